@@ -1,0 +1,683 @@
+package dev.refheap.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A pymalloc-style allocator with CPython 3.11's 64-bit geometry.
+ *
+ * <h2>Allocation strategy</h2>
+ * <pre>
+ *   Request in bytes     Size of allocated block      Size class idx
+ *   ----------------------------------------------------------------
+ *          1-16                     16                       0
+ *         17-32                     32                       1
+ *          ...                     ...                     ...
+ *        497-512                   512                      31
+ *   0, or 513 and more     a large block from malloc      (none)
+ * </pre>
+ * Memory is mapped in {@link #ARENA_SIZE} (1 MiB) <em>arenas</em>, carved into {@link #POOL_SIZE}
+ * (16 KiB) <em>pools</em>; every block of a pool has the pool's size class. A pool starts with a
+ * 48-byte header kept in native memory (as CPython keeps it), so {@code POOL_ADDR(p)} is
+ * {@code p & ~POOL_MASK}. Freed blocks form a LIFO list threaded through the block's first word,
+ * so the block freed last is the one handed out next ({@code id([]) == id([])}).
+ *
+ * <h2>Pool states</h2>
+ * Once carved from its arena, a pool is in one of three states forever after:
+ * <ul>
+ *   <li><b>used</b>: some blocks allocated, some available; it is on the {@code usedpools} ring of
+ *       its size class (the first pool of a ring serves allocations).</li>
+ *   <li><b>full</b>: every block allocated; on no list. Freeing one of its blocks puts it at the
+ *       front of its class's ring.</li>
+ *   <li><b>empty</b>: no block allocated; on its arena's {@code freepools} list, free to take any
+ *       size class. Its header keeps the old size class and free list, reused as they are if the
+ *       next class is the same.</li>
+ * </ul>
+ *
+ * <h2>Arenas</h2>
+ * Arenas with at least one free pool are on {@code usable_arenas}, sorted by ascending number of
+ * free pools, so new pools come from the fullest arena and nearly empty arenas can drain. An arena
+ * whose pools are all free is unmapped, unless it is the last of the usable list (one wholly free
+ * arena is kept, as CPython does since bpo-37257). {@code nfp2lasta[n]} is the last usable arena
+ * with {@code n} free pools, which keeps the re-sorting O(1).
+ *
+ * <h2>Invariants</h2>
+ * <ol>
+ *   <li>Arenas are mapped ARENA_SIZE-aligned, so every arena holds exactly 64 pools and the arena
+ *       of an address is found through {@link ArenaMap} from its high bits.</li>
+ *   <li>A used pool's free list is never empty: when the last listed block is handed out, the
+ *       pool extends the list from its untouched tail ({@code nextoffset}) or becomes full.</li>
+ *   <li>{@code allocatedBytes} is the sum of the block sizes of all allocated small blocks plus
+ *       the requested sizes of all large blocks.</li>
+ * </ol>
+ *
+ * <h2>Tags</h2>
+ * Each allocated block carries a 2-bit tag that the layer above chooses (refheap's object layer
+ * uses it to say "an object starts at block + 0, 16 or 32"); free blocks have tag 0. Tags let a
+ * walker find every live object without any per-allocation Java structure.
+ *
+ * <p>Not thread-safe: a heap, like a CPython interpreter under its GIL, is used by one thread at a
+ * time.
+ */
+public final class BlockAllocator implements AutoCloseable {
+    // ---- tunables and what follows from them ----------------------------------------------
+    public static final int ALIGNMENT_SHIFT = 4;
+    public static final int ALIGNMENT = 1 << ALIGNMENT_SHIFT;
+    public static final int SMALL_REQUEST_THRESHOLD = 512;
+    public static final int NB_SMALL_SIZE_CLASSES = SMALL_REQUEST_THRESHOLD / ALIGNMENT;
+    public static final int POOL_BITS = 14;
+    public static final int POOL_SIZE = 1 << POOL_BITS;
+    public static final long POOL_MASK = POOL_SIZE - 1;
+    public static final int ARENA_BITS = 20;
+    public static final int ARENA_SIZE = 1 << ARENA_BITS;
+    public static final long ARENA_MASK = ARENA_SIZE - 1;
+    public static final int MAX_POOLS_IN_ARENA = ARENA_SIZE / POOL_SIZE;
+    /** Size of the pool header: count, freeblock, nextpool, prevpool, arenaindex, szidx, nextoffset, maxnextoffset. */
+    public static final int POOL_OVERHEAD = 48;
+
+    static {
+        if (ARENA_SIZE % POOL_SIZE != 0) throw new AssertionError("arena size not an exact multiple of pool size");
+        if (SMALL_REQUEST_THRESHOLD > 512 || ALIGNMENT > SMALL_REQUEST_THRESHOLD) throw new AssertionError("bad size classes");
+    }
+
+    // pool header fields (offsets from the pool address)
+    private static final int P_COUNT = 0, P_FREEBLOCK = 8, P_NEXTPOOL = 16, P_PREVPOOL = 24,
+            P_ARENAINDEX = 32, P_SZIDX = 36, P_NEXTOFFSET = 40, P_MAXNEXTOFFSET = 44;
+    /** szidx of a pool that never had a size class. */
+    private static final int DUMMY_SIZE_IDX = 0xffff;
+
+    /** Tag bits: 2 per 16-byte slot of a pool, 1024 slots per pool, so 32 longs per pool. */
+    private static final int TAG_WORDS_PER_POOL = (POOL_SIZE >> ALIGNMENT_SHIFT) * 2 / 64;
+
+    public static int sizeClassOf(long nbytes) { return (int) ((nbytes - 1) >>> ALIGNMENT_SHIFT); }
+    public static int classSize(int sizeClass) { return (sizeClass + 1) << ALIGNMENT_SHIFT; }
+
+    // ---- state --------------------------------------------------------------------------
+    /** Head pool of each size class's ring of used pools, 0 when the class has none. */
+    private final long[] usedpools = new long[NB_SMALL_SIZE_CLASSES];
+
+    // arena objects, as parallel arrays indexed by arena index
+    private long[] aAddress = new long[16];       // 0: this arena object is unused
+    private long[] aPoolAddress = new long[16];   // next never-carved pool
+    private long[] aFreepools = new long[16];     // singly linked (through nextpool) empty pools
+    private int[] aNfreepools = new int[16];
+    private int[] aNtotalpools = new int[16];
+    private int[] aNext = new int[16];            // usable_arenas links, or unused-object list
+    private int[] aPrev = new int[16];
+    private long[][] aTags = new long[16][];
+    private int maxArenas = 0;
+    private int usableArenas = -1;
+    private int unusedArenaObjects = -1;
+    private final int[] nfp2lasta = new int[MAX_POOLS_IN_ARENA + 1];
+    private final ArenaMap arenaMap = new ArenaMap();
+
+    /** Large blocks and static regions: start address to descriptor. */
+    private final TreeMap<Long, Region> regions = new TreeMap<>();
+
+    private long limit;
+    private long allocatedBytes, peakAllocatedBytes;
+    private long largeBytes, staticBytes;
+    private int arenasCurrent, arenasTotal, arenasReclaimed, arenasHighwater;
+    private long smallBlocksInUse;
+    private boolean closed;
+
+    private static final class Region {
+        final long size;
+        final boolean isStatic;
+        int tag;
+
+        Region(long size, boolean isStatic) {
+            this.size = size;
+            this.isStatic = isStatic;
+        }
+    }
+
+    /** An allocator with no limit. */
+    public BlockAllocator() {
+        this(Long.MAX_VALUE);
+    }
+
+    /** An allocator that refuses to hold more than {@code limit} bytes of arenas, large blocks and static regions. */
+    public BlockAllocator(long limit) {
+        if (limit <= 0) throw new IllegalArgumentException("limit: " + limit + " (expected: > 0)");
+        this.limit = limit;
+        java.util.Arrays.fill(nfp2lasta, -1);
+    }
+
+    public long limit() { return limit; }
+
+    public void setLimit(long limit) {
+        if (limit <= 0) throw new IllegalArgumentException("limit: " + limit + " (expected: > 0)");
+        this.limit = limit;
+    }
+
+    /** Bytes the allocator holds from the system: mapped arenas, large blocks and static regions. */
+    public long footprint() { return (long) arenasCurrent * ARENA_SIZE + largeBytes + staticBytes; }
+
+    // ---- malloc / free ------------------------------------------------------------------
+
+    /**
+     * Returns a block of at least {@code nbytes} bytes, 16-byte aligned, contents undefined.
+     *
+     * @throws HeapLimitExceeded if the request would pass the limit or the system refuses memory
+     */
+    public long malloc(long nbytes) {
+        if (nbytes - 1 >= SMALL_REQUEST_THRESHOLD || nbytes <= 0) {
+            return mallocLarge(nbytes);
+        }
+        int size = (int) ((nbytes - 1) >>> ALIGNMENT_SHIFT);
+        long pool = usedpools[size];
+        long bp;
+        if (pool != 0) {
+            bp = Native.getLong(pool + P_FREEBLOCK);
+            Native.putInt(pool + P_COUNT, Native.getInt(pool + P_COUNT) + 1);
+            long next = Native.getLong(bp);
+            Native.putLong(pool + P_FREEBLOCK, next);
+            if (next == 0) extendPool(pool, size);
+        } else {
+            bp = allocateFromNewPool(size);
+        }
+        long blockSize = (long) (size + 1) << ALIGNMENT_SHIFT;
+        allocatedBytes += blockSize;
+        smallBlocksInUse++;
+        if (allocatedBytes > peakAllocatedBytes) peakAllocatedBytes = allocatedBytes;
+        return bp;
+    }
+
+    /** Threads the next untouched block of the pool onto its free list, or unlinks the now full pool. */
+    private void extendPool(long pool, int size) {
+        int nextoffset = Native.getInt(pool + P_NEXTOFFSET);
+        if (nextoffset <= Native.getInt(pool + P_MAXNEXTOFFSET)) {
+            long fresh = pool + nextoffset;
+            Native.putLong(pool + P_FREEBLOCK, fresh);
+            Native.putInt(pool + P_NEXTOFFSET, nextoffset + classSize(size));
+            Native.putLong(fresh, 0);
+            return;
+        }
+        unlinkUsedPool(pool, size);
+    }
+
+    private long allocateFromNewPool(int size) {
+        if (usableArenas < 0) {
+            int a = newArena();
+            aNext[a] = -1;
+            aPrev[a] = -1;
+            usableArenas = a;
+            nfp2lasta[aNfreepools[a]] = a;
+        }
+        int a = usableArenas;
+        int nf = aNfreepools[a];
+        if (nfp2lasta[nf] == a) nfp2lasta[nf] = -1;
+        if (nf > 1) nfp2lasta[nf - 1] = a;
+
+        long pool = aFreepools[a];
+        if (pool != 0) {
+            aFreepools[a] = Native.getLong(pool + P_NEXTPOOL);
+        } else {
+            pool = aPoolAddress[a];
+            Native.putInt(pool + P_ARENAINDEX, a);
+            Native.putInt(pool + P_SZIDX, DUMMY_SIZE_IDX);
+            aPoolAddress[a] = pool + POOL_SIZE;
+        }
+        if (--aNfreepools[a] == 0) {
+            usableArenas = aNext[a];
+            if (usableArenas >= 0) aPrev[usableArenas] = -1;
+        }
+        linkUsedPoolFront(pool, size);
+        Native.putInt(pool + P_COUNT, 1);
+        if (Native.getInt(pool + P_SZIDX) == size) {
+            // The pool served this class before it emptied: its free list holds every carved block.
+            long bp = Native.getLong(pool + P_FREEBLOCK);
+            long next = Native.getLong(bp);
+            Native.putLong(pool + P_FREEBLOCK, next);
+            if (next == 0) extendPool(pool, size);
+            return bp;
+        }
+        int blockSize = classSize(size);
+        Native.putInt(pool + P_SZIDX, size);
+        long bp = pool + POOL_OVERHEAD;
+        Native.putInt(pool + P_NEXTOFFSET, POOL_OVERHEAD + 2 * blockSize);
+        Native.putInt(pool + P_MAXNEXTOFFSET, POOL_SIZE - blockSize);
+        Native.putLong(pool + P_FREEBLOCK, bp + blockSize);
+        Native.putLong(bp + blockSize, 0);
+        return bp;
+    }
+
+    /**
+     * Returns a block to its pool (first word := old free-list head) or a large block to the system.
+     *
+     * @throws IllegalArgumentException if {@code p} is not an allocated block of this allocator
+     */
+    public void free(long p) {
+        int a = arenaMap.get(p);
+        if (a < 0) {
+            freeLarge(p);
+            return;
+        }
+        long pool = p & ~POOL_MASK;
+        int size = Native.getInt(pool + P_SZIDX);
+        clearTag(a, p);
+        long lastfree = Native.getLong(pool + P_FREEBLOCK);
+        Native.putLong(p, lastfree);
+        Native.putLong(pool + P_FREEBLOCK, p);
+        int count = Native.getInt(pool + P_COUNT) - 1;
+        Native.putInt(pool + P_COUNT, count);
+        allocatedBytes -= classSize(size);
+        smallBlocksInUse--;
+        if (lastfree == 0) {
+            // The pool was full: it becomes used again, at the front of its class's ring.
+            linkUsedPoolFront(pool, size);
+            return;
+        }
+        if (count != 0) return;
+        unlinkUsedPool(pool, size);
+        insertToFreepool(pool, a);
+    }
+
+    /** The empty pool goes to its arena's free list; the arena moves in usable_arenas or is unmapped. */
+    private void insertToFreepool(long pool, int a) {
+        Native.putLong(pool + P_NEXTPOOL, aFreepools[a]);
+        aFreepools[a] = pool;
+        int nf = aNfreepools[a];
+        int lastnf = nfp2lasta[nf];
+        if (lastnf == a) {
+            int p = aPrev[a];
+            nfp2lasta[nf] = (p >= 0 && aNfreepools[p] == nf) ? p : -1;
+        }
+        aNfreepools[a] = ++nf;
+
+        if (nf == aNtotalpools[a] && aNext[a] >= 0) {
+            // Wholly free and not the last usable arena: unlink it and give it back to the system.
+            unlinkUsableArena(a);
+            if (nfp2lasta[nf] == a) nfp2lasta[nf] = -1;
+            releaseArena(a);
+            return;
+        }
+        if (nf == 1) {
+            // It was full, so on no list: it has the fewest free pools of all, put it first.
+            aNext[a] = usableArenas;
+            aPrev[a] = -1;
+            if (usableArenas >= 0) aPrev[usableArenas] = a;
+            usableArenas = a;
+            if (nfp2lasta[1] < 0) nfp2lasta[1] = a;
+            return;
+        }
+        if (nfp2lasta[nf] < 0) nfp2lasta[nf] = a;
+        if (a == lastnf) return;  // still the rightmost of its old count, so still in order
+        // Move it just after the last arena with its old number of free pools.
+        unlinkUsableArena(a);
+        aPrev[a] = lastnf;
+        aNext[a] = aNext[lastnf];
+        if (aNext[a] >= 0) aPrev[aNext[a]] = a;
+        aNext[lastnf] = a;
+    }
+
+    private void unlinkUsableArena(int a) {
+        if (aPrev[a] < 0) usableArenas = aNext[a];
+        else aNext[aPrev[a]] = aNext[a];
+        if (aNext[a] >= 0) aPrev[aNext[a]] = aPrev[a];
+    }
+
+    private void linkUsedPoolFront(long pool, int size) {
+        long head = usedpools[size];
+        if (head == 0) {
+            Native.putLong(pool + P_NEXTPOOL, pool);
+            Native.putLong(pool + P_PREVPOOL, pool);
+        } else {
+            long tail = Native.getLong(head + P_PREVPOOL);
+            Native.putLong(pool + P_NEXTPOOL, head);
+            Native.putLong(pool + P_PREVPOOL, tail);
+            Native.putLong(tail + P_NEXTPOOL, pool);
+            Native.putLong(head + P_PREVPOOL, pool);
+        }
+        usedpools[size] = pool;
+    }
+
+    private void unlinkUsedPool(long pool, int size) {
+        long next = Native.getLong(pool + P_NEXTPOOL);
+        if (next == pool) {
+            usedpools[size] = 0;
+            return;
+        }
+        long prev = Native.getLong(pool + P_PREVPOOL);
+        Native.putLong(prev + P_NEXTPOOL, next);
+        Native.putLong(next + P_PREVPOOL, prev);
+        if (usedpools[size] == pool) usedpools[size] = next;
+    }
+
+    // ---- arenas -------------------------------------------------------------------------
+
+    private int newArena() {
+        checkLimit(ARENA_SIZE);
+        if (unusedArenaObjects < 0) growArenaObjects();
+        long address = mapAligned();
+        int a = unusedArenaObjects;
+        unusedArenaObjects = aNext[a];
+        aAddress[a] = address;
+        aPoolAddress[a] = address;
+        aFreepools[a] = 0;
+        aNfreepools[a] = MAX_POOLS_IN_ARENA;
+        aNtotalpools[a] = MAX_POOLS_IN_ARENA;
+        if (aTags[a] == null) aTags[a] = new long[MAX_POOLS_IN_ARENA * TAG_WORDS_PER_POOL];
+        arenaMap.put(address, a);
+        arenasCurrent++;
+        arenasTotal++;
+        arenasHighwater = Math.max(arenasHighwater, arenasCurrent);
+        return a;
+    }
+
+    /** Maps one ARENA_SIZE-aligned arena: maps twice the size and unmaps the unaligned ends. */
+    private long mapAligned() {
+        long raw = Native.mmap(2L * ARENA_SIZE);
+        if (raw == 0) throw new HeapLimitExceeded(ARENA_SIZE, footprint(), limit);
+        long aligned = (raw + ARENA_MASK) & ~ARENA_MASK;
+        if (aligned > raw) Native.munmap(raw, aligned - raw);
+        long end = raw + 2L * ARENA_SIZE;
+        if (end > aligned + ARENA_SIZE) Native.munmap(aligned + ARENA_SIZE, end - aligned - ARENA_SIZE);
+        return aligned;
+    }
+
+    private void releaseArena(int a) {
+        arenaMap.remove(aAddress[a]);
+        Native.munmap(aAddress[a], ARENA_SIZE);
+        java.util.Arrays.fill(aTags[a], 0);
+        aAddress[a] = 0;
+        aNext[a] = unusedArenaObjects;
+        unusedArenaObjects = a;
+        arenasCurrent--;
+        arenasReclaimed++;
+    }
+
+    private void growArenaObjects() {
+        int n = maxArenas == 0 ? 16 : maxArenas * 2;
+        aAddress = java.util.Arrays.copyOf(aAddress, n);
+        aPoolAddress = java.util.Arrays.copyOf(aPoolAddress, n);
+        aFreepools = java.util.Arrays.copyOf(aFreepools, n);
+        aNfreepools = java.util.Arrays.copyOf(aNfreepools, n);
+        aNtotalpools = java.util.Arrays.copyOf(aNtotalpools, n);
+        aNext = java.util.Arrays.copyOf(aNext, n);
+        aPrev = java.util.Arrays.copyOf(aPrev, n);
+        aTags = java.util.Arrays.copyOf(aTags, n);
+        for (int i = n - 1; i >= maxArenas; i--) {
+            aNext[i] = unusedArenaObjects;
+            unusedArenaObjects = i;
+        }
+        maxArenas = n;
+    }
+
+    // ---- large blocks and static regions ---------------------------------------------------
+
+    private long mallocLarge(long nbytes) {
+        long size = Math.max(nbytes, 1);
+        checkLimit(size);
+        long p = Native.malloc(size);
+        if (p == 0) throw new HeapLimitExceeded(size, footprint(), limit);
+        regions.put(p, new Region(size, false));
+        largeBytes += size;
+        allocatedBytes += size;
+        if (allocatedBytes > peakAllocatedBytes) peakAllocatedBytes = allocatedBytes;
+        return p;
+    }
+
+    private void freeLarge(long p) {
+        Region r = regions.get(p);
+        if (r == null || r.isStatic) {
+            throw new IllegalArgumentException("free(0x" + Long.toHexString(p) + "): not an allocated block");
+        }
+        regions.remove(p);
+        largeBytes -= r.size;
+        allocatedBytes -= r.size;
+        Native.free(p);
+    }
+
+    /**
+     * A zeroed region that lives until the allocator closes, outside the arenas: where statically
+     * allocated runtime objects (small ints, singletons) live, as in CPython's data segment.
+     */
+    public long allocateStatic(long size) {
+        checkLimit(size);
+        long p = Native.malloc(size);
+        if (p == 0) throw new HeapLimitExceeded(size, footprint(), limit);
+        Native.fill(p, size, (byte) 0);
+        regions.put(p, new Region(size, true));
+        staticBytes += size;
+        return p;
+    }
+
+    private void checkLimit(long more) {
+        if (closed) throw new IllegalStateException("allocator is closed");
+        if (footprint() + more > limit) throw new HeapLimitExceeded(more, footprint(), limit);
+    }
+
+    // ---- realloc ------------------------------------------------------------------------
+
+    /**
+     * Resizes a block as pymalloc does: a small block keeps its place while the new size still
+     * fits its class and uses more than three quarters of it; otherwise the data moves to a new
+     * block and the old one is freed. The tag does not move.
+     */
+    public long realloc(long p, long nbytes) {
+        if (p == 0) return malloc(nbytes);
+        long oldSize;
+        int a = arenaMap.get(p);
+        if (a >= 0) {
+            oldSize = classSize(Native.getInt((p & ~POOL_MASK) + P_SZIDX));
+            if (nbytes > 0 && nbytes <= oldSize) {
+                if (4 * nbytes > 3 * oldSize) return p;
+                oldSize = nbytes;
+            }
+        } else {
+            Region r = regions.get(p);
+            if (r == null || r.isStatic) {
+                throw new IllegalArgumentException("realloc(0x" + Long.toHexString(p) + "): not an allocated block");
+            }
+            oldSize = r.size;
+        }
+        long q = malloc(nbytes);
+        Native.copy(p, q, Math.min(oldSize, nbytes));
+        free(p);
+        return q;
+    }
+
+    // ---- tags ---------------------------------------------------------------------------
+
+    /** Sets the 2-bit tag (1..3) of an allocated block; 0 clears it. */
+    public void setTag(long block, int tag) {
+        int a = arenaMap.get(block);
+        if (a < 0) {
+            Region r = regions.get(block);
+            if (r == null) throw new IllegalArgumentException("setTag(0x" + Long.toHexString(block) + "): not a block");
+            r.tag = tag;
+            return;
+        }
+        long[] tags = aTags[a];
+        int bit = tagBit(block, a);
+        int word = bit >>> 6, shift = bit & 63;
+        tags[word] = (tags[word] & ~(3L << shift)) | ((long) tag << shift);
+    }
+
+    public int tagOf(long block) {
+        int a = arenaMap.get(block);
+        if (a < 0) {
+            Region r = regions.get(block);
+            return r == null ? 0 : r.tag;
+        }
+        int bit = tagBit(block, a);
+        return (int) (aTags[a][bit >>> 6] >>> (bit & 63)) & 3;
+    }
+
+    private void clearTag(int a, long block) {
+        int bit = tagBit(block, a);
+        aTags[a][bit >>> 6] &= ~(3L << (bit & 63));
+    }
+
+    private int tagBit(long block, int a) {
+        int poolIndex = (int) ((block - aAddress[a]) >>> POOL_BITS);
+        int slot = (int) ((block & POOL_MASK) >>> ALIGNMENT_SHIFT);
+        return poolIndex * TAG_WORDS_PER_POOL * 64 + slot * 2;
+    }
+
+    /** Receives each tagged block of a walk. */
+    @FunctionalInterface
+    public interface TaggedBlockVisitor {
+        void visit(long block, int tag);
+    }
+
+    /** Visits every allocated block with a non-zero tag: arenas in index order, then large blocks by address. */
+    public void forEachTagged(TaggedBlockVisitor visitor) {
+        for (int a = 0; a < maxArenas; a++) {
+            if (aAddress[a] == 0) continue;
+            long[] tags = aTags[a];
+            long base = aAddress[a];
+            for (int w = 0; w < tags.length; w++) {
+                long bits = tags[w];
+                while (bits != 0) {
+                    int shift = Long.numberOfTrailingZeros(bits) & ~1;
+                    int tag = (int) (bits >>> shift) & 3;
+                    bits &= ~(3L << shift);
+                    int bit = w * 64 + shift;
+                    int poolIndex = bit / (TAG_WORDS_PER_POOL * 64);
+                    int slot = (bit % (TAG_WORDS_PER_POOL * 64)) / 2;
+                    visitor.visit(base + ((long) poolIndex << POOL_BITS) + ((long) slot << ALIGNMENT_SHIFT), tag);
+                }
+            }
+        }
+        for (Map.Entry<Long, Region> e : List.copyOf(regions.entrySet())) {
+            if (e.getValue().tag != 0) visitor.visit(e.getKey(), e.getValue().tag);
+        }
+    }
+
+    // ---- queries ------------------------------------------------------------------------
+
+    /**
+     * True if {@code len} bytes at {@code addr} lie inside memory this allocator holds: an arena
+     * (allocated or free blocks alike, as CPython lets ctypes read freed memory), a large block
+     * or a static region. Anything else would not be safe to read.
+     */
+    public boolean isReadable(long addr, long len) {
+        if (closed || len <= 0 || addr <= 0 || addr + len < addr) return false;
+        int a = arenaMap.get(addr);
+        if (a >= 0) return ((addr + len - 1) & ~ARENA_MASK) == aAddress[a];
+        Map.Entry<Long, Region> e = regions.floorEntry(addr);
+        return e != null && addr + len <= e.getKey() + e.getValue().size;
+    }
+
+    /** True if {@code p} is the start of a block that is currently allocated (small or large). */
+    public boolean isAllocatedBlock(long p) {
+        int a = arenaMap.get(p);
+        if (a < 0) {
+            Region r = regions.get(p);
+            return r != null && !r.isStatic;
+        }
+        long pool = p & ~POOL_MASK;
+        if (pool >= aPoolAddress[a] || Native.getInt(pool + P_COUNT) == 0) return false;
+        int size = classSize(Native.getInt(pool + P_SZIDX));
+        long offset = p - pool - POOL_OVERHEAD;
+        if (offset < 0 || offset % size != 0 || p - pool >= Native.getInt(pool + P_NEXTOFFSET)) return false;
+        for (long b = Native.getLong(pool + P_FREEBLOCK); b != 0; b = Native.getLong(b)) {
+            if (b == p) return false;
+        }
+        return true;
+    }
+
+    /** Usable size of an allocated block: its size class, or a large block's requested size. */
+    public long blockSize(long p) {
+        int a = arenaMap.get(p);
+        if (a >= 0) return classSize(Native.getInt((p & ~POOL_MASK) + P_SZIDX));
+        Region r = regions.get(p);
+        if (r == null) throw new IllegalArgumentException("blockSize(0x" + Long.toHexString(p) + "): not a block");
+        return r.size;
+    }
+
+    public long allocatedBytes() { return allocatedBytes; }
+    public long peakAllocatedBytes() { return peakAllocatedBytes; }
+    /** Number of pymalloc blocks in use, as {@code sys.getallocatedblocks()} counts them. */
+    public long allocatedBlocks() { return smallBlocksInUse; }
+    public int arenasCurrent() { return arenasCurrent; }
+
+    /** A consistent snapshot of the pools, arenas and byte counts, as sys._debugmallocstats reports them. */
+    public MallocStats stats() {
+        int[] pools = new int[NB_SMALL_SIZE_CLASSES];
+        long[] inUse = new long[NB_SMALL_SIZE_CLASSES];
+        long[] avail = new long[NB_SMALL_SIZE_CLASSES];
+        long unusedPools = 0, quantization = 0, arenaAlignment = 0;
+        for (int a = 0; a < maxArenas; a++) {
+            if (aAddress[a] == 0) continue;
+            unusedPools += aNfreepools[a];
+            for (long pool = aAddress[a]; pool < aPoolAddress[a]; pool += POOL_SIZE) {
+                int count = Native.getInt(pool + P_COUNT);
+                if (count == 0) continue;
+                int sz = Native.getInt(pool + P_SZIDX);
+                int size = classSize(sz);
+                pools[sz]++;
+                inUse[sz] += count;
+                avail[sz] += (POOL_SIZE - POOL_OVERHEAD) / size - count;
+                quantization += (POOL_SIZE - POOL_OVERHEAD) % size;
+            }
+        }
+        return new MallocStats(pools, inUse, avail, arenasTotal, arenasReclaimed, arenasHighwater, arenasCurrent,
+                unusedPools, quantization, arenaAlignment, largeBytes, staticBytes, allocatedBytes, peakAllocatedBytes);
+    }
+
+    /** Checks the allocator's own invariants; returns the problems found (empty when consistent). */
+    public List<String> verify() {
+        List<String> problems = new ArrayList<>();
+        long blocks = 0, bytes = 0;
+        for (int a = 0; a < maxArenas; a++) {
+            if (aAddress[a] == 0) continue;
+            int empty = 0;
+            for (long pool = aAddress[a]; pool < aPoolAddress[a]; pool += POOL_SIZE) {
+                int count = Native.getInt(pool + P_COUNT);
+                if (count == 0) { empty++; continue; }
+                int size = classSize(Native.getInt(pool + P_SZIDX));
+                long free = 0;
+                for (long b = Native.getLong(pool + P_FREEBLOCK); b != 0; b = Native.getLong(b)) {
+                    if ((b & ~POOL_MASK) != pool) { problems.add("pool 0x" + Long.toHexString(pool) + ": free list leaves the pool"); break; }
+                    if (++free > POOL_SIZE / ALIGNMENT) { problems.add("pool 0x" + Long.toHexString(pool) + ": free list cycles"); break; }
+                }
+                long carved = (Native.getInt(pool + P_NEXTOFFSET) - POOL_OVERHEAD) / size;
+                carved = Math.min(carved, (POOL_SIZE - POOL_OVERHEAD) / size);
+                if (carved - free != count) {
+                    problems.add("pool 0x" + Long.toHexString(pool) + ": count " + count + " but " + (carved - free) + " blocks carved and not free");
+                }
+                blocks += count;
+                bytes += (long) count * size;
+            }
+            long carvedPools = (aPoolAddress[a] - aAddress[a]) / POOL_SIZE;
+            if (aNfreepools[a] != empty + (MAX_POOLS_IN_ARENA - carvedPools)) {
+                problems.add("arena " + a + ": nfreepools " + aNfreepools[a] + " but " + empty + " empty + "
+                        + (MAX_POOLS_IN_ARENA - carvedPools) + " uncarved pools");
+            }
+        }
+        if (blocks != smallBlocksInUse) problems.add("small blocks in use: counted " + blocks + ", recorded " + smallBlocksInUse);
+        if (bytes + largeBytes != allocatedBytes) problems.add("allocated bytes: counted " + (bytes + largeBytes) + ", recorded " + allocatedBytes);
+        int prevNf = 0;
+        for (int a = usableArenas; a >= 0; a = aNext[a]) {
+            if (aNfreepools[a] < prevNf) problems.add("usable_arenas not sorted by free pools at arena " + a);
+            prevNf = aNfreepools[a];
+        }
+        return problems;
+    }
+
+    public boolean isClosed() { return closed; }
+
+    /** Unmaps every arena and frees every large block and static region. Addresses become invalid. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        for (int a = 0; a < maxArenas; a++) {
+            if (aAddress[a] != 0) {
+                arenaMap.remove(aAddress[a]);
+                Native.munmap(aAddress[a], ARENA_SIZE);
+                aAddress[a] = 0;
+            }
+        }
+        for (long p : regions.keySet()) Native.free(p);
+        regions.clear();
+        arenasCurrent = 0;
+        largeBytes = staticBytes = 0;
+    }
+}

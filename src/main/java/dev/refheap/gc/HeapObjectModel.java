@@ -1,0 +1,97 @@
+package dev.refheap.gc;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.Heap;
+import dev.refheap.object.Layout;
+import dev.refheap.object.ListType;
+import dev.refheap.object.PyType;
+import dev.refheap.object.WeakrefType;
+import java.io.PrintStream;
+import java.util.function.LongConsumer;
+
+/**
+ * The collector's view of a real {@link Heap}: each question answered by the object's type
+ * descriptor. Also owns {@code gc.garbage}, a list object in the heap held by the runtime.
+ */
+public final class HeapObjectModel implements ObjectModel {
+    private final Heap heap;
+    private final long garbage;
+    private final dev.refheap.object.RootProvider garbageRoot;
+    private PrintStream debugOut = System.err;
+
+    public HeapObjectModel(Heap heap) {
+        this.heap = heap;
+        this.garbage = heap.lists.alloc(0);
+        heap.untrackIfTracked(garbage);
+        garbageRoot = v -> v.root(garbage, 1);
+        heap.addRootProvider(garbageRoot);
+    }
+
+    /** Releases what the runtime holds (gc.garbage), before the heap closes. */
+    public void dispose() {
+        heap.removeRootProvider(garbageRoot);
+        heap.decref(garbage);
+    }
+
+    /** Creates the collector for {@code heap} and installs it (before any object is tracked). */
+    public static CycleCollector install(Heap heap) {
+        long heads = heap.allocateStatic(CycleCollector.HEADS_BYTES, 0);
+        CycleCollector gc = new CycleCollector(new HeapObjectModel(heap), heads);
+        heap.installGc(gc);
+        return gc;
+    }
+
+    public Heap heap() { return heap; }
+
+    /** The gc.garbage list (borrowed). */
+    public long garbage() { return garbage; }
+
+    public void setDebugOut(PrintStream out) { debugOut = out; }
+
+    @Override public long refcount(long o) { return Native.getLong(o + Layout.OB_REFCNT); }
+    @Override public void incref(long o) { heap.incref(o); }
+    @Override public void decref(long o) { heap.decref(o); }
+    @Override public boolean isGc(long o) { return heap.isGcObject(o); }
+    @Override public void traverse(long o, LongConsumer visit) { heap.typeOf(o).traverse(o, visit); }
+    @Override public boolean hasClear(long o) { return heap.typeOf(o).hasClear(); }
+    @Override public void clear(long o) { heap.typeOf(o).clear(o); }
+    @Override public boolean hasFinalizer(long o) { return heap.typeOf(o).hasFinalizer(); }
+    @Override public void finalize(long o) { heap.typeOf(o).finalize(o); }
+    @Override public boolean hasLegacyFinalizer(long o) { return heap.typeOf(o).hasLegacyFinalizer(); }
+
+    @Override
+    public boolean isUntrackableTuple(long o) {
+        return Heap.typeAddress(o) == heap.tuples.address() && heap.tuples.itemsAllUntracked(o);
+    }
+
+    @Override
+    public boolean isUntrackableDict(long o) {
+        return Heap.typeAddress(o) == heap.dicts.address() && heap.dicts.contentsAllUntracked(o);
+    }
+
+    @Override public boolean isWeakref(long o) { return heap.typeOf(o).isSubtypeOf(heap.weakrefs); }
+    @Override public long firstWeakref(long o) { return heap.weakrefs.first(o); }
+    @Override public void clearWeakref(long wr) { heap.weakrefs.clearRef(wr); }
+    @Override public boolean weakrefHasCallback(long wr) { return WeakrefType.callback(wr) != 0; }
+
+    @Override
+    public void callWeakrefCallback(long wr) {
+        heap.callbacks().callWeakrefCallback(WeakrefType.callback(wr), wr);
+    }
+
+    @Override public void clearFreeLists() { heap.clearFreeLists(); }
+
+    @Override
+    public void saveGarbage(long o) { heap.lists.append(garbage, o); }
+
+    @Override
+    public String describe(long o) {
+        PyType t = heap.typeOf(o);
+        return "<" + t.name() + " 0x" + Long.toHexString(o) + ">";
+    }
+
+    @Override public void debugPrint(String line) { debugOut.println(line); }
+
+    /** Number of objects in gc.garbage. */
+    public long garbageSize() { return ListType.size(garbage); }
+}

@@ -1,0 +1,77 @@
+package dev.refheap.object;
+
+import dev.refheap.memory.Native;
+
+/**
+ * {@code bytes}: refcount, type, ob_size, cached hash, then the bytes and a NUL (33 bytes for
+ * b''). b'' and the 256 one-byte values are static singletons.
+ */
+public final class BytesType extends PyType {
+    public static final int SHASH = 24, SVAL = 32;
+    private long empty;
+    private final long[] single = new long[256];
+
+    BytesType(Heap heap) {
+        super(heap, "bytes", null, BASETYPE | BYTES_SUBCLASS, SVAL + 1, 1, 0);
+    }
+
+    void createSingletons() {
+        empty = newStatic(new byte[0]);
+        for (int b = 0; b < 256; b++) single[b] = newStatic(new byte[] {(byte) b});
+    }
+
+    private long newStatic(byte[] value) {
+        long o = heap.newStaticObject(this, SVAL + 1 + value.length, Layout.STATIC_REFCNT);
+        init(o, value);
+        return o;
+    }
+
+    private static void init(long o, byte[] value) {
+        Native.putLong(o + Layout.OB_SIZE, value.length);
+        Native.putLong(o + SHASH, -1);
+        Native.copyFrom(value, 0, o + SVAL, value.length);
+        Native.putByte(o + SVAL + value.length, (byte) 0);
+    }
+
+    /** A bytes object: a new reference. */
+    public long of(byte[] value) {
+        if (value.length <= 1) {
+            long o = value.length == 0 ? empty : single[value[0] & 0xff];
+            heap.incref(o);
+            return o;
+        }
+        long o = heap.allocObject(this, value.length);
+        init(o, value);
+        return o;
+    }
+
+    public static long length(long o) { return Native.getLong(o + Layout.OB_SIZE); }
+
+    public static byte[] value(long o) {
+        byte[] b = new byte[(int) length(o)];
+        Native.copyTo(o + SVAL, b, 0, b.length);
+        return b;
+    }
+
+    @Override
+    public long hash(long o) {
+        long h = Native.getLong(o + SHASH);
+        if (h != -1) return h;
+        long n = length(o);
+        h = Hashing.fnvStart();
+        for (long i = 0; i < n; i++) h = Hashing.fnvStep(h, Native.getByte(o + SVAL + i) & 0xff);
+        h = Hashing.fnvFinish(h, n);
+        Native.putLong(o + SHASH, h);
+        return h;
+    }
+
+    @Override
+    public boolean equals(long a, long b) {
+        if (a == b) return true;
+        if (Heap.typeAddress(b) != address()) return false;
+        long n = length(a);
+        if (n != length(b)) return false;
+        for (long i = 0; i < n; i++) if (Native.getByte(a + SVAL + i) != Native.getByte(b + SVAL + i)) return false;
+        return true;
+    }
+}

@@ -1,0 +1,509 @@
+package dev.refheap.object;
+
+import dev.refheap.memory.MallocStats;
+import dev.refheap.memory.Native;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code dict}: CPython 3.11's compact, insertion-ordered dict.
+ * <pre>
+ *  dict (48 bytes + GC head): refcnt | type | ma_used | ma_version_tag | ma_keys | ma_values
+ *  keys (raw block): dk_refcnt | log2_size, log2_index_bytes, kind | version | dk_usable | dk_nentries
+ *                    | indices (1 &lt;&lt; log2_index_bytes bytes; 1, 2, 4 or 8 bytes each)
+ *                    | entries (usable of them: unicode kind {key, value}, general kind {hash, key, value})
+ * </pre>
+ * A new dict shares the static empty keys and is not tracked; the first insertion gets a table
+ * of 8 slots (5 usable), of the unicode kind if the key is a str. Inserting a non-str key
+ * converts the table to the general kind. A full table grows to hold {@code 3 * used}. Lookups
+ * probe with CPython's perturbation ({@code i = 5i + perturb + 1}, perturb >>= 5), so iteration
+ * order and sizes match: {@code getsizeof({}) == 64}, {@code getsizeof({'a': 1}) == 184}.
+ *
+ * <p>Tracking: a dict becomes tracked when a key or value that may be tracked is inserted; only
+ * a full collection untracks it again. Up to 80 dead dicts wait on a free list, and up to 80
+ * 8-slot unicode key tables on a keys free list.
+ */
+public final class DictType extends PyType {
+    public static final int MA_USED = 16, MA_VERSION = 24, MA_KEYS = 32, MA_VALUES = 40;
+    // keys object fields
+    private static final int DK_REFCNT = 0, DK_LOG2_SIZE = 8, DK_LOG2_INDEX_BYTES = 9, DK_KIND = 10,
+            DK_VERSION = 12, DK_USABLE = 16, DK_NENTRIES = 24, DK_INDICES = 32;
+    public static final int KEYS_HEADER = 32;
+    public static final int KIND_GENERAL = 0, KIND_UNICODE = 1;
+    public static final int LOG_MINSIZE = 3;
+    public static final int MAX_FREE = 80;
+    private static final long DKIX_EMPTY = -1, DKIX_DUMMY = -2;
+    private static final int PERTURB_SHIFT = 5;
+
+    private long emptyKeys;
+    private final long[] freeList = new long[MAX_FREE];
+    private int numFree;
+    private final long[] keysFreeList = new long[MAX_FREE];
+    private int keysNumFree;
+
+    DictType(Heap heap) {
+        super(heap, "dict", null, BASETYPE | HAVE_GC | DICT_SUBCLASS, 48, 0, 0);
+    }
+
+    void createEmptyKeys() {
+        emptyKeys = heap.allocateStatic(KEYS_HEADER + 8, 0);
+        Native.putLong(emptyKeys + DK_REFCNT, 1);
+        Native.putByte(emptyKeys + DK_LOG2_SIZE, (byte) LOG_MINSIZE);
+        Native.putByte(emptyKeys + DK_LOG2_INDEX_BYTES, (byte) LOG_MINSIZE);
+        Native.putByte(emptyKeys + DK_KIND, (byte) KIND_UNICODE);
+        Native.putLong(emptyKeys + DK_USABLE, 0);
+        Native.putLong(emptyKeys + DK_NENTRIES, 0);
+        Native.fill(emptyKeys + DK_INDICES, 8, (byte) 0xff);
+    }
+
+    // ---- creation -------------------------------------------------------------------------------
+
+    /** PyDict_New: a new empty dict, untracked. */
+    public long create() {
+        long d;
+        if (numFree > 0) {
+            d = freeList[--numFree];
+            heap.reviveFromFreeList(d, this);
+        } else {
+            d = heap.allocObject(this, 0);
+        }
+        Native.putLong(d + MA_USED, 0);
+        Native.putLong(d + MA_VERSION, 0);
+        Native.putLong(d + MA_KEYS, emptyKeys);
+        Native.putLong(d + MA_VALUES, 0);
+        return d;
+    }
+
+    public static long size(long d) { return Native.getLong(d + MA_USED); }
+    private static long keys(long d) { return Native.getLong(d + MA_KEYS); }
+    private static int log2Size(long k) { return Native.getByte(k + DK_LOG2_SIZE); }
+    private static int kind(long k) { return Native.getByte(k + DK_KIND); }
+    private static long nentries(long k) { return Native.getLong(k + DK_NENTRIES); }
+    private static int entrySize(long k) { return kind(k) == KIND_UNICODE ? 16 : 24; }
+    private static long entries(long k) { return k + DK_INDICES + (1L << Native.getByte(k + DK_LOG2_INDEX_BYTES)); }
+
+    private static long getIndex(long k, long i) {
+        int log2 = log2Size(k);
+        long base = k + DK_INDICES;
+        if (log2 < 8) return Native.getByte(base + i);
+        if (log2 < 16) return Native.getShort(base + 2 * i);
+        if (log2 < 32) return Native.getInt(base + 4 * i);
+        return Native.getLong(base + 8 * i);
+    }
+
+    private static void setIndex(long k, long i, long ix) {
+        int log2 = log2Size(k);
+        long base = k + DK_INDICES;
+        if (log2 < 8) Native.putByte(base + i, (byte) ix);
+        else if (log2 < 16) Native.putShort(base + 2 * i, (short) ix);
+        else if (log2 < 32) Native.putInt(base + 4 * i, (int) ix);
+        else Native.putLong(base + 8 * i, ix);
+    }
+
+    /** Entry {@code ix}'s key, value and (general kind) hash addresses. */
+    private static long entry(long k, long ix) { return entries(k) + ix * entrySize(k); }
+    private static long entryKey(long k, long e) { return Native.getLong(e + (kind(k) == KIND_UNICODE ? 0 : 8)); }
+    private static long entryValue(long k, long e) { return Native.getLong(e + (kind(k) == KIND_UNICODE ? 8 : 16)); }
+
+    private long entryHash(long k, long e) {
+        return kind(k) == KIND_UNICODE ? heap.strs.hash(Native.getLong(e)) : Native.getLong(e);
+    }
+
+    private static int usableFraction(long n) { return (int) ((n << 1) / 3); }
+
+    private static int log2IndexBytes(int log2Size) {
+        if (log2Size < 8) return log2Size;
+        if (log2Size < 16) return log2Size + 1;
+        if (log2Size < 32) return log2Size + 2;
+        return log2Size + 3;
+    }
+
+    /** calculate_log2_keysize: the smallest table (at least 8 slots) with {@code minsize} slots. */
+    static int log2KeysizeFor(long minsize) {
+        long m = (minsize | 8) - 1;
+        return 64 - Long.numberOfLeadingZeros(m | 7);
+    }
+
+    private long newKeys(int log2Size, boolean unicode) {
+        int usable = usableFraction(1L << log2Size);
+        int log2Bytes = log2IndexBytes(log2Size);
+        int entrySize = unicode ? 16 : 24;
+        long k;
+        if (log2Size == LOG_MINSIZE && unicode && keysNumFree > 0) {
+            k = keysFreeList[--keysNumFree];
+        } else {
+            k = heap.memAlloc(KEYS_HEADER + (1L << log2Bytes) + (long) entrySize * usable);
+        }
+        Native.putLong(k + DK_REFCNT, 1);
+        Native.putByte(k + DK_LOG2_SIZE, (byte) log2Size);
+        Native.putByte(k + DK_LOG2_INDEX_BYTES, (byte) log2Bytes);
+        Native.putByte(k + DK_KIND, (byte) (unicode ? KIND_UNICODE : KIND_GENERAL));
+        Native.putByte(k + 11, (byte) 0);
+        Native.putInt(k + DK_VERSION, 0);
+        Native.putLong(k + DK_USABLE, usable);
+        Native.putLong(k + DK_NENTRIES, 0);
+        Native.fill(k + DK_INDICES, 1L << log2Bytes, (byte) 0xff);
+        Native.fill(k + DK_INDICES + (1L << log2Bytes), (long) entrySize * usable, (byte) 0);
+        return k;
+    }
+
+    /** Frees a keys table's memory (no decrefs): to the keys free list if it is an 8-slot unicode table. */
+    private void freeKeysMemory(long k) {
+        if (log2Size(k) == LOG_MINSIZE && kind(k) == KIND_UNICODE && keysNumFree < MAX_FREE) {
+            keysFreeList[keysNumFree++] = k;
+            return;
+        }
+        heap.memFree(k);
+    }
+
+    /** dictkeys_decref for an unshared table: releases each entry's key then value, then the memory. */
+    private void releaseKeys(long k) {
+        if (k == emptyKeys) return;
+        long n = nentries(k);
+        for (long ix = 0; ix < n; ix++) {
+            long e = entry(k, ix);
+            heap.xdecref(entryKey(k, e));
+            heap.xdecref(entryValue(k, e));
+        }
+        freeKeysMemory(k);
+    }
+
+    // ---- lookup ---------------------------------------------------------------------------------
+
+    /** The entry index of {@code key} (with hash {@code hash}), or -1. */
+    private long lookup(long k, long key, long hash) {
+        long mask = (1L << log2Size(k)) - 1;
+        long i = hash & mask;
+        long perturb = hash;
+        boolean unicode = kind(k) == KIND_UNICODE;
+        boolean keyIsStr = Heap.typeAddress(key) == heap.strs.address();
+        while (true) {
+            long ix = getIndex(k, i);
+            if (ix == DKIX_EMPTY) return -1;
+            if (ix >= 0) {
+                long e = entry(k, ix);
+                long ek = entryKey(k, e);
+                if (ek == key) return ix;
+                if (unicode) {
+                    if (keyIsStr ? heap.strs.hash(ek) == hash && heap.strs.equals(ek, key)
+                                 : heap.strs.hash(ek) == hash && heap.objectsEqual(ek, key)) return ix;
+                } else if (Native.getLong(e) == hash && heap.objectsEqual(ek, key)) {
+                    return ix;
+                }
+            }
+            perturb >>>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+
+    /** The slot where {@code ix} is stored in the index table. */
+    private static long slotOf(long k, long hash, long ix) {
+        long mask = (1L << log2Size(k)) - 1;
+        long i = hash & mask;
+        long perturb = hash;
+        while (getIndex(k, i) != ix) {
+            perturb >>>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+        return i;
+    }
+
+    private static long findEmptySlot(long k, long hash) {
+        long mask = (1L << log2Size(k)) - 1;
+        long i = hash & mask;
+        long perturb = hash;
+        while (getIndex(k, i) != DKIX_EMPTY) {
+            perturb >>>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+        return i;
+    }
+
+    /** Borrowed reference to d[key], or 0 if absent. */
+    public long getItem(long d, long key) {
+        long k = keys(d);
+        if (k == emptyKeys) return 0;
+        long ix = lookup(k, key, heap.hash(key));
+        return ix < 0 ? 0 : entryValue(k, entry(k, ix));
+    }
+
+    /** Borrowed reference to d[s] for a Java string key, or 0. */
+    public long getItem(long d, String key) {
+        long s = heap.strs.of(key);
+        try {
+            return getItem(d, s);
+        } finally {
+            heap.decref(s);
+        }
+    }
+
+    public boolean contains(long d, long key) { return getItem(d, key) != 0; }
+
+    // ---- insertion and deletion -------------------------------------------------------------------
+
+    /** d[key] = value; key and value are incref'd (PyDict_SetItem). */
+    public void setItem(long d, long key, long value) {
+        long hash = heap.hash(key);
+        heap.incref(key);
+        heap.incref(value);
+        insert(d, key, hash, value);
+    }
+
+    /** d[s] = value for a Java string key (the key str is created here). */
+    public void setItem(long d, String key, long value) {
+        long s = heap.strs.of(key);
+        setItem(d, s, value);
+        heap.decref(s);
+    }
+
+    /** insertdict: steals the references to key and value. */
+    private void insert(long d, long key, long hash, long value) {
+        long k = keys(d);
+        boolean keyIsStr = Heap.typeAddress(key) == heap.strs.address();
+        if (k == emptyKeys) {
+            insertToEmpty(d, key, hash, value, keyIsStr);
+            return;
+        }
+        if (kind(k) == KIND_UNICODE && !keyIsStr) {
+            resize(d, log2KeysizeFor(3 * size(d)), false);
+            k = keys(d);
+        }
+        long ix = lookup(k, key, hash);
+        maintainTracking(d, key, value);
+        if (ix < 0) {
+            if (Native.getLong(k + DK_USABLE) <= 0) {
+                resize(d, log2KeysizeFor(3 * size(d)), kind(k) == KIND_UNICODE);
+                k = keys(d);
+            }
+            long slot = findEmptySlot(k, hash);
+            long n = nentries(k);
+            setIndex(k, slot, n);
+            writeEntry(k, n, key, hash, value);
+            Native.putLong(d + MA_USED, size(d) + 1);
+            Native.putLong(k + DK_USABLE, Native.getLong(k + DK_USABLE) - 1);
+            Native.putLong(k + DK_NENTRIES, n + 1);
+            return;
+        }
+        long e = entry(k, ix);
+        long old = entryValue(k, e);
+        Native.putLong(e + (kind(k) == KIND_UNICODE ? 8 : 16), value);
+        heap.decref(old);
+        heap.decref(key);
+    }
+
+    private void insertToEmpty(long d, long key, long hash, long value, boolean unicode) {
+        long k = newKeys(LOG_MINSIZE, unicode);
+        Native.putLong(d + MA_KEYS, k);
+        maintainTracking(d, key, value);
+        long slot = hash & ((1L << LOG_MINSIZE) - 1);
+        setIndex(k, slot, 0);
+        writeEntry(k, 0, key, hash, value);
+        Native.putLong(d + MA_USED, 1);
+        Native.putLong(k + DK_USABLE, Native.getLong(k + DK_USABLE) - 1);
+        Native.putLong(k + DK_NENTRIES, 1);
+    }
+
+    private static void writeEntry(long k, long ix, long key, long hash, long value) {
+        long e = entry(k, ix);
+        if (kind(k) == KIND_UNICODE) {
+            Native.putLong(e, key);
+            Native.putLong(e + 8, value);
+        } else {
+            Native.putLong(e, hash);
+            Native.putLong(e + 8, key);
+            Native.putLong(e + 16, value);
+        }
+    }
+
+    private void maintainTracking(long d, long key, long value) {
+        if (!Heap.isTracked(d) && (heap.mayBeTracked(key) || heap.mayBeTracked(value))) heap.track(d);
+    }
+
+    /** dictresize: a new table of 2**log2 slots holding the live entries in order; the old one is freed. */
+    private void resize(long d, int log2, boolean unicode) {
+        long old = keys(d);
+        if (kind(old) != KIND_UNICODE) unicode = false;
+        long k = newKeys(log2, unicode);
+        Native.putLong(d + MA_KEYS, k);
+        long n = nentries(old);
+        long j = 0;
+        for (long ix = 0; ix < n; ix++) {
+            long e = entry(old, ix);
+            long value = entryValue(old, e);
+            if (value == 0) continue;
+            long key = entryKey(old, e);
+            long hash = entryHash(old, e);
+            writeEntry(k, j, key, hash, value);
+            setIndex(k, findEmptySlot(k, hash), j);
+            j++;
+        }
+        if (old != emptyKeys) freeKeysMemory(old);
+        Native.putLong(k + DK_USABLE, Native.getLong(k + DK_USABLE) - j);
+        Native.putLong(k + DK_NENTRIES, j);
+    }
+
+    /** del d[key]; returns false if the key was absent. */
+    public boolean delItem(long d, long key) {
+        long k = keys(d);
+        if (k == emptyKeys) return false;
+        long hash = heap.hash(key);
+        long ix = lookup(k, key, hash);
+        if (ix < 0) return false;
+        long slot = slotOf(k, hash, ix);
+        setIndex(k, slot, DKIX_DUMMY);
+        long e = entry(k, ix);
+        long oldKey = entryKey(k, e);
+        long oldValue = entryValue(k, e);
+        Native.fill(e, entrySize(k), (byte) 0);
+        Native.putLong(d + MA_USED, size(d) - 1);
+        Native.putInt(k + DK_VERSION, 0);
+        heap.decref(oldKey);
+        heap.decref(oldValue);
+        return true;
+    }
+
+    /** PyDict_Clear: the dict takes the empty keys first, then the old entries are released. */
+    public void clearDict(long d) {
+        long old = keys(d);
+        if (old == emptyKeys) return;
+        Native.putLong(d + MA_KEYS, emptyKeys);
+        Native.putLong(d + MA_VALUES, 0);
+        Native.putLong(d + MA_USED, 0);
+        releaseKeys(old);
+    }
+
+    // ---- iteration ---------------------------------------------------------------------------------
+
+    /** Receives one live entry: borrowed key and value. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void visit(long key, long value);
+    }
+
+    /** Visits the live entries in insertion order. The dict must not change meanwhile. */
+    public void forEach(long d, EntryVisitor visitor) {
+        long k = keys(d);
+        long n = nentries(k);
+        for (long ix = 0; ix < n; ix++) {
+            long e = entry(k, ix);
+            long v = entryValue(k, e);
+            if (v != 0) visitor.visit(entryKey(k, e), v);
+        }
+    }
+
+    /** Position-based iteration (like PyDict_Next): the next live entry index at or after {@code pos}, or -1. */
+    public static long nextEntry(long d, long pos) {
+        long k = keys(d);
+        long n = nentries(k);
+        for (long ix = pos; ix < n; ix++) {
+            if (entryValue(k, entry(k, ix)) != 0) return ix;
+        }
+        return -1;
+    }
+
+    public static long entryKeyAt(long d, long ix) { long k = keys(d); return entryKey(k, entry(k, ix)); }
+    public static long entryValueAt(long d, long ix) { long k = keys(d); return entryValue(k, entry(k, ix)); }
+
+    // ---- slots ---------------------------------------------------------------------------------
+
+    @Override
+    public void traverse(long o, LongConsumer visit) {
+        long k = keys(o);
+        long n = nentries(k);
+        if (kind(k) == KIND_UNICODE) {
+            for (long ix = 0; ix < n; ix++) {
+                long v = entryValue(k, entry(k, ix));
+                if (v != 0) visit.accept(v);
+            }
+        } else {
+            for (long ix = 0; ix < n; ix++) {
+                long e = entry(k, ix);
+                long v = entryValue(k, e);
+                if (v != 0) {
+                    visit.accept(v);
+                    visit.accept(entryKey(k, e));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void references(long o, LongConsumer visit) {
+        forEach(o, (key, value) -> {
+            visit.accept(key);
+            visit.accept(value);
+        });
+    }
+
+    @Override
+    public boolean hasClear() { return true; }
+
+    @Override
+    public void clear(long o) { clearDict(o); }
+
+    @Override
+    public void dealloc(long o) {
+        heap.untrackIfTracked(o);
+        releaseKeys(keys(o));
+        if (numFree < MAX_FREE && Heap.typeAddress(o) == address()) {
+            heap.parkedOnFreeList(o, this);
+            freeList[numFree++] = o;
+            return;
+        }
+        heap.freeObject(o);
+    }
+
+    /** _PyDict_MaybeUntrack's test: no value, and for general tables no key, may be tracked. */
+    public boolean contentsAllUntracked(long o) {
+        long k = keys(o);
+        long n = nentries(k);
+        boolean general = kind(k) != KIND_UNICODE;
+        for (long ix = 0; ix < n; ix++) {
+            long e = entry(k, ix);
+            long v = entryValue(k, e);
+            if (v == 0) continue;
+            if (heap.mayBeTracked(v)) return false;
+            if (general && heap.mayBeTracked(entryKey(k, e))) return false;
+        }
+        return true;
+    }
+
+    void clearFreeList() {
+        while (numFree > 0) heap.freeObjectMemory(freeList[--numFree], this);
+        while (keysNumFree > 0) heap.memFree(keysFreeList[--keysNumFree]);
+    }
+
+    public int freeCount() { return numFree; }
+
+    void appendFreeListStats(StringBuilder out) {
+        MallocStats.freeListLine(out, numFree + " free PyDictObjects * 48 bytes each", numFree * 48L);
+    }
+
+    /** _PyDict_SizeOf: the object, plus its keys table when the dict owns one. */
+    @Override
+    public long sizeOf(long o) {
+        long k = keys(o);
+        long size = basicSize();
+        if (k != emptyKeys) {
+            int log2 = log2Size(k);
+            size += KEYS_HEADER + (1L << Native.getByte(k + DK_LOG2_INDEX_BYTES))
+                    + (long) usableFraction(1L << log2) * entrySize(k);
+        }
+        return size;
+    }
+
+    @Override
+    public long hash(long o) { throw new PyError("TypeError", "unhashable type: 'dict'"); }
+
+    @Override
+    public boolean equals(long a, long b) {
+        if (a == b) return true;
+        if (Heap.typeAddress(b) != address() || size(a) != size(b)) return false;
+        boolean[] same = {true};
+        forEach(a, (key, value) -> {
+            if (!same[0]) return;
+            long other = getItem(b, key);
+            if (other == 0 || (other != value && !heap.objectsEqual(value, other))) same[0] = false;
+        });
+        return same[0];
+    }
+}

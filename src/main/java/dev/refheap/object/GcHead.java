@@ -1,0 +1,105 @@
+package dev.refheap.object;
+
+import dev.refheap.memory.Native;
+
+/**
+ * The 16-byte GC head that precedes every GC-capable object, and the doubly linked lists made
+ * of such heads (the generations, and the collector's working lists).
+ *
+ * <pre>
+ *  _gc_next (at o-16): 0 = not tracked; else the next object's address (not the next head's),
+ *                      bit 0 = NEXT_MASK_UNREACHABLE while a collection runs
+ *  _gc_prev (at o-8):  bits 63..2: the previous object's address, or gc_refs << 2 during a collection
+ *                      bit 1 = PREV_MASK_COLLECTING, bit 0 = PREV_MASK_FINALIZED
+ * </pre>
+ * Lists are circular with a sentinel "list head" that is itself a 16-byte head in native memory;
+ * links hold object addresses (head + 16), so a list head is addressed like an object. Addresses
+ * are 16-byte aligned, leaving the low bits free for the flags.
+ *
+ * <p>Invariant outside a collection: an object is tracked iff {@code _gc_next != 0}, and then it is
+ * on exactly one list, whose links are consistent in both directions.
+ */
+public final class GcHead {
+    private GcHead() {}
+
+    public static final long NEXT_MASK_UNREACHABLE = 1;
+    public static final long PREV_MASK_FINALIZED = 1;
+    public static final long PREV_MASK_COLLECTING = 2;
+    public static final int PREV_SHIFT = 2;
+    public static final long PREV_MASK = ~3L;
+
+    public static long next(long o) { return Native.getLong(o - 16); }
+    public static void setNext(long o, long v) { Native.putLong(o - 16, v); }
+    public static long prevWord(long o) { return Native.getLong(o - 8); }
+    public static void setPrevWord(long o, long v) { Native.putLong(o - 8, v); }
+    public static long prev(long o) { return Native.getLong(o - 8) & PREV_MASK; }
+
+    /** Sets the previous link, keeping the flag bits. */
+    public static void setPrev(long o, long prev) {
+        long w = Native.getLong(o - 8);
+        Native.putLong(o - 8, (w & ~PREV_MASK) | prev);
+    }
+
+    public static boolean isTracked(long o) { return next(o) != 0; }
+    public static boolean isFinalized(long o) { return (prevWord(o) & PREV_MASK_FINALIZED) != 0; }
+    public static void setFinalized(long o) { setPrevWord(o, prevWord(o) | PREV_MASK_FINALIZED); }
+
+    /** Makes {@code head} an empty circular list. */
+    public static void listInit(long head) {
+        Native.putLong(head - 16, head);
+        Native.putLong(head - 8, head);
+    }
+
+    public static boolean listIsEmpty(long head) { return next(head) == head; }
+
+    /** Appends {@code o} at the tail of the list; {@code o} must be on no list. */
+    public static void listAppend(long o, long head) {
+        long last = prev(head);
+        setNext(last, o);
+        setPrev(o, last);
+        setNext(o, head);
+        setPrev(head, o);
+    }
+
+    /** Removes {@code o} from its list and marks it untracked; only the FINALIZED flag survives. */
+    public static void listRemove(long o) {
+        long prev = prev(o);
+        long next = next(o);
+        setNext(prev, next);
+        setPrev(next, prev);
+        setNext(o, 0);
+        setPrevWord(o, prevWord(o) & PREV_MASK_FINALIZED);
+    }
+
+    /** Moves {@code o} from its list to the tail of {@code head}'s list. */
+    public static void listMove(long o, long head) {
+        long prev = prev(o);
+        long next = next(o);
+        setNext(prev, next);
+        setPrev(next, prev);
+        long last = prev(head);
+        setNext(last, o);
+        setPrev(o, last);
+        setNext(o, head);
+        setPrev(head, o);
+    }
+
+    /** Appends all of {@code from}'s list to {@code to}'s, leaving {@code from} empty. */
+    public static void listMerge(long from, long to) {
+        if (listIsEmpty(from)) return;
+        long toTail = prev(to);
+        long first = next(from);
+        long last = prev(from);
+        setNext(toTail, first);
+        setPrev(first, toTail);
+        setNext(last, to);
+        setPrev(to, last);
+        listInit(from);
+    }
+
+    public static long listSize(long head) {
+        long n = 0;
+        for (long o = next(head); o != head; o = next(o)) n++;
+        return n;
+    }
+}

@@ -1,0 +1,530 @@
+package dev.refheap.object;
+
+import dev.refheap.memory.BlockAllocator;
+import dev.refheap.memory.HeapLimitExceeded;
+import dev.refheap.memory.Native;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+
+/**
+ * Python's object memory: objects in native memory at real addresses, reference counting, and the
+ * builtin types with CPython 3.11's layouts. This is the object layer's facade.
+ *
+ * <h2>What it does</h2>
+ * <ul>
+ *   <li>Allocates objects from the {@link BlockAllocator} with their pre-header (GC head,
+ *       managed-dict pre-header) and tags each block with its shape, so every live object can
+ *       be found by walking the allocator ({@link #forEachObject}).</li>
+ *   <li>Keeps reference counts: {@link #incref} and {@link #decref} are the only code that moves a
+ *       count; reaching 0 calls the type's {@link PyType#dealloc}. Deallocation nests at most
+ *       {@link #TRASHCAN_LIMIT} deep; deeper objects wait on a deferred stack (CPython's
+ *       "trashcan"), so releasing a million-long chain never overflows the Java stack.</li>
+ *   <li>Owns the statically allocated runtime objects (small ints -5..256 as one contiguous array
+ *       32 bytes apart, None, True, False, the empty tuple, '', b'', the 1-character Latin-1
+ *       strings, the builtin type objects) in static regions outside the arenas.</li>
+ * </ul>
+ *
+ * <h2>Invariants</h2>
+ * <ol>
+ *   <li>Every live object's refcount equals the references to it from live objects plus those its
+ *       {@link RootProvider}s report (the heap verifier checks this).</li>
+ *   <li>A GC object is tracked iff its {@code _gc_next != 0}; only the {@link GcHooks} link and
+ *       unlink tracked objects.</li>
+ *   <li>A freed object's memory is never read through this API again; its block may be reused.</li>
+ * </ol>
+ *
+ * <h2>States</h2>
+ * open → closed. {@link #close()} frees the free lists, reports the objects still alive as leaks
+ * (by type, with counts) and returns all memory; addresses are then invalid.
+ *
+ * <p>Not thread-safe: one thread at a time, as under CPython's GIL.
+ */
+public final class Heap implements AutoCloseable {
+    /** Deallocation depth beyond which further deallocations are deferred (CPython: 50). */
+    public static final int TRASHCAN_LIMIT = 50;
+    public static final int SMALL_INT_MIN = -5;
+    public static final int SMALL_INT_MAX = 256;
+    /** Bytes between consecutive small ints (sizeof(PyLongObject) rounded to 16). */
+    public static final int SMALL_INT_STRIDE = 32;
+
+    private final BlockAllocator allocator;
+    private PyType[] types = new PyType[64];
+    private int typeCount;
+    private GcHooks gc;
+    private HeapListener listener;
+    private Callbacks callbacks = Callbacks.NONE;
+    private final List<RootProvider> roots = new CopyOnWriteArrayList<>();
+
+    // static region bump allocation
+    private long staticCursor, staticEnd;
+    private final List<long[]> staticObjects = new ArrayList<>();  // {address, base refcount}
+
+    // trashcan
+    private int deallocDepth;
+    private long[] deferred = new long[64];
+    private int deferredCount;
+
+    // ---- builtin types ------------------------------------------------------------------------
+    public final TypeType typeType;
+    public final ObjectType objectType;
+    public final NoneType noneType;
+    public final IntType ints;
+    public final BoolType bools;
+    public final FloatType floats;
+    public final StrType strs;
+    public final BytesType bytes;
+    public final TupleType tuples;
+    public final ListType lists;
+    public final DictType dicts;
+    public final SetType sets;
+    public final WeakrefType weakrefs;
+
+    /** The singletons. */
+    public final long None, True, False;
+
+    /** A heap with no size limit. */
+    public Heap() {
+        this(Long.MAX_VALUE);
+    }
+
+    /** A heap that raises {@link HeapLimitExceeded} rather than grow past {@code limitBytes}. */
+    public Heap(long limitBytes) {
+        allocator = new BlockAllocator(limitBytes);
+        gc = new UntrackedList();
+        typeType = register(new TypeType(this));
+        objectType = register(new ObjectType(this));
+        noneType = register(new NoneType(this));
+        ints = register(new IntType(this));
+        bools = register(new BoolType(this, ints));
+        floats = register(new FloatType(this));
+        strs = register(new StrType(this));
+        bytes = register(new BytesType(this));
+        tuples = register(new TupleType(this));
+        lists = register(new ListType(this));
+        dicts = register(new DictType(this));
+        sets = register(new SetType(this));
+        weakrefs = register(new WeakrefType(this));
+        None = noneType.createSingleton();
+        False = bools.createSingleton(false);
+        True = bools.createSingleton(true);
+        ints.createSmallInts();
+        tuples.createEmpty();
+        strs.createSingletons();
+        bytes.createSingletons();
+        dicts.createEmptyKeys();
+        sets.createDummy();
+        roots.add(v -> {
+            for (long[] s : staticObjects) v.root(s[0], s[1]);
+        });
+    }
+
+    public BlockAllocator allocator() { return allocator; }
+
+    // ---- types ----------------------------------------------------------------------------------
+
+    /** Registers a builtin (static) type: gives it an index and a static type object. */
+    public <T extends PyType> T register(T type) {
+        long address = allocateStatic(Layout.STATIC_TYPE_SIZE, 0);
+        Native.putLong(address + Layout.OB_REFCNT, 1);
+        Native.putLong(address + Layout.OB_TYPE, typeType == null ? address : typeType.address());
+        addStaticObject(address, 1);
+        return bind(type, address);
+    }
+
+    /**
+     * Registers a type whose type object the language allocated itself (a class, a heap type):
+     * its native object at {@code address} gets the descriptor's index and flags.
+     */
+    public <T extends PyType> T registerHeapType(T type, long address) {
+        return bind(type, address);
+    }
+
+    private <T extends PyType> T bind(T type, long address) {
+        if (type.index >= 0) throw new IllegalStateException(type.name() + " is already registered");
+        if (typeCount == types.length) types = Arrays.copyOf(types, typeCount * 2);
+        type.index = typeCount;
+        type.address = address;
+        types[typeCount++] = type;
+        Native.putInt(address + Layout.TP_INDEX, type.index);
+        Native.putInt(address + Layout.TP_FLAGS, type.flags());
+        return type;
+    }
+
+    /** The descriptor of the type at native address {@code typeAddress}. */
+    public PyType typeAt(long typeAddress) {
+        return types[Native.getInt(typeAddress + Layout.TP_INDEX)];
+    }
+
+    /** The descriptor of {@code o}'s type. */
+    public PyType typeOf(long o) {
+        return types[Native.getInt(Native.getLong(o + Layout.OB_TYPE) + Layout.TP_INDEX)];
+    }
+
+    /** {@code Py_TYPE(o)}: the address of o's type object. */
+    public static long typeAddress(long o) { return Native.getLong(o + Layout.OB_TYPE); }
+
+    /** True if o's type has HAVE_GC in its flags (CPython's PyObject_IS_GC, for non-type objects). */
+    public static boolean hasGcFlag(long o) {
+        return (Native.getInt(Native.getLong(o + Layout.OB_TYPE) + Layout.TP_FLAGS) & PyType.HAVE_GC) != 0;
+    }
+
+    public int typeCount() { return typeCount; }
+    public PyType typeByIndex(int i) { return types[i]; }
+
+    // ---- allocation -----------------------------------------------------------------------------
+
+    /**
+     * Allocates an object of {@code type} with {@code nitems} items: refcount 1, ob_type set, GC
+     * head zeroed (untracked), ob_size set for variable-size types, the rest undefined. A GC type
+     * counts toward count0, which may run a collection before this returns (the new object is not
+     * yet tracked, so it is never examined), as CPython 3.11 does inside the allocating call.
+     */
+    public long allocObject(PyType type, long nitems) {
+        long size = type.basicSize() + type.itemSize() * nitems;
+        return allocObjectOfSize(type, size, nitems);
+    }
+
+    /** As {@link #allocObject}, for types whose size is not basic + items * itemsize. */
+    public long allocObjectOfSize(PyType type, long size, long obSize) {
+        int pre = type.preHeaderSize();
+        long block = allocator.malloc(size + pre);
+        long o = block + pre;
+        if (pre != 0) {
+            Native.putLong(o - 16, 0);
+            Native.putLong(o - 8, 0);
+            if (pre > Layout.GC_HEAD_SIZE) {
+                Native.putLong(o + Layout.MANAGED_VALUES, 0);
+                Native.putLong(o + Layout.MANAGED_DICT, 0);
+            }
+        }
+        if (type.isGc()) gc.onGcAlloc();
+        allocator.setTag(block, pre == 0 ? Layout.TAG_PLAIN : pre == Layout.GC_HEAD_SIZE ? Layout.TAG_GC : Layout.TAG_MANAGED);
+        Native.putLong(o + Layout.OB_REFCNT, 1);
+        Native.putLong(o + Layout.OB_TYPE, type.address());
+        if (type.itemSize() != 0) Native.putLong(o + Layout.OB_SIZE, obSize);
+        if (type.hasFlag(PyType.HEAPTYPE)) incref(type.address());
+        if (type.weaklistOffset() != 0) Native.putLong(o + type.weaklistOffset(), 0);
+        if (listener != null) listener.onAllocate(o, type, size + pre);
+        return o;
+    }
+
+    /**
+     * Re-initialises an object taken from a free list: refcount 1 (CPython's _Py_NewReference).
+     * Does not count toward count0.
+     */
+    public void reviveFromFreeList(long o, PyType type) {
+        Native.putLong(o + Layout.OB_REFCNT, 1);
+        int pre = type.preHeaderSize();
+        allocator.setTag(o - pre, pre == 0 ? Layout.TAG_PLAIN : pre == Layout.GC_HEAD_SIZE ? Layout.TAG_GC : Layout.TAG_MANAGED);
+        if (listener != null) listener.onAllocate(o, type, 0);
+    }
+
+    /**
+     * Returns the memory of a dead object to the allocator (tp_free): PyObject_GC_Del for GC types
+     * (count0 -= 1), PyObject_Free otherwise. Decrefs a heap type's type object.
+     */
+    public void freeObject(long o) {
+        PyType type = typeOf(o);
+        freeObjectMemory(o, type);
+        if (type.hasFlag(PyType.HEAPTYPE)) decref(type.address());
+    }
+
+    /** Frees the memory of a dead object whose type word may no longer be valid (free lists). */
+    public void freeObjectMemory(long o, PyType type) {
+        if (listener != null && allocator.tagOf(o - type.preHeaderSize()) != 0) listener.onFree(o, type);
+        int pre = type.preHeaderSize();
+        if (type.isGc()) gc.onGcFree();
+        allocator.free(o - pre);
+    }
+
+    /** Tells listeners that a dead object went to a free list (it stops being an object). */
+    public void parkedOnFreeList(long o, PyType type) {
+        if (listener != null) listener.onFree(o, type);
+        allocator.setTag(o - type.preHeaderSize(), 0);
+    }
+
+    /** Raw memory (PyMem_Malloc): item arrays, dict keys. */
+    public long memAlloc(long n) { return allocator.malloc(n); }
+    public long memRealloc(long p, long n) { return allocator.realloc(p, n); }
+    public void memFree(long p) { allocator.free(p); }
+
+    // ---- static objects -------------------------------------------------------------------------
+
+    /** Zeroed static memory for runtime objects (never freed before close), 16-byte aligned. */
+    public long allocateStatic(long size, int preHeader) {
+        long total = (size + preHeader + 15) & ~15L;
+        if (staticCursor + total > staticEnd) {
+            long chunk = Math.max(64 * 1024, total);
+            staticCursor = allocator.allocateStatic(chunk);
+            staticEnd = staticCursor + chunk;
+        }
+        long p = staticCursor + preHeader;
+        staticCursor += total;
+        return p;
+    }
+
+    /** Records a static object and the references the runtime holds on it (its base refcount). */
+    public void addStaticObject(long o, long baseRefcount) {
+        staticObjects.add(new long[] {o, baseRefcount});
+    }
+
+    /** Creates a static object with CPython 3.11's initial count for statically allocated objects. */
+    long newStaticObject(PyType type, long size, long baseRefcount) {
+        long o = allocateStatic(size, type.isGc() ? Layout.GC_HEAD_SIZE : 0);
+        Native.putLong(o + Layout.OB_REFCNT, baseRefcount);
+        Native.putLong(o + Layout.OB_TYPE, type.address());
+        addStaticObject(o, baseRefcount);
+        return o;
+    }
+
+    // ---- reference counting ---------------------------------------------------------------------
+
+    public long refcount(long o) { return Native.getLong(o + Layout.OB_REFCNT); }
+
+    /** Py_INCREF. */
+    public void incref(long o) {
+        long n = Native.getLong(o) + 1;
+        Native.putLong(o, n);
+        if (listener != null) listener.onRefcount(o, 1, n);
+    }
+
+    /** Py_XINCREF: ignores 0. */
+    public void xincref(long o) {
+        if (o != 0) incref(o);
+    }
+
+    /** Py_DECREF: at 0 the object is deallocated. */
+    public void decref(long o) {
+        long n = Native.getLong(o) - 1;
+        Native.putLong(o, n);
+        if (listener != null) listener.onRefcount(o, -1, n);
+        if (n <= 0) {
+            if (n < 0) throw new IllegalRefcountException(o, n + 1, -1);
+            dealloc(o);
+        }
+    }
+
+    /** Py_XDECREF: ignores 0. */
+    public void xdecref(long o) {
+        if (o != 0) decref(o);
+    }
+
+    /** Sets the refcount directly: for finalizer resurrection protocols only. */
+    public void setRefcount(long o, long n) {
+        Native.putLong(o, n);
+    }
+
+    /**
+     * Runs the type's dealloc, at most {@link #TRASHCAN_LIMIT} deep; deeper objects are deferred
+     * and deallocated (last in, first out) when the outermost dealloc returns.
+     */
+    private void dealloc(long o) {
+        if (deallocDepth >= TRASHCAN_LIMIT) {
+            if (deferredCount == deferred.length) deferred = Arrays.copyOf(deferred, deferredCount * 2);
+            deferred[deferredCount++] = o;
+            return;
+        }
+        deallocDepth++;
+        try {
+            typeOf(o).dealloc(o);
+        } finally {
+            deallocDepth--;
+        }
+        if (deallocDepth == 0) {
+            while (deferredCount > 0) {
+                long d = deferred[--deferredCount];
+                deallocDepth++;
+                try {
+                    typeOf(d).dealloc(d);
+                } finally {
+                    deallocDepth--;
+                }
+            }
+        }
+    }
+
+    /**
+     * PEP 442's PyObject_CallFinalizerFromDealloc for a dealloc: if {@code o} has a finalizer not
+     * yet run, resurrects it for the call (refcount 1), marks it finalized and calls it.
+     *
+     * @return true if the object was resurrected and its dealloc must stop here
+     */
+    public boolean callFinalizerFromDealloc(long o, PyType type) {
+        if (!type.hasFinalizer()) return false;
+        if (type.isGc() && GcHead.isFinalized(o)) return false;
+        Native.putLong(o, 1);
+        if (type.isGc()) GcHead.setFinalized(o);
+        type.finalize(o);
+        long n = Native.getLong(o) - 1;
+        Native.putLong(o, n);
+        return n != 0;
+    }
+
+    // ---- tracking -------------------------------------------------------------------------------
+
+    public void installGc(GcHooks hooks) {
+        if (!(gc instanceof UntrackedList list) || !list.isEmpty()) {
+            throw new IllegalStateException("a collector must be installed before objects are tracked");
+        }
+        gc = hooks;
+    }
+
+    public GcHooks gcHooks() { return gc; }
+
+    /** PyObject_GC_Track. */
+    public void track(long o) {
+        gc.track(o);
+    }
+
+    /** PyObject_GC_UnTrack: untracks {@code o} if it is tracked. */
+    public void untrackIfTracked(long o) {
+        if (GcHead.next(o) != 0) gc.untrack(o);
+    }
+
+    public static boolean isTracked(long o) { return GcHead.next(o) != 0; }
+
+    /**
+     * _PyObject_GC_MAY_BE_TRACKED: a GC object, other than an untracked tuple. Decides whether
+     * inserting {@code o} into a dict makes the dict tracked.
+     */
+    public boolean mayBeTracked(long o) {
+        if (!isGcObject(o)) return false;
+        if (typeAddress(o) == tuples.address()) return isTracked(o);
+        return true;
+    }
+
+    /** PyObject_IS_GC: o's type is a GC type, and for type objects, a heap type. */
+    public boolean isGcObject(long o) {
+        long t = typeAddress(o);
+        int flags = Native.getInt(t + Layout.TP_FLAGS);
+        if ((flags & PyType.HAVE_GC) == 0) return false;
+        if (t == typeType.address()) return (Native.getInt(o + Layout.TP_FLAGS) & PyType.HEAPTYPE) != 0;
+        return true;
+    }
+
+    /** Tracking for a heap without a collector: one plain list, never collected. */
+    private final class UntrackedList implements GcHooks {
+        private final long head = allocateStatic(0, Layout.GC_HEAD_SIZE);
+        private long size;
+
+        UntrackedList() { GcHead.listInit(head); }
+
+        boolean isEmpty() { return size == 0; }
+        @Override public void track(long o) { GcHead.listAppend(o, head); size++; }
+        @Override public void untrack(long o) { GcHead.listRemove(o); size--; }
+        @Override public void onGcAlloc() {}
+        @Override public void onGcFree() {}
+    }
+
+    // ---- listeners, callbacks, roots --------------------------------------------------------------
+
+    public void setListener(HeapListener listener) { this.listener = listener; }
+    public HeapListener listener() { return listener; }
+
+    /**
+     * The language's services the object layer calls back: weakref callbacks and the
+     * unraisable-exception hook. Without a language, callbacks cannot be called.
+     */
+    public interface Callbacks {
+        /** Calls {@code callback(wr)}; an error is reported as unraisable, never thrown. */
+        void callWeakrefCallback(long callback, long weakref);
+
+        Callbacks NONE = (cb, wr) -> {
+            throw new IllegalStateException("weakref callbacks need a language runtime");
+        };
+    }
+
+    public void setCallbacks(Callbacks callbacks) { this.callbacks = callbacks; }
+    public Callbacks callbacks() { return callbacks; }
+
+    public void addRootProvider(RootProvider provider) { roots.add(provider); }
+    public void removeRootProvider(RootProvider provider) { roots.remove(provider); }
+    public List<RootProvider> rootProviders() { return List.copyOf(roots); }
+
+    // ---- hashing and equality (for dict and set keys) --------------------------------------------
+
+    /** hash(o). */
+    public long hash(long o) {
+        return typeOf(o).hash(o);
+    }
+
+    /**
+     * {@code a == b} as dict and set lookups need it: identity, then numbers by value across int,
+     * bool and float (so {@code 1 == 1.0 == True}), then the type's own equality.
+     */
+    public boolean objectsEqual(long a, long b) {
+        if (a == b) return true;
+        PyType ta = typeOf(a), tb = typeOf(b);
+        boolean na = ta instanceof IntType || ta == floats, nb = tb instanceof IntType || tb == floats;
+        if (na && nb) {
+            if (ta != floats && tb != floats) return ints.equals(a, b);
+            if (ta == floats && tb == floats) return FloatType.value(a) == FloatType.value(b);
+            double f = ta == floats ? FloatType.value(a) : FloatType.value(b);
+            long i = ta == floats ? b : a;
+            if (Double.isNaN(f) || Double.isInfinite(f) || f != Math.rint(f)) return false;
+            return new java.math.BigDecimal(f).toBigIntegerExact().equals(IntType.toBig(i));
+        }
+        return ta.equals(a, b);
+    }
+
+    // ---- walking --------------------------------------------------------------------------------
+
+    /** Visits every live object allocated in the arenas and large blocks (not the static ones). */
+    public void forEachObject(LongConsumer visit) {
+        allocator.forEachTagged((block, tag) -> visit.accept(block + Layout.preHeaderOfTag(tag)));
+    }
+
+    /** Visits every static object. */
+    public void forEachStaticObject(LongConsumer visit) {
+        for (long[] s : staticObjects) visit.accept(s[0]);
+    }
+
+    /** True if {@code len} bytes at {@code addr} may be read (ctypes' from_address). */
+    public boolean isReadable(long addr, long len) { return allocator.isReadable(addr, len); }
+
+    /** Clears every type's free list, freeing the parked objects (a full collection does this). */
+    public void clearFreeLists() {
+        floats.clearFreeList();
+        tuples.clearFreeList();
+        lists.clearFreeList();
+        dicts.clearFreeList();
+    }
+
+    /** The free-list lines of sys._debugmallocstats. */
+    public String freeListStats() {
+        StringBuilder out = new StringBuilder();
+        dicts.appendFreeListStats(out);
+        floats.appendFreeListStats(out);
+        lists.appendFreeListStats(out);
+        tuples.appendFreeListStats(out);
+        return out.toString();
+    }
+
+    /** Live objects by type name (leak report). */
+    public Map<String, Integer> liveObjectsByType() {
+        Map<String, Integer> counts = new TreeMap<>();
+        forEachObject(o -> counts.merge(typeOf(o).name(), 1, Integer::sum));
+        return counts;
+    }
+
+    public boolean isClosed() { return allocator.isClosed(); }
+
+    /**
+     * Clears the free lists, then returns all memory. Objects still alive are leaks: they are
+     * reported in the thrown {@link HeapLeakException}, by type with counts, after the memory is
+     * returned.
+     */
+    @Override
+    public void close() {
+        if (allocator.isClosed()) return;
+        clearFreeLists();
+        Map<String, Integer> leaked = liveObjectsByType();
+        allocator.close();
+        if (!leaked.isEmpty()) throw new HeapLeakException(leaked);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.refheap.object;
+
+import dev.refheap.memory.Native;
+import java.math.BigInteger;
+
+/**
+ * {@code int}: arbitrary precision in CPython 3.11's layout: refcount, type, {@code ob_size} (the
+ * number of digits, negative for negative values), then 30-bit digits in 32-bit words, least
+ * significant first. Zero has ob_size 0 but still one digit of storage (28 bytes).
+ *
+ * <p>The small ints -5..256 are static objects in one contiguous array, 32 bytes apart, so
+ * {@code id(10) - id(2) == 256}; they start at 3.11's static refcount, 999,999,999.
+ */
+public class IntType extends PyType {
+    public static final int DIGIT_BITS = 30;
+    public static final int DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+    public static final int OB_DIGIT = 24;
+    private static final int SMALL_COUNT = Heap.SMALL_INT_MAX - Heap.SMALL_INT_MIN + 1;
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    private long smallInts;
+
+    IntType(Heap heap) {
+        super(heap, "int", null, BASETYPE | LONG_SUBCLASS, OB_DIGIT, 4, 0);
+    }
+
+    protected IntType(Heap heap, String name, PyType base, int flags) {
+        super(heap, name, base, flags, OB_DIGIT, 4, 0);
+    }
+
+    void createSmallInts() {
+        smallInts = heap.allocateStatic((long) SMALL_COUNT * Heap.SMALL_INT_STRIDE, 0);
+        for (int v = Heap.SMALL_INT_MIN; v <= Heap.SMALL_INT_MAX; v++) {
+            long o = smallInts + (long) (v - Heap.SMALL_INT_MIN) * Heap.SMALL_INT_STRIDE;
+            Native.putLong(o + Layout.OB_REFCNT, Layout.STATIC_REFCNT);
+            Native.putLong(o + Layout.OB_TYPE, address());
+            writeLong(o, v);
+            heap.addStaticObject(o, Layout.STATIC_REFCNT);
+        }
+    }
+
+    /** True if {@code o} is one of the static small ints. */
+    public boolean isSmallInt(long o) {
+        return o >= smallInts && o < smallInts + (long) SMALL_COUNT * Heap.SMALL_INT_STRIDE;
+    }
+
+    /** The address of small int {@code v} (no reference taken). */
+    public long smallIntAddress(int v) {
+        return smallInts + (long) (v - Heap.SMALL_INT_MIN) * Heap.SMALL_INT_STRIDE;
+    }
+
+    /** An int with value {@code v}: a new reference (the cached object for -5..256). */
+    public long of(long v) {
+        if (v >= Heap.SMALL_INT_MIN && v <= Heap.SMALL_INT_MAX) {
+            long o = smallIntAddress((int) v);
+            heap.incref(o);
+            return o;
+        }
+        int n = digitCount(v);
+        long o = heap.allocObjectOfSize(heap.ints, OB_DIGIT + 4L * n, 0);
+        writeLong(o, v);
+        return o;
+    }
+
+    /** An int with value {@code v}: a new reference. */
+    public long of(BigInteger v) {
+        if (v.bitLength() < 64) return of(v.longValue());
+        BigInteger mag = v.abs();
+        int n = (mag.bitLength() + DIGIT_BITS - 1) / DIGIT_BITS;
+        long o = heap.allocObjectOfSize(heap.ints, OB_DIGIT + 4L * n, 0);
+        for (int i = 0; i < n; i++) {
+            Native.putInt(o + OB_DIGIT + 4L * i, mag.shiftRight(i * DIGIT_BITS).intValue() & DIGIT_MASK);
+        }
+        Native.putLong(o + Layout.OB_SIZE, v.signum() < 0 ? -n : n);
+        return o;
+    }
+
+    private static int digitCount(long v) {
+        if (v == 0) return 1;
+        int bits = v == Long.MIN_VALUE ? 64 : 64 - Long.numberOfLeadingZeros(Math.abs(v));
+        return (bits + DIGIT_BITS - 1) / DIGIT_BITS;
+    }
+
+    static void writeLong(long o, long v) {
+        if (v == 0) {
+            Native.putLong(o + Layout.OB_SIZE, 0);
+            Native.putInt(o + OB_DIGIT, 0);
+            return;
+        }
+        int n = 0;
+        if (v == Long.MIN_VALUE) {
+            // |v| = 2**63: digits 0, 0, 8
+            Native.putInt(o + OB_DIGIT, 0);
+            Native.putInt(o + OB_DIGIT + 4, 0);
+            Native.putInt(o + OB_DIGIT + 8, 8);
+            Native.putLong(o + Layout.OB_SIZE, -3);
+            return;
+        }
+        long mag = Math.abs(v);
+        while (mag != 0) {
+            Native.putInt(o + OB_DIGIT + 4L * n, (int) (mag & DIGIT_MASK));
+            mag >>>= DIGIT_BITS;
+            n++;
+        }
+        Native.putLong(o + Layout.OB_SIZE, v < 0 ? -n : n);
+    }
+
+    /** Number of digits with sign (ob_size). */
+    public static long obSize(long o) { return Native.getLong(o + Layout.OB_SIZE); }
+
+    /** True if the value fits in a Java long. */
+    public static boolean fitsLong(long o) {
+        long size = Math.abs(obSize(o));
+        if (size <= 2) return true;
+        if (size > 3) return false;
+        return toBig(o).bitLength() < 64;
+    }
+
+    /** The value, which must fit a long (see {@link #fitsLong}). */
+    public static long asLong(long o) {
+        long size = obSize(o);
+        long n = Math.abs(size);
+        if (n > 2) return toBig(o).longValueExact();
+        long v = 0;
+        for (long i = n - 1; i >= 0; i--) v = (v << DIGIT_BITS) | Native.getInt(o + OB_DIGIT + 4 * i);
+        return size < 0 ? -v : v;
+    }
+
+    public static BigInteger toBig(long o) {
+        long size = obSize(o);
+        long n = Math.abs(size);
+        if (n <= 2) return BigInteger.valueOf(asLong(o));
+        BigInteger v = BigInteger.ZERO;
+        for (long i = n - 1; i >= 0; i--) {
+            v = v.shiftLeft(DIGIT_BITS).or(BigInteger.valueOf(Native.getInt(o + OB_DIGIT + 4 * i)));
+        }
+        return size < 0 ? v.negate() : v;
+    }
+
+    @Override
+    public long sizeOf(long o) {
+        return OB_DIGIT + 4 * Math.max(1, Math.abs(obSize(o)));
+    }
+
+    @Override
+    public long hash(long o) {
+        return Math.abs(obSize(o)) <= 2 ? Hashing.hashLong(asLong(o)) : Hashing.hashBig(toBig(o));
+    }
+
+    @Override
+    public boolean equals(long a, long b) {
+        if (a == b) return true;
+        if (!(heap.typeOf(b) instanceof IntType)) return false;
+        long n = obSize(a);
+        if (n != obSize(b)) return false;
+        for (long i = 0, end = Math.max(1, Math.abs(n)); i < end; i++) {
+            if (Native.getInt(a + OB_DIGIT + 4 * i) != Native.getInt(b + OB_DIGIT + 4 * i)) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public String describe(long o) { return toBig(o).toString(); }
+}

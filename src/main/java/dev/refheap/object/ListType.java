@@ -1,0 +1,194 @@
+package dev.refheap.object;
+
+import dev.refheap.memory.MallocStats;
+import dev.refheap.memory.Native;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code list}: refcount, type, ob_size, ob_item (a separately allocated array of item pointers),
+ * allocated (40 bytes, plus the GC head). Growth follows CPython's over-allocation
+ * ({@code newsize + newsize/8 + 6}, rounded down to a multiple of 4), so {@code getsizeof} after a
+ * series of appends matches. Up to 80 dead lists wait on a free list (refcount 0, type still
+ * list, stale ob_item). Items are traversed, cleared and released from last to first, as there.
+ */
+public final class ListType extends PyType {
+    public static final int OB_ITEM = 24, ALLOCATED = 32;
+    public static final int MAX_FREE = 80;
+    private final long[] freeList = new long[MAX_FREE];
+    private int numFree;
+
+    ListType(Heap heap) {
+        super(heap, "list", null, BASETYPE | HAVE_GC | LIST_SUBCLASS, 40, 0, 0);
+    }
+
+    /** PyList_New: a new, tracked list of {@code n} items, all 0 (fill with {@link #setItemSteal}). */
+    public long alloc(long n) {
+        long o;
+        if (numFree > 0) {
+            o = freeList[--numFree];
+            heap.reviveFromFreeList(o, this);
+        } else {
+            o = heap.allocObject(this, 0);
+        }
+        long items = 0;
+        if (n > 0) {
+            items = heap.memAlloc(8 * n);
+            Native.fill(items, 8 * n, (byte) 0);
+        }
+        Native.putLong(o + OB_ITEM, items);
+        Native.putLong(o + Layout.OB_SIZE, n);
+        Native.putLong(o + ALLOCATED, n);
+        heap.track(o);
+        return o;
+    }
+
+    /** A list of the given items (each incref'd): a new reference. */
+    public long of(long... items) {
+        long l = alloc(items.length);
+        for (int i = 0; i < items.length; i++) {
+            heap.incref(items[i]);
+            setItemSteal(l, i, items[i]);
+        }
+        return l;
+    }
+
+    public static long size(long l) { return Native.getLong(l + Layout.OB_SIZE); }
+    public static long allocated(long l) { return Native.getLong(l + ALLOCATED); }
+    /** Borrowed reference to item {@code i} (no bounds check). */
+    public static long item(long l, long i) { return Native.getLong(Native.getLong(l + OB_ITEM) + 8 * i); }
+    public static void setItemSteal(long l, long i, long v) { Native.putLong(Native.getLong(l + OB_ITEM) + 8 * i, v); }
+
+    /** Replaces item {@code i} with {@code v} (incref'd), releasing the old item. */
+    public void setItem(long l, long i, long v) {
+        long slot = Native.getLong(l + OB_ITEM) + 8 * i;
+        long old = Native.getLong(slot);
+        heap.incref(v);
+        Native.putLong(slot, v);
+        heap.xdecref(old);
+    }
+
+    /** list_resize: makes room for {@code newsize} items with CPython's over-allocation. */
+    public void resize(long l, long newsize) {
+        long allocated = allocated(l);
+        if (allocated >= newsize && newsize >= (allocated >> 1)) {
+            Native.putLong(l + Layout.OB_SIZE, newsize);
+            return;
+        }
+        long newAllocated = (newsize + (newsize >> 3) + 6) & ~3L;
+        if (newsize - size(l) > newAllocated - newsize) newAllocated = (newsize + 3) & ~3L;
+        if (newsize == 0) newAllocated = 0;
+        long items = Native.getLong(l + OB_ITEM);
+        long newItems;
+        if (newAllocated == 0) {
+            if (items != 0) heap.memFree(items);
+            newItems = 0;
+        } else {
+            newItems = heap.memRealloc(items, 8 * newAllocated);
+        }
+        Native.putLong(l + OB_ITEM, newItems);
+        Native.putLong(l + Layout.OB_SIZE, newsize);
+        Native.putLong(l + ALLOCATED, newAllocated);
+    }
+
+    /** list.append(v): v is incref'd. */
+    public void append(long l, long v) {
+        long n = size(l);
+        heap.incref(v);
+        if (allocated(l) > n) {
+            Native.putLong(l + Layout.OB_SIZE, n + 1);
+        } else {
+            resize(l, n + 1);
+        }
+        setItemSteal(l, n, v);
+    }
+
+    /** list.insert(i, v) for 0 <= i <= len. */
+    public void insert(long l, long i, long v) {
+        long n = size(l);
+        heap.incref(v);
+        resize(l, n + 1);
+        long items = Native.getLong(l + OB_ITEM);
+        Native.copy(items + 8 * i, items + 8 * (i + 1), 8 * (n - i));
+        Native.putLong(items + 8 * i, v);
+    }
+
+    /** Removes item {@code i} and returns it (the list's reference passes to the caller). */
+    public long pop(long l, long i) {
+        long n = size(l);
+        long items = Native.getLong(l + OB_ITEM);
+        long v = Native.getLong(items + 8 * i);
+        Native.copy(items + 8 * (i + 1), items + 8 * i, 8 * (n - i - 1));
+        resize(l, n - 1);
+        return v;
+    }
+
+    @Override
+    public void traverse(long o, LongConsumer visit) {
+        long items = Native.getLong(o + OB_ITEM);
+        for (long i = size(o) - 1; i >= 0; i--) {
+            long item = Native.getLong(items + 8 * i);
+            if (item != 0) visit.accept(item);
+        }
+    }
+
+    @Override
+    public boolean hasClear() { return true; }
+
+    /** _list_clear: empties the list first, then releases the items from last to first. */
+    @Override
+    public void clear(long o) {
+        long items = Native.getLong(o + OB_ITEM);
+        if (items == 0) return;
+        long n = size(o);
+        Native.putLong(o + Layout.OB_SIZE, 0);
+        Native.putLong(o + OB_ITEM, 0);
+        Native.putLong(o + ALLOCATED, 0);
+        for (long i = n - 1; i >= 0; i--) heap.xdecref(Native.getLong(items + 8 * i));
+        heap.memFree(items);
+    }
+
+    @Override
+    public void dealloc(long o) {
+        heap.untrackIfTracked(o);
+        long items = Native.getLong(o + OB_ITEM);
+        if (items != 0) {
+            for (long i = size(o) - 1; i >= 0; i--) heap.xdecref(Native.getLong(items + 8 * i));
+            heap.memFree(items);
+        }
+        if (numFree < MAX_FREE && Heap.typeAddress(o) == address()) {
+            heap.parkedOnFreeList(o, this);
+            freeList[numFree++] = o;
+            return;
+        }
+        heap.freeObject(o);
+    }
+
+    void clearFreeList() {
+        while (numFree > 0) heap.freeObjectMemory(freeList[--numFree], this);
+    }
+
+    public int freeCount() { return numFree; }
+
+    void appendFreeListStats(StringBuilder out) {
+        MallocStats.freeListLine(out, numFree + " free PyListObjects * 40 bytes each", numFree * 40L);
+    }
+
+    @Override
+    public long sizeOf(long o) { return 40 + 8 * allocated(o); }
+
+    @Override
+    public long hash(long o) { throw new PyError("TypeError", "unhashable type: 'list'"); }
+
+    @Override
+    public boolean equals(long a, long b) {
+        if (a == b) return true;
+        if (Heap.typeAddress(b) != address()) return false;
+        long n = size(a);
+        if (n != size(b)) return false;
+        for (long i = 0; i < n; i++) {
+            long x = item(a, i), y = item(b, i);
+            if (x != y && !heap.objectsEqual(x, y)) return false;
+        }
+        return true;
+    }
+}

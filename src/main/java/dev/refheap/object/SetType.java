@@ -1,0 +1,260 @@
+package dev.refheap.object;
+
+import dev.refheap.memory.Native;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code set}: CPython 3.11's open-addressing hash table.
+ * <pre>
+ *  refcnt | type | fill | used | mask | table | hash | finger | smalltable[8] {key, hash} | weakreflist
+ * </pre>
+ * 200 bytes plus the GC head; tables up to 8 slots live inline ({@code smalltable}), larger ones
+ * are allocated separately and counted by getsizeof. Probing takes 9 linear steps, then jumps
+ * with the hash's perturbation; a deleted slot holds the static dummy key with hash -1. The table
+ * grows when {@code fill * 5 >= mask * 3}, to 4 times the used count (2 times above 50,000).
+ * Always tracked when created.
+ */
+public final class SetType extends PyType {
+    public static final int FILL = 16, USED = 24, MASK = 32, TABLE = 40, HASH = 48, FINGER = 56, SMALLTABLE = 64,
+            WEAKREFLIST = 192;
+    public static final int MINSIZE = 8;
+    private static final int LINEAR_PROBES = 9, PERTURB_SHIFT = 5;
+    private long dummy;
+
+    SetType(Heap heap) {
+        super(heap, "set", null, BASETYPE | HAVE_GC, 200, 0, WEAKREFLIST);
+    }
+
+    void createDummy() {
+        dummy = heap.newStaticObject(heap.objectType, Layout.OBJECT_HEAD, 1);
+    }
+
+    /** A new, empty, tracked set. */
+    public long create() {
+        long s = heap.allocObject(this, 0);
+        Native.putLong(s + FILL, 0);
+        Native.putLong(s + USED, 0);
+        Native.putLong(s + MASK, MINSIZE - 1);
+        Native.putLong(s + TABLE, s + SMALLTABLE);
+        Native.putLong(s + HASH, -1);
+        Native.putLong(s + FINGER, 0);
+        Native.fill(s + SMALLTABLE, 16L * MINSIZE, (byte) 0);
+        heap.track(s);
+        return s;
+    }
+
+    public static long size(long s) { return Native.getLong(s + USED); }
+    private static long table(long s) { return Native.getLong(s + TABLE); }
+    private static long mask(long s) { return Native.getLong(s + MASK); }
+
+    /** set.add(key): key is incref'd if it was not already present. */
+    public void add(long s, long key) {
+        long hash = heap.hash(key);
+        while (true) {
+            long mask = mask(s);
+            long table = table(s);
+            long i = hash & mask;
+            long perturb = hash;
+            long freeslot = 0;
+            while (true) {
+                long entry = table + 16 * i;
+                int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
+                boolean restart = false;
+                do {
+                    long ek = Native.getLong(entry), eh = Native.getLong(entry + 8);
+                    if (eh == 0 && ek == 0) {
+                        heap.incref(key);
+                        if (freeslot != 0) {
+                            Native.putLong(freeslot, key);
+                            Native.putLong(freeslot + 8, hash);
+                            Native.putLong(s + USED, size(s) + 1);
+                            return;
+                        }
+                        Native.putLong(entry, key);
+                        Native.putLong(entry + 8, hash);
+                        long fill = Native.getLong(s + FILL) + 1;
+                        Native.putLong(s + FILL, fill);
+                        long used = size(s) + 1;
+                        Native.putLong(s + USED, used);
+                        if (fill * 5 >= mask * 3) resize(s, used > 50000 ? used * 2 : used * 4);
+                        return;
+                    }
+                    if (eh == hash) {
+                        if (ek == key || heap.objectsEqual(ek, key)) return;
+                        if (table(s) != table || Native.getLong(entry) != ek) {
+                            restart = true;
+                            break;
+                        }
+                    } else if (eh == -1 && freeslot == 0) {
+                        freeslot = entry;
+                    }
+                    entry += 16;
+                } while (probes-- > 0);
+                if (restart) break;
+                perturb >>>= PERTURB_SHIFT;
+                i = (i * 5 + 1 + perturb) & mask;
+            }
+        }
+    }
+
+    /** The table entry holding {@code key}, or 0. */
+    private long find(long s, long key, long hash) {
+        long mask = mask(s);
+        long table = table(s);
+        long i = hash & mask;
+        long perturb = hash;
+        while (true) {
+            long entry = table + 16 * i;
+            int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
+            do {
+                long ek = Native.getLong(entry), eh = Native.getLong(entry + 8);
+                if (eh == 0 && ek == 0) return 0;
+                if (eh == hash && ek != dummy && (ek == key || heap.objectsEqual(ek, key))) return entry;
+                entry += 16;
+            } while (probes-- > 0);
+            perturb >>>= PERTURB_SHIFT;
+            i = (i * 5 + 1 + perturb) & mask;
+        }
+    }
+
+    public boolean contains(long s, long key) { return find(s, key, heap.hash(key)) != 0; }
+
+    /** set.discard(key); returns false if absent. */
+    public boolean discard(long s, long key) {
+        long entry = find(s, key, heap.hash(key));
+        if (entry == 0) return false;
+        long old = Native.getLong(entry);
+        Native.putLong(entry, dummy);
+        Native.putLong(entry + 8, -1);
+        Native.putLong(s + USED, size(s) - 1);
+        heap.decref(old);
+        return true;
+    }
+
+    /** set_table_resize: a table of the smallest power of two above {@code minused}, entries re-inserted in table order. */
+    private void resize(long s, long minused) {
+        long newsize = MINSIZE;
+        while (newsize <= minused) newsize <<= 1;
+        long oldTable = table(s);
+        long oldMask = mask(s);
+        boolean oldIsSmall = oldTable == s + SMALLTABLE;
+        long copy = 0;
+        if (oldIsSmall) {
+            copy = heap.memAlloc(16L * MINSIZE);
+            Native.copy(oldTable, copy, 16L * MINSIZE);
+            oldTable = copy;
+        }
+        long newTable = newsize == MINSIZE ? s + SMALLTABLE : heap.memAlloc(16 * newsize);
+        Native.fill(newTable, 16 * newsize, (byte) 0);
+        Native.putLong(s + TABLE, newTable);
+        Native.putLong(s + MASK, newsize - 1);
+        long used = size(s);
+        for (long i = 0; i <= oldMask; i++) {
+            long ek = Native.getLong(oldTable + 16 * i);
+            if (ek != 0 && ek != dummy) insertClean(newTable, newsize - 1, ek, Native.getLong(oldTable + 16 * i + 8));
+        }
+        Native.putLong(s + FILL, used);
+        if (copy != 0) heap.memFree(copy);
+        else if (!oldIsSmall) heap.memFree(oldTable);
+    }
+
+    private static void insertClean(long table, long mask, long key, long hash) {
+        long i = hash & mask;
+        long perturb = hash;
+        while (true) {
+            long entry = table + 16 * i;
+            int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
+            do {
+                if (Native.getLong(entry) == 0) {
+                    Native.putLong(entry, key);
+                    Native.putLong(entry + 8, hash);
+                    return;
+                }
+                entry += 16;
+            } while (probes-- > 0);
+            perturb >>>= PERTURB_SHIFT;
+            i = (i * 5 + 1 + perturb) & mask;
+        }
+    }
+
+    /** Visits the keys in table order (borrowed). */
+    public void forEach(long s, LongConsumer visit) {
+        long table = table(s);
+        for (long i = 0, mask = mask(s); i <= mask; i++) {
+            long ek = Native.getLong(table + 16 * i);
+            if (ek != 0 && ek != dummy) visit.accept(ek);
+        }
+    }
+
+    /** Position-based iteration: the next table slot at or after {@code pos} holding a key, or -1. */
+    public long nextSlot(long s, long pos) {
+        long table = table(s);
+        for (long i = pos, mask = mask(s); i <= mask; i++) {
+            long ek = Native.getLong(table + 16 * i);
+            if (ek != 0 && ek != dummy) return i;
+        }
+        return -1;
+    }
+
+    public static long keyAt(long s, long slot) { return Native.getLong(table(s) + 16 * slot); }
+
+    @Override
+    public void traverse(long o, LongConsumer visit) { forEach(o, visit); }
+
+    @Override
+    public boolean hasClear() { return true; }
+
+    /** set_clear_internal: the set takes a fresh small table first, then the old keys are released. */
+    @Override
+    public void clear(long o) {
+        long table = table(o);
+        long mask = mask(o);
+        boolean small = table == o + SMALLTABLE;
+        long copy = table;
+        if (small) {
+            copy = heap.memAlloc(16L * MINSIZE);
+            Native.copy(table, copy, 16L * MINSIZE);
+        }
+        Native.fill(o + SMALLTABLE, 16L * MINSIZE, (byte) 0);
+        Native.putLong(o + TABLE, o + SMALLTABLE);
+        Native.putLong(o + MASK, MINSIZE - 1);
+        Native.putLong(o + FILL, 0);
+        Native.putLong(o + USED, 0);
+        for (long i = 0; i <= mask; i++) {
+            long ek = Native.getLong(copy + 16 * i);
+            if (ek != 0 && ek != dummy) heap.decref(ek);
+        }
+        heap.memFree(copy);
+    }
+
+    @Override
+    public void dealloc(long o) {
+        heap.untrackIfTracked(o);
+        heap.weakrefs.clearWeakrefs(o);
+        long table = table(o);
+        for (long i = 0, mask = mask(o); i <= mask; i++) {
+            long ek = Native.getLong(table + 16 * i);
+            if (ek != 0 && ek != dummy) heap.decref(ek);
+        }
+        if (table != o + SMALLTABLE) heap.memFree(table);
+        heap.freeObject(o);
+    }
+
+    @Override
+    public long sizeOf(long o) {
+        long table = table(o);
+        return basicSize() + (table == o + SMALLTABLE ? 0 : 16 * (mask(o) + 1));
+    }
+
+    @Override
+    public long hash(long o) { throw new PyError("TypeError", "unhashable type: 'set'"); }
+
+    @Override
+    public boolean equals(long a, long b) {
+        if (a == b) return true;
+        if (Heap.typeAddress(b) != address() || size(a) != size(b)) return false;
+        boolean[] same = {true};
+        forEach(a, k -> { if (same[0] && !contains(b, k)) same[0] = false; });
+        return same[0];
+    }
+}

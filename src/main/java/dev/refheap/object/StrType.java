@@ -1,0 +1,224 @@
+package dev.refheap.object;
+
+import dev.refheap.memory.Native;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code str} in CPython 3.11's compact layouts (PEP 393).
+ * <pre>
+ *  ASCII (PyASCIIObject, 48 bytes):  refcnt | type | length | hash | state | wstr | data...NUL
+ *  other (PyCompactUnicodeObject, 72): ... | utf8_length | utf8 | wstr_length | data...NUL
+ *  state bits: 0-1 interned (0 no, 1 mortal), 2-4 kind (1, 2 or 4 bytes per char), 5 compact, 6 ascii, 7 ready
+ * </pre>
+ * So {@code getsizeof('') == 49}, {@code getsizeof('a') == 50}, {@code getsizeof('é') == 74}. The hash
+ * is cached (-1 until computed). '' and the 256 one-character Latin-1 strings are static
+ * singletons. Interned strings are mortal, as in 3.11: the interned table holds no counted
+ * reference, and a dying interned string leaves the table.
+ */
+public final class StrType extends PyType {
+    public static final int LENGTH = 16, HASH = 24, STATE = 32, WSTR = 40;
+    public static final int ASCII_DATA = 48, COMPACT_DATA = 72;
+    private static final int INTERNED_MASK = 3, KIND_SHIFT = 2, COMPACT = 1 << 5, ASCII = 1 << 6, READY = 1 << 7;
+
+    private final Map<String, Long> interned = new HashMap<>();
+    private long empty;
+    private final long[] latin1 = new long[256];
+
+    StrType(Heap heap) {
+        super(heap, "str", null, BASETYPE | UNICODE_SUBCLASS, ASCII_DATA, 0, 0);
+    }
+
+    void createSingletons() {
+        empty = newStatic("");
+        for (int c = 0; c < 256; c++) latin1[c] = newStatic(String.valueOf((char) c));
+    }
+
+    private long newStatic(String s) {
+        int kind = kindOf(s);
+        boolean ascii = kind == 0;
+        long size = (ascii ? ASCII_DATA : COMPACT_DATA) + (long) (s.length() + 1) * Math.max(kind, 1);
+        long o = heap.newStaticObject(this, size, Layout.STATIC_REFCNT);
+        init(o, s, kind);
+        return o;
+    }
+
+    /** 0 for ASCII, else 1, 2 or 4: bytes per character. */
+    private static int kindOf(String s) {
+        int max = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            max = Math.max(max, cp);
+            i += Character.charCount(cp);
+        }
+        return max < 128 ? 0 : max < 256 ? 1 : max < 65536 ? 2 : 4;
+    }
+
+    /** A str with the contents of {@code s}: a new reference (a singleton for '' and one Latin-1 char). */
+    public long of(String s) {
+        if (s.isEmpty()) {
+            heap.incref(empty);
+            return empty;
+        }
+        if (s.length() == 1 && s.charAt(0) < 256) {
+            long o = latin1[s.charAt(0)];
+            heap.incref(o);
+            return o;
+        }
+        int kind = kindOf(s);
+        int length = s.codePointCount(0, s.length());
+        long size = kind == 0 ? ASCII_DATA + length + 1 : COMPACT_DATA + (long) (length + 1) * kind;
+        long o = heap.allocObjectOfSize(this, size, 0);
+        init(o, s, kind);
+        return o;
+    }
+
+    private static void init(long o, String s, int kind) {
+        int length = s.codePointCount(0, s.length());
+        Native.putLong(o + LENGTH, length);
+        Native.putLong(o + HASH, -1);
+        int k = Math.max(kind, 1);
+        Native.putInt(o + STATE, (k << KIND_SHIFT) | COMPACT | (kind == 0 ? ASCII : 0) | READY);
+        Native.putInt(o + STATE + 4, 0);
+        Native.putLong(o + WSTR, 0);
+        long data;
+        if (kind == 0) {
+            data = o + ASCII_DATA;
+        } else {
+            Native.putLong(o + 48, 0);
+            Native.putLong(o + 56, 0);
+            Native.putLong(o + 64, 0);
+            data = o + COMPACT_DATA;
+        }
+        int i = 0;
+        for (int j = 0; j < s.length(); ) {
+            int cp = s.codePointAt(j);
+            j += Character.charCount(cp);
+            putChar(data, k, i++, cp);
+        }
+        putChar(data, k, length, 0);
+    }
+
+    private static void putChar(long data, int kind, long i, int cp) {
+        switch (kind) {
+            case 1 -> Native.putByte(data + i, (byte) cp);
+            case 2 -> Native.putShort(data + 2 * i, (short) cp);
+            default -> Native.putInt(data + 4 * i, cp);
+        }
+    }
+
+    public static long length(long o) { return Native.getLong(o + LENGTH); }
+    private static int state(long o) { return Native.getInt(o + STATE); }
+    public static int kind(long o) { return (state(o) >>> KIND_SHIFT) & 7; }
+    public static boolean isAscii(long o) { return (state(o) & ASCII) != 0; }
+    public static boolean isInterned(long o) { return (state(o) & INTERNED_MASK) != 0; }
+    private static long data(long o) { return o + (isAscii(o) ? ASCII_DATA : COMPACT_DATA); }
+
+    /** The code point at index {@code i}. */
+    public static int codePointAt(long o, long i) {
+        long data = data(o);
+        return switch (kind(o)) {
+            case 1 -> Native.getByte(data + i) & 0xff;
+            case 2 -> Native.getShort(data + 2 * i) & 0xffff;
+            default -> Native.getInt(data + 4 * i);
+        };
+    }
+
+    /** The contents as a Java string. */
+    public static String value(long o) {
+        long n = length(o);
+        if (isAscii(o)) {
+            byte[] b = new byte[(int) n];
+            Native.copyTo(o + ASCII_DATA, b, 0, (int) n);
+            return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder sb = new StringBuilder((int) n);
+        for (long i = 0; i < n; i++) sb.appendCodePoint(codePointAt(o, i));
+        return sb.toString();
+    }
+
+    // ---- interning ----------------------------------------------------------------------------
+
+    /**
+     * PyUnicode_InternInPlace: takes a reference to {@code o} and returns a reference to the
+     * canonical equal string (o itself if it becomes the interned one). The table's own hold is
+     * not counted, as in 3.11.
+     */
+    public long intern(long o) {
+        if (isInterned(o)) return o;
+        if (length(o) == 0) {
+            if (o != empty) { heap.incref(empty); heap.decref(o); }
+            return empty;
+        }
+        if (length(o) == 1 && codePointAt(o, 0) < 256) {
+            long s = latin1[codePointAt(o, 0)];
+            if (s != o) { heap.incref(s); heap.decref(o); }
+            return s;
+        }
+        String key = value(o);
+        Long existing = interned.get(key);
+        if (existing != null) {
+            heap.incref(existing);
+            heap.decref(o);
+            return existing;
+        }
+        interned.put(key, o);
+        Native.putInt(o + STATE, state(o) | 1);
+        return o;
+    }
+
+    /** The interned str with contents {@code s}: a new reference. */
+    public long internedOf(String s) {
+        Long existing = interned.get(s);
+        if (existing != null) {
+            heap.incref(existing);
+            return existing;
+        }
+        return intern(of(s));
+    }
+
+    public int internedCount() { return interned.size(); }
+
+    // ---- slots --------------------------------------------------------------------------------
+
+    @Override
+    public void dealloc(long o) {
+        if (isInterned(o)) interned.remove(value(o));
+        heap.freeObject(o);
+    }
+
+    @Override
+    public long sizeOf(long o) {
+        long n = length(o);
+        return isAscii(o) ? ASCII_DATA + n + 1 : COMPACT_DATA + (n + 1) * kind(o);
+    }
+
+    @Override
+    public long hash(long o) {
+        long h = Native.getLong(o + HASH);
+        if (h != -1) return h;
+        long n = length(o);
+        h = Hashing.fnvStart();
+        for (long i = 0; i < n; i++) h = Hashing.fnvStep(h, codePointAt(o, i));
+        h = Hashing.fnvFinish(h, n);
+        Native.putLong(o + HASH, h);
+        return h;
+    }
+
+    @Override
+    public boolean equals(long a, long b) {
+        if (a == b) return true;
+        if (Heap.typeAddress(b) != address()) return false;
+        long n = length(a);
+        if (n != length(b) || kind(a) != kind(b) || isAscii(a) != isAscii(b)) return false;
+        long da = data(a), db = data(b);
+        long bytes = n * kind(a);
+        long i = 0;
+        for (; i + 8 <= bytes; i += 8) if (Native.getLong(da + i) != Native.getLong(db + i)) return false;
+        for (; i < bytes; i++) if (Native.getByte(da + i) != Native.getByte(db + i)) return false;
+        return true;
+    }
+
+    @Override
+    public String describe(long o) { return "'" + value(o) + "'"; }
+}

@@ -1,0 +1,186 @@
+package dev.refheap.object;
+
+import dev.refheap.memory.Native;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code weakref.ReferenceType}: a reference that does not own its referent.
+ * <pre>
+ *  refcnt | type | wr_object | wr_callback | hash | wr_prev | wr_next | vectorcall   (64 bytes + GC head)
+ * </pre>
+ * A referent's weakrefs form a doubly linked list whose head is stored at its type's
+ * {@link PyType#weaklistOffset()}. A callback-less ref is shared and kept first; refs with
+ * callbacks are inserted after it (or at the head), so callbacks run newest first.
+ * {@code wr_object} is not an owned reference; a cleared ref points at None (also unowned).
+ *
+ * <p>When a referent dies by refcount, its weakrefs are cleared and their callbacks called
+ * ({@link #clearWeakrefs}); the cycle collector clears them itself, before any finalizer runs.
+ */
+public final class WeakrefType extends PyType {
+    public static final int WR_OBJECT = 16, WR_CALLBACK = 24, HASH = 32, WR_PREV = 40, WR_NEXT = 48, VECTORCALL = 56;
+
+    WeakrefType(Heap heap) {
+        super(heap, "weakref.ReferenceType", null, BASETYPE | HAVE_GC, 64, 0, 0);
+    }
+
+    /** True if {@code o}'s type supports weak references. */
+    public boolean supports(long o) { return heap.typeOf(o).weaklistOffset() != 0; }
+
+    private long listAddress(long o) { return o + heap.typeOf(o).weaklistOffset(); }
+
+    /** The first weakref to {@code o}, or 0. */
+    public long first(long o) {
+        long off = heap.typeOf(o).weaklistOffset();
+        return off == 0 ? 0 : Native.getLong(o + off);
+    }
+
+    public static long next(long wr) { return Native.getLong(wr + WR_NEXT); }
+    public static long callback(long wr) { return Native.getLong(wr + WR_CALLBACK); }
+
+    /** The referent, or None if it died (borrowed). */
+    public static long referent(long wr) { return Native.getLong(wr + WR_OBJECT); }
+
+    /**
+     * weakref.ref(o, callback): a new reference. {@code callback} 0 (or None) means none, and then an
+     * existing callback-less ref is returned instead of a new one.
+     *
+     * @throws PyError TypeError if o's type does not support weak references
+     */
+    public long newRef(long o, long callback) {
+        if (!supports(o)) {
+            throw new PyError("TypeError", "cannot create weak reference to '" + heap.typeOf(o).name() + "' object");
+        }
+        if (callback == heap.None) callback = 0;
+        long list = listAddress(o);
+        long head = Native.getLong(list);
+        long basic = head != 0 && callback(head) == 0 && Heap.typeAddress(head) == address() ? head : 0;
+        if (callback == 0 && basic != 0) {
+            heap.incref(basic);
+            return basic;
+        }
+        long wr = heap.allocObject(this, 0);
+        Native.putLong(wr + WR_OBJECT, o);
+        heap.xincref(callback);
+        Native.putLong(wr + WR_CALLBACK, callback);
+        Native.putLong(wr + HASH, -1);
+        Native.putLong(wr + VECTORCALL, 0);
+        if (callback == 0 || basic == 0) {
+            Native.putLong(wr + WR_PREV, 0);
+            Native.putLong(wr + WR_NEXT, head);
+            if (head != 0) Native.putLong(head + WR_PREV, wr);
+            Native.putLong(list, wr);
+        } else {
+            long after = next(basic);
+            Native.putLong(wr + WR_PREV, basic);
+            Native.putLong(wr + WR_NEXT, after);
+            if (after != 0) Native.putLong(after + WR_PREV, wr);
+            Native.putLong(basic + WR_NEXT, wr);
+        }
+        heap.track(wr);
+        return wr;
+    }
+
+    /** weakref.getweakrefcount(o). */
+    public long count(long o) {
+        long n = 0;
+        for (long wr = first(o); wr != 0; wr = next(wr)) n++;
+        return n;
+    }
+
+    /** Unlinks {@code wr} from its referent's list; the referent becomes None. The callback is kept. */
+    public void clearRef(long wr) {
+        long o = referent(wr);
+        if (o == heap.None) return;
+        long list = listAddress(o);
+        long prev = Native.getLong(wr + WR_PREV), next = next(wr);
+        if (Native.getLong(list) == wr) Native.putLong(list, next);
+        if (prev != 0) Native.putLong(prev + WR_NEXT, next);
+        if (next != 0) Native.putLong(next + WR_PREV, prev);
+        Native.putLong(wr + WR_PREV, 0);
+        Native.putLong(wr + WR_NEXT, 0);
+        Native.putLong(wr + WR_OBJECT, heap.None);
+    }
+
+    /** clear_weakref: {@link #clearRef} and release the callback. */
+    private void clearRefAndCallback(long wr) {
+        clearRef(wr);
+        long cb = callback(wr);
+        if (cb != 0) {
+            Native.putLong(wr + WR_CALLBACK, 0);
+            heap.decref(cb);
+        }
+    }
+
+    /**
+     * PyObject_ClearWeakRefs, for a referent being deallocated: clears all its weakrefs, then calls
+     * the callbacks of those still alive, in list order. With several weakrefs, they and their
+     * callbacks are held in a temporary tuple while the callbacks run, as in CPython.
+     */
+    public void clearWeakrefs(long o) {
+        long off = heap.typeOf(o).weaklistOffset();
+        if (off == 0) return;
+        long current = Native.getLong(o + off);
+        if (current == 0) return;
+        long count = count(o);
+        if (count == 1) {
+            long cb = callback(current);
+            Native.putLong(current + WR_CALLBACK, 0);
+            clearRef(current);
+            if (cb != 0) {
+                if (heap.refcount(current) > 0) heap.callbacks().callWeakrefCallback(cb, current);
+                heap.decref(cb);
+            }
+            return;
+        }
+        long tuple = heap.tuples.alloc(count * 2);
+        for (long i = 0; i < count; i++) {
+            long next = next(current);
+            long cb = callback(current);
+            if (heap.refcount(current) > 0) {
+                heap.incref(current);
+                TupleType.setItemSteal(tuple, 2 * i, current);
+                TupleType.setItemSteal(tuple, 2 * i + 1, cb);
+            } else {
+                heap.xdecref(cb);
+            }
+            Native.putLong(current + WR_CALLBACK, 0);
+            clearRef(current);
+            current = next;
+        }
+        for (long i = 0; i < count; i++) {
+            long cb = TupleType.item(tuple, 2 * i + 1);
+            if (cb != 0) heap.callbacks().callWeakrefCallback(cb, TupleType.item(tuple, 2 * i));
+        }
+        heap.decref(tuple);
+    }
+
+    @Override
+    public void traverse(long o, LongConsumer visit) {
+        long cb = callback(o);
+        if (cb != 0) visit.accept(cb);
+    }
+
+    @Override
+    public boolean hasClear() { return true; }
+
+    @Override
+    public void clear(long o) { clearRefAndCallback(o); }
+
+    @Override
+    public void dealloc(long o) {
+        heap.untrackIfTracked(o);
+        clearRefAndCallback(o);
+        heap.freeObject(o);
+    }
+
+    @Override
+    public long hash(long o) {
+        long h = Native.getLong(o + HASH);
+        if (h != -1) return h;
+        long r = referent(o);
+        if (r == heap.None) throw new PyError("TypeError", "weak object has gone away");
+        h = heap.hash(r);
+        Native.putLong(o + HASH, h);
+        return h;
+    }
+}

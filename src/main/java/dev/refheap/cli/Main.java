@@ -5,6 +5,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("refheap 0.1.0 (CPython 3.11 memory semantics)");
+        if (args.length == 1 && args[0].equals("--version")) {
+            System.out.println("refheap 0.1.0 (CPython 3.11 memory semantics)");
+            return;
+        }
+        HeapDemo.run(System.out);
     }
 }

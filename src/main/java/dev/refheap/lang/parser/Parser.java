@@ -350,8 +350,7 @@ public final class Parser {
         if (t.type() == TokenType.DEDENT) {
             return errorAt(Kind.IndentationError, "unexpected unindent", t.line(), t.col(), t.line(), t.col());
         }
-        Lexer.Bracket open = lexer.unclosedBracket();
-        if (open != null && !fragment && t.line() > src.lineOf(open.index())) {
+        if (insideUnclosedBracket(t.start())) {
             return neverClosed();
         }
         if (t.type() == TokenType.ENDMARKER) {
@@ -359,6 +358,15 @@ public final class Parser {
             return withIncomplete(e);
         }
         return errorAtToken("invalid syntax", t);
+    }
+
+    /**
+     * True when char index {@code index} lies after a bracket that is never closed. CPython then reports
+     * the bracket, because looking further for a better message runs into the end of input.
+     */
+    private boolean insideUnclosedBracket(int index) {
+        Lexer.Bracket open = lexer.unclosedBracket();
+        return open != null && !fragment && open.index() < index;
     }
 
     private static PySyntaxError withIncomplete(PySyntaxError e) {
@@ -520,7 +528,7 @@ public final class Parser {
         for (int i = 0; i < targets.size(); i++) {
             Expr target = targets.get(i);
             boolean maybeEq = targets.size() == 1;
-            stored.add(Targets.storeAssignTarget(this, target, maybeEq));
+            stored.add(Targets.storeAssignTarget(this, target, maybeEq, value));
         }
         return new Stmt.Assign(stored, value, from(start));
     }
@@ -643,29 +651,32 @@ public final class Parser {
             Token star = next();
             names.add(new Alias("*", null, pos(star, star)));
         } else if (accept("(")) {
-            importFromAsNames(names);
-            accept(",");
+            importFromAsNames(names, true);
             consume(")", null);
         } else {
-            importFromAsNames(names);
-            if (at(",")) {
-                Token comma = next();
-                throw errorAt(Kind.SyntaxError, "trailing comma not allowed without surrounding parentheses",
-                        comma.line(), comma.endCol(), comma.line(), comma.endCol());
-            }
+            importFromAsNames(names, false);
         }
         return new Stmt.ImportFrom(module, names, level, from(t));
     }
 
-    private void importFromAsNames(List<Alias> names) {
-        do {
-            if (!names.isEmpty() && (at(")") || peek().type() == TokenType.NEWLINE)) {
-                return;
-            }
+    /** import_from_as_names: ','.import_from_as_name+, with an optional trailing comma only inside parentheses. */
+    private void importFromAsNames(List<Alias> names, boolean parenthesized) {
+        while (true) {
             Token start = name();
             String as = acceptKw("as") ? name().text() : null;
             names.add(new Alias(start.text(), as, from(start)));
-        } while (at(",") && !(peek(1).isOp(")")) && accept(","));
+            if (!at(",")) {
+                return;
+            }
+            Token comma = next();
+            if (parenthesized && at(")")) {
+                return;
+            }
+            if (!parenthesized && (peek().type() == TokenType.NEWLINE || at(";"))) {
+                throw errorAt(Kind.SyntaxError, "trailing comma not allowed without surrounding parentheses",
+                        comma.line(), comma.endCol(), comma.line(), comma.endCol());
+            }
+        }
     }
 
     // ---------------------------------------------------------------- compound statements
@@ -681,10 +692,12 @@ public final class Parser {
         if (peek().type() != TokenType.INDENT) {
             Token t = peek();
             String msg = "expected an indented block after " + what + " on line " + header.line();
-            PySyntaxError e = errorAt(Kind.IndentationError, msg, t.line(), t.col(), t.line(), t.col());
-            e = new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(), e.endLine(), -1, e.text(),
-                    false, t.type() == TokenType.ENDMARKER);
-            throw e;
+            boolean eof = onlyDedentsLeft();
+            Token at = eof ? toks.get(toks.size() - 1) : t;
+            // At end of file CPython (reading a file) reports no column; otherwise a single caret.
+            int col = eof ? 0 : src.charColOfByteCol(at.line(), at.col()) + 1;
+            throw new PySyntaxError(Kind.IndentationError, msg, src.filename(), at.line(), col, at.line(), -1,
+                    src.lineText(at.line()), false, eof);
         }
         next();
         while (peek().type() != TokenType.DEDENT && peek().type() != TokenType.ENDMARKER) {
@@ -694,6 +707,16 @@ public final class Parser {
             next();
         }
         return body;
+    }
+
+    private boolean onlyDedentsLeft() {
+        for (int i = p; i < toks.size(); i++) {
+            TokenType type = toks.get(i).type();
+            if (type != TokenType.DEDENT && type != TokenType.ENDMARKER) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Pos endOf(Token start, List<Stmt> body) {
@@ -1197,6 +1220,9 @@ public final class Parser {
         if (a instanceof Expr.Name && t.type() == TokenType.STRING && !parenthesized.containsKey(a)) {
             return;
         }
+        if (insideUnclosedBracket(t.start())) {
+            throw neverClosed();
+        }
         int m = mark();
         Expr b;
         try {
@@ -1563,7 +1589,9 @@ public final class Parser {
         elts.add(first);
         commaList(elts, ")");
         consume(")", null);
-        return new Expr.Tuple(elts, ExprContext.Load, from(open));
+        Expr tuple = new Expr.Tuple(elts, ExprContext.Load, from(open));
+        parenthesized.put(tuple, Boolean.TRUE);
+        return tuple;
     }
 
     /** The rest of a comma-separated display after its first element, up to (not including) {@code close}. */
@@ -1736,7 +1764,7 @@ public final class Parser {
                 next();
                 Expr v = expression();
                 if (sawDoubleStar) {
-                    throw errorAt(pos(t, t), v.pos(), "iterable argument unpacking follows keyword argument unpacking");
+                    throw errorAtToken("iterable argument unpacking follows keyword argument unpacking", t);
                 }
                 args.add(new Expr.Starred(v, ExprContext.Load, from(t)));
             } else if (at("**")) {
@@ -1764,10 +1792,10 @@ public final class Parser {
                     keywordError(e);
                 }
                 if (sawDoubleStar) {
-                    throw errorAt(e.pos(), e.pos(), "positional argument follows keyword argument unpacking");
+                    throw errorAtToken("positional argument follows keyword argument unpacking", peek());
                 }
                 if (sawKeyword) {
-                    throw errorAt(e.pos(), e.pos(), "positional argument follows keyword argument");
+                    throw errorAtToken("positional argument follows keyword argument", peek());
                 }
                 args.add(e);
             }
@@ -1798,15 +1826,19 @@ public final class Parser {
             Expr value = expression();
             return new Expr.NamedExpr(new Expr.Name(n.text(), ExprContext.Store, pos(n, n)), value, from(start));
         }
-        return namedExpression();
+        Expr e = expression();
+        if (at(":=")) {
+            throw errorAt(e.pos(), e.pos(), "cannot use assignment expressions with " + Targets.exprName(e));
+        }
+        return e;
     }
 
     /** invalid_kwarg: {@code f(a.b=1)}, {@code f(True=1)}. */
     private void keywordError(Expr e) {
-        if (e instanceof Expr.Constant c && (c.value() instanceof Boolean || c.value() == Special.None)) {
-            throw errorAt(e.pos(), e.pos(), "cannot assign to " + Targets.exprName(e));
-        }
         Token eq = peek();
+        if (e instanceof Expr.Constant c && (c.value() instanceof Boolean || c.value() == Special.None)) {
+            throw errorAt(e.pos(), pos(eq, eq), "cannot assign to " + Targets.exprName(e));
+        }
         throw errorAt(e.pos(), pos(eq, eq), "expression cannot contain assignment, perhaps you meant \"==\"?");
     }
 

@@ -439,9 +439,10 @@ final class StringParser {
             }
         }
 
+        /** CPython 3.11 reports f-string errors just past the end of the literal. */
         private PySyntaxError fError(String msg) {
             Token t = lit.tok();
-            return parser.errorAtToken(msg, t);
+            return parser.errorAt(PySyntaxError.Kind.SyntaxError, msg, t.endLine(), t.endCol(), t.endLine(), t.endCol());
         }
     }
 }

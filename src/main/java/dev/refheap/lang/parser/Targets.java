@@ -32,7 +32,7 @@ final class Targets {
      * A target of a plain {@code =} statement. When it is the only target, CPython first tries its
      * "did you mean '=='" diagnostics on the element just before '='.
      */
-    static Expr storeAssignTarget(Parser parser, Expr e, boolean single) {
+    static Expr storeAssignTarget(Parser parser, Expr e, boolean single, Expr value) {
         if (e instanceof Expr.Yield || e instanceof Expr.YieldFrom) {
             throw parser.errorAt(e.pos(), e.pos(), "assignment to yield expression not possible");
         }
@@ -42,6 +42,10 @@ final class Targets {
         }
         if (single) {
             Expr adjacent = e instanceof Expr.Tuple t && !parser.isParenthesized(e) ? t.elts().get(t.elts().size() - 1) : e;
+            if (adjacent instanceof Expr.Name && !parser.isParenthesized(adjacent)) {
+                Expr rhs = value instanceof Expr.Tuple t && !parser.isParenthesized(value) ? t.elts().get(0) : value;
+                throw parser.errorAt(adjacent.pos(), rhs.pos(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            }
             boolean excluded = adjacent instanceof Expr.List || adjacent instanceof Expr.Tuple
                     || adjacent instanceof Expr.GeneratorExp || adjacent instanceof Expr.Starred
                     || (adjacent instanceof Expr.Constant c

@@ -65,8 +65,8 @@ class GoldenTest {
             Path golden = Path.of(py.toString().replaceAll("\\.py$", ".err"));
             String expected = Files.readString(golden, StandardCharsets.UTF_8);
             String name = py.getFileName().toString();
-            PySyntaxError e = assertThrows(PySyntaxError.class, () -> Parser.parseModule(Files.readAllBytes(py), name));
-            assertEquals(expected, e.format());
+            PySyntaxError e = assertThrows(PySyntaxError.class, () -> Parser.parseModule(Files.readAllBytes(py), name), name);
+            assertEquals(expected, e.format(), () -> name + ": " + e);
         }));
     }
 }

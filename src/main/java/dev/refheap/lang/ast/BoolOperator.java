@@ -1,0 +1,6 @@
+package dev.refheap.lang.ast;
+
+/** Python's {@code ast.boolop}. */
+public enum BoolOperator {
+    And, Or
+}

@@ -1,0 +1,6 @@
+package dev.refheap.lang.ast;
+
+/** Python's {@code ast.unaryop}. */
+public enum UnaryOperator {
+    Invert, Not, UAdd, USub
+}

@@ -1,0 +1,1849 @@
+package dev.refheap.lang.parser;
+
+import dev.refheap.lang.PySyntaxError;
+import dev.refheap.lang.PySyntaxError.Kind;
+import dev.refheap.lang.ast.Alias;
+import dev.refheap.lang.ast.Arg;
+import dev.refheap.lang.ast.Arguments;
+import dev.refheap.lang.ast.BoolOperator;
+import dev.refheap.lang.ast.CmpOp;
+import dev.refheap.lang.ast.Comprehension;
+import dev.refheap.lang.ast.ExceptHandler;
+import dev.refheap.lang.ast.Expr;
+import dev.refheap.lang.ast.ExprContext;
+import dev.refheap.lang.ast.Expression;
+import dev.refheap.lang.ast.Keyword;
+import dev.refheap.lang.ast.Module;
+import dev.refheap.lang.ast.Operator;
+import dev.refheap.lang.ast.Pos;
+import dev.refheap.lang.ast.Special;
+import dev.refheap.lang.ast.Stmt;
+import dev.refheap.lang.ast.UnaryOperator;
+import dev.refheap.lang.ast.WithItem;
+import dev.refheap.lang.lexer.Lexer;
+import dev.refheap.lang.lexer.Source;
+import dev.refheap.lang.lexer.Token;
+import dev.refheap.lang.lexer.TokenType;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A hand-written recursive-descent parser for Python 3.11 producing the {@link dev.refheap.lang.ast} tree.
+ * Each grammar rule of CPython's grammar that matters here has one method named after it
+ * ({@code simple_stmt} becomes {@link #simpleStmt}), and the expression methods follow Python's
+ * precedence levels from {@code expression} down to {@code atom}.
+ *
+ * <p>State: the token list from the {@link Lexer}, the cursor {@code p}, the furthest token index any
+ * rule has looked at (where a generic {@code invalid syntax} is reported, as CPython does), and the
+ * set of expressions that were written in parentheses (needed for {@code AnnAssign.simple} and for a
+ * few error messages). Invariant: the cursor only moves forward except inside explicit
+ * {@link #mark()}/{@link #reset} backtracking, which is used for a handful of bounded lookaheads.
+ *
+ * <p>Every error is a {@link PySyntaxError}; refheap's unsupported constructs (async/await, match,
+ * imaginary literals) are reported as {@code "<construct> is not supported by refheap"}.
+ */
+public final class Parser {
+    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+            "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+            "with", "yield");
+    private static final Map<String, Operator> AUG_OPS = Map.ofEntries(Map.entry("+=", Operator.Add),
+            Map.entry("-=", Operator.Sub), Map.entry("*=", Operator.Mult), Map.entry("@=", Operator.MatMult),
+            Map.entry("/=", Operator.Div), Map.entry("%=", Operator.Mod), Map.entry("**=", Operator.Pow),
+            Map.entry("<<=", Operator.LShift), Map.entry(">>=", Operator.RShift), Map.entry("|=", Operator.BitOr),
+            Map.entry("^=", Operator.BitXor), Map.entry("&=", Operator.BitAnd), Map.entry("//=", Operator.FloorDiv));
+    private static final int MAX_DEPTH = 1000;
+
+    private final Source src;
+    private final Lexer lexer;
+    private final List<Token> toks;
+    private final int[] levels;
+    private final boolean fragment;
+    private int p;
+    private int furthest;
+    private int depth;
+    private final Map<Expr, Boolean> parenthesized = new IdentityHashMap<>();
+
+    Parser(Source src, Lexer lexer, boolean fragment) {
+        this.src = src;
+        this.lexer = lexer;
+        this.toks = lexer.tokens();
+        this.fragment = fragment;
+        this.levels = new int[toks.size()];
+        int level = 0;
+        for (int i = 0; i < toks.size(); i++) {
+            Token t = toks.get(i);
+            if (t.type() == TokenType.OP && (t.text().equals(")") || t.text().equals("]") || t.text().equals("}"))) {
+                level--;
+            }
+            levels[i] = level;
+            if (t.type() == TokenType.OP && (t.text().equals("(") || t.text().equals("[") || t.text().equals("{"))) {
+                level++;
+            }
+        }
+    }
+
+    // ================================================================== entry points
+
+    /** Parses a module given as text. */
+    public static Module parseModule(String source, String filename) {
+        Source src = new Source(stripBom(source), filename);
+        return guard(src, () -> new Parser(src, Lexer.tokenize(src), false).file());
+    }
+
+    /** Parses a module given as bytes, decoding them as UTF-8 as Python does without a coding cookie. */
+    public static Module parseModule(byte[] source, String filename) {
+        return parseModule(SourceDecoder.decode(source, filename), filename);
+    }
+
+    /** Parses a single expression (Python's {@code eval} mode). */
+    public static Expression parseExpression(String source, String filename) {
+        Source src = new Source(stripBom(source), filename);
+        return guard(src, () -> new Parser(src, Lexer.tokenize(src), false).eval());
+    }
+
+    /**
+     * True when {@code source} is not yet a complete statement but more lines could make it one, like
+     * {@code codeop}: an open bracket or triple-quoted string, a trailing backslash, a block header with
+     * no body yet, or an indented block not yet closed by an empty line. False when the source is
+     * complete or is wrong whatever follows.
+     */
+    public static boolean isIncomplete(String source) {
+        try {
+            parseModule(source, "<input>");
+        } catch (PySyntaxError e) {
+            return e.incomplete();
+        }
+        return blockStillOpen(source);
+    }
+
+    private static boolean blockStillOpen(String source) {
+        String s = source.replace("\r\n", "\n");
+        String[] lines = s.split("\n", -1);
+        int last = lines.length - 1;
+        while (last >= 0 && lines[last].isBlank()) {
+            last--;
+        }
+        if (last < 0) {
+            return false;
+        }
+        boolean endsWithEmptyLine = s.endsWith("\n\n") || (s.endsWith("\n") && lines.length >= 2 && lines[lines.length - 2].isBlank());
+        boolean indented = Character.isWhitespace(lines[last].isEmpty() ? 'x' : lines[last].charAt(0));
+        boolean decorator = lines[last].stripLeading().startsWith("@");
+        return (indented || decorator) && !endsWithEmptyLine;
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private interface Body<T> {
+        T run();
+    }
+
+    private static <T> T guard(Source src, Body<T> body) {
+        try {
+            return body.run();
+        } catch (StackOverflowError e) {
+            throw new PySyntaxError(Kind.SyntaxError, "too many nested parentheses", src.filename(), 1, 0, 1, 0,
+                    null, false, false);
+        }
+    }
+
+    /** file: [statements] ENDMARKER */
+    Module file() {
+        List<Stmt> body = new ArrayList<>();
+        while (peek().type() != TokenType.ENDMARKER) {
+            statement(body);
+        }
+        return new Module(body);
+    }
+
+    /** eval: expressions NEWLINE* ENDMARKER */
+    Expression eval() {
+        Expr e = expressions();
+        while (peek().type() == TokenType.NEWLINE) {
+            next();
+        }
+        if (peek().type() != TokenType.ENDMARKER) {
+            throw invalidSyntax();
+        }
+        return new Expression(e);
+    }
+
+    /** The expression of an f-string replacement field: (yield_expr | star_expressions) ENDMARKER. */
+    Expr fstringReplacement() {
+        Expr e = atKw("yield") ? yieldExpr() : starExpressions();
+        if (peek().type() != TokenType.ENDMARKER) {
+            throw invalidSyntax();
+        }
+        return e;
+    }
+
+    // ================================================================== token helpers
+
+    private Token peek() {
+        return peek(0);
+    }
+
+    private Token peek(int n) {
+        int i = Math.min(p + n, toks.size() - 1);
+        if (i > furthest) {
+            furthest = i;
+        }
+        Token t = toks.get(i);
+        if (t.type() == TokenType.ENDMARKER && !fragment) {
+            checkEofErrors();
+        }
+        return t;
+    }
+
+    /** CPython raises these as soon as the parser asks for the token at end of input. */
+    private void checkEofErrors() {
+        if (lexer.unclosedBracket() != null) {
+            throw neverClosed();
+        }
+        if (lexer.continuationAtEof() >= 0) {
+            int at = lexer.continuationAtEof();
+            int line = src.lineOf(at);
+            throw new PySyntaxError(Kind.SyntaxError, "unexpected EOF while parsing", src.filename(), line,
+                    src.charCol(line, at) + 2, line, -1, src.lineText(line), false, true);
+        }
+    }
+
+    private PySyntaxError neverClosed() {
+        Lexer.Bracket b = lexer.unclosedBracket();
+        int line = src.lineOf(b.index());
+        return new PySyntaxError(Kind.SyntaxError, "'" + b.ch() + "' was never closed", src.filename(), line,
+                src.charCol(line, b.index()) + 1, line, 0, src.lineText(line), false, true);
+    }
+
+    private Token next() {
+        Token t = peek();
+        if (p < toks.size() - 1) {
+            p++;
+        }
+        return t;
+    }
+
+    private Token prev() {
+        return toks.get(Math.max(0, p - 1));
+    }
+
+    private int mark() {
+        return p;
+    }
+
+    private void reset(int mark) {
+        p = mark;
+    }
+
+    private boolean at(String op) {
+        return peek().isOp(op);
+    }
+
+    private boolean atKw(String kw) {
+        return peek().isName(kw);
+    }
+
+    private boolean accept(String op) {
+        if (at(op)) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean acceptKw(String kw) {
+        if (atKw(kw)) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    /** Consumes the operator {@code op} or raises {@code msg} (null: generic invalid syntax) at the current token. */
+    private Token consume(String op, String msg) {
+        if (!at(op)) {
+            throw msg == null ? invalidSyntax() : errorAtToken(msg, peek());
+        }
+        return next();
+    }
+
+    private Token consumeKw(String kw, String msg) {
+        if (!atKw(kw)) {
+            throw msg == null ? invalidSyntax() : errorAtToken(msg, peek());
+        }
+        return next();
+    }
+
+    private boolean atName() {
+        Token t = peek();
+        return t.type() == TokenType.NAME && !KEYWORDS.contains(t.text());
+    }
+
+    /** NAME: an identifier that is not a keyword. */
+    private Token name() {
+        if (!atName()) {
+            if (atKw("async") || atKw("await")) {
+                throw unsupported(peek().text(), peek());
+            }
+            throw invalidSyntax();
+        }
+        return next();
+    }
+
+    private static Pos pos(Token a, Token b) {
+        return new Pos(a.line(), a.col(), b.endLine(), b.endCol());
+    }
+
+    private Pos from(Token start) {
+        return pos(start, prev());
+    }
+
+    private static Pos span(Pos a, Pos b) {
+        return Pos.span(a, b);
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw errorAtToken("too many nested parentheses", peek());
+        }
+    }
+
+    private void leave() {
+        depth--;
+    }
+
+    // ================================================================== errors
+
+    PySyntaxError errorAtToken(String msg, Token t) {
+        return errorAt(Kind.SyntaxError, msg, t.line(), t.col(), t.endLine(), t.endCol());
+    }
+
+    PySyntaxError errorAt(Pos a, Pos b, String msg) {
+        return errorAt(Kind.SyntaxError, msg, a.lineno(), a.colOffset(), b.endLineno(), b.endColOffset());
+    }
+
+    PySyntaxError errorAt(Kind kind, String msg, int line, int byteCol, int endLine, int endByteCol) {
+        int col = src.charColOfByteCol(line, byteCol) + 1;
+        int endCol = src.charColOfByteCol(endLine, endByteCol) + 1;
+        return new PySyntaxError(kind, msg, src.filename(), line, col, endLine, endCol, src.lineText(line), false, false);
+    }
+
+    private PySyntaxError unsupported(String construct, Token t) {
+        return errorAtToken(construct + " is not supported by refheap", t);
+    }
+
+    /** The generic error, at the furthest token examined, with CPython's special cases. */
+    private PySyntaxError invalidSyntax() {
+        Token t = toks.get(Math.min(furthest, toks.size() - 1));
+        if (t.type() == TokenType.INDENT) {
+            String lt = src.lineText(t.line());
+            return new PySyntaxError(Kind.IndentationError, "unexpected indent", src.filename(), t.line(),
+                    src.charColOfByteCol(t.line(), t.endCol()), t.line(), -1, lt, false, false);
+        }
+        if (t.type() == TokenType.DEDENT) {
+            return errorAt(Kind.IndentationError, "unexpected unindent", t.line(), t.col(), t.line(), t.col());
+        }
+        if (insideUnclosedBracket(t.start())) {
+            return neverClosed();
+        }
+        if (t.type() == TokenType.ENDMARKER) {
+            PySyntaxError e = errorAt(Kind.SyntaxError, "invalid syntax", t.line(), t.col(), t.endLine(), t.endCol());
+            return withIncomplete(e);
+        }
+        return errorAtToken("invalid syntax", t);
+    }
+
+    /**
+     * True when char index {@code index} lies after a bracket that is never closed. CPython then reports
+     * the bracket, because looking further for a better message runs into the end of input.
+     */
+    private boolean insideUnclosedBracket(int index) {
+        Lexer.Bracket open = lexer.unclosedBracket();
+        return open != null && !fragment && open.index() < index;
+    }
+
+    private static PySyntaxError withIncomplete(PySyntaxError e) {
+        return new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(), e.endLine(), e.endColumn(),
+                e.text(), e.tokenizerError(), true);
+    }
+
+    // ================================================================== statements
+
+    /** statement: compound_stmt | simple_stmts */
+    private void statement(List<Stmt> out) {
+        Token t = peek();
+        if (t.type() == TokenType.INDENT) {
+            throw invalidSyntax();
+        }
+        if (t.type() == TokenType.NAME) {
+            Stmt compound = switch (t.text()) {
+                case "def" -> functionDef(List.of(), t);
+                case "if" -> ifStmt();
+                case "class" -> classDef(List.of(), t);
+                case "with" -> withStmt();
+                case "for" -> forStmt();
+                case "try" -> tryStmt();
+                case "while" -> whileStmt();
+                case "async" -> throw unsupported("async", t);
+                case "match" -> matchStmt();
+                default -> null;
+            };
+            if (compound != null) {
+                out.add(compound);
+                return;
+            }
+        } else if (t.isOp("@")) {
+            out.add(decorated());
+            return;
+        }
+        simpleStmts(out);
+    }
+
+    /** match_stmt is not supported: detect {@code match subject:} headers, otherwise 'match' is a name. */
+    private Stmt matchStmt() {
+        int i = p + 1;
+        Token second = toks.get(Math.min(i, toks.size() - 1));
+        if (second.type() == TokenType.NEWLINE || second.type() == TokenType.ENDMARKER
+                || (second.type() == TokenType.OP && "=.,);:]}".contains(second.text()) && !second.text().equals("("))
+                || AUG_OPS.containsKey(second.text()) || second.isOp(":=")) {
+            return null;
+        }
+        while (i < toks.size() && toks.get(i).type() != TokenType.NEWLINE && toks.get(i).type() != TokenType.ENDMARKER) {
+            i++;
+        }
+        if (i < toks.size() && i > 0 && toks.get(i - 1).isOp(":") && toks.get(i).type() == TokenType.NEWLINE) {
+            throw unsupported("match statement", peek());
+        }
+        return null;
+    }
+
+    /** simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE */
+    private void simpleStmts(List<Stmt> out) {
+        while (true) {
+            out.add(simpleStmt());
+            if (!accept(";")) {
+                break;
+            }
+            if (peek().type() == TokenType.NEWLINE) {
+                break;
+            }
+        }
+        if (peek().type() != TokenType.NEWLINE) {
+            throw invalidSyntax();
+        }
+        next();
+    }
+
+    /** simple_stmt: assignment | star_expressions | return | import | raise | pass | del | yield | assert | ... */
+    private Stmt simpleStmt() {
+        Token t = peek();
+        if (t.type() == TokenType.NAME) {
+            switch (t.text()) {
+                case "return": return returnStmt();
+                case "import": return importName();
+                case "from": return importFrom();
+                case "raise": return raiseStmt();
+                case "pass": next(); return new Stmt.Pass(pos(t, t));
+                case "del": return delStmt();
+                case "assert": return assertStmt();
+                case "break": next(); return new Stmt.Break(pos(t, t));
+                case "continue": next(); return new Stmt.Continue(pos(t, t));
+                case "global": return globalStmt();
+                case "nonlocal": return nonlocalStmt();
+                case "await", "async": throw unsupported(t.text(), t);
+                default: break;
+            }
+        }
+        return assignment();
+    }
+
+    /** assignment | star_expressions: an expression statement, an (augmented/annotated) assignment. */
+    private Stmt assignment() {
+        Token start = peek();
+        Expr first = atKw("yield") ? yieldExpr() : starExpressions();
+        if (at(":")) {
+            return annAssign(start, first);
+        }
+        if (at("=")) {
+            return assign(start, first);
+        }
+        Operator aug = peek().type() == TokenType.OP ? AUG_OPS.get(peek().text()) : null;
+        if (aug != null) {
+            return augAssign(start, first, aug);
+        }
+        legacyPrint(first);
+        return new Stmt.ExprStmt(first, first.pos());
+    }
+
+    /** invalid_legacy_expression: {@code print x} / {@code exec x}. */
+    private void legacyPrint(Expr e) {
+        if (e instanceof Expr.Name n && (n.id().equals("print") || n.id().equals("exec")) && startsExpression(peek())) {
+            Expr arg = starExpressions();
+            throw errorAt(e.pos(), arg.pos(), "Missing parentheses in call to '" + n.id() + "'. Did you mean "
+                    + n.id() + "(...)?");
+        }
+    }
+
+    private Stmt annAssign(Token start, Expr target) {
+        next();
+        if (target instanceof Expr.Tuple || target instanceof Expr.List) {
+            String what = target instanceof Expr.Tuple ? "tuple" : "list";
+            throw errorAt(target.pos(), target.pos(), "only single target (not " + what + ") can be annotated");
+        }
+        if (!(target instanceof Expr.Name || target instanceof Expr.Attribute || target instanceof Expr.Subscript)) {
+            throw errorAt(target.pos(), target.pos(), "illegal target for annotation");
+        }
+        Expr annotation = expression();
+        Expr value = null;
+        if (accept("=")) {
+            value = atKw("yield") ? yieldExpr() : starExpressions();
+        }
+        int simple = target instanceof Expr.Name && !parenthesized.containsKey(target) ? 1 : 0;
+        return new Stmt.AnnAssign(Targets.store(this, target, Targets.Kind.STAR), annotation, value, simple, from(start));
+    }
+
+    private Stmt assign(Token start, Expr first) {
+        List<Expr> targets = new ArrayList<>();
+        targets.add(first);
+        Expr value;
+        while (true) {
+            next();
+            value = atKw("yield") ? yieldExpr() : starExpressions();
+            if (!at("=")) {
+                break;
+            }
+            targets.add(value);
+        }
+        if (!(peek().type() == TokenType.NEWLINE || at(";"))) {
+            throw invalidSyntax();
+        }
+        List<Expr> stored = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Expr target = targets.get(i);
+            boolean maybeEq = targets.size() == 1;
+            stored.add(Targets.storeAssignTarget(this, target, maybeEq, value));
+        }
+        return new Stmt.Assign(stored, value, from(start));
+    }
+
+    private Stmt augAssign(Token start, Expr target, Operator op) {
+        next();
+        if (!(target instanceof Expr.Name || target instanceof Expr.Attribute || target instanceof Expr.Subscript)) {
+            throw errorAt(target.pos(), target.pos(), "'" + Targets.exprName(target)
+                    + "' is an illegal expression for augmented assignment");
+        }
+        Expr value = atKw("yield") ? yieldExpr() : starExpressions();
+        return new Stmt.AugAssign(Targets.store(this, target, Targets.Kind.STAR), op, value, from(start));
+    }
+
+    /** return_stmt: 'return' [star_expressions] */
+    private Stmt returnStmt() {
+        Token t = next();
+        Expr value = startsExpression(peek()) ? starExpressions() : null;
+        return new Stmt.Return(value, from(t));
+    }
+
+    /** raise_stmt: 'raise' expression ['from' expression] | 'raise' */
+    private Stmt raiseStmt() {
+        Token t = next();
+        Expr exc = null;
+        Expr cause = null;
+        if (startsExpression(peek())) {
+            exc = expression();
+            if (acceptKw("from")) {
+                cause = expression();
+            }
+        }
+        return new Stmt.Raise(exc, cause, from(t));
+    }
+
+    /** del_stmt: 'del' del_targets */
+    private Stmt delStmt() {
+        Token t = next();
+        List<Expr> targets = new ArrayList<>();
+        do {
+            if (peek().type() == TokenType.NEWLINE || at(";")) {
+                break;
+            }
+            Expr e = bitwiseOr();
+            targets.add(Targets.store(this, e, Targets.Kind.DEL));
+        } while (accept(","));
+        if (targets.isEmpty()) {
+            throw invalidSyntax();
+        }
+        if (!(peek().type() == TokenType.NEWLINE || at(";"))) {
+            throw invalidSyntax();
+        }
+        return new Stmt.Delete(targets, from(t));
+    }
+
+    /** assert_stmt: 'assert' expression [',' expression] */
+    private Stmt assertStmt() {
+        Token t = next();
+        Expr test = expression();
+        Expr msg = accept(",") ? expression() : null;
+        return new Stmt.Assert(test, msg, from(t));
+    }
+
+    /** global_stmt: 'global' ','.NAME+ */
+    private Stmt globalStmt() {
+        Token t = next();
+        return new Stmt.Global(nameList(), from(t));
+    }
+
+    /** nonlocal_stmt: 'nonlocal' ','.NAME+ */
+    private Stmt nonlocalStmt() {
+        Token t = next();
+        return new Stmt.Nonlocal(nameList(), from(t));
+    }
+
+    private List<String> nameList() {
+        List<String> names = new ArrayList<>();
+        do {
+            names.add(name().text());
+        } while (accept(","));
+        return names;
+    }
+
+    /** import_name: 'import' dotted_as_names */
+    private Stmt importName() {
+        Token t = next();
+        List<Alias> names = new ArrayList<>();
+        do {
+            Token start = peek();
+            String dotted = dottedName();
+            String as = acceptKw("as") ? name().text() : null;
+            names.add(new Alias(dotted, as, from(start)));
+        } while (accept(","));
+        return new Stmt.Import(names, from(t));
+    }
+
+    /** dotted_name: dotted_name '.' NAME | NAME */
+    private String dottedName() {
+        StringBuilder b = new StringBuilder(name().text());
+        while (accept(".")) {
+            b.append('.').append(name().text());
+        }
+        return b.toString();
+    }
+
+    /** import_from: 'from' ('.' | '...')* dotted_name 'import' import_from_targets | 'from' ('.' | '...')+ 'import' ... */
+    private Stmt importFrom() {
+        Token t = next();
+        int level = 0;
+        while (at(".") || at("...")) {
+            level += next().text().length();
+        }
+        String module = null;
+        if (level == 0 || !atKw("import")) {
+            module = dottedName();
+        }
+        consumeKw("import", null);
+        List<Alias> names = new ArrayList<>();
+        if (at("*")) {
+            Token star = next();
+            names.add(new Alias("*", null, pos(star, star)));
+        } else if (accept("(")) {
+            importFromAsNames(names, true);
+            consume(")", null);
+        } else {
+            importFromAsNames(names, false);
+        }
+        return new Stmt.ImportFrom(module, names, level, from(t));
+    }
+
+    /** import_from_as_names: ','.import_from_as_name+, with an optional trailing comma only inside parentheses. */
+    private void importFromAsNames(List<Alias> names, boolean parenthesized) {
+        while (true) {
+            Token start = name();
+            String as = acceptKw("as") ? name().text() : null;
+            names.add(new Alias(start.text(), as, from(start)));
+            if (!at(",")) {
+                return;
+            }
+            Token comma = next();
+            if (parenthesized && at(")")) {
+                return;
+            }
+            if (!parenthesized && (peek().type() == TokenType.NEWLINE || at(";"))) {
+                throw errorAt(Kind.SyntaxError, "trailing comma not allowed without surrounding parentheses",
+                        comma.line(), comma.endCol(), comma.line(), comma.endCol());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- compound statements
+
+    /** block: NEWLINE INDENT statements DEDENT | simple_stmts */
+    private List<Stmt> block(String what, Token header) {
+        List<Stmt> body = new ArrayList<>();
+        if (peek().type() != TokenType.NEWLINE) {
+            simpleStmts(body);
+            return body;
+        }
+        next();
+        if (peek().type() != TokenType.INDENT) {
+            Token t = peek();
+            String msg = "expected an indented block after " + what + " on line " + header.line();
+            boolean eof = onlyDedentsLeft();
+            Token at = eof ? toks.get(toks.size() - 1) : t;
+            // At end of file CPython (reading a file) reports no column; otherwise a single caret.
+            int col = eof ? 0 : src.charColOfByteCol(at.line(), at.col()) + 1;
+            throw new PySyntaxError(Kind.IndentationError, msg, src.filename(), at.line(), col, at.line(), -1,
+                    src.lineText(at.line()), false, eof);
+        }
+        next();
+        while (peek().type() != TokenType.DEDENT && peek().type() != TokenType.ENDMARKER) {
+            statement(body);
+        }
+        if (peek().type() == TokenType.DEDENT) {
+            next();
+        }
+        return body;
+    }
+
+    private boolean onlyDedentsLeft() {
+        for (int i = p; i < toks.size(); i++) {
+            TokenType type = toks.get(i).type();
+            if (type != TokenType.DEDENT && type != TokenType.ENDMARKER) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Pos endOf(Token start, List<Stmt> body) {
+        Stmt last = body.get(body.size() - 1);
+        return new Pos(start.line(), start.col(), last.endLineno(), last.endColOffset());
+    }
+
+    /** if_stmt: 'if' named_expression ':' block elif_stmt | 'if' named_expression ':' block [else_block] */
+    private Stmt ifStmt() {
+        Token t = next();
+        Expr test = namedExpression();
+        consume(":", "expected ':'");
+        List<Stmt> body = block("'if' statement", t);
+        List<Stmt> orelse = elifOrElse();
+        return new Stmt.If(test, body, orelse, endOf(t, orelse.isEmpty() ? body : orelse));
+    }
+
+    /** elif_stmt | else_block */
+    private List<Stmt> elifOrElse() {
+        if (atKw("elif")) {
+            Token t = next();
+            Expr test = namedExpression();
+            consume(":", "expected ':'");
+            List<Stmt> body = block("'elif' statement", t);
+            List<Stmt> orelse = elifOrElse();
+            return List.of(new Stmt.If(test, body, orelse, endOf(t, orelse.isEmpty() ? body : orelse)));
+        }
+        return elseBlock();
+    }
+
+    /** else_block: 'else' ':' block */
+    private List<Stmt> elseBlock() {
+        if (!atKw("else")) {
+            return List.of();
+        }
+        Token t = next();
+        consume(":", "expected ':'");
+        return block("'else' statement", t);
+    }
+
+    /** while_stmt: 'while' named_expression ':' block [else_block] */
+    private Stmt whileStmt() {
+        Token t = next();
+        Expr test = namedExpression();
+        consume(":", "expected ':'");
+        List<Stmt> body = block("'while' statement", t);
+        List<Stmt> orelse = elseBlock();
+        return new Stmt.While(test, body, orelse, endOf(t, orelse.isEmpty() ? body : orelse));
+    }
+
+    /** for_stmt: 'for' star_targets 'in' ~ star_expressions ':' block [else_block] */
+    private Stmt forStmt() {
+        Token t = next();
+        Expr target = starTargets();
+        consumeKw("in", null);
+        Expr iter = starExpressions();
+        consume(":", "expected ':'");
+        List<Stmt> body = block("'for' statement", t);
+        List<Stmt> orelse = elseBlock();
+        return new Stmt.For(target, iter, body, orelse, endOf(t, orelse.isEmpty() ? body : orelse));
+    }
+
+    /** star_targets as used by 'for' and comprehensions: parsed as expressions, then checked and stored. */
+    private Expr starTargets() {
+        Token start = peek();
+        Expr first = starTarget();
+        if (!at(",")) {
+            return Targets.store(this, first, Targets.Kind.FOR);
+        }
+        List<Expr> elts = new ArrayList<>();
+        elts.add(first);
+        while (accept(",")) {
+            if (atKw("in") || at("=")) {
+                break;
+            }
+            elts.add(starTarget());
+        }
+        return Targets.store(this, new Expr.Tuple(elts, ExprContext.Load, from(start)), Targets.Kind.FOR);
+    }
+
+    private Expr starTarget() {
+        if (at("*")) {
+            Token s = next();
+            Expr v = bitwiseOr();
+            return new Expr.Starred(v, ExprContext.Load, from(s));
+        }
+        return bitwiseOr();
+    }
+
+    /** with_stmt: 'with' ('(' ','.with_item+ ','? ')' | ','.with_item+) ':' block */
+    private Stmt withStmt() {
+        Token t = next();
+        List<WithItem> items = new ArrayList<>();
+        if (at("(") && parenthesizedWithItems()) {
+            next();
+            do {
+                if (at(")")) {
+                    break;
+                }
+                items.add(withItem());
+            } while (accept(","));
+            consume(")", null);
+        } else {
+            do {
+                items.add(withItem());
+            } while (accept(","));
+        }
+        consume(":", "expected ':'");
+        List<Stmt> body = block("'with' statement", t);
+        return new Stmt.With(items, body, endOf(t, body));
+    }
+
+    /** Looks ahead to see whether {@code with (} opens a parenthesized list of items rather than an expression. */
+    private boolean parenthesizedWithItems() {
+        int level = 0;
+        boolean sawAsOrComma = false;
+        for (int i = p; i < toks.size(); i++) {
+            Token t = toks.get(i);
+            if (t.type() == TokenType.ENDMARKER || t.type() == TokenType.NEWLINE) {
+                return false;
+            }
+            if (t.isOp("(") || t.isOp("[") || t.isOp("{")) {
+                level++;
+            } else if (t.isOp(")") || t.isOp("]") || t.isOp("}")) {
+                level--;
+                if (level == 0) {
+                    Token after = toks.get(Math.min(i + 1, toks.size() - 1));
+                    return sawAsOrComma && after.isOp(":");
+                }
+            } else if (level == 1 && (t.isName("as") || t.isOp(","))) {
+                sawAsOrComma = true;
+            }
+        }
+        return false;
+    }
+
+    /** with_item: expression 'as' star_target &(',' | ')' | ':') | expression */
+    private WithItem withItem() {
+        Expr ctx = expression();
+        Expr vars = null;
+        if (acceptKw("as")) {
+            vars = Targets.store(this, starTarget(), Targets.Kind.FOR);
+        }
+        return new WithItem(ctx, vars);
+    }
+
+    /** try_stmt: 'try' ':' block finally_block | 'try' ':' block except_block+ [else_block] [finally_block] */
+    private Stmt tryStmt() {
+        Token t = next();
+        consume(":", "expected ':'");
+        List<Stmt> body = block("'try' statement", t);
+        List<ExceptHandler> handlers = new ArrayList<>();
+        while (atKw("except")) {
+            handlers.add(exceptBlock());
+        }
+        List<Stmt> orelse = handlers.isEmpty() ? List.of() : elseBlock();
+        List<Stmt> finalbody = List.of();
+        if (atKw("finally")) {
+            Token f = next();
+            consume(":", "expected ':'");
+            finalbody = block("'finally' statement", f);
+        }
+        if (handlers.isEmpty() && finalbody.isEmpty()) {
+            throw errorAtToken("expected 'except' or 'finally' block", peek());
+        }
+        List<Stmt> last = !finalbody.isEmpty() ? finalbody : !orelse.isEmpty() ? orelse : handlers.get(handlers.size() - 1).body();
+        return new Stmt.Try(body, handlers, orelse, finalbody, endOf(t, last));
+    }
+
+    /** except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block */
+    private ExceptHandler exceptBlock() {
+        Token t = next();
+        if (at("*")) {
+            throw unsupported("except*", peek());
+        }
+        Expr type = null;
+        String name = null;
+        if (!at(":")) {
+            type = expression();
+            if (at(",")) {
+                int m = mark();
+                next();
+                Expr more = expression();
+                reset(m);
+                throw errorAt(type.pos(), more.pos(), "multiple exception types must be parenthesized");
+            }
+            if (acceptKw("as")) {
+                name = name().text();
+            }
+        }
+        consume(":", "expected ':'");
+        List<Stmt> body = block("'except' statement", t);
+        return new ExceptHandler(type, name, body, endOf(t, body));
+    }
+
+    /** decorators: ('@' named_expression NEWLINE)+, followed by a function or class definition. */
+    private Stmt decorated() {
+        List<Expr> decorators = new ArrayList<>();
+        while (at("@")) {
+            next();
+            decorators.add(namedExpression());
+            if (peek().type() != TokenType.NEWLINE) {
+                throw invalidSyntax();
+            }
+            next();
+        }
+        Token t = peek();
+        if (atKw("def")) {
+            return functionDef(decorators, t);
+        }
+        if (atKw("class")) {
+            return classDef(decorators, t);
+        }
+        if (atKw("async")) {
+            throw unsupported("async", t);
+        }
+        throw invalidSyntax();
+    }
+
+    /** function_def_raw: 'def' NAME '(' [params] ')' ['->' expression] ':' block */
+    private Stmt functionDef(List<Expr> decorators, Token t) {
+        next();
+        Token name = name();
+        consume("(", "expected '('");
+        Arguments args = at(")") ? Arguments.EMPTY : params(false);
+        consume(")", null);
+        Expr returns = accept("->") ? expression() : null;
+        consume(":", "expected ':'");
+        List<Stmt> body = block("function definition", t);
+        return new Stmt.FunctionDef(name.text(), args, body, decorators, returns, endOf(t, body));
+    }
+
+    /** class_def_raw: 'class' NAME ['(' [arguments] ')'] ':' block */
+    private Stmt classDef(List<Expr> decorators, Token t) {
+        next();
+        Token name = name();
+        List<Expr> bases = List.of();
+        List<Keyword> keywords = List.of();
+        if (at("(")) {
+            Token open = next();
+            CallArgs a = arguments(open);
+            bases = a.args;
+            keywords = a.keywords;
+        }
+        consume(":", "expected ':'");
+        List<Stmt> body = block("class definition", t);
+        return new Stmt.ClassDef(name.text(), bases, keywords, body, decorators, endOf(t, body));
+    }
+
+    // ---------------------------------------------------------------- parameters
+
+    /**
+     * params / lambda_params: positional-only parameters before '/', positional parameters, '*' or
+     * '*args', keyword-only parameters, '**kwargs'. {@code lambda} parameters have no annotations.
+     */
+    private Arguments params(boolean lambda) {
+        String end = lambda ? ":" : ")";
+        List<Arg> posonly = new ArrayList<>();
+        List<Arg> args = new ArrayList<>();
+        List<Expr> defaults = new ArrayList<>();
+        List<Arg> kwonly = new ArrayList<>();
+        List<Expr> kwDefaults = new ArrayList<>();
+        Arg vararg = null;
+        Arg kwarg = null;
+        boolean star = false;
+        boolean slash = false;
+        while (!at(end)) {
+            Token t = peek();
+            if (kwarg != null) {
+                throw errorAtToken("arguments cannot follow var-keyword argument", t);
+            }
+            if (at("/")) {
+                if (slash) {
+                    throw errorAtToken("/ may appear only once", t);
+                }
+                if (star) {
+                    throw errorAtToken("/ must be ahead of *", t);
+                }
+                if (args.isEmpty()) {
+                    throw errorAtToken(lambda ? "invalid syntax" : "at least one argument must precede /", t);
+                }
+                next();
+                slash = true;
+                posonly.addAll(args);
+                args.clear();
+            } else if (at("*")) {
+                if (star) {
+                    throw errorAtToken("* argument may appear only once", t);
+                }
+                next();
+                star = true;
+                if (at(",") || at(end)) {
+                    if (at(end) || peek(1).isOp("**") || peek(1).isOp(end)) {
+                        throw errorAtToken("named arguments must follow bare *", t);
+                    }
+                } else {
+                    vararg = param(lambda);
+                    if (at("=")) {
+                        throw errorAtToken("var-positional argument cannot have default value", peek());
+                    }
+                }
+            } else if (at("**")) {
+                next();
+                kwarg = param(lambda);
+                if (at("=")) {
+                    throw errorAtToken("var-keyword argument cannot have default value", peek());
+                }
+            } else {
+                Arg a = param(lambda);
+                Expr dflt = accept("=") ? expression() : null;
+                if (star) {
+                    kwonly.add(a);
+                    kwDefaults.add(dflt);
+                } else {
+                    if (dflt == null && !defaults.isEmpty()) {
+                        throw errorAt(a.pos(), a.pos(), "non-default argument follows default argument");
+                    }
+                    args.add(a);
+                    if (dflt != null) {
+                        defaults.add(dflt);
+                    }
+                }
+            }
+            if (!accept(",")) {
+                break;
+            }
+        }
+        return new Arguments(posonly, args, vararg, kwonly, kwDefaults, kwarg, defaults);
+    }
+
+    /** param: NAME annotation? */
+    private Arg param(boolean lambda) {
+        Token n = name();
+        Expr annotation = null;
+        if (!lambda && accept(":")) {
+            annotation = at("*") ? starredAnnotation() : expression();
+        }
+        return new Arg(n.text(), annotation, from(n));
+    }
+
+    private Expr starredAnnotation() {
+        Token s = next();
+        Expr v = expression();
+        return new Expr.Starred(v, ExprContext.Load, from(s));
+    }
+
+    // ================================================================== expressions
+
+    /** True when {@code t} can start an expression. */
+    static boolean startsExpression(Token t) {
+        return switch (t.type()) {
+            case NAME -> !KEYWORDS.contains(t.text()) || Set.of("None", "True", "False", "not", "lambda", "await", "yield")
+                    .contains(t.text());
+            case NUMBER, STRING -> true;
+            case OP -> Set.of("(", "[", "{", "-", "+", "~", "*", "...").contains(t.text());
+            default -> false;
+        };
+    }
+
+    /** expressions: expression (',' expression)* [','] */
+    private Expr expressions() {
+        Token start = peek();
+        Expr first = expression();
+        if (!at(",")) {
+            return first;
+        }
+        List<Expr> elts = new ArrayList<>();
+        elts.add(first);
+        while (accept(",")) {
+            if (!startsExpression(peek())) {
+                break;
+            }
+            elts.add(expression());
+        }
+        return new Expr.Tuple(elts, ExprContext.Load, from(start));
+    }
+
+    /** star_expressions: star_expression (',' star_expression)* [','] */
+    private Expr starExpressions() {
+        Token start = peek();
+        Expr first = starExpression();
+        if (!at(",")) {
+            return first;
+        }
+        List<Expr> elts = new ArrayList<>();
+        elts.add(first);
+        while (accept(",")) {
+            if (!startsExpression(peek())) {
+                break;
+            }
+            elts.add(starExpression());
+        }
+        return new Expr.Tuple(elts, ExprContext.Load, from(start));
+    }
+
+    /** star_expression: '*' bitwise_or | expression */
+    private Expr starExpression() {
+        if (at("*")) {
+            Token s = next();
+            Expr v = bitwiseOr();
+            return new Expr.Starred(v, ExprContext.Load, from(s));
+        }
+        return expression();
+    }
+
+    /** star_named_expression: '*' bitwise_or | named_expression */
+    private Expr starNamedExpression() {
+        if (at("*")) {
+            Token s = next();
+            Expr v = bitwiseOr();
+            return new Expr.Starred(v, ExprContext.Load, from(s));
+        }
+        return namedExpression();
+    }
+
+    /** named_expression: NAME ':=' expression | expression !':=' */
+    Expr namedExpression() {
+        Token start = peek();
+        Expr e = expression();
+        if (at(":=")) {
+            next();
+            if (!(e instanceof Expr.Name n)) {
+                throw errorAt(e.pos(), e.pos(), "cannot use assignment expressions with " + Targets.exprName(e));
+            }
+            Expr value = expression();
+            return new Expr.NamedExpr(new Expr.Name(n.id(), ExprContext.Store, n.pos()), value, from(start));
+        }
+        if (at("=") && levels[Math.min(p, levels.length - 1)] >= 0) {
+            invalidNamedExpression(e);
+        }
+        return e;
+    }
+
+    /** invalid_named_expression: {@code a = b} where an expression is expected. */
+    private void invalidNamedExpression(Expr a) {
+        int m = mark();
+        next();
+        if (!startsExpression(peek())) {
+            reset(m);
+            return;
+        }
+        Expr b = bitwiseOr();
+        boolean followedByAssign = at("=") || at(":=");
+        reset(m);
+        if (followedByAssign) {
+            return;
+        }
+        if (a instanceof Expr.Name && !parenthesized.containsKey(a)) {
+            throw errorAt(a.pos(), b.pos(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        }
+        if (!(a instanceof Expr.List || a instanceof Expr.Tuple || a instanceof Expr.GeneratorExp
+                || isConstant(a, Special.None) || isConstant(a, Boolean.TRUE) || isConstant(a, Boolean.FALSE))) {
+            throw errorAt(a.pos(), a.pos(), "cannot assign to " + Targets.exprName(a)
+                    + " here. Maybe you meant '==' instead of '='?");
+        }
+    }
+
+    private static boolean isConstant(Expr e, Object v) {
+        return e instanceof Expr.Constant c && c.value() == v;
+    }
+
+    /** expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef */
+    Expr expression() {
+        enter();
+        try {
+            if (atKw("lambda")) {
+                return lambdef();
+            }
+            Token start = peek();
+            Expr body = disjunction();
+            if (!atKw("if")) {
+                invalidExpression(body);
+                return body;
+            }
+            next();
+            Expr test = disjunction();
+            if (!atKw("else")) {
+                if (!at(":")) {
+                    throw errorAt(body.pos(), test.pos(), "expected 'else' after 'if' expression");
+                }
+                throw invalidSyntax();
+            }
+            next();
+            Expr orelse = expression();
+            return new Expr.IfExp(test, body, orelse, from(start));
+        } finally {
+            leave();
+        }
+    }
+
+    /** invalid_expression: two expressions in a row inside brackets ("Perhaps you forgot a comma?"). */
+    private void invalidExpression(Expr a) {
+        Token t = peek();
+        if (levels[Math.min(p, levels.length - 1)] <= 0 || !startsExpression(t) || t.isOp("*") || t.isOp("(")
+                || t.isOp("[") || t.isOp("-") || t.isOp("+") || t.isName("not") || t.isName("yield")) {
+            return;
+        }
+        if (a instanceof Expr.Name n && (n.id().equals("print") || n.id().equals("exec"))) {
+            return;
+        }
+        if (a instanceof Expr.Name && t.type() == TokenType.STRING && !parenthesized.containsKey(a)) {
+            return;
+        }
+        if (insideUnclosedBracket(t.start())) {
+            throw neverClosed();
+        }
+        int m = mark();
+        Expr b;
+        try {
+            b = disjunction();
+        } catch (PySyntaxError e) {
+            reset(m);
+            return;
+        }
+        reset(m);
+        throw errorAt(a.pos(), b.pos(), "invalid syntax. Perhaps you forgot a comma?");
+    }
+
+    /** lambdef: 'lambda' [lambda_params] ':' expression */
+    private Expr lambdef() {
+        Token t = next();
+        Arguments args = at(":") ? Arguments.EMPTY : params(true);
+        consume(":", null);
+        Expr body = expression();
+        return new Expr.Lambda(args, body, from(t));
+    }
+
+    /** disjunction: conjunction ('or' conjunction)+ | conjunction */
+    private Expr disjunction() {
+        Token start = peek();
+        Expr first = conjunction();
+        if (!atKw("or")) {
+            return first;
+        }
+        List<Expr> values = new ArrayList<>();
+        values.add(first);
+        while (acceptKw("or")) {
+            values.add(conjunction());
+        }
+        return new Expr.BoolOp(BoolOperator.Or, values, from(start));
+    }
+
+    /** conjunction: inversion ('and' inversion)+ | inversion */
+    private Expr conjunction() {
+        Token start = peek();
+        Expr first = inversion();
+        if (!atKw("and")) {
+            return first;
+        }
+        List<Expr> values = new ArrayList<>();
+        values.add(first);
+        while (acceptKw("and")) {
+            values.add(inversion());
+        }
+        return new Expr.BoolOp(BoolOperator.And, values, from(start));
+    }
+
+    /** inversion: 'not' inversion | comparison */
+    private Expr inversion() {
+        if (atKw("not")) {
+            Token t = next();
+            enter();
+            try {
+                Expr operand = inversion();
+                return new Expr.UnaryOp(UnaryOperator.Not, operand, from(t));
+            } finally {
+                leave();
+            }
+        }
+        return comparison();
+    }
+
+    /** comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or */
+    private Expr comparison() {
+        Token start = peek();
+        Expr left = bitwiseOr();
+        List<CmpOp> ops = new ArrayList<>();
+        List<Expr> comparators = new ArrayList<>();
+        CmpOp op;
+        while ((op = compareOp()) != null) {
+            ops.add(op);
+            comparators.add(bitwiseOr());
+        }
+        if (ops.isEmpty()) {
+            return left;
+        }
+        return new Expr.Compare(left, ops, comparators, from(start));
+    }
+
+    /** compare_op: '==' | '!=' | '<=' | '<' | '>=' | '>' | 'not' 'in' | 'in' | 'is' 'not' | 'is' (consumed). */
+    private CmpOp compareOp() {
+        Token t = peek();
+        CmpOp op = null;
+        if (t.type() == TokenType.OP) {
+            op = switch (t.text()) {
+                case "==" -> CmpOp.Eq;
+                case "!=" -> CmpOp.NotEq;
+                case "<" -> CmpOp.Lt;
+                case "<=" -> CmpOp.LtE;
+                case ">" -> CmpOp.Gt;
+                case ">=" -> CmpOp.GtE;
+                default -> null;
+            };
+            if (op != null) {
+                next();
+            }
+            return op;
+        }
+        if (t.isName("in")) {
+            next();
+            return CmpOp.In;
+        }
+        if (t.isName("not") && peek(1).isName("in")) {
+            next();
+            next();
+            return CmpOp.NotIn;
+        }
+        if (t.isName("is")) {
+            next();
+            return acceptKw("not") ? CmpOp.IsNot : CmpOp.Is;
+        }
+        return null;
+    }
+
+    /** bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor (and so on down to term). */
+    Expr bitwiseOr() {
+        return binary(0);
+    }
+
+    private static final String[][] BINARY_LEVELS = {
+        {"|"}, {"^"}, {"&"}, {"<<", ">>"}, {"+", "-"}, {"*", "/", "//", "%", "@"},
+    };
+
+    /**
+     * The left-associative binary levels bitwise_or, bitwise_xor, bitwise_and, shift_expr, sum and term,
+     * one per entry of {@code BINARY_LEVELS}; below them comes factor.
+     */
+    private Expr binary(int level) {
+        if (level == BINARY_LEVELS.length) {
+            return factor();
+        }
+        Token start = peek();
+        Expr left = binary(level + 1);
+        while (true) {
+            Operator op = binaryOp(level);
+            if (op == null) {
+                return left;
+            }
+            next();
+            Expr right = binary(level + 1);
+            left = new Expr.BinOp(left, op, right, from(start));
+        }
+    }
+
+    private Operator binaryOp(int level) {
+        Token t = peek();
+        if (t.type() != TokenType.OP) {
+            return null;
+        }
+        for (String op : BINARY_LEVELS[level]) {
+            if (t.text().equals(op)) {
+                return switch (op) {
+                    case "|" -> Operator.BitOr;
+                    case "^" -> Operator.BitXor;
+                    case "&" -> Operator.BitAnd;
+                    case "<<" -> Operator.LShift;
+                    case ">>" -> Operator.RShift;
+                    case "+" -> Operator.Add;
+                    case "-" -> Operator.Sub;
+                    case "*" -> Operator.Mult;
+                    case "/" -> Operator.Div;
+                    case "//" -> Operator.FloorDiv;
+                    case "%" -> Operator.Mod;
+                    default -> Operator.MatMult;
+                };
+            }
+        }
+        return null;
+    }
+
+    /** factor: '+' factor | '-' factor | '~' factor | power */
+    private Expr factor() {
+        Token t = peek();
+        UnaryOperator op = t.isOp("+") ? UnaryOperator.UAdd : t.isOp("-") ? UnaryOperator.USub
+                : t.isOp("~") ? UnaryOperator.Invert : null;
+        if (op == null) {
+            return power();
+        }
+        next();
+        enter();
+        try {
+            Expr operand = factor();
+            return new Expr.UnaryOp(op, operand, from(t));
+        } finally {
+            leave();
+        }
+    }
+
+    /** power: await_primary '**' factor | await_primary */
+    private Expr power() {
+        Token start = peek();
+        if (atKw("await")) {
+            throw unsupported("await", start);
+        }
+        Expr base = primary();
+        if (!at("**")) {
+            return base;
+        }
+        next();
+        Expr exp = factor();
+        return new Expr.BinOp(base, Operator.Pow, exp, from(start));
+    }
+
+    /** primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')' | primary '[' slices ']' | atom */
+    private Expr primary() {
+        Token start = peek();
+        Expr e = atom();
+        while (true) {
+            if (at(".")) {
+                next();
+                Token n = name();
+                e = new Expr.Attribute(e, n.text(), ExprContext.Load, from(start));
+            } else if (at("(")) {
+                Token open = next();
+                CallArgs a = arguments(open);
+                e = new Expr.Call(e, a.args, a.keywords, from(start));
+            } else if (at("[")) {
+                next();
+                Expr slice = slices();
+                consume("]", null);
+                e = new Expr.Subscript(e, slice, ExprContext.Load, from(start));
+            } else {
+                return e;
+            }
+        }
+    }
+
+    /** slices: slice !',' | ','.(slice | starred_expression)+ [','] */
+    private Expr slices() {
+        Token start = peek();
+        Expr first = sliceOrStarred();
+        if (!at(",") && !(first instanceof Expr.Starred)) {
+            return first;
+        }
+        List<Expr> elts = new ArrayList<>();
+        elts.add(first);
+        while (accept(",")) {
+            if (at("]")) {
+                break;
+            }
+            elts.add(sliceOrStarred());
+        }
+        return new Expr.Tuple(elts, ExprContext.Load, from(start));
+    }
+
+    private Expr sliceOrStarred() {
+        if (at("*")) {
+            Token s = next();
+            Expr v = bitwiseOr();
+            return new Expr.Starred(v, ExprContext.Load, from(s));
+        }
+        return slice();
+    }
+
+    /** slice: [expression] ':' [expression] [':' [expression]] | named_expression */
+    private Expr slice() {
+        Token start = peek();
+        Expr lower = null;
+        if (!at(":")) {
+            lower = namedExpression();
+            if (!at(":")) {
+                return lower;
+            }
+        }
+        next();
+        Expr upper = startsExpression(peek()) ? expression() : null;
+        Expr step = null;
+        if (accept(":")) {
+            step = startsExpression(peek()) ? expression() : null;
+        }
+        return new Expr.Slice(lower, upper, step, from(start));
+    }
+
+    /** atom: NAME | 'True' | 'False' | 'None' | strings | NUMBER | tuple/group/genexp | list | dict/set | '...' */
+    private Expr atom() {
+        Token t = peek();
+        switch (t.type()) {
+            case NAME -> {
+                return atomName(t);
+            }
+            case NUMBER -> {
+                next();
+                return new Expr.Constant(t.value(), null, pos(t, t));
+            }
+            case STRING -> {
+                return strings();
+            }
+            case OP -> {
+                switch (t.text()) {
+                    case "(": return tupleGroupOrGenexp();
+                    case "[": return listOrListcomp();
+                    case "{": return dictOrSet();
+                    case "...": next(); return new Expr.Constant(Special.Ellipsis, null, pos(t, t));
+                    default: throw invalidSyntax();
+                }
+            }
+            default -> throw invalidSyntax();
+        }
+    }
+
+    private Expr atomName(Token t) {
+        switch (t.text()) {
+            case "True": next(); return new Expr.Constant(Boolean.TRUE, null, pos(t, t));
+            case "False": next(); return new Expr.Constant(Boolean.FALSE, null, pos(t, t));
+            case "None": next(); return new Expr.Constant(Special.None, null, pos(t, t));
+            default: break;
+        }
+        Token n = name();
+        return new Expr.Name(n.text(), ExprContext.Load, pos(n, n));
+    }
+
+    /** strings: STRING+ (adjacent literals are concatenated; f-strings become JoinedStr). */
+    private Expr strings() {
+        List<Token> parts = new ArrayList<>();
+        while (peek().type() == TokenType.STRING) {
+            parts.add(next());
+        }
+        return new StringParser(this, src).concatenate(parts);
+    }
+
+    /** Parses the replacement-field expression in the char range [start, end) of the source. */
+    Expr parseFragment(int start, int end) {
+        Lexer lx = Lexer.tokenizeFragment(src, start, end);
+        Parser sub = new Parser(src, lx, true);
+        sub.depth = depth;
+        return sub.fstringReplacement();
+    }
+
+    /** tuple | group | genexp, all starting with '('. */
+    private Expr tupleGroupOrGenexp() {
+        Token open = next();
+        if (at(")")) {
+            next();
+            return new Expr.Tuple(List.of(), ExprContext.Load, from(open));
+        }
+        if (atKw("yield")) {
+            Expr y = yieldExpr();
+            consume(")", null);
+            parenthesized.put(y, Boolean.TRUE);
+            return y;
+        }
+        Expr first = starNamedExpression();
+        if (atKw("for")) {
+            if (first instanceof Expr.Starred) {
+                throw errorAt(first.pos(), first.pos(), "iterable unpacking cannot be used in comprehension");
+            }
+            List<Comprehension> gens = forIfClauses();
+            consume(")", null);
+            return new Expr.GeneratorExp(first, gens, from(open));
+        }
+        if (at(")")) {
+            next();
+            if (first instanceof Expr.Starred) {
+                throw errorAt(first.pos(), first.pos(), "cannot use starred expression here");
+            }
+            parenthesized.put(first, Boolean.TRUE);
+            return first;
+        }
+        List<Expr> elts = new ArrayList<>();
+        elts.add(first);
+        commaList(elts, ")");
+        consume(")", null);
+        Expr tuple = new Expr.Tuple(elts, ExprContext.Load, from(open));
+        parenthesized.put(tuple, Boolean.TRUE);
+        return tuple;
+    }
+
+    /** The rest of a comma-separated display after its first element, up to (not including) {@code close}. */
+    private void commaList(List<Expr> elts, String close) {
+        while (true) {
+            if (at(close)) {
+                return;
+            }
+            if (!at(",")) {
+                throw invalidSyntax();
+            }
+            next();
+            if (at(close)) {
+                return;
+            }
+            Expr e = starNamedExpression();
+            if (atKw("for")) {
+                throw errorAt(elts.get(0).pos(), e.pos(), "did you forget parentheses around the comprehension target?");
+            }
+            elts.add(e);
+        }
+    }
+
+    /** list | listcomp */
+    private Expr listOrListcomp() {
+        Token open = next();
+        if (accept("]")) {
+            return new Expr.List(List.of(), ExprContext.Load, from(open));
+        }
+        Expr first = starNamedExpression();
+        if (atKw("for")) {
+            if (first instanceof Expr.Starred) {
+                throw errorAt(first.pos(), first.pos(), "iterable unpacking cannot be used in comprehension");
+            }
+            List<Comprehension> gens = forIfClauses();
+            consume("]", null);
+            return new Expr.ListComp(first, gens, from(open));
+        }
+        List<Expr> elts = new ArrayList<>();
+        elts.add(first);
+        commaList(elts, "]");
+        consume("]", null);
+        return new Expr.List(elts, ExprContext.Load, from(open));
+    }
+
+    /** dict | set | dictcomp | setcomp */
+    private Expr dictOrSet() {
+        Token open = next();
+        if (accept("}")) {
+            return new Expr.Dict(List.of(), List.of(), from(open));
+        }
+        if (at("**")) {
+            return dictRest(open, null, doubleStarred());
+        }
+        Expr first = starNamedExpression();
+        if (at(":") && !(first instanceof Expr.Starred)) {
+            next();
+            if (at("}") || at(",")) {
+                throw errorAtToken("expression expected after dictionary key and ':'", prev());
+            }
+            Expr value = expression();
+            if (atKw("for")) {
+                List<Comprehension> gens = forIfClauses();
+                consume("}", null);
+                return new Expr.DictComp(first, value, gens, from(open));
+            }
+            return dictRest(open, first, value);
+        }
+        if (atKw("for")) {
+            if (first instanceof Expr.Starred) {
+                throw errorAt(first.pos(), first.pos(), "iterable unpacking cannot be used in comprehension");
+            }
+            List<Comprehension> gens = forIfClauses();
+            consume("}", null);
+            return new Expr.SetComp(first, gens, from(open));
+        }
+        List<Expr> elts = new ArrayList<>();
+        elts.add(first);
+        commaList(elts, "}");
+        consume("}", null);
+        return new Expr.Set(elts, from(open));
+    }
+
+    private Expr doubleStarred() {
+        next();
+        return bitwiseOr();
+    }
+
+    /** The rest of a dict display after its first key (null for '**') and value. */
+    private Expr dictRest(Token open, Expr firstKey, Expr firstValue) {
+        List<Expr> keys = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        keys.add(firstKey);
+        values.add(firstValue);
+        while (accept(",")) {
+            if (at("}")) {
+                break;
+            }
+            if (at("**")) {
+                keys.add(null);
+                values.add(doubleStarred());
+                continue;
+            }
+            Expr key = expression();
+            if (!at(":")) {
+                if (at("}") || at(",")) {
+                    throw errorAt(Kind.SyntaxError, "':' expected after dictionary key", key.lineno(),
+                            key.colOffset(), key.endLineno(), key.endColOffset());
+                }
+                throw invalidSyntax();
+            }
+            next();
+            if (at("}") || at(",")) {
+                throw errorAtToken("expression expected after dictionary key and ':'", prev());
+            }
+            keys.add(key);
+            values.add(expression());
+        }
+        consume("}", null);
+        return new Expr.Dict(keys, values, from(open));
+    }
+
+    /** for_if_clauses: ('for' star_targets 'in' ~ disjunction ('if' disjunction)*)+ */
+    private List<Comprehension> forIfClauses() {
+        List<Comprehension> gens = new ArrayList<>();
+        while (atKw("for") || atKw("async")) {
+            if (atKw("async")) {
+                throw unsupported("async", peek());
+            }
+            next();
+            Expr target = starTargets();
+            consumeKw("in", null);
+            Expr iter = disjunction();
+            List<Expr> ifs = new ArrayList<>();
+            while (acceptKw("if")) {
+                ifs.add(disjunction());
+            }
+            gens.add(new Comprehension(target, iter, ifs, 0));
+        }
+        return gens;
+    }
+
+    /** yield_expr: 'yield' 'from' expression | 'yield' [star_expressions] */
+    private Expr yieldExpr() {
+        Token t = next();
+        if (acceptKw("from")) {
+            Expr v = expression();
+            return new Expr.YieldFrom(v, from(t));
+        }
+        Expr v = startsExpression(peek()) && !atKw("yield") ? starExpressions() : null;
+        return new Expr.Yield(v, from(t));
+    }
+
+    // ---------------------------------------------------------------- call arguments
+
+    private record CallArgs(List<Expr> args, List<Keyword> keywords) {}
+
+    /** arguments: args [','] &')' — positional and starred arguments, then keywords and '**'; consumes ')'. */
+    private CallArgs arguments(Token open) {
+        List<Expr> args = new ArrayList<>();
+        List<Keyword> keywords = new ArrayList<>();
+        boolean sawKeyword = false;
+        boolean sawDoubleStar = false;
+        Expr bareGenexp = null;
+        int count = 0;
+        while (!at(")")) {
+            Token t = peek();
+            count++;
+            if (at("*")) {
+                next();
+                Expr v = expression();
+                if (sawDoubleStar) {
+                    throw errorAtToken("iterable argument unpacking follows keyword argument unpacking", t);
+                }
+                args.add(new Expr.Starred(v, ExprContext.Load, from(t)));
+            } else if (at("**")) {
+                next();
+                Expr v = expression();
+                sawDoubleStar = true;
+                keywords.add(new Keyword(null, v, from(t)));
+            } else if (atName() && peek(1).isOp("=")) {
+                next();
+                next();
+                if (at(")") || at(",")) {
+                    throw errorAtToken("expected argument value expression", prev());
+                }
+                Expr v = expression();
+                sawKeyword = true;
+                keywords.add(new Keyword(t.text(), v, from(t)));
+            } else {
+                Expr e = argumentExpression();
+                if (atKw("for")) {
+                    List<Comprehension> gens = forIfClauses();
+                    Expr g = new Expr.GeneratorExp(e, gens, from(t));
+                    bareGenexp = g;
+                    e = g;
+                } else if (at("=")) {
+                    keywordError(e);
+                }
+                if (sawDoubleStar) {
+                    throw errorAtToken("positional argument follows keyword argument unpacking", peek());
+                }
+                if (sawKeyword) {
+                    throw errorAtToken("positional argument follows keyword argument", peek());
+                }
+                args.add(e);
+            }
+            if (!accept(",")) {
+                break;
+            }
+        }
+        if (!at(")")) {
+            throw invalidSyntax();
+        }
+        Token close = next();
+        if (bareGenexp != null && count > 1) {
+            throw errorAt(bareGenexp.pos(), bareGenexp.pos(), "Generator expression must be parenthesized");
+        }
+        if (bareGenexp != null) {
+            Expr.GeneratorExp g = (Expr.GeneratorExp) bareGenexp;
+            args.set(0, new Expr.GeneratorExp(g.elt(), g.generators(), pos(open, close)));
+        }
+        return new CallArgs(args, keywords);
+    }
+
+    /** assignment_expression | expression, as a positional argument. */
+    private Expr argumentExpression() {
+        Token start = peek();
+        if (atName() && peek(1).isOp(":=")) {
+            Token n = next();
+            next();
+            Expr value = expression();
+            return new Expr.NamedExpr(new Expr.Name(n.text(), ExprContext.Store, pos(n, n)), value, from(start));
+        }
+        Expr e = expression();
+        if (at(":=")) {
+            throw errorAt(e.pos(), e.pos(), "cannot use assignment expressions with " + Targets.exprName(e));
+        }
+        return e;
+    }
+
+    /** invalid_kwarg: {@code f(a.b=1)}, {@code f(True=1)}. */
+    private void keywordError(Expr e) {
+        Token eq = peek();
+        if (e instanceof Expr.Constant c && (c.value() instanceof Boolean || c.value() == Special.None)) {
+            throw errorAt(e.pos(), pos(eq, eq), "cannot assign to " + Targets.exprName(e));
+        }
+        throw errorAt(e.pos(), pos(eq, eq), "expression cannot contain assignment, perhaps you meant \"==\"?");
+    }
+
+    /** Used by {@link Targets}: was this expression written in parentheses? */
+    boolean isParenthesized(Expr e) {
+        return parenthesized.containsKey(e);
+    }
+}

@@ -1,0 +1,16 @@
+ints = [0, 1, 42, 1_000_000, 0x1F, 0XFF, 0o17, 0O7, 0b1010, 0B1, 00, 0_0]
+big = 123456789012345678901234567890
+hexbig = 0xFFFFFFFFFFFFFFFF
+maxlong = 9223372036854775807
+minlong_plus = 9223372036854775808
+floats = [1.0, 1., .5, 1e10, 1E-5, 1.5e+3, 3.14_15, 1_0.0_1, 0.0, 1e16, 1e15, 0.0001, 123456789.123456789]
+inf = 1e999
+strings = ['single', "double", '''triple single''', """triple double""", '', ""]
+escapes = "\n\t\\\'\"\a\b\f\v\r\x41\101\u00e9\U0001F600\0"
+raw = r"\n\t" + R'\x' + r'''\'x''' 
+bytes_ = [b"abc", B'\x00\xff', rb"\d", Rb"x", bR"y", br"z"]
+unicode_ = u"unicode" + U"more"
+concat = "a" "b" 'c'
+special = [None, True, False, ...]
+nonprint = "\x7f\u200b\u00a0\x00 \x1b"
+quotes = ["it's", 'say "hi"', "both ' and \"", '\'']

@@ -1,0 +1,12 @@
+empty = {}
+d = {"a": 1, "b": 2}
+merged = {**d, "c": 3, **other}
+s = {1, 2, 3}
+s2 = {*s, 4}
+single = {1}
+nested = {"k": {"inner": [1, 2, {3}]}}
+trailing = {1: 2,}
+keys = {(1, 2): "tuple", None: 0, True: 1}
+comp = {k: v for k, v in d.items()}
+lst = [*s, *s2]
+tup = (*lst,)

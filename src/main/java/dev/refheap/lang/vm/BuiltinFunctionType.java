@@ -1,0 +1,47 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code builtin_function_or_method}: a Java {@link Builtin}, optionally bound to {@code m_self}
+ * (56 bytes + GC head: {@code getsizeof(len) == 72}). m_ml holds the handle of the Java side.
+ * Also used, unbound and with a type, as the method descriptors of builtin types.
+ */
+final class BuiltinFunctionType extends LangType {
+    static final int ML = 16, SELF = 24, MODULE = 32, WEAKREFLIST = 40, VECTORCALL = 48;
+    final Handles<Entry> entries = new Handles<>();
+
+    record Entry(String name, Builtin impl, String ownerType) {}
+
+    BuiltinFunctionType(Runtime rt) {
+        super(rt, "builtin_function_or_method", null, HAVE_GC, 56, 0, WEAKREFLIST);
+    }
+
+    /** A new builtin function object; {@code self} (borrowed, incref'd) may be 0. */
+    long create(String name, Builtin impl, long self, String ownerType) {
+        long f = heap.allocObject(this, 0);
+        Native.putLong(f + ML, entries.add(new Entry(name, impl, ownerType)));
+        heap.xincref(self);
+        put(f, SELF, self);
+        put(f, MODULE, 0);
+        put(f, VECTORCALL, 0);
+        heap.track(f);
+        return f;
+    }
+
+    Entry entry(long f) { return entries.get((int) get(f, ML)); }
+    static long self(long f) { return get(f, SELF); }
+
+    @Override public void traverse(long o, LongConsumer visit) { visitField(o, SELF, visit); visitField(o, MODULE, visit); }
+
+    @Override
+    public void dealloc(long o) {
+        heap.untrackIfTracked(o);
+        heap.weakrefs.clearWeakrefs(o);
+        entries.remove((int) get(o, ML));
+        heap.xdecref(get(o, SELF));
+        heap.xdecref(get(o, MODULE));
+        heap.freeObject(o);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.memory.Native;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code code}: a compiled body. Not GC-tracked (as in 3.11). Its co_consts tuple holds one
+ * reference to each constant, which is why a literal stays alive while its code object does.
+ * <pre>
+ *  refcnt | type | co_consts | co_names | co_localsplusnames | co_filename | co_name | co_qualname | handle
+ * </pre>
+ * The handle leads to the Java-side {@link Code} (decoded instructions) used by the interpreter.
+ */
+final class CodeType extends LangType {
+    static final int CONSTS = 16, NAMES = 24, LOCALSPLUSNAMES = 32, FILENAME = 40, NAME = 48, QUALNAME = 56, HANDLE = 64;
+    final Handles<Code> codes = new Handles<>();
+
+    CodeType(Runtime rt) {
+        super(rt, "code", null, 0, 72, 0, 0);
+    }
+
+    /** A code object for {@code unit} with the given (stolen) tuples and strings. */
+    long create(Code code, long consts, long names, long localsplusnames, long filename, long name, long qualname) {
+        long o = heap.allocObject(this, 0);
+        put(o, CONSTS, consts);
+        put(o, NAMES, names);
+        put(o, LOCALSPLUSNAMES, localsplusnames);
+        put(o, FILENAME, filename);
+        put(o, NAME, name);
+        put(o, QUALNAME, qualname);
+        code.object = o;
+        Native.putLong(o + HANDLE, codes.add(code));
+        return o;
+    }
+
+    Code code(long o) { return codes.get((int) get(o, HANDLE)); }
+
+    @Override
+    public void references(long o, LongConsumer visit) {
+        for (int off = CONSTS; off <= QUALNAME; off += 8) visitField(o, off, visit);
+    }
+
+    @Override
+    public void dealloc(long o) {
+        codes.remove((int) get(o, HANDLE));
+        for (int off = CONSTS; off <= QUALNAME; off += 8) heap.xdecref(get(o, off));
+        heap.freeObject(o);
+    }
+
+    /** The Java side of a code object: its unit, and the consts and names as addresses for fast access. */
+    static final class Code {
+        final CodeUnit unit;
+        final int[] ops;        // opcode ordinals
+        final int[] args;
+        final long[] consts;    // borrowed from co_consts
+        final long[] names;     // borrowed from co_names (interned strs)
+        final int nlocalsplus;
+        long object;
+
+        Code(CodeUnit unit, long[] consts, long[] names) {
+            this.unit = unit;
+            int n = unit.instructionCount();
+            ops = new int[n];
+            args = new int[n];
+            for (int i = 0; i < n; i++) {
+                ops[i] = unit.code()[2 * i];
+                args[i] = unit.code()[2 * i + 1];
+            }
+            this.consts = consts;
+            this.names = names;
+            this.nlocalsplus = unit.localsplusNames().size();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.refheap.lang.vm;
+
+/**
+ * One activation of a code object (CPython 3.11's _PyInterpreterFrame). Its {@link #slots} hold
+ * the localsplus variables followed by the value stack; every non-zero slot owns a reference.
+ * It also owns its code object, its function (if any) and its locals mapping (module and class
+ * bodies); globals and builtins are borrowed from the function or the caller.
+ *
+ * <p>States: executing (owned by the thread: the VM reports its slots as roots) → finished. When a
+ * frame object exists (a traceback or a generator refers to the frame), the finished frame's slots
+ * become owned by that object, which releases them when it dies; otherwise they are released as
+ * the frame returns, in slot order.
+ */
+final class Frame {
+    static final int OWNED_BY_THREAD = 0, OWNED_BY_FRAME_OBJECT = 1, OWNED_BY_GENERATOR = 2, CLEARED = 3;
+
+    final CodeType.Code code;
+    final long codeObj;
+    long func;
+    final long globals;
+    final long builtins;
+    long locals;
+    final long[] slots;
+    int sp;
+    int pc;
+    int lasti;
+    Frame back;
+    long frameObject;
+    int owner = OWNED_BY_THREAD;
+    /** The generator running this frame, or 0. */
+    long generator;
+
+    Frame(CodeType.Code code, long func, long globals, long builtins, long locals) {
+        this.code = code;
+        this.codeObj = code.object;
+        this.func = func;
+        this.globals = globals;
+        this.builtins = builtins;
+        this.locals = locals;
+        this.slots = new long[code.nlocalsplus + code.unit.stacksize() + 1];
+        this.sp = code.nlocalsplus;
+    }
+
+    int line() {
+        int[] lines = code.unit.lines();
+        return lines.length == 0 ? code.unit.firstLineno() : lines[Math.max(0, Math.min(lasti, lines.length - 1))];
+    }
+
+    /** Visits every reference the frame owns (code, function, locals mapping, slots). */
+    void visitOwned(java.util.function.LongConsumer visit) {
+        visit.accept(codeObj);
+        if (func != 0) visit.accept(func);
+        if (locals != 0) visit.accept(locals);
+        for (int i = 0; i < sp; i++) if (slots[i] != 0) visit.accept(slots[i]);
+    }
+}

@@ -8,8 +8,10 @@ from the repository root, with the semantics refheap implements:
 
 (compiled whole, then run; unlike `python3 FILE.py` the parser's arena does not hold an extra
 reference to every literal while the module runs). The run ends when the program's last
-statement finishes: the child flushes stdout/stderr and leaves with os._exit, so nothing that
-CPython would do at interpreter shutdown (finalizers of objects still alive, atexit) is recorded.
+statement finishes, or when an uncaught exception's traceback has been printed (exit status 1,
+the exception and everything it keeps alive are never released): the child flushes stdout/stderr
+and leaves with os._exit, so nothing that CPython would do at interpreter shutdown (finalizers of
+objects still alive, weakref.finalize at exit) is recorded.
 
 Outputs, next to the program (see README.md for the contract):
     <name>.out   stdout, always written (may be empty)
@@ -44,20 +46,23 @@ path = sys.argv[1]
 shutdown = sys.argv[2] == "shutdown"
 with open(path, encoding="utf-8") as f:
     code = compile(f.read(), path, "exec")
-rc = 0
+def leave(rc):
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if shutdown:
+        sys.stdout.write("\x00END\x00\n")
+        sys.stdout.flush()
+        sys.exit(rc)
+    os._exit(rc)
 try:
     exec(code, {"__name__": "__main__"})
 except BaseException as e:
+    # Print the traceback as `python3 FILE.py` does (without this runner's frame) and stop at
+    # once, still holding the exception: nothing the traceback keeps alive is finalized.
     import traceback
     traceback.print_exception(type(e), e, e.__traceback__.tb_next)
-    rc = 1
-sys.stdout.flush()
-sys.stderr.flush()
-if shutdown:
-    sys.stdout.write("\x00END\x00\n")
-    sys.stdout.flush()
-    sys.exit(rc)
-os._exit(rc)
+    leave(1)
+leave(0)
 """
 
 # Addresses in reprs such as '<function A.__del__ at 0x7f3a...>' differ from run to run.

@@ -10,4 +10,4 @@ try:
 except AppError as e:
     print(type(e).__name__, e, e.args, e.table, repr(e))
 print(repr(AppError()), str(AppError()), repr(AppError('one')), str(AppError('one')))
-print(issubclass(DbError, Exception), isinstance(DbError('t', 1), AppError))
+print(isinstance(DbError('t', 1), Exception), isinstance(DbError('t', 1), AppError), isinstance(AppError(), DbError))

@@ -13,5 +13,5 @@ class A:
 o = A()
 bm = o.f
 r = gc.get_referents(bm)
-print(len(r), any(x is o for x in r))
+print(len(r), len([x for x in r if x is o]))
 print(gc.get_referents([], {}, ()))

@@ -4,10 +4,15 @@ target = ['target']
 holder_list = [target]
 holder_tuple = (target, 1)
 holder_dict = {'t': target}
+def holds(refs, obj):
+    for r in refs:
+        if r is obj:
+            return True
+    return False
 refs = gc.get_referrers(target)
-print(any(r is holder_list for r in refs), any(r is holder_tuple for r in refs), any(r is holder_dict for r in refs))
-print(any(r is globals() for r in refs))
+print(holds(refs, holder_list), holds(refs, holder_tuple), holds(refs, holder_dict))
+print(holds(refs, globals()))
 s = 'some string value'
 untracked = {'k': s}
-print(gc.is_tracked(untracked), any(r is untracked for r in gc.get_referrers(s)))
+print(gc.is_tracked(untracked), holds(gc.get_referrers(s), untracked))
 print(gc.get_referrers())

@@ -1,4 +1,4 @@
-# __len__, __getitem__, __contains__, __iter__ and __call__ make instances behave like built-ins.
+# __len__, __getitem__ (which also drives iteration and `in`) and __call__ make instances behave like built-ins.
 class Seq:
     def __init__(self, n):
         self.n = n

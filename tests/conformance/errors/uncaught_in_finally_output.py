@@ -1,4 +1,4 @@
-# finally blocks and __del__ of dying locals still run while an uncaught exception unwinds.
+# finally blocks run while an uncaught exception unwinds; locals its traceback holds are never finalized before the program stops.
 class Tracked:
     def __del__(self):
         print('local freed')

@@ -1,4 +1,4 @@
-# A generator in a cycle with an object that has __del__: both finalizers run, in the collector's order.
+# A generator in a cycle with an object that has __del__: both finalizers run, the cycle falls apart, and collect() counts 0.
 import gc
 gc.collect()
 class Holder:

@@ -1,4 +1,4 @@
-# A dead weakref keeps returning None; it compares equal only to itself and is still hashable-stable.
+# A dead weakref keeps returning None; weakrefs compare equal while their referents are alive and equal, then only by identity.
 import weakref
 class A:
     pass

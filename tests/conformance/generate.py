@@ -22,6 +22,8 @@ Usage (from anywhere):
     python3 tests/conformance/generate.py                 # regenerate every program
     python3 tests/conformance/generate.py PATH...         # only these programs or category dirs
     python3 tests/conformance/generate.py --check [PATH...]   # run and compare, write nothing
+    python3 tests/conformance/generate.py --runner './refheap run' [PATH...]
+        # check another implementation against the stored outputs (implies --check)
     python3 tests/conformance/generate.py --audit-shutdown [PATH...]
         # report programs that would print something during a normal interpreter shutdown
 Re-running is idempotent: a file is rewritten only when its content changes.
@@ -29,6 +31,7 @@ Re-running is idempotent: a file is rewritten only when its content changes.
 import argparse
 import os
 import re
+import shlex
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -86,11 +89,17 @@ def env_lines(source):
     return lines
 
 
+RUNNER = None  # --runner: a command (list) that runs a program instead of CPython, e.g. ./refheap run
+
+
 def run(program, mode="normal"):
     """Run one program; return (stdout, normalised stderr, exit status)."""
     rel = program.relative_to(ROOT).as_posix()
-    p = subprocess.run([sys.executable, "-I", "-c", CHILD, rel, mode], cwd=ROOT,
-                       capture_output=True, timeout=TIMEOUT)
+    cmd = RUNNER + [rel] if RUNNER else [sys.executable, "-I", "-c", CHILD, rel, mode]
+    try:
+        p = subprocess.run(cmd, cwd=ROOT, capture_output=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return "", f"timeout after {TIMEOUT}s\n", -1
     return (p.stdout.decode("utf-8", "replace"), normalise_err(p.stderr.decode("utf-8", "replace")),
             p.returncode)
 
@@ -191,15 +200,22 @@ def remove_orphans():
 
 
 def main():
-    if sys.version_info[:2] != (3, 11):
-        sys.exit(f"generate.py must run on CPython 3.11 (the oracle), not {sys.version.split()[0]}")
+    global RUNNER
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("paths", nargs="*", help="programs or category directories (default: all)")
     ap.add_argument("--check", action="store_true", help="compare with the stored outputs, write nothing")
     ap.add_argument("--audit-shutdown", action="store_true",
                     help="report programs that print during a normal interpreter shutdown")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--runner", metavar="CMD",
+                    help="check another implementation: run 'CMD PROGRAM' from the repository root "
+                         "(e.g. --runner './refheap run') and compare with the stored outputs")
     args = ap.parse_args()
+    if args.runner:
+        RUNNER = shlex.split(args.runner)
+        args.check = True
+    elif sys.version_info[:2] != (3, 11):
+        sys.exit(f"generate.py must run on CPython 3.11 (the oracle), not {sys.version.split()[0]}")
     progs = programs(args.paths)
     work = check if args.check else audit_shutdown if args.audit_shutdown else generate
     with ThreadPoolExecutor(max(1, args.jobs)) as pool:

@@ -11,6 +11,9 @@ public interface HeapTypeSlots {
     /** The references the type object owns (its dict, bases, mro, name...), in traverse order. */
     void traverseTypeObject(long typeObject, LongConsumer visit);
 
+    /** Every reference the type object owns (for the verifier); defaults to the traversed ones. */
+    default void referencesOfTypeObject(long typeObject, LongConsumer visit) { traverseTypeObject(typeObject, visit); }
+
     /** Drops the type object's references that may form cycles (type_clear). */
     void clearTypeObject(long typeObject);
 

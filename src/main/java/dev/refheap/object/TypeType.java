@@ -24,6 +24,12 @@ public final class TypeType extends PyType {
     }
 
     @Override
+    public void references(long o, LongConsumer visit) {
+        HeapTypeSlots s = slots(o);
+        if (s != null) s.referencesOfTypeObject(o, visit);
+    }
+
+    @Override
     public boolean hasClear() { return true; }
 
     @Override

@@ -1,0 +1,186 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.HeapTypeSlots;
+import dev.refheap.object.Layout;
+import dev.refheap.object.PyType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * A class defined by Python code: a heap type. The descriptor describes the class's instances;
+ * the class object itself (an instance of {@code type}, GC-tracked) holds the class dict, bases
+ * and mro, and every instance holds a reference to it.
+ *
+ * <p>Instances of classes based on {@code object} have 3.11's managed dict: a 32-byte pre-header
+ * whose values pointer (at -32) leads to an inline values array shared-keys style (the attribute
+ * names are the class's {@link #keys}), so an instance has no dict object unless {@code __dict__}
+ * is asked for: {@code getsizeof(A()) == 56}, and a two-instance cycle is 2 objects to the
+ * collector. Instances of exception subclasses extend the exception layout instead.
+ */
+final class ClassType extends LangType implements HeapTypeSlots {
+    /** Type object layout (our PyHeapTypeObject): dict, bases, mro, name, qualname, module. */
+    static final int T_DICT = 32 + 8, T_BASES = 48, T_MRO = 56, T_NAME = 64, T_QUALNAME = 72;
+    static final int TYPE_OBJECT_SIZE = 1672;
+    static final int INSTANCE_WEAKLIST = 16;
+
+    final List<ClassType> mro = new ArrayList<>();
+    final PyType builtinBase;
+    final boolean exceptionBased;
+    /** Attribute names of the inline values, in insertion order (the shared keys). */
+    final List<String> keys = new ArrayList<>();
+    final Map<String, Integer> keyIndex = new HashMap<>();
+    long typeObject;
+    boolean hasDel;
+
+    ClassType(Runtime rt, String name, PyType builtinBase, boolean exceptionBased, long basicSize, long weaklistOffset, int flags) {
+        super(rt, name, builtinBase, flags, basicSize, 0, weaklistOffset);
+        this.builtinBase = builtinBase;
+        this.exceptionBased = exceptionBased;
+    }
+
+    long dict() { return get(typeObject, T_DICT); }
+
+    /** The index of attribute {@code name} in the inline values, adding it to the shared keys if asked. */
+    int keyIndex(String name, boolean add) {
+        Integer i = keyIndex.get(name);
+        if (i != null) return i;
+        if (!add) return -1;
+        keys.add(name);
+        keyIndex.put(name, keys.size() - 1);
+        return keys.size() - 1;
+    }
+
+    // ---- instances --------------------------------------------------------------------------
+
+    /** A new, tracked instance with no attributes. */
+    long allocInstance() {
+        long o = heap.allocObject(this, 0);
+        if (exceptionBased) {
+            ExceptionType.init(o, heap.tuples.alloc(0));
+            put(o, ExceptionType.SIZE, 0);
+        } else {
+            put(o, INSTANCE_WEAKLIST, 0);
+        }
+        heap.track(o);
+        return o;
+    }
+
+    /** The values array of an instance (0 if it has none yet); slot count is values[-1] capacity. */
+    static long values(long o) { return Native.getLong(o + Layout.MANAGED_VALUES); }
+
+    @Override
+    public boolean hasFinalizer() { return hasDel; }
+
+    @Override
+    public void finalize(long o) { rt.callDel(o); }
+
+    @Override
+    public void traverse(long o, LongConsumer visit) {
+        if (exceptionBased) {
+            rt.baseException.traverse(o, visit);
+        } else {
+            long d = get(o, Layout.MANAGED_DICT);
+            if (d != 0) {
+                visit.accept(d);
+            } else {
+                long v = values(o);
+                if (v != 0) {
+                    long n = Native.getLong(v);
+                    for (long i = 0; i < n; i++) {
+                        long x = Native.getLong(v + 8 + 8 * i);
+                        if (x != 0) visit.accept(x);
+                    }
+                }
+            }
+        }
+        visit.accept(typeObject);
+    }
+
+    @Override
+    public boolean hasClear() { return true; }
+
+    @Override
+    public void clear(long o) {
+        if (exceptionBased) {
+            rt.baseException.clear(o);
+            return;
+        }
+        clearAttributes(o);
+    }
+
+    private void clearAttributes(long o) {
+        long d = get(o, Layout.MANAGED_DICT);
+        if (d != 0) {
+            put(o, Layout.MANAGED_DICT, 0);
+            heap.decref(d);
+        }
+        long v = values(o);
+        if (v != 0) {
+            put(o, Layout.MANAGED_VALUES, 0);
+            long n = Native.getLong(v);
+            for (long i = 0; i < n; i++) heap.xdecref(Native.getLong(v + 8 + 8 * i));
+            heap.memFree(v);
+        }
+    }
+
+    /** subtype_dealloc: finalizer (may resurrect), weakrefs, attributes, memory, then the class. */
+    @Override
+    public void dealloc(long o) {
+        heap.untrackIfTracked(o);
+        if (hasDel) {
+            heap.track(o);
+            if (heap.callFinalizerFromDealloc(o, this)) return;
+            heap.untrackIfTracked(o);
+        }
+        if (weaklistOffset() != 0) heap.weakrefs.clearWeakrefs(o);
+        if (exceptionBased) rt.baseException.clear(o);
+        else clearAttributes(o);
+        heap.freeObject(o);
+    }
+
+    @Override
+    public long hash(long o) { return rt.ops.hashInstance(o, this); }
+
+    @Override
+    public boolean equals(long a, long b) { return rt.ops.instanceEquals(a, b); }
+
+    // ---- the class object itself ----------------------------------------------------------------
+
+    @Override
+    public void traverseTypeObject(long t, LongConsumer visit) {
+        visitField(t, T_DICT, visit);
+        visitField(t, T_BASES, visit);
+        visitField(t, T_MRO, visit);
+    }
+
+    @Override
+    public void referencesOfTypeObject(long t, LongConsumer visit) {
+        traverseTypeObject(t, visit);
+        visitField(t, T_NAME, visit);
+        visitField(t, T_QUALNAME, visit);
+    }
+
+    @Override
+    public void clearTypeObject(long t) {
+        clearField(t, T_DICT);
+        clearField(t, T_MRO);
+        clearField(t, T_BASES);
+    }
+
+    @Override
+    public void deallocTypeObject(long t) {
+        heap.untrackIfTracked(t);
+        heap.weakrefs.clearWeakrefs(t);
+        clearTypeObject(t);
+        clearField(t, T_NAME);
+        clearField(t, T_QUALNAME);
+        heap.freeObject(t);
+    }
+
+    @Override
+    public long typeObjectSize(long t) { return TYPE_OBJECT_SIZE; }
+}

@@ -1,0 +1,190 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.object.FloatType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/** The format-spec mini-language ({@code f"{x:>8.2f}"}, {@code format()}) and {@code %} on strs. */
+final class Formats {
+    private Formats() {}
+
+    /** [[fill]align][sign][#][0][width][,|_][.precision][type] */
+    record Spec(char fill, char align, char sign, boolean alt, int width, char grouping, int precision, char type) {}
+
+    static Spec parse(Runtime rt, String s) {
+        int i = 0;
+        char fill = ' ', align = 0, sign = 0, grouping = 0, type = 0;
+        boolean alt = false;
+        int width = -1, precision = -1;
+        if (s.length() >= 2 && "<>=^".indexOf(s.charAt(1)) >= 0) { fill = s.charAt(0); align = s.charAt(1); i = 2; }
+        else if (!s.isEmpty() && "<>=^".indexOf(s.charAt(0)) >= 0) { align = s.charAt(0); i = 1; }
+        if (i < s.length() && "+- ".indexOf(s.charAt(i)) >= 0) sign = s.charAt(i++);
+        if (i < s.length() && s.charAt(i) == '#') { alt = true; i++; }
+        if (i < s.length() && s.charAt(i) == '0') { if (align == 0) { fill = '0'; align = '='; } i++; }
+        int st = i;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
+        if (i > st) width = Integer.parseInt(s.substring(st, i));
+        if (i < s.length() && (s.charAt(i) == ',' || s.charAt(i) == '_')) grouping = s.charAt(i++);
+        if (i < s.length() && s.charAt(i) == '.') {
+            st = ++i;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
+            if (i == st) throw rt.error("ValueError", "Format specifier missing precision");
+            precision = Integer.parseInt(s.substring(st, i));
+        }
+        if (i < s.length()) type = s.charAt(i++);
+        if (i < s.length()) throw rt.error("ValueError", "Invalid format specifier '" + s + "' for object of type 'str'");
+        return new Spec(fill, align, sign, alt, width, grouping, precision, type);
+    }
+
+    static String format(Runtime rt, long v, String specText) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(v);
+        Spec sp = parse(rt, specText);
+        String body;
+        boolean numeric = true;
+        if (t instanceof IntType && "eEfFgG%".indexOf(sp.type == 0 ? 'd' : sp.type) < 0) {
+            BigInteger n = IntType.toBig(v);
+            body = switch (sp.type) {
+                case 'x' -> (sp.alt ? "0x" : "") + n.abs().toString(16);
+                case 'X' -> (sp.alt ? "0X" : "") + n.abs().toString(16).toUpperCase();
+                case 'o' -> (sp.alt ? "0o" : "") + n.abs().toString(8);
+                case 'b' -> (sp.alt ? "0b" : "") + n.abs().toString(2);
+                case 'c' -> new String(Character.toChars(n.intValue()));
+                case 0, 'd', 'n' -> group(n.abs().toString(), sp.grouping);
+                default -> throw rt.error("ValueError", "Unknown format code '" + sp.type + "' for object of type 'int'");
+            };
+            body = signed(n.signum() < 0, body, sp.sign);
+        } else if (t instanceof IntType || t == heap.floats) {
+            double d = t == heap.floats ? FloatType.value(v) : IntType.toBig(v).doubleValue();
+            body = formatFloat(rt, d, sp);
+        } else {
+            numeric = false;
+            if (sp.type != 0 && sp.type != 's') {
+                throw rt.error("ValueError", "Unknown format code '" + sp.type + "' for object of type '" + t.name() + "'");
+            }
+            body = rt.ops.str(v);
+            if (sp.precision >= 0 && body.length() > sp.precision) body = body.substring(0, sp.precision);
+        }
+        return pad(body, sp, numeric);
+    }
+
+    private static String formatFloat(Runtime rt, double d, Spec sp) {
+        boolean neg = d < 0 || (d == 0 && 1 / d < 0);
+        double a = Math.abs(d);
+        String body;
+        int prec = sp.precision < 0 ? 6 : sp.precision;
+        if (Double.isNaN(d)) body = "nan";
+        else if (Double.isInfinite(d)) body = "inf";
+        else switch (sp.type) {
+            case 'f', 'F' -> body = group(new BigDecimal(a).setScale(prec, RoundingMode.HALF_EVEN).toPlainString(), sp.grouping);
+            case '%' -> body = new BigDecimal(a).multiply(BigDecimal.valueOf(100)).setScale(prec, RoundingMode.HALF_EVEN).toPlainString() + "%";
+            case 'e', 'E' -> {
+                String s = String.format("%." + prec + "e", a);
+                s = s.replaceAll("e([+-])(\\d)$", "e$10$2");
+                body = sp.type == 'E' ? s.toUpperCase() : s;
+            }
+            case 'g', 'G' -> {
+                body = general(a, prec == 0 ? 1 : prec, sp.alt);
+                if (sp.type == 'G') body = body.toUpperCase();
+            }
+            case 0 -> body = sp.precision < 0 ? Floats.repr(a) : general(a, Math.max(prec, 1), false).replaceAll("^(\\d+)$", "$1");
+            default -> throw rt.error("ValueError", "Unknown format code '" + sp.type + "' for object of type 'float'");
+        }
+        if (sp.type == 0 && sp.grouping != 0) body = groupNumber(body, sp.grouping);
+        return signed(neg && !Double.isNaN(d), body, sp.sign);
+    }
+
+    private static String general(double a, int prec, boolean alt) {
+        if (a == 0) return "0";
+        int exp = (int) Math.floor(Math.log10(a));
+        BigDecimal r = new BigDecimal(a).round(new java.math.MathContext(prec, RoundingMode.HALF_EVEN));
+        exp = r.precision() - r.scale() - 1;
+        if (exp < -4 || exp >= prec) {
+            String s = String.format("%." + (prec - 1) + "e", a);
+            String[] parts = s.split("e");
+            String m = alt ? parts[0] : parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "") : parts[0];
+            int e = Integer.parseInt(parts[1]);
+            return m + "e" + (e < 0 ? "-" : "+") + (Math.abs(e) < 10 ? "0" : "") + Math.abs(e);
+        }
+        String s = r.setScale(Math.max(0, prec - 1 - exp), RoundingMode.HALF_EVEN).toPlainString();
+        if (!alt && s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s;
+    }
+
+    private static String signed(boolean neg, String body, char sign) {
+        if (neg) return "-" + body;
+        if (sign == '+') return "+" + body;
+        if (sign == ' ') return " " + body;
+        return body;
+    }
+
+    private static String group(String digits, char sep) {
+        if (sep == 0) return digits;
+        int dot = digits.indexOf('.');
+        String intPart = dot < 0 ? digits : digits.substring(0, dot), rest = dot < 0 ? "" : digits.substring(dot);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < intPart.length(); i++) {
+            if (i > 0 && (intPart.length() - i) % 3 == 0) sb.append(sep);
+            sb.append(intPart.charAt(i));
+        }
+        return sb + rest;
+    }
+
+    private static String groupNumber(String s, char sep) { return group(s, sep); }
+
+    private static String pad(String body, Spec sp, boolean numeric) {
+        int len = body.codePointCount(0, body.length());
+        if (sp.width <= len) return body;
+        int n = sp.width - len;
+        char align = sp.align == 0 ? (numeric ? '>' : '<') : sp.align;
+        String fill = String.valueOf(sp.fill);
+        return switch (align) {
+            case '<' -> body + fill.repeat(n);
+            case '^' -> fill.repeat(n / 2) + body + fill.repeat(n - n / 2);
+            case '=' -> {
+                int signLen = !body.isEmpty() && "+- ".indexOf(body.charAt(0)) >= 0 ? 1 : 0;
+                yield body.substring(0, signLen) + fill.repeat(n) + body.substring(signLen);
+            }
+            default -> fill.repeat(n) + body;
+        };
+    }
+
+    /** {@code fmt % args} for %s, %r, %d, %i, %f, %x, %% with optional width/precision. */
+    static long percent(Runtime rt, long fmtObj, long args) {
+        Heap heap = rt.heap;
+        String fmt = StrType.value(fmtObj);
+        boolean isTuple = heap.typeOf(args) == heap.tuples;
+        long nargs = isTuple ? TupleType.size(args) : 1;
+        int ai = 0;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < fmt.length(); i++) {
+            char c = fmt.charAt(i);
+            if (c != '%') { out.append(c); continue; }
+            int st = ++i;
+            while (i < fmt.length() && "-+ #0123456789.".indexOf(fmt.charAt(i)) >= 0) i++;
+            if (i >= fmt.length()) throw rt.error("ValueError", "incomplete format");
+            char conv = fmt.charAt(i);
+            if (conv == '%') { out.append('%'); continue; }
+            if (ai >= nargs) throw rt.typeError("not enough arguments for format string");
+            long a = isTuple ? TupleType.item(args, ai++) : args;
+            if (!isTuple) ai++;
+            String flags = fmt.substring(st, i);
+            String spec = (flags.startsWith("-") ? "<" + flags.substring(1) : flags);
+            String piece = switch (conv) {
+                case 's' -> format(rt, heap.strs.of(rt.ops.str(a)), spec.replace("0", ""));
+                case 'r' -> rt.ops.repr(a);
+                case 'd', 'i', 'u' -> format(rt, a, spec + "d");
+                default -> format(rt, a, spec + conv);
+            };
+            out.append(piece);
+        }
+        if (ai < nargs) throw rt.typeError("not all arguments converted during string formatting");
+        return heap.strs.of(out.toString());
+    }
+}

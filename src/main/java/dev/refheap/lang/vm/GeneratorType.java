@@ -1,0 +1,91 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code generator}: owns a suspended {@link Frame} (160 bytes + GC head, getsizeof 176).
+ * <pre> refcnt | type | weakreflist | name | qualname | frame handle | state </pre>
+ * States: created → suspended ⇄ running → completed. Its finalizer (PEP 442) closes a suspended
+ * generator by raising GeneratorExit inside it, so {@code finally} blocks run.
+ */
+final class GeneratorType extends LangType {
+    static final int WEAKREFLIST = 16, NAME = 24, QUALNAME = 32, HANDLE = 40, STATE = 48;
+    static final int CREATED = 0, SUSPENDED = 1, RUNNING = 2, COMPLETED = 3;
+    final Handles<Frame> frames = new Handles<>();
+
+    GeneratorType(Runtime rt) {
+        super(rt, "generator", null, HAVE_GC, 160, 0, WEAKREFLIST);
+    }
+
+    /** A generator running {@code f} (which it now owns). */
+    long create(Frame f) {
+        long g = heap.allocObject(this, 0);
+        put(g, WEAKREFLIST, 0);
+        long name = get(f.codeObj, CodeType.NAME), qualname = get(f.codeObj, CodeType.QUALNAME);
+        heap.incref(name);
+        put(g, NAME, name);
+        heap.incref(qualname);
+        put(g, QUALNAME, qualname);
+        Native.putLong(g + HANDLE, frames.add(f));
+        put(g, STATE, CREATED);
+        for (int off = 56; off < basicSize(); off += 8) put(g, off, 0);
+        f.owner = Frame.OWNED_BY_GENERATOR;
+        f.generator = g;
+        heap.track(g);
+        return g;
+    }
+
+    Frame frame(long g) { return frames.get((int) get(g, HANDLE)); }
+    static long state(long g) { return get(g, STATE); }
+    static void setState(long g, long s) { put(g, STATE, s); }
+
+    @Override
+    public void traverse(long o, LongConsumer visit) {
+        Frame f = frame(o);
+        if (f != null && f.owner == Frame.OWNED_BY_GENERATOR) f.visitOwned(visit);
+    }
+
+    @Override
+    public void references(long o, LongConsumer visit) {
+        traverse(o, visit);
+        visitField(o, NAME, visit);
+        visitField(o, QUALNAME, visit);
+    }
+
+    @Override
+    public boolean hasFinalizer() { return true; }
+
+    /** _PyGen_Finalize: a suspended generator is closed. */
+    @Override
+    public void finalize(long o) {
+        long s = state(o);
+        if (s >= COMPLETED) return;
+        if (s == CREATED) {
+            setState(o, COMPLETED);
+            return;
+        }
+        try {
+            rt.interpreter.closeGenerator(o);
+        } catch (PyException e) {
+            rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(o));
+        }
+    }
+
+    @Override
+    public void dealloc(long o) {
+        heap.untrackIfTracked(o);
+        if (state(o) < COMPLETED) {
+            heap.track(o);
+            if (heap.callFinalizerFromDealloc(o, this)) return;
+            heap.untrackIfTracked(o);
+        }
+        heap.weakrefs.clearWeakrefs(o);
+        Frame f = frame(o);
+        frames.remove((int) get(o, HANDLE));
+        if (f.owner == Frame.OWNED_BY_GENERATOR) rt.interpreter.releaseFrame(f);
+        heap.decref(get(o, NAME));
+        heap.decref(get(o, QUALNAME));
+        heap.freeObject(o);
+    }
+}

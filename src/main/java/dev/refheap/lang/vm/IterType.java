@@ -1,0 +1,181 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.DictType;
+import dev.refheap.object.ListType;
+import dev.refheap.object.SetType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import java.util.function.LongConsumer;
+
+/**
+ * The iterators of the builtin containers ({@code list_iterator}, {@code tuple_iterator},
+ * {@code dict_keyiterator}, ...). One descriptor per kind, sharing one layout:
+ * <pre> refcnt | type | seq (owned) | index | extra (owned or 0) </pre>
+ * Sizes follow CPython where observable ({@code getsizeof(iter([])) == 48}).
+ */
+final class IterType extends LangType {
+    static final int SEQ = 16, INDEX = 24, EXTRA = 32;
+
+    enum Kind { LIST, TUPLE, STR, DICT_KEYS, DICT_VALUES, DICT_ITEMS, SET, ENUMERATE, ZIP, CALLABLE_SENTINEL }
+
+    private final Kind kind;
+    private final IterType[] byKind;
+
+    IterType(Runtime rt) {
+        this(rt, Kind.LIST, "list_iterator", 32, new IterType[Kind.values().length]);
+        byKind[Kind.LIST.ordinal()] = this;
+        String[] names = {null, "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator",
+                "dict_itemiterator", "set_iterator", "enumerate", "zip", "callable_iterator"};
+        long[] sizes = {0, 32, 32, 56, 56, 56, 48, 48, 48, 32};
+        for (Kind k : Kind.values()) {
+            if (k == Kind.LIST) continue;
+            byKind[k.ordinal()] = new IterType(rt, k, names[k.ordinal()], sizes[k.ordinal()], byKind);
+        }
+    }
+
+    private IterType(Runtime rt, Kind kind, String name, long size, IterType[] byKind) {
+        super(rt, name, null, HAVE_GC, size, 0, 0);
+        this.kind = kind;
+        this.byKind = byKind;
+    }
+
+    /** Registers the other kinds (this one is registered by the runtime). */
+    void registerKinds() {
+        for (IterType t : byKind) if (t != this) heap.register(t);
+    }
+
+    /** A new iterator of {@code kind} over {@code seq} (borrowed, incref'd). */
+    long create(Kind k, long seq, long extra) {
+        IterType t = byKind[k.ordinal()];
+        long it = heap.allocObject(t, 0);
+        heap.incref(seq);
+        put(it, SEQ, seq);
+        put(it, INDEX, 0);
+        put(it, EXTRA, extra);
+        for (int off = 40; off < t.basicSize(); off += 8) put(it, off, 0);
+        heap.track(it);
+        return it;
+    }
+
+    boolean isIterator(long o) {
+        for (IterType t : byKind) if (heap.typeOf(o) == t) return true;
+        return false;
+    }
+
+    /** The next item (a new reference), or 0 when exhausted. */
+    long next(long it) {
+        IterType t = (IterType) heap.typeOf(it);
+        long seq = get(it, SEQ);
+        if (seq == 0) return 0;
+        long i = get(it, INDEX);
+        long r = switch (t.kind) {
+            case LIST -> i < ListType.size(seq) ? incref(ListType.item(seq, i)) : 0;
+            case TUPLE -> i < TupleType.size(seq) ? incref(TupleType.item(seq, i)) : 0;
+            case STR -> i < StrType.length(seq) ? heap.strs.of(new String(Character.toChars(StrType.codePointAt(seq, i)))) : 0;
+            case DICT_KEYS, DICT_VALUES, DICT_ITEMS -> nextDict(it, t.kind, seq, i);
+            case SET -> nextSet(it, seq, i);
+            case ENUMERATE -> nextEnumerate(it, seq, i);
+            case ZIP -> nextZip(seq);
+            case CALLABLE_SENTINEL -> nextCallable(it, seq);
+        };
+        if (r == 0) {
+            put(it, SEQ, 0);
+            heap.decref(seq);
+            return 0;
+        }
+        if (t.kind != Kind.DICT_KEYS && t.kind != Kind.DICT_VALUES && t.kind != Kind.DICT_ITEMS && t.kind != Kind.SET) {
+            put(it, INDEX, i + 1);
+        }
+        return r;
+    }
+
+    private long incref(long o) {
+        heap.incref(o);
+        return o;
+    }
+
+    private long nextDict(long it, Kind k, long d, long pos) {
+        if (get(it, 40) == 0) put(it, 40, DictType.size(d) + 1);
+        if (DictType.size(d) + 1 != get(it, 40)) {
+            put(it, 40, -1);
+            throw rt.error("RuntimeError", "dictionary changed size during iteration");
+        }
+        long ix = DictType.nextEntry(d, pos);
+        if (ix < 0) return 0;
+        put(it, INDEX, ix + 1);
+        long key = DictType.entryKeyAt(d, ix), value = DictType.entryValueAt(d, ix);
+        return switch (k) {
+            case DICT_KEYS -> incref(key);
+            case DICT_VALUES -> incref(value);
+            default -> heap.tuples.of(key, value);
+        };
+    }
+
+    private long nextSet(long it, long s, long pos) {
+        if (get(it, 40) == 0) put(it, 40, SetType.size(s) + 1);
+        if (SetType.size(s) + 1 != get(it, 40)) {
+            put(it, 40, -1);
+            throw rt.error("RuntimeError", "Set changed size during iteration");
+        }
+        long slot = heap.sets.nextSlot(s, pos);
+        if (slot < 0) return 0;
+        put(it, INDEX, slot + 1);
+        return incref(SetType.keyAt(s, slot));
+    }
+
+    private long nextEnumerate(long it, long inner, long i) {
+        long v = rt.ops.next(inner);
+        if (v == 0) return 0;
+        long start = get(it, EXTRA);
+        long n = start == 0 ? heap.ints.of(i) : rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.ADD, start, heap.ints.of(i), true);
+        long t = heap.tuples.alloc(2);
+        TupleType.setItemSteal(t, 0, n);
+        TupleType.setItemSteal(t, 1, v);
+        return t;
+    }
+
+    private long nextZip(long iterators) {
+        long n = TupleType.size(iterators);
+        if (n == 0) return 0;
+        long t = heap.tuples.alloc(n);
+        for (long j = 0; j < n; j++) {
+            long v = rt.ops.next(TupleType.item(iterators, j));
+            if (v == 0) {
+                heap.decref(t);
+                return 0;
+            }
+            TupleType.setItemSteal(t, j, v);
+        }
+        return t;
+    }
+
+    private long nextCallable(long it, long callable) {
+        long v = rt.ops.call(callable, new long[0], 0, 0, 0);
+        long sentinel = get(it, EXTRA);
+        if (v == sentinel || rt.ops.eq(v, sentinel)) {
+            heap.decref(v);
+            return 0;
+        }
+        return v;
+    }
+
+    @Override
+    public void traverse(long o, LongConsumer visit) {
+        visitField(o, SEQ, visit);
+        if (kind == Kind.ENUMERATE || kind == Kind.CALLABLE_SENTINEL || kind == Kind.ZIP) visitField(o, EXTRA, visit);
+    }
+
+    @Override
+    public void dealloc(long o) {
+        heap.untrackIfTracked(o);
+        heap.xdecref(get(o, SEQ));
+        if (kind == Kind.ENUMERATE || kind == Kind.CALLABLE_SENTINEL || kind == Kind.ZIP) heap.xdecref(get(o, EXTRA));
+        heap.freeObject(o);
+    }
+
+    @Override
+    public long sizeOf(long o) { return basicSize(); }
+
+    static long seqOf(long it) { return Native.getLong(it + SEQ); }
+}

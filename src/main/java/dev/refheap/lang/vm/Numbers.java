@@ -1,0 +1,164 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.bytecode.BinaryOp;
+import dev.refheap.object.FloatType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.PyType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * Arithmetic on int, bool and float with Python's semantics: arbitrary-precision ints (a long
+ * fast path, BigInteger past it), floor division and modulo rounding toward negative infinity,
+ * true division to float, int ** negative int to float, and CPython's error messages.
+ */
+final class Numbers {
+    private Numbers() {}
+
+    static boolean isNumber(PyType t, Heap heap) { return t instanceof IntType || t == heap.floats; }
+
+    /** a op b for numbers (new reference), or 0 if either operand is not a number. */
+    static long binary(Runtime rt, BinaryOp op, long a, long b) {
+        Heap heap = rt.heap;
+        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (!isNumber(ta, heap) || !isNumber(tb, heap)) return 0;
+        if (ta != heap.floats && tb != heap.floats) return intOp(rt, op, a, b);
+        if (op == BinaryOp.AND || op == BinaryOp.OR || op == BinaryOp.XOR || op == BinaryOp.LSHIFT || op == BinaryOp.RSHIFT
+                || op == BinaryOp.MATRIX_MULTIPLY) {
+            return 0;
+        }
+        double x = toDouble(rt, a), y = toDouble(rt, b);
+        return heap.floats.of(floatOp(rt, op, x, y));
+    }
+
+    static double toDouble(Runtime rt, long o) {
+        if (rt.heap.typeOf(o) == rt.heap.floats) return FloatType.value(o);
+        if (IntType.fitsLong(o)) return IntType.asLong(o);
+        double d = IntType.toBig(o).doubleValue();
+        if (Double.isInfinite(d)) throw rt.error("OverflowError", "int too large to convert to float");
+        return d;
+    }
+
+    private static double floatOp(Runtime rt, BinaryOp op, double x, double y) {
+        switch (op) {
+            case ADD: return x + y;
+            case SUBTRACT: return x - y;
+            case MULTIPLY: return x * y;
+            case TRUE_DIVIDE:
+                if (y == 0) throw rt.error("ZeroDivisionError", "float division by zero");
+                return x / y;
+            case FLOOR_DIVIDE:
+                if (y == 0) throw rt.error("ZeroDivisionError", "float floor division by zero");
+                return Math.floor(x / y);
+            case REMAINDER: {
+                if (y == 0) throw rt.error("ZeroDivisionError", "float modulo");
+                double m = x % y;
+                if (m != 0 && ((m < 0) != (y < 0))) m += y;
+                return m == 0 ? Math.copySign(0.0, y) : m;
+            }
+            case POWER: {
+                if (x == 0 && y < 0) throw rt.error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+                double r = Math.pow(x, y);
+                if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
+                    throw rt.error("OverflowError", "(34, 'Numerical result out of range')");
+                }
+                return r;
+            }
+            default: throw new IllegalStateException(op.name());
+        }
+    }
+
+    private static long intOp(Runtime rt, BinaryOp op, long a, long b) {
+        Heap heap = rt.heap;
+        if (IntType.fitsLong(a) && IntType.fitsLong(b)) {
+            long x = IntType.asLong(a), y = IntType.asLong(b);
+            try {
+                switch (op) {
+                    case ADD: return heap.ints.of(Math.addExact(x, y));
+                    case SUBTRACT: return heap.ints.of(Math.subtractExact(x, y));
+                    case MULTIPLY: return heap.ints.of(Math.multiplyExact(x, y));
+                    case FLOOR_DIVIDE:
+                        if (y == 0) throw rt.error("ZeroDivisionError", "integer division or modulo by zero");
+                        if (x == Long.MIN_VALUE && y == -1) break;
+                        return heap.ints.of(Math.floorDiv(x, y));
+                    case REMAINDER:
+                        if (y == 0) throw rt.error("ZeroDivisionError", "integer division or modulo by zero");
+                        return heap.ints.of(Math.floorMod(x, y));
+                    case AND: return heap.ints.of(x & y);
+                    case OR: return heap.ints.of(x | y);
+                    case XOR: return heap.ints.of(x ^ y);
+                    case TRUE_DIVIDE:
+                        if (y == 0) throw rt.error("ZeroDivisionError", "division by zero");
+                        if (Math.abs(x) < (1L << 53) && Math.abs(y) < (1L << 53)) return heap.floats.of((double) x / y);
+                        break;
+                    default:
+                }
+            } catch (ArithmeticException overflow) {
+                // fall through to BigInteger
+            }
+        }
+        BigInteger x = IntType.toBig(a), y = IntType.toBig(b);
+        switch (op) {
+            case ADD: return heap.ints.of(x.add(y));
+            case SUBTRACT: return heap.ints.of(x.subtract(y));
+            case MULTIPLY: return heap.ints.of(x.multiply(y));
+            case AND: return heap.ints.of(x.and(y));
+            case OR: return heap.ints.of(x.or(y));
+            case XOR: return heap.ints.of(x.xor(y));
+            case FLOOR_DIVIDE: {
+                if (y.signum() == 0) throw rt.error("ZeroDivisionError", "integer division or modulo by zero");
+                return heap.ints.of(floorDiv(x, y));
+            }
+            case REMAINDER: {
+                if (y.signum() == 0) throw rt.error("ZeroDivisionError", "integer division or modulo by zero");
+                return heap.ints.of(x.subtract(floorDiv(x, y).multiply(y)));
+            }
+            case TRUE_DIVIDE: {
+                if (y.signum() == 0) throw rt.error("ZeroDivisionError", "division by zero");
+                double r = new BigDecimal(x).divide(new BigDecimal(y), java.math.MathContext.DECIMAL128).doubleValue();
+                if (Double.isInfinite(r)) throw rt.error("OverflowError", "integer division result too large for a float");
+                return heap.floats.of(r);
+            }
+            case LSHIFT: {
+                if (y.signum() < 0) throw rt.error("ValueError", "negative shift count");
+                if (y.bitLength() > 31) throw rt.error("OverflowError", "too many digits in integer");
+                return heap.ints.of(x.shiftLeft(y.intValue()));
+            }
+            case RSHIFT: {
+                if (y.signum() < 0) throw rt.error("ValueError", "negative shift count");
+                return heap.ints.of(y.bitLength() > 31 ? (x.signum() < 0 ? BigInteger.ONE.negate() : BigInteger.ZERO) : x.shiftRight(y.intValue()));
+            }
+            case POWER: {
+                if (y.signum() < 0) {
+                    if (x.signum() == 0) throw rt.error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+                    return heap.floats.of(Math.pow(x.doubleValue(), y.doubleValue()));
+                }
+                if (y.bitLength() > 31) throw rt.error("OverflowError", "exponent too large");
+                return heap.ints.of(x.pow(y.intValue()));
+            }
+            default: return 0;
+        }
+    }
+
+    static BigInteger floorDiv(BigInteger x, BigInteger y) {
+        BigInteger[] qr = x.divideAndRemainder(y);
+        if (qr[1].signum() != 0 && (qr[1].signum() != y.signum())) return qr[0].subtract(BigInteger.ONE);
+        return qr[0];
+    }
+
+    /** Three-way comparison of two numbers. */
+    static int compare(long a, long b, boolean aFloat, boolean bFloat) {
+        if (!aFloat && !bFloat) {
+            if (IntType.fitsLong(a) && IntType.fitsLong(b)) return Long.compare(IntType.asLong(a), IntType.asLong(b));
+            return IntType.toBig(a).compareTo(IntType.toBig(b));
+        }
+        if (aFloat && bFloat) return Double.compare(FloatType.value(a), FloatType.value(b)) == 0 ? 0 : FloatType.value(a) < FloatType.value(b) ? -1 : 1;
+        double f = aFloat ? FloatType.value(a) : FloatType.value(b);
+        long i = aFloat ? b : a;
+        int c;
+        if (Double.isInfinite(f)) c = f > 0 ? 1 : -1;
+        else c = new BigDecimal(f).compareTo(new BigDecimal(IntType.toBig(i)));
+        return aFloat ? c : -c;
+    }
+}

@@ -1,0 +1,1041 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.bytecode.BinaryOp;
+import dev.refheap.memory.Native;
+import dev.refheap.object.BoolType;
+import dev.refheap.object.BytesType;
+import dev.refheap.object.DictType;
+import dev.refheap.object.FloatType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.Layout;
+import dev.refheap.object.ListType;
+import dev.refheap.object.PyError;
+import dev.refheap.object.PyType;
+import dev.refheap.object.SetType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import dev.refheap.object.WeakrefType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/**
+ * The object protocol (CPython's abstract.c, object.c and the types' slots) over heap objects:
+ * truth, repr/str, attributes, calls, arithmetic, comparison, items, iteration, hashing. Every
+ * method that returns an object returns a new reference; arguments are borrowed. Errors are
+ * raised as {@link PyException} with CPython 3.11's types and messages.
+ */
+final class Ops {
+    private final Runtime rt;
+    private final Heap heap;
+
+    Ops(Runtime rt) {
+        this.rt = rt;
+        this.heap = rt.heap;
+    }
+
+    // ---- types -----------------------------------------------------------------------------------
+
+    PyType type(long o) { return heap.typeOf(o); }
+    String typeName(long o) { return heap.typeOf(o).name(); }
+
+    boolean isInstance(long o, PyType t) { return isSubtype(heap.typeOf(o), t); }
+
+    /** True if {@code t} is {@code base} or derives from it (user classes through their mro). */
+    boolean isSubtype(PyType t, PyType base) {
+        if (t == base || base == heap.objectType) return true;
+        if (t instanceof ClassType c) {
+            for (ClassType m : c.mro) if (m == base) return true;
+            return c.builtinBase != null && isSubtype(c.builtinBase, base);
+        }
+        return t.isSubtypeOf(base);
+    }
+
+    /** The descriptor of a type object. */
+    PyType typeFromObject(long typeObject) { return heap.typeAt(typeObject); }
+
+    boolean isTypeObject(long o) { return Heap.typeAddress(o) == heap.typeType.address(); }
+
+    long incref(long o) {
+        heap.incref(o);
+        return o;
+    }
+
+    long bool(boolean b) { return heap.bools.of(b); }
+
+    // ---- truth -------------------------------------------------------------------------------
+
+    boolean truthy(long o) {
+        if (o == heap.True) return true;
+        if (o == heap.False || o == heap.None) return false;
+        PyType t = heap.typeOf(o);
+        if (t == heap.ints) return IntType.obSize(o) != 0;
+        if (t == heap.floats) return FloatType.value(o) != 0;
+        if (t == heap.strs) return StrType.length(o) != 0;
+        if (t == heap.lists) return ListType.size(o) != 0;
+        if (t == heap.tuples) return TupleType.size(o) != 0;
+        if (t == heap.dicts) return DictType.size(o) != 0;
+        if (t == heap.sets) return SetType.size(o) != 0;
+        if (t == heap.bytes) return BytesType.length(o) != 0;
+        if (t == rt.rangeType) return RangeType.length(o) != 0;
+        if (t instanceof ClassType c) {
+            long m = lookupType(c, "__bool__");
+            if (m != 0) {
+                long r = callMethod(o, "__bool__");
+                try {
+                    if (heap.typeOf(r) != heap.bools) throw rt.typeError("__bool__ should return bool, returned " + typeName(r));
+                    return r == heap.True;
+                } finally {
+                    heap.decref(r);
+                }
+            }
+            if (lookupType(c, "__len__") != 0) return len(o) != 0;
+        }
+        return true;
+    }
+
+    // ---- repr and str -------------------------------------------------------------------------
+
+    String repr(long o) {
+        PyType t = heap.typeOf(o);
+        if (o == heap.None) return "None";
+        if (t == heap.bools) return o == heap.True ? "True" : "False";
+        if (t == heap.ints) return IntType.toBig(o).toString();
+        if (t == heap.floats) return Floats.repr(FloatType.value(o));
+        if (t == heap.strs) return Strings.repr(StrType.value(o));
+        if (t == heap.bytes) return Strings.bytesRepr(BytesType.value(o));
+        if (t == heap.tuples) {
+            long n = TupleType.size(o);
+            if (n == 1) return "(" + reprNested(TupleType.item(o, 0)) + ",)";
+            StringBuilder sb = new StringBuilder("(");
+            for (long i = 0; i < n; i++) sb.append(i > 0 ? ", " : "").append(reprNested(TupleType.item(o, i)));
+            return sb.append(')').toString();
+        }
+        if (t == heap.lists) return reprRecursive(o, "[...]", () -> {
+            StringBuilder sb = new StringBuilder("[");
+            for (long i = 0; i < ListType.size(o); i++) sb.append(i > 0 ? ", " : "").append(reprNested(ListType.item(o, i)));
+            return sb.append(']').toString();
+        });
+        if (t == heap.dicts) return reprRecursive(o, "{...}", () -> {
+            StringBuilder sb = new StringBuilder("{");
+            boolean[] first = {true};
+            heap.dicts.forEach(o, (k, v) -> {
+                sb.append(first[0] ? "" : ", ").append(reprNested(k)).append(": ").append(reprNested(v));
+                first[0] = false;
+            });
+            return sb.append('}').toString();
+        });
+        if (t == heap.sets) {
+            if (SetType.size(o) == 0) return "set()";
+            return reprRecursive(o, "set(...)", () -> {
+                StringBuilder sb = new StringBuilder("{");
+                boolean[] first = {true};
+                heap.sets.forEach(o, k -> {
+                    sb.append(first[0] ? "" : ", ").append(reprNested(k));
+                    first[0] = false;
+                });
+                return sb.append('}').toString();
+            });
+        }
+        if (t == heap.typeType) return "<class '" + qualifiedTypeName(o) + "'>";
+        if (t == rt.functionType) return "<function " + StrType.value(Native.getLong(o + FunctionType.QUALNAME)) + " at " + hex(o) + ">";
+        if (t == rt.builtinFunctionType) {
+            var e = rt.builtinFunctionType.entry(o);
+            long self = BuiltinFunctionType.self(o);
+            if (e.ownerType() != null && self == 0) return "<method '" + e.name() + "' of '" + e.ownerType() + "' objects>";
+            if (self != 0 && heap.typeOf(self) != rt.moduleType) return "<built-in method " + e.name() + " of " + typeName(self) + " object at " + hex(self) + ">";
+            return "<built-in function " + e.name() + ">";
+        }
+        if (t == rt.methodType) {
+            long f = MethodType.func(o);
+            String qn = heap.typeOf(f) == rt.functionType ? StrType.value(Native.getLong(f + FunctionType.QUALNAME)) : "?";
+            return "<bound method " + qn + " of " + repr(MethodType.self(o)) + ">";
+        }
+        if (t == rt.moduleType) return "<module '" + StrType.value(Native.getLong(o + ModuleType.NAME)) + "'" + (rt.modules.containsKey(StrType.value(Native.getLong(o + ModuleType.NAME))) && !StrType.value(Native.getLong(o + ModuleType.NAME)).equals("__main__") ? " (built-in)" : "") + ">";
+        if (t == rt.cellType) {
+            long c = CellType.contents(o);
+            return "<cell at " + hex(o) + ": " + (c == 0 ? "empty>" : typeName(c) + " object at " + hex(c) + ">");
+        }
+        if (t == rt.codeType) return "<code object " + StrType.value(Native.getLong(o + CodeType.NAME)) + " at " + hex(o) + ", file \"" + StrType.value(Native.getLong(o + CodeType.FILENAME)) + "\", line " + rt.codeType.code(o).unit.firstLineno() + ">";
+        if (t == rt.generatorType) return "<generator object " + StrType.value(Native.getLong(o + GeneratorType.QUALNAME)) + " at " + hex(o) + ">";
+        if (t == rt.rangeType) {
+            long step = RangeType.step(o);
+            return "range(" + RangeType.start(o) + ", " + RangeType.stop(o) + (step == 1 ? "" : ", " + step) + ")";
+        }
+        if (t == rt.sliceType) return "slice(" + repr(Native.getLong(o + 16)) + ", " + repr(Native.getLong(o + 24)) + ", " + repr(Native.getLong(o + 32)) + ")";
+        if (t == heap.weakrefs) {
+            long r = WeakrefType.referent(o);
+            if (r == heap.None) return "<weakref at " + hex(o) + "; dead>";
+            return "<weakref at " + hex(o) + "; to '" + qualifiedTypeNameOf(heap.typeOf(r)) + "' at " + hex(r) + ">";
+        }
+        if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__repr__") == 0)) {
+            return t.name() + reprArgs(ExceptionType.args(o));
+        }
+        if (t instanceof ClassType c) {
+            long m = lookupType(c, "__repr__");
+            if (m != 0) return strResult(callMethod(o, "__repr__"), "__repr__");
+            return "<" + qualifiedTypeNameOf(c) + " object at " + hex(o) + ">";
+        }
+        if (t == heap.objectType) return "<object object at " + hex(o) + ">";
+        return "<" + t.name() + " object at " + hex(o) + ">";
+    }
+
+    private String reprArgs(long args) {
+        long n = TupleType.size(args);
+        if (n == 1) return "(" + repr(TupleType.item(args, 0)) + ")";
+        return repr(args);
+    }
+
+    private final java.util.Set<Long> reprActive = new java.util.HashSet<>();
+
+    private String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
+        if (!reprActive.add(o)) return recursive;
+        try {
+            return body.get();
+        } finally {
+            reprActive.remove(o);
+        }
+    }
+
+    private int reprDepth;
+
+    private String reprNested(long o) {
+        if (++reprDepth > rt.recursionLimit) {
+            reprDepth = 0;
+            throw rt.error("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+        }
+        try {
+            return repr(o);
+        } finally {
+            reprDepth--;
+        }
+    }
+
+    String qualifiedTypeName(long typeObject) { return qualifiedTypeNameOf(heap.typeAt(typeObject)); }
+
+    String qualifiedTypeNameOf(PyType t) {
+        if (t instanceof ClassType c) {
+            long module = DictType.size(c.dict()) > 0 ? heap.dicts.getItem(c.dict(), rt.names.__module__) : 0;
+            String qn = StrType.value(Native.getLong(c.typeObject + ClassType.T_QUALNAME));
+            if (module != 0 && heap.typeOf(module) == heap.strs && !StrType.value(module).equals("builtins")) {
+                return StrType.value(module) + "." + qn;
+            }
+            return qn;
+        }
+        return t.name();
+    }
+
+    private String strResult(long r, String method) {
+        try {
+            if (heap.typeOf(r) != heap.strs) throw rt.typeError(method + " returned non-string (type " + typeName(r) + ")");
+            return StrType.value(r);
+        } finally {
+            heap.decref(r);
+        }
+    }
+
+    static String hex(long o) { return "0x" + Long.toHexString(o); }
+
+    String str(long o) {
+        PyType t = heap.typeOf(o);
+        if (t == heap.strs) return StrType.value(o);
+        if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__str__") == 0)) {
+            long args = ExceptionType.args(o);
+            long n = TupleType.size(args);
+            if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
+            return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
+        }
+        if (t instanceof ClassType c && lookupType(c, "__str__") != 0) return strResult(callMethod(o, "__str__"), "__str__");
+        return repr(o);
+    }
+
+    /** The repr used in "Exception ignored in: ..." for a __del__. */
+    String reprOfDelFor(long o) {
+        PyType t = heap.typeOf(o);
+        long f = t instanceof ClassType c ? lookupType(c, "__del__") : 0;
+        if (f != 0 && heap.typeOf(f) == rt.functionType) return "<function " + StrType.value(Native.getLong(f + FunctionType.QUALNAME)) + " at " + hex(f) + ">";
+        return repr(o);
+    }
+
+    // ---- attributes ----------------------------------------------------------------------------
+
+    /** Looks {@code name} up in t's mro (class dicts, then builtin type attributes); borrowed, 0 if absent. */
+    long lookupType(PyType t, String name) {
+        if (t instanceof ClassType c) {
+            for (ClassType m : c.mro) {
+                long v = heap.dicts.getItem(m.dict(), name);
+                if (v != 0) return v;
+            }
+            return c.builtinBase == null ? lookupBuiltin(heap.objectType, name) : lookupType(c.builtinBase, name);
+        }
+        for (PyType b = t; b != null; b = b.base()) {
+            long v = lookupBuiltin(b, name);
+            if (v != 0) return v;
+        }
+        return lookupBuiltin(heap.objectType, name);
+    }
+
+    /** Only the class dicts of the mro (not builtin bases). */
+    long lookupUserOnly(ClassType c, String name) {
+        for (ClassType m : c.mro) {
+            long v = heap.dicts.getItem(m.dict(), name);
+            if (v != 0) return v;
+        }
+        return 0;
+    }
+
+    private long lookupBuiltin(PyType t, String name) {
+        var attrs = rt.typeAttrs.get(t);
+        if (attrs == null) return 0;
+        Long v = attrs.get(name);
+        return v == null ? 0 : v;
+    }
+
+    long getAttr(long o, long name) {
+        long v = getAttrOrNull(o, name);
+        if (v == 0) throw attributeError(o, StrType.value(name));
+        return v;
+    }
+
+    PyException attributeError(long o, String name) {
+        if (isTypeObject(o)) return rt.error("AttributeError", "type object '" + heap.typeAt(o).name() + "' has no attribute '" + name + "'");
+        if (heap.typeOf(o) == rt.moduleType) {
+            return rt.error("AttributeError", "module '" + StrType.value(Native.getLong(o + ModuleType.NAME)) + "' has no attribute '" + name + "'");
+        }
+        return rt.error("AttributeError", "'" + typeName(o) + "' object has no attribute '" + name + "'");
+    }
+
+    /** o.name as a new reference, or 0 if there is no such attribute. */
+    long getAttrOrNull(long o, long nameObj) {
+        String name = StrType.value(nameObj);
+        PyType t = heap.typeOf(o);
+        if (t == rt.moduleType) {
+            long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
+            if (v != 0) return incref(v);
+            if (name.equals("__dict__")) return incref(ModuleType.dict(o));
+            return 0;
+        }
+        if (isTypeObject(o)) return typeAttr(o, name);
+        long special = specialAttr(o, t, name);
+        if (special != 0) return special;
+        if (t instanceof ClassType c) {
+            long descr = lookupType(c, name);
+            if (descr == 0 || heap.typeOf(descr) != rt.functionType) {
+                long v = Instances.get(rt, o, c, name);
+                if (v != 0) return incref(v);
+            }
+            if (descr != 0) return bindDescriptor(descr, o);
+            return 0;
+        }
+        long descr = lookupType(t, name);
+        if (descr != 0) return bindDescriptor(descr, o);
+        return 0;
+    }
+
+    private long bindDescriptor(long descr, long o) {
+        PyType dt = heap.typeOf(descr);
+        if (dt == rt.functionType) return rt.methodType.create(descr, o);
+        if (dt == rt.builtinFunctionType) {
+            var e = rt.builtinFunctionType.entry(descr);
+            if (e.ownerType() != null && BuiltinFunctionType.self(descr) == 0) {
+                return rt.builtinFunctionType.create(e.name(), e.impl(), o, e.ownerType());
+            }
+        }
+        return incref(descr);
+    }
+
+    /** Attributes every object of some builtin type has (__class__, __dict__, exception fields...). */
+    private long specialAttr(long o, PyType t, String name) {
+        switch (name) {
+            case "__class__": return incref(Heap.typeAddress(o));
+            case "__dict__":
+                if (t instanceof ClassType c && !c.exceptionBased) return incref(Instances.materializeDict(rt, o, c));
+                if (t == rt.functionType) {
+                    long d = Native.getLong(o + FunctionType.DICT);
+                    if (d == 0) {
+                        d = heap.dicts.create();
+                        Native.putLong(o + FunctionType.DICT, d);
+                    }
+                    return incref(d);
+                }
+                return 0;
+            default:
+        }
+        if (t == rt.functionType) {
+            int off = switch (name) {
+                case "__code__" -> FunctionType.CODE;
+                case "__globals__" -> FunctionType.GLOBALS;
+                case "__name__" -> FunctionType.NAME;
+                case "__qualname__" -> FunctionType.QUALNAME;
+                case "__defaults__" -> FunctionType.DEFAULTS;
+                case "__closure__" -> FunctionType.CLOSURE;
+                case "__doc__" -> FunctionType.DOC;
+                case "__module__" -> FunctionType.MODULE;
+                case "__kwdefaults__" -> FunctionType.KWDEFAULTS;
+                default -> -1;
+            };
+            if (off > 0) {
+                long v = Native.getLong(o + off);
+                return incref(v == 0 ? heap.None : v);
+            }
+            long d = Native.getLong(o + FunctionType.DICT);
+            if (d != 0) {
+                long v = heap.dicts.getItem(d, name);
+                if (v != 0) return incref(v);
+            }
+        }
+        if (t == rt.codeType) {
+            switch (name) {
+                case "co_consts": return incref(Native.getLong(o + CodeType.CONSTS));
+                case "co_names": return incref(Native.getLong(o + CodeType.NAMES));
+                case "co_name": return incref(Native.getLong(o + CodeType.NAME));
+                case "co_qualname": return incref(Native.getLong(o + CodeType.QUALNAME));
+                case "co_filename": return incref(Native.getLong(o + CodeType.FILENAME));
+                case "co_varnames": return Instances.varnames(rt, o);
+                case "co_firstlineno": return heap.ints.of(rt.codeType.code(o).unit.firstLineno());
+                default:
+            }
+        }
+        if (t == rt.methodType) {
+            if (name.equals("__self__")) return incref(MethodType.self(o));
+            if (name.equals("__func__")) return incref(MethodType.func(o));
+            long f = MethodType.func(o);
+            if (!name.startsWith("__") || name.equals("__name__") || name.equals("__qualname__")) {
+                long n = heap.strs.internedOf(name);
+                try {
+                    return getAttrOrNull(f, n);
+                } finally {
+                    heap.decref(n);
+                }
+            }
+        }
+        if (t == rt.builtinFunctionType) {
+            if (name.equals("__self__")) {
+                long s = BuiltinFunctionType.self(o);
+                return incref(s == 0 ? heap.None : s);
+            }
+            if (name.equals("__name__")) return heap.strs.of(rt.builtinFunctionType.entry(o).name());
+        }
+        if (t == rt.cellType && name.equals("cell_contents")) {
+            long c = CellType.contents(o);
+            if (c == 0) throw rt.error("ValueError", "Cell is empty");
+            return incref(c);
+        }
+        if (t == rt.generatorType) {
+            switch (name) {
+                case "gi_frame": {
+                    if (GeneratorType.state(o) >= GeneratorType.COMPLETED) return incref(heap.None);
+                    return rt.frameType.of(rt.generatorType.frame(o));
+                }
+                case "gi_running": return bool(GeneratorType.state(o) == GeneratorType.RUNNING);
+                case "__name__": return incref(Native.getLong(o + GeneratorType.NAME));
+                case "__qualname__": return incref(Native.getLong(o + GeneratorType.QUALNAME));
+                default:
+            }
+        }
+        if (t == rt.frameType) {
+            Frame f = rt.frameType.frame(o);
+            switch (name) {
+                case "f_locals": return Instances.frameLocals(rt, f);
+                case "f_lineno": return heap.ints.of(f.line());
+                case "f_code": return incref(f.codeObj);
+                case "f_globals": return incref(f.globals);
+                case "f_back": return incref(heap.None);
+                default:
+            }
+        }
+        if (t == rt.tracebackType) {
+            switch (name) {
+                case "tb_next": { long n = TracebackType.next(o); return incref(n == 0 ? heap.None : n); }
+                case "tb_frame": return incref(TracebackType.frame(o));
+                case "tb_lineno": return heap.ints.of(TracebackType.lineno(o));
+                default:
+            }
+        }
+        if (isInstance(o, rt.baseException)) {
+            switch (name) {
+                case "args": return incref(ExceptionType.args(o));
+                case "__traceback__": { long v = ExceptionType.traceback(o); return incref(v == 0 ? heap.None : v); }
+                case "__context__": { long v = ExceptionType.context(o); return incref(v == 0 ? heap.None : v); }
+                case "__cause__": { long v = ExceptionType.cause(o); return incref(v == 0 ? heap.None : v); }
+                case "__suppress_context__": return bool(Native.getLong(o + ExceptionType.SUPPRESS) != 0);
+                case "value":
+                    if (isInstance(o, rt.exceptionType("StopIteration"))) {
+                        long args = ExceptionType.args(o);
+                        return incref(TupleType.size(args) > 0 ? TupleType.item(args, 0) : heap.None);
+                    }
+                    break;
+                default:
+            }
+            if (!(t instanceof ClassType)) {
+                long d = Native.getLong(o + ExceptionType.DICT);
+                if (d != 0) {
+                    long v = heap.dicts.getItem(d, name);
+                    if (v != 0) return incref(v);
+                }
+            }
+        }
+        if (t == heap.floats) {
+            if (name.equals("real")) return incref(o);
+            if (name.equals("imag")) return heap.floats.of(0.0);
+        }
+        if (t instanceof IntType && (name.equals("real") || name.equals("numerator"))) return heap.ints.of(IntType.toBig(o));
+        if (t == heap.weakrefs && name.equals("__callback__")) {
+            long cb = WeakrefType.callback(o);
+            return incref(cb == 0 ? heap.None : cb);
+        }
+        return 0;
+    }
+
+    /** Attribute of a class object: its mro's dicts (functions stay unbound), then type's own attributes. */
+    private long typeAttr(long typeObject, String name) {
+        PyType t = heap.typeAt(typeObject);
+        switch (name) {
+            case "__name__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_NAME)) : heap.strs.of(shortName(t));
+            case "__qualname__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_QUALNAME)) : heap.strs.of(shortName(t));
+            case "__dict__": if (t instanceof ClassType c) return incref(c.dict()); break;
+            case "__bases__": if (t instanceof ClassType) return incref(Native.getLong(typeObject + ClassType.T_BASES)); break;
+            case "__mro__": if (t instanceof ClassType) return incref(Native.getLong(typeObject + ClassType.T_MRO)); break;
+            case "__class__": return incref(heap.typeType.address());
+            default:
+        }
+        long v = lookupType(t, name);
+        if (v != 0) return incref(v);
+        if (name.equals("__module__")) return heap.strs.of("builtins");
+        return 0;
+    }
+
+    static String shortName(PyType t) {
+        String n = t.name();
+        int dot = n.lastIndexOf('.');
+        return dot >= 0 ? n.substring(dot + 1) : n;
+    }
+
+    void setAttr(long o, long nameObj, long v) {
+        String name = StrType.value(nameObj);
+        PyType t = heap.typeOf(o);
+        if (t instanceof ClassType c) {
+            if (c.exceptionBased) {
+                if (setExceptionField(o, name, v)) return;
+                Instances.setExceptionAttr(rt, o, nameObj, v);
+                return;
+            }
+            Instances.set(rt, o, c, name, v);
+            return;
+        }
+        if (t == rt.moduleType) {
+            heap.dicts.setItem(ModuleType.dict(o), nameObj, v);
+            return;
+        }
+        if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType c) {
+            heap.dicts.setItem(c.dict(), nameObj, v);
+            if (name.equals("__del__")) c.hasDel = true;
+            return;
+        }
+        if (t == rt.functionType) {
+            long d = Native.getLong(o + FunctionType.DICT);
+            if (d == 0) {
+                d = heap.dicts.create();
+                Native.putLong(o + FunctionType.DICT, d);
+            }
+            heap.dicts.setItem(d, nameObj, v);
+            return;
+        }
+        if (t instanceof ExceptionType && setExceptionField(o, name, v)) return;
+        if (isTypeObject(o)) throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
+        if (lookupType(t, name) != 0) throw rt.error("AttributeError", "'" + t.name() + "' object attribute '" + name + "' is read-only");
+        throw rt.error("AttributeError", "'" + t.name() + "' object has no attribute '" + name + "'");
+    }
+
+    private boolean setExceptionField(long o, String name, long v) {
+        int off = switch (name) {
+            case "__traceback__" -> ExceptionType.TRACEBACK;
+            case "__context__" -> ExceptionType.CONTEXT;
+            case "__cause__" -> ExceptionType.CAUSE;
+            case "args" -> ExceptionType.ARGS;
+            default -> -1;
+        };
+        if (off < 0) return false;
+        long nv = v == heap.None && off != ExceptionType.ARGS ? 0 : incref(v);
+        long old = Native.getLong(o + off);
+        Native.putLong(o + off, nv);
+        if (off == ExceptionType.CAUSE) Native.putLong(o + ExceptionType.SUPPRESS, 1);
+        heap.xdecref(old);
+        return true;
+    }
+
+    void delAttr(long o, long nameObj) {
+        String name = StrType.value(nameObj);
+        PyType t = heap.typeOf(o);
+        if (t instanceof ClassType c && !c.exceptionBased) {
+            if (!Instances.delete(rt, o, c, name)) throw attributeError(o, name);
+            return;
+        }
+        if (t == rt.moduleType) {
+            if (!heap.dicts.delItem(ModuleType.dict(o), nameObj)) throw attributeError(o, name);
+            return;
+        }
+        if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType c) {
+            if (!heap.dicts.delItem(c.dict(), nameObj)) throw attributeError(o, name);
+            return;
+        }
+        throw attributeError(o, name);
+    }
+
+    /**
+     * LOAD_METHOD's lookup: a plain function found on the type (not shadowed by the instance) is
+     * returned unbound in {@code out[0]} with out[1] = o (both new references); else out[0] = 0 and
+     * out[1] = the attribute.
+     */
+    void loadMethod(long o, long nameObj, long[] out) {
+        PyType t = heap.typeOf(o);
+        if (!isTypeObject(o) && t != rt.moduleType) {
+            String name = StrType.value(nameObj);
+            long descr = lookupType(t, name);
+            if (descr != 0) {
+                PyType dt = heap.typeOf(descr);
+                boolean isMethod = dt == rt.functionType
+                        || (dt == rt.builtinFunctionType && rt.builtinFunctionType.entry(descr).ownerType() != null && BuiltinFunctionType.self(descr) == 0);
+                if (isMethod && !(t instanceof ClassType c && Instances.get(rt, o, c, name) != 0)) {
+                    out[0] = incref(descr);
+                    out[1] = incref(o);
+                    return;
+                }
+            }
+        }
+        out[0] = 0;
+        out[1] = getAttr(o, nameObj);
+    }
+
+    // ---- calls -------------------------------------------------------------------------------
+
+    /** callable(args[off .. off+n)) with keyword names (a tuple or 0). Arguments are borrowed. */
+    long call(long callable, long[] args, int off, int n, long kwnames) {
+        PyType t = heap.typeOf(callable);
+        if (t == rt.functionType) return rt.interpreter.callFunction(callable, args, off, n, kwnames, false);
+        if (t == rt.builtinFunctionType) {
+            var e = rt.builtinFunctionType.entry(callable);
+            long self = BuiltinFunctionType.self(callable);
+            if (e.ownerType() != null && self == 0) {
+                if (n == 0) throw rt.typeError("unbound method " + e.ownerType() + "." + e.name() + "() needs an argument");
+                return e.impl().call(args[off], args, off + 1, n - 1, kwnames);
+            }
+            return e.impl().call(self, args, off, n, kwnames);
+        }
+        if (t == rt.methodType) {
+            long[] a = new long[n + 1];
+            a[0] = MethodType.self(callable);
+            System.arraycopy(args, off, a, 1, n);
+            return call(MethodType.func(callable), a, 0, n + 1, kwnames);
+        }
+        if (isTypeObject(callable)) return Builtins.callType(rt, callable, args, off, n, kwnames);
+        if (t instanceof ClassType c) {
+            long m = lookupType(c, "__call__");
+            if (m != 0) {
+                long[] a = new long[n + 1];
+                a[0] = callable;
+                System.arraycopy(args, off, a, 1, n);
+                return call(m, a, 0, n + 1, kwnames);
+            }
+        }
+        throw rt.typeError("'" + typeName(callable) + "' object is not callable");
+    }
+
+    /** o.name(args...) with borrowed arguments; AttributeError if absent. */
+    long callMethod(long o, String name, long... args) {
+        long n = heap.strs.internedOf(name);
+        long[] out = new long[2];
+        try {
+            loadMethod(o, n, out);
+        } finally {
+            heap.decref(n);
+        }
+        try {
+            if (out[0] != 0) {
+                long[] a = new long[args.length + 1];
+                a[0] = out[1];
+                System.arraycopy(args, 0, a, 1, args.length);
+                return call(out[0], a, 0, a.length, 0);
+            }
+            return call(out[1], args, 0, args.length, 0);
+        } finally {
+            heap.xdecref(out[0]);
+            heap.decref(out[1]);
+        }
+    }
+
+    long call0(long callable, long... args) { return call(callable, args, 0, args.length, 0); }
+
+    void callWeakrefCallback(long callback, long wr) {
+        try {
+            long r = call0(callback, wr);
+            heap.decref(r);
+        } catch (PyException e) {
+            rt.writeUnraisable(e.exc(), "Exception ignored in: " + repr(callback));
+        }
+    }
+
+    // ---- exceptions --------------------------------------------------------------------------
+
+    /** A new exception instance of a builtin or user exception type, with {@code args} (stolen). */
+    long instantiateException(PyType type, long args) {
+        if (type instanceof ClassType c) {
+            long e = c.allocInstance();
+            long old = ExceptionType.args(e);
+            Native.putLong(e + ExceptionType.ARGS, args);
+            heap.decref(old);
+            return e;
+        }
+        long e = heap.allocObject(type, 0);
+        ExceptionType.init(e, args);
+        heap.track(e);
+        return e;
+    }
+
+    boolean isExceptionType(long typeObject) {
+        return isTypeObject(typeObject) && isSubtype(heap.typeAt(typeObject), rt.baseException);
+    }
+
+    // ---- numbers -----------------------------------------------------------------------------
+
+    long binaryOp(BinaryOp op, long a, long b, boolean releaseB) {
+        try {
+            return binaryOp(op, a, b);
+        } finally {
+            if (releaseB) heap.decref(b);
+        }
+    }
+
+    long binaryOp(BinaryOp op, long a, long b) {
+        try {
+            long r = Numbers.binary(rt, op.base(), a, b);
+            if (r != 0) return r;
+            r = Sequences.binary(rt, op, a, b);
+            if (r != 0) return r;
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (ta instanceof ClassType ca) {
+            if (op.isInplace() && lookupType(ca, op.dunder) != 0) return callMethod(a, op.dunder, b);
+            String dunder = op.base().dunder;
+            if (lookupType(ca, dunder) != 0) {
+                long r = callMethod(a, dunder, b);
+                if (r != rt.notImplemented) return r;
+                heap.decref(r);
+            }
+        }
+        if (tb instanceof ClassType cb) {
+            String rd = "__r" + op.base().dunder.substring(2);
+            if (lookupType(cb, rd) != 0) {
+                long r = callMethod(b, rd, a);
+                if (r != rt.notImplemented) return r;
+                heap.decref(r);
+            }
+        }
+        throw rt.typeError("unsupported operand type(s) for " + op.symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
+    }
+
+    long unary(String op, long a) {
+        PyType t = heap.typeOf(a);
+        if (t instanceof IntType) {
+            BigInteger v = IntType.toBig(a);
+            return switch (op) {
+                case "-" -> heap.ints.of(v.negate());
+                case "+" -> heap.ints.of(v);
+                default -> heap.ints.of(v.not());
+            };
+        }
+        if (t == heap.floats && !op.equals("~")) return heap.floats.of(op.equals("-") ? -FloatType.value(a) : FloatType.value(a));
+        if (t instanceof ClassType c) {
+            String d = switch (op) { case "-" -> "__neg__"; case "+" -> "__pos__"; default -> "__invert__"; };
+            if (lookupType(c, d) != 0) return callMethod(a, d);
+        }
+        throw rt.typeError("bad operand type for unary " + op + ": '" + t.name() + "'");
+    }
+
+    // ---- comparison ----------------------------------------------------------------------------
+
+    static final String[] CMP_SYMBOLS = {"<", "<=", "==", "!=", ">", ">="};
+    private static final String[] CMP_DUNDERS = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+    private static final int[] CMP_SWAPPED = {4, 5, 2, 3, 0, 1};
+
+    /** a op b as an object (new reference). */
+    long compare(int op, long a, long b) {
+        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (ta instanceof ClassType || tb instanceof ClassType) return compareRich(op, a, b);
+        return bool(compareBool(op, a, b));
+    }
+
+    private long compareRich(int op, long a, long b) {
+        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (ta instanceof ClassType ca && lookupUserOnly(ca, CMP_DUNDERS[op]) != 0) {
+            long r = callMethod(a, CMP_DUNDERS[op], b);
+            if (r != rt.notImplemented) return r;
+            heap.decref(r);
+        }
+        if (tb instanceof ClassType cb && lookupUserOnly(cb, CMP_DUNDERS[CMP_SWAPPED[op]]) != 0) {
+            long r = callMethod(b, CMP_DUNDERS[CMP_SWAPPED[op]], a);
+            if (r != rt.notImplemented) return r;
+            heap.decref(r);
+        }
+        if (op == 2) return bool(a == b);
+        if (op == 3) {
+            if (ta instanceof ClassType ca && lookupUserOnly(ca, "__eq__") != 0) {
+                long r = callMethod(a, "__eq__", b);
+                if (r != rt.notImplemented) {
+                    boolean v = truthy(r);
+                    heap.decref(r);
+                    return bool(!v);
+                }
+                heap.decref(r);
+            }
+            return bool(a != b);
+        }
+        throw rt.typeError("'" + CMP_SYMBOLS[op] + "' not supported between instances of '" + ta.name() + "' and '" + tb.name() + "'");
+    }
+
+    boolean compareBool(int op, long a, long b) {
+        if (op == 2 || op == 3) {
+            boolean eq = eq(a, b);
+            return op == 2 ? eq : !eq;
+        }
+        int c = order(op, a, b);
+        return switch (op) {
+            case 0 -> c < 0;
+            case 1 -> c <= 0;
+            case 4 -> c > 0;
+            default -> c >= 0;
+        };
+    }
+
+    /** a == b (may call __eq__). */
+    boolean eq(long a, long b) {
+        if (a == b) return !(heap.typeOf(a) == heap.floats && Double.isNaN(FloatType.value(a)));
+        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (ta instanceof ClassType || tb instanceof ClassType) {
+            long r = compareRich(2, a, b);
+            boolean v = truthy(r);
+            heap.decref(r);
+            return v;
+        }
+        try {
+            return heap.objectsEqual(a, b);
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+    }
+
+    boolean instanceEquals(long a, long b) { return eq(a, b); }
+
+    /** Three-way order for builtin values; TypeError when not orderable. */
+    private int order(int op, long a, long b) {
+        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        boolean na = ta instanceof IntType || ta == heap.floats, nb = tb instanceof IntType || tb == heap.floats;
+        if (na && nb) return Numbers.compare(a, b, ta == heap.floats, tb == heap.floats);
+        if (ta == heap.strs && tb == heap.strs) return Integer.signum(Strings.compareCodePoints(StrType.value(a), StrType.value(b)));
+        if (ta == heap.bytes && tb == heap.bytes) return java.util.Arrays.compareUnsigned(BytesType.value(a), BytesType.value(b));
+        if ((ta == heap.lists && tb == heap.lists) || (ta == heap.tuples && tb == heap.tuples)) {
+            boolean list = ta == heap.lists;
+            long na2 = list ? ListType.size(a) : TupleType.size(a), nb2 = list ? ListType.size(b) : TupleType.size(b);
+            for (long i = 0; i < Math.min(na2, nb2); i++) {
+                long x = list ? ListType.item(a, i) : TupleType.item(a, i), y = list ? ListType.item(b, i) : TupleType.item(b, i);
+                if (!eq(x, y)) {
+                    if (compareBool(0, x, y)) return -1;
+                    if (compareBool(4, x, y)) return 1;
+                    return 0;
+                }
+            }
+            return Long.compare(na2, nb2);
+        }
+        if (ta == heap.sets && tb == heap.sets) {
+            boolean sub = Sequences.isSubset(rt, a, b), sup = Sequences.isSubset(rt, b, a);
+            if (sub && sup) return 0;
+            if (op == 0 || op == 1) return sub ? -1 : 1;
+            return sup ? 1 : -1;
+        }
+        throw rt.typeError("'" + CMP_SYMBOLS[op] + "' not supported between instances of '" + ta.name() + "' and '" + tb.name() + "'");
+    }
+
+    boolean contains(long container, long item) {
+        PyType t = heap.typeOf(container);
+        try {
+            if (t == heap.dicts) return heap.dicts.contains(container, item);
+            if (t == heap.sets) return heap.sets.contains(container, item);
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+        if (t == heap.strs) {
+            if (heap.typeOf(item) != heap.strs) throw rt.typeError("'in <string>' requires string as left operand, not " + typeName(item));
+            return StrType.value(container).contains(StrType.value(item));
+        }
+        if (t == heap.lists) {
+            for (long i = 0; i < ListType.size(container); i++) if (eq(ListType.item(container, i), item)) return true;
+            return false;
+        }
+        if (t == heap.tuples) {
+            for (long i = 0; i < TupleType.size(container); i++) if (eq(TupleType.item(container, i), item)) return true;
+            return false;
+        }
+        if (t == rt.rangeType && heap.typeOf(item) instanceof IntType) {
+            long v = IntType.asLong(item), start = RangeType.start(container), step = RangeType.step(container);
+            long len = RangeType.length(container);
+            if (len == 0) return false;
+            long k = (v - start);
+            return k % step == 0 && k / step >= 0 && k / step < len;
+        }
+        if (t instanceof ClassType c && lookupType(c, "__contains__") != 0) {
+            long r = callMethod(container, "__contains__", item);
+            boolean v = truthy(r);
+            heap.decref(r);
+            return v;
+        }
+        long it = iter(container);
+        try {
+            for (long v = next(it); v != 0; v = next(it)) {
+                boolean found = eq(v, item);
+                heap.decref(v);
+                if (found) return true;
+            }
+            return false;
+        } finally {
+            heap.decref(it);
+        }
+    }
+
+    // ---- hashing -----------------------------------------------------------------------------
+
+    long hash(long o) {
+        try {
+            return heap.hash(o);
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+    }
+
+    long hashInstance(long o, ClassType c) {
+        long h = lookupType(c, "__hash__");
+        if (h == heap.None) throw rt.typeError("unhashable type: '" + c.name() + "'");
+        if (h != 0 && heap.typeOf(h) == rt.functionType) {
+            long r = callMethod(o, "__hash__");
+            try {
+                if (!(heap.typeOf(r) instanceof IntType)) throw rt.typeError("__hash__ method should return an integer");
+                long v = IntType.fitsLong(r) ? dev.refheap.object.Hashing.hashLong(IntType.asLong(r)) : dev.refheap.object.Hashing.hashBig(IntType.toBig(r));
+                return v;
+            } finally {
+                heap.decref(r);
+            }
+        }
+        if (lookupUserOnly(c, "__eq__") != 0 && h == 0) throw rt.typeError("unhashable type: '" + c.name() + "'");
+        long y = Long.rotateRight(o, 4);
+        return y == -1 ? -2 : y;
+    }
+
+    // ---- items -------------------------------------------------------------------------------
+
+    long len(long o) {
+        PyType t = heap.typeOf(o);
+        if (t == heap.strs) return StrType.length(o);
+        if (t == heap.lists) return ListType.size(o);
+        if (t == heap.tuples) return TupleType.size(o);
+        if (t == heap.dicts) return DictType.size(o);
+        if (t == heap.sets) return SetType.size(o);
+        if (t == heap.bytes) return BytesType.length(o);
+        if (t == rt.rangeType) return RangeType.length(o);
+        if (t instanceof ClassType c && lookupType(c, "__len__") != 0) {
+            long r = callMethod(o, "__len__");
+            try {
+                if (!(heap.typeOf(r) instanceof IntType)) throw rt.typeError("'" + typeName(r) + "' object cannot be interpreted as an integer");
+                long v = IntType.asLong(r);
+                if (v < 0) throw rt.error("ValueError", "__len__() should return >= 0");
+                return v;
+            } finally {
+                heap.decref(r);
+            }
+        }
+        throw rt.typeError("object of type '" + t.name() + "' has no len()");
+    }
+
+    long getItem(long o, long key) { return Sequences.getItem(rt, o, key); }
+    void setItem(long o, long key, long v) { Sequences.setItem(rt, o, key, v); }
+    void delItem(long o, long key) { Sequences.delItem(rt, o, key); }
+
+    // ---- iteration ---------------------------------------------------------------------------
+
+    long iter(long o) {
+        PyType t = heap.typeOf(o);
+        if (t == heap.lists) return rt.iterType.create(IterType.Kind.LIST, o, 0);
+        if (t == heap.tuples) return rt.iterType.create(IterType.Kind.TUPLE, o, 0);
+        if (t == heap.strs) return rt.iterType.create(IterType.Kind.STR, o, 0);
+        if (t == heap.dicts) return rt.iterType.create(IterType.Kind.DICT_KEYS, o, 0);
+        if (t == heap.sets) return rt.iterType.create(IterType.Kind.SET, o, 0);
+        if (t == rt.rangeType) return rt.rangeType.iter(o);
+        if (t == heap.bytes) {
+            long l = Sequences.bytesToList(rt, o);
+            long it = rt.iterType.create(IterType.Kind.LIST, l, 0);
+            heap.decref(l);
+            return it;
+        }
+        if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType) return incref(o);
+        if (t instanceof ClassType c) {
+            if (lookupType(c, "__iter__") != 0) {
+                long r = callMethod(o, "__iter__");
+                PyType rtp = heap.typeOf(r);
+                if (!(rtp instanceof ClassType rc && lookupType(rc, "__next__") != 0) && rtp != rt.generatorType
+                        && !rt.iterType.isIterator(r) && rtp != rt.rangeType.iterType) {
+                    heap.decref(r);
+                    throw rt.typeError("iter() returned non-iterator of type '" + rtp.name() + "'");
+                }
+                return r;
+            }
+            if (lookupType(c, "__getitem__") != 0) return Sequences.sequenceIterator(rt, o);
+        }
+        throw rt.typeError("'" + t.name() + "' object is not iterable");
+    }
+
+    /** next(it) as a new reference, or 0 when exhausted (StopIteration is absorbed). */
+    long next(long it) {
+        PyType t = heap.typeOf(it);
+        if (t == rt.rangeType.iterType) return rt.rangeType.iterType.next(it);
+        if (t instanceof IterType) return rt.iterType.next(it);
+        if (t == rt.generatorType) return rt.interpreter.generatorNext(it);
+        if (t instanceof ClassType c && lookupType(c, "__next__") != 0) {
+            try {
+                return callMethod(it, "__next__");
+            } catch (PyException e) {
+                if (isInstance(e.exc(), rt.exceptionType("StopIteration"))) {
+                    heap.decref(e.exc());
+                    return 0;
+                }
+                throw e;
+            }
+        }
+        throw rt.typeError("'" + t.name() + "' object is not an iterator");
+    }
+
+    // ---- formatting ----------------------------------------------------------------------------
+
+    /** format(v, spec) for FORMAT_VALUE and format(). */
+    String format(long v, String spec) {
+        PyType t = heap.typeOf(v);
+        if (t instanceof ClassType c && lookupType(c, "__format__") != 0) {
+            long s = heap.strs.of(spec);
+            try {
+                return strResult(callMethod(v, "__format__", s), "__format__");
+            } finally {
+                heap.decref(s);
+            }
+        }
+        if (spec.isEmpty()) return str(v);
+        return Formats.format(rt, v, spec);
+    }
+
+    static BigDecimal exact(double d) { return new BigDecimal(d); }
+
+    static String roundHalfEven(double d, int digits) {
+        return new BigDecimal(d).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    static boolean isManaged(long o) { return Native.getLong(o + Layout.MANAGED_VALUES) != 0; }
+}

@@ -1,0 +1,433 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.bytecode.BinaryOp;
+import dev.refheap.memory.Native;
+import dev.refheap.object.BytesType;
+import dev.refheap.object.DictType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.ListType;
+import dev.refheap.object.PyError;
+import dev.refheap.object.PyType;
+import dev.refheap.object.SetType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+
+/** Sequence and container operations: concatenation, repetition, set algebra, indexing, slicing. */
+final class Sequences {
+    private Sequences() {}
+
+    /** a op b for str/bytes/list/tuple/set/dict operands (new reference), or 0 if not applicable. */
+    static long binary(Runtime rt, BinaryOp op, long a, long b) {
+        Heap heap = rt.heap;
+        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        BinaryOp base = op.base();
+        if (base == BinaryOp.ADD && ta == tb) {
+            if (ta == heap.strs) return heap.strs.of(StrType.value(a) + StrType.value(b));
+            if (ta == heap.bytes) {
+                byte[] x = BytesType.value(a), y = BytesType.value(b), r = new byte[x.length + y.length];
+                System.arraycopy(x, 0, r, 0, x.length);
+                System.arraycopy(y, 0, r, x.length, y.length);
+                return heap.bytes.of(r);
+            }
+            if (ta == heap.lists) {
+                if (op.isInplace()) {
+                    extend(rt, a, b);
+                    heap.incref(a);
+                    return a;
+                }
+                long r = heap.lists.alloc(0);
+                extend(rt, r, a);
+                extend(rt, r, b);
+                return r;
+            }
+            if (ta == heap.tuples) {
+                long n = TupleType.size(a), m = TupleType.size(b);
+                long r = heap.tuples.alloc(n + m);
+                for (long i = 0; i < n; i++) { long v = TupleType.item(a, i); heap.incref(v); TupleType.setItemSteal(r, i, v); }
+                for (long i = 0; i < m; i++) { long v = TupleType.item(b, i); heap.incref(v); TupleType.setItemSteal(r, n + i, v); }
+                return r;
+            }
+        }
+        if (base == BinaryOp.ADD && ta == heap.lists && op.isInplace()) {
+            extend(rt, a, b);
+            heap.incref(a);
+            return a;
+        }
+        if (base == BinaryOp.MULTIPLY) {
+            if ((ta == heap.strs || ta == heap.lists || ta == heap.tuples || ta == heap.bytes) && tb instanceof IntType) return repeat(rt, a, b, op.isInplace());
+            if ((tb == heap.strs || tb == heap.lists || tb == heap.tuples || tb == heap.bytes) && ta instanceof IntType) return repeat(rt, b, a, false);
+        }
+        if (ta == heap.sets && tb == heap.sets) {
+            return switch (base) {
+                case OR -> setOp(rt, a, b, 0);
+                case AND -> setOp(rt, a, b, 1);
+                case SUBTRACT -> setOp(rt, a, b, 2);
+                case XOR -> setOp(rt, a, b, 3);
+                default -> 0;
+            };
+        }
+        if (ta == heap.dicts && tb == heap.dicts && base == BinaryOp.OR) {
+            long r = op.isInplace() ? a : copyDict(rt, a);
+            if (op.isInplace()) heap.incref(a);
+            heap.dicts.forEach(b, (k, v) -> heap.dicts.setItem(r, k, v));
+            return r;
+        }
+        if (ta == heap.strs && base == BinaryOp.REMAINDER) return Formats.percent(rt, a, b);
+        return 0;
+    }
+
+    static long copyDict(Runtime rt, long d) {
+        long r = rt.heap.dicts.create();
+        rt.heap.dicts.forEach(d, (k, v) -> rt.heap.dicts.setItem(r, k, v));
+        return r;
+    }
+
+    private static long repeat(Runtime rt, long seq, long count, boolean inplace) {
+        Heap heap = rt.heap;
+        if (!IntType.fitsLong(count)) throw rt.error("OverflowError", "cannot fit 'int' into an index-sized integer");
+        long n = Math.max(0, IntType.asLong(count));
+        PyType t = heap.typeOf(seq);
+        if (t == heap.strs) {
+            String s = StrType.value(seq);
+            if ((long) s.length() * n > Integer.MAX_VALUE / 2) throw rt.error("MemoryError", null);
+            return heap.strs.of(s.repeat((int) n));
+        }
+        if (t == heap.bytes) {
+            byte[] b = BytesType.value(seq);
+            byte[] r = new byte[(int) (b.length * n)];
+            for (int i = 0; i < n; i++) System.arraycopy(b, 0, r, i * b.length, b.length);
+            return heap.bytes.of(r);
+        }
+        if (t == heap.lists) {
+            long len = ListType.size(seq);
+            if (inplace) {
+                long[] items = new long[(int) len];
+                for (int i = 0; i < len; i++) items[i] = ListType.item(seq, i);
+                for (long i = 0; i < len; i++) heap.incref(items[(int) i]);
+                heap.lists.clear(seq);
+                for (long k = 0; k < n; k++) for (long v : items) heap.lists.append(seq, v);
+                for (long v : items) heap.decref(v);
+                heap.incref(seq);
+                return seq;
+            }
+            long r = heap.lists.alloc(len * n);
+            for (long k = 0; k < n; k++) {
+                for (long i = 0; i < len; i++) {
+                    long v = ListType.item(seq, i);
+                    heap.incref(v);
+                    ListType.setItemSteal(r, k * len + i, v);
+                }
+            }
+            return r;
+        }
+        long len = TupleType.size(seq);
+        if (n == 1 && len > 0) {
+            heap.incref(seq);
+            return seq;
+        }
+        long r = heap.tuples.alloc(len * n);
+        for (long k = 0; k < n; k++) {
+            for (long i = 0; i < len; i++) {
+                long v = TupleType.item(seq, i);
+                heap.incref(v);
+                TupleType.setItemSteal(r, k * len + i, v);
+            }
+        }
+        return r;
+    }
+
+    /** 0 union, 1 intersection, 2 difference, 3 symmetric difference. */
+    static long setOp(Runtime rt, long a, long b, int kind) {
+        Heap heap = rt.heap;
+        long r = heap.sets.create();
+        try {
+            switch (kind) {
+                case 0 -> { heap.sets.forEach(a, k -> heap.sets.add(r, k)); heap.sets.forEach(b, k -> heap.sets.add(r, k)); }
+                case 1 -> heap.sets.forEach(a, k -> { if (heap.sets.contains(b, k)) heap.sets.add(r, k); });
+                case 2 -> heap.sets.forEach(a, k -> { if (!heap.sets.contains(b, k)) heap.sets.add(r, k); });
+                default -> {
+                    heap.sets.forEach(a, k -> { if (!heap.sets.contains(b, k)) heap.sets.add(r, k); });
+                    heap.sets.forEach(b, k -> { if (!heap.sets.contains(a, k)) heap.sets.add(r, k); });
+                }
+            }
+        } catch (PyError e) {
+            heap.decref(r);
+            throw rt.fromPyError(e);
+        }
+        return r;
+    }
+
+    static boolean isSubset(Runtime rt, long a, long b) {
+        boolean[] all = {true};
+        rt.heap.sets.forEach(a, k -> { if (all[0] && !rt.heap.sets.contains(b, k)) all[0] = false; });
+        return all[0];
+    }
+
+    /** list.extend(iterable). */
+    static void extend(Runtime rt, long list, long iterable) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(iterable);
+        if (t == heap.lists || t == heap.tuples) {
+            long n = t == heap.lists ? ListType.size(iterable) : TupleType.size(iterable);
+            long[] items = new long[(int) n];
+            for (int i = 0; i < n; i++) items[i] = t == heap.lists ? ListType.item(iterable, i) : TupleType.item(iterable, i);
+            for (long v : items) heap.lists.append(list, v);
+            return;
+        }
+        long it = rt.ops.iter(iterable);
+        try {
+            for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
+                heap.lists.append(list, v);
+                heap.decref(v);
+            }
+        } finally {
+            heap.decref(it);
+        }
+    }
+
+    static long bytesToList(Runtime rt, long b) {
+        byte[] v = BytesType.value(b);
+        long l = rt.heap.lists.alloc(v.length);
+        for (int i = 0; i < v.length; i++) ListType.setItemSteal(l, i, rt.heap.ints.of(v[i] & 0xff));
+        return l;
+    }
+
+    static long sequenceIterator(Runtime rt, long o) {
+        long l = rt.heap.lists.alloc(0);
+        try {
+            for (long i = 0; ; i++) {
+                long idx = rt.heap.ints.of(i);
+                long v;
+                try {
+                    v = rt.ops.getItem(o, idx);
+                } catch (PyException e) {
+                    if (rt.ops.isInstance(e.exc(), rt.exceptionType("IndexError")) || rt.ops.isInstance(e.exc(), rt.exceptionType("StopIteration"))) {
+                        rt.heap.decref(e.exc());
+                        break;
+                    }
+                    throw e;
+                } finally {
+                    rt.heap.decref(idx);
+                }
+                rt.heap.lists.append(l, v);
+                rt.heap.decref(v);
+            }
+            return rt.iterType.create(IterType.Kind.LIST, l, 0);
+        } finally {
+            rt.heap.decref(l);
+        }
+    }
+
+    // ---- indexing ----------------------------------------------------------------------------
+
+    private static long index(Runtime rt, long key, long len, String what) {
+        Heap heap = rt.heap;
+        if (!(heap.typeOf(key) instanceof IntType)) {
+            throw rt.typeError(what + " indices must be integers or slices, not " + heap.typeOf(key).name());
+        }
+        if (!IntType.fitsLong(key)) throw rt.error("IndexError", "cannot fit 'int' into an index-sized integer");
+        long i = IntType.asLong(key);
+        if (i < 0) i += len;
+        return i;
+    }
+
+    /** (start, stop, step, length) of a slice applied to a sequence of {@code len} items. */
+    static long[] sliceIndices(Runtime rt, long slice, long len) {
+        long startO = Native.getLong(slice + SliceType.START), stopO = Native.getLong(slice + SliceType.STOP),
+                stepO = Native.getLong(slice + SliceType.STEP);
+        Heap heap = rt.heap;
+        long step = stepO == heap.None ? 1 : sliceInt(rt, stepO);
+        if (step == 0) throw rt.error("ValueError", "slice step cannot be zero");
+        long lower = step < 0 ? -1 : 0, upper = step < 0 ? len - 1 : len;
+        long start, stop;
+        if (startO == heap.None) start = step < 0 ? upper : lower;
+        else {
+            start = sliceInt(rt, startO);
+            if (start < 0) { start += len; if (start < lower) start = lower; } else if (start > upper) start = upper;
+        }
+        if (stopO == heap.None) stop = step < 0 ? lower : upper;
+        else {
+            stop = sliceInt(rt, stopO);
+            if (stop < 0) { stop += len; if (stop < lower) stop = lower; } else if (stop > upper) stop = upper;
+        }
+        long n;
+        if (step < 0) n = stop < start ? (start - stop - 1) / (-step) + 1 : 0;
+        else n = start < stop ? (stop - start - 1) / step + 1 : 0;
+        return new long[] {start, stop, step, n};
+    }
+
+    private static long sliceInt(Runtime rt, long o) {
+        if (!(rt.heap.typeOf(o) instanceof IntType)) {
+            throw rt.typeError("slice indices must be integers or None or have an __index__ method");
+        }
+        if (!IntType.fitsLong(o)) return IntType.toBig(o).signum() < 0 ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
+        return IntType.asLong(o);
+    }
+
+    static long getItem(Runtime rt, long o, long key) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(o);
+        boolean isSlice = heap.typeOf(key) == rt.sliceType;
+        if (t == heap.dicts) {
+            long v;
+            try {
+                v = heap.dicts.getItem(o, key);
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            }
+            if (v == 0) throw keyError(rt, key, new PyException(0));
+            heap.incref(v);
+            return v;
+        }
+        if (t == heap.lists || t == heap.tuples) {
+            boolean list = t == heap.lists;
+            long len = list ? ListType.size(o) : TupleType.size(o);
+            if (isSlice) {
+                long[] s = sliceIndices(rt, key, len);
+                long r = list ? heap.lists.alloc(s[3]) : heap.tuples.alloc(s[3]);
+                for (long i = 0, j = s[0]; i < s[3]; i++, j += s[2]) {
+                    long v = list ? ListType.item(o, j) : TupleType.item(o, j);
+                    heap.incref(v);
+                    if (list) ListType.setItemSteal(r, i, v); else TupleType.setItemSteal(r, i, v);
+                }
+                return r;
+            }
+            long i = index(rt, key, len, list ? "list" : "tuple");
+            if (i < 0 || i >= len) throw rt.error("IndexError", (list ? "list" : "tuple") + " index out of range");
+            long v = list ? ListType.item(o, i) : TupleType.item(o, i);
+            heap.incref(v);
+            return v;
+        }
+        if (t == heap.strs) {
+            String s = StrType.value(o);
+            int[] cps = s.codePoints().toArray();
+            if (isSlice) {
+                long[] sl = sliceIndices(rt, key, cps.length);
+                StringBuilder sb = new StringBuilder();
+                for (long i = 0, j = sl[0]; i < sl[3]; i++, j += sl[2]) sb.appendCodePoint(cps[(int) j]);
+                return heap.strs.of(sb.toString());
+            }
+            long i = index(rt, key, cps.length, "string");
+            if (i < 0 || i >= cps.length) throw rt.error("IndexError", "string index out of range");
+            return heap.strs.of(new String(Character.toChars(cps[(int) i])));
+        }
+        if (t == heap.bytes) {
+            byte[] b = BytesType.value(o);
+            if (isSlice) {
+                long[] sl = sliceIndices(rt, key, b.length);
+                byte[] r = new byte[(int) sl[3]];
+                for (int i = 0, j = (int) sl[0]; i < sl[3]; i++, j += (int) sl[2]) r[i] = b[j];
+                return heap.bytes.of(r);
+            }
+            long i = index(rt, key, b.length, "byte");
+            if (i < 0 || i >= b.length) throw rt.error("IndexError", "index out of range");
+            return heap.ints.of(b[(int) i] & 0xff);
+        }
+        if (t == rt.rangeType) {
+            long len = RangeType.length(o);
+            long i = index(rt, key, len, "range");
+            if (i < 0 || i >= len) throw rt.error("IndexError", "range object index out of range");
+            return heap.ints.of(RangeType.start(o) + i * RangeType.step(o));
+        }
+        if (t instanceof ClassType c && rt.ops.lookupType(c, "__getitem__") != 0) return rt.ops.callMethod(o, "__getitem__", key);
+        if (rt.ops.isTypeObject(o)) {
+            heap.incref(o);
+            return o;
+        }
+        throw rt.typeError("'" + t.name() + "' object is not subscriptable");
+    }
+
+    private static PyException keyError(Runtime rt, long key, PyException e) {
+        if (e.exc() != 0) rt.heap.decref(e.exc());
+        long args = rt.heap.tuples.of(key);
+        return new PyException(rt.ops.instantiateException(rt.exceptionType("KeyError"), args));
+    }
+
+    static void setItem(Runtime rt, long o, long key, long v) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(o);
+        try {
+            if (t == heap.dicts) {
+                heap.dicts.setItem(o, key, v);
+                return;
+            }
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+        if (t == heap.lists) {
+            if (heap.typeOf(key) == rt.sliceType) {
+                setSlice(rt, o, key, v);
+                return;
+            }
+            long len = ListType.size(o);
+            long i = index(rt, key, len, "list");
+            if (i < 0 || i >= len) throw rt.error("IndexError", "list assignment index out of range");
+            heap.lists.setItem(o, i, v);
+            return;
+        }
+        if (t instanceof ClassType c && rt.ops.lookupType(c, "__setitem__") != 0) {
+            heap.decref(rt.ops.callMethod(o, "__setitem__", key, v));
+            return;
+        }
+        throw rt.typeError("'" + t.name() + "' object does not support item assignment");
+    }
+
+    private static void setSlice(Runtime rt, long list, long slice, long v) {
+        Heap heap = rt.heap;
+        long items = heap.lists.alloc(0);
+        try {
+            extend(rt, items, v);
+            long[] s = sliceIndices(rt, slice, ListType.size(list));
+            if (s[2] == 1) {
+                long start = s[0], stop = Math.max(s[0], s[1]);
+                for (long i = stop - 1; i >= start; i--) heap.decref(heap.lists.pop(list, i));
+                for (long i = 0; i < ListType.size(items); i++) heap.lists.insert(list, start + i, ListType.item(items, i));
+                return;
+            }
+            if (ListType.size(items) != s[3]) {
+                throw rt.error("ValueError", "attempt to assign sequence of size " + ListType.size(items) + " to extended slice of size " + s[3]);
+            }
+            for (long i = 0, j = s[0]; i < s[3]; i++, j += s[2]) heap.lists.setItem(list, j, ListType.item(items, i));
+        } finally {
+            heap.decref(items);
+        }
+    }
+
+    static void delItem(Runtime rt, long o, long key) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(o);
+        try {
+            if (t == heap.dicts) {
+                if (!heap.dicts.delItem(o, key)) throw keyError(rt, key, new PyException(0));
+                return;
+            }
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+        if (t == heap.lists) {
+            long len = ListType.size(o);
+            if (heap.typeOf(key) == rt.sliceType) {
+                long[] s = sliceIndices(rt, key, len);
+                java.util.List<Long> idx = new java.util.ArrayList<>();
+                for (long i = 0, j = s[0]; i < s[3]; i++, j += s[2]) idx.add(j);
+                idx.sort(java.util.Comparator.reverseOrder());
+                for (long j : idx) heap.decref(heap.lists.pop(o, j));
+                return;
+            }
+            long i = index(rt, key, len, "list");
+            if (i < 0 || i >= len) throw rt.error("IndexError", "list assignment index out of range");
+            heap.decref(heap.lists.pop(o, i));
+            return;
+        }
+        if (t instanceof ClassType c && rt.ops.lookupType(c, "__delitem__") != 0) {
+            heap.decref(rt.ops.callMethod(o, "__delitem__", key));
+            return;
+        }
+        throw rt.typeError("'" + t.name() + "' object doesn't support item deletion");
+    }
+
+    static boolean isSet(Runtime rt, long o) { return rt.heap.typeOf(o) == rt.heap.sets; }
+    static long setSize(long s) { return SetType.size(s); }
+    static long dictSize(long d) { return DictType.size(d); }
+}

@@ -479,7 +479,7 @@ public final class Parser {
             return augAssign(start, first, aug);
         }
         legacyPrint(first);
-        return new Stmt.ExprStmt(first, first.pos());
+        return new Stmt.ExprStmt(first, from(start));
     }
 
     /** invalid_legacy_expression: {@code print x} / {@code exec x}. */

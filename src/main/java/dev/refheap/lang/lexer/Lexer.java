@@ -547,15 +547,12 @@ public final class Lexer {
 
     private Token emit(TokenType type, int start, int end) {
         int sl = src.lineOf(start);
+        int sc = src.byteCol(sl, start);
         int el = end > start ? src.lineOf(end - 1) : sl;
-        int ec = end > start ? src.byteCol(el, end) : src.byteCol(sl, end);
-        if (end > start && end - 1 < s.length() && s.charAt(end - 1) == '\n' && type != TokenType.NEWLINE) {
-            el = src.lineOf(end - 1);
-            ec = src.byteCol(el, end);
-        }
+        int ec = src.byteCol(el, end);
         String text = type == TokenType.INDENT || type == TokenType.DEDENT || type == TokenType.ENDMARKER
                 ? "" : s.substring(start, Math.min(end, s.length()));
-        Token t = new Token(type, text, null, start, end, sl, src.byteCol(sl, start), el, ec);
+        Token t = new Token(type, text, null, start, end, sl, sc, el, ec);
         tokens.add(t);
         if (type != TokenType.NEWLINE && type != TokenType.INDENT && type != TokenType.DEDENT) {
             lineHasTokens = true;

@@ -149,7 +149,7 @@ public final class Parser {
         try {
             return body.run();
         } catch (StackOverflowError e) {
-            throw new PySyntaxError(Kind.SyntaxError, "too many nested parentheses", src.filename(), 1, 0, 1, 0,
+            throw new PySyntaxError(Kind.SyntaxError, "source too complex to parse", src.filename(), 1, 0, 1, 0,
                     null, false, false);
         }
     }
@@ -311,7 +311,7 @@ public final class Parser {
 
     private void enter() {
         if (++depth > MAX_DEPTH) {
-            throw errorAtToken("too many nested parentheses", peek());
+            throw errorAtToken("expression nested too deeply (source too complex to parse)", peek());
         }
     }
 
@@ -1569,7 +1569,7 @@ public final class Parser {
             return y;
         }
         Expr first = starNamedExpression();
-        if (atKw("for")) {
+        if (atFor()) {
             if (first instanceof Expr.Starred) {
                 throw errorAt(first.pos(), first.pos(), "iterable unpacking cannot be used in comprehension");
             }
@@ -1592,6 +1592,14 @@ public final class Parser {
         Expr tuple = new Expr.Tuple(elts, ExprContext.Load, from(open));
         parenthesized.put(tuple, Boolean.TRUE);
         return tuple;
+    }
+
+    /** True at 'for' (a comprehension clause); 'async for' is rejected as unsupported. */
+    private boolean atFor() {
+        if (atKw("async") && peek(1).isName("for")) {
+            throw unsupported("async", peek());
+        }
+        return atKw("for");
     }
 
     /** The rest of a comma-separated display after its first element, up to (not including) {@code close}. */
@@ -1622,7 +1630,7 @@ public final class Parser {
             return new Expr.List(List.of(), ExprContext.Load, from(open));
         }
         Expr first = starNamedExpression();
-        if (atKw("for")) {
+        if (atFor()) {
             if (first instanceof Expr.Starred) {
                 throw errorAt(first.pos(), first.pos(), "iterable unpacking cannot be used in comprehension");
             }
@@ -1653,14 +1661,14 @@ public final class Parser {
                 throw errorAtToken("expression expected after dictionary key and ':'", prev());
             }
             Expr value = expression();
-            if (atKw("for")) {
+            if (atFor()) {
                 List<Comprehension> gens = forIfClauses();
                 consume("}", null);
                 return new Expr.DictComp(first, value, gens, from(open));
             }
             return dictRest(open, first, value);
         }
-        if (atKw("for")) {
+        if (atFor()) {
             if (first instanceof Expr.Starred) {
                 throw errorAt(first.pos(), first.pos(), "iterable unpacking cannot be used in comprehension");
             }
@@ -1783,7 +1791,7 @@ public final class Parser {
                 keywords.add(new Keyword(t.text(), v, from(t)));
             } else {
                 Expr e = argumentExpression();
-                if (atKw("for")) {
+                if (atFor()) {
                     List<Comprehension> gens = forIfClauses();
                     Expr g = new Expr.GeneratorExp(e, gens, from(t));
                     bareGenexp = g;

@@ -137,7 +137,7 @@ public final class Lexer {
         }
         pos++;
         line++;
-        atLineStart = true;
+        atLineStart = !inBrackets();
     }
 
     private void continuation() {

@@ -719,9 +719,15 @@ public final class Parser {
         return true;
     }
 
+    /** A compound statement's span: from its first token to the last token that is not NEWLINE/INDENT/DEDENT. */
     private Pos endOf(Token start, List<Stmt> body) {
-        Stmt last = body.get(body.size() - 1);
-        return new Pos(start.line(), start.col(), last.endLineno(), last.endColOffset());
+        int i = p - 1;
+        while (i > 0 && (toks.get(i).type() == TokenType.NEWLINE || toks.get(i).type() == TokenType.INDENT
+                || toks.get(i).type() == TokenType.DEDENT)) {
+            i--;
+        }
+        Token last = toks.get(i);
+        return new Pos(start.line(), start.col(), last.endLine(), last.endCol());
     }
 
     /** if_stmt: 'if' named_expression ':' block elif_stmt | 'if' named_expression ':' block [else_block] */
@@ -1552,7 +1558,16 @@ public final class Parser {
         Lexer lx = Lexer.tokenizeFragment(src, start, end);
         Parser sub = new Parser(src, lx, true);
         sub.depth = depth;
-        return sub.fstringReplacement();
+        Expr e = sub.fstringReplacement();
+        if (e instanceof Expr.Tuple t && !sub.isParenthesized(t)) {
+            // CPython 3.11 parses the field as "(expr)", so a bare tuple spans the braces around it.
+            int open = start - 1;
+            int openLine = src.lineOf(open);
+            int closeLine = src.lineOf(end);
+            Pos widened = new Pos(openLine, src.byteCol(openLine, open), closeLine, src.byteCol(closeLine, end) + 1);
+            return new Expr.Tuple(t.elts(), t.ctx(), widened);
+        }
+        return e;
     }
 
     /** tuple | group | genexp, all starting with '('. */

@@ -57,6 +57,10 @@ public final class Parser {
             Map.entry("<<=", Operator.LShift), Map.entry(">>=", Operator.RShift), Map.entry("|=", Operator.BitOr),
             Map.entry("^=", Operator.BitXor), Map.entry("&=", Operator.BitAnd), Map.entry("//=", Operator.FloorDiv));
     private static final int MAX_DEPTH = 1000;
+    /** Tokens that, right after {@code match}, show it is a plain name rather than a match statement. */
+    private static final Set<String> NOT_A_MATCH_SUBJECT = Set.of("=", ".", ",", ")", ";", ":", "]", "}", ":=", "+=",
+            "-=", "*=", "/=", "//=", "%=", "**=", "@=", "&=", "|=", "^=", "<<=", ">>=", "==", "!=", "<", ">", "<=", ">=",
+            "|", "&", "^", "<<", ">>", "/", "//", "%", "@", "**", "->");
 
     private final Source src;
     private final Lexer lexer;
@@ -411,8 +415,7 @@ public final class Parser {
         int i = p + 1;
         Token second = toks.get(Math.min(i, toks.size() - 1));
         if (second.type() == TokenType.NEWLINE || second.type() == TokenType.ENDMARKER
-                || (second.type() == TokenType.OP && "=.,);:]}".contains(second.text()) && !second.text().equals("("))
-                || AUG_OPS.containsKey(second.text()) || second.isOp(":=")) {
+                || (second.type() == TokenType.OP && NOT_A_MATCH_SUBJECT.contains(second.text()))) {
             return null;
         }
         while (i < toks.size() && toks.get(i).type() != TokenType.NEWLINE && toks.get(i).type() != TokenType.ENDMARKER) {

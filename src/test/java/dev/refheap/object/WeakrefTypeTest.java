@@ -91,4 +91,26 @@ class WeakrefTypeTest {
         heap.decref(name);
         return r;
     }
+
+    /**
+     * PyObject_ClearWeakRefs clears the callback-less basic ref before counting: with one basic and
+     * one callback ref no temporary tuple is made, so gc.get_count()[0] drops by exactly the
+     * set's -1 (python3: count delta -1 for {basic, 1 callback}).
+     */
+    @Test
+    void bug_clearWeakrefsCountsTheBasicRef(dev.refheap.embed.PyHeap py) {
+        Heap heap = py.heap();
+        RecordingCallbacks cb = RecordingCallbacks.install(heap);
+        heap.clearFreeLists();
+        long s = heap.sets.create();
+        long basic = heap.weakrefs.newRef(s, 0), r = newRef(heap, s, "cb");
+        long before = py.gc().count()[0];
+        heap.decref(s);
+        assertEquals(before - 1, py.gc().count()[0], "only the set's memory was freed; no tuple was allocated");
+        assertEquals(0, heap.tuples.freeCount(4), "no temporary 4-tuple went through the free list");
+        assertEquals(List.of("cb"), cb.names());
+        assertEquals(heap.None, WeakrefType.referent(basic));
+        heap.decref(basic);
+        heap.decref(r);
+    }
 }

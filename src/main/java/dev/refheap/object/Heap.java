@@ -318,6 +318,12 @@ public final class Heap implements AutoCloseable {
         }
     }
 
+    /**
+     * True while a dealloc runs: containers being torn down may still point at items they have
+     * already released, so the heap is not checkable until the outermost dealloc returns.
+     */
+    public boolean isDeallocating() { return deallocDepth > 0; }
+
     /** Py_XDECREF: ignores 0. */
     public void xdecref(long o) {
         if (o != 0) decref(o);

@@ -2,6 +2,7 @@
 """Regenerates the golden files for refheap's parser tests; run with CPython 3.11.
 
 corpus/NAME.py  -> corpus/NAME.ast : ast.dump(ast.parse(source)) (default arguments)
+                -> corpus/NAME.pos : the same with include_attributes=True (node positions)
 errors/NAME.py  -> errors/NAME.err : what `python3 NAME.py` prints to stderr (run in errors/,
                                      with the directory stripped from the file name)
 
@@ -20,6 +21,7 @@ def corpus():
     for py in sorted((HERE / "corpus").glob("*.py")):
         tree = ast.parse(py.read_bytes(), filename=py.name)
         py.with_suffix(".ast").write_text(ast.dump(tree) + "\n", encoding="utf-8")
+        py.with_suffix(".pos").write_text(ast.dump(tree, include_attributes=True) + "\n", encoding="utf-8")
 
 
 def errors():

@@ -54,12 +54,22 @@ public final class PyHeap implements AutoCloseable {
     public HeapObjectModel model() { return model; }
 
     /**
-     * Stress mode: a full collection and a verification after every GC allocation, like clox's
-     * DEBUG_STRESS_GC. Very slow; finds missing references at once.
+     * Stress mode: a full collection and a verification on every GC allocation, like clox's
+     * DEBUG_STRESS_GC (verification is skipped while a dealloc is in progress, when containers
+     * may still point at items they already released). Very slow; finds missing references at
+     * once. Every reference the embedder owns must be held by a {@link PyRef} (or another root)
+     * before the next GC allocation, or the verifier reports its refcount.
      */
     public void setStress(boolean on) {
         stress = on;
-        gc.setThreshold(0, on ? 1 : 700);
+        gc.setAllocationHook(on ? this::stressStep : null);
+    }
+
+    public boolean isStress() { return stress; }
+
+    private void stressStep() {
+        gc.collect(2);
+        if (!heap.isDeallocating()) verifyOrThrow();
     }
 
     // ---- creating objects -------------------------------------------------------------------

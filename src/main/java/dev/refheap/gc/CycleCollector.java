@@ -77,6 +77,7 @@ public final class CycleCollector implements GcHooks {
     private int debug;
     private GcCallbacks callbacks = GcCallbacks.NONE;
     private GcObserver observer;
+    private Runnable allocationHook;
 
     // visitors, allocated once so the passes allocate nothing
     private final LongConsumer visitDecref = this::visitDecref;
@@ -123,6 +124,10 @@ public final class CycleCollector implements GcHooks {
     @Override
     public void onGcAlloc() {
         count[0]++;
+        if (allocationHook != null) {
+            if (!collecting && !model.errorPending()) allocationHook.run();
+            return;
+        }
         if (count[0] > threshold[0] && enabled && threshold[0] != 0 && !collecting && !model.errorPending()) {
             collecting = true;
             try {
@@ -182,6 +187,13 @@ public final class CycleCollector implements GcHooks {
     public void setDebug(int flags) { debug = flags; }
     public void setCallbacks(GcCallbacks callbacks) { this.callbacks = callbacks; }
     public void setObserver(GcObserver observer) { this.observer = observer; }
+
+    /**
+     * Stress mode: when set, {@code hook} runs after every counted GC allocation (outside a
+     * collection, with no error pending) instead of the threshold check; typically it runs a full
+     * collection and the heap verifier. {@code null} restores the thresholds.
+     */
+    public void setAllocationHook(Runnable hook) { allocationHook = hook; }
 
     public int[] threshold() { return threshold.clone(); }
 

@@ -113,13 +113,19 @@ public final class WeakrefType extends PyType {
 
     /**
      * PyObject_ClearWeakRefs, for a referent being deallocated: clears all its weakrefs, then calls
-     * the callbacks of those still alive, in list order. With several weakrefs, they and their
-     * callbacks are held in a temporary tuple while the callbacks run, as in CPython.
+     * the callbacks of those still alive, in list order. The callback-less basic ref is cleared
+     * first; with several callback refs left, they and their callbacks are held in a temporary
+     * tuple while the callbacks run, as in CPython (one callback ref needs no tuple).
      */
     public void clearWeakrefs(long o) {
         long off = heap.typeOf(o).weaklistOffset();
         if (off == 0) return;
-        long current = Native.getLong(o + off);
+        long list = o + off;
+        // the callback-less basic ref (at the head) is cleared first and never counted
+        if (Native.getLong(list) != 0 && callback(Native.getLong(list)) == 0) {
+            clearRefAndCallback(Native.getLong(list));
+        }
+        long current = Native.getLong(list);
         if (current == 0) return;
         long count = count(o);
         if (count == 1) {

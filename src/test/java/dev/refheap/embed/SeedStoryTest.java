@@ -3,14 +3,17 @@ package dev.refheap.embed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.refheap.memory.Native;
+import dev.refheap.testing.VerifiedHeap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The seed notebook's story, told through the Java API. */
+@ExtendWith(VerifiedHeap.class)
 class SeedStoryTest {
 
     @Test
-    void smallIntsAreSharedAndContiguous() {
-        try (PyHeap py = PyHeap.create()) {
+    void smallIntsAreSharedAndContiguous(PyHeap py) {
+        {
             PyRef a = py.newInt(2), b = py.newInt(2), c = py.newInt(10), d = py.newInt(20);
             assertEquals(a.address(), b.address(), "a is b");
             assertEquals(256, c.address() - a.address());
@@ -21,8 +24,8 @@ class SeedStoryTest {
     }
 
     @Test
-    void dictCycleSurvivesDelAndIsCollected() {
-        try (PyHeap py = PyHeap.create()) {
+    void dictCycleSurvivesDelAndIsCollected(PyHeap py) {
+        {
             PyRef d1 = py.newDict(), d2 = py.newDict();
             d1.put("d2", d2);
             d2.put("d1", d1);
@@ -42,8 +45,8 @@ class SeedStoryTest {
     }
 
     @Test
-    void emptyListIdIsReused() {
-        try (PyHeap py = PyHeap.create()) {
+    void emptyListIdIsReused(PyHeap py) {
+        {
             PyRef l = py.newList();
             long first = l.address();
             l.release();

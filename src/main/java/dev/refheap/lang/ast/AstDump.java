@@ -14,7 +14,12 @@ public final class AstDump {
     private AstDump() {}
 
     public static String dump(Module m) {
-        return "Module(body=" + list(m.body()) + ", type_ignores=[])";
+        return new AstDump.Printer(false).module(m);
+    }
+
+    /** Like {@code ast.dump(node, include_attributes=True)}: positions too. */
+    public static String dumpWithPositions(Module m) {
+        return new AstDump.Printer(true).module(m);
     }
 
     public static String dump(Expression e) {
@@ -23,6 +28,16 @@ public final class AstDump {
 
     /** Dumps any node or value the AST contains. */
     public static String value(Object v) {
+        return new Printer(false).value(v);
+    }
+
+    /** One dump; {@code positions} says whether node positions are printed. */
+    private record Printer(boolean positions) {
+    String module(Module m) {
+        return "Module(body=" + list(m.body()) + ", type_ignores=[])";
+    }
+
+    String value(Object v) {
         return switch (v) {
             case null -> "None";
             case List<?> l -> list(l);
@@ -40,7 +55,7 @@ public final class AstDump {
         };
     }
 
-    private static String list(List<?> l) {
+    private String list(List<?> l) {
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < l.size(); i++) {
             if (i > 0) {
@@ -51,7 +66,7 @@ public final class AstDump {
         return b.append(']').toString();
     }
 
-    private static String record(Record r) {
+    private String record(Record r) {
         StringBuilder b = new StringBuilder(pythonName(r)).append('(');
         boolean first = true;
         for (RecordComponent c : r.getClass().getRecordComponents()) {
@@ -68,7 +83,13 @@ public final class AstDump {
             first = false;
             b.append(snake(c.getName())).append('=').append(value(v));
         }
+        if (positions && r instanceof Node n) {
+            Pos p = n.pos();
+            b.append(first ? "" : ", ").append("lineno=").append(p.lineno()).append(", col_offset=").append(p.colOffset())
+                    .append(", end_lineno=").append(p.endLineno()).append(", end_col_offset=").append(p.endColOffset());
+        }
         return b.append(')').toString();
+    }
     }
 
     private static Object get(RecordComponent c, Record r) {

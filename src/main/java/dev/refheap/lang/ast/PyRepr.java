@@ -3,6 +3,8 @@ package dev.refheap.lang.ast;
 import dev.refheap.lang.lexer.Lexer;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /** Python's {@code repr()} of the constant values the AST holds: str, bytes, float. Stateless. */
 public final class PyRepr {
@@ -65,6 +67,18 @@ public final class PyRepr {
         return b.append(q).toString();
     }
 
+    /** The decimal with the fewest significant digits that reads back as {@code d}, closest to it among those. */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int n = 1; n < 17; n++) {
+            BigDecimal r = exact.round(new MathContext(n, RoundingMode.HALF_EVEN));
+            if (r.doubleValue() == d) {
+                return r.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
     /** {@code repr(float)}: shortest round-tripping digits, exponent form below 1e-4 and from 1e16. */
     public static String dbl(double d) {
         if (Double.isNaN(d)) {
@@ -77,7 +91,7 @@ public final class PyRepr {
         if (d == 0) {
             return sign + "0.0";
         }
-        BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        BigDecimal bd = shortest(Math.abs(d));
         String digits = bd.unscaledValue().toString();
         int decpt = digits.length() - bd.scale();
         if (decpt <= -4 || decpt > 16) {

@@ -137,7 +137,7 @@ public final class Lexer {
         }
         pos++;
         line++;
-        atLineStart = true;
+        atLineStart = !inBrackets();
     }
 
     private void continuation() {
@@ -203,13 +203,8 @@ public final class Lexer {
         }
         atLineStart = false;
         if (p >= s.length() || s.charAt(p) == '#' || s.charAt(p) == '\n' || s.charAt(p) == '\\') {
-            if (p >= s.length() || s.charAt(p) != '\\') {
-                atLineStart = p < s.length();
-            }
+            // A blank or comment-only line (or one that only continues onto the next): no indentation change.
             pos = p;
-            if (p < s.length() && s.charAt(p) == '\\') {
-                return;
-            }
             return;
         }
         int[] top = indents.peek();
@@ -308,11 +303,10 @@ public final class Lexer {
     private void string(int start, int quoteAt) {
         char q = s.charAt(quoteAt);
         boolean triple = s.startsWith("" + q + q + q, quoteAt);
-        int startLine = line;
         pos = quoteAt + (triple ? 3 : 1);
         while (true) {
             if (pos >= s.length()) {
-                throw unterminated(start, triple, startLine);
+                throw unterminated(start, triple);
             }
             char c = s.charAt(pos);
             if (c == '\\') {
@@ -325,7 +319,7 @@ public final class Lexer {
             }
             if (c == '\n') {
                 if (!triple) {
-                    throw unterminated(start, false, startLine);
+                    throw unterminated(start, false);
                 }
                 line++;
             } else if (c == q && (!triple || s.startsWith("" + q + q + q, pos))) {
@@ -337,23 +331,17 @@ public final class Lexer {
         }
     }
 
-    private PySyntaxError unterminated(int start, boolean triple, int startLine) {
+    /** CPython reports an unterminated literal at its start, naming the line where scanning gave up. */
+    private PySyntaxError unterminated(int start, boolean triple) {
         int ln = src.lineOf(start);
         String text = src.lineText(ln);
         if (text != null && text.endsWith("\n")) {
             text = text.substring(0, text.length() - 1);
         }
         int col = src.charCol(ln, start) + 1;
-        String msg;
-        if (triple) {
-            msg = "unterminated triple-quoted string literal (detected at line " + src.lineOf(Math.max(0, s.length() - 1))
-                    + ")";
-            if (s.endsWith("\n")) {
-                msg = "unterminated triple-quoted string literal (detected at line " + (src.lineCount() + 0) + ")";
-            }
-        } else {
-            msg = "unterminated string literal (detected at line " + ln + ")";
-        }
+        String msg = triple
+                ? "unterminated triple-quoted string literal (detected at line " + src.lineCount() + ")"
+                : "unterminated string literal (detected at line " + ln + ")";
         return new PySyntaxError(Kind.SyntaxError, msg, src.filename(), ln, col, ln, col, text, true, triple);
     }
 
@@ -547,15 +535,12 @@ public final class Lexer {
 
     private Token emit(TokenType type, int start, int end) {
         int sl = src.lineOf(start);
+        int sc = src.byteCol(sl, start);
         int el = end > start ? src.lineOf(end - 1) : sl;
-        int ec = end > start ? src.byteCol(el, end) : src.byteCol(sl, end);
-        if (end > start && end - 1 < s.length() && s.charAt(end - 1) == '\n' && type != TokenType.NEWLINE) {
-            el = src.lineOf(end - 1);
-            ec = src.byteCol(el, end);
-        }
+        int ec = src.byteCol(el, end);
         String text = type == TokenType.INDENT || type == TokenType.DEDENT || type == TokenType.ENDMARKER
                 ? "" : s.substring(start, Math.min(end, s.length()));
-        Token t = new Token(type, text, null, start, end, sl, src.byteCol(sl, start), el, ec);
+        Token t = new Token(type, text, null, start, end, sl, sc, el, ec);
         tokens.add(t);
         if (type != TokenType.NEWLINE && type != TokenType.INDENT && type != TokenType.DEDENT) {
             lineHasTokens = true;

@@ -57,6 +57,10 @@ public final class Parser {
             Map.entry("<<=", Operator.LShift), Map.entry(">>=", Operator.RShift), Map.entry("|=", Operator.BitOr),
             Map.entry("^=", Operator.BitXor), Map.entry("&=", Operator.BitAnd), Map.entry("//=", Operator.FloorDiv));
     private static final int MAX_DEPTH = 1000;
+    /** Tokens that, right after {@code match}, show it is a plain name rather than a match statement. */
+    private static final Set<String> NOT_A_MATCH_SUBJECT = Set.of("=", ".", ",", ")", ";", ":", "]", "}", ":=", "+=",
+            "-=", "*=", "/=", "//=", "%=", "**=", "@=", "&=", "|=", "^=", "<<=", ">>=", "==", "!=", "<", ">", "<=", ">=",
+            "|", "&", "^", "<<", ">>", "/", "//", "%", "@", "**", "->");
 
     private final Source src;
     private final Lexer lexer;
@@ -149,7 +153,7 @@ public final class Parser {
         try {
             return body.run();
         } catch (StackOverflowError e) {
-            throw new PySyntaxError(Kind.SyntaxError, "too many nested parentheses", src.filename(), 1, 0, 1, 0,
+            throw new PySyntaxError(Kind.SyntaxError, "source too complex to parse", src.filename(), 1, 0, 1, 0,
                     null, false, false);
         }
     }
@@ -311,7 +315,7 @@ public final class Parser {
 
     private void enter() {
         if (++depth > MAX_DEPTH) {
-            throw errorAtToken("too many nested parentheses", peek());
+            throw errorAtToken("expression nested too deeply (source too complex to parse)", peek());
         }
     }
 
@@ -411,8 +415,7 @@ public final class Parser {
         int i = p + 1;
         Token second = toks.get(Math.min(i, toks.size() - 1));
         if (second.type() == TokenType.NEWLINE || second.type() == TokenType.ENDMARKER
-                || (second.type() == TokenType.OP && "=.,);:]}".contains(second.text()) && !second.text().equals("("))
-                || AUG_OPS.containsKey(second.text()) || second.isOp(":=")) {
+                || (second.type() == TokenType.OP && NOT_A_MATCH_SUBJECT.contains(second.text()))) {
             return null;
         }
         while (i < toks.size() && toks.get(i).type() != TokenType.NEWLINE && toks.get(i).type() != TokenType.ENDMARKER) {
@@ -479,7 +482,7 @@ public final class Parser {
             return augAssign(start, first, aug);
         }
         legacyPrint(first);
-        return new Stmt.ExprStmt(first, first.pos());
+        return new Stmt.ExprStmt(first, from(start));
     }
 
     /** invalid_legacy_expression: {@code print x} / {@code exec x}. */
@@ -719,9 +722,15 @@ public final class Parser {
         return true;
     }
 
+    /** A compound statement's span: from its first token to the last token that is not NEWLINE/INDENT/DEDENT. */
     private Pos endOf(Token start, List<Stmt> body) {
-        Stmt last = body.get(body.size() - 1);
-        return new Pos(start.line(), start.col(), last.endLineno(), last.endColOffset());
+        int i = p - 1;
+        while (i > 0 && (toks.get(i).type() == TokenType.NEWLINE || toks.get(i).type() == TokenType.INDENT
+                || toks.get(i).type() == TokenType.DEDENT)) {
+            i--;
+        }
+        Token last = toks.get(i);
+        return new Pos(start.line(), start.col(), last.endLine(), last.endCol());
     }
 
     /** if_stmt: 'if' named_expression ':' block elif_stmt | 'if' named_expression ':' block [else_block] */
@@ -1552,7 +1561,16 @@ public final class Parser {
         Lexer lx = Lexer.tokenizeFragment(src, start, end);
         Parser sub = new Parser(src, lx, true);
         sub.depth = depth;
-        return sub.fstringReplacement();
+        Expr e = sub.fstringReplacement();
+        if (e instanceof Expr.Tuple t && !sub.isParenthesized(t)) {
+            // CPython 3.11 parses the field as "(expr)", so a bare tuple spans the braces around it.
+            int open = start - 1;
+            int openLine = src.lineOf(open);
+            int closeLine = src.lineOf(end);
+            Pos widened = new Pos(openLine, src.byteCol(openLine, open), closeLine, src.byteCol(closeLine, end) + 1);
+            return new Expr.Tuple(t.elts(), t.ctx(), widened);
+        }
+        return e;
     }
 
     /** tuple | group | genexp, all starting with '('. */
@@ -1569,7 +1587,7 @@ public final class Parser {
             return y;
         }
         Expr first = starNamedExpression();
-        if (atKw("for")) {
+        if (atFor()) {
             if (first instanceof Expr.Starred) {
                 throw errorAt(first.pos(), first.pos(), "iterable unpacking cannot be used in comprehension");
             }
@@ -1592,6 +1610,14 @@ public final class Parser {
         Expr tuple = new Expr.Tuple(elts, ExprContext.Load, from(open));
         parenthesized.put(tuple, Boolean.TRUE);
         return tuple;
+    }
+
+    /** True at 'for' (a comprehension clause); 'async for' is rejected as unsupported. */
+    private boolean atFor() {
+        if (atKw("async") && peek(1).isName("for")) {
+            throw unsupported("async", peek());
+        }
+        return atKw("for");
     }
 
     /** The rest of a comma-separated display after its first element, up to (not including) {@code close}. */
@@ -1622,7 +1648,7 @@ public final class Parser {
             return new Expr.List(List.of(), ExprContext.Load, from(open));
         }
         Expr first = starNamedExpression();
-        if (atKw("for")) {
+        if (atFor()) {
             if (first instanceof Expr.Starred) {
                 throw errorAt(first.pos(), first.pos(), "iterable unpacking cannot be used in comprehension");
             }
@@ -1653,14 +1679,14 @@ public final class Parser {
                 throw errorAtToken("expression expected after dictionary key and ':'", prev());
             }
             Expr value = expression();
-            if (atKw("for")) {
+            if (atFor()) {
                 List<Comprehension> gens = forIfClauses();
                 consume("}", null);
                 return new Expr.DictComp(first, value, gens, from(open));
             }
             return dictRest(open, first, value);
         }
-        if (atKw("for")) {
+        if (atFor()) {
             if (first instanceof Expr.Starred) {
                 throw errorAt(first.pos(), first.pos(), "iterable unpacking cannot be used in comprehension");
             }
@@ -1783,7 +1809,7 @@ public final class Parser {
                 keywords.add(new Keyword(t.text(), v, from(t)));
             } else {
                 Expr e = argumentExpression();
-                if (atKw("for")) {
+                if (atFor()) {
                     List<Comprehension> gens = forIfClauses();
                     Expr g = new Expr.GeneratorExp(e, gens, from(t));
                     bareGenexp = g;

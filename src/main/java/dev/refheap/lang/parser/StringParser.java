@@ -86,8 +86,12 @@ final class StringParser {
     }
 
     private void flush(List<Expr> parts, StringBuilder pending) {
+        flush(parts, pending, whole);
+    }
+
+    private void flush(List<Expr> parts, StringBuilder pending, Pos at) {
         if (!pending.isEmpty()) {
-            parts.add(new Expr.Constant(pending.toString(), null, whole));
+            parts.add(new Expr.Constant(pending.toString(), null, at));
             pending.setLength(0);
         }
     }
@@ -241,11 +245,18 @@ final class StringParser {
     private final class FString {
         private final Literal lit;
         private final int end;
+        /** Where parts go: the whole run of literals, or (inside a format spec) just this literal's token. */
+        private final Pos at;
         private int i;
 
         FString(Literal lit) {
+            this(lit, whole);
+        }
+
+        FString(Literal lit, Pos at) {
             this.lit = lit;
             this.end = lit.bodyEnd();
+            this.at = at;
         }
 
         /**
@@ -294,6 +305,9 @@ final class StringParser {
                 text.append(chunk(litStart, i));
                 pending.append(text);
                 if (i >= end || (inSpec && s.charAt(i) == '}')) {
+                    if (inSpec) {
+                        flush(out, pending, at);
+                    }
                     return;
                 }
                 field(nesting, out, pending);
@@ -343,11 +357,12 @@ final class StringParser {
                 i++;
                 List<Expr> specParts = new ArrayList<>();
                 StringBuilder specText = new StringBuilder();
-                FString inner = new FString(lit);
+                Token t = lit.tok();
+                FString inner = new FString(lit, new Pos(t.line(), t.col(), t.endLine(), t.endCol()));
                 inner.parts(i, nesting + 1, true, specParts, specText);
-                flush(specParts, specText);
+                flush(specParts, specText, inner.at);
                 i = inner.i;
-                spec = new Expr.JoinedStr(specParts, whole);
+                spec = new Expr.JoinedStr(specParts, inner.at);
             }
             if (i >= end || s.charAt(i) != '}') {
                 throw fError("f-string: expecting '}'");
@@ -359,8 +374,8 @@ final class StringParser {
             if (debug != null) {
                 pending.append(debug);
             }
-            flush(out, pending);
-            out.add(new Expr.FormattedValue(value, conversion, spec, whole));
+            flush(out, pending, at);
+            out.add(new Expr.FormattedValue(value, conversion, spec, at));
         }
 
         /** Scans a field's expression, honouring nested brackets and strings; returns its end index. */

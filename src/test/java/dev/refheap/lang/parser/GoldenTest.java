@@ -43,6 +43,16 @@ class GoldenTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> corpusPositionsMatchPython() throws IOException {
+        return files("corpus", ".py").stream().map(py -> DynamicTest.dynamicTest(py.getFileName().toString(), () -> {
+            Path golden = Path.of(py.toString().replaceAll("\\.py$", ".pos"));
+            String expected = Files.readString(golden, StandardCharsets.UTF_8).strip();
+            String actual = AstDump.dumpWithPositions(Parser.parseModule(Files.readAllBytes(py), py.getFileName().toString()));
+            assertSameText(expected, actual);
+        }));
+    }
+
     /** assertEquals, but a failure shows only the neighbourhood of the first difference. */
     static void assertSameText(String expected, String actual) {
         if (expected.equals(actual)) {

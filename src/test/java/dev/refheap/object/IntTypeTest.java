@@ -1,0 +1,109 @@
+package dev.refheap.object;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.refheap.testing.VerifiedHeap;
+import java.math.BigInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** int: sizes, hashes, the small-int cache. Expected values from CPython 3.11.7. */
+@ExtendWith(VerifiedHeap.class)
+class IntTypeTest {
+
+    /** {value, sys.getsizeof(value), hash(value)} from python3. */
+    static Stream<Arguments> ints() {
+        return Stream.of(
+                Arguments.of("0", 28, "0"),
+                Arguments.of("1", 28, "1"),
+                Arguments.of("-1", 28, "-2"),
+                Arguments.of("-2", 28, "-2"),
+                Arguments.of("1073741823", 28, "1073741823"),               // 2**30 - 1
+                Arguments.of("1073741824", 32, "1073741824"),               // 2**30
+                Arguments.of("1152921504606846975", 32, "1152921504606846975"), // 2**60 - 1
+                Arguments.of("1152921504606846976", 36, "1152921504606846976"), // 2**60
+                Arguments.of("2305843009213693951", 36, "0"),               // 2**61 - 1
+                Arguments.of("2305843009213693952", 36, "1"),               // 2**61
+                Arguments.of("9223372036854775807", 36, "3"),               // 2**63 - 1
+                Arguments.of("-9223372036854775808", 36, "-4"),             // -2**63
+                Arguments.of("18446744073709551616", 36, "8"),              // 2**64
+                Arguments.of("-1267650600228229401496703205376", 40, "-549755813888"), // -2**100
+                Arguments.of("1000000000000000000000000000000", 40, "465258685558744706"), // 10**30
+                Arguments.of("123456789", 28, "123456789"));
+    }
+
+    @ParameterizedTest(name = "getsizeof({0}) == {1}, hash == {2}")
+    @MethodSource("ints")
+    void sizeAndHashMatchCPython(String value, long size, String hash, Heap heap) {
+        long o = heap.ints.of(new BigInteger(value));
+        try {
+            assertEquals(size, heap.getsizeof(o), "getsizeof");
+            assertEquals(Long.parseLong(hash), heap.hash(o), "hash");
+            assertEquals(new BigInteger(value), IntType.toBig(o), "value round trip");
+        } finally {
+            heap.decref(o);
+        }
+    }
+
+    @Test
+    void smallIntsAreCachedFromMinus5To256(Heap heap) {
+        for (int v : new int[] {-5, 0, 2, 256}) {
+            long a = heap.ints.of(v), b = heap.ints.of(v);
+            assertEquals(a, b, v + " is " + v);
+            assertTrue(heap.ints.isSmallInt(a));
+            heap.decref(a);
+            heap.decref(b);
+        }
+        for (int v : new int[] {-6, 257, 1000}) {
+            long a = heap.ints.of(v), b = heap.ints.of(v);
+            assertNotEquals(a, b, "int('" + v + "') is not int('" + v + "')");
+            assertEquals(1, heap.refcount(a));
+            heap.decref(a);
+            heap.decref(b);
+        }
+    }
+
+    @Test
+    void smallIntsAreContiguous32BytesApart(Heap heap) {
+        long zero = heap.ints.smallIntAddress(0);
+        assertEquals(8192, heap.ints.smallIntAddress(256) - zero, "id(256) - id(0)");
+        assertEquals(-160, heap.ints.smallIntAddress(-5) - zero, "id(-5) - id(0)");
+        assertEquals(0, zero % 16);
+    }
+
+    @Test
+    void smallIntsStartAtTheStaticRefcountAndCountNormally(Heap heap) {
+        long two = heap.ints.smallIntAddress(2);
+        assertEquals(999_999_999L, heap.refcount(two));
+        long a = heap.ints.of(2);
+        assertEquals(1_000_000_000L, heap.refcount(two), "3.11 small ints are not immortal: counted normally");
+        heap.decref(a);
+        assertEquals(999_999_999L, heap.refcount(two));
+    }
+
+    @Test
+    void newIntIsNotGcTrackedAndHasRefcountOne(Heap heap) {
+        long o = heap.ints.of(10_000);
+        assertEquals(1, heap.refcount(o));
+        assertFalse(heap.isGcObject(o));
+        assertEquals(10_000, IntType.asLong(o));
+        heap.decref(o);
+    }
+
+    @Test
+    void intsEqualAcrossIntBoolAndFloat(Heap heap) {
+        long one = heap.ints.of(1), f = heap.floats.of(1.0), big = heap.ints.of(BigInteger.TWO.pow(70));
+        long fbig = heap.floats.of(Math.pow(2, 70));
+        assertTrue(heap.objectsEqual(one, heap.True), "1 == True");
+        assertTrue(heap.objectsEqual(one, f), "1 == 1.0");
+        assertTrue(heap.objectsEqual(big, fbig), "2**70 == 2.0**70");
+        assertFalse(heap.objectsEqual(one, heap.False));
+        assertEquals(heap.hash(one), heap.hash(f), "hash(1) == hash(1.0)");
+        assertEquals(heap.hash(big), heap.hash(fbig), "hash(2**70) == hash(2.0**70)");
+        heap.decref(one); heap.decref(f); heap.decref(big); heap.decref(fbig);
+    }
+}

@@ -27,6 +27,12 @@ final class Frame {
     Frame back;
     long frameObject;
     int owner = OWNED_BY_THREAD;
+    /** An exception to raise when a generator frame resumes (stolen), or 0. */
+    long pendingThrow;
+    /** Set when the last run ended at a YIELD_VALUE rather than a return. */
+    boolean yielded;
+    /** The return value of a sub-generator that SEND finished with (owned), or 0. */
+    long sendResult;
     /** The generator running this frame, or 0. */
     long generator;
 

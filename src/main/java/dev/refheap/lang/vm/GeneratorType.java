@@ -43,7 +43,10 @@ final class GeneratorType extends LangType {
     @Override
     public void traverse(long o, LongConsumer visit) {
         Frame f = frame(o);
-        if (f != null && f.owner == Frame.OWNED_BY_GENERATOR) f.visitOwned(visit);
+        if (f != null && f.owner == Frame.OWNED_BY_GENERATOR) {
+            f.visitOwned(visit);
+            if (f.frameObject != 0) visit.accept(f.frameObject);
+        }
     }
 
     @Override

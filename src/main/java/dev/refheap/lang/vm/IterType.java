@@ -58,6 +58,47 @@ final class IterType extends LangType {
         return it;
     }
 
+    IterType typeFor(Kind k) { return byKind[k.ordinal()]; }
+
+    /** enumerate(it, start=0) and zip(*its) as callables. */
+    long construct(long[] a, int o, int n, long kw) {
+        int nkw = Args.nkw(kw);
+        if (kind == Kind.ENUMERATE) {
+            long start = 0;
+            if (nkw == 1 && dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, 0)).equals("start")) start = a[o + n - 1];
+            else if (nkw > 0) throw rt.typeError("'" + dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, 0)) + "' is an invalid keyword argument for enumerate()");
+            int np = n - nkw;
+            if (np == 2) start = a[o + 1];
+            if (np < 1) throw rt.typeError("enumerate() missing required argument 'iterable' (pos 1)");
+            if (np > 2) throw rt.typeError("enumerate() takes at most 2 arguments (" + np + " given)");
+            long inner = rt.ops.iter(a[o]);
+            if (start != 0 && dev.refheap.object.IntType.fitsLong(start) && dev.refheap.object.IntType.asLong(start) == 0) start = 0;
+            if (start != 0) heap.incref(start);
+            long it = create(Kind.ENUMERATE, inner, start);
+            heap.decref(inner);
+            return it;
+        }
+        if (kind == Kind.ZIP) {
+            Args.noKeywords(rt, "zip", kw);
+            long iters = heap.tuples.alloc(n);
+            for (int i = 0; i < n; i++) {
+                long it;
+                try {
+                    it = rt.ops.iter(a[o + i]);
+                } catch (PyException e) {
+                    heap.decref(iters);
+                    heap.decref(e.exc());
+                    throw rt.typeError("zip argument #" + (i + 1) + " must support iteration");
+                }
+                dev.refheap.object.TupleType.setItemSteal(iters, i, it);
+            }
+            long z = create(Kind.ZIP, iters, 0);
+            heap.decref(iters);
+            return z;
+        }
+        throw rt.typeError("cannot create '" + name() + "' instances");
+    }
+
     boolean isIterator(long o) {
         for (IterType t : byKind) if (heap.typeOf(o) == t) return true;
         return false;
@@ -163,14 +204,14 @@ final class IterType extends LangType {
     @Override
     public void traverse(long o, LongConsumer visit) {
         visitField(o, SEQ, visit);
-        if (kind == Kind.ENUMERATE || kind == Kind.CALLABLE_SENTINEL || kind == Kind.ZIP) visitField(o, EXTRA, visit);
+        if (kind == Kind.ENUMERATE || kind == Kind.CALLABLE_SENTINEL) visitField(o, EXTRA, visit);
     }
 
     @Override
     public void dealloc(long o) {
         heap.untrackIfTracked(o);
         heap.xdecref(get(o, SEQ));
-        if (kind == Kind.ENUMERATE || kind == Kind.CALLABLE_SENTINEL || kind == Kind.ZIP) heap.xdecref(get(o, EXTRA));
+        if (kind == Kind.ENUMERATE || kind == Kind.CALLABLE_SENTINEL) heap.xdecref(get(o, EXTRA));
         heap.freeObject(o);
     }
 

@@ -177,6 +177,22 @@ final class Ops {
             if (m != 0) return strResult(callMethod(o, "__repr__"), "__repr__");
             return "<" + qualifiedTypeNameOf(c) + " object at " + hex(o) + ">";
         }
+        if (t instanceof DictViewType dv) {
+            long l = Builtins.toList(rt, o);
+            try {
+                return t.name() + "(" + repr(l) + ")";
+            } finally {
+                heap.decref(l);
+            }
+        }
+        if (t instanceof Ctypes ct) {
+            long v = ct.value(o);
+            try {
+                return t.name() + "(" + repr(v) + ")";
+            } finally {
+                heap.decref(v);
+            }
+        }
         if (t == heap.objectType) return "<object object at " + hex(o) + ">";
         return "<" + t.name() + " object at " + hex(o) + ">";
     }
@@ -317,6 +333,10 @@ final class Ops {
             return 0;
         }
         if (isTypeObject(o)) return typeAttr(o, name);
+        if (t == rt.superType) {
+            long v = rt.superType.getAttr(o, nameObj);
+            if (v != 0) return v;
+        }
         long special = specialAttr(o, t, name);
         if (special != 0) return special;
         if (t instanceof ClassType c) {
@@ -476,6 +496,7 @@ final class Ops {
                 }
             }
         }
+        if (t instanceof Ctypes ct && name.equals("value")) return ct.value(o);
         if (t == heap.floats) {
             if (name.equals("real")) return incref(o);
             if (name.equals("imag")) return heap.floats.of(0.0);
@@ -543,6 +564,11 @@ final class Ops {
             return;
         }
         if (t instanceof ExceptionType && setExceptionField(o, name, v)) return;
+        if (t instanceof Ctypes ct && name.equals("value")) {
+            if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("an integer is required (got type " + typeName(v) + ")");
+            ct.setValue(o, IntType.toBig(v).longValue());
+            return;
+        }
         if (isTypeObject(o)) throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
         if (lookupType(t, name) != 0) throw rt.error("AttributeError", "'" + t.name() + "' object attribute '" + name + "' is read-only");
         throw rt.error("AttributeError", "'" + t.name() + "' object has no attribute '" + name + "'");
@@ -630,6 +656,10 @@ final class Ops {
             return call(MethodType.func(callable), a, 0, n + 1, kwnames);
         }
         if (isTypeObject(callable)) return Builtins.callType(rt, callable, args, off, n, kwnames);
+        if (t == heap.weakrefs) {
+            if (n != 0) throw rt.typeError("weakref() takes no arguments");
+            return incref(WeakrefType.referent(callable));
+        }
         if (t instanceof ClassType c) {
             long m = lookupType(c, "__call__");
             if (m != 0) {
@@ -866,6 +896,7 @@ final class Ops {
         } catch (PyError e) {
             throw rt.fromPyError(e);
         }
+        if (t instanceof DictViewType dv && dv.kind == IterType.Kind.DICT_KEYS) return heap.dicts.contains(DictViewType.dict(container), item);
         if (t == heap.strs) {
             if (heap.typeOf(item) != heap.strs) throw rt.typeError("'in <string>' requires string as left operand, not " + typeName(item));
             return StrType.value(container).contains(StrType.value(item));
@@ -943,6 +974,7 @@ final class Ops {
         if (t == heap.sets) return SetType.size(o);
         if (t == heap.bytes) return BytesType.length(o);
         if (t == rt.rangeType) return RangeType.length(o);
+        if (t instanceof DictViewType) return DictType.size(DictViewType.dict(o));
         if (t instanceof ClassType c && lookupType(c, "__len__") != 0) {
             long r = callMethod(o, "__len__");
             try {
@@ -971,6 +1003,7 @@ final class Ops {
         if (t == heap.dicts) return rt.iterType.create(IterType.Kind.DICT_KEYS, o, 0);
         if (t == heap.sets) return rt.iterType.create(IterType.Kind.SET, o, 0);
         if (t == rt.rangeType) return rt.rangeType.iter(o);
+        if (t instanceof DictViewType dv) return dv.iter(o);
         if (t == heap.bytes) {
             long l = Sequences.bytesToList(rt, o);
             long it = rt.iterType.create(IterType.Kind.LIST, l, 0);

@@ -50,16 +50,22 @@ public final class Runtime implements AutoCloseable {
     final IterType iterType;
     final RangeType rangeType;
     final SliceType sliceType;
+    final SuperType superType;
+    final java.util.Map<IterType.Kind, DictViewType> dictViews = new java.util.EnumMap<>(IterType.Kind.class);
     final ExceptionType baseException;
     final Map<String, ExceptionType> exceptions = new LinkedHashMap<>();
 
     final long builtinsDict;
+    final long ellipsis, notImplemented;
     final Map<String, Long> modules = new LinkedHashMap<>();
     /** Attributes of builtin types (method descriptors), by type index. */
     final Map<PyType, Map<String, Long>> typeAttrs = new HashMap<>();
     /** Objects the runtime holds (one reference each). */
     private final List<Long> held = new ArrayList<>();
 
+    Streams streams;
+    /** Shows a notebook cell's or REPL input's result (its repr); prints it by default. */
+    java.util.function.Consumer<String> displayHook = text -> this.out.println(text);
     PrintStream out;
     PrintStream err;
     int recursionLimit = 1000;
@@ -92,6 +98,12 @@ public final class Runtime implements AutoCloseable {
         sliceType = heap.register(new SliceType(this));
         baseException = heap.register(new ExceptionType(this, "BaseException", null));
         ExceptionHierarchy.register(this);
+        ellipsis = heap.register(new SimpleType(this, "ellipsis")).singleton();
+        notImplemented = heap.register(new SimpleType(this, "NotImplementedType")).singleton();
+        superType = heap.register(new SuperType(this));
+        dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
+        dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
+        dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
         ops = new Ops(this);
         interpreter = new Interpreter(this);
         heap.setCallbacks((callback, wr) -> ops.callWeakrefCallback(callback, wr));
@@ -106,6 +118,22 @@ public final class Runtime implements AutoCloseable {
     }
 
     public Heap heap() { return heap; }
+
+    public void setDisplayHook(java.util.function.Consumer<String> hook) { displayHook = hook; }
+
+    public void setStreams(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        gcModel.setDebugOut(err);
+    }
+
+    public PrintStream out() { return out; }
+
+    /** Asks the running code to stop with KeyboardInterrupt at its next loop jump or call (Ctrl-C). */
+    public void interrupt() { interpreter.interrupted = true; }
+
+    public void clearInterrupt() { interpreter.interrupted = false; }
+    public PrintStream err() { return err; }
     public CycleCollector gc() { return gc; }
 
     /** Keeps {@code o} (a new reference) alive for the runtime's life; returns it. */
@@ -178,12 +206,90 @@ public final class Runtime implements AutoCloseable {
     long mainGlobals() {
         long m = modules.get("__main__") == null ? 0 : modules.get("__main__");
         if (m == 0) {
-            m = heap.strs.of("__main__") != 0 ? moduleType.create("__main__") : 0;
+            m = moduleType.create("__main__");
             modules.put("__main__", hold(m));
             long d = ModuleType.dict(m);
             heap.dicts.setItem(d, names.__builtins__, builtinsDict);
         }
         return ModuleType.dict(m);
+    }
+
+    /** Compiles {@code source} in {@code mode}; SyntaxErrors are thrown as {@link dev.refheap.lang.PySyntaxError}. */
+    long compile(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
+        dev.refheap.lang.bytecode.CodeUnit unit = dev.refheap.lang.compiler.Compiler.compile(source, filename, mode);
+        interpreter.sources.put(filename, java.util.Arrays.asList(source.split("\\r?\\n", -1)));
+        return Materializer.materialize(this, unit);
+    }
+
+    /**
+     * Runs {@code source} as a whole program in __main__ (exec(compile(source)) semantics: compiled
+     * whole, then run; the code object is released when it finishes).
+     *
+     * @throws PyException for an uncaught Python exception (see {@link #formatException})
+     */
+    public void exec(String source, String filename) {
+        run(source, filename, dev.refheap.lang.compiler.Compiler.Mode.EXEC);
+    }
+
+    /** Runs one notebook cell or REPL input in __main__; a final expression's repr is shown. */
+    public void runCell(String source, String cellName) {
+        run(source, cellName, dev.refheap.lang.compiler.Compiler.Mode.CELL);
+    }
+
+    private void run(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
+        long code = compile(source, filename, mode);
+        long globals = mainGlobals();
+        try {
+            long r = interpreter.runModule(code, globals);
+            heap.decref(r);
+        } finally {
+            heap.decref(code);
+        }
+    }
+
+    /** Runs a module implemented in Python source inside {@code module}'s dict. */
+    void runModuleSource(long module, String name, String source) {
+        long code = compile(source, "<refheap:" + name + ">", dev.refheap.lang.compiler.Compiler.Mode.EXEC);
+        try {
+            heap.decref(interpreter.runModule(code, ModuleType.dict(module)));
+        } finally {
+            heap.decref(code);
+        }
+    }
+
+    /** What python3 prints for an uncaught exception; releases the exception. */
+    public String formatException(PyException e) {
+        try {
+            return interpreter.formatTraceback(e.exc());
+        } finally {
+            heap.decref(e.exc());
+        }
+    }
+
+    /** The exception's type name (e.g. ZeroDivisionError), without releasing it. */
+    public String exceptionTypeName(PyException e) { return ops.qualifiedTypeNameOf(heap.typeOf(e.exc())); }
+
+    /** str(exception), without releasing it. */
+    public String exceptionMessage(PyException e) { return ops.str(e.exc()); }
+
+    /** The exit status python3 uses for an uncaught SystemExit (releases the exception). */
+    public int systemExitStatus(PyException e) {
+        try {
+            long args = ExceptionType.args(e.exc());
+            if (TupleType.size(args) == 0) return 0;
+            long code = TupleType.item(args, 0);
+            if (code == heap.None) return 0;
+            if (heap.typeOf(code) instanceof dev.refheap.object.IntType) return (int) dev.refheap.object.IntType.asLong(code);
+            err.println(ops.str(code));
+            return 1;
+        } finally {
+            heap.decref(e.exc());
+        }
+    }
+
+    /** The Python type name of an uncaught exception (SystemExit handling). */
+    public boolean isSystemExit(PyException e) {
+        return ops.isInstance(e.exc(), exceptionType("SystemExit"));
     }
 
     /** Runs the heap verifier (for --gc-stress and tests). */

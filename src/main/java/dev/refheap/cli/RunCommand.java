@@ -1,0 +1,54 @@
+package dev.refheap.cli;
+
+import dev.refheap.lang.PySyntaxError;
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.Runtime;
+import dev.refheap.notebook.Notebook;
+import dev.refheap.notebook.NotebookRunner;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code refheap run FILE.py} runs a program; {@code refheap run NOTEBOOK.ipynb [--output OUT]} runs a notebook. */
+@Command(name = "run", description = "Run a Python file, or a notebook's code cells in one namespace.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "A .py program or an .ipynb notebook.")
+    String file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Notebooks: write the executed notebook here (nbformat 4).")
+    Path output;
+
+    @Mixin
+    RuntimeFlags flags = new RuntimeFlags();
+
+    @Override
+    public Integer call() {
+        byte[] bytes;
+        try {
+            bytes = SourceFiles.bytes(file);
+            if (file.endsWith(".ipynb")) {
+                Notebook nb;
+                try {
+                    nb = Notebook.read(bytes);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("refheap: " + file + ": " + e.getMessage());
+                    return 1;
+                }
+                try (Runtime rt = flags.newRuntime()) {
+                    int status = new NotebookRunner(rt, nb, file).run(output);
+                    flags.afterRun(rt);
+                    return status;
+                }
+            }
+            return Main.runProgram(flags, SourceFiles.text(bytes, file), file);
+        } catch (SourceFiles.Unreadable e) {
+            System.err.println(e.getMessage());
+            return e.status;
+        }
+    }
+
+    static int unused(PyException e, PySyntaxError s) { return 0; }
+}

@@ -1,0 +1,55 @@
+package dev.refheap.cli;
+
+import dev.refheap.lang.vm.Runtime;
+import dev.refheap.lang.vm.RuntimeOptions;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: the heap limit and the stress mode. */
+final class RuntimeFlags {
+    @Option(names = "--gc-stress", description = "Collect on every GC allocation and verify the heap after the program.")
+    boolean gcStress;
+
+    @Option(names = "--max-heap", paramLabel = "SIZE", description = "Heap limit (e.g. 64m, 2g); past it, MemoryError.")
+    String maxHeap;
+
+    Runtime newRuntime() {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        return new Runtime(new RuntimeOptions(parseSize(maxHeap), gcStress, out, err));
+    }
+
+    /** With --gc-stress, the heap verifier runs once the program finished. */
+    void afterRun(Runtime rt) {
+        rt.out().flush();
+        if (!gcStress) return;
+        List<String> problems = rt.verify();
+        if (!problems.isEmpty()) {
+            rt.err().println("refheap: heap verification failed:");
+            for (String p : problems) rt.err().println("  " + p);
+        }
+    }
+
+    static long parseSize(String s) {
+        if (s == null) return Long.MAX_VALUE;
+        String t = s.trim().toLowerCase();
+        long mult = 1;
+        if (t.endsWith("b")) t = t.substring(0, t.length() - 1);
+        switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+            case 'k' -> mult = 1L << 10;
+            case 'm' -> mult = 1L << 20;
+            case 'g' -> mult = 1L << 30;
+            default -> { }
+        }
+        if (mult != 1) t = t.substring(0, t.length() - 1);
+        try {
+            long v = Long.parseLong(t) * mult;
+            if (v <= 0) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()), "--max-heap: '" + s + "' is not a size (e.g. 64m, 2g)");
+        }
+    }
+}

@@ -1,0 +1,646 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.BytesType;
+import dev.refheap.object.DictType;
+import dev.refheap.object.FloatType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.ListType;
+import dev.refheap.object.PyError;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code builtins} module: functions, the builtin types as callables, and class creation. */
+final class Builtins {
+    private Builtins() {}
+
+    static void install(Runtime rt) {
+        Heap heap = rt.heap;
+        long d = rt.builtinsDict;
+        Builtins b = null;
+        def(rt, "print", (self, a, o, n, kw) -> print(rt, a, o, n, kw));
+        def(rt, "id", (self, a, o, n, kw) -> { Args.exactly(rt, "id", n, kw, 1); return heap.ints.of(a[o]); });
+        def(rt, "hex", (self, a, o, n, kw) -> { Args.exactly(rt, "hex", n, kw, 1); return heap.strs.of(radix(rt, a[o], 16, "0x")); });
+        def(rt, "oct", (self, a, o, n, kw) -> { Args.exactly(rt, "oct", n, kw, 1); return heap.strs.of(radix(rt, a[o], 8, "0o")); });
+        def(rt, "bin", (self, a, o, n, kw) -> { Args.exactly(rt, "bin", n, kw, 1); return heap.strs.of(radix(rt, a[o], 2, "0b")); });
+        def(rt, "len", (self, a, o, n, kw) -> { Args.exactly(rt, "len", n, kw, 1); return heap.ints.of(rt.ops.len(a[o])); });
+        def(rt, "repr", (self, a, o, n, kw) -> { Args.exactly(rt, "repr", n, kw, 1); return heap.strs.of(rt.ops.repr(a[o])); });
+        def(rt, "ascii", (self, a, o, n, kw) -> { Args.exactly(rt, "ascii", n, kw, 1); return heap.strs.of(ascii(rt.ops.repr(a[o]))); });
+        def(rt, "hash", (self, a, o, n, kw) -> { Args.exactly(rt, "hash", n, kw, 1); return heap.ints.of(rt.ops.hash(a[o])); });
+        def(rt, "callable", (self, a, o, n, kw) -> { Args.exactly(rt, "callable", n, kw, 1); return rt.ops.bool(isCallable(rt, a[o])); });
+        def(rt, "isinstance", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "isinstance", n, kw, 2);
+            return rt.ops.bool(isInstanceOf(rt, a[o], a[o + 1], "isinstance() arg 2 must be a type, a tuple of types, or a union"));
+        });
+        def(rt, "issubclass", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "issubclass", n, kw, 2);
+            if (!rt.ops.isTypeObject(a[o])) throw rt.typeError("issubclass() arg 1 must be a class");
+            return rt.ops.bool(isSubclassOf(rt, heap.typeAt(a[o]), a[o + 1]));
+        });
+        def(rt, "iter", (self, a, o, n, kw) -> {
+            Args.range(rt, "iter", n, kw, 1, 2);
+            if (n == 2) return rt.iterType.create(IterType.Kind.CALLABLE_SENTINEL, a[o], incref(heap, a[o + 1]));
+            return rt.ops.iter(a[o]);
+        });
+        def(rt, "next", (self, a, o, n, kw) -> {
+            Args.range(rt, "next", n, kw, 1, 2);
+            PyType t = heap.typeOf(a[o]);
+            if (!(t instanceof IterType) && t != rt.generatorType && t != rt.rangeType.iterType
+                    && !(t instanceof ClassType c && rt.ops.lookupType(c, "__next__") != 0)) {
+                throw rt.typeError("'" + t.name() + "' object is not an iterator");
+            }
+            if (t == rt.generatorType) {
+                if (n == 2) {
+                    long v = rt.interpreter.resume(a[o], heap.None, 0, true);
+                    return v != 0 ? v : incref(heap, a[o + 1]);
+                }
+                return rt.interpreter.resume(a[o], heap.None, 0, false);
+            }
+            long v = rt.ops.next(a[o]);
+            if (v != 0) return v;
+            if (n == 2) return incref(heap, a[o + 1]);
+            throw rt.error("StopIteration", null);
+        });
+        def(rt, "getattr", (self, a, o, n, kw) -> {
+            Args.range(rt, "getattr", n, kw, 2, 3);
+            if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
+            long v = rt.ops.getAttrOrNull(a[o], a[o + 1]);
+            if (v != 0) return v;
+            if (n == 3) return incref(heap, a[o + 2]);
+            throw rt.ops.attributeError(a[o], StrType.value(a[o + 1]));
+        });
+        def(rt, "setattr", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "setattr", n, kw, 3);
+            if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
+            rt.ops.setAttr(a[o], a[o + 1], a[o + 2]);
+            return incref(heap, heap.None);
+        });
+        def(rt, "delattr", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "delattr", n, kw, 2);
+            rt.ops.delAttr(a[o], a[o + 1]);
+            return incref(heap, heap.None);
+        });
+        def(rt, "hasattr", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "hasattr", n, kw, 2);
+            if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
+            long v = rt.ops.getAttrOrNull(a[o], a[o + 1]);
+            heap.xdecref(v);
+            return rt.ops.bool(v != 0);
+        });
+        def(rt, "globals", (self, a, o, n, kw) -> { Args.exactly(rt, "globals", n, kw, 0); return incref(heap, rt.interpreter.current.globals); });
+        def(rt, "locals", (self, a, o, n, kw) -> { Args.exactly(rt, "locals", n, kw, 0); return Instances.frameLocals(rt, rt.interpreter.current); });
+        def(rt, "vars", (self, a, o, n, kw) -> {
+            Args.range(rt, "vars", n, kw, 0, 1);
+            if (n == 0) return Instances.frameLocals(rt, rt.interpreter.current);
+            long v = rt.ops.getAttrOrNull(a[o], rt.names.__dict__);
+            if (v == 0) throw rt.typeError("vars() argument must have __dict__ attribute");
+            return v;
+        });
+        def(rt, "sorted", (self, a, o, n, kw) -> sorted(rt, a, o, n, kw));
+        def(rt, "sum", (self, a, o, n, kw) -> sum(rt, a, o, n, kw));
+        def(rt, "min", (self, a, o, n, kw) -> minmax(rt, a, o, n, kw, true));
+        def(rt, "max", (self, a, o, n, kw) -> minmax(rt, a, o, n, kw, false));
+        def(rt, "abs", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "abs", n, kw, 1);
+            long x = a[o];
+            if (heap.typeOf(x) instanceof IntType) return heap.ints.of(IntType.toBig(x).abs());
+            if (heap.typeOf(x) == heap.floats) return heap.floats.of(Math.abs(FloatType.value(x)));
+            if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__abs__") != 0) return rt.ops.callMethod(x, "__abs__");
+            throw rt.typeError("bad operand type for abs(): '" + rt.ops.typeName(x) + "'");
+        });
+        def(rt, "round", (self, a, o, n, kw) -> round(rt, a, o, n, kw));
+        def(rt, "divmod", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "divmod", n, kw, 2);
+            long q = rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.FLOOR_DIVIDE, a[o], a[o + 1]);
+            long r = rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.REMAINDER, a[o], a[o + 1]);
+            long t = heap.tuples.alloc(2);
+            TupleType.setItemSteal(t, 0, q);
+            TupleType.setItemSteal(t, 1, r);
+            return t;
+        });
+        def(rt, "pow", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "pow", n, kw, 2);
+            return rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.POWER, a[o], a[o + 1]);
+        });
+        def(rt, "chr", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "chr", n, kw, 1);
+            long v = intArg(rt, a[o]);
+            if (v < 0 || v > 0x10ffff) throw rt.error("ValueError", "chr() arg not in range(0x110000)");
+            return heap.strs.of(new String(Character.toChars((int) v)));
+        });
+        def(rt, "ord", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "ord", n, kw, 1);
+            long x = a[o];
+            if (heap.typeOf(x) == heap.strs) {
+                if (StrType.length(x) != 1) throw rt.typeError("ord() expected a character, but string of length " + StrType.length(x) + " found");
+                return heap.ints.of(StrType.codePointAt(x, 0));
+            }
+            if (heap.typeOf(x) == heap.bytes && BytesType.length(x) == 1) return heap.ints.of(BytesType.value(x)[0] & 0xff);
+            throw rt.typeError("ord() expected string of length 1, but " + rt.ops.typeName(x) + " found");
+        });
+        def(rt, "any", (self, a, o, n, kw) -> anyAll(rt, a, o, n, kw, true));
+        def(rt, "all", (self, a, o, n, kw) -> anyAll(rt, a, o, n, kw, false));
+        def(rt, "format", (self, a, o, n, kw) -> {
+            Args.range(rt, "format", n, kw, 1, 2);
+            return heap.strs.of(rt.ops.format(a[o], n == 2 ? StrType.value(a[o + 1]) : ""));
+        });
+        def(rt, "__build_class__", (self, a, o, n, kw) -> buildClass(rt, a, o, n, kw));
+        def(rt, "super", (self, a, o, n, kw) -> SuperType.create(rt, a, o, n));
+        def(rt, "staticmethod", (self, a, o, n, kw) -> { Args.exactly(rt, "staticmethod", n, kw, 1); return incref(heap, a[o]); });
+        def(rt, "input", (self, a, o, n, kw) -> { throw rt.error("EOFError", "EOF when reading a line"); });
+        def(rt, "map", (self, a, o, n, kw) -> mapFilter(rt, a, o, n, true));
+        def(rt, "filter", (self, a, o, n, kw) -> mapFilter(rt, a, o, n, false));
+        def(rt, "reversed", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "reversed", n, kw, 1);
+            long l = heap.lists.alloc(0);
+            Sequences.extend(rt, l, a[o]);
+            long len = ListType.size(l);
+            for (long i = 0; i < len / 2; i++) {
+                long x = ListType.item(l, i), y = ListType.item(l, len - 1 - i);
+                ListType.setItemSteal(l, i, y);
+                ListType.setItemSteal(l, len - 1 - i, x);
+            }
+            long it = rt.iterType.create(IterType.Kind.LIST, l, 0);
+            heap.decref(l);
+            return it;
+        });
+        // types
+        for (PyType t : new PyType[] {heap.ints, heap.bools, heap.floats, heap.strs, heap.bytes, heap.tuples, heap.lists,
+                heap.dicts, heap.sets, heap.objectType, heap.typeType, rt.rangeType}) {
+            heap.dicts.setItem(d, t.name(), t.address());
+        }
+        heap.dicts.setItem(d, "enumerate", rt.iterType.typeFor(IterType.Kind.ENUMERATE).address());
+        heap.dicts.setItem(d, "zip", rt.iterType.typeFor(IterType.Kind.ZIP).address());
+        for (ExceptionType e : rt.exceptions.values()) heap.dicts.setItem(d, e.name(), e.address());
+        heap.dicts.setItem(d, "None", heap.None);
+        heap.dicts.setItem(d, "Ellipsis", rt.ellipsis);
+        heap.dicts.setItem(d, "NotImplemented", rt.notImplemented);
+        heap.dicts.setItem(d, "__name__", "builtins" == null ? 0 : heap.strs.internedOf("builtins"));
+        heap.decref(heap.dicts.getItem(d, "__name__"));
+        if (b != null) throw new AssertionError();
+    }
+
+    static long incref(Heap heap, long o) {
+        heap.incref(o);
+        return o;
+    }
+
+    private static void def(Runtime rt, String name, Builtin impl) {
+        long f = rt.builtinFunctionType.create(name, impl, 0, null);
+        rt.heap.dicts.setItem(rt.builtinsDict, name, f);
+        rt.heap.decref(f);
+    }
+
+    // ---- print ------------------------------------------------------------------------------------
+
+    private static long print(Runtime rt, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        int nkw = kw == 0 ? 0 : (int) TupleType.size(kw);
+        String sep = " ", end = "\n";
+        boolean toErr = false, flush = false;
+        for (int k = 0; k < nkw; k++) {
+            String name = StrType.value(TupleType.item(kw, k));
+            long v = a[o + n - nkw + k];
+            switch (name) {
+                case "sep" -> sep = v == heap.None ? " " : strArg(rt, v, "sep");
+                case "end" -> end = v == heap.None ? "\n" : strArg(rt, v, "end");
+                case "file" -> toErr = v == Modules.stderrObject(rt);
+                case "flush" -> flush = rt.ops.truthy(v);
+                default -> throw rt.typeError("'" + name + "' is an invalid keyword argument for print()");
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n - nkw; i++) {
+            if (i > 0) sb.append(sep);
+            sb.append(rt.ops.str(a[o + i]));
+        }
+        sb.append(end);
+        (toErr ? rt.err : rt.out).print(sb);
+        if (flush) (toErr ? rt.err : rt.out).flush();
+        heap.incref(heap.None);
+        return heap.None;
+    }
+
+    private static String strArg(Runtime rt, long v, String what) {
+        if (rt.heap.typeOf(v) != rt.heap.strs) throw rt.typeError(what + " must be None or a string, not " + rt.ops.typeName(v));
+        return StrType.value(v);
+    }
+
+    static String ascii(String repr) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < repr.length(); ) {
+            int cp = repr.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 128) sb.append((char) cp);
+            else if (cp < 0x100) sb.append(String.format("\\x%02x", cp));
+            else if (cp < 0x10000) sb.append(String.format("\\u%04x", cp));
+            else sb.append(String.format("\\U%08x", cp));
+        }
+        return sb.toString();
+    }
+
+    private static String radix(Runtime rt, long v, int radix, String prefix) {
+        if (!(rt.heap.typeOf(v) instanceof IntType)) {
+            throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
+        }
+        BigInteger b = IntType.toBig(v);
+        return (b.signum() < 0 ? "-" : "") + prefix + b.abs().toString(radix);
+    }
+
+    static long intArg(Runtime rt, long v) {
+        if (!(rt.heap.typeOf(v) instanceof IntType)) {
+            throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
+        }
+        if (!IntType.fitsLong(v)) throw rt.error("OverflowError", "Python int too large to convert to C ssize_t");
+        return IntType.asLong(v);
+    }
+
+    // ---- isinstance ----------------------------------------------------------------------------
+
+    static boolean isInstanceOf(Runtime rt, long o, long cls, String error) {
+        Heap heap = rt.heap;
+        if (heap.typeOf(cls) == heap.tuples) {
+            for (long i = 0; i < TupleType.size(cls); i++) if (isInstanceOf(rt, o, TupleType.item(cls, i), error)) return true;
+            return false;
+        }
+        if (!rt.ops.isTypeObject(cls)) throw rt.typeError(error);
+        return rt.ops.isSubtype(heap.typeOf(o), heap.typeAt(cls));
+    }
+
+    static boolean isSubclassOf(Runtime rt, PyType t, long cls) {
+        Heap heap = rt.heap;
+        if (heap.typeOf(cls) == heap.tuples) {
+            for (long i = 0; i < TupleType.size(cls); i++) if (isSubclassOf(rt, t, TupleType.item(cls, i))) return true;
+            return false;
+        }
+        if (!rt.ops.isTypeObject(cls)) throw rt.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return rt.ops.isSubtype(t, heap.typeAt(cls));
+    }
+
+    static boolean exceptionMatches(Runtime rt, long exc, long type) {
+        Heap heap = rt.heap;
+        if (heap.typeOf(type) == heap.tuples) {
+            for (long i = 0; i < TupleType.size(type); i++) if (exceptionMatches(rt, exc, TupleType.item(type, i))) return true;
+            return false;
+        }
+        if (!rt.ops.isExceptionType(type)) {
+            throw rt.typeError("catching classes that do not inherit from BaseException is not allowed");
+        }
+        return rt.ops.isSubtype(heap.typeOf(exc), heap.typeAt(type));
+    }
+
+    static boolean isCallable(Runtime rt, long o) {
+        PyType t = rt.heap.typeOf(o);
+        return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o)
+                || (t instanceof ClassType c && rt.ops.lookupType(c, "__call__") != 0);
+    }
+
+    // ---- iteration helpers ----------------------------------------------------------------------
+
+    /** Collects an iterable into a new list. */
+    static long toList(Runtime rt, long iterable) {
+        long l = rt.heap.lists.alloc(0);
+        try {
+            Sequences.extend(rt, l, iterable);
+        } catch (PyException e) {
+            rt.heap.decref(l);
+            throw e;
+        }
+        return l;
+    }
+
+    private static long sorted(Runtime rt, long[] a, int o, int n, long kw) {
+        int nkw = kw == 0 ? 0 : (int) TupleType.size(kw);
+        if (n - nkw != 1) throw rt.typeError("sorted expected 1 argument, got " + (n - nkw));
+        long l = toList(rt, a[o]);
+        try {
+            TypeMethods.listSort(rt, l, a, o + 1, n - 1, kw);
+        } catch (PyException e) {
+            rt.heap.decref(l);
+            throw e;
+        }
+        return l;
+    }
+
+    private static long sum(Runtime rt, long[] a, int o, int n, long kw) {
+        Args.range(rt, "sum", n, 0, 1, 2);
+        Heap heap = rt.heap;
+        long acc = n == 2 ? incref(heap, a[o + 1]) : heap.ints.of(0);
+        if (n == 2 && heap.typeOf(acc) == heap.strs) {
+            heap.decref(acc);
+            throw rt.typeError("sum() can't sum strings [use ''.join(seq) instead]");
+        }
+        long it = rt.ops.iter(a[o]);
+        try {
+            for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
+                long r;
+                try {
+                    r = rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.ADD, acc, v);
+                } finally {
+                    heap.decref(v);
+                }
+                heap.decref(acc);
+                acc = r;
+            }
+        } catch (PyException e) {
+            heap.decref(acc);
+            throw e;
+        } finally {
+            heap.decref(it);
+        }
+        return acc;
+    }
+
+    private static long minmax(Runtime rt, long[] a, int o, int n, long kw, boolean min) {
+        Heap heap = rt.heap;
+        String name = min ? "min" : "max";
+        int nkw = kw == 0 ? 0 : (int) TupleType.size(kw);
+        long key = 0, dflt = 0;
+        for (int k = 0; k < nkw; k++) {
+            String kn = StrType.value(TupleType.item(kw, k));
+            if (kn.equals("key")) key = a[o + n - nkw + k];
+            else if (kn.equals("default")) dflt = a[o + n - nkw + k];
+            else throw rt.typeError("'" + kn + "' is an invalid keyword argument for " + name + "()");
+        }
+        int np = n - nkw;
+        if (np == 0) throw rt.typeError(name + " expected at least 1 argument, got 0");
+        long items = np == 1 ? toList(rt, a[o]) : heap.lists.alloc(0);
+        if (np > 1) for (int i = 0; i < np; i++) heap.lists.append(items, a[o + i]);
+        try {
+            long size = ListType.size(items);
+            if (size == 0) {
+                if (dflt != 0) return incref(heap, dflt);
+                throw rt.error("ValueError", name + "() arg is an empty sequence");
+            }
+            long best = ListType.item(items, 0);
+            long bestKey = key != 0 && key != heap.None ? rt.ops.call0(key, best) : incref(heap, best);
+            for (long i = 1; i < size; i++) {
+                long v = ListType.item(items, i);
+                long k = key != 0 && key != heap.None ? rt.ops.call0(key, v) : incref(heap, v);
+                boolean better;
+                try {
+                    long c = rt.ops.compare(min ? 0 : 4, k, bestKey);
+                    better = rt.ops.truthy(c);
+                    heap.decref(c);
+                } catch (PyException e) {
+                    heap.decref(k);
+                    heap.decref(bestKey);
+                    throw e;
+                }
+                if (better) {
+                    heap.decref(bestKey);
+                    bestKey = k;
+                    best = v;
+                } else heap.decref(k);
+            }
+            heap.decref(bestKey);
+            return incref(heap, best);
+        } finally {
+            heap.decref(items);
+        }
+    }
+
+    private static long anyAll(Runtime rt, long[] a, int o, int n, long kw, boolean any) {
+        Args.exactly(rt, any ? "any" : "all", n, kw, 1);
+        long it = rt.ops.iter(a[o]);
+        try {
+            for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
+                boolean t = rt.ops.truthy(v);
+                rt.heap.decref(v);
+                if (t == any) return rt.ops.bool(any);
+            }
+            return rt.ops.bool(!any);
+        } finally {
+            rt.heap.decref(it);
+        }
+    }
+
+    private static long mapFilter(Runtime rt, long[] a, int o, int n, boolean map) {
+        Heap heap = rt.heap;
+        if (n < 2) throw rt.typeError((map ? "map" : "filter") + "() must have at least two arguments.");
+        long out = heap.lists.alloc(0);
+        try {
+            long items = toList(rt, a[o + 1]);
+            try {
+                for (long i = 0; i < ListType.size(items); i++) {
+                    long v = ListType.item(items, i);
+                    if (map) {
+                        long r = rt.ops.call0(a[o], v);
+                        heap.lists.append(out, r);
+                        heap.decref(r);
+                    } else {
+                        boolean keep;
+                        if (a[o] == heap.None) keep = rt.ops.truthy(v);
+                        else {
+                            long r = rt.ops.call0(a[o], v);
+                            keep = rt.ops.truthy(r);
+                            heap.decref(r);
+                        }
+                        if (keep) heap.lists.append(out, v);
+                    }
+                }
+            } finally {
+                heap.decref(items);
+            }
+            return rt.iterType.create(IterType.Kind.LIST, out, 0);
+        } finally {
+            heap.decref(out);
+        }
+    }
+
+    private static long round(Runtime rt, long[] a, int o, int n, long kw) {
+        Args.range(rt, "round", n, kw, 1, 2);
+        Heap heap = rt.heap;
+        long x = a[o];
+        boolean noDigits = n == 1 || a[o + 1] == heap.None;
+        if (heap.typeOf(x) instanceof IntType) {
+            if (noDigits) return heap.ints.of(IntType.toBig(x));
+            long digits = intArg(rt, a[o + 1]);
+            if (digits >= 0) return heap.ints.of(IntType.toBig(x));
+            BigDecimal r = new BigDecimal(IntType.toBig(x)).setScale((int) digits, RoundingMode.HALF_EVEN);
+            return heap.ints.of(r.toBigInteger());
+        }
+        if (heap.typeOf(x) == heap.floats) {
+            double v = FloatType.value(x);
+            if (noDigits) {
+                if (Double.isNaN(v)) throw rt.error("ValueError", "cannot convert float NaN to integer");
+                if (Double.isInfinite(v)) throw rt.error("OverflowError", "cannot convert float infinity to integer");
+                return heap.ints.of(new BigDecimal(v).setScale(0, RoundingMode.HALF_EVEN).toBigInteger());
+            }
+            long digits = intArg(rt, a[o + 1]);
+            if (Double.isNaN(v) || Double.isInfinite(v)) return incref(heap, x);
+            return heap.floats.of(new BigDecimal(Double.toString(v)).setScale((int) Math.max(-308, Math.min(308, digits)), RoundingMode.HALF_EVEN).doubleValue());
+        }
+        if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__round__") != 0) return rt.ops.callMethod(x, "__round__");
+        throw rt.typeError("type " + rt.ops.typeName(x) + " doesn't define __round__ method");
+    }
+
+    // ---- containers used by the interpreter --------------------------------------------------------
+
+    static void setUpdate(Runtime rt, long set, long iterable) {
+        long l = toList(rt, iterable);
+        try {
+            for (long i = 0; i < ListType.size(l); i++) rt.heap.sets.add(set, ListType.item(l, i));
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        } finally {
+            rt.heap.decref(l);
+        }
+    }
+
+    /** dict.update(m) (DICT_UPDATE), or the ** merge of a call (DICT_MERGE: repeated keys are errors). */
+    static void dictUpdate(Runtime rt, long d, long m, boolean merge, long callable) {
+        Heap heap = rt.heap;
+        if (heap.typeOf(m) != heap.dicts) {
+            if (heap.typeOf(m) instanceof ClassType c && rt.ops.lookupType(c, "keys") != 0) {
+                long keys = rt.ops.callMethod(m, "keys");
+                long l = toList(rt, keys);
+                heap.decref(keys);
+                try {
+                    for (long i = 0; i < ListType.size(l); i++) {
+                        long k = ListType.item(l, i);
+                        long v = rt.ops.getItem(m, k);
+                        heap.dicts.setItem(d, k, v);
+                        heap.decref(v);
+                    }
+                } finally {
+                    heap.decref(l);
+                }
+                return;
+            }
+            if (merge) {
+                throw rt.typeError(callableName(rt, callable) + " argument after ** must be a mapping, not " + rt.ops.typeName(m));
+            }
+            throw rt.typeError("'" + rt.ops.typeName(m) + "' object is not a mapping");
+        }
+        List<long[]> entries = new ArrayList<>();
+        heap.dicts.forEach(m, (k, v) -> entries.add(new long[] {k, v}));
+        for (long[] e : entries) {
+            if (merge) {
+                if (heap.typeOf(e[0]) != heap.strs) throw rt.typeError("keywords must be strings");
+                if (heap.dicts.getItem(d, e[0]) != 0) {
+                    throw rt.typeError(callableName(rt, callable) + " got multiple values for keyword argument '" + StrType.value(e[0]) + "'");
+                }
+            }
+            heap.dicts.setItem(d, e[0], e[1]);
+        }
+    }
+
+    private static String callableName(Runtime rt, long callable) {
+        if (callable == 0) return "function";
+        PyType t = rt.heap.typeOf(callable);
+        if (t == rt.functionType) return StrType.value(Native.getLong(callable + FunctionType.QUALNAME)) + "()";
+        if (t == rt.builtinFunctionType) return rt.builtinFunctionType.entry(callable).name() + "()";
+        return rt.ops.repr(callable);
+    }
+
+    // ---- calling types -----------------------------------------------------------------------------
+
+    /** An instance of exception class {@code typeObject} with no arguments (raise E). */
+    static long instantiateType(Runtime rt, long typeObject) {
+        return callType(rt, typeObject, new long[0], 0, 0, 0);
+    }
+
+    static long callType(Runtime rt, long typeObject, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeAt(typeObject);
+        if (t instanceof ClassType c) return newInstance(rt, c, a, o, n, kw);
+        if (t instanceof ExceptionType) {
+            if (kw != 0 && TupleType.size(kw) > 0) {
+                throw rt.typeError(t.name() + "() takes no keyword arguments");
+            }
+            long args = heap.tuples.alloc(n);
+            for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
+            return rt.ops.instantiateException(t, args);
+        }
+        if (t instanceof IterType it) return it.construct(a, o, n, kw);
+        return Constructors.construct(rt, t, typeObject, a, o, n, kw);
+    }
+
+    private static long newInstance(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        long self = c.allocInstance();
+        if (c.exceptionBased) {
+            long args = heap.tuples.alloc(n - (kw == 0 ? 0 : (int) TupleType.size(kw)));
+            for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
+            long old = ExceptionType.args(self);
+            Native.putLong(self + ExceptionType.ARGS, args);
+            heap.decref(old);
+        }
+        long init = rt.ops.lookupType(c, "__init__");
+        if (init == 0 || (heap.typeOf(init) == rt.builtinFunctionType && rt.builtinFunctionType.entry(init).ownerType() != null)) {
+            if (n > 0 && !c.exceptionBased && rt.ops.lookupType(c, "__new__") == 0) {
+                heap.decref(self);
+                throw rt.typeError(c.name() + "() takes no arguments");
+            }
+            return self;
+        }
+        long[] args = new long[n + 1];
+        args[0] = self;
+        System.arraycopy(a, o, args, 1, n);
+        long r;
+        try {
+            r = rt.ops.call(init, args, 0, n + 1, kw);
+        } catch (PyException e) {
+            heap.decref(self);
+            throw e;
+        }
+        if (r != heap.None) {
+            heap.decref(self);
+            String tn = rt.ops.typeName(r);
+            heap.decref(r);
+            throw rt.typeError("__init__() should return None, not '" + tn + "'");
+        }
+        heap.decref(r);
+        return self;
+    }
+
+    // ---- classes --------------------------------------------------------------------------------
+
+    /** __build_class__(func, name, *bases): runs the body in a new namespace and makes the class. */
+    private static long buildClass(Runtime rt, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        int nkw = kw == 0 ? 0 : (int) TupleType.size(kw);
+        if (n - nkw < 2) throw rt.typeError("__build_class__: not enough arguments");
+        long func = a[o], nameObj = a[o + 1];
+        if (heap.typeOf(func) != rt.functionType) throw rt.typeError("__build_class__: func must be a function");
+        if (heap.typeOf(nameObj) != heap.strs) throw rt.typeError("__build_class__: name is not a string");
+        int nbases = n - nkw - 2;
+        long bases = heap.tuples.alloc(nbases);
+        for (int i = 0; i < nbases; i++) {
+            long b = a[o + 2 + i];
+            if (!rt.ops.isTypeObject(b)) {
+                heap.decref(bases);
+                throw rt.typeError("bases must be types");
+            }
+            TupleType.setItemSteal(bases, i, incref(heap, b));
+        }
+        long ns = heap.dicts.create();
+        try {
+            long r = rt.interpreter.runClassBody(func, ns);
+            heap.decref(r);
+            return ClassFactory.create(rt, nameObj, bases, ns, func);
+        } finally {
+            heap.decref(ns);
+            heap.decref(bases);
+        }
+    }
+
+    /** For repr and messages: the class name of a type descriptor. */
+    static String className(PyType t) { return t.name(); }
+
+    static long keysOf(Runtime rt, long d) {
+        long l = rt.heap.lists.alloc(0);
+        rt.heap.dicts.forEach(d, (k, v) -> rt.heap.lists.append(l, k));
+        return l;
+    }
+
+    static long size(long d) { return DictType.size(d); }
+}

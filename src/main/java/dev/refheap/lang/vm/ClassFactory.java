@@ -1,0 +1,103 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** type_new for class statements: layout from the bases, C3 mro, the heap type object, __class__ cell. */
+final class ClassFactory {
+    private ClassFactory() {}
+
+    static long create(Runtime rt, long nameObj, long bases, long ns, long func) {
+        Heap heap = rt.heap;
+        String name = StrType.value(nameObj);
+        List<ClassType> classBases = new ArrayList<>();
+        PyType builtinBase = heap.objectType;
+        for (long i = 0; i < TupleType.size(bases); i++) {
+            PyType b = heap.typeAt(TupleType.item(bases, i));
+            if (b instanceof ClassType c) {
+                classBases.add(c);
+                if (c.exceptionBased) builtinBase = c.builtinBase;
+            } else if (b instanceof ExceptionType e) {
+                builtinBase = e;
+            } else if (b != heap.objectType) {
+                throw rt.typeError("refheap does not support subclassing '" + b.name() + "'");
+            }
+        }
+        boolean exc = builtinBase instanceof ExceptionType;
+        long basic = exc ? ExceptionType.SIZE + 8 : 24;
+        long weak = exc ? ExceptionType.SIZE : ClassType.INSTANCE_WEAKLIST;
+        int flags = PyType.HAVE_GC | PyType.HEAPTYPE | PyType.BASETYPE | (exc ? PyType.BASE_EXC_SUBCLASS : PyType.MANAGED_DICT);
+        ClassType cls = new ClassType(rt, name, exc ? builtinBase : null, exc, basic, weak, flags);
+        List<ClassType> mro = c3(rt, cls, classBases);
+        cls.mro.addAll(mro);
+
+        long t = heap.allocObjectOfSize(heap.typeType, ClassType.TYPE_OBJECT_SIZE, 0);
+        Native.fill(t + 16, ClassType.TYPE_OBJECT_SIZE - 16, (byte) 0);
+        cls.typeObject = t;
+        heap.registerHeapType(cls, t);
+        long dict = heap.dicts.create();
+        long[] classcell = {0};
+        heap.dicts.forEach(ns, (k, v) -> {
+            String key = StrType.value(k);
+            if (key.equals("__classcell__")) classcell[0] = v;
+            else if (!key.equals("__qualname__")) heap.dicts.setItem(dict, k, v);
+        });
+        Native.putLong(t + ClassType.T_DICT, dict);
+        heap.incref(bases);
+        Native.putLong(t + ClassType.T_BASES, TupleType.size(bases) == 0 ? heap.tuples.of(heap.objectType.address()) : bases);
+        if (TupleType.size(bases) == 0) heap.decref(bases);
+        long mroTuple = heap.tuples.alloc(mro.size() + 1 + (exc ? depth(builtinBase) : 0));
+        int j = 0;
+        for (ClassType m : mro) TupleType.setItemSteal(mroTuple, j++, Builtins.incref(heap, m == cls ? t : m.typeObject));
+        if (exc) for (PyType b = builtinBase; b != null; b = b.base()) TupleType.setItemSteal(mroTuple, j++, Builtins.incref(heap, b.address()));
+        TupleType.setItemSteal(mroTuple, j, Builtins.incref(heap, heap.objectType.address()));
+        Native.putLong(t + ClassType.T_MRO, mroTuple);
+        heap.incref(nameObj);
+        Native.putLong(t + ClassType.T_NAME, nameObj);
+        long qual = heap.dicts.getItem(ns, "__qualname__");
+        if (qual == 0) qual = nameObj;
+        heap.incref(qual);
+        Native.putLong(t + ClassType.T_QUALNAME, qual);
+        for (ClassType m : mro) if (heap.dicts.getItem(m == cls ? dict : m.dict(), "__del__") != 0) cls.hasDel = true;
+        heap.track(t);
+        if (classcell[0] != 0 && heap.typeOf(classcell[0]) == rt.cellType) {
+            heap.incref(t);
+            rt.cellType.set(classcell[0], t);
+        }
+        return t;
+    }
+
+    private static int depth(PyType t) {
+        int n = 0;
+        for (PyType b = t; b != null; b = b.base()) n++;
+        return n;
+    }
+
+    /** C3 linearization over the classes (builtin bases come after). */
+    private static List<ClassType> c3(Runtime rt, ClassType cls, List<ClassType> bases) {
+        List<List<ClassType>> seqs = new ArrayList<>();
+        for (ClassType b : bases) seqs.add(new ArrayList<>(b.mro));
+        seqs.add(new ArrayList<>(bases));
+        List<ClassType> out = new ArrayList<>();
+        out.add(cls);
+        while (true) {
+            seqs.removeIf(List::isEmpty);
+            if (seqs.isEmpty()) return out;
+            ClassType pick = null;
+            for (List<ClassType> s : seqs) {
+                ClassType head = s.getFirst();
+                boolean inTail = false;
+                for (List<ClassType> s2 : seqs) if (s2.indexOf(head) > 0) inTail = true;
+                if (!inTail) { pick = head; break; }
+            }
+            if (pick == null) throw rt.typeError("Cannot create a consistent method resolution order (MRO)");
+            out.add(pick);
+            for (List<ClassType> s : seqs) if (s.getFirst() == pick) s.removeFirst();
+        }
+    }
+}

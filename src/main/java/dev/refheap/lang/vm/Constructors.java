@@ -1,0 +1,250 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.object.BytesType;
+import dev.refheap.object.FloatType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.ListType;
+import dev.refheap.object.PyError;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/** Calling the builtin types: int(), float(), str(), list(), dict(), type(x), range()... */
+final class Constructors {
+    private Constructors() {}
+
+    static long construct(Runtime rt, PyType t, long typeObject, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        int nkw = Args.nkw(kw);
+        if (t == heap.dicts) return dict(rt, a, o, n, kw);
+        if (nkw > 0 && t != heap.ints && t != heap.strs) throw rt.typeError(t.name() + "() takes no keyword arguments");
+        if (t == heap.typeType) {
+            if (n == 1) return Builtins.incref(heap, dev.refheap.object.Heap.typeAddress(a[o]));
+            throw rt.typeError("type() takes 1 or 3 arguments");
+        }
+        if (t == heap.objectType) {
+            if (n > 0) throw rt.typeError("object() takes no arguments");
+            return heap.objectType.create();
+        }
+        if (t == heap.ints) return intOf(rt, a, o, n, kw);
+        if (t == heap.bools) {
+            Args.range(rt, "bool", n, 0, 0, 1);
+            return rt.ops.bool(n == 1 && rt.ops.truthy(a[o]));
+        }
+        if (t == heap.floats) {
+            Args.range(rt, "float", n, 0, 0, 1);
+            return n == 0 ? heap.floats.of(0.0) : floatOf(rt, a[o]);
+        }
+        if (t == heap.strs) {
+            if (nkw > 0) throw rt.typeError("str() takes no keyword arguments");
+            Args.range(rt, "str", n, 0, 0, 3);
+            if (n == 0) return heap.strs.of("");
+            if (n >= 2 && heap.typeOf(a[o]) == heap.bytes) return heap.strs.of(new String(BytesType.value(a[o]), java.nio.charset.StandardCharsets.UTF_8));
+            if (heap.typeOf(a[o]) == heap.strs) return Builtins.incref(heap, a[o]);
+            return heap.strs.of(rt.ops.str(a[o]));
+        }
+        if (t == heap.bytes) {
+            Args.range(rt, "bytes", n, 0, 0, 3);
+            if (n == 0) return heap.bytes.of(new byte[0]);
+            long x = a[o];
+            if (heap.typeOf(x) == heap.strs) {
+                if (n < 2) throw rt.typeError("string argument without an encoding");
+                return heap.bytes.of(StrType.value(x).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (heap.typeOf(x) instanceof IntType) {
+                long len = Builtins.intArg(rt, x);
+                if (len < 0) throw rt.error("ValueError", "negative count");
+                return heap.bytes.of(new byte[(int) len]);
+            }
+            long l = Builtins.toList(rt, x);
+            try {
+                byte[] b = new byte[(int) ListType.size(l)];
+                for (int i = 0; i < b.length; i++) {
+                    long v = Builtins.intArg(rt, ListType.item(l, i));
+                    if (v < 0 || v > 255) throw rt.error("ValueError", "bytes must be in range(0, 256)");
+                    b[i] = (byte) v;
+                }
+                return heap.bytes.of(b);
+            } finally {
+                heap.decref(l);
+            }
+        }
+        if (t == heap.lists) {
+            Args.range(rt, "list", n, 0, 0, 1);
+            return n == 0 ? heap.lists.alloc(0) : Builtins.toList(rt, a[o]);
+        }
+        if (t == heap.tuples) {
+            Args.range(rt, "tuple", n, 0, 0, 1);
+            if (n == 0) return heap.tuples.alloc(0);
+            if (heap.typeOf(a[o]) == heap.tuples) return Builtins.incref(heap, a[o]);
+            long l = Builtins.toList(rt, a[o]);
+            long r = rt.interpreter.listToTuple(l);
+            heap.decref(l);
+            return r;
+        }
+        if (t == heap.sets) {
+            Args.range(rt, "set", n, 0, 0, 1);
+            long s = heap.sets.create();
+            if (n == 1) {
+                try {
+                    Builtins.setUpdate(rt, s, a[o]);
+                } catch (PyException e) {
+                    heap.decref(s);
+                    throw e;
+                }
+            }
+            return s;
+        }
+        if (t == rt.rangeType) {
+            if (n < 1 || n > 3) throw rt.typeError(n == 0 ? "range expected at least 1 argument, got 0" : "range expected at most 3 arguments, got " + n);
+            long[] v = new long[n];
+            for (int i = 0; i < n; i++) v[i] = Builtins.intArg(rt, a[o + i]);
+            return n == 1 ? rt.rangeType.create(0, v[0], 1) : rt.rangeType.create(v[0], v[1], n == 3 ? v[2] : 1);
+        }
+        if (t instanceof Ctypes ct) {
+            if (n > 1) throw rt.typeError("this function takes at most 1 argument (" + n + " given)");
+            long v = n == 0 ? 0 : IntType.toBig(a[o]).longValue();
+            if (n == 1 && !(heap.typeOf(a[o]) instanceof IntType)) throw rt.typeError("an integer is required (got type " + rt.ops.typeName(a[o]) + ")");
+            return ct.create(0, v);
+        }
+        if (t == heap.weakrefs) {
+            if (n < 1 || n > 2) throw rt.typeError("__new__ expected at most 2 arguments, got " + n);
+            try {
+                return heap.weakrefs.newRef(a[o], n == 2 ? a[o + 1] : 0);
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            }
+        }
+        throw rt.typeError("cannot create '" + t.name() + "' instances");
+    }
+
+    private static long dict(Runtime rt, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        int nkw = Args.nkw(kw);
+        int np = n - nkw;
+        if (np > 1) throw rt.typeError("dict expected at most 1 argument, got " + np);
+        long d = heap.dicts.create();
+        try {
+            if (np == 1) {
+                long src = a[o];
+                if (heap.typeOf(src) == heap.dicts || (heap.typeOf(src) instanceof ClassType c && rt.ops.lookupType(c, "keys") != 0)) {
+                    Builtins.dictUpdate(rt, d, src, false, 0);
+                } else {
+                    long l = Builtins.toList(rt, src);
+                    try {
+                        for (long i = 0; i < ListType.size(l); i++) {
+                            long pair = ListType.item(l, i);
+                            long items = Builtins.toList(rt, pair);
+                            try {
+                                if (ListType.size(items) != 2) {
+                                    throw rt.error("ValueError", "dictionary update sequence element #" + i + " has length " + ListType.size(items) + "; 2 is required");
+                                }
+                                heap.dicts.setItem(d, ListType.item(items, 0), ListType.item(items, 1));
+                            } finally {
+                                heap.decref(items);
+                            }
+                        }
+                    } finally {
+                        heap.decref(l);
+                    }
+                }
+            }
+            for (int k = 0; k < nkw; k++) heap.dicts.setItem(d, TupleType.item(kw, k), a[o + np + k]);
+        } catch (PyError e) {
+            heap.decref(d);
+            throw rt.fromPyError(e);
+        } catch (PyException e) {
+            heap.decref(d);
+            throw e;
+        }
+        return d;
+    }
+
+    private static long intOf(Runtime rt, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        int nkw = Args.nkw(kw);
+        long base = 0;
+        if (nkw == 1 && StrType.value(TupleType.item(kw, 0)).equals("base")) base = a[o + n - 1];
+        else if (nkw > 0) throw rt.typeError("'" + StrType.value(TupleType.item(kw, 0)) + "' is an invalid keyword argument for int()");
+        int np = n - nkw;
+        if (np > 2) throw rt.typeError("int() takes at most 2 arguments (" + np + " given)");
+        if (np == 2) base = a[o + 1];
+        if (np == 0) {
+            if (base != 0) throw rt.typeError("int() missing string argument");
+            return heap.ints.of(0);
+        }
+        long x = a[o];
+        PyType t = heap.typeOf(x);
+        if (base != 0) {
+            if (t != heap.strs && t != heap.bytes) throw rt.typeError("int() can't convert non-string with explicit base");
+            return parseInt(rt, t == heap.strs ? StrType.value(x) : new String(BytesType.value(x)), (int) Builtins.intArg(rt, base));
+        }
+        if (t instanceof IntType) return heap.ints.of(IntType.toBig(x));
+        if (t == heap.floats) {
+            double d = FloatType.value(x);
+            if (Double.isNaN(d)) throw rt.error("ValueError", "cannot convert float NaN to integer");
+            if (Double.isInfinite(d)) throw rt.error("OverflowError", "cannot convert float infinity to integer");
+            return heap.ints.of(new BigDecimal(d).toBigInteger());
+        }
+        if (t == heap.strs) return parseInt(rt, StrType.value(x), 10);
+        if (t == heap.bytes) return parseInt(rt, new String(BytesType.value(x)), 10);
+        if (t instanceof ClassType c && rt.ops.lookupType(c, "__int__") != 0) return rt.ops.callMethod(x, "__int__");
+        throw rt.typeError("int() argument must be a string, a bytes-like object or a real number, not '" + t.name() + "'");
+    }
+
+    static long parseInt(Runtime rt, String text, int base) {
+        String s = text.strip().replace("_", "");
+        String digits = s;
+        boolean neg = false;
+        if (digits.startsWith("+") || digits.startsWith("-")) {
+            neg = digits.startsWith("-");
+            digits = digits.substring(1);
+        }
+        int b = base;
+        if (base == 0 || base == 16 || base == 8 || base == 2) {
+            String low = digits.toLowerCase();
+            if ((base == 0 || base == 16) && low.startsWith("0x")) { b = 16; digits = digits.substring(2); }
+            else if ((base == 0 || base == 8) && low.startsWith("0o")) { b = 8; digits = digits.substring(2); }
+            else if ((base == 0 || base == 2) && low.startsWith("0b")) { b = 2; digits = digits.substring(2); }
+            else if (base == 0) b = 10;
+        }
+        try {
+            if (digits.isEmpty() || text.strip().contains("__") || text.strip().startsWith("_") || text.strip().endsWith("_")) throw new NumberFormatException();
+            BigInteger v = new BigInteger(digits, b);
+            return rt.heap.ints.of(neg ? v.negate() : v);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw rt.error("ValueError", "invalid literal for int() with base " + base + ": " + Strings.repr(text));
+        }
+    }
+
+    static long floatOf(Runtime rt, long x) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(x);
+        if (t == heap.floats) return Builtins.incref(heap, x);
+        if (t instanceof IntType) return heap.floats.of(Numbers.toDouble(rt, x));
+        if (t == heap.strs) {
+            String s = StrType.value(x).strip().replace("_", "");
+            String low = s.toLowerCase();
+            double d;
+            switch (low) {
+                case "inf", "+inf", "infinity", "+infinity" -> d = Double.POSITIVE_INFINITY;
+                case "-inf", "-infinity" -> d = Double.NEGATIVE_INFINITY;
+                case "nan", "+nan", "-nan" -> d = Double.NaN;
+                default -> {
+                    try {
+                        if (s.isEmpty() || !s.matches("[+-]?(\\d+\\.?\\d*([eE][+-]?\\d+)?|\\.\\d+([eE][+-]?\\d+)?)")) throw new NumberFormatException();
+                        d = Double.parseDouble(s);
+                    } catch (NumberFormatException e) {
+                        throw rt.error("ValueError", "could not convert string to float: " + Strings.repr(StrType.value(x)));
+                    }
+                }
+            }
+            return heap.floats.of(d);
+        }
+        if (t instanceof ClassType c && rt.ops.lookupType(c, "__float__") != 0) return rt.ops.callMethod(x, "__float__");
+        throw rt.typeError("float() argument must be a string or a real number, not '" + t.name() + "'");
+    }
+}

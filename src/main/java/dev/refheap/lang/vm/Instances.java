@@ -1,0 +1,153 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.Heap;
+import dev.refheap.object.Layout;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+
+/**
+ * Attributes of instances of Python classes, kept as 3.11 keeps them: in an inline values array
+ * (pointed to by the managed-dict pre-header at -32) indexed by the class's shared keys, until
+ * {@code __dict__} is asked for; then a real dict takes them over (pointer at -24).
+ * <pre> values array: capacity (8 bytes) | value slots (8 bytes each, 0 = absent) </pre>
+ */
+final class Instances {
+    private Instances() {}
+
+    /** Borrowed attribute value, or 0. */
+    static long get(Runtime rt, long o, ClassType c, String name) {
+        if (c.exceptionBased) {
+            long d = Native.getLong(o + ExceptionType.DICT);
+            return d == 0 ? 0 : rt.heap.dicts.getItem(d, name);
+        }
+        long d = Native.getLong(o + Layout.MANAGED_DICT);
+        if (d != 0) return rt.heap.dicts.getItem(d, name);
+        long v = Native.getLong(o + Layout.MANAGED_VALUES);
+        if (v == 0) return 0;
+        int i = c.keyIndex(name, false);
+        if (i < 0 || i >= Native.getLong(v)) return 0;
+        return Native.getLong(v + 8 + 8L * i);
+    }
+
+    /** Sets an attribute (value borrowed, incref'd). */
+    static void set(Runtime rt, long o, ClassType c, String name, long value) {
+        Heap heap = rt.heap;
+        long d = Native.getLong(o + Layout.MANAGED_DICT);
+        if (d != 0) {
+            heap.dicts.setItem(d, name, value);
+            return;
+        }
+        int i = c.keyIndex(name, true);
+        long v = Native.getLong(o + Layout.MANAGED_VALUES);
+        long cap = v == 0 ? 0 : Native.getLong(v);
+        if (i >= cap) {
+            long newCap = Math.max(c.keys.size(), Math.max(6, cap * 2));
+            long nv = heap.memAlloc(8 + 8 * newCap);
+            Native.fill(nv, 8 + 8 * newCap, (byte) 0);
+            if (v != 0) {
+                Native.copy(v + 8, nv + 8, 8 * cap);
+                heap.memFree(v);
+            }
+            Native.putLong(nv, newCap);
+            Native.putLong(o + Layout.MANAGED_VALUES, nv);
+            v = nv;
+        }
+        long slot = v + 8 + 8L * i;
+        long old = Native.getLong(slot);
+        heap.incref(value);
+        Native.putLong(slot, value);
+        heap.xdecref(old);
+    }
+
+    static boolean delete(Runtime rt, long o, ClassType c, String name) {
+        long d = Native.getLong(o + Layout.MANAGED_DICT);
+        if (d != 0) {
+            long k = rt.heap.strs.of(name);
+            try {
+                return rt.heap.dicts.delItem(d, k);
+            } finally {
+                rt.heap.decref(k);
+            }
+        }
+        long v = Native.getLong(o + Layout.MANAGED_VALUES);
+        int i = c.keyIndex(name, false);
+        if (v == 0 || i < 0 || i >= Native.getLong(v)) return false;
+        long slot = v + 8 + 8L * i;
+        long old = Native.getLong(slot);
+        if (old == 0) return false;
+        Native.putLong(slot, 0);
+        rt.heap.decref(old);
+        return true;
+    }
+
+    /** The instance's __dict__ (borrowed): created from the inline values on first use. */
+    static long materializeDict(Runtime rt, long o, ClassType c) {
+        Heap heap = rt.heap;
+        long d = Native.getLong(o + Layout.MANAGED_DICT);
+        if (d != 0) return d;
+        d = heap.dicts.create();
+        long v = Native.getLong(o + Layout.MANAGED_VALUES);
+        if (v != 0) {
+            long cap = Native.getLong(v);
+            for (int i = 0; i < cap && i < c.keys.size(); i++) {
+                long x = Native.getLong(v + 8 + 8L * i);
+                if (x != 0) {
+                    heap.dicts.setItem(d, c.keys.get(i), x);
+                    heap.decref(x);
+                }
+            }
+            heap.memFree(v);
+            Native.putLong(o + Layout.MANAGED_VALUES, 0);
+        }
+        Native.putLong(o + Layout.MANAGED_DICT, d);
+        return d;
+    }
+
+    static void setExceptionAttr(Runtime rt, long o, long name, long value) {
+        long d = Native.getLong(o + ExceptionType.DICT);
+        if (d == 0) {
+            d = rt.heap.dicts.create();
+            Native.putLong(o + ExceptionType.DICT, d);
+        }
+        rt.heap.dicts.setItem(d, name, value);
+    }
+
+    /** co_varnames as a new tuple. */
+    static long varnames(Runtime rt, long code) {
+        var unit = rt.codeType.code(code).unit;
+        int n = 0;
+        for (byte k : unit.localsplusKinds()) if ((k & (dev.refheap.lang.bytecode.CodeUnit.KIND_LOCAL | 0x0e)) != 0) n++;
+        long t = rt.heap.tuples.alloc(n);
+        int j = 0;
+        for (int i = 0; i < unit.localsplusKinds().length && j < n; i++) {
+            byte k = unit.localsplusKinds()[i];
+            if ((k & (dev.refheap.lang.bytecode.CodeUnit.KIND_LOCAL | 0x0e)) != 0) {
+                TupleType.setItemSteal(t, j++, rt.heap.strs.internedOf(unit.localsplusNames().get(i)));
+            }
+        }
+        return t;
+    }
+
+    /** frame.f_locals: a new dict snapshot of the frame's variables. */
+    static long frameLocals(Runtime rt, Frame f) {
+        if (f.locals != 0) {
+            rt.heap.incref(f.locals);
+            return f.locals;
+        }
+        long d = rt.heap.dicts.create();
+        var names = f.code.unit.localsplusNames();
+        var kinds = f.code.unit.localsplusKinds();
+        for (int i = 0; i < names.size(); i++) {
+            long v = f.slots[i];
+            if (v != 0 && (kinds[i] & (dev.refheap.lang.bytecode.CodeUnit.KIND_CELL | dev.refheap.lang.bytecode.CodeUnit.KIND_FREE)) != 0
+                    && rt.heap.typeOf(v) == rt.cellType) {
+                v = CellType.contents(v);
+            }
+            if (v != 0) rt.heap.dicts.setItem(d, names.get(i), v);
+        }
+        return d;
+    }
+
+    static String name(long strObj) { return StrType.value(strObj); }
+}

@@ -1,0 +1,1340 @@
+package dev.refheap.lang.vm;
+
+import static dev.refheap.lang.bytecode.CodeUnit.*;
+
+import dev.refheap.lang.bytecode.BinaryOp;
+import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.lang.bytecode.Opcode;
+import dev.refheap.memory.HeapLimitExceeded;
+import dev.refheap.memory.Native;
+import dev.refheap.object.DictType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.ListType;
+import dev.refheap.object.PyError;
+import dev.refheap.object.RootProvider;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bytecode interpreter: runs {@link Frame}s of code objects, modelled on CPython 3.11's
+ * ceval so that the same slots hold the same references at the same moments.
+ *
+ * <h2>Invariants</h2>
+ * <ul>
+ *   <li>Every non-zero slot of a frame (locals and value stack) owns one reference; LOAD
+ *       instructions push new references, STORE instructions move them, POP_TOP releases.</li>
+ *   <li>A call to a Python function moves the arguments (and the function) from the caller's
+ *       stack into the callee's frame.</li>
+ *   <li>The running frames (the {@link #current} chain, owner THREAD) are roots for the heap
+ *       verifier; finished frames kept by frame objects and suspended generator frames are owned
+ *       by those objects instead.</li>
+ *   <li>An exception passing through a frame gets a traceback entry for it (which makes the
+ *       frame's object and keeps its locals alive), then the frame's exception table decides
+ *       where it is handled.</li>
+ * </ul>
+ */
+final class Interpreter implements RootProvider {
+    private final Runtime rt;
+    private final Heap heap;
+    Frame current;
+    private int depth;
+    /** Set by Ctrl-C; checked at backward jumps and calls. */
+    volatile boolean interrupted;
+    /** Source lines by file name, for tracebacks. */
+    final Map<String, List<String>> sources = new HashMap<>();
+
+    Interpreter(Runtime rt) {
+        this.rt = rt;
+        this.heap = rt.heap;
+    }
+
+    @Override
+    public void visitRoots(RootVisitor v) {
+        for (Frame f = current; f != null; f = f.back) {
+            if (f.owner == Frame.OWNED_BY_THREAD) {
+                f.visitOwned(o -> v.root(o, 1));
+                if (f.frameObject != 0) v.root(f.frameObject, 1);
+            }
+        }
+        if (rt.handledException != 0) v.root(rt.handledException, 1);
+    }
+
+    // ---- entry points --------------------------------------------------------------------------
+
+    /** Runs a module-level code object with {@code globals} as its locals; returns the result (new ref). */
+    long runModule(long code, long globals) {
+        heap.incref(code);
+        heap.incref(globals);
+        Frame f = new Frame(rt.codeType.code(code), 0, globals, rt.builtinsDict, globals);
+        return execute(f);
+    }
+
+    /** Runs a class body with {@code ns} as its locals; returns the result (new ref). */
+    long runClassBody(long func, long ns) {
+        long code = Native.getLong(func + FunctionType.CODE);
+        heap.incref(code);
+        heap.incref(func);
+        heap.incref(ns);
+        Frame f = new Frame(rt.codeType.code(code), func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, ns);
+        return execute(f);
+    }
+
+    /**
+     * Calls a Python function. With {@code steal}, the function reference and the arguments in
+     * {@code args} are moved into the new frame (and zeroed in {@code args}); otherwise they are
+     * borrowed and incref'd.
+     */
+    long callFunction(long func, long[] args, int off, int n, long kwnames, boolean steal) {
+        long code = Native.getLong(func + FunctionType.CODE);
+        CodeType.Code c = rt.codeType.code(code);
+        heap.incref(code);
+        if (!steal) heap.incref(func);
+        Frame f = new Frame(c, func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, 0);
+        try {
+            bindArguments(f, func, args, off, n, kwnames, steal);
+        } catch (PyException e) {
+            releaseFrame(f);
+            throw e;
+        }
+        if ((c.unit.flags() & CO_GENERATOR) != 0) {
+            runPrologue(f);
+            return rt.generatorType.create(f);
+        }
+        return execute(f);
+    }
+
+    private long execute(Frame f) {
+        if (interrupted) {
+            interrupted = false;
+            releaseFrame(f);
+            throw rt.error("KeyboardInterrupt", null);
+        }
+        if (depth >= rt.recursionLimit) {
+            releaseFrame(f);
+            throw rt.error("RecursionError", "maximum recursion depth exceeded");
+        }
+        f.back = current;
+        current = f;
+        depth++;
+        try {
+            return run(f);
+        } finally {
+            depth--;
+            current = f.back;
+            finishFrame(f);
+        }
+    }
+
+    /** A frame that returned or raised: its frame object takes its slots if someone holds it, else they are released. */
+    private void finishFrame(Frame f) {
+        if (f.owner == Frame.OWNED_BY_GENERATOR) return;
+        long fo = f.frameObject;
+        if (fo != 0 && heap.refcount(fo) > 1) {
+            f.owner = Frame.OWNED_BY_FRAME_OBJECT;
+            heap.decref(fo);
+            return;
+        }
+        if (fo != 0) {
+            heap.decref(fo);
+        }
+        releaseFrame(f);
+    }
+
+    /** Releases everything a frame owns, slots first in order (CPython's _PyFrame_Clear). */
+    void releaseFrame(Frame f) {
+        clearFrameSlots(f);
+        f.owner = Frame.CLEARED;
+        long locals = f.locals, func = f.func;
+        f.locals = 0;
+        f.func = 0;
+        heap.xdecref(locals);
+        heap.xdecref(func);
+        heap.decref(f.codeObj);
+    }
+
+    /** Releases the frame's locals and value stack in slot order. */
+    void clearFrameSlots(Frame f) {
+        int sp = f.sp;
+        f.sp = 0;
+        for (int i = 0; i < sp; i++) {
+            long v = f.slots[i];
+            f.slots[i] = 0;
+            heap.xdecref(v);
+        }
+        f.sp = f.code.nlocalsplus;
+    }
+
+    // ---- argument binding -------------------------------------------------------------------------
+
+    private void bindArguments(Frame f, long func, long[] args, int off, int n, long kwnames, boolean steal) {
+        CodeUnit u = f.code.unit;
+        int argcount = u.argcount(), kwonly = u.kwonlyargcount(), posonly = u.posonlyargcount();
+        int flags = u.flags();
+        int nkw = kwnames == 0 ? 0 : (int) TupleType.size(kwnames);
+        int npos = n - nkw;
+        long[] slots = f.slots;
+        int total = argcount + kwonly;
+        int slot = total;
+        long varargs = 0, varkw = 0;
+        String fname = StrType.value(Native.getLong(func + FunctionType.QUALNAME));
+        if ((flags & CO_VARKEYWORDS) != 0) {
+            varkw = heap.dicts.create();
+        }
+        for (int i = 0; i < npos; i++) {
+            long v = take(args, off + i, steal);
+            if (i < argcount) slots[i] = v;
+            else {
+                if ((flags & CO_VARARGS) == 0) {
+                    heap.decref(v);
+                    for (int j = i + 1; j < n; j++) heap.decref(take(args, off + j, steal));
+                    heap.xdecref(varkw);
+                    int given = npos;
+                    long defaults = Native.getLong(func + FunctionType.DEFAULTS);
+                    int ndef = defaults == 0 ? 0 : (int) TupleType.size(defaults);
+                    String takes = ndef > 0 ? "from " + (argcount - ndef) + " to " + argcount : String.valueOf(argcount);
+                    throw rt.typeError(fname + "() takes " + takes + " positional argument" + (argcount == 1 && ndef == 0 ? "" : "s")
+                            + " but " + given + (given == 1 ? " was" : " were") + " given");
+                }
+                if (varargs == 0) varargs = heap.lists.alloc(0);
+                heap.lists.append(varargs, v);
+                heap.decref(v);
+            }
+        }
+        if ((flags & CO_VARARGS) != 0) {
+            long t = varargs == 0 ? heap.tuples.alloc(0) : listToTuple(varargs);
+            if (varargs != 0) heap.decref(varargs);
+            slots[slot++] = t;
+        }
+        if ((flags & CO_VARKEYWORDS) != 0) slots[slot] = varkw;
+        List<String> names = u.localsplusNames();
+        for (int k = 0; k < nkw; k++) {
+            long key = TupleType.item(kwnames, k);
+            String name = StrType.value(key);
+            long v = take(args, off + npos + k, steal);
+            int idx = -1;
+            for (int p = posonly; p < total; p++) if (names.get(p).equals(name)) { idx = p; break; }
+            if (idx < 0) {
+                if (varkw == 0) {
+                    heap.decref(v);
+                    for (int j = k + 1; j < nkw; j++) heap.decref(take(args, off + npos + j, steal));
+                    boolean isPosonly = false;
+                    for (int p = 0; p < posonly; p++) if (names.get(p).equals(name)) isPosonly = true;
+                    if (isPosonly) throw rt.typeError(fname + "() got some positional-only arguments passed as keyword arguments: '" + name + "'");
+                    throw rt.typeError(fname + "() got an unexpected keyword argument '" + name + "'");
+                }
+                heap.dicts.setItem(varkw, key, v);
+                heap.decref(v);
+                continue;
+            }
+            if (slots[idx] != 0) {
+                heap.decref(v);
+                for (int j = k + 1; j < nkw; j++) heap.decref(take(args, off + npos + j, steal));
+                throw rt.typeError(fname + "() got multiple values for argument '" + name + "'");
+            }
+            slots[idx] = v;
+        }
+        // defaults
+        long defaults = Native.getLong(func + FunctionType.DEFAULTS);
+        int ndef = defaults == 0 ? 0 : (int) TupleType.size(defaults);
+        List<String> missing = new ArrayList<>();
+        for (int p = 0; p < argcount; p++) {
+            if (slots[p] != 0) continue;
+            int d = p - (argcount - ndef);
+            if (d >= 0) {
+                long v = TupleType.item(defaults, d);
+                heap.incref(v);
+                slots[p] = v;
+            } else missing.add(names.get(p));
+        }
+        if (!missing.isEmpty()) throw missingArgs(fname, missing, "positional");
+        long kwdefaults = Native.getLong(func + FunctionType.KWDEFAULTS);
+        for (int p = argcount; p < total; p++) {
+            if (slots[p] != 0) continue;
+            long v = kwdefaults == 0 ? 0 : heap.dicts.getItem(kwdefaults, names.get(p));
+            if (v != 0) {
+                heap.incref(v);
+                slots[p] = v;
+            } else missing.add(names.get(p));
+        }
+        if (!missing.isEmpty()) throw missingArgs(fname, missing, "keyword-only");
+    }
+
+    private PyException missingArgs(String fname, List<String> missing, String kind) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < missing.size(); i++) {
+            if (i > 0) sb.append(missing.size() == 2 ? " and " : i == missing.size() - 1 ? ", and " : ", ");
+            sb.append('\'').append(missing.get(i)).append('\'');
+        }
+        return rt.typeError(fname + "() missing " + missing.size() + " required " + kind + " argument" + (missing.size() == 1 ? "" : "s") + ": " + sb);
+    }
+
+    private long take(long[] args, int i, boolean steal) {
+        long v = args[i];
+        if (steal) args[i] = 0;
+        else heap.incref(v);
+        return v;
+    }
+
+    long listToTuple(long list) {
+        long n = ListType.size(list);
+        long t = heap.tuples.alloc(n);
+        for (long i = 0; i < n; i++) {
+            long v = ListType.item(list, i);
+            heap.incref(v);
+            TupleType.setItemSteal(t, i, v);
+        }
+        return t;
+    }
+
+    /** Runs MAKE_CELL / COPY_FREE_VARS so a generator's cells exist before its first resumption. */
+    private void runPrologue(Frame f) {
+        while (f.pc < f.code.ops.length) {
+            Opcode op = Opcode.of(f.code.ops[f.pc]);
+            if (op == Opcode.MAKE_CELL) makeCell(f, f.code.args[f.pc]);
+            else if (op == Opcode.COPY_FREE_VARS) copyFreeVars(f, f.code.args[f.pc]);
+            else break;
+            f.pc++;
+        }
+    }
+
+    private void makeCell(Frame f, int i) {
+        long v = f.slots[i];
+        f.slots[i] = rt.cellType.create(v);
+    }
+
+    private void copyFreeVars(Frame f, int n) {
+        long closure = Native.getLong(f.func + FunctionType.CLOSURE);
+        int start = f.code.nlocalsplus - n;
+        for (int i = 0; i < n; i++) {
+            long c = TupleType.item(closure, i);
+            heap.incref(c);
+            f.slots[start + i] = c;
+        }
+    }
+
+    // ---- generators -----------------------------------------------------------------------------
+
+    /** next(gen): the yielded value (new ref), or 0 when the generator returns. */
+    long generatorNext(long gen) {
+        return resume(gen, heap.None, 0, true);
+    }
+
+    /**
+     * Resumes a generator with {@code sent} (borrowed) or by raising {@code throwExc} (stolen) in it.
+     * Returns the yielded value, or 0 when it finished (with {@code absorbStop}; otherwise a
+     * StopIteration carrying the return value is raised).
+     */
+    long resume(long gen, long sent, long throwExc, boolean absorbStop) {
+        long state = GeneratorType.state(gen);
+        if (state == GeneratorType.RUNNING) {
+            if (throwExc != 0) heap.decref(throwExc);
+            throw rt.error("ValueError", "generator already executing");
+        }
+        if (state == GeneratorType.COMPLETED) {
+            if (throwExc != 0) throw new PyException(throwExc);
+            if (absorbStop) return 0;
+            throw rt.error("StopIteration", null);
+        }
+        if (state == GeneratorType.CREATED && sent != heap.None && throwExc == 0) {
+            throw rt.typeError("can't send non-None value to a just-started generator");
+        }
+        Frame f = rt.generatorType.frame(gen);
+        if (state == GeneratorType.SUSPENDED && throwExc == 0) {
+            heap.incref(sent);
+            f.slots[f.sp++] = sent;
+        }
+        GeneratorType.setState(gen, GeneratorType.RUNNING);
+        f.owner = Frame.OWNED_BY_THREAD;
+        f.pendingThrow = throwExc;
+        f.yielded = false;
+        f.back = current;
+        current = f;
+        depth++;
+        long r;
+        boolean finished = true;
+        heap.incref(gen);
+        try {
+            r = run(f);
+            finished = !f.yielded;
+        } finally {
+            depth--;
+            current = f.back;
+            if (finished) {
+                GeneratorType.setState(gen, GeneratorType.COMPLETED);
+                f.owner = Frame.OWNED_BY_GENERATOR;
+                long fo = f.frameObject;
+                f.frameObject = 0;
+                if (fo != 0) heap.decref(fo);
+                clearFrameSlots(f);
+            } else {
+                GeneratorType.setState(gen, GeneratorType.SUSPENDED);
+                f.owner = Frame.OWNED_BY_GENERATOR;
+            }
+            heap.decref(gen);
+        }
+        if (finished) {
+            if (absorbStop && r == heap.None) {
+                heap.decref(r);
+                return 0;
+            }
+            long args = heap.tuples.alloc(1);
+            TupleType.setItemSteal(args, 0, r);
+            if (absorbStop && r != heap.None) {
+                heap.decref(args);
+                return 0;
+            }
+            throw new PyException(rt.ops.instantiateException(rt.exceptionType("StopIteration"), args));
+        }
+        return r;
+    }
+
+    /** gen.close(): GeneratorExit raised inside; a value yielded in response is a RuntimeError. */
+    void closeGenerator(long gen) {
+        if (GeneratorType.state(gen) != GeneratorType.SUSPENDED) {
+            GeneratorType.setState(gen, GeneratorType.COMPLETED);
+            return;
+        }
+        long exit = rt.newException("GeneratorExit", null);
+        try {
+            long r = resume(gen, heap.None, exit, true);
+            if (r != 0) {
+                heap.decref(r);
+                throw rt.error("RuntimeError", "generator ignored GeneratorExit");
+            }
+        } catch (PyException e) {
+            if (rt.ops.isInstance(e.exc(), rt.exceptionType("GeneratorExit")) || rt.ops.isInstance(e.exc(), rt.exceptionType("StopIteration"))) {
+                heap.decref(e.exc());
+                return;
+            }
+            throw e;
+        }
+    }
+
+    // ---- the loop -----------------------------------------------------------------------------------
+
+    private static final Opcode[] OPS = Opcode.values();
+
+    /** Runs {@code f} until it returns (or yields); the result is a new reference. */
+    private long run(Frame f) {
+        long[] s = f.slots;
+        CodeType.Code code = f.code;
+        int[] ops = code.ops, args = code.args;
+        long kwnames = 0;
+        if (f.pendingThrow != 0) {
+            long exc = f.pendingThrow;
+            f.pendingThrow = 0;
+            // The exception is raised at the yield point where the generator is suspended.
+            f.lasti = Math.max(0, f.pc - 1);
+            if (!handle(f, exc, true)) throw new PyException(exc);
+        }
+        while (true) {
+            try {
+                while (true) {
+                    int pc = f.pc++;
+                    f.lasti = pc;
+                    int arg = args[pc];
+                    switch (OPS[ops[pc]]) {
+                        case NOP -> { }
+                        case POP_TOP -> heap.xdecref(s[--f.sp]);
+                        case PUSH_NULL -> s[f.sp++] = 0;
+                        case COPY -> { long v = s[f.sp - arg]; heap.incref(v); s[f.sp++] = v; }
+                        case SWAP -> { long t = s[f.sp - 1]; s[f.sp - 1] = s[f.sp - arg]; s[f.sp - arg] = t; }
+                        case LOAD_CONST -> { long v = code.consts[arg]; heap.incref(v); s[f.sp++] = v; }
+                        case LOAD_NAME -> s[f.sp++] = loadName(f, code.names[arg]);
+                        case STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code.names[arg], v); }
+                        case DELETE_NAME -> deleteName(f, code.names[arg]);
+                        case LOAD_GLOBAL -> {
+                            long v = loadGlobal(f, code.names[arg >> 1]);
+                            if ((arg & 1) != 0) s[f.sp++] = 0;
+                            s[f.sp++] = v;
+                        }
+                        case STORE_GLOBAL -> { long v = s[--f.sp]; s[f.sp] = 0; heap.dicts.setItem(f.globals, code.names[arg], v); heap.decref(v); }
+                        case DELETE_GLOBAL -> {
+                            if (!heap.dicts.delItem(f.globals, code.names[arg])) throw nameError(code.names[arg]);
+                        }
+                        case LOAD_FAST -> {
+                            long v = s[arg];
+                            if (v == 0) throw unboundLocal(f, arg);
+                            heap.incref(v);
+                            s[f.sp++] = v;
+                        }
+                        case STORE_FAST -> { long v = s[--f.sp]; s[f.sp] = 0; long old = s[arg]; s[arg] = v; heap.xdecref(old); }
+                        case DELETE_FAST -> {
+                            long old = s[arg];
+                            if (old == 0) throw unboundLocal(f, arg);
+                            s[arg] = 0;
+                            heap.decref(old);
+                        }
+                        case LOAD_DEREF -> {
+                            long v = CellType.contents(s[arg]);
+                            if (v == 0) throw freeVarError(f, arg);
+                            heap.incref(v);
+                            s[f.sp++] = v;
+                        }
+                        case STORE_DEREF -> { long v = s[--f.sp]; s[f.sp] = 0; rt.cellType.set(s[arg], v); }
+                        case DELETE_DEREF -> {
+                            if (CellType.contents(s[arg]) == 0) throw freeVarError(f, arg);
+                            rt.cellType.set(s[arg], 0);
+                        }
+                        case LOAD_CLOSURE -> { long c = s[arg]; heap.incref(c); s[f.sp++] = c; }
+                        case LOAD_CLASSDEREF -> {
+                            String name = code.unit.localsplusNames().get(arg);
+                            long v = f.locals == 0 ? 0 : heap.dicts.getItem(f.locals, name);
+                            if (v == 0) {
+                                v = CellType.contents(s[arg]);
+                                if (v == 0) throw freeVarError(f, arg);
+                            }
+                            heap.incref(v);
+                            s[f.sp++] = v;
+                        }
+                        case MAKE_CELL -> makeCell(f, arg);
+                        case COPY_FREE_VARS -> copyFreeVars(f, arg);
+                        case LOAD_ATTR -> {
+                            long o = s[f.sp - 1];
+                            long v = rt.ops.getAttr(o, code.names[arg]);
+                            s[f.sp - 1] = v;
+                            heap.decref(o);
+                        }
+                        case LOAD_METHOD -> {
+                            long o = s[f.sp - 1];
+                            long[] out = methodOut;
+                            rt.ops.loadMethod(o, code.names[arg], out);
+                            s[f.sp - 1] = out[0];
+                            s[f.sp++] = out[1];
+                            heap.decref(o);
+                        }
+                        case STORE_ATTR -> {
+                            long o = s[--f.sp], v = s[--f.sp];
+                            s[f.sp] = 0;
+                            s[f.sp + 1] = 0;
+                            try {
+                                rt.ops.setAttr(o, code.names[arg], v);
+                            } finally {
+                                heap.decref(v);
+                                heap.decref(o);
+                            }
+                        }
+                        case DELETE_ATTR -> {
+                            long o = s[--f.sp];
+                            s[f.sp] = 0;
+                            try {
+                                rt.ops.delAttr(o, code.names[arg]);
+                            } finally {
+                                heap.decref(o);
+                            }
+                        }
+                        case BINARY_SUBSCR -> {
+                            long k = s[f.sp - 1], o = s[f.sp - 2];
+                            long v = rt.ops.getItem(o, k);
+                            f.sp -= 2;
+                            s[f.sp++] = v;
+                            s[f.sp] = 0;
+                            heap.decref(k);
+                            heap.decref(o);
+                        }
+                        case STORE_SUBSCR -> {
+                            long k = s[f.sp - 1], o = s[f.sp - 2], v = s[f.sp - 3];
+                            rt.ops.setItem(o, k, v);
+                            f.sp -= 3;
+                            s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
+                            heap.decref(v);
+                            heap.decref(o);
+                            heap.decref(k);
+                        }
+                        case DELETE_SUBSCR -> {
+                            long k = s[f.sp - 1], o = s[f.sp - 2];
+                            rt.ops.delItem(o, k);
+                            f.sp -= 2;
+                            s[f.sp] = s[f.sp + 1] = 0;
+                            heap.decref(o);
+                            heap.decref(k);
+                        }
+                        case BUILD_SLICE -> {
+                            long step = arg == 3 ? s[--f.sp] : heap.None;
+                            if (arg != 3) heap.incref(step);
+                            long stop = s[--f.sp], start = s[--f.sp];
+                            s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
+                            s[f.sp++] = rt.sliceType.create(start, stop, step);
+                        }
+                        case BINARY_OP -> {
+                            long b = s[f.sp - 1], a = s[f.sp - 2];
+                            long r = rt.ops.binaryOp(BinaryOp.of(arg), a, b);
+                            f.sp -= 2;
+                            s[f.sp++] = r;
+                            s[f.sp] = 0;
+                            heap.decref(a);
+                            heap.decref(b);
+                        }
+                        case UNARY_POSITIVE, UNARY_NEGATIVE, UNARY_INVERT -> {
+                            long a = s[f.sp - 1];
+                            String op = OPS[ops[pc]] == Opcode.UNARY_POSITIVE ? "+" : OPS[ops[pc]] == Opcode.UNARY_NEGATIVE ? "-" : "~";
+                            s[f.sp - 1] = rt.ops.unary(op, a);
+                            heap.decref(a);
+                        }
+                        case UNARY_NOT -> {
+                            long a = s[f.sp - 1];
+                            boolean t = rt.ops.truthy(a);
+                            s[f.sp - 1] = rt.ops.bool(!t);
+                            heap.decref(a);
+                        }
+                        case COMPARE_OP -> {
+                            long b = s[f.sp - 1], a = s[f.sp - 2];
+                            long r = rt.ops.compare(arg, a, b);
+                            f.sp -= 2;
+                            s[f.sp++] = r;
+                            s[f.sp] = 0;
+                            heap.decref(a);
+                            heap.decref(b);
+                        }
+                        case IS_OP -> {
+                            long b = s[f.sp - 1], a = s[f.sp - 2];
+                            f.sp -= 2;
+                            s[f.sp++] = rt.ops.bool((a == b) != (arg == 1));
+                            s[f.sp] = 0;
+                            heap.decref(a);
+                            heap.decref(b);
+                        }
+                        case CONTAINS_OP -> {
+                            long b = s[f.sp - 1], a = s[f.sp - 2];
+                            boolean in = rt.ops.contains(b, a);
+                            f.sp -= 2;
+                            s[f.sp++] = rt.ops.bool(in != (arg == 1));
+                            s[f.sp] = 0;
+                            heap.decref(a);
+                            heap.decref(b);
+                        }
+                        case BUILD_TUPLE -> {
+                            long t = heap.tuples.alloc(arg);
+                            f.sp -= arg;
+                            for (int i = 0; i < arg; i++) { TupleType.setItemSteal(t, i, s[f.sp + i]); s[f.sp + i] = 0; }
+                            s[f.sp++] = t;
+                        }
+                        case BUILD_LIST -> {
+                            long l = heap.lists.alloc(arg);
+                            f.sp -= arg;
+                            for (int i = 0; i < arg; i++) { ListType.setItemSteal(l, i, s[f.sp + i]); s[f.sp + i] = 0; }
+                            s[f.sp++] = l;
+                        }
+                        case BUILD_SET -> {
+                            long st = heap.sets.create();
+                            f.sp -= arg;
+                            try {
+                                for (int i = 0; i < arg; i++) heap.sets.add(st, s[f.sp + i]);
+                            } catch (PyError e) {
+                                f.sp += arg;
+                                heap.decref(st);
+                                throw rt.fromPyError(e);
+                            }
+                            for (int i = 0; i < arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+                            s[f.sp++] = st;
+                        }
+                        case BUILD_MAP -> {
+                            long d = heap.dicts.create();
+                            f.sp -= 2 * arg;
+                            try {
+                                for (int i = 0; i < arg; i++) heap.dicts.setItem(d, s[f.sp + 2 * i], s[f.sp + 2 * i + 1]);
+                            } catch (PyError e) {
+                                f.sp += 2 * arg;
+                                heap.decref(d);
+                                throw rt.fromPyError(e);
+                            }
+                            for (int i = 0; i < 2 * arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+                            s[f.sp++] = d;
+                        }
+                        case BUILD_CONST_KEY_MAP -> {
+                            long keys = s[--f.sp];
+                            s[f.sp] = 0;
+                            long d = heap.dicts.create();
+                            f.sp -= arg;
+                            for (int i = 0; i < arg; i++) {
+                                heap.dicts.setItem(d, TupleType.item(keys, i), s[f.sp + i]);
+                                heap.decref(s[f.sp + i]);
+                                s[f.sp + i] = 0;
+                            }
+                            heap.decref(keys);
+                            s[f.sp++] = d;
+                        }
+                        case BUILD_STRING -> {
+                            StringBuilder sb = new StringBuilder();
+                            f.sp -= arg;
+                            for (int i = 0; i < arg; i++) { sb.append(StrType.value(s[f.sp + i])); heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+                            s[f.sp++] = heap.strs.of(sb.toString());
+                        }
+                        case LIST_APPEND -> { long v = s[--f.sp]; s[f.sp] = 0; heap.lists.append(s[f.sp - arg], v); heap.decref(v); }
+                        case SET_ADD -> {
+                            long v = s[--f.sp];
+                            s[f.sp] = 0;
+                            try {
+                                heap.sets.add(s[f.sp - arg], v);
+                            } catch (PyError e) {
+                                throw rt.fromPyError(e);
+                            } finally {
+                                heap.decref(v);
+                            }
+                        }
+                        case MAP_ADD -> {
+                            long v = s[--f.sp], k = s[--f.sp];
+                            s[f.sp] = s[f.sp + 1] = 0;
+                            try {
+                                heap.dicts.setItem(s[f.sp - arg], k, v);
+                            } catch (PyError e) {
+                                throw rt.fromPyError(e);
+                            } finally {
+                                heap.decref(k);
+                                heap.decref(v);
+                            }
+                        }
+                        case LIST_EXTEND -> {
+                            long it = s[--f.sp];
+                            s[f.sp] = 0;
+                            try {
+                                Sequences.extend(rt, s[f.sp - arg], it);
+                            } catch (PyException e) {
+                                if (rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError")) && !hasIter(it)) {
+                                    heap.decref(e.exc());
+                                    throw rt.typeError("Value after * must be an iterable, not " + rt.ops.typeName(it));
+                                }
+                                throw e;
+                            } finally {
+                                heap.decref(it);
+                            }
+                        }
+                        case SET_UPDATE -> {
+                            long it = s[--f.sp];
+                            s[f.sp] = 0;
+                            try {
+                                Builtins.setUpdate(rt, s[f.sp - arg], it);
+                            } finally {
+                                heap.decref(it);
+                            }
+                        }
+                        case DICT_UPDATE, DICT_MERGE -> {
+                            long m = s[--f.sp];
+                            s[f.sp] = 0;
+                            try {
+                                Builtins.dictUpdate(rt, s[f.sp - arg], m, OPS[ops[pc]] == Opcode.DICT_MERGE, s[f.sp - arg - 2]);
+                            } finally {
+                                heap.decref(m);
+                            }
+                        }
+                        case LIST_TO_TUPLE -> { long l = s[f.sp - 1]; s[f.sp - 1] = listToTuple(l); heap.decref(l); }
+                        case UNPACK_SEQUENCE -> unpack(f, arg, -1);
+                        case UNPACK_EX -> unpack(f, arg & 0xff, arg >> 8);
+                        case FORMAT_VALUE -> {
+                            long spec = (arg & 4) != 0 ? s[--f.sp] : 0;
+                            if (spec != 0) s[f.sp] = 0;
+                            long v = s[f.sp - 1];
+                            String text = switch (arg & 3) {
+                                case 1 -> rt.ops.str(v);
+                                case 2 -> rt.ops.repr(v);
+                                case 3 -> Builtins.ascii(rt.ops.repr(v));
+                                default -> null;
+                            };
+                            String out;
+                            if (text != null) {
+                                long tmp = heap.strs.of(text);
+                                try {
+                                    out = rt.ops.format(tmp, spec == 0 ? "" : StrType.value(spec));
+                                } finally {
+                                    heap.decref(tmp);
+                                }
+                            } else {
+                                out = rt.ops.format(v, spec == 0 ? "" : StrType.value(spec));
+                            }
+                            heap.xdecref(spec);
+                            s[f.sp - 1] = heap.strs.of(out);
+                            heap.decref(v);
+                        }
+                        case GET_ITER -> { long o = s[f.sp - 1]; s[f.sp - 1] = rt.ops.iter(o); heap.decref(o); }
+                        case FOR_ITER -> {
+                            long v = rt.ops.next(s[f.sp - 1]);
+                            if (v != 0) s[f.sp++] = v;
+                            else {
+                                long it = s[--f.sp];
+                                s[f.sp] = 0;
+                                heap.decref(it);
+                                f.pc = arg;
+                            }
+                        }
+                        case JUMP -> {
+                            if (interrupted && arg <= pc) {
+                                interrupted = false;
+                                throw rt.error("KeyboardInterrupt", null);
+                            }
+                            f.pc = arg;
+                        }
+                        case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
+                            long v = s[--f.sp];
+                            s[f.sp] = 0;
+                            boolean t;
+                            try {
+                                t = rt.ops.truthy(v);
+                            } finally {
+                                heap.decref(v);
+                            }
+                            if (t == (OPS[ops[pc]] == Opcode.POP_JUMP_IF_TRUE)) f.pc = arg;
+                        }
+                        case POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE -> {
+                            long v = s[--f.sp];
+                            s[f.sp] = 0;
+                            heap.decref(v);
+                            if ((v == heap.None) == (OPS[ops[pc]] == Opcode.POP_JUMP_IF_NONE)) f.pc = arg;
+                        }
+                        case JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP -> {
+                            long v = s[f.sp - 1];
+                            boolean t = rt.ops.truthy(v);
+                            if (t == (OPS[ops[pc]] == Opcode.JUMP_IF_TRUE_OR_POP)) f.pc = arg;
+                            else { f.sp--; s[f.sp] = 0; heap.decref(v); }
+                        }
+                        case KW_NAMES -> kwnames = code.consts[arg];
+                        case CALL -> {
+                            long kw = kwnames;
+                            kwnames = 0;
+                            call(f, arg, kw);
+                        }
+                        case CALL_FUNCTION_EX -> callEx(f, arg);
+                        case MAKE_FUNCTION -> {
+                            long codeObj = s[--f.sp];
+                            long closure = (arg & 8) != 0 ? s[--f.sp] : 0;
+                            long annotations = (arg & 4) != 0 ? s[--f.sp] : 0;
+                            long kwdefaults = (arg & 2) != 0 ? s[--f.sp] : 0;
+                            long defaults = (arg & 1) != 0 ? s[--f.sp] : 0;
+                            for (int i = 0; i <= Integer.bitCount(arg & 15); i++) s[f.sp + i] = 0;
+                            s[f.sp++] = rt.functionType.create(codeObj, f.globals, defaults, kwdefaults, closure, annotations);
+                        }
+                        case RETURN_VALUE -> {
+                            long v = s[--f.sp];
+                            s[f.sp] = 0;
+                            return v;
+                        }
+                        case YIELD_VALUE -> {
+                            long v = s[--f.sp];
+                            s[f.sp] = 0;
+                            f.yielded = true;
+                            return v;
+                        }
+                        case GET_YIELD_FROM_ITER -> {
+                            long o = s[f.sp - 1];
+                            if (heap.typeOf(o) != rt.generatorType) {
+                                s[f.sp - 1] = rt.ops.iter(o);
+                                heap.decref(o);
+                            }
+                        }
+                        case SEND -> {
+                            long v = s[--f.sp];
+                            s[f.sp] = 0;
+                            long sub = s[f.sp - 1];
+                            long r;
+                            try {
+                                if (heap.typeOf(sub) == rt.generatorType) r = resumeForSend(sub, v);
+                                else if (v == heap.None) r = rt.ops.next(sub);
+                                else r = rt.ops.callMethod(sub, "send", v);
+                            } finally {
+                                heap.decref(v);
+                            }
+                            if (r != 0) s[f.sp++] = r;
+                            else {
+                                long result = f.sendResult != 0 ? f.sendResult : heap.None;
+                                if (f.sendResult == 0) heap.incref(result);
+                                f.sendResult = 0;
+                                s[f.sp - 1] = result;
+                                heap.decref(sub);
+                                f.pc = arg;
+                            }
+                        }
+                        case RAISE_VARARGS -> doRaise(f, arg);
+                        case RERAISE -> {
+                            long exc = s[--f.sp];
+                            s[f.sp] = 0;
+                            if (arg != 0) {
+                                long lasti = s[f.sp - arg];
+                                f.lasti = (int) IntType.asLong(lasti);
+                            }
+                            throw new ReraiseSignal(exc);
+                        }
+                        case PUSH_EXC_INFO -> {
+                            long exc = s[f.sp - 1];
+                            long prev = rt.handledException;
+                            if (prev == 0) { prev = heap.None; heap.incref(prev); }
+                            s[f.sp - 1] = prev;
+                            heap.incref(exc);
+                            rt.handledException = exc;
+                            s[f.sp++] = exc;
+                        }
+                        case POP_EXCEPT -> {
+                            long prev = s[--f.sp];
+                            s[f.sp] = 0;
+                            long old = rt.handledException;
+                            if (prev == heap.None) { heap.decref(prev); prev = 0; }
+                            rt.handledException = prev;
+                            heap.xdecref(old);
+                        }
+                        case CHECK_EXC_MATCH -> {
+                            long type = s[f.sp - 1], exc = s[f.sp - 2];
+                            boolean m = Builtins.exceptionMatches(rt, exc, type);
+                            s[f.sp - 1] = rt.ops.bool(m);
+                            heap.decref(type);
+                        }
+                        case BEFORE_WITH -> {
+                            long mgr = s[f.sp - 1];
+                            long exit = rt.ops.getAttrOrNull(mgr, rt.names.__exit__);
+                            if (exit == 0 || rt.ops.getAttrOrNull(mgr, rt.names.__enter__) == 0) {
+                                heap.xdecref(exit);
+                                throw rt.typeError("'" + rt.ops.typeName(mgr) + "' object does not support the context manager protocol");
+                            }
+                            heap.decref(rt.ops.getAttrOrNull(mgr, rt.names.__enter__));
+                            long entered;
+                            try {
+                                entered = rt.ops.callMethod(mgr, "__enter__");
+                            } catch (PyException e) {
+                                heap.decref(exit);
+                                throw e;
+                            }
+                            s[f.sp - 1] = exit;
+                            heap.decref(mgr);
+                            s[f.sp++] = entered;
+                        }
+                        case WITH_EXCEPT_START -> {
+                            long exc = s[f.sp - 1];
+                            long exit = s[f.sp - 4];
+                            long type = Heap.typeAddress(exc);
+                            long tb = ExceptionType.traceback(exc);
+                            s[f.sp++] = rt.ops.call0(exit, type, exc, tb == 0 ? heap.None : tb);
+                        }
+                        case LOAD_BUILD_CLASS -> {
+                            long b = heap.dicts.getItem(rt.builtinsDict, "__build_class__");
+                            heap.incref(b);
+                            s[f.sp++] = b;
+                        }
+                        case IMPORT_NAME -> {
+                            long fromlist = s[--f.sp], level = s[--f.sp];
+                            s[f.sp] = s[f.sp + 1] = 0;
+                            heap.decref(fromlist);
+                            heap.decref(level);
+                            s[f.sp++] = Modules.importModule(rt, StrType.value(code.names[arg]));
+                        }
+                        case IMPORT_FROM -> {
+                            long m = s[f.sp - 1];
+                            long v = rt.ops.getAttrOrNull(m, code.names[arg]);
+                            if (v == 0) {
+                                String mn = rt.ops.repr(m);
+                                throw rt.error("ImportError", "cannot import name '" + StrType.value(code.names[arg]) + "' from "
+                                        + mn.substring(mn.indexOf('\''), mn.indexOf('\'', mn.indexOf('\'') + 1) + 1) + " (unknown location)");
+                            }
+                            s[f.sp++] = v;
+                        }
+                        case IMPORT_STAR -> {
+                            long m = s[--f.sp];
+                            s[f.sp] = 0;
+                            long d = ModuleType.dict(m);
+                            heap.dicts.forEach(d, (k, v) -> {
+                                if (!StrType.value(k).startsWith("_")) heap.dicts.setItem(f.locals, k, v);
+                            });
+                            heap.decref(m);
+                        }
+                        case LOAD_ASSERTION_ERROR -> { long t = rt.exceptionType("AssertionError").address(); heap.incref(t); s[f.sp++] = t; }
+                        case SETUP_ANNOTATIONS -> {
+                            if (heap.dicts.getItem(f.locals, "__annotations__") == 0) {
+                                long d = heap.dicts.create();
+                                heap.dicts.setItem(f.locals, "__annotations__", d);
+                                heap.decref(d);
+                            }
+                        }
+                        case DISPLAY_RESULT -> {
+                            long v = s[--f.sp];
+                            s[f.sp] = 0;
+                            try {
+                                if (v != heap.None) rt.displayHook.accept(rt.ops.repr(v));
+                            } finally {
+                                heap.decref(v);
+                            }
+                        }
+                        default -> throw new IllegalStateException("opcode " + OPS[ops[pc]] + " is not implemented");
+                    }
+                }
+            } catch (ReraiseSignal r) {
+                if (!handle(f, r.exc, false)) throw new PyException(r.exc);
+            } catch (PyException e) {
+                if (!handle(f, e.exc(), true)) throw e;
+            } catch (PyError e) {
+                PyException pe = rt.fromPyError(e);
+                if (!handle(f, pe.exc(), true)) throw pe;
+            } catch (HeapLimitExceeded e) {
+                PyException pe = memoryError();
+                if (!handle(f, pe.exc(), true)) throw pe;
+            } catch (StackOverflowError e) {
+                PyException pe = rt.error("RecursionError", "maximum recursion depth exceeded");
+                if (!handle(f, pe.exc(), true)) throw pe;
+            }
+        }
+    }
+
+    private final long[] methodOut = new long[2];
+
+    /** A RERAISE that leaves the frame: no new traceback entry. */
+    private static final class ReraiseSignal extends RuntimeException {
+        final long exc;
+
+        ReraiseSignal(long exc) {
+            super(null, null, false, false);
+            this.exc = exc;
+        }
+    }
+
+    private PyException memoryError() {
+        // The exception object is small; if even that fails the limit is truly exhausted.
+        return rt.error("MemoryError", null);
+    }
+
+    private boolean hasIter(long o) {
+        try {
+            heap.decref(rt.ops.iter(o));
+            return true;
+        } catch (PyException e) {
+            heap.decref(e.exc());
+            return false;
+        }
+    }
+
+    /**
+     * The exception-unwind path: records a traceback entry (unless re-raised), sets __context__,
+     * then looks up the frame's handler. Returns false if the frame has none (the caller propagates).
+     */
+    private boolean handle(Frame f, long exc, boolean addTraceback) {
+        if (addTraceback) {
+            long handled = rt.handledException;
+            if (handled != 0 && handled != exc && ExceptionType.context(exc) == 0 && rt.ops.isInstance(exc, rt.baseException)) {
+                heap.incref(handled);
+                Native.putLong(exc + ExceptionType.CONTEXT, handled);
+            }
+            addTraceback(exc, f);
+        }
+        int lasti = f.lasti;
+        for (CodeUnit.ExceptionEntry e : f.code.unit.exceptionTable()) {
+            if (lasti >= e.start() && lasti < e.end()) {
+                int depth = f.code.nlocalsplus + e.depth();
+                while (f.sp > depth) {
+                    long v = f.slots[--f.sp];
+                    f.slots[f.sp] = 0;
+                    heap.xdecref(v);
+                }
+                if (e.lasti()) f.slots[f.sp++] = heap.ints.of(lasti);
+                f.slots[f.sp++] = exc;
+                f.pc = e.target();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PyTraceBack_Here: a new traceback entry for {@code f} at the head of exc's traceback. */
+    private void addTraceback(long exc, Frame f) {
+        if (!rt.ops.isInstance(exc, rt.baseException)) return;
+        long frameObj = rt.frameType.of(f);
+        long tb = rt.tracebackType.create(ExceptionType.traceback(exc), frameObj, f.lasti, f.line());
+        Native.putLong(exc + ExceptionType.TRACEBACK, tb);
+    }
+
+    private void doRaise(Frame f, int arg) {
+        long[] s = f.slots;
+        if (arg == 0) {
+            long h = rt.handledException;
+            if (h == 0) throw rt.error("RuntimeError", "No active exception to reraise");
+            heap.incref(h);
+            throw new ReraiseSignal(h);
+        }
+        long cause = arg == 2 ? s[--f.sp] : 0;
+        long exc = s[--f.sp];
+        s[f.sp] = 0;
+        if (cause != 0) s[f.sp + 1] = 0;
+        long e = makeException(exc);
+        if (arg == 2) {
+            long c;
+            if (cause == heap.None) c = 0;
+            else if (rt.ops.isExceptionType(cause)) c = Builtins.instantiateType(rt, cause);
+            else if (rt.ops.isInstance(cause, rt.baseException)) { c = cause; heap.incref(c); }
+            else {
+                heap.decref(cause);
+                heap.decref(e);
+                throw rt.typeError("exception causes must derive from BaseException");
+            }
+            heap.decref(cause);
+            long old = ExceptionType.cause(e);
+            Native.putLong(e + ExceptionType.CAUSE, c);
+            Native.putLong(e + ExceptionType.SUPPRESS, 1);
+            heap.xdecref(old);
+        }
+        throw new PyException(e);
+    }
+
+    /** The exception instance to raise for {@code exc} (a class or an instance; stolen). */
+    private long makeException(long exc) {
+        if (rt.ops.isExceptionType(exc)) {
+            long e = Builtins.instantiateType(rt, exc);
+            heap.decref(exc);
+            return e;
+        }
+        if (rt.ops.isInstance(exc, rt.baseException)) return exc;
+        heap.decref(exc);
+        throw rt.typeError("exceptions must derive from BaseException");
+    }
+
+    private long resumeForSend(long gen, long v) {
+        try {
+            return resume(gen, v, 0, false);
+        } catch (PyException e) {
+            if (rt.ops.isInstance(e.exc(), rt.exceptionType("StopIteration"))) {
+                long args = ExceptionType.args(e.exc());
+                long value = TupleType.size(args) > 0 ? TupleType.item(args, 0) : heap.None;
+                heap.incref(value);
+                current.sendResult = value;
+                heap.decref(e.exc());
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    // ---- calls ------------------------------------------------------------------------------------
+
+    /** CALL n: [NULL|meth, callable|self, args...] -> [result]. */
+    private void call(Frame f, int n, long kwnames) {
+        long[] s = f.slots;
+        int base = f.sp - n - 2;
+        long first = s[base], second = s[base + 1];
+        boolean isMeth = first != 0;
+        if (!isMeth && heap.typeOf(second) == rt.methodType) {
+            long self = MethodType.self(second), func = MethodType.func(second);
+            heap.incref(self);
+            heap.incref(func);
+            s[base] = func;
+            s[base + 1] = self;
+            heap.decref(second);
+            isMeth = true;
+            first = func;
+        }
+        long callable = isMeth ? first : second;
+        int argStart = isMeth ? base + 1 : base + 2;
+        int nargs = isMeth ? n + 1 : n;
+        long result;
+        if (heap.typeOf(callable) == rt.functionType) {
+            if (isMeth) s[base] = 0; else s[base + 1] = 0;
+            try {
+                result = callFunction(callable, s, argStart, nargs, kwnames, true);
+            } finally {
+                for (int i = base; i < f.sp; i++) { heap.xdecref(s[i]); s[i] = 0; }
+                f.sp = base;
+            }
+        } else {
+            try {
+                result = rt.ops.call(callable, s, argStart, nargs, kwnames);
+            } finally {
+                for (int i = base; i < f.sp; i++) { heap.xdecref(s[i]); s[i] = 0; }
+                f.sp = base;
+            }
+        }
+        s[f.sp++] = result;
+    }
+
+    /** CALL_FUNCTION_EX: [NULL, callable, args-tuple (, kwargs)] -> [result]. */
+    private void callEx(Frame f, int flags) {
+        long[] s = f.slots;
+        long kwargs = (flags & 1) != 0 ? s[--f.sp] : 0;
+        long argsObj = s[--f.sp];
+        long callable = s[--f.sp];
+        long nul = s[--f.sp];
+        for (int i = 0; i < 4; i++) s[f.sp + i] = 0;
+        try {
+            long argsTuple = argsObj;
+            if (heap.typeOf(argsObj) != heap.tuples) {
+                long l = heap.lists.alloc(0);
+                try {
+                    Sequences.extend(rt, l, argsObj);
+                } catch (PyException e) {
+                    heap.decref(l);
+                    heap.decref(e.exc());
+                    throw rt.typeError(rt.ops.repr(callable) + " argument after * must be an iterable, not " + rt.ops.typeName(argsObj));
+                }
+                argsTuple = listToTuple(l);
+                heap.decref(l);
+            } else heap.incref(argsTuple);
+            int np = (int) TupleType.size(argsTuple);
+            int nk = kwargs == 0 ? 0 : (int) DictType.size(kwargs);
+            long[] a = new long[np + nk];
+            for (int i = 0; i < np; i++) a[i] = TupleType.item(argsTuple, i);
+            long kwnames = 0;
+            if (nk > 0) {
+                kwnames = heap.tuples.alloc(nk);
+                int[] k = {0};
+                long kn = kwnames;
+                heap.dicts.forEach(kwargs, (key, value) -> {
+                    heap.incref(key);
+                    TupleType.setItemSteal(kn, k[0], key);
+                    a[np + k[0]] = value;
+                    k[0]++;
+                });
+            }
+            try {
+                s[f.sp++] = heap.typeOf(callable) == rt.functionType
+                        ? callFunction(callable, a, 0, a.length, kwnames, false)
+                        : rt.ops.call(callable, a, 0, a.length, kwnames);
+            } finally {
+                heap.xdecref(kwnames);
+                heap.decref(argsTuple);
+            }
+        } finally {
+            heap.xdecref(kwargs);
+            heap.decref(argsObj);
+            heap.decref(callable);
+            heap.xdecref(nul);
+        }
+    }
+
+    // ---- names ------------------------------------------------------------------------------------
+
+    private long loadName(Frame f, long name) {
+        long v = heap.dicts.getItem(f.locals, name);
+        if (v == 0 && f.locals != f.globals) v = heap.dicts.getItem(f.globals, name);
+        if (v == 0) v = heap.dicts.getItem(f.builtins, name);
+        if (v == 0) throw nameError(name);
+        heap.incref(v);
+        return v;
+    }
+
+    private void storeName(Frame f, long name, long v) {
+        try {
+            heap.dicts.setItem(f.locals, name, v);
+        } finally {
+            heap.decref(v);
+        }
+    }
+
+    private void deleteName(Frame f, long name) {
+        if (!heap.dicts.delItem(f.locals, name)) throw nameError(name);
+    }
+
+    private long loadGlobal(Frame f, long name) {
+        long v = heap.dicts.getItem(f.globals, name);
+        if (v == 0) v = heap.dicts.getItem(f.builtins, name);
+        if (v == 0) throw nameError(name);
+        heap.incref(v);
+        return v;
+    }
+
+    private PyException nameError(long name) {
+        return rt.error("NameError", "name '" + StrType.value(name) + "' is not defined");
+    }
+
+    private PyException unboundLocal(Frame f, int slot) {
+        return rt.error("UnboundLocalError", "cannot access local variable '" + f.code.unit.localsplusNames().get(slot)
+                + "' where it is not associated with a value");
+    }
+
+    private PyException freeVarError(Frame f, int slot) {
+        String name = f.code.unit.localsplusNames().get(slot);
+        if ((f.code.unit.localsplusKinds()[slot] & KIND_FREE) != 0) {
+            return rt.error("NameError", "cannot access free variable '" + name + "' where it is not associated with a value in enclosing scope");
+        }
+        return rt.error("UnboundLocalError", "cannot access local variable '" + name + "' where it is not associated with a value");
+    }
+
+    // ---- unpacking ----------------------------------------------------------------------------------
+
+    private void unpack(Frame f, int before, int after) {
+        long[] s = f.slots;
+        long seq = s[--f.sp];
+        s[f.sp] = 0;
+        long list = heap.lists.alloc(0);
+        try {
+            try {
+                Sequences.extend(rt, list, seq);
+            } catch (PyException e) {
+                if (!hasIter(seq)) {
+                    heap.decref(e.exc());
+                    throw rt.typeError("cannot unpack non-iterable " + rt.ops.typeName(seq) + " object");
+                }
+                throw e;
+            }
+            long n = ListType.size(list);
+            if (after < 0) {
+                if (n != before) {
+                    if (n > before) throw rt.error("ValueError", "too many values to unpack (expected " + before + ")");
+                    throw rt.error("ValueError", "not enough values to unpack (expected " + before + ", got " + n + ")");
+                }
+                for (long i = n - 1; i >= 0; i--) {
+                    long v = ListType.item(list, i);
+                    heap.incref(v);
+                    s[f.sp++] = v;
+                }
+                return;
+            }
+            if (n < before + after) {
+                throw rt.error("ValueError", "not enough values to unpack (expected at least " + (before + after) + ", got " + n + ")");
+            }
+            for (long i = n - 1; i >= n - after; i--) {
+                long v = ListType.item(list, i);
+                heap.incref(v);
+                s[f.sp++] = v;
+            }
+            long mid = heap.lists.alloc(0);
+            for (long i = before; i < n - after; i++) heap.lists.append(mid, ListType.item(list, i));
+            s[f.sp++] = mid;
+            for (long i = before - 1; i >= 0; i--) {
+                long v = ListType.item(list, i);
+                heap.incref(v);
+                s[f.sp++] = v;
+            }
+        } finally {
+            heap.decref(list);
+            heap.decref(seq);
+        }
+    }
+
+    // ---- tracebacks -------------------------------------------------------------------------------
+
+    /** The text python3 prints for an uncaught exception (with its context/cause chain). */
+    String formatTraceback(long exc) {
+        StringBuilder sb = new StringBuilder();
+        formatChain(exc, sb, new java.util.HashSet<>());
+        return sb.toString();
+    }
+
+    private void formatChain(long exc, StringBuilder sb, java.util.Set<Long> seen) {
+        seen.add(exc);
+        if (rt.ops.isInstance(exc, rt.baseException)) {
+            long cause = ExceptionType.cause(exc), context = ExceptionType.context(exc);
+            boolean suppress = Native.getLong(exc + ExceptionType.SUPPRESS) != 0;
+            if (cause != 0 && !seen.contains(cause)) {
+                formatChain(cause, sb, seen);
+                sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if (context != 0 && !suppress && !seen.contains(context)) {
+                formatChain(context, sb, seen);
+                sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+            long tb = ExceptionType.traceback(exc);
+            if (tb != 0) {
+                sb.append("Traceback (most recent call last):\n");
+                for (long t = tb; t != 0; t = TracebackType.next(t)) {
+                    Frame fr = rt.frameType.frame(TracebackType.frame(t));
+                    String file = StrType.value(Native.getLong(fr.codeObj + CodeType.FILENAME));
+                    String name = StrType.value(Native.getLong(fr.codeObj + CodeType.NAME));
+                    int line = TracebackType.lineno(t);
+                    sb.append("  File \"").append(file).append("\", line ").append(line).append(", in ").append(name).append('\n');
+                    List<String> lines = sources.get(file);
+                    if (lines != null && line >= 1 && line <= lines.size()) {
+                        String text = lines.get(line - 1).strip();
+                        if (!text.isEmpty()) sb.append("    ").append(text).append('\n');
+                    }
+                }
+            }
+        }
+        String type = rt.ops.qualifiedTypeNameOf(heap.typeOf(exc));
+        String msg = rt.ops.str(exc);
+        sb.append(type).append(msg.isEmpty() ? "" : ": " + msg).append('\n');
+    }
+}

@@ -1,0 +1,133 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.ast.Special;
+import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.object.Heap;
+import dev.refheap.object.TupleType;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the compiler's {@link CodeUnit}s into code objects in the heap. Within one compilation
+ * unit, equal constants become one heap object (each co_consts tuple that uses it holds one
+ * reference); string constants made only of ASCII letters, digits and underscores are interned,
+ * as CPython 3.11 does, so they are shared across compilation units too.
+ */
+final class Materializer {
+    private final Runtime rt;
+    private final Heap heap;
+    private final Map<Object, Long> constants = new HashMap<>();
+    private final Map<CodeUnit, Long> codes = new IdentityHashMap<>();
+    private final long filename;
+
+    private Materializer(Runtime rt, String filename) {
+        this.rt = rt;
+        this.heap = rt.heap;
+        this.filename = heap.strs.of(filename);
+    }
+
+    /** A new code object for {@code unit} and everything nested in it. */
+    static long materialize(Runtime rt, CodeUnit unit) {
+        Materializer m = new Materializer(rt, unit.filename());
+        try {
+            return m.code(unit);
+        } finally {
+            for (long o : m.constants.values()) rt.heap.decref(o);
+            for (long o : m.codes.values()) rt.heap.decref(o);
+            rt.heap.decref(m.filename);
+        }
+    }
+
+    private long code(CodeUnit unit) {
+        Long cached = codes.get(unit);
+        if (cached != null) {
+            heap.incref(cached);
+            return cached;
+        }
+        List<Object> consts = unit.consts();
+        long constsTuple = heap.tuples.alloc(consts.size());
+        long[] constAddrs = new long[consts.size()];
+        for (int i = 0; i < consts.size(); i++) {
+            long c = constant(consts.get(i));
+            TupleType.setItemSteal(constsTuple, i, c);
+            constAddrs[i] = c;
+        }
+        long names = internedTuple(unit.names());
+        long[] nameAddrs = new long[unit.names().size()];
+        for (int i = 0; i < nameAddrs.length; i++) nameAddrs[i] = TupleType.item(names, i);
+        long localsplus = internedTuple(unit.localsplusNames());
+        heap.incref(filename);
+        long code = rt.codeType.create(new CodeType.Code(unit, constAddrs, nameAddrs), constsTuple, names, localsplus,
+                filename, heap.strs.internedOf(unit.name()), heap.strs.internedOf(unit.qualname()));
+        codes.put(unit, code);
+        heap.incref(code);
+        return code;
+    }
+
+    private long internedTuple(List<String> items) {
+        long t = heap.tuples.alloc(items.size());
+        for (int i = 0; i < items.size(); i++) TupleType.setItemSteal(t, i, heap.strs.internedOf(items.get(i)));
+        return t;
+    }
+
+    /** A new reference to the heap object for constant {@code c}. */
+    private long constant(Object c) {
+        if (c instanceof CodeUnit u) return code(u);
+        Object key = key(c);
+        Long cached = constants.get(key);
+        if (cached != null) {
+            heap.incref(cached);
+            return cached;
+        }
+        long o = create(c);
+        constants.put(key, o);
+        heap.incref(o);
+        return o;
+    }
+
+    private static Object key(Object c) {
+        if (c instanceof byte[] b) return ByteBuffer.wrap(b);
+        if (c instanceof CodeUnit.ConstTuple t) return new TupleKey(t.items().stream().map(Materializer::key).toList());
+        if (c instanceof Double d) return new DoubleKey(Double.doubleToRawLongBits(d));
+        return c;
+    }
+
+    private record TupleKey(List<Object> items) {}
+
+    private record DoubleKey(long bits) {}
+
+    private long create(Object c) {
+        return switch (c) {
+            case Long v -> heap.ints.of(v);
+            case BigInteger v -> heap.ints.of(v);
+            case Double v -> heap.floats.of(v);
+            case Boolean v -> heap.bools.of(v);
+            case String s -> isIdentifierLike(s) ? heap.strs.internedOf(s) : heap.strs.of(s);
+            case byte[] b -> heap.bytes.of(b);
+            case Special s -> {
+                long o = s == Special.None ? heap.None : rt.ellipsis;
+                heap.incref(o);
+                yield o;
+            }
+            case CodeUnit.ConstTuple t -> {
+                long tuple = heap.tuples.alloc(t.items().size());
+                for (int i = 0; i < t.items().size(); i++) TupleType.setItemSteal(tuple, i, constant(t.items().get(i)));
+                yield tuple;
+            }
+            default -> throw new IllegalArgumentException("not a constant: " + c.getClass());
+        };
+    }
+
+    /** CPython 3.11 interns constant strings made of ASCII letters, digits and underscores. */
+    static boolean isIdentifierLike(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!(ch < 128 && (Character.isLetterOrDigit(ch) || ch == '_'))) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,420 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.gc.CycleCollector;
+import dev.refheap.gc.GcCallbacks;
+import dev.refheap.memory.MallocStats;
+import dev.refheap.memory.Native;
+import dev.refheap.object.DictType;
+import dev.refheap.object.GcHead;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.ListType;
+import dev.refheap.object.PyError;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The built-in modules refheap provides: {@code sys}, {@code gc}, {@code ctypes}, {@code weakref},
+ * {@code time}. Each is created on first import and kept in {@code sys.modules}; misuse raises
+ * CPython's exception types with its messages.
+ */
+final class Modules {
+    private Modules() {}
+
+    static long importModule(Runtime rt, String name) {
+        Long m = rt.modules.get(name);
+        if (m != null) {
+            rt.heap.incref(m);
+            return m;
+        }
+        long mod = switch (name) {
+            case "sys" -> sys(rt);
+            case "gc" -> gc(rt);
+            case "ctypes" -> Ctypes.module(rt);
+            case "weakref" -> weakref(rt);
+            case "time" -> time(rt);
+            case "builtins" -> builtins(rt);
+            default -> throw rt.error("ModuleNotFoundError", "No module named '" + name + "'");
+        };
+        rt.modules.put(name, rt.hold(mod));
+        rt.heap.incref(mod);
+        return mod;
+    }
+
+    static void def(Runtime rt, long module, String name, Builtin impl) {
+        long f = rt.builtinFunctionType.create(name, impl, module == 0 ? 0 : 0, null);
+        rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
+        rt.heap.decref(f);
+    }
+
+    static void set(Runtime rt, long module, String name, long value) {
+        rt.heap.dicts.setItem(ModuleType.dict(module), name, value);
+        rt.heap.decref(value);
+    }
+
+    private static long none(Heap heap) {
+        heap.incref(heap.None);
+        return heap.None;
+    }
+
+    // ---- sys ------------------------------------------------------------------------------------
+
+    static long stderrObject(Runtime rt) {
+        Long sys = rt.modules.get("sys");
+        return sys == null ? -1 : rt.heap.dicts.getItem(ModuleType.dict(sys), "stderr");
+    }
+
+    private static long sys(Runtime rt) {
+        Heap heap = rt.heap;
+        long m = rt.moduleType.create("sys");
+        def(rt, m, "getrefcount", (s, a, o, n, kw) -> { Args.exactly(rt, "getrefcount", n, kw, 1); return heap.ints.of(heap.refcount(a[o])); });
+        def(rt, m, "getsizeof", (s, a, o, n, kw) -> {
+            if (n == 0) throw rt.typeError("getsizeof() missing required argument 'object' (pos 1)");
+            return heap.ints.of(sizeof(rt, a[o]));
+        });
+        def(rt, m, "intern", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "intern", n, kw, 1);
+            if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("intern() argument must be str, not " + rt.ops.typeName(a[o]));
+            heap.incref(a[o]);
+            return heap.strs.intern(a[o]);
+        });
+        def(rt, m, "getrecursionlimit", (s, a, o, n, kw) -> heap.ints.of(rt.recursionLimit));
+        def(rt, m, "setrecursionlimit", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "setrecursionlimit", n, kw, 1);
+            long v = Builtins.intArg(rt, a[o]);
+            if (v < 1) throw rt.error("ValueError", "recursion limit must be greater or equal than 1");
+            rt.recursionLimit = (int) Math.min(v, 100_000);
+            return none(heap);
+        });
+        def(rt, m, "_debugmallocstats", (s, a, o, n, kw) -> {
+            MallocStats stats = heap.allocator().stats();
+            rt.err.print(stats.format());
+            rt.err.print(heap.freeListStats());
+            return none(heap);
+        });
+        def(rt, m, "getallocatedblocks", (s, a, o, n, kw) -> heap.ints.of(heap.allocator().allocatedBlocks()));
+        def(rt, m, "exc_info", (s, a, o, n, kw) -> {
+            long e = rt.handledException;
+            if (e == 0) return heap.tuples.of(heap.None, heap.None, heap.None);
+            long tb = ExceptionType.traceback(e);
+            return heap.tuples.of(Heap.typeAddress(e), e, tb == 0 ? heap.None : tb);
+        });
+        def(rt, m, "exit", (s, a, o, n, kw) -> {
+            long args = n == 0 ? heap.tuples.alloc(0) : heap.tuples.of(a[o]);
+            throw new PyException(rt.ops.instantiateException(rt.exceptionType("SystemExit"), args));
+        });
+        long vi = heap.tuples.alloc(5);
+        TupleType.setItemSteal(vi, 0, heap.ints.of(3));
+        TupleType.setItemSteal(vi, 1, heap.ints.of(11));
+        TupleType.setItemSteal(vi, 2, heap.ints.of(7));
+        TupleType.setItemSteal(vi, 3, heap.strs.of("final"));
+        TupleType.setItemSteal(vi, 4, heap.ints.of(0));
+        set(rt, m, "version_info", vi);
+        set(rt, m, "version", heap.strs.of("3.11.7 (refheap 0.1.0, CPython 3.11 memory semantics)"));
+        set(rt, m, "maxsize", heap.ints.of(Long.MAX_VALUE));
+        set(rt, m, "byteorder", heap.strs.of("little"));
+        set(rt, m, "platform", heap.strs.of("linux"));
+        set(rt, m, "implementation", heap.strs.of("refheap"));
+        set(rt, m, "argv", heap.lists.of());
+        set(rt, m, "stdout", Streams.create(rt, false));
+        set(rt, m, "stderr", Streams.create(rt, true));
+        return m;
+    }
+
+    /** sys.getsizeof: __sizeof__ plus the GC head and managed-dict pre-header. */
+    static long sizeof(Runtime rt, long o) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(o);
+        if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__sizeof__") != 0) {
+            long r = rt.ops.callMethod(o, "__sizeof__");
+            try {
+                if (!(heap.typeOf(r) instanceof IntType)) throw rt.typeError("an integer is required");
+                long v = IntType.asLong(r);
+                if (v < 0) throw rt.error("ValueError", "__sizeof__() should return >= 0");
+                return v + t.preHeaderSize();
+            } finally {
+                heap.decref(r);
+            }
+        }
+        long pre = rt.ops.isTypeObject(o) && !(heap.typeAt(o) instanceof ClassType) ? 16 : heap.isGcObject(o) || t.isGc() ? t.preHeaderSize() : 0;
+        return t.sizeOf(o) + pre;
+    }
+
+    // ---- gc -------------------------------------------------------------------------------------
+
+    private static long gc(Runtime rt) {
+        Heap heap = rt.heap;
+        CycleCollector gc = rt.gc;
+        long m = rt.moduleType.create("gc");
+        long callbacks = heap.lists.alloc(0);
+        rt.heap.dicts.setItem(ModuleType.dict(m), "callbacks", callbacks);
+        rt.heap.dicts.setItem(ModuleType.dict(m), "garbage", rt.gcModel.garbage());
+        gc.setCallbacks(new GcCallbacks() {
+            @Override public boolean isEmpty() { return ListType.size(callbacks) == 0; }
+
+            @Override
+            public void invoke(String phase, int generation, long collected, long uncollectable) {
+                long info = heap.dicts.create();
+                heap.dicts.setItem(info, "generation", tmp(heap, heap.ints.of(generation)));
+                heap.dicts.setItem(info, "collected", tmp(heap, heap.ints.of(collected)));
+                heap.dicts.setItem(info, "uncollectable", tmp(heap, heap.ints.of(uncollectable)));
+                long ph = heap.strs.of(phase);
+                heap.incref(callbacks);
+                try {
+                    for (long i = 0; i < ListType.size(callbacks); i++) {
+                        long cb = ListType.item(callbacks, i);
+                        heap.incref(cb);
+                        try {
+                            heap.decref(rt.ops.call0(cb, ph, info));
+                        } catch (PyException e) {
+                            rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(cb));
+                        } finally {
+                            heap.decref(cb);
+                        }
+                    }
+                } finally {
+                    heap.decref(callbacks);
+                    heap.decref(ph);
+                    heap.decref(info);
+                }
+                for (long t : pending) heap.decref(t);
+                pending.clear();
+            }
+        });
+        heap.decref(callbacks);
+        def(rt, m, "collect", (s, a, o, n, kw) -> {
+            long gen = 2;
+            int nkw = Args.nkw(kw);
+            if (n - nkw > 1) throw rt.typeError("collect() takes at most 1 argument (" + n + " given)");
+            if (n == 1) gen = Builtins.intArg(rt, a[o]);
+            if (gen < 0 || gen > 2) throw rt.error("ValueError", "invalid generation");
+            return heap.ints.of(gc.collect((int) gen));
+        });
+        def(rt, m, "enable", (s, a, o, n, kw) -> { gc.setEnabled(true); return none(heap); });
+        def(rt, m, "disable", (s, a, o, n, kw) -> { gc.setEnabled(false); return none(heap); });
+        def(rt, m, "isenabled", (s, a, o, n, kw) -> rt.ops.bool(gc.isEnabled()));
+        def(rt, m, "get_count", (s, a, o, n, kw) -> {
+            long[] c = gc.count();
+            return tuple3(heap, c[0], c[1], c[2]);
+        });
+        def(rt, m, "get_threshold", (s, a, o, n, kw) -> {
+            int[] t = gc.threshold();
+            return tuple3(heap, t[0], t[1], t[2]);
+        });
+        def(rt, m, "set_threshold", (s, a, o, n, kw) -> {
+            Args.noKeywords(rt, "set_threshold", kw);
+            if (n < 1) throw rt.typeError("set_threshold() takes at least 1 argument (0 given)");
+            if (n > 3) throw rt.typeError("set_threshold() takes at most 3 arguments (" + n + " given)");
+            int[] v = new int[n];
+            for (int i = 0; i < n; i++) {
+                if (!(heap.typeOf(a[o + i]) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(a[o + i]) + "' object cannot be interpreted as an integer");
+                if (!IntType.fitsLong(a[o + i]) || Math.abs(IntType.asLong(a[o + i])) > Integer.MAX_VALUE) {
+                    throw rt.error("OverflowError", "signed integer is greater than maximum");
+                }
+                v[i] = (int) IntType.asLong(a[o + i]);
+            }
+            for (int i = 0; i < n; i++) gc.setThreshold(i, v[i]);
+            return none(heap);
+        });
+        def(rt, m, "get_stats", (s, a, o, n, kw) -> {
+            long[][] st = gc.stats();
+            long l = heap.lists.alloc(0);
+            for (long[] g : st) {
+                long d = heap.dicts.create();
+                heap.dicts.setItem(d, "collections", tmp(heap, heap.ints.of(g[0])));
+                heap.dicts.setItem(d, "collected", tmp(heap, heap.ints.of(g[1])));
+                heap.dicts.setItem(d, "uncollectable", tmp(heap, heap.ints.of(g[2])));
+                heap.lists.append(l, d);
+                heap.decref(d);
+            }
+            flushPending(heap);
+            return l;
+        });
+        def(rt, m, "get_objects", (s, a, o, n, kw) -> {
+            long g = -1;
+            if (n == 1 && a[o] != heap.None) {
+                g = Builtins.intArg(rt, a[o]);
+                if (g >= CycleCollector.NUM_GENERATIONS) throw rt.error("ValueError", "generation parameter must be less than the number of available generations (3)");
+                if (g < -1) throw rt.error("ValueError", "generation parameter cannot be negative");
+            }
+            long result = heap.lists.alloc(0);
+            List<Long> objs = new ArrayList<>();
+            for (int i = 0; i < CycleCollector.NUM_GENERATIONS; i++) {
+                if (g == -1 || g == i) gc.forEachInGeneration(i, x -> { if (x != result) objs.add(x); });
+            }
+            for (long x : objs) heap.lists.append(result, x);
+            return result;
+        });
+        def(rt, m, "get_referents", (s, a, o, n, kw) -> {
+            long result = heap.lists.alloc(0);
+            List<Long> refs = new ArrayList<>();
+            for (int i = 0; i < n; i++) if (heap.isGcObject(a[o + i])) heap.typeOf(a[o + i]).traverse(a[o + i], refs::add);
+            for (long x : refs) heap.lists.append(result, x);
+            return result;
+        });
+        def(rt, m, "get_referrers", (s, a, o, n, kw) -> {
+            long result = heap.lists.alloc(0);
+            Set<Long> targets = new java.util.HashSet<>();
+            for (int i = 0; i < n; i++) targets.add(a[o + i]);
+            Set<Long> found = new LinkedHashSet<>();
+            for (int g = 0; g < CycleCollector.NUM_GENERATIONS; g++) {
+                gc.forEachInGeneration(g, x -> {
+                    if (x == result) return;
+                    heap.typeOf(x).traverse(x, r -> { if (targets.contains(r)) found.add(x); });
+                });
+            }
+            for (long x : found) heap.lists.append(result, x);
+            return result;
+        });
+        def(rt, m, "is_tracked", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "is_tracked", n, kw, 1);
+            return rt.ops.bool(heap.isGcObject(a[o]) && GcHead.isTracked(a[o]));
+        });
+        def(rt, m, "is_finalized", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "is_finalized", n, kw, 1);
+            return rt.ops.bool(heap.isGcObject(a[o]) && GcHead.isFinalized(a[o]));
+        });
+        def(rt, m, "freeze", (s, a, o, n, kw) -> { gc.freeze(); return none(heap); });
+        def(rt, m, "unfreeze", (s, a, o, n, kw) -> { gc.unfreeze(); return none(heap); });
+        def(rt, m, "get_freeze_count", (s, a, o, n, kw) -> heap.ints.of(gc.freezeCount()));
+        def(rt, m, "get_debug", (s, a, o, n, kw) -> heap.ints.of(gc.debug()));
+        def(rt, m, "set_debug", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "set_debug", n, kw, 1);
+            gc.setDebug((int) Builtins.intArg(rt, a[o]));
+            return none(heap);
+        });
+        set(rt, m, "DEBUG_STATS", heap.ints.of(CycleCollector.DEBUG_STATS));
+        set(rt, m, "DEBUG_COLLECTABLE", heap.ints.of(CycleCollector.DEBUG_COLLECTABLE));
+        set(rt, m, "DEBUG_UNCOLLECTABLE", heap.ints.of(CycleCollector.DEBUG_UNCOLLECTABLE));
+        set(rt, m, "DEBUG_SAVEALL", heap.ints.of(CycleCollector.DEBUG_SAVEALL));
+        set(rt, m, "DEBUG_LEAK", heap.ints.of(CycleCollector.DEBUG_LEAK));
+        return m;
+    }
+
+    private static final List<Long> pending = new ArrayList<>();
+
+    /** Holds a temporary new reference until the current builder is done (then released). */
+    private static long tmp(Heap heap, long o) {
+        pending.add(o);
+        return o;
+    }
+
+    private static void flushPending(Heap heap) {
+        for (long t : pending) heap.decref(t);
+        pending.clear();
+    }
+
+    private static long tuple3(Heap heap, long a, long b, long c) {
+        long t = heap.tuples.alloc(3);
+        TupleType.setItemSteal(t, 0, heap.ints.of(a));
+        TupleType.setItemSteal(t, 1, heap.ints.of(b));
+        TupleType.setItemSteal(t, 2, heap.ints.of(c));
+        return t;
+    }
+
+    // ---- weakref ----------------------------------------------------------------------------------
+
+    private static long weakref(Runtime rt) {
+        Heap heap = rt.heap;
+        long m = rt.moduleType.create("weakref");
+        heap.dicts.setItem(ModuleType.dict(m), "ref", heap.weakrefs.address());
+        heap.dicts.setItem(ModuleType.dict(m), "ReferenceType", heap.weakrefs.address());
+        def(rt, m, "getweakrefcount", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "getweakrefcount", n, kw, 1);
+            return heap.ints.of(heap.weakrefs.supports(a[o]) ? heap.weakrefs.count(a[o]) : 0);
+        });
+        def(rt, m, "getweakrefs", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "getweakrefs", n, kw, 1);
+            long l = heap.lists.alloc(0);
+            if (heap.weakrefs.supports(a[o])) {
+                for (long wr = heap.weakrefs.first(a[o]); wr != 0; wr = dev.refheap.object.WeakrefType.next(wr)) heap.lists.append(l, wr);
+            }
+            return l;
+        });
+        rt.runModuleSource(m, "weakref", WEAKREF_PY);
+        return m;
+    }
+
+    /** weakref.finalize, written in Python on top of ref callbacks (refheap's own implementation). */
+    private static final String WEAKREF_PY = """
+            class finalize:
+                _registry = {}
+
+                def __init__(self, obj, func, *args, **kwargs):
+                    self._ref = ref(obj, self)
+                    self._func = func
+                    self._args = args
+                    self._kwargs = kwargs
+                    finalize._registry[id(self)] = self
+
+                def __call__(self, _=None):
+                    if finalize._registry.pop(id(self), None) is None:
+                        return None
+                    func, args, kwargs = self._func, self._args, self._kwargs
+                    self._func = self._args = self._kwargs = None
+                    return func(*args, **kwargs)
+
+                def detach(self):
+                    if finalize._registry.pop(id(self), None) is None:
+                        return None
+                    obj = self._ref()
+                    if obj is None:
+                        return None
+                    info = (obj, self._func, self._args, self._kwargs)
+                    self._func = self._args = self._kwargs = None
+                    return info
+
+                def peek(self):
+                    obj = self._ref()
+                    if obj is None or id(self) not in finalize._registry:
+                        return None
+                    return (obj, self._func, self._args, self._kwargs)
+
+                def __repr__(self):
+                    return '<finalize object at ' + hex(id(self)) + '>'
+            """;
+
+    // ---- time, builtins ---------------------------------------------------------------------------------
+
+    private static long time(Runtime rt) {
+        Heap heap = rt.heap;
+        long m = rt.moduleType.create("time");
+        def(rt, m, "perf_counter", (s, a, o, n, kw) -> heap.floats.of(System.nanoTime() / 1e9));
+        def(rt, m, "perf_counter_ns", (s, a, o, n, kw) -> heap.ints.of(System.nanoTime()));
+        def(rt, m, "monotonic", (s, a, o, n, kw) -> heap.floats.of(System.nanoTime() / 1e9));
+        def(rt, m, "process_time", (s, a, o, n, kw) -> heap.floats.of(System.nanoTime() / 1e9));
+        def(rt, m, "time", (s, a, o, n, kw) -> heap.floats.of(System.currentTimeMillis() / 1e3));
+        def(rt, m, "time_ns", (s, a, o, n, kw) -> heap.ints.of(System.currentTimeMillis() * 1_000_000L));
+        def(rt, m, "sleep", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "sleep", n, kw, 1);
+            double secs = Numbers.toDouble(rt, a[o]);
+            if (secs < 0) throw rt.error("ValueError", "sleep length must be non-negative");
+            try {
+                Thread.sleep((long) (secs * 1000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw rt.error("KeyboardInterrupt", null);
+            }
+            return none(heap);
+        });
+        return m;
+    }
+
+    private static long builtins(Runtime rt) {
+        long m = rt.moduleType.create("builtins");
+        long d = ModuleType.dict(m);
+        Native.putLong(m + ModuleType.DICT, rt.builtinsDict);
+        rt.heap.incref(rt.builtinsDict);
+        rt.heap.decref(d);
+        return m;
+    }
+
+    static long dictOf(long module) { return ModuleType.dict(module); }
+    static long sizeOfDict(long d) { return DictType.size(d); }
+    static void check(PyError e) { throw e; }
+}

@@ -1,0 +1,605 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.BytesType;
+import dev.refheap.object.DictType;
+import dev.refheap.object.FloatType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.ListType;
+import dev.refheap.object.PyError;
+import dev.refheap.object.PyType;
+import dev.refheap.object.SetType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import dev.refheap.object.WeakrefType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The methods of the builtin types (list.append, dict.get, str.join, ...), registered as method
+ * descriptors (builtin function objects without self) held by the runtime. Arguments borrowed,
+ * results new references.
+ */
+final class TypeMethods {
+    private TypeMethods() {}
+
+    private static Runtime rt;
+    private static Heap heap;
+
+    interface M0 { long call(long self); }
+    interface M1 { long call(long self, long a); }
+
+    static void install(Runtime runtime) {
+        rt = runtime;
+        heap = rt.heap;
+        installList();
+        installDict();
+        installSet();
+        installStr();
+        installMisc();
+    }
+
+    private static void def(PyType t, String name, Builtin impl) {
+        Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
+        long f = rt.hold(rt.builtinFunctionType.create(name, impl, 0, t.name()));
+        attrs.put(name, f);
+    }
+
+    private static void def0(PyType t, String name, M0 m) {
+        def(t, name, (self, a, o, n, kw) -> {
+            if (n != 0 || Args.nkw(kw) > 0) throw rt.typeError(t.name() + "." + name + "() takes no arguments (" + n + " given)");
+            return m.call(self);
+        });
+    }
+
+    private static void def1(PyType t, String name, M1 m) {
+        def(t, name, (self, a, o, n, kw) -> {
+            Args.noKeywords(rt, t.name() + "." + name, kw);
+            if (n != 1) throw rt.typeError(t.name() + "." + name + "() takes exactly one argument (" + n + " given)");
+            return m.call(self, a[o]);
+        });
+    }
+
+    private static long none() {
+        heap.incref(heap.None);
+        return heap.None;
+    }
+
+    private static void checkType(long self, PyType t, String method) {
+        if (!rt.ops.isInstance(self, t)) {
+            throw rt.typeError("descriptor '" + method + "' for '" + t.name() + "' objects doesn't apply to a '" + rt.ops.typeName(self) + "' object");
+        }
+    }
+
+    // ---- list -------------------------------------------------------------------------------------
+
+    private static void installList() {
+        PyType L = heap.lists;
+        def1(L, "append", (s, v) -> { checkType(s, L, "append"); heap.lists.append(s, v); return none(); });
+        def1(L, "extend", (s, v) -> { Sequences.extend(rt, s, v); return none(); });
+        def(L, "insert", (s, a, o, n, kw) -> {
+            if (n != 2) throw rt.typeError("insert expected 2 arguments, got " + n);
+            long len = ListType.size(s), i = Builtins.intArg(rt, a[o]);
+            if (i < 0) i = Math.max(0, i + len);
+            heap.lists.insert(s, Math.min(i, len), a[o + 1]);
+            return none();
+        });
+        def(L, "pop", (s, a, o, n, kw) -> {
+            Args.range(rt, "pop", n, kw, 0, 1);
+            long len = ListType.size(s);
+            if (len == 0) throw rt.error("IndexError", "pop from empty list");
+            long i = n == 0 ? len - 1 : Builtins.intArg(rt, a[o]);
+            if (i < 0) i += len;
+            if (i < 0 || i >= len) throw rt.error("IndexError", "pop index out of range");
+            return heap.lists.pop(s, i);
+        });
+        def1(L, "remove", (s, v) -> {
+            for (long i = 0; i < ListType.size(s); i++) {
+                if (rt.ops.eq(ListType.item(s, i), v)) {
+                    heap.decref(heap.lists.pop(s, i));
+                    return none();
+                }
+            }
+            throw rt.error("ValueError", "list.remove(x): x not in list");
+        });
+        def(L, "index", (s, a, o, n, kw) -> {
+            Args.range(rt, "index", n, kw, 1, 3);
+            for (long i = n > 1 ? Builtins.intArg(rt, a[o + 1]) : 0; i < ListType.size(s); i++) {
+                if (rt.ops.eq(ListType.item(s, i), a[o])) return heap.ints.of(i);
+            }
+            throw rt.error("ValueError", rt.ops.repr(a[o]) + " is not in list");
+        });
+        def1(L, "count", (s, v) -> {
+            long c = 0;
+            for (long i = 0; i < ListType.size(s); i++) if (rt.ops.eq(ListType.item(s, i), v)) c++;
+            return heap.ints.of(c);
+        });
+        def0(L, "clear", s -> { heap.lists.clear(s); return none(); });
+        def0(L, "copy", s -> {
+            long r = heap.lists.alloc(0);
+            Sequences.extend(rt, r, s);
+            return r;
+        });
+        def0(L, "reverse", s -> {
+            long n = ListType.size(s);
+            for (long i = 0; i < n / 2; i++) {
+                long x = ListType.item(s, i);
+                ListType.setItemSteal(s, i, ListType.item(s, n - 1 - i));
+                ListType.setItemSteal(s, n - 1 - i, x);
+            }
+            return none();
+        });
+        def(L, "sort", (s, a, o, n, kw) -> {
+            if (n - Args.nkw(kw) > 0) throw rt.typeError("sort() takes no positional arguments");
+            listSort(rt, s, a, o, n, kw);
+            return none();
+        });
+        PyType T = heap.tuples;
+        def(T, "index", (s, a, o, n, kw) -> {
+            Args.range(rt, "index", n, kw, 1, 3);
+            for (long i = 0; i < TupleType.size(s); i++) if (rt.ops.eq(TupleType.item(s, i), a[o])) return heap.ints.of(i);
+            throw rt.error("ValueError", "tuple.index(x): x not in tuple");
+        });
+        def1(T, "count", (s, v) -> {
+            long c = 0;
+            for (long i = 0; i < TupleType.size(s); i++) if (rt.ops.eq(TupleType.item(s, i), v)) c++;
+            return heap.ints.of(c);
+        });
+    }
+
+    /** list.sort(key=None, reverse=False): a stable merge sort on the (key, item) pairs. */
+    static void listSort(Runtime rt, long list, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        long key = 0;
+        boolean reverse = false;
+        int nkw = Args.nkw(kw);
+        for (int k = 0; k < nkw; k++) {
+            String name = StrType.value(TupleType.item(kw, k));
+            long v = a[o + n - nkw + k];
+            if (name.equals("key")) key = v == heap.None ? 0 : v;
+            else if (name.equals("reverse")) reverse = rt.ops.truthy(v);
+            else throw rt.typeError("'" + name + "' is an invalid keyword argument for sort()");
+        }
+        int size = (int) ListType.size(list);
+        long[] items = new long[size], keys = new long[size];
+        for (int i = 0; i < size; i++) items[i] = ListType.item(list, i);
+        try {
+            for (int i = 0; i < size; i++) keys[i] = key == 0 ? Builtins.incref(heap, items[i]) : rt.ops.call0(key, items[i]);
+            Integer[] idx = new Integer[size];
+            for (int i = 0; i < size; i++) idx[i] = i;
+            final boolean rev = reverse;
+            java.util.Arrays.sort(idx, (x, y) -> {
+                if (rev) {
+                    return rt.ops.compareBool(0, keys[y], keys[x]) ? -1 : rt.ops.compareBool(0, keys[x], keys[y]) ? 1 : 0;
+                }
+                return rt.ops.compareBool(0, keys[x], keys[y]) ? -1 : rt.ops.compareBool(0, keys[y], keys[x]) ? 1 : 0;
+            });
+            long[] sorted = new long[size];
+            for (int i = 0; i < size; i++) sorted[i] = items[idx[i]];
+            if (ListType.size(list) != size) throw rt.error("ValueError", "list modified during sort");
+            for (int i = 0; i < size; i++) ListType.setItemSteal(list, i, sorted[i]);
+        } finally {
+            for (long k : keys) heap.xdecref(k);
+        }
+    }
+
+    // ---- dict -------------------------------------------------------------------------------------
+
+    private static void installDict() {
+        PyType D = heap.dicts;
+        def(D, "get", (s, a, o, n, kw) -> {
+            Args.range(rt, "get", n, kw, 1, 2);
+            long v = getItem(s, a[o]);
+            return Builtins.incref(heap, v != 0 ? v : n == 2 ? a[o + 1] : heap.None);
+        });
+        def(D, "setdefault", (s, a, o, n, kw) -> {
+            Args.range(rt, "setdefault", n, kw, 1, 2);
+            long v = getItem(s, a[o]);
+            if (v == 0) {
+                v = n == 2 ? a[o + 1] : heap.None;
+                heap.dicts.setItem(s, a[o], v);
+            }
+            return Builtins.incref(heap, v);
+        });
+        def(D, "pop", (s, a, o, n, kw) -> {
+            Args.range(rt, "pop", n, kw, 1, 2);
+            long v = getItem(s, a[o]);
+            if (v == 0) {
+                if (n == 2) return Builtins.incref(heap, a[o + 1]);
+                long args = heap.tuples.of(a[o]);
+                throw new PyException(rt.ops.instantiateException(rt.exceptionType("KeyError"), args));
+            }
+            heap.incref(v);
+            heap.dicts.delItem(s, a[o]);
+            return v;
+        });
+        def0(D, "popitem", s -> {
+            long last = -1;
+            for (long ix = DictType.nextEntry(s, 0); ix >= 0; ix = DictType.nextEntry(s, ix + 1)) last = ix;
+            if (last < 0) throw rt.error("KeyError", "popitem(): dictionary is empty");
+            long k = DictType.entryKeyAt(s, last), v = DictType.entryValueAt(s, last);
+            long t = heap.tuples.of(k, v);
+            heap.dicts.delItem(s, k);
+            return t;
+        });
+        def0(D, "keys", s -> DictViewType.create(rt, s, IterType.Kind.DICT_KEYS));
+        def0(D, "values", s -> DictViewType.create(rt, s, IterType.Kind.DICT_VALUES));
+        def0(D, "items", s -> DictViewType.create(rt, s, IterType.Kind.DICT_ITEMS));
+        def0(D, "clear", s -> { heap.dicts.clearDict(s); return none(); });
+        def0(D, "copy", s -> {
+            long r = Sequences.copyDict(rt, s);
+            return r;
+        });
+        def(D, "update", (s, a, o, n, kw) -> {
+            int nkw = Args.nkw(kw);
+            if (n - nkw > 1) throw rt.typeError("update expected at most 1 argument, got " + (n - nkw));
+            if (n - nkw == 1) {
+                long src = a[o];
+                if (heap.typeOf(src) == heap.dicts || heap.typeOf(src) instanceof ClassType) Builtins.dictUpdate(rt, s, src, false, 0);
+                else {
+                    long tmp = Constructors.construct(rt, heap.dicts, heap.dicts.address(), a, o, 1, 0);
+                    Builtins.dictUpdate(rt, s, tmp, false, 0);
+                    heap.decref(tmp);
+                }
+            }
+            for (int k = 0; k < nkw; k++) heap.dicts.setItem(s, TupleType.item(kw, k), a[o + n - nkw + k]);
+            return none();
+        });
+    }
+
+    private static long getItem(long d, long key) {
+        try {
+            return heap.dicts.getItem(d, key);
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+    }
+
+    // ---- set --------------------------------------------------------------------------------------
+
+    private static void installSet() {
+        PyType S = heap.sets;
+        def1(S, "add", (s, v) -> { try { heap.sets.add(s, v); } catch (PyError e) { throw rt.fromPyError(e); } return none(); });
+        def1(S, "discard", (s, v) -> { try { heap.sets.discard(s, v); } catch (PyError e) { throw rt.fromPyError(e); } return none(); });
+        def1(S, "remove", (s, v) -> {
+            boolean found;
+            try {
+                found = heap.sets.discard(s, v);
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            }
+            if (!found) throw new PyException(rt.ops.instantiateException(rt.exceptionType("KeyError"), heap.tuples.of(v)));
+            return none();
+        });
+        def0(S, "pop", s -> {
+            long slot = heap.sets.nextSlot(s, 0);
+            if (slot < 0) throw rt.error("KeyError", "pop from an empty set");
+            long k = SetType.keyAt(s, slot);
+            heap.incref(k);
+            heap.sets.discard(s, k);
+            return k;
+        });
+        def0(S, "clear", s -> { heap.sets.clear(s); return none(); });
+        def0(S, "copy", s -> Sequences.setOp(rt, s, s, 0));
+        def(S, "update", (s, a, o, n, kw) -> { for (int i = 0; i < n; i++) Builtins.setUpdate(rt, s, a[o + i]); return none(); });
+        def1(S, "union", (s, v) -> setWith(s, v, 0));
+        def1(S, "intersection", (s, v) -> setWith(s, v, 1));
+        def1(S, "difference", (s, v) -> setWith(s, v, 2));
+        def1(S, "symmetric_difference", (s, v) -> setWith(s, v, 3));
+        def1(S, "issubset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, s, o2)); } finally { heap.decref(o2); } });
+        def1(S, "issuperset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, o2, s)); } finally { heap.decref(o2); } });
+        def1(S, "isdisjoint", (s, v) -> { long o2 = asSet(v); try { long i = Sequences.setOp(rt, s, o2, 1); boolean e = SetType.size(i) == 0; heap.decref(i); return rt.ops.bool(e); } finally { heap.decref(o2); } });
+    }
+
+    private static long asSet(long v) {
+        if (heap.typeOf(v) == heap.sets) return Builtins.incref(heap, v);
+        long s = heap.sets.create();
+        Builtins.setUpdate(rt, s, v);
+        return s;
+    }
+
+    private static long setWith(long s, long v, int kind) {
+        long o = asSet(v);
+        try {
+            return Sequences.setOp(rt, s, o, kind);
+        } finally {
+            heap.decref(o);
+        }
+    }
+
+    // ---- str --------------------------------------------------------------------------------------
+
+    interface S0 { String apply(String s); }
+
+    private static void str0(String name, S0 f) {
+        def0(heap.strs, name, s -> heap.strs.of(f.apply(StrType.value(s))));
+    }
+
+    private static void installStr() {
+        PyType S = heap.strs;
+        str0("upper", String::toUpperCase);
+        str0("lower", String::toLowerCase);
+        str0("title", TypeMethods::title);
+        str0("capitalize", s -> s.isEmpty() ? s : s.substring(0, 1).toUpperCase() + s.substring(1).toLowerCase());
+        str0("swapcase", s -> s.chars().collect(StringBuilder::new, (b, c) -> b.append(Character.isUpperCase(c) ? Character.toLowerCase((char) c) : Character.toUpperCase((char) c)), StringBuilder::append).toString());
+        for (String[] p : new String[][] {{"strip", "b"}, {"lstrip", "l"}, {"rstrip", "r"}}) {
+            def(S, p[0], (s, a, o, n, kw) -> {
+                Args.range(rt, p[0], n, kw, 0, 1);
+                String chars = n == 1 && a[o] != heap.None ? StrType.value(a[o]) : null;
+                return heap.strs.of(strip(StrType.value(s), chars, p[1].charAt(0)));
+            });
+        }
+        def1(S, "join", (s, it) -> {
+            long l = Builtins.toList(rt, it);
+            try {
+                StringBuilder sb = new StringBuilder();
+                String sep = StrType.value(s);
+                for (long i = 0; i < ListType.size(l); i++) {
+                    long x = ListType.item(l, i);
+                    if (heap.typeOf(x) != heap.strs) throw rt.typeError("sequence item " + i + ": expected str instance, " + rt.ops.typeName(x) + " found");
+                    if (i > 0) sb.append(sep);
+                    sb.append(StrType.value(x));
+                }
+                return heap.strs.of(sb.toString());
+            } finally {
+                heap.decref(l);
+            }
+        });
+        def(S, "split", (s, a, o, n, kw) -> split(s, a, o, n, kw, false));
+        def(S, "rsplit", (s, a, o, n, kw) -> split(s, a, o, n, kw, true));
+        def(S, "splitlines", (s, a, o, n, kw) -> {
+            long l = heap.lists.alloc(0);
+            String v = StrType.value(s);
+            if (!v.isEmpty()) for (String part : v.split("\r\n|\r|\n", -1)) appendStr(l, part);
+            if (v.endsWith("\n") || v.endsWith("\r")) heap.decref(heap.lists.pop(l, ListType.size(l) - 1));
+            return l;
+        });
+        def(S, "replace", (s, a, o, n, kw) -> {
+            Args.range(rt, "replace", n, kw, 2, 3);
+            String v = StrType.value(s), old = strArg(a[o]), nw = strArg(a[o + 1]);
+            long count = n == 3 ? Builtins.intArg(rt, a[o + 2]) : -1;
+            if (count < 0) return heap.strs.of(old.isEmpty() ? insertEverywhere(v, nw) : v.replace(old, nw));
+            StringBuilder sb = new StringBuilder();
+            int from = 0;
+            for (long c = 0; c < count; c++) {
+                int i = v.indexOf(old, from);
+                if (i < 0) break;
+                sb.append(v, from, i).append(nw);
+                from = i + old.length();
+            }
+            return heap.strs.of(sb.append(v.substring(from)).toString());
+        });
+        def(S, "startswith", (s, a, o, n, kw) -> affix(s, a[o], true));
+        def(S, "endswith", (s, a, o, n, kw) -> affix(s, a[o], false));
+        def(S, "find", (s, a, o, n, kw) -> heap.ints.of(cpIndex(StrType.value(s), StrType.value(s).indexOf(strArg(a[o])))));
+        def(S, "rfind", (s, a, o, n, kw) -> heap.ints.of(cpIndex(StrType.value(s), StrType.value(s).lastIndexOf(strArg(a[o])))));
+        def(S, "index", (s, a, o, n, kw) -> {
+            int i = StrType.value(s).indexOf(strArg(a[o]));
+            if (i < 0) throw rt.error("ValueError", "substring not found");
+            return heap.ints.of(cpIndex(StrType.value(s), i));
+        });
+        def1(S, "count", (s, x) -> {
+            String v = StrType.value(s), sub = strArg(x);
+            if (sub.isEmpty()) return heap.ints.of(StrType.length(s) + 1);
+            long c = 0;
+            for (int i = v.indexOf(sub); i >= 0; i = v.indexOf(sub, i + sub.length())) c++;
+            return heap.ints.of(c);
+        });
+        for (String[] p : new String[][] {{"isdigit"}, {"isalpha"}, {"isspace"}, {"isupper"}, {"islower"}, {"isalnum"}, {"isidentifier"}, {"isdecimal"}, {"isnumeric"}}) {
+            def0(S, p[0], s -> rt.ops.bool(predicate(p[0], StrType.value(s))));
+        }
+        def(S, "center", (s, a, o, n, kw) -> pad(s, a, o, n, 'c'));
+        def(S, "ljust", (s, a, o, n, kw) -> pad(s, a, o, n, 'l'));
+        def(S, "rjust", (s, a, o, n, kw) -> pad(s, a, o, n, 'r'));
+        def1(S, "zfill", (s, w) -> {
+            String v = StrType.value(s);
+            int width = (int) Builtins.intArg(rt, w);
+            if (v.length() >= width) return Builtins.incref(heap, s);
+            int sign = !v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '+') ? 1 : 0;
+            return heap.strs.of(v.substring(0, sign) + "0".repeat(width - v.length()) + v.substring(sign));
+        });
+        def(S, "encode", (s, a, o, n, kw) -> heap.bytes.of(StrType.value(s).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        def(S, "format", (s, a, o, n, kw) -> heap.strs.of(StrFormat.format(rt, StrType.value(s), a, o, n, kw)));
+        def1(S, "partition", (s, sepObj) -> {
+            String v = StrType.value(s), sep = strArg(sepObj);
+            int i = v.indexOf(sep);
+            String[] parts = i < 0 ? new String[] {v, "", ""} : new String[] {v.substring(0, i), sep, v.substring(i + sep.length())};
+            long t = heap.tuples.alloc(3);
+            for (int k = 0; k < 3; k++) TupleType.setItemSteal(t, k, heap.strs.of(parts[k]));
+            return t;
+        });
+        def(heap.bytes, "decode", (s, a, o, n, kw) -> heap.strs.of(new String(BytesType.value(s), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String strArg(long v) {
+        if (heap.typeOf(v) != heap.strs) throw rt.typeError("must be str, not " + rt.ops.typeName(v));
+        return StrType.value(v);
+    }
+
+    private static String insertEverywhere(String v, String nw) {
+        StringBuilder sb = new StringBuilder(nw);
+        v.codePoints().forEach(c -> sb.appendCodePoint(c).append(nw));
+        return sb.toString();
+    }
+
+    private static long cpIndex(String s, int charIndex) {
+        return charIndex < 0 ? -1 : s.codePointCount(0, charIndex);
+    }
+
+    private static String title(String s) {
+        StringBuilder sb = new StringBuilder();
+        boolean prevCased = false;
+        for (char c : s.toCharArray()) {
+            sb.append(prevCased ? Character.toLowerCase(c) : Character.toUpperCase(c));
+            prevCased = Character.isLetter(c);
+        }
+        return sb.toString();
+    }
+
+    private static boolean predicate(String name, String s) {
+        if (s.isEmpty()) return false;
+        return switch (name) {
+            case "isdigit", "isdecimal", "isnumeric" -> s.chars().allMatch(Character::isDigit);
+            case "isalpha" -> s.chars().allMatch(Character::isLetter);
+            case "isalnum" -> s.chars().allMatch(Character::isLetterOrDigit);
+            case "isspace" -> s.chars().allMatch(Character::isWhitespace);
+            case "isupper" -> s.chars().anyMatch(Character::isUpperCase) && s.chars().noneMatch(Character::isLowerCase);
+            case "islower" -> s.chars().anyMatch(Character::isLowerCase) && s.chars().noneMatch(Character::isUpperCase);
+            default -> Character.isJavaIdentifierStart(s.charAt(0)) && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_') && s.charAt(0) != '$';
+        };
+    }
+
+    private static long pad(long s, long[] a, int o, int n, char how) {
+        if (n < 1 || n > 2) throw rt.typeError("expected 1 or 2 arguments, got " + n);
+        String v = StrType.value(s);
+        int width = (int) Builtins.intArg(rt, a[o]);
+        String fill = n == 2 ? strArg(a[o + 1]) : " ";
+        int len = v.codePointCount(0, v.length());
+        if (len >= width) return Builtins.incref(heap, s);
+        int total = width - len;
+        return heap.strs.of(switch (how) {
+            case 'l' -> v + fill.repeat(total);
+            case 'r' -> fill.repeat(total) + v;
+            default -> {
+                int left = total / 2 + (total & width & 1);
+                yield fill.repeat(left) + v + fill.repeat(total - left);
+            }
+        });
+    }
+
+    private static String strip(String s, String chars, char side) {
+        int start = 0, end = s.length();
+        if (side != 'r') while (start < end && (chars == null ? Character.isWhitespace(s.charAt(start)) : chars.indexOf(s.charAt(start)) >= 0)) start++;
+        if (side != 'l') while (end > start && (chars == null ? Character.isWhitespace(s.charAt(end - 1)) : chars.indexOf(s.charAt(end - 1)) >= 0)) end--;
+        return s.substring(start, end);
+    }
+
+    private static long affix(long s, long x, boolean prefix) {
+        String v = StrType.value(s);
+        if (heap.typeOf(x) == heap.tuples) {
+            for (long i = 0; i < TupleType.size(x); i++) {
+                String p = strArg(TupleType.item(x, i));
+                if (prefix ? v.startsWith(p) : v.endsWith(p)) return rt.ops.bool(true);
+            }
+            return rt.ops.bool(false);
+        }
+        if (heap.typeOf(x) != heap.strs) {
+            throw rt.typeError((prefix ? "startswith" : "endswith") + " first arg must be str or a tuple of str, not " + rt.ops.typeName(x));
+        }
+        String p = StrType.value(x);
+        return rt.ops.bool(prefix ? v.startsWith(p) : v.endsWith(p));
+    }
+
+    private static long split(long s, long[] a, int o, int n, long kw, boolean right) {
+        String v = StrType.value(s);
+        long sepObj = heap.None;
+        long max = -1;
+        int nkw = Args.nkw(kw);
+        for (int k = 0; k < nkw; k++) {
+            String name = StrType.value(TupleType.item(kw, k));
+            if (name.equals("sep")) sepObj = a[o + n - nkw + k];
+            else if (name.equals("maxsplit")) max = Builtins.intArg(rt, a[o + n - nkw + k]);
+        }
+        if (n - nkw >= 1) sepObj = a[o];
+        if (n - nkw >= 2) max = Builtins.intArg(rt, a[o + 1]);
+        long l = heap.lists.alloc(0);
+        List<String> parts = new ArrayList<>();
+        if (sepObj == heap.None) {
+            String t = v.strip();
+            if (!t.isEmpty()) {
+                String[] ws = t.split("\\s+");
+                if (max < 0 || ws.length <= max + 1) parts.addAll(List.of(ws));
+                else if (!right) {
+                    String rest = t;
+                    for (int i = 0; i < max; i++) {
+                        String[] two = rest.split("\\s+", 2);
+                        parts.add(two[0]);
+                        rest = two[1];
+                    }
+                    parts.add(rest);
+                } else {
+                    String rest = t;
+                    List<String> tail = new ArrayList<>();
+                    for (int i = 0; i < max; i++) {
+                        int j = rest.length() - 1;
+                        while (!Character.isWhitespace(rest.charAt(j))) j--;
+                        tail.addFirst(rest.substring(j + 1));
+                        rest = rest.substring(0, j).stripTrailing();
+                    }
+                    parts.add(rest);
+                    parts.addAll(tail);
+                }
+            }
+        } else {
+            String sep = strArg(sepObj);
+            if (sep.isEmpty()) {
+                heap.decref(l);
+                throw rt.error("ValueError", "empty separator");
+            }
+            if (!right) {
+                int from = 0;
+                for (long c = 0; max < 0 || c < max; c++) {
+                    int i = v.indexOf(sep, from);
+                    if (i < 0) break;
+                    parts.add(v.substring(from, i));
+                    from = i + sep.length();
+                }
+                parts.add(v.substring(from));
+            } else {
+                int to = v.length();
+                List<String> tail = new ArrayList<>();
+                for (long c = 0; max < 0 || c < max; c++) {
+                    int i = v.lastIndexOf(sep, to - sep.length());
+                    if (i < 0) break;
+                    tail.addFirst(v.substring(i + sep.length(), to));
+                    to = i;
+                }
+                parts.add(v.substring(0, to));
+                parts.addAll(tail);
+            }
+        }
+        for (String p : parts) appendStr(l, p);
+        return l;
+    }
+
+    private static void appendStr(long l, String s) {
+        long x = heap.strs.of(s);
+        heap.lists.append(l, x);
+        heap.decref(x);
+    }
+
+    // ---- other types --------------------------------------------------------------------------------
+
+    private static void installMisc() {
+        def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).bitLength()));
+        def0(heap.floats, "is_integer", s -> rt.ops.bool(FloatType.value(s) == Math.rint(FloatType.value(s)) && !Double.isInfinite(FloatType.value(s))));
+        def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
+        def(heap.objectType, "__init__", (s, a, o, n, kw) -> none());
+        def0(heap.objectType, "__repr__", s -> heap.strs.of("<" + rt.ops.qualifiedTypeNameOf(heap.typeOf(s)) + " object at " + Ops.hex(s) + ">"));
+        def1(heap.objectType, "__eq__", (s, x) -> Builtins.incref(heap, s == x ? heap.True : rt.notImplemented));
+        def0(heap.objectType, "__hash__", s -> heap.ints.of(Long.rotateRight(s, 4)));
+        PyType G = rt.generatorType;
+        def1(G, "send", (s, v) -> rt.interpreter.resume(s, v, 0, false));
+        def(G, "throw", (s, a, o, n, kw) -> {
+            Args.range(rt, "throw", n, kw, 1, 3);
+            long e = a[o];
+            long exc;
+            if (rt.ops.isExceptionType(e)) exc = Builtins.instantiateType(rt, e);
+            else if (rt.ops.isInstance(e, rt.baseException)) exc = Builtins.incref(heap, e);
+            else throw rt.typeError("exceptions must be classes or instances deriving from BaseException, not " + rt.ops.typeName(e));
+            return rt.interpreter.resume(s, heap.None, exc, false);
+        });
+        def0(G, "close", s -> { rt.interpreter.closeGenerator(s); return none(); });
+        def1(rt.baseException, "with_traceback", (s, tb) -> {
+            long old = Native.getLong(s + ExceptionType.TRACEBACK);
+            Native.putLong(s + ExceptionType.TRACEBACK, tb == heap.None ? 0 : Builtins.incref(heap, tb));
+            heap.xdecref(old);
+            return Builtins.incref(heap, s);
+        });
+        PyType W = heap.weakrefs;
+        def(W, "__call__", (s, a, o, n, kw) -> Builtins.incref(heap, WeakrefType.referent(s)));
+    }
+}

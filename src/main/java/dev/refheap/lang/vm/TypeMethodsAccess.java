@@ -1,0 +1,14 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.object.PyType;
+import java.util.HashMap;
+
+/** Registers a method on a builtin type from outside TypeMethods (modules' own types). */
+final class TypeMethodsAccess {
+    private TypeMethodsAccess() {}
+
+    static void def(Runtime rt, PyType t, String name, Builtin impl) {
+        long f = rt.hold(rt.builtinFunctionType.create(name, impl, 0, t.name()));
+        rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>()).put(name, f);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.refheap.notebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An nbformat-4 notebook: its code cells in, their outputs out. Reading keeps the whole document
+ * so that {@link #write} produces the same notebook with fresh outputs and execution counts.
+ */
+public final class Notebook {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectNode root;
+    private final List<ObjectNode> codeCells = new ArrayList<>();
+
+    private Notebook(ObjectNode root) {
+        this.root = root;
+        JsonNode cells = root.get("cells");
+        if (cells == null || !cells.isArray()) throw new IllegalArgumentException("no \"cells\" list: not an nbformat 4 notebook");
+        for (JsonNode c : cells) {
+            if (c.isObject() && "code".equals(c.path("cell_type").asText())) codeCells.add((ObjectNode) c);
+        }
+    }
+
+    /** Reads a notebook; a clear IllegalArgumentException for anything that is not one. */
+    public static Notebook read(byte[] bytes) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) throw new IllegalArgumentException("not a notebook: the top level is not a JSON object");
+        return new Notebook((ObjectNode) root);
+    }
+
+    public int size() { return codeCells.size(); }
+
+    /** The source of code cell {@code i}. */
+    public String source(int i) {
+        JsonNode src = codeCells.get(i).get("source");
+        if (src == null) return "";
+        if (src.isArray()) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode line : src) sb.append(line.asText());
+            return sb.toString();
+        }
+        return src.asText();
+    }
+
+    /** The execution count recorded in the file for code cell {@code i} (or i + 1). */
+    public int recordedCount(int i) {
+        JsonNode n = codeCells.get(i).get("execution_count");
+        return n != null && n.isInt() ? n.asInt() : i + 1;
+    }
+
+    /** The outputs of one executed cell. */
+    public record CellOutput(int executionCount, String stdout, String stderr, String result, Error error) {}
+
+    public record Error(String ename, String evalue, List<String> traceback) {}
+
+    /** Replaces the outputs of every code cell and writes the notebook to {@code path}. */
+    public void write(Path path, List<CellOutput> outputs) throws IOException {
+        for (int i = 0; i < codeCells.size(); i++) {
+            ObjectNode cell = codeCells.get(i);
+            ArrayNode outs = JSON.createArrayNode();
+            if (i < outputs.size()) {
+                CellOutput o = outputs.get(i);
+                cell.put("execution_count", o.executionCount());
+                if (!o.stdout().isEmpty()) outs.add(stream("stdout", o.stdout()));
+                if (!o.stderr().isEmpty()) outs.add(stream("stderr", o.stderr()));
+                if (o.result() != null) {
+                    ObjectNode r = JSON.createObjectNode();
+                    r.put("output_type", "execute_result");
+                    r.put("execution_count", o.executionCount());
+                    r.putObject("data").put("text/plain", o.result());
+                    r.putObject("metadata");
+                    outs.add(r);
+                }
+                if (o.error() != null) {
+                    ObjectNode e = JSON.createObjectNode();
+                    e.put("output_type", "error");
+                    e.put("ename", o.error().ename());
+                    e.put("evalue", o.error().evalue());
+                    ArrayNode tb = e.putArray("traceback");
+                    o.error().traceback().forEach(tb::add);
+                    outs.add(e);
+                }
+            } else {
+                cell.putNull("execution_count");
+            }
+            cell.set("outputs", outs);
+        }
+        root.put("nbformat", 4);
+        if (!root.has("nbformat_minor")) root.put("nbformat_minor", 5);
+        if (!root.has("metadata")) root.putObject("metadata");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(path.toFile(), root);
+    }
+
+    private static ObjectNode stream(String name, String text) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("output_type", "stream");
+        s.put("name", name);
+        ArrayNode lines = s.putArray("text");
+        for (String line : text.split("(?<=\n)")) lines.add(line);
+        return s;
+    }
+}

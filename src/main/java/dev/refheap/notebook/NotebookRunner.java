@@ -1,0 +1,97 @@
+package dev.refheap.notebook;
+
+import dev.refheap.lang.PySyntaxError;
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.Runtime;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs a notebook as a kernel does: each code cell compiled on its own and run in one shared
+ * namespace; a cell ending in an expression whose value is not None shows its repr (no output
+ * history is kept, so reference counts are not disturbed). Output goes to the terminal as it
+ * happens and is also recorded per cell for {@code --output}.
+ */
+public final class NotebookRunner {
+    private final Runtime rt;
+    private final Notebook nb;
+    private final String name;
+
+    public NotebookRunner(Runtime rt, Notebook nb, String name) {
+        this.rt = rt;
+        this.nb = nb;
+        this.name = name;
+    }
+
+    /** Runs every code cell; writes the executed notebook to {@code output} if given. Returns 0, or 1 if a cell failed. */
+    public int run(Path output) {
+        PrintStream out = rt.out(), err = rt.err();
+        List<Notebook.CellOutput> outputs = new ArrayList<>();
+        boolean failed = false;
+        for (int i = 0; i < nb.size(); i++) {
+            int count = i + 1;
+            err.flush();
+            System.err.println("[refheap] cell " + count + "/" + nb.size());
+            ByteArrayOutputStream cellOut = new ByteArrayOutputStream(), cellErr = new ByteArrayOutputStream();
+            PrintStream tOut = new PrintStream(new Tee(out, cellOut), true, StandardCharsets.UTF_8);
+            PrintStream tErr = new PrintStream(new Tee(err, cellErr), true, StandardCharsets.UTF_8);
+            rt.setStreams(tOut, tErr);
+            String[] result = {null};
+            rt.setDisplayHook(text -> {
+                result[0] = text;
+                tOut.println(text);
+            });
+            Notebook.Error error = null;
+            try {
+                rt.runCell(nb.source(i), "<cell " + nb.recordedCount(i) + ">");
+            } catch (PyException e) {
+                String type = rt.exceptionTypeName(e), value = rt.exceptionMessage(e);
+                String tb = rt.formatException(e);
+                tErr.print(tb);
+                error = new Notebook.Error(type, value, Arrays.asList(tb.split("\n")));
+                failed = true;
+            } catch (PySyntaxError e) {
+                String tb = e.format();
+                tErr.print(tb);
+                error = new Notebook.Error(e.kind().toString(), e.msg(), Arrays.asList(tb.split("\n")));
+                failed = true;
+            }
+            tOut.flush();
+            tErr.flush();
+            outputs.add(new Notebook.CellOutput(count, cellOut.toString(StandardCharsets.UTF_8), cellErr.toString(StandardCharsets.UTF_8),
+                    result[0], error));
+        }
+        rt.setStreams(out, err);
+        out.flush();
+        if (output != null) {
+            try {
+                nb.write(output, outputs);
+            } catch (IOException e) {
+                System.err.println("refheap: cannot write " + output + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        return failed ? 1 : 0;
+    }
+
+    /** Writes to two streams. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a, b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override public void write(int c) throws IOException { a.write(c); b.write(c); }
+        @Override public void write(byte[] buf, int off, int len) throws IOException { a.write(buf, off, len); b.write(buf, off, len); }
+        @Override public void flush() throws IOException { a.flush(); }
+    }
+}

@@ -958,9 +958,12 @@ public final class Compiler {
                 useNextBlock(end);
                 return;
             }
-            case Expr.Compare c when c.ops().size() > 1 -> {
-                jumpIfChainedCompare(c, next, cond);
-                return;
+            case Expr.Compare c -> {
+                setLoc(c);
+                if (c.ops().size() > 1) {
+                    jumpIfChainedCompare(c, next, cond);
+                    return;
+                }
             }
             default -> { }
         }

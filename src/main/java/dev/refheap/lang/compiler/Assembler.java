@@ -331,7 +331,7 @@ final class Assembler {
     }
 
     private static int jumpThread(Instr inst, Instr target, int opcode) {
-        if ((inst.line == target.line || target.line == -1) && inst.target != target.target) {
+        if (inst.line == target.line && inst.target != target.target) {
             inst.target = target.target;
             inst.op = opcode;
             return 1;

@@ -29,6 +29,8 @@ RENAME = {'JUMP_FORWARD': 'JUMP', 'JUMP_BACKWARD': 'JUMP', 'JUMP_BACKWARD_NO_INT
 def const_repr(c):
     if hasattr(c, 'co_code'):
         return '<code %s>' % c.co_name
+    if isinstance(c, frozenset):  # hash order is not reproducible: items sorted by repr
+        return 'frozenset({' + ', '.join(sorted(const_repr(x) for x in c)) + '})'
     if isinstance(c, tuple):
         items = [const_repr(x) for x in c]
         return '(' + ', '.join(items) + (',)' if len(items) == 1 else ')')

@@ -1677,8 +1677,9 @@ public final class Compiler {
     private void starUnpackHelper(List<Expr> elts, int pushed, Opcode build, Opcode add, Opcode extend,
                                   boolean tuple) {
         int n = elts.size();
-        if (n > 2 && add != Opcode.SET_ADD && allConstants(elts, 0, n)) {
-            ConstTuple folded = tupleOf(elts.stream().map(x -> ((Expr.Constant) x).value()).toList());
+        if (n > 2 && allConstants(elts, 0, n)) {
+            List<Object> values = elts.stream().map(x -> ((Expr.Constant) x).value()).toList();
+            Object folded = add == Opcode.SET_ADD ? ConstOps.frozenset(values) : tupleOf(values);
             if (tuple && pushed == 0) {
                 loadConst(folded);
             } else {

@@ -118,6 +118,10 @@ class CpythonParityTest {
             List<String> items = t.items().stream().map(CpythonParityTest::constRepr).toList();
             return "(" + String.join(", ", items) + (items.size() == 1 ? ",)" : ")");
         }
+        if (v instanceof CodeUnit.ConstFrozenset f) {
+            List<String> items = f.items().stream().map(CpythonParityTest::constRepr).sorted().toList();
+            return "frozenset({" + String.join(", ", items) + "})";
+        }
         return Disassembler.constRepr(v);
     }
 }

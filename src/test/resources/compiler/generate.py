@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Dumps how CPython 3.11 compiles each test program, in refheap's bytecode dialect.
 
+Also writes errors/NAME.err, what python3 prints for errors/NAME.py (compile-time errors).
+
 For every .py under ../parser/corpus and ./cases, writes expected/<name>.dis: one block per code
 object (depth-first, in co_consts order) with its attributes (flags, argcounts, co_consts with code
 objects shown as <code NAME>, co_names, co_varnames, co_cellvars, co_freevars, co_stacksize), its
@@ -75,6 +77,16 @@ def dump(code, out):
             dump(c, out)
 
 
+def errors():
+    """errors/NAME.py -> errors/NAME.err: what `python3 NAME.py` prints (run in errors/, so paths are bare)."""
+    import subprocess
+    for path in sorted(glob.glob(os.path.join(HERE, 'errors', '*.py'))):
+        res = subprocess.run([sys.executable, os.path.basename(path)], cwd=os.path.dirname(path), capture_output=True)
+        assert res.returncode != 0, path + ' compiles'
+        with open(path[:-3] + '.err', 'wb') as f:
+            f.write(res.stderr.replace((os.path.dirname(path) + '/').encode(), b''))
+
+
 def main():
     sources = sorted(glob.glob(os.path.join(HERE, '..', 'parser', 'corpus', '*.py'))) + \
         sorted(glob.glob(os.path.join(HERE, 'cases', '*.py')))
@@ -87,6 +99,7 @@ def main():
         dump(compile(src, os.path.basename(path), 'exec'), out)
         with open(os.path.join(HERE, 'expected', name + '.dis'), 'w') as f:
             f.write('\n'.join(out) + '\n')
+    errors()
 
 
 if __name__ == '__main__':

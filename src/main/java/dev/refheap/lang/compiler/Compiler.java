@@ -95,7 +95,8 @@ public final class Compiler {
         final Map<String, Integer> varnames = new LinkedHashMap<>();
         final List<String> cellvars;
         final List<String> freevars;
-        final Block entry = new Block();
+        final List<Block> blocks = new ArrayList<>(List.of(new Block()));
+        final Block entry = blocks.getFirst();
         Block cur = entry;
         int argcount, posonlyargcount, kwonlyargcount;
         final int firstLineno;
@@ -298,7 +299,7 @@ public final class Compiler {
         }
         Assembler.insertPrefix(u.entry, fixed, nfree, generator, u.firstLineno);
         Assembler.fixCellOffsets(u.entry, fixed, nlocals);
-        Assembler.Output out = new Assembler(u.entry, u.consts, cache).assemble(generator, u.firstLineno);
+        Assembler.Output out = new Assembler(u.entry, u.blocks, u.consts, cache).assemble(generator, u.firstLineno);
         List<String> lpNames = new ArrayList<>(u.varnames.keySet());
         List<Byte> kinds = new ArrayList<>();
         for (String v : u.varnames.keySet()) {
@@ -349,7 +350,9 @@ public final class Compiler {
     // ================================================================== emitting
 
     private Block newBlock() {
-        return new Block();
+        Block b = new Block();
+        u.blocks.add(b);
+        return b;
     }
 
     private void useNextBlock(Block b) {
@@ -370,27 +373,35 @@ public final class Compiler {
     }
 
     private void addOpI(int opcode, int arg) {
-        u.cur.instrs.add(new Instr(opcode, arg, null, u.line));
+        emit(new Instr(opcode, arg, null, u.line));
     }
 
     private void addOpNoLine(int opcode) {
-        u.cur.instrs.add(new Instr(opcode, 0, null, -1));
+        emit(new Instr(opcode, 0, null, -1));
+    }
+
+    /**
+     * Appends to the current block, first starting a new (implicit) block if the current one already
+     * ends with a jump or a scope exit (CPython 3.11's compiler_use_new_implicit_block_if_needed).
+     */
+    private void emit(Instr in) {
+        Instr last = u.cur.last();
+        if (last != null && (Block.isJump(last.op) || Block.isScopeExit(last.op))) {
+            nextBlock();
+        }
+        u.cur.instrs.add(in);
     }
 
     private void addJump(Opcode o, Block target) {
         addJump(op(o), target);
     }
 
-    /** Adds a jump; a conditional jump ends the block (CPython's NEXT_BLOCK after them). */
     private void addJump(int opcode, Block target) {
-        u.cur.instrs.add(new Instr(opcode, 0, target, u.line));
-        if (Block.isJump(opcode) && !Block.isUnconditionalJump(opcode)) {
-            nextBlock();
-        }
+        emit(new Instr(opcode, 0, target, u.line));
     }
 
     private void addJumpNoLine(Opcode o, Block target) {
-        u.cur.instrs.add(new Instr(op(o), 0, target, -1));
+        emit(new Instr(op(o), 0, target, -1));
     }
 
     private int addConst(Object value) {
@@ -634,7 +645,6 @@ public final class Compiler {
             }
         }
         addOpI(Opcode.RAISE_VARARGS, n);
-        nextBlock();
     }
 
     private void compileAugAssign(Stmt.AugAssign s) {
@@ -813,7 +823,6 @@ public final class Compiler {
             loadConst(((Expr.Constant) value).value());
         }
         addOp(Opcode.RETURN_VALUE);
-        nextBlock();
     }
 
     private void compileBreak() {
@@ -824,7 +833,6 @@ public final class Compiler {
         }
         unwindFBlock(loop, false);
         addJump(Opcode.JUMP, loop.exit());
-        nextBlock();
     }
 
     private void compileContinue() {
@@ -834,7 +842,6 @@ public final class Compiler {
             throw error("'continue' not properly in loop");
         }
         addJump(Opcode.JUMP, loop.block());
-        nextBlock();
     }
 
     private void pushFBlock(FBlockType type, Block block, Block exit, Object datum) {
@@ -1979,7 +1986,7 @@ public final class Compiler {
             loadConst(keywords.get(i).arg());
             visitExpr(keywords.get(i).value());
             if (big) {
-                u.cur.instrs.add(new Instr(op(Opcode.MAP_ADD), 1, null, -1));
+                emit(new Instr(op(Opcode.MAP_ADD), 1, null, -1));
             }
         }
         if (!big) {

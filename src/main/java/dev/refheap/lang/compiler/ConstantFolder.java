@@ -23,7 +23,8 @@ import java.util.function.Function;
  * constant sub-expressions by {@link Expr.Constant} nodes, in exactly the places CPython does:
  * unary and binary operations on constants ({@link ConstOps} decides what folds), subscripts of
  * constants, tuple displays of constants (the value becomes a {@link ConstTuple}), {@code __debug__},
- * {@code not (a is b)} into {@code a is not b} (and {@code in}), and a list display iterated by
+ * {@code not (a is b)} into {@code a is not b} (and {@code in}), {@code 'fmt' % (a, b)} with simple
+ * {@code %s %r %a} units into an f-string ({@link PercentFormat}), and a list display iterated by
  * {@code for} / a comprehension or right of {@code in} becomes a tuple (a set display of constants a
  * {@link ConstFrozenset}). A folded node keeps its position.
  *
@@ -163,6 +164,12 @@ final class ConstantFolder {
     }
 
     private static Expr foldBinOp(Expr.BinOp b) {
+        if (b.op() == dev.refheap.lang.ast.Operator.Mod && b.left() instanceof Expr.Constant l
+                && l.value() instanceof String fmt && b.right() instanceof Expr.Tuple t
+                && t.elts().stream().noneMatch(x -> x instanceof Expr.Starred)) {
+            Expr f = PercentFormat.optimize(b, fmt, t.elts());
+            return f != null ? f : b;
+        }
         if (b.left() instanceof Expr.Constant l && b.right() instanceof Expr.Constant r) {
             return constant(b, ConstOps.binary(b.op(), l.value(), r.value()));
         }

@@ -18,7 +18,9 @@ import java.util.List;
  *                        {@link ConstFrozenset}, or a nested {@code CodeUnit}. Equal constants of one compilation unit
  *                        must be the same Java object, so they become one heap object.
  * @param code            pairs (opcode ordinal, argument); jump arguments are instruction indexes
- * @param lines           source line of each instruction (index = instruction index)
+ * @param lines           source line of each instruction (index = instruction index); -1 where CPython
+ *                        has none either (artificial cleanup code such as {@code COPY 3; POP_EXCEPT;
+ *                        RERAISE 1}, which re-raises with the original instruction's lasti)
  * @param exceptionTable  handlers, innermost first where ranges nest
  */
 public record CodeUnit(

@@ -48,6 +48,14 @@ import static dev.refheap.lang.compiler.Block.op;
  * Constants of the whole compilation go through one {@link ConstCache}, so equal constants are one
  * Java object in every unit that uses them.
  *
+ * <p>Where the output differs from 3.11 (besides the instruction-set differences of {@link Opcode}):
+ * RESUME, PRECALL, CACHE and the generator prologue RETURN_GENERATOR + POP_TOP are not emitted (RESUME
+ * and the prologue take part in the assembler passes, so line numbers and co_stacksize still come out
+ * as CPython's, and are dropped at the end); CELL mode's DISPLAY_RESULT plays PRINT_EXPR's role for
+ * the last statement only; compile-time SyntaxWarnings ("is" with a literal, assert on a tuple...)
+ * are not reported; {@code from __future__ import annotations} and {@code barry_as_FLUFL} are
+ * rejected as unsupported.
+ *
  * <p>State while compiling: the stack of enclosing {@link Unit}s and the current one {@link #u},
  * whose current block receives instructions and whose current location ({@code line}) is stamped on
  * them (SET_LOC / UNSET_LOC as in CPython). A compiler instance compiles one module and is discarded.

@@ -15,10 +15,12 @@ import java.util.List;
  * @param consts          constants in co_consts order: {@code Long}, {@code BigInteger},
  *                        {@code Double}, {@code String}, {@code byte[]}, {@code Boolean},
  *                        {@link dev.refheap.lang.ast.Special} (None, Ellipsis), {@link ConstTuple},
- *                        or a nested {@code CodeUnit}. Equal constants of one compilation unit
+ *                        {@link ConstFrozenset}, or a nested {@code CodeUnit}. Equal constants of one compilation unit
  *                        must be the same Java object, so they become one heap object.
  * @param code            pairs (opcode ordinal, argument); jump arguments are instruction indexes
- * @param lines           source line of each instruction (index = instruction index)
+ * @param lines           source line of each instruction (index = instruction index); -1 where CPython
+ *                        has none either (artificial cleanup code such as {@code COPY 3; POP_EXCEPT;
+ *                        RERAISE 1}, which re-raises with the original instruction's lasti)
  * @param exceptionTable  handlers, innermost first where ranges nest
  */
 public record CodeUnit(
@@ -56,6 +58,13 @@ public record CodeUnit(
 
     /** A tuple constant: its items are constants too. */
     public record ConstTuple(List<Object> items) {}
+
+    /**
+     * A frozenset constant (CPython folds {@code x in {1, 2}}, {@code for x in {1, 2}} and set displays of
+     * three or more constants into one). Its items are constants, in source order: the VM builds the
+     * frozenset by adding them in this order, as CPython's {@code PyFrozenSet_New} does.
+     */
+    public record ConstFrozenset(List<Object> items) {}
 
     public int instructionCount() { return code.length / 2; }
     public Opcode opcode(int i) { return Opcode.of(code[2 * i]); }

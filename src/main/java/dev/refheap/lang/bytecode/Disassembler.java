@@ -2,6 +2,7 @@ package dev.refheap.lang.bytecode;
 
 import dev.refheap.lang.ast.PyRepr;
 import dev.refheap.lang.ast.Special;
+import dev.refheap.lang.bytecode.CodeUnit.ConstFrozenset;
 import dev.refheap.lang.bytecode.CodeUnit.ConstTuple;
 import dev.refheap.lang.bytecode.CodeUnit.ExceptionEntry;
 
@@ -161,6 +162,8 @@ public final class Disassembler {
                 }
                 yield b.append(t.items().size() == 1 ? ",)" : ")").toString();
             }
+            case ConstFrozenset f -> f.items().isEmpty() ? "frozenset()" : "frozenset({"
+                    + String.join(", ", f.items().stream().map(Disassembler::constRepr).toList()) + "})";
             case CodeUnit c -> describe(c);
             default -> v.toString();
         };

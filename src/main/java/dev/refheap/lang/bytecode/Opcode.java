@@ -164,7 +164,11 @@ public enum Opcode {
 
     /** arg 0: re-raise the handled exception; 1: [exc] raise exc; 2: [exc, cause] raise exc from cause. */
     RAISE_VARARGS(-1),
-    /** [exc] -> re-raises exc (end of a finally or unmatched handlers); arg 1 restores the frame's lasti. */
+    /**
+     * [exc] -> re-raises exc (end of a finally or unmatched handlers). With arg n &gt; 0 the frame's lasti is
+     * first restored from the int n items below exc (after popping exc): 1 in except/finally cleanups,
+     * 2 at the end of a with statement's handler ([.., lasti, prev_exc, exc]).
+     */
     RERAISE(-1),
     /** [exc] -> [previous handled exception (or None), exc]: exc becomes the handled exception. */
     PUSH_EXC_INFO(1),

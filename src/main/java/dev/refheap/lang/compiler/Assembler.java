@@ -38,11 +38,14 @@ final class Assembler {
     private static final int MAX_COPY_SIZE = 4;
 
     private final Block entry;
+    private final List<Block> allocated;
     private final List<Object> consts;
     private final ConstCache cache;
 
-    Assembler(Block entry, List<Object> consts, ConstCache cache) {
+    /** {@code allocated}: every block of the unit in allocation order (CPython walks some passes newest first). */
+    Assembler(Block entry, List<Block> allocated, List<Object> consts, ConstCache cache) {
         this.entry = entry;
+        this.allocated = allocated;
         this.consts = consts;
         this.cache = cache;
     }
@@ -536,7 +539,7 @@ final class Assembler {
     // ================================================================== exits and line numbers
 
     private void duplicateExitsWithoutLineno() {
-        for (Block b = entry; b != null; b = b.next) {
+        for (Block b : allocated.reversed()) {
             Instr last = b.last();
             if (last != null && isJump(last.op)) {
                 Block target = last.target;

@@ -48,6 +48,14 @@ import static dev.refheap.lang.compiler.Block.op;
  * Constants of the whole compilation go through one {@link ConstCache}, so equal constants are one
  * Java object in every unit that uses them.
  *
+ * <p>Where the output differs from 3.11 (besides the instruction-set differences of {@link Opcode}):
+ * RESUME, PRECALL, CACHE and the generator prologue RETURN_GENERATOR + POP_TOP are not emitted (RESUME
+ * and the prologue take part in the assembler passes, so line numbers and co_stacksize still come out
+ * as CPython's, and are dropped at the end); CELL mode's DISPLAY_RESULT plays PRINT_EXPR's role for
+ * the last statement only; compile-time SyntaxWarnings ("is" with a literal, assert on a tuple...)
+ * are not reported; {@code from __future__ import annotations} and {@code barry_as_FLUFL} are
+ * rejected as unsupported.
+ *
  * <p>State while compiling: the stack of enclosing {@link Unit}s and the current one {@link #u},
  * whose current block receives instructions and whose current location ({@code line}) is stamped on
  * them (SET_LOC / UNSET_LOC as in CPython). A compiler instance compiles one module and is discarded.
@@ -95,7 +103,8 @@ public final class Compiler {
         final Map<String, Integer> varnames = new LinkedHashMap<>();
         final List<String> cellvars;
         final List<String> freevars;
-        final Block entry = new Block();
+        final List<Block> blocks = new ArrayList<>(List.of(new Block()));
+        final Block entry = blocks.getFirst();
         Block cur = entry;
         int argcount, posonlyargcount, kwonlyargcount;
         final int firstLineno;
@@ -298,7 +307,7 @@ public final class Compiler {
         }
         Assembler.insertPrefix(u.entry, fixed, nfree, generator, u.firstLineno);
         Assembler.fixCellOffsets(u.entry, fixed, nlocals);
-        Assembler.Output out = new Assembler(u.entry, u.consts, cache).assemble(generator, u.firstLineno);
+        Assembler.Output out = new Assembler(u.entry, u.blocks, u.consts, cache).assemble(generator, u.firstLineno);
         List<String> lpNames = new ArrayList<>(u.varnames.keySet());
         List<Byte> kinds = new ArrayList<>();
         for (String v : u.varnames.keySet()) {
@@ -349,7 +358,9 @@ public final class Compiler {
     // ================================================================== emitting
 
     private Block newBlock() {
-        return new Block();
+        Block b = new Block();
+        u.blocks.add(b);
+        return b;
     }
 
     private void useNextBlock(Block b) {
@@ -370,27 +381,35 @@ public final class Compiler {
     }
 
     private void addOpI(int opcode, int arg) {
-        u.cur.instrs.add(new Instr(opcode, arg, null, u.line));
+        emit(new Instr(opcode, arg, null, u.line));
     }
 
     private void addOpNoLine(int opcode) {
-        u.cur.instrs.add(new Instr(opcode, 0, null, -1));
+        emit(new Instr(opcode, 0, null, -1));
+    }
+
+    /**
+     * Appends to the current block, first starting a new (implicit) block if the current one already
+     * ends with a jump or a scope exit (CPython 3.11's compiler_use_new_implicit_block_if_needed).
+     */
+    private void emit(Instr in) {
+        Instr last = u.cur.last();
+        if (last != null && (Block.isJump(last.op) || Block.isScopeExit(last.op))) {
+            nextBlock();
+        }
+        u.cur.instrs.add(in);
     }
 
     private void addJump(Opcode o, Block target) {
         addJump(op(o), target);
     }
 
-    /** Adds a jump; a conditional jump ends the block (CPython's NEXT_BLOCK after them). */
     private void addJump(int opcode, Block target) {
-        u.cur.instrs.add(new Instr(opcode, 0, target, u.line));
-        if (Block.isJump(opcode) && !Block.isUnconditionalJump(opcode)) {
-            nextBlock();
-        }
+        emit(new Instr(opcode, 0, target, u.line));
     }
 
     private void addJumpNoLine(Opcode o, Block target) {
-        u.cur.instrs.add(new Instr(op(o), 0, target, -1));
+        emit(new Instr(op(o), 0, target, -1));
     }
 
     private int addConst(Object value) {
@@ -634,7 +653,6 @@ public final class Compiler {
             }
         }
         addOpI(Opcode.RAISE_VARARGS, n);
-        nextBlock();
     }
 
     private void compileAugAssign(Stmt.AugAssign s) {
@@ -813,7 +831,6 @@ public final class Compiler {
             loadConst(((Expr.Constant) value).value());
         }
         addOp(Opcode.RETURN_VALUE);
-        nextBlock();
     }
 
     private void compileBreak() {
@@ -824,7 +841,6 @@ public final class Compiler {
         }
         unwindFBlock(loop, false);
         addJump(Opcode.JUMP, loop.exit());
-        nextBlock();
     }
 
     private void compileContinue() {
@@ -834,7 +850,6 @@ public final class Compiler {
             throw error("'continue' not properly in loop");
         }
         addJump(Opcode.JUMP, loop.block());
-        nextBlock();
     }
 
     private void pushFBlock(FBlockType type, Block block, Block exit, Object datum) {
@@ -1677,8 +1692,9 @@ public final class Compiler {
     private void starUnpackHelper(List<Expr> elts, int pushed, Opcode build, Opcode add, Opcode extend,
                                   boolean tuple) {
         int n = elts.size();
-        if (n > 2 && add != Opcode.SET_ADD && allConstants(elts, 0, n)) {
-            ConstTuple folded = tupleOf(elts.stream().map(x -> ((Expr.Constant) x).value()).toList());
+        if (n > 2 && allConstants(elts, 0, n)) {
+            List<Object> values = elts.stream().map(x -> ((Expr.Constant) x).value()).toList();
+            Object folded = add == Opcode.SET_ADD ? ConstOps.frozenset(values) : tupleOf(values);
             if (tuple && pushed == 0) {
                 loadConst(folded);
             } else {
@@ -1978,7 +1994,7 @@ public final class Compiler {
             loadConst(keywords.get(i).arg());
             visitExpr(keywords.get(i).value());
             if (big) {
-                u.cur.instrs.add(new Instr(op(Opcode.MAP_ADD), 1, null, -1));
+                emit(new Instr(op(Opcode.MAP_ADD), 1, null, -1));
             }
         }
         if (!big) {

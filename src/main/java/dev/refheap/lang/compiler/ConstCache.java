@@ -1,8 +1,7 @@
 package dev.refheap.lang.compiler;
 
-import dev.refheap.lang.ast.PyRepr;
-import dev.refheap.lang.ast.Special;
 import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.lang.bytecode.CodeUnit.ConstFrozenset;
 import dev.refheap.lang.bytecode.CodeUnit.ConstTuple;
 
 import java.math.BigInteger;
@@ -36,6 +35,12 @@ final class ConstCache {
                 items.add(intern(item));
             }
             v = new ConstTuple(List.copyOf(items));
+        } else if (v instanceof ConstFrozenset f) {
+            List<Object> items = new ArrayList<>(f.items().size());
+            for (Object item : f.items()) {
+                items.add(intern(item));
+            }
+            v = new ConstFrozenset(List.copyOf(items));
         }
         return canonical.computeIfAbsent(new Key(v), k -> k.value);
     }
@@ -66,6 +71,7 @@ final class ConstCache {
                     && !d.isNaN();
             case byte[] bs -> Arrays.equals(bs, (byte[]) b);
             case ConstTuple t -> sameItems(t.items(), ((ConstTuple) b).items());
+            case ConstFrozenset f -> sameSet(f.items(), ((ConstFrozenset) b).items());
             case CodeUnit c -> false;
             default -> a.equals(b);
         };
@@ -77,6 +83,19 @@ final class ConstCache {
         }
         for (int i = 0; i < a.size(); i++) {
             if (!same(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Set equality: same size and every item of a is in b. */
+    private static boolean sameSet(List<Object> a, List<Object> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Object x : a) {
+            if (b.stream().noneMatch(y -> same(x, y))) {
                 return false;
             }
         }
@@ -96,29 +115,15 @@ final class ConstCache {
                 }
                 yield h;
             }
+            case ConstFrozenset f -> {
+                int h = 23;
+                for (Object item : f.items()) {
+                    h += hash(item);
+                }
+                yield h;
+            }
             case CodeUnit c -> System.identityHashCode(c);
             default -> v.hashCode() * 31 + v.getClass().hashCode();
-        };
-    }
-
-    /** Python's repr of a constant (code units as {@code <code NAME>}). */
-    static String repr(Object v) {
-        return switch (normalise(v)) {
-            case null -> "NULL";
-            case String s -> PyRepr.str(s);
-            case byte[] bs -> PyRepr.bytes(bs);
-            case Double d -> PyRepr.dbl(d);
-            case Boolean b -> b ? "True" : "False";
-            case Special s -> s.name();
-            case ConstTuple t -> {
-                StringBuilder b = new StringBuilder("(");
-                for (int i = 0; i < t.items().size(); i++) {
-                    b.append(i > 0 ? ", " : "").append(repr(t.items().get(i)));
-                }
-                yield b.append(t.items().size() == 1 ? ",)" : ")").toString();
-            }
-            case CodeUnit c -> "<code " + c.name() + ">";
-            case Object o -> o.toString();
         };
     }
 

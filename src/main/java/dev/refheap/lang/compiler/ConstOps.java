@@ -77,6 +77,41 @@ final class ConstOps {
         return s.codePointCount(0, s.length());
     }
 
+    /** A frozenset constant of these items, later duplicates (by Python equality) dropped. */
+    static dev.refheap.lang.bytecode.CodeUnit.ConstFrozenset frozenset(List<Object> items) {
+        List<Object> out = new ArrayList<>();
+        for (Object x : items) {
+            if (out.stream().noneMatch(y -> pyEquals(x, y))) {
+                out.add(x);
+            }
+        }
+        return new dev.refheap.lang.bytecode.CodeUnit.ConstFrozenset(List.copyOf(out));
+    }
+
+    /** Python's == between constants (numbers by value across int/bool/float). */
+    static boolean pyEquals(Object a, Object b) {
+        if ((isInt(a) || a instanceof Double) && (isInt(b) || b instanceof Double)) {
+            if (isInt(a) && isInt(b)) {
+                return big(a).equals(big(b));
+            }
+            double x = a instanceof Double d ? d : big(a).doubleValue();
+            double y = b instanceof Double d ? d : big(b).doubleValue();
+            return x == y;
+        }
+        if (a instanceof ConstTuple s && b instanceof ConstTuple t) {
+            if (s.items().size() != t.items().size()) {
+                return false;
+            }
+            for (int i = 0; i < s.items().size(); i++) {
+                if (!pyEquals(s.items().get(i), t.items().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return ConstCache.same(a, b);
+    }
+
     // ---------------------------------------------------------------- unary
 
     static Object unary(UnaryOperator op, Object v) {

@@ -23,9 +23,10 @@ import java.util.function.Function;
  * constant sub-expressions by {@link Expr.Constant} nodes, in exactly the places CPython does:
  * unary and binary operations on constants ({@link ConstOps} decides what folds), subscripts of
  * constants, tuple displays of constants (the value becomes a {@link ConstTuple}), {@code __debug__},
- * {@code not (a is b)} into {@code a is not b} (and {@code in}), and a list display iterated by
- * {@code for} / a comprehension or right of {@code in} becomes a tuple. Set displays are not turned
- * into frozensets (refheap has no frozenset constants). A folded node keeps its position.
+ * {@code not (a is b)} into {@code a is not b} (and {@code in}), {@code 'fmt' % (a, b)} with simple
+ * {@code %s %r %a} units into an f-string ({@link PercentFormat}), and a list display iterated by
+ * {@code for} / a comprehension or right of {@code in} becomes a tuple (a set display of constants a
+ * {@link ConstFrozenset}). A folded node keeps its position.
  *
  * <p>Stateless apart from {@link #futureAnnotations} (annotations are left alone under
  * {@code from __future__ import annotations}).
@@ -163,6 +164,12 @@ final class ConstantFolder {
     }
 
     private static Expr foldBinOp(Expr.BinOp b) {
+        if (b.op() == dev.refheap.lang.ast.Operator.Mod && b.left() instanceof Expr.Constant l
+                && l.value() instanceof String fmt && b.right() instanceof Expr.Tuple t
+                && t.elts().stream().noneMatch(x -> x instanceof Expr.Starred)) {
+            Expr f = PercentFormat.optimize(b, fmt, t.elts());
+            return f != null ? f : b;
+        }
         if (b.left() instanceof Expr.Constant l && b.right() instanceof Expr.Constant r) {
             return constant(b, ConstOps.binary(b.op(), l.value(), r.value()));
         }
@@ -222,10 +229,14 @@ final class ConstantFolder {
         return c;
     }
 
-    /** A list display being iterated becomes a tuple (a constant one if it can). */
+    /** A list display being iterated becomes a tuple (a constant one if it can), a set of constants a frozenset. */
     private static Expr foldIter(Expr e) {
         if (e instanceof Expr.List l && l.elts().stream().noneMatch(x -> x instanceof Expr.Starred)) {
             return foldTuple(new Expr.Tuple(l.elts(), l.ctx(), l.pos()));
+        }
+        if (e instanceof Expr.Set s) {
+            ConstTuple items = constTuple(s.elts());
+            return items == null ? e : new Expr.Constant(ConstOps.frozenset(items.items()), null, s.pos());
         }
         return e;
     }

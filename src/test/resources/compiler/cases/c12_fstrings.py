@@ -1,0 +1,7 @@
+name = "x"
+a = f"hello {name}"
+b = f"{name!r} {name!s} {name!a}"
+c = f"{3.14159:.2f} {name:>{10}}"
+d = f"{name=}"
+e = f"plain"
+g = f"{a}{b}{c}{d}{e}{a}{b}{c}{d}{e}{a}{b}{c}{d}{e}{a}{b}{c}{d}{e}{a}{b}{c}{d}{e}{a}{b}{c}{d}{e}{a}{b}"

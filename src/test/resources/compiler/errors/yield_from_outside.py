@@ -1,0 +1,1 @@
+y = yield from x

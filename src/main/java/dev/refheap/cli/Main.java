@@ -39,7 +39,10 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a whole program; prints an uncaught exception as python3 does; returns the exit status. */
     static int runProgram(RuntimeFlags flags, String source, String filename) {
-        try (Runtime rt = flags.newRuntime()) {
+        // The runtime is not torn down afterwards: like a process exit after the program, whatever is
+        // still alive stays alive (no finalizer output after the program's last statement).
+        Runtime rt = flags.newRuntime();
+        {
             try {
                 rt.exec(source, filename);
                 rt.out().flush();
@@ -59,7 +62,7 @@ public final class Main implements Callable<Integer> {
 
     static int reportUncaught(Runtime rt, PyException e) {
         if (rt.isSystemExit(e)) return SystemExits.status(rt, e);
-        System.err.print(rt.formatException(e));
+        System.err.print(rt.formatUncaught(e));
         System.err.flush();
         return 1;
     }

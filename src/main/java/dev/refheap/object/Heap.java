@@ -82,6 +82,7 @@ public final class Heap implements AutoCloseable {
     public final ListType lists;
     public final DictType dicts;
     public final SetType sets;
+    public final SetType frozensets;
     public final WeakrefType weakrefs;
 
     /** The singletons. */
@@ -108,6 +109,7 @@ public final class Heap implements AutoCloseable {
         lists = register(new ListType(this));
         dicts = register(new DictType(this));
         sets = register(new SetType(this));
+        frozensets = register(new SetType(this, "frozenset", true));
         weakrefs = register(new WeakrefType(this));
         None = noneType.createSingleton();
         False = bools.createSingleton(false);
@@ -118,6 +120,7 @@ public final class Heap implements AutoCloseable {
         bytes.createSingletons();
         dicts.createEmptyKeys();
         sets.createDummy();
+        frozensets.shareDummy(sets);
         roots.add(v -> {
             for (long[] s : staticObjects) v.root(s[0], s[1]);
         });

@@ -20,13 +20,26 @@ public final class SetType extends PyType {
     public static final int MINSIZE = 8;
     private static final int LINEAR_PROBES = 9, PERTURB_SHIFT = 5;
     private long dummy;
+    private final boolean frozen;
 
     SetType(Heap heap) {
-        super(heap, "set", null, BASETYPE | HAVE_GC, 200, 0, WEAKREFLIST);
+        this(heap, "set", false);
     }
+
+    /** {@code set}, or with {@code frozen} the immutable, hashable {@code frozenset} (same layout). */
+    SetType(Heap heap, String name, boolean frozen) {
+        super(heap, name, null, BASETYPE | HAVE_GC, 200, 0, WEAKREFLIST);
+        this.frozen = frozen;
+    }
+
+    public boolean isFrozen() { return frozen; }
 
     void createDummy() {
         dummy = heap.newStaticObject(heap.objectType, Layout.OBJECT_HEAD, 1);
+    }
+
+    void shareDummy(SetType other) {
+        dummy = other.dummy;
     }
 
     /** A new, empty, tracked set. */
@@ -246,13 +259,35 @@ public final class SetType extends PyType {
         return basicSize() + (table == o + SMALLTABLE ? 0 : 16 * (mask(o) + 1));
     }
 
+    /** frozenset's hash (as CPython: shuffled entry hashes xor'ed, then mixed); sets are unhashable. */
     @Override
-    public long hash(long o) { throw new PyError("TypeError", "unhashable type: 'set'"); }
+    public long hash(long o) {
+        if (!frozen) throw new PyError("TypeError", "unhashable type: 'set'");
+        long h = Native.getLong(o + HASH);
+        if (h != -1) return h;
+        long table = table(o);
+        h = 0;
+        for (long i = 0, mask = mask(o); i <= mask; i++) {
+            long ek = Native.getLong(table + 16 * i);
+            if (ek != 0 && ek != dummy) h ^= shuffle(Native.getLong(table + 16 * i + 8));
+        }
+        if (((Native.getLong(o + FILL) - size(o)) & 1) != 0) h ^= shuffle(-1);
+        h ^= (size(o) + 1) * 1927868237L;
+        h ^= (h >>> 11) ^ (h >>> 25);
+        h = h * 69069L + 907133923L;
+        if (h == -1) h = 590923713L;
+        Native.putLong(o + HASH, h);
+        return h;
+    }
+
+    private static long shuffle(long h) {
+        return ((h ^ 89869747L) ^ (h << 16)) * 3644798167L;
+    }
 
     @Override
     public boolean equals(long a, long b) {
         if (a == b) return true;
-        if (Heap.typeAddress(b) != address() || size(a) != size(b)) return false;
+        if (!(heap.typeOf(b) instanceof SetType) || size(a) != size(b)) return false;
         boolean[] same = {true};
         forEach(a, k -> { if (same[0] && !contains(b, k)) same[0] = false; });
         return same[0];

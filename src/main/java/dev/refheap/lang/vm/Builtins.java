@@ -173,7 +173,7 @@ final class Builtins {
         });
         // types
         for (PyType t : new PyType[] {heap.ints, heap.bools, heap.floats, heap.strs, heap.bytes, heap.tuples, heap.lists,
-                heap.dicts, heap.sets, heap.objectType, heap.typeType, rt.rangeType}) {
+                heap.dicts, heap.sets, heap.frozensets, heap.objectType, heap.typeType, rt.rangeType}) {
             heap.dicts.setItem(d, t.name(), t.address());
         }
         heap.dicts.setItem(d, "enumerate", rt.iterType.typeFor(IterType.Kind.ENUMERATE).address());

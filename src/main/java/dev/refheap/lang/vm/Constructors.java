@@ -85,9 +85,10 @@ final class Constructors {
             heap.decref(l);
             return r;
         }
-        if (t == heap.sets) {
-            Args.range(rt, "set", n, 0, 0, 1);
-            long s = heap.sets.create();
+        if (t == heap.sets || t == heap.frozensets) {
+            Args.range(rt, t.name(), n, 0, 0, 1);
+            if (t == heap.frozensets && n == 1 && heap.typeOf(a[o]) == heap.frozensets) return Builtins.incref(heap, a[o]);
+            long s = ((dev.refheap.object.SetType) t).create();
             if (n == 1) {
                 try {
                     Builtins.setUpdate(rt, s, a[o]);

@@ -49,7 +49,9 @@ final class Frame {
 
     int line() {
         int[] lines = code.unit.lines();
-        return lines.length == 0 ? code.unit.firstLineno() : lines[Math.max(0, Math.min(lasti, lines.length - 1))];
+        if (lines.length == 0) return code.unit.firstLineno();
+        for (int i = Math.max(0, Math.min(lasti, lines.length - 1)); i >= 0; i--) if (lines[i] >= 0) return lines[i];
+        return code.unit.firstLineno();
     }
 
     /** Visits every reference the frame owns (code, function, locals mapping, slots). */

@@ -853,7 +853,7 @@ final class Interpreter implements RootProvider {
                             s[f.sp] = 0;
                             if (arg != 0) {
                                 long lasti = s[f.sp - arg];
-                                f.lasti = (int) IntType.asLong(lasti);
+                                if (heap.typeOf(lasti) instanceof IntType) f.lasti = (int) IntType.asLong(lasti);
                             }
                             throw new ReraiseSignal(exc);
                         }

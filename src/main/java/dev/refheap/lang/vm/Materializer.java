@@ -93,12 +93,15 @@ final class Materializer {
         if (c instanceof byte[] b) return ByteBuffer.wrap(b);
         if (c instanceof CodeUnit.ConstTuple t) return new TupleKey(t.items().stream().map(Materializer::key).toList());
         if (c instanceof Double d) return new DoubleKey(Double.doubleToRawLongBits(d));
+        if (c instanceof CodeUnit.ConstFrozenset f) return new FrozenKey(f.items().stream().map(Materializer::key).toList());
         return c;
     }
 
     private record TupleKey(List<Object> items) {}
 
     private record DoubleKey(long bits) {}
+
+    private record FrozenKey(List<Object> items) {}
 
     private long create(Object c) {
         return switch (c) {
@@ -117,6 +120,15 @@ final class Materializer {
                 long tuple = heap.tuples.alloc(t.items().size());
                 for (int i = 0; i < t.items().size(); i++) TupleType.setItemSteal(tuple, i, constant(t.items().get(i)));
                 yield tuple;
+            }
+            case CodeUnit.ConstFrozenset f -> {
+                long set = heap.frozensets.create();
+                for (Object item : f.items()) {
+                    long x = constant(item);
+                    heap.sets.add(set, x);
+                    heap.decref(x);
+                }
+                yield set;
             }
             default -> throw new IllegalArgumentException("not a constant: " + c.getClass());
         };

@@ -76,7 +76,7 @@ final class Ops {
         if (t == heap.lists) return ListType.size(o) != 0;
         if (t == heap.tuples) return TupleType.size(o) != 0;
         if (t == heap.dicts) return DictType.size(o) != 0;
-        if (t == heap.sets) return SetType.size(o) != 0;
+        if (t == heap.sets || t == heap.frozensets) return SetType.size(o) != 0;
         if (t == heap.bytes) return BytesType.length(o) != 0;
         if (t == rt.rangeType) return RangeType.length(o) != 0;
         if (t instanceof ClassType c) {
@@ -126,16 +126,17 @@ final class Ops {
             });
             return sb.append('}').toString();
         });
-        if (t == heap.sets) {
-            if (SetType.size(o) == 0) return "set()";
-            return reprRecursive(o, "set(...)", () -> {
-                StringBuilder sb = new StringBuilder("{");
+        if (t == heap.sets || t == heap.frozensets) {
+            boolean fz = t == heap.frozensets;
+            if (SetType.size(o) == 0) return fz ? "frozenset()" : "set()";
+            return reprRecursive(o, fz ? "frozenset(...)" : "set(...)", () -> {
+                StringBuilder sb = new StringBuilder(fz ? "frozenset({" : "{");
                 boolean[] first = {true};
                 heap.sets.forEach(o, k -> {
                     sb.append(first[0] ? "" : ", ").append(reprNested(k));
                     first[0] = false;
                 });
-                return sb.append('}').toString();
+                return sb.append(fz ? "})" : "}").toString();
             });
         }
         if (t == heap.typeType) return "<class '" + qualifiedTypeName(o) + "'>";
@@ -879,7 +880,7 @@ final class Ops {
             }
             return Long.compare(na2, nb2);
         }
-        if (ta == heap.sets && tb == heap.sets) {
+        if ((ta == heap.sets || ta == heap.frozensets) && (tb == heap.sets || tb == heap.frozensets)) {
             boolean sub = Sequences.isSubset(rt, a, b), sup = Sequences.isSubset(rt, b, a);
             if (sub && sup) return 0;
             if (op == 0 || op == 1) return sub ? -1 : 1;
@@ -892,7 +893,7 @@ final class Ops {
         PyType t = heap.typeOf(container);
         try {
             if (t == heap.dicts) return heap.dicts.contains(container, item);
-            if (t == heap.sets) return heap.sets.contains(container, item);
+            if (t == heap.sets || t == heap.frozensets) return heap.sets.contains(container, item);
         } catch (PyError e) {
             throw rt.fromPyError(e);
         }
@@ -971,7 +972,7 @@ final class Ops {
         if (t == heap.lists) return ListType.size(o);
         if (t == heap.tuples) return TupleType.size(o);
         if (t == heap.dicts) return DictType.size(o);
-        if (t == heap.sets) return SetType.size(o);
+        if (t == heap.sets || t == heap.frozensets) return SetType.size(o);
         if (t == heap.bytes) return BytesType.length(o);
         if (t == rt.rangeType) return RangeType.length(o);
         if (t instanceof DictViewType) return DictType.size(DictViewType.dict(o));
@@ -1001,7 +1002,7 @@ final class Ops {
         if (t == heap.tuples) return rt.iterType.create(IterType.Kind.TUPLE, o, 0);
         if (t == heap.strs) return rt.iterType.create(IterType.Kind.STR, o, 0);
         if (t == heap.dicts) return rt.iterType.create(IterType.Kind.DICT_KEYS, o, 0);
-        if (t == heap.sets) return rt.iterType.create(IterType.Kind.SET, o, 0);
+        if (t == heap.sets || t == heap.frozensets) return rt.iterType.create(IterType.Kind.SET, o, 0);
         if (t == rt.rangeType) return rt.rangeType.iter(o);
         if (t instanceof DictViewType dv) return dv.iter(o);
         if (t == heap.bytes) {

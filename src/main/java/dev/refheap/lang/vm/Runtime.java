@@ -266,6 +266,11 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
+    /** What python3 prints for an exception that ends the program; the exception stays alive, as at exit. */
+    public String formatUncaught(PyException e) {
+        return interpreter.formatTraceback(e.exc());
+    }
+
     /** The exception's type name (e.g. ZeroDivisionError), without releasing it. */
     public String exceptionTypeName(PyException e) { return ops.qualifiedTypeNameOf(heap.typeOf(e.exc())); }
 

@@ -58,7 +58,7 @@ final class Sequences {
             if ((ta == heap.strs || ta == heap.lists || ta == heap.tuples || ta == heap.bytes) && tb instanceof IntType) return repeat(rt, a, b, op.isInplace());
             if ((tb == heap.strs || tb == heap.lists || tb == heap.tuples || tb == heap.bytes) && ta instanceof IntType) return repeat(rt, b, a, false);
         }
-        if (ta == heap.sets && tb == heap.sets) {
+        if ((ta == heap.sets || ta == heap.frozensets) && (tb == heap.sets || tb == heap.frozensets)) {
             return switch (base) {
                 case OR -> setOp(rt, a, b, 0);
                 case AND -> setOp(rt, a, b, 1);
@@ -140,7 +140,7 @@ final class Sequences {
     /** 0 union, 1 intersection, 2 difference, 3 symmetric difference. */
     static long setOp(Runtime rt, long a, long b, int kind) {
         Heap heap = rt.heap;
-        long r = heap.sets.create();
+        long r = heap.typeOf(a) == heap.frozensets ? heap.frozensets.create() : heap.sets.create();
         try {
             switch (kind) {
                 case 0 -> { heap.sets.forEach(a, k -> heap.sets.add(r, k)); heap.sets.forEach(b, k -> heap.sets.add(r, k)); }

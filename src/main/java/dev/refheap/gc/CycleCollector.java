@@ -80,9 +80,13 @@ public final class CycleCollector implements GcHooks {
 
     // visitors, allocated once so the passes allocate nothing
     private final LongConsumer visitDecref = this::visitDecref;
+    private final LongConsumer visitUpdateDecref = this::visitUpdateDecref;
     private final LongConsumer visitReachable = this::visitReachable;
     private final LongConsumer visitMoveToFinalizers = this::visitMoveToFinalizers;
     private long reachableList;
+    // what handleWeakrefs' walk noted for the steps after it
+    private long unreachableCount;
+    private boolean finalizerPending, weakrefCallbacksRan;
 
     /**
      * @param model     how to see objects
@@ -246,21 +250,34 @@ public final class CycleCollector implements GcHooks {
         long young = generation[gen];
         long old = gen < NUM_GENERATIONS - 1 ? generation[gen + 1] : young;
 
-        deduceUnreachable(young, unreachable);
-        untrackTuples(young);
+        listInit(unreachable);
+        if (young == old && listIsEmpty(permanent)) {
+            updateAndSubtractRefs(young);
+        } else {
+            updateRefs(young);
+            subtractRefs(young);
+        }
+        long survivors = moveUnreachable(young, unreachable, true);
         if (young != old) {
-            if (gen == NUM_GENERATIONS - 2) longLivedPending += listSize(young);
+            if (gen == NUM_GENERATIONS - 2) longLivedPending += survivors;
             listMerge(young, old);
         } else {
-            untrackDicts(young);
             longLivedPending = 0;
-            longLivedTotal = listSize(young);
+            longLivedTotal = untrackDicts(young);
         }
 
         listInit(finalizers);
-        moveLegacyFinalizers(unreachable, finalizers);
-        moveLegacyFinalizerReachable(finalizers);
-        phase(gen, "unreachable", listSize(unreachable));
+        boolean unmarked = false;
+        if (model.mayHaveLegacyFinalizers()) {
+            moveLegacyFinalizers(unreachable, finalizers);
+            moveLegacyFinalizerReachable(finalizers);
+            unmarked = true;
+        }
+        if (observer != null || (debug & DEBUG_COLLECTABLE) != 0) {
+            if (!unmarked) clearUnreachableMarks(unreachable);
+            unmarked = true;
+        }
+        if (observer != null) phase(gen, "unreachable", listSize(unreachable));
 
         if ((debug & DEBUG_COLLECTABLE) != 0) {
             for (long o = next(unreachable); o != unreachable; o = next(o)) {
@@ -268,12 +285,21 @@ public final class CycleCollector implements GcHooks {
             }
         }
 
-        long m = handleWeakrefs(unreachable, old);
+        long m = handleWeakrefs(unreachable, old, !unmarked);
         phase(gen, "weakrefs", m);
-        finalizeGarbage(unreachable);
+        // Python code runs from here on only through weakref callbacks and finalizers. When none
+        // ran, handle_resurrected_objects would find what it started with (no reference to the
+        // garbage changed), so its second deduction is skipped: the result is identical.
+        boolean codeRan = weakrefCallbacksRan;
+        if (codeRan || finalizerPending) codeRan |= finalizeGarbage(unreachable);
         phase(gen, "finalize", 0);
-        handleResurrected(unreachable, finalUnreachable, old);
-        m += listSize(finalUnreachable);
+        if (codeRan) {
+            m += handleResurrected(unreachable, finalUnreachable, old);
+        } else {
+            listInit(finalUnreachable);
+            listMerge(unreachable, finalUnreachable);
+            m += unreachableCount;
+        }
         phase(gen, "clear", m);
         deleteGarbage(finalUnreachable, old);
 
@@ -304,7 +330,7 @@ public final class CycleCollector implements GcHooks {
         listInit(unreachableList);
         updateRefs(young);
         subtractRefs(young);
-        moveUnreachable(young, unreachableList);
+        moveUnreachable(young, unreachableList, false);
     }
 
     /**
@@ -335,23 +361,66 @@ public final class CycleCollector implements GcHooks {
     }
 
     /**
+     * update_refs and subtract_refs in one walk, for a collection whose young list holds every
+     * tracked object (a full collection with nothing frozen): then "in young" is "tracked", so a
+     * referent the walk has not reached yet can get its update_refs (gc_refs := refcount) on the
+     * spot and its decrement at once. After: exactly the state the two passes leave.
+     */
+    private void updateAndSubtractRefs(long young) {
+        for (long o = next(young); o != young; o = next(o)) {
+            long w = prevWord(o);
+            if ((w & PREV_MASK_COLLECTING) == 0) {
+                setPrevWord(o, (w & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | (model.refcount(o) << PREV_SHIFT));
+            }
+            model.traverse(o, visitUpdateDecref);
+        }
+    }
+
+    private void visitUpdateDecref(long op) {
+        if (!model.isGc(op)) return;
+        long w = prevWord(op);
+        if ((w & PREV_MASK_COLLECTING) != 0) {
+            setPrevWord(op, w - REFS_ONE);
+        } else if (next(op) != 0) {
+            // Tracked, so in young, and not reached yet: its update_refs, then this reference.
+            setPrevWord(op, (w & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | ((model.refcount(op) - 1) << PREV_SHIFT));
+        }
+    }
+
+    /**
      * move_unreachable. Walks young in order; an object with gc_refs > 0 is reachable: it keeps
      * its place, its young referents get gc_refs >= 1 (those already moved to unreachable come
      * back to young's tail) and its COLLECTING flag is cleared. An object with gc_refs 0 moves to
      * {@code unreachableList}, flagged UNREACHABLE in its next word. After: young holds exactly
      * the objects reachable from outside, doubly linked again with their flags clear;
      * unreachableList holds the rest, still COLLECTING and UNREACHABLE.
+     *
+     * <p>With {@code untrackTuples} (the first deduction of a collection) it also does
+     * untrack_tuples, which CPython runs as a walk of young right after: the scan reaches each
+     * reachable object at its final place in young, after everything before it was scanned, so a
+     * tuple is examined at the same point of that walk and sees the same items tracked.
+     *
+     * @return the number of objects left in young
      */
-    private void moveUnreachable(long young, long unreachableList) {
+    private long moveUnreachable(long young, long unreachableList, boolean untrackTuples) {
         reachableList = young;
         long prev = young;
         long o = next(young);
+        long survivors = 0;
         while (o != young) {
             // Invariant: objects between young and prev have been scanned and are reachable.
             if ((prevWord(o) >>> PREV_SHIFT) != 0) {
                 model.traverse(o, visitReachable);
-                setPrevWord(o, (prevWord(o) & PREV_MASK_FINALIZED) | prev);
-                prev = o;
+                if (untrackTuples && model.isUntrackableTuple(o)) {
+                    // untrack_tuples: unlinked (prev's next skips it), untracked, only FINALIZED kept.
+                    setNext(prev, next(o));
+                    setNext(o, 0);
+                    setPrevWord(o, prevWord(o) & PREV_MASK_FINALIZED);
+                } else {
+                    setPrevWord(o, (prevWord(o) & PREV_MASK_FINALIZED) | prev);
+                    prev = o;
+                    survivors++;
+                }
             } else {
                 setNext(prev, next(o));
                 long last = prev(unreachableList);
@@ -364,6 +433,7 @@ public final class CycleCollector implements GcHooks {
         }
         setPrev(young, prev);
         setNext(unreachableList, next(unreachableList) & ~UNREACHABLE);
+        return survivors;
     }
 
     private void visitReachable(long op) {
@@ -388,18 +458,23 @@ public final class CycleCollector implements GcHooks {
         }
     }
 
-    private void untrackTuples(long head) {
-        for (long o = next(head); o != head; ) {
-            long nx = next(o);
-            if (model.isUntrackableTuple(o)) listRemove(o);
-            o = nx;
-        }
-    }
-
-    private void untrackDicts(long head) {
+    /** untrack_dicts, and gc_list_size of what stays: returns the number of objects left. */
+    private long untrackDicts(long head) {
+        long n = 0;
         for (long o = next(head); o != head; ) {
             long nx = next(o);
             if (model.isUntrackableDict(o)) listRemove(o);
+            else n++;
+            o = nx;
+        }
+        return n;
+    }
+
+    /** Clears the UNREACHABLE marks of the unreachable list: after, it is a normal list. */
+    private static void clearUnreachableMarks(long unreachableList) {
+        for (long o = next(unreachableList); o != unreachableList; ) {
+            long nx = next(o) & ~UNREACHABLE;
+            setNext(o, nx);
             o = nx;
         }
     }
@@ -437,11 +512,21 @@ public final class CycleCollector implements GcHooks {
      * run; every weakref to a garbage object is cleared; live weakrefs with callbacks have them
      * called. A weakref freed by its own callback counts as collected.
      *
+     * <p>The same walk notes what the next steps need, so they can skip walks that would change
+     * nothing: the number of unreachable objects, whether any has a finalizer not yet run, and
+     * (after the callbacks) whether any callback ran. With {@code clearMarks} it also clears the
+     * UNREACHABLE marks (move_legacy_finalizers' walk, when no type has a legacy finalizer).
+     *
      * @return the number of weakrefs freed by their callbacks
      */
-    private long handleWeakrefs(long unreachableList, long old) {
+    private long handleWeakrefs(long unreachableList, long old, boolean clearMarks) {
         listInit(wrcbToCall);
+        long count = 0;
+        boolean pending = false;
         for (long o = next(unreachableList); o != unreachableList; o = next(o)) {
+            if (clearMarks) setNext(o, next(o) & ~UNREACHABLE);
+            count++;
+            if (!pending && !isFinalized(o) && model.hasFinalizer(o)) pending = true;
             if (model.isWeakref(o)) model.clearWeakref(o);
             for (long wr = model.firstWeakref(o); wr != 0; wr = model.firstWeakref(o)) {
                 model.clearWeakref(wr);
@@ -451,6 +536,9 @@ public final class CycleCollector implements GcHooks {
                 listMove(wr, wrcbToCall);
             }
         }
+        unreachableCount = count;
+        finalizerPending = pending;
+        weakrefCallbacksRan = !listIsEmpty(wrcbToCall);
         long freed = 0;
         while (!listIsEmpty(wrcbToCall)) {
             long wr = next(wrcbToCall);
@@ -465,35 +553,47 @@ public final class CycleCollector implements GcHooks {
         return freed;
     }
 
-    /** finalize_garbage: each object's finalizer, if it has one not yet run, is marked and called. */
-    private void finalizeGarbage(long collectable) {
+    /**
+     * finalize_garbage: each object's finalizer, if it has one not yet run, is marked and called.
+     *
+     * @return true if a finalizer was called
+     */
+    private boolean finalizeGarbage(long collectable) {
         listInit(seen);
+        boolean called = false;
         while (!listIsEmpty(collectable)) {
             long o = next(collectable);
             listMove(o, seen);
             if (!isFinalized(o) && model.hasFinalizer(o)) {
                 setFinalized(o);
+                called = true;
                 model.incref(o);
                 model.finalize(o);
                 model.decref(o);
             }
         }
         listMerge(seen, collectable);
+        return called;
     }
 
     /**
      * handle_resurrected_objects: the unreachable set is examined again; what finalizers made
      * reachable (and all it reaches) moves to old, the rest goes to {@code stillUnreachable}.
+     *
+     * @return the number of objects in {@code stillUnreachable}
      */
-    private void handleResurrected(long unreachableList, long stillUnreachable, long old) {
+    private long handleResurrected(long unreachableList, long stillUnreachable, long old) {
         for (long o = next(unreachableList); o != unreachableList; o = next(o)) {
             setPrevWord(o, prevWord(o) & ~PREV_MASK_COLLECTING);
         }
         deduceUnreachable(unreachableList, stillUnreachable);
+        long n = 0;
         for (long o = next(stillUnreachable); o != stillUnreachable; o = next(o) & ~UNREACHABLE) {
             setNext(o, next(o) & ~UNREACHABLE);
+            n++;
         }
         listMerge(unreachableList, old);
+        return n;
     }
 
     /**

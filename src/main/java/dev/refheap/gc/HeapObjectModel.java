@@ -58,6 +58,7 @@ public final class HeapObjectModel implements ObjectModel {
     @Override public boolean hasFinalizer(long o) { return heap.typeOf(o).hasFinalizer(); }
     @Override public void finalize(long o) { heap.typeOf(o).finalize(o); }
     @Override public boolean hasLegacyFinalizer(long o) { return heap.typeOf(o).hasLegacyFinalizer(); }
+    @Override public boolean mayHaveLegacyFinalizers() { return heap.hasLegacyFinalizerTypes(); }
 
     @Override
     public boolean isUntrackableTuple(long o) {

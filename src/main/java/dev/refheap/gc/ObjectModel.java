@@ -37,6 +37,12 @@ public interface ObjectModel {
     /** True if o's type has a legacy tp_del: such garbage is uncollectable. */
     boolean hasLegacyFinalizer(long o);
 
+    /**
+     * False only if no object can have a legacy finalizer ({@link #hasLegacyFinalizer} is false
+     * for every object): the collector then skips move_legacy_finalizers' search.
+     */
+    default boolean mayHaveLegacyFinalizers() { return true; }
+
     /** True for an exact tuple whose items are all untracked (it may be untracked). */
     boolean isUntrackableTuple(long o);
 

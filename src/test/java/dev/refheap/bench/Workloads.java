@@ -91,7 +91,21 @@ public final class Workloads {
         String what = args.length > 0 ? args[0] : "cycles";
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        boolean phases = Boolean.getBoolean("phases");
         try (PyHeap py = newHeap()) {
+            if (phases) {
+                long[] last = {0};
+                StringBuilder line = new StringBuilder();
+                py.gc().setObserver((gen, phase, count) -> {
+                    long now = System.nanoTime();
+                    if (!phase.equals("start")) line.append(String.format(Locale.ROOT, " %s %.1fms", phase, (now - last[0]) / 1e6));
+                    last[0] = now;
+                    if (phase.equals("stop")) {
+                        System.out.println("  phases:" + line);
+                        line.setLength(0);
+                    }
+                });
+            }
             for (int r = 0; r < reps; r++) {
                 long t0, t1, result;
                 switch (what) {

@@ -84,6 +84,11 @@ public final class CycleCollector implements GcHooks {
     private final LongConsumer visitReachable = this::visitReachable;
     private final LongConsumer visitMoveToFinalizers = this::visitMoveToFinalizers;
     private long reachableList;
+    /** moveUnreachable's extra work in a collection's first deduction. */
+    private static final int UNTRACK_TUPLES = 1, UNTRACK_TUPLES_AND_DICTS = 2;
+    /** Dicts whose untrack_dicts verdict waits for the end of untrack_tuples (grows, never shrinks). */
+    private long[] undecided = new long[64];
+    private int undecidedDicts;
     // what handleWeakrefs' walk noted for the steps after it
     private long unreachableCount;
     private boolean finalizerPending, weakrefCallbacksRan;
@@ -257,13 +262,13 @@ public final class CycleCollector implements GcHooks {
             updateRefs(young);
             subtractRefs(young);
         }
-        long survivors = moveUnreachable(young, unreachable, true);
+        long survivors = moveUnreachable(young, unreachable, young == old ? UNTRACK_TUPLES_AND_DICTS : UNTRACK_TUPLES);
         if (young != old) {
             if (gen == NUM_GENERATIONS - 2) longLivedPending += survivors;
             listMerge(young, old);
         } else {
             longLivedPending = 0;
-            longLivedTotal = untrackDicts(young);
+            longLivedTotal = survivors - untrackUndecidedDicts();
         }
 
         listInit(finalizers);
@@ -330,7 +335,7 @@ public final class CycleCollector implements GcHooks {
         listInit(unreachableList);
         updateRefs(young);
         subtractRefs(young);
-        moveUnreachable(young, unreachableList, false);
+        moveUnreachable(young, unreachableList, 0);
     }
 
     /**
@@ -395,15 +400,21 @@ public final class CycleCollector implements GcHooks {
      * the objects reachable from outside, doubly linked again with their flags clear;
      * unreachableList holds the rest, still COLLECTING and UNREACHABLE.
      *
-     * <p>With {@code untrackTuples} (the first deduction of a collection) it also does
+     * <p>With {@link #UNTRACK_TUPLES} (the first deduction of a collection) it also does
      * untrack_tuples, which CPython runs as a walk of young right after: the scan reaches each
      * reachable object at its final place in young, after everything before it was scanned, so a
-     * tuple is examined at the same point of that walk and sees the same items tracked.
+     * tuple is examined at the same point of that walk and sees the same items tracked. With
+     * {@link #UNTRACK_TUPLES_AND_DICTS} (a full collection) it also does what it can of
+     * untrack_dicts, which follows untrack_tuples there: a dict's verdict can only change through
+     * a tuple that untrack_tuples has not reached yet, so the scan untracks the dicts whose
+     * contents are all untracked already, keeps those holding some other GC object, and leaves
+     * the rest ({@link ObjectModel#DICT_UNDECIDED}) for {@link #untrackUndecidedDicts}.
      *
      * @return the number of objects left in young
      */
-    private long moveUnreachable(long young, long unreachableList, boolean untrackTuples) {
+    private long moveUnreachable(long young, long unreachableList, int untrack) {
         reachableList = young;
+        undecidedDicts = 0;
         long prev = young;
         long o = next(young);
         long survivors = 0;
@@ -411,8 +422,18 @@ public final class CycleCollector implements GcHooks {
             // Invariant: objects between young and prev have been scanned and are reachable.
             if ((prevWord(o) >>> PREV_SHIFT) != 0) {
                 model.traverse(o, visitReachable);
-                if (untrackTuples && model.isUntrackableTuple(o)) {
-                    // untrack_tuples: unlinked (prev's next skips it), untracked, only FINALIZED kept.
+                boolean untrackNow = false;
+                if (untrack != 0) {
+                    if (model.isUntrackableTuple(o)) {
+                        untrackNow = true;
+                    } else if (untrack == UNTRACK_TUPLES_AND_DICTS) {
+                        int verdict = model.dictVerdict(o);
+                        if (verdict == ObjectModel.DICT_UNTRACK) untrackNow = true;
+                        else if (verdict == ObjectModel.DICT_UNDECIDED) deferDict(o);
+                    }
+                }
+                if (untrackNow) {
+                    // untrack_tuples / untrack_dicts: unlinked (prev's next skips it), untracked, only FINALIZED kept.
                     setNext(prev, next(o));
                     setNext(o, 0);
                     setPrevWord(o, prevWord(o) & PREV_MASK_FINALIZED);
@@ -458,15 +479,28 @@ public final class CycleCollector implements GcHooks {
         }
     }
 
-    /** untrack_dicts, and gc_list_size of what stays: returns the number of objects left. */
-    private long untrackDicts(long head) {
+    private void deferDict(long o) {
+        if (undecidedDicts == undecided.length) undecided = java.util.Arrays.copyOf(undecided, undecided.length * 2);
+        undecided[undecidedDicts++] = o;
+    }
+
+    /**
+     * The rest of untrack_dicts, after untrack_tuples is complete: the dicts the scan could not
+     * decide are untracked if their contents are all untracked now. (Untracking a dict never
+     * changes another dict's verdict: dicts count as may-be-tracked either way.)
+     *
+     * @return how many were untracked
+     */
+    private long untrackUndecidedDicts() {
         long n = 0;
-        for (long o = next(head); o != head; ) {
-            long nx = next(o);
-            if (model.isUntrackableDict(o)) listRemove(o);
-            else n++;
-            o = nx;
+        for (int i = 0; i < undecidedDicts; i++) {
+            long o = undecided[i];
+            if (model.isUntrackableDict(o)) {
+                listRemove(o);
+                n++;
+            }
         }
+        undecidedDicts = 0;
         return n;
     }
 

@@ -70,6 +70,11 @@ public final class HeapObjectModel implements ObjectModel {
         return Heap.typeAddress(o) == heap.dicts.address() && heap.dicts.contentsAllUntracked(o);
     }
 
+    @Override
+    public int dictVerdict(long o) {
+        return Heap.typeAddress(o) == heap.dicts.address() ? heap.dicts.untrackVerdict(o) : DICT_KEEP;
+    }
+
     @Override public boolean isWeakref(long o) { return heap.typeOf(o).isSubtypeOf(heap.weakrefs); }
     @Override public long firstWeakref(long o) { return heap.weakrefs.first(o); }
     @Override public void clearWeakref(long wr) { heap.weakrefs.clearRef(wr); }

@@ -49,6 +49,20 @@ public interface ObjectModel {
     /** True for an exact dict whose contents are all untracked (it may be untracked). */
     boolean isUntrackableDict(long o);
 
+    /** {@link #dictVerdict}: not an exact dict, or it holds a GC object that is not an exact tuple. */
+    int DICT_KEEP = 0;
+    /** {@link #dictVerdict}: an exact dict whose contents are all untracked now. */
+    int DICT_UNTRACK = 1;
+    /** {@link #dictVerdict}: an exact dict held tracked only by tracked exact tuples, which may yet be untracked. */
+    int DICT_UNDECIDED = 2;
+
+    /**
+     * untrack_dicts' verdict on {@code o} while untrack_tuples is still under way: only the
+     * tracking of exact tuples can change then. The default decides nothing early, which is
+     * always right (the collector asks {@link #isUntrackableDict} once tuples are done).
+     */
+    default int dictVerdict(long o) { return DICT_UNDECIDED; }
+
     // ---- weak references --------------------------------------------------------------------
 
     /** True if o is a weak reference object. */

@@ -493,7 +493,7 @@ public final class BlockAllocator implements AutoCloseable {
             return;
         }
         long[] tags = aTags[a];
-        int bit = tagBit(block, a);
+        int bit = tagBit(block);
         int word = bit >>> 6, shift = bit & 63;
         tags[word] = (tags[word] & ~(3L << shift)) | ((long) tag << shift);
     }
@@ -504,19 +504,18 @@ public final class BlockAllocator implements AutoCloseable {
             Region r = regions.get(block);
             return r == null ? 0 : r.tag;
         }
-        int bit = tagBit(block, a);
+        int bit = tagBit(block);
         return (int) (aTags[a][bit >>> 6] >>> (bit & 63)) & 3;
     }
 
     private void clearTag(int a, long block) {
-        int bit = tagBit(block, a);
+        int bit = tagBit(block);
         aTags[a][bit >>> 6] &= ~(3L << (bit & 63));
     }
 
-    private int tagBit(long block, int a) {
-        int poolIndex = (int) ((block - aAddress[a]) >>> POOL_BITS);
-        int slot = (int) ((block & POOL_MASK) >>> ALIGNMENT_SHIFT);
-        return poolIndex * TAG_WORDS_PER_POOL * 64 + slot * 2;
+    /** The block's first tag bit in its arena's tag words: 2 bits per 16-byte slot, in address order (arenas are aligned). */
+    private static int tagBit(long block) {
+        return (int) ((block & ARENA_MASK) >>> (ALIGNMENT_SHIFT - 1));
     }
 
     /** Receives each tagged block of a walk. */

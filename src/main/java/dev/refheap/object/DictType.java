@@ -467,6 +467,39 @@ public final class DictType extends PyType {
         return true;
     }
 
+    /**
+     * {@link #contentsAllUntracked} asked while a collection's untrack_tuples is under way: 1 if
+     * every value (and key, for general tables) is untracked now, 0 if one is a GC object that is
+     * not an exact tuple (the dict stays tracked whatever happens to tuples), 2 if only tracked
+     * exact tuples stand in the way (they may still be untracked).
+     */
+    public int untrackVerdict(long o) {
+        long k = keys(o);
+        long n = nentries(k);
+        boolean general = kind(k) != KIND_UNICODE;
+        int verdict = 1;
+        for (long ix = 0; ix < n; ix++) {
+            long e = entry(k, ix);
+            long v = entryValue(k, e);
+            if (v == 0) continue;
+            int c = contentVerdict(v);
+            if (c == 0) return 0;
+            if (general) {
+                int ck = contentVerdict(entryKey(k, e));
+                if (ck == 0) return 0;
+                c = Math.max(c, ck);
+            }
+            verdict = Math.max(verdict, c);
+        }
+        return verdict;
+    }
+
+    private int contentVerdict(long x) {
+        if (!heap.isGcObject(x)) return 1;
+        if (Heap.typeAddress(x) != heap.tuples.address()) return 0;
+        return Heap.isTracked(x) ? 2 : 1;
+    }
+
     void clearFreeList() {
         while (numFree > 0) heap.freeObjectMemory(freeList[--numFree], this);
         while (keysNumFree > 0) heap.memFree(keysFreeList[--keysNumFree]);

@@ -113,6 +113,17 @@ class CollectorEquivalenceTest {
                 }
             } else if (r < 90) {
                 if (!roots.isEmpty()) w.release(rnd.nextInt(roots.size()));
+            } else if (r < 93) {
+                // A dict whose only GC content is a tuple of atoms that nothing else holds: the
+                // tuple ends up after the dict in young, so untrack_dicts must wait for untrack_tuples.
+                long d = h.dicts.create();
+                long i = h.ints.of(rnd.nextInt(1000)), s = h.strs.of(keys[rnd.nextInt(keys.length)]);
+                long t = rnd.nextBoolean() ? h.tuples.of(i, s) : h.tuples.of(i);
+                h.decref(i);
+                h.decref(s);
+                h.dicts.setItem(d, keys[rnd.nextInt(keys.length)], t);
+                h.decref(t);
+                w.root(d);
             } else if (r < 95) {
                 w.collect(rnd.nextInt(3));
             } else if (r < 96) {

@@ -39,8 +39,9 @@ import java.util.TreeMap;
  * <h2>Arenas</h2>
  * Arenas with at least one free pool are on {@code usable_arenas}, sorted by ascending number of
  * free pools, so new pools come from the fullest arena and nearly empty arenas can drain. An arena
- * whose pools are all free is unmapped, unless it is the last of the usable list (one wholly free
- * arena is kept, as CPython does since bpo-37257). {@code nfp2lasta[n]} is the last usable arena
+ * whose pools are all free is released, unless it is the last of the usable list (one wholly free
+ * arena is kept, as CPython does since bpo-37257): it leaves the allocator at once, and its pages
+ * are unmapped by the {@link Unmapper} thread. {@code nfp2lasta[n]} is the last usable arena
  * with {@code n} free pools, which keeps the re-sorting O(1).
  *
  * <h2>Invariants</h2>
@@ -381,7 +382,7 @@ public final class BlockAllocator implements AutoCloseable {
 
     private void releaseArena(int a) {
         arenaMap.remove(aAddress[a]);
-        Native.munmap(aAddress[a], ARENA_SIZE);
+        Unmapper.unmap(aAddress[a], ARENA_SIZE);
         java.util.Arrays.fill(aTags[a], 0);
         aAddress[a] = 0;
         aNext[a] = unusedArenaObjects;
@@ -662,11 +663,15 @@ public final class BlockAllocator implements AutoCloseable {
 
     public boolean isClosed() { return closed; }
 
-    /** Unmaps every arena and frees every large block and static region. Addresses become invalid. */
+    /**
+     * Unmaps every arena and frees every large block and static region, and waits for the arenas
+     * released earlier to be unmapped. Addresses become invalid.
+     */
     @Override
     public void close() {
         if (closed) return;
         closed = true;
+        Unmapper.drain();
         for (int a = 0; a < maxArenas; a++) {
             if (aAddress[a] != 0) {
                 arenaMap.remove(aAddress[a]);

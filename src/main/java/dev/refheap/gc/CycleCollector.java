@@ -91,6 +91,10 @@ public final class CycleCollector implements GcHooks {
     private int undecidedDicts;
     // what handleWeakrefs' walk noted for the steps after it
     private long unreachableCount;
+    // what the first move_unreachable noted: objects now in unreachable, and whether one of those
+    // moved there (a superset of the final ones) is or has a weakref, or has a finalizer to run
+    private long movedToUnreachable;
+    private boolean unreachableNeedsWork;
     private boolean finalizerPending, weakrefCallbacksRan;
 
     /**
@@ -290,23 +294,36 @@ public final class CycleCollector implements GcHooks {
             }
         }
 
-        long m = handleWeakrefs(unreachable, old, !unmarked);
-        phase(gen, "weakrefs", m);
-        // Python code runs from here on only through weakref callbacks and finalizers. When none
-        // ran, handle_resurrected_objects would find what it started with (no reference to the
-        // garbage changed), so its second deduction is skipped: the result is identical.
-        boolean codeRan = weakrefCallbacksRan;
-        if (codeRan || finalizerPending) codeRan |= finalizeGarbage(unreachable);
+        long m;
+        boolean codeRan;
+        if (!unmarked && !unreachableNeedsWork) {
+            // No unreachable object is or has a weakref, or has a finalizer to run: handle_weakrefs
+            // and finalize_garbage would change nothing but the UNREACHABLE marks, which
+            // delete_garbage clears as it goes, and no code runs before it.
+            m = 0;
+            codeRan = false;
+            unreachableCount = movedToUnreachable;
+            phase(gen, "weakrefs", m);
+        } else {
+            m = handleWeakrefs(unreachable, old, !unmarked);
+            unmarked = true;
+            phase(gen, "weakrefs", m);
+            // Python code runs from here on only through weakref callbacks and finalizers.
+            codeRan = weakrefCallbacksRan;
+            if (codeRan || finalizerPending) codeRan |= finalizeGarbage(unreachable);
+        }
         phase(gen, "finalize", 0);
         if (codeRan) {
             m += handleResurrected(unreachable, finalUnreachable, old);
         } else {
+            // handle_resurrected_objects would find what it started with (no reference to the
+            // garbage can have changed), so its second deduction is skipped: the result is identical.
             listInit(finalUnreachable);
             listMerge(unreachable, finalUnreachable);
             m += unreachableCount;
         }
         phase(gen, "clear", m);
-        deleteGarbage(finalUnreachable, old);
+        deleteGarbage(finalUnreachable, old, !unmarked && !codeRan);
 
         long n = 0;
         for (long o = next(finalizers); o != finalizers; o = next(o)) {
@@ -415,6 +432,8 @@ public final class CycleCollector implements GcHooks {
     private long moveUnreachable(long young, long unreachableList, int untrack) {
         reachableList = young;
         undecidedDicts = 0;
+        movedToUnreachable = 0;
+        unreachableNeedsWork = false;
         long prev = young;
         long o = next(young);
         long survivors = 0;
@@ -443,6 +462,10 @@ public final class CycleCollector implements GcHooks {
                     survivors++;
                 }
             } else {
+                if (untrack != 0) {
+                    movedToUnreachable++;
+                    if (!unreachableNeedsWork && model.hasWeakrefsOrFinalizer(o)) unreachableNeedsWork = true;
+                }
                 setNext(prev, next(o));
                 long last = prev(unreachableList);
                 setNext(last, UNREACHABLE | o);
@@ -473,6 +496,7 @@ public final class CycleCollector implements GcHooks {
             setNext(op, reachableList);
             setPrev(reachableList, op);
             setPrevWord(op, (w & 3) | REFS_ONE);
+            movedToUnreachable--;
         } else if ((w >>> PREV_SHIFT) == 0) {
             // Not yet scanned: tell move_unreachable it is reachable.
             setPrevWord(op, (w & 3) | REFS_ONE);
@@ -634,9 +658,12 @@ public final class CycleCollector implements GcHooks {
      * delete_garbage: for each object in order, tp_clear under a temporary reference (or, with
      * DEBUG_SAVEALL, append it to gc.garbage instead). An object still alive afterwards moves to old.
      */
-    private void deleteGarbage(long collectable, long old) {
+    private void deleteGarbage(long collectable, long old, boolean marked) {
         while (!listIsEmpty(collectable)) {
             long o = next(collectable);
+            // A list still marked UNREACHABLE: each object is unmarked before anything can see it
+            // (list removals of the ones not reached yet mask the mark, see GcHead.listRemove).
+            if (marked) setNext(o, next(o) & ~UNREACHABLE);
             if ((debug & DEBUG_SAVEALL) != 0) {
                 model.saveGarbage(o);
             } else if (model.hasClear(o)) {

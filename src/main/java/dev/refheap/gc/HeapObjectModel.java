@@ -1,6 +1,7 @@
 package dev.refheap.gc;
 
 import dev.refheap.memory.Native;
+import dev.refheap.object.GcHead;
 import dev.refheap.object.Heap;
 import dev.refheap.object.Layout;
 import dev.refheap.object.ListType;
@@ -73,6 +74,14 @@ public final class HeapObjectModel implements ObjectModel {
     @Override
     public int dictVerdict(long o) {
         return Heap.typeAddress(o) == heap.dicts.address() ? heap.dicts.untrackVerdict(o) : DICT_KEEP;
+    }
+
+    @Override
+    public boolean hasWeakrefsOrFinalizer(long o) {
+        PyType t = heap.typeOf(o);
+        long off = t.weaklistOffset();
+        return (off != 0 && Native.getLong(o + off) != 0) || t.isSubtypeOf(heap.weakrefs)
+                || (!GcHead.isFinalized(o) && t.hasFinalizer());
     }
 
     @Override public boolean isWeakref(long o) { return heap.typeOf(o).isSubtypeOf(heap.weakrefs); }

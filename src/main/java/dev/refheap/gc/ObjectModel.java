@@ -63,6 +63,14 @@ public interface ObjectModel {
      */
     default int dictVerdict(long o) { return DICT_UNDECIDED; }
 
+    /**
+     * True if handle_weakrefs or finalize_garbage would have work to do for {@code o}: it is a
+     * weakref, has weakrefs to it, or has a finalizer that has not run yet.
+     */
+    default boolean hasWeakrefsOrFinalizer(long o) {
+        return isWeakref(o) || firstWeakref(o) != 0 || (!dev.refheap.object.GcHead.isFinalized(o) && hasFinalizer(o));
+    }
+
     // ---- weak references --------------------------------------------------------------------
 
     /** True if o is a weak reference object. */

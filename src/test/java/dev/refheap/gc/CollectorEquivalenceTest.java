@@ -36,6 +36,42 @@ class CollectorEquivalenceTest {
         }
     }
 
+    /**
+     * A weakref with a callback, garbage in a young collection, to an older object that only the
+     * garbage holds: handle_weakrefs clears it before delete_garbage frees the referent, so its
+     * callback never runs.
+     */
+    @Test
+    void garbageWeakrefToAnOlderReferent() {
+        World a = new World(false, 4), b = new World(true, 4);
+        try {
+            for (World w : List.of(a, b)) {
+                Heap h = w.heap;
+                long r = w.newFin(w.plain, 0);
+                w.root(r);
+                w.collect(2);
+                long d = h.dicts.create(), l = h.lists.alloc(0);
+                long cb = h.ints.of(3);
+                long wr = h.weakrefs.newRef(r, cb);
+                h.decref(cb);
+                h.dicts.setItem(d, "r", r);
+                h.dicts.setItem(d, "w", wr);
+                h.dicts.setItem(d, "l", l);
+                h.lists.append(l, d);
+                h.decref(wr);
+                h.decref(l);
+                h.decref(d);
+                w.release(0);
+                w.collect(0);
+            }
+            assertSame(a, b, 0, "after the young collection");
+            assertTrue(b.events.stream().noneMatch(e -> e.startsWith("callback")), b.events.toString());
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
     private static void compare(long seed, int steps) {
         World a = new World(false, seed), b = new World(true, seed);
         try {
@@ -87,8 +123,10 @@ class CollectorEquivalenceTest {
                 w.root(h.tuples.of(items));
             } else if (r < 30) {
                 w.root(rnd.nextBoolean() ? h.ints.of(rnd.nextInt(2000) - 100) : h.strs.of(keys[rnd.nextInt(keys.length)] + rnd.nextInt(3)));
-            } else if (r < 38) {
+            } else if (r < 36) {
                 w.root(w.newFin(w.fin, rnd.nextInt(3)));
+            } else if (r < 38) {
+                w.root(w.newFin(w.plain, 0));
             } else if (r < 40 && w.legacy != null) {
                 w.root(w.newFin(w.legacy, 0));
             } else if (r < 45) {
@@ -108,7 +146,7 @@ class CollectorEquivalenceTest {
                     else { long k = h.ints.of(rnd.nextInt(10)); h.dicts.setItem(c, k, v); h.decref(k); }
                 } else if (t == h.lists.address()) {
                     h.lists.append(c, v);
-                } else if (t == w.fin.address() || (w.legacy != null && t == w.legacy.address())) {
+                } else if (t == w.fin.address() || t == w.plain.address() || (w.legacy != null && t == w.legacy.address())) {
                     FinType.setSlot(h, c, v);
                 }
             } else if (r < 90) {
@@ -140,7 +178,7 @@ class CollectorEquivalenceTest {
         final HeapObjectModel model;
         final CycleCollector gc;
         final ReferenceCollector ref;
-        final FinType fin, legacy;
+        final FinType fin, plain, legacy;
         final List<Long> roots = new ArrayList<>();
         final Map<Long, Integer> ids = new HashMap<>();
         final List<String> events = new ArrayList<>();
@@ -158,8 +196,9 @@ class CollectorEquivalenceTest {
                 ref = new ReferenceCollector(model, heads);
                 heap.installGc(ref);
             }
-            fin = heap.register(new FinType(heap, this, "Fin", false));
-            legacy = seed % 3 == 0 ? heap.register(new FinType(heap, this, "Legacy", true)) : null;
+            fin = heap.register(new FinType(heap, this, "Fin", FinType.FINALIZER));
+            plain = heap.register(new FinType(heap, this, "Plain", FinType.NONE));
+            legacy = seed % 3 == 0 ? heap.register(new FinType(heap, this, "Legacy", FinType.LEGACY)) : null;
             setThreshold(0, 15 + (int) (seed % 40));
             setThreshold(1, 2 + (int) (seed % 3));
             setThreshold(2, 2 + (int) (seed % 4));
@@ -204,7 +243,7 @@ class CollectorEquivalenceTest {
         long someFin(Random rnd) {
             for (int tries = 0; tries < 5 && !roots.isEmpty(); tries++) {
                 long o = roots.get(rnd.nextInt(roots.size()));
-                if (Heap.typeAddress(o) == fin.address()) return o;
+                if (Heap.typeAddress(o) == fin.address() || Heap.typeAddress(o) == plain.address()) return o;
             }
             return 0;
         }
@@ -263,19 +302,20 @@ class CollectorEquivalenceTest {
     }
 
     /**
-     * A class with one reference slot, a weakref list, and a finalizer (or a legacy tp_del) that
-     * does what its mode says: 0 nothing, 1 resurrect itself (the program holds it again),
-     * 2 drop its slot.
+     * A class with one reference slot, a weakref list, and a finalizer (or a legacy tp_del, or
+     * neither) that does what its mode says: 0 nothing, 1 resurrect itself (the program holds it
+     * again), 2 drop its slot.
      */
     static final class FinType extends PyType {
         static final int SLOT = 16, WEAKLIST = 24, MODE = 32;
+        static final int NONE = 0, FINALIZER = 1, LEGACY = 2;
         private final World world;
-        private final boolean legacy;
+        private final int kind;
 
-        FinType(Heap heap, World world, String name, boolean legacy) {
+        FinType(Heap heap, World world, String name, int kind) {
             super(heap, name, null, HAVE_GC, 40, 0, WEAKLIST);
             this.world = world;
-            this.legacy = legacy;
+            this.kind = kind;
         }
 
         static void setSlot(Heap heap, long o, long v) {
@@ -300,8 +340,8 @@ class CollectorEquivalenceTest {
             heap.xdecref(v);
         }
 
-        @Override public boolean hasFinalizer() { return !legacy; }
-        @Override public boolean hasLegacyFinalizer() { return legacy; }
+        @Override public boolean hasFinalizer() { return kind == FINALIZER; }
+        @Override public boolean hasLegacyFinalizer() { return kind == LEGACY; }
 
         @Override
         public void finalize(long o) {

@@ -159,10 +159,13 @@ public final class DictType extends PyType {
     private void releaseKeys(long k) {
         if (k == emptyKeys) return;
         long n = nentries(k);
-        for (long ix = 0; ix < n; ix++) {
-            long e = entry(k, ix);
-            heap.xdecref(entryKey(k, e));
-            heap.xdecref(entryValue(k, e));
+        // the layout, read once: entries of 16 bytes {key, value} or 24 bytes {hash, key, value}
+        boolean unicode = kind(k) == KIND_UNICODE;
+        int size = unicode ? 16 : 24, keyAt = unicode ? 0 : 8;
+        long e = entries(k);
+        for (long ix = 0; ix < n; ix++, e += size) {
+            heap.xdecref(Native.getLong(e + keyAt));
+            heap.xdecref(Native.getLong(e + keyAt + 8));
         }
         freeKeysMemory(k);
     }
@@ -409,18 +412,18 @@ public final class DictType extends PyType {
     public void traverse(long o, LongConsumer visit) {
         long k = keys(o);
         long n = nentries(k);
+        long e = entries(k);
         if (kind(k) == KIND_UNICODE) {
-            for (long ix = 0; ix < n; ix++) {
-                long v = entryValue(k, entry(k, ix));
+            for (long ix = 0; ix < n; ix++, e += 16) {
+                long v = Native.getLong(e + 8);
                 if (v != 0) visit.accept(v);
             }
         } else {
-            for (long ix = 0; ix < n; ix++) {
-                long e = entry(k, ix);
-                long v = entryValue(k, e);
+            for (long ix = 0; ix < n; ix++, e += 24) {
+                long v = Native.getLong(e + 16);
                 if (v != 0) {
                     visit.accept(v);
-                    visit.accept(entryKey(k, e));
+                    visit.accept(Native.getLong(e + 8));
                 }
             }
         }

@@ -113,6 +113,10 @@ public final class BlockAllocator implements AutoCloseable {
     private int unusedArenaObjects = -1;
     private final int[] nfp2lasta = new int[MAX_POOLS_IN_ARENA + 1];
     private final ArenaMap arenaMap = new ArenaMap();
+    /** The arena free() found last (its base, index, tags): consecutive frees mostly hit the same one. -1: none. */
+    private long lastArenaBase = -1;
+    private int lastArena;
+    private long[] lastArenaTags;
 
     /** Large blocks and static regions: start address to descriptor. */
     private final TreeMap<Long, Region> regions = new TreeMap<>();
@@ -252,14 +256,25 @@ public final class BlockAllocator implements AutoCloseable {
      * @throws IllegalArgumentException if {@code p} is not an allocated block of this allocator
      */
     public void free(long p) {
-        int a = arenaMap.get(p);
-        if (a < 0) {
-            freeLarge(p);
-            return;
+        int a;
+        long[] tags;
+        if ((p & ~ARENA_MASK) == lastArenaBase) {
+            a = lastArena;
+            tags = lastArenaTags;
+        } else {
+            a = arenaMap.get(p);
+            if (a < 0) {
+                freeLarge(p);
+                return;
+            }
+            lastArenaBase = p & ~ARENA_MASK;
+            lastArena = a;
+            tags = lastArenaTags = aTags[a];
         }
         long pool = p & ~POOL_MASK;
         int size = Native.getInt(pool + P_SZIDX);
-        clearTag(a, p);
+        int bit = tagBit(p);
+        tags[bit >>> 6] &= ~(3L << (bit & 63));
         long lastfree = Native.getLong(pool + P_FREEBLOCK);
         Native.putLong(p, lastfree);
         Native.putLong(pool + P_FREEBLOCK, p);
@@ -381,6 +396,7 @@ public final class BlockAllocator implements AutoCloseable {
     }
 
     private void releaseArena(int a) {
+        if (aAddress[a] == lastArenaBase) lastArenaBase = -1;
         arenaMap.remove(aAddress[a]);
         Unmapper.unmap(aAddress[a], ARENA_SIZE);
         java.util.Arrays.fill(aTags[a], 0);
@@ -507,11 +523,6 @@ public final class BlockAllocator implements AutoCloseable {
         }
         int bit = tagBit(block);
         return (int) (aTags[a][bit >>> 6] >>> (bit & 63)) & 3;
-    }
-
-    private void clearTag(int a, long block) {
-        int bit = tagBit(block);
-        aTags[a][bit >>> 6] &= ~(3L << (bit & 63));
     }
 
     /** The block's first tag bit in its arena's tag words: 2 bits per 16-byte slot, in address order (arenas are aligned). */
@@ -671,6 +682,7 @@ public final class BlockAllocator implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        lastArenaBase = -1;
         Unmapper.drain();
         for (int a = 0; a < maxArenas; a++) {
             if (aAddress[a] != 0) {

@@ -54,15 +54,22 @@ public final class Workloads {
         return held;
     }
 
-    /** (c) single: {@code object()} allocated and freed at once, {@code n} times (one block, LIFO). */
+    /**
+     * (c) single: {@code object()} allocated and freed at once, {@code n} times (one block, LIFO).
+     * One more {@code object()} stays alive meanwhile, so its pool stays in use, as it does in a
+     * CPython process, where other 16-byte blocks live; without it every free would empty the
+     * pool and every allocation take it back from the arena.
+     */
     public static long churnSingle(PyHeap py, int n) {
         Heap h = py.heap();
+        long keep = h.objectType.create();
         long sum = 0;
         for (int i = 0; i < n; i++) {
             long o = h.objectType.create();
             sum += o;
             h.decref(o);
         }
+        h.decref(keep);
         return sum;
     }
 

@@ -40,10 +40,29 @@ import java.util.function.LongConsumer;
  *   <li>Uncollectable objects go to gc.garbage; a full collection clears the free lists.</li>
  * </ol>
  *
+ * <h2>Fewer walks, same result</h2>
+ * A collection of a big generation is bound by walking its lists, so the steps above are fused
+ * where the result provably cannot differ (CollectorEquivalenceTest holds this class to the
+ * pass-by-pass transcription in test scope):
+ * <ul>
+ *   <li>When young holds every tracked object (a full collection, nothing frozen), update_refs
+ *       and subtract_refs are one walk: a referent not reached yet gets its update_refs on the
+ *       spot ({@link #updateAndSubtractRefs}).</li>
+ *   <li>untrack_tuples, and untrack_dicts as far as it can be decided before tuples are done, run
+ *       in move_unreachable's scan, which reaches each survivor at its final place; the count of
+ *       survivors comes from the scan, not from another walk.</li>
+ *   <li>move_legacy_finalizers' walk only runs once a type with tp_del exists; handle_weakrefs'
+ *       walk only when some object moved to unreachable is or has a weakref or a finalizer to
+ *       run (delete_garbage then clears the UNREACHABLE marks as it goes); finalize_garbage only
+ *       when a finalizer is pending; handle_resurrected_objects' second deduction only when a
+ *       weakref callback or a finalizer ran (otherwise no reference to the garbage changed).</li>
+ * </ul>
+ *
  * <h2>Invariants</h2>
  * Outside a collection every tracked object is on exactly one generation list, with consistent
  * links, gc_refs bits zero and the COLLECTING flag clear. During one, the young list is only
- * singly linked between update_refs and move_unreachable (the prev word holds gc_refs).
+ * singly linked between update_refs and move_unreachable (the prev word holds gc_refs), and the
+ * garbage list's next links may carry the UNREACHABLE mark until delete_garbage reaches them.
  *
  * <h2>States</h2>
  * idle ⇄ collecting ({@link #isCollecting}); a collection never nests: an automatic trigger or a

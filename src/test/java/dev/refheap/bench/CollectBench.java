@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 8)
+@Warmup(iterations = 15)
 @Measurement(iterations = 10)
 @Fork(value = 2, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xss64m", "-XX:+UseSerialGC"})
 public class CollectBench {

@@ -78,6 +78,12 @@ class CollectorEquivalenceTest {
             run(a, seed, steps);
             run(b, seed, steps);
             assertSame(a, b, seed, "after the program");
+            for (World w : List.of(a, b)) {
+                LongConsumer sameGc = o -> assertEquals(w.heap.isGcObject(o), w.model.isGc(o),
+                        "seed " + seed + ": isGc of " + w.heap.typeOf(o).describe(o));
+                w.heap.forEachObject(sameGc);
+                w.heap.forEachStaticObject(sameGc);
+            }
             a.releaseAll();
             b.releaseAll();
             assertSame(a, b, seed, "after releasing everything");

@@ -25,8 +25,18 @@ final class Unmapper {
     private static int head, count, inFlight;
     private static Thread thread;
 
+    /**
+     * {@code -Drefheap.syncUnmap=true}: every munmap runs on the releasing thread, as in CPython
+     * (to measure what the background thread saves).
+     */
+    static final boolean SYNC = Boolean.getBoolean("refheap.syncUnmap");
+
     /** Unmaps {@code [addr, addr + size)} soon, on the unmapper thread (or now, if too many wait). */
     static void unmap(long addr, long size) {
+        if (SYNC) {
+            Native.munmap(addr, size);
+            return;
+        }
         synchronized (LOCK) {
             if (count < MAX_PENDING) {
                 int tail = (head + count) % MAX_PENDING;

@@ -447,12 +447,14 @@ public final class DictType extends PyType {
     public void dealloc(long o) {
         heap.untrackIfTracked(o);
         releaseKeys(keys(o));
-        if (numFree < MAX_FREE && Heap.typeAddress(o) == address()) {
+        boolean exact = Heap.typeAddress(o) == address();
+        if (numFree < MAX_FREE && exact) {
             heap.parkedOnFreeList(o, this);
             freeList[numFree++] = o;
             return;
         }
-        heap.freeObject(o);
+        if (exact) heap.freeObjectMemory(o, this);  // freeObject without looking the type up again
+        else heap.freeObject(o);
     }
 
     /** _PyDict_MaybeUntrack's test: no value, and for general tables no key, may be tracked. */

@@ -481,16 +481,25 @@ public final class CycleCollector implements GcHooks {
                     survivors++;
                 }
             } else {
-                if (untrack != 0) {
-                    movedToUnreachable++;
-                    if (!unreachableNeedsWork && model.hasWeakrefsOrFinalizer(o)) unreachableNeedsWork = true;
-                }
-                setNext(prev, next(o));
+                // A run of objects with gc_refs 0, each appended to unreachable in turn (marked
+                // next link, prev word := link with the flags kept). Nothing is traversed within
+                // a run, so young's link past it and unreachable's tail are written once per run:
+                // the same lists as moving them one by one.
                 long last = prev(unreachableList);
-                setNext(last, UNREACHABLE | o);
-                setPrevWord(o, (prevWord(o) & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | last);
-                setNext(o, UNREACHABLE | unreachableList);
-                setPrev(unreachableList, o);
+                long x = o;
+                do {
+                    if (untrack != 0) {
+                        movedToUnreachable++;
+                        if (!unreachableNeedsWork && model.hasWeakrefsOrFinalizer(x)) unreachableNeedsWork = true;
+                    }
+                    setNext(last, UNREACHABLE | x);
+                    setPrevWord(x, (prevWord(x) & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | last);
+                    last = x;
+                    x = next(x);
+                } while (x != young && (prevWord(x) >>> PREV_SHIFT) == 0);
+                setNext(last, UNREACHABLE | unreachableList);
+                setPrev(unreachableList, last);
+                setNext(prev, x);
             }
             o = next(prev);
         }

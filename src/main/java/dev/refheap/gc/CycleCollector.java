@@ -40,10 +40,29 @@ import java.util.function.LongConsumer;
  *   <li>Uncollectable objects go to gc.garbage; a full collection clears the free lists.</li>
  * </ol>
  *
+ * <h2>Fewer walks, same result</h2>
+ * A collection of a big generation is bound by walking its lists, so the steps above are fused
+ * where the result provably cannot differ (CollectorEquivalenceTest holds this class to the
+ * pass-by-pass transcription in test scope):
+ * <ul>
+ *   <li>When young holds every tracked object (a full collection, nothing frozen), update_refs
+ *       and subtract_refs are one walk: a referent not reached yet gets its update_refs on the
+ *       spot ({@link #updateAndSubtractRefs}).</li>
+ *   <li>untrack_tuples, and untrack_dicts as far as it can be decided before tuples are done, run
+ *       in move_unreachable's scan, which reaches each survivor at its final place; the count of
+ *       survivors comes from the scan, not from another walk.</li>
+ *   <li>move_legacy_finalizers' walk only runs once a type with tp_del exists; handle_weakrefs'
+ *       walk only when some object moved to unreachable is or has a weakref or a finalizer to
+ *       run (delete_garbage then clears the UNREACHABLE marks as it goes); finalize_garbage only
+ *       when a finalizer is pending; handle_resurrected_objects' second deduction only when a
+ *       weakref callback or a finalizer ran (otherwise no reference to the garbage changed).</li>
+ * </ul>
+ *
  * <h2>Invariants</h2>
  * Outside a collection every tracked object is on exactly one generation list, with consistent
  * links, gc_refs bits zero and the COLLECTING flag clear. During one, the young list is only
- * singly linked between update_refs and move_unreachable (the prev word holds gc_refs).
+ * singly linked between update_refs and move_unreachable (the prev word holds gc_refs), and the
+ * garbage list's next links may carry the UNREACHABLE mark until delete_garbage reaches them.
  *
  * <h2>States</h2>
  * idle ⇄ collecting ({@link #isCollecting}); a collection never nests: an automatic trigger or a
@@ -81,9 +100,22 @@ public final class CycleCollector implements GcHooks {
 
     // visitors, allocated once so the passes allocate nothing
     private final LongConsumer visitDecref = this::visitDecref;
+    private final LongConsumer visitUpdateDecref = this::visitUpdateDecref;
     private final LongConsumer visitReachable = this::visitReachable;
     private final LongConsumer visitMoveToFinalizers = this::visitMoveToFinalizers;
     private long reachableList;
+    /** moveUnreachable's extra work in a collection's first deduction. */
+    private static final int UNTRACK_TUPLES = 1, UNTRACK_TUPLES_AND_DICTS = 2;
+    /** Dicts whose untrack_dicts verdict waits for the end of untrack_tuples (grows, never shrinks). */
+    private long[] undecided = new long[64];
+    private int undecidedDicts;
+    // what handleWeakrefs' walk noted for the steps after it
+    private long unreachableCount;
+    // what the first move_unreachable noted: objects now in unreachable, and whether one of those
+    // moved there (a superset of the final ones) is or has a weakref, or has a finalizer to run
+    private long movedToUnreachable;
+    private boolean unreachableNeedsWork;
+    private boolean finalizerPending, weakrefCallbacksRan;
 
     /**
      * @param model     how to see objects
@@ -258,21 +290,34 @@ public final class CycleCollector implements GcHooks {
         long young = generation[gen];
         long old = gen < NUM_GENERATIONS - 1 ? generation[gen + 1] : young;
 
-        deduceUnreachable(young, unreachable);
-        untrackTuples(young);
+        listInit(unreachable);
+        if (young == old && listIsEmpty(permanent)) {
+            updateAndSubtractRefs(young);
+        } else {
+            updateRefs(young);
+            subtractRefs(young);
+        }
+        long survivors = moveUnreachable(young, unreachable, young == old ? UNTRACK_TUPLES_AND_DICTS : UNTRACK_TUPLES);
         if (young != old) {
-            if (gen == NUM_GENERATIONS - 2) longLivedPending += listSize(young);
+            if (gen == NUM_GENERATIONS - 2) longLivedPending += survivors;
             listMerge(young, old);
         } else {
-            untrackDicts(young);
             longLivedPending = 0;
-            longLivedTotal = listSize(young);
+            longLivedTotal = survivors - untrackUndecidedDicts();
         }
 
         listInit(finalizers);
-        moveLegacyFinalizers(unreachable, finalizers);
-        moveLegacyFinalizerReachable(finalizers);
-        phase(gen, "unreachable", listSize(unreachable));
+        boolean unmarked = false;
+        if (model.mayHaveLegacyFinalizers()) {
+            moveLegacyFinalizers(unreachable, finalizers);
+            moveLegacyFinalizerReachable(finalizers);
+            unmarked = true;
+        }
+        if (observer != null || (debug & DEBUG_COLLECTABLE) != 0) {
+            if (!unmarked) clearUnreachableMarks(unreachable);
+            unmarked = true;
+        }
+        if (observer != null) phase(gen, "unreachable", listSize(unreachable));
 
         if ((debug & DEBUG_COLLECTABLE) != 0) {
             for (long o = next(unreachable); o != unreachable; o = next(o)) {
@@ -280,14 +325,36 @@ public final class CycleCollector implements GcHooks {
             }
         }
 
-        long m = handleWeakrefs(unreachable, old);
-        phase(gen, "weakrefs", m);
-        finalizeGarbage(unreachable);
+        long m;
+        boolean codeRan;
+        if (!unmarked && !unreachableNeedsWork) {
+            // No unreachable object is or has a weakref, or has a finalizer to run: handle_weakrefs
+            // and finalize_garbage would change nothing but the UNREACHABLE marks, which
+            // delete_garbage clears as it goes, and no code runs before it.
+            m = 0;
+            codeRan = false;
+            unreachableCount = movedToUnreachable;
+            phase(gen, "weakrefs", m);
+        } else {
+            m = handleWeakrefs(unreachable, old, !unmarked);
+            unmarked = true;
+            phase(gen, "weakrefs", m);
+            // Python code runs from here on only through weakref callbacks and finalizers.
+            codeRan = weakrefCallbacksRan;
+            if (codeRan || finalizerPending) codeRan |= finalizeGarbage(unreachable);
+        }
         phase(gen, "finalize", 0);
-        handleResurrected(unreachable, finalUnreachable, old);
-        m += listSize(finalUnreachable);
+        if (codeRan) {
+            m += handleResurrected(unreachable, finalUnreachable, old);
+        } else {
+            // handle_resurrected_objects would find what it started with (no reference to the
+            // garbage can have changed), so its second deduction is skipped: the result is identical.
+            listInit(finalUnreachable);
+            listMerge(unreachable, finalUnreachable);
+            m += unreachableCount;
+        }
         phase(gen, "clear", m);
-        deleteGarbage(finalUnreachable, old);
+        deleteGarbage(finalUnreachable, old, !unmarked && !codeRan);
 
         long n = 0;
         for (long o = next(finalizers); o != finalizers; o = next(o)) {
@@ -316,7 +383,7 @@ public final class CycleCollector implements GcHooks {
         listInit(unreachableList);
         updateRefs(young);
         subtractRefs(young);
-        moveUnreachable(young, unreachableList);
+        moveUnreachable(young, unreachableList, 0);
     }
 
     /**
@@ -347,35 +414,110 @@ public final class CycleCollector implements GcHooks {
     }
 
     /**
+     * update_refs and subtract_refs in one walk, for a collection whose young list holds every
+     * tracked object (a full collection with nothing frozen): then "in young" is "tracked", so a
+     * referent the walk has not reached yet can get its update_refs (gc_refs := refcount) on the
+     * spot and its decrement at once. After: exactly the state the two passes leave.
+     */
+    private void updateAndSubtractRefs(long young) {
+        for (long o = next(young); o != young; o = next(o)) {
+            long w = prevWord(o);
+            if ((w & PREV_MASK_COLLECTING) == 0) {
+                setPrevWord(o, (w & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | (model.refcount(o) << PREV_SHIFT));
+            }
+            model.traverse(o, visitUpdateDecref);
+        }
+    }
+
+    private void visitUpdateDecref(long op) {
+        if (!model.isGc(op)) return;
+        long w = prevWord(op);
+        if ((w & PREV_MASK_COLLECTING) != 0) {
+            setPrevWord(op, w - REFS_ONE);
+        } else if (next(op) != 0) {
+            // Tracked, so in young, and not reached yet: its update_refs, then this reference.
+            setPrevWord(op, (w & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | ((model.refcount(op) - 1) << PREV_SHIFT));
+        }
+    }
+
+    /**
      * move_unreachable. Walks young in order; an object with gc_refs > 0 is reachable: it keeps
      * its place, its young referents get gc_refs >= 1 (those already moved to unreachable come
      * back to young's tail) and its COLLECTING flag is cleared. An object with gc_refs 0 moves to
      * {@code unreachableList}, flagged UNREACHABLE in its next word. After: young holds exactly
      * the objects reachable from outside, doubly linked again with their flags clear;
      * unreachableList holds the rest, still COLLECTING and UNREACHABLE.
+     *
+     * <p>With {@link #UNTRACK_TUPLES} (the first deduction of a collection) it also does
+     * untrack_tuples, which CPython runs as a walk of young right after: the scan reaches each
+     * reachable object at its final place in young, after everything before it was scanned, so a
+     * tuple is examined at the same point of that walk and sees the same items tracked. With
+     * {@link #UNTRACK_TUPLES_AND_DICTS} (a full collection) it also does what it can of
+     * untrack_dicts, which follows untrack_tuples there: a dict's verdict can only change through
+     * a tuple that untrack_tuples has not reached yet, so the scan untracks the dicts whose
+     * contents are all untracked already, keeps those holding some other GC object, and leaves
+     * the rest ({@link ObjectModel#DICT_UNDECIDED}) for {@link #untrackUndecidedDicts}.
+     *
+     * @return the number of objects left in young
      */
-    private void moveUnreachable(long young, long unreachableList) {
+    private long moveUnreachable(long young, long unreachableList, int untrack) {
         reachableList = young;
+        undecidedDicts = 0;
+        movedToUnreachable = 0;
+        unreachableNeedsWork = false;
         long prev = young;
         long o = next(young);
+        long survivors = 0;
         while (o != young) {
             // Invariant: objects between young and prev have been scanned and are reachable.
             if ((prevWord(o) >>> PREV_SHIFT) != 0) {
                 model.traverse(o, visitReachable);
-                setPrevWord(o, (prevWord(o) & PREV_MASK_FINALIZED) | prev);
-                prev = o;
+                boolean untrackNow = false;
+                if (untrack != 0) {
+                    if (model.isUntrackableTuple(o)) {
+                        untrackNow = true;
+                    } else if (untrack == UNTRACK_TUPLES_AND_DICTS) {
+                        int verdict = model.dictVerdict(o);
+                        if (verdict == ObjectModel.DICT_UNTRACK) untrackNow = true;
+                        else if (verdict == ObjectModel.DICT_UNDECIDED) deferDict(o);
+                    }
+                }
+                if (untrackNow) {
+                    // untrack_tuples / untrack_dicts: unlinked (prev's next skips it), untracked, only FINALIZED kept.
+                    setNext(prev, next(o));
+                    setNext(o, 0);
+                    setPrevWord(o, prevWord(o) & PREV_MASK_FINALIZED);
+                } else {
+                    setPrevWord(o, (prevWord(o) & PREV_MASK_FINALIZED) | prev);
+                    prev = o;
+                    survivors++;
+                }
             } else {
-                setNext(prev, next(o));
+                // A run of objects with gc_refs 0, each appended to unreachable in turn (marked
+                // next link, prev word := link with the flags kept). Nothing is traversed within
+                // a run, so young's link past it and unreachable's tail are written once per run:
+                // the same lists as moving them one by one.
                 long last = prev(unreachableList);
-                setNext(last, UNREACHABLE | o);
-                setPrevWord(o, (prevWord(o) & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | last);
-                setNext(o, UNREACHABLE | unreachableList);
-                setPrev(unreachableList, o);
+                long x = o;
+                do {
+                    if (untrack != 0) {
+                        movedToUnreachable++;
+                        if (!unreachableNeedsWork && model.hasWeakrefsOrFinalizer(x)) unreachableNeedsWork = true;
+                    }
+                    setNext(last, UNREACHABLE | x);
+                    setPrevWord(x, (prevWord(x) & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | last);
+                    last = x;
+                    x = next(x);
+                } while (x != young && (prevWord(x) >>> PREV_SHIFT) == 0);
+                setNext(last, UNREACHABLE | unreachableList);
+                setPrev(unreachableList, last);
+                setNext(prev, x);
             }
             o = next(prev);
         }
         setPrev(young, prev);
         setNext(unreachableList, next(unreachableList) & ~UNREACHABLE);
+        return survivors;
     }
 
     private void visitReachable(long op) {
@@ -394,24 +536,43 @@ public final class CycleCollector implements GcHooks {
             setNext(op, reachableList);
             setPrev(reachableList, op);
             setPrevWord(op, (w & 3) | REFS_ONE);
+            movedToUnreachable--;
         } else if ((w >>> PREV_SHIFT) == 0) {
             // Not yet scanned: tell move_unreachable it is reachable.
             setPrevWord(op, (w & 3) | REFS_ONE);
         }
     }
 
-    private void untrackTuples(long head) {
-        for (long o = next(head); o != head; ) {
-            long nx = next(o);
-            if (model.isUntrackableTuple(o)) listRemove(o);
-            o = nx;
-        }
+    private void deferDict(long o) {
+        if (undecidedDicts == undecided.length) undecided = java.util.Arrays.copyOf(undecided, undecided.length * 2);
+        undecided[undecidedDicts++] = o;
     }
 
-    private void untrackDicts(long head) {
-        for (long o = next(head); o != head; ) {
-            long nx = next(o);
-            if (model.isUntrackableDict(o)) listRemove(o);
+    /**
+     * The rest of untrack_dicts, after untrack_tuples is complete: the dicts the scan could not
+     * decide are untracked if their contents are all untracked now. (Untracking a dict never
+     * changes another dict's verdict: dicts count as may-be-tracked either way.)
+     *
+     * @return how many were untracked
+     */
+    private long untrackUndecidedDicts() {
+        long n = 0;
+        for (int i = 0; i < undecidedDicts; i++) {
+            long o = undecided[i];
+            if (model.isUntrackableDict(o)) {
+                listRemove(o);
+                n++;
+            }
+        }
+        undecidedDicts = 0;
+        return n;
+    }
+
+    /** Clears the UNREACHABLE marks of the unreachable list: after, it is a normal list. */
+    private static void clearUnreachableMarks(long unreachableList) {
+        for (long o = next(unreachableList); o != unreachableList; ) {
+            long nx = next(o) & ~UNREACHABLE;
+            setNext(o, nx);
             o = nx;
         }
     }
@@ -449,11 +610,21 @@ public final class CycleCollector implements GcHooks {
      * run; every weakref to a garbage object is cleared; live weakrefs with callbacks have them
      * called. A weakref freed by its own callback counts as collected.
      *
+     * <p>The same walk notes what the next steps need, so they can skip walks that would change
+     * nothing: the number of unreachable objects, whether any has a finalizer not yet run, and
+     * (after the callbacks) whether any callback ran. With {@code clearMarks} it also clears the
+     * UNREACHABLE marks (move_legacy_finalizers' walk, when no type has a legacy finalizer).
+     *
      * @return the number of weakrefs freed by their callbacks
      */
-    private long handleWeakrefs(long unreachableList, long old) {
+    private long handleWeakrefs(long unreachableList, long old, boolean clearMarks) {
         listInit(wrcbToCall);
+        long count = 0;
+        boolean pending = false;
         for (long o = next(unreachableList); o != unreachableList; o = next(o)) {
+            if (clearMarks) setNext(o, next(o) & ~UNREACHABLE);
+            count++;
+            if (!pending && !isFinalized(o) && model.hasFinalizer(o)) pending = true;
             if (model.isWeakref(o)) model.clearWeakref(o);
             for (long wr = model.firstWeakref(o); wr != 0; wr = model.firstWeakref(o)) {
                 model.clearWeakref(wr);
@@ -463,6 +634,9 @@ public final class CycleCollector implements GcHooks {
                 listMove(wr, wrcbToCall);
             }
         }
+        unreachableCount = count;
+        finalizerPending = pending;
+        weakrefCallbacksRan = !listIsEmpty(wrcbToCall);
         long freed = 0;
         while (!listIsEmpty(wrcbToCall)) {
             long wr = next(wrcbToCall);
@@ -477,44 +651,59 @@ public final class CycleCollector implements GcHooks {
         return freed;
     }
 
-    /** finalize_garbage: each object's finalizer, if it has one not yet run, is marked and called. */
-    private void finalizeGarbage(long collectable) {
+    /**
+     * finalize_garbage: each object's finalizer, if it has one not yet run, is marked and called.
+     *
+     * @return true if a finalizer was called
+     */
+    private boolean finalizeGarbage(long collectable) {
         listInit(seen);
+        boolean called = false;
         while (!listIsEmpty(collectable)) {
             long o = next(collectable);
             listMove(o, seen);
             if (!isFinalized(o) && model.hasFinalizer(o)) {
                 setFinalized(o);
+                called = true;
                 model.incref(o);
                 model.finalize(o);
                 model.decref(o);
             }
         }
         listMerge(seen, collectable);
+        return called;
     }
 
     /**
      * handle_resurrected_objects: the unreachable set is examined again; what finalizers made
      * reachable (and all it reaches) moves to old, the rest goes to {@code stillUnreachable}.
+     *
+     * @return the number of objects in {@code stillUnreachable}
      */
-    private void handleResurrected(long unreachableList, long stillUnreachable, long old) {
+    private long handleResurrected(long unreachableList, long stillUnreachable, long old) {
         for (long o = next(unreachableList); o != unreachableList; o = next(o)) {
             setPrevWord(o, prevWord(o) & ~PREV_MASK_COLLECTING);
         }
         deduceUnreachable(unreachableList, stillUnreachable);
+        long n = 0;
         for (long o = next(stillUnreachable); o != stillUnreachable; o = next(o) & ~UNREACHABLE) {
             setNext(o, next(o) & ~UNREACHABLE);
+            n++;
         }
         listMerge(unreachableList, old);
+        return n;
     }
 
     /**
      * delete_garbage: for each object in order, tp_clear under a temporary reference (or, with
      * DEBUG_SAVEALL, append it to gc.garbage instead). An object still alive afterwards moves to old.
      */
-    private void deleteGarbage(long collectable, long old) {
+    private void deleteGarbage(long collectable, long old, boolean marked) {
         while (!listIsEmpty(collectable)) {
             long o = next(collectable);
+            // A list still marked UNREACHABLE: each object is unmarked before anything can see it
+            // (list removals of the ones not reached yet mask the mark, see GcHead.listRemove).
+            if (marked) setNext(o, next(o) & ~UNREACHABLE);
             if ((debug & DEBUG_SAVEALL) != 0) {
                 model.saveGarbage(o);
             } else if (model.hasClear(o)) {

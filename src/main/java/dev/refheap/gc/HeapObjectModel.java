@@ -1,6 +1,7 @@
 package dev.refheap.gc;
 
 import dev.refheap.memory.Native;
+import dev.refheap.object.GcHead;
 import dev.refheap.object.Heap;
 import dev.refheap.object.Layout;
 import dev.refheap.object.ListType;
@@ -58,6 +59,7 @@ public final class HeapObjectModel implements ObjectModel {
     @Override public boolean hasFinalizer(long o) { return heap.typeOf(o).hasFinalizer(); }
     @Override public void finalize(long o) { heap.typeOf(o).finalize(o); }
     @Override public boolean hasLegacyFinalizer(long o) { return heap.typeOf(o).hasLegacyFinalizer(); }
+    @Override public boolean mayHaveLegacyFinalizers() { return heap.hasLegacyFinalizerTypes(); }
 
     @Override
     public boolean isUntrackableTuple(long o) {
@@ -67,6 +69,19 @@ public final class HeapObjectModel implements ObjectModel {
     @Override
     public boolean isUntrackableDict(long o) {
         return Heap.typeAddress(o) == heap.dicts.address() && heap.dicts.contentsAllUntracked(o);
+    }
+
+    @Override
+    public int dictVerdict(long o) {
+        return Heap.typeAddress(o) == heap.dicts.address() ? heap.dicts.untrackVerdict(o) : DICT_KEEP;
+    }
+
+    @Override
+    public boolean hasWeakrefsOrFinalizer(long o) {
+        PyType t = heap.typeOf(o);
+        long off = t.weaklistOffset();
+        return (off != 0 && Native.getLong(o + off) != 0) || t.isSubtypeOf(heap.weakrefs)
+                || (!GcHead.isFinalized(o) && t.hasFinalizer());
     }
 
     @Override public boolean isWeakref(long o) { return heap.typeOf(o).isSubtypeOf(heap.weakrefs); }

@@ -37,11 +37,39 @@ public interface ObjectModel {
     /** True if o's type has a legacy tp_del: such garbage is uncollectable. */
     boolean hasLegacyFinalizer(long o);
 
+    /**
+     * False only if no object can have a legacy finalizer ({@link #hasLegacyFinalizer} is false
+     * for every object): the collector then skips move_legacy_finalizers' search.
+     */
+    default boolean mayHaveLegacyFinalizers() { return true; }
+
     /** True for an exact tuple whose items are all untracked (it may be untracked). */
     boolean isUntrackableTuple(long o);
 
     /** True for an exact dict whose contents are all untracked (it may be untracked). */
     boolean isUntrackableDict(long o);
+
+    /** {@link #dictVerdict}: not an exact dict, or it holds a GC object that is not an exact tuple. */
+    int DICT_KEEP = 0;
+    /** {@link #dictVerdict}: an exact dict whose contents are all untracked now. */
+    int DICT_UNTRACK = 1;
+    /** {@link #dictVerdict}: an exact dict held tracked only by tracked exact tuples, which may yet be untracked. */
+    int DICT_UNDECIDED = 2;
+
+    /**
+     * untrack_dicts' verdict on {@code o} while untrack_tuples is still under way: only the
+     * tracking of exact tuples can change then. The default decides nothing early, which is
+     * always right (the collector asks {@link #isUntrackableDict} once tuples are done).
+     */
+    default int dictVerdict(long o) { return DICT_UNDECIDED; }
+
+    /**
+     * True if handle_weakrefs or finalize_garbage would have work to do for {@code o}: it is a
+     * weakref, has weakrefs to it, or has a finalizer that has not run yet.
+     */
+    default boolean hasWeakrefsOrFinalizer(long o) {
+        return isWeakref(o) || firstWeakref(o) != 0 || (!dev.refheap.object.GcHead.isFinalized(o) && hasFinalizer(o));
+    }
 
     // ---- weak references --------------------------------------------------------------------
 

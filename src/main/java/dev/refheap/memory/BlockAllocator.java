@@ -39,8 +39,9 @@ import java.util.TreeMap;
  * <h2>Arenas</h2>
  * Arenas with at least one free pool are on {@code usable_arenas}, sorted by ascending number of
  * free pools, so new pools come from the fullest arena and nearly empty arenas can drain. An arena
- * whose pools are all free is unmapped, unless it is the last of the usable list (one wholly free
- * arena is kept, as CPython does since bpo-37257). {@code nfp2lasta[n]} is the last usable arena
+ * whose pools are all free is released, unless it is the last of the usable list (one wholly free
+ * arena is kept, as CPython does since bpo-37257): it leaves the allocator at once, and its pages
+ * are unmapped by the {@link Unmapper} thread. {@code nfp2lasta[n]} is the last usable arena
  * with {@code n} free pools, which keeps the re-sorting O(1).
  *
  * <h2>Invariants</h2>
@@ -112,6 +113,10 @@ public final class BlockAllocator implements AutoCloseable {
     private int unusedArenaObjects = -1;
     private final int[] nfp2lasta = new int[MAX_POOLS_IN_ARENA + 1];
     private final ArenaMap arenaMap = new ArenaMap();
+    /** The arena free() found last (its base, index, tags): consecutive frees mostly hit the same one. -1: none. */
+    private long lastArenaBase = -1;
+    private int lastArena;
+    private long[] lastArenaTags;
 
     /** Large blocks and static regions: start address to descriptor. */
     private final TreeMap<Long, Region> regions = new TreeMap<>();
@@ -251,14 +256,25 @@ public final class BlockAllocator implements AutoCloseable {
      * @throws IllegalArgumentException if {@code p} is not an allocated block of this allocator
      */
     public void free(long p) {
-        int a = arenaMap.get(p);
-        if (a < 0) {
-            freeLarge(p);
-            return;
+        int a;
+        long[] tags;
+        if ((p & ~ARENA_MASK) == lastArenaBase) {
+            a = lastArena;
+            tags = lastArenaTags;
+        } else {
+            a = arenaMap.get(p);
+            if (a < 0) {
+                freeLarge(p);
+                return;
+            }
+            lastArenaBase = p & ~ARENA_MASK;
+            lastArena = a;
+            tags = lastArenaTags = aTags[a];
         }
         long pool = p & ~POOL_MASK;
         int size = Native.getInt(pool + P_SZIDX);
-        clearTag(a, p);
+        int bit = tagBit(p);
+        tags[bit >>> 6] &= ~(3L << (bit & 63));
         long lastfree = Native.getLong(pool + P_FREEBLOCK);
         Native.putLong(p, lastfree);
         Native.putLong(pool + P_FREEBLOCK, p);
@@ -380,8 +396,9 @@ public final class BlockAllocator implements AutoCloseable {
     }
 
     private void releaseArena(int a) {
+        if (aAddress[a] == lastArenaBase) lastArenaBase = -1;
         arenaMap.remove(aAddress[a]);
-        Native.munmap(aAddress[a], ARENA_SIZE);
+        Unmapper.unmap(aAddress[a], ARENA_SIZE);
         java.util.Arrays.fill(aTags[a], 0);
         aAddress[a] = 0;
         aNext[a] = unusedArenaObjects;
@@ -493,7 +510,7 @@ public final class BlockAllocator implements AutoCloseable {
             return;
         }
         long[] tags = aTags[a];
-        int bit = tagBit(block, a);
+        int bit = tagBit(block);
         int word = bit >>> 6, shift = bit & 63;
         tags[word] = (tags[word] & ~(3L << shift)) | ((long) tag << shift);
     }
@@ -504,19 +521,13 @@ public final class BlockAllocator implements AutoCloseable {
             Region r = regions.get(block);
             return r == null ? 0 : r.tag;
         }
-        int bit = tagBit(block, a);
+        int bit = tagBit(block);
         return (int) (aTags[a][bit >>> 6] >>> (bit & 63)) & 3;
     }
 
-    private void clearTag(int a, long block) {
-        int bit = tagBit(block, a);
-        aTags[a][bit >>> 6] &= ~(3L << (bit & 63));
-    }
-
-    private int tagBit(long block, int a) {
-        int poolIndex = (int) ((block - aAddress[a]) >>> POOL_BITS);
-        int slot = (int) ((block & POOL_MASK) >>> ALIGNMENT_SHIFT);
-        return poolIndex * TAG_WORDS_PER_POOL * 64 + slot * 2;
+    /** The block's first tag bit in its arena's tag words: 2 bits per 16-byte slot, in address order (arenas are aligned). */
+    private static int tagBit(long block) {
+        return (int) ((block & ARENA_MASK) >>> (ALIGNMENT_SHIFT - 1));
     }
 
     /** Receives each tagged block of a walk. */
@@ -663,11 +674,16 @@ public final class BlockAllocator implements AutoCloseable {
 
     public boolean isClosed() { return closed; }
 
-    /** Unmaps every arena and frees every large block and static region. Addresses become invalid. */
+    /**
+     * Unmaps every arena and frees every large block and static region, and waits for the arenas
+     * released earlier to be unmapped. Addresses become invalid.
+     */
     @Override
     public void close() {
         if (closed) return;
         closed = true;
+        lastArenaBase = -1;
+        Unmapper.drain();
         for (int a = 0; a < maxArenas; a++) {
             if (aAddress[a] != 0) {
                 arenaMap.remove(aAddress[a]);

@@ -159,10 +159,13 @@ public final class DictType extends PyType {
     private void releaseKeys(long k) {
         if (k == emptyKeys) return;
         long n = nentries(k);
-        for (long ix = 0; ix < n; ix++) {
-            long e = entry(k, ix);
-            heap.xdecref(entryKey(k, e));
-            heap.xdecref(entryValue(k, e));
+        // the layout, read once: entries of 16 bytes {key, value} or 24 bytes {hash, key, value}
+        boolean unicode = kind(k) == KIND_UNICODE;
+        int size = unicode ? 16 : 24, keyAt = unicode ? 0 : 8;
+        long e = entries(k);
+        for (long ix = 0; ix < n; ix++, e += size) {
+            heap.xdecref(Native.getLong(e + keyAt));
+            heap.xdecref(Native.getLong(e + keyAt + 8));
         }
         freeKeysMemory(k);
     }
@@ -409,18 +412,18 @@ public final class DictType extends PyType {
     public void traverse(long o, LongConsumer visit) {
         long k = keys(o);
         long n = nentries(k);
+        long e = entries(k);
         if (kind(k) == KIND_UNICODE) {
-            for (long ix = 0; ix < n; ix++) {
-                long v = entryValue(k, entry(k, ix));
+            for (long ix = 0; ix < n; ix++, e += 16) {
+                long v = Native.getLong(e + 8);
                 if (v != 0) visit.accept(v);
             }
         } else {
-            for (long ix = 0; ix < n; ix++) {
-                long e = entry(k, ix);
-                long v = entryValue(k, e);
+            for (long ix = 0; ix < n; ix++, e += 24) {
+                long v = Native.getLong(e + 16);
                 if (v != 0) {
                     visit.accept(v);
-                    visit.accept(entryKey(k, e));
+                    visit.accept(Native.getLong(e + 8));
                 }
             }
         }
@@ -444,12 +447,14 @@ public final class DictType extends PyType {
     public void dealloc(long o) {
         heap.untrackIfTracked(o);
         releaseKeys(keys(o));
-        if (numFree < MAX_FREE && Heap.typeAddress(o) == address()) {
+        boolean exact = Heap.typeAddress(o) == address();
+        if (numFree < MAX_FREE && exact) {
             heap.parkedOnFreeList(o, this);
             freeList[numFree++] = o;
             return;
         }
-        heap.freeObject(o);
+        if (exact) heap.freeObjectMemory(o, this);  // freeObject without looking the type up again
+        else heap.freeObject(o);
     }
 
     /** _PyDict_MaybeUntrack's test: no value, and for general tables no key, may be tracked. */
@@ -465,6 +470,39 @@ public final class DictType extends PyType {
             if (general && heap.mayBeTracked(entryKey(k, e))) return false;
         }
         return true;
+    }
+
+    /**
+     * {@link #contentsAllUntracked} asked while a collection's untrack_tuples is under way: 1 if
+     * every value (and key, for general tables) is untracked now, 0 if one is a GC object that is
+     * not an exact tuple (the dict stays tracked whatever happens to tuples), 2 if only tracked
+     * exact tuples stand in the way (they may still be untracked).
+     */
+    public int untrackVerdict(long o) {
+        long k = keys(o);
+        long n = nentries(k);
+        boolean general = kind(k) != KIND_UNICODE;
+        int verdict = 1;
+        for (long ix = 0; ix < n; ix++) {
+            long e = entry(k, ix);
+            long v = entryValue(k, e);
+            if (v == 0) continue;
+            int c = contentVerdict(v);
+            if (c == 0) return 0;
+            if (general) {
+                int ck = contentVerdict(entryKey(k, e));
+                if (ck == 0) return 0;
+                c = Math.max(c, ck);
+            }
+            verdict = Math.max(verdict, c);
+        }
+        return verdict;
+    }
+
+    private int contentVerdict(long x) {
+        if (!heap.isGcObject(x)) return 1;
+        if (Heap.typeAddress(x) != heap.tuples.address()) return 0;
+        return Heap.isTracked(x) ? 2 : 1;
     }
 
     void clearFreeList() {

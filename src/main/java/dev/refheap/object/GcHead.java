@@ -61,10 +61,14 @@ public final class GcHead {
         setPrev(head, o);
     }
 
-    /** Removes {@code o} from its list and marks it untracked; only the FINALIZED flag survives. */
+    /**
+     * Removes {@code o} from its list and marks it untracked; only the FINALIZED flag survives.
+     * The collector's garbage list may still carry NEXT_MASK_UNREACHABLE marks while its objects
+     * are freed, so the next link is read without the mark.
+     */
     public static void listRemove(long o) {
         long prev = prev(o);
-        long next = next(o);
+        long next = next(o) & ~NEXT_MASK_UNREACHABLE;
         setNext(prev, next);
         setPrev(next, prev);
         setNext(o, 0);

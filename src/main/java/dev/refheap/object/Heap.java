@@ -55,6 +55,7 @@ public final class Heap implements AutoCloseable {
     private final BlockAllocator allocator;
     private PyType[] types = new PyType[64];
     private int typeCount;
+    private boolean legacyFinalizerTypes;
     private GcHooks gc;
     private HeapListener listener;
     private Callbacks callbacks = Callbacks.NONE;
@@ -153,10 +154,14 @@ public final class Heap implements AutoCloseable {
         type.index = typeCount;
         type.address = address;
         types[typeCount++] = type;
+        if (type.hasLegacyFinalizer()) legacyFinalizerTypes = true;
         Native.putInt(address + Layout.TP_INDEX, type.index);
         Native.putInt(address + Layout.TP_FLAGS, type.flags());
         return type;
     }
+
+    /** True once a type with a legacy finalizer (tp_del) is registered: only then can garbage be uncollectable. */
+    public boolean hasLegacyFinalizerTypes() { return legacyFinalizerTypes; }
 
     /** The descriptor of the type at native address {@code typeAddress}. */
     public PyType typeAt(long typeAddress) {

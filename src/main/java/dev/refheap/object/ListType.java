@@ -155,12 +155,14 @@ public final class ListType extends PyType {
             for (long i = size(o) - 1; i >= 0; i--) heap.xdecref(Native.getLong(items + 8 * i));
             heap.memFree(items);
         }
-        if (numFree < MAX_FREE && Heap.typeAddress(o) == address()) {
+        boolean exact = Heap.typeAddress(o) == address();
+        if (numFree < MAX_FREE && exact) {
             heap.parkedOnFreeList(o, this);
             freeList[numFree++] = o;
             return;
         }
-        heap.freeObject(o);
+        if (exact) heap.freeObjectMemory(o, this);  // freeObject without looking the type up again
+        else heap.freeObject(o);
     }
 
     void clearFreeList() {

@@ -112,7 +112,10 @@ public abstract class PyType {
     /** tp_finalize; must not throw (errors go to the unraisable hook). */
     public void finalize(long o) {}
 
-    /** True if the type has a legacy tp_del (only possible from C in CPython). */
+    /**
+     * True if the type has a legacy tp_del (only possible from C in CPython). Fixed for the type's
+     * life: the heap reads it when the type is registered.
+     */
     public boolean hasLegacyFinalizer() { return false; }
 
     /** {@code o.__sizeof__()}: the object's size without the pre-header. */

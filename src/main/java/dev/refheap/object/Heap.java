@@ -321,7 +321,7 @@ public final class Heap implements AutoCloseable {
         Native.putLong(o, n);
         if (listener != null) listener.onRefcount(o, -1, n);
         if (n <= 0) {
-            if (n < 0) throw new IllegalRefcountException(o, n + 1, -1);
+            if (n < 0) throw new IllegalRefcountException(o, n + 1, -1, describeDead(o));
             dealloc(o);
         }
     }
@@ -331,6 +331,14 @@ public final class Heap implements AutoCloseable {
      * already released, so the heap is not checkable until the outermost dealloc returns.
      */
     public boolean isDeallocating() { return deallocDepth > 0; }
+
+    /** The type name a dead object's type word still points at, if it does (for error messages). */
+    private String describeDead(long o) {
+        long t = Native.getLong(o + Layout.OB_TYPE);
+        if (!allocator.isReadable(t, Layout.STATIC_TYPE_SIZE)) return "?";
+        int i = Native.getInt(t + Layout.TP_INDEX);
+        return i >= 0 && i < typeCount && types[i].address() == t ? types[i].name() : "?";
+    }
 
     /** Py_XDECREF: ignores 0. */
     public void xdecref(long o) {

@@ -59,6 +59,8 @@ public final class Layout {
     public static final int TP_INDEX = 24;
     /** tp_flags (32 bits, CPython's bit values). */
     public static final int TP_FLAGS = 28;
+    /** The weakref list of a type object (tp_weaklist). */
+    public static final int TP_WEAKLIST = 80;
     /** Size of a static type object (sizeof(PyTypeObject) on 64-bit 3.11). */
     public static final int STATIC_TYPE_SIZE = 408;
 }

@@ -10,7 +10,7 @@ import java.util.function.LongConsumer;
  */
 public final class TypeType extends PyType {
     TypeType(Heap heap) {
-        super(heap, "type", null, BASETYPE | HAVE_GC | TYPE_SUBCLASS, Layout.STATIC_TYPE_SIZE, 40, 0);
+        super(heap, "type", null, BASETYPE | HAVE_GC | TYPE_SUBCLASS, Layout.STATIC_TYPE_SIZE, 40, Layout.TP_WEAKLIST);
     }
 
     private HeapTypeSlots slots(long o) {

@@ -24,6 +24,7 @@ final class FrameType extends LangType {
             Native.putLong(o + LINENO, 0);
             f.frameObject = o;
             heap.track(o);
+            heap.incref(o);  // one reference for the frame itself, one for the caller
             return o;
         }
         heap.incref(f.frameObject);

@@ -52,8 +52,11 @@ final class IterType extends LangType {
         heap.incref(seq);
         put(it, SEQ, seq);
         put(it, INDEX, 0);
-        put(it, EXTRA, extra);
-        for (int off = 40; off < t.basicSize(); off += 8) put(it, off, 0);
+        // Only the kinds whose layout has room for it get the extra field (list/tuple/str
+        // iterators are 32 bytes, as in CPython, and end right after the index).
+        if (t.basicSize() > EXTRA) put(it, EXTRA, extra);
+        else if (extra != 0) throw new IllegalArgumentException(t.name() + " has no extra field");
+        for (int off = EXTRA + 8; off < t.basicSize(); off += 8) put(it, off, 0);
         heap.track(it);
         return it;
     }

@@ -1,0 +1,165 @@
+package dev.refheap.conformance;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.refheap.lang.PySyntaxError;
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.Runtime;
+import dev.refheap.lang.vm.RuntimeOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every program of tests/conformance on refheap and compares with CPython 3.11's recorded
+ * output, by the rules of tests/conformance/README.md: stdout line by line (env-lines skipped),
+ * stderr with addresses normalised, exit status. Programs listed in known-failures.txt must still
+ * fail (so the list only shrinks); every other program must pass.
+ */
+class ConformanceTest {
+    private static final Path ROOT = Path.of("tests/conformance");
+    private static final Pattern ENV_LINE = Pattern.compile("^#\\s*env-line:\\s*(\\d+)\\b");
+    private static final Pattern ADDRESS = Pattern.compile("\\b0x[0-9a-f]{6,}\\b");
+
+    @TestFactory
+    Stream<DynamicTest> conformance() throws IOException {
+        Map<String, String> known = knownFailures();
+        List<Path> programs;
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            programs = files.filter(p -> p.toString().endsWith(".py") && !p.getFileName().toString().equals("generate.py")).sorted().toList();
+        }
+        assertTrue(programs.size() >= 150, "the corpus has at least 150 programs: " + programs.size());
+        Set<String> listed = new java.util.HashSet<>(known.keySet());
+        programs.forEach(p -> listed.remove(p.toString()));
+        assertTrue(listed.isEmpty(), "known-failures.txt lists programs that do not exist: " + listed);
+        return programs.stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> check(p, known.get(p.toString()))));
+    }
+
+    private static void check(Path program, String knownReason) throws Exception {
+        List<String> problems = differences(program);
+        if (knownReason == null) {
+            assertTrue(problems.isEmpty(), program + " differs from CPython 3.11:\n  " + String.join("\n  ", problems));
+        } else {
+            assertFalse(problems.isEmpty(), program + " now matches CPython: remove it from known-failures.txt");
+        }
+    }
+
+    static List<String> differences(Path program) throws Exception {
+        return new Program(program).differences();
+    }
+
+    record Result(String out, String err, int status) {}
+
+    static final class Program {
+        final Path path;
+
+        Program(Path path) { this.path = path; }
+
+        List<String> differences() throws Exception {
+            String source = Files.readString(path);
+            Result r = run(source, path.toString());
+            List<String> problems = new ArrayList<>();
+            Set<Integer> envLines = new java.util.HashSet<>();
+            for (String line : source.split("\n")) {
+                if (!line.startsWith("#")) break;
+                Matcher m = ENV_LINE.matcher(line);
+                if (m.find()) envLines.add(Integer.parseInt(m.group(1)));
+            }
+            String base = path.toString().substring(0, path.toString().length() - 3);
+            List<String> want = lines(Files.readString(Path.of(base + ".out")));
+            List<String> got = lines(r.out());
+            if (want.size() != got.size()) problems.add("stdout has " + got.size() + " lines, expected " + want.size());
+            for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
+                if (!envLines.contains(i + 1) && !want.get(i).equals(got.get(i))) {
+                    problems.add("stdout line " + (i + 1) + ": expected '" + want.get(i) + "', got '" + got.get(i) + "'");
+                }
+            }
+            Path errFile = Path.of(base + ".err");
+            String wantErr = Files.exists(errFile) ? Files.readString(errFile) : "";
+            String gotErr = ADDRESS.matcher(r.err()).replaceAll("0xADDR");
+            if (!ADDRESS.matcher(wantErr).replaceAll("0xADDR").equals(gotErr)) {
+                problems.add("stderr differs:\n--- expected\n" + wantErr + "\n--- got\n" + gotErr);
+            }
+            Path exitFile = Path.of(base + ".exit");
+            int wantStatus = Files.exists(exitFile) ? Integer.parseInt(Files.readString(exitFile).strip()) : 0;
+            if (wantStatus != r.status()) problems.add("exit status " + r.status() + ", expected " + wantStatus);
+            return problems;
+        }
+    }
+
+    private static List<String> lines(String s) {
+        if (s.isEmpty()) return List.of();
+        List<String> l = new ArrayList<>(List.of(s.split("\n", -1)));
+        if (l.getLast().isEmpty()) l.removeLast();
+        return l;
+    }
+
+    /** Runs {@code source} as {@code refheap run} does, on a thread with a large stack, with a time limit. */
+    static Result run(String source, String filename) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        PrintStream pout = new PrintStream(out, true, StandardCharsets.UTF_8), perr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int[] status = {0};
+        Throwable[] failure = {null};
+        Runtime rt = new Runtime(new RuntimeOptions(1L << 31, false, pout, perr));
+        Thread t = new Thread(null, () -> {
+            try {
+                rt.exec(source, filename);
+            } catch (PyException e) {
+                if (rt.isSystemExit(e)) status[0] = rt.systemExitStatus(e);
+                else {
+                    perr.print(rt.formatUncaught(e));
+                    status[0] = 1;
+                }
+            } catch (PySyntaxError e) {
+                perr.print(e.format());
+                status[0] = 1;
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "conformance", 1L << 29);
+        t.start();
+        t.join(60_000);
+        if (t.isAlive()) {
+            rt.interrupt();
+            t.join(5_000);
+            fail(filename + " did not finish within 60 s");
+        }
+        pout.flush();
+        perr.flush();
+        if (failure[0] != null) {
+            throw new AssertionError(filename + ": internal error " + failure[0], failure[0]);
+        }
+        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status[0]);
+    }
+
+    /** path -> reason, from tests/conformance/known-failures.txt ("path  # reason" per line). */
+    static Map<String, String> knownFailures() throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        Path f = ROOT.resolve("known-failures.txt");
+        if (!Files.exists(f)) return m;
+        for (String line : Files.readAllLines(f)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) continue;
+            int hash = t.indexOf('#');
+            String path = (hash < 0 ? t : t.substring(0, hash)).strip();
+            String reason = hash < 0 ? "" : t.substring(hash + 1).strip();
+            if (reason.isEmpty()) throw new UncheckedIOException(new IOException("known failure without a reason: " + path));
+            m.put(path, reason);
+        }
+        return m;
+    }
+}

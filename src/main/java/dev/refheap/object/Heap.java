@@ -283,7 +283,12 @@ public final class Heap implements AutoCloseable {
 
     /** Creates a static object with CPython 3.11's initial count for statically allocated objects. */
     long newStaticObject(PyType type, long size, long baseRefcount) {
-        long o = allocateStatic(size, type.isGc() ? Layout.GC_HEAD_SIZE : 0);
+        return newStaticObject(type, size, baseRefcount, 0);
+    }
+
+    /** As above, the object placed {@code shift} bytes further (to reproduce CPython's static alignment). */
+    long newStaticObject(PyType type, long size, long baseRefcount, int shift) {
+        long o = allocateStatic(size, (type.isGc() ? Layout.GC_HEAD_SIZE : 0) + shift);
         Native.putLong(o + Layout.OB_REFCNT, baseRefcount);
         Native.putLong(o + Layout.OB_TYPE, type.address());
         addStaticObject(o, baseRefcount);

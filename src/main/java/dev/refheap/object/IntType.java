@@ -29,7 +29,8 @@ public class IntType extends PyType {
     }
 
     void createSmallInts() {
-        smallInts = heap.allocateStatic((long) SMALL_COUNT * Heap.SMALL_INT_STRIDE, 0);
+        // As in CPython's static data, the array starts 8 bytes past a 16-byte boundary (id % 16 == 8).
+        smallInts = heap.allocateStatic((long) SMALL_COUNT * Heap.SMALL_INT_STRIDE + 8, 0) + 8;
         for (int v = Heap.SMALL_INT_MIN; v <= Heap.SMALL_INT_MAX; v++) {
             long o = smallInts + (long) (v - Heap.SMALL_INT_MIN) * Heap.SMALL_INT_STRIDE;
             Native.putLong(o + Layout.OB_REFCNT, Layout.STATIC_REFCNT);

@@ -90,6 +90,14 @@ public final class ListType extends PyType {
         Native.putLong(l + ALLOCATED, newAllocated);
     }
 
+    /** list_preallocate_exact: an empty list with no item array gets room for {@code n} items, rounded up to even. */
+    public void preallocateExact(long l, long n) {
+        if (Native.getLong(l + OB_ITEM) != 0 || n <= 0) return;
+        long size = (n + 1) & ~1L;  // pymalloc's 16-byte granularity makes an odd count free to round up
+        Native.putLong(l + OB_ITEM, heap.memAlloc(8 * size));
+        Native.putLong(l + ALLOCATED, size);
+    }
+
     /** list.append(v): v is incref'd. */
     public void append(long l, long v) {
         long n = size(l);

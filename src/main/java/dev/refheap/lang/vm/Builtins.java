@@ -110,6 +110,7 @@ final class Builtins {
         def(rt, "abs", (self, a, o, n, kw) -> {
             Args.exactly(rt, "abs", n, kw, 1);
             long x = a[o];
+            if (heap.typeOf(x) == heap.ints && IntType.obSize(x) >= 0) return incref(heap, x);
             if (heap.typeOf(x) instanceof IntType) return heap.ints.of(IntType.toBig(x).abs());
             if (heap.typeOf(x) == heap.floats) return heap.floats.of(Math.abs(FloatType.value(x)));
             if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__abs__") != 0) return rt.ops.callMethod(x, "__abs__");
@@ -154,6 +155,11 @@ final class Builtins {
         def(rt, "__build_class__", (self, a, o, n, kw) -> buildClass(rt, a, o, n, kw));
         def(rt, "super", (self, a, o, n, kw) -> SuperType.create(rt, a, o, n));
         def(rt, "staticmethod", (self, a, o, n, kw) -> { Args.exactly(rt, "staticmethod", n, kw, 1); return incref(heap, a[o]); });
+        def(rt, "property", (self, a, o, n, kw) -> {
+            if (n > 3 || Args.nkw(kw) > 0 && n - Args.nkw(kw) > 0) throw rt.typeError("property() takes at most 4 arguments");
+            long none = heap.None;
+            return rt.propertyType.create(n > 0 ? a[o] : none, n > 1 ? a[o + 1] : none, n > 2 ? a[o + 2] : none);
+        });
         def(rt, "input", (self, a, o, n, kw) -> { throw rt.error("EOFError", "EOF when reading a line"); });
         def(rt, "map", (self, a, o, n, kw) -> mapFilter(rt, a, o, n, true));
         def(rt, "filter", (self, a, o, n, kw) -> mapFilter(rt, a, o, n, false));

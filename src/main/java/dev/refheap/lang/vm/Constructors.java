@@ -74,7 +74,23 @@ final class Constructors {
         }
         if (t == heap.lists) {
             Args.range(rt, "list", n, 0, 0, 1);
-            return n == 0 ? heap.lists.alloc(0) : Builtins.toList(rt, a[o]);
+            long l = heap.lists.alloc(0);
+            if (n == 0) return l;
+            try {
+                PyType it = heap.typeOf(a[o]);
+                boolean hasLen = it == heap.lists || it == heap.tuples || it == heap.strs || it == heap.dicts || it == heap.sets
+                        || it == heap.frozensets || it == heap.bytes || it == rt.rangeType || it instanceof DictViewType
+                        || (it instanceof ClassType c && rt.ops.lookupType(c, "__len__") != 0);
+                if (hasLen) {
+                    long len = rt.ops.len(a[o]);
+                    heap.lists.preallocateExact(l, len);
+                }
+                Sequences.extend(rt, l, a[o]);
+            } catch (PyException e) {
+                heap.decref(l);
+                throw e;
+            }
+            return l;
         }
         if (t == heap.tuples) {
             Args.range(rt, "tuple", n, 0, 0, 1);
@@ -183,6 +199,7 @@ final class Constructors {
             if (t != heap.strs && t != heap.bytes) throw rt.typeError("int() can't convert non-string with explicit base");
             return parseInt(rt, t == heap.strs ? StrType.value(x) : new String(BytesType.value(x)), (int) Builtins.intArg(rt, base));
         }
+        if (t == heap.ints) return Builtins.incref(heap, x);
         if (t instanceof IntType) return heap.ints.of(IntType.toBig(x));
         if (t == heap.floats) {
             double d = FloatType.value(x);

@@ -24,6 +24,8 @@ final class Frame {
     int sp;
     int pc;
     int lasti;
+    /** The instruction whose exception is being unwound: where the handler is looked up. */
+    int unwindPc;
     Frame back;
     long frameObject;
     int owner = OWNED_BY_THREAD;

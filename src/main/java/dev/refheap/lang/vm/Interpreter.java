@@ -430,6 +430,7 @@ final class Interpreter implements RootProvider {
             f.pendingThrow = 0;
             // The exception is raised at the yield point where the generator is suspended.
             f.lasti = Math.max(0, f.pc - 1);
+            f.unwindPc = f.lasti;
             if (!handle(f, exc, true)) throw new PyException(exc);
         }
         while (true) {
@@ -437,6 +438,7 @@ final class Interpreter implements RootProvider {
                 while (true) {
                     int pc = f.pc++;
                     f.lasti = pc;
+                    f.unwindPc = pc;
                     int arg = args[pc];
                     switch (OPS[ops[pc]]) {
                         case NOP -> { }
@@ -729,6 +731,7 @@ final class Interpreter implements RootProvider {
                             long spec = (arg & 4) != 0 ? s[--f.sp] : 0;
                             if (spec != 0) s[f.sp] = 0;
                             long v = s[f.sp - 1];
+                            if ((arg & 3) == 0 && spec == 0 && heap.typeOf(v) == heap.strs) break;
                             String text = switch (arg & 3) {
                                 case 1 -> rt.ops.str(v);
                                 case 2 -> rt.ops.repr(v);
@@ -1014,9 +1017,11 @@ final class Interpreter implements RootProvider {
             }
             addTraceback(exc, f);
         }
-        int lasti = f.lasti;
+        // The handler is the one covering the instruction that raised (or re-raised); the pushed
+        // lasti is the frame's, which RERAISE may have restored to the original instruction.
+        int at = f.unwindPc, lasti = f.lasti;
         for (CodeUnit.ExceptionEntry e : f.code.unit.exceptionTable()) {
-            if (lasti >= e.start() && lasti < e.end()) {
+            if (at >= e.start() && at < e.end()) {
                 int depth = f.code.nlocalsplus + e.depth();
                 while (f.sp > depth) {
                     long v = f.slots[--f.sp];

@@ -375,8 +375,9 @@ final class Modules {
                         return None
                     return (obj, self._func, self._args, self._kwargs)
 
-                def __repr__(self):
-                    return '<finalize object at ' + hex(id(self)) + '>'
+                @property
+                def alive(self):
+                    return id(self) in finalize._registry
             """;
 
     // ---- time, builtins ---------------------------------------------------------------------------------

@@ -342,6 +342,7 @@ final class Ops {
         if (special != 0) return special;
         if (t instanceof ClassType c) {
             long descr = lookupType(c, name);
+            if (descr != 0 && heap.typeOf(descr) == rt.propertyType) return rt.propertyType.getValue(descr, o);
             if (descr == 0 || heap.typeOf(descr) != rt.functionType) {
                 long v = Instances.get(rt, o, c, name);
                 if (v != 0) return incref(v);
@@ -538,6 +539,11 @@ final class Ops {
         String name = StrType.value(nameObj);
         PyType t = heap.typeOf(o);
         if (t instanceof ClassType c) {
+            long descr = lookupType(c, name);
+            if (descr != 0 && heap.typeOf(descr) == rt.propertyType) {
+                rt.propertyType.setValue(descr, o, v, name);
+                return;
+            }
             if (c.exceptionBased) {
                 if (setExceptionField(o, name, v)) return;
                 Instances.setExceptionAttr(rt, o, nameObj, v);
@@ -771,6 +777,7 @@ final class Ops {
     long unary(String op, long a) {
         PyType t = heap.typeOf(a);
         if (t instanceof IntType) {
+            if (op.equals("+") && t == heap.ints) return incref(a);
             BigInteger v = IntType.toBig(a);
             return switch (op) {
                 case "-" -> heap.ints.of(v.negate());

@@ -51,6 +51,7 @@ public final class Runtime implements AutoCloseable {
     final RangeType rangeType;
     final SliceType sliceType;
     final SuperType superType;
+    final PropertyType propertyType;
     final java.util.Map<IterType.Kind, DictViewType> dictViews = new java.util.EnumMap<>(IterType.Kind.class);
     final ExceptionType baseException;
     final Map<String, ExceptionType> exceptions = new LinkedHashMap<>();
@@ -101,6 +102,7 @@ public final class Runtime implements AutoCloseable {
         ellipsis = heap.register(new SimpleType(this, "ellipsis")).singleton();
         notImplemented = heap.register(new SimpleType(this, "NotImplementedType")).singleton();
         superType = heap.register(new SuperType(this));
+        propertyType = heap.register(new PropertyType(this));
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));

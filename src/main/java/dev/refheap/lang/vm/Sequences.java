@@ -23,7 +23,13 @@ final class Sequences {
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
         BinaryOp base = op.base();
         if (base == BinaryOp.ADD && ta == tb) {
-            if (ta == heap.strs) return heap.strs.of(StrType.value(a) + StrType.value(b));
+            if (ta == heap.strs) {
+                if (StrType.length(b) == 0) return Builtins.incref(heap, a);
+                if (StrType.length(a) == 0) return Builtins.incref(heap, b);
+                return heap.strs.of(StrType.value(a) + StrType.value(b));
+            }
+            if (ta == heap.tuples && TupleType.size(b) == 0) return Builtins.incref(heap, a);
+            if (ta == heap.tuples && TupleType.size(a) == 0) return Builtins.incref(heap, b);
             if (ta == heap.bytes) {
                 byte[] x = BytesType.value(a), y = BytesType.value(b), r = new byte[x.length + y.length];
                 System.arraycopy(x, 0, r, 0, x.length);
@@ -89,6 +95,7 @@ final class Sequences {
         long n = Math.max(0, IntType.asLong(count));
         PyType t = heap.typeOf(seq);
         if (t == heap.strs) {
+            if (n == 1) return Builtins.incref(heap, seq);
             String s = StrType.value(seq);
             if ((long) s.length() * n > Integer.MAX_VALUE / 2) throw rt.error("MemoryError", null);
             return heap.strs.of(s.repeat((int) n));
@@ -164,26 +171,67 @@ final class Sequences {
         return all[0];
     }
 
-    /** list.extend(iterable). */
+    /**
+     * list.extend(iterable) as CPython 3.11 sizes it: a list or tuple is copied after one resize
+     * to the final length; any other iterable is appended after a resize to the current length
+     * plus its length hint (8 when unknown), and the list is cut back if the guess was too large.
+     */
     static void extend(Runtime rt, long list, long iterable) {
         Heap heap = rt.heap;
         PyType t = heap.typeOf(iterable);
         if (t == heap.lists || t == heap.tuples) {
             long n = t == heap.lists ? ListType.size(iterable) : TupleType.size(iterable);
+            if (n == 0) return;
             long[] items = new long[(int) n];
             for (int i = 0; i < n; i++) items[i] = t == heap.lists ? ListType.item(iterable, i) : TupleType.item(iterable, i);
-            for (long v : items) heap.lists.append(list, v);
+            long m = ListType.size(list);
+            if (dev.refheap.memory.Native.getLong(list + ListType.OB_ITEM) == 0) {
+                heap.lists.preallocateExact(list, n);
+                dev.refheap.memory.Native.putLong(list + dev.refheap.object.Layout.OB_SIZE, n);
+            } else {
+                heap.lists.resize(list, m + n);
+            }
+            for (int i = 0; i < n; i++) {
+                heap.incref(items[i]);
+                ListType.setItemSteal(list, m + i, items[i]);
+            }
             return;
         }
         long it = rt.ops.iter(iterable);
         try {
+            long n = lengthHint(rt, iterable, 8);
+            long m = ListType.size(list);
+            heap.lists.resize(list, m + n);
+            dev.refheap.memory.Native.putLong(list + dev.refheap.object.Layout.OB_SIZE, m);
             for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
                 heap.lists.append(list, v);
                 heap.decref(v);
             }
+            if (ListType.size(list) < ListType.allocated(list)) heap.lists.resize(list, ListType.size(list));
         } finally {
             heap.decref(it);
         }
+    }
+
+    /** PyObject_LengthHint: len() when the object has one, else the iterator's remaining length, else the default. */
+    static long lengthHint(Runtime rt, long o, long dflt) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(o);
+        if (t == heap.strs || t == heap.dicts || t == heap.sets || t == heap.frozensets || t == heap.bytes
+                || t == rt.rangeType || t instanceof DictViewType) return rt.ops.len(o);
+        if (t == rt.rangeType.iterType) return Math.max(0, dev.refheap.memory.Native.getLong(o + 32));
+        if (t instanceof IterType) {
+            long seq = IterType.seqOf(o);
+            if (seq == 0) return 0;
+            long i = dev.refheap.memory.Native.getLong(o + IterType.INDEX);
+            PyType st = heap.typeOf(seq);
+            if (st == heap.lists) return Math.max(0, ListType.size(seq) - i);
+            if (st == heap.tuples) return Math.max(0, TupleType.size(seq) - i);
+            if (st == heap.dicts) return DictType.size(seq);
+            if (st == heap.sets) return SetType.size(seq);
+        }
+        if (t instanceof ClassType c && rt.ops.lookupType(c, "__len__") != 0) return rt.ops.len(o);
+        return dflt;
     }
 
     static long bytesToList(Runtime rt, long b) {
@@ -285,6 +333,7 @@ final class Sequences {
             long len = list ? ListType.size(o) : TupleType.size(o);
             if (isSlice) {
                 long[] s = sliceIndices(rt, key, len);
+                if (!list && s[0] == 0 && s[2] == 1 && s[3] == len) return Builtins.incref(heap, o);
                 long r = list ? heap.lists.alloc(s[3]) : heap.tuples.alloc(s[3]);
                 for (long i = 0, j = s[0]; i < s[3]; i++, j += s[2]) {
                     long v = list ? ListType.item(o, j) : TupleType.item(o, j);
@@ -304,6 +353,7 @@ final class Sequences {
             int[] cps = s.codePoints().toArray();
             if (isSlice) {
                 long[] sl = sliceIndices(rt, key, cps.length);
+                if (sl[0] == 0 && sl[2] == 1 && sl[3] == cps.length) return Builtins.incref(heap, o);
                 StringBuilder sb = new StringBuilder();
                 for (long i = 0, j = sl[0]; i < sl[3]; i++, j += sl[2]) sb.appendCodePoint(cps[(int) j]);
                 return heap.strs.of(sb.toString());

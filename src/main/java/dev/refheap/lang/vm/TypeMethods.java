@@ -329,7 +329,7 @@ final class TypeMethods {
             def(S, p[0], (s, a, o, n, kw) -> {
                 Args.range(rt, p[0], n, kw, 0, 1);
                 String chars = n == 1 && a[o] != heap.None ? StrType.value(a[o]) : null;
-                return heap.strs.of(strip(StrType.value(s), chars, p[1].charAt(0)));
+                return sameIfUnchanged(s, strip(StrType.value(s), chars, p[1].charAt(0)));
             });
         }
         def1(S, "join", (s, it) -> {
@@ -361,7 +361,7 @@ final class TypeMethods {
             Args.range(rt, "replace", n, kw, 2, 3);
             String v = StrType.value(s), old = strArg(a[o]), nw = strArg(a[o + 1]);
             long count = n == 3 ? Builtins.intArg(rt, a[o + 2]) : -1;
-            if (count < 0) return heap.strs.of(old.isEmpty() ? insertEverywhere(v, nw) : v.replace(old, nw));
+            if (count < 0) return sameIfUnchanged(s, old.isEmpty() ? insertEverywhere(v, nw) : v.replace(old, nw));
             StringBuilder sb = new StringBuilder();
             int from = 0;
             for (long c = 0; c < count; c++) {
@@ -412,6 +412,12 @@ final class TypeMethods {
             return t;
         });
         def(heap.bytes, "decode", (s, a, o, n, kw) -> heap.strs.of(new String(BytesType.value(s), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** CPython returns the str itself when a method leaves it unchanged (strip, replace...). */
+    private static long sameIfUnchanged(long s, String result) {
+        if (result.equals(StrType.value(s))) return Builtins.incref(heap, s);
+        return heap.strs.of(result);
     }
 
     private static String strArg(long v) {
@@ -593,6 +599,15 @@ final class TypeMethods {
             return rt.interpreter.resume(s, heap.None, exc, false);
         });
         def0(G, "close", s -> { rt.interpreter.closeGenerator(s); return none(); });
+        def1(rt.propertyType, "setter", (s, f) -> rt.propertyType.withSetter(s, f));
+        def(rt.baseException, "__init__", (s, a, o, n, kw) -> {
+            long args = heap.tuples.alloc(n - Args.nkw(kw));
+            for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
+            long old = Native.getLong(s + ExceptionType.ARGS);
+            Native.putLong(s + ExceptionType.ARGS, args);
+            heap.xdecref(old);
+            return none();
+        });
         def1(rt.baseException, "with_traceback", (s, tb) -> {
             long old = Native.getLong(s + ExceptionType.TRACEBACK);
             Native.putLong(s + ExceptionType.TRACEBACK, tb == heap.None ? 0 : Builtins.incref(heap, tb));

@@ -40,6 +40,7 @@ public final class PyHeap implements AutoCloseable {
         model = new HeapObjectModel(heap);
         gc = new CycleCollector(model, heads);
         heap.installGc(gc);
+        model.trackGarbage();
         heap.addRootProvider(v -> held.forEach(v::root));
     }
 

@@ -23,7 +23,7 @@ public final class HeapObjectModel implements ObjectModel {
     public HeapObjectModel(Heap heap) {
         this.heap = heap;
         this.garbage = heap.lists.alloc(0);
-        heap.untrackIfTracked(garbage);
+        heap.untrackIfTracked(garbage);  // tracked once the collector is installed (gc.garbage is an ordinary list)
         garbageRoot = v -> v.root(garbage, 1);
         heap.addRootProvider(garbageRoot);
     }
@@ -37,9 +37,16 @@ public final class HeapObjectModel implements ObjectModel {
     /** Creates the collector for {@code heap} and installs it (before any object is tracked). */
     public static CycleCollector install(Heap heap) {
         long heads = heap.allocateStatic(CycleCollector.HEADS_BYTES, 0);
-        CycleCollector gc = new CycleCollector(new HeapObjectModel(heap), heads);
+        HeapObjectModel model = new HeapObjectModel(heap);
+        CycleCollector gc = new CycleCollector(model, heads);
         heap.installGc(gc);
+        model.trackGarbage();
         return gc;
+    }
+
+    /** Tracks gc.garbage, as CPython's is a tracked list; call right after the collector is installed. */
+    public void trackGarbage() {
+        if (!Heap.isTracked(garbage)) heap.track(garbage);
     }
 
     public Heap heap() { return heap; }

@@ -48,6 +48,11 @@ final class ClassFactory {
             else if (!key.equals("__qualname__")) heap.dicts.setItem(dict, k, v);
         });
         Native.putLong(t + ClassType.T_DICT, dict);
+        // What type_new adds: the __dict__ and __weakref__ slots' descriptors when no base has them, and __doc__.
+        boolean baseHasDict = exc || !classBases.isEmpty(), baseHasWeakref = !classBases.isEmpty();
+        if (!baseHasDict) addDescriptor(rt, dict, t, "__dict__");
+        if (!baseHasWeakref) addDescriptor(rt, dict, t, "__weakref__");
+        if (heap.dicts.getItem(dict, "__doc__") == 0) heap.dicts.setItem(dict, "__doc__", heap.None);
         heap.incref(bases);
         Native.putLong(t + ClassType.T_BASES, TupleType.size(bases) == 0 ? heap.tuples.of(heap.objectType.address()) : bases);
         if (TupleType.size(bases) == 0) heap.decref(bases);
@@ -70,6 +75,12 @@ final class ClassFactory {
             rt.cellType.set(classcell[0], t);
         }
         return t;
+    }
+
+    private static void addDescriptor(Runtime rt, long dict, long type, String name) {
+        long d = rt.getsetType.create(type, name);
+        rt.heap.dicts.setItem(dict, name, d);
+        rt.heap.decref(d);
     }
 
     private static int depth(PyType t) {

@@ -214,6 +214,7 @@ final class Constructors {
     }
 
     static long parseInt(Runtime rt, String text, int base) {
+        if (base != 0 && (base < 2 || base > 36)) throw rt.error("ValueError", "int() base must be >= 2 and <= 36, or 0");
         String s = text.strip().replace("_", "");
         String digits = s;
         boolean neg = false;

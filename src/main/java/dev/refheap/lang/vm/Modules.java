@@ -238,6 +238,7 @@ final class Modules {
         def(rt, m, "get_objects", (s, a, o, n, kw) -> {
             long g = -1;
             if (n == 1 && a[o] != heap.None) {
+                if (!(heap.typeOf(a[o]) instanceof IntType)) throw rt.typeError("argument should be integer or None, not '" + rt.ops.typeName(a[o]) + "'");
                 g = Builtins.intArg(rt, a[o]);
                 if (g >= CycleCollector.NUM_GENERATIONS) throw rt.error("ValueError", "generation parameter must be less than the number of available generations (3)");
                 if (g < -1) throw rt.error("ValueError", "generation parameter cannot be negative");

@@ -83,7 +83,7 @@ final class Numbers {
                         if (x == Long.MIN_VALUE && y == -1) break;
                         return heap.ints.of(Math.floorDiv(x, y));
                     case REMAINDER:
-                        if (y == 0) throw rt.error("ZeroDivisionError", "integer division or modulo by zero");
+                        if (y == 0) throw rt.error("ZeroDivisionError", "integer modulo by zero");
                         return heap.ints.of(Math.floorMod(x, y));
                     case AND: return heap.ints.of(x & y);
                     case OR: return heap.ints.of(x | y);
@@ -111,7 +111,7 @@ final class Numbers {
                 return heap.ints.of(floorDiv(x, y));
             }
             case REMAINDER: {
-                if (y.signum() == 0) throw rt.error("ZeroDivisionError", "integer division or modulo by zero");
+                if (y.signum() == 0) throw rt.error("ZeroDivisionError", "integer modulo by zero");
                 return heap.ints.of(x.subtract(floorDiv(x, y).multiply(y)));
             }
             case TRUE_DIVIDE: {

@@ -186,6 +186,7 @@ final class Ops {
                 heap.decref(l);
             }
         }
+        if (t == rt.getsetType) return rt.getsetType.attributeRepr(o);
         if (t instanceof Ctypes ct) {
             long v = ct.value(o);
             try {
@@ -578,6 +579,10 @@ final class Ops {
         }
         if (isTypeObject(o)) throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
         if (lookupType(t, name) != 0) throw rt.error("AttributeError", "'" + t.name() + "' object attribute '" + name + "' is read-only");
+        if (t instanceof IntType && (name.equals("real") || name.equals("imag") || name.equals("numerator") || name.equals("denominator"))
+                || t == heap.floats && (name.equals("real") || name.equals("imag"))) {
+            throw rt.error("AttributeError", "attribute '" + name + "' of '" + t.name() + "' objects is not writable");
+        }
         throw rt.error("AttributeError", "'" + t.name() + "' object has no attribute '" + name + "'");
     }
 

@@ -52,6 +52,7 @@ public final class Runtime implements AutoCloseable {
     final SliceType sliceType;
     final SuperType superType;
     final PropertyType propertyType;
+    final GetSetDescriptorType getsetType;
     final java.util.Map<IterType.Kind, DictViewType> dictViews = new java.util.EnumMap<>(IterType.Kind.class);
     final ExceptionType baseException;
     final Map<String, ExceptionType> exceptions = new LinkedHashMap<>();
@@ -78,6 +79,7 @@ public final class Runtime implements AutoCloseable {
         gcModel = new HeapObjectModel(heap);
         gc = new CycleCollector(gcModel, heap.allocateStatic(CycleCollector.HEADS_BYTES, 0));
         heap.installGc(gc);
+        gcModel.trackGarbage();
         out = options.out();
         err = options.err();
         gcModel.setDebugOut(err);
@@ -103,6 +105,7 @@ public final class Runtime implements AutoCloseable {
         notImplemented = heap.register(new SimpleType(this, "NotImplementedType")).singleton();
         superType = heap.register(new SuperType(this));
         propertyType = heap.register(new PropertyType(this));
+        getsetType = heap.register(new GetSetDescriptorType(this));
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));

@@ -223,9 +223,10 @@ public final class DictType extends PyType {
 
     /** Borrowed reference to d[key], or 0 if absent. */
     public long getItem(long d, long key) {
+        long hash = heap.hash(key);  // hashed first, so an unhashable key fails even on an empty dict
         long k = keys(d);
         if (k == emptyKeys) return 0;
-        long ix = lookup(k, key, heap.hash(key));
+        long ix = lookup(k, key, hash);
         return ix < 0 ? 0 : entryValue(k, entry(k, ix));
     }
 
@@ -346,9 +347,9 @@ public final class DictType extends PyType {
 
     /** del d[key]; returns false if the key was absent. */
     public boolean delItem(long d, long key) {
+        long hash = heap.hash(key);
         long k = keys(d);
         if (k == emptyKeys) return false;
-        long hash = heap.hash(key);
         long ix = lookup(k, key, hash);
         if (ix < 0) return false;
         long slot = slotOf(k, hash, ix);

@@ -72,7 +72,7 @@ class IntTypeTest {
         long zero = heap.ints.smallIntAddress(0);
         assertEquals(8192, heap.ints.smallIntAddress(256) - zero, "id(256) - id(0)");
         assertEquals(-160, heap.ints.smallIntAddress(-5) - zero, "id(-5) - id(0)");
-        assertEquals(0, zero % 16);
+        assertEquals(8, zero % 16, "CPython 3.11's static small ints sit 8 bytes past a 16-byte boundary (tests/conformance/ids/alignment.py)");
     }
 
     @Test

@@ -25,6 +25,10 @@ final class Constructors {
             if (n == 1) return Builtins.incref(heap, dev.refheap.object.Heap.typeAddress(a[o]));
             throw rt.typeError("type() takes 1 or 3 arguments");
         }
+        if (t == heap.noneType) {
+            if (n > 0) throw rt.typeError("NoneType takes no arguments");
+            return Builtins.incref(heap, heap.None);
+        }
         if (t == heap.objectType) {
             if (n > 0) throw rt.typeError("object() takes no arguments");
             return heap.objectType.create();

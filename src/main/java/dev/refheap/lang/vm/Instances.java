@@ -35,7 +35,9 @@ final class Instances {
         Heap heap = rt.heap;
         long d = Native.getLong(o + Layout.MANAGED_DICT);
         if (d != 0) {
-            heap.dicts.setItem(d, name, value);
+            long key = heap.strs.internedOf(name);
+            heap.dicts.setItem(d, key, value);
+            heap.decref(key);
             return;
         }
         int i = c.keyIndex(name, true);
@@ -93,7 +95,9 @@ final class Instances {
             for (int i = 0; i < cap && i < c.keys.size(); i++) {
                 long x = Native.getLong(v + 8 + 8L * i);
                 if (x != 0) {
-                    heap.dicts.setItem(d, c.keys.get(i), x);
+                    long key = heap.strs.internedOf(c.keys.get(i));  // attribute names are interned
+                    heap.dicts.setItem(d, key, x);
+                    heap.decref(key);
                     heap.decref(x);
                 }
             }

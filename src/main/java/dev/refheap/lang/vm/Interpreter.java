@@ -1339,6 +1339,7 @@ final class Interpreter implements RootProvider {
             }
         }
         String type = rt.ops.qualifiedTypeNameOf(heap.typeOf(exc));
+        if (type.startsWith("__main__.")) type = type.substring("__main__.".length());
         String msg = rt.ops.str(exc);
         sb.append(type).append(msg.isEmpty() ? "" : ": " + msg).append('\n');
     }

@@ -49,13 +49,22 @@ final class Materializer {
             return cached;
         }
         List<Object> consts = unit.consts();
-        long constsTuple = heap.tuples.alloc(consts.size());
-        long[] constAddrs = new long[consts.size()];
-        for (int i = 0; i < consts.size(); i++) {
-            long c = constant(consts.get(i));
-            TupleType.setItemSteal(constsTuple, i, c);
-            constAddrs[i] = c;
+        // co_consts itself is merged like a constant tuple (CPython's merge_const_one): code objects
+        // with equal constants, and an equal constant tuple, share one tuple object.
+        Object constsKey = new TupleKey(consts.stream().map(c -> c instanceof CodeUnit ? (Object) new IdentityKey(c) : key(c)).toList());
+        long constsTuple;
+        Long shared = constants.get(constsKey);
+        if (shared != null) {
+            constsTuple = shared;
+            heap.incref(constsTuple);
+        } else {
+            constsTuple = heap.tuples.alloc(consts.size());
+            for (int i = 0; i < consts.size(); i++) TupleType.setItemSteal(constsTuple, i, constant(consts.get(i)));
+            constants.put(constsKey, constsTuple);
+            heap.incref(constsTuple);
         }
+        long[] constAddrs = new long[consts.size()];
+        for (int i = 0; i < consts.size(); i++) constAddrs[i] = TupleType.item(constsTuple, i);
         long names = internedTuple(unit.names());
         long[] nameAddrs = new long[unit.names().size()];
         for (int i = 0; i < nameAddrs.length; i++) nameAddrs[i] = TupleType.item(names, i);
@@ -100,6 +109,12 @@ final class Materializer {
     private record TupleKey(List<Object> items) {}
 
     private record DoubleKey(long bits) {}
+
+    /** A nested code unit compared by identity inside a co_consts key. */
+    private record IdentityKey(Object unit) {
+        @Override public boolean equals(Object o) { return o instanceof IdentityKey k && k.unit == unit; }
+        @Override public int hashCode() { return System.identityHashCode(unit); }
+    }
 
     private record FrozenKey(List<Object> items) {}
 

@@ -776,6 +776,14 @@ final class Ops {
                 heap.decref(r);
             }
         }
+        if (op.base() == BinaryOp.ADD && (ta == heap.strs || ta == heap.lists || ta == heap.tuples || ta == heap.bytes)) {
+            if (ta == heap.bytes) throw rt.typeError("can't concat " + tb.name() + " to bytes");
+            throw rt.typeError("can only concatenate " + ta.name() + " (not \"" + tb.name() + "\") to " + ta.name());
+        }
+        if (op.base() == BinaryOp.MULTIPLY && (ta == heap.strs || ta == heap.lists || ta == heap.tuples || tb == heap.strs || tb == heap.lists || tb == heap.tuples)) {
+            PyType other = (ta == heap.strs || ta == heap.lists || ta == heap.tuples) ? tb : ta;
+            throw rt.typeError("can't multiply sequence by non-int of type '" + other.name() + "'");
+        }
         throw rt.typeError("unsupported operand type(s) for " + op.symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
     }
 

@@ -54,12 +54,12 @@ public final class NotebookRunner {
             } catch (PyException e) {
                 String type = rt.exceptionTypeName(e), value = rt.exceptionMessage(e);
                 String tb = rt.formatException(e);
-                tErr.print(tb);
+                err.print(tb);  // shown on the terminal; recorded as the error output, not as stderr text
                 error = new Notebook.Error(type, value, Arrays.asList(tb.split("\n")));
                 failed = true;
             } catch (PySyntaxError e) {
                 String tb = e.format();
-                tErr.print(tb);
+                err.print(tb);  // shown on the terminal; recorded as the error output, not as stderr text
                 error = new Notebook.Error(e.kind().toString(), e.msg(), Arrays.asList(tb.split("\n")));
                 failed = true;
             }

@@ -1302,6 +1302,13 @@ final class Interpreter implements RootProvider {
 
     // ---- tracebacks -------------------------------------------------------------------------------
 
+    private static void appendRepeats(StringBuilder sb, int repeats) {
+        if (repeats >= 3) {
+            int more = repeats - 2;
+            sb.append("  [Previous line repeated ").append(more).append(" more time").append(more == 1 ? "" : "s").append("]\n");
+        }
+    }
+
     /** The text python3 prints for an uncaught exception (with its context/cause chain). */
     String formatTraceback(long exc) {
         StringBuilder sb = new StringBuilder();
@@ -1324,18 +1331,30 @@ final class Interpreter implements RootProvider {
             long tb = ExceptionType.traceback(exc);
             if (tb != 0) {
                 sb.append("Traceback (most recent call last):\n");
+                String last = null;
+                int repeats = 0;
                 for (long t = tb; t != 0; t = TracebackType.next(t)) {
                     Frame fr = rt.frameType.frame(TracebackType.frame(t));
                     String file = StrType.value(Native.getLong(fr.codeObj + CodeType.FILENAME));
                     String name = StrType.value(Native.getLong(fr.codeObj + CodeType.NAME));
                     int line = TracebackType.lineno(t);
-                    sb.append("  File \"").append(file).append("\", line ").append(line).append(", in ").append(name).append('\n');
+                    String entry = "  File \"" + file + "\", line " + line + ", in " + name + "\n";
                     List<String> lines = sources.get(file);
                     if (lines != null && line >= 1 && line <= lines.size()) {
                         String text = lines.get(line - 1).strip();
-                        if (!text.isEmpty()) sb.append("    ").append(text).append('\n');
+                        if (!text.isEmpty()) entry += "    " + text + "\n";
                     }
+                    // As python3: after three identical entries in a row, the rest are counted, not printed.
+                    if (entry.equals(last)) {
+                        if (++repeats >= 3) continue;
+                    } else {
+                        appendRepeats(sb, repeats);
+                        repeats = 0;
+                        last = entry;
+                    }
+                    sb.append(entry);
                 }
+                appendRepeats(sb, repeats);
             }
         }
         String type = rt.ops.qualifiedTypeNameOf(heap.typeOf(exc));

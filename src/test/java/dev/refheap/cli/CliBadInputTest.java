@@ -1,0 +1,135 @@
+package dev.refheap.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input always meets a clear Python-style error and an exit status, never a Java stack trace:
+ * one test per case of the issue, each running the real command line in its own JVM.
+ */
+class CliBadInputTest {
+    @TempDir
+    Path dir;
+
+    record Run(int status, String out, String err) {}
+
+    private Run refheap(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished");
+        Run r = new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertFalse(r.err.contains("\tat ") || r.err.contains("Exception in thread"), "no Java stack trace:\n" + r.err);
+        return r;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void syntaxErrorIsReportedLikePython() throws Exception {
+        write("bad.py", "x = 1\nprint(x +)\n");
+        Run r = refheap("run", "bad.py");
+        assertEquals(1, r.status);
+        assertEquals("  File \"bad.py\", line 2\n    print(x +)\n             ^\nSyntaxError: invalid syntax\n", r.err);
+    }
+
+    @Test
+    void runtimeErrorPrintsATracebackAndExits1() throws Exception {
+        write("div.py", "def f(x):\n    return 1 / x\nprint('before')\nf(0)\n");
+        Run r = refheap("run", "div.py");
+        assertEquals(1, r.status);
+        assertEquals("before\n", r.out);
+        assertTrue(r.err.startsWith("Traceback (most recent call last):\n  File \"div.py\", line 4, in <module>\n"), r.err);
+        assertTrue(r.err.endsWith("ZeroDivisionError: division by zero\n"), r.err);
+    }
+
+    @Test
+    void unboundedRecursionIsARecursionError() throws Exception {
+        write("rec.py", "def f(n):\n    return f(n + 1)\nf(0)\n");
+        Run r = refheap("run", "rec.py");
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("[Previous line repeated"), r.err);
+        assertTrue(r.err.endsWith("RecursionError: maximum recursion depth exceeded\n"), r.err);
+    }
+
+    @Test
+    void heapLimitIsAMemoryError() throws Exception {
+        Run r = refheap("--max-heap", "16m", "-c", "x = [[i] for i in range(10**7)]");
+        assertEquals(1, r.status);
+        assertTrue(r.err.endsWith("MemoryError\n"), r.err);
+    }
+
+    @Test
+    void ctypesReadOutsideTheHeapIsAValueError() throws Exception {
+        Run r = refheap("-c", "import ctypes\nprint(ctypes.c_long.from_address(16).value)");
+        assertEquals(1, r.status);
+        assertTrue(r.err.endsWith("ValueError: address 0x10 is outside refheap's heap: reading it is refused\n"), r.err);
+    }
+
+    @Test
+    void nonUtf8ScriptIsOneClearLine() throws Exception {
+        Files.write(dir.resolve("latin.py"), new byte[] {'x', ' ', '=', ' ', '\'', (byte) 0xe9, '\'', '\n'});
+        Run r = refheap("run", "latin.py");
+        assertEquals(1, r.status);
+        assertTrue(r.err.startsWith("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file latin.py on line 1"), r.err);
+        assertEquals(1, r.err.lines().count());
+    }
+
+    @Test
+    void malformedNotebookIsOneClearLine() throws Exception {
+        write("broken.ipynb", "{\"cells\": [");
+        Run r = refheap("run", "broken.ipynb");
+        assertEquals(1, r.status);
+        assertTrue(r.err.startsWith("refheap: broken.ipynb: not valid JSON"), r.err);
+        assertEquals(1, r.err.lines().count());
+    }
+
+    @Test
+    void missingFileIsOneClearLine() throws Exception {
+        Run r = refheap("run", "nope.py");
+        assertEquals(2, r.status);
+        assertTrue(r.err.matches("refheap: can't open file '.*nope.py': \\[Errno 2\\] No such file or directory\n"), r.err);
+    }
+
+    @Test
+    void unsupportedImportIsModuleNotFoundError() throws Exception {
+        Run r = refheap("-c", "import numpy");
+        assertEquals(1, r.status);
+        assertTrue(r.err.endsWith("ModuleNotFoundError: No module named 'numpy'\n"), r.err);
+    }
+
+    @Test
+    void notebookRunsAndWritesItsOutputs() throws Exception {
+        write("nb.ipynb", """
+                {"cells": [
+                  {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], "source": ["a = 300\\n", "b = a"]},
+                  {"cell_type": "markdown", "metadata": {}, "source": ["text"]},
+                  {"cell_type": "code", "execution_count": 2, "metadata": {}, "outputs": [], "source": ["import sys\\n", "print('x')\\n", "sys.getrefcount(a)"]},
+                  {"cell_type": "code", "execution_count": 3, "metadata": {}, "outputs": [], "source": ["1/0"]}
+                 ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+                """);
+        Run r = refheap("run", "nb.ipynb", "--output", "out.ipynb");
+        assertEquals(1, r.status, "a cell failed");
+        assertEquals("x\n3\n", r.out);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("out.ipynb").toFile());
+        var cell2 = json.get("cells").get(2).get("outputs");
+        assertEquals("stream", cell2.get(0).get("output_type").asText());
+        assertEquals("3", cell2.get(1).get("data").get("text/plain").asText());
+        var err = json.get("cells").get(3).get("outputs").get(0);
+        assertEquals("error", err.get("output_type").asText());
+        assertEquals("ZeroDivisionError", err.get("ename").asText());
+    }
+}

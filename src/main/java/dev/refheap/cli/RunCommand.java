@@ -49,6 +49,4 @@ final class RunCommand implements Callable<Integer> {
             return e.status;
         }
     }
-
-    static int unused(PyException e, PySyntaxError s) { return 0; }
 }

@@ -24,7 +24,6 @@ final class Builtins {
     static void install(Runtime rt) {
         Heap heap = rt.heap;
         long d = rt.builtinsDict;
-        Builtins b = null;
         def(rt, "print", (self, a, o, n, kw) -> print(rt, a, o, n, kw));
         def(rt, "id", (self, a, o, n, kw) -> { Args.exactly(rt, "id", n, kw, 1); return heap.ints.of(a[o]); });
         def(rt, "hex", (self, a, o, n, kw) -> { Args.exactly(rt, "hex", n, kw, 1); return heap.strs.of(radix(rt, a[o], 16, "0x")); });
@@ -188,9 +187,9 @@ final class Builtins {
         heap.dicts.setItem(d, "None", heap.None);
         heap.dicts.setItem(d, "Ellipsis", rt.ellipsis);
         heap.dicts.setItem(d, "NotImplemented", rt.notImplemented);
-        heap.dicts.setItem(d, "__name__", "builtins" == null ? 0 : heap.strs.internedOf("builtins"));
-        heap.decref(heap.dicts.getItem(d, "__name__"));
-        if (b != null) throw new AssertionError();
+        long name = heap.strs.internedOf("builtins");
+        heap.dicts.setItem(d, "__name__", name);
+        heap.decref(name);
     }
 
     static long incref(Heap heap, long o) {
@@ -639,14 +638,4 @@ final class Builtins {
         }
     }
 
-    /** For repr and messages: the class name of a type descriptor. */
-    static String className(PyType t) { return t.name(); }
-
-    static long keysOf(Runtime rt, long d) {
-        long l = rt.heap.lists.alloc(0);
-        rt.heap.dicts.forEach(d, (k, v) -> rt.heap.lists.append(l, k));
-        return l;
-    }
-
-    static long size(long d) { return DictType.size(d); }
 }

@@ -152,6 +152,4 @@ final class Instances {
         }
         return d;
     }
-
-    static String name(long strObj) { return StrType.value(strObj); }
 }

@@ -47,7 +47,7 @@ final class Modules {
     }
 
     static void def(Runtime rt, long module, String name, Builtin impl) {
-        long f = rt.builtinFunctionType.create(name, impl, module == 0 ? 0 : 0, null);
+        long f = rt.builtinFunctionType.create(name, impl, 0, null);
         rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
         rt.heap.decref(f);
     }
@@ -415,8 +415,4 @@ final class Modules {
         rt.heap.decref(d);
         return m;
     }
-
-    static long dictOf(long module) { return ModuleType.dict(module); }
-    static long sizeOfDict(long d) { return DictType.size(d); }
-    static void check(PyError e) { throw e; }
 }

@@ -1084,12 +1084,4 @@ final class Ops {
         if (spec.isEmpty()) return str(v);
         return Formats.format(rt, v, spec);
     }
-
-    static BigDecimal exact(double d) { return new BigDecimal(d); }
-
-    static String roundHalfEven(double d, int digits) {
-        return new BigDecimal(d).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    static boolean isManaged(long o) { return Native.getLong(o + Layout.MANAGED_VALUES) != 0; }
 }

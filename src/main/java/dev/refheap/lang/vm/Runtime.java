@@ -186,7 +186,7 @@ public final class Runtime implements AutoCloseable {
 
     /** Calls {@code o.__del__()}; an error becomes "Exception ignored in: ..." on stderr. */
     void callDel(long o) {
-        long exc = handledExceptionSave();
+        long exc = handledException;
         try {
             ops.callMethod(o, "__del__");
         } catch (PyException e) {
@@ -195,8 +195,6 @@ public final class Runtime implements AutoCloseable {
             handledException = exc;
         }
     }
-
-    private long handledExceptionSave() { return handledException; }
 
     /** PyErr_WriteUnraisable: prints the message and the exception's traceback to stderr, releases the exception. */
     void writeUnraisable(long exc, String header) {
@@ -324,7 +322,4 @@ public final class Runtime implements AutoCloseable {
             // CPython does not free everything at exit either.
         }
     }
-
-    /** Receives the roots of the running frames. */
-    interface Roots extends RootProvider {}
 }

@@ -476,8 +476,4 @@ final class Sequences {
         }
         throw rt.typeError("'" + t.name() + "' object doesn't support item deletion");
     }
-
-    static boolean isSet(Runtime rt, long o) { return rt.heap.typeOf(o) == rt.heap.sets; }
-    static long setSize(long s) { return SetType.size(s); }
-    static long dictSize(long d) { return DictType.size(d); }
 }

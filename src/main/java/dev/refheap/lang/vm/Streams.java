@@ -16,7 +16,6 @@ final class Streams extends LangType {
         if (t == null) {
             t = rt.heap.register(new Streams(rt));
             rt.streams = t;
-            Streams type = t;
             TypeMethodsAccess.def(rt, t, "write", (s, a, o, n, kw) -> {
                 Args.exactly(rt, "write", n, kw, 1);
                 if (rt.heap.typeOf(a[o]) != rt.heap.strs) throw rt.typeError("write() argument must be str, not " + rt.ops.typeName(a[o]));
@@ -29,7 +28,6 @@ final class Streams extends LangType {
                 rt.heap.incref(rt.heap.None);
                 return rt.heap.None;
             });
-            if (type == null) throw new AssertionError();
         }
         long o = rt.heap.allocObject(t, 0);
         Native.putLong(o + WHICH, err ? 1 : 0);

@@ -57,10 +57,18 @@ public final class DictType extends PyType {
 
     // ---- creation -------------------------------------------------------------------------------
 
-    /** PyDict_New: a new empty dict, untracked. */
+    /** PyDict_New: a new empty dict, untracked, from the free list when it has one. */
     public long create() {
+        return create(true);
+    }
+
+    /**
+     * A new empty, untracked dict; {@code useFreeList} false is dict_new's tp_alloc path (calling
+     * {@code dict(...)}), which always allocates fresh memory and counts toward count0.
+     */
+    public long create(boolean useFreeList) {
         long d;
-        if (numFree > 0) {
+        if (useFreeList && numFree > 0) {
             d = freeList[--numFree];
             heap.reviveFromFreeList(d, this);
         } else {

@@ -23,8 +23,13 @@ public final class ListType extends PyType {
 
     /** PyList_New: a new, tracked list of {@code n} items, all 0 (fill with {@link #setItemSteal}). */
     public long alloc(long n) {
+        return alloc(n, true);
+    }
+
+    /** As {@link #alloc(long)}; {@code useFreeList} false is list()'s tp_alloc path, always fresh memory. */
+    public long alloc(long n, boolean useFreeList) {
         long o;
-        if (numFree > 0) {
+        if (useFreeList && numFree > 0) {
             o = freeList[--numFree];
             heap.reviveFromFreeList(o, this);
         } else {

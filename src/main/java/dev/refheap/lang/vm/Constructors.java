@@ -78,7 +78,7 @@ final class Constructors {
         }
         if (t == heap.lists) {
             Args.range(rt, "list", n, 0, 0, 1);
-            long l = heap.lists.alloc(0);
+            long l = heap.lists.alloc(0, false);  // list_vectorcall: PyType_GenericAlloc, not the free list
             if (n == 0) return l;
             try {
                 PyType it = heap.typeOf(a[o]);
@@ -147,7 +147,7 @@ final class Constructors {
         int nkw = Args.nkw(kw);
         int np = n - nkw;
         if (np > 1) throw rt.typeError("dict expected at most 1 argument, got " + np);
-        long d = heap.dicts.create();
+        long d = heap.dicts.create(false);  // dict_new: tp_alloc, not the free list
         try {
             if (np == 1) {
                 long src = a[o];

@@ -22,10 +22,13 @@ import picocli.CommandLine.Mixin;
 @Command(name = "repl", description = "Start the interactive prompt (also what refheap does with no arguments).")
 final class ReplCommand implements Callable<Integer> {
     @Mixin
-    RuntimeFlags flags = new RuntimeFlags();
+    RuntimeFlags ownFlags = new RuntimeFlags();
+
+    @picocli.CommandLine.ParentCommand
+    Main parent;
 
     @Override
-    public Integer call() { return start(flags); }
+    public Integer call() { return start(ownFlags.with(parent == null ? null : parent.flags)); }
 
     static int start(RuntimeFlags flags) {
         try (Runtime rt = flags.newRuntime(); Terminal terminal = TerminalBuilder.builder().system(true).build()) {

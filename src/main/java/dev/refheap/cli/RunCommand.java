@@ -22,10 +22,14 @@ final class RunCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
-    RuntimeFlags flags = new RuntimeFlags();
+    RuntimeFlags ownFlags = new RuntimeFlags();
+
+    @picocli.CommandLine.ParentCommand
+    Main parent;
 
     @Override
     public Integer call() {
+        RuntimeFlags flags = ownFlags.with(parent == null ? null : parent.flags);
         byte[] bytes;
         try {
             bytes = SourceFiles.bytes(file);

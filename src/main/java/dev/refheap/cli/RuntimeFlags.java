@@ -15,6 +15,14 @@ final class RuntimeFlags {
     @Option(names = "--max-heap", paramLabel = "SIZE", description = "Heap limit (e.g. 64m, 2g); past it, MemoryError.")
     String maxHeap;
 
+    /** These flags, with any the top-level command was given ({@code refheap --max-heap 64m run x.py}). */
+    RuntimeFlags with(RuntimeFlags outer) {
+        RuntimeFlags f = new RuntimeFlags();
+        f.gcStress = gcStress || (outer != null && outer.gcStress);
+        f.maxHeap = maxHeap != null ? maxHeap : outer == null ? null : outer.maxHeap;
+        return f;
+    }
+
     Runtime newRuntime() {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);

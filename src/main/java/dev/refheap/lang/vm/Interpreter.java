@@ -885,18 +885,20 @@ final class Interpreter implements RootProvider {
                         }
                         case BEFORE_WITH -> {
                             long mgr = s[f.sp - 1];
-                            long exit = rt.ops.getAttrOrNull(mgr, rt.names.__exit__);
-                            if (exit == 0 || rt.ops.getAttrOrNull(mgr, rt.names.__enter__) == 0) {
-                                heap.xdecref(exit);
+                            long enter = rt.ops.getAttrOrNull(mgr, rt.names.__enter__);
+                            long exit = enter == 0 ? 0 : rt.ops.getAttrOrNull(mgr, rt.names.__exit__);
+                            if (exit == 0) {
+                                heap.xdecref(enter);
                                 throw rt.typeError("'" + rt.ops.typeName(mgr) + "' object does not support the context manager protocol");
                             }
-                            heap.decref(rt.ops.getAttrOrNull(mgr, rt.names.__enter__));
                             long entered;
                             try {
-                                entered = rt.ops.callMethod(mgr, "__enter__");
+                                entered = rt.ops.call0(enter);
                             } catch (PyException e) {
                                 heap.decref(exit);
                                 throw e;
+                            } finally {
+                                heap.decref(enter);
                             }
                             s[f.sp - 1] = exit;
                             heap.decref(mgr);

@@ -188,7 +188,7 @@ public final class Runtime implements AutoCloseable {
     void callDel(long o) {
         long exc = handledException;
         try {
-            ops.callMethod(o, "__del__");
+            heap.decref(ops.callMethod(o, "__del__"));
         } catch (PyException e) {
             writeUnraisable(e.exc(), "Exception ignored in: " + ops.reprOfDelFor(o));
         } finally {

@@ -177,7 +177,14 @@ final class Formats {
             String flags = fmt.substring(st, i);
             String spec = (flags.startsWith("-") ? "<" + flags.substring(1) : flags);
             String piece = switch (conv) {
-                case 's' -> format(rt, heap.strs.of(rt.ops.str(a)), spec.replace("0", ""));
+                case 's' -> {
+                    long text = heap.strs.of(rt.ops.str(a));
+                    try {
+                        yield format(rt, text, spec.replace("0", ""));
+                    } finally {
+                        heap.decref(text);
+                    }
+                }
                 case 'r' -> rt.ops.repr(a);
                 case 'd', 'i', 'u' -> format(rt, a, spec + "d");
                 default -> format(rt, a, spec + conv);

@@ -42,7 +42,12 @@ final class StrFormat {
                 } else {
                     v = 0;
                     for (int k = 0; k < nkw; k++) if (StrType.value(TupleType.item(kw, k)).equals(head)) v = a[o + np + k];
-                    if (v == 0) throw new PyException(rt.ops.instantiateException(rt.exceptionType("KeyError"), rt.heap.tuples.of(rt.heap.strs.of(head))));
+                    if (v == 0) {
+                        long key = rt.heap.strs.of(head);
+                        long args = rt.heap.tuples.of(key);
+                        rt.heap.decref(key);
+                        throw new PyException(rt.ops.instantiateException(rt.exceptionType("KeyError"), args));
+                    }
                 }
                 rt.heap.incref(v);
                 String rest = field.substring(head.length());

@@ -511,6 +511,15 @@ public final class Heap implements AutoCloseable {
         return ta.equals(a, b);
     }
 
+    /** Element-wise equality of two arrays of {@code n} item pointers (list and tuple comparison). */
+    public boolean itemArraysEqual(long itemsA, long itemsB, long n) {
+        for (long i = 0; i < n; i++) {
+            long x = Native.getLong(itemsA + 8 * i), y = Native.getLong(itemsB + 8 * i);
+            if (x != y && !objectsEqual(x, y)) return false;
+        }
+        return true;
+    }
+
     // ---- walking --------------------------------------------------------------------------------
 
     /** Visits every live object allocated in the arenas and large blocks (not the static ones). */

@@ -199,11 +199,6 @@ public final class ListType extends PyType {
         if (a == b) return true;
         if (Heap.typeAddress(b) != address()) return false;
         long n = size(a);
-        if (n != size(b)) return false;
-        for (long i = 0; i < n; i++) {
-            long x = item(a, i), y = item(b, i);
-            if (x != y && !heap.objectsEqual(x, y)) return false;
-        }
-        return true;
+        return n == size(b) && heap.itemArraysEqual(Native.getLong(a + OB_ITEM), Native.getLong(b + OB_ITEM), n);
     }
 }

@@ -160,9 +160,9 @@ final class Modules {
             @Override
             public void invoke(String phase, int generation, long collected, long uncollectable) {
                 long info = heap.dicts.create();
-                heap.dicts.setItem(info, "generation", tmp(heap, heap.ints.of(generation)));
-                heap.dicts.setItem(info, "collected", tmp(heap, heap.ints.of(collected)));
-                heap.dicts.setItem(info, "uncollectable", tmp(heap, heap.ints.of(uncollectable)));
+                putNew(heap, info, "generation", heap.ints.of(generation));
+                putNew(heap, info, "collected", heap.ints.of(collected));
+                putNew(heap, info, "uncollectable", heap.ints.of(uncollectable));
                 long ph = heap.strs.of(phase);
                 heap.incref(callbacks);
                 try {
@@ -182,8 +182,6 @@ final class Modules {
                     heap.decref(ph);
                     heap.decref(info);
                 }
-                for (long t : pending) heap.decref(t);
-                pending.clear();
             }
         });
         heap.decref(callbacks);
@@ -226,13 +224,12 @@ final class Modules {
             long l = heap.lists.alloc(0);
             for (long[] g : st) {
                 long d = heap.dicts.create();
-                heap.dicts.setItem(d, "collections", tmp(heap, heap.ints.of(g[0])));
-                heap.dicts.setItem(d, "collected", tmp(heap, heap.ints.of(g[1])));
-                heap.dicts.setItem(d, "uncollectable", tmp(heap, heap.ints.of(g[2])));
+                putNew(heap, d, "collections", heap.ints.of(g[0]));
+                putNew(heap, d, "collected", heap.ints.of(g[1]));
+                putNew(heap, d, "uncollectable", heap.ints.of(g[2]));
                 heap.lists.append(l, d);
                 heap.decref(d);
             }
-            flushPending(heap);
             return l;
         });
         def(rt, m, "get_objects", (s, a, o, n, kw) -> {
@@ -297,17 +294,10 @@ final class Modules {
         return m;
     }
 
-    private static final List<Long> pending = new ArrayList<>();
-
-    /** Holds a temporary new reference until the current builder is done (then released). */
-    private static long tmp(Heap heap, long o) {
-        pending.add(o);
-        return o;
-    }
-
-    private static void flushPending(Heap heap) {
-        for (long t : pending) heap.decref(t);
-        pending.clear();
+    /** d[key] = value, where value is a new reference the dict takes over. */
+    private static void putNew(Heap heap, long d, String key, long value) {
+        heap.dicts.setItem(d, key, value);
+        heap.decref(value);
     }
 
     private static long tuple3(Heap heap, long a, long b, long c) {

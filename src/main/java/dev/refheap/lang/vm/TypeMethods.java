@@ -24,17 +24,23 @@ import java.util.Map;
  * results new references.
  */
 final class TypeMethods {
-    private TypeMethods() {}
+    private final Runtime rt;
+    private final Heap heap;
 
-    private static Runtime rt;
-    private static Heap heap;
+    private TypeMethods(Runtime rt) {
+        this.rt = rt;
+        this.heap = rt.heap;
+    }
 
     interface M0 { long call(long self); }
     interface M1 { long call(long self, long a); }
 
+    /** Registers the methods for {@code runtime}; each method's implementation is bound to that runtime. */
     static void install(Runtime runtime) {
-        rt = runtime;
-        heap = rt.heap;
+        new TypeMethods(runtime).installAll();
+    }
+
+    private void installAll() {
         installList();
         installDict();
         installSet();
@@ -42,20 +48,20 @@ final class TypeMethods {
         installMisc();
     }
 
-    private static void def(PyType t, String name, Builtin impl) {
+    private void def(PyType t, String name, Builtin impl) {
         Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
         long f = rt.hold(rt.builtinFunctionType.create(name, impl, 0, t.name()));
         attrs.put(name, f);
     }
 
-    private static void def0(PyType t, String name, M0 m) {
+    private void def0(PyType t, String name, M0 m) {
         def(t, name, (self, a, o, n, kw) -> {
             if (n != 0 || Args.nkw(kw) > 0) throw rt.typeError(t.name() + "." + name + "() takes no arguments (" + n + " given)");
             return m.call(self);
         });
     }
 
-    private static void def1(PyType t, String name, M1 m) {
+    private void def1(PyType t, String name, M1 m) {
         def(t, name, (self, a, o, n, kw) -> {
             Args.noKeywords(rt, t.name() + "." + name, kw);
             if (n != 1) throw rt.typeError(t.name() + "." + name + "() takes exactly one argument (" + n + " given)");
@@ -63,12 +69,12 @@ final class TypeMethods {
         });
     }
 
-    private static long none() {
+    private long none() {
         heap.incref(heap.None);
         return heap.None;
     }
 
-    private static void checkType(long self, PyType t, String method) {
+    private void checkType(long self, PyType t, String method) {
         if (!rt.ops.isInstance(self, t)) {
             throw rt.typeError("descriptor '" + method + "' for '" + t.name() + "' objects doesn't apply to a '" + rt.ops.typeName(self) + "' object");
         }
@@ -76,7 +82,7 @@ final class TypeMethods {
 
     // ---- list -------------------------------------------------------------------------------------
 
-    private static void installList() {
+    private void installList() {
         PyType L = heap.lists;
         def1(L, "append", (s, v) -> { checkType(s, L, "append"); heap.lists.append(s, v); return none(); });
         def1(L, "extend", (s, v) -> { Sequences.extend(rt, s, v); return none(); });
@@ -188,7 +194,7 @@ final class TypeMethods {
 
     // ---- dict -------------------------------------------------------------------------------------
 
-    private static void installDict() {
+    private void installDict() {
         PyType D = heap.dicts;
         def(D, "get", (s, a, o, n, kw) -> {
             Args.range(rt, "get", n, kw, 1, 2);
@@ -250,7 +256,7 @@ final class TypeMethods {
         });
     }
 
-    private static long getItem(long d, long key) {
+    private long getItem(long d, long key) {
         try {
             return heap.dicts.getItem(d, key);
         } catch (PyError e) {
@@ -260,7 +266,7 @@ final class TypeMethods {
 
     // ---- set --------------------------------------------------------------------------------------
 
-    private static void installSet() {
+    private void installSet() {
         PyType S = heap.sets;
         def1(S, "add", (s, v) -> { try { heap.sets.add(s, v); } catch (PyError e) { throw rt.fromPyError(e); } return none(); });
         def1(S, "discard", (s, v) -> { try { heap.sets.discard(s, v); } catch (PyError e) { throw rt.fromPyError(e); } return none(); });
@@ -294,14 +300,14 @@ final class TypeMethods {
         def1(S, "isdisjoint", (s, v) -> { long o2 = asSet(v); try { long i = Sequences.setOp(rt, s, o2, 1); boolean e = SetType.size(i) == 0; heap.decref(i); return rt.ops.bool(e); } finally { heap.decref(o2); } });
     }
 
-    private static long asSet(long v) {
+    private long asSet(long v) {
         if (heap.typeOf(v) == heap.sets) return Builtins.incref(heap, v);
         long s = heap.sets.create();
         Builtins.setUpdate(rt, s, v);
         return s;
     }
 
-    private static long setWith(long s, long v, int kind) {
+    private long setWith(long s, long v, int kind) {
         long o = asSet(v);
         try {
             return Sequences.setOp(rt, s, o, kind);
@@ -314,11 +320,11 @@ final class TypeMethods {
 
     interface S0 { String apply(String s); }
 
-    private static void str0(String name, S0 f) {
+    private void str0(String name, S0 f) {
         def0(heap.strs, name, s -> heap.strs.of(f.apply(StrType.value(s))));
     }
 
-    private static void installStr() {
+    private void installStr() {
         PyType S = heap.strs;
         str0("upper", String::toUpperCase);
         str0("lower", String::toLowerCase);
@@ -415,23 +421,23 @@ final class TypeMethods {
     }
 
     /** CPython returns the str itself when a method leaves it unchanged (strip, replace...). */
-    private static long sameIfUnchanged(long s, String result) {
+    private long sameIfUnchanged(long s, String result) {
         if (result.equals(StrType.value(s))) return Builtins.incref(heap, s);
         return heap.strs.of(result);
     }
 
-    private static String strArg(long v) {
+    private String strArg(long v) {
         if (heap.typeOf(v) != heap.strs) throw rt.typeError("must be str, not " + rt.ops.typeName(v));
         return StrType.value(v);
     }
 
-    private static String insertEverywhere(String v, String nw) {
+    private String insertEverywhere(String v, String nw) {
         StringBuilder sb = new StringBuilder(nw);
         v.codePoints().forEach(c -> sb.appendCodePoint(c).append(nw));
         return sb.toString();
     }
 
-    private static long cpIndex(String s, int charIndex) {
+    private long cpIndex(String s, int charIndex) {
         return charIndex < 0 ? -1 : s.codePointCount(0, charIndex);
     }
 
@@ -445,7 +451,7 @@ final class TypeMethods {
         return sb.toString();
     }
 
-    private static boolean predicate(String name, String s) {
+    private boolean predicate(String name, String s) {
         if (s.isEmpty()) return false;
         return switch (name) {
             case "isdigit", "isdecimal", "isnumeric" -> s.chars().allMatch(Character::isDigit);
@@ -458,7 +464,7 @@ final class TypeMethods {
         };
     }
 
-    private static long pad(long s, long[] a, int o, int n, char how) {
+    private long pad(long s, long[] a, int o, int n, char how) {
         if (n < 1 || n > 2) throw rt.typeError("expected 1 or 2 arguments, got " + n);
         String v = StrType.value(s);
         int width = (int) Builtins.intArg(rt, a[o]);
@@ -476,14 +482,14 @@ final class TypeMethods {
         });
     }
 
-    private static String strip(String s, String chars, char side) {
+    private String strip(String s, String chars, char side) {
         int start = 0, end = s.length();
         if (side != 'r') while (start < end && (chars == null ? Character.isWhitespace(s.charAt(start)) : chars.indexOf(s.charAt(start)) >= 0)) start++;
         if (side != 'l') while (end > start && (chars == null ? Character.isWhitespace(s.charAt(end - 1)) : chars.indexOf(s.charAt(end - 1)) >= 0)) end--;
         return s.substring(start, end);
     }
 
-    private static long affix(long s, long x, boolean prefix) {
+    private long affix(long s, long x, boolean prefix) {
         String v = StrType.value(s);
         if (heap.typeOf(x) == heap.tuples) {
             for (long i = 0; i < TupleType.size(x); i++) {
@@ -499,7 +505,7 @@ final class TypeMethods {
         return rt.ops.bool(prefix ? v.startsWith(p) : v.endsWith(p));
     }
 
-    private static long split(long s, long[] a, int o, int n, long kw, boolean right) {
+    private long split(long s, long[] a, int o, int n, long kw, boolean right) {
         String v = StrType.value(s);
         long sepObj = heap.None;
         long max = -1;
@@ -571,7 +577,7 @@ final class TypeMethods {
         return l;
     }
 
-    private static void appendStr(long l, String s) {
+    private void appendStr(long l, String s) {
         long x = heap.strs.of(s);
         heap.lists.append(l, x);
         heap.decref(x);
@@ -579,7 +585,7 @@ final class TypeMethods {
 
     // ---- other types --------------------------------------------------------------------------------
 
-    private static void installMisc() {
+    private void installMisc() {
         def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).bitLength()));
         def0(heap.floats, "is_integer", s -> rt.ops.bool(FloatType.value(s) == Math.rint(FloatType.value(s)) && !Double.isInfinite(FloatType.value(s))));
         def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));

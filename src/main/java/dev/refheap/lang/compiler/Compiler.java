@@ -52,8 +52,8 @@ import static dev.refheap.lang.compiler.Block.op;
  * RESUME, PRECALL, CACHE and the generator prologue RETURN_GENERATOR + POP_TOP are not emitted (RESUME
  * and the prologue take part in the assembler passes, so line numbers and co_stacksize still come out
  * as CPython's, and are dropped at the end); CELL mode's DISPLAY_RESULT plays PRINT_EXPR's role for
- * the last statement only; compile-time SyntaxWarnings ("is" with a literal, assert on a tuple...)
- * are not reported; {@code from __future__ import annotations} and {@code barry_as_FLUFL} are
+ * the last statement only; of the compile-time SyntaxWarnings only "is" with a literal and assert on
+ * a tuple are reported (as {@link Warning}s, for the caller to show); {@code from __future__ import annotations} and {@code barry_as_FLUFL} are
  * rejected as unsupported.
  *
  * <p>State while compiling: the stack of enclosing {@link Unit}s and the current one {@link #u},
@@ -125,7 +125,11 @@ public final class Compiler {
         }
     }
 
+    /** A compile-time SyntaxWarning: its line and message (shown by the caller as the warnings module would). */
+    public record Warning(int line, String message) {}
+
     private final CompileErrors errors;
+    private final List<Warning> warnings = new ArrayList<>();
     private final ConstCache cache = new ConstCache();
     private final Mode mode;
     private final Deque<Unit> stack = new ArrayDeque<>();
@@ -170,10 +174,47 @@ public final class Compiler {
 
     /** Parses and compiles source text. */
     public static CodeUnit compile(String source, String filename, Mode mode) {
+        return compile(source, filename, mode, new ArrayList<>());
+    }
+
+    /** Parses and compiles source text, adding its compile-time SyntaxWarnings, in order, to {@code warnings}. */
+    public static CodeUnit compile(String source, String filename, Mode mode, List<Warning> warnings) {
         if (mode == Mode.EVAL) {
-            return compileExpression(Parser.parseExpression(source, filename), filename, source);
+            Compiler c = new Compiler(filename, source, Mode.EVAL);
+            CodeUnit unit = c.compileEval(Parser.parseExpression(source, filename).body());
+            warnings.addAll(c.warnings);
+            return unit;
         }
-        return compileModule(Parser.parseModule(source, filename), filename, mode, source);
+        Compiler c = new Compiler(filename, source, mode);
+        CodeUnit unit = c.compileExec(Parser.parseModule(source, filename));
+        warnings.addAll(c.warnings);
+        return unit;
+    }
+
+    // ---------------------------------------------------------------- SyntaxWarnings
+
+    /** check_is_arg: a constant other than None, True, False and ... makes {@code is} a literal comparison. */
+    private static boolean isArgOk(Expr e) {
+        return !(e instanceof Expr.Constant k) || k.value() instanceof Special || k.value() instanceof Boolean;
+    }
+
+    /** check_compare: warns once per comparison, at its first {@code is}/{@code is not} with a literal. */
+    private void checkCompare(Expr.Compare c) {
+        boolean left = isArgOk(c.left());
+        for (int i = 0; i < c.ops().size(); i++) {
+            CmpOp op = c.ops().get(i);
+            boolean right = isArgOk(c.comparators().get(i));
+            if ((op == CmpOp.Is || op == CmpOp.IsNot) && !(left && right)) {
+                warn(op == CmpOp.Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                        : "\"is not\" with a literal. Did you mean \"!=\"?");
+                return;
+            }
+            left = right;
+        }
+    }
+
+    private void warn(String message) {
+        warnings.add(new Warning(u.line, message));
     }
 
     private CodeUnit compileExec(Module ast) {
@@ -976,6 +1017,7 @@ public final class Compiler {
             case Expr.Compare c -> {
                 setLoc(c);
                 if (c.ops().size() > 1) {
+                    checkCompare(c);
                     jumpIfChainedCompare(c, next, cond);
                     return;
                 }
@@ -1040,6 +1082,9 @@ public final class Compiler {
     }
 
     private void compileAssert(Stmt.Assert s) {
+        boolean tuple = s.test() instanceof Expr.Tuple t ? !t.elts().isEmpty()
+                : s.test() instanceof Expr.Constant k && k.value() instanceof CodeUnit.ConstTuple ct && !ct.items().isEmpty();
+        if (tuple) warn("assertion is always true, perhaps remove parentheses?");
         Block end = newBlock();
         jumpIf(s.test(), end, true);
         addOp(Opcode.LOAD_ASSERTION_ERROR);
@@ -1588,6 +1633,7 @@ public final class Compiler {
     }
 
     private void compileCompare(Expr.Compare c) {
+        checkCompare(c);
         visitExpr(c.left());
         int n = c.ops().size() - 1;
         if (n == 0) {

@@ -62,6 +62,8 @@ public final class Runtime implements AutoCloseable {
     final Map<String, Long> modules = new LinkedHashMap<>();
     /** Attributes of builtin types (method descriptors), by type index. */
     final Map<PyType, Map<String, Long>> typeAttrs = new HashMap<>();
+    /** Every type's registry of its subclasses (tp_subclasses). */
+    Subclasses subclasses;
     /** Objects the runtime holds (one reference each). */
     private final List<Long> held = new ArrayList<>();
 
@@ -119,6 +121,8 @@ public final class Runtime implements AutoCloseable {
         builtinsDict = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
+        subclasses = new Subclasses(this);
+        subclasses.createStartupDicts();
         if (options.stress()) gc.setThreshold(0, 1);
     }
 
@@ -219,9 +223,24 @@ public final class Runtime implements AutoCloseable {
 
     /** Compiles {@code source} in {@code mode}; SyntaxErrors are thrown as {@link dev.refheap.lang.PySyntaxError}. */
     long compile(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
-        dev.refheap.lang.bytecode.CodeUnit unit = dev.refheap.lang.compiler.Compiler.compile(source, filename, mode);
-        interpreter.sources.put(filename, java.util.Arrays.asList(source.split("\\r?\\n", -1)));
+        var warnings = new java.util.ArrayList<dev.refheap.lang.compiler.Compiler.Warning>();
+        dev.refheap.lang.bytecode.CodeUnit unit = dev.refheap.lang.compiler.Compiler.compile(source, filename, mode, warnings);
+        List<String> lines = java.util.Arrays.asList(source.split("\\r?\\n", -1));
+        interpreter.sources.put(filename, lines);
+        for (var w : warnings) showWarning(filename, w.line(), "SyntaxWarning", w.message(), lines);
         return Materializer.materialize(this, unit);
+    }
+
+    /**
+     * warnings.showwarning's default output on stderr: "file:line: Category: message", then the
+     * stripped source line when the file is a real one (linecache has no lines for "<...>" names).
+     */
+    void showWarning(String filename, int line, String category, String message, List<String> lines) {
+        err.println(filename + ":" + line + ": " + category + ": " + message);
+        boolean real = !(filename.startsWith("<") && filename.endsWith(">"));
+        if (real && line >= 1 && line <= lines.size() && !lines.get(line - 1).isEmpty()) {
+            err.println("  " + lines.get(line - 1).strip());
+        }
     }
 
     /**

@@ -24,6 +24,16 @@ public final class StrType extends PyType {
     private final Map<String, Long> interned = new HashMap<>();
     private long empty;
     private final long[] latin1 = new long[256];
+    /**
+     * The one-character identifiers of CPython 3.11's deep-frozen start-up modules. Their code objects
+     * carry their own static str objects, and 3.11 interns those at start-up, before any Latin-1
+     * singleton of the same character is interned; so for these 29 characters the interned string
+     * (what a constant or name {@code 'a'} in code is) is not the singleton that indexing or
+     * {@code chr()} returns. Measured on 3.11: {@code sys.intern(c) is not c} for exactly these.
+     * (3.12 has a different set, "_abcdenprsx"; 3.10 and 3.13 none.)
+     */
+    public static final String DEEP_FROZEN_ONE_CHAR = "BCLST_abcdefhijklmnopqrstvwxy";
+    private final long[] frozenOneChar = new long[128];
 
     StrType(Heap heap) {
         super(heap, "str", null, BASETYPE | UNICODE_SUBCLASS, ASCII_DATA, 0, 0);
@@ -32,6 +42,11 @@ public final class StrType extends PyType {
     void createSingletons() {
         empty = newStatic("");
         for (int c = 0; c < 256; c++) latin1[c] = newStatic(String.valueOf((char) c));
+        for (char c : DEEP_FROZEN_ONE_CHAR.toCharArray()) {
+            long o = newStatic(String.valueOf(c));
+            Native.putInt(o + STATE, state(o) | 1);
+            frozenOneChar[c] = o;
+        }
     }
 
     private long newStatic(String s) {
@@ -70,6 +85,18 @@ public final class StrType extends PyType {
         long size = kind == 0 ? ASCII_DATA + length + 1 : COMPACT_DATA + (long) (length + 1) * kind;
         long o = heap.allocObjectOfSize(this, size, 0);
         init(o, s, kind);
+        return o;
+    }
+
+    /**
+     * A str with the contents of {@code s} that is never the one-character singleton: what CPython
+     * gives where it builds the result in a new object and returns it as is (int's str and repr,
+     * the case-mapping methods). '' is still the empty singleton, as PyUnicode_New(0) is.
+     */
+    public long fresh(String s) {
+        if (s.length() != 1 || s.charAt(0) >= 256) return of(s);
+        long o = heap.allocObjectOfSize(this, ASCII_DATA + 2 + (s.charAt(0) < 128 ? 0 : COMPACT_DATA - ASCII_DATA), 0);
+        init(o, s, kindOf(s));
         return o;
     }
 
@@ -151,7 +178,8 @@ public final class StrType extends PyType {
             return empty;
         }
         if (length(o) == 1 && codePointAt(o, 0) < 256) {
-            long s = latin1[codePointAt(o, 0)];
+            int c = codePointAt(o, 0);
+            long s = c < 128 && frozenOneChar[c] != 0 ? frozenOneChar[c] : latin1[c];
             if (s != o) { heap.incref(s); heap.decref(o); }
             return s;
         }

@@ -30,8 +30,8 @@ final class Builtins {
         def(rt, "oct", (self, a, o, n, kw) -> { Args.exactly(rt, "oct", n, kw, 1); return heap.strs.of(radix(rt, a[o], 8, "0o")); });
         def(rt, "bin", (self, a, o, n, kw) -> { Args.exactly(rt, "bin", n, kw, 1); return heap.strs.of(radix(rt, a[o], 2, "0b")); });
         def(rt, "len", (self, a, o, n, kw) -> { Args.exactly(rt, "len", n, kw, 1); return heap.ints.of(rt.ops.len(a[o])); });
-        def(rt, "repr", (self, a, o, n, kw) -> { Args.exactly(rt, "repr", n, kw, 1); return heap.strs.of(rt.ops.repr(a[o])); });
-        def(rt, "ascii", (self, a, o, n, kw) -> { Args.exactly(rt, "ascii", n, kw, 1); return heap.strs.of(ascii(rt.ops.repr(a[o]))); });
+        def(rt, "repr", (self, a, o, n, kw) -> { Args.exactly(rt, "repr", n, kw, 1); return rt.ops.reprObject(a[o]); });
+        def(rt, "ascii", (self, a, o, n, kw) -> { Args.exactly(rt, "ascii", n, kw, 1); return rt.ops.asciiObject(a[o]); });
         def(rt, "hash", (self, a, o, n, kw) -> { Args.exactly(rt, "hash", n, kw, 1); return heap.ints.of(rt.ops.hash(a[o])); });
         def(rt, "callable", (self, a, o, n, kw) -> { Args.exactly(rt, "callable", n, kw, 1); return rt.ops.bool(isCallable(rt, a[o])); });
         def(rt, "isinstance", (self, a, o, n, kw) -> {
@@ -149,7 +149,8 @@ final class Builtins {
         def(rt, "all", (self, a, o, n, kw) -> anyAll(rt, a, o, n, kw, false));
         def(rt, "format", (self, a, o, n, kw) -> {
             Args.range(rt, "format", n, kw, 1, 2);
-            return heap.strs.of(rt.ops.format(a[o], n == 2 ? StrType.value(a[o + 1]) : ""));
+            if (n == 2 && heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("format() argument 2 must be str, not " + rt.ops.typeName(a[o + 1]));
+            return rt.ops.formatObject(a[o], n == 2 ? StrType.value(a[o + 1]) : "");
         });
         def(rt, "__build_class__", (self, a, o, n, kw) -> buildClass(rt, a, o, n, kw));
         def(rt, "super", (self, a, o, n, kw) -> SuperType.create(rt, a, o, n));
@@ -631,7 +632,13 @@ final class Builtins {
         try {
             long r = rt.interpreter.runClassBody(func, ns);
             heap.decref(r);
-            return ClassFactory.create(rt, nameObj, bases, ns, func);
+            // type(name, bases, ns) is a tp_call: the vector of arguments becomes a temporary tuple
+            long margs = heap.tuples.of(nameObj, bases, ns);
+            try {
+                return ClassFactory.create(rt, nameObj, bases, ns, func);
+            } finally {
+                heap.decref(margs);
+            }
         } finally {
             heap.decref(ns);
             heap.decref(bases);

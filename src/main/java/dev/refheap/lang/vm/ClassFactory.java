@@ -68,6 +68,8 @@ final class ClassFactory {
         if (qual == 0) qual = nameObj;
         heap.incref(qual);
         Native.putLong(t + ClassType.T_QUALNAME, qual);
+        rt.subclasses.addToBases(t, Native.getLong(t + ClassType.T_BASES));
+        setNames(rt, t, dict);
         for (ClassType m : mro) if (heap.dicts.getItem(m == cls ? dict : m.dict(), "__del__") != 0) cls.hasDel = true;
         heap.track(t);
         if (classcell[0] != 0 && heap.typeOf(classcell[0]) == rt.cellType) {
@@ -75,6 +77,25 @@ final class ClassFactory {
             rt.cellType.set(classcell[0], t);
         }
         return t;
+    }
+
+    /**
+     * type_new_set_names: over a copy of the class dict (a temporary dict, as in 3.11), calls
+     * {@code value.__set_name__(cls, name)} for each value whose class defines it.
+     */
+    private static void setNames(Runtime rt, long t, long dict) {
+        Heap heap = rt.heap;
+        long names = heap.dicts.create();
+        try {
+            heap.dicts.forEach(dict, (k, v) -> heap.dicts.setItem(names, k, v));
+            heap.dicts.forEach(names, (k, v) -> {
+                if (heap.typeOf(v) instanceof ClassType c && rt.ops.lookupUserOnly(c, "__set_name__") != 0) {
+                    heap.decref(rt.ops.callMethod(v, "__set_name__", t, k));
+                }
+            });
+        } finally {
+            heap.decref(names);
+        }
     }
 
     private static void addDescriptor(Runtime rt, long dict, long type, String name) {

@@ -23,7 +23,7 @@ import java.util.function.LongConsumer;
  */
 final class ClassType extends LangType implements HeapTypeSlots {
     /** Type object layout (our PyHeapTypeObject): dict, bases, mro, name, qualname, module. */
-    static final int T_DICT = 32 + 8, T_BASES = 48, T_MRO = 56, T_NAME = 64, T_QUALNAME = 72;
+    static final int T_DICT = 32 + 8, T_BASES = 48, T_MRO = 56, T_NAME = 64, T_QUALNAME = 72, T_SUBCLASSES = 88; // 80 is Layout.TP_WEAKLIST
     static final int TYPE_OBJECT_SIZE = 1672;
     static final int INSTANCE_WEAKLIST = 16;
 
@@ -162,22 +162,26 @@ final class ClassType extends LangType implements HeapTypeSlots {
         traverseTypeObject(t, visit);
         visitField(t, T_NAME, visit);
         visitField(t, T_QUALNAME, visit);
+        visitField(t, T_SUBCLASSES, visit); // owned but not traversed, as tp_subclasses: it holds only weakrefs
     }
 
     @Override
     public void clearTypeObject(long t) {
         clearField(t, T_DICT);
         clearField(t, T_MRO);
+        rt.subclasses.removeFromBases(t, get(t, T_BASES));
         clearField(t, T_BASES);
     }
 
     @Override
     public void deallocTypeObject(long t) {
         heap.untrackIfTracked(t);
+        rt.subclasses.removeFromBases(t, get(t, T_BASES));
         heap.weakrefs.clearWeakrefs(t);
         clearTypeObject(t);
         clearField(t, T_NAME);
         clearField(t, T_QUALNAME);
+        clearField(t, T_SUBCLASSES);
         heap.freeObject(t);
     }
 

@@ -47,8 +47,7 @@ final class Constructors {
             Args.range(rt, "str", n, 0, 0, 3);
             if (n == 0) return heap.strs.of("");
             if (n >= 2 && heap.typeOf(a[o]) == heap.bytes) return heap.strs.of(new String(BytesType.value(a[o]), java.nio.charset.StandardCharsets.UTF_8));
-            if (heap.typeOf(a[o]) == heap.strs) return Builtins.incref(heap, a[o]);
-            return heap.strs.of(rt.ops.str(a[o]));
+            return rt.ops.strObject(a[o]);
         }
         if (t == heap.bytes) {
             Args.range(rt, "bytes", n, 0, 0, 3);

@@ -280,6 +280,29 @@ final class Interpreter implements RootProvider {
         return v;
     }
 
+    /**
+     * FORMAT_VALUE's result (a new reference): the conversion (1 str, 2 repr, 3 ascii) gives an
+     * object that is the result itself when there is no spec; otherwise PyObject_Format, whose
+     * empty-spec paths return an exact str as is and an exact int's str.
+     */
+    private long formatValue(long v, int conversion, long spec) {
+        long value = switch (conversion) {
+            case 1 -> rt.ops.strObject(v);
+            case 2 -> rt.ops.reprObject(v);
+            case 3 -> rt.ops.asciiObject(v);
+            default -> { heap.incref(v); yield v; }
+        };
+        try {
+            if (spec == 0 && heap.typeOf(value) == heap.strs) {
+                heap.incref(value);
+                return value;
+            }
+            return rt.ops.formatObject(value, spec == 0 ? "" : StrType.value(spec));
+        } finally {
+            heap.decref(value);
+        }
+    }
+
     long listToTuple(long list) {
         long n = ListType.size(list);
         long t = heap.tuples.alloc(n);
@@ -719,7 +742,9 @@ final class Interpreter implements RootProvider {
                             long m = s[--f.sp];
                             s[f.sp] = 0;
                             try {
-                                Builtins.dictUpdate(rt, s[f.sp - arg], m, OPS[ops[pc]] == Opcode.DICT_MERGE, s[f.sp - arg - 2]);
+                                boolean merge = OPS[ops[pc]] == Opcode.DICT_MERGE;
+                                // only DICT_MERGE (a call's **kwargs) has the called function below its dict
+                                Builtins.dictUpdate(rt, s[f.sp - arg], m, merge, merge ? s[f.sp - arg - 2] : 0);
                             } finally {
                                 heap.decref(m);
                             }
@@ -732,25 +757,11 @@ final class Interpreter implements RootProvider {
                             if (spec != 0) s[f.sp] = 0;
                             long v = s[f.sp - 1];
                             if ((arg & 3) == 0 && spec == 0 && heap.typeOf(v) == heap.strs) break;
-                            String text = switch (arg & 3) {
-                                case 1 -> rt.ops.str(v);
-                                case 2 -> rt.ops.repr(v);
-                                case 3 -> Builtins.ascii(rt.ops.repr(v));
-                                default -> null;
-                            };
-                            String out;
-                            if (text != null) {
-                                long tmp = heap.strs.of(text);
-                                try {
-                                    out = rt.ops.format(tmp, spec == 0 ? "" : StrType.value(spec));
-                                } finally {
-                                    heap.decref(tmp);
-                                }
-                            } else {
-                                out = rt.ops.format(v, spec == 0 ? "" : StrType.value(spec));
+                            try {
+                                s[f.sp - 1] = formatValue(v, arg & 3, spec);
+                            } finally {
+                                heap.xdecref(spec);
                             }
-                            heap.xdecref(spec);
-                            s[f.sp - 1] = heap.strs.of(out);
                             heap.decref(v);
                         }
                         case GET_ITER -> { long o = s[f.sp - 1]; s[f.sp - 1] = rt.ops.iter(o); heap.decref(o); }

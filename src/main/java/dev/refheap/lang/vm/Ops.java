@@ -268,6 +268,64 @@ final class Ops {
         return repr(o);
     }
 
+    /**
+     * PyObject_Repr as an object (a new reference): what a class's __repr__ returned, itself; for an
+     * exact int a new str even of one digit (3.11's int-to-decimal conversion does not go through
+     * the one-character cache); otherwise the str of {@link #repr}.
+     */
+    long reprObject(long o) {
+        PyType t = heap.typeOf(o);
+        if (t == heap.ints) return heap.strs.fresh(repr(o));
+        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__repr__") == 0) && lookupType(c, "__repr__") != 0) {
+            return strResultObject(callMethod(o, "__repr__"), "__repr__");
+        }
+        return heap.strs.of(repr(o));
+    }
+
+    /** PyObject_Str as an object (a new reference): an exact str itself, else as {@link #reprObject}. */
+    long strObject(long o) {
+        PyType t = heap.typeOf(o);
+        if (t == heap.strs) {
+            heap.incref(o);
+            return o;
+        }
+        if (t == heap.ints) return heap.strs.fresh(repr(o));
+        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupType(c, "__str__") != 0) {
+            return strResultObject(callMethod(o, "__str__"), "__str__");
+        }
+        return heap.strs.of(str(o));
+    }
+
+    /**
+     * PyObject_Format as an object (a new reference): with an empty spec and no __format__ of the
+     * class's own, str(v) as an object (an exact str itself); otherwise the formatted text.
+     */
+    long formatObject(long v, String spec) {
+        boolean userFormat = heap.typeOf(v) instanceof ClassType c && lookupUserOnly(c, "__format__") != 0;
+        if (spec.isEmpty() && !userFormat) return strObject(v); // object.__format__ and the builtins' empty spec: str(v)
+        return heap.strs.of(format(v, spec));
+    }
+
+    /** PyObject_ASCII as an object: the repr itself when it is all ASCII. */
+    long asciiObject(long o) {
+        long r = reprObject(o);
+        if (StrType.isAscii(r)) return r;
+        try {
+            return heap.strs.of(Builtins.ascii(StrType.value(r)));
+        } finally {
+            heap.decref(r);
+        }
+    }
+
+    private long strResultObject(long r, String method) {
+        if (heap.typeOf(r) != heap.strs) {
+            String type = typeName(r);
+            heap.decref(r);
+            throw rt.typeError(method + " returned non-string (type " + type + ")");
+        }
+        return r;
+    }
+
     /** The repr used in "Exception ignored in: ..." for a __del__. */
     String reprOfDelFor(long o) {
         PyType t = heap.typeOf(o);
@@ -527,6 +585,8 @@ final class Ops {
         long v = lookupType(t, name);
         if (v != 0) return incref(v);
         if (name.equals("__module__")) return heap.strs.of("builtins");
+        long meta = lookupBuiltin(heap.typeType, name); // type's own methods, bound to the class
+        if (meta != 0) return bindDescriptor(meta, typeObject);
         return 0;
     }
 

@@ -321,7 +321,8 @@ final class TypeMethods {
     interface S0 { String apply(String s); }
 
     private void str0(String name, S0 f) {
-        def0(heap.strs, name, s -> heap.strs.of(f.apply(StrType.value(s))));
+        // 3.11 builds a case-mapped result in a new object, never the one-character singleton
+        def0(heap.strs, name, s -> heap.strs.fresh(f.apply(StrType.value(s))));
     }
 
     private void installStr() {
@@ -367,7 +368,21 @@ final class TypeMethods {
             Args.range(rt, "replace", n, kw, 2, 3);
             String v = StrType.value(s), old = strArg(a[o]), nw = strArg(a[o + 1]);
             long count = n == 3 ? Builtins.intArg(rt, a[o + 2]) : -1;
-            if (count < 0) return sameIfUnchanged(s, old.isEmpty() ? insertEverywhere(v, nw) : v.replace(old, nw));
+            // 3.11 returns the str itself when nothing changes, else a result built in a new object
+            if (count < 0) {
+                String r = old.isEmpty() ? insertEverywhere(v, nw) : v.replace(old, nw);
+                return r.equals(v) && (old.equals(nw) || !v.contains(old)) ? Builtins.incref(heap, s) : heap.strs.fresh(r);
+            }
+            if (old.isEmpty()) {
+                if (count == 0) return Builtins.incref(heap, s);
+                StringBuilder sb = new StringBuilder();
+                int[] cps = v.codePoints().toArray();
+                for (int i = 0; i <= cps.length; i++) {
+                    if (i < count) sb.append(nw);
+                    if (i < cps.length) sb.appendCodePoint(cps[i]);
+                }
+                return heap.strs.fresh(sb.toString());
+            }
             StringBuilder sb = new StringBuilder();
             int from = 0;
             for (long c = 0; c < count; c++) {
@@ -376,7 +391,8 @@ final class TypeMethods {
                 sb.append(v, from, i).append(nw);
                 from = i + old.length();
             }
-            return heap.strs.of(sb.append(v.substring(from)).toString());
+            if (from == 0 || old.equals(nw)) return Builtins.incref(heap, s);
+            return heap.strs.fresh(sb.append(v.substring(from)).toString());
         });
         def(S, "startswith", (s, a, o, n, kw) -> affix(s, a[o], true));
         def(S, "endswith", (s, a, o, n, kw) -> affix(s, a[o], false));
@@ -588,6 +604,7 @@ final class TypeMethods {
     private void installMisc() {
         def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).bitLength()));
         def0(heap.floats, "is_integer", s -> rt.ops.bool(FloatType.value(s) == Math.rint(FloatType.value(s)) && !Double.isInfinite(FloatType.value(s))));
+        def0(heap.typeType, "__subclasses__", s -> rt.subclasses.list(s));
         def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
         def(heap.objectType, "__init__", (s, a, o, n, kw) -> none());
         def0(heap.objectType, "__repr__", s -> heap.strs.of("<" + rt.ops.qualifiedTypeNameOf(heap.typeOf(s)) + " object at " + Ops.hex(s) + ">"));

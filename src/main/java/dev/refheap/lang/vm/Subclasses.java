@@ -1,0 +1,111 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
+import dev.refheap.object.TupleType;
+import dev.refheap.object.WeakrefType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * tp_subclasses: every type's registry of its direct subclasses, as CPython 3.11 keeps it. A
+ * class statement adds, to each of its bases, an entry {@code id(cls) -> weakref(cls)} in the
+ * base's subclasses dict (so every class has one weak reference from birth:
+ * {@code weakref.getweakrefcount(C) == 1}, and a class statement allocates one more GC object than
+ * its type, dict, tuples and descriptors); the entry is removed when the class drops its bases.
+ * {@code type.__subclasses__()} lists the live referents in insertion order.
+ *
+ * <p>Where the dict lives: a class's is in its type object ({@link ClassType#T_SUBCLASSES}, owned,
+ * not traversed: it only holds weak references); a builtin type's is held by the runtime. A dict
+ * is made on the first subclass, except for the builtin types that already have subclasses when a
+ * 3.11 program starts ({@link #HAVE_SUBCLASSES_AT_START}), whose dicts exist from the start.
+ * Subclass relations among builtin types themselves are not recorded (their __subclasses__() lists
+ * only classes made by the program).
+ */
+final class Subclasses {
+    /**
+     * Builtin types with subclasses when a CPython 3.11.7 program starts (measured with
+     * cpython_nbrun.py on a program listing the builtins whose __subclasses__() is not empty).
+     */
+    static final List<String> HAVE_SUBCLASSES_AT_START = List.of("ArithmeticError", "BaseException",
+            "ConnectionError", "Exception", "ImportError", "IndentationError", "LookupError", "NameError",
+            "OSError", "RuntimeError", "SyntaxError", "SystemError", "UnicodeError", "ValueError", "Warning",
+            "dict", "int", "list", "object", "str", "tuple");
+
+    private final Runtime rt;
+    private final Heap heap;
+    private final Map<PyType, Long> builtinDicts = new HashMap<>();
+
+    Subclasses(Runtime rt) {
+        this.rt = rt;
+        this.heap = rt.heap;
+    }
+
+    /** Makes the dicts of the builtin types that have subclasses at start-up. */
+    void createStartupDicts() {
+        for (String name : HAVE_SUBCLASSES_AT_START) {
+            PyType t = name.equals("object") ? heap.objectType : name.equals("dict") ? heap.dicts
+                    : name.equals("int") ? heap.ints : name.equals("list") ? heap.lists
+                    : name.equals("str") ? heap.strs : name.equals("tuple") ? heap.tuples : rt.exceptions.get(name);
+            if (t != null) dictOf(t.address(), true);
+        }
+    }
+
+    /** The subclasses dict of a type object (borrowed), made if {@code create}; 0 if none. */
+    private long dictOf(long typeObject, boolean create) {
+        PyType t = heap.typeAt(typeObject);
+        if (t instanceof ClassType) {
+            long d = Native.getLong(typeObject + ClassType.T_SUBCLASSES);
+            if (d == 0 && create) {
+                d = heap.dicts.create();
+                Native.putLong(typeObject + ClassType.T_SUBCLASSES, d);
+            }
+            return d;
+        }
+        Long d = builtinDicts.get(t);
+        if (d == null && create) {
+            d = rt.hold(heap.dicts.create());
+            builtinDicts.put(t, d);
+        }
+        return d == null ? 0 : d;
+    }
+
+    /** add_subclass for each base of a new class. */
+    void addToBases(long cls, long bases) {
+        for (long i = 0; i < TupleType.size(bases); i++) {
+            long d = dictOf(TupleType.item(bases, i), true);
+            long key = heap.ints.of(cls);
+            long wr = heap.weakrefs.newRef(cls, 0);
+            heap.dicts.setItem(d, key, wr);
+            heap.decref(key);
+            heap.decref(wr);
+        }
+    }
+
+    /** remove_all_subclasses: takes {@code cls} out of its bases' dicts (before it drops them). */
+    void removeFromBases(long cls, long bases) {
+        if (bases == 0) return;
+        for (long i = 0; i < TupleType.size(bases); i++) {
+            long d = dictOf(TupleType.item(bases, i), false);
+            if (d == 0) continue;
+            long key = heap.ints.of(cls);
+            heap.dicts.delItem(d, key);
+            heap.decref(key);
+        }
+    }
+
+    /** type.__subclasses__(): a new list of the live subclasses. */
+    long list(long typeObject) {
+        long l = heap.lists.alloc(0);
+        long d = dictOf(typeObject, false);
+        if (d != 0) {
+            heap.dicts.forEach(d, (k, wr) -> {
+                long r = WeakrefType.referent(wr);
+                if (r != heap.None) heap.lists.append(l, r);
+            });
+        }
+        return l;
+    }
+}

@@ -39,33 +39,42 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a whole program; prints an uncaught exception as python3 does; returns the exit status. */
     static int runProgram(RuntimeFlags flags, String source, String filename) {
-        // The runtime is not torn down afterwards: like a process exit after the program, whatever is
-        // still alive stays alive (no finalizer output after the program's last statement).
+        // After the program, the exit as python3 does it: atexit finalizers, modules released and
+        // collected (their __del__ output appears, as there); the heap itself is not closed.
         Runtime rt = flags.newRuntime();
-        {
-            try {
-                rt.exec(source, filename);
-                rt.out().flush();
-                return 0;
-            } catch (PyException e) {
-                rt.out().flush();
-                return reportUncaught(rt, e);
-            } catch (PySyntaxError e) {
-                rt.out().flush();
-                System.err.print(e.format());
-                return 1;
-            } finally {
-                flags.afterRun(rt);
-            }
+        PyException uncaught = null;
+        try {
+            rt.exec(source, filename);
+            rt.out().flush();
+            return 0;
+        } catch (PyException e) {
+            rt.out().flush();
+            if (rt.isSystemExit(e)) return SystemExits.status(rt, e);
+            uncaught = e;
+            System.err.print(rt.formatUncaught(e));
+            System.err.flush();
+            return 1;
+        } catch (PySyntaxError e) {
+            rt.out().flush();
+            System.err.print(e.format());
+            return 1;
+        } finally {
+            flags.afterRun(rt);
+            exitRuntime(rt, uncaught);
         }
     }
 
-    static int reportUncaught(Runtime rt, PyException e) {
-        if (rt.isSystemExit(e)) return SystemExits.status(rt, e);
-        System.err.print(rt.formatUncaught(e));
-        System.err.flush();
-        return 1;
+    /** The interpreter's exit after a program, REPL session or notebook: see {@link Runtime#finalizeAtExit}. */
+    static void exitRuntime(Runtime rt, PyException uncaught) {
+        try {
+            rt.finalizeAtExit(uncaught);
+        } catch (PyException e) {
+            rt.err().print(rt.formatException(e));
+        }
+        rt.out().flush();
+        rt.err().flush();
     }
+
 
     public static void main(String[] args) {
         int[] status = {0};

@@ -44,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
                 try (Runtime rt = flags.newRuntime()) {
                     int status = new NotebookRunner(rt, nb, file).run(output);
                     flags.afterRun(rt);
+                    Main.exitRuntime(rt, null);
                     return status;
                 }
             }

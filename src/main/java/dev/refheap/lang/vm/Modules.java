@@ -341,6 +341,7 @@ final class Modules {
                     self._func = func
                     self._args = args
                     self._kwargs = kwargs
+                    self.atexit = True
                     finalize._registry[id(self)] = self
 
                 def __call__(self, _=None):
@@ -369,6 +370,14 @@ final class Modules {
                 @property
                 def alive(self):
                     return id(self) in finalize._registry
+
+            def _exitfunc():
+                # at exit: the live finalizers whose atexit is true, newest first
+                pending = list(finalize._registry.values())
+                while pending:
+                    f = pending.pop()
+                    if f.atexit:
+                        f()
             """;
 
     // ---- time, builtins ---------------------------------------------------------------------------------

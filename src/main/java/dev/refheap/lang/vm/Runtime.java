@@ -7,7 +7,9 @@ import dev.refheap.object.Heap;
 import dev.refheap.object.PyError;
 import dev.refheap.object.PyType;
 import dev.refheap.object.RootProvider;
+import dev.refheap.object.StrType;
 import dev.refheap.object.TupleType;
+import dev.refheap.object.WeakrefType;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -317,6 +319,64 @@ public final class Runtime implements AutoCloseable {
     /** The Python type name of an uncaught exception (SystemExit handling). */
     public boolean isSystemExit(PyException e) {
         return ops.isInstance(e.exc(), exceptionType("SystemExit"));
+    }
+
+    /**
+     * What CPython 3.11 does after the program when the process exits (Py_FinalizeEx), as far as a
+     * program can see it: weakref.finalize's atexit callbacks (newest first); the release of the
+     * exception that ended the program ({@code uncaught}, may be null: sys.last_value); sys.modules
+     * emptied and a collection; the globals of modules still alive cleared, names starting with '_'
+     * first, and a last collection. The finalizers and weakref callbacks this triggers run, and
+     * print, as they would there. The runtime is not closed: the heap stays inspectable.
+     */
+    public void finalizeAtExit(PyException uncaught) {
+        long weakrefModule = modules.getOrDefault("weakref", 0L);
+        if (weakrefModule != 0) {
+            long exitfunc = heap.dicts.getItem(ModuleType.dict(weakrefModule), "_exitfunc");
+            if (exitfunc != 0) {
+                try {
+                    heap.decref(ops.call(exitfunc, new long[0], 0, 0, 0));
+                } catch (PyException e) {
+                    writeUnraisable(e.exc(), "Exception ignored in atexit callback: " + ops.repr(exitfunc));
+                }
+            }
+        }
+        if (uncaught != null) heap.decref(uncaught.exc());
+        List<Long> alive = new ArrayList<>();
+        for (String name : new ArrayList<>(modules.keySet())) {
+            long m = modules.remove(name);
+            alive.add(heap.weakrefs.newRef(m, 0));
+            if (held.remove(Long.valueOf(m))) heap.decref(m);
+        }
+        gc.collect(2);
+        for (int i = alive.size() - 1; i >= 0; i--) {
+            long m = WeakrefType.referent(alive.get(i));
+            if (m != heap.None) clearModuleDict(ModuleType.dict(m));
+        }
+        gc.collect(2);
+        for (long wr : alive) heap.decref(wr);
+        out.flush();
+        err.flush();
+    }
+
+    /** _PyModule_ClearDict: names starting with one '_' are set to None first, then all others but __builtins__. */
+    private void clearModuleDict(long d) {
+        for (int pass = 0; pass < 2; pass++) {
+            List<Long> keys = new ArrayList<>();
+            heap.dicts.forEach(d, (k, v) -> {
+                if (heap.typeOf(k) == heap.strs) keys.add(k);
+            });
+            for (long k : keys) {
+                String name = StrType.value(k);
+                boolean underscore = name.startsWith("_") && !name.startsWith("__");
+                if (name.equals("__builtins__") || (pass == 0) != underscore) continue;
+                long v = heap.dicts.getItem(d, k);
+                if (v == 0 || v == heap.None) continue;
+                heap.incref(k);
+                heap.dicts.setItem(d, k, heap.None);
+                heap.decref(k);
+            }
+        }
     }
 
     /** Runs the heap verifier (for --gc-stress and tests). */

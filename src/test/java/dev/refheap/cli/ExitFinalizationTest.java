@@ -1,0 +1,48 @@
+package dev.refheap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After the program, `refheap run` exits as python3 does: weakref.finalize's atexit callbacks
+ * (newest first, unless atexit is false), then the modules are released and collected, so the
+ * __del__ of objects still alive prints. Expected outputs are python3 3.11's for the same files.
+ */
+class ExitFinalizationTest {
+    @TempDir
+    Path dir;
+
+    private static final String CLASS = "class A:\n    def __init__(self, n): self.n = n\n"
+            + "    def __del__(self): print('del', self.n, 'sees', label)\nlabel = 'the label'\n";
+
+    @Test
+    void globalsAreFinalizedAtExitAfterTheAtexitFinalizers() throws Exception {
+        Files.writeString(dir.resolve("p.py"), "import weakref\n" + CLASS
+                + "x = A('x')\ny = A('y'); y.other = x; x.other = y\nz = A('z')\n"
+                + "def fin(n): print('finalize', n)\nweakref.finalize(z, fin, 1)\nweakref.finalize(z, fin, 2)\n"
+                + "f3 = weakref.finalize(z, fin, 3)\nf3.atexit = False\nprint('done')\n");
+        CliRun r = CliRun.in(dir, "run", "p.py");
+        assertEquals(0, r.status());
+        assertEquals("done\nfinalize 2\nfinalize 1\ndel x sees the label\ndel y sees the label\ndel z sees the label\n", r.out());
+    }
+
+    @Test
+    void theUncaughtExceptionReleasesItsFramesAtExit() throws Exception {
+        Files.writeString(dir.resolve("p.py"), CLASS + "def f():\n    local = A('local of f')\n    1/0\ng = A('global')\nf()\n");
+        CliRun r = CliRun.in(dir, "run", "p.py");
+        assertEquals(1, r.status());
+        assertEquals("del local of f sees the label\ndel global sees the label\n", r.out());
+    }
+
+    @Test
+    void systemExitAlsoFinalizes() throws Exception {
+        Files.writeString(dir.resolve("p.py"), CLASS + "import sys\na = A('a')\nsys.exit(3)\n");
+        CliRun r = CliRun.in(dir, "run", "p.py");
+        assertEquals(3, r.status());
+        assertEquals("del a sees the label\n", r.out());
+    }
+}

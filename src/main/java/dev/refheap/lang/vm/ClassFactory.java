@@ -70,6 +70,7 @@ final class ClassFactory {
         Native.putLong(t + ClassType.T_QUALNAME, qual);
         rt.subclasses.addToBases(t, Native.getLong(t + ClassType.T_BASES));
         setNames(rt, t, dict);
+        initSubclass(rt, t, cls);
         for (ClassType m : mro) if (heap.dicts.getItem(m == cls ? dict : m.dict(), "__del__") != 0) cls.hasDel = true;
         heap.track(t);
         if (classcell[0] != 0 && heap.typeOf(classcell[0]) == rt.cellType) {
@@ -95,6 +96,22 @@ final class ClassFactory {
             });
         } finally {
             heap.decref(names);
+        }
+    }
+
+    /**
+     * type_new_init_subclass: {@code super(cls, cls).__init_subclass__()}: the first
+     * {@code __init_subclass__} a base class defines (an implicit classmethod) is called with the new
+     * class; object's does nothing. (The super object and the bound method are GC objects made and
+     * freed at once, so they leave count0 as it was; they are not modelled.)
+     */
+    private static void initSubclass(Runtime rt, long t, ClassType cls) {
+        Heap heap = rt.heap;
+        for (int i = 1; i < cls.mro.size(); i++) {
+            long f = heap.dicts.getItem(cls.mro.get(i).dict(), "__init_subclass__");
+            if (f == 0) continue;
+            if (heap.typeOf(f) == rt.functionType) heap.decref(rt.ops.call(f, new long[] {t}, 0, 1, 0));
+            return;
         }
     }
 

@@ -21,6 +21,11 @@ import java.util.function.LongConsumer;
  * <p>Tracking: a dict becomes tracked when a key or value that may be tracked is inserted; only
  * a full collection untracks it again. Up to 80 dead dicts wait on a free list, and up to 80
  * 8-slot unicode key tables on a keys free list.
+ *
+ * <p>Watched dicts: a dict marked with {@link #watch} (the language marks class dicts) counts
+ * every change of its contents (insertion, replacement, deletion, clearing, deallocation) in
+ * {@link #watchedVersion()}, so caches derived from watched dicts (a class's attribute lookups)
+ * know when to forget. The mark lives in ma_version_tag, which nothing else reads.
  */
 public final class DictType extends PyType {
     public static final int MA_USED = 16, MA_VERSION = 24, MA_KEYS = 32, MA_VALUES = 40;
@@ -39,6 +44,8 @@ public final class DictType extends PyType {
     private int numFree;
     private final long[] keysFreeList = new long[MAX_FREE];
     private int keysNumFree;
+    /** Changes made so far to watched dicts (see {@link #watch}). */
+    private long watchedVersion;
 
     DictType(Heap heap) {
         super(heap, "dict", null, BASETYPE | HAVE_GC | DICT_SUBCLASS, 48, 0, 0);
@@ -82,6 +89,19 @@ public final class DictType extends PyType {
     }
 
     public static long size(long d) { return Native.getLong(d + MA_USED); }
+
+    /** Marks {@code d} as watched: from now on each change of its contents advances {@link #watchedVersion()}. */
+    public void watch(long d) {
+        Native.putLong(d + MA_VERSION, 1);
+        watchedVersion++;
+    }
+
+    /** A number that changes whenever any watched dict changes (or dies). */
+    public long watchedVersion() { return watchedVersion; }
+
+    private void noteChange(long d) {
+        if (Native.getLong(d + MA_VERSION) != 0) watchedVersion++;
+    }
     private static long keys(long d) { return Native.getLong(d + MA_KEYS); }
     private static int log2Size(long k) { return Native.getByte(k + DK_LOG2_SIZE); }
     private static int kind(long k) { return Native.getByte(k + DK_KIND); }
@@ -238,13 +258,32 @@ public final class DictType extends PyType {
         return ix < 0 ? 0 : entryValue(k, entry(k, ix));
     }
 
-    /** Borrowed reference to d[s] for a Java string key, or 0. */
+    /**
+     * Borrowed reference to d[s] for a Java string key, or 0. Allocates nothing: the key is
+     * hashed and compared as the str it stands for (only str keys can equal it).
+     */
     public long getItem(long d, String key) {
-        long s = heap.strs.of(key);
-        try {
-            return getItem(d, s);
-        } finally {
-            heap.decref(s);
+        long k = keys(d);
+        if (k == emptyKeys) return 0;
+        long hash = StrType.hashOf(key);
+        long mask = (1L << log2Size(k)) - 1;
+        long i = hash & mask;
+        long perturb = hash;
+        boolean unicode = kind(k) == KIND_UNICODE;
+        long strType = heap.strs.address();
+        while (true) {
+            long ix = getIndex(k, i);
+            if (ix == DKIX_EMPTY) return 0;
+            if (ix >= 0) {
+                long e = entry(k, ix);
+                long ek = entryKey(k, e);
+                if (Heap.typeAddress(ek) == strType && (unicode ? heap.strs.hash(ek) : Native.getLong(e)) == hash
+                        && StrType.contentEquals(ek, key)) {
+                    return entryValue(k, e);
+                }
+            }
+            perturb >>>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
         }
     }
 
@@ -269,6 +308,7 @@ public final class DictType extends PyType {
 
     /** insertdict: steals the references to key and value. */
     private void insert(long d, long key, long hash, long value) {
+        noteChange(d);
         long k = keys(d);
         boolean keyIsStr = Heap.typeAddress(key) == heap.strs.address();
         if (k == emptyKeys) {
@@ -360,6 +400,7 @@ public final class DictType extends PyType {
         if (k == emptyKeys) return false;
         long ix = lookup(k, key, hash);
         if (ix < 0) return false;
+        noteChange(d);
         long slot = slotOf(k, hash, ix);
         setIndex(k, slot, DKIX_DUMMY);
         long e = entry(k, ix);
@@ -377,6 +418,7 @@ public final class DictType extends PyType {
     public void clearDict(long d) {
         long old = keys(d);
         if (old == emptyKeys) return;
+        noteChange(d);
         Native.putLong(d + MA_KEYS, emptyKeys);
         Native.putLong(d + MA_VALUES, 0);
         Native.putLong(d + MA_USED, 0);
@@ -455,6 +497,7 @@ public final class DictType extends PyType {
     @Override
     public void dealloc(long o) {
         heap.untrackIfTracked(o);
+        noteChange(o);
         releaseKeys(keys(o));
         boolean exact = Heap.typeAddress(o) == address();
         if (numFree < MAX_FREE && exact) {

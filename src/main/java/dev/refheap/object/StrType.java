@@ -164,6 +164,38 @@ public final class StrType extends PyType {
         return sb.toString();
     }
 
+    /** The hash the str with contents {@code s} has (as {@link #hash}), computed without making it. */
+    public static long hashOf(String s) {
+        long h = Hashing.fnvStart();
+        long n = 0;
+        for (int j = 0; j < s.length(); ) {
+            int cp = s.codePointAt(j);
+            j += Character.charCount(cp);
+            h = Hashing.fnvStep(h, cp);
+            n++;
+        }
+        return Hashing.fnvFinish(h, n);
+    }
+
+    /** True if str {@code o} has exactly the contents of {@code s}. */
+    public static boolean contentEquals(long o, String s) {
+        long n = length(o);
+        if (isAscii(o)) {
+            if (n != s.length()) return false;
+            long data = o + ASCII_DATA;
+            for (int i = 0; i < n; i++) if (Native.getByte(data + i) != (byte) s.charAt(i) || s.charAt(i) >= 128) return false;
+            return true;
+        }
+        long i = 0;
+        for (int j = 0; j < s.length(); i++) {
+            if (i >= n) return false;
+            int cp = s.codePointAt(j);
+            j += Character.charCount(cp);
+            if (codePointAt(o, i) != cp) return false;
+        }
+        return i == n;
+    }
+
     // ---- interning ----------------------------------------------------------------------------
 
     /**

@@ -48,6 +48,7 @@ final class ClassFactory {
             else if (!key.equals("__qualname__")) heap.dicts.setItem(dict, k, v);
         });
         Native.putLong(t + ClassType.T_DICT, dict);
+        heap.dicts.watch(dict);  // the class's lookup cache forgets when any class dict changes
         // What type_new adds: the __dict__ and __weakref__ slots' descriptors when no base has them, and __doc__.
         boolean baseHasDict = exc || !classBases.isEmpty(), baseHasWeakref = !classBases.isEmpty();
         if (!baseHasDict) addDescriptor(rt, dict, t, "__dict__");

@@ -35,6 +35,14 @@ final class ClassType extends LangType implements HeapTypeSlots {
     final Map<String, Integer> keyIndex = new HashMap<>();
     long typeObject;
     boolean hasDel;
+    /**
+     * Results of {@link Ops#lookupType} on this class (borrowed; 0 for absent), valid while
+     * {@link #lookupCacheVersion} equals the dicts' watched version: every class dict is watched,
+     * so any change to any class dict (or its death) empties the cache before the next lookup
+     * (CPython's type attribute cache with its version tags).
+     */
+    final Map<String, Long> lookupCache = new HashMap<>();
+    long lookupCacheVersion = -1;
 
     ClassType(Runtime rt, String name, PyType builtinBase, boolean exceptionBased, long basicSize, long weaklistOffset, int flags) {
         super(rt, name, builtinBase, flags, basicSize, 0, weaklistOffset);

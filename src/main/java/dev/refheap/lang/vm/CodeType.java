@@ -55,7 +55,11 @@ final class CodeType extends LangType {
         final int[] args;
         final long[] consts;    // borrowed from co_consts
         final long[] names;     // borrowed from co_names (interned strs)
+        final String[] nameStrings;  // the same names as Java strings, so lookups need not decode them
         final int nlocalsplus;
+        /** co_argcount, and whether the positional parameters are all there is to bind (no *args, **kwargs, keyword-only). */
+        final int argcount;
+        final boolean simpleArgs;
         long object;
 
         Code(CodeUnit unit, long[] consts, long[] names) {
@@ -69,7 +73,12 @@ final class CodeType extends LangType {
             }
             this.consts = consts;
             this.names = names;
+            this.nameStrings = new String[names.length];
+            for (int i = 0; i < names.length; i++) nameStrings[i] = dev.refheap.object.StrType.value(names[i]);
             this.nlocalsplus = unit.localsplusNames().size();
+            this.argcount = unit.argcount();
+            this.simpleArgs = unit.kwonlyargcount() == 0
+                    && (unit.flags() & (CodeUnit.CO_VARARGS | CodeUnit.CO_VARKEYWORDS)) == 0;
         }
     }
 }

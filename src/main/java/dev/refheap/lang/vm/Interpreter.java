@@ -8,6 +8,7 @@ import dev.refheap.lang.bytecode.Opcode;
 import dev.refheap.memory.HeapLimitExceeded;
 import dev.refheap.memory.Native;
 import dev.refheap.object.DictType;
+import dev.refheap.object.FloatType;
 import dev.refheap.object.Heap;
 import dev.refheap.object.IntType;
 import dev.refheap.object.ListType;
@@ -172,6 +173,28 @@ final class Interpreter implements RootProvider {
     // ---- argument binding -------------------------------------------------------------------------
 
     private void bindArguments(Frame f, long func, long[] args, int off, int n, long kwnames, boolean steal) {
+        CodeType.Code code = f.code;
+        if (kwnames == 0 && n == code.argcount && code.simpleArgs) {
+            // The common call: exactly the positional parameters, nothing else to bind.
+            long[] slots = f.slots;
+            if (steal) {
+                for (int i = 0; i < n; i++) {
+                    slots[i] = args[off + i];
+                    args[off + i] = 0;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    long v = args[off + i];
+                    heap.incref(v);
+                    slots[i] = v;
+                }
+            }
+            return;
+        }
+        bindArgumentsGeneral(f, func, args, off, n, kwnames, steal);
+    }
+
+    private void bindArgumentsGeneral(Frame f, long func, long[] args, int off, int n, long kwnames, boolean steal) {
         CodeUnit u = f.code.unit;
         int argcount = u.argcount(), kwonly = u.kwonlyargcount(), posonly = u.posonlyargcount();
         int flags = u.flags();
@@ -521,14 +544,14 @@ final class Interpreter implements RootProvider {
                         case COPY_FREE_VARS -> copyFreeVars(f, arg);
                         case LOAD_ATTR -> {
                             long o = s[f.sp - 1];
-                            long v = rt.ops.getAttr(o, code.names[arg]);
+                            long v = rt.ops.getAttr(o, code.names[arg], code.nameStrings[arg]);
                             s[f.sp - 1] = v;
                             heap.decref(o);
                         }
                         case LOAD_METHOD -> {
                             long o = s[f.sp - 1];
                             long[] out = methodOut;
-                            rt.ops.loadMethod(o, code.names[arg], out);
+                            rt.ops.loadMethod(o, code.names[arg], code.nameStrings[arg], out);
                             s[f.sp - 1] = out[0];
                             s[f.sp++] = out[1];
                             heap.decref(o);
@@ -538,7 +561,7 @@ final class Interpreter implements RootProvider {
                             s[f.sp] = 0;
                             s[f.sp + 1] = 0;
                             try {
-                                rt.ops.setAttr(o, code.names[arg], v);
+                                rt.ops.setAttr(o, code.names[arg], code.nameStrings[arg], v);
                             } finally {
                                 heap.decref(v);
                                 heap.decref(o);
@@ -588,7 +611,8 @@ final class Interpreter implements RootProvider {
                         }
                         case BINARY_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
-                            long r = rt.ops.binaryOp(BinaryOp.of(arg), a, b);
+                            long r = fastBinaryOp(arg, a, b);
+                            if (r == 0) r = rt.ops.binaryOp(BinaryOp.of(arg), a, b);
                             f.sp -= 2;
                             s[f.sp++] = r;
                             s[f.sp] = 0;
@@ -609,7 +633,8 @@ final class Interpreter implements RootProvider {
                         }
                         case COMPARE_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
-                            long r = rt.ops.compare(arg, a, b);
+                            int c = fastCompare(arg, a, b);
+                            long r = c >= 0 ? heap.bools.of(c != 0) : rt.ops.compare(arg, a, b);
                             f.sp -= 2;
                             s[f.sp++] = r;
                             s[f.sp] = 0;
@@ -992,6 +1017,89 @@ final class Interpreter implements RootProvider {
 
     private final long[] methodOut = new long[2];
 
+    // ---- number fast paths ----------------------------------------------------------------------
+
+    private static final int ADD = BinaryOp.ADD.ordinal(), SUBTRACT = BinaryOp.SUBTRACT.ordinal(),
+            MULTIPLY = BinaryOp.MULTIPLY.ordinal(), FLOOR_DIVIDE = BinaryOp.FLOOR_DIVIDE.ordinal(),
+            REMAINDER = BinaryOp.REMAINDER.ordinal(), AND = BinaryOp.AND.ordinal(), OR = BinaryOp.OR.ordinal(),
+            XOR = BinaryOp.XOR.ordinal(), TRUE_DIVIDE = BinaryOp.TRUE_DIVIDE.ordinal(),
+            INPLACE = BinaryOp.INPLACE_ADD.ordinal();
+
+    /**
+     * BINARY_OP on two exact ints of at most one digit, or two exact floats, for the operators
+     * whose result is plainly the Java one; 0 means "take the general path" (which gives the
+     * same result, just slower). Allocates exactly what the general path would.
+     */
+    private long fastBinaryOp(int arg, long a, long b) {
+        int op = arg >= INPLACE ? arg - INPLACE : arg;
+        long ta = Heap.typeAddress(a), tb = Heap.typeAddress(b);
+        if (ta == tb && ta == heap.ints.address()) {
+            long sa = IntType.obSize(a), sb = IntType.obSize(b);
+            if (sa < -1 || sa > 1 || sb < -1 || sb > 1) return 0;
+            long x = sa * Native.getInt(a + IntType.OB_DIGIT), y = sb * Native.getInt(b + IntType.OB_DIGIT);
+            if (op == ADD) return heap.ints.of(x + y);
+            if (op == SUBTRACT) return heap.ints.of(x - y);
+            if (op == MULTIPLY) return heap.ints.of(x * y);
+            if (op == FLOOR_DIVIDE && y != 0) return heap.ints.of(Math.floorDiv(x, y));
+            if (op == REMAINDER && y != 0) return heap.ints.of(Math.floorMod(x, y));
+            if (op == AND) return heap.ints.of(x & y);
+            if (op == OR) return heap.ints.of(x | y);
+            if (op == XOR) return heap.ints.of(x ^ y);
+            return 0;
+        }
+        if (ta == tb && ta == heap.floats.address()) {
+            double x = FloatType.value(a), y = FloatType.value(b);
+            if (op == ADD) return heap.floats.of(x + y);
+            if (op == SUBTRACT) return heap.floats.of(x - y);
+            if (op == MULTIPLY) return heap.floats.of(x * y);
+            if (op == TRUE_DIVIDE && y != 0) return heap.floats.of(x / y);
+            return 0;
+        }
+        return 0;
+    }
+
+    /**
+     * COMPARE_OP on two exact ints of at most one digit or two exact floats: 1 (true), 0 (false),
+     * or -1 for "take the general path".
+     */
+    private int fastCompare(int op, long a, long b) {
+        long ta = Heap.typeAddress(a), tb = Heap.typeAddress(b);
+        if (ta == tb && ta == heap.ints.address()) {
+            long sa = IntType.obSize(a), sb = IntType.obSize(b);
+            if (sa < -1 || sa > 1 || sb < -1 || sb > 1) return -1;
+            long x = sa * Native.getInt(a + IntType.OB_DIGIT), y = sb * Native.getInt(b + IntType.OB_DIGIT);
+            return compareResult(op, x, y) ? 1 : 0;
+        }
+        if (ta == tb && ta == heap.floats.address()) {
+            double x = FloatType.value(a), y = FloatType.value(b);
+            return compareResult(op, x, y) ? 1 : 0;
+        }
+        return -1;
+    }
+
+    private static boolean compareResult(int op, long x, long y) {
+        return switch (op) {
+            case 0 -> x < y;
+            case 1 -> x <= y;
+            case 2 -> x == y;
+            case 3 -> x != y;
+            case 4 -> x > y;
+            default -> x >= y;
+        };
+    }
+
+    /** IEEE comparisons, as Python's float_richcompare (every comparison with a NaN but != is false). */
+    private static boolean compareResult(int op, double x, double y) {
+        return switch (op) {
+            case 0 -> x < y;
+            case 1 -> x <= y;
+            case 2 -> x == y;
+            case 3 -> x != y;
+            case 4 -> x > y;
+            default -> x >= y;
+        };
+    }
+
     /** A RERAISE that leaves the frame: no new traceback entry. */
     private static final class ReraiseSignal extends RuntimeException {
         final long exc;
@@ -1265,6 +1373,23 @@ final class Interpreter implements RootProvider {
 
     private void unpack(Frame f, int before, int after) {
         long[] s = f.slots;
+        if (after < 0) {
+            // UNPACK_SEQUENCE of a tuple or list of the right length: its items straight onto the stack.
+            long seq = s[f.sp - 1];
+            long ta = Heap.typeAddress(seq);
+            boolean tuple = ta == heap.tuples.address();
+            if ((tuple || ta == heap.lists.address())
+                    && (tuple ? TupleType.size(seq) : ListType.size(seq)) == before) {
+                s[--f.sp] = 0;
+                for (int i = before - 1; i >= 0; i--) {
+                    long v = tuple ? TupleType.item(seq, i) : ListType.item(seq, i);
+                    heap.incref(v);
+                    s[f.sp++] = v;
+                }
+                heap.decref(seq);
+                return;
+            }
+        }
         long seq = s[--f.sp];
         s[f.sp] = 0;
         long list = heap.lists.alloc(0);

@@ -339,17 +339,33 @@ final class Ops {
     /** Looks {@code name} up in t's mro (class dicts, then builtin type attributes); borrowed, 0 if absent. */
     long lookupType(PyType t, String name) {
         if (t instanceof ClassType c) {
-            for (ClassType m : c.mro) {
-                long v = heap.dicts.getItem(m.dict(), name);
-                if (v != 0) return v;
+            long version = heap.dicts.watchedVersion();
+            if (c.lookupCacheVersion != version) {
+                c.lookupCache.clear();
+                c.lookupCacheVersion = version;
             }
-            return c.builtinBase == null ? lookupBuiltin(heap.objectType, name) : lookupType(c.builtinBase, name);
+            Long cached = c.lookupCache.get(name);
+            if (cached != null) return cached;
+            long v = lookupMro(c, name);
+            c.lookupCache.put(name, v);
+            return v;
         }
         for (PyType b = t; b != null; b = b.base()) {
             long v = lookupBuiltin(b, name);
             if (v != 0) return v;
         }
         return lookupBuiltin(heap.objectType, name);
+    }
+
+    /** The uncached lookup along a class's mro. */
+    private long lookupMro(ClassType c, String name) {
+        {
+            for (ClassType m : c.mro) {
+                long v = heap.dicts.getItem(m.dict(), name);
+                if (v != 0) return v;
+            }
+            return c.builtinBase == null ? lookupBuiltin(heap.objectType, name) : lookupType(c.builtinBase, name);
+        }
     }
 
     /** Only the class dicts of the mro (not builtin bases). */
@@ -369,8 +385,13 @@ final class Ops {
     }
 
     long getAttr(long o, long name) {
-        long v = getAttrOrNull(o, name);
-        if (v == 0) throw attributeError(o, StrType.value(name));
+        return getAttr(o, name, StrType.value(name));
+    }
+
+    /** o.name (new reference) where {@code name} is the contents of str {@code nameObj}. */
+    long getAttr(long o, long nameObj, String name) {
+        long v = getAttrOrNull(o, nameObj, name);
+        if (v == 0) throw attributeError(o, name);
         return v;
     }
 
@@ -384,8 +405,16 @@ final class Ops {
 
     /** o.name as a new reference, or 0 if there is no such attribute. */
     long getAttrOrNull(long o, long nameObj) {
-        String name = StrType.value(nameObj);
+        return getAttrOrNull(o, nameObj, StrType.value(nameObj));
+    }
+
+    /** As {@link #getAttrOrNull(long, long)}, with the name's contents already decoded. */
+    long getAttrOrNull(long o, long nameObj, String name) {
         PyType t = heap.typeOf(o);
+        if (t instanceof ClassType c && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")) {
+            // An instance of a plain class: none of specialAttr's cases apply.
+            return instanceAttr(o, c, name);
+        }
         if (t == rt.moduleType) {
             long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
             if (v != 0) return incref(v);
@@ -399,17 +428,20 @@ final class Ops {
         }
         long special = specialAttr(o, t, name);
         if (special != 0) return special;
-        if (t instanceof ClassType c) {
-            long descr = lookupType(c, name);
-            if (descr != 0 && heap.typeOf(descr) == rt.propertyType) return rt.propertyType.getValue(descr, o);
-            if (descr == 0 || heap.typeOf(descr) != rt.functionType) {
-                long v = Instances.get(rt, o, c, name);
-                if (v != 0) return incref(v);
-            }
-            if (descr != 0) return bindDescriptor(descr, o);
-            return 0;
-        }
+        if (t instanceof ClassType c) return instanceAttr(o, c, name);
         long descr = lookupType(t, name);
+        if (descr != 0) return bindDescriptor(descr, o);
+        return 0;
+    }
+
+    /** An attribute of an instance of a class: property, then the instance's own, then the class's. */
+    private long instanceAttr(long o, ClassType c, String name) {
+        long descr = lookupType(c, name);
+        if (descr != 0 && heap.typeOf(descr) == rt.propertyType) return rt.propertyType.getValue(descr, o);
+        if (descr == 0 || heap.typeOf(descr) != rt.functionType) {
+            long v = Instances.get(rt, o, c, name);
+            if (v != 0) return incref(v);
+        }
         if (descr != 0) return bindDescriptor(descr, o);
         return 0;
     }
@@ -597,7 +629,11 @@ final class Ops {
     }
 
     void setAttr(long o, long nameObj, long v) {
-        String name = StrType.value(nameObj);
+        setAttr(o, nameObj, StrType.value(nameObj), v);
+    }
+
+    /** As {@link #setAttr(long, long, long)}, with the name's contents already decoded. */
+    void setAttr(long o, long nameObj, String name, long v) {
         PyType t = heap.typeOf(o);
         if (t instanceof ClassType c) {
             long descr = lookupType(c, name);
@@ -687,9 +723,13 @@ final class Ops {
      * out[1] = the attribute.
      */
     void loadMethod(long o, long nameObj, long[] out) {
+        loadMethod(o, nameObj, StrType.value(nameObj), out);
+    }
+
+    /** As {@link #loadMethod(long, long, long[])}, with the name's contents already decoded. */
+    void loadMethod(long o, long nameObj, String name, long[] out) {
         PyType t = heap.typeOf(o);
         if (!isTypeObject(o) && t != rt.moduleType) {
-            String name = StrType.value(nameObj);
             long descr = lookupType(t, name);
             if (descr != 0) {
                 PyType dt = heap.typeOf(descr);
@@ -703,7 +743,7 @@ final class Ops {
             }
         }
         out[0] = 0;
-        out[1] = getAttr(o, nameObj);
+        out[1] = getAttr(o, nameObj, name);
     }
 
     // ---- calls -------------------------------------------------------------------------------

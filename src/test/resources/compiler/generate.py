@@ -12,6 +12,10 @@ JUMP_FORWARD/JUMP_BACKWARD(_NO_INTERRUPT) become JUMP, POP_JUMP_{FORWARD,BACKWAR
 POP_JUMP_IF_X, jump targets and exception-table offsets become instruction indexes.
 The Java test CpythonParityTest renders a CodeUnit the same way and compares.
 
+Also writes expected/<name>.pos: for the same kept instructions, their co_positions() entry
+(lineno end_lineno col_offset end_col_offset, '-' for None; columns are UTF-8 byte offsets), one
+block per code object in the same order. CpythonPositionsTest compares them.
+
 Run with python3 = CPython 3.11:  python3 src/test/resources/compiler/generate.py
 """
 import dis, os, sys, glob
@@ -37,6 +41,26 @@ def const_repr(c):
         items = [const_repr(x) for x in c]
         return '(' + ', '.join(items) + (',)' if len(items) == 1 else ')')
     return repr(c)
+
+
+def kept(code):
+    """The instructions refheap emits for code, in order (see the module docstring)."""
+    instrs = [i for i in dis.get_instructions(code) if i.opname not in DROP]
+    if code.co_flags & 0x20:  # generator prefix
+        k = next(n for n, i in enumerate(instrs) if i.opname == 'RETURN_GENERATOR')
+        del instrs[k:k + 2]
+    return instrs
+
+
+def dump_positions(code, out):
+    out.append('code %s' % code.co_qualname)
+    for n, i in enumerate(kept(code)):
+        p = i.positions
+        out.append('  %4d %s' % (n, ' '.join('-' if v is None else str(v)
+                                             for v in (p.lineno, p.end_lineno, p.col_offset, p.end_col_offset))))
+    for c in code.co_consts:
+        if hasattr(c, 'co_code'):
+            dump_positions(c, out)
 
 
 def dump(code, out):
@@ -95,9 +119,14 @@ def main():
         name = os.path.splitext(os.path.basename(path))[0]
         with open(path, 'rb') as f:
             src = f.read()
+        code = compile(src, os.path.basename(path), 'exec')
         out = []
-        dump(compile(src, os.path.basename(path), 'exec'), out)
+        dump(code, out)
         with open(os.path.join(HERE, 'expected', name + '.dis'), 'w') as f:
+            f.write('\n'.join(out) + '\n')
+        out = []
+        dump_positions(code, out)
+        with open(os.path.join(HERE, 'expected', name + '.pos'), 'w') as f:
             f.write('\n'.join(out) + '\n')
     errors()
 

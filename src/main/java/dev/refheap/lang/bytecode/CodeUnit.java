@@ -21,6 +21,9 @@ import java.util.List;
  * @param lines           source line of each instruction (index = instruction index); -1 where CPython
  *                        has none either (artificial cleanup code such as {@code COPY 3; POP_EXCEPT;
  *                        RERAISE 1}, which re-raises with the original instruction's lasti)
+ * @param positions       the rest of each instruction's co_positions() entry, three ints per
+ *                        instruction: end line, column, end column (UTF-8 byte offsets, end exclusive),
+ *                        -1 where CPython reports None (no location, or a line without columns)
  * @param exceptionTable  handlers, innermost first where ranges nest
  */
 public record CodeUnit(
@@ -34,6 +37,7 @@ public record CodeUnit(
         int flags,
         int[] code,
         int[] lines,
+        int[] positions,
         List<Object> consts,
         List<String> names,
         List<String> localsplusNames,
@@ -67,6 +71,19 @@ public record CodeUnit(
     public record ConstFrozenset(List<Object> items) {}
 
     public int instructionCount() { return code.length / 2; }
+
+    /** Instruction {@code i}'s source span as co_positions() reports it; absent parts are -1. */
+    public Position position(int i) {
+        return new Position(lines[i], positions[3 * i], positions[3 * i + 1], positions[3 * i + 2]);
+    }
+
+    /**
+     * One co_positions() entry: 1-based lines, 0-based UTF-8 byte columns, end exclusive; -1 for
+     * None. A position without columns covers its whole line (a traceback shows no markers for it).
+     */
+    public record Position(int line, int endLine, int col, int endCol) {
+        public boolean hasColumns() { return line >= 0 && endLine >= 0 && col >= 0 && endCol >= 0; }
+    }
     public Opcode opcode(int i) { return Opcode.of(code[2 * i]); }
     public int arg(int i) { return code[2 * i + 1]; }
 

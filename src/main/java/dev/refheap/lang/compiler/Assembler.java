@@ -51,7 +51,7 @@ final class Assembler {
     }
 
     /** The result of {@link #assemble}: code, lines, exception table and max stack depth. */
-    record Output(int[] code, int[] lines, List<ExceptionEntry> exceptionTable, int stacksize) {}
+    record Output(int[] code, int[] lines, int[] positions, List<ExceptionEntry> exceptionTable, int stacksize) {}
 
     Output assemble(boolean generator, int firstLineno) {
         optimizeCfg();
@@ -74,7 +74,7 @@ final class Assembler {
     static void insertPrefix(Block entry, int[] cellFixed, int nfree, boolean generator, int firstLineno) {
         List<Instr> prefix = new ArrayList<>();
         if (nfree > 0) {
-            prefix.add(new Instr(op(Opcode.COPY_FREE_VARS), nfree, null, -1));
+            prefix.add(new Instr(op(Opcode.COPY_FREE_VARS), nfree, null, NO_LOC));
         }
         int ncells = cellFixed.length - nfree;
         Integer[] order = new Integer[ncells];
@@ -83,11 +83,12 @@ final class Assembler {
         }
         java.util.Arrays.sort(order, (a, b) -> Integer.compare(cellFixed[a], cellFixed[b]));
         for (int i : order) {
-            prefix.add(new Instr(op(Opcode.MAKE_CELL), i, null, -1));
+            prefix.add(new Instr(op(Opcode.MAKE_CELL), i, null, NO_LOC));
         }
         if (generator) {
-            prefix.add(new Instr(RETURN_GENERATOR, 0, null, firstLineno));
-            prefix.add(new Instr(GEN_POP_TOP, 0, null, firstLineno));
+            Loc first = new Loc(firstLineno, firstLineno, -1, -1);
+            prefix.add(new Instr(RETURN_GENERATOR, 0, null, first));
+            prefix.add(new Instr(GEN_POP_TOP, 0, null, first));
         }
         entry.instrs.addAll(0, prefix);
     }
@@ -170,7 +171,7 @@ final class Assembler {
             return false;
         }
         for (Instr in : b.instrs) {
-            if (in.line >= 0) {
+            if (in.line() >= 0) {
                 return false;
             }
         }
@@ -324,7 +325,7 @@ final class Assembler {
         } else if (is(target.op, Opcode.JUMP) || is(target.op, orPopSame)) {
             return jumpThread(inst, target, op(orPopSame));
         } else if (is(target.op, orPopOther) || is(target.op, popOther)) {
-            if (inst.line == target.line) {
+            if (inst.line() == target.line()) {
                 inst.op = op(popSame);
                 inst.target = inst.target.next;
                 return 1;
@@ -334,7 +335,7 @@ final class Assembler {
     }
 
     private static int jumpThread(Instr inst, Instr target, int opcode) {
-        if (inst.line == target.line && inst.target != target.target) {
+        if (inst.line() == target.line() && inst.target != target.target) {
             inst.target = target.target;
             inst.op = opcode;
             return 1;
@@ -406,7 +407,7 @@ final class Assembler {
     private static int nextSwappable(List<Instr> ins, int i, int lineno) {
         while (++i < ins.size()) {
             Instr in = ins.get(i);
-            if (lineno >= 0 && in.line != lineno) {
+            if (lineno >= 0 && in.line() != lineno) {
                 return -1;
             }
             if (is(in.op, Opcode.NOP)) {
@@ -435,7 +436,7 @@ final class Assembler {
                 return;
             }
             int k = j;
-            int lineno = ins.get(j).line;
+            int lineno = ins.get(j).line();
             for (int count = swap.arg - 1; count > 0; count--) {
                 k = nextSwappable(ins, k, lineno);
                 if (k < 0) {
@@ -508,15 +509,18 @@ final class Assembler {
         int prevLineno = -1;
         for (int src = 0; src < ins.size(); src++) {
             Instr in = ins.get(src);
-            int lineno = in.line;
+            int lineno = in.line();
             if (is(in.op, Opcode.NOP)) {
                 if (lineno < 0 || prevLineno == lineno) {
                     continue;
                 }
                 if (src < ins.size() - 1) {
                     Instr next = ins.get(src + 1);
-                    if (next.line < 0 || next.line == lineno) {
-                        next.line = lineno;
+                    if (next.line() == lineno) {
+                        continue;  // the next keeps its own columns
+                    }
+                    if (next.line() < 0) {
+                        next.loc = in.loc;
                         continue;
                     }
                 } else {
@@ -524,7 +528,7 @@ final class Assembler {
                     while (next != null && next.instrs.isEmpty()) {
                         next = next.next;
                     }
-                    if (next != null && lineno == next.instrs.getFirst().line) {
+                    if (next != null && lineno == next.instrs.getFirst().line()) {
                         continue;
                     }
                 }
@@ -548,7 +552,7 @@ final class Assembler {
                     for (Instr in : target.instrs) {
                         copy.instrs.add(in.copy());
                     }
-                    copy.instrs.getFirst().line = last.line;
+                    copy.instrs.getFirst().loc = last.loc;
                     last.target = copy;
                     target.predecessors--;
                     copy.predecessors = 1;
@@ -564,7 +568,7 @@ final class Assembler {
         }
         for (Block b = entry; b != null; b = b.next) {
             if (!b.noFallthrough() && b.next != null && !b.instrs.isEmpty() && isExitWithoutLineno(b.next)) {
-                b.next.instrs.getFirst().line = b.last().line;
+                b.next.instrs.getFirst().loc = b.last().loc;
             }
         }
     }
@@ -589,20 +593,20 @@ final class Assembler {
             if (b.instrs.isEmpty()) {
                 continue;
             }
-            int prev = -1;
+            Loc prev = NO_LOC;
             for (Instr in : b.instrs) {
-                if (in.line < 0) {
-                    in.line = prev;
+                if (in.line() < 0) {
+                    in.loc = prev;
                 } else {
-                    prev = in.line;
+                    prev = in.loc;
                 }
             }
-            if (!b.noFallthrough() && b.next.predecessors == 1 && b.next.instrs.getFirst().line < 0) {
-                b.next.instrs.getFirst().line = prev;
+            if (!b.noFallthrough() && b.next.predecessors == 1 && b.next.instrs.getFirst().line() < 0) {
+                b.next.instrs.getFirst().loc = prev;
             }
             Instr last = b.last();
-            if (isJump(last.op) && last.target.predecessors == 1 && last.target.instrs.getFirst().line < 0) {
-                last.target.instrs.getFirst().line = prev;
+            if (isJump(last.op) && last.target.predecessors == 1 && last.target.instrs.getFirst().line() < 0) {
+                last.target.instrs.getFirst().loc = last.loc;
             }
         }
     }
@@ -615,14 +619,14 @@ final class Assembler {
             if (last == null) {
                 continue;
             }
-            if (last.line < 0) {
+            if (last.line() < 0) {
                 if (is(last.op, Opcode.RETURN_VALUE)) {
                     for (Instr in : b.instrs) {
-                        in.line = lineno;
+                        in.loc = in.loc.withLine(lineno);  // only the line: the columns stay as they were
                     }
                 }
             } else {
-                lineno = last.line;
+                lineno = last.line();
             }
         }
     }
@@ -756,6 +760,7 @@ final class Assembler {
         }
         int[] code = new int[2 * n];
         int[] lines = new int[n];
+        int[] positions = new int[3 * n];
         List<ExceptionEntry> table = new ArrayList<>();
         Block handler = null;
         int start = -1;
@@ -775,14 +780,38 @@ final class Assembler {
                 int opcode = in.op == JUMP_NO_INTERRUPT ? op(Opcode.JUMP) : in.op;
                 code[2 * k] = opcode;
                 code[2 * k + 1] = isJump(in.op) ? firstEmitted(in.target) : in.arg;
-                lines[k] = in.line;
+                lines[k] = in.line();
+                positions(in.loc, positions, 3 * k);
                 k++;
             }
         }
         if (handler != null) {
             table.add(entry(start, k, handler));
         }
-        return new Output(code, lines, table, maxdepth);
+        return new Output(code, lines, positions, table, maxdepth);
+    }
+
+    /** propagate_line_numbers' starting point: no location at all. */
+    private static final Loc NO_LOC = new Loc(-1, -1, -1, -1);
+
+    /**
+     * Stores what co_positions() reports for an instruction at {@code loc} (end line, column, end
+     * column; -1 for None), as CPython 3.11's location table records it: nothing without a line;
+     * without columns, the end line is the line unless a different one is known.
+     */
+    private static void positions(Loc loc, int[] out, int at) {
+        int endLine = loc.endLine(), col = loc.col(), endCol = loc.endCol();
+        if (loc.line() < 0) {
+            endLine = col = endCol = -1;
+        } else if (col < 0 || endCol < 0) {
+            if (endLine == loc.line() || endLine == -1) {
+                endLine = loc.line();
+                col = endCol = -1;
+            }
+        }
+        out[at] = endLine;
+        out[at + 1] = col;
+        out[at + 2] = endCol;
     }
 
     private static ExceptionEntry entry(int start, int end, Block handler) {

@@ -23,25 +23,29 @@ final class Block {
 
     /**
      * One instruction: an {@link Opcode} ordinal or one of the pseudo opcodes below, its argument, its
-     * jump target for jumps and SETUP_*, its source line (-1 for artificial code) and, after
-     * exception labelling, the handler block covering it.
+     * jump target for jumps and SETUP_*, its source location ({@link Loc}; line -1 for artificial
+     * code) and, after exception labelling, the handler block covering it.
      */
     static final class Instr {
         int op;
         int arg;
         Block target;
-        int line;
+        Loc loc;
         Block except;
 
-        Instr(int op, int arg, Block target, int line) {
+        Instr(int op, int arg, Block target, Loc loc) {
             this.op = op;
             this.arg = arg;
             this.target = target;
-            this.line = line;
+            this.loc = loc;
+        }
+
+        int line() {
+            return loc.line();
         }
 
         Instr copy() {
-            Instr i = new Instr(op, arg, target, line);
+            Instr i = new Instr(op, arg, target, loc);
             i.except = except;
             return i;
         }
@@ -49,7 +53,7 @@ final class Block {
         @Override
         public String toString() {
             return name(op) + " " + arg + (target != null ? " ->" + System.identityHashCode(target) : "")
-                    + " @" + line;
+                    + " @" + loc;
         }
     }
 

@@ -57,8 +57,9 @@ import static dev.refheap.lang.compiler.Block.op;
  * rejected as unsupported.
  *
  * <p>State while compiling: the stack of enclosing {@link Unit}s and the current one {@link #u},
- * whose current block receives instructions and whose current location ({@code line}) is stamped on
- * them (SET_LOC / UNSET_LOC as in CPython). A compiler instance compiles one module and is discarded.
+ * whose current block receives instructions and whose current location ({@code loc}: line, end line,
+ * columns) is stamped on them (SET_LOC / UNSET_LOC as in CPython, which decides which AST node each
+ * instruction's position in co_positions() comes from). A compiler instance compiles one module and is discarded.
  * Errors are {@link PySyntaxError}s located like CPython's.
  */
 public final class Compiler {
@@ -108,8 +109,10 @@ public final class Compiler {
         Block cur = entry;
         int argcount, posonlyargcount, kwonlyargcount;
         final int firstLineno;
-        int line;
-        Pos loc;
+        /** The location stamped on the next instruction (CPython's u_lineno, u_end_lineno, u_col_offset, u_end_col_offset). */
+        Loc loc;
+        /** The last node located with SET_LOC: where a compile error is reported. */
+        Pos errorPos;
         final List<FBlock> fblocks = new ArrayList<>();
 
         Unit(Scope ste, ScopeType type, String name, int firstLineno) {
@@ -117,6 +120,7 @@ public final class Compiler {
             this.type = type;
             this.name = name;
             this.firstLineno = firstLineno;
+            this.loc = new Loc(firstLineno, firstLineno, 0, 0);
             for (String v : ste.varnames) {
                 varnames.putIfAbsent(v, varnames.size());
             }
@@ -287,14 +291,13 @@ public final class Compiler {
         }
         u = nu;
         if (type == ScopeType.MODULE) {
-            u.line = 0;
+            u.loc = u.loc.withLine(0);
         } else {
             setQualname();
-            u.line = firstLineno;
         }
         addOpI(Block.RESUME, 0);
         if (type == ScopeType.MODULE) {
-            u.line = -1;
+            u.loc = u.loc.withLine(-1);
         }
     }
 
@@ -319,7 +322,7 @@ public final class Compiler {
     private CodeUnit finishScope(boolean addNone) {
         Instr last = u.cur.last();
         if (last == null || !Block.is(last.op, Opcode.RETURN_VALUE)) {
-            u.line = -1;
+            unsetLoc();
             if (addNone) {
                 loadConst(Special.None);
             }
@@ -370,7 +373,8 @@ public final class Compiler {
         }
         String qualname = u.type == ScopeType.MODULE ? u.name : u.qualname;
         return new CodeUnit(u.name, qualname, errors.filename(), u.firstLineno, u.argcount + u.posonlyargcount,
-                u.posonlyargcount, u.kwonlyargcount, flags, out.code(), out.lines(), List.copyOf(u.consts),
+                u.posonlyargcount, u.kwonlyargcount, flags, out.code(), out.lines(), out.positions(),
+                List.copyOf(u.consts),
                 List.copyOf(u.names.keySet()), List.copyOf(lpNames), kindArray, out.stacksize(),
                 List.copyOf(out.exceptionTable()));
     }
@@ -422,11 +426,11 @@ public final class Compiler {
     }
 
     private void addOpI(int opcode, int arg) {
-        emit(new Instr(opcode, arg, null, u.line));
+        emit(new Instr(opcode, arg, null, u.loc));
     }
 
     private void addOpNoLine(int opcode) {
-        emit(new Instr(opcode, 0, null, -1));
+        emit(new Instr(opcode, 0, null, Loc.NONE));
     }
 
     /**
@@ -446,11 +450,11 @@ public final class Compiler {
     }
 
     private void addJump(int opcode, Block target) {
-        emit(new Instr(opcode, 0, target, u.line));
+        emit(new Instr(opcode, 0, target, u.loc));
     }
 
     private void addJumpNoLine(Opcode o, Block target) {
-        emit(new Instr(op(o), 0, target, -1));
+        emit(new Instr(op(o), 0, target, Loc.NONE));
     }
 
     private int addConst(Object value) {
@@ -475,16 +479,18 @@ public final class Compiler {
     }
 
     private void setLoc(dev.refheap.lang.ast.Node n) {
-        u.line = n.lineno();
-        u.loc = n.pos();
+        u.loc = Loc.of(n);
+        u.errorPos = n.pos();
     }
 
+    /** UNSET_LOC: the next instructions are artificial (no line; the columns are left as they were). */
     private void unsetLoc() {
-        u.line = -1;
+        u.loc = u.loc.withLine(-1);
     }
 
     private PySyntaxError error(String msg) {
-        Pos p = u.loc != null ? u.loc : new Pos(Math.max(u.line, 1), 0, Math.max(u.line, 1), 0);
+        int line = Math.max(u.loc.line(), 1);
+        Pos p = u.errorPos != null ? u.errorPos : new Pos(line, 0, line, 0);
         return errors.at(p, msg);
     }
 
@@ -698,7 +704,7 @@ public final class Compiler {
 
     private void compileAugAssign(Stmt.AugAssign s) {
         Expr e = s.target();
-        int oldLine = u.line;
+        Loc old = u.loc;
         setLoc(e);
         switch (e) {
             case Expr.Attribute a -> {
@@ -717,7 +723,7 @@ public final class Compiler {
             case Expr.Name n -> nameOp(n.id(), ExprContext.Load);
             default -> throw error("illegal expression for augmented assignment");
         }
-        u.line = oldLine;
+        u.loc = old;
         visitExpr(s.value());
         addOpI(Opcode.BINARY_OP, binaryOp(s.op()).ordinal() + BinaryOp.INPLACE_ADD.ordinal());
         setLoc(e);
@@ -736,9 +742,27 @@ public final class Compiler {
         }
     }
 
+    /**
+     * update_start_location_to_match_attr: when an attribute spans lines, the instruction that loads
+     * or stores it starts at the attribute name (its column is the end column minus the name's length
+     * in characters, as CPython computes it even though columns are bytes).
+     */
     private void matchAttrLocation(Expr.Attribute a) {
-        if (u.line != a.endLineno()) {
-            u.line = a.endLineno();
+        Loc l = u.loc;
+        if (l.line() != a.endLineno()) {
+            int line = a.endLineno();
+            int len = a.attr().codePointCount(0, a.attr().length());
+            int col = l.col(), endCol = l.endCol();
+            if (len <= a.endColOffset()) {
+                col = a.endColOffset() - len;
+            } else {
+                col = endCol = -1;
+            }
+            int endLine = Math.max(line, l.endLine());
+            if (line == endLine) {
+                endCol = Math.max(col, endCol);
+            }
+            u.loc = new Loc(line, endLine, col, endCol);
         }
     }
 
@@ -1349,14 +1373,14 @@ public final class Compiler {
     }
 
     private void applyDecorators(List<Expr> decos) {
-        int oldLine = u.line;
-        Pos oldLoc = u.loc;
+        Loc old = u.loc;
+        Pos oldPos = u.errorPos;
         for (int i = decos.size() - 1; i >= 0; i--) {
             setLoc(decos.get(i));
             addOpI(Opcode.CALL, 0);
         }
-        u.line = oldLine;
-        u.loc = oldLoc;
+        u.loc = old;
+        u.errorPos = oldPos;
     }
 
     private void compileFunction(Stmt.FunctionDef s) {
@@ -1520,12 +1544,12 @@ public final class Compiler {
     // ================================================================== expressions
 
     private void visitExpr(Expr e) {
-        int oldLine = u.line;
-        Pos oldLoc = u.loc;
+        Loc old = u.loc;
+        Pos oldPos = u.errorPos;
         setLoc(e);
         visitExpr1(e);
-        u.line = oldLine;
-        u.loc = oldLoc;
+        u.loc = old;
+        u.errorPos = oldPos;
     }
 
     private void visitExpr1(Expr e) {
@@ -1927,7 +1951,8 @@ public final class Compiler {
             return false;
         }
         visitExpr(meth.value());
-        int oldLine = u.line;
+        Loc old = u.loc;
+        u.loc = Loc.of(meth);
         matchAttrLocation(meth);
         addOpName(Opcode.LOAD_METHOD, meth.attr());
         e.args().forEach(this::visitExpr);
@@ -1935,8 +1960,10 @@ public final class Compiler {
             e.keywords().forEach(k -> visitExpr(k.value()));
             kwNames(e.keywords());
         }
+        u.loc = Loc.of(e);
+        matchAttrLocation(meth);
         addOpI(Opcode.CALL, argsl + kwdsl);
-        u.line = oldLine;
+        u.loc = old;
         return true;
     }
 
@@ -2040,7 +2067,7 @@ public final class Compiler {
             loadConst(keywords.get(i).arg());
             visitExpr(keywords.get(i).value());
             if (big) {
-                emit(new Instr(op(Opcode.MAP_ADD), 1, null, -1));
+                emit(new Instr(op(Opcode.MAP_ADD), 1, null, Loc.NONE));
             }
         }
         if (!big) {

@@ -48,6 +48,9 @@ import java.util.function.LongConsumer;
  *   <li>When young holds every tracked object (a full collection, nothing frozen), update_refs
  *       and subtract_refs are one walk: a referent not reached yet gets its update_refs on the
  *       spot ({@link #updateAndSubtractRefs}).</li>
+ *   <li>subtract_refs marks an object whose traversal reached nothing in young (a "leaf", e.g. a
+ *       list of ints: {@link dev.refheap.object.GcHead#PREV_MASK_LEAF}); move_unreachable does not
+ *       traverse it again, since every visit would find nothing to do.</li>
  *   <li>untrack_tuples, and untrack_dicts as far as it can be decided before tuples are done, run
  *       in move_unreachable's scan, which reaches each survivor at its final place; the count of
  *       survivors comes from the scan, not from another walk.</li>
@@ -78,6 +81,8 @@ public final class CycleCollector implements GcHooks {
 
     private static final long UNREACHABLE = NEXT_MASK_UNREACHABLE;
     private static final long REFS_ONE = 1L << PREV_SHIFT;
+    /** The flag bits a gc_refs word keeps when its count changes. */
+    private static final long REFS_FLAGS = PREV_MASK_FINALIZED | PREV_MASK_COLLECTING | PREV_MASK_LEAF;
 
     private final ObjectModel model;
     private final long[] generation = new long[NUM_GENERATIONS];
@@ -104,6 +109,8 @@ public final class CycleCollector implements GcHooks {
     private final LongConsumer visitReachable = this::visitReachable;
     private final LongConsumer visitMoveToFinalizers = this::visitMoveToFinalizers;
     private long reachableList;
+    /** Set by the subtract-refs visitors when a traversal reaches an object of young. */
+    private boolean sawYoung;
     /** moveUnreachable's extra work in a collection's first deduction. */
     private static final int UNTRACK_TUPLES = 1, UNTRACK_TUPLES_AND_DICTS = 2;
     /** Dicts whose untrack_dicts verdict waits for the end of untrack_tuples (grows, never shrinks). */
@@ -403,13 +410,20 @@ public final class CycleCollector implements GcHooks {
      * objects referenced from outside young (those are directly reachable).
      */
     private void subtractRefs(long young) {
-        for (long o = next(young); o != young; o = next(o)) model.traverse(o, visitDecref);
+        for (long o = next(young); o != young; o = next(o)) {
+            sawYoung = false;
+            model.traverse(o, visitDecref);
+            if (!sawYoung) setPrevWord(o, prevWord(o) | PREV_MASK_LEAF);
+        }
     }
 
     private void visitDecref(long op) {
         if (model.isGc(op)) {
             long w = prevWord(op);
-            if ((w & PREV_MASK_COLLECTING) != 0) setPrevWord(op, w - REFS_ONE);
+            if ((w & PREV_MASK_COLLECTING) != 0) {
+                setPrevWord(op, w - REFS_ONE);
+                sawYoung = true;
+            }
         }
     }
 
@@ -425,7 +439,9 @@ public final class CycleCollector implements GcHooks {
             if ((w & PREV_MASK_COLLECTING) == 0) {
                 setPrevWord(o, (w & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | (model.refcount(o) << PREV_SHIFT));
             }
+            sawYoung = false;
             model.traverse(o, visitUpdateDecref);
+            if (!sawYoung) setPrevWord(o, prevWord(o) | PREV_MASK_LEAF);
         }
     }
 
@@ -434,9 +450,11 @@ public final class CycleCollector implements GcHooks {
         long w = prevWord(op);
         if ((w & PREV_MASK_COLLECTING) != 0) {
             setPrevWord(op, w - REFS_ONE);
+            sawYoung = true;
         } else if (next(op) != 0) {
             // Tracked, so in young, and not reached yet: its update_refs, then this reference.
             setPrevWord(op, (w & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | ((model.refcount(op) - 1) << PREV_SHIFT));
+            sawYoung = true;
         }
     }
 
@@ -470,8 +488,10 @@ public final class CycleCollector implements GcHooks {
         long survivors = 0;
         while (o != young) {
             // Invariant: objects between young and prev have been scanned and are reachable.
-            if ((prevWord(o) >>> PREV_SHIFT) != 0) {
-                model.traverse(o, visitReachable);
+            long w = prevWord(o);
+            if ((w >>> PREV_SHIFT) != 0) {
+                // A leaf (its subtract-refs traversal reached nothing in young) would visit nothing here.
+                if ((w & PREV_MASK_LEAF) == 0) model.traverse(o, visitReachable);
                 boolean untrackNow = false;
                 if (untrack != 0) {
                     if (model.isUntrackableTuple(o)) {
@@ -535,11 +555,11 @@ public final class CycleCollector implements GcHooks {
             setNext(last, op);
             setNext(op, reachableList);
             setPrev(reachableList, op);
-            setPrevWord(op, (w & 3) | REFS_ONE);
+            setPrevWord(op, (w & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | REFS_ONE);
             movedToUnreachable--;
         } else if ((w >>> PREV_SHIFT) == 0) {
             // Not yet scanned: tell move_unreachable it is reachable.
-            setPrevWord(op, (w & 3) | REFS_ONE);
+            setPrevWord(op, (w & REFS_FLAGS) | REFS_ONE);
         }
     }
 

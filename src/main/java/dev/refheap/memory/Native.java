@@ -67,7 +67,7 @@ public final class Native {
     private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
     private static final long MAP_FAILED = -1L;
 
-    private static final MethodHandle MMAP, MUNMAP, MALLOC, FREE;
+    private static final MethodHandle MMAP, MUNMAP, MADVISE, MALLOC, FREE;
 
     static {
         Linker linker = Linker.nativeLinker();
@@ -78,6 +78,8 @@ public final class Native {
                         ValueLayout.JAVA_INT, addr));
         MUNMAP = linker.downcallHandle(libc.find("munmap").orElseThrow(),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, addr, addr));
+        MADVISE = linker.downcallHandle(libc.find("madvise").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, addr, addr, ValueLayout.JAVA_INT));
         MALLOC = linker.downcallHandle(libc.find("malloc").orElseThrow(), FunctionDescriptor.of(addr, addr),
                 Linker.Option.critical(false));
         FREE = linker.downcallHandle(libc.find("free").orElseThrow(), FunctionDescriptor.ofVoid(addr),
@@ -102,6 +104,18 @@ public final class Native {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("munmap failed", t);
+        }
+    }
+
+    /** madvise's MADV_HUGEPAGE (Linux): back the range with transparent huge pages where possible. */
+    static final int MADV_HUGEPAGE = 14;
+
+    /** madvise; returns false if the system refuses the advice (it is only advice: nothing else changes). */
+    static boolean madvise(long addr, long size, int advice) {
+        try {
+            return (int) MADVISE.invokeExact(addr, size, advice) == 0;
+        } catch (Throwable t) {
+            throw new IllegalStateException("madvise failed", t);
         }
     }
 

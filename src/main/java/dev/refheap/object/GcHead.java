@@ -9,9 +9,14 @@ import dev.refheap.memory.Native;
  * <pre>
  *  _gc_next (at o-16): 0 = not tracked; else the next object's address (not the next head's),
  *                      bit 0 = NEXT_MASK_UNREACHABLE while a collection runs
- *  _gc_prev (at o-8):  bits 63..2: the previous object's address, or gc_refs << 2 during a collection
+ *  _gc_prev (at o-8):  bits 63..2: the previous object's address, or during a collection
+ *                      gc_refs << 3 with bit 2 = PREV_MASK_LEAF
  *                      bit 1 = PREV_MASK_COLLECTING, bit 0 = PREV_MASK_FINALIZED
  * </pre>
+ * PREV_MASK_LEAF is refheap's (CPython shifts gc_refs by 2): between subtract_refs and
+ * move_unreachable it records that the object's traversal found no referent in the generation
+ * being collected, so move_unreachable need not traverse it again. No code can observe it: it
+ * exists only while gc_refs do, and nothing but the collector runs then.
  * Lists are circular with a sentinel "list head" that is itself a 16-byte head in native memory;
  * links hold object addresses (head + 16), so a list head is addressed like an object. Addresses
  * are 16-byte aligned, leaving the low bits free for the flags.
@@ -25,7 +30,8 @@ public final class GcHead {
     public static final long NEXT_MASK_UNREACHABLE = 1;
     public static final long PREV_MASK_FINALIZED = 1;
     public static final long PREV_MASK_COLLECTING = 2;
-    public static final int PREV_SHIFT = 2;
+    public static final long PREV_MASK_LEAF = 4;
+    public static final int PREV_SHIFT = 3;
     public static final long PREV_MASK = ~3L;
 
     public static long next(long o) { return Native.getLong(o - 16); }

@@ -90,6 +90,17 @@ public final class Workloads {
         return sum;
     }
 
+    /** Resident and huge-page memory of this process (to check that arenas get transparent huge pages). */
+    private static void printSmaps() {
+        try {
+            for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/smaps_rollup"))) {
+                if (l.startsWith("Rss") || l.startsWith("AnonHuge")) System.out.println(l);
+            }
+        } catch (java.io.IOException e) {
+            System.out.println("smaps: " + e);
+        }
+    }
+
     /**
      * A plain timing loop: {@code Workloads cycles|lists|churn [n] [reps]}; prints each rep's time
      * of the measured step (the collection for cycles and lists). For profiling, not for numbers.
@@ -99,6 +110,8 @@ public final class Workloads {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         boolean phases = Boolean.getBoolean("phases");
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] wall = new double[reps], cpu = new double[reps];
         try (PyHeap py = newHeap()) {
             if (phases) {
                 long[] last = {0};
@@ -114,35 +127,57 @@ public final class Workloads {
                 });
             }
             for (int r = 0; r < reps; r++) {
-                long t0, t1, result;
+                long t0, t1, c0, c1, result;
                 switch (what) {
                     case "cycles" -> {
                         buildDictCycles(py, n);
+                        if (r == 0 && Boolean.getBoolean("smaps")) printSmaps();
+                        c0 = threads.getCurrentThreadCpuTime();
                         t0 = System.nanoTime();
                         result = py.collect();
                         t1 = System.nanoTime();
+                        c1 = threads.getCurrentThreadCpuTime();
                     }
                     case "lists" -> {
                         long held = buildLiveLists(py, n);
+                        if (r == 0 && Boolean.getBoolean("smaps")) printSmaps();
+                        c0 = threads.getCurrentThreadCpuTime();
                         t0 = System.nanoTime();
                         result = py.collect();
                         t1 = System.nanoTime();
+                        c1 = threads.getCurrentThreadCpuTime();
                         py.heap().decref(held);
                     }
                     case "churn" -> {
+                        c0 = threads.getCurrentThreadCpuTime();
                         t0 = System.nanoTime();
                         result = churnSingle(py, n);
                         t1 = System.nanoTime();
+                        c1 = threads.getCurrentThreadCpuTime();
                     }
                     case "churnbatch" -> {
+                        c0 = threads.getCurrentThreadCpuTime();
                         t0 = System.nanoTime();
                         result = churnBatch(py, n, 1000);
                         t1 = System.nanoTime();
+                        c1 = threads.getCurrentThreadCpuTime();
                     }
                     default -> throw new IllegalArgumentException("workload: " + what);
                 }
-                System.out.printf(Locale.ROOT, "%s rep %d: %.4f s (%d)%n", what, r, (t1 - t0) / 1e9, result);
+                wall[r] = (t1 - t0) / 1e9;
+                cpu[r] = (c1 - c0) / 1e9;
+                System.out.printf(Locale.ROOT, "%s rep %d: %.4f s, thread CPU %.4f s (%d)%n", what, r, wall[r], cpu[r], result);
             }
+        }
+        // the second half of the reps, after warm-up: wall time moves with the machine's load,
+        // the thread's CPU time much less (it still includes cache and memory contention)
+        int from = reps / 2;
+        double[] w = java.util.Arrays.copyOfRange(wall, from, reps), c = java.util.Arrays.copyOfRange(cpu, from, reps);
+        java.util.Arrays.sort(w);
+        java.util.Arrays.sort(c);
+        if (w.length > 0) {
+            System.out.printf(Locale.ROOT, "%s last %d reps: wall min %.4f median %.4f; thread CPU min %.4f median %.4f%n",
+                    what, w.length, w[0], w[w.length / 2], c[0], c[c.length / 2]);
         }
     }
 }

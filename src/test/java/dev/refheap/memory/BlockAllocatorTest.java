@@ -18,6 +18,29 @@ class BlockAllocatorTest {
     }
 
     @Test
+    void arenasComeInPairsFromHugePageAlignedChunks() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(BlockAllocator.HUGE_PAGES);
+        try (var a = new BlockAllocator()) {
+            int perArena = BlockAllocator.MAX_POOLS_IN_ARENA * ((BlockAllocator.POOL_SIZE - BlockAllocator.POOL_OVERHEAD) / 512);
+            List<Long> blocks = new ArrayList<>();
+            for (int i = 0; i <= perArena; i++) blocks.add(a.malloc(512));
+            long first = blocks.get(0) & ~BlockAllocator.ARENA_MASK;
+            long second = blocks.get(perArena) & ~BlockAllocator.ARENA_MASK;
+            assertEquals(2, a.arenasCurrent());
+            assertEquals(0, first & (BlockAllocator.HUGE_PAGE_SIZE - 1), "a chunk starts on a huge-page boundary");
+            assertEquals(first + BlockAllocator.ARENA_SIZE, second, "the second arena is the chunk's other half");
+            assertEquals(2L * BlockAllocator.ARENA_SIZE, a.footprint(), "footprint counts arenas, not chunks");
+            // each half is released on its own: freeing the second arena's block empties it; it is
+            // the last usable arena, so it stays, and the first, emptied next, is released
+            a.free(blocks.get(perArena));
+            for (int i = 0; i < perArena; i++) a.free(blocks.get(i));
+            assertEquals(1, a.arenasCurrent());
+            assertTrue(a.verify().isEmpty(), a.verify().toString());
+            assertTrue(a.isReadable(second, 8) != a.isReadable(first, 8), "exactly one half is still an arena");
+        }
+    }
+
+    @Test
     void freedBlockIsReusedFirst() {
         try (var a = new BlockAllocator()) {
             long p = a.malloc(56);

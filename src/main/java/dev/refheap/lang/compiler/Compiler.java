@@ -218,7 +218,7 @@ public final class Compiler {
     }
 
     private void warn(String message) {
-        warnings.add(new Warning(u.line, message));
+        warnings.add(new Warning(u.loc.line(), message));
     }
 
     private CodeUnit compileExec(Module ast) {

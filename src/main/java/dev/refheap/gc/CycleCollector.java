@@ -177,6 +177,9 @@ public final class CycleCollector implements GcHooks {
         }
     }
 
+    /** Sets count0 (the runtime's start-up state; a program cannot do this). */
+    public void setYoungCount(long c) { count[0] = c; }
+
     @Override
     public void onGcFree() {
         if (count[0] > 0) count[0]--;

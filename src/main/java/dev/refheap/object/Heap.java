@@ -543,6 +543,23 @@ public final class Heap implements AutoCloseable {
         dicts.clearFreeList();
     }
 
+    /**
+     * Parks fresh objects on the free lists, as objects freed earlier would be: {@code dicts} dicts,
+     * {@code floats} floats, {@code lists} lists and {@code tuples[n - 1]} tuples of size n (on top
+     * of what the lists hold). Each is allocated and freed like any other, so count0 moves up by
+     * the GC objects parked (the caller may reset it).
+     */
+    public void prefillFreeLists(int dicts, int floats, int lists, int[] tuples) {
+        java.util.List<Long> made = new java.util.ArrayList<>();
+        for (int i = 0; i < dicts; i++) made.add(this.dicts.create(false));
+        for (int i = 0; i < floats; i++) made.add(this.floats.of(0.0));
+        for (int i = 0; i < lists; i++) made.add(this.lists.alloc(0, false));
+        for (int n = 1; n <= tuples.length; n++) {
+            for (int i = 0; i < tuples[n - 1]; i++) made.add(this.tuples.alloc(n));
+        }
+        for (int i = made.size() - 1; i >= 0; i--) decref(made.get(i));
+    }
+
     /** The free-list lines of sys._debugmallocstats. */
     public String freeListStats() {
         StringBuilder out = new StringBuilder();

@@ -125,6 +125,7 @@ public final class Runtime implements AutoCloseable {
         TypeMethods.install(this);
         subclasses = new Subclasses(this);
         subclasses.createStartupDicts();
+        StartupState.apply(this);
         if (options.stress()) gc.setThreshold(0, 1);
     }
 

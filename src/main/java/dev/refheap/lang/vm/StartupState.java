@@ -16,7 +16,9 @@ import dev.refheap.object.Heap;
  *       their addresses are reused ones, as in CPython.</li>
  * </ul>
  * What is not modelled: the objects start-up leaves in generation 0 (count0 at start is
- * refheap's own), the free list of dict key tables.
+ * refheap's own), the free list of dict key tables, and what compiling the program takes from the
+ * free lists in CPython (its compiler's temporaries; a long program starts with fewer free
+ * 2-tuples there than a short one; refheap's code objects take their own tuples).
  */
 final class StartupState {
     private StartupState() {}

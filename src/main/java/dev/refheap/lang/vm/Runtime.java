@@ -35,6 +35,9 @@ public final class Runtime implements AutoCloseable {
     final CycleCollector gc;
     final HeapObjectModel gcModel;
     final Interpreter interpreter;
+    /** The sources this runtime compiled, for the lines tracebacks show. */
+    final LineCache lineCache = new LineCache();
+    final TracebackFormatter tracebacks = new TracebackFormatter(this, lineCache);
     final Ops ops;
     final Names names;
 
@@ -199,7 +202,7 @@ public final class Runtime implements AutoCloseable {
     /** PyErr_WriteUnraisable: prints the message and the exception's traceback to stderr, releases the exception. */
     void writeUnraisable(long exc, String header) {
         err.println(header);
-        err.print(interpreter.formatTraceback(exc));
+        err.print(tracebacks.formatUnraisable(exc));
         heap.decref(exc);
     }
 
@@ -220,7 +223,7 @@ public final class Runtime implements AutoCloseable {
     /** Compiles {@code source} in {@code mode}; SyntaxErrors are thrown as {@link dev.refheap.lang.PySyntaxError}. */
     long compile(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
         dev.refheap.lang.bytecode.CodeUnit unit = dev.refheap.lang.compiler.Compiler.compile(source, filename, mode);
-        interpreter.sources.put(filename, java.util.Arrays.asList(source.split("\\r?\\n", -1)));
+        lineCache.register(filename, source);
         return Materializer.materialize(this, unit);
     }
 
@@ -263,7 +266,7 @@ public final class Runtime implements AutoCloseable {
     /** What python3 prints for an uncaught exception; releases the exception. */
     public String formatException(PyException e) {
         try {
-            return interpreter.formatTraceback(e.exc());
+            return tracebacks.format(e.exc());
         } finally {
             heap.decref(e.exc());
         }
@@ -271,7 +274,7 @@ public final class Runtime implements AutoCloseable {
 
     /** What python3 prints for an exception that ends the program; the exception stays alive, as at exit. */
     public String formatUncaught(PyException e) {
-        return interpreter.formatTraceback(e.exc());
+        return tracebacks.format(e.exc());
     }
 
     /** The exception's type name (e.g. ZeroDivisionError), without releasing it. */

@@ -223,7 +223,9 @@ public final class Runtime implements AutoCloseable {
     /** Compiles {@code source} in {@code mode}; SyntaxErrors are thrown as {@link dev.refheap.lang.PySyntaxError}. */
     long compile(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
         dev.refheap.lang.bytecode.CodeUnit unit = dev.refheap.lang.compiler.Compiler.compile(source, filename, mode);
-        lineCache.register(filename, source);
+        // python3's linecache finds no source for -c programs and REPL inputs, so their tracebacks
+        // show no lines (and REPL inputs, all named <stdin>, would show each other's lines)
+        if (!filename.equals("<string>") && !filename.equals("<stdin>")) lineCache.register(filename, source);
         return Materializer.materialize(this, unit);
     }
 

@@ -57,6 +57,24 @@ class CliBadInputTest {
     }
 
     @Test
+    void framesWithoutSourceStillPrintLikePython() throws Exception {
+        // python3 -c finds no source for "<string>": the frames are listed without lines or markers
+        Run r = refheap("-c", "def f(d):\n    return d['x']\nf({})");
+        assertEquals(1, r.status);
+        assertEquals("Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\n"
+                + "  File \"<string>\", line 2, in f\nKeyError: 'x'\n", r.err);
+    }
+
+    @Test
+    void uncaughtTracebackHasMarkerLines() throws Exception {
+        write("m.py", "def f(d):\n    return d['missing']\nx = f({})\n");
+        Run r = refheap("run", "m.py");
+        assertEquals(1, r.status);
+        assertEquals("Traceback (most recent call last):\n  File \"m.py\", line 3, in <module>\n    x = f({})\n        ^^^^^\n"
+                + "  File \"m.py\", line 2, in f\n    return d['missing']\n           ~^^^^^^^^^^^\nKeyError: 'missing'\n", r.err);
+    }
+
+    @Test
     void unboundedRecursionIsARecursionError() throws Exception {
         write("rec.py", "def f(n):\n    return f(n + 1)\nf(0)\n");
         Run r = refheap("run", "rec.py");

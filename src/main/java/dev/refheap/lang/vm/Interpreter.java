@@ -17,9 +17,7 @@ import dev.refheap.object.RootProvider;
 import dev.refheap.object.StrType;
 import dev.refheap.object.TupleType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The bytecode interpreter: runs {@link Frame}s of code objects, modelled on CPython 3.11's
@@ -46,8 +44,6 @@ final class Interpreter implements RootProvider {
     private int depth;
     /** Set by Ctrl-C; checked at backward jumps and calls. */
     volatile boolean interrupted;
-    /** Source lines by file name, for tracebacks. */
-    final Map<String, List<String>> sources = new HashMap<>();
 
     Interpreter(Runtime rt) {
         this.rt = rt;
@@ -1436,68 +1432,5 @@ final class Interpreter implements RootProvider {
             heap.decref(list);
             heap.decref(seq);
         }
-    }
-
-    // ---- tracebacks -------------------------------------------------------------------------------
-
-    private static void appendRepeats(StringBuilder sb, int repeats) {
-        if (repeats >= 3) {
-            int more = repeats - 2;
-            sb.append("  [Previous line repeated ").append(more).append(" more time").append(more == 1 ? "" : "s").append("]\n");
-        }
-    }
-
-    /** The text python3 prints for an uncaught exception (with its context/cause chain). */
-    String formatTraceback(long exc) {
-        StringBuilder sb = new StringBuilder();
-        formatChain(exc, sb, new java.util.HashSet<>());
-        return sb.toString();
-    }
-
-    private void formatChain(long exc, StringBuilder sb, java.util.Set<Long> seen) {
-        seen.add(exc);
-        if (rt.ops.isInstance(exc, rt.baseException)) {
-            long cause = ExceptionType.cause(exc), context = ExceptionType.context(exc);
-            boolean suppress = Native.getLong(exc + ExceptionType.SUPPRESS) != 0;
-            if (cause != 0 && !seen.contains(cause)) {
-                formatChain(cause, sb, seen);
-                sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if (context != 0 && !suppress && !seen.contains(context)) {
-                formatChain(context, sb, seen);
-                sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
-            }
-            long tb = ExceptionType.traceback(exc);
-            if (tb != 0) {
-                sb.append("Traceback (most recent call last):\n");
-                String last = null;
-                int repeats = 0;
-                for (long t = tb; t != 0; t = TracebackType.next(t)) {
-                    Frame fr = rt.frameType.frame(TracebackType.frame(t));
-                    String file = StrType.value(Native.getLong(fr.codeObj + CodeType.FILENAME));
-                    String name = StrType.value(Native.getLong(fr.codeObj + CodeType.NAME));
-                    int line = TracebackType.lineno(t);
-                    String entry = "  File \"" + file + "\", line " + line + ", in " + name + "\n";
-                    List<String> lines = sources.get(file);
-                    if (lines != null && line >= 1 && line <= lines.size()) {
-                        String text = lines.get(line - 1).strip();
-                        if (!text.isEmpty()) entry += "    " + text + "\n";
-                    }
-                    // As python3: after three identical entries in a row, the rest are counted, not printed.
-                    if (entry.equals(last)) {
-                        if (++repeats >= 3) continue;
-                    } else {
-                        appendRepeats(sb, repeats);
-                        repeats = 0;
-                        last = entry;
-                    }
-                    sb.append(entry);
-                }
-                appendRepeats(sb, repeats);
-            }
-        }
-        String type = rt.ops.qualifiedTypeNameOf(heap.typeOf(exc));
-        if (type.startsWith("__main__.")) type = type.substring("__main__.".length());
-        String msg = rt.ops.str(exc);
-        sb.append(type).append(msg.isEmpty() ? "" : ": " + msg).append('\n');
     }
 }

@@ -884,7 +884,8 @@ final class Ops {
             PyType other = (ta == heap.strs || ta == heap.lists || ta == heap.tuples) ? tb : ta;
             throw rt.typeError("can't multiply sequence by non-int of type '" + other.name() + "'");
         }
-        throw rt.typeError("unsupported operand type(s) for " + op.symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
+        String symbol = op == BinaryOp.POWER ? "** or pow()" : op.symbol;  // as CPython's ternary_op reports it
+        throw rt.typeError("unsupported operand type(s) for " + symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
     }
 
     long unary(String op, long a) {
@@ -1043,7 +1044,14 @@ final class Ops {
             heap.decref(r);
             return v;
         }
-        long it = iter(container);
+        long it;
+        try {
+            it = iter(container);
+        } catch (PyException e) {  // _PySequence_IterSearch replaces iter()'s TypeError
+            if (!isInstance(e.exc(), rt.exceptions.get("TypeError"))) throw e;
+            heap.decref(e.exc());
+            throw rt.typeError("argument of type '" + t.name() + "' is not iterable");
+        }
         try {
             for (long v = next(it); v != 0; v = next(it)) {
                 boolean found = eq(v, item);

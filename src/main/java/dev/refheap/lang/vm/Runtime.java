@@ -37,6 +37,9 @@ public final class Runtime implements AutoCloseable {
     final CycleCollector gc;
     final HeapObjectModel gcModel;
     final Interpreter interpreter;
+    /** The sources this runtime compiled, for the lines tracebacks show. */
+    final LineCache lineCache = new LineCache();
+    final TracebackFormatter tracebacks = new TracebackFormatter(this, lineCache);
     final Ops ops;
     final Names names;
 
@@ -206,7 +209,7 @@ public final class Runtime implements AutoCloseable {
     /** PyErr_WriteUnraisable: prints the message and the exception's traceback to stderr, releases the exception. */
     void writeUnraisable(long exc, String header) {
         err.println(header);
-        err.print(interpreter.formatTraceback(exc));
+        err.print(tracebacks.formatUnraisable(exc));
         heap.decref(exc);
     }
 
@@ -228,9 +231,13 @@ public final class Runtime implements AutoCloseable {
     long compile(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
         var warnings = new java.util.ArrayList<dev.refheap.lang.compiler.Compiler.Warning>();
         dev.refheap.lang.bytecode.CodeUnit unit = dev.refheap.lang.compiler.Compiler.compile(source, filename, mode, warnings);
-        List<String> lines = java.util.Arrays.asList(source.split("\\r?\\n", -1));
-        interpreter.sources.put(filename, lines);
-        for (var w : warnings) showWarning(filename, w.line(), "SyntaxWarning", w.message(), lines);
+        // python3's linecache finds no source for -c programs and REPL inputs, so their tracebacks
+        // show no lines (and REPL inputs, all named <stdin>, would show each other's lines)
+        if (!filename.equals("<string>") && !filename.equals("<stdin>")) lineCache.register(filename, source);
+        if (!warnings.isEmpty()) {
+            List<String> lines = java.util.Arrays.asList(source.split("\\r?\\n", -1));
+            for (var w : warnings) showWarning(filename, w.line(), "SyntaxWarning", w.message(), lines);
+        }
         return Materializer.materialize(this, unit);
     }
 
@@ -285,7 +292,7 @@ public final class Runtime implements AutoCloseable {
     /** What python3 prints for an uncaught exception; releases the exception. */
     public String formatException(PyException e) {
         try {
-            return interpreter.formatTraceback(e.exc());
+            return tracebacks.format(e.exc());
         } finally {
             heap.decref(e.exc());
         }
@@ -293,7 +300,7 @@ public final class Runtime implements AutoCloseable {
 
     /** What python3 prints for an exception that ends the program; the exception stays alive, as at exit. */
     public String formatUncaught(PyException e) {
-        return interpreter.formatTraceback(e.exc());
+        return tracebacks.format(e.exc());
     }
 
     /** The exception's type name (e.g. ZeroDivisionError), without releasing it. */
@@ -391,6 +398,7 @@ public final class Runtime implements AutoCloseable {
     public void close() {
         if (heap.isClosed()) return;
         heap.removeRootProvider(interpreter);
+        subclasses.forgetBuiltinDicts();
         List<Long> drop = new ArrayList<>(held);
         held.clear();
         for (int i = drop.size() - 1; i >= 0; i--) heap.decref(drop.get(i));

@@ -96,6 +96,14 @@ final class Subclasses {
         }
     }
 
+    /**
+     * Forgets the builtin types' dicts, which the runtime is about to release (at close): classes
+     * freed after that no longer have an entry to remove.
+     */
+    void forgetBuiltinDicts() {
+        builtinDicts.clear();
+    }
+
     /** type.__subclasses__(): a new list of the live subclasses. */
     long list(long typeObject) {
         long l = heap.lists.alloc(0);

@@ -25,6 +25,8 @@ final class TracebackType extends LangType {
     static long next(long tb) { return get(tb, NEXT); }
     static long frame(long tb) { return get(tb, FRAME); }
     static int lineno(long tb) { return Native.getInt(tb + LINENO); }
+    /** The index of the instruction that was running in the frame (refheap counts instructions, not bytes). */
+    static int lasti(long tb) { return Native.getInt(tb + LASTI); }
 
     @Override public void traverse(long o, LongConsumer visit) { visitField(o, NEXT, visit); visitField(o, FRAME, visit); }
     @Override public boolean hasClear() { return true; }

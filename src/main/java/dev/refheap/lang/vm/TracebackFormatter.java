@@ -1,0 +1,499 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.ast.Expr;
+import dev.refheap.lang.ast.Module;
+import dev.refheap.lang.ast.Stmt;
+import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.lang.parser.Parser;
+import dev.refheap.memory.Native;
+import dev.refheap.object.StrType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Formats tracebacks the way CPython 3.11's {@code traceback} module does: the text python3 prints
+ * for an uncaught exception, and what refheap records as a notebook cell's error output.
+ *
+ * <p>For each frame: the {@code File "...", line N, in NAME} line; the source line from the
+ * {@link LineCache}, stripped, indented by four spaces (nothing if the line is unknown or blank);
+ * and, when the failing instruction's position (its co_positions() entry) has columns and does
+ * not cover the whole stripped line, a line of markers under it (PEP 657). The markers are
+ * {@code ^} under the span; for a binary operation or a subscript that fits on one line, 3.11
+ * re-parses the span and draws {@code ~} under the operands and {@code ^} under the operator
+ * ({@code a / b} gives {@code ~~^~~}) or under the brackets ({@code d['k']} gives {@code ~^^^^^}).
+ * A span over several lines is marked from its start to the end of its first line, without
+ * operator markers. Columns are UTF-8 byte offsets; markers are placed in display columns (East
+ * Asian wide characters count two), relative to the stripped line.
+ *
+ * <p>3.11's quirks are kept on purpose, since the output must be byte-identical: the offset of
+ * the markers is computed from the line length including its trailing whitespace (so trailing
+ * blanks shift the markers left), the operator search mixes byte and character offsets, and
+ * {@code (a)/b} marks {@code /b} as the operator.
+ *
+ * <p>Frames repeated more than three times in a row (same file, line and function) are counted
+ * in a {@code [Previous line repeated N more times]} line. Chained exceptions print their cause or
+ * context first.
+ *
+ * <p>"Exception ignored in" reports (an exception escaping {@code __del__}, a weakref or gc
+ * callback) are printed by CPython's C traceback printer instead, whose rules differ in small ways
+ * that show: the source line keeps its trailing blanks and only spaces, tabs and form feeds are
+ * stripped from its start; markers are omitted only when the span is exactly the rest of the line;
+ * the operator search works on UTF-8 bytes and steps over closing parentheses; no cause/context
+ * chain is printed, only the last 1000 frames, and the message line always has its ": ".
+ * {@link #formatUnraisable} follows those.
+ *
+ * <p>Stateless apart from the runtime and line cache it reads.
+ */
+final class TracebackFormatter {
+    static final int RECURSIVE_CUTOFF = 3;
+    /** PyTraceBack_LIMIT: the C printer shows at most this many (most recent) frames. */
+    static final int C_TRACEBACK_LIMIT = 1000;
+
+    /**
+     * One frame to show: what the traceback module's FrameSummary holds. {@code position} is the
+     * failing instruction's co_positions() entry, or null when it has none (then no markers).
+     */
+    record FrameSummary(String filename, int lineno, String name, CodeUnit.Position position) {}
+
+    /** Where the operator (or the brackets) of a one-line segment starts and ends, in characters of the segment. */
+    record Anchors(int leftEnd, int rightStart) {}
+
+    private final Runtime rt;
+    private final LineCache lines;
+
+    TracebackFormatter(Runtime rt, LineCache lines) {
+        this.rt = rt;
+        this.lines = lines;
+    }
+
+    // ---- exceptions on the heap -----------------------------------------------------------------
+
+    /** traceback.format_exception: the traceback of {@code exc} with its cause/context chain. */
+    String format(long exc) {
+        StringBuilder sb = new StringBuilder();
+        formatChain(exc, sb, new HashSet<>());
+        return sb.toString();
+    }
+
+    private void formatChain(long exc, StringBuilder sb, Set<Long> seen) {
+        seen.add(exc);
+        if (rt.ops.isInstance(exc, rt.baseException)) {
+            long cause = ExceptionType.cause(exc), context = ExceptionType.context(exc);
+            boolean suppress = Native.getLong(exc + ExceptionType.SUPPRESS) != 0;
+            if (cause != 0 && !seen.contains(cause)) {
+                formatChain(cause, sb, seen);
+                sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if (context != 0 && !suppress && !seen.contains(context)) {
+                formatChain(context, sb, seen);
+                sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+            long tb = ExceptionType.traceback(exc);
+            if (tb != 0) {
+                sb.append("Traceback (most recent call last):\n");
+                sb.append(formatStack(frames(tb), lines));
+            }
+        }
+        String type = rt.ops.qualifiedTypeNameOf(rt.heap.typeOf(exc));
+        if (type.startsWith("__main__.")) type = type.substring("__main__.".length());
+        String msg = rt.ops.str(exc);
+        sb.append(type).append(msg.isEmpty() ? "" : ": " + msg).append('\n');
+    }
+
+    /**
+     * What CPython's unraisable hook prints after its "Exception ignored in" line: the traceback of
+     * {@code exc} alone, in the C printer's format, and its {@code Type: message} line.
+     */
+    String formatUnraisable(long exc) {
+        StringBuilder sb = new StringBuilder();
+        long tb = rt.ops.isInstance(exc, rt.baseException) ? ExceptionType.traceback(exc) : 0;
+        if (tb != 0) {
+            sb.append("Traceback (most recent call last):\n");
+            sb.append(formatStackC(frames(tb), lines));
+        }
+        String type = rt.ops.qualifiedTypeNameOf(rt.heap.typeOf(exc));
+        if (type.startsWith("__main__.")) type = type.substring("__main__.".length());
+        sb.append(type).append(": ").append(rt.ops.str(exc)).append('\n');
+        return sb.toString();
+    }
+
+    /** The frames of a traceback chain, oldest first, each with the position of its tb_lasti. */
+    private List<FrameSummary> frames(long tb) {
+        List<FrameSummary> out = new ArrayList<>();
+        for (long t = tb; t != 0; t = TracebackType.next(t)) {
+            Frame fr = rt.frameType.frame(TracebackType.frame(t));
+            String file = StrType.value(Native.getLong(fr.codeObj + CodeType.FILENAME));
+            String name = StrType.value(Native.getLong(fr.codeObj + CodeType.NAME));
+            CodeUnit unit = fr.code.unit;
+            int lasti = TracebackType.lasti(t);
+            CodeUnit.Position p = lasti >= 0 && lasti < unit.instructionCount() ? unit.position(lasti) : null;
+            if (p == null || p.line() < 0) {
+                out.add(new FrameSummary(file, TracebackType.lineno(t), name, null));
+            } else {
+                out.add(new FrameSummary(file, p.line(), name, p));
+            }
+        }
+        return out;
+    }
+
+    // ---- frames ---------------------------------------------------------------------------------
+
+    /** StackSummary.format: every frame, with runs of more than three identical ones counted. */
+    static String formatStack(List<FrameSummary> frames, LineCache lines) {
+        StringBuilder sb = new StringBuilder();
+        FrameSummary last = null;
+        int count = 0;
+        for (FrameSummary f : frames) {
+            if (last == null || !last.filename().equals(f.filename()) || last.lineno() != f.lineno()
+                    || !last.name().equals(f.name())) {
+                appendRepeated(sb, count);
+                last = f;
+                count = 0;
+            }
+            count++;
+            if (count > RECURSIVE_CUTOFF) continue;
+            sb.append(formatFrame(f, lines.getline(f.filename(), f.lineno())));
+        }
+        appendRepeated(sb, count);
+        return sb.toString();
+    }
+
+    /** The C printer's tb_printinternal: as {@link #formatStack} but only the last 1000 frames. */
+    static String formatStackC(List<FrameSummary> frames, LineCache lines) {
+        if (frames.size() > C_TRACEBACK_LIMIT) frames = frames.subList(frames.size() - C_TRACEBACK_LIMIT, frames.size());
+        StringBuilder sb = new StringBuilder();
+        FrameSummary last = null;
+        int count = 0;
+        for (FrameSummary f : frames) {
+            if (last == null || !last.filename().equals(f.filename()) || last.lineno() != f.lineno()
+                    || !last.name().equals(f.name())) {
+                appendRepeated(sb, count);
+                last = f;
+                count = 0;
+            }
+            count++;
+            if (count > RECURSIVE_CUTOFF) continue;
+            sb.append(formatFrameC(f, lines.getline(f.filename(), f.lineno())));
+        }
+        appendRepeated(sb, count);
+        return sb.toString();
+    }
+
+    private static void appendRepeated(StringBuilder sb, int count) {
+        if (count > RECURSIVE_CUTOFF) {
+            int more = count - RECURSIVE_CUTOFF;
+            sb.append("  [Previous line repeated ").append(more).append(" more time").append(more > 1 ? "s" : "")
+                    .append("]\n");
+        }
+    }
+
+    /**
+     * One frame: its File line, the stripped source line and the marker line under the failing
+     * span. {@code line} is the source line as linecache gives it (with its newline), or "".
+     */
+    static String formatFrame(FrameSummary f, String line) {
+        StringBuilder row = new StringBuilder();
+        row.append("  File \"").append(f.filename()).append("\", line ").append(f.lineno()).append(", in ")
+                .append(f.name()).append('\n');
+        int[] cps = line.codePoints().toArray();
+        int[] stripped = strip(cps);
+        if (stripped.length == 0) return row.toString();
+        row.append("    ").append(new String(stripped, 0, stripped.length)).append('\n');
+        CodeUnit.Position p = f.position();
+        if (p == null || p.col() < 0 || p.endCol() < 0) return row.toString();
+
+        int strippedCharacters = cps.length - stripped.length;
+        int start = byteToCharOffset(cps, p.col());
+        int end = byteToCharOffset(cps, p.endCol());
+        int[] segment = slice(cps, start, end);
+        Anchors anchors = null;
+        if (f.lineno() == p.endLine()) {
+            anchors = anchors(segment);
+        } else {
+            end = rstrip(cps).length;  // the span goes on below: mark to the end of this line
+        }
+        if (end - start < stripped.length || (anchors != null && anchors.rightStart() - anchors.leftEnd() > 0)) {
+            int dpStart = displayWidth(cps, start) + 1;
+            int dpEnd = displayWidth(cps, end) + 1;
+            row.append("    ").append(" ".repeat(Math.max(0, dpStart - strippedCharacters)));
+            if (anchors != null) {
+                int dpLeftEnd = displayWidth(segment, anchors.leftEnd());
+                int dpRightStart = displayWidth(segment, anchors.rightStart());
+                row.append("~".repeat(Math.max(0, dpLeftEnd)));
+                row.append("^".repeat(Math.max(0, dpRightStart - dpLeftEnd)));
+                row.append("~".repeat(Math.max(0, dpEnd - dpStart - dpRightStart)));
+            } else {
+                row.append("^".repeat(Math.max(0, dpEnd - dpStart)));
+            }
+            row.append('\n');
+        }
+        return row.toString();
+    }
+
+    /**
+     * The C printer's frame (tb_displayline): as {@link #formatFrame}, with the differences listed in
+     * the class comment. {@code line} is the source line with its newline, or "".
+     */
+    static String formatFrameC(FrameSummary f, String line) {
+        StringBuilder row = new StringBuilder();
+        row.append("  File \"").append(f.filename()).append("\", line ").append(f.lineno()).append(", in ")
+                .append(f.name()).append('\n');
+        if (line.isEmpty()) return row.toString();
+        String text = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+        int[] cps = text.codePoints().toArray();
+        int lead = 0;
+        while (lead < cps.length && isCBlank(cps[lead])) lead++;
+        row.append("    ").append(new String(cps, lead, cps.length - lead)).append('\n');
+        CodeUnit.Position p = f.position();
+        if (p == null || p.line() < 0 || p.endLine() < 0 || p.col() < 0 || p.endCol() < 0) return row.toString();
+
+        int start = cByteToCharOffset(cps, p.col());
+        int end = cByteToCharOffset(cps, p.endCol());
+        Anchors anchors = null;
+        if (p.line() == p.endLine()) {
+            anchors = cAnchors(cps, start, end);
+        } else {
+            // to the last non-blank character: 3.11 walks back from the length in characters over
+            // the UTF-8 bytes, which lands early on lines with non-ASCII text
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            int i = cps.length;
+            while (--i >= 0) {
+                if (!isCBlank(bytes[i])) break;
+            }
+            end = i + 1;
+        }
+        if (end - start == cps.length - lead && anchors == null) return row.toString();
+        row.append("    ").append(" ".repeat(Math.max(0, displayWidth(cps, start) - lead)));
+        for (int c = Math.max(start, 0); c < end; c++) {
+            char mark = anchors == null || (anchors.leftEnd() <= c && c < anchors.rightStart()) ? '^' : '~';
+            int width = c < cps.length && EastAsianWide.isWide(cps[c]) ? 2 : 1;
+            for (int k = 0; k < width; k++) row.append(mark);
+        }
+        row.append('\n');
+        return row.toString();
+    }
+
+    /**
+     * The C printer's anchors for line[start:end], as character offsets in the line: the operator
+     * of a binary operation (the first non-blank bytes between the operands that are not a closing
+     * parenthesis) or the brackets of a subscript.
+     */
+    private static Anchors cAnchors(int[] line, int start, int end) {
+        int[] segment = slice(line, start, end);
+        Stmt.ExprStmt stmt = singleExpression(segment);
+        if (stmt == null) return null;
+        byte[] seg = new String(segment, 0, segment.length).getBytes(StandardCharsets.UTF_8);
+        int left, right;
+        switch (stmt.value()) {
+            case Expr.BinOp b -> {
+                left = right = -1;
+                int rightCol = b.right().colOffset();
+                for (int i = b.left().endColOffset(); i < rightCol && i < seg.length; i++) {
+                    if (isCBlank(seg[i])) continue;
+                    left = i;
+                    right = i + 1;
+                    if (i + 1 < rightCol && i + 1 < seg.length && !isCBlank(seg[i + 1])) right++;
+                    if (i + 1 < rightCol && seg[i] == ')') continue;
+                    break;
+                }
+                if (left < 0) return null;
+            }
+            case Expr.Subscript sub -> {
+                left = sub.value().endColOffset();
+                right = sub.slice().endColOffset() + 1;
+                while (left < seg.length && seg[left] != '[') left++;
+                while (right < seg.length && seg[right] != ']') right++;
+                if (right < seg.length) right++;
+            }
+            default -> {
+                return null;
+            }
+        }
+        return new Anchors(cByteToCharOffset(segment, left) + start, cByteToCharOffset(segment, right) + start);
+    }
+
+    /** The C traceback code's IS_WHITESPACE. */
+    private static boolean isCBlank(int c) {
+        return c == ' ' || c == '\t' || c == '\f';
+    }
+
+    /**
+     * _PyPegen_byte_offset_to_character_offset: characters in the first {@code offset} UTF-8 bytes,
+     * a cut character counting as one; an offset past the end reads the string's terminating NUL
+     * as one more character.
+     */
+    static int cByteToCharOffset(int[] cps, int offset) {
+        int total = 0;
+        for (int cp : cps) total += utf8Length(cp);
+        if (offset > total) return cps.length + 1;
+        return byteToCharOffset(cps, Math.max(0, offset));
+    }
+
+    /** The statement of a segment that parses on its own as one expression statement, or null. */
+    private static Stmt.ExprStmt singleExpression(int[] segment) {
+        Module tree;
+        try {
+            tree = Parser.parseModule(new String(segment, 0, segment.length), "<unknown>");
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+        return tree.body().size() == 1 && tree.body().getFirst() instanceof Stmt.ExprStmt stmt ? stmt : null;
+    }
+
+    /**
+     * The operator or brackets of a segment that parses on its own as a single binary operation or
+     * subscript expression; null for anything else (including segments that do not parse).
+     */
+    static Anchors anchors(int[] segment) {
+        Stmt.ExprStmt stmt = singleExpression(segment);
+        if (stmt == null) return null;
+        try {
+            return switch (stmt.value()) {
+                case Expr.BinOp b -> binOpAnchors(segment, b);
+                case Expr.Subscript s -> subscriptAnchors(segment, s);
+                default -> null;
+            };
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Anchors binOpAnchors(int[] seg, Expr.BinOp b) {
+        int[] op = slice(seg, byteToCharOffset(seg, b.left().endColOffset()), byteToCharOffset(seg, b.right().colOffset()));
+        int opOffset = op.length - lstrip(op).length;
+        // 3.11 adds the operator's character offset to the left operand's byte offset
+        int left = b.left().endColOffset() + opOffset;
+        int right = left + 1;
+        if (opOffset + 1 < op.length && !isSpace(op[opOffset + 1])) right++;  // two-character operator
+        while (left < seg.length && (isSpace(seg[left]) || seg[left] == ')' || seg[left] == '#')) {
+            left++;
+            right++;
+        }
+        return new Anchors(byteToCharOffset(seg, left), byteToCharOffset(seg, right));
+    }
+
+    private static Anchors subscriptAnchors(int[] seg, Expr.Subscript s) {
+        int left = byteToCharOffset(seg, s.value().endColOffset());
+        int right = byteToCharOffset(seg, s.slice().endColOffset() + 1);
+        while (left < seg.length && seg[left] != '[') left++;
+        while (right < seg.length && seg[right] != ']') right++;
+        if (right < seg.length) right++;
+        return new Anchors(left, right);
+    }
+
+    // ---- Python string semantics over code points ---------------------------------------------
+
+    /**
+     * The number of characters in the first {@code offset} UTF-8 bytes of {@code cps}, a character
+     * cut in the middle counting as one (Python decodes the bytes with errors="replace").
+     */
+    static int byteToCharOffset(int[] cps, int offset) {
+        if (offset < 0) {  // Python's slice from the end
+            int total = 0;
+            for (int cp : cps) total += utf8Length(cp);
+            offset = Math.max(0, total + offset);
+        }
+        int bytes = 0, chars = 0;
+        for (int cp : cps) {
+            if (bytes >= offset) break;
+            bytes += utf8Length(cp);
+            chars++;
+        }
+        return chars;
+    }
+
+    private static int utf8Length(int cp) {
+        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+
+    /** The display width of the first {@code offset} characters (the offset itself for an all-ASCII line). */
+    static int displayWidth(int[] cps, int offset) {
+        boolean ascii = true;
+        for (int cp : cps) if (cp >= 0x80) { ascii = false; break; }
+        if (ascii) return offset;
+        int n = sliceEnd(cps.length, offset), width = 0;
+        for (int i = 0; i < n; i++) width += EastAsianWide.isWide(cps[i]) ? 2 : 1;
+        return width;
+    }
+
+    /** str.isspace for one character. */
+    static boolean isSpace(int cp) {
+        return switch (cp) {
+            case '\t', '\n', 0x0B, '\f', '\r', 0x1C, 0x1D, 0x1E, 0x1F, ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029,
+                 0x202F, 0x205F, 0x3000 -> true;
+            default -> cp >= 0x2000 && cp <= 0x200A;
+        };
+    }
+
+    static int[] strip(int[] cps) {
+        int a = 0, b = cps.length;
+        while (a < b && isSpace(cps[a])) a++;
+        while (b > a && isSpace(cps[b - 1])) b--;
+        return java.util.Arrays.copyOfRange(cps, a, b);
+    }
+
+    private static int[] lstrip(int[] cps) {
+        int a = 0;
+        while (a < cps.length && isSpace(cps[a])) a++;
+        return java.util.Arrays.copyOfRange(cps, a, cps.length);
+    }
+
+    private static int[] rstrip(int[] cps) {
+        int b = cps.length;
+        while (b > 0 && isSpace(cps[b - 1])) b--;
+        return java.util.Arrays.copyOf(cps, b);
+    }
+
+    /** cps[start:end] with Python's clamping. */
+    private static int[] slice(int[] cps, int start, int end) {
+        int a = sliceEnd(cps.length, start), b = sliceEnd(cps.length, end);
+        return b <= a ? new int[0] : java.util.Arrays.copyOfRange(cps, a, b);
+    }
+
+    private static int sliceEnd(int length, int i) {
+        if (i < 0) return Math.max(0, length + i);
+        return Math.min(i, length);
+    }
+
+    /** The characters of East Asian Width W or F (two columns), from Unicode 14 as CPython 3.11 ships it. */
+    static final class EastAsianWide {
+        private static final int[] RANGES = load();
+
+        private EastAsianWide() {}
+
+        static boolean isWide(int cp) {
+            int lo = 0, hi = RANGES.length / 2 - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cp < RANGES[2 * mid]) hi = mid - 1;
+                else if (cp > RANGES[2 * mid + 1]) lo = mid + 1;
+                else return true;
+            }
+            return false;
+        }
+
+        private static int[] load() {
+            try (InputStream in = TracebackFormatter.class.getResourceAsStream("east-asian-wide.txt")) {
+                if (in == null) throw new IllegalStateException("east-asian-wide.txt missing from the build");
+                List<String> ls = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).lines()
+                        .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+                int[] r = new int[2 * ls.size()];
+                for (int i = 0; i < ls.size(); i++) {
+                    String[] ab = ls.get(i).split("-");
+                    r[2 * i] = Integer.parseInt(ab[0], 16);
+                    r[2 * i + 1] = Integer.parseInt(ab[1], 16);
+                }
+                return r;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

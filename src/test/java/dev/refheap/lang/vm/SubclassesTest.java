@@ -1,0 +1,38 @@
+package dev.refheap.lang.vm;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** tp_subclasses: the registry of each type's subclasses, by weak reference. */
+class SubclassesTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private Runtime runtime() {
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return new Runtime(new RuntimeOptions(1L << 30, false, o, o));
+    }
+
+    @Test
+    void subclassesAreListedUntilTheyDie() {
+        try (Runtime rt = runtime()) {
+            rt.exec("import gc\nclass A: pass\nclass B(A): pass\nclass C(A): pass\nprint(len(A.__subclasses__()))\n"
+                    + "del B\ngc.collect()\nprint([k.__name__ for k in A.__subclasses__()])\n", "t.py");
+            assertEquals(java.util.List.of(), rt.verify());
+        }
+        assertEquals("2\n['C']\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bug_classesFreedAtCloseAfterTheirBuiltinBasesRegistryWasReleased() {
+        // Closing released the builtin types' subclasses dicts first; classes in cycles freed by the
+        // final collection then removed their entries from the freed dicts (a weakref decref'd twice).
+        Runtime rt = runtime();
+        rt.exec("class E(Exception): pass\nclass C: pass\nC.me = C\nE.me = E\n", "t.py");
+        assertDoesNotThrow(rt::close);
+    }
+}

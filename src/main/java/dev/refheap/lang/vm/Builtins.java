@@ -539,12 +539,20 @@ final class Builtins {
         }
     }
 
-    private static String callableName(Runtime rt, long callable) {
+    /** _PyObject_FunctionStr: "module.qualname()" (no module for builtins), else str(callable). */
+    static String callableName(Runtime rt, long callable) {
         if (callable == 0) return "function";
         PyType t = rt.heap.typeOf(callable);
-        if (t == rt.functionType) return StrType.value(Native.getLong(callable + FunctionType.QUALNAME)) + "()";
+        if (t == rt.methodType) return callableName(rt, MethodType.func(callable));
+        if (t == rt.functionType) {
+            String qualname = StrType.value(Native.getLong(callable + FunctionType.QUALNAME));
+            long module = Native.getLong(callable + FunctionType.MODULE);
+            boolean named = module != 0 && rt.heap.typeOf(module) == rt.heap.strs && !StrType.value(module).equals("builtins");
+            return (named ? StrType.value(module) + "." : "") + qualname + "()";
+        }
         if (t == rt.builtinFunctionType) return rt.builtinFunctionType.entry(callable).name() + "()";
-        return rt.ops.repr(callable);
+        if (rt.ops.isTypeObject(callable)) return rt.ops.qualifiedTypeName(callable) + "()";
+        return rt.ops.str(callable);
     }
 
     // ---- calling types -----------------------------------------------------------------------------

@@ -186,8 +186,42 @@ final class Formats {
                     }
                 }
                 case 'r' -> rt.ops.repr(a);
-                case 'd', 'i', 'u' -> format(rt, a, spec + "d");
-                default -> format(rt, a, spec + conv);
+                case 'a' -> Builtins.ascii(rt.ops.repr(a));
+                case 'd', 'i', 'u' -> {
+                    boolean isInt = heap.typeOf(a) instanceof dev.refheap.object.IntType;
+                    if (!isInt && heap.typeOf(a) != heap.floats) {
+                        throw rt.typeError("%" + conv + " format: a real number is required, not " + rt.ops.typeName(a));
+                    }
+                    if (isInt) yield format(rt, a, spec + "d");
+                    double v = dev.refheap.object.FloatType.value(a);
+                    if (Double.isNaN(v)) throw rt.error("ValueError", "cannot convert float NaN to integer");
+                    if (Double.isInfinite(v)) throw rt.error("OverflowError", "cannot convert float infinity to integer");
+                    long truncated = heap.ints.of(new java.math.BigDecimal(v).toBigInteger());
+                    try {
+                        yield format(rt, truncated, spec + "d");
+                    } finally {
+                        heap.decref(truncated);
+                    }
+                }
+                case 'x', 'X', 'o' -> {
+                    if (!(heap.typeOf(a) instanceof dev.refheap.object.IntType)) {
+                        throw rt.typeError("%" + conv + " format: an integer is required, not " + rt.ops.typeName(a));
+                    }
+                    yield format(rt, a, spec + conv);
+                }
+                case 'e', 'E', 'f', 'F', 'g', 'G' -> {
+                    if (!(heap.typeOf(a) instanceof dev.refheap.object.IntType) && heap.typeOf(a) != heap.floats) {
+                        throw rt.typeError("must be real number, not " + rt.ops.typeName(a));
+                    }
+                    yield format(rt, a, spec + conv);
+                }
+                case 'c' -> {
+                    if (heap.typeOf(a) == heap.strs && StrType.length(a) == 1) yield StrType.value(a);
+                    if (!(heap.typeOf(a) instanceof dev.refheap.object.IntType)) throw rt.typeError("%c requires int or char");
+                    yield format(rt, a, spec + "c");
+                }
+                default -> throw rt.error("ValueError", "unsupported format character '" + conv + "' (0x"
+                        + Integer.toHexString(conv) + ") at index " + i);
             };
             out.append(piece);
         }

@@ -489,7 +489,7 @@ final class Interpreter implements RootProvider {
                         case COPY -> { long v = s[f.sp - arg]; heap.incref(v); s[f.sp++] = v; }
                         case SWAP -> { long t = s[f.sp - 1]; s[f.sp - 1] = s[f.sp - arg]; s[f.sp - arg] = t; }
                         case LOAD_CONST -> { long v = code.consts[arg]; heap.incref(v); s[f.sp++] = v; }
-                        case LOAD_NAME -> s[f.sp++] = loadName(f, code.names[arg]);
+                        case LOAD_NAME -> { long pushed = loadName(f, code.names[arg]); s[f.sp++] = pushed; }
                         case STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code.names[arg], v); }
                         case DELETE_NAME -> deleteName(f, code.names[arg]);
                         case LOAD_GLOBAL -> {
@@ -603,7 +603,7 @@ final class Interpreter implements RootProvider {
                             if (arg != 3) heap.incref(step);
                             long stop = s[--f.sp], start = s[--f.sp];
                             s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
-                            s[f.sp++] = rt.sliceType.create(start, stop, step);
+                            { long pushed = rt.sliceType.create(start, stop, step); s[f.sp++] = pushed; }
                         }
                         case BINARY_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
@@ -640,7 +640,7 @@ final class Interpreter implements RootProvider {
                         case IS_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             f.sp -= 2;
-                            s[f.sp++] = rt.ops.bool((a == b) != (arg == 1));
+                            { long pushed = rt.ops.bool((a == b) != (arg == 1)); s[f.sp++] = pushed; }
                             s[f.sp] = 0;
                             heap.decref(a);
                             heap.decref(b);
@@ -649,7 +649,7 @@ final class Interpreter implements RootProvider {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             boolean in = rt.ops.contains(b, a);
                             f.sp -= 2;
-                            s[f.sp++] = rt.ops.bool(in != (arg == 1));
+                            { long pushed = rt.ops.bool(in != (arg == 1)); s[f.sp++] = pushed; }
                             s[f.sp] = 0;
                             heap.decref(a);
                             heap.decref(b);
@@ -709,7 +709,7 @@ final class Interpreter implements RootProvider {
                             StringBuilder sb = new StringBuilder();
                             f.sp -= arg;
                             for (int i = 0; i < arg; i++) { sb.append(StrType.value(s[f.sp + i])); heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
-                            s[f.sp++] = heap.strs.of(sb.toString());
+                            { long pushed = heap.strs.of(sb.toString()); s[f.sp++] = pushed; }
                         }
                         case LIST_APPEND -> { long v = s[--f.sp]; s[f.sp] = 0; heap.lists.append(s[f.sp - arg], v); heap.decref(v); }
                         case SET_ADD -> {
@@ -840,7 +840,7 @@ final class Interpreter implements RootProvider {
                             long kwdefaults = (arg & 2) != 0 ? s[--f.sp] : 0;
                             long defaults = (arg & 1) != 0 ? s[--f.sp] : 0;
                             for (int i = 0; i <= Integer.bitCount(arg & 15); i++) s[f.sp + i] = 0;
-                            s[f.sp++] = rt.functionType.create(codeObj, f.globals, defaults, kwdefaults, closure, annotations);
+                            { long pushed = rt.functionType.create(codeObj, f.globals, defaults, kwdefaults, closure, annotations); s[f.sp++] = pushed; }
                         }
                         case RETURN_VALUE -> {
                             long v = s[--f.sp];
@@ -941,7 +941,7 @@ final class Interpreter implements RootProvider {
                             long exit = s[f.sp - 4];
                             long type = Heap.typeAddress(exc);
                             long tb = ExceptionType.traceback(exc);
-                            s[f.sp++] = rt.ops.call0(exit, type, exc, tb == 0 ? heap.None : tb);
+                            { long pushed = rt.ops.call0(exit, type, exc, tb == 0 ? heap.None : tb); s[f.sp++] = pushed; }
                         }
                         case LOAD_BUILD_CLASS -> {
                             long b = heap.dicts.getItem(rt.builtinsDict, "__build_class__");
@@ -953,7 +953,7 @@ final class Interpreter implements RootProvider {
                             s[f.sp] = s[f.sp + 1] = 0;
                             heap.decref(fromlist);
                             heap.decref(level);
-                            s[f.sp++] = Modules.importModule(rt, StrType.value(code.names[arg]));
+                            { long pushed = Modules.importModule(rt, StrType.value(code.names[arg])); s[f.sp++] = pushed; }
                         }
                         case IMPORT_FROM -> {
                             long m = s[f.sp - 1];
@@ -1280,7 +1280,7 @@ final class Interpreter implements RootProvider {
                 } catch (PyException e) {
                     heap.decref(l);
                     heap.decref(e.exc());
-                    throw rt.typeError(rt.ops.repr(callable) + " argument after * must be an iterable, not " + rt.ops.typeName(argsObj));
+                    throw rt.typeError(Builtins.callableName(rt, callable) + " argument after * must be an iterable, not " + rt.ops.typeName(argsObj));
                 }
                 argsTuple = listToTuple(l);
                 heap.decref(l);
@@ -1302,9 +1302,10 @@ final class Interpreter implements RootProvider {
                 });
             }
             try {
-                s[f.sp++] = heap.typeOf(callable) == rt.functionType
+                long r = heap.typeOf(callable) == rt.functionType
                         ? callFunction(callable, a, 0, a.length, kwnames, false)
                         : rt.ops.call(callable, a, 0, a.length, kwnames);
+                s[f.sp++] = r; // pushed only once the call returned: an exception leaves sp as it was
             } finally {
                 heap.xdecref(kwnames);
                 heap.decref(argsTuple);

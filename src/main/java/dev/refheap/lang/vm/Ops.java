@@ -306,6 +306,17 @@ final class Ops {
         return heap.strs.of(format(v, spec));
     }
 
+    /** A method descriptor called unbound ({@code str.upper(x)}) applies only to instances of its type. */
+    private void checkDescriptorSelf(String owner, String method, long self) {
+        for (PyType t : rt.typeAttrs.keySet()) {
+            if (!t.name().equals(owner)) continue;
+            if (!isInstance(self, t)) {
+                throw rt.typeError("descriptor '" + method + "' for '" + owner + "' objects doesn't apply to a '" + typeName(self) + "' object");
+            }
+            return;
+        }
+    }
+
     /** PyObject_ASCII as an object: the repr itself when it is all ASCII. */
     long asciiObject(long o) {
         long r = reprObject(o);
@@ -757,6 +768,7 @@ final class Ops {
             long self = BuiltinFunctionType.self(callable);
             if (e.ownerType() != null && self == 0) {
                 if (n == 0) throw rt.typeError("unbound method " + e.ownerType() + "." + e.name() + "() needs an argument");
+                checkDescriptorSelf(e.ownerType(), e.name(), args[off]);
                 return e.impl().call(args[off], args, off + 1, n - 1, kwnames);
             }
             return e.impl().call(self, args, off, n, kwnames);

@@ -161,8 +161,6 @@ final class Builtins {
             return rt.propertyType.create(n > 0 ? a[o] : none, n > 1 ? a[o + 1] : none, n > 2 ? a[o + 2] : none);
         });
         def(rt, "input", (self, a, o, n, kw) -> { throw rt.error("EOFError", "EOF when reading a line"); });
-        def(rt, "map", (self, a, o, n, kw) -> mapFilter(rt, a, o, n, true));
-        def(rt, "filter", (self, a, o, n, kw) -> mapFilter(rt, a, o, n, false));
         def(rt, "reversed", (self, a, o, n, kw) -> {
             Args.exactly(rt, "reversed", n, kw, 1);
             long l = heap.lists.alloc(0);
@@ -184,6 +182,8 @@ final class Builtins {
         }
         heap.dicts.setItem(d, "enumerate", rt.iterType.typeFor(IterType.Kind.ENUMERATE).address());
         heap.dicts.setItem(d, "zip", rt.iterType.typeFor(IterType.Kind.ZIP).address());
+        heap.dicts.setItem(d, "map", rt.iterType.typeFor(IterType.Kind.MAP).address());
+        heap.dicts.setItem(d, "filter", rt.iterType.typeFor(IterType.Kind.FILTER).address());
         for (ExceptionType e : rt.exceptions.values()) heap.dicts.setItem(d, e.name(), e.address());
         heap.dicts.setItem(d, "None", heap.None);
         heap.dicts.setItem(d, "Ellipsis", rt.ellipsis);
@@ -428,38 +428,6 @@ final class Builtins {
         }
     }
 
-    private static long mapFilter(Runtime rt, long[] a, int o, int n, boolean map) {
-        Heap heap = rt.heap;
-        if (n < 2) throw rt.typeError((map ? "map" : "filter") + "() must have at least two arguments.");
-        long out = heap.lists.alloc(0);
-        try {
-            long items = toList(rt, a[o + 1]);
-            try {
-                for (long i = 0; i < ListType.size(items); i++) {
-                    long v = ListType.item(items, i);
-                    if (map) {
-                        long r = rt.ops.call0(a[o], v);
-                        heap.lists.append(out, r);
-                        heap.decref(r);
-                    } else {
-                        boolean keep;
-                        if (a[o] == heap.None) keep = rt.ops.truthy(v);
-                        else {
-                            long r = rt.ops.call0(a[o], v);
-                            keep = rt.ops.truthy(r);
-                            heap.decref(r);
-                        }
-                        if (keep) heap.lists.append(out, v);
-                    }
-                }
-            } finally {
-                heap.decref(items);
-            }
-            return rt.iterType.create(IterType.Kind.LIST, out, 0);
-        } finally {
-            heap.decref(out);
-        }
-    }
 
     private static long round(Runtime rt, long[] a, int o, int n, long kw) {
         Args.range(rt, "round", n, kw, 1, 2);

@@ -12,12 +12,18 @@ import java.util.function.LongConsumer;
  * The iterators of the builtin containers ({@code list_iterator}, {@code tuple_iterator},
  * {@code dict_keyiterator}, ...). One descriptor per kind, sharing one layout:
  * <pre> refcnt | type | seq (owned) | index | extra (owned or 0) </pre>
- * Sizes follow CPython where observable ({@code getsizeof(iter([])) == 48}).
+ * Sizes follow CPython where observable ({@code getsizeof(iter([])) == 48}). {@code map} and
+ * {@code filter} are lazy, as in CPython, in the same 32 bytes as theirs: seq holds map's tuple
+ * of iterators or filter's iterator, and the index word holds the function (owned; filter's may
+ * be None); they keep both when exhausted.
  */
 final class IterType extends LangType {
     static final int SEQ = 16, INDEX = 24, EXTRA = 32;
 
-    enum Kind { LIST, TUPLE, STR, DICT_KEYS, DICT_VALUES, DICT_ITEMS, SET, ENUMERATE, ZIP, CALLABLE_SENTINEL }
+    enum Kind { LIST, TUPLE, STR, DICT_KEYS, DICT_VALUES, DICT_ITEMS, SET, ENUMERATE, ZIP, CALLABLE_SENTINEL, MAP, FILTER }
+
+    /** map's and filter's function, in the word other kinds use as the index. */
+    private static final int FUNC = INDEX;
 
     private final Kind kind;
     private final IterType[] byKind;
@@ -26,8 +32,8 @@ final class IterType extends LangType {
         this(rt, Kind.LIST, "list_iterator", 32, new IterType[Kind.values().length]);
         byKind[Kind.LIST.ordinal()] = this;
         String[] names = {null, "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator",
-                "dict_itemiterator", "set_iterator", "enumerate", "zip", "callable_iterator"};
-        long[] sizes = {0, 32, 32, 56, 56, 56, 48, 48, 48, 32};
+                "dict_itemiterator", "set_iterator", "enumerate", "zip", "callable_iterator", "map", "filter"};
+        long[] sizes = {0, 32, 32, 56, 56, 56, 48, 48, 48, 32, 32, 32};
         for (Kind k : Kind.values()) {
             if (k == Kind.LIST) continue;
             byKind[k.ordinal()] = new IterType(rt, k, names[k.ordinal()], sizes[k.ordinal()], byKind);
@@ -99,7 +105,88 @@ final class IterType extends LangType {
             heap.decref(iters);
             return z;
         }
+        if (kind == Kind.MAP || kind == Kind.FILTER) return constructMapFilter(a, o, n, kw);
         throw rt.typeError("cannot create '" + name() + "' instances");
+    }
+
+    /** map(func, *iterables) and filter(func or None, iterable): lazy iterators. */
+    private long constructMapFilter(long[] a, int o, int n, long kw) {
+        boolean map = kind == Kind.MAP;
+        Args.noKeywords(rt, name(), kw);
+        if (map && n < 2) throw rt.typeError("map() must have at least two arguments.");
+        if (!map && n != 2) throw rt.typeError("filter expected 2 arguments, got " + n);
+        long seq;
+        if (map) {
+            seq = heap.tuples.alloc(n - 1);
+            for (int i = 1; i < n; i++) {
+                long it;
+                try {
+                    it = rt.ops.iter(a[o + i]);
+                } catch (PyException e) {
+                    heap.decref(seq);
+                    throw e;
+                }
+                TupleType.setItemSteal(seq, i - 1, it);
+            }
+        } else {
+            seq = rt.ops.iter(a[o + 1]);
+        }
+        long r = heap.allocObject(byKind[kind.ordinal()], 0);
+        put(r, SEQ, seq);
+        heap.incref(a[o]);
+        put(r, FUNC, a[o]);
+        heap.track(r);
+        return r;
+    }
+
+    private long nextMap(long it, long iters) {
+        int n = (int) TupleType.size(iters);
+        long[] args = new long[n];
+        for (int i = 0; i < n; i++) {
+            long v;
+            try {
+                v = rt.ops.next(TupleType.item(iters, i));
+            } catch (PyException e) {
+                for (int j = 0; j < i; j++) heap.decref(args[j]);
+                throw e;
+            }
+            if (v == 0) {
+                for (int j = 0; j < i; j++) heap.decref(args[j]);
+                return 0;
+            }
+            args[i] = v;
+        }
+        try {
+            return rt.ops.call(get(it, FUNC), args, 0, n, 0);
+        } finally {
+            for (long v : args) heap.decref(v);
+        }
+    }
+
+    private long nextFilter(long it, long inner) {
+        long func = get(it, FUNC);
+        while (true) {
+            long v = rt.ops.next(inner);
+            if (v == 0) return 0;
+            boolean keep;
+            try {
+                if (func == heap.None || func == heap.bools.address()) {
+                    keep = rt.ops.truthy(v);
+                } else {
+                    long r = rt.ops.call(func, new long[] {v}, 0, 1, 0);
+                    try {
+                        keep = rt.ops.truthy(r);
+                    } finally {
+                        heap.decref(r);
+                    }
+                }
+            } catch (PyException e) {
+                heap.decref(v);
+                throw e;
+            }
+            if (keep) return v;
+            heap.decref(v);
+        }
     }
 
     boolean isIterator(long o) {
@@ -111,6 +198,8 @@ final class IterType extends LangType {
     long next(long it) {
         IterType t = (IterType) heap.typeOf(it);
         long seq = get(it, SEQ);
+        if (t.kind == Kind.MAP) return nextMap(it, seq);
+        if (t.kind == Kind.FILTER) return nextFilter(it, seq);
         if (seq == 0) return 0;
         long i = get(it, INDEX);
         long r = switch (t.kind) {
@@ -122,6 +211,7 @@ final class IterType extends LangType {
             case ENUMERATE -> nextEnumerate(it, seq, i);
             case ZIP -> nextZip(seq);
             case CALLABLE_SENTINEL -> nextCallable(it, seq);
+            case MAP, FILTER -> throw new IllegalStateException("handled above");
         };
         if (r == 0) {
             put(it, SEQ, 0);
@@ -207,6 +297,7 @@ final class IterType extends LangType {
     @Override
     public void traverse(long o, LongConsumer visit) {
         visitField(o, SEQ, visit);
+        if (kind == Kind.MAP || kind == Kind.FILTER) visitField(o, FUNC, visit);
         if (kind == Kind.ENUMERATE || kind == Kind.CALLABLE_SENTINEL) visitField(o, EXTRA, visit);
     }
 
@@ -214,6 +305,7 @@ final class IterType extends LangType {
     public void dealloc(long o) {
         heap.untrackIfTracked(o);
         heap.xdecref(get(o, SEQ));
+        if (kind == Kind.MAP || kind == Kind.FILTER) heap.xdecref(get(o, FUNC));
         if (kind == Kind.ENUMERATE || kind == Kind.CALLABLE_SENTINEL) heap.xdecref(get(o, EXTRA));
         heap.freeObject(o);
     }

@@ -472,16 +472,12 @@ final class Interpreter implements RootProvider {
                         case LOAD_CONST -> { long v = code.consts[arg]; heap.incref(v); s[f.sp++] = v; }
                         case LOAD_NAME -> s[f.sp++] = loadName(f, code.names[arg]);
                         case STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code.names[arg], v); }
-                        case DELETE_NAME -> deleteName(f, code.names[arg]);
                         case LOAD_GLOBAL -> {
                             long v = loadGlobal(f, code.names[arg >> 1]);
                             if ((arg & 1) != 0) s[f.sp++] = 0;
                             s[f.sp++] = v;
                         }
                         case STORE_GLOBAL -> { long v = s[--f.sp]; s[f.sp] = 0; heap.dicts.setItem(f.globals, code.names[arg], v); heap.decref(v); }
-                        case DELETE_GLOBAL -> {
-                            if (!heap.dicts.delItem(f.globals, code.names[arg])) throw nameError(code.names[arg]);
-                        }
                         case LOAD_FAST -> {
                             long v = s[arg];
                             if (v == 0) throw unboundLocal(f, arg);
@@ -489,36 +485,12 @@ final class Interpreter implements RootProvider {
                             s[f.sp++] = v;
                         }
                         case STORE_FAST -> { long v = s[--f.sp]; s[f.sp] = 0; long old = s[arg]; s[arg] = v; heap.xdecref(old); }
-                        case DELETE_FAST -> {
-                            long old = s[arg];
-                            if (old == 0) throw unboundLocal(f, arg);
-                            s[arg] = 0;
-                            heap.decref(old);
-                        }
                         case LOAD_DEREF -> {
                             long v = CellType.contents(s[arg]);
                             if (v == 0) throw freeVarError(f, arg);
                             heap.incref(v);
                             s[f.sp++] = v;
                         }
-                        case STORE_DEREF -> { long v = s[--f.sp]; s[f.sp] = 0; rt.cellType.set(s[arg], v); }
-                        case DELETE_DEREF -> {
-                            if (CellType.contents(s[arg]) == 0) throw freeVarError(f, arg);
-                            rt.cellType.set(s[arg], 0);
-                        }
-                        case LOAD_CLOSURE -> { long c = s[arg]; heap.incref(c); s[f.sp++] = c; }
-                        case LOAD_CLASSDEREF -> {
-                            String name = code.unit.localsplusNames().get(arg);
-                            long v = f.locals == 0 ? 0 : heap.dicts.getItem(f.locals, name);
-                            if (v == 0) {
-                                v = CellType.contents(s[arg]);
-                                if (v == 0) throw freeVarError(f, arg);
-                            }
-                            heap.incref(v);
-                            s[f.sp++] = v;
-                        }
-                        case MAKE_CELL -> makeCell(f, arg);
-                        case COPY_FREE_VARS -> copyFreeVars(f, arg);
                         case LOAD_ATTR -> {
                             long o = s[f.sp - 1];
                             long v = rt.ops.getAttr(o, code.names[arg], code.nameStrings[arg]);
@@ -544,15 +516,6 @@ final class Interpreter implements RootProvider {
                                 heap.decref(o);
                             }
                         }
-                        case DELETE_ATTR -> {
-                            long o = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                rt.ops.delAttr(o, code.names[arg]);
-                            } finally {
-                                heap.decref(o);
-                            }
-                        }
                         case BINARY_SUBSCR -> {
                             long k = s[f.sp - 1], o = s[f.sp - 2];
                             long v = rt.ops.getItem(o, k);
@@ -571,21 +534,6 @@ final class Interpreter implements RootProvider {
                             heap.decref(o);
                             heap.decref(k);
                         }
-                        case DELETE_SUBSCR -> {
-                            long k = s[f.sp - 1], o = s[f.sp - 2];
-                            rt.ops.delItem(o, k);
-                            f.sp -= 2;
-                            s[f.sp] = s[f.sp + 1] = 0;
-                            heap.decref(o);
-                            heap.decref(k);
-                        }
-                        case BUILD_SLICE -> {
-                            long step = arg == 3 ? s[--f.sp] : heap.None;
-                            if (arg != 3) heap.incref(step);
-                            long stop = s[--f.sp], start = s[--f.sp];
-                            s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
-                            s[f.sp++] = rt.sliceType.create(start, stop, step);
-                        }
                         case BINARY_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             long r = fastBinaryOp(arg, a, b);
@@ -595,18 +543,6 @@ final class Interpreter implements RootProvider {
                             s[f.sp] = 0;
                             heap.decref(a);
                             heap.decref(b);
-                        }
-                        case UNARY_POSITIVE, UNARY_NEGATIVE, UNARY_INVERT -> {
-                            long a = s[f.sp - 1];
-                            String op = OPS[ops[pc]] == Opcode.UNARY_POSITIVE ? "+" : OPS[ops[pc]] == Opcode.UNARY_NEGATIVE ? "-" : "~";
-                            s[f.sp - 1] = rt.ops.unary(op, a);
-                            heap.decref(a);
-                        }
-                        case UNARY_NOT -> {
-                            long a = s[f.sp - 1];
-                            boolean t = rt.ops.truthy(a);
-                            s[f.sp - 1] = rt.ops.bool(!t);
-                            heap.decref(a);
                         }
                         case COMPARE_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
@@ -647,137 +583,8 @@ final class Interpreter implements RootProvider {
                             for (int i = 0; i < arg; i++) { ListType.setItemSteal(l, i, s[f.sp + i]); s[f.sp + i] = 0; }
                             s[f.sp++] = l;
                         }
-                        case BUILD_SET -> {
-                            long st = heap.sets.create();
-                            f.sp -= arg;
-                            try {
-                                for (int i = 0; i < arg; i++) heap.sets.add(st, s[f.sp + i]);
-                            } catch (PyError e) {
-                                f.sp += arg;
-                                heap.decref(st);
-                                throw rt.fromPyError(e);
-                            }
-                            for (int i = 0; i < arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
-                            s[f.sp++] = st;
-                        }
-                        case BUILD_MAP -> {
-                            long d = heap.dicts.create();
-                            f.sp -= 2 * arg;
-                            try {
-                                for (int i = 0; i < arg; i++) heap.dicts.setItem(d, s[f.sp + 2 * i], s[f.sp + 2 * i + 1]);
-                            } catch (PyError e) {
-                                f.sp += 2 * arg;
-                                heap.decref(d);
-                                throw rt.fromPyError(e);
-                            }
-                            for (int i = 0; i < 2 * arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
-                            s[f.sp++] = d;
-                        }
-                        case BUILD_CONST_KEY_MAP -> {
-                            long keys = s[--f.sp];
-                            s[f.sp] = 0;
-                            long d = heap.dicts.create();
-                            f.sp -= arg;
-                            for (int i = 0; i < arg; i++) {
-                                heap.dicts.setItem(d, TupleType.item(keys, i), s[f.sp + i]);
-                                heap.decref(s[f.sp + i]);
-                                s[f.sp + i] = 0;
-                            }
-                            heap.decref(keys);
-                            s[f.sp++] = d;
-                        }
-                        case BUILD_STRING -> {
-                            StringBuilder sb = new StringBuilder();
-                            f.sp -= arg;
-                            for (int i = 0; i < arg; i++) { sb.append(StrType.value(s[f.sp + i])); heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
-                            s[f.sp++] = heap.strs.of(sb.toString());
-                        }
                         case LIST_APPEND -> { long v = s[--f.sp]; s[f.sp] = 0; heap.lists.append(s[f.sp - arg], v); heap.decref(v); }
-                        case SET_ADD -> {
-                            long v = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                heap.sets.add(s[f.sp - arg], v);
-                            } catch (PyError e) {
-                                throw rt.fromPyError(e);
-                            } finally {
-                                heap.decref(v);
-                            }
-                        }
-                        case MAP_ADD -> {
-                            long v = s[--f.sp], k = s[--f.sp];
-                            s[f.sp] = s[f.sp + 1] = 0;
-                            try {
-                                heap.dicts.setItem(s[f.sp - arg], k, v);
-                            } catch (PyError e) {
-                                throw rt.fromPyError(e);
-                            } finally {
-                                heap.decref(k);
-                                heap.decref(v);
-                            }
-                        }
-                        case LIST_EXTEND -> {
-                            long it = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                Sequences.extend(rt, s[f.sp - arg], it);
-                            } catch (PyException e) {
-                                if (rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError")) && !hasIter(it)) {
-                                    heap.decref(e.exc());
-                                    throw rt.typeError("Value after * must be an iterable, not " + rt.ops.typeName(it));
-                                }
-                                throw e;
-                            } finally {
-                                heap.decref(it);
-                            }
-                        }
-                        case SET_UPDATE -> {
-                            long it = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                Builtins.setUpdate(rt, s[f.sp - arg], it);
-                            } finally {
-                                heap.decref(it);
-                            }
-                        }
-                        case DICT_UPDATE, DICT_MERGE -> {
-                            long m = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                Builtins.dictUpdate(rt, s[f.sp - arg], m, OPS[ops[pc]] == Opcode.DICT_MERGE, s[f.sp - arg - 2]);
-                            } finally {
-                                heap.decref(m);
-                            }
-                        }
-                        case LIST_TO_TUPLE -> { long l = s[f.sp - 1]; s[f.sp - 1] = listToTuple(l); heap.decref(l); }
                         case UNPACK_SEQUENCE -> unpack(f, arg, -1);
-                        case UNPACK_EX -> unpack(f, arg & 0xff, arg >> 8);
-                        case FORMAT_VALUE -> {
-                            long spec = (arg & 4) != 0 ? s[--f.sp] : 0;
-                            if (spec != 0) s[f.sp] = 0;
-                            long v = s[f.sp - 1];
-                            if ((arg & 3) == 0 && spec == 0 && heap.typeOf(v) == heap.strs) break;
-                            String text = switch (arg & 3) {
-                                case 1 -> rt.ops.str(v);
-                                case 2 -> rt.ops.repr(v);
-                                case 3 -> Builtins.ascii(rt.ops.repr(v));
-                                default -> null;
-                            };
-                            String out;
-                            if (text != null) {
-                                long tmp = heap.strs.of(text);
-                                try {
-                                    out = rt.ops.format(tmp, spec == 0 ? "" : StrType.value(spec));
-                                } finally {
-                                    heap.decref(tmp);
-                                }
-                            } else {
-                                out = rt.ops.format(v, spec == 0 ? "" : StrType.value(spec));
-                            }
-                            heap.xdecref(spec);
-                            s[f.sp - 1] = heap.strs.of(out);
-                            heap.decref(v);
-                        }
                         case GET_ITER -> { long o = s[f.sp - 1]; s[f.sp - 1] = rt.ops.iter(o); heap.decref(o); }
                         case FOR_ITER -> {
                             long v = rt.ops.next(s[f.sp - 1]);
@@ -825,16 +632,6 @@ final class Interpreter implements RootProvider {
                             kwnames = 0;
                             call(f, arg, kw);
                         }
-                        case CALL_FUNCTION_EX -> callEx(f, arg);
-                        case MAKE_FUNCTION -> {
-                            long codeObj = s[--f.sp];
-                            long closure = (arg & 8) != 0 ? s[--f.sp] : 0;
-                            long annotations = (arg & 4) != 0 ? s[--f.sp] : 0;
-                            long kwdefaults = (arg & 2) != 0 ? s[--f.sp] : 0;
-                            long defaults = (arg & 1) != 0 ? s[--f.sp] : 0;
-                            for (int i = 0; i <= Integer.bitCount(arg & 15); i++) s[f.sp + i] = 0;
-                            s[f.sp++] = rt.functionType.create(codeObj, f.globals, defaults, kwdefaults, closure, annotations);
-                        }
                         case RETURN_VALUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
@@ -846,145 +643,7 @@ final class Interpreter implements RootProvider {
                             f.yielded = true;
                             return v;
                         }
-                        case GET_YIELD_FROM_ITER -> {
-                            long o = s[f.sp - 1];
-                            if (heap.typeOf(o) != rt.generatorType) {
-                                s[f.sp - 1] = rt.ops.iter(o);
-                                heap.decref(o);
-                            }
-                        }
-                        case SEND -> {
-                            long v = s[--f.sp];
-                            s[f.sp] = 0;
-                            long sub = s[f.sp - 1];
-                            long r;
-                            try {
-                                if (heap.typeOf(sub) == rt.generatorType) r = resumeForSend(sub, v);
-                                else if (v == heap.None) r = rt.ops.next(sub);
-                                else r = rt.ops.callMethod(sub, "send", v);
-                            } finally {
-                                heap.decref(v);
-                            }
-                            if (r != 0) s[f.sp++] = r;
-                            else {
-                                long result = f.sendResult != 0 ? f.sendResult : heap.None;
-                                if (f.sendResult == 0) heap.incref(result);
-                                f.sendResult = 0;
-                                s[f.sp - 1] = result;
-                                heap.decref(sub);
-                                f.pc = arg;
-                            }
-                        }
-                        case RAISE_VARARGS -> doRaise(f, arg);
-                        case RERAISE -> {
-                            long exc = s[--f.sp];
-                            s[f.sp] = 0;
-                            if (arg != 0) {
-                                long lasti = s[f.sp - arg];
-                                if (heap.typeOf(lasti) instanceof IntType) f.lasti = (int) IntType.asLong(lasti);
-                            }
-                            throw new ReraiseSignal(exc);
-                        }
-                        case PUSH_EXC_INFO -> {
-                            long exc = s[f.sp - 1];
-                            long prev = rt.handledException;
-                            if (prev == 0) { prev = heap.None; heap.incref(prev); }
-                            s[f.sp - 1] = prev;
-                            heap.incref(exc);
-                            rt.handledException = exc;
-                            s[f.sp++] = exc;
-                        }
-                        case POP_EXCEPT -> {
-                            long prev = s[--f.sp];
-                            s[f.sp] = 0;
-                            long old = rt.handledException;
-                            if (prev == heap.None) { heap.decref(prev); prev = 0; }
-                            rt.handledException = prev;
-                            heap.xdecref(old);
-                        }
-                        case CHECK_EXC_MATCH -> {
-                            long type = s[f.sp - 1], exc = s[f.sp - 2];
-                            boolean m = Builtins.exceptionMatches(rt, exc, type);
-                            s[f.sp - 1] = rt.ops.bool(m);
-                            heap.decref(type);
-                        }
-                        case BEFORE_WITH -> {
-                            long mgr = s[f.sp - 1];
-                            long enter = rt.ops.getAttrOrNull(mgr, rt.names.__enter__);
-                            long exit = enter == 0 ? 0 : rt.ops.getAttrOrNull(mgr, rt.names.__exit__);
-                            if (exit == 0) {
-                                heap.xdecref(enter);
-                                throw rt.typeError("'" + rt.ops.typeName(mgr) + "' object does not support the context manager protocol");
-                            }
-                            long entered;
-                            try {
-                                entered = rt.ops.call0(enter);
-                            } catch (PyException e) {
-                                heap.decref(exit);
-                                throw e;
-                            } finally {
-                                heap.decref(enter);
-                            }
-                            s[f.sp - 1] = exit;
-                            heap.decref(mgr);
-                            s[f.sp++] = entered;
-                        }
-                        case WITH_EXCEPT_START -> {
-                            long exc = s[f.sp - 1];
-                            long exit = s[f.sp - 4];
-                            long type = Heap.typeAddress(exc);
-                            long tb = ExceptionType.traceback(exc);
-                            s[f.sp++] = rt.ops.call0(exit, type, exc, tb == 0 ? heap.None : tb);
-                        }
-                        case LOAD_BUILD_CLASS -> {
-                            long b = heap.dicts.getItem(rt.builtinsDict, "__build_class__");
-                            heap.incref(b);
-                            s[f.sp++] = b;
-                        }
-                        case IMPORT_NAME -> {
-                            long fromlist = s[--f.sp], level = s[--f.sp];
-                            s[f.sp] = s[f.sp + 1] = 0;
-                            heap.decref(fromlist);
-                            heap.decref(level);
-                            s[f.sp++] = Modules.importModule(rt, StrType.value(code.names[arg]));
-                        }
-                        case IMPORT_FROM -> {
-                            long m = s[f.sp - 1];
-                            long v = rt.ops.getAttrOrNull(m, code.names[arg]);
-                            if (v == 0) {
-                                String mn = rt.ops.repr(m);
-                                throw rt.error("ImportError", "cannot import name '" + StrType.value(code.names[arg]) + "' from "
-                                        + mn.substring(mn.indexOf('\''), mn.indexOf('\'', mn.indexOf('\'') + 1) + 1) + " (unknown location)");
-                            }
-                            s[f.sp++] = v;
-                        }
-                        case IMPORT_STAR -> {
-                            long m = s[--f.sp];
-                            s[f.sp] = 0;
-                            long d = ModuleType.dict(m);
-                            heap.dicts.forEach(d, (k, v) -> {
-                                if (!StrType.value(k).startsWith("_")) heap.dicts.setItem(f.locals, k, v);
-                            });
-                            heap.decref(m);
-                        }
-                        case LOAD_ASSERTION_ERROR -> { long t = rt.exceptionType("AssertionError").address(); heap.incref(t); s[f.sp++] = t; }
-                        case SETUP_ANNOTATIONS -> {
-                            if (heap.dicts.getItem(f.locals, "__annotations__") == 0) {
-                                long d = heap.dicts.create();
-                                heap.dicts.setItem(f.locals, "__annotations__", d);
-                                heap.decref(d);
-                            }
-                        }
-                        case DISPLAY_RESULT -> {
-                            long v = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                if (v != heap.None) rt.displayHook.accept(rt.ops.repr(v));
-                            } finally {
-                                heap.decref(v);
-                            }
-                        }
-                        default -> throw new IllegalStateException("opcode " + OPS[ops[pc]] + " is not implemented");
+                        default -> coldOp(f, OPS[ops[pc]], arg, pc);
                     }
                 }
             } catch (ReraiseSignal r) {
@@ -1005,6 +664,356 @@ final class Interpreter implements RootProvider {
     }
 
     private final long[] methodOut = new long[2];
+
+    /** The instructions that are not on the hot paths, kept out of {@link #run} so the JIT can compile that loop well. */
+    private void coldOp(Frame f, Opcode op, int arg, int pc) {
+        long[] s = f.slots;
+        CodeType.Code code = f.code;
+        switch (op) {
+            case DELETE_NAME -> deleteName(f, code.names[arg]);
+            case DELETE_GLOBAL -> {
+                if (!heap.dicts.delItem(f.globals, code.names[arg])) throw nameError(code.names[arg]);
+            }
+            case DELETE_FAST -> {
+                long old = s[arg];
+                if (old == 0) throw unboundLocal(f, arg);
+                s[arg] = 0;
+                heap.decref(old);
+            }
+            case STORE_DEREF -> { long v = s[--f.sp]; s[f.sp] = 0; rt.cellType.set(s[arg], v); }
+            case DELETE_DEREF -> {
+                if (CellType.contents(s[arg]) == 0) throw freeVarError(f, arg);
+                rt.cellType.set(s[arg], 0);
+            }
+            case LOAD_CLOSURE -> { long c = s[arg]; heap.incref(c); s[f.sp++] = c; }
+            case LOAD_CLASSDEREF -> {
+                String name = code.unit.localsplusNames().get(arg);
+                long v = f.locals == 0 ? 0 : heap.dicts.getItem(f.locals, name);
+                if (v == 0) {
+                    v = CellType.contents(s[arg]);
+                    if (v == 0) throw freeVarError(f, arg);
+                }
+                heap.incref(v);
+                s[f.sp++] = v;
+            }
+            case MAKE_CELL -> makeCell(f, arg);
+            case COPY_FREE_VARS -> copyFreeVars(f, arg);
+            case DELETE_ATTR -> {
+                long o = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    rt.ops.delAttr(o, code.names[arg]);
+                } finally {
+                    heap.decref(o);
+                }
+            }
+            case DELETE_SUBSCR -> {
+                long k = s[f.sp - 1], o = s[f.sp - 2];
+                rt.ops.delItem(o, k);
+                f.sp -= 2;
+                s[f.sp] = s[f.sp + 1] = 0;
+                heap.decref(o);
+                heap.decref(k);
+            }
+            case BUILD_SLICE -> {
+                long step = arg == 3 ? s[--f.sp] : heap.None;
+                if (arg != 3) heap.incref(step);
+                long stop = s[--f.sp], start = s[--f.sp];
+                s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
+                s[f.sp++] = rt.sliceType.create(start, stop, step);
+            }
+            case UNARY_POSITIVE, UNARY_NEGATIVE, UNARY_INVERT -> {
+                long a = s[f.sp - 1];
+                String sym = op == Opcode.UNARY_POSITIVE ? "+" : op == Opcode.UNARY_NEGATIVE ? "-" : "~";
+                s[f.sp - 1] = rt.ops.unary(sym, a);
+                heap.decref(a);
+            }
+            case UNARY_NOT -> {
+                long a = s[f.sp - 1];
+                boolean t = rt.ops.truthy(a);
+                s[f.sp - 1] = rt.ops.bool(!t);
+                heap.decref(a);
+            }
+            case BUILD_SET -> {
+                long st = heap.sets.create();
+                f.sp -= arg;
+                try {
+                    for (int i = 0; i < arg; i++) heap.sets.add(st, s[f.sp + i]);
+                } catch (PyError e) {
+                    f.sp += arg;
+                    heap.decref(st);
+                    throw rt.fromPyError(e);
+                }
+                for (int i = 0; i < arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+                s[f.sp++] = st;
+            }
+            case BUILD_MAP -> {
+                long d = heap.dicts.create();
+                f.sp -= 2 * arg;
+                try {
+                    for (int i = 0; i < arg; i++) heap.dicts.setItem(d, s[f.sp + 2 * i], s[f.sp + 2 * i + 1]);
+                } catch (PyError e) {
+                    f.sp += 2 * arg;
+                    heap.decref(d);
+                    throw rt.fromPyError(e);
+                }
+                for (int i = 0; i < 2 * arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+                s[f.sp++] = d;
+            }
+            case BUILD_CONST_KEY_MAP -> {
+                long keys = s[--f.sp];
+                s[f.sp] = 0;
+                long d = heap.dicts.create();
+                f.sp -= arg;
+                for (int i = 0; i < arg; i++) {
+                    heap.dicts.setItem(d, TupleType.item(keys, i), s[f.sp + i]);
+                    heap.decref(s[f.sp + i]);
+                    s[f.sp + i] = 0;
+                }
+                heap.decref(keys);
+                s[f.sp++] = d;
+            }
+            case BUILD_STRING -> {
+                StringBuilder sb = new StringBuilder();
+                f.sp -= arg;
+                for (int i = 0; i < arg; i++) { sb.append(StrType.value(s[f.sp + i])); heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+                s[f.sp++] = heap.strs.of(sb.toString());
+            }
+            case SET_ADD -> {
+                long v = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    heap.sets.add(s[f.sp - arg], v);
+                } catch (PyError e) {
+                    throw rt.fromPyError(e);
+                } finally {
+                    heap.decref(v);
+                }
+            }
+            case MAP_ADD -> {
+                long v = s[--f.sp], k = s[--f.sp];
+                s[f.sp] = s[f.sp + 1] = 0;
+                try {
+                    heap.dicts.setItem(s[f.sp - arg], k, v);
+                } catch (PyError e) {
+                    throw rt.fromPyError(e);
+                } finally {
+                    heap.decref(k);
+                    heap.decref(v);
+                }
+            }
+            case LIST_EXTEND -> {
+                long it = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    Sequences.extend(rt, s[f.sp - arg], it);
+                } catch (PyException e) {
+                    if (rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError")) && !hasIter(it)) {
+                        heap.decref(e.exc());
+                        throw rt.typeError("Value after * must be an iterable, not " + rt.ops.typeName(it));
+                    }
+                    throw e;
+                } finally {
+                    heap.decref(it);
+                }
+            }
+            case SET_UPDATE -> {
+                long it = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    Builtins.setUpdate(rt, s[f.sp - arg], it);
+                } finally {
+                    heap.decref(it);
+                }
+            }
+            case DICT_UPDATE, DICT_MERGE -> {
+                long m = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    Builtins.dictUpdate(rt, s[f.sp - arg], m, op == Opcode.DICT_MERGE, s[f.sp - arg - 2]);
+                } finally {
+                    heap.decref(m);
+                }
+            }
+            case LIST_TO_TUPLE -> { long l = s[f.sp - 1]; s[f.sp - 1] = listToTuple(l); heap.decref(l); }
+            case UNPACK_EX -> unpack(f, arg & 0xff, arg >> 8);
+            case FORMAT_VALUE -> {
+                long spec = (arg & 4) != 0 ? s[--f.sp] : 0;
+                if (spec != 0) s[f.sp] = 0;
+                long v = s[f.sp - 1];
+                if ((arg & 3) == 0 && spec == 0 && heap.typeOf(v) == heap.strs) break;
+                String text = switch (arg & 3) {
+                    case 1 -> rt.ops.str(v);
+                    case 2 -> rt.ops.repr(v);
+                    case 3 -> Builtins.ascii(rt.ops.repr(v));
+                    default -> null;
+                };
+                String out;
+                if (text != null) {
+                    long tmp = heap.strs.of(text);
+                    try {
+                        out = rt.ops.format(tmp, spec == 0 ? "" : StrType.value(spec));
+                    } finally {
+                        heap.decref(tmp);
+                    }
+                } else {
+                    out = rt.ops.format(v, spec == 0 ? "" : StrType.value(spec));
+                }
+                heap.xdecref(spec);
+                s[f.sp - 1] = heap.strs.of(out);
+                heap.decref(v);
+            }
+            case CALL_FUNCTION_EX -> callEx(f, arg);
+            case MAKE_FUNCTION -> {
+                long codeObj = s[--f.sp];
+                long closure = (arg & 8) != 0 ? s[--f.sp] : 0;
+                long annotations = (arg & 4) != 0 ? s[--f.sp] : 0;
+                long kwdefaults = (arg & 2) != 0 ? s[--f.sp] : 0;
+                long defaults = (arg & 1) != 0 ? s[--f.sp] : 0;
+                for (int i = 0; i <= Integer.bitCount(arg & 15); i++) s[f.sp + i] = 0;
+                s[f.sp++] = rt.functionType.create(codeObj, f.globals, defaults, kwdefaults, closure, annotations);
+            }
+            case GET_YIELD_FROM_ITER -> {
+                long o = s[f.sp - 1];
+                if (heap.typeOf(o) != rt.generatorType) {
+                    s[f.sp - 1] = rt.ops.iter(o);
+                    heap.decref(o);
+                }
+            }
+            case SEND -> {
+                long v = s[--f.sp];
+                s[f.sp] = 0;
+                long sub = s[f.sp - 1];
+                long r;
+                try {
+                    if (heap.typeOf(sub) == rt.generatorType) r = resumeForSend(sub, v);
+                    else if (v == heap.None) r = rt.ops.next(sub);
+                    else r = rt.ops.callMethod(sub, "send", v);
+                } finally {
+                    heap.decref(v);
+                }
+                if (r != 0) s[f.sp++] = r;
+                else {
+                    long result = f.sendResult != 0 ? f.sendResult : heap.None;
+                    if (f.sendResult == 0) heap.incref(result);
+                    f.sendResult = 0;
+                    s[f.sp - 1] = result;
+                    heap.decref(sub);
+                    f.pc = arg;
+                }
+            }
+            case RAISE_VARARGS -> doRaise(f, arg);
+            case RERAISE -> {
+                long exc = s[--f.sp];
+                s[f.sp] = 0;
+                if (arg != 0) {
+                    long lasti = s[f.sp - arg];
+                    if (heap.typeOf(lasti) instanceof IntType) f.lasti = (int) IntType.asLong(lasti);
+                }
+                throw new ReraiseSignal(exc);
+            }
+            case PUSH_EXC_INFO -> {
+                long exc = s[f.sp - 1];
+                long prev = rt.handledException;
+                if (prev == 0) { prev = heap.None; heap.incref(prev); }
+                s[f.sp - 1] = prev;
+                heap.incref(exc);
+                rt.handledException = exc;
+                s[f.sp++] = exc;
+            }
+            case POP_EXCEPT -> {
+                long prev = s[--f.sp];
+                s[f.sp] = 0;
+                long old = rt.handledException;
+                if (prev == heap.None) { heap.decref(prev); prev = 0; }
+                rt.handledException = prev;
+                heap.xdecref(old);
+            }
+            case CHECK_EXC_MATCH -> {
+                long type = s[f.sp - 1], exc = s[f.sp - 2];
+                boolean m = Builtins.exceptionMatches(rt, exc, type);
+                s[f.sp - 1] = rt.ops.bool(m);
+                heap.decref(type);
+            }
+            case BEFORE_WITH -> {
+                long mgr = s[f.sp - 1];
+                long enter = rt.ops.getAttrOrNull(mgr, rt.names.__enter__);
+                long exit = enter == 0 ? 0 : rt.ops.getAttrOrNull(mgr, rt.names.__exit__);
+                if (exit == 0) {
+                    heap.xdecref(enter);
+                    throw rt.typeError("'" + rt.ops.typeName(mgr) + "' object does not support the context manager protocol");
+                }
+                long entered;
+                try {
+                    entered = rt.ops.call0(enter);
+                } catch (PyException e) {
+                    heap.decref(exit);
+                    throw e;
+                } finally {
+                    heap.decref(enter);
+                }
+                s[f.sp - 1] = exit;
+                heap.decref(mgr);
+                s[f.sp++] = entered;
+            }
+            case WITH_EXCEPT_START -> {
+                long exc = s[f.sp - 1];
+                long exit = s[f.sp - 4];
+                long type = Heap.typeAddress(exc);
+                long tb = ExceptionType.traceback(exc);
+                s[f.sp++] = rt.ops.call0(exit, type, exc, tb == 0 ? heap.None : tb);
+            }
+            case LOAD_BUILD_CLASS -> {
+                long b = heap.dicts.getItem(rt.builtinsDict, "__build_class__");
+                heap.incref(b);
+                s[f.sp++] = b;
+            }
+            case IMPORT_NAME -> {
+                long fromlist = s[--f.sp], level = s[--f.sp];
+                s[f.sp] = s[f.sp + 1] = 0;
+                heap.decref(fromlist);
+                heap.decref(level);
+                s[f.sp++] = Modules.importModule(rt, StrType.value(code.names[arg]));
+            }
+            case IMPORT_FROM -> {
+                long m = s[f.sp - 1];
+                long v = rt.ops.getAttrOrNull(m, code.names[arg]);
+                if (v == 0) {
+                    String mn = rt.ops.repr(m);
+                    throw rt.error("ImportError", "cannot import name '" + StrType.value(code.names[arg]) + "' from "
+                            + mn.substring(mn.indexOf('\''), mn.indexOf('\'', mn.indexOf('\'') + 1) + 1) + " (unknown location)");
+                }
+                s[f.sp++] = v;
+            }
+            case IMPORT_STAR -> {
+                long m = s[--f.sp];
+                s[f.sp] = 0;
+                long d = ModuleType.dict(m);
+                heap.dicts.forEach(d, (k, v) -> {
+                    if (!StrType.value(k).startsWith("_")) heap.dicts.setItem(f.locals, k, v);
+                });
+                heap.decref(m);
+            }
+            case LOAD_ASSERTION_ERROR -> { long t = rt.exceptionType("AssertionError").address(); heap.incref(t); s[f.sp++] = t; }
+            case SETUP_ANNOTATIONS -> {
+                if (heap.dicts.getItem(f.locals, "__annotations__") == 0) {
+                    long d = heap.dicts.create();
+                    heap.dicts.setItem(f.locals, "__annotations__", d);
+                    heap.decref(d);
+                }
+            }
+            case DISPLAY_RESULT -> {
+                long v = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    if (v != heap.None) rt.displayHook.accept(rt.ops.repr(v));
+                } finally {
+                    heap.decref(v);
+                }
+            }
+            default -> throw new IllegalStateException("opcode " + op + " is not implemented");
+        }
+    }
 
     // ---- number fast paths ----------------------------------------------------------------------
 

@@ -729,7 +729,7 @@ final class Ops {
         long n = heap.strs.internedOf(name);
         long[] out = new long[2];
         try {
-            loadMethod(o, n, out);
+            loadMethod(o, n, name, out);
         } finally {
             heap.decref(n);
         }

@@ -57,6 +57,12 @@ final class CodeType extends LangType {
         final long[] names;     // borrowed from co_names (interned strs)
         final String[] nameStrings;  // the same names as Java strings, so lookups need not decode them
         final int nlocalsplus;
+        /**
+         * Per-instruction caches of the global lookups (LOAD_GLOBAL, LOAD_NAME at module level),
+         * three ints per instruction: the globals' keys version, the builtins' keys version, and
+         * the entry index (in globals if >= 0, else ~index in builtins). See Interpreter.loadGlobal.
+         */
+        final int[] globalCache;
         /** co_argcount, and whether the positional parameters are all there is to bind (no *args, **kwargs, keyword-only). */
         final int argcount;
         final boolean simpleArgs;
@@ -76,6 +82,7 @@ final class CodeType extends LangType {
             this.nameStrings = new String[names.length];
             for (int i = 0; i < names.length; i++) nameStrings[i] = dev.refheap.object.StrType.value(names[i]);
             this.nlocalsplus = unit.localsplusNames().size();
+            this.globalCache = new int[3 * n];
             this.argcount = unit.argcount();
             this.simpleArgs = unit.kwonlyargcount() == 0
                     && (unit.flags() & (CodeUnit.CO_VARARGS | CodeUnit.CO_VARKEYWORDS)) == 0;

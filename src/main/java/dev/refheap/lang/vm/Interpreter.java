@@ -463,41 +463,41 @@ final class Interpreter implements RootProvider {
                     f.lasti = pc;
                     f.unwindPc = pc;
                     int arg = args[pc];
-                    switch (OPS[ops[pc]]) {
-                        case NOP -> { }
-                        case POP_TOP -> heap.xdecref(s[--f.sp]);
-                        case PUSH_NULL -> s[f.sp++] = 0;
-                        case COPY -> { long v = s[f.sp - arg]; heap.incref(v); s[f.sp++] = v; }
-                        case SWAP -> { long t = s[f.sp - 1]; s[f.sp - 1] = s[f.sp - arg]; s[f.sp - arg] = t; }
-                        case LOAD_CONST -> { long v = code.consts[arg]; heap.incref(v); s[f.sp++] = v; }
-                        case LOAD_NAME -> s[f.sp++] = loadName(f, code.names[arg]);
-                        case STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code.names[arg], v); }
-                        case LOAD_GLOBAL -> {
-                            long v = loadGlobal(f, code.names[arg >> 1]);
+                    switch (ops[pc]) {
+                        case Op.NOP -> { }
+                        case Op.POP_TOP -> heap.xdecref(s[--f.sp]);
+                        case Op.PUSH_NULL -> s[f.sp++] = 0;
+                        case Op.COPY -> { long v = s[f.sp - arg]; heap.incref(v); s[f.sp++] = v; }
+                        case Op.SWAP -> { long t = s[f.sp - 1]; s[f.sp - 1] = s[f.sp - arg]; s[f.sp - arg] = t; }
+                        case Op.LOAD_CONST -> { long v = code.consts[arg]; heap.incref(v); s[f.sp++] = v; }
+                        case Op.LOAD_NAME -> s[f.sp++] = f.locals == f.globals ? loadGlobal(f, code, pc, arg) : loadName(f, code.names[arg]);
+                        case Op.STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code.names[arg], v); }
+                        case Op.LOAD_GLOBAL -> {
+                            long v = loadGlobal(f, code, pc, arg >> 1);
                             if ((arg & 1) != 0) s[f.sp++] = 0;
                             s[f.sp++] = v;
                         }
-                        case STORE_GLOBAL -> { long v = s[--f.sp]; s[f.sp] = 0; heap.dicts.setItem(f.globals, code.names[arg], v); heap.decref(v); }
-                        case LOAD_FAST -> {
+                        case Op.STORE_GLOBAL -> { long v = s[--f.sp]; s[f.sp] = 0; heap.dicts.setItem(f.globals, code.names[arg], v); heap.decref(v); }
+                        case Op.LOAD_FAST -> {
                             long v = s[arg];
                             if (v == 0) throw unboundLocal(f, arg);
                             heap.incref(v);
                             s[f.sp++] = v;
                         }
-                        case STORE_FAST -> { long v = s[--f.sp]; s[f.sp] = 0; long old = s[arg]; s[arg] = v; heap.xdecref(old); }
-                        case LOAD_DEREF -> {
+                        case Op.STORE_FAST -> { long v = s[--f.sp]; s[f.sp] = 0; long old = s[arg]; s[arg] = v; heap.xdecref(old); }
+                        case Op.LOAD_DEREF -> {
                             long v = CellType.contents(s[arg]);
                             if (v == 0) throw freeVarError(f, arg);
                             heap.incref(v);
                             s[f.sp++] = v;
                         }
-                        case LOAD_ATTR -> {
+                        case Op.LOAD_ATTR -> {
                             long o = s[f.sp - 1];
                             long v = rt.ops.getAttr(o, code.names[arg], code.nameStrings[arg]);
                             s[f.sp - 1] = v;
                             heap.decref(o);
                         }
-                        case LOAD_METHOD -> {
+                        case Op.LOAD_METHOD -> {
                             long o = s[f.sp - 1];
                             long[] out = methodOut;
                             rt.ops.loadMethod(o, code.names[arg], code.nameStrings[arg], out);
@@ -505,7 +505,7 @@ final class Interpreter implements RootProvider {
                             s[f.sp++] = out[1];
                             heap.decref(o);
                         }
-                        case STORE_ATTR -> {
+                        case Op.STORE_ATTR -> {
                             long o = s[--f.sp], v = s[--f.sp];
                             s[f.sp] = 0;
                             s[f.sp + 1] = 0;
@@ -516,7 +516,7 @@ final class Interpreter implements RootProvider {
                                 heap.decref(o);
                             }
                         }
-                        case BINARY_SUBSCR -> {
+                        case Op.BINARY_SUBSCR -> {
                             long k = s[f.sp - 1], o = s[f.sp - 2];
                             long v = rt.ops.getItem(o, k);
                             f.sp -= 2;
@@ -525,7 +525,7 @@ final class Interpreter implements RootProvider {
                             heap.decref(k);
                             heap.decref(o);
                         }
-                        case STORE_SUBSCR -> {
+                        case Op.STORE_SUBSCR -> {
                             long k = s[f.sp - 1], o = s[f.sp - 2], v = s[f.sp - 3];
                             rt.ops.setItem(o, k, v);
                             f.sp -= 3;
@@ -534,7 +534,7 @@ final class Interpreter implements RootProvider {
                             heap.decref(o);
                             heap.decref(k);
                         }
-                        case BINARY_OP -> {
+                        case Op.BINARY_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             long r = fastBinaryOp(arg, a, b);
                             if (r == 0) r = rt.ops.binaryOp(BinaryOp.of(arg), a, b);
@@ -544,7 +544,7 @@ final class Interpreter implements RootProvider {
                             heap.decref(a);
                             heap.decref(b);
                         }
-                        case COMPARE_OP -> {
+                        case Op.COMPARE_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             int c = fastCompare(arg, a, b);
                             long r = c >= 0 ? heap.bools.of(c != 0) : rt.ops.compare(arg, a, b);
@@ -554,7 +554,7 @@ final class Interpreter implements RootProvider {
                             heap.decref(a);
                             heap.decref(b);
                         }
-                        case IS_OP -> {
+                        case Op.IS_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             f.sp -= 2;
                             s[f.sp++] = rt.ops.bool((a == b) != (arg == 1));
@@ -562,7 +562,7 @@ final class Interpreter implements RootProvider {
                             heap.decref(a);
                             heap.decref(b);
                         }
-                        case CONTAINS_OP -> {
+                        case Op.CONTAINS_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             boolean in = rt.ops.contains(b, a);
                             f.sp -= 2;
@@ -571,39 +571,41 @@ final class Interpreter implements RootProvider {
                             heap.decref(a);
                             heap.decref(b);
                         }
-                        case BUILD_TUPLE -> {
+                        case Op.BUILD_TUPLE -> {
                             long t = heap.tuples.alloc(arg);
                             f.sp -= arg;
                             for (int i = 0; i < arg; i++) { TupleType.setItemSteal(t, i, s[f.sp + i]); s[f.sp + i] = 0; }
                             s[f.sp++] = t;
                         }
-                        case BUILD_LIST -> {
+                        case Op.BUILD_LIST -> {
                             long l = heap.lists.alloc(arg);
                             f.sp -= arg;
                             for (int i = 0; i < arg; i++) { ListType.setItemSteal(l, i, s[f.sp + i]); s[f.sp + i] = 0; }
                             s[f.sp++] = l;
                         }
-                        case LIST_APPEND -> { long v = s[--f.sp]; s[f.sp] = 0; heap.lists.append(s[f.sp - arg], v); heap.decref(v); }
-                        case UNPACK_SEQUENCE -> unpack(f, arg, -1);
-                        case GET_ITER -> { long o = s[f.sp - 1]; s[f.sp - 1] = rt.ops.iter(o); heap.decref(o); }
-                        case FOR_ITER -> {
-                            long v = rt.ops.next(s[f.sp - 1]);
+                        case Op.LIST_APPEND -> { long v = s[--f.sp]; s[f.sp] = 0; heap.lists.append(s[f.sp - arg], v); heap.decref(v); }
+                        case Op.UNPACK_SEQUENCE -> unpack(f, arg, -1);
+                        case Op.GET_ITER -> { long o = s[f.sp - 1]; s[f.sp - 1] = rt.ops.iter(o); heap.decref(o); }
+                        case Op.FOR_ITER -> {
+                            long it = s[f.sp - 1];
+                            long ta = Heap.typeAddress(it);
+                            long v = ta == rangeIterType ? rt.rangeType.iterType.next(it)
+                                    : ta == listIterType ? rt.iterType.nextOfList(it) : rt.ops.next(it);
                             if (v != 0) s[f.sp++] = v;
                             else {
-                                long it = s[--f.sp];
-                                s[f.sp] = 0;
+                                s[--f.sp] = 0;
                                 heap.decref(it);
                                 f.pc = arg;
                             }
                         }
-                        case JUMP -> {
+                        case Op.JUMP -> {
                             if (interrupted && arg <= pc) {
                                 interrupted = false;
                                 throw rt.error("KeyboardInterrupt", null);
                             }
                             f.pc = arg;
                         }
-                        case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
+                        case Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             boolean t;
@@ -612,32 +614,32 @@ final class Interpreter implements RootProvider {
                             } finally {
                                 heap.decref(v);
                             }
-                            if (t == (OPS[ops[pc]] == Opcode.POP_JUMP_IF_TRUE)) f.pc = arg;
+                            if (t == (ops[pc] == Op.POP_JUMP_IF_TRUE)) f.pc = arg;
                         }
-                        case POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE -> {
+                        case Op.POP_JUMP_IF_NONE, Op.POP_JUMP_IF_NOT_NONE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             heap.decref(v);
-                            if ((v == heap.None) == (OPS[ops[pc]] == Opcode.POP_JUMP_IF_NONE)) f.pc = arg;
+                            if ((v == heap.None) == (ops[pc] == Op.POP_JUMP_IF_NONE)) f.pc = arg;
                         }
-                        case JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP -> {
+                        case Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP -> {
                             long v = s[f.sp - 1];
                             boolean t = rt.ops.truthy(v);
-                            if (t == (OPS[ops[pc]] == Opcode.JUMP_IF_TRUE_OR_POP)) f.pc = arg;
+                            if (t == (ops[pc] == Op.JUMP_IF_TRUE_OR_POP)) f.pc = arg;
                             else { f.sp--; s[f.sp] = 0; heap.decref(v); }
                         }
-                        case KW_NAMES -> kwnames = code.consts[arg];
-                        case CALL -> {
+                        case Op.KW_NAMES -> kwnames = code.consts[arg];
+                        case Op.CALL -> {
                             long kw = kwnames;
                             kwnames = 0;
                             call(f, arg, kw);
                         }
-                        case RETURN_VALUE -> {
+                        case Op.RETURN_VALUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             return v;
                         }
-                        case YIELD_VALUE -> {
+                        case Op.YIELD_VALUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             f.yielded = true;
@@ -664,6 +666,14 @@ final class Interpreter implements RootProvider {
     }
 
     private final long[] methodOut = new long[2];
+    /** Type objects of the iterators FOR_ITER advances without going through Ops.next. */
+    private long rangeIterType, listIterType;
+
+    /** Called once the runtime's types exist. */
+    void typesReady() {
+        rangeIterType = rt.rangeType.iterType.address();
+        listIterType = rt.iterType.address();
+    }
 
     /** The instructions that are not on the hot paths, kept out of {@link #run} so the JIT can compile that loop well. */
     private void coldOp(Frame f, Opcode op, int arg, int pc) {
@@ -1342,10 +1352,40 @@ final class Interpreter implements RootProvider {
         if (!heap.dicts.delItem(f.locals, name)) throw nameError(name);
     }
 
-    private long loadGlobal(Frame f, long name) {
-        long v = heap.dicts.getItem(f.globals, name);
-        if (v == 0) v = heap.dicts.getItem(f.builtins, name);
-        if (v == 0) throw nameError(name);
+    /**
+     * globals[name], else builtins[name] (new reference), for the instruction at {@code pc}: as
+     * CPython 3.11's LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN, the instruction remembers where it
+     * found the name, valid while the dicts' keys versions are those it saw (values may change;
+     * any insertion or deletion of a key changes the version).
+     */
+    private long loadGlobal(Frame f, CodeType.Code code, int pc, int nameIndex) {
+        int[] c = code.globalCache;
+        int at = 3 * pc;
+        int gv = heap.dicts.keysVersion(f.globals);
+        if (gv != 0 && c[at] == gv) {
+            int ix = c[at + 2];
+            long v = 0;
+            if (ix >= 0) v = DictType.entryValueAt(f.globals, ix);
+            else if (c[at + 1] == heap.dicts.keysVersion(f.builtins)) v = DictType.entryValueAt(f.builtins, ~ix);
+            if (v != 0) {
+                heap.incref(v);
+                return v;
+            }
+        }
+        long name = code.names[nameIndex];
+        long ix = heap.dicts.indexOf(f.globals, name);
+        long v;
+        if (ix >= 0) {
+            v = DictType.entryValueAt(f.globals, ix);
+            c[at + 2] = (int) ix;
+        } else {
+            long bix = heap.dicts.indexOf(f.builtins, name);
+            if (bix < 0) throw nameError(name);
+            v = DictType.entryValueAt(f.builtins, bix);
+            c[at + 1] = heap.dicts.keysVersion(f.builtins);
+            c[at + 2] = ~(int) bix;
+        }
+        c[at] = heap.dicts.keysVersion(f.globals);
         heap.incref(v);
         return v;
     }

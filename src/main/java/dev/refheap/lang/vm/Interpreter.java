@@ -667,10 +667,12 @@ final class Interpreter implements RootProvider {
 
     private final long[] methodOut = new long[2];
     /** Type objects of the iterators FOR_ITER advances without going through Ops.next. */
-    private long rangeIterType, listIterType;
+    private long rangeIterType, listIterType, functionTypeAddr, methodTypeAddr;
 
     /** Called once the runtime's types exist. */
     void typesReady() {
+        functionTypeAddr = rt.functionType.address();
+        methodTypeAddr = rt.methodType.address();
         rangeIterType = rt.rangeType.iterType.address();
         listIterType = rt.iterType.address();
     }
@@ -1242,7 +1244,15 @@ final class Interpreter implements RootProvider {
         int base = f.sp - n - 2;
         long first = s[base], second = s[base + 1];
         boolean isMeth = first != 0;
-        if (!isMeth && heap.typeOf(second) == rt.methodType) {
+        if (!isMeth && Heap.typeAddress(second) == heap.typeType.address() && heap.typeAt(second) instanceof ClassType c
+                && !c.exceptionBased) {
+            long init = rt.ops.lookupType(c, "__init__");
+            if (init != 0 && Heap.typeAddress(init) == functionTypeAddr) {
+                newInstance(f, c, init, base, n, kwnames);
+                return;
+            }
+        }
+        if (!isMeth && Heap.typeAddress(second) == methodTypeAddr) {
             long self = MethodType.self(second), func = MethodType.func(second);
             heap.incref(self);
             heap.incref(func);
@@ -1256,7 +1266,7 @@ final class Interpreter implements RootProvider {
         int argStart = isMeth ? base + 1 : base + 2;
         int nargs = isMeth ? n + 1 : n;
         long result;
-        if (heap.typeOf(callable) == rt.functionType) {
+        if (Heap.typeAddress(callable) == functionTypeAddr) {
             if (isMeth) s[base] = 0; else s[base + 1] = 0;
             try {
                 result = callFunction(callable, s, argStart, nargs, kwnames, true);
@@ -1273,6 +1283,41 @@ final class Interpreter implements RootProvider {
             }
         }
         s[f.sp++] = result;
+    }
+
+    /**
+     * CALL of a plain class whose __init__ is a Python function (Builtins.newInstance's work,
+     * without copying the arguments): the instance takes the NULL's place next to the arguments,
+     * [NULL, C, args...] becomes [C, self, args...], and __init__ borrows self and the arguments
+     * straight from the stack. Releases happen in the order newInstance's would.
+     */
+    private void newInstance(Frame f, ClassType c, long init, int base, int n, long kwnames) {
+        long[] s = f.slots;
+        long self = c.allocInstance();
+        s[base] = s[base + 1];
+        s[base + 1] = self;
+        try {
+            long r;
+            try {
+                r = callFunction(init, s, base + 1, n + 1, kwnames, false);
+            } catch (PyException e) {
+                s[base + 1] = 0;
+                heap.decref(self);
+                throw e;
+            }
+            s[base + 1] = 0;
+            if (r != heap.None) {
+                heap.decref(self);
+                String tn = rt.ops.typeName(r);
+                heap.decref(r);
+                throw rt.typeError("__init__() should return None, not '" + tn + "'");
+            }
+            heap.decref(r);
+        } finally {
+            for (int i = base; i < f.sp; i++) { heap.xdecref(s[i]); s[i] = 0; }
+            f.sp = base;
+        }
+        s[f.sp++] = self;
     }
 
     /** CALL_FUNCTION_EX: [NULL, callable, args-tuple (, kwargs)] -> [result]. */

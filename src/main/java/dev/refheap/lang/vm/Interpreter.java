@@ -493,24 +493,33 @@ final class Interpreter implements RootProvider {
                         }
                         case Op.LOAD_ATTR -> {
                             long o = s[f.sp - 1];
-                            long v = rt.ops.getAttr(o, code.names[arg], code.nameStrings[arg]);
+                            long v = cachedInstanceValue(code, pc, o);
+                            if (v != 0) heap.incref(v);
+                            else v = loadAttr(code, pc, o, arg);
                             s[f.sp - 1] = v;
                             heap.decref(o);
                         }
                         case Op.LOAD_METHOD -> {
                             long o = s[f.sp - 1];
-                            long[] out = methodOut;
-                            rt.ops.loadMethod(o, code.names[arg], code.nameStrings[arg], out);
-                            s[f.sp - 1] = out[0];
-                            s[f.sp++] = out[1];
-                            heap.decref(o);
+                            long m = cachedMethod(code, pc, o);
+                            if (m != 0) {
+                                heap.incref(m);
+                                s[f.sp - 1] = m;
+                                s[f.sp++] = o;  // the stack's reference to o moves to the self slot
+                            } else {
+                                long[] out = methodOut;
+                                loadMethod(code, pc, o, arg, out);
+                                s[f.sp - 1] = out[0];
+                                s[f.sp++] = out[1];
+                                heap.decref(o);
+                            }
                         }
                         case Op.STORE_ATTR -> {
                             long o = s[--f.sp], v = s[--f.sp];
                             s[f.sp] = 0;
                             s[f.sp + 1] = 0;
                             try {
-                                rt.ops.setAttr(o, code.names[arg], code.nameStrings[arg], v);
+                                if (!storeCachedInstanceValue(code, pc, o, v)) storeAttr(code, pc, o, arg, v);
                             } finally {
                                 heap.decref(v);
                                 heap.decref(o);
@@ -1024,6 +1033,113 @@ final class Interpreter implements RootProvider {
                 }
             }
             default -> throw new IllegalStateException("opcode " + op + " is not implemented");
+        }
+    }
+
+    // ---- attribute caches -------------------------------------------------------------------------
+    //
+    // As CPython 3.11's LOAD_ATTR_INSTANCE_VALUE, LOAD_METHOD_WITH_VALUES and STORE_ATTR_INSTANCE_VALUE:
+    // an attribute instruction that met an instance of a plain class remembers the class and what
+    // the lookup found. The entry is valid while no class dict changed (the dicts' watched
+    // version, which also moves when a class dict dies) and the instance keeps its attributes
+    // inline (no materialized __dict__). A hit does exactly what the full lookup would have done.
+
+    /** Kinds of what an attribute cache entry found. */
+    private static final long FOUND_SLOT = 0;
+
+    /** The cached class if the entry at pc is valid for {@code o}'s type, else null. */
+    private ClassType cachedClass(CodeType.Code code, int pc, long o) {
+        ClassType c = code.attrClass[pc];
+        if (c == null || c.typeObject != Heap.typeAddress(o) || code.attrVersion[pc] != heap.dicts.watchedVersion()
+                || Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) != 0) {
+            return null;
+        }
+        return c;
+    }
+
+    /** LOAD_ATTR's hit: the instance's inline value (borrowed), or 0 (then the full lookup runs). */
+    private long cachedInstanceValue(CodeType.Code code, int pc, long o) {
+        if (cachedClass(code, pc, o) == null) return 0;
+        long values = ClassType.values(o);
+        long slot = code.attrFound[pc];
+        if (values == 0 || slot >= Native.getLong(values)) return 0;
+        return Native.getLong(values + 8 + 8 * slot);
+    }
+
+    /** LOAD_ATTR's full lookup; remembers an inline value that is what the lookup gives. */
+    private long loadAttr(CodeType.Code code, int pc, long o, int arg) {
+        String name = code.nameStrings[arg];
+        long v = rt.ops.getAttr(o, code.names[arg], name);
+        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")
+                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0) {
+            long descr = rt.ops.lookupType(c, name);
+            int slot = c.keyIndex(name, false);
+            // The instance's value wins over anything on the class but a property.
+            if (slot >= 0 && (descr == 0 || heap.typeOf(descr) != rt.propertyType)) {
+                code.attrClass[pc] = c;
+                code.attrVersion[pc] = heap.dicts.watchedVersion();
+                code.attrFound[pc] = slot;
+            }
+        }
+        return v;
+    }
+
+    /** LOAD_METHOD's hit: the (borrowed) function found on the class, not shadowed by the instance; or 0. */
+    private long cachedMethod(CodeType.Code code, int pc, long o) {
+        ClassType c = cachedClass(code, pc, o);
+        if (c == null) return 0;
+        int keys = code.attrKeys[pc];
+        if (keys >= 0) {
+            if (c.keys.size() != keys) return 0;  // the name may have become an attribute name since
+        } else {
+            long values = ClassType.values(o);
+            int slot = ~keys;
+            if (values != 0 && slot < Native.getLong(values) && Native.getLong(values + 8 + 8L * slot) != 0) return 0;
+        }
+        return code.attrFound[pc];
+    }
+
+    /** LOAD_METHOD's full lookup; remembers a plain function found on a plain class. */
+    private void loadMethod(CodeType.Code code, int pc, long o, int arg, long[] out) {
+        String name = code.nameStrings[arg];
+        rt.ops.loadMethod(o, code.names[arg], name, out);
+        if (out[0] != 0 && Heap.typeAddress(out[0]) == functionTypeAddr && heap.typeOf(o) instanceof ClassType c && !c.exceptionBased
+                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && rt.ops.lookupType(c, name) == out[0]) {
+            int slot = c.keyIndex(name, false);
+            code.attrClass[pc] = c;
+            code.attrVersion[pc] = heap.dicts.watchedVersion();
+            code.attrFound[pc] = out[0];
+            code.attrKeys[pc] = slot >= 0 ? ~slot : c.keys.size();
+        }
+    }
+
+    /** STORE_ATTR's hit: replaces an inline value in place (as Instances.set); false if the full path must run. */
+    private boolean storeCachedInstanceValue(CodeType.Code code, int pc, long o, long v) {
+        ClassType c = cachedClass(code, pc, o);
+        if (c == null) return false;
+        int slot = (int) code.attrFound[pc];
+        long values = ClassType.values(o);
+        if (values == 0 || slot >= Native.getLong(values)) values = Instances.valuesWithSlot(rt, o, c, slot);
+        long at = values + 8 + 8L * slot;
+        long old = Native.getLong(at);
+        heap.incref(v);
+        Native.putLong(at, v);
+        heap.xdecref(old);
+        return true;
+    }
+
+    /** STORE_ATTR's full path; remembers the inline slot when no property intercepts the name. */
+    private void storeAttr(CodeType.Code code, int pc, long o, int arg, long v) {
+        String name = code.nameStrings[arg];
+        rt.ops.setAttr(o, code.names[arg], name, v);
+        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0) {
+            long descr = rt.ops.lookupType(c, name);
+            int slot = c.keyIndex(name, false);
+            if (slot >= 0 && (descr == 0 || heap.typeOf(descr) != rt.propertyType)) {
+                code.attrClass[pc] = c;
+                code.attrVersion[pc] = heap.dicts.watchedVersion();
+                code.attrFound[pc] = slot;
+            }
         }
     }
 

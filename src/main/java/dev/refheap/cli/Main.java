@@ -90,16 +90,42 @@ public final class Main implements Callable<Integer> {
     }
 
     static int execute(String[] args) {
+        Integer plain = plainRun(args);
+        if (plain != null) return plain;
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-            if (ex instanceof HeapLimitExceeded h) {
-                System.err.println("MemoryError: " + h.getMessage());
-                return 1;
-            }
-            System.err.println("refheap: internal error: " + ex + " (please report this with the program that caused it)");
-            if (System.getenv("REFHEAP_DEBUG") != null) ex.printStackTrace();
-            return 70;
-        });
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> internalError(ex));
         return cl.execute(args);
+    }
+
+    /**
+     * {@code run FILE} and {@code -c CODE} without options, run as picocli would run them but
+     * without building its command model: that is a quarter of refheap's start-up (picocli's
+     * classes cannot go into the JVM's start-up cache). Anything else (options, help, other
+     * commands, an argument that looks like an option) returns null and goes through picocli.
+     */
+    private static Integer plainRun(String[] args) {
+        if (args.length != 2 || args[1].startsWith("-")) return null;
+        try {
+            if (args[0].equals("-c")) return runProgram(new RuntimeFlags(), args[1], "<string>");
+            if (args[0].equals("run")) {
+                RunCommand run = new RunCommand();
+                run.file = args[1];
+                return run.call();
+            }
+        } catch (Exception ex) {
+            return internalError(ex);
+        }
+        return null;
+    }
+
+    /** What the user sees when a command fails in Java: MemoryError for the heap limit, else an internal error. */
+    private static int internalError(Exception ex) {
+        if (ex instanceof HeapLimitExceeded h) {
+            System.err.println("MemoryError: " + h.getMessage());
+            return 1;
+        }
+        System.err.println("refheap: internal error: " + ex + " (please report this with the program that caused it)");
+        if (System.getenv("REFHEAP_DEBUG") != null) ex.printStackTrace();
+        return 70;
     }
 }

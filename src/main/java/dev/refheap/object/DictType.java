@@ -46,6 +46,8 @@ public final class DictType extends PyType {
     private int keysNumFree;
     /** Changes made so far to watched dicts (see {@link #watch}). */
     private long watchedVersion;
+    /** The next keys version to hand out ({@link #keysVersion}). */
+    private int nextKeysVersion = 1;
 
     DictType(Heap heap) {
         super(heap, "dict", null, BASETYPE | HAVE_GC | DICT_SUBCLASS, 48, 0, 0);
@@ -94,6 +96,29 @@ public final class DictType extends PyType {
     public void watch(long d) {
         Native.putLong(d + MA_VERSION, 1);
         watchedVersion++;
+    }
+
+    /**
+     * _PyDictKeys_GetVersionForCurrentState: a number naming the current set of d's keys and their
+     * places in the entry table (not the values). It stays the same while only values change; an
+     * insertion of a new key, a deletion or a new table gets another one. 0 if the numbers ran out.
+     */
+    public int keysVersion(long d) {
+        long k = keys(d);
+        int v = Native.getInt(k + DK_VERSION);
+        if (v == 0 && nextKeysVersion > 0) {
+            v = nextKeysVersion++;
+            Native.putInt(k + DK_VERSION, v);
+        }
+        return v;
+    }
+
+    /** The entry index of {@code key} in d (for a cache validated by {@link #keysVersion}), or -1. */
+    public long indexOf(long d, long key) {
+        long hash = heap.hash(key);
+        long k = keys(d);
+        if (k == emptyKeys) return -1;
+        return lookup(k, key, hash);
     }
 
     /** A number that changes whenever any watched dict changes (or dies). */
@@ -299,9 +324,9 @@ public final class DictType extends PyType {
         insert(d, key, hash, value);
     }
 
-    /** d[s] = value for a Java string key (the key str is created here). */
+    /** d[s] = value for a Java string key: PyDict_SetItemString, which interns the key. */
     public void setItem(long d, String key, long value) {
-        long s = heap.strs.of(key);
+        long s = heap.strs.internedOf(key);
         setItem(d, s, value);
         heap.decref(s);
     }
@@ -328,6 +353,7 @@ public final class DictType extends PyType {
             }
             long slot = findEmptySlot(k, hash);
             long n = nentries(k);
+            Native.putInt(k + DK_VERSION, 0);  // a new key: the keys' version is spent
             setIndex(k, slot, n);
             writeEntry(k, n, key, hash, value);
             Native.putLong(d + MA_USED, size(d) + 1);

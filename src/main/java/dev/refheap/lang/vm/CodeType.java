@@ -57,6 +57,22 @@ final class CodeType extends LangType {
         final long[] names;     // borrowed from co_names (interned strs)
         final String[] nameStrings;  // the same names as Java strings, so lookups need not decode them
         final int nlocalsplus;
+        /**
+         * Per-instruction caches of the global lookups (LOAD_GLOBAL, LOAD_NAME at module level),
+         * three ints per instruction: the globals' keys version, the builtins' keys version, and
+         * the entry index (in globals if >= 0, else ~index in builtins). See Interpreter.loadGlobal.
+         */
+        final int[] globalCache;
+        /**
+         * Per-instruction caches of attribute instructions on instances of plain classes
+         * (LOAD_ATTR, LOAD_METHOD, STORE_ATTR), see Interpreter.loadAttr: the class, the watched
+         * class-dict version they are valid for, and what was found (an inline-value slot, or the
+         * method), plus the class's number of attribute keys when the name was not one of them.
+         */
+        final ClassType[] attrClass;
+        final long[] attrVersion;
+        final long[] attrFound;
+        final int[] attrKeys;
         /** co_argcount, and whether the positional parameters are all there is to bind (no *args, **kwargs, keyword-only). */
         final int argcount;
         final boolean simpleArgs;
@@ -76,6 +92,11 @@ final class CodeType extends LangType {
             this.nameStrings = new String[names.length];
             for (int i = 0; i < names.length; i++) nameStrings[i] = dev.refheap.object.StrType.value(names[i]);
             this.nlocalsplus = unit.localsplusNames().size();
+            this.globalCache = new int[3 * n];
+            this.attrClass = new ClassType[n];
+            this.attrVersion = new long[n];
+            this.attrFound = new long[n];
+            this.attrKeys = new int[n];
             this.argcount = unit.argcount();
             this.simpleArgs = unit.kwonlyargcount() == 0
                     && (unit.flags() & (CodeUnit.CO_VARARGS | CodeUnit.CO_VARKEYWORDS)) == 0;

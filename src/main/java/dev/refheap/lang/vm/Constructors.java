@@ -208,6 +208,8 @@ final class Constructors {
             double d = FloatType.value(x);
             if (Double.isNaN(d)) throw rt.error("ValueError", "cannot convert float NaN to integer");
             if (Double.isInfinite(d)) throw rt.error("OverflowError", "cannot convert float infinity to integer");
+            // Truncation toward zero; |d| < 2**63 converts exactly through long.
+            if (Math.abs(d) < 0x1p63) return heap.ints.of((long) d);
             return heap.ints.of(new BigDecimal(d).toBigInteger());
         }
         if (t == heap.strs) return parseInt(rt, StrType.value(x), 10);

@@ -41,6 +41,17 @@ final class Instances {
             return;
         }
         int i = c.keyIndex(name, true);
+        long v = valuesWithSlot(rt, o, c, i);
+        long slot = v + 8 + 8L * i;
+        long old = Native.getLong(slot);
+        heap.incref(value);
+        Native.putLong(slot, value);
+        heap.xdecref(old);
+    }
+
+    /** The instance's values array, grown (or made) so that slot {@code i} exists. */
+    static long valuesWithSlot(Runtime rt, long o, ClassType c, int i) {
+        Heap heap = rt.heap;
         long v = Native.getLong(o + Layout.MANAGED_VALUES);
         long cap = v == 0 ? 0 : Native.getLong(v);
         if (i >= cap) {
@@ -55,11 +66,7 @@ final class Instances {
             Native.putLong(o + Layout.MANAGED_VALUES, nv);
             v = nv;
         }
-        long slot = v + 8 + 8L * i;
-        long old = Native.getLong(slot);
-        heap.incref(value);
-        Native.putLong(slot, value);
-        heap.xdecref(old);
+        return v;
     }
 
     static boolean delete(Runtime rt, long o, ClassType c, String name) {

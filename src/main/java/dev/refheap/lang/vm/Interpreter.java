@@ -17,7 +17,9 @@ import dev.refheap.object.RootProvider;
 import dev.refheap.object.StrType;
 import dev.refheap.object.TupleType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bytecode interpreter: runs {@link Frame}s of code objects, modelled on CPython 3.11's
@@ -482,97 +484,73 @@ final class Interpreter implements RootProvider {
                     f.lasti = pc;
                     f.unwindPc = pc;
                     int arg = args[pc];
-                    switch (OPS[ops[pc]]) {
-                        case NOP -> { }
-                        case POP_TOP -> heap.xdecref(s[--f.sp]);
-                        case PUSH_NULL -> s[f.sp++] = 0;
-                        case COPY -> { long v = s[f.sp - arg]; heap.incref(v); s[f.sp++] = v; }
-                        case SWAP -> { long t = s[f.sp - 1]; s[f.sp - 1] = s[f.sp - arg]; s[f.sp - arg] = t; }
-                        case LOAD_CONST -> { long v = code.consts[arg]; heap.incref(v); s[f.sp++] = v; }
-                        case LOAD_NAME -> { long pushed = loadName(f, code.names[arg]); s[f.sp++] = pushed; }
-                        case STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code.names[arg], v); }
-                        case DELETE_NAME -> deleteName(f, code.names[arg]);
-                        case LOAD_GLOBAL -> {
-                            long v = loadGlobal(f, code.names[arg >> 1]);
+                    switch (ops[pc]) {
+                        case Op.NOP -> { }
+                        case Op.POP_TOP -> heap.xdecref(s[--f.sp]);
+                        case Op.PUSH_NULL -> s[f.sp++] = 0;
+                        case Op.COPY -> { long v = s[f.sp - arg]; heap.incref(v); s[f.sp++] = v; }
+                        case Op.SWAP -> { long t = s[f.sp - 1]; s[f.sp - 1] = s[f.sp - arg]; s[f.sp - arg] = t; }
+                        case Op.LOAD_CONST -> { long v = code.consts[arg]; heap.incref(v); s[f.sp++] = v; }
+                        case Op.LOAD_NAME -> {
+                            // computed before the push: a NameError must leave sp as it was
+                            long pushed = f.locals == f.globals ? loadGlobal(f, code, pc, arg) : loadName(f, code.names[arg]);
+                            s[f.sp++] = pushed;
+                        }
+                        case Op.STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code.names[arg], v); }
+                        case Op.LOAD_GLOBAL -> {
+                            long v = loadGlobal(f, code, pc, arg >> 1);
                             if ((arg & 1) != 0) s[f.sp++] = 0;
                             s[f.sp++] = v;
                         }
-                        case STORE_GLOBAL -> { long v = s[--f.sp]; s[f.sp] = 0; heap.dicts.setItem(f.globals, code.names[arg], v); heap.decref(v); }
-                        case DELETE_GLOBAL -> {
-                            if (!heap.dicts.delItem(f.globals, code.names[arg])) throw nameError(code.names[arg]);
-                        }
-                        case LOAD_FAST -> {
+                        case Op.STORE_GLOBAL -> { long v = s[--f.sp]; s[f.sp] = 0; heap.dicts.setItem(f.globals, code.names[arg], v); heap.decref(v); }
+                        case Op.LOAD_FAST -> {
                             long v = s[arg];
                             if (v == 0) throw unboundLocal(f, arg);
                             heap.incref(v);
                             s[f.sp++] = v;
                         }
-                        case STORE_FAST -> { long v = s[--f.sp]; s[f.sp] = 0; long old = s[arg]; s[arg] = v; heap.xdecref(old); }
-                        case DELETE_FAST -> {
-                            long old = s[arg];
-                            if (old == 0) throw unboundLocal(f, arg);
-                            s[arg] = 0;
-                            heap.decref(old);
-                        }
-                        case LOAD_DEREF -> {
+                        case Op.STORE_FAST -> { long v = s[--f.sp]; s[f.sp] = 0; long old = s[arg]; s[arg] = v; heap.xdecref(old); }
+                        case Op.LOAD_DEREF -> {
                             long v = CellType.contents(s[arg]);
                             if (v == 0) throw freeVarError(f, arg);
                             heap.incref(v);
                             s[f.sp++] = v;
                         }
-                        case STORE_DEREF -> { long v = s[--f.sp]; s[f.sp] = 0; rt.cellType.set(s[arg], v); }
-                        case DELETE_DEREF -> {
-                            if (CellType.contents(s[arg]) == 0) throw freeVarError(f, arg);
-                            rt.cellType.set(s[arg], 0);
-                        }
-                        case LOAD_CLOSURE -> { long c = s[arg]; heap.incref(c); s[f.sp++] = c; }
-                        case LOAD_CLASSDEREF -> {
-                            String name = code.unit.localsplusNames().get(arg);
-                            long v = f.locals == 0 ? 0 : heap.dicts.getItem(f.locals, name);
-                            if (v == 0) {
-                                v = CellType.contents(s[arg]);
-                                if (v == 0) throw freeVarError(f, arg);
-                            }
-                            heap.incref(v);
-                            s[f.sp++] = v;
-                        }
-                        case MAKE_CELL -> makeCell(f, arg);
-                        case COPY_FREE_VARS -> copyFreeVars(f, arg);
-                        case LOAD_ATTR -> {
+                        case Op.LOAD_ATTR -> {
                             long o = s[f.sp - 1];
-                            long v = rt.ops.getAttr(o, code.names[arg], code.nameStrings[arg]);
+                            long v = cachedInstanceValue(code, pc, o);
+                            if (v != 0) heap.incref(v);
+                            else v = loadAttr(code, pc, o, arg);
                             s[f.sp - 1] = v;
                             heap.decref(o);
                         }
-                        case LOAD_METHOD -> {
+                        case Op.LOAD_METHOD -> {
                             long o = s[f.sp - 1];
-                            long[] out = methodOut;
-                            rt.ops.loadMethod(o, code.names[arg], code.nameStrings[arg], out);
-                            s[f.sp - 1] = out[0];
-                            s[f.sp++] = out[1];
-                            heap.decref(o);
+                            long m = cachedMethod(code, pc, o);
+                            if (m != 0) {
+                                heap.incref(m);
+                                s[f.sp - 1] = m;
+                                s[f.sp++] = o;  // the stack's reference to o moves to the self slot
+                            } else {
+                                long[] out = methodOut;
+                                loadMethod(code, pc, o, arg, out);
+                                s[f.sp - 1] = out[0];
+                                s[f.sp++] = out[1];
+                                heap.decref(o);
+                            }
                         }
-                        case STORE_ATTR -> {
+                        case Op.STORE_ATTR -> {
                             long o = s[--f.sp], v = s[--f.sp];
                             s[f.sp] = 0;
                             s[f.sp + 1] = 0;
                             try {
-                                rt.ops.setAttr(o, code.names[arg], code.nameStrings[arg], v);
+                                if (!storeCachedInstanceValue(code, pc, o, v)) storeAttr(code, pc, o, arg, v);
                             } finally {
                                 heap.decref(v);
                                 heap.decref(o);
                             }
                         }
-                        case DELETE_ATTR -> {
-                            long o = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                rt.ops.delAttr(o, code.names[arg]);
-                            } finally {
-                                heap.decref(o);
-                            }
-                        }
-                        case BINARY_SUBSCR -> {
+                        case Op.BINARY_SUBSCR -> {
                             long k = s[f.sp - 1], o = s[f.sp - 2];
                             long v = rt.ops.getItem(o, k);
                             f.sp -= 2;
@@ -581,7 +559,7 @@ final class Interpreter implements RootProvider {
                             heap.decref(k);
                             heap.decref(o);
                         }
-                        case STORE_SUBSCR -> {
+                        case Op.STORE_SUBSCR -> {
                             long k = s[f.sp - 1], o = s[f.sp - 2], v = s[f.sp - 3];
                             rt.ops.setItem(o, k, v);
                             f.sp -= 3;
@@ -590,22 +568,7 @@ final class Interpreter implements RootProvider {
                             heap.decref(o);
                             heap.decref(k);
                         }
-                        case DELETE_SUBSCR -> {
-                            long k = s[f.sp - 1], o = s[f.sp - 2];
-                            rt.ops.delItem(o, k);
-                            f.sp -= 2;
-                            s[f.sp] = s[f.sp + 1] = 0;
-                            heap.decref(o);
-                            heap.decref(k);
-                        }
-                        case BUILD_SLICE -> {
-                            long step = arg == 3 ? s[--f.sp] : heap.None;
-                            if (arg != 3) heap.incref(step);
-                            long stop = s[--f.sp], start = s[--f.sp];
-                            s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
-                            { long pushed = rt.sliceType.create(start, stop, step); s[f.sp++] = pushed; }
-                        }
-                        case BINARY_OP -> {
+                        case Op.BINARY_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             long r = fastBinaryOp(arg, a, b);
                             if (r == 0) r = rt.ops.binaryOp(BinaryOp.of(arg), a, b);
@@ -615,19 +578,7 @@ final class Interpreter implements RootProvider {
                             heap.decref(a);
                             heap.decref(b);
                         }
-                        case UNARY_POSITIVE, UNARY_NEGATIVE, UNARY_INVERT -> {
-                            long a = s[f.sp - 1];
-                            String op = OPS[ops[pc]] == Opcode.UNARY_POSITIVE ? "+" : OPS[ops[pc]] == Opcode.UNARY_NEGATIVE ? "-" : "~";
-                            s[f.sp - 1] = rt.ops.unary(op, a);
-                            heap.decref(a);
-                        }
-                        case UNARY_NOT -> {
-                            long a = s[f.sp - 1];
-                            boolean t = rt.ops.truthy(a);
-                            s[f.sp - 1] = rt.ops.bool(!t);
-                            heap.decref(a);
-                        }
-                        case COMPARE_OP -> {
+                        case Op.COMPARE_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             int c = fastCompare(arg, a, b);
                             long r = c >= 0 ? heap.bools.of(c != 0) : rt.ops.compare(arg, a, b);
@@ -637,7 +588,7 @@ final class Interpreter implements RootProvider {
                             heap.decref(a);
                             heap.decref(b);
                         }
-                        case IS_OP -> {
+                        case Op.IS_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             f.sp -= 2;
                             { long pushed = rt.ops.bool((a == b) != (arg == 1)); s[f.sp++] = pushed; }
@@ -645,7 +596,7 @@ final class Interpreter implements RootProvider {
                             heap.decref(a);
                             heap.decref(b);
                         }
-                        case CONTAINS_OP -> {
+                        case Op.CONTAINS_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             boolean in = rt.ops.contains(b, a);
                             f.sp -= 2;
@@ -654,156 +605,41 @@ final class Interpreter implements RootProvider {
                             heap.decref(a);
                             heap.decref(b);
                         }
-                        case BUILD_TUPLE -> {
+                        case Op.BUILD_TUPLE -> {
                             long t = heap.tuples.alloc(arg);
                             f.sp -= arg;
                             for (int i = 0; i < arg; i++) { TupleType.setItemSteal(t, i, s[f.sp + i]); s[f.sp + i] = 0; }
                             s[f.sp++] = t;
                         }
-                        case BUILD_LIST -> {
+                        case Op.BUILD_LIST -> {
                             long l = heap.lists.alloc(arg);
                             f.sp -= arg;
                             for (int i = 0; i < arg; i++) { ListType.setItemSteal(l, i, s[f.sp + i]); s[f.sp + i] = 0; }
                             s[f.sp++] = l;
                         }
-                        case BUILD_SET -> {
-                            long st = heap.sets.create();
-                            f.sp -= arg;
-                            try {
-                                for (int i = 0; i < arg; i++) heap.sets.add(st, s[f.sp + i]);
-                            } catch (PyError e) {
-                                f.sp += arg;
-                                heap.decref(st);
-                                throw rt.fromPyError(e);
-                            }
-                            for (int i = 0; i < arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
-                            s[f.sp++] = st;
-                        }
-                        case BUILD_MAP -> {
-                            long d = heap.dicts.create();
-                            f.sp -= 2 * arg;
-                            try {
-                                for (int i = 0; i < arg; i++) heap.dicts.setItem(d, s[f.sp + 2 * i], s[f.sp + 2 * i + 1]);
-                            } catch (PyError e) {
-                                f.sp += 2 * arg;
-                                heap.decref(d);
-                                throw rt.fromPyError(e);
-                            }
-                            for (int i = 0; i < 2 * arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
-                            s[f.sp++] = d;
-                        }
-                        case BUILD_CONST_KEY_MAP -> {
-                            long keys = s[--f.sp];
-                            s[f.sp] = 0;
-                            long d = heap.dicts.create();
-                            f.sp -= arg;
-                            for (int i = 0; i < arg; i++) {
-                                heap.dicts.setItem(d, TupleType.item(keys, i), s[f.sp + i]);
-                                heap.decref(s[f.sp + i]);
-                                s[f.sp + i] = 0;
-                            }
-                            heap.decref(keys);
-                            s[f.sp++] = d;
-                        }
-                        case BUILD_STRING -> {
-                            StringBuilder sb = new StringBuilder();
-                            f.sp -= arg;
-                            for (int i = 0; i < arg; i++) { sb.append(StrType.value(s[f.sp + i])); heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
-                            { long pushed = heap.strs.of(sb.toString()); s[f.sp++] = pushed; }
-                        }
-                        case LIST_APPEND -> { long v = s[--f.sp]; s[f.sp] = 0; heap.lists.append(s[f.sp - arg], v); heap.decref(v); }
-                        case SET_ADD -> {
-                            long v = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                heap.sets.add(s[f.sp - arg], v);
-                            } catch (PyError e) {
-                                throw rt.fromPyError(e);
-                            } finally {
-                                heap.decref(v);
-                            }
-                        }
-                        case MAP_ADD -> {
-                            long v = s[--f.sp], k = s[--f.sp];
-                            s[f.sp] = s[f.sp + 1] = 0;
-                            try {
-                                heap.dicts.setItem(s[f.sp - arg], k, v);
-                            } catch (PyError e) {
-                                throw rt.fromPyError(e);
-                            } finally {
-                                heap.decref(k);
-                                heap.decref(v);
-                            }
-                        }
-                        case LIST_EXTEND -> {
-                            long it = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                Sequences.extend(rt, s[f.sp - arg], it);
-                            } catch (PyException e) {
-                                if (rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError")) && !hasIter(it)) {
-                                    heap.decref(e.exc());
-                                    throw rt.typeError("Value after * must be an iterable, not " + rt.ops.typeName(it));
-                                }
-                                throw e;
-                            } finally {
-                                heap.decref(it);
-                            }
-                        }
-                        case SET_UPDATE -> {
-                            long it = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                Builtins.setUpdate(rt, s[f.sp - arg], it);
-                            } finally {
-                                heap.decref(it);
-                            }
-                        }
-                        case DICT_UPDATE, DICT_MERGE -> {
-                            long m = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                boolean merge = OPS[ops[pc]] == Opcode.DICT_MERGE;
-                                // only DICT_MERGE (a call's **kwargs) has the called function below its dict
-                                Builtins.dictUpdate(rt, s[f.sp - arg], m, merge, merge ? s[f.sp - arg - 2] : 0);
-                            } finally {
-                                heap.decref(m);
-                            }
-                        }
-                        case LIST_TO_TUPLE -> { long l = s[f.sp - 1]; s[f.sp - 1] = listToTuple(l); heap.decref(l); }
-                        case UNPACK_SEQUENCE -> unpack(f, arg, -1);
-                        case UNPACK_EX -> unpack(f, arg & 0xff, arg >> 8);
-                        case FORMAT_VALUE -> {
-                            long spec = (arg & 4) != 0 ? s[--f.sp] : 0;
-                            if (spec != 0) s[f.sp] = 0;
-                            long v = s[f.sp - 1];
-                            if ((arg & 3) == 0 && spec == 0 && heap.typeOf(v) == heap.strs) break;
-                            try {
-                                s[f.sp - 1] = formatValue(v, arg & 3, spec);
-                            } finally {
-                                heap.xdecref(spec);
-                            }
-                            heap.decref(v);
-                        }
-                        case GET_ITER -> { long o = s[f.sp - 1]; s[f.sp - 1] = rt.ops.iter(o); heap.decref(o); }
-                        case FOR_ITER -> {
-                            long v = rt.ops.next(s[f.sp - 1]);
+                        case Op.LIST_APPEND -> { long v = s[--f.sp]; s[f.sp] = 0; heap.lists.append(s[f.sp - arg], v); heap.decref(v); }
+                        case Op.UNPACK_SEQUENCE -> unpack(f, arg, -1);
+                        case Op.GET_ITER -> { long o = s[f.sp - 1]; s[f.sp - 1] = rt.ops.iter(o); heap.decref(o); }
+                        case Op.FOR_ITER -> {
+                            long it = s[f.sp - 1];
+                            long ta = Heap.typeAddress(it);
+                            long v = ta == rangeIterType ? rt.rangeType.iterType.next(it)
+                                    : ta == listIterType ? rt.iterType.nextOfList(it) : rt.ops.next(it);
                             if (v != 0) s[f.sp++] = v;
                             else {
-                                long it = s[--f.sp];
-                                s[f.sp] = 0;
+                                s[--f.sp] = 0;
                                 heap.decref(it);
                                 f.pc = arg;
                             }
                         }
-                        case JUMP -> {
+                        case Op.JUMP -> {
                             if (interrupted && arg <= pc) {
                                 interrupted = false;
                                 throw rt.error("KeyboardInterrupt", null);
                             }
                             f.pc = arg;
                         }
-                        case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
+                        case Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             boolean t;
@@ -812,186 +648,38 @@ final class Interpreter implements RootProvider {
                             } finally {
                                 heap.decref(v);
                             }
-                            if (t == (OPS[ops[pc]] == Opcode.POP_JUMP_IF_TRUE)) f.pc = arg;
+                            if (t == (ops[pc] == Op.POP_JUMP_IF_TRUE)) f.pc = arg;
                         }
-                        case POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE -> {
+                        case Op.POP_JUMP_IF_NONE, Op.POP_JUMP_IF_NOT_NONE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             heap.decref(v);
-                            if ((v == heap.None) == (OPS[ops[pc]] == Opcode.POP_JUMP_IF_NONE)) f.pc = arg;
+                            if ((v == heap.None) == (ops[pc] == Op.POP_JUMP_IF_NONE)) f.pc = arg;
                         }
-                        case JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP -> {
+                        case Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP -> {
                             long v = s[f.sp - 1];
                             boolean t = rt.ops.truthy(v);
-                            if (t == (OPS[ops[pc]] == Opcode.JUMP_IF_TRUE_OR_POP)) f.pc = arg;
+                            if (t == (ops[pc] == Op.JUMP_IF_TRUE_OR_POP)) f.pc = arg;
                             else { f.sp--; s[f.sp] = 0; heap.decref(v); }
                         }
-                        case KW_NAMES -> kwnames = code.consts[arg];
-                        case CALL -> {
+                        case Op.KW_NAMES -> kwnames = code.consts[arg];
+                        case Op.CALL -> {
                             long kw = kwnames;
                             kwnames = 0;
                             call(f, arg, kw);
                         }
-                        case CALL_FUNCTION_EX -> callEx(f, arg);
-                        case MAKE_FUNCTION -> {
-                            long codeObj = s[--f.sp];
-                            long closure = (arg & 8) != 0 ? s[--f.sp] : 0;
-                            long annotations = (arg & 4) != 0 ? s[--f.sp] : 0;
-                            long kwdefaults = (arg & 2) != 0 ? s[--f.sp] : 0;
-                            long defaults = (arg & 1) != 0 ? s[--f.sp] : 0;
-                            for (int i = 0; i <= Integer.bitCount(arg & 15); i++) s[f.sp + i] = 0;
-                            { long pushed = rt.functionType.create(codeObj, f.globals, defaults, kwdefaults, closure, annotations); s[f.sp++] = pushed; }
-                        }
-                        case RETURN_VALUE -> {
+                        case Op.RETURN_VALUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             return v;
                         }
-                        case YIELD_VALUE -> {
+                        case Op.YIELD_VALUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             f.yielded = true;
                             return v;
                         }
-                        case GET_YIELD_FROM_ITER -> {
-                            long o = s[f.sp - 1];
-                            if (heap.typeOf(o) != rt.generatorType) {
-                                s[f.sp - 1] = rt.ops.iter(o);
-                                heap.decref(o);
-                            }
-                        }
-                        case SEND -> {
-                            long v = s[--f.sp];
-                            s[f.sp] = 0;
-                            long sub = s[f.sp - 1];
-                            long r;
-                            try {
-                                if (heap.typeOf(sub) == rt.generatorType) r = resumeForSend(sub, v);
-                                else if (v == heap.None) r = rt.ops.next(sub);
-                                else r = rt.ops.callMethod(sub, "send", v);
-                            } finally {
-                                heap.decref(v);
-                            }
-                            if (r != 0) s[f.sp++] = r;
-                            else {
-                                long result = f.sendResult != 0 ? f.sendResult : heap.None;
-                                if (f.sendResult == 0) heap.incref(result);
-                                f.sendResult = 0;
-                                s[f.sp - 1] = result;
-                                heap.decref(sub);
-                                f.pc = arg;
-                            }
-                        }
-                        case RAISE_VARARGS -> doRaise(f, arg);
-                        case RERAISE -> {
-                            long exc = s[--f.sp];
-                            s[f.sp] = 0;
-                            if (arg != 0) {
-                                long lasti = s[f.sp - arg];
-                                if (heap.typeOf(lasti) instanceof IntType) f.lasti = (int) IntType.asLong(lasti);
-                            }
-                            throw new ReraiseSignal(exc);
-                        }
-                        case PUSH_EXC_INFO -> {
-                            long exc = s[f.sp - 1];
-                            long prev = rt.handledException;
-                            if (prev == 0) { prev = heap.None; heap.incref(prev); }
-                            s[f.sp - 1] = prev;
-                            heap.incref(exc);
-                            rt.handledException = exc;
-                            s[f.sp++] = exc;
-                        }
-                        case POP_EXCEPT -> {
-                            long prev = s[--f.sp];
-                            s[f.sp] = 0;
-                            long old = rt.handledException;
-                            if (prev == heap.None) { heap.decref(prev); prev = 0; }
-                            rt.handledException = prev;
-                            heap.xdecref(old);
-                        }
-                        case CHECK_EXC_MATCH -> {
-                            long type = s[f.sp - 1], exc = s[f.sp - 2];
-                            boolean m = Builtins.exceptionMatches(rt, exc, type);
-                            s[f.sp - 1] = rt.ops.bool(m);
-                            heap.decref(type);
-                        }
-                        case BEFORE_WITH -> {
-                            long mgr = s[f.sp - 1];
-                            long enter = rt.ops.getAttrOrNull(mgr, rt.names.__enter__);
-                            long exit = enter == 0 ? 0 : rt.ops.getAttrOrNull(mgr, rt.names.__exit__);
-                            if (exit == 0) {
-                                heap.xdecref(enter);
-                                throw rt.typeError("'" + rt.ops.typeName(mgr) + "' object does not support the context manager protocol");
-                            }
-                            long entered;
-                            try {
-                                entered = rt.ops.call0(enter);
-                            } catch (PyException e) {
-                                heap.decref(exit);
-                                throw e;
-                            } finally {
-                                heap.decref(enter);
-                            }
-                            s[f.sp - 1] = exit;
-                            heap.decref(mgr);
-                            s[f.sp++] = entered;
-                        }
-                        case WITH_EXCEPT_START -> {
-                            long exc = s[f.sp - 1];
-                            long exit = s[f.sp - 4];
-                            long type = Heap.typeAddress(exc);
-                            long tb = ExceptionType.traceback(exc);
-                            { long pushed = rt.ops.call0(exit, type, exc, tb == 0 ? heap.None : tb); s[f.sp++] = pushed; }
-                        }
-                        case LOAD_BUILD_CLASS -> {
-                            long b = heap.dicts.getItem(rt.builtinsDict, "__build_class__");
-                            heap.incref(b);
-                            s[f.sp++] = b;
-                        }
-                        case IMPORT_NAME -> {
-                            long fromlist = s[--f.sp], level = s[--f.sp];
-                            s[f.sp] = s[f.sp + 1] = 0;
-                            heap.decref(fromlist);
-                            heap.decref(level);
-                            { long pushed = Modules.importModule(rt, StrType.value(code.names[arg])); s[f.sp++] = pushed; }
-                        }
-                        case IMPORT_FROM -> {
-                            long m = s[f.sp - 1];
-                            long v = rt.ops.getAttrOrNull(m, code.names[arg]);
-                            if (v == 0) {
-                                String mn = rt.ops.repr(m);
-                                throw rt.error("ImportError", "cannot import name '" + StrType.value(code.names[arg]) + "' from "
-                                        + mn.substring(mn.indexOf('\''), mn.indexOf('\'', mn.indexOf('\'') + 1) + 1) + " (unknown location)");
-                            }
-                            s[f.sp++] = v;
-                        }
-                        case IMPORT_STAR -> {
-                            long m = s[--f.sp];
-                            s[f.sp] = 0;
-                            long d = ModuleType.dict(m);
-                            heap.dicts.forEach(d, (k, v) -> {
-                                if (!StrType.value(k).startsWith("_")) heap.dicts.setItem(f.locals, k, v);
-                            });
-                            heap.decref(m);
-                        }
-                        case LOAD_ASSERTION_ERROR -> { long t = rt.exceptionType("AssertionError").address(); heap.incref(t); s[f.sp++] = t; }
-                        case SETUP_ANNOTATIONS -> {
-                            if (heap.dicts.getItem(f.locals, "__annotations__") == 0) {
-                                long d = heap.dicts.create();
-                                heap.dicts.setItem(f.locals, "__annotations__", d);
-                                heap.decref(d);
-                            }
-                        }
-                        case DISPLAY_RESULT -> {
-                            long v = s[--f.sp];
-                            s[f.sp] = 0;
-                            try {
-                                if (v != heap.None) rt.displayHook.accept(rt.ops.repr(v));
-                            } finally {
-                                heap.decref(v);
-                            }
-                        }
-                        default -> throw new IllegalStateException("opcode " + OPS[ops[pc]] + " is not implemented");
+                        default -> coldOp(f, OPS[ops[pc]], arg, pc);
                     }
                 }
             } catch (ReraiseSignal r) {
@@ -1012,6 +700,461 @@ final class Interpreter implements RootProvider {
     }
 
     private final long[] methodOut = new long[2];
+    /** Type objects of the iterators FOR_ITER advances without going through Ops.next. */
+    private long rangeIterType, listIterType, functionTypeAddr, methodTypeAddr;
+
+    /** Called once the runtime's types exist. */
+    void typesReady() {
+        functionTypeAddr = rt.functionType.address();
+        methodTypeAddr = rt.methodType.address();
+        rangeIterType = rt.rangeType.iterType.address();
+        listIterType = rt.iterType.address();
+    }
+
+    /** The instructions that are not on the hot paths, kept out of {@link #run} so the JIT can compile that loop well. */
+    private void coldOp(Frame f, Opcode op, int arg, int pc) {
+        long[] s = f.slots;
+        CodeType.Code code = f.code;
+        switch (op) {
+            case DELETE_NAME -> deleteName(f, code.names[arg]);
+            case DELETE_GLOBAL -> {
+                if (!heap.dicts.delItem(f.globals, code.names[arg])) throw nameError(code.names[arg]);
+            }
+            case DELETE_FAST -> {
+                long old = s[arg];
+                if (old == 0) throw unboundLocal(f, arg);
+                s[arg] = 0;
+                heap.decref(old);
+            }
+            case STORE_DEREF -> { long v = s[--f.sp]; s[f.sp] = 0; rt.cellType.set(s[arg], v); }
+            case DELETE_DEREF -> {
+                if (CellType.contents(s[arg]) == 0) throw freeVarError(f, arg);
+                rt.cellType.set(s[arg], 0);
+            }
+            case LOAD_CLOSURE -> { long c = s[arg]; heap.incref(c); s[f.sp++] = c; }
+            case LOAD_CLASSDEREF -> {
+                String name = code.unit.localsplusNames().get(arg);
+                long v = f.locals == 0 ? 0 : heap.dicts.getItem(f.locals, name);
+                if (v == 0) {
+                    v = CellType.contents(s[arg]);
+                    if (v == 0) throw freeVarError(f, arg);
+                }
+                heap.incref(v);
+                s[f.sp++] = v;
+            }
+            case MAKE_CELL -> makeCell(f, arg);
+            case COPY_FREE_VARS -> copyFreeVars(f, arg);
+            case DELETE_ATTR -> {
+                long o = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    rt.ops.delAttr(o, code.names[arg]);
+                } finally {
+                    heap.decref(o);
+                }
+            }
+            case DELETE_SUBSCR -> {
+                long k = s[f.sp - 1], o = s[f.sp - 2];
+                rt.ops.delItem(o, k);
+                f.sp -= 2;
+                s[f.sp] = s[f.sp + 1] = 0;
+                heap.decref(o);
+                heap.decref(k);
+            }
+            case BUILD_SLICE -> {
+                long step = arg == 3 ? s[--f.sp] : heap.None;
+                if (arg != 3) heap.incref(step);
+                long stop = s[--f.sp], start = s[--f.sp];
+                s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
+                { long pushed = rt.sliceType.create(start, stop, step); s[f.sp++] = pushed; }
+            }
+            case UNARY_POSITIVE, UNARY_NEGATIVE, UNARY_INVERT -> {
+                long a = s[f.sp - 1];
+                String sym = op == Opcode.UNARY_POSITIVE ? "+" : op == Opcode.UNARY_NEGATIVE ? "-" : "~";
+                s[f.sp - 1] = rt.ops.unary(sym, a);
+                heap.decref(a);
+            }
+            case UNARY_NOT -> {
+                long a = s[f.sp - 1];
+                boolean t = rt.ops.truthy(a);
+                s[f.sp - 1] = rt.ops.bool(!t);
+                heap.decref(a);
+            }
+            case BUILD_SET -> {
+                long st = heap.sets.create();
+                f.sp -= arg;
+                try {
+                    for (int i = 0; i < arg; i++) heap.sets.add(st, s[f.sp + i]);
+                } catch (PyError e) {
+                    f.sp += arg;
+                    heap.decref(st);
+                    throw rt.fromPyError(e);
+                }
+                for (int i = 0; i < arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+                s[f.sp++] = st;
+            }
+            case BUILD_MAP -> {
+                long d = heap.dicts.create();
+                f.sp -= 2 * arg;
+                try {
+                    for (int i = 0; i < arg; i++) heap.dicts.setItem(d, s[f.sp + 2 * i], s[f.sp + 2 * i + 1]);
+                } catch (PyError e) {
+                    f.sp += 2 * arg;
+                    heap.decref(d);
+                    throw rt.fromPyError(e);
+                }
+                for (int i = 0; i < 2 * arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+                s[f.sp++] = d;
+            }
+            case BUILD_CONST_KEY_MAP -> {
+                long keys = s[--f.sp];
+                s[f.sp] = 0;
+                long d = heap.dicts.create();
+                f.sp -= arg;
+                for (int i = 0; i < arg; i++) {
+                    heap.dicts.setItem(d, TupleType.item(keys, i), s[f.sp + i]);
+                    heap.decref(s[f.sp + i]);
+                    s[f.sp + i] = 0;
+                }
+                heap.decref(keys);
+                s[f.sp++] = d;
+            }
+            case BUILD_STRING -> {
+                StringBuilder sb = new StringBuilder();
+                f.sp -= arg;
+                for (int i = 0; i < arg; i++) { sb.append(StrType.value(s[f.sp + i])); heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+                { long pushed = heap.strs.of(sb.toString()); s[f.sp++] = pushed; }
+            }
+            case SET_ADD -> {
+                long v = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    heap.sets.add(s[f.sp - arg], v);
+                } catch (PyError e) {
+                    throw rt.fromPyError(e);
+                } finally {
+                    heap.decref(v);
+                }
+            }
+            case MAP_ADD -> {
+                long v = s[--f.sp], k = s[--f.sp];
+                s[f.sp] = s[f.sp + 1] = 0;
+                try {
+                    heap.dicts.setItem(s[f.sp - arg], k, v);
+                } catch (PyError e) {
+                    throw rt.fromPyError(e);
+                } finally {
+                    heap.decref(k);
+                    heap.decref(v);
+                }
+            }
+            case LIST_EXTEND -> {
+                long it = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    Sequences.extend(rt, s[f.sp - arg], it);
+                } catch (PyException e) {
+                    if (rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError")) && !hasIter(it)) {
+                        heap.decref(e.exc());
+                        throw rt.typeError("Value after * must be an iterable, not " + rt.ops.typeName(it));
+                    }
+                    throw e;
+                } finally {
+                    heap.decref(it);
+                }
+            }
+            case SET_UPDATE -> {
+                long it = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    Builtins.setUpdate(rt, s[f.sp - arg], it);
+                } finally {
+                    heap.decref(it);
+                }
+            }
+            case DICT_UPDATE, DICT_MERGE -> {
+                long m = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    boolean merge = op == Opcode.DICT_MERGE;
+                    // only DICT_MERGE (a call's **kwargs) has the called function below its dict
+                    Builtins.dictUpdate(rt, s[f.sp - arg], m, merge, merge ? s[f.sp - arg - 2] : 0);
+                } finally {
+                    heap.decref(m);
+                }
+            }
+            case LIST_TO_TUPLE -> { long l = s[f.sp - 1]; s[f.sp - 1] = listToTuple(l); heap.decref(l); }
+            case UNPACK_EX -> unpack(f, arg & 0xff, arg >> 8);
+            case FORMAT_VALUE -> {
+                long spec = (arg & 4) != 0 ? s[--f.sp] : 0;
+                if (spec != 0) s[f.sp] = 0;
+                long v = s[f.sp - 1];
+                if ((arg & 3) == 0 && spec == 0 && heap.typeOf(v) == heap.strs) break;
+                try {
+                    s[f.sp - 1] = formatValue(v, arg & 3, spec);
+                } finally {
+                    heap.xdecref(spec);
+                }
+                heap.decref(v);
+            }
+            case CALL_FUNCTION_EX -> callEx(f, arg);
+            case MAKE_FUNCTION -> {
+                long codeObj = s[--f.sp];
+                long closure = (arg & 8) != 0 ? s[--f.sp] : 0;
+                long annotations = (arg & 4) != 0 ? s[--f.sp] : 0;
+                long kwdefaults = (arg & 2) != 0 ? s[--f.sp] : 0;
+                long defaults = (arg & 1) != 0 ? s[--f.sp] : 0;
+                for (int i = 0; i <= Integer.bitCount(arg & 15); i++) s[f.sp + i] = 0;
+                { long pushed = rt.functionType.create(codeObj, f.globals, defaults, kwdefaults, closure, annotations); s[f.sp++] = pushed; }
+            }
+            case GET_YIELD_FROM_ITER -> {
+                long o = s[f.sp - 1];
+                if (heap.typeOf(o) != rt.generatorType) {
+                    s[f.sp - 1] = rt.ops.iter(o);
+                    heap.decref(o);
+                }
+            }
+            case SEND -> {
+                long v = s[--f.sp];
+                s[f.sp] = 0;
+                long sub = s[f.sp - 1];
+                long r;
+                try {
+                    if (heap.typeOf(sub) == rt.generatorType) r = resumeForSend(sub, v);
+                    else if (v == heap.None) r = rt.ops.next(sub);
+                    else r = rt.ops.callMethod(sub, "send", v);
+                } finally {
+                    heap.decref(v);
+                }
+                if (r != 0) s[f.sp++] = r;
+                else {
+                    long result = f.sendResult != 0 ? f.sendResult : heap.None;
+                    if (f.sendResult == 0) heap.incref(result);
+                    f.sendResult = 0;
+                    s[f.sp - 1] = result;
+                    heap.decref(sub);
+                    f.pc = arg;
+                }
+            }
+            case RAISE_VARARGS -> doRaise(f, arg);
+            case RERAISE -> {
+                long exc = s[--f.sp];
+                s[f.sp] = 0;
+                if (arg != 0) {
+                    long lasti = s[f.sp - arg];
+                    if (heap.typeOf(lasti) instanceof IntType) f.lasti = (int) IntType.asLong(lasti);
+                }
+                throw new ReraiseSignal(exc);
+            }
+            case PUSH_EXC_INFO -> {
+                long exc = s[f.sp - 1];
+                long prev = rt.handledException;
+                if (prev == 0) { prev = heap.None; heap.incref(prev); }
+                s[f.sp - 1] = prev;
+                heap.incref(exc);
+                rt.handledException = exc;
+                s[f.sp++] = exc;
+            }
+            case POP_EXCEPT -> {
+                long prev = s[--f.sp];
+                s[f.sp] = 0;
+                long old = rt.handledException;
+                if (prev == heap.None) { heap.decref(prev); prev = 0; }
+                rt.handledException = prev;
+                heap.xdecref(old);
+            }
+            case CHECK_EXC_MATCH -> {
+                long type = s[f.sp - 1], exc = s[f.sp - 2];
+                boolean m = Builtins.exceptionMatches(rt, exc, type);
+                s[f.sp - 1] = rt.ops.bool(m);
+                heap.decref(type);
+            }
+            case BEFORE_WITH -> {
+                long mgr = s[f.sp - 1];
+                long enter = rt.ops.getAttrOrNull(mgr, rt.names.__enter__);
+                long exit = enter == 0 ? 0 : rt.ops.getAttrOrNull(mgr, rt.names.__exit__);
+                if (exit == 0) {
+                    heap.xdecref(enter);
+                    throw rt.typeError("'" + rt.ops.typeName(mgr) + "' object does not support the context manager protocol");
+                }
+                long entered;
+                try {
+                    entered = rt.ops.call0(enter);
+                } catch (PyException e) {
+                    heap.decref(exit);
+                    throw e;
+                } finally {
+                    heap.decref(enter);
+                }
+                s[f.sp - 1] = exit;
+                heap.decref(mgr);
+                s[f.sp++] = entered;
+            }
+            case WITH_EXCEPT_START -> {
+                long exc = s[f.sp - 1];
+                long exit = s[f.sp - 4];
+                long type = Heap.typeAddress(exc);
+                long tb = ExceptionType.traceback(exc);
+                { long pushed = rt.ops.call0(exit, type, exc, tb == 0 ? heap.None : tb); s[f.sp++] = pushed; }
+            }
+            case LOAD_BUILD_CLASS -> {
+                long b = heap.dicts.getItem(rt.builtinsDict, "__build_class__");
+                heap.incref(b);
+                s[f.sp++] = b;
+            }
+            case IMPORT_NAME -> {
+                long fromlist = s[--f.sp], level = s[--f.sp];
+                s[f.sp] = s[f.sp + 1] = 0;
+                heap.decref(fromlist);
+                heap.decref(level);
+                { long pushed = Modules.importModule(rt, StrType.value(code.names[arg])); s[f.sp++] = pushed; }
+            }
+            case IMPORT_FROM -> {
+                long m = s[f.sp - 1];
+                long v = rt.ops.getAttrOrNull(m, code.names[arg]);
+                if (v == 0) {
+                    String mn = rt.ops.repr(m);
+                    throw rt.error("ImportError", "cannot import name '" + StrType.value(code.names[arg]) + "' from "
+                            + mn.substring(mn.indexOf('\''), mn.indexOf('\'', mn.indexOf('\'') + 1) + 1) + " (unknown location)");
+                }
+                s[f.sp++] = v;
+            }
+            case IMPORT_STAR -> {
+                long m = s[--f.sp];
+                s[f.sp] = 0;
+                long d = ModuleType.dict(m);
+                heap.dicts.forEach(d, (k, v) -> {
+                    if (!StrType.value(k).startsWith("_")) heap.dicts.setItem(f.locals, k, v);
+                });
+                heap.decref(m);
+            }
+            case LOAD_ASSERTION_ERROR -> { long t = rt.exceptionType("AssertionError").address(); heap.incref(t); s[f.sp++] = t; }
+            case SETUP_ANNOTATIONS -> {
+                if (heap.dicts.getItem(f.locals, "__annotations__") == 0) {
+                    long d = heap.dicts.create();
+                    heap.dicts.setItem(f.locals, "__annotations__", d);
+                    heap.decref(d);
+                }
+            }
+            case DISPLAY_RESULT -> {
+                long v = s[--f.sp];
+                s[f.sp] = 0;
+                try {
+                    if (v != heap.None) rt.displayHook.accept(rt.ops.repr(v));
+                } finally {
+                    heap.decref(v);
+                }
+            }
+            default -> throw new IllegalStateException("opcode " + op + " is not implemented");
+        }
+    }
+
+    // ---- attribute caches -------------------------------------------------------------------------
+    //
+    // As CPython 3.11's LOAD_ATTR_INSTANCE_VALUE, LOAD_METHOD_WITH_VALUES and STORE_ATTR_INSTANCE_VALUE:
+    // an attribute instruction that met an instance of a plain class remembers the class and what
+    // the lookup found. The entry is valid while no class dict changed (the dicts' watched
+    // version, which also moves when a class dict dies) and the instance keeps its attributes
+    // inline (no materialized __dict__). A hit does exactly what the full lookup would have done.
+
+    /** Kinds of what an attribute cache entry found. */
+    private static final long FOUND_SLOT = 0;
+
+    /** The cached class if the entry at pc is valid for {@code o}'s type, else null. */
+    private ClassType cachedClass(CodeType.Code code, int pc, long o) {
+        ClassType c = code.attrClass[pc];
+        if (c == null || c.typeObject != Heap.typeAddress(o) || code.attrVersion[pc] != heap.dicts.watchedVersion()
+                || Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) != 0) {
+            return null;
+        }
+        return c;
+    }
+
+    /** LOAD_ATTR's hit: the instance's inline value (borrowed), or 0 (then the full lookup runs). */
+    private long cachedInstanceValue(CodeType.Code code, int pc, long o) {
+        if (cachedClass(code, pc, o) == null) return 0;
+        long values = ClassType.values(o);
+        long slot = code.attrFound[pc];
+        if (values == 0 || slot >= Native.getLong(values)) return 0;
+        return Native.getLong(values + 8 + 8 * slot);
+    }
+
+    /** LOAD_ATTR's full lookup; remembers an inline value that is what the lookup gives. */
+    private long loadAttr(CodeType.Code code, int pc, long o, int arg) {
+        String name = code.nameStrings[arg];
+        long v = rt.ops.getAttr(o, code.names[arg], name);
+        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")
+                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0) {
+            long descr = rt.ops.lookupType(c, name);
+            int slot = c.keyIndex(name, false);
+            // The instance's value wins over anything on the class but a property.
+            if (slot >= 0 && (descr == 0 || heap.typeOf(descr) != rt.propertyType)) {
+                code.attrClass[pc] = c;
+                code.attrVersion[pc] = heap.dicts.watchedVersion();
+                code.attrFound[pc] = slot;
+            }
+        }
+        return v;
+    }
+
+    /** LOAD_METHOD's hit: the (borrowed) function found on the class, not shadowed by the instance; or 0. */
+    private long cachedMethod(CodeType.Code code, int pc, long o) {
+        ClassType c = cachedClass(code, pc, o);
+        if (c == null) return 0;
+        int keys = code.attrKeys[pc];
+        if (keys >= 0) {
+            if (c.keys.size() != keys) return 0;  // the name may have become an attribute name since
+        } else {
+            long values = ClassType.values(o);
+            int slot = ~keys;
+            if (values != 0 && slot < Native.getLong(values) && Native.getLong(values + 8 + 8L * slot) != 0) return 0;
+        }
+        return code.attrFound[pc];
+    }
+
+    /** LOAD_METHOD's full lookup; remembers a plain function found on a plain class. */
+    private void loadMethod(CodeType.Code code, int pc, long o, int arg, long[] out) {
+        String name = code.nameStrings[arg];
+        rt.ops.loadMethod(o, code.names[arg], name, out);
+        if (out[0] != 0 && Heap.typeAddress(out[0]) == functionTypeAddr && heap.typeOf(o) instanceof ClassType c && !c.exceptionBased
+                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && rt.ops.lookupType(c, name) == out[0]) {
+            int slot = c.keyIndex(name, false);
+            code.attrClass[pc] = c;
+            code.attrVersion[pc] = heap.dicts.watchedVersion();
+            code.attrFound[pc] = out[0];
+            code.attrKeys[pc] = slot >= 0 ? ~slot : c.keys.size();
+        }
+    }
+
+    /** STORE_ATTR's hit: replaces an inline value in place (as Instances.set); false if the full path must run. */
+    private boolean storeCachedInstanceValue(CodeType.Code code, int pc, long o, long v) {
+        ClassType c = cachedClass(code, pc, o);
+        if (c == null) return false;
+        int slot = (int) code.attrFound[pc];
+        long values = ClassType.values(o);
+        if (values == 0 || slot >= Native.getLong(values)) values = Instances.valuesWithSlot(rt, o, c, slot);
+        long at = values + 8 + 8L * slot;
+        long old = Native.getLong(at);
+        heap.incref(v);
+        Native.putLong(at, v);
+        heap.xdecref(old);
+        return true;
+    }
+
+    /** STORE_ATTR's full path; remembers the inline slot when no property intercepts the name. */
+    private void storeAttr(CodeType.Code code, int pc, long o, int arg, long v) {
+        String name = code.nameStrings[arg];
+        rt.ops.setAttr(o, code.names[arg], name, v);
+        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0) {
+            long descr = rt.ops.lookupType(c, name);
+            int slot = c.keyIndex(name, false);
+            if (slot >= 0 && (descr == 0 || heap.typeOf(descr) != rt.propertyType)) {
+                code.attrClass[pc] = c;
+                code.attrVersion[pc] = heap.dicts.watchedVersion();
+                code.attrFound[pc] = slot;
+            }
+        }
+    }
 
     // ---- number fast paths ----------------------------------------------------------------------
 
@@ -1230,7 +1373,15 @@ final class Interpreter implements RootProvider {
         int base = f.sp - n - 2;
         long first = s[base], second = s[base + 1];
         boolean isMeth = first != 0;
-        if (!isMeth && heap.typeOf(second) == rt.methodType) {
+        if (!isMeth && Heap.typeAddress(second) == heap.typeType.address() && heap.typeAt(second) instanceof ClassType c
+                && !c.exceptionBased) {
+            long init = rt.ops.lookupType(c, "__init__");
+            if (init != 0 && Heap.typeAddress(init) == functionTypeAddr) {
+                newInstance(f, c, init, base, n, kwnames);
+                return;
+            }
+        }
+        if (!isMeth && Heap.typeAddress(second) == methodTypeAddr) {
             long self = MethodType.self(second), func = MethodType.func(second);
             heap.incref(self);
             heap.incref(func);
@@ -1244,7 +1395,7 @@ final class Interpreter implements RootProvider {
         int argStart = isMeth ? base + 1 : base + 2;
         int nargs = isMeth ? n + 1 : n;
         long result;
-        if (heap.typeOf(callable) == rt.functionType) {
+        if (Heap.typeAddress(callable) == functionTypeAddr) {
             if (isMeth) s[base] = 0; else s[base + 1] = 0;
             try {
                 result = callFunction(callable, s, argStart, nargs, kwnames, true);
@@ -1261,6 +1412,41 @@ final class Interpreter implements RootProvider {
             }
         }
         s[f.sp++] = result;
+    }
+
+    /**
+     * CALL of a plain class whose __init__ is a Python function (Builtins.newInstance's work,
+     * without copying the arguments): the instance takes the NULL's place next to the arguments,
+     * [NULL, C, args...] becomes [C, self, args...], and __init__ borrows self and the arguments
+     * straight from the stack. Releases happen in the order newInstance's would.
+     */
+    private void newInstance(Frame f, ClassType c, long init, int base, int n, long kwnames) {
+        long[] s = f.slots;
+        long self = c.allocInstance();
+        s[base] = s[base + 1];
+        s[base + 1] = self;
+        try {
+            long r;
+            try {
+                r = callFunction(init, s, base + 1, n + 1, kwnames, false);
+            } catch (PyException e) {
+                s[base + 1] = 0;
+                heap.decref(self);
+                throw e;
+            }
+            s[base + 1] = 0;
+            if (r != heap.None) {
+                heap.decref(self);
+                String tn = rt.ops.typeName(r);
+                heap.decref(r);
+                throw rt.typeError("__init__() should return None, not '" + tn + "'");
+            }
+            heap.decref(r);
+        } finally {
+            for (int i = base; i < f.sp; i++) { heap.xdecref(s[i]); s[i] = 0; }
+            f.sp = base;
+        }
+        s[f.sp++] = self;
     }
 
     /** CALL_FUNCTION_EX: [NULL, callable, args-tuple (, kwargs)] -> [result]. */
@@ -1341,10 +1527,40 @@ final class Interpreter implements RootProvider {
         if (!heap.dicts.delItem(f.locals, name)) throw nameError(name);
     }
 
-    private long loadGlobal(Frame f, long name) {
-        long v = heap.dicts.getItem(f.globals, name);
-        if (v == 0) v = heap.dicts.getItem(f.builtins, name);
-        if (v == 0) throw nameError(name);
+    /**
+     * globals[name], else builtins[name] (new reference), for the instruction at {@code pc}: as
+     * CPython 3.11's LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN, the instruction remembers where it
+     * found the name, valid while the dicts' keys versions are those it saw (values may change;
+     * any insertion or deletion of a key changes the version).
+     */
+    private long loadGlobal(Frame f, CodeType.Code code, int pc, int nameIndex) {
+        int[] c = code.globalCache;
+        int at = 3 * pc;
+        int gv = heap.dicts.keysVersion(f.globals);
+        if (gv != 0 && c[at] == gv) {
+            int ix = c[at + 2];
+            long v = 0;
+            if (ix >= 0) v = DictType.entryValueAt(f.globals, ix);
+            else if (c[at + 1] == heap.dicts.keysVersion(f.builtins)) v = DictType.entryValueAt(f.builtins, ~ix);
+            if (v != 0) {
+                heap.incref(v);
+                return v;
+            }
+        }
+        long name = code.names[nameIndex];
+        long ix = heap.dicts.indexOf(f.globals, name);
+        long v;
+        if (ix >= 0) {
+            v = DictType.entryValueAt(f.globals, ix);
+            c[at + 2] = (int) ix;
+        } else {
+            long bix = heap.dicts.indexOf(f.builtins, name);
+            if (bix < 0) throw nameError(name);
+            v = DictType.entryValueAt(f.builtins, bix);
+            c[at + 1] = heap.dicts.keysVersion(f.builtins);
+            c[at + 2] = ~(int) bix;
+        }
+        c[at] = heap.dicts.keysVersion(f.globals);
         heap.incref(v);
         return v;
     }

@@ -224,6 +224,20 @@ final class IterType extends LangType {
         return r;
     }
 
+    /** {@link #next} for a list iterator (this descriptor is list_iterator's), without the dispatch on the kind. */
+    long nextOfList(long it) {
+        long seq = get(it, SEQ);
+        if (seq == 0) return 0;
+        long i = get(it, INDEX);
+        if (i < ListType.size(seq)) {
+            put(it, INDEX, i + 1);
+            return incref(ListType.item(seq, i));
+        }
+        put(it, SEQ, 0);
+        heap.decref(seq);
+        return 0;
+    }
+
     private long incref(long o) {
         heap.incref(o);
         return o;

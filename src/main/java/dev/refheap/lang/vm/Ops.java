@@ -445,14 +445,15 @@ final class Ops {
         return 0;
     }
 
-    /** An attribute of an instance of a class: property, then the instance's own, then the class's. */
+    /**
+     * An attribute of an instance of a class: a property (data descriptor) on the class, then the
+     * instance's own value, then the class's attribute (a function becomes a bound method).
+     */
     private long instanceAttr(long o, ClassType c, String name) {
         long descr = lookupType(c, name);
         if (descr != 0 && heap.typeOf(descr) == rt.propertyType) return rt.propertyType.getValue(descr, o);
-        if (descr == 0 || heap.typeOf(descr) != rt.functionType) {
-            long v = Instances.get(rt, o, c, name);
-            if (v != 0) return incref(v);
-        }
+        long v = Instances.get(rt, o, c, name);
+        if (v != 0) return incref(v);
         if (descr != 0) return bindDescriptor(descr, o);
         return 0;
     }
@@ -801,7 +802,7 @@ final class Ops {
         long n = heap.strs.internedOf(name);
         long[] out = new long[2];
         try {
-            loadMethod(o, n, out);
+            loadMethod(o, n, name, out);
         } finally {
             heap.decref(n);
         }

@@ -118,6 +118,7 @@ public final class Runtime implements AutoCloseable {
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
         ops = new Ops(this);
         interpreter = new Interpreter(this);
+        interpreter.typesReady();
         heap.setCallbacks((callback, wr) -> ops.callWeakrefCallback(callback, wr));
         heap.addRootProvider(v -> {
             for (long o : held) v.root(o, 1);

@@ -48,9 +48,10 @@ import java.util.function.LongConsumer;
  *   <li>When young holds every tracked object (a full collection, nothing frozen), update_refs
  *       and subtract_refs are one walk: a referent not reached yet gets its update_refs on the
  *       spot ({@link #updateAndSubtractRefs}).</li>
- *   <li>subtract_refs marks an object whose traversal reached nothing in young (a "leaf", e.g. a
- *       list of ints: {@link dev.refheap.object.GcHead#PREV_MASK_LEAF}); move_unreachable does not
- *       traverse it again, since every visit would find nothing to do.</li>
+ *   <li>subtract_refs marks each object whose traversal reached something in young
+ *       ({@link dev.refheap.object.GcHead#PREV_MASK_REFERS_YOUNG}); move_unreachable does not
+ *       traverse the others (leaves, e.g. a list of ints) again, since every visit would find
+ *       nothing to do.</li>
  *   <li>untrack_tuples, and untrack_dicts as far as it can be decided before tuples are done, run
  *       in move_unreachable's scan, which reaches each survivor at its final place; the count of
  *       survivors comes from the scan, not from another walk.</li>
@@ -82,7 +83,7 @@ public final class CycleCollector implements GcHooks {
     private static final long UNREACHABLE = NEXT_MASK_UNREACHABLE;
     private static final long REFS_ONE = 1L << PREV_SHIFT;
     /** The flag bits a gc_refs word keeps when its count changes. */
-    private static final long REFS_FLAGS = PREV_MASK_FINALIZED | PREV_MASK_COLLECTING | PREV_MASK_LEAF;
+    private static final long REFS_FLAGS = PREV_MASK_FINALIZED | PREV_MASK_COLLECTING | PREV_MASK_REFERS_YOUNG;
 
     private final ObjectModel model;
     private final long[] generation = new long[NUM_GENERATIONS];
@@ -416,7 +417,7 @@ public final class CycleCollector implements GcHooks {
         for (long o = next(young); o != young; o = next(o)) {
             sawYoung = false;
             model.traverse(o, visitDecref);
-            if (!sawYoung) setPrevWord(o, prevWord(o) | PREV_MASK_LEAF);
+            if (sawYoung) setPrevWord(o, prevWord(o) | PREV_MASK_REFERS_YOUNG);
         }
     }
 
@@ -444,7 +445,7 @@ public final class CycleCollector implements GcHooks {
             }
             sawYoung = false;
             model.traverse(o, visitUpdateDecref);
-            if (!sawYoung) setPrevWord(o, prevWord(o) | PREV_MASK_LEAF);
+            if (sawYoung) setPrevWord(o, prevWord(o) | PREV_MASK_REFERS_YOUNG);
         }
     }
 
@@ -494,7 +495,7 @@ public final class CycleCollector implements GcHooks {
             long w = prevWord(o);
             if ((w >>> PREV_SHIFT) != 0) {
                 // A leaf (its subtract-refs traversal reached nothing in young) would visit nothing here.
-                if ((w & PREV_MASK_LEAF) == 0) model.traverse(o, visitReachable);
+                if ((w & PREV_MASK_REFERS_YOUNG) != 0) model.traverse(o, visitReachable);
                 boolean untrackNow = false;
                 if (untrack != 0) {
                     if (model.isUntrackableTuple(o)) {
@@ -558,7 +559,8 @@ public final class CycleCollector implements GcHooks {
             setNext(last, op);
             setNext(op, reachableList);
             setPrev(reachableList, op);
-            setPrevWord(op, (w & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | REFS_ONE);
+            // (Its mark was dropped when it moved: it is traversed when scanned, leaf or not.)
+            setPrevWord(op, (w & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | PREV_MASK_REFERS_YOUNG | REFS_ONE);
             movedToUnreachable--;
         } else if ((w >>> PREV_SHIFT) == 0) {
             // Not yet scanned: tell move_unreachable it is reachable.

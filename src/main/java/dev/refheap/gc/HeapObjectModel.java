@@ -2,10 +2,12 @@ package dev.refheap.gc;
 
 import dev.refheap.memory.Native;
 import dev.refheap.object.GcHead;
+import dev.refheap.object.DictType;
 import dev.refheap.object.Heap;
 import dev.refheap.object.Layout;
 import dev.refheap.object.ListType;
 import dev.refheap.object.PyType;
+import dev.refheap.object.TupleType;
 import dev.refheap.object.WeakrefType;
 import java.io.PrintStream;
 import java.util.function.LongConsumer;
@@ -13,15 +15,31 @@ import java.util.function.LongConsumer;
 /**
  * The collector's view of a real {@link Heap}: each question answered by the object's type
  * descriptor. Also owns {@code gc.garbage}, a list object in the heap held by the runtime.
+ *
+ * <p>The exact builtin containers (dict, list, tuple: nearly everything a big collection walks)
+ * are recognised by their type object's address, one load from the object, and served by their
+ * final descriptor classes directly: no type-table lookup, no virtual call whose target changes
+ * with every kind of object in the heap. Every other type goes through its descriptor.
  */
 public final class HeapObjectModel implements ObjectModel {
     private final Heap heap;
+    private final DictType dicts;
+    private final ListType lists;
+    private final TupleType tuples;
+    /** The type objects of exact dicts, lists and tuples. */
+    private final long dictType, listType, tupleType;
     private final long garbage;
     private final dev.refheap.object.RootProvider garbageRoot;
     private PrintStream debugOut = System.err;
 
     public HeapObjectModel(Heap heap) {
         this.heap = heap;
+        this.dicts = heap.dicts;
+        this.lists = heap.lists;
+        this.tuples = heap.tuples;
+        this.dictType = dicts.address();
+        this.listType = lists.address();
+        this.tupleType = tuples.address();
         this.garbage = heap.lists.alloc(0);
         heap.untrackIfTracked(garbage);  // tracked once the collector is installed (gc.garbage is an ordinary list)
         garbageRoot = v -> v.root(garbage, 1);
@@ -60,9 +78,32 @@ public final class HeapObjectModel implements ObjectModel {
     @Override public void incref(long o) { heap.incref(o); }
     @Override public void decref(long o) { heap.decref(o); }
     @Override public boolean isGc(long o) { return heap.isGcObject(o); }
-    @Override public void traverse(long o, LongConsumer visit) { heap.typeOf(o).traverse(o, visit); }
-    @Override public boolean hasClear(long o) { return heap.typeOf(o).hasClear(); }
-    @Override public void clear(long o) { heap.typeOf(o).clear(o); }
+
+    @Override
+    public void traverse(long o, LongConsumer visit) {
+        long t = Heap.typeAddress(o);
+        if (t == dictType) dicts.traverse(o, visit);
+        else if (t == listType) lists.traverse(o, visit);
+        else if (t == tupleType) tuples.traverse(o, visit);
+        else heap.typeAt(t).traverse(o, visit);
+    }
+
+    @Override
+    public boolean hasClear(long o) {
+        long t = Heap.typeAddress(o);
+        if (t == dictType || t == listType) return true;
+        if (t == tupleType) return false;
+        return heap.typeAt(t).hasClear();
+    }
+
+    @Override
+    public void clear(long o) {
+        long t = Heap.typeAddress(o);
+        if (t == dictType) dicts.clear(o);
+        else if (t == listType) lists.clear(o);
+        else heap.typeAt(t).clear(o);
+    }
+
     @Override public boolean hasFinalizer(long o) { return heap.typeOf(o).hasFinalizer(); }
     @Override public void finalize(long o) { heap.typeOf(o).finalize(o); }
     @Override public boolean hasLegacyFinalizer(long o) { return heap.typeOf(o).hasLegacyFinalizer(); }
@@ -70,22 +111,24 @@ public final class HeapObjectModel implements ObjectModel {
 
     @Override
     public boolean isUntrackableTuple(long o) {
-        return Heap.typeAddress(o) == heap.tuples.address() && heap.tuples.itemsAllUntracked(o);
+        return Heap.typeAddress(o) == tupleType && tuples.itemsAllUntracked(o);
     }
 
     @Override
     public boolean isUntrackableDict(long o) {
-        return Heap.typeAddress(o) == heap.dicts.address() && heap.dicts.contentsAllUntracked(o);
+        return Heap.typeAddress(o) == dictType && dicts.contentsAllUntracked(o);
     }
 
     @Override
     public int dictVerdict(long o) {
-        return Heap.typeAddress(o) == heap.dicts.address() ? heap.dicts.untrackVerdict(o) : DICT_KEEP;
+        return Heap.typeAddress(o) == dictType ? dicts.untrackVerdict(o) : DICT_KEEP;
     }
 
     @Override
     public boolean hasWeakrefsOrFinalizer(long o) {
-        PyType t = heap.typeOf(o);
+        long ta = Heap.typeAddress(o);
+        if (ta == dictType || ta == listType || ta == tupleType) return false;  // no weakref list, no finalizer
+        PyType t = heap.typeAt(ta);
         long off = t.weaklistOffset();
         return (off != 0 && Native.getLong(o + off) != 0) || t.isSubtypeOf(heap.weakrefs)
                 || (!GcHead.isFinalized(o) && t.hasFinalizer());

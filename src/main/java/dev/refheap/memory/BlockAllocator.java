@@ -389,8 +389,10 @@ public final class BlockAllocator implements AutoCloseable {
      * them with transparent huge pages: a million-object heap then needs a few hundred TLB entries
      * instead of a hundred thousand, which the collector's walks over it feel (about 10% of a full
      * collection of 1,000,000 lists). Arena bookkeeping is unchanged: each half is an ordinary
-     * 1 MiB arena, released and unmapped on its own. {@code -Drefheap.hugePages=false} maps each
-     * arena alone, as CPython does.
+     * 1 MiB arena, released and unmapped on its own. The second half waits, mapped but outside
+     * the allocator (not an arena, not counted in the footprint), until an arena is needed: at
+     * most 1 MiB per heap (resident once the system backs the chunk with a huge page).
+     * {@code -Drefheap.hugePages=false} maps each arena alone, as CPython does.
      */
     static final boolean HUGE_PAGES = !"false".equals(System.getProperty("refheap.hugePages"));
     /** Size of a transparent huge page (x86-64, and arm64 with 4 KiB pages). */

@@ -10,12 +10,14 @@ import dev.refheap.memory.Native;
  *  _gc_next (at o-16): 0 = not tracked; else the next object's address (not the next head's),
  *                      bit 0 = NEXT_MASK_UNREACHABLE while a collection runs
  *  _gc_prev (at o-8):  bits 63..2: the previous object's address, or during a collection
- *                      gc_refs << 3 with bit 2 = PREV_MASK_LEAF
+ *                      gc_refs << 3 with bit 2 = PREV_MASK_REFERS_YOUNG
  *                      bit 1 = PREV_MASK_COLLECTING, bit 0 = PREV_MASK_FINALIZED
  * </pre>
- * PREV_MASK_LEAF is refheap's (CPython shifts gc_refs by 2): between subtract_refs and
- * move_unreachable it records that the object's traversal found no referent in the generation
- * being collected, so move_unreachable need not traverse it again. No code can observe it: it
+ * PREV_MASK_REFERS_YOUNG is refheap's (CPython shifts gc_refs by 2): between subtract_refs and
+ * move_unreachable it records that the object's traversal found a referent in the generation
+ * being collected; without it (a "leaf") move_unreachable need not traverse the object again.
+ * Leaves are left unmarked because they are the many (lists of numbers, dicts of strings...):
+ * marking them would write to each one's memory once more. No code can observe it: it
  * exists only while gc_refs do, and nothing but the collector runs then.
  * Lists are circular with a sentinel "list head" that is itself a 16-byte head in native memory;
  * links hold object addresses (head + 16), so a list head is addressed like an object. Addresses
@@ -30,7 +32,7 @@ public final class GcHead {
     public static final long NEXT_MASK_UNREACHABLE = 1;
     public static final long PREV_MASK_FINALIZED = 1;
     public static final long PREV_MASK_COLLECTING = 2;
-    public static final long PREV_MASK_LEAF = 4;
+    public static final long PREV_MASK_REFERS_YOUNG = 4;
     public static final int PREV_SHIFT = 3;
     public static final long PREV_MASK = ~3L;
 

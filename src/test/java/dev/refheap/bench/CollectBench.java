@@ -1,6 +1,15 @@
 package dev.refheap.bench;
 
 import dev.refheap.embed.PyHeap;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,6 +24,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Full collections ({@code gc.collect()}) over million-object graphs: (a) 1,000,000 two-dict cycles
@@ -23,6 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run through {@code bench/heap-vs-cpython}, which builds the test classes and puts CPython's
  * times for the same graphs beside these; never as a unit test.
+ *
+ * <p>Besides JMH's wall-clock times, each measured collection's thread CPU time is appended to
+ * {@code target/bench/cpu/<workload>.txt} (one line of seconds per collection), which the script
+ * sets beside CPython's {@code time.thread_time()}: on a machine shared with other work, CPU time
+ * moves much less with the load than wall time. (It leaves out what other threads do meanwhile:
+ * here the unmapper's {@code munmap} calls, which the wall time includes.)
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -38,19 +55,46 @@ public class CollectBench {
 
         PyHeap py;
         long collected;
+        boolean measuring;
+        final List<Long> cpuNanos = new ArrayList<>();
 
         @Setup(Level.Trial)
         public void openHeap() {
             py = Workloads.newHeap();
         }
 
+        @Setup(Level.Iteration)
+        public void iteration(IterationParams params) {
+            measuring = params.getType() == IterationType.MEASUREMENT;
+        }
+
         @TearDown(Level.Trial)
-        public void closeHeap() {
+        public void closeHeap() throws IOException {
             py.close();
+            Path dir = Path.of("target", "bench", "cpu");
+            Files.createDirectories(dir);
+            StringBuilder lines = new StringBuilder();
+            for (long ns : cpuNanos) lines.append(String.format(Locale.ROOT, "%.6f%n", ns / 1e9));
+            Files.writeString(dir.resolve(workload() + ".txt"), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+
+        abstract String workload();
+
+        /** One collection, its thread CPU time recorded in measured iterations. */
+        long collect() {
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            long r = py.collect();
+            long c1 = THREADS.getCurrentThreadCpuTime();
+            if (measuring) cpuNanos.add(c1 - c0);
+            return r;
         }
     }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     public static class Cycles extends Graph {
+        @Override String workload() { return "cycles"; }
+
         /** Per invocation: the graph, built before the timer starts. */
         @Setup(Level.Invocation)
         public void build() {
@@ -64,6 +108,8 @@ public class CollectBench {
     }
 
     public static class Lists extends Graph {
+        @Override String workload() { return "liveLists"; }
+
         long held;
 
         @Setup(Level.Invocation)
@@ -81,12 +127,12 @@ public class CollectBench {
     /** (a) gc.collect() over 2,000,000 dicts of cyclic garbage. */
     @Benchmark
     public long cycles(Cycles g) {
-        return g.collected = g.py.collect();
+        return g.collected = g.collect();
     }
 
     /** (b) gc.collect() over 1,000,001 live lists (and the small ints they hold, which are not GC objects). */
     @Benchmark
     public long liveLists(Lists g) {
-        return g.collected = g.py.collect();
+        return g.collected = g.collect();
     }
 }

@@ -102,8 +102,12 @@ public final class Workloads {
     }
 
     /**
-     * A plain timing loop: {@code Workloads cycles|lists|churn [n] [reps]}; prints each rep's time
-     * of the measured step (the collection for cycles and lists). For profiling, not for numbers.
+     * A plain timing loop: {@code Workloads cycles|lists|churn|churnbatch [n] [reps]}; prints each
+     * rep's wall and thread CPU time of the measured step (the collection for cycles and lists),
+     * then the minimum and median of the second half of the reps. For profiling and for quick
+     * before/after comparisons (alternate the builds); the published figures come from JMH.
+     * {@code -Dphases=true} prints the collector's phase times, {@code -Dsmaps=true} the process's
+     * resident and huge-page memory once the first graph is built.
      */
     public static void main(String[] args) {
         String what = args.length > 0 ? args[0] : "cycles";

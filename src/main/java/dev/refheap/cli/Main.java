@@ -1,5 +1,6 @@
 package dev.refheap.cli;
 
+import dev.refheap.gc.HeapVerificationError;
 import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.Runtime;
@@ -67,6 +68,15 @@ public final class Main implements Callable<Integer> {
         return 1;
     }
 
+    /** --gc-stress found the heap inconsistent: a bug in refheap, reported with what the verifier saw. */
+    static int reportStressFailure(HeapVerificationError h) {
+        System.out.flush();
+        System.err.println("refheap: --gc-stress: " + h.getMessage());
+        System.err.println("(a bug in refheap, not in the program: please report it with the program)");
+        if (System.getenv("REFHEAP_DEBUG") != null) h.printStackTrace();
+        return 70;
+    }
+
     public static void main(String[] args) {
         int[] status = {0};
         Thread t = new Thread(null, () -> status[0] = execute(args), "python", 1L << 30);
@@ -91,6 +101,10 @@ public final class Main implements Callable<Integer> {
             if (System.getenv("REFHEAP_DEBUG") != null) ex.printStackTrace();
             return 70;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (HeapVerificationError h) {  // an Error: picocli's handler only sees exceptions
+            return reportStressFailure(h);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.refheap.embed;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.refheap.gc.HeapVerificationError;
 import dev.refheap.object.Heap;
 import dev.refheap.testing.RecordingCallbacks;
 import dev.refheap.testing.VerifiedHeap;
@@ -52,10 +53,10 @@ class StressModeTest {
         py.setStress(true);
         PyRef l = py.newList();
         py.heap().incref(l.address());  // a reference nobody owns: the verifier must notice
-        IllegalStateException e = assertThrows(IllegalStateException.class, py::newDict);
+        HeapVerificationError e = assertThrows(HeapVerificationError.class, py::newDict);
         assertTrue(e.getMessage().contains("refcount of <list"), e.getMessage());
+        assertFalse(py.isStress(), "a failed check switches the mode off");
         py.heap().decref(l.address());
-        py.setStress(false);
         l.release();
         // the dict allocated before the verifier threw was never handed out: release it from the heap
         py.heap().forEachObject(o -> { if (py.heap().typeOf(o) == py.heap().dicts) leaked.add(o); });

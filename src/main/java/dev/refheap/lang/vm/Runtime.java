@@ -1,6 +1,7 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.gc.CycleCollector;
+import dev.refheap.gc.GcStress;
 import dev.refheap.gc.HeapObjectModel;
 import dev.refheap.gc.HeapVerifier;
 import dev.refheap.object.Heap;
@@ -62,6 +63,8 @@ public final class Runtime implements AutoCloseable {
     final Map<String, Long> modules = new LinkedHashMap<>();
     /** Attributes of builtin types (method descriptors), by type index. */
     final Map<PyType, Map<String, Long>> typeAttrs = new HashMap<>();
+    /** --gc-stress, or null. */
+    private GcStress stress;
     /** Objects the runtime holds (one reference each). */
     private final List<Long> held = new ArrayList<>();
 
@@ -119,8 +122,20 @@ public final class Runtime implements AutoCloseable {
         builtinsDict = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
-        if (options.stress()) gc.setThreshold(0, 1);
+        if (options.stress()) {
+            stress = new GcStress(heap, gc, false);
+            stress.onCheckDue(() -> interpreter.restCheckDue = true);
+            stress.install();
+        }
     }
+
+    /** --gc-stress: the interpreter is at a bytecode boundary where the heap is at rest. */
+    void stressAtRest() {
+        if (stress != null) stress.atRest();
+    }
+
+    /** The stress mode's driver, or null without --gc-stress. */
+    public GcStress stress() { return stress; }
 
     public Heap heap() { return heap; }
 
@@ -242,10 +257,13 @@ public final class Runtime implements AutoCloseable {
     private void run(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
         long code = compile(source, filename, mode);
         long globals = mainGlobals();
+        boolean top = interpreter.current == null;
+        if (top) held.add(code);  // reported as a root while it runs: the program's frames are then at rest
         try {
-            long r = interpreter.runModule(code, globals);
+            long r = interpreter.runModule(code, globals, top);
             heap.decref(r);
         } finally {
+            if (top) held.remove(Long.valueOf(code));
             heap.decref(code);
         }
     }
@@ -254,7 +272,7 @@ public final class Runtime implements AutoCloseable {
     void runModuleSource(long module, String name, String source) {
         long code = compile(source, "<refheap:" + name + ">", dev.refheap.lang.compiler.Compiler.Mode.EXEC);
         try {
-            heap.decref(interpreter.runModule(code, ModuleType.dict(module)));
+            heap.decref(interpreter.runModule(code, ModuleType.dict(module), false));
         } finally {
             heap.decref(code);
         }

@@ -72,7 +72,7 @@ public final class Main implements Callable<Integer> {
     static int reportStressFailure(HeapVerificationError h) {
         System.out.flush();
         System.err.println("refheap: --gc-stress: " + h.getMessage());
-        System.err.println("(a bug in refheap, not in the program: please report it with the program)");
+        System.err.println("(a bug in refheap, unless the program wrote a refcount through ctypes: please report it with the program)");
         if (System.getenv("REFHEAP_DEBUG") != null) h.printStackTrace();
         return 70;
     }

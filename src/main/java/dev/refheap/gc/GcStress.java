@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The stress mode (the issues' {@code --gc-stress}, clox's DEBUG_STRESS_GC): every object
  * allocation runs the heap verifier, and every allocation the collector counts (a GC object, not
- * taken from a free list: exactly where CPython 3.11 may start a collection) first runs a full
+ * taken from a free list: exactly where CPython 3.11 may start a collection) then runs a full
  * collection. A missing incref, an extra decref, a reference left behind in a freed container, an
  * object the collector frees while it is still reachable: each shows up at the allocation after
  * the faulty operation, not at the end of the program or never.
@@ -81,14 +81,19 @@ public final class GcStress {
         interval = n;
     }
 
-    /** A counted GC allocation: a full collection (unless one is running), then the verifier. */
+    /**
+     * A counted GC allocation: the verifier, then a full collection (unless one is running). The
+     * check comes first so that a fault is reported as it is, before the collector acts on wrong
+     * counts; what the collection did is checked at the next allocation or at-rest point.
+     */
     private void onGcAllocation() {
         if (failed || ++allocations % interval != 0) return;
+        afterAllocation();
         if (!gc.isCollecting()) {
             collections++;
             gc.collect(2);
+            markRestCheckDue();
         }
-        afterAllocation();
     }
 
     /** Any other object allocation (non-GC, or from a free list): the verifier. */
@@ -100,7 +105,11 @@ public final class GcStress {
     private void afterAllocation() {
         boolean exact = allocationsAtRest && !heap.isDeallocating() && !gc.isCollecting();
         run(exact, "at allocation #" + allocations);
-        if (!exact && !restCheckDue) {
+        if (!exact) markRestCheckDue();
+    }
+
+    private void markRestCheckDue() {
+        if (!restCheckDue) {
             restCheckDue = true;
             onCheckDue.run();
         }

@@ -628,7 +628,9 @@ final class Ops {
      */
     void loadMethod(long o, long nameObj, long[] out) {
         PyType t = heap.typeOf(o);
-        if (!isTypeObject(o) && t != rt.moduleType) {
+        // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
+        // super's own lookup starts after the class, so super().__init__ is never object.__init__.
+        if (!isTypeObject(o) && t != rt.moduleType && t != rt.superType) {
             String name = StrType.value(nameObj);
             long descr = lookupType(t, name);
             if (descr != 0) {

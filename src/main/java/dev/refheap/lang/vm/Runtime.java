@@ -287,8 +287,12 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
-    /** What python3 prints for an exception that ends the program; the exception stays alive, as at exit. */
+    /**
+     * What python3 prints for an exception that ends the program; the exception stays alive, as at
+     * exit: the runtime holds it (a root), so a heap check after the program counts it.
+     */
     public String formatUncaught(PyException e) {
+        hold(e.exc());
         return interpreter.formatTraceback(e.exc());
     }
 

@@ -235,7 +235,10 @@ public final class Runtime implements AutoCloseable {
     /** Compiles {@code source} in {@code mode}; SyntaxErrors are thrown as {@link dev.refheap.lang.PySyntaxError}. */
     long compile(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
         dev.refheap.lang.bytecode.CodeUnit unit = dev.refheap.lang.compiler.Compiler.compile(source, filename, mode);
-        interpreter.sources.put(filename, java.util.Arrays.asList(source.split("\\r?\\n", -1)));
+        // python3 cannot show the source of what it read from the prompt or from -c: no lines for those
+        if (!filename.equals("<stdin>") && !filename.equals("<string>")) {
+            interpreter.sources.put(filename, java.util.Arrays.asList(source.split("\\r?\\n", -1)));
+        }
         return Materializer.materialize(this, unit);
     }
 

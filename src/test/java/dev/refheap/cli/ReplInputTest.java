@@ -42,6 +42,15 @@ class ReplInputTest {
         assertTrue(ReplInput.needsMore("for i in range(3):\n    print((i,\n"), "a blank line inside brackets does not end it");
     }
 
+    /** {@code while True: pass} ran at once (the input looked complete); python3 waits for a blank line. */
+    @Test
+    void bug_oneLineCompoundStatementRanWithoutABlankLine() {
+        assertTrue(ReplInput.needsMore("while True: pass"));
+        assertTrue(ReplInput.needsMore("if x: y = 1"));
+        assertTrue(ReplInput.needsMore("for i in range(3): print(i)"));
+        assertFalse(ReplInput.needsMore("for i in range(3): print(i)\n"));
+    }
+
     @Test
     void aBlankLineEndsABlockWithoutBody() {
         assertFalse(ReplInput.needsMore("if x:\n"), "python3 then reports the missing indented block");

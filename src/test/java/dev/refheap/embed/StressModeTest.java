@@ -66,6 +66,26 @@ class StressModeTest {
     private final List<Long> leaked = new ArrayList<>();
 
     @Test
+    @VerifiedHeap.Stress
+    void theExtensionStartsTheHeapInStressMode(PyHeap py) {
+        assertTrue(py.isStress());
+        long[] before = py.stress().stats();
+        PyRef d = py.newDict();
+        PyRef seven = py.newInt(7), name = py.newStr("seven");
+        PyRef l = py.newList(seven, name);
+        seven.release();
+        name.release();
+        d.put("l", l);
+        l.append(d);  // a cycle
+        long[] after = py.stress().stats();
+        assertTrue(after[1] - before[1] >= 2, "a full collection per GC allocation");
+        assertEquals(before[2], after[2], "an embedder is at rest at every allocation: no check needs to be the weaker one");
+        assertTrue(after[3] - before[3] >= after[0] - before[0], "an exact check at each allocation (and after each collection)");
+        d.release();
+        l.release();
+    }
+
+    @Test
     void workloadUnderStress(PyHeap py) {
         Heap heap = py.heap();
         RecordingCallbacks cb = RecordingCallbacks.install(heap);

@@ -83,6 +83,12 @@ public final class Runtime implements AutoCloseable {
         gc = new CycleCollector(gcModel, heap.allocateStatic(CycleCollector.HEADS_BYTES, 0));
         heap.installGc(gc);
         gcModel.trackGarbage();
+        if (options.stress()) {
+            // From the start: the runtime's own setup (types, builtins, modules) is checked too.
+            stress = new GcStress(heap, gc, false);
+            stress.onCheckDue(this::restCheckDue);
+            stress.install();
+        }
         out = options.out();
         err = options.err();
         gcModel.setDebugOut(err);
@@ -122,11 +128,12 @@ public final class Runtime implements AutoCloseable {
         builtinsDict = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
-        if (options.stress()) {
-            stress = new GcStress(heap, gc, false);
-            stress.onCheckDue(() -> interpreter.restCheckDue = true);
-            stress.install();
-        }
+        if (stress != null && stress.isRestCheckDue()) interpreter.restCheckDue = true;  // due since the setup
+    }
+
+    /** --gc-stress: an allocation happened; the interpreter checks at its next boundary at rest (none while the runtime is set up). */
+    private void restCheckDue() {
+        if (interpreter != null) interpreter.restCheckDue = true;
     }
 
     /** --gc-stress: the interpreter is at a bytecode boundary where the heap is at rest. */

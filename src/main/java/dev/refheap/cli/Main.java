@@ -1,5 +1,6 @@
 package dev.refheap.cli;
 
+import dev.refheap.gc.HeapVerificationError;
 import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.Runtime;
@@ -75,6 +76,14 @@ public final class Main implements Callable<Integer> {
         rt.err().flush();
     }
 
+    /** --gc-stress found the heap inconsistent: a bug in refheap, reported with what the verifier saw. */
+    static int reportStressFailure(HeapVerificationError h) {
+        System.out.flush();
+        System.err.println("refheap: --gc-stress: " + h.getMessage());
+        System.err.println("(a bug in refheap, unless the program wrote a refcount through ctypes: please report it with the program)");
+        if (System.getenv("REFHEAP_DEBUG") != null) h.printStackTrace();
+        return 70;
+    }
 
     public static void main(String[] args) {
         int[] status = {0};
@@ -94,7 +103,11 @@ public final class Main implements Callable<Integer> {
         if (plain != null) return plain;
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> internalError(ex));
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (HeapVerificationError h) {  // an Error: picocli's handler only sees exceptions
+            return reportStressFailure(h);
+        }
     }
 
     /**

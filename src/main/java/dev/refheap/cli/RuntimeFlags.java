@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** Options every command shares: the heap limit and the stress mode. */
 final class RuntimeFlags {
-    @Option(names = "--gc-stress", description = "Collect on every GC allocation and verify the heap after the program.")
+    @Option(names = "--gc-stress", description = "A full collection on every GC allocation and the heap verifier on every allocation "
+            + "(exact refcounts at bytecode boundaries) and after the program. Slow; for finding refcount bugs.")
     boolean gcStress;
 
     @Option(names = "--max-heap", paramLabel = "SIZE", description = "Heap limit (e.g. 64m, 2g); past it, MemoryError.")
@@ -29,10 +30,10 @@ final class RuntimeFlags {
         return new Runtime(new RuntimeOptions(parseSize(maxHeap), gcStress, out, err));
     }
 
-    /** With --gc-stress, the heap verifier runs once the program finished. */
+    /** With --gc-stress, the heap verifier runs once the program finished (unless stress already failed). */
     void afterRun(Runtime rt) {
         rt.out().flush();
-        if (!gcStress) return;
+        if (!gcStress || rt.stress() == null || rt.stress().hasFailed()) return;
         List<String> problems = rt.verify();
         if (!problems.isEmpty()) {
             rt.err().println("refheap: heap verification failed:");

@@ -32,7 +32,7 @@ public final class PyHeap implements AutoCloseable {
     private final CycleCollector gc;
     private final HeapObjectModel model;
     private final Map<Long, Long> held = new TreeMap<>();
-    private boolean stress;
+    private final dev.refheap.gc.GcStress stress;
 
     private PyHeap(long limit) {
         heap = new Heap(limit);
@@ -42,6 +42,7 @@ public final class PyHeap implements AutoCloseable {
         heap.installGc(gc);
         model.trackGarbage();
         heap.addRootProvider(v -> held.forEach(v::root));
+        stress = new dev.refheap.gc.GcStress(heap, gc, true);
     }
 
     /** A heap without a size limit. */
@@ -55,30 +56,31 @@ public final class PyHeap implements AutoCloseable {
     public HeapObjectModel model() { return model; }
 
     /**
-     * Stress mode: a full collection and a verification on every GC allocation, like clox's
-     * DEBUG_STRESS_GC (verification is skipped while a dealloc is in progress, when containers
-     * may still point at items they already released). Very slow; finds missing references at
-     * once. Every reference the embedder owns must be held by a {@link PyRef} (or another root)
-     * before the next GC allocation, or the verifier reports its refcount.
+     * Stress mode, the same as the CLI's {@code --gc-stress} ({@link dev.refheap.gc.GcStress}): a
+     * full collection on every GC allocation and the verifier on every object allocation, like
+     * clox's DEBUG_STRESS_GC. An embedder's references are all in {@link PyRef}s (roots), so the
+     * check is the exact one (every refcount equals the references found) except inside a dealloc
+     * or a collection, where the anytime checks run and the exact one follows at the next call
+     * into this API. Very slow; finds a missing or extra reference at once. Every reference the
+     * embedder owns must be held by a {@link PyRef} (or another root) before the next allocation,
+     * or the verifier reports its refcount ({@link dev.refheap.gc.HeapVerificationError}).
      */
     public void setStress(boolean on) {
-        stress = on;
-        gc.setAllocationHook(on ? this::stressStep : null);
+        if (on && !stress.isInstalled()) stress.install();
+        else if (!on && stress.isInstalled()) stress.uninstall();
     }
 
-    public boolean isStress() { return stress; }
+    public boolean isStress() { return stress.isInstalled(); }
 
-    private void stressStep() {
-        gc.collect(2);
-        if (!heap.isDeallocating()) verifyOrThrow();
-    }
+    /** The stress mode's driver (its counters: allocations, collections, checks). */
+    public dev.refheap.gc.GcStress stress() { return stress; }
 
     // ---- creating objects -------------------------------------------------------------------
 
     /** Wraps a new reference the caller owns (it is not incref'd again). */
     public PyRef adopt(long address) {
         held.merge(address, 1L, Long::sum);
-        if (stress) verifyOrThrow();
+        if (stress.isInstalled()) stress.atRest();
         return new PyRef(this, address);
     }
 

@@ -165,7 +165,7 @@ public final class CycleCollector implements GcHooks {
     public void onGcAlloc() {
         count[0]++;
         if (allocationHook != null) {
-            if (!collecting && !model.errorPending()) allocationHook.run();
+            if (!model.errorPending()) allocationHook.run();
             return;
         }
         if (count[0] > threshold[0] && enabled && threshold[0] != 0 && !collecting && !model.errorPending()) {
@@ -232,9 +232,9 @@ public final class CycleCollector implements GcHooks {
     public void setObserver(GcObserver observer) { this.observer = observer; }
 
     /**
-     * Stress mode: when set, {@code hook} runs after every counted GC allocation (outside a
-     * collection, with no error pending) instead of the threshold check; typically it runs a full
-     * collection and the heap verifier. {@code null} restores the thresholds.
+     * Stress mode: when set, {@code hook} runs after every counted GC allocation (with no error
+     * pending; also inside a collection, where it must not start another: see {@link GcStress})
+     * instead of the threshold check. {@code null} restores the thresholds.
      */
     public void setAllocationHook(Runnable hook) { allocationHook = hook; }
 

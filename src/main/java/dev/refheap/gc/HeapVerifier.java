@@ -2,91 +2,240 @@ package dev.refheap.gc;
 
 import static dev.refheap.object.GcHead.*;
 
+import dev.refheap.memory.BlockAllocator;
+import dev.refheap.memory.Native;
 import dev.refheap.object.Heap;
+import dev.refheap.object.Layout;
 import dev.refheap.object.RootProvider;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The heap's sanity checker: recomputes, independently of the counts the heap keeps, what every
- * count should be, and compares.
+ * count should be, and compares. Two strengths:
  *
+ * <h2>At rest ({@link #check check(true)})</h2>
+ * For a moment when nothing outside the heap holds a reference the {@link RootProvider}s do not
+ * report (between two statements of an embedder that keeps every reference in a {@code PyRef}; at
+ * a bytecode boundary of a VM whose frames are all roots; after a program):
  * <ol>
  *   <li>Every reference an object owns ({@link dev.refheap.object.PyType#references}) and every
- *       reference a {@link RootProvider} reports points at a live object, never into a freed block
- *       or a free list.</li>
- *   <li>Every object's refcount equals the references found from live objects plus the roots.</li>
+ *       reference a root provider reports points at a live object, never into a freed block or a
+ *       free list.</li>
+ *   <li>Every object's refcount <em>equals</em> the references found from live objects plus the
+ *       roots.</li>
  *   <li>The generation lists are consistent in both directions, hold only live GC objects with no
- *       collection flags left, and every tracked object is on one of them.</li>
+ *       collection flags left, and hold every tracked object.</li>
  *   <li>The allocator's own accounting adds up ({@link dev.refheap.memory.BlockAllocator#verify()}).</li>
  * </ol>
- * Cost: linear in the heap, plus a map entry per object; meant for tests and the stress mode.
+ *
+ * <h2>Anytime ({@link #check check(false)})</h2>
+ * For any allocation, in the middle of any operation: Java code may hold references in locals
+ * that nothing reports (an argument being converted, a result not stored yet), a dealloc may be
+ * half done, a collection may be running a finalizer. What still holds, and is checked:
+ * <ol>
+ *   <li>No reference from a live object or a root points into a freed block or a free list, except
+ *       from the objects whose dealloc is running (they release their contents as they go).</li>
+ *   <li>Every refcount is <em>at least</em> the references found (a count below them means a
+ *       reference nobody owns: the collector would subtract it and could free a live object).</li>
+ *   <li>No refcount is negative, and a count of 0 belongs only to an object being deallocated or
+ *       waiting in the trashcan.</li>
+ *   <li>Outside a collection, the generation lists as above (during one, the collector's own lists
+ *       are in flux and are not walked).</li>
+ *   <li>The allocator's accounting, as above.</li>
+ * </ol>
+ *
+ * <h2>How: trial deletion on the counts themselves</h2>
+ * Like the collector's subtract_refs, but over every object and on {@code ob_refcnt} itself: a
+ * first walk of the objects saves every count (in walk order, in one array), a second subtracts
+ * each reference found (from objects and roots) from its target's count, a third reads what is
+ * left (0 at rest, at least 0 anytime) and puts the saved count back. Whether a reference points at
+ * a live object is read from the allocator's block tags (one radix lookup), so there is no table
+ * keyed by address: the cost is three walks of the objects and one of their references, which the
+ * stress mode pays at every allocation. The counts are modified only inside {@link #check}, which
+ * runs no Python code and calls no listener, and are put back even when the walk fails.
+ *
+ * <p>States: idle ⇄ checking; an instance keeps its small tables between checks. Not thread-safe.
  */
 public final class HeapVerifier {
-    private HeapVerifier() {}
+    private static final int MAX_PROBLEMS = 50;
+    private static final int GC_HEAD = Layout.GC_HEAD_SIZE, MANAGED_PRE = Layout.GC_HEAD_SIZE + Layout.MANAGED_DICT_PREHEADER;
 
-    /** Returns the problems found; an empty list means the heap is consistent. */
+    private final Heap heap;
+    private final BlockAllocator allocator;
+    private final CycleCollector gc;
+    /** The static objects (rebuilt when their number changes: they are never freed). */
+    private final LongCounts statics = new LongCounts();
+    private int staticCount = -1;
+    /** Dying object → 1 if its dealloc is running, 2 if it waits in the trashcan. */
+    private final LongCounts dying = new LongCounts();
+    /** Objects whose count disagrees: address → what was left of the count after subtraction. */
+    private final LongCounts residual = new LongCounts();
+    private List<String> problems;
+    private long source;
+    private long liveObjects, trackedObjects;
+    /** Every count as the first walk found it, in walk order (objects, then statics). */
+    private long[] saved = new long[1024];
+    private int savedCount, restoredCount;
+    private final java.util.function.LongConsumer visitReference = this::countReference;
+
+    /** A verifier for {@code heap}; {@code gc} may be null (no generation lists to check). */
+    public HeapVerifier(Heap heap, CycleCollector gc) {
+        this.heap = heap;
+        this.allocator = heap.allocator();
+        this.gc = gc;
+    }
+
+    /** The at-rest check, once: the problems found; an empty list means the heap is consistent. */
     public static List<String> verify(Heap heap, CycleCollector gc) {
-        List<String> problems = new ArrayList<>(heap.allocator().verify());
-        LongCounts expected = new LongCounts();
-        heap.forEachObject(o -> expected.add(o, 0));
-        heap.forEachStaticObject(o -> expected.add(o, 0));
-        heap.forEachObject(o -> heap.typeOf(o).references(o, ref -> count(heap, expected, o, ref, problems)));
+        return new HeapVerifier(heap, gc).check(true);
+    }
+
+    /**
+     * Checks the heap: with {@code atRest}, every refcount must equal the references found;
+     * otherwise the anytime checks (see the class comment). Returns the problems found (at most
+     * {@value #MAX_PROBLEMS} described), empty when consistent.
+     */
+    public List<String> check(boolean atRest) {
+        problems = new ArrayList<>();
+        try {
+            for (String p : allocator.verify()) problem(p);
+            refreshStatics();
+            dying.clear();
+            residual.clear();
+            heap.forEachDying((o, running) -> dying.add(o, running ? 1 : 2));
+            if (atRest && dying.size() > 0) problem(dying.size() + " objects are being deallocated: the heap is not at rest");
+            liveObjects = 0;
+            trackedObjects = 0;
+            savedCount = 0;
+            heap.forEachObject(this::survey);
+            heap.forEachStaticObject(this::save);
+            try {
+                walkReferences();
+            } finally {
+                // Reads what is left of each count, and puts the count back (same walk order).
+                restoredCount = 0;
+                heap.forEachObject(o -> residueAndRestore(o, atRest));
+                heap.forEachStaticObject(o -> residueAndRestore(o, atRest));
+            }
+
+            residual.forEach((o, left) -> {
+                long have = heap.refcount(o);
+                problem("refcount of " + heap.typeOf(o).describe(o) + " is " + have + ", but " + (have - left)
+                        + " references were found" + (atRest ? "" : " (a reference nobody owns)"));
+            });
+            if (gc != null && !gc.isCollecting()) checkGenerations();
+        } catch (RuntimeException e) {
+            // A corrupt heap can send the walk anywhere (a type word that is no type, say).
+            problem("the verifier could not walk the heap: " + e);
+        }
+        List<String> result = problems;
+        problems = null;
+        return result;
+    }
+
+    private void refreshStatics() {
+        int[] n = {0};
+        heap.forEachStaticObject(o -> n[0]++);
+        if (n[0] == staticCount) return;
+        statics.clear();
+        heap.forEachStaticObject(o -> statics.add(o, 1));
+        staticCount = n[0];
+    }
+
+    /** First walk: counts, refcounts that cannot be right whatever the references, and each count saved. */
+    private void survey(long o) {
+        liveObjects++;
+        if (heap.isGcObject(o) && next(o) != 0) trackedObjects++;
+        long have = heap.refcount(o);
+        if (have <= 0 && (dying.size() == 0 || !dying.contains(o))) problem(heap.typeOf(o).describe(o) + " has refcount " + have + " but is not being deallocated");
+        save(o);
+    }
+
+    private void save(long o) {
+        if (savedCount == saved.length) saved = java.util.Arrays.copyOf(saved, 2 * savedCount);
+        saved[savedCount++] = heap.refcount(o);
+    }
+
+    /** Subtracts each reference from live objects and roots from its target's count. */
+    private void walkReferences() {
+        heap.forEachObject(o -> {
+            if (dying.size() > 0 && dying.get(o) == 1) return;  // its dealloc is releasing what it pointed at
+            source = o;
+            heap.typeOf(o).references(o, visitReference);
+        });
         for (RootProvider p : heap.rootProviders()) {
             p.visitRoots((o, n) -> {
-                if (!expected.contains(o)) problem(problems, "a root holds 0x" + Long.toHexString(o) + ", which is not a live object");
-                else expected.add(o, n);
+                if (isLive(o)) Native.putLong(o + Layout.OB_REFCNT, Native.getLong(o + Layout.OB_REFCNT) - n);
+                else problem("a root holds 0x" + Long.toHexString(o) + ", which is not a live object");
             });
         }
-        expected.forEach((o, want) -> {
-            long have = heap.refcount(o);
-            if (have != want) {
-                problem(problems, "refcount of " + heap.typeOf(o).describe(o) + " is " + have + ", but "
-                        + want + " references were found");
+    }
+
+    private void countReference(long ref) {
+        if (isLive(ref)) Native.putLong(ref + Layout.OB_REFCNT, Native.getLong(ref + Layout.OB_REFCNT) - 1);
+        else problem(heap.typeOf(source).describe(source) + " refers to 0x" + Long.toHexString(ref)
+                + ", which is not a live object (freed or on a free list)");
+    }
+
+    /** What is left of o's count (0 at rest, at least 0 anytime) is noted; the count is put back. */
+    private void residueAndRestore(long o, boolean atRest) {
+        if (restoredCount == savedCount) throw new IllegalStateException("the heap changed during verification");
+        long left = heap.refcount(o);
+        Native.putLong(o + Layout.OB_REFCNT, saved[restoredCount++]);
+        if (atRest ? left != 0 : left < 0) residual.add(o, left);
+    }
+
+    /** True if an object starts at {@code o}: a tagged block (with its pre-header) or a static object. */
+    private boolean isLive(long o) {
+        if ((o & 15) == 0) {
+            int t = allocator.arenaTagOf(o);
+            if (t >= 0) {
+                if (t == Layout.TAG_PLAIN) return true;
+                if (allocator.arenaTagOf(o - GC_HEAD) == Layout.TAG_GC) return true;
+                return allocator.arenaTagOf(o - MANAGED_PRE) == Layout.TAG_MANAGED;
             }
-        });
-        if (gc != null) checkGenerations(heap, gc, expected, problems);
-        return problems;
-    }
-
-    private static void count(Heap heap, LongCounts expected, long from, long ref, List<String> problems) {
-        if (!expected.contains(ref)) {
-            problem(problems, heap.typeOf(from).describe(from) + " refers to 0x" + Long.toHexString(ref)
-                    + ", which is not a live object (freed or on a free list)");
-            return;
         }
-        expected.add(ref, 1);
+        if (statics.contains(o)) return true;
+        // a large object (over 512 bytes), outside the arenas
+        return allocator.tagOf(o) == Layout.TAG_PLAIN || allocator.tagOf(o - GC_HEAD) == Layout.TAG_GC
+                || allocator.tagOf(o - MANAGED_PRE) == Layout.TAG_MANAGED;
     }
 
-    private static void checkGenerations(Heap heap, CycleCollector gc, LongCounts live, List<String> problems) {
-        LongCounts onLists = new LongCounts();
+    private void checkGenerations() {
+        long onLists = 0;
         for (int g = 0; g <= CycleCollector.NUM_GENERATIONS; g++) {
             long head = gc.generationHead(g);
             long prev = head;
-            long n = 0;
             for (long o = next(head); o != head; o = next(o)) {
-                if ((o & 15) != 0) { problem(problems, "generation " + g + ": link with flag bits 0x" + Long.toHexString(o)); break; }
-                if (prev(o) != prev) problem(problems, "generation " + g + ": broken back link at 0x" + Long.toHexString(o));
-                if ((prevWord(o) & PREV_MASK_COLLECTING) != 0) problem(problems, "generation " + g + ": COLLECTING flag left on 0x" + Long.toHexString(o));
-                if (onLists.contains(o)) { problem(problems, "0x" + Long.toHexString(o) + " is on two generation lists"); break; }
-                onLists.add(o, 1);
+                if ((o & 15) != 0) { problem("generation " + g + ": link with flag bits 0x" + Long.toHexString(o)); break; }
+                if (!isLive(o)) { problem("generation " + g + " holds 0x" + Long.toHexString(o) + ", which is not a live object"); break; }
+                if (prev(o) != prev) { problem("generation " + g + ": broken back link at " + heap.typeOf(o).describe(o)); break; }
+                if ((prevWord(o) & PREV_MASK_COLLECTING) != 0) problem("generation " + g + ": COLLECTING flag left on " + heap.typeOf(o).describe(o));
+                if (!heap.isGcObject(o)) problem("generation " + g + " holds " + heap.typeOf(o).describe(o) + ", which is not a GC object");
                 prev = o;
-                if (++n > 1L << 40) break;
+                if (++onLists > liveObjects) { problem("the generation lists hold more objects than are alive: a list runs into another"); return; }
             }
-            if (prev(head) != prev) problem(problems, "generation " + g + ": head's back link is stale");
+            if (prev(head) != prev) problem("generation " + g + ": head's back link is stale");
         }
-        heap.forEachObject(o -> {
-            if (heap.isGcObject(o) && next(o) != 0 && !onLists.contains(o)) {
-                problem(problems, heap.typeOf(o).describe(o) + " is tracked but on no generation list");
+        // Each list is consistent in both directions and ends at its own head, so no object is on
+        // two of them; then the lists hold every tracked object exactly when the numbers agree.
+        if (onLists != trackedObjects) {
+            problem(trackedObjects + " objects are tracked but the generation lists hold " + onLists);
+            LongCounts members = new LongCounts();
+            for (int g = 0; g <= CycleCollector.NUM_GENERATIONS; g++) {
+                long head = gc.generationHead(g);
+                long n = 0;
+                for (long x = next(head); x != head && (x & 15) == 0 && isLive(x) && n++ <= liveObjects; x = next(x)) members.add(x, 1);
             }
-        });
-        onLists.forEach((o, n) -> {
-            if (!live.contains(o)) problem(problems, "generation list holds 0x" + Long.toHexString(o) + ", which is not a live object");
-        });
+            heap.forEachObject(o -> {
+                if (heap.isGcObject(o) && next(o) != 0 && !members.contains(o)) problem(heap.typeOf(o).describe(o) + " is tracked but on no generation list");
+            });
+        }
     }
 
-    private static void problem(List<String> problems, String p) {
-        if (problems.size() < 50) problems.add(p);
-        else if (problems.size() == 50) problems.add("... (more problems not shown)");
+    private void problem(String p) {
+        if (problems.size() < MAX_PROBLEMS) problems.add(p);
+        else if (problems.size() == MAX_PROBLEMS) problems.add("... (more problems not shown)");
     }
 }

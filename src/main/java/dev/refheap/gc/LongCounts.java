@@ -20,6 +20,20 @@ final class LongCounts {
         values[i] += delta;
     }
 
+    /** Empties the map, keeping its capacity (shrinking it when it is far larger than it was needed). */
+    void clear() {
+        if (size == 0) return;
+        if (keys.length > 1024 && 8L * size < keys.length) {
+            int n = Math.max(1024, Integer.highestOneBit(Math.max(1, size)) * 4);
+            keys = new long[n];
+            values = new long[n];
+        } else {
+            java.util.Arrays.fill(keys, 0);
+            java.util.Arrays.fill(values, 0);
+        }
+        size = 0;
+    }
+
     boolean contains(long key) { return keys[slot(keys, key)] == key; }
 
     long get(long key) {

@@ -474,6 +474,7 @@ public final class BlockAllocator implements AutoCloseable {
             throw new IllegalArgumentException("free(0x" + Long.toHexString(p) + "): not an allocated block");
         }
         regions.remove(p);
+        if (r.tag != 0) taggedRegions--;
         largeBytes -= r.size;
         allocatedBytes -= r.size;
         Native.free(p);
@@ -536,6 +537,8 @@ public final class BlockAllocator implements AutoCloseable {
         if (a < 0) {
             Region r = regions.get(block);
             if (r == null) throw new IllegalArgumentException("setTag(0x" + Long.toHexString(block) + "): not a block");
+            if (r.tag == 0 && tag != 0) taggedRegions++;
+            else if (r.tag != 0 && tag == 0) taggedRegions--;
             r.tag = tag;
             return;
         }
@@ -553,6 +556,25 @@ public final class BlockAllocator implements AutoCloseable {
         }
         int bit = tagBit(block);
         return (int) (aTags[a][bit >>> 6] >>> (bit & 63)) & 3;
+    }
+
+    /**
+     * The tag of the slot at {@code addr} when it lies in an arena (0 unless a tagged block starts
+     * there), or -1 outside the arenas. No lookup of large blocks: the heap verifier's fast path.
+     */
+    public int arenaTagOf(long addr) {
+        long[] tags;
+        if ((addr & ~ARENA_MASK) == lastArenaBase) {
+            tags = lastArenaTags;
+        } else {
+            int a = arenaMap.get(addr);
+            if (a < 0) return -1;
+            lastArenaBase = addr & ~ARENA_MASK;
+            lastArena = a;
+            tags = lastArenaTags = aTags[a];
+        }
+        int bit = tagBit(addr);
+        return (int) (tags[bit >>> 6] >>> (bit & 63)) & 3;
     }
 
     /** The block's first tag bit in its arena's tag words: 2 bits per 16-byte slot, in address order (arenas are aligned). */
@@ -585,10 +607,25 @@ public final class BlockAllocator implements AutoCloseable {
                 }
             }
         }
-        for (Map.Entry<Long, Region> e : List.copyOf(regions.entrySet())) {
-            if (e.getValue().tag != 0) visitor.visit(e.getKey(), e.getValue().tag);
+        if (taggedRegions == 0) return;
+        // The tagged large blocks are gathered first: a visitor may free blocks.
+        int n = 0;
+        for (Map.Entry<Long, Region> e : regions.entrySet()) {
+            if (e.getValue().tag == 0) continue;
+            if (n == taggedRegionScratch.length) taggedRegionScratch = java.util.Arrays.copyOf(taggedRegionScratch, 2 * n);
+            taggedRegionScratch[n++] = e.getKey();
+        }
+        if (n == 0) return;
+        long[] blocks = java.util.Arrays.copyOf(taggedRegionScratch, n);
+        for (long b : blocks) {
+            Region r = regions.get(b);
+            if (r != null && r.tag != 0) visitor.visit(b, r.tag);
         }
     }
+
+    private long[] taggedRegionScratch = new long[16];
+    /** Large blocks with a non-zero tag (objects over 512 bytes). */
+    private int taggedRegions;
 
     // ---- queries ------------------------------------------------------------------------
 
@@ -727,6 +764,7 @@ public final class BlockAllocator implements AutoCloseable {
         }
         for (long p : regions.keySet()) Native.free(p);
         regions.clear();
+        taggedRegions = 0;
         arenasCurrent = 0;
         largeBytes = staticBytes = 0;
     }

@@ -60,6 +60,8 @@ public final class Heap implements AutoCloseable {
     private HeapListener listener;
     private Callbacks callbacks = Callbacks.NONE;
     private final List<RootProvider> roots = new CopyOnWriteArrayList<>();
+    /** The stress mode's check on allocations the collector does not count (non-GC objects, free lists), or null. */
+    private Runnable allocationCheck;
 
     // static region bump allocation
     private long staticCursor, staticEnd;
@@ -67,6 +69,8 @@ public final class Heap implements AutoCloseable {
 
     // trashcan
     private int deallocDepth;
+    /** The objects whose dealloc is running, outermost first ({@code deallocDepth} of them). */
+    private final long[] deallocating = new long[TRASHCAN_LIMIT + 1];
     private long[] deferred = new long[64];
     private int deferredCount;
 
@@ -210,7 +214,13 @@ public final class Heap implements AutoCloseable {
                 Native.putLong(o + Layout.MANAGED_DICT, 0);
             }
         }
+        if (allocationCheck != null) {
+            // Stress mode: the constructor may allocate again before it sets every field; the
+            // verifier must read an object under construction as holding nothing, not garbage.
+            Native.fill(o + Layout.OB_TYPE, size - Layout.OB_TYPE, (byte) 0);
+        }
         if (type.isGc()) gc.onGcAlloc();
+        else if (allocationCheck != null) allocationCheck.run();
         allocator.setTag(block, pre == 0 ? Layout.TAG_PLAIN : pre == Layout.GC_HEAD_SIZE ? Layout.TAG_GC : Layout.TAG_MANAGED);
         Native.putLong(o + Layout.OB_REFCNT, 1);
         Native.putLong(o + Layout.OB_TYPE, type.address());
@@ -226,6 +236,7 @@ public final class Heap implements AutoCloseable {
      * Does not count toward count0.
      */
     public void reviveFromFreeList(long o, PyType type) {
+        if (allocationCheck != null) allocationCheck.run();
         Native.putLong(o + Layout.OB_REFCNT, 1);
         int pre = type.preHeaderSize();
         allocator.setTag(o - pre, pre == 0 ? Layout.TAG_PLAIN : pre == Layout.GC_HEAD_SIZE ? Layout.TAG_GC : Layout.TAG_MANAGED);
@@ -337,6 +348,26 @@ public final class Heap implements AutoCloseable {
      */
     public boolean isDeallocating() { return deallocDepth > 0; }
 
+    /**
+     * Visits the dying objects: those whose dealloc is running (their contents may be partly
+     * released already) with {@code running = true}, then those waiting in the trashcan (refcount 0,
+     * contents intact) with {@code running = false}. For the heap verifier.
+     */
+    public void forEachDying(DyingVisitor visit) {
+        for (int i = 0; i < deallocDepth; i++) visit.visit(deallocating[i], true);
+        for (int i = 0; i < deferredCount; i++) visit.visit(deferred[i], false);
+    }
+
+    @FunctionalInterface
+    public interface DyingVisitor { void visit(long o, boolean running); }
+
+    /**
+     * The stress mode: {@code check} runs at every object allocation the collector does not count
+     * (non-GC objects, objects taken from a free list), before the new object exists; the collector's
+     * allocation hook covers the counted ones. {@code null} turns it off.
+     */
+    public void setAllocationCheck(Runnable check) { allocationCheck = check; }
+
     /** The type name a dead object's type word still points at, if it does (for error messages). */
     private String describeDead(long o) {
         long t = Native.getLong(o + Layout.OB_TYPE);
@@ -368,7 +399,7 @@ public final class Heap implements AutoCloseable {
             deferred[deferredCount++] = o;
             return;
         }
-        deallocDepth++;
+        deallocating[deallocDepth++] = o;
         try {
             typeOf(o).dealloc(o);
         } finally {
@@ -377,7 +408,7 @@ public final class Heap implements AutoCloseable {
         if (deallocDepth == 0) {
             while (deferredCount > 0) {
                 long d = deferred[--deferredCount];
-                deallocDepth++;
+                deallocating[deallocDepth++] = d;
                 try {
                     typeOf(d).dealloc(d);
                 } finally {

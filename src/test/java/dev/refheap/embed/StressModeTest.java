@@ -2,6 +2,7 @@ package dev.refheap.embed;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.refheap.gc.HeapVerificationError;
 import dev.refheap.object.Heap;
 import dev.refheap.testing.RecordingCallbacks;
 import dev.refheap.testing.VerifiedHeap;
@@ -52,10 +53,10 @@ class StressModeTest {
         py.setStress(true);
         PyRef l = py.newList();
         py.heap().incref(l.address());  // a reference nobody owns: the verifier must notice
-        IllegalStateException e = assertThrows(IllegalStateException.class, py::newDict);
+        HeapVerificationError e = assertThrows(HeapVerificationError.class, py::newDict);
         assertTrue(e.getMessage().contains("refcount of <list"), e.getMessage());
+        assertFalse(py.isStress(), "a failed check switches the mode off");
         py.heap().decref(l.address());
-        py.setStress(false);
         l.release();
         // the dict allocated before the verifier threw was never handed out: release it from the heap
         py.heap().forEachObject(o -> { if (py.heap().typeOf(o) == py.heap().dicts) leaked.add(o); });
@@ -63,6 +64,26 @@ class StressModeTest {
     }
 
     private final List<Long> leaked = new ArrayList<>();
+
+    @Test
+    @VerifiedHeap.Stress
+    void theExtensionStartsTheHeapInStressMode(PyHeap py) {
+        assertTrue(py.isStress());
+        long[] before = py.stress().stats();
+        PyRef d = py.newDict();
+        PyRef seven = py.newInt(7), name = py.newStr("seven");
+        PyRef l = py.newList(seven, name);
+        seven.release();
+        name.release();
+        d.put("l", l);
+        l.append(d);  // a cycle
+        long[] after = py.stress().stats();
+        assertTrue(after[1] - before[1] >= 2, "a full collection per GC allocation");
+        assertEquals(before[2], after[2], "an embedder is at rest at every allocation: no check needs to be the weaker one");
+        assertTrue(after[3] - before[3] >= after[0] - before[0], "an exact check at each allocation (and after each collection)");
+        d.release();
+        l.release();
+    }
 
     @Test
     void workloadUnderStress(PyHeap py) {

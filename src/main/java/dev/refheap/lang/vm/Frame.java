@@ -37,6 +37,14 @@ final class Frame {
     long sendResult;
     /** The generator running this frame, or 0. */
     long generator;
+    /**
+     * Set by whoever starts or resumes the frame when the Java code between the caller's bytecode
+     * boundary and this frame holds no reference the roots do not report (a CALL of a Python
+     * function, FOR_ITER over a generator, the program's module frame).
+     */
+    boolean restEntry;
+    /** restEntry holds for this frame and every frame below it: at its bytecode boundaries the heap is at rest (--gc-stress). */
+    boolean atRest;
 
     Frame(CodeType.Code code, long func, long globals, long builtins, long locals) {
         this.code = code;

@@ -46,6 +46,8 @@ final class Interpreter implements RootProvider {
     private int depth;
     /** Set by Ctrl-C; checked at backward jumps and calls. */
     volatile boolean interrupted;
+    /** --gc-stress: an allocation happened since the last exact heap check; checked at bytecode boundaries. */
+    boolean restCheckDue;
 
     Interpreter(Runtime rt) {
         this.rt = rt;
@@ -58,6 +60,7 @@ final class Interpreter implements RootProvider {
             if (f.owner == Frame.OWNED_BY_THREAD) {
                 f.visitOwned(o -> v.root(o, 1));
                 if (f.frameObject != 0) v.root(f.frameObject, 1);
+                if (f.generator != 0) v.root(f.generator, 1);  // resume() holds the generator while it runs
             }
         }
         if (rt.handledException != 0) v.root(rt.handledException, 1);
@@ -65,11 +68,15 @@ final class Interpreter implements RootProvider {
 
     // ---- entry points --------------------------------------------------------------------------
 
-    /** Runs a module-level code object with {@code globals} as its locals; returns the result (new ref). */
-    long runModule(long code, long globals) {
+    /**
+     * Runs a module-level code object with {@code globals} as its locals; returns the result (new
+     * ref). {@code restEntry}: the caller holds no reference the roots do not report.
+     */
+    long runModule(long code, long globals, boolean restEntry) {
         heap.incref(code);
         heap.incref(globals);
         Frame f = new Frame(rt.codeType.code(code), 0, globals, rt.builtinsDict, globals);
+        f.restEntry = restEntry;
         return execute(f);
     }
 
@@ -94,6 +101,7 @@ final class Interpreter implements RootProvider {
         heap.incref(code);
         if (!steal) heap.incref(func);
         Frame f = new Frame(c, func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, 0);
+        f.restEntry = steal;  // only CALL steals: its caller's slots hold everything else
         try {
             bindArguments(f, func, args, off, n, kwnames, steal);
         } catch (PyException e) {
@@ -118,6 +126,7 @@ final class Interpreter implements RootProvider {
             throw rt.error("RecursionError", "maximum recursion depth exceeded");
         }
         f.back = current;
+        f.atRest = f.restEntry && (current == null || current.atRest);
         current = f;
         depth++;
         try {
@@ -374,6 +383,11 @@ final class Interpreter implements RootProvider {
      * StopIteration carrying the return value is raised).
      */
     long resume(long gen, long sent, long throwExc, boolean absorbStop) {
+        return resume(gen, sent, throwExc, absorbStop, false);
+    }
+
+    /** As above; {@code restEntry}: the caller (FOR_ITER) holds no reference the roots do not report. */
+    private long resume(long gen, long sent, long throwExc, boolean absorbStop, boolean restEntry) {
         long state = GeneratorType.state(gen);
         if (state == GeneratorType.RUNNING) {
             if (throwExc != 0) heap.decref(throwExc);
@@ -393,15 +407,17 @@ final class Interpreter implements RootProvider {
             f.slots[f.sp++] = sent;
         }
         GeneratorType.setState(gen, GeneratorType.RUNNING);
+        heap.incref(gen);  // reported as a root while the frame runs
         f.owner = Frame.OWNED_BY_THREAD;
         f.pendingThrow = throwExc;
         f.yielded = false;
         f.back = current;
+        f.restEntry = restEntry;
+        f.atRest = restEntry && (current == null || current.atRest);
         current = f;
         depth++;
         long r;
         boolean finished = true;
-        heap.incref(gen);
         try {
             r = run(f);
             finished = !f.yielded;
@@ -480,6 +496,10 @@ final class Interpreter implements RootProvider {
         while (true) {
             try {
                 while (true) {
+                    if (restCheckDue && f.atRest) {
+                        restCheckDue = false;
+                        rt.stressAtRest();
+                    }
                     int pc = f.pc++;
                     f.lasti = pc;
                     f.unwindPc = pc;
@@ -624,7 +644,9 @@ final class Interpreter implements RootProvider {
                             long it = s[f.sp - 1];
                             long ta = Heap.typeAddress(it);
                             long v = ta == rangeIterType ? rt.rangeType.iterType.next(it)
-                                    : ta == listIterType ? rt.iterType.nextOfList(it) : rt.ops.next(it);
+                                    : ta == listIterType ? rt.iterType.nextOfList(it)
+                                    // a generator resumed by for is entered at rest (--gc-stress's exact check)
+                                    : heap.typeOf(it) == rt.generatorType ? resume(it, heap.None, 0, true, true) : rt.ops.next(it);
                             if (v != 0) s[f.sp++] = v;
                             else {
                                 s[--f.sp] = 0;

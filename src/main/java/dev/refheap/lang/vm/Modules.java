@@ -395,8 +395,16 @@ final class Modules {
             Args.exactly(rt, "sleep", n, kw, 1);
             double secs = Numbers.toDouble(rt, a[o]);
             if (secs < 0) throw rt.error("ValueError", "sleep length must be non-negative");
+            // In slices, so Ctrl-C (Runtime.interrupt) ends the sleep with KeyboardInterrupt, as in python3.
+            long end = System.nanoTime() + (long) (secs * 1e9);
             try {
-                Thread.sleep((long) (secs * 1000));
+                for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                    if (rt.interpreter.interrupted) {
+                        rt.interpreter.interrupted = false;
+                        throw rt.error("KeyboardInterrupt", null);
+                    }
+                    Thread.sleep(Math.min(20, left / 1_000_000), (int) (Math.min(20_000_000, left) % 1_000_000));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw rt.error("KeyboardInterrupt", null);

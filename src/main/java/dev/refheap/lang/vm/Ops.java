@@ -741,7 +741,9 @@ final class Ops {
     /** As {@link #loadMethod(long, long, long[])}, with the name's contents already decoded. */
     void loadMethod(long o, long nameObj, String name, long[] out) {
         PyType t = heap.typeOf(o);
-        if (!isTypeObject(o) && t != rt.moduleType) {
+        // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
+        // super's own lookup starts after the class, so super().__init__ is never object.__init__.
+        if (!isTypeObject(o) && t != rt.moduleType && t != rt.superType) {
             long descr = lookupType(t, name);
             if (descr != 0) {
                 PyType dt = heap.typeOf(descr);

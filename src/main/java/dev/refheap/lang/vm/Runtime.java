@@ -1,6 +1,7 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.gc.CycleCollector;
+import dev.refheap.gc.GcStress;
 import dev.refheap.gc.HeapObjectModel;
 import dev.refheap.gc.HeapVerifier;
 import dev.refheap.object.Heap;
@@ -69,6 +70,8 @@ public final class Runtime implements AutoCloseable {
     final Map<PyType, Map<String, Long>> typeAttrs = new HashMap<>();
     /** Every type's registry of its subclasses (tp_subclasses). */
     Subclasses subclasses;
+    /** --gc-stress, or null. */
+    private GcStress stress;
     /** Objects the runtime holds (one reference each). */
     private final List<Long> held = new ArrayList<>();
 
@@ -87,6 +90,12 @@ public final class Runtime implements AutoCloseable {
         gc = new CycleCollector(gcModel, heap.allocateStatic(CycleCollector.HEADS_BYTES, 0));
         heap.installGc(gc);
         gcModel.trackGarbage();
+        if (options.stress()) {
+            // From the start: the runtime's own setup (types, builtins, modules) is checked too.
+            stress = new GcStress(heap, gc, false);
+            stress.onCheckDue(this::restCheckDue);
+            stress.install();
+        }
         out = options.out();
         err = options.err();
         gcModel.setDebugOut(err);
@@ -130,8 +139,21 @@ public final class Runtime implements AutoCloseable {
         subclasses = new Subclasses(this);
         subclasses.createStartupDicts();
         StartupState.apply(this);
-        if (options.stress()) gc.setThreshold(0, 1);
+        if (stress != null && stress.isRestCheckDue()) interpreter.restCheckDue = true;  // due since the setup
     }
+
+    /** --gc-stress: an allocation happened; the interpreter checks at its next boundary at rest (none while the runtime is set up). */
+    private void restCheckDue() {
+        if (interpreter != null) interpreter.restCheckDue = true;
+    }
+
+    /** --gc-stress: the interpreter is at a bytecode boundary where the heap is at rest. */
+    void stressAtRest() {
+        if (stress != null) stress.atRest();
+    }
+
+    /** The stress mode's driver, or null without --gc-stress. */
+    public GcStress stress() { return stress; }
 
     public Heap heap() { return heap; }
 
@@ -272,10 +294,13 @@ public final class Runtime implements AutoCloseable {
     private void run(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
         long code = compile(source, filename, mode);
         long globals = mainGlobals();
+        boolean top = interpreter.current == null;
+        if (top) held.add(code);  // reported as a root while it runs: the program's frames are then at rest
         try {
-            long r = interpreter.runModule(code, globals);
+            long r = interpreter.runModule(code, globals, top);
             heap.decref(r);
         } finally {
+            if (top) held.remove(Long.valueOf(code));
             heap.decref(code);
         }
     }
@@ -284,7 +309,7 @@ public final class Runtime implements AutoCloseable {
     void runModuleSource(long module, String name, String source) {
         long code = compile(source, "<refheap:" + name + ">", dev.refheap.lang.compiler.Compiler.Mode.EXEC);
         try {
-            heap.decref(interpreter.runModule(code, ModuleType.dict(module)));
+            heap.decref(interpreter.runModule(code, ModuleType.dict(module), false));
         } finally {
             heap.decref(code);
         }
@@ -299,8 +324,12 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
-    /** What python3 prints for an exception that ends the program; the exception stays alive, as at exit. */
+    /**
+     * What python3 prints for an exception that ends the program; the exception stays alive, as at
+     * exit: the runtime holds it (a root), so a heap check after the program counts it.
+     */
     public String formatUncaught(PyException e) {
+        hold(e.exc());
         return tracebacks.format(e.exc());
     }
 
@@ -350,7 +379,11 @@ public final class Runtime implements AutoCloseable {
                 }
             }
         }
-        if (uncaught != null) heap.decref(uncaught.exc());
+        if (uncaught != null) {
+            long exc = uncaught.exc();
+            held.remove(Long.valueOf(exc)); // formatUncaught handed its reference to the runtime's roots
+            heap.decref(exc);
+        }
         List<Long> alive = new ArrayList<>();
         for (String name : new ArrayList<>(modules.keySet())) {
             long m = modules.remove(name);

@@ -6,7 +6,7 @@ import java.io.PrintStream;
  * How a {@link Runtime} is set up.
  *
  * @param maxHeap bytes the heap may hold before MemoryError
- * @param stress  a collection on every GC allocation (and the verifier, see the CLI's --gc-stress)
+ * @param stress  the stress mode from the runtime's first allocation on ({@link dev.refheap.gc.GcStress}, the CLI's --gc-stress)
  */
 public record RuntimeOptions(long maxHeap, boolean stress, PrintStream out, PrintStream err) {
     public static RuntimeOptions defaults() {

@@ -547,6 +547,18 @@ final class Builtins {
     }
 
     private static long newInstance(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        if (c.exceptionBased) return newInstanceBody(rt, c, a, o, n, kw, false);
+        long argsTuple = c.callArgsTuple(a, o, n, kw);
+        long kwargs = c.callKwargsDict(a, o, n, kw);
+        try {
+            return newInstanceBody(rt, c, a, o, n, kw, true);
+        } finally {
+            c.releasePacked(argsTuple, kwargs);
+        }
+    }
+
+    /** tp_new and tp_init of a class call; {@code tpCall}: a heap class's (ClassType's temporaries). */
+    private static long newInstanceBody(Runtime rt, ClassType c, long[] a, int o, int n, long kw, boolean tpCall) {
         Heap heap = rt.heap;
         long self = c.allocInstance();
         if (c.exceptionBased) {
@@ -567,12 +579,15 @@ final class Builtins {
         long[] args = new long[n + 1];
         args[0] = self;
         System.arraycopy(a, o, args, 1, n);
+        long[] unpacked = tpCall ? c.unpackForInit(a, o, n, kw) : null;
         long r;
         try {
             r = rt.ops.call(init, args, 0, n + 1, kw);
         } catch (PyException e) {
             heap.decref(self);
             throw e;
+        } finally {
+            c.releaseUnpacked(unpacked);
         }
         if (r != heap.None) {
             heap.decref(self);

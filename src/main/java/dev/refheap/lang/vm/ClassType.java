@@ -4,6 +4,7 @@ import dev.refheap.memory.Native;
 import dev.refheap.object.HeapTypeSlots;
 import dev.refheap.object.Layout;
 import dev.refheap.object.PyType;
+import dev.refheap.object.TupleType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +76,66 @@ final class ClassType extends LangType implements HeapTypeSlots {
         }
         heap.track(o);
         return o;
+    }
+
+    // ---- calling the class (type_call) ---------------------------------------------------------
+
+    /*
+     * A heap class has no vectorcall in 3.11: calling it goes through _PyObject_MakeTpCall, which
+     * packs the positional arguments into a tuple and the keyword arguments into a dict before
+     * tp_new, and releases them (tuple, then dict) after tp_init; with keywords, slot_tp_init
+     * unpacks them again for __init__ (_PyStack_UnpackDict: every value once more and a tuple of
+     * the names). So inside __init__ each argument has those references too, and the tuples and
+     * dicts move count0 as CPython's do.
+     */
+
+    /** The argument tuple of a class call: a new reference (the empty tuple for none). */
+    long callArgsTuple(long[] a, int o, int n, long kwnames) {
+        int npos = n - (kwnames == 0 ? 0 : (int) TupleType.size(kwnames));
+        long t = heap.tuples.alloc(npos);
+        for (int i = 0; i < npos; i++) {
+            heap.incref(a[o + i]);
+            TupleType.setItemSteal(t, i, a[o + i]);
+        }
+        return t;
+    }
+
+    /** The keyword dict of a class call, or 0 without keywords: a new reference. */
+    long callKwargsDict(long[] a, int o, int n, long kwnames) {
+        int nkw = kwnames == 0 ? 0 : (int) TupleType.size(kwnames);
+        if (nkw == 0) return 0;
+        long d = heap.dicts.create();
+        for (int i = 0; i < nkw; i++) heap.dicts.setItem(d, TupleType.item(kwnames, i), a[o + n - nkw + i]);
+        return d;
+    }
+
+    /** slot_tp_init's unpacked copy when there are keywords (values, then a names tuple), or null. */
+    long[] unpackForInit(long[] a, int o, int n, long kwnames) {
+        int nkw = kwnames == 0 ? 0 : (int) TupleType.size(kwnames);
+        if (nkw == 0) return null;
+        long[] held = new long[n + 1];
+        for (int i = 0; i < n; i++) {
+            heap.incref(a[o + i]);
+            held[i] = a[o + i];
+        }
+        long names = heap.tuples.alloc(nkw);
+        for (int i = 0; i < nkw; i++) {
+            heap.incref(TupleType.item(kwnames, i));
+            TupleType.setItemSteal(names, i, TupleType.item(kwnames, i));
+        }
+        held[n] = names;
+        return held;
+    }
+
+    /** Releases slot_tp_init's copy (after __init__ returns); null is none. */
+    void releaseUnpacked(long[] unpacked) {
+        if (unpacked != null) for (long v : unpacked) heap.decref(v);
+    }
+
+    /** Releases the call's tuple, then its dict (0 is none), as _PyObject_MakeTpCall does last. */
+    void releasePacked(long argsTuple, long kwargs) {
+        heap.decref(argsTuple);
+        heap.xdecref(kwargs);
     }
 
     /** The values array of an instance (0 if it has none yet); slot count is values[-1] capacity. */

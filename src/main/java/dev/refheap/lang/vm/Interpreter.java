@@ -1444,7 +1444,10 @@ final class Interpreter implements RootProvider {
      */
     private void newInstance(Frame f, ClassType c, long init, int base, int n, long kwnames) {
         long[] s = f.slots;
+        long argsTuple = c.callArgsTuple(s, base + 2, n, kwnames);
+        long kwargs = c.callKwargsDict(s, base + 2, n, kwnames);
         long self = c.allocInstance();
+        long[] unpacked = c.unpackForInit(s, base + 2, n, kwnames);
         s[base] = s[base + 1];
         s[base + 1] = self;
         try {
@@ -1455,6 +1458,9 @@ final class Interpreter implements RootProvider {
                 s[base + 1] = 0;
                 heap.decref(self);
                 throw e;
+            } finally {
+                c.releaseUnpacked(unpacked);
+                c.releasePacked(argsTuple, kwargs);
             }
             s[base + 1] = 0;
             if (r != heap.None) {

@@ -471,13 +471,13 @@ final class Interpreter implements RootProvider {
                         case Op.SWAP -> { long t = s[f.sp - 1]; s[f.sp - 1] = s[f.sp - arg]; s[f.sp - arg] = t; }
                         case Op.LOAD_CONST -> { long v = code.consts[arg]; heap.incref(v); s[f.sp++] = v; }
                         case Op.LOAD_NAME -> s[f.sp++] = f.locals == f.globals ? loadGlobal(f, code, pc, arg) : loadName(f, code.names[arg]);
-                        case Op.STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code.names[arg], v); }
+                        case Op.STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code, pc, arg, v); }
                         case Op.LOAD_GLOBAL -> {
                             long v = loadGlobal(f, code, pc, arg >> 1);
                             if ((arg & 1) != 0) s[f.sp++] = 0;
                             s[f.sp++] = v;
                         }
-                        case Op.STORE_GLOBAL -> { long v = s[--f.sp]; s[f.sp] = 0; heap.dicts.setItem(f.globals, code.names[arg], v); heap.decref(v); }
+                        case Op.STORE_GLOBAL -> { long v = s[--f.sp]; s[f.sp] = 0; storeInDict(f.globals, code, pc, arg, v); }
                         case Op.LOAD_FAST -> {
                             long v = s[arg];
                             if (v == 0) throw unboundLocal(f, arg);
@@ -1501,9 +1501,26 @@ final class Interpreter implements RootProvider {
         return v;
     }
 
-    private void storeName(Frame f, long name, long v) {
+    private void storeName(Frame f, CodeType.Code code, int pc, int nameIndex, long v) {
+        storeInDict(f.locals, code, pc, nameIndex, v);
+    }
+
+    /**
+     * d[name] = v (v stolen) for STORE_NAME / STORE_GLOBAL. The instruction remembers the entry it
+     * stored into; while d's keys version is unchanged the next store replaces that entry's value
+     * in place, which is what the full insertion would do for a key already present.
+     */
+    private void storeInDict(long d, CodeType.Code code, int pc, int nameIndex, long v) {
+        int[] c = code.globalCache;
+        int at = 3 * pc;
+        long name = code.names[nameIndex];
         try {
-            heap.dicts.setItem(f.locals, name, v);
+            int version = heap.dicts.keysVersion(d);
+            if (version != 0 && c[at] == version && heap.dicts.replaceValueAt(d, c[at + 2], name, v)) return;
+            heap.dicts.setItem(d, name, v);
+            long ix = heap.dicts.indexOf(d, name);
+            c[at] = heap.dicts.keysVersion(d);
+            c[at + 2] = (int) ix;
         } finally {
             heap.decref(v);
         }

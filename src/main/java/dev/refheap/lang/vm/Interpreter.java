@@ -527,7 +527,9 @@ final class Interpreter implements RootProvider {
                         }
                         case Op.BINARY_SUBSCR -> {
                             long k = s[f.sp - 1], o = s[f.sp - 2];
-                            long v = rt.ops.getItem(o, k);
+                            long v = fastSubscript(o, k);
+                            if (v != 0) heap.incref(v);
+                            else v = rt.ops.getItem(o, k);
                             f.sp -= 2;
                             s[f.sp++] = v;
                             s[f.sp] = 0;
@@ -536,7 +538,9 @@ final class Interpreter implements RootProvider {
                         }
                         case Op.STORE_SUBSCR -> {
                             long k = s[f.sp - 1], o = s[f.sp - 2], v = s[f.sp - 3];
-                            rt.ops.setItem(o, k, v);
+                            long i = Heap.typeAddress(o) == heap.lists.address() ? smallIndex(k, ListType.size(o)) : -1;
+                            if (i >= 0) heap.lists.setItem(o, i, v);
+                            else rt.ops.setItem(o, k, v);
                             f.sp -= 3;
                             s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
                             heap.decref(v);
@@ -1141,6 +1145,36 @@ final class Interpreter implements RootProvider {
                 code.attrFound[pc] = slot;
             }
         }
+    }
+
+    // ---- subscript fast paths -------------------------------------------------------------------
+
+    /**
+     * The index an exact int of at most one digit denotes in a sequence of {@code len} items
+     * (negative counts from the end), or -1 when it is out of range or not such an int: then the
+     * general path runs (and raises what it raises).
+     */
+    private long smallIndex(long key, long len) {
+        if (Heap.typeAddress(key) != heap.ints.address()) return -1;
+        long size = IntType.obSize(key);
+        if (size < -1 || size > 1) return -1;
+        long i = size * Native.getInt(key + IntType.OB_DIGIT);
+        if (i < 0) i += len;
+        return i >= 0 && i < len ? i : -1;
+    }
+
+    /** list[int] and tuple[int] within range: the item (borrowed), else 0 for the general path. */
+    private long fastSubscript(long o, long key) {
+        long t = Heap.typeAddress(o);
+        if (t == heap.lists.address()) {
+            long i = smallIndex(key, ListType.size(o));
+            return i >= 0 ? ListType.item(o, i) : 0;
+        }
+        if (t == heap.tuples.address()) {
+            long i = smallIndex(key, TupleType.size(o));
+            return i >= 0 ? TupleType.item(o, i) : 0;
+        }
+        return 0;
     }
 
     // ---- number fast paths ----------------------------------------------------------------------

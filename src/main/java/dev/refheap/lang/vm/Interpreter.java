@@ -37,7 +37,15 @@ import java.util.Map;
  *   <li>An exception passing through a frame gets a traceback entry for it (which makes the
  *       frame's object and keeps its locals alive), then the frame's exception table decides
  *       where it is handled.</li>
+ *   <li>The per-instruction caches (globals and names: {@link #loadGlobal}, {@link #storeInDict};
+ *       attributes of instances: {@link #loadAttr} and its kin) only ever shortcut a lookup whose
+ *       result they can prove unchanged; a hit takes and releases the same references, in the same
+ *       order, as the full path, and allocates nothing.</li>
  * </ul>
+ *
+ * <p>The loop ({@link #run}) holds the hot instructions and switches on the int opcode
+ * ({@link Op}); the others are in {@link #coldOp}, which keeps the loop small enough for the JIT
+ * to inline what the hot instructions call.
  */
 final class Interpreter implements RootProvider {
     private final Runtime rt;
@@ -658,7 +666,7 @@ final class Interpreter implements RootProvider {
                             f.yielded = true;
                             return v;
                         }
-                        default -> coldOp(f, OPS[ops[pc]], arg, pc);
+                        default -> coldOp(f, OPS[ops[pc]], arg);
                     }
                 }
             } catch (ReraiseSignal r) {
@@ -691,7 +699,7 @@ final class Interpreter implements RootProvider {
     }
 
     /** The instructions that are not on the hot paths, kept out of {@link #run} so the JIT can compile that loop well. */
-    private void coldOp(Frame f, Opcode op, int arg, int pc) {
+    private void coldOp(Frame f, Opcode op, int arg) {
         long[] s = f.slots;
         CodeType.Code code = f.code;
         switch (op) {
@@ -1047,9 +1055,6 @@ final class Interpreter implements RootProvider {
     // the lookup found. The entry is valid while no class dict changed (the dicts' watched
     // version, which also moves when a class dict dies) and the instance keeps its attributes
     // inline (no materialized __dict__). A hit does exactly what the full lookup would have done.
-
-    /** Kinds of what an attribute cache entry found. */
-    private static final long FOUND_SLOT = 0;
 
     /** The cached class if the entry at pc is valid for {@code o}'s type, else null. */
     private ClassType cachedClass(CodeType.Code code, int pc, long o) {

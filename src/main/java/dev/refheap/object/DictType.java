@@ -121,6 +121,25 @@ public final class DictType extends PyType {
         return lookup(k, key, hash);
     }
 
+    /**
+     * d[key] = value (value borrowed, incref'd) when entry {@code ix} holds {@code key} itself (a
+     * cache validated by {@link #keysVersion} said so): the same replacement {@link #setItem}
+     * makes for a key already present. Returns false, doing nothing, if the entry does not hold it.
+     */
+    public boolean replaceValueAt(long d, long ix, long key, long value) {
+        long k = keys(d);
+        if (ix < 0 || ix >= nentries(k)) return false;
+        long e = entry(k, ix);
+        if (entryKey(k, e) != key || entryValue(k, e) == 0) return false;
+        noteChange(d);
+        heap.incref(value);
+        maintainTracking(d, key, value);
+        long old = entryValue(k, e);
+        Native.putLong(e + (kind(k) == KIND_UNICODE ? 8 : 16), value);
+        heap.decref(old);
+        return true;
+    }
+
     /** A number that changes whenever any watched dict changes (or dies). */
     public long watchedVersion() { return watchedVersion; }
 

@@ -37,7 +37,15 @@ import java.util.Map;
  *   <li>An exception passing through a frame gets a traceback entry for it (which makes the
  *       frame's object and keeps its locals alive), then the frame's exception table decides
  *       where it is handled.</li>
+ *   <li>The per-instruction caches (globals and names: {@link #loadGlobal}, {@link #storeInDict};
+ *       attributes of instances: {@link #loadAttr} and its kin) only ever shortcut a lookup whose
+ *       result they can prove unchanged; a hit takes and releases the same references, in the same
+ *       order, as the full path, and allocates nothing.</li>
  * </ul>
+ *
+ * <p>The loop ({@link #run}) holds the hot instructions and switches on the int opcode
+ * ({@link Op}); the others are in {@link #coldOp}, which keeps the loop small enough for the JIT
+ * to inline what the hot instructions call.
  */
 final class Interpreter implements RootProvider {
     private final Runtime rt;
@@ -516,13 +524,13 @@ final class Interpreter implements RootProvider {
                             long pushed = f.locals == f.globals ? loadGlobal(f, code, pc, arg) : loadName(f, code.names[arg]);
                             s[f.sp++] = pushed;
                         }
-                        case Op.STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code.names[arg], v); }
+                        case Op.STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code, pc, arg, v); }
                         case Op.LOAD_GLOBAL -> {
                             long v = loadGlobal(f, code, pc, arg >> 1);
                             if ((arg & 1) != 0) s[f.sp++] = 0;
                             s[f.sp++] = v;
                         }
-                        case Op.STORE_GLOBAL -> { long v = s[--f.sp]; s[f.sp] = 0; heap.dicts.setItem(f.globals, code.names[arg], v); heap.decref(v); }
+                        case Op.STORE_GLOBAL -> { long v = s[--f.sp]; s[f.sp] = 0; storeInDict(f.globals, code, pc, arg, v); }
                         case Op.LOAD_FAST -> {
                             long v = s[arg];
                             if (v == 0) throw unboundLocal(f, arg);
@@ -572,7 +580,9 @@ final class Interpreter implements RootProvider {
                         }
                         case Op.BINARY_SUBSCR -> {
                             long k = s[f.sp - 1], o = s[f.sp - 2];
-                            long v = rt.ops.getItem(o, k);
+                            long v = fastSubscript(o, k);
+                            if (v != 0) heap.incref(v);
+                            else v = rt.ops.getItem(o, k);
                             f.sp -= 2;
                             s[f.sp++] = v;
                             s[f.sp] = 0;
@@ -581,7 +591,9 @@ final class Interpreter implements RootProvider {
                         }
                         case Op.STORE_SUBSCR -> {
                             long k = s[f.sp - 1], o = s[f.sp - 2], v = s[f.sp - 3];
-                            rt.ops.setItem(o, k, v);
+                            long i = Heap.typeAddress(o) == heap.lists.address() ? smallIndex(k, ListType.size(o)) : -1;
+                            if (i >= 0) heap.lists.setItem(o, i, v);
+                            else rt.ops.setItem(o, k, v);
                             f.sp -= 3;
                             s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
                             heap.decref(v);
@@ -701,7 +713,7 @@ final class Interpreter implements RootProvider {
                             f.yielded = true;
                             return v;
                         }
-                        default -> coldOp(f, OPS[ops[pc]], arg, pc);
+                        default -> coldOp(f, OPS[ops[pc]], arg);
                     }
                 }
             } catch (ReraiseSignal r) {
@@ -734,7 +746,7 @@ final class Interpreter implements RootProvider {
     }
 
     /** The instructions that are not on the hot paths, kept out of {@link #run} so the JIT can compile that loop well. */
-    private void coldOp(Frame f, Opcode op, int arg, int pc) {
+    private void coldOp(Frame f, Opcode op, int arg) {
         long[] s = f.slots;
         CodeType.Code code = f.code;
         switch (op) {
@@ -1079,9 +1091,6 @@ final class Interpreter implements RootProvider {
     // version, which also moves when a class dict dies) and the instance keeps its attributes
     // inline (no materialized __dict__). A hit does exactly what the full lookup would have done.
 
-    /** Kinds of what an attribute cache entry found. */
-    private static final long FOUND_SLOT = 0;
-
     /** The cached class if the entry at pc is valid for {@code o}'s type, else null. */
     private ClassType cachedClass(CodeType.Code code, int pc, long o) {
         ClassType c = code.attrClass[pc];
@@ -1176,6 +1185,36 @@ final class Interpreter implements RootProvider {
                 code.attrFound[pc] = slot;
             }
         }
+    }
+
+    // ---- subscript fast paths -------------------------------------------------------------------
+
+    /**
+     * The index an exact int of at most one digit denotes in a sequence of {@code len} items
+     * (negative counts from the end), or -1 when it is out of range or not such an int: then the
+     * general path runs (and raises what it raises).
+     */
+    private long smallIndex(long key, long len) {
+        if (Heap.typeAddress(key) != heap.ints.address()) return -1;
+        long size = IntType.obSize(key);
+        if (size < -1 || size > 1) return -1;
+        long i = size * Native.getInt(key + IntType.OB_DIGIT);
+        if (i < 0) i += len;
+        return i >= 0 && i < len ? i : -1;
+    }
+
+    /** list[int] and tuple[int] within range: the item (borrowed), else 0 for the general path. */
+    private long fastSubscript(long o, long key) {
+        long t = Heap.typeAddress(o);
+        if (t == heap.lists.address()) {
+            long i = smallIndex(key, ListType.size(o));
+            return i >= 0 ? ListType.item(o, i) : 0;
+        }
+        if (t == heap.tuples.address()) {
+            long i = smallIndex(key, TupleType.size(o));
+            return i >= 0 ? TupleType.item(o, i) : 0;
+        }
+        return 0;
     }
 
     // ---- number fast paths ----------------------------------------------------------------------
@@ -1543,9 +1582,26 @@ final class Interpreter implements RootProvider {
         return v;
     }
 
-    private void storeName(Frame f, long name, long v) {
+    private void storeName(Frame f, CodeType.Code code, int pc, int nameIndex, long v) {
+        storeInDict(f.locals, code, pc, nameIndex, v);
+    }
+
+    /**
+     * d[name] = v (v stolen) for STORE_NAME / STORE_GLOBAL. The instruction remembers the entry it
+     * stored into; while d's keys version is unchanged the next store replaces that entry's value
+     * in place, which is what the full insertion would do for a key already present.
+     */
+    private void storeInDict(long d, CodeType.Code code, int pc, int nameIndex, long v) {
+        int[] c = code.globalCache;
+        int at = 3 * pc;
+        long name = code.names[nameIndex];
         try {
-            heap.dicts.setItem(f.locals, name, v);
+            int version = heap.dicts.keysVersion(d);
+            if (version != 0 && c[at] == version && heap.dicts.replaceValueAt(d, c[at + 2], name, v)) return;
+            heap.dicts.setItem(d, name, v);
+            long ix = heap.dicts.indexOf(d, name);
+            c[at] = heap.dicts.keysVersion(d);
+            c[at + 2] = (int) ix;
         } finally {
             heap.decref(v);
         }

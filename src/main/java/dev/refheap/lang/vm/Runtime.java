@@ -221,7 +221,14 @@ public final class Runtime implements AutoCloseable {
     void callDel(long o) {
         long exc = handledException;
         try {
-            heap.decref(ops.callMethod(o, "__del__"));
+            // slot_tp_finalize: __del__ is looked up on the type only (an instance attribute of that
+            // name is not a finalizer); a Python function is called straight with o as self.
+            long del = ops.lookupType(heap.typeOf(o), "__del__");
+            if (del != 0 && heap.typeOf(del) == functionType) {
+                heap.decref(interpreter.callFunction(del, new long[] {o}, 0, 1, 0, false));
+            } else {
+                heap.decref(ops.callMethod(o, "__del__"));
+            }
         } catch (PyException e) {
             writeUnraisable(e.exc(), "Exception ignored in: " + ops.reprOfDelFor(o));
         } finally {

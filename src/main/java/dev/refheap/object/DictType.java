@@ -26,6 +26,11 @@ import java.util.function.LongConsumer;
  * every change of its contents (insertion, replacement, deletion, clearing, deallocation) in
  * {@link #watchedVersion()}, so caches derived from watched dicts (a class's attribute lookups)
  * know when to forget. The mark lives in ma_version_tag, which nothing else reads.
+ *
+ * <p>Keys versions ({@link #keysVersion}, CPython's dk_version): a keys table gets a number, handed
+ * out once, when asked; inserting a new key, deleting one or replacing the table forgets it.
+ * While it is unchanged an entry index found earlier still holds the same key, which is what the
+ * interpreter's global-lookup caches rely on.
  */
 public final class DictType extends PyType {
     public static final int MA_USED = 16, MA_VERSION = 24, MA_KEYS = 32, MA_VALUES = 40;

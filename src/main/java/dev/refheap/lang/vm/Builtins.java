@@ -154,7 +154,6 @@ final class Builtins {
         });
         def(rt, "__build_class__", (self, a, o, n, kw) -> buildClass(rt, a, o, n, kw));
         def(rt, "super", (self, a, o, n, kw) -> SuperType.create(rt, a, o, n));
-        def(rt, "staticmethod", (self, a, o, n, kw) -> { Args.exactly(rt, "staticmethod", n, kw, 1); return incref(heap, a[o]); });
         def(rt, "property", (self, a, o, n, kw) -> {
             if (n > 3 || Args.nkw(kw) > 0 && n - Args.nkw(kw) > 0) throw rt.typeError("property() takes at most 4 arguments");
             long none = heap.None;
@@ -183,6 +182,8 @@ final class Builtins {
         heap.dicts.setItem(d, "enumerate", rt.iterType.typeFor(IterType.Kind.ENUMERATE).address());
         heap.dicts.setItem(d, "zip", rt.iterType.typeFor(IterType.Kind.ZIP).address());
         heap.dicts.setItem(d, "map", rt.iterType.typeFor(IterType.Kind.MAP).address());
+        heap.dicts.setItem(d, "staticmethod", rt.staticMethodType.address());
+        heap.dicts.setItem(d, "classmethod", rt.classMethodType.address());
         heap.dicts.setItem(d, "filter", rt.iterType.typeFor(IterType.Kind.FILTER).address());
         for (ExceptionType e : rt.exceptions.values()) heap.dicts.setItem(d, e.name(), e.address());
         heap.dicts.setItem(d, "None", heap.None);
@@ -543,6 +544,7 @@ final class Builtins {
             return rt.ops.instantiateException(t, args);
         }
         if (t instanceof IterType it) return it.construct(a, o, n, kw);
+        if (t instanceof StaticMethodType sm) return sm.construct(a, o, n, kw);
         return Constructors.construct(rt, t, typeObject, a, o, n, kw);
     }
 

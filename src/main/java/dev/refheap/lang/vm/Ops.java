@@ -461,6 +461,7 @@ final class Ops {
     private long bindDescriptor(long descr, long o) {
         PyType dt = heap.typeOf(descr);
         if (dt == rt.functionType) return rt.methodType.create(descr, o);
+        if (dt instanceof StaticMethodType sm) return sm.bind(descr, Heap.typeAddress(o));
         if (dt == rt.builtinFunctionType) {
             var e = rt.builtinFunctionType.entry(descr);
             if (e.ownerType() != null && BuiltinFunctionType.self(descr) == 0) {
@@ -627,7 +628,10 @@ final class Ops {
             default:
         }
         long v = lookupType(t, name);
-        if (v != 0) return incref(v);
+        if (v != 0) {
+            if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
+            return incref(v);
+        }
         if (name.equals("__module__")) return heap.strs.of("builtins");
         long meta = lookupBuiltin(heap.typeType, name); // type's own methods, bound to the class
         if (meta != 0) return bindDescriptor(meta, typeObject);

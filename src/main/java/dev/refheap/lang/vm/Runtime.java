@@ -47,6 +47,7 @@ public final class Runtime implements AutoCloseable {
     final CodeType codeType;
     final FunctionType functionType;
     final CellType cellType;
+    final StaticMethodType staticMethodType, classMethodType;
     final ModuleType moduleType;
     final BuiltinFunctionType builtinFunctionType;
     final MethodType methodType;
@@ -104,6 +105,8 @@ public final class Runtime implements AutoCloseable {
         codeType = heap.register(new CodeType(this));
         functionType = heap.register(new FunctionType(this));
         cellType = heap.register(new CellType(this));
+        staticMethodType = heap.register(new StaticMethodType(this, false));
+        classMethodType = heap.register(new StaticMethodType(this, true));
         moduleType = heap.register(new ModuleType(this));
         builtinFunctionType = heap.register(new BuiltinFunctionType(this));
         methodType = heap.register(new MethodType(this));

@@ -968,6 +968,14 @@ final class Ops {
     }
 
     boolean compareBool(int op, long a, long b) {
+        if (heap.typeOf(a) instanceof ClassType || heap.typeOf(b) instanceof ClassType) {
+            long r = compareRich(op, a, b); // the classes' __lt__ and friends (sorted, min, max, containers)
+            try {
+                return truthy(r);
+            } finally {
+                heap.decref(r);
+            }
+        }
         if (op == 2 || op == 3) {
             boolean eq = eq(a, b);
             return op == 2 ? eq : !eq;

@@ -3,12 +3,8 @@ package dev.refheap.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,18 +16,8 @@ class CliBadInputTest {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {}
-
-    private Run refheap(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished");
-        Run r = new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-        assertFalse(r.err.contains("\tat ") || r.err.contains("Exception in thread"), "no Java stack trace:\n" + r.err);
-        return r;
+    private CliRun refheap(String... args) throws IOException, InterruptedException {
+        return CliRun.in(dir, args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -41,92 +27,92 @@ class CliBadInputTest {
     @Test
     void syntaxErrorIsReportedLikePython() throws Exception {
         write("bad.py", "x = 1\nprint(x +)\n");
-        Run r = refheap("run", "bad.py");
-        assertEquals(1, r.status);
-        assertEquals("  File \"bad.py\", line 2\n    print(x +)\n             ^\nSyntaxError: invalid syntax\n", r.err);
+        CliRun r = refheap("run", "bad.py");
+        assertEquals(1, r.status());
+        assertEquals("  File \"bad.py\", line 2\n    print(x +)\n             ^\nSyntaxError: invalid syntax\n", r.err());
     }
 
     @Test
     void runtimeErrorPrintsATracebackAndExits1() throws Exception {
         write("div.py", "def f(x):\n    return 1 / x\nprint('before')\nf(0)\n");
-        Run r = refheap("run", "div.py");
-        assertEquals(1, r.status);
-        assertEquals("before\n", r.out);
-        assertTrue(r.err.startsWith("Traceback (most recent call last):\n  File \"div.py\", line 4, in <module>\n"), r.err);
-        assertTrue(r.err.endsWith("ZeroDivisionError: division by zero\n"), r.err);
+        CliRun r = refheap("run", "div.py");
+        assertEquals(1, r.status());
+        assertEquals("before\n", r.out());
+        assertTrue(r.err().startsWith("Traceback (most recent call last):\n  File \"div.py\", line 4, in <module>\n"), r.err());
+        assertTrue(r.err().endsWith("ZeroDivisionError: division by zero\n"), r.err());
     }
 
     @Test
     void framesWithoutSourceStillPrintLikePython() throws Exception {
         // python3 -c finds no source for "<string>": the frames are listed without lines or markers
-        Run r = refheap("-c", "def f(d):\n    return d['x']\nf({})");
-        assertEquals(1, r.status);
+        CliRun r = refheap("-c", "def f(d):\n    return d['x']\nf({})");
+        assertEquals(1, r.status());
         assertEquals("Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\n"
-                + "  File \"<string>\", line 2, in f\nKeyError: 'x'\n", r.err);
+                + "  File \"<string>\", line 2, in f\nKeyError: 'x'\n", r.err());
     }
 
     @Test
     void uncaughtTracebackHasMarkerLines() throws Exception {
         write("m.py", "def f(d):\n    return d['missing']\nx = f({})\n");
-        Run r = refheap("run", "m.py");
-        assertEquals(1, r.status);
+        CliRun r = refheap("run", "m.py");
+        assertEquals(1, r.status());
         assertEquals("Traceback (most recent call last):\n  File \"m.py\", line 3, in <module>\n    x = f({})\n        ^^^^^\n"
-                + "  File \"m.py\", line 2, in f\n    return d['missing']\n           ~^^^^^^^^^^^\nKeyError: 'missing'\n", r.err);
+                + "  File \"m.py\", line 2, in f\n    return d['missing']\n           ~^^^^^^^^^^^\nKeyError: 'missing'\n", r.err());
     }
 
     @Test
     void unboundedRecursionIsARecursionError() throws Exception {
         write("rec.py", "def f(n):\n    return f(n + 1)\nf(0)\n");
-        Run r = refheap("run", "rec.py");
-        assertEquals(1, r.status);
-        assertTrue(r.err.contains("[Previous line repeated"), r.err);
-        assertTrue(r.err.endsWith("RecursionError: maximum recursion depth exceeded\n"), r.err);
+        CliRun r = refheap("run", "rec.py");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("[Previous line repeated"), r.err());
+        assertTrue(r.err().endsWith("RecursionError: maximum recursion depth exceeded\n"), r.err());
     }
 
     @Test
     void heapLimitIsAMemoryError() throws Exception {
-        Run r = refheap("--max-heap", "16m", "-c", "x = [[i] for i in range(10**7)]");
-        assertEquals(1, r.status);
-        assertTrue(r.err.endsWith("MemoryError\n"), r.err);
+        CliRun r = refheap("--max-heap", "16m", "-c", "x = [[i] for i in range(10**7)]");
+        assertEquals(1, r.status());
+        assertTrue(r.err().endsWith("MemoryError\n"), r.err());
     }
 
     @Test
     void ctypesReadOutsideTheHeapIsAValueError() throws Exception {
-        Run r = refheap("-c", "import ctypes\nprint(ctypes.c_long.from_address(16).value)");
-        assertEquals(1, r.status);
-        assertTrue(r.err.endsWith("ValueError: address 0x10 is outside refheap's heap: reading it is refused\n"), r.err);
+        CliRun r = refheap("-c", "import ctypes\nprint(ctypes.c_long.from_address(16).value)");
+        assertEquals(1, r.status());
+        assertTrue(r.err().endsWith("ValueError: address 0x10 is outside refheap's heap: reading it is refused\n"), r.err());
     }
 
     @Test
     void nonUtf8ScriptIsOneClearLine() throws Exception {
         Files.write(dir.resolve("latin.py"), new byte[] {'x', ' ', '=', ' ', '\'', (byte) 0xe9, '\'', '\n'});
-        Run r = refheap("run", "latin.py");
-        assertEquals(1, r.status);
-        assertTrue(r.err.startsWith("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file latin.py on line 1"), r.err);
-        assertEquals(1, r.err.lines().count());
+        CliRun r = refheap("run", "latin.py");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file latin.py on line 1"), r.err());
+        assertEquals(1, r.err().lines().count());
     }
 
     @Test
     void malformedNotebookIsOneClearLine() throws Exception {
         write("broken.ipynb", "{\"cells\": [");
-        Run r = refheap("run", "broken.ipynb");
-        assertEquals(1, r.status);
-        assertTrue(r.err.startsWith("refheap: broken.ipynb: not valid JSON"), r.err);
-        assertEquals(1, r.err.lines().count());
+        CliRun r = refheap("run", "broken.ipynb");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("refheap: broken.ipynb: not valid JSON"), r.err());
+        assertEquals(1, r.err().lines().count());
     }
 
     @Test
     void missingFileIsOneClearLine() throws Exception {
-        Run r = refheap("run", "nope.py");
-        assertEquals(2, r.status);
-        assertTrue(r.err.matches("refheap: can't open file '.*nope.py': \\[Errno 2\\] No such file or directory\n"), r.err);
+        CliRun r = refheap("run", "nope.py");
+        assertEquals(2, r.status());
+        assertTrue(r.err().matches("refheap: can't open file '.*nope.py': \\[Errno 2\\] No such file or directory\n"), r.err());
     }
 
     @Test
     void unsupportedImportIsModuleNotFoundError() throws Exception {
-        Run r = refheap("-c", "import numpy");
-        assertEquals(1, r.status);
-        assertTrue(r.err.endsWith("ModuleNotFoundError: No module named 'numpy'\n"), r.err);
+        CliRun r = refheap("-c", "import numpy");
+        assertEquals(1, r.status());
+        assertTrue(r.err().endsWith("ModuleNotFoundError: No module named 'numpy'\n"), r.err());
     }
 
     @Test
@@ -139,9 +125,9 @@ class CliBadInputTest {
                   {"cell_type": "code", "execution_count": 3, "metadata": {}, "outputs": [], "source": ["1/0"]}
                  ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
                 """);
-        Run r = refheap("run", "nb.ipynb", "--output", "out.ipynb");
-        assertEquals(1, r.status, "a cell failed");
-        assertEquals("x\n3\n", r.out);
+        CliRun r = refheap("run", "nb.ipynb", "--output", "out.ipynb");
+        assertEquals(1, r.status(), "a cell failed");
+        assertEquals("x\n3\n", r.out());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("out.ipynb").toFile());
         var cell2 = json.get("cells").get(2).get("outputs");
         assertEquals("stream", cell2.get(0).get("output_type").asText());

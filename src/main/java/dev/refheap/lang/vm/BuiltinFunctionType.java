@@ -1,6 +1,7 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.memory.Native;
+import dev.refheap.object.PyType;
 import java.util.function.LongConsumer;
 
 /**
@@ -12,16 +13,20 @@ final class BuiltinFunctionType extends LangType {
     static final int ML = 16, SELF = 24, MODULE = 32, WEAKREFLIST = 40, VECTORCALL = 48;
     final Handles<Entry> entries = new Handles<>();
 
-    record Entry(String name, Builtin impl, String ownerType) {}
+    /** A builtin's implementation; {@code owner} is the type a method descriptor belongs to (null for functions). */
+    record Entry(String name, Builtin impl, PyType owner) {
+        /** The owner's name, or null. */
+        String ownerType() { return owner == null ? null : owner.name(); }
+    }
 
     BuiltinFunctionType(Runtime rt) {
         super(rt, "builtin_function_or_method", null, HAVE_GC, 56, 0, WEAKREFLIST);
     }
 
     /** A new builtin function object; {@code self} (borrowed, incref'd) may be 0. */
-    long create(String name, Builtin impl, long self, String ownerType) {
+    long create(String name, Builtin impl, long self, PyType owner) {
         long f = heap.allocObject(this, 0);
-        Native.putLong(f + ML, entries.add(new Entry(name, impl, ownerType)));
+        Native.putLong(f + ML, entries.add(new Entry(name, impl, owner)));
         heap.xincref(self);
         put(f, SELF, self);
         put(f, MODULE, 0);

@@ -623,7 +623,7 @@ final class Interpreter implements RootProvider {
                         case Op.IS_OP -> {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             f.sp -= 2;
-                            { long pushed = rt.ops.bool((a == b) != (arg == 1)); s[f.sp++] = pushed; }
+                            s[f.sp++] = rt.ops.bool((a == b) != (arg == 1));
                             s[f.sp] = 0;
                             heap.decref(a);
                             heap.decref(b);
@@ -632,7 +632,7 @@ final class Interpreter implements RootProvider {
                             long b = s[f.sp - 1], a = s[f.sp - 2];
                             boolean in = rt.ops.contains(b, a);
                             f.sp -= 2;
-                            { long pushed = rt.ops.bool(in != (arg == 1)); s[f.sp++] = pushed; }
+                            s[f.sp++] = rt.ops.bool(in != (arg == 1));
                             s[f.sp] = 0;
                             heap.decref(a);
                             heap.decref(b);
@@ -658,7 +658,7 @@ final class Interpreter implements RootProvider {
                             long v = ta == rangeIterType ? rt.rangeType.iterType.next(it)
                                     : ta == listIterType ? rt.iterType.nextOfList(it)
                                     // a generator resumed by for is entered at rest (--gc-stress's exact check)
-                                    : heap.typeOf(it) == rt.generatorType ? resume(it, heap.None, 0, true, true) : rt.ops.next(it);
+                                    : ta == generatorTypeAddr ? resume(it, heap.None, 0, true, true) : rt.ops.next(it);
                             if (v != 0) s[f.sp++] = v;
                             else {
                                 s[--f.sp] = 0;
@@ -735,7 +735,7 @@ final class Interpreter implements RootProvider {
 
     private final long[] methodOut = new long[2];
     /** Type objects of the iterators FOR_ITER advances without going through Ops.next. */
-    private long rangeIterType, listIterType, functionTypeAddr, methodTypeAddr;
+    private long rangeIterType, listIterType, generatorTypeAddr, functionTypeAddr, methodTypeAddr;
 
     /** Called once the runtime's types exist. */
     void typesReady() {
@@ -743,6 +743,7 @@ final class Interpreter implements RootProvider {
         methodTypeAddr = rt.methodType.address();
         rangeIterType = rt.rangeType.iterType.address();
         listIterType = rt.iterType.address();
+        generatorTypeAddr = rt.generatorType.address();
     }
 
     /** The instructions that are not on the hot paths, kept out of {@link #run} so the JIT can compile that loop well. */

@@ -245,11 +245,11 @@ final class Ops {
     }
 
     private String strResult(long r, String method) {
+        long s = strResultObject(r, method);
         try {
-            if (heap.typeOf(r) != heap.strs) throw rt.typeError(method + " returned non-string (type " + typeName(r) + ")");
-            return StrType.value(r);
+            return StrType.value(s);
         } finally {
-            heap.decref(r);
+            heap.decref(s);
         }
     }
 
@@ -304,17 +304,6 @@ final class Ops {
         boolean userFormat = heap.typeOf(v) instanceof ClassType c && lookupUserOnly(c, "__format__") != 0;
         if (spec.isEmpty() && !userFormat) return strObject(v); // object.__format__ and the builtins' empty spec: str(v)
         return heap.strs.of(format(v, spec));
-    }
-
-    /** A method descriptor called unbound ({@code str.upper(x)}) applies only to instances of its type. */
-    private void checkDescriptorSelf(String owner, String method, long self) {
-        for (PyType t : rt.typeAttrs.keySet()) {
-            if (!t.name().equals(owner)) continue;
-            if (!isInstance(self, t)) {
-                throw rt.typeError("descriptor '" + method + "' for '" + owner + "' objects doesn't apply to a '" + typeName(self) + "' object");
-            }
-            return;
-        }
     }
 
     /** PyObject_ASCII as an object: the repr itself when it is all ASCII. */
@@ -465,7 +454,7 @@ final class Ops {
         if (dt == rt.builtinFunctionType) {
             var e = rt.builtinFunctionType.entry(descr);
             if (e.ownerType() != null && BuiltinFunctionType.self(descr) == 0) {
-                return rt.builtinFunctionType.create(e.name(), e.impl(), o, e.ownerType());
+                return rt.builtinFunctionType.create(e.name(), e.impl(), o, e.owner());
             }
         }
         return incref(descr);
@@ -775,7 +764,10 @@ final class Ops {
             long self = BuiltinFunctionType.self(callable);
             if (e.ownerType() != null && self == 0) {
                 if (n == 0) throw rt.typeError("unbound method " + e.ownerType() + "." + e.name() + "() needs an argument");
-                checkDescriptorSelf(e.ownerType(), e.name(), args[off]);
+                if (!isInstance(args[off], e.owner())) {
+                    throw rt.typeError("descriptor '" + e.name() + "' for '" + e.ownerType() + "' objects doesn't apply to a '"
+                            + typeName(args[off]) + "' object");
+                }
                 return e.impl().call(args[off], args, off + 1, n - 1, kwnames);
             }
             return e.impl().call(self, args, off, n, kwnames);

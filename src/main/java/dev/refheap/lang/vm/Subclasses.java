@@ -46,10 +46,8 @@ final class Subclasses {
     /** Makes the dicts of the builtin types that have subclasses at start-up. */
     void createStartupDicts() {
         for (String name : HAVE_SUBCLASSES_AT_START) {
-            PyType t = name.equals("object") ? heap.objectType : name.equals("dict") ? heap.dicts
-                    : name.equals("int") ? heap.ints : name.equals("list") ? heap.lists
-                    : name.equals("str") ? heap.strs : name.equals("tuple") ? heap.tuples : rt.exceptions.get(name);
-            if (t != null) dictOf(t.address(), true);
+            long t = heap.dicts.getItem(rt.builtinsDict, name); // every one of them is a builtin name
+            if (t != 0) dictOf(t, true);
         }
     }
 

@@ -69,7 +69,7 @@ final class SuperType extends LangType {
         if (heap.typeOf(v) == rt.functionType && !rt.ops.isTypeObject(obj)) return rt.methodType.create(v, obj);
         if (heap.typeOf(v) == rt.builtinFunctionType && rt.builtinFunctionType.entry(v).ownerType() != null) {
             var e = rt.builtinFunctionType.entry(v);
-            return rt.builtinFunctionType.create(e.name(), e.impl(), obj, e.ownerType());
+            return rt.builtinFunctionType.create(e.name(), e.impl(), obj, e.owner());
         }
         heap.incref(v);
         return v;

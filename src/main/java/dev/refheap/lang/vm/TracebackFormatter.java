@@ -147,6 +147,12 @@ final class TracebackFormatter {
 
     /** StackSummary.format: every frame, with runs of more than three identical ones counted. */
     static String formatStack(List<FrameSummary> frames, LineCache lines) {
+        return formatFrames(frames, lines, TracebackFormatter::formatFrame);
+    }
+
+    /** The frames, each as {@code format} prints it with its source line, runs of identical ones counted. */
+    private static String formatFrames(List<FrameSummary> frames, LineCache lines,
+            java.util.function.BiFunction<FrameSummary, String, String> format) {
         StringBuilder sb = new StringBuilder();
         FrameSummary last = null;
         int count = 0;
@@ -159,7 +165,7 @@ final class TracebackFormatter {
             }
             count++;
             if (count > RECURSIVE_CUTOFF) continue;
-            sb.append(formatFrame(f, lines.getline(f.filename(), f.lineno())));
+            sb.append(format.apply(f, lines.getline(f.filename(), f.lineno())));
         }
         appendRepeated(sb, count);
         return sb.toString();
@@ -168,22 +174,7 @@ final class TracebackFormatter {
     /** The C printer's tb_printinternal: as {@link #formatStack} but only the last 1000 frames. */
     static String formatStackC(List<FrameSummary> frames, LineCache lines) {
         if (frames.size() > C_TRACEBACK_LIMIT) frames = frames.subList(frames.size() - C_TRACEBACK_LIMIT, frames.size());
-        StringBuilder sb = new StringBuilder();
-        FrameSummary last = null;
-        int count = 0;
-        for (FrameSummary f : frames) {
-            if (last == null || !last.filename().equals(f.filename()) || last.lineno() != f.lineno()
-                    || !last.name().equals(f.name())) {
-                appendRepeated(sb, count);
-                last = f;
-                count = 0;
-            }
-            count++;
-            if (count > RECURSIVE_CUTOFF) continue;
-            sb.append(formatFrameC(f, lines.getline(f.filename(), f.lineno())));
-        }
-        appendRepeated(sb, count);
-        return sb.toString();
+        return formatFrames(frames, lines, TracebackFormatter::formatFrameC);
     }
 
     private static void appendRepeated(StringBuilder sb, int count) {

@@ -50,7 +50,7 @@ final class TypeMethods {
 
     private void def(PyType t, String name, Builtin impl) {
         Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
-        long f = rt.hold(rt.builtinFunctionType.create(name, impl, 0, t.name()));
+        long f = rt.hold(rt.builtinFunctionType.create(name, impl, 0, t));
         attrs.put(name, f);
     }
 
@@ -370,8 +370,9 @@ final class TypeMethods {
             long count = n == 3 ? Builtins.intArg(rt, a[o + 2]) : -1;
             // 3.11 returns the str itself when nothing changes, else a result built in a new object
             if (count < 0) {
-                String r = old.isEmpty() ? insertEverywhere(v, nw) : v.replace(old, nw);
-                return r.equals(v) && (old.equals(nw) || !v.contains(old)) ? Builtins.incref(heap, s) : heap.strs.fresh(r);
+                boolean unchanged = old.equals(nw) || (!old.isEmpty() && !v.contains(old));
+                if (unchanged) return Builtins.incref(heap, s);
+                return heap.strs.fresh(old.isEmpty() ? insertEverywhere(v, nw) : v.replace(old, nw));
             }
             if (old.isEmpty()) {
                 if (count == 0) return Builtins.incref(heap, s);

@@ -394,18 +394,19 @@ public final class Runtime implements AutoCloseable {
             held.remove(Long.valueOf(exc)); // formatUncaught handed its reference to the runtime's roots
             heap.decref(exc);
         }
+        if (gc.isEnabled()) gc.collect(2); // PyGC_Collect() before the modules go: the last one gc.callbacks see
         List<Long> alive = new ArrayList<>();
         for (String name : new ArrayList<>(modules.keySet())) {
             long m = modules.remove(name);
             alive.add(heap.weakrefs.newRef(m, 0));
             if (held.remove(Long.valueOf(m))) heap.decref(m);
         }
-        gc.collect(2);
+        gc.collectNoFail(2);
         for (int i = alive.size() - 1; i >= 0; i--) {
             long m = WeakrefType.referent(alive.get(i));
             if (m != heap.None) clearModuleDict(ModuleType.dict(m));
         }
-        gc.collect(2);
+        gc.collectNoFail(2);
         for (long wr : alive) heap.decref(wr);
         out.flush();
         err.flush();

@@ -563,6 +563,24 @@ public final class Heap implements AutoCloseable {
         for (long[] s : staticObjects) visit.accept(s[0]);
     }
 
+    /**
+     * The live object whose allocated block holds {@code addr} (the object's address: greater than
+     * {@code addr} when {@code addr} is in its pre-header), or else the static object whose first 8
+     * bytes (ob_refcnt) hold it; -1 when {@code addr} is in an allocated block that is no object
+     * (item arrays, dict keys: an object's internal storage); 0 when in no allocated block at all.
+     */
+    public long objectContaining(long addr) {
+        long block = allocator.blockContaining(addr);
+        if (block != 0) {
+            int tag = allocator.tagOf(block);
+            return tag == 0 ? -1 : block + Layout.preHeaderOfTag(tag);
+        }
+        for (long[] s : staticObjects) {
+            if (addr >= s[0] && addr < s[0] + 8) return s[0];
+        }
+        return 0;
+    }
+
     /** True if {@code len} bytes at {@code addr} may be read (ctypes' from_address). */
     public boolean isReadable(long addr, long len) { return allocator.isReadable(addr, len); }
 

@@ -581,6 +581,23 @@ public final class Heap implements AutoCloseable {
         return 0;
     }
 
+    /**
+     * True if {@code o} is the address of a live object of this heap (allocated, with its
+     * pre-header's tag, or static). O(1) for allocated objects (the block tags), a scan of the
+     * static objects otherwise: for checking addresses that come from outside (PyHeap.adopt).
+     */
+    public boolean isLiveObject(long o) {
+        if (o <= 0 || (o & 7) != 0 || allocator.isClosed()) return false;
+        for (int tag = Layout.TAG_PLAIN; tag <= Layout.TAG_MANAGED; tag++) {
+            long block = o - Layout.preHeaderOfTag(tag);
+            if ((block & 15) == 0 && allocator.isReadable(block, 16) && allocator.tagOf(block) == tag) return true;
+        }
+        for (long[] s : staticObjects) {
+            if (s[0] == o) return true;
+        }
+        return false;
+    }
+
     /** True if {@code len} bytes at {@code addr} may be read (ctypes' from_address). */
     public boolean isReadable(long addr, long len) { return allocator.isReadable(addr, len); }
 

@@ -316,7 +316,7 @@ final class Builtins {
         long l = rt.heap.lists.alloc(0);
         try {
             Sequences.extend(rt, l, iterable);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             rt.heap.decref(l);
             throw e;
         }
@@ -329,7 +329,7 @@ final class Builtins {
         long l = toList(rt, a[o]);
         try {
             TypeMethods.listSort(rt, l, a, o + 1, n - 1, kw);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             rt.heap.decref(l);
             throw e;
         }
@@ -356,7 +356,7 @@ final class Builtins {
                 heap.decref(acc);
                 acc = r;
             }
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             heap.decref(acc);
             throw e;
         } finally {
@@ -396,7 +396,7 @@ final class Builtins {
                     long c = rt.ops.compare(min ? 0 : 4, k, bestKey);
                     better = rt.ops.truthy(c);
                     heap.decref(c);
-                } catch (PyException e) {
+                } catch (RuntimeException e) {
                     heap.decref(k);
                     heap.decref(bestKey);
                     throw e;
@@ -585,7 +585,7 @@ final class Builtins {
         long r;
         try {
             r = rt.ops.call(init, args, 0, n + 1, kw);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             heap.decref(self);
             throw e;
         } finally {

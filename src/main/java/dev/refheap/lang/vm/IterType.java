@@ -122,7 +122,7 @@ final class IterType extends LangType {
                 long it;
                 try {
                     it = rt.ops.iter(a[o + i]);
-                } catch (PyException e) {
+                } catch (RuntimeException e) {
                     heap.decref(seq);
                     throw e;
                 }
@@ -146,7 +146,7 @@ final class IterType extends LangType {
             long v;
             try {
                 v = rt.ops.next(TupleType.item(iters, i));
-            } catch (PyException e) {
+            } catch (RuntimeException e) {
                 for (int j = 0; j < i; j++) heap.decref(args[j]);
                 throw e;
             }
@@ -180,7 +180,7 @@ final class IterType extends LangType {
                         heap.decref(r);
                     }
                 }
-            } catch (PyException e) {
+            } catch (RuntimeException e) {
                 heap.decref(v);
                 throw e;
             }

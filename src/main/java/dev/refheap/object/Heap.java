@@ -539,6 +539,7 @@ public final class Heap implements AutoCloseable {
             if (Double.isNaN(f) || Double.isInfinite(f) || f != Math.rint(f)) return false;
             return new java.math.BigDecimal(f).toBigIntegerExact().equals(IntType.toBig(i));
         }
+        if (ta == floats) return false;  // a float equals only numbers (FloatType.equals comes back here)
         return ta.equals(a, b);
     }
 

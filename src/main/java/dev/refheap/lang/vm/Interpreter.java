@@ -1080,6 +1080,21 @@ final class Interpreter implements RootProvider {
                     heap.decref(v);
                 }
             }
+            case GET_LEN -> { long pushed = MatchOps.getLen(rt, s[f.sp - 1]); s[f.sp++] = pushed; }
+            case MATCH_MAPPING -> { long pushed = rt.ops.bool(MatchOps.isMapping(rt, s[f.sp - 1])); s[f.sp++] = pushed; }
+            case MATCH_SEQUENCE -> { long pushed = rt.ops.bool(MatchOps.isSequence(rt, s[f.sp - 1])); s[f.sp++] = pushed; }
+            case MATCH_KEYS -> { long pushed = MatchOps.matchKeys(rt, s[f.sp - 2], s[f.sp - 1]); s[f.sp++] = pushed; }
+            case MATCH_CLASS -> {
+                long names = s[f.sp - 1], type = s[f.sp - 2], subject = s[f.sp - 3];
+                long attrs = MatchOps.matchClass(rt, subject, type, arg, names);
+                f.sp -= 2;
+                s[f.sp] = s[f.sp + 1] = 0;
+                heap.decref(names);
+                heap.decref(type);
+                if (attrs == 0) { attrs = heap.None; heap.incref(attrs); }
+                s[f.sp - 1] = attrs;
+                heap.decref(subject);
+            }
             default -> throw new IllegalStateException("opcode " + op + " is not implemented");
         }
     }

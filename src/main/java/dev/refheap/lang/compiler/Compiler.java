@@ -77,7 +77,7 @@ public final class Compiler {
 
     private enum FBlockType {
         WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH, HANDLER_CLEANUP, POP_VALUE,
-        EXCEPTION_HANDLER
+        EXCEPTION_HANDLER, EXCEPTION_GROUP_HANDLER, ASYNC_WITH
     }
 
     /** A frame-block: what break/continue/return must unwind (CPython's fblockinfo). */
@@ -660,7 +660,7 @@ public final class Compiler {
             case Stmt.Continue c -> compileContinue();
             case Stmt.With w -> compileWith(w, 0);
             case Stmt.Match m -> compileMatch(m);
-            case Stmt.TryStar t -> throw error("except* is not supported by refheap yet");
+            case Stmt.TryStar t -> compileTryStar(t);
             case Stmt.AsyncFunctionDef f -> throw error("async def is not supported by refheap yet");
             case Stmt.AsyncFor f -> throw error("async for is not supported by refheap yet");
             case Stmt.AsyncWith w -> throw error("async with is not supported by refheap yet");
@@ -942,6 +942,9 @@ public final class Compiler {
             return null;
         }
         FBlock top = u.fblocks.getLast();
+        if (top.type() == FBlockType.EXCEPTION_GROUP_HANDLER) {
+            throw error("'break', 'continue' and 'return' cannot appear in an except* block");
+        }
         if (stopAtLoop && (top.type() == FBlockType.WHILE_LOOP || top.type() == FBlockType.FOR_LOOP)) {
             return top;
         }
@@ -955,7 +958,7 @@ public final class Compiler {
     @SuppressWarnings("unchecked")
     private void unwindFBlock(FBlock info, boolean preserveTos) {
         switch (info.type()) {
-            case WHILE_LOOP, EXCEPTION_HANDLER -> { }
+            case WHILE_LOOP, EXCEPTION_HANDLER, EXCEPTION_GROUP_HANDLER -> { }
             case FOR_LOOP -> {
                 if (preserveTos) {
                     addOpI(Opcode.SWAP, 2);
@@ -1555,6 +1558,37 @@ public final class Compiler {
         visitExpr1(e);
         u.loc = old;
         u.errorPos = oldPos;
+    }
+
+    /**
+     * After an except* handler's body, 3.11's current location is that of the last target the body's
+     * last statement stored or deleted (the innermost for tuple and list targets), when that statement
+     * is an assignment or del; the handler's cleanup code carries it. (Observed with python3's dis;
+     * elsewhere the location after such a statement is the statement's.)
+     */
+    private void leaveLocAtLastTarget(List<Stmt> body) {
+        Expr e = switch (body.getLast()) {
+            case Stmt.Assign a -> a.targets().getLast();
+            case Stmt.AugAssign a -> a.target();
+            case Stmt.AnnAssign a when a.value() != null -> a.target();
+            case Stmt.Delete d -> d.targets().getLast();
+            default -> null;
+        };
+        if (e == null) {
+            return;
+        }
+        while (true) {
+            if (e instanceof Expr.Tuple t && !t.elts().isEmpty()) {
+                e = t.elts().getLast();
+            } else if (e instanceof Expr.List l && !l.elts().isEmpty()) {
+                e = l.elts().getLast();
+            } else if (e instanceof Expr.Starred st) {
+                e = st.value();
+            } else {
+                break;
+            }
+        }
+        u.loc = Loc.of(e);
     }
 
     private void visitExpr1(Expr e) {
@@ -2626,5 +2660,146 @@ public final class Compiler {
             pc.stores.add(name);
         }
         addOp(Opcode.POP_TOP);
+    }
+
+    // ================================================================== except* (PEP 654)
+    //
+    // compiler_try_star_finally / compiler_try_star_except of 3.11: the handled group stays on the stack
+    // under a list collecting what each handler raised or re-raised; CHECK_EG_MATCH splits off the part a
+    // handler matches, and PREP_RERAISE_STAR combines the list with the original group into what is re-raised.
+
+    private void compileTryStar(Stmt.TryStar s) {
+        if (!s.finalbody().isEmpty()) {
+            Block body = newBlock();
+            Block end = newBlock();
+            Block exit = newBlock();
+            Block cleanup = newBlock();
+            addJump(Block.SETUP_FINALLY, end);
+            useNextBlock(body);
+            pushFBlock(FBlockType.FINALLY_TRY, body, end, s.finalbody());
+            if (!s.handlers().isEmpty()) {
+                compileTryStarExcept(s);
+            } else {
+                visitStmts(s.body());
+            }
+            addOpNoLine(Block.POP_BLOCK);
+            popFBlock();
+            visitStmts(s.finalbody());
+            addJumpNoLine(Opcode.JUMP, exit);
+            useNextBlock(end);
+            unsetLoc();
+            addJump(Block.SETUP_CLEANUP, cleanup);
+            addOp(Opcode.PUSH_EXC_INFO);
+            pushFBlock(FBlockType.FINALLY_END, end, null, null);
+            visitStmts(s.finalbody());
+            popFBlock();
+            addOpI(Opcode.RERAISE, 0);
+            useNextBlock(cleanup);
+            popExceptAndReraise();
+            useNextBlock(exit);
+        } else {
+            compileTryStarExcept(s);
+        }
+    }
+
+    private void compileTryStarExcept(Stmt.TryStar s) {
+        Block body = newBlock();
+        Block except = newBlock();
+        Block orelse = newBlock();
+        Block end = newBlock();
+        Block cleanup = newBlock();
+        Block reraiseStar = newBlock();
+        addJump(Block.SETUP_FINALLY, except);
+        useNextBlock(body);
+        pushFBlock(FBlockType.TRY_EXCEPT, body, null, null);
+        visitStmts(s.body());
+        popFBlock();
+        addOpNoLine(Block.POP_BLOCK);
+        addJumpNoLine(Opcode.JUMP, orelse);
+        int n = s.handlers().size();
+        useNextBlock(except);
+        unsetLoc();
+        addJump(Block.SETUP_CLEANUP, cleanup);
+        addOp(Opcode.PUSH_EXC_INFO);
+        pushFBlock(FBlockType.EXCEPTION_GROUP_HANDLER, null, null, "except handler");
+        for (int i = 0; i < n; i++) {
+            ExceptHandler h = s.handlers().get(i);
+            setLoc(h);
+            except = newBlock();
+            Block exceptWithError = newBlock();
+            Block noMatch = newBlock();
+            if (i == 0) {
+                addOpI(Opcode.COPY, 1);
+                addOpI(Opcode.BUILD_LIST, 0);
+                addOpI(Opcode.SWAP, 2);
+            }
+            if (h.type() != null) {
+                visitExpr(h.type());
+                addOp(Opcode.CHECK_EG_MATCH);
+                addOpI(Opcode.COPY, 1);
+                addJump(Opcode.POP_JUMP_IF_NONE, noMatch);
+            }
+            Block cleanupEnd = newBlock();
+            Block cleanupBody = newBlock();
+            if (h.name() != null) {
+                nameOp(h.name(), ExprContext.Store);
+            } else {
+                addOp(Opcode.POP_TOP);
+            }
+            addJump(Block.SETUP_CLEANUP, cleanupEnd);
+            useNextBlock(cleanupBody);
+            pushFBlock(FBlockType.HANDLER_CLEANUP, cleanupBody, null, h.name());
+            visitStmts(h.body());
+            leaveLocAtLastTarget(h.body());
+            popFBlock();
+            addOpI(Block.POP_BLOCK, 0);
+            if (h.name() != null) {
+                loadConst(Special.None);
+                nameOp(h.name(), ExprContext.Store);
+                nameOp(h.name(), ExprContext.Del);
+            }
+            addJump(Opcode.JUMP, except);
+            useNextBlock(cleanupEnd);
+            unsetLoc();
+            if (h.name() != null) {
+                loadConst(Special.None);
+                nameOp(h.name(), ExprContext.Store);
+                nameOp(h.name(), ExprContext.Del);
+            }
+            addOpI(Opcode.LIST_APPEND, 3);
+            addOp(Opcode.POP_TOP);
+            addJump(Opcode.JUMP, exceptWithError);
+            useNextBlock(except);
+            addOp(Opcode.NOP);
+            addJump(Opcode.JUMP, exceptWithError);
+            useNextBlock(noMatch);
+            addOp(Opcode.POP_TOP);
+            useNextBlock(exceptWithError);
+            if (i == n - 1) {
+                addOpI(Opcode.LIST_APPEND, 1);
+                addJump(Opcode.JUMP, reraiseStar);
+            }
+        }
+        unsetLoc();
+        popFBlock();
+        Block reraise = newBlock();
+        useNextBlock(reraiseStar);
+        addOp(Opcode.PREP_RERAISE_STAR);
+        addOpI(Opcode.COPY, 1);
+        addJump(Opcode.POP_JUMP_IF_NOT_NONE, reraise);
+        addOp(Opcode.POP_TOP);
+        addOpI(Block.POP_BLOCK, 0);
+        addOp(Opcode.POP_EXCEPT);
+        addJump(Opcode.JUMP, end);
+        useNextBlock(reraise);
+        addOpI(Block.POP_BLOCK, 0);
+        addOpI(Opcode.SWAP, 2);
+        addOp(Opcode.POP_EXCEPT);
+        addOpI(Opcode.RERAISE, 0);
+        useNextBlock(cleanup);
+        popExceptAndReraise();
+        useNextBlock(orelse);
+        visitStmts(s.orelse());
+        useNextBlock(end);
     }
 }

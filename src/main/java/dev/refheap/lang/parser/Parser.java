@@ -1174,13 +1174,25 @@ public final class Parser {
         return new WithItem(ctx, vars);
     }
 
-    /** try_stmt: 'try' ':' block finally_block | 'try' ':' block except_block+ [else_block] [finally_block] */
+    /**
+     * try_stmt: 'try' ':' block finally_block | 'try' ':' block except_block+ [else_block] [finally_block]
+     * | 'try' ':' block except_star_block+ [else_block] [finally_block]
+     */
     private Stmt tryStmt() {
         Token t = next();
         consume(":", "expected ':'");
         List<Stmt> body = block("'try' statement", t);
         List<ExceptHandler> handlers = new ArrayList<>();
+        Boolean star = null;
         while (atKw("except")) {
+            boolean thisStar = peek(1).isOp("*");
+            if (star != null && star != thisStar) {
+                Token e = peek();
+                throw thisStar ? errorAt(Kind.SyntaxError, "cannot have both 'except' and 'except*' on the same 'try'",
+                        e.line(), e.col(), peek(1).endLine(), peek(1).endCol())
+                        : errorAtToken("cannot have both 'except' and 'except*' on the same 'try'", e);
+            }
+            star = thisStar;
             handlers.add(exceptBlock());
         }
         List<Stmt> orelse = handlers.isEmpty() ? List.of() : elseBlock();
@@ -1194,17 +1206,21 @@ public final class Parser {
             throw errorAtToken("expected 'except' or 'finally' block", peek());
         }
         List<Stmt> last = !finalbody.isEmpty() ? finalbody : !orelse.isEmpty() ? orelse : handlers.get(handlers.size() - 1).body();
+        if (star == Boolean.TRUE) {
+            return new Stmt.TryStar(body, handlers, orelse, finalbody, endOf(t, last));
+        }
         return new Stmt.Try(body, handlers, orelse, finalbody, endOf(t, last));
     }
 
-    /** except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block */
+    /** except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block; except_star_block: 'except' '*' expression ... */
     private ExceptHandler exceptBlock() {
         Token t = next();
-        if (at("*")) {
-            throw unsupported("except*", peek());
-        }
+        boolean star = accept("*");
         Expr type = null;
         String name = null;
+        if (star && at(":")) {
+            throw errorAtToken("expected one or more exception types", peek());
+        }
         if (!at(":")) {
             type = expression();
             if (at(",")) {
@@ -1219,7 +1235,7 @@ public final class Parser {
             }
         }
         consume(":", "expected ':'");
-        List<Stmt> body = block("'except' statement", t);
+        List<Stmt> body = block(star ? "'except*' statement" : "'except' statement", t);
         return new ExceptHandler(type, name, body, endOf(t, body));
     }
 

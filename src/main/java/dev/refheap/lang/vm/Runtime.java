@@ -369,6 +369,11 @@ public final class Runtime implements AutoCloseable {
         return ops.isInstance(e.exc(), exceptionType("SystemExit"));
     }
 
+    /** Whether {@code e} is a KeyboardInterrupt (uncaught, python3 then ends killed by SIGINT). */
+    public boolean isKeyboardInterrupt(PyException e) {
+        return ops.isInstance(e.exc(), exceptionType("KeyboardInterrupt"));
+    }
+
     /**
      * What CPython 3.11 does after the program when the process exits (Py_FinalizeEx), as far as a
      * program can see it: weakref.finalize's atexit callbacks (newest first); the release of the

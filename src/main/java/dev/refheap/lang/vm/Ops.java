@@ -262,6 +262,7 @@ final class Ops {
             long args = ExceptionType.args(o);
             long n = TupleType.size(args);
             if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
+            if (isSubtype(t, rt.exceptions.get("SyntaxError"))) return ExecBuiltins.syntaxErrorStr(rt, o);
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
         if (t instanceof ClassType c && lookupType(c, "__str__") != 0) return strResult(callMethod(o, "__str__"), "__str__");

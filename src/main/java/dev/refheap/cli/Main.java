@@ -5,6 +5,7 @@ import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.Runtime;
 import dev.refheap.lang.vm.RuntimeOptions;
+import dev.refheap.lang.vm.StdStream;
 import dev.refheap.memory.HeapLimitExceeded;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -103,9 +104,9 @@ public final class Main implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.out.flush();
+        int exit = StdStream.finishAtExit(status[0]);  // a failed flush of stdout/stderr: python3's 120
         if (interruptedExit) Signals.dieByInterrupt();
-        System.exit(status[0]);
+        System.exit(exit);
     }
 
     static int execute(String[] args) {

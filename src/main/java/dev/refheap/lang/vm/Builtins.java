@@ -232,6 +232,7 @@ final class Builtins {
         sb.append(end);
         (toErr ? rt.err : rt.out).print(sb);
         if (flush) (toErr ? rt.err : rt.out).flush();
+        StdStream.check(rt, toErr);  // a failed write to the process's stdout/stderr raises OSError here, as in python3
         heap.incref(heap.None);
         return heap.None;
     }

@@ -70,7 +70,7 @@ final class Builtins {
         def(rt, "getattr", (self, a, o, n, kw) -> {
             Args.range(rt, "getattr", n, kw, 2, 3);
             if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
-            long v = rt.ops.getAttrOrNull(a[o], a[o + 1]);
+            long v = n == 3 ? Attributes.getOrSwallow(rt, a[o], a[o + 1]) : rt.ops.getAttrOrNull(a[o], a[o + 1]);
             if (v != 0) return v;
             if (n == 3) return incref(heap, a[o + 2]);
             throw rt.ops.attributeError(a[o], StrType.value(a[o + 1]));
@@ -89,7 +89,7 @@ final class Builtins {
         def(rt, "hasattr", (self, a, o, n, kw) -> {
             Args.exactly(rt, "hasattr", n, kw, 2);
             if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
-            long v = rt.ops.getAttrOrNull(a[o], a[o + 1]);
+            long v = Attributes.getOrSwallow(rt, a[o], a[o + 1]);
             heap.xdecref(v);
             return rt.ops.bool(v != 0);
         });

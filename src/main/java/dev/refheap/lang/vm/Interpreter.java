@@ -831,10 +831,10 @@ final class Interpreter implements RootProvider {
                 f.sp -= arg;
                 try {
                     for (int i = 0; i < arg; i++) heap.sets.add(st, s[f.sp + i]);
-                } catch (PyError e) {
+                } catch (PyError | PyException e) {  // PyException: an instance's __hash__ raised
                     f.sp += arg;
                     heap.decref(st);
-                    throw rt.fromPyError(e);
+                    throw e instanceof PyError pe ? rt.fromPyError(pe) : (PyException) e;
                 }
                 for (int i = 0; i < arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
                 s[f.sp++] = st;
@@ -844,10 +844,10 @@ final class Interpreter implements RootProvider {
                 f.sp -= 2 * arg;
                 try {
                     for (int i = 0; i < arg; i++) heap.dicts.setItem(d, s[f.sp + 2 * i], s[f.sp + 2 * i + 1]);
-                } catch (PyError e) {
+                } catch (PyError | PyException e) {  // PyException: an instance's __hash__ raised
                     f.sp += 2 * arg;
                     heap.decref(d);
-                    throw rt.fromPyError(e);
+                    throw e instanceof PyError pe ? rt.fromPyError(pe) : (PyException) e;
                 }
                 for (int i = 0; i < 2 * arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
                 s[f.sp++] = d;
@@ -1127,12 +1127,12 @@ final class Interpreter implements RootProvider {
     private long loadAttr(CodeType.Code code, int pc, long o, int arg) {
         String name = code.nameStrings[arg];
         long v = rt.ops.getAttr(o, code.names[arg], name);
-        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")
-                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0) {
+        if (heap.typeOf(o) instanceof ClassType c && c.managed() && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")
+                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && Attributes.hooks(rt, c) == 0) {
             long descr = rt.ops.lookupType(c, name);
             int slot = c.keyIndex(name, false);
-            // The instance's value wins over anything on the class but a property.
-            if (slot >= 0 && (descr == 0 || heap.typeOf(descr) != rt.propertyType)) {
+            // The instance's value wins over anything on the class but a data descriptor.
+            if (slot >= 0 && (descr == 0 || !Attributes.isDataDescriptor(rt, descr))) {
                 code.attrClass[pc] = c;
                 code.attrVersion[pc] = heap.dicts.watchedVersion();
                 code.attrFound[pc] = slot;
@@ -1161,7 +1161,7 @@ final class Interpreter implements RootProvider {
         String name = code.nameStrings[arg];
         rt.ops.loadMethod(o, code.names[arg], name, out);
         if (out[0] != 0 && Heap.typeAddress(out[0]) == functionTypeAddr && heap.typeOf(o) instanceof ClassType c && !c.exceptionBased
-                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && rt.ops.lookupType(c, name) == out[0]) {
+                && c.managed() && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && rt.ops.lookupType(c, name) == out[0]) {
             int slot = c.keyIndex(name, false);
             code.attrClass[pc] = c;
             code.attrVersion[pc] = heap.dicts.watchedVersion();
@@ -1189,10 +1189,11 @@ final class Interpreter implements RootProvider {
     private void storeAttr(CodeType.Code code, int pc, long o, int arg, long v) {
         String name = code.nameStrings[arg];
         rt.ops.setAttr(o, code.names[arg], name, v);
-        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0) {
+        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && c.managed()
+                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && (Attributes.hooks(rt, c) & Attributes.SETATTR) == 0) {
             long descr = rt.ops.lookupType(c, name);
             int slot = c.keyIndex(name, false);
-            if (slot >= 0 && (descr == 0 || heap.typeOf(descr) != rt.propertyType)) {
+            if (slot >= 0 && (descr == 0 || !Attributes.isDataDescriptor(rt, descr))) {
                 code.attrClass[pc] = c;
                 code.attrVersion[pc] = heap.dicts.watchedVersion();
                 code.attrFound[pc] = slot;

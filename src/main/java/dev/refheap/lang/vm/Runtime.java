@@ -60,6 +60,7 @@ public final class Runtime implements AutoCloseable {
     final SuperType superType;
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
+    final MemberDescriptorType memberType;
     final java.util.Map<IterType.Kind, DictViewType> dictViews = new java.util.EnumMap<>(IterType.Kind.class);
     final ExceptionType baseException;
     final Map<String, ExceptionType> exceptions = new LinkedHashMap<>();
@@ -125,6 +126,7 @@ public final class Runtime implements AutoCloseable {
         superType = heap.register(new SuperType(this));
         propertyType = heap.register(new PropertyType(this));
         getsetType = heap.register(new GetSetDescriptorType(this));
+        memberType = heap.register(new MemberDescriptorType(this));
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));

@@ -685,7 +685,7 @@ final class Ops {
         }
         if (t instanceof ExceptionType && setExceptionField(o, name, v)) return;
         if (t instanceof Ctypes ct && name.equals("value")) {
-            if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("an integer is required (got type " + typeName(v) + ")");
+            if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("'" + typeName(v) + "' object cannot be interpreted as an integer");
             ct.setValue(o, IntType.toBig(v).longValue());
             return;
         }

@@ -539,7 +539,10 @@ public final class Heap implements AutoCloseable {
             if (Double.isNaN(f) || Double.isInfinite(f) || f != Math.rint(f)) return false;
             return new java.math.BigDecimal(f).toBigIntegerExact().equals(IntType.toBig(i));
         }
-        return ta.equals(a, b);
+        if (ta.equals(a, b)) return true;
+        // the reflected comparison (b == a), as a rich comparison falls back to it: complex == int,
+        // bytearray == bytes... (two language-level classes compare both ways in their own equals)
+        return ta.getClass() != tb.getClass() && tb.equals(b, a);
     }
 
     /** Element-wise equality of two arrays of {@code n} item pointers (list and tuple comparison). */

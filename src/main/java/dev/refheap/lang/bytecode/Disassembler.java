@@ -151,6 +151,7 @@ public final class Disassembler {
             case String s -> PyRepr.str(s);
             case byte[] bs -> PyRepr.bytes(bs);
             case Double d -> PyRepr.dbl(d);
+            case dev.refheap.lang.ast.Complex c -> c.repr();
             case Boolean b -> b ? "True" : "False";
             case Special s -> s.name();
             case Long l -> l.toString();

@@ -57,6 +57,7 @@ public final class Runtime implements AutoCloseable {
     final IterType iterType;
     final RangeType rangeType;
     final SliceType sliceType;
+    final ComplexType complexType;
     final SuperType superType;
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
@@ -119,6 +120,7 @@ public final class Runtime implements AutoCloseable {
         heap.register(rangeType.iterType);
         iterType.registerKinds();
         sliceType = heap.register(new SliceType(this));
+        complexType = heap.register(new ComplexType(this));
         baseException = heap.register(new ExceptionType(this, "BaseException", null));
         ExceptionHierarchy.register(this);
         ellipsis = heap.register(new SimpleType(this, "ellipsis")).singleton();
@@ -141,6 +143,8 @@ public final class Runtime implements AutoCloseable {
         builtinsDict = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
+        complexType.install();
+        NumberBuiltins.installMethods(this);
         subclasses = new Subclasses(this);
         subclasses.createStartupDicts();
         StartupState.apply(this);

@@ -603,7 +603,7 @@ final class TypeMethods {
     // ---- other types --------------------------------------------------------------------------------
 
     private void installMisc() {
-        def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).bitLength()));
+        def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).abs().bitLength()));
         def0(heap.floats, "is_integer", s -> rt.ops.bool(FloatType.value(s) == Math.rint(FloatType.value(s)) && !Double.isInfinite(FloatType.value(s))));
         def0(heap.typeType, "__subclasses__", s -> rt.subclasses.list(s));
         Attributes.install(rt);

@@ -51,6 +51,7 @@ public final class Main implements Callable<Integer> {
         // After the program, the exit as python3 does it: atexit finalizers, modules released and
         // collected (their __del__ output appears, as there); the heap itself is not closed.
         Runtime rt = flags.newRuntime(argv, path0);
+        Signals.attach(rt);
         PyException uncaught = null;
         try {
             main.accept(rt);
@@ -62,6 +63,10 @@ public final class Main implements Callable<Integer> {
             uncaught = e;
             System.err.print(rt.formatUncaught(e));
             System.err.flush();
+            if (rt.isKeyboardInterrupt(e)) {
+                interruptedExit = true;  // after the exit below, main() dies by SIGINT as python3
+                return 130;
+            }
             return 1;
         } catch (PySyntaxError e) {
             rt.out().flush();
@@ -74,8 +79,12 @@ public final class Main implements Callable<Integer> {
         } finally {
             flags.afterRun(rt);
             exitRuntime(rt, uncaught);
+            Signals.detach(rt);
         }
     }
+
+    /** Set when the program ended by an uncaught KeyboardInterrupt: the process then ends killed by SIGINT. */
+    static volatile boolean interruptedExit;
 
     /** The interpreter's exit after a program, REPL session or notebook: see {@link Runtime#finalizeAtExit}. */
     static void exitRuntime(Runtime rt, PyException uncaught) {
@@ -107,6 +116,7 @@ public final class Main implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         System.out.flush();
+        if (interruptedExit) Signals.dieByInterrupt();
         System.exit(status[0]);
     }
 

@@ -45,9 +45,12 @@ final class RunCommand implements Callable<Integer> {
                     return 1;
                 }
                 try (Runtime rt = flags.newRuntime(java.util.List.of(file), scriptDirectory(file))) {
+                    Signals.attach(rt);
                     int status = new NotebookRunner(rt, nb, file).run(output);
                     flags.afterRun(rt);
                     Main.exitRuntime(rt, null);
+                    Signals.detach(rt);
+                    if (status == NotebookRunner.INTERRUPTED) Main.interruptedExit = true;
                     return status;
                 }
             }

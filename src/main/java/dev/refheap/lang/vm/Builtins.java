@@ -190,6 +190,7 @@ final class Builtins {
         heap.dicts.setItem(d, "None", heap.None);
         heap.dicts.setItem(d, "Ellipsis", rt.ellipsis);
         heap.dicts.setItem(d, "NotImplemented", rt.notImplemented);
+        ExecBuiltins.install(rt);
         long name = heap.strs.internedOf("builtins");
         heap.dicts.setItem(d, "__name__", name);
         heap.decref(name);

@@ -88,6 +88,17 @@ final class Interpreter implements RootProvider {
         return execute(f);
     }
 
+    /**
+     * exec/eval: runs a module-level code object with {@code globals} (borrowed: the caller holds it)
+     * and {@code locals} (a dict, borrowed; may be globals); returns the result (new ref).
+     */
+    long runCode(long code, long globals, long locals) {
+        heap.incref(code);
+        heap.incref(locals);
+        Frame f = new Frame(rt.codeType.code(code), 0, globals, rt.builtinsDict, locals);
+        return execute(f);
+    }
+
     /** Runs a class body with {@code ns} as its locals; returns the result (new ref). */
     long runClassBody(long func, long ns) {
         long code = Native.getLong(func + FunctionType.CODE);
@@ -1069,6 +1080,7 @@ final class Interpreter implements RootProvider {
                     heap.decref(d);
                 }
             }
+            case PRINT_EXPR -> ExecBuiltins.printExpr(rt, f);
             case DISPLAY_RESULT -> {
                 long v = s[--f.sp];
                 s[f.sp] = 0;

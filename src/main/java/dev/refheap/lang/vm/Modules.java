@@ -214,7 +214,7 @@ final class Modules {
                 }
             }
         });
-        heap.decref(callbacks);
+        rt.hold(callbacks); // the collector's own reference (gcstate->callbacks), released when the runtime closes
         def(rt, m, "collect", (s, a, o, n, kw) -> {
             long gen = 2;
             int nkw = Args.nkw(kw);

@@ -262,6 +262,7 @@ final class Ops {
             long args = ExceptionType.args(o);
             long n = TupleType.size(args);
             if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
+            if (isSubtype(t, rt.exceptions.get("SyntaxError"))) return ExecBuiltins.syntaxErrorStr(rt, o);
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
         if (t instanceof ClassType c && lookupType(c, "__str__") != 0) return strResult(callMethod(o, "__str__"), "__str__");
@@ -672,7 +673,7 @@ final class Ops {
         }
         if (t instanceof ExceptionType && setExceptionField(o, name, v)) return;
         if (t instanceof Ctypes ct && name.equals("value")) {
-            if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("an integer is required (got type " + typeName(v) + ")");
+            if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("'" + typeName(v) + "' object cannot be interpreted as an integer");
             ct.setValue(o, IntType.toBig(v).longValue());
             return;
         }

@@ -410,6 +410,11 @@ public final class Runtime implements AutoCloseable {
         return ops.isInstance(e.exc(), exceptionType("SystemExit"));
     }
 
+    /** Whether {@code e} is a KeyboardInterrupt (uncaught, python3 then ends killed by SIGINT). */
+    public boolean isKeyboardInterrupt(PyException e) {
+        return ops.isInstance(e.exc(), exceptionType("KeyboardInterrupt"));
+    }
+
     /**
      * What CPython 3.11 does after the program when the process exits (Py_FinalizeEx), as far as a
      * program can see it: weakref.finalize's atexit callbacks (newest first); the release of the
@@ -435,6 +440,7 @@ public final class Runtime implements AutoCloseable {
             held.remove(Long.valueOf(exc)); // formatUncaught handed its reference to the runtime's roots
             heap.decref(exc);
         }
+        if (gc.isEnabled()) gc.collect(2); // PyGC_Collect() before the modules go: the last one gc.callbacks see
         List<Long> alive = new ArrayList<>();
         List<Long> keys = new ArrayList<>();
         heap.dicts.forEach(sysModules, (k, v) -> keys.add(k));
@@ -452,12 +458,12 @@ public final class Runtime implements AutoCloseable {
             }
             heap.decref(k);
         }
-        gc.collect(2);
+        gc.collectNoFail(2);
         for (int i = alive.size() - 1; i >= 0; i--) {
             long m = WeakrefType.referent(alive.get(i));
             if (m != heap.None) clearModuleDict(ModuleType.dict(m));
         }
-        gc.collect(2);
+        gc.collectNoFail(2);
         for (long wr : alive) heap.decref(wr);
         out.flush();
         err.flush();

@@ -68,18 +68,7 @@ public final class VmApi {
 
     /** A Python SyntaxError (or IndentationError/TabError) for a compiler error, as an exception to throw. */
     public PyException syntaxError(PySyntaxError e) {
-        String type = e.kind().name();
-        long details = heap.tuples.alloc(6);
-        TupleType.setItemSteal(details, 0, heap.strs.of(e.filename()));
-        TupleType.setItemSteal(details, 1, heap.ints.of(e.line()));
-        TupleType.setItemSteal(details, 2, heap.ints.of(e.column()));
-        TupleType.setItemSteal(details, 3, e.text() == null ? incref(heap.None) : heap.strs.of(e.text()));
-        TupleType.setItemSteal(details, 4, heap.ints.of(e.endLine()));
-        TupleType.setItemSteal(details, 5, heap.ints.of(e.endColumn()));
-        long args = heap.tuples.alloc(2);
-        TupleType.setItemSteal(args, 0, heap.strs.of(e.msg()));
-        TupleType.setItemSteal(args, 1, details);
-        return new PyException(rt.ops.instantiateException(rt.exceptionType(type), args));
+        return new PyException(ExecBuiltins.syntaxError(rt, e));
     }
 
     /** Runs a module-level code object with {@code globals} as globals and locals. */

@@ -141,6 +141,7 @@ final class Builtins {
             return rt.ops.formatObject(a[o], n == 2 ? StrType.value(a[o + 1]) : "");
         });
         def(rt, "__build_class__", (self, a, o, n, kw) -> buildClass(rt, a, o, n, kw));
+        def(rt, "__import__", (self, a, o, n, kw) -> ImportBuiltin.call(rt, a, o, n, kw));
         def(rt, "super", (self, a, o, n, kw) -> SuperType.create(rt, a, o, n));
         def(rt, "property", (self, a, o, n, kw) -> {
             if (n > 3 || Args.nkw(kw) > 0 && n - Args.nkw(kw) > 0) throw rt.typeError("property() takes at most 4 arguments");

@@ -1051,28 +1051,26 @@ final class Interpreter implements RootProvider {
             case IMPORT_NAME -> {
                 long fromlist = s[--f.sp], level = s[--f.sp];
                 s[f.sp] = s[f.sp + 1] = 0;
-                heap.decref(fromlist);
-                heap.decref(level);
-                { long pushed = Modules.importModule(rt, StrType.value(code.names[arg])); s[f.sp++] = pushed; }
+                long imported;
+                try {
+                    imported = rt.imports().importName(code.names[arg], f.globals, fromlist, level);
+                } finally {
+                    heap.decref(fromlist);
+                    heap.decref(level);
+                }
+                s[f.sp++] = imported;
             }
             case IMPORT_FROM -> {
-                long m = s[f.sp - 1];
-                long v = rt.ops.getAttrOrNull(m, code.names[arg]);
-                if (v == 0) {
-                    String mn = rt.ops.repr(m);
-                    throw rt.error("ImportError", "cannot import name '" + StrType.value(code.names[arg]) + "' from "
-                            + mn.substring(mn.indexOf('\''), mn.indexOf('\'', mn.indexOf('\'') + 1) + 1) + " (unknown location)");
-                }
-                s[f.sp++] = v;
+                { long pushed = rt.imports().importFrom(s[f.sp - 1], code.names[arg]); s[f.sp++] = pushed; }
             }
             case IMPORT_STAR -> {
                 long m = s[--f.sp];
                 s[f.sp] = 0;
-                long d = ModuleType.dict(m);
-                heap.dicts.forEach(d, (k, v) -> {
-                    if (!StrType.value(k).startsWith("_")) heap.dicts.setItem(f.locals, k, v);
-                });
-                heap.decref(m);
+                try {
+                    rt.imports().importStar(m, f.locals);
+                } finally {
+                    heap.decref(m);
+                }
             }
             case LOAD_ASSERTION_ERROR -> { long t = rt.exceptionType("AssertionError").address(); heap.incref(t); s[f.sp++] = t; }
             case SETUP_ANNOTATIONS -> {

@@ -158,7 +158,7 @@ final class Ops {
             String qn = heap.typeOf(f) == rt.functionType ? StrType.value(Native.getLong(f + FunctionType.QUALNAME)) : "?";
             return "<bound method " + qn + " of " + repr(MethodType.self(o)) + ">";
         }
-        if (t == rt.moduleType) return "<module '" + StrType.value(Native.getLong(o + ModuleType.NAME)) + "'" + (rt.modules.containsKey(StrType.value(Native.getLong(o + ModuleType.NAME))) && !StrType.value(Native.getLong(o + ModuleType.NAME)).equals("__main__") ? " (built-in)" : "") + ">";
+        if (t == rt.moduleType) return rt.imports().moduleRepr(o);
         if (t == rt.cellType) {
             long c = CellType.contents(o);
             return "<cell at " + hex(o) + ": " + (c == 0 ? "empty>" : typeName(c) + " object at " + hex(c) + ">");
@@ -405,9 +405,7 @@ final class Ops {
 
     PyException attributeError(long o, String name) {
         if (isTypeObject(o)) return rt.error("AttributeError", "type object '" + heap.typeAt(o).name() + "' has no attribute '" + name + "'");
-        if (heap.typeOf(o) == rt.moduleType) {
-            return rt.error("AttributeError", "module '" + StrType.value(Native.getLong(o + ModuleType.NAME)) + "' has no attribute '" + name + "'");
-        }
+        if (heap.typeOf(o) == rt.moduleType) return ModuleAttrs.attributeError(rt, o, name);
         return rt.error("AttributeError", "'" + typeName(o) + "' object has no attribute '" + name + "'");
     }
 
@@ -436,7 +434,7 @@ final class Ops {
             long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
             if (v != 0) return incref(v);
             if (name.equals("__dict__")) return incref(ModuleType.dict(o));
-            return 0;
+            return ModuleAttrs.moduleGetattr(rt, o, nameObj);
         }
         if (isTypeObject(o)) return typeAttr(o, name);
         if (t == rt.superType) {

@@ -195,6 +195,8 @@ public enum Opcode {
     SETUP_ANNOTATIONS(0),
     /** Notebook cells and the REPL: [v] -> []: shows repr(v) on stdout unless v is None. */
     DISPLAY_RESULT(-1),
+    /** compile(..., 'single'): [v] -> []: sys.displayhook(v) (repr on stdout and builtins._ unless v is None). */
+    PRINT_EXPR(-1),
 
     // ---- match statements (PEP 634) ----
     /** [o] -> [o, len(o)]. */

@@ -74,6 +74,19 @@ final class Interpreter implements RootProvider {
         if (rt.handledException != 0) v.root(rt.handledException, 1);
     }
 
+    /** The same references as {@link #visitRoots}, each with its holder (refcount provenance). */
+    @Override
+    public void visitDescribedRoots(DescribedRootVisitor v) {
+        for (Frame f = current; f != null; f = f.back) {
+            if (f.owner == Frame.OWNED_BY_THREAD) {
+                FrameDescriptions.visit(f, "frame", v);
+                if (f.frameObject != 0) v.root(f.frameObject, 1, "the frame object of the running " + FrameDescriptions.frameName(f));
+                if (f.generator != 0) v.root(f.generator, 1, "the interpreter resuming the generator " + FrameDescriptions.frameName(f));
+            }
+        }
+        if (rt.handledException != 0) v.root(rt.handledException, 1, "the exception being handled (sys.exc_info())");
+    }
+
     // ---- entry points --------------------------------------------------------------------------
 
     /**

@@ -39,6 +39,7 @@ final class Modules {
             case "weakref" -> weakref(rt);
             case "time" -> time(rt);
             case "builtins" -> builtins(rt);
+            case "refheap" -> RefheapModule.create(rt);
             default -> throw rt.error("ModuleNotFoundError", "No module named '" + name + "'");
         };
         rt.modules.put(name, rt.hold(mod));

@@ -132,8 +132,14 @@ public final class Runtime implements AutoCloseable {
         interpreter = new Interpreter(this);
         interpreter.typesReady();
         heap.setCallbacks((callback, wr) -> ops.callWeakrefCallback(callback, wr));
-        heap.addRootProvider(v -> {
-            for (long o : held) v.root(o, 1);
+        heap.addRootProvider(new RootProvider() {
+            @Override public void visitRoots(RootVisitor v) {
+                for (long o : held) v.root(o, 1);
+            }
+
+            @Override public void visitDescribedRoots(DescribedRootVisitor v) {
+                for (long o : held) v.root(o, 1, describeHeld(o));
+            }
         });
         heap.addRootProvider(interpreter);
         builtinsDict = hold(heap.dicts.create());
@@ -178,6 +184,13 @@ public final class Runtime implements AutoCloseable {
     public CycleCollector gc() { return gc; }
 
     /** Keeps {@code o} (a new reference) alive for the runtime's life; returns it. */
+    /** Who holds a reference the runtime holds (refcount provenance). */
+    private String describeHeld(long o) {
+        if (o == builtinsDict) return "runtime (builtins dict)";
+        for (Map.Entry<String, Long> e : modules.entrySet()) if (e.getValue() == o) return "sys.modules['" + e.getKey() + "']";
+        return "runtime (" + heap.typeOf(o).name() + " it keeps: a method descriptor or registry)";
+    }
+
     long hold(long o) {
         held.add(o);
         return o;

@@ -56,6 +56,12 @@ public final class Provenance {
 
     private final Heap heap;
     private final Labeler labeler;
+    /** {@link #holdersOf} names at most this many holders of one object; the rest are summed in one entry. */
+    public static final int MAX_HOLDERS_EACH = 40;
+    /** References the last {@link #holdersOf} visited (a recorder's budget). */
+    private long lastWalkCost;
+
+    public long lastWalkCost() { return lastWalkCost; }
 
     public Provenance(Heap heap, Labeler labeler) {
         this.heap = heap;
@@ -102,6 +108,64 @@ public final class Provenance {
         if (found[0] != rc) {
             result.add(new Holder("unaccounted: " + (rc - found[0]) + " held by the runtime in the middle of an operation", rc - found[0], 0));
         }
+        return result;
+    }
+
+    /**
+     * {@link #holders} of many objects in one walk of the heap (for a recorder's snapshot): each
+     * target's holders, their descriptions as {@link #holders} gives them, bounded: at most
+     * {@value #MAX_HOLDERS_EACH} holders named and 8 references from one holder, the rest summed
+     * (the counts still add up to the refcount).
+     */
+    public Map<Long, List<Holder>> holdersOf(Set<Long> targets) {
+        Map<Long, Map<String, long[]>> merged = new HashMap<>();
+        for (long t : targets) merged.put(t, new LinkedHashMap<>());
+        Set<Long> running = runningDeallocs();
+        Map<Long, int[]> counts = new LinkedHashMap<>();
+        List<String> labels = new ArrayList<>();
+        long[] visited = {0};
+        heap.forEachObject(o -> {
+            if (running.contains(o)) return;
+            counts.clear();
+            heap.typeOf(o).references(o, r -> {
+                visited[0]++;
+                if (merged.containsKey(r)) counts.computeIfAbsent(r, k -> new int[1])[0]++;
+            });
+            for (Map.Entry<Long, int[]> e : counts.entrySet()) {
+                Map<String, long[]> m = merged.get(e.getKey());
+                int c = e.getValue()[0];
+                if (m.size() >= MAX_HOLDERS_EACH) {  // a much-shared object: the rest summed up
+                    add(m, "more holders (not listed one by one)", c, 0);
+                    continue;
+                }
+                labels.clear();
+                int named = Math.min(c, 8);
+                labeler.label(o, e.getKey(), named, labels);
+                for (int i = 0; i < named; i++) {
+                    add(m, i < labels.size() ? labels.get(i) : "a reference from " + labeler.describe(o), 1, o);
+                }
+                if (c > named) add(m, (c - named) + " more references from " + labeler.describe(o), c - named, o);
+            }
+        });
+        for (RootProvider p : heap.rootProviders()) {
+            p.visitDescribedRoots((o, n, d) -> {
+                Map<String, long[]> m = merged.get(o);
+                if (m != null) add(m, d, n, 0);
+            });
+        }
+        Map<Long, List<Holder>> result = new HashMap<>();
+        merged.forEach((t, m) -> {
+            List<Holder> l = new ArrayList<>();
+            long sum = 0;
+            for (Map.Entry<String, long[]> e : m.entrySet()) {
+                l.add(new Holder(e.getKey(), e.getValue()[0], e.getValue()[1]));
+                sum += e.getValue()[0];
+            }
+            long rc = heap.refcount(t);
+            if (sum != rc) l.add(new Holder("unaccounted: " + (rc - sum) + " held by the runtime in the middle of an operation", rc - sum, 0));
+            result.put(t, l);
+        });
+        lastWalkCost = visited[0];
         return result;
     }
 

@@ -161,6 +161,11 @@ public final class Runtime implements AutoCloseable {
         if (stress != null) stress.atRest();
     }
 
+    /** Programs the web page runs may not write memory through ctypes ({@code refheap serve}). */
+    boolean sandboxed;
+
+    public void setSandboxed(boolean on) { sandboxed = on; }
+
     /** The stress mode's driver, or null without --gc-stress. */
     public GcStress stress() { return stress; }
 

@@ -216,6 +216,21 @@ public final class CycleCollector implements GcHooks {
         }
     }
 
+    /**
+     * _PyGC_CollectNoFail: the interpreter's own collections at exit, which run no gc.callbacks
+     * (the callbacks list may already be cleared or be part of the garbage).
+     */
+    public long collectNoFail(int gen) {
+        if (collecting) return 0;
+        collecting = true;
+        try {
+            long[] result = collectMain(gen);
+            return result[0] + result[1];
+        } finally {
+            collecting = false;
+        }
+    }
+
     private long collectWithCallback(int gen) {
         if (!callbacks.isEmpty()) callbacks.invoke("start", gen, 0, 0);
         long[] result = collectMain(gen);

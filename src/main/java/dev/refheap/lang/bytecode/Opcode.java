@@ -194,7 +194,9 @@ public enum Opcode {
     /** Creates __annotations__ in locals if missing. */
     SETUP_ANNOTATIONS(0),
     /** Notebook cells and the REPL: [v] -> []: shows repr(v) on stdout unless v is None. */
-    DISPLAY_RESULT(-1);
+    DISPLAY_RESULT(-1),
+    /** compile(..., 'single'): [v] -> []: sys.displayhook(v) (repr on stdout and builtins._ unless v is None). */
+    PRINT_EXPR(-1);
 
     private final int effect;
 

@@ -70,7 +70,9 @@ public final class Compiler {
         /** A notebook cell or REPL input: as EXEC, but a final expression statement is shown with DISPLAY_RESULT. */
         CELL,
         /** A single expression whose value is returned. */
-        EVAL
+        EVAL,
+        /** compile(..., 'single'): one statement; its module-level expression statements go to PRINT_EXPR. */
+        SINGLE
     }
 
     private enum ScopeType { MODULE, CLASS, FUNCTION, LAMBDA, COMPREHENSION }
@@ -190,7 +192,9 @@ public final class Compiler {
             return unit;
         }
         Compiler c = new Compiler(filename, source, mode);
-        CodeUnit unit = c.compileExec(Parser.parseModule(source, filename));
+        Module parsed = Parser.parseModule(source, filename);
+        if (mode == Mode.SINGLE) c.checkSingle(parsed);
+        CodeUnit unit = c.compileExec(parsed);
         warnings.addAll(c.warnings);
         return unit;
     }
@@ -219,6 +223,18 @@ public final class Compiler {
 
     private void warn(String message) {
         warnings.add(new Warning(u.loc.line(), message));
+    }
+
+    /** The 'single' input rule: exactly one statement (an empty input is invalid syntax at line 0). */
+    private void checkSingle(Module ast) {
+        if (ast.body().isEmpty()) {
+            throw new dev.refheap.lang.PySyntaxError(dev.refheap.lang.PySyntaxError.Kind.SyntaxError, "invalid syntax",
+                    errors.filename(), 0, -1, 0, -1, null, false, true);
+        }
+        if (ast.body().size() > 1) {
+            Stmt first = ast.body().getFirst();
+            throw errors.at(first.pos(), "multiple statements found while compiling a single statement");
+        }
     }
 
     private CodeUnit compileExec(Module ast) {
@@ -596,7 +612,7 @@ public final class Compiler {
         }
         int i = 0;
         String doc = docString(body);
-        if (doc != null && body.getFirst() != displayed) {
+        if (doc != null && body.getFirst() != displayed && mode != Mode.SINGLE) {
             i = 1;
             visitExpr(((Stmt.ExprStmt) body.getFirst()).value());
             unsetLoc();
@@ -667,6 +683,11 @@ public final class Compiler {
         if (s == displayed) {
             visitExpr(value);
             addOp(Opcode.DISPLAY_RESULT);
+            return;
+        }
+        if (mode == Mode.SINGLE && u.type == ScopeType.MODULE) {
+            visitExpr(value);
+            addOp(Opcode.PRINT_EXPR);
             return;
         }
         if (value instanceof Expr.Constant) {

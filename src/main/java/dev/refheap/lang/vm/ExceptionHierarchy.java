@@ -20,6 +20,7 @@ final class ExceptionHierarchy {
             {"SystemError", "Exception"}, {"TypeError", "Exception"}, {"ValueError", "Exception"},
             {"UnicodeError", "ValueError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
             {"DeprecationWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"ResourceWarning", "Warning"},
+            {"ConnectionError", "OSError"}, {"BrokenPipeError", "ConnectionError"},
     };
 
     static void register(Runtime rt) {

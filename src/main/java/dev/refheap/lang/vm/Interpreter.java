@@ -127,6 +127,17 @@ final class Interpreter implements RootProvider {
         return execute(f);
     }
 
+    /**
+     * exec/eval: runs a module-level code object with {@code globals} (borrowed: the caller holds it)
+     * and {@code locals} (a dict, borrowed; may be globals); returns the result (new ref).
+     */
+    long runCode(long code, long globals, long locals) {
+        heap.incref(code);
+        heap.incref(locals);
+        Frame f = new Frame(rt.codeType.code(code), 0, globals, rt.builtinsDict, locals);
+        return execute(f);
+    }
+
     /** Runs a class body with {@code ns} as its locals; returns the result (new ref). */
     long runClassBody(long func, long ns) {
         long code = Native.getLong(func + FunctionType.CODE);
@@ -859,10 +870,10 @@ final class Interpreter implements RootProvider {
                 f.sp -= arg;
                 try {
                     for (int i = 0; i < arg; i++) heap.sets.add(st, s[f.sp + i]);
-                } catch (PyError e) {
+                } catch (PyError | PyException e) {  // PyException: an instance's __hash__ raised
                     f.sp += arg;
                     heap.decref(st);
-                    throw rt.fromPyError(e);
+                    throw e instanceof PyError pe ? rt.fromPyError(pe) : (PyException) e;
                 }
                 for (int i = 0; i < arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
                 s[f.sp++] = st;
@@ -872,10 +883,10 @@ final class Interpreter implements RootProvider {
                 f.sp -= 2 * arg;
                 try {
                     for (int i = 0; i < arg; i++) heap.dicts.setItem(d, s[f.sp + 2 * i], s[f.sp + 2 * i + 1]);
-                } catch (PyError e) {
+                } catch (PyError | PyException e) {  // PyException: an instance's __hash__ raised
                     f.sp += 2 * arg;
                     heap.decref(d);
-                    throw rt.fromPyError(e);
+                    throw e instanceof PyError pe ? rt.fromPyError(pe) : (PyException) e;
                 }
                 for (int i = 0; i < 2 * arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
                 s[f.sp++] = d;
@@ -1079,28 +1090,26 @@ final class Interpreter implements RootProvider {
             case IMPORT_NAME -> {
                 long fromlist = s[--f.sp], level = s[--f.sp];
                 s[f.sp] = s[f.sp + 1] = 0;
-                heap.decref(fromlist);
-                heap.decref(level);
-                { long pushed = Modules.importModule(rt, StrType.value(code.names[arg])); s[f.sp++] = pushed; }
+                long imported;
+                try {
+                    imported = rt.imports().importName(code.names[arg], f.globals, fromlist, level);
+                } finally {
+                    heap.decref(fromlist);
+                    heap.decref(level);
+                }
+                s[f.sp++] = imported;
             }
             case IMPORT_FROM -> {
-                long m = s[f.sp - 1];
-                long v = rt.ops.getAttrOrNull(m, code.names[arg]);
-                if (v == 0) {
-                    String mn = rt.ops.repr(m);
-                    throw rt.error("ImportError", "cannot import name '" + StrType.value(code.names[arg]) + "' from "
-                            + mn.substring(mn.indexOf('\''), mn.indexOf('\'', mn.indexOf('\'') + 1) + 1) + " (unknown location)");
-                }
-                s[f.sp++] = v;
+                { long pushed = rt.imports().importFrom(s[f.sp - 1], code.names[arg]); s[f.sp++] = pushed; }
             }
             case IMPORT_STAR -> {
                 long m = s[--f.sp];
                 s[f.sp] = 0;
-                long d = ModuleType.dict(m);
-                heap.dicts.forEach(d, (k, v) -> {
-                    if (!StrType.value(k).startsWith("_")) heap.dicts.setItem(f.locals, k, v);
-                });
-                heap.decref(m);
+                try {
+                    rt.imports().importStar(m, f.locals);
+                } finally {
+                    heap.decref(m);
+                }
             }
             case LOAD_ASSERTION_ERROR -> { long t = rt.exceptionType("AssertionError").address(); heap.incref(t); s[f.sp++] = t; }
             case SETUP_ANNOTATIONS -> {
@@ -1110,6 +1119,7 @@ final class Interpreter implements RootProvider {
                     heap.decref(d);
                 }
             }
+            case PRINT_EXPR -> ExecBuiltins.printExpr(rt, f);
             case DISPLAY_RESULT -> {
                 long v = s[--f.sp];
                 s[f.sp] = 0;
@@ -1154,12 +1164,12 @@ final class Interpreter implements RootProvider {
     private long loadAttr(CodeType.Code code, int pc, long o, int arg) {
         String name = code.nameStrings[arg];
         long v = rt.ops.getAttr(o, code.names[arg], name);
-        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")
-                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0) {
+        if (heap.typeOf(o) instanceof ClassType c && c.managed() && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")
+                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && Attributes.hooks(rt, c) == 0) {
             long descr = rt.ops.lookupType(c, name);
             int slot = c.keyIndex(name, false);
-            // The instance's value wins over anything on the class but a property.
-            if (slot >= 0 && (descr == 0 || heap.typeOf(descr) != rt.propertyType)) {
+            // The instance's value wins over anything on the class but a data descriptor.
+            if (slot >= 0 && (descr == 0 || !Attributes.isDataDescriptor(rt, descr))) {
                 code.attrClass[pc] = c;
                 code.attrVersion[pc] = heap.dicts.watchedVersion();
                 code.attrFound[pc] = slot;
@@ -1188,7 +1198,7 @@ final class Interpreter implements RootProvider {
         String name = code.nameStrings[arg];
         rt.ops.loadMethod(o, code.names[arg], name, out);
         if (out[0] != 0 && Heap.typeAddress(out[0]) == functionTypeAddr && heap.typeOf(o) instanceof ClassType c && !c.exceptionBased
-                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && rt.ops.lookupType(c, name) == out[0]) {
+                && c.managed() && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && rt.ops.lookupType(c, name) == out[0]) {
             int slot = c.keyIndex(name, false);
             code.attrClass[pc] = c;
             code.attrVersion[pc] = heap.dicts.watchedVersion();
@@ -1216,10 +1226,11 @@ final class Interpreter implements RootProvider {
     private void storeAttr(CodeType.Code code, int pc, long o, int arg, long v) {
         String name = code.nameStrings[arg];
         rt.ops.setAttr(o, code.names[arg], name, v);
-        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0) {
+        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && c.managed()
+                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && (Attributes.hooks(rt, c) & Attributes.SETATTR) == 0) {
             long descr = rt.ops.lookupType(c, name);
             int slot = c.keyIndex(name, false);
-            if (slot >= 0 && (descr == 0 || heap.typeOf(descr) != rt.propertyType)) {
+            if (slot >= 0 && (descr == 0 || !Attributes.isDataDescriptor(rt, descr))) {
                 code.attrClass[pc] = c;
                 code.attrVersion[pc] = heap.dicts.watchedVersion();
                 code.attrFound[pc] = slot;

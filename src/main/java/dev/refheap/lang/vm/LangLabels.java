@@ -8,7 +8,6 @@ import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
 import dev.refheap.object.TupleType;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The language's names for references, on top of the object layer's ({@link CoreLabels}):
@@ -128,12 +127,17 @@ final class LangLabels extends CoreLabels {
 
     @Override
     protected String dictOwner(long dict) {
-        for (Map.Entry<String, Long> e : rt.modules.entrySet()) {
-            if (ModuleType.dict(e.getValue()) == dict) return "global %s of module '" + e.getKey() + "'";
-        }
-        // A module's globals that is no registered module (__main__): it names itself.
+        if (dict == rt.sysModules) return "sys.modules[%s]";
+        String[] found = {null};
+        heap.dicts.forEach(rt.sysModules, (k, m) -> {
+            if (found[0] == null && heap.typeOf(m) == rt.moduleType && ModuleType.dict(m) == dict && heap.typeOf(k) instanceof StrType) {
+                found[0] = "global %s of module '" + StrType.value(k) + "'";
+            }
+        });
+        if (found[0] != null) return found[0];
+        // A module's globals that is not in sys.modules: it names itself.
         long name = heap.dicts.getItem(dict, "__name__");
-        if (name != 0 && name != -1 && heap.typeOf(name) instanceof StrType && heap.dicts.getItem(dict, "__builtins__") > 0) {
+        if (name != 0 && heap.typeOf(name) instanceof StrType && heap.dicts.getItem(dict, "__builtins__") != 0) {
             return "global %s of module '" + StrType.value(name) + "'";
         }
         return null;

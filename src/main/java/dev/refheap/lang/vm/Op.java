@@ -97,6 +97,7 @@ final class Op {
     static final int LOAD_ASSERTION_ERROR = 83;
     static final int SETUP_ANNOTATIONS = 84;
     static final int DISPLAY_RESULT = 85;
+    static final int PRINT_EXPR = 86;
 
     /** Fails if a constant here is not its opcode's ordinal (or the enum gained an opcode). */
     static void check() {

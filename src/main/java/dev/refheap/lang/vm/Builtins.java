@@ -45,7 +45,10 @@ final class Builtins {
         });
         def(rt, "iter", (self, a, o, n, kw) -> {
             Args.range(rt, "iter", n, kw, 1, 2);
-            if (n == 2) return rt.iterType.create(IterType.Kind.CALLABLE_SENTINEL, a[o], incref(heap, a[o + 1]));
+            if (n == 2) {
+                if (!isCallable(rt, a[o])) throw rt.typeError("iter(v, w): v must be callable");
+                return rt.iterType.create(IterType.Kind.CALLABLE_SENTINEL, a[o], incref(heap, a[o + 1]));
+            }
             return rt.ops.iter(a[o]);
         });
         def(rt, "next", (self, a, o, n, kw) -> {

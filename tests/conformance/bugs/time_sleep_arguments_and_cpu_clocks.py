@@ -5,8 +5,8 @@ for v in [2**64, 2**63, 2**62, 10**10, -2**63, -2**70, 1e300, float('inf'), floa
         time.sleep(v); print(repr(v), 'ok')
     except Exception as e: print(repr(v), type(e).__name__, e)
 t0 = time.process_time(); c0 = time.thread_time(); n0 = time.process_time_ns(); m0 = time.thread_time_ns()
-time.sleep(0.3)
-print(time.process_time() - t0 < 0.1, time.thread_time() - c0 < 0.1, (time.process_time_ns() - n0) < 10**8, time.thread_time_ns() - m0 < 10**8)
+time.sleep(0.5)
+print(time.process_time() - t0 < 0.45, time.thread_time() - c0 < 0.1, (time.process_time_ns() - n0) < 45 * 10**7, time.thread_time_ns() - m0 < 10**8)
 x = 0
 t0 = time.thread_time_ns()
 for i in range(300000): x += i

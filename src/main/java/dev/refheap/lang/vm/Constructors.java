@@ -240,6 +240,7 @@ final class Constructors {
         }
         try {
             if (digits.isEmpty() || text.strip().contains("__") || text.strip().startsWith("_") || text.strip().endsWith("_")) throw new NumberFormatException();
+            if (digits.length() > 18) IntStrLimit.checkParse(rt, digits.length(), b);
             BigInteger v = new BigInteger(digits, b);
             return rt.heap.ints.of(neg ? v.negate() : v);
         } catch (NumberFormatException | ArithmeticException e) {

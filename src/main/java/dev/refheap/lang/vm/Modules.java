@@ -94,6 +94,11 @@ final class Modules {
             heap.incref(a[o]);
             return heap.strs.intern(a[o]);
         });
+        def(rt, m, "get_int_max_str_digits", (s, a, o, n, kw) -> {
+            if (n > 0) throw rt.typeError("sys.get_int_max_str_digits() takes no arguments (" + n + " given)");
+            return heap.ints.of(rt.intMaxStrDigits);
+        });
+        def(rt, m, "set_int_max_str_digits", (s, a, o, n, kw) -> { IntStrLimit.set(rt, a, o, n, kw); return none(heap); });
         def(rt, m, "getrecursionlimit", (s, a, o, n, kw) -> heap.ints.of(rt.recursionLimit));
         def(rt, m, "setrecursionlimit", (s, a, o, n, kw) -> {
             Args.exactly(rt, "setrecursionlimit", n, kw, 1);

@@ -106,7 +106,7 @@ final class Ops {
         PyType t = heap.typeOf(o);
         if (o == heap.None) return "None";
         if (t == heap.bools) return o == heap.True ? "True" : "False";
-        if (t == heap.ints) return IntType.toBig(o).toString();
+        if (t == heap.ints) return IntType.fitsLong(o) ? Long.toString(IntType.asLong(o)) : IntStrLimit.decimal(rt, IntType.toBig(o));
         if (t == heap.floats) return Floats.repr(FloatType.value(o));
         if (t == heap.strs) return Strings.repr(StrType.value(o));
         if (t == heap.bytes) return Strings.bytesRepr(BytesType.value(o));

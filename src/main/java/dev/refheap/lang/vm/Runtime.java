@@ -413,7 +413,7 @@ public final class Runtime implements AutoCloseable {
     public String exceptionTypeName(PyException e) { return ops.qualifiedTypeNameOf(heap.typeOf(e.exc())); }
 
     /** str(exception), without releasing it. */
-    public String exceptionMessage(PyException e) { return ops.str(e.exc()); }
+    public String exceptionMessage(PyException e) { return tracebacks.safeStr(e.exc()); }
 
     /** The exit status python3 uses for an uncaught SystemExit (releases the exception). */
     public int systemExitStatus(PyException e) {

@@ -55,6 +55,20 @@ class CliNotebookTest {
     }
 
     @Test
+    void bug_lastExpressionIsSavedOnceAsExecuteResult() throws Exception {
+        Files.writeString(dir.resolve("nb.ipynb"), notebook("\"print('before')\\nx = 1\\nx == 1\""));
+        CliRun r = CliRun.in(dir, "run", "nb.ipynb", "--output", "out.ipynb");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("before\nTrue\n", r.out());  // the console shows the value as before
+        JsonNode outputs = new ObjectMapper().readTree(dir.resolve("out.ipynb").toFile()).at("/cells/0/outputs");
+        assertEquals(2, outputs.size(), outputs.toString());
+        assertEquals("stream", outputs.get(0).get("output_type").asText());
+        assertEquals("before\n", outputs.get(0).at("/text/0").asText());
+        assertEquals("execute_result", outputs.get(1).get("output_type").asText());
+        assertEquals("True", outputs.get(1).at("/data/text~1plain").asText());
+    }
+
+    @Test
     void outputOverTheInputReplacesIt() throws Exception {
         Files.writeString(dir.resolve("nb.ipynb"), notebook("\"print(2)\""));
         CliRun r = CliRun.in(dir, "run", "nb.ipynb", "--output", "nb.ipynb");

@@ -45,7 +45,21 @@ public final class Main implements Callable<Integer> {
         // collected (their __del__ output appears, as there); the heap itself is not closed.
         Runtime rt = flags.newRuntime();
         Signals.attach(rt);
-        PyException uncaught = null;
+        PyException[] uncaught = {null};
+        int status;
+        boolean consistent;
+        try {
+            status = runMain(rt, source, filename, uncaught);
+        } finally {
+            consistent = flags.afterRun(rt);
+            exitRuntime(rt, uncaught[0]);
+            Signals.detach(rt);
+        }
+        return consistent ? status : 70;  // --gc-stress found the heap inconsistent after the program
+    }
+
+    /** The program in __main__; its uncaught exception (not a SystemExit) is left in {@code uncaught[0]}. */
+    private static int runMain(Runtime rt, String source, String filename, PyException[] uncaught) {
         try {
             rt.exec(source, filename);
             rt.out().flush();
@@ -53,7 +67,7 @@ public final class Main implements Callable<Integer> {
         } catch (PyException e) {
             rt.out().flush();
             if (rt.isSystemExit(e)) return SystemExits.status(rt, e);
-            uncaught = e;
+            uncaught[0] = e;
             System.err.print(rt.formatUncaught(e));
             System.err.flush();
             if (rt.isKeyboardInterrupt(e)) {
@@ -65,10 +79,6 @@ public final class Main implements Callable<Integer> {
             rt.out().flush();
             System.err.print(e.format());
             return 1;
-        } finally {
-            flags.afterRun(rt);
-            exitRuntime(rt, uncaught);
-            Signals.detach(rt);
         }
     }
 
@@ -86,11 +96,13 @@ public final class Main implements Callable<Integer> {
         rt.err().flush();
     }
 
+    static final String STRESS_BUG = "(a bug in refheap, unless the program wrote a refcount through ctypes: please report it with the program)";
+
     /** --gc-stress found the heap inconsistent: a bug in refheap, reported with what the verifier saw. */
     static int reportStressFailure(HeapVerificationError h) {
         System.out.flush();
         System.err.println("refheap: --gc-stress: " + h.getMessage());
-        System.err.println("(a bug in refheap, unless the program wrote a refcount through ctypes: please report it with the program)");
+        System.err.println(STRESS_BUG);
         if (System.getenv("REFHEAP_DEBUG") != null) h.printStackTrace();
         return 70;
     }

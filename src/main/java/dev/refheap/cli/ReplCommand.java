@@ -69,8 +69,7 @@ final class ReplCommand implements Callable<Integer> {
                 Integer exit = run(rt, input);
                 if (exit != null) return exit;
             }
-            flags.afterRun(rt);
-            return 0;
+            return flags.afterRun(rt) ? 0 : 70;
         } catch (java.io.IOException e) {
             System.err.println("refheap: cannot open the terminal: " + e.getMessage());
             return 1;

@@ -44,11 +44,11 @@ final class RunCommand implements Callable<Integer> {
                 try (Runtime rt = flags.newRuntime()) {
                     Signals.attach(rt);
                     int status = new NotebookRunner(rt, nb, file).run(output);
-                    flags.afterRun(rt);
+                    boolean consistent = flags.afterRun(rt);
                     Main.exitRuntime(rt, null);
                     Signals.detach(rt);
                     if (status == NotebookRunner.INTERRUPTED) Main.interruptedExit = true;
-                    return status;
+                    return consistent ? status : 70;
                 }
             }
             return Main.runProgram(flags, SourceFiles.text(bytes, file), file);

@@ -55,4 +55,14 @@ class GcStressCliTest {
         assertTrue(r.err.startsWith("refheap: --gc-stress: heap verification failed (exact check)"), r.err);
         assertTrue(r.err.contains("refcount of <list"), r.err);
     }
+
+    @Test
+    void bug_verificationFailureAfterTheProgramExits70() throws Exception {
+        // the fault comes with the last statement: no allocation follows, so only the check after the program sees it
+        Files.writeString(dir.resolve("late.py"), "import ctypes\nx = []\np = ctypes.c_ssize_t.from_address(id(x))\nprint('before')\np.value += 1\n");
+        Run r = refheap("run", "--gc-stress", "late.py");
+        assertEquals("before\n", r.out);
+        assertTrue(r.err.startsWith("refheap: --gc-stress: heap verification failed after the program:\n  refcount of <list"), r.err);
+        assertEquals(70, r.status);
+    }
 }

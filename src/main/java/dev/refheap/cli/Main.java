@@ -29,6 +29,9 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Mixin
     RuntimeFlags flags = new RuntimeFlags();
 
+    @Parameters(arity = "0..1", paramLabel = "-", description = "'-': read the program from stdin (as when stdin is not a terminal).")
+    String script;
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() { return new String[] {"refheap 0.1.0 (CPython 3.11.7 memory semantics)"}; }
     }
@@ -36,6 +39,12 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         if (code != null) return runProgram(flags, code, "<string>");
+        if (script != null && !script.equals("-")) {
+            System.err.println("refheap: unknown command '" + script + "' (to run a file: refheap run " + script + ")");
+            return 2;
+        }
+        // As python3: with stdin not a terminal (a pipe, a file), the program is read from it; '-' asks for that explicitly.
+        if (script != null || !StdStream.isatty(0)) return runStdin(flags);
         return ReplCommand.start(flags);
     }
 
@@ -84,6 +93,16 @@ public final class Main implements Callable<Integer> {
 
     /** Set when the program ended by an uncaught KeyboardInterrupt: the process then ends killed by SIGINT. */
     static volatile boolean interruptedExit;
+
+    /** The program read from stdin to its end, run as {@code <stdin>} (python3 - or python3 < FILE). */
+    static int runStdin(RuntimeFlags flags) {
+        try {
+            return runProgram(flags, SourceFiles.text(SourceFiles.stdin(), "<stdin>"), "<stdin>");
+        } catch (SourceFiles.Unreadable e) {
+            System.err.println(e.getMessage());
+            return e.status;
+        }
+    }
 
     /** The interpreter's exit after a program, REPL session or notebook: see {@link Runtime#finalizeAtExit}. */
     static void exitRuntime(Runtime rt, PyException uncaught) {

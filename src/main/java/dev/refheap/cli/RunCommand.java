@@ -30,6 +30,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RuntimeFlags flags = ownFlags.with(parent == null ? null : parent.flags);
+        if (file.equals("-")) return Main.runStdin(flags);
         byte[] bytes;
         try {
             bytes = SourceFiles.bytes(file);

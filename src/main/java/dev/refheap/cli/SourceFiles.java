@@ -35,6 +35,15 @@ final class SourceFiles {
         }
     }
 
+    /** All of stdin: the program of {@code refheap -}. */
+    static byte[] stdin() throws Unreadable {
+        try {
+            return System.in.readAllBytes();
+        } catch (IOException e) {
+            throw new Unreadable("refheap: can't read the program from stdin: " + e.getMessage(), 2);
+        }
+    }
+
     /** Strict UTF-8 (PEP 3120's default); otherwise python3's SyntaxError line. */
     static String text(byte[] bytes, String file) throws Unreadable {
         try {

@@ -36,10 +36,18 @@ record CliRun(int status, String out, String err) {
      * process that starts with SIGINT ignored keeps it ignored (python3 and refheap alike).
      */
     static CliRun signalled(Path dir, String signal, List<String> cues, String... args) throws IOException, InterruptedException {
+        return signalled(dir, signal, cues, pb -> { }, args);
+    }
+
+    /** As {@link #signalled(Path, String, List, String...)}, with {@code setup} changing the process first. */
+    static CliRun signalled(Path dir, String signal, List<String> cues, java.util.function.Consumer<ProcessBuilder> setup, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("python3", "-c",
                 "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"));
         cmd.addAll(command(args));
-        Process p = builder(dir, cmd).start();
+        ProcessBuilder pb = builder(dir, cmd);
+        setup.accept(pb);
+        Process p = pb.start();
         CompletableFuture<byte[]> err = drain(p.getErrorStream());
         StringBuilder out = new StringBuilder();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

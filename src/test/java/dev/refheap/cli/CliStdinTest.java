@@ -49,4 +49,23 @@ class CliStdinTest {
     void emptyStdinIsAnEmptyProgram() throws Exception {
         assertEquals(new CliRun(0, "", ""), CliRun.in(dir));
     }
+
+    @Test
+    void bug_inputReadsLinesFromStdin() throws Exception {
+        Files.writeString(dir.resolve("ask.py"), "print(input('name? '))\nprint(repr(input()))\nprint(repr(input()))\ninput('more? ')\n");
+        Path in = Files.write(dir.resolve("in.txt"), "bob\n\u00e9t\u00e9\r\nlast".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun r = CliRun.in(dir, pb -> pb.redirectInput(in.toFile()), "run", "ask.py");
+        // python3: the prompt on stdout, '\r' kept (sys.stdin splits at '\n' only), a last line without '\n', then EOFError
+        assertEquals("name? bob\n'\u00e9t\u00e9\\r'\n'last'\nmore? ", r.out());
+        assertTrue(r.err().endsWith("EOFError: EOF when reading a line\n"), r.err());
+        assertEquals(1, r.status());
+    }
+
+    @Test
+    void bug_inputCanBeInterrupted() throws Exception {
+        // stdin is a pipe that stays open: input() waits until SIGINT raises KeyboardInterrupt in it
+        Files.writeString(dir.resolve("wait.py"), "print('ready', flush=True)\ntry:\n    input()\nexcept KeyboardInterrupt:\n    print('interrupted')\n");
+        CliRun r = CliRun.signalled(dir, "INT", java.util.List.of("ready"), pb -> pb.redirectInput(ProcessBuilder.Redirect.PIPE), "run", "wait.py");
+        assertEquals(new CliRun(0, "ready\ninterrupted\n", ""), r);
+    }
 }

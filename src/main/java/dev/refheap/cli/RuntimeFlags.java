@@ -16,11 +16,16 @@ final class RuntimeFlags {
     @Option(names = "--max-heap", paramLabel = "SIZE", description = "Heap limit (e.g. 64m, 2g); past it, MemoryError.")
     String maxHeap;
 
+    @Option(names = "--stdlib", paramLabel = "DIR", description = "The CPython 3.11 standard library (Lib/) to import from "
+            + "(default: $REFHEAP_STDLIB, then Debian's /usr/lib/python3.11, then a host CPython 3.11).")
+    String stdlib;
+
     /** These flags, with any the top-level command was given ({@code refheap --max-heap 64m run x.py}). */
     RuntimeFlags with(RuntimeFlags outer) {
         RuntimeFlags f = new RuntimeFlags();
         f.gcStress = gcStress || (outer != null && outer.gcStress);
         f.maxHeap = maxHeap != null ? maxHeap : outer == null ? null : outer.maxHeap;
+        f.stdlib = stdlib != null ? stdlib : outer == null ? null : outer.stdlib;
         return f;
     }
 
@@ -30,6 +35,13 @@ final class RuntimeFlags {
         System.setOut(out);
         System.setErr(err);
         return new Runtime(new RuntimeOptions(parseSize(maxHeap), gcStress, out, err));
+    }
+
+    /** A runtime whose sys.argv and sys.path[0] are {@code argv} and {@code path0}. */
+    Runtime newRuntime(List<String> argv, String path0) {
+        Runtime rt = newRuntime();
+        rt.configureMain(new Runtime.MainConfig(List.copyOf(argv), path0, stdlib));
+        return rt;
     }
 
     /**

@@ -76,7 +76,7 @@ class ReplTerminalTest {
 
     private Session refheap(ArrayNode steps) throws Exception {
         return drive(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
-                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "repl"), steps);
+                dev.refheap.CrashGuard.errorFileFlag(), "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "repl"), steps);
     }
 
     private Session python3(ArrayNode steps) throws Exception {
@@ -223,7 +223,7 @@ class ReplTerminalTest {
                 "> \n", "? >>> ", "> for i in range(30): C()\n", "? ... ", "> \n", "? >>> ", "> len([C() for i in range(5)])\n", "? 5", "? >>> ",
                 "> \u0004", "eof");
         Session r = drive(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
-                "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--gc-stress", "repl"), s);
+                dev.refheap.CrashGuard.errorFileFlag(), "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--gc-stress", "repl"), s);
         assertTrue(r.ok, r.error + "\n" + r.screen);
         assertEquals(0, r.status);
         assertFalse(r.screen.contains("verification failed"), r.screen);

@@ -151,7 +151,7 @@ final class Builtins {
             long none = heap.None;
             return rt.propertyType.create(n > 0 ? a[o] : none, n > 1 ? a[o + 1] : none, n > 2 ? a[o + 2] : none);
         });
-        def(rt, "input", (self, a, o, n, kw) -> { throw rt.error("EOFError", "EOF when reading a line"); });
+        def(rt, "input", (self, a, o, n, kw) -> Stdin.input(rt, a, o, n, kw));
         def(rt, "reversed", (self, a, o, n, kw) -> {
             Args.exactly(rt, "reversed", n, kw, 1);
             long l = heap.lists.alloc(0);

@@ -61,6 +61,8 @@ public final class Runtime implements AutoCloseable {
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
     final MemberDescriptorType memberType;
+    final SharedKeyTables sharedKeys = new SharedKeyTables();
+    final GenericAliasType genericAliasType, unionType;
     final java.util.Map<IterType.Kind, DictViewType> dictViews = new java.util.EnumMap<>(IterType.Kind.class);
     final ExceptionType baseException;
     final Map<String, ExceptionType> exceptions = new LinkedHashMap<>();
@@ -127,6 +129,9 @@ public final class Runtime implements AutoCloseable {
         propertyType = heap.register(new PropertyType(this));
         getsetType = heap.register(new GetSetDescriptorType(this));
         memberType = heap.register(new MemberDescriptorType(this));
+        heap.dicts.setSharedKeys(sharedKeys);
+        genericAliasType = heap.register(new GenericAliasType(this, false));
+        unionType = heap.register(new GenericAliasType(this, true));
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
@@ -254,7 +259,7 @@ public final class Runtime implements AutoCloseable {
     long mainGlobals() {
         long m = modules.get("__main__") == null ? 0 : modules.get("__main__");
         if (m == 0) {
-            m = moduleType.create("__main__");
+            m = moduleType.create("__main__", false);  // exec(compile(...), {'__name__': '__main__'}): no __doc__
             modules.put("__main__", hold(m));
             long d = ModuleType.dict(m);
             heap.dicts.setItem(d, names.__builtins__, builtinsDict);

@@ -19,6 +19,7 @@ final class Constructors {
     static long construct(Runtime rt, PyType t, long typeObject, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
         int nkw = Args.nkw(kw);
+        if (t instanceof ExtType x) return x.construct(typeObject, a, o, n, kw);
         if (t == heap.dicts) return dict(rt, a, o, n, kw);
         if (nkw > 0 && t != heap.ints && t != heap.strs) throw rt.typeError(t.name() + "() takes no keyword arguments");
         if (t == heap.typeType) {
@@ -126,9 +127,9 @@ final class Constructors {
             return n == 1 ? rt.rangeType.create(0, v[0], 1) : rt.rangeType.create(v[0], v[1], n == 3 ? v[2] : 1);
         }
         if (t instanceof Ctypes ct) {
-            if (n > 1) throw rt.typeError("this function takes at most 1 argument (" + n + " given)");
+            if (n > 1) throw rt.typeError("__init__ expected at most 1 argument, got " + n);
+            if (n == 1 && !(heap.typeOf(a[o]) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(a[o]) + "' object cannot be interpreted as an integer");
             long v = n == 0 ? 0 : IntType.toBig(a[o]).longValue();
-            if (n == 1 && !(heap.typeOf(a[o]) instanceof IntType)) throw rt.typeError("an integer is required (got type " + rt.ops.typeName(a[o]) + ")");
             return ct.create(0, v);
         }
         if (t == heap.weakrefs) {

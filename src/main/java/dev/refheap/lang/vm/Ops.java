@@ -45,6 +45,7 @@ final class Ops {
     /** True if {@code t} is {@code base} or derives from it (user classes through their mro). */
     boolean isSubtype(PyType t, PyType base) {
         if (t == base || base == heap.objectType) return true;
+        if (base instanceof ExceptionGroups.GroupType b && !b.heapLike && t instanceof ExceptionGroups.GroupType) return true;
         if (t instanceof ClassType c) {
             for (ClassType m : c.mro) if (m == base) return true;
             return c.builtinBase != null && isSubtype(c.builtinBase, base);
@@ -79,6 +80,10 @@ final class Ops {
         if (t == heap.sets || t == heap.frozensets) return SetType.size(o) != 0;
         if (t == heap.bytes) return BytesType.length(o) != 0;
         if (t == rt.rangeType) return RangeType.length(o) != 0;
+        if (t instanceof ExtType x) {
+            Boolean b = x.truthy(o);
+            return b == null || b;
+        }
         if (t instanceof ClassType c) {
             long m = lookupType(c, "__bool__");
             if (m != 0) {
@@ -105,6 +110,7 @@ final class Ops {
         if (t == heap.floats) return Floats.repr(FloatType.value(o));
         if (t == heap.strs) return Strings.repr(StrType.value(o));
         if (t == heap.bytes) return Strings.bytesRepr(BytesType.value(o));
+        if (t instanceof ExtType x) return x.repr(o);
         if (t == heap.tuples) {
             long n = TupleType.size(o);
             if (n == 1) return "(" + reprNested(TupleType.item(o, 0)) + ",)";
@@ -153,7 +159,7 @@ final class Ops {
             String qn = heap.typeOf(f) == rt.functionType ? StrType.value(Native.getLong(f + FunctionType.QUALNAME)) : "?";
             return "<bound method " + qn + " of " + repr(MethodType.self(o)) + ">";
         }
-        if (t == rt.moduleType) return "<module '" + StrType.value(Native.getLong(o + ModuleType.NAME)) + "'" + (rt.modules.containsKey(StrType.value(Native.getLong(o + ModuleType.NAME))) && !StrType.value(Native.getLong(o + ModuleType.NAME)).equals("__main__") ? " (built-in)" : "") + ">";
+        if (t == rt.moduleType) return rt.imports().moduleRepr(o);
         if (t == rt.cellType) {
             long c = CellType.contents(o);
             return "<cell at " + hex(o) + ": " + (c == 0 ? "empty>" : typeName(c) + " object at " + hex(c) + ">");
@@ -273,12 +279,15 @@ final class Ops {
         PyType t = heap.typeOf(o);
         if (t == heap.strs) return StrType.value(o);
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__str__") == 0)) {
+            if (ExceptionGroups.isGroup(rt, o)) return ExceptionGroups.str(o);
             long args = ExceptionType.args(o);
             long n = TupleType.size(args);
             if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
+            if (isSubtype(t, rt.exceptions.get("SyntaxError"))) return ExecBuiltins.syntaxErrorStr(rt, o);
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
         if (t instanceof ClassType c && lookupType(c, "__str__") != 0) return strResult(callMethod(o, "__str__"), "__str__");
+        if (t instanceof ExtType x && x.str(o) != null) return x.str(o);
         return repr(o);
     }
 
@@ -411,9 +420,7 @@ final class Ops {
 
     PyException attributeError(long o, String name) {
         if (isTypeObject(o)) return rt.error("AttributeError", "type object '" + heap.typeAt(o).name() + "' has no attribute '" + name + "'");
-        if (heap.typeOf(o) == rt.moduleType) {
-            return rt.error("AttributeError", "module '" + StrType.value(Native.getLong(o + ModuleType.NAME)) + "' has no attribute '" + name + "'");
-        }
+        if (heap.typeOf(o) == rt.moduleType) return ModuleAttrs.attributeError(rt, o, name);
         return rt.error("AttributeError", "'" + typeName(o) + "' object has no attribute '" + name + "'");
     }
 
@@ -442,7 +449,7 @@ final class Ops {
             long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
             if (v != 0) return incref(v);
             if (name.equals("__dict__")) return incref(ModuleType.dict(o));
-            return 0;
+            return ModuleAttrs.moduleGetattr(rt, o, nameObj);
         }
         if (isTypeObject(o)) return typeAttr(o, name);
         if (t == rt.superType) {
@@ -454,6 +461,10 @@ final class Ops {
             if (v != 0) return v;
             if (name.equals("__class__")) return incref(t.address());
             if (!ga.union && !name.startsWith("__")) return getAttrOrNull(ga.origin(o), nameObj, name);
+        }
+        if (t instanceof ExtType x) {
+            long v = x.attr(o, name);
+            if (v != 0) return v;
         }
         long special = specialAttr(o, t, name);
         if (special != 0) return special;
@@ -601,6 +612,10 @@ final class Ops {
             }
         }
         if (isInstance(o, rt.baseException)) {
+            if (ExceptionGroups.isGroup(rt, o)) {
+                long v = ExceptionGroups.attr(rt, o, name);
+                if (v != 0) return v;
+            }
             switch (name) {
                 case "args": return incref(ExceptionType.args(o));
                 case "__traceback__": { long v = ExceptionType.traceback(o); return incref(v == 0 ? heap.None : v); }
@@ -704,7 +719,7 @@ final class Ops {
         }
         if (t instanceof ExceptionType && setExceptionField(o, name, v)) return;
         if (t instanceof Ctypes ct && name.equals("value")) {
-            if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("an integer is required (got type " + typeName(v) + ")");
+            if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("'" + typeName(v) + "' object cannot be interpreted as an integer");
             ct.setValue(o, IntType.toBig(v).longValue());
             return;
         }
@@ -821,6 +836,10 @@ final class Ops {
             if (n != 0) throw rt.typeError("weakref() takes no arguments");
             return incref(WeakrefType.referent(callable));
         }
+        if (t instanceof ExtType x) {
+            long r = x.call(callable, args, off, n, kwnames);
+            if (r != 0) return r;
+        }
         if (t instanceof ClassType c) {
             long m = lookupType(c, "__call__");
             if (m != 0) {
@@ -899,6 +918,10 @@ final class Ops {
     }
 
     long binaryOp(BinaryOp op, long a, long b) {
+        if (heap.typeOf(a) instanceof ExtType || heap.typeOf(b) instanceof ExtType) {
+            long r = extBinary(op, a, b);
+            if (r != 0) return r;
+        }
         try {
             long r = Numbers.binary(rt, op.base(), a, b);
             if (r != 0) return r;
@@ -941,8 +964,26 @@ final class Ops {
         throw rt.typeError("unsupported operand type(s) for " + symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
     }
 
+    /** a op b when a or b is of an {@link ExtType}: a's in-place form, a's, then b's; 0 if neither answers. */
+    private long extBinary(BinaryOp op, long a, long b) {
+        if (heap.typeOf(a) instanceof ExtType x) {
+            if (op.isInplace()) {
+                long r = x.inplace(op.base(), a, b);
+                if (r != 0) return r;
+            }
+            long r = x.binary(op.base(), a, b);
+            if (r != 0) return r;
+        }
+        if (heap.typeOf(b) instanceof ExtType y && heap.typeOf(b) != heap.typeOf(a)) return y.binary(op.base(), a, b);
+        return 0;
+    }
+
     long unary(String op, long a) {
         PyType t = heap.typeOf(a);
+        if (t instanceof ExtType x) {
+            long r = x.unary(op, a);
+            if (r != 0) return r;
+        }
         if (t instanceof IntType) {
             if (op.equals("+") && t == heap.ints) return incref(a);
             BigInteger v = IntType.toBig(a);
@@ -1033,6 +1074,11 @@ final class Ops {
             heap.decref(r);
             return v;
         }
+        if (ta instanceof ExtType || tb instanceof ExtType) {
+            Boolean r = ta instanceof ExtType x ? x.eq(a, b) : null;
+            if (r == null && tb instanceof ExtType y) r = y.eq(a, b);
+            return r != null && r;
+        }
         try {
             return heap.objectsEqual(a, b);
         } catch (PyError e) {
@@ -1045,6 +1091,11 @@ final class Ops {
     /** Three-way order for builtin values; TypeError when not orderable. */
     private int order(int op, long a, long b) {
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (ta instanceof ExtType || tb instanceof ExtType) {
+            Integer r = ta instanceof ExtType x ? x.order(op, a, b) : null;
+            if (r == null && tb instanceof ExtType y) r = y.order(op, a, b);
+            if (r != null) return r;
+        }
         boolean na = ta instanceof IntType || ta == heap.floats, nb = tb instanceof IntType || tb == heap.floats;
         if (na && nb) return Numbers.compare(a, b, ta == heap.floats, tb == heap.floats);
         if (ta == heap.strs && tb == heap.strs) return Integer.signum(Strings.compareCodePoints(StrType.value(a), StrType.value(b)));
@@ -1098,6 +1149,10 @@ final class Ops {
             if (len == 0) return false;
             long k = (v - start);
             return k % step == 0 && k / step >= 0 && k / step < len;
+        }
+        if (t instanceof ExtType x) {
+            int r = x.contains(container, item);
+            if (r >= 0) return r == 1;
         }
         if (t instanceof ClassType c && lookupType(c, "__contains__") != 0) {
             long r = callMethod(container, "__contains__", item);
@@ -1165,6 +1220,7 @@ final class Ops {
         if (t == heap.bytes) return BytesType.length(o);
         if (t == rt.rangeType) return RangeType.length(o);
         if (t instanceof DictViewType) return DictType.size(DictViewType.dict(o));
+        if (t instanceof ExtType x && x.len(o) >= 0) return x.len(o);
         if (t instanceof ClassType c && lookupType(c, "__len__") != 0) {
             long r = callMethod(o, "__len__");
             try {
@@ -1179,9 +1235,23 @@ final class Ops {
         throw rt.typeError("object of type '" + t.name() + "' has no len()");
     }
 
-    long getItem(long o, long key) { return Sequences.getItem(rt, o, key); }
-    void setItem(long o, long key, long v) { Sequences.setItem(rt, o, key, v); }
-    void delItem(long o, long key) { Sequences.delItem(rt, o, key); }
+    long getItem(long o, long key) {
+        if (heap.typeOf(o) instanceof ExtType x) {
+            long r = x.getItem(o, key);
+            if (r != 0) return r;
+        }
+        return Sequences.getItem(rt, o, key);
+    }
+
+    void setItem(long o, long key, long v) {
+        if (heap.typeOf(o) instanceof ExtType x && x.setItem(o, key, v)) return;
+        Sequences.setItem(rt, o, key, v);
+    }
+
+    void delItem(long o, long key) {
+        if (heap.typeOf(o) instanceof ExtType x && x.delItem(o, key)) return;
+        Sequences.delItem(rt, o, key);
+    }
 
     // ---- iteration ---------------------------------------------------------------------------
 
@@ -1201,6 +1271,10 @@ final class Ops {
             return it;
         }
         if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType) return incref(o);
+        if (t instanceof ExtType x) {
+            long r = x.iter(o);
+            if (r != 0) return r;
+        }
         if (t instanceof ClassType c) {
             if (lookupType(c, "__iter__") != 0) {
                 long r = callMethod(o, "__iter__");

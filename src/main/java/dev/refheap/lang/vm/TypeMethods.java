@@ -434,6 +434,15 @@ final class TypeMethods {
             for (int k = 0; k < 3; k++) TupleType.setItemSteal(t, k, heap.strs.of(parts[k]));
             return t;
         });
+        def1(S, "rpartition", (s, sepObj) -> {
+            String v = StrType.value(s), sep = strArg(sepObj);
+            if (sep.isEmpty()) throw rt.error("ValueError", "empty separator");
+            int i = v.lastIndexOf(sep);
+            String[] parts = i < 0 ? new String[] {"", "", v} : new String[] {v.substring(0, i), sep, v.substring(i + sep.length())};
+            long t = heap.tuples.alloc(3);
+            for (int k = 0; k < 3; k++) TupleType.setItemSteal(t, k, heap.strs.of(parts[k]));
+            return t;
+        });
         def(heap.bytes, "decode", (s, a, o, n, kw) -> heap.strs.of(new String(BytesType.value(s), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
@@ -603,7 +612,7 @@ final class TypeMethods {
     // ---- other types --------------------------------------------------------------------------------
 
     private void installMisc() {
-        def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).bitLength()));
+        def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).abs().bitLength()));
         def0(heap.floats, "is_integer", s -> rt.ops.bool(FloatType.value(s) == Math.rint(FloatType.value(s)) && !Double.isInfinite(FloatType.value(s))));
         def0(heap.typeType, "__subclasses__", s -> rt.subclasses.list(s));
         Attributes.install(rt);

@@ -62,6 +62,8 @@ public final class Runtime implements AutoCloseable {
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
     final MemberDescriptorType memberType;
+    final SharedKeyTables sharedKeys = new SharedKeyTables();
+    final GenericAliasType genericAliasType, unionType;
     final java.util.Map<IterType.Kind, DictViewType> dictViews = new java.util.EnumMap<>(IterType.Kind.class);
     final ExceptionType baseException;
     final Map<String, ExceptionType> exceptions = new LinkedHashMap<>();
@@ -134,6 +136,9 @@ public final class Runtime implements AutoCloseable {
         propertyType = heap.register(new PropertyType(this));
         getsetType = heap.register(new GetSetDescriptorType(this));
         memberType = heap.register(new MemberDescriptorType(this));
+        heap.dicts.setSharedKeys(sharedKeys);
+        genericAliasType = heap.register(new GenericAliasType(this, false));
+        unionType = heap.register(new GenericAliasType(this, true));
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
@@ -307,7 +312,7 @@ public final class Runtime implements AutoCloseable {
     long mainGlobals() {
         long m = heap.dicts.getItem(sysModules, "__main__");
         if (m == 0 || heap.typeOf(m) != moduleType) {
-            m = moduleType.create("__main__");
+            m = moduleType.create("__main__", false);  // exec(compile(...), {'__name__': '__main__'}): no __doc__
             heap.dicts.setItem(sysModules, "__main__", m);
             hold(m);
             long d = ModuleType.dict(m);

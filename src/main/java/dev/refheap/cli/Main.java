@@ -5,6 +5,7 @@ import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.Runtime;
 import dev.refheap.lang.vm.RuntimeOptions;
+import dev.refheap.lang.vm.StdStream;
 import dev.refheap.memory.HeapLimitExceeded;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "refheap", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Python with CPython 3.11's memory management, on a native heap.",
-        subcommands = {RunCommand.class, DisCommand.class, ReplCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, DisCommand.class, ReplCommand.class, DemoCommand.class, TraceCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE as a program.")
     String code;
@@ -115,9 +116,9 @@ public final class Main implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.out.flush();
+        int exit = StdStream.finishAtExit(status[0]);  // a failed flush of stdout/stderr: python3's 120
         if (interruptedExit) Signals.dieByInterrupt();
-        System.exit(status[0]);
+        System.exit(exit);
     }
 
     static int execute(String[] args) {

@@ -2,8 +2,8 @@ package dev.refheap.cli;
 
 import dev.refheap.lang.vm.Runtime;
 import dev.refheap.lang.vm.RuntimeOptions;
+import dev.refheap.lang.vm.StdStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -30,8 +30,10 @@ final class RuntimeFlags {
     }
 
     Runtime newRuntime() {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // python3's buffering, and write errors the program sees; refheap's own messages go through them too
+        PrintStream out = StdStream.open(false), err = StdStream.open(true);
+        System.setOut(out);
+        System.setErr(err);
         return new Runtime(new RuntimeOptions(parseSize(maxHeap), gcStress, out, err));
     }
 

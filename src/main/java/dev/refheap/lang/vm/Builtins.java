@@ -70,7 +70,7 @@ final class Builtins {
         def(rt, "getattr", (self, a, o, n, kw) -> {
             Args.range(rt, "getattr", n, kw, 2, 3);
             if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
-            long v = rt.ops.getAttrOrNull(a[o], a[o + 1]);
+            long v = n == 3 ? Attributes.getOrSwallow(rt, a[o], a[o + 1]) : rt.ops.getAttrOrNull(a[o], a[o + 1]);
             if (v != 0) return v;
             if (n == 3) return incref(heap, a[o + 2]);
             throw rt.ops.attributeError(a[o], StrType.value(a[o + 1]));
@@ -89,7 +89,7 @@ final class Builtins {
         def(rt, "hasattr", (self, a, o, n, kw) -> {
             Args.exactly(rt, "hasattr", n, kw, 2);
             if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
-            long v = rt.ops.getAttrOrNull(a[o], a[o + 1]);
+            long v = Attributes.getOrSwallow(rt, a[o], a[o + 1]);
             heap.xdecref(v);
             return rt.ops.bool(v != 0);
         });
@@ -112,23 +112,11 @@ final class Builtins {
             if (heap.typeOf(x) == heap.ints && IntType.obSize(x) >= 0) return incref(heap, x);
             if (heap.typeOf(x) instanceof IntType) return heap.ints.of(IntType.toBig(x).abs());
             if (heap.typeOf(x) == heap.floats) return heap.floats.of(Math.abs(FloatType.value(x)));
+            if (heap.typeOf(x) == rt.complexType) return rt.complexType.abs(x);
             if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__abs__") != 0) return rt.ops.callMethod(x, "__abs__");
             throw rt.typeError("bad operand type for abs(): '" + rt.ops.typeName(x) + "'");
         });
         def(rt, "round", (self, a, o, n, kw) -> round(rt, a, o, n, kw));
-        def(rt, "divmod", (self, a, o, n, kw) -> {
-            Args.exactly(rt, "divmod", n, kw, 2);
-            long q = rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.FLOOR_DIVIDE, a[o], a[o + 1]);
-            long r = rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.REMAINDER, a[o], a[o + 1]);
-            long t = heap.tuples.alloc(2);
-            TupleType.setItemSteal(t, 0, q);
-            TupleType.setItemSteal(t, 1, r);
-            return t;
-        });
-        def(rt, "pow", (self, a, o, n, kw) -> {
-            Args.exactly(rt, "pow", n, kw, 2);
-            return rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.POWER, a[o], a[o + 1]);
-        });
         def(rt, "chr", (self, a, o, n, kw) -> {
             Args.exactly(rt, "chr", n, kw, 1);
             long v = intArg(rt, a[o]);
@@ -191,6 +179,7 @@ final class Builtins {
         heap.dicts.setItem(d, "Ellipsis", rt.ellipsis);
         heap.dicts.setItem(d, "NotImplemented", rt.notImplemented);
         ExecBuiltins.install(rt);
+        NumberBuiltins.install(rt);
         long name = heap.strs.internedOf("builtins");
         heap.dicts.setItem(d, "__name__", name);
         heap.decref(name);
@@ -233,6 +222,7 @@ final class Builtins {
         sb.append(end);
         (toErr ? rt.err : rt.out).print(sb);
         if (flush) (toErr ? rt.err : rt.out).flush();
+        StdStream.check(rt, toErr);  // a failed write to the process's stdout/stderr raises OSError here, as in python3
         heap.incref(heap.None);
         return heap.None;
     }
@@ -537,6 +527,7 @@ final class Builtins {
         Heap heap = rt.heap;
         PyType t = heap.typeAt(typeObject);
         if (t instanceof ClassType c) return newInstance(rt, c, a, o, n, kw);
+        if (t instanceof ExceptionGroups.GroupType) return ExceptionGroups.construct(rt, t, a, o, n, kw);
         if (t instanceof ExceptionType) {
             if (kw != 0 && TupleType.size(kw) > 0) {
                 throw rt.typeError(t.name() + "() takes no keyword arguments");

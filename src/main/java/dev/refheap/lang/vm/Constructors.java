@@ -19,6 +19,7 @@ final class Constructors {
     static long construct(Runtime rt, PyType t, long typeObject, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
         int nkw = Args.nkw(kw);
+        if (t instanceof ExtType x) return x.construct(typeObject, a, o, n, kw);
         if (t == heap.dicts) return dict(rt, a, o, n, kw);
         if (nkw > 0 && t != heap.ints && t != heap.strs) throw rt.typeError(t.name() + "() takes no keyword arguments");
         if (t == heap.typeType) {

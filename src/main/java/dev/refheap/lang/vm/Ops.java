@@ -45,6 +45,7 @@ final class Ops {
     /** True if {@code t} is {@code base} or derives from it (user classes through their mro). */
     boolean isSubtype(PyType t, PyType base) {
         if (t == base || base == heap.objectType) return true;
+        if (base instanceof ExceptionGroups.GroupType b && !b.heapLike && t instanceof ExceptionGroups.GroupType) return true;
         if (t instanceof ClassType c) {
             for (ClassType m : c.mro) if (m == base) return true;
             return c.builtinBase != null && isSubtype(c.builtinBase, base);
@@ -79,6 +80,10 @@ final class Ops {
         if (t == heap.sets || t == heap.frozensets) return SetType.size(o) != 0;
         if (t == heap.bytes) return BytesType.length(o) != 0;
         if (t == rt.rangeType) return RangeType.length(o) != 0;
+        if (t instanceof ExtType x) {
+            Boolean b = x.truthy(o);
+            return b == null || b;
+        }
         if (t instanceof ClassType c) {
             long m = lookupType(c, "__bool__");
             if (m != 0) {
@@ -105,6 +110,7 @@ final class Ops {
         if (t == heap.floats) return Floats.repr(FloatType.value(o));
         if (t == heap.strs) return Strings.repr(StrType.value(o));
         if (t == heap.bytes) return Strings.bytesRepr(BytesType.value(o));
+        if (t instanceof ExtType x) return x.repr(o);
         if (t == heap.tuples) {
             long n = TupleType.size(o);
             if (n == 1) return "(" + reprNested(TupleType.item(o, 0)) + ",)";
@@ -187,6 +193,7 @@ final class Ops {
             }
         }
         if (t == rt.getsetType) return rt.getsetType.attributeRepr(o);
+        if (t == rt.memberType) return rt.memberType.repr(o);
         if (t instanceof Ctypes ct) {
             long v = ct.value(o);
             try {
@@ -259,6 +266,7 @@ final class Ops {
         PyType t = heap.typeOf(o);
         if (t == heap.strs) return StrType.value(o);
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__str__") == 0)) {
+            if (ExceptionGroups.isGroup(rt, o)) return ExceptionGroups.str(o);
             long args = ExceptionType.args(o);
             long n = TupleType.size(args);
             if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
@@ -266,6 +274,7 @@ final class Ops {
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
         if (t instanceof ClassType c && lookupType(c, "__str__") != 0) return strResult(callMethod(o, "__str__"), "__str__");
+        if (t instanceof ExtType x && x.str(o) != null) return x.str(o);
         return repr(o);
     }
 
@@ -409,6 +418,15 @@ final class Ops {
 
     /** As {@link #getAttrOrNull(long, long)}, with the name's contents already decoded. */
     long getAttrOrNull(long o, long nameObj, String name) {
+        if (heap.typeOf(o) instanceof ClassType c) {
+            int hooks = Attributes.hooks(rt, c);
+            if ((hooks & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0) return Attributes.getHooked(rt, o, c, nameObj, name, hooks);
+        }
+        return genericGetAttrOrNull(o, nameObj, name);
+    }
+
+    /** PyObject_GenericGetAttr: o.name without the class's __getattribute__/__getattr__ hooks; new reference or 0. */
+    long genericGetAttrOrNull(long o, long nameObj, String name) {
         PyType t = heap.typeOf(o);
         if (t instanceof ClassType c && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")) {
             // An instance of a plain class: none of specialAttr's cases apply.
@@ -425,6 +443,10 @@ final class Ops {
             long v = rt.superType.getAttr(o, nameObj);
             if (v != 0) return v;
         }
+        if (t instanceof ExtType x) {
+            long v = x.attr(o, name);
+            if (v != 0) return v;
+        }
         long special = specialAttr(o, t, name);
         if (special != 0) return special;
         if (t instanceof ClassType c) return instanceAttr(o, c, name);
@@ -438,12 +460,15 @@ final class Ops {
      * instance's own value, then the class's attribute (a function becomes a bound method).
      */
     private long instanceAttr(long o, ClassType c, String name) {
-        long descr = lookupType(c, name);
-        if (descr != 0 && heap.typeOf(descr) == rt.propertyType) return rt.propertyType.getValue(descr, o);
-        long v = Instances.get(rt, o, c, name);
-        if (v != 0) return incref(v);
-        if (descr != 0) return bindDescriptor(descr, o);
-        return 0;
+        return Attributes.generic(rt, o, c, name);
+    }
+
+    long bindDescriptorOf(long descr, long o) { return bindDescriptor(descr, o); }
+
+    /** A callable found on o's class, bound to o the way attribute access binds it (new reference). */
+    long bindForCall(long f, long o) {
+        long g = heap.typeOf(f) instanceof ClassType ? Attributes.getOnInstance(rt, f, o) : 0;
+        return g != 0 ? g : bindDescriptor(f, o);
     }
 
     private long bindDescriptor(long descr, long o) {
@@ -464,7 +489,7 @@ final class Ops {
         switch (name) {
             case "__class__": return incref(Heap.typeAddress(o));
             case "__dict__":
-                if (t instanceof ClassType c && !c.exceptionBased) return incref(Instances.materializeDict(rt, o, c));
+                if (t instanceof ClassType c && c.managed()) return incref(Instances.materializeDict(rt, o, c));
                 if (t == rt.functionType) {
                     long d = Native.getLong(o + FunctionType.DICT);
                     if (d == 0) {
@@ -568,6 +593,10 @@ final class Ops {
             }
         }
         if (isInstance(o, rt.baseException)) {
+            if (ExceptionGroups.isGroup(rt, o)) {
+                long v = ExceptionGroups.attr(rt, o, name);
+                if (v != 0) return v;
+            }
             switch (name) {
                 case "args": return incref(ExceptionType.args(o));
                 case "__traceback__": { long v = ExceptionType.traceback(o); return incref(v == 0 ? heap.None : v); }
@@ -618,6 +647,8 @@ final class Ops {
         long v = lookupType(t, name);
         if (v != 0) {
             if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
+            long got = Attributes.getOnClass(rt, v, typeObject);
+            if (got != 0) return got;
             return incref(v);
         }
         if (name.equals("__module__")) return heap.strs.of("builtins");
@@ -640,17 +671,7 @@ final class Ops {
     void setAttr(long o, long nameObj, String name, long v) {
         PyType t = heap.typeOf(o);
         if (t instanceof ClassType c) {
-            long descr = lookupType(c, name);
-            if (descr != 0 && heap.typeOf(descr) == rt.propertyType) {
-                rt.propertyType.setValue(descr, o, v, name);
-                return;
-            }
-            if (c.exceptionBased) {
-                if (setExceptionField(o, name, v)) return;
-                Instances.setExceptionAttr(rt, o, nameObj, v);
-                return;
-            }
-            Instances.set(rt, o, c, name, v);
+            Attributes.set(rt, o, c, nameObj, name, v);
             return;
         }
         if (t == rt.moduleType) {
@@ -686,6 +707,12 @@ final class Ops {
         throw rt.error("AttributeError", "'" + t.name() + "' object has no attribute '" + name + "'");
     }
 
+    /** An attribute of an instance of an exception class: a field of BaseException, else its dict. */
+    void setExceptionAttribute(long o, ClassType c, long nameObj, String name, long v) {
+        if (setExceptionField(o, name, v)) return;
+        Instances.setExceptionAttr(rt, o, nameObj, v);
+    }
+
     private boolean setExceptionField(long o, String name, long v) {
         int off = switch (name) {
             case "__traceback__" -> ExceptionType.TRACEBACK;
@@ -706,8 +733,8 @@ final class Ops {
     void delAttr(long o, long nameObj) {
         String name = StrType.value(nameObj);
         PyType t = heap.typeOf(o);
-        if (t instanceof ClassType c && !c.exceptionBased) {
-            if (!Instances.delete(rt, o, c, name)) throw attributeError(o, name);
+        if (t instanceof ClassType c) {
+            Attributes.set(rt, o, c, nameObj, name, 0);
             return;
         }
         if (t == rt.moduleType) {
@@ -735,7 +762,8 @@ final class Ops {
         PyType t = heap.typeOf(o);
         // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
         // super's own lookup starts after the class, so super().__init__ is never object.__init__.
-        if (!isTypeObject(o) && t != rt.moduleType && t != rt.superType) {
+        if (!isTypeObject(o) && t != rt.moduleType && t != rt.superType
+                && !(t instanceof ClassType hc && (Attributes.hooks(rt, hc) & Attributes.GETATTRIBUTE) != 0)) {
             long descr = lookupType(t, name);
             if (descr != 0) {
                 PyType dt = heap.typeOf(descr);
@@ -781,6 +809,10 @@ final class Ops {
         if (t == heap.weakrefs) {
             if (n != 0) throw rt.typeError("weakref() takes no arguments");
             return incref(WeakrefType.referent(callable));
+        }
+        if (t instanceof ExtType x) {
+            long r = x.call(callable, args, off, n, kwnames);
+            if (r != 0) return r;
         }
         if (t instanceof ClassType c) {
             long m = lookupType(c, "__call__");
@@ -860,6 +892,10 @@ final class Ops {
     }
 
     long binaryOp(BinaryOp op, long a, long b) {
+        if (heap.typeOf(a) instanceof ExtType || heap.typeOf(b) instanceof ExtType) {
+            long r = extBinary(op, a, b);
+            if (r != 0) return r;
+        }
         try {
             long r = Numbers.binary(rt, op.base(), a, b);
             if (r != 0) return r;
@@ -898,8 +934,26 @@ final class Ops {
         throw rt.typeError("unsupported operand type(s) for " + symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
     }
 
+    /** a op b when a or b is of an {@link ExtType}: a's in-place form, a's, then b's; 0 if neither answers. */
+    private long extBinary(BinaryOp op, long a, long b) {
+        if (heap.typeOf(a) instanceof ExtType x) {
+            if (op.isInplace()) {
+                long r = x.inplace(op.base(), a, b);
+                if (r != 0) return r;
+            }
+            long r = x.binary(op.base(), a, b);
+            if (r != 0) return r;
+        }
+        if (heap.typeOf(b) instanceof ExtType y && heap.typeOf(b) != heap.typeOf(a)) return y.binary(op.base(), a, b);
+        return 0;
+    }
+
     long unary(String op, long a) {
         PyType t = heap.typeOf(a);
+        if (t instanceof ExtType x) {
+            long r = x.unary(op, a);
+            if (r != 0) return r;
+        }
         if (t instanceof IntType) {
             if (op.equals("+") && t == heap.ints) return incref(a);
             BigInteger v = IntType.toBig(a);
@@ -990,6 +1044,11 @@ final class Ops {
             heap.decref(r);
             return v;
         }
+        if (ta instanceof ExtType || tb instanceof ExtType) {
+            Boolean r = ta instanceof ExtType x ? x.eq(a, b) : null;
+            if (r == null && tb instanceof ExtType y) r = y.eq(a, b);
+            return r != null && r;
+        }
         try {
             return heap.objectsEqual(a, b);
         } catch (PyError e) {
@@ -1002,6 +1061,11 @@ final class Ops {
     /** Three-way order for builtin values; TypeError when not orderable. */
     private int order(int op, long a, long b) {
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (ta instanceof ExtType || tb instanceof ExtType) {
+            Integer r = ta instanceof ExtType x ? x.order(op, a, b) : null;
+            if (r == null && tb instanceof ExtType y) r = y.order(op, a, b);
+            if (r != null) return r;
+        }
         boolean na = ta instanceof IntType || ta == heap.floats, nb = tb instanceof IntType || tb == heap.floats;
         if (na && nb) return Numbers.compare(a, b, ta == heap.floats, tb == heap.floats);
         if (ta == heap.strs && tb == heap.strs) return Integer.signum(Strings.compareCodePoints(StrType.value(a), StrType.value(b)));
@@ -1055,6 +1119,10 @@ final class Ops {
             if (len == 0) return false;
             long k = (v - start);
             return k % step == 0 && k / step >= 0 && k / step < len;
+        }
+        if (t instanceof ExtType x) {
+            int r = x.contains(container, item);
+            if (r >= 0) return r == 1;
         }
         if (t instanceof ClassType c && lookupType(c, "__contains__") != 0) {
             long r = callMethod(container, "__contains__", item);
@@ -1122,6 +1190,7 @@ final class Ops {
         if (t == heap.bytes) return BytesType.length(o);
         if (t == rt.rangeType) return RangeType.length(o);
         if (t instanceof DictViewType) return DictType.size(DictViewType.dict(o));
+        if (t instanceof ExtType x && x.len(o) >= 0) return x.len(o);
         if (t instanceof ClassType c && lookupType(c, "__len__") != 0) {
             long r = callMethod(o, "__len__");
             try {
@@ -1136,9 +1205,23 @@ final class Ops {
         throw rt.typeError("object of type '" + t.name() + "' has no len()");
     }
 
-    long getItem(long o, long key) { return Sequences.getItem(rt, o, key); }
-    void setItem(long o, long key, long v) { Sequences.setItem(rt, o, key, v); }
-    void delItem(long o, long key) { Sequences.delItem(rt, o, key); }
+    long getItem(long o, long key) {
+        if (heap.typeOf(o) instanceof ExtType x) {
+            long r = x.getItem(o, key);
+            if (r != 0) return r;
+        }
+        return Sequences.getItem(rt, o, key);
+    }
+
+    void setItem(long o, long key, long v) {
+        if (heap.typeOf(o) instanceof ExtType x && x.setItem(o, key, v)) return;
+        Sequences.setItem(rt, o, key, v);
+    }
+
+    void delItem(long o, long key) {
+        if (heap.typeOf(o) instanceof ExtType x && x.delItem(o, key)) return;
+        Sequences.delItem(rt, o, key);
+    }
 
     // ---- iteration ---------------------------------------------------------------------------
 
@@ -1158,6 +1241,10 @@ final class Ops {
             return it;
         }
         if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType) return incref(o);
+        if (t instanceof ExtType x) {
+            long r = x.iter(o);
+            if (r != 0) return r;
+        }
         if (t instanceof ClassType c) {
             if (lookupType(c, "__iter__") != 0) {
                 long r = callMethod(o, "__iter__");

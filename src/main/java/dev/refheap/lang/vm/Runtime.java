@@ -57,9 +57,11 @@ public final class Runtime implements AutoCloseable {
     final IterType iterType;
     final RangeType rangeType;
     final SliceType sliceType;
+    final ComplexType complexType;
     final SuperType superType;
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
+    final MemberDescriptorType memberType;
     final java.util.Map<IterType.Kind, DictViewType> dictViews = new java.util.EnumMap<>(IterType.Kind.class);
     final ExceptionType baseException;
     final Map<String, ExceptionType> exceptions = new LinkedHashMap<>();
@@ -125,6 +127,7 @@ public final class Runtime implements AutoCloseable {
         heap.register(rangeType.iterType);
         iterType.registerKinds();
         sliceType = heap.register(new SliceType(this));
+        complexType = heap.register(new ComplexType(this));
         baseException = heap.register(new ExceptionType(this, "BaseException", null));
         ExceptionHierarchy.register(this);
         ellipsis = heap.register(new SimpleType(this, "ellipsis")).singleton();
@@ -132,6 +135,7 @@ public final class Runtime implements AutoCloseable {
         superType = heap.register(new SuperType(this));
         propertyType = heap.register(new PropertyType(this));
         getsetType = heap.register(new GetSetDescriptorType(this));
+        memberType = heap.register(new MemberDescriptorType(this));
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
@@ -139,14 +143,22 @@ public final class Runtime implements AutoCloseable {
         interpreter = new Interpreter(this);
         interpreter.typesReady();
         heap.setCallbacks((callback, wr) -> ops.callWeakrefCallback(callback, wr));
-        heap.addRootProvider(v -> {
-            for (long o : held) v.root(o, 1);
+        heap.addRootProvider(new RootProvider() {
+            @Override public void visitRoots(RootVisitor v) {
+                for (long o : held) v.root(o, 1);
+            }
+
+            @Override public void visitDescribedRoots(DescribedRootVisitor v) {
+                for (long o : held) v.root(o, 1, describeHeld(o));
+            }
         });
         heap.addRootProvider(interpreter);
         builtinsDict = hold(heap.dicts.create());
         sysModules = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
+        complexType.install();
+        NumberBuiltins.installMethods(this);
         subclasses = new Subclasses(this);
         subclasses.createStartupDicts();
         StartupState.apply(this);
@@ -162,6 +174,11 @@ public final class Runtime implements AutoCloseable {
     void stressAtRest() {
         if (stress != null) stress.atRest();
     }
+
+    /** Programs the web page runs may not write memory through ctypes ({@code refheap serve}). */
+    boolean sandboxed;
+
+    public void setSandboxed(boolean on) { sandboxed = on; }
 
     /** The stress mode's driver, or null without --gc-stress. */
     public GcStress stress() { return stress; }
@@ -210,6 +227,14 @@ public final class Runtime implements AutoCloseable {
     }
 
     /** Keeps {@code o} (a new reference) alive for the runtime's life; returns it. */
+    /** Who holds a reference the runtime holds (refcount provenance). */
+    private String describeHeld(long o) {
+        if (o == builtinsDict) return "runtime (builtins dict)";
+        if (o == sysModules) return "runtime (sys.modules dict)";
+        if (heap.typeOf(o) == moduleType) return "runtime (its own hold on a module)";
+        return "runtime (" + heap.typeOf(o).name() + " it keeps: a method descriptor or registry)";
+    }
+
     long hold(long o) {
         held.add(o);
         return o;

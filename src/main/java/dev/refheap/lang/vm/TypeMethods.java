@@ -612,9 +612,10 @@ final class TypeMethods {
     // ---- other types --------------------------------------------------------------------------------
 
     private void installMisc() {
-        def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).bitLength()));
+        def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).abs().bitLength()));
         def0(heap.floats, "is_integer", s -> rt.ops.bool(FloatType.value(s) == Math.rint(FloatType.value(s)) && !Double.isInfinite(FloatType.value(s))));
         def0(heap.typeType, "__subclasses__", s -> rt.subclasses.list(s));
+        Attributes.install(rt);
         def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
         def(heap.objectType, "__init__", (s, a, o, n, kw) -> none());
         def0(heap.objectType, "__repr__", s -> heap.strs.of("<" + rt.ops.qualifiedTypeNameOf(heap.typeOf(s)) + " object at " + Ops.hex(s) + ">"));
@@ -633,6 +634,8 @@ final class TypeMethods {
         });
         def0(G, "close", s -> { rt.interpreter.closeGenerator(s); return none(); });
         def1(rt.propertyType, "setter", (s, f) -> rt.propertyType.withSetter(s, f));
+        def1(rt.propertyType, "getter", (s, f) -> rt.propertyType.withGetter(s, f));
+        def1(rt.propertyType, "deleter", (s, f) -> rt.propertyType.withDeleter(s, f));
         def(rt.baseException, "__init__", (s, a, o, n, kw) -> {
             long args = heap.tuples.alloc(n - Args.nkw(kw));
             for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));

@@ -256,11 +256,13 @@ public final class Importer implements ImportSystem {
             }
             long origin = vm.str(found.origin());
             long cached = vm.str(cache().pathFor(Path.of(found.origin()), name).toString());
+            long isPackage = heap.bools.of(found.kind() == PathFinder.Kind.PACKAGE);
             try {
-                return callIn(externalDict, "_spec_for_source", n, origin, heap.bools.of(found.kind() == PathFinder.Kind.PACKAGE), cached);
+                return callIn(externalDict, "_spec_for_source", n, origin, isPackage, cached);
             } finally {
                 heap.decref(origin);
                 heap.decref(cached);
+                heap.decref(isPackage);
             }
         } finally {
             heap.decref(n);
@@ -478,7 +480,13 @@ public final class Importer implements ImportSystem {
             throw new IllegalStateException(e);
         }
         String filename = "<frozen " + name + ">";
-        CodeUnit unit = Compiler.compile(source, filename, Compiler.Mode.EXEC);
+        // cached like a source file, keyed by the resource's name and text (the jar is in the fingerprint)
+        Path key = Path.of("/refheap-resource", name + ".py");
+        CodeUnit unit = cache().read(key, name, source.length(), source.hashCode());
+        if (unit == null) {
+            unit = Compiler.compile(source, filename, Compiler.Mode.EXEC);
+            cache().write(key, name, source.length(), source.hashCode(), unit);
+        }
         long code = vm.materialize(unit);
         try {
             vm.exec(code, vm.moduleDict(module));

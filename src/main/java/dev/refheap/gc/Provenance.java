@@ -233,13 +233,75 @@ public final class Provenance {
         return unreachable(obj, running);
     }
 
+    /**
+     * {@link #whyAlive} of many objects with one search from the roots (for a recorder's
+     * snapshot); objects no root reaches get their cycle as {@link #whyAlive} finds it.
+     */
+    public Map<Long, Retention> whyAliveAll(Set<Long> targets) {
+        Map<Long, Long> parent = new HashMap<>();
+        Map<Long, String> rootOf = new HashMap<>();
+        ArrayDeque<Long> queue = new ArrayDeque<>();
+        for (RootProvider p : heap.rootProviders()) {
+            p.visitDescribedRoots((o, n, d) -> {
+                if (!parent.containsKey(o)) {
+                    parent.put(o, 0L);
+                    rootOf.put(o, d);
+                    queue.add(o);
+                }
+            });
+        }
+        Set<Long> running = runningDeallocs();
+        int[] missing = {0};
+        for (long t : targets) if (!parent.containsKey(t)) missing[0]++;
+        while (!queue.isEmpty() && missing[0] > 0) {
+            long o = queue.poll();
+            if (running.contains(o)) continue;
+            heap.typeOf(o).references(o, r -> {
+                if (!parent.containsKey(r)) {
+                    parent.put(r, o);
+                    queue.add(r);
+                    if (targets.contains(r)) missing[0]--;
+                }
+            });
+        }
+        Map<Long, Retention> result = new HashMap<>();
+        Map<Long, List<Long>> referrers = null;
+        for (long t : targets) {
+            if (!parent.containsKey(t)) {
+                if (referrers == null) referrers = referrers(running);
+                result.put(t, unreachable(t, referrers));
+                continue;
+            }
+            List<Step> path = new ArrayList<>();
+            for (long o = t; ; ) {
+                long src = parent.get(o);
+                if (src == 0) {
+                    path.add(0, new Step(o, rootOf.get(o), 0));
+                    break;
+                }
+                path.add(0, new Step(o, edgeLabel(src, o), src));
+                o = src;
+            }
+            result.put(t, new Retention(true, path, List.of()));
+        }
+        return result;
+    }
+
     /** Kept alive without a path from a root: the nearest cycle above {@code obj} among its referrers. */
     private Retention unreachable(long obj, Set<Long> running) {
+        return unreachable(obj, referrers(running));
+    }
+
+    private Map<Long, List<Long>> referrers(Set<Long> running) {
         Map<Long, List<Long>> referrers = new HashMap<>();
         heap.forEachObject(o -> {
             if (running.contains(o)) return;
             heap.typeOf(o).references(o, r -> referrers.computeIfAbsent(r, k -> new ArrayList<>(2)).add(o));
         });
+        return referrers;
+    }
+
+    private Retention unreachable(long obj, Map<Long, List<Long>> referrers) {
         // Backward BFS from obj: towards[x] = the object x refers to on its way down to obj.
         Map<Long, Long> towards = new LinkedHashMap<>();
         ArrayDeque<Long> queue = new ArrayDeque<>();

@@ -480,6 +480,21 @@ function renderArenas(i) {
 
 function step(delta) { if (state.record) goTo(state.step + delta); }
 
+/** Shift+→ / Shift+←: to the first step of the next (previous) cell: a notebook cell by cell. */
+function nextCell(dir) {
+  const steps = state.record ? state.record.steps : [];
+  if (!steps.length) return;
+  const here = steps[state.step].cell;
+  let i = state.step;
+  if (dir > 0) { while (i < steps.length - 1 && steps[i].cell === here) i++; }
+  else {
+    while (i > 0 && steps[i].cell === here) i--;
+    const c = steps[i].cell;
+    while (i > 0 && steps[i - 1].cell === c) i--;
+  }
+  goTo(i);
+}
+
 document.addEventListener("keydown", (e) => {
   const t = e.target;
   if (t && (t.tagName === "TEXTAREA" || t.tagName === "SELECT" || (t.tagName === "INPUT" && t.type !== "range"))) {
@@ -487,7 +502,9 @@ document.addEventListener("keydown", (e) => {
     return;
   }
   if (t && t.id === "slider") return;  // the slider moves itself
-  if (e.key === "ArrowRight") { e.preventDefault(); step(1); }
+  if (e.key === "ArrowRight" && e.shiftKey) { e.preventDefault(); nextCell(1); }
+  else if (e.key === "ArrowLeft" && e.shiftKey) { e.preventDefault(); nextCell(-1); }
+  else if (e.key === "ArrowRight") { e.preventDefault(); step(1); }
   else if (e.key === "ArrowLeft") { e.preventDefault(); step(-1); }
   else if (e.key === "Home") { e.preventDefault(); goTo(0); }
   else if (e.key === "End") { e.preventDefault(); goTo(1e9); }

@@ -98,6 +98,10 @@ class HeapPageBrowserTest {
         driver.findElement(By.id("run")).click();
         new WebDriverWait(driver, Duration.ofSeconds(240)).until(d -> d.findElement(By.id("step-info")).getAttribute("data-step") != null);
         assertEquals("0", info().getAttribute("data-step"));
+        driver.findElement(By.tagName("body")).sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        assertEquals("1", info().getAttribute("data-cell"), "Shift+→ goes cell by cell");
+        driver.findElement(By.tagName("body")).sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_LEFT));
+        assertEquals("0", info().getAttribute("data-cell"));
 
         // the first dict-cycle cell that deletes both names: after it, refcount 1 each, held by the other dict
         forwardUntil(e -> "del d1,d2".equals(e.getAttribute("data-prev-src")), 600, "the step after `del d1,d2`");
@@ -147,6 +151,7 @@ class HeapPageBrowserTest {
 
     /** A screenshot of the page (kept as target/refheap-page.png) that is not blank. */
     private void assertNotBlankScreenshot() throws Exception {
+        ((ChromeDriver) driver).executeScript("document.getElementById('heap-wrap').scrollLeft = 0; document.getElementById('heap-wrap').scrollTop = 0;");
         byte[] png = ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES);
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(1280, img.getWidth());

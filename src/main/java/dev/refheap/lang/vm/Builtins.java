@@ -527,6 +527,7 @@ final class Builtins {
         Heap heap = rt.heap;
         PyType t = heap.typeAt(typeObject);
         if (t instanceof ClassType c) return newInstance(rt, c, a, o, n, kw);
+        if (t instanceof ExceptionGroups.GroupType) return ExceptionGroups.construct(rt, t, a, o, n, kw);
         if (t instanceof ExceptionType) {
             if (kw != 0 && TupleType.size(kw) > 0) {
                 throw rt.typeError(t.name() + "() takes no keyword arguments");

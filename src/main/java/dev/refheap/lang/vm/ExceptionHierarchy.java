@@ -29,5 +29,6 @@ final class ExceptionHierarchy {
             ExceptionType base = rt.exceptions.get(e[1]);
             rt.exceptions.put(e[0], rt.heap.register(new ExceptionType(rt, e[0], base)));
         }
+        ExceptionGroups.register(rt);
     }
 }

@@ -1129,6 +1129,50 @@ final class Interpreter implements RootProvider {
                     heap.decref(v);
                 }
             }
+            case GET_LEN -> { long pushed = MatchOps.getLen(rt, s[f.sp - 1]); s[f.sp++] = pushed; }
+            case MATCH_MAPPING -> { long pushed = rt.ops.bool(MatchOps.isMapping(rt, s[f.sp - 1])); s[f.sp++] = pushed; }
+            case MATCH_SEQUENCE -> { long pushed = rt.ops.bool(MatchOps.isSequence(rt, s[f.sp - 1])); s[f.sp++] = pushed; }
+            case MATCH_KEYS -> { long pushed = MatchOps.matchKeys(rt, s[f.sp - 2], s[f.sp - 1]); s[f.sp++] = pushed; }
+            case MATCH_CLASS -> {
+                long names = s[f.sp - 1], type = s[f.sp - 2], subject = s[f.sp - 3];
+                long attrs = MatchOps.matchClass(rt, subject, type, arg, names);
+                f.sp -= 2;
+                s[f.sp] = s[f.sp + 1] = 0;
+                heap.decref(names);
+                heap.decref(type);
+                if (attrs == 0) { attrs = heap.None; heap.incref(attrs); }
+                s[f.sp - 1] = attrs;
+                heap.decref(subject);
+            }
+            case CHECK_EG_MATCH -> {
+                long type = s[f.sp - 1];
+                ExceptionGroups.checkStarType(rt, type);
+                long exc = s[f.sp - 2];
+                long[] mr = ExceptionGroups.match(rt, exc, type);
+                s[--f.sp] = 0;
+                heap.decref(type);
+                if (mr[0] == heap.None) {
+                    heap.decref(mr[1]);
+                    s[f.sp++] = mr[0];
+                } else {
+                    s[f.sp - 1] = mr[1];
+                    s[f.sp++] = mr[0];
+                    heap.incref(mr[0]);
+                    long old = rt.handledException;
+                    rt.handledException = mr[0];
+                    heap.xdecref(old);
+                    heap.decref(exc);
+                }
+            }
+            case PREP_RERAISE_STAR -> {
+                long excs = s[f.sp - 1], orig = s[f.sp - 2];
+                long val = ExceptionGroups.prepReraiseStar(rt, orig, excs);
+                f.sp -= 2;
+                s[f.sp] = s[f.sp + 1] = 0;
+                heap.decref(excs);
+                heap.decref(orig);
+                s[f.sp++] = val;
+            }
             default -> throw new IllegalStateException("opcode " + op + " is not implemented");
         }
     }

@@ -45,6 +45,7 @@ final class Ops {
     /** True if {@code t} is {@code base} or derives from it (user classes through their mro). */
     boolean isSubtype(PyType t, PyType base) {
         if (t == base || base == heap.objectType) return true;
+        if (base instanceof ExceptionGroups.GroupType b && !b.heapLike && t instanceof ExceptionGroups.GroupType) return true;
         if (t instanceof ClassType c) {
             for (ClassType m : c.mro) if (m == base) return true;
             return c.builtinBase != null && isSubtype(c.builtinBase, base);
@@ -265,6 +266,7 @@ final class Ops {
         PyType t = heap.typeOf(o);
         if (t == heap.strs) return StrType.value(o);
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__str__") == 0)) {
+            if (ExceptionGroups.isGroup(rt, o)) return ExceptionGroups.str(o);
             long args = ExceptionType.args(o);
             long n = TupleType.size(args);
             if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
@@ -591,6 +593,10 @@ final class Ops {
             }
         }
         if (isInstance(o, rt.baseException)) {
+            if (ExceptionGroups.isGroup(rt, o)) {
+                long v = ExceptionGroups.attr(rt, o, name);
+                if (v != 0) return v;
+            }
             switch (name) {
                 case "args": return incref(ExceptionType.args(o));
                 case "__traceback__": { long v = ExceptionType.traceback(o); return incref(v == 0 ? heap.None : v); }

@@ -24,6 +24,7 @@ final class Constructors {
         if (nkw > 0 && t != heap.ints && t != heap.strs) throw rt.typeError(t.name() + "() takes no keyword arguments");
         if (t == heap.typeType) {
             if (n == 1) return Builtins.incref(heap, dev.refheap.object.Heap.typeAddress(a[o]));
+            if (n == 3) return ClassStatements.type3(rt, a, o);
             throw rt.typeError("type() takes 1 or 3 arguments");
         }
         if (t == heap.noneType) {

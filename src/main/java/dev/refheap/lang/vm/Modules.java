@@ -29,10 +29,12 @@ final class Modules {
     /** {@code import name} (a top-level name) through the import system; a new reference. */
     static long importModule(Runtime rt, String name) {
         long n = rt.heap.strs.internedOf(name);
+        long zero = rt.heap.ints.of(0);
         try {
-            return rt.imports().importName(n, 0, 0, rt.heap.ints.of(0));
+            return rt.imports().importName(n, 0, 0, zero);
         } finally {
             rt.heap.decref(n);
+            rt.heap.decref(zero);
         }
     }
 

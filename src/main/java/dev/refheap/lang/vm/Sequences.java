@@ -399,10 +399,7 @@ final class Sequences {
             return heap.ints.of(RangeType.start(o) + i * RangeType.step(o));
         }
         if (t instanceof ClassType c && rt.ops.lookupType(c, "__getitem__") != 0) return rt.ops.callMethod(o, "__getitem__", key);
-        if (rt.ops.isTypeObject(o)) {
-            heap.incref(o);
-            return o;
-        }
+        if (rt.ops.isTypeObject(o)) return TypeSubscripts.subscript(rt, o, key);
         throw rt.typeError("'" + t.name() + "' object is not subscriptable");
     }
 

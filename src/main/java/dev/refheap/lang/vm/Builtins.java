@@ -218,11 +218,17 @@ final class Builtins {
             }
         }
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n - nkw; i++) {
-            if (i > 0) sb.append(sep);
-            sb.append(rt.ops.str(a[o + i]));
+        for (int i = 0; i <= n - nkw; i++) {
+            String piece = i == n - nkw ? end : rt.ops.str(a[o + i]);
+            if (i > 0 && i < n - nkw) sb.append(sep);
+            if (LoneSurrogates.first(piece) >= 0 || i > 0 && i < n - nkw && LoneSurrogates.first(sep) >= 0) {
+                // each piece is a write() of its own: what came before is written, this one fails
+                (toErr ? rt.err : rt.out).print(sb);
+                if (i > 0 && i < n - nkw) LoneSurrogates.checkUtf8(rt, sep);
+                LoneSurrogates.checkUtf8(rt, piece);
+            }
+            sb.append(piece);
         }
-        sb.append(end);
         (toErr ? rt.err : rt.out).print(sb);
         if (flush) (toErr ? rt.err : rt.out).flush();
         StdStream.check(rt, toErr);  // a failed write to the process's stdout/stderr raises OSError here, as in python3

@@ -18,7 +18,7 @@ final class ExceptionHierarchy {
             {"NotImplementedError", "RuntimeError"}, {"RecursionError", "RuntimeError"},
             {"StopIteration", "Exception"}, {"SyntaxError", "Exception"}, {"IndentationError", "SyntaxError"},
             {"SystemError", "Exception"}, {"TypeError", "Exception"}, {"ValueError", "Exception"},
-            {"UnicodeError", "ValueError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
+            {"UnicodeError", "ValueError"}, {"UnicodeEncodeError", "UnicodeError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
             {"DeprecationWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"ResourceWarning", "Warning"},
             {"ConnectionError", "OSError"}, {"BrokenPipeError", "ConnectionError"},
     };

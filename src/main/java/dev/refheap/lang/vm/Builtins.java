@@ -153,7 +153,8 @@ final class Builtins {
         });
         def(rt, "input", (self, a, o, n, kw) -> Stdin.input(rt, a, o, n, kw));
         def(rt, "reversed", (self, a, o, n, kw) -> {
-            Args.exactly(rt, "reversed", n, kw, 1);
+            Args.noKeywords(rt, "reversed", kw);
+            if (n != 1) throw rt.typeError("reversed expected 1 argument, got " + n);
             long l = heap.lists.alloc(0);
             Sequences.extend(rt, l, a[o]);
             long len = ListType.size(l);
@@ -340,7 +341,8 @@ final class Builtins {
     }
 
     private static long sum(Runtime rt, long[] a, int o, int n, long kw) {
-        Args.range(rt, "sum", n, 0, 1, 2);
+        if (n < 1) throw rt.typeError("sum() takes at least 1 positional argument (" + n + " given)");
+        if (n > 2) throw rt.typeError("sum() takes at most 2 arguments (" + n + " given)");
         Heap heap = rt.heap;
         long acc = n == 2 ? incref(heap, a[o + 1]) : heap.ints.of(0);
         if (n == 2 && heap.typeOf(acc) == heap.strs) {
@@ -441,7 +443,9 @@ final class Builtins {
     }
 
     private static long round(Runtime rt, long[] a, int o, int n, long kw) {
-        Args.range(rt, "round", n, kw, 1, 2);
+        Args.noKeywords(rt, "round", kw);
+        if (n < 1) throw rt.typeError("round() missing required argument 'number' (pos 1)");
+        if (n > 2) throw rt.typeError("round() takes at most 2 arguments (" + n + " given)");
         Heap heap = rt.heap;
         long x = a[o];
         boolean noDigits = n == 1 || a[o + 1] == heap.None;

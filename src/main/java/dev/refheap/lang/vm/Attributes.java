@@ -421,6 +421,7 @@ final class Attributes {
     static void install(Runtime rt) {
         Heap heap = rt.heap;
         installDescriptorMethods(rt);
+        installInitSubclass(rt);
         Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(heap.objectType, k -> new HashMap<>());
         attrs.put("__getattribute__", rt.hold(rt.builtinFunctionType.create("__getattribute__", (s, a, off, n, kw) -> {
             Args.exactly(rt, "__getattribute__", n, kw, 1);
@@ -492,6 +493,21 @@ final class Attributes {
             else rt.propertyType.setValue(d, obj, v, name);
         } else if (rt.heap.typeOf(obj) instanceof ClassType c) getsetSet(rt, d, obj, c, v);
         else throw rt.typeError("descriptor doesn't apply to a '" + rt.ops.typeName(obj) + "' object");
+    }
+
+    /** object.__init_subclass__ (bound to the new class through super()): takes no arguments. */
+    static void installInitSubclass(Runtime rt) {
+        Heap heap = rt.heap;
+        Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(heap.objectType, k -> new HashMap<>());
+        attrs.put("__init_subclass__", rt.hold(rt.builtinFunctionType.create("__init_subclass__", (s, a, off, n, kw) -> {
+            if (n > 0) {
+                String who = rt.ops.isTypeObject(s) ? Ops.shortName(heap.typeAt(s)) : "object";
+                if (Args.nkw(kw) > 0) throw rt.typeError(who + ".__init_subclass__() takes no keyword arguments");
+                throw rt.typeError(who + ".__init_subclass__() takes no arguments (" + n + " given)");
+            }
+            heap.incref(heap.None);
+            return heap.None;
+        }, 0, heap.objectType)));
     }
 
     private static long nameArg(Runtime rt, long n) {

@@ -45,7 +45,10 @@ final class Builtins {
         });
         def(rt, "iter", (self, a, o, n, kw) -> {
             Args.range(rt, "iter", n, kw, 1, 2);
-            if (n == 2) return rt.iterType.create(IterType.Kind.CALLABLE_SENTINEL, a[o], incref(heap, a[o + 1]));
+            if (n == 2) {
+                if (!isCallable(rt, a[o])) throw rt.typeError("iter(v, w): v must be callable");
+                return rt.iterType.create(IterType.Kind.CALLABLE_SENTINEL, a[o], incref(heap, a[o + 1]));
+            }
             return rt.ops.iter(a[o]);
         });
         def(rt, "next", (self, a, o, n, kw) -> {
@@ -148,7 +151,7 @@ final class Builtins {
             long none = heap.None;
             return rt.propertyType.create(n > 0 ? a[o] : none, n > 1 ? a[o + 1] : none, n > 2 ? a[o + 2] : none);
         });
-        def(rt, "input", (self, a, o, n, kw) -> { throw rt.error("EOFError", "EOF when reading a line"); });
+        def(rt, "input", (self, a, o, n, kw) -> Stdin.input(rt, a, o, n, kw));
         def(rt, "reversed", (self, a, o, n, kw) -> {
             Args.exactly(rt, "reversed", n, kw, 1);
             long l = heap.lists.alloc(0);
@@ -310,7 +313,7 @@ final class Builtins {
         long l = rt.heap.lists.alloc(0);
         try {
             Sequences.extend(rt, l, iterable);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             rt.heap.decref(l);
             throw e;
         }
@@ -323,7 +326,7 @@ final class Builtins {
         long l = toList(rt, a[o]);
         try {
             TypeMethods.listSort(rt, l, a, o + 1, n - 1, kw);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             rt.heap.decref(l);
             throw e;
         }
@@ -350,7 +353,7 @@ final class Builtins {
                 heap.decref(acc);
                 acc = r;
             }
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             heap.decref(acc);
             throw e;
         } finally {
@@ -390,7 +393,7 @@ final class Builtins {
                     long c = rt.ops.compare(min ? 0 : 4, k, bestKey);
                     better = rt.ops.truthy(c);
                     heap.decref(c);
-                } catch (PyException e) {
+                } catch (RuntimeException e) {
                     heap.decref(k);
                     heap.decref(bestKey);
                     throw e;
@@ -580,7 +583,7 @@ final class Builtins {
         long r;
         try {
             r = rt.ops.call(init, args, 0, n + 1, kw);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             heap.decref(self);
             throw e;
         } finally {

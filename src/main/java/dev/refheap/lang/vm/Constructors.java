@@ -60,8 +60,10 @@ final class Constructors {
                 return heap.bytes.of(StrType.value(x).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             if (heap.typeOf(x) instanceof IntType) {
-                long len = Builtins.intArg(rt, x);
+                if (!IntType.fitsLong(x)) throw rt.error("OverflowError", "cannot fit 'int' into an index-sized integer");
+                long len = IntType.asLong(x);
                 if (len < 0) throw rt.error("ValueError", "negative count");
+                if (len > Formats.MAX_WIDTH) throw rt.error("MemoryError", null); // built as a Java array first
                 return heap.bytes.of(new byte[(int) len]);
             }
             long l = Builtins.toList(rt, x);
@@ -91,7 +93,7 @@ final class Constructors {
                     heap.lists.preallocateExact(l, len);
                 }
                 Sequences.extend(rt, l, a[o]);
-            } catch (PyException e) {
+            } catch (RuntimeException e) {
                 heap.decref(l);
                 throw e;
             }
@@ -113,7 +115,7 @@ final class Constructors {
             if (n == 1) {
                 try {
                     Builtins.setUpdate(rt, s, a[o]);
-                } catch (PyException e) {
+                } catch (RuntimeException e) {
                     heap.decref(s);
                     throw e;
                 }
@@ -178,7 +180,7 @@ final class Constructors {
         } catch (PyError e) {
             heap.decref(d);
             throw rt.fromPyError(e);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             heap.decref(d);
             throw e;
         }

@@ -74,6 +74,8 @@ public final class Runtime implements AutoCloseable {
     final long sysModules;
     /** The command line sys is built from (argv, sys.path[0], the standard library option). */
     MainConfig mainConfig = MainConfig.NONE;
+    /** Run first at exit, last added first (the atexit module's callbacks). */
+    final List<Runnable> exitHooks = new ArrayList<>();
     /** The import system, created on the first import (see {@link ImportSystem}). */
     private ImportSystem imports;
     /** Attributes of builtin types (method descriptors), by type index. */
@@ -418,7 +420,7 @@ public final class Runtime implements AutoCloseable {
     public String exceptionTypeName(PyException e) { return ops.qualifiedTypeNameOf(heap.typeOf(e.exc())); }
 
     /** str(exception), without releasing it. */
-    public String exceptionMessage(PyException e) { return ops.str(e.exc()); }
+    public String exceptionMessage(PyException e) { return tracebacks.safeStr(e.exc()); }
 
     /** The exit status python3 uses for an uncaught SystemExit (releases the exception). */
     public int systemExitStatus(PyException e) {
@@ -454,6 +456,7 @@ public final class Runtime implements AutoCloseable {
      * print, as they would there. The runtime is not closed: the heap stays inspectable.
      */
     public void finalizeAtExit(PyException uncaught) {
+        for (int i = exitHooks.size() - 1; i >= 0; i--) exitHooks.get(i).run();
         long weakrefModule = heap.dicts.getItem(sysModules, "weakref");
         if (weakrefModule != 0 && heap.typeOf(weakrefModule) == moduleType) {
             long exitfunc = heap.dicts.getItem(ModuleType.dict(weakrefModule), "_exitfunc");

@@ -509,6 +509,14 @@ final class Ops {
             case "__class__": return incref(Heap.typeAddress(o));
             case "__dict__":
                 if (t instanceof ClassType c && c.managed()) return incref(Instances.materializeDict(rt, o, c));
+                if (t instanceof ExceptionType || t instanceof ClassType ce && ce.exceptionBased) {
+                    long d = Native.getLong(o + ExceptionType.DICT);  // BaseException's dict, made on first use
+                    if (d == 0) {
+                        d = heap.dicts.create();
+                        Native.putLong(o + ExceptionType.DICT, d);
+                    }
+                    return incref(d);
+                }
                 if (t == rt.functionType) {
                     long d = Native.getLong(o + FunctionType.DICT);
                     if (d == 0) {
@@ -520,6 +528,7 @@ final class Ops {
                 return 0;
             default:
         }
+        if (t == rt.functionType && name.equals("__annotations__")) return Attributes.functionAnnotations(rt, o);
         if (t == rt.functionType) {
             int off = switch (name) {
                 case "__code__" -> FunctionType.CODE;
@@ -854,6 +863,10 @@ final class Ops {
 
     /** o.name(args...) with borrowed arguments; AttributeError if absent. */
     long callMethod(long o, String name, long... args) {
+        if (heap.typeOf(o) instanceof ClassType c && name.startsWith("__") && name.endsWith("__")
+                && (Attributes.hooks(rt, c) & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0) {
+            return Attributes.callSpecial(rt, o, c, name, args);  // special methods are looked up on the type only
+        }
         long n = heap.strs.internedOf(name);
         long[] out = new long[2];
         try {

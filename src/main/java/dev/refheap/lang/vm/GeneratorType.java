@@ -4,23 +4,31 @@ import dev.refheap.memory.Native;
 import java.util.function.LongConsumer;
 
 /**
- * {@code generator}: owns a suspended {@link Frame} (160 bytes + GC head, getsizeof 176).
+ * {@code generator}: owns a suspended {@link Frame}; 3.11's size, which depends on the code's frame
+ * ({@link #frameSize}: 152 bytes + 8 per local and stack slot, + GC head; 176 for the smallest).
  * <pre> refcnt | type | weakreflist | name | qualname | frame handle | state </pre>
  * States: created → suspended ⇄ running → completed. Its finalizer (PEP 442) closes a suspended
  * generator by raising GeneratorExit inside it, so {@code finally} blocks run.
  */
-final class GeneratorType extends LangType {
-    static final int WEAKREFLIST = 16, NAME = 24, QUALNAME = 32, HANDLE = 40, STATE = 48;
+class GeneratorType extends LangType {
+    static final int WEAKREFLIST = 16, NAME = 24, QUALNAME = 32, HANDLE = 40, STATE = 48, EXC_STATE = 56;
     static final int CREATED = 0, SUSPENDED = 1, RUNNING = 2, COMPLETED = 3;
-    final Handles<Frame> frames = new Handles<>();
+    final Handles<Frame> frames;
 
     GeneratorType(Runtime rt) {
-        super(rt, "generator", null, HAVE_GC, 160, 0, WEAKREFLIST);
+        this(rt, "generator", new Handles<>());
+    }
+
+    /** A type with the generator layout and machinery (coroutine, async_generator), sharing the frame handles. */
+    GeneratorType(Runtime rt, String name, Handles<Frame> frames) {
+        super(rt, name, null, HAVE_GC, 160, 0, WEAKREFLIST);
+        this.frames = frames;
     }
 
     /** A generator running {@code f} (which it now owns). */
     long create(Frame f) {
-        long g = heap.allocObject(this, 0);
+        long size = frameSize(f);
+        long g = heap.allocObjectOfSize(this, size, 0);
         put(g, WEAKREFLIST, 0);
         long name = get(f.codeObj, CodeType.NAME), qualname = get(f.codeObj, CodeType.QUALNAME);
         heap.incref(name);
@@ -29,7 +37,7 @@ final class GeneratorType extends LangType {
         put(g, QUALNAME, qualname);
         Native.putLong(g + HANDLE, frames.add(f));
         put(g, STATE, CREATED);
-        for (int off = 56; off < basicSize(); off += 8) put(g, off, 0);
+        for (int off = 56; off < size; off += 8) put(g, off, 0);
         f.owner = Frame.OWNED_BY_GENERATOR;
         f.generator = g;
         heap.track(g);
@@ -37,7 +45,31 @@ final class GeneratorType extends LangType {
     }
 
     Frame frame(long g) { return frames.get((int) get(g, HANDLE)); }
+
+    /**
+     * 3.11's size of a generator, coroutine or async generator: the object up to its embedded
+     * interpreter frame (80 bytes), the frame's header (72) and one word per local, cell, free
+     * variable and stack slot of the code (gen_sizeof), so getsizeof depends on the code as in CPython.
+     */
+    static long frameSize(Frame f) {
+        return 152 + 8L * (f.code.nlocalsplus + f.code.unit.stacksize());
+    }
+
+    @Override
+    public long sizeOf(long o) {
+        Frame f = frame(o);
+        return f == null ? basicSize() : frameSize(f);
+    }
     static long state(long g) { return get(g, STATE); }
+
+    /** gi_exc_state.exc_value: the handled exception saved while suspended (owned), taken out on resume. */
+    static long takeExcState(long g) {
+        long v = get(g, EXC_STATE);
+        put(g, EXC_STATE, 0);
+        return v;
+    }
+
+    static void putExcState(long g, long v) { put(g, EXC_STATE, v); }
     static void setState(long g, long s) { put(g, STATE, s); }
 
     @Override
@@ -47,6 +79,7 @@ final class GeneratorType extends LangType {
             f.visitOwned(visit);
             if (f.frameObject != 0) visit.accept(f.frameObject);
         }
+        visitField(o, EXC_STATE, visit);
     }
 
     @Override
@@ -66,6 +99,7 @@ final class GeneratorType extends LangType {
         if (s >= COMPLETED) return;
         if (s == CREATED) {
             setState(o, COMPLETED);
+            neverStarted(o);
             return;
         }
         try {
@@ -74,6 +108,9 @@ final class GeneratorType extends LangType {
             rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(o));
         }
     }
+
+    /** Called when a never-started object is finalized (a coroutine warns that it was never awaited). */
+    void neverStarted(long o) {}
 
     @Override
     public void dealloc(long o) {
@@ -89,6 +126,8 @@ final class GeneratorType extends LangType {
         if (f.owner == Frame.OWNED_BY_GENERATOR) rt.interpreter.releaseFrame(f);
         heap.decref(get(o, NAME));
         heap.decref(get(o, QUALNAME));
+        long exc = takeExcState(o);
+        if (exc != 0) heap.decref(exc);
         heap.freeObject(o);
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "refheap", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Python with CPython 3.11's memory management, on a native heap.",
-        subcommands = {RunCommand.class, DisCommand.class, ReplCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, DisCommand.class, ReplCommand.class, DemoCommand.class, TraceCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE as a program.")
     String code;

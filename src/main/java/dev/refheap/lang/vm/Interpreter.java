@@ -86,6 +86,45 @@ final class Interpreter implements RootProvider {
         return 0;
     }
 
+    /** The same references as {@link #visitRoots}, each with its holder (refcount provenance). */
+    @Override
+    public void visitDescribedRoots(DescribedRootVisitor v) {
+        for (Frame f = current; f != null; f = f.back) {
+            if (f.owner == Frame.OWNED_BY_THREAD) {
+                FrameDescriptions.visit(f, "frame", v);
+                if (f.frameObject != 0) v.root(f.frameObject, 1, "the frame object of the running " + FrameDescriptions.frameName(f));
+                if (f.generator != 0) v.root(f.generator, 1, "the interpreter resuming the generator " + FrameDescriptions.frameName(f));
+            }
+        }
+        if (rt.handledException != 0) v.root(rt.handledException, 1, "the exception being handled (sys.exc_info())");
+    }
+
+    /**
+     * A tracer sees every bytecode boundary (it keeps {@link #restCheckDue} set, so an untraced
+     * run pays nothing more than that flag's check); a new line of a frame is a line event.
+     * Tracing and --gc-stress are not combined (the trace command refuses the option).
+     */
+    Tracing.LineListener tracer;
+
+    private boolean atBoundary(Frame f) {
+        Tracing.LineListener t = tracer;
+        if (t == null) return f.atRest;
+        int pc = f.pc;
+        int[] lines = f.code.unit.lines();
+        int line = pc < lines.length ? lines[pc] : -1;
+        if (line >= 0 && (line != f.traceLine || pc < f.tracePc)) {
+            f.traceLine = line;
+            f.tracePc = pc;
+            t.onLine(rt, f.code.unit.filename(), line);
+        } else {
+            f.tracePc = pc;
+        }
+        return false;
+    }
+
+    /** The running frames, innermost first (for the tracer's snapshots). */
+    Frame currentFrame() { return current; }
+
     // ---- entry points --------------------------------------------------------------------------
 
     /**
@@ -553,7 +592,7 @@ final class Interpreter implements RootProvider {
         while (true) {
             try {
                 while (true) {
-                    if (restCheckDue && f.atRest) {
+                    if (restCheckDue && atBoundary(f)) {
                         restCheckDue = false;
                         rt.stressAtRest();
                     }

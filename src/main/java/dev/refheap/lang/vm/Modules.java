@@ -38,7 +38,7 @@ final class Modules {
 
     static boolean isBuiltinName(String name) {
         return switch (name) {
-            case "sys", "gc", "ctypes", "weakref", "time", "builtins" -> true;
+            case "sys", "gc", "ctypes", "weakref", "time", "builtins", "refheap" -> true;
             default -> false;
         };
     }
@@ -52,6 +52,7 @@ final class Modules {
             case "weakref" -> weakref(rt);
             case "time" -> time(rt);
             case "builtins" -> builtins(rt);
+            case "refheap" -> RefheapModule.create(rt);
             default -> 0L;
         };
     }

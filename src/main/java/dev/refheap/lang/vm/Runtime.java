@@ -143,8 +143,14 @@ public final class Runtime implements AutoCloseable {
         interpreter = new Interpreter(this);
         interpreter.typesReady();
         heap.setCallbacks((callback, wr) -> ops.callWeakrefCallback(callback, wr));
-        heap.addRootProvider(v -> {
-            for (long o : held) v.root(o, 1);
+        heap.addRootProvider(new RootProvider() {
+            @Override public void visitRoots(RootVisitor v) {
+                for (long o : held) v.root(o, 1);
+            }
+
+            @Override public void visitDescribedRoots(DescribedRootVisitor v) {
+                for (long o : held) v.root(o, 1, describeHeld(o));
+            }
         });
         heap.addRootProvider(interpreter);
         builtinsDict = hold(heap.dicts.create());
@@ -169,6 +175,11 @@ public final class Runtime implements AutoCloseable {
     void stressAtRest() {
         if (stress != null) stress.atRest();
     }
+
+    /** Programs the web page runs may not write memory through ctypes ({@code refheap serve}). */
+    boolean sandboxed;
+
+    public void setSandboxed(boolean on) { sandboxed = on; }
 
     /** The stress mode's driver, or null without --gc-stress. */
     public GcStress stress() { return stress; }
@@ -217,6 +228,14 @@ public final class Runtime implements AutoCloseable {
     }
 
     /** Keeps {@code o} (a new reference) alive for the runtime's life; returns it. */
+    /** Who holds a reference the runtime holds (refcount provenance). */
+    private String describeHeld(long o) {
+        if (o == builtinsDict) return "runtime (builtins dict)";
+        if (o == sysModules) return "runtime (sys.modules dict)";
+        if (heap.typeOf(o) == moduleType) return "runtime (its own hold on a module)";
+        return "runtime (" + heap.typeOf(o).name() + " it keeps: a method descriptor or registry)";
+    }
+
     long hold(long o) {
         held.add(o);
         return o;

@@ -97,6 +97,9 @@ final class Interpreter implements RootProvider {
             }
         }
         if (rt.handledException != 0) v.root(rt.handledException, 1, "the exception being handled (sys.exc_info())");
+        for (long e : callerExcs) {
+            if (e != 0) v.root(e, 1, "the exception a running generator's caller is handling");
+        }
     }
 
     /**

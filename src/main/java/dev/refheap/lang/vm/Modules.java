@@ -124,7 +124,7 @@ final class Modules {
         });
         def(rt, m, "getallocatedblocks", (s, a, o, n, kw) -> heap.ints.of(heap.allocator().allocatedBlocks()));
         def(rt, m, "exc_info", (s, a, o, n, kw) -> {
-            long e = rt.handledException;
+            long e = rt.interpreter.topmostHandled();
             if (e == 0) return heap.tuples.of(heap.None, heap.None, heap.None);
             long tb = ExceptionType.traceback(e);
             return heap.tuples.of(Heap.typeAddress(e), e, tb == 0 ? heap.None : tb);

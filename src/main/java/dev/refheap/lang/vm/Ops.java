@@ -165,6 +165,7 @@ final class Ops {
             return "<cell at " + hex(o) + ": " + (c == 0 ? "empty>" : typeName(c) + " object at " + hex(c) + ">");
         }
         if (t == rt.codeType) return "<code object " + StrType.value(Native.getLong(o + CodeType.NAME)) + " at " + hex(o) + ", file \"" + StrType.value(Native.getLong(o + CodeType.FILENAME)) + "\", line " + rt.codeType.code(o).unit.firstLineno() + ">";
+        if (t == rt.coroutineType || t == rt.asyncGeneratorType) return Coroutines.repr(rt, o);
         if (t == rt.generatorType) return "<generator object " + StrType.value(Native.getLong(o + GeneratorType.QUALNAME)) + " at " + hex(o) + ">";
         if (t == rt.rangeType) {
             long step = RangeType.step(o);
@@ -588,6 +589,10 @@ final class Ops {
             long c = CellType.contents(o);
             if (c == 0) throw rt.error("ValueError", "Cell is empty");
             return incref(c);
+        }
+        if (t == rt.coroutineType || t == rt.asyncGeneratorType) {
+            long v = Coroutines.attr(rt, o, name);
+            if (v != 0) return v;
         }
         if (t == rt.generatorType) {
             switch (name) {

@@ -54,6 +54,8 @@ public final class Runtime implements AutoCloseable {
     final FrameType frameType;
     final TracebackType tracebackType;
     final GeneratorType generatorType;
+    /** coroutine and async_generator (set up by {@link Coroutines#register}). */
+    GeneratorType coroutineType, asyncGeneratorType;
     final IterType iterType;
     final RangeType rangeType;
     final SliceType sliceType;
@@ -164,6 +166,7 @@ public final class Runtime implements AutoCloseable {
         sysModules = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
+        Coroutines.register(this);
         complexType.install();
         NumberBuiltins.installMethods(this);
         subclasses = new Subclasses(this);

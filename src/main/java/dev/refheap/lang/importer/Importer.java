@@ -48,7 +48,7 @@ public final class Importer implements ImportSystem {
     private final VmApi vm;
     private final Heap heap;
     private final Runtime.MainConfig config;
-    private final Path stdlib;
+    final Path stdlib;
     private CodeCache cache;
     /** The dicts of _frozen_importlib and _frozen_importlib_external once bootstrapped (modules held by the runtime), else 0. */
     private long bootstrapDict, externalDict;
@@ -373,6 +373,7 @@ public final class Importer implements ImportSystem {
     long codeFor(Path file, String name) {
         String source;
         long size, mtime;
+        vm.checkRead(file, stdlib);
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             size = attrs.size();

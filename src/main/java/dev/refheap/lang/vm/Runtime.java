@@ -62,6 +62,8 @@ public final class Runtime implements AutoCloseable {
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
     final MemberDescriptorType memberType;
+    final SharedKeyTables sharedKeys = new SharedKeyTables();
+    final GenericAliasType genericAliasType, unionType;
     final java.util.Map<IterType.Kind, DictViewType> dictViews = new java.util.EnumMap<>(IterType.Kind.class);
     final ExceptionType baseException;
     final Map<String, ExceptionType> exceptions = new LinkedHashMap<>();
@@ -136,6 +138,9 @@ public final class Runtime implements AutoCloseable {
         propertyType = heap.register(new PropertyType(this));
         getsetType = heap.register(new GetSetDescriptorType(this));
         memberType = heap.register(new MemberDescriptorType(this));
+        heap.dicts.setSharedKeys(sharedKeys);
+        genericAliasType = heap.register(new GenericAliasType(this, false));
+        unionType = heap.register(new GenericAliasType(this, true));
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
@@ -309,7 +314,7 @@ public final class Runtime implements AutoCloseable {
     long mainGlobals() {
         long m = heap.dicts.getItem(sysModules, "__main__");
         if (m == 0 || heap.typeOf(m) != moduleType) {
-            m = moduleType.create("__main__");
+            m = moduleType.create("__main__", false);  // exec(compile(...), {'__name__': '__main__'}): no __doc__
             heap.dicts.setItem(sysModules, "__main__", m);
             hold(m);
             long d = ModuleType.dict(m);
@@ -415,7 +420,7 @@ public final class Runtime implements AutoCloseable {
     public String exceptionTypeName(PyException e) { return ops.qualifiedTypeNameOf(heap.typeOf(e.exc())); }
 
     /** str(exception), without releasing it. */
-    public String exceptionMessage(PyException e) { return ops.str(e.exc()); }
+    public String exceptionMessage(PyException e) { return tracebacks.safeStr(e.exc()); }
 
     /** The exit status python3 uses for an uncaught SystemExit (releases the exception). */
     public int systemExitStatus(PyException e) {

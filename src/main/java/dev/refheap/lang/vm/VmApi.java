@@ -27,6 +27,17 @@ public final class VmApi {
 
     public Runtime runtime() { return rt; }
 
+    /**
+     * A sandboxed runtime (the web page's programs) reads no file but the standard library's
+     * sources: anything else is refused with PermissionError-like OSError before it is opened.
+     */
+    public void checkRead(java.nio.file.Path file, java.nio.file.Path stdlib) {
+        if (!rt.sandboxed) return;
+        java.nio.file.Path f = file.toAbsolutePath().normalize();
+        if (stdlib != null && f.startsWith(stdlib.toAbsolutePath().normalize())) return;
+        throw rt.error("OSError", "refheap serve does not let programs read files: '" + file + "'");
+    }
+
     // ---- modules --------------------------------------------------------------------------------
 
     /** sys.modules (borrowed): the real dict import consults and fills. */

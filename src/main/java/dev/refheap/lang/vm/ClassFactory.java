@@ -28,6 +28,9 @@ final class ClassFactory {
                 throw rt.typeError("refheap does not support subclassing '" + b.name() + "'");
             }
         }
+        // __slots__ changes the instance layout (member descriptors, no __dict__): not modelled, so
+        // refused rather than silently giving instances a dict (found by the memory fuzzer)
+        if (heap.dicts.getItem(ns, "__slots__") != 0) throw rt.error("NotImplementedError", "refheap does not support __slots__ yet");
         boolean exc = builtinBase instanceof ExceptionType;
         long basic = exc ? ExceptionType.SIZE + 8 : 24;
         long weak = exc ? ExceptionType.SIZE : ClassType.INSTANCE_WEAKLIST;

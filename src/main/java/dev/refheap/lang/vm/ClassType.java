@@ -53,11 +53,23 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     long dict() { return get(typeObject, T_DICT); }
 
-    /** The index of attribute {@code name} in the inline values, adding it to the shared keys if asked. */
+    /**
+     * The shared keys' dk_usable: 3.11 starts it at SHARED_KEYS_MAX_SIZE (30) and takes one off for
+     * every instance made (while above 1) and for every key added; with none left, a new attribute
+     * name makes the instance a real dict (found by the memory fuzzer: CPython's instances got
+     * dicts, refheap's never did).
+     */
+    int usableKeys = 30;
+
+    /**
+     * The index of attribute {@code name} in the inline values, adding it to the shared keys if
+     * asked; -1 if absent (or if it cannot be added: no usable keys left).
+     */
     int keyIndex(String name, boolean add) {
         Integer i = keyIndex.get(name);
         if (i != null) return i;
-        if (!add) return -1;
+        if (!add || usableKeys <= 0) return -1;
+        usableKeys--;
         keys.add(name);
         keyIndex.put(name, keys.size() - 1);
         return keys.size() - 1;
@@ -73,6 +85,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
             put(o, ExceptionType.SIZE, 0);
         } else {
             put(o, INSTANCE_WEAKLIST, 0);
+            if (usableKeys > 1) usableKeys--;  // init_inline_values
         }
         heap.track(o);
         return o;

@@ -41,6 +41,12 @@ final class Instances {
             return;
         }
         int i = c.keyIndex(name, true);
+        if (i < 0) {  // the shared keys are full: the instance's values become a dict
+            long key = heap.strs.internedOf(name);
+            heap.dicts.setItem(materializeDict(rt, o, c), key, value);
+            heap.decref(key);
+            return;
+        }
         long v = valuesWithSlot(rt, o, c, i);
         long slot = v + 8 + 8L * i;
         long old = Native.getLong(slot);

@@ -821,6 +821,7 @@ final class Ops {
     long call0(long callable, long... args) { return call(callable, args, 0, args.length, 0); }
 
     void callWeakrefCallback(long callback, long wr) {
+        if (rt.closing) return;  // see Runtime.close
         try {
             long r = call0(callback, wr);
             heap.decref(r);

@@ -73,6 +73,8 @@ public final class Runtime implements AutoCloseable {
     Subclasses subclasses;
     /** --gc-stress, or null. */
     private GcStress stress;
+    /** Set by close(): finalizers and weakref callbacks no longer run. */
+    boolean closing;
     /** Objects the runtime holds (one reference each). */
     private final List<Long> held = new ArrayList<>();
 
@@ -222,6 +224,7 @@ public final class Runtime implements AutoCloseable {
 
     /** Calls {@code o.__del__()}; an error becomes "Exception ignored in: ..." on stderr. */
     void callDel(long o) {
+        if (closing) return;  // close() runs no Python code: the builtins and modules are being released
         long exc = handledException;
         try {
             // slot_tp_finalize: __del__ is looked up on the type only (an instance attribute of that
@@ -441,6 +444,10 @@ public final class Runtime implements AutoCloseable {
     @Override
     public void close() {
         if (heap.isClosed()) return;
+        // From here on no __del__ and no weakref callback runs (they would run Python code on
+        // released builtins and modules: a JVM crash, found by the memory fuzzer); a program's
+        // finalizers at exit are finalizeAtExit's business.
+        closing = true;
         heap.removeRootProvider(interpreter);
         subclasses.forgetBuiltinDicts();
         List<Long> drop = new ArrayList<>(held);

@@ -74,8 +74,23 @@ final class Modules {
         long m = rt.moduleType.create("sys");
         def(rt, m, "getrefcount", (s, a, o, n, kw) -> { Args.exactly(rt, "getrefcount", n, kw, 1); return heap.ints.of(heap.refcount(a[o])); });
         def(rt, m, "getsizeof", (s, a, o, n, kw) -> {
-            if (n == 0) throw rt.typeError("getsizeof() missing required argument 'object' (pos 1)");
-            return heap.ints.of(sizeof(rt, a[o]));
+            // METH_VARARGS|METH_KEYWORDS: the positional arguments become a tuple; then
+            // _PySys_GetSizeOf binds __sizeof__ (_PyObject_LookupSpecial): two GC allocations 3.11
+            // makes around the call (found by the memory fuzzer)
+            long packed = packVarargs(heap, a, o, n - Args.nkw(kw));
+            try {
+                if (n == 0) throw rt.typeError("getsizeof() missing required argument 'object' (pos 1)");
+                long bound = rt.builtinFunctionType.create("__sizeof__", (s2, a2, o2, n2, kw2) -> {
+                    throw new IllegalStateException("never called");
+                }, a[o], heap.typeOf(a[o]));
+                try {
+                    return heap.ints.of(sizeof(rt, a[o]));
+                } finally {
+                    heap.decref(bound);
+                }
+            } finally {
+                heap.decref(packed);
+            }
         });
         def(rt, m, "intern", (s, a, o, n, kw) -> {
             Args.exactly(rt, "intern", n, kw, 1);

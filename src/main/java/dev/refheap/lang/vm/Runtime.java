@@ -318,9 +318,18 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, dev.refheap.lang.bytecode.CodeUnit> MODULE_UNITS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Runs a module implemented in Python source inside {@code module}'s dict. */
     void runModuleSource(long module, String name, String source) {
-        long code = compile(source, "<refheap:" + name + ">", dev.refheap.lang.compiler.Compiler.Mode.EXEC);
+        // refheap's own module sources compile once per JVM (a CodeUnit is immutable; compiling
+        // weakref's was most of a small program's time in the fuzzer, which makes a runtime per program)
+        String filename = "<refheap:" + name + ">";
+        var unit = MODULE_UNITS.computeIfAbsent(source, s -> dev.refheap.lang.compiler.Compiler.compile(
+                s, filename, dev.refheap.lang.compiler.Compiler.Mode.EXEC, new ArrayList<>()));
+        lineCache.register(filename, source);
+        long code = Materializer.materialize(this, unit);
         try {
             heap.decref(interpreter.runModule(code, ModuleType.dict(module), false));
         } finally {

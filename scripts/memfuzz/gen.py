@@ -89,7 +89,8 @@ class Gen:
             b = r.choice(behaviours)
             name = f"K{i}"
             src = [f"class {name}:"]
-            # no __slots__: refheap refuses them (NotImplementedError), it does not model their layout
+            if r.random() < 0.2:
+                src.append("    __slots__ = ('tag', 'a', 'b', 'me', 'f', '__weakref__', '__dict__')")
             src.append("    def __init__(self, tag):\n        self.tag = tag")
             if b == "log":
                 src.append(f'    def __del__(self):\n        P(f"del {name} {{self.tag}}")')

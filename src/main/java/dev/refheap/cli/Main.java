@@ -5,7 +5,11 @@ import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.Runtime;
 import dev.refheap.lang.vm.RuntimeOptions;
+import dev.refheap.lang.vm.StdStream;
 import dev.refheap.memory.HeapLimitExceeded;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "refheap", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Python with CPython 3.11's memory management, on a native heap.",
-        subcommands = {RunCommand.class, DisCommand.class, ReplCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, DisCommand.class, ReplCommand.class, DemoCommand.class, TraceCommand.class, ServeCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE as a program.")
     String code;
@@ -28,42 +32,89 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Mixin
     RuntimeFlags flags = new RuntimeFlags();
 
+    @Parameters(arity = "0..1", paramLabel = "-", description = "'-': read the program from stdin (as when stdin is not a terminal).")
+    String script;
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() { return new String[] {"refheap 0.1.0 (CPython 3.11.7 memory semantics)"}; }
     }
 
     @Override
     public Integer call() {
-        if (code != null) return runProgram(flags, code, "<string>");
+        if (code != null) return runProgram(flags, code, "<string>", List.of("-c"), "");
+        if (script != null && !script.equals("-")) {
+            System.err.println("refheap: unknown command '" + script + "' (to run a file: refheap run " + script + ")");
+            return 2;
+        }
+        // As python3: with stdin not a terminal (a pipe, a file), the program is read from it; '-' asks for that explicitly.
+        if (script != null || !StdStream.isatty(0)) return runStdin(flags, script == null ? "" : "-");
         return ReplCommand.start(flags);
     }
 
     /** Runs a whole program; prints an uncaught exception as python3 does; returns the exit status. */
-    static int runProgram(RuntimeFlags flags, String source, String filename) {
+    static int runProgram(RuntimeFlags flags, String source, String filename, List<String> argv, String path0) {
+        return runMain(flags, argv, path0, rt -> rt.exec(source, filename));
+    }
+
+    /** Runs {@code main} on a new runtime whose sys.argv and sys.path[0] are given; python3's exit handling. */
+    static int runMain(RuntimeFlags flags, List<String> argv, String path0, java.util.function.Consumer<Runtime> main) {
         // After the program, the exit as python3 does it: atexit finalizers, modules released and
         // collected (their __del__ output appears, as there); the heap itself is not closed.
-        Runtime rt = flags.newRuntime();
-        PyException uncaught = null;
+        Runtime rt = flags.newRuntime(argv, path0);
+        Signals.attach(rt);
+        PyException[] uncaught = {null};
+        int status;
+        boolean consistent;
         try {
-            rt.exec(source, filename);
+            status = runMain(rt, main, uncaught);
+        } finally {
+            consistent = flags.afterRun(rt);
+            exitRuntime(rt, uncaught[0]);
+            Signals.detach(rt);
+        }
+        return consistent ? status : 70;  // --gc-stress found the heap inconsistent after the program
+    }
+
+    /** The program in __main__; its uncaught exception (not a SystemExit) is left in {@code uncaught[0]}. */
+    private static int runMain(Runtime rt, java.util.function.Consumer<Runtime> main, PyException[] uncaught) {
+        try {
+            main.accept(rt);
             rt.out().flush();
             return 0;
         } catch (PyException e) {
             rt.out().flush();
             if (rt.isSystemExit(e)) return SystemExits.status(rt, e);
-            uncaught = e;
+            uncaught[0] = e;
             System.err.print(rt.formatUncaught(e));
             System.err.flush();
+            if (rt.isKeyboardInterrupt(e)) {
+                interruptedExit = true;  // after the exit below, main() dies by SIGINT as python3
+                return 130;
+            }
             return 1;
         } catch (PySyntaxError e) {
             rt.out().flush();
             System.err.print(e.format());
             return 1;
-        } finally {
-            flags.afterRun(rt);
-            exitRuntime(rt, uncaught);
+        } catch (dev.refheap.lang.vm.ImportSystem.MainModuleError e) {
+            rt.out().flush();
+            System.err.println("refheap: " + e.getMessage());
+            return 1;
         }
     }
+
+    /** The program read from stdin to its end, run as {@code <stdin>} (python3 - or python3 < FILE); sys.argv is [{@code argv0}]. */
+    static int runStdin(RuntimeFlags flags, String argv0) {
+        try {
+            return runProgram(flags, SourceFiles.text(SourceFiles.stdin(), "<stdin>"), "<stdin>", List.of(argv0), "");
+        } catch (SourceFiles.Unreadable e) {
+            System.err.println(e.getMessage());
+            return e.status;
+        }
+    }
+
+    /** Set when the program ended by an uncaught KeyboardInterrupt: the process then ends killed by SIGINT. */
+    static volatile boolean interruptedExit;
 
     /** The interpreter's exit after a program, REPL session or notebook: see {@link Runtime#finalizeAtExit}. */
     static void exitRuntime(Runtime rt, PyException uncaught) {
@@ -76,11 +127,13 @@ public final class Main implements Callable<Integer> {
         rt.err().flush();
     }
 
+    static final String STRESS_BUG = "(a bug in refheap, unless the program wrote a refcount through ctypes: please report it with the program)";
+
     /** --gc-stress found the heap inconsistent: a bug in refheap, reported with what the verifier saw. */
     static int reportStressFailure(HeapVerificationError h) {
         System.out.flush();
         System.err.println("refheap: --gc-stress: " + h.getMessage());
-        System.err.println("(a bug in refheap, unless the program wrote a refcount through ctypes: please report it with the program)");
+        System.err.println(STRESS_BUG);
         if (System.getenv("REFHEAP_DEBUG") != null) h.printStackTrace();
         return 70;
     }
@@ -94,8 +147,9 @@ public final class Main implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.out.flush();
-        System.exit(status[0]);
+        int exit = StdStream.finishAtExit(status[0]);  // a failed flush of stdout/stderr: python3's 120
+        if (interruptedExit) Signals.dieByInterrupt();
+        System.exit(exit);
     }
 
     static int execute(String[] args) {
@@ -117,9 +171,30 @@ public final class Main implements Callable<Integer> {
      * commands, an argument that looks like an option) returns null and goes through picocli.
      */
     private static Integer plainRun(String[] args) {
+        ScriptLine line = ScriptLine.parse(args);
+        if (line != null) {
+            try {
+                return switch (line.mode()) {
+                    case "-c" -> runProgram(line.flags(), line.target(), "<string>", prepend("-c", line.args()), "");
+                    case "-m" -> runMain(line.flags(), prepend("-m", line.args()), Path.of("").toAbsolutePath().toString(),
+                            rt -> rt.runModuleAsMain(line.target()));
+                    default -> {
+                        RunCommand run = new RunCommand();
+                        run.file = line.target();
+                        run.programArgs = line.args();
+                        run.ownFlags = line.flags();
+                        yield run.call();
+                    }
+                };
+            } catch (HeapVerificationError h) {
+                return reportStressFailure(h);
+            } catch (Exception ex) {
+                return internalError(ex);
+            }
+        }
         if (args.length != 2 || args[1].startsWith("-")) return null;
         try {
-            if (args[0].equals("-c")) return runProgram(new RuntimeFlags(), args[1], "<string>");
+            if (args[0].equals("-c")) return runProgram(new RuntimeFlags(), args[1], "<string>", List.of("-c"), "");
             if (args[0].equals("run")) {
                 RunCommand run = new RunCommand();
                 run.file = args[1];
@@ -129,6 +204,13 @@ public final class Main implements Callable<Integer> {
             return internalError(ex);
         }
         return null;
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> l = new ArrayList<>();
+        l.add(first);
+        l.addAll(rest);
+        return l;
     }
 
     /** What the user sees when a command fails in Java: MemoryError for the heap limit, else an internal error. */

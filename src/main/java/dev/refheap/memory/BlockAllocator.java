@@ -169,6 +169,7 @@ public final class BlockAllocator implements AutoCloseable {
      * @throws HeapLimitExceeded if the request would pass the limit or the system refuses memory
      */
     public long malloc(long nbytes) {
+        if (nbytes < 0) throw new HeapLimitExceeded(nbytes, footprint(), limit); // a size computation overflowed
         if (nbytes - 1 >= SMALL_REQUEST_THRESHOLD || nbytes <= 0) {
             return mallocLarge(nbytes);
         }
@@ -496,7 +497,7 @@ public final class BlockAllocator implements AutoCloseable {
 
     private void checkLimit(long more) {
         if (closed) throw new IllegalStateException("allocator is closed");
-        if (footprint() + more > limit) throw new HeapLimitExceeded(more, footprint(), limit);
+        if (more > limit - footprint()) throw new HeapLimitExceeded(more, footprint(), limit);
     }
 
     // ---- realloc ------------------------------------------------------------------------
@@ -642,6 +643,28 @@ public final class BlockAllocator implements AutoCloseable {
         return e != null && addr + len <= e.getKey() + e.getValue().size;
     }
 
+    /**
+     * The start of the allocated block (small or large, not static) whose bytes include
+     * {@code addr}, or 0 when {@code addr} lies in a free block, a pool header, unused arena space,
+     * static memory or outside the allocator. For ctypes' write checks: O(pool) at worst.
+     */
+    public long blockContaining(long addr) {
+        if (closed || addr <= 0) return 0;
+        int a = arenaMap.get(addr);
+        if (a < 0) {
+            Map.Entry<Long, Region> e = regions.floorEntry(addr);
+            if (e == null || e.getValue().isStatic || addr >= e.getKey() + e.getValue().size) return 0;
+            return e.getKey();
+        }
+        long pool = addr & ~POOL_MASK;
+        if (pool >= aPoolAddress[a] || Native.getInt(pool + P_COUNT) == 0) return 0;
+        long offset = addr - pool - POOL_OVERHEAD;
+        if (offset < 0) return 0;
+        int size = classSize(Native.getInt(pool + P_SZIDX));
+        long block = pool + POOL_OVERHEAD + offset / size * size;
+        return block + size <= pool + POOL_SIZE && isAllocatedBlock(block) ? block : 0;
+    }
+
     /** True if {@code p} is the start of a block that is currently allocated (small or large). */
     public boolean isAllocatedBlock(long p) {
         int a = arenaMap.get(p);
@@ -674,6 +697,23 @@ public final class BlockAllocator implements AutoCloseable {
     /** Number of pymalloc blocks in use, as {@code sys.getallocatedblocks()} counts them. */
     public long allocatedBlocks() { return smallBlocksInUse; }
     public int arenasCurrent() { return arenasCurrent; }
+
+    /** Visits each arena's pools in address order: the pool's size class (-1: never used or free) and blocks used of capacity. */
+    public void forEachPool(PoolVisitor v) {
+        for (int a = 0; a < maxArenas; a++) {
+            if (aAddress[a] == 0) continue;
+            int i = 0;
+            for (long pool = aAddress[a]; pool < aAddress[a] + ARENA_SIZE - POOL_SIZE + 1 && i < MAX_POOLS_IN_ARENA; pool += POOL_SIZE, i++) {
+                boolean carved = pool < aPoolAddress[a];
+                int count = carved ? Native.getInt(pool + P_COUNT) : 0;
+                int sz = carved && count > 0 ? Native.getInt(pool + P_SZIDX) : -1;
+                v.pool(a, aAddress[a], i, sz, count, sz < 0 ? 0 : (POOL_SIZE - POOL_OVERHEAD) / classSize(sz));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    public interface PoolVisitor { void pool(int arena, long arenaAddress, int pool, int sizeClass, int used, int capacity); }
 
     /** A consistent snapshot of the pools, arenas and byte counts, as sys._debugmallocstats reports them. */
     public MallocStats stats() {

@@ -30,12 +30,15 @@ public final class NotebookRunner {
         this.name = name;
     }
 
-    /** Runs every code cell; writes the executed notebook to {@code output} if given. Returns 0, or 1 if a cell failed. */
+    /**
+     * Runs every code cell (until a KeyboardInterrupt); writes the executed notebook to {@code output}
+     * if given. Returns 0, 1 if a cell failed, {@link #INTERRUPTED} if one was interrupted.
+     */
     public int run(Path output) {
         PrintStream out = rt.out(), err = rt.err();
         List<Notebook.CellOutput> outputs = new ArrayList<>();
-        boolean failed = false;
-        for (int i = 0; i < nb.size(); i++) {
+        boolean failed = false, interrupted = false;
+        for (int i = 0; i < nb.size() && !interrupted; i++) {
             int count = i + 1;
             err.flush();
             System.err.println("[refheap] cell " + count + "/" + nb.size());
@@ -45,8 +48,8 @@ public final class NotebookRunner {
             rt.setStreams(tOut, tErr);
             String[] result = {null};
             rt.setDisplayHook(text -> {
-                result[0] = text;
-                tOut.println(text);
+                result[0] = text;  // saved as the cell's execute_result only, as a kernel does
+                out.println(text);  // the terminal shows it, as it shows the rest of the cell's output
             });
             Notebook.Error error = null;
             try {
@@ -57,6 +60,7 @@ public final class NotebookRunner {
                 err.print(tb);  // shown on the terminal; recorded as the error output, not as stderr text
                 error = new Notebook.Error(type, value, Arrays.asList(tb.split("\n")));
                 failed = true;
+                interrupted = rt.isKeyboardInterrupt(e);  // Ctrl-C: the remaining cells are not run, as a kernel's interrupt
             } catch (PySyntaxError e) {
                 String tb = e.format();
                 err.print(tb);  // shown on the terminal; recorded as the error output, not as stderr text
@@ -74,12 +78,17 @@ public final class NotebookRunner {
             try {
                 nb.write(output, outputs);
             } catch (IOException e) {
-                System.err.println("refheap: cannot write " + output + ": " + e.getMessage());
+                String why = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
+                        : e instanceof java.nio.file.AccessDeniedException ? "Permission denied" : e.getMessage();
+                System.err.println("refheap: cannot write " + output + ": " + why + " (" + output + " was left as it was)");
                 return 1;
             }
         }
-        return failed ? 1 : 0;
+        return interrupted ? INTERRUPTED : failed ? 1 : 0;
     }
+
+    /** {@link #run}'s status when a KeyboardInterrupt stopped the notebook (the shell's 128 + SIGINT). */
+    public static final int INTERRUPTED = 130;
 
     /** Writes to two streams. */
     private static final class Tee extends OutputStream {

@@ -67,5 +67,8 @@ public final class FloatType extends PyType {
     public long hash(long o) { return Hashing.hashDouble(value(o), o); }
 
     @Override
-    public boolean equals(long a, long b) { return heap.objectsEqual(a, b); }
+    public boolean equals(long a, long b) {
+        PyType tb = heap.typeOf(b);
+        return (tb == this || tb instanceof IntType) && heap.objectsEqual(a, b);
+    }
 }

@@ -126,8 +126,18 @@ public final class Heap implements AutoCloseable {
         dicts.createEmptyKeys();
         sets.createDummy();
         frozensets.shareDummy(sets);
-        roots.add(v -> {
-            for (long[] s : staticObjects) v.root(s[0], s[1]);
+        roots.add(new RootProvider() {
+            @Override public void visitRoots(RootVisitor v) {
+                for (long[] s : staticObjects) v.root(s[0], s[1]);
+            }
+
+            @Override public void visitDescribedRoots(DescribedRootVisitor v) {
+                for (long[] s : staticObjects) {
+                    v.root(s[0], s[1], s[1] == Layout.STATIC_REFCNT
+                            ? "the initial count of a static object (999,999,999, as CPython 3.11's statically allocated objects)"
+                            : "the runtime's own reference to a static object (its base count)");
+                }
+            }
         });
     }
 
@@ -197,8 +207,19 @@ public final class Heap implements AutoCloseable {
      * yet tracked, so it is never examined), as CPython 3.11 does inside the allocating call.
      */
     public long allocObject(PyType type, long nitems) {
-        long size = type.basicSize() + type.itemSize() * nitems;
+        long size = type.basicSize() + bytesFor(nitems, type.itemSize(), type.basicSize() + 64);
         return allocObjectOfSize(type, size, nitems);
+    }
+
+    /**
+     * {@code n * itemSize}, refusing (HeapLimitExceeded: Python's MemoryError) a count whose size,
+     * plus {@code headroom} bytes, does not fit in a signed 64-bit size: PyMem_New's overflow check.
+     */
+    public long bytesFor(long n, long itemSize, long headroom) {
+        if (n < 0 || itemSize != 0 && n > (Long.MAX_VALUE - headroom) / itemSize) {
+            throw new HeapLimitExceeded(Long.MAX_VALUE, allocator.footprint(), allocator.limit());
+        }
+        return n * itemSize;
     }
 
     /** As {@link #allocObject}, for types whose size is not basic + items * itemsize. */
@@ -539,7 +560,11 @@ public final class Heap implements AutoCloseable {
             if (Double.isNaN(f) || Double.isInfinite(f) || f != Math.rint(f)) return false;
             return new java.math.BigDecimal(f).toBigIntegerExact().equals(IntType.toBig(i));
         }
-        return ta.equals(a, b);
+        if (ta == floats) return tb != floats && tb.equals(b, a);  // FloatType.equals comes back here: only the reflection
+        if (ta.equals(a, b)) return true;
+        // the reflected comparison (b == a), as a rich comparison falls back to it: complex == int,
+        // bytearray == bytes... (two language-level classes compare both ways in their own equals)
+        return ta.getClass() != tb.getClass() && tb.equals(b, a);
     }
 
     /** Element-wise equality of two arrays of {@code n} item pointers (list and tuple comparison). */
@@ -561,6 +586,41 @@ public final class Heap implements AutoCloseable {
     /** Visits every static object. */
     public void forEachStaticObject(LongConsumer visit) {
         for (long[] s : staticObjects) visit.accept(s[0]);
+    }
+
+    /**
+     * The live object whose allocated block holds {@code addr} (the object's address: greater than
+     * {@code addr} when {@code addr} is in its pre-header), or else the static object whose first 8
+     * bytes (ob_refcnt) hold it; -1 when {@code addr} is in an allocated block that is no object
+     * (item arrays, dict keys: an object's internal storage); 0 when in no allocated block at all.
+     */
+    public long objectContaining(long addr) {
+        long block = allocator.blockContaining(addr);
+        if (block != 0) {
+            int tag = allocator.tagOf(block);
+            return tag == 0 ? -1 : block + Layout.preHeaderOfTag(tag);
+        }
+        for (long[] s : staticObjects) {
+            if (addr >= s[0] && addr < s[0] + 8) return s[0];
+        }
+        return 0;
+    }
+
+    /**
+     * True if {@code o} is the address of a live object of this heap (allocated, with its
+     * pre-header's tag, or static). O(1) for allocated objects (the block tags), a scan of the
+     * static objects otherwise: for checking addresses that come from outside (PyHeap.adopt).
+     */
+    public boolean isLiveObject(long o) {
+        if (o <= 0 || (o & 7) != 0 || allocator.isClosed()) return false;
+        for (int tag = Layout.TAG_PLAIN; tag <= Layout.TAG_MANAGED; tag++) {
+            long block = o - Layout.preHeaderOfTag(tag);
+            if ((block & 15) == 0 && allocator.isReadable(block, 16) && allocator.tagOf(block) == tag) return true;
+        }
+        for (long[] s : staticObjects) {
+            if (s[0] == o) return true;
+        }
+        return false;
     }
 
     /** True if {@code len} bytes at {@code addr} may be read (ctypes' from_address). */

@@ -2,7 +2,6 @@ package dev.refheap.fuzz;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.RuntimeOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,19 +16,6 @@ class MemFuzzFindingsTest {
     private static dev.refheap.lang.vm.Runtime runtime(ByteArrayOutputStream out) {
         PrintStream p = new PrintStream(out, true, StandardCharsets.UTF_8);
         return new dev.refheap.lang.vm.Runtime(new RuntimeOptions(1L << 30, false, p, p));
-    }
-
-    /** __slots__ was silently an ordinary class attribute (instances kept a dict): now refused by name. */
-    @Test
-    void bug_slotsAreRefusedNotIgnored() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var rt = runtime(out)) {
-            PyException e = assertThrows(PyException.class, () -> rt.exec("class K:\n    __slots__ = ('a',)\n", "slots.py"));
-            assertEquals("NotImplementedError", rt.exceptionTypeName(e));
-            assertEquals("refheap does not support __slots__ yet", rt.exceptionMessage(e));
-            rt.formatException(e);
-            rt.exec("class J:\n    pass\nJ().a = 1\n", "noslots.py");  // the runtime goes on
-        }
     }
 
     /**

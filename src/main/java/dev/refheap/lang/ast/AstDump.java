@@ -48,6 +48,7 @@ public final class AstDump {
             case Integer i -> i.toString();
             case BigInteger b -> b.toString();
             case Double d -> PyRepr.dbl(d);
+            case dev.refheap.lang.ast.Complex c -> c.repr();
             case Special s -> s.name();
             case Enum<?> e -> e.name() + "()";
             case Record r -> record(r);
@@ -109,6 +110,7 @@ public final class AstDump {
             case Alias x -> "alias";
             case Comprehension x -> "comprehension";
             case WithItem x -> "withitem";
+            case MatchCase x -> "match_case";
             default -> r.getClass().getSimpleName();
         };
     }

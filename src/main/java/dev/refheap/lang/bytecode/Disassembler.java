@@ -87,9 +87,11 @@ public final class Disassembler {
     public static boolean takesArgument(Opcode op) {
         return switch (op) {
             case NOP, POP_TOP, PUSH_NULL, UNARY_POSITIVE, UNARY_NEGATIVE, UNARY_NOT, UNARY_INVERT, BINARY_SUBSCR,
-                 STORE_SUBSCR, DELETE_SUBSCR, GET_ITER, GET_YIELD_FROM_ITER, DISPLAY_RESULT, LOAD_BUILD_CLASS,
+                 STORE_SUBSCR, DELETE_SUBSCR, GET_ITER, GET_YIELD_FROM_ITER, DISPLAY_RESULT, PRINT_EXPR, LOAD_BUILD_CLASS,
                  LOAD_ASSERTION_ERROR, LIST_TO_TUPLE, RETURN_VALUE, IMPORT_STAR, SETUP_ANNOTATIONS, YIELD_VALUE,
-                 POP_EXCEPT, PUSH_EXC_INFO, CHECK_EXC_MATCH, WITH_EXCEPT_START, BEFORE_WITH -> false;
+                 POP_EXCEPT, PUSH_EXC_INFO, CHECK_EXC_MATCH, WITH_EXCEPT_START, BEFORE_WITH, GET_LEN, MATCH_MAPPING,
+                 MATCH_SEQUENCE, MATCH_KEYS, CHECK_EG_MATCH, PREP_RERAISE_STAR, GET_AITER, GET_ANEXT, END_ASYNC_FOR,
+                 BEFORE_ASYNC_WITH, ASYNC_GEN_WRAP -> false;
             default -> true;
         };
     }
@@ -151,6 +153,7 @@ public final class Disassembler {
             case String s -> PyRepr.str(s);
             case byte[] bs -> PyRepr.bytes(bs);
             case Double d -> PyRepr.dbl(d);
+            case dev.refheap.lang.ast.Complex c -> c.repr();
             case Boolean b -> b ? "True" : "False";
             case Special s -> s.name();
             case Long l -> l.toString();

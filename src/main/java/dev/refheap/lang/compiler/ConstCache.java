@@ -70,6 +70,9 @@ final class ConstCache {
             case Double d -> Double.doubleToRawLongBits(d) == Double.doubleToRawLongBits((Double) b)
                     && !d.isNaN();
             case byte[] bs -> Arrays.equals(bs, (byte[]) b);
+            case dev.refheap.lang.ast.Complex c -> Double.doubleToRawLongBits(c.real()) == Double.doubleToRawLongBits(((dev.refheap.lang.ast.Complex) b).real())
+                    && Double.doubleToRawLongBits(c.imag()) == Double.doubleToRawLongBits(((dev.refheap.lang.ast.Complex) b).imag())
+                    && !Double.isNaN(c.real()) && !Double.isNaN(c.imag());
             case ConstTuple t -> sameItems(t.items(), ((ConstTuple) b).items());
             case ConstFrozenset f -> sameSet(f.items(), ((ConstFrozenset) b).items());
             case CodeUnit c -> false;
@@ -108,6 +111,7 @@ final class ConstCache {
             case null -> 0;
             case Double d -> Long.hashCode(Double.doubleToRawLongBits(d));
             case byte[] bs -> Arrays.hashCode(bs) * 31 + 7;
+            case dev.refheap.lang.ast.Complex c -> Long.hashCode(Double.doubleToRawLongBits(c.real()) * 31 + Double.doubleToRawLongBits(c.imag()));
             case ConstTuple t -> {
                 int h = 17;
                 for (Object item : t.items()) {

@@ -1,5 +1,7 @@
 package dev.refheap.lang.compiler;
 
+import dev.refheap.lang.ast.Complex;
+
 import dev.refheap.lang.ast.Operator;
 import dev.refheap.lang.ast.Special;
 import dev.refheap.lang.ast.UnaryOperator;
@@ -65,6 +67,7 @@ final class ConstOps {
             case Long l -> l != 0;
             case BigInteger b -> b.signum() != 0;
             case Double d -> d != 0.0;
+            case Complex c -> c.real() != 0.0 || c.imag() != 0.0;
             case String s -> !s.isEmpty();
             case byte[] b -> b.length > 0;
             case ConstTuple t -> !t.items().isEmpty();
@@ -90,6 +93,10 @@ final class ConstOps {
 
     /** Python's == between constants (numbers by value across int/bool/float). */
     static boolean pyEquals(Object a, Object b) {
+        if ((a instanceof Complex || b instanceof Complex) && isNumber(a) && isNumber(b)) {
+            Complex x = toComplex(a), y = toComplex(b);
+            return x != null && y != null && x.real() == y.real() && x.imag() == y.imag();
+        }
         if ((isInt(a) || a instanceof Double) && (isInt(b) || b instanceof Double)) {
             if (isInt(a) && isInt(b)) {
                 return big(a).equals(big(b));
@@ -118,6 +125,13 @@ final class ConstOps {
         if (op == UnaryOperator.Not) {
             return !truthy(v);
         }
+        if (v instanceof Complex c) {
+            return switch (op) {
+                case USub -> c.neg();
+                case UAdd -> c;
+                default -> null;
+            };
+        }
         if (v instanceof Double d) {
             return switch (op) {
                 case USub -> -d;
@@ -140,6 +154,10 @@ final class ConstOps {
     // ---------------------------------------------------------------- binary
 
     static Object binary(Operator op, Object a, Object b) {
+        if ((a instanceof Complex || b instanceof Complex) && isNumber(a) && isNumber(b)) {
+            Complex x = toComplex(a), y = toComplex(b);
+            return x == null || y == null ? null : complexOp(op, x, y);
+        }
         if (isInt(a) && isInt(b)) {
             return intOp(op, a, b);
         }
@@ -269,6 +287,29 @@ final class ConstOps {
         return Math.copySign(0.0, vx / wx);
     }
 
+    private static boolean isNumber(Object v) {
+        return isInt(v) || v instanceof Double || v instanceof Complex;
+    }
+
+    private static Complex toComplex(Object v) {
+        if (v instanceof Complex c) {
+            return c;
+        }
+        Double d = toDouble(v);
+        return d == null ? null : new Complex(d, 0.0);
+    }
+
+    private static Object complexOp(Operator op, Complex x, Complex y) {
+        return switch (op) {
+            case Add -> x.add(y);
+            case Sub -> x.sub(y);
+            case Mult -> x.mul(y);
+            case Div -> x.div(y);
+            case Pow -> x.pow(y).value();
+            default -> null;
+        };
+    }
+
     private static Object floatPow(double x, double y) {
         if (y == 0) {
             return 1.0;
@@ -280,7 +321,8 @@ final class ConstOps {
             return null;
         }
         if (x < 0 && y != Math.floor(y)) {
-            return null;
+            // float_pow: a negative number to a fractional power becomes complex
+            return new Complex(x, 0.0).pow(new Complex(y, 0.0)).value();
         }
         double r = Math.pow(x, y);
         return Double.isInfinite(r) || Double.isNaN(r) ? null : r;

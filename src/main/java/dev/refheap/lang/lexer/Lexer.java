@@ -476,8 +476,10 @@ public final class Lexer {
             }
         }
         if (pos < s.length() && (s.charAt(pos) == 'j' || s.charAt(pos) == 'J')) {
+            String digits = clean(start, pos);
             pos++;
-            throw err("imaginary literal is not supported by refheap", start, pos);
+            verifyEndOfNumber(start, "imaginary");
+            return new dev.refheap.lang.ast.Complex(0.0, Double.parseDouble(digits));
         }
         if (!isFloat && intPart.length() > 1 && intPart.charAt(0) == '0' && !intPart.chars().allMatch(ch -> ch == '0')) {
             int zeros = start;

@@ -45,7 +45,10 @@ final class Builtins {
         });
         def(rt, "iter", (self, a, o, n, kw) -> {
             Args.range(rt, "iter", n, kw, 1, 2);
-            if (n == 2) return rt.iterType.create(IterType.Kind.CALLABLE_SENTINEL, a[o], incref(heap, a[o + 1]));
+            if (n == 2) {
+                if (!isCallable(rt, a[o])) throw rt.typeError("iter(v, w): v must be callable");
+                return rt.iterType.create(IterType.Kind.CALLABLE_SENTINEL, a[o], incref(heap, a[o + 1]));
+            }
             return rt.ops.iter(a[o]);
         });
         def(rt, "next", (self, a, o, n, kw) -> {
@@ -70,7 +73,7 @@ final class Builtins {
         def(rt, "getattr", (self, a, o, n, kw) -> {
             Args.range(rt, "getattr", n, kw, 2, 3);
             if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
-            long v = rt.ops.getAttrOrNull(a[o], a[o + 1]);
+            long v = n == 3 ? Attributes.getOrSwallow(rt, a[o], a[o + 1]) : rt.ops.getAttrOrNull(a[o], a[o + 1]);
             if (v != 0) return v;
             if (n == 3) return incref(heap, a[o + 2]);
             throw rt.ops.attributeError(a[o], StrType.value(a[o + 1]));
@@ -89,7 +92,7 @@ final class Builtins {
         def(rt, "hasattr", (self, a, o, n, kw) -> {
             Args.exactly(rt, "hasattr", n, kw, 2);
             if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
-            long v = rt.ops.getAttrOrNull(a[o], a[o + 1]);
+            long v = Attributes.getOrSwallow(rt, a[o], a[o + 1]);
             heap.xdecref(v);
             return rt.ops.bool(v != 0);
         });
@@ -112,23 +115,11 @@ final class Builtins {
             if (heap.typeOf(x) == heap.ints && IntType.obSize(x) >= 0) return incref(heap, x);
             if (heap.typeOf(x) instanceof IntType) return heap.ints.of(IntType.toBig(x).abs());
             if (heap.typeOf(x) == heap.floats) return heap.floats.of(Math.abs(FloatType.value(x)));
+            if (heap.typeOf(x) == rt.complexType) return rt.complexType.abs(x);
             if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__abs__") != 0) return rt.ops.callMethod(x, "__abs__");
             throw rt.typeError("bad operand type for abs(): '" + rt.ops.typeName(x) + "'");
         });
         def(rt, "round", (self, a, o, n, kw) -> round(rt, a, o, n, kw));
-        def(rt, "divmod", (self, a, o, n, kw) -> {
-            Args.exactly(rt, "divmod", n, kw, 2);
-            long q = rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.FLOOR_DIVIDE, a[o], a[o + 1]);
-            long r = rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.REMAINDER, a[o], a[o + 1]);
-            long t = heap.tuples.alloc(2);
-            TupleType.setItemSteal(t, 0, q);
-            TupleType.setItemSteal(t, 1, r);
-            return t;
-        });
-        def(rt, "pow", (self, a, o, n, kw) -> {
-            Args.exactly(rt, "pow", n, kw, 2);
-            return rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.POWER, a[o], a[o + 1]);
-        });
         def(rt, "chr", (self, a, o, n, kw) -> {
             Args.exactly(rt, "chr", n, kw, 1);
             long v = intArg(rt, a[o]);
@@ -153,13 +144,14 @@ final class Builtins {
             return rt.ops.formatObject(a[o], n == 2 ? StrType.value(a[o + 1]) : "");
         });
         def(rt, "__build_class__", (self, a, o, n, kw) -> buildClass(rt, a, o, n, kw));
+        def(rt, "__import__", (self, a, o, n, kw) -> ImportBuiltin.call(rt, a, o, n, kw));
         def(rt, "super", (self, a, o, n, kw) -> SuperType.create(rt, a, o, n));
         def(rt, "property", (self, a, o, n, kw) -> {
             if (n > 3 || Args.nkw(kw) > 0 && n - Args.nkw(kw) > 0) throw rt.typeError("property() takes at most 4 arguments");
             long none = heap.None;
             return rt.propertyType.create(n > 0 ? a[o] : none, n > 1 ? a[o + 1] : none, n > 2 ? a[o + 2] : none);
         });
-        def(rt, "input", (self, a, o, n, kw) -> { throw rt.error("EOFError", "EOF when reading a line"); });
+        def(rt, "input", (self, a, o, n, kw) -> Stdin.input(rt, a, o, n, kw));
         def(rt, "reversed", (self, a, o, n, kw) -> {
             Args.exactly(rt, "reversed", n, kw, 1);
             long l = heap.lists.alloc(0);
@@ -189,6 +181,8 @@ final class Builtins {
         heap.dicts.setItem(d, "None", heap.None);
         heap.dicts.setItem(d, "Ellipsis", rt.ellipsis);
         heap.dicts.setItem(d, "NotImplemented", rt.notImplemented);
+        ExecBuiltins.install(rt);
+        NumberBuiltins.install(rt);
         long name = heap.strs.internedOf("builtins");
         heap.dicts.setItem(d, "__name__", name);
         heap.decref(name);
@@ -231,6 +225,7 @@ final class Builtins {
         sb.append(end);
         (toErr ? rt.err : rt.out).print(sb);
         if (flush) (toErr ? rt.err : rt.out).flush();
+        StdStream.check(rt, toErr);  // a failed write to the process's stdout/stderr raises OSError here, as in python3
         heap.incref(heap.None);
         return heap.None;
     }
@@ -277,6 +272,8 @@ final class Builtins {
             for (long i = 0; i < TupleType.size(cls); i++) if (isInstanceOf(rt, o, TupleType.item(cls, i), error)) return true;
             return false;
         }
+        if (heap.typeOf(cls) == rt.unionType) return rt.unionType.unionInstance(o, cls);
+        if (heap.typeOf(cls) == rt.genericAliasType) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
         if (!rt.ops.isTypeObject(cls)) throw rt.typeError(error);
         return rt.ops.isSubtype(heap.typeOf(o), heap.typeAt(cls));
     }
@@ -316,7 +313,7 @@ final class Builtins {
         long l = rt.heap.lists.alloc(0);
         try {
             Sequences.extend(rt, l, iterable);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             rt.heap.decref(l);
             throw e;
         }
@@ -329,7 +326,7 @@ final class Builtins {
         long l = toList(rt, a[o]);
         try {
             TypeMethods.listSort(rt, l, a, o + 1, n - 1, kw);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             rt.heap.decref(l);
             throw e;
         }
@@ -356,7 +353,7 @@ final class Builtins {
                 heap.decref(acc);
                 acc = r;
             }
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             heap.decref(acc);
             throw e;
         } finally {
@@ -396,7 +393,7 @@ final class Builtins {
                     long c = rt.ops.compare(min ? 0 : 4, k, bestKey);
                     better = rt.ops.truthy(c);
                     heap.decref(c);
-                } catch (PyException e) {
+                } catch (RuntimeException e) {
                     heap.decref(k);
                     heap.decref(bestKey);
                     throw e;
@@ -548,6 +545,7 @@ final class Builtins {
         Heap heap = rt.heap;
         PyType t = heap.typeAt(typeObject);
         if (t instanceof ClassType c) return newInstance(rt, c, a, o, n, kw);
+        if (t instanceof ExceptionGroups.GroupType) return ExceptionGroups.construct(rt, t, a, o, n, kw);
         if (t instanceof ExceptionType) {
             if (kw != 0 && TupleType.size(kw) > 0) {
                 throw rt.typeError(t.name() + "() takes no keyword arguments");
@@ -598,7 +596,7 @@ final class Builtins {
         long r;
         try {
             r = rt.ops.call(init, args, 0, n + 1, kw);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             heap.decref(self);
             throw e;
         } finally {
@@ -625,29 +623,34 @@ final class Builtins {
         if (heap.typeOf(func) != rt.functionType) throw rt.typeError("__build_class__: func must be a function");
         if (heap.typeOf(nameObj) != heap.strs) throw rt.typeError("__build_class__: name is not a string");
         int nbases = n - nkw - 2;
-        long bases = heap.tuples.alloc(nbases);
-        for (int i = 0; i < nbases; i++) {
-            long b = a[o + 2 + i];
-            if (!rt.ops.isTypeObject(b)) {
-                heap.decref(bases);
-                throw rt.typeError("bases must be types");
-            }
-            TupleType.setItemSteal(bases, i, incref(heap, b));
+        long origBases = heap.tuples.alloc(nbases);
+        for (int i = 0; i < nbases; i++) TupleType.setItemSteal(origBases, i, incref(heap, a[o + 2 + i]));
+        long bases;
+        try {
+            bases = ClassStatements.resolveBases(rt, origBases);
+        } catch (PyException e) {
+            heap.decref(origBases);
+            throw e;
         }
+        ClassStatements.Keywords kws = ClassStatements.keywords(rt, a, o + n - nkw, nkw, kw);
         long ns = heap.dicts.create();
         try {
+            if (bases != origBases) heap.dicts.setItem(ns, "__orig_bases__", origBases);
             long r = rt.interpreter.runClassBody(func, ns);
             heap.decref(r);
+            if (kws.metaclass() != 0) return ClassStatements.callMetaclass(rt, kws, nameObj, bases, ns);
             // type(name, bases, ns) is a tp_call: the vector of arguments becomes a temporary tuple
             long margs = heap.tuples.of(nameObj, bases, ns);
             try {
-                return ClassFactory.create(rt, nameObj, bases, ns, func);
+                return ClassFactory.create(rt, nameObj, bases, ns, func, kws.values(), kws.names());
             } finally {
                 heap.decref(margs);
             }
         } finally {
+            kws.release(heap);
             heap.decref(ns);
             heap.decref(bases);
+            heap.decref(origBases);
         }
     }
 

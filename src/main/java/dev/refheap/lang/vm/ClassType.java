@@ -26,7 +26,6 @@ final class ClassType extends LangType implements HeapTypeSlots {
     /** Type object layout (our PyHeapTypeObject): dict, bases, mro, name, qualname, module. */
     static final int T_DICT = 32 + 8, T_BASES = 48, T_MRO = 56, T_NAME = 64, T_QUALNAME = 72, T_SUBCLASSES = 88; // 80 is Layout.TP_WEAKLIST
     static final int TYPE_OBJECT_SIZE = 1672;
-    static final int INSTANCE_WEAKLIST = 16;
 
     final List<ClassType> mro = new ArrayList<>();
     final PyType builtinBase;
@@ -44,6 +43,23 @@ final class ClassType extends LangType implements HeapTypeSlots {
      */
     final Map<String, Long> lookupCache = new HashMap<>();
     long lookupCacheVersion = -1;
+    /** The {@code __slots__} this class adds itself (mangled, sorted as type_new sorts them) and their byte offsets. */
+    String[] slotNames = {};
+    long[] slotOffsets = {};
+    /** tp_base when it is a class defined by Python code (its slots precede ours), else null. */
+    ClassType heapBase;
+    /** The class whose slots last extended the layout (CPython's solid_base), or null for the builtin base's layout. */
+    ClassType solid;
+    /** {@link Attributes}' hook bits (user __getattribute__, __getattr__, __setattr__, __delattr__), valid at {@link #hooksVersion}. */
+    int hooks;
+    long hooksVersion = -1;
+    /**
+     * dk_usable of the shared keys (CPython 3.11: 30 at first, one less for each instance made
+     * while above 1, and one less for each new attribute name); no new name joins the keys at 0.
+     */
+    int dkUsable = 30;
+    /** The shared keys' handle in {@link SharedKeyTables}, 0 until a dict is materialized. */
+    long sharedKeysHandle;
 
     ClassType(Runtime rt, String name, PyType builtinBase, boolean exceptionBased, long basicSize, long weaklistOffset, int flags) {
         super(rt, name, builtinBase, flags, basicSize, 0, weaklistOffset);
@@ -53,23 +69,41 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     long dict() { return get(typeObject, T_DICT); }
 
-    /**
-     * The shared keys' dk_usable: 3.11 starts it at SHARED_KEYS_MAX_SIZE (30) and takes one off for
-     * every instance made (while above 1) and for every key added; with none left, a new attribute
-     * name makes the instance a real dict (found by the memory fuzzer: CPython's instances got
-     * dicts, refheap's never did).
-     */
-    int usableKeys = 30;
+    /** True if instances keep their attributes in the managed dict (inline values, then a dict). */
+    boolean managed() { return hasFlag(MANAGED_DICT); }
 
-    /**
-     * The index of attribute {@code name} in the inline values, adding it to the shared keys if
-     * asked; -1 if absent (or if it cannot be added: no usable keys left).
-     */
+    /** True if instances have a {@code __dict__} at all (managed, or the exception's own). */
+    boolean hasDict() { return exceptionBased || managed(); }
+
+    /** Visits the slots of this class and its heap bases (traverse_slots up the tp_base chain). */
+    void visitSlots(long o, LongConsumer visit) {
+        for (ClassType b = this; b != null; b = b.heapBase) {
+            for (long off : b.slotOffsets) {
+                long v = Native.getLong(o + off);
+                if (v != 0) visit.accept(v);
+            }
+        }
+    }
+
+    /** clear_slots from this class up: each slot emptied (Py_CLEAR) in order. */
+    void clearSlots(long o) {
+        for (ClassType b = this; b != null; b = b.heapBase) {
+            for (long off : b.slotOffsets) {
+                long v = Native.getLong(o + off);
+                if (v != 0) {
+                    Native.putLong(o + off, 0);
+                    heap.decref(v);
+                }
+            }
+        }
+    }
+
+    /** The index of attribute {@code name} in the inline values, adding it to the shared keys if asked. */
     int keyIndex(String name, boolean add) {
         Integer i = keyIndex.get(name);
         if (i != null) return i;
-        if (!add || usableKeys <= 0) return -1;
-        usableKeys--;
+        if (!add || dkUsable <= 0) return -1;
+        dkUsable--;
         keys.add(name);
         keyIndex.put(name, keys.size() - 1);
         return keys.size() - 1;
@@ -81,11 +115,11 @@ final class ClassType extends LangType implements HeapTypeSlots {
     long allocInstance() {
         long o = heap.allocObject(this, 0);
         if (exceptionBased) {
+            Native.fill(o + ExceptionType.SIZE, basicSize() - ExceptionType.SIZE, (byte) 0);
             ExceptionType.init(o, heap.tuples.alloc(0));
-            put(o, ExceptionType.SIZE, 0);
         } else {
-            put(o, INSTANCE_WEAKLIST, 0);
-            if (usableKeys > 1) usableKeys--;  // init_inline_values
+            Native.fill(o + Layout.OBJECT_HEAD, basicSize() - Layout.OBJECT_HEAD, (byte) 0);
+            if (managed() && dkUsable > 1) dkUsable--;  // _PyObject_InitInlineValues
         }
         heap.track(o);
         return o;
@@ -162,9 +196,13 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     @Override
     public void traverse(long o, LongConsumer visit) {
+        // subtype_traverse: the slots up the heap bases, the instance dict, the class, then the builtin base's traverse.
+        visitSlots(o, visit);
         if (exceptionBased) {
+            visit.accept(typeObject);
             rt.baseException.traverse(o, visit);
-        } else {
+            return;
+        } else if (managed()) {
             long d = get(o, Layout.MANAGED_DICT);
             if (d != 0) {
                 visit.accept(d);
@@ -187,6 +225,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     @Override
     public void clear(long o) {
+        clearSlots(o);
         if (exceptionBased) {
             rt.baseException.clear(o);
             return;
@@ -195,6 +234,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
     }
 
     private void clearAttributes(long o) {
+        if (!managed()) return;
         long d = get(o, Layout.MANAGED_DICT);
         if (d != 0) {
             put(o, Layout.MANAGED_DICT, 0);
@@ -219,6 +259,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
             heap.untrackIfTracked(o);
         }
         if (weaklistOffset() != 0) heap.weakrefs.clearWeakrefs(o);
+        clearSlots(o);
         if (exceptionBased) rt.baseException.clear(o);
         else clearAttributes(o);
         heap.freeObject(o);

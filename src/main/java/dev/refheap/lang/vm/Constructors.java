@@ -19,10 +19,12 @@ final class Constructors {
     static long construct(Runtime rt, PyType t, long typeObject, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
         int nkw = Args.nkw(kw);
+        if (t instanceof ExtType x) return x.construct(typeObject, a, o, n, kw);
         if (t == heap.dicts) return dict(rt, a, o, n, kw);
         if (nkw > 0 && t != heap.ints && t != heap.strs) throw rt.typeError(t.name() + "() takes no keyword arguments");
         if (t == heap.typeType) {
             if (n == 1) return Builtins.incref(heap, dev.refheap.object.Heap.typeAddress(a[o]));
+            if (n == 3) return ClassStatements.type3(rt, a, o);
             throw rt.typeError("type() takes 1 or 3 arguments");
         }
         if (t == heap.noneType) {
@@ -58,8 +60,10 @@ final class Constructors {
                 return heap.bytes.of(StrType.value(x).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             if (heap.typeOf(x) instanceof IntType) {
-                long len = Builtins.intArg(rt, x);
+                if (!IntType.fitsLong(x)) throw rt.error("OverflowError", "cannot fit 'int' into an index-sized integer");
+                long len = IntType.asLong(x);
                 if (len < 0) throw rt.error("ValueError", "negative count");
+                if (len > Formats.MAX_WIDTH) throw rt.error("MemoryError", null); // built as a Java array first
                 return heap.bytes.of(new byte[(int) len]);
             }
             long l = Builtins.toList(rt, x);
@@ -89,7 +93,7 @@ final class Constructors {
                     heap.lists.preallocateExact(l, len);
                 }
                 Sequences.extend(rt, l, a[o]);
-            } catch (PyException e) {
+            } catch (RuntimeException e) {
                 heap.decref(l);
                 throw e;
             }
@@ -111,7 +115,7 @@ final class Constructors {
             if (n == 1) {
                 try {
                     Builtins.setUpdate(rt, s, a[o]);
-                } catch (PyException e) {
+                } catch (RuntimeException e) {
                     heap.decref(s);
                     throw e;
                 }
@@ -125,9 +129,9 @@ final class Constructors {
             return n == 1 ? rt.rangeType.create(0, v[0], 1) : rt.rangeType.create(v[0], v[1], n == 3 ? v[2] : 1);
         }
         if (t instanceof Ctypes ct) {
-            if (n > 1) throw rt.typeError("this function takes at most 1 argument (" + n + " given)");
+            if (n > 1) throw rt.typeError("__init__ expected at most 1 argument, got " + n);
+            if (n == 1 && !(heap.typeOf(a[o]) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(a[o]) + "' object cannot be interpreted as an integer");
             long v = n == 0 ? 0 : IntType.toBig(a[o]).longValue();
-            if (n == 1 && !(heap.typeOf(a[o]) instanceof IntType)) throw rt.typeError("an integer is required (got type " + rt.ops.typeName(a[o]) + ")");
             return ct.create(0, v);
         }
         if (t == heap.weakrefs) {
@@ -186,7 +190,7 @@ final class Constructors {
         } catch (PyError e) {
             heap.decref(d);
             throw rt.fromPyError(e);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             heap.decref(d);
             throw e;
         }

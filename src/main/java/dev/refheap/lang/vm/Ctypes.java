@@ -11,11 +11,28 @@ import java.util.function.LongConsumer;
  * {@code .value} and {@code sizeof}. An instance (120 bytes + GC head, getsizeof 136) either owns
  * an 8-byte buffer or points at an address; reading an address outside refheap's heap raises
  * ValueError instead of crashing, as a read of unmapped memory would crash CPython.
+ *
+ * <p>Writes keep the heap consistent (the contract in docs/architecture.md, "Contracts"): a write
+ * may go to an instance's own buffer (its or another instance's) or to a live object's
+ * {@code ob_refcnt}; every other address of refheap's heap (headers, type pointers, item arrays,
+ * free memory) is refused with ValueError. A refcount may be raised (a deliberate leak: the
+ * object is never freed, and --gc-stress reports it) and lowered again only by what ctypes raised
+ * it (recorded in the {@link Ledger}).
  */
 final class Ctypes extends LangType {
     static final int B_PTR = 16, BUFFER = 24, B_BASE = 32;
     final int width;
     final boolean signed;
+    /** The runtime's record of refcounts raised through ctypes (shared by the module's types). */
+    private Ledger ledger;
+
+    /**
+     * Per object, the references ctypes writes added to its ob_refcnt. They are not reported as
+     * roots: to the verifier (--gc-stress) they are what they are, references nobody owns (a leak).
+     */
+    static final class Ledger {
+        final java.util.Map<Long, Long> extra = new java.util.HashMap<>();
+    }
 
     private Ctypes(Runtime rt, String name, int width, boolean signed) {
         super(rt, name, null, HAVE_GC | BASETYPE, 120, 0, 0);
@@ -26,16 +43,18 @@ final class Ctypes extends LangType {
     static long module(Runtime rt) {
         Heap heap = rt.heap;
         long m = rt.moduleType.create("ctypes");
+        Ledger ledger = new Ledger();
         Object[][] types = {{"c_long", 8, true}, {"c_int", 4, true}, {"c_ssize_t", 8, true}, {"c_uint64", 8, false},
                 {"c_int64", 8, true}, {"c_ulong", 8, false}, {"c_uint", 4, false}, {"c_size_t", 8, false},
                 {"c_int32", 4, true}, {"c_uint32", 4, false}, {"c_short", 2, true}, {"c_byte", 1, true}, {"c_ubyte", 1, false},
                 {"c_longlong", 8, true}, {"c_ulonglong", 8, false}, {"c_void_p", 8, false}};
         for (Object[] t : types) {
             Ctypes ct = heap.register(new Ctypes(rt, (String) t[0], (Integer) t[1], (Boolean) t[2]));
+            ct.ledger = ledger;
             long from = rt.builtinFunctionType.create("from_address", (s, a, o, n, kw) -> {
                 Args.exactly(rt, "from_address", n, kw, 1);
                 if (!(heap.typeOf(a[o]) instanceof IntType)) throw rt.typeError("integer expected");
-                return ct.create(IntType.asLong(a[o]), 0);
+                return ct.create(addressArg(rt, a[o]), 0);
             }, ct.address(), null);
             rt.typeAttrs.computeIfAbsent(ct, k -> new java.util.HashMap<>()).put("from_address", rt.hold(from));
             heap.dicts.setItem(ModuleType.dict(m), (String) t[0], ct.address());
@@ -53,6 +72,20 @@ final class Ctypes extends LangType {
             return heap.ints.of(get(a[o], B_PTR));
         });
         return m;
+    }
+
+    /**
+     * PyLong_AsVoidPtr: a negative address as a C long, any other as an unsigned long (so 2**63..2**64-1
+     * are addresses, refused later as outside the heap), OverflowError past either.
+     */
+    static long addressArg(Runtime rt, long i) {
+        BigInteger b = IntType.toBig(i);
+        if (b.signum() < 0) {
+            if (b.bitLength() > 63) throw rt.error("OverflowError", "Python int too large to convert to C long");
+            return b.longValue();
+        }
+        if (b.bitLength() > 64) throw rt.error("OverflowError", "Python int too large to convert to C unsigned long");
+        return b.longValue();
     }
 
     /** An instance reading {@code address} (or, for 0, its own zeroed buffer holding {@code initial}). */
@@ -87,15 +120,63 @@ final class Ctypes extends LangType {
 
     void setValue(long o, long v) {
         long p = get(o, B_PTR);
-        if (p != o + BUFFER && !heap.isReadable(p, width)) {
-            throw rt.error("ValueError", "address 0x" + Long.toHexString(p) + " is outside refheap's heap: writing it is refused");
+        if (rt.sandboxed && p != o + BUFFER) {
+            throw rt.error("OSError", "refheap serve does not let programs write memory through ctypes");
         }
+        if (p != o + BUFFER) {
+            if (!heap.isReadable(p, width)) {
+                throw rt.error("ValueError", "address 0x" + Long.toHexString(p) + " is outside refheap's heap: writing it is refused");
+            }
+            if (checkWrite(p, v)) return;
+        }
+        store(p, v);
+    }
+
+    private void store(long p, long v) {
         switch (width) {
             case 1 -> Native.putByte(p, (byte) v);
             case 2 -> Native.putShort(p, (short) v);
             case 4 -> Native.putInt(p, (int) v);
             default -> Native.putLong(p, v);
         }
+    }
+
+    /**
+     * Refuses a write to {@code p} that could break the heap; performs a refcount write itself
+     * (returning true), after recording it in the ledger.
+     */
+    private boolean checkWrite(long p, long v) {
+        long obj = heap.objectContaining(p);
+        if (obj > 0 && heap.typeOf(obj) instanceof Ctypes && p >= obj + BUFFER && p + width <= obj + BUFFER + 8) {
+            return false; // another instance's own buffer: plain data
+        }
+        String where = "0x" + Long.toHexString(p);
+        if (obj == 0) throw refused(where + " is not inside a live object's ob_refcnt or a ctypes buffer (free, unused or static heap memory)");
+        if (obj < 0) throw refused(where + " is inside a live object's internal storage (item array or table)");
+        String type = "'" + heap.typeOf(obj).name() + "'";
+        if (p < obj) throw refused(where + " is in the GC header before a live " + type + " object");
+        if (p - obj < 8 && p + width > obj + 8 || p - obj >= 8) {
+            throw refused(where + " is at offset " + (p - obj) + " of a live " + type + " object: only its ob_refcnt (offset 0) may be written");
+        }
+        long cur = heap.refcount(obj);
+        int shift = (int) (p - obj) * 8;
+        long mask = width == 8 ? -1L : ((1L << (width * 8)) - 1) << shift;
+        long next = (cur & ~mask) | ((v << shift) & mask);
+        long raised = ledger.extra.getOrDefault(obj, 0L);
+        if (next < cur && cur - next > raised) {
+            throw refused("lowering the ob_refcnt of a live " + type + " object from " + cur + " to " + next
+                    + " would free it while references to it remain; only what a ctypes write added (" + raised + ") may be taken back");
+        }
+        if (next > 1L << 60) throw refused("an ob_refcnt above 2**60 could overflow");
+        long extra = raised + (next - cur);
+        if (extra == 0) ledger.extra.remove(obj);
+        else ledger.extra.put(obj, extra);
+        heap.setRefcount(obj, next);
+        return true;
+    }
+
+    private PyException refused(String why) {
+        return rt.error("ValueError", "ctypes write refused: " + why + " (refheap keeps its heap consistent)");
     }
 
     @Override public void traverse(long o, LongConsumer visit) { visitField(o, B_BASE, visit); }

@@ -20,6 +20,7 @@ final class ExceptionHierarchy {
             {"SystemError", "Exception"}, {"TypeError", "Exception"}, {"ValueError", "Exception"},
             {"UnicodeError", "ValueError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
             {"DeprecationWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"ResourceWarning", "Warning"},
+            {"ConnectionError", "OSError"}, {"BrokenPipeError", "ConnectionError"},
     };
 
     static void register(Runtime rt) {
@@ -28,5 +29,6 @@ final class ExceptionHierarchy {
             ExceptionType base = rt.exceptions.get(e[1]);
             rt.exceptions.put(e[0], rt.heap.register(new ExceptionType(rt, e[0], base)));
         }
+        ExceptionGroups.register(rt);
     }
 }

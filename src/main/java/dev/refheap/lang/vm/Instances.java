@@ -21,6 +21,7 @@ final class Instances {
             long d = Native.getLong(o + ExceptionType.DICT);
             return d == 0 ? 0 : rt.heap.dicts.getItem(d, name);
         }
+        if (!c.managed()) return 0;
         long d = Native.getLong(o + Layout.MANAGED_DICT);
         if (d != 0) return rt.heap.dicts.getItem(d, name);
         long v = Native.getLong(o + Layout.MANAGED_VALUES);
@@ -41,9 +42,10 @@ final class Instances {
             return;
         }
         int i = c.keyIndex(name, true);
-        if (i < 0) {  // the shared keys are full: the instance's values become a dict
+        if (i < 0) {  // the shared keys are full: the instance gets a dict, which becomes combined
+            long md = materializeDict(rt, o, c);
             long key = heap.strs.internedOf(name);
-            heap.dicts.setItem(materializeDict(rt, o, c), key, value);
+            heap.dicts.setItem(md, key, value);
             heap.decref(key);
             return;
         }
@@ -76,6 +78,7 @@ final class Instances {
     }
 
     static boolean delete(Runtime rt, long o, ClassType c, String name) {
+        if (!c.managed()) return false;
         long d = Native.getLong(o + Layout.MANAGED_DICT);
         if (d != 0) {
             long k = rt.heap.strs.of(name);
@@ -113,12 +116,14 @@ final class Instances {
                     long key = heap.strs.internedOf(c.keys.get(i));  // attribute names are interned
                     heap.dicts.setItem(d, key, x);
                     heap.decref(key);
+                    Native.putLong(v + 8 + 8L * i, 0);  // moved: the values array no longer holds it (the dict may allocate meanwhile)
                     heap.decref(x);
                 }
             }
             heap.memFree(v);
             Native.putLong(o + Layout.MANAGED_VALUES, 0);
         }
+        heap.dicts.markSplit(d, rt.sharedKeys.handleOf(c));
         Native.putLong(o + Layout.MANAGED_DICT, d);
         return d;
     }

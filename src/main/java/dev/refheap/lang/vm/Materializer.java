@@ -102,6 +102,7 @@ final class Materializer {
         if (c instanceof byte[] b) return ByteBuffer.wrap(b);
         if (c instanceof CodeUnit.ConstTuple t) return new TupleKey(t.items().stream().map(Materializer::key).toList());
         if (c instanceof Double d) return new DoubleKey(Double.doubleToRawLongBits(d));
+        if (c instanceof dev.refheap.lang.ast.Complex x) return new ComplexKey(Double.doubleToRawLongBits(x.real()), Double.doubleToRawLongBits(x.imag()));
         if (c instanceof CodeUnit.ConstFrozenset f) return new FrozenKey(f.items().stream().map(Materializer::key).toList());
         return c;
     }
@@ -109,6 +110,8 @@ final class Materializer {
     private record TupleKey(List<Object> items) {}
 
     private record DoubleKey(long bits) {}
+
+    private record ComplexKey(long real, long imag) {}
 
     /** A nested code unit compared by identity inside a co_consts key. */
     private record IdentityKey(Object unit) {
@@ -123,6 +126,7 @@ final class Materializer {
             case Long v -> heap.ints.of(v);
             case BigInteger v -> heap.ints.of(v);
             case Double v -> heap.floats.of(v);
+            case dev.refheap.lang.ast.Complex v -> rt.complexType.of(v.real(), v.imag());
             case Boolean v -> heap.bools.of(v);
             case String s -> isIdentifierLike(s) ? heap.strs.internedOf(s) : heap.strs.of(s);
             case byte[] b -> heap.bytes.of(b);

@@ -29,6 +29,10 @@ final class Numbers {
             return 0;
         }
         double x = toDouble(rt, a), y = toDouble(rt, b);
+        if (op == BinaryOp.POWER && x < 0 && y != Math.floor(y) && !Double.isInfinite(y) && !Double.isNaN(y)) {
+            // float_pow: a negative number to a fractional power becomes complex
+            return rt.complexType.power(new dev.refheap.lang.ast.Complex(x, 0.0), new dev.refheap.lang.ast.Complex(y, 0.0));
+        }
         return heap.floats.of(floatOp(rt, op, x, y));
     }
 
@@ -50,7 +54,7 @@ final class Numbers {
                 return x / y;
             case FLOOR_DIVIDE:
                 if (y == 0) throw rt.error("ZeroDivisionError", "float floor division by zero");
-                return Math.floor(x / y);
+                return NumberBuiltins.floatDivmod(x, y)[0];
             case REMAINDER: {
                 if (y == 0) throw rt.error("ZeroDivisionError", "float modulo");
                 double m = x % y;

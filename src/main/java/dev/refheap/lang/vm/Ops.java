@@ -45,6 +45,7 @@ final class Ops {
     /** True if {@code t} is {@code base} or derives from it (user classes through their mro). */
     boolean isSubtype(PyType t, PyType base) {
         if (t == base || base == heap.objectType) return true;
+        if (base instanceof ExceptionGroups.GroupType b && !b.heapLike && t instanceof ExceptionGroups.GroupType) return true;
         if (t instanceof ClassType c) {
             for (ClassType m : c.mro) if (m == base) return true;
             return c.builtinBase != null && isSubtype(c.builtinBase, base);
@@ -79,6 +80,10 @@ final class Ops {
         if (t == heap.sets || t == heap.frozensets) return SetType.size(o) != 0;
         if (t == heap.bytes) return BytesType.length(o) != 0;
         if (t == rt.rangeType) return RangeType.length(o) != 0;
+        if (t instanceof ExtType x) {
+            Boolean b = x.truthy(o);
+            return b == null || b;
+        }
         if (t instanceof ClassType c) {
             long m = lookupType(c, "__bool__");
             if (m != 0) {
@@ -105,6 +110,7 @@ final class Ops {
         if (t == heap.floats) return Floats.repr(FloatType.value(o));
         if (t == heap.strs) return Strings.repr(StrType.value(o));
         if (t == heap.bytes) return Strings.bytesRepr(BytesType.value(o));
+        if (t instanceof ExtType x) return x.repr(o);
         if (t == heap.tuples) {
             long n = TupleType.size(o);
             if (n == 1) return "(" + reprNested(TupleType.item(o, 0)) + ",)";
@@ -153,7 +159,7 @@ final class Ops {
             String qn = heap.typeOf(f) == rt.functionType ? StrType.value(Native.getLong(f + FunctionType.QUALNAME)) : "?";
             return "<bound method " + qn + " of " + repr(MethodType.self(o)) + ">";
         }
-        if (t == rt.moduleType) return "<module '" + StrType.value(Native.getLong(o + ModuleType.NAME)) + "'" + (rt.modules.containsKey(StrType.value(Native.getLong(o + ModuleType.NAME))) && !StrType.value(Native.getLong(o + ModuleType.NAME)).equals("__main__") ? " (built-in)" : "") + ">";
+        if (t == rt.moduleType) return rt.imports().moduleRepr(o);
         if (t == rt.cellType) {
             long c = CellType.contents(o);
             return "<cell at " + hex(o) + ": " + (c == 0 ? "empty>" : typeName(c) + " object at " + hex(c) + ">");
@@ -168,7 +174,10 @@ final class Ops {
         if (t == heap.weakrefs) {
             long r = WeakrefType.referent(o);
             if (r == heap.None) return "<weakref at " + hex(o) + "; dead>";
-            return "<weakref at " + hex(o) + "; to '" + qualifiedTypeNameOf(heap.typeOf(r)) + "' at " + hex(r) + ">";
+            // 3.11: the referent's tp_name, then its __name__ when its type has one (functions, classes, generators).
+            PyType rt0 = heap.typeOf(r);
+            String nm = rt0 == rt.functionType || rt0 == rt.generatorType || rt0 == rt.builtinFunctionType || isTypeObject(r) ? weakrefTargetName(r) : null;
+            return "<weakref at " + hex(o) + "; to '" + (rt0 instanceof ClassType ? shortName(rt0) : rt0.name()) + "' at " + hex(r) + (nm == null ? ">" : " (" + nm + ")>");
         }
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__repr__") == 0)) {
             return t.name() + reprArgs(ExceptionType.args(o));
@@ -187,6 +196,8 @@ final class Ops {
             }
         }
         if (t == rt.getsetType) return rt.getsetType.attributeRepr(o);
+        if (t == rt.memberType) return rt.memberType.repr(o);
+        if (t instanceof GenericAliasType ga) return ga.repr(o);
         if (t instanceof Ctypes ct) {
             long v = ct.value(o);
             try {
@@ -232,6 +243,15 @@ final class Ops {
 
     String qualifiedTypeName(long typeObject) { return qualifiedTypeNameOf(heap.typeAt(typeObject)); }
 
+    private String weakrefTargetName(long r) {
+        long n = getAttr(r, rt.names.__name__);
+        try {
+            return str(n);
+        } finally {
+            heap.decref(n);
+        }
+    }
+
     String qualifiedTypeNameOf(PyType t) {
         if (t instanceof ClassType c) {
             long module = DictType.size(c.dict()) > 0 ? heap.dicts.getItem(c.dict(), rt.names.__module__) : 0;
@@ -259,12 +279,15 @@ final class Ops {
         PyType t = heap.typeOf(o);
         if (t == heap.strs) return StrType.value(o);
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__str__") == 0)) {
+            if (ExceptionGroups.isGroup(rt, o)) return ExceptionGroups.str(o);
             long args = ExceptionType.args(o);
             long n = TupleType.size(args);
             if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
+            if (isSubtype(t, rt.exceptions.get("SyntaxError"))) return ExecBuiltins.syntaxErrorStr(rt, o);
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
         if (t instanceof ClassType c && lookupType(c, "__str__") != 0) return strResult(callMethod(o, "__str__"), "__str__");
+        if (t instanceof ExtType x && x.str(o) != null) return x.str(o);
         return repr(o);
     }
 
@@ -411,9 +434,7 @@ final class Ops {
 
     PyException attributeError(long o, String name) {
         if (isTypeObject(o)) return rt.error("AttributeError", "type object '" + heap.typeAt(o).name() + "' has no attribute '" + name + "'");
-        if (heap.typeOf(o) == rt.moduleType) {
-            return rt.error("AttributeError", "module '" + StrType.value(Native.getLong(o + ModuleType.NAME)) + "' has no attribute '" + name + "'");
-        }
+        if (heap.typeOf(o) == rt.moduleType) return ModuleAttrs.attributeError(rt, o, name);
         return rt.error("AttributeError", "'" + typeName(o) + "' object has no attribute '" + name + "'");
     }
 
@@ -424,6 +445,15 @@ final class Ops {
 
     /** As {@link #getAttrOrNull(long, long)}, with the name's contents already decoded. */
     long getAttrOrNull(long o, long nameObj, String name) {
+        if (heap.typeOf(o) instanceof ClassType c) {
+            int hooks = Attributes.hooks(rt, c);
+            if ((hooks & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0) return Attributes.getHooked(rt, o, c, nameObj, name, hooks);
+        }
+        return genericGetAttrOrNull(o, nameObj, name);
+    }
+
+    /** PyObject_GenericGetAttr: o.name without the class's __getattribute__/__getattr__ hooks; new reference or 0. */
+    long genericGetAttrOrNull(long o, long nameObj, String name) {
         PyType t = heap.typeOf(o);
         if (t instanceof ClassType c && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")) {
             // An instance of a plain class: none of specialAttr's cases apply.
@@ -433,11 +463,21 @@ final class Ops {
             long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
             if (v != 0) return incref(v);
             if (name.equals("__dict__")) return incref(ModuleType.dict(o));
-            return 0;
+            return ModuleAttrs.moduleGetattr(rt, o, nameObj);
         }
         if (isTypeObject(o)) return typeAttr(o, name);
         if (t == rt.superType) {
             long v = rt.superType.getAttr(o, nameObj);
+            if (v != 0) return v;
+        }
+        if (t instanceof GenericAliasType ga) {
+            long v = ga.attr(o, name);
+            if (v != 0) return v;
+            if (name.equals("__class__")) return incref(t.address());
+            if (!ga.union && !name.startsWith("__")) return getAttrOrNull(ga.origin(o), nameObj, name);
+        }
+        if (t instanceof ExtType x) {
+            long v = x.attr(o, name);
             if (v != 0) return v;
         }
         long special = specialAttr(o, t, name);
@@ -453,12 +493,15 @@ final class Ops {
      * instance's own value, then the class's attribute (a function becomes a bound method).
      */
     private long instanceAttr(long o, ClassType c, String name) {
-        long descr = lookupType(c, name);
-        if (descr != 0 && heap.typeOf(descr) == rt.propertyType) return rt.propertyType.getValue(descr, o);
-        long v = Instances.get(rt, o, c, name);
-        if (v != 0) return incref(v);
-        if (descr != 0) return bindDescriptor(descr, o);
-        return 0;
+        return Attributes.generic(rt, o, c, name);
+    }
+
+    long bindDescriptorOf(long descr, long o) { return bindDescriptor(descr, o); }
+
+    /** A callable found on o's class, bound to o the way attribute access binds it (new reference). */
+    long bindForCall(long f, long o) {
+        long g = heap.typeOf(f) instanceof ClassType ? Attributes.getOnInstance(rt, f, o) : 0;
+        return g != 0 ? g : bindDescriptor(f, o);
     }
 
     private long bindDescriptor(long descr, long o) {
@@ -479,7 +522,7 @@ final class Ops {
         switch (name) {
             case "__class__": return incref(Heap.typeAddress(o));
             case "__dict__":
-                if (t instanceof ClassType c && !c.exceptionBased) return incref(Instances.materializeDict(rt, o, c));
+                if (t instanceof ClassType c && c.managed()) return incref(Instances.materializeDict(rt, o, c));
                 if (t == rt.functionType) {
                     long d = Native.getLong(o + FunctionType.DICT);
                     if (d == 0) {
@@ -583,6 +626,10 @@ final class Ops {
             }
         }
         if (isInstance(o, rt.baseException)) {
+            if (ExceptionGroups.isGroup(rt, o)) {
+                long v = ExceptionGroups.attr(rt, o, name);
+                if (v != 0) return v;
+            }
             switch (name) {
                 case "args": return incref(ExceptionType.args(o));
                 case "__traceback__": { long v = ExceptionType.traceback(o); return incref(v == 0 ? heap.None : v); }
@@ -633,6 +680,8 @@ final class Ops {
         long v = lookupType(t, name);
         if (v != 0) {
             if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
+            long got = Attributes.getOnClass(rt, v, typeObject);
+            if (got != 0) return got;
             return incref(v);
         }
         if (name.equals("__module__")) return heap.strs.of("builtins");
@@ -655,17 +704,7 @@ final class Ops {
     void setAttr(long o, long nameObj, String name, long v) {
         PyType t = heap.typeOf(o);
         if (t instanceof ClassType c) {
-            long descr = lookupType(c, name);
-            if (descr != 0 && heap.typeOf(descr) == rt.propertyType) {
-                rt.propertyType.setValue(descr, o, v, name);
-                return;
-            }
-            if (c.exceptionBased) {
-                if (setExceptionField(o, name, v)) return;
-                Instances.setExceptionAttr(rt, o, nameObj, v);
-                return;
-            }
-            Instances.set(rt, o, c, name, v);
+            Attributes.set(rt, o, c, nameObj, name, v);
             return;
         }
         if (t == rt.moduleType) {
@@ -673,9 +712,15 @@ final class Ops {
             return;
         }
         if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType c) {
+            if (Attributes.setClassSpecial(rt, o, c, name, v)) return;
             heap.dicts.setItem(c.dict(), nameObj, v);
             if (name.equals("__del__")) c.hasDel = true;
             return;
+        }
+        if (t == rt.functionType && Attributes.setFunctionSpecial(rt, o, name, v)) return;
+        if (name.equals("__class__") && !isTypeObject(o)) {
+            if (!isTypeObject(v)) throw rt.typeError("__class__ must be set to a class, not '" + typeName(v) + "' object");
+            throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
         }
         if (t == rt.functionType) {
             long d = Native.getLong(o + FunctionType.DICT);
@@ -688,7 +733,7 @@ final class Ops {
         }
         if (t instanceof ExceptionType && setExceptionField(o, name, v)) return;
         if (t instanceof Ctypes ct && name.equals("value")) {
-            if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("an integer is required (got type " + typeName(v) + ")");
+            if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("'" + typeName(v) + "' object cannot be interpreted as an integer");
             ct.setValue(o, IntType.toBig(v).longValue());
             return;
         }
@@ -699,6 +744,12 @@ final class Ops {
             throw rt.error("AttributeError", "attribute '" + name + "' of '" + t.name() + "' objects is not writable");
         }
         throw rt.error("AttributeError", "'" + t.name() + "' object has no attribute '" + name + "'");
+    }
+
+    /** An attribute of an instance of an exception class: a field of BaseException, else its dict. */
+    void setExceptionAttribute(long o, ClassType c, long nameObj, String name, long v) {
+        if (setExceptionField(o, name, v)) return;
+        Instances.setExceptionAttr(rt, o, nameObj, v);
     }
 
     private boolean setExceptionField(long o, String name, long v) {
@@ -721,8 +772,8 @@ final class Ops {
     void delAttr(long o, long nameObj) {
         String name = StrType.value(nameObj);
         PyType t = heap.typeOf(o);
-        if (t instanceof ClassType c && !c.exceptionBased) {
-            if (!Instances.delete(rt, o, c, name)) throw attributeError(o, name);
+        if (t instanceof ClassType c) {
+            Attributes.set(rt, o, c, nameObj, name, 0);
             return;
         }
         if (t == rt.moduleType) {
@@ -750,7 +801,8 @@ final class Ops {
         PyType t = heap.typeOf(o);
         // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
         // super's own lookup starts after the class, so super().__init__ is never object.__init__.
-        if (!isTypeObject(o) && t != rt.moduleType && t != rt.superType) {
+        if (!isTypeObject(o) && t != rt.moduleType && t != rt.superType
+                && !(t instanceof ClassType hc && (Attributes.hooks(rt, hc) & Attributes.GETATTRIBUTE) != 0)) {
             long descr = lookupType(t, name);
             if (descr != 0) {
                 PyType dt = heap.typeOf(descr);
@@ -793,9 +845,14 @@ final class Ops {
             return call(MethodType.func(callable), a, 0, n + 1, kwnames);
         }
         if (isTypeObject(callable)) return Builtins.callType(rt, callable, args, off, n, kwnames);
+        if (t == rt.genericAliasType) return call(rt.genericAliasType.origin(callable), args, off, n, kwnames);
         if (t == heap.weakrefs) {
             if (n != 0) throw rt.typeError("weakref() takes no arguments");
             return incref(WeakrefType.referent(callable));
+        }
+        if (t instanceof ExtType x) {
+            long r = x.call(callable, args, off, n, kwnames);
+            if (r != 0) return r;
         }
         if (t instanceof ClassType c) {
             long m = lookupType(c, "__call__");
@@ -876,6 +933,10 @@ final class Ops {
     }
 
     long binaryOp(BinaryOp op, long a, long b) {
+        if (heap.typeOf(a) instanceof ExtType || heap.typeOf(b) instanceof ExtType) {
+            long r = extBinary(op, a, b);
+            if (r != 0) return r;
+        }
         try {
             long r = Numbers.binary(rt, op.base(), a, b);
             if (r != 0) return r;
@@ -885,6 +946,10 @@ final class Ops {
             throw rt.fromPyError(e);
         }
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (op.base() == BinaryOp.OR && !(ta instanceof ClassType) && !(tb instanceof ClassType)) {
+            long u = rt.unionType.union(a, b);
+            if (u != 0) return u;
+        }
         if (ta instanceof ClassType ca) {
             if (op.isInplace() && lookupType(ca, op.dunder) != 0) return callMethod(a, op.dunder, b);
             String dunder = op.base().dunder;
@@ -914,8 +979,26 @@ final class Ops {
         throw rt.typeError("unsupported operand type(s) for " + symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
     }
 
+    /** a op b when a or b is of an {@link ExtType}: a's in-place form, a's, then b's; 0 if neither answers. */
+    private long extBinary(BinaryOp op, long a, long b) {
+        if (heap.typeOf(a) instanceof ExtType x) {
+            if (op.isInplace()) {
+                long r = x.inplace(op.base(), a, b);
+                if (r != 0) return r;
+            }
+            long r = x.binary(op.base(), a, b);
+            if (r != 0) return r;
+        }
+        if (heap.typeOf(b) instanceof ExtType y && heap.typeOf(b) != heap.typeOf(a)) return y.binary(op.base(), a, b);
+        return 0;
+    }
+
     long unary(String op, long a) {
         PyType t = heap.typeOf(a);
+        if (t instanceof ExtType x) {
+            long r = x.unary(op, a);
+            if (r != 0) return r;
+        }
         if (t instanceof IntType) {
             if (op.equals("+") && t == heap.ints) return incref(a);
             BigInteger v = IntType.toBig(a);
@@ -1006,6 +1089,11 @@ final class Ops {
             heap.decref(r);
             return v;
         }
+        if (ta instanceof ExtType || tb instanceof ExtType) {
+            Boolean r = ta instanceof ExtType x ? x.eq(a, b) : null;
+            if (r == null && tb instanceof ExtType y) r = y.eq(a, b);
+            return r != null && r;
+        }
         try {
             return heap.objectsEqual(a, b);
         } catch (PyError e) {
@@ -1018,6 +1106,11 @@ final class Ops {
     /** Three-way order for builtin values; TypeError when not orderable. */
     private int order(int op, long a, long b) {
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (ta instanceof ExtType || tb instanceof ExtType) {
+            Integer r = ta instanceof ExtType x ? x.order(op, a, b) : null;
+            if (r == null && tb instanceof ExtType y) r = y.order(op, a, b);
+            if (r != null) return r;
+        }
         boolean na = ta instanceof IntType || ta == heap.floats, nb = tb instanceof IntType || tb == heap.floats;
         if (na && nb) return Numbers.compare(a, b, ta == heap.floats, tb == heap.floats);
         if (ta == heap.strs && tb == heap.strs) return Integer.signum(Strings.compareCodePoints(StrType.value(a), StrType.value(b)));
@@ -1071,6 +1164,10 @@ final class Ops {
             if (len == 0) return false;
             long k = (v - start);
             return k % step == 0 && k / step >= 0 && k / step < len;
+        }
+        if (t instanceof ExtType x) {
+            int r = x.contains(container, item);
+            if (r >= 0) return r == 1;
         }
         if (t instanceof ClassType c && lookupType(c, "__contains__") != 0) {
             long r = callMethod(container, "__contains__", item);
@@ -1138,6 +1235,7 @@ final class Ops {
         if (t == heap.bytes) return BytesType.length(o);
         if (t == rt.rangeType) return RangeType.length(o);
         if (t instanceof DictViewType) return DictType.size(DictViewType.dict(o));
+        if (t instanceof ExtType x && x.len(o) >= 0) return x.len(o);
         if (t instanceof ClassType c && lookupType(c, "__len__") != 0) {
             long r = callMethod(o, "__len__");
             try {
@@ -1152,9 +1250,23 @@ final class Ops {
         throw rt.typeError("object of type '" + t.name() + "' has no len()");
     }
 
-    long getItem(long o, long key) { return Sequences.getItem(rt, o, key); }
-    void setItem(long o, long key, long v) { Sequences.setItem(rt, o, key, v); }
-    void delItem(long o, long key) { Sequences.delItem(rt, o, key); }
+    long getItem(long o, long key) {
+        if (heap.typeOf(o) instanceof ExtType x) {
+            long r = x.getItem(o, key);
+            if (r != 0) return r;
+        }
+        return Sequences.getItem(rt, o, key);
+    }
+
+    void setItem(long o, long key, long v) {
+        if (heap.typeOf(o) instanceof ExtType x && x.setItem(o, key, v)) return;
+        Sequences.setItem(rt, o, key, v);
+    }
+
+    void delItem(long o, long key) {
+        if (heap.typeOf(o) instanceof ExtType x && x.delItem(o, key)) return;
+        Sequences.delItem(rt, o, key);
+    }
 
     // ---- iteration ---------------------------------------------------------------------------
 
@@ -1174,6 +1286,10 @@ final class Ops {
             return it;
         }
         if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType) return incref(o);
+        if (t instanceof ExtType x) {
+            long r = x.iter(o);
+            if (r != 0) return r;
+        }
         if (t instanceof ClassType c) {
             if (lookupType(c, "__iter__") != 0) {
                 long r = callMethod(o, "__iter__");

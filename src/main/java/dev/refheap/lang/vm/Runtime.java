@@ -57,16 +57,27 @@ public final class Runtime implements AutoCloseable {
     final IterType iterType;
     final RangeType rangeType;
     final SliceType sliceType;
+    final ComplexType complexType;
     final SuperType superType;
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
+    final MemberDescriptorType memberType;
+    final SharedKeyTables sharedKeys = new SharedKeyTables();
+    final GenericAliasType genericAliasType, unionType;
     final java.util.Map<IterType.Kind, DictViewType> dictViews = new java.util.EnumMap<>(IterType.Kind.class);
     final ExceptionType baseException;
     final Map<String, ExceptionType> exceptions = new LinkedHashMap<>();
 
     final long builtinsDict;
     final long ellipsis, notImplemented;
-    final Map<String, Long> modules = new LinkedHashMap<>();
+    /** sys.modules: the real dict import consults and fills (held). */
+    final long sysModules;
+    /** The command line sys is built from (argv, sys.path[0], the standard library option). */
+    MainConfig mainConfig = MainConfig.NONE;
+    /** Run first at exit, last added first (the atexit module's callbacks). */
+    final List<Runnable> exitHooks = new ArrayList<>();
+    /** The import system, created on the first import (see {@link ImportSystem}). */
+    private ImportSystem imports;
     /** Attributes of builtin types (method descriptors), by type index. */
     final Map<PyType, Map<String, Long>> typeAttrs = new HashMap<>();
     /** Every type's registry of its subclasses (tp_subclasses). */
@@ -120,6 +131,7 @@ public final class Runtime implements AutoCloseable {
         heap.register(rangeType.iterType);
         iterType.registerKinds();
         sliceType = heap.register(new SliceType(this));
+        complexType = heap.register(new ComplexType(this));
         baseException = heap.register(new ExceptionType(this, "BaseException", null));
         ExceptionHierarchy.register(this);
         ellipsis = heap.register(new SimpleType(this, "ellipsis")).singleton();
@@ -127,6 +139,10 @@ public final class Runtime implements AutoCloseable {
         superType = heap.register(new SuperType(this));
         propertyType = heap.register(new PropertyType(this));
         getsetType = heap.register(new GetSetDescriptorType(this));
+        memberType = heap.register(new MemberDescriptorType(this));
+        heap.dicts.setSharedKeys(sharedKeys);
+        genericAliasType = heap.register(new GenericAliasType(this, false));
+        unionType = heap.register(new GenericAliasType(this, true));
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
@@ -134,13 +150,22 @@ public final class Runtime implements AutoCloseable {
         interpreter = new Interpreter(this);
         interpreter.typesReady();
         heap.setCallbacks((callback, wr) -> ops.callWeakrefCallback(callback, wr));
-        heap.addRootProvider(v -> {
-            for (long o : held) v.root(o, 1);
+        heap.addRootProvider(new RootProvider() {
+            @Override public void visitRoots(RootVisitor v) {
+                for (long o : held) v.root(o, 1);
+            }
+
+            @Override public void visitDescribedRoots(DescribedRootVisitor v) {
+                for (long o : held) v.root(o, 1, describeHeld(o));
+            }
         });
         heap.addRootProvider(interpreter);
         builtinsDict = hold(heap.dicts.create());
+        sysModules = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
+        complexType.install();
+        NumberBuiltins.installMethods(this);
         subclasses = new Subclasses(this);
         subclasses.createStartupDicts();
         StartupState.apply(this);
@@ -156,6 +181,11 @@ public final class Runtime implements AutoCloseable {
     void stressAtRest() {
         if (stress != null) stress.atRest();
     }
+
+    /** Programs the web page runs may not write memory through ctypes ({@code refheap serve}). */
+    boolean sandboxed;
+
+    public void setSandboxed(boolean on) { sandboxed = on; }
 
     /** The stress mode's driver, or null without --gc-stress. */
     public GcStress stress() { return stress; }
@@ -179,7 +209,39 @@ public final class Runtime implements AutoCloseable {
     public PrintStream err() { return err; }
     public CycleCollector gc() { return gc; }
 
+    /**
+     * What sys is built from: {@code argv} (sys.argv), {@code path0} (sys.path[0]: the script's
+     * directory, '' for -c and the REPL, null for none), {@code stdlib} (--stdlib DIR, or null).
+     */
+    public record MainConfig(List<String> argv, String path0, String stdlib) {
+        public static final MainConfig NONE = new MainConfig(List.of(), null, null);
+    }
+
+    /** Sets what sys.argv and sys.path start as; call before the program runs. */
+    public void configureMain(MainConfig config) { mainConfig = config; }
+
+    /** The import system, created on first use. */
+    ImportSystem imports() {
+        if (imports == null) {
+            try {
+                imports = (ImportSystem) Class.forName("dev.refheap.lang.importer.Importer")
+                        .getConstructor(VmApi.class).newInstance(new VmApi(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("refheap's import system is missing", e);
+            }
+        }
+        return imports;
+    }
+
     /** Keeps {@code o} (a new reference) alive for the runtime's life; returns it. */
+    /** Who holds a reference the runtime holds (refcount provenance). */
+    private String describeHeld(long o) {
+        if (o == builtinsDict) return "runtime (builtins dict)";
+        if (o == sysModules) return "runtime (sys.modules dict)";
+        if (heap.typeOf(o) == moduleType) return "runtime (its own hold on a module)";
+        return "runtime (" + heap.typeOf(o).name() + " it keeps: a method descriptor or registry)";
+    }
+
     long hold(long o) {
         held.add(o);
         return o;
@@ -253,10 +315,11 @@ public final class Runtime implements AutoCloseable {
 
     /** The __main__ module's dict (created on first use). */
     long mainGlobals() {
-        long m = modules.get("__main__") == null ? 0 : modules.get("__main__");
-        if (m == 0) {
-            m = moduleType.create("__main__");
-            modules.put("__main__", hold(m));
+        long m = heap.dicts.getItem(sysModules, "__main__");
+        if (m == 0 || heap.typeOf(m) != moduleType) {
+            m = moduleType.create("__main__", false);  // exec(compile(...), {'__name__': '__main__'}): no __doc__
+            heap.dicts.setItem(sysModules, "__main__", m);
+            hold(m);
             long d = ModuleType.dict(m);
             heap.dicts.setItem(d, names.__builtins__, builtinsDict);
         }
@@ -297,6 +360,16 @@ public final class Runtime implements AutoCloseable {
      */
     public void exec(String source, String filename) {
         run(source, filename, dev.refheap.lang.compiler.Compiler.Mode.EXEC);
+    }
+
+    /**
+     * Runs module {@code name} as __main__ ({@code refheap -m name}).
+     *
+     * @throws ImportSystem.MainModuleError when there is no such module to run
+     */
+    public void runModuleAsMain(String name) {
+        long globals = mainGlobals();
+        imports().runModuleAsMain(name, globals);
     }
 
     /** Runs one notebook cell or REPL input in __main__; a final expression's repr is shown. */
@@ -359,7 +432,7 @@ public final class Runtime implements AutoCloseable {
     public String exceptionTypeName(PyException e) { return ops.qualifiedTypeNameOf(heap.typeOf(e.exc())); }
 
     /** str(exception), without releasing it. */
-    public String exceptionMessage(PyException e) { return ops.str(e.exc()); }
+    public String exceptionMessage(PyException e) { return tracebacks.safeStr(e.exc()); }
 
     /** The exit status python3 uses for an uncaught SystemExit (releases the exception). */
     public int systemExitStatus(PyException e) {
@@ -381,6 +454,11 @@ public final class Runtime implements AutoCloseable {
         return ops.isInstance(e.exc(), exceptionType("SystemExit"));
     }
 
+    /** Whether {@code e} is a KeyboardInterrupt (uncaught, python3 then ends killed by SIGINT). */
+    public boolean isKeyboardInterrupt(PyException e) {
+        return ops.isInstance(e.exc(), exceptionType("KeyboardInterrupt"));
+    }
+
     /**
      * What CPython 3.11 does after the program when the process exits (Py_FinalizeEx), as far as a
      * program can see it: weakref.finalize's atexit callbacks (newest first); the release of the
@@ -390,8 +468,9 @@ public final class Runtime implements AutoCloseable {
      * print, as they would there. The runtime is not closed: the heap stays inspectable.
      */
     public void finalizeAtExit(PyException uncaught) {
-        long weakrefModule = modules.getOrDefault("weakref", 0L);
-        if (weakrefModule != 0) {
+        for (int i = exitHooks.size() - 1; i >= 0; i--) exitHooks.get(i).run();
+        long weakrefModule = heap.dicts.getItem(sysModules, "weakref");
+        if (weakrefModule != 0 && heap.typeOf(weakrefModule) == moduleType) {
             long exitfunc = heap.dicts.getItem(ModuleType.dict(weakrefModule), "_exitfunc");
             if (exitfunc != 0) {
                 try {
@@ -406,18 +485,30 @@ public final class Runtime implements AutoCloseable {
             held.remove(Long.valueOf(exc)); // formatUncaught handed its reference to the runtime's roots
             heap.decref(exc);
         }
+        if (gc.isEnabled()) gc.collect(2); // PyGC_Collect() before the modules go: the last one gc.callbacks see
         List<Long> alive = new ArrayList<>();
-        for (String name : new ArrayList<>(modules.keySet())) {
-            long m = modules.remove(name);
-            alive.add(heap.weakrefs.newRef(m, 0));
-            if (held.remove(Long.valueOf(m))) heap.decref(m);
+        List<Long> keys = new ArrayList<>();
+        heap.dicts.forEach(sysModules, (k, v) -> keys.add(k));
+        for (long k : keys) heap.incref(k);
+        for (long k : keys) {
+            long m = heap.dicts.getItem(sysModules, k);
+            if (m != 0 && heap.weakrefs.supports(m)) {
+                alive.add(heap.weakrefs.newRef(m, 0));
+                heap.incref(m);
+                heap.dicts.delItem(sysModules, k);
+                if (held.remove(Long.valueOf(m))) heap.decref(m);
+                heap.decref(m);
+            } else if (m != 0) {
+                heap.dicts.delItem(sysModules, k);
+            }
+            heap.decref(k);
         }
-        gc.collect(2);
+        gc.collectNoFail(2);
         for (int i = alive.size() - 1; i >= 0; i--) {
             long m = WeakrefType.referent(alive.get(i));
             if (m != heap.None) clearModuleDict(ModuleType.dict(m));
         }
-        gc.collect(2);
+        gc.collectNoFail(2);
         for (long wr : alive) heap.decref(wr);
         out.flush();
         err.flush();

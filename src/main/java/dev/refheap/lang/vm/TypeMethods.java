@@ -419,8 +419,10 @@ final class TypeMethods {
         def(S, "rjust", (s, a, o, n, kw) -> pad(s, a, o, n, 'r'));
         def1(S, "zfill", (s, w) -> {
             String v = StrType.value(s);
-            int width = (int) Builtins.intArg(rt, w);
-            if (v.length() >= width) return Builtins.incref(heap, s);
+            long wide = Builtins.intArg(rt, w);
+            if (v.length() >= wide) return Builtins.incref(heap, s);
+            if (wide > Formats.MAX_WIDTH) throw rt.error("MemoryError", null);
+            int width = (int) wide;
             int sign = !v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '+') ? 1 : 0;
             return heap.strs.of(v.substring(0, sign) + "0".repeat(width - v.length()) + v.substring(sign));
         });
@@ -430,6 +432,15 @@ final class TypeMethods {
             String v = StrType.value(s), sep = strArg(sepObj);
             int i = v.indexOf(sep);
             String[] parts = i < 0 ? new String[] {v, "", ""} : new String[] {v.substring(0, i), sep, v.substring(i + sep.length())};
+            long t = heap.tuples.alloc(3);
+            for (int k = 0; k < 3; k++) TupleType.setItemSteal(t, k, heap.strs.of(parts[k]));
+            return t;
+        });
+        def1(S, "rpartition", (s, sepObj) -> {
+            String v = StrType.value(s), sep = strArg(sepObj);
+            if (sep.isEmpty()) throw rt.error("ValueError", "empty separator");
+            int i = v.lastIndexOf(sep);
+            String[] parts = i < 0 ? new String[] {"", "", v} : new String[] {v.substring(0, i), sep, v.substring(i + sep.length())};
             long t = heap.tuples.alloc(3);
             for (int k = 0; k < 3; k++) TupleType.setItemSteal(t, k, heap.strs.of(parts[k]));
             return t;
@@ -484,10 +495,12 @@ final class TypeMethods {
     private long pad(long s, long[] a, int o, int n, char how) {
         if (n < 1 || n > 2) throw rt.typeError("expected 1 or 2 arguments, got " + n);
         String v = StrType.value(s);
-        int width = (int) Builtins.intArg(rt, a[o]);
+        long wide = Builtins.intArg(rt, a[o]);
         String fill = n == 2 ? strArg(a[o + 1]) : " ";
         int len = v.codePointCount(0, v.length());
-        if (len >= width) return Builtins.incref(heap, s);
+        if (len >= wide) return Builtins.incref(heap, s);
+        if (wide > Formats.MAX_WIDTH) throw rt.error("MemoryError", null);
+        int width = (int) wide;
         int total = width - len;
         return heap.strs.of(switch (how) {
             case 'l' -> v + fill.repeat(total);
@@ -603,9 +616,10 @@ final class TypeMethods {
     // ---- other types --------------------------------------------------------------------------------
 
     private void installMisc() {
-        def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).bitLength()));
+        def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).abs().bitLength()));
         def0(heap.floats, "is_integer", s -> rt.ops.bool(FloatType.value(s) == Math.rint(FloatType.value(s)) && !Double.isInfinite(FloatType.value(s))));
         def0(heap.typeType, "__subclasses__", s -> rt.subclasses.list(s));
+        Attributes.install(rt);
         def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
         def(heap.objectType, "__init__", (s, a, o, n, kw) -> none());
         def0(heap.objectType, "__repr__", s -> heap.strs.of("<" + rt.ops.qualifiedTypeNameOf(heap.typeOf(s)) + " object at " + Ops.hex(s) + ">"));
@@ -624,6 +638,8 @@ final class TypeMethods {
         });
         def0(G, "close", s -> { rt.interpreter.closeGenerator(s); return none(); });
         def1(rt.propertyType, "setter", (s, f) -> rt.propertyType.withSetter(s, f));
+        def1(rt.propertyType, "getter", (s, f) -> rt.propertyType.withGetter(s, f));
+        def1(rt.propertyType, "deleter", (s, f) -> rt.propertyType.withDeleter(s, f));
         def(rt.baseException, "__init__", (s, a, o, n, kw) -> {
             long args = heap.tuples.alloc(n - Args.nkw(kw));
             for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));

@@ -1,0 +1,342 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.PySyntaxError;
+import dev.refheap.lang.compiler.Compiler;
+import dev.refheap.object.BytesType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The builtins that compile and run source at run time: {@code compile}, {@code exec}, {@code eval}
+ * (and PRINT_EXPR, the instruction 'single' mode ends expression statements with).
+ *
+ * <p>Invariants: exec/eval borrow their globals and locals from the caller (whose stack holds
+ * them), except a locals snapshot made for a function frame, which they own and release; a
+ * globals dict without {@code __builtins__} gets the builtins dict, as CPython inserts it; a
+ * compile error becomes a Python {@code SyntaxError} (never a Java exception) with CPython's
+ * attributes (msg, filename, lineno, offset, text, end_lineno, end_offset).
+ */
+final class ExecBuiltins {
+    private ExecBuiltins() {}
+
+    // CPython 3.11's compile() flags (Include/cpython/compile.h, Include/cpython/code.h)
+    static final int PyCF_SOURCE_IS_UTF8 = 0x100, PyCF_DONT_IMPLY_DEDENT = 0x200, PyCF_ONLY_AST = 0x400,
+            PyCF_IGNORE_COOKIE = 0x800, PyCF_TYPE_COMMENTS = 0x1000, PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000,
+            PyCF_ALLOW_INCOMPLETE_INPUT = 0x4000;
+    static final int CO_NESTED = 0x10, CO_FUTURE_BARRY_AS_BDFL = 0x400000, CO_FUTURE_ANNOTATIONS = 0x1000000;
+    /** The __future__ flags (PyCF_MASK) and the obsolete one (PyCF_MASK_OBSOLETE). */
+    static final int FUTURE_MASK = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | CO_FUTURE_BARRY_AS_BDFL
+            | 0x800000 | CO_FUTURE_ANNOTATIONS;
+    static final int ALLOWED = FUTURE_MASK | CO_NESTED | PyCF_SOURCE_IS_UTF8 | PyCF_DONT_IMPLY_DEDENT | PyCF_ONLY_AST
+            | PyCF_IGNORE_COOKIE | PyCF_TYPE_COMMENTS | PyCF_ALLOW_TOP_LEVEL_AWAIT | PyCF_ALLOW_INCOMPLETE_INPUT;
+
+    static void install(Runtime rt) {
+        def(rt, "compile", (self, a, o, n, kw) -> compile(rt, a, o, n, kw));
+        def(rt, "exec", (self, a, o, n, kw) -> run(rt, a, o, n, kw, true));
+        def(rt, "eval", (self, a, o, n, kw) -> run(rt, a, o, n, kw, false));
+    }
+
+    private static void def(Runtime rt, String name, Builtin impl) {
+        long f = rt.builtinFunctionType.create(name, impl, 0, null);
+        rt.heap.dicts.setItem(rt.builtinsDict, name, f);
+        rt.heap.decref(f);
+    }
+
+    /**
+     * Binds positional and keyword arguments to {@code names} (the first {@code npos} positional-only
+     * or positional, the rest keyword-capable); unbound slots are 0. CPython's messages.
+     */
+    static long[] bind(Runtime rt, String fname, String[] names, int posOnly, int maxPos, int required,
+                       long[] a, int o, int n, long kw) {
+        int nkw = Args.nkw(kw), np = n - nkw;
+        long[] out = new long[names.length];
+        if (np > maxPos) {
+            throw rt.typeError(fname + "() takes at most " + maxPos + " argument" + (maxPos == 1 ? "" : "s") + " (" + n + " given)");
+        }
+        for (int i = 0; i < np; i++) out[i] = a[o + i];
+        for (int k = 0; k < nkw; k++) {
+            String kn = StrType.value(TupleType.item(kw, k));
+            int idx = -1;
+            for (int i = posOnly; i < names.length; i++) if (names[i].equals(kn)) idx = i;
+            if (idx < 0) throw rt.typeError(fname + "() got an unexpected keyword argument '" + kn + "'");
+            if (out[idx] != 0) throw rt.typeError("argument for " + fname + "() given by name ('" + kn + "') and position (" + (idx + 1) + ")");
+            out[idx] = a[o + np + k];
+        }
+        for (int i = 0; i < required; i++) {
+            if (out[i] == 0) {
+                if (i < posOnly) throw rt.typeError(fname + "() takes at least " + required + " argument" + (required == 1 ? "" : "s") + " (" + n + " given)");
+                throw rt.typeError(fname + "() missing required argument '" + names[i] + "' (pos " + (i + 1) + ")");
+            }
+        }
+        return out;
+    }
+
+    // ---- compile --------------------------------------------------------------------------------
+
+    private static final String[] COMPILE_ARGS = {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"};
+
+    private static long compile(Runtime rt, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        long[] v = bind(rt, "compile", COMPILE_ARGS, 0, 6, 3, a, o, n, kw);
+        String filename = fsPath(rt, v[1]);
+        String mode = strArg(rt, v[2], "compile() argument 'mode'");
+        long flags = v[3] == 0 ? 0 : intValue(rt, v[3]);
+        boolean dontInherit = v[4] != 0 && rt.ops.truthy(v[4]);
+        long optimize = v[5] == 0 ? -1 : intValue(rt, v[5]);
+        if ((flags & ~ALLOWED) != 0) throw rt.error("ValueError", "compile(): unrecognised flags");
+        if (optimize < -1 || optimize > 2) throw rt.error("ValueError", "compile(): invalid optimize value");
+        Compiler.Mode m = switch (mode) {
+            case "exec" -> Compiler.Mode.EXEC;
+            case "eval" -> Compiler.Mode.EVAL;
+            case "single" -> Compiler.Mode.SINGLE;
+            case "func_type" -> throw rt.error("NotImplementedError", "refheap does not support compile() mode 'func_type' yet");
+            default -> throw rt.error("ValueError", "compile() mode must be 'exec', 'eval' or 'single'");
+        };
+        if ((flags & PyCF_ONLY_AST) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with ast.PyCF_ONLY_AST yet");
+        if (!dontInherit && rt.interpreter.current != null) flags |= rt.interpreter.current.code.unit.flags() & FUTURE_MASK;
+        if ((flags & CO_FUTURE_ANNOTATIONS) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with the annotations future flag yet");
+        if ((flags & CO_FUTURE_BARRY_AS_BDFL) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with the barry_as_FLUFL future flag yet");
+        String source = sourceText(rt, v[0], "compile() arg 1 must be a string, bytes or AST object");
+        return compileSource(rt, source, filename, m);
+    }
+
+    /** Compiles as compile() does: no linecache entry (python3's linecache knows no compile()d source). */
+    static long compileSource(Runtime rt, String source, String filename, Compiler.Mode mode) {
+        if (source.indexOf('\0') >= 0) throw rt.error("SyntaxError", "source code string cannot contain null bytes");
+        var warnings = new java.util.ArrayList<Compiler.Warning>();
+        dev.refheap.lang.bytecode.CodeUnit unit;
+        if (mode == Compiler.Mode.EVAL && source.isBlank() && source.indexOf('\n') < 0) {
+            throw new PyException(syntaxError(rt, new PySyntaxError(PySyntaxError.Kind.SyntaxError, "invalid syntax",
+                    filename, 0, 0, 0, 0, "", false, true)));
+        }
+        try {
+            if (mode == Compiler.Mode.EVAL) dev.refheap.lang.parser.Parser.parseExpression(source, filename);
+            else dev.refheap.lang.parser.Parser.parseModule(source, filename);
+        } catch (PySyntaxError e) {
+            throw new PyException(syntaxError(rt, e));
+        }
+        try {
+            unit = Compiler.compile(source, filename, mode, warnings);
+        } catch (PySyntaxError e) {
+            // CPython's compiler (unlike its parser) reads the error's line from the file, through linecache
+            throw new PyException(syntaxError(rt, new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(),
+                    e.endLine(), e.endColumn(), fileLine(e.filename(), e.line()), e.tokenizerError(), e.incomplete())));
+        }
+        if (!warnings.isEmpty()) {
+            java.util.List<String> lines = java.util.Arrays.asList(source.split("\\r?\\n", -1));
+            for (var w : warnings) rt.showWarning(filename, w.line(), "SyntaxWarning", w.message(), lines);
+        }
+        return Materializer.materialize(rt, unit);
+    }
+
+    private static String fileLine(String filename, int line) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(filename);
+            if (!java.nio.file.Files.isRegularFile(p)) return null;
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(p);
+            return line >= 1 && line <= lines.size() ? lines.get(line - 1) + "\n" : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A SyntaxError (or IndentationError, TabError) instance for a compile error, with CPython's args and attributes. */
+    static long syntaxError(Runtime rt, PySyntaxError e) {
+        Heap heap = rt.heap;
+        long msg = heap.strs.of(e.msg());
+        long filename = heap.strs.of(e.filename());
+        long details = heap.tuples.alloc(6);
+        TupleType.setItemSteal(details, 0, Builtins.incref(heap, filename));
+        TupleType.setItemSteal(details, 1, heap.ints.of(e.line()));
+        TupleType.setItemSteal(details, 2, heap.ints.of(Math.max(e.column(), 0)));
+        TupleType.setItemSteal(details, 3, e.text() == null ? Builtins.incref(heap, heap.None) : heap.strs.of(e.text()));
+        TupleType.setItemSteal(details, 4, heap.ints.of(e.endLine()));
+        TupleType.setItemSteal(details, 5, heap.ints.of(e.endColumn()));
+        long args = heap.tuples.alloc(2);
+        TupleType.setItemSteal(args, 0, Builtins.incref(heap, msg));
+        TupleType.setItemSteal(args, 1, details);
+        long exc = rt.ops.instantiateException(rt.exceptionType(e.kind().name()), args);
+        String[] attrs = {"msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+        long d = dev.refheap.memory.Native.getLong(exc + ExceptionType.DICT);
+        if (d == 0) {
+            d = heap.dicts.create();
+            dev.refheap.memory.Native.putLong(exc + ExceptionType.DICT, d);
+        }
+        for (int i = 0; i < attrs.length; i++) heap.dicts.setItem(d, attrs[i], i == 0 ? msg : TupleType.item(details, i - 1));
+        heap.decref(msg);
+        heap.decref(filename);
+        return exc;
+    }
+
+    /** SyntaxError.__str__: "msg (file, line N)" with the file's base name, as CPython's SyntaxError_str. */
+    static String syntaxErrorStr(Runtime rt, long exc) {
+        String msg = attrStr(rt, exc, "msg", true);
+        if (msg == null) {
+            long args = ExceptionType.args(exc);
+            return TupleType.size(args) == 0 ? "" : rt.ops.str(TupleType.item(args, 0));
+        }
+        String file = attrStr(rt, exc, "filename", false);
+        long lineObj = attrOrNull(rt, exc, "lineno");
+        boolean haveLine = lineObj != 0 && rt.heap.typeOf(lineObj) instanceof IntType;
+        String line = haveLine ? rt.ops.str(lineObj) : null;
+        rt.heap.xdecref(lineObj);
+        if (file != null) {
+            int slash = file.lastIndexOf('/');
+            file = file.substring(slash + 1);
+        }
+        if (file != null && line != null) return msg + " (" + file + ", line " + line + ")";
+        if (file != null) return msg + " (" + file + ")";
+        if (line != null) return msg + " (line " + line + ")";
+        return msg;
+    }
+
+    private static long attrOrNull(Runtime rt, long o, String name) {
+        long n = rt.heap.strs.internedOf(name);
+        try {
+            return rt.ops.getAttrOrNull(o, n);
+        } finally {
+            rt.heap.decref(n);
+        }
+    }
+
+    static boolean hasAttr(Runtime rt, long o, String name) {
+        long v = attrOrNull(rt, o, name);
+        rt.heap.xdecref(v);
+        return v != 0;
+    }
+
+    private static String attrStr(Runtime rt, long o, String name, boolean any) {
+        long v = attrOrNull(rt, o, name);
+        if (v == 0) return null;
+        try {
+            if (v == rt.heap.None) return null;
+            if (!any && rt.heap.typeOf(v) != rt.heap.strs) return null;
+            return rt.ops.str(v);
+        } finally {
+            rt.heap.decref(v);
+        }
+    }
+
+    private static String fsPath(Runtime rt, long v) {
+        Heap heap = rt.heap;
+        if (heap.typeOf(v) == heap.strs) return StrType.value(v);
+        if (heap.typeOf(v) == heap.bytes) return new String(BytesType.value(v), StandardCharsets.UTF_8);
+        throw rt.typeError("expected str, bytes or os.PathLike object, not " + rt.ops.typeName(v));
+    }
+
+    private static String strArg(Runtime rt, long v, String what) {
+        if (rt.heap.typeOf(v) != rt.heap.strs) throw rt.typeError(what + " must be str, not " + rt.ops.typeName(v));
+        return StrType.value(v);
+    }
+
+    private static long intValue(Runtime rt, long v) {
+        if (!(rt.heap.typeOf(v) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
+        return Builtins.intArg(rt, v);
+    }
+
+    /** The text of a str or bytes-like source (bytes are UTF-8, a leading BOM dropped). */
+    private static String sourceText(Runtime rt, long v, String error) {
+        Heap heap = rt.heap;
+        if (heap.typeOf(v) == heap.strs) return StrType.value(v);
+        byte[] b = BufferProtocol.bytesOrNull(rt, v);
+        if (b == null) throw rt.typeError(error);
+        String s = new String(b, StandardCharsets.UTF_8);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    // ---- exec / eval ----------------------------------------------------------------------------
+
+    private static long run(Runtime rt, long[] a, int o, int n, long kw, boolean exec) {
+        Heap heap = rt.heap;
+        String fname = exec ? "exec" : "eval";
+        long closure = 0;
+        int nkw = Args.nkw(kw);
+        if (exec && nkw > 0) {
+            for (int k = 0; k < nkw; k++) {
+                String kn = StrType.value(TupleType.item(kw, k));
+                if (!kn.equals("closure")) throw rt.typeError("exec() got an unexpected keyword argument '" + kn + "'");
+                closure = a[o + n - nkw + k];
+            }
+        } else if (nkw > 0) {
+            throw rt.typeError("eval() takes no keyword arguments");
+        }
+        int np = n - nkw;
+        if (np < 1) throw rt.typeError(exec ? "exec() takes at least 1 positional argument (0 given)" : "eval expected at least 1 argument, got 0");
+        if (np > 3) throw rt.typeError(exec ? "exec() takes at most 3 positional arguments (" + np + " given)" : "eval expected at most 3 arguments, got " + np);
+        long src = a[o], globals = np > 1 ? a[o + 1] : heap.None, locals = np > 2 ? a[o + 2] : heap.None;
+        if (globals != heap.None && heap.typeOf(globals) != heap.dicts) {
+            if (rt.ops.isInstance(globals, heap.dicts)) throw rt.error("NotImplementedError", "refheap does not support " + fname + "() with a dict subclass as globals yet");
+            throw rt.typeError(exec ? "exec() globals must be a dict, not " + rt.ops.typeName(globals) : "globals must be a dict");
+        }
+        if (locals != heap.None && heap.typeOf(locals) != heap.dicts) {
+            if (hasAttr(rt, locals, "__getitem__")) throw rt.error("NotImplementedError", "refheap does not support " + fname + "() with a non-dict mapping as locals yet");
+            throw rt.typeError(exec ? "locals must be a mapping or None, not " + rt.ops.typeName(locals) : "locals must be a mapping");
+        }
+        if (closure != 0 && closure != heap.None) throw rt.error("NotImplementedError", "refheap does not support exec() with a closure yet");
+        long ownedLocals = 0;
+        Frame cur = rt.interpreter.current;
+        if (globals == heap.None) {
+            if (cur == null) throw rt.error("SystemError", "globals and locals cannot be NULL");
+            globals = cur.globals;
+            if (locals == heap.None) {
+                if (cur.locals != 0) {
+                    locals = cur.locals;
+                } else {
+                    ownedLocals = Instances.frameLocals(rt, cur);
+                    locals = ownedLocals;
+                }
+            }
+        } else if (locals == heap.None) {
+            locals = globals;
+        }
+        try {
+            if (heap.dicts.getItem(globals, "__builtins__") == 0) heap.dicts.setItem(globals, "__builtins__", rt.builtinsDict);
+            long code;
+            if (heap.typeOf(src) == rt.codeType) {
+                int nfree = rt.codeType.code(src).unit.nfreevars();
+                if (nfree > 0) {
+                    throw rt.typeError(exec ? "code object requires a closure of exactly length " + nfree
+                            : "code object passed to eval() may not contain free variables");
+                }
+                code = Builtins.incref(heap, src);
+            } else {
+                String text = sourceText(rt, src, fname + "() arg 1 must be a string, bytes or code object");
+                if (!exec) {
+                    int i = 0;
+                    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+                    text = text.substring(i);
+                }
+                code = compileSource(rt, text, "<string>", exec ? Compiler.Mode.EXEC : Compiler.Mode.EVAL);
+            }
+            try {
+                long r = rt.interpreter.runCode(code, globals, locals);
+                if (!exec) return r;
+                heap.decref(r);
+                return Builtins.incref(heap, heap.None);
+            } finally {
+                heap.decref(code);
+            }
+        } finally {
+            heap.xdecref(ownedLocals);
+        }
+    }
+
+    /** PRINT_EXPR: sys.displayhook's default: builtins._ = None, repr(v) and a newline on stdout, builtins._ = v. */
+    static void printExpr(Runtime rt, Frame f) {
+        Heap heap = rt.heap;
+        long v = f.slots[--f.sp];
+        f.slots[f.sp] = 0;
+        try {
+            if (v == heap.None) return;
+            heap.dicts.setItem(rt.builtinsDict, "_", heap.None);
+            String r = rt.ops.repr(v);
+            rt.out.print(r + "\n");
+            heap.dicts.setItem(rt.builtinsDict, "_", v);
+        } finally {
+            heap.decref(v);
+        }
+    }
+}

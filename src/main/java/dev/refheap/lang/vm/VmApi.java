@@ -1,0 +1,266 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.PySyntaxError;
+import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import java.util.function.LongConsumer;
+
+/**
+ * The VM's services for the packages built on it (the importer, native modules): module objects,
+ * compiling and running code, attribute access, calls and Python exceptions. A thin public face
+ * over the package-private runtime; it holds no state of its own.
+ *
+ * <p>Reference rules as everywhere in the VM: arguments are borrowed, results are new references
+ * unless a method says "borrowed", errors are thrown as {@link PyException}.
+ */
+public final class VmApi {
+    private final Runtime rt;
+    public final Heap heap;
+
+    public VmApi(Runtime rt) {
+        this.rt = rt;
+        this.heap = rt.heap;
+    }
+
+    public Runtime runtime() { return rt; }
+
+    /**
+     * A sandboxed runtime (the web page's programs) reads no file but the standard library's
+     * sources: anything else is refused with PermissionError-like OSError before it is opened.
+     */
+    public void checkRead(java.nio.file.Path file, java.nio.file.Path stdlib) {
+        if (!rt.sandboxed) return;
+        java.nio.file.Path f = file.toAbsolutePath().normalize();
+        if (stdlib != null && f.startsWith(stdlib.toAbsolutePath().normalize())) return;
+        throw rt.error("OSError", "refheap serve does not let programs read files: '" + file + "'");
+    }
+
+    // ---- modules --------------------------------------------------------------------------------
+
+    /** sys.modules (borrowed): the real dict import consults and fills. */
+    public long sysModules() { return rt.sysModules; }
+
+    /** A new, empty module named {@code name} (its dict holds __name__ and __doc__). */
+    public long newModule(String name) { return rt.moduleType.create(name); }
+
+    public boolean isModule(long o) { return heap.typeOf(o) == rt.moduleType; }
+
+    /** The module's dict (borrowed). */
+    public long moduleDict(long m) { return ModuleType.dict(m); }
+
+    /** A new instance of one of the VM's own built-in modules (sys, gc, ...), or 0 if it has none of that name. */
+    public long createBuiltinModule(String name) { return Modules.createBuiltin(rt, name); }
+
+    /** Whether {@code name} is one of the VM's own built-in modules. */
+    public boolean isBuiltinModuleName(String name) { return Modules.isBuiltinName(name); }
+
+    /** Defines {@code module.name} as a function implemented in Java. */
+    public void def(long module, String name, Builtin impl) { Modules.def(rt, module, name, impl); }
+
+    /** The builtins dict (borrowed). */
+    public long builtinsDict() { return rt.builtinsDict; }
+
+    /** Keeps {@code o} (a new reference) alive for the runtime's life (reported as a root); returns it. */
+    public long hold(long o) { return rt.hold(o); }
+
+    /** The command line as sys is built from it: argv, sys.path[0] (null: none), the standard library option. */
+    public Runtime.MainConfig mainConfig() { return rt.mainConfig; }
+
+    /** Runs {@code hook} when the program exits (Runtime.finalizeAtExit), before weakref.finalize's callbacks. */
+    public void addExitHook(Runnable hook) { rt.exitHooks.add(hook); }
+
+    /** PyErr_WriteUnraisable: prints "header" and the exception's traceback to stderr, releases it. */
+    public void writeUnraisable(PyException e, String header) { rt.writeUnraisable(e.exc(), header); }
+
+    // ---- code -----------------------------------------------------------------------------------
+
+    /** Registers {@code source} for tracebacks (linecache) under {@code filename}. */
+    public void registerSource(String filename, String source) { rt.lineCache.register(filename, source); }
+
+    /** A code object for a compiled unit (as {@code compile} would make it). */
+    public long materialize(CodeUnit unit) { return Materializer.materialize(rt, unit); }
+
+    /** A Python SyntaxError (or IndentationError/TabError) for a compiler error, as an exception to throw. */
+    public PyException syntaxError(PySyntaxError e) {
+        return new PyException(ExecBuiltins.syntaxError(rt, e));
+    }
+
+    /** Runs a module-level code object with {@code globals} as globals and locals. */
+    public void exec(long code, long globals) {
+        heap.decref(rt.interpreter.runModule(code, globals, false));
+    }
+
+    // ---- objects --------------------------------------------------------------------------------
+
+    public long incref(long o) {
+        heap.incref(o);
+        return o;
+    }
+
+    public long str(String s) { return heap.strs.of(s); }
+
+    public long internedStr(String s) { return heap.strs.internedOf(s); }
+
+    public boolean isStr(long o) { return heap.typeOf(o) == heap.strs; }
+
+    public String strValue(long o) { return StrType.value(o); }
+
+    public String repr(long o) { return rt.ops.repr(o); }
+
+    public String toStr(long o) { return rt.ops.str(o); }
+
+    public String typeName(long o) { return rt.ops.typeName(o); }
+
+    public boolean truthy(long o) { return rt.ops.truthy(o); }
+
+    /** o.name, or 0 if it has no such attribute (an AttributeError is swallowed). */
+    public long getAttrOrNull(long o, String name) {
+        long n = heap.strs.internedOf(name);
+        try {
+            return rt.ops.getAttrOrNull(o, n);
+        } finally {
+            heap.decref(n);
+        }
+    }
+
+    public void setAttr(long o, String name, long v) {
+        long n = heap.strs.internedOf(name);
+        try {
+            rt.ops.setAttr(o, n, v);
+        } finally {
+            heap.decref(n);
+        }
+    }
+
+    public boolean isCallable(long o) {
+        PyType t = heap.typeOf(o);
+        return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o)
+                || rt.ops.lookupType(t, "__call__") != 0;
+    }
+
+    /** a == b (rich comparison, truth of the result). */
+    public boolean equal(long a, long b) { return rt.ops.eq(a, b); }
+
+    /** del list[i]. */
+    public void listDelete(long list, long i) { heap.decref(heap.lists.pop(list, i)); }
+
+    public long call(long callable, long... args) { return rt.ops.call0(callable, args); }
+
+    /** Calls {@code each} with every item {@code iterable} yields (borrowed for the call). */
+    public void forEach(long iterable, LongConsumer each) {
+        long it = rt.ops.iter(iterable);
+        try {
+            for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
+                try {
+                    each.accept(v);
+                } finally {
+                    heap.decref(v);
+                }
+            }
+        } finally {
+            heap.decref(it);
+        }
+    }
+
+    // ---- numbers --------------------------------------------------------------------------------
+
+    public boolean isInt(long o) { return heap.typeOf(o) instanceof dev.refheap.object.IntType; }
+
+    public boolean isFloat(long o) { return heap.typeOf(o) == heap.floats; }
+
+    /** PyFloat_AsDouble: a float, an int, or an object with __float__ (then __index__); else TypeError "must be real number, not T". */
+    public double asDouble(long o) {
+        if (isFloat(o)) return dev.refheap.object.FloatType.value(o);
+        if (isInt(o)) return Numbers.toDouble(rt, o);
+        for (String m : new String[] {"__float__", "__index__"}) {
+            if (rt.ops.lookupType(heap.typeOf(o), m) != 0) {
+                long r = rt.ops.callMethod(o, m);
+                try {
+                    return asDouble(r);
+                } finally {
+                    heap.decref(r);
+                }
+            }
+        }
+        throw rt.typeError("must be real number, not " + rt.ops.typeName(o));
+    }
+
+    /** PyNumber_Index: an int, or an object with __index__; else TypeError "'T' object cannot be interpreted as an integer". */
+    public java.math.BigInteger asIndex(long o) {
+        if (isInt(o)) return dev.refheap.object.IntType.toBig(o);
+        if (rt.ops.lookupType(heap.typeOf(o), "__index__") != 0) {
+            long r = rt.ops.callMethod(o, "__index__");
+            try {
+                if (!isInt(r)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
+                return dev.refheap.object.IntType.toBig(r);
+            } finally {
+                heap.decref(r);
+            }
+        }
+        throw rt.typeError("'" + rt.ops.typeName(o) + "' object cannot be interpreted as an integer");
+    }
+
+    /** A new int. */
+    public long newInt(java.math.BigInteger v) { return heap.ints.of(v); }
+
+    public long newInt(long v) { return heap.ints.of(v); }
+
+    public long newFloat(double v) { return heap.floats.of(v); }
+
+    /** o.name(args...): a new reference; AttributeError if it has no such method. */
+    public long callMethod(long o, String name, long... args) { return rt.ops.callMethod(o, name, args); }
+
+    /** Whether o's type has an attribute {@code name} (a special-method lookup). */
+    public boolean typeHas(long o, String name) { return rt.ops.lookupType(heap.typeOf(o), name) != 0; }
+
+    /** Calls {@code callable(*args, **kwargs)} with the args tuple and kwargs dict (or 0): a new reference. */
+    public long callWith(long callable, long argsTuple, long kwargsDict) {
+        int n = (int) TupleType.size(argsTuple);
+        int nkw = kwargsDict == 0 ? 0 : (int) dev.refheap.object.DictType.size(kwargsDict);
+        long[] a = new long[n + nkw];
+        for (int i = 0; i < n; i++) a[i] = TupleType.item(argsTuple, i);
+        long kwnames = 0;
+        if (nkw > 0) {
+            kwnames = heap.tuples.alloc(nkw);
+            int[] k = {0};
+            long kn = kwnames;
+            heap.dicts.forEach(kwargsDict, (key, v) -> {
+                heap.incref(key);
+                TupleType.setItemSteal(kn, k[0], key);
+                a[n + k[0]] = v;
+                k[0]++;
+            });
+        }
+        try {
+            return rt.ops.call(callable, a, 0, n + nkw, kwnames);
+        } finally {
+            heap.xdecref(kwnames);
+        }
+    }
+
+    // ---- exceptions -----------------------------------------------------------------------------
+
+    /** A new exception of builtin type {@code type} with one message argument, to throw. */
+    public PyException error(String type, String message) { return rt.error(type, message); }
+
+    /** Whether the exception is an instance of builtin type {@code type} (or a subclass). */
+    public boolean isInstance(PyException e, String type) { return rt.ops.isInstance(e.exc(), rt.exceptionType(type)); }
+
+    public PyType exceptionType(String name) { return rt.exceptionType(name); }
+
+    /** _PyModuleSpec_IsInitializing: {@code spec._initializing} is true. */
+    public boolean isInitializingSpec(long spec) { return ModuleAttrs.isInitializing(rt, spec); }
+
+    /** SyntaxWarnings of a compilation, shown as warnings.showwarning shows them. */
+    public void showWarnings(String filename, String source, java.util.List<dev.refheap.lang.compiler.Compiler.Warning> warnings) {
+        if (warnings.isEmpty()) return;
+        java.util.List<String> lines = java.util.Arrays.asList(source.split("\\r?\\n", -1));
+        for (var w : warnings) rt.showWarning(filename, w.line(), "SyntaxWarning", w.message(), lines);
+    }
+
+    /** dict[key] (borrowed), or 0. */
+    public long dictGet(long dict, String key) { return heap.dicts.getItem(dict, key); }
+}

@@ -1,0 +1,151 @@
+package dev.refheap.lang.vm;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.refheap.gc.HeapVerificationError;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ctypes write contract (docs/architecture.md, "Contracts"): writes into refheap's heap go
+ * only to a ctypes buffer or a live object's ob_refcnt; a refcount may be raised (a leak) and
+ * lowered back by what ctypes raised, never below. Everything else is a ValueError that says why,
+ * and the heap stays consistent (checked by the verifier, also under --gc-stress).
+ */
+class CtypesWriteContractTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private Runtime runtime(boolean stress) {
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return new Runtime(new RuntimeOptions(1L << 30, stress, ps, ps));
+    }
+
+    private String output() { return out.toString(StandardCharsets.UTF_8); }
+
+    private static final String ATTEMPT = "import ctypes, gc\n"
+            + "def attempt(f):\n    try:\n        f()\n        print('written')\n"
+            + "    except ValueError as e:\n        m = str(e)\n"
+            + "        m = m[len('ctypes write refused: '):]\n"
+            + "        if m.startswith('0x'): m = m.split(' ', 1)[1]\n"
+            + "        print('refused:', m.split(' (refheap')[0])\n"
+            + "def write(addr, v, t=ctypes.c_long):\n    t.from_address(addr).value = v\n";
+
+    private void runBoth(String program, String expected) {
+        run(program, expected, false, true);
+    }
+
+    /** Raised counts are leaks that --gc-stress reports at once: such programs run without it. */
+    private void run(String program, String expected, boolean... modes) {
+        for (boolean stress : modes) {
+            out.reset();
+            try (Runtime rt = runtime(stress)) {
+                rt.exec(ATTEMPT + program, "contract.py");
+                assertEquals(expected, output(), "stress " + stress);
+                assertEquals(List.of(), rt.verify());
+            }
+        }
+    }
+
+    @Test
+    void bug_ctypesWriteIntoObTypeIsRefused() {
+        runBoth("x = [1, 2, 3]\nattempt(lambda: write(id(x) + 8, 0))\nattempt(lambda: write(id(x) + 8, 12345))\n"
+                + "attempt(lambda: write(id(x) + 4, 0))\nattempt(lambda: write(id(x) + 4, 0, ctypes.c_int))\n"
+                + "print(x, len(x), type(x).__name__)\n",
+                "refused: is at offset 8 of a live 'list' object: only its ob_refcnt (offset 0) may be written\n".repeat(2)
+                        + "refused: is at offset 4 of a live 'list' object: only its ob_refcnt (offset 0) may be written\n"
+                        + "written\n[1, 2, 3] 3 list\n");
+    }
+
+    @Test
+    void bug_ctypesWriteIntoObItemAndSizeIsRefused() {
+        runBoth("x = [1, 2, 3]\nd = {'a': 1}\n"
+                + "attempt(lambda: write(id(x) + 16, 1000))\nattempt(lambda: write(id(x) + 24, 0xdeadbeef))\n"
+                + "items = ctypes.c_long.from_address(id(x) + 24).value\nattempt(lambda: write(items, 0))\n"
+                + "attempt(lambda: write(items + 8, 16))\nattempt(lambda: write(id(d) + 32, 0))\n"
+                + "attempt(lambda: write(id(x) - 16, 0))\nattempt(lambda: write(id(5) + 24, 7))\n"
+                + "print(x, d, 5 + 0)\n",
+                "refused: is at offset 16 of a live 'list' object: only its ob_refcnt (offset 0) may be written\n"
+                        + "refused: is at offset 24 of a live 'list' object: only its ob_refcnt (offset 0) may be written\n"
+                        + "refused: is inside a live object's internal storage (item array or table)\n".repeat(2)
+                        + "refused: is at offset 32 of a live 'dict' object: only its ob_refcnt (offset 0) may be written\n"
+                        + "refused: is in the GC header before a live 'list' object\n"
+                        + "refused: is not inside a live object's ob_refcnt or a ctypes buffer (free, unused or static heap memory)\n"
+                        + "[1, 2, 3] {'a': 1} 5\n");
+    }
+
+    @Test
+    void bug_ctypesWriteRefusalSaysWhy() {
+        try (Runtime rt = runtime(false)) {
+            rt.exec("import ctypes\nx = [1]\nc = ctypes.c_long.from_address(id(x) + 8)\n"
+                    + "try:\n    c.value = 0\nexcept ValueError as e:\n    print(e)\n"
+                    + "try:\n    ctypes.c_long.from_address(id(x)).value = 0\nexcept ValueError as e:\n    print(e)\n", "why.py");
+            String[] lines = output().split("\n");
+            assertTrue(lines[0].matches("ctypes write refused: 0x[0-9a-f]+ is at offset 8 of a live 'list' object: "
+                    + "only its ob_refcnt \\(offset 0\\) may be written \\(refheap keeps its heap consistent\\)"), lines[0]);
+            assertEquals("ctypes write refused: lowering the ob_refcnt of a live 'list' object from 1 to 0 would free it while "
+                    + "references to it remain; only what a ctypes write added (0) may be taken back (refheap keeps its heap consistent)", lines[1]);
+        }
+    }
+
+    @Test
+    void bug_ctypesRefcountZeroIsRefused() {
+        run("x = [1, 2]\nattempt(lambda: write(id(x), 0))\nattempt(lambda: write(id(x), 0, ctypes.c_int))\n"
+                + "try:\n    write(id(None), 0)\nexcept ValueError as e:\n    print('refused:', str(e).split(' from')[0][len('ctypes write refused: '):])\nattempt(lambda: write(id(x), -5))\n"
+                + "r = ctypes.c_long.from_address(id(x))\nr.value += 3\nattempt(lambda: setattr(r, 'value', r.value - 4))\n"
+                + "r.value -= 3\nattempt(lambda: setattr(r, 'value', r.value - 1))\ndel r\nprint(x, gc.collect())\n",
+                "refused: lowering the ob_refcnt of a live 'list' object from 1 to 0 would free it while references to it remain; only what a ctypes write added (0) may be taken back\n".repeat(2)
+                        + "refused: lowering the ob_refcnt of a live 'NoneType' object\n"
+                        + "refused: lowering the ob_refcnt of a live 'list' object from 1 to -5 would free it while references to it remain; only what a ctypes write added (0) may be taken back\n"
+                        + "refused: lowering the ob_refcnt of a live 'list' object from 4 to 0 would free it while references to it remain; only what a ctypes write added (3) may be taken back\n"
+                        + "refused: lowering the ob_refcnt of a live 'list' object from 1 to 0 would free it while references to it remain; only what a ctypes write added (0) may be taken back\n"
+                        + "[1, 2] 0\n", false);
+    }
+
+    @Test
+    void bug_ctypesRefcountRaisedAndLoweredBack() {
+        runBoth("x = [1, 2]\nr = ctypes.c_long.from_address(id(x))\nbefore = r.value\nr.value += 1\nr.value += 1\n"
+                + "a = r.value - before\nr.value -= 2\nprint(a, r.value - before)\n", "2 0\n");
+    }
+
+    /** A raised count is a leak: the object is never freed, and --gc-stress reports the reference nobody owns. */
+    @Test
+    void bug_ctypesRefcountRaiseIsALeak() {
+        try (Runtime rt = runtime(false)) {
+            rt.exec("import ctypes, weakref\nclass A:\n    def __del__(self): print('del')\n"
+                    + "a = A()\nw = weakref.ref(a)\nctypes.c_long.from_address(id(a)).value += 1\ndel a\n"
+                    + "import gc\ngc.collect()\nprint(w() is not None)\n", "leak.py");
+            assertEquals("True\n", output());
+            List<String> problems = rt.verify();
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).contains("refcount of <A"), problems.get(0));
+        }
+        try (Runtime rt = runtime(true)) {
+            HeapVerificationError e = assertThrows(HeapVerificationError.class, () -> rt.exec(
+                    "import ctypes\nx = []\nctypes.c_long.from_address(id(x)).value += 1\ny = [1]\n", "leak.py"));
+            assertTrue(e.getMessage().contains("refcount of <list"), e.getMessage());
+        }
+    }
+
+    @Test
+    void bug_ctypesBufferWritesStillWork() {
+        runBoth("y = ctypes.c_long(7)\nz = ctypes.c_long.from_address(ctypes.addressof(y))\nz.value = 99\n"
+                + "i = ctypes.c_int.from_address(ctypes.addressof(y) + 4)\ni.value = 1\nprint(y.value == 99 + (1 << 32))\n", "True\n");
+    }
+
+    @Test
+    void bug_ctypesAddressAtOrPast2To63() {
+        try (Runtime rt = runtime(false)) {
+            rt.exec("import ctypes\nfor a in [2**63, 2**64 - 1, -1, 2**64, -2**63 - 1]:\n    try:\n"
+                    + "        print(ctypes.c_long.from_address(a).value)\n    except (ValueError, OverflowError) as e:\n"
+                    + "        print(type(e).__name__, e)\n", "big.py");
+            assertEquals("ValueError address 0x8000000000000000 is outside refheap's heap: reading it is refused\n"
+                    + "ValueError address 0xffffffffffffffff is outside refheap's heap: reading it is refused\n"
+                    + "ValueError address 0xffffffffffffffff is outside refheap's heap: reading it is refused\n"
+                    + "OverflowError Python int too large to convert to C unsigned long\n"
+                    + "OverflowError Python int too large to convert to C long\n", output());
+        }
+    }
+}

@@ -481,6 +481,19 @@ final class Builtins {
     // ---- containers used by the interpreter --------------------------------------------------------
 
     static void setUpdate(Runtime rt, long set, long iterable) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(iterable);
+        if (t == heap.sets || t == heap.frozensets) {
+            // set_merge: no temporary list (found by the memory fuzzer: it moved count0)
+            try {
+                java.util.List<Long> keys = new java.util.ArrayList<>();
+                heap.sets.forEach(iterable, keys::add);
+                for (long k : keys) heap.sets.add(set, k);
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            }
+            return;
+        }
         long l = toList(rt, iterable);
         try {
             for (long i = 0; i < ListType.size(l); i++) rt.heap.sets.add(set, ListType.item(l, i));

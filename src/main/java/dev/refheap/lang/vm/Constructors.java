@@ -136,11 +136,21 @@ final class Constructors {
         }
         if (t == heap.weakrefs) {
             if (n < 1 || n > 2) throw rt.typeError("__new__ expected at most 2 arguments, got " + n);
+            // weakref.ref has no vectorcall in 3.11: _PyObject_MakeTpCall packs the arguments into a
+            // tuple around the call (found by the memory fuzzer: it moves count0 and the tuple free list)
+            long args = heap.tuples.alloc(n);
+            for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
+            long r;
             try {
-                return heap.weakrefs.newRef(a[o], n == 2 ? a[o + 1] : 0);
+                r = heap.weakrefs.newRef(a[o], n == 2 ? a[o + 1] : 0);
             } catch (PyError e) {
+                // the exception object is made after the call (when the error is normalized), so
+                // its args tuple can reuse the argument tuple just freed
+                heap.decref(args);
                 throw rt.fromPyError(e);
             }
+            heap.decref(args);
+            return r;
         }
         throw rt.typeError("cannot create '" + t.name() + "' instances");
     }

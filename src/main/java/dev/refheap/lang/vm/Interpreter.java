@@ -221,6 +221,7 @@ final class Interpreter implements RootProvider {
         long fo = f.frameObject;
         if (fo != 0 && heap.refcount(fo) > 1) {
             f.owner = Frame.OWNED_BY_FRAME_OBJECT;
+            if (!Heap.isTracked(fo)) heap.track(fo);  // take_ownership
             heap.decref(fo);
             return;
         }
@@ -522,6 +523,7 @@ final class Interpreter implements RootProvider {
                 f.owner = Frame.OWNED_BY_GENERATOR;
                 long fo = f.frameObject;
                 f.frameObject = 0;
+                if (fo != 0 && heap.refcount(fo) > 1 && !Heap.isTracked(fo)) heap.track(fo);  // take_ownership
                 if (fo != 0) heap.decref(fo);
                 clearFrameSlots(f);
             } else {

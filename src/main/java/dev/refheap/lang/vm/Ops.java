@@ -326,9 +326,23 @@ final class Ops {
      */
     long formatObject(long v, String spec) {
         boolean userFormat = heap.typeOf(v) instanceof ClassType c && lookupUserOnly(c, "__format__") != 0;
-        if (spec.isEmpty() && !userFormat) return strObject(v); // object.__format__ and the builtins' empty spec: str(v)
-        return heap.strs.of(format(v, spec));
+        boolean fastPath = spec.isEmpty() && (heap.typeOf(v) == heap.strs || heap.typeOf(v) == heap.ints);
+        // PyObject_Format past its fast path looks __format__ up with _PyObject_LookupSpecial, which
+        // binds the builtin method: a GC object made and freed around the call (it can start a
+        // collection; found by the memory fuzzer)
+        long bound = fastPath || userFormat ? 0 : rt.builtinFunctionType.create("__format__", FORMAT_UNCALLED, v, heap.typeOf(v));
+        try {
+            if (spec.isEmpty() && !userFormat) return strObject(v); // object.__format__ and the builtins' empty spec: str(v)
+            return heap.strs.of(format(v, spec));
+        } finally {
+            if (bound != 0) heap.decref(bound);
+        }
     }
+
+    /** The implementation of formatObject's transient bound __format__: only its allocation matters. */
+    private static final Builtin FORMAT_UNCALLED = (self, a, o, n, kw) -> {
+        throw new IllegalStateException("never called");
+    };
 
     /** PyObject_ASCII as an object: the repr itself when it is all ASCII. */
     long asciiObject(long o) {
@@ -896,6 +910,7 @@ final class Ops {
     long call0(long callable, long... args) { return call(callable, args, 0, args.length, 0); }
 
     void callWeakrefCallback(long callback, long wr) {
+        if (rt.closing) return;  // see Runtime.close
         try {
             long r = call0(callback, wr);
             heap.decref(r);

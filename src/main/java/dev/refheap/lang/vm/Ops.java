@@ -169,7 +169,6 @@ final class Ops {
             long step = RangeType.step(o);
             return "range(" + RangeType.start(o) + ", " + RangeType.stop(o) + (step == 1 ? "" : ", " + step) + ")";
         }
-        if (t == rt.sliceType) return "slice(" + repr(Native.getLong(o + 16)) + ", " + repr(Native.getLong(o + 24)) + ", " + repr(Native.getLong(o + 32)) + ")";
         if (t == heap.weakrefs) {
             long r = WeakrefType.referent(o);
             if (r == heap.None) return "<weakref at " + hex(o) + "; dead>";
@@ -268,6 +267,7 @@ final class Ops {
             long n = TupleType.size(args);
             if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
             if (isSubtype(t, rt.exceptions.get("SyntaxError"))) return ExecBuiltins.syntaxErrorStr(rt, o);
+            if (isSubtype(t, rt.exceptions.get("UnicodeError")) && t != rt.exceptions.get("UnicodeError")) return Codecs.unicodeErrorStr(rt, o);
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
         if (t instanceof ClassType c && lookupType(c, "__str__") != 0) return strResult(callMethod(o, "__str__"), "__str__");

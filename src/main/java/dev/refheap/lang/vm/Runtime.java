@@ -58,6 +58,8 @@ public final class Runtime implements AutoCloseable {
     final RangeType rangeType;
     final SliceType sliceType;
     final ComplexType complexType;
+    final ByteArrayType byteArrayType;
+    final MemoryViewType memoryViewType;
     final SuperType superType;
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
@@ -120,6 +122,8 @@ public final class Runtime implements AutoCloseable {
         iterType.registerKinds();
         sliceType = heap.register(new SliceType(this));
         complexType = heap.register(new ComplexType(this));
+        byteArrayType = heap.register(new ByteArrayType(this));
+        memoryViewType = heap.register(new MemoryViewType(this));
         baseException = heap.register(new ExceptionType(this, "BaseException", null));
         ExceptionHierarchy.register(this);
         ellipsis = heap.register(new SimpleType(this, "ellipsis")).singleton();
@@ -143,6 +147,11 @@ public final class Runtime implements AutoCloseable {
         TypeMethods.install(this);
         complexType.install();
         NumberBuiltins.installMethods(this);
+        byteArrayType.install();
+        sliceType.install();
+        memoryViewType.install();
+        BytesMethods.install(this, heap.bytes);
+        StrCodecMethods.install(this);
         subclasses = new Subclasses(this);
         subclasses.createStartupDicts();
         StartupState.apply(this);

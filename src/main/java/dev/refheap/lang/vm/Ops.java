@@ -880,6 +880,10 @@ final class Ops {
             long r = extBinary(op, a, b);
             if (r != 0) return r;
         }
+        if (heap.typeOf(a) instanceof DictViewType || heap.typeOf(b) instanceof DictViewType) {
+            long r = DictViewSetOps.binary(rt, op, a, b);
+            if (r != 0) return r;
+        }
         try {
             long r = Numbers.binary(rt, op.base(), a, b);
             if (r != 0) return r;
@@ -1004,6 +1008,10 @@ final class Ops {
             } finally {
                 heap.decref(r);
             }
+        }
+        if (heap.typeOf(a) instanceof DictViewType || heap.typeOf(b) instanceof DictViewType) {
+            Boolean r = DictViewSetOps.compare(rt, op, a, b);
+            if (r != null) return r;
         }
         if (op == 2 || op == 3) {
             boolean eq = eq(a, b);

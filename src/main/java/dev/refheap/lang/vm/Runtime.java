@@ -152,6 +152,8 @@ public final class Runtime implements AutoCloseable {
         memoryViewType.install();
         BytesMethods.install(this, heap.bytes);
         StrCodecMethods.install(this);
+        DictViewSetOps.install(this);
+        NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, a, o, n, kw));
         subclasses = new Subclasses(this);
         subclasses.createStartupDicts();
         StartupState.apply(this);

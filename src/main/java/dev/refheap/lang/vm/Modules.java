@@ -108,21 +108,14 @@ final class Modules {
             long args = n == 0 ? heap.tuples.alloc(0) : heap.tuples.of(a[o]);
             throw new PyException(rt.ops.instantiateException(rt.exceptionType("SystemExit"), args));
         });
-        long vi = heap.tuples.alloc(5);
-        TupleType.setItemSteal(vi, 0, heap.ints.of(3));
-        TupleType.setItemSteal(vi, 1, heap.ints.of(11));
-        TupleType.setItemSteal(vi, 2, heap.ints.of(7));
-        TupleType.setItemSteal(vi, 3, heap.strs.of("final"));
-        TupleType.setItemSteal(vi, 4, heap.ints.of(0));
-        set(rt, m, "version_info", vi);
         set(rt, m, "version", heap.strs.of("3.11.7 (refheap 0.1.0, CPython 3.11 memory semantics)"));
         set(rt, m, "maxsize", heap.ints.of(Long.MAX_VALUE));
         set(rt, m, "byteorder", heap.strs.of("little"));
         set(rt, m, "platform", heap.strs.of("linux"));
-        set(rt, m, "implementation", heap.strs.of("refheap"));
         set(rt, m, "argv", heap.lists.of());
         set(rt, m, "stdout", Streams.create(rt, false));
         set(rt, m, "stderr", Streams.create(rt, true));
+        SysInfo.install(rt, m);
         return m;
     }
 

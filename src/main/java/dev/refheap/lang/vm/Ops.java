@@ -520,7 +520,10 @@ final class Ops {
                 case "co_filename": return incref(Native.getLong(o + CodeType.FILENAME));
                 case "co_varnames": return Instances.varnames(rt, o);
                 case "co_firstlineno": return heap.ints.of(rt.codeType.code(o).unit.firstLineno());
-                default:
+                default: {
+                    long v = SysInfo.codeAttr(rt, o, name);
+                    if (v != 0) return v;
+                }
             }
         }
         if (t == rt.methodType) {
@@ -555,6 +558,7 @@ final class Ops {
                     return rt.frameType.of(rt.generatorType.frame(o));
                 }
                 case "gi_running": return bool(GeneratorType.state(o) == GeneratorType.RUNNING);
+                case "gi_code": return incref(rt.generatorType.frame(o).codeObj);
                 case "__name__": return incref(Native.getLong(o + GeneratorType.NAME));
                 case "__qualname__": return incref(Native.getLong(o + GeneratorType.QUALNAME));
                 default:
@@ -567,8 +571,10 @@ final class Ops {
                 case "f_lineno": return heap.ints.of(f.line());
                 case "f_code": return incref(f.codeObj);
                 case "f_globals": return incref(f.globals);
-                case "f_back": return incref(heap.None);
-                default:
+                default: {
+                    long v = SysInfo.frameAttr(rt, f, name);
+                    if (v != 0) return v;
+                }
             }
         }
         if (t == rt.tracebackType) {

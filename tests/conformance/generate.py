@@ -49,6 +49,9 @@ path = sys.argv[1]
 shutdown = sys.argv[2] == "shutdown"
 with open(path, encoding="utf-8") as f:
     code = compile(f.read(), path, "exec")
+# As `refheap run PATH` (and `python3 PATH`): sys.argv is [PATH], sys.path[0] the program's directory.
+sys.argv[:] = [path]
+sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
 def leave(rc):
     sys.stdout.flush()
     sys.stderr.flush()
@@ -184,7 +187,8 @@ def programs(paths):
     for p in paths:
         p = Path(p).resolve()
         if p.is_dir():
-            found += sorted(q for q in p.rglob("*.py") if q.parent != HERE)
+            # programs are <category>/<name>.py; deeper files are the modules programs import
+            found += sorted(q for q in p.rglob("*.py") if q.parent != HERE and q.parent.parent == HERE)
         elif p.suffix == ".py" and p.exists():
             found.append(p)
         else:
@@ -194,7 +198,7 @@ def programs(paths):
 
 def remove_orphans():
     for f in sorted(HERE.rglob("*")):
-        if f.suffix in (".out", ".err", ".exit") and not f.with_suffix(".py").exists():
+        if f.suffix in (".out", ".err", ".exit") and f.parent.parent == HERE and not f.with_suffix(".py").exists():
             f.unlink()
             print(f"removed orphan {f.relative_to(ROOT)}")
 

@@ -5,7 +5,11 @@ import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.Runtime;
 import dev.refheap.lang.vm.RuntimeOptions;
+import dev.refheap.lang.vm.StdStream;
 import dev.refheap.memory.HeapLimitExceeded;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "refheap", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Python with CPython 3.11's memory management, on a native heap.",
-        subcommands = {RunCommand.class, DisCommand.class, ReplCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, DisCommand.class, ReplCommand.class, DemoCommand.class, TraceCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE as a program.")
     String code;
@@ -34,19 +38,24 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (code != null) return runProgram(flags, code, "<string>");
+        if (code != null) return runProgram(flags, code, "<string>", List.of("-c"), "");
         return ReplCommand.start(flags);
     }
 
     /** Runs a whole program; prints an uncaught exception as python3 does; returns the exit status. */
-    static int runProgram(RuntimeFlags flags, String source, String filename) {
+    static int runProgram(RuntimeFlags flags, String source, String filename, List<String> argv, String path0) {
+        return runMain(flags, argv, path0, rt -> rt.exec(source, filename));
+    }
+
+    /** Runs {@code main} on a new runtime whose sys.argv and sys.path[0] are given; python3's exit handling. */
+    static int runMain(RuntimeFlags flags, List<String> argv, String path0, java.util.function.Consumer<Runtime> main) {
         // After the program, the exit as python3 does it: atexit finalizers, modules released and
         // collected (their __del__ output appears, as there); the heap itself is not closed.
-        Runtime rt = flags.newRuntime();
+        Runtime rt = flags.newRuntime(argv, path0);
         Signals.attach(rt);
         PyException uncaught = null;
         try {
-            rt.exec(source, filename);
+            main.accept(rt);
             rt.out().flush();
             return 0;
         } catch (PyException e) {
@@ -63,6 +72,10 @@ public final class Main implements Callable<Integer> {
         } catch (PySyntaxError e) {
             rt.out().flush();
             System.err.print(e.format());
+            return 1;
+        } catch (dev.refheap.lang.vm.ImportSystem.MainModuleError e) {
+            rt.out().flush();
+            System.err.println("refheap: " + e.getMessage());
             return 1;
         } finally {
             flags.afterRun(rt);
@@ -103,9 +116,9 @@ public final class Main implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.out.flush();
+        int exit = StdStream.finishAtExit(status[0]);  // a failed flush of stdout/stderr: python3's 120
         if (interruptedExit) Signals.dieByInterrupt();
-        System.exit(status[0]);
+        System.exit(exit);
     }
 
     static int execute(String[] args) {
@@ -127,9 +140,30 @@ public final class Main implements Callable<Integer> {
      * commands, an argument that looks like an option) returns null and goes through picocli.
      */
     private static Integer plainRun(String[] args) {
+        ScriptLine line = ScriptLine.parse(args);
+        if (line != null) {
+            try {
+                return switch (line.mode()) {
+                    case "-c" -> runProgram(line.flags(), line.target(), "<string>", prepend("-c", line.args()), "");
+                    case "-m" -> runMain(line.flags(), prepend("-m", line.args()), Path.of("").toAbsolutePath().toString(),
+                            rt -> rt.runModuleAsMain(line.target()));
+                    default -> {
+                        RunCommand run = new RunCommand();
+                        run.file = line.target();
+                        run.programArgs = line.args();
+                        run.ownFlags = line.flags();
+                        yield run.call();
+                    }
+                };
+            } catch (HeapVerificationError h) {
+                return reportStressFailure(h);
+            } catch (Exception ex) {
+                return internalError(ex);
+            }
+        }
         if (args.length != 2 || args[1].startsWith("-")) return null;
         try {
-            if (args[0].equals("-c")) return runProgram(new RuntimeFlags(), args[1], "<string>");
+            if (args[0].equals("-c")) return runProgram(new RuntimeFlags(), args[1], "<string>", List.of("-c"), "");
             if (args[0].equals("run")) {
                 RunCommand run = new RunCommand();
                 run.file = args[1];
@@ -139,6 +173,13 @@ public final class Main implements Callable<Integer> {
             return internalError(ex);
         }
         return null;
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        List<String> l = new ArrayList<>();
+        l.add(first);
+        l.addAll(rest);
+        return l;
     }
 
     /** What the user sees when a command fails in Java: MemoryError for the heap limit, else an internal error. */

@@ -41,7 +41,7 @@ final class ReplCommand implements Callable<Integer> {
     public Integer call() { return start(ownFlags.with(parent == null ? null : parent.flags)); }
 
     static int start(RuntimeFlags flags) {
-        try (Runtime rt = flags.newRuntime(); Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+        try (Runtime rt = flags.newRuntime(java.util.List.of(""), ""); Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("refheap")
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, PS2)
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)  // '!' is Python, not a history event

@@ -18,6 +18,9 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A .py program or an .ipynb notebook.")
     String file;
 
+    /** The program's own arguments (sys.argv[1:]). */
+    java.util.List<String> programArgs = java.util.List.of();
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Notebooks: write the executed notebook here (nbformat 4).")
     Path output;
 
@@ -41,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
                     System.err.println("refheap: " + file + ": " + e.getMessage());
                     return 1;
                 }
-                try (Runtime rt = flags.newRuntime()) {
+                try (Runtime rt = flags.newRuntime(java.util.List.of(file), scriptDirectory(file))) {
                     Signals.attach(rt);
                     int status = new NotebookRunner(rt, nb, file).run(output);
                     flags.afterRun(rt);
@@ -51,10 +54,25 @@ final class RunCommand implements Callable<Integer> {
                     return status;
                 }
             }
-            return Main.runProgram(flags, SourceFiles.text(bytes, file), file);
+            java.util.List<String> argv = new java.util.ArrayList<>();
+            argv.add(file);
+            argv.addAll(programArgs);
+            return Main.runProgram(flags, SourceFiles.text(bytes, file), file, argv, scriptDirectory(file));
         } catch (SourceFiles.Unreadable e) {
             System.err.println(e.getMessage());
             return e.status;
         }
+    }
+
+    /** sys.path[0] for a script: its directory, absolute, links resolved (as python3 sets it). */
+    static String scriptDirectory(String file) {
+        Path p = Path.of(file).toAbsolutePath();
+        try {
+            p = p.toRealPath();
+        } catch (java.io.IOException ignored) {
+            // unreadable files fail later with python3's message
+        }
+        Path dir = p.getParent();
+        return dir == null ? "/" : dir.toString();
     }
 }

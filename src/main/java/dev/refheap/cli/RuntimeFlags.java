@@ -2,8 +2,8 @@ package dev.refheap.cli;
 
 import dev.refheap.lang.vm.Runtime;
 import dev.refheap.lang.vm.RuntimeOptions;
+import dev.refheap.lang.vm.StdStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -16,18 +16,32 @@ final class RuntimeFlags {
     @Option(names = "--max-heap", paramLabel = "SIZE", description = "Heap limit (e.g. 64m, 2g); past it, MemoryError.")
     String maxHeap;
 
+    @Option(names = "--stdlib", paramLabel = "DIR", description = "The CPython 3.11 standard library (Lib/) to import from "
+            + "(default: $REFHEAP_STDLIB, then Debian's /usr/lib/python3.11, then a host CPython 3.11).")
+    String stdlib;
+
     /** These flags, with any the top-level command was given ({@code refheap --max-heap 64m run x.py}). */
     RuntimeFlags with(RuntimeFlags outer) {
         RuntimeFlags f = new RuntimeFlags();
         f.gcStress = gcStress || (outer != null && outer.gcStress);
         f.maxHeap = maxHeap != null ? maxHeap : outer == null ? null : outer.maxHeap;
+        f.stdlib = stdlib != null ? stdlib : outer == null ? null : outer.stdlib;
         return f;
     }
 
     Runtime newRuntime() {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // python3's buffering, and write errors the program sees; refheap's own messages go through them too
+        PrintStream out = StdStream.open(false), err = StdStream.open(true);
+        System.setOut(out);
+        System.setErr(err);
         return new Runtime(new RuntimeOptions(parseSize(maxHeap), gcStress, out, err));
+    }
+
+    /** A runtime whose sys.argv and sys.path[0] are {@code argv} and {@code path0}. */
+    Runtime newRuntime(List<String> argv, String path0) {
+        Runtime rt = newRuntime();
+        rt.configureMain(new Runtime.MainConfig(List.copyOf(argv), path0, stdlib));
+        return rt;
     }
 
     /** With --gc-stress, the heap verifier runs once the program finished (unless stress already failed). */

@@ -42,6 +42,7 @@ public final class PyHeap implements AutoCloseable {
     private final CycleCollector gc;
     private final HeapObjectModel model;
     private final Map<Long, Long> held = new TreeMap<>();
+    private final dev.refheap.gc.Provenance provenance;
     private final dev.refheap.gc.GcStress stress;
     private final Thread thread = Thread.currentThread();
     private boolean closed;
@@ -53,7 +54,12 @@ public final class PyHeap implements AutoCloseable {
         gc = new CycleCollector(model, heads);
         heap.installGc(gc);
         model.trackGarbage();
-        heap.addRootProvider(v -> held.forEach(v::root));
+        heap.addRootProvider(new dev.refheap.object.RootProvider() {
+            @Override public void visitRoots(RootVisitor v) { held.forEach(v::root); }
+
+            @Override public String rootDescription() { return "a PyRef held by the embedder"; }
+        });
+        provenance = new dev.refheap.gc.Provenance(heap, new dev.refheap.gc.CoreLabels(heap));
         stress = new dev.refheap.gc.GcStress(heap, gc, true);
     }
 
@@ -191,6 +197,9 @@ public final class PyHeap implements AutoCloseable {
         List<String> problems = verify();
         if (!problems.isEmpty()) throw new IllegalStateException("heap verification failed:\n  " + String.join("\n  ", problems));
     }
+
+    /** Refcount provenance over this heap (holders and why_alive of any object). */
+    public dev.refheap.gc.Provenance provenance() { return provenance; }
 
     /** References held through {@link PyRef}s that were not released. */
     public int heldCount() { enter("heldCount"); return held.values().stream().mapToInt(Long::intValue).sum(); }

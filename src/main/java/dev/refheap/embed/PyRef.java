@@ -45,6 +45,19 @@ public final class PyRef implements AutoCloseable {
 
     private Heap heap() { return owner.heap(); }
 
+    /** Every reference to the object with its holder; the counts add up to {@link #refcount()}. */
+    public java.util.List<dev.refheap.gc.Provenance.Holder> holders() { return owner.provenance().holders(address()); }
+
+    /** The shortest path from a root to the object, or the cycle that alone keeps it alive. */
+    public dev.refheap.gc.Provenance.Retention whyAlive() { return owner.provenance().whyAlive(address()); }
+
+    /** A readable report of {@link #holders()} and {@link #whyAlive()}. */
+    public String explain() {
+        dev.refheap.gc.Provenance p = owner.provenance();
+        return p.explain(address(), p.holders(address()), p.whyAlive(address()), null);
+    }
+
+
     /** The object's type, for an operation that needs {@code wanted}. */
     private long receiver(String what, PyType wanted, String needs) {
         long o = enter(what);

@@ -317,11 +317,14 @@ public final class CycleCollector implements GcHooks {
         long old = gen < NUM_GENERATIONS - 1 ? generation[gen + 1] : young;
 
         listInit(unreachable);
-        if (young == old && listIsEmpty(permanent)) {
+        collectingYoung = young;
+        if (young == old && listIsEmpty(permanent) && observer == null) {
             updateAndSubtractRefs(young);
         } else {
             updateRefs(young);
+            phase(gen, "update_refs", 0);
             subtractRefs(young);
+            phase(gen, "subtract_refs", 0);
         }
         long survivors = moveUnreachable(young, unreachable, young == old ? UNTRACK_TUPLES_AND_DICTS : UNTRACK_TUPLES);
         if (young != old) {
@@ -379,7 +382,9 @@ public final class CycleCollector implements GcHooks {
             listMerge(unreachable, finalUnreachable);
             m += unreachableCount;
         }
+        unreachableView = finalUnreachable;
         phase(gen, "clear", m);
+        unreachableView = unreachable;
         deleteGarbage(finalUnreachable, old, !unmarked && !codeRan);
 
         long n = 0;
@@ -399,6 +404,27 @@ public final class CycleCollector implements GcHooks {
         phase(gen, "stop", m + n);
         return new long[] {m, n};
     }
+
+    /** The young list of the running collection (for observers), and the unreachable list they see. */
+    private long collectingYoung;
+    private long unreachableView;
+
+    /**
+     * For an observer at phase update_refs or subtract_refs: visits each object of the generation
+     * being collected with its gc_refs (refcount copy, then less the references from inside it).
+     */
+    public void forEachCollecting(GcRefsVisitor v) {
+        for (long o = next(collectingYoung); o != collectingYoung; o = next(o)) v.visit(o, prevWord(o) >>> PREV_SHIFT);
+    }
+
+    /** For an observer from phase unreachable to clear: visits the objects found unreachable. */
+    public void forEachUnreachable(LongConsumer v) {
+        long head = unreachableView == 0 ? unreachable : unreachableView;
+        for (long o = next(head) & ~15L; o != head; o = next(o) & ~15L) v.accept(o);
+    }
+
+    @FunctionalInterface
+    public interface GcRefsVisitor { void visit(long o, long gcRefs); }
 
     private void phase(int gen, String name, long n) {
         if (observer != null) observer.onPhase(gen, name, n);

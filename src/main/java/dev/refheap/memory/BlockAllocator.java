@@ -697,6 +697,23 @@ public final class BlockAllocator implements AutoCloseable {
     public long allocatedBlocks() { return smallBlocksInUse; }
     public int arenasCurrent() { return arenasCurrent; }
 
+    /** Visits each arena's pools in address order: the pool's size class (-1: never used or free) and blocks used of capacity. */
+    public void forEachPool(PoolVisitor v) {
+        for (int a = 0; a < maxArenas; a++) {
+            if (aAddress[a] == 0) continue;
+            int i = 0;
+            for (long pool = aAddress[a]; pool < aAddress[a] + ARENA_SIZE - POOL_SIZE + 1 && i < MAX_POOLS_IN_ARENA; pool += POOL_SIZE, i++) {
+                boolean carved = pool < aPoolAddress[a];
+                int count = carved ? Native.getInt(pool + P_COUNT) : 0;
+                int sz = carved && count > 0 ? Native.getInt(pool + P_SZIDX) : -1;
+                v.pool(a, aAddress[a], i, sz, count, sz < 0 ? 0 : (POOL_SIZE - POOL_OVERHEAD) / classSize(sz));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    public interface PoolVisitor { void pool(int arena, long arenaAddress, int pool, int sizeClass, int used, int capacity); }
+
     /** A consistent snapshot of the pools, arenas and byte counts, as sys._debugmallocstats reports them. */
     public MallocStats stats() {
         int[] pools = new int[NB_SMALL_SIZE_CLASSES];

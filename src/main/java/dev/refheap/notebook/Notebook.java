@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +105,36 @@ public final class Notebook {
         root.put("nbformat", 4);
         if (!root.has("nbformat_minor")) root.put("nbformat_minor", 5);
         if (!root.has("metadata")) root.putObject("metadata");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(path.toFile(), root);
+        writeAtomically(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    }
+
+    /**
+     * Writes {@code bytes} to {@code path} all or nothing: a temporary file in the same directory,
+     * forced to disk, then renamed over {@code path} in one step. If anything fails, {@code path}
+     * is as it was (an input notebook written over with {@code --output} is never lost) and the
+     * temporary file is removed. A new file gets the permissions an existing one had.
+     */
+    static void writeAtomically(Path path, byte[] bytes) throws IOException {
+        Path target = path.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(true);
+            }
+            try {
+                Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the temporary file's permissions stay
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
     }
 
     private static ObjectNode stream(String name, String text) {

@@ -78,7 +78,9 @@ public final class NotebookRunner {
             try {
                 nb.write(output, outputs);
             } catch (IOException e) {
-                System.err.println("refheap: cannot write " + output + ": " + e.getMessage());
+                String why = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
+                        : e instanceof java.nio.file.AccessDeniedException ? "Permission denied" : e.getMessage();
+                System.err.println("refheap: cannot write " + output + ": " + why + " (" + output + " was left as it was)");
                 return 1;
             }
         }

@@ -126,8 +126,18 @@ public final class Heap implements AutoCloseable {
         dicts.createEmptyKeys();
         sets.createDummy();
         frozensets.shareDummy(sets);
-        roots.add(v -> {
-            for (long[] s : staticObjects) v.root(s[0], s[1]);
+        roots.add(new RootProvider() {
+            @Override public void visitRoots(RootVisitor v) {
+                for (long[] s : staticObjects) v.root(s[0], s[1]);
+            }
+
+            @Override public void visitDescribedRoots(DescribedRootVisitor v) {
+                for (long[] s : staticObjects) {
+                    v.root(s[0], s[1], s[1] == Layout.STATIC_REFCNT
+                            ? "the initial count of a static object (999,999,999, as CPython 3.11's statically allocated objects)"
+                            : "the runtime's own reference to a static object (its base count)");
+                }
+            }
         });
     }
 
@@ -539,6 +549,7 @@ public final class Heap implements AutoCloseable {
             if (Double.isNaN(f) || Double.isInfinite(f) || f != Math.rint(f)) return false;
             return new java.math.BigDecimal(f).toBigIntegerExact().equals(IntType.toBig(i));
         }
+        if (ta == floats) return tb != floats && tb.equals(b, a);  // FloatType.equals comes back here: only the reflection
         if (ta.equals(a, b)) return true;
         // the reflected comparison (b == a), as a rich comparison falls back to it: complex == int,
         // bytearray == bytes... (two language-level classes compare both ways in their own equals)

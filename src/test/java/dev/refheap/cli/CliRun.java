@@ -16,8 +16,14 @@ import java.util.concurrent.TimeUnit;
 /** Runs the real command line in its own JVM (stdin from /dev/null) and captures what it printed. */
 record CliRun(int status, String out, String err) {
     static CliRun in(Path dir, String... args) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command(args)).directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        return in(dir, pb -> { }, args);
+    }
+
+    /** As {@link #in(Path, String...)}, with {@code setup} changing the process (its environment, redirections) first. */
+    static CliRun in(Path dir, java.util.function.Consumer<ProcessBuilder> setup, String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = builder(dir, command(args));
+        setup.accept(pb);
+        Process p = pb.start();
         CompletableFuture<byte[]> out = drain(p.getInputStream()), err = drain(p.getErrorStream());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished");
         return checked(new CliRun(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8)));
@@ -33,8 +39,7 @@ record CliRun(int status, String out, String err) {
         List<String> cmd = new ArrayList<>(List.of("python3", "-c",
                 "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"));
         cmd.addAll(command(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = builder(dir, cmd).start();
         CompletableFuture<byte[]> err = drain(p.getErrorStream());
         StringBuilder out = new StringBuilder();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -48,6 +53,16 @@ record CliRun(int status, String out, String err) {
         }
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished");
         return checked(new CliRun(p.exitValue(), out.toString(), new String(err.join(), StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A process in {@code dir} with stdin from /dev/null; PYTHONUNBUFFERED is removed from its
+     * environment (refheap honours it as python3 does), so stdout is block-buffered as python3's.
+     */
+    static ProcessBuilder builder(Path dir, List<String> cmd) {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().remove("PYTHONUNBUFFERED");
+        return pb;
     }
 
     /** The JVM command line that runs refheap's Main with {@code args}. */

@@ -110,6 +110,7 @@ public final class AstDump {
             case Alias x -> "alias";
             case Comprehension x -> "comprehension";
             case WithItem x -> "withitem";
+            case MatchCase x -> "match_case";
             default -> r.getClass().getSimpleName();
         };
     }

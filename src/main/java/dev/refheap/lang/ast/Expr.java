@@ -32,6 +32,8 @@ public sealed interface Expr extends Node {
 
     record GeneratorExp(Expr elt, java.util.List<Comprehension> generators, Pos pos) implements Expr {}
 
+    record Await(Expr value, Pos pos) implements Expr {}
+
     record Yield(Expr value, Pos pos) implements Expr {}
 
     record YieldFrom(Expr value, Pos pos) implements Expr {}

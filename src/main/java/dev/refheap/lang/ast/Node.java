@@ -6,7 +6,7 @@ package dev.refheap.lang.ast;
  * order (camelCase instead of snake_case), {@code null} where Python has {@code None} for an optional
  * field, and the span as a final {@code pos} component.
  */
-public sealed interface Node permits Stmt, Expr, Arg, Keyword, Alias, ExceptHandler {
+public sealed interface Node permits Stmt, Expr, Pattern, Arg, Keyword, Alias, ExceptHandler {
     Pos pos();
 
     default int lineno() { return pos().lineno(); }

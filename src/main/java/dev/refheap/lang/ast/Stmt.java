@@ -11,6 +11,9 @@ public sealed interface Stmt extends Node {
     record FunctionDef(String name, Arguments args, List<Stmt> body, List<Expr> decoratorList, Expr returns,
                        Pos pos) implements Stmt {}
 
+    record AsyncFunctionDef(String name, Arguments args, List<Stmt> body, List<Expr> decoratorList, Expr returns,
+                            Pos pos) implements Stmt {}
+
     record ClassDef(String name, List<Expr> bases, List<Keyword> keywords, List<Stmt> body,
                     List<Expr> decoratorList, Pos pos) implements Stmt {}
 
@@ -27,15 +30,25 @@ public sealed interface Stmt extends Node {
 
     record For(Expr target, Expr iter, List<Stmt> body, List<Stmt> orelse, Pos pos) implements Stmt {}
 
+    record AsyncFor(Expr target, Expr iter, List<Stmt> body, List<Stmt> orelse, Pos pos) implements Stmt {}
+
     record While(Expr test, List<Stmt> body, List<Stmt> orelse, Pos pos) implements Stmt {}
 
     record If(Expr test, List<Stmt> body, List<Stmt> orelse, Pos pos) implements Stmt {}
 
     record With(List<WithItem> items, List<Stmt> body, Pos pos) implements Stmt {}
 
+    record AsyncWith(List<WithItem> items, List<Stmt> body, Pos pos) implements Stmt {}
+
+    record Match(Expr subject, List<MatchCase> cases, Pos pos) implements Stmt {}
+
     record Raise(Expr exc, Expr cause, Pos pos) implements Stmt {}
 
     record Try(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody, Pos pos)
+            implements Stmt {}
+
+    /** {@code try: ... except* T: ...}: handlers match the parts of an exception group. */
+    record TryStar(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody, Pos pos)
             implements Stmt {}
 
     record Assert(Expr test, Expr msg, Pos pos) implements Stmt {}

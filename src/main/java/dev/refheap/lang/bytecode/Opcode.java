@@ -196,7 +196,42 @@ public enum Opcode {
     /** Notebook cells and the REPL: [v] -> []: shows repr(v) on stdout unless v is None. */
     DISPLAY_RESULT(-1),
     /** compile(..., 'single'): [v] -> []: sys.displayhook(v) (repr on stdout and builtins._ unless v is None). */
-    PRINT_EXPR(-1);
+    PRINT_EXPR(-1),
+
+    // ---- match statements (PEP 634) ----
+    /** [o] -> [o, len(o)]. */
+    GET_LEN(1),
+    /** [o] -> [o, bool]: whether type(o) has Py_TPFLAGS_MAPPING. */
+    MATCH_MAPPING(1),
+    /** [o] -> [o, bool]: whether type(o) has Py_TPFLAGS_SEQUENCE. */
+    MATCH_SEQUENCE(1),
+    /** [o, keys] -> [o, keys, values-tuple or None]: the values of all keys, or None if one is missing. */
+    MATCH_KEYS(1),
+    /**
+     * arg n: [subject, cls, names] -> [attrs-tuple or None]: isinstance(subject, cls), then n positional
+     * attributes (from __match_args__, or the subject itself for the self-matching builtins) and the named ones.
+     */
+    MATCH_CLASS(-2),
+
+    // ---- except* (PEP 654) ----
+    /** [exc, type] -> [rest, match]: splits exc by type; match is None (and rest exc) when nothing matched. */
+    CHECK_EG_MATCH(0),
+    /** [orig, list] -> [exc]: the group to re-raise from orig and the handlers' raised/unhandled parts, or None. */
+    PREP_RERAISE_STAR(-1),
+
+    // ---- coroutines (PEP 492, 525) ----
+    /** [o] -> [awaitable iterator of o]; arg 1/2 name __aenter__/__aexit__ in the error. */
+    GET_AWAITABLE(0),
+    /** [o] -> [o.__aiter__()]. */
+    GET_AITER(0),
+    /** [aiter] -> [aiter, awaitable of aiter.__anext__()]. */
+    GET_ANEXT(1),
+    /** [aiter, exc] -> []: ends an async for on StopAsyncIteration, else re-raises exc. */
+    END_ASYNC_FOR(-2),
+    /** [mgr] -> [bound __aexit__, mgr.__aenter__()]. */
+    BEFORE_ASYNC_WITH(1),
+    /** [v] -> [wrapped v]: marks a value an async generator yields (so it is not taken for an await). */
+    ASYNC_GEN_WRAP(0);
 
     private final int effect;
 

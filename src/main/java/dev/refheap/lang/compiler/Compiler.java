@@ -79,7 +79,7 @@ public final class Compiler {
 
     private enum FBlockType {
         WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH, HANDLER_CLEANUP, POP_VALUE,
-        EXCEPTION_HANDLER
+        EXCEPTION_HANDLER, EXCEPTION_GROUP_HANDLER, ASYNC_WITH
     }
 
     /** A frame-block: what break/continue/return must unwind (CPython's fblockinfo). */
@@ -675,6 +675,11 @@ public final class Compiler {
             case Stmt.Break b -> compileBreak();
             case Stmt.Continue c -> compileContinue();
             case Stmt.With w -> compileWith(w, 0);
+            case Stmt.Match m -> compileMatch(m);
+            case Stmt.TryStar t -> compileTryStar(t);
+            case Stmt.AsyncFunctionDef f -> throw error("async def is not supported by refheap yet");
+            case Stmt.AsyncFor f -> throw error("async for is not supported by refheap yet");
+            case Stmt.AsyncWith w -> throw error("async with is not supported by refheap yet");
         }
     }
 
@@ -958,6 +963,9 @@ public final class Compiler {
             return null;
         }
         FBlock top = u.fblocks.getLast();
+        if (top.type() == FBlockType.EXCEPTION_GROUP_HANDLER) {
+            throw error("'break', 'continue' and 'return' cannot appear in an except* block");
+        }
         if (stopAtLoop && (top.type() == FBlockType.WHILE_LOOP || top.type() == FBlockType.FOR_LOOP)) {
             return top;
         }
@@ -971,7 +979,7 @@ public final class Compiler {
     @SuppressWarnings("unchecked")
     private void unwindFBlock(FBlock info, boolean preserveTos) {
         switch (info.type()) {
-            case WHILE_LOOP, EXCEPTION_HANDLER -> { }
+            case WHILE_LOOP, EXCEPTION_HANDLER, EXCEPTION_GROUP_HANDLER -> { }
             case FOR_LOOP -> {
                 if (preserveTos) {
                     addOpI(Opcode.SWAP, 2);
@@ -1573,6 +1581,37 @@ public final class Compiler {
         u.errorPos = oldPos;
     }
 
+    /**
+     * After an except* handler's body, 3.11's current location is that of the last target the body's
+     * last statement stored or deleted (the innermost for tuple and list targets), when that statement
+     * is an assignment or del; the handler's cleanup code carries it. (Observed with python3's dis;
+     * elsewhere the location after such a statement is the statement's.)
+     */
+    private void leaveLocAtLastTarget(List<Stmt> body) {
+        Expr e = switch (body.getLast()) {
+            case Stmt.Assign a -> a.targets().getLast();
+            case Stmt.AugAssign a -> a.target();
+            case Stmt.AnnAssign a when a.value() != null -> a.target();
+            case Stmt.Delete d -> d.targets().getLast();
+            default -> null;
+        };
+        if (e == null) {
+            return;
+        }
+        while (true) {
+            if (e instanceof Expr.Tuple t && !t.elts().isEmpty()) {
+                e = t.elts().getLast();
+            } else if (e instanceof Expr.List l && !l.elts().isEmpty()) {
+                e = l.elts().getLast();
+            } else if (e instanceof Expr.Starred st) {
+                e = st.value();
+            } else {
+                break;
+            }
+        }
+        u.loc = Loc.of(e);
+    }
+
     private void visitExpr1(Expr e) {
         switch (e) {
             case Expr.NamedExpr n -> {
@@ -1610,6 +1649,7 @@ public final class Compiler {
                     c.key(), c.value());
             case Expr.Yield y -> compileYield(y);
             case Expr.YieldFrom y -> compileYieldFrom(y);
+            case Expr.Await a -> throw error("await is not supported by refheap yet");
             case Expr.Compare c -> compileCompare(c);
             case Expr.Call c -> compileCall(c);
             case Expr.FormattedValue f -> compileFormattedValue(f);
@@ -2222,5 +2262,565 @@ public final class Compiler {
                 addOpI(Opcode.MAP_ADD, depth + 1);
             }
         }
+    }
+
+    // ================================================================== match statements (PEP 634)
+    //
+    // compiler_match and the compiler_pattern_* functions of 3.11's compile.c: the subject stays on the
+    // stack while each case's pattern runs; captured values are rotated under the items a pattern still
+    // needs and stored only once the whole pattern (and its guard) matched; a failing check jumps to the
+    // fail_pop block that pops exactly what is on the stack at that point.
+
+    /** pattern_context: names to store, what a failure must pop, and whether an irrefutable pattern is allowed. */
+    private static final class PatternContext {
+        List<String> stores = new ArrayList<>();
+        boolean allowIrrefutable;
+        List<Block> failPop = new ArrayList<>();
+        int onTop;
+    }
+
+    private static boolean wildcard(dev.refheap.lang.ast.Pattern p) {
+        return p instanceof dev.refheap.lang.ast.Pattern.MatchAs a && a.name() == null && a.pattern() == null;
+    }
+
+    private static boolean wildcardStar(dev.refheap.lang.ast.Pattern p) {
+        return p instanceof dev.refheap.lang.ast.Pattern.MatchStar st && st.name() == null;
+    }
+
+    private void compileMatch(Stmt.Match s) {
+        PatternContext pc = new PatternContext();
+        visitExpr(s.subject());
+        Block end = newBlock();
+        List<dev.refheap.lang.ast.MatchCase> cases = s.cases();
+        int n = cases.size();
+        dev.refheap.lang.ast.MatchCase m = cases.get(n - 1);
+        int hasDefault = wildcard(m.pattern()) && 1 < n ? 1 : 0;
+        for (int i = 0; i < n - hasDefault; i++) {
+            m = cases.get(i);
+            setLoc(m.pattern());
+            if (i != n - hasDefault - 1) {
+                addOpI(Opcode.COPY, 1);
+            }
+            pc.stores = new ArrayList<>();
+            pc.allowIrrefutable = m.guard() != null || i == n - 1;
+            pc.failPop = new ArrayList<>();
+            pc.onTop = 0;
+            compilePattern(m.pattern(), pc);
+            for (String name : pc.stores) {
+                nameOp(name, ExprContext.Store);
+            }
+            if (m.guard() != null) {
+                ensureFailPop(pc, 0);
+                jumpIf(m.guard(), pc.failPop.get(0), false);
+            }
+            if (i != n - hasDefault - 1) {
+                addOp(Opcode.POP_TOP);
+            }
+            visitStmts(m.body());
+            addJump(Opcode.JUMP, end);
+            setLoc(m.pattern());
+            emitAndResetFailPop(pc);
+        }
+        if (hasDefault != 0) {
+            m = cases.get(n - 1);
+            setLoc(m.pattern());
+            if (n == 1) {
+                addOp(Opcode.POP_TOP);
+            } else {
+                addOp(Opcode.NOP);
+            }
+            if (m.guard() != null) {
+                jumpIf(m.guard(), end, false);
+            }
+            visitStmts(m.body());
+        }
+        useNextBlock(end);
+    }
+
+    private void ensureFailPop(PatternContext pc, int n) {
+        while (pc.failPop.size() < n + 1) {
+            pc.failPop.add(newBlock());
+        }
+    }
+
+    private void jumpToFailPop(PatternContext pc, Opcode op) {
+        int pops = pc.onTop + pc.stores.size();
+        ensureFailPop(pc, pops);
+        addJump(op, pc.failPop.get(pops));
+    }
+
+    private void emitAndResetFailPop(PatternContext pc) {
+        if (pc.failPop.isEmpty()) {
+            return;
+        }
+        for (int i = pc.failPop.size() - 1; i > 0; i--) {
+            useNextBlock(pc.failPop.get(i));
+            addOp(Opcode.POP_TOP);
+        }
+        useNextBlock(pc.failPop.get(0));
+        pc.failPop = new ArrayList<>();
+    }
+
+    private void patternRotate(int count) {
+        while (1 < count) {
+            addOpI(Opcode.SWAP, count--);
+        }
+    }
+
+    private void patternStoreName(String n, PatternContext pc) {
+        if (n == null) {
+            addOp(Opcode.POP_TOP);
+            return;
+        }
+        checkForbiddenName(n, ExprContext.Store);
+        if (pc.stores.contains(n)) {
+            throw error("multiple assignments to name " + dev.refheap.lang.ast.PyRepr.str(n) + " in pattern");
+        }
+        patternRotate(pc.onTop + pc.stores.size() + 1);
+        pc.stores.add(n);
+    }
+
+    private void compilePattern(dev.refheap.lang.ast.Pattern p, PatternContext pc) {
+        setLoc(p);
+        switch (p) {
+            case dev.refheap.lang.ast.Pattern.MatchValue v -> {
+                if (!(v.value() instanceof Expr.Constant || v.value() instanceof Expr.Attribute)) {
+                    throw error("patterns may only match literals and attribute lookups");
+                }
+                visitExpr(v.value());
+                addCompare(CmpOp.Eq);
+                jumpToFailPop(pc, Opcode.POP_JUMP_IF_FALSE);
+            }
+            case dev.refheap.lang.ast.Pattern.MatchSingleton v -> {
+                loadConst(v.value());
+                addCompare(CmpOp.Is);
+                jumpToFailPop(pc, Opcode.POP_JUMP_IF_FALSE);
+            }
+            case dev.refheap.lang.ast.Pattern.MatchSequence q -> compilePatternSequence(q, pc);
+            case dev.refheap.lang.ast.Pattern.MatchMapping q -> compilePatternMapping(q, pc);
+            case dev.refheap.lang.ast.Pattern.MatchClass q -> compilePatternClass(q, pc);
+            case dev.refheap.lang.ast.Pattern.MatchStar q -> patternStoreName(q.name(), pc);
+            case dev.refheap.lang.ast.Pattern.MatchAs q -> {
+                if (q.pattern() == null) {
+                    if (!pc.allowIrrefutable) {
+                        if (q.name() != null) {
+                            throw error("name capture " + dev.refheap.lang.ast.PyRepr.str(q.name())
+                                    + " makes remaining patterns unreachable");
+                        }
+                        throw error("wildcard makes remaining patterns unreachable");
+                    }
+                    patternStoreName(q.name(), pc);
+                    return;
+                }
+                pc.onTop++;
+                addOpI(Opcode.COPY, 1);
+                compilePattern(q.pattern(), pc);
+                pc.onTop--;
+                patternStoreName(q.name(), pc);
+            }
+            case dev.refheap.lang.ast.Pattern.MatchOr q -> compilePatternOr(q, pc);
+        }
+    }
+
+    private void compileSubpattern(dev.refheap.lang.ast.Pattern p, PatternContext pc) {
+        boolean allow = pc.allowIrrefutable;
+        pc.allowIrrefutable = true;
+        compilePattern(p, pc);
+        pc.allowIrrefutable = allow;
+    }
+
+    private void compilePatternSequence(dev.refheap.lang.ast.Pattern.MatchSequence p, PatternContext pc) {
+        List<dev.refheap.lang.ast.Pattern> patterns = p.patterns();
+        int size = patterns.size();
+        int star = -1;
+        boolean onlyWildcard = true;
+        boolean starWildcard = false;
+        for (int i = 0; i < size; i++) {
+            dev.refheap.lang.ast.Pattern q = patterns.get(i);
+            if (q instanceof dev.refheap.lang.ast.Pattern.MatchStar) {
+                if (star >= 0) {
+                    throw error("multiple starred names in sequence pattern");
+                }
+                starWildcard = wildcardStar(q);
+                onlyWildcard &= starWildcard;
+                star = i;
+                continue;
+            }
+            onlyWildcard &= wildcard(q);
+        }
+        pc.onTop++;
+        addOp(Opcode.MATCH_SEQUENCE);
+        jumpToFailPop(pc, Opcode.POP_JUMP_IF_FALSE);
+        if (star < 0) {
+            addOp(Opcode.GET_LEN);
+            loadConst((long) size);
+            addCompare(CmpOp.Eq);
+            jumpToFailPop(pc, Opcode.POP_JUMP_IF_FALSE);
+        } else if (size != 1) {
+            addOp(Opcode.GET_LEN);
+            loadConst((long) (size - 1));
+            addCompare(CmpOp.GtE);
+            jumpToFailPop(pc, Opcode.POP_JUMP_IF_FALSE);
+        }
+        pc.onTop--;
+        if (onlyWildcard) {
+            addOp(Opcode.POP_TOP);
+        } else if (starWildcard) {
+            pc.onTop++;
+            for (int i = 0; i < size; i++) {
+                dev.refheap.lang.ast.Pattern q = patterns.get(i);
+                if (wildcard(q) || i == star) {
+                    continue;
+                }
+                addOpI(Opcode.COPY, 1);
+                if (i < star) {
+                    loadConst((long) i);
+                } else {
+                    addOp(Opcode.GET_LEN);
+                    loadConst((long) (size - i));
+                    addOpI(Opcode.BINARY_OP, BinaryOp.SUBTRACT.ordinal());
+                }
+                addOp(Opcode.BINARY_SUBSCR);
+                compileSubpattern(q, pc);
+            }
+            pc.onTop--;
+            addOp(Opcode.POP_TOP);
+        } else {
+            boolean seenStar = false;
+            for (int i = 0; i < size; i++) {
+                if (patterns.get(i) instanceof dev.refheap.lang.ast.Pattern.MatchStar && !seenStar) {
+                    if (i >= (1 << 8) || size - i - 1 >= (Integer.MAX_VALUE >> 8)) {
+                        throw error("too many expressions in star-unpacking sequence pattern");
+                    }
+                    addOpI(Opcode.UNPACK_EX, i + ((size - i - 1) << 8));
+                    seenStar = true;
+                }
+            }
+            if (!seenStar) {
+                addOpI(Opcode.UNPACK_SEQUENCE, size);
+            }
+            pc.onTop += size;
+            for (int i = 0; i < size; i++) {
+                pc.onTop--;
+                compileSubpattern(patterns.get(i), pc);
+            }
+        }
+    }
+
+    private void compilePatternMapping(dev.refheap.lang.ast.Pattern.MatchMapping p, PatternContext pc) {
+        List<Expr> keys = p.keys();
+        int size = keys.size();
+        String starTarget = p.rest();
+        pc.onTop++;
+        addOp(Opcode.MATCH_MAPPING);
+        jumpToFailPop(pc, Opcode.POP_JUMP_IF_FALSE);
+        if (size == 0 && starTarget == null) {
+            pc.onTop--;
+            addOp(Opcode.POP_TOP);
+            return;
+        }
+        if (size != 0) {
+            addOp(Opcode.GET_LEN);
+            loadConst((long) size);
+            addCompare(CmpOp.GtE);
+            jumpToFailPop(pc, Opcode.POP_JUMP_IF_FALSE);
+        }
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (Expr key : keys) {
+            if (key instanceof Expr.Constant k) {
+                if (!seen.add(setKey(k.value()))) {
+                    throw error("mapping pattern checks duplicate key ("
+                            + dev.refheap.lang.bytecode.Disassembler.constRepr(k.value()) + ")");
+                }
+            } else if (!(key instanceof Expr.Attribute)) {
+                throw error("mapping pattern keys may only match literals and attribute lookups");
+            }
+            visitExpr(key);
+        }
+        addOpI(Opcode.BUILD_TUPLE, size);
+        addOp(Opcode.MATCH_KEYS);
+        pc.onTop += 2;
+        addOpI(Opcode.COPY, 1);
+        loadConst(Special.None);
+        addOpI(Opcode.IS_OP, 1);
+        jumpToFailPop(pc, Opcode.POP_JUMP_IF_FALSE);
+        addOpI(Opcode.UNPACK_SEQUENCE, size);
+        pc.onTop += size - 1;
+        for (int i = 0; i < size; i++) {
+            pc.onTop--;
+            compileSubpattern(p.patterns().get(i), pc);
+        }
+        pc.onTop -= 2;
+        if (starTarget != null) {
+            addOpI(Opcode.BUILD_MAP, 0);
+            addOpI(Opcode.SWAP, 3);
+            addOpI(Opcode.DICT_UPDATE, 2);
+            addOpI(Opcode.UNPACK_SEQUENCE, size);
+            while (size != 0) {
+                addOpI(Opcode.COPY, 1 + size--);
+                addOpI(Opcode.SWAP, 2);
+                addOp(Opcode.DELETE_SUBSCR);
+            }
+            patternStoreName(starTarget, pc);
+        } else {
+            addOp(Opcode.POP_TOP);
+            addOp(Opcode.POP_TOP);
+        }
+    }
+
+    /** A constant as a key of a Python set: equal numbers (1, 1.0, True) are one key, bytes compare by content. */
+    private static Object setKey(Object v) {
+        return switch (v) {
+            case Boolean b -> java.math.BigInteger.valueOf(b ? 1 : 0);
+            case Long l -> java.math.BigInteger.valueOf(l);
+            case Double d when d == Math.rint(d) && !Double.isInfinite(d) -> new java.math.BigDecimal(d).toBigInteger();
+            case byte[] bs -> java.util.List.of("bytes", java.util.HexFormat.of().formatHex(bs));
+            default -> v;
+        };
+    }
+
+    private void compilePatternClass(dev.refheap.lang.ast.Pattern.MatchClass p, PatternContext pc) {
+        List<dev.refheap.lang.ast.Pattern> patterns = p.patterns();
+        List<String> kwdAttrs = p.kwdAttrs();
+        int nargs = patterns.size();
+        int nattrs = kwdAttrs.size();
+        if (nattrs != 0) {
+            for (int i = 0; i < nattrs; i++) {
+                String attr = kwdAttrs.get(i);
+                setLoc(p.kwdPatterns().get(i));
+                checkForbiddenName(attr, ExprContext.Store);
+                for (int j = i + 1; j < nattrs; j++) {
+                    if (attr.equals(kwdAttrs.get(j))) {
+                        setLoc(p.kwdPatterns().get(j));
+                        throw error("attribute name repeated in class pattern: " + attr);
+                    }
+                }
+            }
+            setLoc(p);
+        }
+        visitExpr(p.cls());
+        loadConst(tupleOf(kwdAttrs));
+        addOpI(Opcode.MATCH_CLASS, nargs);
+        addOpI(Opcode.COPY, 1);
+        loadConst(Special.None);
+        addOpI(Opcode.IS_OP, 1);
+        pc.onTop++;
+        jumpToFailPop(pc, Opcode.POP_JUMP_IF_FALSE);
+        addOpI(Opcode.UNPACK_SEQUENCE, nargs + nattrs);
+        pc.onTop += nargs + nattrs - 1;
+        for (int i = 0; i < nargs + nattrs; i++) {
+            pc.onTop--;
+            dev.refheap.lang.ast.Pattern q = i < nargs ? patterns.get(i) : p.kwdPatterns().get(i - nargs);
+            if (wildcard(q)) {
+                addOp(Opcode.POP_TOP);
+                continue;
+            }
+            compileSubpattern(q, pc);
+        }
+    }
+
+    private void compilePatternOr(dev.refheap.lang.ast.Pattern.MatchOr p, PatternContext pc) {
+        Block end = newBlock();
+        int size = p.patterns().size();
+        List<String> oldStores = pc.stores;
+        boolean oldAllow = pc.allowIrrefutable;
+        List<Block> oldFailPop = pc.failPop;
+        int oldOnTop = pc.onTop;
+        List<String> control = null;
+        for (int i = 0; i < size; i++) {
+            dev.refheap.lang.ast.Pattern alt = p.patterns().get(i);
+            setLoc(alt);
+            pc.stores = new ArrayList<>();
+            pc.allowIrrefutable = (i == size - 1) && oldAllow;
+            pc.failPop = new ArrayList<>();
+            pc.onTop = 0;
+            addOpI(Opcode.COPY, 1);
+            compilePattern(alt, pc);
+            int nstores = pc.stores.size();
+            if (i == 0) {
+                control = pc.stores;
+            } else if (nstores != control.size()) {
+                throw error("alternative patterns bind different names");
+            } else if (nstores != 0) {
+                int icontrol = nstores;
+                while (icontrol-- > 0) {
+                    String name = control.get(icontrol);
+                    int istores = pc.stores.indexOf(name);
+                    if (istores < 0) {
+                        throw error("alternative patterns bind different names");
+                    }
+                    if (icontrol != istores) {
+                        int rotations = istores + 1;
+                        List<String> rotated = new ArrayList<>(pc.stores.subList(0, rotations));
+                        pc.stores.subList(0, rotations).clear();
+                        pc.stores.addAll(icontrol - istores, rotated);
+                        while (rotations-- > 0) {
+                            patternRotate(icontrol + 1);
+                        }
+                    }
+                }
+            }
+            addJump(Opcode.JUMP, end);
+            emitAndResetFailPop(pc);
+        }
+        pc.stores = oldStores;
+        pc.allowIrrefutable = oldAllow;
+        pc.failPop = oldFailPop;
+        pc.onTop = oldOnTop;
+        addOp(Opcode.POP_TOP);
+        jumpToFailPop(pc, Opcode.JUMP);
+        useNextBlock(end);
+        int nstores = control.size();
+        int nrots = nstores + 1 + pc.onTop + pc.stores.size();
+        for (int i = 0; i < nstores; i++) {
+            patternRotate(nrots);
+            String name = control.get(i);
+            if (pc.stores.contains(name)) {
+                throw error("multiple assignments to name " + dev.refheap.lang.ast.PyRepr.str(name) + " in pattern");
+            }
+            pc.stores.add(name);
+        }
+        addOp(Opcode.POP_TOP);
+    }
+
+    // ================================================================== except* (PEP 654)
+    //
+    // compiler_try_star_finally / compiler_try_star_except of 3.11: the handled group stays on the stack
+    // under a list collecting what each handler raised or re-raised; CHECK_EG_MATCH splits off the part a
+    // handler matches, and PREP_RERAISE_STAR combines the list with the original group into what is re-raised.
+
+    private void compileTryStar(Stmt.TryStar s) {
+        if (!s.finalbody().isEmpty()) {
+            Block body = newBlock();
+            Block end = newBlock();
+            Block exit = newBlock();
+            Block cleanup = newBlock();
+            addJump(Block.SETUP_FINALLY, end);
+            useNextBlock(body);
+            pushFBlock(FBlockType.FINALLY_TRY, body, end, s.finalbody());
+            if (!s.handlers().isEmpty()) {
+                compileTryStarExcept(s);
+            } else {
+                visitStmts(s.body());
+            }
+            addOpNoLine(Block.POP_BLOCK);
+            popFBlock();
+            visitStmts(s.finalbody());
+            addJumpNoLine(Opcode.JUMP, exit);
+            useNextBlock(end);
+            unsetLoc();
+            addJump(Block.SETUP_CLEANUP, cleanup);
+            addOp(Opcode.PUSH_EXC_INFO);
+            pushFBlock(FBlockType.FINALLY_END, end, null, null);
+            visitStmts(s.finalbody());
+            popFBlock();
+            addOpI(Opcode.RERAISE, 0);
+            useNextBlock(cleanup);
+            popExceptAndReraise();
+            useNextBlock(exit);
+        } else {
+            compileTryStarExcept(s);
+        }
+    }
+
+    private void compileTryStarExcept(Stmt.TryStar s) {
+        Block body = newBlock();
+        Block except = newBlock();
+        Block orelse = newBlock();
+        Block end = newBlock();
+        Block cleanup = newBlock();
+        Block reraiseStar = newBlock();
+        addJump(Block.SETUP_FINALLY, except);
+        useNextBlock(body);
+        pushFBlock(FBlockType.TRY_EXCEPT, body, null, null);
+        visitStmts(s.body());
+        popFBlock();
+        addOpNoLine(Block.POP_BLOCK);
+        addJumpNoLine(Opcode.JUMP, orelse);
+        int n = s.handlers().size();
+        useNextBlock(except);
+        unsetLoc();
+        addJump(Block.SETUP_CLEANUP, cleanup);
+        addOp(Opcode.PUSH_EXC_INFO);
+        pushFBlock(FBlockType.EXCEPTION_GROUP_HANDLER, null, null, "except handler");
+        for (int i = 0; i < n; i++) {
+            ExceptHandler h = s.handlers().get(i);
+            setLoc(h);
+            except = newBlock();
+            Block exceptWithError = newBlock();
+            Block noMatch = newBlock();
+            if (i == 0) {
+                addOpI(Opcode.COPY, 1);
+                addOpI(Opcode.BUILD_LIST, 0);
+                addOpI(Opcode.SWAP, 2);
+            }
+            if (h.type() != null) {
+                visitExpr(h.type());
+                addOp(Opcode.CHECK_EG_MATCH);
+                addOpI(Opcode.COPY, 1);
+                addJump(Opcode.POP_JUMP_IF_NONE, noMatch);
+            }
+            Block cleanupEnd = newBlock();
+            Block cleanupBody = newBlock();
+            if (h.name() != null) {
+                nameOp(h.name(), ExprContext.Store);
+            } else {
+                addOp(Opcode.POP_TOP);
+            }
+            addJump(Block.SETUP_CLEANUP, cleanupEnd);
+            useNextBlock(cleanupBody);
+            pushFBlock(FBlockType.HANDLER_CLEANUP, cleanupBody, null, h.name());
+            visitStmts(h.body());
+            leaveLocAtLastTarget(h.body());
+            popFBlock();
+            addOpI(Block.POP_BLOCK, 0);
+            if (h.name() != null) {
+                loadConst(Special.None);
+                nameOp(h.name(), ExprContext.Store);
+                nameOp(h.name(), ExprContext.Del);
+            }
+            addJump(Opcode.JUMP, except);
+            useNextBlock(cleanupEnd);
+            unsetLoc();
+            if (h.name() != null) {
+                loadConst(Special.None);
+                nameOp(h.name(), ExprContext.Store);
+                nameOp(h.name(), ExprContext.Del);
+            }
+            addOpI(Opcode.LIST_APPEND, 3);
+            addOp(Opcode.POP_TOP);
+            addJump(Opcode.JUMP, exceptWithError);
+            useNextBlock(except);
+            addOp(Opcode.NOP);
+            addJump(Opcode.JUMP, exceptWithError);
+            useNextBlock(noMatch);
+            addOp(Opcode.POP_TOP);
+            useNextBlock(exceptWithError);
+            if (i == n - 1) {
+                addOpI(Opcode.LIST_APPEND, 1);
+                addJump(Opcode.JUMP, reraiseStar);
+            }
+        }
+        unsetLoc();
+        popFBlock();
+        Block reraise = newBlock();
+        useNextBlock(reraiseStar);
+        addOp(Opcode.PREP_RERAISE_STAR);
+        addOpI(Opcode.COPY, 1);
+        addJump(Opcode.POP_JUMP_IF_NOT_NONE, reraise);
+        addOp(Opcode.POP_TOP);
+        addOpI(Block.POP_BLOCK, 0);
+        addOp(Opcode.POP_EXCEPT);
+        addJump(Opcode.JUMP, end);
+        useNextBlock(reraise);
+        addOpI(Block.POP_BLOCK, 0);
+        addOpI(Opcode.SWAP, 2);
+        addOp(Opcode.POP_EXCEPT);
+        addOpI(Opcode.RERAISE, 0);
+        useNextBlock(cleanup);
+        popExceptAndReraise();
+        useNextBlock(orelse);
+        visitStmts(s.orelse());
+        useNextBlock(end);
     }
 }

@@ -78,9 +78,38 @@ final class ConstantFolder {
             case Stmt.Try t -> new Stmt.Try(stmts(t.body()), map(t.handlers(), h -> new ExceptHandler(
                     opt(h.type()), h.name(), stmts(h.body()), h.pos())), stmts(t.orelse()), stmts(t.finalbody()),
                     t.pos());
+            case Stmt.AsyncFunctionDef f -> new Stmt.AsyncFunctionDef(f.name(), arguments(f.args()), stmts(f.body()),
+                    exprs(f.decoratorList()), annotation(f.returns()), f.pos());
+            case Stmt.AsyncFor f -> new Stmt.AsyncFor(expr(f.target()), expr(f.iter()), stmts(f.body()),
+                    stmts(f.orelse()), f.pos());
+            case Stmt.AsyncWith w -> new Stmt.AsyncWith(map(w.items(), it -> new WithItem(expr(it.contextExpr()),
+                    opt(it.optionalVars()))), stmts(w.body()), w.pos());
+            case Stmt.TryStar t -> new Stmt.TryStar(stmts(t.body()), map(t.handlers(), h -> new ExceptHandler(
+                    opt(h.type()), h.name(), stmts(h.body()), h.pos())), stmts(t.orelse()), stmts(t.finalbody()),
+                    t.pos());
+            case Stmt.Match m -> new Stmt.Match(expr(m.subject()), map(m.cases(), c -> new dev.refheap.lang.ast.MatchCase(
+                    pattern(c.pattern()), opt(c.guard()), stmts(c.body()))), m.pos());
             case Stmt.Assert a -> new Stmt.Assert(expr(a.test()), opt(a.msg()), a.pos());
             case Stmt.ExprStmt e -> new Stmt.ExprStmt(expr(e.value()), e.pos());
             default -> s;
+        };
+    }
+
+    /** astfold_pattern: values, mapping keys and class names are folded (so {@code -1} is a constant). */
+    private dev.refheap.lang.ast.Pattern pattern(dev.refheap.lang.ast.Pattern p) {
+        return switch (p) {
+            case dev.refheap.lang.ast.Pattern.MatchValue v -> new dev.refheap.lang.ast.Pattern.MatchValue(expr(v.value()), v.pos());
+            case dev.refheap.lang.ast.Pattern.MatchSequence q -> new dev.refheap.lang.ast.Pattern.MatchSequence(
+                    map(q.patterns(), this::pattern), q.pos());
+            case dev.refheap.lang.ast.Pattern.MatchMapping q -> new dev.refheap.lang.ast.Pattern.MatchMapping(
+                    exprs(q.keys()), map(q.patterns(), this::pattern), q.rest(), q.pos());
+            case dev.refheap.lang.ast.Pattern.MatchClass q -> new dev.refheap.lang.ast.Pattern.MatchClass(expr(q.cls()),
+                    map(q.patterns(), this::pattern), q.kwdAttrs(), map(q.kwdPatterns(), this::pattern), q.pos());
+            case dev.refheap.lang.ast.Pattern.MatchAs q -> new dev.refheap.lang.ast.Pattern.MatchAs(
+                    q.pattern() == null ? null : pattern(q.pattern()), q.name(), q.pos());
+            case dev.refheap.lang.ast.Pattern.MatchOr q -> new dev.refheap.lang.ast.Pattern.MatchOr(
+                    map(q.patterns(), this::pattern), q.pos());
+            default -> p;
         };
     }
 
@@ -133,6 +162,7 @@ final class ConstantFolder {
                     c.pos());
             case Expr.Yield y -> new Expr.Yield(opt(y.value()), y.pos());
             case Expr.YieldFrom y -> new Expr.YieldFrom(expr(y.value()), y.pos());
+            case Expr.Await a -> new Expr.Await(expr(a.value()), a.pos());
             case Expr.Compare c -> foldCompare(new Expr.Compare(expr(c.left()), c.ops(), exprs(c.comparators()),
                     c.pos()));
             case Expr.Call c -> new Expr.Call(expr(c.func()), exprs(c.args()), keywords(c.keywords()), c.pos());

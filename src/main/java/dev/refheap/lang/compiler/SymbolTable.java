@@ -58,7 +58,7 @@ final class SymbolTable {
         final List<Scope> children = new ArrayList<>();
         final List<Object[]> directives = new ArrayList<>();
         boolean nested, generator, varargs, varkeywords, returnsValue, needsClassClosure, childFree, free;
-        boolean compIterTarget;
+        boolean compIterTarget, coroutine;
         int compIterExpr;
         ComprehensionKind comprehension = ComprehensionKind.NONE;
 
@@ -230,6 +230,40 @@ final class SymbolTable {
     private void visitStmt(Stmt s) {
         switch (s) {
             case Stmt.FunctionDef f -> visitFunctionDef(f);
+            case Stmt.AsyncFunctionDef f -> visitAsyncFunctionDef(f);
+            case Stmt.AsyncFor f -> {
+                visitExpr(f.target());
+                visitExpr(f.iter());
+                visitStmts(f.body());
+                visitStmts(f.orelse());
+            }
+            case Stmt.AsyncWith w -> {
+                for (WithItem item : w.items()) {
+                    visitExpr(item.contextExpr());
+                    if (item.optionalVars() != null) {
+                        visitExpr(item.optionalVars());
+                    }
+                }
+                visitStmts(w.body());
+            }
+            case Stmt.Match m -> {
+                visitExpr(m.subject());
+                for (dev.refheap.lang.ast.MatchCase c : m.cases()) {
+                    visitPattern(c.pattern());
+                    if (c.guard() != null) {
+                        visitExpr(c.guard());
+                    }
+                    visitStmts(c.body());
+                }
+            }
+            case Stmt.TryStar t -> {
+                visitStmts(t.body());
+                visitStmts(t.orelse());
+                for (ExceptHandler h : t.handlers()) {
+                    visitHandler(h);
+                }
+                visitStmts(t.finalbody());
+            }
             case Stmt.ClassDef c -> visitClassDef(c);
             case Stmt.Return r -> {
                 if (r.value() != null) {
@@ -302,6 +336,53 @@ final class SymbolTable {
             case Stmt.Pass p -> { }
             case Stmt.Break b -> { }
             case Stmt.Continue c -> { }
+        }
+    }
+
+    private void visitAsyncFunctionDef(Stmt.AsyncFunctionDef f) {
+        addDef(f.name(), DEF_LOCAL, f.pos());
+        visitDefaults(f.args());
+        visitAnnotations(f.args(), f.returns());
+        visitExprs(f.decoratorList());
+        enterBlock(f.name(), BlockType.FUNCTION, f, f.pos());
+        cur.coroutine = true;
+        visitParams(f.args());
+        visitStmts(f.body());
+        exitBlock();
+    }
+
+    /** symtable_visit_pattern: capture names are local definitions; values and classes are uses. */
+    private void visitPattern(dev.refheap.lang.ast.Pattern p) {
+        switch (p) {
+            case dev.refheap.lang.ast.Pattern.MatchValue v -> visitExpr(v.value());
+            case dev.refheap.lang.ast.Pattern.MatchSingleton v -> { }
+            case dev.refheap.lang.ast.Pattern.MatchSequence q -> q.patterns().forEach(this::visitPattern);
+            case dev.refheap.lang.ast.Pattern.MatchStar q -> {
+                if (q.name() != null) {
+                    addDef(q.name(), DEF_LOCAL, q.pos());
+                }
+            }
+            case dev.refheap.lang.ast.Pattern.MatchMapping q -> {
+                visitExprs(q.keys());
+                q.patterns().forEach(this::visitPattern);
+                if (q.rest() != null) {
+                    addDef(q.rest(), DEF_LOCAL, q.pos());
+                }
+            }
+            case dev.refheap.lang.ast.Pattern.MatchClass q -> {
+                visitExpr(q.cls());
+                q.patterns().forEach(this::visitPattern);
+                q.kwdPatterns().forEach(this::visitPattern);
+            }
+            case dev.refheap.lang.ast.Pattern.MatchAs q -> {
+                if (q.pattern() != null) {
+                    visitPattern(q.pattern());
+                }
+                if (q.name() != null) {
+                    addDef(q.name(), DEF_LOCAL, q.pos());
+                }
+            }
+            case dev.refheap.lang.ast.Pattern.MatchOr q -> q.patterns().forEach(this::visitPattern);
         }
     }
 
@@ -516,6 +597,7 @@ final class SymbolTable {
                 visitExpr(y.value());
                 visitYield(y);
             }
+            case Expr.Await a -> visitExpr(a.value());
             case Expr.Compare c -> {
                 visitExpr(c.left());
                 visitExprs(c.comparators());

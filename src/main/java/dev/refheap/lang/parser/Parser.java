@@ -410,7 +410,10 @@ public final class Parser {
         simpleStmts(out);
     }
 
-    /** match_stmt is not supported: detect {@code match subject:} headers, otherwise 'match' is a name. */
+    /**
+     * match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT. 'match' is a soft keyword:
+     * unless the line is a {@code match subject:} header, it is a name and null is returned.
+     */
     private Stmt matchStmt() {
         int i = p + 1;
         Token second = toks.get(Math.min(i, toks.size() - 1));
@@ -421,10 +424,309 @@ public final class Parser {
         while (i < toks.size() && toks.get(i).type() != TokenType.NEWLINE && toks.get(i).type() != TokenType.ENDMARKER) {
             i++;
         }
-        if (i < toks.size() && i > 0 && toks.get(i - 1).isOp(":") && toks.get(i).type() == TokenType.NEWLINE) {
-            throw unsupported("match statement", peek());
+        if (!(i < toks.size() && i > 0 && toks.get(i - 1).isOp(":") && toks.get(i).type() == TokenType.NEWLINE)) {
+            return null;
         }
-        return null;
+        Token t = next();
+        Token start = peek();
+        Expr subject;
+        Expr first = starNamedExpression();
+        if (at(",")) {
+            List<Expr> elts = new ArrayList<>();
+            elts.add(first);
+            while (accept(",")) {
+                if (at(":")) {
+                    break;
+                }
+                elts.add(starNamedExpression());
+            }
+            subject = new Expr.Tuple(elts, ExprContext.Load, from(start));
+        } else {
+            if (first instanceof Expr.Starred) {
+                throw invalidSyntax();
+            }
+            subject = first;
+        }
+        consume(":", "expected ':'");
+        if (peek().type() != TokenType.NEWLINE) {
+            throw invalidSyntax();
+        }
+        next();
+        if (peek().type() != TokenType.INDENT) {
+            Token at = peek();
+            throw new PySyntaxError(Kind.IndentationError, "expected an indented block after 'match' statement on line "
+                    + t.line(), src.filename(), at.line(), src.charColOfByteCol(at.line(), at.col()) + 1, at.line(), -1,
+                    src.lineText(at.line()), false, onlyDedentsLeft());
+        }
+        next();
+        List<dev.refheap.lang.ast.MatchCase> cases = new ArrayList<>();
+        List<Stmt> lastBody = List.of();
+        while (atKw("case")) {
+            Token c = next();
+            dev.refheap.lang.ast.Pattern pattern = patterns();
+            Expr guard = acceptKw("if") ? namedExpression() : null;
+            consume(":", "expected ':'");
+            lastBody = block("'case' statement", c);
+            cases.add(new dev.refheap.lang.ast.MatchCase(pattern, guard, lastBody));
+        }
+        if (cases.isEmpty() || (peek().type() != TokenType.DEDENT && peek().type() != TokenType.ENDMARKER)) {
+            throw invalidSyntax();
+        }
+        Pos pos = endOf(t, lastBody);
+        if (peek().type() == TokenType.DEDENT) {
+            next();
+        }
+        return new Stmt.Match(subject, cases, pos);
+    }
+
+    /** patterns: open_sequence_pattern | pattern */
+    private dev.refheap.lang.ast.Pattern patterns() {
+        Token start = peek();
+        dev.refheap.lang.ast.Pattern first = maybeStarPattern();
+        if (!at(",")) {
+            if (first instanceof dev.refheap.lang.ast.Pattern.MatchStar) {
+                throw invalidSyntax();
+            }
+            return first;
+        }
+        List<dev.refheap.lang.ast.Pattern> items = new ArrayList<>();
+        items.add(first);
+        while (accept(",")) {
+            if (at(":") || atKw("if")) {
+                break;
+            }
+            items.add(maybeStarPattern());
+        }
+        return new dev.refheap.lang.ast.Pattern.MatchSequence(items, from(start));
+    }
+
+    /** maybe_star_pattern: star_pattern | pattern */
+    private dev.refheap.lang.ast.Pattern maybeStarPattern() {
+        if (at("*")) {
+            Token s = next();
+            Token n = name();
+            return new dev.refheap.lang.ast.Pattern.MatchStar(n.text().equals("_") ? null : n.text(), from(s));
+        }
+        return pattern();
+    }
+
+    /** pattern: or_pattern 'as' pattern_capture_target | or_pattern */
+    private dev.refheap.lang.ast.Pattern pattern() {
+        Token start = peek();
+        enter();
+        try {
+            dev.refheap.lang.ast.Pattern or = orPattern();
+            if (acceptKw("as")) {
+                Token n = captureTarget();
+                return new dev.refheap.lang.ast.Pattern.MatchAs(or, n.text(), from(start));
+            }
+            return or;
+        } finally {
+            leave();
+        }
+    }
+
+    /** pattern_capture_target: !"_" NAME !('.' | '(' | '=') */
+    private Token captureTarget() {
+        Token n = peek();
+        if (n.isName("_")) {
+            throw errorAtToken("cannot use '_' as a target", n);
+        }
+        name();
+        if (at(".") || at("(") || at("=")) {
+            throw invalidSyntax();
+        }
+        return n;
+    }
+
+    /** or_pattern: '|'.closed_pattern+ */
+    private dev.refheap.lang.ast.Pattern orPattern() {
+        Token start = peek();
+        dev.refheap.lang.ast.Pattern first = closedPattern();
+        if (!at("|")) {
+            return first;
+        }
+        List<dev.refheap.lang.ast.Pattern> alts = new ArrayList<>();
+        alts.add(first);
+        while (accept("|")) {
+            alts.add(closedPattern());
+        }
+        return new dev.refheap.lang.ast.Pattern.MatchOr(alts, from(start));
+    }
+
+    /** closed_pattern: literal | capture | wildcard | value | group | sequence | mapping | class */
+    private dev.refheap.lang.ast.Pattern closedPattern() {
+        Token t = peek();
+        if (t.type() == TokenType.NUMBER || t.isOp("-") || t.type() == TokenType.STRING) {
+            Expr v = literalExpr();
+            return new dev.refheap.lang.ast.Pattern.MatchValue(v, v.pos());
+        }
+        if (t.isName("None") || t.isName("True") || t.isName("False")) {
+            next();
+            Object v = t.text().equals("None") ? Special.None : Boolean.valueOf(t.text().equals("True"));
+            return new dev.refheap.lang.ast.Pattern.MatchSingleton(v, pos(t, t));
+        }
+        if (t.isName("_")) {
+            next();
+            return new dev.refheap.lang.ast.Pattern.MatchAs(null, null, pos(t, t));
+        }
+        if (t.type() == TokenType.NAME) {
+            Expr e = nameOrAttr();
+            if (at("(")) {
+                return classPattern(t, e);
+            }
+            if (e instanceof Expr.Name n) {
+                if (at("=")) {
+                    throw invalidSyntax();
+                }
+                return new dev.refheap.lang.ast.Pattern.MatchAs(null, n.id(), n.pos());
+            }
+            return new dev.refheap.lang.ast.Pattern.MatchValue(e, e.pos());
+        }
+        if (t.isOp("(")) {
+            next();
+            if (at(")")) {
+                next();
+                return new dev.refheap.lang.ast.Pattern.MatchSequence(List.of(), from(t));
+            }
+            dev.refheap.lang.ast.Pattern first = maybeStarPattern();
+            if (accept(")")) {
+                if (first instanceof dev.refheap.lang.ast.Pattern.MatchStar) {
+                    throw invalidSyntax();
+                }
+                return first;
+            }
+            List<dev.refheap.lang.ast.Pattern> items = new ArrayList<>();
+            items.add(first);
+            consume(",", null);
+            while (!at(")")) {
+                items.add(maybeStarPattern());
+                if (!accept(",")) {
+                    break;
+                }
+            }
+            consume(")", null);
+            return new dev.refheap.lang.ast.Pattern.MatchSequence(items, from(t));
+        }
+        if (t.isOp("[")) {
+            next();
+            List<dev.refheap.lang.ast.Pattern> items = new ArrayList<>();
+            while (!at("]")) {
+                items.add(maybeStarPattern());
+                if (!accept(",")) {
+                    break;
+                }
+            }
+            consume("]", null);
+            return new dev.refheap.lang.ast.Pattern.MatchSequence(items, from(t));
+        }
+        if (t.isOp("{")) {
+            return mappingPattern();
+        }
+        throw invalidSyntax();
+    }
+
+    /** literal_expr: signed_number | strings | 'None' | 'True' | 'False' (as expressions, for values and keys) */
+    private Expr literalExpr() {
+        Token t = peek();
+        if (t.isOp("-")) {
+            next();
+            Token n = peek();
+            if (n.type() != TokenType.NUMBER) {
+                throw invalidSyntax();
+            }
+            next();
+            return new Expr.UnaryOp(UnaryOperator.USub, new Expr.Constant(n.value(), null, pos(n, n)), from(t));
+        }
+        if (t.type() == TokenType.NUMBER) {
+            next();
+            if (at("+") || at("-")) {
+                throw errorAtToken("complex literal patterns are not supported by refheap", peek());
+            }
+            return new Expr.Constant(t.value(), null, pos(t, t));
+        }
+        if (t.type() == TokenType.STRING) {
+            return strings();
+        }
+        if (t.isName("None") || t.isName("True") || t.isName("False")) {
+            next();
+            Object v = t.text().equals("None") ? Special.None : Boolean.valueOf(t.text().equals("True"));
+            return new Expr.Constant(v, null, pos(t, t));
+        }
+        throw invalidSyntax();
+    }
+
+    /** name_or_attr: NAME ('.' NAME)* */
+    private Expr nameOrAttr() {
+        Token start = name();
+        Expr e = new Expr.Name(start.text(), ExprContext.Load, pos(start, start));
+        while (accept(".")) {
+            Token n = name();
+            e = new Expr.Attribute(e, n.text(), ExprContext.Load, from(start));
+        }
+        return e;
+    }
+
+    /** class_pattern: name_or_attr '(' [positional_patterns] [keyword_patterns] ')' */
+    private dev.refheap.lang.ast.Pattern classPattern(Token start, Expr cls) {
+        next();
+        List<dev.refheap.lang.ast.Pattern> positional = new ArrayList<>();
+        List<String> kwdAttrs = new ArrayList<>();
+        List<dev.refheap.lang.ast.Pattern> kwdPatterns = new ArrayList<>();
+        while (!at(")")) {
+            if (peek().type() == TokenType.NAME && peek(1).isOp("=")) {
+                Token k = name();
+                next();
+                kwdAttrs.add(k.text());
+                kwdPatterns.add(pattern());
+            } else {
+                Token pstart = peek();
+                dev.refheap.lang.ast.Pattern q = pattern();
+                if (!kwdAttrs.isEmpty()) {
+                    throw errorAt(q.pos(), q.pos(), "positional patterns follow keyword patterns");
+                }
+                positional.add(q);
+            }
+            if (!accept(",")) {
+                break;
+            }
+        }
+        consume(")", null);
+        return new dev.refheap.lang.ast.Pattern.MatchClass(cls, positional, kwdAttrs, kwdPatterns, from(start));
+    }
+
+    /** mapping_pattern: '{' [items_pattern] [double_star_pattern] [','] '}' */
+    private dev.refheap.lang.ast.Pattern mappingPattern() {
+        Token open = next();
+        List<Expr> keys = new ArrayList<>();
+        List<dev.refheap.lang.ast.Pattern> values = new ArrayList<>();
+        String rest = null;
+        while (!at("}")) {
+            if (at("**")) {
+                next();
+                rest = captureTarget().text();
+                accept(",");
+                break;
+            }
+            Expr key;
+            if (peek().type() == TokenType.NAME && !peek().isName("None") && !peek().isName("True")
+                    && !peek().isName("False")) {
+                key = nameOrAttr();
+                if (!(key instanceof Expr.Attribute)) {
+                    throw invalidSyntax();
+                }
+            } else {
+                key = literalExpr();
+            }
+            consume(":", null);
+            keys.add(key);
+            values.add(pattern());
+            if (!accept(",")) {
+                break;
+            }
+        }
+        consume("}", null);
+        return new dev.refheap.lang.ast.Pattern.MatchMapping(keys, values, rest, from(open));
     }
 
     /** simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE */
@@ -872,13 +1174,25 @@ public final class Parser {
         return new WithItem(ctx, vars);
     }
 
-    /** try_stmt: 'try' ':' block finally_block | 'try' ':' block except_block+ [else_block] [finally_block] */
+    /**
+     * try_stmt: 'try' ':' block finally_block | 'try' ':' block except_block+ [else_block] [finally_block]
+     * | 'try' ':' block except_star_block+ [else_block] [finally_block]
+     */
     private Stmt tryStmt() {
         Token t = next();
         consume(":", "expected ':'");
         List<Stmt> body = block("'try' statement", t);
         List<ExceptHandler> handlers = new ArrayList<>();
+        Boolean star = null;
         while (atKw("except")) {
+            boolean thisStar = peek(1).isOp("*");
+            if (star != null && star != thisStar) {
+                Token e = peek();
+                throw thisStar ? errorAt(Kind.SyntaxError, "cannot have both 'except' and 'except*' on the same 'try'",
+                        e.line(), e.col(), peek(1).endLine(), peek(1).endCol())
+                        : errorAtToken("cannot have both 'except' and 'except*' on the same 'try'", e);
+            }
+            star = thisStar;
             handlers.add(exceptBlock());
         }
         List<Stmt> orelse = handlers.isEmpty() ? List.of() : elseBlock();
@@ -892,17 +1206,21 @@ public final class Parser {
             throw errorAtToken("expected 'except' or 'finally' block", peek());
         }
         List<Stmt> last = !finalbody.isEmpty() ? finalbody : !orelse.isEmpty() ? orelse : handlers.get(handlers.size() - 1).body();
+        if (star == Boolean.TRUE) {
+            return new Stmt.TryStar(body, handlers, orelse, finalbody, endOf(t, last));
+        }
         return new Stmt.Try(body, handlers, orelse, finalbody, endOf(t, last));
     }
 
-    /** except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block */
+    /** except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block; except_star_block: 'except' '*' expression ... */
     private ExceptHandler exceptBlock() {
         Token t = next();
-        if (at("*")) {
-            throw unsupported("except*", peek());
-        }
+        boolean star = accept("*");
         Expr type = null;
         String name = null;
+        if (star && at(":")) {
+            throw errorAtToken("expected one or more exception types", peek());
+        }
         if (!at(":")) {
             type = expression();
             if (at(",")) {
@@ -917,7 +1235,7 @@ public final class Parser {
             }
         }
         consume(":", "expected ':'");
-        List<Stmt> body = block("'except' statement", t);
+        List<Stmt> body = block(star ? "'except*' statement" : "'except' statement", t);
         return new ExceptHandler(type, name, body, endOf(t, body));
     }
 

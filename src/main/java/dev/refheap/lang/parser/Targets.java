@@ -124,6 +124,7 @@ final class Targets {
             case Expr.GeneratorExp g -> "generator expression";
             case Expr.Yield y -> "yield expression";
             case Expr.YieldFrom y -> "yield expression";
+            case Expr.Await a -> "await expression";
             case Expr.ListComp l -> "list comprehension";
             case Expr.SetComp s -> "set comprehension";
             case Expr.DictComp d -> "dict comprehension";

@@ -70,7 +70,7 @@ final class Builtins {
         def(rt, "getattr", (self, a, o, n, kw) -> {
             Args.range(rt, "getattr", n, kw, 2, 3);
             if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
-            long v = rt.ops.getAttrOrNull(a[o], a[o + 1]);
+            long v = n == 3 ? Attributes.getOrSwallow(rt, a[o], a[o + 1]) : rt.ops.getAttrOrNull(a[o], a[o + 1]);
             if (v != 0) return v;
             if (n == 3) return incref(heap, a[o + 2]);
             throw rt.ops.attributeError(a[o], StrType.value(a[o + 1]));
@@ -89,7 +89,7 @@ final class Builtins {
         def(rt, "hasattr", (self, a, o, n, kw) -> {
             Args.exactly(rt, "hasattr", n, kw, 2);
             if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
-            long v = rt.ops.getAttrOrNull(a[o], a[o + 1]);
+            long v = Attributes.getOrSwallow(rt, a[o], a[o + 1]);
             heap.xdecref(v);
             return rt.ops.bool(v != 0);
         });
@@ -141,6 +141,7 @@ final class Builtins {
             return rt.ops.formatObject(a[o], n == 2 ? StrType.value(a[o + 1]) : "");
         });
         def(rt, "__build_class__", (self, a, o, n, kw) -> buildClass(rt, a, o, n, kw));
+        def(rt, "__import__", (self, a, o, n, kw) -> ImportBuiltin.call(rt, a, o, n, kw));
         def(rt, "super", (self, a, o, n, kw) -> SuperType.create(rt, a, o, n));
         def(rt, "property", (self, a, o, n, kw) -> {
             if (n > 3 || Args.nkw(kw) > 0 && n - Args.nkw(kw) > 0) throw rt.typeError("property() takes at most 4 arguments");
@@ -221,6 +222,7 @@ final class Builtins {
         sb.append(end);
         (toErr ? rt.err : rt.out).print(sb);
         if (flush) (toErr ? rt.err : rt.out).flush();
+        StdStream.check(rt, toErr);  // a failed write to the process's stdout/stderr raises OSError here, as in python3
         heap.incref(heap.None);
         return heap.None;
     }
@@ -525,6 +527,7 @@ final class Builtins {
         Heap heap = rt.heap;
         PyType t = heap.typeAt(typeObject);
         if (t instanceof ClassType c) return newInstance(rt, c, a, o, n, kw);
+        if (t instanceof ExceptionGroups.GroupType) return ExceptionGroups.construct(rt, t, a, o, n, kw);
         if (t instanceof ExceptionType) {
             if (kw != 0 && TupleType.size(kw) > 0) {
                 throw rt.typeError(t.name() + "() takes no keyword arguments");

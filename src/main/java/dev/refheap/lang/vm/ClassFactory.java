@@ -25,14 +25,16 @@ final class ClassFactory {
             } else if (b instanceof ExceptionType e) {
                 builtinBase = e;
             } else if (b != heap.objectType) {
-                throw rt.typeError("refheap does not support subclassing '" + b.name() + "'");
+                throw rt.error("NotImplementedError", "refheap does not support subclassing '" + b.name() + "' yet");
             }
         }
         boolean exc = builtinBase instanceof ExceptionType;
-        long basic = exc ? ExceptionType.SIZE + 8 : 24;
-        long weak = exc ? ExceptionType.SIZE : ClassType.INSTANCE_WEAKLIST;
-        int flags = PyType.HAVE_GC | PyType.HEAPTYPE | PyType.BASETYPE | (exc ? PyType.BASE_EXC_SUBCLASS : PyType.MANAGED_DICT);
-        ClassType cls = new ClassType(rt, name, exc ? builtinBase : null, exc, basic, weak, flags);
+        Layout layout = layout(rt, name, bases, ns, exc ? builtinBase : heap.objectType);
+        ClassType cls = new ClassType(rt, name, exc ? builtinBase : null, exc, layout.basicSize, layout.weaklistOffset, layout.flags);
+        cls.heapBase = layout.heapBase;
+        cls.slotNames = layout.slotNames;
+        cls.slotOffsets = layout.slotOffsets;
+        cls.solid = layout.slotNames.length > 0 ? cls : layout.heapBase == null ? null : layout.heapBase.solid;
         List<ClassType> mro = c3(rt, cls, classBases);
         cls.mro.addAll(mro);
 
@@ -50,9 +52,15 @@ final class ClassFactory {
         Native.putLong(t + ClassType.T_DICT, dict);
         heap.dicts.watch(dict);  // the class's lookup cache forgets when any class dict changes
         // What type_new adds: the __dict__ and __weakref__ slots' descriptors when no base has them, and __doc__.
-        boolean baseHasDict = exc || !classBases.isEmpty(), baseHasWeakref = !classBases.isEmpty();
-        if (!baseHasDict) addDescriptor(rt, dict, t, "__dict__");
-        if (!baseHasWeakref) addDescriptor(rt, dict, t, "__weakref__");
+        for (int i = 0; i < layout.slotNames.length; i++) {
+            long d = rt.memberType.create(t, layout.slotNames[i], layout.slotOffsets[i]);
+            heap.dicts.setItem(dict, layout.slotNames[i], d);
+            heap.decref(d);
+        }
+        if (layout.addDict) addDescriptor(rt, dict, t, "__dict__");
+        if (layout.addWeak) addDescriptor(rt, dict, t, "__weakref__");
+        // type_new_set_hash: a class that defines __eq__ but not __hash__ is unhashable.
+        if (heap.dicts.getItem(dict, "__eq__") != 0 && heap.dicts.getItem(dict, "__hash__") == 0) heap.dicts.setItem(dict, "__hash__", heap.None);
         if (heap.dicts.getItem(dict, "__doc__") == 0) heap.dicts.setItem(dict, "__doc__", heap.None);
         heap.incref(bases);
         Native.putLong(t + ClassType.T_BASES, TupleType.size(bases) == 0 ? heap.tuples.of(heap.objectType.address()) : bases);
@@ -91,6 +99,7 @@ final class ClassFactory {
         try {
             heap.dicts.forEach(dict, (k, v) -> heap.dicts.setItem(names, k, v));
             heap.dicts.forEach(names, (k, v) -> {
+                if (heap.typeOf(v) == rt.propertyType) rt.propertyType.setName(v, k);
                 if (heap.typeOf(v) instanceof ClassType c && rt.ops.lookupUserOnly(c, "__set_name__") != 0) {
                     heap.decref(rt.ops.callMethod(v, "__set_name__", t, k));
                 }
@@ -114,6 +123,91 @@ final class ClassFactory {
             if (heap.typeOf(f) == rt.functionType) heap.decref(rt.ops.call(f, new long[] {t}, 0, 1, 0));
             return;
         }
+    }
+
+    /** An instance layout as type_new computes it: best base, slots, __dict__ and __weakref__. */
+    private record Layout(ClassType heapBase, long basicSize, long weaklistOffset, int flags,
+                          String[] slotNames, long[] slotOffsets, boolean addDict, boolean addWeak) {}
+
+    /**
+     * best_base, type_new_slots and type_new_descriptors: the heap base whose layout this one
+     * extends (TypeError on a lay-out conflict), the {@code __slots__} (checked, mangled, sorted,
+     * placed after the base's layout), then the weakref slot and the managed dict when added.
+     */
+    private static Layout layout(Runtime rt, String name, long bases, long ns, PyType builtinBase) {
+        Heap heap = rt.heap;
+        boolean exc = builtinBase instanceof ExceptionType;
+        ClassType best = null;
+        for (long i = 0; i < TupleType.size(bases); i++) {
+            if (!(heap.typeAt(TupleType.item(bases, i)) instanceof ClassType c)) continue;
+            if (best == null) { best = c; continue; }
+            ClassType bs = best.solid, cs = c.solid;
+            if (cs == null || bs == cs || (bs != null && bs.mro.contains(cs))) continue;
+            if (bs == null || cs.mro.contains(bs)) best = c;
+            else throw rt.typeError("multiple bases have instance lay-out conflict");
+        }
+        long baseSize = best != null ? best.basicSize() : builtinBase.basicSize();
+        boolean baseHasDict = exc || best != null && best.managed();
+        boolean baseHasWeak = (best != null ? best.weaklistOffset() : builtinBase.weaklistOffset()) != 0;
+        boolean addDict, addWeak;
+        List<String> slots = new ArrayList<>();
+        long slotsObj = heap.dicts.getItem(ns, "__slots__");
+        if (slotsObj == 0) {
+            addDict = !baseHasDict;
+            addWeak = !baseHasWeak;
+        } else {
+            addDict = false;
+            addWeak = false;
+            List<Long> items = new ArrayList<>();
+            long held = heap.typeOf(slotsObj) == heap.strs ? heap.tuples.of(slotsObj) : Builtins.toList(rt, slotsObj);
+            try {
+            for (long i = 0; i < rt.ops.len(held); i++) items.add(heap.typeOf(held) == heap.tuples ? TupleType.item(held, i) : dev.refheap.object.ListType.item(held, (int) i));
+            for (long item : items) {
+                if (heap.typeOf(item) != heap.strs) throw rt.typeError("__slots__ items must be strings, not '" + rt.ops.typeName(item) + "'");
+                String s = StrType.value(item);
+                if (!isIdentifier(s)) throw rt.typeError("__slots__ must be identifiers");
+                if (s.equals("__dict__")) {
+                    if (baseHasDict || addDict) throw rt.typeError("__dict__ slot disallowed: we already got one");
+                    addDict = true;
+                } else if (s.equals("__weakref__")) {
+                    if (baseHasWeak || addWeak) throw rt.typeError("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+                    addWeak = true;
+                } else {
+                    String m = mangle(name, s);
+                    if (heap.dicts.getItem(ns, m) != 0) throw rt.error("ValueError", "'" + m + "' in __slots__ conflicts with class variable");
+                    if (slots.contains(m)) continue;
+                    slots.add(m);
+                }
+            }
+            } finally {
+                heap.decref(held);
+            }
+            java.util.Collections.sort(slots);
+        }
+        long off = baseSize;
+        long[] offsets = new long[slots.size()];
+        for (int i = 0; i < offsets.length; i++, off += 8) offsets[i] = off;
+        long weak = best != null ? best.weaklistOffset() : builtinBase.weaklistOffset();
+        if (addWeak) {
+            weak = off;
+            off += 8;
+        }
+        int flags = PyType.HAVE_GC | PyType.HEAPTYPE | PyType.BASETYPE | (exc ? PyType.BASE_EXC_SUBCLASS : 0);
+        if (!exc && (addDict || baseHasDict)) flags |= PyType.MANAGED_DICT;
+        return new Layout(best, off, weak, flags, slots.toArray(new String[0]), offsets, addDict, addWeak);
+    }
+
+    /** _Py_Mangle: {@code __x} inside class {@code _C} is {@code _C__x}. */
+    static String mangle(String className, String name) {
+        if (!name.startsWith("__") || name.endsWith("__") || name.contains(".")) return name;
+        String c = className.replaceFirst("^_+", "");
+        return c.isEmpty() ? name : "_" + c + name;
+    }
+
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty() || !Character.isUnicodeIdentifierStart(s.codePointAt(0)) && s.charAt(0) != '_') return false;
+        for (int i = 1; i < s.length(); i++) if (!Character.isUnicodeIdentifierPart(s.charAt(i))) return false;
+        return true;
     }
 
     private static void addDescriptor(Runtime rt, long dict, long type, String name) {

@@ -26,7 +26,6 @@ final class ClassType extends LangType implements HeapTypeSlots {
     /** Type object layout (our PyHeapTypeObject): dict, bases, mro, name, qualname, module. */
     static final int T_DICT = 32 + 8, T_BASES = 48, T_MRO = 56, T_NAME = 64, T_QUALNAME = 72, T_SUBCLASSES = 88; // 80 is Layout.TP_WEAKLIST
     static final int TYPE_OBJECT_SIZE = 1672;
-    static final int INSTANCE_WEAKLIST = 16;
 
     final List<ClassType> mro = new ArrayList<>();
     final PyType builtinBase;
@@ -44,6 +43,16 @@ final class ClassType extends LangType implements HeapTypeSlots {
      */
     final Map<String, Long> lookupCache = new HashMap<>();
     long lookupCacheVersion = -1;
+    /** The {@code __slots__} this class adds itself (mangled, sorted as type_new sorts them) and their byte offsets. */
+    String[] slotNames = {};
+    long[] slotOffsets = {};
+    /** tp_base when it is a class defined by Python code (its slots precede ours), else null. */
+    ClassType heapBase;
+    /** The class whose slots last extended the layout (CPython's solid_base), or null for the builtin base's layout. */
+    ClassType solid;
+    /** {@link Attributes}' hook bits (user __getattribute__, __getattr__, __setattr__, __delattr__), valid at {@link #hooksVersion}. */
+    int hooks;
+    long hooksVersion = -1;
 
     ClassType(Runtime rt, String name, PyType builtinBase, boolean exceptionBased, long basicSize, long weaklistOffset, int flags) {
         super(rt, name, builtinBase, flags, basicSize, 0, weaklistOffset);
@@ -52,6 +61,35 @@ final class ClassType extends LangType implements HeapTypeSlots {
     }
 
     long dict() { return get(typeObject, T_DICT); }
+
+    /** True if instances keep their attributes in the managed dict (inline values, then a dict). */
+    boolean managed() { return hasFlag(MANAGED_DICT); }
+
+    /** True if instances have a {@code __dict__} at all (managed, or the exception's own). */
+    boolean hasDict() { return exceptionBased || managed(); }
+
+    /** Visits the slots of this class and its heap bases (traverse_slots up the tp_base chain). */
+    void visitSlots(long o, LongConsumer visit) {
+        for (ClassType b = this; b != null; b = b.heapBase) {
+            for (long off : b.slotOffsets) {
+                long v = Native.getLong(o + off);
+                if (v != 0) visit.accept(v);
+            }
+        }
+    }
+
+    /** clear_slots from this class up: each slot emptied (Py_CLEAR) in order. */
+    void clearSlots(long o) {
+        for (ClassType b = this; b != null; b = b.heapBase) {
+            for (long off : b.slotOffsets) {
+                long v = Native.getLong(o + off);
+                if (v != 0) {
+                    Native.putLong(o + off, 0);
+                    heap.decref(v);
+                }
+            }
+        }
+    }
 
     /** The index of attribute {@code name} in the inline values, adding it to the shared keys if asked. */
     int keyIndex(String name, boolean add) {
@@ -69,10 +107,10 @@ final class ClassType extends LangType implements HeapTypeSlots {
     long allocInstance() {
         long o = heap.allocObject(this, 0);
         if (exceptionBased) {
+            Native.fill(o + ExceptionType.SIZE, basicSize() - ExceptionType.SIZE, (byte) 0);
             ExceptionType.init(o, heap.tuples.alloc(0));
-            put(o, ExceptionType.SIZE, 0);
         } else {
-            put(o, INSTANCE_WEAKLIST, 0);
+            Native.fill(o + Layout.OBJECT_HEAD, basicSize() - Layout.OBJECT_HEAD, (byte) 0);
         }
         heap.track(o);
         return o;
@@ -149,9 +187,13 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     @Override
     public void traverse(long o, LongConsumer visit) {
+        // subtype_traverse: the slots up the heap bases, the instance dict, the class, then the builtin base's traverse.
+        visitSlots(o, visit);
         if (exceptionBased) {
+            visit.accept(typeObject);
             rt.baseException.traverse(o, visit);
-        } else {
+            return;
+        } else if (managed()) {
             long d = get(o, Layout.MANAGED_DICT);
             if (d != 0) {
                 visit.accept(d);
@@ -174,6 +216,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     @Override
     public void clear(long o) {
+        clearSlots(o);
         if (exceptionBased) {
             rt.baseException.clear(o);
             return;
@@ -182,6 +225,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
     }
 
     private void clearAttributes(long o) {
+        if (!managed()) return;
         long d = get(o, Layout.MANAGED_DICT);
         if (d != 0) {
             put(o, Layout.MANAGED_DICT, 0);
@@ -206,6 +250,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
             heap.untrackIfTracked(o);
         }
         if (weaklistOffset() != 0) heap.weakrefs.clearWeakrefs(o);
+        clearSlots(o);
         if (exceptionBased) rt.baseException.clear(o);
         else clearAttributes(o);
         heap.freeObject(o);

@@ -120,6 +120,9 @@ final class Ctypes extends LangType {
 
     void setValue(long o, long v) {
         long p = get(o, B_PTR);
+        if (rt.sandboxed && p != o + BUFFER) {
+            throw rt.error("OSError", "refheap serve does not let programs write memory through ctypes");
+        }
         if (p != o + BUFFER) {
             if (!heap.isReadable(p, width)) {
                 throw rt.error("ValueError", "address 0x" + Long.toHexString(p) + " is outside refheap's heap: writing it is refused");

@@ -22,6 +22,7 @@ final class ExceptionHierarchy {
             {"DeprecationWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"ResourceWarning", "Warning"},
             {"UnicodeEncodeError", "UnicodeError"}, {"UnicodeDecodeError", "UnicodeError"},
             {"UnicodeTranslateError", "UnicodeError"}, {"TabError", "IndentationError"},
+            {"ConnectionError", "OSError"}, {"BrokenPipeError", "ConnectionError"},
     };
 
     static void register(Runtime rt) {
@@ -30,5 +31,6 @@ final class ExceptionHierarchy {
             ExceptionType base = rt.exceptions.get(e[1]);
             rt.exceptions.put(e[0], rt.heap.register(new ExceptionType(rt, e[0], base)));
         }
+        ExceptionGroups.register(rt);
     }
 }

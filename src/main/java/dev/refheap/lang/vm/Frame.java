@@ -43,6 +43,8 @@ final class Frame {
      * function, FOR_ITER over a generator, the program's module frame).
      */
     boolean restEntry;
+    /** The tracer's view: the line of the last line event in this frame, and the last boundary's pc. */
+    int traceLine = -1, tracePc;
     /** restEntry holds for this frame and every frame below it: at its bytecode boundaries the heap is at rest (--gc-stress). */
     boolean atRest;
 

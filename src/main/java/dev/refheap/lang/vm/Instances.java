@@ -21,6 +21,7 @@ final class Instances {
             long d = Native.getLong(o + ExceptionType.DICT);
             return d == 0 ? 0 : rt.heap.dicts.getItem(d, name);
         }
+        if (!c.managed()) return 0;
         long d = Native.getLong(o + Layout.MANAGED_DICT);
         if (d != 0) return rt.heap.dicts.getItem(d, name);
         long v = Native.getLong(o + Layout.MANAGED_VALUES);
@@ -70,6 +71,7 @@ final class Instances {
     }
 
     static boolean delete(Runtime rt, long o, ClassType c, String name) {
+        if (!c.managed()) return false;
         long d = Native.getLong(o + Layout.MANAGED_DICT);
         if (d != 0) {
             long k = rt.heap.strs.of(name);

@@ -74,6 +74,45 @@ final class Interpreter implements RootProvider {
         if (rt.handledException != 0) v.root(rt.handledException, 1);
     }
 
+    /** The same references as {@link #visitRoots}, each with its holder (refcount provenance). */
+    @Override
+    public void visitDescribedRoots(DescribedRootVisitor v) {
+        for (Frame f = current; f != null; f = f.back) {
+            if (f.owner == Frame.OWNED_BY_THREAD) {
+                FrameDescriptions.visit(f, "frame", v);
+                if (f.frameObject != 0) v.root(f.frameObject, 1, "the frame object of the running " + FrameDescriptions.frameName(f));
+                if (f.generator != 0) v.root(f.generator, 1, "the interpreter resuming the generator " + FrameDescriptions.frameName(f));
+            }
+        }
+        if (rt.handledException != 0) v.root(rt.handledException, 1, "the exception being handled (sys.exc_info())");
+    }
+
+    /**
+     * A tracer sees every bytecode boundary (it keeps {@link #restCheckDue} set, so an untraced
+     * run pays nothing more than that flag's check); a new line of a frame is a line event.
+     * Tracing and --gc-stress are not combined (the trace command refuses the option).
+     */
+    Tracing.LineListener tracer;
+
+    private boolean atBoundary(Frame f) {
+        Tracing.LineListener t = tracer;
+        if (t == null) return f.atRest;
+        int pc = f.pc;
+        int[] lines = f.code.unit.lines();
+        int line = pc < lines.length ? lines[pc] : -1;
+        if (line >= 0 && (line != f.traceLine || pc < f.tracePc)) {
+            f.traceLine = line;
+            f.tracePc = pc;
+            t.onLine(rt, f.code.unit.filename(), line);
+        } else {
+            f.tracePc = pc;
+        }
+        return false;
+    }
+
+    /** The running frames, innermost first (for the tracer's snapshots). */
+    Frame currentFrame() { return current; }
+
     // ---- entry points --------------------------------------------------------------------------
 
     /**
@@ -515,7 +554,7 @@ final class Interpreter implements RootProvider {
         while (true) {
             try {
                 while (true) {
-                    if (restCheckDue && f.atRest) {
+                    if (restCheckDue && atBoundary(f)) {
                         restCheckDue = false;
                         rt.stressAtRest();
                     }
@@ -831,10 +870,10 @@ final class Interpreter implements RootProvider {
                 f.sp -= arg;
                 try {
                     for (int i = 0; i < arg; i++) heap.sets.add(st, s[f.sp + i]);
-                } catch (PyError e) {
+                } catch (PyError | PyException e) {  // PyException: an instance's __hash__ raised
                     f.sp += arg;
                     heap.decref(st);
-                    throw rt.fromPyError(e);
+                    throw e instanceof PyError pe ? rt.fromPyError(pe) : (PyException) e;
                 }
                 for (int i = 0; i < arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
                 s[f.sp++] = st;
@@ -844,10 +883,10 @@ final class Interpreter implements RootProvider {
                 f.sp -= 2 * arg;
                 try {
                     for (int i = 0; i < arg; i++) heap.dicts.setItem(d, s[f.sp + 2 * i], s[f.sp + 2 * i + 1]);
-                } catch (PyError e) {
+                } catch (PyError | PyException e) {  // PyException: an instance's __hash__ raised
                     f.sp += 2 * arg;
                     heap.decref(d);
-                    throw rt.fromPyError(e);
+                    throw e instanceof PyError pe ? rt.fromPyError(pe) : (PyException) e;
                 }
                 for (int i = 0; i < 2 * arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
                 s[f.sp++] = d;
@@ -1051,28 +1090,26 @@ final class Interpreter implements RootProvider {
             case IMPORT_NAME -> {
                 long fromlist = s[--f.sp], level = s[--f.sp];
                 s[f.sp] = s[f.sp + 1] = 0;
-                heap.decref(fromlist);
-                heap.decref(level);
-                { long pushed = Modules.importModule(rt, StrType.value(code.names[arg])); s[f.sp++] = pushed; }
+                long imported;
+                try {
+                    imported = rt.imports().importName(code.names[arg], f.globals, fromlist, level);
+                } finally {
+                    heap.decref(fromlist);
+                    heap.decref(level);
+                }
+                s[f.sp++] = imported;
             }
             case IMPORT_FROM -> {
-                long m = s[f.sp - 1];
-                long v = rt.ops.getAttrOrNull(m, code.names[arg]);
-                if (v == 0) {
-                    String mn = rt.ops.repr(m);
-                    throw rt.error("ImportError", "cannot import name '" + StrType.value(code.names[arg]) + "' from "
-                            + mn.substring(mn.indexOf('\''), mn.indexOf('\'', mn.indexOf('\'') + 1) + 1) + " (unknown location)");
-                }
-                s[f.sp++] = v;
+                { long pushed = rt.imports().importFrom(s[f.sp - 1], code.names[arg]); s[f.sp++] = pushed; }
             }
             case IMPORT_STAR -> {
                 long m = s[--f.sp];
                 s[f.sp] = 0;
-                long d = ModuleType.dict(m);
-                heap.dicts.forEach(d, (k, v) -> {
-                    if (!StrType.value(k).startsWith("_")) heap.dicts.setItem(f.locals, k, v);
-                });
-                heap.decref(m);
+                try {
+                    rt.imports().importStar(m, f.locals);
+                } finally {
+                    heap.decref(m);
+                }
             }
             case LOAD_ASSERTION_ERROR -> { long t = rt.exceptionType("AssertionError").address(); heap.incref(t); s[f.sp++] = t; }
             case SETUP_ANNOTATIONS -> {
@@ -1091,6 +1128,50 @@ final class Interpreter implements RootProvider {
                 } finally {
                     heap.decref(v);
                 }
+            }
+            case GET_LEN -> { long pushed = MatchOps.getLen(rt, s[f.sp - 1]); s[f.sp++] = pushed; }
+            case MATCH_MAPPING -> { long pushed = rt.ops.bool(MatchOps.isMapping(rt, s[f.sp - 1])); s[f.sp++] = pushed; }
+            case MATCH_SEQUENCE -> { long pushed = rt.ops.bool(MatchOps.isSequence(rt, s[f.sp - 1])); s[f.sp++] = pushed; }
+            case MATCH_KEYS -> { long pushed = MatchOps.matchKeys(rt, s[f.sp - 2], s[f.sp - 1]); s[f.sp++] = pushed; }
+            case MATCH_CLASS -> {
+                long names = s[f.sp - 1], type = s[f.sp - 2], subject = s[f.sp - 3];
+                long attrs = MatchOps.matchClass(rt, subject, type, arg, names);
+                f.sp -= 2;
+                s[f.sp] = s[f.sp + 1] = 0;
+                heap.decref(names);
+                heap.decref(type);
+                if (attrs == 0) { attrs = heap.None; heap.incref(attrs); }
+                s[f.sp - 1] = attrs;
+                heap.decref(subject);
+            }
+            case CHECK_EG_MATCH -> {
+                long type = s[f.sp - 1];
+                ExceptionGroups.checkStarType(rt, type);
+                long exc = s[f.sp - 2];
+                long[] mr = ExceptionGroups.match(rt, exc, type);
+                s[--f.sp] = 0;
+                heap.decref(type);
+                if (mr[0] == heap.None) {
+                    heap.decref(mr[1]);
+                    s[f.sp++] = mr[0];
+                } else {
+                    s[f.sp - 1] = mr[1];
+                    s[f.sp++] = mr[0];
+                    heap.incref(mr[0]);
+                    long old = rt.handledException;
+                    rt.handledException = mr[0];
+                    heap.xdecref(old);
+                    heap.decref(exc);
+                }
+            }
+            case PREP_RERAISE_STAR -> {
+                long excs = s[f.sp - 1], orig = s[f.sp - 2];
+                long val = ExceptionGroups.prepReraiseStar(rt, orig, excs);
+                f.sp -= 2;
+                s[f.sp] = s[f.sp + 1] = 0;
+                heap.decref(excs);
+                heap.decref(orig);
+                s[f.sp++] = val;
             }
             default -> throw new IllegalStateException("opcode " + op + " is not implemented");
         }
@@ -1127,12 +1208,12 @@ final class Interpreter implements RootProvider {
     private long loadAttr(CodeType.Code code, int pc, long o, int arg) {
         String name = code.nameStrings[arg];
         long v = rt.ops.getAttr(o, code.names[arg], name);
-        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")
-                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0) {
+        if (heap.typeOf(o) instanceof ClassType c && c.managed() && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")
+                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && Attributes.hooks(rt, c) == 0) {
             long descr = rt.ops.lookupType(c, name);
             int slot = c.keyIndex(name, false);
-            // The instance's value wins over anything on the class but a property.
-            if (slot >= 0 && (descr == 0 || heap.typeOf(descr) != rt.propertyType)) {
+            // The instance's value wins over anything on the class but a data descriptor.
+            if (slot >= 0 && (descr == 0 || !Attributes.isDataDescriptor(rt, descr))) {
                 code.attrClass[pc] = c;
                 code.attrVersion[pc] = heap.dicts.watchedVersion();
                 code.attrFound[pc] = slot;
@@ -1161,7 +1242,7 @@ final class Interpreter implements RootProvider {
         String name = code.nameStrings[arg];
         rt.ops.loadMethod(o, code.names[arg], name, out);
         if (out[0] != 0 && Heap.typeAddress(out[0]) == functionTypeAddr && heap.typeOf(o) instanceof ClassType c && !c.exceptionBased
-                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && rt.ops.lookupType(c, name) == out[0]) {
+                && c.managed() && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && rt.ops.lookupType(c, name) == out[0]) {
             int slot = c.keyIndex(name, false);
             code.attrClass[pc] = c;
             code.attrVersion[pc] = heap.dicts.watchedVersion();
@@ -1189,10 +1270,11 @@ final class Interpreter implements RootProvider {
     private void storeAttr(CodeType.Code code, int pc, long o, int arg, long v) {
         String name = code.nameStrings[arg];
         rt.ops.setAttr(o, code.names[arg], name, v);
-        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0) {
+        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && c.managed()
+                && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && (Attributes.hooks(rt, c) & Attributes.SETATTR) == 0) {
             long descr = rt.ops.lookupType(c, name);
             int slot = c.keyIndex(name, false);
-            if (slot >= 0 && (descr == 0 || heap.typeOf(descr) != rt.propertyType)) {
+            if (slot >= 0 && (descr == 0 || !Attributes.isDataDescriptor(rt, descr))) {
                 code.attrClass[pc] = c;
                 code.attrVersion[pc] = heap.dicts.watchedVersion();
                 code.attrFound[pc] = slot;

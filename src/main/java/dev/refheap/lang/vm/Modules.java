@@ -26,24 +26,35 @@ import java.util.Set;
 final class Modules {
     private Modules() {}
 
+    /** {@code import name} (a top-level name) through the import system; a new reference. */
     static long importModule(Runtime rt, String name) {
-        Long m = rt.modules.get(name);
-        if (m != null) {
-            rt.heap.incref(m);
-            return m;
+        long n = rt.heap.strs.internedOf(name);
+        try {
+            return rt.imports().importName(n, 0, 0, rt.heap.ints.of(0));
+        } finally {
+            rt.heap.decref(n);
         }
-        long mod = switch (name) {
+    }
+
+    static boolean isBuiltinName(String name) {
+        return switch (name) {
+            case "sys", "gc", "ctypes", "weakref", "time", "builtins", "refheap" -> true;
+            default -> false;
+        };
+    }
+
+    /** A new instance of the built-in module {@code name}, or 0 if refheap has no such built-in module. */
+    static long createBuiltin(Runtime rt, String name) {
+        return switch (name) {
             case "sys" -> sys(rt);
             case "gc" -> gc(rt);
             case "ctypes" -> Ctypes.module(rt);
             case "weakref" -> weakref(rt);
             case "time" -> time(rt);
             case "builtins" -> builtins(rt);
-            default -> throw rt.error("ModuleNotFoundError", "No module named '" + name + "'");
+            case "refheap" -> RefheapModule.create(rt);
+            default -> 0L;
         };
-        rt.modules.put(name, rt.hold(mod));
-        rt.heap.incref(mod);
-        return mod;
     }
 
     static void def(Runtime rt, long module, String name, Builtin impl) {
@@ -65,8 +76,8 @@ final class Modules {
     // ---- sys ------------------------------------------------------------------------------------
 
     static long stderrObject(Runtime rt) {
-        Long sys = rt.modules.get("sys");
-        return sys == null ? -1 : rt.heap.dicts.getItem(ModuleType.dict(sys), "stderr");
+        long sys = rt.heap.dicts.getItem(rt.sysModules, "sys");
+        return sys == 0 || rt.heap.typeOf(sys) != rt.moduleType ? -1 : rt.heap.dicts.getItem(ModuleType.dict(sys), "stderr");
     }
 
     private static long sys(Runtime rt) {
@@ -112,7 +123,27 @@ final class Modules {
         set(rt, m, "maxsize", heap.ints.of(Long.MAX_VALUE));
         set(rt, m, "byteorder", heap.strs.of("little"));
         set(rt, m, "platform", heap.strs.of("linux"));
-        set(rt, m, "argv", heap.lists.of());
+        long argv = heap.lists.alloc(0);
+        for (String a : rt.mainConfig.argv()) {
+            long s = heap.strs.of(a);
+            heap.lists.append(argv, s);
+            heap.decref(s);
+        }
+        set(rt, m, "argv", argv);
+        heap.incref(rt.sysModules);
+        set(rt, m, "modules", rt.sysModules);
+        // Not from the free lists: StartupState's figures count what `import sys` took from them before these existed.
+        long path = heap.lists.alloc(0, false);
+        for (String p : rt.imports().initialPath()) {
+            long s = heap.strs.of(p);
+            heap.lists.append(path, s);
+            heap.decref(s);
+        }
+        set(rt, m, "path", path);
+        set(rt, m, "meta_path", heap.lists.alloc(0, false));
+        set(rt, m, "path_hooks", heap.lists.alloc(0, false));
+        set(rt, m, "dont_write_bytecode", rt.ops.bool(false));
+        set(rt, m, "warnoptions", heap.lists.alloc(0, false));
         set(rt, m, "stdout", Streams.create(rt, false));
         set(rt, m, "stderr", Streams.create(rt, true));
         SysInfo.install(rt, m);

@@ -42,4 +42,7 @@ final class Names implements RootProvider {
     public void visitRoots(RootVisitor v) {
         for (long o : all) v.root(o, 1);
     }
+
+    @Override
+    public String rootDescription() { return "runtime (an interned name it looks up)"; }
 }

@@ -98,6 +98,19 @@ final class Op {
     static final int SETUP_ANNOTATIONS = 84;
     static final int DISPLAY_RESULT = 85;
     static final int PRINT_EXPR = 86;
+    static final int GET_LEN = 87;
+    static final int MATCH_MAPPING = 88;
+    static final int MATCH_SEQUENCE = 89;
+    static final int MATCH_KEYS = 90;
+    static final int MATCH_CLASS = 91;
+    static final int CHECK_EG_MATCH = 92;
+    static final int PREP_RERAISE_STAR = 93;
+    static final int GET_AWAITABLE = 94;
+    static final int GET_AITER = 95;
+    static final int GET_ANEXT = 96;
+    static final int END_ASYNC_FOR = 97;
+    static final int BEFORE_ASYNC_WITH = 98;
+    static final int ASYNC_GEN_WRAP = 99;
 
     /** Fails if a constant here is not its opcode's ordinal (or the enum gained an opcode). */
     static void check() {

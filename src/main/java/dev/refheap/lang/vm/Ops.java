@@ -45,6 +45,7 @@ final class Ops {
     /** True if {@code t} is {@code base} or derives from it (user classes through their mro). */
     boolean isSubtype(PyType t, PyType base) {
         if (t == base || base == heap.objectType) return true;
+        if (base instanceof ExceptionGroups.GroupType b && !b.heapLike && t instanceof ExceptionGroups.GroupType) return true;
         if (t instanceof ClassType c) {
             for (ClassType m : c.mro) if (m == base) return true;
             return c.builtinBase != null && isSubtype(c.builtinBase, base);
@@ -158,7 +159,7 @@ final class Ops {
             String qn = heap.typeOf(f) == rt.functionType ? StrType.value(Native.getLong(f + FunctionType.QUALNAME)) : "?";
             return "<bound method " + qn + " of " + repr(MethodType.self(o)) + ">";
         }
-        if (t == rt.moduleType) return "<module '" + StrType.value(Native.getLong(o + ModuleType.NAME)) + "'" + (rt.modules.containsKey(StrType.value(Native.getLong(o + ModuleType.NAME))) && !StrType.value(Native.getLong(o + ModuleType.NAME)).equals("__main__") ? " (built-in)" : "") + ">";
+        if (t == rt.moduleType) return rt.imports().moduleRepr(o);
         if (t == rt.cellType) {
             long c = CellType.contents(o);
             return "<cell at " + hex(o) + ": " + (c == 0 ? "empty>" : typeName(c) + " object at " + hex(c) + ">");
@@ -191,6 +192,7 @@ final class Ops {
             }
         }
         if (t == rt.getsetType) return rt.getsetType.attributeRepr(o);
+        if (t == rt.memberType) return rt.memberType.repr(o);
         if (t instanceof Ctypes ct) {
             long v = ct.value(o);
             try {
@@ -263,6 +265,7 @@ final class Ops {
         PyType t = heap.typeOf(o);
         if (t == heap.strs) return StrType.value(o);
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__str__") == 0)) {
+            if (ExceptionGroups.isGroup(rt, o)) return ExceptionGroups.str(o);
             long args = ExceptionType.args(o);
             long n = TupleType.size(args);
             if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
@@ -404,9 +407,7 @@ final class Ops {
 
     PyException attributeError(long o, String name) {
         if (isTypeObject(o)) return rt.error("AttributeError", "type object '" + heap.typeAt(o).name() + "' has no attribute '" + name + "'");
-        if (heap.typeOf(o) == rt.moduleType) {
-            return rt.error("AttributeError", "module '" + StrType.value(Native.getLong(o + ModuleType.NAME)) + "' has no attribute '" + name + "'");
-        }
+        if (heap.typeOf(o) == rt.moduleType) return ModuleAttrs.attributeError(rt, o, name);
         return rt.error("AttributeError", "'" + typeName(o) + "' object has no attribute '" + name + "'");
     }
 
@@ -417,6 +418,15 @@ final class Ops {
 
     /** As {@link #getAttrOrNull(long, long)}, with the name's contents already decoded. */
     long getAttrOrNull(long o, long nameObj, String name) {
+        if (heap.typeOf(o) instanceof ClassType c) {
+            int hooks = Attributes.hooks(rt, c);
+            if ((hooks & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0) return Attributes.getHooked(rt, o, c, nameObj, name, hooks);
+        }
+        return genericGetAttrOrNull(o, nameObj, name);
+    }
+
+    /** PyObject_GenericGetAttr: o.name without the class's __getattribute__/__getattr__ hooks; new reference or 0. */
+    long genericGetAttrOrNull(long o, long nameObj, String name) {
         PyType t = heap.typeOf(o);
         if (t instanceof ClassType c && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")) {
             // An instance of a plain class: none of specialAttr's cases apply.
@@ -426,7 +436,7 @@ final class Ops {
             long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
             if (v != 0) return incref(v);
             if (name.equals("__dict__")) return incref(ModuleType.dict(o));
-            return 0;
+            return ModuleAttrs.moduleGetattr(rt, o, nameObj);
         }
         if (isTypeObject(o)) return typeAttr(o, name);
         if (t == rt.superType) {
@@ -450,12 +460,15 @@ final class Ops {
      * instance's own value, then the class's attribute (a function becomes a bound method).
      */
     private long instanceAttr(long o, ClassType c, String name) {
-        long descr = lookupType(c, name);
-        if (descr != 0 && heap.typeOf(descr) == rt.propertyType) return rt.propertyType.getValue(descr, o);
-        long v = Instances.get(rt, o, c, name);
-        if (v != 0) return incref(v);
-        if (descr != 0) return bindDescriptor(descr, o);
-        return 0;
+        return Attributes.generic(rt, o, c, name);
+    }
+
+    long bindDescriptorOf(long descr, long o) { return bindDescriptor(descr, o); }
+
+    /** A callable found on o's class, bound to o the way attribute access binds it (new reference). */
+    long bindForCall(long f, long o) {
+        long g = heap.typeOf(f) instanceof ClassType ? Attributes.getOnInstance(rt, f, o) : 0;
+        return g != 0 ? g : bindDescriptor(f, o);
     }
 
     private long bindDescriptor(long descr, long o) {
@@ -476,7 +489,7 @@ final class Ops {
         switch (name) {
             case "__class__": return incref(Heap.typeAddress(o));
             case "__dict__":
-                if (t instanceof ClassType c && !c.exceptionBased) return incref(Instances.materializeDict(rt, o, c));
+                if (t instanceof ClassType c && c.managed()) return incref(Instances.materializeDict(rt, o, c));
                 if (t == rt.functionType) {
                     long d = Native.getLong(o + FunctionType.DICT);
                     if (d == 0) {
@@ -586,6 +599,10 @@ final class Ops {
             }
         }
         if (isInstance(o, rt.baseException)) {
+            if (ExceptionGroups.isGroup(rt, o)) {
+                long v = ExceptionGroups.attr(rt, o, name);
+                if (v != 0) return v;
+            }
             switch (name) {
                 case "args": return incref(ExceptionType.args(o));
                 case "__traceback__": { long v = ExceptionType.traceback(o); return incref(v == 0 ? heap.None : v); }
@@ -636,6 +653,8 @@ final class Ops {
         long v = lookupType(t, name);
         if (v != 0) {
             if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
+            long got = Attributes.getOnClass(rt, v, typeObject);
+            if (got != 0) return got;
             return incref(v);
         }
         if (name.equals("__module__")) return heap.strs.of("builtins");
@@ -658,17 +677,7 @@ final class Ops {
     void setAttr(long o, long nameObj, String name, long v) {
         PyType t = heap.typeOf(o);
         if (t instanceof ClassType c) {
-            long descr = lookupType(c, name);
-            if (descr != 0 && heap.typeOf(descr) == rt.propertyType) {
-                rt.propertyType.setValue(descr, o, v, name);
-                return;
-            }
-            if (c.exceptionBased) {
-                if (setExceptionField(o, name, v)) return;
-                Instances.setExceptionAttr(rt, o, nameObj, v);
-                return;
-            }
-            Instances.set(rt, o, c, name, v);
+            Attributes.set(rt, o, c, nameObj, name, v);
             return;
         }
         if (t == rt.moduleType) {
@@ -704,6 +713,12 @@ final class Ops {
         throw rt.error("AttributeError", "'" + t.name() + "' object has no attribute '" + name + "'");
     }
 
+    /** An attribute of an instance of an exception class: a field of BaseException, else its dict. */
+    void setExceptionAttribute(long o, ClassType c, long nameObj, String name, long v) {
+        if (setExceptionField(o, name, v)) return;
+        Instances.setExceptionAttr(rt, o, nameObj, v);
+    }
+
     private boolean setExceptionField(long o, String name, long v) {
         int off = switch (name) {
             case "__traceback__" -> ExceptionType.TRACEBACK;
@@ -724,8 +739,8 @@ final class Ops {
     void delAttr(long o, long nameObj) {
         String name = StrType.value(nameObj);
         PyType t = heap.typeOf(o);
-        if (t instanceof ClassType c && !c.exceptionBased) {
-            if (!Instances.delete(rt, o, c, name)) throw attributeError(o, name);
+        if (t instanceof ClassType c) {
+            Attributes.set(rt, o, c, nameObj, name, 0);
             return;
         }
         if (t == rt.moduleType) {
@@ -753,7 +768,8 @@ final class Ops {
         PyType t = heap.typeOf(o);
         // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
         // super's own lookup starts after the class, so super().__init__ is never object.__init__.
-        if (!isTypeObject(o) && t != rt.moduleType && t != rt.superType) {
+        if (!isTypeObject(o) && t != rt.moduleType && t != rt.superType
+                && !(t instanceof ClassType hc && (Attributes.hooks(rt, hc) & Attributes.GETATTRIBUTE) != 0)) {
             long descr = lookupType(t, name);
             if (descr != 0) {
                 PyType dt = heap.typeOf(descr);

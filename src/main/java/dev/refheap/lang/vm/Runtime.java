@@ -63,13 +63,19 @@ public final class Runtime implements AutoCloseable {
     final SuperType superType;
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
+    final MemberDescriptorType memberType;
     final java.util.Map<IterType.Kind, DictViewType> dictViews = new java.util.EnumMap<>(IterType.Kind.class);
     final ExceptionType baseException;
     final Map<String, ExceptionType> exceptions = new LinkedHashMap<>();
 
     final long builtinsDict;
     final long ellipsis, notImplemented;
-    final Map<String, Long> modules = new LinkedHashMap<>();
+    /** sys.modules: the real dict import consults and fills (held). */
+    final long sysModules;
+    /** The command line sys is built from (argv, sys.path[0], the standard library option). */
+    MainConfig mainConfig = MainConfig.NONE;
+    /** The import system, created on the first import (see {@link ImportSystem}). */
+    private ImportSystem imports;
     /** Attributes of builtin types (method descriptors), by type index. */
     final Map<PyType, Map<String, Long>> typeAttrs = new HashMap<>();
     /** Every type's registry of its subclasses (tp_subclasses). */
@@ -131,6 +137,7 @@ public final class Runtime implements AutoCloseable {
         superType = heap.register(new SuperType(this));
         propertyType = heap.register(new PropertyType(this));
         getsetType = heap.register(new GetSetDescriptorType(this));
+        memberType = heap.register(new MemberDescriptorType(this));
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
@@ -138,11 +145,18 @@ public final class Runtime implements AutoCloseable {
         interpreter = new Interpreter(this);
         interpreter.typesReady();
         heap.setCallbacks((callback, wr) -> ops.callWeakrefCallback(callback, wr));
-        heap.addRootProvider(v -> {
-            for (long o : held) v.root(o, 1);
+        heap.addRootProvider(new RootProvider() {
+            @Override public void visitRoots(RootVisitor v) {
+                for (long o : held) v.root(o, 1);
+            }
+
+            @Override public void visitDescribedRoots(DescribedRootVisitor v) {
+                for (long o : held) v.root(o, 1, describeHeld(o));
+            }
         });
         heap.addRootProvider(interpreter);
         builtinsDict = hold(heap.dicts.create());
+        sysModules = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
         complexType.install();
@@ -170,6 +184,11 @@ public final class Runtime implements AutoCloseable {
         if (stress != null) stress.atRest();
     }
 
+    /** Programs the web page runs may not write memory through ctypes ({@code refheap serve}). */
+    boolean sandboxed;
+
+    public void setSandboxed(boolean on) { sandboxed = on; }
+
     /** The stress mode's driver, or null without --gc-stress. */
     public GcStress stress() { return stress; }
 
@@ -192,7 +211,39 @@ public final class Runtime implements AutoCloseable {
     public PrintStream err() { return err; }
     public CycleCollector gc() { return gc; }
 
+    /**
+     * What sys is built from: {@code argv} (sys.argv), {@code path0} (sys.path[0]: the script's
+     * directory, '' for -c and the REPL, null for none), {@code stdlib} (--stdlib DIR, or null).
+     */
+    public record MainConfig(List<String> argv, String path0, String stdlib) {
+        public static final MainConfig NONE = new MainConfig(List.of(), null, null);
+    }
+
+    /** Sets what sys.argv and sys.path start as; call before the program runs. */
+    public void configureMain(MainConfig config) { mainConfig = config; }
+
+    /** The import system, created on first use. */
+    ImportSystem imports() {
+        if (imports == null) {
+            try {
+                imports = (ImportSystem) Class.forName("dev.refheap.lang.importer.Importer")
+                        .getConstructor(VmApi.class).newInstance(new VmApi(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("refheap's import system is missing", e);
+            }
+        }
+        return imports;
+    }
+
     /** Keeps {@code o} (a new reference) alive for the runtime's life; returns it. */
+    /** Who holds a reference the runtime holds (refcount provenance). */
+    private String describeHeld(long o) {
+        if (o == builtinsDict) return "runtime (builtins dict)";
+        if (o == sysModules) return "runtime (sys.modules dict)";
+        if (heap.typeOf(o) == moduleType) return "runtime (its own hold on a module)";
+        return "runtime (" + heap.typeOf(o).name() + " it keeps: a method descriptor or registry)";
+    }
+
     long hold(long o) {
         held.add(o);
         return o;
@@ -265,10 +316,11 @@ public final class Runtime implements AutoCloseable {
 
     /** The __main__ module's dict (created on first use). */
     long mainGlobals() {
-        long m = modules.get("__main__") == null ? 0 : modules.get("__main__");
-        if (m == 0) {
+        long m = heap.dicts.getItem(sysModules, "__main__");
+        if (m == 0 || heap.typeOf(m) != moduleType) {
             m = moduleType.create("__main__");
-            modules.put("__main__", hold(m));
+            heap.dicts.setItem(sysModules, "__main__", m);
+            hold(m);
             long d = ModuleType.dict(m);
             heap.dicts.setItem(d, names.__builtins__, builtinsDict);
         }
@@ -309,6 +361,16 @@ public final class Runtime implements AutoCloseable {
      */
     public void exec(String source, String filename) {
         run(source, filename, dev.refheap.lang.compiler.Compiler.Mode.EXEC);
+    }
+
+    /**
+     * Runs module {@code name} as __main__ ({@code refheap -m name}).
+     *
+     * @throws ImportSystem.MainModuleError when there is no such module to run
+     */
+    public void runModuleAsMain(String name) {
+        long globals = mainGlobals();
+        imports().runModuleAsMain(name, globals);
     }
 
     /** Runs one notebook cell or REPL input in __main__; a final expression's repr is shown. */
@@ -398,8 +460,8 @@ public final class Runtime implements AutoCloseable {
      * print, as they would there. The runtime is not closed: the heap stays inspectable.
      */
     public void finalizeAtExit(PyException uncaught) {
-        long weakrefModule = modules.getOrDefault("weakref", 0L);
-        if (weakrefModule != 0) {
+        long weakrefModule = heap.dicts.getItem(sysModules, "weakref");
+        if (weakrefModule != 0 && heap.typeOf(weakrefModule) == moduleType) {
             long exitfunc = heap.dicts.getItem(ModuleType.dict(weakrefModule), "_exitfunc");
             if (exitfunc != 0) {
                 try {
@@ -416,10 +478,21 @@ public final class Runtime implements AutoCloseable {
         }
         if (gc.isEnabled()) gc.collect(2); // PyGC_Collect() before the modules go: the last one gc.callbacks see
         List<Long> alive = new ArrayList<>();
-        for (String name : new ArrayList<>(modules.keySet())) {
-            long m = modules.remove(name);
-            alive.add(heap.weakrefs.newRef(m, 0));
-            if (held.remove(Long.valueOf(m))) heap.decref(m);
+        List<Long> keys = new ArrayList<>();
+        heap.dicts.forEach(sysModules, (k, v) -> keys.add(k));
+        for (long k : keys) heap.incref(k);
+        for (long k : keys) {
+            long m = heap.dicts.getItem(sysModules, k);
+            if (m != 0 && heap.weakrefs.supports(m)) {
+                alive.add(heap.weakrefs.newRef(m, 0));
+                heap.incref(m);
+                heap.dicts.delItem(sysModules, k);
+                if (held.remove(Long.valueOf(m))) heap.decref(m);
+                heap.decref(m);
+            } else if (m != 0) {
+                heap.dicts.delItem(sysModules, k);
+            }
+            heap.decref(k);
         }
         gc.collectNoFail(2);
         for (int i = alive.size() - 1; i >= 0; i--) {

@@ -21,10 +21,12 @@ final class Streams extends LangType {
                 if (rt.heap.typeOf(a[o]) != rt.heap.strs) throw rt.typeError("write() argument must be str, not " + rt.ops.typeName(a[o]));
                 String text = StrType.value(a[o]);
                 (Native.getLong(s + WHICH) != 0 ? rt.err : rt.out).print(text);
+                StdStream.check(rt, Native.getLong(s + WHICH) != 0);
                 return rt.heap.ints.of(text.codePointCount(0, text.length()));
             });
             TypeMethodsAccess.def(rt, t, "flush", (s, a, o, n, kw) -> {
                 (Native.getLong(s + WHICH) != 0 ? rt.err : rt.out).flush();
+                StdStream.check(rt, Native.getLong(s + WHICH) != 0);
                 rt.heap.incref(rt.heap.None);
                 return rt.heap.None;
             });

@@ -79,32 +79,142 @@ final class TracebackFormatter {
     /** traceback.format_exception: the traceback of {@code exc} with its cause/context chain. */
     String format(long exc) {
         StringBuilder sb = new StringBuilder();
-        formatChain(exc, sb, new HashSet<>());
+        formatChain(build(exc), sb, new int[1], new boolean[1]);
         return sb.toString();
     }
 
-    private void formatChain(long exc, StringBuilder sb, Set<Long> seen) {
-        seen.add(exc);
-        if (rt.ops.isInstance(exc, rt.baseException)) {
-            long cause = ExceptionType.cause(exc), context = ExceptionType.context(exc);
-            boolean suppress = Native.getLong(exc + ExceptionType.SUPPRESS) != 0;
-            if (cause != 0 && !seen.contains(cause)) {
-                formatChain(cause, sb, seen);
-                sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if (context != 0 && !suppress && !seen.contains(context)) {
-                formatChain(context, sb, seen);
-                sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
+    /** A TracebackException: an exception with the chained and grouped ones it will show. */
+    private static final class Node {
+        final long exc;
+        Node cause, context;
+        List<Node> members;
+
+        Node(long exc, Set<Long> seen) {
+            this.exc = exc;
+            seen.add(exc);
+        }
+    }
+
+    /**
+     * TracebackException's construction: a work list (last in, first out) visits each exception; the
+     * cause and the context get nodes unless already seen, then a group's members (always).
+     */
+    private Node build(long exc) {
+        Set<Long> seen = new HashSet<>();
+        Node top = new Node(exc, seen);
+        java.util.ArrayDeque<Node> queue = new java.util.ArrayDeque<>();
+        queue.push(top);
+        while (!queue.isEmpty()) {
+            Node te = queue.pop();
+            long e = te.exc;
+            if (!rt.ops.isInstance(e, rt.baseException)) continue;
+            long cause = ExceptionType.cause(e), context = ExceptionType.context(e);
+            te.cause = cause != 0 && !seen.contains(cause) ? new Node(cause, seen) : null;
+            te.context = context != 0 && !seen.contains(context) ? new Node(context, seen) : null;
+            List<Node> members = null;
+            if (ExceptionGroups.isGroup(rt, e)) {
+                members = new ArrayList<>();
+                long excs = ExceptionGroups.exceptions(e);
+                for (long i = 0; i < dev.refheap.object.TupleType.size(excs); i++) {
+                    members.add(new Node(dev.refheap.object.TupleType.item(excs, i), seen));
+                }
             }
-            long tb = ExceptionType.traceback(exc);
-            if (tb != 0) {
-                sb.append("Traceback (most recent call last):\n");
-                sb.append(formatStack(frames(tb), lines));
+            te.members = members;
+            if (te.cause != null) queue.push(te.cause);
+            if (te.context != null) queue.push(te.context);
+            if (members != null) for (Node m : members) queue.push(m);
+        }
+        return top;
+    }
+
+    /** max_group_width and max_group_depth of 3.11's TracebackException. */
+    private static final int MAX_GROUP_WIDTH = 15, MAX_GROUP_DEPTH = 10;
+
+    /**
+     * _ExceptionPrintContext.emit: every line of {@code text} indented by two spaces per group level,
+     * then the margin character and a space inside a group.
+     */
+    private static void emit(StringBuilder sb, int depth, String text, char margin) {
+        String indent = " ".repeat(2 * depth) + (depth > 0 ? margin + " " : "");
+        int i = 0;
+        while (i < text.length()) {
+            int nl = text.indexOf('\n', i);
+            int end = nl < 0 ? text.length() : nl + 1;
+            sb.append(indent).append(text, i, end);
+            i = end;
+        }
+    }
+
+    /**
+     * TracebackException.format: the chain (cause or context first), then this exception's traceback
+     * and message line; an exception group adds its sub-exceptions in the +-+--- boxes, one level of
+     * indentation deeper. {@code depth} and {@code needClose} are the print context's state.
+     */
+    private void formatChain(Node node, StringBuilder sb, int[] depth, boolean[] needClose) {
+        long exc = node.exc;
+        boolean isExc = rt.ops.isInstance(exc, rt.baseException);
+        if (isExc) {
+            boolean suppress = Native.getLong(exc + ExceptionType.SUPPRESS) != 0;
+            if (node.cause != null) {
+                formatChain(node.cause, sb, depth, needClose);
+                emit(sb, depth[0], "\nThe above exception was the direct cause of the following exception:\n\n", '|');
+            } else if (node.context != null && !suppress) {
+                formatChain(node.context, sb, depth, needClose);
+                emit(sb, depth[0], "\nDuring handling of the above exception, another exception occurred:\n\n", '|');
             }
         }
+        long tb = isExc ? ExceptionType.traceback(exc) : 0;
+        if (!isExc || !ExceptionGroups.isGroup(rt, exc)) {
+            if (tb != 0) {
+                emit(sb, depth[0], "Traceback (most recent call last):\n", '|');
+                emit(sb, depth[0], formatStack(frames(tb), lines), '|');
+            }
+            emit(sb, depth[0], messageLine(exc), '|');
+            return;
+        }
+        if (depth[0] > MAX_GROUP_DEPTH) {
+            emit(sb, depth[0], "... (max_group_depth is " + MAX_GROUP_DEPTH + ")\n", '|');
+            return;
+        }
+        boolean toplevel = depth[0] == 0;
+        if (toplevel) depth[0]++;
+        if (tb != 0) {
+            emit(sb, depth[0], "Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+            emit(sb, depth[0], formatStack(frames(tb), lines), '|');
+        }
+        emit(sb, depth[0], messageLine(exc), '|');
+        long excs = ExceptionGroups.exceptions(exc);
+        int num = (int) dev.refheap.object.TupleType.size(excs);
+        int n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+        needClose[0] = false;
+        for (int i = 0; i < n; i++) {
+            boolean last = i == n - 1;
+            if (last) needClose[0] = true;
+            boolean truncated = i >= MAX_GROUP_WIDTH;
+            String title = truncated ? "..." : String.valueOf(i + 1);
+            sb.append(" ".repeat(2 * depth[0])).append(i == 0 ? "+-" : "  ")
+                    .append("+---------------- ").append(title).append(" ----------------\n");
+            depth[0]++;
+            if (!truncated) {
+                formatChain(node.members.get(i), sb, depth, needClose);
+            } else {
+                int remaining = num - MAX_GROUP_WIDTH;
+                emit(sb, depth[0], "and " + remaining + " more exception" + (remaining > 1 ? "s" : "") + "\n", '|');
+            }
+            if (last && needClose[0]) {
+                sb.append(" ".repeat(2 * depth[0])).append("+------------------------------------\n");
+                needClose[0] = false;
+            }
+            depth[0]--;
+        }
+        if (toplevel) depth[0] = 0;
+    }
+
+    private String messageLine(long exc) {
         String type = rt.ops.qualifiedTypeNameOf(rt.heap.typeOf(exc));
         if (type.startsWith("__main__.")) type = type.substring("__main__.".length());
         String msg = rt.ops.str(exc);
-        sb.append(type).append(msg.isEmpty() ? "" : ": " + msg).append('\n');
+        return type + (msg.isEmpty() ? "" : ": " + msg) + "\n";
     }
 
     /**

@@ -433,6 +433,15 @@ final class TypeMethods {
             for (int k = 0; k < 3; k++) TupleType.setItemSteal(t, k, heap.strs.of(parts[k]));
             return t;
         });
+        def1(S, "rpartition", (s, sepObj) -> {
+            String v = StrType.value(s), sep = strArg(sepObj);
+            if (sep.isEmpty()) throw rt.error("ValueError", "empty separator");
+            int i = v.lastIndexOf(sep);
+            String[] parts = i < 0 ? new String[] {"", "", v} : new String[] {v.substring(0, i), sep, v.substring(i + sep.length())};
+            long t = heap.tuples.alloc(3);
+            for (int k = 0; k < 3; k++) TupleType.setItemSteal(t, k, heap.strs.of(parts[k]));
+            return t;
+        });
     }
 
     /** CPython returns the str itself when a method leaves it unchanged (strip, replace...). */
@@ -604,6 +613,7 @@ final class TypeMethods {
         def0(heap.ints, "bit_length", s -> heap.ints.of(IntType.toBig(s).abs().bitLength()));
         def0(heap.floats, "is_integer", s -> rt.ops.bool(FloatType.value(s) == Math.rint(FloatType.value(s)) && !Double.isInfinite(FloatType.value(s))));
         def0(heap.typeType, "__subclasses__", s -> rt.subclasses.list(s));
+        Attributes.install(rt);
         def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
         def(heap.objectType, "__init__", (s, a, o, n, kw) -> none());
         def0(heap.objectType, "__repr__", s -> heap.strs.of("<" + rt.ops.qualifiedTypeNameOf(heap.typeOf(s)) + " object at " + Ops.hex(s) + ">"));
@@ -622,6 +632,8 @@ final class TypeMethods {
         });
         def0(G, "close", s -> { rt.interpreter.closeGenerator(s); return none(); });
         def1(rt.propertyType, "setter", (s, f) -> rt.propertyType.withSetter(s, f));
+        def1(rt.propertyType, "getter", (s, f) -> rt.propertyType.withGetter(s, f));
+        def1(rt.propertyType, "deleter", (s, f) -> rt.propertyType.withDeleter(s, f));
         def(rt.baseException, "__init__", (s, a, o, n, kw) -> {
             long args = heap.tuples.alloc(n - Args.nkw(kw));
             for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));

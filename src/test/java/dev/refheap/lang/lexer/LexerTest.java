@@ -122,7 +122,6 @@ class LexerTest {
         assertEquals("invalid character '€' (U+20AC)", error("x = €").msg());
         assertEquals("invalid non-printable character U+00A0", error("x =\u00a01").msg());
         assertEquals("unexpected character after line continuation character", error("x \\ y").msg());
-        assertEquals("imaginary literal is not supported by refheap", error("x = 2j").msg());
         assertEquals("too many nested parentheses", error("(".repeat(201)).msg());
     }
 

@@ -1,0 +1,17 @@
+# Imports each standard-library module the import issue lists (and a few more) on refheap, in one
+# process, and prints a Markdown table row per module: whether it imported, else the exception.
+# Run: ./refheap run scripts/stdlib-probe.py   (docs/stdlib.md keeps the last table)
+MODULES = ['__future__', 'keyword', 'copy', 'copyreg', 'pprint', 'reprlib', 'heapq', 'bisect', 'string', 'textwrap',
+           'linecache', 'types', 'functools', 'operator', 'collections', 'collections.abc', 'abc', 'enum', 'dataclasses',
+           'contextlib', 'weakref', 'itertools', 'typing', 'random', 'math', 're', 'traceback', 'io', 'os', 'os.path',
+           'json', 'time', 'datetime', 'threading', 'queue', 'struct', 'tracemalloc', 'warnings', 'inspect', 'dis',
+           'timeit', 'statistics', 'fractions', 'decimal', 'argparse', 'tempfile', 'shutil', 'unittest', 'importlib',
+           'stat', 'colorsys', 'token', 'opcode', 'numbers', 'genericpath', 'posixpath', 'fnmatch', 'errno', 'atexit']
+for name in MODULES:
+    try:
+        __import__(name)
+        row = 'imports'
+    except BaseException as e:
+        msg = str(e).replace('|', '\\|').replace('\n', ' ')
+        row = 'fails: `' + type(e).__name__ + ': ' + msg[:160] + '`'
+    print('| `' + name + '` | ' + row + ' |')

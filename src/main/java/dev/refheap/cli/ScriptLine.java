@@ -1,0 +1,53 @@
+package dev.refheap.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command lines that pass arguments on to the program, as python3's do: {@code -m MODULE
+ * ARGS...}, {@code -c CODE ARGS...} and {@code run FILE.py ARGS...}, each after any of the shared
+ * options ({@code --gc-stress}, {@code --max-heap SIZE}, {@code --stdlib DIR}). Everything after
+ * the module, code or file is the program's (sys.argv), options included. Other command lines are
+ * left to picocli (null).
+ */
+record ScriptLine(String mode, String target, List<String> args, RuntimeFlags flags) {
+    static ScriptLine parse(String[] argv) {
+        RuntimeFlags flags = new RuntimeFlags();
+        int i = 0;
+        boolean sawRun = false;
+        while (i < argv.length) {
+            String a = argv[i];
+            if (a.equals("--gc-stress")) {
+                flags.gcStress = true;
+                i++;
+            } else if ((a.equals("--max-heap") || a.equals("--stdlib")) && i + 1 < argv.length) {
+                if (a.equals("--max-heap")) flags.maxHeap = argv[i + 1];
+                else flags.stdlib = argv[i + 1];
+                i += 2;
+            } else if (a.startsWith("--max-heap=")) {
+                flags.maxHeap = a.substring("--max-heap=".length());
+                i++;
+            } else if (a.startsWith("--stdlib=")) {
+                flags.stdlib = a.substring("--stdlib=".length());
+                i++;
+            } else if (a.equals("run") && !sawRun) {
+                sawRun = true;
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i >= argv.length) return null;
+        String a = argv[i];
+        List<String> rest = new ArrayList<>(Arrays.asList(argv).subList(Math.min(i + 2, argv.length), argv.length));
+        if (!sawRun && (a.equals("-m") || a.equals("-c")) && i + 1 < argv.length) return new ScriptLine(a, argv[i + 1], rest, flags);
+        if (!sawRun && a.startsWith("-m") && a.length() > 2) {
+            return new ScriptLine("-m", a.substring(2), new ArrayList<>(Arrays.asList(argv).subList(i + 1, argv.length)), flags);
+        }
+        if (sawRun && !a.startsWith("-") && !a.endsWith(".ipynb")) {
+            return new ScriptLine("run", a, new ArrayList<>(Arrays.asList(argv).subList(i + 1, argv.length)), flags);
+        }
+        return null;
+    }
+}

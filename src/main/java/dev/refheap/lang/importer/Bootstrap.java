@@ -1,0 +1,67 @@
+package dev.refheap.lang.importer;
+
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.object.Heap;
+import dev.refheap.object.TupleType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The functions implemented in Java that refheap's two bootstrap modules call: in
+ * {@code _frozen_importlib}, {@code _gcd_import}, {@code __import__} (the builtin),
+ * {@code _is_builtin}, {@code _create_builtin}, {@code _new_module}; in
+ * {@code _frozen_importlib_external}, {@code _exec_source} and {@code _source_text}.
+ */
+final class Bootstrap {
+    private Bootstrap() {}
+
+    static void defineNatives(VmApi vm, Importer importer, long module) {
+        Heap heap = vm.heap;
+        vm.def(module, "_gcd_import", (self, a, o, n, kw) -> {
+            if (n < 1 || n > 3 || (kw != 0 && TupleType.size(kw) > 0)) throw vm.error("TypeError", "_gcd_import() takes from 1 to 3 positional arguments");
+            String name = vm.strValue(a[o]);
+            long level = n > 2 ? dev.refheap.object.IntType.asLong(a[o + 2]) : 0;
+            if (level > 0) {
+                long pkg = n > 1 ? a[o + 1] : heap.None;
+                if (pkg == heap.None) throw vm.error("ImportError", "attempted relative import with no known parent package");
+                long g = heap.dicts.create();
+                try {
+                    heap.dicts.setItem(g, "__package__", pkg);
+                    heap.dicts.setItem(g, "__name__", pkg);
+                    return importer.importName(a[o], g, 0, a[o + 2]);
+                } finally {
+                    heap.decref(g);
+                }
+            }
+            if (name.isEmpty()) throw vm.error("ValueError", "Empty module name");
+            return importer.importAbsolute(name);
+        });
+        long imp = vm.dictGet(vm.builtinsDict(), "__import__");
+        if (imp != 0) heap.dicts.setItem(vm.moduleDict(module), "__import__", imp);
+        vm.def(module, "_is_builtin", (self, a, o, n, kw) -> heap.bools.of(vm.isBuiltinModuleName(vm.strValue(a[o])) || NativeModules.has(vm.strValue(a[o]))));
+        vm.def(module, "_create_builtin", (self, a, o, n, kw) -> {
+            String name = vm.strValue(a[o]);
+            long m = vm.dictGet(vm.sysModules(), name);
+            if (m != 0) return vm.incref(m);
+            return importer.importAbsolute(name);
+        });
+        vm.def(module, "_new_module", (self, a, o, n, kw) -> vm.newModule(vm.strValue(a[o])));
+    }
+
+    static void defineExternalNatives(VmApi vm, Importer importer, long module) {
+        Heap heap = vm.heap;
+        vm.def(module, "_exec_source", (self, a, o, n, kw) -> {
+            if (n != 2 || !vm.isModule(a[o]) || !vm.isStr(a[o + 1])) throw vm.error("TypeError", "_exec_source(module, path)");
+            long name = vm.dictGet(vm.moduleDict(a[o]), "__name__");
+            importer.execSource(a[o], vm.strValue(a[o + 1]), name != 0 && vm.isStr(name) ? vm.strValue(name) : "?");
+            return vm.incref(heap.None);
+        });
+        vm.def(module, "_source_text", (self, a, o, n, kw) -> {
+            try {
+                return vm.str(Importer.decode(Files.readAllBytes(Path.of(vm.strValue(a[o])))));
+            } catch (java.io.IOException e) {
+                throw vm.error("OSError", "[Errno 2] No such file or directory: '" + vm.strValue(a[o]) + "'");
+            }
+        });
+    }
+}

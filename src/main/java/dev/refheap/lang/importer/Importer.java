@@ -1,0 +1,774 @@
+package dev.refheap.lang.importer;
+
+import dev.refheap.lang.PySyntaxError;
+import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.lang.compiler.Compiler;
+import dev.refheap.lang.vm.ImportSystem;
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.Runtime;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * refheap's import system: CPython 3.11's import algorithm (import.c's
+ * PyImport_ImportModuleLevelObject and importlib._bootstrap's _find_and_load, _load_unlocked and
+ * _handle_fromlist), written in Java over refheap's heap.
+ *
+ * <h2>What it does</h2>
+ * Resolves relative names from the importing globals' {@code __package__}/{@code __spec__}/
+ * {@code __name__}; consults and fills {@code sys.modules} (a real dict, held by the runtime);
+ * imports parents before children and binds each child on its parent; finds modules with the
+ * built-in modules first (the VM's own and {@link NativeModules}), then {@link PathFinder} over
+ * {@code sys.path} or the parent's {@code __path__}; runs a module's code in its dict with its
+ * spec marked {@code _initializing} (so a circular import sees a partially initialised module and
+ * 3.11's messages say so); removes a module whose execution failed from sys.modules.
+ *
+ * <h2>Objects</h2>
+ * Module objects, their dicts, functions and classes are ordinary heap objects. The spec and
+ * loader objects ({@code ModuleSpec}, {@code SourceFileLoader}, {@code NamespaceLoader},
+ * {@code BuiltinImporter}) are instances of classes refheap defines in Python in its own
+ * {@code _frozen_importlib} and {@code _frozen_importlib_external} modules (resources next to
+ * this class), loaded on the first import that needs a spec (a file, a namespace, or importlib).
+ * Built-in modules imported before that get their spec then, as importlib's _setup does.
+ *
+ * <h2>States</h2>
+ * created (no Python objects) → bootstrapped (the two modules exist and are in sys.modules).
+ * Compiled code comes from the {@link CodeCache} when it is valid.
+ */
+public final class Importer implements ImportSystem {
+    private final VmApi vm;
+    private final Heap heap;
+    private final Runtime.MainConfig config;
+    private final Path stdlib;
+    private CodeCache cache;
+    /** The dicts of _frozen_importlib and _frozen_importlib_external once bootstrapped (modules held by the runtime), else 0. */
+    private long bootstrapDict, externalDict;
+    private boolean bootstrapping;
+
+    public Importer(VmApi vm) {
+        this.vm = vm;
+        this.heap = vm.heap;
+        this.config = vm.mainConfig();
+        this.stdlib = StdlibLocator.locate(config.stdlib());
+    }
+
+    @Override
+    public List<String> initialPath() {
+        List<String> path = new ArrayList<>();
+        if (config.path0() != null) path.add(config.path0());
+        String pp = System.getenv("PYTHONPATH");
+        if (pp != null) {
+            for (String e : pp.split(":")) if (!e.isEmpty()) path.add(e);
+        }
+        if (stdlib != null) path.add(stdlib.toString());
+        return path;
+    }
+
+    // ---- IMPORT_NAME -------------------------------------------------------------------------------
+
+    @Override
+    public long importName(long nameObj, long globals, long fromlist, long levelObj) {
+        String name = vm.strValue(nameObj);
+        long level = IntType.fitsLong(levelObj) ? IntType.asLong(levelObj) : Long.MAX_VALUE;
+        if (level < 0) throw vm.error("ValueError", "level must be >= 0");
+        String absName;
+        if (level > 0) {
+            absName = resolveName(name, globals, (int) Math.min(level, Integer.MAX_VALUE));
+        } else {
+            if (name.isEmpty()) throw vm.error("ValueError", "Empty module name");
+            absName = name;
+        }
+        long mod = importAbsolute(absName);
+        try {
+            boolean hasFrom = fromlist != 0 && fromlist != heap.None && vm.truthy(fromlist);
+            if (!hasFrom) {
+                int dot = name.indexOf('.');
+                if (level == 0 || !name.isEmpty()) {
+                    if (dot < 0) return vm.incref(mod);
+                    if (level == 0) return importAbsolute(name.substring(0, dot));
+                    int cutOff = name.length() - dot;
+                    String toReturn = absName.substring(0, absName.length() - cutOff);
+                    long m = vm.dictGet(vm.sysModules(), toReturn);
+                    if (m == 0) throw vm.error("KeyError", "'" + toReturn + "' not in sys.modules as expected");
+                    return vm.incref(m);
+                }
+                return vm.incref(mod);
+            }
+            long path = vm.getAttrOrNull(mod, "__path__");
+            if (path == 0) return vm.incref(mod);
+            heap.decref(path);
+            handleFromlist(mod, fromlist, false);
+            return vm.incref(mod);
+        } finally {
+            heap.decref(mod);
+        }
+    }
+
+    /** import.c's resolve_name: the absolute name of a relative import from {@code globals}. */
+    private String resolveName(String name, long globals, int level) {
+        if (globals == 0) throw vm.error("KeyError", "'__name__' not in globals");
+        if (heap.typeOf(globals) != heap.dicts) throw vm.error("TypeError", "globals must be a dict");
+        long pkg = vm.dictGet(globals, "__package__");
+        if (pkg == heap.None) pkg = 0;
+        long spec = vm.dictGet(globals, "__spec__");
+        String pkgName;
+        long owned = 0;
+        try {
+            if (pkg != 0) {
+                if (!vm.isStr(pkg)) throw vm.error("TypeError", "package must be a string");
+                pkgName = vm.strValue(pkg);
+            } else if (spec != 0 && spec != heap.None) {
+                owned = vm.getAttrOrNull(spec, "parent");
+                if (owned == 0 || !vm.isStr(owned)) throw vm.error("TypeError", "__spec__.parent must be a string");
+                pkgName = vm.strValue(owned);
+            } else {
+                long n = vm.dictGet(globals, "__name__");
+                if (n == 0) throw vm.error("KeyError", "'__name__' not in globals");
+                if (!vm.isStr(n)) throw vm.error("TypeError", "__name__ must be a string");
+                pkgName = vm.strValue(n);
+                if (vm.dictGet(globals, "__path__") == 0) {
+                    int dot = pkgName.lastIndexOf('.');
+                    pkgName = dot < 0 ? "" : pkgName.substring(0, dot);
+                }
+            }
+        } finally {
+            heap.xdecref(owned);
+        }
+        if (pkgName.isEmpty()) throw vm.error("ImportError", "attempted relative import with no known parent package");
+        int lastDot = pkgName.length();
+        for (int up = 1; up < level; up++) {
+            lastDot = pkgName.lastIndexOf('.', lastDot - 1);
+            if (lastDot < 0) throw vm.error("ImportError", "attempted relative import beyond top-level package");
+        }
+        String base = pkgName.substring(0, lastDot);
+        return name.isEmpty() ? base : base + "." + name;
+    }
+
+    /** The module {@code name} (absolute), imported if it is not in sys.modules: a new reference. */
+    long importAbsolute(String name) {
+        long m = vm.dictGet(vm.sysModules(), name);
+        if (m != 0 && m != heap.None) return vm.incref(m);
+        if (m == heap.None) throw moduleNotFound("import of " + name + " halted; None in sys.modules");
+        return findAndLoad(name);
+    }
+
+    /** _find_and_load_unlocked. */
+    private long findAndLoad(String name) {
+        int dot = name.lastIndexOf('.');
+        long path = 0;
+        try {
+            if (dot >= 0) {
+                String parent = name.substring(0, dot);
+                if (vm.dictGet(vm.sysModules(), parent) == 0) heap.decref(importAbsolute(parent));
+                long already = vm.dictGet(vm.sysModules(), name);
+                if (already != 0) return vm.incref(already);
+                long parentModule = vm.dictGet(vm.sysModules(), parent);
+                if (parentModule == 0) throw vm.error("KeyError", "'" + parent + "'");
+                path = vm.getAttrOrNull(parentModule, "__path__");
+                if (path == 0) throw moduleNotFound("No module named '" + name + "'; '" + parent + "' is not a package");
+            }
+            long module = findSpecAndLoad(name, path);
+            if (dot >= 0) {
+                long parentModule = vm.dictGet(vm.sysModules(), name.substring(0, dot));
+                if (parentModule != 0) {
+                    try {
+                        vm.setAttr(parentModule, name.substring(dot + 1), module);
+                    } catch (PyException e) {
+                        if (!vm.isInstance(e, "AttributeError")) {
+                            heap.decref(module);
+                            throw e;
+                        }
+                        heap.decref(e.exc());
+                    }
+                }
+            }
+            return module;
+        } finally {
+            heap.xdecref(path);
+        }
+    }
+
+    /** Finds {@code name} (on sys.path, or {@code path}: a package's __path__) and loads it: a new reference. */
+    private long findSpecAndLoad(String name, long path) {
+        if (path == 0) {
+            if (vm.isBuiltinModuleName(name) || NativeModules.has(name)) return loadBuiltin(name);
+            if (name.equals("_frozen_importlib") || name.equals("_frozen_importlib_external")) {
+                bootstrap();
+                return vm.incref(vm.dictGet(vm.sysModules(), name));
+            }
+        }
+        List<String> entries = new ArrayList<>();
+        if (path == 0) {
+            long sys = importAbsolute("sys");
+            try {
+                long sysPath = vm.getAttrOrNull(sys, "path");
+                if (sysPath == 0) throw vm.error("ImportError", "sys.path must be a list of directories");
+                try {
+                    vm.forEach(sysPath, e -> { if (vm.isStr(e)) entries.add(vm.strValue(e)); });
+                } finally {
+                    heap.decref(sysPath);
+                }
+            } finally {
+                heap.decref(sys);
+            }
+        } else {
+            vm.forEach(path, e -> { if (vm.isStr(e)) entries.add(vm.strValue(e)); });
+        }
+        PathFinder.Found found = PathFinder.find(name, entries);
+        if (found == null) {
+            String msg = "No module named '" + name + "'";
+            if (stdlib == null && path == 0) msg += " (" + StdlibLocator.HOW_TO_GET_ONE + ")";
+            throw moduleNotFound(msg);
+        }
+        bootstrap();
+        long spec = makeSpec(name, found);
+        try {
+            return load(name, spec, found);
+        } finally {
+            heap.decref(spec);
+        }
+    }
+
+    private long makeSpec(String name, PathFinder.Found found) {
+        long n = vm.str(name);
+        try {
+            if (found.kind() == PathFinder.Kind.NAMESPACE) {
+                long paths = heap.lists.alloc(0);
+                try {
+                    for (String p : found.locations()) {
+                        long s = vm.str(p);
+                        heap.lists.append(paths, s);
+                        heap.decref(s);
+                    }
+                    return callIn(externalDict, "_spec_for_namespace", n, paths);
+                } finally {
+                    heap.decref(paths);
+                }
+            }
+            long origin = vm.str(found.origin());
+            long cached = vm.str(cache().pathFor(Path.of(found.origin()), name).toString());
+            try {
+                return callIn(externalDict, "_spec_for_source", n, origin, heap.bools.of(found.kind() == PathFinder.Kind.PACKAGE), cached);
+            } finally {
+                heap.decref(origin);
+                heap.decref(cached);
+            }
+        } finally {
+            heap.decref(n);
+        }
+    }
+
+    /** _load_unlocked for a spec found on a path: a new reference to the module sys.modules holds afterwards. */
+    private long load(String name, long spec, PathFinder.Found found) {
+        long module = newModuleFor(name);
+        try {
+            heap.decref(callIn(bootstrapDict, "_init_module_attrs", spec, module));
+            vm.setAttr(spec, "_initializing", heap.True);
+            try {
+                heap.dicts.setItem(vm.sysModules(), name, module);
+                try {
+                    if (found.kind() != PathFinder.Kind.NAMESPACE) execSource(module, found.origin(), name);
+                } catch (PyException | PySyntaxError e) {
+                    long k = vm.str(name);
+                    try {
+                        if (heap.dicts.getItem(vm.sysModules(), k) != 0) heap.dicts.delItem(vm.sysModules(), k);
+                    } finally {
+                        heap.decref(k);
+                    }
+                    throw e;
+                }
+                // move the module to the end of sys.modules (it may have replaced itself there)
+                long k = vm.str(name);
+                try {
+                    long m = heap.dicts.getItem(vm.sysModules(), k);
+                    if (m == 0) throw vm.error("KeyError", "'" + name + "'");
+                    heap.incref(m);
+                    heap.dicts.delItem(vm.sysModules(), k);
+                    heap.dicts.setItem(vm.sysModules(), k, m);
+                    return m;
+                } finally {
+                    heap.decref(k);
+                }
+            } finally {
+                vm.setAttr(spec, "_initializing", heap.False);
+            }
+        } finally {
+            heap.decref(module);
+        }
+    }
+
+    /** A new module with the attributes module_init_dict gives every module (__package__, __loader__, __spec__ None). */
+    private long newModuleFor(String name) {
+        long module = vm.newModule(name);
+        long d = vm.moduleDict(module);
+        heap.dicts.setItem(d, "__package__", heap.None);
+        heap.dicts.setItem(d, "__loader__", heap.None);
+        heap.dicts.setItem(d, "__spec__", heap.None);
+        return module;
+    }
+
+    /** A built-in module (the VM's or a native one), with its spec once import objects exist: a new reference. */
+    private long loadBuiltin(String name) {
+        long m = vm.createBuiltinModule(name);
+        if (m == 0) m = NativeModules.create(vm, this, name);
+        try {
+            if (bootstrapDict != 0) giveBuiltinSpec(name, m);
+            heap.dicts.setItem(vm.sysModules(), name, m);
+        } catch (PyException e) {
+            heap.decref(m);
+            throw e;
+        }
+        return m;
+    }
+
+    private void giveBuiltinSpec(String name, long m) {
+        long n = vm.str(name);
+        try {
+            long spec = callIn(bootstrapDict, "_spec_for_builtin", n);
+            try {
+                long d = vm.moduleDict(m);
+                if (heap.dicts.getItem(d, "__package__") == 0) heap.dicts.setItem(d, "__package__", heap.None);
+                if (heap.dicts.getItem(d, "__loader__") == 0) heap.dicts.setItem(d, "__loader__", heap.None);
+                if (heap.dicts.getItem(d, "__spec__") == 0) heap.dicts.setItem(d, "__spec__", heap.None);
+                heap.decref(callIn(bootstrapDict, "_init_module_attrs", spec, m));
+            } finally {
+                heap.decref(spec);
+            }
+        } finally {
+            heap.decref(n);
+        }
+    }
+
+    // ---- code ----------------------------------------------------------------------------------------
+
+    CodeCache cache() {
+        if (cache == null) cache = CodeCache.fromEnvironment();
+        return cache;
+    }
+
+    /** Runs the source file {@code file} in {@code module}'s dict (compiled, or from the cache). */
+    void execSource(long module, String file, String name) {
+        long d = vm.moduleDict(module);
+        if (heap.dicts.getItem(d, "__builtins__") == 0) heap.dicts.setItem(d, "__builtins__", vm.builtinsDict());
+        long code = codeFor(Path.of(file), name);
+        try {
+            vm.exec(code, d);
+        } finally {
+            heap.decref(code);
+        }
+    }
+
+    /** The code object of a source file: a new reference. SyntaxErrors become Python exceptions. */
+    long codeFor(Path file, String name) {
+        String source;
+        long size, mtime;
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            size = attrs.size();
+            mtime = attrs.lastModifiedTime().toMillis();
+            source = decode(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw vm.error("OSError", "[Errno 2] No such file or directory: '" + file + "'");
+        }
+        String filename = file.toString();
+        vm.registerSource(filename, source);
+        CodeUnit unit = cache().read(file, name, size, mtime);
+        if (unit == null) {
+            List<Compiler.Warning> warnings = new ArrayList<>();
+            try {
+                unit = Compiler.compile(source, filename, Compiler.Mode.EXEC, warnings);
+            } catch (PySyntaxError e) {
+                throw vm.syntaxError(e);
+            }
+            vm.showWarnings(filename, source, warnings);
+            cache().write(file, name, size, mtime, unit);
+        }
+        return vm.materialize(unit);
+    }
+
+    /** PEP 263 for the common cases: UTF-8 (a BOM dropped); other declared encodings Java knows. */
+    static String decode(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        String head = new String(bytes, start, Math.min(bytes.length - start, 400), StandardCharsets.ISO_8859_1);
+        String[] lines = head.split("\n", 3);
+        for (int i = 0; i < Math.min(2, lines.length); i++) {
+            var m = java.util.regex.Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)").matcher(lines[i]);
+            if (m.find()) {
+                String enc = m.group(1).toLowerCase().replace('_', '-');
+                if (!enc.equals("utf-8") && !enc.startsWith("utf-8-")) {
+                    try {
+                        return new String(bytes, start, bytes.length - start, java.nio.charset.Charset.forName(enc.equals("latin-1") ? "ISO-8859-1" : enc));
+                    } catch (RuntimeException ignored) {
+                        // unknown to Java: read as UTF-8
+                    }
+                }
+                break;
+            }
+            if (!lines[i].strip().startsWith("#") && !lines[i].isBlank()) break;
+        }
+        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    }
+
+    // ---- the Python-level import objects ---------------------------------------------------------
+
+    /** Creates _frozen_importlib and _frozen_importlib_external (once) and gives loaded built-in modules their specs. */
+    void bootstrap() {
+        if (bootstrapDict != 0 || bootstrapping) return;
+        bootstrapping = true;
+        try {
+            long boot = frozenModule("_frozen_importlib");
+            bootstrapDict = vm.moduleDict(boot);
+            Bootstrap.defineNatives(vm, this, boot);
+            runResource(boot, "_frozen_importlib");
+            long ext = frozenModule("_frozen_importlib_external");
+            externalDict = vm.moduleDict(ext);
+            Bootstrap.defineExternalNatives(vm, this, ext);
+            runResource(ext, "_frozen_importlib_external");
+            for (long m : new long[] {boot, ext}) {
+                long n = vm.getAttrOrNull(m, "__name__");
+                try {
+                    long spec = callIn(bootstrapDict, "_spec_for_frozen", n);
+                    try {
+                        heap.decref(callIn(bootstrapDict, "_init_module_attrs", spec, m));
+                    } finally {
+                        heap.decref(spec);
+                    }
+                } finally {
+                    heap.decref(n);
+                }
+            }
+            // importlib._bootstrap._setup: the built-in modules already imported get their specs
+            List<Long> keys = new ArrayList<>();
+            heap.dicts.forEach(vm.sysModules(), (k, v) -> {
+                if (vm.isStr(k) && vm.isModule(v) && (vm.isBuiltinModuleName(vm.strValue(k)) || NativeModules.has(vm.strValue(k)))) keys.add(k);
+            });
+            for (long k : keys) {
+                long m = heap.dicts.getItem(vm.sysModules(), k);
+                long spec = heap.dicts.getItem(vm.moduleDict(m), "__spec__");
+                if (spec == 0 || spec == heap.None) giveBuiltinSpec(vm.strValue(k), m);
+            }
+        } finally {
+            bootstrapping = false;
+        }
+    }
+
+    private long frozenModule(String name) {
+        long m = newModuleFor(name);
+        heap.dicts.setItem(vm.moduleDict(m), "__builtins__", vm.builtinsDict());
+        heap.dicts.setItem(vm.sysModules(), name, m);
+        heap.decref(m);
+        return m;
+    }
+
+    private void runResource(long module, String name) {
+        String source;
+        try (InputStream in = Importer.class.getResourceAsStream(name + ".py")) {
+            if (in == null) throw new IllegalStateException("missing resource " + name + ".py");
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        String filename = "<frozen " + name + ">";
+        CodeUnit unit = Compiler.compile(source, filename, Compiler.Mode.EXEC);
+        long code = vm.materialize(unit);
+        try {
+            vm.exec(code, vm.moduleDict(module));
+        } finally {
+            heap.decref(code);
+        }
+    }
+
+    /** dict[fn](args...) for a function of a bootstrap module: a new reference. */
+    long callIn(long dict, String fn, long... args) {
+        long f = vm.dictGet(dict, fn);
+        if (f == 0) throw vm.error("ImportError", "refheap's import objects lack " + fn);
+        heap.incref(f);
+        try {
+            return vm.call(f, args);
+        } finally {
+            heap.decref(f);
+        }
+    }
+
+    // ---- IMPORT_FROM, IMPORT_STAR, _handle_fromlist ------------------------------------------------
+
+    @Override
+    public long importFrom(long module, long nameObj) {
+        String name = vm.strValue(nameObj);
+        long v = vm.getAttrOrNull(module, name);
+        if (v != 0) return v;
+        long pkgName = vm.getAttrOrNull(module, "__name__");
+        try {
+            if (pkgName != 0 && vm.isStr(pkgName)) {
+                long m = vm.dictGet(vm.sysModules(), vm.strValue(pkgName) + "." + name);
+                if (m != 0) return vm.incref(m);
+            }
+            String pkg = pkgName != 0 && vm.isStr(pkgName) ? vm.repr(pkgName) : "'<unknown module name>'";
+            long file = vm.isModule(module) ? vm.dictGet(vm.moduleDict(module), "__file__") : 0;
+            if (file == 0 || !vm.isStr(file)) {
+                throw vm.error("ImportError", "cannot import name '" + name + "' from " + pkg + " (unknown location)");
+            }
+            long spec = vm.getAttrOrNull(module, "__spec__");
+            boolean initializing;
+            try {
+                initializing = vm.isInitializingSpec(spec);
+            } finally {
+                heap.xdecref(spec);
+            }
+            if (initializing) {
+                throw vm.error("ImportError", "cannot import name '" + name + "' from partially initialized module " + pkg
+                        + " (most likely due to a circular import) (" + vm.strValue(file) + ")");
+            }
+            throw vm.error("ImportError", "cannot import name '" + name + "' from " + pkg + " (" + vm.strValue(file) + ")");
+        } finally {
+            heap.xdecref(pkgName);
+        }
+    }
+
+    @Override
+    public void importStar(long module, long locals) {
+        if (locals == 0) throw vm.error("SystemError", "no locals found during 'import *'");
+        long all = vm.getAttrOrNull(module, "__all__");
+        boolean skipUnderscore = false;
+        if (all == 0) {
+            long dict = vm.getAttrOrNull(module, "__dict__");
+            if (dict == 0) throw vm.error("ImportError", "from-import-* object has no __dict__ and no __all__");
+            try {
+                all = heap.lists.alloc(0);
+                long l = all;
+                heap.dicts.forEach(dict, (k, v) -> heap.lists.append(l, k));
+            } finally {
+                heap.decref(dict);
+            }
+            skipUnderscore = true;
+        }
+        boolean skip = skipUnderscore;
+        try {
+            vm.forEach(all, k -> {
+                if (!vm.isStr(k)) {
+                    long mn = vm.getAttrOrNull(module, "__name__");
+                    String modName = mn != 0 && vm.isStr(mn) ? vm.strValue(mn) : "<unknown module name>";
+                    heap.xdecref(mn);
+                    throw vm.error("TypeError", (skip ? "Key in " + modName + ".__dict__" : "Item in " + modName + ".__all__")
+                            + " must be str, not " + vm.typeName(k));
+                }
+                String key = vm.strValue(k);
+                if (skip && key.startsWith("_")) return;
+                long v = vm.getAttrOrNull(module, key);
+                if (v == 0) {
+                    long mn = vm.getAttrOrNull(module, "__name__");
+                    String modName = mn != 0 && vm.isStr(mn) ? vm.strValue(mn) : "?";
+                    heap.xdecref(mn);
+                    throw vm.error("AttributeError", "module '" + modName + "' has no attribute '" + key + "'");
+                }
+                try {
+                    heap.dicts.setItem(locals, k, v);
+                } finally {
+                    heap.decref(v);
+                }
+            });
+        } finally {
+            heap.decref(all);
+        }
+    }
+
+    /** importlib._bootstrap._handle_fromlist: imports the submodules a fromlist names. */
+    private void handleFromlist(long module, long fromlist, boolean recursive) {
+        vm.forEach(fromlist, x -> {
+            if (!vm.isStr(x)) {
+                String where;
+                if (recursive) {
+                    long mn = vm.getAttrOrNull(module, "__name__");
+                    where = (mn != 0 && vm.isStr(mn) ? vm.strValue(mn) : "?") + ".__all__";
+                    heap.xdecref(mn);
+                } else {
+                    where = "``from list''";
+                }
+                throw vm.error("TypeError", "Item in " + where + " must be str, not " + vm.typeName(x));
+            }
+            String item = vm.strValue(x);
+            if (item.equals("*")) {
+                if (!recursive) {
+                    long all = vm.getAttrOrNull(module, "__all__");
+                    if (all != 0) {
+                        try {
+                            handleFromlist(module, all, true);
+                        } finally {
+                            heap.decref(all);
+                        }
+                    }
+                }
+                return;
+            }
+            long has = vm.getAttrOrNull(module, item);
+            if (has != 0) {
+                heap.decref(has);
+                return;
+            }
+            long mn = vm.getAttrOrNull(module, "__name__");
+            String fromName = (mn != 0 && vm.isStr(mn) ? vm.strValue(mn) : "?") + "." + item;
+            heap.xdecref(mn);
+            try {
+                heap.decref(importAbsolute(fromName));
+            } catch (PyException e) {
+                // a fromlist item that is no module is not an error (it may be a missing attribute)
+                if (vm.isInstance(e, "ModuleNotFoundError") && vm.toStr(e.exc()).equals("No module named '" + fromName + "'")
+                        && vm.dictGet(vm.sysModules(), fromName) != heap.None) {
+                    heap.decref(e.exc());
+                    return;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private PyException moduleNotFound(String msg) {
+        return vm.error("ModuleNotFoundError", msg);
+    }
+
+    // ---- repr -----------------------------------------------------------------------------------------
+
+    @Override
+    public String moduleRepr(long module) {
+        long d = vm.moduleDict(module);
+        long spec = vm.dictGet(d, "__spec__");
+        if (spec != 0 && spec != heap.None && bootstrapDict != 0) {
+            long r = callIn(bootstrapDict, "_module_repr_from_spec", spec);
+            try {
+                return vm.strValue(r);
+            } finally {
+                heap.decref(r);
+            }
+        }
+        long n = vm.dictGet(d, "__name__");
+        String name = n != 0 && vm.isStr(n) ? vm.strValue(n) : "?";
+        long loader = vm.dictGet(d, "__loader__");
+        long file = vm.dictGet(d, "__file__");
+        if (file != 0) return "<module " + quote(name) + " from " + vm.repr(file) + ">";
+        if (loader != 0 && loader != heap.None) return "<module " + quote(name) + " (" + vm.repr(loader) + ")>";
+        if (vm.isBuiltinModuleName(name) || NativeModules.has(name)) return "<module " + quote(name) + " (built-in)>";
+        return "<module " + quote(name) + ">";
+    }
+
+    private String quote(String s) {
+        long o = vm.str(s);
+        try {
+            return vm.repr(o);
+        } finally {
+            heap.decref(o);
+        }
+    }
+
+    // ---- -m -----------------------------------------------------------------------------------------
+
+    @Override
+    public void runModuleAsMain(String modName, long mainDict) {
+        long spec = 0;
+        PathFinder.Found found = null;
+        String name = modName;
+        for (int depth = 0; ; depth++) {
+            if (name.startsWith(".")) throw new MainModuleError("Relative module names not supported");
+            int dot = name.lastIndexOf('.');
+            long path = 0;
+            try {
+                if (dot >= 0) {
+                    String parent = name.substring(0, dot);
+                    try {
+                        heap.decref(importAbsolute(parent));
+                    } catch (PyException e) {
+                        String what = vm.typeName(e.exc()) + ": " + vm.toStr(e.exc());
+                        heap.decref(e.exc());
+                        throw new MainModuleError("Error while finding module specification for '" + name + "' (" + what + ")");
+                    }
+                    long parentModule = vm.dictGet(vm.sysModules(), parent);
+                    path = parentModule == 0 ? 0 : vm.getAttrOrNull(parentModule, "__path__");
+                    if (path == 0) {
+                        throw new MainModuleError("Error while finding module specification for '" + name
+                                + "' (ModuleNotFoundError: __path__ attribute not found on '" + parent + "' while trying to find '" + name + "')");
+                    }
+                } else if (vm.isBuiltinModuleName(name) || NativeModules.has(name)) {
+                    throw new MainModuleError("No code object available for " + name);
+                }
+                List<String> entries = new ArrayList<>();
+                if (path == 0) {
+                    long sys = importAbsolute("sys");
+                    long sysPath = vm.getAttrOrNull(sys, "path");
+                    heap.decref(sys);
+                    vm.forEach(sysPath, e -> { if (vm.isStr(e)) entries.add(vm.strValue(e)); });
+                    heap.decref(sysPath);
+                } else {
+                    vm.forEach(path, e -> { if (vm.isStr(e)) entries.add(vm.strValue(e)); });
+                }
+                found = PathFinder.find(name, entries);
+            } finally {
+                heap.xdecref(path);
+            }
+            if (found == null) {
+                if (depth > 0) {
+                    String pkg = name.substring(0, name.length() - ".__main__".length());
+                    throw new MainModuleError("No module named " + name + "; '" + pkg + "' is a package and cannot be directly executed");
+                }
+                throw new MainModuleError("No module named " + name);
+            }
+            if (found.kind() == PathFinder.Kind.SOURCE) break;
+            if (depth > 0 || name.endsWith(".__main__")) throw new MainModuleError("Cannot use package as __main__ module");
+            // a package: import it, then run its __main__
+            try {
+                heap.decref(importAbsolute(name));
+            } catch (PyException e) {
+                throw e;
+            }
+            name = name + ".__main__";
+        }
+        bootstrap();
+        spec = makeSpec(name, found);
+        try {
+            long code = codeFor(Path.of(found.origin()), name);
+            try {
+                long sys = importAbsolute("sys");
+                try {
+                    long argv = vm.getAttrOrNull(sys, "argv");
+                    if (argv != 0 && heap.typeOf(argv) == heap.lists && dev.refheap.object.ListType.size(argv) > 0) {
+                        long f = vm.str(found.origin());
+                        heap.lists.setItem(argv, 0, f);
+                        heap.decref(f);
+                    }
+                    heap.xdecref(argv);
+                } finally {
+                    heap.decref(sys);
+                }
+                long main = vm.str("__main__");
+                heap.dicts.setItem(mainDict, "__name__", main);
+                heap.decref(main);
+                long f = vm.str(found.origin());
+                heap.dicts.setItem(mainDict, "__file__", f);
+                heap.decref(f);
+                long cached = vm.getAttrOrNull(spec, "cached");
+                heap.dicts.setItem(mainDict, "__cached__", cached);
+                heap.decref(cached);
+                heap.dicts.setItem(mainDict, "__doc__", heap.None);
+                long loader = vm.getAttrOrNull(spec, "loader");
+                heap.dicts.setItem(mainDict, "__loader__", loader);
+                heap.decref(loader);
+                long parent = vm.getAttrOrNull(spec, "parent");
+                heap.dicts.setItem(mainDict, "__package__", parent);
+                heap.decref(parent);
+                heap.dicts.setItem(mainDict, "__spec__", spec);
+                vm.exec(code, mainDict);
+            } finally {
+                heap.decref(code);
+            }
+        } finally {
+            heap.decref(spec);
+        }
+    }
+}

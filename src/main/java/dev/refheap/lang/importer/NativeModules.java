@@ -1,0 +1,29 @@
+package dev.refheap.lang.importer;
+
+import dev.refheap.lang.vm.VmApi;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The registry of native modules written in Java outside the VM ({@code dev.refheap.lang.modules}
+ * and the importer's own {@code _imp}): name → factory. The importer finds these before sys.path,
+ * as CPython's BuiltinImporter comes before its PathFinder.
+ */
+final class NativeModules {
+    private NativeModules() {}
+
+    interface Factory {
+        long create(VmApi vm, Importer importer);
+    }
+
+    private static final Map<String, Factory> FACTORIES = Map.of(
+            "_imp", ImpModule::create);
+
+    static boolean has(String name) { return FACTORIES.containsKey(name); }
+
+    static long create(VmApi vm, Importer importer, String name) {
+        Factory f = FACTORIES.get(name);
+        if (f == null) throw vm.error("ModuleNotFoundError", "No module named '" + name + "'");
+        return f.create(vm, importer);
+    }
+}

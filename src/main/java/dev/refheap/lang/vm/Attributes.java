@@ -1,0 +1,377 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.DictType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.Layout;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Attribute access on instances of classes defined by Python code: the descriptor protocol of
+ * PyObject_GenericGetAttr / PyObject_GenericSetAttr and the hooks of slot_tp_getattr_hook and
+ * slot_tp_setattro.
+ *
+ * <p>Reading {@code o.name} with no hooks: a data descriptor on the class (a type with
+ * {@code __set__} or {@code __delete__}: property, member_descriptor, getset_descriptor, or an
+ * instance of a class defining either) wins; then the instance's {@code __dict__}; then a non-data
+ * descriptor ({@code __get__}: functions bind, staticmethod/classmethod, user classes' {@code __get__})
+ * or the plain class attribute. A class whose mro defines {@code __getattribute__} has it called
+ * instead; {@code __getattr__} is called when the lookup raised AttributeError. Writing and
+ * deleting: a user {@code __setattr__}/{@code __delattr__}, else a descriptor's {@code __set__}/
+ * {@code __delete__}, else the instance dict; a class without {@code __dict__} (only
+ * {@code __slots__}) refuses other names with CPython's messages.
+ *
+ * <p>Which hooks a class has is cached on the {@link ClassType} per watched-dict version, so it
+ * is recomputed after any class dict changes. The interpreter's attribute caches only fill for
+ * classes with no hooks and names with no data descriptor, so they never bypass any of this.
+ */
+final class Attributes {
+    private Attributes() {}
+
+    static final int GETATTRIBUTE = 1, GETATTR = 2, SETATTR = 4, DELATTR = 8;
+
+    /** The hook bits of class {@code c}: which of the four methods its mro's class dicts define. */
+    static int hooks(Runtime rt, ClassType c) {
+        long version = rt.heap.dicts.watchedVersion();
+        if (c.hooksVersion != version) {
+            int h = 0;
+            if (rt.ops.lookupUserOnly(c, "__getattribute__") != 0) h |= GETATTRIBUTE;
+            if (rt.ops.lookupUserOnly(c, "__getattr__") != 0) h |= GETATTR;
+            if (rt.ops.lookupUserOnly(c, "__setattr__") != 0) h |= SETATTR;
+            if (rt.ops.lookupUserOnly(c, "__delattr__") != 0) h |= DELATTR;
+            c.hooks = h;
+            c.hooksVersion = version;
+        }
+        return c.hooks;
+    }
+
+    /** True if {@code d} is a data descriptor (its type has __set__ or __delete__). */
+    static boolean isDataDescriptor(Runtime rt, long d) {
+        PyType dt = rt.heap.typeOf(d);
+        if (dt == rt.propertyType || dt == rt.memberType || dt == rt.getsetType) return true;
+        return dt instanceof ClassType dc && (rt.ops.lookupType(dc, "__set__") != 0 || rt.ops.lookupType(dc, "__delete__") != 0);
+    }
+
+    static boolean isAttributeError(Runtime rt, PyException e) {
+        return rt.ops.isInstance(e.exc(), rt.exceptionType("AttributeError"));
+    }
+
+    /** o.name as a new reference, or 0 when absent or when the lookup raised AttributeError (hasattr, getattr with a default). */
+    static long getOrSwallow(Runtime rt, long o, long nameObj) {
+        try {
+            return rt.ops.getAttrOrNull(o, nameObj);
+        } catch (PyException e) {
+            if (!isAttributeError(rt, e)) throw e;
+            rt.heap.decref(e.exc());
+            return 0;
+        }
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    /** slot_tp_getattr_hook: __getattribute__ (user or generic), then __getattr__ on AttributeError. New reference or 0. */
+    static long getHooked(Runtime rt, long o, ClassType c, long nameObj, String name, int hooks) {
+        Heap heap = rt.heap;
+        long v;
+        try {
+            if ((hooks & GETATTRIBUTE) != 0) {
+                long f = rt.ops.lookupType(c, "__getattribute__");
+                heap.incref(f);
+                try {
+                    v = callDescr(rt, f, o, nameObj);
+                } finally {
+                    heap.decref(f);
+                }
+            } else {
+                v = rt.ops.genericGetAttrOrNull(o, nameObj, name);
+            }
+            if (v != 0 || (hooks & GETATTR) == 0) return v;
+        } catch (PyException e) {
+            if ((hooks & GETATTR) == 0 || !isAttributeError(rt, e)) throw e;
+            heap.decref(e.exc());
+        }
+        long g = rt.ops.lookupType(c, "__getattr__");
+        heap.incref(g);
+        try {
+            return callDescr(rt, g, o, nameObj);
+        } finally {
+            heap.decref(g);
+        }
+    }
+
+    /** Calls a function found on the class as a method of {@code o}. */
+    private static long callDescr(Runtime rt, long f, long o, long... args) {
+        long[] a = new long[args.length + 1];
+        a[0] = o;
+        System.arraycopy(args, 0, a, 1, args.length);
+        if (rt.heap.typeOf(f) == rt.functionType || rt.heap.typeOf(f) == rt.builtinFunctionType) return rt.ops.call(f, a, 0, a.length, 0);
+        long bound = rt.ops.bindForCall(f, o);
+        try {
+            return rt.ops.call(bound, args, 0, args.length, 0);
+        } finally {
+            rt.heap.decref(bound);
+        }
+    }
+
+    /**
+     * PyObject_GenericGetAttr for an instance of a class: data descriptor, instance dict, non-data
+     * descriptor or class attribute. New reference, or 0 if absent.
+     */
+    static long generic(Runtime rt, long o, ClassType c, String name) {
+        Heap heap = rt.heap;
+        long descr = rt.ops.lookupType(c, name);
+        if (descr != 0) {
+            PyType dt = heap.typeOf(descr);
+            if (dt == rt.propertyType) return rt.propertyType.getValue(descr, o);
+            if (dt == rt.memberType) return rt.memberType.get(descr, o);
+            if (dt == rt.getsetType) return getsetGet(rt, descr, o, c);
+            if (dt instanceof ClassType dc && isDataDescriptor(rt, descr)) {
+                long get = rt.ops.lookupType(dc, "__get__");
+                if (get != 0) return callGet(rt, get, descr, o);
+            }
+        }
+        long v = Instances.get(rt, o, c, name);
+        if (v != 0) {
+            heap.incref(v);
+            return v;
+        }
+        if (descr != 0) {
+            if (heap.typeOf(descr) instanceof ClassType dc) {
+                long get = rt.ops.lookupType(dc, "__get__");
+                if (get != 0) return callGet(rt, get, descr, o);
+            }
+            return rt.ops.bindDescriptorOf(descr, o);
+        }
+        return 0;
+    }
+
+    /** descr.__get__(o, type(o)) for a user descriptor. */
+    private static long callGet(Runtime rt, long get, long descr, long o) {
+        Heap heap = rt.heap;
+        heap.incref(descr);
+        heap.incref(get);
+        try {
+            long obj = o == 0 ? heap.None : o;
+            return rt.ops.call(get, new long[] {descr, obj, o == 0 ? 0 : Heap.typeAddress(o)}, 0, 3, 0);
+        } finally {
+            heap.decref(get);
+            heap.decref(descr);
+        }
+    }
+
+    /** descr.__get__(o, type(o)) if descr's class defines __get__, else 0. */
+    static long getOnInstance(Runtime rt, long descr, long o) {
+        if (!(rt.heap.typeOf(descr) instanceof ClassType dc)) return 0;
+        long get = rt.ops.lookupType(dc, "__get__");
+        return get == 0 ? 0 : callGet(rt, get, descr, o);
+    }
+
+    /** descr.__get__(None, cls) for a user descriptor found on a class by {@code cls.name}; 0 if it has no __get__. */
+    static long getOnClass(Runtime rt, long descr, long cls) {
+        if (!(rt.heap.typeOf(descr) instanceof ClassType dc)) return 0;
+        long get = rt.ops.lookupType(dc, "__get__");
+        if (get == 0) return 0;
+        Heap heap = rt.heap;
+        heap.incref(descr);
+        heap.incref(get);
+        try {
+            return rt.ops.call(get, new long[] {descr, heap.None, cls}, 0, 3, 0);
+        } finally {
+            heap.decref(get);
+            heap.decref(descr);
+        }
+    }
+
+    /** The __dict__ and __weakref__ getset descriptors' getters. */
+    private static long getsetGet(Runtime rt, long descr, long o, ClassType c) {
+        Heap heap = rt.heap;
+        String name = StrType.value(Native.getLong(descr + GetSetDescriptorType.NAME));
+        if (name.equals("__weakref__")) {
+            long w = heap.weakrefs.first(o);
+            heap.incref(w == 0 ? heap.None : w);
+            return w == 0 ? heap.None : w;
+        }
+        if (c.managed()) {
+            long d = Instances.materializeDict(rt, o, c);
+            heap.incref(d);
+            return d;
+        }
+        throw rt.error("NotImplementedError", "refheap does not support the getset descriptor '" + name + "' of '" + c.name() + "' yet");
+    }
+
+    // ---- writing and deleting ------------------------------------------------------------------
+
+    /** setattr/delattr for an instance of a class ({@code v} 0 deletes): the user hook, else the generic one. */
+    static void set(Runtime rt, long o, ClassType c, long nameObj, String name, long v) {
+        int h = hooks(rt, c);
+        if ((h & (v == 0 ? DELATTR : SETATTR)) != 0) {
+            long f = rt.ops.lookupType(c, v == 0 ? "__delattr__" : "__setattr__");
+            rt.heap.incref(f);
+            try {
+                rt.heap.decref(v == 0 ? callDescr(rt, f, o, nameObj) : callDescr(rt, f, o, nameObj, v));
+            } finally {
+                rt.heap.decref(f);
+            }
+            return;
+        }
+        genericSet(rt, o, c, nameObj, name, v);
+    }
+
+    /** PyObject_GenericSetAttr ({@code v} 0 deletes). */
+    static void genericSet(Runtime rt, long o, ClassType c, long nameObj, String name, long v) {
+        Heap heap = rt.heap;
+        long descr = rt.ops.lookupType(c, name);
+        if (descr != 0) {
+            PyType dt = heap.typeOf(descr);
+            if (dt == rt.propertyType) {
+                if (v == 0) rt.propertyType.deleteValue(descr, o, name);
+                else rt.propertyType.setValue(descr, o, v, name);
+                return;
+            }
+            if (dt == rt.memberType) {
+                rt.memberType.set(descr, o, v);
+                return;
+            }
+            if (dt == rt.getsetType) {
+                getsetSet(rt, descr, o, c, v);
+                return;
+            }
+            if (dt instanceof ClassType dc) {
+                long f = rt.ops.lookupType(dc, v == 0 ? "__delete__" : "__set__");
+                if (f != 0) {
+                    heap.incref(descr);
+                    heap.incref(f);
+                    try {
+                        long[] a = v == 0 ? new long[] {descr, o} : new long[] {descr, o, v};
+                        heap.decref(rt.ops.call(f, a, 0, a.length, 0));
+                    } finally {
+                        heap.decref(f);
+                        heap.decref(descr);
+                    }
+                    return;
+                }
+                if (isDataDescriptor(rt, descr)) throw rt.error("AttributeError", v == 0 ? "__delete__" : "__set__");
+            }
+        }
+        if (c.exceptionBased) {
+            if (v == 0) {
+                long d = Native.getLong(o + ExceptionType.DICT);
+                if (d != 0 && heap.dicts.delItem(d, nameObj)) return;
+                throw rt.ops.attributeError(o, name);
+            }
+            rt.ops.setExceptionAttribute(o, c, nameObj, name, v);
+            return;
+        }
+        if (c.managed()) {
+            if (v == 0) {
+                if (!Instances.delete(rt, o, c, name)) throw rt.ops.attributeError(o, name);
+            } else {
+                Instances.set(rt, o, c, name, v);
+            }
+            return;
+        }
+        if (descr != 0) throw rt.error("AttributeError", "'" + c.name() + "' object attribute '" + name + "' is read-only");
+        throw rt.error("AttributeError", "'" + c.name() + "' object has no attribute '" + name + "'");
+    }
+
+    private static void getsetSet(Runtime rt, long descr, long o, ClassType c, long v) {
+        Heap heap = rt.heap;
+        String name = StrType.value(Native.getLong(descr + GetSetDescriptorType.NAME));
+        if (name.equals("__weakref__")) throw rt.error("AttributeError", "attribute '__weakref__' of '" + c.name() + "' objects is not writable");
+        if (!c.managed()) throw rt.error("NotImplementedError", "refheap does not support setting '" + name + "' of '" + c.name() + "' yet");
+        if (v == 0) throw rt.typeError("cannot delete __dict__");
+        if (!(heap.typeOf(v) instanceof DictType)) throw rt.typeError("__dict__ must be set to a dictionary, not a '" + rt.ops.typeName(v) + "'");
+        Instances.materializeDict(rt, o, c);
+        long old = Native.getLong(o + Layout.MANAGED_DICT);
+        heap.incref(v);
+        Native.putLong(o + Layout.MANAGED_DICT, v);
+        heap.decref(old);
+    }
+
+    // ---- object's methods --------------------------------------------------------------------
+
+    /** object.__getattribute__, object.__setattr__, object.__delattr__ (the generic versions, no hooks). */
+    static void install(Runtime rt) {
+        Heap heap = rt.heap;
+        installDescriptorMethods(rt);
+        Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(heap.objectType, k -> new HashMap<>());
+        attrs.put("__getattribute__", rt.hold(rt.builtinFunctionType.create("__getattribute__", (s, a, off, n, kw) -> {
+            Args.exactly(rt, "__getattribute__", n, kw, 1);
+            long nameObj = nameArg(rt, a[off]);
+            long v = rt.ops.genericGetAttrOrNull(s, nameObj, StrType.value(nameObj));
+            if (v == 0) throw rt.ops.attributeError(s, StrType.value(nameObj));
+            return v;
+        }, 0, heap.objectType)));
+        attrs.put("__setattr__", rt.hold(rt.builtinFunctionType.create("__setattr__", (s, a, off, n, kw) -> {
+            Args.exactly(rt, "__setattr__", n, kw, 2);
+            long nameObj = nameArg(rt, a[off]);
+            if (heap.typeOf(s) instanceof ClassType c) genericSet(rt, s, c, nameObj, StrType.value(nameObj), a[off + 1]);
+            else rt.ops.setAttr(s, nameObj, a[off + 1]);
+            heap.incref(heap.None);
+            return heap.None;
+        }, 0, heap.objectType)));
+        attrs.put("__delattr__", rt.hold(rt.builtinFunctionType.create("__delattr__", (s, a, off, n, kw) -> {
+            Args.exactly(rt, "__delattr__", n, kw, 1);
+            long nameObj = nameArg(rt, a[off]);
+            if (heap.typeOf(s) instanceof ClassType c) genericSet(rt, s, c, nameObj, StrType.value(nameObj), 0);
+            else rt.ops.delAttr(s, nameObj);
+            heap.incref(heap.None);
+            return heap.None;
+        }, 0, heap.objectType)));
+    }
+
+    /** The descriptor methods of the builtin descriptor types: __get__, __set__, __delete__. */
+    private static void installDescriptorMethods(Runtime rt) {
+        Heap heap = rt.heap;
+        for (PyType t : new PyType[] {rt.memberType, rt.propertyType, rt.getsetType, rt.functionType}) {
+            Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
+            attrs.put("__get__", rt.hold(rt.builtinFunctionType.create("__get__", (s, a, off, n, kw) -> {
+                Args.range(rt, "__get__", n, kw, 1, 2);
+                long obj = a[off];
+                if (obj == heap.None) {
+                    if (n < 2 || a[off + 1] == heap.None) {
+                        if (t == rt.functionType) throw rt.typeError("__get__(None, None) is invalid");
+                    }
+                    heap.incref(s);
+                    return s;
+                }
+                if (t == rt.memberType) return rt.memberType.get(s, obj);
+                if (t == rt.propertyType) return rt.propertyType.getValue(s, obj);
+                if (t == rt.functionType) return rt.methodType.create(s, obj);
+                if (!(heap.typeOf(obj) instanceof ClassType oc)) throw rt.typeError("descriptor doesn't apply to a '" + rt.ops.typeName(obj) + "' object");
+                return getsetGet(rt, s, obj, oc);
+            }, 0, t)));
+            if (t == rt.functionType) continue;
+            attrs.put("__set__", rt.hold(rt.builtinFunctionType.create("__set__", (s, a, off, n, kw) -> {
+                Args.exactly(rt, "__set__", n, kw, 2);
+                descrSet(rt, t, s, a[off], a[off + 1]);
+                heap.incref(heap.None);
+                return heap.None;
+            }, 0, t)));
+            attrs.put("__delete__", rt.hold(rt.builtinFunctionType.create("__delete__", (s, a, off, n, kw) -> {
+                Args.exactly(rt, "__delete__", n, kw, 1);
+                descrSet(rt, t, s, a[off], 0);
+                heap.incref(heap.None);
+                return heap.None;
+            }, 0, t)));
+        }
+    }
+
+    private static void descrSet(Runtime rt, PyType t, long d, long obj, long v) {
+        if (t == rt.memberType) rt.memberType.set(d, obj, v);
+        else if (t == rt.propertyType) {
+            String name = "";
+            if (v == 0) rt.propertyType.deleteValue(d, obj, name);
+            else rt.propertyType.setValue(d, obj, v, name);
+        } else if (rt.heap.typeOf(obj) instanceof ClassType c) getsetSet(rt, d, obj, c, v);
+        else throw rt.typeError("descriptor doesn't apply to a '" + rt.ops.typeName(obj) + "' object");
+    }
+
+    private static long nameArg(Runtime rt, long n) {
+        if (rt.heap.typeOf(n) != rt.heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(n) + "'");
+        return n;
+    }
+}

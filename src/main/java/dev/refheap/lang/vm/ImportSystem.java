@@ -1,0 +1,38 @@
+package dev.refheap.lang.vm;
+
+/**
+ * What the VM needs from an import system: the three import instructions and {@code __import__}.
+ * The VM knows no more of imports than this; the implementation ({@code
+ * dev.refheap.lang.importer.Importer}, loaded by name on the first import) finds, loads and
+ * caches modules, and could be replaced by one that runs CPython's {@code importlib._bootstrap}.
+ * Arguments are borrowed; results are new references; errors are thrown as {@link PyException}.
+ */
+public interface ImportSystem {
+    /** IMPORT_NAME and {@code builtins.__import__}: PyImport_ImportModuleLevelObject. */
+    long importName(long name, long globals, long fromlist, long level);
+
+    /** IMPORT_FROM: {@code module.name}, else {@code sys.modules[module.__name__ + '.' + name]}, else ImportError. */
+    long importFrom(long module, long name);
+
+    /** IMPORT_STAR: {@code from module import *} into {@code locals}. */
+    void importStar(long module, long locals);
+
+    /** sys.path as sys starts with it (the script's directory or '', PYTHONPATH, the standard library). */
+    java.util.List<String> initialPath();
+
+    /**
+     * {@code python3 -m NAME}: finds the module (a package runs its {@code __main__}) and runs it
+     * as {@code __main__} in {@code mainDict}, as runpy._run_module_as_main does.
+     *
+     * @throws MainModuleError when there is nothing to run (the message python3 prints after "python3: ")
+     */
+    void runModuleAsMain(String name, long mainDict);
+
+    /** runpy's refusal to run a module: printed as "refheap: MESSAGE", exit status 1. */
+    final class MainModuleError extends RuntimeException {
+        public MainModuleError(String message) { super(message, null, false, false); }
+    }
+
+    /** The repr of a module object (importlib's {@code _module_repr}). */
+    String moduleRepr(long module);
+}

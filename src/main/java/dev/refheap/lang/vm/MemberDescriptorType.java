@@ -1,0 +1,87 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.StrType;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code member_descriptor}: one {@code __slots__} entry of a class, as CPython 3.11's
+ * PyMemberDescrObject (48 bytes + GC head, {@code getsizeof == 64}): d_type, d_name, d_qualname,
+ * then d_member, which here holds the slot's byte offset in the instance instead of a pointer to a
+ * PyMemberDef (the offset is all a T_OBJECT_EX member needs). Traversal visits d_type only.
+ *
+ * <p>A member is a data descriptor: reading an empty slot raises AttributeError
+ * {@code 'P' object has no attribute 'x'}, as does deleting one; the slot owns its value.
+ */
+final class MemberDescriptorType extends LangType {
+    static final int TYPE = 16, NAME = 24, QUALNAME = 32, OFFSET = 40;
+
+    MemberDescriptorType(Runtime rt) {
+        super(rt, "member_descriptor", null, HAVE_GC, 48, 0, 0);
+    }
+
+    long create(long typeObject, String name, long offset) {
+        long d = heap.allocObject(this, 0);
+        heap.incref(typeObject);
+        put(d, TYPE, typeObject);
+        put(d, NAME, heap.strs.internedOf(name));
+        put(d, QUALNAME, 0);
+        put(d, OFFSET, offset);
+        heap.track(d);
+        return d;
+    }
+
+    static long offset(long d) { return get(d, OFFSET); }
+    static long ownerType(long d) { return get(d, TYPE); }
+    static String name(long d) { return StrType.value(get(d, NAME)); }
+
+    String repr(long d) {
+        return "<member '" + name(d) + "' of '" + Ops.shortName(heap.typeAt(ownerType(d))) + "' objects>";
+    }
+
+    /** Checks that {@code o} has the layout the member belongs to (descr_check). */
+    private void check(long d, long o) {
+        if (!rt.ops.isInstance(o, heap.typeAt(ownerType(d)))) {
+            throw rt.typeError("descriptor '" + name(d) + "' for '" + Ops.shortName(heap.typeAt(ownerType(d)))
+                    + "' objects doesn't apply to a '" + rt.ops.typeName(o) + "' object");
+        }
+    }
+
+    /** member_get: the slot's value (new reference); AttributeError if the slot is empty. */
+    long get(long d, long o) {
+        check(d, o);
+        long v = Native.getLong(o + offset(d));
+        if (v == 0) throw rt.error("AttributeError", "'" + rt.ops.typeName(o) + "' object has no attribute '" + name(d) + "'");
+        heap.incref(v);
+        return v;
+    }
+
+    /** member_set: stores {@code v} (borrowed), or empties the slot when {@code v} is 0 (del). */
+    void set(long d, long o, long v) {
+        check(d, o);
+        long at = o + offset(d);
+        long old = Native.getLong(at);
+        if (v == 0 && old == 0) throw rt.error("AttributeError", name(d));  // T_OBJECT_EX's message for del of an empty slot
+        if (v != 0) heap.incref(v);
+        Native.putLong(at, v);
+        heap.xdecref(old);
+    }
+
+    @Override public void traverse(long o, LongConsumer visit) { visitField(o, TYPE, visit); }
+
+    @Override
+    public void references(long o, LongConsumer visit) {
+        visitField(o, TYPE, visit);
+        visitField(o, NAME, visit);
+        visitField(o, QUALNAME, visit);
+    }
+
+    @Override
+    public void dealloc(long o) {
+        heap.untrackIfTracked(o);
+        heap.xdecref(get(o, TYPE));
+        heap.xdecref(get(o, NAME));
+        heap.xdecref(get(o, QUALNAME));
+        heap.freeObject(o);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.memory.Native;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the VM offers a recorder ({@code refheap trace}, the web page): a line listener called at
+ * each new line of each frame (CPython's line events: the first instruction of a line, or a jump
+ * back into one), and read-only views of the running frames and their variables. Installing a
+ * listener costs the untraced interpreter nothing: it rides on the flag the loop checks anyway.
+ */
+public final class Tracing {
+    private Tracing() {}
+
+    /** Called before the first instruction of a line runs; must not run Python code. */
+    @FunctionalInterface
+    public interface LineListener {
+        void onLine(Runtime rt, String filename, int line);
+    }
+
+    /** A variable of a frame and the object it refers to (for a cell variable, the cell's contents; 0 if unbound). */
+    public record Variable(String name, long value, boolean cell) {}
+
+    /** A running frame: its code's name, file, current line and variables (a module frame: its globals, dunder names left out). */
+    public record FrameView(String name, String filename, int line, boolean module, List<Variable> variables) {}
+
+    /** Starts ({@code listener}) or stops ({@code null}) line events on {@code rt}. */
+    public static void setLineListener(Runtime rt, LineListener listener) {
+        rt.interpreter.tracer = listener;
+        rt.interpreter.restCheckDue = listener != null || (rt.stress() != null && rt.stress().isRestCheckDue());
+    }
+
+    /** The running frames, outermost first. */
+    public static List<FrameView> frames(Runtime rt) {
+        List<FrameView> out = new ArrayList<>();
+        for (Frame f = rt.interpreter.currentFrame(); f != null; f = f.back) out.add(0, view(rt, f));
+        return out;
+    }
+
+    /** The __main__ module's globals as a frame view (after a cell or program ended: no frame runs). */
+    public static FrameView mainGlobals(Runtime rt, String filename) {
+        List<Variable> vars = new ArrayList<>();
+        long g = rt.mainGlobals();  // package access: Tracing is in lang.vm
+        rt.heap.dicts.forEach(g, (k, v) -> {
+            if (!(rt.heap.typeOf(k) instanceof StrType)) return;
+            String name = StrType.value(k);
+            if (name.startsWith("__") && name.endsWith("__")) return;
+            vars.add(new Variable(name, v, false));
+        });
+        return new FrameView("<module>", filename, -1, true, vars);
+    }
+
+    private static FrameView view(Runtime rt, Frame f) {
+        CodeUnit u = f.code.unit;
+        List<Variable> vars = new ArrayList<>();
+        boolean module = f.locals != 0;
+        if (module) {
+            rt.heap.dicts.forEach(f.locals, (k, v) -> {
+                if (!(rt.heap.typeOf(k) instanceof StrType)) return;
+                String name = StrType.value(k);
+                if (name.startsWith("__") && name.endsWith("__")) return;
+                vars.add(new Variable(name, v, false));
+            });
+        } else {
+            for (int i = 0; i < u.localsplusNames().size() && i < f.slots.length; i++) {
+                long o = f.slots[i];
+                byte kind = u.localsplusKinds()[i];
+                boolean cell = (kind & (CodeUnit.KIND_CELL | CodeUnit.KIND_FREE)) != 0;
+                if (cell && o != 0 && rt.heap.typeOf(o) == rt.cellType) o = CellType.contents(o);
+                if (o != 0) vars.add(new Variable(u.localsplusNames().get(i), o, cell));
+            }
+        }
+        return new FrameView(FrameDescriptions.frameName(f), u.filename(), f.line(), module, vars);
+    }
+
+    /**
+     * A short value for an object box: ints, floats, bools, None and strs as Python shows them; a
+     * function, class, module or code by name; containers by their size; else the type's name.
+     */
+    public static String shortValue(Runtime rt, long o) {
+        PyType t = rt.heap.typeOf(o);
+        LangLabels l = new LangLabels(rt);
+        String name = t.name();
+        return switch (name) {
+            case "int", "bool", "float", "NoneType", "str" -> l.shortRepr(o);
+            case "list", "tuple", "dict", "set", "frozenset" -> name + " of " + rt.ops.len(o);
+            default -> {
+                if (t == rt.functionType) yield "function " + strField(o, FunctionType.QUALNAME);
+                if (t == rt.moduleType) yield "module " + l.shortRepr(Native.getLong(o + ModuleType.NAME));
+                if (rt.ops.isTypeObject(o)) yield "class " + rt.heap.typeAt(o).name();
+                yield name;
+            }
+        };
+    }
+
+    /** True for objects a heap view shows without their insides (functions, classes, modules, code, builtins). */
+    public static boolean isOpaque(Runtime rt, long o) {
+        PyType t = rt.heap.typeOf(o);
+        return t == rt.functionType || t == rt.moduleType || t == rt.codeType || t == rt.builtinFunctionType
+                || rt.ops.isTypeObject(o) || t == rt.generatorType || t == rt.frameType || t == rt.tracebackType;
+    }
+
+    private static String strField(long o, int off) {
+        long s = Native.getLong(o + off);
+        return s != 0 ? StrType.value(s) : "?";
+    }
+}

@@ -1,0 +1,471 @@
+package dev.refheap.trace;
+
+import dev.refheap.gc.CycleCollector;
+import dev.refheap.gc.GcObserver;
+import dev.refheap.gc.Provenance;
+import dev.refheap.lang.vm.RefheapModule;
+import dev.refheap.lang.vm.Runtime;
+import dev.refheap.lang.vm.Tracing;
+import dev.refheap.object.Heap;
+import dev.refheap.object.HeapListener;
+import dev.refheap.object.PyType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
+
+/**
+ * Records a run, step by step, for {@code refheap trace} and the web page: a step is a line event
+ * (the line about to run) or a collector phase. Each step keeps what changed since the previous
+ * one (objects allocated and freed, refcount changes, collections) and a bounded snapshot of the
+ * visible state: the frames and their variables, the objects reachable from them (plus every
+ * object shown before and still alive, so a layout stays stable and an orphaned cycle stays on
+ * screen), each with its refcount, holders and labelled references; objects freed during the
+ * step are kept in it once, marked freed. Every object gets a serial number at allocation, so an
+ * address reused is visibly a new object. See docs/trace-format.md for the record's format.
+ *
+ * <p>States: recording → stopped (a limit reached: further events are ignored and the program is
+ * interrupted). The recorder never runs Python code and never touches a refcount.
+ */
+public final class Recorder implements HeapListener, GcObserver, Tracing.LineListener {
+    private final Runtime rt;
+    private final Heap heap;
+    private final CycleCollector gc;
+    private final TraceLimits limits;
+    private final Provenance provenance;
+    private final long startNanos = System.nanoTime();
+    private final IntSupplier outputLength;
+
+    private final Map<Long, Long> serialOf = new HashMap<>();
+    private long nextSerial = 1;
+    private final Map<String, Long> liveByType = new TreeMap<>();
+
+    // since the last step
+    private long allocatedCount, freedCount, increfs, decrefs;
+    private final List<Map<String, Object>> allocatedShown = new ArrayList<>();
+    private final Map<Long, long[]> refChanges = new LinkedHashMap<>();   // address -> {+, -}
+    private final List<Map<String, Object>> freedShown = new ArrayList<>();
+
+    private final LinkedHashSet<Long> sticky = new LinkedHashSet<>();
+    private final Map<Long, Map<String, Object>> lastShown = new HashMap<>();
+    private final Set<Long> unreachableNow = new HashSet<>();
+    private Map<Long, Long> gcRefsNow = Map.of();
+    private boolean inCollection;
+    private int collectionIndex;
+
+    private final List<Map<String, Object>> steps = new ArrayList<>();
+    /** Holders cost a walk of the heap's references per step; past this many references walked, steps keep no holders. */
+    private static final long HOLDERS_BUDGET = 50_000_000L;
+    private long holdersSpent;
+    private long snapshotEntries;
+    private String lastArenas = "";
+    private int cell;
+    private final Map<String, Integer> cellOfFile = new HashMap<>();
+    private int prevLine = -1, prevCell = -1;
+    private volatile String stopped;
+
+    public Recorder(Runtime rt, TraceLimits limits, IntSupplier outputLength) {
+        this.rt = rt;
+        this.heap = rt.heap();
+        this.gc = rt.gc();
+        this.limits = limits;
+        this.outputLength = outputLength;
+        this.provenance = RefheapModule.provenance(rt);
+        heap.forEachObject(o -> liveByType.merge(heap.typeOf(o).name(), 1L, Long::sum));
+    }
+
+    /** Starts receiving events. */
+    public void install() {
+        heap.setListener(this);
+        gc.setObserver(this);
+        Tracing.setLineListener(rt, this);
+    }
+
+    /** Stops receiving events. */
+    public void uninstall() {
+        Tracing.setLineListener(rt, null);
+        gc.setObserver(null);
+        heap.setListener(null);
+    }
+
+    /** The code of {@code filename} is cell {@code index} (a script is cell 0). */
+    public void beginCell(int index, String filename) {
+        cell = index;
+        cellOfFile.put(filename, index);
+    }
+
+    public List<Map<String, Object>> steps() { return steps; }
+
+    /** Why recording stopped early, or null. */
+    public String stopped() { return stopped; }
+
+    /** Stops recording (a limit) with a message; the program is interrupted at its next call or backward jump. */
+    public void stop(String message) {
+        if (stopped != null) return;
+        stoppedAt = System.nanoTime();
+        stopped = message;
+        rt.interrupt();
+    }
+
+    private volatile long stoppedAt;
+
+    /**
+     * Thrown from a heap event when a stopped program did not end within a second of the
+     * interrupt (a loop inside one builtin, which checks no interrupt): the run is abandoned and
+     * its runtime discarded. An Error, so nothing in the VM catches it.
+     */
+    public static final class Abandoned extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Abandoned(String message) { super(message, null, false, false); }
+    }
+
+    private void abandonIfOverdue() {
+        if (stopped != null && System.nanoTime() - stoppedAt > 1_000_000_000L) throw new Abandoned(stopped);
+    }
+
+    // ---- heap events -------------------------------------------------------------------------------
+
+    @Override
+    public void onAllocate(long o, PyType type, long size) {
+        if (stopped != null) abandonIfOverdue();
+        long serial = nextSerial++;
+        serialOf.put(o, serial);
+        allocatedCount++;
+        liveByType.merge(type.name(), 1L, Long::sum);
+        if (allocatedShown.size() < 50) allocatedShown.add(Map.of("serial", serial, "id", hex(o), "type", type.name()));
+    }
+
+    @Override
+    public void onFree(long o, PyType type) {
+        Long serial = serialOf.remove(o);
+        freedCount++;
+        liveByType.merge(type.name(), -1L, Long::sum);
+        if (sticky.remove(o)) {
+            Map<String, Object> last = lastShown.remove(o);
+            if (last != null) {
+                Map<String, Object> dead = new LinkedHashMap<>(last);
+                dead.put("state", "freed");
+                dead.put("refcount", 0);
+                if (serial != null) dead.put("serial", serial);
+                freedShown.add(dead);
+            }
+        }
+        refChanges.remove(o);
+    }
+
+    @Override
+    public void onRefcount(long o, int delta, long newCount) {
+        if (stopped != null) abandonIfOverdue();
+        if (delta > 0) increfs++; else decrefs++;
+        if (sticky.contains(o) || refChanges.size() < 2000) {
+            long[] c = refChanges.computeIfAbsent(o, k -> new long[2]);
+            if (delta > 0) c[0]++; else c[1]++;
+        }
+    }
+
+    // ---- line events and collector phases ----------------------------------------------------------
+
+    @Override
+    public void onLine(Runtime rt, String filename, int line) {
+        if (stopped != null) return;
+        Integer c = cellOfFile.get(filename);
+        if (c == null) return;  // code the runtime compiled for itself
+        if (!checkLimits()) return;
+        Map<String, Object> step = newStep("line");
+        step.put("cell", c);
+        step.put("line", line);
+        step.put("prevCell", prevCell);
+        step.put("prevLine", prevLine);
+        prevLine = line;
+        prevCell = c;
+        snapshot(step);
+    }
+
+    /** The end of a cell (or the script): the state after its last line. */
+    public void endOfCell(String error) {
+        Map<String, Object> step = newStep("end");
+        step.put("cell", cell);
+        step.put("line", -1);
+        step.put("prevCell", prevCell);
+        step.put("prevLine", prevLine);
+        if (error != null) step.put("error", error);
+        prevLine = -1;
+        prevCell = cell;
+        snapshot(step);
+    }
+
+    @Override
+    public void onPhase(int generation, String phase, long count) {
+        if (stopped != null) return;
+        if (phase.equals("start")) {
+            inCollection = true;
+            collectionIndex++;
+            unreachableNow.clear();
+            gcRefsNow = Map.of();
+        }
+        if (phase.equals("update_refs") || phase.equals("subtract_refs")) {
+            Map<Long, Long> refs = new HashMap<>();
+            gc.forEachCollecting((o, r) -> refs.put(o, r));
+            gcRefsNow = refs;
+        } else if (phase.equals("unreachable")) {
+            gcRefsNow = Map.of();
+            gc.forEachUnreachable(o -> {
+                unreachableNow.add(o);
+                if (sticky.size() < limits.objectsPerStep() * 2) sticky.add(o);
+            });
+        }
+        if (!checkLimits()) return;
+        Map<String, Object> step = newStep("gc");
+        step.put("cell", prevCell < 0 ? cell : prevCell);
+        step.put("line", prevLine);
+        step.put("prevCell", prevCell);
+        step.put("prevLine", prevLine);
+        step.put("phase", phase);
+        step.put("generation", generation);
+        step.put("collection", collectionIndex);
+        step.put("phaseCount", count);
+        snapshot(step);
+        if (phase.equals("stop")) {
+            inCollection = false;
+            unreachableNow.clear();
+            gcRefsNow = Map.of();
+        }
+    }
+
+    private boolean checkLimits() {
+        if (steps.size() >= limits.maxSteps()) {
+            stop("stopped after " + limits.maxSteps() + " steps (the step limit; --max-steps changes it)");
+            return false;
+        }
+        if ((System.nanoTime() - startNanos) / 1_000_000 > limits.wallMillis()) {
+            stop("stopped after " + limits.wallMillis() / 1000.0 + " s (the time limit; --max-seconds changes it)");
+            return false;
+        }
+        return true;
+    }
+
+    private Map<String, Object> newStep(String kind) {
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("i", steps.size());
+        step.put("kind", kind);
+        steps.add(step);
+        return step;
+    }
+
+    // ---- the snapshot ------------------------------------------------------------------------------
+
+    private void snapshot(Map<String, Object> step) {
+        childrenCache.clear();
+        step.put("out", outputLength.getAsInt());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("allocated", allocatedCount);
+        changes.put("freed", freedCount);
+        changes.put("increfs", increfs);
+        changes.put("decrefs", decrefs);
+        changes.put("allocatedObjects", new ArrayList<>(allocatedShown));
+        step.put("changes", changes);
+        allocatedCount = freedCount = increfs = decrefs = 0;
+        allocatedShown.clear();
+
+        long[] counts = gc.count();
+        int[] thresholds = gc.threshold();
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("count", counts);
+        g.put("threshold", thresholds);
+        if (!inCollection) {
+            long[] sizes = new long[CycleCollector.NUM_GENERATIONS];
+            for (int i = 0; i < sizes.length; i++) sizes[i] = gc.generationSize(i);
+            g.put("size", sizes);
+        }
+        step.put("gc", g);
+        step.put("bytes", heap.allocator().allocatedBytes());
+        Map<String, Long> types = new TreeMap<>();
+        liveByType.forEach((k, v) -> { if (v > 0) types.put(k, v); });
+        step.put("liveByType", types);
+        String arenas = arenaMap();
+        if (!arenas.equals(lastArenas)) {
+            step.put("arenas", arenas);
+            lastArenas = arenas;
+        }
+
+        List<Tracing.FrameView> frames = Tracing.frames(rt);
+        if (frames.isEmpty() && "end".equals(step.get("kind"))) {
+            String file = null;
+            for (Map.Entry<String, Integer> e : cellOfFile.entrySet()) if (e.getValue() == cell) file = e.getKey();
+            if (file != null) frames = List.of(Tracing.mainGlobals(rt, file));
+        }
+        List<Map<String, Object>> fl = new ArrayList<>();
+        List<Long> roots = new ArrayList<>();
+        for (Tracing.FrameView f : frames) {
+            Integer c = cellOfFile.get(f.filename());
+            if (c == null) continue;
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("name", f.name());
+            fm.put("cell", c);
+            fm.put("line", f.line());
+            List<Map<String, Object>> vars = new ArrayList<>();
+            for (Tracing.Variable v : f.variables()) {
+                Map<String, Object> vm = new LinkedHashMap<>();
+                vm.put("name", v.name());
+                vm.put("ref", serial(v.value()));
+                if (v.cell()) vm.put("cell", true);
+                vars.add(vm);
+                roots.add(v.value());
+            }
+            fm.put("locals", vars);
+            fl.add(fm);
+        }
+        step.put("frames", fl);
+
+        if (snapshotEntries >= limits.snapshotBudget()) {
+            step.put("objects", null);
+            step.put("note", "no snapshot: the record's snapshot budget (" + limits.snapshotBudget() + " object entries) is spent");
+            freedShown.clear();
+            refChanges.clear();
+            return;
+        }
+        // Shown objects: the sticky ones still alive first (stable order), then the newly reachable.
+        LinkedHashSet<Long> shown = new LinkedHashSet<>(sticky);
+        ArrayDeque<Long> queue = new ArrayDeque<>(roots);
+        Set<Long> seen = new HashSet<>();
+        while (!queue.isEmpty() && shown.size() < limits.objectsPerStep()) {
+            long o = queue.poll();
+            if (!seen.add(o)) continue;
+            shown.add(o);
+            if (!Tracing.isOpaque(rt, o)) for (Child ch : children(o)) queue.add(ch.target);
+        }
+        // sticky objects' children are shown too (an orphaned cycle keeps its edges)
+        for (long o : new ArrayList<>(sticky)) {
+            if (Tracing.isOpaque(rt, o)) continue;
+            for (Child ch : children(o)) if (shown.size() < limits.objectsPerStep()) shown.add(ch.target);
+        }
+        sticky.clear();
+        sticky.addAll(shown);
+
+        Map<Long, List<Provenance.Holder>> holders = null;
+        if (holdersSpent < HOLDERS_BUDGET) {
+            holders = provenance.holdersOf(shown);
+            holdersSpent += provenance.lastWalkCost() + shown.size();
+        } else {
+            step.put("note", "holders not recorded from here on: the record's budget for heap walks is spent");
+        }
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (long o : shown) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            PyType t = heap.typeOf(o);
+            m.put("serial", serial(o));
+            m.put("id", hex(o));
+            m.put("type", t.name());
+            m.put("refcount", heap.refcount(o));
+            m.put("value", Tracing.shortValue(rt, o));
+            m.put("shared", heap.refcount(o) >= 999_000_000L || t.name().equals("str") && heap.refcount(o) > 1);
+            m.put("state", unreachableNow.contains(o) ? "unreachable" : "live");
+            Long gr = gcRefsNow.get(o);
+            if (gr != null) m.put("gcRefs", gr);
+            List<Map<String, Object>> refs = new ArrayList<>();
+            if (!Tracing.isOpaque(rt, o)) {
+                for (Child ch : children(o)) {
+                    if (!shown.contains(ch.target)) continue;
+                    refs.add(Map.of("to", serial(ch.target), "label", ch.label));
+                }
+            }
+            m.put("refs", refs);
+            if (holders != null) {
+                List<List<Object>> hl = new ArrayList<>();
+                for (Provenance.Holder h : holders.getOrDefault(o, List.of())) hl.add(List.of(h.description(), h.count()));
+                m.put("holders", hl);
+            }
+            long[] rc = refChanges.get(o);
+            if (rc != null) m.put("refChanges", List.of(rc[0], rc[1]));
+            objects.add(m);
+            lastShown.put(o, m);
+        }
+        objects.addAll(freedShown);
+        snapshotEntries += objects.size();
+        freedShown.clear();
+        refChanges.clear();
+        step.put("objects", objects);
+    }
+
+    private record Child(long target, String label) {}
+
+    /** The references a heap view draws from {@code o}: dict values by key, items by index, attributes; never types. */
+    private List<Child> children(long o) {
+        return childrenCache.computeIfAbsent(o, this::computeChildren);
+    }
+
+    /** Children computed during the current snapshot (objects do not change while it is taken). */
+    private final Map<Long, List<Child>> childrenCache = new HashMap<>();
+
+    private List<Child> computeChildren(long o) {
+        List<Child> out = new ArrayList<>();
+        PyType t = heap.typeOf(o);
+        if (t == heap.lists || t == heap.tuples) {
+            boolean list = t == heap.lists;
+            long n = list ? dev.refheap.object.ListType.size(o) : dev.refheap.object.TupleType.size(o);
+            for (long i = 0; i < Math.min(n, 40); i++) {
+                long item = list ? dev.refheap.object.ListType.item(o, i) : dev.refheap.object.TupleType.item(o, i);
+                if (item != 0) out.add(new Child(item, "[" + i + "]"));
+            }
+            return out;
+        }
+        if (t == heap.dicts) {
+            heap.dicts.forEach(o, (k, v) -> {
+                if (out.size() < 40) out.add(new Child(v, "[" + ((dev.refheap.gc.CoreLabels) provenance.labeler()).shortRepr(k) + "]"));
+            });
+            return out;
+        }
+        Set<Long> distinct = new LinkedHashSet<>();
+        t.references(o, r -> { if (distinct.size() < 40) distinct.add(r); });
+        for (long r : distinct) {
+            if (heap.typeOf(r) == heap.typeType || heap.typeOf(r).name().equals("type")) continue;
+            List<String> labels = new ArrayList<>();
+            provenance.labeler().label(o, r, 4, labels);
+            if (labels.isEmpty()) labels.add("ref");
+            for (String l : labels) {
+                int of = l.indexOf(" of <");
+                String shortLabel = of > 0 ? l.substring(0, of) : l;
+                if (shortLabel.startsWith("list") || shortLabel.startsWith("tuple")) shortLabel = shortLabel.substring(shortLabel.indexOf('['));
+                if (shortLabel.startsWith("attribute ")) shortLabel = shortLabel.substring("attribute ".length());
+                out.add(new Child(r, shortLabel));
+            }
+        }
+        return out;
+    }
+
+    /** One char per pool of each arena: '.' free, '0'..'9' tenths used, arenas separated by '|'; then the size classes. */
+    private String arenaMap() {
+        StringBuilder b = new StringBuilder();
+        int[] lastArena = {-1};
+        heap.allocator().forEachPool((a, addr, pool, sz, used, cap) -> {
+            if (a != lastArena[0]) {
+                if (lastArena[0] >= 0) b.append('|');
+                b.append(Long.toHexString(addr)).append(':');
+                lastArena[0] = a;
+            }
+            if (sz < 0) b.append('.');
+            else b.append((char) ('0' + Math.min(9, used * 10 / Math.max(1, cap))));
+        });
+        return b.toString();
+    }
+
+    private long serial(long o) {
+        if (o == 0) return 0;
+        Long s = serialOf.get(o);
+        if (s == null) {
+            s = nextSerial++;
+            serialOf.put(o, s);
+        }
+        return s;
+    }
+
+    static String hex(long o) { return "0x" + Long.toHexString(o); }
+}

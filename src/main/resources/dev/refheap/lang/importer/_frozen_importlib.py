@@ -1,0 +1,180 @@
+"""refheap's import objects: module specs and the built-in importer.
+
+Written for refheap (not CPython's importlib._bootstrap): the import algorithm itself runs in Java
+(dev.refheap.lang.importer.Importer); this module builds the objects CPython's import puts on
+modules (__spec__, __loader__) with CPython's names, attributes and reprs, so that code which
+looks at them sees what it sees on CPython. _gcd_import and __import__ call the Java importer.
+"""
+
+
+class ModuleSpec:
+    """The import-related state of a module (PEP 451)."""
+
+    def __init__(self, name, loader, *, origin=None, loader_state=None, is_package=None):
+        self.name = name
+        self.loader = loader
+        self.origin = origin
+        self.loader_state = loader_state
+        self.submodule_search_locations = [] if is_package else None
+        self._uninitialized_submodules = []
+        self._set_fileattr = False
+        self._cached = None
+
+    def __repr__(self):
+        args = ['name={!r}'.format(self.name), 'loader={!r}'.format(self.loader)]
+        if self.origin is not None:
+            args.append('origin={!r}'.format(self.origin))
+        if self.submodule_search_locations is not None:
+            args.append('submodule_search_locations={}'.format(self.submodule_search_locations))
+        return '{}({})'.format(self.__class__.__name__, ', '.join(args))
+
+    def __eq__(self, other):
+        smsl = self.submodule_search_locations
+        try:
+            return (self.name == other.name and self.loader == other.loader and self.origin == other.origin
+                    and smsl == other.submodule_search_locations and self.cached == other.cached
+                    and self.has_location == other.has_location)
+        except AttributeError:
+            return NotImplemented
+
+    @property
+    def cached(self):
+        return self._cached
+
+    @cached.setter
+    def cached(self, cached):
+        self._cached = cached
+
+    @property
+    def parent(self):
+        """The name of the module's parent."""
+        if self.submodule_search_locations is None:
+            return self.name.rpartition('.')[0]
+        return self.name
+
+    @property
+    def has_location(self):
+        return self._set_fileattr
+
+    @has_location.setter
+    def has_location(self, value):
+        self._set_fileattr = bool(value)
+
+
+class BuiltinImporter:
+    """The importer of the modules built into refheap (sys, gc, ...)."""
+
+    _ORIGIN = "built-in"
+
+    @staticmethod
+    def module_repr(module):
+        return '<module {!r} ({})>'.format(module.__name__, BuiltinImporter._ORIGIN)
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if path is not None or not _is_builtin(fullname):
+            return None
+        return ModuleSpec(fullname, cls, origin=cls._ORIGIN)
+
+    @staticmethod
+    def create_module(spec):
+        return _create_builtin(spec.name)
+
+    @staticmethod
+    def exec_module(module):
+        pass
+
+    @classmethod
+    def get_code(cls, fullname):
+        return None
+
+    @classmethod
+    def get_source(cls, fullname):
+        return None
+
+    @classmethod
+    def is_package(cls, fullname):
+        return False
+
+
+class FrozenImporter:
+    """The importer of refheap's own bootstrap modules (this one and _frozen_importlib_external)."""
+
+    _ORIGIN = "frozen"
+
+    @staticmethod
+    def module_repr(m):
+        return '<module {!r} ({})>'.format(m.__name__, FrozenImporter._ORIGIN)
+
+
+def _spec_for_builtin(name):
+    return ModuleSpec(name, BuiltinImporter, origin=BuiltinImporter._ORIGIN)
+
+
+def _spec_for_frozen(name):
+    return ModuleSpec(name, FrozenImporter, origin=FrozenImporter._ORIGIN)
+
+
+def _init_module_attrs(spec, module):
+    module.__name__ = spec.name
+    loader = spec.loader
+    if loader is None and spec.submodule_search_locations is not None:
+        # a namespace package: its loader is made here, and its __file__ is None (as CPython's)
+        from _frozen_importlib_external import NamespaceLoader
+        loader = NamespaceLoader(spec.name, [], None)
+        loader._path = spec.submodule_search_locations
+        spec.loader = loader
+        module.__file__ = None
+    module.__loader__ = loader
+    module.__package__ = spec.parent
+    module.__spec__ = spec
+    if spec.submodule_search_locations is not None:
+        module.__path__ = spec.submodule_search_locations
+    if spec.has_location:
+        module.__file__ = spec.origin
+        if spec.cached is not None:
+            module.__cached__ = spec.cached
+    return module
+
+
+def module_from_spec(spec):
+    """A new module for spec, its attributes set as import sets them (the module is not executed)."""
+    module = None
+    if hasattr(spec.loader, 'create_module'):
+        module = spec.loader.create_module(spec)
+    elif hasattr(spec.loader, 'exec_module'):
+        raise ImportError('loaders that define exec_module() must also define create_module()')
+    if module is None:
+        module = _new_module(spec.name)
+    _init_module_attrs(spec, module)
+    return module
+
+
+def _module_repr_from_spec(spec):
+    name = '?' if spec.name is None else spec.name
+    if spec.origin is None:
+        if spec.loader is None:
+            return '<module {!r}>'.format(name)
+        return '<module {!r} ({!r})>'.format(name, spec.loader)
+    if spec.has_location:
+        return '<module {!r} from {!r}>'.format(name, spec.origin)
+    return '<module {!r} ({})>'.format(spec.name, spec.origin)
+
+
+def _resolve_name(name, package, level):
+    bits = package.rsplit('.', level - 1)
+    if len(bits) < level:
+        raise ImportError('attempted relative import beyond top-level package')
+    base = bits[0]
+    return '{}.{}'.format(base, name) if name else base
+
+
+def spec_from_loader(name, loader, *, origin=None, is_package=None):
+    if origin is None:
+        origin = getattr(loader, '_ORIGIN', None)
+    if is_package is None and hasattr(loader, 'is_package'):
+        try:
+            is_package = loader.is_package(name)
+        except ImportError:
+            is_package = None
+    return ModuleSpec(name, loader, origin=origin, is_package=bool(is_package))

@@ -1,0 +1,94 @@
+package dev.refheap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command lines that start a program as python3's do: {@code -m module args} (runpy's rules:
+ * a package runs its __main__, sys.argv[0] is the module's file, sys.path[0] the current
+ * directory), {@code run FILE args} and {@code -c CODE args} (sys.argv, sys.path[0]), and the
+ * messages python3 prints when there is nothing to run. Expected outputs are python3's.
+ */
+class ImportCliTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void files() throws Exception {
+        Files.writeString(dir.resolve("tool.py"), """
+                import sys
+                print(__name__, __package__ == '', sys.argv[1:], sys.argv[0].endswith('tool.py'))
+                print(__spec__.name, __file__.endswith('tool.py'), sys.argv[0].startswith(sys.path[0]))
+                """);
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("app/__init__.py"), "print('app init')\n");
+        Files.writeString(dir.resolve("app/__main__.py"), """
+                import sys
+                from . import helper
+                print('app main', __name__, __package__, __spec__.name, sys.argv[1:], helper.VALUE)
+                """);
+        Files.writeString(dir.resolve("app/helper.py"), "VALUE = 7\n");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/__init__.py"), "");
+        Files.writeString(dir.resolve("lib/cmd.py"), "import sys\nprint('lib.cmd', __name__, __package__, sys.argv[1:])\n");
+        Files.writeString(dir.resolve("script.py"), "import sys\nprint(sys.argv, sys.path[0] == " + "'" + dir.toRealPath() + "'" + ")\n");
+    }
+
+    @Test
+    void dashMRunsAModuleAsMain() throws Exception {
+        CliRun r = CliRun.in(dir, "-m", "tool", "a", "--flag");
+        assertEquals("", r.err());
+        assertEquals("__main__ True ['a', '--flag'] True\ntool True True\n", r.out());
+    }
+
+    @Test
+    void dashMRunsAPackagesMain() throws Exception {
+        CliRun r = CliRun.in(dir, "-m", "app", "x");
+        assertEquals("", r.err());
+        assertEquals("app init\napp main __main__ app app.__main__ ['x'] 7\n", r.out());
+    }
+
+    @Test
+    void dashMRunsASubmodule() throws Exception {
+        CliRun r = CliRun.in(dir, "-m", "lib.cmd", "1");
+        assertEquals("lib.cmd __main__ lib ['1']\n", r.out());
+    }
+
+    @Test
+    void dashMWithoutSuchModule() throws Exception {
+        CliRun r = CliRun.in(dir, "-m", "no_such_module");
+        assertEquals(1, r.status());
+        assertEquals("refheap: No module named no_such_module\n", r.err());
+    }
+
+    @Test
+    void dashMOfAPackageWithoutMain() throws Exception {
+        CliRun r = CliRun.in(dir, "-m", "lib");
+        assertEquals(1, r.status());
+        assertEquals("refheap: No module named lib.__main__; 'lib' is a package and cannot be directly executed\n", r.err());
+    }
+
+    @Test
+    void runPassesArgumentsAndTheScriptsDirectory() throws Exception {
+        CliRun r = CliRun.in(dir, "run", "script.py", "one", "-x");
+        assertEquals("", r.err());
+        assertEquals("['script.py', 'one', '-x'] True\n", r.out());
+    }
+
+    @Test
+    void dashCHasArgvAndAnEmptyPathEntry() throws Exception {
+        CliRun r = CliRun.in(dir, "-c", "import sys; print(sys.argv, repr(sys.path[0]))", "p", "q");
+        assertEquals("['-c', 'p', 'q'] ''\n", r.out());
+    }
+
+    @Test
+    void dashCImportsFromTheCurrentDirectory() throws Exception {
+        CliRun r = CliRun.in(dir, "-c", "import app.helper as h; print(h.VALUE)");
+        assertEquals("app init\n7\n", r.out());
+    }
+}

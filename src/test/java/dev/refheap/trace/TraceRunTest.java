@@ -1,0 +1,154 @@
+package dev.refheap.trace;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The recorder: every kind of step, serial numbers, freed objects, limits, errors, notebooks, JSON. */
+@SuppressWarnings("unchecked")
+class TraceRunTest {
+    private static final String CYCLE = """
+            import gc
+            d1 = {}
+            d2 = {}
+            d1["d2"] = d2
+            d2["d1"] = d1
+            del d1, d2
+            print(gc.collect())
+            x = [1, 2]
+            """;
+
+    private static List<Map<String, Object>> steps(Map<String, Object> record) {
+        return (List<Map<String, Object>>) record.get("steps");
+    }
+
+    private static List<Map<String, Object>> objects(Map<String, Object> step) {
+        return (List<Map<String, Object>>) step.get("objects");
+    }
+
+    @Test
+    void lineStepsThenEveryCollectorPhaseWithGcRefsAndFrees() {
+        Map<String, Object> r = TraceRun.record("cycle.py", CYCLE, false, TraceLimits.defaults(), false);
+        assertEquals("finished", ((Map<String, Object>) r.get("ended")).get("reason"));
+        assertEquals("2\n", r.get("stdout"));
+        List<Map<String, Object>> steps = steps(r);
+        List<Object> lines = new ArrayList<>();
+        List<Object> phases = new ArrayList<>();
+        for (Map<String, Object> s : steps) {
+            if (s.get("kind").equals("line")) lines.add(s.get("line"));
+            if (s.get("kind").equals("gc")) phases.add(s.get("phase"));
+        }
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), lines);
+        assertEquals(List.of("start", "update_refs", "subtract_refs", "unreachable", "weakrefs", "finalize", "clear", "stop"), phases);
+        assertEquals("end", steps.get(steps.size() - 1).get("kind"));
+
+        // after `del d1, d2` (the step of line 7): both dicts at refcount 1, each held by the other
+        Map<String, Object> afterDel = steps.stream().filter(s -> Integer.valueOf(7).equals(s.get("line")) && s.get("kind").equals("line")).findFirst().orElseThrow();
+        assertEquals(6, afterDel.get("prevLine"));
+        List<Map<String, Object>> dicts = objects(afterDel).stream().filter(o -> o.get("type").equals("dict")).toList();
+        assertEquals(2, dicts.size());
+        Set<String> holders = new HashSet<>();
+        for (Map<String, Object> d : dicts) {
+            assertEquals(1L, ((Number) d.get("refcount")).longValue());
+            List<List<Object>> hs = (List<List<Object>>) d.get("holders");
+            assertEquals(1, hs.size());
+            holders.add(((String) hs.get(0).get(0)).replaceAll(" of <dict at 0x[0-9a-f]+>", ""));
+            assertEquals(1, ((List<?>) d.get("refs")).size(), "the arrow to the other dict");
+        }
+        assertEquals(Set.of("dict['d2'] (value)", "dict['d1'] (value)"), holders);
+
+        Map<String, Object> subtract = steps.stream().filter(s -> "subtract_refs".equals(s.get("phase"))).findFirst().orElseThrow();
+        for (Map<String, Object> o : objects(subtract)) if (o.get("type").equals("dict")) assertEquals(0L, ((Number) o.get("gcRefs")).longValue());
+        Map<String, Object> update = steps.stream().filter(s -> "update_refs".equals(s.get("phase"))).findFirst().orElseThrow();
+        for (Map<String, Object> o : objects(update)) if (o.get("type").equals("dict")) assertEquals(1L, ((Number) o.get("gcRefs")).longValue());
+        Map<String, Object> unreachable = steps.stream().filter(s -> "unreachable".equals(s.get("phase"))).findFirst().orElseThrow();
+        assertEquals(2, objects(unreachable).stream().filter(o -> "unreachable".equals(o.get("state"))).count());
+        Map<String, Object> stop = steps.stream().filter(s -> "stop".equals(s.get("phase"))).findFirst().orElseThrow();
+        assertEquals(2, objects(stop).stream().filter(o -> "freed".equals(o.get("state"))).count());
+        int stopIndex = steps.indexOf(stop);
+        assertTrue(objects(steps.get(stopIndex + 1)).stream().noneMatch(o -> o.get("type").equals("dict")), "freed objects are shown once");
+    }
+
+    @Test
+    void aReusedAddressGetsANewSerial() {
+        Map<String, Object> r = TraceRun.record("reuse.py", """
+                a = [1]
+                del a
+                b = [2]
+                c = 0
+                """, false, TraceLimits.defaults(), false);
+        Map<String, Object> s2 = steps(r).get(1), s4 = steps(r).get(3);
+        Map<String, Object> a = objects(s2).stream().filter(o -> o.get("type").equals("list")).findFirst().orElseThrow();
+        Map<String, Object> b = objects(s4).stream().filter(o -> o.get("type").equals("list")).findFirst().orElseThrow();
+        assertEquals(a.get("id"), b.get("id"), "the free list hands the same address back");
+        assertNotEquals(a.get("serial"), b.get("serial"));
+    }
+
+    @Test
+    void theStepLimitEndsTheRunAndKeepsTheRecord() {
+        Map<String, Object> r = TraceRun.record("loop.py", "i = 0\nwhile True:\n    i += 1\n", false, TraceLimits.defaults().withSteps(50), false);
+        Map<String, Object> ended = (Map<String, Object>) r.get("ended");
+        assertEquals("limit", ended.get("reason"));
+        assertTrue(((String) ended.get("message")).startsWith("stopped after 50 steps"), ended.toString());
+        assertTrue(steps(r).size() >= 50 && steps(r).size() <= 52, "" + steps(r).size());
+    }
+
+    @Test
+    void theTimeLimitStopsALoopInsideOneLine() {
+        Map<String, Object> r = TraceRun.record("spin.py", "x = sum(range(10**12))\n", false, TraceLimits.defaults().withWallMillis(300), false);
+        Map<String, Object> ended = (Map<String, Object>) r.get("ended");
+        assertEquals("limit", ended.get("reason"), ended.toString());
+        assertTrue(((String) ended.get("message")).contains("time limit"));
+    }
+
+    @Test
+    void theHeapLimitIsMemoryError() {
+        Map<String, Object> r = TraceRun.record("big.py", "x = []\nwhile True:\n    x.append([0] * 1000)\n", false,
+                TraceLimits.defaults().withHeapBytes(2L << 20).withWallMillis(300_000), false);
+        Map<String, Object> ended = (Map<String, Object>) r.get("ended");
+        assertEquals("error", ended.get("reason"), ended.toString());
+        assertTrue(((String) ended.get("error")).contains("MemoryError"), ended.toString());
+    }
+
+    @Test
+    void anErrorEndsWithItsPythonTraceback() {
+        Map<String, Object> r = TraceRun.record("err.py", "def f():\n    return 1 / 0\nf()\n", false, TraceLimits.defaults(), false);
+        Map<String, Object> ended = (Map<String, Object>) r.get("ended");
+        assertEquals("error", ended.get("reason"));
+        String tb = (String) ended.get("error");
+        assertTrue(tb.startsWith("Traceback (most recent call last):"), tb);
+        assertTrue(tb.contains("ZeroDivisionError: division by zero"), tb);
+        assertTrue(steps(r).stream().anyMatch(s -> ((List<Map<String, Object>>) s.get("frames")).stream().anyMatch(f -> f.get("name").equals("f()"))));
+    }
+
+    @Test
+    void sandboxedProgramsCannotWriteMemoryThroughCtypes() {
+        Map<String, Object> r = TraceRun.record("w.py", "import ctypes\nx = []\nctypes.c_long.from_address(id(x)).value = 5\n", false, TraceLimits.defaults(), true);
+        String tb = (String) ((Map<String, Object>) r.get("ended")).get("error");
+        assertTrue(tb.contains("does not let programs write memory through ctypes"), tb);
+    }
+
+    @Test
+    void theSeedNotebookRecordsEveryCellAndWritesJson() throws Exception {
+        String nb = Files.readString(Path.of("examples/memory-management.ipynb"));
+        Map<String, Object> r = TraceRun.record("memory-management.ipynb", nb, true, TraceLimits.defaults(), true);
+        assertEquals("finished", ((Map<String, Object>) r.get("ended")).get("reason"), r.get("ended").toString());
+        Set<Object> cells = new HashSet<>();
+        for (Map<String, Object> s : steps(r)) cells.add(s.get("cell"));
+        assertEquals(((List<?>) r.get("cells")).size(), cells.size());
+        String json = new ObjectMapper().writeValueAsString(r);
+        Map<String, Object> back = new ObjectMapper().readValue(json, Map.class);
+        assertEquals(TraceRun.FORMAT, back.get("format"));
+        assertEquals(steps(r).size(), ((List<?>) back.get("steps")).size());
+        String text = TextTrace.format(r);
+        assertTrue(text.contains("gc generation 2 collection #1: unreachable (10)"), text.substring(0, Math.min(2000, text.length())));
+    }
+}

@@ -1,0 +1,10 @@
+# ExceptionGroup: message, exceptions, str and repr, and BaseExceptionGroup choosing ExceptionGroup for Exceptions.
+eg = ExceptionGroup("many", [ValueError(1), TypeError("t")])
+print(str(eg))
+print(repr(eg))
+print(eg.message, eg.exceptions, eg.args)
+print(type(BaseExceptionGroup("b", [ValueError()])).__name__, type(BaseExceptionGroup("b", [KeyboardInterrupt()])).__name__)
+one = ExceptionGroup("one", (KeyError("k"),))
+print(str(one), repr(one), one.exceptions)
+print(isinstance(eg, Exception), isinstance(eg, BaseExceptionGroup), issubclass(ExceptionGroup, BaseExceptionGroup))
+print(isinstance(BaseExceptionGroup("b", [KeyboardInterrupt()]), Exception))

@@ -1,0 +1,2 @@
+init_ran = True
+from . import sub

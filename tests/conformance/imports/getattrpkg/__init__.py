@@ -1,0 +1,4 @@
+def __getattr__(name):
+    if name == 'dynamic':
+        return 'made on demand'
+    raise AttributeError(name)

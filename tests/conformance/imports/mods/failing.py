@@ -1,0 +1,2 @@
+loaded = True
+raise ValueError('failing module body')

@@ -1,0 +1,2 @@
+import sys
+me = sys.modules[__name__]

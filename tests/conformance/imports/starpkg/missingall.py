@@ -1,0 +1,2 @@
+__all__ = ['there', 'missing']
+there = 1

@@ -1,0 +1,3 @@
+visible = 1
+_hidden = 2
+__dunder = 3

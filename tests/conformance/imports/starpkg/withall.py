@@ -1,0 +1,4 @@
+__all__ = ['public', '_private_but_listed']
+public = 'public'
+_private_but_listed = 'listed'
+not_listed = 'not listed'

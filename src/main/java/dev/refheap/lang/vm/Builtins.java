@@ -270,7 +270,9 @@ final class Builtins {
             return false;
         }
         if (!rt.ops.isTypeObject(cls)) throw rt.typeError(error);
-        return rt.ops.isSubtype(heap.typeOf(o), heap.typeAt(cls));
+        if (rt.ops.isSubtype(heap.typeOf(o), heap.typeAt(cls))) return true;
+        // object_isinstance's second look, through __class__: a proxy is an instance of its referent's classes
+        return heap.typeOf(o) instanceof WeakProxyType p && rt.ops.isSubtype(heap.typeOf(p.referent(o)), heap.typeAt(cls));
     }
 
     static boolean isSubclassOf(Runtime rt, PyType t, long cls) {

@@ -38,7 +38,7 @@ final class Modules {
 
     static boolean isBuiltinName(String name) {
         return switch (name) {
-            case "sys", "gc", "ctypes", "weakref", "time", "builtins", "refheap" -> true;
+            case "sys", "gc", "ctypes", "weakref", "_weakref", "time", "builtins", "refheap" -> true;
             default -> false;
         };
     }
@@ -50,6 +50,7 @@ final class Modules {
             case "gc" -> gc(rt);
             case "ctypes" -> Ctypes.module(rt);
             case "weakref" -> weakref(rt);
+            case "_weakref" -> WeakrefNative.module(rt);
             case "time" -> time(rt);
             case "builtins" -> builtins(rt);
             case "refheap" -> RefheapModule.create(rt);
@@ -337,26 +338,25 @@ final class Modules {
     private static long weakref(Runtime rt) {
         Heap heap = rt.heap;
         long m = rt.moduleType.create("weakref");
-        heap.dicts.setItem(ModuleType.dict(m), "ref", heap.weakrefs.address());
-        heap.dicts.setItem(ModuleType.dict(m), "ReferenceType", heap.weakrefs.address());
-        def(rt, m, "getweakrefcount", (s, a, o, n, kw) -> {
-            Args.exactly(rt, "getweakrefcount", n, kw, 1);
-            return heap.ints.of(heap.weakrefs.supports(a[o]) ? heap.weakrefs.count(a[o]) : 0);
-        });
-        def(rt, m, "getweakrefs", (s, a, o, n, kw) -> {
-            Args.exactly(rt, "getweakrefs", n, kw, 1);
-            long l = heap.lists.alloc(0);
-            if (heap.weakrefs.supports(a[o])) {
-                for (long wr = heap.weakrefs.first(a[o]); wr != 0; wr = dev.refheap.object.WeakrefType.next(wr)) heap.lists.append(l, wr);
+        // the same objects as _weakref's (weakref.py: from _weakref import ref, proxy, ...)
+        long native_ = importModule(rt, "_weakref");
+        try {
+            long nd = ModuleType.dict(native_);
+            for (String name : new String[] {"ref", "ReferenceType", "ProxyType", "CallableProxyType", "proxy", "getweakrefcount",
+                    "getweakrefs", "_remove_dead_weakref"}) {
+                heap.dicts.setItem(ModuleType.dict(m), name, heap.dicts.getItem(nd, name));
             }
-            return l;
-        });
+        } finally {
+            heap.decref(native_);
+        }
         rt.runModuleSource(m, "weakref", WEAKREF_PY);
         return m;
     }
 
     /** weakref.finalize, written in Python on top of ref callbacks (refheap's own implementation). */
     private static final String WEAKREF_PY = """
+            ProxyTypes = (ProxyType, CallableProxyType)
+
             class finalize:
                 _registry = {}
 

@@ -680,6 +680,7 @@ final class Ops {
             Attributes.set(rt, o, c, nameObj, name, v);
             return;
         }
+        if (t instanceof ExtType x && x.setAttr(o, nameObj, v)) return;
         if (t == rt.moduleType) {
             heap.dicts.setItem(ModuleType.dict(o), nameObj, v);
             return;
@@ -743,6 +744,7 @@ final class Ops {
             Attributes.set(rt, o, c, nameObj, name, 0);
             return;
         }
+        if (t instanceof ExtType x && x.setAttr(o, nameObj, 0)) return;
         if (t == rt.moduleType) {
             if (!heap.dicts.delItem(ModuleType.dict(o), nameObj)) throw attributeError(o, name);
             return;
@@ -996,6 +998,7 @@ final class Ops {
 
     private long compareRich(int op, long a, long b) {
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (ta instanceof WeakProxyType pa) return compare(op, pa.referent(a), tb instanceof WeakProxyType pb ? pb.referent(b) : b);  // proxy_richcompare
         if (ta instanceof ClassType ca && lookupUserOnly(ca, CMP_DUNDERS[op]) != 0) {
             long r = callMethod(a, CMP_DUNDERS[op], b);
             if (r != rt.notImplemented) return r;
@@ -1005,6 +1008,16 @@ final class Ops {
             long r = callMethod(b, CMP_DUNDERS[CMP_SWAPPED[op]], a);
             if (r != rt.notImplemented) return r;
             heap.decref(r);
+        }
+        if (ta instanceof ExtType || tb instanceof ExtType) {  // a proxy compared with an instance: its referent's comparison
+            ExtType x = ta instanceof ExtType xa ? xa : (ExtType) tb;
+            Boolean r = x.eqForRich(a, b);
+            if (r != null) {
+                if (op == 2) return bool(r);
+                if (op == 3) return bool(!r);
+                Integer c = x.order(op, a, b);
+                if (c != null) return bool(switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 4 -> c > 0; default -> c >= 0; });
+            }
         }
         if (op == 2) return bool(a == b);
         if (op == 3) {

@@ -60,6 +60,7 @@ public final class Runtime implements AutoCloseable {
     final ComplexType complexType;
     final ByteArrayType byteArrayType;
     final MemoryViewType memoryViewType;
+    final WeakProxyType proxyType, callableProxyType;
     final SuperType superType;
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
@@ -130,6 +131,10 @@ public final class Runtime implements AutoCloseable {
         complexType = heap.register(new ComplexType(this));
         byteArrayType = heap.register(new ByteArrayType(this));
         memoryViewType = heap.register(new MemoryViewType(this));
+        proxyType = heap.register(new WeakProxyType(this, false));
+        callableProxyType = heap.register(new WeakProxyType(this, true));
+        heap.weakrefs.registerKind(proxyType);
+        heap.weakrefs.registerKind(callableProxyType);
         baseException = heap.register(new ExceptionType(this, "BaseException", null));
         ExceptionHierarchy.register(this);
         ellipsis = heap.register(new SimpleType(this, "ellipsis")).singleton();

@@ -17,7 +17,7 @@ b.insert(100, 63)
 b.insert(-1, 35)
 print(b)
 print(b.pop(), b.pop(0), b)
-b.remove(ord("b"))
+b.remove(ord("c"))
 b.reverse()
 print(b)
 b.extend(b"12")
@@ -32,7 +32,7 @@ print(x, type(x).__name__, y, type(y).__name__, bytearray(b"xy") * 3, 2 * bytear
 def setitem(o, k, v):
     o[k] = v
 for bad in [lambda: setitem(b, 0, 256), lambda: setitem(b, 0, "a"), lambda: b.append(-1), lambda: bytearray().pop(),
-            lambda: b.remove(200), lambda: b.__getitem__(100), lambda: setitem(b, slice(0, 4, 2), b"abc"), lambda: b.extend("str")]:
+            lambda: b.remove(200), lambda: b[100], lambda: setitem(b, slice(0, 4, 2), b"abc"), lambda: b.extend("str")]:
     try:
         bad()
     except (ValueError, TypeError, IndexError) as e:

@@ -102,7 +102,13 @@ final class DictViewSetOps {
             other = t;
         }
         long result = heap.sets.create();
-        long it = rt.ops.iter(other);
+        long it;
+        try {
+            it = rt.ops.iter(other);
+        } catch (PyException e) {
+            heap.decref(result);
+            throw e;
+        }
         try {
             for (long k = rt.ops.next(it); k != 0; k = rt.ops.next(it)) {
                 try {

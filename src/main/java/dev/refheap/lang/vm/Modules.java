@@ -28,11 +28,12 @@ final class Modules {
 
     /** {@code import name} (a top-level name) through the import system; a new reference. */
     static long importModule(Runtime rt, String name) {
-        long n = rt.heap.strs.internedOf(name);
+        long n = rt.heap.strs.internedOf(name), level = rt.heap.ints.of(0);
         try {
-            return rt.imports().importName(n, 0, 0, rt.heap.ints.of(0));
+            return rt.imports().importName(n, 0, 0, level);  // level is borrowed
         } finally {
             rt.heap.decref(n);
+            rt.heap.decref(level);
         }
     }
 

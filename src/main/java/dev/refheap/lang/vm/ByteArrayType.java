@@ -456,7 +456,6 @@ final class ByteArrayType extends ExtType {
     private void extend(long o, long src) {
         byte[] b = BufferProtocol.bytesOrNull(rt, src);
         if (b == null) {
-            if (heap.typeOf(src) == heap.strs) throw rt.typeError("expected iterable of integers; got: 'str'");
             long it;
             try {
                 it = rt.ops.iter(src);

@@ -24,13 +24,16 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "refheap", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Python with CPython 3.11's memory management, on a native heap.",
-        subcommands = {RunCommand.class, DisCommand.class, ReplCommand.class, DemoCommand.class, TraceCommand.class})
+        subcommands = {RunCommand.class, DisCommand.class, ReplCommand.class, DemoCommand.class, TraceCommand.class, ServeCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE as a program.")
     String code;
 
     @CommandLine.Mixin
     RuntimeFlags flags = new RuntimeFlags();
+
+    @Parameters(arity = "0..1", paramLabel = "-", description = "'-': read the program from stdin (as when stdin is not a terminal).")
+    String script;
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override public String[] getVersion() { return new String[] {"refheap 0.1.0 (CPython 3.11.7 memory semantics)"}; }
@@ -39,6 +42,12 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         if (code != null) return runProgram(flags, code, "<string>", List.of("-c"), "");
+        if (script != null && !script.equals("-")) {
+            System.err.println("refheap: unknown command '" + script + "' (to run a file: refheap run " + script + ")");
+            return 2;
+        }
+        // As python3: with stdin not a terminal (a pipe, a file), the program is read from it; '-' asks for that explicitly.
+        if (script != null || !StdStream.isatty(0)) return runStdin(flags, script == null ? "" : "-");
         return ReplCommand.start(flags);
     }
 
@@ -53,7 +62,21 @@ public final class Main implements Callable<Integer> {
         // collected (their __del__ output appears, as there); the heap itself is not closed.
         Runtime rt = flags.newRuntime(argv, path0);
         Signals.attach(rt);
-        PyException uncaught = null;
+        PyException[] uncaught = {null};
+        int status;
+        boolean consistent;
+        try {
+            status = runMain(rt, main, uncaught);
+        } finally {
+            consistent = flags.afterRun(rt);
+            exitRuntime(rt, uncaught[0]);
+            Signals.detach(rt);
+        }
+        return consistent ? status : 70;  // --gc-stress found the heap inconsistent after the program
+    }
+
+    /** The program in __main__; its uncaught exception (not a SystemExit) is left in {@code uncaught[0]}. */
+    private static int runMain(Runtime rt, java.util.function.Consumer<Runtime> main, PyException[] uncaught) {
         try {
             main.accept(rt);
             rt.out().flush();
@@ -61,7 +84,7 @@ public final class Main implements Callable<Integer> {
         } catch (PyException e) {
             rt.out().flush();
             if (rt.isSystemExit(e)) return SystemExits.status(rt, e);
-            uncaught = e;
+            uncaught[0] = e;
             System.err.print(rt.formatUncaught(e));
             System.err.flush();
             if (rt.isKeyboardInterrupt(e)) {
@@ -77,10 +100,16 @@ public final class Main implements Callable<Integer> {
             rt.out().flush();
             System.err.println("refheap: " + e.getMessage());
             return 1;
-        } finally {
-            flags.afterRun(rt);
-            exitRuntime(rt, uncaught);
-            Signals.detach(rt);
+        }
+    }
+
+    /** The program read from stdin to its end, run as {@code <stdin>} (python3 - or python3 < FILE); sys.argv is [{@code argv0}]. */
+    static int runStdin(RuntimeFlags flags, String argv0) {
+        try {
+            return runProgram(flags, SourceFiles.text(SourceFiles.stdin(), "<stdin>"), "<stdin>", List.of(argv0), "");
+        } catch (SourceFiles.Unreadable e) {
+            System.err.println(e.getMessage());
+            return e.status;
         }
     }
 
@@ -98,11 +127,13 @@ public final class Main implements Callable<Integer> {
         rt.err().flush();
     }
 
+    static final String STRESS_BUG = "(a bug in refheap, unless the program wrote a refcount through ctypes: please report it with the program)";
+
     /** --gc-stress found the heap inconsistent: a bug in refheap, reported with what the verifier saw. */
     static int reportStressFailure(HeapVerificationError h) {
         System.out.flush();
         System.err.println("refheap: --gc-stress: " + h.getMessage());
-        System.err.println("(a bug in refheap, unless the program wrote a refcount through ctypes: please report it with the program)");
+        System.err.println(STRESS_BUG);
         if (System.getenv("REFHEAP_DEBUG") != null) h.printStackTrace();
         return 70;
     }

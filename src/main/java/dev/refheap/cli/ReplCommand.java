@@ -3,6 +3,7 @@ package dev.refheap.cli;
 import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.Runtime;
+import dev.refheap.lang.vm.Stdin;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jline.reader.EndOfFileException;
@@ -52,6 +53,23 @@ final class ReplCommand implements Callable<Integer> {
             if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
             LineReader reader = builder.build();
             terminal.handle(Terminal.Signal.INT, s -> rt.interrupt());
+            // input() in the session reads through this reader (its own history-free line), never around it
+            Stdin.setLineReader(prompt -> {
+                try {
+                    return reader.readLine(prompt);
+                } catch (UserInterruptException e) {
+                    throw Stdin.interrupted();
+                } catch (EndOfFileException e) {
+                    // python3 leaves the cursor after the prompt (the traceback starts there); JLine has moved to a new line
+                    Terminal t = reader.getTerminal();
+                    int column = org.jline.utils.AttributedString.fromAnsi(prompt).columnLength();
+                    if (!Terminal.TYPE_DUMB.equals(t.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(t.getType())) {
+                        t.writer().print("\u001b[A\r" + (column > 0 ? "\u001b[" + column + "C" : ""));
+                        t.flush();
+                    }
+                    throw Stdin.endOfInput();
+                }
+            });
             terminal.writer().println("refheap 0.1.0 (CPython 3.11 memory semantics). Ctrl-D to exit.");
             terminal.flush();
             while (true) {
@@ -69,8 +87,7 @@ final class ReplCommand implements Callable<Integer> {
                 Integer exit = run(rt, input);
                 if (exit != null) return exit;
             }
-            flags.afterRun(rt);
-            return 0;
+            return flags.afterRun(rt) ? 0 : 70;
         } catch (java.io.IOException e) {
             System.err.println("refheap: cannot open the terminal: " + e.getMessage());
             return 1;

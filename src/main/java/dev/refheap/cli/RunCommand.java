@@ -33,6 +33,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RuntimeFlags flags = ownFlags.with(parent == null ? null : parent.flags);
+        if (file.equals("-")) return Main.runStdin(flags, "-");
         byte[] bytes;
         try {
             bytes = SourceFiles.bytes(file);
@@ -47,11 +48,11 @@ final class RunCommand implements Callable<Integer> {
                 try (Runtime rt = flags.newRuntime(java.util.List.of(file), scriptDirectory(file))) {
                     Signals.attach(rt);
                     int status = new NotebookRunner(rt, nb, file).run(output);
-                    flags.afterRun(rt);
+                    boolean consistent = flags.afterRun(rt);
                     Main.exitRuntime(rt, null);
                     Signals.detach(rt);
                     if (status == NotebookRunner.INTERRUPTED) Main.interruptedExit = true;
-                    return status;
+                    return consistent ? status : 70;
                 }
             }
             java.util.List<String> argv = new java.util.ArrayList<>();

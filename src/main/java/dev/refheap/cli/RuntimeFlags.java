@@ -44,15 +44,20 @@ final class RuntimeFlags {
         return rt;
     }
 
-    /** With --gc-stress, the heap verifier runs once the program finished (unless stress already failed). */
-    void afterRun(Runtime rt) {
+    /**
+     * With --gc-stress, the heap verifier runs once the program finished (unless stress already
+     * failed). Returns false, having reported the findings, when the heap is inconsistent: the
+     * command then exits with status 70, as a failure during the run does.
+     */
+    boolean afterRun(Runtime rt) {
         rt.out().flush();
-        if (!gcStress || rt.stress() == null || rt.stress().hasFailed()) return;
+        if (!gcStress || rt.stress() == null || rt.stress().hasFailed()) return true;
         List<String> problems = rt.verify();
-        if (!problems.isEmpty()) {
-            rt.err().println("refheap: heap verification failed:");
-            for (String p : problems) rt.err().println("  " + p);
-        }
+        if (problems.isEmpty()) return true;
+        rt.err().println("refheap: --gc-stress: heap verification failed after the program:");
+        for (String p : problems) rt.err().println("  " + p);
+        rt.err().println(Main.STRESS_BUG);
+        return false;
     }
 
     static long parseSize(String s) {

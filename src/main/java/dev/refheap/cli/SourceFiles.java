@@ -1,10 +1,6 @@
 package dev.refheap.cli;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,19 +31,22 @@ final class SourceFiles {
         }
     }
 
-    /** Strict UTF-8 (PEP 3120's default); otherwise python3's SyntaxError line. */
+    /** All of stdin: the program of {@code refheap -}. */
+    static byte[] stdin() throws Unreadable {
+        try {
+            return System.in.readAllBytes();
+        } catch (IOException e) {
+            throw new Unreadable("refheap: can't read the program from stdin: " + e.getMessage(), 2);
+        }
+    }
+
+    /** The program's text as python3 decodes a source file (PEP 263: coding declarations, BOM); otherwise python3's SyntaxError. */
     static String text(byte[] bytes, String file) throws Unreadable {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            int line = 1, bad = 0;
-            for (int i = 0; i < bytes.length; i++) {
-                if ((bytes[i] & 0x80) != 0) { bad = i; break; }
-            }
-            for (int i = 0; i < bad; i++) if (bytes[i] == '\n') line++;
-            throw new Unreadable(String.format("SyntaxError: Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, "
-                    + "but no encoding declared; see https://peps.python.org/pep-0263/ for details", bytes[bad] & 0xff, file, line), 1);
+            return dev.refheap.lang.parser.SourceDecoder.decode(bytes, file);
+        } catch (dev.refheap.lang.PySyntaxError e) {
+            String message = e.format();
+            throw new Unreadable(message.endsWith("\n") ? message.substring(0, message.length() - 1) : message, 1);
         }
     }
 }

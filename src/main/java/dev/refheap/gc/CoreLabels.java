@@ -27,7 +27,8 @@ public class CoreLabels implements Provenance.Labeler {
     @Override
     public String describe(long o) {
         PyType t = heap.typeOf(o);
-        if (t instanceof IntType || t instanceof BoolType || t instanceof FloatType || t instanceof NoneType) {
+        if (t instanceof NoneType) return "<None at 0x" + Long.toHexString(o) + ">";
+        if (t instanceof IntType || t instanceof BoolType || t instanceof FloatType) {
             return "<" + t.name() + " " + t.describe(o) + " at 0x" + Long.toHexString(o) + ">";
         }
         if (t instanceof StrType) return "<str " + shortRepr(o) + " at 0x" + Long.toHexString(o) + ">";
@@ -42,7 +43,8 @@ public class CoreLabels implements Provenance.Labeler {
             if (v.length() > 40) v = v.substring(0, 37) + "...";
             return "'" + v.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
         }
-        if (t instanceof IntType || t instanceof BoolType || t instanceof NoneType || t instanceof FloatType) return t.describe(o);
+        if (t instanceof NoneType) return "None";
+        if (t instanceof IntType || t instanceof BoolType || t instanceof FloatType) return t.describe(o);
         return describe(o);
     }
 

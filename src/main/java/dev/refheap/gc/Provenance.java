@@ -82,7 +82,7 @@ public final class Provenance {
         long[] found = {0};
         List<String> labels = new ArrayList<>();
         heap.forEachObject(o -> {
-            if (running.contains(o)) return;
+            if (!running.isEmpty() && running.contains(o)) return;
             int[] c = {0};
             heap.typeOf(o).references(o, r -> { if (r == obj) c[0]++; });
             if (c[0] == 0) return;
@@ -124,12 +124,14 @@ public final class Provenance {
         Map<Long, int[]> counts = new LinkedHashMap<>();
         List<String> labels = new ArrayList<>();
         long[] visited = {0};
+        LongCounts wanted = new LongCounts();
+        for (long t : targets) wanted.add(t, 1);
         heap.forEachObject(o -> {
-            if (running.contains(o)) return;
+            if (!running.isEmpty() && running.contains(o)) return;
             counts.clear();
             heap.typeOf(o).references(o, r -> {
                 visited[0]++;
-                if (merged.containsKey(r)) counts.computeIfAbsent(r, k -> new int[1])[0]++;
+                if (wanted.contains(r)) counts.computeIfAbsent(r, k -> new int[1])[0]++;
             });
             for (Map.Entry<Long, int[]> e : counts.entrySet()) {
                 Map<String, long[]> m = merged.get(e.getKey());
@@ -209,7 +211,7 @@ public final class Provenance {
         Set<Long> running = runningDeallocs();
         while (!queue.isEmpty() && !parent.containsKey(obj)) {
             long o = queue.poll();
-            if (running.contains(o)) continue;
+            if (!running.isEmpty() && running.contains(o)) continue;
             heap.typeOf(o).references(o, r -> {
                 if (!parent.containsKey(r)) {
                     parent.put(r, o);
@@ -233,13 +235,83 @@ public final class Provenance {
         return unreachable(obj, running);
     }
 
+    /**
+     * {@link #whyAlive} of many objects with one search from the roots (for a recorder's
+     * snapshot); objects no root reaches get their cycle as {@link #whyAlive} finds it.
+     */
+    public Map<Long, Retention> whyAliveAll(Set<Long> targets) {
+        final long rootMark = 1;  // never an address (objects are 16-byte aligned)
+        LongCounts parent = new LongCounts();
+        Map<Long, String> rootOf = new HashMap<>();
+        long[][] queue = {new long[1024]};
+        int[] tail = {0};
+        for (RootProvider p : heap.rootProviders()) {
+            p.visitDescribedRoots((o, n, d) -> {
+                if (!parent.contains(o)) {
+                    parent.add(o, rootMark);
+                    rootOf.put(o, d);
+                    if (tail[0] == queue[0].length) queue[0] = java.util.Arrays.copyOf(queue[0], 2 * tail[0]);
+                    queue[0][tail[0]++] = o;
+                }
+            });
+        }
+        Set<Long> running = runningDeallocs();
+        int[] missing = {0};
+        LongCounts wanted = new LongCounts();
+        for (long t : targets) {
+            wanted.add(t, 1);
+            if (!parent.contains(t)) missing[0]++;
+        }
+        for (int head = 0; head < tail[0] && missing[0] > 0; head++) {
+            long o = queue[0][head];
+            if (!running.isEmpty() && running.contains(o)) continue;
+            heap.typeOf(o).references(o, r -> {
+                if (!parent.contains(r)) {
+                    parent.add(r, o);
+                    if (tail[0] == queue[0].length) queue[0] = java.util.Arrays.copyOf(queue[0], 2 * tail[0]);
+                    queue[0][tail[0]++] = r;
+                    if (wanted.contains(r)) missing[0]--;
+                }
+            });
+        }
+        Map<Long, Retention> result = new HashMap<>();
+        Map<Long, List<Long>> referrers = null;
+        for (long t : targets) {
+            if (!parent.contains(t)) {
+                if (referrers == null) referrers = referrers(running);
+                result.put(t, unreachable(t, referrers));
+                continue;
+            }
+            List<Step> path = new ArrayList<>();
+            for (long o = t; ; ) {
+                long src = parent.get(o);
+                if (src == rootMark) {
+                    path.add(0, new Step(o, rootOf.get(o), 0));
+                    break;
+                }
+                path.add(0, new Step(o, edgeLabel(src, o), src));
+                o = src;
+            }
+            result.put(t, new Retention(true, path, List.of()));
+        }
+        return result;
+    }
+
     /** Kept alive without a path from a root: the nearest cycle above {@code obj} among its referrers. */
     private Retention unreachable(long obj, Set<Long> running) {
+        return unreachable(obj, referrers(running));
+    }
+
+    private Map<Long, List<Long>> referrers(Set<Long> running) {
         Map<Long, List<Long>> referrers = new HashMap<>();
         heap.forEachObject(o -> {
-            if (running.contains(o)) return;
+            if (!running.isEmpty() && running.contains(o)) return;
             heap.typeOf(o).references(o, r -> referrers.computeIfAbsent(r, k -> new ArrayList<>(2)).add(o));
         });
+        return referrers;
+    }
+
+    private Retention unreachable(long obj, Map<Long, List<Long>> referrers) {
         // Backward BFS from obj: towards[x] = the object x refers to on its way down to obj.
         Map<Long, Long> towards = new LinkedHashMap<>();
         ArrayDeque<Long> queue = new ArrayDeque<>();

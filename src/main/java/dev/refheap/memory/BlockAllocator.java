@@ -169,6 +169,7 @@ public final class BlockAllocator implements AutoCloseable {
      * @throws HeapLimitExceeded if the request would pass the limit or the system refuses memory
      */
     public long malloc(long nbytes) {
+        if (nbytes < 0) throw new HeapLimitExceeded(nbytes, footprint(), limit); // a size computation overflowed
         if (nbytes - 1 >= SMALL_REQUEST_THRESHOLD || nbytes <= 0) {
             return mallocLarge(nbytes);
         }
@@ -496,7 +497,7 @@ public final class BlockAllocator implements AutoCloseable {
 
     private void checkLimit(long more) {
         if (closed) throw new IllegalStateException("allocator is closed");
-        if (footprint() + more > limit) throw new HeapLimitExceeded(more, footprint(), limit);
+        if (more > limit - footprint()) throw new HeapLimitExceeded(more, footprint(), limit);
     }
 
     // ---- realloc ------------------------------------------------------------------------

@@ -26,11 +26,55 @@ public final class Notebook {
 
     private Notebook(ObjectNode root) {
         this.root = root;
+        JsonNode format = root.get("nbformat");
+        if (format != null && !(format.isInt() && format.asInt() == 4)) {
+            throw new IllegalArgumentException("nbformat " + format + " is not supported (only nbformat 4 notebooks)");
+        }
         JsonNode cells = root.get("cells");
         if (cells == null || !cells.isArray()) throw new IllegalArgumentException("no \"cells\" list: not an nbformat 4 notebook");
-        for (JsonNode c : cells) {
-            if (c.isObject() && "code".equals(c.path("cell_type").asText())) codeCells.add((ObjectNode) c);
+        for (int i = 0; i < cells.size(); i++) {
+            JsonNode c = cells.get(i);
+            String where = "cell " + (i + 1) + ": ";
+            if (!c.isObject()) throw new IllegalArgumentException(where + "not a JSON object but " + kind(c));
+            JsonNode type = c.get("cell_type");
+            if (type == null || !type.isTextual()) {
+                throw new IllegalArgumentException(where + "\"cell_type\" is " + (type == null ? "missing" : kind(type))
+                        + "; expected \"code\", \"markdown\" or \"raw\"");
+            }
+            switch (type.asText()) {
+                case "code" -> {
+                    checkSource(c.get("source"), where);
+                    codeCells.add((ObjectNode) c);
+                }
+                case "markdown", "raw" -> checkSource(c.get("source"), where);
+                default -> throw new IllegalArgumentException(where + "unknown \"cell_type\" " + type + "; expected \"code\", \"markdown\" or \"raw\"");
+            }
         }
+    }
+
+    /** nbformat 4: a cell's source is a string or a list of strings (its lines). */
+    private static void checkSource(JsonNode src, String where) {
+        if (src == null) throw new IllegalArgumentException(where + "no \"source\"; expected a string or a list of strings");
+        if (src.isTextual()) return;
+        if (src.isArray()) {
+            for (int j = 0; j < src.size(); j++) {
+                if (!src.get(j).isTextual()) {
+                    throw new IllegalArgumentException(where + "\"source\" line " + (j + 1) + " is " + kind(src.get(j)) + ", not a string");
+                }
+            }
+            return;
+        }
+        throw new IllegalArgumentException(where + "\"source\" is " + kind(src) + "; expected a string or a list of strings");
+    }
+
+    /** How a JSON value is named in an error: null, a number, a list... */
+    private static String kind(JsonNode n) {
+        if (n.isNull()) return "null";
+        if (n.isNumber()) return "a number (" + n + ")";
+        if (n.isBoolean()) return n.toString();
+        if (n.isArray()) return "a list";
+        if (n.isObject()) return "an object";
+        return "a string";
     }
 
     /** Reads a notebook; a clear IllegalArgumentException for anything that is not one. */
@@ -49,8 +93,7 @@ public final class Notebook {
 
     /** The source of code cell {@code i}. */
     public String source(int i) {
-        JsonNode src = codeCells.get(i).get("source");
-        if (src == null) return "";
+        JsonNode src = codeCells.get(i).get("source");  // checked when read: a string or a list of strings
         if (src.isArray()) {
             StringBuilder sb = new StringBuilder();
             for (JsonNode line : src) sb.append(line.asText());

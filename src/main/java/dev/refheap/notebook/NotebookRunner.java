@@ -48,8 +48,8 @@ public final class NotebookRunner {
             rt.setStreams(tOut, tErr);
             String[] result = {null};
             rt.setDisplayHook(text -> {
-                result[0] = text;
-                tOut.println(text);
+                result[0] = text;  // saved as the cell's execute_result only, as a kernel does
+                out.println(text);  // the terminal shows it, as it shows the rest of the cell's output
             });
             Notebook.Error error = null;
             try {

@@ -145,6 +145,42 @@ public final class DictType extends PyType {
         return true;
     }
 
+    /**
+     * The shared keys of the language's classes, for dicts made from an instance's inline values:
+     * CPython 3.11 makes those split dicts (keys shared with the class, a values array of
+     * {@code usableSize} slots), whose size is {@code 48 + 8 * usableSize} and which stay split
+     * while new str keys can join the shared keys. refheap stores such a dict combined, marked
+     * with the handle of its class's shared keys in ma_values; the mark goes when CPython's dict
+     * would become combined (a non-str key, shared keys full, clearing).
+     */
+    public interface SharedKeys {
+        /** nentries + usable of the shared keys {@code handle} names (CPython's shared_keys_usable_size). */
+        long usableSize(long handle);
+
+        /** Adds str {@code key} to the shared keys if there is room; false if the dict must become combined. */
+        boolean addKey(long handle, long key);
+    }
+
+    private SharedKeys sharedKeys;
+
+    public void setSharedKeys(SharedKeys s) { sharedKeys = s; }
+
+    /** Marks {@code d} as a split dict over the shared keys {@code handle} (nonzero); see {@link SharedKeys}. */
+    public void markSplit(long d, long handle) { Native.putLong(d + MA_VALUES, handle); }
+
+    public static boolean isSplit(long d) { return Native.getLong(d + MA_VALUES) != 0; }
+
+    /** A new key joins a split dict: it stays split only if the key is a str that fits in its shared keys. */
+    private void newKeyInSplit(long d, long key, boolean keyIsStr) {
+        long handle = Native.getLong(d + MA_VALUES);
+        if (handle != 0 && !(keyIsStr && sharedKeys != null && sharedKeys.addKey(handle, key))) {
+            Native.putLong(d + MA_VALUES, 0);
+            // insertion_resize: the split table becomes a combined one sized for 3 * used (a
+            // non-str key's general table is made by insert itself)
+            if (keyIsStr && keys(d) != emptyKeys) resize(d, log2KeysizeFor(3 * size(d)), true);
+        }
+    }
+
     /** A number that changes whenever any watched dict changes (or dies). */
     public long watchedVersion() { return watchedVersion; }
 
@@ -361,6 +397,7 @@ public final class DictType extends PyType {
         long k = keys(d);
         boolean keyIsStr = Heap.typeAddress(key) == heap.strs.address();
         if (k == emptyKeys) {
+            newKeyInSplit(d, key, keyIsStr);
             insertToEmpty(d, key, hash, value, keyIsStr);
             return;
         }
@@ -371,6 +408,8 @@ public final class DictType extends PyType {
         long ix = lookup(k, key, hash);
         maintainTracking(d, key, value);
         if (ix < 0) {
+            newKeyInSplit(d, key, keyIsStr);
+            k = keys(d);  // a split dict that became combined has a new table
             if (Native.getLong(k + DK_USABLE) <= 0) {
                 resize(d, log2KeysizeFor(3 * size(d)), kind(k) == KIND_UNICODE);
                 k = keys(d);
@@ -623,6 +662,8 @@ public final class DictType extends PyType {
     public long sizeOf(long o) {
         long k = keys(o);
         long size = basicSize();
+        long split = Native.getLong(o + MA_VALUES);
+        if (split != 0 && sharedKeys != null) return size + 8 * sharedKeys.usableSize(split);
         if (k != emptyKeys) {
             int log2 = log2Size(k);
             size += KEYS_HEADER + (1L << Native.getByte(k + DK_LOG2_INDEX_BYTES))

@@ -207,8 +207,19 @@ public final class Heap implements AutoCloseable {
      * yet tracked, so it is never examined), as CPython 3.11 does inside the allocating call.
      */
     public long allocObject(PyType type, long nitems) {
-        long size = type.basicSize() + type.itemSize() * nitems;
+        long size = type.basicSize() + bytesFor(nitems, type.itemSize(), type.basicSize() + 64);
         return allocObjectOfSize(type, size, nitems);
+    }
+
+    /**
+     * {@code n * itemSize}, refusing (HeapLimitExceeded: Python's MemoryError) a count whose size,
+     * plus {@code headroom} bytes, does not fit in a signed 64-bit size: PyMem_New's overflow check.
+     */
+    public long bytesFor(long n, long itemSize, long headroom) {
+        if (n < 0 || itemSize != 0 && n > (Long.MAX_VALUE - headroom) / itemSize) {
+            throw new HeapLimitExceeded(Long.MAX_VALUE, allocator.footprint(), allocator.limit());
+        }
+        return n * itemSize;
     }
 
     /** As {@link #allocObject}, for types whose size is not basic + items * itemsize. */

@@ -37,7 +37,17 @@ public final class ListType extends PyType {
         }
         long items = 0;
         if (n > 0) {
-            items = heap.memAlloc(8 * n);
+            try {
+                items = heap.memAlloc(heap.bytesFor(n, 8, 64));
+            } catch (RuntimeException e) {
+                // list_new_prealloc: the empty list is released (to the free list), not leaked
+                Native.putLong(o + OB_ITEM, 0);
+                Native.putLong(o + Layout.OB_SIZE, 0);
+                Native.putLong(o + ALLOCATED, 0);
+                heap.track(o);
+                heap.decref(o);
+                throw e;
+            }
             Native.fill(items, 8 * n, (byte) 0);
         }
         Native.putLong(o + OB_ITEM, items);
@@ -79,6 +89,7 @@ public final class ListType extends PyType {
             Native.putLong(l + Layout.OB_SIZE, newsize);
             return;
         }
+        heap.bytesFor(newsize, 16, 64); // MemoryError before the over-allocation arithmetic can overflow
         long newAllocated = (newsize + (newsize >> 3) + 6) & ~3L;
         if (newsize - size(l) > newAllocated - newsize) newAllocated = (newsize + 3) & ~3L;
         if (newsize == 0) newAllocated = 0;
@@ -99,27 +110,27 @@ public final class ListType extends PyType {
     public void preallocateExact(long l, long n) {
         if (Native.getLong(l + OB_ITEM) != 0 || n <= 0) return;
         long size = (n + 1) & ~1L;  // pymalloc's 16-byte granularity makes an odd count free to round up
-        Native.putLong(l + OB_ITEM, heap.memAlloc(8 * size));
+        Native.putLong(l + OB_ITEM, heap.memAlloc(heap.bytesFor(size, 8, 64)));
         Native.putLong(l + ALLOCATED, size);
     }
 
     /** list.append(v): v is incref'd. */
     public void append(long l, long v) {
         long n = size(l);
-        heap.incref(v);
         if (allocated(l) > n) {
             Native.putLong(l + Layout.OB_SIZE, n + 1);
         } else {
-            resize(l, n + 1);
+            resize(l, n + 1); // may fail (MemoryError): v is not yet incref'd, the list unchanged
         }
+        heap.incref(v);
         setItemSteal(l, n, v);
     }
 
     /** list.insert(i, v) for 0 <= i <= len. */
     public void insert(long l, long i, long v) {
         long n = size(l);
-        heap.incref(v);
         resize(l, n + 1);
+        heap.incref(v);
         long items = Native.getLong(l + OB_ITEM);
         Native.copy(items + 8 * i, items + 8 * (i + 1), 8 * (n - i));
         Native.putLong(items + 8 * i, v);

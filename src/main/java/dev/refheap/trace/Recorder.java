@@ -351,9 +351,13 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         sticky.addAll(shown);
 
         Map<Long, List<Provenance.Holder>> holders = null;
+        Map<Long, Provenance.Retention> why = null;
         if (holdersSpent < HOLDERS_BUDGET) {
             holders = provenance.holdersOf(shown);
-            holdersSpent += provenance.lastWalkCost() + shown.size();
+            holdersSpent += 2 * provenance.lastWalkCost() + shown.size();
+            Set<Long> alive = new LinkedHashSet<>();
+            for (long o : shown) if (heap.refcount(o) > 0) alive.add(o);
+            why = provenance.whyAliveAll(alive);
         } else {
             step.put("note", "holders not recorded from here on: the record's budget for heap walks is spent");
         }
@@ -383,6 +387,7 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
                 for (Provenance.Holder h : holders.getOrDefault(o, List.of())) hl.add(List.of(h.description(), h.count()));
                 m.put("holders", hl);
             }
+            if (why != null && why.get(o) != null) m.put("why", provenance.formatRetention(why.get(o)).strip());
             long[] rc = refChanges.get(o);
             if (rc != null) m.put("refChanges", List.of(rc[0], rc[1]));
             objects.add(m);

@@ -55,6 +55,62 @@ class CliNotebookTest {
     }
 
     @Test
+    void bug_lastExpressionIsSavedOnceAsExecuteResult() throws Exception {
+        Files.writeString(dir.resolve("nb.ipynb"), notebook("\"print('before')\\nx = 1\\nx == 1\""));
+        CliRun r = CliRun.in(dir, "run", "nb.ipynb", "--output", "out.ipynb");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("before\nTrue\n", r.out());  // the console shows the value as before
+        JsonNode outputs = new ObjectMapper().readTree(dir.resolve("out.ipynb").toFile()).at("/cells/0/outputs");
+        assertEquals(2, outputs.size(), outputs.toString());
+        assertEquals("stream", outputs.get(0).get("output_type").asText());
+        assertEquals("before\n", outputs.get(0).at("/text/0").asText());
+        assertEquals("execute_result", outputs.get(1).get("output_type").asText());
+        assertEquals("True", outputs.get(1).at("/data/text~1plain").asText());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            null                        | cell 2: "source" is null; expected a string or a list of strings
+            `["x = 1\\n", 2]`           | cell 2: "source" line 2 is a number (2), not a string
+            {"a": 1}                    | cell 2: "source" is an object; expected a string or a list of strings
+            """)
+    void bug_malformedSourceIsOneClearErrorNamingTheCell(String source, String message) throws Exception {
+        Files.writeString(dir.resolve("nb.ipynb"), notebook("\"print('first')\"", source));
+        CliRun r = CliRun.in(dir, "run", "nb.ipynb");
+        assertEquals(1, r.status());
+        assertEquals("", r.out(), "no cell runs");
+        assertEquals("refheap: nb.ipynb: " + message + "\n", r.err());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            {"cells": [1], "nbformat": 4}                          | cell 1: not a JSON object but a number (1)
+            {"cells": [{"source": "1"}], "nbformat": 4}            | cell 1: "cell_type" is missing; expected "code", "markdown" or "raw"
+            {"cells": [{"cell_type": 7, "source": ""}]}            | cell 1: "cell_type" is a number (7); expected "code", "markdown" or "raw"
+            {"cells": [{"cell_type": "python", "source": ""}]}     | cell 1: unknown "cell_type" "python"; expected "code", "markdown" or "raw"
+            {"cells": [{"cell_type": "code"}]}                     | cell 1: no "source"; expected a string or a list of strings
+            {"cells": {}, "nbformat": 4}                           | no "cells" list: not an nbformat 4 notebook
+            {"worksheets": [], "nbformat": 3}                      | nbformat 3 is not supported (only nbformat 4 notebooks)
+            [1, 2]                                                 | not a notebook: the top level is not a JSON object
+            ``                                                     | not a notebook: the top level is not a JSON object
+            """)
+    void bug_malformedNotebookIsOneClearError(String json, String message) throws Exception {
+        Files.writeString(dir.resolve("nb.ipynb"), json == null ? "" : json);
+        CliRun r = CliRun.in(dir, "run", "nb.ipynb");
+        assertEquals(1, r.status());
+        assertEquals("refheap: nb.ipynb: " + message + "\n", r.err());
+    }
+
+    @Test
+    void bug_notJsonIsOneClearError() throws Exception {
+        Files.writeString(dir.resolve("nb.ipynb"), "{\"cells\": [");
+        CliRun r = CliRun.in(dir, "run", "nb.ipynb");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("refheap: nb.ipynb: not valid JSON: "), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
     void outputOverTheInputReplacesIt() throws Exception {
         Files.writeString(dir.resolve("nb.ipynb"), notebook("\"print(2)\""));
         CliRun r = CliRun.in(dir, "run", "nb.ipynb", "--output", "nb.ipynb");

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real command line in its own JVM (stdin from /dev/null) and captures what it printed. */
+/**
+ * Runs the real command line in its own JVM (stdin from /dev/null) and captures what it printed.
+ * Every run fails on a Java stack trace or an "internal error" in its output; a JVM crash report
+ * goes to {@link dev.refheap.CrashGuard#ERROR_DIR}, where the crash guard finds it.
+ */
 record CliRun(int status, String out, String err) {
     static CliRun in(Path dir, String... args) throws IOException, InterruptedException {
         return in(dir, pb -> { }, args);
@@ -23,7 +27,7 @@ record CliRun(int status, String out, String err) {
     static CliRun in(Path dir, java.util.function.Consumer<ProcessBuilder> setup, String... args) throws IOException, InterruptedException {
         ProcessBuilder pb = builder(dir, command(args));
         setup.accept(pb);
-        Process p = pb.start();
+        Process p = dev.refheap.CrashGuard.launched(pb.start());
         CompletableFuture<byte[]> out = drain(p.getInputStream()), err = drain(p.getErrorStream());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished");
         return checked(new CliRun(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8)));
@@ -36,10 +40,18 @@ record CliRun(int status, String out, String err) {
      * process that starts with SIGINT ignored keeps it ignored (python3 and refheap alike).
      */
     static CliRun signalled(Path dir, String signal, List<String> cues, String... args) throws IOException, InterruptedException {
+        return signalled(dir, signal, cues, pb -> { }, args);
+    }
+
+    /** As {@link #signalled(Path, String, List, String...)}, with {@code setup} changing the process first. */
+    static CliRun signalled(Path dir, String signal, List<String> cues, java.util.function.Consumer<ProcessBuilder> setup, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("python3", "-c",
                 "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])"));
         cmd.addAll(command(args));
-        Process p = builder(dir, cmd).start();
+        ProcessBuilder pb = builder(dir, cmd);
+        setup.accept(pb);
+        Process p = dev.refheap.CrashGuard.launched(pb.start());
         CompletableFuture<byte[]> err = drain(p.getErrorStream());
         StringBuilder out = new StringBuilder();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -68,7 +80,8 @@ record CliRun(int status, String out, String err) {
     /** The JVM command line that runs refheap's Main with {@code args}. */
     static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                dev.refheap.CrashGuard.errorFileFlag(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -85,6 +98,7 @@ record CliRun(int status, String out, String err) {
 
     private static CliRun checked(CliRun r) {
         assertFalse(r.err.contains("\tat ") || r.err.contains("Exception in thread"), "no Java stack trace:\n" + r.err);
+        assertFalse(r.out.contains("internal error") || r.err.contains("internal error"), "refheap reported an internal error:\n" + r.err);
         return r;
     }
 }

@@ -21,7 +21,7 @@ class GcStressCliTest {
 
     private Run refheap(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                dev.refheap.CrashGuard.errorFileFlag(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished");
@@ -54,5 +54,15 @@ class GcStressCliTest {
         assertEquals("before\n", r.out);
         assertTrue(r.err.startsWith("refheap: --gc-stress: heap verification failed (exact check)"), r.err);
         assertTrue(r.err.contains("refcount of <list"), r.err);
+    }
+
+    @Test
+    void bug_verificationFailureAfterTheProgramExits70() throws Exception {
+        // the fault comes with the last statement: no allocation follows, so only the check after the program sees it
+        Files.writeString(dir.resolve("late.py"), "import ctypes\nx = []\np = ctypes.c_ssize_t.from_address(id(x))\nprint('before')\np.value += 1\n");
+        Run r = refheap("run", "--gc-stress", "late.py");
+        assertEquals("before\n", r.out);
+        assertTrue(r.err.startsWith("refheap: --gc-stress: heap verification failed after the program:\n  refcount of <list"), r.err);
+        assertEquals(70, r.status);
     }
 }

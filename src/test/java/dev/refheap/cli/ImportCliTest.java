@@ -91,4 +91,13 @@ class ImportCliTest {
         CliRun r = CliRun.in(dir, "-c", "import app.helper as h; print(h.VALUE)");
         assertEquals("app init\n7\n", r.out());
     }
+
+    @Test
+    void atexitCallbacksRunAtExitLastFirst() throws Exception {
+        CliRun r = CliRun.in(dir, "-c", "import atexit\ndef f(): raise ValueError('boom')\n"
+                + "atexit.register(print, 'last')\natexit.register(f)\natexit.register(print, 'first')");
+        assertEquals("first\nlast\n", r.out());
+        assertEquals("Exception ignored in atexit callback: <function f at 0xADDR>\nTraceback (most recent call last):\n"
+                + "  File \"<string>\", line 2, in f\nValueError: boom\n", r.err().replaceAll("0x[0-9a-f]+", "0xADDR"));
+    }
 }

@@ -210,7 +210,7 @@ final class ReferenceCollector implements GcHooks {
         long young = generation[gen];
         long old = gen < NUM_GENERATIONS - 1 ? generation[gen + 1] : young;
 
-        deduceUnreachable(young, unreachable);
+        deduceUnreachable(gen, young, unreachable);
         untrackTuples(young);
         if (young != old) {
             if (gen == NUM_GENERATIONS - 2) longLivedPending += listSize(young);
@@ -264,10 +264,12 @@ final class ReferenceCollector implements GcHooks {
     }
 
     /** update_refs, subtract_refs, move_unreachable: splits {@code young} into reachable and unreachable. */
-    private void deduceUnreachable(long young, long unreachableList) {
+    private void deduceUnreachable(int gen, long young, long unreachableList) {
         listInit(unreachableList);
         updateRefs(young);
+        if (gen >= 0) phase(gen, "update_refs", 0);      // as CycleCollector: not for the resurrection check
         subtractRefs(young);
+        if (gen >= 0) phase(gen, "subtract_refs", 0);
         moveUnreachable(young, unreachableList);
     }
 
@@ -453,7 +455,7 @@ final class ReferenceCollector implements GcHooks {
         for (long o = next(unreachableList); o != unreachableList; o = next(o)) {
             setPrevWord(o, prevWord(o) & ~PREV_MASK_COLLECTING);
         }
-        deduceUnreachable(unreachableList, stillUnreachable);
+        deduceUnreachable(-1, unreachableList, stillUnreachable);
         for (long o = next(stillUnreachable); o != stillUnreachable; o = next(o) & ~UNREACHABLE) {
             setNext(o, next(o) & ~UNREACHABLE);
         }

@@ -137,6 +137,18 @@ class TraceRunTest {
     }
 
     @Test
+    void sandboxedProgramsCannotReadFilesThroughImport(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("secretmod.py"), "print('secret')\n");
+        String program = "import sys\nsys.path.insert(0, " + "'" + dir + "'" + ")\nimport secretmod\n";
+        Map<String, Object> r = TraceRun.record("r.py", program, false, TraceLimits.defaults(), true);
+        String tb = (String) ((Map<String, Object>) r.get("ended")).get("error");
+        assertTrue(tb != null && tb.contains("refheap serve does not let programs read files"), String.valueOf(tb));
+        assertFalse(((String) r.get("stdout")).contains("secret\n"));
+        Map<String, Object> open = TraceRun.record("r.py", program, false, TraceLimits.defaults(), false);
+        assertTrue(((String) open.get("stdout")).startsWith("secret"), "outside the sandbox the import works: " + open.get("ended"));
+    }
+
+    @Test
     void theSeedNotebookRecordsEveryCellAndWritesJson() throws Exception {
         String nb = Files.readString(Path.of("examples/memory-management.ipynb"));
         Map<String, Object> r = TraceRun.record("memory-management.ipynb", nb, true, TraceLimits.defaults(), true);

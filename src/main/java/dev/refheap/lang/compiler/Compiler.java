@@ -53,7 +53,7 @@ import static dev.refheap.lang.compiler.Block.op;
  * and the prologue take part in the assembler passes, so line numbers and co_stacksize still come out
  * as CPython's, and are dropped at the end); CELL mode's DISPLAY_RESULT plays PRINT_EXPR's role for
  * the last statement only; of the compile-time SyntaxWarnings only "is" with a literal and assert on
- * a tuple are reported (as {@link Warning}s, for the caller to show); {@code from __future__ import annotations} and {@code barry_as_FLUFL} are
+ * a tuple are reported (as {@link Warning}s, for the caller to show); {@code barry_as_FLUFL} is
  * rejected as unsupported.
  *
  * <p>State while compiling: the stack of enclosing {@link Unit}s and the current one {@link #u},
@@ -91,7 +91,10 @@ public final class Compiler {
     private static final int MAX_BLOCKS = 20;
     private static final Map<String, Integer> FUTURE_FLAGS = Map.of("nested_scopes", 0, "generators", 0,
             "division", 0x20000, "absolute_import", 0x40000, "with_statement", 0x80000,
-            "print_function", 0x100000, "unicode_literals", 0x200000, "generator_stop", 0x800000);
+            "print_function", 0x100000, "unicode_literals", 0x200000, "generator_stop", 0x800000,
+            "annotations", 0x1000000);
+    /** co_flags bit of {@code from __future__ import annotations}: annotations are compiled to their source text. */
+    private static final int CO_FUTURE_ANNOTATIONS = 0x1000000;
 
     /** One code unit being generated (CPython's compiler_unit). */
     private static final class Unit {
@@ -239,7 +242,7 @@ public final class Compiler {
 
     private CodeUnit compileExec(Module ast) {
         checkFuture(ast.body());
-        Module folded = new ConstantFolder(false).fold(ast);
+        Module folded = new ConstantFolder((futureFlags & CO_FUTURE_ANNOTATIONS) != 0).fold(ast);
         symtable = SymbolTable.build(folded, folded, errors);
         if (mode == Mode.CELL && !folded.body().isEmpty() && folded.body().getLast() instanceof Stmt.ExprStmt) {
             displayed = folded.body().getLast();
@@ -287,7 +290,7 @@ public final class Compiler {
         Integer flag = FUTURE_FLAGS.get(a.name());
         if (flag != null) {
             futureFlags |= flag;
-        } else if (a.name().equals("annotations") || a.name().equals("barry_as_FLUFL")) {
+        } else if (a.name().equals("barry_as_FLUFL")) {
             throw errors.at(a.pos(), "from __future__ import " + a.name() + " is not supported by refheap");
         } else if (a.name().equals("braces")) {
             throw errors.at(s.lineno(), s.colOffset(), s.lineno(), s.colOffset(), "not a chance");
@@ -802,7 +805,7 @@ public final class Compiler {
             case Expr.Name n -> {
                 checkForbiddenName(n.id(), ExprContext.Store);
                 if (s.simple() != 0 && (u.type == ScopeType.MODULE || u.type == ScopeType.CLASS)) {
-                    visitExpr(s.annotation());
+                    visitAnnotation(s.annotation());
                     addOpName(Opcode.LOAD_NAME, "__annotations__");
                     loadConst(SymbolTable.mangle(u.privateName, n.id()));
                     addOp(Opcode.STORE_SUBSCR);
@@ -821,8 +824,22 @@ public final class Compiler {
             }
             default -> throw error("illegal target for annotation");
         }
-        if (s.simple() == 0 && (u.type == ScopeType.MODULE || u.type == ScopeType.CLASS)) {
+        if (s.simple() == 0 && (u.type == ScopeType.MODULE || u.type == ScopeType.CLASS) && (futureFlags & CO_FUTURE_ANNOTATIONS) == 0) {
             checkAnnExpr(s.annotation());
+        }
+    }
+
+    /** An annotation's value: evaluated, or under {@code from __future__ import annotations} its source text (compiler_visit_annexpr). */
+    private void visitAnnotation(Expr e) {
+        if ((futureFlags & CO_FUTURE_ANNOTATIONS) != 0) {
+            Expr bad = Unparser.forbidden(e);
+            if (bad != null) {
+                String what = bad instanceof Expr.NamedExpr ? "named expression" : bad instanceof Expr.YieldFrom ? "yield expression" : "yield expression";
+                throw errors.at(bad.pos(), "'" + what + "' can not be used within an annotation");
+            }
+            loadConst(Unparser.annotation(e));
+        } else {
+            visitExpr(e);
         }
     }
 
@@ -1491,7 +1508,9 @@ public final class Compiler {
             return;
         }
         loadConst(SymbolTable.mangle(u.privateName, name));
-        if (annotation instanceof Expr.Starred st) {
+        if ((futureFlags & CO_FUTURE_ANNOTATIONS) != 0) {
+            visitAnnotation(annotation);
+        } else if (annotation instanceof Expr.Starred st) {
             visitExpr(st.value());
             addOpI(Opcode.UNPACK_SEQUENCE, 1);
         } else {

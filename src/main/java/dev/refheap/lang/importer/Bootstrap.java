@@ -57,6 +57,7 @@ final class Bootstrap {
             return vm.incref(heap.None);
         });
         vm.def(module, "_source_text", (self, a, o, n, kw) -> {
+            vm.checkRead(Path.of(vm.strValue(a[o])), importer.stdlib);
             try {
                 return vm.str(Importer.decode(Files.readAllBytes(Path.of(vm.strValue(a[o])))));
             } catch (java.io.IOException e) {

@@ -48,7 +48,7 @@ public final class Importer implements ImportSystem {
     private final VmApi vm;
     private final Heap heap;
     private final Runtime.MainConfig config;
-    private final Path stdlib;
+    final Path stdlib;
     private CodeCache cache;
     /** The dicts of _frozen_importlib and _frozen_importlib_external once bootstrapped (modules held by the runtime), else 0. */
     private long bootstrapDict, externalDict;
@@ -256,11 +256,13 @@ public final class Importer implements ImportSystem {
             }
             long origin = vm.str(found.origin());
             long cached = vm.str(cache().pathFor(Path.of(found.origin()), name).toString());
+            long isPackage = heap.bools.of(found.kind() == PathFinder.Kind.PACKAGE);
             try {
-                return callIn(externalDict, "_spec_for_source", n, origin, heap.bools.of(found.kind() == PathFinder.Kind.PACKAGE), cached);
+                return callIn(externalDict, "_spec_for_source", n, origin, isPackage, cached);
             } finally {
                 heap.decref(origin);
                 heap.decref(cached);
+                heap.decref(isPackage);
             }
         } finally {
             heap.decref(n);
@@ -371,6 +373,7 @@ public final class Importer implements ImportSystem {
     long codeFor(Path file, String name) {
         String source;
         long size, mtime;
+        vm.checkRead(file, stdlib);
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             size = attrs.size();
@@ -478,7 +481,13 @@ public final class Importer implements ImportSystem {
             throw new IllegalStateException(e);
         }
         String filename = "<frozen " + name + ">";
-        CodeUnit unit = Compiler.compile(source, filename, Compiler.Mode.EXEC);
+        // cached like a source file, keyed by the resource's name and text (the jar is in the fingerprint)
+        Path key = Path.of("/refheap-resource", name + ".py");
+        CodeUnit unit = cache().read(key, name, source.length(), source.hashCode());
+        if (unit == null) {
+            unit = Compiler.compile(source, filename, Compiler.Mode.EXEC);
+            cache().write(key, name, source.length(), source.hashCode(), unit);
+        }
         long code = vm.materialize(unit);
         try {
             vm.exec(code, vm.moduleDict(module));

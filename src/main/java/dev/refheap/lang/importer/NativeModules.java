@@ -17,7 +17,10 @@ final class NativeModules {
     }
 
     private static final Map<String, Factory> FACTORIES = Map.of(
-            "_imp", ImpModule::create);
+            "_imp", ImpModule::create,
+            "math", (vm, imp) -> dev.refheap.lang.modules.MathModule.create(vm),
+            "errno", (vm, imp) -> dev.refheap.lang.modules.ErrnoModule.create(vm),
+            "atexit", (vm, imp) -> dev.refheap.lang.modules.AtexitModule.create(vm));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

@@ -15,15 +15,21 @@ import java.util.regex.Pattern;
 
 /**
  * Decodes a source file's bytes the way CPython does (PEP 263): a UTF-8 BOM is dropped, a coding
- * declaration in one of the first two lines selects the charset, and otherwise the bytes must be valid
- * UTF-8. Failures are {@link PySyntaxError}s with CPython's messages. Stateless.
+ * declaration in one of the first two lines (the second only after a blank or comment line)
+ * selects the codec, and otherwise the bytes must be valid UTF-8. A codec is found under its
+ * Python name or a Java charset's name or alias (latin-1, iso-8859-15, cp1252, euc-jp, utf-8-sig,
+ * ascii...); codecs that are not ASCII-compatible (utf-16) are refused as CPython refuses them.
+ * Failures are {@link PySyntaxError}s with CPython's messages: "encoding problem: NAME" for an
+ * unknown codec, bytes invalid in a declared codec, or a BOM with a declaration other than
+ * UTF-8 ("NAME with BOM"). Stateless.
  */
-final class SourceDecoder {
+public final class SourceDecoder {
     private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
 
     private SourceDecoder() {}
 
-    static String decode(byte[] bytes, String filename) {
+    /** The source text of a file's bytes; a {@link PySyntaxError} as python3 reports it when they cannot be decoded. */
+    public static String decode(byte[] bytes, String filename) {
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             start = 3;
@@ -32,6 +38,7 @@ final class SourceDecoder {
         Charset cs = StandardCharsets.UTF_8;
         if (declared != null) {
             cs = charsetFor(declared, filename);
+            if (start > 0 && cs != StandardCharsets.UTF_8) throw encodingProblem(normalName(declared) + " with BOM", filename);
         }
         CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -47,6 +54,7 @@ final class SourceDecoder {
                 }
             }
             String hex = String.format("\\x%02x", bytes[bad] & 0xff);
+            if (cs != StandardCharsets.UTF_8) throw encodingProblem(declared, filename);
             if (declared == null) {
                 throw new PySyntaxError(Kind.SyntaxError, "Non-UTF-8 code starting with '" + hex + "' in file " + filename
                         + " on line " + line + ", but no encoding declared; see https://peps.python.org/pep-0263/ for details",
@@ -77,19 +85,58 @@ final class SourceDecoder {
         return null;
     }
 
-    private static Charset charsetFor(String name, String filename) {
+    /** CPython's get_normal_name: the spellings of UTF-8 and Latin-1 it recognises by itself. */
+    private static String normalName(String name) {
         String n = name.toLowerCase().replace('_', '-');
-        if (n.equals("utf-8") || n.startsWith("utf-8-") || n.equals("utf8")) {
-            return StandardCharsets.UTF_8;
+        if (n.equals("utf-8") || n.startsWith("utf-8-")) return "utf-8";
+        if (n.equals("latin-1") || n.equals("iso-8859-1") || n.equals("iso-latin-1")
+                || n.startsWith("latin-1-") || n.startsWith("iso-8859-1-") || n.startsWith("iso-latin-1-")) {
+            return "iso-8859-1";
         }
-        if (n.equals("latin-1") || n.startsWith("latin-1-") || n.startsWith("iso-8859-1") || n.equals("iso-latin-1")) {
-            return StandardCharsets.ISO_8859_1;
+        return name;
+    }
+
+    /** Python codec names Java does not know under the same spelling. */
+    private static final java.util.Map<String, String> ALIASES = java.util.Map.of(
+            "latin", "ISO-8859-1", "latin1", "ISO-8859-1", "u8", "UTF-8", "utf", "UTF-8", "utf8", "UTF-8", "cp65001", "UTF-8",
+            "utf-8-sig", "UTF-8", "mac-roman", "x-MacRoman", "macroman", "x-MacRoman");
+
+    private static Charset charsetFor(String name, String filename) {
+        String n = normalName(name);
+        if (n.equals("utf-8")) return StandardCharsets.UTF_8;
+        if (n.equals("iso-8859-1")) return StandardCharsets.ISO_8859_1;
+        String lower = name.toLowerCase().replace('_', '-');
+        Charset cs = null;
+        for (String candidate : new String[] {ALIASES.get(lower), name, lower, lower.replace('-', '_')}) {
+            if (candidate == null) continue;
+            try {
+                cs = Charset.forName(candidate);
+                break;
+            } catch (IllegalArgumentException e) {
+                // not under this spelling
+            }
         }
+        if (cs == null || !asciiCompatible(cs)) throw encodingProblem(name, filename);
+        return cs.equals(StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : cs;
+    }
+
+    /** Whether the codec decodes every ASCII byte to itself (CPython refuses source codecs that do not: utf-16, utf-32). */
+    private static boolean asciiCompatible(Charset cs) {
+        byte[] ascii = new byte[128];
+        for (int i = 0; i < 128; i++) ascii[i] = (byte) i;
         try {
-            return Charset.forName(n);
-        } catch (IllegalArgumentException e) {
-            throw new PySyntaxError(Kind.SyntaxError, "unknown encoding: " + name, filename, 0, 0, 0, 0, null, true, false);
+            String s = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(ascii)).toString();
+            if (s.length() != 128) return false;
+            for (int i = 0; i < 128; i++) if (s.charAt(i) != i) return false;
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
+    }
+
+    private static PySyntaxError encodingProblem(String what, String filename) {
+        return new PySyntaxError(Kind.SyntaxError, "encoding problem: " + what, filename, 0, 0, 0, 0, null, true, false);
     }
 
     /** Index of the first byte that starts an invalid UTF-8 sequence. */

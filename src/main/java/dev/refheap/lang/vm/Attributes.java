@@ -223,6 +223,10 @@ final class Attributes {
     /** PyObject_GenericSetAttr ({@code v} 0 deletes). */
     static void genericSet(Runtime rt, long o, ClassType c, long nameObj, String name, long v) {
         Heap heap = rt.heap;
+        if (name.equals("__class__")) {
+            setClass(rt, o, c, v);
+            return;
+        }
         long descr = rt.ops.lookupType(c, name);
         if (descr != 0) {
             PyType dt = heap.typeOf(descr);
@@ -275,6 +279,87 @@ final class Attributes {
         }
         if (descr != 0) throw rt.error("AttributeError", "'" + c.name() + "' object attribute '" + name + "' is read-only");
         throw rt.error("AttributeError", "'" + c.name() + "' object has no attribute '" + name + "'");
+    }
+
+    /**
+     * object.__class__ = new class (object_set_class): only between classes defined by Python
+     * code with the same layout; the inline values are first made into a dict, since the new class
+     * has other shared keys.
+     */
+    static void setClass(Runtime rt, long o, ClassType c, long v) {
+        Heap heap = rt.heap;
+        if (v == 0) throw rt.typeError("can't delete __class__ attribute");
+        if (!rt.ops.isTypeObject(v)) throw rt.typeError("__class__ must be set to a class, not '" + rt.ops.typeName(v) + "' object");
+        if (!(heap.typeAt(v) instanceof ClassType nc)) throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
+        if (nc == c) return;
+        if (!sameLayout(c, nc)) throw rt.typeError("__class__ assignment: '" + nc.name() + "' object layout differs from '" + c.name() + "'");
+        if (c.managed()) Instances.materializeDict(rt, o, c);
+        heap.incref(v);
+        Native.putLong(o + Layout.OB_TYPE, v);
+        heap.decref(c.typeObject);
+    }
+
+    /** compatible_for_assignment: same base layout, size, dict, weakref and slots. */
+    private static boolean sameLayout(ClassType a, ClassType b) {
+        if (a.basicSize() != b.basicSize() || a.weaklistOffset() != b.weaklistOffset() || a.flags() != b.flags()
+                || a.exceptionBased != b.exceptionBased || a.builtinBase != b.builtinBase) {
+            return false;
+        }
+        ClassType x = a, y = b;
+        while (x != null && x.slotNames.length == 0) x = x.heapBase;
+        while (y != null && y.slotNames.length == 0) y = y.heapBase;
+        if (x == y) return true;
+        if (x == null || y == null) return false;
+        return java.util.Arrays.equals(x.slotNames, y.slotNames) && java.util.Arrays.equals(x.slotOffsets, y.slotOffsets)
+                && sameLayoutBelow(x.heapBase, y.heapBase);
+    }
+
+    private static boolean sameLayoutBelow(ClassType a, ClassType b) {
+        if (a == null || b == null) return a == b || (a == null ? b.basicSize() == 16 || b.slotNames.length == 0 : a.slotNames.length == 0);
+        return sameLayout(a, b);
+    }
+
+    /** type.__name__ and __qualname__ assignment (strings only), __bases__/__mro__/__dict__ refused. True if handled. */
+    static boolean setClassSpecial(Runtime rt, long t, ClassType c, String name, long v) {
+        Heap heap = rt.heap;
+        int off;
+        switch (name) {
+            case "__name__" -> off = ClassType.T_NAME;
+            case "__qualname__" -> off = ClassType.T_QUALNAME;
+            case "__bases__" -> throw rt.error("NotImplementedError", "refheap does not support assigning __bases__ yet");
+            case "__mro__" -> throw rt.error("AttributeError", "readonly attribute");
+            case "__dict__" -> throw rt.error("AttributeError", "attribute '__dict__' of 'type' objects is not writable");
+            default -> { return false; }
+        }
+        if (v == 0 || heap.typeOf(v) != heap.strs) {
+            throw rt.typeError("can only assign string to " + StrType.value(Native.getLong(t + ClassType.T_NAME)) + "." + name + ", not '" + (v == 0 ? "NoneType" : rt.ops.typeName(v)) + "'");
+        }
+        heap.incref(v);
+        long old = Native.getLong(t + off);
+        Native.putLong(t + off, v);
+        heap.decref(old);
+        return true;
+    }
+
+    /** A function's __name__, __qualname__ (strings only), __doc__ and __module__. True if handled. */
+    static boolean setFunctionSpecial(Runtime rt, long f, String name, long v) {
+        Heap heap = rt.heap;
+        int off;
+        switch (name) {
+            case "__name__" -> off = FunctionType.NAME;
+            case "__qualname__" -> off = FunctionType.QUALNAME;
+            case "__doc__" -> off = FunctionType.DOC;
+            case "__module__" -> off = FunctionType.MODULE;
+            default -> { return false; }
+        }
+        if ((off == FunctionType.NAME || off == FunctionType.QUALNAME) && heap.typeOf(v) != heap.strs) {
+            throw rt.typeError(name + " must be set to a string object");
+        }
+        heap.incref(v);
+        long old = Native.getLong(f + off);
+        Native.putLong(f + off, v);
+        heap.xdecref(old);
+        return true;
     }
 
     private static void getsetSet(Runtime rt, long descr, long o, ClassType c, long v) {

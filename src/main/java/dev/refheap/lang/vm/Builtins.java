@@ -45,7 +45,10 @@ final class Builtins {
         });
         def(rt, "iter", (self, a, o, n, kw) -> {
             Args.range(rt, "iter", n, kw, 1, 2);
-            if (n == 2) return rt.iterType.create(IterType.Kind.CALLABLE_SENTINEL, a[o], incref(heap, a[o + 1]));
+            if (n == 2) {
+                if (!isCallable(rt, a[o])) throw rt.typeError("iter(v, w): v must be callable");
+                return rt.iterType.create(IterType.Kind.CALLABLE_SENTINEL, a[o], incref(heap, a[o + 1]));
+            }
             return rt.ops.iter(a[o]);
         });
         def(rt, "next", (self, a, o, n, kw) -> {
@@ -148,7 +151,7 @@ final class Builtins {
             long none = heap.None;
             return rt.propertyType.create(n > 0 ? a[o] : none, n > 1 ? a[o + 1] : none, n > 2 ? a[o + 2] : none);
         });
-        def(rt, "input", (self, a, o, n, kw) -> { throw rt.error("EOFError", "EOF when reading a line"); });
+        def(rt, "input", (self, a, o, n, kw) -> Stdin.input(rt, a, o, n, kw));
         def(rt, "reversed", (self, a, o, n, kw) -> {
             Args.exactly(rt, "reversed", n, kw, 1);
             long l = heap.lists.alloc(0);
@@ -269,6 +272,8 @@ final class Builtins {
             for (long i = 0; i < TupleType.size(cls); i++) if (isInstanceOf(rt, o, TupleType.item(cls, i), error)) return true;
             return false;
         }
+        if (heap.typeOf(cls) == rt.unionType) return rt.unionType.unionInstance(o, cls);
+        if (heap.typeOf(cls) == rt.genericAliasType) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
         if (!rt.ops.isTypeObject(cls)) throw rt.typeError(error);
         if (rt.ops.isSubtype(heap.typeOf(o), heap.typeAt(cls))) return true;
         // object_isinstance's second look, through __class__: a proxy is an instance of its referent's classes
@@ -310,7 +315,7 @@ final class Builtins {
         long l = rt.heap.lists.alloc(0);
         try {
             Sequences.extend(rt, l, iterable);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             rt.heap.decref(l);
             throw e;
         }
@@ -323,7 +328,7 @@ final class Builtins {
         long l = toList(rt, a[o]);
         try {
             TypeMethods.listSort(rt, l, a, o + 1, n - 1, kw);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             rt.heap.decref(l);
             throw e;
         }
@@ -350,7 +355,7 @@ final class Builtins {
                 heap.decref(acc);
                 acc = r;
             }
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             heap.decref(acc);
             throw e;
         } finally {
@@ -390,7 +395,7 @@ final class Builtins {
                     long c = rt.ops.compare(min ? 0 : 4, k, bestKey);
                     better = rt.ops.truthy(c);
                     heap.decref(c);
-                } catch (PyException e) {
+                } catch (RuntimeException e) {
                     heap.decref(k);
                     heap.decref(bestKey);
                     throw e;
@@ -580,7 +585,7 @@ final class Builtins {
         long r;
         try {
             r = rt.ops.call(init, args, 0, n + 1, kw);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             heap.decref(self);
             throw e;
         } finally {
@@ -607,29 +612,34 @@ final class Builtins {
         if (heap.typeOf(func) != rt.functionType) throw rt.typeError("__build_class__: func must be a function");
         if (heap.typeOf(nameObj) != heap.strs) throw rt.typeError("__build_class__: name is not a string");
         int nbases = n - nkw - 2;
-        long bases = heap.tuples.alloc(nbases);
-        for (int i = 0; i < nbases; i++) {
-            long b = a[o + 2 + i];
-            if (!rt.ops.isTypeObject(b)) {
-                heap.decref(bases);
-                throw rt.typeError("bases must be types");
-            }
-            TupleType.setItemSteal(bases, i, incref(heap, b));
+        long origBases = heap.tuples.alloc(nbases);
+        for (int i = 0; i < nbases; i++) TupleType.setItemSteal(origBases, i, incref(heap, a[o + 2 + i]));
+        long bases;
+        try {
+            bases = ClassStatements.resolveBases(rt, origBases);
+        } catch (PyException e) {
+            heap.decref(origBases);
+            throw e;
         }
+        ClassStatements.Keywords kws = ClassStatements.keywords(rt, a, o + n - nkw, nkw, kw);
         long ns = heap.dicts.create();
         try {
+            if (bases != origBases) heap.dicts.setItem(ns, "__orig_bases__", origBases);
             long r = rt.interpreter.runClassBody(func, ns);
             heap.decref(r);
+            if (kws.metaclass() != 0) return ClassStatements.callMetaclass(rt, kws, nameObj, bases, ns);
             // type(name, bases, ns) is a tp_call: the vector of arguments becomes a temporary tuple
             long margs = heap.tuples.of(nameObj, bases, ns);
             try {
-                return ClassFactory.create(rt, nameObj, bases, ns, func);
+                return ClassFactory.create(rt, nameObj, bases, ns, func, kws.values(), kws.names());
             } finally {
                 heap.decref(margs);
             }
         } finally {
+            kws.release(heap);
             heap.decref(ns);
             heap.decref(bases);
+            heap.decref(origBases);
         }
     }
 

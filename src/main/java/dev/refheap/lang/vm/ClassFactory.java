@@ -13,6 +13,15 @@ final class ClassFactory {
     private ClassFactory() {}
 
     static long create(Runtime rt, long nameObj, long bases, long ns, long func) {
+        return create(rt, nameObj, bases, ns, func, null, 0);
+    }
+
+    /**
+     * As {@link #create(Runtime, long, long, long, long)}, with the class statement's keyword
+     * arguments ({@code kwValues} borrowed, names in tuple {@code kwNames}; null/0 for none), which
+     * go to {@code __init_subclass__}.
+     */
+    static long create(Runtime rt, long nameObj, long bases, long ns, long func, long[] kwValues, long kwNames) {
         Heap heap = rt.heap;
         String name = StrType.value(nameObj);
         List<ClassType> classBases = new ArrayList<>();
@@ -79,7 +88,13 @@ final class ClassFactory {
         Native.putLong(t + ClassType.T_QUALNAME, qual);
         rt.subclasses.addToBases(t, Native.getLong(t + ClassType.T_BASES));
         setNames(rt, t, dict);
-        initSubclass(rt, t, cls);
+        try {
+            initSubclass(rt, t, cls, kwValues, kwNames);
+        } catch (PyException e) {
+            heap.track(t);
+            heap.decref(t);
+            throw e;
+        }
         for (ClassType m : mro) if (heap.dicts.getItem(m == cls ? dict : m.dict(), "__del__") != 0) cls.hasDel = true;
         heap.track(t);
         if (classcell[0] != 0 && heap.typeOf(classcell[0]) == rt.cellType) {
@@ -115,14 +130,25 @@ final class ClassFactory {
      * class; object's does nothing. (The super object and the bound method are GC objects made and
      * freed at once, so they leave count0 as it was; they are not modelled.)
      */
-    private static void initSubclass(Runtime rt, long t, ClassType cls) {
+    private static void initSubclass(Runtime rt, long t, ClassType cls, long[] kwValues, long kwNames) {
         Heap heap = rt.heap;
+        int nkw = kwValues == null ? 0 : kwValues.length;
+        long[] args = new long[1 + nkw];
+        args[0] = t;
+        if (nkw > 0) System.arraycopy(kwValues, 0, args, 1, nkw);
         for (int i = 1; i < cls.mro.size(); i++) {
             long f = heap.dicts.getItem(cls.mro.get(i).dict(), "__init_subclass__");
             if (f == 0) continue;
-            if (heap.typeOf(f) == rt.functionType) heap.decref(rt.ops.call(f, new long[] {t}, 0, 1, 0));
+            if (heap.typeOf(f) instanceof StaticMethodType sm && sm.classMethod) f = StaticMethodType.callable(f);
+            heap.incref(f);
+            try {
+                heap.decref(rt.ops.call(f, args, 0, args.length, nkw == 0 ? 0 : kwNames));
+            } finally {
+                heap.decref(f);
+            }
             return;
         }
+        if (nkw > 0) throw rt.typeError(cls.name() + ".__init_subclass__() takes no keyword arguments");
     }
 
     /** An instance layout as type_new computes it: best base, slots, __dict__ and __weakref__. */

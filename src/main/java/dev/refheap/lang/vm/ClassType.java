@@ -53,6 +53,13 @@ final class ClassType extends LangType implements HeapTypeSlots {
     /** {@link Attributes}' hook bits (user __getattribute__, __getattr__, __setattr__, __delattr__), valid at {@link #hooksVersion}. */
     int hooks;
     long hooksVersion = -1;
+    /**
+     * dk_usable of the shared keys (CPython 3.11: 30 at first, one less for each instance made
+     * while above 1, and one less for each new attribute name); no new name joins the keys at 0.
+     */
+    int dkUsable = 30;
+    /** The shared keys' handle in {@link SharedKeyTables}, 0 until a dict is materialized. */
+    long sharedKeysHandle;
 
     ClassType(Runtime rt, String name, PyType builtinBase, boolean exceptionBased, long basicSize, long weaklistOffset, int flags) {
         super(rt, name, builtinBase, flags, basicSize, 0, weaklistOffset);
@@ -95,7 +102,8 @@ final class ClassType extends LangType implements HeapTypeSlots {
     int keyIndex(String name, boolean add) {
         Integer i = keyIndex.get(name);
         if (i != null) return i;
-        if (!add) return -1;
+        if (!add || dkUsable <= 0) return -1;
+        dkUsable--;
         keys.add(name);
         keyIndex.put(name, keys.size() - 1);
         return keys.size() - 1;
@@ -111,6 +119,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
             ExceptionType.init(o, heap.tuples.alloc(0));
         } else {
             Native.fill(o + Layout.OBJECT_HEAD, basicSize() - Layout.OBJECT_HEAD, (byte) 0);
+            if (managed() && dkUsable > 1) dkUsable--;  // _PyObject_InitInlineValues
         }
         heap.track(o);
         return o;

@@ -24,6 +24,7 @@ final class Constructors {
         if (nkw > 0 && t != heap.ints && t != heap.strs) throw rt.typeError(t.name() + "() takes no keyword arguments");
         if (t == heap.typeType) {
             if (n == 1) return Builtins.incref(heap, dev.refheap.object.Heap.typeAddress(a[o]));
+            if (n == 3) return ClassStatements.type3(rt, a, o);
             throw rt.typeError("type() takes 1 or 3 arguments");
         }
         if (t == heap.noneType) {
@@ -59,8 +60,10 @@ final class Constructors {
                 return heap.bytes.of(StrType.value(x).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             if (heap.typeOf(x) instanceof IntType) {
-                long len = Builtins.intArg(rt, x);
+                if (!IntType.fitsLong(x)) throw rt.error("OverflowError", "cannot fit 'int' into an index-sized integer");
+                long len = IntType.asLong(x);
                 if (len < 0) throw rt.error("ValueError", "negative count");
+                if (len > Formats.MAX_WIDTH) throw rt.error("MemoryError", null); // built as a Java array first
                 return heap.bytes.of(new byte[(int) len]);
             }
             long l = Builtins.toList(rt, x);
@@ -90,7 +93,7 @@ final class Constructors {
                     heap.lists.preallocateExact(l, len);
                 }
                 Sequences.extend(rt, l, a[o]);
-            } catch (PyException e) {
+            } catch (RuntimeException e) {
                 heap.decref(l);
                 throw e;
             }
@@ -112,7 +115,7 @@ final class Constructors {
             if (n == 1) {
                 try {
                     Builtins.setUpdate(rt, s, a[o]);
-                } catch (PyException e) {
+                } catch (RuntimeException e) {
                     heap.decref(s);
                     throw e;
                 }
@@ -177,7 +180,7 @@ final class Constructors {
         } catch (PyError e) {
             heap.decref(d);
             throw rt.fromPyError(e);
-        } catch (PyException e) {
+        } catch (RuntimeException e) {
             heap.decref(d);
             throw e;
         }

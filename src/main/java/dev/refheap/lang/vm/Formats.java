@@ -17,6 +17,20 @@ final class Formats {
     /** [[fill]align][sign][#][0][width][,|_][.precision][type] */
     record Spec(char fill, char align, char sign, boolean alt, int width, char grouping, int precision, char type) {}
 
+    /** Widths past this are a MemoryError in refheap (its strings are built as Java strings first). */
+    static final long MAX_WIDTH = Integer.MAX_VALUE / 2;
+
+    /** A run of decimal digits of a format string, as CPython's get_integer: ValueError past Py_ssize_t. */
+    static long decimal(Runtime rt, String digits) {
+        long v = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(i) - '0';
+            if (v > (Long.MAX_VALUE - d) / 10) throw rt.error("ValueError", "Too many decimal digits in format string");
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
     static Spec parse(Runtime rt, String s) {
         int i = 0;
         char fill = ' ', align = 0, sign = 0, grouping = 0, type = 0;
@@ -29,13 +43,19 @@ final class Formats {
         if (i < s.length() && s.charAt(i) == '0') { if (align == 0) { fill = '0'; align = '='; } i++; }
         int st = i;
         while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
-        if (i > st) width = Integer.parseInt(s.substring(st, i));
+        if (i > st) {
+            long w = decimal(rt, s.substring(st, i));
+            if (w > MAX_WIDTH) throw rt.error("MemoryError", null); // the padded result could not be built
+            width = (int) w;
+        }
         if (i < s.length() && (s.charAt(i) == ',' || s.charAt(i) == '_')) grouping = s.charAt(i++);
         if (i < s.length() && s.charAt(i) == '.') {
             st = ++i;
             while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
             if (i == st) throw rt.error("ValueError", "Format specifier missing precision");
-            precision = Integer.parseInt(s.substring(st, i));
+            long p = decimal(rt, s.substring(st, i));
+            if (p > MAX_WIDTH && i < s.length() && "eEfFgG%".indexOf(s.charAt(i)) >= 0) throw rt.error("ValueError", "precision too big");
+            precision = (int) Math.min(p, MAX_WIDTH);
         }
         if (i < s.length()) type = s.charAt(i++);
         if (i < s.length()) throw rt.error("ValueError", "Invalid format specifier '" + s + "' for object of type 'str'");
@@ -46,6 +66,9 @@ final class Formats {
         Heap heap = rt.heap;
         PyType t = heap.typeOf(v);
         Spec sp = parse(rt, specText);
+        if (sp.precision == MAX_WIDTH && (t == heap.floats || t instanceof IntType && "eEfFgG%".indexOf(sp.type) >= 0)) {
+            throw rt.error("ValueError", "precision too big"); // past INT_MAX (or refheap's own limit)
+        }
         String body;
         boolean numeric = true;
         if (t instanceof IntType && "eEfFgG%".indexOf(sp.type == 0 ? 'd' : sp.type) < 0) {

@@ -31,6 +31,10 @@ final class ImportBuiltin {
         if (!(heap.typeOf(level) instanceof dev.refheap.object.IntType)) {
             throw rt.typeError("'" + rt.ops.typeName(level) + "' object cannot be interpreted as an integer");
         }
-        return rt.imports().importName(v[0], globals, v[3], level);
+        try {
+            return rt.imports().importName(v[0], globals, v[3], level);
+        } finally {
+            if (v[4] == 0) heap.decref(level);
+        }
     }
 }

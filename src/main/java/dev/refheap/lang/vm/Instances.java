@@ -42,6 +42,13 @@ final class Instances {
             return;
         }
         int i = c.keyIndex(name, true);
+        if (i < 0) {  // the shared keys are full: the instance gets a dict, which becomes combined
+            long md = materializeDict(rt, o, c);
+            long key = heap.strs.internedOf(name);
+            heap.dicts.setItem(md, key, value);
+            heap.decref(key);
+            return;
+        }
         long v = valuesWithSlot(rt, o, c, i);
         long slot = v + 8 + 8L * i;
         long old = Native.getLong(slot);
@@ -107,12 +114,14 @@ final class Instances {
                     long key = heap.strs.internedOf(c.keys.get(i));  // attribute names are interned
                     heap.dicts.setItem(d, key, x);
                     heap.decref(key);
+                    Native.putLong(v + 8 + 8L * i, 0);  // moved: the values array no longer holds it (the dict may allocate meanwhile)
                     heap.decref(x);
                 }
             }
             heap.memFree(v);
             Native.putLong(o + Layout.MANAGED_VALUES, 0);
         }
+        heap.dicts.markSplit(d, rt.sharedKeys.handleOf(c));
         Native.putLong(o + Layout.MANAGED_DICT, d);
         return d;
     }

@@ -19,6 +19,8 @@ import java.util.function.LongConsumer;
  */
 final class IterType extends LangType {
     static final int SEQ = 16, INDEX = 24, EXTRA = 32;
+    /** callable_iterator's sentinel, where the other kinds keep their index. */
+    private static final int SENTINEL = INDEX;
 
     enum Kind { LIST, TUPLE, STR, DICT_KEYS, DICT_VALUES, DICT_ITEMS, SET, ENUMERATE, ZIP, CALLABLE_SENTINEL, MAP, FILTER }
 
@@ -57,6 +59,12 @@ final class IterType extends LangType {
         long it = heap.allocObject(t, 0);
         heap.incref(seq);
         put(it, SEQ, seq);
+        if (k == Kind.CALLABLE_SENTINEL) {
+            // calliterobject: it_callable, it_sentinel (32 bytes)
+            put(it, SENTINEL, extra);
+            heap.track(it);
+            return it;
+        }
         put(it, INDEX, 0);
         // Only the kinds whose layout has room for it get the extra field (list/tuple/str
         // iterators are 32 bytes, as in CPython, and end right after the index).
@@ -129,7 +137,7 @@ final class IterType extends LangType {
                 long it;
                 try {
                     it = rt.ops.iter(a[o + i]);
-                } catch (PyException e) {
+                } catch (RuntimeException e) {
                     heap.decref(seq);
                     throw e;
                 }
@@ -153,7 +161,7 @@ final class IterType extends LangType {
             long v;
             try {
                 v = rt.ops.next(TupleType.item(iters, i));
-            } catch (PyException e) {
+            } catch (RuntimeException e) {
                 for (int j = 0; j < i; j++) heap.decref(args[j]);
                 throw e;
             }
@@ -187,7 +195,7 @@ final class IterType extends LangType {
                         heap.decref(r);
                     }
                 }
-            } catch (PyException e) {
+            } catch (RuntimeException e) {
                 heap.decref(v);
                 throw e;
             }
@@ -207,6 +215,7 @@ final class IterType extends LangType {
         long seq = get(it, SEQ);
         if (t.kind == Kind.MAP) return nextMap(it, seq);
         if (t.kind == Kind.FILTER) return nextFilter(it, seq);
+        if (t.kind == Kind.CALLABLE_SENTINEL) return nextCallable(it, seq);
         if (seq == 0) return 0;
         long i = get(it, INDEX);
         long r = switch (t.kind) {
@@ -217,8 +226,7 @@ final class IterType extends LangType {
             case SET -> nextSet(it, seq, i);
             case ENUMERATE -> nextEnumerate(it, seq, i);
             case ZIP -> get(it, EXTRA) != 0 ? ZipStrict.next(rt, seq) : nextZip(seq);
-            case CALLABLE_SENTINEL -> nextCallable(it, seq);
-            case MAP, FILTER -> throw new IllegalStateException("handled above");
+            case CALLABLE_SENTINEL, MAP, FILTER -> throw new IllegalStateException("handled above");
         };
         if (r == 0) {
             put(it, SEQ, 0);
@@ -305,21 +313,46 @@ final class IterType extends LangType {
         return t;
     }
 
+    /** calliter_iternext: the sentinel (compared as sentinel == result) or StopIteration ends it and drops both. */
     private long nextCallable(long it, long callable) {
-        long v = rt.ops.call(callable, new long[0], 0, 0, 0);
-        long sentinel = get(it, EXTRA);
-        if (v == sentinel || rt.ops.eq(v, sentinel)) {
-            heap.decref(v);
+        if (callable == 0) return 0;
+        long v;
+        try {
+            v = rt.ops.call(callable, new long[0], 0, 0, 0);
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("StopIteration"))) throw e;
+            heap.decref(e.exc());
+            clearCallable(it);
             return 0;
         }
-        return v;
+        long sentinel = get(it, SENTINEL);
+        boolean done;
+        try {
+            done = v == sentinel || rt.ops.eq(sentinel, v);
+        } catch (RuntimeException e) {
+            heap.decref(v);
+            throw e;
+        }
+        if (!done) return v;
+        heap.decref(v);
+        clearCallable(it);
+        return 0;
+    }
+
+    private void clearCallable(long it) {
+        long c = get(it, SEQ), s = get(it, SENTINEL);
+        put(it, SEQ, 0);
+        put(it, SENTINEL, 0);
+        heap.xdecref(c);
+        heap.xdecref(s);
     }
 
     @Override
     public void traverse(long o, LongConsumer visit) {
         visitField(o, SEQ, visit);
         if (kind == Kind.MAP || kind == Kind.FILTER) visitField(o, FUNC, visit);
-        if (kind == Kind.ENUMERATE || kind == Kind.CALLABLE_SENTINEL) visitField(o, EXTRA, visit);
+        if (kind == Kind.ENUMERATE) visitField(o, EXTRA, visit);
+        if (kind == Kind.CALLABLE_SENTINEL) visitField(o, SENTINEL, visit);
     }
 
     @Override
@@ -327,7 +360,8 @@ final class IterType extends LangType {
         heap.untrackIfTracked(o);
         heap.xdecref(get(o, SEQ));
         if (kind == Kind.MAP || kind == Kind.FILTER) heap.xdecref(get(o, FUNC));
-        if (kind == Kind.ENUMERATE || kind == Kind.CALLABLE_SENTINEL) heap.xdecref(get(o, EXTRA));
+        if (kind == Kind.ENUMERATE) heap.xdecref(get(o, EXTRA));
+        if (kind == Kind.CALLABLE_SENTINEL) heap.xdecref(get(o, SENTINEL));
         heap.freeObject(o);
     }
 

@@ -12,6 +12,11 @@ final class ModuleType extends LangType {
 
     /** A new module named {@code name} with an empty dict holding __name__ (and None __doc__ etc.). */
     long create(String name) {
+        return create(name, true);
+    }
+
+    /** As {@link #create(String)}; without {@code __doc__} when {@code doc} is false (exec's globals of a program's __main__). */
+    long create(String name, boolean doc) {
         long m = heap.allocObject(this, 0);
         long d = heap.dicts.create();
         put(m, DICT, d);
@@ -20,7 +25,7 @@ final class ModuleType extends LangType {
         long n = heap.strs.internedOf(name);
         put(m, NAME, n);
         heap.dicts.setItem(d, rt.names.__name__, n);
-        heap.dicts.setItem(d, rt.names.__doc__, heap.None);
+        if (doc) heap.dicts.setItem(d, rt.names.__doc__, heap.None);
         heap.track(m);
         return m;
     }

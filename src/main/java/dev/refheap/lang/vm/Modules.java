@@ -28,12 +28,13 @@ final class Modules {
 
     /** {@code import name} (a top-level name) through the import system; a new reference. */
     static long importModule(Runtime rt, String name) {
-        long n = rt.heap.strs.internedOf(name), level = rt.heap.ints.of(0);
+        long n = rt.heap.strs.internedOf(name);
+        long zero = rt.heap.ints.of(0);
         try {
-            return rt.imports().importName(n, 0, 0, level);  // level is borrowed
+            return rt.imports().importName(n, 0, 0, zero);
         } finally {
             rt.heap.decref(n);
-            rt.heap.decref(level);
+            rt.heap.decref(zero);
         }
     }
 
@@ -413,15 +414,18 @@ final class Modules {
         def(rt, m, "perf_counter", (s, a, o, n, kw) -> heap.floats.of(System.nanoTime() / 1e9));
         def(rt, m, "perf_counter_ns", (s, a, o, n, kw) -> heap.ints.of(System.nanoTime()));
         def(rt, m, "monotonic", (s, a, o, n, kw) -> heap.floats.of(System.nanoTime() / 1e9));
-        def(rt, m, "process_time", (s, a, o, n, kw) -> heap.floats.of(System.nanoTime() / 1e9));
+        def(rt, m, "process_time", (s, a, o, n, kw) -> heap.floats.of(Clocks.processTimeNanos() / 1e9));
+        def(rt, m, "process_time_ns", (s, a, o, n, kw) -> heap.ints.of(Clocks.processTimeNanos()));
+        def(rt, m, "thread_time", (s, a, o, n, kw) -> heap.floats.of(Clocks.threadTimeNanos() / 1e9));
+        def(rt, m, "thread_time_ns", (s, a, o, n, kw) -> heap.ints.of(Clocks.threadTimeNanos()));
         def(rt, m, "time", (s, a, o, n, kw) -> heap.floats.of(System.currentTimeMillis() / 1e3));
         def(rt, m, "time_ns", (s, a, o, n, kw) -> heap.ints.of(System.currentTimeMillis() * 1_000_000L));
         def(rt, m, "sleep", (s, a, o, n, kw) -> {
             Args.exactly(rt, "sleep", n, kw, 1);
-            double secs = Numbers.toDouble(rt, a[o]);
-            if (secs < 0) throw rt.error("ValueError", "sleep length must be non-negative");
+            long nanos = Clocks.timeoutNanos(rt, a[o]);
+            if (nanos < 0) throw rt.error("ValueError", "sleep length must be non-negative");
             // In slices, so Ctrl-C (Runtime.interrupt) ends the sleep with KeyboardInterrupt, as in python3.
-            long end = System.nanoTime() + (long) (secs * 1e9);
+            long end = System.nanoTime() + nanos;
             try {
                 for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
                     if (rt.interpreter.interrupted) {

@@ -173,7 +173,10 @@ final class Ops {
         if (t == heap.weakrefs) {
             long r = WeakrefType.referent(o);
             if (r == heap.None) return "<weakref at " + hex(o) + "; dead>";
-            return "<weakref at " + hex(o) + "; to '" + qualifiedTypeNameOf(heap.typeOf(r)) + "' at " + hex(r) + ">";
+            // 3.11: the referent's tp_name, then its __name__ when its type has one (functions, classes, generators).
+            PyType rt0 = heap.typeOf(r);
+            String nm = rt0 == rt.functionType || rt0 == rt.generatorType || rt0 == rt.builtinFunctionType || isTypeObject(r) ? weakrefTargetName(r) : null;
+            return "<weakref at " + hex(o) + "; to '" + (rt0 instanceof ClassType ? shortName(rt0) : rt0.name()) + "' at " + hex(r) + (nm == null ? ">" : " (" + nm + ")>");
         }
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__repr__") == 0)) {
             return t.name() + reprArgs(ExceptionType.args(o));
@@ -193,6 +196,7 @@ final class Ops {
         }
         if (t == rt.getsetType) return rt.getsetType.attributeRepr(o);
         if (t == rt.memberType) return rt.memberType.repr(o);
+        if (t instanceof GenericAliasType ga) return ga.repr(o);
         if (t instanceof Ctypes ct) {
             long v = ct.value(o);
             try {
@@ -237,6 +241,15 @@ final class Ops {
     }
 
     String qualifiedTypeName(long typeObject) { return qualifiedTypeNameOf(heap.typeAt(typeObject)); }
+
+    private String weakrefTargetName(long r) {
+        long n = getAttr(r, rt.names.__name__);
+        try {
+            return str(n);
+        } finally {
+            heap.decref(n);
+        }
+    }
 
     String qualifiedTypeNameOf(PyType t) {
         if (t instanceof ClassType c) {
@@ -442,6 +455,12 @@ final class Ops {
         if (t == rt.superType) {
             long v = rt.superType.getAttr(o, nameObj);
             if (v != 0) return v;
+        }
+        if (t instanceof GenericAliasType ga) {
+            long v = ga.attr(o, name);
+            if (v != 0) return v;
+            if (name.equals("__class__")) return incref(t.address());
+            if (!ga.union && !name.startsWith("__")) return getAttrOrNull(ga.origin(o), nameObj, name);
         }
         if (t instanceof ExtType x) {
             long v = x.attr(o, name);
@@ -686,9 +705,15 @@ final class Ops {
             return;
         }
         if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType c) {
+            if (Attributes.setClassSpecial(rt, o, c, name, v)) return;
             heap.dicts.setItem(c.dict(), nameObj, v);
             if (name.equals("__del__")) c.hasDel = true;
             return;
+        }
+        if (t == rt.functionType && Attributes.setFunctionSpecial(rt, o, name, v)) return;
+        if (name.equals("__class__") && !isTypeObject(o)) {
+            if (!isTypeObject(v)) throw rt.typeError("__class__ must be set to a class, not '" + typeName(v) + "' object");
+            throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
         }
         if (t == rt.functionType) {
             long d = Native.getLong(o + FunctionType.DICT);
@@ -814,6 +839,7 @@ final class Ops {
             return call(MethodType.func(callable), a, 0, n + 1, kwnames);
         }
         if (isTypeObject(callable)) return Builtins.callType(rt, callable, args, off, n, kwnames);
+        if (t == rt.genericAliasType) return call(rt.genericAliasType.origin(callable), args, off, n, kwnames);
         if (t == heap.weakrefs) {
             if (n != 0) throw rt.typeError("weakref() takes no arguments");
             return incref(WeakrefType.referent(callable));
@@ -917,6 +943,10 @@ final class Ops {
             throw rt.fromPyError(e);
         }
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (op.base() == BinaryOp.OR && !(ta instanceof ClassType) && !(tb instanceof ClassType)) {
+            long u = rt.unionType.union(a, b);
+            if (u != 0) return u;
+        }
         if (ta instanceof ClassType ca) {
             if (op.isInplace() && lookupType(ca, op.dunder) != 0) return callMethod(a, op.dunder, b);
             String dunder = op.base().dunder;

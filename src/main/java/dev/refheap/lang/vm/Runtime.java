@@ -65,6 +65,8 @@ public final class Runtime implements AutoCloseable {
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
     final MemberDescriptorType memberType;
+    final SharedKeyTables sharedKeys = new SharedKeyTables();
+    final GenericAliasType genericAliasType, unionType;
     final java.util.Map<IterType.Kind, DictViewType> dictViews = new java.util.EnumMap<>(IterType.Kind.class);
     final ExceptionType baseException;
     final Map<String, ExceptionType> exceptions = new LinkedHashMap<>();
@@ -75,6 +77,8 @@ public final class Runtime implements AutoCloseable {
     final long sysModules;
     /** The command line sys is built from (argv, sys.path[0], the standard library option). */
     MainConfig mainConfig = MainConfig.NONE;
+    /** Run first at exit, last added first (the atexit module's callbacks). */
+    final List<Runnable> exitHooks = new ArrayList<>();
     /** The import system, created on the first import (see {@link ImportSystem}). */
     private ImportSystem imports;
     /** Attributes of builtin types (method descriptors), by type index. */
@@ -143,6 +147,9 @@ public final class Runtime implements AutoCloseable {
         propertyType = heap.register(new PropertyType(this));
         getsetType = heap.register(new GetSetDescriptorType(this));
         memberType = heap.register(new MemberDescriptorType(this));
+        heap.dicts.setSharedKeys(sharedKeys);
+        genericAliasType = heap.register(new GenericAliasType(this, false));
+        unionType = heap.register(new GenericAliasType(this, true));
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
@@ -323,7 +330,7 @@ public final class Runtime implements AutoCloseable {
     long mainGlobals() {
         long m = heap.dicts.getItem(sysModules, "__main__");
         if (m == 0 || heap.typeOf(m) != moduleType) {
-            m = moduleType.create("__main__");
+            m = moduleType.create("__main__", false);  // exec(compile(...), {'__name__': '__main__'}): no __doc__
             heap.dicts.setItem(sysModules, "__main__", m);
             hold(m);
             long d = ModuleType.dict(m);
@@ -429,7 +436,7 @@ public final class Runtime implements AutoCloseable {
     public String exceptionTypeName(PyException e) { return ops.qualifiedTypeNameOf(heap.typeOf(e.exc())); }
 
     /** str(exception), without releasing it. */
-    public String exceptionMessage(PyException e) { return ops.str(e.exc()); }
+    public String exceptionMessage(PyException e) { return tracebacks.safeStr(e.exc()); }
 
     /** The exit status python3 uses for an uncaught SystemExit (releases the exception). */
     public int systemExitStatus(PyException e) {
@@ -465,6 +472,7 @@ public final class Runtime implements AutoCloseable {
      * print, as they would there. The runtime is not closed: the heap stays inspectable.
      */
     public void finalizeAtExit(PyException uncaught) {
+        for (int i = exitHooks.size() - 1; i >= 0; i--) exitHooks.get(i).run();
         long weakrefModule = heap.dicts.getItem(sysModules, "weakref");
         if (weakrefModule != 0 && heap.typeOf(weakrefModule) == moduleType) {
             long exitfunc = heap.dicts.getItem(ModuleType.dict(weakrefModule), "_exitfunc");

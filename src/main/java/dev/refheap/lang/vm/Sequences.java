@@ -89,6 +89,9 @@ final class Sequences {
         return r;
     }
 
+    /** Strings and bytes refheap builds as Java arrays first: past this many units a repeat is a MemoryError. */
+    private static final long MAX_JAVA_UNITS = Integer.MAX_VALUE / 2;
+
     private static long repeat(Runtime rt, long seq, long count, boolean inplace) {
         Heap heap = rt.heap;
         if (!IntType.fitsLong(count)) throw rt.error("OverflowError", "cannot fit 'int' into an index-sized integer");
@@ -96,25 +99,41 @@ final class Sequences {
         PyType t = heap.typeOf(seq);
         if (t == heap.strs) {
             if (n == 1) return Builtins.incref(heap, seq);
+            long len = StrType.length(seq);
+            if (n > 0 && len > Long.MAX_VALUE / n) throw rt.error("OverflowError", "repeated string is too long");
             String s = StrType.value(seq);
-            if ((long) s.length() * n > Integer.MAX_VALUE / 2) throw rt.error("MemoryError", null);
+            if (n > 0 && s.length() > MAX_JAVA_UNITS / n) throw rt.error("MemoryError", null);
             return heap.strs.of(s.repeat((int) n));
         }
         if (t == heap.bytes) {
+            long len = BytesType.length(seq);
+            if (n > 0 && len > Long.MAX_VALUE / n) throw rt.error("OverflowError", "repeated bytes are too long");
+            if (n > 0 && len > MAX_JAVA_UNITS / n) throw rt.error("MemoryError", null);
             byte[] b = BytesType.value(seq);
             byte[] r = new byte[(int) (b.length * n)];
             for (int i = 0; i < n; i++) System.arraycopy(b, 0, r, i * b.length, b.length);
             return heap.bytes.of(r);
         }
+        // list_repeat, tuple_repeat: a size past PY_SSIZE_T_MAX is a MemoryError; the allocation
+        // itself refuses sizes past the heap's limit (MemoryError) before anything is changed.
+        long len = t == heap.lists ? ListType.size(seq) : TupleType.size(seq);
+        if (n > 0 && len > Long.MAX_VALUE / n) throw rt.error("MemoryError", null);
         if (t == heap.lists) {
-            long len = ListType.size(seq);
             if (inplace) {
-                long[] items = new long[(int) len];
-                for (int i = 0; i < len; i++) items[i] = ListType.item(seq, i);
-                for (long i = 0; i < len; i++) heap.incref(items[(int) i]);
-                heap.lists.clear(seq);
-                for (long k = 0; k < n; k++) for (long v : items) heap.lists.append(seq, v);
-                for (long v : items) heap.decref(v);
+                // list_inplace_repeat: one list_resize to the whole size (a MemoryError leaves the
+                // list as it was), then the copies
+                if (n == 0 || len == 0) {
+                    heap.lists.clear(seq);
+                } else if (n > 1) {
+                    heap.lists.resize(seq, len * n);
+                    for (long k = 1; k < n; k++) {
+                        for (long i = 0; i < len; i++) {
+                            long v = ListType.item(seq, i);
+                            heap.incref(v);
+                            ListType.setItemSteal(seq, k * len + i, v);
+                        }
+                    }
+                }
                 heap.incref(seq);
                 return seq;
             }
@@ -128,7 +147,6 @@ final class Sequences {
             }
             return r;
         }
-        long len = TupleType.size(seq);
         if (n == 1 && len > 0) {
             heap.incref(seq);
             return seq;
@@ -381,10 +399,7 @@ final class Sequences {
             return heap.ints.of(RangeType.start(o) + i * RangeType.step(o));
         }
         if (t instanceof ClassType c && rt.ops.lookupType(c, "__getitem__") != 0) return rt.ops.callMethod(o, "__getitem__", key);
-        if (rt.ops.isTypeObject(o)) {
-            heap.incref(o);
-            return o;
-        }
+        if (rt.ops.isTypeObject(o)) return TypeSubscripts.subscript(rt, o, key);
         throw rt.typeError("'" + t.name() + "' object is not subscriptable");
     }
 

@@ -177,7 +177,7 @@ public final class StdStream extends PrintStream {
     }
 
     /** libc's isatty, through the foreign linker (the JDK only answers for stdin and stdout together). */
-    private static boolean isatty(int fd) {
+    public static boolean isatty(int fd) {
         try {
             java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
             java.lang.invoke.MethodHandle h = linker.downcallHandle(linker.defaultLookup().find("isatty").orElseThrow(),

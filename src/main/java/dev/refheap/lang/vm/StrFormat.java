@@ -35,10 +35,10 @@ final class StrFormat {
                 if (head.isEmpty()) {
                     if (auto >= np) throw rt.error("IndexError", "Replacement index " + auto + " out of range for positional args tuple");
                     v = a[o + auto++];
-                } else if (Character.isDigit(head.charAt(0))) {
-                    int idx = Integer.parseInt(head);
+                } else if (head.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                    long idx = Formats.decimal(rt, head);
                     if (idx >= np) throw rt.error("IndexError", "Replacement index " + idx + " out of range for positional args tuple");
-                    v = a[o + idx];
+                    v = a[o + (int) idx];
                 } else {
                     v = 0;
                     for (int k = 0; k < nkw; k++) if (StrType.value(TupleType.item(kw, k)).equals(head)) v = a[o + np + k];
@@ -51,33 +51,38 @@ final class StrFormat {
                 }
                 rt.heap.incref(v);
                 String rest = field.substring(head.length());
-                while (!rest.isEmpty()) {
-                    long next;
-                    if (rest.charAt(0) == '.') {
-                        int end = rest.indexOf('.', 1);
-                        int br = rest.indexOf('[', 1);
-                        if (end < 0 || (br >= 0 && br < end)) end = br;
-                        if (end < 0) end = rest.length();
-                        long name = rt.heap.strs.internedOf(rest.substring(1, end));
-                        try {
-                            next = rt.ops.getAttr(v, name);
-                        } finally {
-                            rt.heap.decref(name);
+                try {
+                    while (!rest.isEmpty()) {
+                        long next;
+                        if (rest.charAt(0) == '.') {
+                            int end = rest.indexOf('.', 1);
+                            int br = rest.indexOf('[', 1);
+                            if (end < 0 || (br >= 0 && br < end)) end = br;
+                            if (end < 0) end = rest.length();
+                            long name = rt.heap.strs.internedOf(rest.substring(1, end));
+                            try {
+                                next = rt.ops.getAttr(v, name);
+                            } finally {
+                                rt.heap.decref(name);
+                            }
+                            rest = rest.substring(end);
+                        } else {
+                            int end = rest.indexOf(']');
+                            String key = rest.substring(1, end);
+                            long k = !key.isEmpty() && key.chars().allMatch(ch -> ch >= '0' && ch <= '9') ? rt.heap.ints.of(Formats.decimal(rt, key)) : rt.heap.strs.of(key);
+                            try {
+                                next = rt.ops.getItem(v, k);
+                            } finally {
+                                rt.heap.decref(k);
+                            }
+                            rest = rest.substring(end + 1);
                         }
-                        rest = rest.substring(end);
-                    } else {
-                        int end = rest.indexOf(']');
-                        String key = rest.substring(1, end);
-                        long k = key.chars().allMatch(Character::isDigit) ? rt.heap.ints.of(Long.parseLong(key)) : rt.heap.strs.of(key);
-                        try {
-                            next = rt.ops.getItem(v, k);
-                        } finally {
-                            rt.heap.decref(k);
-                        }
-                        rest = rest.substring(end + 1);
+                        rt.heap.decref(v);
+                        v = next;
                     }
-                    rt.heap.decref(v);
-                    v = next;
+                } catch (RuntimeException e) {
+                    rt.heap.decref(v); // a failed attribute or item lookup: the object reached so far
+                    throw e;
                 }
                 try {
                     long shown = v;

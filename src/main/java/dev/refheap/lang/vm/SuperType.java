@@ -66,6 +66,11 @@ final class SuperType extends LangType {
     }
 
     private long bind(long v, long obj) {
+        if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, rt.ops.isTypeObject(obj) ? obj : dev.refheap.object.Heap.typeAddress(obj));
+        if (heap.typeOf(v) instanceof ClassType) {
+            long got = rt.ops.isTypeObject(obj) ? Attributes.getOnClass(rt, v, obj) : Attributes.getOnInstance(rt, v, obj);
+            if (got != 0) return got;
+        }
         if (heap.typeOf(v) == rt.functionType && !rt.ops.isTypeObject(obj)) return rt.methodType.create(v, obj);
         if (heap.typeOf(v) == rt.builtinFunctionType && rt.builtinFunctionType.entry(v).ownerType() != null) {
             var e = rt.builtinFunctionType.entry(v);

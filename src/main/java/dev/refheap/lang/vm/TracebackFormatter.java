@@ -213,8 +213,18 @@ final class TracebackFormatter {
     private String messageLine(long exc) {
         String type = rt.ops.qualifiedTypeNameOf(rt.heap.typeOf(exc));
         if (type.startsWith("__main__.")) type = type.substring("__main__.".length());
-        String msg = rt.ops.str(exc);
+        String msg = safeStr(exc);
         return type + (msg.isEmpty() ? "" : ": " + msg) + "\n";
+    }
+
+    /** str(exc), or {@code <exception str() failed>} when its __str__ raises (that error is dropped), as both printers do. */
+    String safeStr(long exc) {
+        try {
+            return rt.ops.str(exc);
+        } catch (PyException e) {
+            rt.heap.decref(e.exc());
+            return "<exception str() failed>";
+        }
     }
 
     /**
@@ -230,7 +240,7 @@ final class TracebackFormatter {
         }
         String type = rt.ops.qualifiedTypeNameOf(rt.heap.typeOf(exc));
         if (type.startsWith("__main__.")) type = type.substring("__main__.".length());
-        sb.append(type).append(": ").append(rt.ops.str(exc)).append('\n');
+        sb.append(type).append(": ").append(safeStr(exc)).append('\n');
         return sb.toString();
     }
 

@@ -419,8 +419,10 @@ final class TypeMethods {
         def(S, "rjust", (s, a, o, n, kw) -> pad(s, a, o, n, 'r'));
         def1(S, "zfill", (s, w) -> {
             String v = StrType.value(s);
-            int width = (int) Builtins.intArg(rt, w);
-            if (v.length() >= width) return Builtins.incref(heap, s);
+            long wide = Builtins.intArg(rt, w);
+            if (v.length() >= wide) return Builtins.incref(heap, s);
+            if (wide > Formats.MAX_WIDTH) throw rt.error("MemoryError", null);
+            int width = (int) wide;
             int sign = !v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '+') ? 1 : 0;
             return heap.strs.of(v.substring(0, sign) + "0".repeat(width - v.length()) + v.substring(sign));
         });
@@ -491,10 +493,12 @@ final class TypeMethods {
     private long pad(long s, long[] a, int o, int n, char how) {
         if (n < 1 || n > 2) throw rt.typeError("expected 1 or 2 arguments, got " + n);
         String v = StrType.value(s);
-        int width = (int) Builtins.intArg(rt, a[o]);
+        long wide = Builtins.intArg(rt, a[o]);
         String fill = n == 2 ? strArg(a[o + 1]) : " ";
         int len = v.codePointCount(0, v.length());
-        if (len >= width) return Builtins.incref(heap, s);
+        if (len >= wide) return Builtins.incref(heap, s);
+        if (wide > Formats.MAX_WIDTH) throw rt.error("MemoryError", null);
+        int width = (int) wide;
         int total = width - len;
         return heap.strs.of(switch (how) {
             case 'l' -> v + fill.repeat(total);

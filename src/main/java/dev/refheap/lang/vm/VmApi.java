@@ -27,6 +27,17 @@ public final class VmApi {
 
     public Runtime runtime() { return rt; }
 
+    /**
+     * A sandboxed runtime (the web page's programs) reads no file but the standard library's
+     * sources: anything else is refused with PermissionError-like OSError before it is opened.
+     */
+    public void checkRead(java.nio.file.Path file, java.nio.file.Path stdlib) {
+        if (!rt.sandboxed) return;
+        java.nio.file.Path f = file.toAbsolutePath().normalize();
+        if (stdlib != null && f.startsWith(stdlib.toAbsolutePath().normalize())) return;
+        throw rt.error("OSError", "refheap serve does not let programs read files: '" + file + "'");
+    }
+
     // ---- modules --------------------------------------------------------------------------------
 
     /** sys.modules (borrowed): the real dict import consults and fills. */
@@ -57,6 +68,12 @@ public final class VmApi {
 
     /** The command line as sys is built from it: argv, sys.path[0] (null: none), the standard library option. */
     public Runtime.MainConfig mainConfig() { return rt.mainConfig; }
+
+    /** Runs {@code hook} when the program exits (Runtime.finalizeAtExit), before weakref.finalize's callbacks. */
+    public void addExitHook(Runnable hook) { rt.exitHooks.add(hook); }
+
+    /** PyErr_WriteUnraisable: prints "header" and the exception's traceback to stderr, releases it. */
+    public void writeUnraisable(PyException e, String header) { rt.writeUnraisable(e.exc(), header); }
 
     // ---- code -----------------------------------------------------------------------------------
 
@@ -118,6 +135,18 @@ public final class VmApi {
         }
     }
 
+    public boolean isCallable(long o) {
+        PyType t = heap.typeOf(o);
+        return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o)
+                || rt.ops.lookupType(t, "__call__") != 0;
+    }
+
+    /** a == b (rich comparison, truth of the result). */
+    public boolean equal(long a, long b) { return rt.ops.eq(a, b); }
+
+    /** del list[i]. */
+    public void listDelete(long list, long i) { heap.decref(heap.lists.pop(list, i)); }
+
     public long call(long callable, long... args) { return rt.ops.call0(callable, args); }
 
     /** Calls {@code each} with every item {@code iterable} yields (borrowed for the call). */
@@ -133,6 +162,82 @@ public final class VmApi {
             }
         } finally {
             heap.decref(it);
+        }
+    }
+
+    // ---- numbers --------------------------------------------------------------------------------
+
+    public boolean isInt(long o) { return heap.typeOf(o) instanceof dev.refheap.object.IntType; }
+
+    public boolean isFloat(long o) { return heap.typeOf(o) == heap.floats; }
+
+    /** PyFloat_AsDouble: a float, an int, or an object with __float__ (then __index__); else TypeError "must be real number, not T". */
+    public double asDouble(long o) {
+        if (isFloat(o)) return dev.refheap.object.FloatType.value(o);
+        if (isInt(o)) return Numbers.toDouble(rt, o);
+        for (String m : new String[] {"__float__", "__index__"}) {
+            if (rt.ops.lookupType(heap.typeOf(o), m) != 0) {
+                long r = rt.ops.callMethod(o, m);
+                try {
+                    return asDouble(r);
+                } finally {
+                    heap.decref(r);
+                }
+            }
+        }
+        throw rt.typeError("must be real number, not " + rt.ops.typeName(o));
+    }
+
+    /** PyNumber_Index: an int, or an object with __index__; else TypeError "'T' object cannot be interpreted as an integer". */
+    public java.math.BigInteger asIndex(long o) {
+        if (isInt(o)) return dev.refheap.object.IntType.toBig(o);
+        if (rt.ops.lookupType(heap.typeOf(o), "__index__") != 0) {
+            long r = rt.ops.callMethod(o, "__index__");
+            try {
+                if (!isInt(r)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
+                return dev.refheap.object.IntType.toBig(r);
+            } finally {
+                heap.decref(r);
+            }
+        }
+        throw rt.typeError("'" + rt.ops.typeName(o) + "' object cannot be interpreted as an integer");
+    }
+
+    /** A new int. */
+    public long newInt(java.math.BigInteger v) { return heap.ints.of(v); }
+
+    public long newInt(long v) { return heap.ints.of(v); }
+
+    public long newFloat(double v) { return heap.floats.of(v); }
+
+    /** o.name(args...): a new reference; AttributeError if it has no such method. */
+    public long callMethod(long o, String name, long... args) { return rt.ops.callMethod(o, name, args); }
+
+    /** Whether o's type has an attribute {@code name} (a special-method lookup). */
+    public boolean typeHas(long o, String name) { return rt.ops.lookupType(heap.typeOf(o), name) != 0; }
+
+    /** Calls {@code callable(*args, **kwargs)} with the args tuple and kwargs dict (or 0): a new reference. */
+    public long callWith(long callable, long argsTuple, long kwargsDict) {
+        int n = (int) TupleType.size(argsTuple);
+        int nkw = kwargsDict == 0 ? 0 : (int) dev.refheap.object.DictType.size(kwargsDict);
+        long[] a = new long[n + nkw];
+        for (int i = 0; i < n; i++) a[i] = TupleType.item(argsTuple, i);
+        long kwnames = 0;
+        if (nkw > 0) {
+            kwnames = heap.tuples.alloc(nkw);
+            int[] k = {0};
+            long kn = kwnames;
+            heap.dicts.forEach(kwargsDict, (key, v) -> {
+                heap.incref(key);
+                TupleType.setItemSteal(kn, k[0], key);
+                a[n + k[0]] = v;
+                k[0]++;
+            });
+        }
+        try {
+            return rt.ops.call(callable, a, 0, n + nkw, kwnames);
+        } finally {
+            heap.xdecref(kwnames);
         }
     }
 

@@ -45,8 +45,20 @@ class CompileErrorTest {
     @Test
     void unsupportedFutureIsReported() {
         PySyntaxError e = assertThrows(PySyntaxError.class,
-                () -> Compiler.compile("from __future__ import annotations\n", "f.py", Compiler.Mode.EXEC));
+                () -> Compiler.compile("from __future__ import barry_as_FLUFL\n", "f.py", Compiler.Mode.EXEC));
         assertTrue(e.msg().endsWith("is not supported by refheap"), e.msg());
+    }
+
+    @Test
+    void annotationsFutureIsSupported() {
+        Compiler.compile("from __future__ import annotations\nx: undefined[int] = 1\n", "f.py", Compiler.Mode.EXEC);
+    }
+
+    @Test
+    void bug_namedExpressionInFutureAnnotation() {
+        PySyntaxError e = assertThrows(PySyntaxError.class,
+                () -> Compiler.compile("from __future__ import annotations\ndef f(a: (b := 1)): pass\n", "f.py", Compiler.Mode.EXEC));
+        assertEquals("'named expression' can not be used within an annotation", e.msg());
     }
 
     @Test

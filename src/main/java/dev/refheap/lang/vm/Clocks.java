@@ -1,0 +1,64 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.object.FloatType;
+import dev.refheap.object.IntType;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.math.BigInteger;
+
+/**
+ * The time module's clocks and its timeout conversion. CPU clocks are clock_gettime's
+ * CLOCK_PROCESS_CPUTIME_ID and CLOCK_THREAD_CPUTIME_ID (as CPython's process_time and
+ * thread_time on Linux): they do not advance while the program sleeps. {@link #timeoutNanos}
+ * is _PyTime_FromSecondsObject with _PyTime_ROUND_TIMEOUT: a float or an int of seconds to
+ * nanoseconds in a signed 64-bit count, with 3.11's errors.
+ */
+final class Clocks {
+    private static final int CLOCK_PROCESS_CPUTIME_ID = 2, CLOCK_THREAD_CPUTIME_ID = 3;
+    private static final MethodHandle CLOCK_GETTIME = Linker.nativeLinker().downcallHandle(
+            Linker.nativeLinker().defaultLookup().find("clock_gettime").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+
+    private Clocks() {}
+
+    /** clock_gettime(clock) in nanoseconds. */
+    private static long cpuNanos(int clock) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ts = arena.allocate(16, 8);
+            int rc = (int) CLOCK_GETTIME.invokeExact(clock, ts);
+            if (rc != 0) throw new IllegalStateException("clock_gettime(" + clock + ") failed");
+            return ts.get(ValueLayout.JAVA_LONG, 0) * 1_000_000_000L + ts.get(ValueLayout.JAVA_LONG, 8);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    static long processTimeNanos() { return cpuNanos(CLOCK_PROCESS_CPUTIME_ID); }
+
+    static long threadTimeNanos() { return cpuNanos(CLOCK_THREAD_CPUTIME_ID); }
+
+    private static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
+
+    /** Seconds (int, bool or float) as a timeout in nanoseconds, rounded up. */
+    static long timeoutNanos(Runtime rt, long o) {
+        if (rt.heap.typeOf(o) == rt.heap.floats) {
+            double d = FloatType.value(o);
+            if (Double.isNaN(d)) throw rt.error("ValueError", "Invalid value NaN (not a number)");
+            double ns = Math.ceil(d * 1e9);
+            if (!(ns >= -0x1p63 && ns < 0x1p63)) throw rt.error("OverflowError", "timestamp out of range for platform time_t");
+            return (long) ns;
+        }
+        if (!(rt.heap.typeOf(o) instanceof IntType)) {
+            throw rt.typeError("'" + rt.ops.typeName(o) + "' object cannot be interpreted as an integer");
+        }
+        BigInteger b = IntType.toBig(o).multiply(BILLION);
+        if (b.bitLength() > 63) throw rt.error("OverflowError", "timestamp too large to convert to C _PyTime_t");
+        return b.longValue();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.refheap.lang.vm;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The builtin {@code input()}: the process's stdin, one line at a time, as python3 reads it.
+ *
+ * <p>{@code input(prompt)} writes {@code str(prompt)} to sys.stdout and flushes it, then reads one
+ * line: UTF-8, ended by {@code \n} only (as python3's sys.stdin on POSIX: a {@code \r} stays), the {@code \n} removed; a
+ * last line without one is returned as it is; at end of input with nothing read, EOFError. When a
+ * front end owns the terminal (the REPL's JLine reader), it registers a {@link #setLineReader line
+ * reader} and input() reads through it, so the two never compete for the terminal.
+ *
+ * <p>Reading blocks on a daemon thread ("stdin"); the interpreter thread waits for the line in
+ * short slices and checks the interrupt flag between them, so Ctrl-C raises KeyboardInterrupt in a
+ * waiting input() as in python3. A line asked for before an interrupt is kept for the next call.
+ * States: idle → reading (a pending request) → idle; stdin at its end stays at its end.
+ */
+public final class Stdin {
+    /** Thrown by a line reader at end of input (Ctrl-D). */
+    static final class EndOfInput extends RuntimeException {
+        EndOfInput() { super(null, null, false, false); }
+    }
+
+    /** Thrown by a line reader when Ctrl-C dropped the line. */
+    static final class Interrupted extends RuntimeException {
+        Interrupted() { super(null, null, false, false); }
+    }
+
+    private static volatile Function<String, String> lineReader;
+    private static InputStream in;
+    private static ExecutorService thread;
+    private static Future<byte[]> pending;
+
+    private Stdin() {}
+
+    /**
+     * Routes input() through {@code reader} (prompt in, line out, without its line end; it throws
+     * {@link EndOfInput} or {@link Interrupted}); null restores reading the process's stdin.
+     */
+    public static void setLineReader(Function<String, String> reader) { lineReader = reader; }
+
+    /** Signals end of input from a line reader. */
+    public static RuntimeException endOfInput() { return new EndOfInput(); }
+
+    /** Signals Ctrl-C from a line reader. */
+    public static RuntimeException interrupted() { return new Interrupted(); }
+
+    static long input(Runtime rt, long[] a, int o, int n, long kw) {
+        Args.noKeywords(rt, "input", kw);
+        Args.range(rt, "input", n, kw, 0, 1);
+        String prompt = n == 0 ? "" : rt.ops.str(a[o]);
+        rt.err.flush();
+        Function<String, String> reader = lineReader;
+        if (reader != null) {
+            rt.out.flush();
+            try {
+                return rt.heap.strs.of(reader.apply(prompt));
+            } catch (EndOfInput e) {
+                throw rt.error("EOFError", null);  // python3's readline path: no message
+            } catch (Interrupted e) {
+                throw rt.error("KeyboardInterrupt", null);
+            }
+        }
+        if (!prompt.isEmpty()) rt.out.print(prompt);
+        rt.out.flush();
+        StdStream.check(rt, false);
+        byte[] line = readLine(rt);
+        if (line == null) throw rt.error("EOFError", "EOF when reading a line");
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line)).toString();
+            return rt.heap.strs.of(text);
+        } catch (CharacterCodingException e) {
+            throw rt.error("UnicodeError", "'utf-8' codec can't decode the line read from stdin");
+        }
+    }
+
+    /** The next line's bytes without its end, or null at end of input; KeyboardInterrupt while waiting. */
+    private static byte[] readLine(Runtime rt) {
+        Future<byte[]> f;
+        synchronized (Stdin.class) {
+            if (in == null) {
+                in = System.in;
+                thread = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "stdin");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            if (pending == null) pending = thread.submit(() -> readLineBlocking(in));
+            f = pending;
+        }
+        try {
+            while (true) {
+                try {
+                    byte[] line = f.get(20, TimeUnit.MILLISECONDS);
+                    synchronized (Stdin.class) {
+                        pending = null;
+                    }
+                    return line;
+                } catch (TimeoutException e) {
+                    if (rt.interpreter.interrupted) {
+                        rt.interpreter.interrupted = false;
+                        throw rt.error("KeyboardInterrupt", null);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw rt.error("KeyboardInterrupt", null);
+        } catch (ExecutionException e) {
+            synchronized (Stdin.class) {
+                pending = null;
+            }
+            throw rt.error("OSError", String.valueOf(e.getCause().getMessage()));
+        }
+    }
+
+    private static byte[] readLineBlocking(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            int b = in.read();
+            if (b < 0) return line.size() == 0 ? null : line.toByteArray();
+            if (b == '\n') return line.toByteArray();
+            line.write(b);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
+import java.util.Set;
+
+/**
+ * {@code cls[item]} for a class object: a class defined by Python code calls its
+ * {@code __class_getitem__}; the builtin types that have one in CPython 3.11 give a
+ * {@code types.GenericAlias}; any other type is not subscriptable (TypeError, as in CPython).
+ */
+final class TypeSubscripts {
+    private TypeSubscripts() {}
+
+    /** The builtin types whose __class_getitem__ makes a GenericAlias in 3.11 (by tp_name). */
+    private static final Set<String> GENERIC = Set.of("list", "dict", "tuple", "set", "frozenset", "type",
+            "enumerate", "zip", "map", "filter", "reversed", "range_iterator", "dict_keys", "dict_values", "dict_items",
+            "weakref", "ReferenceType");
+
+    static long subscript(Runtime rt, long cls, long key) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeAt(cls);
+        if (t instanceof ClassType) {
+            long r = ClassStatements.classGetItem(rt, cls, key);
+            if (r != 0) return r;
+        } else if (GENERIC.contains(t.name())) {
+            return rt.genericAliasType.alias(cls, GenericAliasType.argsOf(heap, key));
+        }
+        throw rt.typeError("type '" + Ops.shortName(t) + "' is not subscriptable");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.refheap.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** PEP 263 coding declarations and BOMs, as python3 3.11 decodes a script (expected outputs from python3; issue 7). */
+class CliSourceEncodingTest {
+    @TempDir
+    Path dir;
+
+    /** The file is given as text with {@code \xNN} escapes for its bytes; the expected output likewise for stdout or stderr. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            latin-1       | # -*- coding: latin-1 -*-\\nprint("caf\\xe9")\\n                         | 0 | café\\n
+            line-2        | #!/usr/bin/env python\\n# vim: set fileencoding=iso-8859-15 :\\nprint("\\xa4")\\n | 0 | €\\n
+            blank-line-1  | \\n# coding: latin-1\\nprint("caf\\xe9")\\n                               | 0 | café\\n
+            cp1252        | # coding: cp1252\\nprint("\\x80")\\n                                      | 0 | €\\n
+            latin_1       | # coding=latin_1\\nprint("caf\\xe9")\\n                                 | 0 | café\\n
+            euc-jp        | # coding: euc-jp\\nprint("\\xa4\\xa2")\\n                                | 0 | あ\\n
+            utf-8-sig     | # coding: utf-8-sig\\nprint("ok")\\n                                     | 0 | ok\\n
+            bom           | \\xef\\xbb\\xbfprint("caf\\xc3\\xa9")\\n                                   | 0 | café\\n
+            bom-utf-8     | \\xef\\xbb\\xbf# coding: utf-8\\nprint(1)\\n                               | 0 | 1\\n
+            unknown       | # coding: xyz\\nprint(1)\\n                                             | 1 | SyntaxError: encoding problem: xyz\\n
+            utf-16        | # coding: utf-16\\nprint(1)\\n                                          | 1 | SyntaxError: encoding problem: utf-16\\n
+            invalid-ascii | # coding: ascii\\nprint("caf\\xe9")\\n                                  | 1 | SyntaxError: encoding problem: ascii\\n
+            invalid-cp    | # coding: cp1252\\nprint("\\x81")\\n                                    | 1 | SyntaxError: encoding problem: cp1252\\n
+            bom-latin-1   | \\xef\\xbb\\xbf# coding: latin-1\\nprint(1)\\n                             | 1 | SyntaxError: encoding problem: iso-8859-1 with BOM\\n
+            too-late      | x = 1\\n# coding: latin-1\\nprint("caf\\xe9")\\n                         | 1 | SyntaxError: Non-UTF-8 code starting with '\\\\xe9' in file p.py on line 3, but no encoding declared; see https://peps.python.org/pep-0263/ for details\\n
+            first-invalid | a = "caf\\xc3\\xa9"\\nb = "x\\xc3\\xa9\\xe9"\\n                           | 1 | SyntaxError: Non-UTF-8 code starting with '\\\\xe9' in file p.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details\\n
+            """)
+    void bug_codingDeclarationsAreHonoured(String name, String file, int status, String expected) throws Exception {
+        Files.write(dir.resolve("p.py"), bytes(file.strip()));
+        CliRun r = CliRun.in(dir, "run", "p.py");
+        assertEquals(status, r.status(), r.err());
+        String want = new String(bytes(expected.strip()), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(want, status == 0 ? r.out() : r.err());
+    }
+
+    /** {@code \n}, {@code \\} and {@code \xNN} escapes to bytes; other characters as UTF-8. */
+    private static byte[] bytes(String escaped) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (c == '\\' && escaped.charAt(i + 1) == 'n') {
+                out.write('\n');
+                i++;
+            } else if (c == '\\' && escaped.charAt(i + 1) == '\\') {
+                out.write('\\');
+                i++;
+            } else if (c == '\\' && escaped.charAt(i + 1) == 'x') {
+                out.write(HexFormat.fromHexDigits(escaped, i + 2, i + 4));
+                i += 3;
+            } else {
+                out.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
+    }
+}

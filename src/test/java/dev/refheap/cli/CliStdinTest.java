@@ -1,0 +1,71 @@
+package dev.refheap.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A program on stdin, as python3 reads one (issue 7). */
+class CliStdinTest {
+    @TempDir
+    Path dir;
+
+    private CliRun withStdin(String program, String... args) throws Exception {
+        Path in = Files.writeString(dir.resolve("stdin.txt"), program);
+        return CliRun.in(dir, pb -> pb.redirectInput(in.toFile()), args);
+    }
+
+    @Test
+    void bug_programPipedIntoRefheapRunsAsAScript() throws Exception {
+        // echo '...' | refheap: no banner, no prompts; tracebacks name <stdin>
+        CliRun r = withStdin("x = 1\nprint(x)\nprint(1 / 0)\n");
+        assertEquals("1\n", r.out());
+        assertEquals("Traceback (most recent call last):\n  File \"<stdin>\", line 3, in <module>\nZeroDivisionError: division by zero\n", r.err());
+        assertEquals(1, r.status());
+    }
+
+    @Test
+    void bug_dashReadsTheProgramFromStdin() throws Exception {
+        CliRun r = withStdin("print('from stdin')\n", "-");
+        assertEquals(new CliRun(0, "from stdin\n", ""), r);
+    }
+
+    @Test
+    void bug_runDashReadsTheProgramFromStdin() throws Exception {
+        CliRun r = withStdin("print('from stdin')\n", "run", "-");
+        assertEquals(new CliRun(0, "from stdin\n", ""), r);
+    }
+
+    @Test
+    void syntaxErrorOnStdinNamesStdin() throws Exception {
+        CliRun r = withStdin("print(1", "-");
+        assertEquals("  File \"<stdin>\", line 1\n    print(1\n         ^\nSyntaxError: '(' was never closed\n", r.err());
+        assertEquals(1, r.status());
+    }
+
+    @Test
+    void emptyStdinIsAnEmptyProgram() throws Exception {
+        assertEquals(new CliRun(0, "", ""), CliRun.in(dir));
+    }
+
+    @Test
+    void bug_inputReadsLinesFromStdin() throws Exception {
+        Files.writeString(dir.resolve("ask.py"), "print(input('name? '))\nprint(repr(input()))\nprint(repr(input()))\ninput('more? ')\n");
+        Path in = Files.write(dir.resolve("in.txt"), "bob\n\u00e9t\u00e9\r\nlast".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun r = CliRun.in(dir, pb -> pb.redirectInput(in.toFile()), "run", "ask.py");
+        // python3: the prompt on stdout, '\r' kept (sys.stdin splits at '\n' only), a last line without '\n', then EOFError
+        assertEquals("name? bob\n'\u00e9t\u00e9\\r'\n'last'\nmore? ", r.out());
+        assertTrue(r.err().endsWith("EOFError: EOF when reading a line\n"), r.err());
+        assertEquals(1, r.status());
+    }
+
+    @Test
+    void bug_inputCanBeInterrupted() throws Exception {
+        // stdin is a pipe that stays open: input() waits until SIGINT raises KeyboardInterrupt in it
+        Files.writeString(dir.resolve("wait.py"), "print('ready', flush=True)\ntry:\n    input()\nexcept KeyboardInterrupt:\n    print('interrupted')\n");
+        CliRun r = CliRun.signalled(dir, "INT", java.util.List.of("ready"), pb -> pb.redirectInput(ProcessBuilder.Redirect.PIPE), "run", "wait.py");
+        assertEquals(new CliRun(0, "ready\ninterrupted\n", ""), r);
+    }
+}

@@ -650,6 +650,7 @@ final class Ops {
             if (name.equals("imag")) return heap.floats.of(0.0);
         }
         if (t instanceof IntType && (name.equals("real") || name.equals("numerator"))) return heap.ints.of(IntType.toBig(o));
+        if (t instanceof IntType && name.equals("imag")) return heap.ints.of(0);
         if (t == heap.weakrefs && name.equals("__callback__")) {
             long cb = WeakrefType.callback(o);
             return incref(cb == 0 ? heap.None : cb);

@@ -104,13 +104,11 @@ final class WeakProxyType extends ExtType {
 
     @Override
     long inplace(BinaryOp op, long a, long b) {
-        // proxy_iadd & co: the referent's in-place operation; the proxy itself is the result
+        // proxy_iadd & co: the referent's in-place operation
         long x = referent(a), y = unwrap(b);
         try {
             BinaryOp in = BinaryOp.of(op.ordinal() + BinaryOp.INPLACE_ADD.ordinal());
-            long r = rt.ops.binaryOp(in, x, y);
-            heap.decref(r);
-            return Builtins.incref(heap, a);
+            return rt.ops.binaryOp(in, x, y);  // proxy_iadd: the referent's result (often the referent itself)
         } finally {
             heap.decref(y);
         }

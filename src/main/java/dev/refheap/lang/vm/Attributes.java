@@ -102,6 +102,18 @@ final class Attributes {
         }
     }
 
+    /** o.name(args) for a special method: looked up on the class only (_PyObject_LookupSpecial), never through the hooks. */
+    static long callSpecial(Runtime rt, long o, ClassType c, String name, long[] args) {
+        long f = rt.ops.lookupType(c, name);
+        if (f == 0) throw rt.ops.attributeError(o, name);
+        rt.heap.incref(f);
+        try {
+            return callDescr(rt, f, o, args);
+        } finally {
+            rt.heap.decref(f);
+        }
+    }
+
     /** Calls a function found on the class as a method of {@code o}. */
     private static long callDescr(Runtime rt, long f, long o, long... args) {
         long[] a = new long[args.length + 1];
@@ -341,7 +353,29 @@ final class Attributes {
         return true;
     }
 
-    /** A function's __name__, __qualname__ (strings only), __doc__ and __module__. True if handled. */
+    /**
+     * func.__annotations__ (func_get_annotations): made on first use, an empty dict when the
+     * function has none, or the dict of MAKE_FUNCTION's (name, value, ...) tuple; kept in the function.
+     */
+    static long functionAnnotations(Runtime rt, long f) {
+        Heap heap = rt.heap;
+        long a = Native.getLong(f + FunctionType.ANNOTATIONS);
+        if (a == 0 || heap.typeOf(a) == heap.tuples) {
+            long d = heap.dicts.create();
+            if (a != 0) {
+                for (long i = 0; i + 1 < dev.refheap.object.TupleType.size(a); i += 2) {
+                    heap.dicts.setItem(d, dev.refheap.object.TupleType.item(a, i), dev.refheap.object.TupleType.item(a, i + 1));
+                }
+            }
+            Native.putLong(f + FunctionType.ANNOTATIONS, d);
+            heap.xdecref(a);
+            a = d;
+        }
+        heap.incref(a);
+        return a;
+    }
+
+    /** A function's __name__, __qualname__ (strings only), __doc__, __module__ and __annotations__. True if handled. */
     static boolean setFunctionSpecial(Runtime rt, long f, String name, long v) {
         Heap heap = rt.heap;
         int off;
@@ -350,12 +384,17 @@ final class Attributes {
             case "__qualname__" -> off = FunctionType.QUALNAME;
             case "__doc__" -> off = FunctionType.DOC;
             case "__module__" -> off = FunctionType.MODULE;
+            case "__annotations__" -> off = FunctionType.ANNOTATIONS;
             default -> { return false; }
         }
+        if (off == FunctionType.ANNOTATIONS && !(heap.typeOf(v) instanceof DictType) && v != heap.None) {
+            throw rt.typeError("__annotations__ must be set to a dict object");
+        }
+        if (off == FunctionType.ANNOTATIONS && v == heap.None) v = 0;
         if ((off == FunctionType.NAME || off == FunctionType.QUALNAME) && heap.typeOf(v) != heap.strs) {
             throw rt.typeError(name + " must be set to a string object");
         }
-        heap.incref(v);
+        heap.xincref(v);
         long old = Native.getLong(f + off);
         Native.putLong(f + off, v);
         heap.xdecref(old);
@@ -382,6 +421,7 @@ final class Attributes {
     static void install(Runtime rt) {
         Heap heap = rt.heap;
         installDescriptorMethods(rt);
+        installInitSubclass(rt);
         Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(heap.objectType, k -> new HashMap<>());
         attrs.put("__getattribute__", rt.hold(rt.builtinFunctionType.create("__getattribute__", (s, a, off, n, kw) -> {
             Args.exactly(rt, "__getattribute__", n, kw, 1);
@@ -453,6 +493,21 @@ final class Attributes {
             else rt.propertyType.setValue(d, obj, v, name);
         } else if (rt.heap.typeOf(obj) instanceof ClassType c) getsetSet(rt, d, obj, c, v);
         else throw rt.typeError("descriptor doesn't apply to a '" + rt.ops.typeName(obj) + "' object");
+    }
+
+    /** object.__init_subclass__ (bound to the new class through super()): takes no arguments. */
+    static void installInitSubclass(Runtime rt) {
+        Heap heap = rt.heap;
+        Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(heap.objectType, k -> new HashMap<>());
+        attrs.put("__init_subclass__", rt.hold(rt.builtinFunctionType.create("__init_subclass__", (s, a, off, n, kw) -> {
+            if (n > 0) {
+                String who = rt.ops.isTypeObject(s) ? Ops.shortName(heap.typeAt(s)) : "object";
+                if (Args.nkw(kw) > 0) throw rt.typeError(who + ".__init_subclass__() takes no keyword arguments");
+                throw rt.typeError(who + ".__init_subclass__() takes no arguments (" + n + " given)");
+            }
+            heap.incref(heap.None);
+            return heap.None;
+        }, 0, heap.objectType)));
     }
 
     private static long nameArg(Runtime rt, long n) {

@@ -31,6 +31,8 @@ final class ClassFactory {
             if (b instanceof ClassType c) {
                 classBases.add(c);
                 if (c.exceptionBased) builtinBase = c.builtinBase;
+            } else if (b instanceof ExceptionGroups.GroupType) {
+                throw rt.error("NotImplementedError", "refheap does not support subclassing '" + b.name() + "' yet");
             } else if (b instanceof ExceptionType e) {
                 builtinBase = e;
             } else if (b != heap.objectType) {
@@ -56,7 +58,11 @@ final class ClassFactory {
         heap.dicts.forEach(ns, (k, v) -> {
             String key = StrType.value(k);
             if (key.equals("__classcell__")) classcell[0] = v;
-            else if (!key.equals("__qualname__")) heap.dicts.setItem(dict, k, v);
+            else if ((key.equals("__init_subclass__") || key.equals("__class_getitem__")) && heap.typeOf(v) == rt.functionType) {
+                long cm = rt.classMethodType.construct(new long[] {v}, 0, 1, 0);  // type_new: implicitly a classmethod
+                heap.dicts.setItem(dict, k, cm);
+                heap.decref(cm);
+            } else if (!key.equals("__qualname__")) heap.dicts.setItem(dict, k, v);
         });
         Native.putLong(t + ClassType.T_DICT, dict);
         heap.dicts.watch(dict);  // the class's lookup cache forgets when any class dict changes

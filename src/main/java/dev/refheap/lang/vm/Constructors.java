@@ -46,13 +46,13 @@ final class Constructors {
         }
         if (t == heap.strs) {
             if (nkw > 0) throw rt.typeError("str() takes no keyword arguments");
-            Args.range(rt, "str", n, 0, 0, 3);
+            if (n > 3) throw rt.typeError("str() takes at most 3 arguments (" + n + " given)");
             if (n == 0) return heap.strs.of("");
             if (n >= 2 && heap.typeOf(a[o]) == heap.bytes) return heap.strs.of(new String(BytesType.value(a[o]), java.nio.charset.StandardCharsets.UTF_8));
             return rt.ops.strObject(a[o]);
         }
         if (t == heap.bytes) {
-            Args.range(rt, "bytes", n, 0, 0, 3);
+            if (n > 3) throw rt.typeError("bytes() takes at most 3 arguments (" + n + " given)");
             if (n == 0) return heap.bytes.of(new byte[0]);
             long x = a[o];
             if (heap.typeOf(x) == heap.strs) {
@@ -242,6 +242,7 @@ final class Constructors {
         }
         try {
             if (digits.isEmpty() || text.strip().contains("__") || text.strip().startsWith("_") || text.strip().endsWith("_")) throw new NumberFormatException();
+            if (digits.length() > 18) IntStrLimit.checkParse(rt, digits.length(), b);
             BigInteger v = new BigInteger(digits, b);
             return rt.heap.ints.of(neg ? v.negate() : v);
         } catch (NumberFormatException | ArithmeticException e) {

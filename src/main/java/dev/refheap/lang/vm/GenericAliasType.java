@@ -170,7 +170,11 @@ final class GenericAliasType extends LangType {
 
     @Override
     public long hash(long o) {
-        if (union) return rt.ops.hash(get(o, U_ARGS));  // 3.11 hashes a frozenset of the args; refheap's differs in value only
+        if (union) {  // 3.11 hashes a frozenset of the args: independent of their order (the value itself differs)
+            long args = get(o, U_ARGS), h = 0;
+            for (long i = 0; i < TupleType.size(args); i++) h ^= rt.ops.hash(TupleType.item(args, i));
+            return h == -1 ? -2 : h;
+        }
         return rt.ops.hash(get(o, ORIGIN)) ^ rt.ops.hash(get(o, ARGS));
     }
 

@@ -61,6 +61,8 @@ final class Modules {
     }
 
     static void def(Runtime rt, long module, String name, Builtin impl) {
+        long modName = rt.heap.dicts.getItem(ModuleType.dict(module), "__name__");
+        if (modName != 0 && rt.heap.typeOf(modName) == rt.heap.strs) impl = ModuleArity.wrap(rt, StrType.value(modName) + "." + name, impl);
         long f = rt.builtinFunctionType.create(name, impl, 0, null);
         rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
         rt.heap.decref(f);
@@ -88,7 +90,12 @@ final class Modules {
         long m = rt.moduleType.create("sys");
         def(rt, m, "getrefcount", (s, a, o, n, kw) -> { Args.exactly(rt, "getrefcount", n, kw, 1); return heap.ints.of(heap.refcount(a[o])); });
         def(rt, m, "getsizeof", (s, a, o, n, kw) -> {
-            if (n == 0) throw rt.typeError("getsizeof() missing required argument 'object' (pos 1)");
+            int nkw = Args.nkw(kw);
+            for (int k = 0; k < nkw && n - nkw >= 1; k++) {
+                String key = StrType.value(dev.refheap.object.TupleType.item(kw, k));
+                if (!key.equals("default")) throw rt.typeError("'" + key + "' is an invalid keyword argument for getsizeof()");
+            }
+            if (n - nkw == 0) throw rt.typeError("getsizeof() missing required argument 'object' (pos 1)");
             return heap.ints.of(sizeof(rt, a[o]));
         });
         def(rt, m, "intern", (s, a, o, n, kw) -> {
@@ -97,6 +104,11 @@ final class Modules {
             heap.incref(a[o]);
             return heap.strs.intern(a[o]);
         });
+        def(rt, m, "get_int_max_str_digits", (s, a, o, n, kw) -> {
+            if (n > 0) throw rt.typeError("sys.get_int_max_str_digits() takes no arguments (" + n + " given)");
+            return heap.ints.of(rt.intMaxStrDigits);
+        });
+        def(rt, m, "set_int_max_str_digits", (s, a, o, n, kw) -> { IntStrLimit.set(rt, a, o, n, kw); return none(heap); });
         def(rt, m, "getrecursionlimit", (s, a, o, n, kw) -> heap.ints.of(rt.recursionLimit));
         def(rt, m, "setrecursionlimit", (s, a, o, n, kw) -> {
             Args.exactly(rt, "setrecursionlimit", n, kw, 1);
@@ -113,12 +125,14 @@ final class Modules {
         });
         def(rt, m, "getallocatedblocks", (s, a, o, n, kw) -> heap.ints.of(heap.allocator().allocatedBlocks()));
         def(rt, m, "exc_info", (s, a, o, n, kw) -> {
-            long e = rt.handledException;
+            long e = rt.interpreter.topmostHandled();
             if (e == 0) return heap.tuples.of(heap.None, heap.None, heap.None);
             long tb = ExceptionType.traceback(e);
             return heap.tuples.of(Heap.typeAddress(e), e, tb == 0 ? heap.None : tb);
         });
         def(rt, m, "exit", (s, a, o, n, kw) -> {
+            if (Args.nkw(kw) > 0) throw rt.typeError("sys.exit() takes no keyword arguments");
+            if (n > 1) throw rt.typeError("exit expected at most 1 argument, got " + n);
             long args = n == 0 ? heap.tuples.alloc(0) : heap.tuples.of(a[o]);
             throw new PyException(rt.ops.instantiateException(rt.exceptionType("SystemExit"), args));
         });

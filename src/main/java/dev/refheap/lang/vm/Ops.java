@@ -106,7 +106,7 @@ final class Ops {
         PyType t = heap.typeOf(o);
         if (o == heap.None) return "None";
         if (t == heap.bools) return o == heap.True ? "True" : "False";
-        if (t == heap.ints) return IntType.toBig(o).toString();
+        if (t == heap.ints) return IntType.fitsLong(o) ? Long.toString(IntType.asLong(o)) : IntStrLimit.decimal(rt, IntType.toBig(o));
         if (t == heap.floats) return Floats.repr(FloatType.value(o));
         if (t == heap.strs) return Strings.repr(StrType.value(o));
         if (t == heap.bytes) return Strings.bytesRepr(BytesType.value(o));
@@ -165,6 +165,7 @@ final class Ops {
             return "<cell at " + hex(o) + ": " + (c == 0 ? "empty>" : typeName(c) + " object at " + hex(c) + ">");
         }
         if (t == rt.codeType) return "<code object " + StrType.value(Native.getLong(o + CodeType.NAME)) + " at " + hex(o) + ", file \"" + StrType.value(Native.getLong(o + CodeType.FILENAME)) + "\", line " + rt.codeType.code(o).unit.firstLineno() + ">";
+        if (t == rt.coroutineType || t == rt.asyncGeneratorType) return Coroutines.repr(rt, o);
         if (t == rt.generatorType) return "<generator object " + StrType.value(Native.getLong(o + GeneratorType.QUALNAME)) + " at " + hex(o) + ">";
         if (t == rt.rangeType) {
             long step = RangeType.step(o);
@@ -509,6 +510,14 @@ final class Ops {
             case "__class__": return incref(Heap.typeAddress(o));
             case "__dict__":
                 if (t instanceof ClassType c && c.managed()) return incref(Instances.materializeDict(rt, o, c));
+                if (t instanceof ExceptionType || t instanceof ClassType ce && ce.exceptionBased) {
+                    long d = Native.getLong(o + ExceptionType.DICT);  // BaseException's dict, made on first use
+                    if (d == 0) {
+                        d = heap.dicts.create();
+                        Native.putLong(o + ExceptionType.DICT, d);
+                    }
+                    return incref(d);
+                }
                 if (t == rt.functionType) {
                     long d = Native.getLong(o + FunctionType.DICT);
                     if (d == 0) {
@@ -520,6 +529,7 @@ final class Ops {
                 return 0;
             default:
         }
+        if (t == rt.functionType && name.equals("__annotations__")) return Attributes.functionAnnotations(rt, o);
         if (t == rt.functionType) {
             int off = switch (name) {
                 case "__code__" -> FunctionType.CODE;
@@ -582,6 +592,10 @@ final class Ops {
             long c = CellType.contents(o);
             if (c == 0) throw rt.error("ValueError", "Cell is empty");
             return incref(c);
+        }
+        if (t == rt.coroutineType || t == rt.asyncGeneratorType) {
+            long v = Coroutines.attr(rt, o, name);
+            if (v != 0) return v;
         }
         if (t == rt.generatorType) {
             switch (name) {
@@ -863,6 +877,10 @@ final class Ops {
 
     /** o.name(args...) with borrowed arguments; AttributeError if absent. */
     long callMethod(long o, String name, long... args) {
+        if (heap.typeOf(o) instanceof ClassType c && name.startsWith("__") && name.endsWith("__")
+                && (Attributes.hooks(rt, c) & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0) {
+            return Attributes.callSpecial(rt, o, c, name, args);  // special methods are looked up on the type only
+        }
         long n = heap.strs.internedOf(name);
         long[] out = new long[2];
         try {

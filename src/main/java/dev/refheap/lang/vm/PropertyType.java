@@ -25,6 +25,16 @@ final class PropertyType extends LangType {
         heap.xincref(get(p, FGET));
         heap.xincref(get(p, FSET));
         heap.xincref(get(p, FDEL));
+        if (get(p, FGET) != 0) {
+            // property_init: without a doc argument, the doc is fget.__doc__ (None included)
+            long key = heap.strs.internedOf("__doc__");
+            try {
+                long d = Attributes.getOrSwallow(rt, get(p, FGET), key);
+                put(p, DOC, d);
+            } finally {
+                heap.decref(key);
+            }
+        }
         heap.track(p);
         return p;
     }

@@ -54,6 +54,8 @@ public final class Runtime implements AutoCloseable {
     final FrameType frameType;
     final TracebackType tracebackType;
     final GeneratorType generatorType;
+    /** coroutine and async_generator (set up by {@link Coroutines#register}). */
+    GeneratorType coroutineType, asyncGeneratorType;
     final IterType iterType;
     final RangeType rangeType;
     final SliceType sliceType;
@@ -96,6 +98,8 @@ public final class Runtime implements AutoCloseable {
     PrintStream out;
     PrintStream err;
     int recursionLimit = 1000;
+    /** sys.get_int_max_str_digits() (see IntStrLimit). */
+    int intMaxStrDigits = IntStrLimit.DEFAULT;
     /** The exception being handled (sys.exc_info()), 0 if none: a borrowed view of the frame's stack. */
     long handledException;
 
@@ -171,6 +175,7 @@ public final class Runtime implements AutoCloseable {
         sysModules = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
+        Coroutines.register(this);
         complexType.install();
         NumberBuiltins.installMethods(this);
         byteArrayType.install();

@@ -66,6 +66,9 @@ final class SuperType extends LangType {
     }
 
     private long bind(long v, long obj) {
+        boolean onType = rt.ops.isTypeObject(obj);
+        if (heap.typeOf(v) == rt.propertyType) return onType ? Builtins.incref(heap, v) : rt.propertyType.getValue(v, obj);
+        if (heap.typeOf(v) == rt.memberType) return onType ? Builtins.incref(heap, v) : rt.memberType.get(v, obj);
         if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, rt.ops.isTypeObject(obj) ? obj : dev.refheap.object.Heap.typeAddress(obj));
         if (heap.typeOf(v) instanceof ClassType) {
             long got = rt.ops.isTypeObject(obj) ? Attributes.getOnClass(rt, v, obj) : Attributes.getOnInstance(rt, v, obj);

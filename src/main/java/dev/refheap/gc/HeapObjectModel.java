@@ -130,11 +130,11 @@ public final class HeapObjectModel implements ObjectModel {
         if (ta == dictType || ta == listType || ta == tupleType) return false;  // no weakref list, no finalizer
         PyType t = heap.typeAt(ta);
         long off = t.weaklistOffset();
-        return (off != 0 && Native.getLong(o + off) != 0) || t.isSubtypeOf(heap.weakrefs)
+        return (off != 0 && Native.getLong(o + off) != 0) || heap.weakrefs.isWeakrefKind(t)
                 || (!GcHead.isFinalized(o) && t.hasFinalizer());
     }
 
-    @Override public boolean isWeakref(long o) { return heap.typeOf(o).isSubtypeOf(heap.weakrefs); }
+    @Override public boolean isWeakref(long o) { return heap.weakrefs.isWeakrefKind(heap.typeOf(o)); }
     @Override public long firstWeakref(long o) { return heap.weakrefs.first(o); }
     @Override public void clearWeakref(long wr) { heap.weakrefs.clearRef(wr); }
     @Override public boolean weakrefHasCallback(long wr) { return WeakrefType.callback(wr) != 0; }

@@ -23,6 +23,14 @@ public final class WeakrefType extends PyType {
         super(heap, "weakref.ReferenceType", null, BASETYPE | HAVE_GC, 64, 0, 0);
     }
 
+    private final java.util.Set<PyType> otherKinds = new java.util.HashSet<>();
+
+    /** Registers a type with this layout that is a weak reference without being a ref subtype (weakref proxies). */
+    public void registerKind(PyType t) { otherKinds.add(t); }
+
+    /** PyWeakref_Check: a ref (or subtype) or one of the registered kinds. */
+    public boolean isWeakrefKind(PyType t) { return t.isSubtypeOf(this) || (!otherKinds.isEmpty() && otherKinds.contains(t)); }
+
     /** True if {@code o}'s type supports weak references. */
     public boolean supports(long o) { return heap.typeOf(o).weaklistOffset() != 0; }
 
@@ -58,6 +66,10 @@ public final class WeakrefType extends PyType {
             heap.incref(basic);
             return basic;
         }
+        // get_basic_refs: a callback-less proxy after the basic ref (or at the head); refs with a callback go after it
+        long afterBasic = basic != 0 ? next(basic) : head;
+        long proxy = afterBasic != 0 && callback(afterBasic) == 0 && otherKinds.contains(heap.typeOf(afterBasic)) ? afterBasic : 0;
+        if (callback != 0 && proxy != 0) basic = proxy;
         long wr = heap.allocObject(this, 0);
         Native.putLong(wr + WR_OBJECT, o);
         heap.xincref(callback);
@@ -121,9 +133,10 @@ public final class WeakrefType extends PyType {
         long off = heap.typeOf(o).weaklistOffset();
         if (off == 0) return;
         long list = o + off;
-        // the callback-less basic ref (at the head) is cleared first and never counted
+        // the callback-less basic ref and basic proxy (at the head) are cleared first and never counted
         if (Native.getLong(list) != 0 && callback(Native.getLong(list)) == 0) {
             clearRefAndCallback(Native.getLong(list));
+            if (Native.getLong(list) != 0 && callback(Native.getLong(list)) == 0) clearRefAndCallback(Native.getLong(list));
         }
         long current = Native.getLong(list);
         if (current == 0) return;

@@ -282,7 +282,9 @@ final class Builtins {
         if (heap.typeOf(cls) == rt.unionType) return rt.unionType.unionInstance(o, cls);
         if (heap.typeOf(cls) == rt.genericAliasType) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
         if (!rt.ops.isTypeObject(cls)) throw rt.typeError(error);
-        return rt.ops.isSubtype(heap.typeOf(o), heap.typeAt(cls));
+        if (rt.ops.isSubtype(heap.typeOf(o), heap.typeAt(cls))) return true;
+        // object_isinstance's second look, through __class__: a proxy is an instance of its referent's classes
+        return heap.typeOf(o) instanceof WeakProxyType p && rt.ops.isSubtype(heap.typeOf(p.referent(o)), heap.typeAt(cls));
     }
 
     static boolean isSubclassOf(Runtime rt, PyType t, long cls) {
@@ -309,7 +311,7 @@ final class Builtins {
 
     static boolean isCallable(Runtime rt, long o) {
         PyType t = rt.heap.typeOf(o);
-        return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o)
+        return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o) || t == rt.callableProxyType
                 || (t instanceof ClassType c && rt.ops.lookupType(c, "__call__") != 0);
     }
 

@@ -57,7 +57,8 @@ final class Constructors {
             long x = a[o];
             if (heap.typeOf(x) == heap.strs) {
                 if (n < 2) throw rt.typeError("string argument without an encoding");
-                return heap.bytes.of(StrType.value(x).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return Codecs.encode(rt, x, Codecs.strArg(rt, a[o + 1], "bytes() argument 'encoding'"),
+                        n > 2 ? Codecs.strArg(rt, a[o + 2], "bytes() argument 'errors'") : "strict");
             }
             if (heap.typeOf(x) instanceof IntType) {
                 if (!IntType.fitsLong(x)) throw rt.error("OverflowError", "cannot fit 'int' into an index-sized integer");

@@ -20,6 +20,8 @@ final class ExceptionHierarchy {
             {"SystemError", "Exception"}, {"TypeError", "Exception"}, {"ValueError", "Exception"},
             {"UnicodeError", "ValueError"}, {"UnicodeEncodeError", "UnicodeError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
             {"DeprecationWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"ResourceWarning", "Warning"},
+            {"UnicodeEncodeError", "UnicodeError"}, {"UnicodeDecodeError", "UnicodeError"},
+            {"UnicodeTranslateError", "UnicodeError"}, {"TabError", "IndentationError"},
             {"ConnectionError", "OSError"}, {"BrokenPipeError", "ConnectionError"},
     };
 

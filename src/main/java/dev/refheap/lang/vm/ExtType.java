@@ -27,6 +27,9 @@ abstract class ExtType extends LangType {
     /** A data attribute o.name (not a method: those are in the runtime's typeAttrs), or 0. */
     long attr(long o, String name) { return 0; }
 
+    /** o.name = v (v 0: del o.name); false to let Ops go on. */
+    boolean setAttr(long o, long nameObj, long v) { return false; }
+
     /** a op b where a or b has this type, or 0 (NotImplemented). */
     long binary(BinaryOp op, long a, long b) { return 0; }
 
@@ -39,6 +42,9 @@ abstract class ExtType extends LangType {
 
     /** a == b where a or b has this type, or null when not comparable (identity decides). */
     Boolean eq(long a, long b) { return null; }
+
+    /** a == b when the other operand is an instance of a class (whose own __eq__ did not answer), or null. */
+    Boolean eqForRich(long a, long b) { return null; }
 
     /** Three-way order of a and b for op (0..5), or null when unorderable (TypeError). */
     Integer order(int op, long a, long b) { return null; }

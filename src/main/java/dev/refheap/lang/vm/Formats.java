@@ -178,38 +178,71 @@ final class Formats {
         };
     }
 
+    /** %s/%r/%a: the precision truncates, the width pads on the left ('-': on the right). */
+    private static String padText(String text, String flags) {
+        boolean left = flags.contains("-");
+        String digits = flags.replaceAll("[-+ #]", "");
+        int dot = digits.indexOf('.');
+        String w = dot >= 0 ? digits.substring(0, dot) : digits;
+        if (dot >= 0) {
+            String p = digits.substring(dot + 1);
+            int prec = p.isEmpty() ? 0 : Integer.parseInt(p);
+            if (text.codePointCount(0, text.length()) > prec) text = text.substring(0, text.offsetByCodePoints(0, prec));
+        }
+        int width = w.isEmpty() ? 0 : Integer.parseInt(w);
+        int len = text.codePointCount(0, text.length());
+        if (len >= width) return text;
+        String pad = " ".repeat(width - len);
+        return left ? text + pad : pad + text;
+    }
+
     /** {@code fmt % args} for %s, %r, %d, %i, %f, %x, %% with optional width/precision. */
     static long percent(Runtime rt, long fmtObj, long args) {
         Heap heap = rt.heap;
         String fmt = StrType.value(fmtObj);
         boolean isTuple = heap.typeOf(args) == heap.tuples;
         long nargs = isTuple ? TupleType.size(args) : 1;
+        // a mapping argument (not a tuple or str) feeds %(key)s and is never "not all converted"
+        boolean mapping = !isTuple && heap.typeOf(args) != heap.strs
+                && (heap.typeOf(args) == heap.dicts || ExecBuiltins.hasAttr(rt, args, "__getitem__"));
         int ai = 0;
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < fmt.length(); i++) {
             char c = fmt.charAt(i);
             if (c != '%') { out.append(c); continue; }
             int st = ++i;
+            long keyed = 0;
+            if (i < fmt.length() && fmt.charAt(i) == '(') {
+                if (!mapping) throw rt.typeError("format requires a mapping");
+                int depth = 1, k0 = ++i;
+                while (i < fmt.length() && depth > 0) {
+                    if (fmt.charAt(i) == '(') depth++;
+                    else if (fmt.charAt(i) == ')') depth--;
+                    i++;
+                }
+                if (depth > 0) throw rt.error("ValueError", "incomplete format key");
+                long key = heap.strs.of(fmt.substring(k0, i - 1));
+                try {
+                    keyed = rt.ops.getItem(args, key);
+                } finally {
+                    heap.decref(key);
+                }
+                st = i;
+            }
+            try {
             while (i < fmt.length() && "-+ #0123456789.".indexOf(fmt.charAt(i)) >= 0) i++;
             if (i >= fmt.length()) throw rt.error("ValueError", "incomplete format");
             char conv = fmt.charAt(i);
             if (conv == '%') { out.append('%'); continue; }
-            if (ai >= nargs) throw rt.typeError("not enough arguments for format string");
-            long a = isTuple ? TupleType.item(args, ai++) : args;
-            if (!isTuple) ai++;
+            if (keyed == 0 && ai >= nargs) throw rt.typeError("not enough arguments for format string");
+            long a = keyed != 0 ? keyed : isTuple ? TupleType.item(args, ai++) : args;
+            if (!isTuple && keyed == 0) ai++;
             String flags = fmt.substring(st, i);
             String spec = (flags.startsWith("-") ? "<" + flags.substring(1) : flags);
             String piece = switch (conv) {
-                case 's' -> {
-                    long text = heap.strs.of(rt.ops.str(a));
-                    try {
-                        yield format(rt, text, spec.replace("0", ""));
-                    } finally {
-                        heap.decref(text);
-                    }
-                }
-                case 'r' -> rt.ops.repr(a);
-                case 'a' -> Builtins.ascii(rt.ops.repr(a));
+                case 's' -> padText(rt.ops.str(a), flags);
+                case 'r' -> padText(rt.ops.repr(a), flags);
+                case 'a' -> padText(Builtins.ascii(rt.ops.repr(a)), flags);
                 case 'd', 'i', 'u' -> {
                     boolean isInt = heap.typeOf(a) instanceof dev.refheap.object.IntType;
                     if (!isInt && heap.typeOf(a) != heap.floats) {
@@ -247,8 +280,11 @@ final class Formats {
                         + Integer.toHexString(conv) + ") at index " + i);
             };
             out.append(piece);
+            } finally {
+                heap.xdecref(keyed);
+            }
         }
-        if (ai < nargs) throw rt.typeError("not all arguments converted during string formatting");
+        if (ai < nargs && !mapping) throw rt.typeError("not all arguments converted during string formatting");
         return heap.strs.of(out.toString());
     }
 }

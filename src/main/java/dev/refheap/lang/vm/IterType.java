@@ -96,7 +96,14 @@ final class IterType extends LangType {
             return it;
         }
         if (kind == Kind.ZIP) {
-            if (nkw > 0) throw rt.typeError("'" + dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, 0)) + "' is an invalid keyword argument for zip()");
+            boolean strict = false;
+            int nkwZip = Args.nkw(kw);
+            for (int k = 0; k < nkwZip; k++) {
+                String kn = StrType.value(TupleType.item(kw, k));
+                if (!kn.equals("strict")) throw rt.typeError("'" + kn + "' is an invalid keyword argument for zip()");
+                strict = rt.ops.truthy(a[o + n - nkwZip + k]);
+            }
+            n -= nkwZip;
             long iters = heap.tuples.alloc(n);
             for (int i = 0; i < n; i++) {
                 long it;
@@ -109,7 +116,7 @@ final class IterType extends LangType {
                 }
                 dev.refheap.object.TupleType.setItemSteal(iters, i, it);
             }
-            long z = create(Kind.ZIP, iters, 0);
+            long z = create(Kind.ZIP, iters, strict ? 1 : 0);  // EXTRA: zip's strict flag (not a reference)
             heap.decref(iters);
             return z;
         }
@@ -218,7 +225,7 @@ final class IterType extends LangType {
             case DICT_KEYS, DICT_VALUES, DICT_ITEMS -> nextDict(it, t.kind, seq, i);
             case SET -> nextSet(it, seq, i);
             case ENUMERATE -> nextEnumerate(it, seq, i);
-            case ZIP -> nextZip(seq);
+            case ZIP -> get(it, EXTRA) != 0 ? ZipStrict.next(rt, seq) : nextZip(seq);
             case CALLABLE_SENTINEL, MAP, FILTER -> throw new IllegalStateException("handled above");
         };
         if (r == 0) {

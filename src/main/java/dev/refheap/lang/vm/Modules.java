@@ -40,7 +40,7 @@ final class Modules {
 
     static boolean isBuiltinName(String name) {
         return switch (name) {
-            case "sys", "gc", "ctypes", "weakref", "time", "builtins", "refheap" -> true;
+            case "sys", "gc", "ctypes", "weakref", "_weakref", "time", "builtins", "refheap" -> true;
             default -> false;
         };
     }
@@ -52,6 +52,7 @@ final class Modules {
             case "gc" -> gc(rt);
             case "ctypes" -> Ctypes.module(rt);
             case "weakref" -> weakref(rt);
+            case "_weakref" -> WeakrefNative.module(rt);
             case "time" -> time(rt);
             case "builtins" -> builtins(rt);
             case "refheap" -> RefheapModule.create(rt);
@@ -150,18 +151,10 @@ final class Modules {
             long args = n == 0 ? heap.tuples.alloc(0) : heap.tuples.of(a[o]);
             throw new PyException(rt.ops.instantiateException(rt.exceptionType("SystemExit"), args));
         });
-        long vi = heap.tuples.alloc(5);
-        TupleType.setItemSteal(vi, 0, heap.ints.of(3));
-        TupleType.setItemSteal(vi, 1, heap.ints.of(11));
-        TupleType.setItemSteal(vi, 2, heap.ints.of(7));
-        TupleType.setItemSteal(vi, 3, heap.strs.of("final"));
-        TupleType.setItemSteal(vi, 4, heap.ints.of(0));
-        set(rt, m, "version_info", vi);
         set(rt, m, "version", heap.strs.of("3.11.7 (refheap 0.1.0, CPython 3.11 memory semantics)"));
         set(rt, m, "maxsize", heap.ints.of(Long.MAX_VALUE));
         set(rt, m, "byteorder", heap.strs.of("little"));
         set(rt, m, "platform", heap.strs.of("linux"));
-        set(rt, m, "implementation", heap.strs.of("refheap"));
         long argv = heap.lists.alloc(0);
         for (String a : rt.mainConfig.argv()) {
             long s = heap.strs.of(a);
@@ -185,6 +178,7 @@ final class Modules {
         set(rt, m, "warnoptions", heap.lists.alloc(0, false));
         set(rt, m, "stdout", Streams.create(rt, false));
         set(rt, m, "stderr", Streams.create(rt, true));
+        SysInfo.install(rt, m);
         return m;
     }
 
@@ -399,26 +393,25 @@ final class Modules {
     private static long weakref(Runtime rt) {
         Heap heap = rt.heap;
         long m = rt.moduleType.create("weakref");
-        heap.dicts.setItem(ModuleType.dict(m), "ref", heap.weakrefs.address());
-        heap.dicts.setItem(ModuleType.dict(m), "ReferenceType", heap.weakrefs.address());
-        def(rt, m, "getweakrefcount", (s, a, o, n, kw) -> {
-            Args.exactly(rt, "getweakrefcount", n, kw, 1);
-            return heap.ints.of(heap.weakrefs.supports(a[o]) ? heap.weakrefs.count(a[o]) : 0);
-        });
-        def(rt, m, "getweakrefs", (s, a, o, n, kw) -> {
-            Args.exactly(rt, "getweakrefs", n, kw, 1);
-            long l = heap.lists.alloc(0);
-            if (heap.weakrefs.supports(a[o])) {
-                for (long wr = heap.weakrefs.first(a[o]); wr != 0; wr = dev.refheap.object.WeakrefType.next(wr)) heap.lists.append(l, wr);
+        // the same objects as _weakref's (weakref.py: from _weakref import ref, proxy, ...)
+        long native_ = importModule(rt, "_weakref");
+        try {
+            long nd = ModuleType.dict(native_);
+            for (String name : new String[] {"ref", "ReferenceType", "ProxyType", "CallableProxyType", "proxy", "getweakrefcount",
+                    "getweakrefs", "_remove_dead_weakref"}) {
+                heap.dicts.setItem(ModuleType.dict(m), name, heap.dicts.getItem(nd, name));
             }
-            return l;
-        });
+        } finally {
+            heap.decref(native_);
+        }
         rt.runModuleSource(m, "weakref", WEAKREF_PY);
         return m;
     }
 
     /** weakref.finalize, written in Python on top of ref callbacks (refheap's own implementation). */
     private static final String WEAKREF_PY = """
+            ProxyTypes = (ProxyType, CallableProxyType)
+
             class finalize:
                 _registry = {}
 

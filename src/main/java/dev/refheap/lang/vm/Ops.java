@@ -171,7 +171,6 @@ final class Ops {
             long step = RangeType.step(o);
             return "range(" + RangeType.start(o) + ", " + RangeType.stop(o) + (step == 1 ? "" : ", " + step) + ")";
         }
-        if (t == rt.sliceType) return "slice(" + repr(Native.getLong(o + 16)) + ", " + repr(Native.getLong(o + 24)) + ", " + repr(Native.getLong(o + 32)) + ")";
         if (t == heap.weakrefs) {
             long r = WeakrefType.referent(o);
             if (r == heap.None) return "<weakref at " + hex(o) + "; dead>";
@@ -285,6 +284,7 @@ final class Ops {
             long n = TupleType.size(args);
             if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
             if (isSubtype(t, rt.exceptions.get("SyntaxError"))) return ExecBuiltins.syntaxErrorStr(rt, o);
+            if (isSubtype(t, rt.exceptions.get("UnicodeError")) && t != rt.exceptions.get("UnicodeError")) return Codecs.unicodeErrorStr(rt, o);
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
         if (t instanceof ClassType c && lookupType(c, "__str__") != 0) return strResult(callMethod(o, "__str__"), "__str__");
@@ -576,7 +576,10 @@ final class Ops {
                 case "co_filename": return incref(Native.getLong(o + CodeType.FILENAME));
                 case "co_varnames": return Instances.varnames(rt, o);
                 case "co_firstlineno": return heap.ints.of(rt.codeType.code(o).unit.firstLineno());
-                default:
+                default: {
+                    long v = SysInfo.codeAttr(rt, o, name);
+                    if (v != 0) return v;
+                }
             }
         }
         if (t == rt.methodType) {
@@ -615,6 +618,7 @@ final class Ops {
                     return rt.frameType.of(rt.generatorType.frame(o));
                 }
                 case "gi_running": return bool(GeneratorType.state(o) == GeneratorType.RUNNING);
+                case "gi_code": return incref(rt.generatorType.frame(o).codeObj);
                 case "__name__": return incref(Native.getLong(o + GeneratorType.NAME));
                 case "__qualname__": return incref(Native.getLong(o + GeneratorType.QUALNAME));
                 default:
@@ -627,8 +631,10 @@ final class Ops {
                 case "f_lineno": return heap.ints.of(f.line());
                 case "f_code": return incref(f.codeObj);
                 case "f_globals": return incref(f.globals);
-                case "f_back": return incref(heap.None);
-                default:
+                default: {
+                    long v = SysInfo.frameAttr(rt, f, name);
+                    if (v != 0) return v;
+                }
             }
         }
         if (t == rt.tracebackType) {
@@ -672,6 +678,7 @@ final class Ops {
             if (name.equals("imag")) return heap.floats.of(0.0);
         }
         if (t instanceof IntType && (name.equals("real") || name.equals("numerator"))) return heap.ints.of(IntType.toBig(o));
+        if (t instanceof IntType && name.equals("imag")) return heap.ints.of(0);
         if (t == heap.weakrefs && name.equals("__callback__")) {
             long cb = WeakrefType.callback(o);
             return incref(cb == 0 ? heap.None : cb);
@@ -721,6 +728,7 @@ final class Ops {
             Attributes.set(rt, o, c, nameObj, name, v);
             return;
         }
+        if (t instanceof ExtType x && x.setAttr(o, nameObj, v)) return;
         if (t == rt.moduleType) {
             heap.dicts.setItem(ModuleType.dict(o), nameObj, v);
             return;
@@ -790,6 +798,7 @@ final class Ops {
             Attributes.set(rt, o, c, nameObj, name, 0);
             return;
         }
+        if (t instanceof ExtType x && x.setAttr(o, nameObj, 0)) return;
         if (t == rt.moduleType) {
             if (!heap.dicts.delItem(ModuleType.dict(o), nameObj)) throw attributeError(o, name);
             return;
@@ -955,6 +964,10 @@ final class Ops {
             long r = extBinary(op, a, b);
             if (r != 0) return r;
         }
+        if (heap.typeOf(a) instanceof DictViewType || heap.typeOf(b) instanceof DictViewType) {
+            long r = DictViewSetOps.binary(rt, op, a, b);
+            if (r != 0) return r;
+        }
         try {
             long r = Numbers.binary(rt, op.base(), a, b);
             if (r != 0) return r;
@@ -1049,6 +1062,7 @@ final class Ops {
 
     private long compareRich(int op, long a, long b) {
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (ta instanceof WeakProxyType pa) return compare(op, pa.referent(a), tb instanceof WeakProxyType pb ? pb.referent(b) : b);  // proxy_richcompare
         if (ta instanceof ClassType ca && lookupUserOnly(ca, CMP_DUNDERS[op]) != 0) {
             long r = callMethod(a, CMP_DUNDERS[op], b);
             if (r != rt.notImplemented) return r;
@@ -1058,6 +1072,16 @@ final class Ops {
             long r = callMethod(b, CMP_DUNDERS[CMP_SWAPPED[op]], a);
             if (r != rt.notImplemented) return r;
             heap.decref(r);
+        }
+        if (ta instanceof ExtType || tb instanceof ExtType) {  // a proxy compared with an instance: its referent's comparison
+            ExtType x = ta instanceof ExtType xa ? xa : (ExtType) tb;
+            Boolean r = x.eqForRich(a, b);
+            if (r != null) {
+                if (op == 2) return bool(r);
+                if (op == 3) return bool(!r);
+                Integer c = x.order(op, a, b);
+                if (c != null) return bool(switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 4 -> c > 0; default -> c >= 0; });
+            }
         }
         if (op == 2) return bool(a == b);
         if (op == 3) {
@@ -1083,6 +1107,10 @@ final class Ops {
             } finally {
                 heap.decref(r);
             }
+        }
+        if (heap.typeOf(a) instanceof DictViewType || heap.typeOf(b) instanceof DictViewType) {
+            Boolean r = DictViewSetOps.compare(rt, op, a, b);
+            if (r != null) return r;
         }
         if (op == 2 || op == 3) {
             boolean eq = eq(a, b);

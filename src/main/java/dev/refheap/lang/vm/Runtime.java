@@ -60,6 +60,9 @@ public final class Runtime implements AutoCloseable {
     final RangeType rangeType;
     final SliceType sliceType;
     final ComplexType complexType;
+    final ByteArrayType byteArrayType;
+    final MemoryViewType memoryViewType;
+    final WeakProxyType proxyType, callableProxyType;
     final SuperType superType;
     final PropertyType propertyType;
     final GetSetDescriptorType getsetType;
@@ -136,6 +139,12 @@ public final class Runtime implements AutoCloseable {
         iterType.registerKinds();
         sliceType = heap.register(new SliceType(this));
         complexType = heap.register(new ComplexType(this));
+        byteArrayType = heap.register(new ByteArrayType(this));
+        memoryViewType = heap.register(new MemoryViewType(this));
+        proxyType = heap.register(new WeakProxyType(this, false));
+        callableProxyType = heap.register(new WeakProxyType(this, true));
+        heap.weakrefs.registerKind(proxyType);
+        heap.weakrefs.registerKind(callableProxyType);
         baseException = heap.register(new ExceptionType(this, "BaseException", null));
         ExceptionHierarchy.register(this);
         ellipsis = heap.register(new SimpleType(this, "ellipsis")).singleton();
@@ -171,6 +180,13 @@ public final class Runtime implements AutoCloseable {
         Coroutines.register(this);
         complexType.install();
         NumberBuiltins.installMethods(this);
+        byteArrayType.install();
+        sliceType.install();
+        memoryViewType.install();
+        BytesMethods.install(this, heap.bytes);
+        StrCodecMethods.install(this);
+        DictViewSetOps.install(this);
+        NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, a, o, n, kw));
         subclasses = new Subclasses(this);
         subclasses.createStartupDicts();
         StartupState.apply(this);

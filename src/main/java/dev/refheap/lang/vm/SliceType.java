@@ -2,8 +2,11 @@ package dev.refheap.lang.vm;
 
 import java.util.function.LongConsumer;
 
-/** {@code slice}: start, stop, step (40 bytes + GC head, getsizeof 56). */
-final class SliceType extends LangType {
+/**
+ * {@code slice}: start, stop, step (40 bytes + GC head, getsizeof 56), tracked; unhashable in
+ * 3.11; compared as the tuple (start, stop, step).
+ */
+final class SliceType extends ExtType {
     static final int START = 16, STOP = 24, STEP = 32;
 
     SliceType(Runtime rt) {
@@ -34,4 +37,83 @@ final class SliceType extends LangType {
 
     @Override
     public long hash(long o) { throw new dev.refheap.object.PyError("TypeError", "unhashable type: 'slice'"); }
+
+    @Override
+    String repr(long o) {
+        return "slice(" + rt.ops.repr(get(o, START)) + ", " + rt.ops.repr(get(o, STOP)) + ", " + rt.ops.repr(get(o, STEP)) + ")";
+    }
+
+    @Override
+    long attr(long o, String name) {
+        return switch (name) {
+            case "start" -> Builtins.incref(heap, get(o, START));
+            case "stop" -> Builtins.incref(heap, get(o, STOP));
+            case "step" -> Builtins.incref(heap, get(o, STEP));
+            default -> 0;
+        };
+    }
+
+    /** The (start, stop, step) tuple slices compare as. */
+    private long asTuple(long o) {
+        long t = heap.tuples.alloc(3);
+        for (int i = 0; i < 3; i++) dev.refheap.object.TupleType.setItemSteal(t, i, Builtins.incref(heap, get(o, START + 8 * i)));
+        return t;
+    }
+
+    @Override
+    Boolean eq(long a, long b) {
+        if (heap.typeOf(a) != this || heap.typeOf(b) != this) return null;
+        long x = asTuple(a), y = asTuple(b);
+        try {
+            return rt.ops.eq(x, y);
+        } finally {
+            heap.decref(x);
+            heap.decref(y);
+        }
+    }
+
+    @Override
+    Integer order(int op, long a, long b) {
+        if (heap.typeOf(a) != this || heap.typeOf(b) != this) return null;
+        long x = asTuple(a), y = asTuple(b);
+        try {
+            if (rt.ops.eq(x, y)) return 0;
+            return rt.ops.compareBool(0, x, y) ? -1 : 1;
+        } finally {
+            heap.decref(x);
+            heap.decref(y);
+        }
+    }
+
+    @Override
+    public boolean equals(long a, long b) {
+        Boolean r = eq(a, b);
+        return r != null && r;
+    }
+
+    @Override
+    long construct(long typeObject, long[] a, int o, int n, long kw) {
+        Args.noKeywords(rt, "slice", kw);
+        if (n < 1) throw rt.typeError("slice expected at least 1 argument, got 0");
+        if (n > 3) throw rt.typeError("slice expected at most 3 arguments, got " + n);
+        long none = heap.None;
+        if (n == 1) return create(Builtins.incref(heap, none), Builtins.incref(heap, a[o]), Builtins.incref(heap, none));
+        return create(Builtins.incref(heap, a[o]), Builtins.incref(heap, a[o + 1]), Builtins.incref(heap, n == 3 ? a[o + 2] : none));
+    }
+
+    void install() {
+        heap.dicts.setItem(rt.builtinsDict, "slice", address());
+        TypeMethodsAccess.def(rt, this, "indices", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "indices", n, kw, 1);
+            if (!(heap.typeOf(a[o]) instanceof dev.refheap.object.IntType)) {
+                throw rt.typeError("'" + rt.ops.typeName(a[o]) + "' object cannot be interpreted as an integer");
+            }
+            long len = Builtins.intArg(rt, a[o]);
+            if (len < 0) throw rt.error("ValueError", "length should not be negative");
+            long[] r = Sequences.sliceIndices(rt, s, len);
+            long t = heap.tuples.alloc(3);
+            for (int i = 0; i < 3; i++) dev.refheap.object.TupleType.setItemSteal(t, i, heap.ints.of(r[i]));
+            return t;
+        });
+    }
 }

@@ -426,11 +426,6 @@ final class TypeMethods {
             int sign = !v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '+') ? 1 : 0;
             return heap.strs.of(v.substring(0, sign) + "0".repeat(width - v.length()) + v.substring(sign));
         });
-        def(S, "encode", (s, a, o, n, kw) -> {
-            String v = StrType.value(s);
-            LoneSurrogates.checkUtf8(rt, v); // strict UTF-8: refheap supports no other encoding or error handler yet
-            return heap.bytes.of(v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        });
         def(S, "format", (s, a, o, n, kw) -> heap.strs.of(StrFormat.format(rt, StrType.value(s), a, o, n, kw)));
         def1(S, "partition", (s, sepObj) -> {
             String v = StrType.value(s), sep = strArg(sepObj);
@@ -449,7 +444,6 @@ final class TypeMethods {
             for (int k = 0; k < 3; k++) TupleType.setItemSteal(t, k, heap.strs.of(parts[k]));
             return t;
         });
-        def(heap.bytes, "decode", (s, a, o, n, kw) -> heap.strs.of(new String(BytesType.value(s), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** CPython returns the str itself when a method leaves it unchanged (strip, replace...). */

@@ -1,0 +1,37 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.object.Heap;
+
+/** dict.fromkeys(iterable, value=None): each key set in turn, in iteration order. */
+final class DictFromKeys {
+    private DictFromKeys() {}
+
+    static long fromkeys(Runtime rt, long[] a, int o, int n, long kw) {
+        Args.noKeywords(rt, "fromkeys", kw);
+        if (n < 1) throw rt.typeError("fromkeys expected at least 1 argument, got " + n);
+        if (n > 2) throw rt.typeError("fromkeys expected at most 2 arguments, got " + n);
+        Heap heap = rt.heap;
+        long value = n == 2 ? a[o + 1] : heap.None;
+        long d = heap.dicts.create();
+        try {
+            long it = rt.ops.iter(a[o]);
+            try {
+                for (long k = rt.ops.next(it); k != 0; k = rt.ops.next(it)) {
+                    try {
+                        heap.dicts.setItem(d, k, value);
+                    } catch (dev.refheap.object.PyError e) {
+                        throw rt.fromPyError(e);
+                    } finally {
+                        heap.decref(k);
+                    }
+                }
+            } finally {
+                heap.decref(it);
+            }
+        } catch (PyException e) {
+            heap.decref(d);
+            throw e;
+        }
+        return d;
+    }
+}

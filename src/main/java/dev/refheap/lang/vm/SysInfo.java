@@ -1,0 +1,271 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.bytecode.BinaryOp;
+import dev.refheap.memory.Native;
+import dev.refheap.object.Heap;
+import dev.refheap.object.Layout;
+import dev.refheap.object.PyType;
+import dev.refheap.object.TupleType;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * sys's introspection: {@code sys._getframe}, the struct sequences {@code sys.flags},
+ * {@code sys.float_info}, {@code sys.int_info}, {@code sys.hash_info}, {@code sys.version_info}
+ * and {@code sys.implementation}, plus the code-object attributes beyond the basic ones.
+ *
+ * <p>A struct sequence is a tuple subtype with a tuple's layout (ob_size, then the items) whose
+ * fields also have names; like the ones CPython creates in C (PyStructSequence_New) it is not
+ * tracked by the collector.
+ */
+final class SysInfo {
+    private SysInfo() {}
+
+    /** A struct sequence type: a tuple with named fields, repr {@code sys.float_info(max=..., ...)}. */
+    static final class StructSeqType extends ExtType {
+        final String qualified;
+        final List<String> fields;
+
+        StructSeqType(Runtime rt, String qualified, List<String> fields) {
+            super(rt, qualified.substring(qualified.lastIndexOf('.') + 1), rt.heap.tuples, HAVE_GC, TupleType.OB_ITEM, 8, 0);
+            this.qualified = qualified;
+            this.fields = fields;
+        }
+
+        /** A new instance holding {@code items} (stolen). */
+        long create(long... items) {
+            long o = heap.allocObject(this, items.length);
+            Native.putLong(o + Layout.OB_SIZE, items.length);
+            for (int i = 0; i < items.length; i++) TupleType.setItemSteal(o, i, items[i]);
+            return o;
+        }
+
+        static long size(long o) { return Native.getLong(o + Layout.OB_SIZE); }
+
+        @Override
+        public void traverse(long o, LongConsumer visit) {
+            for (long i = 0; i < size(o); i++) {
+                long v = TupleType.item(o, i);
+                if (v != 0) visit.accept(v);
+            }
+        }
+
+        @Override
+        public void dealloc(long o) {
+            heap.untrackIfTracked(o);
+            for (long i = 0; i < size(o); i++) heap.xdecref(TupleType.item(o, i));
+            heap.freeObject(o);
+        }
+
+        @Override
+        public long hash(long o) {
+            long[] hs = new long[(int) size(o)];
+            for (int i = 0; i < hs.length; i++) hs[i] = heap.hash(TupleType.item(o, i));
+            return dev.refheap.object.Hashing.hashTuple(hs, hs.length);
+        }
+
+        @Override
+        public boolean equals(long a, long b) {
+            Boolean r = eq(a, b);
+            return r != null && r;
+        }
+
+        @Override
+        String repr(long o) {
+            StringBuilder sb = new StringBuilder(qualified).append('(');
+            for (int i = 0; i < size(o); i++) {
+                if (i > 0) sb.append(", ");
+                sb.append(fields.get(i)).append('=').append(rt.ops.repr(TupleType.item(o, i)));
+            }
+            return sb.append(')').toString();
+        }
+
+        @Override
+        Boolean truthy(long o) { return size(o) != 0; }
+
+        @Override
+        long attr(long o, String name) {
+            int i = fields.indexOf(name);
+            if (i >= 0) return Builtins.incref(heap, TupleType.item(o, i));
+            if (name.equals("n_fields") || name.equals("n_sequence_fields")) return heap.ints.of(fields.size());
+            if (name.equals("n_unnamed_fields")) return heap.ints.of(0);
+            return 0;
+        }
+
+        /** An exact tuple of the same items (for the tuple protocol). */
+        long asTuple(long o) {
+            long t = heap.tuples.alloc(size(o));
+            for (int i = 0; i < size(o); i++) TupleType.setItemSteal(t, i, Builtins.incref(heap, TupleType.item(o, i)));
+            return t;
+        }
+
+        private <T> T viaTuple(long o, java.util.function.LongFunction<T> f) {
+            long t = asTuple(o);
+            try {
+                return f.apply(t);
+            } finally {
+                heap.decref(t);
+            }
+        }
+
+        private long other(long x) { return heap.typeOf(x) instanceof StructSeqType s ? s.asTuple(x) : Builtins.incref(heap, x); }
+
+        @Override
+        Boolean eq(long a, long b) {
+            long x = other(a), y = other(b);
+            try {
+                if (heap.typeOf(x) != heap.tuples || heap.typeOf(y) != heap.tuples) return null;
+                return rt.ops.eq(x, y);
+            } finally {
+                heap.decref(x);
+                heap.decref(y);
+            }
+        }
+
+        @Override
+        Integer order(int op, long a, long b) {
+            long x = other(a), y = other(b);
+            try {
+                if (heap.typeOf(x) != heap.tuples || heap.typeOf(y) != heap.tuples) return null;
+                if (rt.ops.eq(x, y)) return 0;
+                return rt.ops.compareBool(0, x, y) ? -1 : 1;
+            } finally {
+                heap.decref(x);
+                heap.decref(y);
+            }
+        }
+
+        @Override long len(long o) { return size(o); }
+        @Override long getItem(long o, long key) { return viaTuple(o, t -> rt.ops.getItem(t, key)); }
+        @Override long iter(long o) { return viaTuple(o, t -> rt.ops.iter(t)); }
+        @Override int contains(long o, long item) { return viaTuple(o, t -> rt.ops.contains(t, item)) ? 1 : 0; }
+
+        @Override
+        long binary(BinaryOp op, long a, long b) {
+            if (op != BinaryOp.ADD && op != BinaryOp.MULTIPLY) return 0;
+            long x = other(a), y = other(b);
+            try {
+                return rt.ops.binaryOp(op, x, y);
+            } finally {
+                heap.decref(x);
+                heap.decref(y);
+            }
+        }
+    }
+
+    private static long i(Heap heap, long v) { return heap.ints.of(v); }
+
+    /** Adds the introspection attributes to the sys module {@code m}. */
+    static void install(Runtime rt, long m) {
+        Heap heap = rt.heap;
+        Modules.def(rt, m, "_getframe", (s, a, o, n, kw) -> {
+            Args.range(rt, "_getframe", n, kw, 0, 1);
+            long depth = n == 0 ? 0 : Builtins.intArg(rt, a[o]);
+            Frame f = rt.interpreter.current;
+            for (long k = 0; k < depth && f != null; k++) f = f.back;
+            if (f == null || depth < 0 && false) throw rt.error("ValueError", "call stack is not deep enough");
+            return rt.frameType.of(f);
+        });
+        StructSeqType vi = seq(rt, "sys.version_info", "major", "minor", "micro", "releaselevel", "serial");
+        long version = vi.create(i(heap, 3), i(heap, 11), i(heap, 7), heap.strs.of("final"), i(heap, 0));
+        Modules.set(rt, m, "version_info", Builtins.incref(heap, version));
+        Modules.set(rt, m, "hexversion", i(heap, 0x030b07f0));
+        StructSeqType fi = seq(rt, "sys.float_info", "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
+                "mant_dig", "epsilon", "radix", "rounds");
+        Modules.set(rt, m, "float_info", fi.create(heap.floats.of(Double.MAX_VALUE), i(heap, 1024), i(heap, 308),
+                heap.floats.of(Double.MIN_NORMAL), i(heap, -1021), i(heap, -307), i(heap, 15), i(heap, 53),
+                heap.floats.of(Math.ulp(1.0)), i(heap, 2), i(heap, 1)));
+        StructSeqType ii = seq(rt, "sys.int_info", "bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold");
+        Modules.set(rt, m, "int_info", ii.create(i(heap, 30), i(heap, 4), i(heap, 4300), i(heap, 640)));
+        StructSeqType hi = seq(rt, "sys.hash_info", "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff");
+        Modules.set(rt, m, "hash_info", hi.create(i(heap, 64), i(heap, (1L << 61) - 1), i(heap, 314159), i(heap, 0), i(heap, 1000003),
+                heap.strs.of("siphash13"), i(heap, 64), i(heap, 128), i(heap, 0)));
+        StructSeqType fl = seq(rt, "sys.flags", "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
+                "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
+                "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits");
+        long f = heap.False;
+        Modules.set(rt, m, "flags", fl.create(i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0),
+                i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 1), i(heap, 0), Builtins.incref(heap, f), i(heap, 0), i(heap, 0),
+                Builtins.incref(heap, f), i(heap, -1)));
+        Modules.set(rt, m, "float_repr_style", heap.strs.of("short"));
+        Modules.set(rt, m, "maxunicode", i(heap, 0x10ffff));
+        // sys.implementation: a types.SimpleNamespace in CPython; refheap names itself, with no bytecode cache tag
+        long ns = heap.dicts.create();
+        heap.dicts.setItem(ns, "version", version);
+        heap.decref(version);
+        long code = ExecBuiltins.compileSource(rt, """
+                class SimpleNamespace:
+                    def __init__(self, /, **kwargs):
+                        self.__dict__.update(kwargs)
+                    def __repr__(self):
+                        items = ", ".join(k + "=" + repr(v) for k, v in self.__dict__.items())
+                        return "namespace(" + items + ")"
+                    def __eq__(self, other):
+                        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+                            return self.__dict__ == other.__dict__
+                        return NotImplemented
+                SimpleNamespace.__module__ = "types"
+                implementation = SimpleNamespace(name="refheap", cache_tag=None, version=version, hexversion=0x030b07f0, _multiarch="x86_64-linux-gnu")
+                """, "<refheap:sys>", dev.refheap.lang.compiler.Compiler.Mode.EXEC);
+        try {
+            heap.dicts.setItem(ns, "__builtins__", rt.builtinsDict);
+            heap.decref(rt.interpreter.runCode(code, ns, ns));
+        } finally {
+            heap.decref(code);
+        }
+        Modules.set(rt, m, "implementation", Builtins.incref(heap, heap.dicts.getItem(ns, "implementation")));
+        heap.decref(ns);
+    }
+
+    private static StructSeqType seq(Runtime rt, String name, String... fields) {
+        StructSeqType t = rt.heap.register(new StructSeqType(rt, name, List.of(fields)));
+        return t;
+    }
+
+    /** The code-object attributes Ops does not answer (co_argcount, co_flags, ...), or 0. */
+    static long codeAttr(Runtime rt, long code, String name) {
+        Heap heap = rt.heap;
+        var unit = rt.codeType.code(code).unit;
+        return switch (name) {
+            case "co_argcount" -> heap.ints.of(unit.argcount());
+            case "co_posonlyargcount" -> heap.ints.of(unit.posonlyargcount());
+            case "co_kwonlyargcount" -> heap.ints.of(unit.kwonlyargcount());
+            case "co_nlocals" -> heap.ints.of(unit.nlocals());
+            case "co_flags" -> heap.ints.of(unit.flags());
+            case "co_stacksize" -> heap.ints.of(unit.stacksize());
+            case "co_cellvars" -> names(rt, unit, dev.refheap.lang.bytecode.CodeUnit.KIND_CELL, true);
+            case "co_freevars" -> names(rt, unit, dev.refheap.lang.bytecode.CodeUnit.KIND_FREE, false);
+            case "co_code", "co_lnotab", "co_linetable", "co_exceptiontable", "co_lines", "co_positions", "_varname_from_oparg" ->
+                    throw rt.error("NotImplementedError", "refheap does not support code." + name + " yet (its bytecode is not CPython's byte string)");
+            default -> 0;
+        };
+    }
+
+    /** co_cellvars (cells that are not also arguments are listed; 3.11 lists every cell) / co_freevars. */
+    private static long names(Runtime rt, dev.refheap.lang.bytecode.CodeUnit unit, byte kind, boolean cells) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        byte[] kinds = unit.localsplusKinds();
+        for (int k = 0; k < kinds.length; k++) if ((kinds[k] & kind) != 0) out.add(unit.localsplusNames().get(k));
+        long t = rt.heap.tuples.alloc(out.size());
+        for (int k = 0; k < out.size(); k++) TupleType.setItemSteal(t, k, rt.heap.strs.internedOf(out.get(k)));
+        return t;
+    }
+
+    /** frame attributes Ops does not answer: f_back for an executing frame, f_lasti refused. */
+    static long frameAttr(Runtime rt, Frame f, String name) {
+        return switch (name) {
+            case "f_back" -> {
+                if (f.owner == Frame.OWNED_BY_THREAD) yield f.back != null ? rt.frameType.of(f.back) : Builtins.incref(rt.heap, rt.heap.None);
+                if (f.owner == Frame.OWNED_BY_GENERATOR) yield Builtins.incref(rt.heap, rt.heap.None);  // suspended: no caller
+                // 3.11 links a finished frame's object to its caller's (take_ownership); refheap does not keep that link
+                throw rt.error("NotImplementedError", "refheap does not support f_back of a finished frame yet");
+            }
+            case "f_lasti", "f_trace", "f_trace_lines", "f_trace_opcodes" ->
+                    throw rt.error("NotImplementedError", "refheap does not support frame." + name + " yet");
+            case "f_builtins" -> Builtins.incref(rt.heap, f.builtins);
+            default -> 0;
+        };
+    }
+
+    static PyType typeOf(Runtime rt, long o) { return rt.heap.typeOf(o); }
+}

@@ -1,0 +1,169 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.bytecode.BinaryOp;
+import dev.refheap.memory.Native;
+import dev.refheap.object.Heap;
+import dev.refheap.object.WeakrefType;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code weakref.ProxyType} ("weakproxy") and {@code weakref.CallableProxyType}
+ * ("weakcallableproxy"): weak references with the ref's 64-byte layout (+ GC head) that forward
+ * every operation to their referent and raise {@code ReferenceError: weakly-referenced object no
+ * longer exists} once it is gone. They live in the referent's weakref list as CPython orders it:
+ * the callback-less ref first, then the callback-less proxy, then the rest (newest after those),
+ * so the collector and PyObject_ClearWeakRefs treat them as weakrefs. Unhashable.
+ */
+final class WeakProxyType extends ExtType {
+    final boolean callable;
+
+    WeakProxyType(Runtime rt, boolean callable) {
+        super(rt, callable ? "weakref.CallableProxyType" : "weakref.ProxyType", null, HAVE_GC, 64, 0, 0);
+        this.callable = callable;
+    }
+
+    /** The live referent (borrowed); ReferenceError when it died. */
+    long referent(long p) {
+        long r = WeakrefType.referent(p);
+        if (r == heap.None) throw rt.error("ReferenceError", "weakly-referenced object no longer exists");
+        return r;
+    }
+
+    @Override
+    public void traverse(long o, LongConsumer visit) {
+        long cb = WeakrefType.callback(o);
+        if (cb != 0) visit.accept(cb);
+    }
+
+    @Override public boolean hasClear() { return true; }
+
+    @Override
+    public void clear(long o) { WeakrefNative.clearRefAndCallback(heap, o); }
+
+    @Override
+    public void dealloc(long o) {
+        heap.untrackIfTracked(o);
+        WeakrefNative.clearRefAndCallback(heap, o);
+        heap.freeObject(o);
+    }
+
+    @Override
+    public long hash(long o) { throw new dev.refheap.object.PyError("TypeError", "unhashable type: '" + name() + "'"); }
+
+    @Override
+    Boolean eqForRich(long a, long b) { return eq(a, b); }
+
+    @Override
+    String repr(long o) {
+        // proxy_repr (3.11): the referent's tp_name, None's once it died; callable proxies too say "weakproxy"
+        long r = WeakrefType.referent(o);
+        return "<weakproxy at " + Ops.hex(o) + " to " + heap.typeOf(r).name() + " at " + Ops.hex(r) + ">";
+    }
+
+    @Override
+    String str(long o) { return rt.ops.str(referent(o)); }
+
+    @Override
+    Boolean truthy(long o) { return rt.ops.truthy(referent(o)); }
+
+    @Override
+    long attr(long o, String name) {
+        long r = referent(o);
+        long n = heap.strs.internedOf(name);
+        try {
+            return rt.ops.getAttrOrNull(r, n, name);
+        } finally {
+            heap.decref(n);
+        }
+    }
+
+    @Override
+    boolean setAttr(long o, long nameObj, long v) {
+        long r = referent(o);
+        if (v == 0) rt.ops.delAttr(r, nameObj);
+        else rt.ops.setAttr(r, nameObj, v);
+        return true;
+    }
+
+    /** An operand with any proxy replaced by its referent (a new reference). */
+    private long unwrap(long x) {
+        if (heap.typeOf(x) instanceof WeakProxyType p) return Builtins.incref(heap, p.referent(x));
+        return Builtins.incref(heap, x);
+    }
+
+    @Override
+    long binary(BinaryOp op, long a, long b) {
+        long x = unwrap(a), y = unwrap(b);
+        try {
+            return rt.ops.binaryOp(op, x, y);
+        } finally {
+            heap.decref(x);
+            heap.decref(y);
+        }
+    }
+
+    @Override
+    long inplace(BinaryOp op, long a, long b) {
+        // proxy_iadd & co: the referent's in-place operation
+        long x = referent(a), y = unwrap(b);
+        try {
+            BinaryOp in = BinaryOp.of(op.ordinal() + BinaryOp.INPLACE_ADD.ordinal());
+            return rt.ops.binaryOp(in, x, y);  // proxy_iadd: the referent's result (often the referent itself)
+        } finally {
+            heap.decref(y);
+        }
+    }
+
+    @Override
+    long unary(String op, long o) { return rt.ops.unary(op, referent(o)); }
+
+    @Override
+    Boolean eq(long a, long b) {
+        long x = unwrap(a), y = unwrap(b);
+        try {
+            return rt.ops.eq(x, y);
+        } finally {
+            heap.decref(x);
+            heap.decref(y);
+        }
+    }
+
+    @Override
+    Integer order(int op, long a, long b) {
+        long x = unwrap(a), y = unwrap(b);
+        try {
+            if (rt.ops.eq(x, y)) return 0;
+            return rt.ops.compareBool(0, x, y) ? -1 : 1;
+        } finally {
+            heap.decref(x);
+            heap.decref(y);
+        }
+    }
+
+    @Override long len(long o) { return rt.ops.len(referent(o)); }
+    @Override long getItem(long o, long key) { return rt.ops.getItem(referent(o), key); }
+
+    @Override
+    boolean setItem(long o, long key, long v) {
+        rt.ops.setItem(referent(o), key, v);
+        return true;
+    }
+
+    @Override
+    boolean delItem(long o, long key) {
+        rt.ops.delItem(referent(o), key);
+        return true;
+    }
+
+    @Override long iter(long o) { return rt.ops.iter(referent(o)); }
+    @Override int contains(long o, long item) { return rt.ops.contains(referent(o), item) ? 1 : 0; }
+
+    @Override
+    long call(long o, long[] a, int off, int n, long kw) {
+        if (!callable) return 0;
+        return rt.ops.call(referent(o), a, off, n, kw);
+    }
+
+    static long nativeField(long o, int off) { return Native.getLong(o + off); }
+    static Heap heapOf(Runtime rt) { return rt.heap; }
+}

@@ -1,0 +1,135 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.DictType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
+import dev.refheap.object.WeakrefType;
+
+/**
+ * The native {@code _weakref} module as CPython 3.11 has it (what Lib/weakref.py and
+ * _weakrefset.py import): {@code ref}/{@code ReferenceType}, {@code ProxyType},
+ * {@code CallableProxyType}, {@code proxy}, {@code getweakrefcount}, {@code getweakrefs},
+ * {@code _remove_dead_weakref}. Proxies are inserted in the referent's list where
+ * PyWeakref_NewProxy puts them (after the basic ref; with a callback, after the basic proxy).
+ */
+final class WeakrefNative {
+    private WeakrefNative() {}
+
+    static final int WR_OBJECT = WeakrefType.WR_OBJECT, WR_CALLBACK = WeakrefType.WR_CALLBACK, HASH = WeakrefType.HASH,
+            WR_PREV = WeakrefType.WR_PREV, WR_NEXT = WeakrefType.WR_NEXT, VECTORCALL = WeakrefType.VECTORCALL;
+
+    /** clear_weakref: unlink and release the callback. */
+    static void clearRefAndCallback(Heap heap, long wr) {
+        heap.weakrefs.clearRef(wr);
+        long cb = WeakrefType.callback(wr);
+        if (cb != 0) {
+            Native.putLong(wr + WR_CALLBACK, 0);
+            heap.decref(cb);
+        }
+    }
+
+    private static void insertHead(long wr, long listAddr) {
+        long head = Native.getLong(listAddr);
+        Native.putLong(wr + WR_PREV, 0);
+        Native.putLong(wr + WR_NEXT, head);
+        if (head != 0) Native.putLong(head + WR_PREV, wr);
+        Native.putLong(listAddr, wr);
+    }
+
+    private static void insertAfter(long wr, long prev) {
+        long after = WeakrefType.next(prev);
+        Native.putLong(wr + WR_PREV, prev);
+        Native.putLong(wr + WR_NEXT, after);
+        if (after != 0) Native.putLong(after + WR_PREV, wr);
+        Native.putLong(prev + WR_NEXT, wr);
+    }
+
+    /** weakref.proxy(obj[, callback]). */
+    static long proxy(Runtime rt, long obj, long callback) {
+        Heap heap = rt.heap;
+        if (!heap.weakrefs.supports(obj)) {
+            throw rt.typeError("cannot create weak reference to '" + rt.ops.typeName(obj) + "' object");
+        }
+        if (callback == heap.None) callback = 0;
+        long listAddr = obj + heap.typeOf(obj).weaklistOffset();
+        long head = Native.getLong(listAddr);
+        long ref = head != 0 && WeakrefType.callback(head) == 0 && heap.typeOf(head) == heap.weakrefs ? head : 0;
+        long afterRef = ref != 0 ? WeakrefType.next(ref) : head;
+        long basicProxy = afterRef != 0 && WeakrefType.callback(afterRef) == 0 && heap.typeOf(afterRef) instanceof WeakProxyType ? afterRef : 0;
+        if (callback == 0 && basicProxy != 0) return Builtins.incref(heap, basicProxy);
+        PyType t = Builtins.isCallable(rt, obj) ? rt.callableProxyType : rt.proxyType;
+        long p = heap.allocObject(t, 0);
+        Native.putLong(p + WR_OBJECT, obj);
+        heap.xincref(callback);
+        Native.putLong(p + WR_CALLBACK, callback);
+        Native.putLong(p + HASH, -1);
+        Native.putLong(p + VECTORCALL, 0);
+        long prev = callback == 0 ? ref : (basicProxy != 0 ? basicProxy : ref);
+        if (prev == 0) insertHead(p, listAddr);
+        else insertAfter(p, prev);
+        heap.track(p);
+        return p;
+    }
+
+    static boolean isWeakref(Runtime rt, long o) { return rt.heap.weakrefs.isWeakrefKind(rt.heap.typeOf(o)); }
+
+    /** Adds the _weakref functions and types to module {@code m}'s dict. */
+    static void populate(Runtime rt, long m) {
+        Heap heap = rt.heap;
+        long d = ModuleType.dict(m);
+        heap.dicts.setItem(d, "ref", heap.weakrefs.address());
+        heap.dicts.setItem(d, "ReferenceType", heap.weakrefs.address());
+        heap.dicts.setItem(d, "ProxyType", rt.proxyType.address());
+        heap.dicts.setItem(d, "CallableProxyType", rt.callableProxyType.address());
+        Modules.def(rt, m, "proxy", (s, a, o, n, kw) -> {
+            Args.range(rt, "proxy", n, kw, 1, 2);
+            return proxy(rt, a[o], n == 2 ? a[o + 1] : 0);
+        });
+        Modules.def(rt, m, "getweakrefcount", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "getweakrefcount", n, kw, 1);
+            return heap.ints.of(heap.weakrefs.supports(a[o]) ? heap.weakrefs.count(a[o]) : 0);
+        });
+        Modules.def(rt, m, "getweakrefs", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "getweakrefs", n, kw, 1);
+            long l = heap.lists.alloc(0);
+            if (heap.weakrefs.supports(a[o])) {
+                for (long wr = heap.weakrefs.first(a[o]); wr != 0; wr = WeakrefType.next(wr)) heap.lists.append(l, wr);
+            }
+            return l;
+        });
+        Modules.def(rt, m, "_remove_dead_weakref", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "_remove_dead_weakref", n, kw, 2);
+            long dct = a[o], key = a[o + 1];
+            if (heap.typeOf(dct) != heap.dicts) {
+                throw rt.typeError("_remove_dead_weakref() argument 1 must be dict, not " + rt.ops.typeName(dct));
+            }
+            long v;
+            try {
+                v = heap.dicts.getItem(dct, key);
+            } catch (dev.refheap.object.PyError e) {
+                throw rt.fromPyError(e);
+            }
+            if (v != 0) {
+                if (!isWeakref(rt, v)) throw rt.typeError("not a weakref");
+                if (WeakrefType.referent(v) == heap.None) {
+                    try {
+                        heap.dicts.delItem(dct, key);
+                    } catch (dev.refheap.object.PyError e) {
+                        throw rt.fromPyError(e);
+                    }
+                }
+            }
+            return Builtins.incref(heap, heap.None);
+        });
+    }
+
+    /** The {@code _weakref} module. */
+    static long module(Runtime rt) {
+        long m = rt.moduleType.create("_weakref");
+        populate(rt, m);
+        return m;
+    }
+
+    static long size(long d) { return DictType.size(d); }
+}

@@ -1,0 +1,15 @@
+# sys's struct sequences: reprs, named and indexed fields, tuple behaviour, sizes, untracked
+import sys, gc
+print(sys.float_info)
+print(sys.int_info)
+print(sys.hash_info)
+print(sys.version_info)
+print(sys.float_info.max, sys.float_info[0], sys.float_info.epsilon, sys.float_info.dig, sys.int_info.bits_per_digit)
+print(len(sys.flags), sys.flags.optimize, sys.flags.debug, sys.flags.dev_mode, sys.flags.hash_randomization)
+print(sys.version_info >= (3, 11), sys.version_info[:2], tuple(sys.version_info), sys.version_info.major, sys.version_info == (3, 11, 7, "final", 0))
+print(isinstance(sys.version_info, tuple), isinstance(sys.float_info, tuple), list(sys.int_info), 30 in sys.int_info)
+print(sys.getsizeof(sys.float_info), sys.getsizeof(sys.flags), sys.getsizeof(sys.int_info), sys.getsizeof(sys.hash_info), sys.getsizeof(sys.version_info))
+print(gc.is_tracked(sys.float_info), gc.is_tracked(sys.version_info))
+print(sys.maxsize, sys.maxsize == 2 ** 63 - 1, sys.byteorder, sys.maxunicode, sys.float_repr_style, sys.hexversion)
+print(sys.implementation.version == sys.version_info, sys.implementation.hexversion == sys.hexversion, type(sys.implementation).__name__)
+print(hash(sys.hash_info.inf) == hash(float("inf")), sys.hash_info.modulus == 2 ** 61 - 1, sys.hash_info.imag)

@@ -7,7 +7,7 @@ For every .py under ../parser/corpus and ./cases, writes expected/<name>.dis: on
 object (depth-first, in co_consts order) with its attributes (flags, argcounts, co_consts with code
 objects shown as <code NAME>, co_names, co_varnames, co_cellvars, co_freevars, co_stacksize), its
 instructions and its exception table, normalized to refheap's contract (see Opcode.java):
-CACHE/RESUME/PRECALL/EXTENDED_ARG and the generator prefix RETURN_GENERATOR+POP_TOP are dropped,
+CACHE/RESUME/PRECALL/EXTENDED_ARG and the generator (coroutine) prefix RETURN_GENERATOR+POP_TOP are dropped,
 JUMP_FORWARD/JUMP_BACKWARD(_NO_INTERRUPT) become JUMP, POP_JUMP_{FORWARD,BACKWARD}_IF_X become
 POP_JUMP_IF_X, jump targets and exception-table offsets become instruction indexes.
 The Java test CpythonParityTest renders a CodeUnit the same way and compares.
@@ -46,7 +46,7 @@ def const_repr(c):
 def kept(code):
     """The instructions refheap emits for code, in order (see the module docstring)."""
     instrs = [i for i in dis.get_instructions(code) if i.opname not in DROP]
-    if code.co_flags & 0x20:  # generator prefix
+    if code.co_flags & 0x2a0:  # generator, coroutine and async generator prefix
         k = next(n for n, i in enumerate(instrs) if i.opname == 'RETURN_GENERATOR')
         del instrs[k:k + 2]
     return instrs
@@ -65,7 +65,7 @@ def dump_positions(code, out):
 
 def dump(code, out):
     instrs = [i for i in dis.get_instructions(code) if i.opname not in DROP]
-    if code.co_flags & 0x20:  # generator prefix
+    if code.co_flags & 0x2a0:  # generator, coroutine and async generator prefix
         k = next(n for n, i in enumerate(instrs) if i.opname == 'RETURN_GENERATOR')
         del instrs[k:k + 2]
     offsets = [i.offset for i in instrs]

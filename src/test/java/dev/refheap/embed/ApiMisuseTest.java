@@ -161,4 +161,17 @@ class ApiMisuseTest {
             assertEquals(List.of(), py.verify());
         }
     }
+
+    @Test
+    void bug_newStrLoneSurrogateRoundTrips() {
+        try (PyHeap py = PyHeap.create()) {
+            for (String s : new String[] {"\ud800", "a\udfffb", "\udc80\ud800"}) {
+                PyRef r = py.newStr(s);
+                assertEquals(s.length(), dev.refheap.object.StrType.length(r.address()), s);
+                assertEquals(s, dev.refheap.object.StrType.value(r.address()));
+                r.release();
+            }
+            assertEquals(List.of(), py.verify());
+        }
+    }
 }

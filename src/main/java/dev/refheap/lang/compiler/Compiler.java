@@ -75,7 +75,7 @@ public final class Compiler {
         SINGLE
     }
 
-    private enum ScopeType { MODULE, CLASS, FUNCTION, LAMBDA, COMPREHENSION }
+    private enum ScopeType { MODULE, CLASS, FUNCTION, ASYNC_FUNCTION, LAMBDA, COMPREHENSION }
 
     private enum FBlockType {
         WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH, HANDLER_CLEANUP, POP_VALUE,
@@ -147,6 +147,9 @@ public final class Compiler {
     private int futureFlags;
     private int futureLineno;
     private Stmt displayed;
+    /** The AST node an async def's scope was recorded under by the symbol table (set just before compiling it). */
+    private Object scopeKey;
+    private static final int CO_COROUTINE = 0x80, CO_ASYNC_GENERATOR = 0x200;
 
     private Compiler(String filename, String source, Mode mode) {
         this.errors = new CompileErrors(filename, source);
@@ -325,12 +328,13 @@ public final class Compiler {
         if (stack.size() > 1) {
             Unit parent = stack.peek();
             boolean forceGlobal = false;
-            if (u.type == ScopeType.FUNCTION || u.type == ScopeType.CLASS) {
+            if (u.type == ScopeType.FUNCTION || u.type == ScopeType.ASYNC_FUNCTION || u.type == ScopeType.CLASS) {
                 String mangled = SymbolTable.mangle(parent.privateName, u.name);
                 forceGlobal = parent.ste.scope(mangled) == SymbolTable.GLOBAL_EXPLICIT;
             }
             if (!forceGlobal) {
-                boolean function = parent.type == ScopeType.FUNCTION || parent.type == ScopeType.LAMBDA;
+                boolean function = parent.type == ScopeType.FUNCTION || parent.type == ScopeType.ASYNC_FUNCTION
+                        || parent.type == ScopeType.LAMBDA;
                 base = function ? parent.qualname + ".<locals>" : parent.qualname;
             }
         }
@@ -354,7 +358,7 @@ public final class Compiler {
 
     private CodeUnit assembleUnit() {
         int flags = codeFlags();
-        boolean generator = (flags & CodeUnit.CO_GENERATOR) != 0;
+        boolean generator = (flags & (CodeUnit.CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
         int nlocals = u.varnames.size();
         int ncells = u.cellvars.size();
         int nfree = u.freevars.size();
@@ -406,8 +410,14 @@ public final class Compiler {
             if (ste.nested) {
                 flags |= CodeUnit.CO_NESTED;
             }
-            if (ste.generator) {
+            if (ste.generator && !ste.coroutine) {
                 flags |= CodeUnit.CO_GENERATOR;
+            }
+            if (!ste.generator && ste.coroutine) {
+                flags |= CO_COROUTINE;
+            }
+            if (ste.generator && ste.coroutine) {
+                flags |= CO_ASYNC_GENERATOR;
             }
             if (ste.varargs) {
                 flags |= CodeUnit.CO_VARARGS;
@@ -680,9 +690,13 @@ public final class Compiler {
             case Stmt.With w -> compileWith(w, 0);
             case Stmt.Match m -> compileMatch(m);
             case Stmt.TryStar t -> compileTryStar(t);
-            case Stmt.AsyncFunctionDef f -> throw error("async def is not supported by refheap yet");
-            case Stmt.AsyncFor f -> throw error("async for is not supported by refheap yet");
-            case Stmt.AsyncWith w -> throw error("async with is not supported by refheap yet");
+            case Stmt.AsyncFunctionDef f -> {
+                scopeKey = f;
+                compileFunction(new Stmt.FunctionDef(f.name(), f.args(), f.body(), f.decoratorList(), f.returns(),
+                        f.pos()), ScopeType.ASYNC_FUNCTION);
+            }
+            case Stmt.AsyncFor f -> compileAsyncFor(f);
+            case Stmt.AsyncWith w -> compileAsyncWith(w, 0);
         }
     }
 
@@ -922,6 +936,9 @@ public final class Compiler {
         if (u.ste.type != BlockType.FUNCTION) {
             throw error("'return' outside function");
         }
+        if (value != null && u.ste.coroutine && u.ste.generator) {
+            throw error("'return' with value in async generator");
+        }
         if (preserveTos) {
             visitExpr(value);
         } else if (value != null) {
@@ -1026,13 +1043,18 @@ public final class Compiler {
                 addOpI(Block.POP_BLOCK, 0);
                 addOp(Opcode.POP_EXCEPT);
             }
-            case WITH -> {
+            case WITH, ASYNC_WITH -> {
                 setLoc((Stmt) info.datum());
                 addOpI(Block.POP_BLOCK, 0);
                 if (preserveTos) {
                     addOpI(Opcode.SWAP, 2);
                 }
                 callExitWithNones();
+                if (info.type() == FBlockType.ASYNC_WITH) {
+                    addOpI(Opcode.GET_AWAITABLE, 2);
+                    loadConst(Special.None);
+                    addYieldFrom(true);
+                }
                 addOp(Opcode.POP_TOP);
                 unsetLoc();
             }
@@ -1430,6 +1452,10 @@ public final class Compiler {
     }
 
     private void compileFunction(Stmt.FunctionDef s) {
+        compileFunction(s, ScopeType.FUNCTION);
+    }
+
+    private void compileFunction(Stmt.FunctionDef s, ScopeType scopeType) {
         Arguments args = s.args();
         decorators(s.decoratorList());
         int firstLineno = s.decoratorList().isEmpty() ? s.lineno() : s.decoratorList().getFirst().lineno();
@@ -1437,7 +1463,8 @@ public final class Compiler {
         if (visitAnnotations(args, s.returns())) {
             funcflags |= 0x04;
         }
-        enterScope(s.name(), ScopeType.FUNCTION, s, firstLineno);
+        enterScope(s.name(), scopeType, scopeKey != null ? scopeKey : s, firstLineno);
+        scopeKey = null;
         String doc = docString(s.body());
         addConst(doc != null ? doc : Special.None);
         u.argcount = args.args().size();
@@ -1668,7 +1695,7 @@ public final class Compiler {
                     c.key(), c.value());
             case Expr.Yield y -> compileYield(y);
             case Expr.YieldFrom y -> compileYieldFrom(y);
-            case Expr.Await a -> throw error("await is not supported by refheap yet");
+            case Expr.Await a -> compileAwait(a);
             case Expr.Compare c -> compileCompare(c);
             case Expr.Call c -> compileCall(c);
             case Expr.FormattedValue f -> compileFormattedValue(f);
@@ -2166,6 +2193,9 @@ public final class Compiler {
         } else {
             loadConst(Special.None);
         }
+        if (u.type == ScopeType.ASYNC_FUNCTION) {
+            addOp(Opcode.ASYNC_GEN_WRAP);
+        }
         addOpI(Opcode.YIELD_VALUE, 0);
         addOpI(Block.RESUME, 1);
     }
@@ -2174,9 +2204,17 @@ public final class Compiler {
         if (u.ste.type != BlockType.FUNCTION) {
             throw error("'yield' outside function");
         }
+        if (u.type == ScopeType.ASYNC_FUNCTION) {
+            throw error("'yield from' inside async function");
+        }
         visitExpr(y.value());
         addOp(Opcode.GET_YIELD_FROM_ITER);
         loadConst(Special.None);
+        addYieldFrom(false);
+    }
+
+    /** compiler_add_yield_from: SEND / YIELD_VALUE / RESUME loop around the iterator (or awaitable) on the stack. */
+    private void addYieldFrom(boolean await) {
         Block start = newBlock();
         Block resume = newBlock();
         Block exit = newBlock();
@@ -2184,7 +2222,7 @@ public final class Compiler {
         addJump(Opcode.SEND, exit);
         useNextBlock(resume);
         addOpI(Opcode.YIELD_VALUE, 0);
-        addOpI(Block.RESUME, 2);
+        addOpI(Block.RESUME, await ? 3 : 2);
         addJump(Block.JUMP_NO_INTERRUPT, start);
         useNextBlock(exit);
     }
@@ -2841,5 +2879,99 @@ public final class Compiler {
         useNextBlock(orelse);
         visitStmts(s.orelse());
         useNextBlock(end);
+    }
+
+    // ================================================================== coroutines (PEP 492, 525)
+    //
+    // compiler_visit_expr's Await, compiler_async_for and compiler_async_with of 3.11: an await is
+    // GET_AWAITABLE then the yield-from loop; async for guards GET_ANEXT's await with a handler that
+    // ends the loop (END_ASYNC_FOR); async with awaits __aenter__ and __aexit__.
+
+    private void compileAwait(Expr.Await a) {
+        if (u.ste.type != BlockType.FUNCTION) {
+            throw error("'await' outside function");
+        }
+        if (u.type != ScopeType.ASYNC_FUNCTION && u.type != ScopeType.COMPREHENSION) {
+            throw error("'await' outside async function");
+        }
+        visitExpr(a.value());
+        addOpI(Opcode.GET_AWAITABLE, 0);
+        loadConst(Special.None);
+        addYieldFrom(true);
+    }
+
+    private void compileAsyncFor(Stmt.AsyncFor s) {
+        if (u.type != ScopeType.ASYNC_FUNCTION) {
+            throw error("'async for' outside async function");
+        }
+        Block start = newBlock();
+        Block except = newBlock();
+        Block end = newBlock();
+        visitExpr(s.iter());
+        addOp(Opcode.GET_AITER);
+        useNextBlock(start);
+        pushFBlock(FBlockType.FOR_LOOP, start, end, null);
+        addJump(Block.SETUP_FINALLY, except);
+        addOp(Opcode.GET_ANEXT);
+        loadConst(Special.None);
+        addYieldFrom(true);
+        addOpI(Block.POP_BLOCK, 0);
+        visitExpr(s.target());
+        visitStmts(s.body());
+        unsetLoc();
+        addJump(Opcode.JUMP, start);
+        popFBlock();
+        useNextBlock(except);
+        setLoc(s.iter());
+        addOp(Opcode.END_ASYNC_FOR);
+        visitStmts(s.orelse());
+        useNextBlock(end);
+    }
+
+    private void compileAsyncWith(Stmt.AsyncWith s, int pos) {
+        if (u.type != ScopeType.ASYNC_FUNCTION) {
+            throw error("'async with' outside async function");
+        }
+        WithItem item = s.items().get(pos);
+        Block block = newBlock();
+        Block fin = newBlock();
+        Block exit = newBlock();
+        Block cleanup = newBlock();
+        visitExpr(item.contextExpr());
+        addOp(Opcode.BEFORE_ASYNC_WITH);
+        addOpI(Opcode.GET_AWAITABLE, 1);
+        loadConst(Special.None);
+        addYieldFrom(true);
+        addJump(Block.SETUP_WITH, fin);
+        useNextBlock(block);
+        pushFBlock(FBlockType.ASYNC_WITH, block, fin, s);
+        if (item.optionalVars() != null) {
+            visitExpr(item.optionalVars());
+        } else {
+            addOp(Opcode.POP_TOP);
+        }
+        if (pos + 1 == s.items().size()) {
+            visitStmts(s.body());
+        } else {
+            compileAsyncWith(s, pos + 1);
+        }
+        popFBlock();
+        addOpI(Block.POP_BLOCK, 0);
+        setLoc(s);
+        callExitWithNones();
+        addOpI(Opcode.GET_AWAITABLE, 2);
+        loadConst(Special.None);
+        addYieldFrom(true);
+        addOp(Opcode.POP_TOP);
+        addJump(Opcode.JUMP, exit);
+        useNextBlock(fin);
+        addJump(Block.SETUP_CLEANUP, cleanup);
+        addOp(Opcode.PUSH_EXC_INFO);
+        addOp(Opcode.WITH_EXCEPT_START);
+        addOpI(Opcode.GET_AWAITABLE, 2);
+        loadConst(Special.None);
+        addYieldFrom(true);
+        withExceptFinish(cleanup);
+        useNextBlock(exit);
     }
 }

@@ -29,6 +29,8 @@ final class StdlibLocator {
         if (option != null && !option.isEmpty()) return Path.of(option).toAbsolutePath().normalize();
         String env = System.getenv("REFHEAP_STDLIB");
         if (env != null && !env.isEmpty()) return Path.of(env).toAbsolutePath().normalize();
+        Path debian = Path.of("/usr/lib/python3.11");
+        if (Files.isRegularFile(debian.resolve("os.py"))) return debian;  // the common case: no directory listing
         for (Path p : candidates()) {
             if (Files.isRegularFile(p.resolve("os.py"))) return p;
         }

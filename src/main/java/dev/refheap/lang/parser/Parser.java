@@ -293,9 +293,6 @@ public final class Parser {
     /** NAME: an identifier that is not a keyword. */
     private Token name() {
         if (!atName()) {
-            if (atKw("async") || atKw("await")) {
-                throw unsupported(peek().text(), peek());
-            }
             throw invalidSyntax();
         }
         return next();
@@ -395,7 +392,7 @@ public final class Parser {
                 case "for" -> forStmt();
                 case "try" -> tryStmt();
                 case "while" -> whileStmt();
-                case "async" -> throw unsupported("async", t);
+                case "async" -> asyncStmt(List.of(), t);
                 case "match" -> matchStmt();
                 default -> null;
             };
@@ -762,7 +759,7 @@ public final class Parser {
                 case "continue": next(); return new Stmt.Continue(pos(t, t));
                 case "global": return globalStmt();
                 case "nonlocal": return nonlocalStmt();
-                case "await", "async": throw unsupported(t.text(), t);
+                case "async": throw invalidSyntax();
                 default: break;
             }
         }
@@ -1258,8 +1255,36 @@ public final class Parser {
             return classDef(decorators, t);
         }
         if (atKw("async")) {
-            throw unsupported("async", t);
+            return asyncStmt(decorators, t);
         }
+        throw invalidSyntax();
+    }
+
+    /** 'async' function_def | 'async' for_stmt | 'async' with_stmt (the statement starts at 'async'). */
+    private Stmt asyncStmt(List<Expr> decorators, Token t) {
+        Token kw = peek(1);
+        if (kw.isName("def")) {
+            next();
+            Stmt.FunctionDef f = (Stmt.FunctionDef) functionDef(decorators, t);
+            return new Stmt.AsyncFunctionDef(f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), f.pos());
+        }
+        if (!decorators.isEmpty()) {
+            next();
+            throw invalidSyntax();
+        }
+        if (kw.isName("for")) {
+            next();
+            Stmt.For f = (Stmt.For) forStmt();
+            return new Stmt.AsyncFor(f.target(), f.iter(), f.body(), f.orelse(), new Pos(t.line(), t.col(),
+                    f.pos().endLineno(), f.pos().endColOffset()));
+        }
+        if (kw.isName("with")) {
+            next();
+            Stmt.With w = (Stmt.With) withStmt();
+            return new Stmt.AsyncWith(w.items(), w.body(), new Pos(t.line(), t.col(), w.pos().endLineno(),
+                    w.pos().endColOffset()));
+        }
+        next();
         throw invalidSyntax();
     }
 
@@ -1745,10 +1770,14 @@ public final class Parser {
     /** power: await_primary '**' factor | await_primary */
     private Expr power() {
         Token start = peek();
+        Expr base;
         if (atKw("await")) {
-            throw unsupported("await", start);
+            next();
+            Expr operand = primary();
+            base = new Expr.Await(operand, from(start));
+        } else {
+            base = primary();
         }
-        Expr base = primary();
         if (!at("**")) {
             return base;
         }
@@ -1930,10 +1959,10 @@ public final class Parser {
         return tuple;
     }
 
-    /** True at 'for' (a comprehension clause); 'async for' is rejected as unsupported. */
+    /** True at 'for' (a comprehension clause); 'async for' (an asynchronous comprehension) is rejected as unsupported. */
     private boolean atFor() {
         if (atKw("async") && peek(1).isName("for")) {
-            throw unsupported("async", peek());
+            throw unsupported("asynchronous comprehension", peek());
         }
         return atKw("for");
     }
@@ -2063,7 +2092,7 @@ public final class Parser {
         List<Comprehension> gens = new ArrayList<>();
         while (atKw("for") || atKw("async")) {
             if (atKw("async")) {
-                throw unsupported("async", peek());
+                throw unsupported("asynchronous comprehension", peek());
             }
             next();
             Expr target = starTargets();

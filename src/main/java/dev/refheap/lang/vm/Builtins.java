@@ -153,7 +153,8 @@ final class Builtins {
         });
         def(rt, "input", (self, a, o, n, kw) -> Stdin.input(rt, a, o, n, kw));
         def(rt, "reversed", (self, a, o, n, kw) -> {
-            Args.exactly(rt, "reversed", n, kw, 1);
+            Args.noKeywords(rt, "reversed", kw);
+            if (n != 1) throw rt.typeError("reversed expected 1 argument, got " + n);
             long l = heap.lists.alloc(0);
             Sequences.extend(rt, l, a[o]);
             long len = ListType.size(l);
@@ -218,11 +219,17 @@ final class Builtins {
             }
         }
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n - nkw; i++) {
-            if (i > 0) sb.append(sep);
-            sb.append(rt.ops.str(a[o + i]));
+        for (int i = 0; i <= n - nkw; i++) {
+            String piece = i == n - nkw ? end : rt.ops.str(a[o + i]);
+            if (i > 0 && i < n - nkw) sb.append(sep);
+            if (LoneSurrogates.first(piece) >= 0 || i > 0 && i < n - nkw && LoneSurrogates.first(sep) >= 0) {
+                // each piece is a write() of its own: what came before is written, this one fails
+                (toErr ? rt.err : rt.out).print(sb);
+                if (i > 0 && i < n - nkw) LoneSurrogates.checkUtf8(rt, sep);
+                LoneSurrogates.checkUtf8(rt, piece);
+            }
+            sb.append(piece);
         }
-        sb.append(end);
         (toErr ? rt.err : rt.out).print(sb);
         if (flush) (toErr ? rt.err : rt.out).flush();
         StdStream.check(rt, toErr);  // a failed write to the process's stdout/stderr raises OSError here, as in python3
@@ -334,7 +341,8 @@ final class Builtins {
     }
 
     private static long sum(Runtime rt, long[] a, int o, int n, long kw) {
-        Args.range(rt, "sum", n, 0, 1, 2);
+        if (n < 1) throw rt.typeError("sum() takes at least 1 positional argument (" + n + " given)");
+        if (n > 2) throw rt.typeError("sum() takes at most 2 arguments (" + n + " given)");
         Heap heap = rt.heap;
         long acc = n == 2 ? incref(heap, a[o + 1]) : heap.ints.of(0);
         if (n == 2 && heap.typeOf(acc) == heap.strs) {
@@ -427,16 +435,27 @@ final class Builtins {
     }
 
 
+    /** round()'s ndigits: an int, clipped to a 64-bit range (PyNumber_AsSsize_t with no error). */
+    private static long clampedDigits(Runtime rt, long d) {
+        if (!(rt.heap.typeOf(d) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(d) + "' object cannot be interpreted as an integer");
+        if (IntType.fitsLong(d)) return IntType.asLong(d);
+        return IntType.toBig(d).signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+
     private static long round(Runtime rt, long[] a, int o, int n, long kw) {
-        Args.range(rt, "round", n, kw, 1, 2);
+        Args.noKeywords(rt, "round", kw);
+        if (n < 1) throw rt.typeError("round() missing required argument 'number' (pos 1)");
+        if (n > 2) throw rt.typeError("round() takes at most 2 arguments (" + n + " given)");
         Heap heap = rt.heap;
         long x = a[o];
         boolean noDigits = n == 1 || a[o + 1] == heap.None;
         if (heap.typeOf(x) instanceof IntType) {
             if (noDigits) return heap.ints.of(IntType.toBig(x));
-            long digits = intArg(rt, a[o + 1]);
+            long digits = clampedDigits(rt, a[o + 1]);
             if (digits >= 0) return heap.ints.of(IntType.toBig(x));
-            BigDecimal r = new BigDecimal(IntType.toBig(x)).setScale((int) digits, RoundingMode.HALF_EVEN);
+            java.math.BigInteger big = IntType.toBig(x);
+            if (-digits > big.bitLength() * 0.30103 + 2) return heap.ints.of(0); // |x| < 10**-digits / 2
+            BigDecimal r = new BigDecimal(big).setScale((int) digits, RoundingMode.HALF_EVEN);
             return heap.ints.of(r.toBigInteger());
         }
         if (heap.typeOf(x) == heap.floats) {
@@ -446,9 +465,14 @@ final class Builtins {
                 if (Double.isInfinite(v)) throw rt.error("OverflowError", "cannot convert float infinity to integer");
                 return heap.ints.of(new BigDecimal(v).setScale(0, RoundingMode.HALF_EVEN).toBigInteger());
             }
-            long digits = intArg(rt, a[o + 1]);
-            if (Double.isNaN(v) || Double.isInfinite(v)) return incref(heap, x);
-            return heap.floats.of(new BigDecimal(Double.toString(v)).setScale((int) Math.max(-308, Math.min(308, digits)), RoundingMode.HALF_EVEN).doubleValue());
+            // float.__round__: the exact binary value rounded half-even to ndigits (as _Py_dg_dtoa mode 3);
+            // past NDIGITS_MAX (323) x itself, below NDIGITS_MIN (-308) a zero of x's sign
+            long digits = clampedDigits(rt, a[o + 1]);
+            if (Double.isNaN(v) || Double.isInfinite(v) || digits > 323) return heap.floats.of(v);
+            if (digits < -308) return heap.floats.of(0.0 * v);
+            double r = new BigDecimal(v).setScale((int) digits, RoundingMode.HALF_EVEN).doubleValue();
+            if (Double.isInfinite(r)) throw rt.error("OverflowError", "rounded value too large to represent");
+            return heap.floats.of(r == 0 ? Math.copySign(0.0, v) : r);
         }
         if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__round__") != 0) return rt.ops.callMethod(x, "__round__");
         throw rt.typeError("type " + rt.ops.typeName(x) + " doesn't define __round__ method");
@@ -457,6 +481,19 @@ final class Builtins {
     // ---- containers used by the interpreter --------------------------------------------------------
 
     static void setUpdate(Runtime rt, long set, long iterable) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(iterable);
+        if (t == heap.sets || t == heap.frozensets) {
+            // set_merge: no temporary list (found by the memory fuzzer: it moved count0)
+            try {
+                java.util.List<Long> keys = new java.util.ArrayList<>();
+                heap.sets.forEach(iterable, keys::add);
+                for (long k : keys) heap.sets.add(set, k);
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            }
+            return;
+        }
         long l = toList(rt, iterable);
         try {
             for (long i = 0; i < ListType.size(l); i++) rt.heap.sets.add(set, ListType.item(l, i));

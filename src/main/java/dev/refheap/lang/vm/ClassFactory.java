@@ -31,6 +31,8 @@ final class ClassFactory {
             if (b instanceof ClassType c) {
                 classBases.add(c);
                 if (c.exceptionBased) builtinBase = c.builtinBase;
+            } else if (b instanceof ExceptionGroups.GroupType) {
+                throw rt.error("NotImplementedError", "refheap does not support subclassing '" + b.name() + "' yet");
             } else if (b instanceof ExceptionType e) {
                 builtinBase = e;
             } else if (b != heap.objectType) {

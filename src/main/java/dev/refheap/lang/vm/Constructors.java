@@ -46,13 +46,13 @@ final class Constructors {
         }
         if (t == heap.strs) {
             if (nkw > 0) throw rt.typeError("str() takes no keyword arguments");
-            Args.range(rt, "str", n, 0, 0, 3);
+            if (n > 3) throw rt.typeError("str() takes at most 3 arguments (" + n + " given)");
             if (n == 0) return heap.strs.of("");
             if (n >= 2 && heap.typeOf(a[o]) == heap.bytes) return heap.strs.of(new String(BytesType.value(a[o]), java.nio.charset.StandardCharsets.UTF_8));
             return rt.ops.strObject(a[o]);
         }
         if (t == heap.bytes) {
-            Args.range(rt, "bytes", n, 0, 0, 3);
+            if (n > 3) throw rt.typeError("bytes() takes at most 3 arguments (" + n + " given)");
             if (n == 0) return heap.bytes.of(new byte[0]);
             long x = a[o];
             if (heap.typeOf(x) == heap.strs) {
@@ -136,11 +136,21 @@ final class Constructors {
         }
         if (t == heap.weakrefs) {
             if (n < 1 || n > 2) throw rt.typeError("__new__ expected at most 2 arguments, got " + n);
+            // weakref.ref has no vectorcall in 3.11: _PyObject_MakeTpCall packs the arguments into a
+            // tuple around the call (found by the memory fuzzer: it moves count0 and the tuple free list)
+            long args = heap.tuples.alloc(n);
+            for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
+            long r;
             try {
-                return heap.weakrefs.newRef(a[o], n == 2 ? a[o + 1] : 0);
+                r = heap.weakrefs.newRef(a[o], n == 2 ? a[o + 1] : 0);
             } catch (PyError e) {
+                // the exception object is made after the call (when the error is normalized), so
+                // its args tuple can reuse the argument tuple just freed
+                heap.decref(args);
                 throw rt.fromPyError(e);
             }
+            heap.decref(args);
+            return r;
         }
         throw rt.typeError("cannot create '" + t.name() + "' instances");
     }
@@ -241,6 +251,7 @@ final class Constructors {
         }
         try {
             if (digits.isEmpty() || text.strip().contains("__") || text.strip().startsWith("_") || text.strip().endsWith("_")) throw new NumberFormatException();
+            if (digits.length() > 18) IntStrLimit.checkParse(rt, digits.length(), b);
             BigInteger v = new BigInteger(digits, b);
             return rt.heap.ints.of(neg ? v.negate() : v);
         } catch (NumberFormatException | ArithmeticException e) {

@@ -16,9 +16,9 @@ final class ExceptionHierarchy {
             {"MemoryError", "Exception"}, {"NameError", "Exception"}, {"UnboundLocalError", "NameError"},
             {"OSError", "Exception"}, {"ReferenceError", "Exception"}, {"RuntimeError", "Exception"},
             {"NotImplementedError", "RuntimeError"}, {"RecursionError", "RuntimeError"},
-            {"StopIteration", "Exception"}, {"SyntaxError", "Exception"}, {"IndentationError", "SyntaxError"},
+            {"StopIteration", "Exception"}, {"StopAsyncIteration", "Exception"}, {"SyntaxError", "Exception"}, {"IndentationError", "SyntaxError"},
             {"SystemError", "Exception"}, {"TypeError", "Exception"}, {"ValueError", "Exception"},
-            {"UnicodeError", "ValueError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
+            {"UnicodeError", "ValueError"}, {"UnicodeEncodeError", "UnicodeError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
             {"DeprecationWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"ResourceWarning", "Warning"},
             {"ConnectionError", "OSError"}, {"BrokenPipeError", "ConnectionError"},
     };

@@ -79,7 +79,7 @@ final class Formats {
                 case 'o' -> (sp.alt ? "0o" : "") + n.abs().toString(8);
                 case 'b' -> (sp.alt ? "0b" : "") + n.abs().toString(2);
                 case 'c' -> new String(Character.toChars(n.intValue()));
-                case 0, 'd', 'n' -> group(n.abs().toString(), sp.grouping);
+                case 0, 'd', 'n' -> group(IntStrLimit.decimalDigits(rt, n), sp.grouping);
                 default -> throw rt.error("ValueError", "Unknown format code '" + sp.type + "' for object of type 'int'");
             };
             body = signed(n.signum() < 0, body, sp.sign);

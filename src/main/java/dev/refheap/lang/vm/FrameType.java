@@ -23,7 +23,8 @@ final class FrameType extends LangType {
             Native.putLong(o + HANDLE, frames.add(f));
             Native.putLong(o + LINENO, 0);
             f.frameObject = o;
-            heap.track(o);
+            // untracked while the frame runs, as 3.11's _PyFrame_New_NoTrack: the collector sees it
+            // once it owns a finished frame (Interpreter.finishFrame; found by the memory fuzzer)
             heap.incref(o);  // one reference for the frame itself, one for the caller
             return o;
         }

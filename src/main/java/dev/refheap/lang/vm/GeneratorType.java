@@ -12,17 +12,23 @@ import java.util.function.LongConsumer;
  * States: created → suspended ⇄ running → completed. Its finalizer (PEP 442) closes a suspended
  * generator by raising GeneratorExit inside it, so {@code finally} blocks run.
  */
-final class GeneratorType extends LangType {
-    static final int WEAKREFLIST = 16, NAME = 24, QUALNAME = 32, HANDLE = 40, STATE = 48;
+class GeneratorType extends LangType {
+    static final int WEAKREFLIST = 16, NAME = 24, QUALNAME = 32, HANDLE = 40, STATE = 48, EXC_STATE = 64;
     /** offsetof(PyGenObject, gi_iframe) + offsetof(_PyInterpreterFrame, localsplus) in 3.11. */
     static final long FRAME_BASE = 152;
     /** Where refheap keeps the block's size (inside the part CPython's frame header occupies). */
     static final int SIZE = 56;
     static final int CREATED = 0, SUSPENDED = 1, RUNNING = 2, COMPLETED = 3;
-    final Handles<Frame> frames = new Handles<>();
+    final Handles<Frame> frames;
 
     GeneratorType(Runtime rt) {
-        super(rt, "generator", null, HAVE_GC, 160, 0, WEAKREFLIST);
+        this(rt, "generator", new Handles<>());
+    }
+
+    /** A type with the generator layout and machinery (coroutine, async_generator), sharing the frame handles. */
+    GeneratorType(Runtime rt, String name, Handles<Frame> frames) {
+        super(rt, name, null, HAVE_GC, 160, 0, WEAKREFLIST);
+        this.frames = frames;
     }
 
     /** A generator running {@code f} (which it now owns). */
@@ -50,7 +56,17 @@ final class GeneratorType extends LangType {
     public long sizeOf(long o) { return get(o, SIZE); }
 
     Frame frame(long g) { return frames.get((int) get(g, HANDLE)); }
+
     static long state(long g) { return get(g, STATE); }
+
+    /** gi_exc_state.exc_value: the handled exception saved while suspended (owned), taken out on resume. */
+    static long takeExcState(long g) {
+        long v = get(g, EXC_STATE);
+        put(g, EXC_STATE, 0);
+        return v;
+    }
+
+    static void putExcState(long g, long v) { put(g, EXC_STATE, v); }
     static void setState(long g, long s) { put(g, STATE, s); }
 
     @Override
@@ -60,6 +76,7 @@ final class GeneratorType extends LangType {
             f.visitOwned(visit);
             if (f.frameObject != 0) visit.accept(f.frameObject);
         }
+        visitField(o, EXC_STATE, visit);
     }
 
     @Override
@@ -79,6 +96,7 @@ final class GeneratorType extends LangType {
         if (s >= COMPLETED) return;
         if (s == CREATED) {
             setState(o, COMPLETED);
+            neverStarted(o);
             return;
         }
         try {
@@ -87,6 +105,9 @@ final class GeneratorType extends LangType {
             rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(o));
         }
     }
+
+    /** Called when a never-started object is finalized (a coroutine warns that it was never awaited). */
+    void neverStarted(long o) {}
 
     @Override
     public void dealloc(long o) {
@@ -102,6 +123,8 @@ final class GeneratorType extends LangType {
         if (f.owner == Frame.OWNED_BY_GENERATOR) rt.interpreter.releaseFrame(f);
         heap.decref(get(o, NAME));
         heap.decref(get(o, QUALNAME));
+        long exc = takeExcState(o);
+        if (exc != 0) heap.decref(exc);
         heap.freeObject(o);
     }
 }

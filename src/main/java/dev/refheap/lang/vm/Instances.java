@@ -89,7 +89,9 @@ final class Instances {
             }
         }
         long v = Native.getLong(o + Layout.MANAGED_VALUES);
-        int i = c.keyIndex(name, false);
+        // 3.11's _PyObject_StoreInstanceAttribute adds the name to the shared keys even to delete
+        // it (a missing attribute still uses up a usable key; found by the memory fuzzer)
+        int i = c.keyIndex(name, true);
         if (v == 0 || i < 0 || i >= Native.getLong(v)) return false;
         long slot = v + 8 + 8L * i;
         long old = Native.getLong(slot);

@@ -72,6 +72,18 @@ final class Interpreter implements RootProvider {
             }
         }
         if (rt.handledException != 0) v.root(rt.handledException, 1);
+        for (long e : callerExcs) if (e != 0) v.root(e, 1);
+    }
+
+    /** Handled exceptions of the callers of running generators (their exc_info items), innermost first; 0 for none. */
+    private final java.util.ArrayDeque<Long> callerExcs = new java.util.ArrayDeque<>();
+
+    /** _PyErr_GetTopmostException: the handled exception sys.exc_info() shows (0 for none). */
+    long topmostHandled() {
+        long e = rt.handledException;
+        if (e != 0 && e != heap.None) return e;
+        for (long c : callerExcs) if (c != 0 && c != heap.None) return c;
+        return 0;
     }
 
     /** The same references as {@link #visitRoots}, each with its holder (refcount provenance). */
@@ -85,6 +97,9 @@ final class Interpreter implements RootProvider {
             }
         }
         if (rt.handledException != 0) v.root(rt.handledException, 1, "the exception being handled (sys.exc_info())");
+        for (long e : callerExcs) {
+            if (e != 0) v.root(e, 1, "the exception a running generator's caller is handling");
+        }
     }
 
     /**
@@ -170,6 +185,10 @@ final class Interpreter implements RootProvider {
             runPrologue(f);
             return rt.generatorType.create(f);
         }
+        if ((c.unit.flags() & (Coroutines.CO_COROUTINE | Coroutines.CO_ASYNC_GENERATOR)) != 0) {
+            runPrologue(f);
+            return Coroutines.typeFor(rt, c.unit.flags()).create(f);
+        }
         return execute(f);
     }
 
@@ -202,6 +221,7 @@ final class Interpreter implements RootProvider {
         long fo = f.frameObject;
         if (fo != 0 && heap.refcount(fo) > 1) {
             f.owner = Frame.OWNED_BY_FRAME_OBJECT;
+            if (!Heap.isTracked(fo)) heap.track(fo);  // take_ownership
             heap.decref(fo);
             return;
         }
@@ -447,11 +467,16 @@ final class Interpreter implements RootProvider {
     /** As above; {@code restEntry}: the caller (FOR_ITER) holds no reference the roots do not report. */
     private long resume(long gen, long sent, long throwExc, boolean absorbStop, boolean restEntry) {
         long state = GeneratorType.state(gen);
+        boolean coroutine = heap.typeOf(gen) == rt.coroutineType;
         if (state == GeneratorType.RUNNING) {
             if (throwExc != 0) heap.decref(throwExc);
-            throw rt.error("ValueError", "generator already executing");
+            throw rt.error("ValueError", (coroutine ? "coroutine" : "generator") + " already executing");
         }
         if (state == GeneratorType.COMPLETED) {
+            if (coroutine) {
+                if (throwExc != 0) heap.decref(throwExc);
+                throw rt.error("RuntimeError", "cannot reuse already awaited coroutine");
+            }
             if (throwExc != 0) throw new PyException(throwExc);
             if (absorbStop) return 0;
             throw rt.error("StopIteration", null);
@@ -466,6 +491,11 @@ final class Interpreter implements RootProvider {
         }
         GeneratorType.setState(gen, GeneratorType.RUNNING);
         heap.incref(gen);  // reported as a root while the frame runs
+        // gi_exc_state: while the generator runs its own handled exception is the current one, and the
+        // caller's waits on callerExcs (still the topmost for sys.exc_info, bare raise and __context__
+        // while the generator handles none); the caller's is back when it stops
+        callerExcs.push(rt.handledException);
+        rt.handledException = GeneratorType.takeExcState(gen);
         f.owner = Frame.OWNED_BY_THREAD;
         f.pendingThrow = throwExc;
         f.yielded = false;
@@ -482,11 +512,18 @@ final class Interpreter implements RootProvider {
         } finally {
             depth--;
             current = f.back;
+            long now = rt.handledException;
+            if (now != 0) {
+                if (finished) heap.decref(now);
+                else GeneratorType.putExcState(gen, now);
+            }
+            rt.handledException = callerExcs.pop();
             if (finished) {
                 GeneratorType.setState(gen, GeneratorType.COMPLETED);
                 f.owner = Frame.OWNED_BY_GENERATOR;
                 long fo = f.frameObject;
                 f.frameObject = 0;
+                if (fo != 0 && heap.refcount(fo) > 1 && !Heap.isTracked(fo)) heap.track(fo);  // take_ownership
                 if (fo != 0) heap.decref(fo);
                 clearFrameSlots(f);
             } else {
@@ -514,6 +551,12 @@ final class Interpreter implements RootProvider {
     /** gen.close(): GeneratorExit raised inside; a value yielded in response is a RuntimeError. */
     void closeGenerator(long gen) {
         if (GeneratorType.state(gen) != GeneratorType.SUSPENDED) {
+            if (GeneratorType.state(gen) == GeneratorType.CREATED) {
+                // as 3.11 runs a just-created frame into GeneratorExit: the frame finishes and lets go of its arguments
+                GeneratorType.setState(gen, GeneratorType.COMPLETED);
+                clearFrameSlots(rt.generatorType.frame(gen));
+                return;
+            }
             GeneratorType.setState(gen, GeneratorType.COMPLETED);
             return;
         }
@@ -1005,7 +1048,7 @@ final class Interpreter implements RootProvider {
                 long sub = s[f.sp - 1];
                 long r;
                 try {
-                    if (heap.typeOf(sub) == rt.generatorType) r = resumeForSend(sub, v);
+                    if (heap.typeOf(sub) instanceof GeneratorType) r = resumeForSend(sub, v);
                     else if (v == heap.None) r = rt.ops.next(sub);
                     else r = rt.ops.callMethod(sub, "send", v);
                 } finally {
@@ -1173,6 +1216,28 @@ final class Interpreter implements RootProvider {
                 heap.decref(orig);
                 s[f.sp++] = val;
             }
+            case GET_AWAITABLE -> { long o = s[f.sp - 1]; s[f.sp - 1] = Coroutines.awaitable(rt, o, arg); heap.decref(o); }
+            case GET_AITER -> { long o = s[f.sp - 1]; s[f.sp - 1] = Coroutines.aiter(rt, o); heap.decref(o); }
+            case GET_ANEXT -> { long pushed = Coroutines.anext(rt, s[f.sp - 1]); s[f.sp++] = pushed; }
+            case END_ASYNC_FOR -> {
+                long exc = s[--f.sp];
+                s[f.sp] = 0;
+                if (!Builtins.exceptionMatches(rt, exc, rt.exceptionType("StopAsyncIteration").address())) {
+                    throw new ReraiseSignal(exc);
+                }
+                heap.decref(exc);
+                long it = s[--f.sp];
+                s[f.sp] = 0;
+                heap.decref(it);
+            }
+            case BEFORE_ASYNC_WITH -> {
+                long mgr = s[f.sp - 1];
+                long[] r = Coroutines.beforeAsyncWith(rt, mgr);
+                s[f.sp - 1] = r[0];
+                heap.decref(mgr);
+                s[f.sp++] = r[1];
+            }
+            case ASYNC_GEN_WRAP -> throw rt.error("NotImplementedError", "refheap does not support iterating async generators yet");
             default -> throw new IllegalStateException("opcode " + op + " is not implemented");
         }
     }
@@ -1426,7 +1491,7 @@ final class Interpreter implements RootProvider {
      */
     private boolean handle(Frame f, long exc, boolean addTraceback) {
         if (addTraceback) {
-            long handled = rt.handledException;
+            long handled = topmostHandled();
             if (handled != 0 && handled != exc && ExceptionType.context(exc) == 0 && rt.ops.isInstance(exc, rt.baseException)) {
                 heap.incref(handled);
                 Native.putLong(exc + ExceptionType.CONTEXT, handled);
@@ -1464,7 +1529,7 @@ final class Interpreter implements RootProvider {
     private void doRaise(Frame f, int arg) {
         long[] s = f.slots;
         if (arg == 0) {
-            long h = rt.handledException;
+            long h = topmostHandled();
             if (h == 0) throw rt.error("RuntimeError", "No active exception to reraise");
             heap.incref(h);
             throw new ReraiseSignal(h);

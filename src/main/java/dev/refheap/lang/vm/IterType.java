@@ -86,7 +86,7 @@ final class IterType extends LangType {
             else if (nkw > 0) throw rt.typeError("'" + dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, 0)) + "' is an invalid keyword argument for enumerate()");
             int np = n - nkw;
             if (np == 2) start = a[o + 1];
-            if (np < 1) throw rt.typeError("enumerate() missing required argument 'iterable' (pos 1)");
+            if (np < 1) throw rt.typeError("enumerate() missing required argument 'iterable'");
             if (np > 2) throw rt.typeError("enumerate() takes at most 2 arguments (" + np + " given)");
             long inner = rt.ops.iter(a[o]);
             if (start != 0 && dev.refheap.object.IntType.fitsLong(start) && dev.refheap.object.IntType.asLong(start) == 0) start = 0;
@@ -96,7 +96,7 @@ final class IterType extends LangType {
             return it;
         }
         if (kind == Kind.ZIP) {
-            Args.noKeywords(rt, "zip", kw);
+            if (nkw > 0) throw rt.typeError("'" + dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, 0)) + "' is an invalid keyword argument for zip()");
             long iters = heap.tuples.alloc(n);
             for (int i = 0; i < n; i++) {
                 long it;

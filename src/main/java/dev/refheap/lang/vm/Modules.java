@@ -60,6 +60,8 @@ final class Modules {
     }
 
     static void def(Runtime rt, long module, String name, Builtin impl) {
+        long modName = rt.heap.dicts.getItem(ModuleType.dict(module), "__name__");
+        if (modName != 0 && rt.heap.typeOf(modName) == rt.heap.strs) impl = ModuleArity.wrap(rt, StrType.value(modName) + "." + name, impl);
         long f = rt.builtinFunctionType.create(name, impl, 0, null);
         rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
         rt.heap.decref(f);
@@ -87,8 +89,28 @@ final class Modules {
         long m = rt.moduleType.create("sys");
         def(rt, m, "getrefcount", (s, a, o, n, kw) -> { Args.exactly(rt, "getrefcount", n, kw, 1); return heap.ints.of(heap.refcount(a[o])); });
         def(rt, m, "getsizeof", (s, a, o, n, kw) -> {
-            if (n == 0) throw rt.typeError("getsizeof() missing required argument 'object' (pos 1)");
-            return heap.ints.of(sizeof(rt, a[o]));
+            int nkw = Args.nkw(kw);
+            for (int k = 0; k < nkw && n - nkw >= 1; k++) {
+                String key = StrType.value(dev.refheap.object.TupleType.item(kw, k));
+                if (!key.equals("default")) throw rt.typeError("'" + key + "' is an invalid keyword argument for getsizeof()");
+            }
+            // METH_VARARGS|METH_KEYWORDS: the positional arguments become a tuple; then
+            // _PySys_GetSizeOf binds __sizeof__ (_PyObject_LookupSpecial): two GC allocations 3.11
+            // makes around the call (found by the memory fuzzer)
+            long packed = packVarargs(heap, a, o, n - nkw);
+            try {
+                if (n - nkw == 0) throw rt.typeError("getsizeof() missing required argument 'object' (pos 1)");
+                long bound = rt.builtinFunctionType.create("__sizeof__", (s2, a2, o2, n2, kw2) -> {
+                    throw new IllegalStateException("never called");
+                }, a[o], heap.typeOf(a[o]));
+                try {
+                    return heap.ints.of(sizeof(rt, a[o]));
+                } finally {
+                    heap.decref(bound);
+                }
+            } finally {
+                heap.decref(packed);
+            }
         });
         def(rt, m, "intern", (s, a, o, n, kw) -> {
             Args.exactly(rt, "intern", n, kw, 1);
@@ -96,6 +118,11 @@ final class Modules {
             heap.incref(a[o]);
             return heap.strs.intern(a[o]);
         });
+        def(rt, m, "get_int_max_str_digits", (s, a, o, n, kw) -> {
+            if (n > 0) throw rt.typeError("sys.get_int_max_str_digits() takes no arguments (" + n + " given)");
+            return heap.ints.of(rt.intMaxStrDigits);
+        });
+        def(rt, m, "set_int_max_str_digits", (s, a, o, n, kw) -> { IntStrLimit.set(rt, a, o, n, kw); return none(heap); });
         def(rt, m, "getrecursionlimit", (s, a, o, n, kw) -> heap.ints.of(rt.recursionLimit));
         def(rt, m, "setrecursionlimit", (s, a, o, n, kw) -> {
             Args.exactly(rt, "setrecursionlimit", n, kw, 1);
@@ -112,12 +139,14 @@ final class Modules {
         });
         def(rt, m, "getallocatedblocks", (s, a, o, n, kw) -> heap.ints.of(heap.allocator().allocatedBlocks()));
         def(rt, m, "exc_info", (s, a, o, n, kw) -> {
-            long e = rt.handledException;
+            long e = rt.interpreter.topmostHandled();
             if (e == 0) return heap.tuples.of(heap.None, heap.None, heap.None);
             long tb = ExceptionType.traceback(e);
             return heap.tuples.of(Heap.typeAddress(e), e, tb == 0 ? heap.None : tb);
         });
         def(rt, m, "exit", (s, a, o, n, kw) -> {
+            if (Args.nkw(kw) > 0) throw rt.typeError("sys.exit() takes no keyword arguments");
+            if (n > 1) throw rt.typeError("exit expected at most 1 argument, got " + n);
             long args = n == 0 ? heap.tuples.alloc(0) : heap.tuples.of(a[o]);
             throw new PyException(rt.ops.instantiateException(rt.exceptionType("SystemExit"), args));
         });
@@ -239,17 +268,12 @@ final class Modules {
         });
         def(rt, m, "set_threshold", (s, a, o, n, kw) -> {
             Args.noKeywords(rt, "set_threshold", kw);
-            if (n < 1) throw rt.typeError("set_threshold() takes at least 1 argument (0 given)");
-            if (n > 3) throw rt.typeError("set_threshold() takes at most 3 arguments (" + n + " given)");
-            int[] v = new int[n];
-            for (int i = 0; i < n; i++) {
-                if (!(heap.typeOf(a[o + i]) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(a[o + i]) + "' object cannot be interpreted as an integer");
-                if (!IntType.fitsLong(a[o + i]) || Math.abs(IntType.asLong(a[o + i])) > Integer.MAX_VALUE) {
-                    throw rt.error("OverflowError", "signed integer is greater than maximum");
-                }
-                v[i] = (int) IntType.asLong(a[o + i]);
+            long packed = packVarargs(heap, a, o, n);
+            try {
+                setThreshold(rt, gc, a, o, n);
+            } finally {
+                heap.decref(packed);
             }
-            for (int i = 0; i < n; i++) gc.setThreshold(i, v[i]);
             return none(heap);
         });
         def(rt, m, "get_stats", (s, a, o, n, kw) -> {
@@ -282,10 +306,12 @@ final class Modules {
             return result;
         });
         def(rt, m, "get_referents", (s, a, o, n, kw) -> {
+            long packed = packVarargs(heap, a, o, n);  // METH_VARARGS, as set_threshold
             long result = heap.lists.alloc(0);
             List<Long> refs = new ArrayList<>();
             for (int i = 0; i < n; i++) if (heap.isGcObject(a[o + i])) heap.typeOf(a[o + i]).traverse(a[o + i], refs::add);
             for (long x : refs) heap.lists.append(result, x);
+            heap.decref(packed);
             return result;
         });
         def(rt, m, "get_referrers", (s, a, o, n, kw) -> {
@@ -342,6 +368,33 @@ final class Modules {
     }
 
     // ---- weakref ----------------------------------------------------------------------------------
+
+    /**
+     * The argument tuple a METH_VARARGS builtin receives in 3.11 (gc.set_threshold,
+     * gc.get_referents): a GC allocation when the tuple free list has none of that size, so it
+     * moves count0 and can start a collection (found by the memory fuzzer). A new reference.
+     */
+    private static long packVarargs(Heap heap, long[] a, int o, int n) {
+        long packed = heap.tuples.alloc(n);
+        for (int i = 0; i < n; i++) TupleType.setItemSteal(packed, i, Builtins.incref(heap, a[o + i]));
+        return packed;
+    }
+
+    /** gc.set_threshold's checks and effect (the arguments a[o..o+n)). */
+    private static void setThreshold(Runtime rt, CycleCollector gc, long[] a, int o, int n) {
+        Heap heap = rt.heap;
+        if (n < 1) throw rt.typeError("set_threshold() takes at least 1 argument (0 given)");
+        if (n > 3) throw rt.typeError("set_threshold() takes at most 3 arguments (" + n + " given)");
+        int[] v = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (!(heap.typeOf(a[o + i]) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(a[o + i]) + "' object cannot be interpreted as an integer");
+            if (!IntType.fitsLong(a[o + i]) || Math.abs(IntType.asLong(a[o + i])) > Integer.MAX_VALUE) {
+                throw rt.error("OverflowError", "signed integer is greater than maximum");
+            }
+            v[i] = (int) IntType.asLong(a[o + i]);
+        }
+        for (int i = 0; i < n; i++) gc.setThreshold(i, v[i]);
+    }
 
     private static long weakref(Runtime rt) {
         Heap heap = rt.heap;

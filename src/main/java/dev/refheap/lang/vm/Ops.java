@@ -106,7 +106,7 @@ final class Ops {
         PyType t = heap.typeOf(o);
         if (o == heap.None) return "None";
         if (t == heap.bools) return o == heap.True ? "True" : "False";
-        if (t == heap.ints) return IntType.toBig(o).toString();
+        if (t == heap.ints) return IntType.fitsLong(o) ? Long.toString(IntType.asLong(o)) : IntStrLimit.decimal(rt, IntType.toBig(o));
         if (t == heap.floats) return Floats.repr(FloatType.value(o));
         if (t == heap.strs) return Strings.repr(StrType.value(o));
         if (t == heap.bytes) return Strings.bytesRepr(BytesType.value(o));
@@ -165,6 +165,7 @@ final class Ops {
             return "<cell at " + hex(o) + ": " + (c == 0 ? "empty>" : typeName(c) + " object at " + hex(c) + ">");
         }
         if (t == rt.codeType) return "<code object " + StrType.value(Native.getLong(o + CodeType.NAME)) + " at " + hex(o) + ", file \"" + StrType.value(Native.getLong(o + CodeType.FILENAME)) + "\", line " + rt.codeType.code(o).unit.firstLineno() + ">";
+        if (t == rt.coroutineType || t == rt.asyncGeneratorType) return Coroutines.repr(rt, o);
         if (t == rt.generatorType) return "<generator object " + StrType.value(Native.getLong(o + GeneratorType.QUALNAME)) + " at " + hex(o) + ">";
         if (t == rt.rangeType) {
             long step = RangeType.step(o);
@@ -325,9 +326,23 @@ final class Ops {
      */
     long formatObject(long v, String spec) {
         boolean userFormat = heap.typeOf(v) instanceof ClassType c && lookupUserOnly(c, "__format__") != 0;
-        if (spec.isEmpty() && !userFormat) return strObject(v); // object.__format__ and the builtins' empty spec: str(v)
-        return heap.strs.of(format(v, spec));
+        boolean fastPath = spec.isEmpty() && (heap.typeOf(v) == heap.strs || heap.typeOf(v) == heap.ints);
+        // PyObject_Format past its fast path looks __format__ up with _PyObject_LookupSpecial, which
+        // binds the builtin method: a GC object made and freed around the call (it can start a
+        // collection; found by the memory fuzzer)
+        long bound = fastPath || userFormat ? 0 : rt.builtinFunctionType.create("__format__", FORMAT_UNCALLED, v, heap.typeOf(v));
+        try {
+            if (spec.isEmpty() && !userFormat) return strObject(v); // object.__format__ and the builtins' empty spec: str(v)
+            return heap.strs.of(format(v, spec));
+        } finally {
+            if (bound != 0) heap.decref(bound);
+        }
     }
+
+    /** The implementation of formatObject's transient bound __format__: only its allocation matters. */
+    private static final Builtin FORMAT_UNCALLED = (self, a, o, n, kw) -> {
+        throw new IllegalStateException("never called");
+    };
 
     /** PyObject_ASCII as an object: the repr itself when it is all ASCII. */
     long asciiObject(long o) {
@@ -588,6 +603,10 @@ final class Ops {
             long c = CellType.contents(o);
             if (c == 0) throw rt.error("ValueError", "Cell is empty");
             return incref(c);
+        }
+        if (t == rt.coroutineType || t == rt.asyncGeneratorType) {
+            long v = Coroutines.attr(rt, o, name);
+            if (v != 0) return v;
         }
         if (t == rt.generatorType) {
             switch (name) {
@@ -891,6 +910,7 @@ final class Ops {
     long call0(long callable, long... args) { return call(callable, args, 0, args.length, 0); }
 
     void callWeakrefCallback(long callback, long wr) {
+        if (rt.closing) return;  // see Runtime.close
         try {
             long r = call0(callback, wr);
             heap.decref(r);

@@ -54,6 +54,8 @@ public final class Runtime implements AutoCloseable {
     final FrameType frameType;
     final TracebackType tracebackType;
     final GeneratorType generatorType;
+    /** coroutine and async_generator (set up by {@link Coroutines#register}). */
+    GeneratorType coroutineType, asyncGeneratorType;
     final IterType iterType;
     final RangeType rangeType;
     final SliceType sliceType;
@@ -84,6 +86,8 @@ public final class Runtime implements AutoCloseable {
     Subclasses subclasses;
     /** --gc-stress, or null. */
     private GcStress stress;
+    /** Set by close(): finalizers and weakref callbacks no longer run. */
+    boolean closing;
     /** Objects the runtime holds (one reference each). */
     private final List<Long> held = new ArrayList<>();
 
@@ -93,6 +97,8 @@ public final class Runtime implements AutoCloseable {
     PrintStream out;
     PrintStream err;
     int recursionLimit = 1000;
+    /** sys.get_int_max_str_digits() (see IntStrLimit). */
+    int intMaxStrDigits = IntStrLimit.DEFAULT;
     /** The exception being handled (sys.exc_info()), 0 if none: a borrowed view of the frame's stack. */
     long handledException;
 
@@ -162,6 +168,7 @@ public final class Runtime implements AutoCloseable {
         sysModules = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
+        Coroutines.register(this);
         complexType.install();
         NumberBuiltins.installMethods(this);
         subclasses = new Subclasses(this);
@@ -284,6 +291,7 @@ public final class Runtime implements AutoCloseable {
 
     /** Calls {@code o.__del__()}; an error becomes "Exception ignored in: ..." on stderr. */
     void callDel(long o) {
+        if (closing) return;  // close() runs no Python code: the builtins and modules are being released
         long exc = handledException;
         try {
             // slot_tp_finalize: __del__ is looked up on the type only (an instance attribute of that
@@ -388,9 +396,18 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, dev.refheap.lang.bytecode.CodeUnit> MODULE_UNITS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Runs a module implemented in Python source inside {@code module}'s dict. */
     void runModuleSource(long module, String name, String source) {
-        long code = compile(source, "<refheap:" + name + ">", dev.refheap.lang.compiler.Compiler.Mode.EXEC);
+        // refheap's own module sources compile once per JVM (a CodeUnit is immutable; compiling
+        // weakref's was most of a small program's time in the fuzzer, which makes a runtime per program)
+        String filename = "<refheap:" + name + ">";
+        var unit = MODULE_UNITS.computeIfAbsent(source, s -> dev.refheap.lang.compiler.Compiler.compile(
+                s, filename, dev.refheap.lang.compiler.Compiler.Mode.EXEC, new ArrayList<>()));
+        lineCache.register(filename, source);
+        long code = Materializer.materialize(this, unit);
         try {
             heap.decref(interpreter.runModule(code, ModuleType.dict(module), false));
         } finally {
@@ -532,6 +549,10 @@ public final class Runtime implements AutoCloseable {
     @Override
     public void close() {
         if (heap.isClosed()) return;
+        // From here on no __del__ and no weakref callback runs (they would run Python code on
+        // released builtins and modules: a JVM crash, found by the memory fuzzer); a program's
+        // finalizers at exit are finalizeAtExit's business.
+        closing = true;
         heap.removeRootProvider(interpreter);
         subclasses.forgetBuiltinDicts();
         List<Long> drop = new ArrayList<>(held);

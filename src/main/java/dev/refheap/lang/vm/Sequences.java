@@ -440,22 +440,84 @@ final class Sequences {
 
     private static void setSlice(Runtime rt, long list, long slice, long v) {
         Heap heap = rt.heap;
+        long[] s0 = sliceIndices(rt, slice, ListType.size(list));
+        if (s0[2] == 1) {
+            listAssSlice(rt, list, s0[0], s0[1], v);
+            return;
+        }
         long items = heap.lists.alloc(0);
         try {
             extend(rt, items, v);
             long[] s = sliceIndices(rt, slice, ListType.size(list));
-            if (s[2] == 1) {
-                long start = s[0], stop = Math.max(s[0], s[1]);
-                for (long i = stop - 1; i >= start; i--) heap.decref(heap.lists.pop(list, i));
-                for (long i = 0; i < ListType.size(items); i++) heap.lists.insert(list, start + i, ListType.item(items, i));
-                return;
-            }
             if (ListType.size(items) != s[3]) {
                 throw rt.error("ValueError", "attempt to assign sequence of size " + ListType.size(items) + " to extended slice of size " + s[3]);
             }
             for (long i = 0, j = s[0]; i < s[3]; i++, j += s[2]) heap.lists.setItem(list, j, ListType.item(items, i));
         } finally {
             heap.decref(items);
+        }
+    }
+
+    /**
+     * list_ass_slice: {@code list[ilow:ihigh] = v} ({@code v} 0: del). As 3.11 does it (found by the
+     * memory fuzzer: sizes and release order differed when it was pops and inserts): a list or
+     * tuple is used in place (another iterable becomes a list first, the list itself a copy);
+     * emptying the list frees its item array (_list_clear); otherwise one list_resize, and the
+     * replaced items are released after the new ones are in, last first.
+     */
+    static void listAssSlice(Runtime rt, long list, long ilow, long ihigh, long v) {
+        Heap heap = rt.heap;
+        if (v == list) {
+            long copy = heap.lists.alloc(0);
+            try {
+                extend(rt, copy, list);
+                listAssSlice(rt, list, ilow, ihigh, copy);
+            } finally {
+                heap.decref(copy);
+            }
+            return;
+        }
+        long seq = 0;  // PySequence_Fast's result when it had to make a list
+        if (v != 0 && heap.typeOf(v) != heap.lists && heap.typeOf(v) != heap.tuples) {
+            seq = heap.lists.alloc(0);
+            try {
+                extend(rt, seq, v);
+            } catch (RuntimeException e) {
+                heap.decref(seq);
+                throw e;
+            }
+            v = seq;
+        }
+        try {
+            boolean isTuple = v != 0 && heap.typeOf(v) == heap.tuples;
+            long n = v == 0 ? 0 : isTuple ? TupleType.size(v) : ListType.size(v);
+            long size = ListType.size(list);
+            ilow = Math.max(0, Math.min(ilow, size));
+            ihigh = Math.max(ilow, Math.min(ihigh, size));
+            long norig = ihigh - ilow, d = n - norig;
+            if (size + d == 0) {
+                heap.lists.clear(list);
+                return;
+            }
+            long[] recycle = new long[(int) norig];
+            for (int k = 0; k < norig; k++) recycle[k] = ListType.item(list, ilow + k);
+            if (d < 0) {
+                long items = Native.getLong(list + ListType.OB_ITEM);
+                Native.copy(items + 8 * ihigh, items + 8 * (ihigh + d), 8 * (size - ihigh));
+                heap.lists.resize(list, size + d);
+            } else if (d > 0) {
+                heap.lists.resize(list, size + d);
+                long items = Native.getLong(list + ListType.OB_ITEM);
+                Native.copy(items + 8 * ihigh, items + 8 * (ihigh + d), 8 * (size - ihigh));
+            }
+            for (long k = 0; k < n; k++) {
+                long w = isTuple ? TupleType.item(v, k) : ListType.item(v, k);
+                heap.incref(w);
+                ListType.setItemSteal(list, ilow + k, w);
+            }
+            for (int k = (int) norig - 1; k >= 0; k--) heap.xdecref(recycle[k]);
+        } finally {
+            if (seq != 0) heap.decref(seq);
         }
     }
 
@@ -474,6 +536,10 @@ final class Sequences {
             long len = ListType.size(o);
             if (heap.typeOf(key) == rt.sliceType) {
                 long[] s = sliceIndices(rt, key, len);
+                if (s[2] == 1) {
+                    listAssSlice(rt, o, s[0], s[1], 0);
+                    return;
+                }
                 java.util.List<Long> idx = new java.util.ArrayList<>();
                 for (long i = 0, j = s[0]; i < s[3]; i++, j += s[2]) idx.add(j);
                 idx.sort(java.util.Comparator.reverseOrder());

@@ -426,7 +426,11 @@ final class TypeMethods {
             int sign = !v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '+') ? 1 : 0;
             return heap.strs.of(v.substring(0, sign) + "0".repeat(width - v.length()) + v.substring(sign));
         });
-        def(S, "encode", (s, a, o, n, kw) -> heap.bytes.of(StrType.value(s).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        def(S, "encode", (s, a, o, n, kw) -> {
+            String v = StrType.value(s);
+            LoneSurrogates.checkUtf8(rt, v); // strict UTF-8: refheap supports no other encoding or error handler yet
+            return heap.bytes.of(v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
         def(S, "format", (s, a, o, n, kw) -> heap.strs.of(StrFormat.format(rt, StrType.value(s), a, o, n, kw)));
         def1(S, "partition", (s, sepObj) -> {
             String v = StrType.value(s), sep = strArg(sepObj);

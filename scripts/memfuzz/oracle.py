@@ -1,0 +1,101 @@
+"""The CPython side of the differential fuzzer: runs many programs in ONE python3 process.
+
+A line-oriented server (JSON, one object a line) on stdin/stdout:
+    {"gen": [seed, count]}        generate programs seed..seed+count-1 (gen.py), run each, answer
+                                  one line per program: {"seed", "name", "source", "out", "err", "status"}
+    {"run": source, "name": name} run this source, answer one such line (the minimizer's candidates)
+The first line written is {"python": "<version>"}.
+
+Each program runs as refheap runs one (tests/conformance/README.md):
+    exec(compile(source, name, "exec"), {"__name__": "__main__"})
+in a fresh namespace, with sys.stdout/sys.stderr captured; an uncaught exception is printed the
+way `python3 FILE` prints it (exit status 1). The source is also written to NAME in a private
+working directory, because CPython's printer of "Exception ignored in" tracebacks reads source
+lines from the file (refheap shows them from the source it compiled).
+
+Between programs the process is put back as a fresh interpreter would be, as far as a program
+can see (checked by tests run twice in one process giving the same output): the output that
+finalizers print while the program's namespace is torn down is dropped (refheap's runner stops at
+the last statement), gc.callbacks emptied, gc.garbage emptied, the collector enabled with
+thresholds (700, 10, 10) and debug flags 0, the permanent generation unfrozen, the recursion limit
+1000, linecache cleared, and a full collection. Programs themselves start with
+`gc.freeze(); gc.collect()` (gen.py), which makes what they observe independent of what ran before.
+"""
+import gc
+import io
+import json
+import linecache
+import os
+import sys
+import tempfile
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen  # noqa: E402
+
+
+def run(source, name):
+    out, err = io.StringIO(), io.StringIO()
+    status = 0
+    with open(name, "w", encoding="utf-8") as f:
+        f.write(source)
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    namespace = {"__name__": "__main__"}
+    try:
+        code = compile(source, name, "exec")
+        exec(code, namespace)
+    except BaseException as e:  # noqa: B036 - SystemExit and KeyboardInterrupt are program outcomes too
+        tb = e.__traceback__
+        if tb is not None and tb.tb_frame.f_code is run.__code__:
+            tb = tb.tb_next  # not this runner's frame, as python3 FILE does not show one
+        traceback.print_exception(type(e), e, tb, file=err)
+        status = 1
+        e = tb = None
+    code = None
+    result = out.getvalue(), err.getvalue(), status
+    sink = io.StringIO()
+    sys.stdout, sys.stderr = sink, sink
+    try:
+        namespace.clear()
+        namespace = None
+        gc.callbacks.clear()
+        gc.set_debug(0)
+        gc.unfreeze()
+        gc.enable()
+        gc.set_threshold(700, 10, 10)
+        gc.collect()
+        gc.garbage.clear()
+        gc.collect()
+        sys.setrecursionlimit(1000)
+        linecache.clearcache()
+    finally:
+        sys.stdout, sys.stderr = saved
+    os.unlink(name)
+    return result
+
+
+def main():
+    reply = sys.stdout
+    os.chdir(tempfile.mkdtemp(prefix="refheap-memfuzz-"))
+    reply.write(json.dumps({"python": sys.version.split()[0]}) + "\n")
+    reply.flush()
+    for line in sys.stdin:
+        req = json.loads(line)
+        if "gen" in req:
+            seed, count = req["gen"]
+            items = ((s, gen.generate(s), f"memfuzz_{s}.py") for s in range(seed, seed + count))
+        else:
+            items = [(req.get("seed"), req["run"], req["name"])]
+        for s, source, name in items:
+            o, e, st = run(source, name)
+            reply.write(json.dumps({"seed": s, "name": name, "source": source, "out": o, "err": e,
+                                    "status": st}) + "\n")
+            reply.flush()
+    d = os.getcwd()
+    os.chdir("/")
+    os.rmdir(d)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,260 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Coroutines (PEP 492) and async generators (PEP 525) as objects, and the run-time half of
+ * {@code await}, {@code async for} and {@code async with} (GET_AWAITABLE, GET_AITER, GET_ANEXT,
+ * END_ASYNC_FOR, BEFORE_ASYNC_WITH).
+ *
+ * <p>{@code coroutine} and {@code async_generator} have the generator's layout, frame ownership,
+ * traversal, size and states ({@link GeneratorType}, whose frame handles they share), so sending,
+ * throwing and closing work as for generators and no event loop is needed: {@code coro.send(None)}
+ * drives a coroutine. A coroutine finalized before it ever ran prints 3.11's "coroutine ... was never
+ * awaited" RuntimeWarning (once per source location, as the default warning filter does). Async
+ * generator objects exist (so {@code type(agen())} works), but iterating them
+ * ({@code __anext__}, {@code asend}, {@code athrow}, {@code aclose}) is refused with an error that
+ * names it.
+ */
+final class Coroutines {
+    private Coroutines() {}
+
+    static final int CO_COROUTINE = 0x80, CO_ITERABLE_COROUTINE = 0x100, CO_ASYNC_GENERATOR = 0x200;
+
+    /** The coroutine type: warns when finalized never started. */
+    static final class CoroutineType extends GeneratorType {
+        private final Set<String> warned = new HashSet<>();
+
+        CoroutineType(Runtime rt, Handles<Frame> frames) {
+            super(rt, "coroutine", frames);
+        }
+
+        @Override
+        void neverStarted(long o) {
+            Frame f = rt.interpreter.current;
+            String file = f != null ? f.code.unit.filename() : "sys";
+            int line = f != null ? f.line() : 1;
+            String msg = "coroutine '" + StrType.value(Native.getLong(o + QUALNAME)) + "' was never awaited";
+            if (!warned.add(file + ":" + line + ":" + msg)) return;
+            String src = f != null ? rt.lineCache.getline(file, line) : null;
+            rt.err.println(file + ":" + line + ": RuntimeWarning: " + msg);
+            if (src != null && !src.isBlank()) rt.err.println("  " + src.strip());
+            rt.err.println("RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
+        }
+    }
+
+    static void register(Runtime rt) {
+        rt.coroutineType = rt.heap.register(new CoroutineType(rt, rt.generatorType.frames));
+        rt.asyncGeneratorType = rt.heap.register(new GeneratorType(rt, "async_generator", rt.generatorType.frames));
+        PyType c = rt.coroutineType;
+        def(rt, c, "send", (s, a, o, n, kw) -> {
+            if (n != 1) throw rt.typeError("coroutine.send() takes exactly one argument (" + n + " given)");
+            return rt.interpreter.resume(s, a[o], 0, false);
+        });
+        def(rt, c, "throw", (s, a, o, n, kw) -> {
+            Args.range(rt, "throw", n, kw, 1, 3);
+            long e = a[o];
+            long exc;
+            if (rt.ops.isExceptionType(e)) exc = Builtins.instantiateType(rt, e);
+            else if (rt.ops.isInstance(e, rt.baseException)) exc = Builtins.incref(rt.heap, e);
+            else throw rt.typeError("exceptions must be classes or instances deriving from BaseException, not " + rt.ops.typeName(e));
+            return rt.interpreter.resume(s, rt.heap.None, exc, false);
+        });
+        def(rt, c, "close", (s, a, o, n, kw) -> {
+            rt.interpreter.closeGenerator(s);
+            return Builtins.incref(rt.heap, rt.heap.None);
+        });
+        def(rt, c, "__await__", (s, a, o, n, kw) -> {
+            throw rt.error("NotImplementedError", "refheap does not support coroutine.__await__ (coroutine_wrapper) yet");
+        });
+        PyType ag = rt.asyncGeneratorType;
+        def(rt, ag, "__aiter__", (s, a, o, n, kw) -> Builtins.incref(rt.heap, s));
+        for (String name : new String[] {"__anext__", "asend", "athrow", "aclose"}) {
+            def(rt, ag, name, (s, a, o, n, kw) -> {
+                throw rt.error("NotImplementedError", "refheap does not support iterating async generators (async_generator."
+                        + name + ") yet");
+            });
+        }
+    }
+
+    private static void def(Runtime rt, PyType t, String name, Builtin impl) {
+        Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
+        attrs.put(name, rt.hold(rt.builtinFunctionType.create(name, impl, 0, t)));
+    }
+
+    /** The type of object a call of code with these flags creates, or null for a plain function. */
+    static GeneratorType typeFor(Runtime rt, int flags) {
+        if ((flags & CO_COROUTINE) != 0) return rt.coroutineType;
+        if ((flags & CO_ASYNC_GENERATOR) != 0) return rt.asyncGeneratorType;
+        return null;
+    }
+
+    static boolean isGenerator(Runtime rt, long o) { return rt.heap.typeOf(o) instanceof GeneratorType; }
+
+    /** repr: {@code <coroutine object f at 0x...>}. */
+    static String repr(Runtime rt, long o) {
+        return "<" + rt.heap.typeOf(o).name() + " object " + StrType.value(Native.getLong(o + GeneratorType.QUALNAME))
+                + " at " + Ops.hex(o) + ">";
+    }
+
+    /**
+     * What a suspended coroutine (or generator) is awaiting (_PyGen_yf): the iterator under its
+     * yield-from loop, or 0.
+     */
+    static long awaiting(Runtime rt, long o) {
+        if (GeneratorType.state(o) != GeneratorType.SUSPENDED) return 0;
+        Frame f = rt.generatorType.frame(o);
+        int pc = f.pc;
+        if (pc < 2 || f.code.ops[pc - 1] != Op.YIELD_VALUE || f.code.ops[pc - 2] != Op.SEND) return 0;
+        return f.slots[f.sp - 1];
+    }
+
+    /** cr_frame, cr_running, cr_await, cr_code (ag_* for async generators), __name__, __qualname__; 0 if none. */
+    static long attr(Runtime rt, long o, String name) {
+        Heap heap = rt.heap;
+        String prefix = heap.typeOf(o) == rt.coroutineType ? "cr_" : "ag_";
+        if (name.startsWith(prefix)) {
+            switch (name.substring(3)) {
+                case "frame":
+                    if (GeneratorType.state(o) >= GeneratorType.COMPLETED) return Builtins.incref(heap, heap.None);
+                    return rt.frameType.of(rt.generatorType.frame(o));
+                case "running":
+                    return rt.ops.bool(GeneratorType.state(o) == GeneratorType.RUNNING);
+                case "await": {
+                    long a = awaiting(rt, o);
+                    return Builtins.incref(heap, a == 0 ? heap.None : a);
+                }
+                case "code":
+                    return Builtins.incref(heap, rt.generatorType.frame(o).codeObj);
+                default:
+                    return 0;
+            }
+        }
+        return switch (name) {
+            case "__name__" -> Builtins.incref(heap, Native.getLong(o + GeneratorType.NAME));
+            case "__qualname__" -> Builtins.incref(heap, Native.getLong(o + GeneratorType.QUALNAME));
+            default -> 0;
+        };
+    }
+
+    // ---- the instructions ----------------------------------------------------------------------------
+
+    /** _PyCoro_GetAwaitableIter plus GET_AWAITABLE's checks: a new reference to what to await for {@code o}. */
+    static long awaitable(Runtime rt, long o, int where) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(o);
+        long iter;
+        if (t == rt.coroutineType || (t == rt.generatorType
+                && (rt.generatorType.frame(o).code.unit.flags() & CO_ITERABLE_COROUTINE) != 0)) {
+            iter = Builtins.incref(heap, o);
+        } else {
+            long await = t instanceof ClassType c ? rt.ops.lookupType(c, "__await__") : 0;
+            if (await == 0) {
+                String tn = rt.ops.typeName(o);
+                throw rt.typeError(switch (where) {
+                    case 1 -> "'async with' received an object from __aenter__ that does not implement __await__: " + tn;
+                    case 2 -> "'async with' received an object from __aexit__ that does not implement __await__: " + tn;
+                    default -> "object " + tn + " can't be used in 'await' expression";
+                });
+            }
+            iter = rt.ops.callMethod(o, "__await__");
+            PyType it = heap.typeOf(iter);
+            if (it == rt.coroutineType) {
+                heap.decref(iter);
+                throw rt.typeError("__await__() returned a coroutine");
+            }
+            if (!isIterator(rt, iter)) {
+                String tn = rt.ops.typeName(iter);
+                heap.decref(iter);
+                throw rt.typeError("__await__() returned non-iterator of type '" + tn + "'");
+            }
+        }
+        if (heap.typeOf(iter) == rt.coroutineType && awaiting(rt, iter) != 0) {
+            heap.decref(iter);
+            throw rt.error("RuntimeError", "coroutine is being awaited already");
+        }
+        return iter;
+    }
+
+    private static boolean isIterator(Runtime rt, long o) {
+        PyType t = rt.heap.typeOf(o);
+        if (t == rt.generatorType) return true;
+        if (t instanceof ClassType c) return rt.ops.lookupType(c, "__next__") != 0;
+        try {
+            long n = rt.heap.strs.internedOf("__next__");
+            try {
+                long v = rt.ops.getAttrOrNull(o, n, "__next__");
+                if (v != 0) rt.heap.decref(v);
+                return v != 0;
+            } finally {
+                rt.heap.decref(n);
+            }
+        } catch (PyException e) {
+            rt.heap.decref(e.exc());
+            return false;
+        }
+    }
+
+    /** GET_AITER: o.__aiter__(), checked to have __anext__. */
+    static long aiter(Runtime rt, long o) {
+        PyType t = rt.heap.typeOf(o);
+        long m = t instanceof ClassType c ? rt.ops.lookupType(c, "__aiter__") : t == rt.asyncGeneratorType ? 1 : 0;
+        if (m == 0) {
+            throw rt.typeError("'async for' requires an object with __aiter__ method, got " + rt.ops.typeName(o));
+        }
+        long it = rt.ops.callMethod(o, "__aiter__");
+        PyType tt = rt.heap.typeOf(it);
+        boolean hasAnext = tt == rt.asyncGeneratorType || (tt instanceof ClassType c && rt.ops.lookupType(c, "__anext__") != 0);
+        if (!hasAnext) {
+            String tn = rt.ops.typeName(it);
+            rt.heap.decref(it);
+            throw rt.typeError("'async for' received an object from __aiter__ that does not implement __anext__: " + tn);
+        }
+        return it;
+    }
+
+    /** GET_ANEXT: the awaitable of aiter.__anext__(). */
+    static long anext(Runtime rt, long aiter) {
+        long next = rt.ops.callMethod(aiter, "__anext__");
+        try {
+            return awaitable(rt, next, 0);
+        } catch (PyException e) {
+            if (rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) {
+                rt.heap.decref(e.exc());
+                throw rt.typeError("'async for' received an invalid object from __anext__: " + rt.ops.typeName(next));
+            }
+            throw e;
+        } finally {
+            rt.heap.decref(next);
+        }
+    }
+
+    /** BEFORE_ASYNC_WITH: {bound __aexit__, result of __aenter__()} (new references). */
+    static long[] beforeAsyncWith(Runtime rt, long mgr) {
+        PyType t = rt.heap.typeOf(mgr);
+        boolean ok = t instanceof ClassType c && rt.ops.lookupType(c, "__aenter__") != 0 && rt.ops.lookupType(c, "__aexit__") != 0;
+        if (!ok) {
+            throw rt.typeError("'" + rt.ops.typeName(mgr) + "' object does not support the asynchronous context manager protocol");
+        }
+        long exitName = rt.heap.strs.internedOf("__aexit__");
+        long exit;
+        try {
+            exit = rt.ops.getAttr(mgr, exitName);
+        } finally {
+            rt.heap.decref(exitName);
+        }
+        try {
+            return new long[] {exit, rt.ops.callMethod(mgr, "__aenter__")};
+        } catch (PyException e) {
+            rt.heap.decref(exit);
+            throw e;
+        }
+    }
+}

@@ -1199,28 +1199,39 @@ public final class Compiler {
     }
 
     private void compileTryFinally(Stmt.Try s) {
+        compileFinallyAround(s.finalbody(), () -> {
+            if (!s.handlers().isEmpty()) {
+                compileTryExcept(s);
+            } else {
+                visitStmts(s.body());
+            }
+        });
+    }
+
+    /**
+     * compiler_try_finally's frame (shared by try-finally and try-except-star-finally): {@code tryPart}
+     * compiles the protected code; the final body is emitted on the normal path and on the
+     * exceptional path (PUSH_EXC_INFO ... RERAISE, with the cleanup block).
+     */
+    private void compileFinallyAround(List<Stmt> finalbody, Runnable tryPart) {
         Block body = newBlock();
         Block end = newBlock();
         Block exit = newBlock();
         Block cleanup = newBlock();
         addJump(Block.SETUP_FINALLY, end);
         useNextBlock(body);
-        pushFBlock(FBlockType.FINALLY_TRY, body, end, s.finalbody());
-        if (!s.handlers().isEmpty()) {
-            compileTryExcept(s);
-        } else {
-            visitStmts(s.body());
-        }
+        pushFBlock(FBlockType.FINALLY_TRY, body, end, finalbody);
+        tryPart.run();
         addOpNoLine(Block.POP_BLOCK);
         popFBlock();
-        visitStmts(s.finalbody());
+        visitStmts(finalbody);
         addJumpNoLine(Opcode.JUMP, exit);
         useNextBlock(end);
         unsetLoc();
         addJump(Block.SETUP_CLEANUP, cleanup);
         addOp(Opcode.PUSH_EXC_INFO);
         pushFBlock(FBlockType.FINALLY_END, end, null, null);
-        visitStmts(s.finalbody());
+        visitStmts(finalbody);
         popFBlock();
         addOpI(Opcode.RERAISE, 0);
         useNextBlock(cleanup);
@@ -2748,33 +2759,13 @@ public final class Compiler {
 
     private void compileTryStar(Stmt.TryStar s) {
         if (!s.finalbody().isEmpty()) {
-            Block body = newBlock();
-            Block end = newBlock();
-            Block exit = newBlock();
-            Block cleanup = newBlock();
-            addJump(Block.SETUP_FINALLY, end);
-            useNextBlock(body);
-            pushFBlock(FBlockType.FINALLY_TRY, body, end, s.finalbody());
-            if (!s.handlers().isEmpty()) {
-                compileTryStarExcept(s);
-            } else {
-                visitStmts(s.body());
-            }
-            addOpNoLine(Block.POP_BLOCK);
-            popFBlock();
-            visitStmts(s.finalbody());
-            addJumpNoLine(Opcode.JUMP, exit);
-            useNextBlock(end);
-            unsetLoc();
-            addJump(Block.SETUP_CLEANUP, cleanup);
-            addOp(Opcode.PUSH_EXC_INFO);
-            pushFBlock(FBlockType.FINALLY_END, end, null, null);
-            visitStmts(s.finalbody());
-            popFBlock();
-            addOpI(Opcode.RERAISE, 0);
-            useNextBlock(cleanup);
-            popExceptAndReraise();
-            useNextBlock(exit);
+            compileFinallyAround(s.finalbody(), () -> {
+                if (!s.handlers().isEmpty()) {
+                    compileTryStarExcept(s);
+                } else {
+                    visitStmts(s.body());
+                }
+            });
         } else {
             compileTryStarExcept(s);
         }

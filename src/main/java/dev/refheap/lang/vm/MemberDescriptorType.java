@@ -2,7 +2,6 @@ package dev.refheap.lang.vm;
 
 import dev.refheap.memory.Native;
 import dev.refheap.object.StrType;
-import java.util.function.LongConsumer;
 
 /**
  * {@code member_descriptor}: one {@code __slots__} entry of a class, as CPython 3.11's
@@ -13,22 +12,15 @@ import java.util.function.LongConsumer;
  * <p>A member is a data descriptor: reading an empty slot raises AttributeError
  * {@code 'P' object has no attribute 'x'}, as does deleting one; the slot owns its value.
  */
-final class MemberDescriptorType extends LangType {
-    static final int TYPE = 16, NAME = 24, QUALNAME = 32, OFFSET = 40;
+final class MemberDescriptorType extends DescrCommonType {
+    static final int OFFSET = EXTRA;
 
     MemberDescriptorType(Runtime rt) {
-        super(rt, "member_descriptor", null, HAVE_GC, 48, 0, 0);
+        super(rt, "member_descriptor");
     }
 
     long create(long typeObject, String name, long offset) {
-        long d = heap.allocObject(this, 0);
-        heap.incref(typeObject);
-        put(d, TYPE, typeObject);
-        put(d, NAME, heap.strs.internedOf(name));
-        put(d, QUALNAME, 0);
-        put(d, OFFSET, offset);
-        heap.track(d);
-        return d;
+        return createDescr(typeObject, name, offset);
     }
 
     static long offset(long d) { return get(d, OFFSET); }
@@ -65,23 +57,5 @@ final class MemberDescriptorType extends LangType {
         if (v != 0) heap.incref(v);
         Native.putLong(at, v);
         heap.xdecref(old);
-    }
-
-    @Override public void traverse(long o, LongConsumer visit) { visitField(o, TYPE, visit); }
-
-    @Override
-    public void references(long o, LongConsumer visit) {
-        visitField(o, TYPE, visit);
-        visitField(o, NAME, visit);
-        visitField(o, QUALNAME, visit);
-    }
-
-    @Override
-    public void dealloc(long o) {
-        heap.untrackIfTracked(o);
-        heap.xdecref(get(o, TYPE));
-        heap.xdecref(get(o, NAME));
-        heap.xdecref(get(o, QUALNAME));
-        heap.freeObject(o);
     }
 }

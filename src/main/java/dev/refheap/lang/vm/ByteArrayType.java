@@ -214,15 +214,7 @@ final class ByteArrayType extends ExtType {
 
     @Override
     long iter(long o) {
-        long l = heap.lists.alloc(0);
-        for (byte c : value(o)) {
-            long x = heap.ints.of(c & 0xff);
-            heap.lists.append(l, x);
-            heap.decref(x);
-        }
-        long it = rt.iterType.create(IterType.Kind.LIST, l, 0);
-        heap.decref(l);
-        return it;
+        return BytesMethods.iterOver(rt, value(o));
     }
 
     @Override

@@ -532,4 +532,21 @@ final class BytesMethods {
         }
         return out.toByteArray();
     }
+
+    /**
+     * An iterator over the byte values of {@code v} (a snapshot: a list of ints iterated as a list).
+     * Used by bytearray and memoryview.
+     */
+    static long iterOver(Runtime rt, byte[] v) {
+        var heap = rt.heap;
+        long l = heap.lists.alloc(0);
+        for (byte c : v) {
+            long x = heap.ints.of(c & 0xff);
+            heap.lists.append(l, x);
+            heap.decref(x);
+        }
+        long it = rt.iterType.create(IterType.Kind.LIST, l, 0);
+        heap.decref(l);
+        return it;
+    }
 }

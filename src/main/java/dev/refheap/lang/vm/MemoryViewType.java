@@ -310,15 +310,7 @@ final class MemoryViewType extends ExtType {
     @Override
     long iter(long o) {
         checkLive(o);
-        long l = heap.lists.alloc(0);
-        for (byte c : bytes(o)) {
-            long x = heap.ints.of(c & 0xff);
-            heap.lists.append(l, x);
-            heap.decref(x);
-        }
-        long it = rt.iterType.create(IterType.Kind.LIST, l, 0);
-        heap.decref(l);
-        return it;
+        return BytesMethods.iterOver(rt, bytes(o));
     }
 
     @Override

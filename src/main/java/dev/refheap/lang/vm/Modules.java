@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The built-in modules refheap provides: {@code sys}, {@code gc}, {@code ctypes}, {@code weakref},
- * {@code time}. Each is created on first import and kept in {@code sys.modules}; misuse raises
- * CPython's exception types with its messages.
+ * The built-in modules the VM itself provides: {@code sys}, {@code gc}, {@code ctypes}, {@code weakref},
+ * {@code _weakref}, {@code time}, {@code builtins}, {@code refheap} (the importer's
+ * {@code NativeModules} adds those written in {@code lang.modules}). Each is created on first
+ * import and kept in {@code sys.modules}; misuse raises CPython's exception types with its messages.
  */
 final class Modules {
     private Modules() {}

@@ -91,15 +91,20 @@ final class WeakProxyType extends ExtType {
         return Builtins.incref(heap, x);
     }
 
-    @Override
-    long binary(BinaryOp op, long a, long b) {
+    /** {@code op} applied to both operands with proxies replaced by their referents (held for the call). */
+    private <R> R unwrapped(long a, long b, java.util.function.BiFunction<Long, Long, R> op) {
         long x = unwrap(a), y = unwrap(b);
         try {
-            return rt.ops.binaryOp(op, x, y);
+            return op.apply(x, y);
         } finally {
             heap.decref(x);
             heap.decref(y);
         }
+    }
+
+    @Override
+    long binary(BinaryOp op, long a, long b) {
+        return unwrapped(a, b, (x, y) -> rt.ops.binaryOp(op, x, y));
     }
 
     @Override
@@ -119,25 +124,12 @@ final class WeakProxyType extends ExtType {
 
     @Override
     Boolean eq(long a, long b) {
-        long x = unwrap(a), y = unwrap(b);
-        try {
-            return rt.ops.eq(x, y);
-        } finally {
-            heap.decref(x);
-            heap.decref(y);
-        }
+        return unwrapped(a, b, (x, y) -> rt.ops.eq(x, y));
     }
 
     @Override
     Integer order(int op, long a, long b) {
-        long x = unwrap(a), y = unwrap(b);
-        try {
-            if (rt.ops.eq(x, y)) return 0;
-            return rt.ops.compareBool(0, x, y) ? -1 : 1;
-        } finally {
-            heap.decref(x);
-            heap.decref(y);
-        }
+        return unwrapped(a, b, (x, y) -> rt.ops.eq(x, y) ? 0 : rt.ops.compareBool(0, x, y) ? -1 : 1);
     }
 
     @Override long len(long o) { return rt.ops.len(referent(o)); }

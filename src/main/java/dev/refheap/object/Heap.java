@@ -560,7 +560,8 @@ public final class Heap implements AutoCloseable {
             if (Double.isNaN(f) || Double.isInfinite(f) || f != Math.rint(f)) return false;
             return new java.math.BigDecimal(f).toBigIntegerExact().equals(IntType.toBig(i));
         }
-        if (ta == floats) return tb != floats && tb.equals(b, a);  // FloatType.equals comes back here: only the reflection
+        // a float against a non-number: only the reflection (FloatType.equals would come back here)
+        if (ta == floats) return tb.equals(b, a);
         if (ta.equals(a, b)) return true;
         // the reflected comparison (b == a), as a rich comparison falls back to it: complex == int,
         // bytearray == bytes... (two language-level classes compare both ways in their own equals)

@@ -20,7 +20,8 @@ final class NativeModules {
             "_imp", ImpModule::create,
             "math", (vm, imp) -> dev.refheap.lang.modules.MathModule.create(vm),
             "errno", (vm, imp) -> dev.refheap.lang.modules.ErrnoModule.create(vm),
-            "atexit", (vm, imp) -> dev.refheap.lang.modules.AtexitModule.create(vm));
+            "atexit", (vm, imp) -> dev.refheap.lang.modules.AtexitModule.create(vm),
+            "itertools", (vm, imp) -> dev.refheap.lang.modules.itertools.ItertoolsModule.create(vm));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

@@ -60,6 +60,18 @@ public final class VmApi {
     /** Defines {@code module.name} as a function implemented in Java. */
     public void def(long module, String name, Builtin impl) { Modules.def(rt, module, name, impl); }
 
+    /** Gives a native module's type its type object in this runtime; returns it. */
+    public <T extends NativeType> T registerType(T type) { return heap.register(type); }
+
+    /**
+     * The state a native module keeps for the runtime's life (its types, registered once even when
+     * the module is imported again after leaving sys.modules): made by {@code init} on first use.
+     */
+    @SuppressWarnings("unchecked")
+    public <S> S moduleState(String module, java.util.function.Supplier<S> init) {
+        return (S) rt.nativeModuleState.computeIfAbsent(module, k -> init.get());
+    }
+
     /** The builtins dict (borrowed). */
     public long builtinsDict() { return rt.builtinsDict; }
 
@@ -164,6 +176,36 @@ public final class VmApi {
             heap.decref(it);
         }
     }
+
+    /** iter(o): a new reference; TypeError "'T' object is not iterable". */
+    public long iter(long o) { return rt.ops.iter(o); }
+
+    /** next(it): a new reference, or 0 when exhausted (StopIteration absorbed). */
+    public long next(long it) { return rt.ops.next(it); }
+
+    /** Calls {@code callable(*args[off:off+n])} with keyword names {@code kwnames} (or 0): a new reference. */
+    public long callArgs(long callable, long[] args, int off, int n, long kwnames) { return rt.ops.call(callable, args, off, n, kwnames); }
+
+    /** a op b (BINARY_OP's semantics: a's method, then b's reflected one): a new reference. */
+    public long binary(dev.refheap.lang.bytecode.BinaryOp op, long a, long b) { return rt.ops.binaryOp(op, a, b); }
+
+    /** The rich comparison a op b (op: CPython's Py_LT..Py_GE, 0..5): a new reference. */
+    public long compare(int op, long a, long b) { return rt.ops.compare(op, a, b); }
+
+    /** hash(o). */
+    public long hash(long o) { return rt.ops.hash(o); }
+
+    /** isinstance(o, t) for a type descriptor. */
+    public boolean isInstanceOf(long o, PyType t) { return rt.ops.isInstance(o, t); }
+
+    /** Whether o is a type object. */
+    public boolean isType(long o) { return rt.ops.isTypeObject(o); }
+
+    /** o[key]: a new reference. */
+    public long getItem(long o, long key) { return rt.ops.getItem(o, key); }
+
+    /** The qualified name CPython's messages use for a callable or type ({@code repr} of types without the class). */
+    public String qualifiedTypeName(long typeObject) { return rt.ops.qualifiedTypeName(typeObject); }
 
     // ---- numbers --------------------------------------------------------------------------------
 

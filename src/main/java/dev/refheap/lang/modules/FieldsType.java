@@ -21,10 +21,14 @@ public abstract class FieldsType extends NativeType {
         this.fields = ownedFields;
     }
 
+    /** Whether instances hold a reference to their type, as instances of CPython's heap types do. */
+    protected boolean heapTypeInstances() { return false; }
+
     /** A new instance, every word after the header 0 (not tracked yet). */
     protected final long alloc() {
         long o = heap.allocObject(this, 0);
         Native.fill(o + 16, basicSize() - 16, (byte) 0);
+        if (heapTypeInstances()) heap.incref(typeObject());
         return o;
     }
 
@@ -41,6 +45,7 @@ public abstract class FieldsType extends NativeType {
 
     @Override
     public void traverse(long o, LongConsumer visit) {
+        if (heapTypeInstances()) visit.accept(typeObject());
         for (int off : fields) {
             long v = Native.getLong(o + off);
             if (v != 0) visit.accept(v);
@@ -62,6 +67,12 @@ public abstract class FieldsType extends NativeType {
             }
         }
         freeArrays(o);
+        free(o);
+    }
+
+    /** tp_free, then the heap type's reference to itself released. */
+    protected final void free(long o) {
         heap.freeObject(o);
+        if (heapTypeInstances()) heap.decref(typeObject());
     }
 }

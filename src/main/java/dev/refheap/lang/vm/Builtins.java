@@ -312,7 +312,7 @@ final class Builtins {
     static boolean isCallable(Runtime rt, long o) {
         PyType t = rt.heap.typeOf(o);
         return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o) || t == rt.callableProxyType
-                || (t instanceof ClassType c && rt.ops.lookupType(c, "__call__") != 0);
+                || (t instanceof ClassType c && rt.ops.lookupType(c, "__call__") != 0) || (t instanceof ExtType x && x.isCallableType());
     }
 
     // ---- iteration helpers ----------------------------------------------------------------------

@@ -78,6 +78,9 @@ abstract class ExtType extends LangType {
         throw rt.typeError("cannot create '" + name() + "' instances");
     }
 
+    /** Whether instances are callable (callable(o)). */
+    boolean isCallableType() { return false; }
+
     /** o(args) when instances are callable, or 0. */
     long call(long o, long[] a, int off, int n, long kw) { return 0; }
 }

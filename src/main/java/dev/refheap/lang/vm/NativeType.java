@@ -71,8 +71,14 @@ public abstract class NativeType extends ExtType {
     /** o(args), or 0 when instances are not callable. */
     public long callOf(long o, long[] a, int off, int n, long kwnames) { return 0; }
 
+    /** Whether instances are callable ({@link #callOf} answers). */
+    public boolean callableInstances() { return false; }
+
     /** a == b where a or b has this type, or null (identity decides). */
     public Boolean eqOf(long a, long b) { return null; }
+
+    /** Three-way order of a and b (op: Py_LT..Py_GE) where a or b has this type, or null: unorderable (TypeError). */
+    public Integer orderOf(int op, long a, long b) { return null; }
 
     // ---- ExtType's package-private protocol, forwarded ---------------------------------------------
 
@@ -97,6 +103,12 @@ public abstract class NativeType extends ExtType {
 
     @Override
     final Boolean eq(long a, long b) { return eqOf(a, b); }
+
+    @Override
+    final Integer order(int op, long a, long b) { return orderOf(op, a, b); }
+
+    @Override
+    final boolean isCallableType() { return callableInstances(); }
 
     @Override
     final long len(long o) { return lenOf(o); }

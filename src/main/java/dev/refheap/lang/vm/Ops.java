@@ -218,7 +218,7 @@ final class Ops {
 
     private final java.util.Set<Long> reprActive = new java.util.HashSet<>();
 
-    private String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
+    String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
         if (!reprActive.add(o)) return recursive;
         try {
             return body.get();

@@ -124,9 +124,23 @@ public final class VmApi {
 
     public String toStr(long o) { return rt.ops.str(o); }
 
+    /** {@code body}'s repr of o, or {@code recursive} when o's repr is already being computed (Py_ReprEnter). */
+    public String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
+        return rt.ops.reprRecursive(o, recursive, body);
+    }
+
     public String typeName(long o) { return rt.ops.typeName(o); }
 
     public boolean truthy(long o) { return rt.ops.truthy(o); }
+
+    /** The truth of {@code o} (a new reference), which is released. */
+    public boolean truthyNew(long o) {
+        try {
+            return rt.ops.truthy(o);
+        } finally {
+            heap.decref(o);
+        }
+    }
 
     /** o.name, or 0 if it has no such attribute (an AttributeError is swallowed). */
     public long getAttrOrNull(long o, String name) {
@@ -149,8 +163,7 @@ public final class VmApi {
 
     public boolean isCallable(long o) {
         PyType t = heap.typeOf(o);
-        return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o)
-                || rt.ops.lookupType(t, "__call__") != 0;
+        return Builtins.isCallable(rt, o) || rt.ops.lookupType(t, "__call__") != 0;
     }
 
     /** a == b (rich comparison, truth of the result). */

@@ -22,7 +22,8 @@ final class NativeModules {
             "errno", (vm, imp) -> dev.refheap.lang.modules.ErrnoModule.create(vm),
             "atexit", (vm, imp) -> dev.refheap.lang.modules.AtexitModule.create(vm),
             "itertools", (vm, imp) -> dev.refheap.lang.modules.itertools.ItertoolsModule.create(vm),
-            "_functools", (vm, imp) -> dev.refheap.lang.modules.functools.FunctoolsModule.create(vm));
+            "_functools", (vm, imp) -> dev.refheap.lang.modules.functools.FunctoolsModule.create(vm),
+            "_operator", (vm, imp) -> dev.refheap.lang.modules.operator.OperatorModule.create(vm));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

@@ -214,6 +214,21 @@ public final class VmApi {
     /** Whether o is a type object. */
     public boolean isType(long o) { return rt.ops.isTypeObject(o); }
 
+    /** -o, +o, ~o (op "-", "+", "~"): a new reference. */
+    public long unary(String op, long o) { return rt.ops.unary(op, o); }
+
+    /** item in container. */
+    public boolean contains(long container, long item) { return rt.ops.contains(container, item); }
+
+    /** o[key] = v. */
+    public void setItem(long o, long key, long v) { rt.ops.setItem(o, key, v); }
+
+    /** del o[key]. */
+    public void delItem(long o, long key) { rt.ops.delItem(o, key); }
+
+    /** o.name for a str object {@code name}: a new reference; AttributeError when absent. */
+    public long getAttr(long o, long name) { return rt.ops.getAttr(o, name); }
+
     /** o[key]: a new reference. */
     public long getItem(long o, long key) { return rt.ops.getItem(o, key); }
 

@@ -86,6 +86,8 @@ public final class Runtime implements AutoCloseable {
     private ImportSystem imports;
     /** Attributes of builtin types (method descriptors), by type index. */
     final Map<PyType, Map<String, Long>> typeAttrs = new HashMap<>();
+    /** Per-runtime state of the native modules (their registered types), by module name: {@link VmApi#moduleState}. */
+    final Map<String, Object> nativeModuleState = new HashMap<>();
     /** Every type's registry of its subclasses (tp_subclasses). */
     Subclasses subclasses;
     /** --gc-stress, or null. */

@@ -2,6 +2,7 @@ package dev.refheap.lang.vm;
 
 import dev.refheap.memory.Native;
 import dev.refheap.object.Heap;
+import dev.refheap.object.ListType;
 import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
 import dev.refheap.object.TupleType;
@@ -40,18 +41,35 @@ final class ClassFactory {
             }
         }
         boolean exc = builtinBase instanceof ExceptionType;
-        Layout layout = layout(rt, name, bases, ns, exc ? builtinBase : heap.objectType);
+        // type_new_get_bases: no bases means (object,), a tuple made before the slots' tuples (the
+        // order decides which of them the tuple free list serves, and so count0)
+        long tpBases = TupleType.size(bases) == 0 ? heap.tuples.of(heap.objectType.address()) : Builtins.incref(heap, bases);
+        Layout layout;
+        try {
+            layout = layout(rt, name, bases, ns, exc ? builtinBase : heap.objectType);
+        } catch (RuntimeException e) {
+            heap.decref(tpBases);
+            throw e;
+        }
         ClassType cls = new ClassType(rt, name, exc ? builtinBase : null, exc, layout.basicSize, layout.weaklistOffset, layout.flags);
         cls.heapBase = layout.heapBase;
         cls.slotNames = layout.slotNames;
         cls.slotOffsets = layout.slotOffsets;
         cls.solid = layout.slotNames.length > 0 ? cls : layout.heapBase == null ? null : layout.heapBase.solid;
-        List<ClassType> mro = c3(rt, cls, classBases);
+        List<ClassType> mro;
+        try {
+            mro = c3(rt, cls, classBases);
+        } catch (RuntimeException e) {
+            heap.xdecref(layout.htSlots);
+            heap.decref(tpBases);
+            throw e;
+        }
         cls.mro.addAll(mro);
 
         long t = heap.allocObjectOfSize(heap.typeType, ClassType.TYPE_OBJECT_SIZE, 0);
         Native.fill(t + 16, ClassType.TYPE_OBJECT_SIZE - 16, (byte) 0);
         cls.typeObject = t;
+        Native.putLong(t + ClassType.T_SLOTS, layout.htSlots);
         heap.registerHeapType(cls, t);
         long dict = heap.dicts.create();
         long[] classcell = {0};
@@ -77,9 +95,7 @@ final class ClassFactory {
         // type_new_set_hash: a class that defines __eq__ but not __hash__ is unhashable.
         if (heap.dicts.getItem(dict, "__eq__") != 0 && heap.dicts.getItem(dict, "__hash__") == 0) heap.dicts.setItem(dict, "__hash__", heap.None);
         if (heap.dicts.getItem(dict, "__doc__") == 0) heap.dicts.setItem(dict, "__doc__", heap.None);
-        heap.incref(bases);
-        Native.putLong(t + ClassType.T_BASES, TupleType.size(bases) == 0 ? heap.tuples.of(heap.objectType.address()) : bases);
-        if (TupleType.size(bases) == 0) heap.decref(bases);
+        Native.putLong(t + ClassType.T_BASES, tpBases);
         long mroTuple = heap.tuples.alloc(mro.size() + 1 + (exc ? depth(builtinBase) : 0));
         int j = 0;
         for (ClassType m : mro) TupleType.setItemSteal(mroTuple, j++, Builtins.incref(heap, m == cls ? t : m.typeObject));
@@ -159,7 +175,8 @@ final class ClassFactory {
 
     /** An instance layout as type_new computes it: best base, slots, __dict__ and __weakref__. */
     private record Layout(ClassType heapBase, long basicSize, long weaklistOffset, int flags,
-                          String[] slotNames, long[] slotOffsets, boolean addDict, boolean addWeak) {}
+                          String[] slotNames, long[] slotOffsets, boolean addDict, boolean addWeak,
+                          long htSlots) {}
 
     /**
      * best_base, type_new_slots and type_new_descriptors: the heap base whose layout this one
@@ -183,6 +200,7 @@ final class ClassFactory {
         boolean baseHasWeak = (best != null ? best.weaklistOffset() : builtinBase.weaklistOffset()) != 0;
         boolean addDict, addWeak;
         List<String> slots = new ArrayList<>();
+        long htSlots = 0;
         long slotsObj = heap.dicts.getItem(ns, "__slots__");
         if (slotsObj == 0) {
             addDict = !baseHasDict;
@@ -190,31 +208,25 @@ final class ClassFactory {
         } else {
             addDict = false;
             addWeak = false;
-            List<Long> items = new ArrayList<>();
-            long held = heap.typeOf(slotsObj) == heap.strs ? heap.tuples.of(slotsObj) : Builtins.toList(rt, slotsObj);
+            long held = slotsTuple(rt, slotsObj);  // ctx->slots
             try {
-            for (long i = 0; i < rt.ops.len(held); i++) items.add(heap.typeOf(held) == heap.tuples ? TupleType.item(held, i) : dev.refheap.object.ListType.item(held, (int) i));
-            for (long item : items) {
-                if (heap.typeOf(item) != heap.strs) throw rt.typeError("__slots__ items must be strings, not '" + rt.ops.typeName(item) + "'");
-                String s = StrType.value(item);
-                if (!isIdentifier(s)) throw rt.typeError("__slots__ must be identifiers");
-                if (s.equals("__dict__")) {
-                    if (baseHasDict || addDict) throw rt.typeError("__dict__ slot disallowed: we already got one");
-                    addDict = true;
-                } else if (s.equals("__weakref__")) {
-                    if (baseHasWeak || addWeak) throw rt.typeError("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
-                    addWeak = true;
-                } else {
-                    String m = mangle(name, s);
-                    if (heap.dicts.getItem(ns, m) != 0) throw rt.error("ValueError", "'" + m + "' in __slots__ conflicts with class variable");
-                    if (slots.contains(m)) continue;
-                    slots.add(m);
+                for (long i = 0; i < TupleType.size(held); i++) {
+                    long item = TupleType.item(held, i);
+                    if (heap.typeOf(item) != heap.strs) throw rt.typeError("__slots__ items must be strings, not '" + rt.ops.typeName(item) + "'");
+                    String s = StrType.value(item);
+                    if (!isIdentifier(s)) throw rt.typeError("__slots__ must be identifiers");
+                    if (s.equals("__dict__")) {
+                        if (baseHasDict || addDict) throw rt.typeError("__dict__ slot disallowed: we already got one");
+                        addDict = true;
+                    } else if (s.equals("__weakref__")) {
+                        if (baseHasWeak || addWeak) throw rt.typeError("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+                        addWeak = true;
+                    }
                 }
-            }
+                htSlots = copySlots(rt, name, ns, held, addDict, addWeak, slots);
             } finally {
                 heap.decref(held);
             }
-            java.util.Collections.sort(slots);
         }
         long off = baseSize;
         long[] offsets = new long[slots.size()];
@@ -226,7 +238,85 @@ final class ClassFactory {
         }
         int flags = PyType.HAVE_GC | PyType.HEAPTYPE | PyType.BASETYPE | (exc ? PyType.BASE_EXC_SUBCLASS : 0);
         if (!exc && (addDict || baseHasDict)) flags |= PyType.MANAGED_DICT;
-        return new Layout(best, off, weak, flags, slots.toArray(new String[0]), offsets, addDict, addWeak);
+        return new Layout(best, off, weak, flags, slots.toArray(new String[0]), offsets, addDict, addWeak, htSlots);
+    }
+
+    /**
+     * type_new_get_slots' tuple of {@code __slots__} (a new reference): a str is packed in a new
+     * 1-tuple, a tuple is used as it is, a list becomes a tuple (PyList_AsTuple) and any other
+     * iterable is iterated into one (PySequence_Tuple). Which of these allocate matters: each is a
+     * GC allocation that count0 sees, and a tuple freed here goes to the tuple free list.
+     */
+    private static long slotsTuple(Runtime rt, long slotsObj) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeOf(slotsObj);
+        if (t == heap.strs) return heap.tuples.of(slotsObj);
+        if (t == heap.tuples) return Builtins.incref(heap, slotsObj);
+        if (t == heap.lists) return rt.interpreter.listToTuple(slotsObj);
+        List<Long> items = new ArrayList<>();
+        long it = rt.ops.iter(slotsObj);
+        try {
+            for (long v; (v = rt.ops.next(it)) != 0; ) items.add(v);
+        } catch (RuntimeException e) {
+            for (long v : items) heap.decref(v);
+            throw e;
+        } finally {
+            heap.decref(it);
+        }
+        long tuple = heap.tuples.alloc(items.size());
+        for (int i = 0; i < items.size(); i++) TupleType.setItemSteal(tuple, i, items.get(i));
+        return tuple;
+    }
+
+    /**
+     * type_new_copy_slots: the slots other than {@code __dict__} and {@code __weakref__} (when
+     * those are added), mangled, into a new list (checked against the class variables), sorted,
+     * and copied into a tuple: the ht_slots tuple, returned as a new reference (the list goes,
+     * to the list free list). Their names are added to {@code names} in that order. Duplicates
+     * stay, as in 3.11 (each gets its own slot; the later member descriptor wins).
+     */
+    private static long copySlots(Runtime rt, String className, long ns, long slotsTuple, boolean addDict, boolean addWeak,
+                                  List<String> names) {
+        Heap heap = rt.heap;
+        long n = TupleType.size(slotsTuple);
+        long keep = heap.lists.alloc(n - (addDict ? 1 : 0) - (addWeak ? 1 : 0));
+        try {
+            List<Long> objs = new ArrayList<>();
+            int j = 0;
+            for (long i = 0; i < n; i++) {
+                long item = TupleType.item(slotsTuple, i);
+                String s = StrType.value(item);
+                if (addDict && s.equals("__dict__") || addWeak && s.equals("__weakref__")) continue;
+                String m = mangle(className, s);
+                long mangled = m.equals(s) ? Builtins.incref(heap, item) : heap.strs.of(m);
+                ListType.setItemSteal(keep, j, mangled);
+                objs.add(mangled);
+                j++;
+                if (heap.dicts.getItem(ns, m) != 0 && !m.equals("__qualname__") && !m.equals("__classcell__")) {
+                    throw rt.error("ValueError", "'" + m + "' in __slots__ conflicts with class variable");
+                }
+            }
+            objs.sort((a, b) -> compareCodePoints(StrType.value(a), StrType.value(b)));
+            for (int i = 0; i < objs.size(); i++) {
+                ListType.setItemSteal(keep, i, objs.get(i));
+                names.add(StrType.value(objs.get(i)));
+            }
+            return rt.interpreter.listToTuple(keep);
+        } finally {
+            heap.decref(keep);
+        }
+    }
+
+    /** str's order: by code point (Java's compareTo orders UTF-16 units, which differs above U+FFFF). */
+    private static int compareCodePoints(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i), y = b.codePointAt(j);
+            if (x != y) return Integer.compare(x, y);
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     /** _Py_Mangle: {@code __x} inside class {@code _C} is {@code _C__x}. */

@@ -25,6 +25,8 @@ import java.util.function.LongConsumer;
 final class ClassType extends LangType implements HeapTypeSlots {
     /** Type object layout (our PyHeapTypeObject): dict, bases, mro, name, qualname, module. */
     static final int T_DICT = 32 + 8, T_BASES = 48, T_MRO = 56, T_NAME = 64, T_QUALNAME = 72, T_SUBCLASSES = 88; // 80 is Layout.TP_WEAKLIST
+    /** ht_slots: the tuple of the slot names this class adds (type_new_copy_slots), or 0 without {@code __slots__}; owned, not traversed (only strings). */
+    static final int T_SLOTS = 96;
     static final int TYPE_OBJECT_SIZE = 1672;
 
     final List<ClassType> mro = new ArrayList<>();
@@ -286,6 +288,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
         visitField(t, T_NAME, visit);
         visitField(t, T_QUALNAME, visit);
         visitField(t, T_SUBCLASSES, visit); // owned but not traversed, as tp_subclasses: it holds only weakrefs
+        visitField(t, T_SLOTS, visit); // owned but not traversed, as ht_slots: it holds only strings
     }
 
     @Override
@@ -305,6 +308,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
         clearField(t, T_NAME);
         clearField(t, T_QUALNAME);
         clearField(t, T_SUBCLASSES);
+        clearField(t, T_SLOTS);
         heap.freeObject(t);
     }
 

@@ -150,6 +150,9 @@ final class Builtins {
         def(rt, "reversed", (self, a, o, n, kw) -> {
             Args.noKeywords(rt, "reversed", kw);
             if (n != 1) throw rt.typeError("reversed expected 1 argument, got " + n);
+            if (heap.typeOf(a[o]) instanceof ExtType && rt.ops.lookupType(heap.typeOf(a[o]), "__reversed__") != 0) {
+                return rt.ops.callMethod(a[o], "__reversed__");  // a native type's own reverse iterator (deque's)
+            }
             long l = heap.lists.alloc(0);
             Sequences.extend(rt, l, a[o]);
             long len = ListType.size(l);

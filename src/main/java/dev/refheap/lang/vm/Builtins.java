@@ -179,6 +179,8 @@ final class Builtins {
         heap.dicts.setItem(d, "classmethod", rt.classMethodType.address());
         heap.dicts.setItem(d, "filter", rt.iterType.typeFor(IterType.Kind.FILTER).address());
         for (ExceptionType e : rt.exceptions.values()) heap.dicts.setItem(d, e.name(), e.address());
+        heap.dicts.setItem(d, "EnvironmentError", rt.exceptions.get("OSError").address());  // 3.3's aliases of OSError
+        heap.dicts.setItem(d, "IOError", rt.exceptions.get("OSError").address());
         heap.dicts.setItem(d, "None", heap.None);
         heap.dicts.setItem(d, "Ellipsis", rt.ellipsis);
         heap.dicts.setItem(d, "NotImplemented", rt.notImplemented);
@@ -578,6 +580,7 @@ final class Builtins {
             }
             long args = heap.tuples.alloc(n);
             for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
+            if (t instanceof OSErrorType) return OSErrorType.construct(rt, t, args);
             return rt.ops.instantiateException(t, args);
         }
         if (t instanceof IterType it) return it.construct(a, o, n, kw);
@@ -608,6 +611,22 @@ final class Builtins {
             heap.decref(old);
         }
         long init = rt.ops.lookupType(c, "__init__");
+        if (c.builtinBase instanceof OSErrorType) {
+            // OSError_new parses the arguments when no class in the mro defines __init__; otherwise
+            // args starts empty, for that __init__ to fill (oserror_use_init)
+            if (rt.ops.lookupUserOnly(c, "__init__") == 0) {
+                try {
+                    OSErrorType.parseArgs(rt, self);
+                } catch (RuntimeException e) {
+                    heap.decref(self);
+                    throw e;
+                }
+            } else {
+                long old = ExceptionType.args(self);
+                Native.putLong(self + ExceptionType.ARGS, heap.tuples.alloc(0));
+                heap.decref(old);
+            }
+        }
         if (init == 0 || (heap.typeOf(init) == rt.builtinFunctionType && rt.builtinFunctionType.entry(init).ownerType() != null)) {
             if (n > 0 && !c.exceptionBased && rt.ops.lookupType(c, "__new__") == 0) {
                 heap.decref(self);

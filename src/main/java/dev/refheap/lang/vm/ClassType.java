@@ -119,6 +119,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
         if (exceptionBased) {
             Native.fill(o + ExceptionType.SIZE, basicSize() - ExceptionType.SIZE, (byte) 0);
             ExceptionType.init(o, heap.tuples.alloc(0));
+            if (builtinBase instanceof OSErrorType) OSErrorType.initFields(o);
         } else {
             Native.fill(o + Layout.OBJECT_HEAD, basicSize() - Layout.OBJECT_HEAD, (byte) 0);
             if (managed() && dkUsable > 1) dkUsable--;  // _PyObject_InitInlineValues
@@ -202,7 +203,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
         visitSlots(o, visit);
         if (exceptionBased) {
             visit.accept(typeObject);
-            rt.baseException.traverse(o, visit);
+            ((ExceptionType) builtinBase).traverse(o, visit);
             return;
         } else if (managed()) {
             long d = get(o, Layout.MANAGED_DICT);
@@ -229,7 +230,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
     public void clear(long o) {
         clearSlots(o);
         if (exceptionBased) {
-            rt.baseException.clear(o);
+            ((ExceptionType) builtinBase).clear(o);
             return;
         }
         clearAttributes(o);
@@ -262,7 +263,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
         }
         if (weaklistOffset() != 0) heap.weakrefs.clearWeakrefs(o);
         clearSlots(o);
-        if (exceptionBased) rt.baseException.clear(o);
+        if (exceptionBased) ((ExceptionType) builtinBase).clear(o);
         else clearAttributes(o);
         heap.freeObject(o);
     }

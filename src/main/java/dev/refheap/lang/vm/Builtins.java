@@ -55,7 +55,7 @@ final class Builtins {
             Args.range(rt, "next", n, kw, 1, 2);
             PyType t = heap.typeOf(a[o]);
             if (!(t instanceof IterType) && t != rt.generatorType && t != rt.rangeType.iterType
-                    && !(t instanceof ClassType c && rt.ops.lookupType(c, "__next__") != 0)) {
+                    && !(t instanceof ExtType x && x.isIterator()) && !(t instanceof ClassType c && rt.ops.lookupType(c, "__next__") != 0)) {
                 throw rt.typeError("'" + t.name() + "' object is not an iterator");
             }
             if (t == rt.generatorType) {
@@ -314,7 +314,7 @@ final class Builtins {
     static boolean isCallable(Runtime rt, long o) {
         PyType t = rt.heap.typeOf(o);
         return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o) || t == rt.callableProxyType
-                || (t instanceof ClassType c && rt.ops.lookupType(c, "__call__") != 0);
+                || (t instanceof ClassType c && rt.ops.lookupType(c, "__call__") != 0) || (t instanceof ExtType x && x.isCallableType());
     }
 
     // ---- iteration helpers ----------------------------------------------------------------------

@@ -218,7 +218,7 @@ final class Ops {
 
     private final java.util.Set<Long> reprActive = new java.util.HashSet<>();
 
-    private String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
+    String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
         if (!reprActive.add(o)) return recursive;
         try {
             return body.get();
@@ -712,7 +712,7 @@ final class Ops {
             if (got != 0) return got;
             return incref(v);
         }
-        if (name.equals("__module__")) return heap.strs.of("builtins");
+        if (name.equals("__module__")) return heap.strs.of(t.name().lastIndexOf('.') > 0 ? t.name().substring(0, t.name().lastIndexOf('.')) : "builtins");
         long meta = lookupBuiltin(heap.typeType, name); // type's own methods, bound to the class
         if (meta != 0) return bindDescriptor(meta, typeObject);
         return 0;
@@ -1352,7 +1352,7 @@ final class Ops {
                 long r = callMethod(o, "__iter__");
                 PyType rtp = heap.typeOf(r);
                 if (!(rtp instanceof ClassType rc && lookupType(rc, "__next__") != 0) && rtp != rt.generatorType
-                        && !rt.iterType.isIterator(r) && rtp != rt.rangeType.iterType) {
+                        && !rt.iterType.isIterator(r) && rtp != rt.rangeType.iterType && !(rtp instanceof ExtType x && x.isIterator())) {
                     heap.decref(r);
                     throw rt.typeError("iter() returned non-iterator of type '" + rtp.name() + "'");
                 }
@@ -1369,6 +1369,7 @@ final class Ops {
         if (t == rt.rangeType.iterType) return rt.rangeType.iterType.next(it);
         if (t instanceof IterType) return rt.iterType.next(it);
         if (t == rt.generatorType) return rt.interpreter.generatorNext(it);
+        if (t instanceof ExtType x && x.isIterator()) return x.next(it);
         if (t instanceof ClassType c && lookupType(c, "__next__") != 0) {
             try {
                 return callMethod(it, "__next__");

@@ -1343,6 +1343,7 @@ final class Ops {
             return it;
         }
         if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType) return incref(o);
+        if (t == rt.streams && rt.streams.isIterator(o)) return incref(o);
         if (t instanceof ExtType x) {
             long r = x.iter(o);
             if (r != 0) return r;
@@ -1368,6 +1369,7 @@ final class Ops {
         PyType t = heap.typeOf(it);
         if (t == rt.rangeType.iterType) return rt.rangeType.iterType.next(it);
         if (t instanceof IterType) return rt.iterType.next(it);
+        if (t == rt.streams && rt.streams.isIterator(it)) return rt.streams.next(it);
         if (t == rt.generatorType) return rt.interpreter.generatorNext(it);
         if (t instanceof ExtType x && x.isIterator()) return x.next(it);
         if (t instanceof ClassType c && lookupType(c, "__next__") != 0) {

@@ -178,6 +178,8 @@ final class Builtins {
         heap.dicts.setItem(d, "property", rt.propertyType.address());
         heap.dicts.setItem(d, "filter", rt.iterType.typeFor(IterType.Kind.FILTER).address());
         for (ExceptionType e : rt.exceptions.values()) heap.dicts.setItem(d, e.name(), e.address());
+        heap.dicts.setItem(d, "EnvironmentError", rt.exceptions.get("OSError").address());  // 3.3's aliases of OSError
+        heap.dicts.setItem(d, "IOError", rt.exceptions.get("OSError").address());
         heap.dicts.setItem(d, "None", heap.None);
         heap.dicts.setItem(d, "Ellipsis", rt.ellipsis);
         heap.dicts.setItem(d, "NotImplemented", rt.notImplemented);
@@ -577,6 +579,7 @@ final class Builtins {
             }
             long args = heap.tuples.alloc(n);
             for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
+            if (t instanceof OSErrorType) return OSErrorType.construct(rt, t, args);
             return rt.ops.instantiateException(t, args);
         }
         if (t instanceof IterType it) return it.construct(a, o, n, kw);

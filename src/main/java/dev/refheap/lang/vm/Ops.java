@@ -296,6 +296,10 @@ final class Ops {
             long n = TupleType.size(args);
             if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
             if (isSubtype(t, rt.exceptions.get("SyntaxError"))) return ExecBuiltins.syntaxErrorStr(rt, o);
+            if (isSubtype(t, rt.exceptions.get("OSError"))) {
+                String s = OSErrorType.str(rt, o);
+                if (s != null) return s;
+            }
             if (isSubtype(t, rt.exceptions.get("UnicodeError")) && t != rt.exceptions.get("UnicodeError")) return Codecs.unicodeErrorStr(rt, o);
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
@@ -673,6 +677,9 @@ final class Ops {
                 case "__context__": { long v = ExceptionType.context(o); return incref(v == 0 ? heap.None : v); }
                 case "__cause__": { long v = ExceptionType.cause(o); return incref(v == 0 ? heap.None : v); }
                 case "__suppress_context__": return bool(Native.getLong(o + ExceptionType.SUPPRESS) != 0);
+                case "errno", "strerror", "filename", "filename2", "characters_written":
+                    if (isInstance(o, rt.exceptionType("OSError"))) return OSErrorType.attr(rt, o, name);
+                    break;
                 case "value":
                     if (isInstance(o, rt.exceptionType("StopIteration"))) {
                         long args = ExceptionType.args(o);
@@ -798,6 +805,9 @@ final class Ops {
     }
 
     private boolean setExceptionField(long o, String name, long v) {
+        if (OSErrorType.memberOffset(name) >= 0 || name.equals("characters_written")) {
+            if (isInstance(o, rt.exceptionType("OSError"))) return OSErrorType.setAttr(rt, o, name, v);
+        }
         int off = switch (name) {
             case "__traceback__" -> ExceptionType.TRACEBACK;
             case "__context__" -> ExceptionType.CONTEXT;
@@ -995,6 +1005,7 @@ final class Ops {
         }
         long e = heap.allocObject(type, 0);
         ExceptionType.init(e, args);
+        if (type instanceof OSErrorType) OSErrorType.initFields(e);
         heap.track(e);
         return e;
     }
@@ -1386,6 +1397,7 @@ final class Ops {
             return it;
         }
         if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType) return incref(o);
+        if (t == rt.streams && rt.streams.isIterator(o)) return incref(o);
         if (t instanceof ExtType x) {
             long r = x.iter(o);
             if (r != 0) return r;
@@ -1411,6 +1423,7 @@ final class Ops {
         PyType t = heap.typeOf(it);
         if (t == rt.rangeType.iterType) return rt.rangeType.iterType.next(it);
         if (t instanceof IterType) return rt.iterType.next(it);
+        if (t == rt.streams && rt.streams.isIterator(it)) return rt.streams.next(it);
         if (t == rt.generatorType) return rt.interpreter.generatorNext(it);
         if (t instanceof ExtType x && x.isIterator()) return x.next(it);
         if (t instanceof ClassType c && lookupType(c, "__next__") != 0) {

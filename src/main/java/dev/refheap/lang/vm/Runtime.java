@@ -304,6 +304,18 @@ public final class Runtime implements AutoCloseable {
         return new PyException(newException(name, message));
     }
 
+    /**
+     * OSError(errno, strerror[, filename]) as CPython raises it from a failed system call: the
+     * errno's subclass (2: FileNotFoundError, ...), with errno, strerror and filename set.
+     */
+    PyException osError(int errno, String strerror, String filename) {
+        long args = filename == null ? heap.tuples.alloc(2) : heap.tuples.alloc(3);
+        TupleType.setItemSteal(args, 0, heap.ints.of(errno));
+        TupleType.setItemSteal(args, 1, heap.strs.of(strerror));
+        if (filename != null) TupleType.setItemSteal(args, 2, heap.strs.of(filename));
+        return new PyException(OSErrorType.construct(this, exceptions.get("OSError"), args));
+    }
+
     PyException typeError(String message) { return error("TypeError", message); }
 
     /** Turns an object-layer error into a Python exception. */

@@ -107,6 +107,22 @@ final class TypeCall {
             long old = ExceptionType.args(self);
             Native.putLong(self + ExceptionType.ARGS, args);
             heap.decref(old);
+            if (base instanceof OSErrorType) {
+                // OSError_new parses the arguments when no class in the mro defines __init__; otherwise
+                // args starts empty, for that __init__ to fill (oserror_use_init)
+                if (rt.ops.lookupUserOnly(c, "__init__") == 0) {
+                    try {
+                        OSErrorType.parseArgs(rt, self);
+                    } catch (RuntimeException e) {
+                        heap.decref(self);
+                        throw e;
+                    }
+                } else {
+                    long empty = ExceptionType.args(self);
+                    Native.putLong(self + ExceptionType.ARGS, heap.tuples.alloc(0));
+                    heap.decref(empty);
+                }
+            }
             return self;
         }
         if (base == heap.tuples) return tupleNew(rt, c, a, o, n, kw);

@@ -3,10 +3,6 @@ package dev.refheap.gc;
 import dev.refheap.object.Heap;
 import dev.refheap.object.ListType;
 import dev.refheap.object.TupleType;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -19,14 +15,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * those slow tiers: about twice the time of the same collection later in the process. So when
  * the collector sees a big collection coming (the count of GC allocations since the last
  * collection passing {@link #TRIGGER}: automatic collection is off), it starts this, once per
- * process: a daemon thread at the lowest scheduling priority (nice 19 on Linux, so it takes a
- * spare core, never the program's or the JIT compilers' time) that builds small graphs of the shapes big
- * collections meet (two-dict cycles of garbage, live one-element lists with ints, tuples,
- * list cycles) on a heap of its own and collects them, full and young collections, a few
- * hundred thousand objects in all, then closes its heap. The passes and the deallocation paths
- * they call are then compiled while the program is still building its graph.
+ * process: a daemon thread (on a second core, beside the program) that builds small graphs of
+ * the shapes big collections meet (two-dict cycles of garbage, live one-element lists with
+ * ints, tuples, sets, list cycles) on a heap of its own and collects them, full and young
+ * collections, a few hundred thousand objects in all, then closes its heap. The passes and the
+ * deallocation paths they call are then compiled while the program is still building its graph.
+ * It runs at normal priority: a thread the scheduler starves would hold up the program at every
+ * JVM safepoint (deoptimization, Java GC), which waits for all threads.
  *
- * With automatic collection on, the program's own young and full collections exercise the
+ * <p>With automatic collection on, the program's own young and full collections exercise the
  * passes while the heap grows, and the warm-up is not needed.
  *
  * <p>It touches nothing of the program's heap (heaps share no mutable state; the unmapper is
@@ -38,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CollectorWarmup {
     private CollectorWarmup() {}
 
-    /** GC allocations without a collection (or objects pending a full collection) that start the warm-up. */
+    /** GC allocations without a collection that start the warm-up. */
     public static final long TRIGGER = 50_000;
     static final boolean ENABLED = !"false".equals(System.getProperty("refheap.gcWarmup"));
     /** Rounds, and two-dict cycles (and live lists) per round: enough calls of each pass for the optimising compiler. */
@@ -52,7 +49,6 @@ public final class CollectorWarmup {
         if (!ENABLED || !started.compareAndSet(false, true)) return;
         Thread t = new Thread(CollectorWarmup::runQuietly, "refheap-gc-warmup");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         thread = t;
         t.start();
     }
@@ -68,22 +64,10 @@ public final class CollectorWarmup {
 
     private static void runQuietly() {
         try {
-            lowestPriority();
             run(ROUNDS, PAIRS);
         } catch (Throwable ignored) {
             // only an optimisation: the program never sees it
         }
-    }
-
-    /** Linux: setpriority(PRIO_PROCESS, 0, 19) applies to the calling thread alone. Elsewhere: nothing. */
-    private static void lowestPriority() throws Throwable {
-        if (!System.getProperty("os.name", "").startsWith("Linux")) return;
-        Linker linker = Linker.nativeLinker();
-        var setpriority = linker.defaultLookup().find("setpriority");
-        if (setpriority.isEmpty()) return;
-        MethodHandle h = linker.downcallHandle(setpriority.get(),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-        int ignored = (int) h.invokeExact(0, 0, 19);  // PRIO_PROCESS, this thread, nice 19
     }
 
     /** The warm-up itself, on the calling thread: {@code rounds} rounds of the graphs above with {@code pairs} pairs each. */

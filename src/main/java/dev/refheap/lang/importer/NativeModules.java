@@ -27,7 +27,8 @@ final class NativeModules {
             Map.entry("_collections", (vm, imp) -> dev.refheap.lang.modules.collections.CollectionsModule.create(vm)),
             Map.entry("_string", (vm, imp) -> dev.refheap.lang.modules.StringModule.create(vm)),
             Map.entry("_random", (vm, imp) -> dev.refheap.lang.modules.RandomModule.create(vm)),
-            Map.entry("_struct", (vm, imp) -> dev.refheap.lang.modules.struct.StructModule.create(vm)));
+            Map.entry("_struct", (vm, imp) -> dev.refheap.lang.modules.struct.StructModule.create(vm)),
+            Map.entry("binascii", (vm, imp) -> dev.refheap.lang.modules.BinasciiModule.create(vm)));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

@@ -66,6 +66,8 @@ public final class Runtime implements AutoCloseable {
     final WeakProxyType proxyType, callableProxyType;
     final SuperType superType;
     final PropertyType propertyType;
+    /** object.__new__ (TypeCall.install): a class whose lookup finds it has no __new__ of its own. */
+    long objectNew;
     final GetSetDescriptorType getsetType;
     final MemberDescriptorType memberType;
     final SharedKeyTables sharedKeys = new SharedKeyTables();
@@ -180,6 +182,7 @@ public final class Runtime implements AutoCloseable {
         sysModules = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
+        TypeCall.install(this);
         Coroutines.register(this);
         complexType.install();
         NumberBuiltins.installMethods(this);
@@ -299,6 +302,18 @@ public final class Runtime implements AutoCloseable {
     /** Builds a PyException of builtin type {@code name} (for {@code throw}). */
     PyException error(String name, String message) {
         return new PyException(newException(name, message));
+    }
+
+    /**
+     * OSError(errno, strerror[, filename]) as CPython raises it from a failed system call: the
+     * errno's subclass (2: FileNotFoundError, ...), with errno, strerror and filename set.
+     */
+    PyException osError(int errno, String strerror, String filename) {
+        long args = filename == null ? heap.tuples.alloc(2) : heap.tuples.alloc(3);
+        TupleType.setItemSteal(args, 0, heap.ints.of(errno));
+        TupleType.setItemSteal(args, 1, heap.strs.of(strerror));
+        if (filename != null) TupleType.setItemSteal(args, 2, heap.strs.of(filename));
+        return new PyException(OSErrorType.construct(this, exceptions.get("OSError"), args));
     }
 
     PyException typeError(String message) { return error("TypeError", message); }

@@ -328,6 +328,9 @@ public final class VmApi {
     /** A new exception of builtin type {@code type} with one message argument, to throw. */
     public PyException error(String type, String message) { return rt.error(type, message); }
 
+    /** An OSError for a failed system call: the errno's subclass, with errno, strerror and filename set. */
+    public PyException osError(int errno, String strerror, String filename) { return rt.osError(errno, strerror, filename); }
+
     /** Whether the exception is an instance of builtin type {@code type} (or a subclass). */
     public boolean isInstance(PyException e, String type) { return rt.ops.isInstance(e.exc(), rt.exceptionType(type)); }
 

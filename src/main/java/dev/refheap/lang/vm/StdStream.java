@@ -179,12 +179,24 @@ public final class StdStream extends PrintStream {
     /** libc's isatty, through the foreign linker (the JDK only answers for stdin and stdout together). */
     public static boolean isatty(int fd) {
         try {
-            java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
-            java.lang.invoke.MethodHandle h = linker.downcallHandle(linker.defaultLookup().find("isatty").orElseThrow(),
-                    java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.JAVA_INT));
-            return (int) h.invokeExact(fd) == 1;
+            return (int) Isatty.H.invokeExact(fd) == 1;
         } catch (Throwable e) {
             return false;
+        }
+    }
+
+    /** Links isatty now (the launcher does it on another thread as the JVM starts: see dev.refheap.memory.Native#prelink). */
+    public static void prelink() {
+        if (Isatty.H == null) throw new IllegalStateException("isatty not linked");
+    }
+
+    /** isatty's handle, linked on first use (linking costs milliseconds of start-up). */
+    private static final class Isatty {
+        static final java.lang.invoke.MethodHandle H;
+        static {
+            java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
+            H = linker.downcallHandle(linker.defaultLookup().find("isatty").orElseThrow(),
+                    java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.JAVA_INT));
         }
     }
 }

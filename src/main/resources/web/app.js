@@ -461,7 +461,7 @@ function series(rec) {
 }
 
 function plot(title, lines, i, n) {
-  const W = 220, H = 54;
+  const W = 200, H = 54;
   let maxV = 1;
   for (const l of lines) for (const [, v] of l.pts) maxV = Math.max(maxV, v);
   let s = "<div class='plot-title'>" + esc(title) + "</div><svg width='" + W + "' height='" + (H + 12) + "' role='img' aria-label='" + esc(title) + "'>";
@@ -479,11 +479,14 @@ function renderPlots(i) {
   const rec = state.record, { idx, types } = state.series, n = rec.steps.length;
   const pick = (f) => idx.map((k) => [k, f(rec.steps[k])]);
   const colors = ["#2563eb", "#16a34a", "#c2410c", "#7c3aed"];
-  let h = plot("GC counts vs threshold 0", [
-    { name: "count0", color: "#2563eb", pts: pick((s) => s.gc.count[0]) },
-    { name: "count1", color: "#16a34a", pts: pick((s) => s.gc.count[1]) },
-    { name: "count2", color: "#7c3aed", pts: pick((s) => s.gc.count[2]) },
-    { name: "threshold0", color: "#c81e1e", dash: true, pts: pick((s) => s.gc.threshold[0]) },
+  // each generation's count against its own threshold (700 allocations, 10 and 10 collections):
+  // as a percentage, so the three share one scale; 100% is where that generation is collected
+  const pct = (k) => pick((s) => Math.round((100 * s.gc.count[k]) / Math.max(1, s.gc.threshold[k])));
+  let h = plot("GC count / threshold (%)", [
+    { name: "c0", color: "#2563eb", pts: pct(0) },
+    { name: "c1", color: "#16a34a", pts: pct(1) },
+    { name: "c2", color: "#7c3aed", pts: pct(2) },
+    { name: "100%", color: "#c81e1e", dash: true, pts: pick(() => 100) },
   ], i, n);
   h += plot("bytes in use", [{ name: "bytes", color: "#0f766e", pts: pick((s) => s.bytes) }], i, n);
   h += plot("live objects per type", types.map((t, k) => ({ name: t, color: colors[k], pts: pick((s) => s.liveByType[t] || 0) })), i, n);

@@ -138,6 +138,7 @@ public final class VmApi {
     public boolean isCallable(long o) {
         PyType t = heap.typeOf(o);
         return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o)
+                || t instanceof BuiltinDescrType || t == rt.methodWrapperType
                 || rt.ops.lookupType(t, "__call__") != 0;
     }
 

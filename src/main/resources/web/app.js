@@ -398,7 +398,17 @@ function renderDetails() {
     h += "</ul>";
   }
   if (o.why) h += "<b>Why alive</b> (refheap.why_alive):<div class='why' id='why'>" + esc(o.why) + "</div>";
-  if (o.refChanges) h += "<p class='hint'>this step: +" + o.refChanges[0] + " increfs, −" + o.refChanges[1] + " decrefs</p>";
+  if (o.refChanges) {
+    h += "<b>Refcount changes at this step</b> <span class='hint'>(+" + o.refChanges[0] + " increfs, −" + o.refChanges[1] + " decrefs; each with the instruction that made it and its holder)</span><ol id='changes'>";
+    for (const e of o.refEvents || []) {
+      h += "<li class='change'><b class='" + (e.delta > 0 ? "inc" : "dec") + "'>" + (e.delta > 0 ? "+1" : "−1") + "</b> "
+        + (e.allocated ? "<i>allocated</i> " : "") + "<code>" + esc(e.at) + "</code>" + (e.phase ? " <i>(collector: " + esc(e.phase) + ")</i>" : "")
+        + ": " + esc(e.holder) + "</li>";
+    }
+    const kept = (o.refEvents || []).length, total = o.refChanges[0] + o.refChanges[1] + (o.refEvents && o.refEvents.length && o.refEvents[0].allocated ? 1 : 0);
+    if (total > kept) h += "<li class='hint'>" + (total - kept) + " more changes not kept</li>";
+    h += "</ol>";
+  }
   d.innerHTML = h;
 }
 

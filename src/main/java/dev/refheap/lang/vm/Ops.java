@@ -56,7 +56,16 @@ final class Ops {
     /** The descriptor of a type object. */
     PyType typeFromObject(long typeObject) { return heap.typeAt(typeObject); }
 
-    boolean isTypeObject(long o) { return Heap.typeAddress(o) == heap.typeType.address(); }
+    /** True if o is a class: its type is {@code type} or a metaclass (a type with Py_TPFLAGS_TYPE_SUBCLASS). */
+    boolean isTypeObject(long o) {
+        long t = Heap.typeAddress(o);
+        return t == heap.typeType.address() || (Native.getInt(t + Layout.TP_FLAGS) & PyType.TYPE_SUBCLASS) != 0;
+    }
+
+    /** The metaclass of class object {@code o} when it is a class defined by Python code (not type), else null. */
+    ClassType metaclassOf(long o) {
+        return heap.typeOf(o) instanceof ClassType m && m.metaclass ? m : null;
+    }
 
     long incref(long o) {
         heap.incref(o);
@@ -145,7 +154,9 @@ final class Ops {
                 return sb.append(fz ? "})" : "}").toString();
             });
         }
-        if (t == heap.typeType) return "<class '" + qualifiedTypeName(o) + "'>";
+        if (t == heap.typeType || t instanceof ClassType mc && mc.metaclass && lookupUserOnly(mc, "__repr__") == 0) {
+            return "<class '" + qualifiedTypeName(o) + "'>";
+        }
         if (t == rt.functionType) return "<function " + StrType.value(Native.getLong(o + FunctionType.QUALNAME)) + " at " + hex(o) + ">";
         if (t == rt.builtinFunctionType) {
             var e = rt.builtinFunctionType.entry(o);
@@ -185,6 +196,7 @@ final class Ops {
             return t.name() + reprArgs(ExceptionType.args(o));
         }
         if (t instanceof ClassType c) {
+            if (c.builtinLayout() && c.builtinBase instanceof ExtType x && lookupUserOnly(c, "__repr__") == 0) return x.repr(o);
             long m = lookupType(c, "__repr__");
             if (m != 0) return strResult(callMethod(o, "__repr__"), "__repr__");
             return "<" + qualifiedTypeNameOf(c) + " object at " + hex(o) + ">";
@@ -222,7 +234,7 @@ final class Ops {
 
     private final java.util.Set<Long> reprActive = new java.util.HashSet<>();
 
-    private String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
+    String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
         if (!reprActive.add(o)) return recursive;
         try {
             return body.get();
@@ -288,10 +300,16 @@ final class Ops {
             long n = TupleType.size(args);
             if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
             if (isSubtype(t, rt.exceptions.get("SyntaxError"))) return ExecBuiltins.syntaxErrorStr(rt, o);
+            if (isSubtype(t, rt.exceptions.get("OSError"))) {
+                String s = OSErrorType.str(rt, o);
+                if (s != null) return s;
+            }
             if (isSubtype(t, rt.exceptions.get("UnicodeError")) && t != rt.exceptions.get("UnicodeError")) return Codecs.unicodeErrorStr(rt, o);
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
-        if (t instanceof ClassType c && lookupOverride(c, "__str__") != 0) return strResult(callMethod(o, "__str__"), "__str__");
+        if (t instanceof ClassType c && lookupOverride(c, "__str__") != 0 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
+            return strResult(callMethod(o, "__str__"), "__str__");
+        }
         if (t instanceof ExtType x && x.str(o) != null) return x.str(o);
         return repr(o);
     }
@@ -304,7 +322,8 @@ final class Ops {
     long reprObject(long o) {
         PyType t = heap.typeOf(o);
         if (t == heap.ints) return heap.strs.fresh(repr(o));
-        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__repr__") == 0) && lookupType(c, "__repr__") != 0) {
+        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__repr__") == 0) && lookupType(c, "__repr__") != 0
+                && !((c.metaclass || c.builtinLayout()) && lookupUserOnly(c, "__repr__") == 0)) {
             return strResultObject(callMethod(o, "__repr__"), "__repr__");
         }
         return heap.strs.of(repr(o));
@@ -318,7 +337,8 @@ final class Ops {
             return o;
         }
         if (t == heap.ints) return heap.strs.fresh(repr(o));
-        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupOverride(c, "__str__") != 0) {
+        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupOverride(c, "__str__") != 0
+                && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
             return strResultObject(callMethod(o, "__str__"), "__str__");
         }
         return heap.strs.of(str(o));
@@ -481,7 +501,7 @@ final class Ops {
     /** PyObject_GenericGetAttr: o.name without the class's __getattribute__/__getattr__ hooks; new reference or 0. */
     long genericGetAttrOrNull(long o, long nameObj, String name) {
         PyType t = heap.typeOf(o);
-        if (t instanceof ClassType c && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")) {
+        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__") && !name.equals("__dict__")) {
             // An instance of a plain class: none of specialAttr's cases apply.
             return instanceAttr(o, c, name);
         }
@@ -508,7 +528,7 @@ final class Ops {
         }
         long special = specialAttr(o, t, name);
         if (special != 0) return special;
-        if (t instanceof ClassType c) return instanceAttr(o, c, name);
+        if (t instanceof ClassType c && !c.metaclass) return instanceAttr(o, c, name);
         long descr = lookupType(t, name);
         if (descr != 0) return bindDescriptor(descr, o);
         return 0;
@@ -550,6 +570,7 @@ final class Ops {
             case "__class__": return incref(Heap.typeAddress(o));
             case "__dict__":
                 if (t instanceof ClassType c && c.managed()) return incref(Instances.materializeDict(rt, o, c));
+                if (t instanceof ClassType c && c.dictOffset != 0 && !c.metaclass) return incref(Instances.slotDict(rt, o, c));
                 if (t instanceof ExceptionType || t instanceof ClassType ce && ce.exceptionBased) {
                     long d = Native.getLong(o + ExceptionType.DICT);  // BaseException's dict, made on first use
                     if (d == 0) {
@@ -709,6 +730,9 @@ final class Ops {
                 case "__context__": { long v = ExceptionType.context(o); return incref(v == 0 ? heap.None : v); }
                 case "__cause__": { long v = ExceptionType.cause(o); return incref(v == 0 ? heap.None : v); }
                 case "__suppress_context__": return bool(Native.getLong(o + ExceptionType.SUPPRESS) != 0);
+                case "errno", "strerror", "filename", "filename2", "characters_written":
+                    if (isInstance(o, rt.exceptionType("OSError"))) return OSErrorType.attr(rt, o, name);
+                    break;
                 case "value":
                     if (isInstance(o, rt.exceptionType("StopIteration"))) {
                         long args = ExceptionType.args(o);
@@ -742,6 +766,9 @@ final class Ops {
     /** Attribute of a class object: its mro's dicts (functions stay unbound), then type's own attributes. */
     private long typeAttr(long typeObject, String name) {
         PyType t = heap.typeAt(typeObject);
+        ClassType metaclass = metaclassOf(typeObject);
+        long metaAttr = metaclass == null ? 0 : lookupUserOnly(metaclass, name);
+        if (metaAttr != 0 && Attributes.isDataDescriptor(rt, metaAttr)) return Attributes.descriptorGet(rt, metaAttr, typeObject);
         switch (name) {
             case "__name__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_NAME)) : heap.strs.of(shortName(t));
             case "__qualname__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_QUALNAME)) : heap.strs.of(shortName(t));
@@ -753,7 +780,7 @@ final class Ops {
                 return incref(b == null ? heap.None : b.address());
             }
             break;
-            case "__class__": return incref(heap.typeType.address());
+            case "__class__": return incref(Heap.typeAddress(typeObject));
             default:
         }
         long v = lookupType(t, name);
@@ -764,7 +791,8 @@ final class Ops {
             if (got != 0) return got;
             return incref(v);
         }
-        if (name.equals("__module__")) return heap.strs.of("builtins");
+        if (metaAttr != 0) return bindForCall(metaAttr, typeObject);  // the metaclass's methods, bound to the class
+        if (name.equals("__module__")) return heap.strs.of(t.name().lastIndexOf('.') > 0 ? t.name().substring(0, t.name().lastIndexOf('.')) : "builtins");
         long meta = lookupBuiltin(heap.typeType, name); // type's own methods, bound to the class
         if (meta != 0) return bindDescriptor(meta, typeObject);
         return 0;
@@ -783,6 +811,10 @@ final class Ops {
     /** As {@link #setAttr(long, long, long)}, with the name's contents already decoded. */
     void setAttr(long o, long nameObj, String name, long v) {
         PyType t = heap.typeOf(o);
+        if (t instanceof ClassType m && m.metaclass) {
+            Attributes.setOnClass(rt, o, m, nameObj, name, v);
+            return;
+        }
         if (t instanceof ClassType c) {
             Attributes.set(rt, o, c, nameObj, name, v);
             return;
@@ -792,10 +824,8 @@ final class Ops {
             heap.dicts.setItem(ModuleType.dict(o), nameObj, v);
             return;
         }
-        if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType c) {
-            if (Attributes.setClassSpecial(rt, o, c, name, v)) return;
-            heap.dicts.setItem(c.dict(), nameObj, v);
-            if (name.equals("__del__")) c.hasDel = true;
+        if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType) {
+            setClassAttr(o, nameObj, name, v);
             return;
         }
         if (t == rt.functionType && Attributes.setFunctionSpecial(rt, o, name, v)) return;
@@ -834,6 +864,9 @@ final class Ops {
     }
 
     private boolean setExceptionField(long o, String name, long v) {
+        if (OSErrorType.memberOffset(name) >= 0 || name.equals("characters_written")) {
+            if (isInstance(o, rt.exceptionType("OSError"))) return OSErrorType.setAttr(rt, o, name, v);
+        }
         int off = switch (name) {
             case "__traceback__" -> ExceptionType.TRACEBACK;
             case "__context__" -> ExceptionType.CONTEXT;
@@ -853,6 +886,10 @@ final class Ops {
     void delAttr(long o, long nameObj) {
         String name = StrType.value(nameObj);
         PyType t = heap.typeOf(o);
+        if (t instanceof ClassType m && m.metaclass) {
+            Attributes.setOnClass(rt, o, m, nameObj, name, 0);
+            return;
+        }
         if (t instanceof ClassType c) {
             Attributes.set(rt, o, c, nameObj, name, 0);
             return;
@@ -862,11 +899,25 @@ final class Ops {
             if (!heap.dicts.delItem(ModuleType.dict(o), nameObj)) throw attributeError(o, name);
             return;
         }
-        if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType c) {
-            if (!heap.dicts.delItem(c.dict(), nameObj)) throw attributeError(o, name);
+        if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType) {
+            setClassAttr(o, nameObj, name, 0);
             return;
         }
         throw attributeError(o, name);
+    }
+
+    /** type_setattro on a class defined by Python code ({@code v} 0 deletes): its special attributes, else its dict. */
+    void setClassAttr(long o, long nameObj, String name, long v) {
+        if (!(heap.typeAt(o) instanceof ClassType c)) {
+            throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
+        }
+        if (v == 0) {
+            if (!heap.dicts.delItem(c.dict(), nameObj)) throw attributeError(o, name);
+            return;
+        }
+        if (Attributes.setClassSpecial(rt, o, c, name, v)) return;
+        heap.dicts.setItem(c.dict(), nameObj, v);
+        if (name.equals("__del__")) c.hasDel = true;
     }
 
     /**
@@ -936,7 +987,20 @@ final class Ops {
             System.arraycopy(args, off, a, 1, n);
             return call(MethodType.func(callable), a, 0, n + 1, kwnames);
         }
-        if (isTypeObject(callable)) return Builtins.callType(rt, callable, args, off, n, kwnames);
+        if (isTypeObject(callable)) {
+            ClassType meta = metaclassOf(callable);
+            long m = meta == null ? 0 : lookupUserOnly(meta, "__call__");
+            if (m == 0) return Builtins.callType(rt, callable, args, off, n, kwnames);
+            long[] a = new long[n + 1];
+            a[0] = callable;
+            System.arraycopy(args, off, a, 1, n);
+            heap.incref(m);
+            try {
+                return call(m, a, 0, n + 1, kwnames);
+            } finally {
+                heap.decref(m);
+            }
+        }
         if (t == rt.genericAliasType) return call(rt.genericAliasType.origin(callable), args, off, n, kwnames);
         if (t == heap.weakrefs) {
             if (n != 0) throw rt.typeError("weakref() takes no arguments");
@@ -1010,6 +1074,7 @@ final class Ops {
         }
         long e = heap.allocObject(type, 0);
         ExceptionType.init(e, args);
+        if (type instanceof OSErrorType) OSErrorType.initFields(e);
         heap.track(e);
         return e;
     }
@@ -1396,6 +1461,7 @@ final class Ops {
         if (t instanceof DictViewType dv) return dv.iter(o);
         if (t == heap.bytes) return rt.iterType.create(IterType.Kind.BYTES, o, 0);
         if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType) return incref(o);
+        if (t == rt.streams && rt.streams.isIterator(o)) return incref(o);
         if (t instanceof ExtType x) {
             long r = x.iter(o);
             if (r != 0) return r;
@@ -1405,7 +1471,7 @@ final class Ops {
                 long r = callMethod(o, "__iter__");
                 PyType rtp = heap.typeOf(r);
                 if (!(rtp instanceof ClassType rc && lookupType(rc, "__next__") != 0) && rtp != rt.generatorType
-                        && !rt.iterType.isIterator(r) && rtp != rt.rangeType.iterType) {
+                        && !rt.iterType.isIterator(r) && rtp != rt.rangeType.iterType && !(rtp instanceof ExtType x && x.isIterator())) {
                     heap.decref(r);
                     throw rt.typeError("iter() returned non-iterator of type '" + rtp.name() + "'");
                 }
@@ -1421,7 +1487,9 @@ final class Ops {
         PyType t = heap.typeOf(it);
         if (t == rt.rangeType.iterType) return rt.rangeType.iterType.next(it);
         if (t instanceof IterType) return rt.iterType.next(it);
+        if (t == rt.streams && rt.streams.isIterator(it)) return rt.streams.next(it);
         if (t == rt.generatorType) return rt.interpreter.generatorNext(it);
+        if (t instanceof ExtType x && x.isIterator()) return x.next(it);
         if (t instanceof ClassType c && lookupType(c, "__next__") != 0) {
             try {
                 return callMethod(it, "__next__");

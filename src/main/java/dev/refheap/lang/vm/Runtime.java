@@ -1,6 +1,7 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.gc.CycleCollector;
+import dev.refheap.lang.PySyntaxError;
 import dev.refheap.gc.GcStress;
 import dev.refheap.gc.HeapObjectModel;
 import dev.refheap.gc.HeapVerifier;
@@ -73,6 +74,8 @@ public final class Runtime implements AutoCloseable {
     final WeakProxyType proxyType, callableProxyType;
     final SuperType superType;
     final PropertyType propertyType;
+    /** object.__new__ (TypeCall.install): a class whose lookup finds it has no __new__ of its own. */
+    long objectNew;
     final GetSetDescriptorType getsetType;
     final MemberDescriptorType memberType;
     final SharedKeyTables sharedKeys = new SharedKeyTables();
@@ -93,6 +96,8 @@ public final class Runtime implements AutoCloseable {
     private ImportSystem imports;
     /** Attributes of builtin types (method descriptors), by type index. */
     final Map<PyType, Map<String, Long>> typeAttrs = new HashMap<>();
+    /** Per-runtime state of the native modules (their registered types), by module name: {@link VmApi#moduleState}. */
+    final Map<String, Object> nativeModuleState = new HashMap<>();
     /** Every type's registry of its subclasses (tp_subclasses). */
     Subclasses subclasses;
     /** --gc-stress, or null. */
@@ -190,6 +195,7 @@ public final class Runtime implements AutoCloseable {
         sysModules = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
+        TypeCall.install(this);
         Coroutines.register(this);
         complexType.install();
         NumberBuiltins.installMethods(this);
@@ -346,6 +352,18 @@ public final class Runtime implements AutoCloseable {
         return new PyException(newException(name, message));
     }
 
+    /**
+     * OSError(errno, strerror[, filename]) as CPython raises it from a failed system call: the
+     * errno's subclass (2: FileNotFoundError, ...), with errno, strerror and filename set.
+     */
+    PyException osError(int errno, String strerror, String filename) {
+        long args = filename == null ? heap.tuples.alloc(2) : heap.tuples.alloc(3);
+        TupleType.setItemSteal(args, 0, heap.ints.of(errno));
+        TupleType.setItemSteal(args, 1, heap.strs.of(strerror));
+        if (filename != null) TupleType.setItemSteal(args, 2, heap.strs.of(filename));
+        return new PyException(OSErrorType.construct(this, exceptions.get("OSError"), args));
+    }
+
     PyException typeError(String message) { return error("TypeError", message); }
 
     /** Turns an object-layer error into a Python exception. */
@@ -399,6 +417,12 @@ public final class Runtime implements AutoCloseable {
     long compile(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
         var warnings = new java.util.ArrayList<dev.refheap.lang.compiler.Compiler.Warning>();
         dev.refheap.lang.bytecode.CodeUnit unit = dev.refheap.lang.compiler.Compiler.compile(source, filename, mode, warnings);
+        return materialize(unit, warnings, source, filename);
+    }
+
+    /** A compiled unit as a code object, its warnings shown and its source kept for tracebacks (what compile does after the compiler). */
+    private long materialize(dev.refheap.lang.bytecode.CodeUnit unit, List<dev.refheap.lang.compiler.Compiler.Warning> warnings,
+                             String source, String filename) {
         // python3's linecache finds no source for -c programs and REPL inputs, so their tracebacks
         // show no lines (and REPL inputs, all named <stdin>, would show each other's lines)
         if (!filename.equals("<string>") && !filename.equals("<stdin>")) lineCache.register(filename, source);
@@ -446,8 +470,50 @@ public final class Runtime implements AutoCloseable {
         run(source, cellName, dev.refheap.lang.compiler.Compiler.Mode.CELL);
     }
 
+    /**
+     * A whole program compiled before its runtime exists: the compiler needs no heap, so the
+     * launcher compiles on the interpreter's thread while another links the heap's native
+     * functions ({@code dev.refheap.memory.Native#prelink}). Holds the compiler's result, its
+     * warnings not yet shown, or the SyntaxError that {@link #exec(Program)} raises.
+     */
+    public static final class Program {
+        final String source, filename;
+        final dev.refheap.lang.bytecode.CodeUnit unit;
+        final List<dev.refheap.lang.compiler.Compiler.Warning> warnings = new ArrayList<>();
+        final PySyntaxError error;
+
+        private Program(String source, String filename) {
+            this.source = source;
+            this.filename = filename;
+            dev.refheap.lang.bytecode.CodeUnit u = null;
+            PySyntaxError e = null;
+            try {
+                u = dev.refheap.lang.compiler.Compiler.compile(source, filename, dev.refheap.lang.compiler.Compiler.Mode.EXEC, warnings);
+            } catch (PySyntaxError x) {
+                e = x;
+            }
+            unit = u;
+            error = e;
+        }
+
+        /** Compiles {@code source} as {@link #exec(String, String)} would (on the calling thread). */
+        public static Program compile(String source, String filename) {
+            return new Program(source, filename);
+        }
+    }
+
+    /** Runs a program compiled ahead: what {@link #exec(String, String)} does with the same source, after the compiler. */
+    public void exec(Program program) {
+        if (program.error != null) throw program.error;
+        runCode(materialize(program.unit, program.warnings, program.source, program.filename));
+    }
+
     private void run(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
-        long code = compile(source, filename, mode);
+        runCode(compile(source, filename, mode));
+    }
+
+    /** Runs a module code object in __main__; the reference to {@code code} is consumed. */
+    private void runCode(long code) {
         long globals = mainGlobals();
         boolean top = interpreter.current == null;
         if (top) held.add(code);  // reported as a root while it runs: the program's frames are then at rest

@@ -79,7 +79,8 @@ final class SlotWrappers {
                         rt.defMethod(t, s.name(), own != null ? own : inherited != null ? inherited : unsupportedImpl(t, s.name()));
                     }
                     case 'C' -> rt.defDescr(BuiltinDescrType.Kind.CLASSMETHOD, t, s.name(), classMethod(t, s.name()));
-                    case 'N' -> attrs.put("__new__", rt.hold(rt.builtinFunctionType.create("__new__", newSlot(t), t.address(), t)));
+                    case 'N' -> attrs.put("__new__", rt.hold(rt.builtinFunctionType.create("__new__",
+                            (self, a, o, n, kw) -> TypeCall.wrappedNew(rt, t, a, o, n, kw), t.address(), null)));
                     default -> { }
                 }
             }
@@ -463,27 +464,6 @@ final class SlotWrappers {
             return rt.ops.call(update, args, 0, n + 1, kw);
         };
         return null;
-    }
-
-    /** tp_new_wrapper: {@code T.__new__(cls, ...)}, with cls T or (for object) a class derived from it. */
-    private Builtin newSlot(PyType t) {
-        String tn = Ops.shortName(t);
-        return (s, a, o, n, kw) -> {
-            if (n - Args.nkw(kw) < 1) throw rt.typeError(tn + ".__new__(): not enough arguments");
-            long cls = a[o];
-            if (!rt.ops.isTypeObject(cls)) throw rt.typeError(tn + ".__new__(X): X is not a type object (" + rt.ops.typeName(cls) + ")");
-            PyType ct = heap.typeAt(cls);
-            if (!rt.ops.isSubtype(ct, t)) throw rt.typeError(tn + ".__new__(" + Ops.shortName(ct) + "): " + Ops.shortName(ct) + " is not a subtype of " + tn);
-            if (ct instanceof ClassType c) {
-                if (t != heap.objectType || c.exceptionBased || c.builtinBase != null) {
-                    throw rt.error("NotImplementedError", "refheap does not support " + tn + ".__new__(" + c.name() + ") yet");
-                }
-                return c.allocInstance();
-            }
-            if (t != ct) throw rt.typeError(tn + ".__new__(" + Ops.shortName(ct) + ") is not safe, use " + Ops.shortName(ct) + ".__new__()");
-            boolean mutable = t == heap.lists || t == heap.dicts || t == heap.sets || t == rt.byteArrayType;
-            return Builtins.callType(rt, cls, a, o + 1, mutable ? 0 : n - 1, mutable ? 0 : kw);
-        };
     }
 
     /** The kinds of entry in T.__dict__ (for T.__dict__ and dir()): the table's names for t, or null. */

@@ -23,7 +23,8 @@ final class NativeModules {
             "atexit", (vm, imp) -> dev.refheap.lang.modules.AtexitModule.create(vm),
             "itertools", (vm, imp) -> dev.refheap.lang.modules.itertools.ItertoolsModule.create(vm),
             "_functools", (vm, imp) -> dev.refheap.lang.modules.functools.FunctoolsModule.create(vm),
-            "_operator", (vm, imp) -> dev.refheap.lang.modules.operator.OperatorModule.create(vm));
+            "_operator", (vm, imp) -> dev.refheap.lang.modules.operator.OperatorModule.create(vm),
+            "_collections", (vm, imp) -> dev.refheap.lang.modules.collections.CollectionsModule.create(vm));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

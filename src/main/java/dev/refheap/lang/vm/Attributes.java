@@ -145,6 +145,10 @@ final class Attributes {
                 if (get != 0) return callGet(rt, get, descr, o);
             }
         }
+        if (c.builtinLayout() && c.builtinBase instanceof ExtType x && rt.ops.lookupUserOnly(c, name) == 0) {
+            long v = x.attr(o, name);  // the base's own data attributes (classmethod's __func__...)
+            if (v != 0) return v;
+        }
         long v = Instances.get(rt, o, c, name);
         if (v != 0) {
             heap.incref(v);
@@ -158,6 +162,60 @@ final class Attributes {
             return rt.ops.bindDescriptorOf(descr, o);
         }
         return 0;
+    }
+
+    /** A data descriptor's value for {@code o} (property, member, getset, or a class's {@code __get__}); new reference. */
+    static long descriptorGet(Runtime rt, long descr, long o) {
+        PyType dt = rt.heap.typeOf(descr);
+        if (dt == rt.propertyType) return rt.propertyType.getValue(descr, o);
+        if (dt == rt.memberType) return rt.memberType.get(descr, o);
+        if (dt instanceof ClassType dc) {
+            long get = rt.ops.lookupType(dc, "__get__");
+            if (get != 0) return callGet(rt, get, descr, o);
+        }
+        return rt.ops.incref(descr);
+    }
+
+    /**
+     * Setting or deleting ({@code v} 0) an attribute of class {@code o} whose metaclass is {@code m}:
+     * the metaclass's {@code __setattr__}/{@code __delattr__}, else a data descriptor it defines,
+     * else type_setattro.
+     */
+    static void setOnClass(Runtime rt, long o, ClassType m, long nameObj, String name, long v) {
+        Heap heap = rt.heap;
+        int h = hooks(rt, m);
+        if ((h & (v == 0 ? DELATTR : SETATTR)) != 0) {
+            long f = rt.ops.lookupType(m, v == 0 ? "__delattr__" : "__setattr__");
+            heap.incref(f);
+            try {
+                heap.decref(v == 0 ? callDescr(rt, f, o, nameObj) : callDescr(rt, f, o, nameObj, v));
+            } finally {
+                heap.decref(f);
+            }
+            return;
+        }
+        long descr = rt.ops.lookupUserOnly(m, name);
+        if (descr != 0 && isDataDescriptor(rt, descr)) {
+            PyType dt = heap.typeOf(descr);
+            if (dt == rt.propertyType) {
+                if (v == 0) rt.propertyType.deleteValue(descr, o, name);
+                else rt.propertyType.setValue(descr, o, v, name);
+                return;
+            }
+            if (dt instanceof ClassType dc) {
+                long f = rt.ops.lookupType(dc, v == 0 ? "__delete__" : "__set__");
+                if (f == 0) throw rt.error("AttributeError", v == 0 ? "__delete__" : "__set__");
+                long[] a = v == 0 ? new long[] {descr, o} : new long[] {descr, o, v};
+                heap.incref(f);
+                try {
+                    heap.decref(rt.ops.call(f, a, 0, a.length, 0));
+                } finally {
+                    heap.decref(f);
+                }
+                return;
+            }
+        }
+        rt.ops.setClassAttr(o, nameObj, name, v);
     }
 
     /** descr.__get__(o, type(o)) for a user descriptor. */
@@ -206,8 +264,8 @@ final class Attributes {
             heap.incref(w == 0 ? heap.None : w);
             return w == 0 ? heap.None : w;
         }
-        if (c.managed()) {
-            long d = Instances.materializeDict(rt, o, c);
+        if (c.managed() || c.dictOffset != 0) {
+            long d = c.managed() ? Instances.materializeDict(rt, o, c) : Instances.slotDict(rt, o, c);
             heap.incref(d);
             return d;
         }
@@ -287,6 +345,12 @@ final class Attributes {
             } else {
                 Instances.set(rt, o, c, name, v);
             }
+            return;
+        }
+        if (c.dictOffset != 0) {
+            long d = Instances.slotDict(rt, o, c);
+            if (v != 0) heap.dicts.setItem(d, nameObj, v);
+            else if (!heap.dicts.delItem(d, nameObj)) throw rt.ops.attributeError(o, name);
             return;
         }
         if (descr != 0) throw rt.error("AttributeError", "'" + c.name() + "' object attribute '" + name + "' is read-only");

@@ -137,7 +137,7 @@ final class Interpreter implements RootProvider {
     long runModule(long code, long globals, boolean restEntry) {
         heap.incref(code);
         heap.incref(globals);
-        Frame f = new Frame(rt.codeType.code(code), 0, globals, rt.builtinsDict, globals);
+        Frame f = Frame.create(rt.codeType.code(code), 0, globals, rt.builtinsDict, globals);
         f.restEntry = restEntry;
         return execute(f);
     }
@@ -149,7 +149,7 @@ final class Interpreter implements RootProvider {
     long runCode(long code, long globals, long locals) {
         heap.incref(code);
         heap.incref(locals);
-        Frame f = new Frame(rt.codeType.code(code), 0, globals, rt.builtinsDict, locals);
+        Frame f = Frame.create(rt.codeType.code(code), 0, globals, rt.builtinsDict, locals);
         return execute(f);
     }
 
@@ -159,7 +159,7 @@ final class Interpreter implements RootProvider {
         heap.incref(code);
         heap.incref(func);
         heap.incref(ns);
-        Frame f = new Frame(rt.codeType.code(code), func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, ns);
+        Frame f = Frame.create(rt.codeType.code(code), func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, ns);
         return execute(f);
     }
 
@@ -169,11 +169,25 @@ final class Interpreter implements RootProvider {
      * borrowed and incref'd.
      */
     long callFunction(long func, long[] args, int off, int n, long kwnames, boolean steal) {
+        Frame f = functionFrame(func, args, off, n, kwnames, steal);
+        if ((f.code.unit.flags() & GENERATOR_LIKE) != 0) return createGenerator(f);
+        return execute(f);
+    }
+
+    /** The flags of code whose call makes a generator, coroutine or async generator instead of running it. */
+    private static final int GENERATOR_LIKE = CO_GENERATOR | Coroutines.CO_COROUTINE | Coroutines.CO_ASYNC_GENERATOR;
+
+    /**
+     * A new frame for calling the Python function {@code func}, its arguments bound (moved from
+     * {@code args} with {@code steal}, else incref'd). On a binding error the frame is released
+     * and the error thrown.
+     */
+    private Frame functionFrame(long func, long[] args, int off, int n, long kwnames, boolean steal) {
         long code = Native.getLong(func + FunctionType.CODE);
         CodeType.Code c = rt.codeType.code(code);
         heap.incref(code);
         if (!steal) heap.incref(func);
-        Frame f = new Frame(c, func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, 0);
+        Frame f = Frame.create(c, func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, 0);
         f.restEntry = steal;  // only CALL steals: its caller's slots hold everything else
         try {
             bindArguments(f, func, args, off, n, kwnames, steal);
@@ -181,18 +195,34 @@ final class Interpreter implements RootProvider {
             releaseFrame(f);
             throw e;
         }
-        if ((c.unit.flags() & CO_GENERATOR) != 0) {
-            runPrologue(f);
-            return rt.generatorType.create(f);
-        }
-        if ((c.unit.flags() & (Coroutines.CO_COROUTINE | Coroutines.CO_ASYNC_GENERATOR)) != 0) {
-            runPrologue(f);
-            return Coroutines.typeFor(rt, c.unit.flags()).create(f);
-        }
-        return execute(f);
+        return f;
+    }
+
+    /** The generator, coroutine or async generator object a call of generator-like code returns, owning {@code f}. */
+    private long createGenerator(Frame f) {
+        int flags = f.code.unit.flags();
+        runPrologue(f);
+        if ((flags & CO_GENERATOR) != 0) return rt.generatorType.create(f);
+        return Coroutines.typeFor(rt, flags).create(f);
     }
 
     private long execute(Frame f) {
+        enter(f);
+        try {
+            return run(f);
+        } finally {
+            depth--;
+            current = f.back;
+            finishFrame(f);
+        }
+    }
+
+    /**
+     * Makes {@code f} the running frame (on top of {@link #current}), after the checks every
+     * Python-level call makes: a pending Ctrl-C and the recursion limit (either releases {@code f}
+     * and raises).
+     */
+    private void enter(Frame f) {
         if (interrupted) {
             interrupted = false;
             releaseFrame(f);
@@ -206,13 +236,34 @@ final class Interpreter implements RootProvider {
         f.atRest = f.restEntry && (current == null || current.atRest);
         current = f;
         depth++;
+    }
+
+    /**
+     * A frame {@link #run} entered inline returned or raised: it leaves as {@link #execute} lets a
+     * frame go, then the caller's CALL releases what is left of its operands. Returns the caller.
+     */
+    private Frame leaveInline(Frame f) {
+        Frame caller = f.back;
+        int base = f.callBase;  // read first: finishFrame may recycle f
+        depth--;
+        current = caller;
         try {
-            return run(f);
-        } finally {
-            depth--;
-            current = f.back;
             finishFrame(f);
+        } finally {
+            releaseCallOperands(caller, base);
         }
+        return caller;
+    }
+
+    /** What a CALL leaves of its operands, from {@code base} up (the callable and arguments not moved), released in order. */
+    private void releaseCallOperands(Frame f, int base) {
+        long[] s = f.slots;
+        for (int i = base; i < f.sp; i++) {
+            long v = s[i];
+            s[i] = 0;
+            heap.xdecref(v);
+        }
+        f.sp = base;
     }
 
     /** A frame that returned or raised: its frame object takes its slots if someone holds it, else they are released. */
@@ -229,6 +280,7 @@ final class Interpreter implements RootProvider {
             heap.decref(fo);
         }
         releaseFrame(f);
+        Frame.recycle(f);
     }
 
     /** Releases everything a frame owns, slots first in order (CPython's _PyFrame_Clear). */
@@ -580,8 +632,25 @@ final class Interpreter implements RootProvider {
 
     private static final Opcode[] OPS = Opcode.values();
 
-    /** Runs {@code f} until it returns (or yields); the result is a new reference. */
-    private long run(Frame f) {
+    /**
+     * Runs {@code entry} until it returns (or yields); the result is a new reference. A CALL of a
+     * Python function runs the callee's frame in this same loop (no Java recursion: 3.11's
+     * inlined calls); its RETURN_VALUE goes back to the caller's frame, and an exception it does
+     * not handle unwinds into the caller here. Only {@code entry} returns or yields to Java.
+     */
+    private long run(Frame entry) {
+        try {
+            return runFrames(entry);
+        } catch (Throwable t) {
+            // an error that is no Python exception (or one raised while unwinding): the frames
+            // entered inline leave as execute's would have
+            for (Frame g = current; g != entry && g != null && g.callBase >= 0; ) g = leaveInline(g);
+            throw t;
+        }
+    }
+
+    private long runFrames(Frame entry) {
+        Frame f = entry;
         long[] s = f.slots;
         CodeType.Code code = f.code;
         int[] ops = code.ops, args = code.args;
@@ -595,6 +664,9 @@ final class Interpreter implements RootProvider {
             if (!handle(f, exc, true)) throw new PyException(exc);
         }
         while (true) {
+            PyException thrown;
+            long exc = 0;
+            boolean addTraceback = false;
             try {
                 while (true) {
                     if (restCheckDue && atBoundary(f)) {
@@ -793,12 +865,25 @@ final class Interpreter implements RootProvider {
                         case Op.CALL -> {
                             long kw = kwnames;
                             kwnames = 0;
-                            call(f, arg, kw);
+                            Frame callee = call(f, arg, kw);
+                            if (callee != null) {
+                                f = callee;
+                                s = f.slots;
+                                code = f.code;
+                                ops = code.ops;
+                                args = code.args;
+                            }
                         }
                         case Op.RETURN_VALUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
-                            return v;
+                            if (f == entry) return v;
+                            f = leaveInline(f);
+                            s = f.slots;
+                            code = f.code;
+                            ops = code.ops;
+                            args = code.args;
+                            s[f.sp++] = v;
                         }
                         case Op.YIELD_VALUE -> {
                             long v = s[--f.sp];
@@ -810,19 +895,34 @@ final class Interpreter implements RootProvider {
                     }
                 }
             } catch (ReraiseSignal r) {
-                if (!handle(f, r.exc, false)) throw new PyException(r.exc);
+                thrown = null;
+                exc = r.exc;
+                addTraceback = false;
             } catch (PyException e) {
-                if (!handle(f, e.exc(), true)) throw e;
+                thrown = e;
             } catch (PyError e) {
-                PyException pe = rt.fromPyError(e);
-                if (!handle(f, pe.exc(), true)) throw pe;
+                thrown = rt.fromPyError(e);
             } catch (HeapLimitExceeded e) {
-                PyException pe = memoryError();
-                if (!handle(f, pe.exc(), true)) throw pe;
+                thrown = memoryError();
             } catch (StackOverflowError e) {
-                PyException pe = rt.error("RecursionError", "maximum recursion depth exceeded");
-                if (!handle(f, pe.exc(), true)) throw pe;
+                thrown = rt.error("RecursionError", "maximum recursion depth exceeded");
             }
+            if (thrown != null) {
+                exc = thrown.exc();
+                addTraceback = true;
+            }
+            // the frame's handler, else the caller's (a frame entered inline leaves first), up to entry
+            while (!handle(f, exc, addTraceback)) {
+                if (f == entry) throw thrown != null ? thrown : new PyException(exc);
+                f = leaveInline(f);
+                thrown = null;
+                addTraceback = true;
+            }
+            s = f.slots;
+            code = f.code;
+            ops = code.ops;
+            args = code.args;
+            kwnames = 0;
         }
     }
 
@@ -1588,18 +1688,23 @@ final class Interpreter implements RootProvider {
 
     // ---- calls ------------------------------------------------------------------------------------
 
-    /** CALL n: [NULL|meth, callable|self, args...] -> [result]. */
-    private void call(Frame f, int n, long kwnames) {
+    /**
+     * CALL n: [NULL|meth, callable|self, args...] -> [result]. A Python function whose code is
+     * no generator is entered inline: its frame is returned (running, on top of {@link #current})
+     * and the caller's operands wait until it returns. Otherwise the call is made here, the
+     * result pushed, and null returned.
+     */
+    private Frame call(Frame f, int n, long kwnames) {
         long[] s = f.slots;
         int base = f.sp - n - 2;
         long first = s[base], second = s[base + 1];
         boolean isMeth = first != 0;
         if (!isMeth && Heap.typeAddress(second) == heap.typeType.address() && heap.typeAt(second) instanceof ClassType c
-                && !c.exceptionBased) {
+                && c.builtinBase == null && rt.ops.lookupType(c, "__new__") == rt.objectNew) {
             long init = rt.ops.lookupType(c, "__init__");
             if (init != 0 && Heap.typeAddress(init) == functionTypeAddr) {
                 newInstance(f, c, init, base, n, kwnames);
-                return;
+                return null;
             }
         }
         if (!isMeth && Heap.typeAddress(second) == methodTypeAddr) {
@@ -1618,21 +1723,28 @@ final class Interpreter implements RootProvider {
         long result;
         if (Heap.typeAddress(callable) == functionTypeAddr) {
             if (isMeth) s[base] = 0; else s[base + 1] = 0;
+            boolean entered = false;
             try {
-                result = callFunction(callable, s, argStart, nargs, kwnames, true);
+                Frame callee = functionFrame(callable, s, argStart, nargs, kwnames, true);
+                if ((callee.code.unit.flags() & GENERATOR_LIKE) == 0) {
+                    enter(callee);
+                    callee.callBase = base;
+                    entered = true;
+                    return callee;
+                }
+                result = createGenerator(callee);
             } finally {
-                for (int i = base; i < f.sp; i++) { heap.xdecref(s[i]); s[i] = 0; }
-                f.sp = base;
+                if (!entered) releaseCallOperands(f, base);
             }
         } else {
             try {
                 result = rt.ops.call(callable, s, argStart, nargs, kwnames);
             } finally {
-                for (int i = base; i < f.sp; i++) { heap.xdecref(s[i]); s[i] = 0; }
-                f.sp = base;
+                releaseCallOperands(f, base);
             }
         }
         s[f.sp++] = result;
+        return null;
     }
 
     /**

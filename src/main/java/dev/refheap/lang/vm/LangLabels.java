@@ -82,6 +82,16 @@ final class LangLabels extends CoreLabels {
             String[] names = {"__dict__", "__bases__", "__mro__", "__name__", "__qualname__", "__subclasses__ registry"};
             int[] offs = {ClassType.T_DICT, ClassType.T_BASES, ClassType.T_MRO, ClassType.T_NAME, ClassType.T_QUALNAME, ClassType.T_SUBCLASSES};
             for (int i = 0; i < offs.length && out.size() < count; i++) if (Native.getLong(source + offs[i]) == target) out.add(names[i] + of);
+        } else if (t instanceof ExceptionType || t instanceof ClassType ec && ec.exceptionBased) {
+            // BaseException's fields (a user subclass keeps the same layout first)
+            String[] names = {"__dict__", "args", "__notes__", "__traceback__", "__context__", "__cause__"};
+            int[] offs = {ExceptionType.DICT, ExceptionType.ARGS, ExceptionType.NOTES, ExceptionType.TRACEBACK, ExceptionType.CONTEXT, ExceptionType.CAUSE};
+            for (int i = 0; i < offs.length && out.size() < count; i++) if (Native.getLong(source + offs[i]) == target) out.add(names[i] + of);
+            if (t instanceof ClassType ec && ec.typeObject == target && out.size() < count) out.add("__class__" + of);
+            if (out.size() < count) super.label(source, target, count, out);
+        } else if (t == rt.builtinFunctionType) {
+            if (BuiltinFunctionType.self(source) == target) out.add("__self__" + of);
+            if (out.size() < count) super.label(source, target, count, out);
         } else if (t instanceof ClassType c && !c.exceptionBased) {
             long d = Native.getLong(source + Layout.MANAGED_DICT);
             if (d != 0) {

@@ -56,7 +56,16 @@ final class Ops {
     /** The descriptor of a type object. */
     PyType typeFromObject(long typeObject) { return heap.typeAt(typeObject); }
 
-    boolean isTypeObject(long o) { return Heap.typeAddress(o) == heap.typeType.address(); }
+    /** True if o is a class: its type is {@code type} or a metaclass (a type with Py_TPFLAGS_TYPE_SUBCLASS). */
+    boolean isTypeObject(long o) {
+        long t = Heap.typeAddress(o);
+        return t == heap.typeType.address() || (Native.getInt(t + Layout.TP_FLAGS) & PyType.TYPE_SUBCLASS) != 0;
+    }
+
+    /** The metaclass of class object {@code o} when it is a class defined by Python code (not type), else null. */
+    ClassType metaclassOf(long o) {
+        return heap.typeOf(o) instanceof ClassType m && m.metaclass ? m : null;
+    }
 
     long incref(long o) {
         heap.incref(o);
@@ -145,7 +154,9 @@ final class Ops {
                 return sb.append(fz ? "})" : "}").toString();
             });
         }
-        if (t == heap.typeType) return "<class '" + qualifiedTypeName(o) + "'>";
+        if (t == heap.typeType || t instanceof ClassType mc && mc.metaclass && lookupUserOnly(mc, "__repr__") == 0) {
+            return "<class '" + qualifiedTypeName(o) + "'>";
+        }
         if (t == rt.functionType) return "<function " + StrType.value(Native.getLong(o + FunctionType.QUALNAME)) + " at " + hex(o) + ">";
         if (t == rt.builtinFunctionType) {
             var e = rt.builtinFunctionType.entry(o);
@@ -183,6 +194,7 @@ final class Ops {
             return t.name() + reprArgs(ExceptionType.args(o));
         }
         if (t instanceof ClassType c) {
+            if (c.builtinLayout() && c.builtinBase instanceof ExtType x && lookupUserOnly(c, "__repr__") == 0) return x.repr(o);
             long m = lookupType(c, "__repr__");
             if (m != 0) return strResult(callMethod(o, "__repr__"), "__repr__");
             return "<" + qualifiedTypeNameOf(c) + " object at " + hex(o) + ">";
@@ -291,7 +303,9 @@ final class Ops {
             if (isSubtype(t, rt.exceptions.get("UnicodeError")) && t != rt.exceptions.get("UnicodeError")) return Codecs.unicodeErrorStr(rt, o);
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
-        if (t instanceof ClassType c && lookupType(c, "__str__") != 0) return strResult(callMethod(o, "__str__"), "__str__");
+        if (t instanceof ClassType c && lookupType(c, "__str__") != 0 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
+            return strResult(callMethod(o, "__str__"), "__str__");
+        }
         if (t instanceof ExtType x && x.str(o) != null) return x.str(o);
         return repr(o);
     }
@@ -304,7 +318,8 @@ final class Ops {
     long reprObject(long o) {
         PyType t = heap.typeOf(o);
         if (t == heap.ints) return heap.strs.fresh(repr(o));
-        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__repr__") == 0) && lookupType(c, "__repr__") != 0) {
+        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__repr__") == 0) && lookupType(c, "__repr__") != 0
+                && !((c.metaclass || c.builtinLayout()) && lookupUserOnly(c, "__repr__") == 0)) {
             return strResultObject(callMethod(o, "__repr__"), "__repr__");
         }
         return heap.strs.of(repr(o));
@@ -318,7 +333,8 @@ final class Ops {
             return o;
         }
         if (t == heap.ints) return heap.strs.fresh(repr(o));
-        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupType(c, "__str__") != 0) {
+        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupType(c, "__str__") != 0
+                && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
             return strResultObject(callMethod(o, "__str__"), "__str__");
         }
         return heap.strs.of(str(o));
@@ -460,7 +476,7 @@ final class Ops {
     /** PyObject_GenericGetAttr: o.name without the class's __getattribute__/__getattr__ hooks; new reference or 0. */
     long genericGetAttrOrNull(long o, long nameObj, String name) {
         PyType t = heap.typeOf(o);
-        if (t instanceof ClassType c && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")) {
+        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__") && !name.equals("__dict__")) {
             // An instance of a plain class: none of specialAttr's cases apply.
             return instanceAttr(o, c, name);
         }
@@ -487,7 +503,7 @@ final class Ops {
         }
         long special = specialAttr(o, t, name);
         if (special != 0) return special;
-        if (t instanceof ClassType c) return instanceAttr(o, c, name);
+        if (t instanceof ClassType c && !c.metaclass) return instanceAttr(o, c, name);
         long descr = lookupType(t, name);
         if (descr != 0) return bindDescriptor(descr, o);
         return 0;
@@ -528,6 +544,7 @@ final class Ops {
             case "__class__": return incref(Heap.typeAddress(o));
             case "__dict__":
                 if (t instanceof ClassType c && c.managed()) return incref(Instances.materializeDict(rt, o, c));
+                if (t instanceof ClassType c && c.dictOffset != 0 && !c.metaclass) return incref(Instances.slotDict(rt, o, c));
                 if (t instanceof ExceptionType || t instanceof ClassType ce && ce.exceptionBased) {
                     long d = Native.getLong(o + ExceptionType.DICT);  // BaseException's dict, made on first use
                     if (d == 0) {
@@ -696,13 +713,16 @@ final class Ops {
     /** Attribute of a class object: its mro's dicts (functions stay unbound), then type's own attributes. */
     private long typeAttr(long typeObject, String name) {
         PyType t = heap.typeAt(typeObject);
+        ClassType metaclass = metaclassOf(typeObject);
+        long metaAttr = metaclass == null ? 0 : lookupUserOnly(metaclass, name);
+        if (metaAttr != 0 && Attributes.isDataDescriptor(rt, metaAttr)) return Attributes.descriptorGet(rt, metaAttr, typeObject);
         switch (name) {
             case "__name__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_NAME)) : heap.strs.of(shortName(t));
             case "__qualname__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_QUALNAME)) : heap.strs.of(shortName(t));
             case "__dict__": if (t instanceof ClassType c) return incref(c.dict()); break;
             case "__bases__": if (t instanceof ClassType) return incref(Native.getLong(typeObject + ClassType.T_BASES)); break;
             case "__mro__": if (t instanceof ClassType) return incref(Native.getLong(typeObject + ClassType.T_MRO)); break;
-            case "__class__": return incref(heap.typeType.address());
+            case "__class__": return incref(Heap.typeAddress(typeObject));
             default:
         }
         long v = lookupType(t, name);
@@ -712,6 +732,7 @@ final class Ops {
             if (got != 0) return got;
             return incref(v);
         }
+        if (metaAttr != 0) return bindForCall(metaAttr, typeObject);  // the metaclass's methods, bound to the class
         if (name.equals("__module__")) return heap.strs.of(t.name().lastIndexOf('.') > 0 ? t.name().substring(0, t.name().lastIndexOf('.')) : "builtins");
         long meta = lookupBuiltin(heap.typeType, name); // type's own methods, bound to the class
         if (meta != 0) return bindDescriptor(meta, typeObject);
@@ -731,6 +752,10 @@ final class Ops {
     /** As {@link #setAttr(long, long, long)}, with the name's contents already decoded. */
     void setAttr(long o, long nameObj, String name, long v) {
         PyType t = heap.typeOf(o);
+        if (t instanceof ClassType m && m.metaclass) {
+            Attributes.setOnClass(rt, o, m, nameObj, name, v);
+            return;
+        }
         if (t instanceof ClassType c) {
             Attributes.set(rt, o, c, nameObj, name, v);
             return;
@@ -740,10 +765,8 @@ final class Ops {
             heap.dicts.setItem(ModuleType.dict(o), nameObj, v);
             return;
         }
-        if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType c) {
-            if (Attributes.setClassSpecial(rt, o, c, name, v)) return;
-            heap.dicts.setItem(c.dict(), nameObj, v);
-            if (name.equals("__del__")) c.hasDel = true;
+        if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType) {
+            setClassAttr(o, nameObj, name, v);
             return;
         }
         if (t == rt.functionType && Attributes.setFunctionSpecial(rt, o, name, v)) return;
@@ -804,6 +827,10 @@ final class Ops {
     void delAttr(long o, long nameObj) {
         String name = StrType.value(nameObj);
         PyType t = heap.typeOf(o);
+        if (t instanceof ClassType m && m.metaclass) {
+            Attributes.setOnClass(rt, o, m, nameObj, name, 0);
+            return;
+        }
         if (t instanceof ClassType c) {
             Attributes.set(rt, o, c, nameObj, name, 0);
             return;
@@ -813,11 +840,25 @@ final class Ops {
             if (!heap.dicts.delItem(ModuleType.dict(o), nameObj)) throw attributeError(o, name);
             return;
         }
-        if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType c) {
-            if (!heap.dicts.delItem(c.dict(), nameObj)) throw attributeError(o, name);
+        if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType) {
+            setClassAttr(o, nameObj, name, 0);
             return;
         }
         throw attributeError(o, name);
+    }
+
+    /** type_setattro on a class defined by Python code ({@code v} 0 deletes): its special attributes, else its dict. */
+    void setClassAttr(long o, long nameObj, String name, long v) {
+        if (!(heap.typeAt(o) instanceof ClassType c)) {
+            throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
+        }
+        if (v == 0) {
+            if (!heap.dicts.delItem(c.dict(), nameObj)) throw attributeError(o, name);
+            return;
+        }
+        if (Attributes.setClassSpecial(rt, o, c, name, v)) return;
+        heap.dicts.setItem(c.dict(), nameObj, v);
+        if (name.equals("__del__")) c.hasDel = true;
     }
 
     /**
@@ -877,7 +918,20 @@ final class Ops {
             System.arraycopy(args, off, a, 1, n);
             return call(MethodType.func(callable), a, 0, n + 1, kwnames);
         }
-        if (isTypeObject(callable)) return Builtins.callType(rt, callable, args, off, n, kwnames);
+        if (isTypeObject(callable)) {
+            ClassType meta = metaclassOf(callable);
+            long m = meta == null ? 0 : lookupUserOnly(meta, "__call__");
+            if (m == 0) return Builtins.callType(rt, callable, args, off, n, kwnames);
+            long[] a = new long[n + 1];
+            a[0] = callable;
+            System.arraycopy(args, off, a, 1, n);
+            heap.incref(m);
+            try {
+                return call(m, a, 0, n + 1, kwnames);
+            } finally {
+                heap.decref(m);
+            }
+        }
         if (t == rt.genericAliasType) return call(rt.genericAliasType.origin(callable), args, off, n, kwnames);
         if (t == heap.weakrefs) {
             if (n != 0) throw rt.typeError("weakref() takes no arguments");

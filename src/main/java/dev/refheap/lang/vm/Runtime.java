@@ -66,6 +66,8 @@ public final class Runtime implements AutoCloseable {
     final WeakProxyType proxyType, callableProxyType;
     final SuperType superType;
     final PropertyType propertyType;
+    /** object.__new__ (TypeCall.install): a class whose lookup finds it has no __new__ of its own. */
+    long objectNew;
     final GetSetDescriptorType getsetType;
     final MemberDescriptorType memberType;
     final SharedKeyTables sharedKeys = new SharedKeyTables();
@@ -180,6 +182,7 @@ public final class Runtime implements AutoCloseable {
         sysModules = hold(heap.dicts.create());
         Builtins.install(this);
         TypeMethods.install(this);
+        TypeCall.install(this);
         Coroutines.register(this);
         complexType.install();
         NumberBuiltins.installMethods(this);

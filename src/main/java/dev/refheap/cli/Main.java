@@ -51,9 +51,17 @@ public final class Main implements Callable<Integer> {
         return ReplCommand.start(flags);
     }
 
-    /** Runs a whole program; prints an uncaught exception as python3 does; returns the exit status. */
+    /**
+     * Runs a whole program; prints an uncaught exception as python3 does; returns the exit status.
+     * The program is compiled before its runtime is made (the compiler needs no heap): meanwhile
+     * the thread {@link #main} started links the heap's native functions, and the first native
+     * accesses are paid here too. What the program sees is the same: its runtime is made, then
+     * the compiled program materialised and run, or its SyntaxError raised, as before.
+     */
     static int runProgram(RuntimeFlags flags, String source, String filename, List<String> argv, String path0) {
-        return runMain(flags, argv, path0, rt -> rt.exec(source, filename));
+        Runtime.Program program = Runtime.Program.compile(source, filename);
+        dev.refheap.memory.Native.warmAccess();
+        return runMain(flags, argv, path0, rt -> rt.exec(program));
     }
 
     /** Runs {@code main} on a new runtime whose sys.argv and sys.path[0] are given; python3's exit handling. */
@@ -139,6 +147,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        startPrelink();
         int[] status = {0};
         Thread t = new Thread(null, () -> status[0] = execute(args), "python", 1L << 30);
         t.start();
@@ -150,6 +159,26 @@ public final class Main implements Callable<Integer> {
         int exit = StdStream.finishAtExit(status[0]);  // a failed flush of stdout/stderr: python3's 120
         if (interruptedExit) Signals.dieByInterrupt();
         System.exit(exit);
+    }
+
+    /**
+     * Links the native functions every runtime calls (isatty for the standard streams, then the
+     * heap's malloc, mmap, munmap, madvise and free) on a daemon thread while the interpreter's
+     * thread reads and compiles the program: linking is a third of start-up otherwise. Class
+     * initialisation makes the interpreter's thread wait for a link still in progress; a link
+     * that fails here fails again there, where it is reported.
+     */
+    private static void startPrelink() {
+        Thread t = new Thread(() -> {
+            try {
+                StdStream.prelink();
+                dev.refheap.memory.Native.prelink();
+            } catch (Throwable ignored) {
+                // the interpreter's thread links, or fails to link, each function itself
+            }
+        }, "refheap-link");
+        t.setDaemon(true);
+        t.start();
     }
 
     static int execute(String[] args) {

@@ -3,7 +3,6 @@ package dev.refheap.memory;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
@@ -61,35 +60,83 @@ public final class Native {
         MemorySegment.copy(ALL, BYTE, src, dst, dstOff, n);
     }
 
+    /**
+     * Runs each accessor above once on a scratch block of the JVM's own: the first access of
+     * each kind costs the JDK milliseconds (it links the var handles and their method-handle
+     * forms), which the launcher pays here, while another thread links the libc functions,
+     * instead of on the heap's critical path. Touches no memory of any heap.
+     */
+    public static void warmAccess() {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            long a = arena.allocate(64, 16).address();
+            putLong(a, getLong(a + 8) + 1);
+            putInt(a + 16, getInt(a + 20) + 1);
+            putShort(a + 24, (short) (getShort(a + 26) + 1));
+            putByte(a + 28, (byte) (getByte(a + 29) + 1));
+            putDouble(a + 32, getDouble(a + 40) + 1);
+            copy(a, a + 48, 16);
+            fill(a, 16, (byte) 0);
+            byte[] b = new byte[8];
+            copyTo(a + 48, b, 0, 8);
+            copyFrom(b, 0, a, 8);
+            if (getLong(a) != 1) throw new IllegalStateException("native access warm-up read back " + getLong(a));
+        }
+    }
+
     // ---- libc -------------------------------------------------------------------------------
 
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
     private static final long MAP_FAILED = -1L;
 
-    private static final MethodHandle MMAP, MUNMAP, MADVISE, MALLOC, FREE;
+    // Each function is linked the first time it is called, in a holder class of its own: linking
+    // one costs the JDK some milliseconds (it generates a stub class and method-handle forms), so
+    // a program links only what it calls, and {@link #prelink} can link them on another thread
+    // while the runtime starts (class initialisation makes a caller wait for a link in progress).
 
-    static {
+    private static MethodHandle link(String name, FunctionDescriptor fd, Linker.Option... options) {
         Linker linker = Linker.nativeLinker();
-        SymbolLookup libc = linker.defaultLookup();
-        var addr = ValueLayout.JAVA_LONG;
-        MMAP = linker.downcallHandle(libc.find("mmap").orElseThrow(),
-                FunctionDescriptor.of(addr, addr, addr, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-                        ValueLayout.JAVA_INT, addr));
-        MUNMAP = linker.downcallHandle(libc.find("munmap").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, addr, addr));
-        MADVISE = linker.downcallHandle(libc.find("madvise").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, addr, addr, ValueLayout.JAVA_INT));
-        MALLOC = linker.downcallHandle(libc.find("malloc").orElseThrow(), FunctionDescriptor.of(addr, addr),
-                Linker.Option.critical(false));
-        FREE = linker.downcallHandle(libc.find("free").orElseThrow(), FunctionDescriptor.ofVoid(addr),
-                Linker.Option.critical(false));
+        return linker.downcallHandle(linker.defaultLookup().find(name).orElseThrow(), fd, options);
+    }
+
+    private static final ValueLayout.OfLong ADDR = ValueLayout.JAVA_LONG;
+
+    private static final class Mmap {
+        static final MethodHandle H = link("mmap", FunctionDescriptor.of(ADDR, ADDR, ADDR, ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ADDR));
+    }
+
+    private static final class Munmap {
+        static final MethodHandle H = link("munmap", FunctionDescriptor.of(ValueLayout.JAVA_INT, ADDR, ADDR));
+    }
+
+    private static final class Madvise {
+        static final MethodHandle H = link("madvise", FunctionDescriptor.of(ValueLayout.JAVA_INT, ADDR, ADDR, ValueLayout.JAVA_INT));
+    }
+
+    private static final class Malloc {
+        static final MethodHandle H = link("malloc", FunctionDescriptor.of(ADDR, ADDR), Linker.Option.critical(false));
+    }
+
+    private static final class Free {
+        static final MethodHandle H = link("free", FunctionDescriptor.ofVoid(ADDR), Linker.Option.critical(false));
+    }
+
+    /**
+     * Links every libc function of this class now, in the order a heap first needs them
+     * (the heap's first static region, its first arena, the arena's trimming and advice, and
+     * free last). The launcher runs this on a thread of its own as the JVM starts, so the
+     * interpreter's thread finds them linked, or waits only for the rest of one link.
+     */
+    public static void prelink() {
+        MethodHandle[] linked = {Malloc.H, Mmap.H, Munmap.H, Madvise.H, Free.H};
+        if (linked[0] == null) throw new IllegalStateException("malloc not linked");
     }
 
     /** Maps {@code size} bytes of zeroed, page-aligned memory; returns 0 if the OS refuses. */
     static long mmap(long size) {
         try {
-            long p = (long) MMAP.invokeExact(0L, size, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0L);
+            long p = (long) Mmap.H.invokeExact(0L, size, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0L);
             return p == MAP_FAILED ? 0 : p;
         } catch (Throwable t) {
             throw new IllegalStateException("mmap failed", t);
@@ -98,7 +145,7 @@ public final class Native {
 
     static void munmap(long addr, long size) {
         try {
-            int rc = (int) MUNMAP.invokeExact(addr, size);
+            int rc = (int) Munmap.H.invokeExact(addr, size);
             if (rc != 0) throw new IllegalStateException("munmap(" + Long.toHexString(addr) + ", " + size + ") failed");
         } catch (RuntimeException e) {
             throw e;
@@ -113,7 +160,7 @@ public final class Native {
     /** madvise; returns false if the system refuses the advice (it is only advice: nothing else changes). */
     static boolean madvise(long addr, long size, int advice) {
         try {
-            return (int) MADVISE.invokeExact(addr, size, advice) == 0;
+            return (int) Madvise.H.invokeExact(addr, size, advice) == 0;
         } catch (Throwable t) {
             throw new IllegalStateException("madvise failed", t);
         }
@@ -122,7 +169,7 @@ public final class Native {
     /** libc malloc; returns 0 if it fails. */
     static long malloc(long size) {
         try {
-            return (long) MALLOC.invokeExact(size);
+            return (long) Malloc.H.invokeExact(size);
         } catch (Throwable t) {
             throw new IllegalStateException("malloc failed", t);
         }
@@ -130,7 +177,7 @@ public final class Native {
 
     static void free(long addr) {
         try {
-            FREE.invokeExact(addr);
+            Free.H.invokeExact(addr);
         } catch (Throwable t) {
             throw new IllegalStateException("free failed", t);
         }

@@ -51,6 +51,13 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
     private long allocatedCount, freedCount, increfs, decrefs;
     private final List<Map<String, Object>> allocatedShown = new ArrayList<>();
     private final Map<Long, long[]> refChanges = new LinkedHashMap<>();   // address -> {+, -}
+    /** The changes themselves, in order, with where the VM was (the first {@link #EVENTS_EACH} of each followed object). */
+    private final Map<Long, List<ChangeHolders.Event>> refEvents = new HashMap<>();
+    static final int EVENTS_EACH = 32;
+    /** The holders of each object shown at the last step (the "before" of the next step's changes). */
+    private Map<Long, Map<String, ChangeHolders.Held>> lastHolders = new HashMap<>();
+    /** The collector's phase while a collection runs, else null. */
+    private String phaseNow;
     private final List<Map<String, Object>> freedShown = new ArrayList<>();
 
     private final LinkedHashSet<Long> sticky = new LinkedHashSet<>();
@@ -141,6 +148,10 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         allocatedCount++;
         liveByType.merge(type.name(), 1L, Long::sum);
         if (allocatedShown.size() < 50) allocatedShown.add(Map.of("serial", serial, "id", hex(o), "type", type.name()));
+        if (refChanges.size() < 2000) {
+            refChanges.put(o, new long[] {0, 0, 1});
+            refEvents.put(o, new ArrayList<>(List.of(new ChangeHolders.Event(1, Tracing.site(rt), phaseNow, true))));
+        }
     }
 
     @Override
@@ -158,7 +169,24 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
                 freedShown.add(dead);
             }
         }
-        refChanges.remove(o);
+        long[] rc = refChanges.remove(o);
+        List<ChangeHolders.Event> ev = refEvents.remove(o);
+        if (rc != null && ev != null && serial != null && !freedShown.isEmpty() && serial.equals(freedShown.getLast().get("serial"))) {
+            Map<String, Object> dead = freedShown.getLast();
+            dead.put("refChanges", List.of(rc[0], rc[1]));
+            dead.put("refEvents", ChangeHolders.attribute(ev, complete(rc, ev), before(o, ev), Map.of()));
+        }
+        lastHolders.remove(o);
+    }
+
+    /** True when every change counted in {@code rc} {+, -, allocated} is in {@code ev}. */
+    private static boolean complete(long[] rc, List<ChangeHolders.Event> ev) {
+        return rc[0] + rc[1] + rc[2] == ev.size();
+    }
+
+    /** The object's holders before this step: none if it was allocated in it (its first change), null if not known. */
+    private Map<String, ChangeHolders.Held> before(long o, List<ChangeHolders.Event> ev) {
+        return ev.getFirst().allocation() ? Map.of() : lastHolders.get(o);
     }
 
     @Override
@@ -166,8 +194,10 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         if (stopped != null) abandonIfOverdue();
         if (delta > 0) increfs++; else decrefs++;
         if (sticky.contains(o) || refChanges.size() < 2000) {
-            long[] c = refChanges.computeIfAbsent(o, k -> new long[2]);
+            long[] c = refChanges.computeIfAbsent(o, k -> new long[3]);
             if (delta > 0) c[0]++; else c[1]++;
+            List<ChangeHolders.Event> ev = refEvents.computeIfAbsent(o, k -> new ArrayList<>(4));
+            if (ev.size() < EVENTS_EACH) ev.add(new ChangeHolders.Event(delta, Tracing.site(rt), phaseNow, false));
         }
     }
 
@@ -205,6 +235,7 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
     @Override
     public void onPhase(int generation, String phase, long count) {
         if (stopped != null) return;
+        phaseNow = phase.equals("stop") ? null : phase;
         if (phase.equals("start")) {
             inCollection = true;
             collectionIndex++;
@@ -330,6 +361,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
             step.put("note", "no snapshot: the record's snapshot budget (" + limits.snapshotBudget() + " object entries) is spent");
             freedShown.clear();
             refChanges.clear();
+            refEvents.clear();
+            lastHolders = new HashMap<>();
             return;
         }
         // Shown objects: the sticky ones still alive first (stable order), then the newly reachable.
@@ -361,7 +394,9 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         } else {
             step.put("note", "holders not recorded from here on: the record's budget for heap walks is spent");
         }
+        Map<Long, Integer> generationOf = generations(shown);
         List<Map<String, Object>> objects = new ArrayList<>();
+        Map<Long, Map<String, ChangeHolders.Held>> nowHolders = new HashMap<>();
         for (long o : shown) {
             Map<String, Object> m = new LinkedHashMap<>();
             PyType t = heap.typeOf(o);
@@ -374,6 +409,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
             m.put("state", unreachableNow.contains(o) ? "unreachable" : "live");
             Long gr = gcRefsNow.get(o);
             if (gr != null) m.put("gcRefs", gr);
+            Integer gen = generationOf.get(o);
+            if (gen != null) m.put("generation", gen);
             List<Map<String, Object>> refs = new ArrayList<>();
             if (!Tracing.isOpaque(rt, o)) {
                 for (Child ch : children(o)) {
@@ -382,14 +419,25 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
                 }
             }
             m.put("refs", refs);
+            Map<String, ChangeHolders.Held> held = null;
             if (holders != null) {
                 List<List<Object>> hl = new ArrayList<>();
-                for (Provenance.Holder h : holders.getOrDefault(o, List.of())) hl.add(List.of(h.description(), h.count()));
+                List<Map.Entry<String, Long>> pairs = new ArrayList<>();
+                for (Provenance.Holder h : holders.getOrDefault(o, List.of())) {
+                    hl.add(List.of(h.description(), h.count()));
+                    pairs.add(Map.entry(h.description(), h.count()));
+                }
                 m.put("holders", hl);
+                held = ChangeHolders.byKey(pairs);
+                nowHolders.put(o, held);
             }
             if (why != null && why.get(o) != null) m.put("why", provenance.formatRetention(why.get(o)).strip());
             long[] rc = refChanges.get(o);
-            if (rc != null) m.put("refChanges", List.of(rc[0], rc[1]));
+            if (rc != null) {
+                m.put("refChanges", List.of(rc[0], rc[1]));
+                List<ChangeHolders.Event> ev = refEvents.get(o);
+                if (ev != null) m.put("refEvents", ChangeHolders.attribute(ev, complete(rc, ev), before(o, ev), held));
+            }
             objects.add(m);
             lastShown.put(o, m);
         }
@@ -397,7 +445,23 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         snapshotEntries += objects.size();
         freedShown.clear();
         refChanges.clear();
+        refEvents.clear();
+        lastHolders = nowHolders;
         step.put("objects", objects);
+    }
+
+    /**
+     * The generation list each of {@code shown} is on (0, 1, 2; 3 the permanent generation after
+     * gc.freeze()); an object on none is not tracked, or is on the collector's unreachable list.
+     * One walk of the tracked objects.
+     */
+    private Map<Long, Integer> generations(Set<Long> shown) {
+        Map<Long, Integer> out = new HashMap<>();
+        for (int g = 0; g <= CycleCollector.NUM_GENERATIONS; g++) {
+            int gen = g;
+            gc.forEachInGeneration(g, o -> { if (shown.contains(o)) out.put(o, gen); });
+        }
+        return out;
     }
 
     private record Child(long target, String label) {}

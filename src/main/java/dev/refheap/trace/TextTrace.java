@@ -66,6 +66,19 @@ public final class TextTrace {
                     for (int i = 0; i < hs.size(); i++) b.append(i > 0 ? "; " : "").append(hs.get(i).get(0)).append(hs.get(i).get(1).equals(1L) ? "" : " x" + hs.get(i).get(1));
                 }
                 b.append('\n');
+                List<Map<String, Object>> ev = (List<Map<String, Object>>) o.get("refEvents");
+                if (ev != null) {
+                    for (Map<String, Object> e : ev) {
+                        b.append("      ").append(((Number) e.get("delta")).intValue() > 0 ? "+1 " : "-1 ");
+                        if (e.get("allocated") != null) b.append("(allocated) ");
+                        b.append(e.get("at"));
+                        if (e.get("phase") != null) b.append(" (collector: ").append(e.get("phase")).append(')');
+                        b.append(": ").append(e.get("holder")).append('\n');
+                    }
+                    List<?> rc = (List<?>) o.get("refChanges");
+                    long total = ((Number) rc.get(0)).longValue() + ((Number) rc.get(1)).longValue();
+                    if (total > ev.size()) b.append("      (").append(total - ev.size()).append(" more changes not kept)\n");
+                }
             }
         }
         Map<String, Object> ended = (Map<String, Object>) record.get("ended");

@@ -77,6 +77,89 @@ class TraceRunTest {
         assertTrue(objects(steps.get(stopIndex + 1)).stream().noneMatch(o -> o.get("type").equals("dict")), "freed objects are shown once");
     }
 
+    /** The step's object with the given serial, or null. */
+    private static Map<String, Object> bySerial(Map<String, Object> step, Object serial) {
+        List<Map<String, Object>> objs = objects(step);
+        if (objs == null) return null;
+        for (Map<String, Object> o : objs) if (o.get("serial").equals(serial)) return o;
+        return null;
+    }
+
+    private static List<String> changes(Map<String, Object> o) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> e : (List<Map<String, Object>>) o.get("refEvents")) {
+            String h = ((String) e.get("holder")).replaceAll(" of <dict at 0x[0-9a-f]+>", "").replaceAll("the value stack of .*", "temporary");
+            out.add((((Number) e.get("delta")).intValue() > 0 ? "+" : "-") + ((String) e.get("at")).replaceAll(" in .*", "") + ": " + h);
+        }
+        return out;
+    }
+
+    @Test
+    void eachRefcountChangeHasItsInstructionAndHolder() {
+        Map<String, Object> r = TraceRun.record("cycle.py", CYCLE, false, TraceLimits.defaults(), false);
+        List<Map<String, Object>> steps = steps(r);
+        Map<String, Object> line = null;
+        for (Map<String, Object> s : steps) if (Integer.valueOf(5).equals(s.get("line")) && "line".equals(s.get("kind"))) line = s;
+        // line 4, d1["d2"] = d2: d2 pushed, stored into d1 (the dict's reference), the operand given back
+        Map<String, Object> d2 = objects(line).stream().filter(o -> o.get("type").equals("dict") && "dict of 0".equals(o.get("value"))).findFirst().orElseThrow();
+        assertEquals(List.of("+LOAD_NAME d2: a temporary: temporary", "+STORE_SUBSCR: dict['d2'] (value)", "-STORE_SUBSCR: a temporary: temporary"), changes(d2));
+        Map<String, Object> afterDel = steps.stream().filter(s -> Integer.valueOf(7).equals(s.get("line")) && s.get("kind").equals("line")).findFirst().orElseThrow();
+        Set<String> deletes = new HashSet<>();
+        for (Map<String, Object> o : objects(afterDel)) if (o.get("type").equals("dict")) deletes.addAll(changes(o));
+        assertEquals(Set.of("-DELETE_NAME d1: global 'd1' of module '__main__'", "-DELETE_NAME d2: global 'd2' of module '__main__'"), deletes);
+        // the collector's clear phase drops each dict's reference to the other: named, with the phase
+        Map<String, Object> stop = steps.stream().filter(s -> "stop".equals(s.get("phase"))).findFirst().orElseThrow();
+        int cleared = 0;
+        for (Map<String, Object> o : objects(stop)) {
+            if (!"freed".equals(o.get("state"))) continue;
+            for (Map<String, Object> e : (List<Map<String, Object>>) o.get("refEvents")) {
+                if (((Number) e.get("delta")).intValue() < 0 && ((String) e.get("holder")).startsWith("dict['d")) {
+                    assertEquals("clear", e.get("phase"));
+                    cleared++;
+                }
+            }
+        }
+        assertEquals(2, cleared);
+    }
+
+    @Test
+    void theChangesOfAnObjectAddUpToItsRefcountChange() {
+        Map<String, Object> r = TraceRun.record("prog.py", """
+                def f(a, b):
+                    x = [a, b]
+                    y = x
+                    return y
+                class A:
+                    pass
+                o = A()
+                o.l = f(o, [1])
+                t = (o.l, o.l)
+                del o
+                t = None
+                """, false, TraceLimits.defaults(), false);
+        Map<Object, Long> last = new java.util.HashMap<>();
+        int checked = 0, named = 0;
+        for (Map<String, Object> s : steps(r)) {
+            for (Map<String, Object> o : objects(s)) {
+                long rc = ((Number) o.get("refcount")).longValue();
+                List<Map<String, Object>> ev = (List<Map<String, Object>>) o.get("refEvents");
+                if (ev != null && last.containsKey(o.get("serial"))) {
+                    List<?> counts = (List<?>) o.get("refChanges");
+                    long sum = 0;
+                    for (Map<String, Object> e : ev) {
+                        sum += ((Number) e.get("delta")).longValue();
+                        if (!((String) e.get("holder")).startsWith("not named")) named++;
+                    }
+                    assertEquals(((Number) counts.get(0)).longValue() + ((Number) counts.get(1)).longValue(), ev.size());
+                    assertEquals(rc - last.get(o.get("serial")), sum, "step " + s.get("i") + " " + o);
+                    checked++;
+                }
+                last.put(o.get("serial"), rc);
+            }
+        }
+        assertTrue(checked > 10 && named > 10, checked + " " + named);
+    }
+
     @Test
     void aReusedAddressGetsANewSerial() {
         Map<String, Object> r = TraceRun.record("reuse.py", """
@@ -107,6 +190,20 @@ class TraceRunTest {
         Map<String, Object> ended = (Map<String, Object>) r.get("ended");
         assertEquals("limit", ended.get("reason"), ended.toString());
         assertTrue(((String) ended.get("message")).contains("time limit"));
+    }
+
+    @Test
+    void anAbandonedRunGivesItsNativeHeapBack() {
+        // sum() over a range checks no interrupt: a second after the time limit the run is abandoned
+        java.util.concurrent.atomic.AtomicReference<dev.refheap.lang.vm.Runtime> made = new java.util.concurrent.atomic.AtomicReference<>();
+        Map<String, Object> r = TraceRun.record("spin.py", "x = [1, 2]\ny = sum(range(10**12))\n", false,
+                TraceLimits.defaults().withWallMillis(300), false, made::set);
+        assertEquals("limit", ((Map<String, Object>) r.get("ended")).get("reason"));
+        assertEquals(true, ((Map<String, Object>) r.get("ended")).get("abandoned"), r.get("ended").toString());
+        assertTrue(made.get().heap().isClosed(), "the abandoned run's arenas and large blocks are unmapped and freed");
+        // and a finished run closes its heap as before
+        TraceRun.record("ok.py", "x = [1]\n", false, TraceLimits.defaults(), false, made::set);
+        assertTrue(made.get().heap().isClosed());
     }
 
     @Test

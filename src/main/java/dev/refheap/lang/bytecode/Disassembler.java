@@ -83,6 +83,14 @@ public final class Disassembler {
         return String.format("%s %4d%s", base, arg, meaning.isEmpty() ? "" : " (" + meaning + ")");
     }
 
+    /** One instruction in a few words, as a recorder names where something happened: {@code STORE_NAME d1}, {@code LOAD_CONST 'x'}. */
+    public static String brief(CodeUnit code, int i) {
+        Opcode op = code.opcode(i);
+        if (!takesArgument(op)) return op.name();
+        String meaning = meaning(code, op, code.arg(i));
+        return meaning.isEmpty() || op.isJump() ? op.name() : op.name() + " " + meaning;
+    }
+
     /** False for the opcodes CPython 3.11 encodes without an argument (below HAVE_ARGUMENT). */
     public static boolean takesArgument(Opcode op) {
         return switch (op) {

@@ -64,6 +64,12 @@ abstract class ExtType extends LangType {
     /** iter(o), or 0 when not iterable. */
     long iter(long o) { return 0; }
 
+    /** Whether instances are iterators (next(o) is {@link #next}). */
+    boolean isIterator() { return false; }
+
+    /** next(o) for an iterator type: a new reference, or 0 when exhausted. */
+    long next(long o) { return 0; }
+
     /** item in o: 1, 0, or -1 to search by iteration. */
     int contains(long o, long item) { return -1; }
 
@@ -71,6 +77,9 @@ abstract class ExtType extends LangType {
     long construct(long typeObject, long[] a, int off, int n, long kw) {
         throw rt.typeError("cannot create '" + name() + "' instances");
     }
+
+    /** Whether instances are callable (callable(o)). */
+    boolean isCallableType() { return false; }
 
     /** o(args) when instances are callable, or 0. */
     long call(long o, long[] a, int off, int n, long kw) { return 0; }

@@ -1752,7 +1752,7 @@ final class Interpreter implements RootProvider {
         long first = s[base], second = s[base + 1];
         boolean isMeth = first != 0;
         if (!isMeth && Heap.typeAddress(second) == heap.typeType.address() && heap.typeAt(second) instanceof ClassType c
-                && !c.exceptionBased) {
+                && c.builtinBase == null && rt.ops.lookupType(c, "__new__") == rt.objectNew) {
             long init = rt.ops.lookupType(c, "__init__");
             if (init != 0 && Heap.typeAddress(init) == functionTypeAddr) {
                 newInstance(f, c, init, base, n, kwnames);

@@ -55,6 +55,8 @@ public final class StdStream extends PrintStream {
         IOException e = s.sink.pending;
         if (e == null) return;
         s.sink.pending = null;
+        int errno = errno(e);
+        if (errno != 0) throw rt.osError(errno, e.getMessage(), null);
         throw rt.error(exceptionName(e), message(e));
     }
 
@@ -94,6 +96,12 @@ public final class StdStream extends PrintStream {
 
     private static String exceptionName(IOException e) {
         return "Broken pipe".equals(e.getMessage()) ? "BrokenPipeError" : "OSError";
+    }
+
+    /** The errno of a write error Java reports by its message, or 0 when it is not one of {@link #ERRNO}. */
+    private static int errno(IOException e) {
+        for (String[] x : ERRNO) if (x[0].equals(e.getMessage())) return Integer.parseInt(x[1]);
+        return 0;
     }
 
     private static String message(IOException e) {
@@ -179,12 +187,24 @@ public final class StdStream extends PrintStream {
     /** libc's isatty, through the foreign linker (the JDK only answers for stdin and stdout together). */
     public static boolean isatty(int fd) {
         try {
-            java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
-            java.lang.invoke.MethodHandle h = linker.downcallHandle(linker.defaultLookup().find("isatty").orElseThrow(),
-                    java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.JAVA_INT));
-            return (int) h.invokeExact(fd) == 1;
+            return (int) Isatty.H.invokeExact(fd) == 1;
         } catch (Throwable e) {
             return false;
+        }
+    }
+
+    /** Links isatty now (the launcher does it on another thread as the JVM starts: see dev.refheap.memory.Native#prelink). */
+    public static void prelink() {
+        if (Isatty.H == null) throw new IllegalStateException("isatty not linked");
+    }
+
+    /** isatty's handle, linked on first use (linking costs milliseconds of start-up). */
+    private static final class Isatty {
+        static final java.lang.invoke.MethodHandle H;
+        static {
+            java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
+            H = linker.downcallHandle(linker.defaultLookup().find("isatty").orElseThrow(),
+                    java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.JAVA_INT));
         }
     }
 }

@@ -28,6 +28,31 @@ public final class Tracing {
     /** A running frame: its code's name, file, current line and variables (a module frame: its globals, dunder names left out). */
     public record FrameView(String name, String filename, int line, boolean module, List<Variable> variables) {}
 
+    /**
+     * Where the VM is when a recorder sees a refcount change: the innermost running frame's
+     * instruction ({@code opcode} its name, {@code arg} the name or constant it works on, "" if
+     * none), the frame's name and line.
+     */
+    public record Site(String frame, String opcode, String arg, int line) {
+        @Override
+        public String toString() { return opcode + (arg.isEmpty() ? "" : " " + arg) + " in " + frame + " line " + line; }
+    }
+
+    /**
+     * The instruction the innermost running frame is executing (f.lasti), or null when no frame
+     * runs (the runtime between cells, at exit). Read-only; for a recorder, which calls it only for
+     * the objects it follows, so an untraced run never gets here.
+     */
+    public static Site site(Runtime rt) {
+        Frame f = rt.interpreter.currentFrame();
+        if (f == null) return null;
+        CodeUnit u = f.code.unit;
+        int i = Math.max(0, Math.min(f.lasti, u.instructionCount() - 1));
+        String brief = dev.refheap.lang.bytecode.Disassembler.brief(u, i);
+        int sp = brief.indexOf(' ');
+        return new Site(FrameDescriptions.frameName(f), sp < 0 ? brief : brief.substring(0, sp), sp < 0 ? "" : brief.substring(sp + 1), f.line());
+    }
+
     /** Starts ({@code listener}) or stops ({@code null}) line events on {@code rt}. */
     public static void setLineListener(Runtime rt, LineListener listener) {
         rt.interpreter.tracer = listener;

@@ -60,6 +60,18 @@ public final class VmApi {
     /** Defines {@code module.name} as a function implemented in Java. */
     public void def(long module, String name, Builtin impl) { Modules.def(rt, module, name, impl); }
 
+    /** Gives a native module's type its type object in this runtime; returns it. */
+    public <T extends NativeType> T registerType(T type) { return heap.register(type); }
+
+    /**
+     * The state a native module keeps for the runtime's life (its types, registered once even when
+     * the module is imported again after leaving sys.modules): made by {@code init} on first use.
+     */
+    @SuppressWarnings("unchecked")
+    public <S> S moduleState(String module, java.util.function.Supplier<S> init) {
+        return (S) rt.nativeModuleState.computeIfAbsent(module, k -> init.get());
+    }
+
     /** The builtins dict (borrowed). */
     public long builtinsDict() { return rt.builtinsDict; }
 
@@ -112,9 +124,23 @@ public final class VmApi {
 
     public String toStr(long o) { return rt.ops.str(o); }
 
+    /** {@code body}'s repr of o, or {@code recursive} when o's repr is already being computed (Py_ReprEnter). */
+    public String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
+        return rt.ops.reprRecursive(o, recursive, body);
+    }
+
     public String typeName(long o) { return rt.ops.typeName(o); }
 
     public boolean truthy(long o) { return rt.ops.truthy(o); }
+
+    /** The truth of {@code o} (a new reference), which is released. */
+    public boolean truthyNew(long o) {
+        try {
+            return rt.ops.truthy(o);
+        } finally {
+            heap.decref(o);
+        }
+    }
 
     /** o.name, or 0 if it has no such attribute (an AttributeError is swallowed). */
     public long getAttrOrNull(long o, String name) {
@@ -137,8 +163,7 @@ public final class VmApi {
 
     public boolean isCallable(long o) {
         PyType t = heap.typeOf(o);
-        return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o)
-                || rt.ops.lookupType(t, "__call__") != 0;
+        return Builtins.isCallable(rt, o) || rt.ops.lookupType(t, "__call__") != 0;
     }
 
     /** a == b (rich comparison, truth of the result). */
@@ -163,6 +188,63 @@ public final class VmApi {
         } finally {
             heap.decref(it);
         }
+    }
+
+    /** iter(o): a new reference; TypeError "'T' object is not iterable". */
+    public long iter(long o) { return rt.ops.iter(o); }
+
+    /** next(it): a new reference, or 0 when exhausted (StopIteration absorbed). */
+    public long next(long it) { return rt.ops.next(it); }
+
+    /** Calls {@code callable(*args[off:off+n])} with keyword names {@code kwnames} (or 0): a new reference. */
+    public long callArgs(long callable, long[] args, int off, int n, long kwnames) { return rt.ops.call(callable, args, off, n, kwnames); }
+
+    /** a op b (BINARY_OP's semantics: a's method, then b's reflected one): a new reference. */
+    public long binary(dev.refheap.lang.bytecode.BinaryOp op, long a, long b) { return rt.ops.binaryOp(op, a, b); }
+
+    /** The rich comparison a op b (op: CPython's Py_LT..Py_GE, 0..5): a new reference. */
+    public long compare(int op, long a, long b) { return rt.ops.compare(op, a, b); }
+
+    /** hash(o). */
+    public long hash(long o) { return rt.ops.hash(o); }
+
+    /** isinstance(o, t) for a type descriptor. */
+    public boolean isInstanceOf(long o, PyType t) { return rt.ops.isInstance(o, t); }
+
+    /** Whether o is a type object. */
+    public boolean isType(long o) { return rt.ops.isTypeObject(o); }
+
+    /** -o, +o, ~o (op "-", "+", "~"): a new reference. */
+    public long unary(String op, long o) { return rt.ops.unary(op, o); }
+
+    /** item in container. */
+    public boolean contains(long container, long item) { return rt.ops.contains(container, item); }
+
+    /** o[key] = v. */
+    public void setItem(long o, long key, long v) { rt.ops.setItem(o, key, v); }
+
+    /** del o[key]. */
+    public void delItem(long o, long key) { rt.ops.delItem(o, key); }
+
+    /** o.name for a str object {@code name}: a new reference; AttributeError when absent. */
+    public long getAttr(long o, long name) { return rt.ops.getAttr(o, name); }
+
+    /** o[key]: a new reference. */
+    public long getItem(long o, long key) { return rt.ops.getItem(o, key); }
+
+    /** The qualified name CPython's messages use for a callable or type ({@code repr} of types without the class). */
+    public String qualifiedTypeName(long typeObject) { return rt.ops.qualifiedTypeName(typeObject); }
+
+    /** The bytes a bytes-like object (bytes, bytearray, memoryview) exports, copied; null when it is not bytes-like. */
+    public byte[] bytesLike(long o) { return BufferProtocol.bytesOrNull(rt, o); }
+
+    /**
+     * Writes {@code data} into a writable buffer at {@code offset} (bounds checked by the caller):
+     * a bytearray; anything else is TypeError "argument must be read-write bytes-like object, not T".
+     */
+    public void writeBuffer(long o, long offset, byte[] data) {
+        if (heap.typeOf(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
+        for (int i = 0; i < data.length; i++) dev.refheap.memory.Native.putByte(ByteArrayType.start(o) + offset + i, data[i]);
     }
 
     // ---- numbers --------------------------------------------------------------------------------
@@ -245,6 +327,9 @@ public final class VmApi {
 
     /** A new exception of builtin type {@code type} with one message argument, to throw. */
     public PyException error(String type, String message) { return rt.error(type, message); }
+
+    /** An OSError for a failed system call: the errno's subclass, with errno, strerror and filename set. */
+    public PyException osError(int errno, String strerror, String filename) { return rt.osError(errno, strerror, filename); }
 
     /** Whether the exception is an instance of builtin type {@code type} (or a subclass). */
     public boolean isInstance(PyException e, String type) { return rt.ops.isInstance(e.exc(), rt.exceptionType(type)); }

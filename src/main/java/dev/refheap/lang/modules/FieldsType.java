@@ -1,0 +1,78 @@
+package dev.refheap.lang.modules;
+
+import dev.refheap.lang.vm.NativeType;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.memory.Native;
+import java.util.function.LongConsumer;
+
+/**
+ * A native type whose instances are a fixed C struct: the object header, then words at given
+ * offsets, some of them owned object pointers (0 for NULL). The owned fields are listed in the
+ * order CPython's tp_traverse visits them, which is also the order dealloc releases them in
+ * (subclasses with a different dealloc order override {@link #dealloc}). Scalars (Py_ssize_t,
+ * int flags) live in the other words. Instances are allocated zeroed ({@link #alloc}: all fields
+ * NULL/0, untracked); the constructor fills them, then tracks a GC instance.
+ */
+public abstract class FieldsType extends NativeType {
+    private final int[] fields;
+
+    protected FieldsType(VmApi vm, String name, int flags, long basicSize, long weaklistOffset, int... ownedFields) {
+        super(vm, name, flags, basicSize, 0, weaklistOffset);
+        this.fields = ownedFields;
+    }
+
+    /** Whether instances hold a reference to their type, as instances of CPython's heap types do. */
+    protected boolean heapTypeInstances() { return false; }
+
+    /** A new instance, every word after the header 0 (not tracked yet). */
+    protected final long alloc() {
+        long o = heap.allocObject(this, 0);
+        Native.fill(o + 16, basicSize() - 16, (byte) 0);
+        if (heapTypeInstances()) heap.incref(typeObject());
+        return o;
+    }
+
+    public static long get(long o, int off) { return Native.getLong(o + off); }
+
+    public static void put(long o, int off, long v) { Native.putLong(o + off, v); }
+
+    /** Py_XSETREF: stores {@code v} (a new reference, or 0) and releases the old value. */
+    protected final void set(long o, int off, long v) {
+        long old = Native.getLong(o + off);
+        Native.putLong(o + off, v);
+        if (old != 0) heap.decref(old);
+    }
+
+    @Override
+    public void traverse(long o, LongConsumer visit) {
+        if (heapTypeInstances()) visit.accept(typeObject());
+        for (int off : fields) {
+            long v = Native.getLong(o + off);
+            if (v != 0) visit.accept(v);
+        }
+    }
+
+    /** Memory the instance owns outside its block (PyMem arrays), freed at dealloc. */
+    protected void freeArrays(long o) {}
+
+    @Override
+    public void dealloc(long o) {
+        if (isGc()) heap.untrackIfTracked(o);
+        if (weaklistOffset() != 0) heap.weakrefs.clearWeakrefs(o);
+        for (int off : fields) {
+            long v = Native.getLong(o + off);
+            if (v != 0) {
+                Native.putLong(o + off, 0);
+                heap.decref(v);
+            }
+        }
+        freeArrays(o);
+        free(o);
+    }
+
+    /** tp_free, then the heap type's reference to itself released. */
+    protected final void free(long o) {
+        heap.freeObject(o);
+        if (heapTypeInstances()) heap.decref(typeObject());
+    }
+}

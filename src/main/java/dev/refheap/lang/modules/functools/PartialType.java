@@ -1,0 +1,181 @@
+package dev.refheap.lang.modules.functools;
+
+import dev.refheap.lang.modules.FieldsType;
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.object.PyType;
+import dev.refheap.object.TupleType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code functools.partial}: CPython 3.11's partialobject, a heap type (instances hold their type),
+ * 64 bytes plus the GC head:
+ * <pre> refcnt | type | fn | args (tuple) | kw (dict) | dict (NULL until used) | weakreflist | vectorcall </pre>
+ * traverse: type, fn, args, kw, dict; tp_clear drops the four. A partial of a partial without an
+ * instance dict is flattened (its fn, args prepended, keywords merged), as partial_new does. A
+ * call passes args + call args, and kw merged with the call's keywords (the call's win).
+ */
+final class PartialType extends FieldsType {
+    static final int FN = 16, ARGS = 24, KW = 32, DICT = 40, WEAKREFLIST = 48;
+
+    PartialType(VmApi vm) {
+        super(vm, "functools.partial", PyType.HAVE_GC | PyType.BASETYPE, 64, WEAKREFLIST, FN, ARGS, KW, DICT);
+    }
+
+    @Override
+    protected boolean heapTypeInstances() { return true; }
+
+    @Override
+    public boolean hasClear() { return true; }
+
+    @Override
+    public void clear(long o) {
+        set(o, FN, 0);
+        set(o, ARGS, 0);
+        set(o, KW, 0);
+        set(o, DICT, 0);
+    }
+
+    @Override
+    public long newInstance(long[] a, int off, int n, long kwnames) {
+        int nkw = Params.nkw(kwnames);
+        int npos = n - nkw;
+        if (npos < 1) throw vm.error("TypeError", "type 'partial' takes at least one argument");
+        long func = a[off];
+        long pargs = 0, pkw = 0;
+        if (heap.typeOf(func) == this && get(func, DICT) == 0) {
+            pargs = get(func, ARGS);
+            pkw = get(func, KW);
+            func = get(func, FN);
+        }
+        if (!vm.isCallable(func)) throw vm.error("TypeError", "the first argument must be callable");
+        long o = alloc();
+        heap.track(o);  // tp_alloc tracks at once; the fields are NULL until set
+        try {
+            put(o, FN, vm.incref(func));
+            long pa = pargs == 0 ? 0 : TupleType.size(pargs);
+            long args = heap.tuples.alloc(pa + npos - 1);
+            for (long i = 0; i < pa; i++) TupleType.setItemSteal(args, i, vm.incref(TupleType.item(pargs, i)));
+            for (int i = 1; i < npos; i++) TupleType.setItemSteal(args, pa + i - 1, vm.incref(a[off + i]));
+            put(o, ARGS, args);
+            long kw = heap.dicts.create();
+            if (pkw != 0) heap.dicts.forEach(pkw, (k, v) -> heap.dicts.setItem(kw, k, v));
+            for (int k = 0; k < nkw; k++) heap.dicts.setItem(kw, TupleType.item(kwnames, k), a[off + npos + k]);
+            put(o, KW, kw);
+            return o;
+        } catch (PyException e) {
+            heap.decref(o);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean callableInstances() { return true; }
+
+    @Override
+    public long callOf(long o, long[] a, int off, int n, long kwnames) {
+        long args = get(o, ARGS), kw = get(o, KW);
+        int nkw = kwnames == 0 ? 0 : (int) TupleType.size(kwnames);
+        int npos = n - nkw;
+        int pa = (int) TupleType.size(args);
+        List<Long> names = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        heap.dicts.forEach(kw, (k, v) -> {
+            names.add(k);
+            values.add(v);
+        });
+        for (int k = 0; k < nkw; k++) {
+            long name = TupleType.item(kwnames, k);
+            int at = -1;
+            for (int j = 0; j < names.size(); j++) if (vm.equal(names.get(j), name)) at = j;
+            if (at >= 0) values.set(at, a[off + npos + k]);
+            else {
+                names.add(name);
+                values.add(a[off + npos + k]);
+            }
+        }
+        long[] all = new long[pa + npos + names.size()];
+        for (int i = 0; i < pa; i++) all[i] = TupleType.item(args, i);
+        System.arraycopy(a, off, all, pa, npos);
+        for (int j = 0; j < names.size(); j++) all[pa + npos + j] = values.get(j);
+        long fn = vm.incref(get(o, FN));
+        long kwTuple = names.isEmpty() ? 0 : heap.tuples.alloc(names.size());
+        for (int j = 0; j < names.size(); j++) TupleType.setItemSteal(kwTuple, j, vm.incref(names.get(j)));
+        // the partial may be released by the call it makes: fn, args and kw stay held till it returns
+        heap.incref(args);
+        heap.incref(kw);
+        try {
+            return vm.callArgs(fn, all, 0, all.length, kwTuple);
+        } finally {
+            if (kwTuple != 0) heap.decref(kwTuple);
+            heap.decref(kw);
+            heap.decref(args);
+            heap.decref(fn);
+        }
+    }
+
+    @Override
+    public String reprOf(long o) {
+        return vm.reprRecursive(o, "...", () -> {
+            StringBuilder sb = new StringBuilder("functools.partial(").append(vm.repr(get(o, FN)));
+            long args = get(o, ARGS);
+            for (long i = 0; i < TupleType.size(args); i++) sb.append(", ").append(vm.repr(TupleType.item(args, i)));
+            heap.dicts.forEach(get(o, KW), (k, v) -> sb.append(", ").append(vm.toStr(k)).append('=').append(vm.repr(v)));
+            return sb.append(')').toString();
+        });
+    }
+
+    @Override
+    public long attrOf(long o, String name) {
+        switch (name) {
+            case "func": return vm.incref(get(o, FN));
+            case "args": return vm.incref(get(o, ARGS));
+            case "keywords": return vm.incref(get(o, KW));
+            case "__dict__": {
+                if (get(o, DICT) == 0) put(o, DICT, heap.dicts.create());
+                return vm.incref(get(o, DICT));
+            }
+            default: {
+                long d = get(o, DICT);
+                long v = d == 0 ? 0 : heap.dicts.getItem(d, name);
+                return v == 0 ? 0 : vm.incref(v);
+            }
+        }
+    }
+
+    @Override
+    public boolean setAttrOf(long o, String name, long v) {
+        switch (name) {
+            case "func", "args", "keywords" -> throw vm.error("AttributeError", "readonly attribute");
+            case "__dict__" -> {
+                if (v == 0) throw vm.error("TypeError", "cannot delete __dict__");
+                if (heap.typeOf(v) != heap.dicts) throw vm.error("TypeError", "__dict__ must be set to a dictionary, not a '" + vm.typeName(v) + "'");
+                set(o, DICT, vm.incref(v));
+                return true;
+            }
+            default -> {
+                long d = get(o, DICT);
+                if (v == 0) {
+                    if (d == 0 || heap.dicts.getItem(d, name) == 0) {
+                        throw vm.error("AttributeError", "'functools.partial' object has no attribute '" + name + "'");
+                    }
+                    long key = heap.strs.of(name);
+                    try {
+                        heap.dicts.delItem(d, key);
+                    } finally {
+                        heap.decref(key);
+                    }
+                    return true;
+                }
+                if (d == 0) {
+                    d = heap.dicts.create();
+                    put(o, DICT, d);
+                }
+                heap.dicts.setItem(d, name, v);
+                return true;
+            }
+        }
+    }
+}

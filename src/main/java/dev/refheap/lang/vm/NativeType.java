@@ -1,0 +1,163 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.object.PyType;
+
+/**
+ * The public face of {@link ExtType} for types that native modules ({@code dev.refheap.lang.modules})
+ * define outside this package: {@code itertools.count}, {@code _collections.deque}... A subclass
+ * gives its layout to the constructor (basic size, GC flag, weaklist offset, as CPython's type
+ * object has them), implements its slots ({@code traverse}, {@code dealloc}, {@code sizeOf} from
+ * {@link PyType}) and overrides the protocol methods below that its instances support; the VM's
+ * {@link Ops} reaches them through ExtType's. Its methods are registered with {@link #defMethod}.
+ *
+ * <p>States: created, then {@link VmApi#registerType} gives it a type object in one runtime (a
+ * native module registers its types once per runtime: {@link VmApi#moduleState}). Reference rules
+ * as everywhere in the VM: arguments borrowed, object results new references, 0 for "no answer".
+ */
+public abstract class NativeType extends ExtType {
+    protected final VmApi vm;
+
+    protected NativeType(VmApi vm, String name, int flags, long basicSize, long itemSize, long weaklistOffset) {
+        super(vm.runtime(), name, null, flags, basicSize, itemSize, weaklistOffset);
+        this.vm = vm;
+    }
+
+    /** The type object (borrowed): what {@code type(o)} returns and what a module exposes. */
+    public final long typeObject() { return address(); }
+
+    /** Registers {@code type.name} as a method descriptor (self is the instance). */
+    public final void defMethod(String methodName, Builtin impl) { TypeMethodsAccess.def(rt, this, methodName, impl); }
+
+    /** Registers {@code type.name} as a class method (called on the type with self 0). */
+    public final void defClassMethod(String methodName, Builtin impl) { NumberBuiltins.classMethod(rt, this, methodName, impl); }
+
+    // ---- the protocol, for subclasses outside the package ----------------------------------------
+
+    /** repr(o); the default is object's ({@code <module.name object at 0x...>}). */
+    public String reprOf(long o) { return "<" + name() + " object at 0x" + Long.toHexString(o) + ">"; }
+
+    /** Whether instances are iterators: iter(o) is o and next(o) calls {@link #nextOf}. */
+    public boolean isIteratorType() { return false; }
+
+    /** iter(o) for a type whose instances are iterable but not iterators: a new iterator, or 0. */
+    public long iterOf(long o) { return 0; }
+
+    /** next(o): a new reference, or 0 when exhausted (no StopIteration raised). */
+    public long nextOf(long o) { return 0; }
+
+    /** Calling the type object: a new instance. */
+    public long newInstance(long[] a, int off, int n, long kwnames) {
+        throw rt.typeError("cannot create '" + name() + "' instances");
+    }
+
+    /** len(o), or -1 when instances have no length. */
+    public long lenOf(long o) { return -1; }
+
+    /** bool(o), or null for "true unless len is 0". */
+    public Boolean truthOf(long o) { return null; }
+
+    /** A data attribute o.name, or 0. */
+    public long attrOf(long o, String attrName) { return 0; }
+
+    /** o.name = v (v 0: del); false when not supported. */
+    public boolean setAttrOf(long o, String attrName, long v) { return false; }
+
+    /** o[key], or 0 when not subscriptable. */
+    public long getItemOf(long o, long key) { return 0; }
+
+    /** o[key] = v (v 0: del o[key]); false when not supported. */
+    public boolean setItemOf(long o, long key, long v) { return false; }
+
+    /** item in o: 1, 0, or -1 to search by iteration. */
+    public int containsOf(long o, long item) { return -1; }
+
+    /** o(args), or 0 when instances are not callable. */
+    public long callOf(long o, long[] a, int off, int n, long kwnames) { return 0; }
+
+    /** a op b where a or b has this type, or 0 (NotImplemented). */
+    public long binaryOf(dev.refheap.lang.bytecode.BinaryOp op, long a, long b) { return 0; }
+
+    /** The in-place a op= b (a has this type), or 0 to fall back to {@link #binaryOf}. */
+    public long inplaceOf(dev.refheap.lang.bytecode.BinaryOp op, long a, long b) { return 0; }
+
+    /** Whether instances are callable ({@link #callOf} answers). */
+    public boolean callableInstances() { return false; }
+
+    /** a == b where a or b has this type, or null (identity decides). */
+    public Boolean eqOf(long a, long b) { return null; }
+
+    /** Three-way order of a and b (op: Py_LT..Py_GE) where a or b has this type, or null: unorderable (TypeError). */
+    public Integer orderOf(int op, long a, long b) { return null; }
+
+    // ---- ExtType's package-private protocol, forwarded ---------------------------------------------
+
+    @Override
+    final String repr(long o) { return reprOf(o); }
+
+    @Override
+    final Boolean truthy(long o) {
+        Boolean b = truthOf(o);
+        if (b != null) return b;
+        long n = lenOf(o);
+        return n < 0 ? null : n != 0;
+    }
+
+    @Override
+    final long attr(long o, String attrName) { return attrOf(o, attrName); }
+
+    @Override
+    final boolean setAttr(long o, long nameObj, long v) {
+        return setAttrOf(o, dev.refheap.object.StrType.value(nameObj), v);
+    }
+
+    @Override
+    final Boolean eq(long a, long b) { return eqOf(a, b); }
+
+    @Override
+    final Integer order(int op, long a, long b) { return orderOf(op, a, b); }
+
+    @Override
+    final long binary(dev.refheap.lang.bytecode.BinaryOp op, long a, long b) { return binaryOf(op, a, b); }
+
+    @Override
+    final long inplace(dev.refheap.lang.bytecode.BinaryOp op, long a, long b) { return inplaceOf(op, a, b); }
+
+    @Override
+    final boolean isCallableType() { return callableInstances(); }
+
+    @Override
+    final long len(long o) { return lenOf(o); }
+
+    @Override
+    final long getItem(long o, long key) { return getItemOf(o, key); }
+
+    @Override
+    final boolean setItem(long o, long key, long v) { return setItemOf(o, key, v); }
+
+    @Override
+    final boolean delItem(long o, long key) { return setItemOf(o, key, 0); }
+
+    @Override
+    final long iter(long o) {
+        if (isIteratorType()) {
+            heap.incref(o);
+            return o;
+        }
+        return iterOf(o);
+    }
+
+    @Override
+    final boolean isIterator() { return isIteratorType(); }
+
+    @Override
+    final long next(long o) { return nextOf(o); }
+
+    @Override
+    final int contains(long o, long item) { return containsOf(o, item); }
+
+    @Override
+    final long construct(long typeObject, long[] a, int off, int n, long kw) { return newInstance(a, off, n, kw); }
+
+    @Override
+    final long call(long o, long[] a, int off, int n, long kw) { return callOf(o, a, off, n, kw); }
+}

@@ -92,7 +92,7 @@ public final class CollectorWarmup {
             for (int r = 0; r < rounds && !(stoppable && stop); r++) {
                 // Two-dict cycles of garbage, found by a full collection (update+subtract fused,
                 // untrack_dicts, delete_garbage freeing dicts and their keys).
-                for (int i = 0; i < pairs; i++) {
+                for (int i = 0; i < pairs && !(stoppable && stop); i++) {
                     long a = heap.dicts.create(), b = heap.dicts.create();
                     heap.dicts.setItem(a, k2, b);
                     heap.dicts.setItem(b, k1, a);

@@ -683,6 +683,16 @@ public final class Heap implements AutoCloseable {
      * reported in the thrown {@link HeapLeakException}, by type with counts, after the memory is
      * returned.
      */
+    /**
+     * Gives all of the heap's native memory back without deallocating anything: for a heap whose
+     * program was abandoned mid-operation (refcounts may be off, a container half-built), where
+     * {@link #close} would run deallocators on an inconsistent heap. No thread may use the heap
+     * or any address from it afterwards.
+     */
+    public void abandon() {
+        allocator.close();
+    }
+
     @Override
     public void close() {
         if (allocator.isClosed()) return;

@@ -106,6 +106,7 @@ final class Builtins {
             return v;
         });
         def(rt, "sorted", (self, a, o, n, kw) -> sorted(rt, a, o, n, kw));
+        def(rt, "dir", (self, a, o, n, kw) -> Dir.dir(rt, a, o, n, kw));
         def(rt, "sum", (self, a, o, n, kw) -> sum(rt, a, o, n, kw));
         def(rt, "min", (self, a, o, n, kw) -> minmax(rt, a, o, n, kw, true));
         def(rt, "max", (self, a, o, n, kw) -> minmax(rt, a, o, n, kw, false));
@@ -146,15 +147,13 @@ final class Builtins {
         def(rt, "__build_class__", (self, a, o, n, kw) -> buildClass(rt, a, o, n, kw));
         def(rt, "__import__", (self, a, o, n, kw) -> ImportBuiltin.call(rt, a, o, n, kw));
         def(rt, "super", (self, a, o, n, kw) -> SuperType.create(rt, a, o, n));
-        def(rt, "property", (self, a, o, n, kw) -> {
-            if (n > 3 || Args.nkw(kw) > 0 && n - Args.nkw(kw) > 0) throw rt.typeError("property() takes at most 4 arguments");
-            long none = heap.None;
-            return rt.propertyType.create(n > 0 ? a[o] : none, n > 1 ? a[o + 1] : none, n > 2 ? a[o + 2] : none);
-        });
         def(rt, "input", (self, a, o, n, kw) -> Stdin.input(rt, a, o, n, kw));
         def(rt, "reversed", (self, a, o, n, kw) -> {
             Args.noKeywords(rt, "reversed", kw);
             if (n != 1) throw rt.typeError("reversed expected 1 argument, got " + n);
+            if (heap.typeOf(a[o]) instanceof ExtType && rt.ops.lookupType(heap.typeOf(a[o]), "__reversed__") != 0) {
+                return rt.ops.callMethod(a[o], "__reversed__");  // a native type's own reverse iterator (deque's)
+            }
             long l = heap.lists.alloc(0);
             Sequences.extend(rt, l, a[o]);
             long len = ListType.size(l);
@@ -177,8 +176,11 @@ final class Builtins {
         heap.dicts.setItem(d, "map", rt.iterType.typeFor(IterType.Kind.MAP).address());
         heap.dicts.setItem(d, "staticmethod", rt.staticMethodType.address());
         heap.dicts.setItem(d, "classmethod", rt.classMethodType.address());
+        heap.dicts.setItem(d, "property", rt.propertyType.address());
         heap.dicts.setItem(d, "filter", rt.iterType.typeFor(IterType.Kind.FILTER).address());
         for (ExceptionType e : rt.exceptions.values()) heap.dicts.setItem(d, e.name(), e.address());
+        heap.dicts.setItem(d, "EnvironmentError", rt.exceptions.get("OSError").address());  // 3.3's aliases of OSError
+        heap.dicts.setItem(d, "IOError", rt.exceptions.get("OSError").address());
         heap.dicts.setItem(d, "None", heap.None);
         heap.dicts.setItem(d, "Ellipsis", rt.ellipsis);
         heap.dicts.setItem(d, "NotImplemented", rt.notImplemented);
@@ -312,6 +314,7 @@ final class Builtins {
     static boolean isCallable(Runtime rt, long o) {
         PyType t = rt.heap.typeOf(o);
         return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o) || t == rt.callableProxyType
+                || t instanceof BuiltinDescrType || t == rt.methodWrapperType
                 || (t instanceof ClassType c && rt.ops.lookupType(c, "__call__") != 0) || (t instanceof ExtType x && x.isCallableType());
     }
 
@@ -509,6 +512,10 @@ final class Builtins {
     /** dict.update(m) (DICT_UPDATE), or the ** merge of a call (DICT_MERGE: repeated keys are errors). */
     static void dictUpdate(Runtime rt, long d, long m, boolean merge, long callable) {
         Heap heap = rt.heap;
+        if (heap.typeOf(m) == rt.mappingProxyType) {
+            dictUpdate(rt, d, MappingProxyType.mapping(m), merge, callable);  // its keys() and items are the mapping's
+            return;
+        }
         if (heap.typeOf(m) != heap.dicts) {
             if (heap.typeOf(m) instanceof ClassType c && rt.ops.lookupType(c, "keys") != 0) {
                 long keys = rt.ops.callMethod(m, "keys");
@@ -570,7 +577,7 @@ final class Builtins {
     static long callType(Runtime rt, long typeObject, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
         PyType t = heap.typeAt(typeObject);
-        if (t instanceof ClassType c) return newInstance(rt, c, a, o, n, kw);
+        if (t instanceof ClassType c) return TypeCall.callClass(rt, c, a, o, n, kw);
         if (t instanceof ExceptionGroups.GroupType) return ExceptionGroups.construct(rt, t, a, o, n, kw);
         if (t instanceof ExceptionType) {
             if (kw != 0 && TupleType.size(kw) > 0) {
@@ -578,64 +585,12 @@ final class Builtins {
             }
             long args = heap.tuples.alloc(n);
             for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
+            if (t instanceof OSErrorType) return OSErrorType.construct(rt, t, args);
             return rt.ops.instantiateException(t, args);
         }
         if (t instanceof IterType it) return it.construct(a, o, n, kw);
-        if (t instanceof StaticMethodType sm) return sm.construct(a, o, n, kw);
+        if (t == rt.propertyType) return rt.propertyType.construct(a, o, n, kw);
         return Constructors.construct(rt, t, typeObject, a, o, n, kw);
-    }
-
-    private static long newInstance(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
-        if (c.exceptionBased) return newInstanceBody(rt, c, a, o, n, kw, false);
-        long argsTuple = c.callArgsTuple(a, o, n, kw);
-        long kwargs = c.callKwargsDict(a, o, n, kw);
-        try {
-            return newInstanceBody(rt, c, a, o, n, kw, true);
-        } finally {
-            c.releasePacked(argsTuple, kwargs);
-        }
-    }
-
-    /** tp_new and tp_init of a class call; {@code tpCall}: a heap class's (ClassType's temporaries). */
-    private static long newInstanceBody(Runtime rt, ClassType c, long[] a, int o, int n, long kw, boolean tpCall) {
-        Heap heap = rt.heap;
-        long self = c.allocInstance();
-        if (c.exceptionBased) {
-            long args = heap.tuples.alloc(n - (kw == 0 ? 0 : (int) TupleType.size(kw)));
-            for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
-            long old = ExceptionType.args(self);
-            Native.putLong(self + ExceptionType.ARGS, args);
-            heap.decref(old);
-        }
-        long init = rt.ops.lookupType(c, "__init__");
-        if (init == 0 || (heap.typeOf(init) == rt.builtinFunctionType && rt.builtinFunctionType.entry(init).ownerType() != null)) {
-            if (n > 0 && !c.exceptionBased && rt.ops.lookupType(c, "__new__") == 0) {
-                heap.decref(self);
-                throw rt.typeError(c.name() + "() takes no arguments");
-            }
-            return self;
-        }
-        long[] args = new long[n + 1];
-        args[0] = self;
-        System.arraycopy(a, o, args, 1, n);
-        long[] unpacked = tpCall ? c.unpackForInit(a, o, n, kw) : null;
-        long r;
-        try {
-            r = rt.ops.call(init, args, 0, n + 1, kw);
-        } catch (RuntimeException e) {
-            heap.decref(self);
-            throw e;
-        } finally {
-            c.releaseUnpacked(unpacked);
-        }
-        if (r != heap.None) {
-            heap.decref(self);
-            String tn = rt.ops.typeName(r);
-            heap.decref(r);
-            throw rt.typeError("__init__() should return None, not '" + tn + "'");
-        }
-        heap.decref(r);
-        return self;
     }
 
     // ---- classes --------------------------------------------------------------------------------
@@ -658,13 +613,35 @@ final class Builtins {
             heap.decref(origBases);
             throw e;
         }
-        ClassStatements.Keywords kws = ClassStatements.keywords(rt, a, o + n - nkw, nkw, kw);
-        long ns = heap.dicts.create();
+        ClassStatements.Keywords kws;
+        long ns;
+        PyType meta;
+        try {
+            kws = ClassStatements.keywords(rt, a, o + n - nkw, nkw, kw);
+        } catch (PyException e) {
+            heap.decref(bases);
+            heap.decref(origBases);
+            throw e;
+        }
+        try {
+            // calculate_metaclass: the explicit one, or type of the first base; the most derived of the bases' wins
+            long explicit = kws.metaclass();
+            meta = explicit != 0 ? (rt.ops.isTypeObject(explicit) ? heap.typeAt(explicit) : null)
+                    : TupleType.size(bases) > 0 ? heap.typeOf(TupleType.item(bases, 0)) : heap.typeType;
+            if (meta != null) meta = TypeCall.calculateMetaclass(rt, meta, bases);
+            ns = TypeCall.prepare(rt, meta, nameObj, bases, kws);
+        } catch (PyException e) {
+            kws.release(heap);
+            heap.decref(bases);
+            heap.decref(origBases);
+            throw e;
+        }
         try {
             if (bases != origBases) heap.dicts.setItem(ns, "__orig_bases__", origBases);
             long r = rt.interpreter.runClassBody(func, ns);
             heap.decref(r);
-            if (kws.metaclass() != 0) return ClassStatements.callMetaclass(rt, kws, nameObj, bases, ns);
+            if (meta == null) return ClassStatements.callMetaclass(rt, kws, nameObj, bases, ns);
+            if (meta != heap.typeType) return ClassStatements.callMetaclass(rt, kws, meta.address(), nameObj, bases, ns);
             // type(name, bases, ns) is a tp_call: the vector of arguments becomes a temporary tuple
             long margs = heap.tuples.of(nameObj, bases, ns);
             try {

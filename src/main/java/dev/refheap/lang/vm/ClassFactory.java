@@ -14,44 +14,72 @@ final class ClassFactory {
     private ClassFactory() {}
 
     static long create(Runtime rt, long nameObj, long bases, long ns, long func) {
-        return create(rt, nameObj, bases, ns, func, null, 0);
+        return create(rt, null, nameObj, bases, ns, func, null, 0);
+    }
+
+    static long create(Runtime rt, long nameObj, long bases, long ns, long func, long[] kwValues, long kwNames) {
+        return create(rt, null, nameObj, bases, ns, func, kwValues, kwNames);
     }
 
     /**
-     * As {@link #create(Runtime, long, long, long, long)}, with the class statement's keyword
-     * arguments ({@code kwValues} borrowed, names in tuple {@code kwNames}; null/0 for none), which
-     * go to {@code __init_subclass__}.
+     * The builtin types a class may extend beyond object and the exceptions: their layouts, slots
+     * and constructors chain from {@link ClassType} and {@link TypeCall}. Every other type
+     * CPython lets one subclass is refused with NotImplementedError naming it. (tuple's layout,
+     * dict after the items and tuple_subtype_new are in place, but the object protocol does not yet
+     * treat its subclasses' instances as tuples: len, iteration, repr, == would be wrong, so it stays refused.)
      */
-    static long create(Runtime rt, long nameObj, long bases, long ns, long func, long[] kwValues, long kwNames) {
+    static boolean extendable(Runtime rt, PyType b) {
+        return b == rt.classMethodType || b == rt.staticMethodType || b == rt.propertyType || b == rt.heap.typeType;
+    }
+
+    /** The offset of a builtin type's own instance dict (tp_dictoffset), 0 if it has none. */
+    private static long ownDictOffset(Runtime rt, PyType b) {
+        if (b instanceof StaticMethodType) return StaticMethodType.DICT;
+        if (b == rt.heap.typeType) return ClassType.T_DICT;
+        return 0;
+    }
+
+    /**
+     * As {@link #create(Runtime, long, long, long, long, long[], long)}, for metatype {@code meta}
+     * (a class derived from {@code type}; null for {@code type} itself): the new class object is an
+     * instance of it.
+     */
+    static long create(Runtime rt, ClassType meta, long nameObj, long bases, long ns, long func, long[] kwValues, long kwNames) {
         Heap heap = rt.heap;
         String name = StrType.value(nameObj);
         List<ClassType> classBases = new ArrayList<>();
         PyType builtinBase = heap.objectType;
         for (long i = 0; i < TupleType.size(bases); i++) {
             PyType b = heap.typeAt(TupleType.item(bases, i));
+            PyType solid;
             if (b instanceof ClassType c) {
                 classBases.add(c);
-                if (c.exceptionBased) builtinBase = c.builtinBase;
-            } else if (b instanceof ExceptionGroups.GroupType) {
+                solid = c.builtinBase == null ? heap.objectType : c.builtinBase;
+            } else if (!b.hasFlag(PyType.BASETYPE)) {
+                throw rt.typeError("type '" + Ops.shortName(b) + "' is not an acceptable base type");
+            } else if (b instanceof ExceptionGroups.GroupType || !(b instanceof ExceptionType) && b != heap.objectType && !extendable(rt, b)) {
                 throw rt.error("NotImplementedError", "refheap does not support subclassing '" + b.name() + "' yet");
-            } else if (b instanceof ExceptionType e) {
-                builtinBase = e;
-            } else if (b != heap.objectType) {
-                throw rt.error("NotImplementedError", "refheap does not support subclassing '" + b.name() + "' yet");
+            } else {
+                solid = b;
             }
+            // best_base: the builtin layouts must lie on one line (an exception's chain, or one builtin type)
+            if (rt.ops.isSubtype(solid, builtinBase)) builtinBase = solid;
+            else if (!rt.ops.isSubtype(builtinBase, solid)) throw rt.typeError("multiple bases have instance lay-out conflict");
         }
         boolean exc = builtinBase instanceof ExceptionType;
+        PyType solidBuiltin = builtinBase == heap.objectType ? null : builtinBase;
         // type_new_get_bases: no bases means (object,), a tuple made before the slots' tuples (the
         // order decides which of them the tuple free list serves, and so count0)
         long tpBases = TupleType.size(bases) == 0 ? heap.tuples.of(heap.objectType.address()) : Builtins.incref(heap, bases);
         Layout layout;
         try {
-            layout = layout(rt, name, bases, ns, exc ? builtinBase : heap.objectType);
+            layout = layout(rt, name, bases, ns, builtinBase);
         } catch (RuntimeException e) {
             heap.decref(tpBases);
             throw e;
         }
-        ClassType cls = new ClassType(rt, name, exc ? builtinBase : null, exc, layout.basicSize, layout.weaklistOffset, layout.flags);
+        ClassType cls = new ClassType(rt, name, solidBuiltin, exc, layout.basicSize, layout.itemSize, layout.weaklistOffset,
+                layout.dictOffset, layout.flags);
         cls.heapBase = layout.heapBase;
         cls.slotNames = layout.slotNames;
         cls.slotOffsets = layout.slotOffsets;
@@ -66,7 +94,7 @@ final class ClassFactory {
         }
         cls.mro.addAll(mro);
 
-        long t = heap.allocObjectOfSize(heap.typeType, ClassType.TYPE_OBJECT_SIZE, 0);
+        long t = heap.allocObjectOfSize(meta == null ? heap.typeType : meta, ClassType.TYPE_OBJECT_SIZE, 0);
         Native.fill(t + 16, ClassType.TYPE_OBJECT_SIZE - 16, (byte) 0);
         cls.typeObject = t;
         Native.putLong(t + ClassType.T_SLOTS, layout.htSlots);
@@ -80,6 +108,10 @@ final class ClassFactory {
                 long cm = rt.classMethodType.construct(new long[] {v}, 0, 1, 0);  // type_new: implicitly a classmethod
                 heap.dicts.setItem(dict, k, cm);
                 heap.decref(cm);
+            } else if (key.equals("__new__") && heap.typeOf(v) == rt.functionType) {
+                long sm = rt.staticMethodType.construct(new long[] {v}, 0, 1, 0);  // type_new: implicitly a staticmethod
+                heap.dicts.setItem(dict, k, sm);
+                heap.decref(sm);
             } else if (!key.equals("__qualname__")) heap.dicts.setItem(dict, k, v);
         });
         Native.putLong(t + ClassType.T_DICT, dict);
@@ -96,10 +128,10 @@ final class ClassFactory {
         if (heap.dicts.getItem(dict, "__eq__") != 0 && heap.dicts.getItem(dict, "__hash__") == 0) heap.dicts.setItem(dict, "__hash__", heap.None);
         if (heap.dicts.getItem(dict, "__doc__") == 0) heap.dicts.setItem(dict, "__doc__", heap.None);
         Native.putLong(t + ClassType.T_BASES, tpBases);
-        long mroTuple = heap.tuples.alloc(mro.size() + 1 + (exc ? depth(builtinBase) : 0));
+        long mroTuple = heap.tuples.alloc(mro.size() + 1 + (solidBuiltin != null ? depth(builtinBase) : 0));
         int j = 0;
         for (ClassType m : mro) TupleType.setItemSteal(mroTuple, j++, Builtins.incref(heap, m == cls ? t : m.typeObject));
-        if (exc) for (PyType b = builtinBase; b != null; b = b.base()) TupleType.setItemSteal(mroTuple, j++, Builtins.incref(heap, b.address()));
+        if (solidBuiltin != null) for (PyType b = builtinBase; b != null; b = b.base()) TupleType.setItemSteal(mroTuple, j++, Builtins.incref(heap, b.address()));
         TupleType.setItemSteal(mroTuple, j, Builtins.incref(heap, heap.objectType.address()));
         Native.putLong(t + ClassType.T_MRO, mroTuple);
         heap.incref(nameObj);
@@ -174,7 +206,7 @@ final class ClassFactory {
     }
 
     /** An instance layout as type_new computes it: best base, slots, __dict__ and __weakref__. */
-    private record Layout(ClassType heapBase, long basicSize, long weaklistOffset, int flags,
+    private record Layout(ClassType heapBase, long basicSize, long itemSize, long weaklistOffset, long dictOffset, int flags,
                           String[] slotNames, long[] slotOffsets, boolean addDict, boolean addWeak,
                           long htSlots) {}
 
@@ -196,7 +228,9 @@ final class ClassFactory {
             else throw rt.typeError("multiple bases have instance lay-out conflict");
         }
         long baseSize = best != null ? best.basicSize() : builtinBase.basicSize();
-        boolean baseHasDict = exc || best != null && best.managed();
+        long itemSize = builtinBase.itemSize();
+        long baseDictOffset = best != null ? best.dictOffset : ownDictOffset(rt, builtinBase);
+        boolean baseHasDict = exc || best != null && best.managed() || baseDictOffset != 0;
         boolean baseHasWeak = (best != null ? best.weaklistOffset() : builtinBase.weaklistOffset()) != 0;
         boolean addDict, addWeak;
         List<String> slots = new ArrayList<>();
@@ -204,12 +238,15 @@ final class ClassFactory {
         long slotsObj = heap.dicts.getItem(ns, "__slots__");
         if (slotsObj == 0) {
             addDict = !baseHasDict;
-            addWeak = !baseHasWeak;
+            addWeak = !baseHasWeak && itemSize == 0;
         } else {
             addDict = false;
             addWeak = false;
             long held = slotsTuple(rt, slotsObj);  // ctx->slots
             try {
+                if (itemSize != 0 && TupleType.size(held) > 0) {
+                    throw rt.typeError("nonempty __slots__ not supported for subtype of '" + Ops.shortName(builtinBase) + "'");
+                }
                 for (long i = 0; i < TupleType.size(held); i++) {
                     long item = TupleType.item(held, i);
                     if (heap.typeOf(item) != heap.strs) throw rt.typeError("__slots__ items must be strings, not '" + rt.ops.typeName(item) + "'");
@@ -236,9 +273,14 @@ final class ClassFactory {
             weak = off;
             off += 8;
         }
-        int flags = PyType.HAVE_GC | PyType.HEAPTYPE | PyType.BASETYPE | (exc ? PyType.BASE_EXC_SUBCLASS : 0);
-        if (!exc && (addDict || baseHasDict)) flags |= PyType.MANAGED_DICT;
-        return new Layout(best, off, weak, flags, slots.toArray(new String[0]), offsets, addDict, addWeak, htSlots);
+        long dictOffset = baseDictOffset;
+        if (addDict && itemSize != 0) {  // a variable-sized base: the dict pointer after the items
+            dictOffset = -8;
+            off += 8;
+        }
+        int flags = PyType.HAVE_GC | PyType.HEAPTYPE | PyType.BASETYPE | (exc ? PyType.BASE_EXC_SUBCLASS : 0) | (builtinBase.flags() & SUBCLASS_FLAGS);
+        if (!exc && (addDict && itemSize == 0 || best != null && best.managed())) flags |= PyType.MANAGED_DICT;
+        return new Layout(best, off, itemSize, weak, dictOffset, flags, slots.toArray(new String[0]), offsets, addDict, addWeak, htSlots);
     }
 
     /**
@@ -318,6 +360,9 @@ final class ClassFactory {
         }
         return Boolean.compare(i < a.length(), j < b.length());
     }
+
+    /** The tp_flags bits a class inherits from its builtin base (Py_TPFLAGS_LONG_SUBCLASS .. TYPE_SUBCLASS). */
+    private static final int SUBCLASS_FLAGS = 0xFF000000;
 
     /** _Py_Mangle: {@code __x} inside class {@code _C} is {@code _C__x}. */
     static String mangle(String className, String name) {

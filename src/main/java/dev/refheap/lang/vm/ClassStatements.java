@@ -13,13 +13,12 @@ import java.util.List;
  * {@code __orig_bases__}), the class statement's keywords ({@code metaclass=} and the ones passed to
  * {@code __init_subclass__}), a metaclass that is a plain callable, and the 3-argument {@code type()}.
  *
- * <p>A metaclass that is a class other than {@code type} (which needs subclassing {@code type}) is
- * refused with NotImplementedError, never ignored.
+ * <p>Which metaclass a class statement calls and its {@code __prepare__} are {@link TypeCall}'s.
  */
 final class ClassStatements {
     private ClassStatements() {}
 
-    /** The keywords of a class statement: the metaclass (0: none or type) and the rest (borrowed values, new names tuple or 0). */
+    /** The keywords of a class statement: the metaclass (0: none) and the rest (borrowed values, new names tuple or 0). */
     record Keywords(long metaclass, long[] values, long names) {
         void release(Heap heap) { heap.xdecref(names); }
     }
@@ -35,11 +34,6 @@ final class ClassStatements {
                 names.add(name);
                 values.add(a[off + i]);
             }
-        }
-        if (meta == heap.typeType.address()) meta = 0;
-        if (meta != 0 && rt.ops.isTypeObject(meta)) {
-            throw rt.error("NotImplementedError", "refheap does not support metaclasses other than type yet (metaclass="
-                    + Ops.shortName(heap.typeAt(meta)) + ")");
         }
         long namesTuple = 0;
         if (!names.isEmpty()) {
@@ -99,38 +93,23 @@ final class ClassStatements {
 
     /** metaclass(name, bases, ns, **kw) for a metaclass that is a plain callable. */
     static long callMetaclass(Runtime rt, Keywords kws, long name, long bases, long ns) {
+        return callMetaclass(rt, kws, kws.metaclass(), name, bases, ns);
+    }
+
+    /** {@code meta(name, bases, ns, **kw)}: the class statement's call of its metaclass (a class or a callable). */
+    static long callMetaclass(Runtime rt, Keywords kws, long meta, long name, long bases, long ns) {
         int nkw = kws.values() == null ? 0 : kws.values().length;
         long[] args = new long[3 + nkw];
         args[0] = name;
         args[1] = bases;
         args[2] = ns;
         if (nkw > 0) System.arraycopy(kws.values(), 0, args, 3, nkw);
-        return rt.ops.call(kws.metaclass(), args, 0, args.length, kws.names());
+        return rt.ops.call(meta, args, 0, args.length, kws.names());
     }
 
-    /** type(name, bases, dict): a new class from a copy of {@code dict}, {@code __module__} from the caller's globals. */
+    /** type(name, bases, dict): type_new for type itself (a metaclass of the bases may take over). */
     static long type3(Runtime rt, long[] a, int o) {
-        Heap heap = rt.heap;
-        long name = a[o], bases = a[o + 1], dict = a[o + 2];
-        if (heap.typeOf(name) != heap.strs) throw rt.typeError("type.__new__() argument 1 must be str, not " + rt.ops.typeName(name));
-        if (heap.typeOf(bases) != heap.tuples) throw rt.typeError("type.__new__() argument 2 must be tuple, not " + rt.ops.typeName(bases));
-        if (!(heap.typeOf(dict) instanceof dev.refheap.object.DictType)) {
-            throw rt.typeError("type.__new__() argument 3 must be dict, not " + rt.ops.typeName(dict));
-        }
-        for (long i = 0; i < TupleType.size(bases); i++) {
-            if (!rt.ops.isTypeObject(TupleType.item(bases, i))) throw rt.typeError("bases must be types");
-        }
-        long ns = heap.dicts.create();
-        try {
-            heap.dicts.forEach(dict, (k, v) -> heap.dicts.setItem(ns, k, v));
-            if (heap.dicts.getItem(ns, "__module__") == 0 && rt.interpreter.current != null) {
-                long modName = heap.dicts.getItem(rt.interpreter.current.globals, "__name__");
-                if (modName != 0) heap.dicts.setItem(ns, "__module__", modName);
-            }
-            return ClassFactory.create(rt, name, bases, ns, 0);
-        } finally {
-            heap.decref(ns);
-        }
+        return TypeCall.typeNew(rt, null, a, o, 3, 0);
     }
 
     /** {@code cls[item]} for a class: its {@code __class_getitem__} (an implicit classmethod), or 0 if it has none. */

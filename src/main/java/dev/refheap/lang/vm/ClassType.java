@@ -21,6 +21,17 @@ import java.util.function.LongConsumer;
  * names are the class's {@link #keys}), so an instance has no dict object unless {@code __dict__}
  * is asked for: {@code getsizeof(A()) == 56}, and a two-instance cycle is 2 objects to the
  * collector. Instances of exception subclasses extend the exception layout instead.
+ *
+ * <p>A class with a builtin base other than object and the exceptions ({@link #builtinBase}:
+ * classmethod, staticmethod, property, tuple, type) lays its instances out as 3.11's type_new
+ * does: the base's layout first, then the slots, then {@code __weakref__} when the base has none
+ * and its items are not variable-sized, and the dict: the base's own (classmethod's cm_dict,
+ * type's tp_dict), a managed dict for bases without items (property), or a pointer after the
+ * items for variable-sized bases (tuple: tp_dictoffset -8). The slots below chain to the base's
+ * as subtype_traverse/subtype_clear/subtype_dealloc do: the slots and the dict first, then the
+ * class, then the base's own traverse/clear/dealloc (which frees the object and, through
+ * {@code Heap.freeObject}, releases the class). A class whose base is {@code type} is a
+ * metaclass: its instances are class objects, made by {@link ClassFactory} with it as their type.
  */
 final class ClassType extends LangType implements HeapTypeSlots {
     /** Type object layout (our PyHeapTypeObject): dict, bases, mro, name, qualname, module. */
@@ -28,10 +39,21 @@ final class ClassType extends LangType implements HeapTypeSlots {
     /** ht_slots: the tuple of the slot names this class adds (type_new_copy_slots), or 0 without {@code __slots__}; owned, not traversed (only strings). */
     static final int T_SLOTS = 96;
     static final int TYPE_OBJECT_SIZE = 1672;
+    /** sizeof(PyHeapTypeObject) in 3.11 (type.__basicsize__): what a class without instance shared keys reports. */
+    static final int HEAP_TYPE_STRUCT_SIZE = 904;
 
     final List<ClassType> mro = new ArrayList<>();
+    /** The builtin type whose layout instances extend: null for object, an exception type when {@link #exceptionBased}. */
     final PyType builtinBase;
     final boolean exceptionBased;
+    /**
+     * Where the instance dict pointer lives when it is not managed: a fixed offset from the
+     * base's own layout (classmethod's cm_dict), -8 for a pointer after a variable-sized base's
+     * items (tp_dictoffset -8), 0 for none.
+     */
+    final long dictOffset;
+    /** True if this class derives from {@code type} (Py_TPFLAGS_TYPE_SUBCLASS): its instances are classes. */
+    final boolean metaclass;
     /** Attribute names of the inline values, in insertion order (the shared keys). */
     final List<String> keys = new ArrayList<>();
     final Map<String, Integer> keyIndex = new HashMap<>();
@@ -63,10 +85,27 @@ final class ClassType extends LangType implements HeapTypeSlots {
     /** The shared keys' handle in {@link SharedKeyTables}, 0 until a dict is materialized. */
     long sharedKeysHandle;
 
-    ClassType(Runtime rt, String name, PyType builtinBase, boolean exceptionBased, long basicSize, long weaklistOffset, int flags) {
-        super(rt, name, builtinBase, flags, basicSize, 0, weaklistOffset);
+    ClassType(Runtime rt, String name, PyType builtinBase, boolean exceptionBased, long basicSize, long itemSize,
+              long weaklistOffset, long dictOffset, int flags) {
+        super(rt, name, builtinBase, flags, basicSize, itemSize, weaklistOffset);
         this.builtinBase = builtinBase;
         this.exceptionBased = exceptionBased;
+        this.dictOffset = dictOffset;
+        this.metaclass = (flags & TYPE_SUBCLASS) != 0;
+    }
+
+    /** True if the layout extends a builtin base other than object and the exceptions (its slots chain to the base's). */
+    boolean builtinLayout() { return builtinBase != null && !exceptionBased; }
+
+
+    /** The address of the instance's dict pointer when the dict is not managed ({@link #dictOffset}), else 0. */
+    long dictSlot(long o) {
+        if (dictOffset > 0) return o + dictOffset;
+        if (dictOffset < 0) {
+            long n = Math.abs(Native.getLong(o + Layout.OB_SIZE));
+            return o + ((basicSize() + n * itemSize() + 7) & ~7L) + dictOffset;
+        }
+        return 0;
     }
 
     long dict() { return get(typeObject, T_DICT); }
@@ -74,8 +113,8 @@ final class ClassType extends LangType implements HeapTypeSlots {
     /** True if instances keep their attributes in the managed dict (inline values, then a dict). */
     boolean managed() { return hasFlag(MANAGED_DICT); }
 
-    /** True if instances have a {@code __dict__} at all (managed, or the exception's own). */
-    boolean hasDict() { return exceptionBased || managed(); }
+    /** True if instances have a {@code __dict__} at all (managed, the exception's own, or at {@link #dictOffset}). */
+    boolean hasDict() { return exceptionBased || managed() || dictOffset != 0; }
 
     /** Visits the slots of this class and its heap bases (traverse_slots up the tp_base chain). */
     void visitSlots(long o, LongConsumer visit) {
@@ -113,12 +152,24 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     // ---- instances --------------------------------------------------------------------------
 
-    /** A new, tracked instance with no attributes. */
+    /** A new, tracked instance with no attributes (object_new or PyType_GenericNew of the builtin base: fields zero). */
     long allocInstance() {
-        long o = heap.allocObject(this, 0);
+        return allocInstance(0);
+    }
+
+    /** As {@link #allocInstance()} with {@code nitems} items (zeroed) for a variable-sized base. */
+    long allocInstance(long nitems) {
+        long o = heap.allocObject(this, nitems);
+        if (builtinLayout()) {
+            Native.fill(o + Layout.OBJECT_HEAD, basicSize() + nitems * itemSize() - Layout.OBJECT_HEAD, (byte) 0);
+            if (itemSize() != 0) Native.putLong(o + Layout.OB_SIZE, nitems);
+            heap.track(o);
+            return o;
+        }
         if (exceptionBased) {
             Native.fill(o + ExceptionType.SIZE, basicSize() - ExceptionType.SIZE, (byte) 0);
             ExceptionType.init(o, heap.tuples.alloc(0));
+            if (builtinBase instanceof OSErrorType) OSErrorType.initFields(o);
         } else {
             Native.fill(o + Layout.OBJECT_HEAD, basicSize() - Layout.OBJECT_HEAD, (byte) 0);
             if (managed() && dkUsable > 1) dkUsable--;  // _PyObject_InitInlineValues
@@ -202,9 +253,29 @@ final class ClassType extends LangType implements HeapTypeSlots {
         visitSlots(o, visit);
         if (exceptionBased) {
             visit.accept(typeObject);
-            rt.baseException.traverse(o, visit);
+            ((ExceptionType) builtinBase).traverse(o, visit);
             return;
-        } else if (managed()) {
+        }
+        visitDict(o, visit);
+        visit.accept(typeObject);
+        if (builtinBase != null) builtinBase.traverse(o, visit);
+    }
+
+    @Override
+    public void references(long o, LongConsumer visit) {
+        if (!builtinLayout()) {
+            traverse(o, visit);
+            return;
+        }
+        visitSlots(o, visit);
+        visitDict(o, visit);
+        visit.accept(typeObject);
+        builtinBase.references(o, visit);
+    }
+
+    /** The dict (or the inline values) the subclass added: managed, or after a variable-sized base's items. */
+    private void visitDict(long o, LongConsumer visit) {
+        if (managed()) {
             long d = get(o, Layout.MANAGED_DICT);
             if (d != 0) {
                 visit.accept(d);
@@ -218,8 +289,10 @@ final class ClassType extends LangType implements HeapTypeSlots {
                     }
                 }
             }
+        } else if (dictOffset < 0) {
+            long d = Native.getLong(dictSlot(o));
+            if (d != 0) visit.accept(d);
         }
-        visit.accept(typeObject);
     }
 
     @Override
@@ -229,13 +302,24 @@ final class ClassType extends LangType implements HeapTypeSlots {
     public void clear(long o) {
         clearSlots(o);
         if (exceptionBased) {
-            rt.baseException.clear(o);
+            ((ExceptionType) builtinBase).clear(o);
             return;
         }
         clearAttributes(o);
+        if (builtinBase != null && builtinBase.hasClear()) builtinBase.clear(o);
     }
 
+    /** Releases the dict this class added (managed, or after the items); the base's own dict is its base's to clear. */
     private void clearAttributes(long o) {
+        if (dictOffset < 0) {
+            long slot = dictSlot(o);
+            long d = Native.getLong(slot);
+            if (d != 0) {
+                Native.putLong(slot, 0);
+                heap.decref(d);
+            }
+            return;
+        }
         if (!managed()) return;
         long d = get(o, Layout.MANAGED_DICT);
         if (d != 0) {
@@ -251,7 +335,11 @@ final class ClassType extends LangType implements HeapTypeSlots {
         }
     }
 
-    /** subtype_dealloc: finalizer (may resurrect), weakrefs, attributes, memory, then the class. */
+    /**
+     * subtype_dealloc: finalizer (may resurrect), weakrefs, slots, attributes, then the builtin
+     * base's dealloc (which frees the object; a free list only takes its exact type) or the memory,
+     * then the class.
+     */
     @Override
     public void dealloc(long o) {
         heap.untrackIfTracked(o);
@@ -262,9 +350,20 @@ final class ClassType extends LangType implements HeapTypeSlots {
         }
         if (weaklistOffset() != 0) heap.weakrefs.clearWeakrefs(o);
         clearSlots(o);
-        if (exceptionBased) rt.baseException.clear(o);
-        else clearAttributes(o);
-        heap.freeObject(o);
+        if (exceptionBased) {
+            ((ExceptionType) builtinBase).clear(o);
+            heap.freeObject(o);
+            return;
+        }
+        clearAttributes(o);
+        if (builtinBase != null) builtinBase.dealloc(o);
+        else heap.freeObject(o);
+    }
+
+    @Override
+    public long sizeOf(long o) {
+        // the base's __sizeof__ reads tp_basicsize of the object's own type: this class's
+        return builtinLayout() ? basicSize() - builtinBase.basicSize() + builtinBase.sizeOf(o) : super.sizeOf(o);
     }
 
     @Override
@@ -313,5 +412,8 @@ final class ClassType extends LangType implements HeapTypeSlots {
     }
 
     @Override
-    public long typeObjectSize(long t) { return TYPE_OBJECT_SIZE; }
+    public long typeObjectSize(long t) {
+        // type.__sizeof__: the PyHeapTypeObject, plus the cached shared keys of a class whose instances have a managed dict
+        return managed() ? TYPE_OBJECT_SIZE : HEAP_TYPE_STRUCT_SIZE;
+    }
 }

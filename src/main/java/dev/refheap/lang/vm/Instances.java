@@ -21,7 +21,11 @@ final class Instances {
             long d = Native.getLong(o + ExceptionType.DICT);
             return d == 0 ? 0 : rt.heap.dicts.getItem(d, name);
         }
-        if (!c.managed()) return 0;
+        if (!c.managed()) {
+            long slot = c.dictSlot(o);
+            long d = slot == 0 ? 0 : Native.getLong(slot);
+            return d == 0 ? 0 : rt.heap.dicts.getItem(d, name);
+        }
         long d = Native.getLong(o + Layout.MANAGED_DICT);
         if (d != 0) return rt.heap.dicts.getItem(d, name);
         long v = Native.getLong(o + Layout.MANAGED_VALUES);
@@ -42,7 +46,9 @@ final class Instances {
             return;
         }
         int i = c.keyIndex(name, true);
-        if (i < 0) {  // the shared keys are full: the instance gets a dict, which becomes combined
+        if (i < 0 || c.builtinLayout() && Native.getLong(o + Layout.MANAGED_VALUES) == 0) {
+            // the shared keys are full: the instance gets a dict, which becomes combined; or a builtin
+            // base's tp_new (PyType_GenericNew) made it without inline values: the first attribute makes a dict
             long md = materializeDict(rt, o, c);
             long key = heap.strs.internedOf(name);
             heap.dicts.setItem(md, key, value);
@@ -125,6 +131,21 @@ final class Instances {
         }
         heap.dicts.markSplit(d, rt.sharedKeys.handleOf(c));
         Native.putLong(o + Layout.MANAGED_DICT, d);
+        return d;
+    }
+
+    /**
+     * The dict at a class's {@link ClassType#dictOffset} (a builtin base's own, or after a
+     * variable-sized base's items), made on first use: borrowed; 0 when instances have none there.
+     */
+    static long slotDict(Runtime rt, long o, ClassType c) {
+        long slot = c.dictSlot(o);
+        if (slot == 0) return 0;
+        long d = Native.getLong(slot);
+        if (d == 0) {
+            d = rt.heap.dicts.create();
+            Native.putLong(slot, d);
+        }
         return d;
     }
 

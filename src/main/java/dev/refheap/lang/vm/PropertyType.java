@@ -7,7 +7,7 @@ import java.util.function.LongConsumer;
  * put in a class body), getter_doc: 3.11's 64 bytes + GC head ({@code getsizeof == 80}). A data
  * descriptor; errors name the property as 3.11 does ({@code property 'x' of 'C' object has no setter}).
  */
-final class PropertyType extends LangType {
+final class PropertyType extends ExtType {
     static final int FGET = 16, FSET = 24, FDEL = 32, DOC = 40, NAME = 48, GETTER_DOC = 56;
 
     PropertyType(Runtime rt) {
@@ -37,6 +37,107 @@ final class PropertyType extends LangType {
         }
         heap.track(p);
         return p;
+    }
+
+    /** property(fget=None, fset=None, fdel=None, doc=None): a new reference. */
+    long construct(long[] a, int o, int n, long kw) {
+        long[] args = parse(a, o, n, kw);
+        long p = create(args[0], args[1], args[2]);
+        if (args[3] != heap.None) setDoc(p, args[3]);
+        return p;
+    }
+
+    /** property_init on an instance of a subclass (its fields zero): the functions, then __doc__ set on the instance. */
+    void init(long self, long[] a, int o, int n, long kw) {
+        long[] args = parse(a, o, n, kw);
+        for (int i = 0; i < 3; i++) {
+            long f = args[i] == heap.None ? 0 : args[i];
+            heap.xincref(f);
+            long old = get(self, FGET + 8 * i);
+            put(self, FGET + 8 * i, f);
+            heap.xdecref(old);
+        }
+        long doc = args[3];
+        long held = 0;
+        if (doc == heap.None && args[0] != heap.None) {
+            long key = heap.strs.internedOf("__doc__");
+            try {
+                held = Attributes.getOrSwallow(rt, args[0], key);
+            } finally {
+                heap.decref(key);
+            }
+            if (held != 0) doc = held;
+        }
+        // a subclass keeps the doc in its instance (else the class's __doc__ would shadow it); one without a dict drops it
+        long key = heap.strs.internedOf("__doc__");
+        try {
+            if (heap.typeOf(self) instanceof ClassType c && c.hasDict()) rt.ops.setAttr(self, key, doc);
+        } finally {
+            heap.decref(key);
+            heap.xdecref(held);
+        }
+    }
+
+    private static final String[] PARAMS = {"fget", "fset", "fdel", "doc"};
+
+    /** The four arguments (None when absent), borrowed. */
+    private long[] parse(long[] a, int o, int n, long kw) {
+        int nkw = Args.nkw(kw), npos = n - nkw;
+        if (npos > 4) throw rt.typeError("property() takes at most 4 arguments (" + npos + " given)");
+        long[] r = {heap.None, heap.None, heap.None, heap.None};
+        for (int i = 0; i < npos; i++) r[i] = a[o + i];
+        for (int i = 0; i < nkw; i++) {
+            String k = dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, i));
+            int j = java.util.Arrays.asList(PARAMS).indexOf(k);
+            if (j < 0) throw rt.typeError("property() got an unexpected keyword argument '" + k + "'");
+            if (j < npos) throw rt.typeError("argument for property() given by name ('" + k + "') and position (" + (j + 1) + ")");
+            r[j] = a[o + npos + i];
+        }
+        return r;
+    }
+
+    private void setDoc(long p, long doc) {
+        heap.incref(doc);
+        long old = get(p, DOC);
+        put(p, DOC, doc);
+        heap.xdecref(old);
+    }
+
+    @Override
+    String repr(long o) { return "<property object at " + Ops.hex(o) + ">"; }
+
+    /** fget, fset, fdel, __doc__ (None when unset), __isabstractmethod__ (any of the three functions' flag). */
+    @Override
+    long attr(long o, String name) {
+        int off = switch (name) {
+            case "fget" -> FGET;
+            case "fset" -> FSET;
+            case "fdel" -> FDEL;
+            case "__doc__" -> DOC;
+            default -> -1;
+        };
+        if (off > 0) {
+            long v = get(o, off);
+            return rt.ops.incref(v == 0 ? heap.None : v);
+        }
+        if (name.equals("__isabstractmethod__")) {
+            for (int f = FGET; f <= FDEL; f += 8) if (get(o, f) != 0 && StaticMethodType.isAbstract(rt, get(o, f))) return rt.ops.bool(true);
+            return rt.ops.bool(false);
+        }
+        return 0;
+    }
+
+    @Override
+    boolean setAttr(long o, long nameObj, long v) {
+        String name = dev.refheap.object.StrType.value(nameObj);
+        if (name.equals("__doc__") && v != 0) {
+            setDoc(o, v);
+            return true;
+        }
+        if (name.equals("fget") || name.equals("fset") || name.equals("fdel") || name.equals("__doc__")) {
+            throw rt.error("AttributeError", "readonly attribute");
+        }
+        throw rt.ops.attributeError(o, name);
     }
 
     long getValue(long p, long o) {
@@ -73,11 +174,18 @@ final class PropertyType extends LangType {
 
     /** A copy with fget or fdel replaced ({@code @prop.getter}, {@code @prop.deleter}). */
     long withGetter(long p, long fget) {
-        return copyName(p, create(fget, or(get(p, FSET)), or(get(p, FDEL))));
+        return copy(p, fget, or(get(p, FSET)), or(get(p, FDEL)));
     }
 
     long withDeleter(long p, long fdel) {
-        return copyName(p, create(or(get(p, FGET)), or(get(p, FSET)), fdel));
+        return copy(p, or(get(p, FGET)), or(get(p, FSET)), fdel);
+    }
+
+    /** property_copy: a new property of the same class (a subclass is called with the four arguments). */
+    private long copy(long p, long fget, long fset, long fdel) {
+        if (!(heap.typeOf(p) instanceof ClassType c)) return copyName(p, create(fget, fset, fdel));
+        long r = rt.ops.call0(c.typeObject, fget, fset, fdel, heap.None);
+        return rt.ops.isInstance(r, this) ? copyName(p, r) : r;
     }
 
     private long copyName(long from, long to) {
@@ -87,7 +195,7 @@ final class PropertyType extends LangType {
 
     /** A copy with fset replaced ({@code @prop.setter}). */
     long withSetter(long p, long fset) {
-        return copyName(p, create(or(get(p, FGET)), fset, or(get(p, FDEL))));
+        return copy(p, or(get(p, FGET)), fset, or(get(p, FDEL)));
     }
 
     private long or(long v) { return v == 0 ? heap.None : v; }

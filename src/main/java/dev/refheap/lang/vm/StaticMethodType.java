@@ -1,5 +1,6 @@
 package dev.refheap.lang.vm;
 
+import dev.refheap.object.StrType;
 import java.util.function.LongConsumer;
 
 /**
@@ -8,8 +9,14 @@ import java.util.function.LongConsumer;
  * <pre> refcnt | type | callable (owned) | dict (owned, 0 until asked for) </pre>
  * Found on a class through an instance or the class, a staticmethod gives its callable as is and
  * a classmethod gives a method bound to the class. Traversed as CPython's: callable, then dict.
+ *
+ * <p>Calling the type ({@code classmethod(f)}: cm_new + cm_init) also copies f's {@code __module__},
+ * {@code __name__}, {@code __qualname__}, {@code __doc__} and {@code __annotations__} into the dict,
+ * as 3.10+'s functools_wraps does; {@link #construct} is PyClassMethod_New (type_new's implicit
+ * wrapping of {@code __init_subclass__}, {@code __new__}), which does not. Subclasses (abc's
+ * {@code abstractclassmethod}) extend this layout; their {@code __init__} is {@link #init}.
  */
-final class StaticMethodType extends LangType {
+final class StaticMethodType extends ExtType {
     static final int CALLABLE = 16, DICT = 24;
 
     /** True for classmethod. */
@@ -33,6 +40,114 @@ final class StaticMethodType extends LangType {
     }
 
     static long callable(long w) { return get(w, CALLABLE); }
+
+    /** classmethod(f) / staticmethod(f): the new object with f's attributes copied into its dict. */
+    @Override
+    long construct(long typeObject, long[] a, int o, int n, long kw) {
+        long w = construct(a, o, n, kw);
+        try {
+            wraps(w, a[o]);
+        } catch (PyException e) {
+            heap.decref(w);
+            throw e;
+        }
+        return w;
+    }
+
+    /** cm_init / sm_init on an instance (of a subclass): sets the callable, then copies its attributes. */
+    long init(long self, long[] a, int o, int n, long kw) {
+        Args.noKeywords(rt, name(), kw);
+        if (n != 1) throw rt.typeError(name() + " expected 1 argument, got " + n);
+        heap.incref(a[o]);
+        long old = get(self, CALLABLE);
+        put(self, CALLABLE, a[o]);
+        heap.xdecref(old);
+        wraps(self, a[o]);
+        heap.incref(heap.None);
+        return heap.None;
+    }
+
+    /** functools_wraps: each of the five attributes f has is set on the wrapper (through its setattr). */
+    private void wraps(long w, long f) {
+        for (String attr : new String[] {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"}) {
+            long key = heap.strs.internedOf(attr);
+            try {
+                long v = Attributes.getOrSwallow(rt, f, key);
+                if (v == 0) continue;
+                try {
+                    rt.ops.setAttr(w, key, v);
+                } finally {
+                    heap.decref(v);
+                }
+            } finally {
+                heap.decref(key);
+            }
+        }
+    }
+
+    /** The instance dict (cm_dict), made on first use: borrowed. */
+    long dict(long w) {
+        long d = get(w, DICT);
+        if (d == 0) {
+            d = heap.dicts.create();
+            put(w, DICT, d);
+        }
+        return d;
+    }
+
+    @Override
+    String repr(long o) {
+        long f = get(o, CALLABLE);
+        return "<" + name() + "(" + (f == 0 ? "NULL" : rt.ops.repr(f)) + ")>";
+    }
+
+    /** __func__, __wrapped__, __isabstractmethod__, __dict__, then the dict's attributes. */
+    @Override
+    long attr(long o, String name) {
+        long f = get(o, CALLABLE);
+        switch (name) {
+            case "__func__", "__wrapped__": return f == 0 ? 0 : rt.ops.incref(f);
+            case "__isabstractmethod__": return rt.ops.bool(f != 0 && isAbstract(rt, f));
+            case "__dict__": return rt.ops.incref(dict(o));
+            default:
+        }
+        long d = get(o, DICT);
+        long v = d == 0 ? 0 : heap.dicts.getItem(d, name);
+        return v == 0 ? 0 : rt.ops.incref(v);
+    }
+
+    /** _PyObject_IsAbstract: the callable's {@code __isabstractmethod__} is true. */
+    static boolean isAbstract(Runtime rt, long f) {
+        var heap = rt.heap;
+        long key = heap.strs.internedOf("__isabstractmethod__");
+        try {
+            long v = Attributes.getOrSwallow(rt, f, key);
+            if (v == 0) return false;
+            try {
+                return rt.ops.truthy(v);
+            } finally {
+                heap.decref(v);
+            }
+        } finally {
+            heap.decref(key);
+        }
+    }
+
+    @Override
+    boolean setAttr(long o, long nameObj, long v) {
+        String name = StrType.value(nameObj);
+        if (name.equals("__func__") || name.equals("__wrapped__")) throw rt.error("AttributeError", "readonly attribute");
+        if (name.equals("__isabstractmethod__") || name.equals("__dict__") && v != 0 && heap.typeOf(v) != heap.dicts) {
+            throw rt.error("AttributeError", "attribute '" + name + "' of '" + name() + "' objects is not writable");
+        }
+        if (v == 0) {
+            long d = get(o, DICT);
+            if (d == 0 || !heap.dicts.delItem(d, nameObj)) throw rt.ops.attributeError(o, name);
+        } else {
+            heap.dicts.setItem(dict(o), nameObj, v);
+        }
+        return true;
+    }
 
     /** What attribute access on a class or its instance gives: a new reference. */
     long bind(long w, long typeObject) {

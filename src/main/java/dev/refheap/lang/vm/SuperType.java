@@ -48,33 +48,35 @@ final class SuperType extends LangType {
         String name = StrType.value(nameObj);
         PyType start = heap.typeAt(get(s, TYPE));
         long obj = get(s, OBJ);
-        PyType objType = rt.ops.isTypeObject(obj) ? heap.typeAt(obj) : heap.typeOf(obj);
+        // supercheck: obj is a class deriving from the start (super() in a classmethod or __new__), else an instance
+        boolean onType = rt.ops.isTypeObject(obj) && rt.ops.isSubtype(heap.typeAt(obj), start);
+        PyType objType = onType ? heap.typeAt(obj) : heap.typeOf(obj);
         if (objType instanceof ClassType c) {
             boolean after = false;
             for (ClassType m : c.mro) {
                 if (after) {
                     long v = heap.dicts.getItem(m.dict(), name);
-                    if (v != 0) return bind(v, obj);
+                    if (v != 0) return bind(v, obj, onType);
                 }
                 if (m == start) after = true;
             }
             PyType b = c.builtinBase == null ? heap.objectType : c.builtinBase;
             long v = rt.ops.lookupType(b, name);
-            if (v != 0) return bind(v, obj);
+            if (v != 0) return bind(v, obj, onType);
         }
         return 0;
     }
 
-    private long bind(long v, long obj) {
-        boolean onType = rt.ops.isTypeObject(obj);
+    private long bind(long v, long obj, boolean onType) {
         if (heap.typeOf(v) == rt.propertyType) return onType ? Builtins.incref(heap, v) : rt.propertyType.getValue(v, obj);
         if (heap.typeOf(v) == rt.memberType) return onType ? Builtins.incref(heap, v) : rt.memberType.get(v, obj);
-        if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, rt.ops.isTypeObject(obj) ? obj : dev.refheap.object.Heap.typeAddress(obj));
+        if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, onType ? obj : dev.refheap.object.Heap.typeAddress(obj));
         if (heap.typeOf(v) instanceof ClassType) {
-            long got = rt.ops.isTypeObject(obj) ? Attributes.getOnClass(rt, v, obj) : Attributes.getOnInstance(rt, v, obj);
+            long got = onType ? Attributes.getOnClass(rt, v, obj) : Attributes.getOnInstance(rt, v, obj);
             if (got != 0) return got;
         }
-        if (heap.typeOf(v) == rt.functionType && !rt.ops.isTypeObject(obj)) return rt.methodType.create(v, obj);
+        if (heap.typeOf(v) == rt.functionType && !onType) return rt.methodType.create(v, obj);
+        if (heap.typeOf(v) instanceof BuiltinDescrType bd) return bd.bind(v, onType ? 0 : obj, onType ? obj : 0);
         if (heap.typeOf(v) == rt.builtinFunctionType && rt.builtinFunctionType.entry(v).ownerType() != null) {
             var e = rt.builtinFunctionType.entry(v);
             return rt.builtinFunctionType.create(e.name(), e.impl(), obj, e.owner());

@@ -1,0 +1,348 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.DictType;
+import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
+import dev.refheap.object.TupleType;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Calling a class defined by Python code (type_call) and the constructors behind it: the class's
+ * {@code __new__} (a user one, through slot_tp_new, or the builtin tp_new of its solid base:
+ * object_new, BaseException_new, PyType_GenericNew for classmethod/staticmethod/property,
+ * tuple_subtype_new, type_new), then {@code __init__} when {@code __new__} returned an instance of
+ * the class. Also the metaclass machinery of {@code __build_class__}: calculate_metaclass (the most
+ * derived metaclass of the bases, "metaclass conflict" otherwise) and {@code __prepare__}.
+ *
+ * <p>{@link #install} registers the builtin {@code __new__}s (builtin functions bound to their type,
+ * as tp_new_wrapper: {@code object.__new__.__self__ is object}) and the {@code __init__},
+ * {@code __call__} and {@code __get__} methods that subclasses reach through {@code super()} or
+ * {@code Base.method(self)}.
+ */
+final class TypeCall {
+    private TypeCall() {}
+
+    // ---- type_call ------------------------------------------------------------------------------
+
+    /** {@code cls(*args, **kw)} for a class defined by Python code. */
+    static long callClass(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        if (c.exceptionBased && rt.ops.lookupUserOnly(c, "__new__") == 0) return newAndInit(rt, c, a, o, n, kw, false);
+        long argsTuple = c.callArgsTuple(a, o, n, kw);
+        long kwargs = c.callKwargsDict(a, o, n, kw);
+        try {
+            return newAndInit(rt, c, a, o, n, kw, true);
+        } finally {
+            c.releasePacked(argsTuple, kwargs);
+        }
+    }
+
+    /** tp_new, then tp_init when the result is an instance of the class; {@code tpCall}: a heap class's temporaries exist. */
+    private static long newAndInit(Runtime rt, ClassType c, long[] a, int o, int n, long kw, boolean tpCall) {
+        Heap heap = rt.heap;
+        boolean userNew = rt.ops.lookupUserOnly(c, "__new__") != 0;
+        long self = userNew ? callUserNew(rt, c, a, o, n, kw, tpCall) : builtinNew(rt, c, a, o, n, kw);
+        if (userNew && !rt.ops.isInstance(self, c)) return self;
+        long init = rt.ops.lookupType(c, "__init__");
+        if (init == 0 || isObjectMethod(rt, init)) {
+            if (n > 0 && !userNew && c.builtinBase == null) {
+                heap.decref(self);
+                throw rt.typeError(c.name() + "() takes no arguments");
+            }
+            return self;
+        }
+        long[] args = new long[n + 1];
+        args[0] = self;
+        System.arraycopy(a, o, args, 1, n);
+        long[] unpacked = tpCall ? c.unpackForInit(a, o, n, kw) : null;
+        long r;
+        try {
+            r = rt.ops.call(init, args, 0, n + 1, kw);
+        } catch (RuntimeException e) {
+            heap.decref(self);
+            throw e;
+        } finally {
+            c.releaseUnpacked(unpacked);
+        }
+        if (r != heap.None) {
+            heap.decref(self);
+            String tn = rt.ops.typeName(r);
+            heap.decref(r);
+            throw rt.typeError("__init__() should return None, not '" + tn + "'");
+        }
+        heap.decref(r);
+        return self;
+    }
+
+    /** True for a slot or method of object (object.__init__): type_call skips it. */
+    private static boolean isObjectMethod(Runtime rt, long f) {
+        return rt.heap.typeOf(f) instanceof BuiltinDescrType bd && bd.entry(f).owner() == rt.heap.objectType;
+    }
+
+    /** slot_tp_new: {@code cls.__new__} (a staticmethod's function) called with the class first. */
+    private static long callUserNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw, boolean tpCall) {
+        Heap heap = rt.heap;
+        long f = rt.ops.getAttr(c.typeObject, rt.names.__new__);
+        long[] args = new long[n + 1];
+        args[0] = c.typeObject;
+        System.arraycopy(a, o, args, 1, n);
+        long[] unpacked = tpCall ? c.unpackForInit(a, o, n, kw) : null;
+        try {
+            return rt.ops.call(f, args, 0, n + 1, kw);
+        } finally {
+            c.releaseUnpacked(unpacked);
+            heap.decref(f);
+        }
+    }
+
+    /** The builtin tp_new of the class's solid base, for the class: a new reference. */
+    static long builtinNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        PyType base = c.builtinBase;
+        if (c.exceptionBased) {
+            long self = c.allocInstance();
+            long args = heap.tuples.alloc(n - Args.nkw(kw));
+            for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
+            long old = ExceptionType.args(self);
+            Native.putLong(self + ExceptionType.ARGS, args);
+            heap.decref(old);
+            if (base instanceof OSErrorType) osErrorNew(rt, c, self);
+            return self;
+        }
+        if (base == heap.tuples) return tupleNew(rt, c, a, o, n, kw);
+        if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
+        return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
+    }
+
+    /**
+     * OSError_new for a class deriving from OSError: the arguments are parsed when no class in the
+     * mro defines {@code __init__}; otherwise args starts empty, for that __init__ to fill
+     * (oserror_use_init).
+     */
+    private static void osErrorNew(Runtime rt, ClassType c, long self) {
+        Heap heap = rt.heap;
+        if (rt.ops.lookupUserOnly(c, "__init__") == 0) {
+            try {
+                OSErrorType.parseArgs(rt, self);
+            } catch (RuntimeException e) {
+                heap.decref(self);
+                throw e;
+            }
+        } else {
+            long old = ExceptionType.args(self);
+            Native.putLong(self + ExceptionType.ARGS, heap.tuples.alloc(0));
+            heap.decref(old);
+        }
+    }
+
+    /** tuple_subtype_new: the items of {@code tuple(iterable)} in an instance of the class. */
+    private static long tupleNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        long tmp = Builtins.callType(rt, heap.tuples.address(), a, o, n, kw);
+        try {
+            long size = TupleType.size(tmp);
+            long self = c.allocInstance(size);
+            for (long i = 0; i < size; i++) TupleType.setItemSteal(self, i, Builtins.incref(heap, TupleType.item(tmp, i)));
+            return self;
+        } finally {
+            heap.decref(tmp);
+        }
+    }
+
+    // ---- type_new and the metaclass -------------------------------------------------------------
+
+    /**
+     * type.__new__(meta, name, bases, dict, **kw) ({@code meta} null: type itself): the argument
+     * checks, the most derived metaclass (whose own {@code __new__}, if it differs, makes the class
+     * instead), {@code __module__} from the caller's globals, then {@link ClassFactory}.
+     */
+    static long typeNew(Runtime rt, ClassType meta, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        int nkw = Args.nkw(kw), npos = n - nkw;
+        if (npos != 3) throw rt.typeError("type.__new__() takes exactly 3 arguments (" + npos + " given)");
+        long name = a[o], bases = a[o + 1], dict = a[o + 2];
+        if (heap.typeOf(name) != heap.strs) throw rt.typeError("type.__new__() argument 1 must be str, not " + rt.ops.typeName(name));
+        if (heap.typeOf(bases) != heap.tuples) throw rt.typeError("type.__new__() argument 2 must be tuple, not " + rt.ops.typeName(bases));
+        if (!(heap.typeOf(dict) instanceof DictType)) throw rt.typeError("type.__new__() argument 3 must be dict, not " + rt.ops.typeName(dict));
+        for (long i = 0; i < TupleType.size(bases); i++) {
+            if (!rt.ops.isTypeObject(TupleType.item(bases, i))) throw rt.typeError("bases must be types");
+        }
+        PyType winner = calculateMetaclass(rt, meta == null ? heap.typeType : meta, bases);
+        if (winner != (meta == null ? heap.typeType : meta)) {
+            if (winner instanceof ClassType w && rt.ops.lookupUserOnly(w, "__new__") != 0) {
+                long f = rt.ops.getAttr(w.typeObject, rt.names.__new__);
+                long[] args = new long[n + 1];
+                args[0] = w.typeObject;
+                System.arraycopy(a, o, args, 1, n);
+                try {
+                    return rt.ops.call(f, args, 0, n + 1, kw);
+                } finally {
+                    heap.decref(f);
+                }
+            }
+            meta = winner instanceof ClassType w ? w : null;
+        }
+        long[] kwValues = null;
+        if (nkw > 0) {
+            kwValues = new long[nkw];
+            System.arraycopy(a, o + npos, kwValues, 0, nkw);
+        }
+        long ns = heap.dicts.create();
+        try {
+            heap.dicts.forEach(dict, (k, v) -> heap.dicts.setItem(ns, k, v));
+            if (heap.dicts.getItem(ns, "__module__") == 0 && rt.interpreter.current != null) {
+                long modName = heap.dicts.getItem(rt.interpreter.current.globals, "__name__");
+                if (modName != 0) heap.dicts.setItem(ns, "__module__", modName);
+            }
+            return ClassFactory.create(rt, meta, name, bases, ns, 0, kwValues, nkw == 0 ? 0 : kw);
+        } finally {
+            heap.decref(ns);
+        }
+    }
+
+    /** _PyType_CalculateMetaclass: the metaclass deriving from every base's, or TypeError. */
+    static PyType calculateMetaclass(Runtime rt, PyType meta, long bases) {
+        PyType winner = meta;
+        for (long i = 0; i < TupleType.size(bases); i++) {
+            PyType bt = rt.heap.typeOf(TupleType.item(bases, i));
+            if (rt.ops.isSubtype(winner, bt)) continue;
+            if (rt.ops.isSubtype(bt, winner)) {
+                winner = bt;
+                continue;
+            }
+            throw rt.typeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass "
+                    + "of the metaclasses of all its bases");
+        }
+        return winner;
+    }
+
+    /**
+     * The namespace of a class statement: {@code meta.__prepare__(name, bases, **kw)} when the
+     * metaclass defines one, else a new dict. New reference.
+     */
+    static long prepare(Runtime rt, PyType meta, long name, long bases, ClassStatements.Keywords kws) {
+        Heap heap = rt.heap;
+        if (!(meta instanceof ClassType m) || rt.ops.lookupUserOnly(m, "__prepare__") == 0) return heap.dicts.create();
+        long key = heap.strs.internedOf("__prepare__");
+        long f;
+        try {
+            f = rt.ops.getAttr(m.typeObject, key);
+        } finally {
+            heap.decref(key);
+        }
+        int nkw = kws.values() == null ? 0 : kws.values().length;
+        long[] args = new long[2 + nkw];
+        args[0] = name;
+        args[1] = bases;
+        if (nkw > 0) System.arraycopy(kws.values(), 0, args, 2, nkw);
+        long ns;
+        try {
+            ns = rt.ops.call(f, args, 0, args.length, kws.names());
+        } finally {
+            heap.decref(f);
+        }
+        if (!(heap.typeOf(ns) instanceof DictType)) {
+            String tn = rt.ops.typeName(ns);
+            heap.decref(ns);
+            throw rt.error("NotImplementedError", "refheap does not support a __prepare__ that returns a '" + tn + "' (a namespace other than dict) yet");
+        }
+        return ns;
+    }
+
+    // ---- the builtin methods subclasses reach ------------------------------------------------------
+
+    static void install(Runtime rt) {
+        Heap heap = rt.heap;
+        for (PyType t : new PyType[] {heap.objectType, heap.tuples, heap.typeType, rt.classMethodType, rt.staticMethodType,
+                rt.propertyType, rt.baseException}) {
+            attrs(rt, t).put("__new__", rt.hold(rt.builtinFunctionType.create("__new__", (self, a, o, n, kw) -> wrappedNew(rt, t, a, o, n, kw),
+                    t.address(), null)));
+        }
+        rt.objectNew = attrs(rt, heap.objectType).get("__new__");
+        for (StaticMethodType sm : new StaticMethodType[] {rt.classMethodType, rt.staticMethodType}) {
+            method(rt, sm, "__init__", (self, a, o, n, kw) -> sm.init(self, a, o, n, kw));
+            method(rt, sm, "__get__", (self, a, o, n, kw) -> {
+                Args.range(rt, "__get__", n, kw, 1, 2);
+                long obj = a[o];
+                long type = n == 2 && a[o + 1] != heap.None ? a[o + 1] : Heap.typeAddress(obj);
+                if (obj == heap.None && type == heap.noneType.address()) throw rt.typeError("__get__(None, None) is invalid");
+                if (StaticMethodType.callable(self) == 0) throw rt.error("RuntimeError", "uninitialized " + sm.name() + " object");
+                return sm.bind(self, type);
+            });
+        }
+        method(rt, rt.propertyType, "__init__", (self, a, o, n, kw) -> {
+            rt.propertyType.init(self, a, o, n, kw);
+            return Builtins.incref(heap, heap.None);
+        });
+        method(rt, heap.typeType, "__init__", (self, a, o, n, kw) -> {
+            int npos = n - Args.nkw(kw);
+            if (npos != 1 && npos != 3) throw rt.typeError("type.__init__() takes 1 or 3 arguments");
+            return Builtins.incref(heap, heap.None);
+        });
+        method(rt, heap.typeType, "__setattr__", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "__setattr__", n, kw, 2);
+            rt.ops.setClassAttr(self, nameArg(rt, a[o]), dev.refheap.object.StrType.value(a[o]), a[o + 1]);
+            return Builtins.incref(heap, heap.None);
+        });
+        method(rt, heap.typeType, "__delattr__", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "__delattr__", n, kw, 1);
+            rt.ops.setClassAttr(self, nameArg(rt, a[o]), dev.refheap.object.StrType.value(a[o]), 0);
+            return Builtins.incref(heap, heap.None);
+        });
+        method(rt, heap.typeType, "__call__", (self, a, o, n, kw) -> Builtins.callType(rt, self, a, o, n, kw));
+        attrs(rt, heap.typeType).put("__prepare__", rt.hold(rt.builtinFunctionType.create("__prepare__",
+                (self, a, o, n, kw) -> heap.dicts.create(), heap.typeType.address(), null)));
+    }
+
+    private static long nameArg(Runtime rt, long name) {
+        if (rt.heap.typeOf(name) != rt.heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(name) + "'");
+        return name;
+    }
+
+    private static Map<String, Long> attrs(Runtime rt, PyType t) {
+        return rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
+    }
+
+    /** A slot of a builtin type (__init__, __get__, __call__, ...): its slot wrapper. */
+    private static void method(Runtime rt, PyType t, String name, Builtin impl) {
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, t, name, impl);
+    }
+
+    /** The tp_new a type's instances get from it, for tp_new_wrapper's safety test (the exceptions share BaseException's). */
+    private static PyType newKind(Runtime rt, PyType t) {
+        return t instanceof ExceptionType && !(t instanceof ExceptionGroups.GroupType) ? rt.baseException : t;
+    }
+
+    /**
+     * tp_new_wrapper: {@code T.__new__(cls, *args)} checks that cls is a class deriving from T whose
+     * builtin base has T's tp_new, then makes the instance without calling {@code __init__}.
+     */
+    static long wrappedNew(Runtime rt, PyType t, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        String tn = Ops.shortName(t);
+        if (n - Args.nkw(kw) < 1) throw rt.typeError(tn + ".__new__(): not enough arguments");
+        long cls = a[o];
+        if (!rt.ops.isTypeObject(cls)) throw rt.typeError(tn + ".__new__(X): X is not a type object (" + rt.ops.typeName(cls) + ")");
+        PyType sub = heap.typeAt(cls);
+        String sn = sub.name();
+        if (!rt.ops.isSubtype(sub, t)) throw rt.typeError(tn + ".__new__(" + sn + "): " + sn + " is not a subtype of " + tn);
+        PyType staticBase = sub instanceof ClassType c ? (c.builtinBase == null ? heap.objectType : c.builtinBase) : sub;
+        if (newKind(rt, staticBase) != newKind(rt, t)) {
+            throw rt.typeError(tn + ".__new__(" + sn + ") is not safe, use " + Ops.shortName(staticBase) + ".__new__()");
+        }
+        if (!(sub instanceof ClassType c)) {
+            // the mutable containers' tp_new makes them empty: their __init__ fills them
+            boolean empty = sub == heap.lists || sub == heap.dicts || sub == heap.sets || sub == rt.byteArrayType;
+            return Builtins.callType(rt, cls, a, o + 1, empty ? 0 : n - 1, empty ? 0 : kw);
+        }
+        if (t == heap.objectType && n - 1 > 0) {  // object_new's excess-arguments rule
+            if (rt.ops.lookupUserOnly(c, "__new__") != 0) {
+                throw rt.typeError("object.__new__() takes exactly one argument (the type to instantiate)");
+            }
+            long init = rt.ops.lookupType(c, "__init__");
+            if (init == 0 || isObjectMethod(rt, init)) throw rt.typeError(c.name() + "() takes no arguments");
+        }
+        return builtinNew(rt, c, a, o + 1, n - 1, kw);
+    }
+}

@@ -19,4 +19,4 @@ g = O.itemgetter(1); x = [0, 1]; print(sys.getrefcount(g), [sys.getrefcount(t) f
 class A: pass
 a = A(); a.b = A(); a.b.c = 42; a.d = 'x'; print(O.attrgetter('b.c', 'd')(a), O.attrgetter('b.c')(a))
 print(sorted([(1, 'b'), (0, 'c'), (2, 'a')], key=O.itemgetter(1)), list(map(O.methodcaller('upper'), ['a', 'b'])))
-ag = O.attrgetter('a'); print(type(gc.get_referents(ag)[0][0]), gc.get_referents(ag)[0][0] is 'a')
+ag = O.attrgetter('a'); print(type(gc.get_referents(ag)[0][0]), gc.get_referents(ag)[0][0] is sys.intern('a'))

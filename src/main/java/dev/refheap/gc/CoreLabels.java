@@ -9,6 +9,7 @@ import dev.refheap.object.ListType;
 import dev.refheap.object.NoneType;
 import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
+import dev.refheap.object.SetType;
 import dev.refheap.object.TupleType;
 import java.util.List;
 
@@ -66,6 +67,8 @@ public class CoreLabels implements Provenance.Labeler {
                     out.add(owner != null ? owner.replace("%s", shortRepr(k)) : "dict[" + shortRepr(k) + "] (value)" + of);
                 }
             });
+        } else if (t instanceof SetType) {
+            for (int i = out.size(); i < count; i++) out.add("set item" + of);  // a set holds each member once
         }
     }
 

@@ -82,6 +82,15 @@ public final class CycleCollector implements GcHooks {
 
     private static final long UNREACHABLE = NEXT_MASK_UNREACHABLE;
     private static final long REFS_ONE = 1L << PREV_SHIFT;
+    /**
+     * The passes over a generation work in chunks of at most this many objects, each chunk one
+     * call of a small method: the JIT then compiles a pass as an ordinary method after a few
+     * calls (in the first big collection of a process) and keeps it compiled for the next
+     * collections, where one loop over millions of objects would run interpreted until on-stack
+     * replacement reached it, in every collection anew (the OSR code is dropped when the loop exits).
+     */
+    static final int CHUNK = 32;
+
     /** The flag bits a gc_refs word keeps when its count changes. */
     private static final long REFS_FLAGS = PREV_MASK_FINALIZED | PREV_MASK_COLLECTING | PREV_MASK_REFERS_YOUNG;
 
@@ -168,12 +177,16 @@ public final class CycleCollector implements GcHooks {
             if (!model.errorPending()) allocationHook.run();
             return;
         }
-        if (count[0] > threshold[0] && enabled && threshold[0] != 0 && !collecting && !model.errorPending()) {
-            collecting = true;
-            try {
-                collectGenerations();
-            } finally {
-                collecting = false;
+        if (count[0] > threshold[0]) {
+            if (enabled && threshold[0] != 0 && !collecting && !model.errorPending()) {
+                collecting = true;
+                try {
+                    collectGenerations();
+                } finally {
+                    collecting = false;
+                }
+            } else if (count[0] == CollectorWarmup.TRIGGER) {
+                CollectorWarmup.startOnce();  // a big collection is coming: get the passes compiled
             }
         }
     }
@@ -237,6 +250,9 @@ public final class CycleCollector implements GcHooks {
         if (!callbacks.isEmpty()) callbacks.invoke("stop", gen, result[0], result[1]);
         return result[0] + result[1];
     }
+
+    /** The object model this collector sees the heap through. */
+    ObjectModel model() { return model; }
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean on) { enabled = on; }
@@ -318,6 +334,7 @@ public final class CycleCollector implements GcHooks {
 
         listInit(unreachable);
         collectingYoung = young;
+        passTime(-1);
         if (young == old && listIsEmpty(permanent) && observer == null) {
             updateAndSubtractRefs(young);
         } else {
@@ -326,7 +343,9 @@ public final class CycleCollector implements GcHooks {
             subtractRefs(young);
             phase(gen, "subtract_refs", 0);
         }
+        passTime(0);
         long survivors = moveUnreachable(young, unreachable, young == old ? UNTRACK_TUPLES_AND_DICTS : UNTRACK_TUPLES);
+        passTime(1);
         if (young != old) {
             if (gen == NUM_GENERATIONS - 2) longLivedPending += survivors;
             listMerge(young, old);
@@ -385,7 +404,9 @@ public final class CycleCollector implements GcHooks {
         unreachableView = finalUnreachable;
         phase(gen, "clear", m);
         unreachableView = unreachable;
+        passTime(2);
         deleteGarbage(finalUnreachable, old, !unmarked && !codeRan);
+        passTime(3);
 
         long n = 0;
         for (long o = next(finalizers); o != finalizers; o = next(o)) {
@@ -403,6 +424,24 @@ public final class CycleCollector implements GcHooks {
         statUncollectable[gen] += n;
         phase(gen, "stop", m + n);
         return new long[] {m, n};
+    }
+
+    /**
+     * {@code -Drefheap.gcPassTimes=true}: each collection prints, on stderr, the milliseconds of its
+     * passes (update+subtract refs, move_unreachable, the steps up to delete_garbage, delete_garbage).
+     * A diagnostic for measuring the collector from a whole program; off, it costs nothing.
+     */
+    private static final boolean PASS_TIMES = Boolean.getBoolean("refheap.gcPassTimes");
+    private final long[] passStamps = new long[5];
+
+    private void passTime(int pass) {
+        if (!PASS_TIMES) return;
+        passStamps[pass + 1] = System.nanoTime();
+        if (pass == 3) {
+            System.err.printf(Locale.ROOT, "gc pass times ms: refs %.1f move_unreachable %.1f middle %.1f delete_garbage %.1f%n",
+                    (passStamps[1] - passStamps[0]) / 1e6, (passStamps[2] - passStamps[1]) / 1e6,
+                    (passStamps[3] - passStamps[2]) / 1e6, (passStamps[4] - passStamps[3]) / 1e6);
+        }
     }
 
     /** The young list of the running collection (for observers), and the unreachable list they see. */
@@ -444,10 +483,17 @@ public final class CycleCollector implements GcHooks {
      * move_unreachable restores them).
      */
     private void updateRefs(long young) {
-        for (long o = next(young); o != young; o = next(o)) {
+        for (long o = next(young); o != young; ) o = updateRefsChunk(o, young);
+    }
+
+    /** update_refs for at most {@link #CHUNK} objects from {@code o}; returns the next one (young: done). */
+    private long updateRefsChunk(long o, long young) {
+        for (int i = 0; i < CHUNK && o != young; i++) {
             long refs = model.refcount(o);
             setPrevWord(o, (prevWord(o) & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | (refs << PREV_SHIFT));
+            o = next(o);
         }
+        return o;
     }
 
     /**
@@ -455,11 +501,17 @@ public final class CycleCollector implements GcHooks {
      * objects referenced from outside young (those are directly reachable).
      */
     private void subtractRefs(long young) {
-        for (long o = next(young); o != young; o = next(o)) {
+        for (long o = next(young); o != young; ) o = subtractRefsChunk(o, young);
+    }
+
+    private long subtractRefsChunk(long o, long young) {
+        for (int i = 0; i < CHUNK && o != young; i++) {
             sawYoung = false;
             model.traverse(o, visitDecref);
             if (sawYoung) setPrevWord(o, prevWord(o) | PREV_MASK_REFERS_YOUNG);
+            o = next(o);
         }
+        return o;
     }
 
     private void visitDecref(long op) {
@@ -479,7 +531,11 @@ public final class CycleCollector implements GcHooks {
      * spot and its decrement at once. After: exactly the state the two passes leave.
      */
     private void updateAndSubtractRefs(long young) {
-        for (long o = next(young); o != young; o = next(o)) {
+        for (long o = next(young); o != young; ) o = updateAndSubtractRefsChunk(o, young);
+    }
+
+    private long updateAndSubtractRefsChunk(long o, long young) {
+        for (int i = 0; i < CHUNK && o != young; i++) {
             long w = prevWord(o);
             if ((w & PREV_MASK_COLLECTING) == 0) {
                 setPrevWord(o, (w & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | (model.refcount(o) << PREV_SHIFT));
@@ -487,7 +543,9 @@ public final class CycleCollector implements GcHooks {
             sawYoung = false;
             model.traverse(o, visitUpdateDecref);
             if (sawYoung) setPrevWord(o, prevWord(o) | PREV_MASK_REFERS_YOUNG);
+            o = next(o);
         }
+        return o;
     }
 
     private void visitUpdateDecref(long op) {
@@ -528,26 +586,32 @@ public final class CycleCollector implements GcHooks {
         undecidedDicts = 0;
         movedToUnreachable = 0;
         unreachableNeedsWork = false;
+        survivorCount = 0;
         long prev = young;
-        long o = next(young);
-        long survivors = 0;
-        while (o != young) {
-            // Invariant: objects between young and prev have been scanned and are reachable.
+        // Invariant: objects between young and prev have been scanned and are reachable.
+        while (next(prev) != young) prev = moveUnreachableChunk(prev, young, unreachableList, untrack);
+        setPrev(young, prev);
+        setNext(unreachableList, next(unreachableList) & ~UNREACHABLE);
+        return survivorCount;
+    }
+
+    /** Survivors counted by the running move_unreachable. */
+    private long survivorCount;
+
+    /**
+     * At most {@link #CHUNK} steps of move_unreachable's scan after {@code prev} (the last object
+     * scanned and kept); returns the new last one. A step handles one reachable object or a run
+     * of at most CHUNK objects with gc_refs 0.
+     */
+    private long moveUnreachableChunk(long prev, long young, long unreachableList, int untrack) {
+        for (int i = 0; i < CHUNK; i++) {
+            long o = next(prev);
+            if (o == young) break;
             long w = prevWord(o);
             if ((w >>> PREV_SHIFT) != 0) {
                 // A leaf (its subtract-refs traversal reached nothing in young) would visit nothing here.
                 if ((w & PREV_MASK_REFERS_YOUNG) != 0) model.traverse(o, visitReachable);
-                boolean untrackNow = false;
-                if (untrack != 0) {
-                    if (model.isUntrackableTuple(o)) {
-                        untrackNow = true;
-                    } else if (untrack == UNTRACK_TUPLES_AND_DICTS) {
-                        int verdict = model.dictVerdict(o);
-                        if (verdict == ObjectModel.DICT_UNTRACK) untrackNow = true;
-                        else if (verdict == ObjectModel.DICT_UNDECIDED) deferDict(o);
-                    }
-                }
-                if (untrackNow) {
+                if (untrack != 0 && untrackedByScan(o, untrack)) {
                     // untrack_tuples / untrack_dicts: unlinked (prev's next skips it), untracked, only FINALIZED kept.
                     setNext(prev, next(o));
                     setNext(o, 0);
@@ -555,34 +619,52 @@ public final class CycleCollector implements GcHooks {
                 } else {
                     setPrevWord(o, (prevWord(o) & PREV_MASK_FINALIZED) | prev);
                     prev = o;
-                    survivors++;
+                    survivorCount++;
                 }
             } else {
-                // A run of objects with gc_refs 0, each appended to unreachable in turn (marked
-                // next link, prev word := link with the flags kept). Nothing is traversed within
-                // a run, so young's link past it and unreachable's tail are written once per run:
-                // the same lists as moving them one by one.
-                long last = prev(unreachableList);
-                long x = o;
-                do {
-                    if (untrack != 0) {
-                        movedToUnreachable++;
-                        if (!unreachableNeedsWork && model.hasWeakrefsOrFinalizer(x)) unreachableNeedsWork = true;
-                    }
-                    setNext(last, UNREACHABLE | x);
-                    setPrevWord(x, (prevWord(x) & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | last);
-                    last = x;
-                    x = next(x);
-                } while (x != young && (prevWord(x) >>> PREV_SHIFT) == 0);
-                setNext(last, UNREACHABLE | unreachableList);
-                setPrev(unreachableList, last);
-                setNext(prev, x);
+                moveRunToUnreachable(prev, o, young, unreachableList, untrack);
             }
-            o = next(prev);
         }
-        setPrev(young, prev);
-        setNext(unreachableList, next(unreachableList) & ~UNREACHABLE);
-        return survivors;
+        return prev;
+    }
+
+    /**
+     * untrack_tuples (and, with {@link #UNTRACK_TUPLES_AND_DICTS}, what can be decided of
+     * untrack_dicts) for a reachable object the scan reached: true if it is to be untracked now.
+     */
+    private boolean untrackedByScan(long o, int untrack) {
+        if (model.isUntrackableTuple(o)) return true;
+        if (untrack == UNTRACK_TUPLES_AND_DICTS) {
+            int verdict = model.dictVerdict(o);
+            if (verdict == ObjectModel.DICT_UNTRACK) return true;
+            if (verdict == ObjectModel.DICT_UNDECIDED) deferDict(o);
+        }
+        return false;
+    }
+
+    /**
+     * A run of at most {@link #CHUNK} objects with gc_refs 0 from {@code o} (prev's next), each
+     * appended to unreachable in turn (marked next link, prev word := link with the flags kept).
+     * Nothing is traversed within a run, so young's link past it and unreachable's tail are
+     * written once per run: the same lists as moving them one by one.
+     */
+    private void moveRunToUnreachable(long prev, long o, long young, long unreachableList, int untrack) {
+        long last = prev(unreachableList);
+        long x = o;
+        int n = 0;
+        do {
+            if (untrack != 0) {
+                movedToUnreachable++;
+                if (!unreachableNeedsWork && model.hasWeakrefsOrFinalizer(x)) unreachableNeedsWork = true;
+            }
+            setNext(last, UNREACHABLE | x);
+            setPrevWord(x, (prevWord(x) & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | last);
+            last = x;
+            x = next(x);
+        } while (++n < CHUNK && x != young && (prevWord(x) >>> PREV_SHIFT) == 0);
+        setNext(last, UNREACHABLE | unreachableList);
+        setPrev(unreachableList, last);
+        setNext(prev, x);
     }
 
     private void visitReachable(long op) {
@@ -765,7 +847,12 @@ public final class CycleCollector implements GcHooks {
      * DEBUG_SAVEALL, append it to gc.garbage instead). An object still alive afterwards moves to old.
      */
     private void deleteGarbage(long collectable, long old, boolean marked) {
-        while (!listIsEmpty(collectable)) {
+        while (!listIsEmpty(collectable)) deleteGarbageChunk(collectable, old, marked);
+    }
+
+    /** delete_garbage for at most {@link #CHUNK} objects (the first ones of {@code collectable}). */
+    private void deleteGarbageChunk(long collectable, long old, boolean marked) {
+        for (int i = 0; i < CHUNK && !listIsEmpty(collectable); i++) {
             long o = next(collectable);
             // A list still marked UNREACHABLE: each object is unmarked before anything can see it
             // (list removals of the ones not reached yet mask the mark, see GcHead.listRemove).

@@ -37,6 +37,18 @@ class CollectorEquivalenceTest {
     }
 
     /**
+     * Longer programs: generations of hundreds to thousands of objects, so every pass works in
+     * several chunks ({@link CycleCollector#CHUNK}) and runs of unreachable objects are cut at
+     * chunk boundaries.
+     */
+    @Test
+    void longProgramsCrossChunkBoundaries() {
+        for (int seed = 1000; seed < 1006; seed++) {
+            compare(seed, 6000);
+        }
+    }
+
+    /**
      * A weakref with a callback, garbage in a young collection, to an older object that only the
      * garbage holds: handle_weakrefs clears it before delete_garbage frees the referent, so its
      * callback never runs.

@@ -77,6 +77,9 @@ final class CodeType extends LangType {
         final int argcount;
         final boolean simpleArgs;
         long object;
+        /** Released frames of this code kept for the next calls (Frame.create/recycle), linked through Frame.back. */
+        Frame spareFrames;
+        int spareCount;
 
         Code(CodeUnit unit, long[] consts, long[] names) {
             this.unit = unit;

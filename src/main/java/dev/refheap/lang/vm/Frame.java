@@ -9,16 +9,18 @@ package dev.refheap.lang.vm;
  * <p>States: executing (owned by the thread: the VM reports its slots as roots) → finished. When a
  * frame object exists (a traceback or a generator refers to the frame), the finished frame's slots
  * become owned by that object, which releases them when it dies; otherwise they are released as
- * the frame returns, in slot order.
+ * the frame returns, in slot order. A frame released that way is kept by its code object for the
+ * next call of that code ({@link #create}: no Java allocation per call, as 3.11's frames live in
+ * a preallocated data stack); nothing refers to it by then.
  */
 final class Frame {
     static final int OWNED_BY_THREAD = 0, OWNED_BY_FRAME_OBJECT = 1, OWNED_BY_GENERATOR = 2, CLEARED = 3;
 
     final CodeType.Code code;
-    final long codeObj;
+    long codeObj;
     long func;
-    final long globals;
-    final long builtins;
+    long globals;
+    long builtins;
     long locals;
     final long[] slots;
     int sp;
@@ -43,12 +45,18 @@ final class Frame {
      * function, FOR_ITER over a generator, the program's module frame).
      */
     boolean restEntry;
+    /**
+     * For a frame the interpreter entered inline from a CALL: where that CALL's operands begin on
+     * the caller's value stack (released when this frame leaves, the result pushed there); -1
+     * for a frame entered from Java.
+     */
+    int callBase = -1;
     /** The tracer's view: the line of the last line event in this frame, and the last boundary's pc. */
     int traceLine = -1, tracePc;
     /** restEntry holds for this frame and every frame below it: at its bytecode boundaries the heap is at rest (--gc-stress). */
     boolean atRest;
 
-    Frame(CodeType.Code code, long func, long globals, long builtins, long locals) {
+    private Frame(CodeType.Code code, long func, long globals, long builtins, long locals) {
         this.code = code;
         this.codeObj = code.object;
         this.func = func;
@@ -57,6 +65,50 @@ final class Frame {
         this.locals = locals;
         this.slots = new long[code.nlocalsplus + code.unit.stacksize() + 1];
         this.sp = code.nlocalsplus;
+    }
+
+    /** The most released frames a code object keeps for reuse. */
+    private static final int SPARES = 8;
+
+    /** A new executing frame of {@code code}: a released one of the same code if it keeps one, else a new one. */
+    static Frame create(CodeType.Code code, long func, long globals, long builtins, long locals) {
+        Frame f = code.spareFrames;
+        if (f == null) return new Frame(code, func, globals, builtins, locals);
+        code.spareFrames = f.back;
+        code.spareCount--;
+        f.back = null;
+        f.codeObj = code.object;
+        f.func = func;
+        f.globals = globals;
+        f.builtins = builtins;
+        f.locals = locals;
+        f.sp = code.nlocalsplus;
+        f.owner = OWNED_BY_THREAD;
+        return f;
+    }
+
+    /**
+     * Gives a released frame (CLEARED: its references let go, no frame object, no generator) back
+     * to its code object for reuse, with every field as a new frame has it.
+     */
+    static void recycle(Frame f) {
+        CodeType.Code code = f.code;
+        if (code.spareCount >= SPARES || f.owner != CLEARED || f.frameObject != 0 || f.generator != 0) return;
+        java.util.Arrays.fill(f.slots, 0L);
+        f.pc = 0;
+        f.lasti = 0;
+        f.unwindPc = 0;
+        f.pendingThrow = 0;
+        f.yielded = false;
+        f.sendResult = 0;
+        f.restEntry = false;
+        f.traceLine = -1;
+        f.tracePc = 0;
+        f.atRest = false;
+        f.callBase = -1;
+        f.back = code.spareFrames;
+        code.spareFrames = f;
+        code.spareCount++;
     }
 
     int line() {
@@ -71,6 +123,14 @@ final class Frame {
         visit.accept(codeObj);
         if (func != 0) visit.accept(func);
         if (locals != 0) visit.accept(locals);
+        for (int i = 0; i < sp; i++) if (slots[i] != 0) visit.accept(slots[i]);
+    }
+
+    /** What {@link #visitOwned} visits, in _PyFrame_Traverse's order: f_locals, f_func, f_code, then the slots. */
+    void visitOwnedInCpythonOrder(java.util.function.LongConsumer visit) {
+        if (locals != 0) visit.accept(locals);
+        if (func != 0) visit.accept(func);
+        visit.accept(codeObj);
         for (int i = 0; i < sp; i++) if (slots[i] != 0) visit.accept(slots[i]);
     }
 }

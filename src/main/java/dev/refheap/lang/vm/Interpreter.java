@@ -137,7 +137,7 @@ final class Interpreter implements RootProvider {
     long runModule(long code, long globals, boolean restEntry) {
         heap.incref(code);
         heap.incref(globals);
-        Frame f = new Frame(rt.codeType.code(code), 0, globals, rt.builtinsDict, globals);
+        Frame f = Frame.create(rt.codeType.code(code), 0, globals, rt.builtinsDict, globals);
         f.restEntry = restEntry;
         return execute(f);
     }
@@ -149,7 +149,7 @@ final class Interpreter implements RootProvider {
     long runCode(long code, long globals, long locals) {
         heap.incref(code);
         heap.incref(locals);
-        Frame f = new Frame(rt.codeType.code(code), 0, globals, rt.builtinsDict, locals);
+        Frame f = Frame.create(rt.codeType.code(code), 0, globals, rt.builtinsDict, locals);
         return execute(f);
     }
 
@@ -159,7 +159,7 @@ final class Interpreter implements RootProvider {
         heap.incref(code);
         heap.incref(func);
         heap.incref(ns);
-        Frame f = new Frame(rt.codeType.code(code), func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, ns);
+        Frame f = Frame.create(rt.codeType.code(code), func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, ns);
         return execute(f);
     }
 
@@ -169,11 +169,25 @@ final class Interpreter implements RootProvider {
      * borrowed and incref'd.
      */
     long callFunction(long func, long[] args, int off, int n, long kwnames, boolean steal) {
+        Frame f = functionFrame(func, args, off, n, kwnames, steal);
+        if ((f.code.unit.flags() & GENERATOR_LIKE) != 0) return createGenerator(f);
+        return execute(f);
+    }
+
+    /** The flags of code whose call makes a generator, coroutine or async generator instead of running it. */
+    private static final int GENERATOR_LIKE = CO_GENERATOR | Coroutines.CO_COROUTINE | Coroutines.CO_ASYNC_GENERATOR;
+
+    /**
+     * A new frame for calling the Python function {@code func}, its arguments bound (moved from
+     * {@code args} with {@code steal}, else incref'd). On a binding error the frame is released
+     * and the error thrown.
+     */
+    private Frame functionFrame(long func, long[] args, int off, int n, long kwnames, boolean steal) {
         long code = Native.getLong(func + FunctionType.CODE);
         CodeType.Code c = rt.codeType.code(code);
         heap.incref(code);
         if (!steal) heap.incref(func);
-        Frame f = new Frame(c, func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, 0);
+        Frame f = Frame.create(c, func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, 0);
         f.restEntry = steal;  // only CALL steals: its caller's slots hold everything else
         try {
             bindArguments(f, func, args, off, n, kwnames, steal);
@@ -181,18 +195,34 @@ final class Interpreter implements RootProvider {
             releaseFrame(f);
             throw e;
         }
-        if ((c.unit.flags() & CO_GENERATOR) != 0) {
-            runPrologue(f);
-            return rt.generatorType.create(f);
-        }
-        if ((c.unit.flags() & (Coroutines.CO_COROUTINE | Coroutines.CO_ASYNC_GENERATOR)) != 0) {
-            runPrologue(f);
-            return Coroutines.typeFor(rt, c.unit.flags()).create(f);
-        }
-        return execute(f);
+        return f;
+    }
+
+    /** The generator, coroutine or async generator object a call of generator-like code returns, owning {@code f}. */
+    private long createGenerator(Frame f) {
+        int flags = f.code.unit.flags();
+        runPrologue(f);
+        if ((flags & CO_GENERATOR) != 0) return rt.generatorType.create(f);
+        return Coroutines.typeFor(rt, flags).create(f);
     }
 
     private long execute(Frame f) {
+        enter(f);
+        try {
+            return run(f);
+        } finally {
+            depth--;
+            current = f.back;
+            finishFrame(f);
+        }
+    }
+
+    /**
+     * Makes {@code f} the running frame (on top of {@link #current}), after the checks every
+     * Python-level call makes: a pending Ctrl-C and the recursion limit (either releases {@code f}
+     * and raises).
+     */
+    private void enter(Frame f) {
         if (interrupted) {
             interrupted = false;
             releaseFrame(f);
@@ -206,13 +236,34 @@ final class Interpreter implements RootProvider {
         f.atRest = f.restEntry && (current == null || current.atRest);
         current = f;
         depth++;
+    }
+
+    /**
+     * A frame {@link #run} entered inline returned or raised: it leaves as {@link #execute} lets a
+     * frame go, then the caller's CALL releases what is left of its operands. Returns the caller.
+     */
+    private Frame leaveInline(Frame f) {
+        Frame caller = f.back;
+        int base = f.callBase;  // read first: finishFrame may recycle f
+        depth--;
+        current = caller;
         try {
-            return run(f);
-        } finally {
-            depth--;
-            current = f.back;
             finishFrame(f);
+        } finally {
+            releaseCallOperands(caller, base);
         }
+        return caller;
+    }
+
+    /** What a CALL leaves of its operands, from {@code base} up (the callable and arguments not moved), released in order. */
+    private void releaseCallOperands(Frame f, int base) {
+        long[] s = f.slots;
+        for (int i = base; i < f.sp; i++) {
+            long v = s[i];
+            s[i] = 0;
+            heap.xdecref(v);
+        }
+        f.sp = base;
     }
 
     /** A frame that returned or raised: its frame object takes its slots if someone holds it, else they are released. */
@@ -229,6 +280,7 @@ final class Interpreter implements RootProvider {
             heap.decref(fo);
         }
         releaseFrame(f);
+        Frame.recycle(f);
     }
 
     /** Releases everything a frame owns, slots first in order (CPython's _PyFrame_Clear). */
@@ -580,8 +632,65 @@ final class Interpreter implements RootProvider {
 
     private static final Opcode[] OPS = Opcode.values();
 
-    /** Runs {@code f} until it returns (or yields); the result is a new reference. */
-    private long run(Frame f) {
+    /**
+     * Runs {@code entry} until it returns (or yields); the result is a new reference. A CALL of a
+     * Python function does not recurse in Java (3.11's inlined calls): {@link #runFrame} hands
+     * the callee's frame back here and this loop runs it, then resumes the caller with the
+     * result; an exception the callee does not handle unwinds into the caller here. The Java
+     * stack stays flat however deep Python calls go, and each frame's stretch of bytecode is one
+     * short invocation of runFrame (so the JIT's ordinary compilation of it serves, not only
+     * on-stack replacement). Only {@code entry} returns or yields to Java.
+     */
+    private long run(Frame entry) {
+        try {
+            return runFrames(entry);
+        } catch (Throwable t) {
+            // an error that is no Python exception (or one raised while unwinding): the frames
+            // entered inline leave as execute's would have
+            for (Frame g = current; g != entry && g != null && g.callBase >= 0; ) g = leaveInline(g);
+            throw t;
+        }
+    }
+
+    private long runFrames(Frame entry) {
+        Frame f = entry;
+        while (true) {
+            long v;
+            try {
+                v = runFrame(f);
+            } catch (PyException e) {
+                // f has no handler for it: f leaves, and the CALL in its caller raised it
+                if (f == entry) throw e;
+                long exc = e.exc();
+                do {
+                    f = leaveInline(f);
+                    f.unwindPc = f.lasti;  // its CALL
+                    if (handle(f, exc, true)) break;
+                    if (f == entry) throw new PyException(exc);
+                } while (true);
+                continue;
+            }
+            if (v == 0) {
+                // a CALL entered a Python function's frame: run it
+                f = pendingCallee;
+                pendingCallee = null;
+                continue;
+            }
+            if (f == entry) return v;
+            f = leaveInline(f);
+            f.slots[f.sp++] = v;
+        }
+    }
+
+    /** The frame a CALL entered (see {@link #call}), for {@link #runFrames} to run next. */
+    private Frame pendingCallee;
+
+    /**
+     * Runs {@code f} from its pc until it returns or yields (the result, a new reference), or a
+     * CALL enters a Python function (0; the callee is {@link #pendingCallee}, f's pc is after
+     * the CALL). An exception f does not handle is thrown.
+     */
+    private long runFrame(Frame f) {
         long[] s = f.slots;
         CodeType.Code code = f.code;
         int[] ops = code.ops, args = code.args;
@@ -594,16 +703,25 @@ final class Interpreter implements RootProvider {
             f.unwindPc = f.lasti;
             if (!handle(f, exc, true)) throw new PyException(exc);
         }
+        // The next instruction lives in this local; the frame's pc is written where something
+        // reads it (a frame switch, a yield, the cold instructions, the tracer), and the frame's
+        // lasti (3.11's prev_instr) at every instruction, for tracebacks, f_lineno and handlers.
+        int next = f.pc;
         while (true) {
+            PyException thrown;
+            long exc = 0;
+            boolean addTraceback = false;
             try {
                 while (true) {
-                    if (restCheckDue && atBoundary(f)) {
-                        restCheckDue = false;
-                        rt.stressAtRest();
+                    if (restCheckDue) {
+                        f.pc = next;
+                        if (atBoundary(f)) {
+                            restCheckDue = false;
+                            rt.stressAtRest();
+                        }
                     }
-                    int pc = f.pc++;
+                    int pc = next++;
                     f.lasti = pc;
-                    f.unwindPc = pc;
                     int arg = args[pc];
                     switch (ops[pc]) {
                         case Op.NOP -> { }
@@ -756,7 +874,7 @@ final class Interpreter implements RootProvider {
                             else {
                                 s[--f.sp] = 0;
                                 heap.decref(it);
-                                f.pc = arg;
+                                next = arg;
                             }
                         }
                         case Op.JUMP -> {
@@ -764,69 +882,94 @@ final class Interpreter implements RootProvider {
                                 interrupted = false;
                                 throw rt.error("KeyboardInterrupt", null);
                             }
-                            f.pc = arg;
+                            next = arg;
                         }
                         case Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
-                            boolean t;
-                            try {
-                                t = rt.ops.truthy(v);
-                            } finally {
-                                heap.decref(v);
-                            }
-                            if (t == (ops[pc] == Op.POP_JUMP_IF_TRUE)) f.pc = arg;
+                            boolean t = v == heap.True || v != heap.False && truthyReleasing(v);
+                            heap.decref(v);
+                            if (t == (ops[pc] == Op.POP_JUMP_IF_TRUE)) next = arg;
                         }
                         case Op.POP_JUMP_IF_NONE, Op.POP_JUMP_IF_NOT_NONE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             heap.decref(v);
-                            if ((v == heap.None) == (ops[pc] == Op.POP_JUMP_IF_NONE)) f.pc = arg;
+                            if ((v == heap.None) == (ops[pc] == Op.POP_JUMP_IF_NONE)) next = arg;
                         }
                         case Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP -> {
                             long v = s[f.sp - 1];
                             boolean t = rt.ops.truthy(v);
-                            if (t == (ops[pc] == Op.JUMP_IF_TRUE_OR_POP)) f.pc = arg;
+                            if (t == (ops[pc] == Op.JUMP_IF_TRUE_OR_POP)) next = arg;
                             else { f.sp--; s[f.sp] = 0; heap.decref(v); }
                         }
                         case Op.KW_NAMES -> kwnames = code.consts[arg];
                         case Op.CALL -> {
                             long kw = kwnames;
                             kwnames = 0;
-                            call(f, arg, kw);
+                            Frame callee = call(f, arg, kw);
+                            if (callee != null) {
+                                f.pc = next;
+                                pendingCallee = callee;
+                                return 0;
+                            }
                         }
                         case Op.RETURN_VALUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
+                            f.pc = next;
                             return v;
                         }
                         case Op.YIELD_VALUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             f.yielded = true;
+                            f.pc = next;
                             return v;
                         }
-                        default -> coldOp(f, OPS[ops[pc]], arg);
+                        default -> {
+                            f.pc = next;
+                            coldOp(f, OPS[ops[pc]], arg);
+                            next = f.pc;
+                        }
                     }
                 }
             } catch (ReraiseSignal r) {
-                if (!handle(f, r.exc, false)) throw new PyException(r.exc);
+                thrown = null;
+                exc = r.exc;
+                addTraceback = false;
+                f.unwindPc = r.at >= 0 ? r.at : f.lasti;
             } catch (PyException e) {
-                if (!handle(f, e.exc(), true)) throw e;
+                thrown = e;
             } catch (PyError e) {
-                PyException pe = rt.fromPyError(e);
-                if (!handle(f, pe.exc(), true)) throw pe;
+                thrown = rt.fromPyError(e);
             } catch (HeapLimitExceeded e) {
-                PyException pe = memoryError();
-                if (!handle(f, pe.exc(), true)) throw pe;
+                thrown = memoryError();
             } catch (StackOverflowError e) {
-                PyException pe = rt.error("RecursionError", "maximum recursion depth exceeded");
-                if (!handle(f, pe.exc(), true)) throw pe;
+                thrown = rt.error("RecursionError", "maximum recursion depth exceeded");
             }
+            if (thrown != null) {
+                exc = thrown.exc();
+                addTraceback = true;
+                f.unwindPc = f.lasti;
+            }
+            f.pc = next;
+            if (!handle(f, exc, addTraceback)) throw thrown != null ? thrown : new PyException(exc);
+            next = f.pc;
         }
     }
 
     private final long[] methodOut = new long[2];
+
+    /** The truth of {@code v} for a conditional jump (not True or False); on an error {@code v}, which the jump owns, is released. */
+    private boolean truthyReleasing(long v) {
+        try {
+            return rt.ops.truthy(v);
+        } catch (Throwable e) {
+            heap.decref(v);
+            throw e;
+        }
+    }
     /** Type objects of the iterators FOR_ITER advances without going through Ops.next. */
     private long rangeIterType, listIterType, generatorTypeAddr, functionTypeAddr, methodTypeAddr;
 
@@ -1068,11 +1211,12 @@ final class Interpreter implements RootProvider {
             case RERAISE -> {
                 long exc = s[--f.sp];
                 s[f.sp] = 0;
+                int at = f.lasti;  // the handler is looked up for this instruction, whatever lasti it restores
                 if (arg != 0) {
                     long lasti = s[f.sp - arg];
                     if (heap.typeOf(lasti) instanceof IntType) f.lasti = (int) IntType.asLong(lasti);
                 }
-                throw new ReraiseSignal(exc);
+                throw new ReraiseSignal(exc, at);
             }
             case PUSH_EXC_INFO -> {
                 long exc = s[f.sp - 1];
@@ -1464,9 +1608,17 @@ final class Interpreter implements RootProvider {
     private static final class ReraiseSignal extends RuntimeException {
         final long exc;
 
+        /** The instruction whose handler applies, or -1 for the frame's lasti. */
+        final int at;
+
         ReraiseSignal(long exc) {
+            this(exc, -1);
+        }
+
+        ReraiseSignal(long exc, int at) {
             super(null, null, false, false);
             this.exc = exc;
+            this.at = at;
         }
     }
 
@@ -1588,8 +1740,13 @@ final class Interpreter implements RootProvider {
 
     // ---- calls ------------------------------------------------------------------------------------
 
-    /** CALL n: [NULL|meth, callable|self, args...] -> [result]. */
-    private void call(Frame f, int n, long kwnames) {
+    /**
+     * CALL n: [NULL|meth, callable|self, args...] -> [result]. A Python function whose code is
+     * no generator is entered inline: its frame is returned (running, on top of {@link #current})
+     * and the caller's operands wait until it returns. Otherwise the call is made here, the
+     * result pushed, and null returned.
+     */
+    private Frame call(Frame f, int n, long kwnames) {
         long[] s = f.slots;
         int base = f.sp - n - 2;
         long first = s[base], second = s[base + 1];
@@ -1599,7 +1756,7 @@ final class Interpreter implements RootProvider {
             long init = rt.ops.lookupType(c, "__init__");
             if (init != 0 && Heap.typeAddress(init) == functionTypeAddr) {
                 newInstance(f, c, init, base, n, kwnames);
-                return;
+                return null;
             }
         }
         if (!isMeth && Heap.typeAddress(second) == methodTypeAddr) {
@@ -1618,21 +1775,28 @@ final class Interpreter implements RootProvider {
         long result;
         if (Heap.typeAddress(callable) == functionTypeAddr) {
             if (isMeth) s[base] = 0; else s[base + 1] = 0;
+            boolean entered = false;
             try {
-                result = callFunction(callable, s, argStart, nargs, kwnames, true);
+                Frame callee = functionFrame(callable, s, argStart, nargs, kwnames, true);
+                if ((callee.code.unit.flags() & GENERATOR_LIKE) == 0) {
+                    enter(callee);
+                    callee.callBase = base;
+                    entered = true;
+                    return callee;
+                }
+                result = createGenerator(callee);
             } finally {
-                for (int i = base; i < f.sp; i++) { heap.xdecref(s[i]); s[i] = 0; }
-                f.sp = base;
+                if (!entered) releaseCallOperands(f, base);
             }
         } else {
             try {
                 result = rt.ops.call(callable, s, argStart, nargs, kwnames);
             } finally {
-                for (int i = base; i < f.sp; i++) { heap.xdecref(s[i]); s[i] = 0; }
-                f.sp = base;
+                releaseCallOperands(f, base);
             }
         }
         s[f.sp++] = result;
+        return null;
     }
 
     /**

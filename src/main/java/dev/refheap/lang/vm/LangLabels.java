@@ -76,12 +76,23 @@ final class LangLabels extends CoreLabels {
             frameLabels(f, "finished frame kept by a frame object", target, count, out);
         } else if (t == rt.generatorType) {
             Frame f = rt.generatorType.frame(source);
-            if (f != null) frameLabels(f, "suspended generator frame", target, count, out);
+            if (Native.getLong(source + GeneratorType.CODE) == target) out.add("gi_code" + of);
+            if (f != null && out.size() < count) frameLabels(f, "suspended generator frame", target, count, out);
             if (f != null && f.frameObject == target && out.size() < count) out.add("the frame object" + of);
         } else if (rt.ops.isTypeObject(source) && heap.typeAt(source) instanceof ClassType c && source == c.typeObject) {
             String[] names = {"__dict__", "__bases__", "__mro__", "__name__", "__qualname__", "__subclasses__ registry"};
             int[] offs = {ClassType.T_DICT, ClassType.T_BASES, ClassType.T_MRO, ClassType.T_NAME, ClassType.T_QUALNAME, ClassType.T_SUBCLASSES};
             for (int i = 0; i < offs.length && out.size() < count; i++) if (Native.getLong(source + offs[i]) == target) out.add(names[i] + of);
+        } else if (t instanceof ExceptionType || t instanceof ClassType ec && ec.exceptionBased) {
+            // BaseException's fields (a user subclass keeps the same layout first)
+            String[] names = {"__dict__", "args", "__notes__", "__traceback__", "__context__", "__cause__"};
+            int[] offs = {ExceptionType.DICT, ExceptionType.ARGS, ExceptionType.NOTES, ExceptionType.TRACEBACK, ExceptionType.CONTEXT, ExceptionType.CAUSE};
+            for (int i = 0; i < offs.length && out.size() < count; i++) if (Native.getLong(source + offs[i]) == target) out.add(names[i] + of);
+            if (t instanceof ClassType ec && ec.typeObject == target && out.size() < count) out.add("__class__" + of);
+            if (out.size() < count) super.label(source, target, count, out);
+        } else if (t == rt.builtinFunctionType) {
+            if (BuiltinFunctionType.self(source) == target) out.add("__self__" + of);
+            if (out.size() < count) super.label(source, target, count, out);
         } else if (t instanceof ClassType c && !c.exceptionBased) {
             long d = Native.getLong(source + Layout.MANAGED_DICT);
             if (d != 0) {

@@ -39,6 +39,9 @@ public abstract class NativeType extends ExtType {
     /** Whether instances are iterators: iter(o) is o and next(o) calls {@link #nextOf}. */
     public boolean isIteratorType() { return false; }
 
+    /** iter(o) for a type whose instances are iterable but not iterators: a new iterator, or 0. */
+    public long iterOf(long o) { return 0; }
+
     /** next(o): a new reference, or 0 when exhausted (no StopIteration raised). */
     public long nextOf(long o) { return 0; }
 
@@ -70,6 +73,12 @@ public abstract class NativeType extends ExtType {
 
     /** o(args), or 0 when instances are not callable. */
     public long callOf(long o, long[] a, int off, int n, long kwnames) { return 0; }
+
+    /** a op b where a or b has this type, or 0 (NotImplemented). */
+    public long binaryOf(dev.refheap.lang.bytecode.BinaryOp op, long a, long b) { return 0; }
+
+    /** The in-place a op= b (a has this type), or 0 to fall back to {@link #binaryOf}. */
+    public long inplaceOf(dev.refheap.lang.bytecode.BinaryOp op, long a, long b) { return 0; }
 
     /** Whether instances are callable ({@link #callOf} answers). */
     public boolean callableInstances() { return false; }
@@ -108,6 +117,12 @@ public abstract class NativeType extends ExtType {
     final Integer order(int op, long a, long b) { return orderOf(op, a, b); }
 
     @Override
+    final long binary(dev.refheap.lang.bytecode.BinaryOp op, long a, long b) { return binaryOf(op, a, b); }
+
+    @Override
+    final long inplace(dev.refheap.lang.bytecode.BinaryOp op, long a, long b) { return inplaceOf(op, a, b); }
+
+    @Override
     final boolean isCallableType() { return callableInstances(); }
 
     @Override
@@ -128,7 +143,7 @@ public abstract class NativeType extends ExtType {
             heap.incref(o);
             return o;
         }
-        return 0;
+        return iterOf(o);
     }
 
     @Override

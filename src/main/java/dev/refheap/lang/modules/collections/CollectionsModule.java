@@ -1,0 +1,233 @@
+package dev.refheap.lang.modules.collections;
+
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.object.Heap;
+
+/**
+ * {@code _collections}: {@link DequeType deque} with its iterators, and {@code _count_elements}
+ * (Counter's counting loop). Not provided yet, each left to collections/__init__.py's own
+ * fallback or refused there: {@code defaultdict} (a dict subclass at C level: refheap's dict
+ * does not take subtypes yet), {@code OrderedDict} (the pure-Python one is used), and
+ * {@code _tuplegetter} (a descriptor; the fallback property is used).
+ */
+public final class CollectionsModule {
+    private CollectionsModule() {}
+
+    public static long create(VmApi vm) {
+        DequeType deque = vm.moduleState("_collections", () -> install(vm));
+        Heap heap = vm.heap;
+        long m = vm.newModule("_collections");
+        long d = vm.moduleDict(m);
+        heap.dicts.setItem(d, "deque", deque.typeObject());
+        heap.dicts.setItem(d, "_deque_iterator", deque.iterType.typeObject());
+        heap.dicts.setItem(d, "_deque_reverse_iterator", deque.reverseIterType.typeObject());
+        vm.def(m, "_count_elements", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "_count_elements", n, kw, 2, 2);
+            countElements(vm, a[o], a[o + 1]);
+            return vm.incref(heap.None);
+        });
+        return m;
+    }
+
+    /** _count_elements(mapping, iterable): mapping[x] = mapping.get(x, 0) + 1 for each x. */
+    private static void countElements(VmApi vm, long mapping, long iterable) {
+        Heap heap = vm.heap;
+        long one = heap.ints.of(1), zero = heap.ints.of(0);
+        try {
+            vm.forEach(iterable, key -> {
+                long old = vm.callMethod(mapping, "get", key, zero);
+                long neu;
+                try {
+                    neu = vm.binary(dev.refheap.lang.bytecode.BinaryOp.ADD, old, one);
+                } finally {
+                    heap.decref(old);
+                }
+                try {
+                    vm.setItem(mapping, key, neu);
+                } finally {
+                    heap.decref(neu);
+                }
+            });
+        } finally {
+            heap.decref(one);
+            heap.decref(zero);
+        }
+    }
+
+    private static DequeType install(VmApi vm) {
+        Heap heap = vm.heap;
+        DequeType t = vm.registerType(new DequeType(vm));
+        t.iterType.install();
+        t.reverseIterType.install();
+        t.defMethod("append", (s, a, o, n, kw) -> {
+            arity(vm, "append", n, kw, 1);
+            t.appendInternal(s, vm.incref(a[o]), DequeType.maxlen(s));
+            return vm.incref(heap.None);
+        });
+        t.defMethod("appendleft", (s, a, o, n, kw) -> {
+            arity(vm, "appendleft", n, kw, 1);
+            t.appendleftInternal(s, vm.incref(a[o]), DequeType.maxlen(s));
+            return vm.incref(heap.None);
+        });
+        t.defMethod("pop", (s, a, o, n, kw) -> {
+            arity(vm, "pop", n, kw, 0);
+            return t.pop(s);
+        });
+        t.defMethod("popleft", (s, a, o, n, kw) -> {
+            arity(vm, "popleft", n, kw, 0);
+            return t.popleft(s);
+        });
+        t.defMethod("extend", (s, a, o, n, kw) -> {
+            arity(vm, "extend", n, kw, 1);
+            t.extend(s, a[o], false);
+            return vm.incref(heap.None);
+        });
+        t.defMethod("extendleft", (s, a, o, n, kw) -> {
+            arity(vm, "extendleft", n, kw, 1);
+            t.extend(s, a[o], true);
+            return vm.incref(heap.None);
+        });
+        t.defMethod("clear", (s, a, o, n, kw) -> {
+            arity(vm, "clear", n, kw, 0);
+            t.clearItems(s);
+            return vm.incref(heap.None);
+        });
+        t.defMethod("copy", (s, a, o, n, kw) -> {
+            arity(vm, "copy", n, kw, 0);
+            return t.copy(s);
+        });
+        t.defMethod("__copy__", (s, a, o, n, kw) -> {
+            arity(vm, "__copy__", n, kw, 0);
+            return t.copy(s);
+        });
+        t.defMethod("count", (s, a, o, n, kw) -> {
+            arity(vm, "count", n, kw, 1);
+            long start = DequeType.state(s), count = 0;
+            for (long i = 0; i < DequeType.len(s); i++) {
+                long v = vm.incref(t.item(s, i));
+                try {
+                    if (v == a[o] || vm.equal(v, a[o])) count++;
+                } finally {
+                    heap.decref(v);
+                }
+                if (start != DequeType.state(s)) throw vm.error("RuntimeError", "deque mutated during iteration");
+            }
+            return heap.ints.of(count);
+        });
+        t.defMethod("index", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "index", kw);
+            if (n < 1 || n > 3) throw vm.error("TypeError", n < 1 ? "index expected at least 1 argument, got 0" : "index expected at most 3 arguments, got " + n);
+            long len = DequeType.len(s);
+            long start = n > 1 ? clampIndex(vm, a[o + 1], len) : 0;
+            long stop = n > 2 ? clampIndex(vm, a[o + 2], len) : len;
+            long state = DequeType.state(s);
+            for (long i = start; i < Math.min(stop, DequeType.len(s)); i++) {
+                long v = vm.incref(t.item(s, i));
+                boolean eq;
+                try {
+                    eq = v == a[o] || vm.equal(v, a[o]);
+                } finally {
+                    heap.decref(v);
+                }
+                if (state != DequeType.state(s)) throw vm.error("RuntimeError", "deque mutated during iteration");
+                if (eq) return heap.ints.of(i);
+            }
+            throw vm.error("ValueError", vm.repr(a[o]) + " is not in deque");
+        });
+        t.defMethod("insert", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "insert", kw);
+            if (n != 2) throw vm.error("TypeError", "insert expected 2 arguments, got " + n);
+            long index = Params.ssize(vm, a[o]);
+            long len = DequeType.len(s);
+            if (DequeType.maxlen(s) == len) throw vm.error("IndexError", "deque already at its maximum size");
+            if (index >= len) t.appendInternal(s, vm.incref(a[o + 1]), DequeType.maxlen(s));
+            else if (index <= -len || index == 0) t.appendleftInternal(s, vm.incref(a[o + 1]), DequeType.maxlen(s));
+            else {
+                t.rotate(s, -index);
+                if (index < 0) t.appendInternal(s, vm.incref(a[o + 1]), DequeType.maxlen(s));
+                else t.appendleftInternal(s, vm.incref(a[o + 1]), DequeType.maxlen(s));
+                t.rotate(s, index);
+            }
+            return vm.incref(heap.None);
+        });
+        t.defMethod("remove", (s, a, o, n, kw) -> {
+            arity(vm, "remove", n, kw, 1);
+            long len = DequeType.len(s), state = DequeType.state(s);
+            for (long i = 0; i < len; i++) {
+                long v = vm.incref(t.item(s, i));
+                boolean eq;
+                try {
+                    eq = v == a[o] || vm.equal(v, a[o]);
+                } finally {
+                    heap.decref(v);
+                }
+                if (state != DequeType.state(s)) throw vm.error("IndexError", "deque mutated during iteration");
+                if (eq) {
+                    t.rotate(s, -i);
+                    long item = t.popleft(s);
+                    t.rotate(s, i);
+                    heap.decref(item);
+                    return vm.incref(heap.None);
+                }
+            }
+            throw vm.error("ValueError", vm.repr(a[o]) + " is not in deque");
+        });
+        t.defMethod("reverse", (s, a, o, n, kw) -> {
+            arity(vm, "reverse", n, kw, 0);
+            long len = DequeType.len(s);
+            for (long i = 0, j = len - 1; i < j; i++, j--) {
+                long x = t.item(s, i), y = t.item(s, j);
+                swapIn(t, s, i, y);
+                swapIn(t, s, j, x);
+            }
+            return vm.incref(heap.None);
+        });
+        t.defMethod("rotate", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "rotate", kw);
+            if (n > 1) throw vm.error("TypeError", "rotate expected at most 1 argument, got " + n);
+            t.rotate(s, n == 0 ? 1 : Params.ssize(vm, a[o]));
+            return vm.incref(heap.None);
+        });
+        t.defMethod("__reversed__", (s, a, o, n, kw) -> t.reverseIterType.create(s));
+        t.defMethod("__iter__", (s, a, o, n, kw) -> t.iterType.create(s));
+        t.defMethod("__len__", (s, a, o, n, kw) -> heap.ints.of(DequeType.len(s)));
+        t.defMethod("__sizeof__", (s, a, o, n, kw) -> heap.ints.of(t.sizeOf(s)));
+        return t;
+    }
+
+    /** Overwrites slot i without touching refcounts (reverse moves references, it does not copy them). */
+    private static void swapIn(DequeType t, long d, long i, long v) {
+        long at = DequeType.leftindex(d) + i;
+        long b = DequeType.leftblock(d);
+        for (long k = at / DequeType.BLOCKLEN; k > 0; k--) b = DequeType.rightlink(b);
+        DequeType.setData(b, at % DequeType.BLOCKLEN, v);
+    }
+
+    /** _PyEval_SliceIndexNotNone then deque_index's clamping to [0, len]. */
+    private static long clampIndex(VmApi vm, long v, long len) {
+        long i;
+        try {
+            java.math.BigInteger b = vm.asIndex(v);
+            i = b.bitLength() > 63 ? (b.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : b.longValue();
+        } catch (PyException e) {
+            vm.heap.decref(e.exc());
+            throw vm.error("TypeError", "slice indices must be integers or have an __index__ method");
+        }
+        if (i < 0) {
+            i += len;
+            if (i < 0) i = 0;
+        }
+        return Math.min(i, len);
+    }
+
+    /** METH_NOARGS / METH_O arity, with CPython's messages. */
+    private static void arity(VmApi vm, String name, int n, long kw, int want) {
+        if (Params.nkw(kw) > 0) throw vm.error("TypeError", "deque." + name + "() takes no keyword arguments");
+        if (n != want) {
+            throw vm.error("TypeError", want == 0 ? "deque." + name + "() takes no arguments (" + n + " given)"
+                    : "deque." + name + "() takes exactly one argument (" + n + " given)");
+        }
+    }
+}

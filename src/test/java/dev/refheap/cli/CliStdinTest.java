@@ -68,4 +68,33 @@ class CliStdinTest {
         CliRun r = CliRun.signalled(dir, "INT", java.util.List.of("ready"), pb -> pb.redirectInput(ProcessBuilder.Redirect.PIPE), "run", "wait.py");
         assertEquals(new CliRun(0, "ready\ninterrupted\n", ""), r);
     }
+
+    @Test
+    void bug_sysStdinReadsLinesWithInput() throws Exception {
+        // python3 3.11.7 printed exactly this for the same program and input
+        Files.writeString(dir.resolve("lines.py"), String.join("\n",
+                "import sys",
+                "print(type(sys.stdin).__name__)",
+                "print(repr(sys.stdin.readline()))",
+                "print(repr(input('p> ')))",
+                "print(repr(sys.stdin.read(3)))",
+                "print(repr(sys.stdin.readline()))",
+                "for line in sys.stdin:",
+                "    print('it', repr(line))",
+                "    if line.startswith('stop'):",
+                "        break",
+                "print(repr(sys.stdin.read()))",
+                "print(repr(sys.stdin.read()), repr(sys.stdin.readline()))",
+                "sys.stdin.flush()", ""));
+        Path in = Files.writeString(dir.resolve("in.txt"), "one\ntwo\nthree\nfour\nfive\nstop\nrest1\nrest2");
+        CliRun r = CliRun.in(dir, pb -> pb.redirectInput(in.toFile()), "run", "lines.py");
+        assertEquals(new CliRun(0, "TextIOWrapper\n'one\\n'\np> 'two'\n'thr'\n'ee\\n'\nit 'four\\n'\nit 'five\\n'\nit 'stop\\n'\n"
+                + "'rest1\\nrest2'\n'' ''\n", ""), r);
+    }
+
+    @Test
+    void sysStdinRefusesWritesNamingWhatIsMissing() throws Exception {
+        CliRun r = withStdin("import sys\nsys.stdin.write('x')\n", "-");
+        assertTrue(r.err().endsWith("NotImplementedError: sys.stdin is not writable (io.UnsupportedOperation is not modelled by refheap)\n"), r.err());
+    }
 }

@@ -61,7 +61,7 @@ final class Bootstrap {
             try {
                 return vm.str(Importer.decode(Files.readAllBytes(Path.of(vm.strValue(a[o])))));
             } catch (java.io.IOException e) {
-                throw vm.error("OSError", "[Errno 2] No such file or directory: '" + vm.strValue(a[o]) + "'");
+                throw vm.osError(2, "No such file or directory", vm.strValue(a[o]));
             }
         });
     }

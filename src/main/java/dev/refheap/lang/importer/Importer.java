@@ -380,7 +380,7 @@ public final class Importer implements ImportSystem {
             mtime = attrs.lastModifiedTime().toMillis();
             source = decode(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw vm.error("OSError", "[Errno 2] No such file or directory: '" + file + "'");
+            throw vm.osError(2, "No such file or directory", file.toString());
         }
         String filename = file.toString();
         vm.registerSource(filename, source);

@@ -106,6 +106,7 @@ final class Builtins {
             return v;
         });
         def(rt, "sorted", (self, a, o, n, kw) -> sorted(rt, a, o, n, kw));
+        def(rt, "dir", (self, a, o, n, kw) -> Dir.dir(rt, a, o, n, kw));
         def(rt, "sum", (self, a, o, n, kw) -> sum(rt, a, o, n, kw));
         def(rt, "min", (self, a, o, n, kw) -> minmax(rt, a, o, n, kw, true));
         def(rt, "max", (self, a, o, n, kw) -> minmax(rt, a, o, n, kw, false));
@@ -178,6 +179,8 @@ final class Builtins {
         heap.dicts.setItem(d, "property", rt.propertyType.address());
         heap.dicts.setItem(d, "filter", rt.iterType.typeFor(IterType.Kind.FILTER).address());
         for (ExceptionType e : rt.exceptions.values()) heap.dicts.setItem(d, e.name(), e.address());
+        heap.dicts.setItem(d, "EnvironmentError", rt.exceptions.get("OSError").address());  // 3.3's aliases of OSError
+        heap.dicts.setItem(d, "IOError", rt.exceptions.get("OSError").address());
         heap.dicts.setItem(d, "None", heap.None);
         heap.dicts.setItem(d, "Ellipsis", rt.ellipsis);
         heap.dicts.setItem(d, "NotImplemented", rt.notImplemented);
@@ -311,6 +314,7 @@ final class Builtins {
     static boolean isCallable(Runtime rt, long o) {
         PyType t = rt.heap.typeOf(o);
         return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o) || t == rt.callableProxyType
+                || t instanceof BuiltinDescrType || t == rt.methodWrapperType
                 || (t instanceof ClassType c && rt.ops.lookupType(c, "__call__") != 0) || (t instanceof ExtType x && x.isCallableType());
     }
 
@@ -508,6 +512,10 @@ final class Builtins {
     /** dict.update(m) (DICT_UPDATE), or the ** merge of a call (DICT_MERGE: repeated keys are errors). */
     static void dictUpdate(Runtime rt, long d, long m, boolean merge, long callable) {
         Heap heap = rt.heap;
+        if (heap.typeOf(m) == rt.mappingProxyType) {
+            dictUpdate(rt, d, MappingProxyType.mapping(m), merge, callable);  // its keys() and items are the mapping's
+            return;
+        }
         if (heap.typeOf(m) != heap.dicts) {
             if (heap.typeOf(m) instanceof ClassType c && rt.ops.lookupType(c, "keys") != 0) {
                 long keys = rt.ops.callMethod(m, "keys");
@@ -577,6 +585,7 @@ final class Builtins {
             }
             long args = heap.tuples.alloc(n);
             for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
+            if (t instanceof OSErrorType) return OSErrorType.construct(rt, t, args);
             return rt.ops.instantiateException(t, args);
         }
         if (t instanceof IterType it) return it.construct(a, o, n, kw);

@@ -169,6 +169,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
         if (exceptionBased) {
             Native.fill(o + ExceptionType.SIZE, basicSize() - ExceptionType.SIZE, (byte) 0);
             ExceptionType.init(o, heap.tuples.alloc(0));
+            if (builtinBase instanceof OSErrorType) OSErrorType.initFields(o);
         } else {
             Native.fill(o + Layout.OBJECT_HEAD, basicSize() - Layout.OBJECT_HEAD, (byte) 0);
             if (managed() && dkUsable > 1) dkUsable--;  // _PyObject_InitInlineValues
@@ -252,7 +253,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
         visitSlots(o, visit);
         if (exceptionBased) {
             visit.accept(typeObject);
-            rt.baseException.traverse(o, visit);
+            ((ExceptionType) builtinBase).traverse(o, visit);
             return;
         }
         visitDict(o, visit);
@@ -301,7 +302,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
     public void clear(long o) {
         clearSlots(o);
         if (exceptionBased) {
-            rt.baseException.clear(o);
+            ((ExceptionType) builtinBase).clear(o);
             return;
         }
         clearAttributes(o);
@@ -350,7 +351,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
         if (weaklistOffset() != 0) heap.weakrefs.clearWeakrefs(o);
         clearSlots(o);
         if (exceptionBased) {
-            rt.baseException.clear(o);
+            ((ExceptionType) builtinBase).clear(o);
             heap.freeObject(o);
             return;
         }

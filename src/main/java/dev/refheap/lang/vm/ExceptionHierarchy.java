@@ -22,14 +22,16 @@ final class ExceptionHierarchy {
             {"DeprecationWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"ResourceWarning", "Warning"},
             {"UnicodeEncodeError", "UnicodeError"}, {"UnicodeDecodeError", "UnicodeError"},
             {"UnicodeTranslateError", "UnicodeError"}, {"TabError", "IndentationError"},
-            {"ConnectionError", "OSError"}, {"BrokenPipeError", "ConnectionError"},
     };
 
     static void register(Runtime rt) {
         rt.exceptions.put("BaseException", rt.baseException);
         for (String[] e : TREE) {
             ExceptionType base = rt.exceptions.get(e[1]);
-            rt.exceptions.put(e[0], rt.heap.register(new ExceptionType(rt, e[0], base)));
+            rt.exceptions.put(e[0], rt.heap.register(e[0].equals("OSError") ? new OSErrorType(rt, e[0], base) : new ExceptionType(rt, e[0], base)));
+        }
+        for (String[] e : OSErrorType.SUBCLASSES) {
+            rt.exceptions.put(e[0], rt.heap.register(new OSErrorType(rt, e[0], rt.exceptions.get(e[1]))));
         }
         ExceptionGroups.register(rt);
     }

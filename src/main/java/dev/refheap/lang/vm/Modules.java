@@ -177,6 +177,7 @@ final class Modules {
         set(rt, m, "path_hooks", heap.lists.alloc(0, false));
         set(rt, m, "dont_write_bytecode", rt.ops.bool(false));
         set(rt, m, "warnoptions", heap.lists.alloc(0, false));
+        set(rt, m, "stdin", Streams.create(rt, Streams.STDIN));
         set(rt, m, "stdout", Streams.create(rt, false));
         set(rt, m, "stderr", Streams.create(rt, true));
         SysInfo.install(rt, m);

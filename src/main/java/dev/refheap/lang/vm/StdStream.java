@@ -55,6 +55,8 @@ public final class StdStream extends PrintStream {
         IOException e = s.sink.pending;
         if (e == null) return;
         s.sink.pending = null;
+        int errno = errno(e);
+        if (errno != 0) throw rt.osError(errno, e.getMessage(), null);
         throw rt.error(exceptionName(e), message(e));
     }
 
@@ -94,6 +96,12 @@ public final class StdStream extends PrintStream {
 
     private static String exceptionName(IOException e) {
         return "Broken pipe".equals(e.getMessage()) ? "BrokenPipeError" : "OSError";
+    }
+
+    /** The errno of a write error Java reports by its message, or 0 when it is not one of {@link #ERRNO}. */
+    private static int errno(IOException e) {
+        for (String[] x : ERRNO) if (x[0].equals(e.getMessage())) return Integer.parseInt(x[1]);
+        return 0;
     }
 
     private static String message(IOException e) {

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * The builtin {@code input()}: the process's stdin, one line at a time, as python3 reads it.
+ * The builtin {@code input()} and {@code sys.stdin}'s readline, read and iteration: the process's
+ * stdin, one line at a time, as python3 reads it.
  *
  * <p>{@code input(prompt)} writes {@code str(prompt)} to sys.stdout and flushes it, then reads one
  * line: UTF-8, ended by {@code \n} only (as python3's sys.stdin on POSIX: a {@code \r} stays), the {@code \n} removed; a
@@ -78,18 +79,83 @@ public final class Stdin {
         if (!prompt.isEmpty()) rt.out.print(prompt);
         rt.out.flush();
         StdStream.check(rt, false);
+        String line = nextLine(rt);
+        if (line.isEmpty()) throw rt.error("EOFError", "EOF when reading a line");
+        return rt.heap.strs.of(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
+    }
+
+    /** Text read ahead by sys.stdin.read(n) and not yet returned; readline and input() take it first. */
+    private static String unread = "";
+
+    /**
+     * The next line of stdin with its {@code \n} (sys.stdin.readline()): "" at end of input. Through
+     * the front end's line reader when there is one (its lines have no end: one is added).
+     */
+    static String nextLine(Runtime rt) {
+        synchronized (Stdin.class) {
+            int nl = unread.indexOf('\n');
+            if (nl >= 0 || !unread.isEmpty() && lineReader == null && atEnd) {
+                String line = nl >= 0 ? unread.substring(0, nl + 1) : unread;
+                unread = unread.substring(line.length());
+                return line;
+            }
+        }
+        Function<String, String> reader = lineReader;
+        if (reader != null) {
+            try {
+                return takeUnread() + reader.apply("") + "\n";
+            } catch (EndOfInput e) {
+                return takeUnread();
+            } catch (Interrupted e) {
+                throw rt.error("KeyboardInterrupt", null);
+            }
+        }
         byte[] line = readLine(rt);
-        if (line == null) throw rt.error("EOFError", "EOF when reading a line");
+        if (line == null) {
+            synchronized (Stdin.class) {
+                atEnd = true;
+            }
+            return takeUnread();
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line)).toString();
-            return rt.heap.strs.of(text);
+            return takeUnread() + text;
         } catch (CharacterCodingException e) {
             throw rt.error("UnicodeError", "'utf-8' codec can't decode the line read from stdin");
         }
     }
 
-    /** The next line's bytes without its end, or null at end of input; KeyboardInterrupt while waiting. */
+    /**
+     * sys.stdin.read(size): everything up to the end of input when {@code size} is negative, else at
+     * most {@code size} characters (fewer only at the end); "" at the end.
+     */
+    static String read(Runtime rt, long size) {
+        StringBuilder sb = new StringBuilder();
+        while (size < 0 || sb.codePointCount(0, sb.length()) < size) {
+            String line = nextLine(rt);
+            if (line.isEmpty()) break;
+            sb.append(line);
+        }
+        if (size >= 0 && sb.codePointCount(0, sb.length()) > size) {
+            int cut = sb.offsetByCodePoints(0, (int) size);
+            synchronized (Stdin.class) {
+                unread = sb.substring(cut) + unread;
+            }
+            sb.setLength(cut);
+        }
+        return sb.toString();
+    }
+
+    private static synchronized String takeUnread() {
+        String u = unread;
+        unread = "";
+        return u;
+    }
+
+    private static boolean atEnd;
+
+    /** The next line's bytes with its {@code \n} (none on a last line without one), or null at end of input; KeyboardInterrupt while waiting. */
     private static byte[] readLine(Runtime rt) {
         Future<byte[]> f;
         synchronized (Stdin.class) {
@@ -135,8 +201,8 @@ public final class Stdin {
         while (true) {
             int b = in.read();
             if (b < 0) return line.size() == 0 ? null : line.toByteArray();
-            if (b == '\n') return line.toByteArray();
             line.write(b);
+            if (b == '\n') return line.toByteArray();
         }
     }
 }

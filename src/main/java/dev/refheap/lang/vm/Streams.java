@@ -1,38 +1,94 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.memory.Native;
+import dev.refheap.object.IntType;
 import dev.refheap.object.StrType;
 
-/** sys.stdout and sys.stderr: {@code TextIOWrapper} objects with write() and flush(). */
+/**
+ * sys.stdin, sys.stdout and sys.stderr: {@code TextIOWrapper} objects (a small model, not an io
+ * stack). stdout and stderr have write() and flush(); stdin has readline(), read(), iteration by
+ * lines and flush(), reading through {@link Stdin} (the same lines input() reads). Field WHICH:
+ * 0 stdout, 1 stderr, 2 stdin. What a real TextIOWrapper would refuse as io.UnsupportedOperation
+ * (writing stdin, reading stdout) raises NotImplementedError naming it.
+ */
 final class Streams extends LangType {
     static final int WHICH = 16;
+    static final long STDOUT = 0, STDERR = 1, STDIN = 2;
 
     private Streams(Runtime rt) {
         super(rt, "_io.TextIOWrapper", null, 0, 24, 0, 0);
     }
 
     static long create(Runtime rt, boolean err) {
+        return create(rt, err ? STDERR : STDOUT);
+    }
+
+    static long create(Runtime rt, long which) {
         Streams t = rt.streams;
         if (t == null) {
             t = rt.heap.register(new Streams(rt));
             rt.streams = t;
             TypeMethodsAccess.def(rt, t, "write", (s, a, o, n, kw) -> {
                 Args.exactly(rt, "write", n, kw, 1);
+                boolean err = writable(rt, s, "write");
                 if (rt.heap.typeOf(a[o]) != rt.heap.strs) throw rt.typeError("write() argument must be str, not " + rt.ops.typeName(a[o]));
                 String text = StrType.value(a[o]);
-                (Native.getLong(s + WHICH) != 0 ? rt.err : rt.out).print(text);
-                StdStream.check(rt, Native.getLong(s + WHICH) != 0);
+                (err ? rt.err : rt.out).print(text);
+                StdStream.check(rt, err);
                 return rt.heap.ints.of(text.codePointCount(0, text.length()));
             });
             TypeMethodsAccess.def(rt, t, "flush", (s, a, o, n, kw) -> {
-                (Native.getLong(s + WHICH) != 0 ? rt.err : rt.out).flush();
-                StdStream.check(rt, Native.getLong(s + WHICH) != 0);
+                Args.exactly(rt, "flush", n, kw, 0);
+                if (Native.getLong(s + WHICH) != STDIN) {
+                    boolean err = Native.getLong(s + WHICH) == STDERR;
+                    (err ? rt.err : rt.out).flush();
+                    StdStream.check(rt, err);
+                }
                 rt.heap.incref(rt.heap.None);
                 return rt.heap.None;
             });
+            TypeMethodsAccess.def(rt, t, "readline", (s, a, o, n, kw) -> {
+                Args.range(rt, "readline", n, kw, 0, 1);
+                readable(rt, s, "readline");
+                if (n == 1 && sizeArg(rt, a[o]) >= 0) throw rt.error("NotImplementedError", "refheap's sys.stdin.readline() does not take a size yet");
+                return rt.heap.strs.of(Stdin.nextLine(rt));
+            });
+            TypeMethodsAccess.def(rt, t, "read", (s, a, o, n, kw) -> {
+                Args.range(rt, "read", n, kw, 0, 1);
+                readable(rt, s, "read");
+                return rt.heap.strs.of(Stdin.read(rt, n == 1 ? sizeArg(rt, a[o]) : -1));
+            });
         }
         long o = rt.heap.allocObject(t, 0);
-        Native.putLong(o + WHICH, err ? 1 : 0);
+        Native.putLong(o + WHICH, which);
         return o;
+    }
+
+    /** iter(sys.stdin) is sys.stdin itself; the others are not iterable here. */
+    boolean isIterator(long o) { return Native.getLong(o + WHICH) == STDIN; }
+
+    /** next(sys.stdin): the next line as a new reference, or 0 at the end of input. */
+    long next(long o) {
+        String line = Stdin.nextLine(rt);
+        return line.isEmpty() ? 0 : rt.heap.strs.of(line);
+    }
+
+    private static boolean writable(Runtime rt, long s, String what) {
+        long which = Native.getLong(s + WHICH);
+        if (which == STDIN) throw rt.error("NotImplementedError", "sys.stdin is not writable (io.UnsupportedOperation is not modelled by refheap)");
+        return which == STDERR;
+    }
+
+    private static void readable(Runtime rt, long s, String what) {
+        if (Native.getLong(s + WHICH) != STDIN) {
+            throw rt.error("NotImplementedError", what + "(): sys.stdout and sys.stderr are not readable (io.UnsupportedOperation is not modelled by refheap)");
+        }
+    }
+
+    /** A size argument: an int, or None for -1. */
+    private static long sizeArg(Runtime rt, long v) {
+        if (v == rt.heap.None) return -1;
+        if (!(rt.heap.typeOf(v) instanceof IntType)) throw rt.typeError("argument should be integer or None, not '" + rt.ops.typeName(v) + "'");
+        return IntType.toBig(v).longValue();
     }
 }

@@ -235,6 +235,18 @@ public final class VmApi {
     /** The qualified name CPython's messages use for a callable or type ({@code repr} of types without the class). */
     public String qualifiedTypeName(long typeObject) { return rt.ops.qualifiedTypeName(typeObject); }
 
+    /** The bytes a bytes-like object (bytes, bytearray, memoryview) exports, copied; null when it is not bytes-like. */
+    public byte[] bytesLike(long o) { return BufferProtocol.bytesOrNull(rt, o); }
+
+    /**
+     * Writes {@code data} into a writable buffer at {@code offset} (bounds checked by the caller):
+     * a bytearray; anything else is TypeError "argument must be read-write bytes-like object, not T".
+     */
+    public void writeBuffer(long o, long offset, byte[] data) {
+        if (heap.typeOf(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
+        for (int i = 0; i < data.length; i++) dev.refheap.memory.Native.putByte(ByteArrayType.start(o) + offset + i, data[i]);
+    }
+
     // ---- numbers --------------------------------------------------------------------------------
 
     public boolean isInt(long o) { return heap.typeOf(o) instanceof dev.refheap.object.IntType; }
@@ -315,6 +327,9 @@ public final class VmApi {
 
     /** A new exception of builtin type {@code type} with one message argument, to throw. */
     public PyException error(String type, String message) { return rt.error(type, message); }
+
+    /** An OSError for a failed system call: the errno's subclass, with errno, strerror and filename set. */
+    public PyException osError(int errno, String strerror, String filename) { return rt.osError(errno, strerror, filename); }
 
     /** Whether the exception is an instance of builtin type {@code type} (or a subclass). */
     public boolean isInstance(PyException e, String type) { return rt.ops.isInstance(e.exc(), rt.exceptionType(type)); }

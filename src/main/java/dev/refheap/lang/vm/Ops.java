@@ -62,6 +62,20 @@ final class Ops {
         return t == heap.typeType.address() || (Native.getInt(t + Layout.TP_FLAGS) & PyType.TYPE_SUBCLASS) != 0;
     }
 
+    /**
+     * The type whose behaviour {@code o} has for special method {@code dunder}: for an instance of a
+     * class extending tuple that does not define it, tuple (PyTuple_Check's view); else {@code t}.
+     */
+    PyType asBuiltin(PyType t, String dunder) {
+        return t instanceof ClassType c && c.builtinBase == heap.tuples && lookupUserOnly(c, dunder) == 0 ? heap.tuples : t;
+    }
+
+    /** True if o is a tuple or an instance of a class extending tuple (PyTuple_Check). */
+    boolean isTuple(long o) {
+        PyType t = heap.typeOf(o);
+        return t == heap.tuples || t instanceof ClassType c && c.builtinBase == heap.tuples;
+    }
+
     /** The metaclass of class object {@code o} when it is a class defined by Python code (not type), else null. */
     ClassType metaclassOf(long o) {
         return heap.typeOf(o) instanceof ClassType m && m.metaclass ? m : null;
@@ -80,6 +94,10 @@ final class Ops {
         if (o == heap.True) return true;
         if (o == heap.False || o == heap.None) return false;
         PyType t = heap.typeOf(o);
+        if (t instanceof ClassType c0 && c0.builtinBase == heap.tuples && lookupUserOnly(c0, "__bool__") == 0
+                && lookupUserOnly(c0, "__len__") == 0) {
+            t = heap.tuples;
+        }
         if (t == heap.ints) return IntType.obSize(o) != 0;
         if (t == heap.floats) return FloatType.value(o) != 0;
         if (t == heap.strs) return StrType.length(o) != 0;
@@ -112,7 +130,7 @@ final class Ops {
     // ---- repr and str -------------------------------------------------------------------------
 
     String repr(long o) {
-        PyType t = heap.typeOf(o);
+        PyType t = asBuiltin(heap.typeOf(o), "__repr__");
         if (o == heap.None) return "None";
         if (t == heap.bools) return o == heap.True ? "True" : "False";
         if (t == heap.ints) return IntType.fitsLong(o) ? Long.toString(IntType.asLong(o)) : IntStrLimit.decimal(rt, IntType.toBig(o));
@@ -165,6 +183,8 @@ final class Ops {
             if (self != 0 && heap.typeOf(self) != rt.moduleType) return "<built-in method " + e.name() + " of " + typeName(self) + " object at " + hex(self) + ">";
             return "<built-in function " + e.name() + ">";
         }
+        if (t instanceof BuiltinDescrType bd) return bd.repr(o);
+        if (t == rt.methodWrapperType) return rt.methodWrapperType.repr(o);
         if (t == rt.methodType) {
             long f = MethodType.func(o);
             String qn = heap.typeOf(f) == rt.functionType ? StrType.value(Native.getLong(f + FunctionType.QUALNAME)) : "?";
@@ -218,6 +238,8 @@ final class Ops {
                 heap.decref(v);
             }
         }
+        if (o == rt.notImplemented) return "NotImplemented";
+        if (o == rt.ellipsis) return "Ellipsis";
         if (t == heap.objectType) return "<object object at " + hex(o) + ">";
         return "<" + t.name() + " object at " + hex(o) + ">";
     }
@@ -303,7 +325,7 @@ final class Ops {
             if (isSubtype(t, rt.exceptions.get("UnicodeError")) && t != rt.exceptions.get("UnicodeError")) return Codecs.unicodeErrorStr(rt, o);
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
-        if (t instanceof ClassType c && lookupType(c, "__str__") != 0 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
+        if (t instanceof ClassType c && lookupOverride(c, "__str__") != 0 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
             return strResult(callMethod(o, "__str__"), "__str__");
         }
         if (t instanceof ExtType x && x.str(o) != null) return x.str(o);
@@ -333,7 +355,7 @@ final class Ops {
             return o;
         }
         if (t == heap.ints) return heap.strs.fresh(repr(o));
-        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupType(c, "__str__") != 0
+        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupOverride(c, "__str__") != 0
                 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
             return strResultObject(callMethod(o, "__str__"), "__str__");
         }
@@ -435,6 +457,27 @@ final class Ops {
         return 0;
     }
 
+    /** Whether {@code v} is a method or slot of a builtin type (a builtin descriptor, or __new__), not Python code's. */
+    static boolean isBuiltinDescr(Runtime rt, long v) {
+        if (v == 0) return false;
+        PyType t = rt.heap.typeOf(v);
+        return t instanceof BuiltinDescrType || (t == rt.builtinFunctionType && rt.builtinFunctionType.entry(v).ownerType() != null);
+    }
+
+    /**
+     * The class's own override of a slot {@code object} also has (__str__, __format__, __new__):
+     * what lookupType finds, unless it is object's. Dispatch uses it where object's slot is the
+     * builtin behaviour refheap applies itself.
+     */
+    long lookupOverride(ClassType c, String name) {
+        long v = lookupType(c, name);
+        if (v != 0 && isBuiltinDescr(rt, v)) {
+            PyType owner = heap.typeOf(v) instanceof BuiltinDescrType bd ? bd.entry(v).owner() : rt.builtinFunctionType.entry(v).owner();
+            if (owner == heap.objectType) return 0;
+        }
+        return v;
+    }
+
     private long lookupBuiltin(PyType t, String name) {
         var attrs = rt.typeAttrs.get(t);
         if (attrs == null) return 0;
@@ -529,6 +572,7 @@ final class Ops {
         PyType dt = heap.typeOf(descr);
         if (dt == rt.functionType) return rt.methodType.create(descr, o);
         if (dt instanceof StaticMethodType sm) return sm.bind(descr, Heap.typeAddress(o));
+        if (dt instanceof BuiltinDescrType bd) return bd.bind(descr, o, 0);
         if (dt == rt.builtinFunctionType) {
             var e = rt.builtinFunctionType.entry(descr);
             if (e.ownerType() != null && BuiltinFunctionType.self(descr) == 0) {
@@ -621,7 +665,34 @@ final class Ops {
                 long s = BuiltinFunctionType.self(o);
                 return incref(s == 0 ? heap.None : s);
             }
-            if (name.equals("__name__")) return heap.strs.of(rt.builtinFunctionType.entry(o).name());
+            var e = rt.builtinFunctionType.entry(o);
+            if (name.equals("__name__")) return heap.strs.of(e.name());
+            if (name.equals("__qualname__")) {
+                long s = BuiltinFunctionType.self(o);
+                // meth_get__qualname__: the type's name (the class itself for a class method) and the name
+                if (s == 0 || heap.typeOf(s) == rt.moduleType) return heap.strs.of(e.name());
+                PyType owner = isTypeObject(s) ? heap.typeAt(s) : heap.typeOf(s);
+                return heap.strs.of(shortName(owner) + "." + e.name());
+            }
+        }
+        if (t instanceof BuiltinDescrType bd) {
+            var e = bd.entry(o);
+            switch (name) {
+                case "__name__": return incref(Native.getLong(o + DescrCommonType.NAME));
+                case "__qualname__": return heap.strs.of(shortName(e.owner()) + "." + e.name());
+                case "__objclass__": return incref(e.owner().address());
+                default:
+            }
+        }
+        if (t == rt.methodWrapperType) {
+            var e = rt.methodWrapperType.entry(o);
+            switch (name) {
+                case "__self__": return incref(MethodWrapperType.self(o));
+                case "__name__": return heap.strs.of(e.name());
+                case "__qualname__": return heap.strs.of(shortName(e.owner()) + "." + e.name());
+                case "__objclass__": return incref(e.owner().address());
+                default:
+            }
         }
         if (t == rt.cellType && name.equals("cell_contents")) {
             long c = CellType.contents(o);
@@ -719,15 +790,21 @@ final class Ops {
         switch (name) {
             case "__name__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_NAME)) : heap.strs.of(shortName(t));
             case "__qualname__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_QUALNAME)) : heap.strs.of(shortName(t));
-            case "__dict__": if (t instanceof ClassType c) return incref(c.dict()); break;
-            case "__bases__": if (t instanceof ClassType) return incref(Native.getLong(typeObject + ClassType.T_BASES)); break;
-            case "__mro__": if (t instanceof ClassType) return incref(Native.getLong(typeObject + ClassType.T_MRO)); break;
+            case "__dict__": return rt.mappingProxyType.create(t instanceof ClassType c ? c.dict() : rt.slotWrappers.typeDict(t));
+            case "__bases__": return incref(t instanceof ClassType ? Native.getLong(typeObject + ClassType.T_BASES) : rt.builtinTypeInfo.bases(t));
+            case "__mro__": if (t instanceof ClassType) return incref(Native.getLong(typeObject + ClassType.T_MRO)); return incref(rt.builtinTypeInfo.mro(t));
+            case "__base__": if (!(t instanceof ClassType)) {
+                PyType b = rt.builtinTypeInfo.base(t);
+                return incref(b == null ? heap.None : b.address());
+            }
+            break;
             case "__class__": return incref(Heap.typeAddress(typeObject));
             default:
         }
         long v = lookupType(t, name);
         if (v != 0) {
             if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
+            if (heap.typeOf(v) == rt.classMethodDescrType) return rt.classMethodDescrType.bind(v, 0, typeObject);
             long got = Attributes.getOnClass(rt, v, typeObject);
             if (got != 0) return got;
             return incref(v);
@@ -872,6 +949,15 @@ final class Ops {
 
     /** As {@link #loadMethod(long, long, long[])}, with the name's contents already decoded. */
     void loadMethod(long o, long nameObj, String name, long[] out) {
+        loadMethod(o, nameObj, name, out, false);
+    }
+
+    /**
+     * As {@link #loadMethod(long, long, String, long[])}; {@code internal}: a call refheap makes for
+     * a slot (CPython calls the C slot directly), so a slot wrapper is called unbound too, without
+     * the method-wrapper LOAD_METHOD makes (wrapper_descriptor is no method descriptor in 3.11).
+     */
+    void loadMethod(long o, long nameObj, String name, long[] out, boolean internal) {
         PyType t = heap.typeOf(o);
         // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
         // super's own lookup starts after the class, so super().__init__ is never object.__init__.
@@ -880,8 +966,7 @@ final class Ops {
             long descr = lookupType(t, name);
             if (descr != 0) {
                 PyType dt = heap.typeOf(descr);
-                boolean isMethod = dt == rt.functionType
-                        || (dt == rt.builtinFunctionType && rt.builtinFunctionType.entry(descr).ownerType() != null && BuiltinFunctionType.self(descr) == 0);
+                boolean isMethod = dt == rt.functionType || dt == rt.methodDescrType || (internal && dt == rt.wrapperDescrType);
                 if (isMethod && !(t instanceof ClassType c && Instances.get(rt, o, c, name) != 0)) {
                     out[0] = incref(descr);
                     out[1] = incref(o);
@@ -912,6 +997,8 @@ final class Ops {
             }
             return e.impl().call(self, args, off, n, kwnames);
         }
+        if (t instanceof BuiltinDescrType bd) return bd.call(callable, args, off, n, kwnames);
+        if (t == rt.methodWrapperType) return rt.methodWrapperType.call(callable, args, off, n, kwnames);
         if (t == rt.methodType) {
             long[] a = new long[n + 1];
             a[0] = MethodType.self(callable);
@@ -962,7 +1049,7 @@ final class Ops {
         long n = heap.strs.internedOf(name);
         long[] out = new long[2];
         try {
-            loadMethod(o, n, name, out);
+            loadMethod(o, n, name, out, true);
         } finally {
             heap.decref(n);
         }
@@ -1148,6 +1235,9 @@ final class Ops {
                 if (c != null) return bool(switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 4 -> c > 0; default -> c >= 0; });
             }
         }
+        if (asBuiltin(ta, CMP_DUNDERS[op]) == heap.tuples && asBuiltin(tb, CMP_DUNDERS[CMP_SWAPPED[op]]) == heap.tuples) {
+            return bool(compareTuples(op, a, b));  // tuplerichcompare on tuple subclasses
+        }
         if (op == 2) return bool(a == b);
         if (op == 3) {
             if (ta instanceof ClassType ca && lookupUserOnly(ca, "__eq__") != 0) {
@@ -1188,6 +1278,21 @@ final class Ops {
             case 4 -> c > 0;
             default -> c >= 0;
         };
+    }
+
+    /** tuplerichcompare: the first differing items decide, else the lengths. */
+    private boolean compareTuples(int op, long a, long b) {
+        long na = TupleType.size(a), nb = TupleType.size(b);
+        if ((op == 2 || op == 3) && na != nb) return op == 3;
+        long i = 0;
+        for (; i < Math.min(na, nb); i++) if (!eq(TupleType.item(a, i), TupleType.item(b, i))) break;
+        if (i >= na || i >= nb) {
+            int c = Long.compare(na, nb);
+            return switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 2 -> c == 0; case 3 -> c != 0; case 4 -> c > 0; default -> c >= 0; };
+        }
+        if (op == 2) return false;
+        if (op == 3) return true;
+        return compareBool(op, TupleType.item(a, i), TupleType.item(b, i));
     }
 
     /** a == b (may call __eq__). */
@@ -1249,7 +1354,7 @@ final class Ops {
     }
 
     boolean contains(long container, long item) {
-        PyType t = heap.typeOf(container);
+        PyType t = asBuiltin(heap.typeOf(container), "__contains__");
         try {
             if (t == heap.dicts) return heap.dicts.contains(container, item);
             if (t == heap.sets || t == heap.frozensets) return heap.sets.contains(container, item);
@@ -1317,6 +1422,9 @@ final class Ops {
     }
 
     long hashInstance(long o, ClassType c) {
+        if (c.builtinBase == heap.tuples && lookupUserOnly(c, "__hash__") == 0 && lookupUserOnly(c, "__eq__") == 0) {
+            return heap.tuples.hash(o);  // tuplehash, inherited
+        }
         long h = lookupType(c, "__hash__");
         if (h == heap.None) throw rt.typeError("unhashable type: '" + c.name() + "'");
         if (h != 0 && heap.typeOf(h) == rt.functionType) {
@@ -1337,7 +1445,7 @@ final class Ops {
     // ---- items -------------------------------------------------------------------------------
 
     long len(long o) {
-        PyType t = heap.typeOf(o);
+        PyType t = asBuiltin(heap.typeOf(o), "__len__");
         if (t == heap.strs) return StrType.length(o);
         if (t == heap.lists) return ListType.size(o);
         if (t == heap.tuples) return TupleType.size(o);
@@ -1382,7 +1490,7 @@ final class Ops {
     // ---- iteration ---------------------------------------------------------------------------
 
     long iter(long o) {
-        PyType t = heap.typeOf(o);
+        PyType t = asBuiltin(heap.typeOf(o), "__iter__");
         if (t == heap.lists) return rt.iterType.create(IterType.Kind.LIST, o, 0);
         if (t == heap.tuples) return rt.iterType.create(IterType.Kind.TUPLE, o, 0);
         if (t == heap.strs) return rt.iterType.create(IterType.Kind.STR, o, 0);
@@ -1390,12 +1498,7 @@ final class Ops {
         if (t == heap.sets || t == heap.frozensets) return rt.iterType.create(IterType.Kind.SET, o, 0);
         if (t == rt.rangeType) return rt.rangeType.iter(o);
         if (t instanceof DictViewType dv) return dv.iter(o);
-        if (t == heap.bytes) {
-            long l = Sequences.bytesToList(rt, o);
-            long it = rt.iterType.create(IterType.Kind.LIST, l, 0);
-            heap.decref(l);
-            return it;
-        }
+        if (t == heap.bytes) return rt.iterType.create(IterType.Kind.BYTES, o, 0);
         if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType) return incref(o);
         if (t == rt.streams && rt.streams.isIterator(o)) return incref(o);
         if (t instanceof ExtType x) {
@@ -1445,7 +1548,7 @@ final class Ops {
     /** format(v, spec) for FORMAT_VALUE and format(). */
     String format(long v, String spec) {
         PyType t = heap.typeOf(v);
-        if (t instanceof ClassType c && lookupType(c, "__format__") != 0) {
+        if (t instanceof ClassType c && lookupOverride(c, "__format__") != 0) {
             long s = heap.strs.of(spec);
             try {
                 return strResult(callMethod(v, "__format__", s), "__format__");

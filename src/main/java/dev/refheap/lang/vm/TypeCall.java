@@ -75,9 +75,9 @@ final class TypeCall {
         return self;
     }
 
-    /** True for a method descriptor of object (object.__init__): type_call skips it. */
+    /** True for a slot or method of object (object.__init__): type_call skips it. */
     private static boolean isObjectMethod(Runtime rt, long f) {
-        return rt.heap.typeOf(f) == rt.builtinFunctionType && rt.builtinFunctionType.entry(f).owner() == rt.heap.objectType;
+        return rt.heap.typeOf(f) instanceof BuiltinDescrType bd && bd.entry(f).owner() == rt.heap.objectType;
     }
 
     /** slot_tp_new: {@code cls.__new__} (a staticmethod's function) called with the class first. */
@@ -304,8 +304,9 @@ final class TypeCall {
         return rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
     }
 
+    /** A slot of a builtin type (__init__, __get__, __call__, ...): its slot wrapper. */
     private static void method(Runtime rt, PyType t, String name, Builtin impl) {
-        attrs(rt, t).put(name, rt.hold(rt.builtinFunctionType.create(name, impl, 0, t)));
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, t, name, impl);
     }
 
     /** The tp_new a type's instances get from it, for tp_new_wrapper's safety test (the exceptions share BaseException's). */
@@ -317,7 +318,7 @@ final class TypeCall {
      * tp_new_wrapper: {@code T.__new__(cls, *args)} checks that cls is a class deriving from T whose
      * builtin base has T's tp_new, then makes the instance without calling {@code __init__}.
      */
-    private static long wrappedNew(Runtime rt, PyType t, long[] a, int o, int n, long kw) {
+    static long wrappedNew(Runtime rt, PyType t, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
         String tn = Ops.shortName(t);
         if (n - Args.nkw(kw) < 1) throw rt.typeError(tn + ".__new__(): not enough arguments");
@@ -330,7 +331,11 @@ final class TypeCall {
         if (newKind(rt, staticBase) != newKind(rt, t)) {
             throw rt.typeError(tn + ".__new__(" + sn + ") is not safe, use " + Ops.shortName(staticBase) + ".__new__()");
         }
-        if (!(sub instanceof ClassType c)) return Builtins.callType(rt, cls, a, o + 1, n - 1, kw);
+        if (!(sub instanceof ClassType c)) {
+            // the mutable containers' tp_new makes them empty: their __init__ fills them
+            boolean empty = sub == heap.lists || sub == heap.dicts || sub == heap.sets || sub == rt.byteArrayType;
+            return Builtins.callType(rt, cls, a, o + 1, empty ? 0 : n - 1, empty ? 0 : kw);
+        }
         if (t == heap.objectType && n - 1 > 0) {  // object_new's excess-arguments rule
             if (rt.ops.lookupUserOnly(c, "__new__") != 0) {
                 throw rt.typeError("object.__new__() takes exactly one argument (the type to instantiate)");

@@ -359,7 +359,7 @@ final class ClassFactory {
                     throw rt.error("ValueError", "'" + m + "' in __slots__ conflicts with class variable");
                 }
             }
-            objs.sort((a, b) -> compareCodePoints(StrType.value(a), StrType.value(b)));
+            objs.sort((a, b) -> Strings.compareCodePoints(StrType.value(a), StrType.value(b)));
             for (int i = 0; i < objs.size(); i++) {
                 ListType.setItemSteal(keep, i, objs.get(i));
                 names.add(StrType.value(objs.get(i)));
@@ -368,18 +368,6 @@ final class ClassFactory {
         } finally {
             heap.decref(keep);
         }
-    }
-
-    /** str's order: by code point (Java's compareTo orders UTF-16 units, which differs above U+FFFF). */
-    private static int compareCodePoints(String a, String b) {
-        int i = 0, j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i), y = b.codePointAt(j);
-            if (x != y) return Integer.compare(x, y);
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     /** The tp_flags bits a class inherits from its builtin base (Py_TPFLAGS_LONG_SUBCLASS .. TYPE_SUBCLASS). */

@@ -193,6 +193,29 @@ class TraceRunTest {
     }
 
     @Test
+    void eachShownObjectSaysWhichGenerationListItIsOn() {
+        Map<String, Object> r = TraceRun.record("gens.py", """
+                import gc
+                x = [1]
+                n = 12345
+                gc.collect()
+                y = 0
+                """, false, TraceLimits.defaults(), false);
+        Map<String, Object> before = null, after = null;
+        for (Map<String, Object> s : steps(r)) {
+            if (!"line".equals(s.get("kind"))) continue;
+            if (Integer.valueOf(4).equals(s.get("line"))) before = s;
+            if (Integer.valueOf(5).equals(s.get("line"))) after = s;
+        }
+        Map<String, Object> young = objects(before).stream().filter(o -> o.get("type").equals("list")).findFirst().orElseThrow();
+        assertEquals(0, young.get("generation"), "a new list is on generation 0");
+        Map<String, Object> old = bySerial(after, young.get("serial"));
+        assertEquals(2, old.get("generation"), "a full collection's survivors move to generation 2");
+        Map<String, Object> n = objects(after).stream().filter(o -> o.get("type").equals("int") && "12345".equals(o.get("value"))).findFirst().orElseThrow();
+        assertNull(n.get("generation"), "an int is not tracked");
+    }
+
+    @Test
     void anAbandonedRunGivesItsNativeHeapBack() {
         // sum() over a range checks no interrupt: a second after the time limit the run is abandoned
         java.util.concurrent.atomic.AtomicReference<dev.refheap.lang.vm.Runtime> made = new java.util.concurrent.atomic.AtomicReference<>();

@@ -14,12 +14,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (or before its first full collection) would run its first {@code gc.collect()} mostly in
  * those slow tiers: about twice the time of the same collection later in the process. So when
  * the collector sees a big collection coming (the count of GC allocations since the last
- * collection, or the objects waiting for a full one, passing {@link #TRIGGER}), it starts this,
- * once per process: a daemon thread of low priority that builds small graphs of the shapes big
- * collections meet (two-dict cycles of garbage, live one-element lists with ints, tuples,
- * list cycles) on a heap of its own and collects them, full and young collections, a few
- * hundred thousand objects in all, then closes its heap. The passes and the deallocation paths
- * they call are then compiled while the program is still building its graph.
+ * collection passing {@link #TRIGGER}: automatic collection is off), it starts this, once per
+ * process: a daemon thread (on a second core, beside the program) that builds small graphs of
+ * the shapes big collections meet (two-dict cycles of garbage, live one-element lists with
+ * ints, tuples, sets, list cycles) on a heap of its own and collects them, full and young
+ * collections, a few hundred thousand objects in all, then closes its heap. The passes and the
+ * deallocation paths they call are then compiled while the program is still building its graph.
+ * It runs at normal priority: a thread the scheduler starves would hold up the program at every
+ * JVM safepoint (deoptimization, Java GC), which waits for all threads.
+ *
+ * <p>With automatic collection on, the program's own young and full collections exercise the
+ * passes while the heap grows, and the warm-up is not needed.
  *
  * <p>It touches nothing of the program's heap (heaps share no mutable state; the unmapper is
  * thread-safe), runs no Python code and cannot fail the program: anything it throws ends it
@@ -30,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CollectorWarmup {
     private CollectorWarmup() {}
 
-    /** GC allocations without a collection (or objects pending a full collection) that start the warm-up. */
+    /** GC allocations without a collection that start the warm-up. */
     public static final long TRIGGER = 50_000;
     static final boolean ENABLED = !"false".equals(System.getProperty("refheap.gcWarmup"));
     /** Rounds, and two-dict cycles (and live lists) per round: enough calls of each pass for the optimising compiler. */
@@ -44,7 +49,6 @@ public final class CollectorWarmup {
         if (!ENABLED || !started.compareAndSet(false, true)) return;
         Thread t = new Thread(CollectorWarmup::runQuietly, "refheap-gc-warmup");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         thread = t;
         t.start();
     }

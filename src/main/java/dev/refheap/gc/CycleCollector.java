@@ -347,10 +347,7 @@ public final class CycleCollector implements GcHooks {
         long survivors = moveUnreachable(young, unreachable, young == old ? UNTRACK_TUPLES_AND_DICTS : UNTRACK_TUPLES);
         passTime(1);
         if (young != old) {
-            if (gen == NUM_GENERATIONS - 2) {
-                longLivedPending += survivors;
-                if (longLivedPending >= CollectorWarmup.TRIGGER) CollectorWarmup.startOnce();
-            }
+            if (gen == NUM_GENERATIONS - 2) longLivedPending += survivors;
             listMerge(young, old);
         } else {
             longLivedPending = 0;

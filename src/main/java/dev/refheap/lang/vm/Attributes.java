@@ -119,7 +119,8 @@ final class Attributes {
         long[] a = new long[args.length + 1];
         a[0] = o;
         System.arraycopy(args, 0, a, 1, args.length);
-        if (rt.heap.typeOf(f) == rt.functionType || rt.heap.typeOf(f) == rt.builtinFunctionType) return rt.ops.call(f, a, 0, a.length, 0);
+        PyType ft = rt.heap.typeOf(f);
+        if (ft == rt.functionType || ft == rt.builtinFunctionType || ft == rt.methodDescrType || ft == rt.wrapperDescrType) return rt.ops.call(f, a, 0, a.length, 0);
         long bound = rt.ops.bindForCall(f, o);
         try {
             return rt.ops.call(bound, args, 0, args.length, 0);
@@ -486,38 +487,36 @@ final class Attributes {
         Heap heap = rt.heap;
         installDescriptorMethods(rt);
         installInitSubclass(rt);
-        Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(heap.objectType, k -> new HashMap<>());
-        attrs.put("__getattribute__", rt.hold(rt.builtinFunctionType.create("__getattribute__", (s, a, off, n, kw) -> {
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, heap.objectType, "__getattribute__", (s, a, off, n, kw) -> {
             Args.exactly(rt, "__getattribute__", n, kw, 1);
             long nameObj = nameArg(rt, a[off]);
             long v = rt.ops.genericGetAttrOrNull(s, nameObj, StrType.value(nameObj));
             if (v == 0) throw rt.ops.attributeError(s, StrType.value(nameObj));
             return v;
-        }, 0, heap.objectType)));
-        attrs.put("__setattr__", rt.hold(rt.builtinFunctionType.create("__setattr__", (s, a, off, n, kw) -> {
+        });
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, heap.objectType, "__setattr__", (s, a, off, n, kw) -> {
             Args.exactly(rt, "__setattr__", n, kw, 2);
             long nameObj = nameArg(rt, a[off]);
             if (heap.typeOf(s) instanceof ClassType c) genericSet(rt, s, c, nameObj, StrType.value(nameObj), a[off + 1]);
             else rt.ops.setAttr(s, nameObj, a[off + 1]);
             heap.incref(heap.None);
             return heap.None;
-        }, 0, heap.objectType)));
-        attrs.put("__delattr__", rt.hold(rt.builtinFunctionType.create("__delattr__", (s, a, off, n, kw) -> {
+        });
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, heap.objectType, "__delattr__", (s, a, off, n, kw) -> {
             Args.exactly(rt, "__delattr__", n, kw, 1);
             long nameObj = nameArg(rt, a[off]);
             if (heap.typeOf(s) instanceof ClassType c) genericSet(rt, s, c, nameObj, StrType.value(nameObj), 0);
             else rt.ops.delAttr(s, nameObj);
             heap.incref(heap.None);
             return heap.None;
-        }, 0, heap.objectType)));
+        });
     }
 
     /** The descriptor methods of the builtin descriptor types: __get__, __set__, __delete__. */
     private static void installDescriptorMethods(Runtime rt) {
         Heap heap = rt.heap;
         for (PyType t : new PyType[] {rt.memberType, rt.propertyType, rt.getsetType, rt.functionType}) {
-            Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
-            attrs.put("__get__", rt.hold(rt.builtinFunctionType.create("__get__", (s, a, off, n, kw) -> {
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, t, "__get__", (s, a, off, n, kw) -> {
                 Args.range(rt, "__get__", n, kw, 1, 2);
                 long obj = a[off];
                 if (obj == heap.None) {
@@ -532,20 +531,20 @@ final class Attributes {
                 if (t == rt.functionType) return rt.methodType.create(s, obj);
                 if (!(heap.typeOf(obj) instanceof ClassType oc)) throw rt.typeError("descriptor doesn't apply to a '" + rt.ops.typeName(obj) + "' object");
                 return getsetGet(rt, s, obj, oc);
-            }, 0, t)));
+            });
             if (t == rt.functionType) continue;
-            attrs.put("__set__", rt.hold(rt.builtinFunctionType.create("__set__", (s, a, off, n, kw) -> {
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, t, "__set__", (s, a, off, n, kw) -> {
                 Args.exactly(rt, "__set__", n, kw, 2);
                 descrSet(rt, t, s, a[off], a[off + 1]);
                 heap.incref(heap.None);
                 return heap.None;
-            }, 0, t)));
-            attrs.put("__delete__", rt.hold(rt.builtinFunctionType.create("__delete__", (s, a, off, n, kw) -> {
+            });
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, t, "__delete__", (s, a, off, n, kw) -> {
                 Args.exactly(rt, "__delete__", n, kw, 1);
                 descrSet(rt, t, s, a[off], 0);
                 heap.incref(heap.None);
                 return heap.None;
-            }, 0, t)));
+            });
         }
     }
 
@@ -562,8 +561,7 @@ final class Attributes {
     /** object.__init_subclass__ (bound to the new class through super()): takes no arguments. */
     static void installInitSubclass(Runtime rt) {
         Heap heap = rt.heap;
-        Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(heap.objectType, k -> new HashMap<>());
-        attrs.put("__init_subclass__", rt.hold(rt.builtinFunctionType.create("__init_subclass__", (s, a, off, n, kw) -> {
+        rt.defDescr(BuiltinDescrType.Kind.CLASSMETHOD, heap.objectType, "__init_subclass__", (s, a, off, n, kw) -> {
             if (n > 0) {
                 String who = rt.ops.isTypeObject(s) ? Ops.shortName(heap.typeAt(s)) : "object";
                 if (Args.nkw(kw) > 0) throw rt.typeError(who + ".__init_subclass__() takes no keyword arguments");
@@ -571,7 +569,7 @@ final class Attributes {
             }
             heap.incref(heap.None);
             return heap.None;
-        }, 0, heap.objectType)));
+        });
     }
 
     private static long nameArg(Runtime rt, long n) {

@@ -106,6 +106,7 @@ final class Builtins {
             return v;
         });
         def(rt, "sorted", (self, a, o, n, kw) -> sorted(rt, a, o, n, kw));
+        def(rt, "dir", (self, a, o, n, kw) -> Dir.dir(rt, a, o, n, kw));
         def(rt, "sum", (self, a, o, n, kw) -> sum(rt, a, o, n, kw));
         def(rt, "min", (self, a, o, n, kw) -> minmax(rt, a, o, n, kw, true));
         def(rt, "max", (self, a, o, n, kw) -> minmax(rt, a, o, n, kw, false));
@@ -313,6 +314,7 @@ final class Builtins {
     static boolean isCallable(Runtime rt, long o) {
         PyType t = rt.heap.typeOf(o);
         return t == rt.functionType || t == rt.builtinFunctionType || t == rt.methodType || rt.ops.isTypeObject(o) || t == rt.callableProxyType
+                || t instanceof BuiltinDescrType || t == rt.methodWrapperType
                 || (t instanceof ClassType c && rt.ops.lookupType(c, "__call__") != 0) || (t instanceof ExtType x && x.isCallableType());
     }
 
@@ -510,6 +512,10 @@ final class Builtins {
     /** dict.update(m) (DICT_UPDATE), or the ** merge of a call (DICT_MERGE: repeated keys are errors). */
     static void dictUpdate(Runtime rt, long d, long m, boolean merge, long callable) {
         Heap heap = rt.heap;
+        if (heap.typeOf(m) == rt.mappingProxyType) {
+            dictUpdate(rt, d, MappingProxyType.mapping(m), merge, callable);  // its keys() and items are the mapping's
+            return;
+        }
         if (heap.typeOf(m) != heap.dicts) {
             if (heap.typeOf(m) instanceof ClassType c && rt.ops.lookupType(c, "keys") != 0) {
                 long keys = rt.ops.callMethod(m, "keys");

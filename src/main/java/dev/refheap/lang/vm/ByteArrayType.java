@@ -214,7 +214,7 @@ final class ByteArrayType extends ExtType {
 
     @Override
     long iter(long o) {
-        return BytesMethods.iterOver(rt, value(o));
+        return rt.iterType.create(IterType.Kind.BYTEARRAY, o, 0);
     }
 
     @Override

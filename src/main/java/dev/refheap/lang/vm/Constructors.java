@@ -165,7 +165,8 @@ final class Constructors {
         try {
             if (np == 1) {
                 long src = a[o];
-                if (heap.typeOf(src) == heap.dicts || (heap.typeOf(src) instanceof ClassType c && rt.ops.lookupType(c, "keys") != 0)) {
+                if (heap.typeOf(src) == heap.dicts || heap.typeOf(src) == rt.mappingProxyType
+                        || (heap.typeOf(src) instanceof ClassType c && rt.ops.lookupType(c, "keys") != 0)) {
                     Builtins.dictUpdate(rt, d, src, false, 0);
                 } else {
                     long l = Builtins.toList(rt, src);

@@ -85,8 +85,7 @@ final class Coroutines {
     }
 
     private static void def(Runtime rt, PyType t, String name, Builtin impl) {
-        Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
-        attrs.put(name, rt.hold(rt.builtinFunctionType.create(name, impl, 0, t)));
+        rt.defMethod(t, name, impl);
     }
 
     /** The type of object a call of code with these flags creates, or null for a plain function. */

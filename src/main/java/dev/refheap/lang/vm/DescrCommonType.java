@@ -5,14 +5,19 @@ import java.util.function.LongConsumer;
 /**
  * What CPython 3.11's descriptor objects share (PyDescr_COMMON): after the object header, d_type
  * (a strong reference to the owning class), d_name and d_qualname (0 until asked for), then one
- * word of the kind's own at {@link #EXTRA}. All are GC objects of 48 bytes (getsizeof 64) whose
- * traversal visits d_type only; dealloc releases the three references.
+ * word of the kind's own at {@link #EXTRA} (member and getset descriptors: 48 bytes, getsizeof 64;
+ * method, classmethod and wrapper descriptors add a second word: 56 bytes, getsizeof 72). All are
+ * GC objects whose traversal visits d_type only; dealloc releases the three references.
  */
 abstract class DescrCommonType extends LangType {
     static final int TYPE = 16, NAME = 24, QUALNAME = 32, EXTRA = 40;
 
     DescrCommonType(Runtime rt, String name) {
-        super(rt, name, null, HAVE_GC, 48, 0, 0);
+        this(rt, name, 48);
+    }
+
+    DescrCommonType(Runtime rt, String name, long basicSize) {
+        super(rt, name, null, HAVE_GC, basicSize, 0, 0);
     }
 
     /** A new, tracked descriptor of {@code typeObject} (a new reference to it is taken) named {@code name}. */

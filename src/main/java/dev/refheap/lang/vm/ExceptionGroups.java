@@ -108,8 +108,7 @@ final class ExceptionGroups {
     }
 
     private static void def(Runtime rt, PyType t, String name, Builtin impl) {
-        Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
-        attrs.put(name, rt.hold(rt.builtinFunctionType.create(name, impl, 0, t)));
+        rt.defMethod(t, name, impl);
     }
 
     /** The attributes only groups have: message and exceptions (new references), else 0. */

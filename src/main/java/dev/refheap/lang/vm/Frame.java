@@ -125,4 +125,12 @@ final class Frame {
         if (locals != 0) visit.accept(locals);
         for (int i = 0; i < sp; i++) if (slots[i] != 0) visit.accept(slots[i]);
     }
+
+    /** What {@link #visitOwned} visits, in _PyFrame_Traverse's order: f_locals, f_func, f_code, then the slots. */
+    void visitOwnedInCpythonOrder(java.util.function.LongConsumer visit) {
+        if (locals != 0) visit.accept(locals);
+        if (func != 0) visit.accept(func);
+        visit.accept(codeObj);
+        for (int i = 0; i < sp; i++) if (slots[i] != 0) visit.accept(slots[i]);
+    }
 }

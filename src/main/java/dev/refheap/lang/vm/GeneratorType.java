@@ -8,12 +8,15 @@ import java.util.function.LongConsumer;
  * embeds the frame: 152 bytes + 8 per local, cell, free variable and stack slot of the code
  * ({@code getsizeof((x * 10 for x in range(1000))) == 208}); the frame's slots themselves live in
  * the Java {@link Frame}, so the tail of the block is zero.
- * <pre> refcnt | type | weakreflist | name | qualname | frame handle | state </pre>
+ * <pre> refcnt | type | weakreflist | name | qualname | frame handle | state | size | exc_state | gi_code </pre>
+ * gi_code is a strong reference of its own (as 3.11's gi_code: a generator holds its code twice,
+ * there and through its frame). Traversal follows gen_traverse: gi_code, gi_name, gi_qualname,
+ * then the frame (frame object, locals, function, code, slots), then the handled exception.
  * States: created → suspended ⇄ running → completed. Its finalizer (PEP 442) closes a suspended
  * generator by raising GeneratorExit inside it, so {@code finally} blocks run.
  */
 class GeneratorType extends LangType {
-    static final int WEAKREFLIST = 16, NAME = 24, QUALNAME = 32, HANDLE = 40, STATE = 48, EXC_STATE = 64;
+    static final int WEAKREFLIST = 16, NAME = 24, QUALNAME = 32, HANDLE = 40, STATE = 48, EXC_STATE = 64, CODE = 72;
     /** offsetof(PyGenObject, gi_iframe) + offsetof(_PyInterpreterFrame, localsplus) in 3.11. */
     static final long FRAME_BASE = 152;
     /** Where refheap keeps the block's size (inside the part CPython's frame header occupies). */
@@ -46,6 +49,8 @@ class GeneratorType extends LangType {
         put(g, STATE, CREATED);
         Native.putLong(g + SIZE, size);
         for (int off = SIZE + 8; off < size; off += 8) put(g, off, 0);
+        heap.incref(f.codeObj);
+        put(g, CODE, f.codeObj);
         f.owner = Frame.OWNED_BY_GENERATOR;
         f.generator = g;
         heap.track(g);
@@ -71,19 +76,15 @@ class GeneratorType extends LangType {
 
     @Override
     public void traverse(long o, LongConsumer visit) {
-        Frame f = frame(o);
-        if (f != null && f.owner == Frame.OWNED_BY_GENERATOR) {
-            f.visitOwned(visit);
-            if (f.frameObject != 0) visit.accept(f.frameObject);
-        }
-        visitField(o, EXC_STATE, visit);
-    }
-
-    @Override
-    public void references(long o, LongConsumer visit) {
-        traverse(o, visit);
+        visitField(o, CODE, visit);
         visitField(o, NAME, visit);
         visitField(o, QUALNAME, visit);
+        Frame f = frame(o);
+        if (f != null && f.owner == Frame.OWNED_BY_GENERATOR) {
+            if (f.frameObject != 0) visit.accept(f.frameObject);
+            f.visitOwnedInCpythonOrder(visit);
+        }
+        visitField(o, EXC_STATE, visit);
     }
 
     @Override
@@ -123,6 +124,7 @@ class GeneratorType extends LangType {
         if (f.owner == Frame.OWNED_BY_GENERATOR) rt.interpreter.releaseFrame(f);
         heap.decref(get(o, NAME));
         heap.decref(get(o, QUALNAME));
+        heap.decref(get(o, CODE));
         long exc = takeExcState(o);
         if (exc != 0) heap.decref(exc);
         heap.freeObject(o);

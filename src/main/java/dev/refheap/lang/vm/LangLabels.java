@@ -76,7 +76,8 @@ final class LangLabels extends CoreLabels {
             frameLabels(f, "finished frame kept by a frame object", target, count, out);
         } else if (t == rt.generatorType) {
             Frame f = rt.generatorType.frame(source);
-            if (f != null) frameLabels(f, "suspended generator frame", target, count, out);
+            if (Native.getLong(source + GeneratorType.CODE) == target) out.add("gi_code" + of);
+            if (f != null && out.size() < count) frameLabels(f, "suspended generator frame", target, count, out);
             if (f != null && f.frameObject == target && out.size() < count) out.add("the frame object" + of);
         } else if (rt.ops.isTypeObject(source) && heap.typeAt(source) instanceof ClassType c && source == c.typeObject) {
             String[] names = {"__dict__", "__bases__", "__mro__", "__name__", "__qualname__", "__subclasses__ registry"};

@@ -85,8 +85,7 @@ final class NumberBuiltins {
 
     /** A method that is called through the type without an instance (int.from_bytes, float.fromhex, dict.fromkeys). */
     static void classMethod(Runtime rt, PyType t, String name, Builtin impl) {
-        long f = rt.hold(rt.builtinFunctionType.create(name, impl, 0, null));
-        rt.typeAttrs.computeIfAbsent(t, k -> new java.util.HashMap<>()).put(name, f);
+        rt.defDescr(BuiltinDescrType.Kind.CLASSMETHOD, t, name, impl);
     }
 
     static long pair(Heap heap, long a, long b) {

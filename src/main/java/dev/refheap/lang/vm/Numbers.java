@@ -23,6 +23,11 @@ final class Numbers {
         Heap heap = rt.heap;
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
         if (!isNumber(ta, heap) || !isNumber(tb, heap)) return 0;
+        if (ta == heap.bools && tb == heap.bools && (op == BinaryOp.AND || op == BinaryOp.OR || op == BinaryOp.XOR)) {
+            // bool_and, bool_or, bool_xor: two bools give a bool
+            boolean x = a == heap.True, y = b == heap.True;
+            return heap.bools.of(op == BinaryOp.AND ? x & y : op == BinaryOp.OR ? x | y : x ^ y);
+        }
         if (ta != heap.floats && tb != heap.floats) return intOp(rt, op, a, b);
         if (op == BinaryOp.AND || op == BinaryOp.OR || op == BinaryOp.XOR || op == BinaryOp.LSHIFT || op == BinaryOp.RSHIFT
                 || op == BinaryOp.MATRIX_MULTIPLY) {

@@ -165,6 +165,8 @@ final class Ops {
             if (self != 0 && heap.typeOf(self) != rt.moduleType) return "<built-in method " + e.name() + " of " + typeName(self) + " object at " + hex(self) + ">";
             return "<built-in function " + e.name() + ">";
         }
+        if (t instanceof BuiltinDescrType bd) return bd.repr(o);
+        if (t == rt.methodWrapperType) return rt.methodWrapperType.repr(o);
         if (t == rt.methodType) {
             long f = MethodType.func(o);
             String qn = heap.typeOf(f) == rt.functionType ? StrType.value(Native.getLong(f + FunctionType.QUALNAME)) : "?";
@@ -218,6 +220,8 @@ final class Ops {
                 heap.decref(v);
             }
         }
+        if (o == rt.notImplemented) return "NotImplemented";
+        if (o == rt.ellipsis) return "Ellipsis";
         if (t == heap.objectType) return "<object object at " + hex(o) + ">";
         return "<" + t.name() + " object at " + hex(o) + ">";
     }
@@ -303,7 +307,7 @@ final class Ops {
             if (isSubtype(t, rt.exceptions.get("UnicodeError")) && t != rt.exceptions.get("UnicodeError")) return Codecs.unicodeErrorStr(rt, o);
             return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
         }
-        if (t instanceof ClassType c && lookupType(c, "__str__") != 0 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
+        if (t instanceof ClassType c && lookupOverride(c, "__str__") != 0 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
             return strResult(callMethod(o, "__str__"), "__str__");
         }
         if (t instanceof ExtType x && x.str(o) != null) return x.str(o);
@@ -333,7 +337,7 @@ final class Ops {
             return o;
         }
         if (t == heap.ints) return heap.strs.fresh(repr(o));
-        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupType(c, "__str__") != 0
+        if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupOverride(c, "__str__") != 0
                 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
             return strResultObject(callMethod(o, "__str__"), "__str__");
         }
@@ -435,6 +439,27 @@ final class Ops {
         return 0;
     }
 
+    /** Whether {@code v} is a method or slot of a builtin type (a builtin descriptor, or __new__), not Python code's. */
+    static boolean isBuiltinDescr(Runtime rt, long v) {
+        if (v == 0) return false;
+        PyType t = rt.heap.typeOf(v);
+        return t instanceof BuiltinDescrType || (t == rt.builtinFunctionType && rt.builtinFunctionType.entry(v).ownerType() != null);
+    }
+
+    /**
+     * The class's own override of a slot {@code object} also has (__str__, __format__, __new__):
+     * what lookupType finds, unless it is object's. Dispatch uses it where object's slot is the
+     * builtin behaviour refheap applies itself.
+     */
+    long lookupOverride(ClassType c, String name) {
+        long v = lookupType(c, name);
+        if (v != 0 && isBuiltinDescr(rt, v)) {
+            PyType owner = heap.typeOf(v) instanceof BuiltinDescrType bd ? bd.entry(v).owner() : rt.builtinFunctionType.entry(v).owner();
+            if (owner == heap.objectType) return 0;
+        }
+        return v;
+    }
+
     private long lookupBuiltin(PyType t, String name) {
         var attrs = rt.typeAttrs.get(t);
         if (attrs == null) return 0;
@@ -529,6 +554,7 @@ final class Ops {
         PyType dt = heap.typeOf(descr);
         if (dt == rt.functionType) return rt.methodType.create(descr, o);
         if (dt instanceof StaticMethodType sm) return sm.bind(descr, Heap.typeAddress(o));
+        if (dt instanceof BuiltinDescrType bd) return bd.bind(descr, o, 0);
         if (dt == rt.builtinFunctionType) {
             var e = rt.builtinFunctionType.entry(descr);
             if (e.ownerType() != null && BuiltinFunctionType.self(descr) == 0) {
@@ -621,7 +647,34 @@ final class Ops {
                 long s = BuiltinFunctionType.self(o);
                 return incref(s == 0 ? heap.None : s);
             }
-            if (name.equals("__name__")) return heap.strs.of(rt.builtinFunctionType.entry(o).name());
+            var e = rt.builtinFunctionType.entry(o);
+            if (name.equals("__name__")) return heap.strs.of(e.name());
+            if (name.equals("__qualname__")) {
+                long s = BuiltinFunctionType.self(o);
+                // meth_get__qualname__: the type's name (the class itself for a class method) and the name
+                if (s == 0 || heap.typeOf(s) == rt.moduleType) return heap.strs.of(e.name());
+                PyType owner = isTypeObject(s) ? heap.typeAt(s) : heap.typeOf(s);
+                return heap.strs.of(shortName(owner) + "." + e.name());
+            }
+        }
+        if (t instanceof BuiltinDescrType bd) {
+            var e = bd.entry(o);
+            switch (name) {
+                case "__name__": return incref(Native.getLong(o + DescrCommonType.NAME));
+                case "__qualname__": return heap.strs.of(shortName(e.owner()) + "." + e.name());
+                case "__objclass__": return incref(e.owner().address());
+                default:
+            }
+        }
+        if (t == rt.methodWrapperType) {
+            var e = rt.methodWrapperType.entry(o);
+            switch (name) {
+                case "__self__": return incref(MethodWrapperType.self(o));
+                case "__name__": return heap.strs.of(e.name());
+                case "__qualname__": return heap.strs.of(shortName(e.owner()) + "." + e.name());
+                case "__objclass__": return incref(e.owner().address());
+                default:
+            }
         }
         if (t == rt.cellType && name.equals("cell_contents")) {
             long c = CellType.contents(o);
@@ -719,15 +772,21 @@ final class Ops {
         switch (name) {
             case "__name__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_NAME)) : heap.strs.of(shortName(t));
             case "__qualname__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_QUALNAME)) : heap.strs.of(shortName(t));
-            case "__dict__": if (t instanceof ClassType c) return incref(c.dict()); break;
-            case "__bases__": if (t instanceof ClassType) return incref(Native.getLong(typeObject + ClassType.T_BASES)); break;
-            case "__mro__": if (t instanceof ClassType) return incref(Native.getLong(typeObject + ClassType.T_MRO)); break;
+            case "__dict__": return rt.mappingProxyType.create(t instanceof ClassType c ? c.dict() : rt.slotWrappers.typeDict(t));
+            case "__bases__": return incref(t instanceof ClassType ? Native.getLong(typeObject + ClassType.T_BASES) : rt.builtinTypeInfo.bases(t));
+            case "__mro__": if (t instanceof ClassType) return incref(Native.getLong(typeObject + ClassType.T_MRO)); return incref(rt.builtinTypeInfo.mro(t));
+            case "__base__": if (!(t instanceof ClassType)) {
+                PyType b = rt.builtinTypeInfo.base(t);
+                return incref(b == null ? heap.None : b.address());
+            }
+            break;
             case "__class__": return incref(Heap.typeAddress(typeObject));
             default:
         }
         long v = lookupType(t, name);
         if (v != 0) {
             if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
+            if (heap.typeOf(v) == rt.classMethodDescrType) return rt.classMethodDescrType.bind(v, 0, typeObject);
             long got = Attributes.getOnClass(rt, v, typeObject);
             if (got != 0) return got;
             return incref(v);
@@ -872,6 +931,15 @@ final class Ops {
 
     /** As {@link #loadMethod(long, long, long[])}, with the name's contents already decoded. */
     void loadMethod(long o, long nameObj, String name, long[] out) {
+        loadMethod(o, nameObj, name, out, false);
+    }
+
+    /**
+     * As {@link #loadMethod(long, long, String, long[])}; {@code internal}: a call refheap makes for
+     * a slot (CPython calls the C slot directly), so a slot wrapper is called unbound too, without
+     * the method-wrapper LOAD_METHOD makes (wrapper_descriptor is no method descriptor in 3.11).
+     */
+    void loadMethod(long o, long nameObj, String name, long[] out, boolean internal) {
         PyType t = heap.typeOf(o);
         // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
         // super's own lookup starts after the class, so super().__init__ is never object.__init__.
@@ -880,8 +948,7 @@ final class Ops {
             long descr = lookupType(t, name);
             if (descr != 0) {
                 PyType dt = heap.typeOf(descr);
-                boolean isMethod = dt == rt.functionType
-                        || (dt == rt.builtinFunctionType && rt.builtinFunctionType.entry(descr).ownerType() != null && BuiltinFunctionType.self(descr) == 0);
+                boolean isMethod = dt == rt.functionType || dt == rt.methodDescrType || (internal && dt == rt.wrapperDescrType);
                 if (isMethod && !(t instanceof ClassType c && Instances.get(rt, o, c, name) != 0)) {
                     out[0] = incref(descr);
                     out[1] = incref(o);
@@ -912,6 +979,8 @@ final class Ops {
             }
             return e.impl().call(self, args, off, n, kwnames);
         }
+        if (t instanceof BuiltinDescrType bd) return bd.call(callable, args, off, n, kwnames);
+        if (t == rt.methodWrapperType) return rt.methodWrapperType.call(callable, args, off, n, kwnames);
         if (t == rt.methodType) {
             long[] a = new long[n + 1];
             a[0] = MethodType.self(callable);
@@ -962,7 +1031,7 @@ final class Ops {
         long n = heap.strs.internedOf(name);
         long[] out = new long[2];
         try {
-            loadMethod(o, n, name, out);
+            loadMethod(o, n, name, out, true);
         } finally {
             heap.decref(n);
         }
@@ -1390,12 +1459,7 @@ final class Ops {
         if (t == heap.sets || t == heap.frozensets) return rt.iterType.create(IterType.Kind.SET, o, 0);
         if (t == rt.rangeType) return rt.rangeType.iter(o);
         if (t instanceof DictViewType dv) return dv.iter(o);
-        if (t == heap.bytes) {
-            long l = Sequences.bytesToList(rt, o);
-            long it = rt.iterType.create(IterType.Kind.LIST, l, 0);
-            heap.decref(l);
-            return it;
-        }
+        if (t == heap.bytes) return rt.iterType.create(IterType.Kind.BYTES, o, 0);
         if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType) return incref(o);
         if (t == rt.streams && rt.streams.isIterator(o)) return incref(o);
         if (t instanceof ExtType x) {
@@ -1445,7 +1509,7 @@ final class Ops {
     /** format(v, spec) for FORMAT_VALUE and format(). */
     String format(long v, String spec) {
         PyType t = heap.typeOf(v);
-        if (t instanceof ClassType c && lookupType(c, "__format__") != 0) {
+        if (t instanceof ClassType c && lookupOverride(c, "__format__") != 0) {
             long s = heap.strs.of(spec);
             try {
                 return strResult(callMethod(v, "__format__", s), "__format__");

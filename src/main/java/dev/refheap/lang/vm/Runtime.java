@@ -51,6 +51,14 @@ public final class Runtime implements AutoCloseable {
     final StaticMethodType staticMethodType, classMethodType;
     final ModuleType moduleType;
     final BuiltinFunctionType builtinFunctionType;
+    /** method_descriptor, classmethod_descriptor, wrapper_descriptor and method-wrapper (see BuiltinDescrType). */
+    final BuiltinDescrType methodDescrType, classMethodDescrType, wrapperDescrType;
+    final MethodWrapperType methodWrapperType;
+    final MappingProxyType mappingProxyType;
+    /** The builtin types' dicts as CPython's (slot wrappers, method descriptors; see SlotWrappers). */
+    final SlotWrappers slotWrappers;
+    /** __bases__, __base__, __mro__ of the builtin types. */
+    final BuiltinTypeInfo builtinTypeInfo = new BuiltinTypeInfo(this);
     final MethodType methodType;
     final FrameType frameType;
     final TracebackType tracebackType;
@@ -134,6 +142,11 @@ public final class Runtime implements AutoCloseable {
         classMethodType = heap.register(new StaticMethodType(this, true));
         moduleType = heap.register(new ModuleType(this));
         builtinFunctionType = heap.register(new BuiltinFunctionType(this));
+        methodDescrType = heap.register(new BuiltinDescrType(this, BuiltinDescrType.Kind.METHOD));
+        classMethodDescrType = heap.register(new BuiltinDescrType(this, BuiltinDescrType.Kind.CLASSMETHOD));
+        wrapperDescrType = heap.register(new BuiltinDescrType(this, BuiltinDescrType.Kind.WRAPPER));
+        methodWrapperType = heap.register(new MethodWrapperType(this));
+        mappingProxyType = heap.register(new MappingProxyType(this));
         methodType = heap.register(new MethodType(this));
         frameType = heap.register(new FrameType(this));
         tracebackType = heap.register(new TracebackType(this));
@@ -193,6 +206,15 @@ public final class Runtime implements AutoCloseable {
         StrCodecMethods.install(this);
         DictViewSetOps.install(this);
         NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, a, o, n, kw));
+        mappingProxyType.install();
+        slotWrappers = new SlotWrappers(this);
+        // The builtin types' descriptors, dicts and mro tuples (some 1,500 objects) are made without
+        // the stress mode's O(heap) check per allocation; the exact check at the first point of rest
+        // still verifies every count they hold and are held by.
+        if (stress != null) stress.uninstall();
+        slotWrappers.install();
+        builtinTypeInfo.prepareAll();
+        if (stress != null) stress.install();
         subclasses = new Subclasses(this);
         subclasses.createStartupDicts();
         StartupState.apply(this);
@@ -273,6 +295,32 @@ public final class Runtime implements AutoCloseable {
         held.add(o);
         return o;
     }
+
+    /** Gives up the runtime's own reference to those of {@code objs} it holds (once a type's dict holds them). */
+    void unhold(java.util.Set<Long> objs) {
+        java.util.Set<Long> released = new java.util.HashSet<>();
+        held.removeIf(o -> objs.contains(o) && released.add(o));
+        for (long o : released) heap.decref(o);
+    }
+
+    /**
+     * Puts a descriptor of builtin type {@code t} in its attributes (CPython: the type's dict),
+     * held by the runtime: a method_descriptor, classmethod_descriptor or wrapper_descriptor as
+     * {@code kind} says. Returns it (borrowed).
+     */
+    long defDescr(BuiltinDescrType.Kind kind, PyType t, String name, Builtin impl) {
+        BuiltinDescrType dt = switch (kind) {
+            case METHOD -> methodDescrType;
+            case CLASSMETHOD -> classMethodDescrType;
+            case WRAPPER -> wrapperDescrType;
+        };
+        long d = hold(dt.create(t, name, impl));
+        typeAttrs.computeIfAbsent(t, k -> new HashMap<>()).put(name, d);
+        return d;
+    }
+
+    /** A method of builtin type {@code t} ({@code list.append}): a method_descriptor. */
+    long defMethod(PyType t, String name, Builtin impl) { return defDescr(BuiltinDescrType.Kind.METHOD, t, name, impl); }
 
     // ---- errors --------------------------------------------------------------------------------
 
@@ -628,6 +676,17 @@ public final class Runtime implements AutoCloseable {
      * Tears down: releases modules and builtins, collects the cycles that leaves, closes the heap.
      * Objects still alive are not reported (a program may legitimately leave cycles with finalizers).
      */
+    /**
+     * Frees the heap's native memory of a runtime whose program was abandoned in the middle of an
+     * operation (its thread unwound by an Error): nothing is deallocated and no Python code runs;
+     * the runtime is unusable afterwards.
+     */
+    public void abandon() {
+        if (heap.isClosed()) return;
+        closing = true;
+        heap.abandon();
+    }
+
     @Override
     public void close() {
         if (heap.isClosed()) return;

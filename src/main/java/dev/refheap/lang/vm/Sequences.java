@@ -65,6 +65,7 @@ final class Sequences {
             if ((tb == heap.strs || tb == heap.lists || tb == heap.tuples || tb == heap.bytes) && ta instanceof IntType) return repeat(rt, b, a, false);
         }
         if ((ta == heap.sets || ta == heap.frozensets) && (tb == heap.sets || tb == heap.frozensets)) {
+            if (op.isInplace() && ta == heap.sets) return setInplace(rt, base, a, b);
             return switch (base) {
                 case OR -> setOp(rt, a, b, 0);
                 case AND -> setOp(rt, a, b, 1);
@@ -162,6 +163,35 @@ final class Sequences {
         return r;
     }
 
+    /** set's |=, &=, -=, ^=: a changed in place (set_ior, set_iand, set_isub, set_ixor), a new reference to it; 0 for other operators. */
+    private static long setInplace(Runtime rt, BinaryOp base, long a, long b) {
+        Heap heap = rt.heap;
+        try {
+            switch (base) {
+                case OR -> { if (a != b) heap.sets.forEach(b, k -> heap.sets.add(a, k)); }
+                case SUBTRACT -> {
+                    if (a == b) heap.sets.clear(a);
+                    else heap.sets.forEach(b, k -> heap.sets.discard(a, k));
+                }
+                case XOR -> {
+                    if (a == b) heap.sets.clear(a);
+                    else heap.sets.forEach(b, k -> { if (!heap.sets.discard(a, k)) heap.sets.add(a, k); });
+                }
+                case AND -> {
+                    long r = setOp(rt, a, b, 1);
+                    heap.sets.clear(a);
+                    heap.sets.forEach(r, k -> heap.sets.add(a, k));
+                    heap.decref(r);
+                }
+                default -> { return 0; }
+            }
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+        heap.incref(a);
+        return a;
+    }
+
     /** 0 union, 1 intersection, 2 difference, 3 symmetric difference. */
     static long setOp(Runtime rt, long a, long b, int kind) {
         Heap heap = rt.heap;
@@ -250,13 +280,6 @@ final class Sequences {
         }
         if (t instanceof ClassType c && rt.ops.lookupType(c, "__len__") != 0) return rt.ops.len(o);
         return dflt;
-    }
-
-    static long bytesToList(Runtime rt, long b) {
-        byte[] v = BytesType.value(b);
-        long l = rt.heap.lists.alloc(v.length);
-        for (int i = 0; i < v.length; i++) ListType.setItemSteal(l, i, rt.heap.ints.of(v[i] & 0xff));
-        return l;
     }
 
     static long sequenceIterator(Runtime rt, long o) {

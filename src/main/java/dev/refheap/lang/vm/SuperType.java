@@ -76,6 +76,7 @@ final class SuperType extends LangType {
             if (got != 0) return got;
         }
         if (heap.typeOf(v) == rt.functionType && !onType) return rt.methodType.create(v, obj);
+        if (heap.typeOf(v) instanceof BuiltinDescrType bd) return bd.bind(v, onType ? 0 : obj, onType ? obj : 0);
         if (heap.typeOf(v) == rt.builtinFunctionType && rt.builtinFunctionType.entry(v).ownerType() != null) {
             var e = rt.builtinFunctionType.entry(v);
             return rt.builtinFunctionType.create(e.name(), e.impl(), obj, e.owner());

@@ -75,9 +75,9 @@ final class TypeCall {
         return self;
     }
 
-    /** True for a method descriptor of object (object.__init__): type_call skips it. */
+    /** True for a slot or method of object (object.__init__): type_call skips it. */
     private static boolean isObjectMethod(Runtime rt, long f) {
-        return rt.heap.typeOf(f) == rt.builtinFunctionType && rt.builtinFunctionType.entry(f).owner() == rt.heap.objectType;
+        return rt.heap.typeOf(f) instanceof BuiltinDescrType bd && bd.entry(f).owner() == rt.heap.objectType;
     }
 
     /** slot_tp_new: {@code cls.__new__} (a staticmethod's function) called with the class first. */
@@ -107,27 +107,33 @@ final class TypeCall {
             long old = ExceptionType.args(self);
             Native.putLong(self + ExceptionType.ARGS, args);
             heap.decref(old);
-            if (base instanceof OSErrorType) {
-                // OSError_new parses the arguments when no class in the mro defines __init__; otherwise
-                // args starts empty, for that __init__ to fill (oserror_use_init)
-                if (rt.ops.lookupUserOnly(c, "__init__") == 0) {
-                    try {
-                        OSErrorType.parseArgs(rt, self);
-                    } catch (RuntimeException e) {
-                        heap.decref(self);
-                        throw e;
-                    }
-                } else {
-                    long empty = ExceptionType.args(self);
-                    Native.putLong(self + ExceptionType.ARGS, heap.tuples.alloc(0));
-                    heap.decref(empty);
-                }
-            }
+            if (base instanceof OSErrorType) osErrorNew(rt, c, self);
             return self;
         }
         if (base == heap.tuples) return tupleNew(rt, c, a, o, n, kw);
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
         return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
+    }
+
+    /**
+     * OSError_new for a class deriving from OSError: the arguments are parsed when no class in the
+     * mro defines {@code __init__}; otherwise args starts empty, for that __init__ to fill
+     * (oserror_use_init).
+     */
+    private static void osErrorNew(Runtime rt, ClassType c, long self) {
+        Heap heap = rt.heap;
+        if (rt.ops.lookupUserOnly(c, "__init__") == 0) {
+            try {
+                OSErrorType.parseArgs(rt, self);
+            } catch (RuntimeException e) {
+                heap.decref(self);
+                throw e;
+            }
+        } else {
+            long old = ExceptionType.args(self);
+            Native.putLong(self + ExceptionType.ARGS, heap.tuples.alloc(0));
+            heap.decref(old);
+        }
     }
 
     /** tuple_subtype_new: the items of {@code tuple(iterable)} in an instance of the class. */
@@ -298,8 +304,9 @@ final class TypeCall {
         return rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
     }
 
+    /** A slot of a builtin type (__init__, __get__, __call__, ...): its slot wrapper. */
     private static void method(Runtime rt, PyType t, String name, Builtin impl) {
-        attrs(rt, t).put(name, rt.hold(rt.builtinFunctionType.create(name, impl, 0, t)));
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, t, name, impl);
     }
 
     /** The tp_new a type's instances get from it, for tp_new_wrapper's safety test (the exceptions share BaseException's). */
@@ -311,7 +318,7 @@ final class TypeCall {
      * tp_new_wrapper: {@code T.__new__(cls, *args)} checks that cls is a class deriving from T whose
      * builtin base has T's tp_new, then makes the instance without calling {@code __init__}.
      */
-    private static long wrappedNew(Runtime rt, PyType t, long[] a, int o, int n, long kw) {
+    static long wrappedNew(Runtime rt, PyType t, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
         String tn = Ops.shortName(t);
         if (n - Args.nkw(kw) < 1) throw rt.typeError(tn + ".__new__(): not enough arguments");
@@ -324,7 +331,11 @@ final class TypeCall {
         if (newKind(rt, staticBase) != newKind(rt, t)) {
             throw rt.typeError(tn + ".__new__(" + sn + ") is not safe, use " + Ops.shortName(staticBase) + ".__new__()");
         }
-        if (!(sub instanceof ClassType c)) return Builtins.callType(rt, cls, a, o + 1, n - 1, kw);
+        if (!(sub instanceof ClassType c)) {
+            // the mutable containers' tp_new makes them empty: their __init__ fills them
+            boolean empty = sub == heap.lists || sub == heap.dicts || sub == heap.sets || sub == rt.byteArrayType;
+            return Builtins.callType(rt, cls, a, o + 1, empty ? 0 : n - 1, empty ? 0 : kw);
+        }
         if (t == heap.objectType && n - 1 > 0) {  // object_new's excess-arguments rule
             if (rt.ops.lookupUserOnly(c, "__new__") != 0) {
                 throw rt.typeError("object.__new__() takes exactly one argument (the type to instantiate)");

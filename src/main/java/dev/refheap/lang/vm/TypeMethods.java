@@ -49,9 +49,7 @@ final class TypeMethods {
     }
 
     private void def(PyType t, String name, Builtin impl) {
-        Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
-        long f = rt.hold(rt.builtinFunctionType.create(name, impl, 0, t));
-        attrs.put(name, f);
+        rt.defMethod(t, name, impl);
     }
 
     private void def0(PyType t, String name, M0 m) {
@@ -619,10 +617,6 @@ final class TypeMethods {
         def0(heap.typeType, "__subclasses__", s -> rt.subclasses.list(s));
         Attributes.install(rt);
         def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
-        def(heap.objectType, "__init__", (s, a, o, n, kw) -> none());
-        def0(heap.objectType, "__repr__", s -> heap.strs.of("<" + rt.ops.qualifiedTypeNameOf(heap.typeOf(s)) + " object at " + Ops.hex(s) + ">"));
-        def1(heap.objectType, "__eq__", (s, x) -> Builtins.incref(heap, s == x ? heap.True : rt.notImplemented));
-        def0(heap.objectType, "__hash__", s -> heap.ints.of(Long.rotateRight(s, 4)));
         PyType G = rt.generatorType;
         def1(G, "send", (s, v) -> rt.interpreter.resume(s, v, 0, false));
         def(G, "throw", (s, a, o, n, kw) -> {
@@ -638,7 +632,7 @@ final class TypeMethods {
         def1(rt.propertyType, "setter", (s, f) -> rt.propertyType.withSetter(s, f));
         def1(rt.propertyType, "getter", (s, f) -> rt.propertyType.withGetter(s, f));
         def1(rt.propertyType, "deleter", (s, f) -> rt.propertyType.withDeleter(s, f));
-        def(rt.baseException, "__init__", (s, a, o, n, kw) -> {
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, rt.baseException, "__init__", (s, a, o, n, kw) -> {
             long args = heap.tuples.alloc(n - Args.nkw(kw));
             for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
             long old = Native.getLong(s + ExceptionType.ARGS);
@@ -653,6 +647,6 @@ final class TypeMethods {
             return Builtins.incref(heap, s);
         });
         PyType W = heap.weakrefs;
-        def(W, "__call__", (s, a, o, n, kw) -> Builtins.incref(heap, WeakrefType.referent(s)));
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, W, "__call__", (s, a, o, n, kw) -> Builtins.incref(heap, WeakrefType.referent(s)));
     }
 }

@@ -8,7 +8,6 @@ final class TypeMethodsAccess {
     private TypeMethodsAccess() {}
 
     static void def(Runtime rt, PyType t, String name, Builtin impl) {
-        long f = rt.hold(rt.builtinFunctionType.create(name, impl, 0, t));
-        rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>()).put(name, f);
+        rt.defMethod(t, name, impl);
     }
 }

@@ -1,0 +1,38 @@
+"""Writes the names in each builtin type's __dict__, in CPython 3.11's order, with their kinds.
+
+Run with python3 (CPython 3.11): python3 scripts/builtin_type_dicts.py > \
+    src/main/resources/dev/refheap/lang/vm/builtin-type-dicts.txt
+refheap reads the table at start-up (SlotWrappers) to give its builtin types the slot wrappers,
+method descriptors and classmethod descriptors CPython's PyType_Ready puts in their dicts. Only
+names and kinds are taken, never values (no docstrings).
+Kinds: S wrapper_descriptor, M method_descriptor, C classmethod_descriptor, N __new__ (a builtin
+method of the type), T staticmethod, G getset_descriptor, D member_descriptor, X a plain value
+(__doc__, or __hash__ = None).
+"""
+import sys
+import types
+
+TYPES = [object, type, int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set,
+         frozenset, range, slice, memoryview, type(None), type(NotImplemented), type(Ellipsis),
+         types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.CodeType,
+         types.CellType, types.ModuleType, types.FrameType, types.TracebackType,
+         property, staticmethod, classmethod, super, types.GeneratorType, types.CoroutineType,
+         types.AsyncGeneratorType, types.GetSetDescriptorType, types.MemberDescriptorType,
+         types.MethodDescriptorType, types.ClassMethodDescriptorType, types.WrapperDescriptorType,
+         types.MethodWrapperType, types.MappingProxyType, types.GenericAlias, types.UnionType,
+         type(iter([])), type(iter(())), type(iter('')), type(iter(set())), type(iter({})),
+         type(iter(range(0))), type(iter(bytearray())), type(iter(b'')),
+         type({}.keys()), type({}.values()), type({}.items()),
+         enumerate, zip, map, filter, reversed]
+KINDS = {'wrapper_descriptor': 'S', 'method_descriptor': 'M', 'classmethod_descriptor': 'C',
+         'builtin_function_or_method': 'N', 'staticmethod': 'T', 'getset_descriptor': 'G',
+         'member_descriptor': 'D'}
+
+for t in TYPES:
+    entries = ' '.join(k + ':' + KINDS.get(type(v).__name__, 'X') for k, v in t.__dict__.items())
+    sys.stdout.write(t.__name__ + ' ' + entries + '\n')
+for name in dir(__builtins__):
+    t = getattr(__builtins__, name)
+    if isinstance(t, type) and issubclass(t, BaseException):
+        entries = ' '.join(k + ':' + KINDS.get(type(v).__name__, 'X') for k, v in t.__dict__.items())
+        sys.stdout.write(t.__name__ + ' ' + entries + '\n')

@@ -1,0 +1,471 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.bytecode.BinaryOp;
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What PyType_Ready's add_operators and add_methods put in the dicts of CPython 3.11's builtin
+ * types, for refheap's builtin types: a slot wrapper ({@code wrapper_descriptor}) for each slot a
+ * type defines ({@code list.__iter__}, {@code int.__add__}, {@code object.__init__}), a method or
+ * classmethod descriptor for each method, {@code __new__} as a builtin method of the type.
+ *
+ * <p>Which names a type has, in its dict's order and with their kinds, is the table
+ * {@code builtin-type-dicts.txt} (names and kinds only, written by
+ * {@code scripts/builtin_type_dicts.py} from python3). A descriptor refheap implements elsewhere
+ * (TypeMethods, Attributes...) is kept; a slot wrapper gets the generic implementation of its slot
+ * here, which applies the type's own operation (number operands of another kind give
+ * NotImplemented, as the C slots do); a name refheap does not implement yet still exists (so
+ * {@code dir()}, {@code hasattr} and the type's {@code __dict__} keys are CPython's) and raises
+ * {@code NotImplementedError} naming it when called.
+ *
+ * <p>The table's order per type is kept ({@link #names}) for {@code T.__dict__} and {@code dir()}.
+ * Invariant: made once per runtime at start-up, before any program runs.
+ */
+final class SlotWrappers {
+    /** One entry of a builtin type's dict: its name and kind letter (see the table's generator). */
+    record Slot(String name, char kind) {}
+
+    private final Runtime rt;
+    private final Heap heap;
+    /** Each builtin type's dict entries in CPython's order. */
+    final Map<PyType, List<Slot>> names = new HashMap<>();
+    private final Map<String, BinaryOp> binary = new HashMap<>();
+    private final Map<String, BinaryOp> reflected = new HashMap<>();
+
+    SlotWrappers(Runtime rt) {
+        this.rt = rt;
+        this.heap = rt.heap;
+        for (BinaryOp op : BinaryOp.values()) {
+            binary.put(op.dunder, op);
+            if (!op.isInplace()) reflected.put("__r" + op.dunder.substring(2), op);
+        }
+    }
+
+    /** Reads the table and fills in the types' attributes (called once the other methods are installed). */
+    void install() {
+        Map<String, PyType> byName = new HashMap<>();
+        for (int i = 0; i < heap.typeCount(); i++) byName.putIfAbsent(heap.typeByIndex(i).name(), heap.typeByIndex(i));
+        for (Map.Entry<String, List<Slot>> e : readTable().entrySet()) {
+            PyType t = byName.get(e.getKey());
+            if (t == null) continue;
+            names.put(t, e.getValue());
+            Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
+            for (Slot s : e.getValue()) {
+                if (attrs.containsKey(s.name())) continue;
+                // a type that overrides a slot or method refheap implements on a base (Exception.__init__,
+                // list.__sizeof__) runs the base's implementation unless it has one of its own here
+                Builtin inherited = inheritedImpl(t, s.name());
+                switch (s.kind()) {
+                    case 'X' -> { if (s.name().equals("__hash__")) attrs.put("__hash__", heap.None); }  // unhashable: __hash__ = None
+                    case 'S' -> {
+                        Builtin own = t == heap.objectType ? null : genericSlot(t, s.name());
+                        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, t, s.name(), own == null && inherited != null ? inherited : slot(t, s.name()));
+                    }
+                    case 'M' -> {
+                        Builtin own = method(t, s.name());
+                        rt.defMethod(t, s.name(), own != null ? own : inherited != null ? inherited : unsupportedImpl(t, s.name()));
+                    }
+                    case 'C' -> rt.defDescr(BuiltinDescrType.Kind.CLASSMETHOD, t, s.name(), classMethod(t, s.name()));
+                    case 'N' -> attrs.put("__new__", rt.hold(rt.builtinFunctionType.create("__new__",
+                            (self, a, o, n, kw) -> TypeCall.wrappedNew(rt, t, a, o, n, kw), t.address(), null)));
+                    default -> { }
+                }
+            }
+        }
+        for (PyType t : names.keySet()) typeDict(t);
+    }
+
+    /** The implementation of a builtin descriptor named {@code name} on t's bases, or null. */
+    private Builtin inheritedImpl(PyType t, String name) {
+        PyType base = t.base() != null ? t.base() : t == heap.objectType ? null : heap.objectType;
+        long v = base == null ? 0 : rt.ops.lookupType(base, name);
+        return v != 0 && heap.typeOf(v) instanceof BuiltinDescrType bd && bd.kind != BuiltinDescrType.Kind.CLASSMETHOD ? bd.entry(v).impl() : null;
+    }
+
+    /**
+     * The dict a builtin type's {@code __dict__} shows (borrowed): made once, its entries in the
+     * table's order (then names refheap adds). The dict then owns the descriptors in it instead
+     * of the runtime, so each keeps CPython's one reference from its type's dict. Names refheap has
+     * no object for (getset and member descriptors of builtin types, {@code __doc__}) are absent.
+     */
+    long typeDict(PyType t) {
+        Long d = dicts.get(t);
+        if (d != null) return d;
+        long dict = rt.hold(heap.dicts.create());
+        dicts.put(t, dict);
+        Map<String, Long> attrs = rt.typeAttrs.getOrDefault(t, Map.of());
+        java.util.Set<String> done = new java.util.HashSet<>();
+        java.util.Set<Long> owned = new java.util.HashSet<>();
+        List<String> order = new ArrayList<>();
+        for (Slot s : names.getOrDefault(t, List.of())) order.add(s.name());
+        attrs.keySet().stream().sorted().forEach(order::add);
+        for (String name : order) {
+            Long v = attrs.get(name);
+            if (v == null || !done.add(name)) continue;
+            heap.dicts.setItem(dict, name, v);
+            if (v != heap.None && heap.typeOf(v) != rt.heap.typeType) owned.add(v);
+        }
+        rt.unhold(owned);
+        return dict;
+    }
+
+    private final Map<PyType, Long> dicts = new HashMap<>();
+
+    private static Map<String, List<Slot>> readTable() {
+        Map<String, List<Slot>> table = new LinkedHashMap<>();
+        try (var in = SlotWrappers.class.getResourceAsStream("builtin-type-dicts.txt")) {
+            if (in == null) throw new IllegalStateException("builtin-type-dicts.txt is missing from refheap's resources");
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length == 0 || parts[0].isEmpty()) continue;
+                List<Slot> slots = new ArrayList<>();
+                for (int i = 1; i < parts.length; i++) {
+                    int colon = parts[i].lastIndexOf(':');
+                    slots.add(new Slot(parts[i].substring(0, colon), parts[i].charAt(colon + 1)));
+                }
+                table.putIfAbsent(parts[0], slots);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return table;
+    }
+
+    // ---- implementations ---------------------------------------------------------------------
+
+    private PyException unsupported(PyType t, String name) {
+        return rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name + " yet");
+    }
+
+    private Builtin method(PyType t, String name) {
+        if (t == heap.objectType) {
+            switch (name) {
+                case "__format__": return (s, a, o, n, kw) -> {
+                    Args.exactly(rt, "__format__", n, kw, 1);
+                    if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
+                    if (StrType.length(a[o]) > 0) throw rt.typeError("unsupported format string passed to " + rt.ops.typeName(s) + ".__format__");
+                    return rt.ops.strObject(s);
+                };
+                case "__dir__": return (s, a, o, n, kw) -> {
+                    Args.exactly(rt, "__dir__", n, kw, 0);
+                    return Dir.objectDir(rt, s);
+                };
+                default:
+            }
+        }
+        switch (name) {
+            case "__getitem__", "__contains__": {
+                Builtin b = genericSlot(t, name);
+                return (s, a, o, n, kw) -> {
+                    builtinSelf(t, name, s);
+                    return b.call(s, a, o, n, kw);
+                };
+            }
+            case "__format__": return (s, a, o, n, kw) -> {
+                Args.exactly(rt, "__format__", n, kw, 1);
+                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
+                builtinSelf(t, name, s);
+                return heap.strs.of(rt.ops.format(s, StrType.value(a[o])));
+            };
+            case "__round__": return (s, a, o, n, kw) -> {
+                Args.range(rt, "__round__", n, kw, 0, 1);
+                builtinSelf(t, name, s);
+                return n == 0 ? callBuiltin("round", s) : callBuiltin("round", s, a[o]);
+            };
+            default:
+        }
+        if (name.equals("__dir__") && (t == heap.typeType || t == rt.moduleType)) {
+            return (s, a, o, n, kw) -> {
+                Args.exactly(rt, "__dir__", n, kw, 0);
+                return t == heap.typeType ? Dir.typeDir(rt, s) : Dir.objectDir(rt, s);
+            };
+        }
+        return null;
+    }
+
+    private Builtin unsupportedImpl(PyType t, String name) {
+        return (s, a, o, n, kw) -> { throw unsupported(t, name); };
+    }
+
+    private Builtin classMethod(PyType t, String name) {
+        if (t == heap.objectType && name.equals("__subclasshook__")) return (s, a, o, n, kw) -> Builtins.incref(heap, rt.notImplemented);
+        if (name.equals("__class_getitem__")) return (s, a, o, n, kw) -> {
+            Args.exactly(rt, "__class_getitem__", n, kw, 1);
+            return rt.genericAliasType.alias(s, GenericAliasType.argsOf(heap, a[o]));
+        };
+        return unsupportedImpl(t, name);
+    }
+
+    /** "expected N argument(s), got M" (check_num_args) and no keywords. */
+    private void args(String name, int n, long kw, int want) {
+        Args.noKeywords(rt, "wrapper " + name, kw);
+        if (n != want) throw rt.typeError("expected " + want + " argument" + (want == 1 ? "" : "s") + ", got " + n);
+    }
+
+    /** Refuses an instance of a class derived from t (its own methods would be called instead of t's). */
+    private void builtinSelf(PyType t, String name, long s) {
+        if (t != heap.objectType && heap.typeOf(s) instanceof ClassType c && !c.exceptionBased) {
+            throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name
+                    + " on an instance of a subclass ('" + c.name() + "') yet");
+        }
+    }
+
+    private Builtin slot(PyType t, String name) {
+        Builtin b = objectSlot(t, name);
+        if (b != null) return b;
+        Builtin generic = genericSlot(t, name);
+        if (generic == null) return unsupportedImpl(t, name);
+        return (s, a, o, n, kw) -> {
+            builtinSelf(t, name, s);
+            return generic.call(s, a, o, n, kw);
+        };
+    }
+
+    /** object's own slots, which apply to every object (and must not call the instance's overrides). */
+    private Builtin objectSlot(PyType t, String name) {
+        if (t != heap.objectType) return null;
+        return switch (name) {
+            case "__repr__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 0);
+                return heap.strs.of("<" + rt.ops.qualifiedTypeNameOf(heap.typeOf(s)) + " object at " + Ops.hex(s) + ">");
+            };
+            case "__str__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 0);
+                return rt.ops.reprObject(s);
+            };
+            case "__hash__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 0);
+                long y = Long.rotateRight(s, 4);
+                return heap.ints.of(y == -1 ? -2 : y);
+            };
+            case "__eq__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                return Builtins.incref(heap, s == a[o] ? heap.True : rt.notImplemented);
+            };
+            case "__ne__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                // object_richcompare: the type's own == inverted, unless it is NotImplemented
+                long r = heap.typeOf(s) instanceof ClassType c && rt.ops.lookupUserOnly(c, "__eq__") != 0
+                        ? rt.ops.callMethod(s, "__eq__", a[o])
+                        : Builtins.incref(heap, s == a[o] ? heap.True : rt.notImplemented);
+                if (r == rt.notImplemented) return r;
+                boolean v = rt.ops.truthy(r);
+                heap.decref(r);
+                return rt.ops.bool(!v);
+            };
+            case "__lt__", "__le__", "__gt__", "__ge__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                return Builtins.incref(heap, rt.notImplemented);
+            };
+            case "__init__" -> (s, a, o, n, kw) -> {
+                PyType st = heap.typeOf(s);
+                boolean ownInit = st instanceof ClassType c && !(Ops.isBuiltinDescr(rt, rt.ops.lookupType(c, "__init__")));
+                boolean ownNew = st instanceof ClassType c2 && rt.ops.lookupUserOnly(c2, "__new__") != 0;
+                if (n > 0 && (ownInit || !ownNew) && !(st instanceof ClassType cx && cx.exceptionBased)) {
+                    if (ownInit || st == heap.objectType) throw rt.typeError("object.__init__() takes exactly one argument (the instance to initialize)");
+                    throw rt.typeError(Ops.shortName(st) + ".__init__() takes exactly one argument (the instance to initialize)");
+                }
+                return Builtins.incref(heap, heap.None);
+            };
+            default -> null;
+        };
+    }
+
+    private Builtin genericSlot(PyType t, String name) {
+        BinaryOp op = binary.get(name);
+        if (op != null) return binarySlot(t, name, op, false);
+        op = reflected.get(name);
+        if (op != null) return binarySlot(t, name, op, true);
+        int cmp = switch (name) { case "__lt__" -> 0; case "__le__" -> 1; case "__eq__" -> 2; case "__ne__" -> 3; case "__gt__" -> 4; case "__ge__" -> 5; default -> -1; };
+        if (cmp >= 0) return (s, a, o, n, kw) -> {
+            args(name, n, kw, 1);
+            return compareSlot(t, cmp, s, a[o]);
+        };
+        return switch (name) {
+            case "__repr__" -> unary(name, s -> rt.ops.reprObject(s));
+            case "__str__" -> unary(name, s -> rt.ops.strObject(s));
+            case "__hash__" -> unary(name, s -> heap.ints.of(rt.ops.hash(s)));
+            case "__len__" -> unary(name, s -> heap.ints.of(rt.ops.len(s)));
+            case "__iter__" -> unary(name, s -> rt.ops.iter(s));
+            case "__next__" -> unary(name, s -> {
+                long r = rt.ops.next(s);
+                if (r == 0) throw new PyException(rt.newException("StopIteration", null));
+                return r;
+            });
+            case "__bool__" -> unary(name, s -> rt.ops.bool(rt.ops.truthy(s)));
+            case "__neg__" -> unary(name, s -> rt.ops.unary("-", s));
+            case "__pos__" -> unary(name, s -> rt.ops.unary("+", s));
+            case "__invert__" -> unary(name, s -> rt.ops.unary("~", s));
+            case "__abs__" -> unary(name, s -> callBuiltin("abs", s));
+            case "__int__", "__index__" -> unary(name, s -> rt.ops.call0(heap.ints.address(), s));
+            case "__float__" -> unary(name, s -> rt.ops.call0(heap.floats.address(), s));
+            case "__getitem__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                return rt.ops.getItem(s, a[o]);
+            };
+            case "__contains__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                return rt.ops.bool(rt.ops.contains(s, a[o]));
+            };
+            case "__setitem__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 2);
+                rt.ops.setItem(s, a[o], a[o + 1]);
+                return Builtins.incref(heap, heap.None);
+            };
+            case "__delitem__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                rt.ops.delItem(s, a[o]);
+                return Builtins.incref(heap, heap.None);
+            };
+            case "__call__" -> (s, a, o, n, kw) -> rt.ops.call(s, a, o, n, kw);
+            case "__getattribute__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
+                return rt.ops.getAttr(s, a[o]);
+            };
+            case "__setattr__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 2);
+                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
+                rt.ops.setAttr(s, a[o], a[o + 1]);
+                return Builtins.incref(heap, heap.None);
+            };
+            case "__delattr__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
+                rt.ops.delAttr(s, a[o]);
+                return Builtins.incref(heap, heap.None);
+            };
+            case "__divmod__" -> binaryBuiltin(t, name, "divmod", false);
+            case "__rdivmod__" -> binaryBuiltin(t, name, "divmod", true);
+            case "__init__" -> initSlot(t);
+            case "__get__" -> t instanceof BuiltinDescrType bd ? (s, a, o, n, kw) -> {
+                Args.range(rt, "__get__", n, kw, 1, 2);
+                if (a[o] == heap.None && (n < 2 || a[o + 1] == heap.None)) throw rt.typeError("__get__(None, None) is invalid");
+                return bd.bind(s, a[o] == heap.None ? 0 : a[o], n > 1 ? a[o + 1] : 0);
+            } : null;
+            default -> null;
+        };
+    }
+
+    private interface Unary { long call(long s); }
+
+    private Builtin unary(String name, Unary f) {
+        return (s, a, o, n, kw) -> {
+            args(name, n, kw, 0);
+            return f.call(s);
+        };
+    }
+
+    private long callBuiltin(String name, long... args) {
+        long f = heap.dicts.getItem(rt.builtinsDict, name);
+        return rt.ops.call0(f, args);
+    }
+
+    private Builtin binaryBuiltin(PyType t, String name, String builtin, boolean swapped) {
+        return (s, a, o, n, kw) -> {
+            args(name, n, kw, 1);
+            if (!numberOperand(t, a[o])) return Builtins.incref(heap, rt.notImplemented);
+            return swapped ? callBuiltin(builtin, a[o], s) : callBuiltin(builtin, s, a[o]);
+        };
+    }
+
+    private boolean isNumberType(PyType t) { return t instanceof IntType || t == heap.floats || t == rt.complexType; }
+
+    /** Whether the number slot of {@code t} takes {@code other} (CHECK_BINOP, CONVERT_TO_DOUBLE, TO_COMPLEX). */
+    private boolean numberOperand(PyType t, long other) {
+        PyType ot = heap.typeOf(other);
+        if (t instanceof IntType) return ot instanceof IntType;
+        if (t == heap.floats) return ot instanceof IntType || ot == heap.floats;
+        if (t == rt.complexType) return ot instanceof IntType || ot == heap.floats || ot == rt.complexType;
+        return true;
+    }
+
+    private boolean isSetLike(PyType t) { return t == heap.sets || t == heap.frozensets; }
+
+    private Builtin binarySlot(PyType t, String name, BinaryOp op, boolean swapped) {
+        boolean ternary = op == BinaryOp.POWER || op == BinaryOp.INPLACE_POWER;
+        return (s, a, o, n, kw) -> {
+            Args.noKeywords(rt, "wrapper " + name, kw);
+            if (ternary ? n < 1 || n > 2 : n != 1) {
+                if (ternary) throw rt.typeError(name + " expected " + (n < 1 ? "at least 1 argument" : "at most 2 arguments") + ", got " + n);
+                throw rt.typeError("expected 1 argument, got " + n);
+            }
+            long other = a[o];
+            if (isNumberType(t) && !numberOperand(t, other)) return Builtins.incref(heap, rt.notImplemented);
+            if (isSetLike(t) && !isSetLike(heap.typeOf(other))) return Builtins.incref(heap, rt.notImplemented);
+            if (t == heap.dicts && op.base() == BinaryOp.OR && !rt.ops.isInstance(other, heap.dicts)) return Builtins.incref(heap, rt.notImplemented);
+            if (swapped && (t == heap.strs || t == heap.bytes || t == rt.byteArrayType) && op == BinaryOp.REMAINDER) {
+                if (!rt.ops.isInstance(other, t)) return Builtins.incref(heap, rt.notImplemented);
+            }
+            if (ternary && n == 2 && a[o + 1] != heap.None) {
+                return swapped ? callBuiltin("pow", other, s, a[o + 1]) : callBuiltin("pow", s, other, a[o + 1]);
+            }
+            if (swapped && op == BinaryOp.MULTIPLY && !isNumberType(t)) return rt.ops.binaryOp(op, s, other);  // sq_repeat
+            return swapped ? rt.ops.binaryOp(op, other, s) : rt.ops.binaryOp(op, s, other);
+        };
+    }
+
+    /** Whether == between an object of t and {@code other} is t's to answer (else NotImplemented). */
+    private boolean comparable(PyType t, long other) {
+        PyType ot = heap.typeOf(other);
+        if (isNumberType(t)) return numberOperand(t, other);
+        if (isSetLike(t)) return isSetLike(ot);
+        if (t == heap.bytes || t == rt.byteArrayType) return ot == heap.bytes || ot == rt.byteArrayType;
+        return rt.ops.isInstance(other, t);
+    }
+
+    private long compareSlot(PyType t, int op, long s, long other) {
+        if (!comparable(t, other)) return Builtins.incref(heap, rt.notImplemented);
+        if (op == 2 || op == 3) {
+            boolean eq = rt.ops.eq(s, other);
+            return rt.ops.bool(op == 2 ? eq : !eq);
+        }
+        if (t == heap.dicts || t == rt.complexType || t == rt.rangeType || !orderable(t)) return Builtins.incref(heap, rt.notImplemented);
+        return rt.ops.compare(op, s, other);
+    }
+
+    private boolean orderable(PyType t) {
+        return isNumberType(t) || isSetLike(t) || t == heap.strs || t == heap.bytes || t == rt.byteArrayType
+                || t == heap.lists || t == heap.tuples || t == rt.sliceType;
+    }
+
+    private Builtin initSlot(PyType t) {
+        if (t == heap.lists) return (s, a, o, n, kw) -> {
+            Args.range(rt, "list", n, kw, 0, 1);
+            heap.lists.clear(s);
+            if (n == 1) Sequences.extend(rt, s, a[o]);
+            return Builtins.incref(heap, heap.None);
+        };
+        if (t == heap.dicts || t == heap.sets) return (s, a, o, n, kw) -> {
+            if (t == heap.sets) {
+                Args.range(rt, "set", n, kw, 0, 1);
+                long clear = rt.ops.callMethod(s, "clear");
+                heap.decref(clear);
+            }
+            if (n == 0) return Builtins.incref(heap, heap.None);
+            long update = rt.ops.lookupType(t, "update");
+            long[] args = new long[n + 1];
+            args[0] = s;
+            System.arraycopy(a, o, args, 1, n);
+            return rt.ops.call(update, args, 0, n + 1, kw);
+        };
+        return null;
+    }
+
+    /** The kinds of entry in T.__dict__ (for T.__dict__ and dir()): the table's names for t, or null. */
+    List<Slot> namesOf(PyType t) { return names.get(t); }
+}

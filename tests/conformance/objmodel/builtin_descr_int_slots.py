@@ -1,0 +1,10 @@
+# int's slot wrappers called through the type: results, NotImplemented for other operand kinds
+print(int.__add__(1, 2), int.__sub__(5, 7), int.__mul__(6, 7), int.__floordiv__(7, 2), int.__mod__(7, 3))
+print(int.__add__(1, 2.0), int.__radd__(1, 2.0), int.__add__(True, 1))
+print(int.__truediv__(7, 2), int.__pow__(2, 10), int.__pow__(2, 3, 5), int.__rpow__(2, 3))
+print(int.__lshift__(1, 4), int.__rshift__(256, 2), int.__and__(12, 10), int.__or__(12, 10), int.__xor__(12, 10))
+print(int.__neg__(5), int.__pos__(-5), int.__abs__(-5), int.__invert__(5), int.__bool__(0))
+print(int.__lt__(1, 2), int.__lt__(1, 2.0), int.__eq__(1, 'a'), int.__ne__(1, 2), int.__ge__(3, 3))
+print(int.__hash__(5), int.__int__(True), int.__float__(3), int.__index__(7))
+print(int.__divmod__(7, 2), int.__rdivmod__(7, 2), int.__divmod__(7, 2.0))
+print(int.__repr__(42), int.__rsub__(1, 10))

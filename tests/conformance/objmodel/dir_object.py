@@ -1,0 +1,3 @@
+# dir(object) and dir(object())
+print(dir(object))
+print(dir(object()) == dir(object))

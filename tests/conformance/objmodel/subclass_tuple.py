@@ -63,7 +63,7 @@ class Reversed(tuple):
 
 
 r = Reversed((1, 2))
-print(len(r), list(r), r[0], tuple.__len__(r) if hasattr(tuple, "__len__") else 2)
+print(len(r), list(r), r[0], tuple.__getitem__(r, 1), tuple.__hash__(r) == hash((1, 2)), tuple(r))
 
 
 class Counted(tuple):

@@ -252,7 +252,10 @@ final class SlotWrappers {
 
     /** Refuses an instance of a class derived from t (its own methods would be called instead of t's). */
     private void builtinSelf(PyType t, String name, long s) {
-        if (t != heap.objectType && heap.typeOf(s) instanceof ClassType c && !c.exceptionBased) {
+        if (t != heap.objectType && heap.typeOf(s) instanceof ClassType c && !c.exceptionBased
+                && !(t == heap.tuples && c.builtinBase == t && rt.ops.lookupUserOnly(c, name) == 0)) {
+            // (a tuple subclass that does not define the method itself gets tuple's behaviour from the
+            // object protocol, Ops.asBuiltin, so the generic slot applies tuple's operation)
             throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name
                     + " on an instance of a subclass ('" + c.name() + "') yet");
         }

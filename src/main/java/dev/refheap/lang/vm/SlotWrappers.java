@@ -41,7 +41,7 @@ final class SlotWrappers {
     private final Runtime rt;
     private final Heap heap;
     /** Each builtin type's dict entries in CPython's order. */
-    final Map<PyType, List<Slot>> names = new HashMap<>();
+    final Map<PyType, List<Slot>> names = new LinkedHashMap<>();  // in the table's order: the type dicts are made in it (same ids in every run)
     private final Map<String, BinaryOp> binary = new HashMap<>();
     private final Map<String, BinaryOp> reflected = new HashMap<>();
 

@@ -15,15 +15,32 @@ non-zero exit or timeout).
 With --baseline, each workload runs python3, the baseline launcher and refheap in turn, N
 rounds, so a change in the machine's load hits all three alike; the table then also shows the
 baseline's time and ratio, and each one's best CPU time (user + system, all threads).
+
+    python3 bench/compare.py --targets           # every target of issue 11, medians of 5
+    python3 bench/compare.py --targets -n 7 --only collect   # or: whole, startup
+
+With --targets it checks the performance targets (issue 11) the way a user measures them: every
+figure is a fresh process started through the launcher, python3 and refheap alternating (python3,
+refheap, python3, refheap...), N runs each, MEDIANS compared. Collection pauses are timed inside
+the program (bench/gc_pause.py: time.perf_counter() around gc.collect(), the same code on both
+sides): the first big collection of a process (cold), one after three earlier ones (warm), and
+over 1,000,000 live lists (the first, and the best of four more). Whole programs: wall time and
+peak RSS of the process (the kernel's ru_maxrss of that child). Start-up: `-c pass`. Each row
+prints the ratio next to its target and whether the medians meet it.
 """
 import argparse
+import os
+import re
 import resource
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+# bench/*.py that are tools or take arguments, not whole-program workloads
+NOT_WORKLOADS = {"compare", "gc_pause", "gc_scale"}
 
 
 def run(cmd, timeout):
@@ -94,6 +111,15 @@ def first_difference(expected, actual):
     return "?"
 
 
+def print_table(head, rows):
+    widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
+    line = "  ".join(h.ljust(w) for h, w in zip(head, widths))
+    print(line)
+    print("-" * len(line))
+    for r in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("workloads", nargs="*", help="workload names (default: every bench/*.py but this one)")
@@ -105,9 +131,15 @@ def main():
                     help="another refheap launcher (an older build) to time interleaved with this one")
     ap.add_argument("--timeout", type=float, default=900, help="seconds allowed per run (default 900)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print each workload's output")
+    ap.add_argument("--targets", action="store_true",
+                    help="check every target of issue 11 (medians of N alternating fresh processes; N defaults to 5)")
+    ap.add_argument("--only", choices=("collect", "whole", "startup"), help="with --targets: one group of targets")
     args = ap.parse_args()
 
-    names = args.workloads or sorted(p.stem for p in BENCH.glob("*.py") if p.name != Path(__file__).name)
+    if args.targets:
+        return check_targets(args)
+
+    names = args.workloads or sorted(p.stem for p in BENCH.glob("*.py") if p.stem not in NOT_WORKLOADS)
     if args.baseline:
         return compare_with_baseline(args, names)
     rows = []
@@ -134,12 +166,7 @@ def main():
         print(f"{path.stem}: done", file=sys.stderr)
 
     head = ("workload", "python3 s", "refheap s", "ratio", "outputs match")
-    widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
-    line = "  ".join(h.ljust(w) for h, w in zip(head, widths))
-    print(line)
-    print("-" * len(line))
-    for r in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
+    print_table(head, rows)
     print(f"(best of {args.runs} whole-process runs; refheap = {args.refheap})")
 
 
@@ -163,14 +190,116 @@ def compare_with_baseline(args, names):
         rows.append((path.stem, fmt(py), fmt(base), fmt(new), ratio(base, py, py[1]), ratio(new, py, py[1])))
         print(f"{path.stem}: done", file=sys.stderr)
     head = ("workload", "python3 s (cpu)", "baseline s (cpu)", "refheap s (cpu)", "baseline ratio", "ratio")
-    widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
-    line = "  ".join(h.ljust(w) for h, w in zip(head, widths))
-    print(line)
-    print("-" * len(line))
-    for r in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
+    print_table(head, rows)
     print(f"(best of {args.runs} interleaved whole-process runs, wall seconds and CPU seconds; ratios of wall time, "
           f"n/a when the output differed from python3's; baseline = {args.baseline}, refheap = {args.refheap})")
+
+
+# ---- --targets: the issue's targets, medians of alternating fresh processes ----------------------
+
+def measured_run_rss(cmd, timeout):
+    """As measured_run, with the peak RSS of exactly this child (os.wait4's rusage, ru_maxrss in KiB on Linux)."""
+    t0 = time.perf_counter()
+    try:
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=BENCH.parent)
+    except OSError as e:
+        return None, None, str(e)
+    chunks = []
+    deadline = t0 + timeout
+    while True:
+        block = p.stdout.read1(65536) if hasattr(p.stdout, "read1") else p.stdout.read(65536)
+        if not block:
+            break
+        chunks.append(block)
+        if time.perf_counter() > deadline:
+            p.kill()
+            break
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if time.perf_counter() > deadline:
+        return None, None, f"timeout after {timeout}s"
+    if p.returncode != 0:
+        return None, None, f"exit {p.returncode}"
+    return wall, usage.ru_maxrss / 1024, b"".join(chunks).decode("utf-8", "replace")
+
+
+def alternate(cmd_py, cmd_rh, n, timeout):
+    """python3 and refheap in turn, n rounds: ([(wall, rss, out)] of python3, same of refheap) or raises."""
+    runs = ([], [])
+    for _ in range(n):
+        for side, cmd in enumerate((cmd_py, cmd_rh)):
+            wall, rss, out = measured_run_rss(cmd, timeout)
+            if wall is None:
+                raise RuntimeError(f"{' '.join(cmd)}: {out}")
+            runs[side].append((wall, rss, out))
+    return runs
+
+
+def timing(out, name):
+    """The seconds of a 'timing NAME S ...' line of bench/gc_pause.py."""
+    m = re.search(rf"^timing {re.escape(name)} (\S+)", out, re.M)
+    if not m:
+        raise RuntimeError(f"no 'timing {name}' line in: {out[:200]!r}")
+    return float(m.group(1))
+
+
+def med(values):
+    return statistics.median(values)
+
+
+def check_targets(args):
+    n = args.runs if args.runs != 3 else 5
+    rh = [args.refheap]
+    py = [args.python]
+    rows = []  # (target, python3 median, refheap median, ratio text, goal text, met)
+
+    def row(target, py_v, rh_v, ratio, goal, met, unit="s"):
+        fmt = (lambda v: f"{v:.3f} s") if unit == "s" else (lambda v: f"{v:.0f} MiB")
+        rows.append((target, fmt(py_v) if py_v is not None else "", fmt(rh_v), ratio, goal, "met" if met else "MISSED"))
+        print(f"{target}: done", file=sys.stderr)
+
+    groups = [args.only] if args.only else ["collect", "whole", "startup"]
+    if "collect" in groups:
+        # Collection pauses, timed inside the program (python3 / refheap = the speed-up).
+        for mode, names, goals in (("cycles", ("cycles",), (3.0,)), ("warm", ("warm",), (4.0,)),
+                                   ("lists", ("lists", "lists-best"), (3.0, 3.0))):
+            p_runs, r_runs = alternate(py + ["bench/gc_pause.py", mode], rh + ["run", "bench/gc_pause.py", mode], n,
+                                       args.timeout)
+            for name, goal in zip(names, goals):
+                pv = med(timing(o, name) for _, _, o in p_runs)
+                rv = med(timing(o, name) for _, _, o in r_runs)
+                label = {"cycles": "gc.collect() of 2,000,000 cyclic dicts, first in the process (cold)",
+                         "warm": "gc.collect() of 2,000,000 cyclic dicts, after 3 earlier ones (warm)",
+                         "lists": "gc.collect() over 1,000,000 live lists, the first",
+                         "lists-best": "gc.collect() over 1,000,000 live lists, best of the next 4"}[name]
+                row(label, pv, rv, f"{pv / rv:.2f}x faster", f">= {goal:.0f}x faster", pv / rv >= goal)
+    if "whole" in groups:
+        for name, goal in (("dict_cycles", 1.0), ("live_heap", 1.0), ("binary_trees", 1.5), ("instances", 1.5),
+                           ("refcount_traffic", 1.5), ("churn", 1.5), ("finalizers", 1.5)):
+            rel = f"bench/{name}.py"
+            p_runs, r_runs = alternate(py + [rel], rh + ["run", rel], n, args.timeout)
+            if comparable(p_runs[0][2]) != comparable(r_runs[0][2]):
+                rows.append((f"{name}.py whole process", "", "", "n/a", "", "OUTPUT DIFFERS"))
+                continue
+            pw, rw = med(w for w, _, _ in p_runs), med(w for w, _, _ in r_runs)
+            row(f"{name}.py whole process, wall", pw, rw, f"{rw / pw:.2f}x python3's", f"<= {goal}x", rw / pw <= goal)
+            if name == "dict_cycles":
+                pr, rr = med(r for _, r, _ in p_runs), med(r for _, r, _ in r_runs)
+                row("dict_cycles.py peak RSS", pr, rr, f"+{rr - pr:.0f} MiB", "<= python3's + 50 MiB", rr - pr <= 50,
+                    unit="MiB")
+    if "startup" in groups:
+        p_runs, r_runs = alternate(py + ["-c", "pass"], rh + ["-c", "pass"], max(n, 10), args.timeout)
+        pw, rw = med(w for w, _, _ in p_runs), med(w for w, _, _ in r_runs)
+        row("-c pass, wall", pw, rw, f"{rw * 1000:.0f} ms", "<= 100 ms", rw <= 0.100)
+        pr, rr = med(r for _, r, _ in p_runs), med(r for _, r, _ in r_runs)
+        row("-c pass, peak RSS", pr, rr, f"{rr:.0f} MiB", "<= 50 MiB", rr <= 50, unit="MiB")
+
+    head = ("target", "python3", "refheap", "ratio", "goal", "")
+    print_table(head, rows)
+    print(f"(medians of {n} fresh processes each, python3 and refheap alternating; -c pass: {max(n, 10)}; "
+          f"refheap = {args.refheap}, python3 = {args.python}; load average at the end: "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

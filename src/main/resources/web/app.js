@@ -328,11 +328,14 @@ function renderHeap(st) {
     const g = el("g", {
       class: cls.join(" "), tabindex: "0", role: "button",
       "data-serial": o.serial, "data-type": o.type, "data-refcount": o.refcount, "data-state": o.state,
-      "aria-label": o.type + " #" + o.serial + ", refcount " + o.refcount + (o.state !== "live" ? ", " + o.state : ""),
+      "aria-label": o.type + " #" + o.serial + ", refcount " + o.refcount + (o.state !== "live" ? ", " + o.state : "")
+        + (o.generation !== undefined ? ", " + GEN_LONG[o.generation] : ""),
+      "data-generation": o.generation === undefined ? "" : o.generation,
     }, nodes);
     el("rect", { class: "box", x: p.x, y: p.y, width: BOX_W, height: BOX_H, rx: 4 }, g);
     text(g, p.x + 6, p.y + 14, o.type + "  #" + o.serial + (o.shared ? "  (shared)" : ""), "head");
     text(g, p.x + 6, p.y + 28, "id " + o.id);
+    if (o.generation !== undefined) text(g, p.x + BOX_W - 6, p.y + 14, GEN_NAMES[o.generation], "gen-tag");
     text(g, p.x + 6, p.y + 42, "refcount " + (o.refcount > 99999999 ? o.refcount.toLocaleString("en-US") : o.refcount), "rc");
     if (o.gcRefs !== undefined) text(g, p.x + 96, p.y + 42, "gc_refs " + o.gcRefs, "gcrefs");
     text(g, p.x + 6, p.y + 57, clip(o.state === "freed" ? "freed: " + o.value : o.value, 24));
@@ -368,6 +371,9 @@ function renderHeap(st) {
   svg.setAttribute("height", String(maxY));
 }
 
+const GEN_NAMES = ["gen 0", "gen 1", "gen 2", "permanent"];
+const GEN_LONG = ["generation 0 (young)", "generation 1", "generation 2 (old)", "the permanent generation (gc.freeze)"];
+
 function clip(s, n) { s = String(s); return s.length > n ? s.slice(0, n - 1) + "…" : s; }
 function esc(s) { return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c])); }
 
@@ -391,6 +397,8 @@ function renderDetails() {
   if (o.state === "freed") h += "<p class='note'>freed at this step: its memory went back to the allocator (or a free list). Its address may be reused by a new object, which gets a new serial number.</p>";
   if (o.state === "unreachable") h += "<p class='note'>the collector found it unreachable: nothing outside the generation refers to it.</p>";
   h += "<p>refcount <b>" + o.refcount.toLocaleString("en-US") + "</b>. <span class='hint'>sys.getrefcount(obj) would say " + (o.refcount + 1).toLocaleString("en-US") + ": its own argument adds one.</span></p>";
+  h += "<p>" + (o.generation !== undefined ? "on the collector's list of <b>" + GEN_LONG[o.generation] + "</b>"
+    : o.state === "live" ? "<span class='hint'>not tracked by the collector (it cannot be part of a cycle" + (o.type === "dict" || o.type === "tuple" ? ", or was untracked as holding only atoms" : "") + ")</span>" : "") + "</p>";
   if (o.gcRefs !== undefined) h += "<p>gc_refs <b>" + o.gcRefs + "</b> (" + (st.phase === "update_refs" ? "a copy of the refcount" : "references from outside the generation") + ")</p>";
   if (o.holders) {
     h += "<b>Held by</b> (refheap.holders):<ul id='holders'>";
@@ -423,7 +431,21 @@ function renderGenerations(st) {
       + "<span>" + g.count[k] + " / " + g.threshold[k] + (g.size ? " · " + g.size[k] + " obj" : "") + "</span></div>";
   }
   h += "<div class='hint'>count / threshold" + (g.size ? " · tracked objects" : "") + "; bytes in use " + st.bytes.toLocaleString("en-US") + "</div>";
+  // the objects shown at this step, by the generation list they are on
+  const by = [[], [], [], []];
+  for (const o of st.objects || []) if (o.generation !== undefined && o.state !== "freed") by[o.generation].push(o);
+  for (let k = 0; k < 4; k++) {
+    if (k === 3 && by[3].length === 0) continue;
+    h += "<div class='gen-objs' data-gen='" + k + "'><span>" + GEN_NAMES[k] + ":</span> ";
+    if (by[k].length === 0) h += "<span class='hint'>none shown</span>";
+    for (const o of by[k]) {
+      h += "<button type='button' class='chip" + (o.state === "unreachable" ? " unreachable" : "") + "' data-serial='" + o.serial + "' title='" + esc(o.type + " " + o.id) + "'>"
+        + esc(o.type) + " #" + o.serial + "</button>";
+    }
+    h += "</div>";
+  }
   $("gen-panel").innerHTML = h;
+  for (const b of $("gen-panel").querySelectorAll(".chip")) b.addEventListener("click", () => select(Number(b.dataset.serial)));
 }
 
 function series(rec) {
@@ -439,7 +461,7 @@ function series(rec) {
 }
 
 function plot(title, lines, i, n) {
-  const W = 220, H = 54;
+  const W = 200, H = 54;
   let maxV = 1;
   for (const l of lines) for (const [, v] of l.pts) maxV = Math.max(maxV, v);
   let s = "<div class='plot-title'>" + esc(title) + "</div><svg width='" + W + "' height='" + (H + 12) + "' role='img' aria-label='" + esc(title) + "'>";
@@ -457,11 +479,14 @@ function renderPlots(i) {
   const rec = state.record, { idx, types } = state.series, n = rec.steps.length;
   const pick = (f) => idx.map((k) => [k, f(rec.steps[k])]);
   const colors = ["#2563eb", "#16a34a", "#c2410c", "#7c3aed"];
-  let h = plot("GC counts vs threshold 0", [
-    { name: "count0", color: "#2563eb", pts: pick((s) => s.gc.count[0]) },
-    { name: "count1", color: "#16a34a", pts: pick((s) => s.gc.count[1]) },
-    { name: "count2", color: "#7c3aed", pts: pick((s) => s.gc.count[2]) },
-    { name: "threshold0", color: "#c81e1e", dash: true, pts: pick((s) => s.gc.threshold[0]) },
+  // each generation's count against its own threshold (700 allocations, 10 and 10 collections):
+  // as a percentage, so the three share one scale; 100% is where that generation is collected
+  const pct = (k) => pick((s) => Math.round((100 * s.gc.count[k]) / Math.max(1, s.gc.threshold[k])));
+  let h = plot("GC count / threshold (%)", [
+    { name: "c0", color: "#2563eb", pts: pct(0) },
+    { name: "c1", color: "#16a34a", pts: pct(1) },
+    { name: "c2", color: "#7c3aed", pts: pct(2) },
+    { name: "100%", color: "#c81e1e", dash: true, pts: pick(() => 100) },
   ], i, n);
   h += plot("bytes in use", [{ name: "bytes", color: "#0f766e", pts: pick((s) => s.bytes) }], i, n);
   h += plot("live objects per type", types.map((t, k) => ({ name: t, color: colors[k], pts: pick((s) => s.liveByType[t] || 0) })), i, n);

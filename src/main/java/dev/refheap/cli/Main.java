@@ -201,6 +201,11 @@ public final class Main implements Callable<Integer> {
      */
     private static Integer plainRun(String[] args) {
         ScriptLine line = ScriptLine.parse(args);
+        if (line != null && line.flags().problem() != null) {  // as picocli reports a bad option: the problem, the usage, status 2
+            System.err.println(line.flags().problem());
+            new CommandLine(new Main()).usage(System.err);
+            return 2;
+        }
         if (line != null) {
             try {
                 return switch (line.mode()) {

@@ -34,7 +34,7 @@ final class RuntimeFlags {
         PrintStream out = StdStream.open(false), err = StdStream.open(true);
         System.setOut(out);
         System.setErr(err);
-        return new Runtime(new RuntimeOptions(parseSize(maxHeap), gcStress, out, err));
+        return new Runtime(new RuntimeOptions(sizeOption(maxHeap), gcStress, out, err));
     }
 
     /** A runtime whose sys.argv and sys.path[0] are {@code argv} and {@code path0}. */
@@ -60,6 +60,7 @@ final class RuntimeFlags {
         return false;
     }
 
+    /** {@code --max-heap}'s SIZE in bytes (4096, 64k, 64m, 2g; none: no limit), or -1 if it is not a size. */
     static long parseSize(String s) {
         if (s == null) return Long.MAX_VALUE;
         String t = s.trim().toLowerCase();
@@ -73,11 +74,37 @@ final class RuntimeFlags {
         }
         if (mult != 1) t = t.substring(0, t.length() - 1);
         try {
-            long v = Long.parseLong(t) * mult;
-            if (v <= 0) throw new NumberFormatException();
-            return v;
-        } catch (NumberFormatException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()), "--max-heap: '" + s + "' is not a size (e.g. 64m, 2g)");
+            long v = Math.multiplyExact(Long.parseLong(t), mult);
+            return v > 0 ? v : -1;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return -1;
+        }
+    }
+
+    /** What is wrong with these flags (a message for the user), or null. */
+    String problem() {
+        return parseSize(maxHeap) < 0 ? badSize(maxHeap) : null;
+    }
+
+    private static String badSize(String s) {
+        return "--max-heap: '" + s + "' is not a size (e.g. 64m, 2g)";
+    }
+
+    /**
+     * {@link #parseSize}, for a command picocli runs: a bad size is picocli's usage error (the
+     * message, the usage, status 2). The fast command lines ({@code Main.plainRun}) leave flags
+     * with a {@link #problem} to picocli, so they never get here with one.
+     */
+    static long sizeOption(String s) {
+        long v = parseSize(s);
+        if (v < 0) Usage.fail(badSize(s));
+        return v;
+    }
+
+    /** picocli's exception lives here, so that the classes on the fast path never refer to picocli's (not in the start-up cache). */
+    private static final class Usage {
+        static void fail(String message) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()), message);
         }
     }
 }

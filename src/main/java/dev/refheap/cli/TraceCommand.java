@@ -46,7 +46,7 @@ final class TraceCommand implements Callable<Integer> {
             return e.status;
         }
         TraceLimits limits = TraceLimits.defaults().withSteps(maxSteps).withWallMillis((long) (maxSeconds * 1000))
-                .withHeapBytes(RuntimeFlags.parseSize(maxHeap));
+                .withHeapBytes(RuntimeFlags.sizeOption(maxHeap));
         Map<String, Object> record;
         try {
             record = TraceRun.record(file, source, file.endsWith(".ipynb"), limits, false);

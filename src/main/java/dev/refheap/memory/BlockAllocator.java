@@ -549,6 +549,18 @@ public final class BlockAllocator implements AutoCloseable {
         tags[word] = (tags[word] & ~(3L << shift)) | ((long) tag << shift);
     }
 
+    /**
+     * As {@link #setTag}, for a block {@link #malloc} returned for at most
+     * {@link #SMALL_REQUEST_THRESHOLD} bytes (a pool's block): the arena comes from the pool
+     * header, which the allocation has just touched, instead of the arena map.
+     */
+    public void setSmallBlockTag(long block, int tag) {
+        long[] tags = aTags[Native.getInt((block & ~POOL_MASK) + P_ARENAINDEX)];
+        int bit = tagBit(block);
+        int word = bit >>> 6, shift = bit & 63;
+        tags[word] = (tags[word] & ~(3L << shift)) | ((long) tag << shift);
+    }
+
     public int tagOf(long block) {
         int a = arenaMap.get(block);
         if (a < 0) {

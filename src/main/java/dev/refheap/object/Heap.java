@@ -242,7 +242,9 @@ public final class Heap implements AutoCloseable {
         }
         if (type.isGc()) gc.onGcAlloc();
         else if (allocationCheck != null) allocationCheck.run();
-        allocator.setTag(block, pre == 0 ? Layout.TAG_PLAIN : pre == Layout.GC_HEAD_SIZE ? Layout.TAG_GC : Layout.TAG_MANAGED);
+        int tag = tagFor(pre);
+        if (size + pre <= BlockAllocator.SMALL_REQUEST_THRESHOLD) allocator.setSmallBlockTag(block, tag);
+        else allocator.setTag(block, tag);
         Native.putLong(o + Layout.OB_REFCNT, 1);
         Native.putLong(o + Layout.OB_TYPE, type.address());
         if (type.itemSize() != 0) Native.putLong(o + Layout.OB_SIZE, obSize);
@@ -260,8 +262,13 @@ public final class Heap implements AutoCloseable {
         if (allocationCheck != null) allocationCheck.run();
         Native.putLong(o + Layout.OB_REFCNT, 1);
         int pre = type.preHeaderSize();
-        allocator.setTag(o - pre, pre == 0 ? Layout.TAG_PLAIN : pre == Layout.GC_HEAD_SIZE ? Layout.TAG_GC : Layout.TAG_MANAGED);
+        allocator.setSmallBlockTag(o - pre, tagFor(pre));  // free lists hold small objects only
         if (listener != null) listener.onAllocate(o, type, 0);
+    }
+
+    /** The block tag of an object with a pre-header of {@code pre} bytes. */
+    private static int tagFor(int pre) {
+        return pre == 0 ? Layout.TAG_PLAIN : pre == Layout.GC_HEAD_SIZE ? Layout.TAG_GC : Layout.TAG_MANAGED;
     }
 
     /**
@@ -285,7 +292,7 @@ public final class Heap implements AutoCloseable {
     /** Tells listeners that a dead object went to a free list (it stops being an object). */
     public void parkedOnFreeList(long o, PyType type) {
         if (listener != null) listener.onFree(o, type);
-        allocator.setTag(o - type.preHeaderSize(), 0);
+        allocator.setSmallBlockTag(o - type.preHeaderSize(), 0);
     }
 
     /** Raw memory (PyMem_Malloc): item arrays, dict keys. */
@@ -422,7 +429,7 @@ public final class Heap implements AutoCloseable {
         }
         deallocating[deallocDepth++] = o;
         try {
-            typeOf(o).dealloc(o);
+            deallocByType(o);
         } finally {
             deallocDepth--;
         }
@@ -431,12 +438,26 @@ public final class Heap implements AutoCloseable {
                 long d = deferred[--deferredCount];
                 deallocating[deallocDepth++] = d;
                 try {
-                    typeOf(d).dealloc(d);
+                    deallocByType(d);
                 } finally {
                     deallocDepth--;
                 }
             }
         }
+    }
+
+    /**
+     * The type's tp_dealloc: a direct call for the types most programs free most (the JIT can
+     * inline each), the virtual one for the rest, where a megamorphic call site sat before.
+     */
+    private void deallocByType(long o) {
+        PyType t = typeOf(o);
+        if (t == tuples) tuples.dealloc(o);
+        else if (t == ints) ints.dealloc(o);
+        else if (t == floats) floats.dealloc(o);
+        else if (t == lists) lists.dealloc(o);
+        else if (t == dicts) dicts.dealloc(o);
+        else t.dealloc(o);
     }
 
     /**
@@ -676,6 +697,16 @@ public final class Heap implements AutoCloseable {
      * reported in the thrown {@link HeapLeakException}, by type with counts, after the memory is
      * returned.
      */
+    /**
+     * Gives all of the heap's native memory back without deallocating anything: for a heap whose
+     * program was abandoned mid-operation (refcounts may be off, a container half-built), where
+     * {@link #close} would run deallocators on an inconsistent heap. No thread may use the heap
+     * or any address from it afterwards.
+     */
+    public void abandon() {
+        allocator.close();
+    }
+
     @Override
     public void close() {
         if (allocator.isClosed()) return;

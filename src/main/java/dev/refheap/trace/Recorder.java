@@ -394,6 +394,7 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         } else {
             step.put("note", "holders not recorded from here on: the record's budget for heap walks is spent");
         }
+        Map<Long, Integer> generationOf = generations(shown);
         List<Map<String, Object>> objects = new ArrayList<>();
         Map<Long, Map<String, ChangeHolders.Held>> nowHolders = new HashMap<>();
         for (long o : shown) {
@@ -408,6 +409,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
             m.put("state", unreachableNow.contains(o) ? "unreachable" : "live");
             Long gr = gcRefsNow.get(o);
             if (gr != null) m.put("gcRefs", gr);
+            Integer gen = generationOf.get(o);
+            if (gen != null) m.put("generation", gen);
             List<Map<String, Object>> refs = new ArrayList<>();
             if (!Tracing.isOpaque(rt, o)) {
                 for (Child ch : children(o)) {
@@ -445,6 +448,20 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         refEvents.clear();
         lastHolders = nowHolders;
         step.put("objects", objects);
+    }
+
+    /**
+     * The generation list each of {@code shown} is on (0, 1, 2; 3 the permanent generation after
+     * gc.freeze()); an object on none is not tracked, or is on the collector's unreachable list.
+     * One walk of the tracked objects.
+     */
+    private Map<Long, Integer> generations(Set<Long> shown) {
+        Map<Long, Integer> out = new HashMap<>();
+        for (int g = 0; g <= CycleCollector.NUM_GENERATIONS; g++) {
+            int gen = g;
+            gc.forEachInGeneration(g, o -> { if (shown.contains(o)) out.put(o, gen); });
+        }
+        return out;
     }
 
     private record Child(long target, String label) {}

@@ -28,6 +28,12 @@ public final class TraceRun {
 
     /** Records {@code source} ({@code .ipynb} JSON when {@code notebook}) named {@code name}. */
     public static Map<String, Object> record(String name, String source, boolean notebook, TraceLimits limits, boolean sandboxed) {
+        return record(name, source, notebook, limits, sandboxed, rt -> { });
+    }
+
+    /** As above; {@code created} sees the run's runtime when it is made (tests check what becomes of its heap). */
+    static Map<String, Object> record(String name, String source, boolean notebook, TraceLimits limits, boolean sandboxed,
+                                      java.util.function.Consumer<Runtime> created) {
         List<String> cells = new ArrayList<>();
         if (notebook) {
             Notebook nb = Notebook.read(source.getBytes(StandardCharsets.UTF_8));
@@ -53,6 +59,7 @@ public final class TraceRun {
         try {
             rt = new Runtime(new RuntimeOptions(limits.heapBytes(), false, out, out));
             if (sandboxed) rt.setSandboxed(true);
+            created.accept(rt);
             rec = new Recorder(rt, limits, buf::size);
             Recorder recorder = rec;
             Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
@@ -93,7 +100,7 @@ public final class TraceRun {
                 watchdog.interrupt();
             }
         } catch (Recorder.Abandoned e) {
-            abandoned = true;  // the heap may be mid-operation: the runtime is not closed, its memory is left to the process
+            abandoned = true;  // the heap may be mid-operation: not closed (no deallocator runs on it), its memory given back
         } catch (dev.refheap.memory.HeapLimitExceeded e) {
             reason = "limit";
             message = "stopped: the heap limit (" + limits.heapBytes() + " bytes) was reached";
@@ -101,6 +108,7 @@ public final class TraceRun {
             reason = "error";
             error = "RecursionError: maximum recursion depth exceeded (the Java stack ran out)";
         } finally {
+            if (rt != null && abandoned) rt.abandon();
             if (rt != null && !abandoned) {
                 try {
                     rt.close();
@@ -118,6 +126,7 @@ public final class TraceRun {
         Map<String, Object> ended = new LinkedHashMap<>();
         ended.put("reason", reason);
         if (message != null) ended.put("message", message);
+        if (abandoned) ended.put("abandoned", true);
         if (error != null) ended.put("error", error);
         record.put("ended", ended);
         record.put("steps", rec == null ? List.of() : rec.steps());

@@ -32,6 +32,20 @@ class CliBadInputTest {
         assertEquals("  File \"bad.py\", line 2\n    print(x +)\n             ^\nSyntaxError: invalid syntax\n", r.err());
     }
 
+    /** Was "internal error" (status 70) on the command lines that skip picocli's model (-c, -m, run FILE.py). */
+    @Test
+    void aBadMaxHeapIsAUsageErrorOnEveryCommandLine() throws Exception {
+        write("one.py", "print(1)\n");
+        for (String[] args : new String[][] {{"--max-heap", "foo", "-c", "pass"}, {"--max-heap=0", "-c", "pass"},
+                {"run", "--max-heap", "12q", "one.py"}, {"--max-heap", "foo", "run", "one.py"}, {"--max-heap", "99999999999g", "-m", "one"}}) {
+            CliRun r = refheap(args);
+            assertEquals(2, r.status(), String.join(" ", args));
+            assertTrue(r.err().startsWith("--max-heap: '"), r.err());
+            assertTrue(r.err().contains("is not a size (e.g. 64m, 2g)\nUsage: refheap"), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
     @Test
     void runtimeErrorPrintsATracebackAndExits1() throws Exception {
         write("div.py", "def f(x):\n    return 1 / x\nprint('before')\nf(0)\n");

@@ -118,4 +118,18 @@ class CliNotebookTest {
         JsonNode out = new ObjectMapper().readTree(dir.resolve("nb.ipynb").toFile());
         assertEquals("2\n", out.at("/cells/0/outputs/0/text/0").asText());
     }
+
+    @Test
+    void bug_loneSurrogatesInANotebookRoundTrip() throws Exception {
+        // a lone surrogate escaped in the notebook's JSON is one code point in the program, as
+        // python3 reads it; the cell's value is its repr, on the console and in the saved notebook,
+        // and the saved source keeps the surrogate
+        Files.writeString(dir.resolve("nb.ipynb"), notebook("\"s = '\\ud800' + 'x'\\nprint(len(s), hex(ord(s[0])))\\ns\""));
+        CliRun r = CliRun.in(dir, "run", "nb.ipynb", "--output", "out.ipynb");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("2 0xd800\n'\\ud800x'\n", r.out());
+        JsonNode out = new ObjectMapper().readTree(dir.resolve("out.ipynb").toFile());
+        assertEquals("s = '\ud800' + 'x'\nprint(len(s), hex(ord(s[0])))\ns", out.at("/cells/0/source").asText());
+        assertEquals("'\\ud800x'", out.at("/cells/0/outputs/1/data/text~1plain").asText());
+    }
 }

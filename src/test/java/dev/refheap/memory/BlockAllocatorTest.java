@@ -172,6 +172,22 @@ class BlockAllocatorTest {
         }
     }
 
+    /** The small-block path reads the arena from the pool header: the same tags as setTag, in every arena. */
+    @Test
+    void smallBlockTagsAgreeWithSetTag() {
+        try (var a = new BlockAllocator()) {
+            List<Long> blocks = new ArrayList<>();
+            for (int i = 0; i < 40_000; i++) blocks.add(a.malloc(16 + 16 * (i % 32)));  // several arenas, every size class
+            for (int i = 0; i < blocks.size(); i++) a.setSmallBlockTag(blocks.get(i), 1 + i % 3);
+            for (int i = 0; i < blocks.size(); i++) assertEquals(1 + i % 3, a.tagOf(blocks.get(i)), "block " + i);
+            for (int i = 0; i < blocks.size(); i += 2) a.setSmallBlockTag(blocks.get(i), 0);
+            long[] tagged = {0};
+            a.forEachTagged((b, t) -> tagged[0]++);
+            assertEquals(blocks.size() / 2, tagged[0]);
+            assertTrue(a.arenasCurrent() > 2);
+        }
+    }
+
     @Test
     void readableOnlyInsideHeldMemory() {
         try (var a = new BlockAllocator()) {

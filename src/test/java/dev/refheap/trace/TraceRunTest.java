@@ -193,6 +193,20 @@ class TraceRunTest {
     }
 
     @Test
+    void anAbandonedRunGivesItsNativeHeapBack() {
+        // sum() over a range checks no interrupt: a second after the time limit the run is abandoned
+        java.util.concurrent.atomic.AtomicReference<dev.refheap.lang.vm.Runtime> made = new java.util.concurrent.atomic.AtomicReference<>();
+        Map<String, Object> r = TraceRun.record("spin.py", "x = [1, 2]\ny = sum(range(10**12))\n", false,
+                TraceLimits.defaults().withWallMillis(300), false, made::set);
+        assertEquals("limit", ((Map<String, Object>) r.get("ended")).get("reason"));
+        assertEquals(true, ((Map<String, Object>) r.get("ended")).get("abandoned"), r.get("ended").toString());
+        assertTrue(made.get().heap().isClosed(), "the abandoned run's arenas and large blocks are unmapped and freed");
+        // and a finished run closes its heap as before
+        TraceRun.record("ok.py", "x = [1]\n", false, TraceLimits.defaults(), false, made::set);
+        assertTrue(made.get().heap().isClosed());
+    }
+
+    @Test
     void theHeapLimitIsMemoryError() {
         Map<String, Object> r = TraceRun.record("big.py", "x = []\nwhile True:\n    x.append([0] * 1000)\n", false,
                 TraceLimits.defaults().withHeapBytes(2L << 20).withWallMillis(300_000), false);

@@ -121,8 +121,30 @@ class HeapPageBrowserTest {
             assertTrue(driver.findElement(By.id("details")).getText().contains("sys.getrefcount(obj) would say 2: its own argument adds one"),
                     driver.findElement(By.id("details")).getText());
             assertTrue(driver.findElement(By.id("why")).getText().startsWith("unreachable: only kept by a cycle"), driver.findElement(By.id("why")).getText());
+            // the step's refcount change with its instruction and holder: the name deleted
+            List<WebElement> changes = driver.findElements(By.cssSelector("#changes li.change"));
+            assertEquals(1, changes.size(), driver.findElement(By.id("details")).getText());
+            assertTrue(changes.get(0).getText().matches("−1 DELETE_NAME d[12] in <module> line \\d+: global 'd[12]' of module '__main__'"), changes.get(0).getText());
+            // its generation: on the box, in the details, and among the generation panel's objects
+            String gen = box.getAttribute("data-generation");
+            assertTrue(gen.matches("[012]"), "a tracked dict is on a generation list: " + gen);
+            assertTrue(driver.findElement(By.id("details")).getText().contains("on the collector's list of generation " + gen));
+            assertEquals(1, driver.findElements(By.cssSelector("#gen-panel .gen-objs[data-gen='" + gen + "'] .chip[data-serial='" + s + "']")).size());
         }
         assertEquals(Set.of("dict['d2'] (value)", "dict['d1'] (value)"), holders);
+        // the stack area's frame with arrows into the heap; labelled references; shared small ints
+        assertFalse(driver.findElements(By.cssSelector("g.frame")).isEmpty());
+        assertFalse(driver.findElements(By.cssSelector("path.var-ref")).isEmpty(), "arrows from variables");
+        List<String> edgeLabels = driver.findElements(By.cssSelector("text.edge")).stream().map(WebElement::getText).toList();
+        assertTrue(edgeLabels.contains("['d1']") && edgeLabels.contains("['d2']"), edgeLabels.toString());
+        assertFalse(driver.findElements(By.cssSelector("g.obj.shared[data-type='int']")).isEmpty(), "small ints drawn as shared");
+        String place = objectBySerial(s1).findElement(By.cssSelector("rect.box")).getAttribute("x") + "," + objectBySerial(s1).findElement(By.cssSelector("rect.box")).getAttribute("y");
+
+        // each collector phase is a step; at subtract_refs the orphaned dicts have gc_refs 0
+        forwardUntil(e -> "subtract_refs".equals(e.getAttribute("data-phase")), 800, "the collector's subtract_refs phase");
+        assertEquals("gc_refs 0", objectBySerial(s1).findElement(By.cssSelector("text.gcrefs")).getText());
+        assertEquals(place, objectBySerial(s1).findElement(By.cssSelector("rect.box")).getAttribute("x") + ","
+                + objectBySerial(s1).findElement(By.cssSelector("rect.box")).getAttribute("y"), "a stable layout: the box keeps its place");
 
         // the collection of the last dict-cycle cell: the orphaned dicts found unreachable, then freed
         forwardUntil(e -> "unreachable".equals(e.getAttribute("data-phase")), 800, "the collector's unreachable phase");
@@ -168,6 +190,75 @@ class HeapPageBrowserTest {
         assertTrue(nonWhite > img.getWidth() * img.getHeight() / 40, "a blank screenshot: " + nonWhite + " non-white samples");
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/refheap-page.png"), png);
+    }
+
+    private void runExample(String name) {
+        driver.get(server.url());
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> new Select(d.findElement(By.id("example-select"))).getOptions().size() >= 2);
+        new Select(driver.findElement(By.id("example-select"))).selectByVisibleText(name);
+        driver.findElement(By.id("load")).click();
+        driver.findElement(By.id("run")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> d.findElement(By.id("step-info")).getAttribute("data-step") != null);
+    }
+
+    @Test
+    void plotsGenerationsAndArenasOverTheSteps() {
+        runExample("dict_cycle.py");
+        driver.findElement(By.tagName("body")).sendKeys(Keys.END);
+        List<String> titles = driver.findElements(By.cssSelector("#plots svg")).stream().map(e -> e.getAttribute("aria-label")).toList();
+        assertEquals(List.of("GC count / threshold (%)", "bytes in use", "live objects per type"), titles);
+        WebElement gcPlot = driver.findElements(By.cssSelector("#plots svg")).get(0);
+        assertEquals(4, gcPlot.findElements(By.tagName("polyline")).size(), "count0, count1, count2 and the 100% line");
+        assertFalse(driver.findElements(By.cssSelector("#plots svg")).get(2).findElements(By.tagName("polyline")).isEmpty(), "live objects of some type");
+        List<WebElement> gens = driver.findElements(By.cssSelector("#gen-panel .gen"));
+        assertEquals(3, gens.size());
+        assertTrue(gens.get(0).getText().contains("/ 700"), gens.get(0).getText());
+        assertTrue(gens.get(1).getText().contains("/ 10"), gens.get(1).getText());
+        List<WebElement> pools = driver.findElements(By.cssSelector("#arenas .pool"));
+        assertTrue(pools.size() >= 64, "an arena's pools: " + pools.size());
+        assertTrue(pools.stream().anyMatch(p -> p.getAttribute("title").startsWith("used")), "some pools in use");
+    }
+
+    @Test
+    void usableWithTheKeyboardAndReadableAt1280x800() {
+        runExample("dict_cycle.py");
+        WebElement body = driver.findElement(By.tagName("body"));
+        body.sendKeys(Keys.END);
+        String last = info().getAttribute("data-step");
+        body.sendKeys(Keys.HOME);
+        assertEquals("0", info().getAttribute("data-step"));
+        body.sendKeys(Keys.ARROW_RIGHT);
+        assertEquals("1", info().getAttribute("data-step"));
+        body.sendKeys(Keys.END);
+        assertEquals(last, info().getAttribute("data-step"));
+        body.sendKeys(Keys.ARROW_LEFT);
+        assertEquals(String.valueOf(Integer.parseInt(last) - 1), info().getAttribute("data-step"));
+        // Tab reaches an object box; Enter opens its holders
+        WebElement focused = null;
+        for (int i = 0; i < 80; i++) {
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement a = driver.switchTo().activeElement();
+            if ("g".equals(a.getTagName()) && a.getAttribute("class").contains("obj")) {
+                focused = a;
+                break;
+            }
+        }
+        assertNotNull(focused, "Tab never reached an object");
+        String serial = focused.getAttribute("data-serial");
+        focused.sendKeys(Keys.ENTER);
+        assertTrue(driver.findElement(By.cssSelector("#details h3")).getText().contains("#" + serial), driver.findElement(By.id("details")).getText());
+        // 1280x800: nothing wider than the window, the controls and the bottom panels on screen
+        ChromeDriver c = (ChromeDriver) driver;
+        assertEquals(1280L, c.executeScript("return window.innerWidth;"));
+        assertEquals(800L, c.executeScript("return window.innerHeight;"));
+        assertTrue((Boolean) c.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"), "no horizontal scrolling");
+        for (String id : List.of("controls", "step-info", "details", "gen-panel", "plots", "arenas", "run")) {
+            Boolean on = (Boolean) c.executeScript("const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                    + "return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= window.innerWidth + 1 && r.top >= 0 && r.bottom <= window.innerHeight + 1;", id);
+            assertTrue(on, "#" + id + " is on screen at 1280x800");
+        }
+        Number font = (Number) c.executeScript("return parseFloat(getComputedStyle(document.body).fontSize);");
+        assertTrue(font.doubleValue() >= 12, "body text of at least 12 px: " + font);
     }
 
     @Test

@@ -16,15 +16,21 @@ final class NativeModules {
         long create(VmApi vm, Importer importer);
     }
 
-    private static final Map<String, Factory> FACTORIES = Map.of(
-            "_imp", ImpModule::create,
-            "math", (vm, imp) -> dev.refheap.lang.modules.MathModule.create(vm),
-            "errno", (vm, imp) -> dev.refheap.lang.modules.ErrnoModule.create(vm),
-            "atexit", (vm, imp) -> dev.refheap.lang.modules.AtexitModule.create(vm),
-            "itertools", (vm, imp) -> dev.refheap.lang.modules.itertools.ItertoolsModule.create(vm),
-            "_functools", (vm, imp) -> dev.refheap.lang.modules.functools.FunctoolsModule.create(vm),
-            "_operator", (vm, imp) -> dev.refheap.lang.modules.operator.OperatorModule.create(vm),
-            "_collections", (vm, imp) -> dev.refheap.lang.modules.collections.CollectionsModule.create(vm));
+    private static final Map<String, Factory> FACTORIES = Map.ofEntries(
+            Map.entry("_imp", ImpModule::create),
+            Map.entry("math", (vm, imp) -> dev.refheap.lang.modules.MathModule.create(vm)),
+            Map.entry("errno", (vm, imp) -> dev.refheap.lang.modules.ErrnoModule.create(vm)),
+            Map.entry("atexit", (vm, imp) -> dev.refheap.lang.modules.AtexitModule.create(vm)),
+            Map.entry("itertools", (vm, imp) -> dev.refheap.lang.modules.itertools.ItertoolsModule.create(vm)),
+            Map.entry("_functools", (vm, imp) -> dev.refheap.lang.modules.functools.FunctoolsModule.create(vm)),
+            Map.entry("_operator", (vm, imp) -> dev.refheap.lang.modules.operator.OperatorModule.create(vm)),
+            Map.entry("_collections", (vm, imp) -> dev.refheap.lang.modules.collections.CollectionsModule.create(vm)),
+            Map.entry("_string", (vm, imp) -> dev.refheap.lang.modules.StringModule.create(vm)),
+            Map.entry("_random", (vm, imp) -> dev.refheap.lang.modules.RandomModule.create(vm)),
+            Map.entry("_struct", (vm, imp) -> dev.refheap.lang.modules.struct.StructModule.create(vm)),
+            Map.entry("binascii", (vm, imp) -> dev.refheap.lang.modules.BinasciiModule.create(vm)),
+            Map.entry("_heapq", (vm, imp) -> dev.refheap.lang.modules.HeapqModule.create(vm)),
+            Map.entry("_bisect", (vm, imp) -> dev.refheap.lang.modules.BisectModule.create(vm)));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

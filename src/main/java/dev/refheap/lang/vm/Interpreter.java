@@ -634,9 +634,12 @@ final class Interpreter implements RootProvider {
 
     /**
      * Runs {@code entry} until it returns (or yields); the result is a new reference. A CALL of a
-     * Python function runs the callee's frame in this same loop (no Java recursion: 3.11's
-     * inlined calls); its RETURN_VALUE goes back to the caller's frame, and an exception it does
-     * not handle unwinds into the caller here. Only {@code entry} returns or yields to Java.
+     * Python function does not recurse in Java (3.11's inlined calls): {@link #runFrame} hands
+     * the callee's frame back here and this loop runs it, then resumes the caller with the
+     * result; an exception the callee does not handle unwinds into the caller here. The Java
+     * stack stays flat however deep Python calls go, and each frame's stretch of bytecode is one
+     * short invocation of runFrame (so the JIT's ordinary compilation of it serves, not only
+     * on-stack replacement). Only {@code entry} returns or yields to Java.
      */
     private long run(Frame entry) {
         try {
@@ -651,6 +654,43 @@ final class Interpreter implements RootProvider {
 
     private long runFrames(Frame entry) {
         Frame f = entry;
+        while (true) {
+            long v;
+            try {
+                v = runFrame(f);
+            } catch (PyException e) {
+                // f has no handler for it: f leaves, and the CALL in its caller raised it
+                if (f == entry) throw e;
+                long exc = e.exc();
+                do {
+                    f = leaveInline(f);
+                    f.unwindPc = f.lasti;  // its CALL
+                    if (handle(f, exc, true)) break;
+                    if (f == entry) throw new PyException(exc);
+                } while (true);
+                continue;
+            }
+            if (v == 0) {
+                // a CALL entered a Python function's frame: run it
+                f = pendingCallee;
+                pendingCallee = null;
+                continue;
+            }
+            if (f == entry) return v;
+            f = leaveInline(f);
+            f.slots[f.sp++] = v;
+        }
+    }
+
+    /** The frame a CALL entered (see {@link #call}), for {@link #runFrames} to run next. */
+    private Frame pendingCallee;
+
+    /**
+     * Runs {@code f} from its pc until it returns or yields (the result, a new reference), or a
+     * CALL enters a Python function (0; the callee is {@link #pendingCallee}, f's pc is after
+     * the CALL). An exception f does not handle is thrown.
+     */
+    private long runFrame(Frame f) {
         long[] s = f.slots;
         CodeType.Code code = f.code;
         int[] ops = code.ops, args = code.args;
@@ -663,19 +703,25 @@ final class Interpreter implements RootProvider {
             f.unwindPc = f.lasti;
             if (!handle(f, exc, true)) throw new PyException(exc);
         }
+        // The next instruction lives in this local; the frame's pc is written where something
+        // reads it (a frame switch, a yield, the cold instructions, the tracer), and the frame's
+        // lasti (3.11's prev_instr) at every instruction, for tracebacks, f_lineno and handlers.
+        int next = f.pc;
         while (true) {
             PyException thrown;
             long exc = 0;
             boolean addTraceback = false;
             try {
                 while (true) {
-                    if (restCheckDue && atBoundary(f)) {
-                        restCheckDue = false;
-                        rt.stressAtRest();
+                    if (restCheckDue) {
+                        f.pc = next;
+                        if (atBoundary(f)) {
+                            restCheckDue = false;
+                            rt.stressAtRest();
+                        }
                     }
-                    int pc = f.pc++;
+                    int pc = next++;
                     f.lasti = pc;
-                    f.unwindPc = pc;
                     int arg = args[pc];
                     switch (ops[pc]) {
                         case Op.NOP -> { }
@@ -828,7 +874,7 @@ final class Interpreter implements RootProvider {
                             else {
                                 s[--f.sp] = 0;
                                 heap.decref(it);
-                                f.pc = arg;
+                                next = arg;
                             }
                         }
                         case Op.JUMP -> {
@@ -836,29 +882,25 @@ final class Interpreter implements RootProvider {
                                 interrupted = false;
                                 throw rt.error("KeyboardInterrupt", null);
                             }
-                            f.pc = arg;
+                            next = arg;
                         }
                         case Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
-                            boolean t;
-                            try {
-                                t = rt.ops.truthy(v);
-                            } finally {
-                                heap.decref(v);
-                            }
-                            if (t == (ops[pc] == Op.POP_JUMP_IF_TRUE)) f.pc = arg;
+                            boolean t = v == heap.True || v != heap.False && truthyReleasing(v);
+                            heap.decref(v);
+                            if (t == (ops[pc] == Op.POP_JUMP_IF_TRUE)) next = arg;
                         }
                         case Op.POP_JUMP_IF_NONE, Op.POP_JUMP_IF_NOT_NONE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             heap.decref(v);
-                            if ((v == heap.None) == (ops[pc] == Op.POP_JUMP_IF_NONE)) f.pc = arg;
+                            if ((v == heap.None) == (ops[pc] == Op.POP_JUMP_IF_NONE)) next = arg;
                         }
                         case Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP -> {
                             long v = s[f.sp - 1];
                             boolean t = rt.ops.truthy(v);
-                            if (t == (ops[pc] == Op.JUMP_IF_TRUE_OR_POP)) f.pc = arg;
+                            if (t == (ops[pc] == Op.JUMP_IF_TRUE_OR_POP)) next = arg;
                             else { f.sp--; s[f.sp] = 0; heap.decref(v); }
                         }
                         case Op.KW_NAMES -> kwnames = code.consts[arg];
@@ -867,37 +909,36 @@ final class Interpreter implements RootProvider {
                             kwnames = 0;
                             Frame callee = call(f, arg, kw);
                             if (callee != null) {
-                                f = callee;
-                                s = f.slots;
-                                code = f.code;
-                                ops = code.ops;
-                                args = code.args;
+                                f.pc = next;
+                                pendingCallee = callee;
+                                return 0;
                             }
                         }
                         case Op.RETURN_VALUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
-                            if (f == entry) return v;
-                            f = leaveInline(f);
-                            s = f.slots;
-                            code = f.code;
-                            ops = code.ops;
-                            args = code.args;
-                            s[f.sp++] = v;
+                            f.pc = next;
+                            return v;
                         }
                         case Op.YIELD_VALUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
                             f.yielded = true;
+                            f.pc = next;
                             return v;
                         }
-                        default -> coldOp(f, OPS[ops[pc]], arg);
+                        default -> {
+                            f.pc = next;
+                            coldOp(f, OPS[ops[pc]], arg);
+                            next = f.pc;
+                        }
                     }
                 }
             } catch (ReraiseSignal r) {
                 thrown = null;
                 exc = r.exc;
                 addTraceback = false;
+                f.unwindPc = r.at >= 0 ? r.at : f.lasti;
             } catch (PyException e) {
                 thrown = e;
             } catch (PyError e) {
@@ -910,23 +951,25 @@ final class Interpreter implements RootProvider {
             if (thrown != null) {
                 exc = thrown.exc();
                 addTraceback = true;
+                f.unwindPc = f.lasti;
             }
-            // the frame's handler, else the caller's (a frame entered inline leaves first), up to entry
-            while (!handle(f, exc, addTraceback)) {
-                if (f == entry) throw thrown != null ? thrown : new PyException(exc);
-                f = leaveInline(f);
-                thrown = null;
-                addTraceback = true;
-            }
-            s = f.slots;
-            code = f.code;
-            ops = code.ops;
-            args = code.args;
-            kwnames = 0;
+            f.pc = next;
+            if (!handle(f, exc, addTraceback)) throw thrown != null ? thrown : new PyException(exc);
+            next = f.pc;
         }
     }
 
     private final long[] methodOut = new long[2];
+
+    /** The truth of {@code v} for a conditional jump (not True or False); on an error {@code v}, which the jump owns, is released. */
+    private boolean truthyReleasing(long v) {
+        try {
+            return rt.ops.truthy(v);
+        } catch (Throwable e) {
+            heap.decref(v);
+            throw e;
+        }
+    }
     /** Type objects of the iterators FOR_ITER advances without going through Ops.next. */
     private long rangeIterType, listIterType, generatorTypeAddr, functionTypeAddr, methodTypeAddr;
 
@@ -1168,11 +1211,12 @@ final class Interpreter implements RootProvider {
             case RERAISE -> {
                 long exc = s[--f.sp];
                 s[f.sp] = 0;
+                int at = f.lasti;  // the handler is looked up for this instruction, whatever lasti it restores
                 if (arg != 0) {
                     long lasti = s[f.sp - arg];
                     if (heap.typeOf(lasti) instanceof IntType) f.lasti = (int) IntType.asLong(lasti);
                 }
-                throw new ReraiseSignal(exc);
+                throw new ReraiseSignal(exc, at);
             }
             case PUSH_EXC_INFO -> {
                 long exc = s[f.sp - 1];
@@ -1564,9 +1608,17 @@ final class Interpreter implements RootProvider {
     private static final class ReraiseSignal extends RuntimeException {
         final long exc;
 
+        /** The instruction whose handler applies, or -1 for the frame's lasti. */
+        final int at;
+
         ReraiseSignal(long exc) {
+            this(exc, -1);
+        }
+
+        ReraiseSignal(long exc, int at) {
             super(null, null, false, false);
             this.exc = exc;
+            this.at = at;
         }
     }
 

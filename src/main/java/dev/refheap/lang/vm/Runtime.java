@@ -676,6 +676,17 @@ public final class Runtime implements AutoCloseable {
      * Tears down: releases modules and builtins, collects the cycles that leaves, closes the heap.
      * Objects still alive are not reported (a program may legitimately leave cycles with finalizers).
      */
+    /**
+     * Frees the heap's native memory of a runtime whose program was abandoned in the middle of an
+     * operation (its thread unwound by an Error): nothing is deallocated and no Python code runs;
+     * the runtime is unusable afterwards.
+     */
+    public void abandon() {
+        if (heap.isClosed()) return;
+        closing = true;
+        heap.abandon();
+    }
+
     @Override
     public void close() {
         if (heap.isClosed()) return;

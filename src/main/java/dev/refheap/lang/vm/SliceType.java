@@ -5,9 +5,15 @@ import java.util.function.LongConsumer;
 /**
  * {@code slice}: start, stop, step (40 bytes + GC head, getsizeof 56), tracked; unhashable in
  * 3.11; compared as the tuple (start, stop, step).
+ *
+ * <p>3.11's interp->slice_cache: a freed slice is kept (one at most) for the next slice made, so
+ * neither that allocation nor that free moves count0; a full collection does not clear it (it is
+ * not one of the free lists clear_freelists empties). States: cache empty or holding one dead slice.
  */
 final class SliceType extends ExtType {
     static final int START = 16, STOP = 24, STEP = 32;
+    /** The cached dead slice's memory, or 0. */
+    private long cache;
 
     SliceType(Runtime rt) {
         super(rt, "slice", null, HAVE_GC, 40, 0, 0);
@@ -15,7 +21,14 @@ final class SliceType extends ExtType {
 
     /** A slice of the three values (stolen). */
     long create(long start, long stop, long step) {
-        long s = heap.allocObject(this, 0);
+        long s;
+        if (cache != 0) {
+            s = cache;
+            cache = 0;
+            heap.reviveFromFreeList(s, this);
+        } else {
+            s = heap.allocObject(this, 0);
+        }
         put(s, START, start);
         put(s, STOP, stop);
         put(s, STEP, step);
@@ -31,8 +44,20 @@ final class SliceType extends ExtType {
     @Override
     public void dealloc(long o) {
         heap.untrackIfTracked(o);
-        for (int off = START; off <= STEP; off += 8) heap.decref(get(o, off));
-        heap.freeObject(o);
+        heap.decref(get(o, STEP));  // slice_dealloc's order
+        heap.decref(get(o, START));
+        heap.decref(get(o, STOP));
+        if (cache == 0) {
+            heap.parkedOnFreeList(o, this);
+            cache = o;
+        } else {
+            heap.freeObject(o);
+        }
+    }
+
+    /** Fills the cache as CPython's start-up leaves it (it has made and freed slices by then). */
+    void primeCache() {
+        if (cache == 0) heap.decref(create(Builtins.incref(heap, heap.None), Builtins.incref(heap, heap.None), Builtins.incref(heap, heap.None)));
     }
 
     @Override

@@ -14,6 +14,8 @@ import dev.refheap.object.Heap;
  *   <li>Free lists: the dicts, floats, lists and tuples (by size) that start-up freed and parked.
  *       A program's first allocations of these come from there, so they do not move count0, and
  *       their addresses are reused ones, as in CPython.</li>
+ *   <li>The one cached slice (interp->slice_cache): start-up has used slices, so a program's first
+ *       slice does not move count0.</li>
  * </ul>
  * What is not modelled: the objects start-up leaves in generation 0 (count0 at start is
  * refheap's own), the free list of dict key tables, and what compiling the program takes from the
@@ -36,6 +38,7 @@ final class StartupState {
         Heap heap = rt.heap;
         long count0 = rt.gc.count()[0];
         heap.prefillFreeLists(FREE_DICTS, FREE_FLOATS, FREE_LISTS, FREE_TUPLES);
+        rt.sliceType.primeCache();
         rt.gc.setYoungCount(count0);
     }
 }

@@ -107,27 +107,33 @@ final class TypeCall {
             long old = ExceptionType.args(self);
             Native.putLong(self + ExceptionType.ARGS, args);
             heap.decref(old);
-            if (base instanceof OSErrorType) {
-                // OSError_new parses the arguments when no class in the mro defines __init__; otherwise
-                // args starts empty, for that __init__ to fill (oserror_use_init)
-                if (rt.ops.lookupUserOnly(c, "__init__") == 0) {
-                    try {
-                        OSErrorType.parseArgs(rt, self);
-                    } catch (RuntimeException e) {
-                        heap.decref(self);
-                        throw e;
-                    }
-                } else {
-                    long empty = ExceptionType.args(self);
-                    Native.putLong(self + ExceptionType.ARGS, heap.tuples.alloc(0));
-                    heap.decref(empty);
-                }
-            }
+            if (base instanceof OSErrorType) osErrorNew(rt, c, self);
             return self;
         }
         if (base == heap.tuples) return tupleNew(rt, c, a, o, n, kw);
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
         return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
+    }
+
+    /**
+     * OSError_new for a class deriving from OSError: the arguments are parsed when no class in the
+     * mro defines {@code __init__}; otherwise args starts empty, for that __init__ to fill
+     * (oserror_use_init).
+     */
+    private static void osErrorNew(Runtime rt, ClassType c, long self) {
+        Heap heap = rt.heap;
+        if (rt.ops.lookupUserOnly(c, "__init__") == 0) {
+            try {
+                OSErrorType.parseArgs(rt, self);
+            } catch (RuntimeException e) {
+                heap.decref(self);
+                throw e;
+            }
+        } else {
+            long old = ExceptionType.args(self);
+            Native.putLong(self + ExceptionType.ARGS, heap.tuples.alloc(0));
+            heap.decref(old);
+        }
     }
 
     /** tuple_subtype_new: the items of {@code tuple(iterable)} in an instance of the class. */

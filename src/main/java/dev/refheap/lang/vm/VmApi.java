@@ -229,11 +229,26 @@ public final class VmApi {
     /** o.name for a str object {@code name}: a new reference; AttributeError when absent. */
     public long getAttr(long o, long name) { return rt.ops.getAttr(o, name); }
 
+    /** len(o) (PyObject_Size): TypeError "object of type 'T' has no len()". */
+    public long callLen(long o) { return rt.ops.len(o); }
+
     /** o[key]: a new reference. */
     public long getItem(long o, long key) { return rt.ops.getItem(o, key); }
 
     /** The qualified name CPython's messages use for a callable or type ({@code repr} of types without the class). */
     public String qualifiedTypeName(long typeObject) { return rt.ops.qualifiedTypeName(typeObject); }
+
+    /** The bytes a bytes-like object (bytes, bytearray, memoryview) exports, copied; null when it is not bytes-like. */
+    public byte[] bytesLike(long o) { return BufferProtocol.bytesOrNull(rt, o); }
+
+    /**
+     * Writes {@code data} into a writable buffer at {@code offset} (bounds checked by the caller):
+     * a bytearray; anything else is TypeError "argument must be read-write bytes-like object, not T".
+     */
+    public void writeBuffer(long o, long offset, byte[] data) {
+        if (heap.typeOf(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
+        for (int i = 0; i < data.length; i++) dev.refheap.memory.Native.putByte(ByteArrayType.start(o) + offset + i, data[i]);
+    }
 
     // ---- numbers --------------------------------------------------------------------------------
 

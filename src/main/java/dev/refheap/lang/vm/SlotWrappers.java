@@ -261,6 +261,14 @@ final class SlotWrappers {
     private Builtin slot(PyType t, String name) {
         Builtin b = objectSlot(t, name);
         if (b != null) return b;
+        if (name.equals("__len__") && (t == heap.tuples || t == heap.lists || t == heap.dicts)) {
+            // the size in the base's own layout, which an instance of a subclass shares
+            return (s, a, o, n, kw) -> {
+                args(name, n, kw, 0);
+                return heap.ints.of(t == heap.tuples ? dev.refheap.object.TupleType.size(s)
+                        : t == heap.lists ? dev.refheap.object.ListType.size(s) : dev.refheap.object.DictType.size(s));
+            };
+        }
         Builtin generic = genericSlot(t, name);
         if (generic == null) return unsupportedImpl(t, name);
         return (s, a, o, n, kw) -> {

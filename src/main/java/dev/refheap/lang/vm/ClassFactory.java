@@ -48,13 +48,14 @@ final class ClassFactory {
     static long create(Runtime rt, ClassType meta, long nameObj, long bases, long ns, long func, long[] kwValues, long kwNames) {
         Heap heap = rt.heap;
         String name = StrType.value(nameObj);
-        List<ClassType> classBases = new ArrayList<>();
+        List<PyType> allBases = new ArrayList<>();
         PyType builtinBase = heap.objectType;
+        PyType bestSolid = heap.objectType;
         for (long i = 0; i < TupleType.size(bases); i++) {
             PyType b = heap.typeAt(TupleType.item(bases, i));
+            allBases.add(b);
             PyType solid;
             if (b instanceof ClassType c) {
-                classBases.add(c);
                 solid = c.builtinBase == null ? heap.objectType : c.builtinBase;
             } else if (!b.hasFlag(PyType.BASETYPE)) {
                 throw rt.typeError("type '" + Ops.shortName(b) + "' is not an acceptable base type");
@@ -63,9 +64,16 @@ final class ClassFactory {
             } else {
                 solid = b;
             }
-            // best_base: the builtin layouts must lie on one line (an exception's chain, or one builtin type)
-            if (rt.ops.isSubtype(solid, builtinBase)) builtinBase = solid;
-            else if (!rt.ops.isSubtype(builtinBase, solid)) throw rt.typeError("multiple bases have instance lay-out conflict");
+            // best_base: the solid bases (the builtin layouts, without the subclasses that add no
+            // fields: ValueError's is BaseException's) must lie on one line; the first base with the
+            // most derived one gives the layout
+            PyType s = solidBase(heap, solid);
+            if (rt.ops.isSubtype(s, bestSolid)) {
+                if (s != bestSolid || builtinBase == heap.objectType) {
+                    builtinBase = solid;
+                    bestSolid = s;
+                }
+            } else if (!rt.ops.isSubtype(bestSolid, s)) throw rt.typeError("multiple bases have instance lay-out conflict");
         }
         boolean exc = builtinBase instanceof ExceptionType;
         PyType solidBuiltin = builtinBase == heap.objectType ? null : builtinBase;
@@ -85,15 +93,17 @@ final class ClassFactory {
         cls.slotNames = layout.slotNames;
         cls.slotOffsets = layout.slotOffsets;
         cls.solid = layout.slotNames.length > 0 ? cls : layout.heapBase == null ? null : layout.heapBase.solid;
-        List<ClassType> mro;
+        List<PyType> fullMro;
         try {
-            mro = c3(rt, cls, classBases);
+            fullMro = c3(rt, cls, allBases);
         } catch (RuntimeException e) {
             heap.xdecref(layout.htSlots);
             heap.decref(tpBases);
             throw e;
         }
-        cls.mro.addAll(mro);
+        cls.fullMro.addAll(fullMro);
+        for (PyType m : fullMro) if (m instanceof ClassType c) cls.mro.add(c);
+        List<ClassType> mro = cls.mro;
 
         long t = heap.allocObjectOfSize(meta == null ? heap.typeType : meta, ClassType.TYPE_OBJECT_SIZE, 0);
         Native.fill(t + 16, ClassType.TYPE_OBJECT_SIZE - 16, (byte) 0);
@@ -129,11 +139,11 @@ final class ClassFactory {
         if (heap.dicts.getItem(dict, "__eq__") != 0 && heap.dicts.getItem(dict, "__hash__") == 0) heap.dicts.setItem(dict, "__hash__", heap.None);
         if (heap.dicts.getItem(dict, "__doc__") == 0) heap.dicts.setItem(dict, "__doc__", heap.None);
         Native.putLong(t + ClassType.T_BASES, tpBases);
-        long mroTuple = heap.tuples.alloc(mro.size() + 1 + (solidBuiltin != null ? depth(builtinBase) : 0));
-        int j = 0;
-        for (ClassType m : mro) TupleType.setItemSteal(mroTuple, j++, Builtins.incref(heap, m == cls ? t : m.typeObject));
-        if (solidBuiltin != null) for (PyType b = builtinBase; b != null; b = b.base()) TupleType.setItemSteal(mroTuple, j++, Builtins.incref(heap, b.address()));
-        TupleType.setItemSteal(mroTuple, j, Builtins.incref(heap, heap.objectType.address()));
+        long mroTuple = heap.tuples.alloc(fullMro.size());
+        for (int j = 0; j < fullMro.size(); j++) {
+            PyType m = fullMro.get(j);
+            TupleType.setItemSteal(mroTuple, j, Builtins.incref(heap, m == cls ? t : m instanceof ClassType c ? c.typeObject : m.address()));
+        }
         Native.putLong(t + ClassType.T_MRO, mroTuple);
         heap.incref(nameObj);
         Native.putLong(t + ClassType.T_NAME, nameObj);
@@ -227,6 +237,16 @@ final class ClassFactory {
             if (cs == null || bs == cs || (bs != null && bs.mro.contains(cs))) continue;
             if (bs == null || cs.mro.contains(bs)) best = c;
             else throw rt.typeError("multiple bases have instance lay-out conflict");
+        }
+        if (best != null && builtinSolid(heap, best) != solidBase(heap, builtinBase)) {
+            // the best base is a builtin one (class E(ValueError, Mixin)): the layout extends
+            // ValueError's, and a class base can only add a dict or weakref slot it already has
+            if (best.solid != null) throw rt.typeError("multiple bases have instance lay-out conflict");
+            ClassType same = null;
+            for (long i = 0; i < TupleType.size(bases) && same == null; i++) {
+                if (heap.typeAt(TupleType.item(bases, i)) instanceof ClassType c && builtinSolid(heap, c) == solidBase(heap, builtinBase)) same = c;
+            }
+            best = same;
         }
         long baseSize = best != null ? best.basicSize() : builtinBase.basicSize();
         long itemSize = builtinBase.itemSize();
@@ -339,7 +359,7 @@ final class ClassFactory {
                     throw rt.error("ValueError", "'" + m + "' in __slots__ conflicts with class variable");
                 }
             }
-            objs.sort((a, b) -> compareCodePoints(StrType.value(a), StrType.value(b)));
+            objs.sort((a, b) -> Strings.compareCodePoints(StrType.value(a), StrType.value(b)));
             for (int i = 0; i < objs.size(); i++) {
                 ListType.setItemSteal(keep, i, objs.get(i));
                 names.add(StrType.value(objs.get(i)));
@@ -348,18 +368,6 @@ final class ClassFactory {
         } finally {
             heap.decref(keep);
         }
-    }
-
-    /** str's order: by code point (Java's compareTo orders UTF-16 units, which differs above U+FFFF). */
-    private static int compareCodePoints(String a, String b) {
-        int i = 0, j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i), y = b.codePointAt(j);
-            if (x != y) return Integer.compare(x, y);
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     /** The tp_flags bits a class inherits from its builtin base (Py_TPFLAGS_LONG_SUBCLASS .. TYPE_SUBCLASS). */
@@ -384,32 +392,56 @@ final class ClassFactory {
         rt.heap.decref(d);
     }
 
-    private static int depth(PyType t) {
-        int n = 0;
-        for (PyType b = t; b != null; b = b.base()) n++;
-        return n;
-    }
-
-    /** C3 linearization over the classes (builtin bases come after). */
-    private static List<ClassType> c3(Runtime rt, ClassType cls, List<ClassType> bases) {
-        List<List<ClassType>> seqs = new ArrayList<>();
-        for (ClassType b : bases) seqs.add(new ArrayList<>(b.mro));
+    /**
+     * C3 linearization over the bases' mros, classes and builtin types alike (a builtin type's mro
+     * is its chain of bases).
+     */
+    private static List<PyType> c3(Runtime rt, ClassType cls, List<PyType> bases) {
+        List<List<PyType>> seqs = new ArrayList<>();
+        for (PyType b : bases) seqs.add(mroOf(rt.heap, b));
         seqs.add(new ArrayList<>(bases));
-        List<ClassType> out = new ArrayList<>();
+        List<PyType> out = new ArrayList<>();
         out.add(cls);
+        if (bases.isEmpty()) out.add(rt.heap.objectType);
         while (true) {
             seqs.removeIf(List::isEmpty);
             if (seqs.isEmpty()) return out;
-            ClassType pick = null;
-            for (List<ClassType> s : seqs) {
-                ClassType head = s.getFirst();
+            PyType pick = null;
+            for (List<PyType> s : seqs) {
+                PyType head = s.getFirst();
                 boolean inTail = false;
-                for (List<ClassType> s2 : seqs) if (s2.indexOf(head) > 0) inTail = true;
+                for (List<PyType> s2 : seqs) if (s2.indexOf(head) > 0) inTail = true;
                 if (!inTail) { pick = head; break; }
             }
             if (pick == null) throw rt.typeError("Cannot create a consistent method resolution order (MRO)");
             out.add(pick);
-            for (List<ClassType> s : seqs) if (s.getFirst() == pick) s.removeFirst();
+            for (List<PyType> s : seqs) if (s.getFirst() == pick) s.removeFirst();
         }
+    }
+
+    /** A base's mro: a class's {@link ClassType#fullMro}, a builtin type's chain of bases. */
+    private static List<PyType> mroOf(Heap heap, PyType b) {
+        if (b instanceof ClassType c) return new ArrayList<>(c.fullMro);
+        List<PyType> chain = new ArrayList<>();
+        for (PyType t = b; t != null; t = t.base()) chain.add(t);
+        if (chain.getLast() != heap.objectType) chain.add(heap.objectType);  // the exceptions' chains stop at BaseException
+        return chain;
+    }
+
+    /** The solid base of the builtin layout a class's instances extend (object when none). */
+    private static PyType builtinSolid(Heap heap, ClassType c) {
+        return solidBase(heap, c.builtinBase == null ? heap.objectType : c.builtinBase);
+    }
+
+    /**
+     * solid_base of a builtin type: the nearest type on its chain of bases that adds fields to its
+     * base's layout (ValueError's is BaseException, OSError's is OSError itself).
+     */
+    private static PyType solidBase(Heap heap, PyType t) {
+        while (t != heap.objectType && t.base() != null && t.base() != heap.objectType
+                && t.basicSize() == t.base().basicSize() && t.itemSize() == t.base().itemSize()) {
+            t = t.base();
+        }
+        return t;
     }
 }

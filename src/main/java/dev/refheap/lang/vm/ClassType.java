@@ -42,7 +42,14 @@ final class ClassType extends LangType implements HeapTypeSlots {
     /** sizeof(PyHeapTypeObject) in 3.11 (type.__basicsize__): what a class without instance shared keys reports. */
     static final int HEAP_TYPE_STRUCT_SIZE = 904;
 
+    /** The classes of {@link #fullMro} (this class first), in its order: the class dicts a lookup reads. */
     final List<ClassType> mro = new ArrayList<>();
+    /**
+     * The method resolution order as CPython's tp_mro: the C3 linearization over classes and builtin
+     * types alike (this class first, object last), so a builtin base can come before a Python
+     * mixin ({@code class E(ValueError, Mixin)}: E, ValueError, Exception, BaseException, Mixin, object).
+     */
+    final List<PyType> fullMro = new ArrayList<>();
     /** The builtin type whose layout instances extend: null for object, an exception type when {@link #exceptionBased}. */
     final PyType builtinBase;
     final boolean exceptionBased;

@@ -10,6 +10,7 @@ import dev.refheap.object.Heap;
 import dev.refheap.object.IntType;
 import dev.refheap.object.Layout;
 import dev.refheap.object.ListType;
+import java.util.List;
 import dev.refheap.object.PyError;
 import dev.refheap.object.PyType;
 import dev.refheap.object.SetType;
@@ -46,10 +47,7 @@ final class Ops {
     boolean isSubtype(PyType t, PyType base) {
         if (t == base || base == heap.objectType) return true;
         if (base instanceof ExceptionGroups.GroupType b && !b.heapLike && t instanceof ExceptionGroups.GroupType) return true;
-        if (t instanceof ClassType c) {
-            for (ClassType m : c.mro) if (m == base) return true;
-            return c.builtinBase != null && isSubtype(c.builtinBase, base);
-        }
+        if (t instanceof ClassType c) return c.fullMro.contains(base);
         return t.isSubtypeOf(base);
     }
 
@@ -211,7 +209,7 @@ final class Ops {
             return "<weakref at " + hex(o) + "; to '" + (rt0 instanceof ClassType ? shortName(rt0) : rt0.name()) + "' at " + hex(r) + (nm == null ? ">" : " (" + nm + ")>");
         }
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__repr__") == 0)) {
-            return t.name() + reprArgs(ExceptionType.args(o));
+            return exceptionRepr(o);
         }
         if (t instanceof ClassType c) {
             if (c.builtinLayout() && c.builtinBase instanceof ExtType x && lookupUserOnly(c, "__repr__") == 0) return x.repr(o);
@@ -309,21 +307,35 @@ final class Ops {
 
     static String hex(long o) { return "0x" + Long.toHexString(o); }
 
+    /**
+     * The tp_str of builtin exception type {@code t} (BaseException_str, KeyError_str, OSError_str,
+     * SyntaxError_str, the UnicodeError kinds' str) applied to exception {@code o} of it or of a
+     * subclass: never the instance's own override, so {@code super().__str__()} ends here.
+     */
+    String exceptionStr(PyType t, long o) {
+        if (ExceptionGroups.isGroup(rt, o)) return ExceptionGroups.str(o);
+        long args = ExceptionType.args(o);
+        long n = TupleType.size(args);
+        if (isSubtype(t, rt.exceptions.get("KeyError")) && n == 1) return repr(TupleType.item(args, 0));
+        if (isSubtype(t, rt.exceptions.get("SyntaxError"))) return ExecBuiltins.syntaxErrorStr(rt, o);
+        if (isSubtype(t, rt.exceptions.get("OSError"))) {
+            String s = OSErrorType.str(rt, o);
+            if (s != null) return s;
+        }
+        if (isSubtype(t, rt.exceptions.get("UnicodeError")) && t != rt.exceptions.get("UnicodeError")) return Codecs.unicodeErrorStr(rt, o);
+        return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
+    }
+
+    /** BaseException_repr: the instance's type name and its args. */
+    String exceptionRepr(long o) {
+        return heap.typeOf(o).name() + reprArgs(ExceptionType.args(o));
+    }
+
     String str(long o) {
         PyType t = heap.typeOf(o);
         if (t == heap.strs) return StrType.value(o);
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__str__") == 0)) {
-            if (ExceptionGroups.isGroup(rt, o)) return ExceptionGroups.str(o);
-            long args = ExceptionType.args(o);
-            long n = TupleType.size(args);
-            if (t == rt.exceptions.get("KeyError") && n == 1) return repr(TupleType.item(args, 0));
-            if (isSubtype(t, rt.exceptions.get("SyntaxError"))) return ExecBuiltins.syntaxErrorStr(rt, o);
-            if (isSubtype(t, rt.exceptions.get("OSError"))) {
-                String s = OSErrorType.str(rt, o);
-                if (s != null) return s;
-            }
-            if (isSubtype(t, rt.exceptions.get("UnicodeError")) && t != rt.exceptions.get("UnicodeError")) return Codecs.unicodeErrorStr(rt, o);
-            return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
+            return exceptionStr(t instanceof ClassType c0 ? c0.builtinBase : t, o);
         }
         if (t instanceof ClassType c && lookupOverride(c, "__str__") != 0 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
             return strResult(callMethod(o, "__str__"), "__str__");
@@ -439,20 +451,39 @@ final class Ops {
 
     /** The uncached lookup along a class's mro. */
     private long lookupMro(ClassType c, String name) {
-        {
-            for (ClassType m : c.mro) {
-                long v = heap.dicts.getItem(m.dict(), name);
-                if (v != 0) return v;
-            }
-            return c.builtinBase == null ? lookupBuiltin(heap.objectType, name) : lookupType(c.builtinBase, name);
-        }
+        return lookupMroFrom(c, 0, name);
     }
 
-    /** Only the class dicts of the mro (not builtin bases). */
-    long lookupUserOnly(ClassType c, String name) {
-        for (ClassType m : c.mro) {
-            long v = heap.dicts.getItem(m.dict(), name);
+    /** The lookup along a class's mro from its entry {@code from} on: class dicts and builtin types' own attributes; borrowed, 0 if absent. */
+    long lookupMroFrom(ClassType c, int from, String name) {
+        List<PyType> mro = c.fullMro;
+        for (int i = from; i < mro.size(); i++) {
+            long v = mro.get(i) instanceof ClassType m ? heap.dicts.getItem(m.dict(), name) : lookupBuiltin(mro.get(i), name);
             if (v != 0) return v;
+        }
+        return 0;
+    }
+
+    /** The type on the class's mro whose own dict (or builtin attributes) resolves {@code name}; null if none. */
+    PyType resolvedOwner(ClassType c, String name) {
+        for (PyType m : c.fullMro) {
+            if (m instanceof ClassType k ? heap.dicts.getItem(k.dict(), name) != 0 : lookupBuiltin(m, name) != 0) return m;
+        }
+        return null;
+    }
+
+    /**
+     * What the mro lookup resolves {@code name} to when that is Python code's (found in a class
+     * dict before any builtin type on the mro that has it); 0 when a builtin type's attribute wins
+     * or nothing has it. Borrowed.
+     */
+    long lookupUserOnly(ClassType c, String name) {
+        List<PyType> mro = c.fullMro;
+        for (int i = 0; i < mro.size(); i++) {
+            if (mro.get(i) instanceof ClassType m) {
+                long v = heap.dicts.getItem(m.dict(), name);
+                if (v != 0) return v;
+            } else if (lookupBuiltin(mro.get(i), name) != 0) return 0;
         }
         return 0;
     }

@@ -337,6 +337,11 @@ final class SlotWrappers {
             args(name, n, kw, 1);
             return compareSlot(t, cmp, s, a[o]);
         };
+        if (t instanceof ExceptionType && !(t instanceof ExceptionGroups.GroupType)) {
+            // the exception's own tp_str/tp_repr, not the instance's override (super().__str__() ends here)
+            if (name.equals("__str__")) return unary(name, s -> heap.strs.of(rt.ops.exceptionStr(t, s)));
+            if (name.equals("__repr__")) return unary(name, s -> heap.strs.of(rt.ops.exceptionRepr(s)));
+        }
         return switch (name) {
             case "__repr__" -> unary(name, s -> rt.ops.reprObject(s));
             case "__str__" -> unary(name, s -> rt.ops.strObject(s));

@@ -52,16 +52,8 @@ final class SuperType extends LangType {
         boolean onType = rt.ops.isTypeObject(obj) && rt.ops.isSubtype(heap.typeAt(obj), start);
         PyType objType = onType ? heap.typeAt(obj) : heap.typeOf(obj);
         if (objType instanceof ClassType c) {
-            boolean after = false;
-            for (ClassType m : c.mro) {
-                if (after) {
-                    long v = heap.dicts.getItem(m.dict(), name);
-                    if (v != 0) return bind(v, obj, onType);
-                }
-                if (m == start) after = true;
-            }
-            PyType b = c.builtinBase == null ? heap.objectType : c.builtinBase;
-            long v = rt.ops.lookupType(b, name);
+            int at = c.fullMro.indexOf(start);
+            long v = at < 0 ? 0 : rt.ops.lookupMroFrom(c, at + 1, name);
             if (v != 0) return bind(v, obj, onType);
         }
         return 0;

@@ -116,13 +116,13 @@ final class TypeCall {
     }
 
     /**
-     * OSError_new for a class deriving from OSError: the arguments are parsed when no class in the
-     * mro defines {@code __init__}; otherwise args starts empty, for that __init__ to fill
-     * (oserror_use_init).
+     * OSError_new for a class deriving from OSError: the arguments are parsed when the class's
+     * {@code __init__} is OSError's own; otherwise (a Python __init__, or another builtin's first on
+     * the mro) args starts empty, for that __init__ to fill (oserror_use_init).
      */
     private static void osErrorNew(Runtime rt, ClassType c, long self) {
         Heap heap = rt.heap;
-        if (rt.ops.lookupUserOnly(c, "__init__") == 0) {
+        if (rt.ops.resolvedOwner(c, "__init__") instanceof OSErrorType) {
             try {
                 OSErrorType.parseArgs(rt, self);
             } catch (RuntimeException e) {

@@ -221,11 +221,18 @@ final class TypeMethods {
             return v;
         });
         def0(D, "popitem", s -> {
+            // dict_popitem_impl makes the result tuple before it looks at the size (a GC allocation
+            // count0 sees even when the dict is empty and the tuple goes back to the free list)
+            long t = heap.tuples.alloc(2);
             long last = -1;
             for (long ix = DictType.nextEntry(s, 0); ix >= 0; ix = DictType.nextEntry(s, ix + 1)) last = ix;
-            if (last < 0) throw rt.error("KeyError", "popitem(): dictionary is empty");
+            if (last < 0) {
+                heap.decref(t);
+                throw rt.error("KeyError", "popitem(): dictionary is empty");
+            }
             long k = DictType.entryKeyAt(s, last), v = DictType.entryValueAt(s, last);
-            long t = heap.tuples.of(k, v);
+            TupleType.setItemSteal(t, 0, Builtins.incref(heap, k));
+            TupleType.setItemSteal(t, 1, Builtins.incref(heap, v));
             heap.dicts.delItem(s, k);
             return t;
         });

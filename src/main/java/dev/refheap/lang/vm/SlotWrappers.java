@@ -41,7 +41,7 @@ final class SlotWrappers {
     private final Runtime rt;
     private final Heap heap;
     /** Each builtin type's dict entries in CPython's order. */
-    final Map<PyType, List<Slot>> names = new HashMap<>();
+    final Map<PyType, List<Slot>> names = new LinkedHashMap<>();  // in the table's order: the type dicts are made in it (same ids in every run)
     private final Map<String, BinaryOp> binary = new HashMap<>();
     private final Map<String, BinaryOp> reflected = new HashMap<>();
 
@@ -264,6 +264,14 @@ final class SlotWrappers {
     private Builtin slot(PyType t, String name) {
         Builtin b = objectSlot(t, name);
         if (b != null) return b;
+        if (name.equals("__len__") && (t == heap.tuples || t == heap.lists || t == heap.dicts)) {
+            // the size in the base's own layout, which an instance of a subclass shares
+            return (s, a, o, n, kw) -> {
+                args(name, n, kw, 0);
+                return heap.ints.of(t == heap.tuples ? dev.refheap.object.TupleType.size(s)
+                        : t == heap.lists ? dev.refheap.object.ListType.size(s) : dev.refheap.object.DictType.size(s));
+            };
+        }
         Builtin generic = genericSlot(t, name);
         if (generic == null) return unsupportedImpl(t, name);
         return (s, a, o, n, kw) -> {

@@ -39,7 +39,7 @@ class ProgramTest {
                     pass
                 a = [C() for i in range(50)]
                 a.append(a)
-                print(gc.get_count(), sys.getrefcount(a), id(a) - id(a[0]), id(C) - id(a[1]))
+                print(gc.get_count(), sys.getrefcount(a), id(a) - id(a[0]), id(a[2]) - id(a[1]))
                 del a
                 print(gc.collect())
                 """;

@@ -123,7 +123,7 @@ def print_table(head, rows):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("workloads", nargs="*", help="workload names (default: every bench/*.py but this one)")
-    ap.add_argument("-n", "--runs", type=int, default=3, help="runs per interpreter, best-of (default 3)")
+    ap.add_argument("-n", "--runs", type=int, help="runs per interpreter: best of (default 3), or with --targets medians of (default 5)")
     ap.add_argument("--python", default="python3", help="the CPython to compare with (default python3)")
     ap.add_argument("--refheap", default=str(BENCH.parent / "refheap"),
                     help="the refheap launcher (default ../refheap relative to bench/, the repository's ./refheap)")
@@ -138,6 +138,8 @@ def main():
 
     if args.targets:
         return check_targets(args)
+    if args.runs is None:
+        args.runs = 3
 
     names = args.workloads or sorted(p.stem for p in BENCH.glob("*.py") if p.stem not in NOT_WORKLOADS)
     if args.baseline:
@@ -249,7 +251,7 @@ def med(values):
 
 
 def check_targets(args):
-    n = args.runs if args.runs != 3 else 5
+    n = args.runs or 5
     rh = [args.refheap]
     py = [args.python]
     rows = []  # (target, python3 median, refheap median, ratio text, goal text, met)
@@ -257,7 +259,7 @@ def check_targets(args):
     def row(target, py_v, rh_v, ratio, goal, met, unit="s"):
         fmt = (lambda v: f"{v:.3f} s") if unit == "s" else (lambda v: f"{v:.0f} MiB")
         rows.append((target, fmt(py_v) if py_v is not None else "", fmt(rh_v), ratio, goal, "met" if met else "MISSED"))
-        print(f"{target}: done", file=sys.stderr)
+        print("  ".join(rows[-1]), file=sys.stderr, flush=True)  # as it comes: the table is printed at the end
 
     groups = [args.only] if args.only else ["collect", "whole", "startup"]
     if "collect" in groups:

@@ -39,6 +39,8 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+# bench/*.py that are tools or take arguments, not whole-program workloads
+NOT_WORKLOADS = {"compare", "gc_pause", "gc_scale"}
 
 
 def run(cmd, timeout):
@@ -109,6 +111,15 @@ def first_difference(expected, actual):
     return "?"
 
 
+def print_table(head, rows):
+    widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
+    line = "  ".join(h.ljust(w) for h, w in zip(head, widths))
+    print(line)
+    print("-" * len(line))
+    for r in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("workloads", nargs="*", help="workload names (default: every bench/*.py but this one)")
@@ -128,7 +139,7 @@ def main():
     if args.targets:
         return check_targets(args)
 
-    names = args.workloads or sorted(p.stem for p in BENCH.glob("*.py") if p.name != Path(__file__).name)
+    names = args.workloads or sorted(p.stem for p in BENCH.glob("*.py") if p.stem not in NOT_WORKLOADS)
     if args.baseline:
         return compare_with_baseline(args, names)
     rows = []
@@ -155,12 +166,7 @@ def main():
         print(f"{path.stem}: done", file=sys.stderr)
 
     head = ("workload", "python3 s", "refheap s", "ratio", "outputs match")
-    widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
-    line = "  ".join(h.ljust(w) for h, w in zip(head, widths))
-    print(line)
-    print("-" * len(line))
-    for r in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
+    print_table(head, rows)
     print(f"(best of {args.runs} whole-process runs; refheap = {args.refheap})")
 
 
@@ -184,12 +190,7 @@ def compare_with_baseline(args, names):
         rows.append((path.stem, fmt(py), fmt(base), fmt(new), ratio(base, py, py[1]), ratio(new, py, py[1])))
         print(f"{path.stem}: done", file=sys.stderr)
     head = ("workload", "python3 s (cpu)", "baseline s (cpu)", "refheap s (cpu)", "baseline ratio", "ratio")
-    widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
-    line = "  ".join(h.ljust(w) for h, w in zip(head, widths))
-    print(line)
-    print("-" * len(line))
-    for r in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
+    print_table(head, rows)
     print(f"(best of {args.runs} interleaved whole-process runs, wall seconds and CPU seconds; ratios of wall time, "
           f"n/a when the output differed from python3's; baseline = {args.baseline}, refheap = {args.refheap})")
 
@@ -295,12 +296,7 @@ def check_targets(args):
         row("-c pass, peak RSS", pr, rr, f"{rr:.0f} MiB", "<= 50 MiB", rr <= 50, unit="MiB")
 
     head = ("target", "python3", "refheap", "ratio", "goal", "")
-    widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
-    line = "  ".join(h.ljust(w) for h, w in zip(head, widths))
-    print(line)
-    print("-" * len(line))
-    for r in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
+    print_table(head, rows)
     print(f"(medians of {n} fresh processes each, python3 and refheap alternating; -c pass: {max(n, 10)}; "
           f"refheap = {args.refheap}, python3 = {args.python}; load average at the end: "
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")

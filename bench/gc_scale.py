@@ -67,9 +67,10 @@ def draw():
               ("python3", "cpu", "#c0392b", "5,4"), ("refheap", "cpu", "#2471a3", "5,4")]
     ns = lambda p, side, kind: p[side][kind] / p["objects"] * 1e9
     ymax = max(ns(p, s, k) for p in pts for s, k, _, _ in series)
-    ymax = math.ceil(ymax / 50) * 50
+    ymin = min(ns(p, s, k) for p in pts for s, k, _, _ in series)
+    y0, y1 = math.floor(math.log10(ymin)), math.ceil(math.log10(ymax))  # log scale, whole decades
     X = lambda v: L + (v - x0) / (x1 - x0) * (W - L - R)
-    Y = lambda v: T + (1 - v / ymax) * (H - T - B)
+    Y = lambda v: T + (1 - (math.log10(v) - y0) / (y1 - y0)) * (H - T - B)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="12">',
            f'<rect width="{W}" height="{H}" fill="white"/>',
            f'<text x="{L}" y="22" font-size="14">One gc.collect() of cyclic garbage (two-dict cycles), per object</text>']
@@ -81,13 +82,16 @@ def draw():
             out.append(f'<line x1="{X(v):.1f}" y1="{T}" x2="{X(v):.1f}" y2="{H - B}" stroke="#eee"/>')
             label = f"10^{e}" if m == 1 else f"{m}x10^{e}"
             out.append(f'<text x="{X(v):.1f}" y="{H - B + 16}" text-anchor="middle">{label}</text>')
-    step = 50 if ymax <= 400 else 100
-    for v in range(0, ymax + 1, step):
-        out.append(f'<line x1="{L}" y1="{Y(v):.1f}" x2="{W - R}" y2="{Y(v):.1f}" stroke="#eee"/>')
-        out.append(f'<text x="{L - 6}" y="{Y(v) + 4:.1f}" text-anchor="end">{v}</text>')
+    for e in range(y0, y1 + 1):
+        for m in (1, 2, 5):
+            v = m * 10 ** e
+            if math.log10(v) > y1:
+                continue
+            out.append(f'<line x1="{L}" y1="{Y(v):.1f}" x2="{W - R}" y2="{Y(v):.1f}" stroke="#eee"/>')
+            out.append(f'<text x="{L - 6}" y="{Y(v) + 4:.1f}" text-anchor="end">{v:g}</text>')
     out.append(f'<text x="{(L + W - R) / 2}" y="{H - 12}" text-anchor="middle">objects in the collection (log scale)</text>')
     out.append(f'<text x="16" y="{(T + H - B) / 2}" transform="rotate(-90 16 {(T + H - B) / 2})" '
-               f'text-anchor="middle">ns per object</text>')
+               f'text-anchor="middle">ns per object (log scale)</text>')
     out.append(f'<rect x="{L}" y="{T}" width="{W - L - R}" height="{H - T - B}" fill="none" stroke="#888"/>')
     for i, (side, kind, color, dash) in enumerate(series):
         coords = " ".join(f"{X(math.log10(p['objects'])):.1f},{Y(ns(p, side, kind)):.1f}" for p in pts)

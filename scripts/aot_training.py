@@ -125,3 +125,16 @@ data.sort()
 t = tuple(data[:10])
 print(data[:5], data[-3:], t[1:4], 'abcdef'[::2], list(zip(t, 'abc')), list(enumerate('xy')), any(data), all(t))
 print(gc.get_count() is not None, gc.get_threshold(), len(gc.get_stats()), type(time.perf_counter()).__name__)
+
+# The collector's passes as big collections see them (their profiles): with automatic collection
+# off, a full collection of 60,000 two-dict cycles, then young and full ones over 60,000 live lists.
+gc.disable()
+for i in range(60000):
+    x = {}
+    y = {}
+    x['y'] = y
+    y['x'] = x
+del x, y
+held = [[i] for i in range(60000)]
+print('big', gc.collect(), gc.collect(0), gc.collect(), len(held))
+gc.enable()

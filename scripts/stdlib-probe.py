@@ -6,7 +6,8 @@ MODULES = ['__future__', 'keyword', 'copy', 'copyreg', 'pprint', 'reprlib', 'hea
            'contextlib', 'weakref', 'itertools', 'typing', 'random', 'math', 're', 'traceback', 'io', 'os', 'os.path',
            'json', 'time', 'datetime', 'threading', 'queue', 'struct', 'tracemalloc', 'warnings', 'inspect', 'dis',
            'timeit', 'statistics', 'fractions', 'decimal', 'argparse', 'tempfile', 'shutil', 'unittest', 'importlib',
-           'stat', 'colorsys', 'token', 'opcode', 'numbers', 'genericpath', 'posixpath', 'fnmatch', 'errno', 'atexit']
+           'stat', 'colorsys', 'token', 'opcode', 'numbers', 'genericpath', 'posixpath', 'fnmatch', 'errno', 'atexit',
+           'binascii', 'base64']
 for name in MODULES:
     try:
         __import__(name)

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * It runs at normal priority: a thread the scheduler starves would hold up the program at every
  * JVM safepoint (deoptimization, Java GC), which waits for all threads.
  *
+ * A collection of the program's heap stops a warm-up still running (it would only compete).
+ *
  * <p>With automatic collection on, the program's own young and full collections exercise the
  * passes while the heap grows, and the warm-up is not needed.
  *
@@ -36,13 +38,15 @@ public final class CollectorWarmup {
     private CollectorWarmup() {}
 
     /** GC allocations without a collection that start the warm-up. */
-    public static final long TRIGGER = 50_000;
+    public static final long TRIGGER = 100_000;
     static final boolean ENABLED = !"false".equals(System.getProperty("refheap.gcWarmup"));
     /** Rounds, and two-dict cycles (and live lists) per round: enough calls of each pass for the optimising compiler. */
     static final int ROUNDS = 12, PAIRS = 10_000;
 
     private static final AtomicBoolean started = new AtomicBoolean();
     private static volatile Thread thread;
+    /** Set when the program's own collection starts: the warm-up then ends at its next check. */
+    private static volatile boolean stop;
 
     /** Starts the warm-up thread unless it has started before (or is turned off). */
     static void startOnce() {
@@ -51,6 +55,14 @@ public final class CollectorWarmup {
         t.setDaemon(true);
         thread = t;
         t.start();
+    }
+
+    /**
+     * The program's collector is about to collect: a running warm-up stops (at its next graph),
+     * so it does not compete with the collection for the processor and the JIT.
+     */
+    static void programCollects() {
+        if (thread != null) stop = true;
     }
 
     /** True once the warm-up was started in this process. */
@@ -64,22 +76,23 @@ public final class CollectorWarmup {
 
     private static void runQuietly() {
         try {
-            run(ROUNDS, PAIRS);
+            run(ROUNDS, PAIRS, true);
         } catch (Throwable ignored) {
             // only an optimisation: the program never sees it
         }
     }
 
-    /** The warm-up itself, on the calling thread: {@code rounds} rounds of the graphs above with {@code pairs} pairs each. */
-    static void run(int rounds, int pairs) {
+    /** The warm-up itself, on the calling thread: {@code rounds} rounds of the graphs above with {@code pairs} pairs each; a stoppable one ends early once the program collects. */
+    static void run(int rounds, int pairs, boolean stoppable) {
         try (Heap heap = new Heap()) {
             CycleCollector gc = HeapObjectModel.install(heap);
             gc.setEnabled(false);
+            gc.markWarmup();
             long k1 = heap.strs.internedOf("a"), k2 = heap.strs.internedOf("b");
-            for (int r = 0; r < rounds; r++) {
+            for (int r = 0; r < rounds && !(stoppable && stop); r++) {
                 // Two-dict cycles of garbage, found by a full collection (update+subtract fused,
                 // untrack_dicts, delete_garbage freeing dicts and their keys).
-                for (int i = 0; i < pairs; i++) {
+                for (int i = 0; i < pairs && !(stoppable && stop); i++) {
                     long a = heap.dicts.create(), b = heap.dicts.create();
                     heap.dicts.setItem(a, k2, b);
                     heap.dicts.setItem(b, k1, a);
@@ -87,6 +100,7 @@ public final class CollectorWarmup {
                     heap.decref(b);
                 }
                 gc.collect(CycleCollector.NUM_GENERATIONS - 1);
+                if (stoppable && stop) break;
                 // Live one-element lists and pairs of ints (tuples to untrack), young then full
                 // collections over them; then self-referencing lists of garbage.
                 long held = heap.lists.alloc(0);

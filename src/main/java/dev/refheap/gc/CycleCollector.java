@@ -251,6 +251,11 @@ public final class CycleCollector implements GcHooks {
         return result[0] + result[1];
     }
 
+    /** True for the warm-up's own collector, whose collections must not stop the warm-up. */
+    private boolean warmup;
+
+    void markWarmup() { warmup = true; }
+
     /** The object model this collector sees the heap through. */
     ObjectModel model() { return model; }
 
@@ -326,6 +331,7 @@ public final class CycleCollector implements GcHooks {
             start = System.nanoTime();
         }
         phase(gen, "start", 0);
+        if (!warmup) CollectorWarmup.programCollects();
         if (gen + 1 < NUM_GENERATIONS) count[gen + 1]++;
         for (int i = 0; i <= gen; i++) count[i] = 0;
         for (int i = 0; i < gen; i++) listMerge(generation[i], generation[gen]);

@@ -44,7 +44,11 @@ final class Unmapper {
                 sizes[tail] = size;
                 count++;
                 if (thread == null) start();
-                LOCK.notifyAll();
+                // The thread waits for work only when the queue was empty; during a burst it
+                // looks again every QUIET_NANOS by itself. Waking it on every release made it
+                // take the lock as often as the releasing thread: on a loaded machine the
+                // collector then stalled behind a descheduled lock holder, once per arena.
+                if (count == 1 || count == MAX_PENDING / 2) LOCK.notifyAll();
                 return;
             }
         }

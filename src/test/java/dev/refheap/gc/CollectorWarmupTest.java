@@ -12,7 +12,7 @@ class CollectorWarmupTest {
     /** The warm-up's own heap ends empty: Heap.close() would throw HeapLeakException for anything left alive. */
     @Test
     void warmupFreesEverythingItBuilt() {
-        CollectorWarmup.run(2, 500);
+        CollectorWarmup.run(2, 500, false);
     }
 
     /** It leaves the program's heap alone: a heap's objects, counts and generations are unchanged by a warm-up beside it. */
@@ -24,7 +24,7 @@ class CollectorWarmupTest {
             h.lists.append(l, l);
             long[] counts = py.gc().count();
             long gen0 = py.gc().generationSize(0);
-            CollectorWarmup.run(1, 300);
+            CollectorWarmup.run(1, 300, false);
             assertTrue(java.util.Arrays.equals(counts, py.gc().count()));
             assertTrue(gen0 == py.gc().generationSize(0));
             assertTrue(py.heap().refcount(l) == 2);

@@ -132,6 +132,19 @@ class HeapPageBrowserTest {
             assertEquals(1, driver.findElements(By.cssSelector("#gen-panel .gen-objs[data-gen='" + gen + "'] .chip[data-serial='" + s + "']")).size());
         }
         assertEquals(Set.of("dict['d2'] (value)", "dict['d1'] (value)"), holders);
+        // the stack area's frame with arrows into the heap; labelled references; shared small ints
+        assertFalse(driver.findElements(By.cssSelector("g.frame")).isEmpty());
+        assertFalse(driver.findElements(By.cssSelector("path.var-ref")).isEmpty(), "arrows from variables");
+        List<String> edgeLabels = driver.findElements(By.cssSelector("text.edge")).stream().map(WebElement::getText).toList();
+        assertTrue(edgeLabels.contains("['d1']") && edgeLabels.contains("['d2']"), edgeLabels.toString());
+        assertFalse(driver.findElements(By.cssSelector("g.obj.shared[data-type='int']")).isEmpty(), "small ints drawn as shared");
+        String place = objectBySerial(s1).findElement(By.cssSelector("rect.box")).getAttribute("x") + "," + objectBySerial(s1).findElement(By.cssSelector("rect.box")).getAttribute("y");
+
+        // each collector phase is a step; at subtract_refs the orphaned dicts have gc_refs 0
+        forwardUntil(e -> "subtract_refs".equals(e.getAttribute("data-phase")), 800, "the collector's subtract_refs phase");
+        assertEquals("gc_refs 0", objectBySerial(s1).findElement(By.cssSelector("text.gcrefs")).getText());
+        assertEquals(place, objectBySerial(s1).findElement(By.cssSelector("rect.box")).getAttribute("x") + ","
+                + objectBySerial(s1).findElement(By.cssSelector("rect.box")).getAttribute("y"), "a stable layout: the box keeps its place");
 
         // the collection of the last dict-cycle cell: the orphaned dicts found unreachable, then freed
         forwardUntil(e -> "unreachable".equals(e.getAttribute("data-phase")), 800, "the collector's unreachable phase");

@@ -28,7 +28,9 @@ final class NativeModules {
             Map.entry("_string", (vm, imp) -> dev.refheap.lang.modules.StringModule.create(vm)),
             Map.entry("_random", (vm, imp) -> dev.refheap.lang.modules.RandomModule.create(vm)),
             Map.entry("_struct", (vm, imp) -> dev.refheap.lang.modules.struct.StructModule.create(vm)),
-            Map.entry("binascii", (vm, imp) -> dev.refheap.lang.modules.BinasciiModule.create(vm)));
+            Map.entry("binascii", (vm, imp) -> dev.refheap.lang.modules.BinasciiModule.create(vm)),
+            Map.entry("_heapq", (vm, imp) -> dev.refheap.lang.modules.HeapqModule.create(vm)),
+            Map.entry("_bisect", (vm, imp) -> dev.refheap.lang.modules.BisectModule.create(vm)));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

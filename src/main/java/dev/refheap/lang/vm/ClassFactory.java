@@ -24,12 +24,13 @@ final class ClassFactory {
     /**
      * The builtin types a class may extend beyond object and the exceptions: their layouts, slots
      * and constructors chain from {@link ClassType} and {@link TypeCall}. Every other type
-     * CPython lets one subclass is refused with NotImplementedError naming it. (tuple's layout,
-     * dict after the items and tuple_subtype_new are in place, but the object protocol does not yet
-     * treat its subclasses' instances as tuples: len, iteration, repr, == would be wrong, so it stays refused.)
+     * CPython lets one subclass is refused with NotImplementedError naming it. A tuple subclass's
+     * instances are tuples to the object protocol ({@link Ops#asBuiltin}) for what the class does
+     * not define itself.
      */
     static boolean extendable(Runtime rt, PyType b) {
-        return b == rt.classMethodType || b == rt.staticMethodType || b == rt.propertyType || b == rt.heap.typeType;
+        return b == rt.classMethodType || b == rt.staticMethodType || b == rt.propertyType || b == rt.heap.typeType
+                || b == rt.heap.tuples;
     }
 
     /** The offset of a builtin type's own instance dict (tp_dictoffset), 0 if it has none. */

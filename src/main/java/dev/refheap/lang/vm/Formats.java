@@ -200,7 +200,7 @@ final class Formats {
     static long percent(Runtime rt, long fmtObj, long args) {
         Heap heap = rt.heap;
         String fmt = StrType.value(fmtObj);
-        boolean isTuple = heap.typeOf(args) == heap.tuples;
+        boolean isTuple = rt.ops.isTuple(args);  // PyTuple_Check: a tuple subclass's items are the arguments too
         long nargs = isTuple ? TupleType.size(args) : 1;
         // a mapping argument (not a tuple or str) feeds %(key)s and is never "not all converted"
         boolean mapping = !isTuple && heap.typeOf(args) != heap.strs

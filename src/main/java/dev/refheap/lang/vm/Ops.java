@@ -62,6 +62,20 @@ final class Ops {
         return t == heap.typeType.address() || (Native.getInt(t + Layout.TP_FLAGS) & PyType.TYPE_SUBCLASS) != 0;
     }
 
+    /**
+     * The type whose behaviour {@code o} has for special method {@code dunder}: for an instance of a
+     * class extending tuple that does not define it, tuple (PyTuple_Check's view); else {@code t}.
+     */
+    PyType asBuiltin(PyType t, String dunder) {
+        return t instanceof ClassType c && c.builtinBase == heap.tuples && lookupUserOnly(c, dunder) == 0 ? heap.tuples : t;
+    }
+
+    /** True if o is a tuple or an instance of a class extending tuple (PyTuple_Check). */
+    boolean isTuple(long o) {
+        PyType t = heap.typeOf(o);
+        return t == heap.tuples || t instanceof ClassType c && c.builtinBase == heap.tuples;
+    }
+
     /** The metaclass of class object {@code o} when it is a class defined by Python code (not type), else null. */
     ClassType metaclassOf(long o) {
         return heap.typeOf(o) instanceof ClassType m && m.metaclass ? m : null;
@@ -80,6 +94,10 @@ final class Ops {
         if (o == heap.True) return true;
         if (o == heap.False || o == heap.None) return false;
         PyType t = heap.typeOf(o);
+        if (t instanceof ClassType c0 && c0.builtinBase == heap.tuples && lookupUserOnly(c0, "__bool__") == 0
+                && lookupUserOnly(c0, "__len__") == 0) {
+            t = heap.tuples;
+        }
         if (t == heap.ints) return IntType.obSize(o) != 0;
         if (t == heap.floats) return FloatType.value(o) != 0;
         if (t == heap.strs) return StrType.length(o) != 0;
@@ -112,7 +130,7 @@ final class Ops {
     // ---- repr and str -------------------------------------------------------------------------
 
     String repr(long o) {
-        PyType t = heap.typeOf(o);
+        PyType t = asBuiltin(heap.typeOf(o), "__repr__");
         if (o == heap.None) return "None";
         if (t == heap.bools) return o == heap.True ? "True" : "False";
         if (t == heap.ints) return IntType.fitsLong(o) ? Long.toString(IntType.asLong(o)) : IntStrLimit.decimal(rt, IntType.toBig(o));
@@ -1217,6 +1235,9 @@ final class Ops {
                 if (c != null) return bool(switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 4 -> c > 0; default -> c >= 0; });
             }
         }
+        if (asBuiltin(ta, CMP_DUNDERS[op]) == heap.tuples && asBuiltin(tb, CMP_DUNDERS[CMP_SWAPPED[op]]) == heap.tuples) {
+            return bool(compareTuples(op, a, b));  // tuplerichcompare on tuple subclasses
+        }
         if (op == 2) return bool(a == b);
         if (op == 3) {
             if (ta instanceof ClassType ca && lookupUserOnly(ca, "__eq__") != 0) {
@@ -1257,6 +1278,21 @@ final class Ops {
             case 4 -> c > 0;
             default -> c >= 0;
         };
+    }
+
+    /** tuplerichcompare: the first differing items decide, else the lengths. */
+    private boolean compareTuples(int op, long a, long b) {
+        long na = TupleType.size(a), nb = TupleType.size(b);
+        if ((op == 2 || op == 3) && na != nb) return op == 3;
+        long i = 0;
+        for (; i < Math.min(na, nb); i++) if (!eq(TupleType.item(a, i), TupleType.item(b, i))) break;
+        if (i >= na || i >= nb) {
+            int c = Long.compare(na, nb);
+            return switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 2 -> c == 0; case 3 -> c != 0; case 4 -> c > 0; default -> c >= 0; };
+        }
+        if (op == 2) return false;
+        if (op == 3) return true;
+        return compareBool(op, TupleType.item(a, i), TupleType.item(b, i));
     }
 
     /** a == b (may call __eq__). */
@@ -1318,7 +1354,7 @@ final class Ops {
     }
 
     boolean contains(long container, long item) {
-        PyType t = heap.typeOf(container);
+        PyType t = asBuiltin(heap.typeOf(container), "__contains__");
         try {
             if (t == heap.dicts) return heap.dicts.contains(container, item);
             if (t == heap.sets || t == heap.frozensets) return heap.sets.contains(container, item);
@@ -1386,6 +1422,9 @@ final class Ops {
     }
 
     long hashInstance(long o, ClassType c) {
+        if (c.builtinBase == heap.tuples && lookupUserOnly(c, "__hash__") == 0 && lookupUserOnly(c, "__eq__") == 0) {
+            return heap.tuples.hash(o);  // tuplehash, inherited
+        }
         long h = lookupType(c, "__hash__");
         if (h == heap.None) throw rt.typeError("unhashable type: '" + c.name() + "'");
         if (h != 0 && heap.typeOf(h) == rt.functionType) {
@@ -1406,7 +1445,7 @@ final class Ops {
     // ---- items -------------------------------------------------------------------------------
 
     long len(long o) {
-        PyType t = heap.typeOf(o);
+        PyType t = asBuiltin(heap.typeOf(o), "__len__");
         if (t == heap.strs) return StrType.length(o);
         if (t == heap.lists) return ListType.size(o);
         if (t == heap.tuples) return TupleType.size(o);
@@ -1451,7 +1490,7 @@ final class Ops {
     // ---- iteration ---------------------------------------------------------------------------
 
     long iter(long o) {
-        PyType t = heap.typeOf(o);
+        PyType t = asBuiltin(heap.typeOf(o), "__iter__");
         if (t == heap.lists) return rt.iterType.create(IterType.Kind.LIST, o, 0);
         if (t == heap.tuples) return rt.iterType.create(IterType.Kind.TUPLE, o, 0);
         if (t == heap.strs) return rt.iterType.create(IterType.Kind.STR, o, 0);

@@ -67,4 +67,35 @@ final class RangeType extends LangType {
             return heap.ints.of(v);
         }
     }
+
+    /** range_equals: the same length, and (when not empty) the same start, and (when longer than 1) the same step. */
+    @Override
+    public boolean equals(long a, long b) {
+        if (heap.typeOf(b) != this) return false;
+        long n = length(a);
+        if (n != length(b)) return false;
+        if (n == 0) return true;
+        if (start(a) != start(b)) return false;
+        return n == 1 || step(a) == step(b);
+    }
+
+    /** range_hash: hash((len, start, step)) with start and step None where they do not matter (a tuple made and freed, as 3.11 does). */
+    @Override
+    public long hash(long o) {
+        long n = length(o);
+        long t = heap.tuples.alloc(3);
+        dev.refheap.object.TupleType.setItemSteal(t, 0, heap.ints.of(n));
+        dev.refheap.object.TupleType.setItemSteal(t, 1, n == 0 ? incNone() : heap.ints.of(start(o)));
+        dev.refheap.object.TupleType.setItemSteal(t, 2, n <= 1 ? incNone() : heap.ints.of(step(o)));
+        try {
+            return heap.hash(t);
+        } finally {
+            heap.decref(t);
+        }
+    }
+
+    private long incNone() {
+        heap.incref(heap.None);
+        return heap.None;
+    }
 }

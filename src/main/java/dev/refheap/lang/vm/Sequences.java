@@ -17,11 +17,45 @@ import dev.refheap.object.TupleType;
 final class Sequences {
     private Sequences() {}
 
+    /**
+     * Concatenation and repetition where an operand is an instance of a tuple subclass that does
+     * not define the operator: tupleconcat/tuplerepeat on its items, giving an exact tuple (never
+     * the operand itself, which is not exact). 0 when this does not apply.
+     */
+    private static long tupleSubclassBinary(Runtime rt, BinaryOp base, long a, long b, PyType ta, PyType tb) {
+        Heap heap = rt.heap;
+        String rd = "__r" + base.dunder.substring(2);
+        PyType ma = rt.ops.asBuiltin(ta, base.dunder), mb = rt.ops.asBuiltin(tb, rd);
+        if (ma == ta && mb == tb) return 0;  // no tuple subclass taking the builtin's part
+        if (base == BinaryOp.ADD && ma == heap.tuples && mb == heap.tuples) {
+            long n = TupleType.size(a), m = TupleType.size(b);
+            long r = heap.tuples.alloc(n + m);
+            for (long i = 0; i < n; i++) TupleType.setItemSteal(r, i, Builtins.incref(heap, TupleType.item(a, i)));
+            for (long i = 0; i < m; i++) TupleType.setItemSteal(r, n + i, Builtins.incref(heap, TupleType.item(b, i)));
+            return r;
+        }
+        if (base == BinaryOp.MULTIPLY && (ma == heap.tuples && tb instanceof IntType || mb == heap.tuples && ta instanceof IntType)) {
+            long seq = ma == heap.tuples && tb instanceof IntType ? a : b, count = seq == a ? b : a;
+            long copy = heap.tuples.alloc(TupleType.size(seq));
+            for (long i = 0; i < TupleType.size(seq); i++) TupleType.setItemSteal(copy, i, Builtins.incref(heap, TupleType.item(seq, i)));
+            try {
+                return repeat(rt, copy, count, false);
+            } finally {
+                heap.decref(copy);
+            }
+        }
+        return 0;
+    }
+
     /** a op b for str/bytes/list/tuple/set/dict operands (new reference), or 0 if not applicable. */
     static long binary(Runtime rt, BinaryOp op, long a, long b) {
         Heap heap = rt.heap;
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
         BinaryOp base = op.base();
+        if ((ta instanceof ClassType || tb instanceof ClassType) && (base == BinaryOp.ADD || base == BinaryOp.MULTIPLY)) {
+            long r = tupleSubclassBinary(rt, base, a, b, ta, tb);
+            if (r != 0) return r;
+        }
         if (base == BinaryOp.ADD && ta == tb) {
             if (ta == heap.strs) {
                 if (StrType.length(b) == 0) return Builtins.incref(heap, a);
@@ -356,7 +390,7 @@ final class Sequences {
 
     static long getItem(Runtime rt, long o, long key) {
         Heap heap = rt.heap;
-        PyType t = heap.typeOf(o);
+        PyType t = rt.ops.asBuiltin(heap.typeOf(o), "__getitem__");
         boolean isSlice = heap.typeOf(key) == rt.sliceType;
         if (t == heap.dicts) {
             long v;
@@ -374,7 +408,7 @@ final class Sequences {
             long len = list ? ListType.size(o) : TupleType.size(o);
             if (isSlice) {
                 long[] s = sliceIndices(rt, key, len);
-                if (!list && s[0] == 0 && s[2] == 1 && s[3] == len) return Builtins.incref(heap, o);
+                if (!list && s[0] == 0 && s[2] == 1 && s[3] == len && Heap.typeAddress(o) == t.address()) return Builtins.incref(heap, o);
                 long r = list ? heap.lists.alloc(s[3]) : heap.tuples.alloc(s[3]);
                 for (long i = 0, j = s[0]; i < s[3]; i++, j += s[2]) {
                     long v = list ? ListType.item(o, j) : TupleType.item(o, j);

@@ -168,6 +168,9 @@ final class SlotWrappers {
             }
         }
         switch (name) {
+            case "count", "index":
+                if (t == rt.rangeType) return rangeCountIndex(name.equals("index"));
+                break;
             case "__getitem__", "__contains__": {
                 Builtin b = genericSlot(t, name);
                 return (s, a, o, n, kw) -> {
@@ -195,6 +198,37 @@ final class SlotWrappers {
             };
         }
         return null;
+    }
+
+    /** range.count(x) and range.index(x): arithmetic for an int, a scan by == for anything else. */
+    private Builtin rangeCountIndex(boolean index) {
+        return (s, a, o, n, kw) -> {
+            Args.exactly(rt, index ? "index" : "count", n, kw, 1);
+            long x = a[o];
+            long pos = -1;
+            if (heap.typeOf(x) instanceof IntType && IntType.fitsLong(x)) {
+                if (rt.ops.contains(s, x)) pos = (IntType.asLong(x) - RangeType.start(s)) / RangeType.step(s);
+            } else {
+                long len = RangeType.length(s), count = 0;
+                for (long i = 0; i < len; i++) {
+                    long v = heap.ints.of(RangeType.start(s) + i * RangeType.step(s));
+                    boolean eq;
+                    try {
+                        eq = rt.ops.eq(v, x);
+                    } finally {
+                        heap.decref(v);
+                    }
+                    if (eq) {
+                        if (pos < 0) pos = i;
+                        count++;
+                    }
+                }
+                if (!index) return heap.ints.of(count);
+            }
+            if (!index) return heap.ints.of(pos >= 0 ? 1 : 0);
+            if (pos < 0) throw rt.error("ValueError", rt.ops.repr(x) + " is not in range");
+            return heap.ints.of(pos);
+        };
     }
 
     private Builtin unsupportedImpl(PyType t, String name) {
@@ -424,7 +458,8 @@ final class SlotWrappers {
         PyType ot = heap.typeOf(other);
         if (isNumberType(t)) return numberOperand(t, other);
         if (isSetLike(t)) return isSetLike(ot);
-        if (t == heap.bytes || t == rt.byteArrayType) return ot == heap.bytes || ot == rt.byteArrayType;
+        if (t == heap.bytes) return ot == heap.bytes;  // bytes_richcompare: NotImplemented for a bytearray (its reflected one answers)
+        if (t == rt.byteArrayType) return ot == heap.bytes || ot == rt.byteArrayType;
         return rt.ops.isInstance(other, t);
     }
 

@@ -229,6 +229,9 @@ public final class VmApi {
     /** o.name for a str object {@code name}: a new reference; AttributeError when absent. */
     public long getAttr(long o, long name) { return rt.ops.getAttr(o, name); }
 
+    /** len(o) (PyObject_Size): TypeError "object of type 'T' has no len()". */
+    public long callLen(long o) { return rt.ops.len(o); }
+
     /** o[key]: a new reference. */
     public long getItem(long o, long key) { return rt.ops.getItem(o, key); }
 

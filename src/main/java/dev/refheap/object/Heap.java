@@ -693,11 +693,6 @@ public final class Heap implements AutoCloseable {
     public boolean isClosed() { return allocator.isClosed(); }
 
     /**
-     * Clears the free lists, then returns all memory. Objects still alive are leaks: they are
-     * reported in the thrown {@link HeapLeakException}, by type with counts, after the memory is
-     * returned.
-     */
-    /**
      * Gives all of the heap's native memory back without deallocating anything: for a heap whose
      * program was abandoned mid-operation (refcounts may be off, a container half-built), where
      * {@link #close} would run deallocators on an inconsistent heap. No thread may use the heap
@@ -707,6 +702,11 @@ public final class Heap implements AutoCloseable {
         allocator.close();
     }
 
+    /**
+     * Clears the free lists, then returns all memory. Objects still alive are leaks: they are
+     * reported in the thrown {@link HeapLeakException}, by type with counts, after the memory is
+     * returned.
+     */
     @Override
     public void close() {
         if (allocator.isClosed()) return;

@@ -438,7 +438,7 @@ final class Ops {
             }
             Long cached = c.lookupCache.get(name);
             if (cached != null) return cached;
-            long v = lookupMro(c, name);
+            long v = lookupMroFrom(c, 0, name);
             c.lookupCache.put(name, v);
             return v;
         }
@@ -447,11 +447,6 @@ final class Ops {
             if (v != 0) return v;
         }
         return lookupBuiltin(heap.objectType, name);
-    }
-
-    /** The uncached lookup along a class's mro. */
-    private long lookupMro(ClassType c, String name) {
-        return lookupMroFrom(c, 0, name);
     }
 
     /** The lookup along a class's mro from its entry {@code from} on: class dicts and builtin types' own attributes; borrowed, 0 if absent. */

@@ -108,7 +108,19 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         cellOfFile.put(filename, index);
     }
 
-    public List<Map<String, Object>> steps() { return steps; }
+    public synchronized List<Map<String, Object>> steps() { return steps; }
+
+    /**
+     * The steps recorded, for the caller of a run; from here on no step is added or changed (a
+     * run given up past its time limit may still be unwinding on its own thread).
+     */
+    public synchronized List<Map<String, Object>> detach() {
+        detached = true;
+        return steps;
+    }
+
+    /** Set by {@link #detach}: the step list belongs to the caller. Guarded by this. */
+    private boolean detached;
 
     /** Why recording stopped early, or null. */
     public String stopped() { return stopped; }
@@ -125,8 +137,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
 
     /**
      * Thrown from a heap event when a stopped program did not end within a second of the
-     * interrupt (a loop inside one builtin, which checks no interrupt): the run is abandoned and
-     * its runtime discarded. An Error, so nothing in the VM catches it.
+     * interrupt (a loop inside one builtin that checks no interrupt): the run is abandoned and
+     * its heap's memory given back. An Error, so nothing in the VM catches it.
      */
     public static final class Abandoned extends Error {
         private static final long serialVersionUID = 1L;
@@ -204,8 +216,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
     // ---- line events and collector phases ----------------------------------------------------------
 
     @Override
-    public void onLine(Runtime rt, String filename, int line) {
-        if (stopped != null) return;
+    public synchronized void onLine(Runtime rt, String filename, int line) {
+        if (stopped != null || detached) return;
         Integer c = cellOfFile.get(filename);
         if (c == null) return;  // code the runtime compiled for itself
         if (!checkLimits()) return;
@@ -220,7 +232,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
     }
 
     /** The end of a cell (or the script): the state after its last line. */
-    public void endOfCell(String error) {
+    public synchronized void endOfCell(String error) {
+        if (detached) return;
         Map<String, Object> step = newStep("end");
         step.put("cell", cell);
         step.put("line", -1);
@@ -233,8 +246,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
     }
 
     @Override
-    public void onPhase(int generation, String phase, long count) {
-        if (stopped != null) return;
+    public synchronized void onPhase(int generation, String phase, long count) {
+        if (stopped != null || detached) return;
         phaseNow = phase.equals("stop") ? null : phase;
         if (phase.equals("start")) {
             inCollection = true;

@@ -230,6 +230,65 @@ class TraceRunTest {
     }
 
     @Test
+    void aHugePowerEndsAtTheTimeLimitAndItsThreadFreesTheHeap() throws Exception {
+        // 10**10**7 is one line of pure Java work for seconds: the power checks the interrupt
+        // between squarings, and the caller never waits past the give-up point in any case
+        java.util.concurrent.atomic.AtomicReference<dev.refheap.lang.vm.Runtime> made = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch threadDone = new java.util.concurrent.CountDownLatch(1);
+        long[] t0 = new long[1];
+        Map<String, Object> r = TraceRun.record("pow.py", "x = [1]\ny = 10**10**7\nprint('not reached')\n", false,
+                TraceLimits.defaults().withWallMillis(1000), false, rt -> {
+                    made.set(rt);
+                    t0[0] = System.nanoTime();  // the program's time starts with its runtime made
+                }, threadDone::countDown);
+        long ms = (System.nanoTime() - t0[0]) / 1_000_000;
+        Map<String, Object> ended = (Map<String, Object>) r.get("ended");
+        assertEquals("limit", ended.get("reason"), ended.toString());
+        assertTrue(((String) ended.get("message")).contains("time limit"), ended.toString());
+        assertTrue(ms < 1000 + TraceRun.GIVE_UP_MILLIS + 2000, ms + " ms");
+        assertTrue(steps(r).stream().anyMatch(s -> Integer.valueOf(2).equals(s.get("line"))), "what was recorded is kept");
+        assertFalse(((String) r.get("stdout")).contains("not reached"));
+        assertTrue(threadDone.await(300, java.util.concurrent.TimeUnit.SECONDS), "the program's thread ends by itself");
+        assertTrue(made.get().heap().isClosed(), "and gives its heap back");
+    }
+
+    @Test
+    void aProgramThatDoesNotEndIsGivenUpAndTheRecordKept() throws Exception {
+        // the program's thread held up past the give-up point (as by one long step of Java work
+        // that checks nothing): the caller returns the record anyway, and the thread's end is
+        // reported later (the web page admits the next program only then)
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1), threadDone = new java.util.concurrent.CountDownLatch(1);
+        long[] t0 = new long[1];
+        Map<String, Object> r = TraceRun.record("held.py", "x = 1\n", false, TraceLimits.defaults().withWallMillis(300), false, rt -> {
+            t0[0] = System.nanoTime();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, threadDone::countDown);
+        long ms = (System.nanoTime() - t0[0]) / 1_000_000;
+        Map<String, Object> ended = (Map<String, Object>) r.get("ended");
+        assertEquals("limit", ended.get("reason"));
+        assertEquals(true, ended.get("abandoned"), ended.toString());
+        assertTrue(ms >= 300 + TraceRun.GIVE_UP_MILLIS && ms < 300 + TraceRun.GIVE_UP_MILLIS + 2000, ms + " ms");
+        assertEquals(1, threadDone.getCount(), "the thread is still held");
+        release.countDown();
+        assertTrue(threadDone.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(steps(r).isEmpty(), "the record given up is not changed afterwards");
+    }
+
+    @Test
+    void aLongSortOrJoinStopsAtTheTimeLimitInsideTheBuiltin() {
+        for (String program : new String[] {"x = sorted(str(i * 7919 % 1000003) for i in range(600000))\nx.sort()\nx.sort(reverse=True)\nx.sort()\n",
+                "x = ['ab'] * 3000000\nfor i in range(100):\n    y = ''.join(x)\n"}) {
+            Map<String, Object> r = TraceRun.record("long.py", program, false, TraceLimits.defaults().withWallMillis(500), false);
+            Map<String, Object> ended = (Map<String, Object>) r.get("ended");
+            assertEquals("limit", ended.get("reason"), ended.toString());
+        }
+    }
+
+    @Test
     void theHeapLimitIsMemoryError() {
         Map<String, Object> r = TraceRun.record("big.py", "x = []\nwhile True:\n    x.append([0] * 1000)\n", false,
                 TraceLimits.defaults().withHeapBytes(2L << 20).withWallMillis(300_000), false);

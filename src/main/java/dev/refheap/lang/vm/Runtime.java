@@ -255,6 +255,19 @@ public final class Runtime implements AutoCloseable {
     public void interrupt() { interpreter.interrupted = true; }
 
     public void clearInterrupt() { interpreter.interrupted = false; }
+
+    /**
+     * For a builtin whose loop runs long without reaching a bytecode boundary (a huge power, a
+     * long sort, join or repeat): raises KeyboardInterrupt when one was asked for (Ctrl-C, a
+     * trace's time limit), as a loop's backward jump or a call does. Call it only where raising
+     * leaves every object whole.
+     */
+    void checkInterrupt() {
+        if (interpreter.interrupted) {
+            interpreter.interrupted = false;
+            throw error("KeyboardInterrupt", null);
+        }
+    }
     public PrintStream err() { return err; }
     public CycleCollector gc() { return gc; }
 

@@ -54,6 +54,23 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
     /** The changes themselves, in order, with where the VM was (the first {@link #EVENTS_EACH} of each followed object). */
     private final Map<Long, List<ChangeHolders.Event>> refEvents = new HashMap<>();
     static final int EVENTS_EACH = 32;
+    /** The changes past the first {@link #EVENTS_EACH}: counted by sign, site and phase (at most {@link #MORE_SITES} places, then "elsewhere"). */
+    private final Map<Long, List<More>> refMore = new HashMap<>();
+    static final int MORE_SITES = 8;
+
+    /** A count of changes of one sign at one site (site null: elsewhere, past {@link #MORE_SITES} places). */
+    private static final class More {
+        final int delta;
+        final Tracing.Site site;
+        final String phase;
+        long count;
+
+        More(int delta, Tracing.Site site, String phase) {
+            this.delta = delta;
+            this.site = site;
+            this.phase = phase;
+        }
+    }
     /** The holders of each object shown at the last step (the "before" of the next step's changes). */
     private Map<Long, Map<String, ChangeHolders.Held>> lastHolders = new HashMap<>();
     /** The collector's phase while a collection runs, else null. */
@@ -183,10 +200,13 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         }
         long[] rc = refChanges.remove(o);
         List<ChangeHolders.Event> ev = refEvents.remove(o);
+        List<Map<String, Object>> more = moreOf(o);
+        refMore.remove(o);
         if (rc != null && ev != null && serial != null && !freedShown.isEmpty() && serial.equals(freedShown.getLast().get("serial"))) {
             Map<String, Object> dead = freedShown.getLast();
             dead.put("refChanges", List.of(rc[0], rc[1]));
             dead.put("refEvents", ChangeHolders.attribute(ev, complete(rc, ev), before(o, ev), Map.of()));
+            if (more != null) dead.put("refEventsMore", more);
         }
         lastHolders.remove(o);
     }
@@ -210,7 +230,46 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
             if (delta > 0) c[0]++; else c[1]++;
             List<ChangeHolders.Event> ev = refEvents.computeIfAbsent(o, k -> new ArrayList<>(4));
             if (ev.size() < EVENTS_EACH) ev.add(new ChangeHolders.Event(delta, Tracing.site(rt), phaseNow, false));
+            else countMore(o, delta);
         }
+    }
+
+    private void countMore(long o, int delta) {
+        List<More> more = refMore.computeIfAbsent(o, k -> new ArrayList<>(2));
+        Tracing.Site site = Tracing.site(rt);
+        int sign = delta > 0 ? 1 : -1;
+        More hit = null;
+        for (More m : more) {
+            if (m.delta == sign && java.util.Objects.equals(m.phase, phaseNow) && (m.site == site || m.site != null && m.site.equals(site))) {
+                hit = m;
+                break;
+            }
+        }
+        if (hit == null) {
+            if (more.size() < MORE_SITES) {
+                more.add(hit = new More(sign, site, phaseNow));
+            } else {
+                for (More m : more) if (m.site == null && m.delta == sign) hit = m;
+                if (hit == null) more.add(hit = new More(sign, null, null));
+            }
+        }
+        hit.count++;
+    }
+
+    /** The changes of {@code o} past the listed ones, for the record: [{delta, at, phase?, count}], or null. */
+    private List<Map<String, Object>> moreOf(long o) {
+        List<More> more = refMore.get(o);
+        if (more == null) return null;
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (More m : more) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("delta", m.delta);
+            e.put("at", m.site != null ? m.site.toString() : "elsewhere (past " + MORE_SITES + " places)");
+            if (m.phase != null) e.put("phase", m.phase);
+            e.put("count", m.count);
+            out.add(e);
+        }
+        return out;
     }
 
     // ---- line events and collector phases ----------------------------------------------------------
@@ -375,6 +434,7 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
             freedShown.clear();
             refChanges.clear();
             refEvents.clear();
+            refMore.clear();
             lastHolders = new HashMap<>();
             return;
         }
@@ -450,6 +510,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
                 m.put("refChanges", List.of(rc[0], rc[1]));
                 List<ChangeHolders.Event> ev = refEvents.get(o);
                 if (ev != null) m.put("refEvents", ChangeHolders.attribute(ev, complete(rc, ev), before(o, ev), held));
+                List<Map<String, Object>> more = moreOf(o);
+                if (more != null) m.put("refEventsMore", more);
             }
             objects.add(m);
             lastShown.put(o, m);
@@ -459,6 +521,7 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         freedShown.clear();
         refChanges.clear();
         refEvents.clear();
+        refMore.clear();
         lastHolders = nowHolders;
         step.put("objects", objects);
     }

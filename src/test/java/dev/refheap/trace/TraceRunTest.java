@@ -160,6 +160,66 @@ class TraceRunTest {
         assertTrue(checked > 10 && named > 10, checked + " " + named);
     }
 
+    private static final String SITES = """
+            def f(a):
+                x = [a]
+                y = a
+                return x
+            lst = []
+            v = f(lst)
+            lst.append(v)
+            n = None
+            big = [n] * 100
+            del v
+            """;
+
+    /** The changes of the object the global {@code name} holds, at the line step for {@code line}, as "at: holder". */
+    private static List<String> changesAt(Map<String, Object> r, int line, String name) {
+        Map<String, Object> step = steps(r).stream().filter(s -> "line".equals(s.get("kind")) && Integer.valueOf(line).equals(s.get("line"))).findFirst().orElseThrow();
+        Map<String, Object> o = objects(step).stream().filter(x -> ((List<List<Object>>) x.get("holders")).stream()
+                .anyMatch(h -> ((String) h.get(0)).startsWith("global '" + name + "'"))).findFirst().orElseThrow();
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> e : (List<Map<String, Object>>) o.get("refEvents")) out.add(e.get("at") + ": " + e.get("holder"));
+        return out;
+    }
+
+    @Test
+    void aReturningFramesReleasesAreItsTeardownAfterItsReturnValue() {
+        Map<String, Object> r = TraceRun.record("sites.py", SITES, false, TraceLimits.defaults(), false);
+        // the step before line 7 holds line 6's call: f's frame releases a (lst) and y (lst) as it returns
+        List<String> lst = changesAt(r, 7, "lst");
+        String teardown = "frame teardown of f() (after RETURN_VALUE in f() line 4)";
+        assertEquals(List.of(teardown + ": local 'a' in f() (frame of line 3)", teardown + ": local 'y' in f() (frame of line 3)"),
+                lst.stream().filter(c -> c.startsWith("frame teardown")).toList(), lst.toString());
+        assertTrue(lst.stream().noneMatch(c -> c.startsWith("CALL in <module>") && c.contains("local '")), lst.toString());
+    }
+
+    @Test
+    void aChangeMadeInsideABuiltinNamesTheBuiltinAndItsCall() {
+        Map<String, Object> r = TraceRun.record("sites.py", SITES, false, TraceLimits.defaults(), false);
+        List<String> v = changesAt(r, 8, "v");
+        assertTrue(v.stream().anyMatch(c -> c.startsWith("inside list.append(), called by CALL in <module> line 7: list[0] of <list at ")), v.toString());
+        // the CALL's own releases of its operands stay the CALL's
+        assertTrue(v.stream().anyMatch(c -> c.startsWith("CALL in <module> line 7: a temporary")), v.toString());
+    }
+
+    @Test
+    void changesPastTheListedOnesAreCountedByPlace() {
+        Map<String, Object> r = TraceRun.record("sites.py", SITES, false, TraceLimits.defaults(), false);
+        Map<String, Object> step = steps(r).stream().filter(s -> Integer.valueOf(10).equals(s.get("line")) && "line".equals(s.get("kind"))).findFirst().orElseThrow();
+        Map<String, Object> none = objects(step).stream().filter(o -> o.get("type").equals("NoneType")).findFirst().orElseThrow();
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) none.get("refEvents");
+        List<Map<String, Object>> more = (List<Map<String, Object>>) none.get("refEventsMore");
+        List<?> rc = (List<?>) none.get("refChanges");
+        assertEquals(Recorder.EVENTS_EACH, listed.size());
+        long moreCount = more.stream().mapToLong(m -> ((Number) m.get("count")).longValue()).sum();
+        assertEquals(((Number) rc.get(0)).longValue() + ((Number) rc.get(1)).longValue(), listed.size() + moreCount, "every change is listed or counted");
+        assertTrue(more.stream().anyMatch(m -> m.get("at").equals("BINARY_OP * in <module> line 9") && ((Number) m.get("delta")).intValue() == 1
+                && ((Number) m.get("count")).longValue() >= 60), more.toString());
+        String text = TextTrace.format(r);
+        assertTrue(text.contains("      and " + moreCount + " more:\n        +"), text);
+    }
+
     @Test
     void aReusedAddressGetsANewSerial() {
         Map<String, Object> r = TraceRun.record("reuse.py", """

@@ -376,6 +376,27 @@ class TraceRunTest {
     }
 
     @Test
+    void sandboxedProgramsGetAClearErrorForFilesSocketsAndProcesses() {
+        Map<String, String> expect = new java.util.LinkedHashMap<>();
+        expect.put("f = open('/etc/passwd')\n", "PermissionError: refheap serve does not let programs open files: '/etc/passwd'");
+        expect.put("import socket\n", "ImportError: refheap serve does not let programs import '_socket'");
+        expect.put("import _socket\n", "ImportError: refheap serve does not let programs import '_socket'");
+        // os, io and subprocess import these (after modules that do not all import on refheap yet)
+        expect.put("import posix\n", "ImportError: refheap serve does not let programs import 'posix'");
+        expect.put("from _io import FileIO\n", "ImportError: refheap serve does not let programs import '_io'");
+        expect.put("import select\n", "ImportError: refheap serve does not let programs import 'select'");
+        expect.put("import _posixsubprocess\n", "ImportError: refheap serve does not let programs import '_posixsubprocess'");
+        for (Map.Entry<String, String> e : expect.entrySet()) {
+            Map<String, Object> r = TraceRun.record("s.py", e.getKey(), false, TraceLimits.defaults(), true);
+            String tb = (String) ((Map<String, Object>) r.get("ended")).get("error");
+            assertTrue(tb != null && tb.startsWith("Traceback (most recent call last):") && tb.contains(e.getValue()), e.getKey() + " -> " + tb);
+        }
+        // outside the sandbox, the same lines are not refused by it
+        Map<String, Object> open = TraceRun.record("s.py", "import socket\n", false, TraceLimits.defaults(), false);
+        assertFalse(String.valueOf(((Map<String, Object>) open.get("ended")).get("error")).contains("refheap serve"));
+    }
+
+    @Test
     void sandboxedProgramsCannotReadFilesThroughImport(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("secretmod.py"), "print('secret')\n");
         String program = "import sys\nsys.path.insert(0, " + "'" + dir + "'" + ")\nimport secretmod\n";

@@ -231,10 +231,18 @@ public final class Runtime implements AutoCloseable {
         if (stress != null) stress.atRest();
     }
 
-    /** Programs the web page runs may not write memory through ctypes ({@code refheap serve}). */
+    /**
+     * Programs the web page runs ({@code refheap serve}): no memory writes through ctypes, no file
+     * read but the standard library's sources, no import of the modules that reach files,
+     * processes or the network ({@link VmApi#checkImport}), and an {@code open} that refuses.
+     */
     boolean sandboxed;
 
-    public void setSandboxed(boolean on) { sandboxed = on; }
+    /** Makes this runtime sandboxed (before the program runs; there is no way back). */
+    public void setSandboxed(boolean on) {
+        if (on && !sandboxed) Builtins.sandbox(this);
+        sandboxed = on;
+    }
 
     /** The stress mode's driver, or null without --gc-stress. */
     public GcStress stress() { return stress; }

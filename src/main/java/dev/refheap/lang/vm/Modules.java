@@ -479,20 +479,7 @@ final class Modules {
             Args.exactly(rt, "sleep", n, kw, 1);
             long nanos = Clocks.timeoutNanos(rt, a[o]);
             if (nanos < 0) throw rt.error("ValueError", "sleep length must be non-negative");
-            // In slices, so Ctrl-C (Runtime.interrupt) ends the sleep with KeyboardInterrupt, as in python3.
-            long end = System.nanoTime() + nanos;
-            try {
-                for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
-                    if (rt.interpreter.interrupted) {
-                        rt.interpreter.interrupted = false;
-                        throw rt.error("KeyboardInterrupt", null);
-                    }
-                    Thread.sleep(Math.min(20, left / 1_000_000), (int) (Math.min(20_000_000, left) % 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw rt.error("KeyboardInterrupt", null);
-            }
+            Clocks.sleep(rt, nanos);
             return none(heap);
         });
         return m;

@@ -351,4 +351,13 @@ public final class VmApi {
 
     /** dict[key] (borrowed), or 0. */
     public long dictGet(long dict, String key) { return heap.dicts.getItem(dict, key); }
+
+    /** A new builtin_function_or_method whose m_self is {@code self} (borrowed; 0 for none). */
+    public long newBuiltinFunction(String name, Builtin impl, long self) { return rt.builtinFunctionType.create(name, impl, self, null); }
+
+    /** _PyTime_FromSecondsObject(ROUND_TIMEOUT): seconds (int or float) as nanoseconds, with 3.11's errors. */
+    public long timeoutNanos(long seconds) { return Clocks.timeoutNanos(rt, seconds); }
+
+    /** Sleeps, interruptible by Ctrl-C (KeyboardInterrupt), as time.sleep does. */
+    public void sleep(long nanos) { Clocks.sleep(rt, nanos); }
 }

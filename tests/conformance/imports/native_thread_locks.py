@@ -41,3 +41,23 @@ h = Holder(); h.lock = _thread.allocate_lock(); h.me = h; w = weakref.ref(h.lock
 gc.collect(); del h; print(rc, w() is not None, gc.collect() >= 2, w())
 h = Holder(); h.rlock = _thread.RLock(); h.rlock.acquire(); h.me = h; w = weakref.ref(h.rlock)
 del h; print(gc.collect() >= 2, w())
+# _ExceptHookArgs (a struct sequence) and _excepthook's report on sys.stderr
+A = _thread._ExceptHookArgs
+a = A((1, 2, 3, 4)); print(type(a), a, len(a), A.n_fields, a.exc_type, a.thread, sys.getsizeof(a), gc.is_tracked(a))
+try: A((1, 2))
+except TypeError as e: print('TypeError', e)
+class T: name = 'worker'
+try: raise ValueError('boom')
+except ValueError as e: err = e
+class W:
+    def __init__(self): self.parts = []
+    def write(self, s): self.parts.append(s)
+    def flush(self): self.parts.append('<flush>')
+w = W(); saved = sys.stderr; sys.stderr = w
+try: _thread._excepthook(A((ValueError, err, err.__traceback__, T()))); _thread._excepthook(A((KeyError, KeyError('k'), None, None)))
+finally: sys.stderr = saved
+print(''.join(w.parts).replace(str(_thread.get_ident()), 'IDENT'))
+print(_thread._excepthook(A((SystemExit, SystemExit(), None, None))))
+for bad in ['_thread._excepthook((1, 2, 3, 4))', '_thread._excepthook()']:
+    try: exec(bad)
+    except TypeError as e: print(bad, 'TypeError', e)

@@ -36,6 +36,9 @@ final class NativeModules {
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 
+    /** The registered names (for sys.builtin_module_names' check). */
+    static java.util.Set<String> names() { return FACTORIES.keySet(); }
+
     static long create(VmApi vm, Importer importer, String name) {
         Factory f = FACTORIES.get(name);
         if (f == null) throw vm.error("ModuleNotFoundError", "No module named '" + name + "'");

@@ -156,6 +156,11 @@ final class Modules {
         set(rt, m, "maxsize", heap.ints.of(Long.MAX_VALUE));
         set(rt, m, "byteorder", heap.strs.of("little"));
         set(rt, m, "platform", heap.strs.of("linux"));
+        long names = heap.tuples.alloc(VmApi.BUILTIN_MODULE_NAMES.length);
+        for (int i = 0; i < VmApi.BUILTIN_MODULE_NAMES.length; i++) TupleType.setItemSteal(names, i, heap.strs.of(VmApi.BUILTIN_MODULE_NAMES[i]));
+        set(rt, m, "builtin_module_names", names);
+        def(rt, m, "getfilesystemencoding", (s, a, o, n, kw) -> heap.strs.of("utf-8"));
+        def(rt, m, "getfilesystemencodeerrors", (s, a, o, n, kw) -> heap.strs.of("surrogateescape"));
         long argv = heap.lists.alloc(0);
         for (String a : rt.mainConfig.argv()) {
             long s = heap.strs.of(a);

@@ -18,6 +18,15 @@ import java.util.function.LongConsumer;
  */
 public final class VmApi {
     private final Runtime rt;
+    /**
+     * sys.builtin_module_names: the VM's built-in modules and the native ones the importer
+     * registers (lang.importer.NativeModules, which the VM cannot see; BuiltinModuleNamesTest
+     * keeps the two lists equal), sorted as CPython sorts them.
+     */
+    public static final String[] BUILTIN_MODULE_NAMES = {"_bisect", "_collections", "_functools", "_heapq", "_imp", "_operator",
+        "_random", "_string", "_struct", "_thread", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
+        "math", "posix", "refheap", "sys", "time", "weakref"};
+
     public final Heap heap;
 
     public VmApi(Runtime rt) {
@@ -394,4 +403,7 @@ public final class VmApi {
 
     /** bytes.decode(encoding, errors): a new str object. */
     public long decode(byte[] b, String encoding, String errors) { return Codecs.decode(rt, b, encoding, errors); }
+
+    /** traceback.format_exception's text for an exception instance (its cause/context chain and traceback). */
+    public String formatException(long exc) { return rt.tracebacks.format(exc); }
 }

@@ -397,7 +397,7 @@ public final class Posix {
             return none(vm);
         });
         long have = h.lists.alloc(0, false);
-        for (String f : new String[] {"HAVE_FCHMOD", "HAVE_FSTAT"}) {
+        for (String f : new String[] {"HAVE_FCHMOD", "HAVE_FDOPENDIR"}) {
             long v = vm.str(f);
             h.lists.append(have, v);
             h.decref(v);

@@ -2,6 +2,8 @@ package dev.refheap.lang.modules.thread;
 
 import dev.refheap.lang.modules.Params;
 import dev.refheap.lang.vm.VmApi;
+import dev.refheap.object.PyType;
+import dev.refheap.object.TupleType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,8 +13,8 @@ import java.nio.file.Path;
  * objects ({@link LockType}, {@link RLockType}, {@link LocalType}) as one thread sees them;
  * {@code start_new_thread} is refused with a RuntimeError that names it (no second thread can
  * run on the heap). {@code get_ident} is the interpreter thread's Java id, {@code get_native_id}
- * its Linux thread id. {@code _ExceptHookArgs} and {@code _excepthook} are absent: threading.py
- * falls back to its Python excepthook, which only a second thread would call.
+ * its Linux thread id. {@code _ExceptHookArgs} is the struct sequence threading's excepthook takes
+ * and {@code _excepthook} prints it as 3.11's thread_excepthook does.
  */
 public final class ThreadModule {
     private ThreadModule() {}
@@ -27,12 +29,14 @@ public final class ThreadModule {
         final LockType lock;
         final RLockType rlock;
         final LocalType local;
+        final PyType hookArgs;
         long stackSize;
 
-        State(LockType lock, RLockType rlock, LocalType local) {
+        State(LockType lock, RLockType rlock, LocalType local, PyType hookArgs) {
             this.lock = lock;
             this.rlock = rlock;
             this.local = local;
+            this.hookArgs = hookArgs;
         }
     }
 
@@ -47,7 +51,8 @@ public final class ThreadModule {
             rlock.install();
             LocalType.DummyType dummy = vm.registerType(new LocalType.DummyType(vm));
             LocalType local = vm.registerType(new LocalType(vm, dummy, vm.hold(vm.heap.dicts.create())));
-            return new State(lock, rlock, local);
+            PyType hookArgs = vm.newStructSeqType("_thread._ExceptHookArgs", 4, "exc_type", "exc_value", "exc_traceback", "thread");
+            return new State(lock, rlock, local, hookArgs);
         });
         long m = vm.newModule("_thread");
         long d = vm.moduleDict(m);
@@ -55,6 +60,12 @@ public final class ThreadModule {
         vm.heap.dicts.setItem(d, "RLock", st.rlock.typeObject());
         vm.heap.dicts.setItem(d, "_local", st.local.typeObject());
         vm.heap.dicts.setItem(d, "error", vm.exceptionType("RuntimeError").address());
+        vm.heap.dicts.setItem(d, "_ExceptHookArgs", st.hookArgs.address());
+        vm.def(m, "_excepthook", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "_thread._excepthook", kw);
+            if (n != 1) throw vm.error("TypeError", "_thread._excepthook() takes exactly one argument (" + n + " given)");
+            return exceptHook(vm, st, a[o]);
+        });
         long tmax = vm.newFloat(TIMEOUT_MAX);
         vm.heap.dicts.setItem(d, "TIMEOUT_MAX", tmax);
         vm.heap.decref(tmax);
@@ -113,6 +124,51 @@ public final class ThreadModule {
             return vm.incref(vm.heap.None);
         });
         return m;
+    }
+
+    /** thread_excepthook: "Exception in thread NAME:" and the traceback on sys.stderr (or the thread's _stderr); SystemExit is silent. */
+    private static long exceptHook(VmApi vm, State st, long args) {
+        var h = vm.heap;
+        if (h.typeOf(args) != st.hookArgs) throw vm.error("TypeError", "_thread.excepthook argument type must be ExceptHookArgs");
+        long type = TupleType.item(args, 0), value = TupleType.item(args, 1), thread = TupleType.item(args, 3);
+        if (type == vm.exceptionType("SystemExit").address()) return vm.incref(h.None);
+        long sys = vm.dictGet(vm.sysModules(), "sys");
+        long file = sys == 0 ? 0 : vm.getAttrOrNull(sys, "stderr");
+        if (file == 0 || file == h.None) {
+            if (file != 0) h.decref(file);
+            file = thread == h.None ? 0 : vm.getAttrOrNull(thread, "_stderr");
+            if (file == 0 || file == h.None) {
+                if (file != 0) h.decref(file);
+                return vm.incref(h.None);
+            }
+        }
+        try {
+            String name = null;
+            if (thread != h.None) {
+                long nm = vm.getAttrOrNull(thread, "name");
+                if (nm != 0) {
+                    name = vm.toStr(nm);
+                    h.decref(nm);
+                }
+            }
+            write(vm, file, "Exception in thread " + (name != null ? name : Long.toUnsignedString(ident())) + ":\n");
+            if (value != h.None && vm.isInstanceOf(value, vm.exceptionType("BaseException"))) write(vm, file, vm.formatException(value));
+            else write(vm, file, vm.toStr(type) + "\n");
+            h.decref(vm.callMethod(file, "flush"));  // PyErr_Display's flush, then thread_excepthook's
+            h.decref(vm.callMethod(file, "flush"));
+            return vm.incref(h.None);
+        } finally {
+            h.decref(file);
+        }
+    }
+
+    private static void write(VmApi vm, long file, String text) {
+        long s = vm.str(text);
+        try {
+            vm.heap.decref(vm.callMethod(file, "write", s));
+        } finally {
+            vm.heap.decref(s);
+        }
     }
 
     /** gettid() of the interpreter's thread, from /proc/thread-self ("pid/task/tid"). */

@@ -30,7 +30,8 @@ final class NativeModules {
             Map.entry("_struct", (vm, imp) -> dev.refheap.lang.modules.struct.StructModule.create(vm)),
             Map.entry("binascii", (vm, imp) -> dev.refheap.lang.modules.BinasciiModule.create(vm)),
             Map.entry("_heapq", (vm, imp) -> dev.refheap.lang.modules.HeapqModule.create(vm)),
-            Map.entry("_bisect", (vm, imp) -> dev.refheap.lang.modules.BisectModule.create(vm)));
+            Map.entry("_bisect", (vm, imp) -> dev.refheap.lang.modules.BisectModule.create(vm)),
+            Map.entry("_sre", (vm, imp) -> dev.refheap.lang.modules.sre.SreModule.create(vm)));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

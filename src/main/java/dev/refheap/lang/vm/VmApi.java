@@ -72,6 +72,23 @@ public final class VmApi {
         return (S) rt.nativeModuleState.computeIfAbsent(module, k -> init.get());
     }
 
+    /**
+     * Raises KeyboardInterrupt if Ctrl-C is pending (PyErr_CheckSignals): for native loops that can
+     * run long without a Python-level call or jump, such as the regular-expression engine.
+     */
+    public void checkInterrupt() {
+        if (rt.interpreter.interrupted) {
+            rt.interpreter.interrupted = false;
+            throw rt.error("KeyboardInterrupt", null);
+        }
+    }
+
+    /** A new {@code mappingproxy} over {@code mapping} (borrowed). */
+    public long mappingProxy(long mapping) { return rt.mappingProxyType.create(mapping); }
+
+    /** {@code types.GenericAlias(cls, key)}: what a builtin type's __class_getitem__ gives. */
+    public long genericAlias(long cls, long key) { return rt.genericAliasType.alias(cls, GenericAliasType.argsOf(heap, key)); }
+
     /** The builtins dict (borrowed). */
     public long builtinsDict() { return rt.builtinsDict; }
 

@@ -48,6 +48,14 @@ final class ScannerType extends FieldsType {
         if (p != 0) visit.accept(p);
     }
 
+    /** The string too: held, though the collector does not follow it. */
+    @Override
+    public void references(long o, LongConsumer visit) {
+        traverse(o, visit);
+        long s = get(o, STRING);
+        if (s != 0) visit.accept(s);
+    }
+
     @Override
     protected void freeArrays(long o) {
         states.remove(o);

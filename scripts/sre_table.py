@@ -5,6 +5,7 @@ differential.out (what CPython 3.11 printed for it). SreDifferentialTest runs th
 refheap and compares. Run with CPython 3.11: python3 scripts/sre_table.py
 """
 import os
+import random
 import re
 import subprocess
 import sys
@@ -65,6 +66,53 @@ BYTES_PATTERNS = [
 ]
 
 
+# Random patterns (a fixed seed, so the table is stable): nested groups of every kind, alternations,
+# every quantifier, conditionals and backreferences, over a small alphabet where backtracking matters.
+ATOMS = ["a", "b", "c", ".", "[ab]", "[^a]", "\\w", "\\d", "\\s", "\\b", "^", "$", "x", "(?:ab)", "[a-c]", "\\B"]
+QUANTIFIERS = ["*", "+", "?", "*?", "+?", "??", "{1,2}", "{2}", "{0,3}?", "*+", "++", "?+"]
+RANDOM_SUBJECTS = ["", "a", "ab", "abc", "aab", "abab", "ba", "cab", "a b", "xaxbx", "aaaa", "abcabc", "b a1 c", "aba"]
+
+
+def random_pattern(rnd, depth=0):
+    out = []
+    for _ in range(rnd.randint(1, 3)):
+        r = rnd.random()
+        if depth < 3 and r < 0.25:
+            kind = rnd.choice(["(", "(?:", "(?=", "(?!", "(?<=a)", "(?>", "(?P<n%d>" % rnd.randint(0, 99)])
+            if kind == "(?<=a)":
+                out.append(kind)
+                continue
+            body = random_pattern(rnd, depth + 1)
+            if rnd.random() < 0.3:
+                body += "|" + random_pattern(rnd, depth + 1)
+            out.append(kind + body + ")")
+        elif depth < 3 and r < 0.3:
+            out.append("(" + random_pattern(rnd, depth + 1) + "|" + random_pattern(rnd, depth + 1) + ")")
+        else:
+            out.append(rnd.choice(ATOMS))
+        if rnd.random() < 0.4:
+            out[-1] += rnd.choice(QUANTIFIERS)
+    return "".join(out)
+
+
+def random_patterns(n):
+    rnd = random.Random(20220615)
+    pats = []
+    while len(pats) < n:
+        p = random_pattern(rnd)
+        if rnd.random() < 0.2:
+            p = "(a)?" + p + "(?(1)b|c)"
+        if rnd.random() < 0.1:
+            p = "(a|b)" + p + "\\1"
+        flags = rnd.choice([0, 0, 0, I, M, S, A])
+        try:
+            re.compile(p, flags)
+        except re.error:
+            continue
+        pats.append((p, flags))
+    return pats
+
+
 def compile_args(p, flags):
     tree = _parser.parse(p, flags)
     code = [int(c) for c in _compiler._code(tree, flags)]
@@ -85,6 +133,16 @@ def span(m):
     return (m.span(), m.groups(), m.lastindex, m.lastgroup, m.groupdict())
 
 
+def short(m):
+    return None if m is None else (m.span(), m.groups(), m.lastindex)
+
+
+def run_random(args):
+    r = _sre.compile(*args)
+    print(repr(r), [(short(r.search(s)), short(r.match(s)), short(r.fullmatch(s)), r.findall(s), r.sub('-', s))
+                    for s in RANDOM])
+
+
 def run(args, subjects):
     r = _sre.compile(*args)
     print(repr(r), r.groups, dict(r.groupindex))
@@ -102,18 +160,21 @@ def run(args, subjects):
 
 def main():
     lines = [HEAD]
-    lines.append("STR = %r\nBYTES = %r\n\n" % (STR_SUBJECTS, BYTES_SUBJECTS))
+    lines.append("STR = %r\nBYTES = %r\nRANDOM = %r\n\n" % (STR_SUBJECTS, BYTES_SUBJECTS, RANDOM_SUBJECTS))
     for p, flags in STR_PATTERNS:
         lines.append("run(%r, STR)\n" % (compile_args(p, flags),))
     for p, flags in BYTES_PATTERNS:
         lines.append("run(%r, BYTES)\n" % (compile_args(p, flags),))
+    randoms = random_patterns(200)
+    for p, flags in randoms:
+        lines.append("run_random(%r)\n" % (compile_args(p, flags),))
     src = os.path.join(OUT, "differential.py")
     with open(src, "w", encoding="utf-8") as f:
         f.write("".join(lines))
     out = subprocess.run([sys.executable, src], check=True, capture_output=True).stdout
     with open(os.path.join(OUT, "differential.out"), "wb") as f:
         f.write(out)
-    print("%d patterns, %d lines" % (len(STR_PATTERNS) + len(BYTES_PATTERNS), out.count(b"\n")))
+    print("%d patterns, %d lines" % (len(STR_PATTERNS) + len(BYTES_PATTERNS) + len(randoms), out.count(b"\n")))
 
 
 if __name__ == "__main__":

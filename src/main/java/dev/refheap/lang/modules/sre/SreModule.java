@@ -100,6 +100,7 @@ public final class SreModule {
             if (kind == null) throw vm.error("TypeError", "expected string or bytes-like object, got '" + vm.typeName(p[0]) + "'");
             isBytes = kind ? 1 : 0;
         }
+        if (!Validator.valid(code, groups)) throw vm.error("RuntimeError", "invalid SRE code");
         return type.create(p[0], flags, code, groups, p[4], p[5], isBytes);
     }
 

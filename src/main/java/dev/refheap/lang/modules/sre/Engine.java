@@ -11,8 +11,8 @@ import dev.refheap.lang.vm.VmApi;
  *
  * <p>No Java recursion: each nested attempt (a branch, a repeat's item or tail, an assertion) is a
  * {@link Ctx} on a linked stack, and the marks saved for backtracking go on an int stack, so a
- * long subject never overflows the Java stack. Every 4096 steps the engine checks for Ctrl-C
- * (KeyboardInterrupt), as CPython checks signals.
+ * long subject never overflows the Java stack. Every 4096 nested attempts the engine checks for
+ * Ctrl-C (KeyboardInterrupt), as CPython checks signals: backtracking is made of such attempts.
  *
  * <p>State: the subject as code points (bytes as 0..255) with one NUL past the end (the C
  * engine may read the terminator), {@code start}/{@code end} the slice searched (end is
@@ -37,7 +37,7 @@ final class Engine {
 
     // The engine's own steps after the opcodes: entering a context, fetching the next opcode,
     // leaving a context, and the points where a context resumes after a nested attempt.
-    private static final int ENTER = 64, NEXT = 65, EXIT = 66, FAIL = 67, SUCCEED = 68, BRANCH_TRY = 69,
+    private static final int ENTER = 64, EXIT = 66, FAIL = 67, SUCCEED = 68, BRANCH_TRY = 69,
             REPEAT_ONE_LIT = 70, REPEAT_ONE_GEN = 71, MIN_REPEAT_ONE_TRY = 72, POSS_MIN = 73, POSS_MORE = 74,
             MAX_UNTIL_TAIL = 75;
     private static final int RESUME = 80;
@@ -328,6 +328,7 @@ final class Engine {
         for (;;) {
             switch (a) {
                 case ENTER -> {
+                    if ((++sigcount & 0xfff) == 0) vm.checkInterrupt();
                     p = ptr;
                     if (code[pc] == INFO) {
                         if (code[pc + 3] != 0 && u(end - p) < u(code[pc + 3])) {
@@ -336,10 +337,6 @@ final class Engine {
                         }
                         pc += code[pc + 1] + 1;
                     }
-                    a = NEXT;
-                }
-                case NEXT -> {
-                    if ((++sigcount & 0xfff) == 0) vm.checkInterrupt();
                     a = code[pc++];
                 }
                 case MARK -> {
@@ -351,14 +348,14 @@ final class Engine {
                     }
                     setMark(i, p);
                     pc++;
-                    a = NEXT;
+                    a = code[pc++];
                 }
                 case LITERAL -> {
                     if (p >= end || s[p] != code[pc]) a = FAIL;
                     else {
                         pc++;
                         p++;
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case NOT_LITERAL -> {
@@ -366,7 +363,7 @@ final class Engine {
                     else {
                         pc++;
                         p++;
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case SUCCESS -> {
@@ -380,7 +377,7 @@ final class Engine {
                     if (!at(p, code[pc])) a = FAIL;
                     else {
                         pc++;
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case CATEGORY, ANY, ANY_ALL, LITERAL_IGNORE, LITERAL_UNI_IGNORE, LITERAL_LOC_IGNORE, NOT_LITERAL_IGNORE,
@@ -389,7 +386,7 @@ final class Engine {
                     else {
                         if (a != ANY && a != ANY_ALL) pc++;
                         p++;
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case IN, IN_IGNORE, IN_UNI_IGNORE, IN_LOC_IGNORE -> {
@@ -397,12 +394,12 @@ final class Engine {
                     else {
                         pc += code[pc];
                         p++;
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case JUMP, INFO -> {
                     pc += code[pc];
-                    a = NEXT;
+                    a = code[pc++];
                 }
                 case BRANCH -> {
                     ctx.lastmark = lastmark;
@@ -590,7 +587,7 @@ final class Engine {
                         a = SUCCEED;
                         continue;
                     }
-                    a = NEXT;
+                    a = code[pc++];
                 }
                 case REPEAT -> {
                     // <REPEAT> <skip> <min> <max> <repeat_index> item <UNTIL> tail
@@ -782,7 +779,7 @@ final class Engine {
                     } else {
                         pc += code[pc] + 1;
                         p = ptr;
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case RESUME + J_POSS_REPEAT_2 -> {
@@ -797,7 +794,7 @@ final class Engine {
                         ptr = p;
                         pc += code[pc] + 1;
                         p = ptr;
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case ATOMIC_GROUP -> {
@@ -816,7 +813,7 @@ final class Engine {
                     } else {
                         pc += code[pc];
                         p = ptr;
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case GROUPREF, GROUPREF_IGNORE, GROUPREF_UNI_IGNORE, GROUPREF_LOC_IGNORE -> {
@@ -836,7 +833,7 @@ final class Engine {
                     if (!ok) a = FAIL;
                     else {
                         pc++;
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case GROUPREF_EXISTS -> {
@@ -844,7 +841,7 @@ final class Engine {
                     int g = code[pc] * 2;
                     if (g >= lastmark || mark[g] < 0 || mark[g + 1] < 0 || mark[g + 1] < mark[g]) pc += code[pc + 1];
                     else pc += 2;
-                    a = NEXT;
+                    a = code[pc++];
                 }
                 case ASSERT -> {
                     // <ASSERT> <skip> <back> <pattern>
@@ -863,7 +860,7 @@ final class Engine {
                     if (!ret) a = FAIL;
                     else {
                         pc += code[pc];
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case ASSERT_NOT -> {
@@ -879,7 +876,7 @@ final class Engine {
                         a = ENTER;
                     } else {
                         pc += code[pc];
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case RESUME + J_ASSERT_NOT -> {
@@ -891,7 +888,7 @@ final class Engine {
                         lastmark = ctx.lastmark;
                         lastindex = ctx.lastindex;
                         pc += code[pc];
-                        a = NEXT;
+                        a = code[pc++];
                     }
                 }
                 case FAILURE, FAIL -> {
@@ -932,25 +929,43 @@ final class Engine {
 
     /**
      * sre_search: the first position from {@code start} where the code matches; on success
-     * {@code start} is where the match begins and {@code ptr} where it ends.
+     * {@code start} is where the match begins and {@code ptr} where it ends. Positions where the
+     * INFO block says no match can begin (the first character of a literal prefix, the set of
+     * first characters, the minimum length) are skipped without running the engine.
      */
     boolean search() {
         int p = start;
         if (p > end) return false;
+        int first = 0, prefixChar = -1, charsetAt = -1;
+        long min = 0;
+        if (code[0] == INFO) {
+            int flags = code[2];
+            min = u(code[3]);
+            if ((flags & 1) != 0 && code[5] > 0) prefixChar = code[7];
+            else if ((flags & 4) != 0) charsetAt = 5;
+            first = code[1] + 1;
+        }
+        if (min > end - p) return false;
         ptr = p;
-        boolean found = match(0, true);
+        boolean found = canStart(p, prefixChar, charsetAt) && match(0, true);
         mustAdvance = false;
-        int first = code[0] == INFO ? code[1] + 1 : 0;
         if (!found && code[first] == AT && (code[first + 1] == AT_BEGINNING || code[first + 1] == AT_BEGINNING_STRING)) {
             start = ptr = end;
             return false;
         }
         while (!found && p < end) {
             p++;
+            if (min > end - p) break;
+            if (!canStart(p, prefixChar, charsetAt)) continue;
             lastmark = lastindex = -1;
             start = ptr = p;
             found = match(0, false);
         }
         return found;
+    }
+
+    private boolean canStart(int p, int prefixChar, int charsetAt) {
+        if (prefixChar >= 0) return p < end && s[p] == prefixChar;
+        return charsetAt < 0 || p < end && charset(charsetAt, s[p]);
     }
 }

@@ -27,6 +27,17 @@ final class MatchType extends FieldsType {
     @Override
     protected boolean heapTypeInstances() { return true; }
 
+    /** tp_clear: string, regs and pattern dropped. */
+    @Override
+    public boolean hasClear() { return true; }
+
+    @Override
+    public void clear(long m) {
+        set(m, STRING, 0);
+        set(m, REGS, 0);
+        set(m, PATTERN, 0);
+    }
+
     /** pattern_new_match for a successful engine run: group 0 is start..ptr, the others from the marks. */
     long create(long pattern, long string, Engine e) {
         int groups = PatternType.groups(pattern) + 1;
@@ -56,6 +67,9 @@ final class MatchType extends FieldsType {
         return m;
     }
 
+    /** A field that tp_clear may have emptied, read as a T_OBJECT member reads it: NULL is None. */
+    private long orNone(long v) { return v == 0 ? heap.None : v; }
+
     private static long mark(long m, int i) { return Native.getLong(m + MARK + 8L * i); }
 
     private static int groups(long m) { return (int) get(m, GROUPS); }
@@ -72,7 +86,7 @@ final class MatchType extends FieldsType {
             java.math.BigInteger v = vm.asIndex(key);
             i = v.bitLength() > 63 ? (v.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : v.longValue();
         } else {
-            long gi = get(get(m, PATTERN), PatternType.GROUPINDEX);
+            long gi = get(m, PATTERN) == 0 ? 0 : get(get(m, PATTERN), PatternType.GROUPINDEX);
             if (gi != 0) {
                 long v = heap.dicts.getItem(gi, key);
                 if (v != 0 && vm.isInt(v)) i = vm.asIndex(v).longValue();
@@ -85,7 +99,7 @@ final class MatchType extends FieldsType {
     /** match_getslice_by_index: group {@code i}'s piece, or {@code def} when it did not take part. */
     long slice(long m, int i, long def) {
         long a = mark(m, 2 * i);
-        if (get(m, STRING) == heap.None || a < 0) return vm.incref(def);
+        if (get(m, STRING) == 0 || get(m, STRING) == heap.None || a < 0) return vm.incref(def);
         return Subject.sliceOf(vm, get(m, STRING), (int) a, (int) mark(m, 2 * i + 1));
     }
 
@@ -131,7 +145,7 @@ final class MatchType extends FieldsType {
             long[] p = Params.parse(vm, "groupdict", new String[] {"default"}, 0, 1, 0, a, o, n, kw);
             long def = p[0] == 0 ? heap.None : p[0];
             long d = heap.dicts.create();
-            long gi = get(get(m, PATTERN), PatternType.GROUPINDEX);
+            long gi = get(m, PATTERN) == 0 ? 0 : get(get(m, PATTERN), PatternType.GROUPINDEX);
             if (gi == 0) return d;
             try {
                 heap.dicts.forEach(gi, (k, v) -> {
@@ -158,7 +172,7 @@ final class MatchType extends FieldsType {
         }
         defMethod("expand", (m, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "expand", new String[] {"template"}, 1, 1, 0, a, o, n, kw);
-            return SreModule.callRe(vm, "_expand", get(m, PATTERN), m, p[0]);
+            return SreModule.callRe(vm, "_expand", orNone(get(m, PATTERN)), m, p[0]);
         });
         defMethod("__copy__", (m, a, o, n, kw) -> {
             Params.unpack(vm, "__copy__", n, kw, 0, 0);
@@ -184,13 +198,13 @@ final class MatchType extends FieldsType {
     @Override
     public long attrOf(long m, String name) {
         switch (name) {
-            case "string": return vm.incref(get(m, STRING));
-            case "re": return vm.incref(get(m, PATTERN));
+            case "string": return vm.incref(orNone(get(m, STRING)));
+            case "re": return vm.incref(orNone(get(m, PATTERN)));
             case "pos": return vm.newInt(get(m, POS));
             case "endpos": return vm.newInt(get(m, ENDPOS));
             case "lastindex": return get(m, LASTINDEX) >= 0 ? vm.newInt(get(m, LASTINDEX)) : vm.incref(heap.None);
             case "lastgroup": {
-                long ig = get(get(m, PATTERN), PatternType.INDEXGROUP);
+                long ig = get(m, PATTERN) == 0 ? 0 : get(get(m, PATTERN), PatternType.INDEXGROUP);
                 long li = get(m, LASTINDEX);
                 if (ig != 0 && li >= 0 && li < TupleType.size(ig)) return vm.incref(TupleType.item(ig, li));
                 return vm.incref(heap.None);

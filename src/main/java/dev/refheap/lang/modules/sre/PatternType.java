@@ -41,6 +41,17 @@ final class PatternType extends FieldsType {
     @Override
     protected boolean heapTypeInstances() { return true; }
 
+    /** tp_clear: groupindex, indexgroup and pattern dropped (a cycle through them is collectable). */
+    @Override
+    public boolean hasClear() { return true; }
+
+    @Override
+    public void clear(long o) {
+        set(o, GROUPINDEX, 0);
+        set(o, INDEXGROUP, 0);
+        set(o, PATTERN, 0);
+    }
+
     long create(long pattern, int flags, int[] code, long groups, long groupindex, long indexgroup, int isBytes) {
         long o = alloc(code.length);
         for (int i = 0; i < code.length; i++) Native.putInt(o + CODE + 4L * i, code[i]);
@@ -336,7 +347,7 @@ final class PatternType extends FieldsType {
     @Override
     public long attrOf(long o, String name) {
         return switch (name) {
-            case "pattern" -> vm.incref(get(o, PATTERN));
+            case "pattern" -> vm.incref(get(o, PATTERN) == 0 ? heap.None : get(o, PATTERN));
             case "flags" -> vm.newInt(flags(o));
             case "groups" -> vm.newInt(get(o, GROUPS));
             case "groupindex" -> get(o, GROUPINDEX) == 0 ? heap.dicts.create() : vm.mappingProxy(get(o, GROUPINDEX));
@@ -346,7 +357,7 @@ final class PatternType extends FieldsType {
 
     @Override
     public String reprOf(long o) {
-        String p = vm.repr(get(o, PATTERN));
+        String p = get(o, PATTERN) == 0 ? "None" : vm.repr(get(o, PATTERN));
         if (p.codePointCount(0, p.length()) > 200) p = p.substring(0, p.offsetByCodePoints(0, 200));
         int flags = flags(o);
         if (isBytes(o) == 0 && (flags & (4 | 32 | 256)) == 32) flags &= ~32;
@@ -371,12 +382,12 @@ final class PatternType extends FieldsType {
         if (heap.typeOf(b) != this || heap.typeOf(a) != this) return null;
         if (a == b) return true;
         return flags(a) == flags(b) && isBytes(a) == isBytes(b) && java.util.Arrays.equals(code(a), code(b))
-                && vm.equal(get(a, PATTERN), get(b, PATTERN));
+                && (get(a, PATTERN) == get(b, PATTERN) || get(a, PATTERN) != 0 && get(b, PATTERN) != 0 && vm.equal(get(a, PATTERN), get(b, PATTERN)));
     }
 
     @Override
     public long hash(long o) {
-        long h = vm.hash(get(o, PATTERN));
+        long h = get(o, PATTERN) == 0 ? 0 : vm.hash(get(o, PATTERN));
         long hc = java.util.Arrays.hashCode(code(o));
         h ^= hc;
         h ^= flags(o);

@@ -30,6 +30,13 @@ final class ScannerType extends FieldsType {
     @Override
     protected boolean heapTypeInstances() { return true; }
 
+    /** tp_clear: the pattern dropped (the string stays until dealloc, as in CPython's state). */
+    @Override
+    public boolean hasClear() { return true; }
+
+    @Override
+    public void clear(long o) { set(o, PATTERN, 0); }
+
     long create(long pattern, long string, Engine e) {
         long o = alloc();
         put(o, PATTERN, vm.incref(pattern));
@@ -76,7 +83,7 @@ final class ScannerType extends FieldsType {
             defMethod(name, (self, a, o, n, kw) -> {
                 Params.unpack(vm, name, n, kw, 0, 0);
                 Engine e = states.get(self);
-                if (e == null) return vm.incref(heap.None);
+                if (e == null || get(self, PATTERN) == 0) return vm.incref(heap.None);
                 if (Native.getInt(self + EXECUTING) != 0) throw vm.error("ValueError", "regular expression scanner already executing");
                 Native.putInt(self + EXECUTING, 1);
                 boolean found;
@@ -101,6 +108,7 @@ final class ScannerType extends FieldsType {
 
     @Override
     public long attrOf(long o, String name) {
-        return name.equals("pattern") ? vm.incref(get(o, PATTERN)) : 0;
+        if (!name.equals("pattern")) return 0;
+        return vm.incref(get(o, PATTERN) == 0 ? heap.None : get(o, PATTERN));
     }
 }

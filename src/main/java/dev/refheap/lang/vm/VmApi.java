@@ -24,7 +24,7 @@ public final class VmApi {
      * keeps the two lists equal), sorted as CPython sorts them.
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_bisect", "_collections", "_functools", "_heapq", "_imp", "_operator",
-        "_random", "_string", "_struct", "_thread", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
+        "_random", "_sre", "_string", "_struct", "_thread", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
         "math", "posix", "refheap", "sys", "time", "weakref"};
 
     public final Heap heap;
@@ -80,6 +80,23 @@ public final class VmApi {
     public <S> S moduleState(String module, java.util.function.Supplier<S> init) {
         return (S) rt.nativeModuleState.computeIfAbsent(module, k -> init.get());
     }
+
+    /**
+     * Raises KeyboardInterrupt if Ctrl-C is pending (PyErr_CheckSignals): for native loops that can
+     * run long without a Python-level call or jump, such as the regular-expression engine.
+     */
+    public void checkInterrupt() {
+        if (rt.interpreter.interrupted) {
+            rt.interpreter.interrupted = false;
+            throw rt.error("KeyboardInterrupt", null);
+        }
+    }
+
+    /** A new {@code mappingproxy} over {@code mapping} (borrowed). */
+    public long mappingProxy(long mapping) { return rt.mappingProxyType.create(mapping); }
+
+    /** {@code types.GenericAlias(cls, key)}: what a builtin type's __class_getitem__ gives. */
+    public long genericAlias(long cls, long key) { return rt.genericAliasType.alias(cls, GenericAliasType.argsOf(heap, key)); }
 
     /** The builtins dict (borrowed). */
     public long builtinsDict() { return rt.builtinsDict; }

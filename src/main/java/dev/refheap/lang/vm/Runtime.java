@@ -155,6 +155,7 @@ public final class Runtime implements AutoCloseable {
         iterType = heap.register(new IterType(this));
         rangeType = heap.register(new RangeType(this));
         heap.register(rangeType.iterType);
+        heap.register(rangeType.longIterType);
         iterType.registerKinds();
         sliceType = heap.register(new SliceType(this));
         complexType = heap.register(new ComplexType(this));

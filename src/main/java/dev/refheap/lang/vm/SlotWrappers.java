@@ -125,6 +125,12 @@ final class SlotWrappers {
 
     private final Map<PyType, Long> dicts = new HashMap<>();
 
+    /** Each builtin type's tp_basicsize, tp_itemsize, tp_weaklistoffset and tp_dictoffset in CPython 3.11, by name (the table's =... entry). */
+    private static final Map<String, long[]> LAYOUTS = new HashMap<>();
+
+    /** CPython's {basicsize, itemsize, weakrefoffset, dictoffset} of builtin type t, or null if the table has no line for it. */
+    long[] layout(PyType t) { return names.containsKey(t) ? LAYOUTS.get(t.name()) : null; }
+
     private static Map<String, List<Slot>> readTable() {
         Map<String, List<Slot>> table = new LinkedHashMap<>();
         try (var in = SlotWrappers.class.getResourceAsStream("builtin-type-dicts.txt")) {
@@ -135,6 +141,13 @@ final class SlotWrappers {
                 if (parts.length == 0 || parts[0].isEmpty()) continue;
                 List<Slot> slots = new ArrayList<>();
                 for (int i = 1; i < parts.length; i++) {
+                    if (parts[i].startsWith("=")) {
+                        String[] nums = parts[i].substring(1).split(",");
+                        long[] layout = new long[nums.length];
+                        for (int k = 0; k < nums.length; k++) layout[k] = Long.parseLong(nums[k]);
+                        LAYOUTS.putIfAbsent(parts[0], layout);
+                        continue;
+                    }
                     int colon = parts[i].lastIndexOf(':');
                     slots.add(new Slot(parts[i].substring(0, colon), parts[i].charAt(colon + 1)));
                 }
@@ -205,9 +218,10 @@ final class SlotWrappers {
     private Builtin rangeCountIndex(boolean index) {
         return (s, a, o, n, kw) -> {
             Args.exactly(rt, index ? "index" : "count", n, kw, 1);
+            rt.rangeType.requireSmall(s, index ? "range.index" : "range.count");
             long x = a[o];
             long pos = -1;
-            if (heap.typeOf(x) instanceof IntType && IntType.fitsLong(x)) {
+            if (heap.typeOf(x) instanceof IntType) {
                 if (rt.ops.contains(s, x)) pos = (IntType.asLong(x) - RangeType.start(s)) / RangeType.step(s);
             } else {
                 long len = RangeType.length(s), count = 0;

@@ -42,6 +42,8 @@ public final class Runtime implements AutoCloseable {
     /** The sources this runtime compiled, for the lines tracebacks show. */
     final LineCache lineCache = new LineCache();
     final TracebackFormatter tracebacks = new TracebackFormatter(this, lineCache);
+    /** "Exception ignored in" reports, with CPython's allocations while it writes them. */
+    private final UnraisableHook unraisableHook;
     final Ops ops;
     final Names names;
 
@@ -158,6 +160,7 @@ public final class Runtime implements AutoCloseable {
         heap.register(rangeType.longIterType);
         iterType.registerKinds();
         sliceType = heap.register(new SliceType(this));
+        unraisableHook = new UnraisableHook(this);
         complexType = heap.register(new ComplexType(this));
         byteArrayType = heap.register(new ByteArrayType(this));
         memoryViewType = heap.register(new MemoryViewType(this));
@@ -393,11 +396,24 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
-    /** PyErr_WriteUnraisable: prints the message and the exception's traceback to stderr, releases the exception. */
+    /**
+     * PyErr_WriteUnraisable: prints the message and the exception's traceback to stderr, making the
+     * allocations CPython's default hook makes meanwhile ({@link UnraisableHook}); releases the exception.
+     */
     void writeUnraisable(long exc, String header) {
-        err.println(header);
-        err.print(tracebacks.formatUnraisable(exc));
+        unraisableHook.report(exc, header);
         heap.decref(exc);
+    }
+
+    /**
+     * What sys.stderr is for the allocations of "Exception ignored in" reports (default: python3's
+     * line-buffered stderr), and whether the process has specialized the codec's decode already.
+     * An embedder that captures stderr in memory, as the differential fuzzer's CPython side does
+     * with io.StringIO in a long-running process, says so here.
+     */
+    public void setUnraisableStderr(boolean inMemory, boolean decoderSpecialized) {
+        unraisableHook.configure(inMemory ? UnraisableHook.Stderr.IN_MEMORY : UnraisableHook.Stderr.LINE_BUFFERED,
+                decoderSpecialized);
     }
 
     // ---- programs -------------------------------------------------------------------------------

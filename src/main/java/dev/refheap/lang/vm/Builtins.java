@@ -202,6 +202,14 @@ final class Builtins {
         rt.heap.decref(f);
     }
 
+    /** A sandboxed runtime's {@code open}: it names the sandbox instead of opening anything (Runtime.setSandboxed). */
+    static void sandbox(Runtime rt) {
+        def(rt, "open", (self, a, o, n, kw) -> {
+            String what = n > 0 && rt.heap.typeOf(a[o]) == rt.heap.strs ? ": '" + StrType.value(a[o]) + "'" : "";
+            throw rt.error("PermissionError", "refheap serve does not let programs open files" + what);
+        });
+    }
+
     // ---- print ------------------------------------------------------------------------------------
 
     private static long print(Runtime rt, long[] a, int o, int n, long kw) {

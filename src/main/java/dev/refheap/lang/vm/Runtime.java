@@ -236,10 +236,18 @@ public final class Runtime implements AutoCloseable {
         if (stress != null) stress.atRest();
     }
 
-    /** Programs the web page runs may not write memory through ctypes ({@code refheap serve}). */
+    /**
+     * Programs the web page runs ({@code refheap serve}): no memory writes through ctypes, no file
+     * read but the standard library's sources, no import of the modules that reach files,
+     * processes or the network ({@link VmApi#checkImport}), and an {@code open} that refuses.
+     */
     boolean sandboxed;
 
-    public void setSandboxed(boolean on) { sandboxed = on; }
+    /** Makes this runtime sandboxed (before the program runs; there is no way back). */
+    public void setSandboxed(boolean on) {
+        if (on && !sandboxed) Builtins.sandbox(this);
+        sandboxed = on;
+    }
 
     /** The stress mode's driver, or null without --gc-stress. */
     public GcStress stress() { return stress; }
@@ -260,6 +268,19 @@ public final class Runtime implements AutoCloseable {
     public void interrupt() { interpreter.interrupted = true; }
 
     public void clearInterrupt() { interpreter.interrupted = false; }
+
+    /**
+     * For a builtin whose loop runs long without reaching a bytecode boundary (a huge power, a
+     * long sort, join or repeat): raises KeyboardInterrupt when one was asked for (Ctrl-C, a
+     * trace's time limit), as a loop's backward jump or a call does. Call it only where raising
+     * leaves every object whole.
+     */
+    void checkInterrupt() {
+        if (interpreter.interrupted) {
+            interpreter.interrupted = false;
+            throw error("KeyboardInterrupt", null);
+        }
+    }
     public PrintStream err() { return err; }
     public CycleCollector gc() { return gc; }
 

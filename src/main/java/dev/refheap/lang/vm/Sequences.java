@@ -124,7 +124,10 @@ final class Sequences {
         return r;
     }
 
-    /** Strings and bytes refheap builds as Java arrays first: past this many units a repeat is a MemoryError. */
+    /**
+     * Strings and bytes refheap builds as Java arrays first: past this many units, or past the
+     * heap's limit, a repeat is a MemoryError.
+     */
     private static final long MAX_JAVA_UNITS = Integer.MAX_VALUE / 2;
 
     private static long repeat(Runtime rt, long seq, long count, boolean inplace) {
@@ -137,16 +140,20 @@ final class Sequences {
             long len = StrType.length(seq);
             if (n > 0 && len > Long.MAX_VALUE / n) throw rt.error("OverflowError", "repeated string is too long");
             String s = StrType.value(seq);
-            if (n > 0 && s.length() > MAX_JAVA_UNITS / n) throw rt.error("MemoryError", null);
+            if (n > 0 && s.length() > MAX_JAVA_UNITS / n || len * n > heap.allocator().limit()) throw rt.error("MemoryError", null);
             return heap.strs.of(s.repeat((int) n));
         }
         if (t == heap.bytes) {
             long len = BytesType.length(seq);
             if (n > 0 && len > Long.MAX_VALUE / n) throw rt.error("OverflowError", "repeated bytes are too long");
-            if (n > 0 && len > MAX_JAVA_UNITS / n) throw rt.error("MemoryError", null);
+            // past the heap's limit (--max-heap) before the Java array is built: it could not be stored
+            if (n > 0 && len > MAX_JAVA_UNITS / n || len * n > heap.allocator().limit()) throw rt.error("MemoryError", null);
             byte[] b = BytesType.value(seq);
             byte[] r = new byte[(int) (b.length * n)];
-            for (int i = 0; i < n; i++) System.arraycopy(b, 0, r, i * b.length, b.length);
+            for (int i = 0; i < n; i++) {
+                if ((i & 0xffff) == 0xffff) rt.checkInterrupt();  // only the Java array exists yet
+                System.arraycopy(b, 0, r, i * b.length, b.length);
+            }
             return heap.bytes.of(r);
         }
         // list_repeat, tuple_repeat: a size past PY_SSIZE_T_MAX is a MemoryError; the allocation

@@ -322,10 +322,20 @@ public final class Runtime implements AutoCloseable {
         return o;
     }
 
-    /** Gives up the runtime's own reference to those of {@code objs} it holds (once a type's dict holds them). */
-    void unhold(java.util.Set<Long> objs) {
-        java.util.Set<Long> released = new java.util.HashSet<>();
-        held.removeIf(o -> objs.contains(o) && released.add(o));
+    /**
+     * Gives up the runtime's own references to objects that type dicts now hold: for each object,
+     * as many as {@code owners} says (one per dict that took it), as far as the runtime holds it.
+     */
+    void unhold(Map<Long, Integer> owners) {
+        Map<Long, Integer> left = new HashMap<>(owners);
+        List<Long> released = new ArrayList<>();
+        held.removeIf(o -> {
+            Integer n = left.get(o);
+            if (n == null || n == 0) return false;
+            left.put(o, n - 1);
+            released.add(o);
+            return true;
+        });
         for (long o : released) heap.decref(o);
     }
 

@@ -86,7 +86,10 @@ final class SlotWrappers {
                 }
             }
         }
-        for (PyType t : names.keySet()) typeDict(t);
+        // one release for all the dicts: the runtime's list of held objects is walked once, not once per type
+        Map<Long, Integer> owned = new HashMap<>();
+        for (PyType t : names.keySet()) typeDict(t, owned);
+        rt.unhold(owned);
     }
 
     /** The implementation of a builtin descriptor named {@code name} on t's bases, or null. */
@@ -105,21 +108,30 @@ final class SlotWrappers {
     long typeDict(PyType t) {
         Long d = dicts.get(t);
         if (d != null) return d;
+        Map<Long, Integer> owned = new HashMap<>();
+        long dict = typeDict(t, owned);
+        rt.unhold(owned);
+        return dict;
+    }
+
+    /** Makes t's dict; counts in {@code owned} the objects it now owns, for the caller to unhold. */
+    private long typeDict(PyType t, Map<Long, Integer> owned) {
         long dict = rt.hold(heap.dicts.create());
         dicts.put(t, dict);
         Map<String, Long> attrs = rt.typeAttrs.getOrDefault(t, Map.of());
         java.util.Set<String> done = new java.util.HashSet<>();
-        java.util.Set<Long> owned = new java.util.HashSet<>();
+        java.util.Set<Long> mine = new java.util.HashSet<>();
         List<String> order = new ArrayList<>();
         for (Slot s : names.getOrDefault(t, List.of())) order.add(s.name());
-        attrs.keySet().stream().sorted().forEach(order::add);
+        List<String> rest = new ArrayList<>(attrs.keySet());
+        java.util.Collections.sort(rest);  // no stream: this runs cold, at every start-up
+        order.addAll(rest);
         for (String name : order) {
             Long v = attrs.get(name);
             if (v == null || !done.add(name)) continue;
             heap.dicts.setItem(dict, name, v);
-            if (v != heap.None && heap.typeOf(v) != rt.heap.typeType) owned.add(v);
+            if (v != heap.None && heap.typeOf(v) != rt.heap.typeType && mine.add(v)) owned.merge(v, 1, Integer::sum);
         }
-        rt.unhold(owned);
         return dict;
     }
 

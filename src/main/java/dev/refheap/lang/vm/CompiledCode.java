@@ -133,7 +133,7 @@ interface CompiledCode {
             put(s, Op.JUMP_IF_FALSE_OR_POP, "jumpOrPop", "fF", 'Z', JUMP_IF_TRUE);
             put(s, Op.JUMP_IF_TRUE_OR_POP, "jumpOrPop", "ft", 'Z', JUMP_IF_TRUE);
             put(s, Op.KW_NAMES, "kwNames", "fa", 'J', KW_NAMES);
-            put(s, Op.CALL, "enterCall", "fakn", 'Z', CALL);
+            put(s, Op.CALL, "callNested", "fakn", 'Z', CALL);
             put(s, Op.RETURN_VALUE, "popReturn", "fn", 'J', RETURN);
             // the frame leaves the loop there (YIELD_VALUE), or its pc is set by the instruction (SEND)
             s[Op.YIELD_VALUE] = Step.DEOPT;

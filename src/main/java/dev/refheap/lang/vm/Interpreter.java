@@ -682,6 +682,11 @@ final class Interpreter implements RootProvider {
         }
     }
 
+    /** Code objects are compiled to JVM classes at this many runs (CompiledCode; -1: never). */
+    int compileAt = CompiledCode.COMPILE_AT;
+    /** Code objects compiled so far. */
+    int compiledCount;
+
     /** The frame a CALL entered (see {@link #call}), for {@link #runFrames} to run next. */
     private Frame pendingCallee;
 
@@ -708,8 +713,9 @@ final class Interpreter implements RootProvider {
         // lasti (3.11's prev_instr) at every instruction, for tracebacks, f_lineno and handlers.
         int next = f.pc;
         CompiledCode jit = code.compiled;
-        if (jit == null && CompiledCode.COMPILE_AT >= 0 && next == 0 && code.runs++ >= CompiledCode.COMPILE_AT) {
+        if (jit == null && compileAt >= 0 && next == 0 && code.runs++ >= compileAt) {
             jit = code.compiled = CompiledCode.compile(code);
+            if (jit != CompiledCode.REFUSED) compiledCount++;
         }
         if (jit == CompiledCode.REFUSED) jit = null;
         while (true) {
@@ -1119,6 +1125,32 @@ final class Interpreter implements RootProvider {
         f.pc = next;
         pendingCallee = callee;
         return true;
+    }
+
+    /** Compiled code runs a compiled callee's frame in its own Java invocation while fewer frames than this are running. */
+    private static final int NESTED_DEPTH = 400;
+
+    /**
+     * The compiled code's CALL: {@link #enterCall}, then a callee whose code is compiled runs here
+     * to its end (Java recursion, a nested {@link #run}, bounded by {@link #NESTED_DEPTH}), its
+     * result pushed, and leaves as {@link #runFrames} lets an inline frame leave; an exception it
+     * does not handle is the CALL's, as there. True when the callee is left to the one running
+     * the frames (as enterCall).
+     */
+    boolean callNested(Frame f, int n, long kw, int next) {
+        if (!enterCall(f, n, kw, next)) return false;
+        Frame callee = pendingCallee;
+        CompiledCode c = callee.code.compiled;
+        if (c == null || c == CompiledCode.REFUSED || depth >= NESTED_DEPTH) return true;
+        pendingCallee = null;
+        long v;
+        try {
+            v = run(callee);
+        } finally {
+            leaveInline(callee);
+        }
+        f.slots[f.sp++] = v;
+        return false;
     }
 
     /** RETURN_VALUE: the returned reference, popped. */

@@ -58,10 +58,19 @@ interface CompiledCode {
         }
     }
 
-    /** The compiled code for {@code code}, or {@link #REFUSED}. */
-    static CompiledCode compile(CodeType.Code code) {
+    /**
+     * The most instructions compiled when code is compiled for speed ({@code on}): a longer method
+     * passes the JVM's HugeMethodLimit (8000 bytes of bytecode, about 40 per instruction) and C2
+     * would never compile it. With {@code all} (for the tests) code up to ClassCompiler's limit is
+     * compiled.
+     */
+    int FAST_INSTRUCTIONS = 180;
+
+    /** The compiled code for {@code code}, or {@link #REFUSED}; {@code compileAt} is the interpreter's setting. */
+    static CompiledCode compile(CodeType.Code code, int compileAt) {
+        int limit = compileAt == 0 ? ClassCompiler.MAX_INSTRUCTIONS : FAST_INSTRUCTIONS;
         if ((code.unit.flags() & (CodeUnit.CO_GENERATOR | Coroutines.CO_COROUTINE | Coroutines.CO_ASYNC_GENERATOR)) != 0
-                || code.ops.length > ClassCompiler.MAX_INSTRUCTIONS) {
+                || code.ops.length > limit) {
             return REFUSED;
         }
         BitSet entries = new BitSet();

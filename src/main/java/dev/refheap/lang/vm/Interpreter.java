@@ -43,9 +43,12 @@ import java.util.Map;
  *       order, as the full path, and allocates nothing.</li>
  * </ul>
  *
- * <p>The loop ({@link #run}) holds the hot instructions and switches on the int opcode
- * ({@link Op}); the others are in {@link #coldOp}, which keeps the loop small enough for the JIT
- * to inline what the hot instructions call.
+ * <p>The loop ({@link #runFrame}) switches on the int opcode ({@link Op}) to the hot
+ * instructions, each a small method ({@link #loadFast}, {@link #binaryOpOp}...) that C2 inlines
+ * into the loop; the others are in {@link #coldOp}, which keeps the loop small enough for the
+ * JIT to inline what the hot instructions call. A code object compiled to a JVM class
+ * ({@link CompiledCode}, off by default) calls the same methods, and runFrame runs it in place
+ * of the loop where it can.
  */
 final class Interpreter implements RootProvider {
     private final Runtime rt;
@@ -714,7 +717,7 @@ final class Interpreter implements RootProvider {
         int next = f.pc;
         CompiledCode jit = code.compiled;
         if (jit == null && compileAt >= 0 && next == 0 && code.runs++ >= compileAt) {
-            jit = code.compiled = CompiledCode.compile(code);
+            jit = code.compiled = CompiledCode.compile(code, compileAt);
             if (jit != CompiledCode.REFUSED) compiledCount++;
         }
         if (jit == CompiledCode.REFUSED) jit = null;

@@ -53,7 +53,11 @@ interface CompiledCode {
             return switch (v) {
                 case "on" -> THRESHOLD;
                 case "all" -> 0;
-                default -> throw new IllegalArgumentException("refheap.jit must be off, on or all, not '" + v + "'");
+                default -> {
+                    // a setting of the process, not of the program: said once, and the interpreter runs as usual
+                    System.err.println("refheap: REFHEAP_JIT (refheap.jit) must be off, on or all, not '" + v + "'; compiling stays off");
+                    yield -1;
+                }
             };
         }
     }

@@ -8,6 +8,8 @@ names and kinds are taken, never values (no docstrings).
 Kinds: S wrapper_descriptor, M method_descriptor, C classmethod_descriptor, N __new__ (a builtin
 method of the type), T staticmethod, G getset_descriptor, D member_descriptor, X a plain value
 (__doc__, or __hash__ = None).
+A getset or member descriptor with a docstring is written g or d (refheap does not carry docstrings:
+its __doc__ says so instead of answering None).
 """
 import sys
 import types
@@ -28,11 +30,17 @@ KINDS = {'wrapper_descriptor': 'S', 'method_descriptor': 'M', 'classmethod_descr
          'builtin_function_or_method': 'N', 'staticmethod': 'T', 'getset_descriptor': 'G',
          'member_descriptor': 'D'}
 
+
+def kind(v):
+    k = KINDS.get(type(v).__name__, 'X')
+    return k.lower() if k in 'GD' and v.__doc__ is not None else k
+
+
 for t in TYPES:
-    entries = ' '.join(k + ':' + KINDS.get(type(v).__name__, 'X') for k, v in t.__dict__.items())
+    entries = ' '.join(k + ':' + kind(v) for k, v in t.__dict__.items())
     sys.stdout.write(t.__name__ + ' ' + entries + '\n')
 for name in dir(__builtins__):
     t = getattr(__builtins__, name)
     if isinstance(t, type) and issubclass(t, BaseException):
-        entries = ' '.join(k + ':' + KINDS.get(type(v).__name__, 'X') for k, v in t.__dict__.items())
+        entries = ' '.join(k + ':' + kind(v) for k, v in t.__dict__.items())
         sys.stdout.write(t.__name__ + ' ' + entries + '\n')

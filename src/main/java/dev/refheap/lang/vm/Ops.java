@@ -579,6 +579,66 @@ final class Ops {
     }
 
     /**
+     * The value of a builtin type's getset or member named {@code name} for {@code o} (new
+     * reference), as refheap's lookup of that builtin type computes it; 0 if refheap has none.
+     * Never consults the type dicts (the descriptors there come here).
+     */
+    long builtinAttrValue(long o, String name) {
+        PyType t = heap.typeOf(o);
+        if (isTypeObject(o)) return typeSpecial(o, name);
+        if (t == rt.moduleType && name.equals("__dict__")) return incref(ModuleType.dict(o));
+        if (t == rt.superType) return 0;
+        if (t instanceof GenericAliasType ga) {
+            long v = ga.attr(o, name);
+            if (v != 0) return v;
+        }
+        ExtType x = t instanceof ExtType e ? e : t instanceof ClassType c && c.builtinLayout() && c.builtinBase instanceof ExtType b ? b : null;
+        if (x != null) {
+            long v = x.attr(o, name);
+            if (v != 0) return v;
+        }
+        long v = specialAttr(o, t, name);
+        return v != 0 ? v : rt.builtinGetSets.extraValue(o, t, name);
+    }
+
+    /**
+     * Sets ({@code v} borrowed) or deletes ({@code v} 0) the field behind a builtin type's writable
+     * getset or member {@code name} of {@code o}; false if refheap cannot.
+     */
+    boolean setBuiltinField(long o, String name, long v) {
+        PyType t = heap.typeOf(o);
+        if (isTypeObject(o)) {
+            if (!(heap.typeAt(o) instanceof ClassType c)) {
+                throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
+            }
+            if (v != 0 && Attributes.setClassSpecial(rt, o, c, name, v)) return true;
+            if (name.equals("__module__") || name.equals("__doc__") || name.equals("__abstractmethods__") || name.equals("__annotations__")) {
+                long n = heap.strs.internedOf(name);
+                try {
+                    if (v != 0) heap.dicts.setItem(c.dict(), n, v);
+                    else if (!heap.dicts.delItem(c.dict(), n)) throw rt.error("AttributeError", name);
+                } finally {
+                    heap.decref(n);
+                }
+                return true;
+            }
+            return false;
+        }
+        if (name.equals("__class__")) {
+            if (t instanceof ClassType c) Attributes.setClass(rt, o, c, v);
+            else if (v == 0) throw rt.typeError("can't delete __class__ attribute");
+            else throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
+            return true;
+        }
+        if (t == rt.functionType) return v != 0 && Attributes.setFunctionSpecial(rt, o, name, v) || rt.builtinGetSets.setFunctionField(o, name, v);
+        if (isInstance(o, rt.baseException)) {
+            if (v != 0 && setExceptionField(o, name, v)) return true;
+            return rt.builtinGetSets.setExceptionMember(o, name, v);
+        }
+        return rt.builtinGetSets.setOtherField(o, t, name, v);
+    }
+
+    /**
      * An attribute of an instance of a class: a property (data descriptor) on the class, then the
      * instance's own value, then the class's attribute (a function becomes a bound method).
      */
@@ -599,6 +659,7 @@ final class Ops {
         if (dt == rt.functionType) return rt.methodType.create(descr, o);
         if (dt instanceof StaticMethodType sm) return sm.bind(descr, Heap.typeAddress(o));
         if (dt instanceof BuiltinDescrType bd) return bd.bind(descr, o, 0);
+        if ((dt == rt.getsetType || dt == rt.memberType) && BuiltinGetSets.isBuiltin(descr)) return rt.builtinGetSets.get(descr, o);
         if (dt == rt.builtinFunctionType) {
             var e = rt.builtinFunctionType.entry(descr);
             if (e.ownerType() != null && BuiltinFunctionType.self(descr) == 0) {
@@ -609,7 +670,7 @@ final class Ops {
     }
 
     /** Attributes every object of some builtin type has (__class__, __dict__, exception fields...). */
-    private long specialAttr(long o, PyType t, String name) {
+    long specialAttr(long o, PyType t, String name) {
         switch (name) {
             case "__class__": return incref(Heap.typeAddress(o));
             case "__dict__":
@@ -813,6 +874,36 @@ final class Ops {
         ClassType metaclass = metaclassOf(typeObject);
         long metaAttr = metaclass == null ? 0 : lookupUserOnly(metaclass, name);
         if (metaAttr != 0 && Attributes.isDataDescriptor(rt, metaAttr)) return Attributes.descriptorGet(rt, metaAttr, typeObject);
+        long special = typeSpecialFast(typeObject, t, name);
+        if (special != 0) return special;
+        long typeDescr = lookupBuiltin(heap.typeType, name);  // type's getsets and members are data descriptors: they win
+        if (typeDescr != 0 && (heap.typeOf(typeDescr) == rt.getsetType || heap.typeOf(typeDescr) == rt.memberType)) {
+            return rt.builtinGetSets.get(typeDescr, typeObject);
+        }
+        long v = lookupType(t, name);
+        if (v != 0) {
+            if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
+            if (heap.typeOf(v) == rt.classMethodDescrType) return rt.classMethodDescrType.bind(v, 0, typeObject);
+            long got = Attributes.getOnClass(rt, v, typeObject);
+            if (got != 0) return got;
+            return incref(v);
+        }
+        if (metaAttr != 0) return bindForCall(metaAttr, typeObject);  // the metaclass's methods, bound to the class
+        if (name.equals("__module__")) return heap.strs.of(t.name().lastIndexOf('.') > 0 ? t.name().substring(0, t.name().lastIndexOf('.')) : "builtins");
+        long meta = lookupBuiltin(heap.typeType, name); // type's own methods and getsets, bound to the class
+        if (meta != 0) return bindDescriptor(meta, typeObject);
+        return 0;
+    }
+
+    /** type's getsets and members for class {@code typeObject} (new reference), 0 for a name refheap has no value for. */
+    long typeSpecial(long typeObject, String name) {
+        PyType t = heap.typeAt(typeObject);
+        long v = typeSpecialFast(typeObject, t, name);
+        return v != 0 ? v : rt.builtinGetSets.typeValue(typeObject, t, name);
+    }
+
+    /** The attributes of a class answered before its mro is looked at (type_getattro's data descriptors refheap keeps fast). */
+    private long typeSpecialFast(long typeObject, PyType t, String name) {
         switch (name) {
             case "__name__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_NAME)) : heap.strs.of(shortName(t));
             case "__qualname__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_QUALNAME)) : heap.strs.of(shortName(t));
@@ -827,18 +918,6 @@ final class Ops {
             case "__class__": return incref(Heap.typeAddress(typeObject));
             default:
         }
-        long v = lookupType(t, name);
-        if (v != 0) {
-            if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
-            if (heap.typeOf(v) == rt.classMethodDescrType) return rt.classMethodDescrType.bind(v, 0, typeObject);
-            long got = Attributes.getOnClass(rt, v, typeObject);
-            if (got != 0) return got;
-            return incref(v);
-        }
-        if (metaAttr != 0) return bindForCall(metaAttr, typeObject);  // the metaclass's methods, bound to the class
-        if (name.equals("__module__")) return heap.strs.of(t.name().lastIndexOf('.') > 0 ? t.name().substring(0, t.name().lastIndexOf('.')) : "builtins");
-        long meta = lookupBuiltin(heap.typeType, name); // type's own methods, bound to the class
-        if (meta != 0) return bindDescriptor(meta, typeObject);
         return 0;
     }
 
@@ -873,6 +952,12 @@ final class Ops {
             return;
         }
         if (t == rt.functionType && Attributes.setFunctionSpecial(rt, o, name, v)) return;
+        long builtinDescr = isTypeObject(o) ? 0 : lookupType(t, name);
+        if (builtinDescr != 0 && (heap.typeOf(builtinDescr) == rt.getsetType || heap.typeOf(builtinDescr) == rt.memberType)
+                && BuiltinGetSets.isBuiltin(builtinDescr)) {
+            rt.builtinGetSets.set(builtinDescr, o, v);
+            return;
+        }
         if (name.equals("__class__") && !isTypeObject(o)) {
             if (!isTypeObject(v)) throw rt.typeError("__class__ must be set to a class, not '" + typeName(v) + "' object");
             throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
@@ -907,7 +992,7 @@ final class Ops {
         Instances.setExceptionAttr(rt, o, nameObj, v);
     }
 
-    private boolean setExceptionField(long o, String name, long v) {
+    boolean setExceptionField(long o, String name, long v) {
         if (OSErrorType.memberOffset(name) >= 0 || name.equals("characters_written")) {
             if (isInstance(o, rt.exceptionType("OSError"))) return OSErrorType.setAttr(rt, o, name, v);
         }
@@ -946,6 +1031,15 @@ final class Ops {
         if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType) {
             setClassAttr(o, nameObj, name, 0);
             return;
+        }
+        long descr = isTypeObject(o) ? 0 : lookupType(t, name);
+        if (descr != 0 && (heap.typeOf(descr) == rt.getsetType || heap.typeOf(descr) == rt.memberType) && BuiltinGetSets.isBuiltin(descr)) {
+            rt.builtinGetSets.set(descr, o, 0);
+            return;
+        }
+        if (t == rt.functionType) {
+            long d = Native.getLong(o + FunctionType.DICT);
+            if (d != 0 && heap.dicts.delItem(d, nameObj)) return;
         }
         throw attributeError(o, name);
     }

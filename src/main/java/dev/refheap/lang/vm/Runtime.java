@@ -59,6 +59,7 @@ public final class Runtime implements AutoCloseable {
     final SlotWrappers slotWrappers;
     /** __bases__, __base__, __mro__ of the builtin types. */
     final BuiltinTypeInfo builtinTypeInfo = new BuiltinTypeInfo(this);
+    final BuiltinGetSets builtinGetSets = new BuiltinGetSets(this);
     final MethodType methodType;
     final FrameType frameType;
     final TracebackType tracebackType;

@@ -79,6 +79,7 @@ final class SlotWrappers {
                         rt.defMethod(t, s.name(), own != null ? own : inherited != null ? inherited : unsupportedImpl(t, s.name()));
                     }
                     case 'C' -> rt.defDescr(BuiltinDescrType.Kind.CLASSMETHOD, t, s.name(), classMethod(t, s.name()));
+                    case 'G', 'g', 'D', 'd' -> attrs.put(s.name(), rt.hold(rt.builtinGetSets.create(t, s.name(), s.kind())));
                     case 'N' -> attrs.put("__new__", rt.hold(rt.builtinFunctionType.create("__new__",
                             (self, a, o, n, kw) -> TypeCall.wrappedNew(rt, t, a, o, n, kw), t.address(), null)));
                     default -> { }
@@ -99,7 +100,7 @@ final class SlotWrappers {
      * The dict a builtin type's {@code __dict__} shows (borrowed): made once, its entries in the
      * table's order (then names refheap adds). The dict then owns the descriptors in it instead
      * of the runtime, so each keeps CPython's one reference from its type's dict. Names refheap has
-     * no object for (getset and member descriptors of builtin types, {@code __doc__}) are absent.
+     * no object for (a builtin type's {@code __doc__}) are absent.
      */
     long typeDict(PyType t) {
         Long d = dicts.get(t);

@@ -54,7 +54,7 @@ final class Builtins {
         def(rt, "next", (self, a, o, n, kw) -> {
             Args.range(rt, "next", n, kw, 1, 2);
             PyType t = heap.typeOf(a[o]);
-            if (!(t instanceof IterType) && t != rt.generatorType && t != rt.rangeType.iterType
+            if (!(t instanceof IterType) && t != rt.generatorType && t != rt.rangeType.iterType && t != rt.rangeType.longIterType
                     && !(t instanceof ExtType x && x.isIterator()) && !(t instanceof ClassType c && rt.ops.lookupType(c, "__next__") != 0)) {
                 throw rt.typeError("'" + t.name() + "' object is not an iterator");
             }

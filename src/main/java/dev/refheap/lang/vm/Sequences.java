@@ -309,6 +309,7 @@ final class Sequences {
         if (t == heap.strs || t == heap.dicts || t == heap.sets || t == heap.frozensets || t == heap.bytes
                 || t == rt.rangeType || t instanceof DictViewType) return rt.ops.len(o);
         if (t == rt.rangeType.iterType) return Math.max(0, dev.refheap.memory.Native.getLong(o + 32));
+        if (t == rt.rangeType.longIterType) return rt.rangeType.longIterType.remaining(o);
         if (t instanceof IterType) {
             long seq = IterType.seqOf(o);
             if (seq == 0) return 0;
@@ -457,6 +458,10 @@ final class Sequences {
             return heap.ints.of(b[(int) i] & 0xff);
         }
         if (t == rt.rangeType) {
+            if (RangeType.isBig(o)) {
+                if (heap.typeOf(key) instanceof IntType) return rt.rangeType.bigItem(o, key);
+                rt.rangeType.requireSmall(o, "slicing");
+            }
             long len = RangeType.length(o);
             long i = index(rt, key, len, "range");
             if (i < 0 || i >= len) throw rt.error("IndexError", "range object index out of range");

@@ -651,6 +651,10 @@ final class TypeMethods {
             heap.xdecref(old);
             return none();
         });
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, rt.exceptionType("OSError"), "__init__", (s, a, o, n, kw) -> {
+            OSErrorType.init(rt, s, a, o, n - Args.nkw(kw), kw);
+            return none();
+        });
         def1(rt.baseException, "with_traceback", (s, tb) -> {
             long old = Native.getLong(s + ExceptionType.TRACEBACK);
             Native.putLong(s + ExceptionType.TRACEBACK, tb == heap.None ? 0 : Builtins.incref(heap, tb));

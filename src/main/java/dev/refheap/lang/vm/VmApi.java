@@ -47,6 +47,22 @@ public final class VmApi {
         throw rt.error("OSError", "refheap serve does not let programs read files: '" + file + "'");
     }
 
+    /**
+     * The modules a sandboxed runtime may not import, whoever provides them: the file system,
+     * processes and the network ({@code socket}, {@code os}, {@code io} and their kin fail on
+     * these). A module that offers such access only in some functions is refused whole until it
+     * checks the sandbox itself.
+     */
+    private static final java.util.Set<String> SANDBOX_REFUSED = java.util.Set.of("_socket", "_ssl", "select", "mmap", "fcntl",
+            "termios", "resource", "_posixsubprocess", "posix", "nt", "_io", "pwd", "grp", "_multiprocessing", "_posixshmem");
+
+    /** In a sandboxed runtime, refuses a top-level import of {@code name} that would give file, process or network access. */
+    public void checkImport(String name) {
+        if (rt.sandboxed && SANDBOX_REFUSED.contains(name)) {
+            throw rt.error("ImportError", "refheap serve does not let programs import '" + name + "' (no file, process or network access from the page)");
+        }
+    }
+
     // ---- modules --------------------------------------------------------------------------------
 
     /** sys.modules (borrowed): the real dict import consults and fills. */

@@ -80,6 +80,10 @@ final class CodeType extends LangType {
         /** Released frames of this code kept for the next calls (Frame.create/recycle), linked through Frame.back. */
         Frame spareFrames;
         int spareCount;
+        /** This code compiled to a JVM class (CompiledCode), REFUSED, or null while not (yet) compiled. */
+        CompiledCode compiled;
+        /** Fresh frames of this code run so far, counted while compiling is on and the code is not compiled. */
+        int runs;
 
         Code(CodeUnit unit, long[] consts, long[] names) {
             this.unit = unit;

@@ -43,9 +43,12 @@ import java.util.Map;
  *       order, as the full path, and allocates nothing.</li>
  * </ul>
  *
- * <p>The loop ({@link #run}) holds the hot instructions and switches on the int opcode
- * ({@link Op}); the others are in {@link #coldOp}, which keeps the loop small enough for the JIT
- * to inline what the hot instructions call.
+ * <p>The loop ({@link #runFrame}) switches on the int opcode ({@link Op}) to the hot
+ * instructions, each a small method ({@link #loadFast}, {@link #binaryOpOp}...) that C2 inlines
+ * into the loop; the others are in {@link #coldOp}, which keeps the loop small enough for the
+ * JIT to inline what the hot instructions call. A code object compiled to a JVM class
+ * ({@link CompiledCode}, off by default) calls the same methods, and runFrame runs it in place
+ * of the loop where it can.
  */
 final class Interpreter implements RootProvider {
     private final Runtime rt;
@@ -701,6 +704,11 @@ final class Interpreter implements RootProvider {
         }
     }
 
+    /** Code objects are compiled to JVM classes at this many runs (CompiledCode; -1: never). */
+    int compileAt = CompiledCode.COMPILE_AT;
+    /** Code objects compiled so far. */
+    int compiledCount;
+
     /** The frame a CALL entered (see {@link #call}), for {@link #runFrames} to run next. */
     private Frame pendingCallee;
 
@@ -726,219 +734,77 @@ final class Interpreter implements RootProvider {
         // reads it (a frame switch, a yield, the cold instructions, the tracer), and the frame's
         // lasti (3.11's prev_instr) at every instruction, for tracebacks, f_lineno and handlers.
         int next = f.pc;
+        CompiledCode jit = code.compiled;
+        if (jit == null && compileAt >= 0 && next == 0 && code.runs++ >= compileAt) {
+            jit = code.compiled = CompiledCode.compile(code, compileAt);
+            if (jit != CompiledCode.REFUSED) compiledCount++;
+        }
+        if (jit == CompiledCode.REFUSED) jit = null;
         while (true) {
             PyException thrown;
             long exc = 0;
             boolean addTraceback = false;
+            boolean inJit = false;
             try {
+                if (jit != null) {
+                    // the compiled code runs from f.pc (== next) while it can; 0: a CALL entered a
+                    // frame (return it as the loop below would), or the loop goes on from f.pc
+                    inJit = true;
+                    long v = jit.run(this, f);
+                    inJit = false;
+                    if (v != 0 || pendingCallee != null) return v;
+                    next = f.pc;
+                }
                 while (true) {
-                    if (restCheckDue) {
-                        f.pc = next;
-                        if (atBoundary(f)) {
-                            restCheckDue = false;
-                            rt.stressAtRest();
-                        }
-                    }
+                    if (restCheckDue) restCheck(f, next);
                     int pc = next++;
                     f.lasti = pc;
                     int arg = args[pc];
+                    // Each instruction's work is a method of its own, which the compiled code
+                    // (CompiledCode) calls too, so the two cannot differ; C2 inlines them here.
                     switch (ops[pc]) {
                         case Op.NOP -> { }
-                        case Op.POP_TOP -> heap.xdecref(s[--f.sp]);
-                        case Op.PUSH_NULL -> s[f.sp++] = 0;
-                        case Op.COPY -> { long v = s[f.sp - arg]; heap.incref(v); s[f.sp++] = v; }
-                        case Op.SWAP -> { long t = s[f.sp - 1]; s[f.sp - 1] = s[f.sp - arg]; s[f.sp - arg] = t; }
-                        case Op.LOAD_CONST -> { long v = code.consts[arg]; heap.incref(v); s[f.sp++] = v; }
-                        case Op.LOAD_NAME -> {
-                            // computed before the push: a NameError must leave sp as it was
-                            long pushed = f.locals == f.globals ? loadGlobal(f, code, pc, arg) : loadName(f, code.names[arg]);
-                            s[f.sp++] = pushed;
-                        }
-                        case Op.STORE_NAME -> { long v = s[--f.sp]; s[f.sp] = 0; storeName(f, code, pc, arg, v); }
-                        case Op.LOAD_GLOBAL -> {
-                            long v = loadGlobal(f, code, pc, arg >> 1);
-                            if ((arg & 1) != 0) s[f.sp++] = 0;
-                            s[f.sp++] = v;
-                        }
-                        case Op.STORE_GLOBAL -> { long v = s[--f.sp]; s[f.sp] = 0; storeInDict(f.globals, code, pc, arg, v); }
-                        case Op.LOAD_FAST -> {
-                            long v = s[arg];
-                            if (v == 0) throw unboundLocal(f, arg);
-                            heap.incref(v);
-                            s[f.sp++] = v;
-                        }
-                        case Op.STORE_FAST -> { long v = s[--f.sp]; s[f.sp] = 0; long old = s[arg]; s[arg] = v; heap.xdecref(old); }
-                        case Op.LOAD_DEREF -> {
-                            long v = CellType.contents(s[arg]);
-                            if (v == 0) throw freeVarError(f, arg);
-                            heap.incref(v);
-                            s[f.sp++] = v;
-                        }
-                        case Op.LOAD_ATTR -> {
-                            long o = s[f.sp - 1];
-                            long v = cachedInstanceValue(code, pc, o);
-                            if (v != 0) heap.incref(v);
-                            else v = loadAttr(code, pc, o, arg);
-                            s[f.sp - 1] = v;
-                            heap.decref(o);
-                        }
-                        case Op.LOAD_METHOD -> {
-                            long o = s[f.sp - 1];
-                            long m = cachedMethod(code, pc, o);
-                            if (m != 0) {
-                                heap.incref(m);
-                                s[f.sp - 1] = m;
-                                s[f.sp++] = o;  // the stack's reference to o moves to the self slot
-                            } else {
-                                long[] out = methodOut;
-                                loadMethod(code, pc, o, arg, out);
-                                s[f.sp - 1] = out[0];
-                                s[f.sp++] = out[1];
-                                heap.decref(o);
-                            }
-                        }
-                        case Op.STORE_ATTR -> {
-                            long o = s[--f.sp], v = s[--f.sp];
-                            s[f.sp] = 0;
-                            s[f.sp + 1] = 0;
-                            try {
-                                if (!storeCachedInstanceValue(code, pc, o, v)) storeAttr(code, pc, o, arg, v);
-                            } finally {
-                                heap.decref(v);
-                                heap.decref(o);
-                            }
-                        }
-                        case Op.BINARY_SUBSCR -> {
-                            long k = s[f.sp - 1], o = s[f.sp - 2];
-                            long v = fastSubscript(o, k);
-                            if (v != 0) heap.incref(v);
-                            else v = rt.ops.getItem(o, k);
-                            f.sp -= 2;
-                            s[f.sp++] = v;
-                            s[f.sp] = 0;
-                            heap.decref(k);
-                            heap.decref(o);
-                        }
-                        case Op.STORE_SUBSCR -> {
-                            long k = s[f.sp - 1], o = s[f.sp - 2], v = s[f.sp - 3];
-                            long i = Heap.typeAddress(o) == heap.lists.address() ? smallIndex(k, ListType.size(o)) : -1;
-                            if (i >= 0) heap.lists.setItem(o, i, v);
-                            else rt.ops.setItem(o, k, v);
-                            f.sp -= 3;
-                            s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
-                            heap.decref(v);
-                            heap.decref(o);
-                            heap.decref(k);
-                        }
-                        case Op.BINARY_OP -> {
-                            long b = s[f.sp - 1], a = s[f.sp - 2];
-                            long r = fastBinaryOp(arg, a, b);
-                            if (r == 0) r = rt.ops.binaryOp(BinaryOp.of(arg), a, b);
-                            f.sp -= 2;
-                            s[f.sp++] = r;
-                            s[f.sp] = 0;
-                            heap.decref(a);
-                            heap.decref(b);
-                        }
-                        case Op.COMPARE_OP -> {
-                            long b = s[f.sp - 1], a = s[f.sp - 2];
-                            int c = fastCompare(arg, a, b);
-                            long r = c >= 0 ? heap.bools.of(c != 0) : rt.ops.compare(arg, a, b);
-                            f.sp -= 2;
-                            s[f.sp++] = r;
-                            s[f.sp] = 0;
-                            heap.decref(a);
-                            heap.decref(b);
-                        }
-                        case Op.IS_OP -> {
-                            long b = s[f.sp - 1], a = s[f.sp - 2];
-                            f.sp -= 2;
-                            s[f.sp++] = rt.ops.bool((a == b) != (arg == 1));
-                            s[f.sp] = 0;
-                            heap.decref(a);
-                            heap.decref(b);
-                        }
-                        case Op.CONTAINS_OP -> {
-                            long b = s[f.sp - 1], a = s[f.sp - 2];
-                            boolean in = rt.ops.contains(b, a);
-                            f.sp -= 2;
-                            s[f.sp++] = rt.ops.bool(in != (arg == 1));
-                            s[f.sp] = 0;
-                            heap.decref(a);
-                            heap.decref(b);
-                        }
-                        case Op.BUILD_TUPLE -> {
-                            long t = heap.tuples.alloc(arg);
-                            f.sp -= arg;
-                            for (int i = 0; i < arg; i++) { TupleType.setItemSteal(t, i, s[f.sp + i]); s[f.sp + i] = 0; }
-                            s[f.sp++] = t;
-                        }
-                        case Op.BUILD_LIST -> {
-                            long l = heap.lists.alloc(arg);
-                            f.sp -= arg;
-                            for (int i = 0; i < arg; i++) { ListType.setItemSteal(l, i, s[f.sp + i]); s[f.sp + i] = 0; }
-                            s[f.sp++] = l;
-                        }
-                        case Op.LIST_APPEND -> { long v = s[--f.sp]; s[f.sp] = 0; heap.lists.append(s[f.sp - arg], v); heap.decref(v); }
-                        case Op.UNPACK_SEQUENCE -> unpack(f, arg, -1);
-                        case Op.GET_ITER -> { long o = s[f.sp - 1]; s[f.sp - 1] = rt.ops.iter(o); heap.decref(o); }
-                        case Op.FOR_ITER -> {
-                            long it = s[f.sp - 1];
-                            long ta = Heap.typeAddress(it);
-                            long v = ta == rangeIterType ? rt.rangeType.iterType.next(it)
-                                    : ta == listIterType ? rt.iterType.nextOfList(it)
-                                    // a generator resumed by for is entered at rest (--gc-stress's exact check)
-                                    : ta == generatorTypeAddr ? resume(it, heap.None, 0, true, true) : rt.ops.next(it);
-                            if (v != 0) s[f.sp++] = v;
-                            else {
-                                s[--f.sp] = 0;
-                                heap.decref(it);
-                                next = arg;
-                            }
-                        }
-                        case Op.JUMP -> {
-                            if (interrupted && arg <= pc) {
-                                interrupted = false;
-                                throw rt.error("KeyboardInterrupt", null);
-                            }
-                            next = arg;
-                        }
-                        case Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE -> {
-                            long v = s[--f.sp];
-                            s[f.sp] = 0;
-                            boolean t = v == heap.True || v != heap.False && truthyReleasing(v);
-                            heap.decref(v);
-                            if (t == (ops[pc] == Op.POP_JUMP_IF_TRUE)) next = arg;
-                        }
-                        case Op.POP_JUMP_IF_NONE, Op.POP_JUMP_IF_NOT_NONE -> {
-                            long v = s[--f.sp];
-                            s[f.sp] = 0;
-                            heap.decref(v);
-                            if ((v == heap.None) == (ops[pc] == Op.POP_JUMP_IF_NONE)) next = arg;
-                        }
-                        case Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP -> {
-                            long v = s[f.sp - 1];
-                            boolean t = rt.ops.truthy(v);
-                            if (t == (ops[pc] == Op.JUMP_IF_TRUE_OR_POP)) next = arg;
-                            else { f.sp--; s[f.sp] = 0; heap.decref(v); }
-                        }
-                        case Op.KW_NAMES -> kwnames = code.consts[arg];
+                        case Op.POP_TOP -> popTop(f);
+                        case Op.PUSH_NULL -> pushNull(f);
+                        case Op.COPY -> copy(f, arg);
+                        case Op.SWAP -> swap(f, arg);
+                        case Op.LOAD_CONST -> loadConst(f, arg);
+                        case Op.LOAD_NAME -> loadNameOp(f, arg, pc);
+                        case Op.STORE_NAME -> storeNameOp(f, arg, pc);
+                        case Op.LOAD_GLOBAL -> loadGlobalOp(f, arg, pc);
+                        case Op.STORE_GLOBAL -> storeGlobalOp(f, arg, pc);
+                        case Op.LOAD_FAST -> loadFast(f, arg);
+                        case Op.STORE_FAST -> storeFast(f, arg);
+                        case Op.LOAD_DEREF -> loadDeref(f, arg);
+                        case Op.LOAD_ATTR -> loadAttrOp(f, arg, pc);
+                        case Op.LOAD_METHOD -> loadMethodOp(f, arg, pc);
+                        case Op.STORE_ATTR -> storeAttrOp(f, arg, pc);
+                        case Op.BINARY_SUBSCR -> binarySubscr(f);
+                        case Op.STORE_SUBSCR -> storeSubscr(f);
+                        case Op.BINARY_OP -> binaryOpOp(f, arg);
+                        case Op.COMPARE_OP -> compareOp(f, arg);
+                        case Op.IS_OP -> isOp(f, arg);
+                        case Op.CONTAINS_OP -> containsOp(f, arg);
+                        case Op.BUILD_TUPLE -> buildTuple(f, arg);
+                        case Op.BUILD_LIST -> buildList(f, arg);
+                        case Op.LIST_APPEND -> listAppend(f, arg);
+                        case Op.UNPACK_SEQUENCE -> unpackSequence(f, arg);
+                        case Op.GET_ITER -> getIter(f);
+                        case Op.FOR_ITER -> { if (!forIter(f)) next = arg; }
+                        case Op.JUMP -> { jump(arg, pc); next = arg; }
+                        case Op.POP_JUMP_IF_FALSE -> { if (!popTruth(f)) next = arg; }
+                        case Op.POP_JUMP_IF_TRUE -> { if (popTruth(f)) next = arg; }
+                        case Op.POP_JUMP_IF_NONE -> { if (popIsNone(f)) next = arg; }
+                        case Op.POP_JUMP_IF_NOT_NONE -> { if (!popIsNone(f)) next = arg; }
+                        case Op.JUMP_IF_FALSE_OR_POP -> { if (jumpOrPop(f, false)) next = arg; }
+                        case Op.JUMP_IF_TRUE_OR_POP -> { if (jumpOrPop(f, true)) next = arg; }
+                        case Op.KW_NAMES -> kwnames = kwNames(f, arg);
                         case Op.CALL -> {
                             long kw = kwnames;
                             kwnames = 0;
-                            Frame callee = call(f, arg, kw);
-                            if (callee != null) {
-                                f.pc = next;
-                                pendingCallee = callee;
-                                return 0;
-                            }
+                            if (enterCall(f, arg, kw, next)) return 0;
                         }
-                        case Op.RETURN_VALUE -> {
-                            long v = s[--f.sp];
-                            s[f.sp] = 0;
-                            f.pc = next;
-                            return v;
-                        }
+                        case Op.RETURN_VALUE -> { return popReturn(f, next); }
                         case Op.YIELD_VALUE -> {
                             long v = s[--f.sp];
                             s[f.sp] = 0;
@@ -946,11 +812,7 @@ final class Interpreter implements RootProvider {
                             f.pc = next;
                             return v;
                         }
-                        default -> {
-                            f.pc = next;
-                            coldOp(f, OPS[ops[pc]], arg);
-                            next = f.pc;
-                        }
+                        default -> next = cold(f, ops[pc], arg, next);
                     }
                 }
             } catch (ReraiseSignal r) {
@@ -972,11 +834,362 @@ final class Interpreter implements RootProvider {
                 addTraceback = true;
                 f.unwindPc = f.lasti;
             }
+            if (inJit) next = f.unwindPc + 1;  // as the loop's next after the raising instruction
             f.pc = next;
             if (!handle(f, exc, addTraceback)) throw thrown != null ? thrown : new PyException(exc);
             next = f.pc;
         }
     }
+
+    // ---- the instructions' work, shared by runFrame and the compiled code ----------------------
+    //
+    // Each method is one instruction of runFrame's loop (or a part of it), working on the frame's
+    // slots and sp exactly as the loop did inline. CompiledCode calls the same methods, so an
+    // instruction does the same thing however its code object runs.
+
+    /** The --gc-stress / tracer check at the bytecode boundary before the instruction at {@code pc}. */
+    void restCheck(Frame f, int pc) {
+        f.pc = pc;
+        if (atBoundary(f)) {
+            restCheckDue = false;
+            rt.stressAtRest();
+        }
+    }
+
+    void popTop(Frame f) { heap.xdecref(f.slots[--f.sp]); }
+
+    void pushNull(Frame f) { f.slots[f.sp++] = 0; }
+
+    void copy(Frame f, int arg) {
+        long[] s = f.slots;
+        long v = s[f.sp - arg];
+        heap.incref(v);
+        s[f.sp++] = v;
+    }
+
+    void swap(Frame f, int arg) {
+        long[] s = f.slots;
+        long t = s[f.sp - 1];
+        s[f.sp - 1] = s[f.sp - arg];
+        s[f.sp - arg] = t;
+    }
+
+    void loadConst(Frame f, int arg) {
+        long v = f.code.consts[arg];
+        heap.incref(v);
+        f.slots[f.sp++] = v;
+    }
+
+    void loadNameOp(Frame f, int arg, int pc) {
+        CodeType.Code code = f.code;
+        // computed before the push: a NameError must leave sp as it was
+        long pushed = f.locals == f.globals ? loadGlobal(f, code, pc, arg) : loadName(f, code.names[arg]);
+        f.slots[f.sp++] = pushed;
+    }
+
+    void storeNameOp(Frame f, int arg, int pc) {
+        long v = f.slots[--f.sp];
+        f.slots[f.sp] = 0;
+        storeName(f, f.code, pc, arg, v);
+    }
+
+    void loadGlobalOp(Frame f, int arg, int pc) {
+        long v = loadGlobal(f, f.code, pc, arg >> 1);
+        long[] s = f.slots;
+        if ((arg & 1) != 0) s[f.sp++] = 0;
+        s[f.sp++] = v;
+    }
+
+    void storeGlobalOp(Frame f, int arg, int pc) {
+        long v = f.slots[--f.sp];
+        f.slots[f.sp] = 0;
+        storeInDict(f.globals, f.code, pc, arg, v);
+    }
+
+    void loadFast(Frame f, int arg) {
+        long[] s = f.slots;
+        long v = s[arg];
+        if (v == 0) throw unboundLocal(f, arg);
+        heap.incref(v);
+        s[f.sp++] = v;
+    }
+
+    void storeFast(Frame f, int arg) {
+        long[] s = f.slots;
+        long v = s[--f.sp];
+        s[f.sp] = 0;
+        long old = s[arg];
+        s[arg] = v;
+        heap.xdecref(old);
+    }
+
+    void loadDeref(Frame f, int arg) {
+        long v = CellType.contents(f.slots[arg]);
+        if (v == 0) throw freeVarError(f, arg);
+        heap.incref(v);
+        f.slots[f.sp++] = v;
+    }
+
+    void loadAttrOp(Frame f, int arg, int pc) {
+        long[] s = f.slots;
+        CodeType.Code code = f.code;
+        long o = s[f.sp - 1];
+        long v = cachedInstanceValue(code, pc, o);
+        if (v != 0) heap.incref(v);
+        else v = loadAttr(code, pc, o, arg);
+        s[f.sp - 1] = v;
+        heap.decref(o);
+    }
+
+    void loadMethodOp(Frame f, int arg, int pc) {
+        long[] s = f.slots;
+        CodeType.Code code = f.code;
+        long o = s[f.sp - 1];
+        long m = cachedMethod(code, pc, o);
+        if (m != 0) {
+            heap.incref(m);
+            s[f.sp - 1] = m;
+            s[f.sp++] = o;  // the stack's reference to o moves to the self slot
+        } else {
+            long[] out = methodOut;
+            loadMethod(code, pc, o, arg, out);
+            s[f.sp - 1] = out[0];
+            s[f.sp++] = out[1];
+            heap.decref(o);
+        }
+    }
+
+    void storeAttrOp(Frame f, int arg, int pc) {
+        long[] s = f.slots;
+        CodeType.Code code = f.code;
+        long o = s[--f.sp], v = s[--f.sp];
+        s[f.sp] = 0;
+        s[f.sp + 1] = 0;
+        try {
+            if (!storeCachedInstanceValue(code, pc, o, v)) storeAttr(code, pc, o, arg, v);
+        } finally {
+            heap.decref(v);
+            heap.decref(o);
+        }
+    }
+
+    void binarySubscr(Frame f) {
+        long[] s = f.slots;
+        long k = s[f.sp - 1], o = s[f.sp - 2];
+        long v = fastSubscript(o, k);
+        if (v != 0) heap.incref(v);
+        else v = rt.ops.getItem(o, k);
+        f.sp -= 2;
+        s[f.sp++] = v;
+        s[f.sp] = 0;
+        heap.decref(k);
+        heap.decref(o);
+    }
+
+    void storeSubscr(Frame f) {
+        long[] s = f.slots;
+        long k = s[f.sp - 1], o = s[f.sp - 2], v = s[f.sp - 3];
+        long i = Heap.typeAddress(o) == heap.lists.address() ? smallIndex(k, ListType.size(o)) : -1;
+        if (i >= 0) heap.lists.setItem(o, i, v);
+        else rt.ops.setItem(o, k, v);
+        f.sp -= 3;
+        s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
+        heap.decref(v);
+        heap.decref(o);
+        heap.decref(k);
+    }
+
+    void binaryOpOp(Frame f, int arg) {
+        long[] s = f.slots;
+        long b = s[f.sp - 1], a = s[f.sp - 2];
+        long r = fastBinaryOp(arg, a, b);
+        if (r == 0) r = rt.ops.binaryOp(BinaryOp.of(arg), a, b);
+        f.sp -= 2;
+        s[f.sp++] = r;
+        s[f.sp] = 0;
+        heap.decref(a);
+        heap.decref(b);
+    }
+
+    void compareOp(Frame f, int arg) {
+        long[] s = f.slots;
+        long b = s[f.sp - 1], a = s[f.sp - 2];
+        int c = fastCompare(arg, a, b);
+        long r = c >= 0 ? heap.bools.of(c != 0) : rt.ops.compare(arg, a, b);
+        f.sp -= 2;
+        s[f.sp++] = r;
+        s[f.sp] = 0;
+        heap.decref(a);
+        heap.decref(b);
+    }
+
+    void isOp(Frame f, int arg) {
+        long[] s = f.slots;
+        long b = s[f.sp - 1], a = s[f.sp - 2];
+        f.sp -= 2;
+        s[f.sp++] = rt.ops.bool((a == b) != (arg == 1));
+        s[f.sp] = 0;
+        heap.decref(a);
+        heap.decref(b);
+    }
+
+    void containsOp(Frame f, int arg) {
+        long[] s = f.slots;
+        long b = s[f.sp - 1], a = s[f.sp - 2];
+        boolean in = rt.ops.contains(b, a);
+        f.sp -= 2;
+        s[f.sp++] = rt.ops.bool(in != (arg == 1));
+        s[f.sp] = 0;
+        heap.decref(a);
+        heap.decref(b);
+    }
+
+    void buildTuple(Frame f, int arg) {
+        long[] s = f.slots;
+        long t = heap.tuples.alloc(arg);
+        f.sp -= arg;
+        for (int i = 0; i < arg; i++) { TupleType.setItemSteal(t, i, s[f.sp + i]); s[f.sp + i] = 0; }
+        s[f.sp++] = t;
+    }
+
+    void buildList(Frame f, int arg) {
+        long[] s = f.slots;
+        long l = heap.lists.alloc(arg);
+        f.sp -= arg;
+        for (int i = 0; i < arg; i++) { ListType.setItemSteal(l, i, s[f.sp + i]); s[f.sp + i] = 0; }
+        s[f.sp++] = l;
+    }
+
+    void listAppend(Frame f, int arg) {
+        long[] s = f.slots;
+        long v = s[--f.sp];
+        s[f.sp] = 0;
+        heap.lists.append(s[f.sp - arg], v);
+        heap.decref(v);
+    }
+
+    void unpackSequence(Frame f, int arg) { unpack(f, arg, -1); }
+
+    void getIter(Frame f) {
+        long[] s = f.slots;
+        long o = s[f.sp - 1];
+        s[f.sp - 1] = rt.ops.iter(o);
+        heap.decref(o);
+    }
+
+    /** FOR_ITER: pushes the iterator's next item (true), or pops the exhausted iterator (false: jump). */
+    boolean forIter(Frame f) {
+        long[] s = f.slots;
+        long it = s[f.sp - 1];
+        long ta = Heap.typeAddress(it);
+        long v = ta == rangeIterType ? rt.rangeType.iterType.next(it)
+                : ta == listIterType ? rt.iterType.nextOfList(it)
+                // a generator resumed by for is entered at rest (--gc-stress's exact check)
+                : ta == generatorTypeAddr ? resume(it, heap.None, 0, true, true) : rt.ops.next(it);
+        if (v != 0) {
+            s[f.sp++] = v;
+            return true;
+        }
+        s[--f.sp] = 0;
+        heap.decref(it);
+        return false;
+    }
+
+    /** JUMP's check: a pending Ctrl-C is raised at a backward jump. */
+    void jump(int arg, int pc) {
+        if (interrupted && arg <= pc) {
+            interrupted = false;
+            throw rt.error("KeyboardInterrupt", null);
+        }
+    }
+
+    /** POP_JUMP_IF_FALSE / _TRUE: pops the condition, returns its truth. */
+    boolean popTruth(Frame f) {
+        long[] s = f.slots;
+        long v = s[--f.sp];
+        s[f.sp] = 0;
+        boolean t = v == heap.True || v != heap.False && truthyReleasing(v);
+        heap.decref(v);
+        return t;
+    }
+
+    /** POP_JUMP_IF_NONE / _NOT_NONE: pops the value, returns whether it is None. */
+    boolean popIsNone(Frame f) {
+        long[] s = f.slots;
+        long v = s[--f.sp];
+        s[f.sp] = 0;
+        heap.decref(v);
+        return v == heap.None;
+    }
+
+    /** JUMP_IF_FALSE_OR_POP ({@code onTrue} false) / JUMP_IF_TRUE_OR_POP: true to jump (the value stays), else the value is popped. */
+    boolean jumpOrPop(Frame f, boolean onTrue) {
+        long[] s = f.slots;
+        long v = s[f.sp - 1];
+        boolean t = rt.ops.truthy(v);
+        if (t == onTrue) return true;
+        f.sp--;
+        s[f.sp] = 0;
+        heap.decref(v);
+        return false;
+    }
+
+    long kwNames(Frame f, int arg) { return f.code.consts[arg]; }
+
+    /**
+     * CALL: calls what the stack holds; true when it entered a Python function's frame (the
+     * caller's pc is {@code next}, the callee {@link #pendingCallee}: the one running the frames
+     * runs it), false when the result is pushed already.
+     */
+    boolean enterCall(Frame f, int n, long kw, int next) {
+        Frame callee = call(f, n, kw);
+        if (callee == null) return false;
+        f.pc = next;
+        pendingCallee = callee;
+        return true;
+    }
+
+    /** Compiled code runs a compiled callee's frame in its own Java invocation while fewer frames than this are running. */
+    private static final int NESTED_DEPTH = 400;
+
+    /**
+     * The compiled code's CALL: {@link #enterCall}, then a callee whose code is compiled runs here
+     * to its end (Java recursion, a nested {@link #run}, bounded by {@link #NESTED_DEPTH}), its
+     * result pushed, and leaves as {@link #runFrames} lets an inline frame leave; an exception it
+     * does not handle is the CALL's, as there. True when the callee is left to the one running
+     * the frames (as enterCall).
+     */
+    boolean callNested(Frame f, int n, long kw, int next) {
+        if (!enterCall(f, n, kw, next)) return false;
+        Frame callee = pendingCallee;
+        CompiledCode c = callee.code.compiled;
+        if (c == null || c == CompiledCode.REFUSED || depth >= NESTED_DEPTH) return true;
+        pendingCallee = null;
+        long v;
+        try {
+            v = run(callee);
+        } finally {
+            leaveInline(callee);
+        }
+        f.slots[f.sp++] = v;
+        return false;
+    }
+
+    /** RETURN_VALUE: the returned reference, popped. */
+    long popReturn(Frame f, int next) {
+        long v = f.slots[--f.sp];
+        f.slots[f.sp] = 0;
+        f.pc = next;
+        return v;
+    }
+
+    /** An instruction of {@link #coldOp}; returns the next pc (only SEND changes it). */
+    int cold(Frame f, int op, int arg, int next) {
+        f.pc = next;
+        coldOp(f, OPS[op], arg);
+        return f.pc;
+    }
+
 
     private final long[] methodOut = new long[2];
 

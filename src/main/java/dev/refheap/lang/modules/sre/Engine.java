@@ -317,6 +317,24 @@ final class Engine {
         return c;
     }
 
+    /** DO_JUMP: the caller's place saved, a new context for the nested attempt. */
+    private Ctx descend(Ctx ctx, int pc, int p, int jump, boolean toplevel) {
+        ctx.pc = pc;
+        ctx.ptr = p;
+        return child(ctx, jump, toplevel);
+    }
+
+    /** LASTMARK_SAVE / LASTMARK_RESTORE. */
+    private void saveLastmark(Ctx ctx) {
+        ctx.lastmark = lastmark;
+        ctx.lastindex = lastindex;
+    }
+
+    private void restoreLastmark(Ctx ctx) {
+        lastmark = ctx.lastmark;
+        lastindex = ctx.lastindex;
+    }
+
     private boolean run(int pc0, boolean toplevel0) {
         final int[] code = this.code;
         final int[] s = this.s;
@@ -402,8 +420,7 @@ final class Engine {
                     a = code[pc++];
                 }
                 case BRANCH -> {
-                    ctx.lastmark = lastmark;
-                    ctx.lastindex = lastindex;
+                    saveLastmark(ctx);
                     if (repeat != null) markPush(ctx.lastmark);
                     a = BRANCH_TRY;
                 }
@@ -413,9 +430,7 @@ final class Engine {
                         if (code[pc + 1] == LITERAL && (p >= end || s[p] != code[pc + 2])) continue;
                         if (code[pc + 1] == IN && (p >= end || !charset(pc + 3, s[p]))) continue;
                         ptr = p;
-                        ctx.pc = pc;
-                        ctx.ptr = p;
-                        ctx = child(ctx, J_BRANCH, ctx.toplevel);
+                        ctx = descend(ctx, pc, p, J_BRANCH, ctx.toplevel);
                         pc = pc + 1;
                         a = ENTER;
                         break;
@@ -431,14 +446,14 @@ final class Engine {
                         a = SUCCEED;
                     } else {
                         if (repeat != null) markPopKeep(ctx.lastmark);
-                        lastmark = ctx.lastmark;
-                        lastindex = ctx.lastindex;
+                        restoreLastmark(ctx);
                         pc += code[pc];
                         a = BRANCH_TRY;
                     }
                 }
-                case REPEAT_ONE -> {
-                    // <REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail
+                case REPEAT_ONE, POSSESSIVE_REPEAT_ONE -> {
+                    // <REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail: as many items as match,
+                    // then the tail, giving back one item at a time (never, when possessive)
                     if (u(code[pc + 1]) > end - p) {
                         a = FAIL;
                         continue;
@@ -455,8 +470,12 @@ final class Engine {
                         a = SUCCEED;
                         continue;
                     }
-                    ctx.lastmark = lastmark;
-                    ctx.lastindex = lastindex;
+                    if (a == POSSESSIVE_REPEAT_ONE) {
+                        pc += code[pc];
+                        a = code[pc++];
+                        continue;
+                    }
+                    saveLastmark(ctx);
                     if (repeat != null) markPush(ctx.lastmark);
                     if (code[pc + code[pc]] == LITERAL) {
                         ctx.chr = code[pc + code[pc] + 1];
@@ -476,9 +495,7 @@ final class Engine {
                         a = FAIL;
                     } else {
                         ptr = p;
-                        ctx.pc = pc;
-                        ctx.ptr = p;
-                        ctx = child(ctx, J_REPEAT_ONE_1, ctx.toplevel);
+                        ctx = descend(ctx, pc, p, J_REPEAT_ONE_1, ctx.toplevel);
                         pc = pc + code[pc];
                         a = ENTER;
                     }
@@ -486,9 +503,7 @@ final class Engine {
                 case REPEAT_ONE_GEN -> {
                     if (ctx.count >= u(code[pc + 1])) {
                         ptr = p;
-                        ctx.pc = pc;
-                        ctx.ptr = p;
-                        ctx = child(ctx, J_REPEAT_ONE_2, ctx.toplevel);
+                        ctx = descend(ctx, pc, p, J_REPEAT_ONE_2, ctx.toplevel);
                         pc = pc + code[pc];
                         a = ENTER;
                     } else {
@@ -502,8 +517,7 @@ final class Engine {
                         a = SUCCEED;
                     } else {
                         if (repeat != null) markPopKeep(ctx.lastmark);
-                        lastmark = ctx.lastmark;
-                        lastindex = ctx.lastindex;
+                        restoreLastmark(ctx);
                         p--;
                         ctx.count--;
                         a = a == RESUME + J_REPEAT_ONE_1 ? REPEAT_ONE_LIT : REPEAT_ONE_GEN;
@@ -532,17 +546,14 @@ final class Engine {
                         a = SUCCEED;
                         continue;
                     }
-                    ctx.lastmark = lastmark;
-                    ctx.lastindex = lastindex;
+                    saveLastmark(ctx);
                     if (repeat != null) markPush(ctx.lastmark);
                     a = MIN_REPEAT_ONE_TRY;
                 }
                 case MIN_REPEAT_ONE_TRY -> {
                     if (code[pc + 2] == MAXREPEAT || ctx.count <= u(code[pc + 2])) {
                         ptr = p;
-                        ctx.pc = pc;
-                        ctx.ptr = p;
-                        ctx = child(ctx, J_MIN_REPEAT_ONE, ctx.toplevel);
+                        ctx = descend(ctx, pc, p, J_MIN_REPEAT_ONE, ctx.toplevel);
                         pc = pc + code[pc];
                         a = ENTER;
                     } else {
@@ -557,8 +568,7 @@ final class Engine {
                         continue;
                     }
                     if (repeat != null) markPopKeep(ctx.lastmark);
-                    lastmark = ctx.lastmark;
-                    lastindex = ctx.lastindex;
+                    restoreLastmark(ctx);
                     ptr = p;
                     if (count(pc + 3, 1) == 0) {
                         if (repeat != null) markPopDiscard(ctx.lastmark);
@@ -568,26 +578,6 @@ final class Engine {
                         ctx.count++;
                         a = MIN_REPEAT_ONE_TRY;
                     }
-                }
-                case POSSESSIVE_REPEAT_ONE -> {
-                    if (u(code[pc + 1]) > end - p) {
-                        a = FAIL;
-                        continue;
-                    }
-                    ptr = p;
-                    ctx.count = count(pc + 3, u(code[pc + 2]));
-                    p += (int) ctx.count;
-                    if (ctx.count < u(code[pc + 1])) {
-                        a = FAIL;
-                        continue;
-                    }
-                    pc += code[pc];
-                    if (code[pc] == SUCCESS && p == this.end && !(ctx.toplevel && mustAdvance && p == start)) {
-                        ptr = p;
-                        a = SUCCEED;
-                        continue;
-                    }
-                    a = code[pc++];
                 }
                 case REPEAT -> {
                     // <REPEAT> <skip> <min> <max> <repeat_index> item <UNTIL> tail
@@ -599,9 +589,7 @@ final class Engine {
                     repeat = r;
                     ctx.rep = r;
                     ptr = p;
-                    ctx.pc = pc;
-                    ctx.ptr = p;
-                    ctx = child(ctx, J_REPEAT, ctx.toplevel);
+                    ctx = descend(ctx, pc, p, J_REPEAT, ctx.toplevel);
                     pc = pc + code[pc];
                     a = ENTER;
                 }
@@ -617,23 +605,18 @@ final class Engine {
                     ctx.count = r.count + 1;
                     if (ctx.count < u(code[r.pc + 1])) {
                         r.count = ctx.count;
-                        ctx.pc = pc;
-                        ctx.ptr = p;
-                        ctx = child(ctx, J_MAX_UNTIL_1, ctx.toplevel);
+                        ctx = descend(ctx, pc, p, J_MAX_UNTIL_1, ctx.toplevel);
                         pc = r.pc + 3;
                         a = ENTER;
                         continue;
                     }
                     if ((ctx.count < u(code[r.pc + 2]) || code[r.pc + 2] == MAXREPEAT) && ptr != r.lastPtr) {
                         r.count = ctx.count;
-                        ctx.lastmark = lastmark;
-                        ctx.lastindex = lastindex;
+                        saveLastmark(ctx);
                         markPush(ctx.lastmark);
                         push(r.lastPtr);
                         r.lastPtr = ptr;
-                        ctx.pc = pc;
-                        ctx.ptr = p;
-                        ctx = child(ctx, J_MAX_UNTIL_2, ctx.toplevel);
+                        ctx = descend(ctx, pc, p, J_MAX_UNTIL_2, ctx.toplevel);
                         pc = r.pc + 3;
                         a = ENTER;
                         continue;
@@ -656,8 +639,7 @@ final class Engine {
                         continue;
                     }
                     markPop(ctx.lastmark);
-                    lastmark = ctx.lastmark;
-                    lastindex = ctx.lastindex;
+                    restoreLastmark(ctx);
                     ctx.rep.count = ctx.count - 1;
                     ptr = p;
                     a = MAX_UNTIL_TAIL;
@@ -665,9 +647,7 @@ final class Engine {
                 case MAX_UNTIL_TAIL -> {
                     // MAX_UNTIL: no more items here; the tail must match
                     repeat = ctx.rep.prev;
-                    ctx.pc = pc;
-                    ctx.ptr = p;
-                    ctx = child(ctx, J_MAX_UNTIL_3, ctx.toplevel);
+                    ctx = descend(ctx, pc, p, J_MAX_UNTIL_3, ctx.toplevel);
                     a = ENTER;
                 }
                 case RESUME + J_MAX_UNTIL_3 -> {
@@ -686,21 +666,16 @@ final class Engine {
                     ctx.count = r.count + 1;
                     if (ctx.count < u(code[r.pc + 1])) {
                         r.count = ctx.count;
-                        ctx.pc = pc;
-                        ctx.ptr = p;
-                        ctx = child(ctx, J_MIN_UNTIL_1, ctx.toplevel);
+                        ctx = descend(ctx, pc, p, J_MIN_UNTIL_1, ctx.toplevel);
                         pc = r.pc + 3;
                         a = ENTER;
                         continue;
                     }
                     // see if the tail matches
                     repeat = r.prev;
-                    ctx.lastmark = lastmark;
-                    ctx.lastindex = lastindex;
+                    saveLastmark(ctx);
                     if (repeat != null) markPush(ctx.lastmark);
-                    ctx.pc = pc;
-                    ctx.ptr = p;
-                    ctx = child(ctx, J_MIN_UNTIL_2, ctx.toplevel);
+                    ctx = descend(ctx, pc, p, J_MIN_UNTIL_2, ctx.toplevel);
                     a = ENTER;
                 }
                 case RESUME + J_MIN_UNTIL_2 -> {
@@ -712,8 +687,7 @@ final class Engine {
                         continue;
                     }
                     if (ofTail != null) markPop(ctx.lastmark);
-                    lastmark = ctx.lastmark;
-                    lastindex = ctx.lastindex;
+                    restoreLastmark(ctx);
                     ptr = p;
                     Repeat r = ctx.rep;
                     if (ctx.count >= u(code[r.pc + 2]) && code[r.pc + 2] != MAXREPEAT || ptr == r.lastPtr) {
@@ -723,9 +697,7 @@ final class Engine {
                     r.count = ctx.count;
                     push(r.lastPtr);
                     r.lastPtr = ptr;
-                    ctx.pc = pc;
-                    ctx.ptr = p;
-                    ctx = child(ctx, J_MIN_UNTIL_3, ctx.toplevel);
+                    ctx = descend(ctx, pc, p, J_MIN_UNTIL_3, ctx.toplevel);
                     pc = r.pc + 3;
                     a = ENTER;
                 }
@@ -746,9 +718,7 @@ final class Engine {
                 }
                 case POSS_MIN -> {
                     if (ctx.count < u(code[pc + 1])) {
-                        ctx.pc = pc;
-                        ctx.ptr = p;
-                        ctx = child(ctx, J_POSS_REPEAT_1, false);
+                        ctx = descend(ctx, pc, p, J_POSS_REPEAT_1, false);
                         pc = pc + 3;
                         a = ENTER;
                     } else {
@@ -767,13 +737,10 @@ final class Engine {
                 }
                 case POSS_MORE -> {
                     if ((ctx.count < u(code[pc + 2]) || code[pc + 2] == MAXREPEAT) && ptr != p) {
-                        ctx.lastmark = lastmark;
-                        ctx.lastindex = lastindex;
+                        saveLastmark(ctx);
                         markPush(ctx.lastmark);
                         p = ptr;
-                        ctx.pc = pc;
-                        ctx.ptr = p;
-                        ctx = child(ctx, J_POSS_REPEAT_2, false);
+                        ctx = descend(ctx, pc, p, J_POSS_REPEAT_2, false);
                         pc = pc + 3;
                         a = ENTER;
                     } else {
@@ -789,8 +756,7 @@ final class Engine {
                         a = POSS_MORE;
                     } else {
                         markPop(ctx.lastmark);
-                        lastmark = ctx.lastmark;
-                        lastindex = ctx.lastindex;
+                        restoreLastmark(ctx);
                         ptr = p;
                         pc += code[pc] + 1;
                         p = ptr;
@@ -800,9 +766,7 @@ final class Engine {
                 case ATOMIC_GROUP -> {
                     // <ATOMIC_GROUP> <skip> pattern <SUCCESS> tail
                     ptr = p;
-                    ctx.pc = pc;
-                    ctx.ptr = p;
-                    ctx = child(ctx, J_ATOMIC_GROUP, false);
+                    ctx = descend(ctx, pc, p, J_ATOMIC_GROUP, false);
                     pc = pc + 1;
                     a = ENTER;
                 }
@@ -850,9 +814,7 @@ final class Engine {
                         continue;
                     }
                     ptr = p - code[pc + 1];
-                    ctx.pc = pc;
-                    ctx.ptr = p;
-                    ctx = child(ctx, J_ASSERT, false);
+                    ctx = descend(ctx, pc, p, J_ASSERT, false);
                     pc = pc + 2;
                     a = ENTER;
                 }
@@ -866,12 +828,9 @@ final class Engine {
                 case ASSERT_NOT -> {
                     if (u(p) >= u(code[pc + 1])) {
                         ptr = p - code[pc + 1];
-                        ctx.lastmark = lastmark;
-                        ctx.lastindex = lastindex;
+                        saveLastmark(ctx);
                         if (repeat != null) markPush(ctx.lastmark);
-                        ctx.pc = pc;
-                        ctx.ptr = p;
-                        ctx = child(ctx, J_ASSERT_NOT, false);
+                        ctx = descend(ctx, pc, p, J_ASSERT_NOT, false);
                         pc = pc + 2;
                         a = ENTER;
                     } else {
@@ -885,8 +844,7 @@ final class Engine {
                         a = FAIL;
                     } else {
                         if (repeat != null) markPop(ctx.lastmark);
-                        lastmark = ctx.lastmark;
-                        lastindex = ctx.lastindex;
+                        restoreLastmark(ctx);
                         pc += code[pc];
                         a = code[pc++];
                     }

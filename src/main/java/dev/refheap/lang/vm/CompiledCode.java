@@ -1,0 +1,161 @@
+package dev.refheap.lang.vm;
+
+import static dev.refheap.lang.jit.ClassCompiler.Control.*;
+
+import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.lang.bytecode.Opcode;
+import dev.refheap.lang.jit.ClassCompiler;
+import dev.refheap.lang.jit.ClassCompiler.Step;
+import java.lang.constant.ClassDesc;
+import java.lang.invoke.MethodHandles;
+import java.util.BitSet;
+
+/**
+ * A code object compiled to a JVM class (the prototype of "compiling hot code objects", off unless
+ * asked for): {@link #run} does what the interpreter's loop would do for the frame from its pc,
+ * instruction by instruction through the same {@link Interpreter} methods, so refcounts, the
+ * frame's value stack (in its slots, as the heap verifier reads it), lasti (tracebacks, f_lineno)
+ * and the boundary checks of --gc-stress and the tracer are the interpreter's.
+ *
+ * <p>{@link #run} returns the frame's result, or 0: either a CALL entered a Python function's
+ * frame (the interpreter's pendingCallee; the frame's pc is after the CALL, an entry point of the
+ * compiled code), or the frame's pc is an instruction the compiled code does not run (YIELD_VALUE,
+ * SEND, an instruction it cannot be entered at), which the interpreter then runs. An exception
+ * leaves with lasti at the raising instruction and is handled by the interpreter exactly as its
+ * own; a handler's first instruction is an entry point again.
+ *
+ * <p>Switched by the system property {@code refheap.jit} or the environment variable
+ * {@code REFHEAP_JIT}: {@code off} (the default), {@code on} (a code object is compiled at its
+ * {@link #THRESHOLD}th call), {@code all} (at its first run, module and class bodies too: for the
+ * tests). Generator-like code is never compiled (its frames resume inside the loop).
+ */
+interface CompiledCode {
+    /** Runs {@code f} from its pc (see the class comment); the result is a new reference or 0. */
+    long run(Interpreter in, Frame f);
+
+    /** Calls before a code object is compiled with {@code on}. */
+    int THRESHOLD = 50;
+
+    /** The run count at which code is compiled (0 with all), or -1 when compiling is off. */
+    int COMPILE_AT = Setting.compileAt();
+
+    /** Marks code that is not compiled (generator-like, too long, or its class could not be made). */
+    CompiledCode REFUSED = (in, f) -> 0;
+
+    /** The flag, read once. */
+    final class Setting {
+        private Setting() {}
+
+        static int compileAt() {
+            String v = System.getProperty("refheap.jit");
+            if (v == null) v = System.getenv("REFHEAP_JIT");
+            if (v == null || v.isEmpty() || v.equals("off")) return -1;
+            return switch (v) {
+                case "on" -> THRESHOLD;
+                case "all" -> 0;
+                default -> {
+                    // a setting of the process, not of the program: said once, and the interpreter runs as usual
+                    System.err.println("refheap: REFHEAP_JIT (refheap.jit) must be off, on or all, not '" + v + "'; compiling stays off");
+                    yield -1;
+                }
+            };
+        }
+    }
+
+    /**
+     * The most instructions compiled when code is compiled for speed ({@code on}): a longer method
+     * passes the JVM's HugeMethodLimit (8000 bytes of bytecode, about 40 per instruction) and C2
+     * would never compile it. With {@code all} (for the tests) code up to ClassCompiler's limit is
+     * compiled.
+     */
+    int FAST_INSTRUCTIONS = 180;
+
+    /** The compiled code for {@code code}, or {@link #REFUSED}; {@code compileAt} is the interpreter's setting. */
+    static CompiledCode compile(CodeType.Code code, int compileAt) {
+        int limit = compileAt == 0 ? ClassCompiler.MAX_INSTRUCTIONS : FAST_INSTRUCTIONS;
+        if ((code.unit.flags() & (CodeUnit.CO_GENERATOR | Coroutines.CO_COROUTINE | Coroutines.CO_ASYNC_GENERATOR)) != 0
+                || code.ops.length > limit) {
+            return REFUSED;
+        }
+        BitSet entries = new BitSet();
+        entries.set(0);
+        for (int pc = 0; pc < code.ops.length; pc++) {
+            if (code.ops[pc] == Op.CALL) entries.set(pc + 1);
+        }
+        for (CodeUnit.ExceptionEntry e : code.unit.exceptionTable()) entries.set(e.target());
+        byte[] bytes = ClassCompiler.compile(Classes.TARGET, code.ops, code.args, Classes.STEPS, entries);
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            return (CompiledCode) l.findConstructor(l.lookupClass(), java.lang.invoke.MethodType.methodType(void.class)).invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("compiling " + code.unit.name() + " to a JVM class failed", e);
+        }
+    }
+
+    /** How each opcode compiles: the Interpreter method that does its work (see ClassCompiler.Step). */
+    final class Classes {
+        private Classes() {}
+
+        static final ClassCompiler.Target TARGET = new ClassCompiler.Target(
+                ClassDesc.of("dev.refheap.lang.vm.PyCode"), desc(CompiledCode.class), desc(Interpreter.class), "restCheckDue", "restCheck",
+                desc(Frame.class), "pc", "lasti");
+
+        static final Step[] STEPS = steps();
+
+        private static ClassDesc desc(Class<?> c) {
+            return ClassDesc.of(c.getName());
+        }
+
+        private static Step[] steps() {
+            Opcode[] all = Opcode.values();
+            Step[] s = new Step[all.length];
+            for (Opcode op : all) s[op.ordinal()] = new Step("cold", "fo" + "an", 'I', NEXT);
+            s[Op.NOP] = Step.NONE;
+            put(s, Op.POP_TOP, "popTop", "f", 'V', NEXT);
+            put(s, Op.PUSH_NULL, "pushNull", "f", 'V', NEXT);
+            put(s, Op.COPY, "copy", "fa", 'V', NEXT);
+            put(s, Op.SWAP, "swap", "fa", 'V', NEXT);
+            put(s, Op.LOAD_CONST, "loadConst", "fa", 'V', NEXT);
+            put(s, Op.LOAD_NAME, "loadNameOp", "fap", 'V', NEXT);
+            put(s, Op.STORE_NAME, "storeNameOp", "fap", 'V', NEXT);
+            put(s, Op.LOAD_GLOBAL, "loadGlobalOp", "fap", 'V', NEXT);
+            put(s, Op.STORE_GLOBAL, "storeGlobalOp", "fap", 'V', NEXT);
+            put(s, Op.LOAD_FAST, "loadFast", "fa", 'V', NEXT);
+            put(s, Op.STORE_FAST, "storeFast", "fa", 'V', NEXT);
+            put(s, Op.LOAD_DEREF, "loadDeref", "fa", 'V', NEXT);
+            put(s, Op.LOAD_ATTR, "loadAttrOp", "fap", 'V', NEXT);
+            put(s, Op.LOAD_METHOD, "loadMethodOp", "fap", 'V', NEXT);
+            put(s, Op.STORE_ATTR, "storeAttrOp", "fap", 'V', NEXT);
+            put(s, Op.BINARY_SUBSCR, "binarySubscr", "f", 'V', NEXT);
+            put(s, Op.STORE_SUBSCR, "storeSubscr", "f", 'V', NEXT);
+            put(s, Op.BINARY_OP, "binaryOpOp", "fa", 'V', NEXT);
+            put(s, Op.COMPARE_OP, "compareOp", "fa", 'V', NEXT);
+            put(s, Op.IS_OP, "isOp", "fa", 'V', NEXT);
+            put(s, Op.CONTAINS_OP, "containsOp", "fa", 'V', NEXT);
+            put(s, Op.BUILD_TUPLE, "buildTuple", "fa", 'V', NEXT);
+            put(s, Op.BUILD_LIST, "buildList", "fa", 'V', NEXT);
+            put(s, Op.LIST_APPEND, "listAppend", "fa", 'V', NEXT);
+            put(s, Op.UNPACK_SEQUENCE, "unpackSequence", "fa", 'V', NEXT);
+            put(s, Op.GET_ITER, "getIter", "f", 'V', NEXT);
+            put(s, Op.FOR_ITER, "forIter", "f", 'Z', JUMP_IF_FALSE);
+            put(s, Op.JUMP, "jump", "ap", 'V', GOTO);
+            put(s, Op.POP_JUMP_IF_FALSE, "popTruth", "f", 'Z', JUMP_IF_FALSE);
+            put(s, Op.POP_JUMP_IF_TRUE, "popTruth", "f", 'Z', JUMP_IF_TRUE);
+            put(s, Op.POP_JUMP_IF_NONE, "popIsNone", "f", 'Z', JUMP_IF_TRUE);
+            put(s, Op.POP_JUMP_IF_NOT_NONE, "popIsNone", "f", 'Z', JUMP_IF_FALSE);
+            put(s, Op.JUMP_IF_FALSE_OR_POP, "jumpOrPop", "fF", 'Z', JUMP_IF_TRUE);
+            put(s, Op.JUMP_IF_TRUE_OR_POP, "jumpOrPop", "ft", 'Z', JUMP_IF_TRUE);
+            put(s, Op.KW_NAMES, "kwNames", "fa", 'J', KW_NAMES);
+            put(s, Op.CALL, "callNested", "fakn", 'Z', CALL);
+            put(s, Op.RETURN_VALUE, "popReturn", "fn", 'J', RETURN);
+            // the frame leaves the loop there (YIELD_VALUE), or its pc is set by the instruction (SEND)
+            s[Op.YIELD_VALUE] = Step.DEOPT;
+            s[Op.SEND] = Step.DEOPT;
+            return s;
+        }
+
+        private static void put(Step[] s, int op, String method, String params, char ret, ClassCompiler.Control c) {
+            s[op] = new Step(method, params, ret, c);
+        }
+    }
+}

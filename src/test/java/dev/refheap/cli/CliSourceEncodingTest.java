@@ -33,6 +33,9 @@ class CliSourceEncodingTest {
             bom-latin-1   | \\xef\\xbb\\xbf# coding: latin-1\\nprint(1)\\n                             | 1 | SyntaxError: encoding problem: iso-8859-1 with BOM\\n
             too-late      | x = 1\\n# coding: latin-1\\nprint("caf\\xe9")\\n                         | 1 | SyntaxError: Non-UTF-8 code starting with '\\\\xe9' in file p.py on line 3, but no encoding declared; see https://peps.python.org/pep-0263/ for details\\n
             first-invalid | a = "caf\\xc3\\xa9"\\nb = "x\\xc3\\xa9\\xe9"\\n                           | 1 | SyntaxError: Non-UTF-8 code starting with '\\\\xe9' in file p.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details\\n
+            surrogate     | x = 1\\nprint("\\xed\\xa0\\x80")\\n                                | 1 | SyntaxError: Non-UTF-8 code starting with '\\\\xed' in file p.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details\\n
+            overlong      | print("\\xc0\\xaf")\\n                                               | 1 | SyntaxError: Non-UTF-8 code starting with '\\\\xc0' in file p.py on line 1, but no encoding declared; see https://peps.python.org/pep-0263/ for details\\n
+            too-large     | print("\\xf4\\x90\\x80\\x80")\\n                                      | 1 | SyntaxError: Non-UTF-8 code starting with '\\\\xf4' in file p.py on line 1, but no encoding declared; see https://peps.python.org/pep-0263/ for details\\n
             """)
     void bug_codingDeclarationsAreHonoured(String name, String file, int status, String expected) throws Exception {
         Files.write(dir.resolve("p.py"), bytes(file.strip()));
@@ -40,6 +43,21 @@ class CliSourceEncodingTest {
         assertEquals(status, r.status(), r.err());
         String want = new String(bytes(expected.strip()), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(want, status == 0 ? r.out() : r.err());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            one-line  | print(1)\\x00\\n            | 1 | print(1)
+            line-two  | x = 1\\nprint(2)\\x00\\n    | 2 | print(2)
+            in-string | x = "a\\x00b"\\n           | 1 | x = "a
+            only-nul  | \\x00                      | 1 | ``
+            """)
+    void bug_nulBytesAreRefusedAsPython3RefusesThem(String name, String file, int line, String shown) throws Exception {
+        // python3 3.11.7: the line up to the NUL, no marker
+        Files.write(dir.resolve("p.py"), bytes(file.strip()));
+        CliRun r = CliRun.in(dir, "run", "p.py");
+        assertEquals(new CliRun(1, "", "  File \"p.py\", line " + line + "\n    " + shown
+                + "\nSyntaxError: source code cannot contain null bytes\n"), r);
     }
 
     /** {@code \n}, {@code \\} and {@code \xNN} escapes to bytes; other characters as UTF-8. */

@@ -4,7 +4,6 @@ import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.PySyntaxError.Kind;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -21,7 +20,8 @@ import java.util.regex.Pattern;
  * ascii...); codecs that are not ASCII-compatible (utf-16) are refused as CPython refuses them.
  * Failures are {@link PySyntaxError}s with CPython's messages: "encoding problem: NAME" for an
  * unknown codec, bytes invalid in a declared codec, or a BOM with a declaration other than
- * UTF-8 ("NAME with BOM"). Stateless.
+ * UTF-8 ("NAME with BOM"), "Non-UTF-8 code starting with..." for bytes that are not UTF-8 without
+ * a declaration, and "source code cannot contain null bytes". Stateless.
  */
 public final class SourceDecoder {
     private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
@@ -43,8 +43,9 @@ public final class SourceDecoder {
         CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            CharBuffer out = dec.decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
-            return out.toString();
+            String text = dec.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            refuseNulBytes(text, filename);
+            return text;
         } catch (CharacterCodingException e) {
             int bad = firstInvalidUtf8(bytes, start);
             int line = 1;
@@ -139,22 +140,46 @@ public final class SourceDecoder {
         return new PySyntaxError(Kind.SyntaxError, "encoding problem: " + what, filename, 0, 0, 0, 0, null, true, false);
     }
 
-    /** Index of the first byte that starts an invalid UTF-8 sequence. */
+    /**
+     * Index of the first byte that starts an invalid UTF-8 sequence, by the 3.11 tokenizer's
+     * valid_utf8: no continuation or C0/C1 lead byte, no overlong E0/F0 form, no encoded surrogate
+     * (ED A0..BF), nothing above U+10FFFF, and every continuation byte in 80..BF.
+     */
     private static int firstInvalidUtf8(byte[] b, int start) {
         int i = start;
         while (i < b.length) {
             int c = b[i] & 0xff;
-            int n = c < 0x80 ? 0 : (c >= 0xC2 && c <= 0xDF) ? 1 : (c >= 0xE0 && c <= 0xEF) ? 2 : (c >= 0xF0 && c <= 0xF4) ? 3 : -1;
-            if (n < 0 || i + n >= b.length + (n == 0 ? 1 : 0) && n > 0 && i + n > b.length - 1 + 1) {
-                return i;
-            }
+            int second = i + 1 < b.length ? b[i + 1] & 0xff : 0;
+            int n;
+            if (c < 0x80) n = 0;
+            else if (c < 0xC2) return i;
+            else if (c < 0xE0) n = 1;
+            else if (c < 0xF0) {
+                if (c == 0xE0 && second < 0xA0 || c == 0xED && second >= 0xA0) return i;
+                n = 2;
+            } else if (c < 0xF5) {
+                if (second < 0x90 ? c == 0xF0 : c == 0xF4) return i;
+                n = 3;
+            } else return i;
             for (int k = 1; k <= n; k++) {
-                if (i + k >= b.length || (b[i + k] & 0xc0) != 0x80) {
-                    return i;
-                }
+                if (i + k >= b.length || (b[i + k] & 0xc0) != 0x80) return i;
             }
             i += n + 1;
         }
         return Math.max(start, b.length - 1);
+    }
+
+    /**
+     * The tokenizer's refusal of a NUL byte in a source file: a SyntaxError on its line, showing the
+     * line up to the NUL and no marker.
+     */
+    private static void refuseNulBytes(String text, String filename) {
+        int nul = text.indexOf('\0');
+        if (nul < 0) return;
+        int line = 1;
+        for (int i = 0; i < nul; i++) if (text.charAt(i) == '\n') line++;
+        int lineStart = text.lastIndexOf('\n', nul - 1) + 1;
+        throw new PySyntaxError(Kind.SyntaxError, "source code cannot contain null bytes", filename, line, 0, line, 0,
+                text.substring(lineStart, nul), true, false);
     }
 }

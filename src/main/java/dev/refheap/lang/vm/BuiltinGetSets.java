@@ -168,6 +168,10 @@ final class BuiltinGetSets {
             throw noDocstring(t == rt.builtinFunctionType ? rt.builtinFunctionType.entry(o).name() : Ops.shortName(t));
         }
         if (t == rt.builtinFunctionType && name.equals("__module__")) return builtinModule(o);
+        if (t == rt.rangeType) {
+            int off = switch (name) { case "start" -> RangeType.START; case "stop" -> RangeType.STOP; case "step" -> RangeType.STEP; default -> 0; };
+            if (off != 0) return Builtins.incref(heap, Native.getLong(o + off));
+        }
         if (t == rt.functionType && name.equals("__builtins__")) return Builtins.incref(heap, Native.getLong(o + FunctionType.BUILTINS));
         if (t == rt.methodType && name.equals("__doc__")) {
             long n = heap.strs.internedOf(name);
@@ -215,6 +219,40 @@ final class BuiltinGetSets {
         if (descr == 0 || heap.typeOf(descr) != rt.memberType || !isBuiltin(descr) || !(entry(descr).owner() instanceof ExceptionType)) return 0;
         long d = Native.getLong(o + ExceptionType.DICT);
         long v = d == 0 ? 0 : heap.dicts.getItem(d, name);
+        if (v != 0) return Builtins.incref(heap, v);
+        return fromArgs(o, Ops.shortName(entry(descr).owner()), name);
+    }
+
+    /**
+     * What the exception type's __init__ sets the member to from the arguments (refheap keeps the
+     * arguments and reads them on first use): SystemExit.code, ImportError.msg, SyntaxError's
+     * fields from (msg, (filename, lineno, offset, text, end_lineno, end_offset)), the Unicode
+     * errors' (encoding, object, start, end, reason); None for a member set only by keyword.
+     */
+    private long fromArgs(long o, String owner, String name) {
+        Heap heap = rt.heap;
+        long args = ExceptionType.args(o);
+        int n = (int) dev.refheap.object.TupleType.size(args);
+        long v = 0;
+        switch (owner) {
+            case "SystemExit" -> v = n == 0 ? 0 : n == 1 ? dev.refheap.object.TupleType.item(args, 0) : args;
+            case "ImportError" -> v = name.equals("msg") && n == 1 ? dev.refheap.object.TupleType.item(args, 0) : 0;
+            case "SyntaxError" -> {
+                if (name.equals("msg")) v = n >= 1 ? dev.refheap.object.TupleType.item(args, 0) : 0;
+                else if (n == 2 && heap.typeOf(dev.refheap.object.TupleType.item(args, 1)) == heap.tuples) {
+                    long info = dev.refheap.object.TupleType.item(args, 1);
+                    int i = java.util.List.of("filename", "lineno", "offset", "text", "end_lineno", "end_offset").indexOf(name);
+                    if (i >= 0 && i < dev.refheap.object.TupleType.size(info)) v = dev.refheap.object.TupleType.item(info, i);
+                }
+            }
+            case "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError" -> {
+                java.util.List<String> fields = owner.equals("UnicodeTranslateError")
+                        ? java.util.List.of("object", "start", "end", "reason") : java.util.List.of("encoding", "object", "start", "end", "reason");
+                int i = fields.indexOf(name);
+                if (i >= 0 && n == fields.size()) v = dev.refheap.object.TupleType.item(args, i);
+            }
+            default -> { }
+        }
         return Builtins.incref(heap, v == 0 ? heap.None : v);
     }
 
@@ -315,16 +353,29 @@ final class BuiltinGetSets {
     long typeValue(long typeObject, PyType t, String name) {
         Heap heap = rt.heap;
         ClassType c = t instanceof ClassType ct ? ct : null;
-        if (rt.ops.isSubtype(t, heap.typeType) && (name.equals("__basicsize__") || name.equals("__itemsize__")
+        if (c != null && rt.ops.isSubtype(t, heap.typeType) && (name.equals("__basicsize__") || name.equals("__itemsize__")
                 || name.equals("__weakrefoffset__") || name.equals("__dictoffset__"))) {
             // refheap's class objects are not laid out as CPython's PyHeapTypeObject
             throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name + " (the layout of type objects) yet");
+        }
+        int layoutField = switch (name) {
+            case "__basicsize__" -> 0;
+            case "__itemsize__" -> 1;
+            case "__weakrefoffset__" -> 2;
+            case "__dictoffset__" -> 3;
+            default -> -1;
+        };
+        if (layoutField >= 0 && c == null) {
+            // a builtin type's: CPython's figures from the table (refheap's own PyType sizes are allocation bases)
+            long[] layout = rt.slotWrappers.layout(t);
+            if (layout == null) throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name + " yet");
+            return heap.ints.of(layout[layoutField]);
         }
         switch (name) {
             case "__basicsize__": return heap.ints.of(t.basicSize());
             case "__itemsize__": return heap.ints.of(t.itemSize());
             case "__weakrefoffset__": return heap.ints.of(t.weaklistOffset());
-            case "__dictoffset__": return heap.ints.of(dictOffset(t));
+            case "__dictoffset__": return heap.ints.of(dictOffset(c));
             case "__base__": {
                 PyType b = c != null ? bestBase(c) : rt.builtinTypeInfo.base(t);
                 return Builtins.incref(heap, b == null ? heap.None : b.address());
@@ -365,18 +416,11 @@ final class BuiltinGetSets {
         }
     }
 
-    /** tp_dictoffset as CPython 3.11 reports it (not for type objects). */
-    private long dictOffset(PyType t) {
-        if (t instanceof ClassType c) {
-            if (c.managed()) return -t.basicSize() - 24;  // 3.11: the dict pointer before the object header
-            if (c.exceptionBased) return ExceptionType.DICT;
-            return c.dictOffset;
-        }
-        if (t == rt.functionType) return FunctionType.DICT;
-        if (t == rt.moduleType) return ModuleType.DICT;
-        if (t instanceof ExceptionType) return ExceptionType.DICT;
-        if (t instanceof StaticMethodType) return StaticMethodType.DICT;
-        return 0;
+    /** tp_dictoffset of a class as CPython 3.11 reports it. */
+    private static long dictOffset(ClassType c) {
+        if (c.managed()) return -c.basicSize() - 24;  // 3.11: counted from the end, the dict pointer before the object header
+        if (c.exceptionBased) return ExceptionType.DICT;
+        return c.dictOffset;
     }
 
     /** best_base: of a class's bases, the one whose solid base (the most derived layout) wins. */

@@ -104,7 +104,7 @@ final class Ops {
         if (t == heap.dicts) return DictType.size(o) != 0;
         if (t == heap.sets || t == heap.frozensets) return SetType.size(o) != 0;
         if (t == heap.bytes) return BytesType.length(o) != 0;
-        if (t == rt.rangeType) return RangeType.length(o) != 0;
+        if (t == rt.rangeType) return RangeType.bigLength(o).signum() != 0;
         if (t instanceof ExtType x) {
             Boolean b = x.truthy(o);
             return b == null || b;
@@ -196,10 +196,7 @@ final class Ops {
         if (t == rt.codeType) return "<code object " + StrType.value(Native.getLong(o + CodeType.NAME)) + " at " + hex(o) + ", file \"" + StrType.value(Native.getLong(o + CodeType.FILENAME)) + "\", line " + rt.codeType.code(o).unit.firstLineno() + ">";
         if (t == rt.coroutineType || t == rt.asyncGeneratorType) return Coroutines.repr(rt, o);
         if (t == rt.generatorType) return "<generator object " + StrType.value(Native.getLong(o + GeneratorType.QUALNAME)) + " at " + hex(o) + ">";
-        if (t == rt.rangeType) {
-            long step = RangeType.step(o);
-            return "range(" + RangeType.start(o) + ", " + RangeType.stop(o) + (step == 1 ? "" : ", " + step) + ")";
-        }
+        if (t == rt.rangeType) return RangeType.repr(o);
         if (t == heap.weakrefs) {
             long r = WeakrefType.referent(o);
             if (r == heap.None) return "<weakref at " + hex(o) + "; dead>";
@@ -1049,6 +1046,11 @@ final class Ops {
         if (!(heap.typeAt(o) instanceof ClassType c)) {
             throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
         }
+        long typeDescr = lookupBuiltin(heap.typeType, name);  // type's getsets and members are data descriptors
+        if (typeDescr != 0 && (heap.typeOf(typeDescr) == rt.getsetType || heap.typeOf(typeDescr) == rt.memberType)) {
+            rt.builtinGetSets.set(typeDescr, o, v);
+            return;
+        }
         if (v == 0) {
             if (!heap.dicts.delItem(c.dict(), nameObj)) throw attributeError(o, name);
             return;
@@ -1494,13 +1496,7 @@ final class Ops {
             for (long i = 0; i < TupleType.size(container); i++) if (eq(TupleType.item(container, i), item)) return true;
             return false;
         }
-        if (t == rt.rangeType && heap.typeOf(item) instanceof IntType) {
-            long v = IntType.asLong(item), start = RangeType.start(container), step = RangeType.step(container);
-            long len = RangeType.length(container);
-            if (len == 0) return false;
-            long k = (v - start);
-            return k % step == 0 && k / step >= 0 && k / step < len;
-        }
+        if (t == rt.rangeType && heap.typeOf(item) instanceof IntType) return rt.rangeType.containsInt(container, item);
         if (t instanceof ExtType x) {
             int r = x.contains(container, item);
             if (r >= 0) return r == 1;
@@ -1572,7 +1568,7 @@ final class Ops {
         if (t == heap.dicts) return DictType.size(o);
         if (t == heap.sets || t == heap.frozensets) return SetType.size(o);
         if (t == heap.bytes) return BytesType.length(o);
-        if (t == rt.rangeType) return RangeType.length(o);
+        if (t == rt.rangeType) return rt.rangeType.len(o);
         if (t instanceof DictViewType) return DictType.size(DictViewType.dict(o));
         if (t instanceof ExtType x && x.len(o) >= 0) return x.len(o);
         if (t instanceof ClassType c && lookupType(c, "__len__") != 0) {
@@ -1619,7 +1615,7 @@ final class Ops {
         if (t == rt.rangeType) return rt.rangeType.iter(o);
         if (t instanceof DictViewType dv) return dv.iter(o);
         if (t == heap.bytes) return rt.iterType.create(IterType.Kind.BYTES, o, 0);
-        if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType) return incref(o);
+        if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType || t == rt.rangeType.longIterType) return incref(o);
         if (t == rt.streams && rt.streams.isIterator(o)) return incref(o);
         if (t instanceof ExtType x) {
             long r = x.iter(o);
@@ -1630,7 +1626,8 @@ final class Ops {
                 long r = callMethod(o, "__iter__");
                 PyType rtp = heap.typeOf(r);
                 if (!(rtp instanceof ClassType rc && lookupType(rc, "__next__") != 0) && rtp != rt.generatorType
-                        && !rt.iterType.isIterator(r) && rtp != rt.rangeType.iterType && !(rtp instanceof ExtType x && x.isIterator())) {
+                        && !rt.iterType.isIterator(r) && rtp != rt.rangeType.iterType && rtp != rt.rangeType.longIterType
+                        && !(rtp instanceof ExtType x && x.isIterator())) {
                     heap.decref(r);
                     throw rt.typeError("iter() returned non-iterator of type '" + rtp.name() + "'");
                 }
@@ -1645,6 +1642,7 @@ final class Ops {
     long next(long it) {
         PyType t = heap.typeOf(it);
         if (t == rt.rangeType.iterType) return rt.rangeType.iterType.next(it);
+        if (t == rt.rangeType.longIterType) return rt.rangeType.longIterType.next(it);
         if (t instanceof IterType) return rt.iterType.next(it);
         if (t == rt.streams && rt.streams.isIterator(it)) return rt.streams.next(it);
         if (t == rt.generatorType) return rt.interpreter.generatorNext(it);

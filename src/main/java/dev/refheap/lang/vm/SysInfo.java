@@ -320,14 +320,14 @@ final class SysInfo {
         return t;
     }
 
-    /** frame attributes Ops does not answer: f_back for an executing frame, f_lasti refused. */
+    /** frame attributes Ops does not answer: f_back, f_lasti refused. */
     static long frameAttr(Runtime rt, Frame f, String name) {
         return switch (name) {
             case "f_back" -> {
                 if (f.owner == Frame.OWNED_BY_THREAD) yield f.back != null ? rt.frameType.of(f.back) : Builtins.incref(rt.heap, rt.heap.None);
                 if (f.owner == Frame.OWNED_BY_GENERATOR) yield Builtins.incref(rt.heap, rt.heap.None);  // suspended: no caller
-                // 3.11 links a finished frame's object to its caller's (take_ownership); refheap does not keep that link
-                throw rt.error("NotImplementedError", "refheap does not support f_back of a finished frame yet");
+                long back = f.frameObject != 0 ? FrameType.back(f.frameObject) : 0;  // take_ownership's link
+                yield Builtins.incref(rt.heap, back != 0 ? back : rt.heap.None);
             }
             case "f_lasti", "f_trace", "f_trace_lines", "f_trace_opcodes" ->
                     throw rt.error("NotImplementedError", "refheap does not support frame." + name + " yet");

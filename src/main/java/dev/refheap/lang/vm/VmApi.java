@@ -24,7 +24,7 @@ public final class VmApi {
      * keeps the two lists equal), sorted as CPython sorts them.
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_bisect", "_collections", "_functools", "_heapq", "_imp", "_operator",
-        "_random", "_stat", "_string", "_struct", "_thread", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
+        "_random", "_sre", "_stat", "_string", "_struct", "_thread", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
         "math", "posix", "refheap", "sys", "time", "weakref"};
 
     public final Heap heap;
@@ -45,6 +45,22 @@ public final class VmApi {
         java.nio.file.Path f = file.toAbsolutePath().normalize();
         if (stdlib != null && f.startsWith(stdlib.toAbsolutePath().normalize())) return;
         throw rt.error("OSError", "refheap serve does not let programs read files: '" + file + "'");
+    }
+
+    /**
+     * The modules a sandboxed runtime may not import, whoever provides them: the file system,
+     * processes and the network ({@code socket}, {@code os}, {@code io} and their kin fail on
+     * these). A module that offers such access only in some functions is refused whole until it
+     * checks the sandbox itself.
+     */
+    private static final java.util.Set<String> SANDBOX_REFUSED = java.util.Set.of("_socket", "_ssl", "select", "mmap", "fcntl",
+            "termios", "resource", "_posixsubprocess", "posix", "nt", "_io", "pwd", "grp", "_multiprocessing", "_posixshmem");
+
+    /** In a sandboxed runtime, refuses a top-level import of {@code name} that would give file, process or network access. */
+    public void checkImport(String name) {
+        if (rt.sandboxed && SANDBOX_REFUSED.contains(name)) {
+            throw rt.error("ImportError", "refheap serve does not let programs import '" + name + "' (no file, process or network access from the page)");
+        }
     }
 
     // ---- modules --------------------------------------------------------------------------------
@@ -80,6 +96,23 @@ public final class VmApi {
     public <S> S moduleState(String module, java.util.function.Supplier<S> init) {
         return (S) rt.nativeModuleState.computeIfAbsent(module, k -> init.get());
     }
+
+    /**
+     * Raises KeyboardInterrupt if Ctrl-C is pending (PyErr_CheckSignals): for native loops that can
+     * run long without a Python-level call or jump, such as the regular-expression engine.
+     */
+    public void checkInterrupt() {
+        if (rt.interpreter.interrupted) {
+            rt.interpreter.interrupted = false;
+            throw rt.error("KeyboardInterrupt", null);
+        }
+    }
+
+    /** A new {@code mappingproxy} over {@code mapping} (borrowed). */
+    public long mappingProxy(long mapping) { return rt.mappingProxyType.create(mapping); }
+
+    /** {@code types.GenericAlias(cls, key)}: what a builtin type's __class_getitem__ gives. */
+    public long genericAlias(long cls, long key) { return rt.genericAliasType.alias(cls, GenericAliasType.argsOf(heap, key)); }
 
     /** The builtins dict (borrowed). */
     public long builtinsDict() { return rt.builtinsDict; }

@@ -24,7 +24,7 @@ public final class VmApi {
      * keeps the two lists equal), sorted as CPython sorts them.
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_bisect", "_collections", "_functools", "_heapq", "_imp", "_operator",
-        "_random", "_sre", "_string", "_struct", "_thread", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
+        "_random", "_sre", "_stat", "_string", "_struct", "_thread", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
         "math", "posix", "refheap", "sys", "time", "weakref"};
 
     public final Heap heap;

@@ -32,6 +32,9 @@ import java.nio.file.Path;
 public final class Posix {
     private Posix() {}
 
+    /** AT_FDCWD: the *at() calls' "relative to the working directory". */
+    static final int AT_FDCWD = -100;
+
     /** The module's types, made once per runtime. */
     static final class State {
         PyType statResult, unameResult, timesResult, terminalSize;
@@ -270,6 +273,94 @@ public final class Posix {
                     throw error(vm, src.object(), dst.object());
                 }
             }
+            return none(vm);
+        });
+        vm.def(m, "link", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "link", new String[] {"src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"}, 2, 2, 0, a, o, n, kw);
+            noDirFd(vm, "link", p[2]);
+            noDirFd(vm, "link", p[3]);
+            PathArg src = PathArg.convert(vm, "link", "src", p[0], false, false);
+            PathArg dst = PathArg.convert(vm, "link", "dst", p[1], false, false);
+            try (Arena arena = Arena.ofConfined()) {
+                // linkat(AT_FDCWD, src, AT_FDCWD, dst, AT_SYMLINK_FOLLOW when following), as 3.11 calls it
+                long r = Libc.call("linkat", FunctionDescriptor.of(INT, INT, PTR, INT, PTR, INT), AT_FDCWD, Libc.cString(arena, src.bytes()),
+                        AT_FDCWD, Libc.cString(arena, dst.bytes()), truth(vm, p[4], true) ? 0x400 : 0);
+                if (r != 0) throw error(vm, src.object(), dst.object());
+            }
+            return none(vm);
+        });
+        vm.def(m, "truncate", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "truncate", new String[] {"path", "length"}, 2, 2, 0, a, o, n, kw);
+            PathArg path = PathArg.convert(vm, "truncate", "path", p[0], true, false);
+            long length = Params.ssize(vm, p[1]);
+            if (path.isFd()) {
+                if (Libc.call("ftruncate", FunctionDescriptor.of(INT, INT, LONG), path.fd(), length) != 0) throw error(vm);
+            } else {
+                pathCall(vm, path, "truncate", FunctionDescriptor.of(INT, PTR, LONG), length);
+            }
+            return none(vm);
+        });
+        vm.def(m, "utime", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "utime", new String[] {"path", "times", "ns", "dir_fd", "follow_symlinks"}, 1, 2, 0, a, o, n, kw);
+            noDirFd(vm, "utime", p[3]);
+            PathArg path = PathArg.convert(vm, "utime", "path", p[0], true, false);
+            long times = p[1] != 0 && p[1] != h.None ? p[1] : 0;
+            if (times != 0 && p[2] != 0) throw vm.error("ValueError", "utime: you may specify either 'times' or 'ns' but not both");
+            long[] ts = null;  // sec, nsec, sec, nsec
+            if (times != 0) {
+                if (h.typeOf(times) != h.tuples || TupleType.size(times) != 2) throw vm.error("TypeError", "utime: 'times' must be either a tuple of two ints or None");
+                ts = new long[4];
+                for (int i = 0; i < 2; i++) {
+                    long t = TupleType.item(times, i);
+                    if (vm.isFloat(t)) {  // _PyTime_ObjectToTimespec, rounding toward -inf
+                        double secs = vm.asDouble(t);
+                        if (Double.isNaN(secs)) throw vm.error("ValueError", "Invalid value NaN (not a number)");
+                        double sec = Math.floor(secs);
+                        long nsec = Math.round((secs - sec) * 1e9);
+                        if (nsec >= 1_000_000_000L) { sec += 1; nsec -= 1_000_000_000L; }
+                        ts[2 * i] = (long) sec;
+                        ts[2 * i + 1] = nsec;
+                    } else {
+                        ts[2 * i] = Params.ssize(vm, t);
+                    }
+                }
+            } else if (p[2] != 0) {
+                if (h.typeOf(p[2]) != h.tuples || TupleType.size(p[2]) != 2) throw vm.error("TypeError", "utime: 'ns' must be a tuple of two ints");
+                ts = new long[4];
+                BigInteger billion = BigInteger.valueOf(1_000_000_000L);
+                for (int i = 0; i < 2; i++) {
+                    BigInteger[] qr = vm.asIndex(TupleType.item(p[2], i)).divideAndRemainder(billion);
+                    if (qr[1].signum() < 0) { qr[0] = qr[0].subtract(BigInteger.ONE); qr[1] = qr[1].add(billion); }
+                    ts[2 * i] = qr[0].longValue();
+                    ts[2 * i + 1] = qr[1].longValue();
+                }
+            }
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment spec = MemorySegment.NULL;
+                if (ts != null) {
+                    spec = arena.allocate(32);
+                    for (int i = 0; i < 4; i++) spec.set(LONG, 8L * i, ts[i]);
+                }
+                long r = path.isFd() ? Libc.call("futimens", FunctionDescriptor.of(INT, INT, PTR), path.fd(), spec)
+                        : Libc.call("utimensat", FunctionDescriptor.of(INT, INT, PTR, PTR, INT), AT_FDCWD, Libc.cString(arena, path.bytes()), spec,
+                                truth(vm, p[4], true) ? 0 : 0x100);
+                if (r != 0) throw error(vm);  // 3.11's utime reports no filename
+            }
+            return none(vm);
+        });
+        vm.def(m, "get_inheritable", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "get_inheritable", n, kw, 1, 1);
+            long flags = Libc.call("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), fdArg(vm, a[o]), 1, 0);  // F_GETFD
+            if (flags < 0) throw error(vm);
+            return bool(vm, (flags & 1) == 0);  // FD_CLOEXEC
+        });
+        vm.def(m, "set_inheritable", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "set_inheritable", n, kw, 2, 2);
+            int fd = fdArg(vm, a[o]);
+            long flags = Libc.call("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), fd, 1, 0);
+            if (flags < 0) throw error(vm);
+            long want = vm.truthy(a[o + 1]) ? flags & ~1 : flags | 1;
+            if (want != flags && Libc.call("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), fd, 2, (int) want) < 0) throw error(vm);  // F_SETFD
             return none(vm);
         });
         vm.def(m, "fspath", (s, a, o, n, kw) -> {

@@ -8,6 +8,10 @@ names and kinds are taken, never values (no docstrings).
 Kinds: S wrapper_descriptor, M method_descriptor, C classmethod_descriptor, N __new__ (a builtin
 method of the type), T staticmethod, G getset_descriptor, D member_descriptor, X a plain value
 (__doc__, or __hash__ = None).
+Each line ends with =basicsize,itemsize,weakrefoffset,dictoffset: the type's tp_basicsize,
+tp_itemsize, tp_weaklistoffset and tp_dictoffset (type.__basicsize__... of builtin types).
+A getset or member descriptor with a docstring is written g or d (refheap does not carry docstrings:
+its __doc__ says so instead of answering None).
 """
 import sys
 import types
@@ -21,18 +25,28 @@ TYPES = [object, type, int, bool, float, complex, str, bytes, bytearray, list, t
          types.MethodDescriptorType, types.ClassMethodDescriptorType, types.WrapperDescriptorType,
          types.MethodWrapperType, types.MappingProxyType, types.GenericAlias, types.UnionType,
          type(iter([])), type(iter(())), type(iter('')), type(iter(set())), type(iter({})),
-         type(iter(range(0))), type(iter(bytearray())), type(iter(b'')),
+         type(iter(range(0))), type(iter(range(1 << 1000))), type(iter(bytearray())), type(iter(b'')),
          type({}.keys()), type({}.values()), type({}.items()),
          enumerate, zip, map, filter, reversed]
 KINDS = {'wrapper_descriptor': 'S', 'method_descriptor': 'M', 'classmethod_descriptor': 'C',
          'builtin_function_or_method': 'N', 'staticmethod': 'T', 'getset_descriptor': 'G',
          'member_descriptor': 'D'}
 
+
+def kind(v):
+    k = KINDS.get(type(v).__name__, 'X')
+    return k.lower() if k in 'GD' and v.__doc__ is not None else k
+
+
+def layout(t):
+    return ' =%d,%d,%d,%d' % (t.__basicsize__, t.__itemsize__, t.__weakrefoffset__, t.__dictoffset__)
+
+
 for t in TYPES:
-    entries = ' '.join(k + ':' + KINDS.get(type(v).__name__, 'X') for k, v in t.__dict__.items())
-    sys.stdout.write(t.__name__ + ' ' + entries + '\n')
+    entries = ' '.join(k + ':' + kind(v) for k, v in t.__dict__.items())
+    sys.stdout.write(t.__name__ + ' ' + entries + layout(t) + '\n')
 for name in dir(__builtins__):
     t = getattr(__builtins__, name)
     if isinstance(t, type) and issubclass(t, BaseException):
-        entries = ' '.join(k + ':' + KINDS.get(type(v).__name__, 'X') for k, v in t.__dict__.items())
-        sys.stdout.write(t.__name__ + ' ' + entries + '\n')
+        entries = ' '.join(k + ':' + kind(v) for k, v in t.__dict__.items())
+        sys.stdout.write(t.__name__ + ' ' + entries + layout(t) + '\n')

@@ -413,9 +413,16 @@ function renderDetails() {
         + (e.allocated ? "<i>allocated</i> " : "") + "<code>" + esc(e.at) + "</code>" + (e.phase ? " <i>(collector: " + esc(e.phase) + ")</i>" : "")
         + ": " + esc(e.holder) + "</li>";
     }
-    const kept = (o.refEvents || []).length, total = o.refChanges[0] + o.refChanges[1] + (o.refEvents && o.refEvents.length && o.refEvents[0].allocated ? 1 : 0);
-    if (total > kept) h += "<li class='hint'>" + (total - kept) + " more changes not kept</li>";
     h += "</ol>";
+    if (o.refEventsMore) {
+      const n = o.refEventsMore.reduce((a, m) => a + m.count, 0);
+      h += "<div id='more-changes'>and <b>" + n.toLocaleString("en-US") + "</b> more, by place:<ul>";
+      for (const m of o.refEventsMore) {
+        h += "<li class='change'><b class='" + (m.delta > 0 ? "inc" : "dec") + "'>" + (m.delta > 0 ? "+" : "−") + m.count.toLocaleString("en-US") + "</b> <code>"
+          + esc(m.at) + "</code>" + (m.phase ? " <i>(collector: " + esc(m.phase) + ")</i>" : "") + "</li>";
+      }
+      h += "</ul></div>";
+    }
   }
   d.innerHTML = h;
 }

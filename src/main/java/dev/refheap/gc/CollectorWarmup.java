@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * process: a daemon thread (on a second core, beside the program) that builds small graphs of
  * the shapes big collections meet (two-dict cycles of garbage, live one-element lists with
  * ints, tuples, sets, list cycles) on a heap of its own and collects them, full and young
- * collections, a few hundred thousand objects in all, then closes its heap. The passes and the
+ * collections, about 180,000 objects in all, then closes its heap. The passes and the
  * deallocation paths they call are then compiled while the program is still building its graph.
  * It runs at normal priority: a thread the scheduler starves would hold up the program at every
  * JVM safepoint (deoptimization, Java GC), which waits for all threads.
@@ -40,8 +40,15 @@ public final class CollectorWarmup {
     /** GC allocations without a collection that start the warm-up. */
     public static final long TRIGGER = 100_000;
     static final boolean ENABLED = !"false".equals(System.getProperty("refheap.gcWarmup"));
-    /** Rounds, and two-dict cycles (and live lists) per round: enough calls of each pass for the optimising compiler. */
-    static final int ROUNDS = 12, PAIRS = 10_000;
+    /**
+     * Rounds, and two-dict cycles (and live lists) per round: enough calls of each pass for the
+     * optimising compiler. Four rounds, not the twelve of the first version: the passes are
+     * compiled after two to four (the program's first collection of 2,000,000 dicts took the same
+     * thread CPU after 2, 4 or 12), and the eight more rounds cost the process about 0.5 s of CPU,
+     * taken from a second core the JIT needs for the program's own code (docs/performance.md,
+     * "Start-up and memory (session 5)").
+     */
+    static final int ROUNDS = 4, PAIRS = 10_000;
 
     private static final AtomicBoolean started = new AtomicBoolean();
     private static volatile Thread thread;

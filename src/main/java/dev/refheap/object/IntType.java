@@ -69,8 +69,15 @@ public class IntType extends PyType {
         BigInteger mag = v.abs();
         int n = (mag.bitLength() + DIGIT_BITS - 1) / DIGIT_BITS;
         long o = heap.allocObjectOfSize(heap.ints, OB_DIGIT + 4L * n, 0);
+        // one pass over the magnitude's bytes (a shift per digit would be quadratic: hours for 10**10**7)
+        byte[] be = mag.toByteArray();
+        int len = be.length;
         for (int i = 0; i < n; i++) {
-            Native.putInt(o + OB_DIGIT + 4L * i, mag.shiftRight(i * DIGIT_BITS).intValue() & DIGIT_MASK);
+            long bit = (long) i * DIGIT_BITS;
+            int first = (int) (bit >>> 3);
+            long w = 0;
+            for (int k = 0; k < 5 && first + k < len; k++) w |= (long) (be[len - 1 - first - k] & 0xff) << (8 * k);
+            Native.putInt(o + OB_DIGIT + 4L * i, (int) (w >>> (bit & 7)) & DIGIT_MASK);
         }
         Native.putLong(o + Layout.OB_SIZE, v.signum() < 0 ? -n : n);
         return o;
@@ -131,10 +138,18 @@ public class IntType extends PyType {
         long size = obSize(o);
         long n = Math.abs(size);
         if (n <= 2) return BigInteger.valueOf(asLong(o));
-        BigInteger v = BigInteger.ZERO;
-        for (long i = n - 1; i >= 0; i--) {
-            v = v.shiftLeft(DIGIT_BITS).or(BigInteger.valueOf(Native.getInt(o + OB_DIGIT + 4 * i)));
+        // the digits, least significant first, packed into big-endian bytes in one pass
+        int nbytes = (int) ((n * DIGIT_BITS + 7) / 8);
+        byte[] be = new byte[nbytes];
+        long acc = 0;
+        int accBits = 0, b = 0;
+        for (long i = 0; i < n; i++) {
+            acc |= (long) (Native.getInt(o + OB_DIGIT + 4 * i) & DIGIT_MASK) << accBits;
+            accBits += DIGIT_BITS;
+            for (; accBits >= 8; accBits -= 8, acc >>>= 8) be[nbytes - 1 - b++] = (byte) acc;
         }
+        if (accBits > 0) be[nbytes - 1 - b] = (byte) acc;
+        BigInteger v = new BigInteger(1, be);
         return size < 0 ? v.negate() : v;
     }
 

@@ -67,7 +67,7 @@ final class ChangeHolders {
         List<String> gained = new ArrayList<>(), lost = new ArrayList<>();
         List<String> gainedKeys = new ArrayList<>(), lostKeys = new ArrayList<>();
         String why = null;
-        if (!complete) why = "not named: the step had more changes of this object than the record keeps";
+        if (!complete) why = "not named: the step had more changes of this object than the record lists (the rest are counted by place)";
         else if (before == null) why = "not named: the object's holders before this step were not recorded (it was not shown)";
         else if (after == null) why = "not named: the object's holders after this step were not recorded";
         int tempInc = 0, tempDec = 0;
@@ -147,8 +147,17 @@ final class ChangeHolders {
         }
     }
 
-    /** The holder among {@code keys} the instruction names ({@code STORE_FAST x}: local 'x'; {@code STORE_ATTR a}: .a), or -1. */
+    /**
+     * The holder among {@code keys} the instruction names ({@code STORE_FAST x}: local 'x';
+     * {@code STORE_ATTR a}: .a; a frame's teardown: one of that frame's variables), or -1.
+     */
     private static int indexNamed(List<String> keys, Tracing.Site site) {
+        if (site != null && site.teardown()) {
+            // a finished frame releasing its slots: its locals, cells and free variables
+            String in = " in " + site.frame() + " (";
+            for (int i = 0; i < keys.size(); i++) if (keys.get(i).contains(in)) return i;
+            return -1;
+        }
         if (site == null || site.arg().isEmpty()) return -1;
         String a = site.arg();
         for (int i = 0; i < keys.size(); i++) {

@@ -54,6 +54,23 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
     /** The changes themselves, in order, with where the VM was (the first {@link #EVENTS_EACH} of each followed object). */
     private final Map<Long, List<ChangeHolders.Event>> refEvents = new HashMap<>();
     static final int EVENTS_EACH = 32;
+    /** The changes past the first {@link #EVENTS_EACH}: counted by sign, site and phase (at most {@link #MORE_SITES} places, then "elsewhere"). */
+    private final Map<Long, List<More>> refMore = new HashMap<>();
+    static final int MORE_SITES = 8;
+
+    /** A count of changes of one sign at one site (site null: elsewhere, past {@link #MORE_SITES} places). */
+    private static final class More {
+        final int delta;
+        final Tracing.Site site;
+        final String phase;
+        long count;
+
+        More(int delta, Tracing.Site site, String phase) {
+            this.delta = delta;
+            this.site = site;
+            this.phase = phase;
+        }
+    }
     /** The holders of each object shown at the last step (the "before" of the next step's changes). */
     private Map<Long, Map<String, ChangeHolders.Held>> lastHolders = new HashMap<>();
     /** The collector's phase while a collection runs, else null. */
@@ -108,7 +125,19 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         cellOfFile.put(filename, index);
     }
 
-    public List<Map<String, Object>> steps() { return steps; }
+    public synchronized List<Map<String, Object>> steps() { return steps; }
+
+    /**
+     * The steps recorded, for the caller of a run; from here on no step is added or changed (a
+     * run given up past its time limit may still be unwinding on its own thread).
+     */
+    public synchronized List<Map<String, Object>> detach() {
+        detached = true;
+        return steps;
+    }
+
+    /** Set by {@link #detach}: the step list belongs to the caller. Guarded by this. */
+    private boolean detached;
 
     /** Why recording stopped early, or null. */
     public String stopped() { return stopped; }
@@ -125,8 +154,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
 
     /**
      * Thrown from a heap event when a stopped program did not end within a second of the
-     * interrupt (a loop inside one builtin, which checks no interrupt): the run is abandoned and
-     * its runtime discarded. An Error, so nothing in the VM catches it.
+     * interrupt (a loop inside one builtin that checks no interrupt): the run is abandoned and
+     * its heap's memory given back. An Error, so nothing in the VM catches it.
      */
     public static final class Abandoned extends Error {
         private static final long serialVersionUID = 1L;
@@ -171,10 +200,13 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         }
         long[] rc = refChanges.remove(o);
         List<ChangeHolders.Event> ev = refEvents.remove(o);
+        List<Map<String, Object>> more = moreOf(o);
+        refMore.remove(o);
         if (rc != null && ev != null && serial != null && !freedShown.isEmpty() && serial.equals(freedShown.getLast().get("serial"))) {
             Map<String, Object> dead = freedShown.getLast();
             dead.put("refChanges", List.of(rc[0], rc[1]));
             dead.put("refEvents", ChangeHolders.attribute(ev, complete(rc, ev), before(o, ev), Map.of()));
+            if (more != null) dead.put("refEventsMore", more);
         }
         lastHolders.remove(o);
     }
@@ -198,14 +230,53 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
             if (delta > 0) c[0]++; else c[1]++;
             List<ChangeHolders.Event> ev = refEvents.computeIfAbsent(o, k -> new ArrayList<>(4));
             if (ev.size() < EVENTS_EACH) ev.add(new ChangeHolders.Event(delta, Tracing.site(rt), phaseNow, false));
+            else countMore(o, delta);
         }
+    }
+
+    private void countMore(long o, int delta) {
+        List<More> more = refMore.computeIfAbsent(o, k -> new ArrayList<>(2));
+        Tracing.Site site = Tracing.site(rt);
+        int sign = delta > 0 ? 1 : -1;
+        More hit = null;
+        for (More m : more) {
+            if (m.delta == sign && java.util.Objects.equals(m.phase, phaseNow) && (m.site == site || m.site != null && m.site.equals(site))) {
+                hit = m;
+                break;
+            }
+        }
+        if (hit == null) {
+            if (more.size() < MORE_SITES) {
+                more.add(hit = new More(sign, site, phaseNow));
+            } else {
+                for (More m : more) if (m.site == null && m.delta == sign) hit = m;
+                if (hit == null) more.add(hit = new More(sign, null, null));
+            }
+        }
+        hit.count++;
+    }
+
+    /** The changes of {@code o} past the listed ones, for the record: [{delta, at, phase?, count}], or null. */
+    private List<Map<String, Object>> moreOf(long o) {
+        List<More> more = refMore.get(o);
+        if (more == null) return null;
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (More m : more) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("delta", m.delta);
+            e.put("at", m.site != null ? m.site.toString() : "elsewhere (past " + MORE_SITES + " places)");
+            if (m.phase != null) e.put("phase", m.phase);
+            e.put("count", m.count);
+            out.add(e);
+        }
+        return out;
     }
 
     // ---- line events and collector phases ----------------------------------------------------------
 
     @Override
-    public void onLine(Runtime rt, String filename, int line) {
-        if (stopped != null) return;
+    public synchronized void onLine(Runtime rt, String filename, int line) {
+        if (stopped != null || detached) return;
         Integer c = cellOfFile.get(filename);
         if (c == null) return;  // code the runtime compiled for itself
         if (!checkLimits()) return;
@@ -220,7 +291,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
     }
 
     /** The end of a cell (or the script): the state after its last line. */
-    public void endOfCell(String error) {
+    public synchronized void endOfCell(String error) {
+        if (detached) return;
         Map<String, Object> step = newStep("end");
         step.put("cell", cell);
         step.put("line", -1);
@@ -233,8 +305,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
     }
 
     @Override
-    public void onPhase(int generation, String phase, long count) {
-        if (stopped != null) return;
+    public synchronized void onPhase(int generation, String phase, long count) {
+        if (stopped != null || detached) return;
         phaseNow = phase.equals("stop") ? null : phase;
         if (phase.equals("start")) {
             inCollection = true;
@@ -362,6 +434,7 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
             freedShown.clear();
             refChanges.clear();
             refEvents.clear();
+            refMore.clear();
             lastHolders = new HashMap<>();
             return;
         }
@@ -437,6 +510,8 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
                 m.put("refChanges", List.of(rc[0], rc[1]));
                 List<ChangeHolders.Event> ev = refEvents.get(o);
                 if (ev != null) m.put("refEvents", ChangeHolders.attribute(ev, complete(rc, ev), before(o, ev), held));
+                List<Map<String, Object>> more = moreOf(o);
+                if (more != null) m.put("refEventsMore", more);
             }
             objects.add(m);
             lastShown.put(o, m);
@@ -446,6 +521,7 @@ public final class Recorder implements HeapListener, GcObserver, Tracing.LineLis
         freedShown.clear();
         refChanges.clear();
         refEvents.clear();
+        refMore.clear();
         lastHolders = nowHolders;
         step.put("objects", objects);
     }

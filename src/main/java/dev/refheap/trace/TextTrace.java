@@ -75,9 +75,17 @@ public final class TextTrace {
                         if (e.get("phase") != null) b.append(" (collector: ").append(e.get("phase")).append(')');
                         b.append(": ").append(e.get("holder")).append('\n');
                     }
-                    List<?> rc = (List<?>) o.get("refChanges");
-                    long total = ((Number) rc.get(0)).longValue() + ((Number) rc.get(1)).longValue();
-                    if (total > ev.size()) b.append("      (").append(total - ev.size()).append(" more changes not kept)\n");
+                    List<Map<String, Object>> more = (List<Map<String, Object>>) o.get("refEventsMore");
+                    if (more != null) {
+                        long n = 0;
+                        for (Map<String, Object> m : more) n += ((Number) m.get("count")).longValue();
+                        b.append("      and ").append(n).append(" more:\n");
+                        for (Map<String, Object> m : more) {
+                            b.append("        ").append(((Number) m.get("delta")).intValue() > 0 ? "+" : "-").append(m.get("count")).append(' ').append(m.get("at"));
+                            if (m.get("phase") != null) b.append(" (collector: ").append(m.get("phase")).append(')');
+                            b.append('\n');
+                        }
+                    }
                 }
             }
         }

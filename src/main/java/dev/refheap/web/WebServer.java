@@ -109,15 +109,20 @@ public final class WebServer implements AutoCloseable {
         String name = req.get("name") instanceof String s && s.length() < 200 ? s : "program.py";
         boolean notebook = "notebook".equals(req.get("kind"));
         if (!running.tryAcquire()) {
-            send(ex, 429, "text/plain", "another program is running; try again in a moment".getBytes(StandardCharsets.UTF_8));
+            send(ex, 429, "text/plain", "another program is running (or a stopped one is still giving its memory back); try again in a moment".getBytes(StandardCharsets.UTF_8));
             return;
         }
+        // The next program is admitted when this one's thread is done with its heap, which for a
+        // program given up at its time limit is after the response (TraceRun.record).
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable release = () -> { if (released.compareAndSet(false, true)) running.release(); };
         Map<String, Object> record;
         try {
             String source = notebook ? notebookJson(cells) : (String) cells.get(0);
-            record = TraceRun.record(name, source, notebook, limits, true);
-        } finally {
-            running.release();
+            record = TraceRun.record(name, source, notebook, limits, true, rt -> { }, release);
+        } catch (RuntimeException | IOException e) {
+            release.run();
+            throw e;
         }
         send(ex, 200, "application/json", JSON.writeValueAsBytes(record));
     }

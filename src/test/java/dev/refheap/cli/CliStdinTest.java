@@ -93,6 +93,52 @@ class CliStdinTest {
     }
 
     @Test
+    void bug_sysStdinReadlineTakesASize() throws Exception {
+        // python3 3.11.7 printed exactly this for the same program and input: a line cut after size
+        // characters (the rest comes next), 0 gives '', negative the whole line, size by __index__
+        Files.writeString(dir.resolve("sized.py"), String.join("\n",
+                "import sys",
+                "print(repr(sys.stdin.readline(3)))",
+                "print(repr(sys.stdin.readline(0)))",
+                "print(repr(sys.stdin.readline(100)))",
+                "print(repr(sys.stdin.readline(-1)))",
+                "print(repr(sys.stdin.readline(2)))",
+                "print(repr(sys.stdin.readline(5)))",
+                "print(repr(sys.stdin.readline(5)))",
+                "try:",
+                "    sys.stdin.readline(\"x\")",
+                "except TypeError as e:",
+                "    print(\"TypeError\", e)",
+                "class I:",
+                "    def __index__(self):",
+                "        return 2",
+                "print(repr(sys.stdin.readline(I())))",
+                "for v in (1.5, None, 2**70):",
+                "    try:",
+                "        sys.stdin.readline(v)",
+                "    except (TypeError, OverflowError) as e:",
+                "        print(type(e).__name__, e)",
+                "print(repr(sys.stdin.readline(-5)))",
+                "print(repr(sys.stdin.readline()))", ""));
+        Path in = Files.write(dir.resolve("in.txt"), "abcdef\nsecond\nthird\nh\u00e9\u20ac\ud83d\ude00xyz\nlast\nmore lines here\nend".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun r = CliRun.in(dir, pb -> pb.redirectInput(in.toFile()), "run", "sized.py");
+        assertEquals(new CliRun(0, "'abc'\n"
+                + "''\n"
+                + "'def\\n'\n"
+                + "'second\\n'\n"
+                + "'th'\n"
+                + "'ird\\n'\n"
+                + "'h\u00e9\u20ac\ud83d\ude00x'\n"
+                + "TypeError 'str' object cannot be interpreted as an integer\n"
+                + "'yz'\n"
+                + "TypeError 'float' object cannot be interpreted as an integer\n"
+                + "TypeError 'NoneType' object cannot be interpreted as an integer\n"
+                + "OverflowError Python int too large to convert to C ssize_t\n"
+                + "'\\n'\n"
+                + "'last\\n'\n", ""), r);
+    }
+
+    @Test
     void sysStdinRefusesWritesNamingWhatIsMissing() throws Exception {
         CliRun r = withStdin("import sys\nsys.stdin.write('x')\n", "-");
         assertTrue(r.err().endsWith("NotImplementedError: sys.stdin is not writable (io.UnsupportedOperation is not modelled by refheap)\n"), r.err());

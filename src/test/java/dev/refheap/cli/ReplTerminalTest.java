@@ -163,8 +163,9 @@ class ReplTerminalTest {
 
     @Test
     void ctrlCAtThePromptDropsTheInput() throws Exception {
+        // each Ctrl-C waits until the program sits in its line reader: python3's readline can swallow one typed ahead
         ArrayNode s = steps("? >>> ", "> x = 1\n", "? >>> ", "> x = 2", "sleep 1", "> \u0003", "? KeyboardInterrupt", "? >>> ",
-                "> def g():\n", "? ... ", ">     return 5\n", "? ... ", "> \u0003", "? KeyboardInterrupt", "? >>> ",
+                "> def g():\n", "? ... ", ">     return 5\n", "? ... ", "sleep 0.5", "> \u0003", "? KeyboardInterrupt", "? >>> ",
                 "> x\n", "? >>> ", "> \u0004", "eof");
         Session r = refheap(s);
         assertSameAsPython3(python3(s), r);

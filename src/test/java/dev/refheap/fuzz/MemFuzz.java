@@ -176,6 +176,9 @@ public final class MemFuzz implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         PrintStream pout = new PrintStream(out, true, StandardCharsets.UTF_8), perr = new PrintStream(err, true, StandardCharsets.UTF_8);
         Runtime rt = new Runtime(new RuntimeOptions(1L << 30, stress, pout, perr));
+        // The oracle captures stderr in an io.StringIO and has specialized the codec's decode
+        // (oracle.py warms it): "Exception ignored in" reports allocate what they do there.
+        rt.setUnraisableStderr(true, true);
         Future<Object> job = worker.submit(() -> {
             int status = 0;
             try {

@@ -50,6 +50,28 @@ class IntTypeTest {
     }
 
     @Test
+    void bigIntsRoundTripThroughTheirDigitsInLinearTime(Heap heap) {
+        java.util.Random r = new java.util.Random(10);
+        for (int bits : new int[] {64, 65, 89, 90, 91, 120, 239, 240, 241, 1000, 4096, 30 * 333 + 7}) {
+            for (int k = 0; k < 20; k++) {
+                BigInteger v = new BigInteger(bits, r).setBit(bits - 1);
+                if (k % 2 == 1) v = v.negate();
+                long o = heap.ints.of(v);
+                assertEquals(v, IntType.toBig(o));
+                assertEquals((bits + 29) / 30, Math.abs(IntType.obSize(o)), "digits of a " + bits + "-bit int");
+                heap.decref(o);
+            }
+        }
+        // 10**1000000 has 110,731 digits: a conversion quadratic in them would take minutes
+        BigInteger huge = BigInteger.TEN.pow(1_000_000);
+        long t0 = System.nanoTime();
+        long o = heap.ints.of(huge);
+        assertEquals(huge, IntType.toBig(o));
+        heap.decref(o);
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "linear conversions");
+    }
+
+    @Test
     void smallIntsAreCachedFromMinus5To256(Heap heap) {
         for (int v : new int[] {-5, 0, 2, 256}) {
             long a = heap.ints.of(v), b = heap.ints.of(v);

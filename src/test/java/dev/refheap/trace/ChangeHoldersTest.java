@@ -44,6 +44,19 @@ class ChangeHoldersTest {
     }
 
     @Test
+    void aFramesTeardownReleasesItsOwnVariablesNotTemporaries() {
+        Tracing.Site teardown = new Tracing.Site("f()", "RETURN_VALUE", "", 4, "frame teardown of f()");
+        var out = ChangeHolders.attribute(List.of(ev(1, "LOAD_NAME", "v"), ev(-1, "CALL", ""), new ChangeHolders.Event(-1, teardown, null, false)), true,
+                held("local 'y' in f() (frame of line 3)", 1), held());
+        String temp = String.format(ChangeHolders.TEMPORARY, "<module>");
+        // by order alone the last decref would be taken for the temporary given back, and the CALL's for the local
+        assertEquals(List.of(temp, temp, "local 'y' in f() (frame of line 3)"), holders(out));
+        assertEquals("frame teardown of f() (after RETURN_VALUE in f() line 4)", out.get(2).get("at"));
+                assertEquals("inside list.append(), called by CALL in <module> line 7",
+                new Tracing.Site("<module>", "CALL", "", 7, "inside list.append()").toString());
+    }
+
+    @Test
     void unknownHoldersOrMissingChangesAreSaidNotGuessed() {
         var unknown = ChangeHolders.attribute(List.of(ev(1, "LOAD_NAME", "v")), true, null, held("global 'v'", 2));
         assertTrue(((String) unknown.get(0).get("holder")).startsWith("not named: the object's holders before"));

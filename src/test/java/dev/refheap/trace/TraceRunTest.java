@@ -160,6 +160,66 @@ class TraceRunTest {
         assertTrue(checked > 10 && named > 10, checked + " " + named);
     }
 
+    private static final String SITES = """
+            def f(a):
+                x = [a]
+                y = a
+                return x
+            lst = []
+            v = f(lst)
+            lst.append(v)
+            n = None
+            big = [n] * 100
+            del v
+            """;
+
+    /** The changes of the object the global {@code name} holds, at the line step for {@code line}, as "at: holder". */
+    private static List<String> changesAt(Map<String, Object> r, int line, String name) {
+        Map<String, Object> step = steps(r).stream().filter(s -> "line".equals(s.get("kind")) && Integer.valueOf(line).equals(s.get("line"))).findFirst().orElseThrow();
+        Map<String, Object> o = objects(step).stream().filter(x -> ((List<List<Object>>) x.get("holders")).stream()
+                .anyMatch(h -> ((String) h.get(0)).startsWith("global '" + name + "'"))).findFirst().orElseThrow();
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> e : (List<Map<String, Object>>) o.get("refEvents")) out.add(e.get("at") + ": " + e.get("holder"));
+        return out;
+    }
+
+    @Test
+    void aReturningFramesReleasesAreItsTeardownAfterItsReturnValue() {
+        Map<String, Object> r = TraceRun.record("sites.py", SITES, false, TraceLimits.defaults(), false);
+        // the step before line 7 holds line 6's call: f's frame releases a (lst) and y (lst) as it returns
+        List<String> lst = changesAt(r, 7, "lst");
+        String teardown = "frame teardown of f() (after RETURN_VALUE in f() line 4)";
+        assertEquals(List.of(teardown + ": local 'a' in f() (frame of line 3)", teardown + ": local 'y' in f() (frame of line 3)"),
+                lst.stream().filter(c -> c.startsWith("frame teardown")).toList(), lst.toString());
+        assertTrue(lst.stream().noneMatch(c -> c.startsWith("CALL in <module>") && c.contains("local '")), lst.toString());
+    }
+
+    @Test
+    void aChangeMadeInsideABuiltinNamesTheBuiltinAndItsCall() {
+        Map<String, Object> r = TraceRun.record("sites.py", SITES, false, TraceLimits.defaults(), false);
+        List<String> v = changesAt(r, 8, "v");
+        assertTrue(v.stream().anyMatch(c -> c.startsWith("inside list.append(), called by CALL in <module> line 7: list[0] of <list at ")), v.toString());
+        // the CALL's own releases of its operands stay the CALL's
+        assertTrue(v.stream().anyMatch(c -> c.startsWith("CALL in <module> line 7: a temporary")), v.toString());
+    }
+
+    @Test
+    void changesPastTheListedOnesAreCountedByPlace() {
+        Map<String, Object> r = TraceRun.record("sites.py", SITES, false, TraceLimits.defaults(), false);
+        Map<String, Object> step = steps(r).stream().filter(s -> Integer.valueOf(10).equals(s.get("line")) && "line".equals(s.get("kind"))).findFirst().orElseThrow();
+        Map<String, Object> none = objects(step).stream().filter(o -> o.get("type").equals("NoneType")).findFirst().orElseThrow();
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) none.get("refEvents");
+        List<Map<String, Object>> more = (List<Map<String, Object>>) none.get("refEventsMore");
+        List<?> rc = (List<?>) none.get("refChanges");
+        assertEquals(Recorder.EVENTS_EACH, listed.size());
+        long moreCount = more.stream().mapToLong(m -> ((Number) m.get("count")).longValue()).sum();
+        assertEquals(((Number) rc.get(0)).longValue() + ((Number) rc.get(1)).longValue(), listed.size() + moreCount, "every change is listed or counted");
+        assertTrue(more.stream().anyMatch(m -> m.get("at").equals("BINARY_OP * in <module> line 9") && ((Number) m.get("delta")).intValue() == 1
+                && ((Number) m.get("count")).longValue() >= 60), more.toString());
+        String text = TextTrace.format(r);
+        assertTrue(text.contains("      and " + moreCount + " more:\n        +"), text);
+    }
+
     @Test
     void aReusedAddressGetsANewSerial() {
         Map<String, Object> r = TraceRun.record("reuse.py", """
@@ -230,6 +290,66 @@ class TraceRunTest {
     }
 
     @Test
+    void aHugePowerEndsAtTheTimeLimitAndItsThreadFreesTheHeap() throws Exception {
+        // 10**10**7 is one line of pure Java work for seconds: the power checks the interrupt
+        // between squarings, and the caller never waits past the give-up point in any case
+        java.util.concurrent.atomic.AtomicReference<dev.refheap.lang.vm.Runtime> made = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch threadDone = new java.util.concurrent.CountDownLatch(1);
+        long[] t0 = new long[1];
+        Map<String, Object> r = TraceRun.record("pow.py", "x = [1]\ny = 10**10**7\nprint('not reached')\n", false,
+                TraceLimits.defaults().withWallMillis(1000), false, rt -> {
+                    made.set(rt);
+                    t0[0] = System.nanoTime();  // the program's time starts with its runtime made
+                }, threadDone::countDown);
+        long ms = (System.nanoTime() - t0[0]) / 1_000_000;
+        Map<String, Object> ended = (Map<String, Object>) r.get("ended");
+        assertEquals("limit", ended.get("reason"), ended.toString());
+        assertTrue(((String) ended.get("message")).contains("time limit"), ended.toString());
+        assertTrue(ms < 1000 + TraceRun.GIVE_UP_MILLIS + 2000, ms + " ms");
+        // what was recorded is kept (how far it got in a second depends on the machine's load)
+        assertTrue(steps(r).stream().allMatch(s -> List.of(1, 2, -1).contains(s.get("line"))), steps(r).toString());
+        assertFalse(((String) r.get("stdout")).contains("not reached"));
+        assertTrue(threadDone.await(300, java.util.concurrent.TimeUnit.SECONDS), "the program's thread ends by itself");
+        assertTrue(made.get().heap().isClosed(), "and gives its heap back");
+    }
+
+    @Test
+    void aProgramThatDoesNotEndIsGivenUpAndTheRecordKept() throws Exception {
+        // the program's thread held up past the give-up point (as by one long step of Java work
+        // that checks nothing): the caller returns the record anyway, and the thread's end is
+        // reported later (the web page admits the next program only then)
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1), threadDone = new java.util.concurrent.CountDownLatch(1);
+        long[] t0 = new long[1];
+        Map<String, Object> r = TraceRun.record("held.py", "x = 1\n", false, TraceLimits.defaults().withWallMillis(300), false, rt -> {
+            t0[0] = System.nanoTime();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, threadDone::countDown);
+        long ms = (System.nanoTime() - t0[0]) / 1_000_000;
+        Map<String, Object> ended = (Map<String, Object>) r.get("ended");
+        assertEquals("limit", ended.get("reason"));
+        assertEquals(true, ended.get("abandoned"), ended.toString());
+        assertTrue(ms >= 300 + TraceRun.GIVE_UP_MILLIS && ms < 300 + TraceRun.GIVE_UP_MILLIS + 2000, ms + " ms");
+        assertEquals(1, threadDone.getCount(), "the thread is still held");
+        release.countDown();
+        assertTrue(threadDone.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(steps(r).isEmpty(), "the record given up is not changed afterwards");
+    }
+
+    @Test
+    void aLongSortOrJoinStopsAtTheTimeLimitInsideTheBuiltin() {
+        for (String program : new String[] {"x = sorted(str(i * 7919 % 1000003) for i in range(600000))\nx.sort()\nx.sort(reverse=True)\nx.sort()\n",
+                "x = ['ab'] * 3000000\nfor i in range(100):\n    y = ''.join(x)\n"}) {
+            Map<String, Object> r = TraceRun.record("long.py", program, false, TraceLimits.defaults().withWallMillis(500), false);
+            Map<String, Object> ended = (Map<String, Object>) r.get("ended");
+            assertEquals("limit", ended.get("reason"), ended.toString());
+        }
+    }
+
+    @Test
     void theHeapLimitIsMemoryError() {
         Map<String, Object> r = TraceRun.record("big.py", "x = []\nwhile True:\n    x.append([0] * 1000)\n", false,
                 TraceLimits.defaults().withHeapBytes(2L << 20).withWallMillis(300_000), false);
@@ -254,6 +374,27 @@ class TraceRunTest {
         Map<String, Object> r = TraceRun.record("w.py", "import ctypes\nx = []\nctypes.c_long.from_address(id(x)).value = 5\n", false, TraceLimits.defaults(), true);
         String tb = (String) ((Map<String, Object>) r.get("ended")).get("error");
         assertTrue(tb.contains("does not let programs write memory through ctypes"), tb);
+    }
+
+    @Test
+    void sandboxedProgramsGetAClearErrorForFilesSocketsAndProcesses() {
+        Map<String, String> expect = new java.util.LinkedHashMap<>();
+        expect.put("f = open('/etc/passwd')\n", "PermissionError: refheap serve does not let programs open files: '/etc/passwd'");
+        expect.put("import socket\n", "ImportError: refheap serve does not let programs import '_socket'");
+        expect.put("import _socket\n", "ImportError: refheap serve does not let programs import '_socket'");
+        // os, io and subprocess import these (after modules that do not all import on refheap yet)
+        expect.put("import posix\n", "ImportError: refheap serve does not let programs import 'posix'");
+        expect.put("from _io import FileIO\n", "ImportError: refheap serve does not let programs import '_io'");
+        expect.put("import select\n", "ImportError: refheap serve does not let programs import 'select'");
+        expect.put("import _posixsubprocess\n", "ImportError: refheap serve does not let programs import '_posixsubprocess'");
+        for (Map.Entry<String, String> e : expect.entrySet()) {
+            Map<String, Object> r = TraceRun.record("s.py", e.getKey(), false, TraceLimits.defaults(), true);
+            String tb = (String) ((Map<String, Object>) r.get("ended")).get("error");
+            assertTrue(tb != null && tb.startsWith("Traceback (most recent call last):") && tb.contains(e.getValue()), e.getKey() + " -> " + tb);
+        }
+        // outside the sandbox, the same lines are not refused by it
+        Map<String, Object> open = TraceRun.record("s.py", "import socket\n", false, TraceLimits.defaults(), false);
+        assertFalse(String.valueOf(((Map<String, Object>) open.get("ended")).get("error")).contains("refheap serve"));
     }
 
     @Test

@@ -200,6 +200,7 @@ public final class Importer implements ImportSystem {
     /** Finds {@code name} (on sys.path, or {@code path}: a package's __path__) and loads it: a new reference. */
     private long findSpecAndLoad(String name, long path) {
         if (path == 0) {
+            vm.checkImport(name);
             if (vm.isBuiltinModuleName(name) || NativeModules.has(name)) return loadBuiltin(name);
             if (name.equals("_frozen_importlib") || name.equals("_frozen_importlib_external")) {
                 bootstrap();

@@ -30,9 +30,15 @@ final class NativeModules {
             Map.entry("_struct", (vm, imp) -> dev.refheap.lang.modules.struct.StructModule.create(vm)),
             Map.entry("binascii", (vm, imp) -> dev.refheap.lang.modules.BinasciiModule.create(vm)),
             Map.entry("_heapq", (vm, imp) -> dev.refheap.lang.modules.HeapqModule.create(vm)),
-            Map.entry("_bisect", (vm, imp) -> dev.refheap.lang.modules.BisectModule.create(vm)));
+            Map.entry("_bisect", (vm, imp) -> dev.refheap.lang.modules.BisectModule.create(vm)),
+            Map.entry("_thread", (vm, imp) -> dev.refheap.lang.modules.thread.ThreadModule.create(vm)),
+            Map.entry("posix", (vm, imp) -> dev.refheap.lang.modules.posix.Posix.create(vm)),
+            Map.entry("_sre", (vm, imp) -> dev.refheap.lang.modules.sre.SreModule.create(vm)));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
+
+    /** The registered names (for sys.builtin_module_names' check). */
+    static java.util.Set<String> names() { return FACTORIES.keySet(); }
 
     static long create(VmApi vm, Importer importer, String name) {
         Factory f = FACTORIES.get(name);

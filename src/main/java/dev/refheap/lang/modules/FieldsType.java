@@ -17,7 +17,12 @@ public abstract class FieldsType extends NativeType {
     private final int[] fields;
 
     protected FieldsType(VmApi vm, String name, int flags, long basicSize, long weaklistOffset, int... ownedFields) {
-        super(vm, name, flags, basicSize, 0, weaklistOffset);
+        this(vm, name, flags, basicSize, 0, weaklistOffset, ownedFields);
+    }
+
+    /** A variable-size type: {@code itemSize} bytes per item after the basic size (ob_size counts them). */
+    protected FieldsType(VmApi vm, String name, int flags, long basicSize, long itemSize, long weaklistOffset, int[] ownedFields) {
+        super(vm, name, flags, basicSize, itemSize, weaklistOffset);
         this.fields = ownedFields;
     }
 
@@ -25,9 +30,13 @@ public abstract class FieldsType extends NativeType {
     protected boolean heapTypeInstances() { return false; }
 
     /** A new instance, every word after the header 0 (not tracked yet). */
-    protected final long alloc() {
-        long o = heap.allocObject(this, 0);
-        Native.fill(o + 16, basicSize() - 16, (byte) 0);
+    protected final long alloc() { return alloc(0); }
+
+    /** A new instance of a variable-size type with {@code nitems} items, all words after ob_size 0. */
+    protected final long alloc(long nitems) {
+        long o = heap.allocObject(this, nitems);
+        long from = itemSize() == 0 ? 16 : 24;
+        Native.fill(o + from, basicSize() + nitems * itemSize() - from, (byte) 0);
         if (heapTypeInstances()) heap.incref(typeObject());
         return o;
     }

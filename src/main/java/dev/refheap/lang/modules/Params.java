@@ -53,6 +53,12 @@ public final class Params {
         if (nkw(kwnames) > 0) throw vm.error("TypeError", fname + "() takes no keyword arguments");
     }
 
+    /** METH_NOARGS: "shown() takes no arguments (n given)" ({@code shown} is e.g. {@code lock.release}). */
+    public static void noArgs(VmApi vm, String shown, int n, long kwnames) {
+        noKeywords(vm, shown, kwnames);
+        if (n != 0) throw vm.error("TypeError", shown + "() takes no arguments (" + n + " given)");
+    }
+
     /** {@code PyArg_UnpackTuple}: between min and max positional arguments, no keywords. */
     public static void unpack(VmApi vm, String fname, int n, long kwnames, int min, int max) {
         noKeywords(vm, fname, kwnames);

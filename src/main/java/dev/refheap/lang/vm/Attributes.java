@@ -170,6 +170,7 @@ final class Attributes {
         PyType dt = rt.heap.typeOf(descr);
         if (dt == rt.propertyType) return rt.propertyType.getValue(descr, o);
         if (dt == rt.memberType) return rt.memberType.get(descr, o);
+        if (dt == rt.getsetType && BuiltinGetSets.isBuiltin(descr)) return rt.builtinGetSets.get(descr, o);
         if (dt instanceof ClassType dc) {
             long get = rt.ops.lookupType(dc, "__get__");
             if (get != 0) return callGet(rt, get, descr, o);
@@ -258,6 +259,7 @@ final class Attributes {
 
     /** The __dict__ and __weakref__ getset descriptors' getters. */
     private static long getsetGet(Runtime rt, long descr, long o, ClassType c) {
+        if (BuiltinGetSets.isBuiltin(descr)) return rt.builtinGetSets.get(descr, o);
         Heap heap = rt.heap;
         String name = StrType.value(Native.getLong(descr + GetSetDescriptorType.NAME));
         if (name.equals("__weakref__")) {
@@ -467,6 +469,10 @@ final class Attributes {
     }
 
     private static void getsetSet(Runtime rt, long descr, long o, ClassType c, long v) {
+        if (BuiltinGetSets.isBuiltin(descr)) {
+            rt.builtinGetSets.set(descr, o, v);
+            return;
+        }
         Heap heap = rt.heap;
         String name = StrType.value(Native.getLong(descr + GetSetDescriptorType.NAME));
         if (name.equals("__weakref__")) throw rt.error("AttributeError", "attribute '__weakref__' of '" + c.name() + "' objects is not writable");
@@ -529,6 +535,7 @@ final class Attributes {
                 if (t == rt.memberType) return rt.memberType.get(s, obj);
                 if (t == rt.propertyType) return rt.propertyType.getValue(s, obj);
                 if (t == rt.functionType) return rt.methodType.create(s, obj);
+                if (BuiltinGetSets.isBuiltin(s)) return rt.builtinGetSets.get(s, obj);
                 if (!(heap.typeOf(obj) instanceof ClassType oc)) throw rt.typeError("descriptor doesn't apply to a '" + rt.ops.typeName(obj) + "' object");
                 return getsetGet(rt, s, obj, oc);
             });
@@ -554,7 +561,8 @@ final class Attributes {
             String name = "";
             if (v == 0) rt.propertyType.deleteValue(d, obj, name);
             else rt.propertyType.setValue(d, obj, v, name);
-        } else if (rt.heap.typeOf(obj) instanceof ClassType c) getsetSet(rt, d, obj, c, v);
+        } else if (BuiltinGetSets.isBuiltin(d)) rt.builtinGetSets.set(d, obj, v);
+        else if (rt.heap.typeOf(obj) instanceof ClassType c) getsetSet(rt, d, obj, c, v);
         else throw rt.typeError("descriptor doesn't apply to a '" + rt.ops.typeName(obj) + "' object");
     }
 

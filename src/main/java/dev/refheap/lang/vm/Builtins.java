@@ -54,7 +54,7 @@ final class Builtins {
         def(rt, "next", (self, a, o, n, kw) -> {
             Args.range(rt, "next", n, kw, 1, 2);
             PyType t = heap.typeOf(a[o]);
-            if (!(t instanceof IterType) && t != rt.generatorType && t != rt.rangeType.iterType
+            if (!(t instanceof IterType) && t != rt.generatorType && t != rt.rangeType.iterType && t != rt.rangeType.longIterType
                     && !(t instanceof ExtType x && x.isIterator()) && !(t instanceof ClassType c && rt.ops.lookupType(c, "__next__") != 0)) {
                 throw rt.typeError("'" + t.name() + "' object is not an iterator");
             }
@@ -201,6 +201,14 @@ final class Builtins {
         long f = rt.builtinFunctionType.create(name, impl, 0, null);
         rt.heap.dicts.setItem(rt.builtinsDict, name, f);
         rt.heap.decref(f);
+    }
+
+    /** A sandboxed runtime's {@code open}: it names the sandbox instead of opening anything (Runtime.setSandboxed). */
+    static void sandbox(Runtime rt) {
+        def(rt, "open", (self, a, o, n, kw) -> {
+            String what = n > 0 && rt.heap.typeOf(a[o]) == rt.heap.strs ? ": '" + StrType.value(a[o]) + "'" : "";
+            throw rt.error("PermissionError", "refheap serve does not let programs open files" + what);
+        });
     }
 
     // ---- print ------------------------------------------------------------------------------------

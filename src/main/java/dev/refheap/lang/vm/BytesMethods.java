@@ -93,6 +93,7 @@ final class BytesMethods {
                 byte[] sep = self(s);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 for (long i = 0; i < ListType.size(l); i++) {
+                    if ((i & 0xffff) == 0xffff) rt.checkInterrupt();
                     long x = ListType.item(l, i);
                     byte[] b = BufferProtocol.bytesOrNull(rt, x);
                     if (b == null) throw rt.typeError("sequence item " + i + ": expected a bytes-like object, " + rt.ops.typeName(x) + " found");

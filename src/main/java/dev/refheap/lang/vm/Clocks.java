@@ -61,4 +61,24 @@ final class Clocks {
         if (b.bitLength() > 63) throw rt.error("OverflowError", "timestamp too large to convert to C _PyTime_t");
         return b.longValue();
     }
+
+    /**
+     * Sleeps {@code nanos} in slices, so Ctrl-C ({@link Runtime#interrupt}) ends the sleep with
+     * KeyboardInterrupt, as in python3 (time.sleep, a lock's acquire with a timeout).
+     */
+    static void sleep(Runtime rt, long nanos) {
+        long end = System.nanoTime() + nanos;
+        try {
+            for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                if (rt.interpreter.interrupted) {
+                    rt.interpreter.interrupted = false;
+                    throw rt.error("KeyboardInterrupt", null);
+                }
+                Thread.sleep(Math.min(20, left / 1_000_000), (int) (Math.min(20_000_000, left) % 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw rt.error("KeyboardInterrupt", null);
+        }
+    }
 }

@@ -117,9 +117,19 @@ final class Constructors {
         }
         if (t == rt.rangeType) {
             if (n < 1 || n > 3) throw rt.typeError(n == 0 ? "range expected at least 1 argument, got 0" : "range expected at most 3 arguments, got " + n);
-            long[] v = new long[n];
-            for (int i = 0; i < n; i++) v[i] = Builtins.intArg(rt, a[o + i]);
-            return n == 1 ? rt.rangeType.create(0, v[0], 1) : rt.rangeType.create(v[0], v[1], n == 3 ? v[2] : 1);
+            java.math.BigInteger[] v = new java.math.BigInteger[n];
+            boolean small = true;
+            for (int i = 0; i < n; i++) {
+                long x = a[o + i];
+                if (!(heap.typeOf(x) instanceof IntType)) {
+                    throw rt.typeError("'" + rt.ops.typeName(x) + "' object cannot be interpreted as an integer");
+                }
+                v[i] = IntType.toBig(x);
+                small &= IntType.fitsLong(x);
+            }
+            java.math.BigInteger start = n == 1 ? java.math.BigInteger.ZERO : v[0], stop = n == 1 ? v[0] : v[1];
+            java.math.BigInteger step = n == 3 ? v[2] : java.math.BigInteger.ONE;
+            return small ? rt.rangeType.create(start.longValue(), stop.longValue(), step.longValue()) : rt.rangeType.create(start, stop, step);
         }
         if (t instanceof Ctypes ct) {
             if (n > 1) throw rt.typeError("__init__ expected at most 1 argument, got " + n);

@@ -55,6 +55,8 @@ final class Frame {
     int traceLine = -1, tracePc;
     /** restEntry holds for this frame and every frame below it: at its bytecode boundaries the heap is at rest (--gc-stress). */
     boolean atRest;
+    /** The callable (not a Python function) this frame's CALL or CALL_FUNCTION_EX is running, borrowed; 0 between calls. For a recorder's sites. */
+    long calling;
 
     private Frame(CodeType.Code code, long func, long globals, long builtins, long locals) {
         this.code = code;

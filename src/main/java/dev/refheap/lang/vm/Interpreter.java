@@ -54,6 +54,14 @@ final class Interpreter implements RootProvider {
     private int depth;
     /** Set by Ctrl-C; checked at backward jumps and calls. */
     volatile boolean interrupted;
+    /** The frame {@link #finishFrame} is releasing (its caller is {@link #current} again), else null. For a recorder's sites. */
+    Frame leaving;
+    /** {@link Tracing#site}'s memo: the last site and what it was computed from. */
+    Frame siteFrame;
+    int siteLasti = -1;
+    long siteCalling;
+    boolean siteLeaving;
+    Tracing.Site siteMemo;
     /** --gc-stress: an allocation happened since the last exact heap check; checked at bytecode boundaries. */
     boolean restCheckDue;
 
@@ -269,10 +277,21 @@ final class Interpreter implements RootProvider {
     /** A frame that returned or raised: its frame object takes its slots if someone holds it, else they are released. */
     private void finishFrame(Frame f) {
         if (f.owner == Frame.OWNED_BY_GENERATOR) return;
+        Frame outer = leaving;
+        leaving = f;
+        try {
+            releaseFinished(f);
+        } finally {
+            leaving = outer;
+        }
+    }
+
+    private void releaseFinished(Frame f) {
         long fo = f.frameObject;
         if (fo != 0 && heap.refcount(fo) > 1) {
             f.owner = Frame.OWNED_BY_FRAME_OBJECT;
-            if (!Heap.isTracked(fo)) heap.track(fo);  // take_ownership
+            rt.frameType.linkBack(fo, f.back);  // take_ownership: f_back, the caller's frame object
+            if (!Heap.isTracked(fo)) heap.track(fo);
             heap.decref(fo);
             return;
         }
@@ -1789,9 +1808,11 @@ final class Interpreter implements RootProvider {
                 if (!entered) releaseCallOperands(f, base);
             }
         } else {
+            f.calling = callable;
             try {
                 result = rt.ops.call(callable, s, argStart, nargs, kwnames);
             } finally {
+                f.calling = 0;
                 releaseCallOperands(f, base);
             }
         }
@@ -1878,12 +1899,15 @@ final class Interpreter implements RootProvider {
                     k[0]++;
                 });
             }
+            boolean builtin = heap.typeOf(callable) != rt.functionType;
+            if (builtin) f.calling = callable;
             try {
-                long r = heap.typeOf(callable) == rt.functionType
+                long r = !builtin
                         ? callFunction(callable, a, 0, a.length, kwnames, false)
                         : rt.ops.call(callable, a, 0, a.length, kwnames);
                 s[f.sp++] = r; // pushed only once the call returned: an exception leaves sp as it was
             } finally {
+                f.calling = 0;
                 heap.xdecref(kwnames);
                 heap.decref(argsTuple);
             }

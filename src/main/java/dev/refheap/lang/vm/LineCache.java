@@ -30,6 +30,9 @@ final class LineCache {
         lines.remove(filename);
     }
 
+    /** The text registered for {@code filename}, or null. */
+    String source(String filename) { return sources.get(filename); }
+
     /** linecache.getline: line {@code lineno} (1-based) of {@code filename} with its newline, or "". */
     String getline(String filename, int lineno) {
         List<String> ls = lines.get(filename);

@@ -44,6 +44,18 @@ final class MappingProxyType extends ExtType {
         });
     }
 
+    /** mappingproxy(mapping): a mapping (a type with __getitem__) that is not a list or tuple (mappingproxy_check_mapping). */
+    @Override
+    long construct(long typeObject, long[] a, int off, int n, long kw) {
+        Args.exactly(rt, "mappingproxy", n, kw, 1);
+        long m = a[off];
+        dev.refheap.object.PyType mt = heap.typeOf(m);
+        if (rt.ops.lookupType(mt, "__getitem__") == 0 || rt.ops.isSubtype(mt, heap.lists) || rt.ops.isSubtype(mt, heap.tuples)) {
+            throw rt.typeError("mappingproxy() argument must be a mapping, not " + rt.ops.typeName(m));
+        }
+        return create(m);
+    }
+
     @Override String repr(long o) { return "mappingproxy(" + rt.ops.repr(mapping(o)) + ")"; }
     @Override String str(long o) { return rt.ops.str(mapping(o)); }
     @Override long len(long o) { return rt.ops.len(mapping(o)); }

@@ -107,11 +107,24 @@ final class Materializer {
         return c;
     }
 
-    private record TupleKey(List<Object> items) {}
+    // The keys spell out equals and hashCode: a record's generated ones are bound by an
+    // invokedynamic bootstrap on first use, which JDK 25's AOT cache does not keep (some
+    // milliseconds of every start-up, for the first code object's constants).
 
-    private record DoubleKey(long bits) {}
+    private record TupleKey(List<Object> items) {
+        @Override public boolean equals(Object o) { return o instanceof TupleKey k && k.items.equals(items); }
+        @Override public int hashCode() { return items.hashCode(); }
+    }
 
-    private record ComplexKey(long real, long imag) {}
+    private record DoubleKey(long bits) {
+        @Override public boolean equals(Object o) { return o instanceof DoubleKey k && k.bits == bits; }
+        @Override public int hashCode() { return Long.hashCode(bits); }
+    }
+
+    private record ComplexKey(long real, long imag) {
+        @Override public boolean equals(Object o) { return o instanceof ComplexKey k && k.real == real && k.imag == imag; }
+        @Override public int hashCode() { return 31 * Long.hashCode(real) + Long.hashCode(imag); }
+    }
 
     /** A nested code unit compared by identity inside a co_consts key. */
     private record IdentityKey(Object unit) {
@@ -119,7 +132,10 @@ final class Materializer {
         @Override public int hashCode() { return System.identityHashCode(unit); }
     }
 
-    private record FrozenKey(List<Object> items) {}
+    private record FrozenKey(List<Object> items) {
+        @Override public boolean equals(Object o) { return o instanceof FrozenKey k && k.items.equals(items); }
+        @Override public int hashCode() { return ~items.hashCode(); }
+    }
 
     private long create(Object c) {
         return switch (c) {

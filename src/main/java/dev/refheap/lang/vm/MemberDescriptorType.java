@@ -9,6 +9,9 @@ import dev.refheap.object.StrType;
  * then d_member, which here holds the slot's byte offset in the instance instead of a pointer to a
  * PyMemberDef (the offset is all a T_OBJECT_EX member needs). Traversal visits d_type only.
  *
+ * <p>The members of builtin types ({@code function.__globals__}, {@code complex.real}) are the
+ * same objects with a negative fourth word, and get their values from {@link BuiltinGetSets}.
+ *
  * <p>A member is a data descriptor: reading an empty slot raises AttributeError
  * {@code 'P' object has no attribute 'x'}, as does deleting one; the slot owns its value.
  */
@@ -41,6 +44,7 @@ final class MemberDescriptorType extends DescrCommonType {
 
     /** member_get: the slot's value (new reference); AttributeError if the slot is empty. */
     long get(long d, long o) {
+        if (BuiltinGetSets.isBuiltin(d)) return rt.builtinGetSets.get(d, o);
         check(d, o);
         long v = Native.getLong(o + offset(d));
         if (v == 0) throw rt.error("AttributeError", "'" + rt.ops.typeName(o) + "' object has no attribute '" + name(d) + "'");
@@ -50,6 +54,10 @@ final class MemberDescriptorType extends DescrCommonType {
 
     /** member_set: stores {@code v} (borrowed), or empties the slot when {@code v} is 0 (del). */
     void set(long d, long o, long v) {
+        if (BuiltinGetSets.isBuiltin(d)) {
+            rt.builtinGetSets.set(d, o, v);
+            return;
+        }
         check(d, o);
         long at = o + offset(d);
         long old = Native.getLong(at);

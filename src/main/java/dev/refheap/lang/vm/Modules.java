@@ -156,6 +156,11 @@ final class Modules {
         set(rt, m, "maxsize", heap.ints.of(Long.MAX_VALUE));
         set(rt, m, "byteorder", heap.strs.of("little"));
         set(rt, m, "platform", heap.strs.of("linux"));
+        long names = heap.tuples.alloc(VmApi.BUILTIN_MODULE_NAMES.length);
+        for (int i = 0; i < VmApi.BUILTIN_MODULE_NAMES.length; i++) TupleType.setItemSteal(names, i, heap.strs.of(VmApi.BUILTIN_MODULE_NAMES[i]));
+        set(rt, m, "builtin_module_names", names);
+        def(rt, m, "getfilesystemencoding", (s, a, o, n, kw) -> heap.strs.of("utf-8"));
+        def(rt, m, "getfilesystemencodeerrors", (s, a, o, n, kw) -> heap.strs.of("surrogateescape"));
         long argv = heap.lists.alloc(0);
         for (String a : rt.mainConfig.argv()) {
             long s = heap.strs.of(a);
@@ -479,20 +484,7 @@ final class Modules {
             Args.exactly(rt, "sleep", n, kw, 1);
             long nanos = Clocks.timeoutNanos(rt, a[o]);
             if (nanos < 0) throw rt.error("ValueError", "sleep length must be non-negative");
-            // In slices, so Ctrl-C (Runtime.interrupt) ends the sleep with KeyboardInterrupt, as in python3.
-            long end = System.nanoTime() + nanos;
-            try {
-                for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
-                    if (rt.interpreter.interrupted) {
-                        rt.interpreter.interrupted = false;
-                        throw rt.error("KeyboardInterrupt", null);
-                    }
-                    Thread.sleep(Math.min(20, left / 1_000_000), (int) (Math.min(20_000_000, left) % 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw rt.error("KeyboardInterrupt", null);
-            }
+            Clocks.sleep(rt, nanos);
             return none(heap);
         });
         return m;

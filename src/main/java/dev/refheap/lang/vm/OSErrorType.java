@@ -102,6 +102,37 @@ final class OSErrorType extends ExceptionType {
         put(e, STRERROR, Builtins.incref(rt.heap, TupleType.item(args, 1)));
     }
 
+    /**
+     * oserror_use_init: whether instances of {@code t} get their fields from {@code OSError.__init__}
+     * (a class whose __init__ is not OSError's own while its __new__ is) rather than from __new__.
+     */
+    static boolean usesInit(Runtime rt, PyType t) {
+        return t instanceof ClassType c && !(rt.ops.resolvedOwner(c, "__init__") instanceof OSErrorType)
+                && rt.ops.lookupUserOnly(c, "__new__") == 0;
+    }
+
+    /**
+     * OSError_init ({@code OSError.__init__(self, *args)}): for a class that {@link #usesInit}, args
+     * and the fields from these arguments; for the others it does nothing (__new__ did it all).
+     */
+    static void init(Runtime rt, long e, long[] a, int o, int n, long kw) {
+        PyType t = rt.heap.typeOf(e);
+        if (!usesInit(rt, t)) return;
+        if (Args.nkw(kw) > 0) throw rt.typeError(t.name() + "() takes no keyword arguments");
+        long args = rt.heap.tuples.alloc(n);
+        for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, Builtins.incref(rt.heap, a[o + i]));
+        long old = ExceptionType.args(e);
+        put(e, ARGS, args);
+        rt.heap.xdecref(old);
+        for (int off : OS_FIELDS) {
+            long v = get(e, off);
+            put(e, off, 0);
+            rt.heap.xdecref(v);
+        }
+        put(e, WRITTEN, -1);
+        parseArgs(rt, e);
+    }
+
     /** The offset of a member (errno, strerror, filename, filename2), or -1. */
     static int memberOffset(String name) {
         return switch (name) {

@@ -126,7 +126,7 @@ final class Ops {
         if (t == heap.dicts) return DictType.size(o) != 0;
         if (t == heap.sets || t == heap.frozensets) return SetType.size(o) != 0;
         if (t == heap.bytes) return BytesType.length(o) != 0;
-        if (t == rt.rangeType) return RangeType.length(o) != 0;
+        if (t == rt.rangeType) return RangeType.bigLength(o).signum() != 0;
         if (t instanceof ExtType x) {
             Boolean b = x.truthy(o);
             return b == null || b;
@@ -223,10 +223,7 @@ final class Ops {
         if (t == rt.codeType) return "<code object " + StrType.value(Native.getLong(o + CodeType.NAME)) + " at " + hex(o) + ", file \"" + StrType.value(Native.getLong(o + CodeType.FILENAME)) + "\", line " + rt.codeType.code(o).unit.firstLineno() + ">";
         if (t == rt.coroutineType || t == rt.asyncGeneratorType) return Coroutines.repr(rt, o);
         if (t == rt.generatorType) return "<generator object " + StrType.value(Native.getLong(o + GeneratorType.QUALNAME)) + " at " + hex(o) + ">";
-        if (t == rt.rangeType) {
-            long step = RangeType.step(o);
-            return "range(" + RangeType.start(o) + ", " + RangeType.stop(o) + (step == 1 ? "" : ", " + step) + ")";
-        }
+        if (t == rt.rangeType) return RangeType.repr(o);
         if (t == heap.weakrefs) {
             long r = WeakrefType.referent(o);
             if (r == heap.None) return "<weakref at " + hex(o) + "; dead>";
@@ -606,6 +603,66 @@ final class Ops {
     }
 
     /**
+     * The value of a builtin type's getset or member named {@code name} for {@code o} (new
+     * reference), as refheap's lookup of that builtin type computes it; 0 if refheap has none.
+     * Never consults the type dicts (the descriptors there come here).
+     */
+    long builtinAttrValue(long o, String name) {
+        PyType t = heap.typeOf(o);
+        if (isTypeObject(o)) return typeSpecial(o, name);
+        if (t == rt.moduleType && name.equals("__dict__")) return incref(ModuleType.dict(o));
+        if (t == rt.superType) return 0;
+        if (t instanceof GenericAliasType ga) {
+            long v = ga.attr(o, name);
+            if (v != 0) return v;
+        }
+        ExtType x = t instanceof ExtType e ? e : t instanceof ClassType c && c.builtinLayout() && c.builtinBase instanceof ExtType b ? b : null;
+        if (x != null) {
+            long v = x.attr(o, name);
+            if (v != 0) return v;
+        }
+        long v = specialAttr(o, t, name);
+        return v != 0 ? v : rt.builtinGetSets.extraValue(o, t, name);
+    }
+
+    /**
+     * Sets ({@code v} borrowed) or deletes ({@code v} 0) the field behind a builtin type's writable
+     * getset or member {@code name} of {@code o}; false if refheap cannot.
+     */
+    boolean setBuiltinField(long o, String name, long v) {
+        PyType t = heap.typeOf(o);
+        if (isTypeObject(o)) {
+            if (!(heap.typeAt(o) instanceof ClassType c)) {
+                throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
+            }
+            if (v != 0 && Attributes.setClassSpecial(rt, o, c, name, v)) return true;
+            if (name.equals("__module__") || name.equals("__doc__") || name.equals("__abstractmethods__") || name.equals("__annotations__")) {
+                long n = heap.strs.internedOf(name);
+                try {
+                    if (v != 0) heap.dicts.setItem(c.dict(), n, v);
+                    else if (!heap.dicts.delItem(c.dict(), n)) throw rt.error("AttributeError", name);
+                } finally {
+                    heap.decref(n);
+                }
+                return true;
+            }
+            return false;
+        }
+        if (name.equals("__class__")) {
+            if (t instanceof ClassType c) Attributes.setClass(rt, o, c, v);
+            else if (v == 0) throw rt.typeError("can't delete __class__ attribute");
+            else throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
+            return true;
+        }
+        if (t == rt.functionType) return v != 0 && Attributes.setFunctionSpecial(rt, o, name, v) || rt.builtinGetSets.setFunctionField(o, name, v);
+        if (isInstance(o, rt.baseException)) {
+            if (v != 0 && setExceptionField(o, name, v)) return true;
+            return rt.builtinGetSets.setExceptionMember(o, name, v);
+        }
+        return rt.builtinGetSets.setOtherField(o, t, name, v);
+    }
+
+    /**
      * An attribute of an instance of a class: a property (data descriptor) on the class, then the
      * instance's own value, then the class's attribute (a function becomes a bound method).
      */
@@ -626,6 +683,7 @@ final class Ops {
         if (dt == rt.functionType) return rt.methodType.create(descr, o);
         if (dt instanceof StaticMethodType sm) return sm.bind(descr, Heap.typeAddress(o));
         if (dt instanceof BuiltinDescrType bd) return bd.bind(descr, o, 0);
+        if ((dt == rt.getsetType || dt == rt.memberType) && BuiltinGetSets.isBuiltin(descr)) return rt.builtinGetSets.get(descr, o);
         if (dt == rt.builtinFunctionType) {
             var e = rt.builtinFunctionType.entry(descr);
             if (e.ownerType() != null && BuiltinFunctionType.self(descr) == 0) {
@@ -636,7 +694,7 @@ final class Ops {
     }
 
     /** Attributes every object of some builtin type has (__class__, __dict__, exception fields...). */
-    private long specialAttr(long o, PyType t, String name) {
+    long specialAttr(long o, PyType t, String name) {
         switch (name) {
             case "__class__": return incref(Heap.typeAddress(o));
             case "__dict__":
@@ -840,6 +898,36 @@ final class Ops {
         ClassType metaclass = metaclassOf(typeObject);
         long metaAttr = metaclass == null ? 0 : lookupUserOnly(metaclass, name);
         if (metaAttr != 0 && Attributes.isDataDescriptor(rt, metaAttr)) return Attributes.descriptorGet(rt, metaAttr, typeObject);
+        long special = typeSpecialFast(typeObject, t, name);
+        if (special != 0) return special;
+        long typeDescr = lookupBuiltin(heap.typeType, name);  // type's getsets and members are data descriptors: they win
+        if (typeDescr != 0 && (heap.typeOf(typeDescr) == rt.getsetType || heap.typeOf(typeDescr) == rt.memberType)) {
+            return rt.builtinGetSets.get(typeDescr, typeObject);
+        }
+        long v = lookupType(t, name);
+        if (v != 0) {
+            if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
+            if (heap.typeOf(v) == rt.classMethodDescrType) return rt.classMethodDescrType.bind(v, 0, typeObject);
+            long got = Attributes.getOnClass(rt, v, typeObject);
+            if (got != 0) return got;
+            return incref(v);
+        }
+        if (metaAttr != 0) return bindForCall(metaAttr, typeObject);  // the metaclass's methods, bound to the class
+        if (name.equals("__module__")) return heap.strs.of(t.name().lastIndexOf('.') > 0 ? t.name().substring(0, t.name().lastIndexOf('.')) : "builtins");
+        long meta = lookupBuiltin(heap.typeType, name); // type's own methods and getsets, bound to the class
+        if (meta != 0) return bindDescriptor(meta, typeObject);
+        return 0;
+    }
+
+    /** type's getsets and members for class {@code typeObject} (new reference), 0 for a name refheap has no value for. */
+    long typeSpecial(long typeObject, String name) {
+        PyType t = heap.typeAt(typeObject);
+        long v = typeSpecialFast(typeObject, t, name);
+        return v != 0 ? v : rt.builtinGetSets.typeValue(typeObject, t, name);
+    }
+
+    /** The attributes of a class answered before its mro is looked at (type_getattro's data descriptors refheap keeps fast). */
+    private long typeSpecialFast(long typeObject, PyType t, String name) {
         switch (name) {
             case "__name__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_NAME)) : heap.strs.of(shortName(t));
             case "__qualname__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_QUALNAME)) : heap.strs.of(shortName(t));
@@ -854,18 +942,6 @@ final class Ops {
             case "__class__": return incref(Heap.typeAddress(typeObject));
             default:
         }
-        long v = lookupType(t, name);
-        if (v != 0) {
-            if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
-            if (heap.typeOf(v) == rt.classMethodDescrType) return rt.classMethodDescrType.bind(v, 0, typeObject);
-            long got = Attributes.getOnClass(rt, v, typeObject);
-            if (got != 0) return got;
-            return incref(v);
-        }
-        if (metaAttr != 0) return bindForCall(metaAttr, typeObject);  // the metaclass's methods, bound to the class
-        if (name.equals("__module__")) return heap.strs.of(t.name().lastIndexOf('.') > 0 ? t.name().substring(0, t.name().lastIndexOf('.')) : "builtins");
-        long meta = lookupBuiltin(heap.typeType, name); // type's own methods, bound to the class
-        if (meta != 0) return bindDescriptor(meta, typeObject);
         return 0;
     }
 
@@ -900,6 +976,12 @@ final class Ops {
             return;
         }
         if (t == rt.functionType && Attributes.setFunctionSpecial(rt, o, name, v)) return;
+        long builtinDescr = isTypeObject(o) ? 0 : lookupType(t, name);
+        if (builtinDescr != 0 && (heap.typeOf(builtinDescr) == rt.getsetType || heap.typeOf(builtinDescr) == rt.memberType)
+                && BuiltinGetSets.isBuiltin(builtinDescr)) {
+            rt.builtinGetSets.set(builtinDescr, o, v);
+            return;
+        }
         if (name.equals("__class__") && !isTypeObject(o)) {
             if (!isTypeObject(v)) throw rt.typeError("__class__ must be set to a class, not '" + typeName(v) + "' object");
             throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
@@ -934,7 +1016,7 @@ final class Ops {
         Instances.setExceptionAttr(rt, o, nameObj, v);
     }
 
-    private boolean setExceptionField(long o, String name, long v) {
+    boolean setExceptionField(long o, String name, long v) {
         if (OSErrorType.memberOffset(name) >= 0 || name.equals("characters_written")) {
             if (isInstance(o, rt.exceptionType("OSError"))) return OSErrorType.setAttr(rt, o, name, v);
         }
@@ -974,6 +1056,15 @@ final class Ops {
             setClassAttr(o, nameObj, name, 0);
             return;
         }
+        long descr = isTypeObject(o) ? 0 : lookupType(t, name);
+        if (descr != 0 && (heap.typeOf(descr) == rt.getsetType || heap.typeOf(descr) == rt.memberType) && BuiltinGetSets.isBuiltin(descr)) {
+            rt.builtinGetSets.set(descr, o, 0);
+            return;
+        }
+        if (t == rt.functionType) {
+            long d = Native.getLong(o + FunctionType.DICT);
+            if (d != 0 && heap.dicts.delItem(d, nameObj)) return;
+        }
         throw attributeError(o, name);
     }
 
@@ -981,6 +1072,11 @@ final class Ops {
     void setClassAttr(long o, long nameObj, String name, long v) {
         if (!(heap.typeAt(o) instanceof ClassType c)) {
             throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
+        }
+        long typeDescr = lookupBuiltin(heap.typeType, name);  // type's getsets and members are data descriptors
+        if (typeDescr != 0 && (heap.typeOf(typeDescr) == rt.getsetType || heap.typeOf(typeDescr) == rt.memberType)) {
+            rt.builtinGetSets.set(typeDescr, o, v);
+            return;
         }
         if (v == 0) {
             if (!heap.dicts.delItem(c.dict(), nameObj)) throw attributeError(o, name);
@@ -1490,13 +1586,7 @@ final class Ops {
             for (long i = 0; i < TupleType.size(container); i++) if (eq(TupleType.item(container, i), item)) return true;
             return false;
         }
-        if (t == rt.rangeType && heap.typeOf(item) instanceof IntType) {
-            long v = IntType.asLong(item), start = RangeType.start(container), step = RangeType.step(container);
-            long len = RangeType.length(container);
-            if (len == 0) return false;
-            long k = (v - start);
-            return k % step == 0 && k / step >= 0 && k / step < len;
-        }
+        if (t == rt.rangeType && heap.typeOf(item) instanceof IntType) return rt.rangeType.containsInt(container, item);
         if (t instanceof ExtType x) {
             int r = x.contains(container, item);
             if (r >= 0) return r == 1;
@@ -1578,7 +1668,7 @@ final class Ops {
         if (t == heap.dicts) return DictType.size(o);
         if (t == heap.sets || t == heap.frozensets) return SetType.size(o);
         if (t == heap.bytes) return BytesType.length(o);
-        if (t == rt.rangeType) return RangeType.length(o);
+        if (t == rt.rangeType) return rt.rangeType.len(o);
         if (t instanceof DictViewType) return DictType.size(DictViewType.dict(o));
         if (t instanceof ExtType x && x.len(o) >= 0) return x.len(o);
         if (t instanceof ClassType c && lookupType(c, "__len__") != 0) {
@@ -1629,7 +1719,7 @@ final class Ops {
         if (t == rt.rangeType) return rt.rangeType.iter(o);
         if (t instanceof DictViewType dv) return dv.iter(o);
         if (t == heap.bytes) return rt.iterType.create(IterType.Kind.BYTES, o, 0);
-        if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType) return incref(o);
+        if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType || t == rt.rangeType.longIterType) return incref(o);
         if (t == rt.streams && rt.streams.isIterator(o)) return incref(o);
         if (t instanceof ExtType x) {
             long r = x.iter(o);
@@ -1640,7 +1730,8 @@ final class Ops {
                 long r = callMethod(o, "__iter__");
                 PyType rtp = heap.typeOf(r);
                 if (!(rtp instanceof ClassType rc && lookupType(rc, "__next__") != 0) && rtp != rt.generatorType
-                        && !rt.iterType.isIterator(r) && rtp != rt.rangeType.iterType && !(rtp instanceof ExtType x && x.isIterator())) {
+                        && !rt.iterType.isIterator(r) && rtp != rt.rangeType.iterType && rtp != rt.rangeType.longIterType
+                        && !(rtp instanceof ExtType x && x.isIterator())) {
                     heap.decref(r);
                     throw rt.typeError("iter() returned non-iterator of type '" + rtp.name() + "'");
                 }
@@ -1655,6 +1746,7 @@ final class Ops {
     long next(long it) {
         PyType t = heap.typeOf(it);
         if (t == rt.rangeType.iterType) return rt.rangeType.iterType.next(it);
+        if (t == rt.rangeType.longIterType) return rt.rangeType.longIterType.next(it);
         if (t instanceof IterType) return rt.iterType.next(it);
         if (t == rt.streams && rt.streams.isIterator(it)) return rt.streams.next(it);
         if (t == rt.generatorType) return rt.interpreter.generatorNext(it);

@@ -15,6 +15,11 @@ final class PropertyType extends ExtType {
     }
 
     long create(long fget, long fset, long fdel) {
+        return create(fget, fset, fdel, false);
+    }
+
+    /** As {@link #create(long, long, long)}; {@code docGiven}: a doc argument follows, fget's is not read. */
+    private long create(long fget, long fset, long fdel, boolean docGiven) {
         long p = heap.allocObject(this, 0);
         put(p, FGET, fget == heap.None ? 0 : fget);
         put(p, FSET, fset == heap.None ? 0 : fset);
@@ -25,7 +30,7 @@ final class PropertyType extends ExtType {
         heap.xincref(get(p, FGET));
         heap.xincref(get(p, FSET));
         heap.xincref(get(p, FDEL));
-        if (get(p, FGET) != 0) {
+        if (get(p, FGET) != 0 && !docGiven) {
             // property_init: without a doc argument, the doc is fget.__doc__ (None included)
             long key = heap.strs.internedOf("__doc__");
             try {
@@ -42,7 +47,7 @@ final class PropertyType extends ExtType {
     /** property(fget=None, fset=None, fdel=None, doc=None): a new reference. */
     long construct(long[] a, int o, int n, long kw) {
         long[] args = parse(a, o, n, kw);
-        long p = create(args[0], args[1], args[2]);
+        long p = create(args[0], args[1], args[2], args[3] != heap.None);
         if (args[3] != heap.None) setDoc(p, args[3]);
         return p;
     }

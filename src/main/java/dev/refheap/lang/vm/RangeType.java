@@ -2,19 +2,93 @@ package dev.refheap.lang.vm;
 
 import dev.refheap.memory.Native;
 import dev.refheap.object.IntType;
+import java.math.BigInteger;
 import java.util.function.LongConsumer;
 
 /**
- * {@code range} (start, stop, step, length as int objects: 48 bytes, not GC) and its iterator
- * {@code range_iterator} (start, step, len as C longs: 40 bytes).
+ * {@code range} (start, stop, step, length as int objects: 48 bytes, not GC) and its iterators:
+ * {@code range_iterator} (start, step, len as C longs: 40 bytes) when start, stop and step fit a
+ * C long, else {@code longrange_iterator} (index, start, step, len as int objects: 48 bytes, not GC), as
+ * 3.11's range_iter chooses.
+ *
+ * <p>A range whose bounds do not fit a long ({@link #isBig}: {@code range(1 << 1000)}) can be made,
+ * iterated, compared, hashed, shown, tested for membership and indexed by an int; its len() raises
+ * CPython's OverflowError when the length does not fit; slicing it and its count/index raise
+ * NotImplementedError naming it.
  */
 final class RangeType extends LangType {
     static final int START = 16, STOP = 24, STEP = 32, LENGTH = 40;
     final RangeIterType iterType;
 
+    final LongRangeIterType longIterType;
+
     RangeType(Runtime rt) {
         super(rt, "range", null, 0, 48, 0, 0);
         iterType = new RangeIterType(rt);
+        longIterType = new LongRangeIterType(rt);
+    }
+
+    /** range(start, stop, step) over ints of any size (a new reference). */
+    long create(BigInteger start, BigInteger stop, BigInteger step) {
+        if (step.signum() == 0) throw rt.error("ValueError", "range() arg 3 must not be zero");
+        BigInteger len = BigInteger.ZERO;
+        if (step.signum() > 0 && start.compareTo(stop) < 0) len = stop.subtract(start).subtract(BigInteger.ONE).divide(step).add(BigInteger.ONE);
+        if (step.signum() < 0 && start.compareTo(stop) > 0) len = start.subtract(stop).subtract(BigInteger.ONE).divide(step.negate()).add(BigInteger.ONE);
+        long r = heap.allocObject(this, 0);
+        put(r, START, heap.ints.of(start));
+        put(r, STOP, heap.ints.of(stop));
+        put(r, STEP, heap.ints.of(step));
+        put(r, LENGTH, heap.ints.of(len));
+        return r;
+    }
+
+    /** True when start, stop, step or the length do not fit a C long. */
+    static boolean isBig(long r) {
+        for (int off = START; off <= LENGTH; off += 8) if (!IntType.fitsLong(get(r, off))) return true;
+        return false;
+    }
+
+    static BigInteger bigStart(long r) { return IntType.toBig(get(r, START)); }
+    static BigInteger bigStop(long r) { return IntType.toBig(get(r, STOP)); }
+    static BigInteger bigStep(long r) { return IntType.toBig(get(r, STEP)); }
+    static BigInteger bigLength(long r) { return IntType.toBig(get(r, LENGTH)); }
+
+    /** len(r): OverflowError, as CPython's, when the length does not fit a Py_ssize_t. */
+    long len(long r) {
+        if (!IntType.fitsLong(get(r, LENGTH))) throw rt.error("OverflowError", "Python int too large to convert to C ssize_t");
+        return length(r);
+    }
+
+    /** x in r for an int x (range_contains_long). */
+    boolean containsInt(long r, long x) {
+        if (!isBig(r) && IntType.fitsLong(x)) {
+            long v = IntType.asLong(x), start = start(r), step = step(r), len = length(r);
+            if (len == 0) return false;
+            long k = v - start;
+            return k % step == 0 && k / step >= 0 && k / step < len;
+        }
+        BigInteger k = IntType.toBig(x).subtract(bigStart(r));
+        BigInteger[] qr = k.divideAndRemainder(bigStep(r));
+        return qr[1].signum() == 0 && qr[0].signum() >= 0 && qr[0].compareTo(bigLength(r)) < 0;
+    }
+
+    /** r[i] for an int i of a big range (IndexError outside it). */
+    long bigItem(long r, long i) {
+        BigInteger k = IntType.toBig(i), len = bigLength(r);
+        if (k.signum() < 0) k = k.add(len);
+        if (k.signum() < 0 || k.compareTo(len) >= 0) throw rt.error("IndexError", "range object index out of range");
+        return heap.ints.of(bigStart(r).add(k.multiply(bigStep(r))));
+    }
+
+    /** The range's repr: range(start, stop) or range(start, stop, step). */
+    static String repr(long r) {
+        BigInteger step = bigStep(r);
+        return "range(" + bigStart(r) + ", " + bigStop(r) + (step.equals(BigInteger.ONE) ? "" : ", " + step) + ")";
+    }
+
+    /** Refuses an operation refheap does only on ranges whose bounds fit a long. */
+    void requireSmall(long r, String what) {
+        if (isBig(r)) throw rt.error("NotImplementedError", "refheap does not support " + what + " of a range beyond 64-bit bounds yet");
     }
 
     long create(long start, long stop, long step) {
@@ -34,6 +108,7 @@ final class RangeType extends LangType {
     static long length(long r) { return IntType.asLong(get(r, LENGTH)); }
 
     long iter(long r) {
+        if (isBig(r)) return longIterType.create(get(r, START), get(r, STEP), get(r, LENGTH));
         long it = heap.allocObject(iterType, 0);
         Native.putLong(it + 16, start(r));
         Native.putLong(it + 24, step(r));
@@ -72,21 +147,21 @@ final class RangeType extends LangType {
     @Override
     public boolean equals(long a, long b) {
         if (heap.typeOf(b) != this) return false;
-        long n = length(a);
-        if (n != length(b)) return false;
-        if (n == 0) return true;
-        if (start(a) != start(b)) return false;
-        return n == 1 || step(a) == step(b);
+        BigInteger n = bigLength(a);
+        if (!n.equals(bigLength(b))) return false;
+        if (n.signum() == 0) return true;
+        if (!bigStart(a).equals(bigStart(b))) return false;
+        return n.equals(BigInteger.ONE) || bigStep(a).equals(bigStep(b));
     }
 
     /** range_hash: hash((len, start, step)) with start and step None where they do not matter (a tuple made and freed, as 3.11 does). */
     @Override
     public long hash(long o) {
-        long n = length(o);
+        BigInteger n = bigLength(o);
         long t = heap.tuples.alloc(3);
         dev.refheap.object.TupleType.setItemSteal(t, 0, heap.ints.of(n));
-        dev.refheap.object.TupleType.setItemSteal(t, 1, n == 0 ? incNone() : heap.ints.of(start(o)));
-        dev.refheap.object.TupleType.setItemSteal(t, 2, n <= 1 ? incNone() : heap.ints.of(step(o)));
+        dev.refheap.object.TupleType.setItemSteal(t, 1, n.signum() == 0 ? incNone() : heap.ints.of(bigStart(o)));
+        dev.refheap.object.TupleType.setItemSteal(t, 2, n.compareTo(BigInteger.ONE) <= 0 ? incNone() : heap.ints.of(bigStep(o)));
         try {
             return heap.hash(t);
         } finally {
@@ -97,5 +172,56 @@ final class RangeType extends LangType {
     private long incNone() {
         heap.incref(heap.None);
         return heap.None;
+    }
+
+    /**
+     * {@code longrange_iterator}: index, start, step and len as int objects (48 bytes, not GC, as
+     * 3.11's longrangeiterobject); each step gives start + index * step and advances index.
+     */
+    static final class LongRangeIterType extends LangType {
+        static final int INDEX = 16, START = 24, STEP = 32, LEN = 40;
+
+        LongRangeIterType(Runtime rt) {
+            super(rt, "longrange_iterator", null, 0, 48, 0, 0);
+        }
+
+        long create(long start, long step, long len) {
+            long it = heap.allocObject(this, 0);
+            heap.incref(start);
+            heap.incref(step);
+            heap.incref(len);
+            put(it, INDEX, heap.ints.of(0));
+            put(it, START, start);
+            put(it, STEP, step);
+            put(it, LEN, len);
+            return it;
+        }
+
+        long next(long it) {
+            BigInteger index = IntType.toBig(get(it, INDEX));
+            if (index.compareTo(IntType.toBig(get(it, LEN))) >= 0) return 0;
+            long result = heap.ints.of(IntType.toBig(get(it, START)).add(index.multiply(IntType.toBig(get(it, STEP)))));
+            long old = get(it, INDEX);
+            put(it, INDEX, heap.ints.of(index.add(BigInteger.ONE)));
+            heap.decref(old);
+            return result;
+        }
+
+        /** The remaining length (for length_hint), clamped to a long. */
+        long remaining(long it) {
+            BigInteger len = IntType.toBig(get(it, LEN)).subtract(IntType.toBig(get(it, INDEX)));
+            return len.bitLength() < 63 ? Math.max(0, len.longValue()) : Long.MAX_VALUE;
+        }
+
+        @Override
+        public void references(long o, LongConsumer visit) {
+            for (int off = INDEX; off <= LEN; off += 8) visitField(o, off, visit);
+        }
+
+        @Override
+        public void dealloc(long o) {
+            for (int off = INDEX; off <= LEN; off += 8) heap.decref(get(o, off));
+            heap.freeObject(o);
+        }
     }
 }

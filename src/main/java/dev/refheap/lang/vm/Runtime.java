@@ -42,6 +42,8 @@ public final class Runtime implements AutoCloseable {
     /** The sources this runtime compiled, for the lines tracebacks show. */
     final LineCache lineCache = new LineCache();
     final TracebackFormatter tracebacks = new TracebackFormatter(this, lineCache);
+    /** "Exception ignored in" reports, with CPython's allocations while it writes them. */
+    private final UnraisableHook unraisableHook;
     final Ops ops;
     final Names names;
 
@@ -59,6 +61,7 @@ public final class Runtime implements AutoCloseable {
     final SlotWrappers slotWrappers;
     /** __bases__, __base__, __mro__ of the builtin types. */
     final BuiltinTypeInfo builtinTypeInfo = new BuiltinTypeInfo(this);
+    final BuiltinGetSets builtinGetSets = new BuiltinGetSets(this);
     final MethodType methodType;
     final FrameType frameType;
     final TracebackType tracebackType;
@@ -154,8 +157,10 @@ public final class Runtime implements AutoCloseable {
         iterType = heap.register(new IterType(this));
         rangeType = heap.register(new RangeType(this));
         heap.register(rangeType.iterType);
+        heap.register(rangeType.longIterType);
         iterType.registerKinds();
         sliceType = heap.register(new SliceType(this));
+        unraisableHook = new UnraisableHook(this);
         complexType = heap.register(new ComplexType(this));
         byteArrayType = heap.register(new ByteArrayType(this));
         memoryViewType = heap.register(new MemoryViewType(this));
@@ -231,10 +236,18 @@ public final class Runtime implements AutoCloseable {
         if (stress != null) stress.atRest();
     }
 
-    /** Programs the web page runs may not write memory through ctypes ({@code refheap serve}). */
+    /**
+     * Programs the web page runs ({@code refheap serve}): no memory writes through ctypes, no file
+     * read but the standard library's sources, no import of the modules that reach files,
+     * processes or the network ({@link VmApi#checkImport}), and an {@code open} that refuses.
+     */
     boolean sandboxed;
 
-    public void setSandboxed(boolean on) { sandboxed = on; }
+    /** Makes this runtime sandboxed (before the program runs; there is no way back). */
+    public void setSandboxed(boolean on) {
+        if (on && !sandboxed) Builtins.sandbox(this);
+        sandboxed = on;
+    }
 
     /** The stress mode's driver, or null without --gc-stress. */
     public GcStress stress() { return stress; }
@@ -255,6 +268,19 @@ public final class Runtime implements AutoCloseable {
     public void interrupt() { interpreter.interrupted = true; }
 
     public void clearInterrupt() { interpreter.interrupted = false; }
+
+    /**
+     * For a builtin whose loop runs long without reaching a bytecode boundary (a huge power, a
+     * long sort, join or repeat): raises KeyboardInterrupt when one was asked for (Ctrl-C, a
+     * trace's time limit), as a loop's backward jump or a call does. Call it only where raising
+     * leaves every object whole.
+     */
+    void checkInterrupt() {
+        if (interpreter.interrupted) {
+            interpreter.interrupted = false;
+            throw error("KeyboardInterrupt", null);
+        }
+    }
     public PrintStream err() { return err; }
     public CycleCollector gc() { return gc; }
 
@@ -296,10 +322,20 @@ public final class Runtime implements AutoCloseable {
         return o;
     }
 
-    /** Gives up the runtime's own reference to those of {@code objs} it holds (once a type's dict holds them). */
-    void unhold(java.util.Set<Long> objs) {
-        java.util.Set<Long> released = new java.util.HashSet<>();
-        held.removeIf(o -> objs.contains(o) && released.add(o));
+    /**
+     * Gives up the runtime's own references to objects that type dicts now hold: for each object,
+     * as many as {@code owners} says (one per dict that took it), as far as the runtime holds it.
+     */
+    void unhold(Map<Long, Integer> owners) {
+        Map<Long, Integer> left = new HashMap<>(owners);
+        List<Long> released = new ArrayList<>();
+        held.removeIf(o -> {
+            Integer n = left.get(o);
+            if (n == null || n == 0) return false;
+            left.put(o, n - 1);
+            released.add(o);
+            return true;
+        });
         for (long o : released) heap.decref(o);
     }
 
@@ -391,11 +427,24 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
-    /** PyErr_WriteUnraisable: prints the message and the exception's traceback to stderr, releases the exception. */
+    /**
+     * PyErr_WriteUnraisable: prints the message and the exception's traceback to stderr, making the
+     * allocations CPython's default hook makes meanwhile ({@link UnraisableHook}); releases the exception.
+     */
     void writeUnraisable(long exc, String header) {
-        err.println(header);
-        err.print(tracebacks.formatUnraisable(exc));
+        unraisableHook.report(exc, header);
         heap.decref(exc);
+    }
+
+    /**
+     * What sys.stderr is for the allocations of "Exception ignored in" reports (default: python3's
+     * line-buffered stderr), and whether the process has specialized the codec's decode already.
+     * An embedder that captures stderr in memory, as the differential fuzzer's CPython side does
+     * with io.StringIO in a long-running process, says so here.
+     */
+    public void setUnraisableStderr(boolean inMemory, boolean decoderSpecialized) {
+        unraisableHook.configure(inMemory ? UnraisableHook.Stderr.IN_MEMORY : UnraisableHook.Stderr.LINE_BUFFERED,
+                decoderSpecialized);
     }
 
     // ---- programs -------------------------------------------------------------------------------

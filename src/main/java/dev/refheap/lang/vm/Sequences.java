@@ -103,7 +103,10 @@ final class Sequences {
         return r;
     }
 
-    /** Strings and bytes refheap builds as Java arrays first: past this many units a repeat is a MemoryError. */
+    /**
+     * Strings and bytes refheap builds as Java arrays first: past this many units, or past the
+     * heap's limit, a repeat is a MemoryError.
+     */
     private static final long MAX_JAVA_UNITS = Integer.MAX_VALUE / 2;
 
     /** list_concat of a and b (either a list subclass instance): a new exact list of exactly their sizes. */
@@ -127,16 +130,20 @@ final class Sequences {
             long len = StrType.length(seq);
             if (n > 0 && len > Long.MAX_VALUE / n) throw rt.error("OverflowError", "repeated string is too long");
             String s = StrType.value(seq);
-            if (n > 0 && s.length() > MAX_JAVA_UNITS / n) throw rt.error("MemoryError", null);
+            if (n > 0 && s.length() > MAX_JAVA_UNITS / n || len * n > heap.allocator().limit()) throw rt.error("MemoryError", null);
             return heap.strs.of(s.repeat((int) n));
         }
         if (t == heap.bytes) {
             long len = BytesType.length(seq);
             if (n > 0 && len > Long.MAX_VALUE / n) throw rt.error("OverflowError", "repeated bytes are too long");
-            if (n > 0 && len > MAX_JAVA_UNITS / n) throw rt.error("MemoryError", null);
+            // past the heap's limit (--max-heap) before the Java array is built: it could not be stored
+            if (n > 0 && len > MAX_JAVA_UNITS / n || len * n > heap.allocator().limit()) throw rt.error("MemoryError", null);
             byte[] b = BytesType.value(seq);
             byte[] r = new byte[(int) (b.length * n)];
-            for (int i = 0; i < n; i++) System.arraycopy(b, 0, r, i * b.length, b.length);
+            for (int i = 0; i < n; i++) {
+                if ((i & 0xffff) == 0xffff) rt.checkInterrupt();  // only the Java array exists yet
+                System.arraycopy(b, 0, r, i * b.length, b.length);
+            }
             return heap.bytes.of(r);
         }
         // list_repeat, tuple_repeat: a size past PY_SSIZE_T_MAX is a MemoryError; the allocation
@@ -308,6 +315,7 @@ final class Sequences {
         if (t == heap.strs || t == heap.dicts || t == heap.sets || t == heap.frozensets || t == heap.bytes
                 || t == rt.rangeType || t instanceof DictViewType) return rt.ops.len(o);
         if (t == rt.rangeType.iterType) return Math.max(0, dev.refheap.memory.Native.getLong(o + 32));
+        if (t == rt.rangeType.longIterType) return rt.rangeType.longIterType.remaining(o);
         if (t instanceof IterType) {
             long seq = IterType.seqOf(o);
             if (seq == 0) return 0;
@@ -465,6 +473,10 @@ final class Sequences {
             return heap.ints.of(b[(int) i] & 0xff);
         }
         if (t == rt.rangeType) {
+            if (RangeType.isBig(o)) {
+                if (heap.typeOf(key) instanceof IntType) return rt.rangeType.bigItem(o, key);
+                rt.rangeType.requireSmall(o, "slicing");
+            }
             long len = RangeType.length(o);
             long i = index(rt, key, len, "range");
             if (i < 0 || i >= len) throw rt.error("IndexError", "range object index out of range");

@@ -79,13 +79,17 @@ final class SlotWrappers {
                         rt.defMethod(t, s.name(), own != null ? own : inherited != null ? inherited : unsupportedImpl(t, s.name()));
                     }
                     case 'C' -> rt.defDescr(BuiltinDescrType.Kind.CLASSMETHOD, t, s.name(), classMethod(t, s.name()));
+                    case 'G', 'g', 'D', 'd' -> attrs.put(s.name(), rt.hold(rt.builtinGetSets.create(t, s.name(), s.kind())));
                     case 'N' -> attrs.put("__new__", rt.hold(rt.builtinFunctionType.create("__new__",
                             (self, a, o, n, kw) -> TypeCall.wrappedNew(rt, t, a, o, n, kw), t.address(), null)));
                     default -> { }
                 }
             }
         }
-        for (PyType t : names.keySet()) typeDict(t);
+        // one release for all the dicts: the runtime's list of held objects is walked once, not once per type
+        Map<Long, Integer> owned = new HashMap<>();
+        for (PyType t : names.keySet()) typeDict(t, owned);
+        rt.unhold(owned);
     }
 
     /** The implementation of a builtin descriptor named {@code name} on t's bases, or null. */
@@ -99,30 +103,45 @@ final class SlotWrappers {
      * The dict a builtin type's {@code __dict__} shows (borrowed): made once, its entries in the
      * table's order (then names refheap adds). The dict then owns the descriptors in it instead
      * of the runtime, so each keeps CPython's one reference from its type's dict. Names refheap has
-     * no object for (getset and member descriptors of builtin types, {@code __doc__}) are absent.
+     * no object for (a builtin type's {@code __doc__}) are absent.
      */
     long typeDict(PyType t) {
         Long d = dicts.get(t);
         if (d != null) return d;
-        long dict = rt.hold(heap.dicts.create());
-        dicts.put(t, dict);
-        Map<String, Long> attrs = rt.typeAttrs.getOrDefault(t, Map.of());
-        java.util.Set<String> done = new java.util.HashSet<>();
-        java.util.Set<Long> owned = new java.util.HashSet<>();
-        List<String> order = new ArrayList<>();
-        for (Slot s : names.getOrDefault(t, List.of())) order.add(s.name());
-        attrs.keySet().stream().sorted().forEach(order::add);
-        for (String name : order) {
-            Long v = attrs.get(name);
-            if (v == null || !done.add(name)) continue;
-            heap.dicts.setItem(dict, name, v);
-            if (v != heap.None && heap.typeOf(v) != rt.heap.typeType) owned.add(v);
-        }
+        Map<Long, Integer> owned = new HashMap<>();
+        long dict = typeDict(t, owned);
         rt.unhold(owned);
         return dict;
     }
 
+    /** Makes t's dict; counts in {@code owned} the objects it now owns, for the caller to unhold. */
+    private long typeDict(PyType t, Map<Long, Integer> owned) {
+        long dict = rt.hold(heap.dicts.create());
+        dicts.put(t, dict);
+        Map<String, Long> attrs = rt.typeAttrs.getOrDefault(t, Map.of());
+        java.util.Set<String> done = new java.util.HashSet<>();
+        java.util.Set<Long> mine = new java.util.HashSet<>();
+        List<String> order = new ArrayList<>();
+        for (Slot s : names.getOrDefault(t, List.of())) order.add(s.name());
+        List<String> rest = new ArrayList<>(attrs.keySet());
+        java.util.Collections.sort(rest);  // no stream: this runs cold, at every start-up
+        order.addAll(rest);
+        for (String name : order) {
+            Long v = attrs.get(name);
+            if (v == null || !done.add(name)) continue;
+            heap.dicts.setItem(dict, name, v);
+            if (v != heap.None && heap.typeOf(v) != rt.heap.typeType && mine.add(v)) owned.merge(v, 1, Integer::sum);
+        }
+        return dict;
+    }
+
     private final Map<PyType, Long> dicts = new HashMap<>();
+
+    /** Each builtin type's tp_basicsize, tp_itemsize, tp_weaklistoffset and tp_dictoffset in CPython 3.11, by name (the table's =... entry). */
+    private static final Map<String, long[]> LAYOUTS = new HashMap<>();
+
+    /** CPython's {basicsize, itemsize, weakrefoffset, dictoffset} of builtin type t, or null if the table has no line for it. */
+    long[] layout(PyType t) { return names.containsKey(t) ? LAYOUTS.get(t.name()) : null; }
 
     private static Map<String, List<Slot>> readTable() {
         Map<String, List<Slot>> table = new LinkedHashMap<>();
@@ -134,6 +153,13 @@ final class SlotWrappers {
                 if (parts.length == 0 || parts[0].isEmpty()) continue;
                 List<Slot> slots = new ArrayList<>();
                 for (int i = 1; i < parts.length; i++) {
+                    if (parts[i].startsWith("=")) {
+                        String[] nums = parts[i].substring(1).split(",");
+                        long[] layout = new long[nums.length];
+                        for (int k = 0; k < nums.length; k++) layout[k] = Long.parseLong(nums[k]);
+                        LAYOUTS.putIfAbsent(parts[0], layout);
+                        continue;
+                    }
                     int colon = parts[i].lastIndexOf(':');
                     slots.add(new Slot(parts[i].substring(0, colon), parts[i].charAt(colon + 1)));
                 }
@@ -209,9 +235,10 @@ final class SlotWrappers {
     private Builtin rangeCountIndex(boolean index) {
         return (s, a, o, n, kw) -> {
             Args.exactly(rt, index ? "index" : "count", n, kw, 1);
+            rt.rangeType.requireSmall(s, index ? "range.index" : "range.count");
             long x = a[o];
             long pos = -1;
-            if (heap.typeOf(x) instanceof IntType && IntType.fitsLong(x)) {
+            if (heap.typeOf(x) instanceof IntType) {
                 if (rt.ops.contains(s, x)) pos = (IntType.asLong(x) - RangeType.start(s)) / RangeType.step(s);
             } else {
                 long len = RangeType.length(s), count = 0;

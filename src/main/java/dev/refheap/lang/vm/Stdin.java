@@ -127,6 +127,23 @@ public final class Stdin {
     }
 
     /**
+     * sys.stdin.readline(size): the next line, cut after {@code size} characters when it is longer
+     * (the rest is what the next read returns); the whole line when {@code size} is negative.
+     */
+    static String nextLine(Runtime rt, long size) {
+        if (size == 0) return "";
+        String line = nextLine(rt);
+        if (size > 0 && line.codePointCount(0, line.length()) > size) {
+            int cut = line.offsetByCodePoints(0, (int) Math.min(size, Integer.MAX_VALUE));
+            synchronized (Stdin.class) {
+                unread = line.substring(cut) + unread;
+            }
+            line = line.substring(0, cut);
+        }
+        return line;
+    }
+
+    /**
      * sys.stdin.read(size): everything up to the end of input when {@code size} is negative, else at
      * most {@code size} characters (fewer only at the end); "" at the end.
      */

@@ -50,8 +50,7 @@ final class Streams extends LangType {
             TypeMethodsAccess.def(rt, t, "readline", (s, a, o, n, kw) -> {
                 Args.range(rt, "readline", n, kw, 0, 1);
                 readable(rt, s, "readline");
-                if (n == 1 && sizeArg(rt, a[o]) >= 0) throw rt.error("NotImplementedError", "refheap's sys.stdin.readline() does not take a size yet");
-                return rt.heap.strs.of(Stdin.nextLine(rt));
+                return rt.heap.strs.of(Stdin.nextLine(rt, n == 1 ? lineSizeArg(rt, a[o]) : -1));
             });
             TypeMethodsAccess.def(rt, t, "read", (s, a, o, n, kw) -> {
                 Args.range(rt, "read", n, kw, 0, 1);
@@ -83,6 +82,13 @@ final class Streams extends LangType {
         if (Native.getLong(s + WHICH) != STDIN) {
             throw rt.error("NotImplementedError", what + "(): sys.stdout and sys.stderr are not readable (io.UnsupportedOperation is not modelled by refheap)");
         }
+    }
+
+    /** readline's size: anything with __index__ (None is refused, as TextIOWrapper.readline does). */
+    private static long lineSizeArg(Runtime rt, long v) {
+        java.math.BigInteger size = new VmApi(rt).asIndex(v);
+        if (size.bitLength() > 63) throw rt.error("OverflowError", "Python int too large to convert to C ssize_t");
+        return size.longValue();
     }
 
     /** A size argument: an int, or None for -1. */

@@ -62,6 +62,7 @@ final class SuperType extends LangType {
     private long bind(long v, long obj, boolean onType) {
         if (heap.typeOf(v) == rt.propertyType) return onType ? Builtins.incref(heap, v) : rt.propertyType.getValue(v, obj);
         if (heap.typeOf(v) == rt.memberType) return onType ? Builtins.incref(heap, v) : rt.memberType.get(v, obj);
+        if (heap.typeOf(v) == rt.getsetType && BuiltinGetSets.isBuiltin(v)) return onType ? Builtins.incref(heap, v) : rt.builtinGetSets.get(v, obj);
         if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, onType ? obj : dev.refheap.object.Heap.typeAddress(obj));
         if (heap.typeOf(v) instanceof ClassType) {
             long got = onType ? Attributes.getOnClass(rt, v, obj) : Attributes.getOnInstance(rt, v, obj);

@@ -21,30 +21,98 @@ import java.util.function.LongConsumer;
 final class SysInfo {
     private SysInfo() {}
 
-    /** A struct sequence type: a tuple with named fields, repr {@code sys.float_info(max=..., ...)}. */
+    /**
+     * A struct sequence type: a tuple with named fields, repr {@code sys.float_info(max=..., ...)}.
+     * {@code fields} are all n_fields names in item order, null for an unnamed field; the first
+     * {@code visible} (n_sequence_fields) are the tuple (ob_size), the rest are hidden items after
+     * them, reachable by name only (os.stat_result's float times), as PyStructSequence keeps them.
+     */
     static final class StructSeqType extends ExtType {
         final String qualified;
         final List<String> fields;
+        final int visible;
+        /** The named fields in order: repr labels the i-th visible item with the i-th of these (3.11's tp_members). */
+        final List<String> members;
 
-        StructSeqType(Runtime rt, String qualified, List<String> fields) {
-            super(rt, qualified.substring(qualified.lastIndexOf('.') + 1), rt.heap.tuples, HAVE_GC, TupleType.OB_ITEM, 8, 0);
+        StructSeqType(Runtime rt, String qualified, List<String> fields) { this(rt, qualified, fields.size(), fields); }
+
+        StructSeqType(Runtime rt, String qualified, int visible, List<String> fields) {
+            super(rt, qualified, rt.heap.tuples, HAVE_GC, TupleType.OB_ITEM, 8, 0);  // tp_name: module.name
             this.qualified = qualified;
             this.fields = fields;
+            this.visible = visible;
+            this.members = fields.stream().filter(java.util.Objects::nonNull).toList();
         }
 
-        /** A new instance holding {@code items} (stolen). */
+        /** A new (untracked, as PyStructSequence_New makes it) instance holding {@code items} (stolen): all n_fields of them. */
         long create(long... items) {
             long o = heap.allocObject(this, items.length);
-            Native.putLong(o + Layout.OB_SIZE, items.length);
+            Native.putLong(o + Layout.OB_SIZE, visible);
             for (int i = 0; i < items.length; i++) TupleType.setItemSteal(o, i, items[i]);
             return o;
+        }
+
+        /** Registers the type ({@code rt.heap.register}) and gives it n_fields, n_sequence_fields, n_unnamed_fields. */
+        StructSeqType registered() {
+            rt.heap.register(this);
+            var attrs = rt.typeAttrs.computeIfAbsent(this, k -> new java.util.HashMap<>());
+            attrs.put("n_fields", rt.hold(heap.ints.of(fields.size())));
+            attrs.put("n_sequence_fields", rt.hold(heap.ints.of(visible)));
+            attrs.put("n_unnamed_fields", rt.hold(heap.ints.of(fields.size() - members.size())));
+            return this;
+        }
+
+        /** Items stored, hidden ones included (REAL_SIZE). */
+        private long realSize() { return fields.size(); }
+
+        /** structseq_new: {@code T(sequence, dict=None)}, the hidden fields from the dict or None; tracked. */
+        @Override
+        long construct(long typeObject, long[] a, int off, int n, long kw) {
+            Args.range(rt, qualified, n, kw, 1, 2);
+            long list = heap.lists.alloc(0, false);
+            try {
+                long it = rt.ops.iter(a[off]);
+                try {
+                    for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
+                        heap.lists.append(list, v);
+                        heap.decref(v);
+                    }
+                } finally {
+                    heap.decref(it);
+                }
+                long len = dev.refheap.object.ListType.size(list);
+                String name = qualified;
+                if (len < visible) {
+                    throw rt.typeError(name + "() takes " + (visible == fields.size() ? "a " : "an at least ") + visible + "-sequence (" + len + "-sequence given)");
+                }
+                if (len > fields.size()) {
+                    throw rt.typeError(name + "() takes " + (visible == fields.size() ? "a " : "an at most ") + fields.size() + "-sequence (" + len + "-sequence given)");
+                }
+                long[] items = new long[fields.size()];
+                for (int i = 0; i < items.length; i++) {
+                    items[i] = Builtins.incref(heap, i < len ? dev.refheap.object.ListType.item(list, i) : heap.None);
+                }
+                if (qualified.equals("os.stat_result")) {  // statresult_new: float times missing → the int ones
+                    for (int i = 7; i < 10; i++) {
+                        if (items[i + 3] == heap.None) {
+                            heap.decref(items[i + 3]);
+                            items[i + 3] = Builtins.incref(heap, items[i]);
+                        }
+                    }
+                }
+                long o = create(items);
+                heap.track(o);
+                return o;
+            } finally {
+                heap.decref(list);
+            }
         }
 
         static long size(long o) { return Native.getLong(o + Layout.OB_SIZE); }
 
         @Override
         public void traverse(long o, LongConsumer visit) {
-            for (long i = 0; i < size(o); i++) {
+            for (long i = 0; i < realSize(); i++) {
                 long v = TupleType.item(o, i);
                 if (v != 0) visit.accept(v);
             }
@@ -53,7 +121,7 @@ final class SysInfo {
         @Override
         public void dealloc(long o) {
             heap.untrackIfTracked(o);
-            for (long i = 0; i < size(o); i++) heap.xdecref(TupleType.item(o, i));
+            for (long i = 0; i < realSize(); i++) heap.xdecref(TupleType.item(o, i));
             heap.freeObject(o);
         }
 
@@ -75,7 +143,7 @@ final class SysInfo {
             StringBuilder sb = new StringBuilder(qualified).append('(');
             for (int i = 0; i < size(o); i++) {
                 if (i > 0) sb.append(", ");
-                sb.append(fields.get(i)).append('=').append(rt.ops.repr(TupleType.item(o, i)));
+                sb.append(members.get(i)).append('=').append(rt.ops.repr(TupleType.item(o, i)));
             }
             return sb.append(')').toString();
         }
@@ -85,10 +153,11 @@ final class SysInfo {
 
         @Override
         long attr(long o, String name) {
-            int i = fields.indexOf(name);
+            int i = name.isEmpty() ? -1 : fields.indexOf(name);
             if (i >= 0) return Builtins.incref(heap, TupleType.item(o, i));
-            if (name.equals("n_fields") || name.equals("n_sequence_fields")) return heap.ints.of(fields.size());
-            if (name.equals("n_unnamed_fields")) return heap.ints.of(0);
+            if (name.equals("n_fields")) return heap.ints.of(fields.size());
+            if (name.equals("n_sequence_fields")) return heap.ints.of(visible);
+            if (name.equals("n_unnamed_fields")) return heap.ints.of(fields.size() - members.size());
             return 0;
         }
 
@@ -218,7 +287,7 @@ final class SysInfo {
     }
 
     private static StructSeqType seq(Runtime rt, String name, String... fields) {
-        StructSeqType t = rt.heap.register(new StructSeqType(rt, name, List.of(fields)));
+        StructSeqType t = new StructSeqType(rt, name, List.of(fields)).registered();
         return t;
     }
 
@@ -251,14 +320,14 @@ final class SysInfo {
         return t;
     }
 
-    /** frame attributes Ops does not answer: f_back for an executing frame, f_lasti refused. */
+    /** frame attributes Ops does not answer: f_back, f_lasti refused. */
     static long frameAttr(Runtime rt, Frame f, String name) {
         return switch (name) {
             case "f_back" -> {
                 if (f.owner == Frame.OWNED_BY_THREAD) yield f.back != null ? rt.frameType.of(f.back) : Builtins.incref(rt.heap, rt.heap.None);
                 if (f.owner == Frame.OWNED_BY_GENERATOR) yield Builtins.incref(rt.heap, rt.heap.None);  // suspended: no caller
-                // 3.11 links a finished frame's object to its caller's (take_ownership); refheap does not keep that link
-                throw rt.error("NotImplementedError", "refheap does not support f_back of a finished frame yet");
+                long back = f.frameObject != 0 ? FrameType.back(f.frameObject) : 0;  // take_ownership's link
+                yield Builtins.incref(rt.heap, back != 0 ? back : rt.heap.None);
             }
             case "f_lasti", "f_trace", "f_trace_lines", "f_trace_opcodes" ->
                     throw rt.error("NotImplementedError", "refheap does not support frame." + name + " yet");

@@ -233,19 +233,28 @@ final class TracebackFormatter {
      */
     String formatUnraisable(long exc) {
         StringBuilder sb = new StringBuilder();
-        long tb = rt.ops.isInstance(exc, rt.baseException) ? ExceptionType.traceback(exc) : 0;
+        long tb = tracebackOf(exc);
         if (tb != 0) {
             sb.append("Traceback (most recent call last):\n");
             sb.append(formatStackC(frames(tb), lines));
         }
-        String type = rt.ops.qualifiedTypeNameOf(rt.heap.typeOf(exc));
-        if (type.startsWith("__main__.")) type = type.substring("__main__.".length());
-        sb.append(type).append(": ").append(safeStr(exc)).append('\n');
+        sb.append(unraisableTypeName(exc)).append(": ").append(safeStr(exc)).append('\n');
         return sb.toString();
     }
 
+    /** The traceback an exception holds, or 0 (also for what is not an exception). */
+    long tracebackOf(long exc) {
+        return rt.ops.isInstance(exc, rt.baseException) ? ExceptionType.traceback(exc) : 0;
+    }
+
+    /** The C printer's name of exc's type: qualified, without a {@code builtins.} or {@code __main__.} module. */
+    String unraisableTypeName(long exc) {
+        String type = rt.ops.qualifiedTypeNameOf(rt.heap.typeOf(exc));
+        return type.startsWith("__main__.") ? type.substring("__main__.".length()) : type;
+    }
+
     /** The frames of a traceback chain, oldest first, each with the position of its tb_lasti. */
-    private List<FrameSummary> frames(long tb) {
+    List<FrameSummary> frames(long tb) {
         List<FrameSummary> out = new ArrayList<>();
         for (long t = tb; t != 0; t = TracebackType.next(t)) {
             Frame fr = rt.frameType.frame(TracebackType.frame(t));
@@ -274,34 +283,54 @@ final class TracebackFormatter {
     private static String formatFrames(List<FrameSummary> frames, LineCache lines,
             java.util.function.BiFunction<FrameSummary, String, String> format) {
         StringBuilder sb = new StringBuilder();
+        walkFrames(frames, lines, new FrameVisitor() {
+            @Override public void frame(FrameSummary f, String line) { sb.append(format.apply(f, line)); }
+            @Override public void repeated(String text) { sb.append(text); }
+        });
+        return sb.toString();
+    }
+
+    /** What a traceback printer does with the frames it walks: show one, or count a run it cut short. */
+    interface FrameVisitor {
+        /** A frame to show, with its source line as linecache gives it ("" when there is none). */
+        void frame(FrameSummary f, String line);
+
+        /** The "[Previous line repeated N more times]" line ending a run of identical frames. */
+        void repeated(String text);
+    }
+
+    /** Every frame in order; of a run of more than three identical ones (file, line, name) the rest are counted. */
+    static void walkFrames(List<FrameSummary> frames, LineCache lines, FrameVisitor visitor) {
         FrameSummary last = null;
         int count = 0;
         for (FrameSummary f : frames) {
             if (last == null || !last.filename().equals(f.filename()) || last.lineno() != f.lineno()
                     || !last.name().equals(f.name())) {
-                appendRepeated(sb, count);
+                visitRepeated(visitor, count);
                 last = f;
                 count = 0;
             }
             count++;
             if (count > RECURSIVE_CUTOFF) continue;
-            sb.append(format.apply(f, lines.getline(f.filename(), f.lineno())));
+            visitor.frame(f, lines.getline(f.filename(), f.lineno()));
         }
-        appendRepeated(sb, count);
-        return sb.toString();
+        visitRepeated(visitor, count);
     }
 
     /** The C printer's tb_printinternal: as {@link #formatStack} but only the last 1000 frames. */
     static String formatStackC(List<FrameSummary> frames, LineCache lines) {
-        if (frames.size() > C_TRACEBACK_LIMIT) frames = frames.subList(frames.size() - C_TRACEBACK_LIMIT, frames.size());
-        return formatFrames(frames, lines, TracebackFormatter::formatFrameC);
+        return formatFrames(lastC(frames), lines, TracebackFormatter::formatFrameC);
     }
 
-    private static void appendRepeated(StringBuilder sb, int count) {
+    /** The frames the C printer shows of a traceback: the last {@link #C_TRACEBACK_LIMIT}. */
+    static List<FrameSummary> lastC(List<FrameSummary> frames) {
+        return frames.size() > C_TRACEBACK_LIMIT ? frames.subList(frames.size() - C_TRACEBACK_LIMIT, frames.size()) : frames;
+    }
+
+    private static void visitRepeated(FrameVisitor visitor, int count) {
         if (count > RECURSIVE_CUTOFF) {
             int more = count - RECURSIVE_CUTOFF;
-            sb.append("  [Previous line repeated ").append(more).append(" more time").append(more > 1 ? "s" : "")
-                    .append("]\n");
+            visitor.repeated("  [Previous line repeated " + more + " more time" + (more > 1 ? "s" : "") + "]\n");
         }
     }
 

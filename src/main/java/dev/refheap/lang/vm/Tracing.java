@@ -31,26 +31,74 @@ public final class Tracing {
     /**
      * Where the VM is when a recorder sees a refcount change: the innermost running frame's
      * instruction ({@code opcode} its name, {@code arg} the name or constant it works on, "" if
-     * none), the frame's name and line.
+     * none), the frame's name and line; and {@code context} when the change is not the
+     * instruction's own work: {@code "inside list.append()"} (a builtin that instruction called
+     * is running), or {@code "frame teardown of f()"} (a frame that returned or raised releases
+     * its locals: the site is then that frame's last instruction, RETURN_VALUE or the one that
+     * raised), else null.
      */
-    public record Site(String frame, String opcode, String arg, int line) {
+    public record Site(String frame, String opcode, String arg, int line, String context) {
+        public Site(String frame, String opcode, String arg, int line) { this(frame, opcode, arg, line, null); }
+
+        /** True for the release of a finished frame's slots. */
+        public boolean teardown() { return context != null && context.startsWith(TEARDOWN); }
+
         @Override
-        public String toString() { return opcode + (arg.isEmpty() ? "" : " " + arg) + " in " + frame + " line " + line; }
+        public String toString() {
+            String at = opcode + (arg.isEmpty() ? "" : " " + arg) + " in " + frame + " line " + line;
+            if (context == null) return at;
+            return teardown() ? context + " (after " + at + ")" : context + ", called by " + at;
+        }
     }
 
+    static final String TEARDOWN = "frame teardown of ";
+
     /**
-     * The instruction the innermost running frame is executing (f.lasti), or null when no frame
-     * runs (the runtime between cells, at exit). Read-only; for a recorder, which calls it only for
-     * the objects it follows, so an untraced run never gets here.
+     * Where the VM is (see {@link Site}), or null when no frame runs (the runtime between cells,
+     * at exit). Read-only and allocation-free on the heap; for a recorder, which calls it only for
+     * the changes it records, so an untraced run never gets here. The last site is memoised (a
+     * builtin's loop makes many changes at one site).
      */
     public static Site site(Runtime rt) {
-        Frame f = rt.interpreter.currentFrame();
+        Interpreter in = rt.interpreter;
+        Frame f = in.currentFrame();
         if (f == null) return null;
-        CodeUnit u = f.code.unit;
-        int i = Math.max(0, Math.min(f.lasti, u.instructionCount() - 1));
+        Frame leaving = in.leaving;
+        boolean teardown = leaving != null && leaving.back == f;
+        Frame at = teardown ? leaving : f;
+        long calling = teardown ? 0 : f.calling;
+        if (in.siteMemo != null && in.siteFrame == at && in.siteLasti == at.lasti && in.siteCalling == calling && in.siteLeaving == teardown) {
+            return in.siteMemo;
+        }
+        CodeUnit u = at.code.unit;
+        int i = Math.max(0, Math.min(at.lasti, u.instructionCount() - 1));
         String brief = dev.refheap.lang.bytecode.Disassembler.brief(u, i);
         int sp = brief.indexOf(' ');
-        return new Site(FrameDescriptions.frameName(f), sp < 0 ? brief : brief.substring(0, sp), sp < 0 ? "" : brief.substring(sp + 1), f.line());
+        String name = FrameDescriptions.frameName(at);
+        String context = teardown ? TEARDOWN + name : calling != 0 ? "inside " + calleeName(rt, calling) : null;
+        Site site = new Site(name, sp < 0 ? brief : brief.substring(0, sp), sp < 0 ? "" : brief.substring(sp + 1), at.line(), context);
+        in.siteFrame = at;
+        in.siteLasti = at.lasti;
+        in.siteCalling = calling;
+        in.siteLeaving = teardown;
+        in.siteMemo = site;
+        return site;
+    }
+
+    /** A called builtin's name, read without running Python code: {@code list.append()}, {@code len()}, {@code dict()}. */
+    static String calleeName(Runtime rt, long callable) {
+        PyType t = rt.heap.typeOf(callable);
+        if (t == rt.builtinFunctionType) {
+            BuiltinFunctionType.Entry e = rt.builtinFunctionType.entry(callable);
+            return (e.ownerType() != null ? e.ownerType() + "." : "") + e.name() + "()";
+        }
+        if (t instanceof BuiltinDescrType d) {
+            BuiltinFunctionType.Entry e = d.entry(callable);
+            return (e.ownerType() != null ? e.ownerType() + "." : "") + e.name() + "()";
+        }
+        if (rt.ops.isTypeObject(callable)) return rt.heap.typeAt(callable).name() + "()";
+        if (t == rt.methodType) return "a bound method";
+        return "a '" + t.name() + "' object's __call__";
     }
 
     /** Starts ({@code listener}) or stops ({@code null}) line events on {@code rt}. */

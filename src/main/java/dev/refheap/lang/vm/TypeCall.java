@@ -107,7 +107,7 @@ final class TypeCall {
             long old = ExceptionType.args(self);
             Native.putLong(self + ExceptionType.ARGS, args);
             heap.decref(old);
-            if (base instanceof OSErrorType) osErrorNew(rt, c, self);
+            if (base instanceof OSErrorType) osErrorNew(rt, c, self, kw);
             return self;
         }
         if (base == heap.tuples) return tupleNew(rt, c, a, o, n, kw);
@@ -119,14 +119,15 @@ final class TypeCall {
     }
 
     /**
-     * OSError_new for a class deriving from OSError: the arguments are parsed when the class's
-     * {@code __init__} is OSError's own; otherwise (a Python __init__, or another builtin's first on
-     * the mro) args starts empty, for that __init__ to fill (oserror_use_init).
+     * OSError_new for a class deriving from OSError: the arguments are parsed here unless the class
+     * {@link OSErrorType#usesInit uses OSError.__init__ for that}; then args starts empty, for the
+     * class's __init__ to fill (through OSError.__init__, or not at all).
      */
-    private static void osErrorNew(Runtime rt, ClassType c, long self) {
+    private static void osErrorNew(Runtime rt, ClassType c, long self, long kw) {
         Heap heap = rt.heap;
-        if (rt.ops.resolvedOwner(c, "__init__") instanceof OSErrorType) {
+        if (!OSErrorType.usesInit(rt, c)) {
             try {
+                if (Args.nkw(kw) > 0) throw rt.typeError(c.name() + "() takes no keyword arguments");
                 OSErrorType.parseArgs(rt, self);
             } catch (RuntimeException e) {
                 heap.decref(self);

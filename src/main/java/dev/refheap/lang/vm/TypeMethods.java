@@ -176,7 +176,10 @@ final class TypeMethods {
             Integer[] idx = new Integer[size];
             for (int i = 0; i < size; i++) idx[i] = i;
             final boolean rev = reverse;
+            int[] compares = {0};
             java.util.Arrays.sort(idx, (x, y) -> {
+                // the list is untouched until the end: an interrupt (Ctrl-C, a trace's time limit) leaves it as it was
+                if ((++compares[0] & 0xfff) == 0) rt.checkInterrupt();
                 if (rev) {
                     return rt.ops.compareBool(0, keys[y], keys[x]) ? -1 : rt.ops.compareBool(0, keys[x], keys[y]) ? 1 : 0;
                 }
@@ -355,6 +358,7 @@ final class TypeMethods {
                 StringBuilder sb = new StringBuilder();
                 String sep = StrType.value(s);
                 for (long i = 0; i < ListType.size(l); i++) {
+                    if ((i & 0xffff) == 0xffff) rt.checkInterrupt();
                     long x = ListType.item(l, i);
                     if (heap.typeOf(x) != heap.strs) throw rt.typeError("sequence item " + i + ": expected str instance, " + rt.ops.typeName(x) + " found");
                     if (i > 0) sb.append(sep);
@@ -650,6 +654,10 @@ final class TypeMethods {
             long old = Native.getLong(s + ExceptionType.ARGS);
             Native.putLong(s + ExceptionType.ARGS, args);
             heap.xdecref(old);
+            return none();
+        });
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, rt.exceptionType("OSError"), "__init__", (s, a, o, n, kw) -> {
+            OSErrorType.init(rt, s, a, o, n - Args.nkw(kw), kw);
             return none();
         });
         def1(rt.baseException, "with_traceback", (s, tb) -> {

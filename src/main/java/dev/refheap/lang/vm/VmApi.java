@@ -18,6 +18,15 @@ import java.util.function.LongConsumer;
  */
 public final class VmApi {
     private final Runtime rt;
+    /**
+     * sys.builtin_module_names: the VM's built-in modules and the native ones the importer
+     * registers (lang.importer.NativeModules, which the VM cannot see; BuiltinModuleNamesTest
+     * keeps the two lists equal), sorted as CPython sorts them.
+     */
+    public static final String[] BUILTIN_MODULE_NAMES = {"_bisect", "_collections", "_functools", "_heapq", "_imp", "_operator",
+        "_random", "_sre", "_string", "_struct", "_thread", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
+        "math", "posix", "refheap", "sys", "time", "weakref"};
+
     public final Heap heap;
 
     public VmApi(Runtime rt) {
@@ -36,6 +45,22 @@ public final class VmApi {
         java.nio.file.Path f = file.toAbsolutePath().normalize();
         if (stdlib != null && f.startsWith(stdlib.toAbsolutePath().normalize())) return;
         throw rt.error("OSError", "refheap serve does not let programs read files: '" + file + "'");
+    }
+
+    /**
+     * The modules a sandboxed runtime may not import, whoever provides them: the file system,
+     * processes and the network ({@code socket}, {@code os}, {@code io} and their kin fail on
+     * these). A module that offers such access only in some functions is refused whole until it
+     * checks the sandbox itself.
+     */
+    private static final java.util.Set<String> SANDBOX_REFUSED = java.util.Set.of("_socket", "_ssl", "select", "mmap", "fcntl",
+            "termios", "resource", "_posixsubprocess", "posix", "nt", "_io", "pwd", "grp", "_multiprocessing", "_posixshmem");
+
+    /** In a sandboxed runtime, refuses a top-level import of {@code name} that would give file, process or network access. */
+    public void checkImport(String name) {
+        if (rt.sandboxed && SANDBOX_REFUSED.contains(name)) {
+            throw rt.error("ImportError", "refheap serve does not let programs import '" + name + "' (no file, process or network access from the page)");
+        }
     }
 
     // ---- modules --------------------------------------------------------------------------------
@@ -71,6 +96,23 @@ public final class VmApi {
     public <S> S moduleState(String module, java.util.function.Supplier<S> init) {
         return (S) rt.nativeModuleState.computeIfAbsent(module, k -> init.get());
     }
+
+    /**
+     * Raises KeyboardInterrupt if Ctrl-C is pending (PyErr_CheckSignals): for native loops that can
+     * run long without a Python-level call or jump, such as the regular-expression engine.
+     */
+    public void checkInterrupt() {
+        if (rt.interpreter.interrupted) {
+            rt.interpreter.interrupted = false;
+            throw rt.error("KeyboardInterrupt", null);
+        }
+    }
+
+    /** A new {@code mappingproxy} over {@code mapping} (borrowed). */
+    public long mappingProxy(long mapping) { return rt.mappingProxyType.create(mapping); }
+
+    /** {@code types.GenericAlias(cls, key)}: what a builtin type's __class_getitem__ gives. */
+    public long genericAlias(long cls, long key) { return rt.genericAliasType.alias(cls, GenericAliasType.argsOf(heap, key)); }
 
     /** The builtins dict (borrowed). */
     public long builtinsDict() { return rt.builtinsDict; }
@@ -354,4 +396,50 @@ public final class VmApi {
 
     /** dict[key] (borrowed), or 0. */
     public long dictGet(long dict, String key) { return heap.dicts.getItem(dict, key); }
+
+    /** A new builtin_function_or_method whose m_self is {@code self} (borrowed; 0 for none). */
+    public long newBuiltinFunction(String name, Builtin impl, long self) { return rt.builtinFunctionType.create(name, impl, self, null); }
+
+    /** _PyTime_FromSecondsObject(ROUND_TIMEOUT): seconds (int or float) as nanoseconds, with 3.11's errors. */
+    public long timeoutNanos(long seconds) { return Clocks.timeoutNanos(rt, seconds); }
+
+    /** Sleeps, interruptible by Ctrl-C (KeyboardInterrupt), as time.sleep does. */
+    public void sleep(long nanos) { Clocks.sleep(rt, nanos); }
+
+    /**
+     * A struct sequence type ({@code os.stat_result}): {@code fields} are all its n_fields names in
+     * item order (null for an unnamed field), the first {@code visible} of them the tuple.
+     */
+    public PyType newStructSeqType(String qualified, int visible, String... fields) {
+        return new SysInfo.StructSeqType(rt, qualified, visible, java.util.Arrays.asList(fields.clone())).registered();
+    }
+
+    /** A new untracked instance of a struct sequence type holding {@code items} (new references, stolen): all n_fields. */
+    public long newStructSeq(PyType type, long... items) { return ((SysInfo.StructSeqType) type).create(items); }
+
+    /**
+     * PyErr_SetFromErrnoWithFilenameObjects: an OSError (the errno's subclass) with errno,
+     * strerror and the filename objects as given (borrowed; 0 for none).
+     */
+    public PyException osError(int errno, String strerror, long filename, long filename2) {
+        int n = filename2 != 0 ? 5 : filename != 0 ? 3 : 2;
+        long args = heap.tuples.alloc(n);
+        TupleType.setItemSteal(args, 0, heap.ints.of(errno));
+        TupleType.setItemSteal(args, 1, heap.strs.of(strerror));
+        if (n >= 3) TupleType.setItemSteal(args, 2, incref(filename));
+        if (n == 5) {
+            TupleType.setItemSteal(args, 3, incref(heap.None));
+            TupleType.setItemSteal(args, 4, incref(filename2));
+        }
+        return new PyException(OSErrorType.construct(rt, rt.exceptionType("OSError"), args));  // takes args
+    }
+
+    /** str.encode(encoding, errors): a new bytes object. */
+    public long encode(long str, String encoding, String errors) { return Codecs.encode(rt, str, encoding, errors); }
+
+    /** bytes.decode(encoding, errors): a new str object. */
+    public long decode(byte[] b, String encoding, String errors) { return Codecs.decode(rt, b, encoding, errors); }
+
+    /** traceback.format_exception's text for an exception instance (its cause/context chain and traceback). */
+    public String formatException(long exc) { return rt.tracebacks.format(exc); }
 }

@@ -1,0 +1,143 @@
+package dev.refheap.lang.modules.posix;
+
+import static dev.refheap.lang.modules.posix.Libc.INT;
+import static dev.refheap.lang.modules.posix.Libc.LONG;
+import static dev.refheap.lang.modules.posix.Libc.PTR;
+
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.VmApi;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.math.BigInteger;
+
+/**
+ * posix's file-descriptor functions: open (always with O_CLOEXEC, as CPython makes descriptors
+ * non-inheritable), close, closerange, read, write, lseek, pipe, dup, ftruncate, fsync. Each is
+ * the C call, its errno turned into OSError. These are what _io's FileIO builds on in CPython.
+ */
+final class FileDescriptors {
+    private FileDescriptors() {}
+
+    static final int O_CLOEXEC = 0x80000;
+
+    static int fd(VmApi vm, long o) {
+        if (vm.isFloat(o)) throw vm.error("TypeError", "'float' object cannot be interpreted as an integer");
+        BigInteger b = vm.asIndex(o);
+        if (b.bitLength() > 31) throw vm.error("OverflowError", "Python int too large to convert to C int");
+        return b.intValue();
+    }
+
+    /** open(2) with CPython's O_CLOEXEC; returns the fd or throws OSError naming the path. */
+    static int open(VmApi vm, PathArg path, int flags, int mode) {
+        try (Arena arena = Arena.ofConfined()) {
+            long fd = Libc.call("open", FunctionDescriptor.of(INT, PTR, INT, INT), Libc.cString(arena, path.bytes()), flags | O_CLOEXEC, mode);
+            if (fd < 0) throw path.error(vm);
+            return (int) fd;
+        }
+    }
+
+    /** read(2) of at most n bytes; a Java byte array of what was read. */
+    static byte[] read(VmApi vm, int fd, long n) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, n));
+            long r = Libc.call("read", FunctionDescriptor.of(LONG, INT, PTR, LONG), fd, buf, n);
+            if (r < 0) throw Posix.error(vm, 0, 0);
+            return buf.asSlice(0, r).toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    /** write(2) of data; the number of bytes written. */
+    static long write(VmApi vm, int fd, byte[] data) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, data.length));
+            MemorySegment.copy(data, 0, buf, ValueLayout.JAVA_BYTE, 0, data.length);
+            long r = Libc.call("write", FunctionDescriptor.of(LONG, INT, PTR, LONG), fd, buf, (long) data.length);
+            if (r < 0) throw Posix.error(vm, 0, 0);
+            return r;
+        }
+    }
+
+    static long lseek(VmApi vm, int fd, long pos, int how) {
+        long r = Libc.call("lseek", FunctionDescriptor.of(LONG, INT, LONG, INT), fd, pos, how);
+        if (r < 0) throw Posix.error(vm, 0, 0);
+        return r;
+    }
+
+    static void close(VmApi vm, int fd) {
+        if (Libc.call("close", Libc.I_I, fd) != 0) throw Posix.error(vm, 0, 0);
+    }
+
+    static void install(VmApi vm, long m) {
+        var h = vm.heap;
+        vm.def(m, "open", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "open", new String[] {"path", "flags", "mode", "dir_fd"}, 2, 3, 0, a, o, n, kw);
+            if (p[3] != 0 && p[3] != h.None) throw vm.error("NotImplementedError", "open: dir_fd unavailable on this platform (refheap's posix has no *at() calls)");
+            PathArg path = PathArg.convert(vm, "open", "path", p[0], false, false);
+            return vm.newInt(open(vm, path, fd(vm, p[1]), p[2] == 0 ? 0777 : fd(vm, p[2])));
+        });
+        vm.def(m, "close", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "close", new String[] {"fd"}, 1, 1, 0, a, o, n, kw);
+            close(vm, fd(vm, p[0]));
+            return vm.incref(h.None);
+        });
+        vm.def(m, "closerange", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "closerange", n, kw, 2, 2);
+            int lo = fd(vm, a[o]), hi = fd(vm, a[o + 1]);
+            for (int fd = Math.max(lo, 0); fd < hi; fd++) Libc.call("close", Libc.I_I, fd);
+            return vm.incref(h.None);
+        });
+        vm.def(m, "read", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "read", n, kw, 2, 2);
+            int fd = fd(vm, a[o]);
+            long len = Params.ssize(vm, a[o + 1]);
+            if (len < 0) throw vm.osError(22, Libc.strerror(22), 0, 0);
+            return h.bytes.of(read(vm, fd, len));
+        });
+        vm.def(m, "write", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "write", n, kw, 2, 2);
+            int fd = fd(vm, a[o]);
+            byte[] data = vm.bytesLike(a[o + 1]);
+            if (data == null) throw vm.error("TypeError", "a bytes-like object is required, not '" + vm.typeName(a[o + 1]) + "'");
+            return vm.newInt(write(vm, fd, data));
+        });
+        vm.def(m, "lseek", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "lseek", n, kw, 3, 3);
+            return vm.newInt(lseek(vm, fd(vm, a[o]), Params.ssize(vm, a[o + 1]), fd(vm, a[o + 2])));
+        });
+        vm.def(m, "pipe", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "posix.pipe", n, kw);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment fds = arena.allocate(8);
+                if (Libc.call("pipe2", FunctionDescriptor.of(INT, PTR, INT), fds, O_CLOEXEC) != 0) throw Posix.error(vm, 0, 0);
+                return Posix.tuple(vm, vm.newInt(fds.get(INT, 0)), vm.newInt(fds.get(INT, 4)));
+            }
+        });
+        vm.def(m, "dup", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "dup", n, kw, 1, 1);
+            long r = Libc.call("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), fd(vm, a[o]), 1030, 0);  // F_DUPFD_CLOEXEC
+            if (r < 0) throw Posix.error(vm, 0, 0);
+            return vm.newInt(r);
+        });
+        vm.def(m, "ftruncate", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "ftruncate", n, kw, 2, 2);
+            if (Libc.call("ftruncate", FunctionDescriptor.of(INT, INT, LONG), fd(vm, a[o]), Params.ssize(vm, a[o + 1])) != 0) {
+                throw Posix.error(vm, 0, 0);
+            }
+            return vm.incref(h.None);
+        });
+        vm.def(m, "fsync", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "fsync", new String[] {"fd"}, 1, 1, 0, a, o, n, kw);
+            long f = p[0];
+            if (!vm.isInt(f) && vm.typeHas(f, "fileno")) f = vm.callMethod(f, "fileno");
+            else vm.incref(f);
+            try {
+                if (Libc.call("fsync", Libc.I_I, fd(vm, f)) != 0) throw Posix.error(vm, 0, 0);
+            } finally {
+                h.decref(f);
+            }
+            return vm.incref(h.None);
+        });
+    }
+}

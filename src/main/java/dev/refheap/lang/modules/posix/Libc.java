@@ -1,0 +1,103 @@
+package dev.refheap.lang.modules.posix;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The C library calls posix makes, through java.lang.foreign (no JNI): each function linked on
+ * first use with errno captured, so a failed call gives CPython's errno and, through
+ * {@code strerror}, its message. Linux x86-64 only (struct stat's layout below is that ABI's).
+ * A call returns the C result; {@link #errno} is the errno of this thread's last failed call.
+ */
+final class Libc {
+    private Libc() {}
+
+    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
+    static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
+    static final ValueLayout PTR = ValueLayout.ADDRESS;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
+    private static final MemoryLayout STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO_VH = STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final ConcurrentHashMap<String, MethodHandle> HANDLES = new ConcurrentHashMap<>();
+    private static final ThreadLocal<MemorySegment> CALL_STATE = ThreadLocal.withInitial(() -> Arena.global().allocate(STATE));
+
+    /** struct stat (x86-64): offsets of the fields posix reads. */
+    static final int ST_SIZE_OF = 144, ST_DEV = 0, ST_INO = 8, ST_NLINK = 16, ST_MODE = 24, ST_UID = 28, ST_GID = 32,
+            ST_RDEV = 40, ST_SIZE = 48, ST_BLKSIZE = 56, ST_BLOCKS = 64, ST_ATIM = 72, ST_MTIM = 88, ST_CTIM = 104;
+
+    /** Variadic C functions: the index of their first variadic argument. */
+    private static int firstVariadic(String name) {
+        return switch (name) {
+            case "open" -> 2;
+            case "ioctl", "fcntl" -> 2;
+            default -> -1;
+        };
+    }
+
+    private static MethodHandle handle(String name, FunctionDescriptor fd) {
+        return HANDLES.computeIfAbsent(name, k -> {
+            int v = firstVariadic(k);
+            Linker.Option[] options = v < 0 ? new Linker.Option[] {ERRNO} : new Linker.Option[] {ERRNO, Linker.Option.firstVariadicArg(v)};
+            return LINKER.downcallHandle(LINKER.defaultLookup().find(k).orElseThrow(), fd, options);
+        });
+    }
+
+    static final FunctionDescriptor I_V = FunctionDescriptor.of(INT);
+    static final FunctionDescriptor I_I = FunctionDescriptor.of(INT, INT);
+    static final FunctionDescriptor I_P = FunctionDescriptor.of(INT, PTR);
+    static final FunctionDescriptor I_PP = FunctionDescriptor.of(INT, PTR, PTR);
+    static final FunctionDescriptor I_PI = FunctionDescriptor.of(INT, PTR, INT);
+    static final FunctionDescriptor I_IP = FunctionDescriptor.of(INT, INT, PTR);
+
+    /** Calls {@code name} (errno-capturing) with {@code args}; returns its result as a long. */
+    static long call(String name, FunctionDescriptor fd, Object... args) {
+        MethodHandle h = handle(name, fd);
+        Object[] all = new Object[args.length + 1];
+        all[0] = CALL_STATE.get();
+        System.arraycopy(args, 0, all, 1, args.length);
+        try {
+            Object r = h.invokeWithArguments(all);
+            if (r instanceof Integer i) return i;
+            if (r instanceof Long l) return l;
+            if (r instanceof MemorySegment m) return m.address();
+            return 0;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** errno of the last call on this thread. */
+    static int errno() { return (int) ERRNO_VH.get(CALL_STATE.get(), 0L); }
+
+    private static final MethodHandle STRERROR = LINKER.downcallHandle(LINKER.defaultLookup().find("strerror").orElseThrow(),
+            FunctionDescriptor.of(PTR, INT));
+
+    /** strerror(errno): the C library's message, as CPython's OSError shows it. */
+    static String strerror(int errno) {
+        try {
+            MemorySegment p = (MemorySegment) STRERROR.invokeExact(errno);
+            return p.reinterpret(4096).getString(0);
+        } catch (Throwable t) {
+            return "Unknown error " + errno;
+        }
+    }
+
+    /** A NUL-terminated copy of {@code bytes} in {@code arena}. */
+    static MemorySegment cString(Arena arena, byte[] bytes) {
+        MemorySegment s = arena.allocate(bytes.length + 1L);
+        MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        s.set(ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
+        return s;
+    }
+}

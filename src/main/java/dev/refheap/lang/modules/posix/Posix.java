@@ -1,0 +1,476 @@
+package dev.refheap.lang.modules.posix;
+
+import static dev.refheap.lang.modules.posix.Libc.INT;
+import static dev.refheap.lang.modules.posix.Libc.LONG;
+import static dev.refheap.lang.modules.posix.Libc.PTR;
+
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.object.BytesType;
+import dev.refheap.object.PyType;
+import dev.refheap.object.TupleType;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code posix}: the part of CPython 3.11's posix module that os, os.path, stat, shutil, tempfile,
+ * glob, fnmatch and pathlib use, over the C library through java.lang.foreign (errno and strerror
+ * are the system's, so OSError is CPython's: subclass, errno, strerror, filename objects).
+ * Functions Java cannot offer on one thread (fork, exec, the wait family, threads' signals) are
+ * absent, as on a platform without them; os.py reads what exists. The struct sequences are
+ * {@code os.stat_result} (10 visible fields, 19 in all), {@code posix.uname_result},
+ * {@code posix.times_result}, {@code os.terminal_size}; {@link ScandirTypes} has DirEntry and
+ * ScandirIterator.
+ */
+public final class Posix {
+    private Posix() {}
+
+    /** The module's types, made once per runtime. */
+    static final class State {
+        PyType statResult, unameResult, timesResult, terminalSize;
+        ScandirTypes scandir;
+        long atFork;
+    }
+
+    /** OSError for the last failed call, with the path objects given (borrowed; 0 for none). */
+    static PyException error(VmApi vm, long filename, long filename2) {
+        int e = Libc.errno();
+        return vm.osError(e, Libc.strerror(e), filename, filename2);
+    }
+
+    private static PyException error(VmApi vm) { return error(vm, 0, 0); }
+
+    private static long none(VmApi vm) { return vm.incref(vm.heap.None); }
+
+    private static long bool(VmApi vm, boolean b) { return vm.incref(b ? vm.heap.True : vm.heap.False); }
+
+    private static int intArg(VmApi vm, long o) {
+        BigInteger b = vm.asIndex(o);
+        if (b.bitLength() > 31) throw vm.error("OverflowError", "signed integer is " + (b.signum() > 0 ? "greater than maximum" : "less than minimum"));
+        return b.intValue();
+    }
+
+    /** A fd argument ("fd" converter): an int, OverflowError past C int. */
+    private static int fdArg(VmApi vm, long o) {
+        if (vm.isFloat(o)) throw vm.error("TypeError", "'float' object cannot be interpreted as an integer");
+        return intArg(vm, o);
+    }
+
+    private static boolean truth(VmApi vm, long o, boolean dflt) { return o == 0 ? dflt : vm.truthy(o); }
+
+    private static void noDirFd(VmApi vm, String fn, long dirFd) {
+        if (dirFd != 0 && dirFd != vm.heap.None) throw vm.error("NotImplementedError", fn + ": dir_fd unavailable on this platform (refheap's posix has no *at() calls)");
+    }
+
+    // ---- stat -----------------------------------------------------------------------------------
+
+    static long statResult(VmApi vm, State st, MemorySegment b) {
+        long[] items = new long[19];
+        items[0] = vm.newInt(b.get(INT, Libc.ST_MODE) & 0xffffffffL);
+        items[1] = vm.newInt(new BigInteger(Long.toUnsignedString(b.get(LONG, Libc.ST_INO))));
+        items[2] = vm.newInt(new BigInteger(Long.toUnsignedString(b.get(LONG, Libc.ST_DEV))));
+        items[3] = vm.newInt(b.get(LONG, Libc.ST_NLINK));
+        items[4] = vm.newInt(b.get(INT, Libc.ST_UID) & 0xffffffffL);
+        items[5] = vm.newInt(b.get(INT, Libc.ST_GID) & 0xffffffffL);
+        items[6] = vm.newInt(b.get(LONG, Libc.ST_SIZE));
+        int[] times = {Libc.ST_ATIM, Libc.ST_MTIM, Libc.ST_CTIM};
+        for (int i = 0; i < 3; i++) {
+            long sec = b.get(LONG, times[i]), nsec = b.get(LONG, times[i] + 8);
+            items[7 + i] = vm.newInt(sec);
+            items[10 + i] = vm.newFloat(sec + nsec * 1e-9);
+            items[13 + i] = vm.newInt(BigInteger.valueOf(sec).multiply(BigInteger.valueOf(1_000_000_000L)).add(BigInteger.valueOf(nsec)));
+        }
+        items[16] = vm.newInt(b.get(LONG, Libc.ST_BLKSIZE));
+        items[17] = vm.newInt(b.get(LONG, Libc.ST_BLOCKS));
+        items[18] = vm.newInt(new BigInteger(Long.toUnsignedString(b.get(LONG, Libc.ST_RDEV))));
+        return vm.newStructSeq(st.statResult, items);
+    }
+
+    /** stat/lstat/fstat of a path argument; 0 result means the call failed (errno set). */
+    static long doStat(VmApi vm, State st, PathArg p, boolean follow) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Libc.ST_SIZE_OF);
+            long r = p.isFd() ? Libc.call("fstat", Libc.I_IP, p.fd(), buf)
+                    : Libc.call(follow ? "stat" : "lstat", Libc.I_PP, Libc.cString(arena, p.bytes()), buf);
+            if (r != 0) throw p.error(vm);
+            return statResult(vm, st, buf);
+        }
+    }
+
+    /** A call on one path: r != 0 raises OSError naming it. */
+    private static long pathCall(VmApi vm, PathArg p, String fn, FunctionDescriptor fd, Object... rest) {
+        try (Arena arena = Arena.ofConfined()) {
+            Object[] args = new Object[rest.length + 1];
+            args[0] = Libc.cString(arena, p.bytes());
+            System.arraycopy(rest, 0, args, 1, rest.length);
+            long r = Libc.call(fn, fd, args);
+            if (r == -1) throw p.error(vm);
+            return r;
+        }
+    }
+
+    private static void twoPathCall(VmApi vm, String fn, long[] a, int o, int n, long kw) {
+        long[] p = Params.parse(vm, fn, new String[] {"src", "dst", "src_dir_fd", "dst_dir_fd"}, 2, 2, 0, a, o, n, kw);
+        noDirFd(vm, fn, p[2]);
+        noDirFd(vm, fn, p[3]);
+        PathArg src = PathArg.convert(vm, fn, "src", p[0], false, false);
+        PathArg dst = PathArg.convert(vm, fn, "dst", p[1], false, false);
+        if (src.isBytes() != dst.isBytes()) throw vm.error("TypeError", fn + ": src and dst must be the same type");
+        try (Arena arena = Arena.ofConfined()) {
+            if (Libc.call("rename", Libc.I_PP, Libc.cString(arena, src.bytes()), Libc.cString(arena, dst.bytes())) != 0) {
+                throw error(vm, src.object(), dst.object());
+            }
+        }
+    }
+
+    // ---- the module -----------------------------------------------------------------------------
+
+    public static long create(VmApi vm) {
+        State st = vm.moduleState("posix", () -> {
+            State s = new State();
+            s.statResult = vm.newStructSeqType("os.stat_result", 10, "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
+                    "st_size", null, null, null, "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns",
+                    "st_blksize", "st_blocks", "st_rdev");
+            s.unameResult = vm.newStructSeqType("posix.uname_result", 5, "sysname", "nodename", "release", "version", "machine");
+            s.timesResult = vm.newStructSeqType("posix.times_result", 5, "user", "system", "children_user", "children_system", "elapsed");
+            s.terminalSize = vm.newStructSeqType("os.terminal_size", 2, "columns", "lines");
+            s.scandir = new ScandirTypes(vm, s);
+            s.atFork = vm.hold(vm.heap.lists.alloc(0, false));
+            return s;
+        });
+        long m = vm.newModule("posix");
+        long d = vm.moduleDict(m);
+        var h = vm.heap;
+        h.dicts.setItem(d, "stat_result", st.statResult.address());
+        h.dicts.setItem(d, "uname_result", st.unameResult.address());
+        h.dicts.setItem(d, "times_result", st.timesResult.address());
+        h.dicts.setItem(d, "terminal_size", st.terminalSize.address());
+        h.dicts.setItem(d, "DirEntry", st.scandir.entry.typeObject());
+        h.dicts.setItem(d, "error", vm.exceptionType("OSError").address());
+        Constants.install(vm, d);
+        environ(vm, d);
+
+        vm.def(m, "stat", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "stat", new String[] {"path", "dir_fd", "follow_symlinks"}, 1, 1, 0, a, o, n, kw);
+            noDirFd(vm, "stat", p[1]);
+            return doStat(vm, st, PathArg.convert(vm, "stat", "path", p[0], true, false), truth(vm, p[2], true));
+        });
+        vm.def(m, "lstat", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "lstat", new String[] {"path", "dir_fd"}, 1, 1, 0, a, o, n, kw);
+            noDirFd(vm, "lstat", p[1]);
+            return doStat(vm, st, PathArg.convert(vm, "lstat", "path", p[0], false, false), false);
+        });
+        vm.def(m, "fstat", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "fstat", new String[] {"fd"}, 1, 1, 0, a, o, n, kw);
+            return doStat(vm, st, new PathArg(0, null, false, fdArg(vm, p[0])), true);
+        });
+        vm.def(m, "getcwd", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "posix.getcwd", n, kw);
+            return vm.decode(cwd(vm), "utf-8", "surrogateescape");
+        });
+        vm.def(m, "getcwdb", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "posix.getcwdb", n, kw);
+            return h.bytes.of(cwd(vm));
+        });
+        vm.def(m, "chdir", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "chdir", new String[] {"path"}, 1, 1, 0, a, o, n, kw);
+            pathCall(vm, PathArg.convert(vm, "chdir", "path", p[0], false, false), "chdir", Libc.I_P);
+            return none(vm);
+        });
+        vm.def(m, "listdir", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "listdir", new String[] {"path"}, 0, 1, 0, a, o, n, kw);
+            PathArg path = PathArg.convert(vm, "listdir", "path", p[0], true, true);
+            long list = h.lists.alloc(0, false);
+            try {
+                ScandirTypes.readDir(vm, path, (name, type, ino) -> {
+                    long v = path.result(vm, name);
+                    h.lists.append(list, v);
+                    h.decref(v);
+                });
+            } catch (RuntimeException e) {
+                h.decref(list);
+                throw e;
+            }
+            return list;
+        });
+        vm.def(m, "scandir", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "scandir", new String[] {"path"}, 0, 1, 0, a, o, n, kw);
+            return st.scandir.open(PathArg.convert(vm, "scandir", "path", p[0], true, true));
+        });
+        vm.def(m, "mkdir", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "mkdir", new String[] {"path", "mode", "dir_fd"}, 1, 2, 0, a, o, n, kw);
+            noDirFd(vm, "mkdir", p[2]);
+            pathCall(vm, PathArg.convert(vm, "mkdir", "path", p[0], false, false), "mkdir", Libc.I_PI, p[1] == 0 ? 0777 : intArg(vm, p[1]));
+            return none(vm);
+        });
+        for (String fn : new String[] {"rmdir", "remove", "unlink"}) {
+            vm.def(m, fn, (s, a, o, n, kw) -> {
+                long[] p = Params.parse(vm, fn, new String[] {"path", "dir_fd"}, 1, 1, 0, a, o, n, kw);
+                noDirFd(vm, fn, p[1]);
+                pathCall(vm, PathArg.convert(vm, fn, "path", p[0], false, false), fn.equals("rmdir") ? "rmdir" : "unlink", Libc.I_P);
+                return none(vm);
+            });
+        }
+        for (String fn : new String[] {"rename", "replace"}) {
+            vm.def(m, fn, (s, a, o, n, kw) -> {
+                twoPathCall(vm, fn, a, o, n, kw);
+                return none(vm);
+            });
+        }
+        vm.def(m, "chmod", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "chmod", new String[] {"path", "mode", "dir_fd", "follow_symlinks"}, 2, 2, 0, a, o, n, kw);
+            noDirFd(vm, "chmod", p[2]);
+            PathArg path = PathArg.convert(vm, "chmod", "path", p[0], true, false);
+            int mode = intArg(vm, p[1]);
+            if (path.isFd()) {
+                if (Libc.call("fchmod", FunctionDescriptor.of(INT, INT, INT), path.fd(), mode) != 0) throw error(vm);
+            } else {
+                pathCall(vm, path, "chmod", Libc.I_PI, mode);
+            }
+            return none(vm);
+        });
+        vm.def(m, "access", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "access", new String[] {"path", "mode", "dir_fd", "effective_ids", "follow_symlinks"}, 2, 2, 0, a, o, n, kw);
+            noDirFd(vm, "access", p[2]);
+            if (truth(vm, p[3], false)) throw vm.error("NotImplementedError", "access: effective_ids unavailable on this platform");
+            PathArg path = PathArg.convert(vm, "access", "path", p[0], false, false);
+            try (Arena arena = Arena.ofConfined()) {
+                return bool(vm, Libc.call("access", Libc.I_PI, Libc.cString(arena, path.bytes()), intArg(vm, p[1])) == 0);
+            }
+        });
+        vm.def(m, "umask", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "umask", new String[] {"mask"}, 1, 1, 1, a, o, n, kw);
+            return vm.newInt(Libc.call("umask", Libc.I_I, intArg(vm, p[0])));
+        });
+        vm.def(m, "readlink", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "readlink", new String[] {"path", "dir_fd"}, 1, 1, 0, a, o, n, kw);
+            noDirFd(vm, "readlink", p[1]);
+            PathArg path = PathArg.convert(vm, "readlink", "path", p[0], false, false);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment buf = arena.allocate(4097);
+                long r = Libc.call("readlink", FunctionDescriptor.of(LONG, PTR, PTR, LONG), Libc.cString(arena, path.bytes()), buf, 4096L);
+                if (r < 0) throw path.error(vm);
+                return path.result(vm, buf.asSlice(0, r).toArray(ValueLayout.JAVA_BYTE));
+            }
+        });
+        vm.def(m, "symlink", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "symlink", new String[] {"src", "dst", "target_is_directory", "dir_fd"}, 2, 3, 0, a, o, n, kw);
+            noDirFd(vm, "symlink", p[3]);
+            PathArg src = PathArg.convert(vm, "symlink", "src", p[0], false, false);
+            PathArg dst = PathArg.convert(vm, "symlink", "dst", p[1], false, false);
+            try (Arena arena = Arena.ofConfined()) {
+                if (Libc.call("symlink", Libc.I_PP, Libc.cString(arena, src.bytes()), Libc.cString(arena, dst.bytes())) != 0) {
+                    throw error(vm, src.object(), dst.object());
+                }
+            }
+            return none(vm);
+        });
+        vm.def(m, "fspath", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "fspath", new String[] {"path"}, 1, 1, 0, a, o, n, kw);
+            return fspath(vm, p[0]);
+        });
+        vm.def(m, "strerror", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "strerror", n, kw, 1, 1);
+            return vm.str(Libc.strerror(intArg(vm, a[o])));
+        });
+        vm.def(m, "urandom", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "urandom", n, kw, 1, 1);
+            long size = Params.ssize(vm, a[o]);
+            if (size < 0) throw vm.error("ValueError", "negative argument not allowed");
+            byte[] out = new byte[(int) size];
+            new java.security.SecureRandom().nextBytes(out);
+            return h.bytes.of(out);
+        });
+        FunctionDescriptor iv = Libc.I_V;
+        for (String fn : new String[] {"getpid", "getppid", "getuid", "geteuid", "getgid", "getegid"}) {
+            vm.def(m, fn, (s, a, o, n, kw) -> {
+                Params.noArgs(vm, "posix." + fn, n, kw);
+                return vm.newInt(Libc.call(fn, iv) & 0xffffffffL);
+            });
+        }
+        vm.def(m, "cpu_count", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "posix.cpu_count", n, kw);
+            long c = Libc.call("sysconf", FunctionDescriptor.of(LONG, INT), 84);  // _SC_NPROCESSORS_ONLN
+            return c < 1 ? none(vm) : vm.newInt(c);
+        });
+        vm.def(m, "uname", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "posix.uname", n, kw);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment u = arena.allocate(65 * 6);
+                if (Libc.call("uname", Libc.I_P, u) != 0) throw error(vm);
+                long[] items = new long[5];
+                for (int i = 0; i < 5; i++) items[i] = vm.decode(u.asSlice(65L * i).getString(0).getBytes(StandardCharsets.UTF_8), "utf-8", "surrogateescape");
+                return vm.newStructSeq(st.unameResult, items);
+            }
+        });
+        vm.def(m, "times", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "posix.times", n, kw);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment t = arena.allocate(32);
+                long c = Libc.call("times", FunctionDescriptor.of(LONG, PTR), t);
+                if (c == -1) throw error(vm);
+                double tick = Libc.call("sysconf", FunctionDescriptor.of(LONG, INT), 2);  // _SC_CLK_TCK
+                return vm.newStructSeq(st.timesResult, vm.newFloat(t.get(LONG, 0) / tick), vm.newFloat(t.get(LONG, 8) / tick),
+                        vm.newFloat(t.get(LONG, 16) / tick), vm.newFloat(t.get(LONG, 24) / tick), vm.newFloat(c / tick));
+            }
+        });
+        vm.def(m, "get_terminal_size", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "get_terminal_size", n, kw, 0, 1);
+            int fd = n == 0 ? 1 : fdArg(vm, a[o]);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment w = arena.allocate(8);
+                if (Libc.call("ioctl", FunctionDescriptor.of(INT, INT, LONG, PTR), fd, 0x5413L, w) != 0) throw error(vm);  // TIOCGWINSZ
+                return vm.newStructSeq(st.terminalSize, vm.newInt(w.get(ValueLayout.JAVA_SHORT, 2) & 0xffff), vm.newInt(w.get(ValueLayout.JAVA_SHORT, 0) & 0xffff));
+            }
+        });
+        vm.def(m, "device_encoding", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "device_encoding", new String[] {"fd"}, 1, 1, 0, a, o, n, kw);
+            return Libc.call("isatty", Libc.I_I, fdArg(vm, p[0])) == 1 ? vm.str("utf-8") : none(vm);
+        });
+        vm.def(m, "isatty", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "isatty", n, kw, 1, 1);
+            return bool(vm, Libc.call("isatty", Libc.I_I, fdArg(vm, a[o])) == 1);
+        });
+        FileDescriptors.install(vm, m);
+        vm.def(m, "_exit", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "_exit", new String[] {"status"}, 1, 1, 0, a, o, n, kw);
+            System.out.flush();
+            Runtime.getRuntime().halt(intArg(vm, p[0]));
+            return none(vm);
+        });
+        vm.def(m, "system", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "system", new String[] {"command"}, 1, 1, 0, a, o, n, kw);
+            PathArg cmd = PathArg.convert(vm, "system", "command", p[0], false, false);
+            System.out.flush();
+            try {
+                Process pr = new ProcessBuilder("/bin/sh", "-c", new String(cmd.bytes(), StandardCharsets.UTF_8)).inheritIO().start();
+                return vm.newInt((long) (pr.waitFor() & 0xff) << 8);  // a wait status: the exit code in the high byte
+            } catch (java.io.IOException e) {
+                return vm.newInt(127 << 8);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw vm.error("KeyboardInterrupt", null);
+            }
+        });
+        vm.def(m, "waitstatus_to_exitcode", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "waitstatus_to_exitcode", new String[] {"status"}, 1, 1, 0, a, o, n, kw);
+            int status = intArg(vm, p[0]);
+            if ((status & 0x7f) == 0) return vm.newInt((status >> 8) & 0xff);
+            if (((status & 0x7f) + 1) >> 1 > 0) return vm.newInt(-(status & 0x7f));
+            throw vm.error("ValueError", "invalid wait status: " + status);
+        });
+        vm.def(m, "register_at_fork", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "register_at_fork", new String[] {"before", "after_in_child", "after_in_parent"}, 0, 0, 0, a, o, n, kw);
+            if (p[0] == 0 && p[1] == 0 && p[2] == 0) throw vm.error("TypeError", "At least one argument is required.");
+            String[] names = {"before", "after_in_child", "after_in_parent"};
+            for (int i = 0; i < 3; i++) {
+                if (p[i] != 0 && !vm.isCallable(p[i])) throw vm.error("TypeError", "'" + names[i] + "' must be callable, not " + vm.typeName(p[i]));
+            }
+            // Kept as CPython keeps them (the interpreter's lists); refheap cannot fork, so they never run.
+            for (int i = 0; i < 3; i++) if (p[i] != 0) h.lists.append(st.atFork, p[i]);
+            return none(vm);
+        });
+        vm.def(m, "putenv", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "putenv", n, kw, 2, 2);
+            PathArg k = PathArg.convert(vm, "putenv", "name", a[o], false, false);
+            PathArg v = PathArg.convert(vm, "putenv", "value", a[o + 1], false, false);
+            if (k.bytes().length == 0 || indexOf(k.bytes(), (byte) '=') >= 0) throw vm.error("ValueError", "illegal environment variable name");
+            try (Arena arena = Arena.ofConfined()) {
+                if (Libc.call("setenv", FunctionDescriptor.of(INT, PTR, PTR, INT), Libc.cString(arena, k.bytes()), Libc.cString(arena, v.bytes()), 1) != 0) throw error(vm);
+            }
+            return none(vm);
+        });
+        vm.def(m, "unsetenv", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "unsetenv", n, kw, 1, 1);
+            PathArg k = PathArg.convert(vm, "unsetenv", "name", a[o], false, false);
+            if (k.bytes().length == 0 || indexOf(k.bytes(), (byte) '=') >= 0) throw vm.error("ValueError", "illegal environment variable name");
+            try (Arena arena = Arena.ofConfined()) {
+                if (Libc.call("unsetenv", Libc.I_P, Libc.cString(arena, k.bytes())) != 0) throw error(vm);
+            }
+            return none(vm);
+        });
+        long have = h.lists.alloc(0, false);
+        for (String f : new String[] {"HAVE_FCHMOD", "HAVE_FDOPENDIR"}) {
+            long v = vm.str(f);
+            h.lists.append(have, v);
+            h.decref(v);
+        }
+        h.dicts.setItem(d, "_have_functions", have);
+        h.decref(have);
+        return m;
+    }
+
+    private static int indexOf(byte[] b, byte x) {
+        for (int i = 0; i < b.length; i++) if (b[i] == x) return i;
+        return -1;
+    }
+
+    /** os.fspath: str and bytes as they are, else __fspath__'s str or bytes. */
+    static long fspath(VmApi vm, long o) {
+        if (vm.isStr(o) || vm.heap.typeOf(o) == vm.heap.bytes) return vm.incref(o);
+        if (!vm.typeHas(o, "__fspath__")) throw vm.error("TypeError", "expected str, bytes or os.PathLike object, not " + vm.typeName(o));
+        long r = vm.callMethod(o, "__fspath__");
+        if (vm.isStr(r) || vm.heap.typeOf(r) == vm.heap.bytes) return r;
+        String t = vm.typeName(r);
+        vm.heap.decref(r);
+        throw vm.error("TypeError", "expected " + vm.typeName(o) + ".__fspath__() to return str or bytes, not " + t);
+    }
+
+    private static byte[] cwd(VmApi vm) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(4097);
+            if (Libc.call("getcwd", FunctionDescriptor.of(PTR, PTR, LONG), buf, 4097L) == 0) throw error(vm);
+            return buf.getString(0).getBytes(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** posix.environ: bytes → bytes, in the order of the process's initial environment (/proc/self/environ). */
+    private static void environ(VmApi vm, long d) {
+        long env = vm.heap.dicts.create();
+        try {
+            byte[] all;
+            try {
+                all = Files.readAllBytes(Path.of("/proc/self/environ"));
+            } catch (java.io.IOException e) {
+                all = new byte[0];
+            }
+            int start = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (all[i] != 0) continue;
+                int eq = -1;
+                for (int j = start + 1; j < i; j++) {  // a name may start with '=' (CPython skips that one)
+                    if (all[j] == '=') {
+                        eq = j;
+                        break;
+                    }
+                }
+                if (eq > 0) {
+                    long k = vm.heap.bytes.of(java.util.Arrays.copyOfRange(all, start, eq));
+                    long v = vm.heap.bytes.of(java.util.Arrays.copyOfRange(all, eq + 1, i));
+                    if (vm.heap.dicts.getItem(env, k) == 0) vm.heap.dicts.setItem(env, k, v);
+                    vm.heap.decref(k);
+                    vm.heap.decref(v);
+                }
+                start = i + 1;
+            }
+            vm.heap.dicts.setItem(d, "environ", env);
+        } finally {
+            vm.heap.decref(env);
+        }
+    }
+
+    static byte[] bytesOf(long o) { return BytesType.value(o); }
+
+    static long tuple(VmApi vm, long... items) {
+        long t = vm.heap.tuples.alloc(items.length);
+        for (int i = 0; i < items.length; i++) TupleType.setItemSteal(t, i, items[i]);
+        return t;
+    }
+}

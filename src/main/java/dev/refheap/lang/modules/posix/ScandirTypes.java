@@ -1,0 +1,300 @@
+package dev.refheap.lang.modules.posix;
+
+import dev.refheap.lang.modules.FieldsType;
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.memory.Native;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * {@code posix.ScandirIterator} and {@code posix.DirEntry}, CPython 3.11's (heap types, not GC):
+ * <pre>
+ * ScandirIterator (104): refcnt | type | path_t (..., object at 72, cleanup at 80) | DIR* at 88 | fd at 96
+ * DirEntry (72):         refcnt | type | name | path | stat | lstat | d_type (byte) | d_ino | dir_fd (int)
+ * </pre>
+ * The iterator reads the directory with opendir/readdir (skipping "." and ".."), closes it when
+ * exhausted, by close()/__exit__, or when freed. An entry answers is_dir/is_file/is_symlink from
+ * d_type when it can and otherwise stats the path once, caching stat and lstat as CPython does.
+ */
+final class ScandirTypes {
+    static final int DT_UNKNOWN = 0, DT_DIR = 4, DT_REG = 8, DT_LNK = 10;
+    static final int S_IFMT = 0170000, S_IFDIR = 0040000, S_IFREG = 0100000, S_IFLNK = 0120000;
+
+    interface EntrySink {
+        void accept(byte[] name, int type, long ino);
+    }
+
+    final EntryType entry;
+    final IteratorType iterator;
+    private final VmApi vm;
+
+    ScandirTypes(VmApi vm, Posix.State st) {
+        this.vm = vm;
+        entry = vm.registerType(new EntryType(vm, st));
+        iterator = vm.registerType(new IteratorType(vm, this));
+        entry.install();
+        iterator.install();
+    }
+
+    private static final FunctionDescriptor P_P = FunctionDescriptor.of(Libc.PTR, Libc.PTR);
+
+    static long opendir(VmApi vm, PathArg path) {
+        if (path.isFd()) {  // listdir(fd): a duplicate read from its start, as CPython reads it
+            long fd = Libc.call("fcntl", FunctionDescriptor.of(Libc.INT, Libc.INT, Libc.INT, Libc.INT), path.fd(), 1030, 0);
+            if (fd < 0) throw Posix.error(vm, 0, 0);
+            long dir = Libc.call("fdopendir", FunctionDescriptor.of(Libc.PTR, Libc.INT), (int) fd);
+            if (dir == 0) {
+                PyException e = Posix.error(vm, 0, 0);
+                Libc.call("close", Libc.I_I, (int) fd);
+                throw e;
+            }
+            Libc.call("rewinddir", FunctionDescriptor.ofVoid(Libc.PTR), MemorySegment.ofAddress(dir));
+            return dir;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            long dir = Libc.call("opendir", P_P, Libc.cString(arena, path.bytes()));
+            if (dir == 0) throw path.error(vm);
+            return dir;
+        }
+    }
+
+    /** readdir: the next entry other than "." and "..", or false at the end. */
+    static boolean next(long dir, EntrySink sink) {
+        while (true) {
+            long e = Libc.call("readdir", P_P, MemorySegment.ofAddress(dir));
+            if (e == 0) return false;
+            MemorySegment d = MemorySegment.ofAddress(e).reinterpret(19 + 256);
+            String probe = d.getString(19, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (probe.equals(".") || probe.equals("..")) continue;
+            sink.accept(probe.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), d.get(ValueLayout.JAVA_BYTE, 18) & 0xff, d.get(Libc.LONG, 0));
+            return true;
+        }
+    }
+
+    static void closedir(long dir) { Libc.call("closedir", Libc.I_P, MemorySegment.ofAddress(dir)); }
+
+    /** listdir's loop: every entry's name, in readdir's order. */
+    static void readDir(VmApi vm, PathArg path, EntrySink sink) {
+        long dir = opendir(vm, path);
+        try {
+            while (next(dir, sink)) { }
+        } finally {
+            closedir(dir);
+        }
+    }
+
+    long open(PathArg path) {
+        if (path.isFd()) throw vm.error("NotImplementedError", "scandir: a file descriptor is not supported by refheap's posix (no *at() calls for its entries)");
+        long dir = opendir(vm, path);
+        return iterator.create(path, dir);
+    }
+
+    /** {@code posix.ScandirIterator}. */
+    static final class IteratorType extends FieldsType {
+        static final int OBJECT = 72, CLEANUP = 80, DIRP = 88, FD = 96;
+        private final ScandirTypes types;
+
+        IteratorType(VmApi vm, ScandirTypes types) {
+            super(vm, "posix.ScandirIterator", 0, 104, 0, OBJECT, CLEANUP);
+            this.types = types;
+        }
+
+        @Override
+        protected boolean heapTypeInstances() { return true; }
+
+        long create(PathArg path, long dir) {
+            long o = alloc();
+            put(o, OBJECT, vm.incref(path.object()));
+            put(o, CLEANUP, heap.bytes.of(path.bytes()));
+            put(o, DIRP, dir);
+            put(o, FD, -1);
+            return o;
+        }
+
+        private void close(long o) {
+            long dir = get(o, DIRP);
+            if (dir != 0) {
+                put(o, DIRP, 0);
+                closedir(dir);
+            }
+        }
+
+        @Override
+        public boolean isIteratorType() { return true; }
+
+        @Override
+        public long nextOf(long o) {
+            long dir = get(o, DIRP);
+            if (dir == 0) return 0;
+            long[] out = {0};
+            long pathObj = get(o, OBJECT);
+            boolean isBytes = heap.typeOf(pathObj) == heap.bytes || !vm.isStr(pathObj) && pathObj != heap.None && bytesFromFspath(pathObj);
+            byte[] base = pathObj == heap.None ? null : dev.refheap.object.BytesType.value(get(o, CLEANUP));
+            if (!next(dir, (name, type, ino) -> out[0] = types.entry.create(base, name, isBytes, type, ino))) {
+                close(o);
+                return 0;
+            }
+            return out[0];
+        }
+
+        private boolean bytesFromFspath(long p) {
+            long r = Posix.fspath(vm, p);
+            try {
+                return heap.typeOf(r) == heap.bytes;
+            } finally {
+                heap.decref(r);
+            }
+        }
+
+        @Override
+        public void dealloc(long o) {
+            close(o);
+            super.dealloc(o);
+        }
+
+        void install() {
+            defMethod("close", (s, a, off, n, kw) -> {
+                Params.noArgs(vm, "ScandirIterator.close", n, kw);
+                close(s);
+                return vm.incref(heap.None);
+            });
+            defMethod("__enter__", (s, a, off, n, kw) -> vm.incref(s));
+            defMethod("__exit__", (s, a, off, n, kw) -> {
+                close(s);
+                return vm.incref(heap.None);
+            });
+        }
+    }
+
+    /** {@code posix.DirEntry}. */
+    static final class EntryType extends FieldsType {
+        static final int NAME = 16, PATH = 24, STAT = 32, LSTAT = 40, D_TYPE = 48, D_INO = 56, DIR_FD = 64;
+        private final Posix.State st;
+
+        EntryType(VmApi vm, Posix.State st) {
+            super(vm, "posix.DirEntry", 0, 72, 0, NAME, PATH, STAT, LSTAT);
+            this.st = st;
+        }
+
+        @Override
+        protected boolean heapTypeInstances() { return true; }
+
+        long create(byte[] base, byte[] name, boolean isBytes, int type, long ino) {
+            long o = alloc();
+            try {
+                put(o, NAME, isBytes ? heap.bytes.of(name) : vm.decode(name, "utf-8", "surrogateescape"));
+                byte[] full = name;
+                if (base != null) {
+                    boolean slash = base.length > 0 && base[base.length - 1] != '/';
+                    full = new byte[base.length + (slash ? 1 : 0) + name.length];
+                    System.arraycopy(base, 0, full, 0, base.length);
+                    if (slash) full[base.length] = '/';
+                    System.arraycopy(name, 0, full, full.length - name.length, name.length);
+                }
+                put(o, PATH, isBytes ? heap.bytes.of(full) : vm.decode(full, "utf-8", "surrogateescape"));
+                Native.putByte(o + D_TYPE, (byte) type);
+                put(o, D_INO, ino);
+                Native.putInt(o + DIR_FD, -1);
+                return o;
+            } catch (RuntimeException e) {
+                heap.decref(o);
+                throw e;
+            }
+        }
+
+        private int dType(long o) { return Native.getByte(o + D_TYPE) & 0xff; }
+
+        private PathArg pathArg(long o) {
+            long p = get(o, PATH);
+            byte[] b = heap.typeOf(p) == heap.bytes ? dev.refheap.object.BytesType.value(p) : encode(p);
+            return new PathArg(p, b, heap.typeOf(p) == heap.bytes, -1);
+        }
+
+        private byte[] encode(long s) {
+            long b = vm.encode(s, "utf-8", "surrogateescape");
+            try {
+                return dev.refheap.object.BytesType.value(b);
+            } finally {
+                heap.decref(b);
+            }
+        }
+
+        /** DirEntry_fetch_stat / get_lstat, cached: a borrowed stat_result. */
+        private long stat(long o, boolean follow) {
+            if (get(o, LSTAT) == 0) put(o, LSTAT, Posix.doStat(vm, st, pathArg(o), false));
+            if (!follow) return get(o, LSTAT);
+            if (get(o, STAT) == 0) {
+                put(o, STAT, isSymlink(o) ? Posix.doStat(vm, st, pathArg(o), true) : vm.incref(get(o, LSTAT)));
+            }
+            return get(o, STAT);
+        }
+
+        private long mode(long statResult) {
+            return vm.asIndex(dev.refheap.object.TupleType.item(statResult, 0)).longValue();  // st_mode
+        }
+
+        private boolean isSymlink(long o) {
+            if (dType(o) != DT_UNKNOWN) return dType(o) == DT_LNK;
+            return (mode(stat(o, false)) & S_IFMT) == S_IFLNK;
+        }
+
+        private boolean testMode(long o, boolean follow, int dt, int fmt) {
+            int t = dType(o);
+            if (t != DT_UNKNOWN && !(follow && t == DT_LNK)) return t == dt;
+            try {
+                return (mode(stat(o, follow)) & S_IFMT) == fmt;
+            } catch (PyException e) {
+                if (!vm.isInstance(e, "FileNotFoundError")) throw e;
+                heap.decref(e.exc());
+                return false;
+            }
+        }
+
+        private boolean follow(String fn, long[] a, int off, int n, long kw) {
+            long[] p = Params.parse(vm, fn, new String[] {"follow_symlinks"}, 0, 0, 0, a, off, n, kw);
+            return p[0] == 0 || vm.truthy(p[0]);
+        }
+
+        private long bool(boolean b) { return vm.incref(b ? heap.True : heap.False); }
+
+        void install() {
+            defMethod("is_dir", (s, a, off, n, kw) -> bool(testMode(s, follow("is_dir", a, off, n, kw), DT_DIR, S_IFDIR)));
+            defMethod("is_file", (s, a, off, n, kw) -> bool(testMode(s, follow("is_file", a, off, n, kw), DT_REG, S_IFREG)));
+            defMethod("is_symlink", (s, a, off, n, kw) -> {
+                Params.noArgs(vm, "DirEntry.is_symlink", n, kw);
+                return bool(isSymlink(s));
+            });
+            defMethod("stat", (s, a, off, n, kw) -> vm.incref(stat(s, follow("stat", a, off, n, kw))));
+            defMethod("inode", (s, a, off, n, kw) -> {
+                Params.noArgs(vm, "DirEntry.inode", n, kw);
+                return vm.newInt(new java.math.BigInteger(Long.toUnsignedString(get(s, D_INO))));
+            });
+            defMethod("__fspath__", (s, a, off, n, kw) -> {
+                Params.noArgs(vm, "DirEntry.__fspath__", n, kw);
+                return vm.incref(get(s, PATH));
+            });
+        }
+
+        @Override
+        public String reprOf(long o) { return "<DirEntry " + vm.repr(get(o, NAME)) + ">"; }
+
+        @Override
+        public long attrOf(long o, String name) {
+            return switch (name) {
+                case "name" -> vm.incref(get(o, NAME));
+                case "path" -> vm.incref(get(o, PATH));
+                default -> 0;
+            };
+        }
+
+        @Override
+        public boolean setAttrOf(long o, String name, long v) {
+            if (name.equals("name") || name.equals("path")) throw vm.error("AttributeError", "readonly attribute");
+            return false;
+        }
+    }
+}

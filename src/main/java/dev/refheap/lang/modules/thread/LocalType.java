@@ -1,0 +1,161 @@
+package dev.refheap.lang.modules.thread;
+
+import dev.refheap.lang.modules.FieldsType;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.object.PyType;
+
+/**
+ * {@code _thread._local}: CPython 3.11's localobject, a GC heap type, 64 bytes plus the GC head:
+ * <pre> refcnt | type | key | args | kw | weakreflist | dummies | wr_callback </pre>
+ * {@code key} is {@code "thread.local.<address>"}; each thread that uses the local has a
+ * {@code _thread._localdummy} (32 bytes, not GC: {@code localdict (borrowed) | weakreflist}) stored under the
+ * key in the thread state's dict, and {@code dummies} maps a weakref to that dummy (whose callback
+ * is {@code wr_callback}, a builtin function bound to a weakref to the local) to the thread's
+ * attribute dict. refheap has one thread, so there is one dummy and one dict, made at creation as
+ * local_new makes them. traverse: type, args, kw, dummies; tp_clear also drops wr_callback and
+ * takes the dummy out of the thread state's dict.
+ */
+final class LocalType extends FieldsType {
+    static final int KEY = 16, ARGS = 24, KW = 32, WEAKREFLIST = 40, DUMMIES = 48, WR_CALLBACK = 56;
+
+    private final DummyType dummyType;
+    private final long tstateDict;
+
+    /**
+     * {@code _thread._localdummy}: names a thread's attribute dict of one local (borrowed: the
+     * local's dummies dict owns it, so a local in a cycle through its attributes is collectable);
+     * weakly referenceable.
+     */
+    static final class DummyType extends FieldsType {
+        static final int LOCALDICT = 16, DUMMY_WEAKREFLIST = 24;
+
+        DummyType(VmApi vm) { super(vm, "_thread._localdummy", 0, 32, DUMMY_WEAKREFLIST); }
+
+        @Override
+        protected boolean heapTypeInstances() { return true; }
+
+        long create(long ldict) {
+            long o = alloc();
+            put(o, LOCALDICT, ldict);
+            return o;
+        }
+    }
+
+    /** {@code tstateDict}: the thread state's dict (PyThreadState_GetDict), held by the module state. */
+    LocalType(VmApi vm, DummyType dummyType, long tstateDict) {
+        super(vm, "_thread._local", PyType.HAVE_GC | PyType.BASETYPE, 64, WEAKREFLIST, ARGS, KW, DUMMIES);
+        this.dummyType = dummyType;
+        this.tstateDict = tstateDict;
+    }
+
+    @Override
+    protected boolean heapTypeInstances() { return true; }
+
+    @Override
+    public boolean hasClear() { return true; }
+
+    /** Every owned reference: the traversed ones, then key and wr_callback (which CPython does not visit). */
+    @Override
+    public void references(long o, java.util.function.LongConsumer visit) {
+        traverse(o, visit);
+        for (int off : new int[] {KEY, WR_CALLBACK}) {
+            long v = get(o, off);
+            if (v != 0) visit.accept(v);
+        }
+    }
+
+    @Override
+    public void clear(long o) {
+        set(o, ARGS, 0);
+        set(o, KW, 0);
+        set(o, DUMMIES, 0);
+        set(o, WR_CALLBACK, 0);
+        long key = get(o, KEY);
+        if (key != 0 && heap.dicts.getItem(tstateDict, key) != 0) heap.dicts.delItem(tstateDict, key);
+    }
+
+    @Override
+    public void dealloc(long o) {
+        heap.weakrefs.clearWeakrefs(o);
+        heap.untrackIfTracked(o);
+        clear(o);
+        set(o, KEY, 0);
+        free(o);
+    }
+
+    @Override
+    public long newInstance(long[] a, int off, int n, long kwnames) {
+        if (n > 0) throw vm.error("TypeError", "Initialization arguments are not supported");
+        long o = alloc();
+        heap.track(o);
+        try {
+            put(o, ARGS, heap.tuples.alloc(0));
+            put(o, KEY, vm.str("thread.local.0x" + Long.toHexString(o)));
+            put(o, DUMMIES, heap.dicts.create());
+            long wr = heap.weakrefs.newRef(o, 0);
+            put(o, WR_CALLBACK, vm.newBuiltinFunction("_localdummy_destroyed", this::dummyDestroyed, wr));
+            heap.decref(wr);
+            createLocalsDict(o);
+            return o;
+        } catch (RuntimeException e) {
+            heap.decref(o);
+            throw e;
+        }
+    }
+
+    /** _localdummy_destroyed(localweakref, dummyweakref): the thread's entry leaves the local's dummies. */
+    private long dummyDestroyed(long self, long[] a, int off, int n, long kwnames) {
+        long local = dev.refheap.object.WeakrefType.referent(self);
+        if (local != 0 && local != heap.None && heap.typeOf(local) == this && get(local, DUMMIES) != 0) {
+            heap.dicts.delItem(get(local, DUMMIES), a[off]);
+        }
+        return vm.incref(heap.None);
+    }
+
+    /** create_localsdict: a new dict and its dummy for this thread; returns the dict (borrowed). */
+    private long createLocalsDict(long o) {
+        long ldict = heap.dicts.create();
+        long dummy = dummyType.create(ldict);
+        long wr = heap.weakrefs.newRef(dummy, get(o, WR_CALLBACK));
+        try {
+            heap.dicts.setItem(get(o, DUMMIES), wr, ldict);
+        } finally {
+            heap.decref(wr);
+        }
+        heap.dicts.setItem(tstateDict, get(o, KEY), dummy);
+        heap.decref(dummy);
+        heap.decref(ldict);  // the dummies dict holds it; the dummy only names it
+        return ldict;
+    }
+
+    /** _ldict: this thread's attribute dict (borrowed), made when the thread has none. */
+    private long ldict(long o) {
+        long dummy = heap.dicts.getItem(tstateDict, get(o, KEY));
+        return dummy == 0 ? createLocalsDict(o) : get(dummy, DummyType.LOCALDICT);
+    }
+
+    @Override
+    public long attrOf(long o, String name) {
+        long d = ldict(o);
+        if (name.equals("__dict__")) return vm.incref(d);
+        long v = heap.dicts.getItem(d, name);
+        return v == 0 ? 0 : vm.incref(v);
+    }
+
+    @Override
+    public boolean setAttrOf(long o, String name, long v) {
+        if (name.equals("__dict__")) throw vm.error("AttributeError", "'_thread._local' object attribute '__dict__' is read-only");
+        long d = ldict(o);
+        if (v != 0) {
+            heap.dicts.setItem(d, name, v);
+            return true;
+        }
+        long key = vm.str(name);
+        try {
+            if (!heap.dicts.delItem(d, key)) throw vm.error("AttributeError", "'_thread._local' object has no attribute '" + name + "'");
+        } finally {
+            heap.decref(key);
+        }
+        return true;
+    }
+}

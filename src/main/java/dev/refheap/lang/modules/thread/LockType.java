@@ -1,0 +1,122 @@
+package dev.refheap.lang.modules.thread;
+
+import dev.refheap.lang.modules.FieldsType;
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.object.PyType;
+import java.math.BigInteger;
+
+/**
+ * {@code _thread.lock}: CPython 3.11's lockobject, a GC heap type (instances hold their type),
+ * 40 bytes plus the GC head:
+ * <pre> refcnt | type | lock_lock (the OS lock; refheap: unused, 0) | in_weakreflist | locked (char) </pre>
+ * tracked from creation; traverse visits the type only.
+ *
+ * <p>refheap's heap is confined to one thread, so a lock is only ever waited on by the thread that
+ * holds it: acquiring a free lock takes it; acquiring a held one fails at once without blocking,
+ * after sleeping the timeout with one, and is refused with a RuntimeError that names the deadlock
+ * when it would wait forever (no other thread exists to release it; python3 hangs there).
+ */
+final class LockType extends FieldsType {
+    static final int LOCK_LOCK = 16, WEAKREFLIST = 24, LOCKED = 32;
+    /** A timeout of -1 (wait forever) as _PyTime_t nanoseconds. */
+    static final long UNSET = -1_000_000_000L;
+    /** PY_TIMEOUT_MAX (microseconds) in nanoseconds, saturated. */
+    private static final long TIMEOUT_MAX_NS = Long.MAX_VALUE / 1000 * 1000;
+    private static final String[] ACQUIRE = {"blocking", "timeout"};
+
+    LockType(VmApi vm) { super(vm, "_thread.lock", PyType.HAVE_GC, 40, WEAKREFLIST); }
+
+    @Override
+    protected boolean heapTypeInstances() { return true; }
+
+    long create() {
+        long o = alloc();
+        heap.track(o);
+        return o;
+    }
+
+    static boolean locked(long o) { return dev.refheap.memory.Native.getByte(o + LOCKED) != 0; }
+
+    static void setLocked(long o, boolean v) { dev.refheap.memory.Native.putByte(o + LOCKED, (byte) (v ? 1 : 0)); }
+
+    /**
+     * lock_acquire_parse_args: {@code (blocking=True, timeout=-1)} as a timeout in nanoseconds
+     * (0: do not block; {@link #UNSET}: forever), with 3.11's errors.
+     */
+    static long parseAcquire(VmApi vm, long[] a, int off, int n, long kwnames) {
+        long[] p = Params.parse(vm, "acquire", ACQUIRE, 0, 2, 0, a, off, n, kwnames);
+        boolean blocking = true;
+        if (p[0] != 0) {
+            BigInteger b = vm.asIndex(p[0]);
+            if (b.bitLength() > 31) {
+                throw vm.error("OverflowError", "signed integer is " + (b.signum() > 0 ? "greater than maximum" : "less than minimum"));
+            }
+            blocking = b.signum() != 0;
+        }
+        long timeout = p[1] == 0 ? UNSET : vm.timeoutNanos(p[1]);
+        if (!blocking && timeout != UNSET) throw vm.error("ValueError", "can't specify a timeout for a non-blocking call");
+        if (timeout < 0 && timeout != UNSET) throw vm.error("ValueError", "timeout value must be positive");
+        if (!blocking) return 0;
+        if (timeout != UNSET && timeout > TIMEOUT_MAX_NS) throw vm.error("OverflowError", "timeout value is too large");
+        return timeout;
+    }
+
+    /**
+     * acquire_timed on a lock held by this (the only) thread: false after the timeout, a
+     * RuntimeError naming the deadlock for "forever".
+     */
+    static boolean waitHeld(VmApi vm, String what, long timeout) {
+        if (timeout == UNSET) {
+            throw vm.error("RuntimeError", "deadlock: " + what + ".acquire() with no timeout waits forever for a lock this thread holds"
+                    + " (refheap runs one thread: nothing else can release it)");
+        }
+        if (timeout > 0) vm.sleep(timeout);
+        return false;
+    }
+
+    /** lock.acquire(...): True when taken. */
+    long acquire(long o, long[] a, int off, int n, long kwnames) {
+        long timeout = parseAcquire(vm, a, off, n, kwnames);
+        if (!locked(o)) {
+            setLocked(o, true);
+            return vm.incref(heap.True);
+        }
+        waitHeld(vm, "lock", timeout);
+        return vm.incref(heap.False);
+    }
+
+    long release(long o) {
+        if (!locked(o)) throw vm.error("RuntimeError", "release unlocked lock");
+        setLocked(o, false);
+        return vm.incref(heap.None);
+    }
+
+    @Override
+    public String reprOf(long o) {
+        return "<" + (locked(o) ? "locked" : "unlocked") + " _thread.lock object at 0x" + Long.toHexString(o) + ">";
+    }
+
+    void install() {
+        for (String name : new String[] {"acquire", "acquire_lock", "__enter__"}) {
+            defMethod(name, (s, a, o, n, kw) -> acquire(s, a, o, n, kw));
+        }
+        for (String name : new String[] {"release", "release_lock"}) {
+            defMethod(name, (s, a, o, n, kw) -> {
+                Params.noArgs(vm, "lock." + name, n, kw);
+                return release(s);
+            });
+        }
+        defMethod("__exit__", (s, a, o, n, kw) -> release(s));
+        for (String name : new String[] {"locked", "locked_lock"}) {
+            defMethod(name, (s, a, o, n, kw) -> {
+                Params.noArgs(vm, "lock." + name, n, kw);
+                return vm.incref(locked(s) ? heap.True : heap.False);
+            });
+        }
+        defMethod("_at_fork_reinit", (s, a, o, n, kw) -> {
+            setLocked(s, false);
+            return vm.incref(heap.None);
+        });
+    }
+}

@@ -1,0 +1,183 @@
+package dev.refheap.lang.modules.thread;
+
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.object.PyType;
+import dev.refheap.object.TupleType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code _thread} on refheap's one-thread heap (docs/architecture.md, "Contracts": a heap is
+ * confined to the thread that created it). Locks, RLocks and thread-locals are CPython 3.11's
+ * objects ({@link LockType}, {@link RLockType}, {@link LocalType}) as one thread sees them;
+ * {@code start_new_thread} is refused with a RuntimeError that names it (no second thread can
+ * run on the heap). {@code get_ident} is the interpreter thread's Java id, {@code get_native_id}
+ * its Linux thread id. {@code _ExceptHookArgs} is the struct sequence threading's excepthook takes
+ * and {@code _excepthook} prints it as 3.11's thread_excepthook does.
+ */
+public final class ThreadModule {
+    private ThreadModule() {}
+
+    /** 3.11's TIMEOUT_MAX: PY_TIMEOUT_MAX in seconds, capped by _PyTime_t and floored. */
+    private static final double TIMEOUT_MAX = Math.floor(Long.MAX_VALUE / 1e9);
+    /** THREAD_STACK_MIN (pthread builds). */
+    private static final long STACK_MIN = 0x8000;
+    private static final int SIGINT = 2, NSIG = 65;
+
+    static final class State {
+        final LockType lock;
+        final RLockType rlock;
+        final LocalType local;
+        final PyType hookArgs;
+        long stackSize;
+
+        State(LockType lock, RLockType rlock, LocalType local, PyType hookArgs) {
+            this.lock = lock;
+            this.rlock = rlock;
+            this.local = local;
+            this.hookArgs = hookArgs;
+        }
+    }
+
+    /** PyThread_get_thread_ident for the interpreter's thread. */
+    static long ident() { return Thread.currentThread().threadId(); }
+
+    public static long create(VmApi vm) {
+        State st = vm.moduleState("_thread", () -> {
+            LockType lock = vm.registerType(new LockType(vm));
+            lock.install();
+            RLockType rlock = vm.registerType(new RLockType(vm));
+            rlock.install();
+            LocalType.DummyType dummy = vm.registerType(new LocalType.DummyType(vm));
+            LocalType local = vm.registerType(new LocalType(vm, dummy, vm.hold(vm.heap.dicts.create())));
+            PyType hookArgs = vm.newStructSeqType("_thread._ExceptHookArgs", 4, "exc_type", "exc_value", "exc_traceback", "thread");
+            return new State(lock, rlock, local, hookArgs);
+        });
+        long m = vm.newModule("_thread");
+        long d = vm.moduleDict(m);
+        vm.heap.dicts.setItem(d, "LockType", st.lock.typeObject());
+        vm.heap.dicts.setItem(d, "RLock", st.rlock.typeObject());
+        vm.heap.dicts.setItem(d, "_local", st.local.typeObject());
+        vm.heap.dicts.setItem(d, "error", vm.exceptionType("RuntimeError").address());
+        vm.heap.dicts.setItem(d, "_ExceptHookArgs", st.hookArgs.address());
+        vm.def(m, "_excepthook", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "_thread._excepthook", kw);
+            if (n != 1) throw vm.error("TypeError", "_thread._excepthook() takes exactly one argument (" + n + " given)");
+            return exceptHook(vm, st, a[o]);
+        });
+        long tmax = vm.newFloat(TIMEOUT_MAX);
+        vm.heap.dicts.setItem(d, "TIMEOUT_MAX", tmax);
+        vm.heap.decref(tmax);
+        for (String name : new String[] {"allocate_lock", "allocate"}) {
+            vm.def(m, name, (s, a, o, n, kw) -> {
+                Params.noArgs(vm, "_thread." + name, n, kw);
+                return st.lock.create();
+            });
+        }
+        vm.def(m, "_set_sentinel", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "_thread._set_sentinel", n, kw);
+            return st.lock.create();
+        });
+        for (String name : new String[] {"start_new_thread", "start_new"}) {
+            vm.def(m, name, (s, a, o, n, kw) -> {
+                throw vm.error("RuntimeError", "_thread." + name + "() is not supported: refheap's heap belongs to one thread,"
+                        + " so a program cannot start a second one");
+            });
+        }
+        for (String name : new String[] {"exit", "exit_thread"}) {
+            vm.def(m, name, (s, a, o, n, kw) -> {
+                Params.noArgs(vm, "_thread." + name, n, kw);
+                throw vm.error("SystemExit", null);
+            });
+        }
+        vm.def(m, "get_ident", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "_thread.get_ident", n, kw);
+            return vm.newInt(ident());
+        });
+        vm.def(m, "get_native_id", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "_thread.get_native_id", n, kw);
+            return vm.newInt(nativeId(vm));
+        });
+        vm.def(m, "_count", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "_thread._count", n, kw);
+            return vm.newInt(0);
+        });
+        vm.def(m, "stack_size", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "stack_size", n, kw, 0, 1);
+            long old = st.stackSize;
+            long size = n == 0 ? 0 : Params.ssize(vm, a[o]);  // no argument: back to the default (0)
+            if (size < 0) throw vm.error("ValueError", "size must be 0 or a positive value");
+            if (size != 0 && size < STACK_MIN) throw vm.error("ValueError", "size not valid: " + size + " bytes");
+            st.stackSize = size;
+            return vm.newInt(old);
+        });
+        vm.def(m, "interrupt_main", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "interrupt_main", kw);
+            if (n > 1) throw vm.error("TypeError", "signum() takes at most 1 argument (" + n + " given)");
+            long signum = n == 0 ? SIGINT : Params.ssize(vm, a[o]);
+            if (signum < 1 || signum >= NSIG) throw vm.error("ValueError", "signal number out of range");
+            // The main thread is this one: SIGINT's default Python handler raises at once, as
+            // CPython's eval breaker does right after this call returns; other signals have no
+            // Python handler on refheap (no _signal), so simulating them does nothing, as in 3.11.
+            if (signum == SIGINT) throw vm.error("KeyboardInterrupt", null);
+            return vm.incref(vm.heap.None);
+        });
+        return m;
+    }
+
+    /** thread_excepthook: "Exception in thread NAME:" and the traceback on sys.stderr (or the thread's _stderr); SystemExit is silent. */
+    private static long exceptHook(VmApi vm, State st, long args) {
+        var h = vm.heap;
+        if (h.typeOf(args) != st.hookArgs) throw vm.error("TypeError", "_thread.excepthook argument type must be ExceptHookArgs");
+        long type = TupleType.item(args, 0), value = TupleType.item(args, 1), thread = TupleType.item(args, 3);
+        if (type == vm.exceptionType("SystemExit").address()) return vm.incref(h.None);
+        long sys = vm.dictGet(vm.sysModules(), "sys");
+        long file = sys == 0 ? 0 : vm.getAttrOrNull(sys, "stderr");
+        if (file == 0 || file == h.None) {
+            if (file != 0) h.decref(file);
+            file = thread == h.None ? 0 : vm.getAttrOrNull(thread, "_stderr");
+            if (file == 0 || file == h.None) {
+                if (file != 0) h.decref(file);
+                return vm.incref(h.None);
+            }
+        }
+        try {
+            String name = null;
+            if (thread != h.None) {
+                long nm = vm.getAttrOrNull(thread, "name");
+                if (nm != 0) {
+                    name = vm.toStr(nm);
+                    h.decref(nm);
+                }
+            }
+            write(vm, file, "Exception in thread " + (name != null ? name : Long.toUnsignedString(ident())) + ":\n");
+            if (value != h.None && vm.isInstanceOf(value, vm.exceptionType("BaseException"))) write(vm, file, vm.formatException(value));
+            else write(vm, file, vm.toStr(type) + "\n");
+            h.decref(vm.callMethod(file, "flush"));  // PyErr_Display's flush, then thread_excepthook's
+            h.decref(vm.callMethod(file, "flush"));
+            return vm.incref(h.None);
+        } finally {
+            h.decref(file);
+        }
+    }
+
+    private static void write(VmApi vm, long file, String text) {
+        long s = vm.str(text);
+        try {
+            vm.heap.decref(vm.callMethod(file, "write", s));
+        } finally {
+            vm.heap.decref(s);
+        }
+    }
+
+    /** gettid() of the interpreter's thread, from /proc/thread-self ("pid/task/tid"). */
+    private static long nativeId(VmApi vm) {
+        try {
+            String link = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
+            return Long.parseLong(link.substring(link.lastIndexOf('/') + 1));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw vm.error("OSError", "get_native_id: cannot read /proc/thread-self (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,449 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.memory.Native;
+import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code getset_descriptor} and {@code member_descriptor} objects CPython 3.11's PyType_Ready
+ * puts in the dicts of builtin types from their tp_getset and tp_members
+ * ({@code FunctionType.__code__}, {@code type.__dict__['__mro__']}, {@code int.real},
+ * {@code BaseException.args}). Which names a type has, and which are members, is the table
+ * {@code builtin-type-dicts.txt} ({@link SlotWrappers} makes one descriptor per entry through
+ * {@link #create}).
+ *
+ * <p>Such a descriptor is an ordinary getset or member descriptor object (same types, layout and
+ * size as those of classes: 48 bytes, getsizeof 64, tracked, traversal visits d_type) whose
+ * fourth word holds the negated index + 1 of its {@link Entry} here instead of a slot offset
+ * (members of classes) or 0 (a class's {@code __dict__}/{@code __weakref__}): {@link #isBuiltin}.
+ * Its value for an object is what refheap's attribute lookup of that builtin type computes
+ * ({@link Ops#builtinAttrValue}): attribute access on builtin objects goes there directly, the
+ * descriptor is the same computation reached through {@code __get__}, through a subclass's
+ * instance, or through {@code super()}. Setting goes to the type's own setters
+ * ({@link Ops#setBuiltinField}); a name CPython can set that refheap cannot yet raises
+ * NotImplementedError naming it, a read-only one CPython's AttributeError.
+ *
+ * <p>States: made once at start-up, each held by its type's dict for the runtime's life.
+ */
+final class BuiltinGetSets {
+    /** One tp_getset or tp_members entry of builtin type {@code owner}; {@code doc}: CPython's has a docstring (not carried). */
+    record Entry(PyType owner, String name, boolean member, boolean doc) {
+        String qualified() { return Ops.shortName(owner) + "." + name; }
+    }
+
+    /**
+     * The entries CPython 3.11 lets a program set or delete (a getset with a setter, a member
+     * without READONLY), as "type.name"; every other entry is read-only.
+     */
+    private static final Set<String> WRITABLE = Set.of(
+            "object.__class__",
+            "type.__name__", "type.__qualname__", "type.__bases__", "type.__module__", "type.__abstractmethods__",
+            "type.__doc__", "type.__annotations__",
+            "function.__code__", "function.__defaults__", "function.__kwdefaults__", "function.__annotations__",
+            "function.__dict__", "function.__name__", "function.__qualname__", "function.__doc__", "function.__module__",
+            "builtin_function_or_method.__module__", "cell.cell_contents", "module.__annotations__",
+            "frame.f_trace_lines", "frame.f_trace_opcodes", "frame.f_lineno", "frame.f_trace", "traceback.tb_next",
+            "property.__doc__", "staticmethod.__dict__", "classmethod.__dict__",
+            "generator.__name__", "generator.__qualname__", "coroutine.__name__", "coroutine.__qualname__",
+            "async_generator.__name__", "async_generator.__qualname__",
+            "BaseException.__suppress_context__", "BaseException.__dict__", "BaseException.args",
+            "BaseException.__traceback__", "BaseException.__context__", "BaseException.__cause__",
+            "AttributeError.name", "AttributeError.obj", "OSError.errno", "OSError.strerror", "OSError.filename",
+            "OSError.filename2", "OSError.characters_written", "ImportError.msg", "ImportError.name", "ImportError.path",
+            "NameError.name", "StopIteration.value", "SyntaxError.msg", "SyntaxError.filename", "SyntaxError.lineno",
+            "SyntaxError.offset", "SyntaxError.text", "SyntaxError.end_lineno", "SyntaxError.end_offset",
+            "SyntaxError.print_file_and_line", "SystemExit.code",
+            "UnicodeDecodeError.encoding", "UnicodeDecodeError.object", "UnicodeDecodeError.start", "UnicodeDecodeError.end",
+            "UnicodeDecodeError.reason", "UnicodeEncodeError.encoding", "UnicodeEncodeError.object", "UnicodeEncodeError.start",
+            "UnicodeEncodeError.end", "UnicodeEncodeError.reason", "UnicodeTranslateError.encoding",
+            "UnicodeTranslateError.object", "UnicodeTranslateError.start", "UnicodeTranslateError.end",
+            "UnicodeTranslateError.reason");
+
+    private final Runtime rt;
+    private final List<Entry> entries = new ArrayList<>();
+
+    BuiltinGetSets(Runtime rt) {
+        this.rt = rt;
+    }
+
+    /** A new descriptor for entry {@code name} of builtin type {@code owner}; {@code kind} is the table's G, g, D or d. */
+    long create(PyType owner, String name, char kind) {
+        boolean member = kind == 'D' || kind == 'd';
+        entries.add(new Entry(owner, name, member, Character.isLowerCase(kind)));
+        long marker = -entries.size();
+        return member ? rt.memberType.create(owner.address(), name, marker) : rt.getsetType.createWith(owner.address(), name, marker);
+    }
+
+    /** True if getset or member descriptor {@code d} is one of a builtin type's. */
+    static boolean isBuiltin(long d) { return Native.getLong(d + DescrCommonType.EXTRA) < 0; }
+
+    Entry entry(long d) { return entries.get((int) (-Native.getLong(d + DescrCommonType.EXTRA) - 1)); }
+
+    /** descr_check: {@code o} must be an instance of the descriptor's type. */
+    private void check(Entry e, long o) {
+        if (!rt.ops.isInstance(o, e.owner())) {
+            throw rt.typeError("descriptor '" + e.name() + "' for '" + Ops.shortName(e.owner())
+                    + "' objects doesn't apply to a '" + rt.ops.typeName(o) + "' object");
+        }
+    }
+
+    /** The descriptor's value for {@code o} (new reference). */
+    long get(long d, long o) {
+        Entry e = entry(d);
+        check(e, o);
+        long v = rt.ops.builtinAttrValue(o, e.name());
+        if (v == 0) throw rt.error("NotImplementedError", "refheap does not support " + e.qualified() + " yet");
+        return v;
+    }
+
+    /** Sets ({@code v} borrowed) or deletes ({@code v} 0) the descriptor's field of {@code o}. */
+    void set(long d, long o, long v) {
+        Entry e = entry(d);
+        check(e, o);
+        if (!WRITABLE.contains(e.qualified())) {
+            if (e.member()) throw rt.error("AttributeError", "readonly attribute");
+            throw rt.error("AttributeError", "attribute '" + e.name() + "' of '" + Ops.shortName(e.owner()) + "' objects is not writable");
+        }
+        if (!rt.ops.setBuiltinField(o, e.name(), v)) {
+            throw rt.error("NotImplementedError", "refheap does not support " + (v == 0 ? "deleting " : "setting ") + e.qualified() + " yet");
+        }
+    }
+
+    /** The error for the docstring of a builtin type or function, which refheap does not carry (CPython's prose). */
+    PyException noDocstring(String who) {
+        return rt.error("NotImplementedError", "refheap does not carry the docstrings of builtin types and functions (" + who + ".__doc__)");
+    }
+
+    /** True if {@code o.__doc__} is such a docstring (functools_wraps in classmethod and staticmethod leave it out). */
+    boolean docstringNotCarried(long o) {
+        PyType t = rt.heap.typeOf(o);
+        return rt.ops.isTypeObject(o) && !(rt.heap.typeAt(o) instanceof ClassType)
+                || t == rt.builtinFunctionType || t instanceof BuiltinDescrType || t == rt.methodWrapperType;
+    }
+
+    /** getset or member descriptor {@code d}'s {@code __doc__}: None, or an error for a docstring refheap does not carry. */
+    long doc(long d) {
+        Entry e = entry(d);
+        if (e.doc()) throw noDocstring(e.qualified());
+        return Builtins.incref(rt.heap, rt.heap.None);
+    }
+
+    /** descr_get_qualname: "Type.name", made on first use and kept in d_qualname as CPython does. */
+    static long qualname(Runtime rt, long d) {
+        Heap heap = rt.heap;
+        long q = Native.getLong(d + DescrCommonType.QUALNAME);
+        if (q == 0) {
+            long owner = Native.getLong(d + DescrCommonType.TYPE);
+            long qn = heap.strs.internedOf("__qualname__");
+            long typeQual = rt.ops.getAttr(owner, qn);
+            q = heap.strs.of(StrType.value(typeQual) + "." + StrType.value(Native.getLong(d + DescrCommonType.NAME)));
+            heap.decref(typeQual);
+            heap.decref(qn);
+            Native.putLong(d + DescrCommonType.QUALNAME, q);
+        }
+        heap.incref(q);
+        return q;
+    }
+
+    // ---- values refheap's attribute lookup of the builtin types does not answer itself ----------
+
+    /** Getsets and members of builtin instances beyond {@link Ops#specialAttr}; new reference or 0. */
+    long extraValue(long o, PyType t, String name) {
+        Heap heap = rt.heap;
+        if (t == rt.getsetType || t == rt.memberType) {
+            return switch (name) {
+                case "__name__" -> Builtins.incref(heap, Native.getLong(o + DescrCommonType.NAME));
+                case "__objclass__" -> Builtins.incref(heap, Native.getLong(o + DescrCommonType.TYPE));
+                case "__qualname__" -> qualname(rt, o);
+                case "__doc__" -> isBuiltin(o) ? doc(o) : t == rt.memberType ? Builtins.incref(heap, heap.None) : 0;
+                default -> 0;
+            };
+        }
+        if (t instanceof dev.refheap.object.IntType && name.equals("denominator")) return heap.ints.of(1);
+        if (name.equals("__doc__") && docstringNotCarried(o)) {
+            throw noDocstring(t == rt.builtinFunctionType ? rt.builtinFunctionType.entry(o).name() : Ops.shortName(t));
+        }
+        if (t == rt.builtinFunctionType && name.equals("__module__")) return builtinModule(o);
+        if (t == rt.rangeType) {
+            int off = switch (name) { case "start" -> RangeType.START; case "stop" -> RangeType.STOP; case "step" -> RangeType.STEP; default -> 0; };
+            if (off != 0) return Builtins.incref(heap, Native.getLong(o + off));
+        }
+        if (t == rt.functionType && name.equals("__builtins__")) return Builtins.incref(heap, Native.getLong(o + FunctionType.BUILTINS));
+        if (t == rt.methodType && name.equals("__doc__")) {
+            long n = heap.strs.internedOf(name);
+            try {
+                return rt.ops.getAttrOrNull(MethodType.func(o), n);
+            } finally {
+                heap.decref(n);
+            }
+        }
+        if (rt.ops.isInstance(o, rt.baseException)) return exceptionMember(o, t, name);
+        return 0;
+    }
+
+    /**
+     * m_module of a builtin function: the module's name for a module's function (a builtin bound to
+     * its module, or one of the builtins module's functions), None for a method of an object.
+     */
+    private long builtinModule(long f) {
+        Heap heap = rt.heap;
+        long self = BuiltinFunctionType.self(f);
+        if (self != 0 && heap.typeOf(self) == rt.moduleType) {
+            long n = heap.dicts.getItem(ModuleType.dict(self), "__name__");
+            if (n != 0) return Builtins.incref(heap, n);
+        }
+        var e = rt.builtinFunctionType.entry(f);
+        if (e.owner() != null) return Builtins.incref(heap, heap.None);
+        if (self == 0 && heap.dicts.getItem(rt.builtinsDict, e.name()) == f) return heap.strs.of("builtins");
+        // a native module's function (refheap does not bind it to its module): the module that has it
+        long[] found = {0};
+        heap.dicts.forEach(rt.sysModules, (key, m) -> {
+            if (found[0] == 0 && heap.typeOf(m) == rt.moduleType && heap.dicts.getItem(ModuleType.dict(m), e.name()) == f) {
+                found[0] = heap.dicts.getItem(ModuleType.dict(m), "__name__");
+            }
+        });
+        return found[0] == 0 ? 0 : Builtins.incref(heap, found[0]);
+    }
+
+    /**
+     * A member of a builtin exception type that refheap keeps in the exception's dict (ImportError.name,
+     * SyntaxError.lineno...): its value there, None when unset (T_OBJECT); 0 for any other name.
+     */
+    private long exceptionMember(long o, PyType t, String name) {
+        Heap heap = rt.heap;
+        long descr = rt.ops.lookupType(t, name);
+        if (descr == 0 || heap.typeOf(descr) != rt.memberType || !isBuiltin(descr) || !(entry(descr).owner() instanceof ExceptionType)) return 0;
+        long d = Native.getLong(o + ExceptionType.DICT);
+        long v = d == 0 ? 0 : heap.dicts.getItem(d, name);
+        if (v != 0) return Builtins.incref(heap, v);
+        return fromArgs(o, Ops.shortName(entry(descr).owner()), name);
+    }
+
+    /**
+     * What the exception type's __init__ sets the member to from the arguments (refheap keeps the
+     * arguments and reads them on first use): SystemExit.code, ImportError.msg, SyntaxError's
+     * fields from (msg, (filename, lineno, offset, text, end_lineno, end_offset)), the Unicode
+     * errors' (encoding, object, start, end, reason); None for a member set only by keyword.
+     */
+    private long fromArgs(long o, String owner, String name) {
+        Heap heap = rt.heap;
+        long args = ExceptionType.args(o);
+        int n = (int) dev.refheap.object.TupleType.size(args);
+        long v = 0;
+        switch (owner) {
+            case "SystemExit" -> v = n == 0 ? 0 : n == 1 ? dev.refheap.object.TupleType.item(args, 0) : args;
+            case "ImportError" -> v = name.equals("msg") && n == 1 ? dev.refheap.object.TupleType.item(args, 0) : 0;
+            case "SyntaxError" -> {
+                if (name.equals("msg")) v = n >= 1 ? dev.refheap.object.TupleType.item(args, 0) : 0;
+                else if (n == 2 && heap.typeOf(dev.refheap.object.TupleType.item(args, 1)) == heap.tuples) {
+                    long info = dev.refheap.object.TupleType.item(args, 1);
+                    int i = java.util.List.of("filename", "lineno", "offset", "text", "end_lineno", "end_offset").indexOf(name);
+                    if (i >= 0 && i < dev.refheap.object.TupleType.size(info)) v = dev.refheap.object.TupleType.item(info, i);
+                }
+            }
+            case "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError" -> {
+                java.util.List<String> fields = owner.equals("UnicodeTranslateError")
+                        ? java.util.List.of("object", "start", "end", "reason") : java.util.List.of("encoding", "object", "start", "end", "reason");
+                int i = fields.indexOf(name);
+                if (i >= 0 && n == fields.size()) v = dev.refheap.object.TupleType.item(args, i);
+            }
+            default -> { }
+        }
+        return Builtins.incref(heap, v == 0 ? heap.None : v);
+    }
+
+    /** Sets or deletes such an exception member (in the exception's dict); false for any other name. */
+    boolean setExceptionMember(long o, String name, long v) {
+        Heap heap = rt.heap;
+        if (name.equals("__suppress_context__")) {
+            Native.putLong(o + ExceptionType.SUPPRESS, v != 0 && rt.ops.truthy(v) ? 1 : 0);
+            return true;
+        }
+        long descr = rt.ops.lookupType(heap.typeOf(o), name);
+        if (descr == 0 || heap.typeOf(descr) != rt.memberType || !isBuiltin(descr) || !(entry(descr).owner() instanceof ExceptionType)) return false;
+        long d = Native.getLong(o + ExceptionType.DICT);
+        if (d == 0) {
+            d = heap.dicts.create();
+            Native.putLong(o + ExceptionType.DICT, d);
+        }
+        if (v != 0) {
+            heap.dicts.setItem(d, name, v);
+        } else {
+            long n = heap.strs.internedOf(name);
+            heap.dicts.delItem(d, n);
+            heap.decref(n);
+        }
+        return true;
+    }
+
+    /** A function's __code__, __defaults__, __kwdefaults__ and __dict__ (func_set_code...); false for another name. */
+    boolean setFunctionField(long f, String name, long v) {
+        Heap heap = rt.heap;
+        int off;
+        switch (name) {
+            case "__code__" -> {
+                if (v == 0 || heap.typeOf(v) != rt.codeType) throw rt.typeError("__code__ must be set to a code object");
+                off = FunctionType.CODE;
+            }
+            case "__defaults__" -> {
+                if (v != 0 && v != heap.None && heap.typeOf(v) != heap.tuples) throw rt.typeError("__defaults__ must be set to a tuple object");
+                off = FunctionType.DEFAULTS;
+            }
+            case "__kwdefaults__" -> {
+                if (v != 0 && v != heap.None && !(heap.typeOf(v) instanceof dev.refheap.object.DictType)) {
+                    throw rt.typeError("__kwdefaults__ must be set to a dict object");
+                }
+                off = FunctionType.KWDEFAULTS;
+            }
+            case "__dict__" -> {
+                if (v == 0) throw rt.typeError("cannot delete __dict__");
+                if (!(heap.typeOf(v) instanceof dev.refheap.object.DictType)) {
+                    throw rt.typeError("__dict__ must be set to a dictionary, not a '" + rt.ops.typeName(v) + "'");
+                }
+                off = FunctionType.DICT;
+            }
+            case "__name__", "__qualname__", "__annotations__", "__doc__", "__module__" -> {
+                // deleting: None for __doc__ (a T_OBJECT member), refused with CPython's messages for the others
+                if (name.equals("__doc__") || name.equals("__module__") || name.equals("__annotations__")) {
+                    off = name.equals("__doc__") ? FunctionType.DOC : name.equals("__module__") ? FunctionType.MODULE : FunctionType.ANNOTATIONS;
+                    break;
+                }
+                throw rt.typeError(name + " must be set to a string object");
+            }
+            default -> { return false; }
+        }
+        if (v == heap.None && off != FunctionType.DOC && off != FunctionType.MODULE) v = 0;
+        heap.xincref(v);
+        long old = Native.getLong(f + off);
+        Native.putLong(f + off, v);
+        heap.xdecref(old);
+        return true;
+    }
+
+    /** The writable fields of the other builtin types refheap can set: a cell's contents, a generator's names. */
+    boolean setOtherField(long o, PyType t, String name, long v) {
+        Heap heap = rt.heap;
+        if (t == rt.cellType && name.equals("cell_contents")) {
+            long old = CellType.contents(o);
+            heap.xincref(v);
+            Native.putLong(o + CellType.OB_REF, v);
+            heap.xdecref(old);
+            return true;
+        }
+        if ((t == rt.generatorType || t == rt.coroutineType || t == rt.asyncGeneratorType)
+                && (name.equals("__name__") || name.equals("__qualname__"))) {
+            if (v == 0 || heap.typeOf(v) != heap.strs) throw rt.typeError(name + " must be set to a string object");
+            int off = name.equals("__name__") ? GeneratorType.NAME : GeneratorType.QUALNAME;
+            heap.incref(v);
+            long old = Native.getLong(o + off);
+            Native.putLong(o + off, v);
+            heap.decref(old);
+            return true;
+        }
+        return false;
+    }
+
+    // ---- type's getsets and members ------------------------------------------------------------
+
+    /** type's getsets and members for class {@code typeObject} beyond those Ops answers first; new reference or 0. */
+    long typeValue(long typeObject, PyType t, String name) {
+        Heap heap = rt.heap;
+        ClassType c = t instanceof ClassType ct ? ct : null;
+        if (c != null && rt.ops.isSubtype(t, heap.typeType) && (name.equals("__basicsize__") || name.equals("__itemsize__")
+                || name.equals("__weakrefoffset__") || name.equals("__dictoffset__"))) {
+            // refheap's class objects are not laid out as CPython's PyHeapTypeObject
+            throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name + " (the layout of type objects) yet");
+        }
+        int layoutField = switch (name) {
+            case "__basicsize__" -> 0;
+            case "__itemsize__" -> 1;
+            case "__weakrefoffset__" -> 2;
+            case "__dictoffset__" -> 3;
+            default -> -1;
+        };
+        if (layoutField >= 0 && c == null) {
+            // a builtin type's: CPython's figures from the table (refheap's own PyType sizes are allocation bases)
+            long[] layout = rt.slotWrappers.layout(t);
+            if (layout == null) throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name + " yet");
+            return heap.ints.of(layout[layoutField]);
+        }
+        switch (name) {
+            case "__basicsize__": return heap.ints.of(t.basicSize());
+            case "__itemsize__": return heap.ints.of(t.itemSize());
+            case "__weakrefoffset__": return heap.ints.of(t.weaklistOffset());
+            case "__dictoffset__": return heap.ints.of(dictOffset(c));
+            case "__base__": {
+                PyType b = c != null ? bestBase(c) : rt.builtinTypeInfo.base(t);
+                return Builtins.incref(heap, b == null ? heap.None : b.address());
+            }
+            case "__text_signature__":
+                if (c != null) return Builtins.incref(heap, heap.None);
+                return 0;
+            case "__module__", "__doc__", "__abstractmethods__", "__annotations__": {
+                if (c == null) {
+                    if (name.equals("__module__")) {
+                        int dot = t.name().lastIndexOf('.');
+                        return heap.strs.of(dot > 0 ? t.name().substring(0, dot) : "builtins");
+                    }
+                    if (name.equals("__abstractmethods__")) throw rt.error("AttributeError", name);
+                    if (name.equals("__annotations__")) throw rt.ops.attributeError(typeObject, name);
+                    throw noDocstring(Ops.shortName(t));
+                }
+                long v = heap.dicts.getItem(c.dict(), name);
+                if (v != 0) {
+                    if (name.equals("__doc__")) {
+                        long got = Attributes.getOnClass(rt, v, 0);
+                        if (got != 0) return got;
+                    }
+                    return Builtins.incref(heap, v);
+                }
+                switch (name) {
+                    case "__doc__": return Builtins.incref(heap, heap.None);
+                    case "__annotations__": {
+                        long d = heap.dicts.create();
+                        heap.dicts.setItem(c.dict(), name, d);
+                        return d;
+                    }
+                    case "__module__": throw rt.error("AttributeError", "__module__");
+                    default: throw rt.error("AttributeError", name);
+                }
+            }
+            default: return 0;
+        }
+    }
+
+    /** tp_dictoffset of a class as CPython 3.11 reports it. */
+    private static long dictOffset(ClassType c) {
+        if (c.managed()) return -c.basicSize() - 24;  // 3.11: counted from the end, the dict pointer before the object header
+        if (c.exceptionBased) return ExceptionType.DICT;
+        return c.dictOffset;
+    }
+
+    /** best_base: of a class's bases, the one whose solid base (the most derived layout) wins. */
+    private PyType bestBase(ClassType c) {
+        long bases = Native.getLong(c.typeObject + ClassType.T_BASES);
+        PyType base = null, winner = null;
+        for (int i = 0; i < dev.refheap.object.TupleType.size(bases); i++) {
+            PyType b = rt.heap.typeAt(dev.refheap.object.TupleType.item(bases, i));
+            PyType candidate = solidBase(b);
+            if (winner == null || rt.ops.isSubtype(candidate, winner) && candidate != winner) {
+                winner = candidate;
+                base = b;
+            }
+        }
+        return base;
+    }
+
+    /** solid_base: the nearest type up the tp_base chain that adds to its base's layout (other than a dict or weakref slot). */
+    private PyType solidBase(PyType t) {
+        PyType b = t instanceof ClassType c ? bestBase(c) : rt.builtinTypeInfo.base(t);
+        if (b == null) return t;
+        PyType sb = solidBase(b);
+        boolean extra = t instanceof ClassType c ? c.slotNames.length > 0 : t.basicSize() != b.basicSize();
+        return extra ? t : sb;
+    }
+}

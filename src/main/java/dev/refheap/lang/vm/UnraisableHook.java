@@ -1,0 +1,249 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.object.GcHooks;
+import dev.refheap.object.Heap;
+import dev.refheap.object.TupleType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * CPython 3.11's default unraisable hook (PyErr_WriteUnraisable with {@code sys.unraisablehook}
+ * left alone) as it runs, not only what it prints: the "Exception ignored in" report is written
+ * piece by piece, and between the pieces the GC objects CPython allocates and frees are allocated
+ * and freed here too, in the same order, because each one moves count0 and may start an automatic
+ * collection (in the middle of a report, whose finalizers may print reports of their own).
+ *
+ * <p>What CPython allocates (measured on 3.11.7 with a hardware watchpoint on generation 0's count
+ * and breakpoints on the tuple, list, dict and slice allocators):
+ * <ul>
+ *   <li>the {@code UnraisableHookArgs} struct sequence, freed after the hook;
+ *   <li>a bound {@code write} method for every piece written (PyFile_WriteString/WriteObject),
+ *       and, for the real stderr (a line-buffered TextIOWrapper over a BufferedWriter), the
+ *       pending-bytes list when a second piece waits for its newline and a memoryview with its
+ *       managed buffer for every flush ({@link Stderr#LINE_BUFFERED}); an in-memory stream
+ *       (io.StringIO, or stderr with PYTHONUNBUFFERED) allocates nothing more ({@link Stderr#IN_MEMORY});
+ *   <li>for every frame whose file is not {@code <...>}: the source line is read again through
+ *       {@code io}: the empty fromlist of the import of io, FileIO (with its {@code __dict__}),
+ *       BufferedReader, TextIOWrapper and the codec's IncrementalDecoder with the argument tuples
+ *       of their calls, a bound method twice, and for every 8192-byte chunk read the decoder-state
+ *       tuples, the memoryview of the raw read, the decode result tuple (and its iterator while
+ *       {@code codecs.BufferedIncrementalDecoder.decode} is not yet specialized: its first seven
+ *       calls in a process), the {@code data[consumed:]} slice and the snapshot tuple, plus the
+ *       list a line read across chunks is put aside in;
+ *   <li>the arena list of the parse that looks for the operator anchors of a one-line span.
+ * </ul>
+ * Tuples, lists, dicts and the slice are real objects of this heap, so that their free lists (and
+ * count0, which a free-list hit does not move) follow CPython's; the other objects are counted
+ * only ({@link GcHooks#onGcAlloc}/{@link GcHooks#onGcFree}).
+ *
+ * <p>Not modelled (no allocation is made for them): a segment whose parse fails (CPython makes a
+ * SyntaxError and drops it), a source file CPython could not open (it searches sys.path), a
+ * traceback CPython makes from the current frame for an exception that has none, and a
+ * {@code sys.unraisablehook} set by the program.
+ *
+ * <p>State: the kind of stderr; the line-buffered stream's pending text (none, one string, or a
+ * list); how many times the process has called the decoder's {@code decode}.
+ */
+final class UnraisableHook {
+    /** What sys.stderr is, for the allocations a write makes. */
+    enum Stderr { LINE_BUFFERED, IN_MEMORY }
+
+    /** Calls of a Python function before 3.11 specializes it (QUICKENING_WARMUP_DELAY). */
+    static final int DECODE_SPECIALIZED_FROM_CALL = 8;
+    /** Calls of {@code BufferedIncrementalDecoder.decode} a {@code python3 FILE} start-up makes (site's .pth files), measured. */
+    static final int STARTUP_DECODE_CALLS = 4;
+    /** TextIOWrapper's _CHUNK_SIZE: bytes one read_chunk asks the buffer for. */
+    static final int CHUNK_SIZE = 8192;
+
+    private final Runtime rt;
+    private final Heap heap;
+    private Stderr stderr = Stderr.LINE_BUFFERED;
+    private long decodeCalls = Long.getLong("i7.decode", STARTUP_DECODE_CALLS);
+    /** Line-buffered stderr: 0 nothing pending, 1 one string pending, 2 a list of them ({@link #pendingList}). */
+    private int pending;
+    private long pendingList;
+
+    UnraisableHook(Runtime rt) {
+        this.rt = rt;
+        this.heap = rt.heap;
+    }
+
+    /** Sets the kind of stderr, and whether the decoder is already specialized (a long-running process). */
+    void configure(Stderr kind, boolean decoderSpecialized) {
+        stderr = kind;
+        if (decoderSpecialized) decodeCalls = Math.max(decodeCalls, DECODE_SPECIALIZED_FROM_CALL - 1);
+    }
+
+    /**
+     * Writes the report: {@code header} ("Exception ignored in: " and the object's repr), the
+     * traceback and the exception line. Does not release {@code exc}.
+     */
+    void report(long exc, String header) {
+        GcHooks gc = heap.gcHooks();
+        gc.onGcAlloc();  // the UnraisableHookArgs struct sequence
+        int colon = header.indexOf(": ");
+        if (colon >= 0) {
+            write(header.substring(0, colon + 2));
+            write(header.substring(colon + 2));
+        } else {
+            write(header);
+        }
+        write("\n");
+        long tb = rt.tracebacks.tracebackOf(exc);
+        if (tb != 0) {
+            write("Traceback (most recent call last):\n");
+            List<TracebackFormatter.FrameSummary> frames = TracebackFormatter.lastC(rt.tracebacks.frames(tb));
+            TracebackFormatter.walkFrames(frames, rt.lineCache, new TracebackFormatter.FrameVisitor() {
+                @Override public void frame(TracebackFormatter.FrameSummary f, String line) { writeFrame(f, line); }
+                @Override public void repeated(String text) { write(text); }
+            });
+        }
+        write(rt.tracebacks.unraisableTypeName(exc));
+        write(": ");
+        write(rt.tracebacks.safeStr(exc));
+        write("\n");
+        rt.err.flush();
+        gc.onGcFree();  // the struct sequence
+    }
+
+    /** tb_displayline: the File line, the source line read again from its file, the anchors' parse, the markers. */
+    private void writeFrame(TracebackFormatter.FrameSummary f, String line) {
+        String[] rows = TracebackFormatter.formatFrameC(f, line).split("\n");
+        write(rows[0] + "\n");
+        String file = f.filename();
+        String source = rt.lineCache.source(file);
+        if (source != null && !(file.startsWith("<") && file.endsWith(">"))) readLine(source, f.lineno());
+        if (rows.length < 2) return;
+        write("    ");
+        write(rows[1].substring(4));
+        write("\n");
+        var p = f.position();
+        if (p != null && p.line() >= 0 && p.endLine() >= 0 && p.col() >= 0 && p.endCol() >= 0 && p.line() == p.endLine()) {
+            heap.decref(heap.lists.alloc(0));  // extract_anchors_from_line's arena (its object list)
+        }
+        if (rows.length < 3) return;
+        write(rows[2].substring(0, 4));
+        write(rows[2].substring(4));
+        write("\n");
+    }
+
+    /** PyFile_WriteString/WriteObject on sys.stderr: a bound write method, and the stream's own allocations. */
+    private void write(String text) {
+        GcHooks gc = heap.gcHooks();
+        gc.onGcAlloc();
+        if (stderr == Stderr.LINE_BUFFERED) {
+            if (pending == 0) {
+                pending = 1;
+            } else if (pending == 1) {
+                pendingList = heap.lists.alloc(0);
+                pending = 2;
+            }
+            if (text.indexOf('\n') >= 0) {  // line buffering: flush
+                if (pending == 2) heap.decref(pendingList);
+                pending = 0;
+                gc.onGcAlloc();  // the managed buffer and the memoryview of the raw write
+                gc.onGcAlloc();
+                gc.onGcFree();
+                gc.onGcFree();
+            }
+        }
+        rt.err.print(text);
+        gc.onGcFree();
+    }
+
+    /** display_source_line: opens the file through io and reads lines 1..lineno, then closes it. */
+    private void readLine(String source, int lineno) {
+        GcHooks gc = heap.gcHooks();
+        heap.decref(heap.lists.alloc(0));  // PyImport_Import("io")'s empty fromlist
+        long args = tuple(4);               // io.open -> FileIO(file, mode, closefd, opener)
+        gc.onGcAlloc();                     // FileIO
+        long fileioDict = heap.dicts.create();  // FileIO.name set
+        heap.decref(args);
+        args = tuple(2);                    // BufferedReader(raw, buffering)
+        gc.onGcAlloc();                     // BufferedReader
+        heap.decref(args);
+        gc.onGcAlloc();                     // binary.fileno, bound
+        gc.onGcFree();
+        args = tuple(2);                    // TextIOWrapper(binary, encoding)
+        gc.onGcAlloc();                     // TextIOWrapper
+        long args1 = tuple(1);              // IncrementalDecoder('strict')
+        gc.onGcAlloc();                     // its instance
+        heap.decref(args1);
+        heap.decref(tuple(2));              // IncrementalNewlineDecoder(decoder, translate)
+        gc.onGcAlloc();                     // buffer.read1, looked up
+        gc.onGcFree();
+        heap.decref(args);
+
+        byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
+        long snapshot = 0;
+        long read = 0;   // bytes read so far (whole chunks)
+        boolean eof = false;
+        int pos = 0;     // where the next line starts
+        for (int i = 1; i <= lineno && !eof; i++) {
+            int end = lineEnd(bytes, pos);  // index of the line's newline byte, or -1 at the last line
+            long aside = 0;
+            while (!eof && (end < 0 || read <= end)) {
+                if (pos < read && aside == 0) aside = heap.lists.alloc(0);  // readline's chunks list
+                long n = Math.min(CHUNK_SIZE, Math.max(0, bytes.length - read));
+                snapshot = readChunk(snapshot);
+                read += n;
+                if (n == 0) eof = true;
+            }
+            if (aside != 0) heap.decref(aside);
+            if (eof && snapshot != 0) {  // readline at end of file drops the snapshot
+                heap.decref(snapshot);
+                snapshot = 0;
+            }
+            pos = end < 0 ? bytes.length : end + 1;
+        }
+        gc.onGcFree();                      // BufferedReader
+        gc.onGcFree();                      // the IncrementalDecoder
+        if (snapshot != 0) heap.decref(snapshot);
+        heap.decref(fileioDict);
+        gc.onGcFree();                      // FileIO
+        gc.onGcFree();                      // TextIOWrapper
+    }
+
+    /** Index of the newline byte ending the line that starts at {@code pos} ('\r\n' counts at its '\n'), or -1. */
+    private static int lineEnd(byte[] bytes, int pos) {
+        for (int i = pos; i < bytes.length; i++) {
+            if (bytes[i] == '\n') return i;
+            if (bytes[i] == '\r') return i + 1 < bytes.length && bytes[i + 1] == '\n' ? i + 1 : i;
+        }
+        return -1;
+    }
+
+    /** textiowrapper_read_chunk with telling on: returns the new snapshot tuple (the old one is released). */
+    private long readChunk(long oldSnapshot) {
+        GcHooks gc = heap.gcHooks();
+        heap.decref(tuple(2));              // decoder.getstate(): the Python decoder's (buffer, flags)
+        heap.decref(tuple(2));              // and IncrementalNewlineDecoder's own
+        gc.onGcAlloc();                     // the managed buffer and memoryview of the raw read
+        gc.onGcAlloc();
+        gc.onGcFree();
+        gc.onGcFree();
+        long result = tuple(2);             // codecs.utf_8_decode's (text, consumed)
+        if (++decodeCalls < DECODE_SPECIALIZED_FROM_CALL) {
+            gc.onGcAlloc();                 // UNPACK_SEQUENCE before specialization: a tuple iterator
+            gc.onGcFree();
+        }
+        heap.decref(result);
+        heap.decref(rt.sliceType.create(none(), none(), none()));  // data[consumed:]
+        long snapshot = tuple(2);           // (dec_flags, next_input)
+        if (oldSnapshot != 0) heap.decref(oldSnapshot);
+        return snapshot;
+    }
+
+    /** A tuple of {@code n} Nones (argument and result tuples: only their size matters, for the free lists). */
+    private long tuple(int n) {
+        long t = heap.tuples.alloc(n);
+        for (int i = 0; i < n; i++) TupleType.setItemSteal(t, i, none());
+        return t;
+    }
+
+    private long none() {
+        heap.incref(heap.None);
+        return heap.None;
+    }
+}

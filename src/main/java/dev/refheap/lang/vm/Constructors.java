@@ -121,7 +121,7 @@ final class Constructors {
             boolean small = true;
             for (int i = 0; i < n; i++) {
                 long x = a[o + i];
-                if (!(heap.typeOf(x) instanceof IntType)) {
+                if (!(rt.ops.baseView(x) instanceof IntType)) {  // PyNumber_Index: an int subclass's value too
                     throw rt.typeError("'" + rt.ops.typeName(x) + "' object cannot be interpreted as an integer");
                 }
                 v[i] = IntType.toBig(x);

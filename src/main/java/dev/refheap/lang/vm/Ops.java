@@ -221,6 +221,11 @@ final class Ops {
             return "<cell at " + hex(o) + ": " + (c == 0 ? "empty>" : typeName(c) + " object at " + hex(c) + ">");
         }
         if (t == rt.codeType) return "<code object " + StrType.value(Native.getLong(o + CodeType.NAME)) + " at " + hex(o) + ", file \"" + StrType.value(Native.getLong(o + CodeType.FILENAME)) + "\", line " + rt.codeType.code(o).unit.firstLineno() + ">";
+        if (t == rt.frameType) {  // frame_repr: file as its repr, line as f_lineno, code as co_name
+            Frame f = rt.frameType.frame(o);
+            return "<frame at " + hex(o) + ", file " + repr(Native.getLong(f.codeObj + CodeType.FILENAME)) + ", line " + f.line()
+                    + ", code " + StrType.value(Native.getLong(f.codeObj + CodeType.NAME)) + ">";
+        }
         if (t == rt.coroutineType || t == rt.asyncGeneratorType) return Coroutines.repr(rt, o);
         if (t == rt.generatorType) return "<generator object " + StrType.value(Native.getLong(o + GeneratorType.QUALNAME)) + " at " + hex(o) + ">";
         if (t == rt.rangeType) return RangeType.repr(o);

@@ -39,12 +39,6 @@ class RefusedIntrospectionTest {
     }
 
     @Test
-    void finishedFramesBackIsRefused() {
-        assertEquals("refheap does not support f_back of a finished frame yet\n",
-                run("import sys\ndef f():\n    return sys._getframe()\nfr = f()\ntry:\n    fr.f_back\nexcept NotImplementedError as e:\n    print(e)\n"));
-    }
-
-    @Test
     void memoryviewCastIsRefused() {
         assertEquals("refheap does not support memoryview.cast yet\n",
                 run("try:\n    memoryview(b'ab').cast('H')\nexcept NotImplementedError as e:\n    print(e)\n"));

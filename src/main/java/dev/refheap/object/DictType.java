@@ -95,6 +95,12 @@ public final class DictType extends PyType {
         return d;
     }
 
+    @Override
+    public void initSubtypeInstance(long o) { Native.putLong(o + MA_KEYS, emptyKeys); }
+
+    @Override
+    public boolean isDataBase() { return true; }
+
     public static long size(long d) { return Native.getLong(d + MA_USED); }
 
     /** Marks {@code d} as watched: from now on each change of its contents advances {@link #watchedVersion()}. */
@@ -678,7 +684,14 @@ public final class DictType extends PyType {
     @Override
     public boolean equals(long a, long b) {
         if (a == b) return true;
-        if (Heap.typeAddress(b) != address() || size(a) != size(b)) return false;
+        if (Heap.typeAddress(b) != address()) return false;
+        return contentsEqual(a, b);
+    }
+
+    /** dict_equal: the same keys with equal values; {@code a} and {@code b} have dict's layout (either may be a subclass instance). */
+    public boolean contentsEqual(long a, long b) {
+        if (a == b) return true;
+        if (size(a) != size(b)) return false;
         boolean[] same = {true};
         forEach(a, (key, value) -> {
             if (!same[0]) return;

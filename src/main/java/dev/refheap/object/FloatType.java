@@ -37,8 +37,11 @@ public final class FloatType extends PyType {
     public static double value(long o) { return Native.getDouble(o + OB_FVAL); }
 
     @Override
+    public boolean isDataBase() { return true; }
+
+    @Override
     public void dealloc(long o) {
-        if (numFree < MAX_FREE) {
+        if (numFree < MAX_FREE && Heap.typeAddress(o) == address()) {  // float_dealloc: only exact floats are kept
             heap.parkedOnFreeList(o, this);
             Native.putLong(o + Layout.OB_TYPE, freeList);
             freeList = o;

@@ -159,6 +159,12 @@ public class IntType extends PyType {
     }
 
     @Override
+    public long subtypeSizeOf(long o, long subtypeBasicSize) { return sizeOf(o); }  // int___sizeof__: offsetof(ob_digit) + digits
+
+    @Override
+    public boolean isDataBase() { return true; }
+
+    @Override
     public long hash(long o) {
         return Math.abs(obSize(o)) <= 2 ? Hashing.hashLong(asLong(o)) : Hashing.hashBig(toBig(o));
     }

@@ -21,6 +21,9 @@ public final class ListType extends PyType {
         super(heap, "list", null, BASETYPE | HAVE_GC | LIST_SUBCLASS, 40, 0, 0);
     }
 
+    @Override
+    public boolean isDataBase() { return true; }
+
     /** PyList_New: a new, tracked list of {@code n} items, all 0 (fill with {@link #setItemSteal}). */
     public long alloc(long n) {
         return alloc(n, true);

@@ -91,6 +91,26 @@ public abstract class PyType {
     /** Every reference {@code o} owns, including ones tp_traverse skips. Default: {@link #traverse}. */
     public void references(long o, LongConsumer visit) { traverse(o, visit); }
 
+    /**
+     * The fields a new instance of a Python subclass of this type needs beyond zeros (what tp_alloc
+     * plus the type's tp_new leave: an empty dict's shared empty keys, a set's small table); the
+     * object is zero-filled after its head when this is called.
+     */
+    public void initSubtypeInstance(long o) {}
+
+    /**
+     * True for the builtin containers and numbers whose behaviour a subclass's instances keep for
+     * what the subclass does not define (the VM dispatches their protocol by type).
+     */
+    public boolean isDataBase() { return false; }
+
+    /**
+     * The data base whose layout and behaviour instances of this type have ({@link #isDataBase}):
+     * the type itself for one, the builtin it extends for a native subclass of one
+     * ({@code collections.defaultdict}: dict), else null.
+     */
+    public PyType dataBase() { return isDataBase() ? this : null; }
+
     /** True if the type has tp_clear. */
     public boolean hasClear() { return false; }
 
@@ -122,6 +142,15 @@ public abstract class PyType {
     public long sizeOf(long o) {
         long n = itemSize == 0 ? 0 : Math.abs(Native.getLong(o + Layout.OB_SIZE));
         return basicSize + itemSize * n;
+    }
+
+    /**
+     * {@code o.__sizeof__()} for an instance of a Python subclass whose basicsize is
+     * {@code subtypeBasicSize}: most types' __sizeof__ reads tp_basicsize of the object's own type,
+     * so the subclass's slots and dict pointer count (int's does not: offsetof(ob_digit)).
+     */
+    public long subtypeSizeOf(long o, long subtypeBasicSize) {
+        return subtypeBasicSize - basicSize + sizeOf(o);
     }
 
     /** hash(o); the default is CPython's pointer hash. */

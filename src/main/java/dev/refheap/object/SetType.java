@@ -56,6 +56,16 @@ public final class SetType extends PyType {
         return s;
     }
 
+    @Override
+    public void initSubtypeInstance(long s) {
+        Native.putLong(s + MASK, MINSIZE - 1);
+        Native.putLong(s + TABLE, s + SMALLTABLE);
+        Native.putLong(s + HASH, -1);
+    }
+
+    @Override
+    public boolean isDataBase() { return true; }
+
     public static long size(long s) { return Native.getLong(s + USED); }
     private static long table(long s) { return Native.getLong(s + TABLE); }
     private static long mask(long s) { return Native.getLong(s + MASK); }

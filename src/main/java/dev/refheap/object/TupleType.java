@@ -23,6 +23,9 @@ public final class TupleType extends PyType {
         super(heap, "tuple", null, BASETYPE | HAVE_GC | TUPLE_SUBCLASS, OB_ITEM, 8, 0);
     }
 
+    @Override
+    public boolean isDataBase() { return true; }
+
     void createEmpty() {
         // CPython's static empty tuple sits 8 bytes past a 16-byte boundary (id(()) % 16 == 8).
         empty = heap.newStaticObject(this, OB_ITEM + 8, Layout.STATIC_REFCNT, 8);

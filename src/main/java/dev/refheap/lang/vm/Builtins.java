@@ -114,8 +114,9 @@ final class Builtins {
             Args.exactly(rt, "abs", n, kw, 1);
             long x = a[o];
             if (heap.typeOf(x) == heap.ints && IntType.obSize(x) >= 0) return incref(heap, x);
-            if (heap.typeOf(x) instanceof IntType) return heap.ints.of(IntType.toBig(x).abs());
-            if (heap.typeOf(x) == heap.floats) return heap.floats.of(Math.abs(FloatType.value(x)));
+            PyType xt = rt.ops.asBuiltin(heap.typeOf(x), "__abs__");  // an int or float subclass without its own __abs__: its base's
+            if (xt instanceof IntType) return heap.ints.of(IntType.toBig(x).abs());
+            if (xt == heap.floats) return heap.floats.of(Math.abs(FloatType.value(x)));
             if (heap.typeOf(x) == rt.complexType) return rt.complexType.abs(x);
             if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__abs__") != 0) return rt.ops.callMethod(x, "__abs__");
             throw rt.typeError("bad operand type for abs(): '" + rt.ops.typeName(x) + "'");
@@ -266,7 +267,7 @@ final class Builtins {
     }
 
     private static String radix(Runtime rt, long v, int radix, String prefix) {
-        if (!(rt.heap.typeOf(v) instanceof IntType)) {
+        if (!(rt.ops.baseView(v) instanceof IntType)) {
             throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
         }
         BigInteger b = IntType.toBig(v);
@@ -274,7 +275,7 @@ final class Builtins {
     }
 
     static long intArg(Runtime rt, long v) {
-        if (!(rt.heap.typeOf(v) instanceof IntType)) {
+        if (!(rt.ops.baseView(v) instanceof IntType)) {
             throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
         }
         if (!IntType.fitsLong(v)) throw rt.error("OverflowError", "Python int too large to convert to C ssize_t");
@@ -450,7 +451,7 @@ final class Builtins {
 
     /** round()'s ndigits: an int, clipped to a 64-bit range (PyNumber_AsSsize_t with no error). */
     private static long clampedDigits(Runtime rt, long d) {
-        if (!(rt.heap.typeOf(d) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(d) + "' object cannot be interpreted as an integer");
+        if (!(rt.ops.baseView(d) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(d) + "' object cannot be interpreted as an integer");
         if (IntType.fitsLong(d)) return IntType.asLong(d);
         return IntType.toBig(d).signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
@@ -462,7 +463,8 @@ final class Builtins {
         Heap heap = rt.heap;
         long x = a[o];
         boolean noDigits = n == 1 || a[o + 1] == heap.None;
-        if (heap.typeOf(x) instanceof IntType) {
+        PyType xt = rt.ops.asBuiltin(heap.typeOf(x), "__round__");  // an int or float subclass without its own __round__: its base's
+        if (xt instanceof IntType) {
             if (noDigits) return heap.ints.of(IntType.toBig(x));
             long digits = clampedDigits(rt, a[o + 1]);
             if (digits >= 0) return heap.ints.of(IntType.toBig(x));
@@ -471,7 +473,7 @@ final class Builtins {
             BigDecimal r = new BigDecimal(big).setScale((int) digits, RoundingMode.HALF_EVEN);
             return heap.ints.of(r.toBigInteger());
         }
-        if (heap.typeOf(x) == heap.floats) {
+        if (xt == heap.floats) {
             double v = FloatType.value(x);
             if (noDigits) {
                 if (Double.isNaN(v)) throw rt.error("ValueError", "cannot convert float NaN to integer");
@@ -487,7 +489,9 @@ final class Builtins {
             if (Double.isInfinite(r)) throw rt.error("OverflowError", "rounded value too large to represent");
             return heap.floats.of(r == 0 ? Math.copySign(0.0, v) : r);
         }
-        if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__round__") != 0) return rt.ops.callMethod(x, "__round__");
+        if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__round__") != 0) {
+            return n == 1 ? rt.ops.callMethod(x, "__round__") : rt.ops.callMethod(x, "__round__", a[o + 1]);
+        }
         throw rt.typeError("type " + rt.ops.typeName(x) + " doesn't define __round__ method");
     }
 
@@ -524,8 +528,11 @@ final class Builtins {
             dictUpdate(rt, d, MappingProxyType.mapping(m), merge, callable);  // its keys() and items are the mapping's
             return;
         }
-        if (heap.typeOf(m) != heap.dicts) {
-            if (heap.typeOf(m) instanceof ClassType c && rt.ops.lookupType(c, "keys") != 0) {
+        // dict_merge's fast path: a dict, or a dict subclass instance that keeps dict's __iter__, is read
+        // from its own table; any other mapping through keys() and subscription
+        boolean asDict = rt.ops.baseView(m) == heap.dicts && rt.ops.asBuiltin(heap.typeOf(m), "__iter__") == heap.dicts;
+        if (!asDict) {
+            if (rt.ops.lookupType(heap.typeOf(m), "keys") != 0) {
                 long keys = rt.ops.callMethod(m, "keys");
                 long l = toList(rt, keys);
                 heap.decref(keys);

@@ -52,6 +52,12 @@ final class ClassType extends LangType implements HeapTypeSlots {
     final List<PyType> fullMro = new ArrayList<>();
     /** The builtin type whose layout instances extend: null for object, an exception type when {@link #exceptionBased}. */
     final PyType builtinBase;
+    /**
+     * The builtin container or number whose slots instances use for what the class does not define
+     * ({@link Ops#asBuiltin}): tuple, list, dict, set, frozenset, int, float (the data base of a
+     * native base such as defaultdict); null for other bases.
+     */
+    final PyType dataBase;
     final boolean exceptionBased;
     /**
      * Where the instance dict pointer lives when it is not managed: a fixed offset from the
@@ -96,6 +102,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
               long weaklistOffset, long dictOffset, int flags) {
         super(rt, name, builtinBase, flags, basicSize, itemSize, weaklistOffset);
         this.builtinBase = builtinBase;
+        this.dataBase = builtinBase != null ? builtinBase.dataBase() : null;
         this.exceptionBased = exceptionBased;
         this.dictOffset = dictOffset;
         this.metaclass = (flags & TYPE_SUBCLASS) != 0;
@@ -166,10 +173,14 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     /** As {@link #allocInstance()} with {@code nitems} items (zeroed) for a variable-sized base. */
     long allocInstance(long nitems) {
-        long o = heap.allocObject(this, nitems);
+        // _PyObject_VAR_SIZE: a variable-sized base's items rounded up to a pointer (int's digits), so
+        // the dict pointer after them (tp_dictoffset -8) lies inside the object
+        long size = (basicSize() + heap.bytesFor(nitems, itemSize(), basicSize() + 64) + 7) & ~7L;
+        long o = heap.allocObjectOfSize(this, size, nitems);
         if (builtinLayout()) {
-            Native.fill(o + Layout.OBJECT_HEAD, basicSize() + nitems * itemSize() - Layout.OBJECT_HEAD, (byte) 0);
+            Native.fill(o + Layout.OBJECT_HEAD, size - Layout.OBJECT_HEAD, (byte) 0);
             if (itemSize() != 0) Native.putLong(o + Layout.OB_SIZE, nitems);
+            builtinBase.initSubtypeInstance(o);
             heap.track(o);
             return o;
         }
@@ -370,7 +381,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
     @Override
     public long sizeOf(long o) {
         // the base's __sizeof__ reads tp_basicsize of the object's own type: this class's
-        return builtinLayout() ? basicSize() - builtinBase.basicSize() + builtinBase.sizeOf(o) : super.sizeOf(o);
+        return builtinLayout() ? builtinBase.subtypeSizeOf(o, basicSize()) : super.sizeOf(o);
     }
 
     @Override

@@ -85,15 +85,7 @@ final class Constructors {
             long l = heap.lists.alloc(0, false);  // list_vectorcall: PyType_GenericAlloc, not the free list
             if (n == 0) return l;
             try {
-                PyType it = heap.typeOf(a[o]);
-                boolean hasLen = it == heap.lists || it == heap.tuples || it == heap.strs || it == heap.dicts || it == heap.sets
-                        || it == heap.frozensets || it == heap.bytes || it == rt.rangeType || it instanceof DictViewType
-                        || (it instanceof ClassType c && rt.ops.lookupType(c, "__len__") != 0);
-                if (hasLen) {
-                    long len = rt.ops.len(a[o]);
-                    heap.lists.preallocateExact(l, len);
-                }
-                Sequences.extend(rt, l, a[o]);
+                Sequences.listInit(rt, l, a[o]);
             } catch (RuntimeException e) {
                 heap.decref(l);
                 throw e;
@@ -129,7 +121,7 @@ final class Constructors {
             boolean small = true;
             for (int i = 0; i < n; i++) {
                 long x = a[o + i];
-                if (!(heap.typeOf(x) instanceof IntType)) {
+                if (!(rt.ops.baseView(x) instanceof IntType)) {  // PyNumber_Index: an int subclass's value too
                     throw rt.typeError("'" + rt.ops.typeName(x) + "' object cannot be interpreted as an integer");
                 }
                 v[i] = IntType.toBig(x);
@@ -176,7 +168,7 @@ final class Constructors {
             if (np == 1) {
                 long src = a[o];
                 if (heap.typeOf(src) == heap.dicts || heap.typeOf(src) == rt.mappingProxyType
-                        || (heap.typeOf(src) instanceof ClassType c && rt.ops.lookupType(c, "keys") != 0)) {
+                        || rt.ops.lookupType(heap.typeOf(src), "keys") != 0) {
                     Builtins.dictUpdate(rt, d, src, false, 0);
                 } else {
                     long l = Builtins.toList(rt, src);
@@ -229,6 +221,8 @@ final class Constructors {
             return parseInt(rt, t == heap.strs ? StrType.value(x) : new String(BytesType.value(x)), (int) Builtins.intArg(rt, base));
         }
         if (t == heap.ints) return Builtins.incref(heap, x);
+        if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__int__") != 0) return rt.ops.callMethod(x, "__int__");
+        t = rt.ops.baseView(x);  // int's or float's nb_int for a subclass instance: an exact copy of its value
         if (t instanceof IntType) return heap.ints.of(IntType.toBig(x));
         if (t == heap.floats) {
             double d = FloatType.value(x);
@@ -275,6 +269,9 @@ final class Constructors {
         Heap heap = rt.heap;
         PyType t = heap.typeOf(x);
         if (t == heap.floats) return Builtins.incref(heap, x);
+        if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__float__") != 0) return rt.ops.callMethod(x, "__float__");
+        t = rt.ops.baseView(x);  // float's or int's nb_float for a subclass instance: a new exact float
+        if (t == heap.floats) return heap.floats.of(FloatType.value(x));
         if (t instanceof IntType) return heap.floats.of(Numbers.toDouble(rt, x));
         if (t == heap.strs) {
             String s = StrType.value(x).strip().replace("_", "");

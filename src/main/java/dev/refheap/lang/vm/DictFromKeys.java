@@ -2,23 +2,29 @@ package dev.refheap.lang.vm;
 
 import dev.refheap.object.Heap;
 
-/** dict.fromkeys(iterable, value=None): each key set in turn, in iteration order. */
+/**
+ * dict.fromkeys(iterable, value=None): each key set in turn, in iteration order. Called on a
+ * subclass ({@code cls} not dict), the result is {@code cls()} and each key goes through
+ * {@code d[key] = value} (its {@code __setitem__}), as _PyDict_FromKeys does.
+ */
 final class DictFromKeys {
     private DictFromKeys() {}
 
-    static long fromkeys(Runtime rt, long[] a, int o, int n, long kw) {
+    static long fromkeys(Runtime rt, long cls, long[] a, int o, int n, long kw) {
         Args.noKeywords(rt, "fromkeys", kw);
         if (n < 1) throw rt.typeError("fromkeys expected at least 1 argument, got " + n);
         if (n > 2) throw rt.typeError("fromkeys expected at most 2 arguments, got " + n);
         Heap heap = rt.heap;
         long value = n == 2 ? a[o + 1] : heap.None;
-        long d = heap.dicts.create();
+        boolean exact = cls == 0 || cls == heap.dicts.address();
+        long d = exact ? heap.dicts.create() : rt.ops.call(cls, new long[0], 0, 0, 0);
         try {
             long it = rt.ops.iter(a[o]);
             try {
                 for (long k = rt.ops.next(it); k != 0; k = rt.ops.next(it)) {
                     try {
-                        heap.dicts.setItem(d, k, value);
+                        if (exact || heap.typeOf(d) == heap.dicts) heap.dicts.setItem(d, k, value);
+                        else rt.ops.setItem(d, k, value);
                     } catch (dev.refheap.object.PyError e) {
                         throw rt.fromPyError(e);
                     } finally {

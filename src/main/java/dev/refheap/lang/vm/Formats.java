@@ -64,7 +64,7 @@ final class Formats {
 
     static String format(Runtime rt, long v, String specText) {
         Heap heap = rt.heap;
-        PyType t = heap.typeOf(v);
+        PyType t = rt.ops.baseView(v);  // an int or float subclass that does not define __format__ (Ops.format checked) formats as its base
         Spec sp = parse(rt, specText);
         if (sp.precision == MAX_WIDTH && (t == heap.floats || t instanceof IntType && "eEfFgG%".indexOf(sp.type) >= 0)) {
             throw rt.error("ValueError", "precision too big"); // past INT_MAX (or refheap's own limit)
@@ -244,8 +244,8 @@ final class Formats {
                 case 'r' -> padText(rt.ops.repr(a), flags);
                 case 'a' -> padText(Builtins.ascii(rt.ops.repr(a)), flags);
                 case 'd', 'i', 'u' -> {
-                    boolean isInt = heap.typeOf(a) instanceof dev.refheap.object.IntType;
-                    if (!isInt && heap.typeOf(a) != heap.floats) {
+                    boolean isInt = rt.ops.baseView(a) instanceof dev.refheap.object.IntType;
+                    if (!isInt && rt.ops.baseView(a) != heap.floats) {
                         throw rt.typeError("%" + conv + " format: a real number is required, not " + rt.ops.typeName(a));
                     }
                     if (isInt) yield format(rt, a, spec + "d");
@@ -260,20 +260,20 @@ final class Formats {
                     }
                 }
                 case 'x', 'X', 'o' -> {
-                    if (!(heap.typeOf(a) instanceof dev.refheap.object.IntType)) {
+                    if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType)) {
                         throw rt.typeError("%" + conv + " format: an integer is required, not " + rt.ops.typeName(a));
                     }
                     yield format(rt, a, spec + conv);
                 }
                 case 'e', 'E', 'f', 'F', 'g', 'G' -> {
-                    if (!(heap.typeOf(a) instanceof dev.refheap.object.IntType) && heap.typeOf(a) != heap.floats) {
+                    if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType) && rt.ops.baseView(a) != heap.floats) {
                         throw rt.typeError("must be real number, not " + rt.ops.typeName(a));
                     }
                     yield format(rt, a, spec + conv);
                 }
                 case 'c' -> {
-                    if (heap.typeOf(a) == heap.strs && StrType.length(a) == 1) yield StrType.value(a);
-                    if (!(heap.typeOf(a) instanceof dev.refheap.object.IntType)) throw rt.typeError("%c requires int or char");
+                    if (rt.ops.baseView(a) == heap.strs && StrType.length(a) == 1) yield StrType.value(a);
+                    if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType)) throw rt.typeError("%c requires int or char");
                     yield format(rt, a, spec + "c");
                 }
                 default -> throw rt.error("ValueError", "unsupported format character '" + conv + "' (0x"

@@ -18,7 +18,12 @@ public abstract class NativeType extends ExtType {
     protected final VmApi vm;
 
     protected NativeType(VmApi vm, String name, int flags, long basicSize, long itemSize, long weaklistOffset) {
-        super(vm.runtime(), name, null, flags, basicSize, itemSize, weaklistOffset);
+        this(vm, name, null, flags, basicSize, itemSize, weaklistOffset);
+    }
+
+    /** As the other constructor, for a type extending builtin type {@code base} (tp_base; null for object). */
+    protected NativeType(VmApi vm, String name, PyType base, int flags, long basicSize, long itemSize, long weaklistOffset) {
+        super(vm.runtime(), name, base, flags, basicSize, itemSize, weaklistOffset);
         this.vm = vm;
     }
 

@@ -100,7 +100,9 @@ final class NumberBuiltins {
     static long divmod(Runtime rt, long a, long b) {
         Heap heap = rt.heap;
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
-        boolean ia = ta instanceof IntType, ib = tb instanceof IntType;
+        // an int or float subclass without its own __divmod__/__rdivmod__ has its base's
+        PyType va = rt.ops.asBuiltin(ta, "__divmod__"), vb = rt.ops.asBuiltin(tb, "__rdivmod__");
+        boolean ia = va instanceof IntType, ib = vb instanceof IntType;
         if (ia && ib) {
             BigInteger x = IntType.toBig(a), y = IntType.toBig(b);
             if (y.signum() == 0) throw rt.error("ZeroDivisionError", "integer division or modulo by zero");
@@ -111,7 +113,7 @@ final class NumberBuiltins {
             }
             return pair(heap, heap.ints.of(qr[0]), heap.ints.of(qr[1]));
         }
-        if ((ia || ta == heap.floats) && (ib || tb == heap.floats)) {
+        if ((ia || va == heap.floats) && (ib || vb == heap.floats)) {
             double x = Numbers.toDouble(rt, a), y = Numbers.toDouble(rt, b);
             if (y == 0) throw rt.error("ZeroDivisionError", "float divmod()");
             double[] r = floatDivmod(x, y);

@@ -20,8 +20,16 @@ final class Numbers {
 
     /** a op b for numbers (new reference), or 0 if either operand is not a number. */
     static long binary(Runtime rt, BinaryOp op, long a, long b) {
+        return binary(rt, op, a, b, rt.heap.typeOf(a), rt.heap.typeOf(b));
+    }
+
+    /**
+     * As {@link #binary(Runtime, BinaryOp, long, long)} with {@code ta} and {@code tb} the types whose
+     * number slots apply (an int or float subclass's instance that does not define the operator
+     * has its base's; the result is of the base type).
+     */
+    static long binary(Runtime rt, BinaryOp op, long a, long b, PyType ta, PyType tb) {
         Heap heap = rt.heap;
-        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
         if (!isNumber(ta, heap) || !isNumber(tb, heap)) return 0;
         if (ta == heap.bools && tb == heap.bools && (op == BinaryOp.AND || op == BinaryOp.OR || op == BinaryOp.XOR)) {
             // bool_and, bool_or, bool_xor: two bools give a bool
@@ -33,7 +41,7 @@ final class Numbers {
                 || op == BinaryOp.MATRIX_MULTIPLY) {
             return 0;
         }
-        double x = toDouble(rt, a), y = toDouble(rt, b);
+        double x = ta == heap.floats ? FloatType.value(a) : toDouble(rt, a), y = tb == heap.floats ? FloatType.value(b) : toDouble(rt, b);
         if (op == BinaryOp.POWER && x < 0 && y != Math.floor(y) && !Double.isInfinite(y) && !Double.isNaN(y)) {
             // float_pow: a negative number to a fractional power becomes complex
             return rt.complexType.power(new dev.refheap.lang.ast.Complex(x, 0.0), new dev.refheap.lang.ast.Complex(y, 0.0));
@@ -42,7 +50,7 @@ final class Numbers {
     }
 
     static double toDouble(Runtime rt, long o) {
-        if (rt.heap.typeOf(o) == rt.heap.floats) return FloatType.value(o);
+        if (rt.ops.baseView(o) == rt.heap.floats) return FloatType.value(o);
         if (IntType.fitsLong(o)) return IntType.asLong(o);
         double d = IntType.toBig(o).doubleValue();
         if (Double.isInfinite(d)) throw rt.error("OverflowError", "int too large to convert to float");

@@ -62,16 +62,38 @@ final class Ops {
 
     /**
      * The type whose behaviour {@code o} has for special method {@code dunder}: for an instance of a
-     * class extending tuple that does not define it, tuple (PyTuple_Check's view); else {@code t}.
+     * class extending a builtin container or number ({@link ClassType#dataBase}: tuple, list, dict,
+     * set...) that does not define it, that builtin (the slot the class inherits); else {@code t}.
      */
     PyType asBuiltin(PyType t, String dunder) {
-        return t instanceof ClassType c && c.builtinBase == heap.tuples && lookupUserOnly(c, dunder) == 0 ? heap.tuples : t;
+        if (t instanceof ClassType c) {
+            if (c.dataBase == null) return t;
+            if (c.builtinBase == c.dataBase) return lookupUserOnly(c, dunder) == 0 ? c.dataBase : t;
+            // a native base between the class and the data base (defaultdict): whichever defines it first
+            PyType owner = resolvedOwner(c, dunder);
+            return owner instanceof ClassType ? t : owner != null && owner.dataBase() == c.dataBase && owner != c.dataBase ? owner : c.dataBase;
+        }
+        PyType d = t.dataBase();
+        if (d == null || d == t) return t;
+        return lookupBuiltin(t, dunder) != 0 ? t : d;  // a native subclass of a data base: its own slot, else the base's
     }
 
     /** True if o is a tuple or an instance of a class extending tuple (PyTuple_Check). */
     boolean isTuple(long o) {
         PyType t = heap.typeOf(o);
         return t == heap.tuples || t instanceof ClassType c && c.builtinBase == heap.tuples;
+    }
+
+    /**
+     * The builtin container or number type {@code o} is an instance of by layout (its
+     * {@link ClassType#dataBase} for an instance of a subclass: what PyDict_Check, PySet_Check...
+     * see), else its type.
+     */
+    PyType baseView(long o) {
+        PyType t = heap.typeOf(o);
+        if (t instanceof ClassType c) return c.dataBase != null ? c.dataBase : t;
+        PyType d = t.dataBase();
+        return d != null ? d : t;
     }
 
     /** The metaclass of class object {@code o} when it is a class defined by Python code (not type), else null. */
@@ -92,9 +114,9 @@ final class Ops {
         if (o == heap.True) return true;
         if (o == heap.False || o == heap.None) return false;
         PyType t = heap.typeOf(o);
-        if (t instanceof ClassType c0 && c0.builtinBase == heap.tuples && lookupUserOnly(c0, "__bool__") == 0
-                && lookupUserOnly(c0, "__len__") == 0) {
-            t = heap.tuples;
+        if (t instanceof ClassType c0 ? c0.dataBase != null && lookupUserOnly(c0, "__bool__") == 0 && lookupUserOnly(c0, "__len__") == 0
+                : t.dataBase() != null) {
+            t = t instanceof ClassType c1 ? c1.dataBase : t.dataBase();  // nb_bool or sq_length of the data base
         }
         if (t == heap.ints) return IntType.obSize(o) != 0;
         if (t == heap.floats) return FloatType.value(o) != 0;
@@ -128,7 +150,11 @@ final class Ops {
     // ---- repr and str -------------------------------------------------------------------------
 
     String repr(long o) {
-        PyType t = asBuiltin(heap.typeOf(o), "__repr__");
+        return reprAs(asBuiltin(heap.typeOf(o), "__repr__"), o);
+    }
+
+    /** repr(o) by type {@code t}'s tp_repr ({@code o}'s type, or a builtin base whose layout it has). */
+    String reprAs(PyType t, long o) {
         if (o == heap.None) return "None";
         if (t == heap.bools) return o == heap.True ? "True" : "False";
         if (t == heap.ints) return IntType.fitsLong(o) ? Long.toString(IntType.asLong(o)) : IntStrLimit.decimal(rt, IntType.toBig(o));
@@ -158,16 +184,17 @@ final class Ops {
             return sb.append('}').toString();
         });
         if (t == heap.sets || t == heap.frozensets) {
-            boolean fz = t == heap.frozensets;
-            if (SetType.size(o) == 0) return fz ? "frozenset()" : "set()";
-            return reprRecursive(o, fz ? "frozenset(...)" : "set(...)", () -> {
-                StringBuilder sb = new StringBuilder(fz ? "frozenset({" : "{");
+            // set_repr: a subclass instance, like a frozenset, shows its type's name around the braces
+            String name = Heap.typeAddress(o) != t.address() ? heap.typeOf(o).name() : t == heap.frozensets ? "frozenset" : null;
+            if (SetType.size(o) == 0) return (name == null ? "set" : name) + "()";
+            return reprRecursive(o, (name == null ? "set" : name) + "(...)", () -> {
+                StringBuilder sb = new StringBuilder(name == null ? "{" : name + "({");
                 boolean[] first = {true};
                 heap.sets.forEach(o, k -> {
                     sb.append(first[0] ? "" : ", ").append(reprNested(k));
                     first[0] = false;
                 });
-                return sb.append(fz ? "})" : "}").toString();
+                return sb.append(name == null ? "}" : "})").toString();
             });
         }
         if (t == heap.typeType || t instanceof ClassType mc && mc.metaclass && lookupUserOnly(mc, "__repr__") == 0) {
@@ -353,7 +380,7 @@ final class Ops {
      */
     long reprObject(long o) {
         PyType t = heap.typeOf(o);
-        if (t == heap.ints) return heap.strs.fresh(repr(o));
+        if (t == heap.ints || t instanceof ClassType ci && ci.dataBase == heap.ints && lookupUserOnly(ci, "__repr__") == 0) return heap.strs.fresh(repr(o));
         if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__repr__") == 0) && lookupType(c, "__repr__") != 0
                 && !((c.metaclass || c.builtinLayout()) && lookupUserOnly(c, "__repr__") == 0)) {
             return strResultObject(callMethod(o, "__repr__"), "__repr__");
@@ -368,7 +395,7 @@ final class Ops {
             heap.incref(o);
             return o;
         }
-        if (t == heap.ints) return heap.strs.fresh(repr(o));
+        if (t == heap.ints || t instanceof ClassType ci && ci.dataBase == heap.ints && lookupUserOnly(ci, "__repr__") == 0) return heap.strs.fresh(repr(o));
         if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupOverride(c, "__str__") != 0
                 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
             return strResultObject(callMethod(o, "__str__"), "__str__");
@@ -1248,9 +1275,16 @@ final class Ops {
             if (r != 0) return r;
         }
         try {
-            long r = Numbers.binary(rt, op.base(), a, b);
+            PyType va = heap.typeOf(a), vb = heap.typeOf(b);
+            if (va instanceof ClassType || vb instanceof ClassType) {
+                // an instance of a subclass of a builtin that does not define the operator takes its base's
+                va = asBuiltin(va, op.base().dunder);
+                vb = asBuiltin(vb, "__r" + op.base().dunder.substring(2));
+                if (op.isInplace() && heap.typeOf(a) instanceof ClassType c && lookupUserOnly(c, op.dunder) != 0) va = c;
+            }
+            long r = Numbers.binary(rt, op.base(), a, b, va, vb);
             if (r != 0) return r;
-            r = Sequences.binary(rt, op, a, b);
+            r = Sequences.binary(rt, op, a, b, va, vb);
             if (r != 0) return r;
         } catch (PyError e) {
             throw rt.fromPyError(e);
@@ -1304,13 +1338,17 @@ final class Ops {
     }
 
     long unary(String op, long a) {
-        PyType t = heap.typeOf(a);
+        return unaryAs(asBuiltin(heap.typeOf(a), switch (op) { case "-" -> "__neg__"; case "+" -> "__pos__"; default -> "__invert__"; }), op, a);
+    }
+
+    /** A unary operator by type {@code t}'s number slot ({@code a}'s type, or an int or float base). */
+    long unaryAs(PyType t, String op, long a) {
         if (t instanceof ExtType x) {
             long r = x.unary(op, a);
             if (r != 0) return r;
         }
         if (t instanceof IntType) {
-            if (op.equals("+") && t == heap.ints) return incref(a);
+            if (op.equals("+") && t == heap.ints && heap.typeOf(a) == heap.ints) return incref(a);
             BigInteger v = IntType.toBig(a);
             return switch (op) {
                 case "-" -> heap.ints.of(v.negate());
@@ -1318,7 +1356,10 @@ final class Ops {
                 default -> heap.ints.of(v.not());
             };
         }
-        if (t == heap.floats && !op.equals("~")) return heap.floats.of(op.equals("-") ? -FloatType.value(a) : FloatType.value(a));
+        if (t == heap.floats && !op.equals("~")) {
+            if (op.equals("+") && heap.typeOf(a) == heap.floats) return incref(a);  // float_pos: an exact float is itself
+            return heap.floats.of(op.equals("-") ? -FloatType.value(a) : FloatType.value(a));
+        }
         if (t instanceof ClassType c) {
             String d = switch (op) { case "-" -> "__neg__"; case "+" -> "__pos__"; default -> "__invert__"; };
             if (lookupType(c, d) != 0) return callMethod(a, d);
@@ -1362,8 +1403,10 @@ final class Ops {
                 if (c != null) return bool(switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 4 -> c > 0; default -> c >= 0; });
             }
         }
-        if (asBuiltin(ta, CMP_DUNDERS[op]) == heap.tuples && asBuiltin(tb, CMP_DUNDERS[CMP_SWAPPED[op]]) == heap.tuples) {
-            return bool(compareTuples(op, a, b));  // tuplerichcompare on tuple subclasses
+        PyType ba = asBuiltin(ta, CMP_DUNDERS[op]), bb = asBuiltin(tb, CMP_DUNDERS[CMP_SWAPPED[op]]);
+        if ((ba != ta || bb != tb) && !(ba instanceof ClassType) && !(bb instanceof ClassType)) {
+            Boolean r = compareAsBuiltin(op, a, ba, b, bb);  // the base's tp_richcompare on subclass instances
+            if (r != null) return bool(r);
         }
         if (op == 2) return bool(a == b);
         if (op == 3) {
@@ -1408,18 +1451,61 @@ final class Ops {
     }
 
     /** tuplerichcompare: the first differing items decide, else the lengths. */
-    private boolean compareTuples(int op, long a, long b) {
-        long na = TupleType.size(a), nb = TupleType.size(b);
+    /**
+     * a op b where a subclass instance takes its builtin base's comparison ({@code ba}, {@code bb}:
+     * the types whose tp_richcompare applies): tuplerichcompare, list_richcompare, dict_richcompare
+     * (== and != only), set_richcompare; null when the bases do not compare (NotImplemented).
+     */
+    Boolean compareAsBuiltin(int op, long a, PyType ba, long b, PyType bb) {
+        if (ba == heap.tuples && bb == heap.tuples) return compareSequences(op, a, b, false);
+        if (Numbers.isNumber(ba, heap) && Numbers.isNumber(bb, heap)) {
+            boolean fa = ba == heap.floats, fb = bb == heap.floats;
+            if (fa && Double.isNaN(FloatType.value(a)) || fb && Double.isNaN(FloatType.value(b))) return op == 3;
+            int c = Numbers.compare(a, b, fa, fb);
+            return switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 2 -> c == 0; case 3 -> c != 0; case 4 -> c > 0; default -> c >= 0; };
+        }
+        if (ba == heap.lists && bb == heap.lists) return compareSequences(op, a, b, true);
+        if (ba == heap.dicts && bb == heap.dicts && (op == 2 || op == 3)) {
+            boolean same;
+            try {
+                same = heap.dicts.contentsEqual(a, b);
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            }
+            return op == 2 == same;
+        }
+        if ((ba == heap.sets || ba == heap.frozensets) && (bb == heap.sets || bb == heap.frozensets)) {
+            long na = SetType.size(a), nb = SetType.size(b);
+            return switch (op) {
+                case 2 -> na == nb && Sequences.isSubset(rt, a, b);
+                case 3 -> !(na == nb && Sequences.isSubset(rt, a, b));
+                case 0 -> na < nb && Sequences.isSubset(rt, a, b);
+                case 1 -> na <= nb && Sequences.isSubset(rt, a, b);
+                case 4 -> na > nb && Sequences.isSubset(rt, b, a);
+                default -> na >= nb && Sequences.isSubset(rt, b, a);
+            };
+        }
+        return null;
+    }
+
+    /** tuplerichcompare / list_richcompare over the items in the base layout of {@code a} and {@code b}. */
+    private boolean compareSequences(int op, long a, long b, boolean list) {
+        long na = list ? ListType.size(a) : TupleType.size(a), nb = list ? ListType.size(b) : TupleType.size(b);
         if ((op == 2 || op == 3) && na != nb) return op == 3;
         long i = 0;
-        for (; i < Math.min(na, nb); i++) if (!eq(TupleType.item(a, i), TupleType.item(b, i))) break;
+        for (; i < Math.min(na, nb); i++) {
+            if (list && (i >= ListType.size(a) || i >= ListType.size(b))) break;  // an __eq__ shrank a list
+            if (!eq(list ? ListType.item(a, i) : TupleType.item(a, i), list ? ListType.item(b, i) : TupleType.item(b, i))) break;
+        }
+        na = list ? ListType.size(a) : na;
+        nb = list ? ListType.size(b) : nb;
         if (i >= na || i >= nb) {
             int c = Long.compare(na, nb);
             return switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 2 -> c == 0; case 3 -> c != 0; case 4 -> c > 0; default -> c >= 0; };
         }
         if (op == 2) return false;
         if (op == 3) return true;
-        return compareBool(op, TupleType.item(a, i), TupleType.item(b, i));
+        return compareBool(op, list ? ListType.item(a, i) : TupleType.item(a, i), list ? ListType.item(b, i) : TupleType.item(b, i));
     }
 
     /** a == b (may call __eq__). */
@@ -1481,7 +1567,11 @@ final class Ops {
     }
 
     boolean contains(long container, long item) {
-        PyType t = asBuiltin(heap.typeOf(container), "__contains__");
+        return containsAs(asBuiltin(heap.typeOf(container), "__contains__"), container, item);
+    }
+
+    /** {@code item in container} by type {@code t}'s sq_contains (its own type or a builtin base). */
+    boolean containsAs(PyType t, long container, long item) {
         try {
             if (t == heap.dicts) return heap.dicts.contains(container, item);
             if (t == heap.sets || t == heap.frozensets) return heap.sets.contains(container, item);
@@ -1543,8 +1633,14 @@ final class Ops {
     }
 
     long hashInstance(long o, ClassType c) {
-        if (c.builtinBase == heap.tuples && lookupUserOnly(c, "__hash__") == 0 && lookupUserOnly(c, "__eq__") == 0) {
-            return heap.tuples.hash(o);  // tuplehash, inherited
+        if (c.dataBase != null && lookupUserOnly(c, "__hash__") == 0 && lookupUserOnly(c, "__eq__") == 0) {
+            // the base's tp_hash, inherited (list's, dict's and set's: PyObject_HashNotImplemented)
+            if (c.dataBase == heap.lists || c.dataBase == heap.dicts || c.dataBase == heap.sets) throw rt.typeError("unhashable type: '" + c.name() + "'");
+            try {
+                return c.dataBase.hash(o);
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            }
         }
         long h = lookupType(c, "__hash__");
         if (h == heap.None) throw rt.typeError("unhashable type: '" + c.name() + "'");
@@ -1566,7 +1662,11 @@ final class Ops {
     // ---- items -------------------------------------------------------------------------------
 
     long len(long o) {
-        PyType t = asBuiltin(heap.typeOf(o), "__len__");
+        return lenAs(asBuiltin(heap.typeOf(o), "__len__"), o);
+    }
+
+    /** len(o) by type {@code t}'s sq_length (its own type or a builtin base). */
+    long lenAs(PyType t, long o) {
         if (t == heap.strs) return StrType.length(o);
         if (t == heap.lists) return ListType.size(o);
         if (t == heap.tuples) return TupleType.size(o);
@@ -1611,7 +1711,11 @@ final class Ops {
     // ---- iteration ---------------------------------------------------------------------------
 
     long iter(long o) {
-        PyType t = asBuiltin(heap.typeOf(o), "__iter__");
+        return iterAs(asBuiltin(heap.typeOf(o), "__iter__"), o);
+    }
+
+    /** iter(o) by type {@code t}'s tp_iter (its own type or a builtin base). */
+    long iterAs(PyType t, long o) {
         if (t == heap.lists) return rt.iterType.create(IterType.Kind.LIST, o, 0);
         if (t == heap.tuples) return rt.iterType.create(IterType.Kind.TUPLE, o, 0);
         if (t == heap.strs) return rt.iterType.create(IterType.Kind.STR, o, 0);

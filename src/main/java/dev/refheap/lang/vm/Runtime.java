@@ -210,7 +210,7 @@ public final class Runtime implements AutoCloseable {
         BytesMethods.install(this, heap.bytes);
         StrCodecMethods.install(this);
         DictViewSetOps.install(this);
-        NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, a, o, n, kw));
+        NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, s, a, o, n, kw));
         mappingProxyType.install();
         slotWrappers = new SlotWrappers(this);
         // The builtin types' descriptors, dicts and mro tuples (some 1,500 objects) are made without

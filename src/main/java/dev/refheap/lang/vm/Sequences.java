@@ -17,53 +17,31 @@ import dev.refheap.object.TupleType;
 final class Sequences {
     private Sequences() {}
 
-    /**
-     * Concatenation and repetition where an operand is an instance of a tuple subclass that does
-     * not define the operator: tupleconcat/tuplerepeat on its items, giving an exact tuple (never
-     * the operand itself, which is not exact). 0 when this does not apply.
-     */
-    private static long tupleSubclassBinary(Runtime rt, BinaryOp base, long a, long b, PyType ta, PyType tb) {
-        Heap heap = rt.heap;
-        String rd = "__r" + base.dunder.substring(2);
-        PyType ma = rt.ops.asBuiltin(ta, base.dunder), mb = rt.ops.asBuiltin(tb, rd);
-        if (ma == ta && mb == tb) return 0;  // no tuple subclass taking the builtin's part
-        if (base == BinaryOp.ADD && ma == heap.tuples && mb == heap.tuples) {
-            long n = TupleType.size(a), m = TupleType.size(b);
-            long r = heap.tuples.alloc(n + m);
-            for (long i = 0; i < n; i++) TupleType.setItemSteal(r, i, Builtins.incref(heap, TupleType.item(a, i)));
-            for (long i = 0; i < m; i++) TupleType.setItemSteal(r, n + i, Builtins.incref(heap, TupleType.item(b, i)));
-            return r;
-        }
-        if (base == BinaryOp.MULTIPLY && (ma == heap.tuples && tb instanceof IntType || mb == heap.tuples && ta instanceof IntType)) {
-            long seq = ma == heap.tuples && tb instanceof IntType ? a : b, count = seq == a ? b : a;
-            long copy = heap.tuples.alloc(TupleType.size(seq));
-            for (long i = 0; i < TupleType.size(seq); i++) TupleType.setItemSteal(copy, i, Builtins.incref(heap, TupleType.item(seq, i)));
-            try {
-                return repeat(rt, copy, count, false);
-            } finally {
-                heap.decref(copy);
-            }
-        }
-        return 0;
-    }
-
     /** a op b for str/bytes/list/tuple/set/dict operands (new reference), or 0 if not applicable. */
     static long binary(Runtime rt, BinaryOp op, long a, long b) {
         Heap heap = rt.heap;
-        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
         BinaryOp base = op.base();
-        if ((ta instanceof ClassType || tb instanceof ClassType) && (base == BinaryOp.ADD || base == BinaryOp.MULTIPLY)) {
-            long r = tupleSubclassBinary(rt, base, a, b, ta, tb);
-            if (r != 0) return r;
-        }
+        // an instance of a subclass of a builtin that does not define the operator takes its base's
+        // (list_concat, set_or...: the result is of the base type; an in-place one changes the instance)
+        PyType ta = rt.ops.asBuiltin(heap.typeOf(a), base.dunder);
+        PyType tb = rt.ops.asBuiltin(heap.typeOf(b), "__r" + base.dunder.substring(2));
+        if (op.isInplace() && heap.typeOf(a) instanceof ClassType c && rt.ops.lookupUserOnly(c, op.dunder) != 0) ta = c;
+        return binary(rt, op, a, b, ta, tb);
+    }
+
+    /** a op b with {@code ta} and {@code tb} the builtin types whose operations apply to them (their types, or builtin bases). */
+    static long binary(Runtime rt, BinaryOp op, long a, long b, PyType ta, PyType tb) {
+        Heap heap = rt.heap;
+        BinaryOp base = op.base();
+        boolean exact = ta == heap.typeOf(a) && tb == heap.typeOf(b);
         if (base == BinaryOp.ADD && ta == tb) {
             if (ta == heap.strs) {
                 if (StrType.length(b) == 0) return Builtins.incref(heap, a);
                 if (StrType.length(a) == 0) return Builtins.incref(heap, b);
                 return heap.strs.of(StrType.value(a) + StrType.value(b));
             }
-            if (ta == heap.tuples && TupleType.size(b) == 0) return Builtins.incref(heap, a);
-            if (ta == heap.tuples && TupleType.size(a) == 0) return Builtins.incref(heap, b);
+            if (ta == heap.tuples && TupleType.size(b) == 0 && exact) return Builtins.incref(heap, a);
+            if (ta == heap.tuples && TupleType.size(a) == 0 && exact) return Builtins.incref(heap, b);
             if (ta == heap.bytes) {
                 byte[] x = BytesType.value(a), y = BytesType.value(b), r = new byte[x.length + y.length];
                 System.arraycopy(x, 0, r, 0, x.length);
@@ -76,6 +54,7 @@ final class Sequences {
                     heap.incref(a);
                     return a;
                 }
+                if (!exact) return concatLists(rt, a, b);
                 long r = heap.lists.alloc(0);
                 extend(rt, r, a);
                 extend(rt, r, b);
@@ -95,8 +74,8 @@ final class Sequences {
             return a;
         }
         if (base == BinaryOp.MULTIPLY) {
-            if ((ta == heap.strs || ta == heap.lists || ta == heap.tuples || ta == heap.bytes) && tb instanceof IntType) return repeat(rt, a, b, op.isInplace());
-            if ((tb == heap.strs || tb == heap.lists || tb == heap.tuples || tb == heap.bytes) && ta instanceof IntType) return repeat(rt, b, a, false);
+            if ((ta == heap.strs || ta == heap.lists || ta == heap.tuples || ta == heap.bytes) && tb instanceof IntType) return repeat(rt, ta, a, b, op.isInplace());
+            if ((tb == heap.strs || tb == heap.lists || tb == heap.tuples || tb == heap.bytes) && ta instanceof IntType) return repeat(rt, tb, b, a, false);
         }
         if ((ta == heap.sets || ta == heap.frozensets) && (tb == heap.sets || tb == heap.frozensets)) {
             if (op.isInplace() && ta == heap.sets) return setInplace(rt, base, a, b);
@@ -130,13 +109,24 @@ final class Sequences {
      */
     private static final long MAX_JAVA_UNITS = Integer.MAX_VALUE / 2;
 
-    private static long repeat(Runtime rt, long seq, long count, boolean inplace) {
+    /** list_concat of a and b (either a list subclass instance): a new exact list of exactly their sizes. */
+    private static long concatLists(Runtime rt, long a, long b) {
+        Heap heap = rt.heap;
+        long n = ListType.size(a), m = ListType.size(b);
+        long r = heap.lists.alloc(n + m);
+        for (long i = 0; i < n; i++) ListType.setItemSteal(r, i, Builtins.incref(heap, ListType.item(a, i)));
+        for (long i = 0; i < m; i++) ListType.setItemSteal(r, n + i, Builtins.incref(heap, ListType.item(b, i)));
+        return r;
+    }
+
+    /** {@code seq * count} where {@code t} is the builtin whose repeat applies ({@code seq}'s type, or its base for a subclass instance). */
+    private static long repeat(Runtime rt, PyType t, long seq, long count, boolean inplace) {
         Heap heap = rt.heap;
         if (!IntType.fitsLong(count)) throw rt.error("OverflowError", "cannot fit 'int' into an index-sized integer");
         long n = Math.max(0, IntType.asLong(count));
-        PyType t = heap.typeOf(seq);
+        boolean exact = t == heap.typeOf(seq);
         if (t == heap.strs) {
-            if (n == 1) return Builtins.incref(heap, seq);
+            if (n == 1 && exact) return Builtins.incref(heap, seq);
             long len = StrType.length(seq);
             if (n > 0 && len > Long.MAX_VALUE / n) throw rt.error("OverflowError", "repeated string is too long");
             String s = StrType.value(seq);
@@ -189,7 +179,7 @@ final class Sequences {
             }
             return r;
         }
-        if (n == 1 && len > 0) {
+        if (n == 1 && len > 0 && exact) {
             heap.incref(seq);
             return seq;
         }
@@ -236,7 +226,7 @@ final class Sequences {
     /** 0 union, 1 intersection, 2 difference, 3 symmetric difference. */
     static long setOp(Runtime rt, long a, long b, int kind) {
         Heap heap = rt.heap;
-        long r = heap.typeOf(a) == heap.frozensets ? heap.frozensets.create() : heap.sets.create();
+        long r = heap.typeOf(a).isSubtypeOf(heap.frozensets) ? heap.frozensets.create() : heap.sets.create();
         try {
             switch (kind) {
                 case 0 -> { heap.sets.forEach(a, k -> heap.sets.add(r, k)); heap.sets.forEach(b, k -> heap.sets.add(r, k)); }
@@ -258,6 +248,22 @@ final class Sequences {
         boolean[] all = {true};
         rt.heap.sets.forEach(a, k -> { if (all[0] && !rt.heap.sets.contains(b, k)) all[0] = false; });
         return all[0];
+    }
+
+    /**
+     * list___init__ with an iterable: a list that has items is emptied; an iterable with a length
+     * (_PyObject_HasLen) gets room for exactly that many items (rounded up to even) when the list
+     * has no item array, then list_extend.
+     */
+    static void listInit(Runtime rt, long l, long iterable) {
+        Heap heap = rt.heap;
+        heap.lists.clear(l);
+        PyType it = heap.typeOf(iterable);
+        boolean hasLen = it == heap.lists || it == heap.tuples || it == heap.strs || it == heap.dicts || it == heap.sets
+                || it == heap.frozensets || it == heap.bytes || it == rt.rangeType || it instanceof DictViewType
+                || (it instanceof ClassType c && rt.ops.lookupType(c, "__len__") != 0);
+        if (hasLen) heap.lists.preallocateExact(l, rt.ops.len(iterable));
+        extend(rt, l, iterable);
     }
 
     /**
@@ -354,7 +360,7 @@ final class Sequences {
 
     private static long index(Runtime rt, long key, long len, String what) {
         Heap heap = rt.heap;
-        if (!(heap.typeOf(key) instanceof IntType)) {
+        if (!(rt.ops.baseView(key) instanceof IntType)) {
             throw rt.typeError(what + " indices must be integers or slices, not " + heap.typeOf(key).name());
         }
         if (!IntType.fitsLong(key)) throw rt.error("IndexError", "cannot fit 'int' into an index-sized integer");
@@ -389,7 +395,7 @@ final class Sequences {
     }
 
     private static long sliceInt(Runtime rt, long o) {
-        if (!(rt.heap.typeOf(o) instanceof IntType)) {
+        if (!(rt.ops.baseView(o) instanceof IntType)) {
             throw rt.typeError("slice indices must be integers or None or have an __index__ method");
         }
         if (!IntType.fitsLong(o)) return IntType.toBig(o).signum() < 0 ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
@@ -397,8 +403,12 @@ final class Sequences {
     }
 
     static long getItem(Runtime rt, long o, long key) {
+        return getItem(rt, rt.ops.asBuiltin(rt.heap.typeOf(o), "__getitem__"), o, key);
+    }
+
+    /** o[key] by type {@code t}'s mp_subscript ({@code o}'s type, or a builtin base whose layout it has). */
+    static long getItem(Runtime rt, PyType t, long o, long key) {
         Heap heap = rt.heap;
-        PyType t = rt.ops.asBuiltin(heap.typeOf(o), "__getitem__");
         boolean isSlice = heap.typeOf(key) == rt.sliceType;
         if (t == heap.dicts) {
             long v;
@@ -407,7 +417,12 @@ final class Sequences {
             } catch (PyError e) {
                 throw rt.fromPyError(e);
             }
-            if (v == 0) throw keyError(rt, key, new PyException(0));
+            if (v == 0) {
+                if (heap.typeOf(o) != heap.dicts && rt.ops.lookupType(heap.typeOf(o), "__missing__") != 0) {
+                    return rt.ops.callMethod(o, "__missing__", key);  // dict_subscript on a subclass
+                }
+                throw keyError(rt, key, new PyException(0));
+            }
             heap.incref(v);
             return v;
         }
@@ -479,8 +494,12 @@ final class Sequences {
     }
 
     static void setItem(Runtime rt, long o, long key, long v) {
+        setItem(rt, rt.ops.asBuiltin(rt.heap.typeOf(o), "__setitem__"), o, key, v);
+    }
+
+    /** o[key] = v by type {@code t}'s mp_ass_subscript (its own type or a builtin base). */
+    static void setItem(Runtime rt, PyType t, long o, long key, long v) {
         Heap heap = rt.heap;
-        PyType t = heap.typeOf(o);
         try {
             if (t == heap.dicts) {
                 heap.dicts.setItem(o, key, v);
@@ -591,8 +610,12 @@ final class Sequences {
     }
 
     static void delItem(Runtime rt, long o, long key) {
+        delItem(rt, rt.ops.asBuiltin(rt.heap.typeOf(o), "__delitem__"), o, key);
+    }
+
+    /** del o[key] by type {@code t}'s mp_ass_subscript (its own type or a builtin base). */
+    static void delItem(Runtime rt, PyType t, long o, long key) {
         Heap heap = rt.heap;
-        PyType t = heap.typeOf(o);
         try {
             if (t == heap.dicts) {
                 if (!heap.dicts.delItem(o, key)) throw keyError(rt, key, new PyException(0));

@@ -199,7 +199,9 @@ final class SlotWrappers {
                 break;
             case "__getitem__", "__contains__": {
                 Builtin b = genericSlot(t, name);
+                Builtin asBase = t.isDataBase() ? baseSlot(t, name) : null;
                 return (s, a, o, n, kw) -> {
+                    if (asBase != null && heap.typeOf(s) != t && rt.ops.baseView(s) == t) return asBase.call(s, a, o, n, kw);
                     builtinSelf(t, name, s);
                     return b.call(s, a, o, n, kw);
                 };
@@ -207,12 +209,15 @@ final class SlotWrappers {
             case "__format__": return (s, a, o, n, kw) -> {
                 Args.exactly(rt, "__format__", n, kw, 1);
                 if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
+                if (t.isDataBase() && heap.typeOf(s) != t && rt.ops.baseView(s) == t) {
+                    return heap.strs.of(Formats.format(rt, s, StrType.value(a[o])));  // the base's own formatting, not an override
+                }
                 builtinSelf(t, name, s);
                 return heap.strs.of(rt.ops.format(s, StrType.value(a[o])));
             };
             case "__round__": return (s, a, o, n, kw) -> {
                 Args.range(rt, "__round__", n, kw, 0, 1);
-                builtinSelf(t, name, s);
+                if (!(t.isDataBase() && heap.typeOf(s) != t && rt.ops.baseView(s) == t && rt.ops.asBuiltin(heap.typeOf(s), "__round__") == t)) builtinSelf(t, name, s);
                 return n == 0 ? callBuiltin("round", s) : callBuiltin("round", s, a[o]);
             };
             default:
@@ -280,9 +285,10 @@ final class SlotWrappers {
     /** Refuses an instance of a class derived from t (its own methods would be called instead of t's). */
     private void builtinSelf(PyType t, String name, long s) {
         if (t != heap.objectType && heap.typeOf(s) instanceof ClassType c && !c.exceptionBased
-                && !(t == heap.tuples && c.builtinBase == t && rt.ops.lookupUserOnly(c, name) == 0)) {
-            // (a tuple subclass that does not define the method itself gets tuple's behaviour from the
-            // object protocol, Ops.asBuiltin, so the generic slot applies tuple's operation)
+                && !(c.dataBase == t && rt.ops.lookupUserOnly(c, name) == 0)) {
+            // (a tuple, list, dict or set subclass that does not define the method itself gets its
+            // base's behaviour from the object protocol, Ops.asBuiltin, so the generic slot applies
+            // the base's operation)
             throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name
                     + " on an instance of a subclass ('" + c.name() + "') yet");
         }
@@ -301,10 +307,103 @@ final class SlotWrappers {
         }
         Builtin generic = genericSlot(t, name);
         if (generic == null) return unsupportedImpl(t, name);
+        Builtin asBase = t.isDataBase() ? baseSlot(t, name) : null;
         return (s, a, o, n, kw) -> {
+            if (asBase != null && heap.typeOf(s) != t && rt.ops.baseView(s) == t) return asBase.call(s, a, o, n, kw);
             builtinSelf(t, name, s);
             return generic.call(s, a, o, n, kw);
         };
+    }
+
+    /**
+     * A container's slot applied to an instance of a subclass ({@code super().__setitem__(k, v)},
+     * {@code list.__len__(self)}): the base's own operation on the base's layout, never the
+     * subclass's override; null for the slots that are the generic ones' already (__init__) or
+     * that refheap applies only through the protocol (refused by {@link #builtinSelf}).
+     */
+    private Builtin baseSlot(PyType t, String name) {
+        BinaryOp op = binary.get(name);
+        BinaryOp rop = reflected.get(name);
+        if ((op != null || rop != null) && isNumberType(t)) {
+            BinaryOp bop = op != null ? op : rop;
+            return (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                long other = a[o];
+                if (!numberOperand(t, other)) return Builtins.incref(heap, rt.notImplemented);
+                PyType ot = rt.ops.baseView(other);
+                try {
+                    long r = rop != null ? Numbers.binary(rt, bop.base(), other, s, ot, t) : Numbers.binary(rt, bop.base(), s, other, t, ot);
+                    return r != 0 ? r : Builtins.incref(heap, rt.notImplemented);
+                } catch (dev.refheap.object.PyError e) {
+                    throw rt.fromPyError(e);
+                }
+            };
+        }
+        if (op != null || rop != null) {
+            BinaryOp bop = op != null ? op : rop;
+            return (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                long other = a[o];
+                PyType ot = rt.ops.baseView(other);
+                if (isSetLike(t) && !isSetLike(ot)) return Builtins.incref(heap, rt.notImplemented);
+                if (t == heap.dicts && bop.base() == BinaryOp.OR && ot != heap.dicts) return Builtins.incref(heap, rt.notImplemented);
+                long r = rop != null ? Sequences.binary(rt, bop, other, s, ot, t) : Sequences.binary(rt, bop, s, other, t, ot);
+                return r != 0 ? r : Builtins.incref(heap, rt.notImplemented);
+            };
+        }
+        int cmp = switch (name) { case "__lt__" -> 0; case "__le__" -> 1; case "__eq__" -> 2; case "__ne__" -> 3; case "__gt__" -> 4; case "__ge__" -> 5; default -> -1; };
+        if (cmp >= 0) return (s, a, o, n, kw) -> {
+            args(name, n, kw, 1);
+            Boolean r = rt.ops.compareAsBuiltin(cmp, s, t, a[o], rt.ops.baseView(a[o]));
+            return r == null ? Builtins.incref(heap, rt.notImplemented) : rt.ops.bool(r);
+        };
+        return switch (name) {
+            case "__repr__" -> unary(name, s -> heap.strs.of(rt.ops.reprAs(t, s)));
+            case "__len__" -> unary(name, s -> heap.ints.of(rt.ops.lenAs(t, s)));
+            case "__iter__" -> unary(name, s -> rt.ops.iterAs(t, s));
+            case "__hash__" -> unary(name, s -> {
+                try {
+                    return heap.ints.of(t.hash(s));
+                } catch (dev.refheap.object.PyError e) {
+                    throw rt.fromPyError(e);
+                }
+            });
+            case "__getitem__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                return Sequences.getItem(rt, t, s, a[o]);
+            };
+            case "__contains__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                return rt.ops.bool(rt.ops.containsAs(t, s, a[o]));
+            };
+            case "__setitem__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 2);
+                Sequences.setItem(rt, t, s, a[o], a[o + 1]);
+                return Builtins.incref(heap, heap.None);
+            };
+            case "__delitem__" -> (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                Sequences.delItem(rt, t, s, a[o]);
+                return Builtins.incref(heap, heap.None);
+            };
+            case "__init__" -> initSlot(t);
+            case "__int__", "__index__" -> isNumberType(t) ? unary(name, s -> heap.ints.of(t == heap.floats ? truncated(s) : IntType.toBig(s))) : null;
+            case "__float__" -> isNumberType(t) ? unary(name, s -> heap.floats.of(Numbers.toDouble(rt, s))) : null;
+            case "__bool__" -> isNumberType(t) ? unary(name, s -> rt.ops.bool(t == heap.floats ? dev.refheap.object.FloatType.value(s) != 0 : IntType.obSize(s) != 0)) : null;
+            case "__neg__", "__pos__", "__invert__" -> isNumberType(t)
+                    ? unary(name, s -> rt.ops.unaryAs(t, name.equals("__neg__") ? "-" : name.equals("__pos__") ? "+" : "~", s)) : null;
+            case "__abs__" -> isNumberType(t) ? unary(name, s -> t == heap.floats
+                    ? heap.floats.of(Math.abs(dev.refheap.object.FloatType.value(s))) : heap.ints.of(IntType.toBig(s).abs())) : null;
+            default -> null;
+        };
+    }
+
+    /** float.__int__: the value truncated toward zero (ValueError for NaN, OverflowError for infinities). */
+    private java.math.BigInteger truncated(long s) {
+        double d = dev.refheap.object.FloatType.value(s);
+        if (Double.isNaN(d)) throw rt.error("ValueError", "cannot convert float NaN to integer");
+        if (Double.isInfinite(d)) throw rt.error("OverflowError", "cannot convert float infinity to integer");
+        return new java.math.BigDecimal(d).toBigInteger();
     }
 
     /** object's own slots, which apply to every object (and must not call the instance's overrides). */
@@ -464,7 +563,7 @@ final class SlotWrappers {
 
     /** Whether the number slot of {@code t} takes {@code other} (CHECK_BINOP, CONVERT_TO_DOUBLE, TO_COMPLEX). */
     private boolean numberOperand(PyType t, long other) {
-        PyType ot = heap.typeOf(other);
+        PyType ot = rt.ops.baseView(other);
         if (t instanceof IntType) return ot instanceof IntType;
         if (t == heap.floats) return ot instanceof IntType || ot == heap.floats;
         if (t == rt.complexType) return ot instanceof IntType || ot == heap.floats || ot == rt.complexType;
@@ -483,7 +582,7 @@ final class SlotWrappers {
             }
             long other = a[o];
             if (isNumberType(t) && !numberOperand(t, other)) return Builtins.incref(heap, rt.notImplemented);
-            if (isSetLike(t) && !isSetLike(heap.typeOf(other))) return Builtins.incref(heap, rt.notImplemented);
+            if (isSetLike(t) && !isSetLike(rt.ops.baseView(other))) return Builtins.incref(heap, rt.notImplemented);
             if (t == heap.dicts && op.base() == BinaryOp.OR && !rt.ops.isInstance(other, heap.dicts)) return Builtins.incref(heap, rt.notImplemented);
             if (swapped && (t == heap.strs || t == heap.bytes || t == rt.byteArrayType) && op == BinaryOp.REMAINDER) {
                 if (!rt.ops.isInstance(other, t)) return Builtins.incref(heap, rt.notImplemented);
@@ -524,15 +623,14 @@ final class SlotWrappers {
     private Builtin initSlot(PyType t) {
         if (t == heap.lists) return (s, a, o, n, kw) -> {
             Args.range(rt, "list", n, kw, 0, 1);
-            heap.lists.clear(s);
-            if (n == 1) Sequences.extend(rt, s, a[o]);
+            if (n == 1) Sequences.listInit(rt, s, a[o]);
+            else heap.lists.clear(s);
             return Builtins.incref(heap, heap.None);
         };
         if (t == heap.dicts || t == heap.sets) return (s, a, o, n, kw) -> {
             if (t == heap.sets) {
                 Args.range(rt, "set", n, kw, 0, 1);
-                long clear = rt.ops.callMethod(s, "clear");
-                heap.decref(clear);
+                heap.sets.clear(s);  // set_clear_internal, not an override's clear
             }
             if (n == 0) return Builtins.incref(heap, heap.None);
             long update = rt.ops.lookupType(t, "update");

@@ -111,6 +111,9 @@ final class TypeCall {
             return self;
         }
         if (base == heap.tuples) return tupleNew(rt, c, a, o, n, kw);
+        if (base == heap.frozensets) return frozensetNew(rt, c, a, o, n, kw);
+        if (base == heap.ints) return intNew(rt, c, a, o, n, kw);
+        if (base == heap.floats) return floatNew(rt, c, a, o, n, kw);
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
         return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
     }
@@ -137,18 +140,80 @@ final class TypeCall {
         }
     }
 
+    /**
+     * The subtype_new of an immutable base (tuple_subtype_new, long_subtype_new,
+     * float_subtype_new): {@code base(*args)} made first, then {@code copy} makes an instance of
+     * the class holding its value; the temporary is released.
+     */
+    private static long fromBaseValue(Runtime rt, PyType base, long[] a, int o, int n, long kw, java.util.function.LongUnaryOperator copy) {
+        long tmp = Builtins.callType(rt, base.address(), a, o, n, kw);
+        try {
+            return copy.applyAsLong(tmp);
+        } finally {
+            rt.heap.decref(tmp);
+        }
+    }
+
     /** tuple_subtype_new: the items of {@code tuple(iterable)} in an instance of the class. */
     private static long tupleNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
-        long tmp = Builtins.callType(rt, heap.tuples.address(), a, o, n, kw);
-        try {
+        return fromBaseValue(rt, heap.tuples, a, o, n, kw, tmp -> {
             long size = TupleType.size(tmp);
             long self = c.allocInstance(size);
             for (long i = 0; i < size; i++) TupleType.setItemSteal(self, i, Builtins.incref(heap, TupleType.item(tmp, i)));
             return self;
-        } finally {
-            heap.decref(tmp);
+        });
+    }
+
+    /** long_subtype_new: room for the digits of {@code int(*args)} (at least one), its ob_size, the digits copied. */
+    private static long intNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        return fromBaseValue(rt, rt.heap.ints, a, o, n, kw, tmp -> {
+            long size = dev.refheap.object.IntType.obSize(tmp);
+            long nd = Math.abs(size);
+            long self = c.allocInstance(Math.max(1, nd));
+            Native.putLong(self + dev.refheap.object.Layout.OB_SIZE, size);
+            Native.copy(tmp + dev.refheap.object.IntType.OB_DIGIT, self + dev.refheap.object.IntType.OB_DIGIT, 4 * nd);
+            return self;
+        });
+    }
+
+    /** float_subtype_new: the value of {@code float(*args)} in an instance of the class. */
+    private static long floatNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        return fromBaseValue(rt, rt.heap.floats, a, o, n, kw, tmp -> {
+            long self = c.allocInstance();
+            Native.putDouble(self + dev.refheap.object.FloatType.OB_FVAL, dev.refheap.object.FloatType.value(tmp));
+            return self;
+        });
+    }
+
+    /** frozenset_new for a subclass: make_new_set(type, iterable), an instance of the class filled at once. */
+    private static long frozensetNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        if (Args.nkw(kw) > 0) throw rt.typeError(c.name() + "() takes no keyword arguments");
+        if (n > 1) throw rt.typeError(c.name() + " expected at most 1 argument, got " + n);
+        long self = c.allocInstance();
+        if (n == 0) return self;
+        try {
+            long it = rt.ops.iter(a[o]);
+            try {
+                for (long k = rt.ops.next(it); k != 0; k = rt.ops.next(it)) {
+                    try {
+                        heap.sets.add(self, k);
+                    } finally {
+                        heap.decref(k);
+                    }
+                }
+            } finally {
+                heap.decref(it);
+            }
+        } catch (dev.refheap.object.PyError e) {
+            heap.decref(self);
+            throw rt.fromPyError(e);
+        } catch (RuntimeException e) {
+            heap.decref(self);
+            throw e;
         }
+        return self;
     }
 
     // ---- type_new and the metaclass -------------------------------------------------------------

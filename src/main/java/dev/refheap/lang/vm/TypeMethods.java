@@ -122,9 +122,10 @@ final class TypeMethods {
             return heap.ints.of(c);
         });
         def0(L, "clear", s -> { heap.lists.clear(s); return none(); });
-        def0(L, "copy", s -> {
-            long r = heap.lists.alloc(0);
-            Sequences.extend(rt, r, s);
+        def0(L, "copy", s -> {  // list_slice(self, 0, len): exactly len items, read from the list's own layout
+            long n = ListType.size(s);
+            long r = heap.lists.alloc(n);
+            for (long i = 0; i < n; i++) ListType.setItemSteal(r, i, Builtins.incref(heap, ListType.item(s, i)));
             return r;
         });
         def0(L, "reverse", s -> {
@@ -298,14 +299,18 @@ final class TypeMethods {
         });
         def0(S, "clear", s -> { heap.sets.clear(s); return none(); });
         def0(S, "copy", s -> Sequences.setOp(rt, s, s, 0));
+        // frozenset_copy: an exact frozenset is its own copy; a subclass instance's is a new frozenset
+        def0(heap.frozensets, "copy", s -> Heap.typeAddress(s) == heap.frozensets.address() ? Builtins.incref(heap, s) : Sequences.setOp(rt, s, s, 0));
         def(S, "update", (s, a, o, n, kw) -> { for (int i = 0; i < n; i++) Builtins.setUpdate(rt, s, a[o + i]); return none(); });
-        def1(S, "union", (s, v) -> setWith(s, v, 0));
-        def1(S, "intersection", (s, v) -> setWith(s, v, 1));
-        def1(S, "difference", (s, v) -> setWith(s, v, 2));
-        def1(S, "symmetric_difference", (s, v) -> setWith(s, v, 3));
-        def1(S, "issubset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, s, o2)); } finally { heap.decref(o2); } });
-        def1(S, "issuperset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, o2, s)); } finally { heap.decref(o2); } });
-        def1(S, "isdisjoint", (s, v) -> { long o2 = asSet(v); try { long i = Sequences.setOp(rt, s, o2, 1); boolean e = SetType.size(i) == 0; heap.decref(i); return rt.ops.bool(e); } finally { heap.decref(o2); } });
+        for (PyType T : new PyType[] {S, heap.frozensets}) {  // the methods set and frozenset share (the result's type is the receiver's base)
+            def1(T, "union", (s, v) -> setWith(s, v, 0));
+            def1(T, "intersection", (s, v) -> setWith(s, v, 1));
+            def1(T, "difference", (s, v) -> setWith(s, v, 2));
+            def1(T, "symmetric_difference", (s, v) -> setWith(s, v, 3));
+            def1(T, "issubset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, s, o2)); } finally { heap.decref(o2); } });
+            def1(T, "issuperset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, o2, s)); } finally { heap.decref(o2); } });
+            def1(T, "isdisjoint", (s, v) -> { long o2 = asSet(v); try { long i = Sequences.setOp(rt, s, o2, 1); boolean e = SetType.size(i) == 0; heap.decref(i); return rt.ops.bool(e); } finally { heap.decref(o2); } });
+        }
     }
 
     private long asSet(long v) {

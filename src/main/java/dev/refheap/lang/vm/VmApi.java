@@ -156,6 +156,9 @@ public final class VmApi {
 
     public long str(String s) { return heap.strs.of(s); }
 
+    /** The NotImplemented singleton (borrowed). */
+    public long notImplemented() { return rt.notImplemented; }
+
     public long internedStr(String s) { return heap.strs.internedOf(s); }
 
     public boolean isStr(long o) { return heap.typeOf(o) == heap.strs; }

@@ -6,11 +6,10 @@ import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.Heap;
 
 /**
- * {@code _collections}: {@link DequeType deque} with its iterators, and {@code _count_elements}
- * (Counter's counting loop). Not provided yet, each left to collections/__init__.py's own
- * fallback or refused there: {@code defaultdict} (a dict subclass at C level: refheap's dict
- * does not take subtypes yet), {@code OrderedDict} (the pure-Python one is used), and
- * {@code _tuplegetter} (a descriptor; the fallback property is used).
+ * {@code _collections}: {@link DequeType deque} with its iterators, {@link DefaultDictType
+ * defaultdict}, and {@code _count_elements} (Counter's counting loop). Not provided yet, each left
+ * to collections/__init__.py's own fallback: {@code OrderedDict} (the pure-Python one is used),
+ * and {@code _tuplegetter} (a descriptor; the fallback property is used).
  */
 public final class CollectionsModule {
     private CollectionsModule() {}
@@ -23,12 +22,53 @@ public final class CollectionsModule {
         heap.dicts.setItem(d, "deque", deque.typeObject());
         heap.dicts.setItem(d, "_deque_iterator", deque.iterType.typeObject());
         heap.dicts.setItem(d, "_deque_reverse_iterator", deque.reverseIterType.typeObject());
+        DefaultDictType defaultdict = vm.moduleState("_collections.defaultdict", () -> installDefaultDict(vm));
+        heap.dicts.setItem(d, "defaultdict", defaultdict.typeObject());
         vm.def(m, "_count_elements", (s, a, o, n, kw) -> {
             Params.unpack(vm, "_count_elements", n, kw, 2, 2);
             countElements(vm, a[o], a[o + 1]);
             return vm.incref(heap.None);
         });
         return m;
+    }
+
+    private static DefaultDictType installDefaultDict(VmApi vm) {
+        Heap heap = vm.heap;
+        DefaultDictType t = vm.registerType(new DefaultDictType(vm));
+        t.defMethod("__init__", (s, a, o, n, kw) -> {
+            t.init(s, a, o, n, kw);
+            return vm.incref(heap.None);
+        });
+        t.defMethod("__repr__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__repr__", n, kw, 0, 0);
+            return vm.str(t.reprOf(s));
+        });
+        t.defMethod("__missing__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__missing__", n, kw, 1, 1);
+            return t.missing(s, a[o]);
+        });
+        t.defMethod("copy", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "copy", n, kw, 0, 0);
+            return t.copy(s);
+        });
+        t.defMethod("__copy__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__copy__", n, kw, 0, 0);
+            return t.copy(s);
+        });
+        t.defMethod("__or__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__or__", n, kw, 1, 1);
+            long r = t.binaryOf(dev.refheap.lang.bytecode.BinaryOp.OR, s, a[o]);
+            return r != 0 ? r : vm.incref(vm.notImplemented());
+        });
+        t.defMethod("__ror__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__ror__", n, kw, 1, 1);
+            long r = t.binaryOf(dev.refheap.lang.bytecode.BinaryOp.OR, a[o], s);
+            return r != 0 ? r : vm.incref(vm.notImplemented());
+        });
+        t.defMethod("__reduce__", (s, a, o, n, kw) -> {
+            throw vm.error("NotImplementedError", "refheap does not support defaultdict.__reduce__ yet");
+        });
+        return t;
     }
 
     /** _count_elements(mapping, iterable): mapping[x] = mapping.get(x, 0) + 1 for each x. */

@@ -86,18 +86,14 @@ final class Instances {
     static boolean delete(Runtime rt, long o, ClassType c, String name) {
         if (!c.managed()) return false;
         long d = Native.getLong(o + Layout.MANAGED_DICT);
-        if (d != 0) {
-            long k = rt.heap.strs.of(name);
-            try {
-                return rt.heap.dicts.delItem(d, k);
-            } finally {
-                rt.heap.decref(k);
-            }
-        }
+        if (d != 0) return deleteFromDict(rt, d, name);
         long v = Native.getLong(o + Layout.MANAGED_VALUES);
         // 3.11's _PyObject_StoreInstanceAttribute adds the name to the shared keys even to delete
         // it (a missing attribute still uses up a usable key; found by the memory fuzzer)
         int i = c.keyIndex(name, true);
+        // the shared keys are full: the instance's dict is made from its values and the name deleted
+        // from it, as for a store (make_dict_from_instance_attributes; fuzz seed 2004951)
+        if (v != 0 && i < 0) return deleteFromDict(rt, materializeDict(rt, o, c), name);
         if (v == 0 || i < 0 || i >= Native.getLong(v)) return false;
         long slot = v + 8 + 8L * i;
         long old = Native.getLong(slot);
@@ -105,6 +101,22 @@ final class Instances {
         Native.putLong(slot, 0);
         rt.heap.decref(old);
         return true;
+    }
+
+    /**
+     * PyDict_DelItem on an instance's dict: false for a missing name, after the KeyError's argument
+     * tuple that _PyErr_SetKeyError packs (and the AttributeError that replaces it drops) has been
+     * made and released, as its allocation counts for generation 0.
+     */
+    private static boolean deleteFromDict(Runtime rt, long d, String name) {
+        long k = rt.heap.strs.of(name);
+        try {
+            if (rt.heap.dicts.delItem(d, k)) return true;
+            rt.heap.decref(rt.heap.tuples.of(k));
+            return false;
+        } finally {
+            rt.heap.decref(k);
+        }
     }
 
     /** The instance's __dict__ (borrowed): created from the inline values on first use. */

@@ -979,11 +979,7 @@ final class Interpreter implements RootProvider {
         long v = fastSubscript(o, k);
         if (v != 0) heap.incref(v);
         else v = rt.ops.getItem(o, k);
-        f.sp -= 2;
-        s[f.sp++] = v;
-        s[f.sp] = 0;
-        heap.decref(k);
-        heap.decref(o);
+        popTwoPush(f, v, k, o);
     }
 
     void storeSubscr(Frame f) {
@@ -1004,44 +1000,40 @@ final class Interpreter implements RootProvider {
         long b = s[f.sp - 1], a = s[f.sp - 2];
         long r = fastBinaryOp(arg, a, b);
         if (r == 0) r = rt.ops.binaryOp(BinaryOp.of(arg), a, b);
-        f.sp -= 2;
-        s[f.sp++] = r;
-        s[f.sp] = 0;
-        heap.decref(a);
-        heap.decref(b);
+        popTwoPush(f, r, a, b);
     }
 
     void compareOp(Frame f, int arg) {
         long[] s = f.slots;
         long b = s[f.sp - 1], a = s[f.sp - 2];
         int c = fastCompare(arg, a, b);
-        long r = c >= 0 ? heap.bools.of(c != 0) : rt.ops.compare(arg, a, b);
-        f.sp -= 2;
-        s[f.sp++] = r;
-        s[f.sp] = 0;
-        heap.decref(a);
-        heap.decref(b);
+        popTwoPush(f, c >= 0 ? heap.bools.of(c != 0) : rt.ops.compare(arg, a, b), a, b);
     }
 
     void isOp(Frame f, int arg) {
         long[] s = f.slots;
         long b = s[f.sp - 1], a = s[f.sp - 2];
-        f.sp -= 2;
-        s[f.sp++] = rt.ops.bool((a == b) != (arg == 1));
-        s[f.sp] = 0;
-        heap.decref(a);
-        heap.decref(b);
+        popTwoPush(f, rt.ops.bool((a == b) != (arg == 1)), a, b);
     }
 
     void containsOp(Frame f, int arg) {
         long[] s = f.slots;
         long b = s[f.sp - 1], a = s[f.sp - 2];
         boolean in = rt.ops.contains(b, a);
+        popTwoPush(f, rt.ops.bool(in != (arg == 1)), a, b);
+    }
+
+    /**
+     * The two operands on top of the stack replaced by result {@code r} (a new reference), then
+     * released in the order the instruction releases them ({@code first}, then {@code second}).
+     */
+    private void popTwoPush(Frame f, long r, long first, long second) {
+        long[] s = f.slots;
         f.sp -= 2;
-        s[f.sp++] = rt.ops.bool(in != (arg == 1));
+        s[f.sp++] = r;
         s[f.sp] = 0;
-        heap.decref(a);
-        heap.decref(b);
+        heap.decref(first);
+        heap.decref(second);
     }
 
     void buildTuple(Frame f, int arg) {

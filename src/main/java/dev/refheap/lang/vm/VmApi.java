@@ -102,10 +102,7 @@ public final class VmApi {
      * run long without a Python-level call or jump, such as the regular-expression engine.
      */
     public void checkInterrupt() {
-        if (rt.interpreter.interrupted) {
-            rt.interpreter.interrupted = false;
-            throw rt.error("KeyboardInterrupt", null);
-        }
+        rt.checkInterrupt();
     }
 
     /** A new {@code mappingproxy} over {@code mapping} (borrowed). */

@@ -655,7 +655,17 @@ final class Builtins {
             throw e;
         }
         try {
-            if (bases != origBases) heap.dicts.setItem(ns, "__orig_bases__", origBases);
+            if (bases != origBases) {  // PyMapping_SetItemString: a dict subclass's __setitem__ sees it
+                if (Heap.typeAddress(ns) == heap.dicts.address()) heap.dicts.setItem(ns, "__orig_bases__", origBases);
+                else {
+                    long key = heap.strs.internedOf("__orig_bases__");
+                    try {
+                        rt.ops.setItem(ns, key, origBases);
+                    } finally {
+                        heap.decref(key);
+                    }
+                }
+            }
             long r = rt.interpreter.runClassBody(func, ns);
             heap.decref(r);
             if (meta == null) return ClassStatements.callMetaclass(rt, kws, nameObj, bases, ns);

@@ -231,7 +231,7 @@ final class TypeCall {
         long name = a[o], bases = a[o + 1], dict = a[o + 2];
         if (heap.typeOf(name) != heap.strs) throw rt.typeError("type.__new__() argument 1 must be str, not " + rt.ops.typeName(name));
         if (heap.typeOf(bases) != heap.tuples) throw rt.typeError("type.__new__() argument 2 must be tuple, not " + rt.ops.typeName(bases));
-        if (!(heap.typeOf(dict) instanceof DictType)) throw rt.typeError("type.__new__() argument 3 must be dict, not " + rt.ops.typeName(dict));
+        if (!(heap.typeOf(dict) instanceof DictType) && !rt.ops.isInstance(dict, heap.dicts)) throw rt.typeError("type.__new__() argument 3 must be dict, not " + rt.ops.typeName(dict));
         for (long i = 0; i < TupleType.size(bases); i++) {
             if (!rt.ops.isTypeObject(TupleType.item(bases, i))) throw rt.typeError("bases must be types");
         }
@@ -309,10 +309,10 @@ final class TypeCall {
         } finally {
             heap.decref(f);
         }
-        if (!(heap.typeOf(ns) instanceof DictType)) {
+        if (!(heap.typeOf(ns) instanceof DictType) && !rt.ops.isInstance(ns, heap.dicts)) {  // a dict subclass (enum's _EnumDict) has the dict layout
             String tn = rt.ops.typeName(ns);
             heap.decref(ns);
-            throw rt.error("NotImplementedError", "refheap does not support a __prepare__ that returns a '" + tn + "' (a namespace other than dict) yet");
+            throw rt.error("NotImplementedError", "refheap does not support a __prepare__ that returns a '" + tn + "' (a namespace other than a dict) yet");
         }
         return ns;
     }

@@ -302,6 +302,56 @@ final class TypeMethods {
         // frozenset_copy: an exact frozenset is its own copy; a subclass instance's is a new frozenset
         def0(heap.frozensets, "copy", s -> Heap.typeAddress(s) == heap.frozensets.address() ? Builtins.incref(heap, s) : Sequences.setOp(rt, s, s, 0));
         def(S, "update", (s, a, o, n, kw) -> { for (int i = 0; i < n; i++) Builtins.setUpdate(rt, s, a[o + i]); return none(); });
+        def(S, "difference_update", (s, a, o, n, kw) -> {
+            Args.noKeywords(rt, "set.difference_update", kw);
+            for (int i = 0; i < n; i++) {
+                if (a[o + i] == s) {  // set_clear_internal: s - s
+                    heap.sets.clear(s);
+                    continue;
+                }
+                long other = asSet(a[o + i]);
+                try {
+                    forEachKey(other, k -> heap.sets.discard(s, k));
+                } finally {
+                    heap.decref(other);
+                }
+            }
+            return none();
+        });
+        def(S, "intersection_update", (s, a, o, n, kw) -> {
+            Args.noKeywords(rt, "set.intersection_update", kw);
+            long acc = Builtins.incref(heap, s);
+            try {
+                for (int i = 0; i < n; i++) {
+                    long next = setWith(acc, a[o + i], 1);
+                    heap.decref(acc);
+                    acc = next;
+                }
+                if (acc != s) {  // the result's entries replace the set's (set_swap_bodies)
+                    long result = acc;
+                    heap.sets.clear(s);
+                    forEachKey(result, k -> heap.sets.add(s, k));
+                }
+            } finally {
+                heap.decref(acc);
+            }
+            return none();
+        });
+        def1(S, "symmetric_difference_update", (s, v) -> {
+            if (v == s) {
+                heap.sets.clear(s);
+                return none();
+            }
+            long other = asSet(v);
+            try {
+                forEachKey(other, k -> {
+                    if (!heap.sets.discard(s, k)) heap.sets.add(s, k);
+                });
+            } finally {
+                heap.decref(other);
+            }
+            return none();
+        });
         for (PyType T : new PyType[] {S, heap.frozensets}) {  // the methods set and frozenset share (the result's type is the receiver's base)
             def1(T, "union", (s, v) -> setWith(s, v, 0));
             def1(T, "intersection", (s, v) -> setWith(s, v, 1));
@@ -310,6 +360,22 @@ final class TypeMethods {
             def1(T, "issubset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, s, o2)); } finally { heap.decref(o2); } });
             def1(T, "issuperset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, o2, s)); } finally { heap.decref(o2); } });
             def1(T, "isdisjoint", (s, v) -> { long o2 = asSet(v); try { long i = Sequences.setOp(rt, s, o2, 1); boolean e = SetType.size(i) == 0; heap.decref(i); return rt.ops.bool(e); } finally { heap.decref(o2); } });
+        }
+    }
+
+    /** Calls {@code f} with each key of set {@code s} (borrowed), over a snapshot of its keys. */
+    private void forEachKey(long s, java.util.function.LongConsumer f) {
+        long it = rt.ops.iter(s);
+        try {
+            for (long k = rt.ops.next(it); k != 0; k = rt.ops.next(it)) {
+                try {
+                    f.accept(k);
+                } finally {
+                    heap.decref(k);
+                }
+            }
+        } finally {
+            heap.decref(it);
         }
     }
 

@@ -155,6 +155,12 @@ final class Constructors {
             heap.decref(args);
             return r;
         }
+        if (t == rt.methodType) {  // method_new: types.MethodType(func, instance)
+            Args.exactly(rt, "method", n, kw, 2);
+            if (!Builtins.isCallable(rt, a[o])) throw rt.typeError("first argument must be callable");
+            if (a[o + 1] == heap.None) throw rt.typeError("instance must not be None");
+            return rt.methodType.create(a[o], a[o + 1]);
+        }
         throw rt.typeError("cannot create '" + t.name() + "' instances");
     }
 

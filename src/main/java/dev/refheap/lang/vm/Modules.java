@@ -185,6 +185,9 @@ final class Modules {
         set(rt, m, "stdin", Streams.create(rt, Streams.STDIN));
         set(rt, m, "stdout", Streams.create(rt, false));
         set(rt, m, "stderr", Streams.create(rt, true));
+        for (String std : new String[] {"stdin", "stdout", "stderr"}) {  // the originals, kept for restoring them
+            heap.dicts.setItem(ModuleType.dict(m), "__" + std + "__", heap.dicts.getItem(ModuleType.dict(m), std));
+        }
         def(rt, m, "excepthook", (s, a, o, n, kw) -> excepthook(rt, a, o, n, kw));
         heap.dicts.setItem(ModuleType.dict(m), "__excepthook__", heap.dicts.getItem(ModuleType.dict(m), "excepthook"));
         SysInfo.install(rt, m);

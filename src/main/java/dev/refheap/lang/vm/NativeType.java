@@ -36,6 +36,18 @@ public abstract class NativeType extends ExtType {
     /** Registers {@code type.name} as a class method (called on the type with self 0). */
     public final void defClassMethod(String methodName, Builtin impl) { NumberBuiltins.classMethod(rt, this, methodName, impl); }
 
+    /**
+     * Whether a class statement may extend this type (its Python subclasses' instances are laid
+     * out as this type's struct, then the class's slots); off unless a type says it supports that.
+     */
+    public boolean extendableByClasses() { return false; }
+
+    /** tp_dictoffset: where instances keep their own dict pointer (0: no dict). */
+    public long instanceDictOffset() { return 0; }
+
+    /** tp_doc, or null when refheap does not carry it (reading __doc__ then says so). */
+    public String docOf() { return null; }
+
     // ---- the protocol, for subclasses outside the package ----------------------------------------
 
     /** repr(o); the default is object's ({@code <module.name object at 0x...>}). */

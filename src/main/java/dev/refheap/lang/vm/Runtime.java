@@ -295,6 +295,21 @@ public final class Runtime implements AutoCloseable {
     /** Sets what sys.argv and sys.path start as; call before the program runs. */
     public void configureMain(MainConfig config) { mainConfig = config; }
 
+    private AstBridge astBridge;
+
+    /** The {@code _ast} bridge for compile(), created on first use. */
+    AstBridge ast() {
+        if (astBridge == null) {
+            try {
+                astBridge = (AstBridge) Class.forName("dev.refheap.lang.modules.ast.AstBridgeImpl")
+                        .getConstructor(VmApi.class).newInstance(new VmApi(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("refheap's _ast module is missing", e);
+            }
+        }
+        return astBridge;
+    }
+
     /** The import system, created on first use. */
     ImportSystem imports() {
         if (imports == null) {

@@ -30,10 +30,10 @@ abstract class IoType extends FieldsType {
     }
 
     @Override
-    public boolean extendableByClasses() { return true; }
+    public boolean allowsPythonSubclasses() { return true; }
 
     @Override
-    public long instanceDictOffset() { return dictOff; }
+    public long ownDictOffset() { return dictOff; }
 
     @Override
     public String docOf() { return doc; }

@@ -290,8 +290,8 @@ final class Builtins {
             for (long i = 0; i < TupleType.size(cls); i++) if (isInstanceOf(rt, o, TupleType.item(cls, i), error)) return true;
             return false;
         }
-        if (heap.typeOf(cls) == rt.unionType) return rt.unionType.unionInstance(o, cls);
-        if (heap.typeOf(cls) == rt.genericAliasType) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
+        if (heap.typeOf(cls) == rt.unionType) return isInstanceOf(rt, o, rt.unionType.unionArgs(cls), error);  // its args, as a tuple
+        if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
         if (!rt.ops.isTypeObject(cls)) throw rt.typeError(error);
         if (heap.typeOf(cls) instanceof ClassType meta && heap.typeOf(o) != heap.typeAt(cls)) {
             Boolean checked = metaCheck(rt, meta, cls, o, "__instancecheck__");
@@ -308,6 +308,8 @@ final class Builtins {
             for (long i = 0; i < TupleType.size(cls); i++) if (isSubclassOf(rt, t, TupleType.item(cls, i))) return true;
             return false;
         }
+        if (heap.typeOf(cls) == rt.unionType) return isSubclassOf(rt, t, rt.unionType.unionArgs(cls));  // its args, as a tuple
+        if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("issubclass() argument 2 cannot be a parameterized generic");
         if (!rt.ops.isTypeObject(cls)) throw rt.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
         if (heap.typeOf(cls) instanceof ClassType meta) {
             Boolean checked = metaCheck(rt, meta, cls, t.address(), "__subclasscheck__");
@@ -635,6 +637,7 @@ final class Builtins {
         }
         if (t instanceof IterType it) return it.construct(a, o, n, kw);
         if (t == rt.propertyType) return rt.propertyType.construct(a, o, n, kw);
+        if (t == rt.genericAliasType) return rt.genericAliasType.construct(null, a, o, n, kw);
         return Constructors.construct(rt, t, typeObject, a, o, n, kw);
     }
 

@@ -30,7 +30,7 @@ final class ClassFactory {
      */
     static boolean extendable(Runtime rt, PyType b) {
         return b == rt.classMethodType || b == rt.staticMethodType || b == rt.propertyType || b == rt.heap.typeType
-                || b.dataBase() != null || b instanceof NativeType nt && nt.allowsPythonSubclasses();
+                || b == rt.genericAliasType || b.dataBase() != null || b instanceof NativeType nt && nt.allowsPythonSubclasses();
     }
 
     /** The offset of a builtin type's own instance dict (tp_dictoffset), 0 if it has none. */

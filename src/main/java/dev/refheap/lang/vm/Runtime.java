@@ -212,6 +212,8 @@ public final class Runtime implements AutoCloseable {
         DictViewSetOps.install(this);
         NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, s, a, o, n, kw));
         mappingProxyType.install();
+        genericAliasType.install();
+        unionType.install();
         slotWrappers = new SlotWrappers(this);
         // The builtin types' descriptors, dicts and mro tuples (some 1,500 objects) are made without
         // the stress mode's O(heap) check per allocation; the exact check at the first point of rest

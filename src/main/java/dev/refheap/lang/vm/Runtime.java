@@ -703,7 +703,7 @@ public final class Runtime implements AutoCloseable {
         for (int pass = 0; pass < 2; pass++) {
             List<Long> keys = new ArrayList<>();
             heap.dicts.forEach(d, (k, v) -> {
-                if (heap.typeOf(k) == heap.strs) keys.add(k);
+                if (Heap.isStr(k)) keys.add(k);
             });
             for (long k : keys) {
                 String name = StrType.value(k);

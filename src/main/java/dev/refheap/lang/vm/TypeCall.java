@@ -118,6 +118,7 @@ final class TypeCall {
         if (base == heap.bytes) return bytesNew(rt, c, a, o, n, kw);
         if (base == heap.weakrefs) return weakrefNew(rt, c, a, o, n, kw);
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
+        if (base == rt.genericAliasType) return rt.genericAliasType.construct(c, a, o, n, kw);
         return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
     }
 

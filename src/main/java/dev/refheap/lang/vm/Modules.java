@@ -116,7 +116,8 @@ final class Modules {
         });
         def(rt, m, "intern", (s, a, o, n, kw) -> {
             Args.exactly(rt, "intern", n, kw, 1);
-            if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("intern() argument must be str, not " + rt.ops.typeName(a[o]));
+            if (!Heap.isStr(a[o])) throw rt.typeError("intern() argument must be str, not " + rt.ops.typeName(a[o]));
+            if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("can't intern " + rt.ops.typeName(a[o]));  // PyUnicode_CheckExact
             heap.incref(a[o]);
             return heap.strs.intern(a[o]);
         });

@@ -391,6 +391,7 @@ final class BuiltinGetSets {
                     }
                     if (name.equals("__abstractmethods__")) throw rt.error("AttributeError", name);
                     if (name.equals("__annotations__")) throw rt.ops.attributeError(typeObject, name);
+                    if (t instanceof NativeType nt && nt.docOf() != null) return heap.strs.of(nt.docOf());
                     throw noDocstring(Ops.shortName(t));
                 }
                 long v = heap.dicts.getItem(c.dict(), name);

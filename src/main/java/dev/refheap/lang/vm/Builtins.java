@@ -290,9 +290,13 @@ final class Builtins {
             for (long i = 0; i < TupleType.size(cls); i++) if (isInstanceOf(rt, o, TupleType.item(cls, i), error)) return true;
             return false;
         }
-        if (heap.typeOf(cls) == rt.unionType) return rt.unionType.unionInstance(o, cls);
-        if (heap.typeOf(cls) == rt.genericAliasType) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
+        if (heap.typeOf(cls) == rt.unionType) return isInstanceOf(rt, o, rt.unionType.unionArgs(cls), error);  // its args, as a tuple
+        if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
         if (!rt.ops.isTypeObject(cls)) throw rt.typeError(error);
+        if (heap.typeOf(cls) instanceof ClassType meta && heap.typeOf(o) != heap.typeAt(cls)) {
+            Boolean checked = metaCheck(rt, meta, cls, o, "__instancecheck__");
+            if (checked != null) return checked;
+        }
         if (rt.ops.isSubtype(heap.typeOf(o), heap.typeAt(cls))) return true;
         // object_isinstance's second look, through __class__: a proxy is an instance of its referent's classes
         return heap.typeOf(o) instanceof WeakProxyType p && rt.ops.isSubtype(heap.typeOf(p.referent(o)), heap.typeAt(cls));
@@ -304,8 +308,36 @@ final class Builtins {
             for (long i = 0; i < TupleType.size(cls); i++) if (isSubclassOf(rt, t, TupleType.item(cls, i))) return true;
             return false;
         }
+        if (heap.typeOf(cls) == rt.unionType) return isSubclassOf(rt, t, rt.unionType.unionArgs(cls));  // its args, as a tuple
+        if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("issubclass() argument 2 cannot be a parameterized generic");
         if (!rt.ops.isTypeObject(cls)) throw rt.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        if (heap.typeOf(cls) instanceof ClassType meta) {
+            Boolean checked = metaCheck(rt, meta, cls, t.address(), "__subclasscheck__");
+            if (checked != null) return checked;
+        }
         return rt.ops.isSubtype(t, heap.typeAt(cls));
+    }
+
+    /**
+     * PyObject_IsInstance/IsSubclass's look at the metaclass: a metaclass defined in Python
+     * (abc.ABCMeta) that defines {@code __instancecheck__}/{@code __subclasscheck__} decides,
+     * called as _PyObject_LookupSpecial binds it; null when type's own check applies.
+     */
+    private static Boolean metaCheck(Runtime rt, ClassType meta, long cls, long arg, String name) {
+        Heap heap = rt.heap;
+        long checker = rt.ops.lookupType(meta, name);
+        if (checker == 0 || heap.typeOf(checker) != rt.functionType) return null;
+        long bound = rt.methodType.create(checker, cls);
+        try {
+            long r = rt.ops.call0(bound, new long[] {arg});
+            try {
+                return rt.ops.truthy(r);
+            } finally {
+                heap.decref(r);
+            }
+        } finally {
+            heap.decref(bound);
+        }
     }
 
     static boolean exceptionMatches(Runtime rt, long exc, long type) {
@@ -605,6 +637,7 @@ final class Builtins {
         }
         if (t instanceof IterType it) return it.construct(a, o, n, kw);
         if (t == rt.propertyType) return rt.propertyType.construct(a, o, n, kw);
+        if (t == rt.genericAliasType) return rt.genericAliasType.construct(null, a, o, n, kw);
         return Constructors.construct(rt, t, typeObject, a, o, n, kw);
     }
 

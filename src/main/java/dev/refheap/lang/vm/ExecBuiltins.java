@@ -95,12 +95,45 @@ final class ExecBuiltins {
             case "func_type" -> throw rt.error("NotImplementedError", "refheap does not support compile() mode 'func_type' yet");
             default -> throw rt.error("ValueError", "compile() mode must be 'exec', 'eval' or 'single'");
         };
-        if ((flags & PyCF_ONLY_AST) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with ast.PyCF_ONLY_AST yet");
+        boolean onlyAst = (flags & PyCF_ONLY_AST) != 0;
+        if ((flags & PyCF_TYPE_COMMENTS) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with ast.PyCF_TYPE_COMMENTS yet");
+        Heap h = rt.heap;
+        boolean astSource = h.typeOf(v[0]) != h.strs && h.typeOf(v[0]) != h.bytes && rt.ast().isAst(v[0]);
+        if (astSource) {
+            Object tree = rt.ast().fromPython(v[0], mode);
+            if (onlyAst) return Builtins.incref(h, v[0]);
+            return compileTree(rt, tree, filename, m);
+        }
+        if (onlyAst) {
+            String src = sourceText(rt, v[0], "compile() arg 1 must be a string, bytes or AST object");
+            if (src.indexOf('\0') >= 0) throw rt.error("SyntaxError", "source code string cannot contain null bytes");
+            Object tree;
+            try {
+                tree = m == Compiler.Mode.EVAL ? dev.refheap.lang.parser.Parser.parseExpression(src, filename)
+                        : dev.refheap.lang.parser.Parser.parseModule(src, filename);
+            } catch (PySyntaxError e) {
+                throw new PyException(syntaxError(rt, e));
+            }
+            return rt.ast().toPython(tree, mode);
+        }
         if (!dontInherit && rt.interpreter.current != null) flags |= rt.interpreter.current.code.unit.flags() & FUTURE_MASK;
         if ((flags & CO_FUTURE_ANNOTATIONS) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with the annotations future flag yet");
         if ((flags & CO_FUTURE_BARRY_AS_BDFL) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with the barry_as_FLUFL future flag yet");
         String source = sourceText(rt, v[0], "compile() arg 1 must be a string, bytes or AST object");
         return compileSource(rt, source, filename, m);
+    }
+
+    /** compile() of an AST object: refheap's tree (from the _ast bridge) through the compiler. */
+    private static long compileTree(Runtime rt, Object tree, String filename, Compiler.Mode mode) {
+        dev.refheap.lang.bytecode.CodeUnit unit;
+        try {
+            unit = tree instanceof dev.refheap.lang.ast.Expression e ? Compiler.compileExpression(e, filename, null)
+                    : Compiler.compileModule((dev.refheap.lang.ast.Module) tree, filename, mode, null);
+        } catch (PySyntaxError e) {
+            throw new PyException(syntaxError(rt, new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(),
+                    e.endLine(), e.endColumn(), fileLine(e.filename(), e.line()), e.tokenizerError(), e.incomplete())));
+        }
+        return Materializer.materialize(rt, unit);
     }
 
     /** Compiles as compile() does: no linecache entry (python3's linecache knows no compile()d source). */

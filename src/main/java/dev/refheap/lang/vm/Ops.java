@@ -603,12 +603,23 @@ final class Ops {
         return genericGetAttrOrNull(o, nameObj, name);
     }
 
+    /** An alias's attribute that is its origin's (ga_getattro): the origin's AttributeError when it has none. */
+    private long originAttr(long origin, long nameObj, String name) {
+        long v = getAttrOrNull(origin, nameObj, name);
+        if (v == 0) throw attributeError(origin, name);
+        return v;
+    }
+
     /** PyObject_GenericGetAttr: o.name without the class's __getattribute__/__getattr__ hooks; new reference or 0. */
     long genericGetAttrOrNull(long o, long nameObj, String name) {
         PyType t = heap.typeOf(o);
-        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__") && !name.equals("__dict__")) {
+        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__")) {
+            // ga_getattro, inherited by a GenericAlias subclass: most names are the origin's
+            if (c.builtinBase == rt.genericAliasType && !GenericAliasType.OWN_ATTRS.contains(name)) {
+                return originAttr(rt.genericAliasType.origin(o), nameObj, name);
+            }
             // An instance of a plain class: none of specialAttr's cases apply.
-            return instanceAttr(o, c, name);
+            if (!name.equals("__dict__")) return instanceAttr(o, c, name);
         }
         if (t == rt.moduleType) {
             long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
@@ -622,10 +633,10 @@ final class Ops {
             if (v != 0) return v;
         }
         if (t instanceof GenericAliasType ga) {
+            if (!ga.union && !GenericAliasType.OWN_ATTRS.contains(name)) return originAttr(ga.origin(o), nameObj, name);  // ga_getattro
             long v = ga.attr(o, name);
             if (v != 0) return v;
             if (name.equals("__class__")) return incref(t.address());
-            if (!ga.union && !name.startsWith("__")) return getAttrOrNull(ga.origin(o), nameObj, name);
         }
         if (t instanceof ExtType x) {
             long v = x.attr(o, name);
@@ -649,7 +660,8 @@ final class Ops {
         if (isTypeObject(o)) return typeSpecial(o, name);
         if (t == rt.moduleType && name.equals("__dict__")) return incref(ModuleType.dict(o));
         if (t == rt.superType) return 0;
-        if (t instanceof GenericAliasType ga) {
+        GenericAliasType ga = t instanceof GenericAliasType g ? g : rt.genericAliasType.isAlias(o) ? rt.genericAliasType : null;
+        if (ga != null) {
             long v = ga.attr(o, name);
             if (v != 0) return v;
         }
@@ -1153,7 +1165,8 @@ final class Ops {
             if (descr != 0) {
                 PyType dt = heap.typeOf(descr);
                 boolean isMethod = dt == rt.functionType || dt == rt.methodDescrType || (internal && dt == rt.wrapperDescrType);
-                if (isMethod && !(t instanceof ClassType c && Instances.get(rt, o, c, name) != 0)) {
+                // (an alias's tp_getattro is ga_getattro: a program's x.name() goes through it, to the origin)
+                if (isMethod && !(t instanceof ClassType c && Instances.get(rt, o, c, name) != 0) && (internal || !rt.genericAliasType.isAlias(o))) {
                     out[0] = incref(descr);
                     out[1] = incref(o);
                     return;
@@ -1205,7 +1218,7 @@ final class Ops {
                 heap.decref(m);
             }
         }
-        if (t == rt.genericAliasType) return call(rt.genericAliasType.origin(callable), args, off, n, kwnames);
+        if (t == rt.genericAliasType) return rt.genericAliasType.call(callable, args, off, n, kwnames);
         if (t == heap.weakrefs) {
             if (n != 0) throw rt.typeError("weakref() takes no arguments");
             return incref(WeakrefType.referent(callable));
@@ -1434,6 +1447,9 @@ final class Ops {
                 Integer c = x.order(op, a, b);
                 if (c != null) return bool(switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 4 -> c > 0; default -> c >= 0; });
             }
+        }
+        if ((op == 2 || op == 3) && rt.genericAliasType.isAlias(a) && rt.genericAliasType.isAlias(b)) {
+            return bool(rt.genericAliasType.equal(a, b) == (op == 2));  // ga_richcompare, inherited by a subclass
         }
         PyType ba = asBuiltin(ta, CMP_DUNDERS[op]), bb = asBuiltin(tb, CMP_DUNDERS[CMP_SWAPPED[op]]);
         if ((ba != ta || bb != tb) && !(ba instanceof ClassType) && !(bb instanceof ClassType)) {
@@ -1665,6 +1681,9 @@ final class Ops {
     }
 
     long hashInstance(long o, ClassType c) {
+        if (c.builtinBase == rt.genericAliasType && lookupUserOnly(c, "__hash__") == 0 && lookupUserOnly(c, "__eq__") == 0) {
+            return rt.genericAliasType.hash(o);  // ga_hash, inherited
+        }
         if (c.dataBase != null && lookupUserOnly(c, "__hash__") == 0 && lookupUserOnly(c, "__eq__") == 0) {
             // the base's tp_hash, inherited (list's, dict's and set's: PyObject_HashNotImplemented)
             if (c.dataBase == heap.lists || c.dataBase == heap.dicts || c.dataBase == heap.sets) throw rt.typeError("unhashable type: '" + c.name() + "'");
@@ -1758,6 +1777,7 @@ final class Ops {
         if (t == heap.bytes) return rt.iterType.create(IterType.Kind.BYTES, o, 0);
         if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType || t == rt.rangeType.longIterType) return incref(o);
         if (t == rt.streams && rt.streams.isIterator(o)) return incref(o);
+        if (t == rt.genericAliasType) throw rt.genericAliasType.unsupportedIter();  // ga_iter makes a starred alias: not yet
         if (t instanceof ExtType x) {
             long r = x.iter(o);
             if (r != 0) return r;

@@ -212,6 +212,8 @@ public final class Runtime implements AutoCloseable {
         DictViewSetOps.install(this);
         NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, s, a, o, n, kw));
         mappingProxyType.install();
+        genericAliasType.install();
+        unionType.install();
         slotWrappers = new SlotWrappers(this);
         // The builtin types' descriptors, dicts and mro tuples (some 1,500 objects) are made without
         // the stress mode's O(heap) check per allocation; the exact check at the first point of rest
@@ -294,6 +296,21 @@ public final class Runtime implements AutoCloseable {
 
     /** Sets what sys.argv and sys.path start as; call before the program runs. */
     public void configureMain(MainConfig config) { mainConfig = config; }
+
+    private AstBridge astBridge;
+
+    /** The {@code _ast} bridge for compile(), created on first use. */
+    AstBridge ast() {
+        if (astBridge == null) {
+            try {
+                astBridge = (AstBridge) Class.forName("dev.refheap.lang.modules.ast.AstBridgeImpl")
+                        .getConstructor(VmApi.class).newInstance(new VmApi(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("refheap's _ast module is missing", e);
+            }
+        }
+        return astBridge;
+    }
 
     /** The import system, created on first use. */
     ImportSystem imports() {

@@ -483,6 +483,7 @@ final class Sequences {
             return heap.ints.of(RangeType.start(o) + i * RangeType.step(o));
         }
         if (t instanceof ClassType c && rt.ops.lookupType(c, "__getitem__") != 0) return rt.ops.callMethod(o, "__getitem__", key);
+        if (t instanceof GenericAliasType ga) return ga.getItem(o, key);
         if (rt.ops.isTypeObject(o)) return TypeSubscripts.subscript(rt, o, key);
         throw rt.typeError("'" + t.name() + "' object is not subscriptable");
     }

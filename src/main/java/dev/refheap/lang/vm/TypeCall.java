@@ -115,6 +115,7 @@ final class TypeCall {
         if (base == heap.ints) return intNew(rt, c, a, o, n, kw);
         if (base == heap.floats) return floatNew(rt, c, a, o, n, kw);
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
+        if (base == rt.genericAliasType) return rt.genericAliasType.construct(c, a, o, n, kw);
         return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
     }
 

@@ -482,6 +482,38 @@ final class Ops {
         return lookupBuiltin(heap.objectType, name);
     }
 
+    /** A {@link ClassType} special-method field not filled at the current version (no object's address). */
+    static final long NOT_LOOKED_UP = -1;
+
+    /**
+     * {@code lookupType(c, "__init__")} from a field of the class instead of the lookup cache's map
+     * (a hash lookup and a boxed value per call): the same result, refreshed under the same rule.
+     */
+    long lookupInit(ClassType c) {
+        if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
+        long v = c.cachedInit;
+        return v != NOT_LOOKED_UP ? v : (c.cachedInit = lookupType(c, "__init__"));
+    }
+
+    /** {@code lookupType(c, "__new__")}, as {@link #lookupInit}. */
+    long lookupNew(ClassType c) {
+        if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
+        long v = c.cachedNew;
+        return v != NOT_LOOKED_UP ? v : (c.cachedNew = lookupType(c, "__new__"));
+    }
+
+    /** {@code lookupType(c, "__del__")}, as {@link #lookupInit}. */
+    long lookupDel(ClassType c) {
+        if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
+        long v = c.cachedDel;
+        return v != NOT_LOOKED_UP ? v : (c.cachedDel = lookupType(c, "__del__"));
+    }
+
+    private void forgetSpecials(ClassType c) {
+        c.cachedInit = c.cachedNew = c.cachedDel = NOT_LOOKED_UP;
+        c.specialsVersion = heap.dicts.watchedVersion();
+    }
+
     /** The lookup along a class's mro from its entry {@code from} on: class dicts and builtin types' own attributes; borrowed, 0 if absent. */
     long lookupMroFrom(ClassType c, int from, String name) {
         List<PyType> mro = c.fullMro;

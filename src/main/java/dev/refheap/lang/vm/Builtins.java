@@ -83,7 +83,7 @@ final class Builtins {
         });
         def(rt, "getattr", (self, a, o, n, kw) -> {
             Args.range(rt, "getattr", n, kw, 2, 3);
-            if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
+            if (!Heap.isStr(a[o + 1])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
             long v = n == 3 ? Attributes.getOrSwallow(rt, a[o], a[o + 1]) : rt.ops.getAttrOrNull(a[o], a[o + 1]);
             if (v != 0) return v;
             if (n == 3) return incref(heap, a[o + 2]);
@@ -91,7 +91,7 @@ final class Builtins {
         });
         def(rt, "setattr", (self, a, o, n, kw) -> {
             Args.exactly(rt, "setattr", n, kw, 3);
-            if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
+            if (!Heap.isStr(a[o + 1])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
             rt.ops.setAttr(a[o], a[o + 1], a[o + 2]);
             return incref(heap, heap.None);
         });
@@ -102,7 +102,7 @@ final class Builtins {
         });
         def(rt, "hasattr", (self, a, o, n, kw) -> {
             Args.exactly(rt, "hasattr", n, kw, 2);
-            if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
+            if (!Heap.isStr(a[o + 1])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
             long v = Attributes.getOrSwallow(rt, a[o], a[o + 1]);
             heap.xdecref(v);
             return rt.ops.bool(v != 0);
@@ -142,18 +142,18 @@ final class Builtins {
         def(rt, "ord", (self, a, o, n, kw) -> {
             Args.exactly(rt, "ord", n, kw, 1);
             long x = a[o];
-            if (heap.typeOf(x) == heap.strs) {
+            if (Heap.isStr(x)) {
                 if (StrType.length(x) != 1) throw rt.typeError("ord() expected a character, but string of length " + StrType.length(x) + " found");
                 return heap.ints.of(StrType.codePointAt(x, 0));
             }
-            if (heap.typeOf(x) == heap.bytes && BytesType.length(x) == 1) return heap.ints.of(BytesType.value(x)[0] & 0xff);
+            if (Heap.isBytes(x) && BytesType.length(x) == 1) return heap.ints.of(BytesType.value(x)[0] & 0xff);
             throw rt.typeError("ord() expected string of length 1, but " + rt.ops.typeName(x) + " found");
         });
         def(rt, "any", (self, a, o, n, kw) -> anyAll(rt, a, o, n, kw, true));
         def(rt, "all", (self, a, o, n, kw) -> anyAll(rt, a, o, n, kw, false));
         def(rt, "format", (self, a, o, n, kw) -> {
             Args.range(rt, "format", n, kw, 1, 2);
-            if (n == 2 && heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("format() argument 2 must be str, not " + rt.ops.typeName(a[o + 1]));
+            if (n == 2 && !Heap.isStr(a[o + 1])) throw rt.typeError("format() argument 2 must be str, not " + rt.ops.typeName(a[o + 1]));
             return rt.ops.formatObject(a[o], n == 2 ? StrType.value(a[o + 1]) : "");
         });
         def(rt, "__build_class__", (self, a, o, n, kw) -> buildClass(rt, a, o, n, kw));
@@ -260,7 +260,7 @@ final class Builtins {
     }
 
     private static String strArg(Runtime rt, long v, String what) {
-        if (rt.heap.typeOf(v) != rt.heap.strs) throw rt.typeError(what + " must be None or a string, not " + rt.ops.typeName(v));
+        if (!Heap.isStr(v)) throw rt.typeError(what + " must be None or a string, not " + rt.ops.typeName(v));
         return StrType.value(v);
     }
 
@@ -402,7 +402,7 @@ final class Builtins {
         if (n > 2) throw rt.typeError("sum() takes at most 2 arguments (" + n + " given)");
         Heap heap = rt.heap;
         long acc = n == 2 ? incref(heap, a[o + 1]) : heap.ints.of(0);
-        if (n == 2 && heap.typeOf(acc) == heap.strs) {
+        if (n == 2 && Heap.isStr(acc)) {
             heap.decref(acc);
             throw rt.typeError("sum() can't sum strings [use ''.join(seq) instead]");
         }
@@ -600,7 +600,7 @@ final class Builtins {
         heap.dicts.forEach(m, (k, v) -> entries.add(new long[] {k, v}));
         for (long[] e : entries) {
             if (merge) {
-                if (heap.typeOf(e[0]) != heap.strs) throw rt.typeError("keywords must be strings");
+                if (!Heap.isStr(e[0])) throw rt.typeError("keywords must be strings");
                 if (heap.dicts.getItem(d, e[0]) != 0) {
                     throw rt.typeError(callableName(rt, callable) + " got multiple values for keyword argument '" + StrType.value(e[0]) + "'");
                 }
@@ -661,7 +661,7 @@ final class Builtins {
         if (n - nkw < 2) throw rt.typeError("__build_class__: not enough arguments");
         long func = a[o], nameObj = a[o + 1];
         if (heap.typeOf(func) != rt.functionType) throw rt.typeError("__build_class__: func must be a function");
-        if (heap.typeOf(nameObj) != heap.strs) throw rt.typeError("__build_class__: name is not a string");
+        if (!Heap.isStr(nameObj)) throw rt.typeError("__build_class__: name is not a string");
         int nbases = n - nkw - 2;
         long origBases = heap.tuples.alloc(nbases);
         for (int i = 0; i < nbases; i++) TupleType.setItemSteal(origBases, i, incref(heap, a[o + 2 + i]));

@@ -161,7 +161,7 @@ public final class VmApi {
 
     public long internedStr(String s) { return heap.strs.internedOf(s); }
 
-    public boolean isStr(long o) { return heap.typeOf(o) == heap.strs; }
+    public boolean isStr(long o) { return Heap.isStr(o); }
 
     public String strValue(long o) { return StrType.value(o); }
 

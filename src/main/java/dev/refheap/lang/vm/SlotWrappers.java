@@ -190,7 +190,7 @@ final class SlotWrappers {
             switch (name) {
                 case "__format__": return (s, a, o, n, kw) -> {
                     Args.exactly(rt, "__format__", n, kw, 1);
-                    if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
+                    if (!Heap.isStr(a[o])) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
                     if (StrType.length(a[o]) > 0) throw rt.typeError("unsupported format string passed to " + rt.ops.typeName(s) + ".__format__");
                     return rt.ops.strObject(s);
                 };
@@ -216,7 +216,7 @@ final class SlotWrappers {
             }
             case "__format__": return (s, a, o, n, kw) -> {
                 Args.exactly(rt, "__format__", n, kw, 1);
-                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
+                if (!Heap.isStr(a[o])) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
                 if (t.isDataBase() && heap.typeOf(s) != t && rt.ops.baseView(s) == t) {
                     return heap.strs.of(Formats.format(rt, s, StrType.value(a[o])));  // the base's own formatting, not an override
                 }
@@ -452,6 +452,7 @@ final class SlotWrappers {
         };
         return switch (name) {
             case "__repr__" -> unary(name, s -> heap.strs.of(rt.ops.reprAs(t, s)));
+            case "__str__" -> t == heap.strs ? unary(name, s -> heap.strs.fresh(StrType.value(s))) : null;  // unicode_str: _PyUnicode_Copy
             case "__len__" -> unary(name, s -> heap.ints.of(rt.ops.lenAs(t, s)));
             case "__iter__" -> unary(name, s -> rt.ops.iterAs(t, s));
             case "__hash__" -> unary(name, s -> {
@@ -603,18 +604,18 @@ final class SlotWrappers {
             case "__call__" -> (s, a, o, n, kw) -> rt.ops.call(s, a, o, n, kw);
             case "__getattribute__" -> (s, a, o, n, kw) -> {
                 args(name, n, kw, 1);
-                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
+                if (!Heap.isStr(a[o])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
                 return rt.ops.getAttr(s, a[o]);
             };
             case "__setattr__" -> (s, a, o, n, kw) -> {
                 args(name, n, kw, 2);
-                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
+                if (!Heap.isStr(a[o])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
                 rt.ops.setAttr(s, a[o], a[o + 1]);
                 return Builtins.incref(heap, heap.None);
             };
             case "__delattr__" -> (s, a, o, n, kw) -> {
                 args(name, n, kw, 1);
-                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
+                if (!Heap.isStr(a[o])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
                 rt.ops.delAttr(s, a[o]);
                 return Builtins.incref(heap, heap.None);
             };

@@ -21,6 +21,11 @@ final class Constructors {
         int nkw = Args.nkw(kw);
         if (t instanceof ExtType x) return x.construct(typeObject, a, o, n, kw);
         if (t == heap.dicts) return dict(rt, a, o, n, kw);
+        if (t == heap.typeType && nkw > 0 && n - nkw == 3) {
+            // type(name, bases, ns, **kw): type_new passes the keywords on (to the winning
+            // metaclass's __new__, then __init_subclass__: enum's type(name, (etype,), body, boundary=...))
+            return TypeCall.typeNew(rt, null, a, o, n, kw);
+        }
         if (nkw > 0 && t != heap.ints && t != heap.strs) throw rt.typeError(t.name() + "() takes no keyword arguments");
         if (t == heap.typeType) {
             if (n == 1) return Builtins.incref(heap, dev.refheap.object.Heap.typeAddress(a[o]));

@@ -35,7 +35,8 @@ final class NativeModules {
             Map.entry("posix", (vm, imp) -> dev.refheap.lang.modules.posix.Posix.create(vm)),
             Map.entry("_stat", (vm, imp) -> dev.refheap.lang.modules.StatModule.create(vm)),
             Map.entry("_ast", (vm, imp) -> dev.refheap.lang.modules.ast.AstModule.create(vm)),
-            Map.entry("_sre", (vm, imp) -> dev.refheap.lang.modules.sre.SreModule.create(vm)));
+            Map.entry("_sre", (vm, imp) -> dev.refheap.lang.modules.sre.SreModule.create(vm)),
+            Map.entry("_io", (vm, imp) -> dev.refheap.lang.modules.io.IoModule.create(vm)));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

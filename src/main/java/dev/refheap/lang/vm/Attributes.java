@@ -414,7 +414,7 @@ final class Attributes {
             case "__dict__" -> throw rt.error("AttributeError", "attribute '__dict__' of 'type' objects is not writable");
             default -> { return false; }
         }
-        if (v == 0 || heap.typeOf(v) != heap.strs) {
+        if (v == 0 || !Heap.isStr(v)) {
             throw rt.typeError("can only assign string to " + StrType.value(Native.getLong(t + ClassType.T_NAME)) + "." + name + ", not '" + (v == 0 ? "NoneType" : rt.ops.typeName(v)) + "'");
         }
         heap.incref(v);
@@ -462,7 +462,7 @@ final class Attributes {
             throw rt.typeError("__annotations__ must be set to a dict object");
         }
         if (off == FunctionType.ANNOTATIONS && v == heap.None) v = 0;
-        if ((off == FunctionType.NAME || off == FunctionType.QUALNAME) && heap.typeOf(v) != heap.strs) {
+        if ((off == FunctionType.NAME || off == FunctionType.QUALNAME) && !Heap.isStr(v)) {
             throw rt.typeError(name + " must be set to a string object");
         }
         heap.xincref(v);
@@ -585,7 +585,7 @@ final class Attributes {
     }
 
     private static long nameArg(Runtime rt, long n) {
-        if (rt.heap.typeOf(n) != rt.heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(n) + "'");
+        if (!Heap.isStr(n)) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(n) + "'");
         return n;
     }
 }

@@ -30,7 +30,7 @@ final class ClassFactory {
      */
     static boolean extendable(Runtime rt, PyType b) {
         return b == rt.classMethodType || b == rt.staticMethodType || b == rt.propertyType || b == rt.heap.typeType
-                || b.dataBase() != null || b instanceof NativeType nt && nt.allowsPythonSubclasses();
+                || b == rt.genericAliasType || b.dataBase() != null || b instanceof NativeType nt && nt.allowsPythonSubclasses();
     }
 
     /** The offset of a builtin type's own instance dict (tp_dictoffset), 0 if it has none. */
@@ -162,6 +162,8 @@ final class ClassFactory {
             throw e;
         }
         for (ClassType m : mro) if (heap.dicts.getItem(m == cls ? dict : m.dict(), "__del__") != 0) cls.hasDel = true;
+        // a native base's tp_finalize (the _io types' close-on-delete) is inherited, as __del__
+        if (solidBuiltin instanceof NativeType nt && nt.hasFinalizer()) cls.hasDel = true;
         heap.track(t);
         if (classcell[0] != 0 && heap.typeOf(classcell[0]) == rt.cellType) {
             heap.incref(t);

@@ -247,7 +247,7 @@ final class ExecBuiltins {
         if (v == 0) return null;
         try {
             if (v == rt.heap.None) return null;
-            if (!any && rt.heap.typeOf(v) != rt.heap.strs) return null;
+            if (!any && !Heap.isStr(v)) return null;
             return rt.ops.str(v);
         } finally {
             rt.heap.decref(v);
@@ -256,25 +256,25 @@ final class ExecBuiltins {
 
     private static String fsPath(Runtime rt, long v) {
         Heap heap = rt.heap;
-        if (heap.typeOf(v) == heap.strs) return StrType.value(v);
-        if (heap.typeOf(v) == heap.bytes) return new String(BytesType.value(v), StandardCharsets.UTF_8);
+        if (Heap.isStr(v)) return StrType.value(v);
+        if (Heap.isBytes(v)) return new String(BytesType.value(v), StandardCharsets.UTF_8);
         throw rt.typeError("expected str, bytes or os.PathLike object, not " + rt.ops.typeName(v));
     }
 
     private static String strArg(Runtime rt, long v, String what) {
-        if (rt.heap.typeOf(v) != rt.heap.strs) throw rt.typeError(what + " must be str, not " + rt.ops.typeName(v));
+        if (!Heap.isStr(v)) throw rt.typeError(what + " must be str, not " + rt.ops.typeName(v));
         return StrType.value(v);
     }
 
     private static long intValue(Runtime rt, long v) {
-        if (!(rt.heap.typeOf(v) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
+        if (!(rt.ops.baseView(v) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
         return Builtins.intArg(rt, v);
     }
 
     /** The text of a str or bytes-like source (bytes are UTF-8, a leading BOM dropped). */
     private static String sourceText(Runtime rt, long v, String error) {
         Heap heap = rt.heap;
-        if (heap.typeOf(v) == heap.strs) return StrType.value(v);
+        if (Heap.isStr(v)) return StrType.value(v);
         byte[] b = BufferProtocol.bytesOrNull(rt, v);
         if (b == null) throw rt.typeError(error);
         String s = new String(b, StandardCharsets.UTF_8);

@@ -46,6 +46,9 @@ public abstract class NativeType extends ExtType {
     /** Registers {@code type.name} as a class method (called on the type with self 0). */
     public final void defClassMethod(String methodName, Builtin impl) { NumberBuiltins.classMethod(rt, this, methodName, impl); }
 
+    /** tp_doc, or null when refheap does not carry it (reading __doc__ then says so). */
+    public String docOf() { return null; }
+
     // ---- the protocol, for subclasses outside the package ----------------------------------------
 
     /** repr(o); the default is object's ({@code <module.name object at 0x...>}). */

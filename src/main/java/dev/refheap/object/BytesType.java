@@ -4,7 +4,9 @@ import dev.refheap.memory.Native;
 
 /**
  * {@code bytes}: refcount, type, ob_size, cached hash, then the bytes and a NUL (33 bytes for
- * b''). b'' and the 256 one-byte values are static singletons.
+ * b''). b'' and the 256 one-byte values are static singletons. An instance of a Python subclass
+ * has the same layout (bytes_subtype_new copies the bytes, their NUL and the cached hash), then
+ * the subclass's dict pointer after the bytes (tp_dictoffset -8); bytes has no weakref slot.
  */
 public final class BytesType extends PyType {
     public static final int SHASH = 24, SVAL = 32;
@@ -65,10 +67,20 @@ public final class BytesType extends PyType {
         return h;
     }
 
+    /** bytes_subtype_new's copy of bytes {@code src} into {@code o}, a zeroed instance of a subclass with room for its bytes. */
+    public static void initSubtypeCopy(long o, long src) {
+        long n = length(src);
+        Native.copy(src + SVAL, o + SVAL, n + 1);
+        Native.putLong(o + SHASH, Native.getLong(src + SHASH));
+    }
+
+    @Override
+    public boolean isDataBase() { return true; }
+
     @Override
     public boolean equals(long a, long b) {
         if (a == b) return true;
-        if (Heap.typeAddress(b) != address()) return false;
+        if (!Heap.isBytes(b)) return false;
         long n = length(a);
         if (n != length(b)) return false;
         for (long i = 0; i < n; i++) if (Native.getByte(a + SVAL + i) != Native.getByte(b + SVAL + i)) return false;

@@ -190,6 +190,16 @@ public final class Heap implements AutoCloseable {
     /** {@code Py_TYPE(o)}: the address of o's type object. */
     public static long typeAddress(long o) { return Native.getLong(o + Layout.OB_TYPE); }
 
+    /** PyUnicode_Check: o is a str or an instance of a subclass of str (Py_TPFLAGS_UNICODE_SUBCLASS). */
+    public static boolean isStr(long o) {
+        return (Native.getInt(Native.getLong(o + Layout.OB_TYPE) + Layout.TP_FLAGS) & PyType.UNICODE_SUBCLASS) != 0;
+    }
+
+    /** PyBytes_Check: o is bytes or an instance of a subclass of bytes (Py_TPFLAGS_BYTES_SUBCLASS). */
+    public static boolean isBytes(long o) {
+        return (Native.getInt(Native.getLong(o + Layout.OB_TYPE) + Layout.TP_FLAGS) & PyType.BYTES_SUBCLASS) != 0;
+    }
+
     /** True if o's type has HAVE_GC in its flags (CPython's PyObject_IS_GC, for non-type objects). */
     public static boolean hasGcFlag(long o) {
         return (Native.getInt(Native.getLong(o + Layout.OB_TYPE) + Layout.TP_FLAGS) & PyType.HAVE_GC) != 0;

@@ -15,10 +15,18 @@ import java.util.Map;
  * is cached (-1 until computed). '' and the 256 one-character Latin-1 strings are static
  * singletons. Interned strings are mortal, as in 3.11: the interned table holds no counted
  * reference, and a dying interned string leaves the table.
+ *
+ * <p>An instance of a Python subclass of str is 3.11's legacy two-block PyUnicodeObject
+ * (unicode_subtype_new): the compact header's 72 bytes, then a pointer (at 72) to character data
+ * in a separate PyObject_Malloc block of (length + 1) * kind bytes, with the state's compact bit
+ * clear; for ASCII contents the utf8 pointer shares that block. str's tp_basicsize is that
+ * struct's 80 bytes, so a subclass's own fields (__weakref__, slots) come after it.
  */
 public final class StrType extends PyType {
     public static final int LENGTH = 16, HASH = 24, STATE = 32, WSTR = 40;
     public static final int ASCII_DATA = 48, COMPACT_DATA = 72;
+    /** The legacy (non-compact) layout's fields: utf8_length, utf8, and the data pointer; sizeof(PyUnicodeObject). */
+    public static final int UTF8_LENGTH = 48, UTF8 = 56, DATA_ANY = 72, UNICODE_OBJECT_SIZE = 80;
     private static final int INTERNED_MASK = 3, KIND_SHIFT = 2, COMPACT = 1 << 5, ASCII = 1 << 6, READY = 1 << 7;
 
     private final Map<String, Long> interned = new HashMap<>();
@@ -36,7 +44,7 @@ public final class StrType extends PyType {
     private final long[] frozenOneChar = new long[128];
 
     StrType(Heap heap) {
-        super(heap, "str", null, BASETYPE | UNICODE_SUBCLASS, ASCII_DATA, 0, 0);
+        super(heap, "str", null, BASETYPE | UNICODE_SUBCLASS, UNICODE_OBJECT_SIZE, 0, 0);
     }
 
     void createSingletons() {
@@ -139,7 +147,54 @@ public final class StrType extends PyType {
     public static int kind(long o) { return (state(o) >>> KIND_SHIFT) & 7; }
     public static boolean isAscii(long o) { return (state(o) & ASCII) != 0; }
     public static boolean isInterned(long o) { return (state(o) & INTERNED_MASK) != 0; }
-    private static long data(long o) { return o + (isAscii(o) ? ASCII_DATA : COMPACT_DATA); }
+    private static long data(long o) {
+        int st = state(o);
+        if ((st & COMPACT) == 0) return Native.getLong(o + DATA_ANY);  // a subclass instance's separate block
+        return o + ((st & ASCII) != 0 ? ASCII_DATA : COMPACT_DATA);
+    }
+
+    /**
+     * unicode_result_unchanged and PyUnicode_FromObject: {@code o} itself (a new reference) when it
+     * is an exact str, else an exact copy of a subclass instance's characters (_PyUnicode_Copy: a
+     * new object even of one character).
+     */
+    public long asExact(long o) {
+        if (Heap.typeAddress(o) == address()) {
+            heap.incref(o);
+            return o;
+        }
+        return fresh(value(o));
+    }
+
+    /** True for a legacy two-block str (an instance of a Python subclass of str). */
+    public static boolean isCompact(long o) { return (state(o) & COMPACT) != 0; }
+
+    /**
+     * unicode_subtype_new's copy of str {@code src} into {@code o}, a zero-filled instance of a
+     * subclass: length, hash and state (not compact, not interned), the characters in a new
+     * PyObject_Malloc block of (length + 1) * kind bytes, shared as utf8 when ASCII.
+     */
+    public void initSubtypeCopy(long o, long src) {
+        long n = length(src);
+        int kind = kind(src);
+        boolean ascii = isAscii(src);
+        Native.putLong(o + LENGTH, n);
+        Native.putLong(o + HASH, Native.getLong(src + HASH));
+        Native.putInt(o + STATE, (kind << KIND_SHIFT) | (ascii ? ASCII : 0) | READY);
+        Native.putInt(o + STATE + 4, 0);
+        Native.putLong(o + WSTR, 0);
+        long block = heap.memAlloc((n + 1) * kind);
+        Native.copy(data(src), block, (n + 1) * kind);
+        Native.putLong(o + DATA_ANY, block);
+        if (ascii) {
+            Native.putLong(o + UTF8, block);
+            Native.putLong(o + UTF8_LENGTH, n);
+        } else {
+            Native.putLong(o + UTF8, 0);
+            Native.putLong(o + UTF8_LENGTH, 0);
+        }
+        Native.putLong(o + 64, 0);  // wstr_length
+    }
 
     /** The code point at index {@code i}. */
     public static int codePointAt(long o, long i) {
@@ -156,7 +211,7 @@ public final class StrType extends PyType {
         long n = length(o);
         if (isAscii(o)) {
             byte[] b = new byte[(int) n];
-            Native.copyTo(o + ASCII_DATA, b, 0, (int) n);
+            Native.copyTo(data(o), b, 0, (int) n);
             return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
         StringBuilder sb = new StringBuilder((int) n);
@@ -182,7 +237,7 @@ public final class StrType extends PyType {
         long n = length(o);
         if (isAscii(o)) {
             if (n != s.length()) return false;
-            long data = o + ASCII_DATA;
+            long data = data(o);
             for (int i = 0; i < n; i++) if (Native.getByte(data + i) != (byte) s.charAt(i) || s.charAt(i) >= 128) return false;
             return true;
         }
@@ -244,14 +299,25 @@ public final class StrType extends PyType {
     @Override
     public void dealloc(long o) {
         if (isInterned(o)) interned.remove(value(o));
+        if (!isCompact(o)) {  // a subclass instance (its class's dealloc chains here): the data block first
+            long block = Native.getLong(o + DATA_ANY);
+            if (block != 0) heap.memFree(block);
+        }
         heap.freeObject(o);
     }
 
     @Override
     public long sizeOf(long o) {
         long n = length(o);
+        if (!isCompact(o)) return UNICODE_OBJECT_SIZE + (Native.getLong(o + DATA_ANY) != 0 ? (n + 1) * kind(o) : 0);
         return isAscii(o) ? ASCII_DATA + n + 1 : COMPACT_DATA + (n + 1) * kind(o);
     }
+
+    @Override
+    public long subtypeSizeOf(long o, long subtypeBasicSize) { return sizeOf(o); }  // unicode___sizeof__: sizeof(PyUnicodeObject), not tp_basicsize
+
+    @Override
+    public boolean isDataBase() { return true; }
 
     @Override
     public long hash(long o) {
@@ -268,7 +334,7 @@ public final class StrType extends PyType {
     @Override
     public boolean equals(long a, long b) {
         if (a == b) return true;
-        if (Heap.typeAddress(b) != address()) return false;
+        if (!Heap.isStr(b)) return false;
         long n = length(a);
         if (n != length(b) || kind(a) != kind(b) || isAscii(a) != isAscii(b)) return false;
         long da = data(a), db = data(b);

@@ -13,6 +13,12 @@ import java.util.function.LongConsumer;
  * callbacks are inserted after it (or at the head), so callbacks run newest first.
  * {@code wr_object} is not an owned reference; a cleared ref points at None (also unowned).
  *
+ * <p>An instance of a Python subclass of ref (weakref.py's KeyedRef and WeakMethod) has this
+ * layout first and the subclass's slots after it; it is never the shared callback-less ref: it is
+ * linked after the basic ref and proxy, or at the head ({@link #initSubtypeRef}), as
+ * weakref___new__ does for a subtype. Equality (weakref_richcompare) compares the referents while
+ * both are alive, else identity; the hash is the referent's, cached.
+ *
  * <p>When a referent dies by refcount, its weakrefs are cleared and their callbacks called
  * ({@link #clearWeakrefs}); the cycle collector clears them itself, before any finalizer runs.
  */
@@ -90,6 +96,43 @@ public final class WeakrefType extends PyType {
         }
         heap.track(wr);
         return wr;
+    }
+
+    /**
+     * weakref___new__ for a subtype: fills {@code wr}, a new zeroed instance of a Python subclass of
+     * ref, to refer to {@code o} with {@code callback} (0 or None for none), linked after the
+     * referent's basic ref and basic proxy (get_basic_refs), or at the head when it has neither.
+     *
+     * @throws PyError TypeError if o's type does not support weak references
+     */
+    public void initSubtypeRef(long wr, long o, long callback) {
+        if (!supports(o)) {
+            throw new PyError("TypeError", "cannot create weak reference to '" + heap.typeOf(o).name() + "' object");
+        }
+        if (callback == heap.None) callback = 0;
+        long list = listAddress(o);
+        long head = Native.getLong(list);
+        long basic = head != 0 && callback(head) == 0 && Heap.typeAddress(head) == address() ? head : 0;
+        long afterBasic = basic != 0 ? next(basic) : head;
+        long proxy = afterBasic != 0 && callback(afterBasic) == 0 && otherKinds.contains(heap.typeOf(afterBasic)) ? afterBasic : 0;
+        long prev = proxy != 0 ? proxy : basic;
+        Native.putLong(wr + WR_OBJECT, o);
+        heap.xincref(callback);
+        Native.putLong(wr + WR_CALLBACK, callback);
+        Native.putLong(wr + HASH, -1);
+        Native.putLong(wr + VECTORCALL, 0);
+        if (prev == 0) {
+            Native.putLong(wr + WR_PREV, 0);
+            Native.putLong(wr + WR_NEXT, head);
+            if (head != 0) Native.putLong(head + WR_PREV, wr);
+            Native.putLong(list, wr);
+        } else {
+            long after = next(prev);
+            Native.putLong(wr + WR_PREV, prev);
+            Native.putLong(wr + WR_NEXT, after);
+            if (after != 0) Native.putLong(after + WR_PREV, wr);
+            Native.putLong(prev + WR_NEXT, wr);
+        }
     }
 
     /** weakref.getweakrefcount(o). */
@@ -190,6 +233,22 @@ public final class WeakrefType extends PyType {
         heap.untrackIfTracked(o);
         clearRefAndCallback(o);
         heap.freeObject(o);
+    }
+
+    @Override
+    public boolean isDataBase() { return true; }
+
+    /**
+     * weakref_richcompare's ==: two refs (or instances of ref subclasses) whose referents are both
+     * alive compare the referents; otherwise they are equal only if they are the same ref.
+     */
+    @Override
+    public boolean equals(long a, long b) {
+        if (a == b) return true;
+        if (!heap.typeOf(b).isSubtypeOf(this)) return false;
+        long x = referent(a), y = referent(b);
+        if (x == heap.None || y == heap.None) return false;
+        return heap.objectsEqual(x, y);
     }
 
     @Override

@@ -34,7 +34,9 @@ final class NativeModules {
             Map.entry("_thread", (vm, imp) -> dev.refheap.lang.modules.thread.ThreadModule.create(vm)),
             Map.entry("posix", (vm, imp) -> dev.refheap.lang.modules.posix.Posix.create(vm)),
             Map.entry("_stat", (vm, imp) -> dev.refheap.lang.modules.StatModule.create(vm)),
-            Map.entry("_sre", (vm, imp) -> dev.refheap.lang.modules.sre.SreModule.create(vm)));
+            Map.entry("_ast", (vm, imp) -> dev.refheap.lang.modules.ast.AstModule.create(vm)),
+            Map.entry("_sre", (vm, imp) -> dev.refheap.lang.modules.sre.SreModule.create(vm)),
+            Map.entry("_io", (vm, imp) -> dev.refheap.lang.modules.io.IoModule.create(vm)));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

@@ -20,6 +20,12 @@ public abstract class FieldsType extends NativeType {
         this(vm, name, flags, basicSize, 0, weaklistOffset, ownedFields);
     }
 
+    /** A fixed-size type extending native type {@code base} (tp_base; null for object). */
+    protected FieldsType(VmApi vm, String name, dev.refheap.object.PyType base, int flags, long basicSize, long weaklistOffset, int... ownedFields) {
+        super(vm, name, base, flags, basicSize, 0, weaklistOffset);
+        this.fields = ownedFields;
+    }
+
     /** A variable-size type: {@code itemSize} bytes per item after the basic size (ob_size counts them). */
     protected FieldsType(VmApi vm, String name, int flags, long basicSize, long itemSize, long weaklistOffset, int[] ownedFields) {
         super(vm, name, flags, basicSize, itemSize, weaklistOffset);

@@ -333,6 +333,10 @@ final class Attributes {
                 if (isDataDescriptor(rt, descr)) throw rt.error("AttributeError", v == 0 ? "__delete__" : "__set__");
             }
         }
+        if (name.equals("__dict__") && c.builtinLayout() && c.builtinBase instanceof NativeType nt && nt.ownDictOffset() != 0) {
+            nt.setAttrOf(o, name, v);  // the native base's own __dict__ getset (ast.AST's)
+            return;
+        }
         if (c.exceptionBased) {
             if (v == 0) {
                 long d = Native.getLong(o + ExceptionType.DICT);
@@ -410,7 +414,7 @@ final class Attributes {
             case "__dict__" -> throw rt.error("AttributeError", "attribute '__dict__' of 'type' objects is not writable");
             default -> { return false; }
         }
-        if (v == 0 || heap.typeOf(v) != heap.strs) {
+        if (v == 0 || !Heap.isStr(v)) {
             throw rt.typeError("can only assign string to " + StrType.value(Native.getLong(t + ClassType.T_NAME)) + "." + name + ", not '" + (v == 0 ? "NoneType" : rt.ops.typeName(v)) + "'");
         }
         heap.incref(v);
@@ -458,7 +462,7 @@ final class Attributes {
             throw rt.typeError("__annotations__ must be set to a dict object");
         }
         if (off == FunctionType.ANNOTATIONS && v == heap.None) v = 0;
-        if ((off == FunctionType.NAME || off == FunctionType.QUALNAME) && heap.typeOf(v) != heap.strs) {
+        if ((off == FunctionType.NAME || off == FunctionType.QUALNAME) && !Heap.isStr(v)) {
             throw rt.typeError(name + " must be set to a string object");
         }
         heap.xincref(v);
@@ -581,7 +585,7 @@ final class Attributes {
     }
 
     private static long nameArg(Runtime rt, long n) {
-        if (rt.heap.typeOf(n) != rt.heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(n) + "'");
+        if (!Heap.isStr(n)) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(n) + "'");
         return n;
     }
 }

@@ -13,7 +13,7 @@ final class BufferProtocol {
 
     /** The bytes {@code o} exports, or null when it is not bytes-like. */
     static byte[] bytesOrNull(Runtime rt, long o) {
-        PyType t = rt.heap.typeOf(o);
+        PyType t = rt.ops.baseView(o);  // an instance of a bytes or bytearray subclass exports its base's buffer
         if (t == rt.heap.bytes) return BytesType.value(o);
         if (t == rt.byteArrayType) return ByteArrayType.value(o);
         if (t == rt.memoryViewType) return rt.memoryViewType.liveBytes(o);

@@ -336,7 +336,7 @@ final class BuiltinGetSets {
         }
         if ((t == rt.generatorType || t == rt.coroutineType || t == rt.asyncGeneratorType)
                 && (name.equals("__name__") || name.equals("__qualname__"))) {
-            if (v == 0 || heap.typeOf(v) != heap.strs) throw rt.typeError(name + " must be set to a string object");
+            if (v == 0 || !Heap.isStr(v)) throw rt.typeError(name + " must be set to a string object");
             int off = name.equals("__name__") ? GeneratorType.NAME : GeneratorType.QUALNAME;
             heap.incref(v);
             long old = Native.getLong(o + off);
@@ -367,7 +367,8 @@ final class BuiltinGetSets {
         };
         if (layoutField >= 0 && c == null) {
             // a builtin type's: CPython's figures from the table (refheap's own PyType sizes are allocation bases)
-            long[] layout = rt.slotWrappers.layout(t);
+            // (weakref.ReferenceType is not in the table: sizeof(PyWeakReference), no items, dict or weakref slot)
+            long[] layout = t == heap.weakrefs ? new long[] {64, 0, 0, 0} : rt.slotWrappers.layout(t);
             if (layout == null) throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name + " yet");
             return heap.ints.of(layout[layoutField]);
         }
@@ -391,6 +392,7 @@ final class BuiltinGetSets {
                     }
                     if (name.equals("__abstractmethods__")) throw rt.error("AttributeError", name);
                     if (name.equals("__annotations__")) throw rt.ops.attributeError(typeObject, name);
+                    if (t instanceof NativeType nt && nt.docOf() != null) return heap.strs.of(nt.docOf());
                     throw noDocstring(Ops.shortName(t));
                 }
                 long v = heap.dicts.getItem(c.dict(), name);

@@ -38,6 +38,17 @@ final class Builtins {
             Args.exactly(rt, "isinstance", n, kw, 2);
             return rt.ops.bool(isInstanceOf(rt, a[o], a[o + 1], "isinstance() arg 2 must be a type, a tuple of types, or a union"));
         });
+        // builtins.open is _io.open (CPython's startup imports io); here _io is imported on the first call
+        def(rt, "open", (self, a, o, n, kw) -> {
+            long io = Modules.importModule(rt, "_io");
+            try {
+                long f = heap.dicts.getItem(ModuleType.dict(io), "open");
+                if (f == 0) throw rt.error("ImportError", "cannot import name 'open' from '_io'");
+                return rt.ops.call(f, a, o, n, kw);
+            } finally {
+                heap.decref(io);
+            }
+        });
         def(rt, "issubclass", (self, a, o, n, kw) -> {
             Args.exactly(rt, "issubclass", n, kw, 2);
             if (!rt.ops.isTypeObject(a[o])) throw rt.typeError("issubclass() arg 1 must be a class");
@@ -72,7 +83,7 @@ final class Builtins {
         });
         def(rt, "getattr", (self, a, o, n, kw) -> {
             Args.range(rt, "getattr", n, kw, 2, 3);
-            if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
+            if (!Heap.isStr(a[o + 1])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
             long v = n == 3 ? Attributes.getOrSwallow(rt, a[o], a[o + 1]) : rt.ops.getAttrOrNull(a[o], a[o + 1]);
             if (v != 0) return v;
             if (n == 3) return incref(heap, a[o + 2]);
@@ -80,7 +91,7 @@ final class Builtins {
         });
         def(rt, "setattr", (self, a, o, n, kw) -> {
             Args.exactly(rt, "setattr", n, kw, 3);
-            if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
+            if (!Heap.isStr(a[o + 1])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
             rt.ops.setAttr(a[o], a[o + 1], a[o + 2]);
             return incref(heap, heap.None);
         });
@@ -91,7 +102,7 @@ final class Builtins {
         });
         def(rt, "hasattr", (self, a, o, n, kw) -> {
             Args.exactly(rt, "hasattr", n, kw, 2);
-            if (heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
+            if (!Heap.isStr(a[o + 1])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
             long v = Attributes.getOrSwallow(rt, a[o], a[o + 1]);
             heap.xdecref(v);
             return rt.ops.bool(v != 0);
@@ -131,18 +142,18 @@ final class Builtins {
         def(rt, "ord", (self, a, o, n, kw) -> {
             Args.exactly(rt, "ord", n, kw, 1);
             long x = a[o];
-            if (heap.typeOf(x) == heap.strs) {
+            if (Heap.isStr(x)) {
                 if (StrType.length(x) != 1) throw rt.typeError("ord() expected a character, but string of length " + StrType.length(x) + " found");
                 return heap.ints.of(StrType.codePointAt(x, 0));
             }
-            if (heap.typeOf(x) == heap.bytes && BytesType.length(x) == 1) return heap.ints.of(BytesType.value(x)[0] & 0xff);
+            if (Heap.isBytes(x) && BytesType.length(x) == 1) return heap.ints.of(BytesType.value(x)[0] & 0xff);
             throw rt.typeError("ord() expected string of length 1, but " + rt.ops.typeName(x) + " found");
         });
         def(rt, "any", (self, a, o, n, kw) -> anyAll(rt, a, o, n, kw, true));
         def(rt, "all", (self, a, o, n, kw) -> anyAll(rt, a, o, n, kw, false));
         def(rt, "format", (self, a, o, n, kw) -> {
             Args.range(rt, "format", n, kw, 1, 2);
-            if (n == 2 && heap.typeOf(a[o + 1]) != heap.strs) throw rt.typeError("format() argument 2 must be str, not " + rt.ops.typeName(a[o + 1]));
+            if (n == 2 && !Heap.isStr(a[o + 1])) throw rt.typeError("format() argument 2 must be str, not " + rt.ops.typeName(a[o + 1]));
             return rt.ops.formatObject(a[o], n == 2 ? StrType.value(a[o + 1]) : "");
         });
         def(rt, "__build_class__", (self, a, o, n, kw) -> buildClass(rt, a, o, n, kw));
@@ -249,7 +260,7 @@ final class Builtins {
     }
 
     private static String strArg(Runtime rt, long v, String what) {
-        if (rt.heap.typeOf(v) != rt.heap.strs) throw rt.typeError(what + " must be None or a string, not " + rt.ops.typeName(v));
+        if (!Heap.isStr(v)) throw rt.typeError(what + " must be None or a string, not " + rt.ops.typeName(v));
         return StrType.value(v);
     }
 
@@ -290,9 +301,13 @@ final class Builtins {
             for (long i = 0; i < TupleType.size(cls); i++) if (isInstanceOf(rt, o, TupleType.item(cls, i), error)) return true;
             return false;
         }
-        if (heap.typeOf(cls) == rt.unionType) return rt.unionType.unionInstance(o, cls);
-        if (heap.typeOf(cls) == rt.genericAliasType) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
+        if (heap.typeOf(cls) == rt.unionType) return isInstanceOf(rt, o, rt.unionType.unionArgs(cls), error);  // its args, as a tuple
+        if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
         if (!rt.ops.isTypeObject(cls)) throw rt.typeError(error);
+        if (heap.typeOf(cls) instanceof ClassType meta && heap.typeOf(o) != heap.typeAt(cls)) {
+            Boolean checked = metaCheck(rt, meta, cls, o, "__instancecheck__");
+            if (checked != null) return checked;
+        }
         if (rt.ops.isSubtype(heap.typeOf(o), heap.typeAt(cls))) return true;
         // object_isinstance's second look, through __class__: a proxy is an instance of its referent's classes
         return heap.typeOf(o) instanceof WeakProxyType p && rt.ops.isSubtype(heap.typeOf(p.referent(o)), heap.typeAt(cls));
@@ -304,8 +319,36 @@ final class Builtins {
             for (long i = 0; i < TupleType.size(cls); i++) if (isSubclassOf(rt, t, TupleType.item(cls, i))) return true;
             return false;
         }
+        if (heap.typeOf(cls) == rt.unionType) return isSubclassOf(rt, t, rt.unionType.unionArgs(cls));  // its args, as a tuple
+        if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("issubclass() argument 2 cannot be a parameterized generic");
         if (!rt.ops.isTypeObject(cls)) throw rt.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        if (heap.typeOf(cls) instanceof ClassType meta) {
+            Boolean checked = metaCheck(rt, meta, cls, t.address(), "__subclasscheck__");
+            if (checked != null) return checked;
+        }
         return rt.ops.isSubtype(t, heap.typeAt(cls));
+    }
+
+    /**
+     * PyObject_IsInstance/IsSubclass's look at the metaclass: a metaclass defined in Python
+     * (abc.ABCMeta) that defines {@code __instancecheck__}/{@code __subclasscheck__} decides,
+     * called as _PyObject_LookupSpecial binds it; null when type's own check applies.
+     */
+    private static Boolean metaCheck(Runtime rt, ClassType meta, long cls, long arg, String name) {
+        Heap heap = rt.heap;
+        long checker = rt.ops.lookupType(meta, name);
+        if (checker == 0 || heap.typeOf(checker) != rt.functionType) return null;
+        long bound = rt.methodType.create(checker, cls);
+        try {
+            long r = rt.ops.call0(bound, new long[] {arg});
+            try {
+                return rt.ops.truthy(r);
+            } finally {
+                heap.decref(r);
+            }
+        } finally {
+            heap.decref(bound);
+        }
     }
 
     static boolean exceptionMatches(Runtime rt, long exc, long type) {
@@ -359,7 +402,7 @@ final class Builtins {
         if (n > 2) throw rt.typeError("sum() takes at most 2 arguments (" + n + " given)");
         Heap heap = rt.heap;
         long acc = n == 2 ? incref(heap, a[o + 1]) : heap.ints.of(0);
-        if (n == 2 && heap.typeOf(acc) == heap.strs) {
+        if (n == 2 && Heap.isStr(acc)) {
             heap.decref(acc);
             throw rt.typeError("sum() can't sum strings [use ''.join(seq) instead]");
         }
@@ -557,7 +600,7 @@ final class Builtins {
         heap.dicts.forEach(m, (k, v) -> entries.add(new long[] {k, v}));
         for (long[] e : entries) {
             if (merge) {
-                if (heap.typeOf(e[0]) != heap.strs) throw rt.typeError("keywords must be strings");
+                if (!Heap.isStr(e[0])) throw rt.typeError("keywords must be strings");
                 if (heap.dicts.getItem(d, e[0]) != 0) {
                     throw rt.typeError(callableName(rt, callable) + " got multiple values for keyword argument '" + StrType.value(e[0]) + "'");
                 }
@@ -605,6 +648,7 @@ final class Builtins {
         }
         if (t instanceof IterType it) return it.construct(a, o, n, kw);
         if (t == rt.propertyType) return rt.propertyType.construct(a, o, n, kw);
+        if (t == rt.genericAliasType) return rt.genericAliasType.construct(null, a, o, n, kw);
         return Constructors.construct(rt, t, typeObject, a, o, n, kw);
     }
 
@@ -617,7 +661,7 @@ final class Builtins {
         if (n - nkw < 2) throw rt.typeError("__build_class__: not enough arguments");
         long func = a[o], nameObj = a[o + 1];
         if (heap.typeOf(func) != rt.functionType) throw rt.typeError("__build_class__: func must be a function");
-        if (heap.typeOf(nameObj) != heap.strs) throw rt.typeError("__build_class__: name is not a string");
+        if (!Heap.isStr(nameObj)) throw rt.typeError("__build_class__: name is not a string");
         int nbases = n - nkw - 2;
         long origBases = heap.tuples.alloc(nbases);
         for (int i = 0; i < nbases; i++) TupleType.setItemSteal(origBases, i, incref(heap, a[o + 2 + i]));

@@ -199,17 +199,19 @@ final class ByteArrayType extends ExtType {
     }
 
     @Override
-    int contains(long o, long item) {
-        byte[] v = value(o);
-        if (heap.typeOf(item) instanceof IntType) {
+    int contains(long o, long item) { return containsIn(rt, value(o), item) ? 1 : 0; }
+
+    /** bytes' and bytearray's sq_contains over bytes {@code v}: an int in range(256), or a bytes-like subsequence. */
+    static boolean containsIn(Runtime rt, byte[] v, long item) {
+        if (rt.ops.baseView(item) instanceof IntType) {
             long x = Builtins.intArg(rt, item);
             if (x < 0 || x > 255) throw rt.error("ValueError", "byte must be in range(0, 256)");
-            for (byte c : v) if ((c & 0xff) == x) return 1;
-            return 0;
+            for (byte c : v) if ((c & 0xff) == x) return true;
+            return false;
         }
         byte[] s = BufferProtocol.bytesOrNull(rt, item);
         if (s == null) throw rt.typeError("a bytes-like object is required, not '" + rt.ops.typeName(item) + "'");
-        return BytesMethods.indexOf(v, s, 0, v.length) >= 0 ? 1 : 0;
+        return BytesMethods.indexOf(v, s, 0, v.length) >= 0;
     }
 
     @Override
@@ -231,7 +233,7 @@ final class ByteArrayType extends ExtType {
     }
 
     private long index(long key, long n, String error) {
-        if (!(heap.typeOf(key) instanceof IntType)) throw rt.typeError("bytearray indices must be integers or slices, not " + rt.ops.typeName(key));
+        if (!(rt.ops.baseView(key) instanceof IntType)) throw rt.typeError("bytearray indices must be integers or slices, not " + rt.ops.typeName(key));
         long i = IntType.fitsLong(key) ? IntType.asLong(key) : Long.MAX_VALUE;
         if (i < 0) i += n;
         if (i < 0 || i >= n) throw rt.error("IndexError", error);
@@ -239,7 +241,7 @@ final class ByteArrayType extends ExtType {
     }
 
     private int byteValue(long v) {
-        if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
+        if (!(rt.ops.baseView(v) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
         long x = IntType.fitsLong(v) ? IntType.asLong(v) : -1;
         if (x < 0 || x > 255) throw rt.error("ValueError", "byte must be in range(0, 256)");
         return (int) x;
@@ -272,7 +274,7 @@ final class ByteArrayType extends ExtType {
         byte[] b = BufferProtocol.bytesOrNull(rt, v);
         if (b != null) return b;
         if (heap.typeOf(v) == heap.strs) throw rt.typeError("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
-        if (heap.typeOf(v) instanceof IntType) throw rt.typeError("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+        if (rt.ops.baseView(v) instanceof IntType) throw rt.typeError("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
         return intsOf(v);
     }
 
@@ -329,7 +331,7 @@ final class ByteArrayType extends ExtType {
         }
         if (op == BinaryOp.MULTIPLY) {
             long seq = heap.typeOf(a) == this ? a : b, count = seq == a ? b : a;
-            if (!(heap.typeOf(count) instanceof IntType)) return 0;
+            if (!(rt.ops.baseView(count) instanceof IntType)) return 0;
             long k = Math.max(0, Builtins.intArg(rt, count));
             byte[] v = value(seq);
             byte[] r = new byte[(int) (v.length * k)];
@@ -352,7 +354,7 @@ final class ByteArrayType extends ExtType {
             if (y.length > 0) Native.copyFrom(y, 0, start(a) + n, y.length);
             return Builtins.incref(heap, a);
         }
-        if (op == BinaryOp.MULTIPLY && heap.typeOf(b) instanceof IntType) {
+        if (op == BinaryOp.MULTIPLY && rt.ops.baseView(b) instanceof IntType) {
             long k = Math.max(0, Builtins.intArg(rt, b));
             byte[] v = value(a);
             resize(a, v.length * k);
@@ -388,7 +390,7 @@ final class ByteArrayType extends ExtType {
             }
             if (v[1] != 0) throw rt.typeError("encoding without a string argument");
             if (v[2] != 0) throw rt.typeError("errors without a string argument");
-            if (heap.typeOf(src) instanceof IntType) {
+            if (rt.ops.baseView(src) instanceof IntType) {
                 long count = Builtins.intArg(rt, src);
                 if (count < 0) throw rt.error("ValueError", "negative count");
                 resize(o, count);

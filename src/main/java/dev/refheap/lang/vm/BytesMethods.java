@@ -50,7 +50,7 @@ final class BytesMethods {
 
     /** A sub-sequence argument: bytes-like or an int in range(256). */
     private byte[] sub(long v) {
-        if (heap.typeOf(v) instanceof IntType) {
+        if (rt.ops.baseView(v) instanceof IntType) {
             long x = Builtins.intArg(rt, v);
             if (x < 0 || x > 255) throw rt.error("ValueError", "byte must be in range(0, 256)");
             return new byte[] {(byte) x};
@@ -175,7 +175,7 @@ final class BytesMethods {
         });
         NumberBuiltins.classMethod(rt, type, "fromhex", (s, a, o, n, kw) -> {
             Args.exactly(rt, "fromhex", n, kw, 1);
-            if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("fromhex() argument must be str, not " + rt.ops.typeName(a[o]));
+            if (!Heap.isStr(a[o])) throw rt.typeError("fromhex() argument must be str, not " + rt.ops.typeName(a[o]));
             return make(fromHex(StrType.value(a[o])));
         });
         def("decode", (s, a, o, n, kw) -> {
@@ -491,7 +491,7 @@ final class BytesMethods {
     String hex(byte[] v, long sepObj, long perSep) {
         String sep = null;
         if (sepObj != 0) {
-            if (heap.typeOf(sepObj) == heap.strs) sep = StrType.value(sepObj);
+            if (Heap.isStr(sepObj)) sep = StrType.value(sepObj);
             else {
                 byte[] b = BufferProtocol.bytesOrNull(rt, sepObj);
                 if (b == null) throw rt.typeError("sep must be str or bytes.");

@@ -30,13 +30,14 @@ final class ClassFactory {
      */
     static boolean extendable(Runtime rt, PyType b) {
         return b == rt.classMethodType || b == rt.staticMethodType || b == rt.propertyType || b == rt.heap.typeType
-                || b.dataBase() != null;
+                || b == rt.genericAliasType || b.dataBase() != null || b instanceof NativeType nt && nt.allowsPythonSubclasses();
     }
 
     /** The offset of a builtin type's own instance dict (tp_dictoffset), 0 if it has none. */
     private static long ownDictOffset(Runtime rt, PyType b) {
         if (b instanceof StaticMethodType) return StaticMethodType.DICT;
         if (b == rt.heap.typeType) return ClassType.T_DICT;
+        if (b instanceof NativeType nt) return nt.ownDictOffset();
         return 0;
     }
 
@@ -161,6 +162,8 @@ final class ClassFactory {
             throw e;
         }
         for (ClassType m : mro) if (heap.dicts.getItem(m == cls ? dict : m.dict(), "__del__") != 0) cls.hasDel = true;
+        // a native base's tp_finalize (the _io types' close-on-delete) is inherited, as __del__
+        if (solidBuiltin instanceof NativeType nt && nt.hasFinalizer()) cls.hasDel = true;
         heap.track(t);
         if (classcell[0] != 0 && heap.typeOf(classcell[0]) == rt.cellType) {
             heap.incref(t);

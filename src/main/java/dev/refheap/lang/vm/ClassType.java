@@ -80,6 +80,13 @@ final class ClassType extends LangType implements HeapTypeSlots {
      */
     final Map<String, Long> lookupCache = new HashMap<>();
     long lookupCacheVersion = -1;
+    /**
+     * {@link Ops#lookupType} of {@code __init__}, {@code __new__} and {@code __del__} (a CALL of
+     * the class and each finalizer ask for them per instance), or {@link Ops#NOT_LOOKED_UP}: the
+     * same results as {@link #lookupCache}, valid under the same rule, at {@link #specialsVersion}.
+     */
+    long cachedInit = Ops.NOT_LOOKED_UP, cachedNew = Ops.NOT_LOOKED_UP, cachedDel = Ops.NOT_LOOKED_UP;
+    long specialsVersion = -1;
     /** The {@code __slots__} this class adds itself (mangled, sorted as type_new sorts them) and their byte offsets. */
     String[] slotNames = {};
     long[] slotOffsets = {};

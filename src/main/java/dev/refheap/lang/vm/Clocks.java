@@ -54,7 +54,7 @@ final class Clocks {
             if (!(ns >= -0x1p63 && ns < 0x1p63)) throw rt.error("OverflowError", "timestamp out of range for platform time_t");
             return (long) ns;
         }
-        if (!(rt.heap.typeOf(o) instanceof IntType)) {
+        if (!(rt.ops.baseView(o) instanceof IntType)) {
             throw rt.typeError("'" + rt.ops.typeName(o) + "' object cannot be interpreted as an integer");
         }
         BigInteger b = IntType.toBig(o).multiply(BILLION);

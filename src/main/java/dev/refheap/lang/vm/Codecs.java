@@ -19,7 +19,7 @@ final class Codecs {
     private Codecs() {}
 
     static String strArg(Runtime rt, long v, String what) {
-        if (rt.heap.typeOf(v) != rt.heap.strs) throw rt.typeError(what + " must be str, not " + rt.ops.typeName(v));
+        if (!Heap.isStr(v)) throw rt.typeError(what + " must be str, not " + rt.ops.typeName(v));
         return StrType.value(v);
     }
 
@@ -274,7 +274,7 @@ final class Codecs {
         }
         int start = (int) Builtins.intArg(rt, st), end = (int) Builtins.intArg(rt, en);
         String codec = rt.ops.str(enc), why = rt.ops.str(reason);
-        if (heap.typeOf(obj) == heap.strs) {
+        if (Heap.isStr(obj)) {
             if (start < StrType.length(obj) && end == start + 1) {
                 int c = StrType.codePointAt(obj, start);
                 String esc = c < 0x100 ? String.format("\\x%02x", c) : c < 0x10000 ? String.format("\\u%04x", c) : String.format("\\U%08x", c);

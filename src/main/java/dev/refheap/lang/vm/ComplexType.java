@@ -146,13 +146,13 @@ final class ComplexType extends ExtType {
     long construct(long typeObject, long[] a, int o, int n, long kw) {
         long[] v = ExecBuiltins.bind(rt, "complex", new String[] {"real", "imag"}, 0, 2, 0, a, o, n, kw);
         long re = v[0], im = v[1];
-        if (re != 0 && heap.typeOf(re) == heap.strs) {
+        if (re != 0 && Heap.isStr(re)) {
             if (im != 0) throw rt.typeError("complex() can't take second arg if first is a string");
             Complex c = parse(StrType.value(re));
             if (c == null) throw rt.error("ValueError", "complex() arg is a malformed string");
             return of(c);
         }
-        if (im != 0 && heap.typeOf(im) == heap.strs) throw rt.typeError("complex() second arg can't be a string");
+        if (im != 0 && Heap.isStr(im)) throw rt.typeError("complex() second arg can't be a string");
         if (re != 0 && heap.typeOf(re) == this && im == 0) return Builtins.incref(heap, re);
         Complex r = re == 0 ? new Complex(0.0, 0.0) : operand(re, "first");
         Complex i = im == 0 ? new Complex(0.0, 0.0) : operand(im, "second");

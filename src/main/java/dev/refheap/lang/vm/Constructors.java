@@ -45,22 +45,49 @@ final class Constructors {
             return n == 0 ? heap.floats.of(0.0) : floatOf(rt, a[o]);
         }
         if (t == heap.strs) {
-            if (nkw > 0) throw rt.typeError("str() takes no keyword arguments");
+            if (nkw > 0) {  // unicode_new's keywords: object, encoding, errors, moved to their positions
+                String[] names = {"object", "encoding", "errors"};
+                long[] pos = new long[3];
+                boolean[] made = new boolean[3];
+                int np = n - nkw, last = np;
+                if (np > 3) throw rt.typeError("str() takes at most 3 arguments (" + n + " given)");
+                for (int i = 0; i < np; i++) pos[i] = a[o + i];
+                for (int k = 0; k < nkw; k++) {
+                    String kn = StrType.value(TupleType.item(kw, k));
+                    int idx = java.util.Arrays.asList(names).indexOf(kn);
+                    if (idx < 0) throw rt.typeError("'" + kn + "' is an invalid keyword argument for str()");
+                    if (pos[idx] != 0) throw rt.typeError("argument for str() given by name ('" + kn + "') and position (" + (idx + 1) + ")");
+                    pos[idx] = a[o + n - nkw + k];
+                    last = Math.max(last, idx + 1);
+                }
+                if (pos[0] == 0) return heap.strs.of("");
+                for (int i = 1; i < last; i++) {
+                    if (pos[i] == 0) {
+                        pos[i] = heap.strs.of(i == 1 ? "utf-8" : "strict");
+                        made[i] = true;
+                    }
+                }
+                try {
+                    return construct(rt, t, typeObject, pos, 0, last, 0);
+                } finally {
+                    for (int i = 1; i < 3; i++) if (made[i]) heap.decref(pos[i]);
+                }
+            }
             if (n > 3) throw rt.typeError("str() takes at most 3 arguments (" + n + " given)");
             if (n == 0) return heap.strs.of("");
-            if (n >= 2 && heap.typeOf(a[o]) == heap.bytes) return heap.strs.of(new String(BytesType.value(a[o]), java.nio.charset.StandardCharsets.UTF_8));
+            if (n >= 2 && rt.ops.baseView(a[o]) == heap.bytes) return heap.strs.of(new String(BytesType.value(a[o]), java.nio.charset.StandardCharsets.UTF_8));
             return rt.ops.strObject(a[o]);
         }
         if (t == heap.bytes) {
             if (n > 3) throw rt.typeError("bytes() takes at most 3 arguments (" + n + " given)");
             if (n == 0) return heap.bytes.of(new byte[0]);
             long x = a[o];
-            if (heap.typeOf(x) == heap.strs) {
+            if (Heap.isStr(x)) {
                 if (n < 2) throw rt.typeError("string argument without an encoding");
                 return Codecs.encode(rt, x, Codecs.strArg(rt, a[o + 1], "bytes() argument 'encoding'"),
                         n > 2 ? Codecs.strArg(rt, a[o + 2], "bytes() argument 'errors'") : "strict");
             }
-            if (heap.typeOf(x) instanceof IntType) {
+            if (rt.ops.baseView(x) instanceof IntType) {
                 if (!IntType.fitsLong(x)) throw rt.error("OverflowError", "cannot fit 'int' into an index-sized integer");
                 long len = IntType.asLong(x);
                 if (len < 0) throw rt.error("ValueError", "negative count");
@@ -133,7 +160,7 @@ final class Constructors {
         }
         if (t instanceof Ctypes ct) {
             if (n > 1) throw rt.typeError("__init__ expected at most 1 argument, got " + n);
-            if (n == 1 && !(heap.typeOf(a[o]) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(a[o]) + "' object cannot be interpreted as an integer");
+            if (n == 1 && !(rt.ops.baseView(a[o]) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(a[o]) + "' object cannot be interpreted as an integer");
             long v = n == 0 ? 0 : IntType.toBig(a[o]).longValue();
             return ct.create(0, v);
         }
@@ -217,8 +244,8 @@ final class Constructors {
         long x = a[o];
         PyType t = heap.typeOf(x);
         if (base != 0) {
-            if (t != heap.strs && t != heap.bytes) throw rt.typeError("int() can't convert non-string with explicit base");
-            return parseInt(rt, t == heap.strs ? StrType.value(x) : new String(BytesType.value(x)), (int) Builtins.intArg(rt, base));
+            if (!Heap.isStr(x) && !Heap.isBytes(x)) throw rt.typeError("int() can't convert non-string with explicit base");
+            return parseInt(rt, Heap.isStr(x) ? StrType.value(x) : new String(BytesType.value(x)), (int) Builtins.intArg(rt, base));
         }
         if (t == heap.ints) return Builtins.incref(heap, x);
         if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__int__") != 0) return rt.ops.callMethod(x, "__int__");

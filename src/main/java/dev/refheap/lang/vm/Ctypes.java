@@ -53,7 +53,7 @@ final class Ctypes extends LangType {
             ct.ledger = ledger;
             long from = rt.builtinFunctionType.create("from_address", (s, a, o, n, kw) -> {
                 Args.exactly(rt, "from_address", n, kw, 1);
-                if (!(heap.typeOf(a[o]) instanceof IntType)) throw rt.typeError("integer expected");
+                if (!(rt.ops.baseView(a[o]) instanceof IntType)) throw rt.typeError("integer expected");
                 return ct.create(addressArg(rt, a[o]), 0);
             }, ct.address(), null);
             rt.typeAttrs.computeIfAbsent(ct, k -> new java.util.HashMap<>()).put("from_address", rt.hold(from));

@@ -139,7 +139,7 @@ final class Dir {
 
     private static void addDictKeys(Runtime rt, long d, Set<String> seen) {
         rt.heap.dicts.forEach(d, (k, v) -> {
-            if (rt.heap.typeOf(k) == rt.heap.strs) seen.add(StrType.value(k));
+            if (Heap.isStr(k)) seen.add(StrType.value(k));
         });
     }
 

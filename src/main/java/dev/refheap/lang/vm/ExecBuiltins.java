@@ -95,12 +95,46 @@ final class ExecBuiltins {
             case "func_type" -> throw rt.error("NotImplementedError", "refheap does not support compile() mode 'func_type' yet");
             default -> throw rt.error("ValueError", "compile() mode must be 'exec', 'eval' or 'single'");
         };
-        if ((flags & PyCF_ONLY_AST) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with ast.PyCF_ONLY_AST yet");
+        boolean onlyAst = (flags & PyCF_ONLY_AST) != 0;
+        if ((flags & PyCF_TYPE_COMMENTS) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with ast.PyCF_TYPE_COMMENTS yet");
+        Heap h = rt.heap;
+        boolean astSource = h.typeOf(v[0]) != h.strs && h.typeOf(v[0]) != h.bytes && rt.ast().isAst(v[0]);
+        if (astSource) {
+            Object tree = rt.ast().fromPython(v[0], mode);
+            if (onlyAst) return Builtins.incref(h, v[0]);
+            return compileTree(rt, tree, filename, m);
+        }
+        if (onlyAst) {
+            String src = sourceText(rt, v[0], "compile() arg 1 must be a string, bytes or AST object");
+            if (src.indexOf('\0') >= 0) throw rt.error("SyntaxError", "source code string cannot contain null bytes");
+            Object tree;
+            try {
+                tree = m == Compiler.Mode.EVAL ? dev.refheap.lang.parser.Parser.parseExpression(src, filename)
+                        : dev.refheap.lang.parser.Parser.parseModule(src, filename);
+                if (m == Compiler.Mode.SINGLE) Compiler.checkSingle((dev.refheap.lang.ast.Module) tree, filename, src);
+            } catch (PySyntaxError e) {
+                throw new PyException(syntaxError(rt, e));
+            }
+            return rt.ast().toPython(tree, mode);
+        }
         if (!dontInherit && rt.interpreter.current != null) flags |= rt.interpreter.current.code.unit.flags() & FUTURE_MASK;
         if ((flags & CO_FUTURE_ANNOTATIONS) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with the annotations future flag yet");
         if ((flags & CO_FUTURE_BARRY_AS_BDFL) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with the barry_as_FLUFL future flag yet");
         String source = sourceText(rt, v[0], "compile() arg 1 must be a string, bytes or AST object");
         return compileSource(rt, source, filename, m);
+    }
+
+    /** compile() of an AST object: refheap's tree (from the _ast bridge) through the compiler. */
+    private static long compileTree(Runtime rt, Object tree, String filename, Compiler.Mode mode) {
+        dev.refheap.lang.bytecode.CodeUnit unit;
+        try {
+            unit = tree instanceof dev.refheap.lang.ast.Expression e ? Compiler.compileExpression(e, filename, null)
+                    : Compiler.compileModule((dev.refheap.lang.ast.Module) tree, filename, mode, null);
+        } catch (PySyntaxError e) {
+            throw new PyException(syntaxError(rt, new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(),
+                    e.endLine(), e.endColumn(), fileLine(e.filename(), e.line()), e.tokenizerError(), e.incomplete())));
+        }
+        return Materializer.materialize(rt, unit);
     }
 
     /** Compiles as compile() does: no linecache entry (python3's linecache knows no compile()d source). */
@@ -213,7 +247,7 @@ final class ExecBuiltins {
         if (v == 0) return null;
         try {
             if (v == rt.heap.None) return null;
-            if (!any && rt.heap.typeOf(v) != rt.heap.strs) return null;
+            if (!any && !Heap.isStr(v)) return null;
             return rt.ops.str(v);
         } finally {
             rt.heap.decref(v);
@@ -222,25 +256,25 @@ final class ExecBuiltins {
 
     private static String fsPath(Runtime rt, long v) {
         Heap heap = rt.heap;
-        if (heap.typeOf(v) == heap.strs) return StrType.value(v);
-        if (heap.typeOf(v) == heap.bytes) return new String(BytesType.value(v), StandardCharsets.UTF_8);
+        if (Heap.isStr(v)) return StrType.value(v);
+        if (Heap.isBytes(v)) return new String(BytesType.value(v), StandardCharsets.UTF_8);
         throw rt.typeError("expected str, bytes or os.PathLike object, not " + rt.ops.typeName(v));
     }
 
     private static String strArg(Runtime rt, long v, String what) {
-        if (rt.heap.typeOf(v) != rt.heap.strs) throw rt.typeError(what + " must be str, not " + rt.ops.typeName(v));
+        if (!Heap.isStr(v)) throw rt.typeError(what + " must be str, not " + rt.ops.typeName(v));
         return StrType.value(v);
     }
 
     private static long intValue(Runtime rt, long v) {
-        if (!(rt.heap.typeOf(v) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
+        if (!(rt.ops.baseView(v) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
         return Builtins.intArg(rt, v);
     }
 
     /** The text of a str or bytes-like source (bytes are UTF-8, a leading BOM dropped). */
     private static String sourceText(Runtime rt, long v, String error) {
         Heap heap = rt.heap;
-        if (heap.typeOf(v) == heap.strs) return StrType.value(v);
+        if (Heap.isStr(v)) return StrType.value(v);
         byte[] b = BufferProtocol.bytesOrNull(rt, v);
         if (b == null) throw rt.typeError(error);
         String s = new String(b, StandardCharsets.UTF_8);

@@ -91,7 +91,7 @@ final class Formats {
             if (sp.type != 0 && sp.type != 's') {
                 throw rt.error("ValueError", "Unknown format code '" + sp.type + "' for object of type '" + t.name() + "'");
             }
-            body = rt.ops.str(v);
+            body = t == heap.strs ? StrType.value(v) : rt.ops.str(v);  // str's own __format__ formats the characters, never an override's __str__
             if (sp.precision >= 0 && body.length() > sp.precision) body = body.substring(0, sp.precision);
         }
         return pad(body, sp, numeric);
@@ -203,7 +203,7 @@ final class Formats {
         boolean isTuple = rt.ops.isTuple(args);  // PyTuple_Check: a tuple subclass's items are the arguments too
         long nargs = isTuple ? TupleType.size(args) : 1;
         // a mapping argument (not a tuple or str) feeds %(key)s and is never "not all converted"
-        boolean mapping = !isTuple && heap.typeOf(args) != heap.strs
+        boolean mapping = !isTuple && !Heap.isStr(args)
                 && (heap.typeOf(args) == heap.dicts || ExecBuiltins.hasAttr(rt, args, "__getitem__"));
         int ai = 0;
         StringBuilder out = new StringBuilder();
@@ -285,6 +285,9 @@ final class Formats {
             }
         }
         if (ai < nargs && !mapping) throw rt.typeError("not all arguments converted during string formatting");
+        // no conversion at all: the writer took the whole format string as its (read-only) buffer,
+        // so the result is the format object itself, an instance of a str subclass too
+        if (fmt.indexOf('%') < 0) return Builtins.incref(heap, fmtObj);
         return heap.strs.of(out.toString());
     }
 }

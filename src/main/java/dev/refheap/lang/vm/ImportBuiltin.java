@@ -25,7 +25,7 @@ final class ImportBuiltin {
             v[idx] = a[o + npos + k];
         }
         if (v[0] == 0) throw rt.typeError("__import__() missing required argument 'name' (pos 1)");
-        if (heap.typeOf(v[0]) != heap.strs) throw rt.typeError("module name must be a string");
+        if (!Heap.isStr(v[0])) throw rt.typeError("module name must be a string");
         long globals = v[1] == 0 || v[1] == heap.None ? 0 : v[1];
         long level = v[4] == 0 ? heap.ints.of(0) : v[4];
         if (!(heap.typeOf(level) instanceof dev.refheap.object.IntType)) {

@@ -1976,8 +1976,8 @@ final class Interpreter implements RootProvider {
         long first = s[base], second = s[base + 1];
         boolean isMeth = first != 0;
         if (!isMeth && Heap.typeAddress(second) == heap.typeType.address() && heap.typeAt(second) instanceof ClassType c
-                && c.builtinBase == null && rt.ops.lookupType(c, "__new__") == rt.objectNew) {
-            long init = rt.ops.lookupType(c, "__init__");
+                && c.builtinBase == null && rt.ops.lookupNew(c) == rt.objectNew) {
+            long init = rt.ops.lookupInit(c);
             if (init != 0 && Heap.typeAddress(init) == functionTypeAddr) {
                 newInstance(f, c, init, base, n, kwnames);
                 return null;

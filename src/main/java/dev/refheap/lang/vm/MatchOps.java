@@ -135,7 +135,7 @@ final class MatchOps {
                 } else {
                     for (int i = 0; i < nargs; i++) {
                         long name = TupleType.item(matchArgs, i);
-                        if (heap.typeOf(name) != heap.strs) {
+                        if (!Heap.isStr(name)) {
                             throw rt.typeError("__match_args__ elements must be strings (got " + rt.ops.typeName(name) + ")");
                         }
                         long attr = classAttr(rt, subject, t, name, seen);

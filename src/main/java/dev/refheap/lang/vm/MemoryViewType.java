@@ -273,7 +273,7 @@ final class MemoryViewType extends ExtType {
     }
 
     private long index(long key, long n) {
-        if (!(heap.typeOf(key) instanceof IntType)) throw rt.typeError("memoryview: invalid slice key");
+        if (!(rt.ops.baseView(key) instanceof IntType)) throw rt.typeError("memoryview: invalid slice key");
         long i = IntType.fitsLong(key) ? IntType.asLong(key) : Long.MAX_VALUE;
         if (i < 0) i += n;
         if (i < 0 || i >= n) throw rt.error("IndexError", "index out of bounds on dimension 1");
@@ -294,7 +294,7 @@ final class MemoryViewType extends ExtType {
             return true;
         }
         long i = index(key, n);
-        if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("memoryview: invalid type for format 'B'");
+        if (!(rt.ops.baseView(v) instanceof IntType)) throw rt.typeError("memoryview: invalid type for format 'B'");
         long x = IntType.fitsLong(v) ? IntType.asLong(v) : -1;
         if (x < 0 || x > 255) throw rt.error("ValueError", "memoryview: invalid value for format 'B'");
         Native.putByte(buf + i * stride, (byte) x);

@@ -116,7 +116,8 @@ final class Modules {
         });
         def(rt, m, "intern", (s, a, o, n, kw) -> {
             Args.exactly(rt, "intern", n, kw, 1);
-            if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("intern() argument must be str, not " + rt.ops.typeName(a[o]));
+            if (!Heap.isStr(a[o])) throw rt.typeError("intern() argument must be str, not " + rt.ops.typeName(a[o]));
+            if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("can't intern " + rt.ops.typeName(a[o]));  // PyUnicode_CheckExact
             heap.incref(a[o]);
             return heap.strs.intern(a[o]);
         });
@@ -196,7 +197,7 @@ final class Modules {
         if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__sizeof__") != 0) {
             long r = rt.ops.callMethod(o, "__sizeof__");
             try {
-                if (!(heap.typeOf(r) instanceof IntType)) throw rt.typeError("an integer is required");
+                if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("an integer is required");
                 long v = IntType.asLong(r);
                 if (v < 0) throw rt.error("ValueError", "__sizeof__() should return >= 0");
                 return v + t.preHeaderSize();
@@ -293,7 +294,7 @@ final class Modules {
         def(rt, m, "get_objects", (s, a, o, n, kw) -> {
             long g = -1;
             if (n == 1 && a[o] != heap.None) {
-                if (!(heap.typeOf(a[o]) instanceof IntType)) throw rt.typeError("argument should be integer or None, not '" + rt.ops.typeName(a[o]) + "'");
+                if (!(rt.ops.baseView(a[o]) instanceof IntType)) throw rt.typeError("argument should be integer or None, not '" + rt.ops.typeName(a[o]) + "'");
                 g = Builtins.intArg(rt, a[o]);
                 if (g >= CycleCollector.NUM_GENERATIONS) throw rt.error("ValueError", "generation parameter must be less than the number of available generations (3)");
                 if (g < -1) throw rt.error("ValueError", "generation parameter cannot be negative");
@@ -388,7 +389,7 @@ final class Modules {
         if (n > 3) throw rt.typeError("set_threshold() takes at most 3 arguments (" + n + " given)");
         int[] v = new int[n];
         for (int i = 0; i < n; i++) {
-            if (!(heap.typeOf(a[o + i]) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(a[o + i]) + "' object cannot be interpreted as an integer");
+            if (!(rt.ops.baseView(a[o + i]) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(a[o + i]) + "' object cannot be interpreted as an integer");
             if (!IntType.fitsLong(a[o + i]) || Math.abs(IntType.asLong(a[o + i])) > Integer.MAX_VALUE) {
                 throw rt.error("OverflowError", "signed integer is greater than maximum");
             }

@@ -30,11 +30,24 @@ public abstract class NativeType extends ExtType {
     /** The type object (borrowed): what {@code type(o)} returns and what a module exposes. */
     public final long typeObject() { return address(); }
 
+    /**
+     * Whether a class statement (or {@code type()}) may derive from this type: its instances then
+     * extend this layout as {@code ClassType}'s builtin-layout subclasses do (the slots chain to
+     * this type's traverse, clear and dealloc, which must handle instances of subclasses).
+     */
+    public boolean allowsPythonSubclasses() { return false; }
+
+    /** The offset of the instance's own dict pointer (tp_dictoffset), 0 if instances have none. */
+    public long ownDictOffset() { return 0; }
+
     /** Registers {@code type.name} as a method descriptor (self is the instance). */
     public final void defMethod(String methodName, Builtin impl) { TypeMethodsAccess.def(rt, this, methodName, impl); }
 
     /** Registers {@code type.name} as a class method (called on the type with self 0). */
     public final void defClassMethod(String methodName, Builtin impl) { NumberBuiltins.classMethod(rt, this, methodName, impl); }
+
+    /** tp_doc, or null when refheap does not carry it (reading __doc__ then says so). */
+    public String docOf() { return null; }
 
     // ---- the protocol, for subclasses outside the package ----------------------------------------
 

@@ -67,7 +67,7 @@ final class NumberBuiltins {
         });
         classMethod(rt, F, "fromhex", (s, a, o, n, kw) -> {
             Args.exactly(rt, "fromhex", n, kw, 1);
-            if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("bad argument type for built-in operation");
+            if (!Heap.isStr(a[o])) throw rt.typeError("bad argument type for built-in operation");
             Double d = fromHex(StrType.value(a[o]));
             if (d == null) throw rt.error("ValueError", "invalid hexadecimal floating-point string");
             if (d.isInfinite() && !StrType.value(a[o]).toLowerCase().contains("inf")) {
@@ -158,14 +158,18 @@ final class NumberBuiltins {
 
     static long pow3(Runtime rt, long base, long exp, long mod) {
         Heap heap = rt.heap;
-        PyType tb = heap.typeOf(base);
-        if (tb instanceof ClassType cb && rt.ops.lookupType(cb, "__pow__") != 0) {
+        PyType tb0 = heap.typeOf(base);
+        // slot_nb_power with a modulus: only the base's own __pow__ (three-argument power never
+        // uses __rpow__); a class that inherits int's (an int subclass) takes long_pow below
+        if (tb0 instanceof ClassType cb && (rt.ops.lookupUserOnly(cb, "__pow__") != 0 || cb.dataBase == null && rt.ops.lookupType(cb, "__pow__") != 0)) {
             long r = rt.ops.callMethod(base, "__pow__", exp, mod);
             if (r != rt.notImplemented) return r;
             heap.decref(r);
         }
-        if (!(tb instanceof IntType) || !(heap.typeOf(exp) instanceof IntType) || !(heap.typeOf(mod) instanceof IntType)) {
-            boolean numbers = Numbers.isNumber(tb, heap) && Numbers.isNumber(heap.typeOf(exp), heap) && Numbers.isNumber(heap.typeOf(mod), heap);
+        PyType tb = rt.ops.baseView(base);
+        if (!(tb instanceof IntType) || !(rt.ops.baseView(exp) instanceof IntType) || !(rt.ops.baseView(mod) instanceof IntType)) {
+            boolean numbers = Numbers.isNumber(tb, heap) && Numbers.isNumber(rt.ops.baseView(exp), heap) && Numbers.isNumber(rt.ops.baseView(mod), heap);
+            tb = tb0;
             if (tb == rt.complexType || heap.typeOf(exp) == rt.complexType || heap.typeOf(mod) == rt.complexType) {
                 throw rt.error("ValueError", "complex modulo");
             }
@@ -216,7 +220,7 @@ final class NumberBuiltins {
 
     private static boolean byteOrder(Runtime rt, long v, String fname) {
         if (v == 0) return false;
-        if (rt.heap.typeOf(v) != rt.heap.strs) {
+        if (!Heap.isStr(v)) {
             throw rt.typeError(fname + "() argument 'byteorder' must be str, not " + rt.ops.typeName(v));
         }
         return switch (StrType.value(v)) {
@@ -233,7 +237,7 @@ final class NumberBuiltins {
         boolean signed = v[2] != 0 && rt.ops.truthy(v[2]);
         byte[] b = BufferProtocol.bytesOrNull(rt, v[0]);
         if (b == null) {
-            if (heap.typeOf(v[0]) == heap.strs) throw rt.typeError("cannot convert 'str' object to bytes");
+            if (Heap.isStr(v[0])) throw rt.typeError("cannot convert 'str' object to bytes");
             long l = Builtins.toList(rt, v[0]);
             try {
                 b = new byte[(int) dev.refheap.object.ListType.size(l)];

@@ -317,7 +317,7 @@ final class Ops {
         if (t instanceof ClassType c) {
             long module = DictType.size(c.dict()) > 0 ? heap.dicts.getItem(c.dict(), rt.names.__module__) : 0;
             String qn = StrType.value(Native.getLong(c.typeObject + ClassType.T_QUALNAME));
-            if (module != 0 && heap.typeOf(module) == heap.strs && !StrType.value(module).equals("builtins")) {
+            if (module != 0 && Heap.isStr(module) && !StrType.value(module).equals("builtins")) {
                 return StrType.value(module) + "." + qn;
             }
             return qn;
@@ -362,7 +362,8 @@ final class Ops {
 
     String str(long o) {
         PyType t = heap.typeOf(o);
-        if (t == heap.strs) return StrType.value(o);
+        if (t == heap.strs || t instanceof ClassType cs && cs.dataBase == heap.strs && lookupUserOnly(cs, "__str__") == 0) return StrType.value(o);
+        if (t instanceof ClassType cb && cb.dataBase == heap.bytes && lookupUserOnly(cb, "__str__") == 0) return reprAs(heap.bytes, o);  // bytes_str
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__str__") == 0)) {
             return exceptionStr(t instanceof ClassType c0 ? c0.builtinBase : t, o);
         }
@@ -395,6 +396,9 @@ final class Ops {
             heap.incref(o);
             return o;
         }
+        // unicode_str on a subclass instance: _PyUnicode_Copy, an exact str (a new object even of one character)
+        if (t instanceof ClassType cs && cs.dataBase == heap.strs && lookupUserOnly(cs, "__str__") == 0) return heap.strs.fresh(StrType.value(o));
+        if (t instanceof ClassType cb && cb.dataBase == heap.bytes && lookupUserOnly(cb, "__str__") == 0) return heap.strs.of(reprAs(heap.bytes, o));  // bytes_str
         if (t == heap.ints || t instanceof ClassType ci && ci.dataBase == heap.ints && lookupUserOnly(ci, "__repr__") == 0) return heap.strs.fresh(repr(o));
         if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupOverride(c, "__str__") != 0
                 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
@@ -439,7 +443,7 @@ final class Ops {
     }
 
     private long strResultObject(long r, String method) {
-        if (heap.typeOf(r) != heap.strs) {
+        if (!Heap.isStr(r)) {
             String type = typeName(r);
             heap.decref(r);
             throw rt.typeError(method + " returned non-string (type " + type + ")");
@@ -476,6 +480,38 @@ final class Ops {
             if (v != 0) return v;
         }
         return lookupBuiltin(heap.objectType, name);
+    }
+
+    /** A {@link ClassType} special-method field not filled at the current version (no object's address). */
+    static final long NOT_LOOKED_UP = -1;
+
+    /**
+     * {@code lookupType(c, "__init__")} from a field of the class instead of the lookup cache's map
+     * (a hash lookup and a boxed value per call): the same result, refreshed under the same rule.
+     */
+    long lookupInit(ClassType c) {
+        if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
+        long v = c.cachedInit;
+        return v != NOT_LOOKED_UP ? v : (c.cachedInit = lookupType(c, "__init__"));
+    }
+
+    /** {@code lookupType(c, "__new__")}, as {@link #lookupInit}. */
+    long lookupNew(ClassType c) {
+        if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
+        long v = c.cachedNew;
+        return v != NOT_LOOKED_UP ? v : (c.cachedNew = lookupType(c, "__new__"));
+    }
+
+    /** {@code lookupType(c, "__del__")}, as {@link #lookupInit}. */
+    long lookupDel(ClassType c) {
+        if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
+        long v = c.cachedDel;
+        return v != NOT_LOOKED_UP ? v : (c.cachedDel = lookupType(c, "__del__"));
+    }
+
+    private void forgetSpecials(ClassType c) {
+        c.cachedInit = c.cachedNew = c.cachedDel = NOT_LOOKED_UP;
+        c.specialsVersion = heap.dicts.watchedVersion();
     }
 
     /** The lookup along a class's mro from its entry {@code from} on: class dicts and builtin types' own attributes; borrowed, 0 if absent. */
@@ -571,12 +607,23 @@ final class Ops {
         return genericGetAttrOrNull(o, nameObj, name);
     }
 
+    /** An alias's attribute that is its origin's (ga_getattro): the origin's AttributeError when it has none. */
+    private long originAttr(long origin, long nameObj, String name) {
+        long v = getAttrOrNull(origin, nameObj, name);
+        if (v == 0) throw attributeError(origin, name);
+        return v;
+    }
+
     /** PyObject_GenericGetAttr: o.name without the class's __getattribute__/__getattr__ hooks; new reference or 0. */
     long genericGetAttrOrNull(long o, long nameObj, String name) {
         PyType t = heap.typeOf(o);
-        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__") && !name.equals("__dict__")) {
+        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__")) {
+            // ga_getattro, inherited by a GenericAlias subclass: most names are the origin's
+            if (c.builtinBase == rt.genericAliasType && !GenericAliasType.OWN_ATTRS.contains(name)) {
+                return originAttr(rt.genericAliasType.origin(o), nameObj, name);
+            }
             // An instance of a plain class: none of specialAttr's cases apply.
-            return instanceAttr(o, c, name);
+            if (!name.equals("__dict__")) return instanceAttr(o, c, name);
         }
         if (t == rt.moduleType) {
             long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
@@ -590,10 +637,10 @@ final class Ops {
             if (v != 0) return v;
         }
         if (t instanceof GenericAliasType ga) {
+            if (!ga.union && !GenericAliasType.OWN_ATTRS.contains(name)) return originAttr(ga.origin(o), nameObj, name);  // ga_getattro
             long v = ga.attr(o, name);
             if (v != 0) return v;
             if (name.equals("__class__")) return incref(t.address());
-            if (!ga.union && !name.startsWith("__")) return getAttrOrNull(ga.origin(o), nameObj, name);
         }
         if (t instanceof ExtType x) {
             long v = x.attr(o, name);
@@ -617,7 +664,8 @@ final class Ops {
         if (isTypeObject(o)) return typeSpecial(o, name);
         if (t == rt.moduleType && name.equals("__dict__")) return incref(ModuleType.dict(o));
         if (t == rt.superType) return 0;
-        if (t instanceof GenericAliasType ga) {
+        GenericAliasType ga = t instanceof GenericAliasType g ? g : rt.genericAliasType.isAlias(o) ? rt.genericAliasType : null;
+        if (ga != null) {
             long v = ga.attr(o, name);
             if (v != 0) return v;
         }
@@ -890,7 +938,7 @@ final class Ops {
         }
         if (t instanceof IntType && (name.equals("real") || name.equals("numerator"))) return heap.ints.of(IntType.toBig(o));
         if (t instanceof IntType && name.equals("imag")) return heap.ints.of(0);
-        if (t == heap.weakrefs && name.equals("__callback__")) {
+        if ((t == heap.weakrefs || t instanceof ClassType cw && cw.dataBase == heap.weakrefs) && name.equals("__callback__")) {
             long cb = WeakrefType.callback(o);
             return incref(cb == 0 ? heap.None : cb);
         }
@@ -1002,7 +1050,7 @@ final class Ops {
         }
         if (t instanceof ExceptionType && setExceptionField(o, name, v)) return;
         if (t instanceof Ctypes ct && name.equals("value")) {
-            if (!(heap.typeOf(v) instanceof IntType)) throw rt.typeError("'" + typeName(v) + "' object cannot be interpreted as an integer");
+            if (!(rt.ops.baseView(v) instanceof IntType)) throw rt.typeError("'" + typeName(v) + "' object cannot be interpreted as an integer");
             ct.setValue(o, IntType.toBig(v).longValue());
             return;
         }
@@ -1121,7 +1169,8 @@ final class Ops {
             if (descr != 0) {
                 PyType dt = heap.typeOf(descr);
                 boolean isMethod = dt == rt.functionType || dt == rt.methodDescrType || (internal && dt == rt.wrapperDescrType);
-                if (isMethod && !(t instanceof ClassType c && Instances.get(rt, o, c, name) != 0)) {
+                // (an alias's tp_getattro is ga_getattro: a program's x.name() goes through it, to the origin)
+                if (isMethod && !(t instanceof ClassType c && Instances.get(rt, o, c, name) != 0) && (internal || !rt.genericAliasType.isAlias(o))) {
                     out[0] = incref(descr);
                     out[1] = incref(o);
                     return;
@@ -1173,7 +1222,7 @@ final class Ops {
                 heap.decref(m);
             }
         }
-        if (t == rt.genericAliasType) return call(rt.genericAliasType.origin(callable), args, off, n, kwnames);
+        if (t == rt.genericAliasType) return rt.genericAliasType.call(callable, args, off, n, kwnames);
         if (t == heap.weakrefs) {
             if (n != 0) throw rt.typeError("weakref() takes no arguments");
             return incref(WeakrefType.referent(callable));
@@ -1403,6 +1452,9 @@ final class Ops {
                 if (c != null) return bool(switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 4 -> c > 0; default -> c >= 0; });
             }
         }
+        if ((op == 2 || op == 3) && rt.genericAliasType.isAlias(a) && rt.genericAliasType.isAlias(b)) {
+            return bool(rt.genericAliasType.equal(a, b) == (op == 2));  // ga_richcompare, inherited by a subclass
+        }
         PyType ba = asBuiltin(ta, CMP_DUNDERS[op]), bb = asBuiltin(tb, CMP_DUNDERS[CMP_SWAPPED[op]]);
         if ((ba != ta || bb != tb) && !(ba instanceof ClassType) && !(bb instanceof ClassType)) {
             Boolean r = compareAsBuiltin(op, a, ba, b, bb);  // the base's tp_richcompare on subclass instances
@@ -1465,6 +1517,22 @@ final class Ops {
             return switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 2 -> c == 0; case 3 -> c != 0; case 4 -> c > 0; default -> c >= 0; };
         }
         if (ba == heap.lists && bb == heap.lists) return compareSequences(op, a, b, true);
+        if (ba == heap.weakrefs && bb == heap.weakrefs) {  // weakref_richcompare: == and != only
+            if (op != 2 && op != 3) return null;
+            try {
+                return heap.weakrefs.equals(a, b) == (op == 2);
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            }
+        }
+        if (ba == heap.bytes && bb == heap.bytes) {  // bytes_richcompare
+            int c = java.util.Arrays.compareUnsigned(BytesType.value(a), BytesType.value(b));
+            return switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 2 -> c == 0; case 3 -> c != 0; case 4 -> c > 0; default -> c >= 0; };
+        }
+        if (ba == heap.strs && bb == heap.strs) {  // PyUnicode_RichCompare
+            int c = op == 2 || op == 3 ? (heap.strs.equals(a, b) ? 0 : 1) : Strings.compareCodePoints(StrType.value(a), StrType.value(b));
+            return switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 2 -> c == 0; case 3 -> c != 0; case 4 -> c > 0; default -> c >= 0; };
+        }
         if (ba == heap.dicts && bb == heap.dicts && (op == 2 || op == 3)) {
             boolean same;
             try {
@@ -1580,7 +1648,7 @@ final class Ops {
         }
         if (t instanceof DictViewType dv && dv.kind == IterType.Kind.DICT_KEYS) return heap.dicts.contains(DictViewType.dict(container), item);
         if (t == heap.strs) {
-            if (heap.typeOf(item) != heap.strs) throw rt.typeError("'in <string>' requires string as left operand, not " + typeName(item));
+            if (!Heap.isStr(item)) throw rt.typeError("'in <string>' requires string as left operand, not " + typeName(item));
             return StrType.value(container).contains(StrType.value(item));
         }
         if (t == heap.lists) {
@@ -1591,6 +1659,7 @@ final class Ops {
             for (long i = 0; i < TupleType.size(container); i++) if (eq(TupleType.item(container, i), item)) return true;
             return false;
         }
+        if (t == heap.bytes) return ByteArrayType.containsIn(rt, BytesType.value(container), item);  // bytes_contains
         if (t == rt.rangeType && heap.typeOf(item) instanceof IntType) return rt.rangeType.containsInt(container, item);
         if (t instanceof ExtType x) {
             int r = x.contains(container, item);
@@ -1633,6 +1702,9 @@ final class Ops {
     }
 
     long hashInstance(long o, ClassType c) {
+        if (c.builtinBase == rt.genericAliasType && lookupUserOnly(c, "__hash__") == 0 && lookupUserOnly(c, "__eq__") == 0) {
+            return rt.genericAliasType.hash(o);  // ga_hash, inherited
+        }
         if (c.dataBase != null && lookupUserOnly(c, "__hash__") == 0 && lookupUserOnly(c, "__eq__") == 0) {
             // the base's tp_hash, inherited (list's, dict's and set's: PyObject_HashNotImplemented)
             if (c.dataBase == heap.lists || c.dataBase == heap.dicts || c.dataBase == heap.sets) throw rt.typeError("unhashable type: '" + c.name() + "'");
@@ -1644,12 +1716,19 @@ final class Ops {
         }
         long h = lookupType(c, "__hash__");
         if (h == heap.None) throw rt.typeError("unhashable type: '" + c.name() + "'");
-        if (h != 0 && heap.typeOf(h) == rt.functionType) {
+        // a Python __hash__, or a builtin one a data base's subclass names in its own dict
+        // (`__hash__ = weakref.ref.__hash__` after defining __eq__): slot_tp_hash calls it
+        if (h != 0 && (heap.typeOf(h) == rt.functionType || c.dataBase != null && lookupUserOnly(c, "__hash__") != 0)) {
             long r = callMethod(o, "__hash__");
             try {
-                if (!(heap.typeOf(r) instanceof IntType)) throw rt.typeError("__hash__ method should return an integer");
-                long v = IntType.fitsLong(r) ? dev.refheap.object.Hashing.hashLong(IntType.asLong(r)) : dev.refheap.object.Hashing.hashBig(IntType.toBig(r));
-                return v;
+                if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__hash__ method should return an integer");
+                // slot_tp_hash: a value that fits Py_ssize_t is the hash itself (-1 becomes -2); a
+                // larger int gives its own hash
+                if (IntType.fitsLong(r)) {
+                    long v = IntType.asLong(r);
+                    return v == -1 ? -2 : v;
+                }
+                return dev.refheap.object.Hashing.hashBig(IntType.toBig(r));
             } finally {
                 heap.decref(r);
             }
@@ -1679,7 +1758,7 @@ final class Ops {
         if (t instanceof ClassType c && lookupType(c, "__len__") != 0) {
             long r = callMethod(o, "__len__");
             try {
-                if (!(heap.typeOf(r) instanceof IntType)) throw rt.typeError("'" + typeName(r) + "' object cannot be interpreted as an integer");
+                if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("'" + typeName(r) + "' object cannot be interpreted as an integer");
                 long v = IntType.asLong(r);
                 if (v < 0) throw rt.error("ValueError", "__len__() should return >= 0");
                 return v;
@@ -1726,6 +1805,7 @@ final class Ops {
         if (t == heap.bytes) return rt.iterType.create(IterType.Kind.BYTES, o, 0);
         if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType || t == rt.rangeType.longIterType) return incref(o);
         if (t == rt.streams && rt.streams.isIterator(o)) return incref(o);
+        if (t == rt.genericAliasType) throw rt.genericAliasType.unsupportedIter();  // ga_iter makes a starred alias: not yet
         if (t instanceof ExtType x) {
             long r = x.iter(o);
             if (r != 0) return r;

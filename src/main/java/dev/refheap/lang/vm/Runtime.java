@@ -212,6 +212,8 @@ public final class Runtime implements AutoCloseable {
         DictViewSetOps.install(this);
         NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, s, a, o, n, kw));
         mappingProxyType.install();
+        genericAliasType.install();
+        unionType.install();
         slotWrappers = new SlotWrappers(this);
         // The builtin types' descriptors, dicts and mro tuples (some 1,500 objects) are made without
         // the stress mode's O(heap) check per allocation; the exact check at the first point of rest
@@ -294,6 +296,21 @@ public final class Runtime implements AutoCloseable {
 
     /** Sets what sys.argv and sys.path start as; call before the program runs. */
     public void configureMain(MainConfig config) { mainConfig = config; }
+
+    private AstBridge astBridge;
+
+    /** The {@code _ast} bridge for compile(), created on first use. */
+    AstBridge ast() {
+        if (astBridge == null) {
+            try {
+                astBridge = (AstBridge) Class.forName("dev.refheap.lang.modules.ast.AstBridgeImpl")
+                        .getConstructor(VmApi.class).newInstance(new VmApi(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("refheap's _ast module is missing", e);
+            }
+        }
+        return astBridge;
+    }
 
     /** The import system, created on first use. */
     ImportSystem imports() {
@@ -414,7 +431,11 @@ public final class Runtime implements AutoCloseable {
         try {
             // slot_tp_finalize: __del__ is looked up on the type only (an instance attribute of that
             // name is not a finalizer); a Python function is called straight with o as self.
-            long del = ops.lookupType(heap.typeOf(o), "__del__");
+            PyType t = heap.typeOf(o);
+            long del = t instanceof ClassType c ? ops.lookupDel(c) : ops.lookupType(t, "__del__");
+            // slot_tp_finalize looks __del__ up and calls nothing when it is gone (deleted from
+            // the class after instances were made): no error, and no instance attribute is tried
+            if (del == 0) return;
             if (del != 0 && heap.typeOf(del) == functionType) {
                 heap.decref(interpreter.callFunction(del, new long[] {o}, 0, 1, 0, false));
             } else {
@@ -703,7 +724,7 @@ public final class Runtime implements AutoCloseable {
         for (int pass = 0; pass < 2; pass++) {
             List<Long> keys = new ArrayList<>();
             heap.dicts.forEach(d, (k, v) -> {
-                if (heap.typeOf(k) == heap.strs) keys.add(k);
+                if (Heap.isStr(k)) keys.add(k);
             });
             for (long k : keys) {
                 String name = StrType.value(k);

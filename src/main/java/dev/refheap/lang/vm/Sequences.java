@@ -36,8 +36,8 @@ final class Sequences {
         boolean exact = ta == heap.typeOf(a) && tb == heap.typeOf(b);
         if (base == BinaryOp.ADD && ta == tb) {
             if (ta == heap.strs) {
-                if (StrType.length(b) == 0) return Builtins.incref(heap, a);
-                if (StrType.length(a) == 0) return Builtins.incref(heap, b);
+                if (StrType.length(b) == 0) return heap.strs.asExact(a);  // PyUnicode_Concat: PyUnicode_FromObject of the other
+                if (StrType.length(a) == 0) return heap.strs.asExact(b);
                 return heap.strs.of(StrType.value(a) + StrType.value(b));
             }
             if (ta == heap.tuples && TupleType.size(b) == 0 && exact) return Builtins.incref(heap, a);
@@ -126,7 +126,7 @@ final class Sequences {
         long n = Math.max(0, IntType.asLong(count));
         boolean exact = t == heap.typeOf(seq);
         if (t == heap.strs) {
-            if (n == 1 && exact) return Builtins.incref(heap, seq);
+            if (n == 1) return heap.strs.asExact(seq);  // unicode_result_unchanged
             long len = StrType.length(seq);
             if (n > 0 && len > Long.MAX_VALUE / n) throw rt.error("OverflowError", "repeated string is too long");
             String s = StrType.value(seq);
@@ -269,7 +269,8 @@ final class Sequences {
     /**
      * list.extend(iterable) as CPython 3.11 sizes it: a list or tuple is copied after one resize
      * to the final length; any other iterable is appended after a resize to the current length
-     * plus its length hint (8 when unknown), and the list is cut back if the guess was too large.
+     * plus its length hint (8 when unknown; a list with no item array gets exactly the hint, rounded
+     * up to even, list_preallocate_exact), and the list is cut back if the guess was too large.
      */
     static void extend(Runtime rt, long list, long iterable) {
         Heap heap = rt.heap;
@@ -296,8 +297,12 @@ final class Sequences {
         try {
             long n = lengthHint(rt, iterable, 8);
             long m = ListType.size(list);
-            heap.lists.resize(list, m + n);
-            dev.refheap.memory.Native.putLong(list + dev.refheap.object.Layout.OB_SIZE, m);
+            if (dev.refheap.memory.Native.getLong(list + ListType.OB_ITEM) == 0) {
+                if (n > 0) heap.lists.preallocateExact(list, n);  // a list without an item array: room for exactly the hint, rounded up to even
+            } else {
+                heap.lists.resize(list, m + n);
+                dev.refheap.memory.Native.putLong(list + dev.refheap.object.Layout.OB_SIZE, m);
+            }
             for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
                 heap.lists.append(list, v);
                 heap.decref(v);
@@ -451,7 +456,7 @@ final class Sequences {
             int[] cps = s.codePoints().toArray();
             if (isSlice) {
                 long[] sl = sliceIndices(rt, key, cps.length);
-                if (sl[0] == 0 && sl[2] == 1 && sl[3] == cps.length) return Builtins.incref(heap, o);
+                if (sl[0] == 0 && sl[2] == 1 && sl[3] == cps.length) return heap.strs.asExact(o);  // unicode_result_unchanged
                 StringBuilder sb = new StringBuilder();
                 for (long i = 0, j = sl[0]; i < sl[3]; i++, j += sl[2]) sb.appendCodePoint(cps[(int) j]);
                 return heap.strs.of(sb.toString());
@@ -483,6 +488,7 @@ final class Sequences {
             return heap.ints.of(RangeType.start(o) + i * RangeType.step(o));
         }
         if (t instanceof ClassType c && rt.ops.lookupType(c, "__getitem__") != 0) return rt.ops.callMethod(o, "__getitem__", key);
+        if (t instanceof GenericAliasType ga) return ga.getItem(o, key);
         if (rt.ops.isTypeObject(o)) return TypeSubscripts.subscript(rt, o, key);
         throw rt.typeError("'" + t.name() + "' object is not subscriptable");
     }

@@ -58,6 +58,8 @@ final class SlotWrappers {
     void install() {
         Map<String, PyType> byName = new HashMap<>();
         for (int i = 0; i < heap.typeCount(); i++) byName.putIfAbsent(heap.typeByIndex(i).name(), heap.typeByIndex(i));
+        byName.putIfAbsent("GenericAlias", rt.genericAliasType);  // the table names types by __name__; these two by tp_name
+        byName.putIfAbsent("UnionType", rt.unionType);
         for (Map.Entry<String, List<Slot>> e : readTable().entrySet()) {
             PyType t = byName.get(e.getKey());
             if (t == null) continue;
@@ -79,6 +81,12 @@ final class SlotWrappers {
                         rt.defMethod(t, s.name(), own != null ? own : inherited != null ? inherited : unsupportedImpl(t, s.name()));
                     }
                     case 'C' -> rt.defDescr(BuiltinDescrType.Kind.CLASSMETHOD, t, s.name(), classMethod(t, s.name()));
+                    case 'T' -> {  // a staticmethod around a builtin method bound to the type (str.maketrans)
+                        long f = rt.builtinFunctionType.create(s.name(), staticMethod(t, s.name()), t.address(), null);
+                        long sm = rt.staticMethodType.construct(new long[] {f}, 0, 1, 0);
+                        heap.decref(f);
+                        attrs.put(s.name(), rt.hold(sm));  // the runtime's reference, until the type dict takes it
+                    }
                     case 'G', 'g', 'D', 'd' -> attrs.put(s.name(), rt.hold(rt.builtinGetSets.create(t, s.name(), s.kind())));
                     case 'N' -> attrs.put("__new__", rt.hold(rt.builtinFunctionType.create("__new__",
                             (self, a, o, n, kw) -> TypeCall.wrappedNew(rt, t, a, o, n, kw), t.address(), null)));
@@ -182,7 +190,7 @@ final class SlotWrappers {
             switch (name) {
                 case "__format__": return (s, a, o, n, kw) -> {
                     Args.exactly(rt, "__format__", n, kw, 1);
-                    if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
+                    if (!Heap.isStr(a[o])) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
                     if (StrType.length(a[o]) > 0) throw rt.typeError("unsupported format string passed to " + rt.ops.typeName(s) + ".__format__");
                     return rt.ops.strObject(s);
                 };
@@ -208,7 +216,7 @@ final class SlotWrappers {
             }
             case "__format__": return (s, a, o, n, kw) -> {
                 Args.exactly(rt, "__format__", n, kw, 1);
-                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
+                if (!Heap.isStr(a[o])) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
                 if (t.isDataBase() && heap.typeOf(s) != t && rt.ops.baseView(s) == t) {
                     return heap.strs.of(Formats.format(rt, s, StrType.value(a[o])));  // the base's own formatting, not an override
                 }
@@ -274,6 +282,91 @@ final class SlotWrappers {
             return rt.genericAliasType.alias(s, GenericAliasType.argsOf(heap, a[o]));
         };
         return unsupportedImpl(t, name);
+    }
+
+    /** The builtin static methods: str.maketrans, bytes.maketrans and bytearray.maketrans. */
+    private Builtin staticMethod(PyType t, String name) {
+        if (!name.equals("maketrans")) return unsupportedImpl(t, name);
+        if (t == heap.strs) return (s, a, o, n, kw) -> strMaketrans(a, o, n, kw);
+        return (s, a, o, n, kw) -> {
+            Args.exactly(rt, "maketrans", n, kw, 2);
+            byte[] from = BufferProtocol.bytesOrNull(rt, a[o]), to = BufferProtocol.bytesOrNull(rt, a[o + 1]);
+            if (from == null) throw rt.typeError("a bytes-like object is required, not '" + rt.ops.typeName(a[o]) + "'");
+            if (to == null) throw rt.typeError("a bytes-like object is required, not '" + rt.ops.typeName(a[o + 1]) + "'");
+            if (from.length != to.length) throw rt.error("ValueError", "maketrans arguments must have same length");
+            byte[] table = new byte[256];
+            for (int i = 0; i < 256; i++) table[i] = (byte) i;
+            for (int i = 0; i < from.length; i++) table[from[i] & 0xff] = to[i];
+            return heap.bytes.of(table);
+        };
+    }
+
+    /** str.maketrans(x[, y[, z]]): the translation dict of code points that str.translate takes. */
+    private long strMaketrans(long[] a, int o, int n, long kw) {
+        Args.range(rt, "maketrans", n, kw, 1, 3);
+        for (int i = 1; i < n; i++) {
+            if (heap.typeOf(a[o + i]) != heap.strs && !rt.ops.isInstance(a[o + i], heap.strs)) {
+                throw rt.typeError("maketrans() argument " + (i + 1) + " must be str, not " + rt.ops.typeName(a[o + i]));
+            }
+        }
+        long d = heap.dicts.create();
+        try {
+            if (n == 1) {
+                long x = a[o];
+                if (!(heap.typeOf(x) instanceof dev.refheap.object.DictType) && !rt.ops.isInstance(x, heap.dicts)) {
+                    throw rt.typeError("if you give only one argument to maketrans it must be a dict");
+                }
+                java.util.List<long[]> items = new ArrayList<>();
+                heap.dicts.forEach(x, (k, v) -> items.add(new long[] {k, v}));
+                for (long[] kv : items) {
+                    long key;
+                    if (rt.ops.isInstance(kv[0], heap.strs)) {
+                        String ks = StrType.value(kv[0]);
+                        if (ks.codePointCount(0, ks.length()) != 1) throw rt.error("ValueError", "string keys in translate table must be of length 1");
+                        key = heap.ints.of(ks.codePointAt(0));
+                    } else if (heap.typeOf(kv[0]) instanceof IntType) {
+                        key = Builtins.incref(heap, kv[0]);
+                    } else {
+                        throw rt.typeError("keys in translate table must be strings or integers");
+                    }
+                    try {
+                        heap.dicts.setItem(d, key, kv[1]);
+                    } finally {
+                        heap.decref(key);
+                    }
+                }
+                return d;
+            }
+            if (!rt.ops.isInstance(a[o], heap.strs)) throw rt.typeError("first maketrans argument must be a string if there is a second argument");
+            int[] x = StrType.value(a[o]).codePoints().toArray(), y = StrType.value(a[o + 1]).codePoints().toArray();
+            if (x.length != y.length) throw rt.error("ValueError", "the first two maketrans arguments must have equal length");
+            for (int i = 0; i < x.length; i++) {
+                long k = heap.ints.of(x[i]), v = heap.ints.of(y[i]);
+                try {
+                    heap.dicts.setItem(d, k, v);
+                } finally {
+                    heap.decref(k);
+                    heap.decref(v);
+                }
+            }
+            if (n == 3) {
+                for (int c : StrType.value(a[o + 2]).codePoints().toArray()) {
+                    long k = heap.ints.of(c);
+                    try {
+                        heap.dicts.setItem(d, k, heap.None);
+                    } finally {
+                        heap.decref(k);
+                    }
+                }
+            }
+            return d;
+        } catch (dev.refheap.object.PyError e) {
+            heap.decref(d);
+            throw rt.fromPyError(e);
+        } catch (RuntimeException e) {
+            heap.decref(d);
+            throw e;
+        }
     }
 
     /** "expected N argument(s), got M" (check_num_args) and no keywords. */
@@ -359,6 +452,7 @@ final class SlotWrappers {
         };
         return switch (name) {
             case "__repr__" -> unary(name, s -> heap.strs.of(rt.ops.reprAs(t, s)));
+            case "__str__" -> t == heap.strs ? unary(name, s -> heap.strs.fresh(StrType.value(s))) : null;  // unicode_str: _PyUnicode_Copy
             case "__len__" -> unary(name, s -> heap.ints.of(rt.ops.lenAs(t, s)));
             case "__iter__" -> unary(name, s -> rt.ops.iterAs(t, s));
             case "__hash__" -> unary(name, s -> {
@@ -510,18 +604,18 @@ final class SlotWrappers {
             case "__call__" -> (s, a, o, n, kw) -> rt.ops.call(s, a, o, n, kw);
             case "__getattribute__" -> (s, a, o, n, kw) -> {
                 args(name, n, kw, 1);
-                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
+                if (!Heap.isStr(a[o])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
                 return rt.ops.getAttr(s, a[o]);
             };
             case "__setattr__" -> (s, a, o, n, kw) -> {
                 args(name, n, kw, 2);
-                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
+                if (!Heap.isStr(a[o])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
                 rt.ops.setAttr(s, a[o], a[o + 1]);
                 return Builtins.incref(heap, heap.None);
             };
             case "__delattr__" -> (s, a, o, n, kw) -> {
                 args(name, n, kw, 1);
-                if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
+                if (!Heap.isStr(a[o])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
                 rt.ops.delAttr(s, a[o]);
                 return Builtins.incref(heap, heap.None);
             };

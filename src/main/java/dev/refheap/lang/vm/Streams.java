@@ -1,5 +1,6 @@
 package dev.refheap.lang.vm;
 
+import dev.refheap.object.Heap;
 import dev.refheap.memory.Native;
 import dev.refheap.object.IntType;
 import dev.refheap.object.StrType;
@@ -31,7 +32,7 @@ final class Streams extends LangType {
             TypeMethodsAccess.def(rt, t, "write", (s, a, o, n, kw) -> {
                 Args.exactly(rt, "write", n, kw, 1);
                 boolean err = writable(rt, s, "write");
-                if (rt.heap.typeOf(a[o]) != rt.heap.strs) throw rt.typeError("write() argument must be str, not " + rt.ops.typeName(a[o]));
+                if (!Heap.isStr(a[o])) throw rt.typeError("write() argument must be str, not " + rt.ops.typeName(a[o]));
                 String text = StrType.value(a[o]);
                 (err ? rt.err : rt.out).print(text);
                 StdStream.check(rt, err);
@@ -94,7 +95,7 @@ final class Streams extends LangType {
     /** A size argument: an int, or None for -1. */
     private static long sizeArg(Runtime rt, long v) {
         if (v == rt.heap.None) return -1;
-        if (!(rt.heap.typeOf(v) instanceof IntType)) throw rt.typeError("argument should be integer or None, not '" + rt.ops.typeName(v) + "'");
+        if (!(rt.ops.baseView(v) instanceof IntType)) throw rt.typeError("argument should be integer or None, not '" + rt.ops.typeName(v) + "'");
         return IntType.toBig(v).longValue();
     }
 }

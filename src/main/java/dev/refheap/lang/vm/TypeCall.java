@@ -114,7 +114,11 @@ final class TypeCall {
         if (base == heap.frozensets) return frozensetNew(rt, c, a, o, n, kw);
         if (base == heap.ints) return intNew(rt, c, a, o, n, kw);
         if (base == heap.floats) return floatNew(rt, c, a, o, n, kw);
+        if (base == heap.strs) return strNew(rt, c, a, o, n, kw);
+        if (base == heap.bytes) return bytesNew(rt, c, a, o, n, kw);
+        if (base == heap.weakrefs) return weakrefNew(rt, c, a, o, n, kw);
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
+        if (base == rt.genericAliasType) return rt.genericAliasType.construct(c, a, o, n, kw);
         return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
     }
 
@@ -177,6 +181,38 @@ final class TypeCall {
         });
     }
 
+    /** unicode_subtype_new: the characters of {@code str(*args)} copied into a legacy two-block instance of the class. */
+    private static long strNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        return fromBaseValue(rt, rt.heap.strs, a, o, n, kw, tmp -> {
+            long self = c.allocInstance();
+            rt.heap.strs.initSubtypeCopy(self, tmp);
+            return self;
+        });
+    }
+
+    /** bytes_subtype_new: the bytes of {@code bytes(*args)} (their NUL and hash too) in an instance of the class. */
+    private static long bytesNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        return fromBaseValue(rt, rt.heap.bytes, a, o, n, kw, tmp -> {
+            long self = c.allocInstance(dev.refheap.object.BytesType.length(tmp));
+            dev.refheap.object.BytesType.initSubtypeCopy(self, tmp);
+            return self;
+        });
+    }
+
+    /**
+     * weakref___new__ for a subclass of ref: {@code (ob, callback=None)} positionally (keywords are
+     * left to the subclass's __init__), a new instance linked after the referent's basic refs.
+     */
+    private static long weakrefNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        int np = n - Args.nkw(kw);
+        if (np < 1) throw rt.typeError("__new__ expected at least 1 argument, got " + np);
+        if (np > 2) throw rt.typeError("__new__ expected at most 2 arguments, got " + np);
+        if (!rt.heap.weakrefs.supports(a[o])) throw rt.typeError("cannot create weak reference to '" + rt.ops.typeName(a[o]) + "' object");
+        long self = c.allocInstance();
+        rt.heap.weakrefs.initSubtypeRef(self, a[o], np == 2 ? a[o + 1] : 0);
+        return self;
+    }
+
     /** float_subtype_new: the value of {@code float(*args)} in an instance of the class. */
     private static long floatNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
         return fromBaseValue(rt, rt.heap.floats, a, o, n, kw, tmp -> {
@@ -228,7 +264,7 @@ final class TypeCall {
         int nkw = Args.nkw(kw), npos = n - nkw;
         if (npos != 3) throw rt.typeError("type.__new__() takes exactly 3 arguments (" + npos + " given)");
         long name = a[o], bases = a[o + 1], dict = a[o + 2];
-        if (heap.typeOf(name) != heap.strs) throw rt.typeError("type.__new__() argument 1 must be str, not " + rt.ops.typeName(name));
+        if (!Heap.isStr(name)) throw rt.typeError("type.__new__() argument 1 must be str, not " + rt.ops.typeName(name));
         if (heap.typeOf(bases) != heap.tuples) throw rt.typeError("type.__new__() argument 2 must be tuple, not " + rt.ops.typeName(bases));
         if (!(heap.typeOf(dict) instanceof DictType)) throw rt.typeError("type.__new__() argument 3 must be dict, not " + rt.ops.typeName(dict));
         for (long i = 0; i < TupleType.size(bases); i++) {
@@ -321,7 +357,7 @@ final class TypeCall {
     static void install(Runtime rt) {
         Heap heap = rt.heap;
         for (PyType t : new PyType[] {heap.objectType, heap.tuples, heap.typeType, rt.classMethodType, rt.staticMethodType,
-                rt.propertyType, rt.baseException}) {
+                rt.propertyType, rt.baseException, heap.weakrefs}) {
             attrs(rt, t).put("__new__", rt.hold(rt.builtinFunctionType.create("__new__", (self, a, o, n, kw) -> wrappedNew(rt, t, a, o, n, kw),
                     t.address(), null)));
         }
@@ -362,7 +398,7 @@ final class TypeCall {
     }
 
     private static long nameArg(Runtime rt, long name) {
-        if (rt.heap.typeOf(name) != rt.heap.strs) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(name) + "'");
+        if (!Heap.isStr(name)) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(name) + "'");
         return name;
     }
 

@@ -360,7 +360,7 @@ final class TypeMethods {
                 for (long i = 0; i < ListType.size(l); i++) {
                     if ((i & 0xffff) == 0xffff) rt.checkInterrupt();
                     long x = ListType.item(l, i);
-                    if (heap.typeOf(x) != heap.strs) throw rt.typeError("sequence item " + i + ": expected str instance, " + rt.ops.typeName(x) + " found");
+                    if (!Heap.isStr(x)) throw rt.typeError("sequence item " + i + ": expected str instance, " + rt.ops.typeName(x) + " found");
                     if (i > 0) sb.append(sep);
                     sb.append(StrType.value(x));
                 }
@@ -385,11 +385,11 @@ final class TypeMethods {
             // 3.11 returns the str itself when nothing changes, else a result built in a new object
             if (count < 0) {
                 boolean unchanged = old.equals(nw) || (!old.isEmpty() && !v.contains(old));
-                if (unchanged) return Builtins.incref(heap, s);
+                if (unchanged) return heap.strs.asExact(s);
                 return heap.strs.fresh(old.isEmpty() ? insertEverywhere(v, nw) : v.replace(old, nw));
             }
             if (old.isEmpty()) {
-                if (count == 0) return Builtins.incref(heap, s);
+                if (count == 0) return heap.strs.asExact(s);
                 StringBuilder sb = new StringBuilder();
                 int[] cps = v.codePoints().toArray();
                 for (int i = 0; i <= cps.length; i++) {
@@ -406,7 +406,7 @@ final class TypeMethods {
                 sb.append(v, from, i).append(nw);
                 from = i + old.length();
             }
-            if (from == 0 || old.equals(nw)) return Builtins.incref(heap, s);
+            if (from == 0 || old.equals(nw)) return heap.strs.asExact(s);
             return heap.strs.fresh(sb.append(v.substring(from)).toString());
         });
         def(S, "startswith", (s, a, o, n, kw) -> affix(s, a[o], true));
@@ -434,7 +434,7 @@ final class TypeMethods {
         def1(S, "zfill", (s, w) -> {
             String v = StrType.value(s);
             long wide = Builtins.intArg(rt, w);
-            if (v.length() >= wide) return Builtins.incref(heap, s);
+            if (v.length() >= wide) return heap.strs.asExact(s);
             if (wide > Formats.MAX_WIDTH) throw rt.error("MemoryError", null);
             int width = (int) wide;
             int sign = !v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '+') ? 1 : 0;
@@ -462,12 +462,12 @@ final class TypeMethods {
 
     /** CPython returns the str itself when a method leaves it unchanged (strip, replace...). */
     private long sameIfUnchanged(long s, String result) {
-        if (result.equals(StrType.value(s))) return Builtins.incref(heap, s);
+        if (result.equals(StrType.value(s))) return heap.strs.asExact(s);
         return heap.strs.of(result);
     }
 
     private String strArg(long v) {
-        if (heap.typeOf(v) != heap.strs) throw rt.typeError("must be str, not " + rt.ops.typeName(v));
+        if (!Heap.isStr(v)) throw rt.typeError("must be str, not " + rt.ops.typeName(v));
         return StrType.value(v);
     }
 
@@ -510,7 +510,7 @@ final class TypeMethods {
         long wide = Builtins.intArg(rt, a[o]);
         String fill = n == 2 ? strArg(a[o + 1]) : " ";
         int len = v.codePointCount(0, v.length());
-        if (len >= wide) return Builtins.incref(heap, s);
+        if (len >= wide) return heap.strs.asExact(s);
         if (wide > Formats.MAX_WIDTH) throw rt.error("MemoryError", null);
         int width = (int) wide;
         int total = width - len;
@@ -540,7 +540,7 @@ final class TypeMethods {
             }
             return rt.ops.bool(false);
         }
-        if (heap.typeOf(x) != heap.strs) {
+        if (!Heap.isStr(x)) {
             throw rt.typeError((prefix ? "startswith" : "endswith") + " first arg must be str or a tuple of str, not " + rt.ops.typeName(x));
         }
         String p = StrType.value(x);
@@ -633,6 +633,17 @@ final class TypeMethods {
         def0(heap.typeType, "__subclasses__", s -> rt.subclasses.list(s));
         Attributes.install(rt);
         def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
+        // object___reduce_ex__: a class that overrides __reduce__ (ast.AST, a Python class) is reduced
+        // by it; copyreg's protocol-based reduction (_common_reduce) is not there yet
+        def1(heap.objectType, "__reduce_ex__", (s, proto) -> {
+            if (!(heap.typeOf(proto) instanceof IntType)) {
+                throw rt.typeError("'" + rt.ops.typeName(proto) + "' object cannot be interpreted as an integer");
+            }
+            long r = rt.ops.lookupType(heap.typeOf(s), "__reduce__");
+            boolean objects = r == 0 || heap.typeOf(r) instanceof BuiltinDescrType bd && bd.entry(r).owner() == heap.objectType;
+            if (objects) throw rt.error("NotImplementedError", "refheap does not support object.__reduce_ex__ yet");
+            return rt.ops.callMethod(s, "__reduce__");
+        });
         PyType G = rt.generatorType;
         def1(G, "send", (s, v) -> rt.interpreter.resume(s, v, 0, false));
         def(G, "throw", (s, a, o, n, kw) -> {
@@ -668,5 +679,37 @@ final class TypeMethods {
         });
         PyType W = heap.weakrefs;
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, W, "__call__", (s, a, o, n, kw) -> Builtins.incref(heap, WeakrefType.referent(s)));
+        // weakref_hash, weakref_richcompare and weakref_repr as slot wrappers (what `ref.__eq__(self, other)`
+        // and `__hash__ = ref.__hash__` in a subclass reach)
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, W, "__hash__", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "__hash__", n, kw, 0);
+            try {
+                return heap.ints.of(W.hash(s));
+            } catch (dev.refheap.object.PyError e) {
+                throw rt.fromPyError(e);
+            }
+        });
+        String[] cmps = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+        for (int i = 0; i < cmps.length; i++) {
+            int op = i;
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, W, cmps[i], (s, a, o, n, kw) -> {
+                Args.exactly(rt, cmps[op], n, kw, 1);
+                Boolean r = rt.ops.compareAsBuiltin(op, s, W, a[o], rt.ops.baseView(a[o]));
+                return r == null ? Builtins.incref(heap, rt.notImplemented) : rt.ops.bool(r);
+            });
+        }
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, W, "__repr__", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "__repr__", n, kw, 0);
+            return heap.strs.of(rt.ops.reprAs(W, s));
+        });
+        // wr_callback, a read-only member (what a subclass's instances reach it through)
+        rt.typeAttrs.computeIfAbsent(W, k -> new java.util.HashMap<>()).put("__callback__", rt.hold(rt.builtinGetSets.create(W, "__callback__", 'D')));
+        // weakref___init__: checks the arguments' count as __new__ does and nothing else (a subclass's __init__ calls it)
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, W, "__init__", (s, a, o, n, kw) -> {
+            int np = n - Args.nkw(kw);
+            if (np < 1) throw rt.typeError("__init__ expected at least 1 argument, got " + np);
+            if (np > 2) throw rt.typeError("__init__ expected at most 2 arguments, got " + np);
+            return none();
+        });
     }
 }

@@ -23,7 +23,7 @@ public final class VmApi {
      * registers (lang.importer.NativeModules, which the VM cannot see; BuiltinModuleNamesTest
      * keeps the two lists equal), sorted as CPython sorts them.
      */
-    public static final String[] BUILTIN_MODULE_NAMES = {"_bisect", "_collections", "_functools", "_heapq", "_imp", "_operator",
+    public static final String[] BUILTIN_MODULE_NAMES = {"_ast", "_bisect", "_collections", "_functools", "_heapq", "_imp", "_io", "_operator",
         "_random", "_sre", "_stat", "_string", "_struct", "_thread", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
         "math", "posix", "refheap", "sys", "time", "weakref"};
 
@@ -35,6 +35,9 @@ public final class VmApi {
     }
 
     public Runtime runtime() { return rt; }
+
+    /** True while the runtime is being closed: finalizers run no Python code then (as {@code __del__} does not). */
+    public boolean closing() { return rt.closing; }
 
     /**
      * A sandboxed runtime (the web page's programs) reads no file but the standard library's
@@ -158,7 +161,7 @@ public final class VmApi {
 
     public long internedStr(String s) { return heap.strs.internedOf(s); }
 
-    public boolean isStr(long o) { return heap.typeOf(o) == heap.strs; }
+    public boolean isStr(long o) { return Heap.isStr(o); }
 
     public String strValue(long o) { return StrType.value(o); }
 
@@ -439,4 +442,23 @@ public final class VmApi {
 
     /** traceback.format_exception's text for an exception instance (its cause/context chain and traceback). */
     public String formatException(long exc) { return rt.tracebacks.format(exc); }
+
+    /** Sets a data attribute of native type {@code t} ({@code T.name}: {@code value} borrowed, held by the runtime). */
+    public void setTypeAttr(PyType t, String name, long value) {
+        rt.typeAttrs.computeIfAbsent(t, k -> new java.util.HashMap<>()).put(name, rt.hold(incref(value)));
+    }
+
+    /** The Ellipsis singleton (borrowed). */
+    public long ellipsis() { return rt.ellipsis; }
+
+    /** A new complex number. */
+    public long newComplex(double real, double imag) { return rt.complexType.of(real, imag); }
+
+    /** The real and imaginary parts of an exact complex, or null for any other object. */
+    public double[] complexParts(long o) {
+        return heap.typeOf(o) == rt.complexType ? new double[] {ComplexType.real(o), ComplexType.imag(o)} : null;
+    }
+
+    /** True if {@code o} is an instance of the builtin type {@code t} or of a subclass of it. */
+    public boolean isSubtype(long o, PyType t) { return rt.ops.isSubtype(heap.typeOf(o), t); }
 }

@@ -33,9 +33,9 @@ class RefusedIntrospectionTest {
     }
 
     @Test
-    void compileToAnAstIsRefused() {
-        assertEquals("refheap does not support compile() with ast.PyCF_ONLY_AST yet\n",
-                run("try:\n    compile('x', 's', 'exec', 0x400)\nexcept NotImplementedError as e:\n    print(e)\n"));
+    void compileWithTypeCommentsIsRefused() {
+        assertEquals("refheap does not support compile() with ast.PyCF_TYPE_COMMENTS yet\n",
+                run("try:\n    compile('x', 's', 'exec', 0x1400)\nexcept NotImplementedError as e:\n    print(e)\n"));
     }
 
     @Test

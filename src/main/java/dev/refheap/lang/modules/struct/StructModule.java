@@ -105,7 +105,7 @@ public final class StructModule {
                             + Integer.toHexString(f.charAt(i)) + "' in position " + i + ": ordinal not in range(128)");
                 }
                 b = f.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            } else if (heap.typeOf(fmt) == heap.bytes) {
+            } else if (Heap.isBytes(fmt)) {
                 b = vm.bytesLike(fmt);
             } else {
                 throw vm.error("TypeError", "Struct() argument 1 must be a str or bytes object, not " + vm.typeName(fmt));

@@ -1,0 +1,161 @@
+package dev.refheap.lang.modules.io;
+
+import dev.refheap.lang.modules.FieldsType;
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.memory.Native;
+import dev.refheap.object.PyType;
+
+/**
+ * What every {@code _io} type shares: an instance dict and a weakref list at fixed offsets of its
+ * C struct (tp_dictoffset, tp_weaklistoffset: Python subclasses keep them, adding no dict of their
+ * own), CPython's tp_finalize of the _IOBase family (close() once, errors silenced), and the
+ * argument helpers of _io's clinic code. Types register their methods through {@link IoModule}.
+ *
+ * <p>The dict is made on first use ({@code __dict__}, an attribute store, _IOBase's
+ * {@code __IOBase_closed} flag); 0 until then. Instances of Python subclasses are laid out as the
+ * native base's struct, so {@link #ioBase} finds the struct's type for any instance.
+ */
+abstract class IoType extends FieldsType {
+    final IoModule.State st;
+    final int dictOff;
+    final String doc;
+
+    IoType(VmApi vm, IoModule.State st, String name, PyType base, int flags, long basicSize, int dictOff, int weakOff, String doc, int... owned) {
+        super(vm, name, base, flags, basicSize, weakOff, owned);
+        this.st = st;
+        this.dictOff = dictOff;
+        this.doc = doc;
+    }
+
+    @Override
+    public boolean allowsPythonSubclasses() { return true; }
+
+    @Override
+    public long ownDictOffset() { return dictOff; }
+
+    @Override
+    public String docOf() { return doc; }
+
+    /** The _io type whose struct {@code o} has (its own type, or the native base of its Python class). */
+    static IoType ioBase(VmApi vm, long o) {
+        for (PyType t = vm.heap.typeOf(o); t != null; t = t.base()) if (t instanceof IoType it) return it;
+        return null;
+    }
+
+    /** True if {@code o}'s type is exactly this type (not a Python subclass). */
+    final boolean exact(long o) { return heap.typeOf(o) == this; }
+
+    /** The instance dict, made if absent (borrowed). */
+    final long dict(long o) {
+        long d = Native.getLong(o + dictOff);
+        if (d == 0) {
+            d = heap.dicts.create();
+            Native.putLong(o + dictOff, d);
+        }
+        return d;
+    }
+
+    /**
+     * Attribute lookup on an instance of the exact native type: the getsets of this type and its
+     * _io bases ({@link #ownAttr}, data descriptors: they come first), then the instance dict.
+     */
+    @Override
+    public long attrOf(long o, String attrName) {
+        for (PyType t = this; t != null; t = t.base()) {
+            if (t instanceof IoType it) {
+                long v = it.ownAttr(o, attrName);
+                if (v != 0) return v;
+            }
+        }
+        if (attrName.equals("__dict__")) return vm.incref(dict(o));
+        long d = Native.getLong(o + dictOff);
+        if (d != 0 && heap.typeOf(o) == this) {
+            long v = heap.dicts.getItem(d, attrName);
+            if (v != 0) return vm.incref(v);
+        }
+        return 0;
+    }
+
+    /** This type's own getsets ({@code closed}, {@code name}...) for {@code o}, or 0. */
+    long ownAttr(long o, String attrName) { return 0; }
+
+    @Override
+    public boolean setAttrOf(long o, String attrName, long v) {
+        if (heap.typeOf(o) != this) return false;
+        long d = dict(o);
+        if (v != 0) heap.dicts.setItem(d, attrName, v);
+        else if (heap.dicts.getItem(d, attrName) != 0) {
+            long k = heap.strs.of(attrName);
+            try {
+                heap.dicts.delItem(d, k);
+            } finally {
+                heap.decref(k);
+            }
+        } else throw vm.error("AttributeError", "'" + shortName() + "' object has no attribute '" + attrName + "'");
+        return true;
+    }
+
+    final String shortName() {
+        int dot = name().lastIndexOf('.');
+        return dot < 0 ? name() : name().substring(dot + 1);
+    }
+
+    // ---- finalization (iobase_finalize) ------------------------------------------------------------
+
+    @Override
+    public boolean hasFinalizer() { return true; }
+
+    /** tp_dealloc: the finalizer first (PyObject_CallFinalizerFromDealloc; it may resurrect), then the fields. */
+    @Override
+    public void dealloc(long o) {
+        if (hasFinalizer() && heap.callFinalizerFromDealloc(o, this)) return;
+        super.dealloc(o);
+    }
+
+    /** iobase_finalize: if not closed, close() (errors silenced, as outside dev mode). */
+    @Override
+    public void finalize(long o) {
+        if (vm.closing()) {  // no Python code now; a native stream still releases what it holds outside the heap
+            if (exact(o)) closeAtExit(o);
+            return;
+        }
+        try {
+            long closed = vm.getAttrOrNull(o, "closed");
+            boolean isClosed;
+            if (closed == 0) isClosed = false;
+            else isClosed = vm.truthyNew(closed);
+            if (isClosed) return;
+            markFinalizing(o);
+            heap.decref(vm.callMethod(o, "close"));
+        } catch (PyException e) {
+            heap.decref(e.exc());
+        }
+    }
+
+    /** What close() does outside the heap (flush a write buffer, close a descriptor), at the runtime's close. */
+    void closeAtExit(long o) {}
+
+    /** FileIO's and the buffered objects' "finalizing" flag; the others have none. */
+    void markFinalizing(long o) {}
+
+    // ---- errors and arguments --------------------------------------------------------------------
+
+    PyException closedError() { return vm.error("ValueError", "I/O operation on closed file."); }
+
+    PyException unsupported(String message) { return st.unsupported(message); }
+
+    /** _Py_convert_optional_to_ssize_t: None or absent is -1. */
+    long optSize(long v) {
+        if (v == 0 || v == heap.None) return -1;
+        if (!vm.isInt(v) && !vm.typeHas(v, "__index__")) {
+            throw vm.error("TypeError", "argument should be integer or None, not '" + vm.typeName(v) + "'");
+        }
+        return Params.ssize(vm, v);
+    }
+
+    long none() { return vm.incref(heap.None); }
+
+    long bool(boolean b) { return vm.incref(b ? heap.True : heap.False); }
+}

@@ -38,6 +38,17 @@ final class Builtins {
             Args.exactly(rt, "isinstance", n, kw, 2);
             return rt.ops.bool(isInstanceOf(rt, a[o], a[o + 1], "isinstance() arg 2 must be a type, a tuple of types, or a union"));
         });
+        // builtins.open is _io.open (CPython's startup imports io); here _io is imported on the first call
+        def(rt, "open", (self, a, o, n, kw) -> {
+            long io = Modules.importModule(rt, "_io");
+            try {
+                long f = heap.dicts.getItem(ModuleType.dict(io), "open");
+                if (f == 0) throw rt.error("ImportError", "cannot import name 'open' from '_io'");
+                return rt.ops.call(f, a, o, n, kw);
+            } finally {
+                heap.decref(io);
+            }
+        });
         def(rt, "issubclass", (self, a, o, n, kw) -> {
             Args.exactly(rt, "issubclass", n, kw, 2);
             if (!rt.ops.isTypeObject(a[o])) throw rt.typeError("issubclass() arg 1 must be a class");

@@ -44,4 +44,28 @@ class IoModuleTest {
                 + "class C(_io.BytesIO): pass\nc = C(b'ab'); c.me = c\ndel c\nprint(gc.collect() > 0, len(b.getvalue()))\n";
         assertEquals(NativeModuleRun.run(program), NativeModuleRun.run(program, true));
     }
+
+    @Test
+    void openWritesReadsAndSeeksAFile() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("refheap-io");
+        String f = dir.resolve("t.txt").toString();
+        assertEquals("4 'ab' 1 'b\\n' FileIO BufferedRandom 64\n", NativeModuleRun.run("import _io, sys\n"
+                + "with _io.open('" + f + "', 'w') as w: n = w.write('a\\nb\\n')\n"
+                + "r = _io.open('" + f + "', 'rb', buffering=0)\nraw = r.read(2)\nr.close()\n"
+                + "t = _io.open('" + f + "')\nt.seek(2)\nline = t.readline(); pos = t.seek(2)\nt.close()\n"
+                + "u = _io.open('" + f + "', 'r+b'); k = type(u).__name__; u.close()\n"
+                + "print(n, repr(raw.decode().replace('\\n', 'b')), pos - 1, repr(line), type(r).__name__, k, sys.getsizeof(r))\n"));
+        java.nio.file.Files.deleteIfExists(dir.resolve("t.txt"));
+        java.nio.file.Files.deleteIfExists(dir);
+    }
+
+    @Test
+    void unclosedWriterIsFlushedWhenItDies() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("refheap-io");
+        String f = dir.resolve("u.txt").toString();
+        assertEquals("kept\n", NativeModuleRun.run("import _io\nw = _io.open('" + f + "', 'w')\nw.write('kept')\ndel w\n"
+                + "print(_io.open('" + f + "').read())\n"));
+        java.nio.file.Files.deleteIfExists(dir.resolve("u.txt"));
+        java.nio.file.Files.deleteIfExists(dir);
+    }
 }

@@ -61,6 +61,20 @@ final class IOBaseType extends IoType {
         return vm.truthyNew(c);
     }
 
+    /** _io__IOBase_close_impl: once, self.flush(), then the closed flag (set even when flush fails). */
+    static void closeGeneric(VmApi vm, long s) {
+        if (iobaseClosed(vm, s)) return;
+        PyException flushError = null;
+        try {
+            vm.heap.decref(vm.callMethod(s, "flush"));
+        } catch (PyException e) {
+            flushError = e;
+        }
+        IoType t = ioBase(vm, s);
+        vm.heap.dicts.setItem(t.dict(s), "__IOBase_closed", vm.heap.True);
+        if (flushError != null) throw flushError;
+    }
+
     static void checkClosed(VmApi vm, long o) {
         if (closedAttr(vm, o)) throw vm.error("ValueError", "I/O operation on closed file.");
     }
@@ -140,16 +154,7 @@ final class IOBaseType extends IoType {
         });
         defMethod("close", (s, a, o, n, kw) -> {
             Params.unpack(vm, "close", n, kw, 0, 0);
-            if (iobaseClosed(vm, s)) return none();
-            PyException flushError = null;
-            try {
-                heap.decref(vm.callMethod(s, "flush"));
-            } catch (PyException e) {
-                flushError = e;
-            }
-            IoType t = ioBase(vm, s);
-            heap.dicts.setItem(t.dict(s), "__IOBase_closed", heap.True);
-            if (flushError != null) throw flushError;
+            closeGeneric(vm, s);
             return none();
         });
         defMethod("__del__", (s, a, o, n, kw) -> {

@@ -29,7 +29,10 @@ public final class IoModule {
         BytesIOType bytesio;
         NewlineDecoderType newlineDecoder;
         long unsupportedOperation;
-        IoType fileio, reader, writer, random, rwpair, textio;
+        FileIOType fileio;
+        BufferedType reader, writer, random;
+        RWPairType rwpair;
+        TextIOWrapperType textio;
 
         State(VmApi vm) { this.vm = vm; }
 
@@ -58,12 +61,16 @@ public final class IoModule {
         st.stringio.install();
         st.bytesio = vm.registerType(new BytesIOType(vm, st, st.bufferedBase));
         st.bytesio.install();
-        st.fileio = vm.registerType(new PendingType(vm, st, "FileIO", st.rawBase, 48, 40, 32));
-        st.reader = vm.registerType(new PendingType(vm, st, "BufferedReader", st.bufferedBase, 152, 136, 144));
-        st.writer = vm.registerType(new PendingType(vm, st, "BufferedWriter", st.bufferedBase, 152, 136, 144));
-        st.random = vm.registerType(new PendingType(vm, st, "BufferedRandom", st.bufferedBase, 152, 136, 144));
-        st.rwpair = vm.registerType(new PendingType(vm, st, "BufferedRWPair", st.bufferedBase, 48, 32, 40));
-        st.textio = vm.registerType(new PendingType(vm, st, "TextIOWrapper", st.textBase, 192, 184, 176));
+        st.fileio = vm.registerType(new FileIOType(vm, st, st.rawBase));
+        st.fileio.install();
+        st.reader = vm.registerType(new BufferedType(vm, st, BufferedType.Kind.READER, st.bufferedBase));
+        st.writer = vm.registerType(new BufferedType(vm, st, BufferedType.Kind.WRITER, st.bufferedBase));
+        st.random = vm.registerType(new BufferedType(vm, st, BufferedType.Kind.RANDOM, st.bufferedBase));
+        for (BufferedType t : new BufferedType[] {st.reader, st.writer, st.random}) t.install();
+        st.rwpair = vm.registerType(new RWPairType(vm, st, st.bufferedBase));
+        st.rwpair.install();
+        st.textio = vm.registerType(new TextIOWrapperType(vm, st, st.textBase));
+        st.textio.install();
         // UnsupportedOperation = type('UnsupportedOperation', (OSError, ValueError), {}), as _io's init makes it
         long name = vm.str("UnsupportedOperation");
         long bases = heap.tuples.alloc(2);

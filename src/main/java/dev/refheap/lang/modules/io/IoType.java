@@ -107,6 +107,13 @@ abstract class IoType extends FieldsType {
     @Override
     public boolean hasFinalizer() { return true; }
 
+    /** tp_dealloc: the finalizer first (PyObject_CallFinalizerFromDealloc; it may resurrect), then the fields. */
+    @Override
+    public void dealloc(long o) {
+        if (hasFinalizer() && heap.callFinalizerFromDealloc(o, this)) return;
+        super.dealloc(o);
+    }
+
     /** iobase_finalize: if not closed, close() (errors silenced, as outside dev mode). */
     @Override
     public void finalize(long o) {

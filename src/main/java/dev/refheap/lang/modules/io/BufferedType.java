@@ -1,0 +1,603 @@
+package dev.refheap.lang.modules.io;
+
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.memory.Native;
+import dev.refheap.object.BytesType;
+import dev.refheap.object.PyType;
+import java.io.ByteArrayOutputStream;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code _io.BufferedReader}, {@code BufferedWriter} and {@code BufferedRandom}: CPython 3.11's
+ * buffered struct, 152 bytes plus the GC head, and a buffer of buffer_size bytes in PyMem
+ * (getsizeof counts it, as buffered_sizeof does):
+ * <pre>
+ *  refcnt | type | raw | ok, detached, readable, writable, finalizing (chars) | abs_pos | buffer
+ *  | pos | raw_pos | read_end | write_pos | write_end | lock | owner | buffer_size | buffer_mask
+ *  | (2 words) | dict | weakreflist
+ * </pre>
+ * refheap's use of the buffer: bytes [0, read_end) were read from raw and pos is the next one to
+ * hand out (a read buffer), or bytes [0, write_end) wait to be written (a write buffer); never both
+ * (BufferedRandom flushes writes before reading and drops the read-ahead, seeking raw back,
+ * before writing). The raw stream is called through its methods (FileIO's directly).
+ * States: uninitialized (ok 0), open, detached (raw released), closed (raw closed).
+ */
+final class BufferedType extends IoType {
+    static final int RAW = 16, OK = 24, DETACHED = 25, READABLE = 26, WRITABLE = 27, FINALIZING = 28, ABS_POS = 32, BUFFER = 40,
+            POS = 48, RAW_POS = 56, READ_END = 64, WRITE_POS = 72, WRITE_END = 80, BUFFER_SIZE = 104, BUFFER_MASK = 112,
+            DICT = 136, WEAKREFLIST = 144;
+
+    enum Kind { READER, WRITER, RANDOM }
+
+    final Kind kind;
+
+    BufferedType(VmApi vm, IoModule.State st, Kind kind, PyType base) {
+        super(vm, st, "_io." + switch (kind) {
+            case READER -> "BufferedReader";
+            case WRITER -> "BufferedWriter";
+            case RANDOM -> "BufferedRandom";
+        }, base, PyType.HAVE_GC | PyType.BASETYPE, 152, DICT, WEAKREFLIST, switch (kind) {
+            case READER -> "Create a new buffered reader using the given readable raw IO object.";
+            case WRITER -> "A buffer for a writeable sequential RawIO object.";
+            case RANDOM -> "A buffered interface to random access streams.";
+        }, RAW, DICT);
+        this.kind = kind;
+    }
+
+    @Override
+    public void traverse(long o, LongConsumer visit) {
+        long r = get(o, RAW);
+        if (r != 0) visit.accept(r);
+        long d = get(o, DICT);
+        if (d != 0) visit.accept(d);
+    }
+
+    @Override
+    protected void freeArrays(long o) {
+        long b = get(o, BUFFER);
+        if (b != 0) {
+            put(o, BUFFER, 0);
+            heap.memFree(b);
+        }
+    }
+
+    @Override
+    public long sizeOf(long o) { return subtypeSizeOf(o, basicSize()); }
+
+    @Override
+    public long subtypeSizeOf(long o, long basic) { return basic + (get(o, BUFFER) != 0 ? get(o, BUFFER_SIZE) : 0); }
+
+    @Override
+    public long newInstance(long[] a, int off, int n, long kwnames) {
+        long o = alloc();
+        heap.track(o);
+        try {
+            init(o, a, off, n, kwnames);
+        } catch (RuntimeException e) {
+            heap.decref(o);
+            throw e;
+        }
+        return o;
+    }
+
+    @Override
+    void markFinalizing(long o) { Native.putByte(o + FINALIZING, (byte) 1); }
+
+    @Override
+    void closeAtExit(long o) {
+        long raw = get(o, RAW);
+        if (raw == 0 || flag(o, DETACHED) || !flag(o, OK)) return;
+        if (get(o, WRITE_END) > 0 && st.fileio.exact(raw) && FileIOType.fd(raw) >= 0) {
+            byte[] b = new byte[(int) get(o, WRITE_END)];
+            Native.copyTo(get(o, BUFFER), b, 0, b.length);
+            int done = 0;
+            while (done < b.length) {
+                long r = dev.refheap.lang.modules.posix.PosixFiles.write(FileIOType.fd(raw), b, done, b.length - done);
+                if (r <= 0) break;
+                done += (int) r;
+            }
+            put(o, WRITE_END, 0);
+        }
+        if (st.fileio.exact(raw)) st.fileio.closeAtExit(raw);
+    }
+
+    private static boolean flag(long o, int off) { return Native.getByte(o + off) != 0; }
+
+    private static void setFlag(long o, int off, boolean v) { Native.putByte(o + off, (byte) (v ? 1 : 0)); }
+
+    boolean readable() { return kind != Kind.WRITER; }
+
+    boolean writable() { return kind != Kind.READER; }
+
+    private void init(long o, long[] a, int off, int n, long kw) {
+        long[] p = Params.parse(vm, shortName(), new String[] {"raw", "buffer_size"}, 1, 2, 0, a, off, n, kw);
+        long raw = p[0];
+        long size = p[1] == 0 ? IoModule.DEFAULT_BUFFER_SIZE : Params.ssize(vm, p[1]);
+        setFlag(o, OK, false);
+        setFlag(o, DETACHED, false);
+        if (readable()) requireTrue(raw, "readable", "File or stream is not readable.");
+        if (writable()) requireTrue(raw, "writable", "File or stream is not writable.");
+        if (kind == Kind.RANDOM) requireTrue(raw, "seekable", "File or stream is not seekable.");
+        if (size <= 0) throw vm.error("ValueError", "buffer size must be strictly positive");
+        set(o, RAW, vm.incref(raw));
+        put(o, BUFFER_SIZE, size);
+        put(o, BUFFER_MASK, (size & (size - 1)) == 0 ? size - 1 : 0);
+        long old = get(o, BUFFER);
+        put(o, BUFFER, old == 0 ? heap.memAlloc(size) : heap.memRealloc(old, size));
+        put(o, POS, 0);
+        put(o, READ_END, 0);
+        put(o, WRITE_POS, 0);
+        put(o, WRITE_END, 0);
+        put(o, RAW_POS, 0);
+        put(o, ABS_POS, -1);
+        setFlag(o, READABLE, readable());
+        setFlag(o, WRITABLE, writable());
+        setFlag(o, OK, true);
+    }
+
+    private void requireTrue(long raw, String method, String message) {
+        long r = vm.callMethod(raw, method);
+        if (!vm.truthyNew(r)) throw unsupported(message);
+    }
+
+    private void checkInit(long o) {
+        if (!flag(o, OK)) {
+            if (flag(o, DETACHED)) throw vm.error("ValueError", "raw stream has been detached");
+            throw vm.error("ValueError", "I/O operation on uninitialized object");
+        }
+    }
+
+    boolean closed(long o) {
+        long raw = get(o, RAW);
+        if (st.fileio.exact(raw)) return FileIOType.fd(raw) < 0;
+        long c = vm.getAttrOrNull(raw, "closed");
+        return c != 0 && vm.truthyNew(c);
+    }
+
+    private void checkClosed(long o, String message) {
+        if (closed(o) && readAvail(o) == 0) throw vm.error("ValueError", message);
+    }
+
+    private static long readAvail(long o) { return get(o, READ_END) - get(o, POS); }
+
+    // ---- raw calls ----------------------------------------------------------------------------------
+
+    /** raw.read(n) as bytes; null when it would block (None). */
+    private byte[] rawRead(long o, long n) {
+        long raw = get(o, RAW);
+        if (st.fileio.exact(raw)) {
+            if (FileIOType.fd(raw) < 0) throw vm.error("ValueError", "I/O operation on closed file");
+            return st.fileio.readRaw(raw, n);
+        }
+        long size = vm.newInt(n);
+        long r;
+        try {
+            r = vm.callMethod(raw, "read", size);
+        } finally {
+            heap.decref(size);
+        }
+        try {
+            if (r == heap.None) return null;
+            if (heap.typeOf(r) != heap.bytes) throw vm.error("TypeError", "read() should return bytes");
+            byte[] b = BytesType.value(r);
+            if (b.length > n) throw vm.error("OSError", "raw read() returned invalid length " + b.length + " (should have been between 0 and " + n + ")");
+            return b;
+        } finally {
+            heap.decref(r);
+        }
+    }
+
+    private long rawWrite(long o, byte[] b, int off, int len) {
+        long raw = get(o, RAW);
+        if (st.fileio.exact(raw)) {
+            if (FileIOType.fd(raw) < 0) throw vm.error("ValueError", "I/O operation on closed file");
+            return st.fileio.writeRaw(raw, b, off, len);
+        }
+        long data = heap.bytes.of(java.util.Arrays.copyOfRange(b, off, off + len));
+        long r;
+        try {
+            r = vm.callMethod(raw, "write", data);
+        } finally {
+            heap.decref(data);
+        }
+        try {
+            if (r == heap.None) return -1;
+            long n = Params.ssize(vm, r);
+            if (n < 0 || n > len) throw vm.error("OSError", "raw write() returned invalid length " + n + " (should have been between 0 and " + len + ")");
+            return n;
+        } finally {
+            heap.decref(r);
+        }
+    }
+
+    private long rawSeek(long o, long pos, int whence) {
+        long raw = get(o, RAW);
+        if (st.fileio.exact(raw)) return st.fileio.seekRaw(raw, pos, whence);
+        long p = vm.newInt(pos), w = vm.newInt(whence);
+        try {
+            long r = vm.callMethod(raw, "seek", p, w);
+            try {
+                long v = Params.ssize(vm, r);
+                if (v < 0) throw vm.error("OSError", "Raw stream returned invalid position " + v);
+                return v;
+            } finally {
+                heap.decref(r);
+            }
+        } finally {
+            heap.decref(p);
+            heap.decref(w);
+        }
+    }
+
+    // ---- the buffer ---------------------------------------------------------------------------------
+
+    /** Writes out the pending bytes (_bufferedwriter_flush_unlocked). */
+    void flushWrites(long o) {
+        long end = get(o, WRITE_END);
+        if (end == 0) return;
+        byte[] b = new byte[(int) end];
+        Native.copyTo(get(o, BUFFER), b, 0, (int) end);
+        int done = 0;
+        try {
+            while (done < b.length) {
+                long r = rawWrite(o, b, done, b.length - done);
+                if (r < 0) throw vm.error("BlockingIOError", "write could not complete without blocking");
+                done += (int) r;
+            }
+        } finally {
+            if (done > 0 && done < b.length) Native.copyFrom(b, done, get(o, BUFFER), b.length - done);
+            put(o, WRITE_END, b.length - done);
+        }
+    }
+
+    /** Drops the read-ahead, moving raw back to the logical position. */
+    private void dropReadAhead(long o) {
+        long avail = readAvail(o);
+        if (avail > 0) rawSeek(o, -avail, 1);
+        put(o, POS, 0);
+        put(o, READ_END, 0);
+    }
+
+    private byte[] take(long o, long n) {
+        byte[] b = new byte[(int) n];
+        Native.copyTo(get(o, BUFFER) + get(o, POS), b, 0, (int) n);
+        put(o, POS, get(o, POS) + n);
+        return b;
+    }
+
+    /** Refills the read buffer from raw; the count read (0 at EOF, -1 would block). */
+    private long fill(long o) {
+        flushWrites(o);
+        byte[] b = rawRead(o, get(o, BUFFER_SIZE));
+        if (b == null) return -1;
+        Native.copyFrom(b, 0, get(o, BUFFER), b.length);
+        put(o, POS, 0);
+        put(o, READ_END, b.length);
+        return b.length;
+    }
+
+    byte[] read(long o, long n) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long avail = readAvail(o);
+        if (n < 0) {
+            if (avail > 0) out.writeBytes(take(o, avail));
+            flushWrites(o);
+            long raw = get(o, RAW);
+            byte[] rest;
+            if (st.fileio.exact(raw)) rest = st.fileio.readall(raw);
+            else if (!vm.typeHas(raw, "readall")) {
+                ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+                rest = null;
+                while (true) {
+                    byte[] c = rawRead(o, get(o, BUFFER_SIZE));
+                    if (c == null || c.length == 0) {
+                        if (c != null || chunks.size() > 0) rest = chunks.toByteArray();
+                        break;
+                    }
+                    chunks.writeBytes(c);
+                }
+            } else {
+                long r = vm.callMethod(raw, "readall");
+                try {
+                    rest = r == heap.None ? null : vm.bytesLike(r);
+                } finally {
+                    heap.decref(r);
+                }
+            }
+            if (rest == null) return out.size() == 0 ? null : out.toByteArray();
+            out.writeBytes(rest);
+            return out.toByteArray();
+        }
+        if (n <= avail) return take(o, n);
+        out.writeBytes(take(o, avail));
+        while (out.size() < n) {
+            long want = n - out.size();
+            if (want >= get(o, BUFFER_SIZE)) {
+                flushWrites(o);
+                put(o, POS, 0);
+                put(o, READ_END, 0);
+                byte[] b = rawRead(o, want);
+                if (b == null) return out.size() == 0 ? null : out.toByteArray();
+                if (b.length == 0) break;
+                out.writeBytes(b);
+            } else {
+                long r = fill(o);
+                if (r < 0) return out.size() == 0 ? null : out.toByteArray();
+                if (r == 0) break;
+                out.writeBytes(take(o, Math.min(r, want)));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    byte[] peek(long o) {
+        if (readAvail(o) == 0) fill(o);
+        byte[] b = new byte[(int) readAvail(o)];
+        Native.copyTo(get(o, BUFFER) + get(o, POS), b, 0, b.length);
+        return b;
+    }
+
+    byte[] read1(long o, long n) {
+        if (n < 0) n = get(o, BUFFER_SIZE);
+        if (n == 0) return new byte[0];
+        long avail = readAvail(o);
+        if (avail > 0) return take(o, Math.min(avail, n));
+        put(o, POS, 0);
+        put(o, READ_END, 0);
+        if (n > get(o, BUFFER_SIZE)) {
+            flushWrites(o);
+            byte[] b = rawRead(o, n);
+            return b == null ? new byte[0] : b;
+        }
+        long r = fill(o);
+        if (r <= 0) return new byte[0];
+        return take(o, Math.min(r, n));
+    }
+
+    byte[] readline(long o, long limit) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (limit < 0 || out.size() < limit) {
+            if (readAvail(o) == 0 && fill(o) <= 0) break;
+            long b = get(o, BUFFER), pos = get(o, POS), end = get(o, READ_END);
+            if (limit >= 0) end = Math.min(end, pos + limit - out.size());
+            long i = pos;
+            boolean nl = false;
+            while (i < end) {
+                if (Native.getByte(b + i++) == '\n') {
+                    nl = true;
+                    break;
+                }
+            }
+            out.writeBytes(take(o, i - pos));
+            if (nl) break;
+        }
+        return out.toByteArray();
+    }
+
+    long write(long o, byte[] data) {
+        if (readAvail(o) > 0 || get(o, READ_END) > 0) dropReadAhead(o);
+        long size = get(o, BUFFER_SIZE);
+        if (get(o, WRITE_END) + data.length > size) flushWrites(o);
+        if (data.length >= size) {
+            int done = 0;
+            while (done < data.length) {
+                long r = rawWrite(o, data, done, data.length - done);
+                if (r < 0) throw vm.error("BlockingIOError", "write could not complete without blocking");
+                done += (int) r;
+            }
+        } else {
+            Native.copyFrom(data, 0, get(o, BUFFER) + get(o, WRITE_END), data.length);
+            put(o, WRITE_END, get(o, WRITE_END) + data.length);
+        }
+        return data.length;
+    }
+
+    long tell(long o) {
+        long raw = rawSeek(o, 0, 1);
+        long pos = raw - readAvail(o) + get(o, WRITE_END);
+        if (pos < 0) throw vm.error("OSError", "Raw stream returned invalid position " + pos);
+        return pos;
+    }
+
+    long seek(long o, long target, int whence) {
+        if (whence < 0 || whence > 2) throw vm.error("ValueError", "whence value " + whence + " unsupported");
+        flushWrites(o);
+        if (whence == 1) target -= readAvail(o);
+        put(o, POS, 0);
+        put(o, READ_END, 0);
+        return rawSeek(o, target, whence);
+    }
+
+    // ---- the methods --------------------------------------------------------------------------------
+
+    private long bytesOrNone(byte[] b) { return b == null ? none() : heap.bytes.of(b); }
+
+    private long rawCall(long o, String method) {
+        checkInit(o);
+        return vm.callMethod(get(o, RAW), method);
+    }
+
+    @Override
+    long ownAttr(long o, String attrName) {
+        switch (attrName) {
+            case "raw" -> {
+                checkInit(o);
+                return vm.incref(get(o, RAW));
+            }
+            case "closed" -> {
+                checkInit(o);
+                return bool(closed(o));
+            }
+            case "name", "mode" -> {
+                checkInit(o);
+                long n = vm.str(attrName);
+                try {
+                    return vm.getAttr(get(o, RAW), n);
+                } finally {
+                    heap.decref(n);
+                }
+            }
+            case "_finalizing" -> { return bool(flag(o, FINALIZING)); }
+            default -> { return 0; }
+        }
+    }
+
+    void install() {
+        defMethod("__init__", (s, a, o, n, kw) -> {
+            init(s, a, o, n, kw);
+            return none();
+        });
+        defMethod("detach", (s, a, o, n, kw) -> {
+            checkInit(s);
+            heap.decref(vm.callMethod(s, "flush"));
+            long raw = get(s, RAW);
+            put(s, RAW, 0);
+            setFlag(s, DETACHED, true);
+            setFlag(s, OK, false);
+            return raw;
+        });
+        defMethod("flush", (s, a, o, n, kw) -> {
+            checkInit(s);
+            if (closed(s)) throw vm.error("ValueError", "flush of closed file");
+            if (writable()) flushWrites(s);
+            return none();
+        });
+        defMethod("close", (s, a, o, n, kw) -> {
+            checkInit(s);
+            if (closed(s)) return none();
+            PyException first = null;
+            try {
+                heap.decref(vm.callMethod(s, "flush"));
+            } catch (PyException e) {
+                first = e;
+            }
+            try {
+                heap.decref(vm.callMethod(get(s, RAW), "close"));
+            } catch (PyException e) {
+                if (first == null) first = e;
+                else heap.decref(e.exc());
+            }
+            put(s, POS, 0);
+            put(s, READ_END, 0);
+            if (first != null) throw first;
+            return none();
+        });
+        for (String m : new String[] {"seekable", "readable", "writable", "fileno", "isatty"}) {
+            defMethod(m, (s, a, o, n, kw) -> rawCall(s, m));
+        }
+        defMethod("_dealloc_warn", (s, a, o, n, kw) -> none());
+        defMethod("tell", (s, a, o, n, kw) -> {
+            checkInit(s);
+            return vm.newInt(tell(s));
+        });
+        defMethod("seek", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "seek", new String[] {"target", "whence"}, 1, 2, 2, a, o, n, kw);
+            checkInit(s);
+            if (vm.isFloat(p[0]) || !vm.isInt(p[0]) && !vm.typeHas(p[0], "__index__")) throw vm.error("TypeError", "an integer is required");
+            long target = Params.ssize(vm, p[0]);
+            int whence = p[1] == 0 ? 0 : (int) Params.ssize(vm, p[1]);
+            checkClosed(s, "seek of closed file");
+            requireTrue(get(s, RAW), "seekable", "File or stream is not seekable.");
+            return vm.newInt(seek(s, target, whence));
+        });
+        defMethod("truncate", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "truncate", new String[] {"pos"}, 0, 1, 1, a, o, n, kw);
+            checkInit(s);
+            checkClosed(s, "truncate of closed file");
+            if (!writable()) throw unsupported("truncate");
+            flushWrites(s);
+            long pos = p[0] == 0 || p[0] == heap.None ? vm.newInt(tell(s)) : vm.incref(p[0]);
+            dropReadAhead(s);
+            try {
+                return vm.callMethod(get(s, RAW), "truncate", pos);
+            } finally {
+                heap.decref(pos);
+            }
+        });
+        if (readable()) installReads();
+        if (writable()) {
+            defMethod("write", (s, a, o, n, kw) -> {
+                Params.unpack(vm, "write", n, kw, 1, 1);
+                checkInit(s);
+                byte[] b = vm.bytesLike(a[o]);
+                if (b == null) throw vm.error("TypeError", "a bytes-like object is required, not '" + vm.typeName(a[o]) + "'");
+                if (closed(s)) throw vm.error("ValueError", "write to closed file");
+                return vm.newInt(write(s, b));
+            });
+        }
+        defMethod("__getstate__", (s, a, o, n, kw) -> { throw vm.error("TypeError", "cannot pickle '" + shortName() + "' instances"); });
+    }
+
+    private void installReads() {
+        defMethod("read", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "read", new String[] {"size"}, 0, 1, 1, a, o, n, kw);
+            long size = optSize(p[0]);
+            checkInit(s);
+            if (size < -1) throw vm.error("ValueError", "read length must be non-negative or -1");
+            checkClosed(s, "read of closed file");
+            return bytesOrNone(read(s, size));
+        });
+        defMethod("read1", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "read1", new String[] {"size"}, 0, 1, 1, a, o, n, kw);
+            long size = optSize(p[0]);
+            checkInit(s);
+            checkClosed(s, "read of closed file");
+            return heap.bytes.of(read1(s, size));
+        });
+        defMethod("peek", (s, a, o, n, kw) -> {
+            checkInit(s);
+            checkClosed(s, "peek of closed file");
+            return heap.bytes.of(peek(s));
+        });
+        defMethod("readline", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "readline", new String[] {"size"}, 0, 1, 1, a, o, n, kw);
+            long size = optSize(p[0]);
+            checkInit(s);
+            checkClosed(s, "readline of closed file");
+            return heap.bytes.of(readline(s, size));
+        });
+        for (String name : new String[] {"readinto", "readinto1"}) {
+            defMethod(name, (s, a, o, n, kw) -> {
+                Params.unpack(vm, name, n, kw, 1, 1);
+                checkInit(s);
+                byte[] cur = vm.bytesLike(a[o]);
+                if (cur == null) throw vm.error("TypeError", name + "() argument must be read-write bytes-like object, not " + vm.typeName(a[o]));
+                checkClosed(s, "readinto of closed file");
+                byte[] got = name.equals("readinto") ? read(s, cur.length) : read1(s, cur.length);
+                if (got == null) return none();
+                vm.writeBuffer(a[o], 0, got);
+                return vm.newInt(got.length);
+            });
+        }
+        defMethod("__next__", (s, a, o, n, kw) -> {
+            long line = nextOf(s);
+            if (line == 0) throw vm.error("StopIteration", null);
+            return line;
+        });
+    }
+
+    @Override
+    public boolean isIteratorType() { return readable(); }
+
+    @Override
+    public long nextOf(long o) {
+        checkInit(o);
+        checkClosed(o, "readline of closed file");
+        byte[] line = readline(o, -1);
+        if (line.length == 0) return 0;
+        return heap.bytes.of(line);
+    }
+
+    @Override
+    public String reprOf(long o) {
+        long name = flag(o, OK) ? vm.getAttrOrNull(o, "name") : 0;
+        if (name == 0) return "<" + name() + ">";
+        try {
+            return "<" + name() + " name=" + vm.repr(name) + ">";
+        } finally {
+            heap.decref(name);
+        }
+    }
+}

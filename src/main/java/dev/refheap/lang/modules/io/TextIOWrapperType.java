@@ -1,0 +1,624 @@
+package dev.refheap.lang.modules.io;
+
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.memory.Native;
+import dev.refheap.object.BytesType;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code _io.TextIOWrapper}: CPython 3.11's textio struct (192 bytes plus the GC head; the
+ * dict at 184, the weakref list at 176) over a buffered binary stream:
+ * <pre>
+ *  refcnt | type | buffer | encoding | encoder (unused, 0) | decoder (unused, 0) | readnl | errors
+ *  | flags: line_buffering, write_through, readuniversal, readtranslate, writetranslate, ok,
+ *  detached, finalizing (chars at 72..79) | ... | weakreflist | dict
+ * </pre>
+ * refheap's codec state is Java-side ({@link Text}, one per open wrapper, dropped at dealloc):
+ * the decoded characters not yet returned (untranslated, so tell() can count their bytes), the
+ * undecoded tail of a multi-byte character, a held-back '\r', the newline kinds seen. Codecs are
+ * refheap's (utf-8, latin-1, ascii, utf-16/32 and their -le/-be forms). Writes are translated
+ * ("\n" to the newline asked for), encoded and written to the buffer at once (no pending_bytes
+ * list). tell() is the buffer's position less the bytes of what was read ahead; seek() takes
+ * such a position (whence 0) or 0 with whence 1 or 2.
+ */
+final class TextIOWrapperType extends IoType {
+    static final int BUFFER = 16, ENCODING = 24, ENCODER = 32, DECODER = 40, READNL = 48, ERRORS = 56,
+            LINE_BUFFERING = 72, WRITE_THROUGH = 73, READUNIVERSAL = 74, READTRANSLATE = 75, WRITETRANSLATE = 76, OK = 77,
+            DETACHED = 78, FINALIZING = 79, WEAKREFLIST = 176, DICT = 184;
+    static final int CHUNK = 8192;
+
+    /** The decoding state of one wrapper. */
+    static final class Text {
+        String codec;          // refheap codec name for decoding/encoding
+        String writenl;        // null: "\n" as is
+        String pending = "";   // decoded, untranslated, not yet returned (from index at)
+        int at;
+        byte[] undecoded = new byte[0];
+        boolean pendingCR, eof, wroteBom;
+        int seen;              // LF 1, CR 2, CRLF 4
+    }
+
+    private final Map<Long, Text> texts = new HashMap<>();
+
+    TextIOWrapperType(VmApi vm, IoModule.State st, PyType base) {
+        super(vm, st, "_io.TextIOWrapper", base, PyType.HAVE_GC | PyType.BASETYPE, 192, DICT, WEAKREFLIST,
+                "Character and line based layer over a BufferedIOBase object, buffer.", BUFFER, ENCODING, ENCODER, DECODER, READNL, ERRORS, DICT);
+    }
+
+    @Override
+    public void dealloc(long o) {
+        if (heap.callFinalizerFromDealloc(o, this)) return;  // close() may still need the codec state
+        texts.remove(o);
+        super.dealloc(o);
+    }
+
+    @Override
+    public long newInstance(long[] a, int off, int n, long kwnames) {
+        long o = alloc();
+        heap.track(o);
+        try {
+            init(o, a, off, n, kwnames);
+        } catch (RuntimeException e) {
+            heap.decref(o);
+            throw e;
+        }
+        return o;
+    }
+
+    @Override
+    void markFinalizing(long o) { Native.putByte(o + FINALIZING, (byte) 1); }
+
+    @Override
+    void closeAtExit(long o) {
+        long b = get(o, BUFFER);
+        if (b != 0 && flag(o, OK) && IoType.ioBase(vm, b) instanceof BufferedType bt && bt.exact(b)) bt.closeAtExit(b);
+    }
+
+    private static boolean flag(long o, int off) { return Native.getByte(o + off) != 0; }
+
+    private static void setFlag(long o, int off, boolean v) { Native.putByte(o + off, (byte) (v ? 1 : 0)); }
+
+    static String codecOf(String encoding) {
+        String e = encoding.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return switch (e) {
+            case "utf-8", "utf8", "u8", "utf", "cp65001" -> "utf-8";
+            case "latin-1", "latin1", "latin", "l1", "iso-8859-1", "iso8859-1", "8859", "cp819", "iso-ir-100" -> "latin-1";
+            case "ascii", "us-ascii", "646", "us" -> "ascii";
+            case "utf-16", "utf16", "u16" -> "utf-16";
+            case "utf-16-le", "utf-16le" -> "utf-16-le";
+            case "utf-16-be", "utf-16be" -> "utf-16-be";
+            case "utf-32", "utf32", "u32" -> "utf-32";
+            case "utf-32-le", "utf-32le" -> "utf-32-le";
+            case "utf-32-be", "utf-32be" -> "utf-32-be";
+            default -> null;
+        };
+    }
+
+    private static final String[] INIT = {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"};
+
+    private void init(long o, long[] a, int off, int n, long kw) {
+        long[] p = Params.parse(vm, "TextIOWrapper", INIT, 1, 6, 0, a, off, n, kw);
+        setFlag(o, OK, false);
+        setFlag(o, DETACHED, false);
+        String encoding;
+        if (p[1] == 0 || p[1] == heap.None) encoding = "UTF-8";
+        else if (!vm.isStr(p[1])) throw vm.error("TypeError", "TextIOWrapper() argument 'encoding' must be str or None, not " + vm.typeName(p[1]));
+        else encoding = vm.strValue(p[1]);
+        if (encoding.equals("locale")) encoding = "UTF-8";
+        String codec = codecOf(encoding);
+        if (codec == null) {
+            if (encoding.indexOf('\0') >= 0) throw vm.error("ValueError", "embedded null character");
+            throw vm.error("LookupError", "unknown encoding: " + encoding);
+        }
+        String errors = "strict";
+        if (p[2] != 0 && p[2] != heap.None) {
+            if (!vm.isStr(p[2])) throw vm.error("TypeError", "TextIOWrapper() argument 'errors' must be str or None, not " + vm.typeName(p[2]));
+            errors = vm.strValue(p[2]);
+        }
+        String newline = null;
+        if (p[3] != 0 && p[3] != heap.None) {
+            if (!vm.isStr(p[3])) throw vm.error("TypeError", "TextIOWrapper() argument 'newline' must be str or None, not " + vm.typeName(p[3]));
+            newline = vm.strValue(p[3]);
+            if (!newline.isEmpty() && !newline.equals("\n") && !newline.equals("\r") && !newline.equals("\r\n")) {
+                throw vm.error("ValueError", "illegal newline value: " + newline);
+            }
+        }
+        boolean lineBuffering = p[4] != 0 && vm.truthy(p[4]);
+        boolean writeThrough = p[5] != 0 && vm.truthy(p[5]);
+        set(o, BUFFER, vm.incref(p[0]));
+        set(o, ENCODING, vm.str(encoding));
+        set(o, ERRORS, vm.str(errors));
+        set(o, READNL, newline == null ? 0 : vm.str(newline));
+        setFlag(o, READUNIVERSAL, newline == null || newline.isEmpty());
+        setFlag(o, READTRANSLATE, newline == null);
+        setFlag(o, WRITETRANSLATE, newline == null || !newline.isEmpty());
+        setFlag(o, LINE_BUFFERING, lineBuffering);
+        setFlag(o, WRITE_THROUGH, writeThrough);
+        Text t = new Text();
+        t.codec = codec;
+        t.writenl = newline != null && !newline.isEmpty() && !newline.equals("\n") ? newline : null;
+        texts.put(o, t);
+        // a wrapper on a stream that is not at its start writes no BOM (the encoder's state is set as after one)
+        if (codec.equals("utf-16") || codec.equals("utf-32")) {
+            long pos = 0;
+            try {
+                long r = vm.callMethod(p[0], "tell");
+                pos = Params.ssize(vm, r);
+                heap.decref(r);
+            } catch (PyException e) {
+                heap.decref(e.exc());
+            }
+            if (pos != 0) t.wroteBom = true;
+        }
+        setFlag(o, OK, true);
+    }
+
+    Text text(long o) {
+        if (!flag(o, OK)) {
+            if (flag(o, DETACHED)) throw vm.error("ValueError", "underlying buffer has been detached");
+            throw vm.error("ValueError", "I/O operation on uninitialized object");
+        }
+        return texts.get(o);
+    }
+
+    private boolean closed(long o) {
+        long c = vm.getAttrOrNull(get(o, BUFFER), "closed");
+        return c != 0 && vm.truthyNew(c);
+    }
+
+    private void checkClosed(long o) {
+        if (closed(o)) throw vm.error("ValueError", "I/O operation on closed file.");
+    }
+
+    // ---- writing ------------------------------------------------------------------------------------
+
+    long write(long o, long strObj) {
+        Text t = text(o);
+        checkClosed(o);
+        if (!vm.isStr(strObj)) throw vm.error("TypeError", "write() argument must be str, not " + vm.typeName(strObj));
+        String s = StrType.value(strObj);
+        long len = StrType.length(strObj);
+        boolean haslf = s.indexOf('\n') >= 0;
+        if (flag(o, WRITETRANSLATE) && t.writenl != null && haslf) s = s.replace("\n", t.writenl);
+        boolean needflush = flag(o, LINE_BUFFERING) && (haslf || s.indexOf('\r') >= 0);
+        // the read-ahead is dropped: the buffer's position moves back to the logical one
+        if (t.at < t.pending.length() || t.undecoded.length > 0) {
+            long pos = tell(o, t);
+            resetDecoder(t);
+            long p = vm.newInt(pos);
+            try {
+                heap.decref(vm.callMethod(get(o, BUFFER), "seek", p));
+            } finally {
+                heap.decref(p);
+            }
+        } else resetDecoder(t);
+        String codec = t.codec;
+        if ((codec.equals("utf-16") || codec.equals("utf-32")) && t.wroteBom) codec += "-le";
+        long str = vm.str(s);
+        long bytes;
+        try {
+            bytes = vm.encode(str, codec, vm.strValue(get(o, ERRORS)));
+        } finally {
+            heap.decref(str);
+        }
+        if (BytesType.length(bytes) > 0) t.wroteBom = true;
+        try {
+            heap.decref(vm.callMethod(get(o, BUFFER), "write", bytes));
+        } finally {
+            heap.decref(bytes);
+        }
+        if (needflush || flag(o, WRITE_THROUGH)) heap.decref(vm.callMethod(get(o, BUFFER), "flush"));
+        return len;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------
+
+    private static void resetDecoder(Text t) {
+        t.pending = "";
+        t.at = 0;
+        t.undecoded = new byte[0];
+        t.pendingCR = false;
+        t.eof = false;
+    }
+
+    /** How many leading bytes of b form whole characters of the codec (the rest waits for more). */
+    private static int complete(String codec, byte[] b, boolean fin) {
+        if (fin) return b.length;
+        switch (codec) {
+            case "utf-8" -> {
+                int n = b.length;
+                for (int back = 1; back <= 3 && back <= n; back++) {
+                    int c = b[n - back] & 0xff;
+                    if ((c & 0xc0) == 0x80) continue;  // continuation byte
+                    int need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+                    return need > back ? n - back : n;
+                }
+                return n;
+            }
+            case "utf-16", "utf-16-le", "utf-16-be" -> {
+                int n = b.length & ~1;
+                if (n >= 2) {
+                    boolean be = codec.equals("utf-16-be");
+                    int hi = be ? b[n - 2] & 0xff : b[n - 1] & 0xff;
+                    if (hi >= 0xd8 && hi <= 0xdb) n -= 2;  // a high surrogate waits for its pair
+                }
+                return n;
+            }
+            case "utf-32", "utf-32-le", "utf-32-be" -> { return b.length & ~3; }
+            default -> { return b.length; }
+        }
+    }
+
+    /** Reads one chunk from the buffer and decodes it onto pending; false at EOF. */
+    private boolean readChunk(long o, Text t, long size) {
+        long want = vm.newInt(size);
+        long r;
+        try {
+            r = vm.callMethod(get(o, BUFFER), vm.typeHas(get(o, BUFFER), "read1") ? "read1" : "read", want);
+        } finally {
+            heap.decref(want);
+        }
+        byte[] b;
+        try {
+            if (r == heap.None) b = new byte[0];
+            else {
+                b = vm.bytesLike(r);
+                if (b == null) throw vm.error("TypeError", "underlying read1() should have returned a bytes-like object, not '" + vm.typeName(r) + "'");
+            }
+        } finally {
+            heap.decref(r);
+        }
+        boolean fin = b.length == 0;
+        byte[] all = new byte[t.undecoded.length + b.length];
+        System.arraycopy(t.undecoded, 0, all, 0, t.undecoded.length);
+        System.arraycopy(b, 0, all, t.undecoded.length, b.length);
+        int k = complete(t.codec, all, fin);
+        t.undecoded = java.util.Arrays.copyOfRange(all, k, all.length);
+        String s = k == 0 ? "" : decode(o, t, java.util.Arrays.copyOf(all, k));
+        if (t.at > 0) {
+            t.pending = t.pending.substring(t.at);
+            t.at = 0;
+        }
+        t.pending += s;
+        if (fin) t.eof = true;
+        return !fin;
+    }
+
+    private String decode(long o, Text t, byte[] b) {
+        String codec = t.codec;
+        long r = vm.decode(b, codec, vm.strValue(get(o, ERRORS)));
+        try {
+            String s = StrType.value(r);
+            if (codec.equals("utf-16") || codec.equals("utf-32")) {  // after the BOM, the byte order it named
+                boolean le = b.length < 2 || (b[0] & 0xff) == 0xff;
+                t.codec = codec + (le ? "-le" : "-be");
+                t.wroteBom = true;
+            }
+            return s;
+        } finally {
+            heap.decref(r);
+        }
+    }
+
+    /** Records and (in translate mode) translates the newlines of s. */
+    private String translate(long o, Text t, String s) {
+        if (!flag(o, READUNIVERSAL)) return s;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') t.seen |= 1;
+            else if (c == '\r') {
+                if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                    t.seen |= 4;
+                    i++;
+                } else t.seen |= 2;
+            }
+        }
+        if (flag(o, READTRANSLATE)) s = s.replace("\r\n", "\n").replace('\r', '\n');
+        return s;
+    }
+
+    String read(long o, long n) {
+        Text t = text(o);
+        checkClosed(o);
+        if (n < 0) {
+            while (readChunk(o, t, CHUNK)) { }
+            String s = t.pending.substring(t.at);
+            t.pending = "";
+            t.at = 0;
+            return translate(o, t, s);
+        }
+        while (true) {
+            String cand = translatedCount(o, t, n);
+            if (cand != null) return translate(o, t, cand);
+            readChunk(o, t, CHUNK);
+        }
+    }
+
+    /** Takes n characters (as they read after translation) from pending when it holds enough, else null. */
+    private String translatedCount(long o, Text t, long n) {
+        String p = t.pending;
+        int i = t.at;
+        long got = 0;
+        boolean translateCrlf = flag(o, READTRANSLATE);
+        while (got < n && i < p.length()) {
+            char c = p.charAt(i);
+            if (c == '\r' && translateCrlf) {
+                if (i + 1 >= p.length() && !t.eof) return null;
+                i += i + 1 < p.length() && p.charAt(i + 1) == '\n' ? 2 : 1;
+            } else i += Character.charCount(p.codePointAt(i));
+            got++;
+        }
+        if (got < n && !t.eof) return null;
+        String s = p.substring(t.at, i);
+        t.at = i;
+        return s;
+    }
+
+    String readline(long o, long limit) {
+        Text t = text(o);
+        checkClosed(o);
+        while (true) {
+            String p = t.pending;
+            int end = lineEnd(o, t, p, t.at);
+            if (end >= 0 || t.eof) {
+                if (end < 0) end = p.length();
+                String line = p.substring(t.at, end);
+                if (limit >= 0 && line.codePointCount(0, line.length()) > limit) {
+                    int cut = line.offsetByCodePoints(0, (int) limit);
+                    if (cut > 0 && line.charAt(cut - 1) == '\r' && cut < line.length() && line.charAt(cut) == '\n' && flag(o, READTRANSLATE)) cut++;
+                    line = line.substring(0, cut);
+                    end = t.at + cut;
+                }
+                t.at = end;
+                return translate(o, t, line);
+            }
+            if (limit >= 0 && p.codePointCount(t.at, p.length()) > limit) {
+                int cut = p.offsetByCodePoints(t.at, (int) limit);
+                String line = p.substring(t.at, cut);
+                t.at = cut;
+                return translate(o, t, line);
+            }
+            readChunk(o, t, CHUNK);
+        }
+    }
+
+    /** The index just past the first line ending in p from start, or -1 (a final '\r' waits to see what follows). */
+    private int lineEnd(long o, Text t, String p, int start) {
+        if (flag(o, READUNIVERSAL)) {
+            for (int i = start; i < p.length(); i++) {
+                char c = p.charAt(i);
+                if (c == '\n') return i + 1;
+                if (c == '\r') {
+                    if (i + 1 < p.length()) return p.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+                    return t.eof ? i + 1 : -1;
+                }
+            }
+            return -1;
+        }
+        String nl = StrType.value(get(o, READNL));
+        int k = p.indexOf(nl, start);
+        return k < 0 ? -1 : k + nl.length();
+    }
+
+    /** The byte length of s in the codec (its BOM excluded). */
+    private long encodedLength(long o, Text t, String s) {
+        switch (t.codec) {
+            case "latin-1", "ascii" -> { return s.length(); }
+            case "utf-8" -> {
+                long n = 0;
+                for (int i = 0; i < s.length(); ) {
+                    int c = s.codePointAt(i);
+                    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+                    i += Character.charCount(c);
+                }
+                return n;
+            }
+            case "utf-16", "utf-16-le", "utf-16-be" -> { return 2L * s.length(); }
+            default -> { return 4L * s.codePointCount(0, s.length()); }
+        }
+    }
+
+    long tell(long o, Text t) {
+        long r = vm.callMethod(get(o, BUFFER), "tell");
+        long pos;
+        try {
+            pos = Params.ssize(vm, r);
+        } finally {
+            heap.decref(r);
+        }
+        return pos - t.undecoded.length - encodedLength(o, t, t.pending.substring(t.at));
+    }
+
+    // ---- the methods --------------------------------------------------------------------------------
+
+    @Override
+    long ownAttr(long o, String attrName) {
+        switch (attrName) {
+            case "encoding" -> { text(o); return vm.incref(get(o, ENCODING)); }
+            case "errors" -> { text(o); return vm.incref(get(o, ERRORS)); }
+            case "buffer" -> { text(o); return vm.incref(get(o, BUFFER)); }
+            case "line_buffering" -> { text(o); return bool(flag(o, LINE_BUFFERING)); }
+            case "write_through" -> { text(o); return bool(flag(o, WRITE_THROUGH)); }
+            case "closed" -> { text(o); return bool(closed(o)); }
+            case "_CHUNK_SIZE" -> { return vm.newInt(CHUNK); }
+            case "_finalizing" -> { return bool(flag(o, FINALIZING)); }
+            case "name" -> {
+                text(o);
+                long n = vm.str("name");
+                try {
+                    return vm.getAttr(get(o, BUFFER), n);
+                } finally {
+                    heap.decref(n);
+                }
+            }
+            case "newlines" -> {
+                Text t = text(o);
+                if (!flag(o, READUNIVERSAL)) return none();
+                String[] kinds = switch (t.seen) {
+                    case 0 -> new String[0];
+                    case 1 -> new String[] {"\n"};
+                    case 2 -> new String[] {"\r"};
+                    case 3 -> new String[] {"\r", "\n"};
+                    case 4 -> new String[] {"\r\n"};
+                    case 5 -> new String[] {"\n", "\r\n"};
+                    case 6 -> new String[] {"\r", "\r\n"};
+                    default -> new String[] {"\r", "\n", "\r\n"};
+                };
+                if (kinds.length == 0) return none();
+                if (kinds.length == 1) return vm.str(kinds[0]);
+                long tup = heap.tuples.alloc(kinds.length);
+                for (int i = 0; i < kinds.length; i++) dev.refheap.object.TupleType.setItemSteal(tup, i, vm.str(kinds[i]));
+                return tup;
+            }
+            default -> { return 0; }
+        }
+    }
+
+    private long bufferCall(long o, String m) {
+        text(o);
+        return vm.callMethod(get(o, BUFFER), m);
+    }
+
+    void install() {
+        defMethod("__init__", (s, a, o, n, kw) -> {
+            init(s, a, o, n, kw);
+            return none();
+        });
+        defMethod("write", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "write", n, kw, 1, 1);
+            return vm.newInt(write(s, a[o]));
+        });
+        defMethod("read", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "read", new String[] {"size"}, 0, 1, 1, a, o, n, kw);
+            long size = optSize(p[0]);
+            text(s);
+            checkClosed(s);
+            heap.decref(vm.callMethod(s, "flush"));
+            return vm.str(read(s, size));
+        });
+        defMethod("readline", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "readline", new String[] {"size"}, 0, 1, 1, a, o, n, kw);
+            long size = optSize(p[0]);
+            return vm.str(readline(s, size));
+        });
+        defMethod("__next__", (s, a, o, n, kw) -> {
+            long line = nextOf(s);
+            if (line == 0) throw vm.error("StopIteration", null);
+            return line;
+        });
+        defMethod("flush", (s, a, o, n, kw) -> {
+            text(s);
+            checkClosed(s);
+            return bufferCall(s, "flush");
+        });
+        defMethod("close", (s, a, o, n, kw) -> {
+            text(s);
+            if (closed(s)) return none();
+            PyException first = null;
+            try {
+                heap.decref(vm.callMethod(s, "flush"));
+            } catch (PyException e) {
+                first = e;
+            }
+            try {
+                heap.decref(vm.callMethod(get(s, BUFFER), "close"));
+            } catch (PyException e) {
+                if (first == null) first = e;
+                else heap.decref(e.exc());
+            }
+            if (first != null) throw first;
+            return none();
+        });
+        for (String m : new String[] {"fileno", "seekable", "readable", "writable", "isatty"}) {
+            defMethod(m, (s, a, o, n, kw) -> bufferCall(s, m));
+        }
+        defMethod("tell", (s, a, o, n, kw) -> {
+            Text t = text(s);
+            checkClosed(s);
+            heap.decref(vm.callMethod(s, "flush"));
+            return vm.newInt(tell(s, t));
+        });
+        defMethod("seek", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "seek", new String[] {"cookie", "whence"}, 1, 2, 2, a, o, n, kw);
+            Text t = text(s);
+            checkClosed(s);
+            int whence = p[1] == 0 ? 0 : (int) Params.ssize(vm, p[1]);
+            long b = get(s, BUFFER);
+            if (whence == 1) {
+                if ((!vm.isInt(p[0]) || Params.ssize(vm, p[0]) != 0)) throw unsupported("can't do nonzero cur-relative seeks");
+                return vm.newInt(tell(s, t));
+            }
+            heap.decref(vm.callMethod(s, "flush"));
+            if (whence == 2) {
+                if ((!vm.isInt(p[0]) || Params.ssize(vm, p[0]) != 0)) throw unsupported("can't do nonzero end-relative seeks");
+                resetDecoder(t);
+                long zero = vm.newInt(0), two = vm.newInt(2);
+                try {
+                    return vm.callMethod(b, "seek", zero, two);
+                } finally {
+                    heap.decref(zero);
+                    heap.decref(two);
+                }
+            }
+            if (whence != 0) throw vm.error("ValueError", "invalid whence (" + whence + ", should be 0, 1 or 2)");
+            if (vm.isFloat(p[0])) throw vm.error("TypeError", "an integer is required");
+            long cookie = Params.ssize(vm, p[0]);
+            if (cookie < 0) throw vm.error("ValueError", "negative seek position " + vm.repr(p[0]));
+            resetDecoder(t);
+            heap.decref(vm.callMethod(b, "seek", p[0]));
+            if (cookie > 0) t.wroteBom = true;
+            return vm.incref(p[0]);
+        });
+        defMethod("truncate", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "truncate", new String[] {"pos"}, 0, 1, 1, a, o, n, kw);
+            text(s);
+            heap.decref(vm.callMethod(s, "flush"));
+            long b = get(s, BUFFER);
+            return p[0] == 0 ? vm.callMethod(b, "truncate") : vm.callMethod(b, "truncate", p[0]);
+        });
+        defMethod("detach", (s, a, o, n, kw) -> {
+            text(s);
+            heap.decref(vm.callMethod(s, "flush"));
+            long b = get(s, BUFFER);
+            put(s, BUFFER, 0);
+            setFlag(s, OK, false);
+            setFlag(s, DETACHED, true);
+            texts.remove(s);
+            return b;
+        });
+        defMethod("reconfigure", (s, a, o, n, kw) -> { throw vm.error("NotImplementedError", "refheap does not support TextIOWrapper.reconfigure yet"); });
+        defMethod("__getstate__", (s, a, o, n, kw) -> { throw vm.error("TypeError", "cannot pickle 'TextIOWrapper' instances"); });
+    }
+
+    @Override
+    public boolean isIteratorType() { return true; }
+
+    @Override
+    public long nextOf(long o) {
+        String line = readline(o, -1);
+        if (line.isEmpty()) return 0;
+        return vm.str(line);
+    }
+
+    @Override
+    public String reprOf(long o) {
+        if (!flag(o, OK)) return "<_io.TextIOWrapper>";
+        StringBuilder sb = new StringBuilder("<_io.TextIOWrapper");
+        long name = vm.getAttrOrNull(o, "name");
+        if (name != 0) {
+            sb.append(" name=").append(vm.repr(name));
+            heap.decref(name);
+        }
+        long d = get(o, DICT);
+        long mode = d == 0 ? 0 : heap.dicts.getItem(d, "mode");
+        if (mode != 0) sb.append(" mode=").append(vm.repr(mode));
+        sb.append(" encoding=").append(vm.repr(get(o, ENCODING))).append('>');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.refheap.lang.modules.posix;
+
+import static dev.refheap.lang.modules.posix.Libc.INT;
+import static dev.refheap.lang.modules.posix.Libc.LONG;
+import static dev.refheap.lang.modules.posix.Libc.PTR;
+
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.VmApi;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The system calls {@code _io.FileIO} makes, for the io package: open(2) with O_CLOEXEC, read,
+ * write, lseek, close, fstat (mode, size, blksize), isatty, ftruncate. Failures are OSError
+ * subclasses from errno, with the file name when one is given ({@code filename}: 0 for none).
+ */
+public final class PosixFiles {
+    private PosixFiles() {}
+
+    public static final int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0100, O_EXCL = 0200, O_TRUNC = 01000,
+            O_APPEND = 02000, O_CLOEXEC = FileDescriptors.O_CLOEXEC;
+    public static final int EISDIR = 21, EBADF = 9, EINTR = 4;
+
+    /** OSError from the current errno, naming {@code filename} (0: none). */
+    public static PyException error(VmApi vm, long filename) { return Posix.error(vm, filename, 0); }
+
+    /** The errno of the last failed call. */
+    public static int errno() { return Libc.errno(); }
+
+    public static String strerror(int errno) { return Libc.strerror(errno); }
+
+    /** open(path, flags | O_CLOEXEC, mode): the fd, or -1 (errno set). */
+    public static int open(byte[] path, int flags, int mode) {
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) Libc.call("open", FunctionDescriptor.of(INT, PTR, INT, INT), Libc.cString(arena, path), flags | O_CLOEXEC, mode);
+        }
+    }
+
+    /** read(2) of at most n bytes, or null on failure (errno set). */
+    public static byte[] read(int fd, long n) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, n));
+            long r = Libc.call("read", FunctionDescriptor.of(LONG, INT, PTR, LONG), fd, buf, n);
+            if (r < 0) return null;
+            return buf.asSlice(0, r).toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    /** write(2): the count written, or -1 (errno set). */
+    public static long write(int fd, byte[] data, int off, int len) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Math.max(1, len));
+            MemorySegment.copy(data, off, buf, ValueLayout.JAVA_BYTE, 0, len);
+            return Libc.call("write", FunctionDescriptor.of(LONG, INT, PTR, LONG), fd, buf, (long) len);
+        }
+    }
+
+    /** lseek(2): the new offset, or -1 (errno set). */
+    public static long lseek(int fd, long pos, int how) {
+        return Libc.call("lseek", FunctionDescriptor.of(LONG, INT, LONG, INT), fd, pos, how);
+    }
+
+    /** close(2): 0, or -1 (errno set). */
+    public static int close(int fd) { return (int) Libc.call("close", Libc.I_I, fd); }
+
+    public static boolean isatty(int fd) { return Libc.call("isatty", Libc.I_I, fd) == 1; }
+
+    /** ftruncate(2): 0, or -1 (errno set). */
+    public static int ftruncate(int fd, long size) {
+        return (int) Libc.call("ftruncate", FunctionDescriptor.of(INT, INT, LONG), fd, size);
+    }
+
+    /** fstat(2): {st_mode, st_size, st_blksize}, or null (errno set). */
+    public static long[] fstat(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(Libc.ST_SIZE_OF);
+            if (Libc.call("fstat", Libc.I_IP, fd, buf) != 0) return null;
+            return new long[] {buf.get(ValueLayout.JAVA_INT, Libc.ST_MODE) & 0xffffffffL, buf.get(ValueLayout.JAVA_LONG, Libc.ST_SIZE),
+                buf.get(ValueLayout.JAVA_LONG, Libc.ST_BLKSIZE)};
+        }
+    }
+}

@@ -237,10 +237,25 @@ public final class Compiler {
             throw new dev.refheap.lang.PySyntaxError(dev.refheap.lang.PySyntaxError.Kind.SyntaxError, "invalid syntax",
                     errors.filename(), 0, -1, 0, -1, null, false, true);
         }
-        if (ast.body().size() > 1) {
-            Stmt first = ast.body().getFirst();
-            throw errors.at(first.pos(), "multiple statements found while compiling a single statement");
+        // simple statements joined by ';' are one statement line ('x = 1; y = 2' compiles); a
+        // statement that starts after the previous one's last line is a second one
+        Stmt first = ast.body().getFirst();
+        boolean compound = first instanceof Stmt.FunctionDef || first instanceof Stmt.AsyncFunctionDef || first instanceof Stmt.ClassDef
+                || first instanceof Stmt.For || first instanceof Stmt.AsyncFor || first instanceof Stmt.While || first instanceof Stmt.If
+                || first instanceof Stmt.With || first instanceof Stmt.AsyncWith || first instanceof Stmt.Match || first instanceof Stmt.Try
+                || first instanceof Stmt.TryStar;
+        // single_input is one compound statement and its NEWLINE: what follows one does not parse
+        if (compound && ast.body().size() > 1) throw errors.at(ast.body().get(1).pos(), "invalid syntax");
+        for (int i = 1; i < ast.body().size(); i++) {
+            if (ast.body().get(i).lineno() > ast.body().get(i - 1).endLineno()) {
+                throw errors.at(ast.body().getFirst().pos(), "multiple statements found while compiling a single statement");
+            }
         }
+    }
+
+    /** The checks 'single' mode makes of a parsed module (compile() with PyCF_ONLY_AST runs them too). */
+    public static void checkSingle(Module ast, String filename, String source) {
+        new Compiler(filename, source, Mode.SINGLE).checkSingle(ast);
     }
 
     private CodeUnit compileExec(Module ast) {

@@ -333,6 +333,10 @@ final class Attributes {
                 if (isDataDescriptor(rt, descr)) throw rt.error("AttributeError", v == 0 ? "__delete__" : "__set__");
             }
         }
+        if (name.equals("__dict__") && c.builtinLayout() && c.builtinBase instanceof NativeType nt && nt.ownDictOffset() != 0) {
+            nt.setAttrOf(o, name, v);  // the native base's own __dict__ getset (ast.AST's)
+            return;
+        }
         if (c.exceptionBased) {
             if (v == 0) {
                 long d = Native.getLong(o + ExceptionType.DICT);

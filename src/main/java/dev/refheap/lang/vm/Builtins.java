@@ -128,7 +128,7 @@ final class Builtins {
             PyType xt = rt.ops.asBuiltin(heap.typeOf(x), "__abs__");  // an int or float subclass without its own __abs__: its base's
             if (xt instanceof IntType) return heap.ints.of(IntType.toBig(x).abs());
             if (xt == heap.floats) return heap.floats.of(Math.abs(FloatType.value(x)));
-            if (heap.typeOf(x) == rt.complexType) return rt.complexType.abs(x);
+            if (xt == rt.complexType) return rt.complexType.abs(x);
             if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__abs__") != 0) return rt.ops.callMethod(x, "__abs__");
             throw rt.typeError("bad operand type for abs(): '" + rt.ops.typeName(x) + "'");
         });

@@ -111,6 +111,7 @@ final class ExecBuiltins {
             try {
                 tree = m == Compiler.Mode.EVAL ? dev.refheap.lang.parser.Parser.parseExpression(src, filename)
                         : dev.refheap.lang.parser.Parser.parseModule(src, filename);
+                if (m == Compiler.Mode.SINGLE) Compiler.checkSingle((dev.refheap.lang.ast.Module) tree, filename, src);
             } catch (PySyntaxError e) {
                 throw new PyException(syntaxError(rt, e));
             }

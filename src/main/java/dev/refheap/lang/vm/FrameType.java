@@ -22,6 +22,14 @@ final class FrameType extends LangType {
     long of(Frame f) {
         if (f.frameObject == 0) {
             long o = heap.allocObject(this, 0);
+            if (f.frameObject != 0) {
+                // The allocation started a collection, and a finalizer's frame that finished in it
+                // made this frame's object as its f_back: keep that one and drop the new one, as
+                // 3.11's _PyFrame_MakeAndSetFrameObject does (GH-97002; memory fuzzer seed 3037062)
+                heap.freeObject(o);
+                heap.incref(f.frameObject);
+                return f.frameObject;
+            }
             Native.putLong(o + HANDLE, frames.add(f));
             Native.putLong(o + LINENO, 0);
             Native.putLong(o + F_BACK, 0);

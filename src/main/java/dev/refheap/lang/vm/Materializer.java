@@ -16,6 +16,15 @@ import java.util.Map;
  * unit, equal constants become one heap object (each co_consts tuple that uses it holds one
  * reference); string constants made only of ASCII letters, digits and underscores are interned,
  * as CPython 3.11 does, so they are shared across compilation units too.
+ *
+ * <p>The GC objects are made in the order CPython 3.11's compile() makes the ones that survive it,
+ * which decides their places in generation 0 (observable once gc.unfreeze() lets a collection
+ * see them together with what the program made, e.g. which tuples untrack_tuples reaches first):
+ * first every constant tuple and frozenset of the whole unit tree, items before the tuple holding
+ * them, in the order the code generator first adds them (the AST optimizer folds them all before
+ * any code is generated); then the code objects, nested ones before the one holding them (a
+ * nested body is assembled while its parent is generated), each as makecode does: co_names,
+ * co_consts, co_localsplusnames.
  */
 final class Materializer {
     private final Runtime rt;
@@ -34,6 +43,7 @@ final class Materializer {
     static long materialize(Runtime rt, CodeUnit unit) {
         Materializer m = new Materializer(rt, unit.filename());
         try {
+            m.constantsOf(unit);
             return m.code(unit);
         } finally {
             for (long o : m.constants.values()) rt.heap.decref(o);
@@ -42,6 +52,17 @@ final class Materializer {
         }
     }
 
+    /** The constant tuples and frozensets of {@code unit} and its nested units, made in first-use order. */
+    private void constantsOf(CodeUnit unit) {
+        if (!seenUnits.add(unit)) return;
+        for (Object c : unit.consts()) {
+            if (c instanceof CodeUnit u) constantsOf(u);
+            else if (c instanceof CodeUnit.ConstTuple || c instanceof CodeUnit.ConstFrozenset) heap.decref(constant(c));
+        }
+    }
+
+    private final java.util.Set<CodeUnit> seenUnits = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
     private long code(CodeUnit unit) {
         Long cached = codes.get(unit);
         if (cached != null) {
@@ -49,6 +70,9 @@ final class Materializer {
             return cached;
         }
         List<Object> consts = unit.consts();
+        // Nested code objects first: CPython assembles a nested body while generating its parent.
+        for (Object c : consts) if (c instanceof CodeUnit u) heap.decref(code(u));
+        long names = internedTuple(unit.names());
         // co_consts itself is merged like a constant tuple (CPython's merge_const_one): code objects
         // with equal constants, and an equal constant tuple, share one tuple object.
         Object constsKey = new TupleKey(consts.stream().map(c -> c instanceof CodeUnit ? (Object) new IdentityKey(c) : key(c)).toList());
@@ -58,14 +82,15 @@ final class Materializer {
             constsTuple = shared;
             heap.incref(constsTuple);
         } else {
-            constsTuple = heap.tuples.alloc(consts.size());
-            for (int i = 0; i < consts.size(); i++) TupleType.setItemSteal(constsTuple, i, constant(consts.get(i)));
+            long[] items = new long[consts.size()];
+            for (int i = 0; i < items.length; i++) items[i] = constant(consts.get(i));
+            constsTuple = heap.tuples.alloc(items.length);
+            for (int i = 0; i < items.length; i++) TupleType.setItemSteal(constsTuple, i, items[i]);
             constants.put(constsKey, constsTuple);
             heap.incref(constsTuple);
         }
         long[] constAddrs = new long[consts.size()];
         for (int i = 0; i < consts.size(); i++) constAddrs[i] = TupleType.item(constsTuple, i);
-        long names = internedTuple(unit.names());
         long[] nameAddrs = new long[unit.names().size()];
         for (int i = 0; i < nameAddrs.length; i++) nameAddrs[i] = TupleType.item(names, i);
         long localsplus = internedTuple(unit.localsplusNames());
@@ -152,14 +177,18 @@ final class Materializer {
                 yield o;
             }
             case CodeUnit.ConstTuple t -> {
-                long tuple = heap.tuples.alloc(t.items().size());
-                for (int i = 0; i < t.items().size(); i++) TupleType.setItemSteal(tuple, i, constant(t.items().get(i)));
+                // Items first: the AST optimizer folds the innermost tuple first.
+                long[] items = new long[t.items().size()];
+                for (int i = 0; i < items.length; i++) items[i] = constant(t.items().get(i));
+                long tuple = heap.tuples.alloc(items.length);
+                for (int i = 0; i < items.length; i++) TupleType.setItemSteal(tuple, i, items[i]);
                 yield tuple;
             }
             case CodeUnit.ConstFrozenset f -> {
+                long[] items = new long[f.items().size()];
+                for (int i = 0; i < items.length; i++) items[i] = constant(f.items().get(i));
                 long set = heap.frozensets.create();
-                for (Object item : f.items()) {
-                    long x = constant(item);
+                for (long x : items) {
                     heap.sets.add(set, x);
                     heap.decref(x);
                 }

@@ -117,6 +117,7 @@ final class TypeCall {
         if (base == heap.strs) return strNew(rt, c, a, o, n, kw);
         if (base == heap.bytes) return bytesNew(rt, c, a, o, n, kw);
         if (base == heap.weakrefs) return weakrefNew(rt, c, a, o, n, kw);
+        if (base == rt.complexType) return complexNew(rt, c, a, o, n, kw);
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
         if (base == rt.genericAliasType) return rt.genericAliasType.construct(c, a, o, n, kw);
         return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
@@ -211,6 +212,16 @@ final class TypeCall {
         long self = c.allocInstance();
         rt.heap.weakrefs.initSubtypeRef(self, a[o], np == 2 ? a[o + 1] : 0);
         return self;
+    }
+
+    /** complex_subtype_from_doubles: the value of {@code complex(*args)} in an instance of the class. */
+    private static long complexNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        return fromBaseValue(rt, rt.complexType, a, o, n, kw, tmp -> {
+            long self = c.allocInstance();
+            Native.putDouble(self + ComplexType.REAL, ComplexType.real(tmp));
+            Native.putDouble(self + ComplexType.IMAG, ComplexType.imag(tmp));
+            return self;
+        });
     }
 
     /** float_subtype_new: the value of {@code float(*args)} in an instance of the class. */

@@ -720,6 +720,17 @@ final class TypeMethods {
         def0(heap.typeType, "__subclasses__", s -> rt.subclasses.list(s));
         Attributes.install(rt);
         def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
+        // object___reduce_ex__: a class that overrides __reduce__ (ast.AST, a Python class) is reduced
+        // by it; copyreg's protocol-based reduction (_common_reduce) is not there yet
+        def1(heap.objectType, "__reduce_ex__", (s, proto) -> {
+            if (!(heap.typeOf(proto) instanceof IntType)) {
+                throw rt.typeError("'" + rt.ops.typeName(proto) + "' object cannot be interpreted as an integer");
+            }
+            long r = rt.ops.lookupType(heap.typeOf(s), "__reduce__");
+            boolean objects = r == 0 || heap.typeOf(r) instanceof BuiltinDescrType bd && bd.entry(r).owner() == heap.objectType;
+            if (objects) throw rt.error("NotImplementedError", "refheap does not support object.__reduce_ex__ yet");
+            return rt.ops.callMethod(s, "__reduce__");
+        });
         PyType G = rt.generatorType;
         def1(G, "send", (s, v) -> rt.interpreter.resume(s, v, 0, false));
         def(G, "throw", (s, a, o, n, kw) -> {

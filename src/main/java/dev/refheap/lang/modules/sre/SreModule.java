@@ -87,7 +87,7 @@ public final class SreModule {
         int[] code = new int[len];
         for (int i = 0; i < len; i++) {
             long item = ListType.item(list, i);
-            if (!vm.isInt(item)) throw vm.error("TypeError", "an integer is required");
+            if (!vm.isInstanceOf(item, vm.heap.ints)) throw vm.error("TypeError", "an integer is required");  // PyLong_Check: re._constants' opcodes are an int subclass
             java.math.BigInteger v = vm.asIndex(item);
             if (v.signum() < 0) throw vm.error("OverflowError", "can't convert negative value to unsigned int");
             if (v.bitLength() > 32) throw vm.error("OverflowError", "regular expression code size limit exceeded");

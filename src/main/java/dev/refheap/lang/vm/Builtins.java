@@ -128,7 +128,7 @@ final class Builtins {
             PyType xt = rt.ops.asBuiltin(heap.typeOf(x), "__abs__");  // an int or float subclass without its own __abs__: its base's
             if (xt instanceof IntType) return heap.ints.of(IntType.toBig(x).abs());
             if (xt == heap.floats) return heap.floats.of(Math.abs(FloatType.value(x)));
-            if (heap.typeOf(x) == rt.complexType) return rt.complexType.abs(x);
+            if (xt == rt.complexType) return rt.complexType.abs(x);
             if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__abs__") != 0) return rt.ops.callMethod(x, "__abs__");
             throw rt.typeError("bad operand type for abs(): '" + rt.ops.typeName(x) + "'");
         });
@@ -229,17 +229,27 @@ final class Builtins {
         int nkw = kw == 0 ? 0 : (int) TupleType.size(kw);
         String sep = " ", end = "\n";
         boolean toErr = false, flush = false;
+        long file = 0;
         for (int k = 0; k < nkw; k++) {
             String name = StrType.value(TupleType.item(kw, k));
             long v = a[o + n - nkw + k];
             switch (name) {
                 case "sep" -> sep = v == heap.None ? " " : strArg(rt, v, "sep");
                 case "end" -> end = v == heap.None ? "\n" : strArg(rt, v, "end");
-                case "file" -> toErr = v == Modules.stderrObject(rt);
+                case "file" -> file = v == heap.None ? 0 : v;
                 case "flush" -> flush = rt.ops.truthy(v);
                 default -> throw rt.typeError("'" + name + "' is an invalid keyword argument for print()");
             }
         }
+        if (file == 0) {  // sys.stdout, whatever it is now (contextlib.redirect_stdout replaces it)
+            long sys = heap.dicts.getItem(rt.sysModules, "sys");
+            file = sys == 0 || heap.typeOf(sys) != rt.moduleType ? 0 : heap.dicts.getItem(ModuleType.dict(sys), "stdout");
+            if (file == heap.None) return incref(heap, heap.None);  // python3 prints nothing then
+        }
+        if (file != 0 && (heap.typeOf(file) != rt.streams || Native.getLong(file + Streams.WHICH) == Streams.STDIN)) {
+            return printTo(rt, file, a, o, n - nkw, sep, end, flush);
+        }
+        toErr = file != 0 && Native.getLong(file + Streams.WHICH) == Streams.STDERR;
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i <= n - nkw; i++) {
             String piece = i == n - nkw ? end : rt.ops.str(a[o + i]);
@@ -257,6 +267,32 @@ final class Builtins {
         StdStream.check(rt, toErr);  // a failed write to the process's stdout/stderr raises OSError here, as in python3
         heap.incref(heap.None);
         return heap.None;
+    }
+
+    /** print to an object that is not the process's stdout or stderr: file.write(str(arg)), sep, ..., end; file.flush(). */
+    private static long printTo(Runtime rt, long file, long[] a, int o, int npos, String sep, String end, boolean flush) {
+        Heap heap = rt.heap;
+        heap.incref(file);  // the write() calls may replace sys.stdout
+        try {
+            for (int i = 0; i < npos; i++) {
+                if (i > 0) writeTo(rt, file, heap.strs.of(sep));
+                writeTo(rt, file, rt.ops.strObject(a[o + i]));
+            }
+            writeTo(rt, file, heap.strs.of(end));
+            if (flush) heap.decref(rt.ops.callMethod(file, "flush"));
+        } finally {
+            heap.decref(file);
+        }
+        return incref(heap, heap.None);
+    }
+
+    /** file.write(text), text stolen. */
+    private static void writeTo(Runtime rt, long file, long text) {
+        try {
+            rt.heap.decref(rt.ops.callMethod(file, "write", text));
+        } finally {
+            rt.heap.decref(text);
+        }
     }
 
     private static String strArg(Runtime rt, long v, String what) {
@@ -696,7 +732,17 @@ final class Builtins {
             throw e;
         }
         try {
-            if (bases != origBases) heap.dicts.setItem(ns, "__orig_bases__", origBases);
+            if (bases != origBases) {  // PyMapping_SetItemString: a dict subclass's __setitem__ sees it
+                if (Heap.typeAddress(ns) == heap.dicts.address()) heap.dicts.setItem(ns, "__orig_bases__", origBases);
+                else {
+                    long key = heap.strs.internedOf("__orig_bases__");
+                    try {
+                        rt.ops.setItem(ns, key, origBases);
+                    } finally {
+                        heap.decref(key);
+                    }
+                }
+            }
             long r = rt.interpreter.runClassBody(func, ns);
             heap.decref(r);
             if (meta == null) return ClassStatements.callMetaclass(rt, kws, nameObj, bases, ns);

@@ -42,6 +42,10 @@ final class ComplexType extends ExtType {
     @Override
     public void dealloc(long o) { heap.freeObject(o); }
 
+    /** complex is a data base: a subclass's instances (PyComplexObject, then __weakref__ and a managed dict) act as complex numbers. */
+    @Override
+    public boolean isDataBase() { return true; }
+
     @Override
     public long hash(long o) {
         long hr = Hashing.hashDouble(real(o), o), hi = Hashing.hashDouble(imag(o), o);
@@ -72,7 +76,7 @@ final class ComplexType extends ExtType {
 
     /** The complex value of an int, float or complex operand; null for anything else. */
     Complex toComplex(long v) {
-        PyType t = heap.typeOf(v);
+        PyType t = rt.ops.baseView(v);  // a subclass instance's value too
         if (t == this) return value(v);
         if (t == heap.floats) return new Complex(FloatType.value(v), 0.0);
         if (t instanceof IntType) return new Complex(Numbers.toDouble(rt, v), 0.0);
@@ -117,7 +121,7 @@ final class ComplexType extends ExtType {
 
     @Override
     Boolean eq(long a, long b) {
-        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        PyType ta = rt.ops.baseView(a), tb = rt.ops.baseView(b);
         long c = ta == this ? a : b, other = ta == this ? b : a;
         PyType to = ta == this ? tb : ta;
         if (to == this) return real(a) == real(b) && imag(a) == imag(b);

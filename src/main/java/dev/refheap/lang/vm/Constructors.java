@@ -21,6 +21,11 @@ final class Constructors {
         int nkw = Args.nkw(kw);
         if (t instanceof ExtType x) return x.construct(typeObject, a, o, n, kw);
         if (t == heap.dicts) return dict(rt, a, o, n, kw);
+        if (t == heap.typeType && nkw > 0 && n - nkw == 3) {
+            // type(name, bases, ns, **kw): type_new passes the keywords on (to the winning
+            // metaclass's __new__, then __init_subclass__: enum's type(name, (etype,), body, boundary=...))
+            return TypeCall.typeNew(rt, null, a, o, n, kw);
+        }
         if (nkw > 0 && t != heap.ints && t != heap.strs) throw rt.typeError(t.name() + "() takes no keyword arguments");
         if (t == heap.typeType) {
             if (n == 1) return Builtins.incref(heap, dev.refheap.object.Heap.typeAddress(a[o]));
@@ -181,6 +186,12 @@ final class Constructors {
             }
             heap.decref(args);
             return r;
+        }
+        if (t == rt.methodType) {  // method_new: types.MethodType(func, instance)
+            Args.exactly(rt, "method", n, kw, 2);
+            if (!Builtins.isCallable(rt, a[o])) throw rt.typeError("first argument must be callable");
+            if (a[o + 1] == heap.None) throw rt.typeError("instance must not be None");
+            return rt.methodType.create(a[o], a[o + 1]);
         }
         throw rt.typeError("cannot create '" + t.name() + "' instances");
     }

@@ -1229,12 +1229,24 @@ final class Interpreter implements RootProvider {
             case LOAD_CLOSURE -> { long c = s[arg]; heap.incref(c); s[f.sp++] = c; }
             case LOAD_CLASSDEREF -> {
                 String name = code.unit.localsplusNames().get(arg);
-                long v = f.locals == 0 ? 0 : heap.dicts.getItem(f.locals, name);
+                long v;
+                boolean owned = false;
+                if (f.locals != 0 && Heap.typeAddress(f.locals) != heap.dicts.address()) {
+                    long key = heap.strs.internedOf(name);
+                    try {
+                        v = mappingGet(f.locals, key);  // a new reference
+                    } finally {
+                        heap.decref(key);
+                    }
+                    owned = v != 0;
+                } else {
+                    v = f.locals == 0 ? 0 : heap.dicts.getItem(f.locals, name);
+                }
                 if (v == 0) {
                     v = CellType.contents(s[arg]);
                     if (v == 0) throw freeVarError(f, arg);
                 }
-                heap.incref(v);
+                if (!owned) heap.incref(v);
                 s[f.sp++] = v;
             }
             case MAKE_CELL -> makeCell(f, arg);
@@ -2127,7 +2139,8 @@ final class Interpreter implements RootProvider {
     // ---- names ------------------------------------------------------------------------------------
 
     private long loadName(Frame f, long name) {
-        long v = heap.dicts.getItem(f.locals, name);
+        long v = Heap.typeAddress(f.locals) == heap.dicts.address() ? heap.dicts.getItem(f.locals, name) : mappingGet(f.locals, name);
+        if (v != 0 && Heap.typeAddress(f.locals) != heap.dicts.address()) return v;  // already a new reference
         if (v == 0 && f.locals != f.globals) v = heap.dicts.getItem(f.globals, name);
         if (v == 0) v = heap.dicts.getItem(f.builtins, name);
         if (v == 0) throw nameError(name);
@@ -2136,7 +2149,29 @@ final class Interpreter implements RootProvider {
     }
 
     private void storeName(Frame f, CodeType.Code code, int pc, int nameIndex, long v) {
+        if (Heap.typeAddress(f.locals) != heap.dicts.address()) {  // a dict subclass from __prepare__: PyObject_SetItem
+            try {
+                rt.ops.setItem(f.locals, code.names[nameIndex], v);
+            } finally {
+                heap.decref(v);
+            }
+            return;
+        }
         storeInDict(f.locals, code, pc, nameIndex, v);
+    }
+
+    /**
+     * LOAD_NAME's PyObject_GetItem on a namespace that is not exactly a dict (a class body whose
+     * metaclass's __prepare__ gave a dict subclass): a new reference, or 0 when it raised KeyError.
+     */
+    private long mappingGet(long ns, long name) {
+        try {
+            return rt.ops.getItem(ns, name);
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("KeyError"))) throw e;
+            heap.decref(e.exc());
+            return 0;
+        }
     }
 
     /**
@@ -2161,6 +2196,15 @@ final class Interpreter implements RootProvider {
     }
 
     private void deleteName(Frame f, long name) {
+        if (Heap.typeAddress(f.locals) != heap.dicts.address()) {  // PyObject_DelItem: any error is the NameError
+            try {
+                rt.ops.delItem(f.locals, name);
+            } catch (PyException e) {
+                heap.decref(e.exc());
+                throw nameError(name);
+            }
+            return;
+        }
         if (!heap.dicts.delItem(f.locals, name)) throw nameError(name);
     }
 

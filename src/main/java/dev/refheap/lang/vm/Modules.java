@@ -186,8 +186,47 @@ final class Modules {
         set(rt, m, "stdin", Streams.create(rt, Streams.STDIN));
         set(rt, m, "stdout", Streams.create(rt, false));
         set(rt, m, "stderr", Streams.create(rt, true));
+        for (String std : new String[] {"stdin", "stdout", "stderr"}) {  // the originals, kept for restoring them
+            heap.dicts.setItem(ModuleType.dict(m), "__" + std + "__", heap.dicts.getItem(ModuleType.dict(m), std));
+        }
+        def(rt, m, "excepthook", (s, a, o, n, kw) -> excepthook(rt, a, o, n, kw));
+        heap.dicts.setItem(ModuleType.dict(m), "__excepthook__", heap.dicts.getItem(ModuleType.dict(m), "excepthook"));
         SysInfo.install(rt, m);
         return m;
+    }
+
+    /**
+     * sys.excepthook(type, value, traceback) (also sys.__excepthook__): PyErr_Display, the traceback
+     * python3 prints for an uncaught exception, written to sys.stderr; a value that is not an
+     * exception is reported there as print_exception's TypeError, not raised.
+     */
+    private static long excepthook(Runtime rt, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        Args.exactly(rt, "excepthook", n, kw, 3);
+        long value = a[o + 1], tb = a[o + 2];
+        String text;
+        if (!rt.ops.isInstance(value, rt.baseException)) {
+            text = "TypeError: print_exception(): Exception expected for value, " + rt.ops.typeName(value) + " found\n";
+        } else {
+            long key = heap.strs.internedOf("__traceback__");
+            try {
+                long cur = rt.ops.getAttr(value, key);
+                if (cur == heap.None && tb != heap.None) rt.ops.setAttr(value, key, tb);  // the value's own traceback wins
+                heap.decref(cur);
+            } finally {
+                heap.decref(key);
+            }
+            text = rt.tracebacks.format(value);
+        }
+        long file = stderrObject(rt);
+        if (file == -1 || file == 0 || file == heap.None) return none(heap);
+        long str = heap.strs.of(text);
+        try {
+            heap.decref(rt.ops.callMethod(file, "write", str));
+        } finally {
+            heap.decref(str);
+        }
+        return none(heap);
     }
 
     /** sys.getsizeof: __sizeof__ plus the GC head and managed-dict pre-header. */

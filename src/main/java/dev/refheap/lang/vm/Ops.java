@@ -1330,6 +1330,10 @@ final class Ops {
                 va = asBuiltin(va, op.base().dunder);
                 vb = asBuiltin(vb, "__r" + op.base().dunder.substring(2));
                 if (op.isInplace() && heap.typeOf(a) instanceof ClassType c && lookupUserOnly(c, op.dunder) != 0) va = c;
+                if (va == rt.complexType || vb == rt.complexType) {  // complex's nb_ slots on a subclass instance
+                    long r = rt.complexType.binary(op, a, b);
+                    if (r != 0) return r;
+                }
             }
             long r = Numbers.binary(rt, op.base(), a, b, va, vb);
             if (r != 0) return r;
@@ -1524,6 +1528,10 @@ final class Ops {
             } catch (PyError e) {
                 throw rt.fromPyError(e);
             }
+        }
+        if ((ba == rt.complexType || bb == rt.complexType) && (op == 2 || op == 3)) {  // complex_richcompare
+            Boolean r = rt.complexType.eq(a, b);
+            if (r != null) return r == (op == 2);
         }
         if (ba == heap.bytes && bb == heap.bytes) {  // bytes_richcompare
             int c = java.util.Arrays.compareUnsigned(BytesType.value(a), BytesType.value(b));

@@ -483,6 +483,11 @@ final class Sequences {
                 rt.rangeType.requireSmall(o, "slicing");
             }
             long len = RangeType.length(o);
+            if (isSlice) {  // compute_slice: a range of the picked values
+                long[] sl = sliceIndices(rt, key, len);
+                long step = RangeType.step(o);
+                return rt.rangeType.create(RangeType.start(o) + sl[0] * step, RangeType.start(o) + sl[1] * step, step * sl[2]);
+            }
             long i = index(rt, key, len, "range");
             if (i < 0 || i >= len) throw rt.error("IndexError", "range object index out of range");
             return heap.ints.of(RangeType.start(o) + i * RangeType.step(o));

@@ -38,6 +38,16 @@ final class SlotWrappers {
     /** One entry of a builtin type's dict: its name and kind letter (see the table's generator). */
     record Slot(String name, char kind) {}
 
+    /**
+     * The builtin types whose {@code __doc__} is None in CPython 3.11 (no tp_doc): refheap has that
+     * value, so {@code None.__doc__} works (types.DynamicClassAttribute reads {@code fget.__doc__}
+     * of a None fget). The other types' docstrings are not carried.
+     */
+    private static final java.util.Set<String> DOC_NONE = java.util.Set.of("NoneType", "NotImplementedType", "ellipsis", "frame",
+            "generator", "coroutine", "async_generator", "mappingproxy", "list_iterator", "tuple_iterator", "str_ascii_iterator",
+            "set_iterator", "dict_keyiterator", "range_iterator", "longrange_iterator", "bytearray_iterator", "bytes_iterator",
+            "dict_keys", "dict_values", "dict_items");
+
     private final Runtime rt;
     private final Heap heap;
     /** Each builtin type's dict entries in CPython's order. */
@@ -71,7 +81,10 @@ final class SlotWrappers {
                 // list.__sizeof__) runs the base's implementation unless it has one of its own here
                 Builtin inherited = inheritedImpl(t, s.name());
                 switch (s.kind()) {
-                    case 'X' -> { if (s.name().equals("__hash__")) attrs.put("__hash__", heap.None); }  // unhashable: __hash__ = None
+                    case 'X' -> {
+                        if (s.name().equals("__hash__")) attrs.put("__hash__", heap.None);  // unhashable: __hash__ = None
+                        else if (s.name().equals("__doc__") && DOC_NONE.contains(t.name())) attrs.put("__doc__", heap.None);
+                    }
                     case 'S' -> {
                         Builtin own = t == heap.objectType ? null : genericSlot(t, s.name());
                         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, t, s.name(), own == null && inherited != null ? inherited : slot(t, s.name()));

@@ -117,6 +117,7 @@ final class TypeCall {
         if (base == heap.strs) return strNew(rt, c, a, o, n, kw);
         if (base == heap.bytes) return bytesNew(rt, c, a, o, n, kw);
         if (base == heap.weakrefs) return weakrefNew(rt, c, a, o, n, kw);
+        if (base == rt.complexType) return complexNew(rt, c, a, o, n, kw);
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
         if (base == rt.genericAliasType) return rt.genericAliasType.construct(c, a, o, n, kw);
         return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
@@ -213,6 +214,16 @@ final class TypeCall {
         return self;
     }
 
+    /** complex_subtype_from_doubles: the value of {@code complex(*args)} in an instance of the class. */
+    private static long complexNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
+        return fromBaseValue(rt, rt.complexType, a, o, n, kw, tmp -> {
+            long self = c.allocInstance();
+            Native.putDouble(self + ComplexType.REAL, ComplexType.real(tmp));
+            Native.putDouble(self + ComplexType.IMAG, ComplexType.imag(tmp));
+            return self;
+        });
+    }
+
     /** float_subtype_new: the value of {@code float(*args)} in an instance of the class. */
     private static long floatNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
         return fromBaseValue(rt, rt.heap.floats, a, o, n, kw, tmp -> {
@@ -266,7 +277,7 @@ final class TypeCall {
         long name = a[o], bases = a[o + 1], dict = a[o + 2];
         if (!Heap.isStr(name)) throw rt.typeError("type.__new__() argument 1 must be str, not " + rt.ops.typeName(name));
         if (heap.typeOf(bases) != heap.tuples) throw rt.typeError("type.__new__() argument 2 must be tuple, not " + rt.ops.typeName(bases));
-        if (!(heap.typeOf(dict) instanceof DictType)) throw rt.typeError("type.__new__() argument 3 must be dict, not " + rt.ops.typeName(dict));
+        if (!(heap.typeOf(dict) instanceof DictType) && !rt.ops.isInstance(dict, heap.dicts)) throw rt.typeError("type.__new__() argument 3 must be dict, not " + rt.ops.typeName(dict));
         for (long i = 0; i < TupleType.size(bases); i++) {
             if (!rt.ops.isTypeObject(TupleType.item(bases, i))) throw rt.typeError("bases must be types");
         }
@@ -344,10 +355,10 @@ final class TypeCall {
         } finally {
             heap.decref(f);
         }
-        if (!(heap.typeOf(ns) instanceof DictType)) {
+        if (!(heap.typeOf(ns) instanceof DictType) && !rt.ops.isInstance(ns, heap.dicts)) {  // a dict subclass (enum's _EnumDict) has the dict layout
             String tn = rt.ops.typeName(ns);
             heap.decref(ns);
-            throw rt.error("NotImplementedError", "refheap does not support a __prepare__ that returns a '" + tn + "' (a namespace other than dict) yet");
+            throw rt.error("NotImplementedError", "refheap does not support a __prepare__ that returns a '" + tn + "' (a namespace other than a dict) yet");
         }
         return ns;
     }

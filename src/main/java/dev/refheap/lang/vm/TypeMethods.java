@@ -302,15 +302,102 @@ final class TypeMethods {
         // frozenset_copy: an exact frozenset is its own copy; a subclass instance's is a new frozenset
         def0(heap.frozensets, "copy", s -> Heap.typeAddress(s) == heap.frozensets.address() ? Builtins.incref(heap, s) : Sequences.setOp(rt, s, s, 0));
         def(S, "update", (s, a, o, n, kw) -> { for (int i = 0; i < n; i++) Builtins.setUpdate(rt, s, a[o + i]); return none(); });
+        def(S, "difference_update", (s, a, o, n, kw) -> {
+            Args.noKeywords(rt, "set.difference_update", kw);
+            for (int i = 0; i < n; i++) {
+                if (a[o + i] == s) {  // set_clear_internal: s - s
+                    heap.sets.clear(s);
+                    continue;
+                }
+                long other = asSet(a[o + i]);
+                try {
+                    forEachKey(other, k -> heap.sets.discard(s, k));
+                } finally {
+                    heap.decref(other);
+                }
+            }
+            return none();
+        });
+        def(S, "intersection_update", (s, a, o, n, kw) -> {
+            Args.noKeywords(rt, "set.intersection_update", kw);
+            long acc = Builtins.incref(heap, s);
+            try {
+                for (int i = 0; i < n; i++) {
+                    long next = setWith(acc, a[o + i], 1);
+                    heap.decref(acc);
+                    acc = next;
+                }
+                if (acc != s) {  // the result's entries replace the set's (set_swap_bodies)
+                    long result = acc;
+                    heap.sets.clear(s);
+                    forEachKey(result, k -> heap.sets.add(s, k));
+                }
+            } finally {
+                heap.decref(acc);
+            }
+            return none();
+        });
+        def1(S, "symmetric_difference_update", (s, v) -> {
+            if (v == s) {
+                heap.sets.clear(s);
+                return none();
+            }
+            long other = asSet(v);
+            try {
+                forEachKey(other, k -> {
+                    if (!heap.sets.discard(s, k)) heap.sets.add(s, k);
+                });
+            } finally {
+                heap.decref(other);
+            }
+            return none();
+        });
         for (PyType T : new PyType[] {S, heap.frozensets}) {  // the methods set and frozenset share (the result's type is the receiver's base)
-            def1(T, "union", (s, v) -> setWith(s, v, 0));
-            def1(T, "intersection", (s, v) -> setWith(s, v, 1));
-            def1(T, "difference", (s, v) -> setWith(s, v, 2));
+            for (String[] m : new String[][] {{"union", "0"}, {"intersection", "1"}, {"difference", "2"}}) {
+                int kind = Integer.parseInt(m[1]);
+                def(T, m[0], (s, a, o, n, kw) -> {  // any number of iterables: folded left, from a copy when none
+                    Args.noKeywords(rt, Ops.shortName(heap.typeOf(s)) + "." + m[0], kw);
+                    if (n == 0) return Sequences.setOp(rt, s, s, 0);
+                    long acc = setWith(s, a[o], kind);
+                    for (int i = 1; i < n; i++) {
+                        long next;
+                        try {
+                            next = setWith(acc, a[o + i], kind);
+                        } finally {
+                            heap.decref(acc);
+                        }
+                        acc = next;
+                    }
+                    return acc;
+                });
+            }
             def1(T, "symmetric_difference", (s, v) -> setWith(s, v, 3));
             def1(T, "issubset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, s, o2)); } finally { heap.decref(o2); } });
             def1(T, "issuperset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, o2, s)); } finally { heap.decref(o2); } });
             def1(T, "isdisjoint", (s, v) -> { long o2 = asSet(v); try { long i = Sequences.setOp(rt, s, o2, 1); boolean e = SetType.size(i) == 0; heap.decref(i); return rt.ops.bool(e); } finally { heap.decref(o2); } });
         }
+    }
+
+    /** Calls {@code f} with each key of set {@code s} (borrowed), over a snapshot of its keys. */
+    private void forEachKey(long s, java.util.function.LongConsumer f) {
+        long it = rt.ops.iter(s);
+        try {
+            for (long k = rt.ops.next(it); k != 0; k = rt.ops.next(it)) {
+                try {
+                    f.accept(k);
+                } finally {
+                    heap.decref(k);
+                }
+            }
+        } finally {
+            heap.decref(it);
+        }
+    }
+
+    private static long[] tupleItems(long t) {
+        long[] r = new long[(int) TupleType.size(t)];
+        for (int i = 0; i < r.length; i++) r[i] = TupleType.item(t, i);
+        return r;
     }
 
     private long asSet(long v) {
@@ -649,10 +736,30 @@ final class TypeMethods {
         def(G, "throw", (s, a, o, n, kw) -> {
             Args.range(rt, "throw", n, kw, 1, 3);
             long e = a[o];
+            long val = n >= 2 ? a[o + 1] : heap.None, tb = n == 3 ? a[o + 2] : heap.None;
+            if (tb != heap.None && heap.typeOf(tb) != rt.tracebackType) throw rt.typeError("throw() third argument must be a traceback object");
             long exc;
-            if (rt.ops.isExceptionType(e)) exc = Builtins.instantiateType(rt, e);
-            else if (rt.ops.isInstance(e, rt.baseException)) exc = Builtins.incref(heap, e);
-            else throw rt.typeError("exceptions must be classes or instances deriving from BaseException, not " + rt.ops.typeName(e));
+            if (rt.ops.isExceptionType(e)) {
+                // _gen_throw's normalization: the value itself when it is an instance, else type(value) or type(*value)
+                if (val != heap.None && rt.ops.isInstance(val, heap.typeAt(e))) exc = Builtins.incref(heap, val);
+                else if (val == heap.None) exc = Builtins.instantiateType(rt, e);
+                else if (heap.typeOf(val) == heap.tuples) exc = rt.ops.call(e, tupleItems(val), 0, (int) TupleType.size(val), 0);
+                else exc = rt.ops.call0(e, val);
+            } else if (rt.ops.isInstance(e, rt.baseException)) {
+                if (val != heap.None) throw rt.typeError("instance exception may not have a separate value");
+                exc = Builtins.incref(heap, e);
+            } else throw rt.typeError("exceptions must be classes or instances deriving from BaseException, not " + rt.ops.typeName(e));
+            if (tb != heap.None) {
+                long key = heap.strs.internedOf("__traceback__");
+                try {
+                    rt.ops.setAttr(exc, key, tb);
+                } catch (RuntimeException x) {
+                    heap.decref(exc);
+                    throw x;
+                } finally {
+                    heap.decref(key);
+                }
+            }
             return rt.interpreter.resume(s, heap.None, exc, false);
         });
         def0(G, "close", s -> { rt.interpreter.closeGenerator(s); return none(); });

@@ -403,7 +403,12 @@ final class TypeMethods {
     private long asSet(long v) {
         if (heap.typeOf(v) == heap.sets) return Builtins.incref(heap, v);
         long s = heap.sets.create();
-        Builtins.setUpdate(rt, s, v);
+        try {
+            Builtins.setUpdate(rt, s, v);
+        } catch (RuntimeException e) {  // not iterable, or an unhashable item: the new set goes
+            heap.decref(s);
+            throw e;
+        }
         return s;
     }
 

@@ -47,6 +47,28 @@ public abstract class FieldsType extends NativeType {
         return o;
     }
 
+    /** An instance's tp_init work, run on a new, tracked instance by {@link #trackAndInit}. */
+    @FunctionalInterface
+    protected interface Init {
+        void run(long o, long[] a, int off, int n, long kwnames);
+    }
+
+    /**
+     * The end of tp_new + tp_init for a gc type: tracks the new instance {@code o} (a reference the
+     * caller gives up), initialises it from the call's arguments and returns it; an init that raises
+     * releases it first, so nothing leaks on the error path.
+     */
+    protected final long trackAndInit(long o, long[] a, int off, int n, long kwnames, Init init) {
+        heap.track(o);
+        try {
+            init.run(o, a, off, n, kwnames);
+        } catch (RuntimeException e) {
+            heap.decref(o);
+            throw e;
+        }
+        return o;
+    }
+
     public static long get(long o, int off) { return Native.getLong(o + off); }
 
     public static void put(long o, int off, long v) { Native.putLong(o + off, v); }

@@ -63,14 +63,7 @@ final class AstType extends FieldsType {
     @Override
     public long newInstance(long[] a, int off, int n, long kwnames) {
         long o = alloc();
-        heap.track(o);
-        try {
-            init(o, a, off, n, kwnames);
-        } catch (RuntimeException e) {
-            heap.decref(o);
-            throw e;
-        }
-        return o;
+        return trackAndInit(o, a, off, n, kwnames, this::init);
     }
 
     /** ast_type_init. */

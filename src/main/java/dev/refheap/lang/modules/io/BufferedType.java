@@ -72,14 +72,7 @@ final class BufferedType extends IoType {
     @Override
     public long newInstance(long[] a, int off, int n, long kwnames) {
         long o = alloc();
-        heap.track(o);
-        try {
-            init(o, a, off, n, kwnames);
-        } catch (RuntimeException e) {
-            heap.decref(o);
-            throw e;
-        }
-        return o;
+        return trackAndInit(o, a, off, n, kwnames, this::init);
     }
 
     @Override

@@ -39,14 +39,7 @@ final class BytesIOType extends IoType {
     public long newInstance(long[] a, int off, int n, long kwnames) {
         long o = alloc();
         put(o, BUF, heap.bytes.of(new byte[0]));
-        heap.track(o);
-        try {
-            init(o, a, off, n, kwnames);
-        } catch (RuntimeException e) {
-            heap.decref(o);
-            throw e;
-        }
-        return o;
+        return trackAndInit(o, a, off, n, kwnames, this::init);
     }
 
     @Override

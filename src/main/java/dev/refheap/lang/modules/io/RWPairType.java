@@ -21,14 +21,7 @@ final class RWPairType extends IoType {
     @Override
     public long newInstance(long[] a, int off, int n, long kwnames) {
         long o = alloc();
-        heap.track(o);
-        try {
-            init(o, a, off, n, kwnames);
-        } catch (RuntimeException e) {
-            heap.decref(o);
-            throw e;
-        }
-        return o;
+        return trackAndInit(o, a, off, n, kwnames, this::init);
     }
 
     private void init(long o, long[] a, int off, int n, long kw) {

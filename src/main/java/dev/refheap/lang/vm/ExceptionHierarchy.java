@@ -19,7 +19,10 @@ final class ExceptionHierarchy {
             {"StopIteration", "Exception"}, {"StopAsyncIteration", "Exception"}, {"SyntaxError", "Exception"}, {"IndentationError", "SyntaxError"},
             {"SystemError", "Exception"}, {"TypeError", "Exception"}, {"ValueError", "Exception"},
             {"UnicodeError", "ValueError"}, {"UnicodeEncodeError", "UnicodeError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
-            {"DeprecationWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"ResourceWarning", "Warning"},
+            {"DeprecationWarning", "Warning"}, {"PendingDeprecationWarning", "Warning"}, {"SyntaxWarning", "Warning"},
+            {"RuntimeWarning", "Warning"}, {"FutureWarning", "Warning"}, {"ImportWarning", "Warning"},
+            {"UnicodeWarning", "Warning"}, {"BytesWarning", "Warning"}, {"ResourceWarning", "Warning"},
+            {"EncodingWarning", "Warning"},
             {"UnicodeEncodeError", "UnicodeError"}, {"UnicodeDecodeError", "UnicodeError"},
             {"UnicodeTranslateError", "UnicodeError"}, {"TabError", "IndentationError"},
     };

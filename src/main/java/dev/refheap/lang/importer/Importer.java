@@ -73,6 +73,17 @@ public final class Importer implements ImportSystem {
         return path;
     }
 
+    @Override
+    public String prefix() {
+        if (stdlib == null) return null;
+        Path lib = stdlib.toAbsolutePath().getParent();
+        if (lib == null) return stdlib.toString();
+        // PREFIX/lib/python3.11: the layout of a CPython install; another layout (a library given
+        // with --stdlib) has no install around it, so its own directory stands for one
+        if (lib.getFileName() != null && lib.getFileName().toString().equals("lib") && lib.getParent() != null) return lib.getParent().toString();
+        return lib.toString();
+    }
+
     // ---- IMPORT_NAME -------------------------------------------------------------------------------
 
     @Override

@@ -146,6 +146,35 @@ final class BytesMethods {
                 return make(java.util.Arrays.copyOfRange(v, start, end));
             });
         }
+        // translate(table, /, delete=b''): table None or 256 bytes; an exact bytes receiver that
+        // nothing changes is returned itself (bytes_translate_impl)
+        def("translate", (s, a, o, n, kw) -> {
+            int nkw = Args.nkw(kw), npos = n - nkw;
+            if (npos < 1) throw rt.typeError("translate() takes at least 1 positional argument (" + npos + " given)");
+            if (n > 2) throw rt.typeError("translate() takes at most 2 arguments (" + n + " given)");
+            if (nkw == 1) {
+                String k = StrType.value(TupleType.item(kw, 0));
+                if (!k.equals("delete")) throw rt.typeError("'" + k + "' is an invalid keyword argument for translate()");
+            }
+            byte[] table = a[o] == heap.None ? null : arg(a[o], "");
+            if (table != null && table.length != 256) throw rt.error("ValueError", "translation table must be 256 characters long");
+            byte[] del = n == 2 ? arg(a[o + 1], "") : new byte[0];
+            boolean[] deleted = new boolean[256];
+            for (byte d : del) deleted[d & 0xff] = true;
+            byte[] v = self(s);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(v.length);
+            boolean changed = false;
+            for (byte c : v) {
+                if (deleted[c & 0xff]) {
+                    changed = true;
+                    continue;
+                }
+                byte t = table == null ? c : table[c & 0xff];
+                if (t != c) changed = true;
+                out.write(t);
+            }
+            return changed ? make(out.toByteArray()) : same(s, v);
+        });
         for (String name : new String[] {"removeprefix", "removesuffix"}) {
             def(name, (s, a, o, n, kw) -> {
                 Args.exactly(rt, name, n, kw, 1);

@@ -255,8 +255,10 @@ final class Constructors {
         long x = a[o];
         PyType t = heap.typeOf(x);
         if (base != 0) {
-            if (!Heap.isStr(x) && !Heap.isBytes(x)) throw rt.typeError("int() can't convert non-string with explicit base");
-            return parseInt(rt, Heap.isStr(x) ? StrType.value(x) : new String(BytesType.value(x)), (int) Builtins.intArg(rt, base));
+            if (Heap.isStr(x)) return parseInt(rt, StrType.value(x), (int) Builtins.intArg(rt, base));
+            // bytes and bytearray (PyBytes_Check || PyByteArray_Check): re._compiler's bitmaps parse bytearray slices
+            if (!Heap.isBytes(x) && !rt.ops.isSubtype(t, rt.byteArrayType)) throw rt.typeError("int() can't convert non-string with explicit base");
+            return parseInt(rt, new String(BufferProtocol.bytesOrNull(rt, x), java.nio.charset.StandardCharsets.ISO_8859_1), (int) Builtins.intArg(rt, base));
         }
         if (t == heap.ints) return Builtins.incref(heap, x);
         if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__int__") != 0) return rt.ops.callMethod(x, "__int__");

@@ -21,6 +21,13 @@ public interface ImportSystem {
     java.util.List<String> initialPath();
 
     /**
+     * sys.prefix (and base_prefix, exec_prefix, base_exec_prefix: refheap is never a venv): the
+     * installation the standard library belongs to, PREFIX of PREFIX/lib/python3.11, as CPython's
+     * getpath finds it from its landmark; null when there is no standard library.
+     */
+    String prefix();
+
+    /**
      * {@code python3 -m NAME}: finds the module (a package runs its {@code __main__}) and runs it
      * as {@code __main__} in {@code mainDict}, as runpy._run_module_as_main does.
      *

@@ -179,6 +179,10 @@ final class Modules {
             heap.decref(s);
         }
         set(rt, m, "path", path);
+        String prefix = rt.imports().prefix();
+        if (prefix != null) {
+            for (String k : new String[] {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"}) set(rt, m, k, heap.strs.of(prefix));
+        }
         set(rt, m, "meta_path", heap.lists.alloc(0, false));
         set(rt, m, "path_hooks", heap.lists.alloc(0, false));
         set(rt, m, "dont_write_bytecode", rt.ops.bool(false));

@@ -523,6 +523,48 @@ final class TypeMethods {
         def(S, "center", (s, a, o, n, kw) -> pad(s, a, o, n, 'c'));
         def(S, "ljust", (s, a, o, n, kw) -> pad(s, a, o, n, 'l'));
         def(S, "rjust", (s, a, o, n, kw) -> pad(s, a, o, n, 'r'));
+        // unicode_translate (3.11): each code point looked up with table[ord(c)]; LookupError keeps
+        // it, None deletes it, an int or a str replaces it; always a new str. The lookups are
+        // CPython's, which a table with __getitem__ can count: an ASCII input first goes through
+        // unicode_fast_translate (each character looked up once, then from a 128-entry cache, while
+        // it maps to one ASCII character or none; the first that does not ends it and is looked up
+        // again); then every character is looked up, and a deleted one also has the characters
+        // after it looked up until one is not deleted (collecting the run of untranslatable
+        // characters the "ignore" handler drops), that one again on its own turn.
+        def1(S, "translate", (s, table) -> {
+            String v = StrType.value(s);
+            StringBuilder out = new StringBuilder(v.length());
+            int i = 0;
+            if (v.chars().allMatch(c -> c < 128)) {
+                int[] cache = new int[128];  // 0 unknown, -1 deleted, else the character + 1
+                while (i < v.length()) {
+                    int cp = v.charAt(i);
+                    if (cache[cp] == 0) {
+                        String rep = translateLookup(table, cp);
+                        if (rep == null) cache[cp] = -1;
+                        else if (rep.length() == 1 && rep.charAt(0) < 128) cache[cp] = rep.charAt(0) + 1;
+                        else break;
+                    }
+                    if (cache[cp] > 0) out.append((char) (cache[cp] - 1));
+                    i++;
+                }
+            }
+            while (i < v.length()) {
+                int cp = v.codePointAt(i);
+                i += Character.charCount(cp);
+                String rep = translateLookup(table, cp);
+                if (rep != null) {
+                    out.append(rep);
+                    continue;
+                }
+                while (i < v.length()) {
+                    int next = v.codePointAt(i);
+                    if (translateLookup(table, next) != null) break;
+                    i += Character.charCount(next);
+                }
+            }
+            return heap.strs.of(out.toString());
+        });
         def1(S, "zfill", (s, w) -> {
             String v = StrType.value(s);
             long wide = Builtins.intArg(rt, w);
@@ -550,6 +592,32 @@ final class TypeMethods {
             for (int k = 0; k < 3; k++) TupleType.setItemSteal(t, k, heap.strs.of(parts[k]));
             return t;
         });
+    }
+
+    /** table[cp] as str.translate reads it: the replacement, null for None; LookupError keeps cp. */
+    private String translateLookup(long table, int cp) {
+        long key = heap.ints.of(cp), r;
+        try {
+            r = rt.ops.getItem(table, key);
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("LookupError"))) throw e;
+            heap.decref(e.exc());
+            return Character.toString(cp);
+        } finally {
+            heap.decref(key);
+        }
+        try {
+            if (r == heap.None) return null;
+            if (rt.ops.baseView(r) instanceof dev.refheap.object.IntType) {
+                long c = Builtins.intArg(rt, r);
+                if (c < 0 || c > 0x10FFFF) throw rt.error("ValueError", "character mapping must be in range(0x110000)");
+                return Character.toString((int) c);
+            }
+            if (rt.ops.baseView(r) == heap.strs) return StrType.value(r);
+            throw rt.typeError("character mapping must return integer, None or str");
+        } finally {
+            heap.decref(r);
+        }
     }
 
     /** CPython returns the str itself when a method leaves it unchanged (strip, replace...). */

@@ -165,6 +165,9 @@ public final class VmApi {
 
     public String strValue(long o) { return StrType.value(o); }
 
+    /** The codec refheap has for an encoding name (its aliases as CPython's codec registry spells them), or null. */
+    public String codecName(String encoding) { return Codecs.normalize(encoding); }
+
     public String repr(long o) { return rt.ops.repr(o); }
 
     public String toStr(long o) { return rt.ops.str(o); }

@@ -77,22 +77,6 @@ final class TextIOWrapperType extends IoType {
 
     private static void setFlag(long o, int off, boolean v) { Native.putByte(o + off, (byte) (v ? 1 : 0)); }
 
-    static String codecOf(String encoding) {
-        String e = encoding.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        return switch (e) {
-            case "utf-8", "utf8", "u8", "utf", "cp65001" -> "utf-8";
-            case "latin-1", "latin1", "latin", "l1", "iso-8859-1", "iso8859-1", "8859", "cp819", "iso-ir-100" -> "latin-1";
-            case "ascii", "us-ascii", "646", "us" -> "ascii";
-            case "utf-16", "utf16", "u16" -> "utf-16";
-            case "utf-16-le", "utf-16le" -> "utf-16-le";
-            case "utf-16-be", "utf-16be" -> "utf-16-be";
-            case "utf-32", "utf32", "u32" -> "utf-32";
-            case "utf-32-le", "utf-32le" -> "utf-32-le";
-            case "utf-32-be", "utf-32be" -> "utf-32-be";
-            default -> null;
-        };
-    }
-
     private static final String[] INIT = {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"};
 
     private void init(long o, long[] a, int off, int n, long kw) {
@@ -104,7 +88,7 @@ final class TextIOWrapperType extends IoType {
         else if (!vm.isStr(p[1])) throw vm.error("TypeError", "TextIOWrapper() argument 'encoding' must be str or None, not " + vm.typeName(p[1]));
         else encoding = vm.strValue(p[1]);
         if (encoding.equals("locale")) encoding = "UTF-8";
-        String codec = codecOf(encoding);
+        String codec = vm.codecName(encoding);
         if (codec == null) {
             if (encoding.indexOf('\0') >= 0) throw vm.error("ValueError", "embedded null character");
             throw vm.error("LookupError", "unknown encoding: " + encoding);

@@ -104,6 +104,33 @@ public final class WeakrefType extends PyType {
         link(list, wr, proxy != 0 ? proxy : basic);
     }
 
+    /**
+     * PyWeakref_NewProxy's list work: a new proxy of {@code proxyType} (a kind registered with
+     * {@link #registerKind}) to {@code o}, or the existing callback-less proxy when {@code callback}
+     * is 0 or None. A callback-less proxy goes after the basic ref (or at the head); one with a
+     * callback after the basic proxy (or the basic ref). The caller checks that o supports weak
+     * references.
+     */
+    public long newProxy(PyType proxyType, long o, long callback) {
+        if (callback == heap.None) callback = 0;
+        long list = listAddress(o);
+        long head = Native.getLong(list);
+        long proxy = basicProxy(basicRef(head), head);
+        if (callback == 0 && proxy != 0) {
+            heap.incref(proxy);
+            return proxy;
+        }
+        long p = heap.allocObject(proxyType, 0);
+        // the allocation may have run a collection that changed the list: look again (as 3.11)
+        head = Native.getLong(list);
+        long basic = basicRef(head);
+        proxy = basicProxy(basic, head);
+        fill(p, o, callback);
+        link(list, p, callback == 0 || proxy == 0 ? basic : proxy);
+        heap.track(p);
+        return p;
+    }
+
     /** get_basic_refs: the referent's callback-less ref of exactly this type, at the head of its list; 0 if none. */
     private long basicRef(long head) {
         return head != 0 && callback(head) == 0 && Heap.typeAddress(head) == address() ? head : 0;

@@ -498,19 +498,7 @@ final class TextIOWrapperType extends IoType {
         defMethod("close", (s, a, o, n, kw) -> {
             text(s);
             if (closed(s)) return none();
-            PyException first = null;
-            try {
-                heap.decref(vm.callMethod(s, "flush"));
-            } catch (PyException e) {
-                first = e;
-            }
-            try {
-                heap.decref(vm.callMethod(get(s, BUFFER), "close"));
-            } catch (PyException e) {
-                if (first == null) first = e;
-                else heap.decref(e.exc());
-            }
-            if (first != null) throw first;
+            flushThenClose(s, get(s, BUFFER));
             return none();
         });
         for (String m : new String[] {"fileno", "seekable", "readable", "writable", "isatty"}) {

@@ -312,6 +312,14 @@ public final class Runtime implements AutoCloseable {
         return astBridge;
     }
 
+    private CodecRegistry codecRegistry;
+
+    /** The codec registry (search functions, cache, error handlers), created on first use. */
+    CodecRegistry codecs() {
+        if (codecRegistry == null) codecRegistry = new CodecRegistry(this);
+        return codecRegistry;
+    }
+
     /** The import system, created on first use. */
     ImportSystem imports() {
         if (imports == null) {

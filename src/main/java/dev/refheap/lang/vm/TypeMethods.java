@@ -517,6 +517,7 @@ final class TypeMethods {
             for (int i = v.indexOf(sub); i >= 0; i = v.indexOf(sub, i + sub.length())) c++;
             return heap.ints.of(c);
         });
+        def0(S, "isascii", s -> rt.ops.bool(StrType.value(s).chars().allMatch(c -> c < 0x80)));  // True for ''
         for (String[] p : new String[][] {{"isdigit"}, {"isalpha"}, {"isspace"}, {"isupper"}, {"islower"}, {"isalnum"}, {"isidentifier"}, {"isdecimal"}, {"isnumeric"}}) {
             def0(S, p[0], s -> rt.ops.bool(predicate(p[0], StrType.value(s))));
         }

@@ -114,6 +114,11 @@ final class Modules {
                 heap.decref(packed);
             }
         });
+        def(rt, m, "set_asyncgen_hooks", (s, a, o, n, kw) -> rt.asyncGens.setHooks(a, o, n, kw));
+        def(rt, m, "get_asyncgen_hooks", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "get_asyncgen_hooks", n, kw, 0);
+            return rt.asyncGens.hooks();
+        });
         def(rt, m, "intern", (s, a, o, n, kw) -> {
             Args.exactly(rt, "intern", n, kw, 1);
             if (!Heap.isStr(a[o])) throw rt.typeError("intern() argument must be str, not " + rt.ops.typeName(a[o]));

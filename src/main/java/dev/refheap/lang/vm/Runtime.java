@@ -68,6 +68,9 @@ public final class Runtime implements AutoCloseable {
     final GeneratorType generatorType;
     /** coroutine and async_generator (set up by {@link Coroutines#register}). */
     GeneratorType coroutineType, asyncGeneratorType;
+    /** Iterating async generators: their awaitables, wrapped values and sys.set_asyncgen_hooks' hooks. */
+    AsyncGenerators asyncGens;
+    Coroutines.CoroutineWrapperType coroutineWrapperType;
     final IterType iterType;
     final RangeType rangeType;
     final SliceType sliceType;

@@ -808,32 +808,8 @@ final class TypeMethods {
         def1(G, "send", (s, v) -> rt.interpreter.resume(s, v, 0, false));
         def(G, "throw", (s, a, o, n, kw) -> {
             Args.range(rt, "throw", n, kw, 1, 3);
-            long e = a[o];
-            long val = n >= 2 ? a[o + 1] : heap.None, tb = n == 3 ? a[o + 2] : heap.None;
-            if (tb != heap.None && heap.typeOf(tb) != rt.tracebackType) throw rt.typeError("throw() third argument must be a traceback object");
-            long exc;
-            if (rt.ops.isExceptionType(e)) {
-                // _gen_throw's normalization: the value itself when it is an instance, else type(value) or type(*value)
-                if (val != heap.None && rt.ops.isInstance(val, heap.typeAt(e))) exc = Builtins.incref(heap, val);
-                else if (val == heap.None) exc = Builtins.instantiateType(rt, e);
-                else if (heap.typeOf(val) == heap.tuples) exc = rt.ops.call(e, tupleItems(val), 0, (int) TupleType.size(val), 0);
-                else exc = rt.ops.call0(e, val);
-            } else if (rt.ops.isInstance(e, rt.baseException)) {
-                if (val != heap.None) throw rt.typeError("instance exception may not have a separate value");
-                exc = Builtins.incref(heap, e);
-            } else throw rt.typeError("exceptions must be classes or instances deriving from BaseException, not " + rt.ops.typeName(e));
-            if (tb != heap.None) {
-                long key = heap.strs.internedOf("__traceback__");
-                try {
-                    rt.ops.setAttr(exc, key, tb);
-                } catch (RuntimeException x) {
-                    heap.decref(exc);
-                    throw x;
-                } finally {
-                    heap.decref(key);
-                }
-            }
-            return rt.interpreter.resume(s, heap.None, exc, false);
+            long exc = Coroutines.exceptionToThrow(rt, a[o], n >= 2 ? a[o + 1] : heap.None, n == 3 ? a[o + 2] : heap.None);
+            return rt.interpreter.throwIn(s, exc, true, false);
         });
         def0(G, "close", s -> { rt.interpreter.closeGenerator(s); return none(); });
         def1(rt.propertyType, "setter", (s, f) -> rt.propertyType.withSetter(s, f));

@@ -19,10 +19,9 @@ import java.util.Set;
  * traversal, size and states ({@link GeneratorType}, whose frame handles they share), so sending,
  * throwing and closing work as for generators and no event loop is needed: {@code coro.send(None)}
  * drives a coroutine. A coroutine finalized before it ever ran prints 3.11's "coroutine ... was never
- * awaited" RuntimeWarning (once per source location, as the default warning filter does). Async
- * generator objects exist (so {@code type(agen())} works), but iterating them
- * ({@code __anext__}, {@code asend}, {@code athrow}, {@code aclose}) is refused with an error that
- * names it.
+ * awaited" RuntimeWarning (once per source location, as the default warning filter does).
+ * Iterating async generators is {@link AsyncGenerators}'; {@code coro.__await__()} is a
+ * {@link CoroutineWrapperType}.
  */
 final class Coroutines {
     private Coroutines() {}

@@ -209,6 +209,7 @@ public final class Runtime implements AutoCloseable {
         memoryViewType.install();
         BytesMethods.install(this, heap.bytes);
         StrCodecMethods.install(this);
+        SysInfo.installCodeMethods(this);
         DictViewSetOps.install(this);
         NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, s, a, o, n, kw));
         mappingProxyType.install();

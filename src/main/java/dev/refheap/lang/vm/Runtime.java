@@ -212,6 +212,7 @@ public final class Runtime implements AutoCloseable {
         memoryViewType.install();
         BytesMethods.install(this, heap.bytes);
         StrCodecMethods.install(this);
+        SysInfo.installCodeMethods(this);
         DictViewSetOps.install(this);
         NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, s, a, o, n, kw));
         mappingProxyType.install();
@@ -313,6 +314,14 @@ public final class Runtime implements AutoCloseable {
             }
         }
         return astBridge;
+    }
+
+    private CodecRegistry codecRegistry;
+
+    /** The codec registry (search functions, cache, error handlers), created on first use. */
+    CodecRegistry codecs() {
+        if (codecRegistry == null) codecRegistry = new CodecRegistry(this);
+        return codecRegistry;
     }
 
     /** The import system, created on first use. */

@@ -76,6 +76,12 @@ final class Builtins {
                 }
                 return rt.interpreter.resume(a[o], heap.None, 0, false);
             }
+            // an iterator whose StopIteration carries a value (a class's __next__, the awaitables of
+            // coroutines and async generators): next() lets its StopIteration through as it is
+            if (n == 1 && (t instanceof ClassType || t == rt.asyncGens.asendType || t == rt.asyncGens.athrowType
+                    || t == rt.coroutineWrapperType)) {
+                return rt.ops.callMethod(a[o], "__next__");
+            }
             long v = rt.ops.next(a[o]);
             if (v != 0) return v;
             if (n == 2) return incref(heap, a[o + 1]);

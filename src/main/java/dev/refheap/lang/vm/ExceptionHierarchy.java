@@ -23,7 +23,7 @@ final class ExceptionHierarchy {
             {"RuntimeWarning", "Warning"}, {"FutureWarning", "Warning"}, {"ImportWarning", "Warning"},
             {"UnicodeWarning", "Warning"}, {"BytesWarning", "Warning"}, {"ResourceWarning", "Warning"},
             {"EncodingWarning", "Warning"},
-            {"UnicodeDecodeError", "UnicodeError"},
+            {"UnicodeEncodeError", "UnicodeError"}, {"UnicodeDecodeError", "UnicodeError"},
             {"UnicodeTranslateError", "UnicodeError"}, {"TabError", "IndentationError"},
     };
 

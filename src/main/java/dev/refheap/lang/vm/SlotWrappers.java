@@ -465,7 +465,8 @@ final class SlotWrappers {
         };
         return switch (name) {
             case "__repr__" -> unary(name, s -> heap.strs.of(rt.ops.reprAs(t, s)));
-            case "__str__" -> t == heap.strs ? unary(name, s -> heap.strs.fresh(StrType.value(s))) : null;  // unicode_str: _PyUnicode_Copy
+            case "__str__" -> t == heap.strs ? unary(name, s -> heap.strs.fresh(StrType.value(s)))  // unicode_str: _PyUnicode_Copy
+                    : t == rt.byteArrayType ? unary(name, s -> heap.strs.of(rt.byteArrayType.repr(s))) : null;  // bytearray_str
             case "__len__" -> unary(name, s -> heap.ints.of(rt.ops.lenAs(t, s)));
             case "__iter__" -> unary(name, s -> rt.ops.iterAs(t, s));
             case "__hash__" -> unary(name, s -> {
@@ -728,6 +729,10 @@ final class SlotWrappers {
     }
 
     private Builtin initSlot(PyType t) {
+        if (t == rt.byteArrayType) return (s, a, o, n, kw) -> {
+            rt.byteArrayType.init(s, a, o, n, kw);
+            return Builtins.incref(heap, heap.None);
+        };
         if (t == heap.lists) return (s, a, o, n, kw) -> {
             Args.range(rt, "list", n, kw, 0, 1);
             if (n == 1) Sequences.listInit(rt, s, a[o]);

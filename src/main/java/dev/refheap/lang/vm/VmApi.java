@@ -294,7 +294,7 @@ public final class VmApi {
      * a bytearray; anything else is TypeError "argument must be read-write bytes-like object, not T".
      */
     public void writeBuffer(long o, long offset, byte[] data) {
-        if (heap.typeOf(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
+        if (rt.ops.baseView(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
         for (int i = 0; i < data.length; i++) dev.refheap.memory.Native.putByte(ByteArrayType.start(o) + offset + i, data[i]);
     }
 

@@ -24,7 +24,7 @@ TYPES = [object, type, int, bool, float, complex, str, bytes, bytearray, list, t
          types.AsyncGeneratorType, types.GetSetDescriptorType, types.MemberDescriptorType,
          types.MethodDescriptorType, types.ClassMethodDescriptorType, types.WrapperDescriptorType,
          types.MethodWrapperType, types.MappingProxyType, types.GenericAlias, types.UnionType,
-         type(iter([])), type(iter(())), type(iter('')), type(iter(set())), type(iter({})),
+         type(iter([])), type(iter(())), type(iter('')), type(iter('\xe9')), type(iter(set())), type(iter({})),
          type(iter(range(0))), type(iter(range(1 << 1000))), type(iter(bytearray())), type(iter(b'')),
          type({}.keys()), type({}.values()), type({}.items()),
          enumerate, zip, map, filter, reversed]

@@ -1373,6 +1373,9 @@ final class Ops {
             PyType other = (ta == heap.strs || ta == heap.lists || ta == heap.tuples) ? tb : ta;
             throw rt.typeError("can't multiply sequence by non-int of type '" + other.name() + "'");
         }
+        if (op.base() == BinaryOp.REMAINDER && baseView(a) == heap.bytes) {  // bytes_mod: printf-style formatting of bytes
+            throw rt.error("NotImplementedError", "refheap does not support %-formatting of bytes yet");
+        }
         String symbol = op == BinaryOp.POWER ? "** or pow()" : op.symbol;  // as CPython's ternary_op reports it
         throw rt.typeError("unsupported operand type(s) for " + symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
     }
@@ -1838,7 +1841,9 @@ final class Ops {
     long iterAs(PyType t, long o) {
         if (t == heap.lists) return rt.iterType.create(IterType.Kind.LIST, o, 0);
         if (t == heap.tuples) return rt.iterType.create(IterType.Kind.TUPLE, o, 0);
-        if (t == heap.strs) return rt.iterType.create(IterType.Kind.STR, o, 0);
+        if (t == heap.strs) {  // unicode_iter: the ASCII iterator only for a compact ASCII str
+            return rt.iterType.create(heap.typeOf(o) == heap.strs && StrType.isAscii(o) ? IterType.Kind.STR : IterType.Kind.STR_ANY, o, 0);
+        }
         if (t == heap.dicts) return rt.iterType.create(IterType.Kind.DICT_KEYS, o, 0);
         if (t == heap.sets || t == heap.frozensets) return rt.iterType.create(IterType.Kind.SET, o, 0);
         if (t == rt.rangeType) return rt.rangeType.iter(o);

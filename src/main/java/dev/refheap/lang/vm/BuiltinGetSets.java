@@ -370,6 +370,10 @@ final class BuiltinGetSets {
             // a builtin type's: CPython's figures from the table (refheap's own PyType sizes are allocation bases)
             // (weakref.ReferenceType is not in the table: sizeof(PyWeakReference), no items, dict or weakref slot)
             long[] layout = t == heap.weakrefs ? new long[] {64, 0, 0, 0, 548096} : rt.slotWrappers.layout(t);
+            if (layout == null && t instanceof NativeType nt && layoutField < 4) {
+                // a native module's type is declared with CPython's figures (FieldsType and friends)
+                layout = new long[] {nt.basicSize(), nt.itemSize(), nt.weaklistOffset(), nt.ownDictOffset()};
+            }
             if (layout == null) throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name + " yet");
             return heap.ints.of(layout[layoutField]);
         }

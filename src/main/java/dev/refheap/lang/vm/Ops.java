@@ -1555,8 +1555,10 @@ final class Ops {
             Boolean r = rt.complexType.eq(a, b);
             if (r != null) return r == (op == 2);
         }
-        if (ba == rt.byteArrayType || bb == rt.byteArrayType) {  // bytearray_richcompare: both buffers, else NotImplemented
-            Integer c = rt.byteArrayType.order(op, a, b);
+        // an ExtType data base's tp_richcompare (bytearray's: both buffers; deque's: both deques), else NotImplemented
+        ExtType xd = ba instanceof ExtType e1 && ba.isDataBase() ? e1 : bb instanceof ExtType e2 && bb.isDataBase() ? e2 : null;
+        if (xd != null) {
+            Integer c = xd.order(op, a, b);
             if (c != null) return switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 2 -> c == 0; case 3 -> c != 0; case 4 -> c > 0; default -> c >= 0; };
         }
         if (ba == heap.bytes && bb == heap.bytes) {  // bytes_richcompare

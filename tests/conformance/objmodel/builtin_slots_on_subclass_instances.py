@@ -96,3 +96,12 @@ show('bytearray.__iadd__', lambda: bytearray.__iadd__(ba, b'd') is ba)
 show('bytearray.__add__', lambda: (bytearray.__add__(ba, b'e'), bytearray.__mul__(ba, 2), bytearray.__rmul__(ba, 2)))
 show('bytearray after', lambda: (bytes(ba), len(ba), ba[0]))
 show('bytes.__mul__ float', lambda: bytes.__mul__(b'a', 1.5))
+
+class Meta(type):
+    def __repr__(cls):
+        return 'Meta:' + super().__repr__()
+
+class WithMeta(metaclass=Meta):
+    pass
+
+show('type.__repr__', lambda: (type.__repr__(WithMeta), repr(WithMeta), type.__repr__(int)))

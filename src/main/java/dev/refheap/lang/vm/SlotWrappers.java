@@ -433,8 +433,13 @@ final class SlotWrappers {
         Builtin generic = genericSlot(t, name);
         if (generic == null) return unsupportedImpl(t, name);
         Builtin asBase = t.isDataBase() ? baseSlot(t, name) : null;
+        boolean typeRepr = t == heap.typeType && name.equals("__repr__");
         return (s, a, o, n, kw) -> {
             if (asBase != null && heap.typeOf(s) != t && rt.ops.baseView(s) == t) return asBase.call(s, a, o, n, kw);
+            if (typeRepr && rt.ops.isTypeObject(s)) {  // type_repr on a class whose metaclass overrides __repr__ (super().__repr__())
+                args(name, n, kw, 0);
+                return heap.strs.of("<class '" + rt.ops.qualifiedTypeName(s) + "'>");
+            }
             builtinSelf(t, name, s);
             return generic.call(s, a, o, n, kw);
         };

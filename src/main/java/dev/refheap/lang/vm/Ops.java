@@ -1249,8 +1249,11 @@ final class Ops {
     /** o.name(args...) with borrowed arguments; AttributeError if absent. */
     long callMethod(long o, String name, long... args) {
         if (heap.typeOf(o) instanceof ClassType c && name.startsWith("__") && name.endsWith("__")
-                && (Attributes.hooks(rt, c) & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0) {
-            return Attributes.callSpecial(rt, o, c, name, args);  // special methods are looked up on the type only
+                && (c.metaclass && (name.equals("__repr__") || name.equals("__str__"))
+                    || (Attributes.hooks(rt, c) & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0)) {
+            // special methods are looked up on the type only (a class's repr/str on its metaclass:
+            // repr(cls) with a metaclass __repr__ is the metaclass's, not object.__repr__ found on the class)
+            return Attributes.callSpecial(rt, o, c, name, args);
         }
         long n = heap.strs.internedOf(name);
         long[] out = new long[2];

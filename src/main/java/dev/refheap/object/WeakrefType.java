@@ -67,33 +67,19 @@ public final class WeakrefType extends PyType {
         if (callback == heap.None) callback = 0;
         long list = listAddress(o);
         long head = Native.getLong(list);
-        long basic = head != 0 && callback(head) == 0 && Heap.typeAddress(head) == address() ? head : 0;
+        long basic = basicRef(head);
         if (callback == 0 && basic != 0) {
             heap.incref(basic);
             return basic;
         }
-        // get_basic_refs: a callback-less proxy after the basic ref (or at the head); refs with a callback go after it
-        long afterBasic = basic != 0 ? next(basic) : head;
-        long proxy = afterBasic != 0 && callback(afterBasic) == 0 && otherKinds.contains(heap.typeOf(afterBasic)) ? afterBasic : 0;
-        if (callback != 0 && proxy != 0) basic = proxy;
         long wr = heap.allocObject(this, 0);
-        Native.putLong(wr + WR_OBJECT, o);
-        heap.xincref(callback);
-        Native.putLong(wr + WR_CALLBACK, callback);
-        Native.putLong(wr + HASH, -1);
-        Native.putLong(wr + VECTORCALL, 0);
-        if (callback == 0 || basic == 0) {
-            Native.putLong(wr + WR_PREV, 0);
-            Native.putLong(wr + WR_NEXT, head);
-            if (head != 0) Native.putLong(head + WR_PREV, wr);
-            Native.putLong(list, wr);
-        } else {
-            long after = next(basic);
-            Native.putLong(wr + WR_PREV, basic);
-            Native.putLong(wr + WR_NEXT, after);
-            if (after != 0) Native.putLong(after + WR_PREV, wr);
-            Native.putLong(basic + WR_NEXT, wr);
-        }
+        // the allocation may have run a collection that changed the list: look again (as 3.11)
+        head = Native.getLong(list);
+        basic = basicRef(head);
+        long proxy = basicProxy(basic, head);
+        fill(wr, o, callback);
+        // a callback-less ref goes at the head; one with a callback after the basic ref and proxy
+        link(list, wr, callback == 0 ? 0 : proxy != 0 ? proxy : basic);
         heap.track(wr);
         return wr;
     }
@@ -112,27 +98,67 @@ public final class WeakrefType extends PyType {
         if (callback == heap.None) callback = 0;
         long list = listAddress(o);
         long head = Native.getLong(list);
-        long basic = head != 0 && callback(head) == 0 && Heap.typeAddress(head) == address() ? head : 0;
+        long basic = basicRef(head);
+        long proxy = basicProxy(basic, head);
+        fill(wr, o, callback);
+        link(list, wr, proxy != 0 ? proxy : basic);
+    }
+
+    /**
+     * PyWeakref_NewProxy's list work: a new proxy of {@code proxyType} (a kind registered with
+     * {@link #registerKind}) to {@code o}, or the existing callback-less proxy when {@code callback}
+     * is 0 or None. A callback-less proxy goes after the basic ref (or at the head); one with a
+     * callback after the basic proxy (or the basic ref). The caller checks that o supports weak
+     * references.
+     */
+    public long newProxy(PyType proxyType, long o, long callback) {
+        if (callback == heap.None) callback = 0;
+        long list = listAddress(o);
+        long head = Native.getLong(list);
+        long proxy = basicProxy(basicRef(head), head);
+        if (callback == 0 && proxy != 0) {
+            heap.incref(proxy);
+            return proxy;
+        }
+        long p = heap.allocObject(proxyType, 0);
+        // the allocation may have run a collection that changed the list: look again (as 3.11)
+        head = Native.getLong(list);
+        long basic = basicRef(head);
+        proxy = basicProxy(basic, head);
+        fill(p, o, callback);
+        link(list, p, callback == 0 || proxy == 0 ? basic : proxy);
+        heap.track(p);
+        return p;
+    }
+
+    /** get_basic_refs: the referent's callback-less ref of exactly this type, at the head of its list; 0 if none. */
+    private long basicRef(long head) {
+        return head != 0 && callback(head) == 0 && Heap.typeAddress(head) == address() ? head : 0;
+    }
+
+    /** get_basic_refs: the callback-less proxy after the basic ref (or at the head); 0 if none. */
+    private long basicProxy(long basic, long head) {
         long afterBasic = basic != 0 ? next(basic) : head;
-        long proxy = afterBasic != 0 && callback(afterBasic) == 0 && otherKinds.contains(heap.typeOf(afterBasic)) ? afterBasic : 0;
-        long prev = proxy != 0 ? proxy : basic;
+        return afterBasic != 0 && callback(afterBasic) == 0 && otherKinds.contains(heap.typeOf(afterBasic)) ? afterBasic : 0;
+    }
+
+    /** Fills a new ref's fields: referent (borrowed), callback (incref'd; None means none), no hash yet. */
+    private void fill(long wr, long o, long callback) {
         Native.putLong(wr + WR_OBJECT, o);
         heap.xincref(callback);
         Native.putLong(wr + WR_CALLBACK, callback);
         Native.putLong(wr + HASH, -1);
         Native.putLong(wr + VECTORCALL, 0);
-        if (prev == 0) {
-            Native.putLong(wr + WR_PREV, 0);
-            Native.putLong(wr + WR_NEXT, head);
-            if (head != 0) Native.putLong(head + WR_PREV, wr);
-            Native.putLong(list, wr);
-        } else {
-            long after = next(prev);
-            Native.putLong(wr + WR_PREV, prev);
-            Native.putLong(wr + WR_NEXT, after);
-            if (after != 0) Native.putLong(after + WR_PREV, wr);
-            Native.putLong(prev + WR_NEXT, wr);
-        }
+    }
+
+    /** Links {@code wr} into the referent's list at {@code list}: after {@code prev}, or at the head when prev is 0. */
+    private static void link(long list, long wr, long prev) {
+        long after = prev == 0 ? Native.getLong(list) : next(prev);
+        Native.putLong(wr + WR_PREV, prev);
+        Native.putLong(wr + WR_NEXT, after);
+        if (after != 0) Native.putLong(after + WR_PREV, wr);
+        if (prev == 0) Native.putLong(list, wr);
+        else Native.putLong(prev + WR_NEXT, wr);
     }
 
     /** weakref.getweakrefcount(o). */

@@ -116,8 +116,7 @@ final class GenericAliasType extends LangType {
             heap.incref(items.getFirst());
             return items.getFirst();
         }
-        long args = heap.tuples.alloc(items.size());
-        for (int i = 0; i < items.size(); i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, items.get(i)));
+        long args = borrowedTuple(items);
         long u = heap.allocObject(rt.unionType, 0);
         put(u, U_ARGS, args);
         put(u, U_PARAMETERS, 0);
@@ -269,11 +268,33 @@ final class GenericAliasType extends LangType {
                 }
             }
         } catch (RuntimeException e) {
-            for (long p : params) heap.decref(p);
-            throw e;
+            throw releaseAll(params, e);
         }
-        long tuple = heap.tuples.alloc(params.size());
-        for (int i = 0; i < params.size(); i++) TupleType.setItemSteal(tuple, i, params.get(i));
+        return ownedTuple(params);
+    }
+
+    /** Releases the owned references in {@code owned} and returns {@code e} for the caller to throw. */
+    private RuntimeException releaseAll(List<Long> owned, RuntimeException e) {
+        for (long v : owned) heap.decref(v);
+        return e;
+    }
+
+    /** A new tuple that steals the owned references in {@code owned} (released if the tuple cannot be made). */
+    private long ownedTuple(List<Long> owned) {
+        long tuple;
+        try {
+            tuple = heap.tuples.alloc(owned.size());
+        } catch (RuntimeException e) {
+            throw releaseAll(owned, e);
+        }
+        for (int i = 0; i < owned.size(); i++) TupleType.setItemSteal(tuple, i, owned.get(i));
+        return tuple;
+    }
+
+    /** A new tuple of the borrowed references in {@code items} (each incref'd). */
+    private long borrowedTuple(List<Long> items) {
+        long tuple = heap.tuples.alloc(items.size());
+        for (int i = 0; i < items.size(); i++) TupleType.setItemSteal(tuple, i, Builtins.incref(heap, items.get(i)));
         return tuple;
     }
 
@@ -375,12 +396,9 @@ final class GenericAliasType extends LangType {
                     }
                 }
             } catch (RuntimeException e) {
-                for (long v : out) heap.decref(v);
-                throw e;
+                throw releaseAll(out, e);
             }
-            long tuple = heap.tuples.alloc(out.size());
-            for (int i = 0; i < out.size(); i++) TupleType.setItemSteal(tuple, i, out.get(i));
-            return tuple;
+            return ownedTuple(out);
         } finally {
             heap.decref(items);
         }
@@ -433,12 +451,9 @@ final class GenericAliasType extends LangType {
                 out.add(Builtins.incref(heap, x));
             }
         } catch (RuntimeException e) {
-            for (long v : out) heap.decref(v);
-            throw e;
+            throw releaseAll(out, e);
         }
-        long tuple = heap.tuples.alloc(out.size());
-        for (int i = 0; i < out.size(); i++) TupleType.setItemSteal(tuple, i, out.get(i));
-        return tuple;
+        return ownedTuple(out);
     }
 
     /** _unpacked_tuple_args: a starred tuple alias's args, else {@code __typing_unpacked_tuple_args__} unless None; 0 if none. */
@@ -478,8 +493,7 @@ final class GenericAliasType extends LangType {
                 }
                 subargs.add(arg);
             }
-            long tuple = heap.tuples.alloc(subargs.size());
-            for (int i = 0; i < subargs.size(); i++) TupleType.setItemSteal(tuple, i, Builtins.incref(heap, subargs.get(i)));
+            long tuple = borrowedTuple(subargs);
             try {
                 return rt.ops.getItem(obj, tuple);
             } finally {

@@ -16,8 +16,7 @@ import dev.refheap.object.WeakrefType;
 final class WeakrefNative {
     private WeakrefNative() {}
 
-    static final int WR_OBJECT = WeakrefType.WR_OBJECT, WR_CALLBACK = WeakrefType.WR_CALLBACK, HASH = WeakrefType.HASH,
-            WR_PREV = WeakrefType.WR_PREV, WR_NEXT = WeakrefType.WR_NEXT, VECTORCALL = WeakrefType.VECTORCALL;
+    static final int WR_CALLBACK = WeakrefType.WR_CALLBACK;
 
     /** clear_weakref: unlink and release the callback. */
     static void clearRefAndCallback(Heap heap, long wr) {
@@ -29,47 +28,14 @@ final class WeakrefNative {
         }
     }
 
-    private static void insertHead(long wr, long listAddr) {
-        long head = Native.getLong(listAddr);
-        Native.putLong(wr + WR_PREV, 0);
-        Native.putLong(wr + WR_NEXT, head);
-        if (head != 0) Native.putLong(head + WR_PREV, wr);
-        Native.putLong(listAddr, wr);
-    }
-
-    private static void insertAfter(long wr, long prev) {
-        long after = WeakrefType.next(prev);
-        Native.putLong(wr + WR_PREV, prev);
-        Native.putLong(wr + WR_NEXT, after);
-        if (after != 0) Native.putLong(after + WR_PREV, wr);
-        Native.putLong(prev + WR_NEXT, wr);
-    }
-
     /** weakref.proxy(obj[, callback]). */
     static long proxy(Runtime rt, long obj, long callback) {
         Heap heap = rt.heap;
         if (!heap.weakrefs.supports(obj)) {
             throw rt.typeError("cannot create weak reference to '" + rt.ops.typeName(obj) + "' object");
         }
-        if (callback == heap.None) callback = 0;
-        long listAddr = obj + heap.typeOf(obj).weaklistOffset();
-        long head = Native.getLong(listAddr);
-        long ref = head != 0 && WeakrefType.callback(head) == 0 && heap.typeOf(head) == heap.weakrefs ? head : 0;
-        long afterRef = ref != 0 ? WeakrefType.next(ref) : head;
-        long basicProxy = afterRef != 0 && WeakrefType.callback(afterRef) == 0 && heap.typeOf(afterRef) instanceof WeakProxyType ? afterRef : 0;
-        if (callback == 0 && basicProxy != 0) return Builtins.incref(heap, basicProxy);
         PyType t = Builtins.isCallable(rt, obj) ? rt.callableProxyType : rt.proxyType;
-        long p = heap.allocObject(t, 0);
-        Native.putLong(p + WR_OBJECT, obj);
-        heap.xincref(callback);
-        Native.putLong(p + WR_CALLBACK, callback);
-        Native.putLong(p + HASH, -1);
-        Native.putLong(p + VECTORCALL, 0);
-        long prev = callback == 0 ? ref : (basicProxy != 0 ? basicProxy : ref);
-        if (prev == 0) insertHead(p, listAddr);
-        else insertAfter(p, prev);
-        heap.track(p);
-        return p;
+        return heap.weakrefs.newProxy(t, obj, callback);
     }
 
     static boolean isWeakref(Runtime rt, long o) { return rt.heap.weakrefs.isWeakrefKind(rt.heap.typeOf(o)); }

@@ -1,7 +1,6 @@
 package dev.refheap.lang.modules.io;
 
 import dev.refheap.lang.modules.Params;
-import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
 import dev.refheap.object.BytesType;
@@ -460,21 +459,12 @@ final class BufferedType extends IoType {
         defMethod("close", (s, a, o, n, kw) -> {
             checkInit(s);
             if (closed(s)) return none();
-            PyException first = null;
             try {
-                heap.decref(vm.callMethod(s, "flush"));
-            } catch (PyException e) {
-                first = e;
+                flushThenClose(s, get(s, RAW));
+            } finally {
+                put(s, POS, 0);
+                put(s, READ_END, 0);
             }
-            try {
-                heap.decref(vm.callMethod(get(s, RAW), "close"));
-            } catch (PyException e) {
-                if (first == null) first = e;
-                else heap.decref(e.exc());
-            }
-            put(s, POS, 0);
-            put(s, READ_END, 0);
-            if (first != null) throw first;
             return none();
         });
         for (String m : new String[] {"seekable", "readable", "writable", "fileno", "isatty"}) {

@@ -44,6 +44,30 @@ abstract class IoType extends FieldsType {
         return null;
     }
 
+    /**
+     * close() of a wrapper (the Buffered types, TextIOWrapper) as 3.11's: flush, then close the
+     * object below even if the flush raised; when both raise, the close error is raised with the
+     * flush error as its __context__ (as _PyErr_ChainExceptions), else whichever raised.
+     */
+    final void flushThenClose(long self, long inner) {
+        PyException flushError = null;
+        try {
+            heap.decref(vm.callMethod(self, "flush"));
+        } catch (PyException e) {
+            flushError = e;
+        }
+        try {
+            heap.decref(vm.callMethod(inner, "close"));
+        } catch (PyException e) {
+            if (flushError != null) {
+                vm.setAttr(e.exc(), "__context__", flushError.exc());
+                heap.decref(flushError.exc());
+            }
+            throw e;
+        }
+        if (flushError != null) throw flushError;
+    }
+
     /** True if {@code o}'s type is exactly this type (not a Python subclass). */
     final boolean exact(long o) { return heap.typeOf(o) == this; }
 

@@ -91,7 +91,8 @@ final class TextIOWrapperType extends IoType {
         String codec = vm.codecName(encoding);
         if (codec == null) {
             if (encoding.indexOf('\0') >= 0) throw vm.error("ValueError", "embedded null character");
-            throw vm.error("LookupError", "unknown encoding: " + encoding);
+            vm.heap.decref(vm.codecLookup(encoding));  // LookupError "unknown encoding: X" from the registry
+            throw vm.error("NotImplementedError", "refheap does not support TextIOWrapper with the '" + encoding + "' codec yet");
         }
         String errors = "strict";
         if (p[2] != 0 && p[2] != heap.None) {
@@ -497,19 +498,7 @@ final class TextIOWrapperType extends IoType {
         defMethod("close", (s, a, o, n, kw) -> {
             text(s);
             if (closed(s)) return none();
-            PyException first = null;
-            try {
-                heap.decref(vm.callMethod(s, "flush"));
-            } catch (PyException e) {
-                first = e;
-            }
-            try {
-                heap.decref(vm.callMethod(get(s, BUFFER), "close"));
-            } catch (PyException e) {
-                if (first == null) first = e;
-                else heap.decref(e.exc());
-            }
-            if (first != null) throw first;
+            flushThenClose(s, get(s, BUFFER));
             return none();
         });
         for (String m : new String[] {"fileno", "seekable", "readable", "writable", "isatty"}) {

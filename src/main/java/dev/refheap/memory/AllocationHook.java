@@ -20,4 +20,11 @@ public interface AllocationHook {
 
     /** The block at {@code p} is about to be freed. */
     void onFree(long p);
+
+    /**
+     * The block at {@code p}, kept allocated by its owner while unused (a free list), is put back
+     * into use: 3.11's _Py_NewReference tells tracemalloc, which gives a traced block the
+     * traceback of the code running now (its size stays).
+     */
+    default void onReuse(long p) {}
 }

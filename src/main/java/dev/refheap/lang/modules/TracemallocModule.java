@@ -17,8 +17,8 @@ import java.util.Map;
  * REQUESTED size, domain 0, and the Python frames running at that moment (innermost first, at most
  * {@code nframe}, plus the total depth), as tracemalloc's PyMem_SetAllocator hooks record them.
  * Blocks allocated before {@code start()} are not traced; freeing one is ignored; a realloc of
- * one starts a trace. Free-list reuse is not an allocation (the block stays allocated, and keeps
- * its trace), as in CPython.
+ * one starts a trace. Free-list reuse is not an allocation (the block stays allocated): as 3.11's
+ * _Py_NewReference does, it gives a traced block the traceback of the code reusing it.
  *
  * <p>The traces live in Java maps, outside the Python heap, as CPython's live in raw malloc
  * memory: tracing allocates no Python object and moves no refcount, so gc counts are unchanged.
@@ -145,6 +145,12 @@ public final class TracemallocModule {
         }
 
         @Override public void onFree(long p) { remove(p); }
+
+        /** _PyTraceMalloc_NewReference: a free-list object reused gets the current traceback if its block is traced. */
+        @Override public void onReuse(long p) {
+            Trace old = traces.get(p);
+            if (old != null) traces.put(p, new Trace(old.size, capture()));
+        }
 
         /**
          * An estimate of the tracer's own memory, as get_tracemalloc_memory reports tracemalloc's

@@ -28,6 +28,19 @@ TYPES = [object, type, int, bool, float, complex, str, bytes, bytearray, list, t
          type(iter(range(0))), type(iter(range(1 << 1000))), type(iter(bytearray())), type(iter(b'')),
          type({}.keys()), type({}.values()), type({}.items()),
          enumerate, zip, map, filter, reversed]
+
+
+async def _agen():
+    yield
+
+
+async def _coro():
+    pass
+
+
+_a, _c = _agen(), _coro()
+TYPES += [type(_a.asend(None)), type(_a.athrow(ValueError)), type(_c.__await__())]
+_c.close()
 KINDS = {'wrapper_descriptor': 'S', 'method_descriptor': 'M', 'classmethod_descriptor': 'C',
          'builtin_function_or_method': 'N', 'staticmethod': 'T', 'getset_descriptor': 'G',
          'member_descriptor': 'D'}

@@ -667,7 +667,14 @@ public final class Heap implements AutoCloseable {
         tuples.clearFreeList();
         lists.clearFreeList();
         dicts.clearFreeList();
+        for (Runnable r : freeListClearers) r.run();
     }
+
+    /** The free lists of types outside this package (async generators' asend objects...), cleared with the others. */
+    private final java.util.List<Runnable> freeListClearers = new java.util.ArrayList<>();
+
+    /** Registers a free list {@link #clearFreeLists} empties. */
+    public void addFreeListClearer(Runnable r) { freeListClearers.add(r); }
 
     /**
      * Parks fresh objects on the free lists, as objects freed earlier would be: {@code dicts} dicts,

@@ -79,7 +79,7 @@ public final class Compiler {
 
     private enum FBlockType {
         WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH, HANDLER_CLEANUP, POP_VALUE,
-        EXCEPTION_HANDLER, EXCEPTION_GROUP_HANDLER, ASYNC_WITH
+        EXCEPTION_HANDLER, EXCEPTION_GROUP_HANDLER, ASYNC_WITH, ASYNC_COMPREHENSION_GENERATOR
     }
 
     /** A frame-block: what break/continue/return must unwind (CPython's fblockinfo). */
@@ -1028,7 +1028,7 @@ public final class Compiler {
     @SuppressWarnings("unchecked")
     private void unwindFBlock(FBlock info, boolean preserveTos) {
         switch (info.type()) {
-            case WHILE_LOOP, EXCEPTION_HANDLER, EXCEPTION_GROUP_HANDLER -> { }
+            case WHILE_LOOP, EXCEPTION_HANDLER, EXCEPTION_GROUP_HANDLER, ASYNC_COMPREHENSION_GENERATOR -> { }
             case FOR_LOOP -> {
                 if (preserveTos) {
                     addOpI(Opcode.SWAP, 2);
@@ -2219,7 +2219,12 @@ public final class Compiler {
         } else {
             loadConst(Special.None);
         }
-        if (u.type == ScopeType.ASYNC_FUNCTION) {
+        addYield();
+    }
+
+    /** addop_yield: YIELD_VALUE, with ASYNC_GEN_WRAP first in an async generator (an async genexp included). */
+    private void addYield() {
+        if (u.ste.generator && u.ste.coroutine) {
             addOp(Opcode.ASYNC_GEN_WRAP);
         }
         addOpI(Opcode.YIELD_VALUE, 0);
@@ -2256,8 +2261,14 @@ public final class Compiler {
     private void compileComprehension(Expr e, CompKind kind, String name, List<Comprehension> generators,
                                       Expr elt, Expr val) {
         Comprehension outermost = generators.getFirst();
+        ScopeType outerType = u.type;
         enterScope(name, ScopeType.COMPREHENSION, e, e.lineno());
         setLoc(e);
+        boolean isAsyncGenerator = u.ste.coroutine;
+        if (isAsyncGenerator && kind != CompKind.GENEXP && outerType != ScopeType.ASYNC_FUNCTION
+                && outerType != ScopeType.COMPREHENSION) {
+            throw error("asynchronous comprehension outside of an asynchronous function");
+        }
         if (kind != CompKind.GENEXP) {
             addOpI(switch (kind) {
                 case LISTCOMP -> Opcode.BUILD_LIST;
@@ -2273,12 +2284,21 @@ public final class Compiler {
         CodeUnit co = finishScope(true);
         makeClosure(co, 0, qualname);
         visitExpr(outermost.iter());
-        addOp(Opcode.GET_ITER);
+        addOp(outermost.isAsync() != 0 ? Opcode.GET_AITER : Opcode.GET_ITER);
         addOpI(Opcode.CALL, 0);
+        if (isAsyncGenerator && kind != CompKind.GENEXP) {
+            addOpI(Opcode.GET_AWAITABLE, 0);
+            loadConst(Special.None);
+            addYieldFrom(true);
+        }
     }
 
     private void comprehensionGenerator(List<Comprehension> generators, int genIndex, int depth, Expr elt,
                                         Expr val, CompKind kind) {
+        if (generators.get(genIndex).isAsync() != 0) {
+            asyncComprehensionGenerator(generators, genIndex, depth, elt, val, kind);
+            return;
+        }
         Block start = newBlock();
         Block ifCleanup = newBlock();
         Block anchor = newBlock();
@@ -2323,12 +2343,53 @@ public final class Compiler {
         }
     }
 
+    /**
+     * compiler_async_comprehension_generator: an {@code async for} clause, GET_ANEXT's await guarded by
+     * a handler that ends the loop (END_ASYNC_FOR), the iterator made with GET_AITER.
+     */
+    private void asyncComprehensionGenerator(List<Comprehension> generators, int genIndex, int depth, Expr elt,
+                                             Expr val, CompKind kind) {
+        Block start = newBlock();
+        Block except = newBlock();
+        Block ifCleanup = newBlock();
+        Comprehension gen = generators.get(genIndex);
+        if (genIndex == 0) {
+            u.argcount = 1;
+            addOpI(Opcode.LOAD_FAST, 0);
+        } else {
+            visitExpr(gen.iter());
+            addOp(Opcode.GET_AITER);
+        }
+        useNextBlock(start);
+        pushFBlock(FBlockType.ASYNC_COMPREHENSION_GENERATOR, start, null, null);
+        addJump(Block.SETUP_FINALLY, except);
+        addOp(Opcode.GET_ANEXT);
+        loadConst(Special.None);
+        addYieldFrom(true);
+        addOpI(Block.POP_BLOCK, 0);
+        visitExpr(gen.target());
+        for (Expr cond : gen.ifs()) {
+            jumpIf(cond, ifCleanup, false);
+        }
+        depth++;
+        if (++genIndex < generators.size()) {
+            comprehensionGenerator(generators, genIndex, depth, elt, val, kind);
+        }
+        if (genIndex >= generators.size()) {
+            comprehensionElement(kind, elt, val, depth);
+        }
+        useNextBlock(ifCleanup);
+        addJump(Opcode.JUMP, start);
+        popFBlock();
+        useNextBlock(except);
+        addOp(Opcode.END_ASYNC_FOR);
+    }
+
     private void comprehensionElement(CompKind kind, Expr elt, Expr val, int depth) {
         switch (kind) {
             case GENEXP -> {
                 visitExpr(elt);
-                addOpI(Opcode.YIELD_VALUE, 0);
-                addOpI(Block.RESUME, 1);
+                addYield();
                 addOp(Opcode.POP_TOP);
             }
             case LISTCOMP -> {

@@ -597,7 +597,10 @@ final class SymbolTable {
                 visitExpr(y.value());
                 visitYield(y);
             }
-            case Expr.Await a -> visitExpr(a.value());
+            case Expr.Await a -> {
+                visitExpr(a.value());
+                cur.coroutine = true;
+            }
             case Expr.Compare c -> {
                 visitExpr(c.left());
                 visitExprs(c.comparators());
@@ -702,14 +705,12 @@ final class SymbolTable {
     private void visitComprehension(Expr e, String name, List<Comprehension> gens, Expr elt, Expr value,
                                     ComprehensionKind kind) {
         Comprehension outermost = gens.getFirst();
-        if (outermost.isAsync() != 0) {
-            throw errors.at(e.pos(), "asynchronous comprehension is not supported by refheap");
-        }
         cur.compIterExpr++;
         visitExpr(outermost.iter());
         cur.compIterExpr--;
         enterBlock(name, BlockType.FUNCTION, e, e.pos());
         cur.comprehension = kind;
+        if (outermost.isAsync() != 0) cur.coroutine = true;
         addDef(".0", DEF_PARAM, e.pos());
         cur.compIterTarget = true;
         visitExpr(outermost.target());
@@ -717,9 +718,6 @@ final class SymbolTable {
         visitExprs(outermost.ifs());
         for (int i = 1; i < gens.size(); i++) {
             Comprehension g = gens.get(i);
-            if (g.isAsync() != 0) {
-                throw errors.at(e.pos(), "asynchronous comprehension is not supported by refheap");
-            }
             cur.compIterTarget = true;
             visitExpr(g.target());
             cur.compIterTarget = false;
@@ -727,13 +725,17 @@ final class SymbolTable {
             visitExpr(g.iter());
             cur.compIterExpr--;
             visitExprs(g.ifs());
+            if (g.isAsync() != 0) cur.coroutine = true;
         }
         if (value != null) {
             visitExpr(value);
         }
         visitExpr(elt);
         cur.generator = kind == ComprehensionKind.GENERATOR;
+        // an async comprehension other than a generator expression is awaited where it is written
+        boolean isAsync = cur.coroutine && !cur.generator;
         exitBlock();
+        if (isAsync) cur.coroutine = true;
     }
 
     // ================================================================== analysis

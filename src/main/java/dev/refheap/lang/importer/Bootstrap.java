@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * The functions implemented in Java that refheap's two bootstrap modules call: in
  * {@code _frozen_importlib}, {@code _gcd_import}, {@code __import__} (the builtin),
  * {@code _is_builtin}, {@code _create_builtin}, {@code _new_module}; in
- * {@code _frozen_importlib_external}, {@code _exec_source} and {@code _source_text}.
+ * {@code _frozen_importlib_external}, {@code _exec_source}, {@code _source_text} and {@code _find_on_path}.
  */
 final class Bootstrap {
     private Bootstrap() {}
@@ -55,6 +55,10 @@ final class Bootstrap {
             long name = vm.dictGet(vm.moduleDict(a[o]), "__name__");
             importer.execSource(a[o], vm.strValue(a[o + 1]), name != 0 && vm.isStr(name) ? vm.strValue(name) : "?");
             return vm.incref(heap.None);
+        });
+        vm.def(module, "_find_on_path", (self, a, o, n, kw) -> {
+            if (n != 2 || !vm.isStr(a[o])) throw vm.error("TypeError", "_find_on_path(name, path)");
+            return importer.findSpecOnPath(vm.strValue(a[o]), a[o + 1] == heap.None ? 0 : a[o + 1]);
         });
         vm.def(module, "_source_text", (self, a, o, n, kw) -> {
             vm.checkRead(Path.of(vm.strValue(a[o])), importer.stdlib);

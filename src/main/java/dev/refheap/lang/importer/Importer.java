@@ -168,7 +168,7 @@ public final class Importer implements ImportSystem {
     long importAbsolute(String name) {
         long m = vm.dictGet(vm.sysModules(), name);
         if (m != 0 && m != heap.None) return vm.incref(m);
-        if (m == heap.None) throw moduleNotFound("import of " + name + " halted; None in sys.modules");
+        if (m == heap.None) throw moduleNotFound("import of " + name + " halted; None in sys.modules", name);
         return findAndLoad(name);
     }
 
@@ -185,7 +185,7 @@ public final class Importer implements ImportSystem {
                 long parentModule = vm.dictGet(vm.sysModules(), parent);
                 if (parentModule == 0) throw vm.error("KeyError", "'" + parent + "'");
                 path = vm.getAttrOrNull(parentModule, "__path__");
-                if (path == 0) throw moduleNotFound("No module named '" + name + "'; '" + parent + "' is not a package");
+                if (path == 0) throw moduleNotFound("No module named '" + name + "'; '" + parent + "' is not a package", name);
             }
             long module = findSpecAndLoad(name, path);
             if (dot >= 0) {
@@ -218,6 +218,23 @@ public final class Importer implements ImportSystem {
                 return vm.incref(vm.dictGet(vm.sysModules(), name));
             }
         }
+        PathFinder.Found found = PathFinder.find(name, searchEntries(path));
+        if (found == null) {
+            String msg = "No module named '" + name + "'";
+            if (stdlib == null && path == 0) msg += " (" + StdlibLocator.HOW_TO_GET_ONE + ")";
+            throw moduleNotFound(msg, name);
+        }
+        bootstrap();
+        long spec = makeSpec(name, found);
+        try {
+            return load(name, spec, found);
+        } finally {
+            heap.decref(spec);
+        }
+    }
+
+    /** The str entries of {@code path} (a package's __path__), or of sys.path when it is 0. */
+    private List<String> searchEntries(long path) {
         List<String> entries = new ArrayList<>();
         if (path == 0) {
             long sys = importAbsolute("sys");
@@ -235,19 +252,15 @@ public final class Importer implements ImportSystem {
         } else {
             vm.forEach(path, e -> { if (vm.isStr(e)) entries.add(vm.strValue(e)); });
         }
-        PathFinder.Found found = PathFinder.find(name, entries);
-        if (found == null) {
-            String msg = "No module named '" + name + "'";
-            if (stdlib == null && path == 0) msg += " (" + StdlibLocator.HOW_TO_GET_ONE + ")";
-            throw moduleNotFound(msg);
-        }
+        return entries;
+    }
+
+    /** PathFinder.find_spec: the spec for {@code name} on {@code path} (0: sys.path), or None; a new reference. */
+    long findSpecOnPath(String name, long path) {
+        PathFinder.Found found = PathFinder.find(name, searchEntries(path));
+        if (found == null) return vm.incref(heap.None);
         bootstrap();
-        long spec = makeSpec(name, found);
-        try {
-            return load(name, spec, found);
-        } finally {
-            heap.decref(spec);
-        }
+        return makeSpec(name, found);
     }
 
     private long makeSpec(String name, PathFinder.Found found) {
@@ -652,8 +665,16 @@ public final class Importer implements ImportSystem {
         });
     }
 
-    private PyException moduleNotFound(String msg) {
-        return vm.error("ModuleNotFoundError", msg);
+    /** ModuleNotFoundError(msg, name=name), as _find_and_load_unlocked raises it. */
+    private PyException moduleNotFound(String msg, String name) {
+        PyException e = vm.error("ModuleNotFoundError", msg);
+        long n = vm.str(name);
+        try {
+            vm.setAttr(e.exc(), "name", n);
+        } finally {
+            heap.decref(n);
+        }
+        return e;
     }
 
     // ---- repr -----------------------------------------------------------------------------------------

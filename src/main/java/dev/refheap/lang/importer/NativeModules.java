@@ -25,6 +25,8 @@ final class NativeModules {
             Map.entry("_functools", (vm, imp) -> dev.refheap.lang.modules.functools.FunctoolsModule.create(vm)),
             Map.entry("_operator", (vm, imp) -> dev.refheap.lang.modules.operator.OperatorModule.create(vm)),
             Map.entry("_collections", (vm, imp) -> dev.refheap.lang.modules.collections.CollectionsModule.create(vm)),
+            Map.entry("_codecs", (vm, imp) -> dev.refheap.lang.modules.CodecsModule.create(vm)),
+            Map.entry("_sha512", (vm, imp) -> dev.refheap.lang.modules.Sha512Module.create(vm)),
             Map.entry("_string", (vm, imp) -> dev.refheap.lang.modules.StringModule.create(vm)),
             Map.entry("_random", (vm, imp) -> dev.refheap.lang.modules.RandomModule.create(vm)),
             Map.entry("_struct", (vm, imp) -> dev.refheap.lang.modules.struct.StructModule.create(vm)),
@@ -34,10 +36,12 @@ final class NativeModules {
             Map.entry("_thread", (vm, imp) -> dev.refheap.lang.modules.thread.ThreadModule.create(vm)),
             Map.entry("posix", (vm, imp) -> dev.refheap.lang.modules.posix.Posix.create(vm)),
             Map.entry("_tracemalloc", (vm, imp) -> dev.refheap.lang.modules.TracemallocModule.create(vm)),
+            Map.entry("pwd", (vm, imp) -> dev.refheap.lang.modules.posix.PwdModule.create(vm)),
             Map.entry("_stat", (vm, imp) -> dev.refheap.lang.modules.StatModule.create(vm)),
             Map.entry("_ast", (vm, imp) -> dev.refheap.lang.modules.ast.AstModule.create(vm)),
             Map.entry("_sre", (vm, imp) -> dev.refheap.lang.modules.sre.SreModule.create(vm)),
-            Map.entry("_io", (vm, imp) -> dev.refheap.lang.modules.io.IoModule.create(vm)));
+            Map.entry("_io", (vm, imp) -> dev.refheap.lang.modules.io.IoModule.create(vm)),
+            Map.entry("_contextvars", (vm, imp) -> dev.refheap.lang.modules.contextvars.ContextVarsModule.create(vm)));
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

@@ -28,6 +28,10 @@ public final class RandomModule {
         @Override
         protected boolean heapTypeInstances() { return true; }
 
+        /** random.Random extends it, as in CPython (Py_TPFLAGS_BASETYPE). */
+        @Override
+        public boolean allowsPythonSubclasses() { return true; }
+
         private static int mt(long o, int i) { return Native.getInt(o + STATE + 4L * i); }
 
         private static void setMt(long o, int i, int v) { Native.putInt(o + STATE + 4L * i, v); }

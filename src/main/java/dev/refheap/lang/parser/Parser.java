@@ -1959,12 +1959,9 @@ public final class Parser {
         return tuple;
     }
 
-    /** True at 'for' (a comprehension clause); 'async for' (an asynchronous comprehension) is rejected as unsupported. */
+    /** True at 'for' or 'async for' (a comprehension clause). */
     private boolean atFor() {
-        if (atKw("async") && peek(1).isName("for")) {
-            throw unsupported("asynchronous comprehension", peek());
-        }
-        return atKw("for");
+        return atKw("for") || (atKw("async") && peek(1).isName("for"));
     }
 
     /** The rest of a comma-separated display after its first element, up to (not including) {@code close}. */
@@ -2091,8 +2088,11 @@ public final class Parser {
     private List<Comprehension> forIfClauses() {
         List<Comprehension> gens = new ArrayList<>();
         while (atKw("for") || atKw("async")) {
+            int isAsync = 0;
             if (atKw("async")) {
-                throw unsupported("asynchronous comprehension", peek());
+                next();
+                if (!atKw("for")) throw invalidSyntax();
+                isAsync = 1;
             }
             next();
             Expr target = starTargets();
@@ -2102,7 +2102,7 @@ public final class Parser {
             while (acceptKw("if")) {
                 ifs.add(disjunction());
             }
-            gens.add(new Comprehension(target, iter, ifs, 0));
+            gens.add(new Comprehension(target, iter, ifs, isAsync));
         }
         return gens;
     }

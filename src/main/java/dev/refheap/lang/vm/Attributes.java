@@ -409,7 +409,10 @@ final class Attributes {
         switch (name) {
             case "__name__" -> off = ClassType.T_NAME;
             case "__qualname__" -> off = ClassType.T_QUALNAME;
-            case "__bases__" -> throw rt.error("NotImplementedError", "refheap does not support assigning __bases__ yet");
+            case "__bases__" -> {
+                setSameBases(rt, t, c, v);
+                return true;
+            }
             case "__mro__" -> throw rt.error("AttributeError", "readonly attribute");
             case "__dict__" -> throw rt.error("AttributeError", "attribute '__dict__' of 'type' objects is not writable");
             default -> { return false; }
@@ -422,6 +425,27 @@ final class Attributes {
         Native.putLong(t + off, v);
         heap.decref(old);
         return true;
+    }
+
+    /**
+     * type_set_bases for the one case refheap supports: the same bases again, in a new tuple
+     * (typing.NamedTuple's {@code nm_tpl.__bases__ = (tuple,)}); the class keeps its mro. Other
+     * bases are refused by name (the layout checks and mro rebuild of a real change are not there).
+     */
+    private static void setSameBases(Runtime rt, long t, ClassType c, long v) {
+        Heap heap = rt.heap;
+        String cname = StrType.value(Native.getLong(t + ClassType.T_NAME));
+        if (v == 0) throw rt.typeError("cannot delete '__bases__' attribute of immutable type '" + cname + "'");
+        if (heap.typeOf(v) != heap.tuples) throw rt.typeError("can only assign tuple to " + cname + ".__bases__, not " + rt.ops.typeName(v));
+        long n = dev.refheap.object.TupleType.size(v);
+        if (n == 0) throw rt.typeError("can only assign non-empty tuple to " + cname + ".__bases__, not ()");
+        long old = Native.getLong(t + ClassType.T_BASES);
+        boolean same = dev.refheap.object.TupleType.size(old) == n;
+        for (long i = 0; same && i < n; i++) same = dev.refheap.object.TupleType.item(old, i) == dev.refheap.object.TupleType.item(v, i);
+        if (!same) throw rt.error("NotImplementedError", "refheap does not support assigning other __bases__ yet");
+        heap.incref(v);
+        Native.putLong(t + ClassType.T_BASES, v);
+        heap.decref(old);
     }
 
     /**
@@ -507,6 +531,7 @@ final class Attributes {
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, heap.objectType, "__setattr__", (s, a, off, n, kw) -> {
             Args.exactly(rt, "__setattr__", n, kw, 2);
             long nameObj = nameArg(rt, a[off]);
+            hackcheck(rt, s, "__setattr__");
             if (heap.typeOf(s) instanceof ClassType c) genericSet(rt, s, c, nameObj, StrType.value(nameObj), a[off + 1]);
             else rt.ops.setAttr(s, nameObj, a[off + 1]);
             heap.incref(heap.None);
@@ -515,11 +540,20 @@ final class Attributes {
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, heap.objectType, "__delattr__", (s, a, off, n, kw) -> {
             Args.exactly(rt, "__delattr__", n, kw, 1);
             long nameObj = nameArg(rt, a[off]);
+            hackcheck(rt, s, "__delattr__");
             if (heap.typeOf(s) instanceof ClassType c) genericSet(rt, s, c, nameObj, StrType.value(nameObj), 0);
             else rt.ops.delAttr(s, nameObj);
             heap.incref(heap.None);
             return heap.None;
         });
+    }
+
+    /**
+     * hackcheck: object.__setattr__/__delattr__ must not jump over type's own tp_setattro, so a
+     * class (an instance of type or of a metaclass) is refused, named by its type's name.
+     */
+    private static void hackcheck(Runtime rt, long s, String what) {
+        if (rt.ops.isTypeObject(s)) throw rt.typeError("can't apply this " + what + " to " + rt.heap.typeOf(s).name() + " object");
     }
 
     /** The descriptor methods of the builtin descriptor types: __get__, __set__, __delete__. */

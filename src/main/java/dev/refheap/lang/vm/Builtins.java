@@ -76,6 +76,12 @@ final class Builtins {
                 }
                 return rt.interpreter.resume(a[o], heap.None, 0, false);
             }
+            // an iterator whose StopIteration carries a value (a class's __next__, the awaitables of
+            // coroutines and async generators): next() lets its StopIteration through as it is
+            if (n == 1 && (t instanceof ClassType || t == rt.asyncGens.asendType || t == rt.asyncGens.athrowType
+                    || t == rt.coroutineWrapperType)) {
+                return rt.ops.callMethod(a[o], "__next__");
+            }
             long v = rt.ops.next(a[o]);
             if (v != 0) return v;
             if (n == 2) return incref(heap, a[o + 1]);
@@ -693,6 +699,7 @@ final class Builtins {
         if (t instanceof ExceptionGroups.GroupType) return ExceptionGroups.construct(rt, t, a, o, n, kw);
         if (t instanceof ExceptionType) {
             if (kw != 0 && TupleType.size(kw) > 0) {
+                if (rt.ops.isSubtype(t, rt.exceptions.get("ImportError"))) return importErrorWithKeywords(rt, t, typeObject, a, o, n, kw);
                 throw rt.typeError(t.name() + "() takes no keyword arguments");
             }
             long args = heap.tuples.alloc(n);
@@ -704,6 +711,27 @@ final class Builtins {
         if (t == rt.propertyType) return rt.propertyType.construct(a, o, n, kw);
         if (t == rt.genericAliasType) return rt.genericAliasType.construct(null, a, o, n, kw);
         return Constructors.construct(rt, t, typeObject, a, o, n, kw);
+    }
+
+    /** ImportError(*args, name=None, path=None) (and its subclasses): 3.11's only keywords of a builtin exception. */
+    private static long importErrorWithKeywords(Runtime rt, PyType t, long typeObject, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        int nkw = (int) TupleType.size(kw);
+        int npos = n - nkw;
+        for (int i = 0; i < nkw; i++) {
+            String k = StrType.value(TupleType.item(kw, i));
+            if (!k.equals("name") && !k.equals("path")) throw rt.typeError("'" + k + "' is an invalid keyword argument for " + t.name() + "()");
+        }
+        long e = callType(rt, typeObject, a, o, npos, 0);
+        try {
+            for (int i = 0; i < nkw; i++) {
+                rt.builtinGetSets.setExceptionMember(e, StrType.value(TupleType.item(kw, i)), a[o + npos + i]);
+            }
+        } catch (RuntimeException ex) {
+            heap.decref(e);
+            throw ex;
+        }
+        return e;
     }
 
     // ---- classes --------------------------------------------------------------------------------

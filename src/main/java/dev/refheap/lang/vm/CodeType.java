@@ -36,6 +36,34 @@ final class CodeType extends LangType {
 
     Code code(long o) { return codes.get((int) get(o, HANDLE)); }
 
+    /**
+     * code.replace(co_flags=...): a new code object with other flags sharing everything else (the
+     * tuples and strings referenced again); types.coroutine marks a generator's code with
+     * CO_ITERABLE_COROUTINE this way. Other fields are refused with an error naming them.
+     */
+    long replace(long o, long[] a, int off, int n, long kw) {
+        int nkw = Args.nkw(kw);
+        if (n - nkw > 0) throw rt.typeError("replace() takes no positional arguments");
+        Code c = code(o);
+        CodeUnit u = c.unit;
+        int flags = u.flags();
+        for (int i = 0; i < nkw; i++) {
+            String k = dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, i));
+            long v = a[off + n - nkw + i];
+            if (!k.equals("co_flags")) throw rt.error("NotImplementedError", "refheap does not support code.replace(" + k + "=...) yet");
+            if (!(heap.typeOf(v) instanceof dev.refheap.object.IntType)) {
+                throw rt.typeError("replace() argument 'co_flags' must be int, not " + rt.ops.typeName(v));
+            }
+            flags = (int) Builtins.intArg(rt, v);
+        }
+        CodeUnit nu = new CodeUnit(u.name(), u.qualname(), u.filename(), u.firstLineno(), u.argcount(), u.posonlyargcount(),
+                u.kwonlyargcount(), flags, u.code(), u.lines(), u.positions(), u.consts(), u.names(), u.localsplusNames(),
+                u.localsplusKinds(), u.stacksize(), u.exceptionTable());
+        for (int f = CONSTS; f <= QUALNAME; f += 8) heap.incref(get(o, f));
+        return create(new Code(nu, c.consts, c.names), get(o, CONSTS), get(o, NAMES), get(o, LOCALSPLUSNAMES), get(o, FILENAME),
+                get(o, NAME), get(o, QUALNAME));
+    }
+
     @Override
     public void references(long o, LongConsumer visit) {
         for (int off = CONSTS; off <= QUALNAME; off += 8) visitField(o, off, visit);

@@ -44,30 +44,106 @@ final class Codecs {
     static void checkHandler(Runtime rt, String errors, boolean encode) {
         switch (errors) {
             case "strict", "ignore", "replace", "backslashreplace", "surrogateescape", "surrogatepass" -> { }
-            case "xmlcharrefreplace" -> { if (!encode) throw rt.typeError("don't know how to handle UnicodeDecodeError in error callback"); }
-            case "namereplace" -> throw rt.error("NotImplementedError", "refheap does not support the 'namereplace' error handler yet");
-            default -> throw rt.error("LookupError", "unknown error handler name '" + errors + "'");
+            case "xmlcharrefreplace", "namereplace" -> { if (!encode) throw rt.typeError("don't know how to handle UnicodeDecodeError in error callback"); }
+            default -> rt.heap.decref(rt.codecs().lookupError(errors));  // LookupError for a name nobody registered
         }
     }
 
-    private static String codecName(Runtime rt, String enc) {
-        String c = normalize(enc);
-        if (c == null) {
-            if (enc.toLowerCase(java.util.Locale.ROOT).matches("(cp|iso-?8859-|koi8|mac|big5|gb|shift|euc|hex|base64|rot|idna|punycode|charmap|utf-7|raw|unicode).*")) {
-                throw rt.error("NotImplementedError", "refheap does not support the '" + enc + "' codec yet");
-            }
-            throw rt.error("LookupError", "unknown encoding: " + enc);
-        }
-        return c;
+    /** A standard error handler's name: the codecs handle these inline; any other goes to the registry. */
+    static boolean standardHandler(String errors) {
+        return switch (errors) {
+            case "strict", "ignore", "replace", "backslashreplace", "surrogateescape", "surrogatepass", "xmlcharrefreplace", "namereplace" -> true;
+            default -> false;
+        };
     }
 
-    // ---- decoding -------------------------------------------------------------------------------
+    /**
+     * The error handler registered under {@code errors} called with the exception {@code exc} (a
+     * reference this takes): its (replacement, position) result checked as CPython checks it;
+     * returns {replacement (a new reference), position resolved against {@code length}}.
+     */
+    static long[] callHandler(Runtime rt, String errors, long exc, long length, boolean encode) {
+        Heap heap = rt.heap;
+        long h;
+        try {
+            h = rt.codecs().lookupError(errors);
+        } catch (PyException e) {
+            heap.decref(exc);
+            throw e;
+        }
+        long r;
+        try {
+            r = rt.ops.call0(h, exc);
+        } finally {
+            heap.decref(h);
+            heap.decref(exc);
+        }
+        try {
+            boolean ok = heap.typeOf(r) == heap.tuples && TupleType.size(r) == 2 && rt.ops.isInstance(TupleType.item(r, 1), heap.ints)
+                    && (Heap.isStr(TupleType.item(r, 0)) || encode && Heap.isBytes(TupleType.item(r, 0)));
+            if (!ok) throw rt.typeError(encode ? "encoding error handler must return (str/bytes, int) tuple" : "decoding error handler must return (str, int) tuple");
+            long pos = Builtins.intArg(rt, TupleType.item(r, 1));
+            if (pos < 0) pos += length;
+            if (pos < 0 || pos > length) throw rt.error("IndexError", "position " + Builtins.intArg(rt, TupleType.item(r, 1)) + " from error handler out of bounds");
+            return new long[] {Builtins.incref(heap, TupleType.item(r, 0)), pos};
+        } finally {
+            heap.decref(r);
+        }
+    }
 
-    /** bytes.decode(encoding, errors) as a new str. */
+    /** A code point as backslashreplace writes it. */
+    static String backslash(int x) {
+        return x < 0x100 ? String.format("\\x%02x", x) : x < 0x10000 ? String.format("\\u%04x", x) : String.format("\\U%08x", x);
+    }
+
+    /** A code point as namereplace writes it: \\N{NAME}, or backslashreplace's form when it has no name. */
+    static String nameEscape(int x) {
+        String name = unicodeName(x);
+        return name != null ? "\\N{" + name + "}" : backslash(x);
+    }
+
+    /** unicodedata.name's answer from Java's character database, or null (controls, unassigned, surrogates, private use). */
+    static String unicodeName(int c) {
+        if (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.UNASSIGNED || Character.getType(c) == Character.SURROGATE
+                || Character.getType(c) == Character.PRIVATE_USE) return null;
+        String n = Character.getName(c);
+        if (n == null) return null;
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
+        String blockForm = block == null ? null : block.toString().replace('_', ' ') + " " + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
+        if (n.equals(blockForm)) {
+            if (n.startsWith("CJK UNIFIED IDEOGRAPHS")) return "CJK UNIFIED IDEOGRAPH-" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
+            return null;
+        }
+        return n;
+    }
+
+    // ---- decoding    // ---- decoding -------------------------------------------------------------------------------
+
+    /** bytes.decode(encoding, errors) as a new str: the fast path for refheap's codecs, else the registry. */
     static long decode(Runtime rt, byte[] b, String encoding, String errors) {
-        String codec = codecName(rt, encoding);
+        String codec = normalize(encoding);
+        if (codec == null) {
+            long obj = rt.heap.bytes.of(b);
+            try {
+                return rt.codecs().encodeText(obj, encoding, errors, false);
+            } finally {
+                rt.heap.decref(obj);
+            }
+        }
+        return decode(rt, b, codec, errors, true, new int[2]);
+    }
+
+    /**
+     * One of refheap's codecs (a canonical name) decoding {@code b}; unless {@code fin}, an
+     * incomplete sequence at the end is left undecoded. {@code state[0]} receives the bytes
+     * consumed; {@code state[1]} is utf-16/utf-32's byte order, in and out (-1 little, 1 big, 0
+     * unknown: a BOM decides, and the result tells which).
+     */
+    static long decode(Runtime rt, byte[] b, String codec, String errors, boolean fin, int[] state) {
         StringBuilder out = new StringBuilder();
         Decoder d = new Decoder(rt, b, codec, errors, out);
+        d.fin = fin;
+        d.byteorder = state[1];
         switch (codec) {
             case "utf-8" -> d.utf8();
             case "latin-1" -> { for (byte x : b) out.append((char) (x & 0xff)); }
@@ -75,6 +151,8 @@ final class Codecs {
             case "utf-16", "utf-16-le", "utf-16-be" -> d.utf16();
             default -> d.utf32();
         }
+        state[0] = d.consumed;
+        state[1] = d.byteorder;
         return rt.heap.strs.of(out.toString());
     }
 
@@ -83,6 +161,8 @@ final class Codecs {
         final byte[] b;
         final String codec, errors;
         final StringBuilder out;
+        boolean fin = true;
+        int consumed, byteorder;
 
         Decoder(Runtime rt, byte[] b, String codec, String errors, StringBuilder out) {
             this.rt = rt;
@@ -90,12 +170,26 @@ final class Codecs {
             this.codec = codec;
             this.errors = errors;
             this.out = out;
+            this.consumed = b.length;
+        }
+
+        /** An incomplete sequence at i when more input may come: decoding stops there. */
+        boolean stop(int i) {
+            if (fin) return false;
+            consumed = i;
+            return true;
         }
 
         int u(int i) { return b[i] & 0xff; }
 
         /** Handles the error span [start, end); returns where decoding resumes. */
         int error(int start, int end, String reason) {
+            if (!standardHandler(errors)) {
+                long[] r = callHandler(rt, errors, decodeError(rt, codec, b, start, end, reason), b.length, false);
+                out.append(StrType.value(r[0]));
+                rt.heap.decref(r[0]);
+                return (int) r[1];
+            }
             if (!errors.equals("strict")) checkHandler(rt, errors, false);
             switch (errors) {
                 case "strict" -> throw new PyException(decodeError(rt, codec, b, start, end, reason));
@@ -159,6 +253,7 @@ final class Codecs {
                 }
                 if (j == -1) continue;
                 if (bad) {
+                    if (stop(i)) return;
                     i = error(i, n, "unexpected end of data");
                     continue;
                 }
@@ -171,12 +266,17 @@ final class Codecs {
         void utf16() {
             int i = 0, n = b.length;
             boolean little = !codec.equals("utf-16-be");
-            if (codec.equals("utf-16") && n >= 2) {
-                if (u(0) == 0xff && u(1) == 0xfe) { little = true; i = 2; }
-                else if (u(0) == 0xfe && u(1) == 0xff) { little = false; i = 2; }
+            if (codec.equals("utf-16") && byteorder != 0) little = byteorder < 0;
+            else if (codec.equals("utf-16") && n >= 2) {
+                if (u(0) == 0xff && u(1) == 0xfe) { little = true; i = 2; byteorder = -1; }
+                else if (u(0) == 0xfe && u(1) == 0xff) { little = false; i = 2; byteorder = 1; }
             }
             while (i < n) {
-                if (i + 1 >= n) { i = error(i, n, "truncated data"); continue; }
+                if (i + 1 >= n) {
+                    if (stop(i)) return;
+                    i = error(i, n, "truncated data");
+                    continue;
+                }
                 int c = little ? u(i) | (u(i + 1) << 8) : (u(i) << 8) | u(i + 1);
                 if (c < 0xd800 || c > 0xdfff) {
                     out.append((char) c);
@@ -189,6 +289,7 @@ final class Codecs {
                     continue;
                 }
                 if (i + 3 >= n) {
+                    if (stop(i)) return;
                     if (errors.equals("surrogatepass") && i + 2 >= n) { out.append((char) c); i += 2; continue; }
                     i = error(i, n, "unexpected end of data");
                     continue;
@@ -207,12 +308,17 @@ final class Codecs {
         void utf32() {
             int i = 0, n = b.length;
             boolean little = !codec.equals("utf-32-be");
-            if (codec.equals("utf-32") && n >= 4) {
-                if (u(0) == 0xff && u(1) == 0xfe && u(2) == 0 && u(3) == 0) { little = true; i = 4; }
-                else if (u(0) == 0 && u(1) == 0 && u(2) == 0xfe && u(3) == 0xff) { little = false; i = 4; }
+            if (codec.equals("utf-32") && byteorder != 0) little = byteorder < 0;
+            else if (codec.equals("utf-32") && n >= 4) {
+                if (u(0) == 0xff && u(1) == 0xfe && u(2) == 0 && u(3) == 0) { little = true; i = 4; byteorder = -1; }
+                else if (u(0) == 0 && u(1) == 0 && u(2) == 0xfe && u(3) == 0xff) { little = false; i = 4; byteorder = 1; }
             }
             while (i < n) {
-                if (i + 3 >= n) { i = error(i, n, "truncated data"); continue; }
+                if (i + 3 >= n) {
+                    if (stop(i)) return;
+                    i = error(i, n, "truncated data");
+                    continue;
+                }
                 long c = little ? u(i) | (u(i + 1) << 8) | (u(i + 2) << 16) | ((long) u(i + 3) << 24)
                         : ((long) u(i) << 24) | (u(i + 1) << 16) | (u(i + 2) << 8) | u(i + 3);
                 if (c > 0x10ffff) { i = error(i, i + 4, "code point not in range(0x110000)"); continue; }
@@ -262,11 +368,8 @@ final class Codecs {
 
     /** str() of a UnicodeEncodeError/UnicodeDecodeError, from its attributes, as CPython's. */
     static String unicodeErrorStr(Runtime rt, long exc) {
-        Heap heap = rt.heap;
-        long d = Native.getLong(exc + ExceptionType.DICT);
-        long enc = d == 0 ? 0 : heap.dicts.getItem(d, "encoding"), obj = d == 0 ? 0 : heap.dicts.getItem(d, "object");
-        long st = d == 0 ? 0 : heap.dicts.getItem(d, "start"), en = d == 0 ? 0 : heap.dicts.getItem(d, "end");
-        long reason = d == 0 ? 0 : heap.dicts.getItem(d, "reason");
+        long enc = member(rt, exc, "encoding", 0), obj = member(rt, exc, "object", 1), st = member(rt, exc, "start", 2);
+        long en = member(rt, exc, "end", 3), reason = member(rt, exc, "reason", 4);
         if (enc == 0 || obj == 0 || st == 0 || en == 0 || reason == 0) {
             long args = ExceptionType.args(exc);
             long n = TupleType.size(args);
@@ -289,11 +392,26 @@ final class Codecs {
         return "'" + codec + "' codec can't decode bytes in position " + start + "-" + (end - 1) + ": " + why;
     }
 
+    /** A member as the exception holds it (borrowed): set in its dict, else from its five constructor arguments; 0 if neither. */
+    private static long member(Runtime rt, long exc, String name, int index) {
+        long d = Native.getLong(exc + ExceptionType.DICT);
+        long v = d == 0 ? 0 : rt.heap.dicts.getItem(d, name);
+        if (v != 0) return v;
+        long args = ExceptionType.args(exc);
+        return args != 0 && TupleType.size(args) == 5 ? TupleType.item(args, index) : 0;
+    }
+
     // ---- encoding -------------------------------------------------------------------------------
 
     /** str.encode(encoding, errors) as new bytes. */
     static long encode(Runtime rt, long str, String encoding, String errors) {
-        String codec = codecName(rt, encoding);
+        String codec = normalize(encoding);
+        if (codec == null) return rt.codecs().encodeText(str, encoding, errors, true);
+        return encodeWith(rt, str, codec, errors);
+    }
+
+    /** One of refheap's codecs (a canonical name; "utf-16"/"utf-32" write a BOM) encoding {@code str}. */
+    static long encodeWith(Runtime rt, long str, String codec, String errors) {
         // a str's code points (lone surrogates stay lone: a Java string would pair them)
         int[] cps = new int[(int) StrType.length(str)];
         for (int k = 0; k < cps.length; k++) cps[k] = StrType.codePointAt(str, k);
@@ -315,21 +433,37 @@ final class Codecs {
                 i++;
                 continue;
             }
-            if (!errors.equals("strict")) checkHandler(rt, errors, true);
             int end = i + 1;
             while (end < cps.length && (cps[end] >= limit || (cps[end] >= 0xd800 && cps[end] <= 0xdfff))
                     && (limit < 0x110000 || (cps[end] >= 0xd800 && cps[end] <= 0xdfff))) end++;
+            if (!standardHandler(errors)) {
+                long[] r = callHandler(rt, errors, encodeError(rt, codec, str, i, end, reason), cps.length, true);
+                try {
+                    if (Heap.isBytes(r[0])) {
+                        byte[] rb = dev.refheap.object.BytesType.value(r[0]);
+                        if (rb.length % (codec.startsWith("utf-16") ? 2 : codec.startsWith("utf-32") ? 4 : 1) != 0) {
+                            throw new PyException(encodeError(rt, codec, str, i, end, reason));
+                        }
+                        out.writeBytes(rb);
+                    } else {
+                        String rs = StrType.value(r[0]);
+                        int max = codec.equals("latin-1") ? 0x100 : 0x80;
+                        for (int k = 0; k < rs.length(); k++) if (rs.charAt(k) >= max) throw new PyException(encodeError(rt, codec, str, i, end, reason));
+                        for (int k = 0; k < rs.length(); k++) put(out, codec, rs.charAt(k));
+                    }
+                } finally {
+                    rt.heap.decref(r[0]);
+                }
+                i = (int) r[1];
+                continue;
+            }
+            if (!errors.equals("strict")) checkHandler(rt, errors, true);
             switch (errors) {
                 case "strict" -> throw new PyException(encodeError(rt, codec, str, i, end, reason));
                 case "ignore" -> { }
                 case "replace" -> { for (int k = i; k < end; k++) put(out, codec, '?'); }
-                case "backslashreplace" -> {
-                    for (int k = i; k < end; k++) {
-                        int x = cps[k];
-                        String esc = x < 0x100 ? String.format("\\x%02x", x) : x < 0x10000 ? String.format("\\u%04x", x) : String.format("\\U%08x", x);
-                        for (char ch : esc.toCharArray()) put(out, codec, ch);
-                    }
-                }
+                case "backslashreplace" -> { for (int k = i; k < end; k++) for (char ch : backslash(cps[k]).toCharArray()) put(out, codec, ch); }
+                case "namereplace" -> { for (int k = i; k < end; k++) for (char ch : nameEscape(cps[k]).toCharArray()) put(out, codec, ch); }
                 case "xmlcharrefreplace" -> {
                     for (int k = i; k < end; k++) for (char ch : ("&#" + cps[k] + ";").toCharArray()) put(out, codec, ch);
                 }
@@ -355,7 +489,7 @@ final class Codecs {
         return rt.heap.bytes.of(out.toByteArray());
     }
 
-    private static void put(ByteArrayOutputStream out, String codec, int c) {
+    static void put(ByteArrayOutputStream out, String codec, int c) {
         switch (codec) {
             case "ascii", "latin-1" -> out.write(c);
             case "utf-8" -> {

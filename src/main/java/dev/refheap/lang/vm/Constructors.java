@@ -26,6 +26,7 @@ final class Constructors {
             // metaclass's __new__, then __init_subclass__: enum's type(name, (etype,), body, boundary=...))
             return TypeCall.typeNew(rt, null, a, o, n, kw);
         }
+        if (t == rt.moduleType) return module(rt, a, o, n, kw);
         if (nkw > 0 && t != heap.ints && t != heap.strs) throw rt.typeError(t.name() + "() takes no keyword arguments");
         if (t == heap.typeType) {
             if (n == 1) return Builtins.incref(heap, dev.refheap.object.Heap.typeAddress(a[o]));
@@ -196,6 +197,34 @@ final class Constructors {
             return rt.methodType.create(a[o], a[o + 1]);
         }
         throw rt.typeError("cannot create '" + t.name() + "' instances");
+    }
+
+    /** module(name, doc=None) (types.ModuleType): module___init__'s dict, __name__ and __doc__ then the import attributes None. */
+    private static long module(Runtime rt, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        int nkw = Args.nkw(kw), npos = n - nkw;
+        long name = npos > 0 ? a[o] : 0, doc = npos > 1 ? a[o + 1] : 0;
+        if (npos > 2) throw rt.typeError("module() takes at most 2 arguments (" + n + " given)");
+        for (int i = 0; i < nkw; i++) {
+            String k = StrType.value(TupleType.item(kw, i));
+            long v = a[o + npos + i];
+            if (k.equals("name") && npos < 1 && name == 0) name = v;
+            else if (k.equals("doc") && npos < 2 && doc == 0) doc = v;
+            else if (k.equals("name") || k.equals("doc")) throw rt.typeError("argument for module() given by name ('" + k + "') and position (" + (k.equals("name") ? 1 : 2) + ")");
+            else throw rt.typeError("'" + k + "' is an invalid keyword argument for module()");
+        }
+        if (name == 0) throw rt.typeError("module() missing required argument 'name' (pos 1)");
+        if (heap.typeOf(name) != heap.strs && !(rt.ops.baseView(name) instanceof StrType)) {
+            throw rt.typeError("module() argument 'name' must be str, not " + rt.ops.typeName(name));
+        }
+        long m = rt.moduleType.create(StrType.value(name));
+        long d = ModuleType.dict(m);
+        heap.dicts.setItem(d, rt.names.__name__, name);
+        heap.dicts.setItem(d, rt.names.__doc__, doc == 0 ? heap.None : doc);
+        heap.dicts.setItem(d, "__package__", heap.None);
+        heap.dicts.setItem(d, "__loader__", heap.None);
+        heap.dicts.setItem(d, "__spec__", heap.None);
+        return m;
     }
 
     private static long dict(Runtime rt, long[] a, int o, int n, long kw) {

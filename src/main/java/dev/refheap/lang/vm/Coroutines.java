@@ -4,6 +4,7 @@ import dev.refheap.memory.Native;
 import dev.refheap.object.Heap;
 import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,10 +19,9 @@ import java.util.Set;
  * traversal, size and states ({@link GeneratorType}, whose frame handles they share), so sending,
  * throwing and closing work as for generators and no event loop is needed: {@code coro.send(None)}
  * drives a coroutine. A coroutine finalized before it ever ran prints 3.11's "coroutine ... was never
- * awaited" RuntimeWarning (once per source location, as the default warning filter does). Async
- * generator objects exist (so {@code type(agen())} works), but iterating them
- * ({@code __anext__}, {@code asend}, {@code athrow}, {@code aclose}) is refused with an error that
- * names it.
+ * awaited" RuntimeWarning (once per source location, as the default warning filter does).
+ * Iterating async generators is {@link AsyncGenerators}'; {@code coro.__await__()} is a
+ * {@link CoroutineWrapperType}.
  */
 final class Coroutines {
     private Coroutines() {}
@@ -52,7 +52,10 @@ final class Coroutines {
 
     static void register(Runtime rt) {
         rt.coroutineType = rt.heap.register(new CoroutineType(rt, rt.generatorType.frames));
-        rt.asyncGeneratorType = rt.heap.register(new GeneratorType(rt, "async_generator", rt.generatorType.frames));
+        rt.asyncGens = new AsyncGenerators(rt, rt.generatorType.frames);
+        rt.asyncGeneratorType = rt.asyncGens.agenType;
+        rt.heap.addFreeListClearer(rt.asyncGens::clearFreeLists);
+        rt.coroutineWrapperType = rt.heap.register(new CoroutineWrapperType(rt));
         PyType c = rt.coroutineType;
         def(rt, c, "send", (s, a, o, n, kw) -> {
             if (n != 1) throw rt.typeError("coroutine.send() takes exactly one argument (" + n + " given)");
@@ -60,28 +63,118 @@ final class Coroutines {
         });
         def(rt, c, "throw", (s, a, o, n, kw) -> {
             Args.range(rt, "throw", n, kw, 1, 3);
-            long e = a[o];
-            long exc;
-            if (rt.ops.isExceptionType(e)) exc = Builtins.instantiateType(rt, e);
-            else if (rt.ops.isInstance(e, rt.baseException)) exc = Builtins.incref(rt.heap, e);
-            else throw rt.typeError("exceptions must be classes or instances deriving from BaseException, not " + rt.ops.typeName(e));
-            return rt.interpreter.resume(s, rt.heap.None, exc, false);
+            long exc = exceptionToThrow(rt, a[o], n > 1 ? a[o + 1] : rt.heap.None, n > 2 ? a[o + 2] : rt.heap.None);
+            return rt.interpreter.throwIn(s, exc, true, false);
         });
         def(rt, c, "close", (s, a, o, n, kw) -> {
             rt.interpreter.closeGenerator(s);
             return Builtins.incref(rt.heap, rt.heap.None);
         });
-        def(rt, c, "__await__", (s, a, o, n, kw) -> {
-            throw rt.error("NotImplementedError", "refheap does not support coroutine.__await__ (coroutine_wrapper) yet");
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, c, "__await__", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "__await__", n, kw, 0);
+            return rt.coroutineWrapperType.create(s);
         });
+        rt.coroutineWrapperType.install();
         PyType ag = rt.asyncGeneratorType;
-        def(rt, ag, "__aiter__", (s, a, o, n, kw) -> Builtins.incref(rt.heap, s));
-        for (String name : new String[] {"__anext__", "asend", "athrow", "aclose"}) {
-            def(rt, ag, name, (s, a, o, n, kw) -> {
-                throw rt.error("NotImplementedError", "refheap does not support iterating async generators (async_generator."
-                        + name + ") yet");
-            });
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, ag, "__aiter__", (s, a, o, n, kw) -> Builtins.incref(rt.heap, s));
+        rt.asyncGens.install();
+        def(rt, rt.codeType, "replace", (s, a, o, n, kw) -> rt.codeType.replace(s, a, o, n, kw));
+    }
+
+    /**
+     * The exception {@code throw(typ[, val[, tb]])} raises (a new reference), normalized as
+     * _gen_throw does: an instance as it is; a class instantiated (with val, or *val for a tuple),
+     * or val itself when it is an instance of it; tb becomes its __traceback__.
+     */
+    static long exceptionToThrow(Runtime rt, long e, long val, long tb) {
+        Heap heap = rt.heap;
+        if (tb != heap.None && heap.typeOf(tb) != rt.tracebackType) throw rt.typeError("throw() third argument must be a traceback object");
+        long exc;
+        if (rt.ops.isExceptionType(e)) {
+            if (val != heap.None && rt.ops.isInstance(val, heap.typeAt(e))) exc = Builtins.incref(heap, val);
+            else if (val == heap.None) exc = Builtins.instantiateType(rt, e);
+            else if (heap.typeOf(val) == heap.tuples) {
+                long[] items = new long[(int) TupleType.size(val)];
+                for (int i = 0; i < items.length; i++) items[i] = TupleType.item(val, i);
+                exc = rt.ops.call(e, items, 0, items.length, 0);
+            } else exc = rt.ops.call0(e, val);
+        } else if (rt.ops.isInstance(e, rt.baseException)) {
+            if (val != heap.None) throw rt.typeError("instance exception may not have a separate value");
+            exc = Builtins.incref(heap, e);
+        } else throw rt.typeError("exceptions must be classes or instances deriving from BaseException, not " + rt.ops.typeName(e));
+        if (tb != heap.None) {
+            long key = heap.strs.internedOf("__traceback__");
+            try {
+                rt.ops.setAttr(exc, key, tb);
+            } catch (RuntimeException x) {
+                heap.decref(exc);
+                throw x;
+            } finally {
+                heap.decref(key);
+            }
         }
+        return exc;
+    }
+
+    /**
+     * {@code coroutine_wrapper}: what {@code coro.__await__()} returns, an iterator over the
+     * coroutine (send/throw/close/__next__ drive it). One field: the coroutine (24 bytes + GC head,
+     * getsizeof 40; tracked, its referent is the coroutine).
+     */
+    static final class CoroutineWrapperType extends ExtType {
+        static final int CORO = 16;
+
+        CoroutineWrapperType(Runtime rt) {
+            super(rt, "coroutine_wrapper", null, HAVE_GC, 24, 0, 0);
+        }
+
+        long create(long coro) {
+            long o = heap.allocObject(this, 0);
+            put(o, CORO, Builtins.incref(heap, coro));
+            heap.track(o);
+            return o;
+        }
+
+        void install() {
+            rt.defMethod(this, "send", (s, a, o, n, kw) -> {
+                Args.exactly(rt, "send", n, kw, 1);
+                return rt.interpreter.resume(get(s, CORO), a[o], 0, false);
+            });
+            rt.defMethod(this, "throw", (s, a, o, n, kw) -> {
+                Args.range(rt, "throw", n, kw, 1, 3);
+                long exc = exceptionToThrow(rt, a[o], n > 1 ? a[o + 1] : heap.None, n > 2 ? a[o + 2] : heap.None);
+                return rt.interpreter.throwIn(get(s, CORO), exc, true, false);
+            });
+            rt.defMethod(this, "close", (s, a, o, n, kw) -> {
+                Args.exactly(rt, "close", n, kw, 0);
+                rt.interpreter.closeGenerator(get(s, CORO));
+                return Builtins.incref(heap, heap.None);
+            });
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, this, "__iter__", (s, a, o, n, kw) -> Builtins.incref(heap, s));
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, this, "__next__", (s, a, o, n, kw) -> rt.interpreter.resume(get(s, CORO), heap.None, 0, false));
+        }
+
+        @Override
+        public void traverse(long o, java.util.function.LongConsumer visit) { visitField(o, CORO, visit); }
+
+        @Override
+        public void dealloc(long o) {
+            heap.untrackIfTracked(o);
+            clearField(o, CORO);
+            heap.freeObject(o);
+        }
+
+        @Override
+        String repr(long o) { return "<coroutine_wrapper object at " + Ops.hex(o) + ">"; }
+
+        @Override
+        long iter(long o) { return Builtins.incref(heap, o); }
+
+        @Override
+        boolean isIterator() { return true; }
+
+        @Override
+        long next(long o) { return rt.interpreter.resume(get(o, CORO), heap.None, 0, true); }
     }
 
     private static void def(Runtime rt, PyType t, String name, Builtin impl) {
@@ -124,7 +217,8 @@ final class Coroutines {
                 case "frame":
                     if (GeneratorType.state(o) >= GeneratorType.COMPLETED) return Builtins.incref(heap, heap.None);
                     return rt.frameType.of(rt.generatorType.frame(o));
-                case "running":
+                case "running":  // an async generator's ag_running is ag_running_async in 3.11
+                    if (prefix.equals("ag_")) return rt.ops.bool(AsyncGenerators.flag(o, AsyncGenerators.RUNNING_ASYNC));
                     return rt.ops.bool(GeneratorType.state(o) == GeneratorType.RUNNING);
                 case "await": {
                     long a = awaiting(rt, o);
@@ -150,7 +244,7 @@ final class Coroutines {
         Heap heap = rt.heap;
         PyType t = heap.typeOf(o);
         long iter;
-        if (t == rt.coroutineType || (t == rt.generatorType
+        if (t == rt.coroutineType || t == rt.asyncGens.asendType || t == rt.asyncGens.athrowType || (t == rt.generatorType
                 && (rt.generatorType.frame(o).code.unit.flags() & CO_ITERABLE_COROUTINE) != 0)) {
             iter = Builtins.incref(heap, o);
         } else {

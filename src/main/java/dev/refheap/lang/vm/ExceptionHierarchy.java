@@ -18,12 +18,12 @@ final class ExceptionHierarchy {
             {"NotImplementedError", "RuntimeError"}, {"RecursionError", "RuntimeError"},
             {"StopIteration", "Exception"}, {"StopAsyncIteration", "Exception"}, {"SyntaxError", "Exception"}, {"IndentationError", "SyntaxError"},
             {"SystemError", "Exception"}, {"TypeError", "Exception"}, {"ValueError", "Exception"},
-            {"UnicodeError", "ValueError"}, {"UnicodeEncodeError", "UnicodeError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
+            {"UnicodeError", "ValueError"}, {"Warning", "Exception"}, {"UserWarning", "Warning"},
             {"DeprecationWarning", "Warning"}, {"PendingDeprecationWarning", "Warning"}, {"SyntaxWarning", "Warning"},
             {"RuntimeWarning", "Warning"}, {"FutureWarning", "Warning"}, {"ImportWarning", "Warning"},
             {"UnicodeWarning", "Warning"}, {"BytesWarning", "Warning"}, {"ResourceWarning", "Warning"},
             {"EncodingWarning", "Warning"},
-            {"UnicodeDecodeError", "UnicodeError"},
+            {"UnicodeEncodeError", "UnicodeError"}, {"UnicodeDecodeError", "UnicodeError"},
             {"UnicodeTranslateError", "UnicodeError"}, {"TabError", "IndentationError"},
     };
 

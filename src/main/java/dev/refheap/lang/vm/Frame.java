@@ -113,7 +113,12 @@ final class Frame {
         code.spareCount++;
     }
 
+    private static final int GENERATOR_LIKE = dev.refheap.lang.bytecode.CodeUnit.CO_GENERATOR | Coroutines.CO_COROUTINE
+            | Coroutines.CO_ASYNC_GENERATOR;
+
     int line() {
+        // a generator's frame that has not started stands at its definition (3.11's RETURN_GENERATOR)
+        if (pc == 0 && (code.unit.flags() & GENERATOR_LIKE) != 0) return code.unit.firstLineno();
         int[] lines = code.unit.lines();
         if (lines.length == 0) return code.unit.firstLineno();
         for (int i = Math.max(0, Math.min(lasti, lines.length - 1)); i >= 0; i--) if (lines[i] >= 0) return lines[i];

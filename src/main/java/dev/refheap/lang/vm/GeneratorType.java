@@ -96,8 +96,8 @@ class GeneratorType extends LangType {
         long s = state(o);
         if (s >= COMPLETED) return;
         if (s == CREATED) {
-            setState(o, COMPLETED);
             neverStarted(o);
+            rt.interpreter.closeGenerator(o);  // completed; its frame object (if any) lives on by itself
             return;
         }
         try {
@@ -106,6 +106,9 @@ class GeneratorType extends LangType {
             rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(o));
         }
     }
+
+    /** Releases what a kind of generator holds beyond the generator's fields (an async generator's finalizer hook). */
+    void releaseExtra(long o) {}
 
     /** Called when a never-started object is finalized (a coroutine warns that it was never awaited). */
     void neverStarted(long o) {}
@@ -125,6 +128,7 @@ class GeneratorType extends LangType {
         heap.decref(get(o, NAME));
         heap.decref(get(o, QUALNAME));
         heap.decref(get(o, CODE));
+        releaseExtra(o);
         long exc = takeExcState(o);
         if (exc != 0) heap.decref(exc);
         heap.freeObject(o);

@@ -10,6 +10,7 @@ import dev.refheap.memory.Native;
 import dev.refheap.object.DictType;
 import dev.refheap.object.FloatType;
 import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
 import dev.refheap.object.IntType;
 import dev.refheap.object.ListType;
 import dev.refheap.object.PyError;
@@ -541,10 +542,11 @@ final class Interpreter implements RootProvider {
     /** As above; {@code restEntry}: the caller (FOR_ITER) holds no reference the roots do not report. */
     private long resume(long gen, long sent, long throwExc, boolean absorbStop, boolean restEntry) {
         long state = GeneratorType.state(gen);
-        boolean coroutine = heap.typeOf(gen) == rt.coroutineType;
+        PyType kind = heap.typeOf(gen);
+        boolean coroutine = kind == rt.coroutineType;
         if (state == GeneratorType.RUNNING) {
             if (throwExc != 0) heap.decref(throwExc);
-            throw rt.error("ValueError", (coroutine ? "coroutine" : "generator") + " already executing");
+            throw rt.error("ValueError", kindName(kind) + " already executing");
         }
         if (state == GeneratorType.COMPLETED) {
             if (coroutine) {
@@ -556,7 +558,7 @@ final class Interpreter implements RootProvider {
             throw rt.error("StopIteration", null);
         }
         if (state == GeneratorType.CREATED && sent != heap.None && throwExc == 0) {
-            throw rt.typeError("can't send non-None value to a just-started generator");
+            throw rt.typeError("can't send non-None value to a just-started " + kindName(kind));
         }
         Frame f = rt.generatorType.frame(gen);
         if (state == GeneratorType.SUSPENDED && throwExc == 0) {
@@ -583,6 +585,8 @@ final class Interpreter implements RootProvider {
         try {
             r = run(f);
             finished = !f.yielded;
+        } catch (PyException e) {
+            throw stopIterationRaised(kind, e);
         } finally {
             depth--;
             current = f.back;
@@ -595,10 +599,7 @@ final class Interpreter implements RootProvider {
             if (finished) {
                 GeneratorType.setState(gen, GeneratorType.COMPLETED);
                 f.owner = Frame.OWNED_BY_GENERATOR;
-                long fo = f.frameObject;
-                f.frameObject = 0;
-                if (fo != 0 && heap.refcount(fo) > 1 && !Heap.isTracked(fo)) heap.track(fo);  // take_ownership
-                if (fo != 0) heap.decref(fo);
+                detachFrameObject(f);
                 clearFrameSlots(f);
             } else {
                 GeneratorType.setState(gen, GeneratorType.SUSPENDED);
@@ -611,15 +612,165 @@ final class Interpreter implements RootProvider {
                 heap.decref(r);
                 return 0;
             }
-            long args = heap.tuples.alloc(1);
-            TupleType.setItemSteal(args, 0, r);
-            if (absorbStop && r != heap.None) {
-                heap.decref(args);
+            if (absorbStop) {
+                heap.decref(r);
                 return 0;
+            }
+            long args;
+            if (r == heap.None) {
+                heap.decref(r);
+                args = heap.tuples.alloc(0);  // PyErr_SetNone(PyExc_StopIteration)
+            } else {
+                args = heap.tuples.alloc(1);
+                TupleType.setItemSteal(args, 0, r);
             }
             throw new PyException(rt.ops.instantiateException(rt.exceptionType("StopIteration"), args));
         }
         return r;
+    }
+
+    /** A finished generator's frame lets go of its frame object, which lives on by itself (take_ownership). */
+    private void detachFrameObject(Frame f) {
+        long fo = f.frameObject;
+        f.frameObject = 0;
+        if (fo != 0 && heap.refcount(fo) > 1 && !Heap.isTracked(fo)) heap.track(fo);
+        if (fo != 0) heap.decref(fo);
+    }
+
+    /** "generator", "coroutine" or "async generator", as gen_send_ex2's messages name them. */
+    private String kindName(PyType kind) {
+        return kind == rt.coroutineType ? "coroutine" : kind == rt.asyncGeneratorType ? "async generator" : "generator";
+    }
+
+    /**
+     * PEP 479 (gen_send_ex2): a StopIteration leaving a generator's frame (or a StopAsyncIteration
+     * leaving an async generator's) becomes a RuntimeError whose cause it is; others pass as they are.
+     */
+    private PyException stopIterationRaised(PyType kind, PyException e) {
+        long exc = e.exc();
+        String what;
+        if (rt.ops.isInstance(exc, rt.exceptionType("StopIteration"))) what = "StopIteration";
+        else if (kind == rt.asyncGeneratorType && rt.ops.isInstance(exc, rt.exceptionType("StopAsyncIteration"))) what = "StopAsyncIteration";
+        else return e;
+        long err = rt.newException("RuntimeError", kindName(kind) + " raised " + what);
+        ExceptionType et = (ExceptionType) heap.typeOf(err);
+        heap.incref(exc);
+        et.setField(err, ExceptionType.CAUSE, exc);
+        et.setField(err, ExceptionType.CONTEXT, exc);
+        et.setField(err, ExceptionType.SUPPRESS, 1);
+        return new PyException(err);
+    }
+
+    /**
+     * _gen_throw: raises {@code exc} (stolen) in a suspended {@code gen}, first in what it awaits
+     * (its {@code yield from}/{@code await} iterator) when it has one: a value that iterator
+     * yields is the result and gen stays where it is; when it finishes or raises, gen leaves its
+     * SEND loop and goes on with the value or the exception. With {@code closeOnGenExit}, a
+     * GeneratorExit closes the awaited iterator and is raised in gen (an async generator's aclose
+     * passes false: its awaits may go on working). Results as {@link #resume}.
+     */
+    long throwIn(long gen, long exc, boolean closeOnGenExit, boolean absorbStop) {
+        long yf = GeneratorType.state(gen) == GeneratorType.SUSPENDED ? Coroutines.awaiting(rt, gen) : 0;
+        if (yf == 0) return resume(gen, heap.None, exc, absorbStop);
+        heap.incref(yf);
+        long ret = 0;
+        PyException failed = null;
+        try {
+            if (closeOnGenExit && rt.ops.isInstance(exc, rt.exceptionType("GeneratorExit"))) {
+                GeneratorType.setState(gen, GeneratorType.RUNNING);
+                try {
+                    closeIter(yf);
+                } catch (PyException e) {
+                    heap.decref(exc);
+                    exc = e.exc();
+                } finally {
+                    GeneratorType.setState(gen, GeneratorType.SUSPENDED);
+                }
+                return resume(gen, heap.None, exc, absorbStop);
+            }
+            PyType yt = heap.typeOf(yf);
+            GeneratorType.setState(gen, GeneratorType.RUNNING);
+            try {
+                if (yt == rt.generatorType || yt == rt.coroutineType) {
+                    ret = throwIn(yf, exc, closeOnGenExit, false);
+                } else {
+                    long meth = attrOrNull(yf, "throw");
+                    if (meth == 0) {
+                        GeneratorType.setState(gen, GeneratorType.SUSPENDED);
+                        return resume(gen, heap.None, exc, absorbStop);
+                    }
+                    try {
+                        ret = rt.ops.call0(meth, exc);
+                    } finally {
+                        heap.decref(meth);
+                        heap.decref(exc);
+                    }
+                }
+            } catch (PyException e) {
+                failed = e;
+            } finally {
+                if (GeneratorType.state(gen) == GeneratorType.RUNNING) GeneratorType.setState(gen, GeneratorType.SUSPENDED);
+            }
+        } finally {
+            heap.decref(yf);
+        }
+        if (failed == null) return ret;
+        // the awaited iterator is done: gen goes on after its SEND loop (the iterator popped)
+        Frame f = rt.generatorType.frame(gen);
+        f.pc = f.code.args[f.pc - 2];
+        heap.decref(f.slots[--f.sp]);
+        f.slots[f.sp] = 0;
+        long e = failed.exc();
+        if (rt.ops.isInstance(e, rt.exceptionType("StopIteration"))) {
+            long val = stopIterationValue(e);
+            heap.decref(e);
+            try {
+                return resume(gen, val, 0, absorbStop);
+            } finally {
+                heap.decref(val);
+            }
+        }
+        return resume(gen, heap.None, e, absorbStop);
+    }
+
+    /** A StopIteration's value (new reference): its first argument, or None. */
+    long stopIterationValue(long e) {
+        long args = ExceptionType.args(e);
+        long value = TupleType.size(args) > 0 ? TupleType.item(args, 0) : heap.None;
+        heap.incref(value);
+        return value;
+    }
+
+    /** getattr(o, name, None) as a new reference, 0 when o has no such attribute. */
+    private long attrOrNull(long o, String name) {
+        long n = heap.strs.internedOf(name);
+        try {
+            return rt.ops.getAttrOrNull(o, n, name);
+        } finally {
+            heap.decref(n);
+        }
+    }
+
+    /** gen_close_iter: closes what a generator awaits (gen.close() or its close method, if any). */
+    private void closeIter(long yf) {
+        PyType yt = heap.typeOf(yf);
+        if (yt == rt.generatorType || yt == rt.coroutineType) {
+            closeGenerator(yf);
+            return;
+        }
+        long meth;
+        try {
+            meth = attrOrNull(yf, "close");
+        } catch (PyException e) {
+            rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(yf));
+            return;
+        }
+        if (meth == 0) return;
+        try {
+            heap.decref(rt.ops.call0(meth));
+        } finally {
+            heap.decref(meth);
+        }
     }
 
     /** gen.close(): GeneratorExit raised inside; a value yielded in response is a RuntimeError. */
@@ -628,18 +779,34 @@ final class Interpreter implements RootProvider {
             if (GeneratorType.state(gen) == GeneratorType.CREATED) {
                 // as 3.11 runs a just-created frame into GeneratorExit: the frame finishes and lets go of its arguments
                 GeneratorType.setState(gen, GeneratorType.COMPLETED);
-                clearFrameSlots(rt.generatorType.frame(gen));
+                Frame f = rt.generatorType.frame(gen);
+                detachFrameObject(f);
+                clearFrameSlots(f);
                 return;
             }
             GeneratorType.setState(gen, GeneratorType.COMPLETED);
             return;
         }
-        long exit = rt.newException("GeneratorExit", null);
+        long exit = 0;
+        long yf = Coroutines.awaiting(rt, gen);
+        if (yf != 0) {
+            heap.incref(yf);
+            GeneratorType.setState(gen, GeneratorType.RUNNING);
+            try {
+                closeIter(yf);
+            } catch (PyException e) {
+                exit = e.exc();  // raised in gen instead of GeneratorExit
+            } finally {
+                GeneratorType.setState(gen, GeneratorType.SUSPENDED);
+                heap.decref(yf);
+            }
+        }
+        if (exit == 0) exit = rt.newException("GeneratorExit", null);
         try {
             long r = resume(gen, heap.None, exit, true);
             if (r != 0) {
                 heap.decref(r);
-                throw rt.error("RuntimeError", "generator ignored GeneratorExit");
+                throw rt.error("RuntimeError", kindName(heap.typeOf(gen)) + " ignored GeneratorExit");
             }
         } catch (PyException e) {
             if (rt.ops.isInstance(e.exc(), rt.exceptionType("GeneratorExit")) || rt.ops.isInstance(e.exc(), rt.exceptionType("StopIteration"))) {
@@ -761,7 +928,8 @@ final class Interpreter implements RootProvider {
                     f.lasti = pc;
                     int arg = args[pc];
                     // Each instruction's work is a method of its own, which the compiled code
-                    // (CompiledCode) calls too, so the two cannot differ; C2 inlines them here.
+                    // (CompiledCode) calls too, so the two cannot differ; C2 inlines those of
+                    // this switch here, the larger ones through warmOp.
                     switch (ops[pc]) {
                         case Op.NOP -> { }
                         case Op.POP_TOP -> popTop(f);
@@ -772,24 +940,16 @@ final class Interpreter implements RootProvider {
                         case Op.LOAD_NAME -> loadNameOp(f, arg, pc);
                         case Op.STORE_NAME -> storeNameOp(f, arg, pc);
                         case Op.LOAD_GLOBAL -> loadGlobalOp(f, arg, pc);
-                        case Op.STORE_GLOBAL -> storeGlobalOp(f, arg, pc);
                         case Op.LOAD_FAST -> loadFast(f, arg);
                         case Op.STORE_FAST -> storeFast(f, arg);
-                        case Op.LOAD_DEREF -> loadDeref(f, arg);
-                        case Op.LOAD_ATTR -> loadAttrOp(f, arg, pc);
-                        case Op.LOAD_METHOD -> loadMethodOp(f, arg, pc);
-                        case Op.STORE_ATTR -> storeAttrOp(f, arg, pc);
-                        case Op.BINARY_SUBSCR -> binarySubscr(f);
-                        case Op.STORE_SUBSCR -> storeSubscr(f);
                         case Op.BINARY_OP -> binaryOpOp(f, arg);
+                        // instructions whose work is larger: a call out of the loop (see warmOp)
+                        case Op.STORE_GLOBAL, Op.LOAD_DEREF, Op.LOAD_ATTR, Op.LOAD_METHOD, Op.STORE_ATTR, Op.BINARY_SUBSCR,
+                             Op.STORE_SUBSCR, Op.CONTAINS_OP, Op.BUILD_TUPLE, Op.BUILD_LIST, Op.LIST_APPEND,
+                             Op.GET_ITER -> warmOp(f, ops[pc], arg, pc);
                         case Op.COMPARE_OP -> compareOp(f, arg);
                         case Op.IS_OP -> isOp(f, arg);
-                        case Op.CONTAINS_OP -> containsOp(f, arg);
-                        case Op.BUILD_TUPLE -> buildTuple(f, arg);
-                        case Op.BUILD_LIST -> buildList(f, arg);
-                        case Op.LIST_APPEND -> listAppend(f, arg);
                         case Op.UNPACK_SEQUENCE -> unpackSequence(f, arg);
-                        case Op.GET_ITER -> getIter(f);
                         case Op.FOR_ITER -> { if (!forIter(f)) next = arg; }
                         case Op.JUMP -> { jump(arg, pc); next = arg; }
                         case Op.POP_JUMP_IF_FALSE -> { if (!popTruth(f)) next = arg; }
@@ -1175,6 +1335,36 @@ final class Interpreter implements RootProvider {
         return v;
     }
 
+    /**
+     * The instructions {@link #runFrame} runs out of its loop: common, but each a few dozen
+     * native loads and stores once its helpers are inlined (an attribute's cache check, a
+     * subscript, an allocation). C2 stops inlining into a method at a fixed budget of IR nodes
+     * (NodeCountInliningCutoff), and every native access through {@code MemorySegment} costs
+     * some hundreds of them; inlined into the loop, these used it up, and the instructions
+     * whose whole work is a few loads and a refcount (LOAD_FAST, STORE_FAST, POP_TOP,
+     * LOAD_CONST, the name loads) were left as calls (PrintInlining: "NodeCountInliningCutoff").
+     * This method is larger than C2's FreqInlineSize (325 bytes of bytecode), so it is never
+     * inlined into the loop: it is compiled on its own, with a budget of its own, and an
+     * instruction here costs the loop one call.
+     */
+    private void warmOp(Frame f, int op, int arg, int pc) {
+        switch (op) {
+            case Op.STORE_GLOBAL -> storeGlobalOp(f, arg, pc);
+            case Op.LOAD_DEREF -> loadDeref(f, arg);
+            case Op.LOAD_ATTR -> loadAttrOp(f, arg, pc);
+            case Op.LOAD_METHOD -> loadMethodOp(f, arg, pc);
+            case Op.STORE_ATTR -> storeAttrOp(f, arg, pc);
+            case Op.BINARY_SUBSCR -> binarySubscr(f);
+            case Op.STORE_SUBSCR -> storeSubscr(f);
+            case Op.CONTAINS_OP -> containsOp(f, arg);
+            case Op.BUILD_TUPLE -> buildTuple(f, arg);
+            case Op.BUILD_LIST -> buildList(f, arg);
+            case Op.LIST_APPEND -> listAppend(f, arg);
+            case Op.GET_ITER -> getIter(f);
+            default -> throw new IllegalStateException("warmOp: not one of its instructions: " + OPS[op]);
+        }
+    }
+
     /** An instruction of {@link #coldOp}; returns the next pc (only SEND changes it). */
     int cold(Frame f, int op, int arg, int next) {
         f.pc = next;
@@ -1428,8 +1618,7 @@ final class Interpreter implements RootProvider {
                 long r;
                 try {
                     if (heap.typeOf(sub) instanceof GeneratorType) r = resumeForSend(sub, v);
-                    else if (v == heap.None) r = rt.ops.next(sub);
-                    else r = rt.ops.callMethod(sub, "send", v);
+                    else r = sendOther(f, sub, v);
                 } finally {
                     heap.decref(v);
                 }
@@ -1617,7 +1806,7 @@ final class Interpreter implements RootProvider {
                 heap.decref(mgr);
                 s[f.sp++] = r[1];
             }
-            case ASYNC_GEN_WRAP -> throw rt.error("NotImplementedError", "refheap does not support iterating async generators yet");
+            case ASYNC_GEN_WRAP -> s[f.sp - 1] = rt.asyncGens.wrap(s[f.sp - 1]);
             default -> throw new IllegalStateException("opcode " + op + " is not implemented");
         }
     }
@@ -1956,6 +2145,27 @@ final class Interpreter implements RootProvider {
         if (rt.ops.isInstance(exc, rt.baseException)) return exc;
         heap.decref(exc);
         throw rt.typeError("exceptions must derive from BaseException");
+    }
+
+    /**
+     * SEND to an iterator that is no generator: {@code __next__} for None (a builtin iterator's
+     * tp_iternext), else {@code send(v)}; a StopIteration's value becomes the SEND's result
+     * ({@code f.sendResult}, 0 returned).
+     */
+    private long sendOther(Frame f, long sub, long v) {
+        try {
+            if (v != heap.None) return rt.ops.callMethod(sub, "send", v);
+            PyType t = heap.typeOf(sub);
+            if (t instanceof ClassType || t == rt.asyncGens.asendType || t == rt.asyncGens.athrowType || t == rt.coroutineWrapperType) {
+                return rt.ops.callMethod(sub, "__next__");
+            }
+            return rt.ops.next(sub);
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("StopIteration"))) throw e;
+            f.sendResult = stopIterationValue(e.exc());
+            heap.decref(e.exc());
+            return 0;
+        }
     }
 
     private long resumeForSend(long gen, long v) {

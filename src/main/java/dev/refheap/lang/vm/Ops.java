@@ -243,7 +243,7 @@ final class Ops {
         if (t instanceof ClassType c) {
             if (c.builtinLayout() && c.builtinBase instanceof ExtType x && lookupUserOnly(c, "__repr__") == 0) return x.repr(o);
             long m = lookupType(c, "__repr__");
-            if (m != 0) return strResult(callMethod(o, "__repr__"), "__repr__");
+            if (m != 0) return strResult(callTypeSpecial(o, c, "__repr__"), "__repr__");
             return "<" + qualifiedTypeNameOf(c) + " object at " + hex(o) + ">";
         }
         if (t instanceof DictViewType dv) {
@@ -368,7 +368,7 @@ final class Ops {
             return exceptionStr(t instanceof ClassType c0 ? c0.builtinBase : t, o);
         }
         if (t instanceof ClassType c && lookupOverride(c, "__str__") != 0 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
-            return strResult(callMethod(o, "__str__"), "__str__");
+            return strResult(callTypeSpecial(o, c, "__str__"), "__str__");
         }
         if (t instanceof ExtType x && x.str(o) != null) return x.str(o);
         return repr(o);
@@ -384,9 +384,18 @@ final class Ops {
         if (t == heap.ints || t instanceof ClassType ci && ci.dataBase == heap.ints && lookupUserOnly(ci, "__repr__") == 0) return heap.strs.fresh(repr(o));
         if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__repr__") == 0) && lookupType(c, "__repr__") != 0
                 && !((c.metaclass || c.builtinLayout()) && lookupUserOnly(c, "__repr__") == 0)) {
-            return strResultObject(callMethod(o, "__repr__"), "__repr__");
+            return strResultObject(callTypeSpecial(o, c, "__repr__"), "__repr__");
         }
         return heap.strs.of(repr(o));
+    }
+
+    /**
+     * o.name() for a special method of o's class c: a class (an instance of a metaclass) has it
+     * looked up on the metaclass only, never on itself (a class's own mro would find object's
+     * unbound __repr__); other objects as {@link #callMethod}.
+     */
+    private long callTypeSpecial(long o, ClassType c, String name, long... args) {
+        return c.metaclass && isTypeObject(o) ? Attributes.callSpecial(rt, o, c, name, args) : callMethod(o, name, args);
     }
 
     /** PyObject_Str as an object (a new reference): an exact str itself, else as {@link #reprObject}. */
@@ -402,7 +411,7 @@ final class Ops {
         if (t == heap.ints || t instanceof ClassType ci && ci.dataBase == heap.ints && lookupUserOnly(ci, "__repr__") == 0) return heap.strs.fresh(repr(o));
         if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupOverride(c, "__str__") != 0
                 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
-            return strResultObject(callMethod(o, "__str__"), "__str__");
+            return strResultObject(callTypeSpecial(o, c, "__str__"), "__str__");
         }
         return heap.strs.of(str(o));
     }
@@ -898,6 +907,10 @@ final class Ops {
                 case "tb_next": { long n = TracebackType.next(o); return incref(n == 0 ? heap.None : n); }
                 case "tb_frame": return incref(TracebackType.frame(o));
                 case "tb_lineno": return heap.ints.of(TracebackType.lineno(o));
+                case "tb_lasti": {  // 2 * the instruction's index in refheap's code, as code.co_positions() counts (SysInfo.positions)
+                    int lasti = TracebackType.lasti(o);
+                    return heap.ints.of(lasti < 0 ? -1 : 2L * lasti);
+                }
                 default:
             }
         }
@@ -1212,12 +1225,9 @@ final class Ops {
             ClassType meta = metaclassOf(callable);
             long m = meta == null ? 0 : lookupUserOnly(meta, "__call__");
             if (m == 0) return Builtins.callType(rt, callable, args, off, n, kwnames);
-            long[] a = new long[n + 1];
-            a[0] = callable;
-            System.arraycopy(args, off, a, 1, n);
             heap.incref(m);
             try {
-                return call(m, a, 0, n + 1, kwnames);
+                return callFoundOnType(m, callable, args, off, n, kwnames);
             } finally {
                 heap.decref(m);
             }
@@ -1233,14 +1243,32 @@ final class Ops {
         }
         if (t instanceof ClassType c) {
             long m = lookupType(c, "__call__");
-            if (m != 0) {
-                long[] a = new long[n + 1];
-                a[0] = callable;
-                System.arraycopy(args, off, a, 1, n);
-                return call(m, a, 0, n + 1, kwnames);
-            }
+            if (m != 0) return callFoundOnType(m, callable, args, off, n, kwnames);
         }
         throw rt.typeError("'" + typeName(callable) + "' object is not callable");
+    }
+
+    /**
+     * slot_tp_call's call of the __call__ found on the type: a function or method descriptor gets
+     * {@code self} first (the unbound call), anything else is bound through its __get__ if it has
+     * one and called with the arguments alone (typing's {@code __call__ = dict} on a metaclass).
+     */
+    private long callFoundOnType(long m, long self, long[] args, int off, int n, long kwnames) {
+        PyType mt = heap.typeOf(m);
+        boolean unbound = mt == rt.functionType || mt instanceof BuiltinDescrType
+                || (mt == rt.builtinFunctionType && rt.builtinFunctionType.entry(m).ownerType() != null && BuiltinFunctionType.self(m) == 0);
+        if (unbound) {
+            long[] a = new long[n + 1];
+            a[0] = self;
+            System.arraycopy(args, off, a, 1, n);
+            return call(m, a, 0, n + 1, kwnames);
+        }
+        long bound = bindForCall(m, self);
+        try {
+            return call(bound, args, off, n, kwnames);
+        } finally {
+            heap.decref(bound);
+        }
     }
 
     /** o.name(args...) with borrowed arguments; AttributeError if absent. */
@@ -1866,7 +1894,7 @@ final class Ops {
         if (t instanceof ClassType c && lookupOverride(c, "__format__") != 0) {
             long s = heap.strs.of(spec);
             try {
-                return strResult(callMethod(v, "__format__", s), "__format__");
+                return strResult(callTypeSpecial(v, c, "__format__", s), "__format__");
             } finally {
                 heap.decref(s);
             }

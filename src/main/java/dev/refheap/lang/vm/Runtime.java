@@ -68,6 +68,9 @@ public final class Runtime implements AutoCloseable {
     final GeneratorType generatorType;
     /** coroutine and async_generator (set up by {@link Coroutines#register}). */
     GeneratorType coroutineType, asyncGeneratorType;
+    /** Iterating async generators: their awaitables, wrapped values and sys.set_asyncgen_hooks' hooks. */
+    AsyncGenerators asyncGens;
+    Coroutines.CoroutineWrapperType coroutineWrapperType;
     final IterType iterType;
     final RangeType rangeType;
     final SliceType sliceType;
@@ -209,6 +212,7 @@ public final class Runtime implements AutoCloseable {
         memoryViewType.install();
         BytesMethods.install(this, heap.bytes);
         StrCodecMethods.install(this);
+        SysInfo.installCodeMethods(this);
         DictViewSetOps.install(this);
         NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, s, a, o, n, kw));
         mappingProxyType.install();
@@ -310,6 +314,14 @@ public final class Runtime implements AutoCloseable {
             }
         }
         return astBridge;
+    }
+
+    private CodecRegistry codecRegistry;
+
+    /** The codec registry (search functions, cache, error handlers), created on first use. */
+    CodecRegistry codecs() {
+        if (codecRegistry == null) codecRegistry = new CodecRegistry(this);
+        return codecRegistry;
     }
 
     /** The import system, created on first use. */

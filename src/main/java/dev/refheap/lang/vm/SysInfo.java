@@ -291,6 +291,38 @@ final class SysInfo {
         return t;
     }
 
+    /**
+     * code.co_positions(): an iterator of (line, end_line, col, end_col) per instruction (None for
+     * an absent part). refheap's code has no CACHE, PRECALL or RESUME units, so the entries are one
+     * per refheap instruction, which is what tb_lasti // 2 indexes (tb_lasti is 2 * the instruction's
+     * index in refheap's code, not CPython's offset); the iterator is a list's, not CPython's
+     * positionsiterator.
+     */
+    static void installCodeMethods(Runtime rt) {
+        TypeMethodsAccess.def(rt, rt.codeType, "co_positions", (self, a, o, n, kw) -> {
+            if (n != 0 || kw != 0 && TupleType.size(kw) > 0) throw rt.typeError("code.co_positions() takes no arguments (" + n + " given)");
+            return positions(rt, rt.codeType.code(self).unit);
+        });
+    }
+
+    private static long positions(Runtime rt, dev.refheap.lang.bytecode.CodeUnit unit) {
+        Heap heap = rt.heap;
+        int count = unit.instructionCount();
+        long list = heap.lists.alloc(count);
+        for (int i = 0; i < count; i++) {
+            var p = unit.position(i);
+            long t = heap.tuples.alloc(4);
+            int[] v = {p.line(), p.endLine(), p.col(), p.endCol()};
+            for (int k = 0; k < 4; k++) TupleType.setItemSteal(t, k, v[k] < 0 ? Builtins.incref(heap, heap.None) : heap.ints.of(v[k]));
+            dev.refheap.object.ListType.setItemSteal(list, i, t);
+        }
+        try {
+            return rt.ops.iter(list);
+        } finally {
+            heap.decref(list);
+        }
+    }
+
     /** The code-object attributes Ops does not answer (co_argcount, co_flags, ...), or 0. */
     static long codeAttr(Runtime rt, long code, String name) {
         Heap heap = rt.heap;
@@ -304,7 +336,7 @@ final class SysInfo {
             case "co_stacksize" -> heap.ints.of(unit.stacksize());
             case "co_cellvars" -> names(rt, unit, dev.refheap.lang.bytecode.CodeUnit.KIND_CELL, true);
             case "co_freevars" -> names(rt, unit, dev.refheap.lang.bytecode.CodeUnit.KIND_FREE, false);
-            case "co_code", "co_lnotab", "co_linetable", "co_exceptiontable", "co_lines", "co_positions", "_varname_from_oparg" ->
+            case "co_code", "co_lnotab", "co_linetable", "co_exceptiontable", "co_lines", "_varname_from_oparg" ->
                     throw rt.error("NotImplementedError", "refheap does not support code." + name + " yet (its bytecode is not CPython's byte string)");
             default -> 0;
         };

@@ -393,6 +393,20 @@ final class TypeCall {
             if (npos != 1 && npos != 3) throw rt.typeError("type.__init__() takes 1 or 3 arguments");
             return Builtins.incref(heap, heap.None);
         });
+        method(rt, heap.typeType, "__getattribute__", (self, a, o, n, kw) -> {
+            // type_getattro without the metaclass's own __getattribute__ (super().__getattribute__ in a metaclass ends here)
+            Args.exactly(rt, "__getattribute__", n, kw, 1);
+            long nameObj = nameArg(rt, a[o]);
+            String name = dev.refheap.object.StrType.value(nameObj);
+            long v = rt.ops.genericGetAttrOrNull(self, nameObj, name);
+            if (v == 0) throw rt.ops.attributeError(self, name);
+            return v;
+        });
+        // type_repr, also on a class whose metaclass overrides __repr__ (its super().__repr__() ends here)
+        method(rt, heap.typeType, "__repr__", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "__repr__", n, kw, 0);
+            return heap.strs.of(rt.ops.reprAs(heap.typeType, self));
+        });
         method(rt, heap.typeType, "__setattr__", (self, a, o, n, kw) -> {
             Args.exactly(rt, "__setattr__", n, kw, 2);
             rt.ops.setClassAttr(self, nameArg(rt, a[o]), dev.refheap.object.StrType.value(a[o]), a[o + 1]);

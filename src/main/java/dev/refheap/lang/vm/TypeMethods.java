@@ -464,10 +464,20 @@ final class TypeMethods {
         def(S, "split", (s, a, o, n, kw) -> split(s, a, o, n, kw, false));
         def(S, "rsplit", (s, a, o, n, kw) -> split(s, a, o, n, kw, true));
         def(S, "splitlines", (s, a, o, n, kw) -> {
+            // 3.11's line boundaries: \n \r \r\n \v \f \x1c \x1d \x1e \x85 \u2028 \u2029; keepends keeps them
+            long[] v0 = ExecBuiltins.bind(rt, "splitlines", new String[] {"keepends"}, 0, 1, 0, a, o, n, kw);
+            boolean keep = v0[0] != 0 && Builtins.intArg(rt, v0[0]) != 0;
             long l = heap.lists.alloc(0);
             String v = StrType.value(s);
-            if (!v.isEmpty()) for (String part : v.split("\r\n|\r|\n", -1)) appendStr(l, part);
-            if (v.endsWith("\n") || v.endsWith("\r")) heap.decref(heap.lists.pop(l, ListType.size(l) - 1));
+            int i = 0, len = v.length();
+            while (i < len) {
+                int j = i;
+                while (j < len && "\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029".indexOf(v.charAt(j)) < 0) j++;
+                int eol = j;
+                if (j < len) eol = v.charAt(j) == '\r' && j + 1 < len && v.charAt(j + 1) == '\n' ? j + 2 : j + 1;
+                appendStr(l, v.substring(i, keep ? eol : j));
+                i = eol;
+            }
             return l;
         });
         def(S, "replace", (s, a, o, n, kw) -> {
@@ -503,20 +513,20 @@ final class TypeMethods {
         });
         def(S, "startswith", (s, a, o, n, kw) -> affix(s, a[o], true));
         def(S, "endswith", (s, a, o, n, kw) -> affix(s, a[o], false));
-        def(S, "find", (s, a, o, n, kw) -> heap.ints.of(cpIndex(StrType.value(s), StrType.value(s).indexOf(strArg(a[o])))));
-        def(S, "rfind", (s, a, o, n, kw) -> heap.ints.of(cpIndex(StrType.value(s), StrType.value(s).lastIndexOf(strArg(a[o])))));
+        def(S, "find", (s, a, o, n, kw) -> heap.ints.of(finds(s, a, o, n, kw, "find", false)));
+        def(S, "rfind", (s, a, o, n, kw) -> heap.ints.of(finds(s, a, o, n, kw, "rfind", true)));
         def(S, "index", (s, a, o, n, kw) -> {
-            int i = StrType.value(s).indexOf(strArg(a[o]));
+            long i = finds(s, a, o, n, kw, "index", false);
             if (i < 0) throw rt.error("ValueError", "substring not found");
-            return heap.ints.of(cpIndex(StrType.value(s), i));
+            return heap.ints.of(i);
         });
-        def1(S, "count", (s, x) -> {
-            String v = StrType.value(s), sub = strArg(x);
-            if (sub.isEmpty()) return heap.ints.of(StrType.length(s) + 1);
-            long c = 0;
-            for (int i = v.indexOf(sub); i >= 0; i = v.indexOf(sub, i + sub.length())) c++;
-            return heap.ints.of(c);
+        def(S, "rindex", (s, a, o, n, kw) -> {
+            long i = finds(s, a, o, n, kw, "rindex", true);
+            if (i < 0) throw rt.error("ValueError", "substring not found");
+            return heap.ints.of(i);
         });
+        def(S, "count", (s, a, o, n, kw) -> heap.ints.of(finds(s, a, o, n, kw, "count", false)));
+        def0(S, "isascii", s -> rt.ops.bool(StrType.value(s).chars().allMatch(c -> c < 0x80)));  // True for ''
         for (String[] p : new String[][] {{"isdigit"}, {"isalpha"}, {"isspace"}, {"isupper"}, {"islower"}, {"isalnum"}, {"isidentifier"}, {"isdecimal"}, {"isnumeric"}}) {
             def0(S, p[0], s -> rt.ops.bool(predicate(p[0], StrType.value(s))));
         }
@@ -574,6 +584,35 @@ final class TypeMethods {
             int sign = !v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '+') ? 1 : 0;
             return heap.strs.of(v.substring(0, sign) + "0".repeat(width - v.length()) + v.substring(sign));
         });
+        def(S, "expandtabs", (s, a, o, n, kw) -> {
+            // unicode_expandtabs_impl: columns in code points, reset by \n and \r; no tab gives the string itself
+            for (int k = 0; k < Args.nkw(kw); k++) {
+                String kn = StrType.value(dev.refheap.object.TupleType.item(kw, k));
+                if (!kn.equals("tabsize")) throw rt.typeError("'" + kn + "' is an invalid keyword argument for expandtabs()");
+            }
+            long[] v = ExecBuiltins.bind(rt, "expandtabs", new String[] {"tabsize"}, 0, 1, 0, a, o, n, kw);
+            long tab = v[0] == 0 ? 8 : Builtins.intArg(rt, v[0]);
+            String str = StrType.value(s);
+            if (str.indexOf('\t') < 0) return heap.strs.asExact(s);
+            StringBuilder out = new StringBuilder();
+            long col = 0;
+            for (int i = 0; i < str.length(); ) {
+                int c = str.codePointAt(i);
+                i += Character.charCount(c);
+                if (c == '\t') {
+                    if (tab > 0) {
+                        long k = tab - col % tab;
+                        if (out.length() + k > Formats.MAX_WIDTH) throw rt.error("OverflowError", "new string is too long");
+                        out.repeat(' ', (int) k);
+                        col += k;
+                    }
+                } else {
+                    out.appendCodePoint(c);
+                    col = (c == '\n' || c == '\r') ? 0 : col + 1;
+                }
+            }
+            return heap.strs.of(out.toString());
+        });
         def(S, "format", (s, a, o, n, kw) -> heap.strs.of(StrFormat.format(rt, StrType.value(s), a, o, n, kw)));
         def1(S, "partition", (s, sepObj) -> {
             String v = StrType.value(s), sep = strArg(sepObj);
@@ -624,6 +663,42 @@ final class TypeMethods {
     private long sameIfUnchanged(long s, String result) {
         if (result.equals(StrType.value(s))) return heap.strs.asExact(s);
         return heap.strs.of(result);
+    }
+
+    /**
+     * str.find/rfind/index/rindex/count(sub[, start[, end]]): the code point index of sub within
+     * s[start:end] (ADJUST_INDICES: end clamped to len, negatives counted from the end; a start
+     * past the end finds nothing), -1 when absent; for count, the non-overlapping occurrences.
+     */
+    private long finds(long s, long[] a, int o, int n, long kw, String name, boolean reverse) {
+        if (kw != 0 && TupleType.size(kw) > 0) throw rt.typeError(name + "() takes no keyword arguments");
+        if (n < 1) throw rt.typeError(name + "() takes at least 1 argument (0 given)");
+        if (n > 3) throw rt.typeError(name + "() takes at most 3 arguments (" + n + " given)");
+        String v = StrType.value(s), sub = strArg(a[o]);
+        long len = StrType.length(s);
+        long start = n > 1 ? adjust(a[o + 1], 0, len, false) : 0, end = n > 2 ? adjust(a[o + 2], len, len, true) : len;
+        boolean count = name.equals("count");
+        if (start > len || end < start) return count ? 0 : -1;
+        int from = v.offsetByCodePoints(0, (int) start), to = v.offsetByCodePoints(from, (int) (end - start));
+        String seg = v.substring(from, to);
+        if (count) {
+            if (sub.isEmpty()) return end - start + 1;
+            long c = 0;
+            for (int i = seg.indexOf(sub); i >= 0; i = seg.indexOf(sub, i + sub.length())) c++;
+            return c;
+        }
+        int i = reverse ? seg.lastIndexOf(sub) : seg.indexOf(sub);
+        return i < 0 ? -1 : start + seg.codePointCount(0, i);
+    }
+
+    /** A find's start or end argument: None is the default, a negative index counts from the end (at least 0); an end is at most len. */
+    private long adjust(long x, long dflt, long len, boolean isEnd) {
+        if (x == heap.None) return dflt;
+        if (!(rt.ops.baseView(x) instanceof dev.refheap.object.IntType)) throw rt.typeError("slice indices must be integers or None or have an __index__ method");
+        long i = Builtins.intArg(rt, x);
+        if (isEnd && i > len) return len;
+        if (i < 0) i = Math.max(0, i + len);
+        return i;
     }
 
     private String strArg(long v) {
@@ -794,46 +869,22 @@ final class TypeMethods {
         Attributes.install(rt);
         def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
         // object___reduce_ex__: a class that overrides __reduce__ (ast.AST, a Python class) is reduced
-        // by it; copyreg's protocol-based reduction (_common_reduce) is not there yet
+        // by it, anything else by _common_reduce (ObjectReduce)
         def1(heap.objectType, "__reduce_ex__", (s, proto) -> {
             if (!(heap.typeOf(proto) instanceof IntType)) {
                 throw rt.typeError("'" + rt.ops.typeName(proto) + "' object cannot be interpreted as an integer");
             }
             long r = rt.ops.lookupType(heap.typeOf(s), "__reduce__");
             boolean objects = r == 0 || heap.typeOf(r) instanceof BuiltinDescrType bd && bd.entry(r).owner() == heap.objectType;
-            if (objects) throw rt.error("NotImplementedError", "refheap does not support object.__reduce_ex__ yet");
-            return rt.ops.callMethod(s, "__reduce__");
+            if (!objects) return rt.ops.callMethod(s, "__reduce__");
+            return ObjectReduce.commonReduce(rt, s, IntType.toBig(proto).intValue());
         });
         PyType G = rt.generatorType;
         def1(G, "send", (s, v) -> rt.interpreter.resume(s, v, 0, false));
         def(G, "throw", (s, a, o, n, kw) -> {
             Args.range(rt, "throw", n, kw, 1, 3);
-            long e = a[o];
-            long val = n >= 2 ? a[o + 1] : heap.None, tb = n == 3 ? a[o + 2] : heap.None;
-            if (tb != heap.None && heap.typeOf(tb) != rt.tracebackType) throw rt.typeError("throw() third argument must be a traceback object");
-            long exc;
-            if (rt.ops.isExceptionType(e)) {
-                // _gen_throw's normalization: the value itself when it is an instance, else type(value) or type(*value)
-                if (val != heap.None && rt.ops.isInstance(val, heap.typeAt(e))) exc = Builtins.incref(heap, val);
-                else if (val == heap.None) exc = Builtins.instantiateType(rt, e);
-                else if (heap.typeOf(val) == heap.tuples) exc = rt.ops.call(e, tupleItems(val), 0, (int) TupleType.size(val), 0);
-                else exc = rt.ops.call0(e, val);
-            } else if (rt.ops.isInstance(e, rt.baseException)) {
-                if (val != heap.None) throw rt.typeError("instance exception may not have a separate value");
-                exc = Builtins.incref(heap, e);
-            } else throw rt.typeError("exceptions must be classes or instances deriving from BaseException, not " + rt.ops.typeName(e));
-            if (tb != heap.None) {
-                long key = heap.strs.internedOf("__traceback__");
-                try {
-                    rt.ops.setAttr(exc, key, tb);
-                } catch (RuntimeException x) {
-                    heap.decref(exc);
-                    throw x;
-                } finally {
-                    heap.decref(key);
-                }
-            }
-            return rt.interpreter.resume(s, heap.None, exc, false);
+            long exc = Coroutines.exceptionToThrow(rt, a[o], n >= 2 ? a[o + 1] : heap.None, n == 3 ? a[o + 2] : heap.None);
+            return rt.interpreter.throwIn(s, exc, true, false);
         });
         def0(G, "close", s -> { rt.interpreter.closeGenerator(s); return none(); });
         def1(rt.propertyType, "setter", (s, f) -> rt.propertyType.withSetter(s, f));

@@ -23,9 +23,9 @@ public final class VmApi {
      * registers (lang.importer.NativeModules, which the VM cannot see; BuiltinModuleNamesTest
      * keeps the two lists equal), sorted as CPython sorts them.
      */
-    public static final String[] BUILTIN_MODULE_NAMES = {"_ast", "_bisect", "_collections", "_functools", "_heapq", "_imp", "_io", "_operator",
-        "_random", "_sre", "_stat", "_string", "_struct", "_thread", "_tracemalloc", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
-        "math", "posix", "refheap", "sys", "time", "weakref"};
+    public static final String[] BUILTIN_MODULE_NAMES = {"_ast", "_bisect", "_codecs", "_collections", "_contextvars", "_functools", "_heapq", "_imp", "_io", "_operator",
+        "_random", "_sha512", "_sre", "_stat", "_string", "_struct", "_thread", "_tracemalloc", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
+        "math", "posix", "pwd", "refheap", "sys", "time", "weakref"};
 
     public final Heap heap;
 
@@ -461,6 +461,65 @@ public final class VmApi {
 
     /** bytes.decode(encoding, errors): a new str object. */
     public long decode(byte[] b, String encoding, String errors) { return Codecs.decode(rt, b, encoding, errors); }
+
+    // ---- the codec registry (_codecs) ----------------------------------------------------------
+
+    /** codecs.register(func). */
+    public void codecRegister(long func) { rt.codecs().register(func); }
+
+    /** codecs.unregister(func). */
+    public void codecUnregister(long func) { rt.codecs().unregister(func); }
+
+    /** codecs.lookup(encoding): the CodecInfo, a new reference. */
+    public long codecLookup(String encoding) { return rt.codecs().lookup(encoding); }
+
+    /** codecs.lookup_error(name): a new reference. */
+    public long codecLookupError(String name) { return rt.codecs().lookupError(name); }
+
+    /** codecs.register_error(name, handler). */
+    public void codecRegisterError(String name, long handler) { rt.codecs().registerError(name, handler); }
+
+    /** codecs.encode/codecs.decode(obj, encoding, errors): {@code errors} a str or 0 for none; a new reference. */
+    public long codecCall(long obj, String encoding, long errors, boolean encode) { return rt.codecs().encodeOrDecode(obj, encoding, errors, encode); }
+
+    /** One of refheap's own codecs ({@link #codecName}'s names) encoding str {@code s}: new bytes. */
+    public long codecEncode(long s, String codec, String errors) { return Codecs.encodeWith(rt, s, codec, errors); }
+
+    /**
+     * One of refheap's own codecs decoding {@code b}: a new str. Unless {@code fin}, an incomplete
+     * sequence at the end stays undecoded; {@code state} is {consumed (out), byte order (in/out:
+     * -1 little, 1 big, 0 from a BOM)}.
+     */
+    public long codecDecode(byte[] b, String codec, String errors, boolean fin, int[] state) {
+        return Codecs.decode(rt, b, codec, errors, fin, state);
+    }
+
+    /**
+     * The error handler {@code errors} (not a standard one) called for exception {@code exc} (a
+     * reference this takes): {replacement (a new reference), resume position within {@code length}}.
+     */
+    public long[] codecCallHandler(String errors, long exc, long length, boolean encode) { return Codecs.callHandler(rt, errors, exc, length, encode); }
+
+    /** Whether refheap's codecs handle the error handler name inline (the eight standard ones). */
+    public boolean standardErrorHandler(String errors) { return Codecs.standardHandler(errors); }
+
+    /** A UnicodeEncodeError (encoding, str, start, end, reason) with its attributes, to raise or give a handler. */
+    public long unicodeEncodeError(String codec, long s, long start, long end, String reason) { return Codecs.encodeError(rt, codec, s, (int) start, (int) end, reason); }
+
+    /** A UnicodeDecodeError (encoding, bytes, start, end, reason) with its attributes. */
+    public long unicodeDecodeError(String codec, byte[] b, long start, long end, String reason) { return Codecs.decodeError(rt, codec, b, (int) start, (int) end, reason); }
+
+    /** A code point as the backslashreplace handler writes it. */
+    public String backslashEscape(int c) { return Codecs.backslash(c); }
+
+    /** The code point of a Unicode character name (unicodedata.lookup's answer), or -1. */
+    public int codePointOfName(String name) {
+        try {
+            return Character.codePointOf(name);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
 
     /** traceback.format_exception's text for an exception instance (its cause/context chain and traceback). */
     public String formatException(long exc) { return rt.tracebacks.format(exc); }

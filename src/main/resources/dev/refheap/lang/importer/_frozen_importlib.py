@@ -106,6 +106,12 @@ class FrozenImporter:
     def module_repr(m):
         return '<module {!r} ({})>'.format(m.__name__, FrozenImporter._ORIGIN)
 
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if path is not None or fullname not in ('_frozen_importlib', '_frozen_importlib_external'):
+            return None
+        return ModuleSpec(fullname, cls, origin=cls._ORIGIN)
+
 
 def _spec_for_builtin(name):
     return ModuleSpec(name, BuiltinImporter, origin=BuiltinImporter._ORIGIN)
@@ -178,3 +184,94 @@ def spec_from_loader(name, loader, *, origin=None, is_package=None):
         except ImportError:
             is_package = None
     return ModuleSpec(name, loader, origin=origin, is_package=bool(is_package))
+
+
+def _verbose_message(message, *args, verbosity=1):
+    """Prints a message to stderr when -v was given (refheap has no -v: sys.flags.verbose is 0)."""
+    import sys
+    if sys.flags.verbose >= verbosity:
+        if not message.startswith(('#', 'import ')):
+            message = '# ' + message
+        print(message.format(*args), file=sys.stderr)
+
+
+def _find_spec(name, path, target=None):
+    """The spec the import system would find for name (None if none): built-in, frozen, then the path."""
+    import sys
+    for finder in (BuiltinImporter, FrozenImporter):
+        spec = finder.find_spec(name, path, target)
+        if spec is not None:
+            return spec
+    from _frozen_importlib_external import PathFinder
+    spec = PathFinder.find_spec(name, path, target)
+    if spec is None:
+        return None
+    module = sys.modules.get(name)
+    if module is not None:
+        # a module being reloaded keeps the spec it has
+        try:
+            return module.__spec__ or spec
+        except AttributeError:
+            pass
+    return spec
+
+
+def _exec(spec, module):
+    """Executes spec's module in the existing module object (what importlib.reload does)."""
+    import sys
+    name = spec.name
+    if sys.modules.get(name) is not module:
+        raise ImportError('module {!r} not in sys.modules'.format(name), name=name)
+    _init_module_attrs(spec, module)
+    if spec.loader is None:
+        if spec.submodule_search_locations is None:
+            raise ImportError('missing loader', name=spec.name)
+    else:
+        spec.loader.exec_module(module)
+    module = sys.modules.pop(spec.name)
+    sys.modules[spec.name] = module
+    return module
+
+
+def _load(spec):
+    """Loads spec's module as a new module in sys.modules (removed again if executing it fails)."""
+    import sys
+    module = module_from_spec(spec)
+    spec._initializing = True
+    try:
+        sys.modules[spec.name] = module
+        try:
+            if spec.loader is not None:
+                spec.loader.exec_module(module)
+        except BaseException:
+            try:
+                del sys.modules[spec.name]
+            except KeyError:
+                pass
+            raise
+        module = sys.modules.pop(spec.name)
+        sys.modules[spec.name] = module
+    finally:
+        spec._initializing = False
+    return module
+
+
+def _load_module_shim(self, fullname):
+    """load_module() in terms of exec_module() (the deprecated loader protocol)."""
+    import _warnings
+    import sys
+    _warnings.warn('the load_module() method is deprecated and slated for removal in Python 3.12; use exec_module() instead',
+                   DeprecationWarning)
+    spec = spec_from_loader(fullname, self)
+    if fullname in sys.modules:
+        module = sys.modules[fullname]
+        _exec(spec, module)
+        return sys.modules[fullname]
+    return _load(spec)
+
+
+def _builtin_from_name(name):
+    spec = BuiltinImporter.find_spec(name)
+    if spec is None:
+        raise ImportError('no built-in module named ' + name)
+    return _load(spec)

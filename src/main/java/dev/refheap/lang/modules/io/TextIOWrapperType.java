@@ -91,7 +91,8 @@ final class TextIOWrapperType extends IoType {
         String codec = vm.codecName(encoding);
         if (codec == null) {
             if (encoding.indexOf('\0') >= 0) throw vm.error("ValueError", "embedded null character");
-            throw vm.error("LookupError", "unknown encoding: " + encoding);
+            vm.heap.decref(vm.codecLookup(encoding));  // LookupError "unknown encoding: X" from the registry
+            throw vm.error("NotImplementedError", "refheap does not support TextIOWrapper with the '" + encoding + "' codec yet");
         }
         String errors = "strict";
         if (p[2] != 0 && p[2] != heap.None) {

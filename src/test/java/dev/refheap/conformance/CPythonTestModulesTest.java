@@ -1,0 +1,100 @@
+package dev.refheap.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.refheap.lang.vm.PyException;
+import dev.refheap.lang.vm.Runtime;
+import dev.refheap.lang.vm.RuntimeOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * CPython 3.11's own memory tests run on refheap as {@code refheap -m unittest -v test.MODULE}
+ * does, from the standard library's test package (Debian's libpython3.11-testsuite, which .ci/run
+ * installs; skipped where it is absent). {@code src/test/resources/cpython-tests/MODULE.txt} lists
+ * the tests still failing, each with its reason ("name  # reason"); the special entry {@code *}
+ * says the module does not load at all. The list may only shrink: a listed test that passes, or a
+ * failing test that is not listed, fails this test.
+ */
+class CPythonTestModulesTest {
+    private static final Path STDLIB = Path.of("/usr/lib/python3.11");
+    private static final Pattern RESULT = Pattern.compile(
+            "^(test\\w*) \\(([\\w.]+)\\)(?:\\n[^\\n]*?)? \\.\\.\\. (ok|FAIL|ERROR|skipped|expected failure|unexpected success)", Pattern.MULTILINE);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"test_gc", "test_weakref", "test_finalization"})
+    void failuresOnlyShrink(String module) throws Exception {
+        Assumptions.assumeTrue(Files.exists(STDLIB.resolve("test").resolve(module + ".py")), "no CPython test package at " + STDLIB);
+        Map<String, String> known = known(module);
+        String out = run(module);
+        Map<String, String> results = new TreeMap<>();
+        Matcher m = RESULT.matcher(out);
+        while (m.find()) results.put(m.group(1), m.group(3));
+        if (known.containsKey("*")) {
+            assertTrue(results.isEmpty(), module + " loads now (" + results.size() + " results): replace its '*' entry with the tests that still fail\n" + tail(out));
+            return;
+        }
+        if (results.isEmpty()) fail(module + " did not run:\n" + tail(out));
+        TreeSet<String> unlisted = new TreeSet<>(), fixed = new TreeSet<>();
+        results.forEach((test, r) -> {
+            boolean bad = r.equals("FAIL") || r.equals("ERROR") || r.equals("unexpected success");
+            if (bad && !known.containsKey(test)) unlisted.add(test);
+            if (!bad && known.containsKey(test)) fixed.add(test);
+        });
+        assertTrue(unlisted.isEmpty() && fixed.isEmpty(), module + ": failing but not listed " + unlisted + "; listed but passing now (remove them) " + fixed);
+    }
+
+    private static Map<String, String> known(String module) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        Path f = Path.of("src/test/resources/cpython-tests", module + ".txt");
+        for (String line : Files.readAllLines(f)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) continue;
+            int hash = t.indexOf('#');
+            if (hash < 0 || t.substring(hash + 1).isBlank()) throw new IOException(f + ": an entry without its reason: " + t);
+            m.put(t.substring(0, hash).strip(), t.substring(hash + 1).strip());
+        }
+        return m;
+    }
+
+    /** stdout and stderr of {@code -m unittest -v test.MODULE}, on a thread with a large stack. */
+    private static String run(String module) throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        Runtime rt = new Runtime(new RuntimeOptions(1L << 31, false, ps, ps));
+        rt.configureMain(new Runtime.MainConfig(List.of("-m", "-v", "test." + module), Path.of("").toAbsolutePath().toString(), null));
+        Thread t = new Thread(null, () -> {
+            try {
+                rt.runModuleAsMain("unittest");
+            } catch (PyException e) {
+                if (!rt.isSystemExit(e)) ps.print(rt.formatUncaught(e));
+            } catch (RuntimeException e) {
+                ps.print("internal error: " + e);
+            }
+        }, module, 1L << 29);
+        t.start();
+        t.join(600_000);
+        if (t.isAlive()) {
+            rt.interrupt();
+            t.join(5_000);
+            fail(module + " did not finish within 600 s");
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String tail(String s) { return s.length() > 3000 ? s.substring(s.length() - 3000) : s; }
+}

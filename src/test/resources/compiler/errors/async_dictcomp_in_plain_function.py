@@ -1,0 +1,2 @@
+def f(y):
+    return {x: 1 async for x in y}

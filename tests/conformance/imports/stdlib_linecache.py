@@ -1,0 +1,10 @@
+# linecache reads source lines through tokenize.open (codecs.lookup of the coding cookie)
+import linecache, os, sys
+here = os.path.abspath(sys.argv[0])
+print(repr(linecache.getline(here, 1)))
+print(repr(linecache.getline(here, 2)))
+print(linecache.getline(here, 10000) == '', linecache.getline('/no/such/file.py', 1) == '')
+lines = linecache.getlines(here)
+print(len(lines) > 5, lines[-1].endswith('\n'))
+linecache.clearcache()
+print(linecache.checkcache(here) is None)

@@ -294,7 +294,7 @@ final class Interpreter implements RootProvider {
         long fo = f.frameObject;
         if (fo != 0 && heap.refcount(fo) > 1) {
             f.owner = Frame.OWNED_BY_FRAME_OBJECT;
-            rt.frameType.linkBack(fo, f.back);  // take_ownership: f_back, the caller's frame object
+            rt.frameType.linkBack(fo, Frame.complete(f.back));  // take_ownership: f_back, the caller's frame object
             if (!Heap.isTracked(fo)) heap.track(fo);
             heap.decref(fo);
             return;

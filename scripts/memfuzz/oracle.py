@@ -42,6 +42,11 @@ def run(source, name):
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = out, err
     namespace = {"__name__": "__main__"}
+    # The program's frame has this one below it, which `python3 FILE` has not: when the program
+    # ends with its frame object still referenced (a kept traceback), 3.11 links f_back to this
+    # frame's object, allocating it then, and that allocation may start a collection whose
+    # finalizers print into the captured stderr. Made here, before the program, it exists already.
+    sys._getframe()
     try:
         code = compile(source, name, "exec")
         exec(code, namespace)

@@ -34,7 +34,11 @@ final class RuntimeFlags {
         PrintStream out = StdStream.open(false), err = StdStream.open(true);
         System.setOut(out);
         System.setErr(err);
-        return new Runtime(new RuntimeOptions(sizeOption(maxHeap), gcStress, out, err));
+        Runtime rt = new Runtime(new RuntimeOptions(sizeOption(maxHeap), gcStress, out, err));
+        // with PYTHONUNBUFFERED, python3's stderr writes through to its FileIO: an "Exception ignored
+        // in" report then allocates what a write to an in-memory stream does (no flush buffers)
+        if (StdStream.unbuffered()) rt.setUnraisableStderr(true, false);
+        return rt;
     }
 
     /** A runtime whose sys.argv and sys.path[0] are {@code argv} and {@code path0}. */

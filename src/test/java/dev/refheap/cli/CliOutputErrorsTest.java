@@ -71,4 +71,28 @@ class CliOutputErrorsTest {
         assertEquals("Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nBrokenPipeError: [Errno 32] Broken pipe\n", e);
         assertEquals(1, p.exitValue());
     }
+
+    /**
+     * With PYTHONUNBUFFERED, python3's stderr writes through to its FileIO: the writes of an
+     * "Exception ignored in" report allocate no pending list and no memoryview, so collections
+     * start inside the report where CPython's do. refheap modelled a line-buffered stderr always
+     * (issue 7's example printed other figures with PYTHONUNBUFFERED=1). Figures from python3.
+     */
+    @Test
+    void bug_unraisableReportUnderPythonUnbufferedAllocatesNoFlushBuffers() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("unr.py"), """
+                import gc
+                gc.freeze(); gc.collect()
+                class K:
+                    def __del__(self): raise ValueError('boom')
+                k = K(); gc.collect()
+                c0 = gc.get_stats()[0]['collections']
+                gc.set_threshold(2); k = None
+                c1 = gc.get_stats()[0]['collections']; n = gc.get_count()
+                gc.set_threshold(700)
+                print(c1 - c0, n)
+                """);
+        assertEquals("11 (0, 11, 0)\n", CliRun.in(dir, "run", "unr.py").out());
+        assertEquals("6 (0, 6, 0)\n", CliRun.in(dir, pb -> pb.environment().put("PYTHONUNBUFFERED", "1"), "run", "unr.py").out());
+    }
 }

@@ -606,6 +606,24 @@ final class Builtins {
             }
             return;
         }
+        if (t != heap.dicts) {
+            // set_update_internal: each item of the iterator is added as it comes, no list in between
+            long it = rt.ops.iter(iterable);
+            try {
+                for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
+                    try {
+                        heap.sets.add(set, v);
+                    } finally {
+                        heap.decref(v);
+                    }
+                }
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            } finally {
+                heap.decref(it);
+            }
+            return;
+        }
         long l = toList(rt, iterable);
         try {
             for (long i = 0; i < ListType.size(l); i++) rt.heap.sets.add(set, ListType.item(l, i));

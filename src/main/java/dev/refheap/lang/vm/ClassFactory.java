@@ -59,7 +59,7 @@ final class ClassFactory {
             if (b instanceof ClassType c) {
                 solid = c.builtinBase == null ? heap.objectType : c.builtinBase;
             } else if (!b.hasFlag(PyType.BASETYPE)) {
-                throw rt.typeError("type '" + Ops.shortName(b) + "' is not an acceptable base type");
+                throw rt.typeError("type '" + b.name() + "' is not an acceptable base type");
             } else if (b instanceof ExceptionGroups.GroupType || !(b instanceof ExceptionType) && b != heap.objectType && !extendable(rt, b)) {
                 throw rt.error("NotImplementedError", "refheap does not support subclassing '" + b.name() + "' yet");
             } else {

@@ -1,6 +1,7 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.lang.bytecode.Opcode;
 import dev.refheap.memory.Native;
 import java.util.function.LongConsumer;
 
@@ -101,6 +102,11 @@ final class CodeType extends LangType {
         final long[] attrVersion;
         final long[] attrFound;
         final int[] attrKeys;
+        /**
+         * Instructions of the prologue (the leading MAKE_CELL and COPY_FREE_VARS): 3.11's
+         * _co_firsttraceable. A frame still running them is incomplete ({@link Frame#isIncomplete}).
+         */
+        final int prologue;
         /** co_argcount, and whether the positional parameters are all there is to bind (no *args, **kwargs, keyword-only). */
         final int argcount;
         final boolean simpleArgs;
@@ -122,6 +128,9 @@ final class CodeType extends LangType {
                 ops[i] = unit.code()[2 * i];
                 args[i] = unit.code()[2 * i + 1];
             }
+            int k = 0;
+            while (k < n && (Opcode.of(ops[k]) == Opcode.MAKE_CELL || Opcode.of(ops[k]) == Opcode.COPY_FREE_VARS)) k++;
+            this.prologue = k;
             this.consts = consts;
             this.names = names;
             this.nameStrings = new String[names.length];

@@ -142,6 +142,8 @@ final class Constructors {
             Args.range(rt, "tuple", n, 0, 0, 1);
             if (n == 0) return heap.tuples.alloc(0);
             if (heap.typeOf(a[o]) == heap.tuples) return Builtins.incref(heap, a[o]);
+            // PySequence_Tuple: a list is copied straight into the tuple (PyList_AsTuple), no list in between
+            if (heap.typeOf(a[o]) == heap.lists) return rt.interpreter.listToTuple(a[o]);
             long l = Builtins.toList(rt, a[o]);
             long r = rt.interpreter.listToTuple(l);
             heap.decref(l);

@@ -72,6 +72,22 @@ final class Frame {
     /** The most released frames a code object keeps for reuse. */
     private static final int SPARES = 8;
 
+    /**
+     * 3.11's _PyFrame_IsIncomplete: the frame is still running its prologue (MAKE_CELL,
+     * COPY_FREE_VARS), so it is not yet a caller anyone sees: take_ownership's f_back link,
+     * frame.f_back and sys._getframe pass over it to the frame below (a collection started by a
+     * MAKE_CELL's cell runs finalizers whose frames see the frame that made the call).
+     */
+    boolean isIncomplete() {
+        return owner != OWNED_BY_GENERATOR && lasti < code.prologue;
+    }
+
+    /** {@code f} or the first frame below it that is not incomplete, or null. */
+    static Frame complete(Frame f) {
+        while (f != null && f.isIncomplete()) f = f.back;
+        return f;
+    }
+
     /** A new executing frame of {@code code}: a released one of the same code if it keeps one, else a new one. */
     static Frame create(CodeType.Code code, long func, long globals, long builtins, long locals) {
         Frame f = code.spareFrames;

@@ -294,7 +294,7 @@ final class Interpreter implements RootProvider {
         long fo = f.frameObject;
         if (fo != 0 && heap.refcount(fo) > 1) {
             f.owner = Frame.OWNED_BY_FRAME_OBJECT;
-            rt.frameType.linkBack(fo, f.back);  // take_ownership: f_back, the caller's frame object
+            rt.frameType.linkBack(fo, Frame.complete(f.back));  // take_ownership: f_back, the caller's frame object
             if (!Heap.isTracked(fo)) heap.track(fo);
             heap.decref(fo);
             return;
@@ -928,7 +928,8 @@ final class Interpreter implements RootProvider {
                     f.lasti = pc;
                     int arg = args[pc];
                     // Each instruction's work is a method of its own, which the compiled code
-                    // (CompiledCode) calls too, so the two cannot differ; C2 inlines them here.
+                    // (CompiledCode) calls too, so the two cannot differ; C2 inlines those of
+                    // this switch here, the larger ones through warmOp.
                     switch (ops[pc]) {
                         case Op.NOP -> { }
                         case Op.POP_TOP -> popTop(f);
@@ -939,24 +940,16 @@ final class Interpreter implements RootProvider {
                         case Op.LOAD_NAME -> loadNameOp(f, arg, pc);
                         case Op.STORE_NAME -> storeNameOp(f, arg, pc);
                         case Op.LOAD_GLOBAL -> loadGlobalOp(f, arg, pc);
-                        case Op.STORE_GLOBAL -> storeGlobalOp(f, arg, pc);
                         case Op.LOAD_FAST -> loadFast(f, arg);
                         case Op.STORE_FAST -> storeFast(f, arg);
-                        case Op.LOAD_DEREF -> loadDeref(f, arg);
-                        case Op.LOAD_ATTR -> loadAttrOp(f, arg, pc);
-                        case Op.LOAD_METHOD -> loadMethodOp(f, arg, pc);
-                        case Op.STORE_ATTR -> storeAttrOp(f, arg, pc);
-                        case Op.BINARY_SUBSCR -> binarySubscr(f);
-                        case Op.STORE_SUBSCR -> storeSubscr(f);
                         case Op.BINARY_OP -> binaryOpOp(f, arg);
+                        // instructions whose work is larger: a call out of the loop (see warmOp)
+                        case Op.STORE_GLOBAL, Op.LOAD_DEREF, Op.LOAD_ATTR, Op.LOAD_METHOD, Op.STORE_ATTR, Op.BINARY_SUBSCR,
+                             Op.STORE_SUBSCR, Op.CONTAINS_OP, Op.BUILD_TUPLE, Op.BUILD_LIST, Op.LIST_APPEND,
+                             Op.GET_ITER -> warmOp(f, ops[pc], arg, pc);
                         case Op.COMPARE_OP -> compareOp(f, arg);
                         case Op.IS_OP -> isOp(f, arg);
-                        case Op.CONTAINS_OP -> containsOp(f, arg);
-                        case Op.BUILD_TUPLE -> buildTuple(f, arg);
-                        case Op.BUILD_LIST -> buildList(f, arg);
-                        case Op.LIST_APPEND -> listAppend(f, arg);
                         case Op.UNPACK_SEQUENCE -> unpackSequence(f, arg);
-                        case Op.GET_ITER -> getIter(f);
                         case Op.FOR_ITER -> { if (!forIter(f)) next = arg; }
                         case Op.JUMP -> { jump(arg, pc); next = arg; }
                         case Op.POP_JUMP_IF_FALSE -> { if (!popTruth(f)) next = arg; }
@@ -1340,6 +1333,36 @@ final class Interpreter implements RootProvider {
         f.slots[f.sp] = 0;
         f.pc = next;
         return v;
+    }
+
+    /**
+     * The instructions {@link #runFrame} runs out of its loop: common, but each a few dozen
+     * native loads and stores once its helpers are inlined (an attribute's cache check, a
+     * subscript, an allocation). C2 stops inlining into a method at a fixed budget of IR nodes
+     * (NodeCountInliningCutoff), and every native access through {@code MemorySegment} costs
+     * some hundreds of them; inlined into the loop, these used it up, and the instructions
+     * whose whole work is a few loads and a refcount (LOAD_FAST, STORE_FAST, POP_TOP,
+     * LOAD_CONST, the name loads) were left as calls (PrintInlining: "NodeCountInliningCutoff").
+     * This method is larger than C2's FreqInlineSize (325 bytes of bytecode), so it is never
+     * inlined into the loop: it is compiled on its own, with a budget of its own, and an
+     * instruction here costs the loop one call.
+     */
+    private void warmOp(Frame f, int op, int arg, int pc) {
+        switch (op) {
+            case Op.STORE_GLOBAL -> storeGlobalOp(f, arg, pc);
+            case Op.LOAD_DEREF -> loadDeref(f, arg);
+            case Op.LOAD_ATTR -> loadAttrOp(f, arg, pc);
+            case Op.LOAD_METHOD -> loadMethodOp(f, arg, pc);
+            case Op.STORE_ATTR -> storeAttrOp(f, arg, pc);
+            case Op.BINARY_SUBSCR -> binarySubscr(f);
+            case Op.STORE_SUBSCR -> storeSubscr(f);
+            case Op.CONTAINS_OP -> containsOp(f, arg);
+            case Op.BUILD_TUPLE -> buildTuple(f, arg);
+            case Op.BUILD_LIST -> buildList(f, arg);
+            case Op.LIST_APPEND -> listAppend(f, arg);
+            case Op.GET_ITER -> getIter(f);
+            default -> throw new IllegalStateException("warmOp: not one of its instructions: " + OPS[op]);
+        }
     }
 
     /** An instruction of {@link #coldOp}; returns the next pc (only SEND changes it). */

@@ -37,10 +37,15 @@ public final class StdStream extends PrintStream {
         this.name = name;
     }
 
+    /** Whether PYTHONUNBUFFERED is set to a non-empty value (python3's -u): both streams write through. */
+    public static boolean unbuffered() {
+        String v = System.getenv("PYTHONUNBUFFERED");
+        return v != null && !v.isEmpty();
+    }
+
     /** Opens fd 1 ({@code err} false) or fd 2 with python3's buffering; it becomes the stream {@link #check} watches. */
     public static StdStream open(boolean err) {
-        boolean unbuffered = System.getenv("PYTHONUNBUFFERED") != null && !System.getenv("PYTHONUNBUFFERED").isEmpty();
-        Mode mode = unbuffered ? Mode.NONE : err || isatty(1) ? Mode.LINE : Mode.BLOCK;
+        Mode mode = unbuffered() ? Mode.NONE : err || isatty(1) ? Mode.LINE : Mode.BLOCK;
         StdStream s = new StdStream(new Sink(new FileOutputStream(err ? FileDescriptor.err : FileDescriptor.out), mode),
                 err ? "<stderr>" : "<stdout>");
         if (err) stderr = s;

@@ -231,7 +231,7 @@ final class SysInfo {
             Args.range(rt, "_getframe", n, kw, 0, 1);
             long depth = n == 0 ? 0 : Builtins.intArg(rt, a[o]);
             Frame f = rt.interpreter.current;
-            for (long k = 0; k < depth && f != null; k++) f = f.back;
+            for (long k = 0; k < depth && f != null; k++) f = Frame.complete(f.back);
             if (f == null || depth < 0 && false) throw rt.error("ValueError", "call stack is not deep enough");
             return rt.frameType.of(f);
         });
@@ -356,7 +356,10 @@ final class SysInfo {
     static long frameAttr(Runtime rt, Frame f, String name) {
         return switch (name) {
             case "f_back" -> {
-                if (f.owner == Frame.OWNED_BY_THREAD) yield f.back != null ? rt.frameType.of(f.back) : Builtins.incref(rt.heap, rt.heap.None);
+                if (f.owner == Frame.OWNED_BY_THREAD) {
+                    Frame back = Frame.complete(f.back);
+                    yield back != null ? rt.frameType.of(back) : Builtins.incref(rt.heap, rt.heap.None);
+                }
                 if (f.owner == Frame.OWNED_BY_GENERATOR) yield Builtins.incref(rt.heap, rt.heap.None);  // suspended: no caller
                 long back = f.frameObject != 0 ? FrameType.back(f.frameObject) : 0;  // take_ownership's link
                 yield Builtins.incref(rt.heap, back != 0 ? back : rt.heap.None);

@@ -584,6 +584,35 @@ final class TypeMethods {
             int sign = !v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '+') ? 1 : 0;
             return heap.strs.of(v.substring(0, sign) + "0".repeat(width - v.length()) + v.substring(sign));
         });
+        def(S, "expandtabs", (s, a, o, n, kw) -> {
+            // unicode_expandtabs_impl: columns in code points, reset by \n and \r; no tab gives the string itself
+            for (int k = 0; k < Args.nkw(kw); k++) {
+                String kn = StrType.value(dev.refheap.object.TupleType.item(kw, k));
+                if (!kn.equals("tabsize")) throw rt.typeError("'" + kn + "' is an invalid keyword argument for expandtabs()");
+            }
+            long[] v = ExecBuiltins.bind(rt, "expandtabs", new String[] {"tabsize"}, 0, 1, 0, a, o, n, kw);
+            long tab = v[0] == 0 ? 8 : Builtins.intArg(rt, v[0]);
+            String str = StrType.value(s);
+            if (str.indexOf('\t') < 0) return heap.strs.asExact(s);
+            StringBuilder out = new StringBuilder();
+            long col = 0;
+            for (int i = 0; i < str.length(); ) {
+                int c = str.codePointAt(i);
+                i += Character.charCount(c);
+                if (c == '\t') {
+                    if (tab > 0) {
+                        long k = tab - col % tab;
+                        if (out.length() + k > Formats.MAX_WIDTH) throw rt.error("OverflowError", "new string is too long");
+                        out.repeat(' ', (int) k);
+                        col += k;
+                    }
+                } else {
+                    out.appendCodePoint(c);
+                    col = (c == '\n' || c == '\r') ? 0 : col + 1;
+                }
+            }
+            return heap.strs.of(out.toString());
+        });
         def(S, "format", (s, a, o, n, kw) -> heap.strs.of(StrFormat.format(rt, StrType.value(s), a, o, n, kw)));
         def1(S, "partition", (s, sepObj) -> {
             String v = StrType.value(s), sep = strArg(sepObj);
@@ -840,15 +869,15 @@ final class TypeMethods {
         Attributes.install(rt);
         def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
         // object___reduce_ex__: a class that overrides __reduce__ (ast.AST, a Python class) is reduced
-        // by it; copyreg's protocol-based reduction (_common_reduce) is not there yet
+        // by it, anything else by _common_reduce (ObjectReduce)
         def1(heap.objectType, "__reduce_ex__", (s, proto) -> {
             if (!(heap.typeOf(proto) instanceof IntType)) {
                 throw rt.typeError("'" + rt.ops.typeName(proto) + "' object cannot be interpreted as an integer");
             }
             long r = rt.ops.lookupType(heap.typeOf(s), "__reduce__");
             boolean objects = r == 0 || heap.typeOf(r) instanceof BuiltinDescrType bd && bd.entry(r).owner() == heap.objectType;
-            if (objects) throw rt.error("NotImplementedError", "refheap does not support object.__reduce_ex__ yet");
-            return rt.ops.callMethod(s, "__reduce__");
+            if (!objects) return rt.ops.callMethod(s, "__reduce__");
+            return ObjectReduce.commonReduce(rt, s, IntType.toBig(proto).intValue());
         });
         PyType G = rt.generatorType;
         def1(G, "send", (s, v) -> rt.interpreter.resume(s, v, 0, false));

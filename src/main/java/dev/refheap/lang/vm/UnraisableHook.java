@@ -34,8 +34,13 @@ import java.util.List;
  *   <li>the arena list of the parse that looks for the operator anchors of a one-line span.
  * </ul>
  * Tuples, lists, dicts and the slice are real objects of this heap, so that their free lists (and
- * count0, which a free-list hit does not move) follow CPython's; the other objects are counted
- * only ({@link GcHooks#onGcAlloc}/{@link GcHooks#onGcFree}).
+ * count0, which a free-list hit does not move) follow CPython's. The objects CPython tracks while
+ * they live (the io objects, the decoder instance, bound methods, managed buffers and
+ * memoryviews) are stand-ins tracked in generation 0 (empty cells), so that a collection started
+ * inside the report finds them alive, moves them to generation 1 and counts them among the
+ * survivors that decide when generation 2 is collected (memory fuzzer seeds 1048599, 3039149).
+ * The struct sequence and the tuple iterator, never tracked, are counted only
+ * ({@link GcHooks#onGcAlloc}/{@link GcHooks#onGcFree}).
  *
  * <p>Not modelled (no allocation is made for them): a segment whose parse fails (CPython makes a
  * SyntaxError and drops it), a source file CPython could not open (it searches sys.path), a
@@ -59,7 +64,7 @@ final class UnraisableHook {
     private final Runtime rt;
     private final Heap heap;
     private Stderr stderr = Stderr.LINE_BUFFERED;
-    private long decodeCalls = Long.getLong("i7.decode", STARTUP_DECODE_CALLS);
+    private long decodeCalls = STARTUP_DECODE_CALLS;
     /** Line-buffered stderr: 0 nothing pending, 1 one string pending, 2 a list of them ({@link #pendingList}). */
     private int pending;
     private long pendingList;
@@ -130,8 +135,7 @@ final class UnraisableHook {
 
     /** PyFile_WriteString/WriteObject on sys.stderr: a bound write method, and the stream's own allocations. */
     private void write(String text) {
-        GcHooks gc = heap.gcHooks();
-        gc.onGcAlloc();
+        long method = tracked();  // the bound write method
         if (stderr == Stderr.LINE_BUFFERED) {
             if (pending == 0) {
                 pending = 1;
@@ -142,37 +146,31 @@ final class UnraisableHook {
             if (text.indexOf('\n') >= 0) {  // line buffering: flush
                 if (pending == 2) heap.decref(pendingList);
                 pending = 0;
-                gc.onGcAlloc();  // the managed buffer and the memoryview of the raw write
-                gc.onGcAlloc();
-                gc.onGcFree();
-                gc.onGcFree();
+                memoryview();  // of the raw write
             }
         }
         rt.err.print(text);
-        gc.onGcFree();
+        heap.decref(method);
     }
 
     /** display_source_line: opens the file through io and reads lines 1..lineno, then closes it. */
     private void readLine(String source, int lineno) {
-        GcHooks gc = heap.gcHooks();
         heap.decref(heap.lists.alloc(0));  // PyImport_Import("io")'s empty fromlist
         long args = tuple(4);               // io.open -> FileIO(file, mode, closefd, opener)
-        gc.onGcAlloc();                     // FileIO
+        long fileio = tracked();
         long fileioDict = heap.dicts.create();  // FileIO.name set
         heap.decref(args);
         args = tuple(2);                    // BufferedReader(raw, buffering)
-        gc.onGcAlloc();                     // BufferedReader
+        long buffered = tracked();
         heap.decref(args);
-        gc.onGcAlloc();                     // binary.fileno, bound
-        gc.onGcFree();
+        heap.decref(tracked());             // binary.fileno, bound
         args = tuple(2);                    // TextIOWrapper(binary, encoding)
-        gc.onGcAlloc();                     // TextIOWrapper
+        long wrapper = tracked();
         long args1 = tuple(1);              // IncrementalDecoder('strict')
-        gc.onGcAlloc();                     // its instance
+        long decoder = tracked();           // its instance
         heap.decref(args1);
         heap.decref(tuple(2));              // IncrementalNewlineDecoder(decoder, translate)
-        gc.onGcAlloc();                     // buffer.read1, looked up
-        gc.onGcFree();
+        heap.decref(tracked());             // buffer.read1, looked up
         heap.decref(args);
 
         byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
@@ -197,12 +195,12 @@ final class UnraisableHook {
             }
             pos = end < 0 ? bytes.length : end + 1;
         }
-        gc.onGcFree();                      // BufferedReader
-        gc.onGcFree();                      // the IncrementalDecoder
+        heap.decref(buffered);
+        heap.decref(decoder);
         if (snapshot != 0) heap.decref(snapshot);
         heap.decref(fileioDict);
-        gc.onGcFree();                      // FileIO
-        gc.onGcFree();                      // TextIOWrapper
+        heap.decref(fileio);
+        heap.decref(wrapper);
     }
 
     /** Index of the newline byte ending the line that starts at {@code pos} ('\r\n' counts at its '\n'), or -1. */
@@ -219,10 +217,7 @@ final class UnraisableHook {
         GcHooks gc = heap.gcHooks();
         heap.decref(tuple(2));              // decoder.getstate(): the Python decoder's (buffer, flags)
         heap.decref(tuple(2));              // and IncrementalNewlineDecoder's own
-        gc.onGcAlloc();                     // the managed buffer and memoryview of the raw read
-        gc.onGcAlloc();
-        gc.onGcFree();
-        gc.onGcFree();
+        memoryview();                       // of the raw read
         long result = tuple(2);             // codecs.utf_8_decode's (text, consumed)
         if (++decodeCalls < DECODE_SPECIALIZED_FROM_CALL) {
             gc.onGcAlloc();                 // UNPACK_SEQUENCE before specialization: a tuple iterator
@@ -233,6 +228,24 @@ final class UnraisableHook {
         long snapshot = tuple(2);           // (dec_flags, next_input)
         if (oldSnapshot != 0) heap.decref(oldSnapshot);
         return snapshot;
+    }
+
+    /**
+     * A stand-in for a GC object CPython tracks while it lives (an io object, a bound method, a
+     * managed buffer): an empty cell, tracked in generation 0, so that a collection that starts
+     * while it lives counts it among the survivors (which decide when generation 2 is collected)
+     * as CPython's does. Released with decref.
+     */
+    private long tracked() {
+        return rt.cellType.create(0);
+    }
+
+    /** PyMemoryView_FromBuffer and its release: the managed buffer, then the view over it, freed view first. */
+    private void memoryview() {
+        long mbuf = tracked();
+        long view = tracked();
+        heap.decref(view);
+        heap.decref(mbuf);
     }
 
     /** A tuple of {@code n} Nones (argument and result tuples: only their size matters, for the free lists). */

@@ -1,6 +1,6 @@
 """Writes the names in each builtin type's __dict__, in CPython 3.11's order, with their kinds.
 
-Run with python3 (CPython 3.11): python3 scripts/builtin_type_dicts.py > \
+Run with python3 (CPython 3.11): python3 -I scripts/builtin_type_dicts.py > \
     src/main/resources/dev/refheap/lang/vm/builtin-type-dicts.txt
 refheap reads the table at start-up (SlotWrappers) to give its builtin types the slot wrappers,
 method descriptors and classmethod descriptors CPython's PyType_Ready puts in their dicts. Only
@@ -8,8 +8,10 @@ names and kinds are taken, never values (no docstrings).
 Kinds: S wrapper_descriptor, M method_descriptor, C classmethod_descriptor, N __new__ (a builtin
 method of the type), T staticmethod, G getset_descriptor, D member_descriptor, X a plain value
 (__doc__, or __hash__ = None).
-Each line ends with =basicsize,itemsize,weakrefoffset,dictoffset: the type's tp_basicsize,
-tp_itemsize, tp_weaklistoffset and tp_dictoffset (type.__basicsize__... of builtin types).
+Each line ends with =basicsize,itemsize,weakrefoffset,dictoffset,flags: the type's tp_basicsize,
+tp_itemsize, tp_weaklistoffset, tp_dictoffset and tp_flags (type.__basicsize__... of builtin types;
+the flags as a program sees them under `python3 -I`, so with Py_TPFLAGS_VALID_VERSION_TAG where
+start-up has looked an attribute up on the type already).
 A getset or member descriptor with a docstring is written g or d (refheap does not carry docstrings:
 its __doc__ says so instead of answering None).
 """
@@ -24,7 +26,7 @@ TYPES = [object, type, int, bool, float, complex, str, bytes, bytearray, list, t
          types.AsyncGeneratorType, types.GetSetDescriptorType, types.MemberDescriptorType,
          types.MethodDescriptorType, types.ClassMethodDescriptorType, types.WrapperDescriptorType,
          types.MethodWrapperType, types.MappingProxyType, types.GenericAlias, types.UnionType,
-         type(iter([])), type(iter(())), type(iter('')), type(iter(set())), type(iter({})),
+         type(iter([])), type(iter(())), type(iter('')), type(iter('\xe9')), type(iter(set())), type(iter({})),
          type(iter(range(0))), type(iter(range(1 << 1000))), type(iter(bytearray())), type(iter(b'')),
          type({}.keys()), type({}.values()), type({}.items()),
          enumerate, zip, map, filter, reversed]
@@ -52,7 +54,7 @@ def kind(v):
 
 
 def layout(t):
-    return ' =%d,%d,%d,%d' % (t.__basicsize__, t.__itemsize__, t.__weakrefoffset__, t.__dictoffset__)
+    return ' =%d,%d,%d,%d,%d' % (t.__basicsize__, t.__itemsize__, t.__weakrefoffset__, t.__dictoffset__, t.__flags__)
 
 
 for t in TYPES:

@@ -117,6 +117,8 @@ public final class BlockAllocator implements AutoCloseable {
     private long lastArenaBase = -1;
     private int lastArena;
     private long[] lastArenaTags;
+    /** The observer of malloc/realloc/free requests (tracemalloc), or null: the usual state. */
+    private AllocationHook hook;
 
     /** Large blocks and static regions: start address to descriptor. */
     private final TreeMap<Long, Region> regions = new TreeMap<>();
@@ -169,6 +171,21 @@ public final class BlockAllocator implements AutoCloseable {
      * @throws HeapLimitExceeded if the request would pass the limit or the system refuses memory
      */
     public long malloc(long nbytes) {
+        long p = mallocBlock(nbytes);
+        if (hook != null) hook.onMalloc(p, nbytes);
+        return p;
+    }
+
+    /**
+     * Installs the observer of malloc/realloc/free requests ({@code null} removes it). While none
+     * is installed the requests pay one field test; the hook sees the requested sizes, not the
+     * size classes (tracemalloc's view).
+     */
+    public void setHook(AllocationHook hook) { this.hook = hook; }
+
+    public AllocationHook hook() { return hook; }
+
+    private long mallocBlock(long nbytes) {
         if (nbytes < 0) throw new HeapLimitExceeded(nbytes, footprint(), limit); // a size computation overflowed
         if (nbytes - 1 >= SMALL_REQUEST_THRESHOLD || nbytes <= 0) {
             return mallocLarge(nbytes);
@@ -257,6 +274,11 @@ public final class BlockAllocator implements AutoCloseable {
      * @throws IllegalArgumentException if {@code p} is not an allocated block of this allocator
      */
     public void free(long p) {
+        if (hook != null) hook.onFree(p);
+        freeBlock(p);
+    }
+
+    private void freeBlock(long p) {
         int a;
         long[] tags;
         if ((p & ~ARENA_MASK) == lastArenaBase) {
@@ -514,7 +536,10 @@ public final class BlockAllocator implements AutoCloseable {
         if (a >= 0) {
             oldSize = classSize(Native.getInt((p & ~POOL_MASK) + P_SZIDX));
             if (nbytes > 0 && nbytes <= oldSize) {
-                if (4 * nbytes > 3 * oldSize) return p;
+                if (4 * nbytes > 3 * oldSize) {
+                    if (hook != null) hook.onRealloc(p, p, nbytes);
+                    return p;
+                }
                 oldSize = nbytes;
             }
         } else {
@@ -524,9 +549,10 @@ public final class BlockAllocator implements AutoCloseable {
             }
             oldSize = r.size;
         }
-        long q = malloc(nbytes);
+        long q = mallocBlock(nbytes);
         Native.copy(p, q, Math.min(oldSize, nbytes));
-        free(p);
+        freeBlock(p);
+        if (hook != null) hook.onRealloc(p, q, nbytes);
         return q;
     }
 

@@ -1,5 +1,6 @@
 package dev.refheap.object;
 
+import dev.refheap.memory.AllocationHook;
 import dev.refheap.memory.BlockAllocator;
 import dev.refheap.memory.HeapLimitExceeded;
 import dev.refheap.memory.Native;
@@ -273,6 +274,8 @@ public final class Heap implements AutoCloseable {
         Native.putLong(o + Layout.OB_REFCNT, 1);
         int pre = type.preHeaderSize();
         allocator.setSmallBlockTag(o - pre, tagFor(pre));  // free lists hold small objects only
+        AllocationHook hook = allocator.hook();
+        if (hook != null) hook.onReuse(o - pre);
         if (listener != null) listener.onAllocate(o, type, 0);
     }
 

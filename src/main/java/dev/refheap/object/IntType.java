@@ -50,6 +50,9 @@ public class IntType extends PyType {
         return smallInts + (long) (v - Heap.SMALL_INT_MIN) * Heap.SMALL_INT_STRIDE;
     }
 
+    /** The bytes a one-digit int requests: sizeof(PyLongObject) (header and one digit, padded), as _PyLong_FromMedium asks. */
+    static final long MEDIUM_REQUEST = 32;
+
     /** An int with value {@code v}: a new reference (the cached object for -5..256). */
     public long of(long v) {
         if (v >= Heap.SMALL_INT_MIN && v <= Heap.SMALL_INT_MAX) {
@@ -58,7 +61,8 @@ public class IntType extends PyType {
             return o;
         }
         int n = digitCount(v);
-        long o = heap.allocObjectOfSize(heap.ints, OB_DIGIT + 4L * n, 0);
+        // a one-digit value is 3.11's medium int: _PyLong_FromMedium requests sizeof(PyLongObject), 32
+        long o = heap.allocObjectOfSize(heap.ints, n == 1 ? MEDIUM_REQUEST : OB_DIGIT + 4L * n, 0);
         writeLong(o, v);
         return o;
     }

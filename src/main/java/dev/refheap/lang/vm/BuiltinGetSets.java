@@ -363,12 +363,17 @@ final class BuiltinGetSets {
             case "__itemsize__" -> 1;
             case "__weakrefoffset__" -> 2;
             case "__dictoffset__" -> 3;
+            case "__flags__" -> 4;
             default -> -1;
         };
         if (layoutField >= 0 && c == null) {
             // a builtin type's: CPython's figures from the table (refheap's own PyType sizes are allocation bases)
             // (weakref.ReferenceType is not in the table: sizeof(PyWeakReference), no items, dict or weakref slot)
-            long[] layout = t == heap.weakrefs ? new long[] {64, 0, 0, 0} : rt.slotWrappers.layout(t);
+            long[] layout = t == heap.weakrefs ? new long[] {64, 0, 0, 0, 548096} : rt.slotWrappers.layout(t);
+            if (layout == null && t instanceof NativeType nt && layoutField < 4) {
+                // a native module's type is declared with CPython's figures (FieldsType and friends)
+                layout = new long[] {nt.basicSize(), nt.itemSize(), nt.weaklistOffset(), nt.ownDictOffset()};
+            }
             if (layout == null) throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name + " yet");
             return heap.ints.of(layout[layoutField]);
         }
@@ -377,6 +382,8 @@ final class BuiltinGetSets {
             case "__itemsize__": return heap.ints.of(t.itemSize());
             case "__weakrefoffset__": return heap.ints.of(t.weaklistOffset());
             case "__dictoffset__": return heap.ints.of(dictOffset(c));
+            case "__flags__":  // a class's tp_flags gain bits as CPython uses the type (the version tag): not modelled
+                throw rt.error("NotImplementedError", "refheap does not support the __flags__ of a class yet");
             case "__base__": {
                 PyType b = c != null ? bestBase(c) : rt.builtinTypeInfo.base(t);
                 return Builtins.incref(heap, b == null ? heap.None : b.address());

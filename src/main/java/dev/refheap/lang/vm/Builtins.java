@@ -547,11 +547,24 @@ final class Builtins {
         if (n > 2) throw rt.typeError("round() takes at most 2 arguments (" + n + " given)");
         Heap heap = rt.heap;
         long x = a[o];
-        boolean noDigits = n == 1 || a[o + 1] == heap.None;
-        PyType xt = rt.ops.asBuiltin(heap.typeOf(x), "__round__");  // an int or float subclass without its own __round__: its base's
+        long r = roundAs(rt, rt.ops.asBuiltin(heap.typeOf(x), "__round__"), x, n == 1 ? 0 : a[o + 1]);  // an int or float subclass without its own __round__: its base's
+        if (r != 0) return r;
+        if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__round__") != 0) {
+            return n == 1 ? rt.ops.callMethod(x, "__round__") : rt.ops.callMethod(x, "__round__", a[o + 1]);
+        }
+        throw rt.typeError("type " + rt.ops.typeName(x) + " doesn't define __round__ method");
+    }
+
+    /**
+     * int.__round__ or float.__round__ ({@code xt}) of {@code x} (an instance of it or of a subclass),
+     * ndigits {@code nd} (0 when not given); 0 when xt is neither.
+     */
+    static long roundAs(Runtime rt, PyType xt, long x, long nd) {
+        Heap heap = rt.heap;
+        boolean noDigits = nd == 0 || nd == heap.None;
         if (xt instanceof IntType) {
             if (noDigits) return heap.ints.of(IntType.toBig(x));
-            long digits = clampedDigits(rt, a[o + 1]);
+            long digits = clampedDigits(rt, nd);
             if (digits >= 0) return heap.ints.of(IntType.toBig(x));
             java.math.BigInteger big = IntType.toBig(x);
             if (-digits > big.bitLength() * 0.30103 + 2) return heap.ints.of(0); // |x| < 10**-digits / 2
@@ -567,17 +580,14 @@ final class Builtins {
             }
             // float.__round__: the exact binary value rounded half-even to ndigits (as _Py_dg_dtoa mode 3);
             // past NDIGITS_MAX (323) x itself, below NDIGITS_MIN (-308) a zero of x's sign
-            long digits = clampedDigits(rt, a[o + 1]);
+            long digits = clampedDigits(rt, nd);
             if (Double.isNaN(v) || Double.isInfinite(v) || digits > 323) return heap.floats.of(v);
             if (digits < -308) return heap.floats.of(0.0 * v);
             double r = new BigDecimal(v).setScale((int) digits, RoundingMode.HALF_EVEN).doubleValue();
             if (Double.isInfinite(r)) throw rt.error("OverflowError", "rounded value too large to represent");
             return heap.floats.of(r == 0 ? Math.copySign(0.0, v) : r);
         }
-        if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__round__") != 0) {
-            return n == 1 ? rt.ops.callMethod(x, "__round__") : rt.ops.callMethod(x, "__round__", a[o + 1]);
-        }
-        throw rt.typeError("type " + rt.ops.typeName(x) + " doesn't define __round__ method");
+        return 0;
     }
 
     // ---- containers used by the interpreter --------------------------------------------------------
@@ -593,6 +603,24 @@ final class Builtins {
                 for (long k : keys) heap.sets.add(set, k);
             } catch (PyError e) {
                 throw rt.fromPyError(e);
+            }
+            return;
+        }
+        if (t != heap.dicts) {
+            // set_update_internal: each item of the iterator is added as it comes, no list in between
+            long it = rt.ops.iter(iterable);
+            try {
+                for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
+                    try {
+                        heap.sets.add(set, v);
+                    } finally {
+                        heap.decref(v);
+                    }
+                }
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            } finally {
+                heap.decref(it);
             }
             return;
         }

@@ -156,6 +156,17 @@ final class ByteArrayType extends ExtType {
     @Override
     public long sizeOf(long o) { return 56 + alloc(o); }
 
+    /** bytearray_sizeof reads tp_basicsize of the object's own type: a subclass's, then ob_alloc. */
+    @Override
+    public long subtypeSizeOf(long o, long subtypeBasicSize) { return subtypeBasicSize + alloc(o); }
+
+    /**
+     * bytearray is a data base: a subclass's instances (PyByteArrayObject, then __weakref__ and a
+     * managed dict) act as bytearrays for what the class does not define.
+     */
+    @Override
+    public boolean isDataBase() { return true; }
+
     @Override
     public void dealloc(long o) {
         long b = Native.getLong(o + BYTES);
@@ -174,7 +185,7 @@ final class ByteArrayType extends ExtType {
 
     @Override
     String repr(long o) {
-        String tn = heap.typeOf(o) == this ? "bytearray" : rt.ops.qualifiedTypeNameOf(heap.typeOf(o));
+        String tn = heap.typeOf(o).name();  // bytearray_repr: Py_TYPE(self)->tp_name, a subclass's __name__
         return tn + "(" + Strings.bytesRepr(value(o)) + ")";
     }
 
@@ -322,15 +333,15 @@ final class ByteArrayType extends ExtType {
         if (op == BinaryOp.ADD) {
             byte[] x = BufferProtocol.bytesOrNull(rt, a), y = BufferProtocol.bytesOrNull(rt, b);
             if (x == null || y == null) {
-                if (heap.typeOf(a) == this) throw rt.typeError("can't concat " + rt.ops.typeName(b) + " to bytearray");
+                if (rt.ops.baseView(a) == this) throw rt.typeError("can't concat " + rt.ops.typeName(b) + " to bytearray");
                 return 0;
             }
             byte[] r = java.util.Arrays.copyOf(x, x.length + y.length);
             System.arraycopy(y, 0, r, x.length, y.length);
-            return heap.typeOf(a) == this ? of(r) : heap.bytes.of(r);
+            return rt.ops.baseView(a) == this ? of(r) : heap.bytes.of(r);
         }
         if (op == BinaryOp.MULTIPLY) {
-            long seq = heap.typeOf(a) == this ? a : b, count = seq == a ? b : a;
+            long seq = rt.ops.baseView(a) == this ? a : b, count = seq == a ? b : a;
             if (!(rt.ops.baseView(count) instanceof IntType)) return 0;
             long k = Math.max(0, Builtins.intArg(rt, count));
             byte[] v = value(seq);
@@ -338,7 +349,7 @@ final class ByteArrayType extends ExtType {
             for (int i = 0; i < k; i++) System.arraycopy(v, 0, r, i * v.length, v.length);
             return of(r);
         }
-        if (op == BinaryOp.REMAINDER && heap.typeOf(a) == this) {
+        if (op == BinaryOp.REMAINDER && rt.ops.baseView(a) == this) {
             throw rt.error("NotImplementedError", "refheap does not support %-formatting of bytearray yet");
         }
         return 0;
@@ -367,77 +378,86 @@ final class ByteArrayType extends ExtType {
     /** bytearray(source=..., encoding=..., errors=...) as bytearray_init. */
     @Override
     long construct(long typeObject, long[] a, int off, int n, long kw) {
-        long[] v = ExecBuiltins.bind(rt, "bytearray", new String[] {"source", "encoding", "errors"}, 0, 3, 0, a, off, n, kw);
         long o = create();
         try {
-            long src = v[0];
-            if (src == 0) {
-                if (v[1] != 0) throw rt.typeError("encoding without a string argument");
-                if (v[2] != 0) throw rt.typeError("errors without a string argument");
-                return o;
-            }
-            if (heap.typeOf(src) == heap.strs) {
-                if (v[1] == 0) throw rt.typeError("string argument without an encoding");
-                String enc = Codecs.strArg(rt, v[1], "bytearray() argument 'encoding'");
-                String err = v[2] == 0 ? "strict" : Codecs.strArg(rt, v[2], "bytearray() argument 'errors'");
-                long b = Codecs.encode(rt, src, enc, err);
-                try {
-                    fill(o, dev.refheap.object.BytesType.value(b));
-                } finally {
-                    heap.decref(b);
-                }
-                return o;
-            }
-            if (v[1] != 0) throw rt.typeError("encoding without a string argument");
-            if (v[2] != 0) throw rt.typeError("errors without a string argument");
-            if (rt.ops.baseView(src) instanceof IntType) {
-                long count = Builtins.intArg(rt, src);
-                if (count < 0) throw rt.error("ValueError", "negative count");
-                resize(o, count);
-                if (count > 0) Native.fill(start(o), count, (byte) 0);
-                return o;
-            }
-            byte[] b = BufferProtocol.bytesOrNull(rt, src);
-            if (b != null) {
-                fill(o, b);
-                return o;
-            }
-            PyType st = heap.typeOf(src);
-            if (st == heap.lists || st == heap.tuples) {
-                fill(o, intsOf(src));
-                return o;
-            }
-            long it;
-            try {
-                it = rt.ops.iter(src);
-            } catch (PyException e) {
-                heap.decref(e.exc());
-                throw rt.typeError("cannot convert '" + rt.ops.typeName(src) + "' object to bytearray");
-            }
-            try {
-                for (long x = rt.ops.next(it); x != 0; x = rt.ops.next(it)) {
-                    int bv;
-                    try {
-                        bv = byteValue(x);
-                    } finally {
-                        heap.decref(x);
-                    }
-                    long sz = size(o);
-                    if (sz + 1 < alloc(o)) {
-                        Native.putLong(o + SIZE, sz + 1);
-                        Native.putByte(start(o) + sz + 1, (byte) 0);
-                    } else {
-                        resize(o, sz + 1);
-                    }
-                    Native.putByte(start(o) + sz, (byte) bv);
-                }
-            } finally {
-                heap.decref(it);
-            }
+            init(o, a, off, n, kw);
             return o;
         } catch (PyException e) {
             heap.decref(o);
             throw e;
+        }
+    }
+
+    /**
+     * bytearray___init__: empties {@code o} (a bytearray or an instance of a subclass), then fills it
+     * from source/encoding/errors. The object is left valid (possibly partly filled) when it raises.
+     */
+    void init(long o, long[] a, int off, int n, long kw) {
+        long[] v = ExecBuiltins.bind(rt, "bytearray", new String[] {"source", "encoding", "errors"}, 0, 3, 0, a, off, n, kw);
+        resize(o, 0);
+        long src = v[0];
+        if (src == 0) {
+            if (v[1] != 0) throw rt.typeError("encoding without a string argument");
+            if (v[2] != 0) throw rt.typeError("errors without a string argument");
+            return;
+        }
+        if (Heap.isStr(src)) {
+            if (v[1] == 0) throw rt.typeError("string argument without an encoding");
+            String enc = Codecs.strArg(rt, v[1], "bytearray() argument 'encoding'");
+            String err = v[2] == 0 ? "strict" : Codecs.strArg(rt, v[2], "bytearray() argument 'errors'");
+            long b = Codecs.encode(rt, src, enc, err);
+            try {
+                fill(o, dev.refheap.object.BytesType.value(b));
+            } finally {
+                heap.decref(b);
+            }
+            return;
+        }
+        if (v[1] != 0) throw rt.typeError("encoding without a string argument");
+        if (v[2] != 0) throw rt.typeError("errors without a string argument");
+        if (rt.ops.baseView(src) instanceof IntType) {
+            long count = Builtins.intArg(rt, src);
+            if (count < 0) throw rt.error("ValueError", "negative count");
+            resize(o, count);
+            if (count > 0) Native.fill(start(o), count, (byte) 0);
+            return;
+        }
+        byte[] b = BufferProtocol.bytesOrNull(rt, src);
+        if (b != null) {
+            fill(o, b);
+            return;
+        }
+        PyType st = heap.typeOf(src);
+        if (st == heap.lists || st == heap.tuples) {
+            fill(o, intsOf(src));
+            return;
+        }
+        long it;
+        try {
+            it = rt.ops.iter(src);
+        } catch (PyException e) {
+            heap.decref(e.exc());
+            throw rt.typeError("cannot convert '" + rt.ops.typeName(src) + "' object to bytearray");
+        }
+        try {
+            for (long x = rt.ops.next(it); x != 0; x = rt.ops.next(it)) {
+                int bv;
+                try {
+                    bv = byteValue(x);
+                } finally {
+                    heap.decref(x);
+                }
+                long sz = size(o);
+                if (sz + 1 < alloc(o)) {
+                    Native.putLong(o + SIZE, sz + 1);
+                    Native.putByte(start(o) + sz + 1, (byte) 0);
+                } else {
+                    resize(o, sz + 1);
+                }
+                Native.putByte(start(o) + sz, (byte) bv);
+            }
+        } finally {
+            heap.decref(it);
         }
     }
 
@@ -536,7 +556,7 @@ final class ByteArrayType extends ExtType {
         });
         TypeMethodsAccess.def(rt, this, "__sizeof__", (s, a, o, n, kw) -> {
             Args.exactly(rt, "__sizeof__", n, kw, 0);
-            return heap.ints.of(sizeOf(s));
+            return heap.ints.of(heap.typeOf(s).sizeOf(s));
         });
     }
 

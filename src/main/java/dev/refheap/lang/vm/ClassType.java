@@ -197,7 +197,20 @@ final class ClassType extends LangType implements HeapTypeSlots {
             if (builtinBase instanceof OSErrorType) OSErrorType.initFields(o);
         } else {
             Native.fill(o + Layout.OBJECT_HEAD, basicSize() - Layout.OBJECT_HEAD, (byte) 0);
-            if (managed() && dkUsable > 1) dkUsable--;  // _PyObject_InitInlineValues
+            if (managed()) {
+                // _PyObject_InitInlineValues: the values array is made with the object, as many
+                // slots as the shared keys have entries and usable places then (never grown)
+                if (dkUsable > 1) dkUsable--;
+                long values;
+                try {
+                    values = Instances.newValues(heap, keys.size() + dkUsable);
+                } catch (RuntimeException e) {
+                    heap.track(o);
+                    heap.decref(o);
+                    throw e;
+                }
+                Native.putLong(o + Layout.MANAGED_VALUES, values);
+            }
         }
         heap.track(o);
         return o;

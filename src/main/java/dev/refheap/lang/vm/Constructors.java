@@ -88,6 +88,19 @@ final class Constructors {
             if (n > 3) throw rt.typeError("bytes() takes at most 3 arguments (" + n + " given)");
             if (n == 0) return heap.bytes.of(new byte[0]);
             long x = a[o];
+            if (n == 1) {  // bytes_new: x's __bytes__ first (bytes.__bytes__ of an exact bytes is x itself)
+                PyType xt = heap.typeOf(x);
+                if (xt == heap.bytes) return Builtins.incref(heap, x);
+                if (xt instanceof ClassType c && rt.ops.lookupType(c, "__bytes__") != 0) {
+                    long r = rt.ops.callMethod(x, "__bytes__");
+                    if (!Heap.isBytes(r)) {
+                        String tn = rt.ops.typeName(r);
+                        heap.decref(r);
+                        throw rt.typeError("__bytes__ returned non-bytes (type " + tn + ")");
+                    }
+                    return r;
+                }
+            }
             if (Heap.isStr(x)) {
                 if (n < 2) throw rt.typeError("string argument without an encoding");
                 return Codecs.encode(rt, x, Codecs.strArg(rt, a[o + 1], "bytes() argument 'encoding'"),
@@ -129,6 +142,8 @@ final class Constructors {
             Args.range(rt, "tuple", n, 0, 0, 1);
             if (n == 0) return heap.tuples.alloc(0);
             if (heap.typeOf(a[o]) == heap.tuples) return Builtins.incref(heap, a[o]);
+            // PySequence_Tuple: a list is copied straight into the tuple (PyList_AsTuple), no list in between
+            if (heap.typeOf(a[o]) == heap.lists) return rt.interpreter.listToTuple(a[o]);
             long l = Builtins.toList(rt, a[o]);
             long r = rt.interpreter.listToTuple(l);
             heap.decref(l);

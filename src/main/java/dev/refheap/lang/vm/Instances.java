@@ -70,8 +70,7 @@ final class Instances {
         long cap = v == 0 ? 0 : Native.getLong(v);
         if (i >= cap) {
             long newCap = Math.max(c.keys.size(), Math.max(6, cap * 2));
-            long nv = heap.memAlloc(8 + 8 * newCap);
-            Native.fill(nv, 8 + 8 * newCap, (byte) 0);
+            long nv = newValues(heap, newCap);
             if (v != 0) {
                 Native.copy(v + 8, nv + 8, 8 * cap);
                 heap.memFree(v);
@@ -80,6 +79,20 @@ final class Instances {
             Native.putLong(o + Layout.MANAGED_VALUES, nv);
             v = nv;
         }
+        return v;
+    }
+
+    /**
+     * A zeroed values array of {@code size} slots. It requests what 3.11's new_values requests, a
+     * prefix of size+2 bytes rounded up to a pointer (the insertion order) and a pointer per slot,
+     * so the allocator and tracemalloc see CPython's sizes; refheap keeps the capacity in the
+     * prefix's first word.
+     */
+    static long newValues(Heap heap, long size) {
+        long bytes = ((size + 2 + 7) & ~7L) + 8 * size;
+        long v = heap.memAlloc(bytes);
+        Native.fill(v, bytes, (byte) 0);
+        Native.putLong(v, size);
         return v;
     }
 

@@ -22,7 +22,8 @@ final class IterType extends LangType {
     /** callable_iterator's sentinel, where the other kinds keep their index. */
     private static final int SENTINEL = INDEX;
 
-    enum Kind { LIST, TUPLE, STR, DICT_KEYS, DICT_VALUES, DICT_ITEMS, SET, ENUMERATE, ZIP, CALLABLE_SENTINEL, MAP, FILTER, BYTES, BYTEARRAY }
+    /** STR is str_ascii_iterator (a compact ASCII str), STR_ANY str_iterator (any other str, a subclass instance's too). */
+    enum Kind { LIST, TUPLE, STR, DICT_KEYS, DICT_VALUES, DICT_ITEMS, SET, ENUMERATE, ZIP, CALLABLE_SENTINEL, MAP, FILTER, BYTES, BYTEARRAY, STR_ANY }
 
     /** map's and filter's function, in the word other kinds use as the index. */
     private static final int FUNC = INDEX;
@@ -35,8 +36,8 @@ final class IterType extends LangType {
         byKind[Kind.LIST.ordinal()] = this;
         String[] names = {null, "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator",
                 "dict_itemiterator", "set_iterator", "enumerate", "zip", "callable_iterator", "map", "filter",
-                "bytes_iterator", "bytearray_iterator"};
-        long[] sizes = {0, 32, 32, 56, 56, 56, 48, 48, 48, 32, 32, 32, 32, 32};
+                "bytes_iterator", "bytearray_iterator", "str_iterator"};
+        long[] sizes = {0, 32, 32, 56, 56, 56, 48, 48, 48, 32, 32, 32, 32, 32, 32};
         for (Kind k : Kind.values()) {
             if (k == Kind.LIST) continue;
             byKind[k.ordinal()] = new IterType(rt, k, names[k.ordinal()], sizes[k.ordinal()], byKind);
@@ -222,7 +223,7 @@ final class IterType extends LangType {
         long r = switch (t.kind) {
             case LIST -> i < ListType.size(seq) ? incref(ListType.item(seq, i)) : 0;
             case TUPLE -> i < TupleType.size(seq) ? incref(TupleType.item(seq, i)) : 0;
-            case STR -> i < StrType.length(seq) ? heap.strs.of(new String(Character.toChars(StrType.codePointAt(seq, i)))) : 0;
+            case STR, STR_ANY -> i < StrType.length(seq) ? heap.strs.of(new String(Character.toChars(StrType.codePointAt(seq, i)))) : 0;
             case BYTES -> i < dev.refheap.object.BytesType.length(seq) ? heap.ints.of(Native.getByte(seq + dev.refheap.object.BytesType.SVAL + i) & 0xff) : 0;
             case BYTEARRAY -> i < ByteArrayType.size(seq) ? heap.ints.of(Native.getByte(ByteArrayType.start(seq) + i) & 0xff) : 0;
             case DICT_KEYS, DICT_VALUES, DICT_ITEMS -> nextDict(it, t.kind, seq, i);

@@ -52,7 +52,7 @@ final class MemoryViewType extends ExtType {
             for (int off = 16; off < 112; off += 8) Native.putLong(m + off, 0);
             heap.incref(obj);
             put(m, OBJ, obj);
-            if (heap.typeOf(obj) == rt.byteArrayType) {
+            if (rt.ops.baseView(obj) == rt.byteArrayType) {  // a subclass instance exports its bytearray part
                 ByteArrayType.addExport(obj, 1);
                 Native.putLong(m + BUF, ByteArrayType.start(obj));
                 Native.putLong(m + LEN, ByteArrayType.size(obj));
@@ -74,7 +74,7 @@ final class MemoryViewType extends ExtType {
             long obj = get(m, OBJ);
             if (obj != 0) {
                 put(m, OBJ, 0);
-                if (heap.typeOf(obj) == rt.byteArrayType) ByteArrayType.addExport(obj, -1);
+                if (rt.ops.baseView(obj) == rt.byteArrayType) ByteArrayType.addExport(obj, -1);
                 heap.decref(obj);
             }
         }
@@ -316,12 +316,9 @@ final class MemoryViewType extends ExtType {
     @Override
     long construct(long typeObject, long[] a, int off, int n, long kw) {
         long[] v = ExecBuiltins.bind(rt, "memoryview", new String[] {"object"}, 0, 1, 1, a, off, n, kw);
-        PyType t = heap.typeOf(v[0]);
+        PyType t = rt.ops.baseView(v[0]);  // a bytes or bytearray subclass instance exports its base's buffer
         if (t != heap.bytes && t != rt.byteArrayType && t != this) {
-            if (rt.ops.isInstance(v[0], heap.bytes) || rt.ops.isInstance(v[0], rt.byteArrayType)) {
-                throw rt.error("NotImplementedError", "refheap does not support memoryview of a bytes or bytearray subclass yet");
-            }
-            throw rt.typeError("memoryview: a bytes-like object is required, not '" + t.name() + "'");
+            throw rt.typeError("memoryview: a bytes-like object is required, not '" + rt.ops.typeName(v[0]) + "'");
         }
         return create(v[0]);
     }

@@ -101,7 +101,24 @@ final class NumberBuiltins {
         Heap heap = rt.heap;
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
         // an int or float subclass without its own __divmod__/__rdivmod__ has its base's
-        PyType va = rt.ops.asBuiltin(ta, "__divmod__"), vb = rt.ops.asBuiltin(tb, "__rdivmod__");
+        long q = divmodAs(rt, a, b, rt.ops.asBuiltin(ta, "__divmod__"), rt.ops.asBuiltin(tb, "__rdivmod__"));
+        if (q != 0) return q;
+        if (ta instanceof ClassType ca && rt.ops.lookupType(ca, "__divmod__") != 0) {
+            long r = rt.ops.callMethod(a, "__divmod__", b);
+            if (r != rt.notImplemented) return r;
+            heap.decref(r);
+        }
+        if (tb instanceof ClassType cb && tb != ta && rt.ops.lookupType(cb, "__rdivmod__") != 0) {
+            long r = rt.ops.callMethod(b, "__rdivmod__", a);
+            if (r != rt.notImplemented) return r;
+            heap.decref(r);
+        }
+        throw rt.typeError("unsupported operand type(s) for divmod(): '" + ta.name() + "' and '" + tb.name() + "'");
+    }
+
+    /** int's or float's nb_divmod for operands of number types {@code va} and {@code vb} (their own or a base's); 0 if neither applies. */
+    static long divmodAs(Runtime rt, long a, long b, PyType va, PyType vb) {
+        Heap heap = rt.heap;
         boolean ia = va instanceof IntType, ib = vb instanceof IntType;
         if (ia && ib) {
             BigInteger x = IntType.toBig(a), y = IntType.toBig(b);
@@ -119,17 +136,7 @@ final class NumberBuiltins {
             double[] r = floatDivmod(x, y);
             return pair(heap, heap.floats.of(r[0]), heap.floats.of(r[1]));
         }
-        if (ta instanceof ClassType ca && rt.ops.lookupType(ca, "__divmod__") != 0) {
-            long r = rt.ops.callMethod(a, "__divmod__", b);
-            if (r != rt.notImplemented) return r;
-            heap.decref(r);
-        }
-        if (tb instanceof ClassType cb && tb != ta && rt.ops.lookupType(cb, "__rdivmod__") != 0) {
-            long r = rt.ops.callMethod(b, "__rdivmod__", a);
-            if (r != rt.notImplemented) return r;
-            heap.decref(r);
-        }
-        throw rt.typeError("unsupported operand type(s) for divmod(): '" + ta.name() + "' and '" + tb.name() + "'");
+        return 0;
     }
 
     /** float_divmod: {floor quotient, remainder with the divisor's sign}; y is not zero. */

@@ -367,6 +367,9 @@ final class Ops {
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__str__") == 0)) {
             return exceptionStr(t instanceof ClassType c0 ? c0.builtinBase : t, o);
         }
+        if (t instanceof ClassType cx && cx.dataBase instanceof ExtType x && lookupUserOnly(cx, "__str__") == 0 && lookupOverride(cx, "__str__") != 0) {
+            return x.str(o) != null ? x.str(o) : x.repr(o);  // the data base's own tp_str (bytearray_str is its repr)
+        }
         if (t instanceof ClassType c && lookupOverride(c, "__str__") != 0 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
             return strResult(callTypeSpecial(o, c, "__str__"), "__str__");
         }
@@ -1274,8 +1277,11 @@ final class Ops {
     /** o.name(args...) with borrowed arguments; AttributeError if absent. */
     long callMethod(long o, String name, long... args) {
         if (heap.typeOf(o) instanceof ClassType c && name.startsWith("__") && name.endsWith("__")
-                && (Attributes.hooks(rt, c) & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0) {
-            return Attributes.callSpecial(rt, o, c, name, args);  // special methods are looked up on the type only
+                && (c.metaclass && (name.equals("__repr__") || name.equals("__str__"))
+                    || (Attributes.hooks(rt, c) & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0)) {
+            // special methods are looked up on the type only (a class's repr/str on its metaclass:
+            // repr(cls) with a metaclass __repr__ is the metaclass's, not object.__repr__ found on the class)
+            return Attributes.callSpecial(rt, o, c, name, args);
         }
         long n = heap.strs.internedOf(name);
         long[] out = new long[2];
@@ -1358,10 +1364,8 @@ final class Ops {
                 va = asBuiltin(va, op.base().dunder);
                 vb = asBuiltin(vb, "__r" + op.base().dunder.substring(2));
                 if (op.isInplace() && heap.typeOf(a) instanceof ClassType c && lookupUserOnly(c, op.dunder) != 0) va = c;
-                if (va == rt.complexType || vb == rt.complexType) {  // complex's nb_ slots on a subclass instance
-                    long r = rt.complexType.binary(op, a, b);
-                    if (r != 0) return r;
-                }
+                long r = dataBaseBinary(op, a, b, va, vb);
+                if (r != 0) return r;
             }
             long r = Numbers.binary(rt, op.base(), a, b, va, vb);
             if (r != 0) return r;
@@ -1400,8 +1404,29 @@ final class Ops {
             PyType other = (ta == heap.strs || ta == heap.lists || ta == heap.tuples) ? tb : ta;
             throw rt.typeError("can't multiply sequence by non-int of type '" + other.name() + "'");
         }
+        if (op.base() == BinaryOp.REMAINDER && baseView(a) == heap.bytes) {  // bytes_mod: printf-style formatting of bytes
+            throw rt.error("NotImplementedError", "refheap does not support %-formatting of bytes yet");
+        }
         String symbol = op == BinaryOp.POWER ? "** or pow()" : op.symbol;  // as CPython's ternary_op reports it
         throw rt.typeError("unsupported operand type(s) for " + symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
+    }
+
+    /**
+     * a op b when a or b is an instance of a subclass of an {@link ExtType} data base (complex,
+     * bytearray) that does not define the operator ({@code va}, {@code vb} from {@link #asBuiltin}):
+     * the base's in-place form, its slot, then b's base's; 0 if none answers.
+     */
+    private long dataBaseBinary(BinaryOp op, long a, long b, PyType va, PyType vb) {
+        if (va instanceof ExtType x && va != heap.typeOf(a)) {
+            if (op.isInplace()) {
+                long r = x.inplace(op.base(), a, b);
+                if (r != 0) return r;
+            }
+            long r = x.binary(op.base(), a, b);
+            if (r != 0) return r;
+        }
+        if (vb instanceof ExtType y && vb != va && vb != heap.typeOf(b)) return y.binary(op.base(), a, b);
+        return 0;
     }
 
     /** a op b when a or b is of an {@link ExtType}: a's in-place form, a's, then b's; 0 if neither answers. */
@@ -1560,6 +1585,12 @@ final class Ops {
         if ((ba == rt.complexType || bb == rt.complexType) && (op == 2 || op == 3)) {  // complex_richcompare
             Boolean r = rt.complexType.eq(a, b);
             if (r != null) return r == (op == 2);
+        }
+        // an ExtType data base's tp_richcompare (bytearray's: both buffers; deque's: both deques), else NotImplemented
+        ExtType xd = ba instanceof ExtType e1 && ba.isDataBase() ? e1 : bb instanceof ExtType e2 && bb.isDataBase() ? e2 : null;
+        if (xd != null) {
+            Integer c = xd.order(op, a, b);
+            if (c != null) return switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 2 -> c == 0; case 3 -> c != 0; case 4 -> c > 0; default -> c >= 0; };
         }
         if (ba == heap.bytes && bb == heap.bytes) {  // bytes_richcompare
             int c = java.util.Arrays.compareUnsigned(BytesType.value(a), BytesType.value(b));
@@ -1806,7 +1837,7 @@ final class Ops {
     }
 
     long getItem(long o, long key) {
-        if (heap.typeOf(o) instanceof ExtType x) {
+        if (extOf(o, "__getitem__") instanceof ExtType x) {
             long r = x.getItem(o, key);
             if (r != 0) return r;
         }
@@ -1814,13 +1845,23 @@ final class Ops {
     }
 
     void setItem(long o, long key, long v) {
-        if (heap.typeOf(o) instanceof ExtType x && x.setItem(o, key, v)) return;
+        if (extOf(o, "__setitem__") instanceof ExtType x && x.setItem(o, key, v)) return;
         Sequences.setItem(rt, o, key, v);
     }
 
     void delItem(long o, long key) {
-        if (heap.typeOf(o) instanceof ExtType x && x.delItem(o, key)) return;
+        if (extOf(o, "__delitem__") instanceof ExtType x && x.delItem(o, key)) return;
         Sequences.delItem(rt, o, key);
+    }
+
+    /**
+     * The {@link ExtType} whose slot for {@code dunder} applies to {@code o}: its type, or the
+     * data base of a subclass that does not define it (a bytearray subclass's item access); else null.
+     */
+    private ExtType extOf(long o, String dunder) {
+        PyType t = heap.typeOf(o);
+        if (t instanceof ExtType x) return x;
+        return t instanceof ClassType c && c.dataBase instanceof ExtType && asBuiltin(c, dunder) instanceof ExtType x ? x : null;
     }
 
     // ---- iteration ---------------------------------------------------------------------------
@@ -1833,7 +1874,9 @@ final class Ops {
     long iterAs(PyType t, long o) {
         if (t == heap.lists) return rt.iterType.create(IterType.Kind.LIST, o, 0);
         if (t == heap.tuples) return rt.iterType.create(IterType.Kind.TUPLE, o, 0);
-        if (t == heap.strs) return rt.iterType.create(IterType.Kind.STR, o, 0);
+        if (t == heap.strs) {  // unicode_iter: the ASCII iterator only for a compact ASCII str
+            return rt.iterType.create(heap.typeOf(o) == heap.strs && StrType.isAscii(o) ? IterType.Kind.STR : IterType.Kind.STR_ANY, o, 0);
+        }
         if (t == heap.dicts) return rt.iterType.create(IterType.Kind.DICT_KEYS, o, 0);
         if (t == heap.sets || t == heap.frozensets) return rt.iterType.create(IterType.Kind.SET, o, 0);
         if (t == rt.rangeType) return rt.rangeType.iter(o);

@@ -492,6 +492,10 @@ final class Sequences {
             if (i < 0 || i >= len) throw rt.error("IndexError", "range object index out of range");
             return heap.ints.of(RangeType.start(o) + i * RangeType.step(o));
         }
+        if (t instanceof ExtType x) {  // a native type's own subscript (bytearray.__getitem__ on a subclass instance)
+            long r = x.getItem(o, key);
+            if (r != 0) return r;
+        }
         if (t instanceof ClassType c && rt.ops.lookupType(c, "__getitem__") != 0) return rt.ops.callMethod(o, "__getitem__", key);
         if (t instanceof GenericAliasType ga) return ga.getItem(o, key);
         if (rt.ops.isTypeObject(o)) return TypeSubscripts.subscript(rt, o, key);
@@ -530,6 +534,7 @@ final class Sequences {
             heap.lists.setItem(o, i, v);
             return;
         }
+        if (t instanceof ExtType x && x.setItem(o, key, v)) return;
         if (t instanceof ClassType c && rt.ops.lookupType(c, "__setitem__") != 0) {
             heap.decref(rt.ops.callMethod(o, "__setitem__", key, v));
             return;
@@ -654,6 +659,7 @@ final class Sequences {
             heap.decref(heap.lists.pop(o, i));
             return;
         }
+        if (t instanceof ExtType x && x.delItem(o, key)) return;
         if (t instanceof ClassType c && rt.ops.lookupType(c, "__delitem__") != 0) {
             heap.decref(rt.ops.callMethod(o, "__delitem__", key));
             return;

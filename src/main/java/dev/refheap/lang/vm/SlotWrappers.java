@@ -44,7 +44,7 @@ final class SlotWrappers {
      * of a None fget). The other types' docstrings are not carried.
      */
     private static final java.util.Set<String> DOC_NONE = java.util.Set.of("NoneType", "NotImplementedType", "ellipsis", "frame",
-            "generator", "coroutine", "async_generator", "mappingproxy", "list_iterator", "tuple_iterator", "str_ascii_iterator",
+            "generator", "coroutine", "async_generator", "mappingproxy", "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator",
             "set_iterator", "dict_keyiterator", "range_iterator", "longrange_iterator", "bytearray_iterator", "bytes_iterator",
             "dict_keys", "dict_values", "dict_items");
 
@@ -236,11 +236,30 @@ final class SlotWrappers {
                 builtinSelf(t, name, s);
                 return heap.strs.of(rt.ops.format(s, StrType.value(a[o])));
             };
-            case "__round__": return (s, a, o, n, kw) -> {
+            case "__round__":
+                if (t instanceof IntType || t == heap.floats) return (s, a, o, n, kw) -> {  // int's or float's own, on any instance
+                    Args.range(rt, "__round__", n, kw, 0, 1);
+                    return Builtins.roundAs(rt, t, s, n == 0 ? 0 : a[o]);
+                };
+                return (s, a, o, n, kw) -> {
                 Args.range(rt, "__round__", n, kw, 0, 1);
                 if (!(t.isDataBase() && heap.typeOf(s) != t && rt.ops.baseView(s) == t && rt.ops.asBuiltin(heap.typeOf(s), "__round__") == t)) builtinSelf(t, name, s);
                 return n == 0 ? callBuiltin("round", s) : callBuiltin("round", s, a[o]);
             };
+            case "__bytes__":  // bytes___bytes__: an exact bytes is itself, a subclass instance's bytes are copied
+                if (t == heap.bytes) return unary(name, s -> heap.typeOf(s) == heap.bytes ? Builtins.incref(heap, s)
+                        : heap.bytes.of(dev.refheap.object.BytesType.value(s)));
+                break;
+            case "__trunc__", "__floor__", "__ceil__":
+                if (t instanceof IntType) return unary(name, s -> heap.typeOf(s) == heap.ints ? Builtins.incref(heap, s) : heap.ints.of(IntType.toBig(s)));  // int_int
+                if (t == heap.floats) return unary(name, s -> {  // float___trunc__, float___floor__, float___ceil__
+                    double d = dev.refheap.object.FloatType.value(s);
+                    if (Double.isNaN(d)) throw rt.error("ValueError", "cannot convert float NaN to integer");
+                    if (Double.isInfinite(d)) throw rt.error("OverflowError", "cannot convert float infinity to integer");
+                    double r = name.equals("__floor__") ? Math.floor(d) : name.equals("__ceil__") ? Math.ceil(d) : d;
+                    return heap.ints.of(new java.math.BigDecimal(r).toBigInteger());
+                });
+                break;
             default:
         }
         if (name.equals("__dir__") && (t == heap.typeType || t == rt.moduleType)) {
@@ -414,8 +433,13 @@ final class SlotWrappers {
         Builtin generic = genericSlot(t, name);
         if (generic == null) return unsupportedImpl(t, name);
         Builtin asBase = t.isDataBase() ? baseSlot(t, name) : null;
+        boolean typeRepr = t == heap.typeType && name.equals("__repr__");
         return (s, a, o, n, kw) -> {
             if (asBase != null && heap.typeOf(s) != t && rt.ops.baseView(s) == t) return asBase.call(s, a, o, n, kw);
+            if (typeRepr && rt.ops.isTypeObject(s)) {  // type_repr on a class whose metaclass overrides __repr__ (super().__repr__())
+                args(name, n, kw, 0);
+                return heap.strs.of("<class '" + rt.ops.qualifiedTypeName(s) + "'>");
+            }
             builtinSelf(t, name, s);
             return generic.call(s, a, o, n, kw);
         };
@@ -430,6 +454,18 @@ final class SlotWrappers {
     private Builtin baseSlot(PyType t, String name) {
         BinaryOp op = binary.get(name);
         BinaryOp rop = reflected.get(name);
+        if ((op != null || rop != null) && t instanceof ExtType x) {  // complex's, bytearray's own nb_/sq_ slots
+            BinaryOp bop = op != null ? op : rop;
+            return (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                long other = a[o];
+                if (t == rt.complexType && !numberOperand(t, other)) return Builtins.incref(heap, rt.notImplemented);
+                if (t != rt.complexType && bop.base() == BinaryOp.MULTIPLY) repeatCount(other);
+                long r = bop.isInplace() ? x.inplace(bop.base(), s, other) : 0;
+                if (r == 0) r = rop != null ? x.binary(bop.base(), other, s) : x.binary(bop.base(), s, other);
+                return r != 0 ? r : Builtins.incref(heap, rt.notImplemented);
+            };
+        }
         if ((op != null || rop != null) && isNumberType(t)) {
             BinaryOp bop = op != null ? op : rop;
             return (s, a, o, n, kw) -> {
@@ -451,6 +487,7 @@ final class SlotWrappers {
                 args(name, n, kw, 1);
                 long other = a[o];
                 PyType ot = rt.ops.baseView(other);
+                if (bop.base() == BinaryOp.MULTIPLY) repeatCount(other);
                 if (isSetLike(t) && !isSetLike(ot)) return Builtins.incref(heap, rt.notImplemented);
                 if (t == heap.dicts && bop.base() == BinaryOp.OR && ot != heap.dicts) return Builtins.incref(heap, rt.notImplemented);
                 long r = rop != null ? Sequences.binary(rt, bop, other, s, ot, t) : Sequences.binary(rt, bop, s, other, t, ot);
@@ -465,7 +502,9 @@ final class SlotWrappers {
         };
         return switch (name) {
             case "__repr__" -> unary(name, s -> heap.strs.of(rt.ops.reprAs(t, s)));
-            case "__str__" -> t == heap.strs ? unary(name, s -> heap.strs.fresh(StrType.value(s))) : null;  // unicode_str: _PyUnicode_Copy
+            case "__str__" -> t == heap.strs ? unary(name, s -> heap.strs.fresh(StrType.value(s)))  // unicode_str: _PyUnicode_Copy
+                    : t == rt.byteArrayType ? unary(name, s -> heap.strs.of(rt.byteArrayType.repr(s)))  // bytearray_str
+                    : t == heap.bytes ? unary(name, s -> heap.strs.of(rt.ops.reprAs(heap.bytes, s))) : null;  // bytes_str
             case "__len__" -> unary(name, s -> heap.ints.of(rt.ops.lenAs(t, s)));
             case "__iter__" -> unary(name, s -> rt.ops.iterAs(t, s));
             case "__hash__" -> unary(name, s -> {
@@ -494,12 +533,22 @@ final class SlotWrappers {
                 return Builtins.incref(heap, heap.None);
             };
             case "__init__" -> initSlot(t);
+            case "__divmod__", "__rdivmod__" -> isNumberType(t) && t != rt.complexType ? (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                long other = a[o];
+                if (!numberOperand(t, other)) return Builtins.incref(heap, rt.notImplemented);
+                boolean swapped = name.equals("__rdivmod__");
+                long r = swapped ? NumberBuiltins.divmodAs(rt, other, s, rt.ops.baseView(other), t)
+                        : NumberBuiltins.divmodAs(rt, s, other, t, rt.ops.baseView(other));
+                return r != 0 ? r : Builtins.incref(heap, rt.notImplemented);
+            } : null;
             case "__int__", "__index__" -> isNumberType(t) ? unary(name, s -> heap.ints.of(t == heap.floats ? truncated(s) : IntType.toBig(s))) : null;
             case "__float__" -> isNumberType(t) ? unary(name, s -> heap.floats.of(Numbers.toDouble(rt, s))) : null;
-            case "__bool__" -> isNumberType(t) ? unary(name, s -> rt.ops.bool(t == heap.floats ? dev.refheap.object.FloatType.value(s) != 0 : IntType.obSize(s) != 0)) : null;
+            case "__bool__" -> isNumberType(t) ? unary(name, s -> rt.ops.bool(t == rt.complexType ? rt.complexType.truthy(s)
+                    : t == heap.floats ? dev.refheap.object.FloatType.value(s) != 0 : IntType.obSize(s) != 0)) : null;
             case "__neg__", "__pos__", "__invert__" -> isNumberType(t)
                     ? unary(name, s -> rt.ops.unaryAs(t, name.equals("__neg__") ? "-" : name.equals("__pos__") ? "+" : "~", s)) : null;
-            case "__abs__" -> isNumberType(t) ? unary(name, s -> t == heap.floats
+            case "__abs__" -> isNumberType(t) ? unary(name, s -> t == rt.complexType ? rt.complexType.abs(s) : t == heap.floats
                     ? heap.floats.of(Math.abs(dev.refheap.object.FloatType.value(s))) : heap.ints.of(IntType.toBig(s).abs())) : null;
             default -> null;
         };
@@ -697,9 +746,17 @@ final class SlotWrappers {
             if (ternary && n == 2 && a[o + 1] != heap.None) {
                 return swapped ? callBuiltin("pow", other, s, a[o + 1]) : callBuiltin("pow", s, other, a[o + 1]);
             }
+            if (op.base() == BinaryOp.MULTIPLY && !isNumberType(t)) repeatCount(other);
             if (swapped && op == BinaryOp.MULTIPLY && !isNumberType(t)) return rt.ops.binaryOp(op, s, other);  // sq_repeat
             return swapped ? rt.ops.binaryOp(op, other, s) : rt.ops.binaryOp(op, s, other);
         };
+    }
+
+    /** wrap_indexargfunc: a sequence's __mul__/__rmul__/__imul__ takes an index (TypeError for anything else). */
+    private void repeatCount(long other) {
+        if (rt.ops.baseView(other) instanceof IntType) return;
+        if (heap.typeOf(other) instanceof ClassType c && rt.ops.lookupType(c, "__index__") != 0) return;
+        throw rt.typeError("'" + rt.ops.typeName(other) + "' object cannot be interpreted as an integer");
     }
 
     /** Whether == between an object of t and {@code other} is t's to answer (else NotImplemented). */
@@ -728,6 +785,10 @@ final class SlotWrappers {
     }
 
     private Builtin initSlot(PyType t) {
+        if (t == rt.byteArrayType) return (s, a, o, n, kw) -> {
+            rt.byteArrayType.init(s, a, o, n, kw);
+            return Builtins.incref(heap, heap.None);
+        };
         if (t == heap.lists) return (s, a, o, n, kw) -> {
             Args.range(rt, "list", n, kw, 0, 1);
             if (n == 1) Sequences.listInit(rt, s, a[o]);

@@ -21,8 +21,11 @@ import java.util.Map;
  * not traversed: it only holds weak references); a builtin type's is held by the runtime. A dict
  * is made on the first subclass, except for the builtin types that already have subclasses when a
  * 3.11 program starts ({@link #HAVE_SUBCLASSES_AT_START}), whose dicts exist from the start.
- * Subclass relations among builtin types themselves are not recorded (their __subclasses__() lists
- * only classes made by the program).
+ * Subclass relations among builtin types themselves are not registered: a builtin type's
+ * __subclasses__() lists its builtin subclasses first, in CPython's order, from the table
+ * {@code builtin-subclasses.txt} ({@code int.__subclasses__()} starts with bool), then the classes
+ * made by the program; object's and tuple's, which in CPython also list the interpreter's own types
+ * and struct sequences, are refused.
  */
 final class Subclasses {
     /**
@@ -102,9 +105,42 @@ final class Subclasses {
         builtinDicts.clear();
     }
 
-    /** type.__subclasses__(): a new list of the live subclasses. */
+    /** Each builtin type's subclasses in the builtins module, in CPython's order; "*" last when it has others. */
+    private static Map<String, List<String>> builtinTable;
+
+    private static synchronized Map<String, List<String>> builtinTable() {
+        if (builtinTable != null) return builtinTable;
+        Map<String, List<String>> table = new HashMap<>();
+        try (var in = Subclasses.class.getResourceAsStream("builtin-subclasses.txt")) {
+            if (in == null) throw new IllegalStateException("builtin-subclasses.txt is missing from refheap's resources");
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length > 1) table.put(parts[0], List.of(parts).subList(1, parts.length));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return builtinTable = table;
+    }
+
+    /** type.__subclasses__(): a new list of the live subclasses (a builtin type's builtin ones first). */
     long list(long typeObject) {
+        PyType t = heap.typeAt(typeObject);
+        List<String> builtin = t instanceof ClassType ? null : builtinTable().get(Ops.shortName(t));
+        if (builtin != null && builtin.getLast().equals("*")) {
+            throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + ".__subclasses__() yet");
+        }
         long l = heap.lists.alloc(0);
+        if (builtin != null && t.name().indexOf('.') < 0) {
+            for (String name : builtin) {
+                long sub = heap.dicts.getItem(rt.builtinsDict, name);
+                if (sub == 0) {
+                    heap.decref(l);
+                    throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + ".__subclasses__() yet (it lacks " + name + ")");
+                }
+                heap.lists.append(l, sub);
+            }
+        }
         long d = dictOf(typeObject, false);
         if (d != 0) {
             heap.dicts.forEach(d, (k, wr) -> {

@@ -24,7 +24,7 @@ public final class VmApi {
      * keeps the two lists equal), sorted as CPython sorts them.
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_ast", "_bisect", "_codecs", "_collections", "_contextvars", "_functools", "_heapq", "_imp", "_io", "_operator",
-        "_random", "_sha512", "_sre", "_stat", "_string", "_struct", "_thread", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
+        "_random", "_sha512", "_sre", "_stat", "_string", "_struct", "_thread", "_tracemalloc", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
         "math", "posix", "pwd", "refheap", "sys", "time", "weakref"};
 
     public final Heap heap;
@@ -35,6 +35,25 @@ public final class VmApi {
     }
 
     public Runtime runtime() { return rt; }
+
+    /**
+     * The Python frames running now, innermost first, as tracemalloc records them: the first
+     * {@code files.length} frames' co_filename and line (3.11's PyCode_Addr2Line of the last
+     * instruction) go into {@code files} and {@code lines}; returns how many frames there are in
+     * all (the caller stores at most {@code files.length}). Reads the frame chain only: allocates
+     * nothing on the heap and moves no refcount.
+     */
+    public int stackFrames(String[] files, int[] lines) {
+        int total = 0;
+        for (Frame f = rt.interpreter.current; f != null; f = f.back) {
+            if (total < files.length) {
+                files[total] = f.code.unit.filename();
+                lines[total] = Math.max(0, f.line());
+            }
+            total++;
+        }
+        return total;
+    }
 
     /** True while the runtime is being closed: finalizers run no Python code then (as {@code __del__} does not). */
     public boolean closing() { return rt.closing; }
@@ -294,7 +313,7 @@ public final class VmApi {
      * a bytearray; anything else is TypeError "argument must be read-write bytes-like object, not T".
      */
     public void writeBuffer(long o, long offset, byte[] data) {
-        if (heap.typeOf(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
+        if (rt.ops.baseView(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
         for (int i = 0; i < data.length; i++) dev.refheap.memory.Native.putByte(ByteArrayType.start(o) + offset + i, data[i]);
     }
 

@@ -233,7 +233,11 @@ public final class CollectionsModule {
         t.defMethod("__reversed__", (s, a, o, n, kw) -> t.reverseIterType.create(s));
         t.defMethod("__iter__", (s, a, o, n, kw) -> t.iterType.create(s));
         t.defMethod("__len__", (s, a, o, n, kw) -> heap.ints.of(DequeType.len(s)));
-        t.defMethod("__sizeof__", (s, a, o, n, kw) -> heap.ints.of(t.sizeOf(s)));
+        t.defMethod("__sizeof__", (s, a, o, n, kw) -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
+        t.defMethod("__init__", (s, a, o, n, kw) -> {
+            t.init(s, a, o, n, kw);
+            return vm.incref(heap.None);
+        });
         return t;
     }
 

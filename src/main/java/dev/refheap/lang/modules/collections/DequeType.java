@@ -82,6 +82,13 @@ final class DequeType extends FieldsType {
     long createEmpty() {
         long d = alloc();
         heap.track(d);
+        initSubtypeInstance(d);
+        return d;
+    }
+
+    /** deque_new's fields for a new instance (of deque or of a Python subclass): one centred block, maxlen -1. */
+    @Override
+    public void initSubtypeInstance(long d) {
         long b = newblock(d);
         setLeftlink(b, 0);
         setRightlink(b, 0);
@@ -90,13 +97,36 @@ final class DequeType extends FieldsType {
         Native.putLong(d + LEFTINDEX, CENTER + 1);
         Native.putLong(d + RIGHTINDEX, CENTER);
         Native.putLong(d + MAXLEN, -1);
-        return d;
     }
 
     @Override
-    public long sizeOf(long d) {
+    public long sizeOf(long d) { return subtypeSizeOf(d, basicSize()); }
+
+    /** deque_sizeof: the instance type's basicsize (a subclass's) plus the blocks the items span. */
+    @Override
+    public long subtypeSizeOf(long d, long basic) {
         long blocks = (leftindex(d) + len(d) + BLOCKLEN - 1) / BLOCKLEN;
-        return basicSize() + blocks * BLOCK_SIZE;
+        return basic + blocks * BLOCK_SIZE;
+    }
+
+    /** A class may derive from deque: its instances are deques (the weakref list is deque's own; a subclass adds only __dict__). */
+    @Override
+    public boolean allowsPythonSubclasses() { return true; }
+
+    @Override
+    public boolean isDataBase() { return true; }
+
+    /** deque_init: empties the deque, takes maxlen, then extends by the iterable. */
+    void init(long d, long[] a, int off, int n, long kw) {
+        long[] p = Params.parse(vm, "deque", NAMES, 0, 2, 0, a, off, n, kw);
+        long maxlen = -1;
+        if (p[1] != 0 && p[1] != heap.None) {
+            maxlen = Params.ssize(vm, p[1]);
+            if (maxlen < 0) throw vm.error("ValueError", "maxlen must be non-negative");
+        }
+        Native.putLong(d + MAXLEN, maxlen);
+        if (len(d) > 0) clearItems(d);
+        if (p[0] != 0) extend(d, p[0], false);
     }
 
     // ---- the primitive operations (deque_append_internal and friends) ----------------------------
@@ -393,7 +423,8 @@ final class DequeType extends FieldsType {
             long list = vm.call(heap.lists.address(), o);
             try {
                 String items = vm.repr(list);
-                return maxlen(o) >= 0 ? "deque(" + items + ", maxlen=" + maxlen(o) + ")" : "deque(" + items + ")";
+                String tn = heap.typeOf(o) == this ? "deque" : heap.typeOf(o).name();  // _PyType_Name: a subclass's __name__
+                return maxlen(o) >= 0 ? tn + "(" + items + ", maxlen=" + maxlen(o) + ")" : tn + "(" + items + ")";
             } finally {
                 heap.decref(list);
             }
@@ -412,8 +443,16 @@ final class DequeType extends FieldsType {
         return false;
     }
 
-    /** deque_copy: a new deque with the same items and maxlen. */
+    /** deque_copy: a new deque with the same items and maxlen; for a subclass instance, its class called with it (and maxlen). */
     long copy(long d) {
+        if (heap.typeOf(d) != this) {
+            long m = maxlen(d) < 0 ? 0 : heap.ints.of(maxlen(d));
+            try {
+                return m == 0 ? vm.call(heap.typeOf(d).address(), d) : vm.call(heap.typeOf(d).address(), d, m);
+            } finally {
+                if (m != 0) heap.decref(m);
+            }
+        }
         long c = createEmpty();
         Native.putLong(c + MAXLEN, maxlen(d));
         try {
@@ -428,8 +467,8 @@ final class DequeType extends FieldsType {
 
     @Override
     public long binaryOf(BinaryOp op, long a, long b) {
-        if (op == BinaryOp.ADD && heap.typeOf(a) == this) {
-            if (heap.typeOf(b) != this) throw vm.error("TypeError", "can only concatenate deque (not \"" + vm.typeName(b) + "\") to deque");
+        if (op == BinaryOp.ADD && vm.isInstanceOf(a, this)) {
+            if (!vm.isInstanceOf(b, this)) throw vm.error("TypeError", "can only concatenate deque (not \"" + vm.typeName(b) + "\") to deque");
             long c = copy(a);
             try {
                 extend(c, b, false);
@@ -440,7 +479,7 @@ final class DequeType extends FieldsType {
             return c;
         }
         if (op == BinaryOp.MULTIPLY) {
-            long d = heap.typeOf(a) == this ? a : b, times = heap.typeOf(a) == this ? b : a;
+            long d = vm.isInstanceOf(a, this) ? a : b, times = d == a ? b : a;
             if (!vm.isInt(times)) return 0;
             long c = copy(d);
             try {
@@ -485,13 +524,13 @@ final class DequeType extends FieldsType {
 
     @Override
     public Boolean eqOf(long a, long b) {
-        if (heap.typeOf(a) != this || heap.typeOf(b) != this) return null;
+        if (!vm.isInstanceOf(a, this) || !vm.isInstanceOf(b, this)) return null;
         return orderOf(2, a, b) == 0;
     }
 
     @Override
     public Integer orderOf(int op, long a, long b) {
-        if (heap.typeOf(a) != this || heap.typeOf(b) != this) return null;
+        if (!vm.isInstanceOf(a, this) || !vm.isInstanceOf(b, this)) return null;
         long na = len(a), nb = len(b);
         if ((op == 2 || op == 3) && na != nb) return na < nb ? -1 : 1;
         for (long i = 0; i < Math.min(na, nb); i++) {

@@ -1,0 +1,19 @@
+"""Writes, for each builtin type with subclasses in the builtins module, those subclasses in the
+order CPython 3.11's type.__subclasses__() lists them (the order the interpreter readied them).
+
+Run with python3 (CPython 3.11): python3 -I scripts/builtin_subclasses.py > \
+    src/main/resources/dev/refheap/lang/vm/builtin-subclasses.txt
+refheap lists these before the subclasses a program makes (Subclasses.list). A line ending in
+' *' names a type that also has subclasses outside the builtins module at start-up (object,
+tuple: the interpreter's own types and struct sequences), whose __subclasses__() refheap refuses.
+"""
+import builtins
+import sys
+
+OUTSIDE = {object, tuple}
+for name, t in vars(builtins).items():
+    if not isinstance(t, type) or t.__name__ != name:
+        continue
+    subs = [c.__name__ for c in type.__subclasses__(t) if c.__module__ == 'builtins']
+    if subs or t in OUTSIDE:
+        sys.stdout.write(' '.join([name] + subs + (['*'] if t in OUTSIDE else [])) + '\n')

@@ -39,8 +39,28 @@ class ConformanceStressTest {
     @TestFactory
     Stream<DynamicTest> everyProgramLeavesAConsistentHeap() throws IOException {
         Map<String, Integer> intervals = exclusions();
-        return programs().stream().map(p -> DynamicTest.dynamicTest(p.toString(),
-                () -> check(p, intervals.getOrDefault(p.toString(), 1))));
+        Set<String> known = knownFailures();
+        String only = System.getProperty("stress.only");  // e.g. -Dstress.only=imports/ to run some programs only
+        return programs().stream().filter(p -> only == null || p.toString().contains(only)).map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
+            if (!known.contains(p.toString())) {
+                check(p, intervals.getOrDefault(p.toString(), 1));
+                return;
+            }
+            // a known refcount bug, listed with its reason: it must still fail, so that a fix takes it off the list
+            Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> check(p, intervals.getOrDefault(p.toString(), 1)),
+                    p + " is listed in stress-known-failures.txt but now passes: take it off the list");
+            assertTrue(String.valueOf(t.getMessage()).contains("heap verification failed"), p + ": " + t);
+        }));
+    }
+
+    /** Programs whose stress run finds a known refheap bug (stress-known-failures.txt, "path  # bug"); the list may only shrink. */
+    static Set<String> knownFailures() throws IOException {
+        Set<String> m = new HashSet<>();
+        for (String line : Files.readAllLines(ROOT.resolve("stress-known-failures.txt"))) {
+            String body = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
+            if (!body.isBlank()) m.add(body.trim());
+        }
+        return m;
     }
 
     @Test

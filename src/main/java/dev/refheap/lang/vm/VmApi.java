@@ -310,9 +310,14 @@ public final class VmApi {
 
     /**
      * Writes {@code data} into a writable buffer at {@code offset} (bounds checked by the caller):
-     * a bytearray; anything else is TypeError "argument must be read-write bytes-like object, not T".
+     * a bytearray or a writable C-contiguous memoryview; anything else is TypeError "argument must be
+     * read-write bytes-like object, not T".
      */
     public void writeBuffer(long o, long offset, byte[] data) {
+        if (heap.typeOf(o) == rt.memoryViewType) {
+            rt.memoryViewType.write(o, offset, data);
+            return;
+        }
         if (rt.ops.baseView(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
         for (int i = 0; i < data.length; i++) dev.refheap.memory.Native.putByte(ByteArrayType.start(o) + offset + i, data[i]);
     }

@@ -61,10 +61,13 @@ final class Modules {
         };
     }
 
-    static void def(Runtime rt, long module, String name, Builtin impl) {
+    static void def(Runtime rt, long module, String name, Builtin impl) { def(rt, module, name, null, impl); }
+
+    /** The same, with the docstring the function carries ({@code null}: none carried). */
+    static void def(Runtime rt, long module, String name, String doc, Builtin impl) {
         long modName = rt.heap.dicts.getItem(ModuleType.dict(module), "__name__");
         if (modName != 0 && rt.heap.typeOf(modName) == rt.heap.strs) impl = ModuleArity.wrap(rt, StrType.value(modName) + "." + name, impl);
-        long f = rt.builtinFunctionType.create(name, impl, 0, null);
+        long f = rt.builtinFunctionType.create(name, impl, 0, null, doc);
         rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
         rt.heap.decref(f);
     }

@@ -1544,7 +1544,8 @@ final class Ops {
             if (r != null) return r;
         }
         if (op == 2 || op == 3) {
-            boolean eq = eq(a, b);
+            // memory_richcompare has no identity shortcut: a view holding a NaN is not equal to itself
+            boolean eq = a == b && heap.typeOf(a) == rt.memoryViewType ? rt.memoryViewType.eq(a, b) : eq(a, b);
             return op == 2 ? eq : !eq;
         }
         int c = order(op, a, b);

@@ -42,10 +42,4 @@ class RefusedIntrospectionTest {
         assertEquals("refheap does not support compile() with ast.PyCF_TYPE_COMMENTS yet\n",
                 run("try:\n    compile('x', 's', 'exec', 0x1400)\nexcept NotImplementedError as e:\n    print(e)\n"));
     }
-
-    @Test
-    void memoryviewCastIsRefused() {
-        assertEquals("refheap does not support memoryview.cast yet\n",
-                run("try:\n    memoryview(b'ab').cast('H')\nexcept NotImplementedError as e:\n    print(e)\n"));
-    }
 }

@@ -1,8 +1,7 @@
 # f_lasti, tb_lasti, co_positions(), co_lines(), co_code and dis are 3.11's code-unit offsets:
 # refheap's instructions are laid out with 3.11's CACHE, PRECALL, RESUME and EXTENDED_ARG units.
+# (dis and traceback over the same layout: dis_offsets.py.)
 import sys
-import dis
-import traceback
 
 
 def boom():
@@ -89,16 +88,3 @@ def handler(x):
 
 print(handler.__code__.co_exceptiontable.hex())
 print(handler.__code__._varname_from_oparg(1))
-dis.dis(handler)
-dis.dis(gen)
-print([(i.offset, i.opname, i.argval) for i in dis.get_instructions(method_call)])
-
-
-def deep(d):
-    return d["a"]["b"]
-
-
-try:
-    deep({"a": {}})
-except KeyError:
-    traceback.print_exc(file=sys.stdout)

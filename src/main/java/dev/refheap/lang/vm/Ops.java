@@ -1401,8 +1401,9 @@ final class Ops {
             PyType other = (ta == heap.strs || ta == heap.lists || ta == heap.tuples) ? tb : ta;
             throw rt.typeError("can't multiply sequence by non-int of type '" + other.name() + "'");
         }
-        if (op.base() == BinaryOp.REMAINDER && baseView(a) == heap.bytes) {  // bytes_mod: printf-style formatting of bytes
-            throw rt.error("NotImplementedError", "refheap does not support %-formatting of bytes yet");
+        if (op.base() == BinaryOp.REMAINDER && (baseView(a) == heap.bytes || baseView(a) == rt.byteArrayType)) {
+            // bytes_mod / bytearray_mod: printf-style formatting of bytes
+            return Formats.percentBytes(rt, BufferProtocol.bytesOrNull(rt, a), b, baseView(a) == rt.byteArrayType);
         }
         String symbol = op == BinaryOp.POWER ? "** or pow()" : op.symbol;  // as CPython's ternary_op reports it
         throw rt.typeError("unsupported operand type(s) for " + symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");

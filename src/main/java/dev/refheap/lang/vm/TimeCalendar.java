@@ -100,7 +100,13 @@ final class TimeCalendar {
         Modules.def(rt, m, "strptime", (s, a, o, n, kw) -> {
             long mod = Modules.importModule(rt, "_strptime");
             try {
-                long f = rt.ops.getAttr(mod, heap.strs.internedOf("_strptime_time"));
+                long name = heap.strs.internedOf("_strptime_time");
+                long f;
+                try {
+                    f = rt.ops.getAttr(mod, name);
+                } finally {
+                    heap.decref(name);
+                }
                 try {
                     long[] args = new long[n];
                     System.arraycopy(a, o, args, 0, n);

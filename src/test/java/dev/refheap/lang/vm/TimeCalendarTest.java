@@ -1,23 +1,12 @@
 package dev.refheap.lang.vm;
 
+import static dev.refheap.lang.modules.NativeModuleRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** {@link TimeCalendar}: glibc's strftime conversions and flags, and struct_time from gmtime. */
 class TimeCalendarTest {
-    private static String run(String program) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, false, ps, ps))) {
-            rt.exec(program, "<test>");
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void strftimeHasGlibcsFlagsAndWidths() {
         assertEquals("2026|0000002026|5| 3| 5|THURSDAY|%Q|064\n",

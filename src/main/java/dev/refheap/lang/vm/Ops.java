@@ -910,10 +910,7 @@ final class Ops {
                 case "tb_next": { long n = TracebackType.next(o); return incref(n == 0 ? heap.None : n); }
                 case "tb_frame": return incref(TracebackType.frame(o));
                 case "tb_lineno": return heap.ints.of(TracebackType.lineno(o));
-                case "tb_lasti": {  // 2 * the instruction's index in refheap's code, as code.co_positions() counts (SysInfo.positions)
-                    int lasti = TracebackType.lasti(o);
-                    return heap.ints.of(lasti < 0 ? -1 : 2L * lasti);
-                }
+                case "tb_lasti": return heap.ints.of(TracebackType.lasti(o));  // 3.11's byte offset
                 default:
             }
         }

@@ -28,6 +28,8 @@ final class NativeModules {
             Map.entry("_codecs", (vm, imp) -> dev.refheap.lang.modules.CodecsModule.create(vm)),
             Map.entry("_sha512", (vm, imp) -> dev.refheap.lang.modules.Sha512Module.create(vm)),
             Map.entry("_signal", (vm, imp) -> dev.refheap.lang.modules.SignalModule.create(vm)),
+            Map.entry("select", (vm, imp) -> dev.refheap.lang.modules.ProcessStubs.select(vm)),
+            Map.entry("_posixsubprocess", (vm, imp) -> dev.refheap.lang.modules.ProcessStubs.posixSubprocess(vm)),
             Map.entry("_string", (vm, imp) -> dev.refheap.lang.modules.StringModule.create(vm)),
             Map.entry("_random", (vm, imp) -> dev.refheap.lang.modules.RandomModule.create(vm)),
             Map.entry("_struct", (vm, imp) -> dev.refheap.lang.modules.struct.StructModule.create(vm)),

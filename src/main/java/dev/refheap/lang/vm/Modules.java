@@ -198,6 +198,10 @@ final class Modules {
         if (prefix != null) {
             for (String k : new String[] {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"}) set(rt, m, k, heap.strs.of(prefix));
         }
+        // sys.executable: the launcher that runs refheap as python3 runs CPython (it passes its path), '' when unknown, as CPython
+        String executable = System.getProperty("refheap.executable", "");
+        set(rt, m, "executable", heap.strs.of(executable));
+        set(rt, m, "_base_executable", heap.strs.of(executable));
         set(rt, m, "meta_path", heap.lists.alloc(0, false));
         set(rt, m, "path_hooks", heap.lists.alloc(0, false));
         set(rt, m, "dont_write_bytecode", rt.ops.bool(false));
@@ -546,6 +550,7 @@ final class Modules {
             Clocks.sleep(rt, nanos);
             return none(heap);
         });
+        TimeCalendar.install(rt, m);
         return m;
     }
 

@@ -1,12 +1,10 @@
 package dev.refheap.lang.vm;
 
+import static dev.refheap.lang.modules.NativeModuleRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.refheap.memory.Native;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,15 +13,6 @@ import org.junit.jupiter.api.Test;
  * {@code memory_iterator}'s reference to its view.
  */
 class MemoryViewTypeTest {
-    private static String run(String program) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, false, ps, ps))) {
-            rt.exec(program, "<test>");
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void aViewOfBytesIsOneDimensionalFormatB() {
         try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, false, System.out, System.err))) {

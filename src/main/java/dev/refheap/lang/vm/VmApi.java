@@ -25,7 +25,7 @@ public final class VmApi {
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_ast", "_bisect", "_codecs", "_collections", "_contextvars", "_functools", "_heapq", "_imp", "_io", "_operator",
         "_random", "_sha512", "_sre", "_stat", "_string", "_struct", "_thread", "_tracemalloc", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
-        "math", "posix", "pwd", "refheap", "sys", "time", "weakref"};
+        "math", "posix", "pwd", "refheap", "sys", "time"};
 
     public final Heap heap;
 

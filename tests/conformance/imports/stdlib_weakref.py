@@ -76,10 +76,8 @@ ws = weakref.WeakSet([s4, s5])
 names = []
 for o in ws:
     names.append(o.name)
-    del o
-    if s5 is not None:
-        s5 = None
-print(len(names), len(ws))
+    s4 = s5 = None  # the item not reached yet dies: its removal waits until the loop ends
+print(len(names), len(ws), o.name in ("s4", "s5"))
 
 # WeakMethod
 m = Obj("m")

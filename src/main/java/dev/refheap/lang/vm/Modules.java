@@ -60,10 +60,13 @@ final class Modules {
         };
     }
 
-    static void def(Runtime rt, long module, String name, Builtin impl) {
+    static void def(Runtime rt, long module, String name, Builtin impl) { def(rt, module, name, null, impl); }
+
+    /** The same, with the docstring the function carries ({@code null}: none carried). */
+    static void def(Runtime rt, long module, String name, String doc, Builtin impl) {
         long modName = rt.heap.dicts.getItem(ModuleType.dict(module), "__name__");
         if (modName != 0 && rt.heap.typeOf(modName) == rt.heap.strs) impl = ModuleArity.wrap(rt, StrType.value(modName) + "." + name, impl);
-        long f = rt.builtinFunctionType.create(name, impl, 0, null);
+        long f = rt.builtinFunctionType.create(name, impl, 0, null, doc);
         rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
         rt.heap.decref(f);
     }
@@ -194,6 +197,10 @@ final class Modules {
         if (prefix != null) {
             for (String k : new String[] {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"}) set(rt, m, k, heap.strs.of(prefix));
         }
+        // sys.executable: the launcher that runs refheap as python3 runs CPython (it passes its path), '' when unknown, as CPython
+        String executable = System.getProperty("refheap.executable", "");
+        set(rt, m, "executable", heap.strs.of(executable));
+        set(rt, m, "_base_executable", heap.strs.of(executable));
         set(rt, m, "meta_path", heap.lists.alloc(0, false));
         set(rt, m, "path_hooks", heap.lists.alloc(0, false));
         set(rt, m, "dont_write_bytecode", rt.ops.bool(false));
@@ -473,6 +480,7 @@ final class Modules {
             Clocks.sleep(rt, nanos);
             return none(heap);
         });
+        TimeCalendar.install(rt, m);
         return m;
     }
 

@@ -2300,8 +2300,7 @@ final class Interpreter implements RootProvider {
             }
             heap.decref(r);
         } finally {
-            for (int i = base; i < f.sp; i++) { heap.xdecref(s[i]); s[i] = 0; }
-            f.sp = base;
+            releaseCallOperands(f, base);  // each slot emptied before its release, which can run Python code
         }
         s[f.sp++] = self;
     }

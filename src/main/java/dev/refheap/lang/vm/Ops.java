@@ -1190,8 +1190,11 @@ final class Ops {
                 }
             }
         }
+        // getAttr can run Python code (a descriptor's __get__, __getattr__) whose own LOAD_METHODs
+        // fill the interpreter's shared out array: write both words only after it returned
+        long v = getAttr(o, nameObj, name);
         out[0] = 0;
-        out[1] = getAttr(o, nameObj, name);
+        out[1] = v;
     }
 
     // ---- calls -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import dev.refheap.lang.ast.Expr;
 import dev.refheap.lang.ast.Pos;
 import dev.refheap.lang.lexer.Source;
 import dev.refheap.lang.lexer.Token;
+import dev.refheap.object.SurrogateEscapes;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -207,7 +208,10 @@ final class StringParser {
             if (v > 0x10FFFF) {
                 throw unicodeError(start, i - 1, "illegal Unicode character");
             }
-            sb.appendCodePoint(v);
+            if (SurrogateEscapes.isEscape(v)) {
+                throw unicodeError(start, i - 1, SurrogateEscapes.REFUSED);
+            }
+            SurrogateEscapes.append(sb, v);  // "\ud800" "\udc00" stays two lone surrogates
         }
 
         private void named(StringBuilder sb, int start) {

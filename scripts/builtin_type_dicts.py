@@ -29,7 +29,8 @@ TYPES = [object, type, int, bool, float, complex, str, bytes, bytearray, list, t
          type(iter([])), type(iter(())), type(iter('')), type(iter('\xe9')), type(iter(set())), type(iter({})),
          type(iter(range(0))), type(iter(range(1 << 1000))), type(iter(bytearray())), type(iter(b'')),
          type({}.keys()), type({}.values()), type({}.items()),
-         enumerate, zip, map, filter, reversed]
+         enumerate, zip, map, filter, reversed,
+         type(reversed([])), type(reversed({})), type(reversed({}.values())), type(reversed({}.items()))]
 
 
 async def _agen():

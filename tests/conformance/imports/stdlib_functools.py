@@ -60,6 +60,6 @@ c = C()
 print(c.value, c.value, c.__dict__)
 
 
-# (singledispatch needs weakref.WeakKeyDictionary, which refheap's own weakref module lacks yet)
+# (singledispatch: stdlib_functools_singledispatch.py)
 print(sorted([3, 1, 2], key=functools.cmp_to_key(lambda a, b: b - a)))
 print(sys.getrefcount(functools.partial) > 1)

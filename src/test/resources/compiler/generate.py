@@ -16,6 +16,10 @@ Also writes expected/<name>.pos: for the same kept instructions, their co_positi
 (lineno end_lineno col_offset end_col_offset, '-' for None; columns are UTF-8 byte offsets), one
 block per code object in the same order. CpythonPositionsTest compares them.
 
+Also writes expected/<name>.units: 3.11's own layout of each code object, which refheap rebuilds
+from its instructions (CpythonLayout, CpythonLayoutTest compares): co_code and co_exceptiontable in
+hex, co_lines() entries, and the co_positions() entry of each code unit where it changes.
+
 Run with python3 = CPython 3.11:  python3 src/test/resources/compiler/generate.py
 """
 import dis, os, sys, glob
@@ -101,6 +105,23 @@ def dump(code, out):
             dump(c, out)
 
 
+def dump_units(code, out):
+    def v(x):
+        return '-' if x is None else str(x)
+    out.append('code %s' % code.co_qualname)
+    out.append('  co_code %s' % code.co_code.hex())
+    out.append('  exceptiontable %s' % code.co_exceptiontable.hex())
+    out.append('  lines ' + ' '.join('%d-%d:%s' % (s, e, v(l)) for s, e, l in code.co_lines()))
+    last = None
+    for u, p in enumerate(code.co_positions()):
+        if p != last:
+            out.append('  %4d %s' % (2 * u, ' '.join(v(x) for x in p)))
+            last = p
+    for c in code.co_consts:
+        if hasattr(c, 'co_code'):
+            dump_units(c, out)
+
+
 def errors():
     """errors/NAME.py -> errors/NAME.err: what `python3 NAME.py` prints (run in errors/, so paths are bare)."""
     import subprocess
@@ -127,6 +148,10 @@ def main():
         out = []
         dump_positions(code, out)
         with open(os.path.join(HERE, 'expected', name + '.pos'), 'w') as f:
+            f.write('\n'.join(out) + '\n')
+        out = []
+        dump_units(code, out)
+        with open(os.path.join(HERE, 'expected', name + '.units'), 'w') as f:
             f.write('\n'.join(out) + '\n')
     errors()
 

@@ -549,6 +549,15 @@ public final class DictType extends PyType {
         return -1;
     }
 
+    /** The index of the last entry at or before {@code pos} that holds a value (pos past the end: from the last), or -1. */
+    public static long prevEntry(long d, long pos) {
+        long k = keys(d);
+        for (long ix = Math.min(pos, nentries(k) - 1); ix >= 0; ix--) {
+            if (entryValue(k, entry(k, ix)) != 0) return ix;
+        }
+        return -1;
+    }
+
     public static long entryKeyAt(long d, long ix) { long k = keys(d); return entryKey(k, entry(k, ix)); }
     public static long entryValueAt(long d, long ix) { long k = keys(d); return entryValue(k, entry(k, ix)); }
 

@@ -40,8 +40,10 @@ class ConformanceStressTest {
     Stream<DynamicTest> everyProgramLeavesAConsistentHeap() throws IOException {
         Map<String, Integer> intervals = exclusions();
         Set<String> known = knownFailures();
-        String only = System.getProperty("stress.only");  // e.g. -Dstress.only=imports/ to run some programs only
-        return programs().stream().filter(p -> only == null || p.toString().contains(only)).map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
+        // e.g. -Dstress.only=imports/ or -Dstress.only=random,tempfile to run some programs only
+        String only = System.getProperty("stress.only");
+        List<String> parts = only == null ? List.of() : List.of(only.split(","));
+        return programs().stream().filter(p -> parts.isEmpty() || parts.stream().anyMatch(p.toString()::contains)).map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
             if (!known.contains(p.toString())) {
                 check(p, intervals.getOrDefault(p.toString(), 1));
                 return;

@@ -82,7 +82,8 @@ public abstract class FieldsType extends NativeType {
 
     @Override
     public void traverse(long o, LongConsumer visit) {
-        if (heapTypeInstances()) visit.accept(typeObject());
+        // an instance of a Python subclass holds its class instead (ClassType visits that one)
+        if (heapTypeInstances() && heap.typeOf(o) == this) visit.accept(typeObject());
         for (int off : fields) {
             long v = Native.getLong(o + off);
             if (v != 0) visit.accept(v);
@@ -107,9 +108,13 @@ public abstract class FieldsType extends NativeType {
         free(o);
     }
 
-    /** tp_free, then the heap type's reference to itself released. */
+    /**
+     * tp_free, then the heap type's reference to itself released; an instance of a Python subclass
+     * held its class instead, which {@code Heap.freeObject} releases.
+     */
     protected final void free(long o) {
+        boolean ownType = heapTypeInstances() && heap.typeOf(o) == this;
         heap.freeObject(o);
-        if (heapTypeInstances()) heap.decref(typeObject());
+        if (ownType) heap.decref(typeObject());
     }
 }

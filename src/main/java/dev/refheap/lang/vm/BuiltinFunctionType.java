@@ -13,8 +13,14 @@ final class BuiltinFunctionType extends LangType {
     static final int ML = 16, SELF = 24, MODULE = 32, WEAKREFLIST = 40, VECTORCALL = 48;
     final Handles<Entry> entries = new Handles<>();
 
-    /** A builtin's implementation; {@code owner} is the type a method descriptor belongs to (null for functions). */
-    record Entry(String name, Builtin impl, PyType owner) {
+    /**
+     * A builtin's implementation; {@code owner} is the type a method descriptor belongs to (null for
+     * functions); {@code doc} the docstring refheap carries for it (null: not carried, reading
+     * {@code __doc__} is refused by name).
+     */
+    record Entry(String name, Builtin impl, PyType owner, String doc) {
+        Entry(String name, Builtin impl, PyType owner) { this(name, impl, owner, null); }
+
         /** The owner's name, or null. */
         String ownerType() { return owner == null ? null : owner.name(); }
     }
@@ -24,9 +30,12 @@ final class BuiltinFunctionType extends LangType {
     }
 
     /** A new builtin function object; {@code self} (borrowed, incref'd) may be 0. */
-    long create(String name, Builtin impl, long self, PyType owner) {
+    long create(String name, Builtin impl, long self, PyType owner) { return create(name, impl, self, owner, null); }
+
+    /** The same, with the docstring CPython's ml_doc gives it. */
+    long create(String name, Builtin impl, long self, PyType owner, String doc) {
         long f = heap.allocObject(this, 0);
-        Native.putLong(f + ML, entries.add(new Entry(name, impl, owner)));
+        Native.putLong(f + ML, entries.add(new Entry(name, impl, owner, doc)));
         heap.xincref(self);
         put(f, SELF, self);
         put(f, MODULE, 0);

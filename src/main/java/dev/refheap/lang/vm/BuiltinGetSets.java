@@ -164,6 +164,9 @@ final class BuiltinGetSets {
             };
         }
         if (t instanceof dev.refheap.object.IntType && name.equals("denominator")) return heap.ints.of(1);
+        if (name.equals("__doc__") && t == rt.builtinFunctionType && rt.builtinFunctionType.entry(o).doc() != null) {
+            return heap.strs.of(rt.builtinFunctionType.entry(o).doc());
+        }
         if (name.equals("__doc__") && docstringNotCarried(o)) {
             throw noDocstring(t == rt.builtinFunctionType ? rt.builtinFunctionType.entry(o).name() : Ops.shortName(t));
         }

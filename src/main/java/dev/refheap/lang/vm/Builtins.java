@@ -166,24 +166,6 @@ final class Builtins {
         def(rt, "__import__", (self, a, o, n, kw) -> ImportBuiltin.call(rt, a, o, n, kw));
         def(rt, "super", (self, a, o, n, kw) -> SuperType.create(rt, a, o, n));
         def(rt, "input", (self, a, o, n, kw) -> Stdin.input(rt, a, o, n, kw));
-        def(rt, "reversed", (self, a, o, n, kw) -> {
-            Args.noKeywords(rt, "reversed", kw);
-            if (n != 1) throw rt.typeError("reversed expected 1 argument, got " + n);
-            if (heap.typeOf(a[o]) instanceof ExtType && rt.ops.lookupType(heap.typeOf(a[o]), "__reversed__") != 0) {
-                return rt.ops.callMethod(a[o], "__reversed__");  // a native type's own reverse iterator (deque's)
-            }
-            long l = heap.lists.alloc(0);
-            Sequences.extend(rt, l, a[o]);
-            long len = ListType.size(l);
-            for (long i = 0; i < len / 2; i++) {
-                long x = ListType.item(l, i), y = ListType.item(l, len - 1 - i);
-                ListType.setItemSteal(l, i, y);
-                ListType.setItemSteal(l, len - 1 - i, x);
-            }
-            long it = rt.iterType.create(IterType.Kind.LIST, l, 0);
-            heap.decref(l);
-            return it;
-        });
         // types
         for (PyType t : new PyType[] {heap.ints, heap.bools, heap.floats, heap.strs, heap.bytes, heap.tuples, heap.lists,
                 heap.dicts, heap.sets, heap.frozensets, heap.objectType, heap.typeType, rt.rangeType}) {
@@ -196,6 +178,7 @@ final class Builtins {
         heap.dicts.setItem(d, "classmethod", rt.classMethodType.address());
         heap.dicts.setItem(d, "property", rt.propertyType.address());
         heap.dicts.setItem(d, "filter", rt.iterType.typeFor(IterType.Kind.FILTER).address());
+        heap.dicts.setItem(d, "reversed", rt.iterType.typeFor(IterType.Kind.REVERSED).address());
         for (ExceptionType e : rt.exceptions.values()) heap.dicts.setItem(d, e.name(), e.address());
         heap.dicts.setItem(d, "EnvironmentError", rt.exceptions.get("OSError").address());  // 3.3's aliases of OSError
         heap.dicts.setItem(d, "IOError", rt.exceptions.get("OSError").address());

@@ -350,7 +350,7 @@ final class ByteArrayType extends ExtType {
             return of(r);
         }
         if (op == BinaryOp.REMAINDER && rt.ops.baseView(a) == this) {
-            throw rt.error("NotImplementedError", "refheap does not support %-formatting of bytearray yet");
+            return Formats.percentBytes(rt, value(a), b, true);  // bytearray_mod
         }
         return 0;
     }

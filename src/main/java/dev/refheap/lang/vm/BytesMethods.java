@@ -200,7 +200,7 @@ final class BytesMethods {
         }
         def("hex", (s, a, o, n, kw) -> {
             Args.range(rt, "hex", n, kw, 0, 2);
-            return heap.strs.of(hex(self(s), n > 0 ? a[o] : 0, n > 1 ? Builtins.intArg(rt, a[o + 1]) : 1));
+            return heap.strs.of(hex(rt, self(s), n > 0 ? a[o] : 0, n > 1 ? Builtins.intArg(rt, a[o + 1]) : 1));
         });
         NumberBuiltins.classMethod(rt, type, "fromhex", (s, a, o, n, kw) -> {
             Args.exactly(rt, "fromhex", n, kw, 1);
@@ -517,7 +517,7 @@ final class BytesMethods {
     }
 
     /** bytes.hex([sep[, bytes_per_sep]]). */
-    String hex(byte[] v, long sepObj, long perSep) {
+    static String hex(Runtime rt, byte[] v, long sepObj, long perSep) {
         String sep = null;
         if (sepObj != 0) {
             if (Heap.isStr(sepObj)) sep = StrType.value(sepObj);

@@ -60,7 +60,7 @@ final class ClassFactory {
                 solid = c.builtinBase == null ? heap.objectType : c.builtinBase;
             } else if (!b.hasFlag(PyType.BASETYPE)) {
                 throw rt.typeError("type '" + b.name() + "' is not an acceptable base type");
-            } else if (b instanceof ExceptionGroups.GroupType || !(b instanceof ExceptionType) && b != heap.objectType && !extendable(rt, b)) {
+            } else if (!(b instanceof ExceptionType) && b != heap.objectType && !extendable(rt, b)) {
                 throw rt.error("NotImplementedError", "refheap does not support subclassing '" + b.name() + "' yet");
             } else {
                 solid = b;
@@ -401,7 +401,7 @@ final class ClassFactory {
      */
     private static List<PyType> c3(Runtime rt, ClassType cls, List<PyType> bases) {
         List<List<PyType>> seqs = new ArrayList<>();
-        for (PyType b : bases) seqs.add(mroOf(rt.heap, b));
+        for (PyType b : bases) seqs.add(mroOf(rt, b));
         seqs.add(new ArrayList<>(bases));
         List<PyType> out = new ArrayList<>();
         out.add(cls);
@@ -423,10 +423,15 @@ final class ClassFactory {
     }
 
     /** A base's mro: a class's {@link ClassType#fullMro}, a builtin type's chain of bases. */
-    private static List<PyType> mroOf(Heap heap, PyType b) {
+    private static List<PyType> mroOf(Runtime rt, PyType b) {
+        Heap heap = rt.heap;
         if (b instanceof ClassType c) return new ArrayList<>(c.fullMro);
         List<PyType> chain = new ArrayList<>();
-        for (PyType t = b; t != null; t = t.base()) chain.add(t);
+        for (PyType t = b; t != null; t = t.base()) {
+            chain.add(t);
+            // ExceptionGroup's bases are (BaseExceptionGroup, Exception), as BuiltinTypeInfo gives them
+            if (t instanceof ExceptionGroups.GroupType g && g.heapLike) chain.add(rt.exceptionType("BaseExceptionGroup"));
+        }
         if (chain.getLast() != heap.objectType) chain.add(heap.objectType);  // the exceptions' chains stop at BaseException
         return chain;
     }

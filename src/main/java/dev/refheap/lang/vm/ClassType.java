@@ -290,7 +290,8 @@ final class ClassType extends LangType implements HeapTypeSlots {
         // subtype_traverse: the slots up the heap bases, the instance dict, the class, then the builtin base's traverse.
         visitSlots(o, visit);
         if (exceptionBased) {
-            visit.accept(typeObject);
+            // ExceptionGroup is a heap type in 3.11: its traverse visits the type, once
+            if (!(builtinBase instanceof ExceptionGroups.GroupType g && g.heapLike)) visit.accept(typeObject);
             ((ExceptionType) builtinBase).traverse(o, visit);
             return;
         }

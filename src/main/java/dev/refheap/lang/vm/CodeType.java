@@ -118,6 +118,13 @@ final class CodeType extends LangType {
         CompiledCode compiled;
         /** Fresh frames of this code run so far, counted while compiling is on and the code is not compiled. */
         int runs;
+        /** 3.11's offsets and bytes for this code (f_lasti, tb_lasti, co_code, co_positions), made on first use. */
+        private dev.refheap.lang.bytecode.CpythonLayout layout;
+
+        dev.refheap.lang.bytecode.CpythonLayout layout() {
+            if (layout == null) layout = dev.refheap.lang.bytecode.CpythonLayout.of(unit);
+            return layout;
+        }
 
         Code(CodeUnit unit, long[] consts, long[] names) {
             this.unit = unit;

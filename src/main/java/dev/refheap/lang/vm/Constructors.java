@@ -128,6 +128,8 @@ final class Constructors {
                 if (len > Formats.MAX_WIDTH) throw rt.error("MemoryError", null); // built as a Java array first
                 return heap.bytes.of(new byte[(int) len]);
             }
+            byte[] buffer = n == 1 ? BufferProtocol.bytesOrNull(rt, x) : null;  // an exporter's bytes (a typed memoryview's too)
+            if (buffer != null) return heap.bytes.of(buffer);
             long l = Builtins.toList(rt, x);
             try {
                 byte[] b = new byte[(int) ListType.size(l)];

@@ -25,6 +25,12 @@ import java.util.function.LongConsumer;
  *
  * <p>gc.get_referents order: (type,) msg, excs, then BaseException's dict, args, notes, traceback,
  * context, cause.
+ *
+ * <p>Subclasses (ClassType, exceptionBased, builtinBase a GroupType) have the group's layout, then a
+ * __weakref__ slot when the base lacks one (a BaseExceptionGroup subclass: 96 bytes, getsizeof
+ * 112); {@link #construct} makes them as BaseExceptionGroup.__new__ does, keeping the class (only
+ * BaseExceptionGroup itself becomes ExceptionGroup when every member is an Exception). Their
+ * traversal visits the class once: ExceptionGroup's (a heap type in 3.11) does it.
  */
 final class ExceptionGroups {
     private ExceptionGroups() {}
@@ -170,18 +176,28 @@ final class ExceptionGroups {
             if (cls == rt.exceptions.get("BaseExceptionGroup")) {
                 if (!nestedBase) target = rt.exceptions.get("ExceptionGroup");
             } else if (nestedBase && rt.ops.isSubtype(cls, rt.exceptionType("Exception"))) {
-                throw rt.typeError("Cannot nest BaseExceptions in an " + name);
+                throw rt.typeError(cls instanceof ClassType ? "Cannot nest BaseExceptions in '" + name + "'"
+                        : "Cannot nest BaseExceptions in an " + name);
             }
             long args = heap.tuples.alloc(2);
             TupleType.setItemSteal(args, 0, Builtins.incref(heap, msg));
             TupleType.setItemSteal(args, 1, Builtins.incref(heap, seq));
-            long eg = heap.allocObject(target, 0);
-            ExceptionType.init(eg, args);
+            long eg;
+            if (target instanceof ClassType sub) {
+                // a subclass: its layout (the group's fields, then its slots, __weakref__ if added)
+                eg = sub.allocInstance();
+                long empty = ExceptionType.args(eg);
+                Native.putLong(eg + ExceptionType.ARGS, args);
+                heap.decref(empty);
+            } else {
+                eg = heap.allocObject(target, 0);
+                ExceptionType.init(eg, args);
+                if (((GroupType) target).heapLike) Native.putLong(eg + 88, 0);
+            }
             Native.putLong(eg + MSG, Builtins.incref(heap, msg));
             Native.putLong(eg + EXCS, excs);
             excs = 0;
-            if (((GroupType) target).heapLike) Native.putLong(eg + 88, 0);
-            heap.track(eg);
+            if (!(target instanceof ClassType)) heap.track(eg);
             return eg;
         } finally {
             if (excs != 0) heap.decref(excs);

@@ -198,12 +198,64 @@ final class Formats {
 
     /** {@code fmt % args} for %s, %r, %d, %i, %f, %x, %% with optional width/precision. */
     static long percent(Runtime rt, long fmtObj, long args) {
-        Heap heap = rt.heap;
         String fmt = StrType.value(fmtObj);
+        String out = percentText(rt, fmt, args, false);
+        // no conversion at all: the writer took the whole format string as its (read-only) buffer,
+        // so the result is the format object itself, an instance of a str subclass too
+        if (fmt.indexOf('%') < 0) return Builtins.incref(rt.heap, fmtObj);
+        return rt.heap.strs.of(out);
+    }
+
+    /**
+     * bytes_mod / bytearray_mod (_PyBytes_FormatEx): {@code fmt % args} over bytes, a new bytes
+     * (bytearray for a bytearray format). %s and %b take a bytes-like object or one with
+     * __bytes__, %r and %a give ascii(repr(x)), %c an int in range(256) or one byte; the numeric
+     * conversions are str's; %(key) looks a bytes key up.
+     */
+    static long percentBytes(Runtime rt, byte[] fmt, long args, boolean bytearray) {
+        String text = percentText(rt, new String(fmt, java.nio.charset.StandardCharsets.ISO_8859_1), args, true);
+        byte[] out = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return bytearray ? rt.byteArrayType.of(out) : rt.heap.bytes.of(out);
+    }
+
+    /** The bytes %s and %b insert: a bytes-like object's, or __bytes__()'s. */
+    private static String bytesArg(Runtime rt, long a) {
+        byte[] b = BufferProtocol.bytesOrNull(rt, a);
+        if (b == null && rt.ops.lookupType(rt.heap.typeOf(a), "__bytes__") != 0 && !Heap.isStr(a)) {
+            long r = rt.ops.callMethod(a, "__bytes__");
+            try {
+                if (rt.ops.baseView(r) != rt.heap.bytes) {
+                    throw rt.typeError("__bytes__ returned non-bytes (type " + rt.ops.typeName(r) + ")");
+                }
+                b = dev.refheap.object.BytesType.value(r);
+            } finally {
+                rt.heap.decref(r);
+            }
+        }
+        if (b == null) {
+            throw rt.typeError("%b requires a bytes-like object, or an object that implements __bytes__, not '" + rt.ops.typeName(a) + "'");
+        }
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** %c of bytes: an int in range(256), or a bytes or bytearray of length 1. */
+    private static String byteChar(Runtime rt, long a) {
+        PyType t = rt.ops.baseView(a);
+        if ((t == rt.heap.bytes || t == rt.byteArrayType) && BufferProtocol.bytesOrNull(rt, a).length == 1) {
+            return new String(BufferProtocol.bytesOrNull(rt, a), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        if (!(t instanceof dev.refheap.object.IntType)) throw rt.typeError("%c requires an integer in range(256) or a single byte");
+        long v = Builtins.intArg(rt, a);
+        if (v < 0 || v > 255) throw rt.error("OverflowError", "%c arg not in range(256)");
+        return String.valueOf((char) v);
+    }
+
+    private static String percentText(Runtime rt, String fmt, long args, boolean bytesMode) {
+        Heap heap = rt.heap;
         boolean isTuple = rt.ops.isTuple(args);  // PyTuple_Check: a tuple subclass's items are the arguments too
         long nargs = isTuple ? TupleType.size(args) : 1;
-        // a mapping argument (not a tuple or str) feeds %(key)s and is never "not all converted"
-        boolean mapping = !isTuple && !Heap.isStr(args)
+        // a mapping argument (not a tuple or str; for bytes, not bytes either) feeds %(key)s and is never "not all converted"
+        boolean mapping = !isTuple && !Heap.isStr(args) && !(bytesMode && rt.ops.baseView(args) == heap.bytes)
                 && (heap.typeOf(args) == heap.dicts || ExecBuiltins.hasAttr(rt, args, "__getitem__"));
         int ai = 0;
         StringBuilder out = new StringBuilder();
@@ -221,7 +273,8 @@ final class Formats {
                     i++;
                 }
                 if (depth > 0) throw rt.error("ValueError", "incomplete format key");
-                long key = heap.strs.of(fmt.substring(k0, i - 1));
+                String keyText = fmt.substring(k0, i - 1);
+                long key = bytesMode ? heap.bytes.of(keyText.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) : heap.strs.of(keyText);
                 try {
                     keyed = rt.ops.getItem(args, key);
                 } finally {
@@ -240,8 +293,12 @@ final class Formats {
             String flags = fmt.substring(st, i);
             String spec = (flags.startsWith("-") ? "<" + flags.substring(1) : flags);
             String piece = switch (conv) {
-                case 's' -> padText(rt.ops.str(a), flags);
-                case 'r' -> padText(rt.ops.repr(a), flags);
+                case 's', 'b' -> {
+                    if (bytesMode) yield padText(bytesArg(rt, a), flags);
+                    if (conv == 'b') throw unsupportedChar(rt, conv, i);
+                    yield padText(rt.ops.str(a), flags);
+                }
+                case 'r' -> padText(bytesMode ? Builtins.ascii(rt.ops.repr(a)) : rt.ops.repr(a), flags);
                 case 'a' -> padText(Builtins.ascii(rt.ops.repr(a)), flags);
                 case 'd', 'i', 'u' -> {
                     boolean isInt = rt.ops.baseView(a) instanceof dev.refheap.object.IntType;
@@ -272,22 +329,25 @@ final class Formats {
                     yield format(rt, a, spec + conv);
                 }
                 case 'c' -> {
+                    if (bytesMode) yield padText(byteChar(rt, a), flags);
                     if (rt.ops.baseView(a) == heap.strs && StrType.length(a) == 1) yield StrType.value(a);
                     if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType)) throw rt.typeError("%c requires int or char");
                     yield format(rt, a, spec + "c");
                 }
-                default -> throw rt.error("ValueError", "unsupported format character '" + conv + "' (0x"
-                        + Integer.toHexString(conv) + ") at index " + i);
+                default -> throw unsupportedChar(rt, conv, i);
             };
             out.append(piece);
             } finally {
                 heap.xdecref(keyed);
             }
         }
-        if (ai < nargs && !mapping) throw rt.typeError("not all arguments converted during string formatting");
-        // no conversion at all: the writer took the whole format string as its (read-only) buffer,
-        // so the result is the format object itself, an instance of a str subclass too
-        if (fmt.indexOf('%') < 0) return Builtins.incref(heap, fmtObj);
-        return heap.strs.of(out.toString());
+        if (ai < nargs && !mapping) {
+            throw rt.typeError("not all arguments converted during " + (bytesMode ? "bytes" : "string") + " formatting");
+        }
+        return out.toString();
+    }
+
+    private static PyException unsupportedChar(Runtime rt, char conv, int i) {
+        return rt.error("ValueError", "unsupported format character '" + conv + "' (0x" + Integer.toHexString(conv) + ") at index " + i);
     }
 }

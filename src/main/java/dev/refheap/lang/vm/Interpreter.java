@@ -4,6 +4,7 @@ import static dev.refheap.lang.bytecode.CodeUnit.*;
 
 import dev.refheap.lang.bytecode.BinaryOp;
 import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.lang.bytecode.CpythonLayout;
 import dev.refheap.lang.bytecode.Opcode;
 import dev.refheap.memory.HeapLimitExceeded;
 import dev.refheap.memory.Native;
@@ -2099,8 +2100,25 @@ final class Interpreter implements RootProvider {
     private void addTraceback(long exc, Frame f) {
         if (!rt.ops.isInstance(exc, rt.baseException)) return;
         long frameObj = rt.frameType.of(f);
-        long tb = rt.tracebackType.create(ExceptionType.traceback(exc), frameObj, f.lasti, f.line());
+        long tb = rt.tracebackType.create(ExceptionType.traceback(exc), frameObj, lastiBytes(f, exc), f.line());
         Native.putLong(exc + ExceptionType.TRACEBACK, tb);
+    }
+
+    /**
+     * tb_lasti for an exception leaving {@code f}: 3.11's byte offset of the instruction, or of
+     * a CALL's last cache entry when the exception comes out of a Python function that CALL
+     * entered inline (3.11's CALL sets prev_instr past its caches before pushing the callee's
+     * frame; a call through C leaves it at the CALL). The callee's traceback entry heads exc's.
+     */
+    private int lastiBytes(Frame f, long exc) {
+        if (f.lasti < 0) return -1;
+        int bytes = f.code.layout().lastiBytes(f.lasti);
+        long head = ExceptionType.traceback(exc);
+        if (head != 0 && f.code.ops[f.lasti] == Op.CALL) {
+            Frame callee = rt.frameType.frame(TracebackType.frame(head));
+            if (callee != null && callee.back == f && callee.callBase >= 0) bytes += 2 * CpythonLayout.CALL_CACHES;
+        }
+        return bytes;
     }
 
     private void doRaise(Frame f, int arg) {
@@ -2282,8 +2300,7 @@ final class Interpreter implements RootProvider {
             }
             heap.decref(r);
         } finally {
-            for (int i = base; i < f.sp; i++) { heap.xdecref(s[i]); s[i] = 0; }
-            f.sp = base;
+            releaseCallOperands(f, base);  // each slot emptied before its release, which can run Python code
         }
         s[f.sp++] = self;
     }

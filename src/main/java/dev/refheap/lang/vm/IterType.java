@@ -23,7 +23,8 @@ final class IterType extends LangType {
     private static final int SENTINEL = INDEX;
 
     /** STR is str_ascii_iterator (a compact ASCII str), STR_ANY str_iterator (any other str, a subclass instance's too). */
-    enum Kind { LIST, TUPLE, STR, DICT_KEYS, DICT_VALUES, DICT_ITEMS, SET, ENUMERATE, ZIP, CALLABLE_SENTINEL, MAP, FILTER, BYTES, BYTEARRAY, STR_ANY }
+    enum Kind { LIST, TUPLE, STR, DICT_KEYS, DICT_VALUES, DICT_ITEMS, SET, ENUMERATE, ZIP, CALLABLE_SENTINEL, MAP, FILTER, BYTES, BYTEARRAY, STR_ANY,
+        LIST_REVERSE, REVERSED, DICT_REVERSE_KEYS, DICT_REVERSE_VALUES, DICT_REVERSE_ITEMS }
 
     /** map's and filter's function, in the word other kinds use as the index. */
     private static final int FUNC = INDEX;
@@ -36,8 +37,9 @@ final class IterType extends LangType {
         byKind[Kind.LIST.ordinal()] = this;
         String[] names = {null, "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator",
                 "dict_itemiterator", "set_iterator", "enumerate", "zip", "callable_iterator", "map", "filter",
-                "bytes_iterator", "bytearray_iterator", "str_iterator"};
-        long[] sizes = {0, 32, 32, 56, 56, 56, 48, 48, 48, 32, 32, 32, 32, 32, 32};
+                "bytes_iterator", "bytearray_iterator", "str_iterator", "list_reverseiterator", "reversed",
+                "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"};
+        long[] sizes = {0, 32, 32, 56, 56, 56, 48, 48, 48, 32, 32, 32, 32, 32, 32, 32, 32, 56, 56, 56};
         for (Kind k : Kind.values()) {
             if (k == Kind.LIST) continue;
             byKind[k.ordinal()] = new IterType(rt, k, names[k.ordinal()], sizes[k.ordinal()], byKind);
@@ -78,6 +80,51 @@ final class IterType extends LangType {
     }
 
     IterType typeFor(Kind k) { return byKind[k.ordinal()]; }
+
+    /**
+     * A reverse iterator: list_reverseiterator over a list (from its last index, no copy),
+     * reversed over a sequence (its index counts down, PySequence_GetItem each step), or a dict's
+     * reverse key/value/item iterator (from its last entry; the size it had is kept, as di_used).
+     */
+    long createReverse(Kind k, long seq) {
+        long it = create(k, seq, 0);
+        switch (k) {
+            case LIST_REVERSE -> put(it, INDEX, ListType.size(seq) - 1);
+            case REVERSED -> put(it, INDEX, rt.ops.len(seq) - 1);
+            default -> {
+                put(it, INDEX, Long.MAX_VALUE);
+                put(it, 40, DictType.size(seq) + 1);
+            }
+        }
+        return it;
+    }
+
+    /** The reverse iterator kind of a dict view's kind. */
+    static Kind reverseOf(Kind k) {
+        return switch (k) {
+            case DICT_KEYS -> Kind.DICT_REVERSE_KEYS;
+            case DICT_VALUES -> Kind.DICT_REVERSE_VALUES;
+            default -> Kind.DICT_REVERSE_ITEMS;
+        };
+    }
+
+    /**
+     * reversed(seq): {@code type(seq).__reversed__()} if it has one (None: not reversible), else a
+     * reversed object over a sequence (a type with __getitem__ that is not a dict).
+     */
+    private long constructReversed(long[] a, int o, int n, long kw) {
+        Args.noKeywords(rt, "reversed", kw);
+        if (n != 1) throw rt.typeError("reversed expected 1 argument, got " + n);
+        long seq = a[o];
+        dev.refheap.object.PyType t = heap.typeOf(seq);
+        long rev = rt.ops.lookupType(t, "__reversed__");
+        if (rev == heap.None) throw rt.typeError("'" + rt.ops.typeName(seq) + "' object is not reversible");
+        if (rev != 0) return rt.ops.callMethod(seq, "__reversed__");
+        if (rt.ops.lookupType(t, "__getitem__") == 0 || rt.ops.isInstance(seq, heap.dicts)) {
+            throw rt.typeError("'" + rt.ops.typeName(seq) + "' object is not reversible");
+        }
+        return createReverse(Kind.REVERSED, seq);
+    }
 
     /** enumerate(it, start=0) and zip(*its) as callables. */
     long construct(long[] a, int o, int n, long kw) {
@@ -123,6 +170,7 @@ final class IterType extends LangType {
             return z;
         }
         if (kind == Kind.MAP || kind == Kind.FILTER) return constructMapFilter(a, o, n, kw);
+        if (kind == Kind.REVERSED) return constructReversed(a, o, n, kw);
         throw rt.typeError("cannot create '" + name() + "' instances");
     }
 
@@ -227,6 +275,16 @@ final class IterType extends LangType {
             case BYTES -> i < dev.refheap.object.BytesType.length(seq) ? heap.ints.of(Native.getByte(seq + dev.refheap.object.BytesType.SVAL + i) & 0xff) : 0;
             case BYTEARRAY -> i < ByteArrayType.size(seq) ? heap.ints.of(Native.getByte(ByteArrayType.start(seq) + i) & 0xff) : 0;
             case DICT_KEYS, DICT_VALUES, DICT_ITEMS -> nextDict(it, t.kind, seq, i);
+            case LIST_REVERSE -> {
+                if (i >= 0 && i < ListType.size(seq)) {
+                    put(it, INDEX, i - 1);
+                    yield incref(ListType.item(seq, i));
+                }
+                put(it, INDEX, -1);
+                yield 0;
+            }
+            case REVERSED -> nextReversed(it, seq, i);
+            case DICT_REVERSE_KEYS, DICT_REVERSE_VALUES, DICT_REVERSE_ITEMS -> nextDictReverse(it, t.kind, seq, i);
             case SET -> nextSet(it, seq, i);
             case ENUMERATE -> nextEnumerate(it, seq, i);
             case ZIP -> get(it, EXTRA) != 0 ? ZipStrict.next(rt, seq) : nextZip(seq);
@@ -237,7 +295,8 @@ final class IterType extends LangType {
             heap.decref(seq);
             return 0;
         }
-        if (t.kind != Kind.DICT_KEYS && t.kind != Kind.DICT_VALUES && t.kind != Kind.DICT_ITEMS && t.kind != Kind.SET) {
+        if (t.kind.ordinal() < Kind.LIST_REVERSE.ordinal() && t.kind != Kind.DICT_KEYS && t.kind != Kind.DICT_VALUES
+                && t.kind != Kind.DICT_ITEMS && t.kind != Kind.SET) {
             put(it, INDEX, i + 1);
         }
         return r;
@@ -275,6 +334,43 @@ final class IterType extends LangType {
         return switch (k) {
             case DICT_KEYS -> incref(key);
             case DICT_VALUES -> incref(value);
+            default -> heap.tuples.of(key, value);
+        };
+    }
+
+    /** reversed's next: seq[index], index counting down; an IndexError or StopIteration ends it. */
+    private long nextReversed(long it, long seq, long i) {
+        if (i < 0) return 0;
+        long key = heap.ints.of(i);
+        try {
+            long v = rt.ops.getItem(seq, key);
+            put(it, INDEX, i - 1);
+            return v;
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("IndexError")) && !rt.ops.isInstance(e.exc(), rt.exceptionType("StopIteration"))) {
+                throw e;
+            }
+            heap.decref(e.exc());
+            put(it, INDEX, -1);
+            return 0;
+        } finally {
+            heap.decref(key);
+        }
+    }
+
+    /** dictreviter_iternext: the entries from the last one down; a size change since creation is an error. */
+    private long nextDictReverse(long it, Kind k, long d, long pos) {
+        if (DictType.size(d) + 1 != get(it, 40)) {
+            put(it, 40, -1);
+            throw rt.error("RuntimeError", "dictionary changed size during iteration");
+        }
+        long ix = pos < 0 ? -1 : DictType.prevEntry(d, pos);
+        if (ix < 0) return 0;
+        put(it, INDEX, ix - 1);
+        long key = DictType.entryKeyAt(d, ix), value = DictType.entryValueAt(d, ix);
+        return switch (k) {
+            case DICT_REVERSE_KEYS -> incref(key);
+            case DICT_REVERSE_VALUES -> incref(value);
             default -> heap.tuples.of(key, value);
         };
     }

@@ -1,38 +1,56 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.memory.Native;
+import dev.refheap.object.BytesType;
+import dev.refheap.object.FloatType;
 import dev.refheap.object.Hashing;
 import dev.refheap.object.Heap;
+import dev.refheap.object.StrType;
 import dev.refheap.object.IntType;
-import dev.refheap.object.ListType;
 import dev.refheap.object.PyType;
 import dev.refheap.object.TupleType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.function.LongConsumer;
 
 /**
- * {@code memoryview} over bytes and bytearray (one dimension, format 'B'), with CPython 3.11's
- * two objects: the {@code managedbuffer} that holds the exporter's buffer (and a reference to the
- * exporter; a bytearray counts it in ob_exports, so it cannot resize), shared by every view made
- * from it, and the views themselves.
+ * {@code memoryview} over bytes and bytearray, with CPython 3.11's two objects: the
+ * {@code managedbuffer} that holds the exporter's buffer (and a reference to the exporter; a
+ * bytearray counts it in ob_exports, so it cannot resize), shared by every view made from it, and
+ * the views themselves. A view has a native single-character struct format (the exporter's 'B', or
+ * one {@code cast} gives: b B c h H i I l L q Q n N f d ? P, optionally '@'-prefixed), an
+ * itemsize, 0..64 dimensions with their shape and strides (in the object's own ob_array, as
+ * CPython's), and the C/Fortran contiguity flags init_flags computes.
  * <pre>
  *  managedbuffer (112 + GC head): refcnt | type | flags | exports | master Py_buffer (buf obj len itemsize readonly/ndim format shape strides suboffsets internal)
- *  memoryview (144 + 3*8 + GC head = 184): refcnt | type | ob_size=3 | mbuf | hash | flags | exports | view (80) | weakreflist | shape | strides | suboffsets
+ *  memoryview (144 + 3*max(ndim,1)*8 + GC head; 184 for one dimension): refcnt | type | ob_size | mbuf | hash | flags | exports
+ *            | view (buf obj len itemsize readonly/ndim format shape strides suboffsets internal) | weakreflist | shape[] strides[] suboffsets[]
  * </pre>
- * States: a view is live or released (release(), the with block's end, or its death); the
- * managed buffer is released (its buffer given back, the exporter's reference dropped, untracked)
- * when its last view is. A released view refuses every operation with ValueError.
+ * Invariants: view.len = product(shape) * itemsize; view.format holds the format character (and
+ * 0x100 for a leading '@'), not a char* as CPython's; suboffsets are always NULL (no exporter here
+ * has PIL-style buffers). States: a view is live or released (release(), the with block's end, or
+ * its death); the managed buffer is released (its buffer given back, the exporter's reference
+ * dropped, untracked) when its last view is. A released view refuses every operation with
+ * ValueError.
  */
 final class MemoryViewType extends ExtType {
     // memoryview fields
     static final int MBUF = 24, HASH = 32, FLAGS = 40, EXPORTS = 48, V_BUF = 56, V_OBJ = 64, V_LEN = 72, V_ITEMSIZE = 80,
             V_READONLY = 88, V_NDIM = 92, V_FORMAT = 96, V_SHAPE = 104, V_STRIDES = 112, V_SUBOFFSETS = 120, V_INTERNAL = 128,
-            WEAKLIST = 136, SHAPE0 = 144, STRIDE0 = 152, SUBOFFSET0 = 160;
-    static final int RELEASED = 0x1;
+            WEAKLIST = 136, ARRAY = 144;
+    // flags (CPython's _Py_MEMORYVIEW_*)
+    static final int RELEASED = 0x1, C = 0x2, FORTRAN = 0x4, SCALAR = 0x8;
+    static final int AT = 0x100;
+    static final int MAX_NDIM = 64;
     final ManagedBufferType mbufType;
+    final MemoryIterType iterType;
+    private final VmApi api;
 
     MemoryViewType(Runtime rt) {
         super(rt, "memoryview", null, HAVE_GC, 144, 8, WEAKLIST);
         mbufType = new ManagedBufferType(rt);
+        iterType = new MemoryIterType(rt, this);
+        api = new VmApi(rt);
     }
 
     /**
@@ -58,8 +76,8 @@ final class MemoryViewType extends ExtType {
                 Native.putLong(m + LEN, ByteArrayType.size(obj));
                 Native.putInt(m + READONLY, 0);
             } else {
-                Native.putLong(m + BUF, obj + dev.refheap.object.BytesType.SVAL);
-                Native.putLong(m + LEN, dev.refheap.object.BytesType.length(obj));
+                Native.putLong(m + BUF, obj + BytesType.SVAL);
+                Native.putLong(m + LEN, BytesType.length(obj));
                 Native.putInt(m + READONLY, 1);
             }
             heap.track(m);
@@ -91,52 +109,184 @@ final class MemoryViewType extends ExtType {
         }
     }
 
-    /** A view of all of {@code obj} (bytes or bytearray), or of another memoryview's view. */
-    long create(long source) {
-        long mbuf;
-        long buf, len, stride = 1;
-        boolean readonly;
-        if (heap.typeOf(source) == this) {
-            checkLive(source);
-            mbuf = get(source, MBUF);
-            heap.incref(mbuf);
-            buf = get(source, V_BUF);
-            len = get(source, SHAPE0);
-            stride = get(source, STRIDE0);
-            readonly = Native.getInt(source + V_READONLY) != 0;
-        } else {
-            mbuf = mbufType.create(source);
-            buf = get(mbuf, ManagedBufferType.BUF);
-            len = get(mbuf, ManagedBufferType.LEN);
-            readonly = Native.getInt(mbuf + ManagedBufferType.READONLY) != 0;
+    /**
+     * {@code memory_iterator} (memoryiterobject: it_index, it_seq, it_length, it_fmt; 48 bytes + GC
+     * head = 64, tracked, its referent the view). States: running (it_seq set) or exhausted (it_seq
+     * dropped).
+     */
+    static final class MemoryIterType extends ExtType {
+        static final int INDEX = 16, SEQ = 24, LENGTH = 32, FMT = 40;
+        private final MemoryViewType views;
+
+        MemoryIterType(Runtime rt, MemoryViewType views) {
+            super(rt, "memory_iterator", null, HAVE_GC, 48, 0, 0);
+            this.views = views;
         }
-        return view(mbuf, buf, len, stride, readonly);
+
+        long create(long mv) {
+            long o = heap.allocObject(this, 0);
+            put(o, INDEX, 0);
+            put(o, SEQ, Builtins.incref(heap, mv));
+            put(o, LENGTH, views.shape(mv, 0));
+            put(o, FMT, views.fmt(mv));
+            heap.track(o);
+            return o;
+        }
+
+        void install() {
+            heap.register(this);
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, this, "__iter__", (s, a, o, n, kw) -> Builtins.incref(heap, s));
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, this, "__next__", (s, a, o, n, kw) -> {
+                long r = next(s);
+                if (r == 0) throw rt.error("StopIteration", null);
+                return r;
+            });
+        }
+
+        @Override String repr(long o) { return "<memory_iterator object at " + Ops.hex(o) + ">"; }
+        @Override long iter(long o) { return Builtins.incref(heap, o); }
+        @Override boolean isIterator() { return true; }
+
+        @Override
+        long next(long o) {
+            long mv = get(o, SEQ);
+            if (mv == 0) return 0;
+            long i = get(o, INDEX);
+            if (i < get(o, LENGTH)) {
+                views.checkLive(mv);
+                put(o, INDEX, i + 1);
+                return views.unpack((int) get(o, FMT), get(mv, V_BUF) + views.stride(mv, 0) * i);
+            }
+            clearField(o, SEQ);
+            return 0;
+        }
+
+        @Override public void traverse(long o, LongConsumer visit) { visitField(o, SEQ, visit); }
+        @Override public void references(long o, LongConsumer visit) { visitField(o, SEQ, visit); }
+
+        @Override
+        public void dealloc(long o) {
+            heap.untrackIfTracked(o);
+            clearField(o, SEQ);
+            heap.freeObject(o);
+        }
     }
 
-    /** mbuf_add_view: a view sharing {@code mbuf} (a reference stolen). */
-    private long view(long mbuf, long buf, long len, long stride, boolean readonly) {
-        long m = heap.allocObject(this, 3);
-        for (int off = 24; off < 168; off += 8) Native.putLong(m + off, 0);
+    // ---- geometry -------------------------------------------------------------------------------
+
+    int ndim(long m) { return Native.getInt(m + V_NDIM); }
+    long itemsize(long m) { return get(m, V_ITEMSIZE); }
+    /** The format character (without '@'). */
+    int fmt(long m) { return Native.getInt(m + V_FORMAT) & 0xff; }
+    long shape(long m, int d) { return get(get(m, V_SHAPE) + 8L * d, 0); }
+    long stride(long m, int d) { return get(get(m, V_STRIDES) + 8L * d, 0); }
+
+    long[] shapes(long m) {
+        long[] s = new long[ndim(m)];
+        for (int d = 0; d < s.length; d++) s[d] = shape(m, d);
+        return s;
+    }
+
+    long[] strides(long m) {
+        long[] s = new long[ndim(m)];
+        for (int d = 0; d < s.length; d++) s[d] = stride(m, d);
+        return s;
+    }
+
+    String formatString(long m) {
+        int f = Native.getInt(m + V_FORMAT);
+        return ((f & AT) != 0 ? "@" : "") + (char) (f & 0xff);
+    }
+
+    /** get_native_fmtchar: the itemsize of a native single-character format, or -1. */
+    static int itemsizeOf(int c) {
+        return switch (c) {
+            case 'c', 'b', 'B', '?' -> 1;
+            case 'h', 'H' -> 2;
+            case 'i', 'I', 'f' -> 4;
+            case 'l', 'L', 'q', 'Q', 'n', 'N', 'd', 'P' -> 8;
+            default -> -1;
+        };
+    }
+
+    static boolean isByteFormat(int c) { return c == 'b' || c == 'B' || c == 'c'; }
+
+    /** A view of all of {@code obj} (bytes or bytearray), or of another memoryview's view. */
+    long create(long source) {
+        if (heap.typeOf(source) == this) {
+            checkLive(source);
+            long mbuf = get(source, MBUF);
+            heap.incref(mbuf);
+            return view(mbuf, get(source, V_BUF), Native.getInt(source + V_READONLY) != 0, Native.getInt(source + V_FORMAT),
+                    itemsize(source), shapes(source), strides(source));
+        }
+        long mbuf = mbufType.create(source);
+        long len = get(mbuf, ManagedBufferType.LEN);
+        return view(mbuf, get(mbuf, ManagedBufferType.BUF), Native.getInt(mbuf + ManagedBufferType.READONLY) != 0, 'B', 1,
+                new long[] {len}, new long[] {1});
+    }
+
+    /** mbuf_add_view: a view sharing {@code mbuf} (a reference stolen), with its geometry and flags. */
+    private long view(long mbuf, long buf, boolean readonly, int format, long itemsize, long[] shape, long[] strides) {
+        int ndim = shape.length, slots = Math.max(ndim, 1);
+        long m = heap.allocObject(this, 3L * slots);
+        for (int off = 24; off < ARRAY + 24 * slots; off += 8) Native.putLong(m + off, 0);
         put(m, MBUF, mbuf);
         put(m, HASH, -1);
         Native.putLong(mbuf + ManagedBufferType.EXPORTS, get(mbuf, ManagedBufferType.EXPORTS) + 1);
         put(m, V_BUF, buf);
         put(m, V_OBJ, get(mbuf, ManagedBufferType.OBJ));  // borrowed, as CPython's view.obj
-        put(m, V_LEN, len * Math.abs(1L));
-        put(m, V_ITEMSIZE, 1);
+        long len = itemsize;
+        for (long s : shape) len *= s;
+        put(m, V_LEN, len);
+        put(m, V_ITEMSIZE, itemsize);
         Native.putInt(m + V_READONLY, readonly ? 1 : 0);
-        Native.putInt(m + V_NDIM, 1);
-        put(m, V_SHAPE, m + SHAPE0);
-        put(m, V_STRIDES, m + STRIDE0);
-        put(m, SHAPE0, len);
-        put(m, STRIDE0, stride);
+        Native.putInt(m + V_NDIM, ndim);
+        Native.putInt(m + V_FORMAT, format);
+        if (ndim > 0) {
+            put(m, V_SHAPE, m + ARRAY);
+            put(m, V_STRIDES, m + ARRAY + 8L * slots);
+            for (int d = 0; d < ndim; d++) {
+                put(m, ARRAY + 8 * d, shape[d]);
+                put(m, ARRAY + 8 * (slots + d), strides[d]);
+            }
+        }
+        initFlags(m);
         heap.track(m);
         return m;
     }
 
+    /** init_flags: C/Fortran contiguity (PyBuffer_IsContiguous) and the scalar flag. */
+    private void initFlags(long m) {
+        int flags = Native.getInt(m + FLAGS) & RELEASED;
+        int ndim = ndim(m);
+        if (ndim == 0) {
+            flags |= SCALAR | C | FORTRAN;
+        } else if (ndim == 1) {
+            if (shape(m, 0) == 1 || stride(m, 0) == itemsize(m)) flags |= C | FORTRAN;
+        } else {
+            if (contiguous(m, true)) flags |= C;
+            if (contiguous(m, false)) flags |= FORTRAN;
+        }
+        Native.putInt(m + FLAGS, flags);
+    }
+
+    private boolean contiguous(long m, boolean cOrder) {
+        if (get(m, V_LEN) == 0) return true;
+        long sd = itemsize(m);
+        int n = ndim(m);
+        for (int k = 0; k < n; k++) {
+            int d = cOrder ? n - 1 - k : k;
+            long dim = shape(m, d);
+            if (dim > 1 && stride(m, d) != sd) return false;
+            sd *= dim;
+        }
+        return true;
+    }
+
     boolean released(long m) { return (Native.getInt(m + FLAGS) & RELEASED) != 0; }
 
-    private void checkLive(long m) {
+    void checkLive(long m) {
         if (released(m)) throw rt.error("ValueError", "operation forbidden on released memoryview object");
     }
 
@@ -151,22 +301,167 @@ final class MemoryViewType extends ExtType {
         if (e == 0) mbufType.release(mbuf);
     }
 
-    static byte[] bytes(long m) {
-        long n = get(m, SHAPE0), stride = get(m, STRIDE0), buf = get(m, V_BUF);
+    /** The view's bytes in C order ('F': Fortran order), as PyBuffer_ToContiguous copies them. */
+    byte[] bytes(long m, boolean fortran) {
+        long n = get(m, V_LEN), isz = itemsize(m), buf = get(m, V_BUF);
         byte[] b = new byte[(int) n];
-        if (stride == 1) {
-            if (n > 0) Native.copyTo(buf, b, 0, (int) n);
-        } else {
-            for (int i = 0; i < n; i++) b[i] = Native.getByte(buf + i * stride);
+        if (n == 0) return b;
+        if ((Native.getInt(m + FLAGS) & (fortran ? FORTRAN : C)) != 0) {
+            Native.copyTo(buf, b, 0, (int) n);
+            return b;
+        }
+        int nd = ndim(m);
+        long[] shape = shapes(m), strides = strides(m), idx = new long[nd];
+        for (int out = 0; out < n; out += (int) isz) {
+            long p = buf;
+            for (int d = 0; d < nd; d++) p += idx[d] * strides[d];
+            Native.copyTo(p, b, out, (int) isz);
+            for (int k = 0; k < nd; k++) {  // the next index: the last dimension fastest in C order, the first in Fortran order
+                int d = fortran ? k : nd - 1 - k;
+                if (++idx[d] < shape[d]) break;
+                idx[d] = 0;
+            }
         }
         return b;
     }
 
-    /** The bytes of a live view (for the buffer protocol's consumers). */
+    /** The bytes of a live view (for the buffer protocol's consumers), in C order. */
     byte[] liveBytes(long m) {
         checkLive(m);
-        return bytes(m);
+        return bytes(m, false);
     }
+
+    /** Writes {@code data} at byte {@code offset} of a live, writable, C-contiguous view. */
+    void write(long m, long offset, byte[] data) {
+        checkLive(m);
+        if (Native.getInt(m + V_READONLY) != 0) throw rt.typeError("argument must be read-write bytes-like object, not memoryview");
+        if ((Native.getInt(m + FLAGS) & C) == 0) throw rt.error("BufferError", "memoryview: underlying buffer is not C-contiguous");
+        if (data.length > 0) Native.copyFrom(data, 0, get(m, V_BUF) + offset, data.length);
+    }
+
+    // ---- items ----------------------------------------------------------------------------------
+
+    /** unpack_single: the item at {@code p} as a new object. */
+    long unpack(int f, long p) {
+        return switch (f) {
+            case 'b' -> heap.ints.of(Native.getByte(p));
+            case 'B' -> heap.ints.of(Native.getByte(p) & 0xff);
+            case 'h' -> heap.ints.of(Native.getShort(p));
+            case 'H' -> heap.ints.of(Native.getShort(p) & 0xffff);
+            case 'i' -> heap.ints.of(Native.getInt(p));
+            case 'I' -> heap.ints.of(Native.getInt(p) & 0xffffffffL);
+            case 'l', 'q', 'n' -> heap.ints.of(Native.getLong(p));
+            case 'L', 'Q', 'N', 'P' -> {
+                long v = Native.getLong(p);
+                yield v >= 0 ? heap.ints.of(v) : heap.ints.of(new BigInteger(Long.toUnsignedString(v)));
+            }
+            case 'f' -> heap.floats.of(Float.intBitsToFloat(Native.getInt(p)));
+            case 'd' -> heap.floats.of(Double.longBitsToDouble(Native.getLong(p)));
+            case '?' -> rt.ops.bool(Native.getByte(p) != 0);
+            case 'c' -> heap.bytes.of(new byte[] {Native.getByte(p)});
+            default -> throw rt.error("NotImplementedError", "memoryview: unsupported format " + (char) f);
+        };
+    }
+
+    /** The item at {@code p} as a Java value for comparisons: Long, BigInteger, Double or Byte ('c'). */
+    private static Object value(int f, long p) {
+        return switch (f) {
+            case 'b' -> (long) Native.getByte(p);
+            case 'B' -> (long) (Native.getByte(p) & 0xff);
+            case 'h' -> (long) Native.getShort(p);
+            case 'H' -> (long) (Native.getShort(p) & 0xffff);
+            case 'i' -> (long) Native.getInt(p);
+            case 'I' -> Native.getInt(p) & 0xffffffffL;
+            case 'l', 'q', 'n' -> Native.getLong(p);
+            case 'L', 'Q', 'N', 'P' -> {
+                long v = Native.getLong(p);
+                yield v >= 0 ? (Object) v : new BigInteger(Long.toUnsignedString(v));
+            }
+            case 'f' -> (double) Float.intBitsToFloat(Native.getInt(p));
+            case 'd' -> Double.longBitsToDouble(Native.getLong(p));
+            case '?' -> Native.getByte(p) != 0 ? 1L : 0L;
+            default -> Byte.valueOf(Native.getByte(p));  // 'c'
+        };
+    }
+
+    /** Python's == between two unpacked items (ints, floats, bools and 1-byte bytes). */
+    private static boolean valueEquals(Object x, Object y) {
+        if (x instanceof Byte || y instanceof Byte) return x.equals(y);
+        if (x instanceof Double dx && y instanceof Double dy) return dx.doubleValue() == dy.doubleValue();
+        if (x instanceof Double || y instanceof Double) {
+            double d = x instanceof Double dx ? dx : (Double) y;
+            Object i = x instanceof Double ? y : x;
+            if (Double.isNaN(d) || Double.isInfinite(d)) return false;
+            BigDecimal bi = i instanceof Long l ? BigDecimal.valueOf(l) : new BigDecimal((BigInteger) i);
+            return new BigDecimal(d).compareTo(bi) == 0;
+        }
+        BigInteger bx = x instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) x;
+        BigInteger by = y instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) y;
+        return bx.equals(by);
+    }
+
+    /** pack_single: stores {@code v} at {@code p} in format {@code f}, with CPython's errors. */
+    private void pack(int f, long p, long v) {
+        switch (f) {
+            case 'c' -> {
+                if (heap.typeOf(v) != heap.bytes) throw typeErrorInt(f);
+                if (BytesType.length(v) != 1) throw valueErrorInt(f);
+                Native.putByte(p, BytesType.value(v)[0]);
+            }
+            case '?' -> Native.putByte(p, (byte) (rt.ops.truthy(v) ? 1 : 0));
+            case 'f', 'd' -> {
+                double d;
+                try {
+                    d = api.asDouble(v);
+                } catch (PyException e) {
+                    throw fixErrorInt(e, f);
+                }
+                if (f == 'f') Native.putInt(p, Float.floatToRawIntBits((float) d));
+                else Native.putLong(p, Double.doubleToRawLongBits(d));
+            }
+            default -> {
+                BigInteger x;
+                if (f == 'P') {  // PyLong_AsVoidPtr: an int only, no __index__
+                    if (!(heap.typeOf(v) instanceof IntType)) throw typeErrorInt(f);
+                    x = IntType.toBig(v);
+                    if (x.signum() < 0 ? x.bitLength() > 63 : x.bitLength() > 64) throw valueErrorInt(f);
+                    Native.putLong(p, x.longValue());
+                    return;
+                }
+                try {
+                    x = api.asIndex(v);
+                } catch (PyException e) {
+                    throw fixErrorInt(e, f);
+                }
+                int size = itemsizeOf(f);
+                boolean unsigned = f == 'B' || f == 'H' || f == 'I' || f == 'L' || f == 'Q' || f == 'N';
+                boolean ok = unsigned ? x.signum() >= 0 && x.bitLength() <= 8 * size : x.bitLength() <= 8 * size - 1;
+                // CPython range-checks b/B/h/H/i/I against the C type, and l/L/q/Q/n/N through PyLong_As*
+                if (!ok) throw valueErrorInt(f);
+                long bits = x.longValue();
+                switch (size) {
+                    case 1 -> Native.putByte(p, (byte) bits);
+                    case 2 -> Native.putShort(p, (short) bits);
+                    case 4 -> Native.putInt(p, (int) bits);
+                    default -> Native.putLong(p, bits);
+                }
+            }
+        }
+    }
+
+    private PyException typeErrorInt(int f) { return rt.typeError("memoryview: invalid type for format '" + (char) f + "'"); }
+
+    private PyException valueErrorInt(int f) { return rt.error("ValueError", "memoryview: invalid value for format '" + (char) f + "'"); }
+
+    /** fix_error_int: a TypeError becomes "invalid type", an OverflowError or ValueError "invalid value". */
+    private PyException fixErrorInt(PyException e, int f) {
+        boolean type = api.isInstance(e, "TypeError");
+        if (!type && !api.isInstance(e, "OverflowError") && !api.isInstance(e, "ValueError")) return e;
+        heap.decref(e.exc());
+        return type ? typeErrorInt(f) : valueErrorInt(f);
+    }
+
+    // ---- object protocol ------------------------------------------------------------------------
 
     @Override
     public void traverse(long o, LongConsumer visit) { visitField(o, MBUF, visit); }
@@ -190,11 +485,14 @@ final class MemoryViewType extends ExtType {
 
     @Override
     public long hash(long o) {
-        checkLive(o);
-        if (Native.getInt(o + V_READONLY) == 0) throw new dev.refheap.object.PyError("ValueError", "cannot hash writable memoryview object");
         long h = get(o, HASH);
         if (h != -1) return h;
-        byte[] b = bytes(o);
+        checkLive(o);
+        if (Native.getInt(o + V_READONLY) == 0) throw new dev.refheap.object.PyError("ValueError", "cannot hash writable memoryview object");
+        if (!isByteFormat(fmt(o))) throw new dev.refheap.object.PyError("ValueError", "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
+        long obj = get(o, V_OBJ);
+        if (obj != 0) heap.hash(obj);  // an unhashable exporter keeps its own error
+        byte[] b = bytes(o, false);
         h = Hashing.fnvStart();
         for (byte x : b) h = Hashing.fnvStep(h, x & 0xff);
         h = Hashing.fnvFinish(h, b.length);
@@ -214,17 +512,70 @@ final class MemoryViewType extends ExtType {
     @Override
     long len(long o) {
         checkLive(o);
-        return get(o, SHAPE0);
+        return ndim(o) == 0 ? 1 : shape(o, 0);
     }
 
+    /** memory_richcompare's ==: same shape, and items equal as Python values (formats may differ). */
     @Override
     Boolean eq(long a, long b) {
-        if (a == b) return true;
-        long m = heap.typeOf(a) == this ? a : b, other = m == a ? b : a;
-        if (released(m) || (heap.typeOf(other) == this && released(other))) return false;
-        byte[] x = bytes(m), y = BufferProtocol.bytesOrNull(rt, other);
-        if (y == null) return null;
-        return java.util.Arrays.equals(x, y);
+        long v = heap.typeOf(a) == this ? a : b, w = v == a ? b : a;
+        if (released(v)) return v == w;
+        int wf;
+        long wbuf, wisz;
+        long[] wshape, wstrides;
+        if (heap.typeOf(w) == this) {
+            if (released(w)) return v == w;
+            wf = fmt(w);
+            wbuf = get(w, V_BUF);
+            wisz = itemsize(w);
+            wshape = shapes(w);
+            wstrides = strides(w);
+        } else {
+            PyType t = rt.ops.baseView(w);
+            if (t != heap.bytes && t != rt.byteArrayType) return null;  // not an exporter: NotImplemented
+            byte[] bytes = BufferProtocol.bytesOrNull(rt, w);
+            long[] vshape = shapes(v);
+            if (vshape.length != 1 || vshape[0] != bytes.length) return false;
+            Object[] mine = values(v);
+            for (int i = 0; i < bytes.length; i++) if (!valueEquals(mine[i], (long) (bytes[i] & 0xff))) return false;
+            return true;
+        }
+        if (!java.util.Arrays.equals(shapes(v), wshape)) return false;
+        Object[] x = values(v);
+        long total = x.length;
+        // w's items in C order
+        long[] idx = new long[wshape.length];
+        for (int k = 0; k < total; k++) {
+            long p = wbuf;
+            for (int d = 0; d < idx.length; d++) p += idx[d] * wstrides[d];
+            if (!valueEquals(x[k], value(wf, p))) return false;
+            for (int j = idx.length - 1; j >= 0; j--) {
+                if (++idx[j] < wshape[j]) break;
+                idx[j] = 0;
+            }
+        }
+        return wisz > 0;
+    }
+
+    /** The items of {@code m} in C order, as comparison values. */
+    private Object[] values(long m) {
+        long[] shape = shapes(m), strides = strides(m);
+        long total = 1;
+        for (long s : shape) total *= s;
+        Object[] out = new Object[(int) total];
+        long[] idx = new long[shape.length];
+        long buf = get(m, V_BUF);
+        int f = fmt(m);
+        for (int k = 0; k < total; k++) {
+            long p = buf;
+            for (int d = 0; d < idx.length; d++) p += idx[d] * strides[d];
+            out[k] = value(f, p);
+            for (int j = idx.length - 1; j >= 0; j--) {
+                if (++idx[j] < shape[j]) break;
+                idx[j] = 0;
+            }
+        }
+        return out;
     }
 
     @Override
@@ -234,71 +585,155 @@ final class MemoryViewType extends ExtType {
     long attr(long o, String name) {
         switch (name) {
             case "obj": checkLive(o); return Builtins.incref(heap, get(o, V_OBJ));
-            case "nbytes": checkLive(o); return heap.ints.of(get(o, SHAPE0));
+            case "nbytes": checkLive(o); return heap.ints.of(get(o, V_LEN));
             case "readonly": checkLive(o); return rt.ops.bool(Native.getInt(o + V_READONLY) != 0);
-            case "itemsize": checkLive(o); return heap.ints.of(1);
-            case "format": checkLive(o); return heap.strs.of("B");
-            case "ndim": checkLive(o); return heap.ints.of(1);
-            case "shape": checkLive(o); return tuple1(heap.ints.of(get(o, SHAPE0)));
-            case "strides": checkLive(o); return tuple1(heap.ints.of(get(o, STRIDE0)));
+            case "itemsize": checkLive(o); return heap.ints.of(itemsize(o));
+            case "format": checkLive(o); return heap.strs.of(formatString(o));
+            case "ndim": checkLive(o); return heap.ints.of(ndim(o));
+            case "shape": checkLive(o); return intTuple(shapes(o));
+            case "strides": checkLive(o); return intTuple(strides(o));
             case "suboffsets": checkLive(o); return heap.tuples.alloc(0);
-            case "c_contiguous": case "f_contiguous": case "contiguous":
-                checkLive(o);
-                return rt.ops.bool(get(o, STRIDE0) == 1 || get(o, SHAPE0) <= 1);
+            case "c_contiguous": checkLive(o); return rt.ops.bool((Native.getInt(o + FLAGS) & C) != 0);
+            case "f_contiguous": checkLive(o); return rt.ops.bool((Native.getInt(o + FLAGS) & FORTRAN) != 0);
+            case "contiguous": checkLive(o); return rt.ops.bool((Native.getInt(o + FLAGS) & (C | FORTRAN)) != 0);
             default: return 0;
         }
     }
 
-    private long tuple1(long item) {
-        long t = heap.tuples.alloc(1);
-        TupleType.setItemSteal(t, 0, item);
+    private long intTuple(long[] v) {
+        long t = heap.tuples.alloc(v.length);
+        for (int i = 0; i < v.length; i++) TupleType.setItemSteal(t, i, heap.ints.of(v[i]));
         return t;
+    }
+
+    private boolean isIndex(long key) {
+        return heap.typeOf(key) instanceof IntType || rt.ops.lookupType(heap.typeOf(key), "__index__") != 0;
+    }
+
+    /** PyNumber_AsSsize_t(key, IndexError). */
+    private long asSsize(long key) {
+        BigInteger x = api.asIndex(key);
+        if (x.bitLength() > 63) throw rt.error("IndexError", "cannot fit '" + rt.ops.typeName(key) + "' into an index-sized integer");
+        return x.longValue();
+    }
+
+    /** lookup_dimension: the address of item {@code index} along dimension {@code dim} from {@code p}. */
+    private long lookup(long m, long p, int dim, long index) {
+        long n = shape(m, dim);
+        if (index < 0) index += n;
+        if (index < 0 || index >= n) throw rt.error("IndexError", "index out of bounds on dimension " + (dim + 1));
+        return p + stride(m, dim) * index;
+    }
+
+    /** is_multiindex / is_multislice: a tuple of indices, or of slices. */
+    private boolean tupleOf(long key, boolean slices) {
+        if (heap.typeOf(key) != heap.tuples) return false;
+        for (long i = 0; i < TupleType.size(key); i++) {
+            long x = TupleType.item(key, i);
+            if (slices ? heap.typeOf(x) != rt.sliceType : !isIndex(x)) return false;
+        }
+        return true;
+    }
+
+    /** ptr_from_tuple. */
+    private long fromTuple(long m, long key) {
+        long n = TupleType.size(key);
+        if (n > ndim(m)) throw rt.typeError("cannot index " + ndim(m) + "-dimension view with " + n + "-element tuple");
+        long p = get(m, V_BUF);
+        for (int d = 0; d < n; d++) p = lookup(m, p, d, asSsize(TupleType.item(key, d)));
+        return p;
     }
 
     @Override
     long getItem(long o, long key) {
         checkLive(o);
-        long n = get(o, SHAPE0);
+        int nd = ndim(o);
+        if (nd == 0) {
+            if (heap.typeOf(key) == heap.tuples && TupleType.size(key) == 0) return unpack(fmt(o), get(o, V_BUF));
+            if (key == rt.ellipsis) return Builtins.incref(heap, o);
+            throw rt.typeError("invalid indexing of 0-dim memory");
+        }
+        if (isIndex(key)) {
+            long i = asSsize(key);
+            if (nd > 1) throw rt.error("NotImplementedError", "multi-dimensional sub-views are not implemented");
+            return unpack(fmt(o), lookup(o, get(o, V_BUF), 0, i));
+        }
         if (heap.typeOf(key) == rt.sliceType) {
-            long[] s = Sequences.sliceIndices(rt, key, n);
+            long[] s = Sequences.sliceIndices(rt, key, shape(o, 0));
             long mbuf = get(o, MBUF);
             heap.incref(mbuf);
-            return view(mbuf, get(o, V_BUF) + s[0] * get(o, STRIDE0), s[3], s[2] * get(o, STRIDE0), Native.getInt(o + V_READONLY) != 0);
+            long[] shape = shapes(o), strides = strides(o);
+            long buf = get(o, V_BUF) + s[0] * strides[0];
+            shape[0] = s[3];
+            strides[0] *= s[2];
+            return view(mbuf, buf, Native.getInt(o + V_READONLY) != 0, Native.getInt(o + V_FORMAT), itemsize(o), shape, strides);
         }
-        if (heap.typeOf(key) == heap.tuples && TupleType.size(key) == 0) {
-            throw rt.typeError("invalid indexing of 1-dim memory");
+        if (tupleOf(key, false)) {
+            if (TupleType.size(key) < nd) throw rt.error("NotImplementedError", "sub-views are not implemented");
+            return unpack(fmt(o), fromTuple(o, key));
         }
-        long i = index(key, n);
-        return heap.ints.of(Native.getByte(get(o, V_BUF) + i * get(o, STRIDE0)) & 0xff);
-    }
-
-    private long index(long key, long n) {
-        if (!(rt.ops.baseView(key) instanceof IntType)) throw rt.typeError("memoryview: invalid slice key");
-        long i = IntType.fitsLong(key) ? IntType.asLong(key) : Long.MAX_VALUE;
-        if (i < 0) i += n;
-        if (i < 0 || i >= n) throw rt.error("IndexError", "index out of bounds on dimension 1");
-        return i;
+        if (tupleOf(key, true)) throw rt.error("NotImplementedError", "multi-dimensional slicing is not implemented");
+        throw rt.typeError("memoryview: invalid slice key");
     }
 
     @Override
     boolean setItem(long o, long key, long v) {
         checkLive(o);
         if (Native.getInt(o + V_READONLY) != 0) throw rt.typeError("cannot modify read-only memory");
-        long n = get(o, SHAPE0), buf = get(o, V_BUF), stride = get(o, STRIDE0);
-        if (heap.typeOf(key) == rt.sliceType) {
-            long[] s = Sequences.sliceIndices(rt, key, n);
-            byte[] b = BufferProtocol.bytesOrNull(rt, v);
-            if (b == null) throw rt.typeError("a bytes-like object is required, not '" + rt.ops.typeName(v) + "'");
-            if (b.length != s[3]) throw rt.error("ValueError", "memoryview assignment: lvalue and rvalue have different structures");
-            for (int i = 0; i < b.length; i++) Native.putByte(buf + (s[0] + i * s[2]) * stride, b[i]);
+        int f = fmt(o), nd = ndim(o);
+        if (nd == 0) {
+            if (key == rt.ellipsis || (heap.typeOf(key) == heap.tuples && TupleType.size(key) == 0)) {
+                pack(f, get(o, V_BUF), v);
+                return true;
+            }
+            throw rt.typeError("invalid indexing of 0-dim memory");
+        }
+        if (isIndex(key)) {
+            if (nd > 1) throw rt.error("NotImplementedError", "sub-views are not implemented");
+            pack(f, lookup(o, get(o, V_BUF), 0, asSsize(key)), v);
             return true;
         }
-        long i = index(key, n);
-        if (!(rt.ops.baseView(v) instanceof IntType)) throw rt.typeError("memoryview: invalid type for format 'B'");
-        long x = IntType.fitsLong(v) ? IntType.asLong(v) : -1;
-        if (x < 0 || x > 255) throw rt.error("ValueError", "memoryview: invalid value for format 'B'");
-        Native.putByte(buf + i * stride, (byte) x);
-        return true;
+        if (heap.typeOf(key) == rt.sliceType && nd == 1) {
+            setSlice(o, key, v);
+            return true;
+        }
+        if (tupleOf(key, false)) {
+            if (TupleType.size(key) < nd) throw rt.error("NotImplementedError", "sub-views are not implemented");
+            pack(f, fromTuple(o, key), v);
+            return true;
+        }
+        if (heap.typeOf(key) == rt.sliceType || tupleOf(key, true)) {
+            throw rt.error("NotImplementedError", "memoryview slice assignments are currently restricted to ndim = 1");
+        }
+        throw rt.typeError("memoryview: invalid slice key");
+    }
+
+    /** m[slice] = exporter: same format and shape (copy_single), copied through a snapshot as memmove. */
+    private void setSlice(long o, long key, long v) {
+        int srcFormat;
+        long srcItemsize;
+        long[] srcShape;
+        byte[] src;
+        if (heap.typeOf(v) == this) {
+            checkLive(v);
+            srcFormat = fmt(v);
+            srcItemsize = itemsize(v);
+            srcShape = shapes(v);
+            src = bytes(v, false);
+        } else {
+            src = BufferProtocol.bytesOrNull(rt, v);
+            if (src == null) throw rt.typeError("a bytes-like object is required, not '" + rt.ops.typeName(v) + "'");
+            srcFormat = 'B';
+            srcItemsize = 1;
+            srcShape = new long[] {src.length};
+        }
+        long[] s = Sequences.sliceIndices(rt, key, shape(o, 0));
+        long isz = itemsize(o);
+        if (srcFormat != fmt(o) || srcItemsize != isz || srcShape.length != 1 || srcShape[0] != s[3]) {
+            throw rt.error("ValueError", "memoryview assignment: lvalue and rvalue have different structures");
+        }
+        long buf = get(o, V_BUF), stride = stride(o, 0);
+        for (int i = 0; i < s[3]; i++) Native.copyFrom(src, (int) (i * isz), buf + (s[0] + i * s[2]) * stride, (int) isz);
     }
 
     @Override
@@ -310,7 +745,9 @@ final class MemoryViewType extends ExtType {
     @Override
     long iter(long o) {
         checkLive(o);
-        return BytesMethods.iterOver(rt, bytes(o));
+        if (ndim(o) == 0) throw rt.typeError("invalid indexing of 0-dim memory");
+        if (ndim(o) != 1) throw rt.error("NotImplementedError", "multi-dimensional sub-views are not implemented");
+        return iterType.create(o);
     }
 
     @Override
@@ -323,8 +760,87 @@ final class MemoryViewType extends ExtType {
         return create(v[0]);
     }
 
+    /** memory_cast: a new view of the same memory, 1-D in {@code format}, then shaped by {@code shapeObj} (or 0). */
+    private long cast(long o, long formatObj, long shapeObj) {
+        checkLive(o);
+        if ((Native.getInt(o + FLAGS) & C) == 0) throw rt.typeError("memoryview: casts are restricted to C-contiguous views");
+        int nd = ndim(o);
+        if ((shapeObj != 0 || nd != 1) && zeroInShape(o)) throw rt.typeError("memoryview: cannot cast view with zeros in shape or strides");
+        long[] shape = null;
+        if (shapeObj != 0) {
+            if (heap.typeOf(shapeObj) != heap.lists && heap.typeOf(shapeObj) != heap.tuples) throw rt.typeError("shape must be a list or a tuple");
+            long n = heap.typeOf(shapeObj) == heap.tuples ? TupleType.size(shapeObj) : dev.refheap.object.ListType.size(shapeObj);
+            if (n > MAX_NDIM) throw rt.error("ValueError", "memoryview: number of dimensions must not exceed 64");
+            if (nd != 1 && n != 1) throw rt.typeError("memoryview: cast must be 1D -> ND or ND -> 1D");
+            shape = new long[(int) n];
+            for (int i = 0; i < n; i++) {
+                long x = heap.typeOf(shapeObj) == heap.tuples ? TupleType.item(shapeObj, i) : dev.refheap.object.ListType.item(shapeObj, i);
+                shape[i] = x;  // checked below, after the format (cast_to_1D runs first)
+            }
+        }
+        // cast_to_1D
+        String f = StrType.value(formatObj);
+        for (int i = 0; i < f.length(); i++) {
+            if (f.charAt(i) > 127) throw rt.error("UnicodeEncodeError", "'ascii' codec can't encode character in position " + i);
+        }
+        boolean at = f.startsWith("@");
+        String core = at ? f.substring(1) : f;
+        int dest = core.length() == 1 ? core.charAt(0) : 0;
+        int isz = itemsizeOf(dest);
+        if (isz < 0) throw rt.error("ValueError", "memoryview: destination format must be a native single character format prefixed with an optional '@'");
+        if (!isByteFormat(fmt(o)) && !isByteFormat(dest)) throw rt.typeError("memoryview: cannot cast between two non-byte formats");
+        long len = get(o, V_LEN);
+        if (len % isz != 0) throw rt.typeError("memoryview: length is not a multiple of itemsize");
+        long[] dims;
+        if (shape == null) {
+            dims = new long[] {len / isz};
+        } else {
+            dims = new long[shape.length];
+            long prod = 1;
+            for (int i = 0; i < shape.length; i++) {
+                long x = shape[i];
+                if (!(heap.typeOf(x) instanceof IntType)) throw rt.typeError("memoryview.cast(): elements of shape must be integers");
+                if (!IntType.fitsLong(x)) throw rt.error("OverflowError", "Python int too large to convert to C ssize_t");
+                long d = IntType.asLong(x);
+                if (d <= 0) throw rt.error("ValueError", "memoryview.cast(): elements of shape must be integers > 0");
+                if (d > Long.MAX_VALUE / prod) throw rt.error("ValueError", "memoryview.cast(): product(shape) > SSIZE_MAX");
+                prod *= d;
+                dims[i] = d;
+            }
+            if (prod > Long.MAX_VALUE / isz || prod * isz != len) throw rt.typeError("memoryview: product(shape) * itemsize != buffer size");
+        }
+        long[] strides = new long[dims.length];
+        long sd = isz;
+        for (int d = dims.length - 1; d >= 0; d--) {
+            strides[d] = sd;
+            sd *= dims[d];
+        }
+        long mbuf = get(o, MBUF);
+        heap.incref(mbuf);
+        return view(mbuf, get(o, V_BUF), Native.getInt(o + V_READONLY) != 0, dest | (at ? AT : 0), isz, dims, strides);
+    }
+
+    private boolean zeroInShape(long m) {
+        for (int d = 0; d < ndim(m); d++) if (shape(m, d) == 0) return true;
+        return false;
+    }
+
+    /** tolist_rec: nested lists of the items (the item itself for 0 dimensions). */
+    private long toList(long m, long p, int dim) {
+        if (ndim(m) == 0) return unpack(fmt(m), p);
+        long n = shape(m, dim), l = heap.lists.alloc(0);
+        for (long i = 0; i < n; i++) {
+            long q = p + i * stride(m, dim);
+            long x = dim == ndim(m) - 1 ? unpack(fmt(m), q) : toList(m, q, dim + 1);
+            heap.lists.append(l, x);
+            heap.decref(x);
+        }
+        return l;
+    }
+
     void install() {
         heap.register(mbufType);
+        iterType.install();
         heap.dicts.setItem(rt.builtinsDict, "memoryview", address());
         TypeMethodsAccess.def(rt, this, "release", (s, a, o, n, kw) -> {
             Args.exactly(rt, "release", n, kw, 0);
@@ -332,34 +848,38 @@ final class MemoryViewType extends ExtType {
             return Builtins.incref(heap, heap.None);
         });
         TypeMethodsAccess.def(rt, this, "tobytes", (s, a, o, n, kw) -> {
-            Args.range(rt, "tobytes", n, kw, 0, 1);
-            return heap.bytes.of(liveBytes(s));
+            long[] v = ExecBuiltins.bind(rt, "tobytes", new String[] {"order"}, 0, 1, 0, a, o, n, kw);
+            checkLive(s);
+            boolean fortran = false;
+            if (v[0] != 0 && v[0] != heap.None) {
+                if (!Heap.isStr(v[0])) throw rt.typeError("tobytes() argument 'order' must be str or None, not " + rt.ops.typeName(v[0]));
+                String ord = StrType.value(v[0]);
+                if (!ord.equals("C") && !ord.equals("F") && !ord.equals("A")) throw rt.error("ValueError", "order must be 'C', 'F' or 'A'");
+                fortran = ord.equals("F") || (ord.equals("A") && (Native.getInt(s + FLAGS) & (C | FORTRAN)) == FORTRAN);
+            }
+            return heap.bytes.of(bytes(s, fortran));
         });
         TypeMethodsAccess.def(rt, this, "tolist", (s, a, o, n, kw) -> {
             Args.exactly(rt, "tolist", n, kw, 0);
-            long l = heap.lists.alloc(0);
-            for (byte c : liveBytes(s)) {
-                long x = heap.ints.of(c & 0xff);
-                heap.lists.append(l, x);
-                heap.decref(x);
-            }
-            return l;
+            checkLive(s);
+            return toList(s, get(s, V_BUF), 0);
         });
         TypeMethodsAccess.def(rt, this, "hex", (s, a, o, n, kw) -> {
-            Args.exactly(rt, "hex", n, kw, 0);
-            StringBuilder sb = new StringBuilder();
-            for (byte c : liveBytes(s)) sb.append(String.format("%02x", c & 0xff));
-            return heap.strs.of(sb.toString());
+            long[] v = ExecBuiltins.bind(rt, "hex", new String[] {"sep", "bytes_per_sep"}, 0, 2, 0, a, o, n, kw);
+            byte[] b = liveBytes(s);
+            return heap.strs.of(BytesMethods.hex(rt, b, v[0], v[1] != 0 ? Builtins.intArg(rt, v[1]) : 1));
         });
         TypeMethodsAccess.def(rt, this, "toreadonly", (s, a, o, n, kw) -> {
             Args.exactly(rt, "toreadonly", n, kw, 0);
             checkLive(s);
             long mbuf = get(s, MBUF);
             heap.incref(mbuf);
-            return view(mbuf, get(s, V_BUF), get(s, SHAPE0), get(s, STRIDE0), true);
+            return view(mbuf, get(s, V_BUF), true, Native.getInt(s + V_FORMAT), itemsize(s), shapes(s), strides(s));
         });
         TypeMethodsAccess.def(rt, this, "cast", (s, a, o, n, kw) -> {
-            throw rt.error("NotImplementedError", "refheap does not support memoryview.cast yet");
+            long[] v = ExecBuiltins.bind(rt, "cast", new String[] {"format", "shape"}, 0, 2, 1, a, o, n, kw);
+            if (!Heap.isStr(v[0])) throw rt.typeError("cast() argument 'format' must be str, not " + rt.ops.typeName(v[0]));
+            return cast(s, v[0], v[1]);
         });
         TypeMethodsAccess.def(rt, this, "__enter__", (s, a, o, n, kw) -> {
             Args.exactly(rt, "__enter__", n, kw, 0);
@@ -371,7 +891,4 @@ final class MemoryViewType extends ExtType {
             return Builtins.incref(heap, heap.None);
         });
     }
-
-    static Heap heapOf(Runtime rt) { return rt.heap; }
-    static long listSize(long l) { return ListType.size(l); }
 }

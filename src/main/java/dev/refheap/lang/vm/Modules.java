@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The built-in modules the VM itself provides: {@code sys}, {@code gc}, {@code ctypes}, {@code weakref},
+ * The built-in modules the VM itself provides: {@code sys}, {@code gc}, {@code ctypes},
  * {@code _weakref}, {@code time}, {@code builtins}, {@code refheap} (the importer's
  * {@code NativeModules} adds those written in {@code lang.modules}). Each is created on first
  * import and kept in {@code sys.modules}; misuse raises CPython's exception types with its messages.
@@ -41,7 +41,7 @@ final class Modules {
 
     static boolean isBuiltinName(String name) {
         return switch (name) {
-            case "sys", "gc", "ctypes", "weakref", "_weakref", "time", "builtins", "refheap" -> true;
+            case "sys", "gc", "ctypes", "_weakref", "time", "builtins", "refheap" -> true;
             default -> false;
         };
     }
@@ -52,7 +52,6 @@ final class Modules {
             case "sys" -> sys(rt);
             case "gc" -> gc(rt);
             case "ctypes" -> Ctypes.module(rt);
-            case "weakref" -> weakref(rt);
             case "_weakref" -> WeakrefNative.module(rt);
             case "time" -> time(rt);
             case "builtins" -> builtins(rt);
@@ -61,10 +60,13 @@ final class Modules {
         };
     }
 
-    static void def(Runtime rt, long module, String name, Builtin impl) {
+    static void def(Runtime rt, long module, String name, Builtin impl) { def(rt, module, name, null, impl); }
+
+    /** The same, with the docstring the function carries ({@code null}: none carried). */
+    static void def(Runtime rt, long module, String name, String doc, Builtin impl) {
         long modName = rt.heap.dicts.getItem(ModuleType.dict(module), "__name__");
         if (modName != 0 && rt.heap.typeOf(modName) == rt.heap.strs) impl = ModuleArity.wrap(rt, StrType.value(modName) + "." + name, impl);
-        long f = rt.builtinFunctionType.create(name, impl, 0, null);
+        long f = rt.builtinFunctionType.create(name, impl, 0, null, doc);
         rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
         rt.heap.decref(f);
     }
@@ -195,6 +197,10 @@ final class Modules {
         if (prefix != null) {
             for (String k : new String[] {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"}) set(rt, m, k, heap.strs.of(prefix));
         }
+        // sys.executable: the launcher that runs refheap as python3 runs CPython (it passes its path), '' when unknown, as CPython
+        String executable = System.getProperty("refheap.executable", "");
+        set(rt, m, "executable", heap.strs.of(executable));
+        set(rt, m, "_base_executable", heap.strs.of(executable));
         set(rt, m, "meta_path", heap.lists.alloc(0, false));
         set(rt, m, "path_hooks", heap.lists.alloc(0, false));
         set(rt, m, "dont_write_bytecode", rt.ops.bool(false));
@@ -424,7 +430,7 @@ final class Modules {
         return t;
     }
 
-    // ---- weakref ----------------------------------------------------------------------------------
+    // ---- gc helpers ----------------------------------------------------------------------------------
 
     /**
      * The argument tuple a METH_VARARGS builtin receives in 3.11 (gc.set_threshold,
@@ -453,75 +459,6 @@ final class Modules {
         for (int i = 0; i < n; i++) gc.setThreshold(i, v[i]);
     }
 
-    private static long weakref(Runtime rt) {
-        Heap heap = rt.heap;
-        long m = rt.moduleType.create("weakref");
-        // the same objects as _weakref's (weakref.py: from _weakref import ref, proxy, ...)
-        long native_ = importModule(rt, "_weakref");
-        try {
-            long nd = ModuleType.dict(native_);
-            for (String name : new String[] {"ref", "ReferenceType", "ProxyType", "CallableProxyType", "proxy", "getweakrefcount",
-                    "getweakrefs", "_remove_dead_weakref"}) {
-                heap.dicts.setItem(ModuleType.dict(m), name, heap.dicts.getItem(nd, name));
-            }
-        } finally {
-            heap.decref(native_);
-        }
-        rt.runModuleSource(m, "weakref", WEAKREF_PY);
-        return m;
-    }
-
-    /** weakref.finalize, written in Python on top of ref callbacks (refheap's own implementation). */
-    private static final String WEAKREF_PY = """
-            ProxyTypes = (ProxyType, CallableProxyType)
-
-            class finalize:
-                _registry = {}
-
-                def __init__(self, obj, func, *args, **kwargs):
-                    self._ref = ref(obj, self)
-                    self._func = func
-                    self._args = args
-                    self._kwargs = kwargs
-                    self.atexit = True
-                    finalize._registry[id(self)] = self
-
-                def __call__(self, _=None):
-                    if finalize._registry.pop(id(self), None) is None:
-                        return None
-                    func, args, kwargs = self._func, self._args, self._kwargs
-                    self._func = self._args = self._kwargs = None
-                    return func(*args, **kwargs)
-
-                def detach(self):
-                    if finalize._registry.pop(id(self), None) is None:
-                        return None
-                    obj = self._ref()
-                    if obj is None:
-                        return None
-                    info = (obj, self._func, self._args, self._kwargs)
-                    self._func = self._args = self._kwargs = None
-                    return info
-
-                def peek(self):
-                    obj = self._ref()
-                    if obj is None or id(self) not in finalize._registry:
-                        return None
-                    return (obj, self._func, self._args, self._kwargs)
-
-                @property
-                def alive(self):
-                    return id(self) in finalize._registry
-
-            def _exitfunc():
-                # at exit: the live finalizers whose atexit is true, newest first
-                pending = list(finalize._registry.values())
-                while pending:
-                    f = pending.pop()
-                    if f.atexit:
-                        f()
-            """;
-
     // ---- time, builtins ---------------------------------------------------------------------------------
 
     private static long time(Runtime rt) {
@@ -543,6 +480,7 @@ final class Modules {
             Clocks.sleep(rt, nanos);
             return none(heap);
         });
+        TimeCalendar.install(rt, m);
         return m;
     }
 

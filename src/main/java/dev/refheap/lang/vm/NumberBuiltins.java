@@ -65,6 +65,13 @@ final class NumberBuiltins {
             Args.exactly(rt, "conjugate", n, kw, 0);
             return heap.typeOf(s) == heap.floats ? Builtins.incref(heap, s) : heap.floats.of(FloatType.value(s));
         });
+        classMethod(rt, F, "__getformat__", (s, a, o, n, kw) -> {  // the JVM's doubles and floats are IEEE 754, stored little-endian here
+            Args.exactly(rt, "__getformat__", n, kw, 1);
+            if (!Heap.isStr(a[o])) throw rt.typeError("__getformat__() argument must be str, not " + rt.ops.typeName(a[o]));
+            String t = StrType.value(a[o]);
+            if (!t.equals("double") && !t.equals("float")) throw rt.error("ValueError", "__getformat__() argument 1 must be 'double' or 'float'");
+            return heap.strs.of("IEEE, little-endian");
+        });
         classMethod(rt, F, "fromhex", (s, a, o, n, kw) -> {
             Args.exactly(rt, "fromhex", n, kw, 1);
             if (!Heap.isStr(a[o])) throw rt.typeError("bad argument type for built-in operation");

@@ -910,10 +910,7 @@ final class Ops {
                 case "tb_next": { long n = TracebackType.next(o); return incref(n == 0 ? heap.None : n); }
                 case "tb_frame": return incref(TracebackType.frame(o));
                 case "tb_lineno": return heap.ints.of(TracebackType.lineno(o));
-                case "tb_lasti": {  // 2 * the instruction's index in refheap's code, as code.co_positions() counts (SysInfo.positions)
-                    int lasti = TracebackType.lasti(o);
-                    return heap.ints.of(lasti < 0 ? -1 : 2L * lasti);
-                }
+                case "tb_lasti": return heap.ints.of(TracebackType.lasti(o));  // 3.11's byte offset
                 default:
             }
         }
@@ -1193,8 +1190,11 @@ final class Ops {
                 }
             }
         }
+        // getAttr can run Python code (a descriptor's __get__, __getattr__) whose own LOAD_METHODs
+        // fill the interpreter's shared out array: write both words only after it returned
+        long v = getAttr(o, nameObj, name);
         out[0] = 0;
-        out[1] = getAttr(o, nameObj, name);
+        out[1] = v;
     }
 
     // ---- calls -------------------------------------------------------------------------------
@@ -1404,8 +1404,9 @@ final class Ops {
             PyType other = (ta == heap.strs || ta == heap.lists || ta == heap.tuples) ? tb : ta;
             throw rt.typeError("can't multiply sequence by non-int of type '" + other.name() + "'");
         }
-        if (op.base() == BinaryOp.REMAINDER && baseView(a) == heap.bytes) {  // bytes_mod: printf-style formatting of bytes
-            throw rt.error("NotImplementedError", "refheap does not support %-formatting of bytes yet");
+        if (op.base() == BinaryOp.REMAINDER && (baseView(a) == heap.bytes || baseView(a) == rt.byteArrayType)) {
+            // bytes_mod / bytearray_mod: printf-style formatting of bytes
+            return Formats.percentBytes(rt, BufferProtocol.bytesOrNull(rt, a), b, baseView(a) == rt.byteArrayType);
         }
         String symbol = op == BinaryOp.POWER ? "** or pow()" : op.symbol;  // as CPython's ternary_op reports it
         throw rt.typeError("unsupported operand type(s) for " + symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
@@ -1547,7 +1548,8 @@ final class Ops {
             if (r != null) return r;
         }
         if (op == 2 || op == 3) {
-            boolean eq = eq(a, b);
+            // memory_richcompare has no identity shortcut: a view holding a NaN is not equal to itself
+            boolean eq = a == b && heap.typeOf(a) == rt.memoryViewType ? rt.memoryViewType.eq(a, b) : eq(a, b);
             return op == 2 ? eq : !eq;
         }
         int c = order(op, a, b);

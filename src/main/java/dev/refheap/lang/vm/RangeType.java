@@ -116,6 +116,39 @@ final class RangeType extends LangType {
         return it;
     }
 
+    /**
+     * range.__reversed__ (range_reverse): range(start + (len-1)*step, start - step, -step) as a
+     * range_iterator when start, step, -step, start - step and len fit a C long, else as a
+     * longrange_iterator.
+     */
+    long reversedIter(long r) {
+        if (!isBig(r)) {
+            long start = start(r), step = step(r), len = length(r);
+            boolean fits = step != Long.MIN_VALUE;
+            try {
+                Math.subtractExact(start, step);
+            } catch (ArithmeticException e) {
+                fits = false;
+            }
+            if (fits) {
+                long it = heap.allocObject(iterType, 0);
+                Native.putLong(it + 16, start + (len - 1) * step);
+                Native.putLong(it + 24, -step);
+                Native.putLong(it + 32, len);
+                return it;
+            }
+        }
+        BigInteger len = bigLength(r), step = bigStep(r);
+        long last = heap.ints.of(bigStart(r).add(len.subtract(BigInteger.ONE).multiply(step)));
+        long neg = heap.ints.of(step.negate());
+        try {
+            return longIterType.create(last, neg, get(r, LENGTH));
+        } finally {
+            heap.decref(last);
+            heap.decref(neg);
+        }
+    }
+
     @Override
     public void references(long o, LongConsumer visit) {
         for (int off = START; off <= LENGTH; off += 8) visitField(o, off, visit);

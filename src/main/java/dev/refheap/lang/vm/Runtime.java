@@ -678,7 +678,8 @@ public final class Runtime implements AutoCloseable {
 
     /**
      * What CPython 3.11 does after the program when the process exits (Py_FinalizeEx), as far as a
-     * program can see it: weakref.finalize's atexit callbacks (newest first); the release of the
+     * program can see it: the atexit callbacks, newest first (weakref.finalize's among them: CPython's
+     * weakref.py registers finalize._exitfunc with atexit when the first finalize is made); the release of the
      * exception that ended the program ({@code uncaught}, may be null: sys.last_value); sys.modules
      * emptied and a collection; the globals of modules still alive cleared, names starting with '_'
      * first, and a last collection. The finalizers and weakref callbacks this triggers run, and
@@ -686,17 +687,6 @@ public final class Runtime implements AutoCloseable {
      */
     public void finalizeAtExit(PyException uncaught) {
         for (int i = exitHooks.size() - 1; i >= 0; i--) exitHooks.get(i).run();
-        long weakrefModule = heap.dicts.getItem(sysModules, "weakref");
-        if (weakrefModule != 0 && heap.typeOf(weakrefModule) == moduleType) {
-            long exitfunc = heap.dicts.getItem(ModuleType.dict(weakrefModule), "_exitfunc");
-            if (exitfunc != 0) {
-                try {
-                    heap.decref(ops.call(exitfunc, new long[0], 0, 0, 0));
-                } catch (PyException e) {
-                    writeUnraisable(e.exc(), "Exception ignored in atexit callback: " + ops.repr(exitfunc));
-                }
-            }
-        }
         if (uncaught != null) {
             long exc = uncaught.exc();
             held.remove(Long.valueOf(exc)); // formatUncaught handed its reference to the runtime's roots

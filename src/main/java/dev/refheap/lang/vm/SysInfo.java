@@ -292,34 +292,60 @@ final class SysInfo {
     }
 
     /**
-     * code.co_positions(): an iterator of (line, end_line, col, end_col) per instruction (None for
-     * an absent part). refheap's code has no CACHE, PRECALL or RESUME units, so the entries are one
-     * per refheap instruction, which is what tb_lasti // 2 indexes (tb_lasti is 2 * the instruction's
-     * index in refheap's code, not CPython's offset); the iterator is a list's, not CPython's
-     * positionsiterator.
+     * code.co_positions(), co_lines() and _varname_from_oparg(i), over 3.11's code units
+     * ({@link dev.refheap.lang.bytecode.CpythonLayout}): one positions entry per code unit (caches,
+     * PRECALL, RESUME and EXTENDED_ARG included), so tb_lasti // 2 and f_lasti // 2 index them as
+     * traceback and inspect do. The iterators are a list's, not CPython's positionsiterator and
+     * lineiterator.
      */
     static void installCodeMethods(Runtime rt) {
         TypeMethodsAccess.def(rt, rt.codeType, "co_positions", (self, a, o, n, kw) -> {
-            if (n != 0 || kw != 0 && TupleType.size(kw) > 0) throw rt.typeError("code.co_positions() takes no arguments (" + n + " given)");
-            return positions(rt, rt.codeType.code(self).unit);
+            noArguments(rt, "co_positions", n, kw);
+            var layout = rt.codeType.code(self).layout();
+            long list = rt.heap.lists.alloc(layout.units);
+            for (int u = 0; u < layout.units; u++) {
+                var p = layout.position(u);
+                dev.refheap.object.ListType.setItemSteal(list, u, intsOrNone(rt, p.line(), p.endLine(), p.col(), p.endCol()));
+            }
+            return iterOver(rt, list);
+        });
+        TypeMethodsAccess.def(rt, rt.codeType, "co_lines", (self, a, o, n, kw) -> {
+            noArguments(rt, "co_lines", n, kw);
+            var layout = rt.codeType.code(self).layout();
+            long list = rt.heap.lists.alloc(layout.lineEntryCount());
+            for (int k = 0; k < layout.lineEntryCount(); k++) {
+                int[] e = layout.lineEntry(k);
+                dev.refheap.object.ListType.setItemSteal(list, k, intsOrNone(rt, e[0], e[1], e[2]));
+            }
+            return iterOver(rt, list);
+        });
+        TypeMethodsAccess.def(rt, rt.codeType, "_varname_from_oparg", (self, a, o, n, kw) -> {
+            if (kw != 0 && TupleType.size(kw) > 0) throw rt.typeError("_varname_from_oparg() takes no keyword arguments");
+            if (n != 1) throw rt.typeError("_varname_from_oparg() takes exactly one argument (" + n + " given)");
+            var names = rt.codeType.code(self).unit.localsplusNames();
+            long i = Builtins.intArg(rt, a[o]);
+            if (i < 0 || i >= names.size()) throw rt.error("IndexError", "tuple index out of range");
+            return rt.heap.strs.internedOf(names.get((int) i));
         });
     }
 
-    private static long positions(Runtime rt, dev.refheap.lang.bytecode.CodeUnit unit) {
+    private static void noArguments(Runtime rt, String name, int n, long kw) {
+        if (n != 0 || kw != 0 && TupleType.size(kw) > 0) throw rt.typeError("code." + name + "() takes no arguments (" + n + " given)");
+    }
+
+    /** A tuple of the ints {@code v}, None for each negative one. */
+    private static long intsOrNone(Runtime rt, int... v) {
         Heap heap = rt.heap;
-        int count = unit.instructionCount();
-        long list = heap.lists.alloc(count);
-        for (int i = 0; i < count; i++) {
-            var p = unit.position(i);
-            long t = heap.tuples.alloc(4);
-            int[] v = {p.line(), p.endLine(), p.col(), p.endCol()};
-            for (int k = 0; k < 4; k++) TupleType.setItemSteal(t, k, v[k] < 0 ? Builtins.incref(heap, heap.None) : heap.ints.of(v[k]));
-            dev.refheap.object.ListType.setItemSteal(list, i, t);
-        }
+        long t = heap.tuples.alloc(v.length);
+        for (int k = 0; k < v.length; k++) TupleType.setItemSteal(t, k, v[k] < 0 ? Builtins.incref(heap, heap.None) : heap.ints.of(v[k]));
+        return t;
+    }
+
+    private static long iterOver(Runtime rt, long list) {
         try {
             return rt.ops.iter(list);
         } finally {
-            heap.decref(list);
+            rt.heap.decref(list);
         }
     }
 
@@ -336,8 +362,10 @@ final class SysInfo {
             case "co_stacksize" -> heap.ints.of(unit.stacksize());
             case "co_cellvars" -> names(rt, unit, dev.refheap.lang.bytecode.CodeUnit.KIND_CELL, true);
             case "co_freevars" -> names(rt, unit, dev.refheap.lang.bytecode.CodeUnit.KIND_FREE, false);
-            case "co_code", "co_lnotab", "co_linetable", "co_exceptiontable", "co_lines", "_varname_from_oparg" ->
-                    throw rt.error("NotImplementedError", "refheap does not support code." + name + " yet (its bytecode is not CPython's byte string)");
+            case "co_code" -> heap.bytes.of(rt.codeType.code(code).layout().code());
+            case "co_exceptiontable" -> heap.bytes.of(rt.codeType.code(code).layout().exceptionTable());
+            case "co_lnotab", "co_linetable" ->
+                    throw rt.error("NotImplementedError", "refheap does not support code." + name + " yet (co_lines() and co_positions() give what it encodes)");
             default -> 0;
         };
     }
@@ -352,7 +380,7 @@ final class SysInfo {
         return t;
     }
 
-    /** frame attributes Ops does not answer: f_back, f_lasti refused. */
+    /** frame attributes Ops does not answer: f_back, f_lasti; f_trace* refused. */
     static long frameAttr(Runtime rt, Frame f, String name) {
         return switch (name) {
             case "f_back" -> {
@@ -364,11 +392,34 @@ final class SysInfo {
                 long back = f.frameObject != 0 ? FrameType.back(f.frameObject) : 0;  // take_ownership's link
                 yield Builtins.incref(rt.heap, back != 0 ? back : rt.heap.None);
             }
-            case "f_lasti", "f_trace", "f_trace_lines", "f_trace_opcodes" ->
+            case "f_lasti" -> rt.heap.ints.of(lastiBytes(rt, f));
+            case "f_trace", "f_trace_lines", "f_trace_opcodes" ->
                     throw rt.error("NotImplementedError", "refheap does not support frame." + name + " yet");
             case "f_builtins" -> Builtins.incref(rt.heap, f.builtins);
             default -> 0;
         };
+    }
+
+    /**
+     * frame.f_lasti: 3.11's byte offset of the frame's last instruction (CpythonLayout); an
+     * unstarted generator's frame stands on RETURN_GENERATOR; a frame whose CALL entered a Python
+     * function inline stands on that CALL's last cache entry, as in 3.11 (a call through C: on the CALL).
+     */
+    private static int lastiBytes(Runtime rt, Frame f) {
+        var layout = f.code.layout();
+        if (layout.returnGenerator >= 0 && f.owner == Frame.OWNED_BY_GENERATOR && f.pc <= f.code.prologue && !f.yielded) {
+            return 2 * layout.returnGenerator;
+        }
+        int bytes = layout.lastiBytes(f.lasti);
+        if (f.code.ops[f.lasti] == Op.CALL) {
+            for (Frame g = rt.interpreter.currentFrame(); g != null && g != f; g = g.back) {
+                if (g.back == f) {
+                    if (g.callBase >= 0) bytes += 2 * dev.refheap.lang.bytecode.CpythonLayout.CALL_CACHES;
+                    break;
+                }
+            }
+        }
+        return bytes;
     }
 
     static PyType typeOf(Runtime rt, long o) { return rt.heap.typeOf(o); }

@@ -261,8 +261,9 @@ final class TracebackFormatter {
             String file = StrType.value(Native.getLong(fr.codeObj + CodeType.FILENAME));
             String name = StrType.value(Native.getLong(fr.codeObj + CodeType.NAME));
             CodeUnit unit = fr.code.unit;
-            int lasti = TracebackType.lasti(t);
-            CodeUnit.Position p = lasti >= 0 && lasti < unit.instructionCount() ? unit.position(lasti) : null;
+            int lasti = TracebackType.lasti(t);  // 3.11's byte offset: lasti // 2 indexes co_positions(), as traceback.py reads it
+            var layout = fr.code.layout();
+            CodeUnit.Position p = lasti >= 0 && lasti / 2 < layout.units ? layout.position(lasti / 2) : null;
             if (p == null || p.line() < 0) {
                 out.add(new FrameSummary(file, TracebackType.lineno(t), name, null));
             } else {

@@ -25,7 +25,7 @@ final class TracebackType extends LangType {
     static long next(long tb) { return get(tb, NEXT); }
     static long frame(long tb) { return get(tb, FRAME); }
     static int lineno(long tb) { return Native.getInt(tb + LINENO); }
-    /** The index of the instruction that was running in the frame (refheap counts instructions, not bytes). */
+    /** 3.11's tb_lasti: the byte offset of the running instruction in the frame's code as 3.11 lays it out (CpythonLayout), -1 for none. */
     static int lasti(long tb) { return Native.getInt(tb + LASTI); }
 
     @Override public void traverse(long o, LongConsumer visit) { visitField(o, NEXT, visit); visitField(o, FRAME, visit); }

@@ -101,6 +101,7 @@ final class TypeCall {
         Heap heap = rt.heap;
         PyType base = c.builtinBase;
         if (c.exceptionBased) {
+            if (base instanceof ExceptionGroups.GroupType) return ExceptionGroups.construct(rt, c, a, o, n, kw);
             long self = c.allocInstance();
             long args = heap.tuples.alloc(n - Args.nkw(kw));
             for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
@@ -438,7 +439,8 @@ final class TypeCall {
 
     /** The tp_new a type's instances get from it, for tp_new_wrapper's safety test (the exceptions share BaseException's). */
     private static PyType newKind(Runtime rt, PyType t) {
-        return t instanceof ExceptionType && !(t instanceof ExceptionGroups.GroupType) ? rt.baseException : t;
+        if (t instanceof ExceptionGroups.GroupType) return rt.exceptionType("BaseExceptionGroup");  // ExceptionGroup inherits its tp_new
+        return t instanceof ExceptionType ? rt.baseException : t;
     }
 
     /**

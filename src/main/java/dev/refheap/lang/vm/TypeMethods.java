@@ -121,6 +121,7 @@ final class TypeMethods {
             for (long i = 0; i < ListType.size(s); i++) if (rt.ops.eq(ListType.item(s, i), v)) c++;
             return heap.ints.of(c);
         });
+        def0(L, "__reversed__", s -> rt.iterType.createReverse(IterType.Kind.LIST_REVERSE, s));
         def0(L, "clear", s -> { heap.lists.clear(s); return none(); });
         def0(L, "copy", s -> {  // list_slice(self, 0, len): exactly len items, read from the list's own layout
             long n = ListType.size(s);
@@ -240,6 +241,11 @@ final class TypeMethods {
             heap.dicts.delItem(s, k);
             return t;
         });
+        def0(D, "__reversed__", s -> rt.iterType.createReverse(IterType.Kind.DICT_REVERSE_KEYS, s));
+        for (IterType.Kind k : new IterType.Kind[] {IterType.Kind.DICT_KEYS, IterType.Kind.DICT_VALUES, IterType.Kind.DICT_ITEMS}) {
+            def0(rt.dictViews.get(k), "__reversed__", s -> rt.iterType.createReverse(IterType.reverseOf(k), DictViewType.dict(s)));
+        }
+        def0(rt.rangeType, "__reversed__", s -> rt.rangeType.reversedIter(s));
         def0(D, "keys", s -> DictViewType.create(rt, s, IterType.Kind.DICT_KEYS));
         def0(D, "values", s -> DictViewType.create(rt, s, IterType.Kind.DICT_VALUES));
         def0(D, "items", s -> DictViewType.create(rt, s, IterType.Kind.DICT_ITEMS));

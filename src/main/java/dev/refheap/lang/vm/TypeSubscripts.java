@@ -14,8 +14,7 @@ final class TypeSubscripts {
 
     /** The builtin types whose __class_getitem__ makes a GenericAlias in 3.11 (by tp_name). */
     private static final Set<String> GENERIC = Set.of("list", "dict", "tuple", "set", "frozenset", "type",
-            "enumerate", "zip", "map", "filter", "reversed", "range_iterator", "dict_keys", "dict_values", "dict_items",
-            "weakref", "ReferenceType", "re.Pattern", "re.Match");
+            "enumerate", "weakref", "ReferenceType", "re.Pattern", "re.Match");
 
     static long subscript(Runtime rt, long cls, long key) {
         Heap heap = rt.heap;

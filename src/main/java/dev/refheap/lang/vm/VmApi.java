@@ -23,9 +23,9 @@ public final class VmApi {
      * registers (lang.importer.NativeModules, which the VM cannot see; BuiltinModuleNamesTest
      * keeps the two lists equal), sorted as CPython sorts them.
      */
-    public static final String[] BUILTIN_MODULE_NAMES = {"_ast", "_bisect", "_codecs", "_collections", "_contextvars", "_functools", "_heapq", "_imp", "_io", "_operator",
-        "_random", "_sha512", "_sre", "_stat", "_string", "_struct", "_thread", "_tracemalloc", "_weakref", "atexit", "binascii", "builtins", "ctypes", "errno", "gc", "itertools",
-        "math", "posix", "pwd", "refheap", "sys", "time", "weakref"};
+    public static final String[] BUILTIN_MODULE_NAMES = {"_ast", "_bisect", "_blake2", "_codecs", "_collections", "_contextvars", "_functools", "_heapq", "_imp", "_io", "_md5", "_operator",
+        "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_sre", "_stat", "_string", "_struct", "_thread", "_tracemalloc", "_weakref", "atexit",
+        "binascii", "builtins", "ctypes", "errno", "gc", "itertools", "math", "posix", "pwd", "refheap", "select", "sys", "time"};
 
     public final Heap heap;
 
@@ -106,6 +106,9 @@ public final class VmApi {
 
     /** Defines {@code module.name} as a function implemented in Java. */
     public void def(long module, String name, Builtin impl) { Modules.def(rt, module, name, impl); }
+
+    /** The same, with the docstring {@code name.__doc__} gives (CPython's, for a library that copies it). */
+    public void def(long module, String name, String doc, Builtin impl) { Modules.def(rt, module, name, doc, impl); }
 
     /** Gives a native module's type its type object in this runtime; returns it. */
     public <T extends NativeType> T registerType(T type) { return heap.register(type); }
@@ -310,9 +313,14 @@ public final class VmApi {
 
     /**
      * Writes {@code data} into a writable buffer at {@code offset} (bounds checked by the caller):
-     * a bytearray; anything else is TypeError "argument must be read-write bytes-like object, not T".
+     * a bytearray or a writable C-contiguous memoryview; anything else is TypeError "argument must be
+     * read-write bytes-like object, not T".
      */
     public void writeBuffer(long o, long offset, byte[] data) {
+        if (heap.typeOf(o) == rt.memoryViewType) {
+            rt.memoryViewType.write(o, offset, data);
+            return;
+        }
         if (rt.ops.baseView(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
         for (int i = 0; i < data.length; i++) dev.refheap.memory.Native.putByte(ByteArrayType.start(o) + offset + i, data[i]);
     }

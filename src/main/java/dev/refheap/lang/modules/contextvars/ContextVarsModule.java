@@ -53,8 +53,13 @@ public final class ContextVarsModule {
             missingType = vm.registerType(new MissingType(vm));
             context.methods();
             var.methods();
-            missing = missingType.create();
+            missing = vm.hold(missingType.create());  // the module's own reference, reported as a root
             vm.setTypeAttr(token, "MISSING", missing);
+            // The thread state's reference to its current context (ts->context) is held here in Java.
+            vm.heap.addRootProvider(new dev.refheap.object.RootProvider() {
+                @Override public void visitRoots(RootVisitor v) { if (current != 0) v.root(current, 1); }
+                @Override public String rootDescription() { return "the thread state's current context"; }
+            });
         }
 
         /** context_get: the current context, made (empty) on first use; borrowed. */
@@ -183,7 +188,7 @@ public final class ContextVarsModule {
             if (n - Params.nkw(kw) < 1) throw vm.error("TypeError", "run() missing 1 required positional argument");
             if (get(ctx, ENTERED) != 0) throw vm.error("RuntimeError", "cannot enter context: " + vm.repr(ctx) + " is already entered");
             long prev = st.current();
-            put(ctx, PREV, vm.incref(prev));
+            put(ctx, PREV, prev);  // the thread state's reference moves to ctx_prev, as context_enter does
             put(ctx, ENTERED, 1);
             st.current = vm.incref(ctx);
             try {

@@ -5,7 +5,6 @@ import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
 import dev.refheap.object.BytesType;
 import dev.refheap.object.PyType;
-import java.util.function.LongConsumer;
 
 /**
  * {@code _io.BytesIO}: CPython 3.11's bytesio struct, 64 bytes plus the GC head:
@@ -26,14 +25,7 @@ final class BytesIOType extends IoType {
     }
 
     @Override
-    public void traverse(long o, LongConsumer visit) {
-        long d = get(o, DICT);
-        if (d != 0) visit.accept(d);
-    }
-
-    /** Every owned field (traverse skips all but the dict). */
-    @Override
-    public void references(long o, LongConsumer visit) { super.traverse(o, visit); }
+    protected boolean traversesDictOnly() { return true; }
 
     @Override
     public long newInstance(long[] a, int off, int n, long kwnames) {

@@ -32,6 +32,28 @@ abstract class IoType extends FieldsType {
     @Override
     public boolean allowsPythonSubclasses() { return true; }
 
+    /**
+     * Whether tp_traverse visits the instance dict only (BytesIO, StringIO: 3.11 does not traverse
+     * their buffer or decoder); every owned field is still a reference the heap verifier counts.
+     */
+    protected boolean traversesDictOnly() { return false; }
+
+    @Override
+    public void traverse(long o, java.util.function.LongConsumer visit) {
+        if (!traversesDictOnly()) {
+            super.traverse(o, visit);
+            return;
+        }
+        long d = get(o, dictOff);
+        if (d != 0) visit.accept(d);
+    }
+
+    @Override
+    public void references(long o, java.util.function.LongConsumer visit) {
+        if (traversesDictOnly()) super.traverse(o, visit);  // every owned field
+        else super.references(o, visit);
+    }
+
     @Override
     public long ownDictOffset() { return dictOff; }
 

@@ -5,7 +5,6 @@ import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
 import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
-import java.util.function.LongConsumer;
 
 /**
  * {@code _io.StringIO}: CPython 3.11's stringio struct, 120 bytes plus the GC head:
@@ -30,14 +29,7 @@ final class StringIOType extends IoType {
     }
 
     @Override
-    public void traverse(long o, LongConsumer visit) {
-        long d = get(o, DICT);
-        if (d != 0) visit.accept(d);
-    }
-
-    /** Every owned field (traverse skips all but the dict). */
-    @Override
-    public void references(long o, LongConsumer visit) { super.traverse(o, visit); }
+    protected boolean traversesDictOnly() { return true; }
 
     @Override
     protected void freeArrays(long o) {

@@ -495,6 +495,7 @@ public final class Posix {
         }
         h.dicts.setItem(d, "_have_functions", have);
         h.decref(have);
+        WaitStatus.install(vm, m);
         return m;
     }
 

@@ -1,0 +1,320 @@
+package dev.refheap.lang.bytecode;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+
+/**
+ * Where each of refheap's instructions stands in CPython 3.11's bytecode for the same code: the
+ * code-unit offsets a user sees (f_lasti, tb_lasti, co_positions(), co_lines(), dis), and the
+ * bytes 3.11's {@code co_code} and {@code co_exceptiontable} hold.
+ *
+ * <p>refheap's compiler emits 3.11's instructions one for one but leaves out the units that do no
+ * work in refheap (see src/test/resources/compiler/generate.py): the inline CACHE entries after
+ * BINARY_SUBSCR, STORE_SUBSCR, UNPACK_SEQUENCE, STORE_ATTR, LOAD_ATTR, COMPARE_OP, LOAD_GLOBAL,
+ * BINARY_OP, LOAD_METHOD, PRECALL and CALL; the PRECALL before every CALL; the RESUME at the start
+ * of every code object and after every YIELD_VALUE; a generator's RETURN_GENERATOR + POP_TOP
+ * prefix; and the EXTENDED_ARG units of arguments over 255. It also writes every jump as JUMP or
+ * POP_JUMP_IF_X to an instruction index where 3.11 has forward and backward opcodes with relative
+ * code-unit arguments. This class puts them back, as 3.11's assembler lays them out:
+ * <ul>
+ * <li>the prefix (RETURN_GENERATOR, POP_TOP if generator-like, then RESUME 0) follows the leading
+ *     COPY_FREE_VARS/MAKE_CELL instructions;
+ * <li>a CALL is preceded by PRECALL with the same argument and position; a YIELD_VALUE is followed
+ *     by RESUME 1 (2 in a {@code yield from} loop, 3 in an {@code await} loop) at its position; a
+ *     JUMP right after a YIELD_VALUE is JUMP_BACKWARD_NO_INTERRUPT;
+ * <li>EXTENDED_ARG units and caches take their instruction's position; a jump's argument is
+ *     measured from the end of its instruction (caches included) to its target's first unit (a
+ *     CALL's PRECALL), and since that length depends on the EXTENDED_ARGs of the jumps in between,
+ *     the layout is repeated until no argument needs more of them (as 3.11's assembler does).
+ * </ul>
+ * Positions of the prefix: RETURN_GENERATOR and POP_TOP (firstlineno, firstlineno, None, None);
+ * RESUME (firstlineno, firstlineno, 0, 0), a module's (0, 1, 0, 0).
+ *
+ * <p>Immutable once built; built on first use per code object (CodeType keeps it).
+ */
+public final class CpythonLayout {
+    /** Code units in 3.11's co_code. */
+    public final int units;
+    /** Per refheap instruction: the offset (in code units) of its opcode unit, what 3.11's lasti names. */
+    private final int[] opOffset;
+    /** Per refheap instruction, plus one for the end: where a jump to it, or a handler range from it, begins. */
+    private final int[] groupOffset;
+    /** Offset of RETURN_GENERATOR (where an unstarted generator's frame stands), or -1. */
+    public final int returnGenerator;
+    /** 3.11's co_code: opcode and argument byte per unit, caches zero. */
+    private final byte[] code;
+    /** Four ints per code unit: line, end line, column, end column (-1 for None). */
+    private final int[] positions;
+    /** Three ints per location entry of 3.11's co_linetable: start unit, end unit, line (-1 for None). */
+    private final int[] lineEntries;
+    private final byte[] exceptionTable;
+
+    private static final int CACHE = 0, POP_TOP = 1, RETURN_GENERATOR = 75, EXTENDED_ARG = 144, RESUME = 151,
+            PRECALL = 166, JUMP_FORWARD = 110, JUMP_BACKWARD = 140, JUMP_BACKWARD_NO_INTERRUPT = 134;
+    private static final int HAVE_ARGUMENT = 90;
+    private static final int CO_GENERATOR_LIKE = 0x20 | 0x80 | 0x200, CO_ASYNC = 0x80 | 0x200;
+
+    /** 3.11's opcode number of each refheap opcode (by ordinal); jumps are resolved per direction. */
+    private static final int[] NUMBER = new int[Opcode.values().length];
+    /** 3.11's inline cache entries of each refheap opcode (by ordinal). */
+    private static final int[] CACHES = new int[Opcode.values().length];
+
+    static {
+        // 3.11's opcode.opmap for the instructions refheap keeps (DISPLAY_RESULT is PRINT_EXPR)
+        String map = "NOP=9 POP_TOP=1 PUSH_NULL=2 COPY=120 SWAP=99 LOAD_CONST=100 LOAD_NAME=101 STORE_NAME=90 "
+                + "DELETE_NAME=91 LOAD_GLOBAL=116 STORE_GLOBAL=97 DELETE_GLOBAL=98 LOAD_FAST=124 STORE_FAST=125 "
+                + "DELETE_FAST=126 LOAD_DEREF=137 STORE_DEREF=138 DELETE_DEREF=139 LOAD_CLOSURE=136 LOAD_CLASSDEREF=148 "
+                + "MAKE_CELL=135 COPY_FREE_VARS=149 LOAD_ATTR=106 LOAD_METHOD=160 STORE_ATTR=95 DELETE_ATTR=96 "
+                + "BINARY_SUBSCR=25 STORE_SUBSCR=60 DELETE_SUBSCR=61 BUILD_SLICE=133 BINARY_OP=122 UNARY_POSITIVE=10 "
+                + "UNARY_NEGATIVE=11 UNARY_NOT=12 UNARY_INVERT=15 COMPARE_OP=107 IS_OP=117 CONTAINS_OP=118 "
+                + "BUILD_TUPLE=102 BUILD_LIST=103 BUILD_SET=104 BUILD_MAP=105 BUILD_CONST_KEY_MAP=156 BUILD_STRING=157 "
+                + "LIST_APPEND=145 SET_ADD=146 MAP_ADD=147 LIST_EXTEND=162 SET_UPDATE=163 DICT_UPDATE=165 DICT_MERGE=164 "
+                + "LIST_TO_TUPLE=82 UNPACK_SEQUENCE=92 UNPACK_EX=94 FORMAT_VALUE=155 GET_ITER=68 FOR_ITER=93 "
+                + "JUMP_IF_FALSE_OR_POP=111 JUMP_IF_TRUE_OR_POP=112 KW_NAMES=172 CALL=171 CALL_FUNCTION_EX=142 "
+                + "MAKE_FUNCTION=132 RETURN_VALUE=83 YIELD_VALUE=86 GET_YIELD_FROM_ITER=69 SEND=123 RAISE_VARARGS=130 "
+                + "RERAISE=119 PUSH_EXC_INFO=35 POP_EXCEPT=89 CHECK_EXC_MATCH=36 BEFORE_WITH=53 WITH_EXCEPT_START=49 "
+                + "LOAD_BUILD_CLASS=71 IMPORT_NAME=108 IMPORT_FROM=109 IMPORT_STAR=84 LOAD_ASSERTION_ERROR=74 "
+                + "SETUP_ANNOTATIONS=85 DISPLAY_RESULT=70 GET_LEN=30 MATCH_MAPPING=31 MATCH_SEQUENCE=32 MATCH_KEYS=33 "
+                + "MATCH_CLASS=152 CHECK_EG_MATCH=37 PREP_RERAISE_STAR=88 GET_AWAITABLE=131 GET_AITER=50 GET_ANEXT=51 "
+                + "END_ASYNC_FOR=54 BEFORE_ASYNC_WITH=52 ASYNC_GEN_WRAP=87 "
+                // forward forms; the backward ones are resolved in opcodeOf
+                + "JUMP=110 POP_JUMP_IF_FALSE=114 POP_JUMP_IF_TRUE=115 POP_JUMP_IF_NOT_NONE=128 POP_JUMP_IF_NONE=129";
+        Arrays.fill(NUMBER, -1);
+        for (String kv : map.split(" ")) {
+            int eq = kv.indexOf('=');
+            NUMBER[Opcode.valueOf(kv.substring(0, eq)).ordinal()] = Integer.parseInt(kv.substring(eq + 1));
+        }
+        String caches = "BINARY_SUBSCR=4 STORE_SUBSCR=1 UNPACK_SEQUENCE=1 STORE_ATTR=4 LOAD_ATTR=4 COMPARE_OP=2 "
+                + "LOAD_GLOBAL=5 BINARY_OP=1 LOAD_METHOD=10 CALL=4";
+        for (String kv : caches.split(" ")) {
+            int eq = kv.indexOf('=');
+            CACHES[Opcode.valueOf(kv.substring(0, eq)).ordinal()] = Integer.parseInt(kv.substring(eq + 1));
+        }
+    }
+
+    private static final int PRECALL_CACHES = 1;
+    /** CALL's inline cache entries: a caller's lasti stands on the last of them while a Python callee it entered runs. */
+    public static final int CALL_CACHES = 4;
+
+    /** Lays out {@code unit} as 3.11 does. */
+    public static CpythonLayout of(CodeUnit unit) {
+        return new CpythonLayout(unit);
+    }
+
+    private CpythonLayout(CodeUnit unit) {
+        int n = unit.instructionCount();
+        int flags = unit.flags();
+        boolean generator = (flags & CO_GENERATOR_LIKE) != 0;
+        int prologue = 0;
+        while (prologue < n && (unit.opcode(prologue) == Opcode.MAKE_CELL || unit.opcode(prologue) == Opcode.COPY_FREE_VARS)) {
+            prologue++;
+        }
+        int prefix = generator ? 3 : 1;
+        // EXTENDED_ARG units per instruction: from the argument, for jumps grown until stable
+        int[] ext = new int[n];
+        int[] arg = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (!unit.opcode(i).isJump()) {
+                arg[i] = takesArgument(unit.opcode(i)) ? unit.arg(i) : 0;
+                ext[i] = extended(arg[i]);
+            }
+        }
+        int[] op = new int[n];
+        int[] group = new int[n + 1];
+        int[] at = new int[n];
+        int total;
+        while (true) {
+            int off = 0;
+            for (int i = 0; i < n; i++) {
+                if (i == prologue) off += prefix;
+                group[i] = off;
+                if (unit.opcode(i) == Opcode.CALL) off += extended(unit.arg(i)) + 1 + PRECALL_CACHES;
+                at[i] = off + ext[i];
+                off = at[i] + 1 + CACHES[unit.code()[2 * i]];
+                if (unit.opcode(i) == Opcode.YIELD_VALUE) off++;
+            }
+            if (n == prologue) off += prefix;  // no instruction after the prologue: the prefix ends the code
+            group[n] = off;
+            total = off;
+            boolean grew = false;
+            for (int i = 0; i < n; i++) {
+                Opcode o = unit.opcode(i);
+                if (!o.isJump()) continue;
+                int end = at[i] + 1 + CACHES[unit.code()[2 * i]];
+                int target = group[unit.arg(i)];
+                boolean back = unit.arg(i) <= i;
+                arg[i] = back ? end - target : target - end;
+                op[i] = jumpNumber(unit, i, back);
+                int e = extended(arg[i]);
+                if (e > ext[i]) {
+                    ext[i] = e;
+                    grew = true;
+                }
+            }
+            if (!grew) break;
+        }
+        for (int i = 0; i < n; i++) if (!unit.opcode(i).isJump()) op[i] = NUMBER[unit.code()[2 * i]];
+
+        this.units = total;
+        this.opOffset = at;
+        this.groupOffset = group;
+        this.returnGenerator = generator ? group[prologue] - prefix : -1;
+        byte[] bytes = new byte[2 * total];
+        int[] pos = new int[4 * total];
+        Arrays.fill(pos, -1);
+        int[] entries = new int[3 * (2 * total + 2)];
+        int nentries = 0;
+        int[] resumePos = unit.name().equals("<module>") ? new int[] {0, 1, 0, 0}
+                : new int[] {unit.firstLineno(), unit.firstLineno(), 0, 0};
+        int[] genPos = {unit.firstLineno(), unit.firstLineno(), -1, -1};
+        for (int i = 0; i <= n; i++) {
+            if (i == prologue) {
+                int off = group[i] - prefix;
+                if (generator) {
+                    off = emit(bytes, pos, off, RETURN_GENERATOR, 0, 0, genPos);
+                    nentries = entry(entries, nentries, off - 1, off, genPos[0]);
+                    off = emit(bytes, pos, off, POP_TOP, 0, 0, genPos);
+                    nentries = entry(entries, nentries, off - 1, off, genPos[0]);
+                }
+                int start = off;
+                emit(bytes, pos, off, RESUME, 0, 0, resumePos);
+                nentries = entry(entries, nentries, start, start + 1, resumePos[0]);
+            }
+            if (i == n) break;
+            var p = unit.position(i);
+            int[] ip = {p.line(), p.endLine(), p.col(), p.endCol()};
+            int off = group[i];
+            if (unit.opcode(i) == Opcode.CALL) {
+                int start = off;
+                off = emit(bytes, pos, off, PRECALL, unit.arg(i), PRECALL_CACHES, ip);
+                nentries = entry(entries, nentries, start, off, ip[0]);
+            }
+            int start = off;
+            off = emit(bytes, pos, off, op[i], arg[i], CACHES[unit.code()[2 * i]], ip);
+            nentries = entry(entries, nentries, start, off, ip[0]);
+            if (unit.opcode(i) == Opcode.YIELD_VALUE) {
+                int kind = i > 0 && unit.opcode(i - 1) == Opcode.SEND ? ((flags & CO_ASYNC) != 0 ? 3 : 2) : 1;
+                start = off;
+                off = emit(bytes, pos, off, RESUME, kind, 0, ip);
+                nentries = entry(entries, nentries, start, off, ip[0]);
+            }
+        }
+        this.code = bytes;
+        this.positions = pos;
+        this.lineEntries = Arrays.copyOf(entries, 3 * nentries);
+        this.exceptionTable = encodeExceptionTable(unit, group);
+    }
+
+    /** The 3.11 opcode of jump {@code i}, forward or backward. */
+    private static int jumpNumber(CodeUnit unit, int i, boolean back) {
+        Opcode o = unit.opcode(i);
+        if (!back) return NUMBER[o.ordinal()];
+        return switch (o) {
+            case JUMP -> i > 0 && unit.opcode(i - 1) == Opcode.YIELD_VALUE ? JUMP_BACKWARD_NO_INTERRUPT : JUMP_BACKWARD;
+            case POP_JUMP_IF_FALSE -> 175;
+            case POP_JUMP_IF_TRUE -> 176;
+            case POP_JUMP_IF_NONE -> 174;
+            case POP_JUMP_IF_NOT_NONE -> 173;
+            default -> throw new IllegalStateException(o + " jumps backward");
+        };
+    }
+
+    /** Writes an instruction (its EXTENDED_ARGs, opcode, caches) at unit {@code off}, each unit at {@code p}; returns the end. */
+    private static int emit(byte[] bytes, int[] pos, int off, int opcode, int arg, int caches, int[] p) {
+        for (int shift = 8 * extended(arg); shift > 0; shift -= 8) {
+            off = unit(bytes, pos, off, EXTENDED_ARG, (arg >>> shift) & 0xff, p);
+        }
+        off = unit(bytes, pos, off, opcode, arg & 0xff, p);
+        for (int c = 0; c < caches; c++) off = unit(bytes, pos, off, CACHE, 0, p);
+        return off;
+    }
+
+    private static int unit(byte[] bytes, int[] pos, int off, int opcode, int arg, int[] p) {
+        bytes[2 * off] = (byte) opcode;
+        bytes[2 * off + 1] = (byte) arg;
+        System.arraycopy(p, 0, pos, 4 * off, 4);
+        return off + 1;
+    }
+
+    /** One instruction's location entries: 3.11's assembler writes at most 8 units per entry. */
+    private static int entry(int[] entries, int count, int start, int end, int line) {
+        for (int s = start; s < end; s += 8) {
+            entries[3 * count] = s;
+            entries[3 * count + 1] = Math.min(end, s + 8);
+            entries[3 * count + 2] = line;
+            count++;
+        }
+        return count;
+    }
+
+    private static int extended(int arg) {
+        return arg > 0xffffff ? 3 : arg > 0xffff ? 2 : arg > 0xff ? 1 : 0;
+    }
+
+    /** True where 3.11's opcode takes an argument (at or above HAVE_ARGUMENT). */
+    private static boolean takesArgument(Opcode o) {
+        return NUMBER[o.ordinal()] >= HAVE_ARGUMENT;
+    }
+
+    /**
+     * co_exceptiontable: per handler range, start, length, target and (depth << 1 | lasti) in code
+     * units, each a big-endian run of 6-bit groups (0x40: more follow; 0x80 marks an entry's start).
+     */
+    private static byte[] encodeExceptionTable(CodeUnit unit, int[] group) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (CodeUnit.ExceptionEntry e : unit.exceptionTable()) {
+            int start = group[e.start()], end = group[e.end()];
+            if (end <= start) continue;
+            varint(out, start, 0x80);
+            varint(out, end - start, 0);
+            varint(out, group[e.target()], 0);
+            varint(out, e.depth() << 1 | (e.lasti() ? 1 : 0), 0);
+        }
+        return out.toByteArray();
+    }
+
+    private static void varint(ByteArrayOutputStream out, int value, int msb) {
+        for (int shift = 24; shift > 0; shift -= 6) {
+            if (value >= 1 << shift) {
+                out.write(((value >> shift) & 0x3f) | 0x40 | msb);
+                msb = 0;
+            }
+        }
+        out.write((value & 0x3f) | msb);
+    }
+
+    /** 3.11's offset in bytes of refheap instruction {@code i}'s opcode unit (f_lasti, tb_lasti). */
+    public int lastiBytes(int i) {
+        return 2 * opOffset[Math.max(0, Math.min(i, opOffset.length - 1))];
+    }
+
+    /** The unit offset a jump to (or a handler range from) refheap instruction {@code i} names; {@code i} may be the count. */
+    public int groupOffset(int i) {
+        return groupOffset[i];
+    }
+
+    /** 3.11's co_code (a copy). */
+    public byte[] code() {
+        return code.clone();
+    }
+
+    /** 3.11's co_exceptiontable (a copy). */
+    public byte[] exceptionTable() {
+        return exceptionTable.clone();
+    }
+
+    /** co_positions() entry of code unit {@code u}: line, end line, column, end column, -1 for None. */
+    public CodeUnit.Position position(int u) {
+        return new CodeUnit.Position(positions[4 * u], positions[4 * u + 1], positions[4 * u + 2], positions[4 * u + 3]);
+    }
+
+    /** Number of co_lines() entries. */
+    public int lineEntryCount() {
+        return lineEntries.length / 3;
+    }
+
+    /** co_lines() entry {@code k}: start byte, end byte, line (-1 for None). */
+    public int[] lineEntry(int k) {
+        return new int[] {2 * lineEntries[3 * k], 2 * lineEntries[3 * k + 1], lineEntries[3 * k + 2]};
+    }
+}

@@ -1,0 +1,61 @@
+package dev.refheap.lang.modules.posix;
+
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.VmApi;
+import java.math.BigInteger;
+
+/**
+ * posix's wait-status part: the WNOHANG/WUNTRACED/WCONTINUED flags, Linux's W* macros over a status
+ * int (WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED, WSTOPSIG, WIFCONTINUED,
+ * WCOREDUMP) and {@code waitstatus_to_exitcode}, which subprocess binds at import. refheap starts no
+ * child processes, so {@code waitpid} is present (subprocess reads it at import) but refused by name
+ * when called. Stateless.
+ */
+final class WaitStatus {
+    private WaitStatus() {}
+
+    static void install(VmApi vm, long m) {
+        long d = vm.moduleDict(m);
+        for (Object[] c : new Object[][] {{"WNOHANG", 1}, {"WUNTRACED", 2}, {"WCONTINUED", 8}}) {
+            long v = vm.newInt((Integer) c[1]);
+            vm.heap.dicts.setItem(d, (String) c[0], v);
+            vm.heap.decref(v);
+        }
+        macro(vm, m, "WIFEXITED", true, s -> (s & 0x7f) == 0 ? 1 : 0);
+        macro(vm, m, "WEXITSTATUS", false, s -> (s & 0xff00) >> 8);
+        macro(vm, m, "WIFSIGNALED", true, s -> ((byte) ((s & 0x7f) + 1) >> 1) > 0 ? 1 : 0);
+        macro(vm, m, "WTERMSIG", false, s -> s & 0x7f);
+        macro(vm, m, "WIFSTOPPED", true, s -> (s & 0xff) == 0x7f ? 1 : 0);
+        macro(vm, m, "WSTOPSIG", false, s -> (s & 0xff00) >> 8);
+        macro(vm, m, "WIFCONTINUED", true, s -> s == 0xffff ? 1 : 0);
+        macro(vm, m, "WCOREDUMP", true, s -> (s & 0x80) != 0 ? 1 : 0);
+        vm.def(m, "waitstatus_to_exitcode", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "waitstatus_to_exitcode", new String[] {"status"}, 1, 1, 0, a, o, n, kw);
+            int st = status(vm, p[0]);
+            if ((st & 0x7f) == 0) return vm.newInt((st & 0xff00) >> 8);
+            if (((byte) ((st & 0x7f) + 1) >> 1) > 0) return vm.newInt(-(st & 0x7f));
+            if ((st & 0xff) == 0x7f) throw vm.error("ValueError", "process stopped by delivery of signal " + ((st & 0xff00) >> 8));
+            throw vm.error("ValueError", "invalid wait status: " + st);
+        });
+        vm.def(m, "waitpid", (s, a, o, n, kw) -> {
+            throw vm.error("NotImplementedError", "refheap does not support os.waitpid yet (it starts no child processes)");
+        });
+    }
+
+    private static void macro(VmApi vm, long m, String name, boolean bool, java.util.function.IntUnaryOperator f) {
+        vm.def(m, name, (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, name, new String[] {"status"}, 1, 1, 0, a, o, n, kw);
+            int r = f.applyAsInt(status(vm, p[0]));
+            return bool ? vm.incref(r != 0 ? vm.heap.True : vm.heap.False) : vm.newInt(r);
+        });
+    }
+
+    /** The status argument: a C int. */
+    private static int status(VmApi vm, long v) {
+        if (!vm.isInt(v)) throw vm.error("TypeError", "'" + vm.typeName(v) + "' object cannot be interpreted as an integer");
+        BigInteger x = vm.asIndex(v);
+        if (x.bitLength() > 63) throw vm.error("OverflowError", "Python int too large to convert to C long");
+        if (x.bitLength() > 31) throw vm.error("OverflowError", "Python int too large to convert to C int");
+        return x.intValue();
+    }
+}

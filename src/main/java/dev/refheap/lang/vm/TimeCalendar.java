@@ -1,0 +1,313 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
+import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
+import dev.refheap.object.TupleType;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
+
+/**
+ * The calendar half of the {@code time} module (CPython 3.11's on Linux with the C locale):
+ * {@code struct_time} (a struct sequence of 9 visible fields and 11 in all, tm_zone and tm_gmtoff
+ * the hidden two), {@code gmtime}, {@code localtime}, {@code mktime}, {@code asctime},
+ * {@code ctime}, {@code strftime} (glibc's conversions, with its flag and width extensions such as
+ * {@code %4Y} and {@code %-d}), {@code strptime} (Lib's {@code _strptime}, as CPython calls it),
+ * and {@code timezone}/{@code altzone}/{@code daylight}/{@code tzname} from the JVM's default zone
+ * (TZ). Stateless apart from the struct_time type, made once per runtime.
+ */
+final class TimeCalendar {
+    private final Runtime rt;
+    private final Heap heap;
+    private final PyType structTime;
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    private TimeCalendar(Runtime rt, PyType structTime) {
+        this.rt = rt;
+        this.heap = rt.heap;
+        this.structTime = structTime;
+    }
+
+    static void install(Runtime rt, long m) {
+        Heap heap = rt.heap;
+        PyType st = new VmApi(rt).newStructSeqType("time.struct_time", 9, "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
+                "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff");
+        TimeCalendar c = new TimeCalendar(rt, st);
+        long d = ModuleType.dict(m);
+        heap.dicts.setItem(d, "struct_time", st.address());
+        Modules.set(rt, m, "_STRUCT_TM_ITEMS", heap.ints.of(11));
+        // timezone/altzone/daylight/tzname as init_timezone computes them from January and July of this year
+        int year = ZonedDateTime.now(c.zone).getYear();
+        ZoneOffset jan = c.zone.getRules().getOffset(LocalDateTime.of(year, 1, 1, 0, 0)), jul = c.zone.getRules().getOffset(LocalDateTime.of(year, 7, 1, 0, 0));
+        String janName = c.zoneName(LocalDateTime.of(year, 1, 1, 0, 0)), julName = c.zoneName(LocalDateTime.of(year, 7, 1, 0, 0));
+        boolean southern = jan.getTotalSeconds() > jul.getTotalSeconds();
+        Modules.set(rt, m, "timezone", heap.ints.of(-(southern ? jul : jan).getTotalSeconds()));
+        Modules.set(rt, m, "altzone", heap.ints.of(-(southern ? jan : jul).getTotalSeconds()));
+        Modules.set(rt, m, "daylight", heap.ints.of(jan.equals(jul) ? 0 : 1));
+        long std = heap.strs.of(southern ? julName : janName), dst = heap.strs.of(southern ? janName : julName);
+        long tzname = heap.tuples.alloc(2);
+        TupleType.setItemSteal(tzname, 0, std);
+        TupleType.setItemSteal(tzname, 1, dst);
+        Modules.set(rt, m, "tzname", tzname);
+        Modules.def(rt, m, "monotonic_ns", (s, a, o, n, kw) -> heap.ints.of(System.nanoTime()));
+        Modules.def(rt, m, "gmtime", (s, a, o, n, kw) -> c.structTime(c.when(a, o, n, kw, "gmtime").atZone(ZoneOffset.UTC), true));
+        Modules.def(rt, m, "localtime", (s, a, o, n, kw) -> c.structTime(c.when(a, o, n, kw, "localtime").atZone(c.zone), false));
+        Modules.def(rt, m, "mktime", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "mktime", n, kw, 1);
+            int[] tm = c.tuple(a[o], "mktime");
+            LocalDateTime t = LocalDateTime.of(tm[0], 1, 1, 0, 0).plusMonths(tm[1] - 1).plusDays(tm[2] - 1).plusHours(tm[3]).plusMinutes(tm[4]).plusSeconds(tm[5]);
+            return heap.floats.of((double) t.atZone(c.zone).toEpochSecond());
+        });
+        Modules.def(rt, m, "asctime", (s, a, o, n, kw) -> {
+            Args.range(rt, "asctime", n, kw, 0, 1);
+            int[] tm = n == 0 ? c.now() : c.tuple(a[o], "asctime");
+            return heap.strs.of(c.format("%a %b %e %H:%M:%S %Y", tm, null, 0));
+        });
+        Modules.def(rt, m, "ctime", (s, a, o, n, kw) -> {
+            ZonedDateTime t = c.when(a, o, n, kw, "ctime").atZone(c.zone);
+            return heap.strs.of(c.format("%a %b %e %H:%M:%S %Y", c.fields(t), null, 0));
+        });
+        Modules.def(rt, m, "strftime", (s, a, o, n, kw) -> {
+            Args.range(rt, "strftime", n, kw, 1, 2);
+            if (!Heap.isStr(a[o])) throw rt.typeError("strftime() argument 1 must be str, not " + rt.ops.typeName(a[o]));
+            int[] tm;
+            String zoneName = null;
+            int gmtoff = 0;
+            if (n == 1) {
+                ZonedDateTime t = ZonedDateTime.now(c.zone);
+                tm = c.fields(t);
+                zoneName = c.zoneName(t.toLocalDateTime());
+                gmtoff = t.getOffset().getTotalSeconds();
+            } else {
+                tm = c.tuple(a[o + 1], "strftime");
+                c.check(tm);
+                if (heap.typeOf(a[o + 1]) == st) {
+                    long z = TupleType.item(a[o + 1], 9), off = TupleType.item(a[o + 1], 10);
+                    if (Heap.isStr(z)) zoneName = StrType.value(z);
+                    if (heap.typeOf(off) instanceof IntType) gmtoff = (int) IntType.asLong(off);
+                } else {
+                    zoneName = tm[8] > 0 ? c.tzname(1) : c.tzname(0);
+                }
+            }
+            return heap.strs.of(c.format(StrType.value(a[o]), tm, zoneName, gmtoff));
+        });
+        Modules.def(rt, m, "strptime", (s, a, o, n, kw) -> {
+            long mod = Modules.importModule(rt, "_strptime");
+            try {
+                long name = heap.strs.internedOf("_strptime_time");
+                long f;
+                try {
+                    f = rt.ops.getAttr(mod, name);
+                } finally {
+                    heap.decref(name);
+                }
+                try {
+                    long[] args = new long[n];
+                    System.arraycopy(a, o, args, 0, n);
+                    return rt.ops.call0(f, args);
+                } finally {
+                    heap.decref(f);
+                }
+            } finally {
+                heap.decref(mod);
+            }
+        });
+    }
+
+    private String tzname(int i) {
+        return i == 0 ? zoneName(LocalDateTime.now().withMonth(1)) : zoneName(LocalDateTime.now().withMonth(7));
+    }
+
+    /** The zone's abbreviation at local time {@code t} (C's tm_zone: "UTC", "CET", "CEST"...). */
+    private String zoneName(LocalDateTime t) {
+        if (zone.equals(ZoneOffset.UTC) || zone.getId().equals("UTC") || zone.getId().equals("Etc/UTC")) return "UTC";
+        boolean dst = zone.getRules().isDaylightSavings(t.atZone(zone).toInstant());
+        return java.util.TimeZone.getTimeZone(zone).getDisplayName(dst, java.util.TimeZone.SHORT, Locale.ROOT);
+    }
+
+    /** The seconds argument (None or absent: now), floored as _PyTime_ObjectToTime_t does. */
+    private Instant when(long[] a, int o, int n, long kw, String fname) {
+        Args.range(rt, fname, n, kw, 0, 1);
+        if (n == 0 || a[o] == heap.None) return Instant.now();
+        double secs;
+        if (heap.typeOf(a[o]) instanceof IntType) {
+            if (!IntType.fitsLong(a[o])) throw rt.error("OverflowError", "timestamp out of range for platform time_t");
+            return clamp(Instant.ofEpochSecond(IntType.asLong(a[o])));
+        }
+        secs = new VmApi(rt).asDouble(a[o]);
+        if (Double.isNaN(secs)) throw rt.error("ValueError", "Invalid value NaN (not a number)");
+        if (Math.abs(secs) > 9.2e18) throw rt.error("OverflowError", "timestamp out of range for platform time_t");
+        return clamp(Instant.ofEpochSecond((long) Math.floor(secs)));
+    }
+
+    private Instant clamp(Instant t) {
+        if (t.isAfter(Instant.parse("+999999999-12-31T23:59:59Z")) || t.isBefore(Instant.parse("-999999999-01-01T00:00:00Z"))) {
+            throw rt.error("OverflowError", "timestamp out of range for platform time_t");
+        }
+        return t;
+    }
+
+    private int[] fields(ZonedDateTime t) {
+        return new int[] {t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
+            t.getDayOfWeek().getValue() - 1, t.getDayOfYear(), zone.getRules().isDaylightSavings(t.toInstant()) && t.getZone() != ZoneOffset.UTC ? 1 : 0};
+    }
+
+    private int[] now() { return fields(ZonedDateTime.now(zone)); }
+
+    private long structTime(ZonedDateTime t, boolean utc) {
+        int[] f = fields(t);
+        long[] items = new long[11];
+        for (int i = 0; i < 9; i++) items[i] = heap.ints.of(f[i]);
+        items[9] = heap.strs.of(utc ? "GMT" : zoneName(t.toLocalDateTime()));
+        items[10] = heap.ints.of(t.getOffset().getTotalSeconds());
+        return new VmApi(rt).newStructSeq(structTime, items);
+    }
+
+    /** gettmarg: the 9 ints of a tuple or struct_time. */
+    private int[] tuple(long t, String fname) {
+        if (!rt.ops.isInstance(t, heap.tuples)) throw rt.typeError("Tuple or struct_time argument required");
+        long size = TupleType.size(t);
+        if (size != 9 && !(heap.typeOf(t) == structTime)) throw rt.typeError(fname + "(): illegal time tuple argument");
+        int[] tm = new int[9];
+        for (int i = 0; i < 9; i++) {
+            long x = TupleType.item(t, i);
+            if (!(heap.typeOf(x) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(x) + "' object cannot be interpreted as an integer");
+            if (!IntType.fitsLong(x) || Math.abs(IntType.asLong(x)) > Integer.MAX_VALUE) throw rt.error("OverflowError", "Python int too large to convert to C int");
+            tm[i] = (int) IntType.asLong(x);
+        }
+        return tm;
+    }
+
+    /** checktm with strftime's adjustments (a 0 month, day or yday is accepted, as 3.11 does). */
+    private void check(int[] tm) {
+        if (tm[1] == 0) tm[1] = 1;
+        if (tm[1] < 1 || tm[1] > 12) throw rt.error("ValueError", "month out of range");
+        if (tm[2] == 0) tm[2] = 1;
+        if (tm[2] < 0 || tm[2] > 31) throw rt.error("ValueError", "day of month out of range");
+        if (tm[3] < 0 || tm[3] > 23) throw rt.error("ValueError", "hour out of range");
+        if (tm[4] < 0 || tm[4] > 59) throw rt.error("ValueError", "minute out of range");
+        if (tm[5] < 0 || tm[5] > 61) throw rt.error("ValueError", "seconds out of range");
+        if (tm[6] < 0) throw rt.error("ValueError", "day of week out of range");
+        tm[6] = tm[6] % 7;
+        if (tm[7] == 0) tm[7] = 1;
+        if (tm[7] < 1 || tm[7] > 366) throw rt.error("ValueError", "day of year out of range");
+        if (tm[8] < -1) tm[8] = -1;
+        else if (tm[8] > 1) tm[8] = 1;
+    }
+
+    private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December"};
+
+    /** glibc's strftime in the C locale over tm (Python's tm_wday: Monday 0), with its flags and widths. */
+    String format(String fmt, int[] tm, String zoneName, int gmtoff) {
+        StringBuilder out = new StringBuilder();
+        int year = tm[0], mon = tm[1], mday = tm[2], hour = tm[3], min = tm[4], sec = tm[5], wday = tm[6], yday = tm[7];
+        int cwday = (wday + 1) % 7;  // C's tm_wday: Sunday 0
+        for (int i = 0; i < fmt.length(); i++) {
+            char ch = fmt.charAt(i);
+            if (ch != '%' || i + 1 >= fmt.length()) {
+                out.append(ch);
+                continue;
+            }
+            int start = i;
+            i++;
+            char flag = 0;
+            while (i < fmt.length() && "_-0^#".indexOf(fmt.charAt(i)) >= 0) flag = fmt.charAt(i++);
+            int width = -1;
+            while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) width = Math.max(width, 0) * 10 + (fmt.charAt(i++) - '0');
+            if (i < fmt.length() && (fmt.charAt(i) == 'E' || fmt.charAt(i) == 'O')) i++;
+            if (i >= fmt.length()) {
+                out.append(fmt, start, fmt.length());
+                break;
+            }
+            char c = fmt.charAt(i);
+            String v;
+            int pad = 0;  // the conversion's own zero-pad width for numbers
+            boolean spacePad = false;
+            switch (c) {
+                case 'a' -> v = DAYS[Math.floorMod(wday, 7)].substring(0, 3);
+                case 'A' -> v = DAYS[Math.floorMod(wday, 7)];
+                case 'b', 'h' -> v = MONTHS[mon - 1].substring(0, 3);
+                case 'B' -> v = MONTHS[mon - 1];
+                case 'c' -> v = format("%a %b %e %H:%M:%S %Y", tm, zoneName, gmtoff);
+                case 'C' -> { v = Integer.toString(Math.floorDiv(year, 100)); pad = 2; }
+                case 'd' -> { v = Integer.toString(mday); pad = 2; }
+                case 'D' -> v = format("%m/%d/%y", tm, zoneName, gmtoff);
+                case 'e' -> { v = Integer.toString(mday); pad = 2; spacePad = true; }
+                case 'F' -> v = format("%Y-%m-%d", tm, zoneName, gmtoff);
+                case 'G' -> v = Integer.toString(isoYear(year, mon, mday));
+                case 'g' -> { v = Integer.toString(Math.floorMod(isoYear(year, mon, mday), 100)); pad = 2; }
+                case 'H' -> { v = Integer.toString(hour); pad = 2; }
+                case 'I' -> { v = Integer.toString(hour % 12 == 0 ? 12 : hour % 12); pad = 2; }
+                case 'j' -> { v = Integer.toString(yday); pad = 3; }
+                case 'k' -> { v = Integer.toString(hour); pad = 2; spacePad = true; }
+                case 'l' -> { v = Integer.toString(hour % 12 == 0 ? 12 : hour % 12); pad = 2; spacePad = true; }
+                case 'm' -> { v = Integer.toString(mon); pad = 2; }
+                case 'M' -> { v = Integer.toString(min); pad = 2; }
+                case 'n' -> v = "\n";
+                case 'p' -> v = hour < 12 ? "AM" : "PM";
+                case 'P' -> v = hour < 12 ? "am" : "pm";
+                case 'r' -> v = format("%I:%M:%S %p", tm, zoneName, gmtoff);
+                case 'R' -> v = format("%H:%M", tm, zoneName, gmtoff);
+                case 's' -> v = Long.toString(LocalDateTime.of(year, 1, 1, 0, 0).plusMonths(mon - 1).plusDays(mday - 1).plusHours(hour)
+                        .plusMinutes(min).plusSeconds(sec).atZone(zone).toEpochSecond());
+                case 'S' -> { v = Integer.toString(sec); pad = 2; }
+                case 't' -> v = "\t";
+                case 'T' -> v = format("%H:%M:%S", tm, zoneName, gmtoff);
+                case 'u' -> v = Integer.toString(cwday == 0 ? 7 : cwday);
+                case 'U' -> { v = Integer.toString((yday - 1 + 7 - cwday) / 7); pad = 2; }
+                case 'V' -> { v = Integer.toString(isoWeek(year, mon, mday)); pad = 2; }
+                case 'w' -> v = Integer.toString(cwday);
+                case 'W' -> { v = Integer.toString((yday - 1 + 7 - (cwday + 6) % 7) / 7); pad = 2; }
+                case 'x' -> v = format("%m/%d/%y", tm, zoneName, gmtoff);
+                case 'X' -> v = format("%H:%M:%S", tm, zoneName, gmtoff);
+                case 'y' -> { v = Integer.toString(Math.floorMod(year, 100)); pad = 2; }
+                case 'Y' -> v = Integer.toString(year);
+                case 'z' -> {
+                    int off = Math.abs(gmtoff) / 60;
+                    v = (gmtoff < 0 ? "-" : "+") + String.format("%02d%02d", off / 60, off % 60);
+                }
+                case 'Z' -> v = zoneName == null ? "" : zoneName;
+                case '%' -> v = "%";
+                default -> {
+                    out.append(fmt, start, i + 1);  // glibc copies an unknown conversion as written
+                    continue;
+                }
+            }
+            boolean numeric = pad > 0 || c == 'Y' || c == 'G' || c == 's' || c == 'u' || c == 'w';
+            if (flag == '-') {
+                v = v.replaceFirst("^[ 0]+(?=.)", "");
+            } else if (numeric) {
+                int w = width >= 0 ? width : pad;
+                char p = flag == '_' ? ' ' : flag == '0' ? '0' : width >= 0 && !spacePad ? '0' : spacePad ? ' ' : '0';
+                boolean neg = v.startsWith("-");
+                String digits = neg ? v.substring(1) : v;
+                if (flag == '_' || spacePad && flag != '0') digits = digits.replaceFirst("^0+(?=.)", "");
+                StringBuilder sb = new StringBuilder();
+                for (int k = digits.length() + (neg ? 1 : 0); k < w; k++) sb.append(p);
+                v = p == '0' ? (neg ? "-" : "") + sb + digits : sb + (neg ? "-" : "") + digits;
+            } else if (width > 0 && v.length() < width) {
+                v = (flag == '0' ? "0" : " ").repeat(width - v.length()) + v;
+            }
+            if (flag == '^') v = v.toUpperCase(Locale.ROOT);
+            if (flag == '#') v = c == 'p' ? v.toLowerCase(Locale.ROOT) : v.toUpperCase(Locale.ROOT);
+            out.append(v);
+        }
+        return out.toString();
+    }
+
+    private static int isoYear(int year, int mon, int mday) {
+        return java.time.LocalDate.of(year, mon, Math.max(1, mday)).get(IsoFields.WEEK_BASED_YEAR);
+    }
+
+    private static int isoWeek(int year, int mon, int mday) {
+        return java.time.LocalDate.of(year, mon, Math.max(1, mday)).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    }
+}

@@ -66,13 +66,21 @@ public final class StrType extends PyType {
         return o;
     }
 
-    /** 0 for ASCII, else 1, 2 or 4: bytes per character. */
+    /** 0 for ASCII, else 1, 2 or 4: bytes per character (a surrogate's escape counts as the surrogate). */
     private static int kindOf(String s) {
         int max = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             max = Math.max(max, cp);
             i += Character.charCount(cp);
+        }
+        if (max >= SurrogateEscapes.FIRST) {  // rare: lone surrogates; the widest code point they do not stand for decides
+            max = 0;
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                max = Math.max(max, SurrogateEscapes.toPython(cp));
+                i += Character.charCount(cp);
+            }
         }
         return max < 128 ? 0 : max < 256 ? 1 : max < 65536 ? 2 : 4;
     }
@@ -129,7 +137,7 @@ public final class StrType extends PyType {
         for (int j = 0; j < s.length(); ) {
             int cp = s.codePointAt(j);
             j += Character.charCount(cp);
-            putChar(data, k, i++, cp);
+            putChar(data, k, i++, k == 1 ? cp : SurrogateEscapes.toPython(cp));
         }
         putChar(data, k, length, 0);
     }
@@ -206,7 +214,7 @@ public final class StrType extends PyType {
         };
     }
 
-    /** The contents as a Java string. */
+    /** The contents as a Java string (a lone surrogate as its {@link SurrogateEscapes escape}). */
     public static String value(long o) {
         long n = length(o);
         if (isAscii(o)) {
@@ -215,7 +223,18 @@ public final class StrType extends PyType {
             return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
         StringBuilder sb = new StringBuilder((int) n);
-        for (long i = 0; i < n; i++) sb.appendCodePoint(codePointAt(o, i));
+        long data = data(o);
+        switch (kind(o)) {
+            case 1 -> { for (long i = 0; i < n; i++) sb.append((char) (Native.getByte(data + i) & 0xff)); }
+            case 2 -> {
+                for (long i = 0; i < n; i++) {
+                    char c = (char) Native.getShort(data + 2 * i);
+                    if (Character.isSurrogate(c)) sb.appendCodePoint(c + SurrogateEscapes.ESCAPE_BASE);  // a lone surrogate: its escape
+                    else sb.append(c);
+                }
+            }
+            default -> { for (long i = 0; i < n; i++) SurrogateEscapes.append(sb, Native.getInt(data + 4 * i)); }
+        }
         return sb.toString();
     }
 
@@ -226,7 +245,7 @@ public final class StrType extends PyType {
         for (int j = 0; j < s.length(); ) {
             int cp = s.codePointAt(j);
             j += Character.charCount(cp);
-            h = Hashing.fnvStep(h, cp);
+            h = Hashing.fnvStep(h, cp > 0xFFFF ? SurrogateEscapes.toPython(cp) : cp);
             n++;
         }
         return Hashing.fnvFinish(h, n);
@@ -246,7 +265,7 @@ public final class StrType extends PyType {
             if (i >= n) return false;
             int cp = s.codePointAt(j);
             j += Character.charCount(cp);
-            if (codePointAt(o, i) != cp) return false;
+            if (codePointAt(o, i) != (cp > 0xFFFF ? SurrogateEscapes.toPython(cp) : cp)) return false;
         }
         return i == n;
     }
@@ -346,5 +365,5 @@ public final class StrType extends PyType {
     }
 
     @Override
-    public String describe(long o) { return "'" + value(o) + "'"; }
+    public String describe(long o) { return "'" + SurrogateEscapes.toRaw(value(o)) + "'"; }
 }

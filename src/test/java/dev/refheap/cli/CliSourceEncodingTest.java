@@ -60,6 +60,43 @@ class CliSourceEncodingTest {
                 + "\nSyntaxError: source code cannot contain null bytes\n"), r);
     }
 
+    /**
+     * A file declared UTF-8 (cookie or BOM) that holds bytes that are not UTF-8: python3 decodes it
+     * lazily, so a bad byte in a comment passes and one in a str literal, a name or a bytes literal
+     * fails there, with the line shown decoded with "replace" and 3.11's columns; a UTF-8 alias
+     * that get_normal_name does not know ("utf8") is decoded eagerly. Expected stderr from python3
+     * 3.11.7 (its absolute path shortened to p.py).
+     */
+    static Object[][] undecodableCases() {
+        return new Object[][] {
+            {"bom_str", "\\xef\\xbb\\xbfx = 1\ny = \"\\xff\"\n", 1, "", "  File \"p.py\", line 2\n    y = \"\ufffd\"\n         ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte\n"},
+            {"cookie_str", "# -*- coding: utf-8 -*-\nx = 1\ny = \"a\\xffb\"\n", 1, "", "  File \"p.py\", line 3\n    y = \"a\ufffdb\"\n           ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte\n"},
+            {"comment_passes", "# coding: utf-8\n\n\nz = 1 # \\xff comment\nprint(z)\n", 0, "1\n", ""},
+            {"after_multibyte", "# coding: utf-8\nz = \"\\xc3\\xa9\\xc3\\xa9\\xff\"\n", 1, "", "  File \"p.py\", line 2\n    z = \"\u00e9\u00e9\ufffd\"\n           ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 4: invalid start byte\n"},
+            {"name", "# coding: utf-8\nz = 1 # \\xff comment\nprint(z)\nx\\xff = 3\n", 1, "", "  File \"p.py\", line 4\n    x\ufffd = 3\n     ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte\n"},
+            {"name_middle", "# coding: utf-8\nab\\xffcd = 3\n", 1, "", "  File \"p.py\", line 2\n    ab\ufffdcd = 3\n      ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte\n"},
+            {"bytes_literal", "# coding: utf-8\nx = b\"a\\xffb\"\n", 1, "", "  File \"p.py\", line 2\n    x = b\"a\ufffdb\"\n        ^^^^\nSyntaxError: bytes can only contain ASCII literal characters\n"},
+            {"escapes_run", "# coding: utf-8\nx = \"a\\\\n\\xff\\xfeb\" + \"\\xc3\\xa9\"\n", 1, "", "  File \"p.py\", line 2\n    x = \"a\\n\ufffd\ufffdb\" + \"\u00e9\"\n             ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte\n"},
+            {"continuation_next_line", "# coding: utf-8\nx = (\"a\\xe2\\x82(b\"\n     \"c\")\n", 1, "", "  File \"p.py\", line 3\n    \"c\")\n       ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode bytes in position 1-2: invalid continuation byte\n"},
+            {"truncated_before_comment", "# coding: utf-8\nx = \"abc\\xe2\\x82\"  # tail\n", 1, "", "  File \"p.py\", line 2\n    x = \"abc\ufffd\"  # tail\n               ^^^^^^\nSyntaxError: (unicode error) 'utf-8' codec can't decode bytes in position 3-4: unexpected end of data\n"},
+            {"raw", "# coding: utf-8\nx = r\"a\\xffb\"\n", 1, "", "  File \"p.py\", line 2\n    x = r\"a\ufffdb\"\n            ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte\n"},
+            {"fstring", "# coding: utf-8\nx = f\"a\\xffb{1}\"\n", 1, "", "  File \"p.py\", line 2\n    x = f\"a\ufffdb{1}\"\n               ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte\n"},
+            {"triple_quoted", "# coding: utf-8\nx = \"\"\"a\n\\xffb\"\"\"\n", 1, "", "  File \"p.py\", line 3\n    \ufffdb\"\"\"\n       ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte\n"},
+            {"no_final_newline", "# coding: utf-8\nx = \"\\xff\"", 1, "", "  File \"p.py\", line 2\n    x = \"\ufffd\"\n         ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte\n"},
+            {"encoded_surrogate", "# coding: utf-8\nprint(\"\\xed\\xa0\\x80\")\n", 1, "", "  File \"p.py\", line 2\n    print(\"\ufffd\ufffd\ufffd\")\n            ^\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte\n"},
+            {"utf8_alias_is_eager", "# coding: utf8\nprint(\"\\xff\")\n", 1, "", "SyntaxError: encoding problem: utf8\n"},
+            {"utf8_alias_with_bom", "\\xef\\xbb\\xbf# coding: utf8\nprint(1)\n", 1, "", "SyntaxError: encoding problem: utf8 with BOM\n"},
+            {"traceback_shows_no_line", "# coding: utf-8\nprint(1) # \\xff\n1/0\n", 1, "1\n", "Traceback (most recent call last):\n  File \"p.py\", line 3, in <module>\nZeroDivisionError: division by zero\n"}
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("undecodableCases")
+    void bug_undecodableBytesInADeclaredUtf8FileFailWhereUsed(String name, String file, int status, String out, String err) throws Exception {
+        Files.write(dir.resolve("p.py"), bytes(file));
+        assertEquals(new CliRun(status, out, err), CliRun.in(dir, "run", "p.py"));
+    }
+
     /** {@code \n}, {@code \\} and {@code \xNN} escapes to bytes; other characters as UTF-8. */
     private static byte[] bytes(String escaped) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -90,4 +90,37 @@ class StrTypeTest {
         assertFalse(heap.objectsEqual(a, c));
         heap.decref(a); heap.decref(b); heap.decref(c);
     }
+
+    /**
+     * bug_lone_surrogates_merge: two lone surrogates that meet in a Java string stay two code points.
+     * The escapes of U+D800 and U+DC00 make a str of length 2, UCS-2 kind (getsizeof 78 in 3.11, as
+     * '\\ud800\\udc00'), holding the surrogates themselves; value() gives the escapes back, a
+     * raw unpaired surrogate char means that surrogate, and a real pair is still one code point.
+     */
+    @Test
+    void loneSurrogatesStaySeparateCodePoints(Heap heap) {
+        String escaped = SurrogateEscapes.of(0xD800) + SurrogateEscapes.of(0xDC00);
+        long o = heap.strs.of(escaped);
+        assertEquals(2, StrType.length(o));
+        assertEquals(2, StrType.kind(o), "UCS-2, as CPython's str with a surrogate");
+        assertEquals(78, heap.getsizeof(o), "sys.getsizeof('\\ud800\\udc00') on 3.11");
+        assertEquals(0xD800, StrType.codePointAt(o, 0));
+        assertEquals(0xDC00, StrType.codePointAt(o, 1));
+        assertEquals(escaped, StrType.value(o), "round trip");
+        assertEquals(StrType.hashOf(escaped), heap.hash(o));
+        assertTrue(StrType.contentEquals(o, escaped));
+        assertEquals("'\ud800\udc00'", heap.strs.describe(o), "the Java form for a Java reader: raw chars");
+        long raw = heap.strs.of("\ud800");
+        assertEquals(1, StrType.length(raw));
+        assertEquals(0xD800, StrType.codePointAt(raw, 0));
+        long pair = heap.strs.of("\ud800\udc00");
+        assertEquals(1, StrType.length(pair), "a Java surrogate pair is U+10000");
+        assertEquals(0x10000, StrType.codePointAt(pair, 0));
+        assertFalse(heap.objectsEqual(o, pair));
+        long wide = heap.strs.of("\uD83D\uDE00" + escaped);  // U+1F600 and two lone surrogates: UCS-4
+        assertEquals(3, StrType.length(wide));
+        assertEquals(4, StrType.kind(wide));
+        assertEquals(escaped, StrType.value(wide).substring(2));
+        for (long x : new long[] {o, raw, pair, wide}) heap.decref(x);
+    }
 }

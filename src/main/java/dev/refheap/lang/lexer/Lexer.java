@@ -253,7 +253,7 @@ public final class Lexer {
             string(pos, pos);
         } else if (isDigit(c) || (c == '.' && pos + 1 < s.length() && isDigit(s.charAt(pos + 1)))) {
             number();
-        } else if (isIdentStart(s.codePointAt(pos))) {
+        } else if (isIdentStart(s.codePointAt(pos)) || UndecodableBytes.isByte(c)) {
             nameOrString();
         } else {
             operator(c);
@@ -264,10 +264,16 @@ public final class Lexer {
         int start = pos;
         while (pos < s.length()) {
             int cp = s.codePointAt(pos);
-            if (!isIdentPart(cp)) {
+            if (!isIdentPart(cp) && !UndecodableBytes.isByte(cp)) {  // python3 takes any byte from 0x80 into a name
                 break;
             }
             pos += Character.charCount(cp);
+        }
+        if (UndecodableBytes.any(s, start, pos)) {
+            // verify_identifier: the name's bytes fail to decode; reported at the name's end
+            int line = src.lineOf(start);
+            throw UndecodableBytes.error(src, "(unicode error) " + UndecodableBytes.decodeError(UndecodableBytes.raw(s, start, pos)),
+                    line, UndecodableBytes.byteCol(src, line, pos), -1);
         }
         if (pos < s.length() && (s.charAt(pos) == '"' || s.charAt(pos) == '\'') && isStringPrefix(s.substring(start, pos))) {
             string(start, pos);

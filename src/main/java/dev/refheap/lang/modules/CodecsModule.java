@@ -360,7 +360,7 @@ public final class CodecsModule {
                                 if (c.signum() < 0 || c.compareTo(java.math.BigInteger.valueOf(0x10ffff)) > 0) {
                                     throw vm.error("TypeError", "character mapping must be in range(0x110000)");
                                 }
-                                got = new String(Character.toChars(c.intValue()));
+                                got = dev.refheap.object.SurrogateEscapes.of(dev.refheap.object.SurrogateEscapes.checked(c.intValue()));
                             } else if (vm.isStr(v)) {
                                 got = vm.strValue(v);
                                 if (got.equals("\ufffe")) got = null;

@@ -189,7 +189,7 @@ final class Escapes {
                 i = error(vm, out, b, codec, errors, start, i, raw ? "\\Uxxxxxxxx out of range" : "illegal Unicode character");
                 continue;
             }
-            out.appendCodePoint(v);
+            dev.refheap.object.SurrogateEscapes.append(out, dev.refheap.object.SurrogateEscapes.checked(v));  // '\\ud800' stays a lone surrogate
         }
         return vm.str(out.toString());
     }

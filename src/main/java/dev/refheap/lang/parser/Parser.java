@@ -194,6 +194,11 @@ public final class Parser {
         return peek(0);
     }
 
+    /** The next token, unconsumed (what a string run's action sees as 3.11's last token fetched). */
+    Token peekToken() {
+        return peek();
+    }
+
     private Token peek(int n) {
         int i = Math.min(p + n, toks.size() - 1);
         if (i > furthest) {

@@ -2,6 +2,7 @@ package dev.refheap.lang.parser;
 
 import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.PySyntaxError.Kind;
+import dev.refheap.lang.lexer.UndecodableBytes;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
  * selects the codec, and otherwise the bytes must be valid UTF-8. A codec is found under its
  * Python name or a Java charset's name or alias (latin-1, iso-8859-15, cp1252, euc-jp, utf-8-sig,
  * ascii...); codecs that are not ASCII-compatible (utf-16) are refused as CPython refuses them.
+ * A file declared UTF-8 (cookie or BOM) is decoded leniently, its bad bytes kept as
+ * {@link UndecodableBytes} chars, as python3 reports them only where they are used.
  * Failures are {@link PySyntaxError}s with CPython's messages: "encoding problem: NAME" for an
  * unknown codec, bytes invalid in a declared codec, or a BOM with a declaration other than
  * UTF-8 ("NAME with BOM"), "Non-UTF-8 code starting with..." for bytes that are not UTF-8 without
@@ -38,7 +41,8 @@ public final class SourceDecoder {
         Charset cs = StandardCharsets.UTF_8;
         if (declared != null) {
             cs = charsetFor(declared, filename);
-            if (start > 0 && cs != StandardCharsets.UTF_8) throw encodingProblem(normalName(declared) + " with BOM", filename);
+            // only the spellings get_normal_name turns into "utf-8" go with a BOM, and are decoded lazily
+            if (start > 0 && !normalName(declared).equals("utf-8")) throw encodingProblem(normalName(declared) + " with BOM", filename);
         }
         CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -47,6 +51,11 @@ public final class SourceDecoder {
             refuseNulBytes(text, filename);
             return text;
         } catch (CharacterCodingException e) {
+            if (declared == null ? start > 0 : normalName(declared).equals("utf-8")) {
+                String text = lenientUtf8(bytes, start);  // python3 decodes lazily: a bad byte fails only where it is used
+                refuseNulBytes(text, filename);
+                return text;
+            }
             int bad = firstInvalidUtf8(bytes, start);
             int line = 1;
             for (int i = start; i < bad; i++) {
@@ -55,15 +64,32 @@ public final class SourceDecoder {
                 }
             }
             String hex = String.format("\\x%02x", bytes[bad] & 0xff);
-            if (cs != StandardCharsets.UTF_8) throw encodingProblem(declared, filename);
-            if (declared == null) {
-                throw new PySyntaxError(Kind.SyntaxError, "Non-UTF-8 code starting with '" + hex + "' in file " + filename
-                        + " on line " + line + ", but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                        filename, 0, 0, 0, 0, null, true, false);
-            }
-            throw new PySyntaxError(Kind.SyntaxError, "(unicode error) '" + declared + "' codec can't decode byte 0x"
-                    + hex.substring(2) + ": invalid start byte", filename, line, 0, line, 0, null, true, false);
+            if (declared != null) throw encodingProblem(declared, filename);  // another codec, or a UTF-8 alias python3 decodes through the codec
+            throw new PySyntaxError(Kind.SyntaxError, "Non-UTF-8 code starting with '" + hex + "' in file " + filename
+                    + " on line " + line + ", but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                    filename, 0, 0, 0, 0, null, true, false);
         }
+    }
+
+    /**
+     * UTF-8 with each byte of an invalid sequence kept as its {@link UndecodableBytes} char, for a
+     * file declared UTF-8 (cookie or BOM): the lexer and parser raise 3.11's errors where such a
+     * byte is used (a str or bytes literal, a name) and let it pass in a comment.
+     */
+    private static String lenientUtf8(byte[] b, int start) {
+        StringBuilder sb = new StringBuilder(b.length - start);
+        boolean[] truncated = new boolean[1];
+        for (int i = start; i < b.length; ) {
+            int len = UndecodableBytes.sequence(b, i, b.length, truncated);
+            if (len > 0) {
+                sb.append(new String(b, i, len, StandardCharsets.UTF_8));
+                i += len;
+            } else {
+                for (int k = i; k < i - len; k++) sb.append(UndecodableBytes.of(b[k]));
+                i -= len;
+            }
+        }
+        return sb.toString();
     }
 
     private static String declaredEncoding(byte[] bytes, int start) {

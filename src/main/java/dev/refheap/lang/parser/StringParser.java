@@ -5,6 +5,8 @@ import dev.refheap.lang.ast.Expr;
 import dev.refheap.lang.ast.Pos;
 import dev.refheap.lang.lexer.Source;
 import dev.refheap.lang.lexer.Token;
+import dev.refheap.lang.lexer.UndecodableBytes;
+import dev.refheap.object.SurrogateEscapes;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -56,6 +58,7 @@ final class StringParser {
         for (Token t : toks) {
             lits.add(Literal.of(t));
         }
+        refuseUndecodableBytes(lits, last);
         boolean anyBytes = lits.stream().anyMatch(Literal::bytes);
         boolean allBytes = lits.stream().allMatch(Literal::bytes);
         if (anyBytes && !allBytes) {
@@ -83,6 +86,59 @@ final class StringParser {
         }
         flush(parts, pending);
         return new Expr.JoinedStr(parts, whole);
+    }
+
+    /**
+     * A literal holding bytes of the file that are not UTF-8 (a file declared UTF-8; see
+     * {@link UndecodableBytes}) fails as in 3.11: a bytes literal with "bytes can only contain ASCII
+     * literal characters" at the token; a str literal with the UTF-8 decoder's error, the position
+     * counted in the body (raw strings and strings without a backslash are decoded whole, others and f-strings
+     * run by run of non-ASCII bytes, as decode_unicode_with_escapes does), at the token after the
+     * literals (a NEWLINE token starts at a trailing comment and ends at the newline).
+     */
+    private void refuseUndecodableBytes(List<Literal> lits, Token last) {
+        for (Literal l : lits) {
+            if (!UndecodableBytes.any(s, l.bodyStart(), l.bodyEnd())) continue;
+            if (l.bytes()) {
+                Token t = l.tok();
+                throw UndecodableBytes.error(src, "bytes can only contain ASCII literal characters", t.line(),
+                        UndecodableBytes.byteCol(src, t.line(), t.start()) + 1,
+                        t.endLine() == t.line() ? UndecodableBytes.byteCol(src, t.line(), t.end()) + 1 : -1);
+            }
+            String error = null;
+            boolean whole = l.raw() || !l.f() && s.indexOf('\\', l.bodyStart()) < 0 || s.indexOf('\\', l.bodyStart()) >= l.bodyEnd();
+            if (whole) {
+                error = UndecodableBytes.decodeError(UndecodableBytes.raw(s, l.bodyStart(), l.bodyEnd()));
+            } else {
+                for (int i = l.bodyStart(); i < l.bodyEnd() && error == null; ) {
+                    if (s.charAt(i) < 0x80) {
+                        i++;
+                        continue;
+                    }
+                    int j = i;
+                    while (j < l.bodyEnd() && s.charAt(j) >= 0x80) j++;
+                    error = UndecodableBytes.decodeError(UndecodableBytes.raw(s, i, j));
+                    i = j;
+                }
+            }
+            if (error == null) continue;
+            Token next = parser.peekToken();
+            int line, start, end;
+            if (next.type() == dev.refheap.lang.lexer.TokenType.NEWLINE || next.type() == dev.refheap.lang.lexer.TokenType.ENDMARKER) {
+                line = last.endLine();
+                int nl = s.indexOf('\n', last.end());
+                if (nl < 0) nl = s.length();
+                int hash = s.indexOf('#', last.end());
+                start = hash >= 0 && hash < nl ? hash : nl;
+                end = nl;
+            } else {
+                line = next.line();
+                start = next.start();
+                end = next.end();
+            }
+            throw UndecodableBytes.error(src, "(unicode error) " + error, line,
+                    UndecodableBytes.byteCol(src, line, start) + 1, UndecodableBytes.byteCol(src, line, end) + 1);
+        }
     }
 
     private void flush(List<Expr> parts, StringBuilder pending) {
@@ -207,7 +263,10 @@ final class StringParser {
             if (v > 0x10FFFF) {
                 throw unicodeError(start, i - 1, "illegal Unicode character");
             }
-            sb.appendCodePoint(v);
+            if (SurrogateEscapes.isEscape(v)) {
+                throw unicodeError(start, i - 1, SurrogateEscapes.REFUSED);
+            }
+            SurrogateEscapes.append(sb, v);  // "\ud800" "\udc00" stays two lone surrogates
         }
 
         private void named(StringBuilder sb, int start) {

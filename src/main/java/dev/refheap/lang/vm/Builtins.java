@@ -143,7 +143,7 @@ final class Builtins {
             Args.exactly(rt, "chr", n, kw, 1);
             long v = intArg(rt, a[o]);
             if (v < 0 || v > 0x10ffff) throw rt.error("ValueError", "chr() arg not in range(0x110000)");
-            return heap.strs.of(new String(Character.toChars((int) v)));
+            return heap.strs.of(dev.refheap.object.SurrogateEscapes.of(dev.refheap.object.SurrogateEscapes.checked((int) v)));
         });
         def(rt, "ord", (self, a, o, n, kw) -> {
             Args.exactly(rt, "ord", n, kw, 1);

@@ -3,6 +3,7 @@ package dev.refheap.lang.vm;
 import dev.refheap.memory.Native;
 import dev.refheap.object.Heap;
 import dev.refheap.object.StrType;
+import dev.refheap.object.SurrogateEscapes;
 import dev.refheap.object.TupleType;
 import java.io.ByteArrayOutputStream;
 
@@ -13,7 +14,8 @@ import java.io.ByteArrayOutputStream;
  * (encoding only). Errors are UnicodeEncodeError/UnicodeDecodeError objects with CPython's
  * attributes (encoding, object, start, end, reason) and messages; the error spans are the ones
  * CPython's decoders report (so 'replace' puts one U+FFFD per span). Strings are Java strings
- * (UTF-16), where a lone surrogate is one char, as in a Python str.
+ * (UTF-16) in which a lone surrogate is its {@link SurrogateEscapes escape}; the encoders read the
+ * str's own code points.
  */
 final class Codecs {
     private Codecs() {}
@@ -199,7 +201,7 @@ final class Codecs {
                 case "surrogateescape" -> {
                     for (int i = start; i < end; i++) {
                         if (u(i) < 128) throw new PyException(decodeError(rt, codec, b, start, end, reason));
-                        out.append((char) (0xdc00 + u(i)));
+                        SurrogateEscapes.append(out, 0xdc00 + u(i));
                     }
                 }
                 default -> throw new PyException(decodeError(rt, codec, b, start, end, reason));  // surrogatepass: handled by the codecs that can
@@ -258,7 +260,7 @@ final class Codecs {
                     continue;
                 }
                 if (cp < min) { i = error(i, i + 1, "invalid start byte"); continue; }
-                out.appendCodePoint(cp);
+                SurrogateEscapes.append(out, SurrogateEscapes.checked(cp));  // a surrogate under surrogatepass stays lone
                 i = j;
             }
         }
@@ -284,23 +286,23 @@ final class Codecs {
                     continue;
                 }
                 if (c >= 0xdc00) {
-                    if (errors.equals("surrogatepass")) { out.append((char) c); i += 2; continue; }
+                    if (errors.equals("surrogatepass")) { SurrogateEscapes.append(out, c); i += 2; continue; }
                     i = error(i, i + 2, "illegal encoding");
                     continue;
                 }
                 if (i + 3 >= n) {
                     if (stop(i)) return;
-                    if (errors.equals("surrogatepass") && i + 2 >= n) { out.append((char) c); i += 2; continue; }
+                    if (errors.equals("surrogatepass") && i + 2 >= n) { SurrogateEscapes.append(out, c); i += 2; continue; }
                     i = error(i, n, "unexpected end of data");
                     continue;
                 }
                 int c2 = little ? u(i + 2) | (u(i + 3) << 8) : (u(i + 2) << 8) | u(i + 3);
                 if (c2 < 0xdc00 || c2 > 0xdfff) {
-                    if (errors.equals("surrogatepass")) { out.append((char) c); i += 2; continue; }
+                    if (errors.equals("surrogatepass")) { SurrogateEscapes.append(out, c); i += 2; continue; }
                     i = error(i, i + 2, "illegal UTF-16 surrogate");
                     continue;
                 }
-                out.append((char) c).append((char) c2);
+                out.appendCodePoint(SurrogateEscapes.checked(Character.toCodePoint((char) c, (char) c2)));
                 i += 4;
             }
         }
@@ -326,7 +328,7 @@ final class Codecs {
                     i = error(i, i + 4, "code point in surrogate code point range(0xd800, 0xe000)");
                     continue;
                 }
-                out.appendCodePoint((int) c);
+                SurrogateEscapes.append(out, SurrogateEscapes.checked((int) c));
                 i += 4;
             }
         }

@@ -16,6 +16,21 @@ import java.math.BigInteger;
 final class Constructors {
     private Constructors() {}
 
+    /**
+     * str(object, encoding[, errors]): PyUnicode_FromEncodedObject, the object's buffer decoded
+     * with the codec (the registry's for names refheap's codecs lack, which refuses non-text
+     * codecs), never a str. Found by bug_str_bytes_encoding_ignored: the encoding and errors were
+     * ignored and the bytes decoded as UTF-8 with U+FFFD for bad bytes.
+     */
+    private static long strDecoded(Runtime rt, long obj, long encoding, long errors) {
+        if (!Heap.isStr(encoding)) throw rt.typeError("str() argument 'encoding' must be str, not " + rt.ops.typeName(encoding));
+        if (errors != 0 && !Heap.isStr(errors)) throw rt.typeError("str() argument 'errors' must be str, not " + rt.ops.typeName(errors));
+        if (Heap.isStr(obj)) throw rt.typeError("decoding str is not supported");
+        byte[] b = BufferProtocol.bytesOrNull(rt, obj);
+        if (b == null) throw rt.typeError("decoding to str: need a bytes-like object, " + rt.ops.typeName(obj) + " found");
+        return Codecs.decode(rt, b, StrType.value(encoding), errors == 0 ? "strict" : StrType.value(errors));
+    }
+
     static long construct(Runtime rt, PyType t, long typeObject, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
         int nkw = Args.nkw(kw);
@@ -81,7 +96,7 @@ final class Constructors {
             }
             if (n > 3) throw rt.typeError("str() takes at most 3 arguments (" + n + " given)");
             if (n == 0) return heap.strs.of("");
-            if (n >= 2 && rt.ops.baseView(a[o]) == heap.bytes) return heap.strs.of(new String(BytesType.value(a[o]), java.nio.charset.StandardCharsets.UTF_8));
+            if (n >= 2) return strDecoded(rt, a[o], a[o + 1], n == 3 ? a[o + 2] : 0);
             return rt.ops.strObject(a[o]);
         }
         if (t == heap.bytes) {

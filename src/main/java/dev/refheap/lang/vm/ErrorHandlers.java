@@ -90,7 +90,7 @@ final class ErrorHandlers {
             case "backslashreplace" -> { for (int i = start; i < end; i++) r.append(String.format("\\x%02x", b[i] & 0xff)); }
             case "surrogateescape" -> {
                 int i = start;
-                while (i < end && i < start + 4 && (b[i] & 0xff) >= 128) r.append((char) (0xdc00 + (b[i++] & 0xff)));
+                while (i < end && i < start + 4 && (b[i] & 0xff) >= 128) dev.refheap.object.SurrogateEscapes.append(r, 0xdc00 + (b[i++] & 0xff));
                 if (i == start) throw new PyException(Builtins.incref(heap, exc));
                 end = i;
             }
@@ -111,7 +111,7 @@ final class ErrorHandlers {
                     c = be ? (u0 << 24) | (u1 << 16) | (u2 << 8) | u3 : u0 | (u1 << 8) | (u2 << 16) | (u3 << 24);
                 }
                 if (c < 0xd800 || c > 0xdfff) throw new PyException(Builtins.incref(heap, exc));
-                r.append((char) c);
+                dev.refheap.object.SurrogateEscapes.append(r, c);
                 end = start + size;
             }
         }

@@ -78,7 +78,7 @@ final class Formats {
                 case 'X' -> (sp.alt ? "0X" : "") + n.abs().toString(16).toUpperCase();
                 case 'o' -> (sp.alt ? "0o" : "") + n.abs().toString(8);
                 case 'b' -> (sp.alt ? "0b" : "") + n.abs().toString(2);
-                case 'c' -> new String(Character.toChars(n.intValue()));
+                case 'c' -> dev.refheap.object.SurrogateEscapes.of(dev.refheap.object.SurrogateEscapes.checked(n.intValue()));
                 case 0, 'd', 'n' -> group(IntStrLimit.decimalDigits(rt, n), sp.grouping);
                 default -> throw rt.error("ValueError", "Unknown format code '" + sp.type + "' for object of type 'int'");
             };

@@ -26,8 +26,12 @@ final class LineCache {
 
     /** Records {@code source} as the text of {@code filename}. */
     void register(String filename, String source) {
-        sources.put(filename, source);
         lines.remove(filename);
+        if (dev.refheap.lang.lexer.UndecodableBytes.any(source, 0, source.length())) {
+            sources.remove(filename);  // a file declared UTF-8 that is not: linecache cannot decode it, so no lines
+            return;
+        }
+        sources.put(filename, source);
     }
 
     /** The text registered for {@code filename}, or null. */

@@ -8,18 +8,13 @@ package dev.refheap.lang.vm;
 final class LoneSurrogates {
     private LoneSurrogates() {}
 
-    /** The code-point index of the first lone surrogate of {@code s}, or -1. */
+    /** The code-point index of the first lone surrogate of {@code s} (its escape, or an unpaired raw char), or -1. */
     static int first(String s) {
         int cp = 0;
         for (int i = 0; i < s.length(); cp++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i += 2;
-            } else if (Character.isSurrogate(c)) {
-                return cp;
-            } else {
-                i++;
-            }
+            int c = s.codePointAt(i);
+            if (dev.refheap.object.SurrogateEscapes.isEscape(c) || Character.isSurrogate((char) c) && c < 0x10000) return cp;
+            i += Character.charCount(c);
         }
         return -1;
     }
@@ -28,7 +23,17 @@ final class LoneSurrogates {
     static void checkUtf8(Runtime rt, String s) {
         int at = first(s);
         if (at < 0) return;
-        int c = s.codePointAt(s.offsetByCodePoints(0, at));
+        int i = s.offsetByCodePoints(0, at), c = dev.refheap.object.SurrogateEscapes.toPython(s.codePointAt(i));
+        int end = at;  // the encoder reports the whole run of surrogates
+        for (int j = i; j < s.length(); end++) {
+            int x = s.codePointAt(j);
+            if (!(dev.refheap.object.SurrogateEscapes.isEscape(x) || x < 0x10000 && Character.isSurrogate((char) x))) break;
+            j += Character.charCount(x);
+        }
+        if (end - at > 1) {
+            throw rt.error("UnicodeEncodeError", "'utf-8' codec can't encode characters in position " + at + "-" + (end - 1)
+                    + ": surrogates not allowed");
+        }
         throw rt.error("UnicodeEncodeError", "'utf-8' codec can't encode character '\\u" + Integer.toHexString(c)
                 + "' in position " + at + ": surrogates not allowed");
     }

@@ -10,6 +10,7 @@ final class Strings {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
+            cp = dev.refheap.object.SurrogateEscapes.toPython(cp);  // a lone surrogate's escape: the surrogate, not printable
             if (cp == quote || cp == '\\') sb.append('\\').appendCodePoint(cp);
             else if (cp == '\n') sb.append("\\n");
             else if (cp == '\r') sb.append("\\r");
@@ -52,9 +53,9 @@ final class Strings {
         int i = 0, j = 0;
         while (i < a.length() && j < b.length()) {
             int x = a.codePointAt(i), y = b.codePointAt(j);
-            if (x != y) return Integer.compare(x, y);
             i += Character.charCount(x);
             j += Character.charCount(y);
+            if (x != y) return Integer.compare(dev.refheap.object.SurrogateEscapes.toPython(x), dev.refheap.object.SurrogateEscapes.toPython(y));
         }
         return Integer.compare(a.length() - i, b.length() - j);
     }

@@ -583,12 +583,12 @@ final class TypeMethods {
         });
         def1(S, "zfill", (s, w) -> {
             String v = StrType.value(s);
-            long wide = Builtins.intArg(rt, w);
-            if (v.length() >= wide) return heap.strs.asExact(s);
+            long wide = Builtins.intArg(rt, w), len = StrType.length(s);  // code points, not UTF-16 units
+            if (len >= wide) return heap.strs.asExact(s);
             if (wide > Formats.MAX_WIDTH) throw rt.error("MemoryError", null);
             int width = (int) wide;
             int sign = !v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '+') ? 1 : 0;
-            return heap.strs.of(v.substring(0, sign) + "0".repeat(width - v.length()) + v.substring(sign));
+            return heap.strs.of(v.substring(0, sign) + "0".repeat((int) (width - len)) + v.substring(sign));
         });
         def(S, "expandtabs", (s, a, o, n, kw) -> {
             // unicode_expandtabs_impl: columns in code points, reset by \n and \r; no tab gives the string itself
@@ -641,7 +641,7 @@ final class TypeMethods {
 
     /** table[cp] as str.translate reads it: the replacement, null for None; LookupError keeps cp. */
     private String translateLookup(long table, int cp) {
-        long key = heap.ints.of(cp), r;
+        long key = heap.ints.of(dev.refheap.object.SurrogateEscapes.toPython(cp)), r;
         try {
             r = rt.ops.getItem(table, key);
         } catch (PyException e) {
@@ -656,7 +656,7 @@ final class TypeMethods {
             if (rt.ops.baseView(r) instanceof dev.refheap.object.IntType) {
                 long c = Builtins.intArg(rt, r);
                 if (c < 0 || c > 0x10FFFF) throw rt.error("ValueError", "character mapping must be in range(0x110000)");
-                return Character.toString((int) c);
+                return dev.refheap.object.SurrogateEscapes.of(dev.refheap.object.SurrogateEscapes.checked((int) c));
             }
             if (rt.ops.baseView(r) == heap.strs) return StrType.value(r);
             throw rt.typeError("character mapping must return integer, None or str");
@@ -765,10 +765,23 @@ final class TypeMethods {
         });
     }
 
+    /** str.strip/lstrip/rstrip by code points (a supplementary character, or a lone surrogate's escape, is never split). */
     private String strip(String s, String chars, char side) {
         int start = 0, end = s.length();
-        if (side != 'r') while (start < end && (chars == null ? Character.isWhitespace(s.charAt(start)) : chars.indexOf(s.charAt(start)) >= 0)) start++;
-        if (side != 'l') while (end > start && (chars == null ? Character.isWhitespace(s.charAt(end - 1)) : chars.indexOf(s.charAt(end - 1)) >= 0)) end--;
+        if (side != 'r') {
+            while (start < end) {
+                int c = s.codePointAt(start);
+                if (!(chars == null ? Character.isWhitespace(c) : chars.indexOf(c) >= 0)) break;
+                start += Character.charCount(c);
+            }
+        }
+        if (side != 'l') {
+            while (end > start) {
+                int c = s.codePointBefore(end);
+                if (!(chars == null ? Character.isWhitespace(c) : chars.indexOf(c) >= 0)) break;
+                end -= Character.charCount(c);
+            }
+        }
         return s.substring(start, end);
     }
 

@@ -56,7 +56,7 @@ record Subject(long obj, int[] chars, int length, boolean isBytes) {
             j = Math.min(j, n);
             if (vm.isStr(obj) && i == 0 && j == n) return vm.incref(obj);
             StringBuilder sb = new StringBuilder(Math.max(0, j - i));
-            for (int k = i; k < j; k++) sb.appendCodePoint(StrType.codePointAt(obj, k));
+            for (int k = i; k < j; k++) dev.refheap.object.SurrogateEscapes.append(sb, StrType.codePointAt(obj, k));
             return vm.str(sb.toString());
         }
         if (vm.heap.typeOf(obj) == vm.heap.bytes) {

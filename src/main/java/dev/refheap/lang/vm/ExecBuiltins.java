@@ -274,7 +274,11 @@ final class ExecBuiltins {
     /** The text of a str or bytes-like source (bytes are UTF-8, a leading BOM dropped). */
     private static String sourceText(Runtime rt, long v, String error) {
         Heap heap = rt.heap;
-        if (Heap.isStr(v)) return StrType.value(v);
+        if (Heap.isStr(v)) {
+            String s = StrType.value(v);
+            LoneSurrogates.checkUtf8(rt, s);  // the source is read as UTF-8 (PyUnicode_AsUTF8AndSize): a lone surrogate cannot be
+            return s;
+        }
         byte[] b = BufferProtocol.bytesOrNull(rt, v);
         if (b == null) throw rt.typeError(error);
         String s = new String(b, StandardCharsets.UTF_8);

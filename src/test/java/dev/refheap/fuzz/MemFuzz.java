@@ -182,6 +182,11 @@ public final class MemFuzz implements AutoCloseable {
         Future<Object> job = worker.submit(() -> {
             int status = 0;
             try {
+                // The oracle's process imported weakref before any program (oracle.py's own imports
+                // do), so a program's `import weakref` allocates nothing there. Since weakref is
+                // CPython's weakref.py, importing it here allocates enough to start collections
+                // (untracking the program's constant tuples, moving survivors): import it first too.
+                rt.exec("__import__('weakref')\n", "<memfuzz prelude>");
                 rt.exec(source, name);
             } catch (PyException e) {
                 if (rt.isSystemExit(e)) status = rt.systemExitStatus(e);

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -26,22 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CpythonLayoutTest {
     @TestFactory
     Stream<DynamicTest> layoutLikeCpython() throws IOException {
-        var divergent = CpythonParityTest.divergences();
-        return CpythonParityTest.programs().stream()
-                .filter(py -> !divergent.contains(name(py)))
-                .map(py -> DynamicTest.dynamicTest(py.getFileName().toString(), () -> {
-                    String expected = Files.readString(CpythonParityTest.ROOT.resolve("compiler/expected/" + name(py) + ".units"),
-                            StandardCharsets.UTF_8).strip();
-                    CodeUnit code = Compiler.compileModule(Parser.parseModule(Files.readAllBytes(py),
-                            py.getFileName().toString()), py.getFileName().toString(), Compiler.Mode.EXEC);
-                    String actual = dump(code).strip();
-                    if (!expected.equals(actual)) {
-                        Path out = Path.of("target/parity-actual/" + name(py) + ".units");
-                        Files.createDirectories(out.getParent());
-                        Files.writeString(out, actual + "\n");
-                    }
-                    assertEquals(expected, actual);
-                }));
+        return CpythonParityTest.eachAgainstExpected("units", CpythonLayoutTest::dump);
     }
 
     /** A backward jump whose distance needs an EXTENDED_ARG: the layout is repeated until arguments fit (bug: none). */
@@ -58,9 +41,6 @@ class CpythonLayoutTest {
         assertEquals(true, ext >= 2, "EXTENDED_ARGs for the forward exit and the backward jump");
     }
 
-    private static String name(Path py) {
-        return py.getFileName().toString().replaceAll("\\.py$", "");
-    }
 
     /** The text generate.py writes for a CPython code object's layout. */
     static String dump(CodeUnit code) {

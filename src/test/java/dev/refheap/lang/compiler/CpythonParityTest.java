@@ -58,6 +58,34 @@ class CpythonParityTest {
         }));
     }
 
+    /**
+     * One test per corpus program that compiles like CPython on purpose (not in divergences.txt):
+     * {@code dump} of its module's code equals python3's {@code compiler/expected/NAME.EXT}; a
+     * differing dump is written to target/parity-actual/ for inspection.
+     */
+    static Stream<DynamicTest> eachAgainstExpected(String ext, java.util.function.Function<CodeUnit, String> dump) throws IOException {
+        var divergent = divergences();
+        return programs().stream()
+                .filter(py -> !divergent.contains(name(py)))
+                .map(py -> DynamicTest.dynamicTest(py.getFileName().toString(), () -> {
+                    String expected = Files.readString(ROOT.resolve("compiler/expected/" + name(py) + "." + ext),
+                            StandardCharsets.UTF_8).strip();
+                    CodeUnit code = Compiler.compileModule(Parser.parseModule(Files.readAllBytes(py),
+                            py.getFileName().toString()), py.getFileName().toString(), Compiler.Mode.EXEC);
+                    String actual = dump.apply(code).strip();
+                    if (!expected.equals(actual)) {
+                        Path out = Path.of("target/parity-actual/" + name(py) + "." + ext);
+                        Files.createDirectories(out.getParent());
+                        Files.writeString(out, actual + "\n");
+                    }
+                    assertEquals(expected, actual);
+                }));
+    }
+
+    static String name(Path py) {
+        return py.getFileName().toString().replaceAll("\\.py$", "");
+    }
+
     static List<String> divergences() throws IOException {
         return Files.readAllLines(ROOT.resolve("compiler/divergences.txt")).stream()
                 .filter(l -> !l.startsWith("#") && l.contains(":")).map(l -> l.substring(0, l.indexOf(':'))).toList();

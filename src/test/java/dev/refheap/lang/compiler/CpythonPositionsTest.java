@@ -1,17 +1,12 @@
 package dev.refheap.lang.compiler;
 
 import dev.refheap.lang.bytecode.CodeUnit;
-import dev.refheap.lang.parser.Parser;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Every instruction of every program of the parity corpus ({@link CpythonParityTest}) carries the
@@ -23,26 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CpythonPositionsTest {
     @TestFactory
     Stream<DynamicTest> positionsLikeCpython() throws IOException {
-        var divergent = CpythonParityTest.divergences();
-        return CpythonParityTest.programs().stream()
-                .filter(py -> !divergent.contains(name(py)))
-                .map(py -> DynamicTest.dynamicTest(py.getFileName().toString(), () -> {
-                    String expected = Files.readString(CpythonParityTest.ROOT.resolve("compiler/expected/" + name(py) + ".pos"),
-                            StandardCharsets.UTF_8).strip();
-                    CodeUnit code = Compiler.compileModule(Parser.parseModule(Files.readAllBytes(py),
-                            py.getFileName().toString()), py.getFileName().toString(), Compiler.Mode.EXEC);
-                    String actual = dump(code).strip();
-                    if (!expected.equals(actual)) {
-                        Path out = Path.of("target/parity-actual/" + name(py) + ".pos");
-                        Files.createDirectories(out.getParent());
-                        Files.writeString(out, actual + "\n");
-                    }
-                    assertEquals(expected, actual);
-                }));
-    }
-
-    private static String name(Path py) {
-        return py.getFileName().toString().replaceAll("\\.py$", "");
+        return CpythonParityTest.eachAgainstExpected("pos", CpythonPositionsTest::dump);
     }
 
     /** The text generate.py writes for a CPython code object's positions. */

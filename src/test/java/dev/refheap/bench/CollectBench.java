@@ -45,7 +45,7 @@ import org.openjdk.jmh.runner.IterationType;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 15)
 @Measurement(iterations = 10)
-@Fork(value = 2, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xss64m", "-XX:+UseSerialGC"})
+@Fork(value = 2, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xss64m", "-XX:+UseSerialGC"})
 public class CollectBench {
     /** One heap per trial; the objects of one invocation's graph. */
     @State(Scope.Thread)

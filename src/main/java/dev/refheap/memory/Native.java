@@ -19,17 +19,7 @@ import java.lang.invoke.MethodHandle;
  *
  * <p>Memory comes from {@code mmap}/{@code munmap} (arenas, as CPython does) and {@code malloc}/
  * {@code free} (large blocks, as CPython's raw allocator does), called through the foreign linker.
- *
- * <p>The single-value accessors have two implementations, chosen once when the class loads: when
- * the JVM runs with {@code --sun-misc-unsafe-memory-access=allow} (the launcher and the test
- * configuration pass it), {@code sun.misc.Unsafe}'s raw-address accessors, which C2 compiles to a
- * bare load or store; otherwise (an embedding JVM without the flag, where Unsafe's memory access
- * would print a deprecation warning or be refused) the {@link #ALL} segment, whose every access
- * inlines a chain of about ten methods and keeps a bounds test. Both read and write the same
- * bytes; the choice is a static final constant, so compiled code has only one of them. The
- * segment path is the fallback for as long as Unsafe's memory access exists (JEP 471).
  */
-@SuppressWarnings("removal")
 public final class Native {
     private Native() {}
 
@@ -42,35 +32,16 @@ public final class Native {
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
     private static final ValueLayout.OfByte BYTE = ValueLayout.JAVA_BYTE;
 
-    /** Unsafe's raw-address accessors, or null when the JVM does not allow them (see the class comment). */
-    private static final sun.misc.Unsafe U = rawAccess();
-    /** True when {@link #U} is used: a constant, so each accessor compiles to one of its branches. */
-    private static final boolean RAW = U != null;
-
-    private static sun.misc.Unsafe rawAccess() {
-        if (!"allow".equals(System.getProperty("sun.misc.unsafe.memory.access"))) return null;
-        try {
-            java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-            f.setAccessible(true);
-            return (sun.misc.Unsafe) f.get(null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;  // a JVM without it: the segment path
-        }
-    }
-
-    /** True when the accessors use Unsafe's raw-address access rather than the segment (tests, diagnostics). */
-    public static boolean rawAccessInUse() { return RAW; }
-
-    public static long getLong(long addr) { return RAW ? U.getLong(addr) : ALL.get(LONG, addr); }
-    public static void putLong(long addr, long v) { if (RAW) U.putLong(addr, v); else ALL.set(LONG, addr, v); }
-    public static int getInt(long addr) { return RAW ? U.getInt(addr) : ALL.get(INT, addr); }
-    public static void putInt(long addr, int v) { if (RAW) U.putInt(addr, v); else ALL.set(INT, addr, v); }
-    public static short getShort(long addr) { return RAW ? U.getShort(addr) : ALL.get(SHORT, addr); }
-    public static void putShort(long addr, short v) { if (RAW) U.putShort(addr, v); else ALL.set(SHORT, addr, v); }
-    public static byte getByte(long addr) { return RAW ? U.getByte(addr) : ALL.get(BYTE, addr); }
-    public static void putByte(long addr, byte v) { if (RAW) U.putByte(addr, v); else ALL.set(BYTE, addr, v); }
-    public static double getDouble(long addr) { return RAW ? U.getDouble(addr) : ALL.get(DOUBLE, addr); }
-    public static void putDouble(long addr, double v) { if (RAW) U.putDouble(addr, v); else ALL.set(DOUBLE, addr, v); }
+    public static long getLong(long addr) { return ALL.get(LONG, addr); }
+    public static void putLong(long addr, long v) { ALL.set(LONG, addr, v); }
+    public static int getInt(long addr) { return ALL.get(INT, addr); }
+    public static void putInt(long addr, int v) { ALL.set(INT, addr, v); }
+    public static short getShort(long addr) { return ALL.get(SHORT, addr); }
+    public static void putShort(long addr, short v) { ALL.set(SHORT, addr, v); }
+    public static byte getByte(long addr) { return ALL.get(BYTE, addr); }
+    public static void putByte(long addr, byte v) { ALL.set(BYTE, addr, v); }
+    public static double getDouble(long addr) { return ALL.get(DOUBLE, addr); }
+    public static void putDouble(long addr, double v) { ALL.set(DOUBLE, addr, v); }
 
     /** Copies {@code n} bytes; the ranges may overlap. */
     public static void copy(long src, long dst, long n) {

@@ -232,4 +232,27 @@ class MemFuzzFindingsTest {
                         x.me = x
                     """, "memfuzz_1051832.py");
     }
+
+    /**
+     * CPython's first Py_ReprEnter on a thread (the repr of a non-empty list or tuple, of any dict
+     * or set, of a deque or a dict view; here an f-string showing gc.get_count()'s tuple) makes the
+     * thread state's dict and its 'Py_Repr' list, two gc allocations kept for the thread's life.
+     * refheap kept its repr marks in a Java set, so every later gc count was two lower and the
+     * dict and list were missing from gc.get_objects() (seed 5100013; minimized).
+     */
+    @Test
+    void bug_reprEnterCreatesThreadStateDict() throws Exception {
+        matchesCpython("""
+                    import gc, sys, weakref
+                    gc.freeze(); F0 = gc.get_freeze_count(); gc.collect()
+                    L = []
+                    P = L.append
+                    v1 = (762 + 1,)
+                    P(f"count {gc.get_count()}")
+                    P(f"count {gc.get_count()}")
+                    P(f"v1 {v1}")
+                    P(f"count {gc.get_count()}")
+                    P(f"objects {len(gc.get_objects())}")
+                    """, "memfuzz_5100013.py");
+    }
 }

@@ -112,6 +112,8 @@ public final class Runtime implements AutoCloseable {
     boolean closing;
     /** Objects the runtime holds (one reference each). */
     private final List<Long> held = new ArrayList<>();
+    /** {@link #threadStateDict()}, 0 until first used. */
+    private long threadStateDict;
 
     Streams streams;
     /** Shows a notebook cell's or REPL input's result (its repr); prints it by default. */
@@ -379,6 +381,19 @@ public final class Runtime implements AutoCloseable {
         held.add(o);
         return o;
     }
+
+    /**
+     * The thread state's dict (PyThreadState_GetDict): made on first use, as CPython makes it,
+     * and held to the end. refheap runs Python on one thread (docs/architecture.md, "Contracts"),
+     * so there is one. Py_ReprEnter keeps its 'Py_Repr' list in it, _thread._local its dummies.
+     */
+    long threadStateDict() {
+        if (threadStateDict == 0) threadStateDict = hold(heap.dicts.create());
+        return threadStateDict;
+    }
+
+    /** The thread state's dict, or 0 while no one has asked for it (tstate->dict read directly). */
+    long threadStateDictIfMade() { return threadStateDict; }
 
     /**
      * Gives up the runtime's own references to objects that type dicts now hold: for each object,

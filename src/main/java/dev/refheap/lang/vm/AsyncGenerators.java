@@ -235,11 +235,6 @@ final class AsyncGenerators implements RootProvider {
     }
 
     /**
-     * {@code async_generator_asend} ({@code athrow}: {@code async_generator_athrow}): an awaitable
-     * driving one step of its generator. Fields: generator, value (asend's send value or athrow's
-     * arguments; 0 for __anext__/aclose), state INIT/ITER/DONE.
-     */
-    /**
      * One type's free list of dead objects (3.11's ag_asend_freelist and ag_value_freelist): at
      * most {@code max} of them parked (dead to the heap verifier), reused last in, first out;
      * {@code max} 0 keeps none. Cleared by gc.collect's free-list clearing.
@@ -279,12 +274,19 @@ final class AsyncGenerators implements RootProvider {
         }
     }
 
+    /**
+     * {@code async_generator_asend} ({@code athrow}: {@code async_generator_athrow}): an awaitable
+     * driving one step of its generator. Fields: generator, value (asend's send value or athrow's
+     * arguments; 0 for __anext__/aclose), state INIT/ITER/DONE.
+     */
     final class AwaitableType extends ExtType {
         static final int GEN = 16, VAL = 24, STATE = 32;
+        private final boolean athrow;
         private final FreeList freeList;
 
         AwaitableType(Runtime rt, String name, boolean athrow) {
             super(rt, name, null, HAVE_GC, 40, 0, 0);
+            this.athrow = athrow;
             this.freeList = new FreeList(heap, this, athrow ? 0 : MAXFREELIST);  // 3.11 keeps none for athrow
         }
 

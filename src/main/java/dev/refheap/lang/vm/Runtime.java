@@ -296,8 +296,37 @@ public final class Runtime implements AutoCloseable {
      * What sys is built from: {@code argv} (sys.argv), {@code path0} (sys.path[0]: the script's
      * directory, '' for -c and the REPL, null for none), {@code stdlib} (--stdlib DIR, or null).
      */
-    public record MainConfig(List<String> argv, String path0, String stdlib) {
+    public record MainConfig(List<String> argv, String path0, String stdlib, StartFlags start) {
         public static final MainConfig NONE = new MainConfig(List.of(), null, null);
+
+        public MainConfig(List<String> argv, String path0, String stdlib) { this(argv, path0, stdlib, StartFlags.DEFAULT); }
+
+        /** sys.path[0] as python3 sets it: none in isolated mode (-I implies -P, safe_path). */
+        public String effectivePath0() { return start.isolated() ? null : path0; }
+    }
+
+    /**
+     * python3's start-up options that change what the interpreter sets up: {@code -S} (no site),
+     * {@code -s} (no user site), {@code -E} (PYTHON* environment variables ignored), {@code -I}
+     * (isolated: -E, -s and -P together). sys.flags shows them.
+     */
+    public record StartFlags(boolean noSite, boolean noUserSite, boolean ignoreEnvironment, boolean isolated) {
+        public static final StartFlags DEFAULT = new StartFlags(false, false, false, false);
+
+        /** These flags as python3 derives them: -I sets no_user_site, ignore_environment and safe_path. */
+        public StartFlags {
+            if (isolated) {
+                noUserSite = true;
+                ignoreEnvironment = true;
+            }
+        }
+
+        /** An environment variable as CPython reads it at start-up: ignored with -E/-I, an empty value as unset. */
+        public String env(String name) {
+            if (ignoreEnvironment) return null;
+            String v = System.getenv(name);
+            return v == null || v.isEmpty() ? null : v;
+        }
     }
 
     /** Sets what sys.argv and sys.path start as; call before the program runs. */

@@ -24,7 +24,7 @@ final class WeakProxyType extends ExtType {
 
     /** The live referent (borrowed); ReferenceError when it died. */
     long referent(long p) {
-        long r = WeakrefType.referent(p);
+        long r = heap.weakrefs.liveReferent(p);
         if (r == heap.None) throw rt.error("ReferenceError", "weakly-referenced object no longer exists");
         return r;
     }
@@ -56,7 +56,7 @@ final class WeakProxyType extends ExtType {
     @Override
     String repr(long o) {
         // proxy_repr (3.11): the referent's tp_name, None's once it died; callable proxies too say "weakproxy"
-        long r = WeakrefType.referent(o);
+        long r = heap.weakrefs.liveReferent(o);
         return "<weakproxy at " + Ops.hex(o) + " to " + heap.typeOf(r).name() + " at " + Ops.hex(r) + ">";
     }
 

@@ -106,7 +106,7 @@ final class Constructors {
             if (n == 1) {  // bytes_new: x's __bytes__ first (bytes.__bytes__ of an exact bytes is x itself)
                 PyType xt = heap.typeOf(x);
                 if (xt == heap.bytes) return Builtins.incref(heap, x);
-                if (xt instanceof ClassType c && rt.ops.lookupType(c, "__bytes__") != 0) {
+                if ((xt instanceof ClassType || xt instanceof WeakProxyType) && rt.ops.lookupType(xt, "__bytes__") != 0) {
                     long r = rt.ops.callMethod(x, "__bytes__");
                     if (!Heap.isBytes(r)) {
                         String tn = rt.ops.typeName(r);

@@ -1922,6 +1922,14 @@ final class Ops {
         throw rt.typeError("'" + t.name() + "' object is not iterable");
     }
 
+    /** PyIter_Check: {@code o}'s type has a __next__ (tp_iternext) that {@link #next} dispatches to. */
+    boolean isIterator(long o) {
+        PyType t = heap.typeOf(o);
+        return t instanceof IterType || t == rt.generatorType || t == rt.rangeType.iterType || t == rt.rangeType.longIterType
+                || t == rt.streams && rt.streams.isIterator(o) || t instanceof ExtType x && x.isIterator()
+                || t instanceof ClassType c && lookupType(c, "__next__") != 0;
+    }
+
     /** next(it) as a new reference, or 0 when exhausted (StopIteration is absorbed). */
     long next(long it) {
         PyType t = heap.typeOf(it);

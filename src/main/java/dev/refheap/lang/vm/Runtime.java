@@ -216,6 +216,8 @@ public final class Runtime implements AutoCloseable {
         DictViewSetOps.install(this);
         NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, s, a, o, n, kw));
         mappingProxyType.install();
+        proxyType.install();
+        callableProxyType.install();
         genericAliasType.install();
         unionType.install();
         slotWrappers = new SlotWrappers(this);

@@ -162,39 +162,64 @@ final class Ops {
         if (t == heap.strs) return Strings.repr(StrType.value(o));
         if (t == heap.bytes) return Strings.bytesRepr(BytesType.value(o));
         if (t instanceof ExtType x) return x.repr(o);
+        // The containers' reprs mark themselves with Py_ReprEnter as 3.11's do: a tuple or list only
+        // when non-empty, a dict and a set always (even an empty one), so that the first such repr
+        // makes the thread state's dict and its 'Py_Repr' list.
         if (t == heap.tuples) {
             long n = TupleType.size(o);
-            if (n == 1) return "(" + reprNested(TupleType.item(o, 0)) + ",)";
-            StringBuilder sb = new StringBuilder("(");
-            for (long i = 0; i < n; i++) sb.append(i > 0 ? ", " : "").append(reprNested(TupleType.item(o, i)));
-            return sb.append(')').toString();
+            if (n == 0) return "()";
+            return reprRecursive(o, "(...)", () -> {
+                if (n == 1) return "(" + reprNested(TupleType.item(o, 0)) + ",)";
+                StringBuilder sb = new StringBuilder("(");
+                for (long i = 0; i < n; i++) sb.append(i > 0 ? ", " : "").append(reprNested(TupleType.item(o, i)));
+                return sb.append(')').toString();
+            });
         }
-        if (t == heap.lists) return reprRecursive(o, "[...]", () -> {
-            StringBuilder sb = new StringBuilder("[");
-            for (long i = 0; i < ListType.size(o); i++) sb.append(i > 0 ? ", " : "").append(reprNested(ListType.item(o, i)));
-            return sb.append(']').toString();
-        });
+        if (t == heap.lists) {
+            if (ListType.size(o) == 0) return "[]";
+            return reprRecursive(o, "[...]", () -> {
+                StringBuilder sb = new StringBuilder("[");
+                for (long i = 0; i < ListType.size(o); i++) sb.append(i > 0 ? ", " : "").append(reprNested(ListType.item(o, i)));
+                return sb.append(']').toString();
+            });
+        }
         if (t == heap.dicts) return reprRecursive(o, "{...}", () -> {
             StringBuilder sb = new StringBuilder("{");
             boolean[] first = {true};
             heap.dicts.forEach(o, (k, v) -> {
-                sb.append(first[0] ? "" : ", ").append(reprNested(k)).append(": ").append(reprNested(v));
-                first[0] = false;
+                // dict_repr holds the key and the value while it shows them (a repr may delete them)
+                heap.incref(k);
+                heap.incref(v);
+                try {
+                    sb.append(first[0] ? "" : ", ");
+                    first[0] = false;
+                    try {
+                        sb.append(reprNested(k));
+                    } finally {
+                        heap.decref(k);
+                    }
+                    sb.append(": ").append(reprNested(v));
+                } finally {
+                    heap.decref(v);
+                }
             });
             return sb.append('}').toString();
         });
         if (t == heap.sets || t == heap.frozensets) {
-            // set_repr: a subclass instance, like a frozenset, shows its type's name around the braces
+            // set_repr: a subclass instance, like a frozenset, shows its type's name around the braces;
+            // the items are shown as the repr of a list of them (PySequence_List), without its brackets
             String name = Heap.typeAddress(o) != t.address() ? heap.typeOf(o).name() : t == heap.frozensets ? "frozenset" : null;
-            if (SetType.size(o) == 0) return (name == null ? "set" : name) + "()";
             return reprRecursive(o, (name == null ? "set" : name) + "(...)", () -> {
-                StringBuilder sb = new StringBuilder(name == null ? "{" : name + "({");
-                boolean[] first = {true};
-                heap.sets.forEach(o, k -> {
-                    sb.append(first[0] ? "" : ", ").append(reprNested(k));
-                    first[0] = false;
-                });
-                return sb.append(name == null ? "}" : "})").toString();
+                if (SetType.size(o) == 0) return (name == null ? "set" : name) + "()";
+                long keys = Builtins.toList(rt, o);
+                String items;
+                try {
+                    items = repr(keys);
+                } finally {
+                    heap.decref(keys);
+                }
+                items = items.substring(1, items.length() - 1);
+                return name == null ? "{" + items + "}" : name + "({" + items + "})";
             });
         }
         if (t == heap.typeType || t instanceof ClassType mc && mc.metaclass && lookupUserOnly(mc, "__repr__") == 0) {
@@ -246,14 +271,14 @@ final class Ops {
             if (m != 0) return strResult(callTypeSpecial(o, c, "__repr__"), "__repr__");
             return "<" + qualifiedTypeNameOf(c) + " object at " + hex(o) + ">";
         }
-        if (t instanceof DictViewType dv) {
+        if (t instanceof DictViewType dv) return reprRecursive(o, "...", () -> {  // dictview_repr
             long l = Builtins.toList(rt, o);
             try {
                 return t.name() + "(" + repr(l) + ")";
             } finally {
                 heap.decref(l);
             }
-        }
+        });
         if (t == rt.getsetType) return rt.getsetType.attributeRepr(o);
         if (t == rt.memberType) return rt.memberType.repr(o);
         if (t instanceof GenericAliasType ga) return ga.repr(o);
@@ -277,16 +302,55 @@ final class Ops {
         return repr(args);
     }
 
-    private final java.util.Set<Long> reprActive = new java.util.HashSet<>();
-
+    /** {@code body}'s repr of o between Py_ReprEnter and Py_ReprLeave, or {@code recursive} when o is already being shown. */
     String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
-        if (!reprActive.add(o)) return recursive;
+        if (reprEnter(o) != 0) return recursive;
         try {
             return body.get();
         } finally {
-            reprActive.remove(o);
+            reprLeave(o);
         }
     }
+
+    /**
+     * Py_ReprEnter: the objects whose repr is being computed are the thread state dict's
+     * 'Py_Repr' list (made, with the dict, by the first call: two gc allocations that live as
+     * long as the thread). 1 when o is in it, else o is appended (a reference) and 0. A
+     * 'Py_Repr' that a program replaced with a non-list is ignored (CPython would crash).
+     */
+    int reprEnter(long o) {
+        long d = rt.threadStateDict();
+        long list = heap.dicts.getItem(d, PY_REPR);
+        if (list == 0) {
+            list = heap.lists.alloc(0);
+            try {
+                heap.dicts.setItem(d, PY_REPR, list);
+            } finally {
+                heap.decref(list);
+            }
+        }
+        if (!isInstance(list, heap.lists)) return 0;
+        for (long i = ListType.size(list) - 1; i >= 0; i--) {
+            if (ListType.item(list, i) == o) return 1;
+        }
+        heap.lists.append(list, o);
+        return 0;
+    }
+
+    /** Py_ReprLeave: removes o from the 'Py_Repr' list, searching from its end (list_ass_slice of one item). */
+    void reprLeave(long o) {
+        long d = rt.threadStateDictIfMade();
+        long list = d == 0 ? 0 : heap.dicts.getItem(d, PY_REPR);
+        if (list == 0 || !isInstance(list, heap.lists)) return;
+        for (long i = ListType.size(list) - 1; i >= 0; i--) {
+            if (ListType.item(list, i) == o) {
+                heap.decref(heap.lists.pop(list, i));
+                return;
+            }
+        }
+    }
+
+    private static final String PY_REPR = "Py_Repr";
 
     private int reprDepth;
 

@@ -99,7 +99,7 @@ final class Modules {
 
     static long stderrObject(Runtime rt) {
         long sys = rt.heap.dicts.getItem(rt.sysModules, "sys");
-        return sys == 0 || rt.heap.typeOf(sys) != rt.moduleType ? -1 : rt.heap.dicts.getItem(ModuleType.dict(sys), "stderr");
+        return sys == 0 || !rt.isModule(sys) ? -1 : rt.heap.dicts.getItem(ModuleType.dict(sys), "stderr");
     }
 
     private static long sys(Runtime rt) {

@@ -230,7 +230,7 @@ final class Ops {
             var e = rt.builtinFunctionType.entry(o);
             long self = BuiltinFunctionType.self(o);
             if (e.ownerType() != null && self == 0) return "<method '" + e.name() + "' of '" + e.ownerType() + "' objects>";
-            if (self != 0 && heap.typeOf(self) != rt.moduleType) return "<built-in method " + e.name() + " of " + typeName(self) + " object at " + hex(self) + ">";
+            if (self != 0 && !rt.isModule(self)) return "<built-in method " + e.name() + " of " + typeName(self) + " object at " + hex(self) + ">";
             return "<built-in function " + e.name() + ">";
         }
         if (t instanceof BuiltinDescrType bd) return bd.repr(o);
@@ -240,7 +240,7 @@ final class Ops {
             String qn = heap.typeOf(f) == rt.functionType ? StrType.value(Native.getLong(f + FunctionType.QUALNAME)) : "?";
             return "<bound method " + qn + " of " + repr(MethodType.self(o)) + ">";
         }
-        if (t == rt.moduleType) return rt.imports().moduleRepr(o);
+        if (rt.isModule(o)) return rt.imports().moduleRepr(o);
         if (t == rt.cellType) {
             long c = CellType.contents(o);
             return "<cell at " + hex(o) + ": " + (c == 0 ? "empty>" : typeName(c) + " object at " + hex(c) + ">");
@@ -255,7 +255,7 @@ final class Ops {
         if (t == rt.generatorType) return "<generator object " + StrType.value(Native.getLong(o + GeneratorType.QUALNAME)) + " at " + hex(o) + ">";
         if (t == rt.rangeType) return RangeType.repr(o);
         if (t == heap.weakrefs) {
-            long r = WeakrefType.referent(o);
+            long r = heap.weakrefs.liveReferent(o);
             if (r == heap.None) return "<weakref at " + hex(o) + "; dead>";
             // 3.11: the referent's tp_name, then its __name__ when its type has one (functions, classes, generators).
             PyType rt0 = heap.typeOf(r);
@@ -658,14 +658,16 @@ final class Ops {
 
     /** o.name (new reference) where {@code name} is the contents of str {@code nameObj}. */
     long getAttr(long o, long nameObj, String name) {
-        long v = getAttrOrNull(o, nameObj, name);
+        long v = rt.isModule(o) && !(heap.typeOf(o) instanceof ClassType c && (Attributes.hooks(rt, c) & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0)
+                ? genericGetAttrOrNull(o, nameObj, name, true)  // module_getattro: the module __getattr__'s own error
+                : getAttrOrNull(o, nameObj, name);
         if (v == 0) throw attributeError(o, name);
         return v;
     }
 
     PyException attributeError(long o, String name) {
         if (isTypeObject(o)) return rt.error("AttributeError", "type object '" + heap.typeAt(o).name() + "' has no attribute '" + name + "'");
-        if (heap.typeOf(o) == rt.moduleType) return ModuleAttrs.attributeError(rt, o, name);
+        if (rt.isModule(o)) return ModuleAttrs.attributeError(rt, o, name);
         return rt.error("AttributeError", "'" + typeName(o) + "' object has no attribute '" + name + "'");
     }
 
@@ -692,6 +694,11 @@ final class Ops {
 
     /** PyObject_GenericGetAttr: o.name without the class's __getattribute__/__getattr__ hooks; new reference or 0. */
     long genericGetAttrOrNull(long o, long nameObj, String name) {
+        return genericGetAttrOrNull(o, nameObj, name, false);
+    }
+
+    /** As {@link #genericGetAttrOrNull(long, long, String)}; {@code moduleRaise}: a module __getattr__'s AttributeError propagates. */
+    long genericGetAttrOrNull(long o, long nameObj, String name, boolean moduleRaise) {
         PyType t = heap.typeOf(o);
         if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__")) {
             // ga_getattro, inherited by a GenericAlias subclass: most names are the origin's
@@ -699,13 +706,17 @@ final class Ops {
                 return originAttr(rt.genericAliasType.origin(o), nameObj, name);
             }
             // An instance of a plain class: none of specialAttr's cases apply.
-            if (!name.equals("__dict__")) return instanceAttr(o, c, name);
+            if (!name.equals("__dict__")) {
+                long v = instanceAttr(o, c, name);
+                // module_getattro, inherited by a module subclass: the module's own __getattr__ last
+                return v != 0 || c.builtinBase != rt.moduleType ? v : ModuleAttrs.moduleGetattr(rt, o, nameObj, moduleRaise);
+            }
         }
         if (t == rt.moduleType) {
             long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
             if (v != 0) return incref(v);
             if (name.equals("__dict__")) return incref(ModuleType.dict(o));
-            return ModuleAttrs.moduleGetattr(rt, o, nameObj);
+            return ModuleAttrs.moduleGetattr(rt, o, nameObj, moduleRaise);
         }
         if (isTypeObject(o)) return typeAttr(o, name);
         if (t == rt.superType) {
@@ -738,7 +749,7 @@ final class Ops {
     long builtinAttrValue(long o, String name) {
         PyType t = heap.typeOf(o);
         if (isTypeObject(o)) return typeSpecial(o, name);
-        if (t == rt.moduleType && name.equals("__dict__")) return incref(ModuleType.dict(o));
+        if (rt.isModule(o) && name.equals("__dict__")) return incref(ModuleType.dict(o));
         if (t == rt.superType) return 0;
         GenericAliasType ga = t instanceof GenericAliasType g ? g : rt.genericAliasType.isAlias(o) ? rt.genericAliasType : null;
         if (ga != null) {
@@ -779,6 +790,7 @@ final class Ops {
         }
         if (name.equals("__class__")) {
             if (t instanceof ClassType c) Attributes.setClass(rt, o, c, v);
+            else if (t == rt.moduleType) Attributes.setModuleClass(rt, o, t, v);
             else if (v == 0) throw rt.typeError("can't delete __class__ attribute");
             else throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
             return true;
@@ -910,7 +922,7 @@ final class Ops {
             if (name.equals("__qualname__")) {
                 long s = BuiltinFunctionType.self(o);
                 // meth_get__qualname__: the type's name (the class itself for a class method) and the name
-                if (s == 0 || heap.typeOf(s) == rt.moduleType) return heap.strs.of(e.name());
+                if (s == 0 || rt.isModule(s)) return heap.strs.of(e.name());
                 PyType owner = isTypeObject(s) ? heap.typeAt(s) : heap.typeOf(s);
                 return heap.strs.of(shortName(owner) + "." + e.name());
             }
@@ -1098,7 +1110,8 @@ final class Ops {
         }
         if (t instanceof ExtType x && x.setAttr(o, nameObj, v)) return;
         if (t == rt.moduleType) {
-            heap.dicts.setItem(ModuleType.dict(o), nameObj, v);
+            if (name.equals("__class__")) Attributes.setModuleClass(rt, o, t, v);
+            else heap.dicts.setItem(ModuleType.dict(o), nameObj, v);
             return;
         }
         if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType) {
@@ -1179,6 +1192,7 @@ final class Ops {
         }
         if (t instanceof ExtType x && x.setAttr(o, nameObj, 0)) return;
         if (t == rt.moduleType) {
+            if (name.equals("__class__")) Attributes.setModuleClass(rt, o, t, 0);
             if (!heap.dicts.delItem(ModuleType.dict(o), nameObj)) throw attributeError(o, name);
             return;
         }
@@ -1240,7 +1254,7 @@ final class Ops {
         PyType t = heap.typeOf(o);
         // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
         // super's own lookup starts after the class, so super().__init__ is never object.__init__.
-        if (!isTypeObject(o) && t != rt.moduleType && t != rt.superType
+        if (!isTypeObject(o) && !rt.isModule(o) && t != rt.superType
                 && !(t instanceof ClassType hc && (Attributes.hooks(rt, hc) & Attributes.GETATTRIBUTE) != 0)) {
             long descr = lookupType(t, name);
             if (descr != 0) {
@@ -1302,7 +1316,7 @@ final class Ops {
         if (t == rt.genericAliasType) return rt.genericAliasType.call(callable, args, off, n, kwnames);
         if (t == heap.weakrefs) {
             if (n != 0) throw rt.typeError("weakref() takes no arguments");
-            return incref(WeakrefType.referent(callable));
+            return incref(heap.weakrefs.liveReferent(callable));
         }
         if (t instanceof ExtType x) {
             long r = x.call(callable, args, off, n, kwnames);
@@ -1970,6 +1984,14 @@ final class Ops {
             if (lookupType(c, "__getitem__") != 0) return Sequences.sequenceIterator(rt, o);
         }
         throw rt.typeError("'" + t.name() + "' object is not iterable");
+    }
+
+    /** PyIter_Check: {@code o}'s type has a __next__ (tp_iternext) that {@link #next} dispatches to. */
+    boolean isIterator(long o) {
+        PyType t = heap.typeOf(o);
+        return t instanceof IterType || t == rt.generatorType || t == rt.rangeType.iterType || t == rt.rangeType.longIterType
+                || t == rt.streams && rt.streams.isIterator(o) || t instanceof ExtType x && x.isIterator()
+                || t instanceof ClassType c && lookupType(c, "__next__") != 0;
     }
 
     /** next(it) as a new reference, or 0 when exhausted (StopIteration is absorbed). */

@@ -218,6 +218,8 @@ public final class Runtime implements AutoCloseable {
         DictViewSetOps.install(this);
         NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, s, a, o, n, kw));
         mappingProxyType.install();
+        proxyType.install();
+        callableProxyType.install();
         genericAliasType.install();
         unionType.install();
         slotWrappers = new SlotWrappers(this);
@@ -368,15 +370,15 @@ public final class Runtime implements AutoCloseable {
         return imports;
     }
 
-    /** Keeps {@code o} (a new reference) alive for the runtime's life; returns it. */
     /** Who holds a reference the runtime holds (refcount provenance). */
     private String describeHeld(long o) {
         if (o == builtinsDict) return "runtime (builtins dict)";
         if (o == sysModules) return "runtime (sys.modules dict)";
-        if (heap.typeOf(o) == moduleType) return "runtime (its own hold on a module)";
+        if (isModule(o)) return "runtime (its own hold on a module)";
         return "runtime (" + heap.typeOf(o).name() + " it keeps: a method descriptor or registry)";
     }
 
+    /** Keeps {@code o} (a new reference) alive for the runtime's life; returns it. */
     long hold(long o) {
         held.add(o);
         return o;
@@ -524,12 +526,18 @@ public final class Runtime implements AutoCloseable {
                 decoderSpecialized);
     }
 
+    /** PyModule_Check: {@code o} is a module, of the module type or of a class derived from it (md_dict at the same place). */
+    boolean isModule(long o) {
+        PyType t = heap.typeOf(o);
+        return t == moduleType || t instanceof ClassType c && c.builtinBase == moduleType;
+    }
+
     // ---- programs -------------------------------------------------------------------------------
 
     /** The __main__ module's dict (created on first use). */
     long mainGlobals() {
         long m = heap.dicts.getItem(sysModules, "__main__");
-        if (m == 0 || heap.typeOf(m) != moduleType) {
+        if (m == 0 || !isModule(m)) {
             m = moduleType.create("__main__", false);  // exec(compile(...), {'__name__': '__main__'}): no __doc__
             heap.dicts.setItem(sysModules, "__main__", m);
             hold(m);

@@ -93,7 +93,7 @@ public final class VmApi {
     /** A new, empty module named {@code name} (its dict holds __name__ and __doc__). */
     public long newModule(String name) { return rt.moduleType.create(name); }
 
-    public boolean isModule(long o) { return heap.typeOf(o) == rt.moduleType; }
+    public boolean isModule(long o) { return rt.isModule(o); }
 
     /** The module's dict (borrowed). */
     public long moduleDict(long m) { return ModuleType.dict(m); }

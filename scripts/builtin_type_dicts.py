@@ -1,6 +1,7 @@
 """Writes the names in each builtin type's __dict__, in CPython 3.11's order, with their kinds.
 
-Run with python3 (CPython 3.11): python3 -I scripts/builtin_type_dicts.py > \
+Run with a clean CPython 3.11 (a venv without system site-packages, as tests/conformance/generate.py
+uses: ~/.cache/refheap/venv311/bin/python): VENV/bin/python -I scripts/builtin_type_dicts.py > \
     src/main/resources/dev/refheap/lang/vm/builtin-type-dicts.txt
 refheap reads the table at start-up (SlotWrappers) to give its builtin types the slot wrappers,
 method descriptors and classmethod descriptors CPython's PyType_Ready puts in their dicts. Only
@@ -10,8 +11,9 @@ method of the type), T staticmethod, G getset_descriptor, D member_descriptor, X
 (__doc__, or __hash__ = None).
 Each line ends with =basicsize,itemsize,weakrefoffset,dictoffset,flags: the type's tp_basicsize,
 tp_itemsize, tp_weaklistoffset, tp_dictoffset and tp_flags (type.__basicsize__... of builtin types;
-the flags as a program sees them under `python3 -I`, so with Py_TPFLAGS_VALID_VERSION_TAG where
-start-up has looked an attribute up on the type already).
+the flags as a program sees them on a clean `python -I`, so with Py_TPFLAGS_VALID_VERSION_TAG
+where start-up has looked an attribute up on the type already; a host python3 whose .pth files
+import packages at start-up has looked up more).
 A getset or member descriptor with a docstring is written g or d (refheap does not carry docstrings:
 its __doc__ says so instead of answering None).
 """

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Generate (or check) the expected outputs of the conformance programs on CPython 3.11.
 
-Every program tests/conformance/<category>/<name>.py is run in a fresh `python3 -I` subprocess,
-from the repository root, with the semantics refheap implements:
+Every program tests/conformance/<category>/<name>.py is run in a fresh `python -I` subprocess of a
+CLEAN CPython 3.11 (see ORACLE below), from the repository root, with the semantics refheap
+implements:
 
     exec(compile(source, "tests/conformance/<category>/<name>.py", "exec"), {"__name__": "__main__"})
 
@@ -27,6 +28,13 @@ Usage (from anywhere):
     python3 tests/conformance/generate.py --audit-shutdown [PATH...]
         # report programs that would print something during a normal interpreter shutdown
 Re-running is idempotent: a file is rewritten only when its content changes.
+
+The oracle is a clean CPython 3.11: a venv without system site-packages, which generate.py makes
+with `python3 -m venv --without-pip` when it is missing ($REFHEAP_ORACLE_VENV, default
+~/.cache/refheap/venv311), or the interpreter $REFHEAP_ORACLE_PYTHON names. "Clean" matters: a
+host python3 may have .pth files in its site-packages that import dozens of modules at start-up
+(certifi, tempfile, typing...), and what a program sees of start-up state (gc counts, free lists,
+type version tags) must be what a user of a plain CPython 3.11 sees, as refheap's start-up is.
 """
 import argparse
 import os
@@ -93,12 +101,32 @@ def env_lines(source):
 
 
 RUNNER = None  # --runner: a command (list) that runs a program instead of CPython, e.g. ./refheap run
+ORACLE = None  # the clean CPython 3.11 interpreter the programs run on (oracle_python())
+
+
+def oracle_python():
+    """The clean CPython 3.11 to run programs on: $REFHEAP_ORACLE_PYTHON, or a venv without system
+    site-packages made from this interpreter (once) at $REFHEAP_ORACLE_VENV or ~/.cache/refheap/venv311."""
+    named = os.environ.get("REFHEAP_ORACLE_PYTHON")
+    if named:
+        return named
+    venv = Path(os.environ.get("REFHEAP_ORACLE_VENV") or Path.home() / ".cache" / "refheap" / "venv311")
+    python = venv / "bin" / "python"
+    if not python.exists():
+        print(f"generate.py: making the clean oracle interpreter: {sys.executable} -m venv --without-pip {venv}",
+              file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    probe = subprocess.run([str(python), "-I", "-c", "import sys; print(sys.version_info[:2] == (3, 11), sys.prefix != sys.base_prefix)"],
+                           capture_output=True, text=True)
+    if probe.stdout.split() != ["True", "True"]:
+        sys.exit(f"generate.py: {python} is not a CPython 3.11 venv (remove {venv} to have it made again)")
+    return str(python)
 
 
 def run(program, mode="normal"):
     """Run one program; return (stdout, normalised stderr, exit status)."""
     rel = program.relative_to(ROOT).as_posix()
-    cmd = RUNNER + [rel] if RUNNER else [sys.executable, "-I", "-c", CHILD, rel, mode]
+    cmd = RUNNER + [rel] if RUNNER else [ORACLE, "-I", "-c", CHILD, rel, mode]
     try:
         p = subprocess.run(cmd, cwd=ROOT, capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -204,7 +232,7 @@ def remove_orphans():
 
 
 def main():
-    global RUNNER
+    global RUNNER, ORACLE
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("paths", nargs="*", help="programs or category directories (default: all)")
     ap.add_argument("--check", action="store_true", help="compare with the stored outputs, write nothing")
@@ -220,6 +248,8 @@ def main():
         args.check = True
     elif sys.version_info[:2] != (3, 11):
         sys.exit(f"generate.py must run on CPython 3.11 (the oracle), not {sys.version.split()[0]}")
+    else:
+        ORACLE = oracle_python()
     progs = programs(args.paths)
     work = check if args.check else audit_shutdown if args.audit_shutdown else generate
     with ThreadPoolExecutor(max(1, args.jobs)) as pool:

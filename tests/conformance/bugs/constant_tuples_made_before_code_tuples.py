@@ -4,9 +4,12 @@
 # Once gc.unfreeze() lets a full collection see them with the program's objects, untrack_tuples
 # reaches them in that order: a tuple of a folded constant stays tracked when the constant is
 # reached after it.
+# The code is compiled here with the collector disabled, then frozen: compiling the program file
+# itself happens while start-up's objects are still young, so whether a collection untracks a
+# constant before the program runs would depend on start-up state.
 import gc, sys
-gc.freeze(); gc.collect()
 gc.disable()
+code = compile('''
 def f():
     return (5, 6)
 v1 = (1323 + 1,)
@@ -24,4 +27,7 @@ v3 = (v1, v1, v1)
 v1 = None
 print("collect", gc.collect())
 print("v3 tracked", gc.is_tracked(v3))
+''', "<program>", "exec")
+gc.freeze(); gc.collect()
+exec(code, {"gc": gc, "sys": sys})
 gc.enable()

@@ -20,12 +20,43 @@ final class RuntimeFlags {
             + "(default: $REFHEAP_STDLIB, then Debian's /usr/lib/python3.11, then a host CPython 3.11).")
     String stdlib;
 
+    @Option(names = "-S", description = "As python3 -S: sys.flags.no_site (refheap's start-up does not run site in any case).")
+    boolean noSite;
+
+    @Option(names = "-s", description = "Don't add the user site directory to sys.path (as python3 -s).")
+    boolean noUserSite;
+
+    @Option(names = "-E", description = "Ignore PYTHON* environment variables such as PYTHONPATH (as python3 -E).")
+    boolean ignoreEnvironment;
+
+    @Option(names = "-I", description = "Isolate from the user's environment: -E and -s, and no script directory or '' "
+            + "on sys.path (as python3 -I).")
+    boolean isolated;
+
+    /** Sets the python3 start-up flag {@code c} (one of S, s, E, I); false if it is not one. */
+    boolean setStartFlag(char c) {
+        switch (c) {
+            case 'S' -> noSite = true;
+            case 's' -> noUserSite = true;
+            case 'E' -> ignoreEnvironment = true;
+            case 'I' -> isolated = true;
+            default -> { return false; }
+        }
+        return true;
+    }
+
+    Runtime.StartFlags startFlags() { return new Runtime.StartFlags(noSite, noUserSite, ignoreEnvironment, isolated); }
+
     /** These flags, with any the top-level command was given ({@code refheap --max-heap 64m run x.py}). */
     RuntimeFlags with(RuntimeFlags outer) {
         RuntimeFlags f = new RuntimeFlags();
         f.gcStress = gcStress || (outer != null && outer.gcStress);
         f.maxHeap = maxHeap != null ? maxHeap : outer == null ? null : outer.maxHeap;
         f.stdlib = stdlib != null ? stdlib : outer == null ? null : outer.stdlib;
+        f.noSite = noSite || (outer != null && outer.noSite);
+        f.noUserSite = noUserSite || (outer != null && outer.noUserSite);
+        f.ignoreEnvironment = ignoreEnvironment || (outer != null && outer.ignoreEnvironment);
+        f.isolated = isolated || (outer != null && outer.isolated);
         return f;
     }
 
@@ -44,7 +75,7 @@ final class RuntimeFlags {
     /** A runtime whose sys.argv and sys.path[0] are {@code argv} and {@code path0}. */
     Runtime newRuntime(List<String> argv, String path0) {
         Runtime rt = newRuntime();
-        rt.configureMain(new Runtime.MainConfig(List.copyOf(argv), path0, stdlib));
+        rt.configureMain(new Runtime.MainConfig(List.copyOf(argv), path0, stdlib, startFlags()));
         return rt;
     }
 

@@ -31,6 +31,8 @@ record ScriptLine(String mode, String target, List<String> args, RuntimeFlags fl
             } else if (a.startsWith("--stdlib=")) {
                 flags.stdlib = a.substring("--stdlib=".length());
                 i++;
+            } else if (a.length() >= 2 && a.charAt(0) == '-' && a.charAt(1) != '-' && startFlags(a, flags)) {
+                i++;  // -S, -s, -E, -I, or several together (-IS) as python3 takes them
             } else if (a.equals("run") && !sawRun) {
                 sawRun = true;
                 i++;
@@ -49,5 +51,12 @@ record ScriptLine(String mode, String target, List<String> args, RuntimeFlags fl
             return new ScriptLine("run", a, new ArrayList<>(Arrays.asList(argv).subList(i + 1, argv.length)), flags);
         }
         return null;
+    }
+
+    /** Sets the start-up flags a word such as "-IS" names; false (nothing set) unless every letter is one. */
+    private static boolean startFlags(String word, RuntimeFlags flags) {
+        for (int k = 1; k < word.length(); k++) if ("SsEI".indexOf(word.charAt(k)) < 0) return false;
+        for (int k = 1; k < word.length(); k++) flags.setStartFlag(word.charAt(k));
+        return true;
     }
 }

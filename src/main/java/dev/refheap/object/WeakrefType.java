@@ -55,6 +55,16 @@ public final class WeakrefType extends PyType {
     public static long referent(long wr) { return Native.getLong(wr + WR_OBJECT); }
 
     /**
+     * PyWeakref_GET_OBJECT: the referent while its refcount is above zero, else None (borrowed).
+     * A referent released deep in a chain waits on the trashcan with refcount 0 and its weakrefs
+     * not yet cleared; code that runs meanwhile (another weakref's callback) must not see it.
+     */
+    public long liveReferent(long wr) {
+        long o = referent(wr);
+        return Native.getLong(o + Layout.OB_REFCNT) > 0 ? o : heap.None;
+    }
+
+    /**
      * weakref.ref(o, callback): a new reference. {@code callback} 0 (or None) means none, and then an
      * existing callback-less ref is returned instead of a new one.
      *

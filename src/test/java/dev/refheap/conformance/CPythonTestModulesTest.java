@@ -32,6 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CPythonTestModulesTest {
     private static final Path STDLIB = Path.of("/usr/lib/python3.11");
+    /** A module's doctests, as unittest's DocTestSuite names them ("Doctest: test.test_weakref.__test__.libreftest ... ERROR"). */
+    private static final Pattern DOCTEST = Pattern.compile("^Doctest: [\\w.]+\\.(\\w+) \\.\\.\\. (ok|FAIL|ERROR|skipped|expected failure|unexpected success)", Pattern.MULTILINE);
     private static final Pattern RESULT = Pattern.compile(
             "^(test\\w*) \\(([\\w.]+)\\)(?:\\n[^\\n]*?)? \\.\\.\\. (ok|FAIL|ERROR|skipped|expected failure|unexpected success)", Pattern.MULTILINE);
 
@@ -44,6 +46,8 @@ class CPythonTestModulesTest {
         Map<String, String> results = new TreeMap<>();
         Matcher m = RESULT.matcher(out);
         while (m.find()) results.put(m.group(1), m.group(3));
+        Matcher d = DOCTEST.matcher(out);
+        while (d.find()) results.put(d.group(1), d.group(2));
         if (known.containsKey("*")) {
             assertTrue(results.isEmpty(), module + " loads now (" + results.size() + " results): replace its '*' entry with the tests that still fail\n" + tail(out));
             return;

@@ -132,104 +132,101 @@ class MemFuzzFindingsTest {
     }
 
     /**
-     * A collection started by MAKE_CELL (mk's prologue) ran a finalizer whose finished frame linked
-     * mk's frame object as its f_back, making it; 3.11 skips a frame still in its prologue
-     * (incomplete) and links the caller's, which existed already: one GC allocation fewer, and
-     * later collections one allocation apart (seed 1051832, minimized;
-     * bugs/finalizer_caller_skips_a_frame_making_its_cells.py shows the frame seen).
+     * Seed 1051832's program, minimized two ways for the two bugs it found (the variants differ in
+     * f0's re-raise, a tracking check, and what s6 builds).
      */
-    @Test
-    void bug_takeOwnershipSkipsAFrameInItsPrologue() throws Exception {
-        matchesCpython("""
-                    import gc, sys, weakref
-                    gc.freeze(); F0 = gc.get_freeze_count(); gc.collect()
-                    L = []
-                    P = L.append
-                    class K0:
-                        def __init__(self, tag):
-                            self.tag = tag
-                        def __del__(self):
-                            raise ValueError(f"del {self.tag}")
-                    def f0(a):
-                        try:
-                            raise KeyError('f0')
-                        except KeyError as e:
-                            keep = e
-                    def mk(o):
-                        return lambda: o
-                    def s1():
-                        o = K0(2)
-                        lst = [o]
-                        return lst
-                    v3 = s1()
-                    gc.set_threshold(1, 1, 2)
-                    P(f"v3 tracked {gc.is_tracked(v3)}")
-                    v5 = None
-                    for i in range(8):
-                        v5 = [v5]
-                    v6 = (681 + 1, [],)
-                    def s6():
-                        o = K0(7)
-                        lst = [o]
-                        o.a = lst
-                    s6()
-                    c8 = mk(v6)
-                    try:
-                        f0(v3)
-                    except KeyError as ex:
-                        P(f"caught {type(ex).__name__} {ex.args[0] if not isinstance(ex.args[0], list) else 'list'}")
-                    for i in range(19):
-                        x = K0(1000 + i)
-                        x.me = x
-                    """, "memfuzz_1051832.py");
+    private static final String SEED_1051832 = """
+            import gc, sys, weakref
+            gc.freeze(); F0 = gc.get_freeze_count(); gc.collect()
+            L = []
+            P = L.append
+            class K0:
+                def __init__(self, tag):
+                    self.tag = tag
+                def __del__(self):
+                    raise ValueError(f"del {self.tag}")
+            def f0(a):
+                try:
+                    raise KeyError('f0')
+                except KeyError as e:
+                    keep = e%s
+            def mk(o):
+                return lambda: o
+            def s1():
+                o = K0(2)
+                lst = [o]
+                return lst
+            v3 = s1()
+            gc.set_threshold(1, 1, 2)%s
+            v5 = None
+            for i in range(8):
+                v5 = [v5]
+            v6 = (681 + 1, [],)
+            def s6():
+                o = K0(7)%s
+            c8 = mk(v6)
+            try:
+                f0(v3)
+            except KeyError as ex:
+                P(f"caught {type(ex).__name__} {ex.args[0] if not isinstance(ex.args[0], list) else 'list'}")
+            for i in range(19):
+                x = K0(1000 + i)
+                x.me = x
+            """;
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> seed1051832Variants() {
+        return java.util.stream.Stream.of(
+                // A collection started by MAKE_CELL (mk's prologue) ran a finalizer whose finished frame
+                // linked mk's frame object as its f_back, making it; 3.11 skips a frame still in its
+                // prologue (incomplete) and links the caller's, which existed already: one GC allocation
+                // fewer, and later collections one allocation apart
+                // (bugs/finalizer_caller_skips_a_frame_making_its_cells.py shows the frame seen).
+                org.junit.jupiter.params.provider.Arguments.of("bug_takeOwnershipSkipsAFrameInItsPrologue",
+                        SEED_1051832.formatted("", "\nP(f\"v3 tracked {gc.is_tracked(v3)}\")", "\n    lst = [o]\n    o.a = lst\ns6()")),
+                // The oracle runs a program with exec() from a Python function, whose frame object 3.11
+                // made only when the program ended with its own frame object referenced (take_ownership's
+                // f_back), an allocation `python3 FILE` does not make, and whose collection printed
+                // reports refheap's run never reached. oracle.py now makes its frame object before the program.
+                org.junit.jupiter.params.provider.Arguments.of("bug_oracleFrameObjectMadeBeforeTheProgram",
+                        SEED_1051832.formatted("\n        raise", "", "")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("seed1051832Variants")
+    void seed1051832(String bug, String program) throws Exception {
+        matchesCpython(program, "memfuzz_1051832.py");
     }
 
     /**
-     * The oracle runs a program with exec() from a Python function, whose frame object 3.11 made
-     * only when the program ended with its own frame object referenced (take_ownership's f_back),
-     * an allocation `python3 FILE` does not make, and whose collection printed reports refheap's
-     * run never reached. oracle.py now makes its frame object before the program (seed 1051832).
+     * CPython's first Py_ReprEnter on a thread (the repr of a non-empty list or tuple, of any dict
+     * or set, of a deque or a dict view; here an f-string showing gc.get_count()'s tuple) makes the
+     * thread state's dict and its 'Py_Repr' list, two gc allocations kept for the thread's life.
+     * refheap kept its repr marks in a Java set, so gc counts were lower once a program had shown
+     * a container (seed 5100013; tests/conformance/bugs/repr_enter_creates_thread_state_dict.py
+     * shows the first repr making them). The oracle's long-lived thread has them from its first
+     * such program on, so both sides of the fuzzer now make them before every program (oracle.py's
+     * make_thread_state_dict, MemFuzz's prelude): the minimized program, and the state it finds.
      */
     @Test
-    void bug_oracleFrameObjectMadeBeforeTheProgram() throws Exception {
+    void bug_reprEnterCreatesThreadStateDict() throws Exception {
         matchesCpython("""
                     import gc, sys, weakref
                     gc.freeze(); F0 = gc.get_freeze_count(); gc.collect()
                     L = []
                     P = L.append
-                    class K0:
-                        def __init__(self, tag):
-                            self.tag = tag
-                        def __del__(self):
-                            raise ValueError(f"del {self.tag}")
-                    def f0(a):
-                        try:
-                            raise KeyError('f0')
-                        except KeyError as e:
-                            keep = e
-                            raise
-                    def mk(o):
-                        return lambda: o
-                    def s1():
-                        o = K0(2)
-                        lst = [o]
-                        return lst
-                    v3 = s1()
-                    gc.set_threshold(1, 1, 2)
-                    v5 = None
-                    for i in range(8):
-                        v5 = [v5]
-                    v6 = (681 + 1, [],)
-                    def s6():
-                        o = K0(7)
-                    c8 = mk(v6)
-                    try:
-                        f0(v3)
-                    except KeyError as ex:
-                        P(f"caught {type(ex).__name__} {ex.args[0] if not isinstance(ex.args[0], list) else 'list'}")
-                    for i in range(19):
-                        x = K0(1000 + i)
-                        x.me = x
-                    """, "memfuzz_1051832.py");
+                    v1 = (762 + 1,)
+                    P(f"count {gc.get_count()}")
+                    P(f"count {gc.get_count()}")
+                    P(f"v1 {v1}")
+                    P(f"count {gc.get_count()}")
+                    gc.unfreeze()
+                    d = [o for o in gc.get_objects() if type(o) is dict and 'Py_Repr' in o]
+                    P(f"thread state dicts {len(d)}: {sorted(d[0]) if d else None}")
+                    class Show:
+                        def __repr__(self):
+                            P(f"marked {[type(o).__name__ for o in d[0]['Py_Repr']]}")
+                            return "Show"
+                    P(f"{[(Show(),)]} then {len(d[0]['Py_Repr'])}")
+                    """, "memfuzz_5100013.py");
     }
 }

@@ -64,8 +64,8 @@ public final class Importer implements ImportSystem {
     @Override
     public List<String> initialPath() {
         List<String> path = new ArrayList<>();
-        if (config.path0() != null) path.add(config.path0());
-        String pp = System.getenv("PYTHONPATH");
+        if (config.effectivePath0() != null) path.add(config.effectivePath0());
+        String pp = config.start().env("PYTHONPATH");
         if (pp != null) {
             for (String e : pp.split(":")) if (!e.isEmpty()) path.add(e);
         }

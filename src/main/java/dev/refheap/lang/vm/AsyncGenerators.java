@@ -235,6 +235,46 @@ final class AsyncGenerators implements RootProvider {
     }
 
     /**
+     * One type's free list of dead objects (3.11's ag_asend_freelist and ag_value_freelist): at
+     * most {@code max} of them parked (dead to the heap verifier), reused last in, first out;
+     * {@code max} 0 keeps none. Cleared by gc.collect's free-list clearing.
+     */
+    private static final class FreeList {
+        private final ArrayDeque<Long> parked = new ArrayDeque<>();
+        private final dev.refheap.object.Heap heap;
+        private final dev.refheap.object.PyType type;
+        private final int max;
+
+        FreeList(dev.refheap.object.Heap heap, dev.refheap.object.PyType type, int max) {
+            this.heap = heap;
+            this.type = type;
+            this.max = max;
+        }
+
+        /** A parked object revived, else a new one: untracked, its fields still to be set. */
+        long take() {
+            if (parked.isEmpty()) return heap.allocObject(type, 0);
+            long o = parked.pop();
+            heap.reviveFromFreeList(o, type);
+            return o;
+        }
+
+        /** Parks {@code o} (its fields cleared and untracked) if there is room, else frees it. */
+        void release(long o) {
+            if (parked.size() < max) {
+                heap.parkedOnFreeList(o, type);
+                parked.push(o);
+            } else {
+                heap.freeObject(o);
+            }
+        }
+
+        void clear() {
+            while (!parked.isEmpty()) heap.freeObjectMemory(parked.pop(), type);
+        }
+    }
+
+    /**
      * {@code async_generator_asend} ({@code athrow}: {@code async_generator_athrow}): an awaitable
      * driving one step of its generator. Fields: generator, value (asend's send value or athrow's
      * arguments; 0 for __anext__/aclose), state INIT/ITER/DONE.
@@ -242,22 +282,17 @@ final class AsyncGenerators implements RootProvider {
     final class AwaitableType extends ExtType {
         static final int GEN = 16, VAL = 24, STATE = 32;
         private final boolean athrow;
-        private final ArrayDeque<Long> freeList = new ArrayDeque<>();
+        private final FreeList freeList;
 
         AwaitableType(Runtime rt, String name, boolean athrow) {
             super(rt, name, null, HAVE_GC, 40, 0, 0);
             this.athrow = athrow;
+            this.freeList = new FreeList(heap, this, athrow ? 0 : MAXFREELIST);  // 3.11 keeps none for athrow
         }
 
         /** A new awaitable on generator g (borrowed) with value {@code v} (stolen, may be 0). */
         long create(long g, long v) {
-            long o;
-            if (!athrow && !freeList.isEmpty()) {
-                o = freeList.pop();
-                heap.reviveFromFreeList(o, this);
-            } else {
-                o = heap.allocObject(this, 0);
-            }
+            long o = freeList.take();
             put(o, GEN, Builtins.incref(heap, g));
             put(o, VAL, v);
             put(o, STATE, INIT);
@@ -265,9 +300,7 @@ final class AsyncGenerators implements RootProvider {
             return o;
         }
 
-        void clearFreeList() {
-            while (!freeList.isEmpty()) heap.freeObjectMemory(freeList.pop(), this);
-        }
+        void clearFreeList() { freeList.clear(); }
 
         @Override
         public void traverse(long o, LongConsumer visit) {
@@ -280,12 +313,7 @@ final class AsyncGenerators implements RootProvider {
             heap.untrackIfTracked(o);
             clearField(o, GEN);
             clearField(o, VAL);
-            if (!athrow && freeList.size() < MAXFREELIST) {
-                heap.parkedOnFreeList(o, this);
-                freeList.push(o);
-            } else {
-                heap.freeObject(o);
-            }
+            freeList.release(o);
         }
 
         @Override
@@ -469,29 +497,22 @@ final class AsyncGenerators implements RootProvider {
     /** {@code async_generator_wrapped_value}: a value an async generator yields, on its way out. */
     final class WrappedValueType extends ExtType {
         static final int VAL = 16;
-        private final ArrayDeque<Long> freeList = new ArrayDeque<>();
+        private final FreeList freeList;
 
         WrappedValueType(Runtime rt) {
             super(rt, "async_generator_wrapped_value", null, HAVE_GC, 24, 0, 0);
+            this.freeList = new FreeList(heap, this, MAXFREELIST);
         }
 
         /** A wrapped {@code v} (stolen). */
         long create(long v) {
-            long o;
-            if (!freeList.isEmpty()) {
-                o = freeList.pop();
-                heap.reviveFromFreeList(o, this);
-            } else {
-                o = heap.allocObject(this, 0);
-            }
+            long o = freeList.take();
             put(o, VAL, v);
             heap.track(o);
             return o;
         }
 
-        void clearFreeList() {
-            while (!freeList.isEmpty()) heap.freeObjectMemory(freeList.pop(), this);
-        }
+        void clearFreeList() { freeList.clear(); }
 
         @Override
         public void traverse(long o, LongConsumer visit) { visitField(o, VAL, visit); }
@@ -500,12 +521,7 @@ final class AsyncGenerators implements RootProvider {
         public void dealloc(long o) {
             heap.untrackIfTracked(o);
             clearField(o, VAL);
-            if (freeList.size() < MAXFREELIST) {
-                heap.parkedOnFreeList(o, this);
-                freeList.push(o);
-            } else {
-                heap.freeObject(o);
-            }
+            freeList.release(o);
         }
 
         @Override

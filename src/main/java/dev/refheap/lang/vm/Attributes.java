@@ -371,6 +371,10 @@ final class Attributes {
      */
     static void setClass(Runtime rt, long o, ClassType c, long v) {
         Heap heap = rt.heap;
+        if (c.builtinBase == rt.moduleType) {
+            setModuleClass(rt, o, c, v);
+            return;
+        }
         if (v == 0) throw rt.typeError("can't delete __class__ attribute");
         if (!rt.ops.isTypeObject(v)) throw rt.typeError("__class__ must be set to a class, not '" + rt.ops.typeName(v) + "' object");
         if (!(heap.typeAt(v) instanceof ClassType nc)) throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
@@ -380,6 +384,29 @@ final class Attributes {
         heap.incref(v);
         Native.putLong(o + Layout.OB_TYPE, v);
         heap.decref(c.typeObject);
+    }
+
+    /**
+     * object_set_class for a module ({@code old} is module or a class derived from it): any class
+     * derived from module with the same layout (no {@code __slots__} added), module itself included;
+     * the class objects' references move as Py_SET_TYPE's caller moves them (heap types only).
+     */
+    static void setModuleClass(Runtime rt, long o, PyType old, long v) {
+        Heap heap = rt.heap;
+        if (v == 0) throw rt.typeError("can't delete __class__ attribute");
+        if (!rt.ops.isTypeObject(v)) throw rt.typeError("__class__ must be set to a class, not '" + rt.ops.typeName(v) + "' object");
+        PyType nt = heap.typeAt(v);
+        boolean newModule = nt == rt.moduleType || nt instanceof ClassType nc && nc.builtinBase == rt.moduleType;
+        if (!newModule && !(old instanceof ClassType && nt instanceof ClassType)) {
+            throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
+        }
+        if (nt == old) return;
+        boolean same = newModule && (old instanceof ClassType a && nt instanceof ClassType b ? sameLayout(a, b)
+                : old.basicSize() == nt.basicSize() && old.weaklistOffset() == nt.weaklistOffset());
+        if (!same) throw rt.typeError("__class__ assignment: '" + nt.name() + "' object layout differs from '" + old.name() + "'");
+        if (nt instanceof ClassType) heap.incref(v);
+        Native.putLong(o + Layout.OB_TYPE, v);
+        if (old instanceof ClassType oc) heap.decref(oc.typeObject);
     }
 
     /** compatible_for_assignment: same base layout, size, dict, weakref and slots. */

@@ -195,7 +195,7 @@ final class BuiltinGetSets {
     private long builtinModule(long f) {
         Heap heap = rt.heap;
         long self = BuiltinFunctionType.self(f);
-        if (self != 0 && heap.typeOf(self) == rt.moduleType) {
+        if (self != 0 && rt.isModule(self)) {
             long n = heap.dicts.getItem(ModuleType.dict(self), "__name__");
             if (n != 0) return Builtins.incref(heap, n);
         }
@@ -205,7 +205,7 @@ final class BuiltinGetSets {
         // a native module's function (refheap does not bind it to its module): the module that has it
         long[] found = {0};
         heap.dicts.forEach(rt.sysModules, (key, m) -> {
-            if (found[0] == 0 && heap.typeOf(m) == rt.moduleType && heap.dicts.getItem(ModuleType.dict(m), e.name()) == f) {
+            if (found[0] == 0 && rt.isModule(m) && heap.dicts.getItem(ModuleType.dict(m), e.name()) == f) {
                 found[0] = heap.dicts.getItem(ModuleType.dict(m), "__name__");
             }
         });
@@ -345,6 +345,10 @@ final class BuiltinGetSets {
             long old = Native.getLong(o + off);
             Native.putLong(o + off, v);
             heap.decref(old);
+            return true;
+        }
+        if (t == rt.tracebackType && name.equals("tb_next")) {
+            TracebackType.setNext(rt, o, v);
             return true;
         }
         return false;

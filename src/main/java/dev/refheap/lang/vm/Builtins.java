@@ -232,7 +232,7 @@ final class Builtins {
         }
         if (file == 0) {  // sys.stdout, whatever it is now (contextlib.redirect_stdout replaces it)
             long sys = heap.dicts.getItem(rt.sysModules, "sys");
-            file = sys == 0 || heap.typeOf(sys) != rt.moduleType ? 0 : heap.dicts.getItem(ModuleType.dict(sys), "stdout");
+            file = sys == 0 || !rt.isModule(sys) ? 0 : heap.dicts.getItem(ModuleType.dict(sys), "stdout");
             if (file == heap.None) return incref(heap, heap.None);  // python3 prints nothing then
         }
         if (file != 0 && (heap.typeOf(file) != rt.streams || Native.getLong(file + Streams.WHICH) == Streams.STDIN)) {

@@ -30,13 +30,14 @@ final class ClassFactory {
      */
     static boolean extendable(Runtime rt, PyType b) {
         return b == rt.classMethodType || b == rt.staticMethodType || b == rt.propertyType || b == rt.heap.typeType
-                || b == rt.genericAliasType || b.dataBase() != null || b instanceof NativeType nt && nt.allowsPythonSubclasses();
+                || b == rt.genericAliasType || b == rt.moduleType || b.dataBase() != null || b instanceof NativeType nt && nt.allowsPythonSubclasses();
     }
 
     /** The offset of a builtin type's own instance dict (tp_dictoffset), 0 if it has none. */
     private static long ownDictOffset(Runtime rt, PyType b) {
         if (b instanceof StaticMethodType) return StaticMethodType.DICT;
         if (b == rt.heap.typeType) return ClassType.T_DICT;
+        if (b == rt.moduleType) return ModuleType.DICT;
         if (b instanceof NativeType nt) return nt.ownDictOffset();
         return 0;
     }

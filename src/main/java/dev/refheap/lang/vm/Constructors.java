@@ -106,7 +106,7 @@ final class Constructors {
             if (n == 1) {  // bytes_new: x's __bytes__ first (bytes.__bytes__ of an exact bytes is x itself)
                 PyType xt = heap.typeOf(x);
                 if (xt == heap.bytes) return Builtins.incref(heap, x);
-                if (xt instanceof ClassType c && rt.ops.lookupType(c, "__bytes__") != 0) {
+                if ((xt instanceof ClassType || xt instanceof WeakProxyType) && rt.ops.lookupType(xt, "__bytes__") != 0) {
                     long r = rt.ops.callMethod(x, "__bytes__");
                     if (!Heap.isBytes(r)) {
                         String tn = rt.ops.typeName(r);
@@ -229,31 +229,11 @@ final class Constructors {
         throw rt.typeError("cannot create '" + t.name() + "' instances");
     }
 
-    /** module(name, doc=None) (types.ModuleType): module___init__'s dict, __name__ and __doc__ then the import attributes None. */
+    /** module(name, doc=None) (types.ModuleType): new_module, then module___init__. */
     private static long module(Runtime rt, long[] a, int o, int n, long kw) {
-        Heap heap = rt.heap;
-        int nkw = Args.nkw(kw), npos = n - nkw;
-        long name = npos > 0 ? a[o] : 0, doc = npos > 1 ? a[o + 1] : 0;
-        if (npos > 2) throw rt.typeError("module() takes at most 2 arguments (" + n + " given)");
-        for (int i = 0; i < nkw; i++) {
-            String k = StrType.value(TupleType.item(kw, i));
-            long v = a[o + npos + i];
-            if (k.equals("name") && npos < 1 && name == 0) name = v;
-            else if (k.equals("doc") && npos < 2 && doc == 0) doc = v;
-            else if (k.equals("name") || k.equals("doc")) throw rt.typeError("argument for module() given by name ('" + k + "') and position (" + (k.equals("name") ? 1 : 2) + ")");
-            else throw rt.typeError("'" + k + "' is an invalid keyword argument for module()");
-        }
-        if (name == 0) throw rt.typeError("module() missing required argument 'name' (pos 1)");
-        if (heap.typeOf(name) != heap.strs && !(rt.ops.baseView(name) instanceof StrType)) {
-            throw rt.typeError("module() argument 'name' must be str, not " + rt.ops.typeName(name));
-        }
-        long m = rt.moduleType.create(StrType.value(name));
-        long d = ModuleType.dict(m);
-        heap.dicts.setItem(d, rt.names.__name__, name);
-        heap.dicts.setItem(d, rt.names.__doc__, doc == 0 ? heap.None : doc);
-        heap.dicts.setItem(d, "__package__", heap.None);
-        heap.dicts.setItem(d, "__loader__", heap.None);
-        heap.dicts.setItem(d, "__spec__", heap.None);
+        long[] nameDoc = ModuleType.initArgs(rt, a, o, n, kw);
+        long m = rt.moduleType.create(StrType.value(nameDoc[0]));
+        rt.moduleType.initDict(m, nameDoc[0], nameDoc[1]);
         return m;
     }
 

@@ -66,7 +66,7 @@ final class Dir {
     static long objectDir(Runtime rt, long self) {
         Heap heap = rt.heap;
         Set<String> seen = new LinkedHashSet<>();
-        if (heap.typeOf(self) == rt.moduleType) {
+        if (rt.isModule(self)) {
             addDictKeys(rt, ModuleType.dict(self), seen);
             return toList(rt, seen);
         }

@@ -35,7 +35,7 @@ final class LangLabels extends CoreLabels {
         String at = " at 0x" + Long.toHexString(o) + ">";
         if (t == rt.functionType) return "<function " + str(o, FunctionType.QUALNAME) + at;
         if (t == rt.codeType) return "<code " + str(o, CodeType.QUALNAME) + at;
-        if (t == rt.moduleType) return "<module " + shortRepr(Native.getLong(o + ModuleType.NAME)) + ">";
+        if (rt.isModule(o)) return "<module " + shortRepr(Native.getLong(o + ModuleType.NAME)) + ">";
         if (t == rt.cellType) return "<cell" + at;
         if (rt.ops.isTypeObject(o) && heap.typeAt(o) instanceof ClassType c && o == c.typeObject) return "<class '" + c.name() + "'>";
         if (t instanceof ClassType) return "<" + t.name() + " object" + at;
@@ -62,7 +62,7 @@ final class LangLabels extends CoreLabels {
             for (int i = 0; i < names.length && out.size() < count; i++) {
                 if (Native.getLong(source + CodeType.CONSTS + 8L * i) == target) out.add(names[i] + of);
             }
-        } else if (t == rt.moduleType) {
+        } else if (rt.isModule(source)) {
             if (ModuleType.dict(source) == target) out.add("__dict__" + of);
             if (Native.getLong(source + ModuleType.NAME) == target && out.size() < count) out.add("__name__" + of);
         } else if (t == rt.methodType) {
@@ -141,7 +141,7 @@ final class LangLabels extends CoreLabels {
         if (dict == rt.sysModules) return "sys.modules[%s]";
         String[] found = {null};
         heap.dicts.forEach(rt.sysModules, (k, m) -> {
-            if (found[0] == null && heap.typeOf(m) == rt.moduleType && ModuleType.dict(m) == dict && heap.typeOf(k) instanceof StrType) {
+            if (found[0] == null && rt.isModule(m) && ModuleType.dict(m) == dict && heap.typeOf(k) instanceof StrType) {
                 found[0] = "global %s of module '" + StrType.value(k) + "'";
             }
         });

@@ -11,8 +11,13 @@ import dev.refheap.object.StrType;
 final class ModuleAttrs {
     private ModuleAttrs() {}
 
-    /** The module's __getattr__(name) when it has one (a new reference), else 0; an AttributeError it raises also gives 0. */
-    static long moduleGetattr(Runtime rt, long m, long nameObj) {
+    /**
+     * The module's __getattr__(name) when it has one (a new reference), else 0. An AttributeError
+     * it raises propagates when {@code raise} (module_getattro returns its result: {@code m.name}
+     * shows its message), and gives 0 otherwise (a lookup that asks whether there is such an
+     * attribute, as hasattr does).
+     */
+    static long moduleGetattr(Runtime rt, long m, long nameObj, boolean raise) {
         Heap heap = rt.heap;
         long getattr = heap.dicts.getItem(ModuleType.dict(m), "__getattr__");
         if (getattr == 0) return 0;
@@ -20,7 +25,7 @@ final class ModuleAttrs {
         try {
             return rt.ops.call0(getattr, nameObj);
         } catch (PyException e) {
-            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("AttributeError"))) throw e;
+            if (raise || !rt.ops.isInstance(e.exc(), rt.exceptionType("AttributeError"))) throw e;
             heap.decref(e.exc());
             return 0;
         } finally {

@@ -25,6 +25,20 @@ import java.util.Set;
  * import and kept in {@code sys.modules}; misuse raises CPython's exception types with its messages.
  */
 final class Modules {
+    /** sys.copyright as CPython 3.11.7 has it (site's copyright() prints it). */
+    private static final String COPYRIGHT = """
+            Copyright (c) 2001-2023 Python Software Foundation.
+            All Rights Reserved.
+
+            Copyright (c) 2000 BeOpen.com.
+            All Rights Reserved.
+
+            Copyright (c) 1995-2001 Corporation for National Research Initiatives.
+            All Rights Reserved.
+
+            Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.
+            All Rights Reserved.""";
+
     private Modules() {}
 
     /** {@code import name} (a top-level name) through the import system; a new reference. */
@@ -85,7 +99,7 @@ final class Modules {
 
     static long stderrObject(Runtime rt) {
         long sys = rt.heap.dicts.getItem(rt.sysModules, "sys");
-        return sys == 0 || rt.heap.typeOf(sys) != rt.moduleType ? -1 : rt.heap.dicts.getItem(ModuleType.dict(sys), "stderr");
+        return sys == 0 || !rt.isModule(sys) ? -1 : rt.heap.dicts.getItem(ModuleType.dict(sys), "stderr");
     }
 
     private static long sys(Runtime rt) {
@@ -171,6 +185,8 @@ final class Modules {
         set(rt, m, "maxsize", heap.ints.of(Long.MAX_VALUE));
         set(rt, m, "byteorder", heap.strs.of("little"));
         set(rt, m, "platform", heap.strs.of("linux"));
+        set(rt, m, "platlibdir", heap.strs.of("lib"));
+        set(rt, m, "copyright", heap.strs.of(COPYRIGHT));
         long names = heap.tuples.alloc(VmApi.BUILTIN_MODULE_NAMES.length);
         for (int i = 0; i < VmApi.BUILTIN_MODULE_NAMES.length; i++) TupleType.setItemSteal(names, i, heap.strs.of(VmApi.BUILTIN_MODULE_NAMES[i]));
         set(rt, m, "builtin_module_names", names);

@@ -162,39 +162,64 @@ final class Ops {
         if (t == heap.strs) return Strings.repr(StrType.value(o));
         if (t == heap.bytes) return Strings.bytesRepr(BytesType.value(o));
         if (t instanceof ExtType x) return x.repr(o);
+        // The containers' reprs mark themselves with Py_ReprEnter as 3.11's do: a tuple or list only
+        // when non-empty, a dict and a set always (even an empty one), so that the first such repr
+        // makes the thread state's dict and its 'Py_Repr' list.
         if (t == heap.tuples) {
             long n = TupleType.size(o);
-            if (n == 1) return "(" + reprNested(TupleType.item(o, 0)) + ",)";
-            StringBuilder sb = new StringBuilder("(");
-            for (long i = 0; i < n; i++) sb.append(i > 0 ? ", " : "").append(reprNested(TupleType.item(o, i)));
-            return sb.append(')').toString();
+            if (n == 0) return "()";
+            return reprRecursive(o, "(...)", () -> {
+                if (n == 1) return "(" + reprNested(TupleType.item(o, 0)) + ",)";
+                StringBuilder sb = new StringBuilder("(");
+                for (long i = 0; i < n; i++) sb.append(i > 0 ? ", " : "").append(reprNested(TupleType.item(o, i)));
+                return sb.append(')').toString();
+            });
         }
-        if (t == heap.lists) return reprRecursive(o, "[...]", () -> {
-            StringBuilder sb = new StringBuilder("[");
-            for (long i = 0; i < ListType.size(o); i++) sb.append(i > 0 ? ", " : "").append(reprNested(ListType.item(o, i)));
-            return sb.append(']').toString();
-        });
+        if (t == heap.lists) {
+            if (ListType.size(o) == 0) return "[]";
+            return reprRecursive(o, "[...]", () -> {
+                StringBuilder sb = new StringBuilder("[");
+                for (long i = 0; i < ListType.size(o); i++) sb.append(i > 0 ? ", " : "").append(reprNested(ListType.item(o, i)));
+                return sb.append(']').toString();
+            });
+        }
         if (t == heap.dicts) return reprRecursive(o, "{...}", () -> {
             StringBuilder sb = new StringBuilder("{");
             boolean[] first = {true};
             heap.dicts.forEach(o, (k, v) -> {
-                sb.append(first[0] ? "" : ", ").append(reprNested(k)).append(": ").append(reprNested(v));
-                first[0] = false;
+                // dict_repr holds the key and the value while it shows them (a repr may delete them)
+                heap.incref(k);
+                heap.incref(v);
+                try {
+                    sb.append(first[0] ? "" : ", ");
+                    first[0] = false;
+                    try {
+                        sb.append(reprNested(k));
+                    } finally {
+                        heap.decref(k);
+                    }
+                    sb.append(": ").append(reprNested(v));
+                } finally {
+                    heap.decref(v);
+                }
             });
             return sb.append('}').toString();
         });
         if (t == heap.sets || t == heap.frozensets) {
-            // set_repr: a subclass instance, like a frozenset, shows its type's name around the braces
+            // set_repr: a subclass instance, like a frozenset, shows its type's name around the braces;
+            // the items are shown as the repr of a list of them (PySequence_List), without its brackets
             String name = Heap.typeAddress(o) != t.address() ? heap.typeOf(o).name() : t == heap.frozensets ? "frozenset" : null;
-            if (SetType.size(o) == 0) return (name == null ? "set" : name) + "()";
             return reprRecursive(o, (name == null ? "set" : name) + "(...)", () -> {
-                StringBuilder sb = new StringBuilder(name == null ? "{" : name + "({");
-                boolean[] first = {true};
-                heap.sets.forEach(o, k -> {
-                    sb.append(first[0] ? "" : ", ").append(reprNested(k));
-                    first[0] = false;
-                });
-                return sb.append(name == null ? "}" : "})").toString();
+                if (SetType.size(o) == 0) return (name == null ? "set" : name) + "()";
+                long keys = Builtins.toList(rt, o);
+                String items;
+                try {
+                    items = repr(keys);
+                } finally {
+                    heap.decref(keys);
+                }
+                items = items.substring(1, items.length() - 1);
+                return name == null ? "{" + items + "}" : name + "({" + items + "})";
             });
         }
         if (t == heap.typeType || t instanceof ClassType mc && mc.metaclass && lookupUserOnly(mc, "__repr__") == 0) {
@@ -205,7 +230,7 @@ final class Ops {
             var e = rt.builtinFunctionType.entry(o);
             long self = BuiltinFunctionType.self(o);
             if (e.ownerType() != null && self == 0) return "<method '" + e.name() + "' of '" + e.ownerType() + "' objects>";
-            if (self != 0 && heap.typeOf(self) != rt.moduleType) return "<built-in method " + e.name() + " of " + typeName(self) + " object at " + hex(self) + ">";
+            if (self != 0 && !rt.isModule(self)) return "<built-in method " + e.name() + " of " + typeName(self) + " object at " + hex(self) + ">";
             return "<built-in function " + e.name() + ">";
         }
         if (t instanceof BuiltinDescrType bd) return bd.repr(o);
@@ -215,7 +240,7 @@ final class Ops {
             String qn = heap.typeOf(f) == rt.functionType ? StrType.value(Native.getLong(f + FunctionType.QUALNAME)) : "?";
             return "<bound method " + qn + " of " + repr(MethodType.self(o)) + ">";
         }
-        if (t == rt.moduleType) return rt.imports().moduleRepr(o);
+        if (rt.isModule(o)) return rt.imports().moduleRepr(o);
         if (t == rt.cellType) {
             long c = CellType.contents(o);
             return "<cell at " + hex(o) + ": " + (c == 0 ? "empty>" : typeName(c) + " object at " + hex(c) + ">");
@@ -230,7 +255,7 @@ final class Ops {
         if (t == rt.generatorType) return "<generator object " + StrType.value(Native.getLong(o + GeneratorType.QUALNAME)) + " at " + hex(o) + ">";
         if (t == rt.rangeType) return RangeType.repr(o);
         if (t == heap.weakrefs) {
-            long r = WeakrefType.referent(o);
+            long r = heap.weakrefs.liveReferent(o);
             if (r == heap.None) return "<weakref at " + hex(o) + "; dead>";
             // 3.11: the referent's tp_name, then its __name__ when its type has one (functions, classes, generators).
             PyType rt0 = heap.typeOf(r);
@@ -246,14 +271,14 @@ final class Ops {
             if (m != 0) return strResult(callTypeSpecial(o, c, "__repr__"), "__repr__");
             return "<" + qualifiedTypeNameOf(c) + " object at " + hex(o) + ">";
         }
-        if (t instanceof DictViewType dv) {
+        if (t instanceof DictViewType dv) return reprRecursive(o, "...", () -> {  // dictview_repr
             long l = Builtins.toList(rt, o);
             try {
                 return t.name() + "(" + repr(l) + ")";
             } finally {
                 heap.decref(l);
             }
-        }
+        });
         if (t == rt.getsetType) return rt.getsetType.attributeRepr(o);
         if (t == rt.memberType) return rt.memberType.repr(o);
         if (t instanceof GenericAliasType ga) return ga.repr(o);
@@ -277,16 +302,55 @@ final class Ops {
         return repr(args);
     }
 
-    private final java.util.Set<Long> reprActive = new java.util.HashSet<>();
-
+    /** {@code body}'s repr of o between Py_ReprEnter and Py_ReprLeave, or {@code recursive} when o is already being shown. */
     String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
-        if (!reprActive.add(o)) return recursive;
+        if (reprEnter(o) != 0) return recursive;
         try {
             return body.get();
         } finally {
-            reprActive.remove(o);
+            reprLeave(o);
         }
     }
+
+    /**
+     * Py_ReprEnter: the objects whose repr is being computed are the thread state dict's
+     * 'Py_Repr' list (made, with the dict, by the first call: two gc allocations that live as
+     * long as the thread). 1 when o is in it, else o is appended (a reference) and 0. A
+     * 'Py_Repr' that a program replaced with a non-list is ignored (CPython would crash).
+     */
+    int reprEnter(long o) {
+        long d = rt.threadStateDict();
+        long list = heap.dicts.getItem(d, PY_REPR);
+        if (list == 0) {
+            list = heap.lists.alloc(0);
+            try {
+                heap.dicts.setItem(d, PY_REPR, list);
+            } finally {
+                heap.decref(list);
+            }
+        }
+        if (!isInstance(list, heap.lists)) return 0;
+        for (long i = ListType.size(list) - 1; i >= 0; i--) {
+            if (ListType.item(list, i) == o) return 1;
+        }
+        heap.lists.append(list, o);
+        return 0;
+    }
+
+    /** Py_ReprLeave: removes o from the 'Py_Repr' list, searching from its end (list_ass_slice of one item). */
+    void reprLeave(long o) {
+        long d = rt.threadStateDictIfMade();
+        long list = d == 0 ? 0 : heap.dicts.getItem(d, PY_REPR);
+        if (list == 0 || !isInstance(list, heap.lists)) return;
+        for (long i = ListType.size(list) - 1; i >= 0; i--) {
+            if (ListType.item(list, i) == o) {
+                heap.decref(heap.lists.pop(list, i));
+                return;
+            }
+        }
+    }
+
+    private static final String PY_REPR = "Py_Repr";
 
     private int reprDepth;
 
@@ -594,14 +658,16 @@ final class Ops {
 
     /** o.name (new reference) where {@code name} is the contents of str {@code nameObj}. */
     long getAttr(long o, long nameObj, String name) {
-        long v = getAttrOrNull(o, nameObj, name);
+        long v = rt.isModule(o) && !(heap.typeOf(o) instanceof ClassType c && (Attributes.hooks(rt, c) & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0)
+                ? genericGetAttrOrNull(o, nameObj, name, true)  // module_getattro: the module __getattr__'s own error
+                : getAttrOrNull(o, nameObj, name);
         if (v == 0) throw attributeError(o, name);
         return v;
     }
 
     PyException attributeError(long o, String name) {
         if (isTypeObject(o)) return rt.error("AttributeError", "type object '" + heap.typeAt(o).name() + "' has no attribute '" + name + "'");
-        if (heap.typeOf(o) == rt.moduleType) return ModuleAttrs.attributeError(rt, o, name);
+        if (rt.isModule(o)) return ModuleAttrs.attributeError(rt, o, name);
         return rt.error("AttributeError", "'" + typeName(o) + "' object has no attribute '" + name + "'");
     }
 
@@ -628,6 +694,11 @@ final class Ops {
 
     /** PyObject_GenericGetAttr: o.name without the class's __getattribute__/__getattr__ hooks; new reference or 0. */
     long genericGetAttrOrNull(long o, long nameObj, String name) {
+        return genericGetAttrOrNull(o, nameObj, name, false);
+    }
+
+    /** As {@link #genericGetAttrOrNull(long, long, String)}; {@code moduleRaise}: a module __getattr__'s AttributeError propagates. */
+    long genericGetAttrOrNull(long o, long nameObj, String name, boolean moduleRaise) {
         PyType t = heap.typeOf(o);
         if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__")) {
             // ga_getattro, inherited by a GenericAlias subclass: most names are the origin's
@@ -635,13 +706,17 @@ final class Ops {
                 return originAttr(rt.genericAliasType.origin(o), nameObj, name);
             }
             // An instance of a plain class: none of specialAttr's cases apply.
-            if (!name.equals("__dict__")) return instanceAttr(o, c, name);
+            if (!name.equals("__dict__")) {
+                long v = instanceAttr(o, c, name);
+                // module_getattro, inherited by a module subclass: the module's own __getattr__ last
+                return v != 0 || c.builtinBase != rt.moduleType ? v : ModuleAttrs.moduleGetattr(rt, o, nameObj, moduleRaise);
+            }
         }
         if (t == rt.moduleType) {
             long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
             if (v != 0) return incref(v);
             if (name.equals("__dict__")) return incref(ModuleType.dict(o));
-            return ModuleAttrs.moduleGetattr(rt, o, nameObj);
+            return ModuleAttrs.moduleGetattr(rt, o, nameObj, moduleRaise);
         }
         if (isTypeObject(o)) return typeAttr(o, name);
         if (t == rt.superType) {
@@ -674,7 +749,7 @@ final class Ops {
     long builtinAttrValue(long o, String name) {
         PyType t = heap.typeOf(o);
         if (isTypeObject(o)) return typeSpecial(o, name);
-        if (t == rt.moduleType && name.equals("__dict__")) return incref(ModuleType.dict(o));
+        if (rt.isModule(o) && name.equals("__dict__")) return incref(ModuleType.dict(o));
         if (t == rt.superType) return 0;
         GenericAliasType ga = t instanceof GenericAliasType g ? g : rt.genericAliasType.isAlias(o) ? rt.genericAliasType : null;
         if (ga != null) {
@@ -715,6 +790,7 @@ final class Ops {
         }
         if (name.equals("__class__")) {
             if (t instanceof ClassType c) Attributes.setClass(rt, o, c, v);
+            else if (t == rt.moduleType) Attributes.setModuleClass(rt, o, t, v);
             else if (v == 0) throw rt.typeError("can't delete __class__ attribute");
             else throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
             return true;
@@ -846,7 +922,7 @@ final class Ops {
             if (name.equals("__qualname__")) {
                 long s = BuiltinFunctionType.self(o);
                 // meth_get__qualname__: the type's name (the class itself for a class method) and the name
-                if (s == 0 || heap.typeOf(s) == rt.moduleType) return heap.strs.of(e.name());
+                if (s == 0 || rt.isModule(s)) return heap.strs.of(e.name());
                 PyType owner = isTypeObject(s) ? heap.typeAt(s) : heap.typeOf(s);
                 return heap.strs.of(shortName(owner) + "." + e.name());
             }
@@ -1034,7 +1110,8 @@ final class Ops {
         }
         if (t instanceof ExtType x && x.setAttr(o, nameObj, v)) return;
         if (t == rt.moduleType) {
-            heap.dicts.setItem(ModuleType.dict(o), nameObj, v);
+            if (name.equals("__class__")) Attributes.setModuleClass(rt, o, t, v);
+            else heap.dicts.setItem(ModuleType.dict(o), nameObj, v);
             return;
         }
         if (isTypeObject(o) && heap.typeAt(o) instanceof ClassType) {
@@ -1115,6 +1192,7 @@ final class Ops {
         }
         if (t instanceof ExtType x && x.setAttr(o, nameObj, 0)) return;
         if (t == rt.moduleType) {
+            if (name.equals("__class__")) Attributes.setModuleClass(rt, o, t, 0);
             if (!heap.dicts.delItem(ModuleType.dict(o), nameObj)) throw attributeError(o, name);
             return;
         }
@@ -1176,7 +1254,7 @@ final class Ops {
         PyType t = heap.typeOf(o);
         // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
         // super's own lookup starts after the class, so super().__init__ is never object.__init__.
-        if (!isTypeObject(o) && t != rt.moduleType && t != rt.superType
+        if (!isTypeObject(o) && !rt.isModule(o) && t != rt.superType
                 && !(t instanceof ClassType hc && (Attributes.hooks(rt, hc) & Attributes.GETATTRIBUTE) != 0)) {
             long descr = lookupType(t, name);
             if (descr != 0) {
@@ -1238,7 +1316,7 @@ final class Ops {
         if (t == rt.genericAliasType) return rt.genericAliasType.call(callable, args, off, n, kwnames);
         if (t == heap.weakrefs) {
             if (n != 0) throw rt.typeError("weakref() takes no arguments");
-            return incref(WeakrefType.referent(callable));
+            return incref(heap.weakrefs.liveReferent(callable));
         }
         if (t instanceof ExtType x) {
             long r = x.call(callable, args, off, n, kwnames);
@@ -1906,6 +1984,14 @@ final class Ops {
             if (lookupType(c, "__getitem__") != 0) return Sequences.sequenceIterator(rt, o);
         }
         throw rt.typeError("'" + t.name() + "' object is not iterable");
+    }
+
+    /** PyIter_Check: {@code o}'s type has a __next__ (tp_iternext) that {@link #next} dispatches to. */
+    boolean isIterator(long o) {
+        PyType t = heap.typeOf(o);
+        return t instanceof IterType || t == rt.generatorType || t == rt.rangeType.iterType || t == rt.rangeType.longIterType
+                || t == rt.streams && rt.streams.isIterator(o) || t instanceof ExtType x && x.isIterator()
+                || t instanceof ClassType c && lookupType(c, "__next__") != 0;
     }
 
     /** next(it) as a new reference, or 0 when exhausted (StopIteration is absorbed). */

@@ -112,6 +112,8 @@ public final class Runtime implements AutoCloseable {
     boolean closing;
     /** Objects the runtime holds (one reference each). */
     private final List<Long> held = new ArrayList<>();
+    /** {@link #threadStateDict()}, 0 until first used. */
+    private long threadStateDict;
 
     Streams streams;
     /** Shows a notebook cell's or REPL input's result (its repr); prints it by default. */
@@ -216,6 +218,8 @@ public final class Runtime implements AutoCloseable {
         DictViewSetOps.install(this);
         NumberBuiltins.classMethod(this, heap.dicts, "fromkeys", (s, a, o, n, kw) -> DictFromKeys.fromkeys(this, s, a, o, n, kw));
         mappingProxyType.install();
+        proxyType.install();
+        callableProxyType.install();
         genericAliasType.install();
         unionType.install();
         slotWrappers = new SlotWrappers(this);
@@ -294,8 +298,37 @@ public final class Runtime implements AutoCloseable {
      * What sys is built from: {@code argv} (sys.argv), {@code path0} (sys.path[0]: the script's
      * directory, '' for -c and the REPL, null for none), {@code stdlib} (--stdlib DIR, or null).
      */
-    public record MainConfig(List<String> argv, String path0, String stdlib) {
+    public record MainConfig(List<String> argv, String path0, String stdlib, StartFlags start) {
         public static final MainConfig NONE = new MainConfig(List.of(), null, null);
+
+        public MainConfig(List<String> argv, String path0, String stdlib) { this(argv, path0, stdlib, StartFlags.DEFAULT); }
+
+        /** sys.path[0] as python3 sets it: none in isolated mode (-I implies -P, safe_path). */
+        public String effectivePath0() { return start.isolated() ? null : path0; }
+    }
+
+    /**
+     * python3's start-up options that change what the interpreter sets up: {@code -S} (no site),
+     * {@code -s} (no user site), {@code -E} (PYTHON* environment variables ignored), {@code -I}
+     * (isolated: -E, -s and -P together). sys.flags shows them.
+     */
+    public record StartFlags(boolean noSite, boolean noUserSite, boolean ignoreEnvironment, boolean isolated) {
+        public static final StartFlags DEFAULT = new StartFlags(false, false, false, false);
+
+        /** These flags as python3 derives them: -I sets no_user_site, ignore_environment and safe_path. */
+        public StartFlags {
+            if (isolated) {
+                noUserSite = true;
+                ignoreEnvironment = true;
+            }
+        }
+
+        /** An environment variable as CPython reads it at start-up: ignored with -E/-I, an empty value as unset. */
+        public String env(String name) {
+            if (ignoreEnvironment) return null;
+            String v = System.getenv(name);
+            return v == null || v.isEmpty() ? null : v;
+        }
     }
 
     /** Sets what sys.argv and sys.path start as; call before the program runs. */
@@ -337,19 +370,32 @@ public final class Runtime implements AutoCloseable {
         return imports;
     }
 
-    /** Keeps {@code o} (a new reference) alive for the runtime's life; returns it. */
     /** Who holds a reference the runtime holds (refcount provenance). */
     private String describeHeld(long o) {
         if (o == builtinsDict) return "runtime (builtins dict)";
         if (o == sysModules) return "runtime (sys.modules dict)";
-        if (heap.typeOf(o) == moduleType) return "runtime (its own hold on a module)";
+        if (isModule(o)) return "runtime (its own hold on a module)";
         return "runtime (" + heap.typeOf(o).name() + " it keeps: a method descriptor or registry)";
     }
 
+    /** Keeps {@code o} (a new reference) alive for the runtime's life; returns it. */
     long hold(long o) {
         held.add(o);
         return o;
     }
+
+    /**
+     * The thread state's dict (PyThreadState_GetDict): made on first use, as CPython makes it,
+     * and held to the end. refheap runs Python on one thread (docs/architecture.md, "Contracts"),
+     * so there is one. Py_ReprEnter keeps its 'Py_Repr' list in it, _thread._local its dummies.
+     */
+    long threadStateDict() {
+        if (threadStateDict == 0) threadStateDict = hold(heap.dicts.create());
+        return threadStateDict;
+    }
+
+    /** The thread state's dict, or 0 while no one has asked for it (tstate->dict read directly). */
+    long threadStateDictIfMade() { return threadStateDict; }
 
     /**
      * Gives up the runtime's own references to objects that type dicts now hold: for each object,
@@ -480,12 +526,18 @@ public final class Runtime implements AutoCloseable {
                 decoderSpecialized);
     }
 
+    /** PyModule_Check: {@code o} is a module, of the module type or of a class derived from it (md_dict at the same place). */
+    boolean isModule(long o) {
+        PyType t = heap.typeOf(o);
+        return t == moduleType || t instanceof ClassType c && c.builtinBase == moduleType;
+    }
+
     // ---- programs -------------------------------------------------------------------------------
 
     /** The __main__ module's dict (created on first use). */
     long mainGlobals() {
         long m = heap.dicts.getItem(sysModules, "__main__");
-        if (m == 0 || heap.typeOf(m) != moduleType) {
+        if (m == 0 || !isModule(m)) {
             m = moduleType.create("__main__", false);  // exec(compile(...), {'__name__': '__main__'}): no __doc__
             heap.dicts.setItem(sysModules, "__main__", m);
             hold(m);

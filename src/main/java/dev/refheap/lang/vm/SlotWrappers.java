@@ -407,9 +407,10 @@ final class SlotWrappers {
         if (n != want) throw rt.typeError("expected " + want + " argument" + (want == 1 ? "" : "s") + ", got " + n);
     }
 
-    /** Refuses an instance of a class derived from t (its own methods would be called instead of t's). */
+    /** Refuses an instance of a class derived from t (its own methods would be called instead of t's), module's excepted. */
     private void builtinSelf(PyType t, String name, long s) {
-        if (t != heap.objectType && heap.typeOf(s) instanceof ClassType c && !c.exceptionBased
+        // (module's slots read md_dict, which a module subclass's instance has where a module has it)
+        if (t != heap.objectType && t != rt.moduleType && heap.typeOf(s) instanceof ClassType c && !c.exceptionBased
                 && !(c.dataBase == t && rt.ops.lookupUserOnly(c, name) == 0)) {
             // (a tuple, list, dict or set subclass that does not define the method itself gets its
             // base's behaviour from the object protocol, Ops.asBuiltin, so the generic slot applies
@@ -667,18 +668,24 @@ final class SlotWrappers {
             case "__getattribute__" -> (s, a, o, n, kw) -> {
                 args(name, n, kw, 1);
                 if (!Heap.isStr(a[o])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
-                return rt.ops.getAttr(s, a[o]);
+                if (t != rt.moduleType) return rt.ops.getAttr(s, a[o]);
+                // module_getattro on a module subclass's instance: without the class's own hooks
+                long v = rt.ops.genericGetAttrOrNull(s, a[o], StrType.value(a[o]), true);
+                if (v == 0) throw rt.ops.attributeError(s, StrType.value(a[o]));
+                return v;
             };
             case "__setattr__" -> (s, a, o, n, kw) -> {
                 args(name, n, kw, 2);
                 if (!Heap.isStr(a[o])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
-                rt.ops.setAttr(s, a[o], a[o + 1]);
+                if (t == rt.moduleType && heap.typeOf(s) instanceof ClassType c) Attributes.genericSet(rt, s, c, a[o], StrType.value(a[o]), a[o + 1]);
+                else rt.ops.setAttr(s, a[o], a[o + 1]);
                 return Builtins.incref(heap, heap.None);
             };
             case "__delattr__" -> (s, a, o, n, kw) -> {
                 args(name, n, kw, 1);
                 if (!Heap.isStr(a[o])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
-                rt.ops.delAttr(s, a[o]);
+                if (t == rt.moduleType && heap.typeOf(s) instanceof ClassType c) Attributes.genericSet(rt, s, c, a[o], StrType.value(a[o]), 0);
+                else rt.ops.delAttr(s, a[o]);
                 return Builtins.incref(heap, heap.None);
             };
             case "__divmod__" -> binaryBuiltin(t, name, "divmod", false);
@@ -793,6 +800,11 @@ final class SlotWrappers {
             Args.range(rt, "list", n, kw, 0, 1);
             if (n == 1) Sequences.listInit(rt, s, a[o]);
             else heap.lists.clear(s);
+            return Builtins.incref(heap, heap.None);
+        };
+        if (t == rt.moduleType) return (s, a, o, n, kw) -> {  // module___init__
+            long[] nameDoc = ModuleType.initArgs(rt, a, o, n, kw);
+            rt.moduleType.initDict(s, nameDoc[0], nameDoc[1]);
             return Builtins.incref(heap, heap.None);
         };
         if (t == heap.dicts || t == heap.sets) return (s, a, o, n, kw) -> {

@@ -144,7 +144,7 @@ final class Subclasses {
         long d = dictOf(typeObject, false);
         if (d != 0) {
             heap.dicts.forEach(d, (k, wr) -> {
-                long r = WeakrefType.referent(wr);
+                long r = heap.weakrefs.liveReferent(wr);
                 if (r != heap.None) heap.lists.append(l, r);
             });
         }

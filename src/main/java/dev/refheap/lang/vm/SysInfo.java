@@ -253,9 +253,11 @@ final class SysInfo {
                 "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
                 "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits");
         long f = heap.False;
-        Modules.set(rt, m, "flags", fl.create(i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0),
-                i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 1), i(heap, 0), Builtins.incref(heap, f), i(heap, 0), i(heap, 0),
-                Builtins.incref(heap, f), i(heap, -1)));
+        Runtime.StartFlags start = rt.mainConfig.start();
+        Modules.set(rt, m, "flags", fl.create(i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, start.noUserSite() ? 1 : 0),
+                i(heap, start.noSite() ? 1 : 0), i(heap, start.ignoreEnvironment() ? 1 : 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 1),
+                i(heap, start.isolated() ? 1 : 0), Builtins.incref(heap, f), i(heap, 0), i(heap, 0),
+                Builtins.incref(heap, start.isolated() ? heap.True : f), i(heap, -1)));
         Modules.set(rt, m, "float_repr_style", heap.strs.of("short"));
         Modules.set(rt, m, "maxunicode", i(heap, 0x10ffff));
         // sys.implementation: a types.SimpleNamespace in CPython; refheap names itself, with no bytecode cache tag

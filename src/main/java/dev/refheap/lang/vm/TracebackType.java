@@ -23,6 +23,22 @@ final class TracebackType extends LangType {
     }
 
     static long next(long tb) { return get(tb, NEXT); }
+
+    /**
+     * tb_next_set: None or a traceback ({@code v} borrowed, 0 deletes: refused), never one that
+     * leads back to {@code tb} (a loop).
+     */
+    static void setNext(Runtime rt, long tb, long v) {
+        var heap = rt.heap;
+        if (v == 0) throw rt.typeError("can't delete tb_next attribute");
+        if (v == heap.None) v = 0;
+        else if (heap.typeOf(v) != rt.tracebackType) throw rt.typeError("expected traceback object, got '" + rt.ops.typeName(v) + "'");
+        for (long c = v; c != 0; c = next(c)) if (c == tb) throw rt.error("ValueError", "traceback loop detected");
+        heap.xincref(v);
+        long old = next(tb);
+        put(tb, NEXT, v);
+        heap.xdecref(old);
+    }
     static long frame(long tb) { return get(tb, FRAME); }
     static int lineno(long tb) { return Native.getInt(tb + LINENO); }
     /** 3.11's tb_lasti: the byte offset of the running instruction in the frame's code as 3.11 lays it out (CpythonLayout), -1 for none. */

@@ -163,7 +163,7 @@ public final class Tracing {
             case "list", "tuple", "dict", "set", "frozenset" -> name + " of " + rt.ops.len(o);
             default -> {
                 if (t == rt.functionType) yield "function " + strField(o, FunctionType.QUALNAME);
-                if (t == rt.moduleType) yield "module " + l.shortRepr(Native.getLong(o + ModuleType.NAME));
+                if (rt.isModule(o)) yield "module " + l.shortRepr(Native.getLong(o + ModuleType.NAME));
                 if (rt.ops.isTypeObject(o)) yield "class " + rt.heap.typeAt(o).name();
                 yield name;
             }
@@ -173,7 +173,7 @@ public final class Tracing {
     /** True for objects a heap view shows without their insides (functions, classes, modules, code, builtins). */
     public static boolean isOpaque(Runtime rt, long o) {
         PyType t = rt.heap.typeOf(o);
-        return t == rt.functionType || t == rt.moduleType || t == rt.codeType || t == rt.builtinFunctionType
+        return t == rt.functionType || rt.isModule(o) || t == rt.codeType || t == rt.builtinFunctionType
                 || rt.ops.isTypeObject(o) || t == rt.generatorType || t == rt.frameType || t == rt.tracebackType;
     }
 

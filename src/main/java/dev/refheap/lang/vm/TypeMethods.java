@@ -928,7 +928,7 @@ final class TypeMethods {
             return Builtins.incref(heap, s);
         });
         PyType W = heap.weakrefs;
-        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, W, "__call__", (s, a, o, n, kw) -> Builtins.incref(heap, WeakrefType.referent(s)));
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, W, "__call__", (s, a, o, n, kw) -> Builtins.incref(heap, heap.weakrefs.liveReferent(s)));
         // weakref_hash, weakref_richcompare and weakref_repr as slot wrappers (what `ref.__eq__(self, other)`
         // and `__hash__ = ref.__hash__` in a subclass reach)
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, W, "__hash__", (s, a, o, n, kw) -> {

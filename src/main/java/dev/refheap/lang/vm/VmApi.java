@@ -93,7 +93,7 @@ public final class VmApi {
     /** A new, empty module named {@code name} (its dict holds __name__ and __doc__). */
     public long newModule(String name) { return rt.moduleType.create(name); }
 
-    public boolean isModule(long o) { return heap.typeOf(o) == rt.moduleType; }
+    public boolean isModule(long o) { return rt.isModule(o); }
 
     /** The module's dict (borrowed). */
     public long moduleDict(long m) { return ModuleType.dict(m); }
@@ -192,12 +192,27 @@ public final class VmApi {
 
     public String repr(long o) { return rt.ops.repr(o); }
 
+    /** repr(o) by builtin type {@code t}'s tp_repr (o has t's layout): PyDict_Type.tp_repr(o) and the like. */
+    public String reprAs(PyType t, long o) { return rt.ops.reprAs(t, o); }
+
     public String toStr(long o) { return rt.ops.str(o); }
 
     /** {@code body}'s repr of o, or {@code recursive} when o's repr is already being computed (Py_ReprEnter). */
     public String reprRecursive(long o, String recursive, java.util.function.Supplier<String> body) {
         return rt.ops.reprRecursive(o, recursive, body);
     }
+
+    /** Py_ReprEnter: 1 when o's repr is already being computed on this thread, else 0 (o is then marked). */
+    public int reprEnter(long o) { return rt.ops.reprEnter(o); }
+
+    /** Py_ReprLeave: o is no longer marked (when it was). */
+    public void reprLeave(long o) { rt.ops.reprLeave(o); }
+
+    /** PyThreadState_GetDict: the thread state's dict (borrowed), made on first use. */
+    public long threadStateDict() { return rt.threadStateDict(); }
+
+    /** tstate->dict: the thread state's dict (borrowed), or 0 when it has not been made. */
+    public long threadStateDictIfMade() { return rt.threadStateDictIfMade(); }
 
     public String typeName(long o) { return rt.ops.typeName(o); }
 

@@ -24,7 +24,7 @@ final class WeakProxyType extends ExtType {
 
     /** The live referent (borrowed); ReferenceError when it died. */
     long referent(long p) {
-        long r = WeakrefType.referent(p);
+        long r = heap.weakrefs.liveReferent(p);
         if (r == heap.None) throw rt.error("ReferenceError", "weakly-referenced object no longer exists");
         return r;
     }
@@ -56,7 +56,7 @@ final class WeakProxyType extends ExtType {
     @Override
     String repr(long o) {
         // proxy_repr (3.11): the referent's tp_name, None's once it died; callable proxies too say "weakproxy"
-        long r = WeakrefType.referent(o);
+        long r = heap.weakrefs.liveReferent(o);
         return "<weakproxy at " + Ops.hex(o) + " to " + heap.typeOf(r).name() + " at " + Ops.hex(r) + ">";
     }
 
@@ -148,6 +148,41 @@ final class WeakProxyType extends ExtType {
     }
 
     @Override long iter(long o) { return rt.ops.iter(referent(o)); }
+
+    /** Every proxy is an iterator to iter()'s check (tp_iternext is proxy_iternext); next() needs a referent that is one. */
+    @Override boolean isIterator() { return true; }
+
+    /** proxy_iternext: next(referent), refused when the referent is not an iterator. */
+    @Override
+    long next(long o) {
+        long r = referent(o);
+        if (!rt.ops.isIterator(r)) throw rt.typeError("Weakref proxy referenced a non-iterator '" + rt.ops.typeName(r) + "' object");
+        heap.incref(r);
+        try {
+            return rt.ops.next(r);
+        } finally {
+            heap.decref(r);
+        }
+    }
+
+    /** The proxies' own entries: nb_index's {@code __index__}, and proxy_methods' {@code __bytes__} and {@code __reversed__} (the referent's, called). */
+    void install() {
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, this, "__index__", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "__index__", n, kw, 0);
+            long r = referent(s);
+            if (heap.typeOf(r) == heap.ints) return Builtins.incref(heap, r);
+            if (rt.ops.lookupType(heap.typeOf(r), "__index__") == 0) {
+                throw rt.typeError("'" + rt.ops.typeName(r) + "' object cannot be interpreted as an integer");
+            }
+            return rt.ops.callMethod(r, "__index__");
+        });
+        for (String m : new String[] {"__bytes__", "__reversed__"}) {
+            rt.defMethod(this, m, (s, a, o, n, kw) -> {
+                Args.exactly(rt, m, n, kw, 0);
+                return rt.ops.callMethod(referent(s), m);
+            });
+        }
+    }
     @Override int contains(long o, long item) { return rt.ops.contains(referent(o), item) ? 1 : 0; }
 
     @Override

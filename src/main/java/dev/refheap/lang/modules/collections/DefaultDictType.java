@@ -108,25 +108,25 @@ final class DefaultDictType extends NativeType {
         return vm.call(Heap.typeAddress(d), factory, d);
     }
 
-    /** defdict_repr: {@code name(factory repr, dict repr)}, with "..." for a factory whose repr recurses. */
+    /**
+     * defdict_repr: {@code name(factory repr, dict repr)}; the dict's repr first, then the factory's
+     * between Py_ReprEnter and Py_ReprLeave, "..." when the factory is already being shown (and, as
+     * in 3.11, Py_ReprLeave then unmarks it all the same).
+     */
     @Override
     public String reprOf(long d) {
         String name = heap.typeOf(d).name();
         name = name.substring(name.lastIndexOf('.') + 1);
+        String base = vm.reprAs(dicts, d);
         long factory = factory(d);
-        String f = factory == 0 ? "None" : vm.reprRecursive(factory, "...", () -> vm.repr(factory));
-        String base = vm.reprRecursive(d, "{...}", () -> dictRepr(d));
+        if (factory == 0) return name + "(None, " + base + ")";
+        String f;
+        try {
+            f = vm.reprEnter(factory) != 0 ? "..." : vm.repr(factory);
+        } finally {
+            vm.reprLeave(factory);
+        }
         return name + "(" + f + ", " + base + ")";
-    }
-
-    private String dictRepr(long d) {
-        StringBuilder sb = new StringBuilder("{");
-        boolean[] first = {true};
-        dicts.forEach(d, (k, v) -> {
-            sb.append(first[0] ? "" : ", ").append(vm.repr(k)).append(": ").append(vm.repr(v));
-            first[0] = false;
-        });
-        return sb.append('}').toString();
     }
 
     @Override

@@ -118,12 +118,20 @@ final class PartialType extends FieldsType {
 
     @Override
     public String reprOf(long o) {
+        // partial_repr: the arguments are shown first, the function last (the order their reprs run in)
         return vm.reprRecursive(o, "...", () -> {
-            StringBuilder sb = new StringBuilder("functools.partial(").append(vm.repr(get(o, FN)));
+            StringBuilder sb = new StringBuilder();
             long args = get(o, ARGS);
             for (long i = 0; i < TupleType.size(args); i++) sb.append(", ").append(vm.repr(TupleType.item(args, i)));
-            heap.dicts.forEach(get(o, KW), (k, v) -> sb.append(", ").append(vm.toStr(k)).append('=').append(vm.repr(v)));
-            return sb.append(')').toString();
+            heap.dicts.forEach(get(o, KW), (k, v) -> {
+                heap.incref(v);  // held while the key's str runs
+                try {
+                    sb.append(", ").append(vm.toStr(k)).append('=').append(vm.repr(v));
+                } finally {
+                    heap.decref(v);
+                }
+            });
+            return "functools.partial(" + vm.repr(get(o, FN)) + sb + ")";
         });
     }
 

@@ -19,7 +19,6 @@ final class LocalType extends FieldsType {
     static final int KEY = 16, ARGS = 24, KW = 32, WEAKREFLIST = 40, DUMMIES = 48, WR_CALLBACK = 56;
 
     private final DummyType dummyType;
-    private final long tstateDict;
 
     /**
      * {@code _thread._localdummy}: names a thread's attribute dict of one local (borrowed: the
@@ -41,11 +40,10 @@ final class LocalType extends FieldsType {
         }
     }
 
-    /** {@code tstateDict}: the thread state's dict (PyThreadState_GetDict), held by the module state. */
-    LocalType(VmApi vm, DummyType dummyType, long tstateDict) {
+    /** The dummies live in the thread state's dict ({@link VmApi#threadStateDict}), made by the first local. */
+    LocalType(VmApi vm, DummyType dummyType) {
         super(vm, "_thread._local", PyType.HAVE_GC | PyType.BASETYPE, 64, WEAKREFLIST, ARGS, KW, DUMMIES);
         this.dummyType = dummyType;
-        this.tstateDict = tstateDict;
     }
 
     @Override
@@ -71,7 +69,8 @@ final class LocalType extends FieldsType {
         set(o, DUMMIES, 0);
         set(o, WR_CALLBACK, 0);
         long key = get(o, KEY);
-        if (key != 0 && heap.dicts.getItem(tstateDict, key) != 0) heap.dicts.delItem(tstateDict, key);
+        long tstateDict = vm.threadStateDictIfMade();  // local_clear reads tstate->dict: it makes none
+        if (key != 0 && tstateDict != 0 && heap.dicts.getItem(tstateDict, key) != 0) heap.dicts.delItem(tstateDict, key);
     }
 
     @Override
@@ -114,6 +113,7 @@ final class LocalType extends FieldsType {
 
     /** create_localsdict: a new dict and its dummy for this thread; returns the dict (borrowed). */
     private long createLocalsDict(long o) {
+        long tstateDict = vm.threadStateDict();  // made before the attribute dict, as _local_create_dummy does
         long ldict = heap.dicts.create();
         long dummy = dummyType.create(ldict);
         long wr = heap.weakrefs.newRef(dummy, get(o, WR_CALLBACK));
@@ -130,7 +130,7 @@ final class LocalType extends FieldsType {
 
     /** _ldict: this thread's attribute dict (borrowed), made when the thread has none. */
     private long ldict(long o) {
-        long dummy = heap.dicts.getItem(tstateDict, get(o, KEY));
+        long dummy = heap.dicts.getItem(vm.threadStateDict(), get(o, KEY));
         return dummy == 0 ? createLocalsDict(o) : get(dummy, DummyType.LOCALDICT);
     }
 

@@ -50,7 +50,7 @@ public final class ThreadModule {
             RLockType rlock = vm.registerType(new RLockType(vm));
             rlock.install();
             LocalType.DummyType dummy = vm.registerType(new LocalType.DummyType(vm));
-            LocalType local = vm.registerType(new LocalType(vm, dummy, vm.hold(vm.heap.dicts.create())));
+            LocalType local = vm.registerType(new LocalType(vm, dummy));
             PyType hookArgs = vm.newStructSeqType("_thread._ExceptHookArgs", 4, "exc_type", "exc_value", "exc_traceback", "thread");
             return new State(lock, rlock, local, hookArgs);
         });

@@ -1,0 +1,48 @@
+package dev.refheap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * python3's start-up options {@code -S}, {@code -s}, {@code -E}, {@code -I} (alone or clustered,
+ * before {@code -c}, {@code -m} or {@code run FILE}): what sys.flags reports and what they do to
+ * sys.path (-E ignores PYTHONPATH; -I also leaves out sys.path[0]). Expected outputs are python3's
+ * ({@code python3 -I -c ...} and so on, on a clean CPython 3.11.7).
+ */
+class StartFlagsCliTest {
+    @TempDir
+    Path dir;
+
+    private static final String FLAGS = "import sys; f = sys.flags; "
+            + "print(f.no_site, f.no_user_site, f.ignore_environment, f.isolated, f.safe_path)";
+
+    @Test
+    void noFlagsIsPython3sDefault() throws Exception {
+        assertEquals("0 0 0 0 False\n", CliRun.in(dir, "-c", FLAGS).out());
+    }
+
+    @Test
+    void eachFlagSetsItsSysFlag() throws Exception {
+        assertEquals("1 0 0 0 False\n", CliRun.in(dir, "-S", "-c", FLAGS).out());
+        assertEquals("0 1 0 0 False\n", CliRun.in(dir, "-s", "-c", FLAGS).out());
+        assertEquals("0 0 1 0 False\n", CliRun.in(dir, "-E", "-c", FLAGS).out());
+        assertEquals("0 1 1 1 True\n", CliRun.in(dir, "-I", "-c", FLAGS).out());
+        assertEquals("1 1 1 1 True\n", CliRun.in(dir, "-IS", "-c", FLAGS).out());
+    }
+
+    @Test
+    void bug_dashEIgnoresPythonpathAndDashILeavesOutTheScriptDirectory() throws Exception {
+        Path extra = Files.createDirectories(dir.resolve("EXTRA"));
+        java.util.function.Consumer<ProcessBuilder> env = pb -> pb.environment().put("PYTHONPATH", extra.toString());
+        assertEquals("True True\n", CliRun.in(dir, env, "-c", "import sys; print(sys.path[0] == '', 'EXTRA' in ' '.join(sys.path))").out());
+        assertEquals("True False\n", CliRun.in(dir, env, "-E", "-c", "import sys; print(sys.path[0] == '', 'EXTRA' in ' '.join(sys.path))").out());
+        assertEquals("False False\n", CliRun.in(dir, env, "-I", "-c", "import sys; print(sys.path[0] == '', 'EXTRA' in ' '.join(sys.path))").out());
+        Files.writeString(dir.resolve("q.py"), "import sys\nprint(sys.path[0] == sys.argv[0].rpartition('/')[0])\n");
+        assertEquals("True\n", CliRun.in(dir, "run", dir.resolve("q.py").toString()).out());
+        assertEquals("False\n", CliRun.in(dir, "-I", "run", dir.resolve("q.py").toString()).out());
+    }
+}

@@ -82,20 +82,6 @@ public final class SocketModule {
             "gethostbyname_ex", "gethostname", "getnameinfo", "getprotobyname", "getservbyname", "getservbyport", "if_indextoname",
             "if_nameindex", "if_nametoindex", "inet_ntop", "inet_pton", "sethostname", "socketpair", "CMSG_LEN", "CMSG_SPACE"};
 
-    private static long newError(VmApi vm, String name) {
-        Heap heap = vm.heap;
-        long n = vm.str(name), bases = heap.tuples.of(vm.exceptionType("OSError").address()), dict = heap.dicts.create(), mod = vm.str("socket");
-        heap.dicts.setItem(dict, "__module__", mod);
-        try {
-            return vm.hold(vm.call(heap.typeType.address(), n, bases, dict));
-        } finally {
-            heap.decref(n);
-            heap.decref(bases);
-            heap.decref(dict);
-            heap.decref(mod);
-        }
-    }
-
     private static State state(VmApi vm) {
         return vm.moduleState("_socket", () -> {
             SocketType t = vm.registerType(new SocketType(vm));
@@ -126,7 +112,7 @@ public final class SocketModule {
                 return vm.incref(Native.getLong(s + TIMEOUT) != 0 ? heap.True : heap.False);
             });
             for (String m : SOCKET_METHODS) t.defMethod(m, (s, a, o, n, kw) -> { throw refused(vm, "socket." + m); });
-            return new State(t, newError(vm, "herror"), newError(vm, "gaierror"));
+            return new State(t, vm.newExceptionClass("socket", "herror", "OSError"), vm.newExceptionClass("socket", "gaierror", "OSError"));
         });
     }
 

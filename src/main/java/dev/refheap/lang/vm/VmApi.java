@@ -429,6 +429,20 @@ public final class VmApi {
 
     public PyType exceptionType(String name) { return rt.exceptionType(name); }
 
+    /** A new exception class {@code module.name} deriving from builtin exception {@code base}, held for the runtime's life (borrowed). */
+    public long newExceptionClass(String module, String name, String base) {
+        long n = str(name), bases = heap.tuples.of(exceptionType(base).address()), dict = heap.dicts.create(), mod = str(module);
+        heap.dicts.setItem(dict, "__module__", mod);
+        try {
+            return hold(call(heap.typeType.address(), n, bases, dict));
+        } finally {
+            heap.decref(n);
+            heap.decref(bases);
+            heap.decref(dict);
+            heap.decref(mod);
+        }
+    }
+
     /** _PyModuleSpec_IsInitializing: {@code spec._initializing} is true. */
     public boolean isInitializingSpec(long spec) { return ModuleAttrs.isInitializing(rt, spec); }
 

@@ -18,7 +18,8 @@ can see (checked by tests run twice in one process giving the same output): the 
 finalizers print while the program's namespace is torn down is dropped (refheap's runner stops at
 the last statement), gc.callbacks emptied, gc.garbage emptied, the collector enabled with
 thresholds (700, 10, 10) and debug flags 0, the permanent generation unfrozen, the recursion limit
-1000, linecache cleared, and a full collection. Programs themselves start with
+1000, linecache cleared, and a full collection. Made once before any program: the thread state's
+dict and its 'Py_Repr' list (make_thread_state_dict). Programs themselves start with
 `gc.freeze(); gc.collect()` (gen.py), which makes what they observe independent of what ran before.
 """
 import gc
@@ -91,8 +92,18 @@ def warm_decoder():
         decoder.decode(b"x")
 
 
+def make_thread_state_dict():
+    """Make the thread state's dict and its 'Py_Repr' list now, as the first repr of a non-empty
+    list does: they live as long as the thread, so in this long-lived process only the first
+    program that shows a container would make them. The refheap side makes them before every
+    program too (MemFuzz's prelude), so that every program starts with them on both sides.
+    Fresh-process programs (tests/conformance) check that the first repr makes them."""
+    repr([0])
+
+
 def main():
     warm_decoder()
+    make_thread_state_dict()
     reply = sys.stdout
     os.chdir(tempfile.mkdtemp(prefix="refheap-memfuzz-"))
     reply.write(json.dumps({"python": sys.version.split()[0]}) + "\n")

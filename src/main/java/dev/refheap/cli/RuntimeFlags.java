@@ -20,7 +20,7 @@ final class RuntimeFlags {
             + "(default: $REFHEAP_STDLIB, then Debian's /usr/lib/python3.11, then a host CPython 3.11).")
     String stdlib;
 
-    @Option(names = "-S", description = "Don't imply 'import site' on start-up (as python3 -S).")
+    @Option(names = "-S", description = "As python3 -S: sys.flags.no_site (refheap's start-up does not run site in any case).")
     boolean noSite;
 
     @Option(names = "-s", description = "Don't add the user site directory to sys.path (as python3 -s).")

@@ -5,6 +5,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
 
 /**
  * Raw access to native memory by address, and the few libc calls the allocator needs.
@@ -32,16 +33,30 @@ public final class Native {
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
     private static final ValueLayout.OfByte BYTE = ValueLayout.JAVA_BYTE;
 
-    public static long getLong(long addr) { return ALL.get(LONG, addr); }
-    public static void putLong(long addr, long v) { ALL.set(LONG, addr, v); }
-    public static int getInt(long addr) { return ALL.get(INT, addr); }
-    public static void putInt(long addr, int v) { ALL.set(INT, addr, v); }
-    public static short getShort(long addr) { return ALL.get(SHORT, addr); }
-    public static void putShort(long addr, short v) { ALL.set(SHORT, addr, v); }
-    public static byte getByte(long addr) { return ALL.get(BYTE, addr); }
-    public static void putByte(long addr, byte v) { ALL.set(BYTE, addr, v); }
-    public static double getDouble(long addr) { return ALL.get(DOUBLE, addr); }
-    public static void putDouble(long addr, double v) { ALL.set(DOUBLE, addr, v); }
+    // The accessors call each layout's var handle directly (the handle MemorySegment.get/set
+    // call themselves, so the same checks and bytes) rather than through MemorySegment.get/set,
+    // which reach it two calls deeper. C2 stops inlining at a depth of 15 calls and the access
+    // chain is about ten deep: in a caller already a few calls down (the interpreter's loop, the
+    // collector's passes) the alignment test's innermost helpers were left as real calls, 539
+    // "inlining too deep" refusals in one collector benchmark run, 91 now (docs/performance.md,
+    // "Session 10"). Exact-invocation handles were slower in the cold collection (interpreted
+    // and C1 code check the exact type at each call).
+    private static final VarHandle VH_LONG = LONG.varHandle();
+    private static final VarHandle VH_INT = INT.varHandle();
+    private static final VarHandle VH_SHORT = SHORT.varHandle();
+    private static final VarHandle VH_BYTE = BYTE.varHandle();
+    private static final VarHandle VH_DOUBLE = DOUBLE.varHandle();
+
+    public static long getLong(long addr) { return (long) VH_LONG.get(ALL, addr); }
+    public static void putLong(long addr, long v) { VH_LONG.set(ALL, addr, v); }
+    public static int getInt(long addr) { return (int) VH_INT.get(ALL, addr); }
+    public static void putInt(long addr, int v) { VH_INT.set(ALL, addr, v); }
+    public static short getShort(long addr) { return (short) VH_SHORT.get(ALL, addr); }
+    public static void putShort(long addr, short v) { VH_SHORT.set(ALL, addr, v); }
+    public static byte getByte(long addr) { return (byte) VH_BYTE.get(ALL, addr); }
+    public static void putByte(long addr, byte v) { VH_BYTE.set(ALL, addr, v); }
+    public static double getDouble(long addr) { return (double) VH_DOUBLE.get(ALL, addr); }
+    public static void putDouble(long addr, double v) { VH_DOUBLE.set(ALL, addr, v); }
 
     /** Copies {@code n} bytes; the ranges may overlap. */
     public static void copy(long src, long dst, long n) {

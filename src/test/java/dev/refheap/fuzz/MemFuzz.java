@@ -186,7 +186,9 @@ public final class MemFuzz implements AutoCloseable {
                 // do), so a program's `import weakref` allocates nothing there. Since weakref is
                 // CPython's weakref.py, importing it here allocates enough to start collections
                 // (untracking the program's constant tuples, moving survivors): import it first too.
-                rt.exec("__import__('weakref')\n", "<memfuzz prelude>");
+                // The oracle's thread also has its thread state's dict and 'Py_Repr' list, made by
+                // one repr before any program (oracle.py's make_thread_state_dict): make them too.
+                rt.exec("__import__('weakref')\nrepr([0])\n", "<memfuzz prelude>");
                 rt.exec(source, name);
             } catch (PyException e) {
                 if (rt.isSystemExit(e)) status = rt.systemExitStatus(e);

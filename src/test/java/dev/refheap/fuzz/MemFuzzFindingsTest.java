@@ -201,8 +201,11 @@ class MemFuzzFindingsTest {
      * CPython's first Py_ReprEnter on a thread (the repr of a non-empty list or tuple, of any dict
      * or set, of a deque or a dict view; here an f-string showing gc.get_count()'s tuple) makes the
      * thread state's dict and its 'Py_Repr' list, two gc allocations kept for the thread's life.
-     * refheap kept its repr marks in a Java set, so every later gc count was two lower and the
-     * dict and list were missing from gc.get_objects() (seed 5100013; minimized).
+     * refheap kept its repr marks in a Java set, so gc counts were lower once a program had shown
+     * a container (seed 5100013; tests/conformance/bugs/repr_enter_creates_thread_state_dict.py
+     * shows the first repr making them). The oracle's long-lived thread has them from its first
+     * such program on, so both sides of the fuzzer now make them before every program (oracle.py's
+     * make_thread_state_dict, MemFuzz's prelude): the minimized program, and the state it finds.
      */
     @Test
     void bug_reprEnterCreatesThreadStateDict() throws Exception {
@@ -216,7 +219,14 @@ class MemFuzzFindingsTest {
                     P(f"count {gc.get_count()}")
                     P(f"v1 {v1}")
                     P(f"count {gc.get_count()}")
-                    P(f"objects {len(gc.get_objects())}")
+                    gc.unfreeze()
+                    d = [o for o in gc.get_objects() if type(o) is dict and 'Py_Repr' in o]
+                    P(f"thread state dicts {len(d)}: {sorted(d[0]) if d else None}")
+                    class Show:
+                        def __repr__(self):
+                            P(f"marked {[type(o).__name__ for o in d[0]['Py_Repr']]}")
+                            return "Show"
+                    P(f"{[(Show(),)]} then {len(d[0]['Py_Repr'])}")
                     """, "memfuzz_5100013.py");
     }
 }

@@ -34,6 +34,7 @@ final class NativeModules {
             Map.entry("_blake2", (vm, imp) -> dev.refheap.lang.modules.HashModules.blake2(vm)),
             Map.entry("_signal", (vm, imp) -> dev.refheap.lang.modules.SignalModule.create(vm)),
             Map.entry("select", (vm, imp) -> dev.refheap.lang.modules.ProcessStubs.select(vm)),
+            Map.entry("_socket", (vm, imp) -> dev.refheap.lang.modules.SocketModule.create(vm)),
             Map.entry("_posixsubprocess", (vm, imp) -> dev.refheap.lang.modules.ProcessStubs.posixSubprocess(vm)),
             Map.entry("_string", (vm, imp) -> dev.refheap.lang.modules.StringModule.create(vm)),
             Map.entry("_random", (vm, imp) -> dev.refheap.lang.modules.RandomModule.create(vm)),

@@ -33,20 +33,6 @@ public final class BinasciiModule {
         }
     }
 
-    private static long newClass(VmApi vm, String name, String base) {
-        Heap heap = vm.heap;
-        long n = vm.str(name), bases = heap.tuples.of(vm.exceptionType(base).address()), dict = heap.dicts.create(), mod = vm.str("binascii");
-        heap.dicts.setItem(dict, "__module__", mod);
-        try {
-            return vm.hold(vm.call(heap.typeType.address(), n, bases, dict));
-        } finally {
-            heap.decref(n);
-            heap.decref(bases);
-            heap.decref(dict);
-            heap.decref(mod);
-        }
-    }
-
     private static PyException error(VmApi vm, State st, String message) {
         long msg = vm.str(message);
         try {
@@ -77,7 +63,7 @@ public final class BinasciiModule {
     }
 
     public static long create(VmApi vm) {
-        State st = vm.moduleState("binascii", () -> new State(newClass(vm, "Error", "ValueError"), newClass(vm, "Incomplete", "Exception")));
+        State st = vm.moduleState("binascii", () -> new State(vm.newExceptionClass("binascii", "Error", "ValueError"), vm.newExceptionClass("binascii", "Incomplete", "Exception")));
         Heap heap = vm.heap;
         long m = vm.newModule("binascii");
         long d = vm.moduleDict(m);

@@ -78,7 +78,7 @@ public final class Parser {
         this.toks = lexer.tokens();
         this.fragment = fragment;
         this.levels = new int[toks.size()];
-        int level = 0;
+        int level = fragment ? 1 : 0;  // an f-string field is parsed as if in the parentheses CPython puts around it
         for (int i = 0; i < toks.size(); i++) {
             Token t = toks.get(i);
             if (t.type() == TokenType.OP && (t.text().equals(")") || t.text().equals("]") || t.text().equals("}"))) {
@@ -1913,7 +1913,12 @@ public final class Parser {
         Lexer lx = Lexer.tokenizeFragment(src, start, end);
         Parser sub = new Parser(src, lx, true);
         sub.depth = depth;
-        Expr e = sub.fstringReplacement();
+        Expr e;
+        try {
+            e = sub.fstringReplacement();
+        } catch (PySyntaxError err) {
+            throw inFragmentText(err, start, end);
+        }
         if (e instanceof Expr.Tuple t && !sub.isParenthesized(t)) {
             // CPython 3.11 parses the field as "(expr)", so a bare tuple spans the braces around it.
             int open = start - 1;
@@ -1923,6 +1928,22 @@ public final class Parser {
             return new Expr.Tuple(t.elts(), t.ctx(), widened);
         }
         return e;
+    }
+
+    /**
+     * CPython 3.11 parses a replacement field as the string "(expr)" (fstring_compile_expr): a
+     * syntax error in it shows that string as its line, with columns counted in it. A field on one
+     * line is reported so; one that spans lines keeps the source's own line and columns.
+     */
+    private PySyntaxError inFragmentText(PySyntaxError err, int start, int end) {
+        int line = src.lineOf(start);
+        String expr = src.text().substring(start, end);
+        if (err.line() != line || err.endLine() != line || expr.indexOf('\n') >= 0 || err.tokenizerError()) return err;
+        int shift = src.charCol(line, start) - 1;  // the expression's first character is column 2, after '('
+        int col = err.column() - shift;
+        // an error at the field's end is at the ')' CPython added, one character wide
+        int endCol = err.endColumn() < 0 ? err.endColumn() : Math.max(err.endColumn() - shift, col + 1);
+        return new PySyntaxError(err.kind(), err.msg(), err.filename(), line, col, line, endCol, "(" + expr + ")\n", false, err.incomplete());
     }
 
     /** tuple | group | genexp, all starting with '('. */

@@ -186,6 +186,7 @@ final class Modules {
         set(rt, m, "byteorder", heap.strs.of("little"));
         set(rt, m, "platform", heap.strs.of("linux"));
         set(rt, m, "platlibdir", heap.strs.of("lib"));
+        set(rt, m, "abiflags", heap.strs.of(""));  // a release build's (sysconfig names its _sysconfigdata module by it)
         set(rt, m, "copyright", heap.strs.of(COPYRIGHT));
         long names = heap.tuples.alloc(VmApi.BUILTIN_MODULE_NAMES.length);
         for (int i = 0; i < VmApi.BUILTIN_MODULE_NAMES.length; i++) TupleType.setItemSteal(names, i, heap.strs.of(VmApi.BUILTIN_MODULE_NAMES[i]));

@@ -37,6 +37,12 @@ public abstract class NativeType extends ExtType {
      */
     public boolean allowsPythonSubclasses() { return false; }
 
+    /**
+     * The type's tp_new on a class derived from it, called with arguments: refuses them when it
+     * must ({@code objectInit}: the class's __init__ is object's). The default takes any.
+     */
+    public void checkSubtypeNewArgs(boolean objectInit) {}
+
     /** The offset of the instance's own dict pointer (tp_dictoffset), 0 if instances have none. */
     public long ownDictOffset() { return 0; }
 

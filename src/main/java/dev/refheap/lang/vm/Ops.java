@@ -903,7 +903,9 @@ final class Ops {
             if (name.equals("__self__")) return incref(MethodType.self(o));
             if (name.equals("__func__")) return incref(MethodType.func(o));
             long f = MethodType.func(o);
-            if (!name.startsWith("__") || name.equals("__name__") || name.equals("__qualname__")) {
+            // method_getattro: what the method type has itself, else the function's attribute
+            // (its __dict__'s dunders too: unittest's __unittest_skip__, functools' __wrapped__)
+            if (!name.startsWith("__") || name.equals("__name__") || name.equals("__qualname__") || lookupType(t, name) == 0) {
                 long n = heap.strs.internedOf(name);
                 try {
                     return getAttrOrNull(f, n);

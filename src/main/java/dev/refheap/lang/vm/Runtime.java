@@ -765,7 +765,7 @@ public final class Runtime implements AutoCloseable {
         gc.collectNoFail(2);
         for (int i = alive.size() - 1; i >= 0; i--) {
             long m = WeakrefType.referent(alive.get(i));
-            if (m != heap.None) clearModuleDict(ModuleType.dict(m));
+            if (m != heap.None && isModule(m) && ModuleType.dict(m) != 0) clearModuleDict(ModuleType.dict(m));  // sys.modules may hold any object
         }
         gc.collectNoFail(2);
         for (long wr : alive) heap.decref(wr);

@@ -121,6 +121,7 @@ final class TypeCall {
         if (base == rt.complexType) return complexNew(rt, c, a, o, n, kw);
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
         if (base == rt.genericAliasType) return rt.genericAliasType.construct(c, a, o, n, kw);
+        if (base instanceof NativeType nt && n > 0) nt.checkSubtypeNewArgs(isObjectMethod(rt, rt.ops.lookupType(c, "__init__")));
         return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
     }
 

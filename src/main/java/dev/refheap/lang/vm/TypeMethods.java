@@ -440,9 +440,9 @@ final class TypeMethods {
         PyType S = heap.strs;
         str0("upper", String::toUpperCase);
         str0("lower", String::toLowerCase);
-        str0("title", TypeMethods::title);
-        str0("capitalize", s -> s.isEmpty() ? s : s.substring(0, 1).toUpperCase() + s.substring(1).toLowerCase());
-        str0("swapcase", s -> s.chars().collect(StringBuilder::new, (b, c) -> b.append(Character.isUpperCase(c) ? Character.toLowerCase((char) c) : Character.toUpperCase((char) c)), StringBuilder::append).toString());
+        str0("title", StrCase::title);
+        str0("capitalize", StrCase::capitalize);
+        str0("swapcase", StrCase::swapcase);
         for (String[] p : new String[][] {{"strip", "b"}, {"lstrip", "l"}, {"rstrip", "r"}}) {
             def(S, p[0], (s, a, o, n, kw) -> {
                 Args.range(rt, p[0], n, kw, 0, 1);
@@ -722,16 +722,6 @@ final class TypeMethods {
         return charIndex < 0 ? -1 : s.codePointCount(0, charIndex);
     }
 
-    private static String title(String s) {
-        StringBuilder sb = new StringBuilder();
-        boolean prevCased = false;
-        for (char c : s.toCharArray()) {
-            sb.append(prevCased ? Character.toLowerCase(c) : Character.toUpperCase(c));
-            prevCased = Character.isLetter(c);
-        }
-        return sb.toString();
-    }
-
     private boolean predicate(String name, String s) {
         if (s.isEmpty()) return false;
         return switch (name) {
@@ -739,8 +729,8 @@ final class TypeMethods {
             case "isalpha" -> s.chars().allMatch(Character::isLetter);
             case "isalnum" -> s.chars().allMatch(Character::isLetterOrDigit);
             case "isspace" -> s.chars().allMatch(Character::isWhitespace);
-            case "isupper" -> s.chars().anyMatch(Character::isUpperCase) && s.chars().noneMatch(Character::isLowerCase);
-            case "islower" -> s.chars().anyMatch(Character::isLowerCase) && s.chars().noneMatch(Character::isUpperCase);
+            case "isupper" -> StrCase.isUpper(s);
+            case "islower" -> StrCase.isLower(s);
             default -> Character.isJavaIdentifierStart(s.charAt(0)) && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_') && s.charAt(0) != '$';
         };
     }

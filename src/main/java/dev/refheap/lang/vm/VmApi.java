@@ -24,7 +24,7 @@ public final class VmApi {
      * keeps the two lists equal), sorted as CPython sorts them.
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_ast", "_bisect", "_blake2", "_codecs", "_collections", "_contextvars", "_functools", "_heapq", "_imp", "_io", "_md5", "_operator",
-        "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_sre", "_stat", "_string", "_struct", "_thread", "_tracemalloc", "_weakref", "atexit",
+        "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_thread", "_tracemalloc", "_weakref", "atexit",
         "binascii", "builtins", "ctypes", "errno", "gc", "itertools", "math", "posix", "pwd", "refheap", "select", "sys", "time"};
 
     public final Heap heap;
@@ -428,6 +428,20 @@ public final class VmApi {
     public boolean isInstance(PyException e, String type) { return rt.ops.isInstance(e.exc(), rt.exceptionType(type)); }
 
     public PyType exceptionType(String name) { return rt.exceptionType(name); }
+
+    /** A new exception class {@code module.name} deriving from builtin exception {@code base}, held for the runtime's life (borrowed). */
+    public long newExceptionClass(String module, String name, String base) {
+        long n = str(name), bases = heap.tuples.of(exceptionType(base).address()), dict = heap.dicts.create(), mod = str(module);
+        heap.dicts.setItem(dict, "__module__", mod);
+        try {
+            return hold(call(heap.typeType.address(), n, bases, dict));
+        } finally {
+            heap.decref(n);
+            heap.decref(bases);
+            heap.decref(dict);
+            heap.decref(mod);
+        }
+    }
 
     /** _PyModuleSpec_IsInitializing: {@code spec._initializing} is true. */
     public boolean isInitializingSpec(long spec) { return ModuleAttrs.isInitializing(rt, spec); }

@@ -88,13 +88,7 @@ final class LocalType extends FieldsType {
         long o = alloc();
         heap.track(o);
         try {
-            put(o, ARGS, heap.tuples.alloc(0));
-            put(o, KEY, vm.str("thread.local.0x" + Long.toHexString(o)));
-            put(o, DUMMIES, heap.dicts.create());
-            long wr = heap.weakrefs.newRef(o, 0);
-            put(o, WR_CALLBACK, vm.newBuiltinFunction("_localdummy_destroyed", this::dummyDestroyed, wr));
-            heap.decref(wr);
-            createLocalsDict(o);
+            initSubtypeInstance(o);
             return o;
         } catch (RuntimeException e) {
             heap.decref(o);
@@ -102,10 +96,37 @@ final class LocalType extends FieldsType {
         }
     }
 
+    /**
+     * threading.local is derived from (asyncio's event-loop policy's {@code _Local}): a class may
+     * extend this layout. Its instances keep their attributes in the managed dict type_new adds
+     * (the class's own, since this type has no tp_dictoffset); with one thread that is the one
+     * thread's dict. refheap does not keep the class call's arguments for other threads' __init__.
+     */
+    @Override
+    public boolean allowsPythonSubclasses() { return true; }
+
+    /** local_new: arguments only for a class with its own __init__. */
+    @Override
+    public void checkSubtypeNewArgs(boolean objectInit) {
+        if (objectInit) throw vm.error("TypeError", "Initialization arguments are not supported");
+    }
+
+    /** local_new's fields: the empty args, the key, the dummies dict, the callback and this thread's dict. */
+    @Override
+    public void initSubtypeInstance(long o) {
+        put(o, ARGS, heap.tuples.alloc(0));
+        put(o, KEY, vm.str("thread.local.0x" + Long.toHexString(o)));
+        put(o, DUMMIES, heap.dicts.create());
+        long wr = heap.weakrefs.newRef(o, 0);
+        put(o, WR_CALLBACK, vm.newBuiltinFunction("_localdummy_destroyed", this::dummyDestroyed, wr));
+        heap.decref(wr);
+        createLocalsDict(o);
+    }
+
     /** _localdummy_destroyed(localweakref, dummyweakref): the thread's entry leaves the local's dummies. */
     private long dummyDestroyed(long self, long[] a, int off, int n, long kwnames) {
         long local = dev.refheap.object.WeakrefType.referent(self);
-        if (local != 0 && local != heap.None && heap.typeOf(local) == this && get(local, DUMMIES) != 0) {
+        if (local != 0 && local != heap.None && heap.typeOf(local).isSubtypeOf(this) && get(local, DUMMIES) != 0) {
             heap.dicts.delItem(get(local, DUMMIES), a[off]);
         }
         return vm.incref(heap.None);

@@ -559,6 +559,13 @@ public final class Heap implements AutoCloseable {
         /** Calls {@code callback(wr)}; an error is reported as unraisable, never thrown. */
         void callWeakrefCallback(long callback, long weakref);
 
+        /**
+         * {@code a == b} as a truth value WITHOUT the identity shortcut (PyObject_RichCompare, what
+         * weakref_richcompare runs on two live referents, so their {@code __eq__} runs even when they
+         * are one object). Without a language: {@link Heap#objectsEqual}.
+         */
+        default boolean richEquals(Heap heap, long a, long b) { return heap.objectsEqual(a, b); }
+
         Callbacks NONE = (cb, wr) -> {
             throw new IllegalStateException("weakref callbacks need a language runtime");
         };

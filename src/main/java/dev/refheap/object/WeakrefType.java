@@ -275,16 +275,25 @@ public final class WeakrefType extends PyType {
     public boolean isDataBase() { return true; }
 
     /**
-     * weakref_richcompare's ==: two refs (or instances of ref subclasses) whose referents are both
-     * alive compare the referents; otherwise they are equal only if they are the same ref.
+     * weakref_richcompare's == as dict and set lookups reach it (the caller took the identity
+     * shortcut on the refs themselves): two refs (or instances of ref subclasses) whose referents
+     * are both alive compare the referents with no identity shortcut of their own (the language's
+     * {@link Heap.Callbacks#richEquals}), each held meanwhile; otherwise they are equal only if
+     * they are the same ref.
      */
     @Override
     public boolean equals(long a, long b) {
-        if (a == b) return true;
         if (!heap.typeOf(b).isSubtypeOf(this)) return false;
-        long x = referent(a), y = referent(b);
-        if (x == heap.None || y == heap.None) return false;
-        return heap.objectsEqual(x, y);
+        long x = liveReferent(a), y = liveReferent(b);
+        if (x == heap.None || y == heap.None) return a == b;
+        heap.incref(x);
+        heap.incref(y);
+        try {
+            return heap.callbacks().richEquals(heap, x, y);
+        } finally {
+            heap.decref(x);
+            heap.decref(y);
+        }
     }
 
     @Override

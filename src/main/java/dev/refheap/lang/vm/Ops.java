@@ -1564,6 +1564,7 @@ final class Ops {
     long compare(int op, long a, long b) {
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
         if (ta instanceof ClassType || tb instanceof ClassType) return compareRich(op, a, b);
+        if (ta == heap.weakrefs && tb == heap.weakrefs && (op == 2 || op == 3)) return compareWeakrefs(op, a, b);
         return bool(compareBool(op, a, b));
     }
 
@@ -1594,6 +1595,7 @@ final class Ops {
             return bool(rt.genericAliasType.equal(a, b) == (op == 2));  // ga_richcompare, inherited by a subclass
         }
         PyType ba = asBuiltin(ta, CMP_DUNDERS[op]), bb = asBuiltin(tb, CMP_DUNDERS[CMP_SWAPPED[op]]);
+        if (ba == heap.weakrefs && bb == heap.weakrefs && (op == 2 || op == 3)) return compareWeakrefs(op, a, b);  // the referents' own result
         if ((ba != ta || bb != tb) && !(ba instanceof ClassType) && !(bb instanceof ClassType)) {
             Boolean r = compareAsBuiltin(op, a, ba, b, bb);  // the base's tp_richcompare on subclass instances
             if (r != null) return bool(r);
@@ -1658,10 +1660,11 @@ final class Ops {
         if (ba == heap.lists && bb == heap.lists) return compareSequences(op, a, b, true);
         if (ba == heap.weakrefs && bb == heap.weakrefs) {  // weakref_richcompare: == and != only
             if (op != 2 && op != 3) return null;
+            long r = compareWeakrefs(op, a, b);
             try {
-                return heap.weakrefs.equals(a, b) == (op == 2);
-            } catch (PyError e) {
-                throw rt.fromPyError(e);
+                return truthy(r);
+            } finally {
+                heap.decref(r);
             }
         }
         if ((ba == rt.complexType || bb == rt.complexType) && (op == 2 || op == 3)) {  // complex_richcompare
@@ -1748,6 +1751,35 @@ final class Ops {
     }
 
     boolean instanceEquals(long a, long b) { return eq(a, b); }
+
+    /** a == b as a truth value with no identity shortcut (PyObject_RichCompare, then its truth). */
+    boolean richEquals(long a, long b) {
+        long r = compare(2, a, b);
+        try {
+            return truthy(r);
+        } finally {
+            heap.decref(r);
+        }
+    }
+
+    /**
+     * weakref_richcompare's == and != (a new reference): while both referents live, the referents'
+     * own comparison, with no identity shortcut (so their __eq__ runs even for two refs to one
+     * object, or for a ref compared with itself), each referent held for its duration; once either
+     * died, whether the two are the same ref.
+     */
+    private long compareWeakrefs(int op, long a, long b) {
+        long x = heap.weakrefs.liveReferent(a), y = heap.weakrefs.liveReferent(b);
+        if (x == heap.None || y == heap.None) return bool((a == b) == (op == 2));
+        heap.incref(x);
+        heap.incref(y);
+        try {
+            return compare(op, x, y);
+        } finally {
+            heap.decref(x);
+            heap.decref(y);
+        }
+    }
 
     /** Three-way order for builtin values; TypeError when not orderable. */
     private int order(int op, long a, long b) {

@@ -190,7 +190,13 @@ public final class Runtime implements AutoCloseable {
         ops = new Ops(this);
         interpreter = new Interpreter(this);
         interpreter.typesReady();
-        heap.setCallbacks((callback, wr) -> ops.callWeakrefCallback(callback, wr));
+        heap.setCallbacks(new Heap.Callbacks() {
+            @Override
+            public void callWeakrefCallback(long callback, long wr) { ops.callWeakrefCallback(callback, wr); }
+
+            @Override
+            public boolean richEquals(Heap h, long a, long b) { return ops.richEquals(a, b); }
+        });
         heap.addRootProvider(new RootProvider() {
             @Override public void visitRoots(RootVisitor v) {
                 for (long o : held) v.root(o, 1);

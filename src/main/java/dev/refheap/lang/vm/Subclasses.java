@@ -180,15 +180,34 @@ final class Subclasses {
         return name.length() > 4 && name.startsWith("__") && name.endsWith("__");
     }
 
+    /**
+     * The types refheap itself defines (not classes) whose tp_base is {@code t}: those CPython
+     * readies at start-up in its order ({@code order}, the builtins' names in the table), then
+     * the rest in the order refheap registered them (its other start-up types, then a native
+     * module's as it is imported). For object and tuple, whose CPython lists also hold the
+     * interpreter's own types and struct sequences: the set is refheap's.
+     */
+    private List<PyType> interpreterSubclasses(PyType t, List<String> order) {
+        List<PyType> found = new java.util.ArrayList<>();
+        for (int i = 0; i < heap.typeCount(); i++) {
+            PyType s = heap.typeByIndex(i);
+            if (!(s instanceof ClassType) && s != t && rt.builtinTypeInfo.base(s) == t) found.add(s);
+        }
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) rank.putIfAbsent(order.get(i), i);
+        List<PyType> sorted = new java.util.ArrayList<>(found);
+        sorted.sort(java.util.Comparator.comparingInt(s -> rank.getOrDefault(s.name(), Integer.MAX_VALUE)));
+        return sorted;
+    }
+
     /** type.__subclasses__(): a new list of the live subclasses (a builtin type's builtin ones first). */
     long list(long typeObject) {
         PyType t = heap.typeAt(typeObject);
         List<String> builtin = t instanceof ClassType ? null : builtinTable().get(Ops.shortName(t));
-        if (builtin != null && builtin.getLast().equals("*")) {
-            throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + ".__subclasses__() yet");
-        }
         long l = heap.lists.alloc(0);
-        if (builtin != null && t.name().indexOf('.') < 0) {
+        if (builtin != null && builtin.getLast().equals("*")) {
+            for (PyType sub : interpreterSubclasses(t, builtin)) heap.lists.append(l, sub.address());
+        } else if (builtin != null && t.name().indexOf('.') < 0) {
             for (String name : builtin) {
                 long sub = heap.dicts.getItem(rt.builtinsDict, name);
                 if (sub == 0) {

@@ -438,24 +438,29 @@ public final class Posix {
         });
         vm.def(m, "system", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "system", new String[] {"command"}, 1, 1, 0, a, o, n, kw);
-            PathArg cmd = PathArg.convert(vm, "system", "command", p[0], false, false);
-            System.out.flush();
-            try {
-                Process pr = new ProcessBuilder("/bin/sh", "-c", new String(cmd.bytes(), StandardCharsets.UTF_8)).inheritIO().start();
-                return vm.newInt((long) (pr.waitFor() & 0xff) << 8);  // a wait status: the exit code in the high byte
-            } catch (java.io.IOException e) {
-                return vm.newInt(127 << 8);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw vm.error("KeyboardInterrupt", null);
-            }
+            return vm.newInt(Spawn.system(vm, PathArg.convert(vm, "system", "command", p[0], false, false).bytes()));
         });
-        vm.def(m, "waitstatus_to_exitcode", (s, a, o, n, kw) -> {
-            long[] p = Params.parse(vm, "waitstatus_to_exitcode", new String[] {"status"}, 1, 1, 0, a, o, n, kw);
-            int status = intArg(vm, p[0]);
-            if ((status & 0x7f) == 0) return vm.newInt((status >> 8) & 0xff);
-            if (((status & 0x7f) + 1) >> 1 > 0) return vm.newInt(-(status & 0x7f));
-            throw vm.error("ValueError", "invalid wait status: " + status);
+        vm.def(m, "kill", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "kill", n, kw, 2, 2);
+            if (Libc.call("kill", FunctionDescriptor.of(INT, INT, INT), intArg(vm, a[o]), intArg(vm, a[o + 1])) != 0) throw error(vm);
+            return none(vm);
+        });
+        vm.def(m, "killpg", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "killpg", n, kw, 2, 2);
+            if (Libc.call("killpg", FunctionDescriptor.of(INT, INT, INT), intArg(vm, a[o]), intArg(vm, a[o + 1])) != 0) throw error(vm);
+            return none(vm);
+        });
+        for (String fn : new String[] {"getpgid", "getsid"}) {
+            vm.def(m, fn, (s, a, o, n, kw) -> {
+                Params.unpack(vm, fn, n, kw, 1, 1);
+                long r = Libc.call(fn, Libc.I_I, intArg(vm, a[o]));
+                if (r < 0) throw error(vm);
+                return vm.newInt(r);
+            });
+        }
+        vm.def(m, "getpgrp", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "posix.getpgrp", n, kw);
+            return vm.newInt(Libc.call("getpgrp", Libc.I_V));
         });
         vm.def(m, "register_at_fork", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "register_at_fork", new String[] {"before", "after_in_child", "after_in_parent"}, 0, 0, 0, a, o, n, kw);

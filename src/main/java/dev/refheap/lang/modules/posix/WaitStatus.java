@@ -7,9 +7,8 @@ import java.math.BigInteger;
 /**
  * posix's wait-status part: the WNOHANG/WUNTRACED/WCONTINUED flags, Linux's W* macros over a status
  * int (WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED, WSTOPSIG, WIFCONTINUED,
- * WCOREDUMP) and {@code waitstatus_to_exitcode}, which subprocess binds at import. refheap starts no
- * child processes, so {@code waitpid} is present (subprocess reads it at import) but refused by name
- * when called. Stateless.
+ * WCOREDUMP), {@code waitstatus_to_exitcode}, which subprocess binds at import, and {@code waitpid}
+ * (waitpid(2), EINTR retried) for the children {@link Spawn} starts. Stateless.
  */
 final class WaitStatus {
     private WaitStatus() {}
@@ -38,7 +37,9 @@ final class WaitStatus {
             throw vm.error("ValueError", "invalid wait status: " + st);
         });
         vm.def(m, "waitpid", (s, a, o, n, kw) -> {
-            throw vm.error("NotImplementedError", "refheap does not support os.waitpid yet (it starts no child processes)");
+            Params.unpack(vm, "waitpid", n, kw, 2, 2);
+            int[] r = Spawn.waitpid(vm, status(vm, a[o]), status(vm, a[o + 1]));
+            return Posix.tuple(vm, vm.newInt(r[0]), vm.newInt(r[1]));
         });
     }
 

@@ -55,7 +55,10 @@ CHILD = r"""
 import sys, os
 path = sys.argv[1]
 shutdown = sys.argv[2] == "shutdown"
-with open(path, encoding="utf-8") as f:
+# Read as bytes, as `python3 PATH` reads a script (its tokenizer, no io.TextIOWrapper): a text read
+# would call the utf-8 decoder's Python decode() once more than `python3 PATH` does, and how many
+# times a process has called it decides what CPython's unraisable hook allocates (UnraisableHook).
+with open(path, "rb") as f:
     code = compile(f.read(), path, "exec")
 # As `refheap run PATH` (and `python3 PATH`): sys.argv is [PATH], sys.path[0] the program's directory.
 sys.argv[:] = [path]

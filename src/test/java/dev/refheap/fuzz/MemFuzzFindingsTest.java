@@ -132,6 +132,46 @@ class MemFuzzFindingsTest {
     }
 
     /**
+     * The argument tuples CPython's unraisable hook builds while it re-reads the source line
+     * (BufferedReader(raw, ...), TextIOWrapper(buffer, ...), IncrementalNewlineDecoder(decoder, ...))
+     * hold an io object, so they stay tracked through a collection started inside the report and
+     * are promoted with it; refheap's held None, were untracked, and a later full collection found
+     * one long-lived survivor fewer: K1(1)'s cycle was freed after del 6's report instead of inside
+     * it, and the final gc.collect() returned 1 where CPython's returns 0 (seed 5203065, minimized;
+     * tests/conformance/bugs/unraisable_hook_argument_tuples_stay_tracked.py for a fresh process).
+     */
+    @Test
+    void bug_unraisableHookArgumentTuplesStayTracked() throws Exception {
+        matchesCpython("""
+                    import gc, sys, weakref
+                    gc.freeze(); F0 = gc.get_freeze_count(); gc.collect()
+                    L = []
+                    P = L.append
+                    class K1:
+                        def __init__(self, tag):
+                            self.tag = tag
+                        def __del__(self):
+                            raise ValueError(f"del {self.tag}")
+                    v1 = K1(1)
+                    P(f"collect0 {gc.collect(0)}")
+                    v2 = K1(2)
+                    gc.set_threshold(1, 1, 1)
+                    v3 = v1
+                    v4 = {657, 7}
+                    v5 = K1(5)
+                    v3.me = v3
+                    v6 = K1(6)
+                    del v1
+                    del v2
+                    del v3
+                    del v6
+                    P(f"final collect {gc.collect()}")
+                    gc.disable()
+                    print(L)
+                    """, "memfuzz_5203065.py");
+    }
+
+    /**
      * Seed 1051832's program, minimized two ways for the two bugs it found (the variants differ in
      * f0's re-raise, a tracking check, and what s6 builds).
      */

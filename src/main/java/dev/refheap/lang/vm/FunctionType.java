@@ -41,7 +41,7 @@ final class FunctionType extends LangType {
         put(f, ANNOTATIONS, annotations);
         CodeType.Code c = rt.codeType.code(code);
         long doc = heap.None;
-        if (!c.unit.consts().isEmpty() && c.unit.consts().getFirst() instanceof String) doc = c.consts[0];
+        if (c.consts.length > 0 && dev.refheap.object.Heap.isStr(c.consts[0])) doc = c.consts[0];  // co_consts[0] when a str (PyFunction_New)
         heap.incref(doc);
         put(f, DOC, doc);
         long module = heap.dicts.getItem(globals, rt.names.__name__);

@@ -155,6 +155,16 @@ final class Modules {
             return Builtins.incref(heap, heap.None);
         });
         def(rt, m, "getrecursionlimit", (s, a, o, n, kw) -> heap.ints.of(rt.recursionLimit));
+        // the interpreter lock's switch interval (Gil), kept in microseconds as 3.11 keeps it
+        def(rt, m, "getswitchinterval", (s, a, o, n, kw) -> heap.floats.of(1e-6 * rt.gil.intervalMicros));
+        def(rt, m, "setswitchinterval", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "setswitchinterval", n, kw, 1);
+            double v = new VmApi(rt).asDouble(a[o]);
+            if (!(v > 0.0)) throw rt.error("ValueError", "switch interval must be strictly positive");
+            double us = 1e6 * v;
+            rt.gil.intervalMicros = us >= 0x1p63 ? Long.MAX_VALUE : (long) us;  // 1e-9 s reads back as 0.0, as in 3.11
+            return none(heap);
+        });
         def(rt, m, "setrecursionlimit", (s, a, o, n, kw) -> {
             Args.exactly(rt, "setrecursionlimit", n, kw, 1);
             long v = Builtins.intArg(rt, a[o]);

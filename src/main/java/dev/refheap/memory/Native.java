@@ -47,6 +47,15 @@ public final class Native {
     private static final VarHandle VH_BYTE = BYTE.varHandle();
     private static final VarHandle VH_DOUBLE = DOUBLE.varHandle();
 
+    /** Aligned longs for the atomic accessors (the unaligned handles have no compare-and-set). */
+    private static final VarHandle VH_ATOMIC_LONG = ValueLayout.JAVA_LONG.varHandle();
+
+    /** Atomically sets the 8-aligned long at {@code addr} to {@code v} if it is {@code expected}. */
+    public static boolean casLong(long addr, long expected, long v) { return VH_ATOMIC_LONG.compareAndSet(ALL, addr, expected, v); }
+
+    /** A volatile store of the 8-aligned long at {@code addr}. */
+    public static void putLongVolatile(long addr, long v) { VH_ATOMIC_LONG.setVolatile(ALL, addr, v); }
+
     public static long getLong(long addr) { return (long) VH_LONG.get(ALL, addr); }
     public static void putLong(long addr, long v) { VH_LONG.set(ALL, addr, v); }
     public static int getInt(long addr) { return (int) VH_INT.get(ALL, addr); }

@@ -67,17 +67,26 @@ final class Clocks {
      * KeyboardInterrupt, as in python3 (time.sleep, a lock's acquire with a timeout).
      */
     static void sleep(Runtime rt, long nanos) {
-        long end = System.nanoTime() + nanos;
+        Interpreter me = rt.interpreter;
+        boolean interrupted = false;
+        Interpreter released = Threads.releaseLock(rt);  // other threads run meanwhile
         try {
+            long end = System.nanoTime() + nanos;
             for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
-                if (rt.interpreter.interrupted) {
-                    rt.interpreter.interrupted = false;
-                    throw rt.error("KeyboardInterrupt", null);
+                if (me.sigint) {
+                    interrupted = true;
+                    break;
                 }
                 Thread.sleep(Math.min(20, left / 1_000_000), (int) (Math.min(20_000_000, left) % 1_000_000));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            Threads.reacquireLock(rt, released);
+        }
+        if (interrupted || me.sigint) {
+            me.sigint = false;
             throw rt.error("KeyboardInterrupt", null);
         }
     }

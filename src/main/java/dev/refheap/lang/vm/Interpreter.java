@@ -57,8 +57,39 @@ final class Interpreter implements RootProvider {
     private final Heap heap;
     Frame current;
     private int depth;
-    /** Set by Ctrl-C; checked at backward jumps and calls. */
-    volatile boolean interrupted;
+    /**
+     * The eval breaker (3.11's eval_breaker): set when something waits for this thread's attention,
+     * a Ctrl-C ({@link #sigint}) or another thread's request for the interpreter lock
+     * ({@link #dropRequest}); the one field the hot path reads, at backward jumps and calls that
+     * enter a Python frame. {@link #evalBreaker} does what is pending.
+     */
+    volatile boolean breaker;
+    /** Ctrl-C: KeyboardInterrupt is due (only ever set on the main thread's state). */
+    volatile boolean sigint;
+    /** Another thread waits for the interpreter lock past the switch interval ({@link Gil}). */
+    volatile boolean dropRequest;
+    /** {@link Runtime#handledException} while another thread holds the interpreter lock. */
+    long savedHandled;
+    /** PyThreadState_GetDict's dict (tstate->dict), 0 until first asked for; one reference. */
+    long tsDict;
+    /** The current contextvars context (tstate->context), 0 until first needed; one reference. */
+    long context;
+    /** The main thread's state; others are the program's threads ({@code _thread.start_new_thread}). */
+    final boolean main;
+    /** A started thread's bootstate until its call ends (its references are roots); null otherwise. */
+    Threads.Boot boot;
+    /** The weakref to the lock _set_sentinel made (tstate->on_delete_data), 0 if none; one reference. */
+    long sentinel;
+    /** get_ident() of this thread (the Java thread's id); the main thread's is read from its Java thread. */
+    long ident;
+    /** A started thread between taking the lock and its state's clearing. */
+    boolean running;
+    /**
+     * --gc-stress: while another thread runs, this one waits holding nothing the roots do not
+     * report (it gave the lock up at a backward jump of frames at rest, or has not started); the
+     * exact check runs only when every waiting thread is so.
+     */
+    boolean parkedAtRest;
     /** The frame {@link #finishFrame} is releasing (its caller is {@link #current} again), else null. For a recorder's sites. */
     Frame leaving;
     /** {@link Tracing#site}'s memo: the last site and what it was computed from. */
@@ -70,9 +101,32 @@ final class Interpreter implements RootProvider {
     /** --gc-stress: an allocation happened since the last exact heap check; checked at bytecode boundaries. */
     boolean restCheckDue;
 
-    Interpreter(Runtime rt) {
+    Interpreter(Runtime rt) { this(rt, true); }
+
+    Interpreter(Runtime rt, boolean main) {
         this.rt = rt;
         this.heap = rt.heap;
+        this.main = main;
+    }
+
+    /** The handled exception of this thread (sys.exc_info()'s), wherever it lives while the thread waits. */
+    private long handledNow() { return rt.interpreter == this ? rt.handledException : savedHandled; }
+
+    /**
+     * What the eval breaker found pending: the interpreter lock is handed to a waiting thread (and
+     * taken back), then a Ctrl-C raises KeyboardInterrupt.
+     */
+    void evalBreaker(boolean atRest) {
+        breaker = false;
+        if (dropRequest) {
+            parkedAtRest = atRest;
+            rt.gil.yieldToWaiting(this);
+            parkedAtRest = false;
+        }
+        if (sigint) {
+            sigint = false;
+            throw rt.error("KeyboardInterrupt", null);
+        }
     }
 
     @Override
@@ -84,8 +138,18 @@ final class Interpreter implements RootProvider {
                 if (f.generator != 0) v.root(f.generator, 1);  // resume() holds the generator while it runs
             }
         }
-        if (rt.handledException != 0) v.root(rt.handledException, 1);
+        long handled = handledNow();
+        if (handled != 0) v.root(handled, 1);
         for (long e : callerExcs) if (e != 0) v.root(e, 1);
+        if (tsDict != 0) v.root(tsDict, 1);
+        if (context != 0) v.root(context, 1);
+        if (sentinel != 0) v.root(sentinel, 1);
+        Threads.Boot b = boot;
+        if (b != null) {
+            v.root(b.func, 1);
+            v.root(b.args, 1);
+            if (b.kwargs != 0) v.root(b.kwargs, 1);
+        }
     }
 
     /** Handled exceptions of the callers of running generators (their exc_info items), innermost first; 0 for none. */
@@ -109,9 +173,19 @@ final class Interpreter implements RootProvider {
                 if (f.generator != 0) v.root(f.generator, 1, "the interpreter resuming the generator " + FrameDescriptions.frameName(f));
             }
         }
-        if (rt.handledException != 0) v.root(rt.handledException, 1, "the exception being handled (sys.exc_info())");
+        long handled = handledNow();
+        if (handled != 0) v.root(handled, 1, "the exception being handled (sys.exc_info())");
         for (long e : callerExcs) {
             if (e != 0) v.root(e, 1, "the exception a running generator's caller is handling");
+        }
+        if (tsDict != 0) v.root(tsDict, 1, "the thread state's dict");
+        if (context != 0) v.root(context, 1, "the thread state's current context");
+        if (sentinel != 0) v.root(sentinel, 1, "the thread state's weakref to its _set_sentinel lock");
+        Threads.Boot b = boot;
+        if (b != null) {
+            v.root(b.func, 1, "a starting thread's function");
+            v.root(b.args, 1, "a starting thread's arguments");
+            if (b.kwargs != 0) v.root(b.kwargs, 1, "a starting thread's keyword arguments");
         }
     }
 
@@ -236,10 +310,13 @@ final class Interpreter implements RootProvider {
      * and raises).
      */
     private void enter(Frame f) {
-        if (interrupted) {
-            interrupted = false;
-            releaseFrame(f);
-            throw rt.error("KeyboardInterrupt", null);
+        if (breaker) {
+            try {
+                evalBreaker(false);  // f is not on the frame stack yet: its references are in Java's hands
+            } catch (PyException e) {
+                releaseFrame(f);
+                throw e;
+            }
         }
         if (depth >= rt.recursionLimit) {
             releaseFrame(f);
@@ -953,10 +1030,11 @@ final class Interpreter implements RootProvider {
                         case Op.UNPACK_SEQUENCE -> unpackSequence(f, arg);
                         case Op.FOR_ITER -> { if (!forIter(f)) next = arg; }
                         case Op.JUMP -> { jump(arg, pc); next = arg; }
-                        case Op.POP_JUMP_IF_FALSE -> { if (!popTruth(f)) next = arg; }
-                        case Op.POP_JUMP_IF_TRUE -> { if (popTruth(f)) next = arg; }
-                        case Op.POP_JUMP_IF_NONE -> { if (popIsNone(f)) next = arg; }
-                        case Op.POP_JUMP_IF_NOT_NONE -> { if (!popIsNone(f)) next = arg; }
+                        // a taken conditional jump backward is 3.11's POP_JUMP_BACKWARD_IF_*: the eval breaker is checked
+                        case Op.POP_JUMP_IF_FALSE -> { if (!popTruth(f)) { jump(arg, pc); next = arg; } }
+                        case Op.POP_JUMP_IF_TRUE -> { if (popTruth(f)) { jump(arg, pc); next = arg; } }
+                        case Op.POP_JUMP_IF_NONE -> { if (popIsNone(f)) { jump(arg, pc); next = arg; } }
+                        case Op.POP_JUMP_IF_NOT_NONE -> { if (!popIsNone(f)) { jump(arg, pc); next = arg; } }
                         case Op.JUMP_IF_FALSE_OR_POP -> { if (jumpOrPop(f, false)) next = arg; }
                         case Op.JUMP_IF_TRUE_OR_POP -> { if (jumpOrPop(f, true)) next = arg; }
                         case Op.KW_NAMES -> kwnames = kwNames(f, arg);
@@ -1248,12 +1326,9 @@ final class Interpreter implements RootProvider {
         return false;
     }
 
-    /** JUMP's check: a pending Ctrl-C is raised at a backward jump. */
+    /** JUMP's (and a taken POP_JUMP_IF_*'s) check: the eval breaker at a backward jump (a pending Ctrl-C is raised there). */
     void jump(int arg, int pc) {
-        if (interrupted && arg <= pc) {
-            interrupted = false;
-            throw rt.error("KeyboardInterrupt", null);
-        }
+        if (breaker && arg <= pc) evalBreaker(current != null && current.atRest);
     }
 
     /** POP_JUMP_IF_FALSE / _TRUE: pops the condition, returns its truth. */

@@ -23,6 +23,8 @@ final class ModuleArity {
             Map.entry("sys.getrefcount", one("sys.getrefcount")), Map.entry("sys.intern", one("sys.intern")),
             Map.entry("sys.getrecursionlimit", noargs("sys.getrecursionlimit")),
             Map.entry("sys.setrecursionlimit", one("sys.setrecursionlimit")),
+            Map.entry("sys.getswitchinterval", noargs("sys.getswitchinterval")),
+            Map.entry("sys.setswitchinterval", one("sys.setswitchinterval")),
             Map.entry("sys._debugmallocstats", noargs("sys._debugmallocstats")),
             Map.entry("sys.getallocatedblocks", noargs("sys.getallocatedblocks")), Map.entry("sys.exc_info", noargs("sys.exc_info")),
             Map.entry("sys.getsizeof", clinic("getsizeof", 1, 2)),

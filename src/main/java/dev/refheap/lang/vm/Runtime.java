@@ -38,7 +38,15 @@ public final class Runtime implements AutoCloseable {
     final Heap heap;
     final CycleCollector gc;
     final HeapObjectModel gcModel;
-    final Interpreter interpreter;
+    /**
+     * The running thread's state (3.11's current tstate): the main thread's, or, while a thread the
+     * program started holds the interpreter lock, that thread's ({@link Gil#take} swaps it).
+     */
+    Interpreter interpreter;
+    /** The main thread's state (Ctrl-C goes there, as signals go to CPython's main thread). */
+    final Interpreter mainInterpreter;
+    /** The interpreter lock: inactive until the program starts a thread. */
+    final Gil gil = new Gil(this);
     /** The sources this runtime compiled, for the lines tracebacks show. */
     final LineCache lineCache = new LineCache();
     final TracebackFormatter tracebacks = new TracebackFormatter(this, lineCache);
@@ -112,8 +120,6 @@ public final class Runtime implements AutoCloseable {
     boolean closing;
     /** Objects the runtime holds (one reference each). */
     private final List<Long> held = new ArrayList<>();
-    /** {@link #threadStateDict()}, 0 until first used. */
-    private long threadStateDict;
 
     Streams streams;
     /** Shows a notebook cell's or REPL input's result (its repr); prints it by default. */
@@ -190,7 +196,7 @@ public final class Runtime implements AutoCloseable {
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
         ops = new Ops(this);
-        interpreter = new Interpreter(this);
+        interpreter = mainInterpreter = new Interpreter(this);
         interpreter.typesReady();
         heap.setCallbacks(new Heap.Callbacks() {
             @Override
@@ -251,7 +257,7 @@ public final class Runtime implements AutoCloseable {
 
     /** --gc-stress: the interpreter is at a bytecode boundary where the heap is at rest. */
     void stressAtRest() {
-        if (stress != null) stress.atRest();
+        if (stress != null && gil.othersAtRest(interpreter, mainInterpreter)) stress.atRest();
     }
 
     /**
@@ -283,9 +289,12 @@ public final class Runtime implements AutoCloseable {
     public PrintStream out() { return out; }
 
     /** Asks the running code to stop with KeyboardInterrupt at its next loop jump or call (Ctrl-C). */
-    public void interrupt() { interpreter.interrupted = true; }
+    public void interrupt() {
+        mainInterpreter.sigint = true;
+        mainInterpreter.breaker = true;
+    }
 
-    public void clearInterrupt() { interpreter.interrupted = false; }
+    public void clearInterrupt() { mainInterpreter.sigint = false; }
 
     /**
      * For a builtin whose loop runs long without reaching a bytecode boundary (a huge power, a
@@ -294,8 +303,8 @@ public final class Runtime implements AutoCloseable {
      * leaves every object whole.
      */
     void checkInterrupt() {
-        if (interpreter.interrupted) {
-            interpreter.interrupted = false;
+        if (interpreter.sigint) {
+            interpreter.sigint = false;
             throw error("KeyboardInterrupt", null);
         }
     }
@@ -318,10 +327,18 @@ public final class Runtime implements AutoCloseable {
     /**
      * python3's start-up options that change what the interpreter sets up: {@code -S} (no site),
      * {@code -s} (no user site), {@code -E} (PYTHON* environment variables ignored), {@code -I}
-     * (isolated: -E, -s and -P together). sys.flags shows them.
+     * (isolated: -E, -s and -P together), {@code -B} (sys.dont_write_bytecode: refheap writes no
+     * .pyc files in any case), {@code -W} (sys.warnoptions, which warnings.py applies when it is
+     * imported, at start-up when there are any) and {@code -X} (sys._xoptions: name -> value, or
+     * null for True). sys.flags shows them.
      */
-    public record StartFlags(boolean noSite, boolean noUserSite, boolean ignoreEnvironment, boolean isolated) {
+    public record StartFlags(boolean noSite, boolean noUserSite, boolean ignoreEnvironment, boolean isolated,
+                             boolean dontWriteBytecode, List<String> warnOptions, List<String[]> xOptions) {
         public static final StartFlags DEFAULT = new StartFlags(false, false, false, false);
+
+        public StartFlags(boolean noSite, boolean noUserSite, boolean ignoreEnvironment, boolean isolated) {
+            this(noSite, noUserSite, ignoreEnvironment, isolated, false, List.of(), List.of());
+        }
 
         /** These flags as python3 derives them: -I sets no_user_site, ignore_environment and safe_path. */
         public StartFlags {
@@ -398,12 +415,13 @@ public final class Runtime implements AutoCloseable {
      * so there is one. Py_ReprEnter keeps its 'Py_Repr' list in it, _thread._local its dummies.
      */
     long threadStateDict() {
-        if (threadStateDict == 0) threadStateDict = hold(heap.dicts.create());
-        return threadStateDict;
+        Interpreter t = interpreter;
+        if (t.tsDict == 0) t.tsDict = heap.dicts.create();
+        return t.tsDict;
     }
 
     /** The thread state's dict, or 0 while no one has asked for it (tstate->dict read directly). */
-    long threadStateDictIfMade() { return threadStateDict; }
+    long threadStateDictIfMade() { return interpreter.tsDict; }
 
     /**
      * Gives up the runtime's own references to objects that type dicts now hold: for each object,
@@ -738,7 +756,7 @@ public final class Runtime implements AutoCloseable {
 
     /**
      * What CPython 3.11 does after the program when the process exits (Py_FinalizeEx), as far as a
-     * program can see it: the atexit callbacks, newest first (weakref.finalize's among them: CPython's
+     * program can see it: threading._shutdown() (joins the non-daemon threads), the atexit callbacks, newest first (weakref.finalize's among them: CPython's
      * weakref.py registers finalize._exitfunc with atexit when the first finalize is made); the release of the
      * exception that ended the program ({@code uncaught}, may be null: sys.last_value); sys.modules
      * emptied and a collection; the globals of modules still alive cleared, names starting with '_'
@@ -746,7 +764,9 @@ public final class Runtime implements AutoCloseable {
      * print, as they would there. The runtime is not closed: the heap stays inspectable.
      */
     public void finalizeAtExit(PyException uncaught) {
+        Threads.shutdown(this);  // wait_for_thread_shutdown: threading._shutdown() joins the non-daemon threads
         for (int i = exitHooks.size() - 1; i >= 0; i--) exitHooks.get(i).run();
+        if (gil.active) gil.finalizeOn(interpreter);  // daemon threads stop when they next ask for the lock
         if (uncaught != null) {
             long exc = uncaught.exc();
             held.remove(Long.valueOf(exc)); // formatUncaught handed its reference to the runtime's roots
@@ -816,6 +836,7 @@ public final class Runtime implements AutoCloseable {
     public void abandon() {
         if (heap.isClosed()) return;
         closing = true;
+        if (gil.active) gil.closeHeap(interpreter);
         heap.abandon();
     }
 
@@ -826,9 +847,12 @@ public final class Runtime implements AutoCloseable {
         // released builtins and modules: a JVM crash, found by the memory fuzzer); a program's
         // finalizers at exit are finalizeAtExit's business.
         closing = true;
-        heap.removeRootProvider(interpreter);
+        if (gil.active) gil.closeHeap(interpreter);  // the program's threads never run again
+        heap.removeRootProvider(mainInterpreter);
         subclasses.forgetBuiltinDicts();
         List<Long> drop = new ArrayList<>(held);
+        for (long o : new long[] {mainInterpreter.context, mainInterpreter.tsDict}) if (o != 0) drop.add(o);
+        mainInterpreter.context = mainInterpreter.tsDict = 0;
         held.clear();
         for (int i = drop.size() - 1; i >= 0; i--) heap.decref(drop.get(i));
         gc.collect(2);

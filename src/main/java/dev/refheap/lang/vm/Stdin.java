@@ -196,8 +196,8 @@ public final class Stdin {
                     }
                     return line;
                 } catch (TimeoutException e) {
-                    if (rt.interpreter.interrupted) {
-                        rt.interpreter.interrupted = false;
+                    if (rt.interpreter.sigint) {
+                        rt.interpreter.sigint = false;
                         throw rt.error("KeyboardInterrupt", null);
                     }
                 }

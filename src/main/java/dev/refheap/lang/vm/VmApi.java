@@ -214,6 +214,38 @@ public final class VmApi {
     /** tstate->dict: the thread state's dict (borrowed), or 0 when it has not been made. */
     public long threadStateDictIfMade() { return rt.threadStateDictIfMade(); }
 
+    // ---- threads (see Threads and Gil) ------------------------------------------------------------
+
+    /** _thread.start_new_thread: runs {@code func(*args, **kwargs)} on a new thread (kwargs may be 0); its ident. */
+    public long startThread(long func, long args, long kwargs, long stackSize) { return Threads.start(rt, func, args, kwargs, stackSize); }
+
+    /** _thread._count(): the program's threads that are running. */
+    public long threadCount() { return rt.gil.count(); }
+
+    /** _set_sentinel: {@code lock} is released when the running thread's state is cleared. */
+    public void setThreadSentinel(long lock) { Threads.setSentinel(rt, lock); }
+
+    /**
+     * acquire_timed: {@code tryTake} (an atomic take that touches no Python object: it also runs
+     * without the interpreter lock) until it succeeds; timeout in nanoseconds (negative: for ever).
+     */
+    public boolean acquireLock(java.util.function.BooleanSupplier tryTake, long timeout) { return Threads.acquire(rt, tryTake, timeout); }
+
+    /** A Python lock was released: threads waiting for one look again. */
+    public void lockReleased() { rt.gil.lockReleased(); }
+
+    /** The running thread's current contextvars context (tstate->context, borrowed), 0 if none yet. */
+    public long threadContext() { return rt.interpreter.context; }
+
+    /** Sets the running thread's current context (takes the reference; the old one is the caller's to release). */
+    public void setThreadContext(long ctx) { rt.interpreter.context = ctx; }
+
+    /** Whether the running thread is the main thread (signals and interrupt_main go there). */
+    public boolean onMainThread() { return rt.interpreter == rt.mainInterpreter; }
+
+    /** Ctrl-C as the main thread sees it: KeyboardInterrupt at its next eval breaker point. */
+    public void interruptMain() { rt.interrupt(); }
+
     public String typeName(long o) { return rt.ops.typeName(o); }
 
     public boolean truthy(long o) { return rt.ops.truthy(o); }

@@ -26,8 +26,8 @@ import dev.refheap.object.PyType;
  * views. var_cached is never filled (every get is a lookup).
  *
  * <h2>States</h2>
- * The module state holds the current context (0 until first needed, then an empty Context made
- * as context_get makes it). Context.run enters a context (ctx_entered 1, ctx_prev the context it
+ * Each thread's state holds its current context ({@link VmApi#threadContext}: 0 until first
+ * needed, then an empty Context made as context_get makes it; a new thread starts with none). Context.run enters a context (ctx_entered 1, ctx_prev the context it
  * replaced) and leaves it on return or exception; a Token is unused until reset uses it.
  */
 public final class ContextVarsModule {
@@ -42,7 +42,6 @@ public final class ContextVarsModule {
         final TokenType token;
         final MissingType missingType;
         final long missing;
-        long current;
 
         State(VmApi vm) {
             this.vm = vm;
@@ -55,17 +54,16 @@ public final class ContextVarsModule {
             var.methods();
             missing = vm.hold(missingType.create());  // the module's own reference, reported as a root
             vm.setTypeAttr(token, "MISSING", missing);
-            // The thread state's reference to its current context (ts->context) is held here in Java.
-            vm.heap.addRootProvider(new dev.refheap.object.RootProvider() {
-                @Override public void visitRoots(RootVisitor v) { if (current != 0) v.root(current, 1); }
-                @Override public String rootDescription() { return "the thread state's current context"; }
-            });
         }
 
         /** context_get: the current context, made (empty) on first use; borrowed. */
         long current() {
-            if (current == 0) current = context.create(hamt.create(vm.heap.dicts.create()));
-            return current;
+            long c = vm.threadContext();  // the running thread's (tstate->context, a root of its state)
+            if (c == 0) {
+                c = context.create(hamt.create(vm.heap.dicts.create()));
+                vm.setThreadContext(c);
+            }
+            return c;
         }
     }
 
@@ -190,11 +188,11 @@ public final class ContextVarsModule {
             long prev = st.current();
             put(ctx, PREV, prev);  // the thread state's reference moves to ctx_prev, as context_enter does
             put(ctx, ENTERED, 1);
-            st.current = vm.incref(ctx);
+            vm.setThreadContext(vm.incref(ctx));
             try {
                 return vm.callArgs(a[off], a, off + 1, n - 1, kw);
             } finally {
-                st.current = prev;  // the reference ctx_prev held
+                vm.setThreadContext(prev);  // the reference ctx_prev held
                 put(ctx, PREV, 0);
                 put(ctx, ENTERED, 0);
                 heap.decref(ctx);

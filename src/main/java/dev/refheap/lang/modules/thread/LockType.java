@@ -12,10 +12,11 @@ import java.math.BigInteger;
  * <pre> refcnt | type | lock_lock (the OS lock; refheap: unused, 0) | in_weakreflist | locked (char) </pre>
  * tracked from creation; traverse visits the type only.
  *
- * <p>refheap's heap is confined to one thread, so a lock is only ever waited on by the thread that
- * holds it: acquiring a free lock takes it; acquiring a held one fails at once without blocking,
- * after sleeping the timeout with one, and is refused with a RuntimeError that names the deadlock
- * when it would wait forever (no other thread exists to release it; python3 hangs there).
+ * <p>The lock's state is the {@code locked} byte, taken atomically with its padding word (so a
+ * thread waiting without the interpreter lock takes it the moment it is released, as CPython's OS
+ * lock is). Acquiring a free lock takes it; a held one is waited for without the interpreter lock
+ * ({@link VmApi#acquireLock}: other threads run, a release wakes the waiters), for the timeout or
+ * for ever (with one thread that hangs, as python3 does; Ctrl-C ends the wait).
  */
 final class LockType extends FieldsType {
     static final int LOCK_LOCK = 16, WEAKREFLIST = 24, LOCKED = 32;
@@ -38,7 +39,11 @@ final class LockType extends FieldsType {
 
     static boolean locked(long o) { return dev.refheap.memory.Native.getByte(o + LOCKED) != 0; }
 
-    static void setLocked(long o, boolean v) { dev.refheap.memory.Native.putByte(o + LOCKED, (byte) (v ? 1 : 0)); }
+    /** Takes a free lock: the word at {@code locked} (the byte and its padding) from 0 to 1, atomically (any thread). */
+    static boolean tryTake(long o) { return dev.refheap.memory.Native.casLong(o + LOCKED, 0, 1); }
+
+    /** Frees the lock (a volatile store: a waiter without the interpreter lock sees it). */
+    static void unlock(long o) { dev.refheap.memory.Native.putLongVolatile(o + LOCKED, 0); }
 
     /**
      * lock_acquire_parse_args: {@code (blocking=True, timeout=-1)} as a timeout in nanoseconds
@@ -62,33 +67,16 @@ final class LockType extends FieldsType {
         return timeout;
     }
 
-    /**
-     * acquire_timed on a lock held by this (the only) thread: false after the timeout, a
-     * RuntimeError naming the deadlock for "forever".
-     */
-    static boolean waitHeld(VmApi vm, String what, long timeout) {
-        if (timeout == UNSET) {
-            throw vm.error("RuntimeError", "deadlock: " + what + ".acquire() with no timeout waits forever for a lock this thread holds"
-                    + " (refheap runs one thread: nothing else can release it)");
-        }
-        if (timeout > 0) vm.sleep(timeout);
-        return false;
-    }
-
     /** lock.acquire(...): True when taken. */
     long acquire(long o, long[] a, int off, int n, long kwnames) {
         long timeout = parseAcquire(vm, a, off, n, kwnames);
-        if (!locked(o)) {
-            setLocked(o, true);
-            return vm.incref(heap.True);
-        }
-        waitHeld(vm, "lock", timeout);
-        return vm.incref(heap.False);
+        return vm.incref(vm.acquireLock(() -> tryTake(o), timeout == UNSET ? -1 : timeout) ? heap.True : heap.False);
     }
 
     long release(long o) {
         if (!locked(o)) throw vm.error("RuntimeError", "release unlocked lock");
-        setLocked(o, false);
+        unlock(o);
+        vm.lockReleased();
         return vm.incref(heap.None);
     }
 
@@ -115,7 +103,8 @@ final class LockType extends FieldsType {
             });
         }
         defMethod("_at_fork_reinit", (s, a, o, n, kw) -> {
-            setLocked(s, false);
+            unlock(s);
+            vm.lockReleased();
             return vm.incref(heap.None);
         });
     }

@@ -10,9 +10,10 @@ import java.math.BigInteger;
 /**
  * {@code _thread.RLock}: CPython 3.11's rlockobject, a GC heap type (instances hold their type),
  * 48 bytes plus the GC head:
- * <pre> refcnt | type | rlock_lock (unused: 0) | rlock_owner (thread id) | rlock_count | in_weakreflist </pre>
+ * <pre> refcnt | type | rlock_lock (refheap: the underlying lock's word, 1 while held) | rlock_owner (thread id) | rlock_count | in_weakreflist </pre>
  * States: free (count 0, owner 0) or held (count ≥ 1 by owner). The underlying lock is held exactly
- * when count is not 0; waiting on it from the one thread follows {@link LockType#waitHeld}.
+ * when count is not 0; a thread that does not own it takes the underlying lock atomically, waiting
+ * without the interpreter lock ({@link VmApi#acquireLock}).
  */
 final class RLockType extends FieldsType {
     static final int LOCK = 16, OWNER = 24, COUNT = 32, WEAKREFLIST = 40;
@@ -31,11 +32,17 @@ final class RLockType extends FieldsType {
 
     private long me() { return ThreadModule.ident(); }
 
+    /** The underlying lock (the rlock_lock word: 1 while held, taken atomically) is released; waiters look again. */
+    private void freeInner(long o) {
+        dev.refheap.memory.Native.putLongVolatile(o + LOCK, 0);
+        vm.lockReleased();
+    }
+
     private long bool(boolean b) { return vm.incref(b ? heap.True : heap.False); }
 
     /** acquire_timed on the underlying lock, then ownership taken. */
     private boolean take(long o, long timeout, long owner, long count) {
-        if (get(o, COUNT) != 0 && !LockType.waitHeld(vm, "RLock", timeout)) return false;
+        if (!vm.acquireLock(() -> dev.refheap.memory.Native.casLong(o + LOCK, 0, 1), timeout == LockType.UNSET ? -1 : timeout)) return false;
         put(o, OWNER, owner);
         put(o, COUNT, count);
         return true;
@@ -56,7 +63,10 @@ final class RLockType extends FieldsType {
         if (get(o, COUNT) == 0 || get(o, OWNER) != me()) throw vm.error("RuntimeError", "cannot release un-acquired lock");
         long count = get(o, COUNT) - 1;
         put(o, COUNT, count);
-        if (count == 0) put(o, OWNER, 0);
+        if (count == 0) {
+            put(o, OWNER, 0);
+            freeInner(o);
+        }
         return vm.incref(heap.None);
     }
 
@@ -98,6 +108,7 @@ final class RLockType extends FieldsType {
             TupleType.setItemSteal(t, 1, heap.ints.of(BigInteger.valueOf(get(s, OWNER)).and(MASK)));
             put(s, COUNT, 0);
             put(s, OWNER, 0);
+            freeInner(s);
             return t;
         });
         defMethod("_acquire_restore", (s, a, o, n, kw) -> {
@@ -117,6 +128,7 @@ final class RLockType extends FieldsType {
         defMethod("_at_fork_reinit", (s, a, o, n, kw) -> {
             put(s, COUNT, 0);
             put(s, OWNER, 0);
+            freeInner(s);
             return vm.incref(heap.None);
         });
     }

@@ -77,13 +77,12 @@ public final class ThreadModule {
         }
         vm.def(m, "_set_sentinel", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "_thread._set_sentinel", n, kw);
-            return st.lock.create();
+            long lock = st.lock.create();
+            vm.setThreadSentinel(lock);
+            return lock;
         });
         for (String name : new String[] {"start_new_thread", "start_new"}) {
-            vm.def(m, name, (s, a, o, n, kw) -> {
-                throw vm.error("RuntimeError", "_thread." + name + "() is not supported: refheap's heap belongs to one thread,"
-                        + " so a program cannot start a second one");
-            });
+            vm.def(m, name, (s, a, o, n, kw) -> startNewThread(vm, st, name, a, o, n, kw));
         }
         for (String name : new String[] {"exit", "exit_thread"}) {
             vm.def(m, name, (s, a, o, n, kw) -> {
@@ -101,7 +100,7 @@ public final class ThreadModule {
         });
         vm.def(m, "_count", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "_thread._count", n, kw);
-            return vm.newInt(0);
+            return vm.newInt(vm.threadCount());
         });
         vm.def(m, "stack_size", (s, a, o, n, kw) -> {
             Params.unpack(vm, "stack_size", n, kw, 0, 1);
@@ -117,13 +116,34 @@ public final class ThreadModule {
             if (n > 1) throw vm.error("TypeError", "signum() takes at most 1 argument (" + n + " given)");
             long signum = n == 0 ? SIGINT : Params.ssize(vm, a[o]);
             if (signum < 1 || signum >= NSIG) throw vm.error("ValueError", "signal number out of range");
-            // The main thread is this one: SIGINT's default Python handler raises at once, as
-            // CPython's eval breaker does right after this call returns; other signals have no
-            // Python handler on refheap (no _signal), so simulating them does nothing, as in 3.11.
-            if (signum == SIGINT) throw vm.error("KeyboardInterrupt", null);
+            // On the main thread SIGINT's default Python handler raises at once, as CPython's eval
+            // breaker does right after this call returns; from another thread the main thread
+            // raises at its next breaker point or wait. Other signals have no Python handler on
+            // refheap (no _signal), so simulating them does nothing, as in 3.11.
+            if (signum == SIGINT) {
+                if (vm.onMainThread()) throw vm.error("KeyboardInterrupt", null);
+                vm.interruptMain();
+            }
             return vm.incref(vm.heap.None);
         });
         return m;
+    }
+
+    /** thread_PyThread_start_new_thread: (function, args[, kwargs]) checked as 3.11 does, then the thread started. */
+    private static long startNewThread(VmApi vm, State st, String name, long[] a, int o, int n, long kw) {
+        Params.noKeywords(vm, name, kw);
+        if (n < 2 || n > 3) {
+            throw vm.error("TypeError", "start_new_thread expected " + (n < 2 ? "at least 2" : "at most 3") + " arguments, got " + n);
+        }
+        long func = a[o], args = a[o + 1], kwargs = n == 3 ? a[o + 2] : 0;
+        if (!vm.isCallable(func)) throw vm.error("TypeError", "first arg must be callable");
+        if (vm.heap.typeOf(args) != vm.heap.tuples && !vm.isInstanceOf(args, vm.heap.tuples)) {
+            throw vm.error("TypeError", "2nd arg must be a tuple");
+        }
+        if (kwargs != 0 && vm.heap.typeOf(kwargs) != vm.heap.dicts && !vm.isInstanceOf(kwargs, vm.heap.dicts)) {
+            throw vm.error("TypeError", "optional 3rd arg must be a dictionary");
+        }
+        return vm.newInt(vm.startThread(func, args, kwargs, st.stackSize));
     }
 
     /** thread_excepthook: "Exception in thread NAME:" and the traceback on sys.stderr (or the thread's _stderr); SystemExit is silent. */

@@ -231,6 +231,15 @@ public final class VmApi {
      */
     public boolean acquireLock(java.util.function.BooleanSupplier tryTake, long timeout) { return Threads.acquire(rt, tryTake, timeout); }
 
+    /**
+     * Py_BEGIN_ALLOW_THREADS around a blocking system call that touches no Python object: other
+     * threads run meanwhile. Returns the token {@link #endAllowThreads} takes (null with one thread).
+     */
+    public Object allowThreads() { return Threads.releaseLock(rt); }
+
+    /** Py_END_ALLOW_THREADS: waits for the interpreter lock again (before any Python object is touched). */
+    public void endAllowThreads(Object token) { Threads.reacquireLock(rt, (Interpreter) token); }
+
     /** A Python lock was released: threads waiting for one look again. */
     public void lockReleased() { rt.gil.lockReleased(); }
 

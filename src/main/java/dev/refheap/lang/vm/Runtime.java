@@ -45,6 +45,8 @@ public final class Runtime implements AutoCloseable {
     Interpreter interpreter;
     /** The main thread's state (Ctrl-C goes there, as signals go to CPython's main thread). */
     final Interpreter mainInterpreter;
+    /** The main thread's get_ident() when the program started its first thread. */
+    long mainIdent;
     /** The interpreter lock: inactive until the program starts a thread. */
     final Gil gil = new Gil(this);
     /** The sources this runtime compiled, for the lines tracebacks show. */

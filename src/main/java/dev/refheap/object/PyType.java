@@ -27,9 +27,16 @@ import java.util.function.LongConsumer;
 public abstract class PyType {
     // tp_flags bits, with CPython's values
     public static final int MANAGED_DICT = 1 << 4;
+    public static final int SEQUENCE = 1 << 5;
+    public static final int MAPPING = 1 << 6;
     public static final int HEAPTYPE = 1 << 9;
     public static final int BASETYPE = 1 << 10;
+    public static final int READY = 1 << 12;
     public static final int HAVE_GC = 1 << 14;
+    public static final int HAVE_VERSION_TAG = 1 << 18;
+    public static final int VALID_VERSION_TAG = 1 << 19;
+    public static final int IS_ABSTRACT = 1 << 20;
+    public static final int MATCH_SELF = 1 << 22;
     public static final int LONG_SUBCLASS = 1 << 24;
     public static final int LIST_SUBCLASS = 1 << 25;
     public static final int TUPLE_SUBCLASS = 1 << 26;

@@ -356,6 +356,48 @@ final class BuiltinGetSets {
 
     // ---- type's getsets and members ------------------------------------------------------------
 
+    /**
+     * A class's tp_flags as CPython 3.11 has them now: type_new_alloc's (HEAPTYPE, BASETYPE, HAVE_GC,
+     * HAVE_VERSION_TAG), READY, MANAGED_DICT and the *_SUBCLASS bits of its layout, MATCH_SELF from
+     * its builtin base (inherit_special), SEQUENCE/MAPPING ({@link ClassType#collectionFlags}),
+     * IS_ABSTRACT and VALID_VERSION_TAG as the class's life has set them. A class registered with
+     * an ABC that carries SEQUENCE/MAPPING (_abc_register's set_collection_flag_recursive, which
+     * refheap's _py_abc does not run) is refused.
+     */
+    private int classFlags(ClassType c) {
+        int f = c.flags() | PyType.READY | collectionFlags(c);
+        if (c.builtinBase != null) {
+            long bf = ClassFactory.builtinFlags(rt, c.builtinBase);
+            if (bf < 0) throw rt.error("NotImplementedError", "refheap does not support the __flags__ of a subclass of " + Ops.shortName(c.builtinBase) + " yet");
+            f |= (int) bf & (PyType.MATCH_SELF | 0xFF000000);  // inherit_special: MATCH_SELF and the *_SUBCLASS bits of the base
+        }
+        if (c.abstractFlag) f |= PyType.IS_ABSTRACT;
+        if (c.validVersionTag) f |= PyType.VALID_VERSION_TAG;
+        return f;
+    }
+
+    /**
+     * SEQUENCE/MAPPING of a class, with the registrations with collection ABCs applied
+     * (_abc_register's set_collection_flag_recursive on the registered class and its subclasses,
+     * which refheap's _py_abc does not run): a registration's flag wins when the class itself was
+     * registered or had no other; an order refheap does not record (two flags, or a class whose
+     * own flag differs from an ancestor's registration) is refused.
+     */
+    private int collectionFlags(ClassType c) {
+        List<long[]> regs = rt.subclasses.collectionRegistrations(c);
+        if (regs.isEmpty()) return c.collectionFlags;
+        long f = regs.getFirst()[0];
+        boolean self = false;
+        for (long[] r : regs) {
+            if (r[0] != f) throw rt.error("NotImplementedError", "refheap does not support the __flags__ of a class registered with both a Sequence and a Mapping ABC yet");
+            self |= r[1] == 1;
+        }
+        if (!self && c.collectionFlags != 0 && c.collectionFlags != f) {
+            throw rt.error("NotImplementedError", "refheap does not support the __flags__ of a class whose base is registered with a collections ABC yet");
+        }
+        return (int) f;
+    }
+
     /** type's getsets and members for class {@code typeObject} beyond those Ops answers first; new reference or 0. */
     long typeValue(long typeObject, PyType t, String name) {
         Heap heap = rt.heap;
@@ -376,7 +418,8 @@ final class BuiltinGetSets {
         if (layoutField >= 0 && c == null) {
             // a builtin type's: CPython's figures from the table (refheap's own PyType sizes are allocation bases)
             // (weakref.ReferenceType is not in the table: sizeof(PyWeakReference), no items, dict or weakref slot)
-            long[] layout = t == heap.weakrefs ? new long[] {64, 0, 0, 0, 548096} : rt.slotWrappers.layout(t);
+            long[] layout = t == heap.weakrefs ? new long[] {64, 0, 0, 0, ClassFactory.builtinFlags(rt, heap.weakrefs)} : rt.slotWrappers.layout(t);
+            if (layout == null && layoutField == 4 && t instanceof NativeType nt && nt.tpFlags() >= 0) return heap.ints.of(nt.tpFlags());
             if (layout == null && t instanceof NativeType nt && layoutField < 4) {
                 // a native module's type is declared with CPython's figures (FieldsType and friends)
                 layout = new long[] {nt.basicSize(), nt.itemSize(), nt.weaklistOffset(), nt.ownDictOffset()};
@@ -389,8 +432,7 @@ final class BuiltinGetSets {
             case "__itemsize__": return heap.ints.of(t.itemSize());
             case "__weakrefoffset__": return heap.ints.of(t.weaklistOffset());
             case "__dictoffset__": return heap.ints.of(dictOffset(c));
-            case "__flags__":  // a class's tp_flags gain bits as CPython uses the type (the version tag): not modelled
-                throw rt.error("NotImplementedError", "refheap does not support the __flags__ of a class yet");
+            case "__flags__": return heap.ints.of(classFlags(c) & 0xFFFFFFFFL);
             case "__base__": {
                 PyType b = c != null ? bestBase(c) : rt.builtinTypeInfo.base(t);
                 return Builtins.incref(heap, b == null ? heap.None : b.address());

@@ -154,6 +154,7 @@ final class ClassFactory {
         heap.incref(qual);
         Native.putLong(t + ClassType.T_QUALNAME, qual);
         rt.subclasses.addToBases(t, Native.getLong(t + ClassType.T_BASES));
+        cls.collectionFlags = collectionFlags(rt, meta, cls, dict);
         setNames(rt, t, dict);
         try {
             initSubclass(rt, t, cls, kwValues, kwNames);
@@ -174,6 +175,39 @@ final class ClassFactory {
     }
 
     /**
+     * Py_TPFLAGS_SEQUENCE/MAPPING of a new class: inherit_patma_flags (the first type after the
+     * class on its mro that has one), then, for a class ABCMeta makes, its own {@code __abc_tpflags__}
+     * (_abc_init; refheap runs _py_abc, which leaves the entry in the class dict).
+     */
+    private static int collectionFlags(Runtime rt, ClassType meta, ClassType cls, long dict) {
+        int coll = PyType.SEQUENCE | PyType.MAPPING;
+        int flags = 0;
+        for (PyType m : cls.fullMro) {
+            if (m == cls) continue;
+            int f = m instanceof ClassType c ? c.collectionFlags : (int) Math.max(0, builtinFlags(rt, m)) & coll;
+            if (f != 0) {
+                flags = f;
+                break;
+            }
+        }
+        boolean abcMeta = false;
+        if (meta != null) for (PyType m : meta.fullMro) abcMeta |= m instanceof ClassType && Ops.shortName(m).equals("ABCMeta");
+        long own = abcMeta ? rt.heap.dicts.getItem(dict, "__abc_tpflags__") : 0;
+        if (own != 0 && rt.heap.typeOf(own) == rt.heap.ints && dev.refheap.object.IntType.fitsLong(own)) {
+            flags |= (int) (dev.refheap.object.IntType.asLong(own) & coll);
+        }
+        return flags;
+    }
+
+    /** A builtin type's tp_flags as CPython 3.11.7 reports them (its __flags__), -1 when refheap has no figure. */
+    static long builtinFlags(Runtime rt, PyType t) {
+        if (t == rt.heap.weakrefs) return 548096;
+        if (t instanceof NativeType nt) return nt.tpFlags();
+        long[] layout = rt.slotWrappers.layout(t);
+        return layout == null ? -1 : layout[4];
+    }
+
+    /**
      * type_new_set_names: over a copy of the class dict (a temporary dict, as in 3.11), calls
      * {@code value.__set_name__(cls, name)} for each value whose class defines it.
      */
@@ -184,6 +218,7 @@ final class ClassFactory {
             heap.dicts.forEach(dict, (k, v) -> heap.dicts.setItem(names, k, v));
             heap.dicts.forEach(names, (k, v) -> {
                 if (heap.typeOf(v) == rt.propertyType) rt.propertyType.setName(v, k);
+                if (heap.typeOf(v) instanceof ClassType c) rt.ops.versionTag(c, "__set_name__");  // _PyObject_LookupSpecial
                 if (heap.typeOf(v) instanceof ClassType c && rt.ops.lookupUserOnly(c, "__set_name__") != 0) {
                     heap.decref(rt.ops.callMethod(v, "__set_name__", t, k));
                 }

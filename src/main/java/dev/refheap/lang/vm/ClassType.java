@@ -87,6 +87,20 @@ final class ClassType extends LangType implements HeapTypeSlots {
      */
     long cachedInit = Ops.NOT_LOOKED_UP, cachedNew = Ops.NOT_LOOKED_UP, cachedDel = Ops.NOT_LOOKED_UP;
     long specialsVersion = -1;
+    /**
+     * Py_TPFLAGS_VALID_VERSION_TAG: set when the type attribute cache first looks a name up on this
+     * class (CPython's assign_version_tag, from _PyType_Lookup: an attribute read or write on an
+     * instance or the class, a special method Python code defines), cleared by PyType_Modified
+     * (an attribute set or deleted on the class or on a base). Only {@code __flags__} shows it.
+     */
+    boolean validVersionTag;
+    /** Py_TPFLAGS_IS_ABSTRACT: the truth of the last {@code __abstractmethods__} assigned (type_set_abstractmethods). */
+    boolean abstractFlag;
+    /**
+     * Py_TPFLAGS_SEQUENCE or Py_TPFLAGS_MAPPING (or 0): the first base on the mro that has one
+     * (inherit_patma_flags), or'ed with an ABCMeta class's own {@code __abc_tpflags__} (_abc_init).
+     */
+    int collectionFlags;
     /** The {@code __slots__} this class adds itself (mangled, sorted as type_new sorts them) and their byte offsets. */
     String[] slotNames = {};
     long[] slotOffsets = {};

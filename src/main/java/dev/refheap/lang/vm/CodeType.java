@@ -3,6 +3,8 @@ package dev.refheap.lang.vm;
 import dev.refheap.lang.bytecode.CodeUnit;
 import dev.refheap.lang.bytecode.Opcode;
 import dev.refheap.memory.Native;
+import dev.refheap.object.Heap;
+import dev.refheap.object.TupleType;
 import java.util.function.LongConsumer;
 
 /**
@@ -37,32 +39,197 @@ final class CodeType extends LangType {
 
     Code code(long o) { return codes.get((int) get(o, HANDLE)); }
 
+    /** code.replace()'s keywords, in the order its signature has them (the order their types are checked). */
+    private static final String[] REPLACE_FIELDS = {"co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
+            "co_stacksize", "co_flags", "co_firstlineno", "co_code", "co_consts", "co_names", "co_varnames", "co_freevars",
+            "co_cellvars", "co_filename", "co_name", "co_qualname", "co_linetable", "co_exceptiontable"};
+    private static final int CODE = 7, CONSTS_ARG = 8, NAMES_ARG = 9, VARNAMES = 10, FREEVARS = 11, CELLVARS = 12,
+            FILENAME_ARG = 13, NAME_ARG = 14, QUALNAME_ARG = 15, LINETABLE = 16, EXCEPTIONTABLE = 17;
+
     /**
-     * code.replace(co_flags=...): a new code object with other flags sharing everything else (the
-     * tuples and strings referenced again); types.coroutine marks a generator's code with
-     * CO_ITERABLE_COROUTINE this way. Other fields are refused with an error naming them.
+     * code.replace(**fields): a new code object, 3.11's argument checks and errors first
+     * (code_replace's, then PyCode_NewWithPosOnlyArgs's validation). refheap honours the counts,
+     * flags, stack size (reported, and a generator's size; frames keep the compiled depth), first
+     * line (every line moves with it, as 3.11's relative location table does), names, filename,
+     * constants and names tuples (at least as long as the code uses), and variable names that
+     * rename the same slots; bytecode, location or exception tables other than the code's own
+     * cannot be mapped back to refheap's instructions and are refused with an error naming the field.
      */
     long replace(long o, long[] a, int off, int n, long kw) {
         int nkw = Args.nkw(kw);
         if (n - nkw > 0) throw rt.typeError("replace() takes no positional arguments");
-        Code c = code(o);
-        CodeUnit u = c.unit;
-        int flags = u.flags();
+        long[] given = new long[REPLACE_FIELDS.length];
         for (int i = 0; i < nkw; i++) {
             String k = dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, i));
-            long v = a[off + n - nkw + i];
-            if (!k.equals("co_flags")) throw rt.error("NotImplementedError", "refheap does not support code.replace(" + k + "=...) yet");
-            if (!(heap.typeOf(v) instanceof dev.refheap.object.IntType)) {
-                throw rt.typeError("replace() argument 'co_flags' must be int, not " + rt.ops.typeName(v));
-            }
-            flags = (int) Builtins.intArg(rt, v);
+            int f = java.util.Arrays.asList(REPLACE_FIELDS).indexOf(k);
+            if (f < 0) throw rt.typeError("'" + k + "' is an invalid keyword argument for replace()");
+            given[f] = a[off + n - nkw + i];
         }
-        CodeUnit nu = new CodeUnit(u.name(), u.qualname(), u.filename(), u.firstLineno(), u.argcount(), u.posonlyargcount(),
-                u.kwonlyargcount(), flags, u.code(), u.lines(), u.positions(), u.consts(), u.names(), u.localsplusNames(),
-                u.localsplusKinds(), u.stacksize(), u.exceptionTable());
-        for (int f = CONSTS; f <= QUALNAME; f += 8) heap.incref(get(o, f));
-        return create(new Code(nu, c.consts, c.names), get(o, CONSTS), get(o, NAMES), get(o, LOCALSPLUSNAMES), get(o, FILENAME),
-                get(o, NAME), get(o, QUALNAME));
+        Code c = code(o);
+        CodeUnit u = c.unit;
+        int[] ints = {u.argcount(), u.posonlyargcount(), u.kwonlyargcount(), u.nlocals(), u.stacksize(), u.flags(), u.firstLineno()};
+        for (int f = 0; f < REPLACE_FIELDS.length; f++) {
+            long v = given[f];
+            if (v == 0) continue;
+            if (f < CODE) ints[f] = cInt(v);
+            else if (f == CODE || f == LINETABLE || f == EXCEPTIONTABLE) {
+                if (!Heap.isBytes(v)) throw badArgument(f, "bytes", v);
+            } else if (f <= CELLVARS) {
+                if (!rt.ops.isInstance(v, heap.tuples)) throw badArgument(f, "tuple", v);
+            } else if (!Heap.isStr(v)) throw badArgument(f, "str", v);
+        }
+        for (int f = 0; f < CODE; f++) {
+            if (ints[f] < 0) throw rt.error("ValueError", REPLACE_FIELDS[f] + " must be a positive integer");
+        }
+        // PyCode_NewWithPosOnlyArgs: _PyCode_Validate, the names interned, co_nlocals
+        if (ints[0] < ints[1]) throw rt.error("SystemError", "Objects/codeobject.c:250: bad argument to internal function");
+        if (given[CODE] != 0 && dev.refheap.object.BytesType.length(given[CODE]) % 2 != 0) throw rt.error("ValueError", "code: co_code is malformed");
+        long varnames = given[VARNAMES] != 0 ? Builtins.incref(heap, given[VARNAMES]) : Instances.varnames(rt, o);
+        try {
+            int nvar = (int) TupleType.size(varnames);
+            int flags = ints[5];
+            int args = ints[0] + ints[2] + ((flags & CodeUnit.CO_VARARGS) != 0 ? 1 : 0) + ((flags & CodeUnit.CO_VARKEYWORDS) != 0 ? 1 : 0);
+            if (nvar < args) throw rt.error("ValueError", "code: co_varnames is too small");
+            for (int f : new int[] {NAMES_ARG, VARNAMES, FREEVARS, CELLVARS}) {
+                if (given[f] != 0) internAll(given[f]);
+            }
+            if (ints[3] != nvar) throw rt.error("ValueError", "code: co_nlocals != len(co_varnames)");
+            return replaced(o, c, given, ints, varnames);
+        } finally {
+            heap.decref(varnames);
+        }
+    }
+
+    private PyException badArgument(int f, String expected, long v) {
+        return rt.typeError("replace() argument '" + REPLACE_FIELDS[f] + "' must be " + expected + ", not " + (v == heap.None ? "None" : rt.ops.typeName(v)));
+    }
+
+    /** _PyLong_AsInt of an int argument. */
+    private int cInt(long v) {
+        long x = Builtins.intArg(rt, v);
+        if (x != (int) x || !dev.refheap.object.IntType.fitsLong(v)) throw rt.error("OverflowError", "Python int too large to convert to C int");
+        return (int) x;
+    }
+
+    /** intern_strings: each item of a names tuple interned in place; a non-str item is refused as 3.11 refuses it. */
+    private void internAll(long t) {
+        for (long i = 0; i < TupleType.size(t); i++) {
+            long s = TupleType.item(t, i);
+            if (heap.typeOf(s) != heap.strs) throw rt.error("SystemError", "non-string found in code slot");
+        }
+        for (long i = 0; i < TupleType.size(t); i++) {
+            long s = TupleType.item(t, i);
+            heap.incref(s);
+            long in = heap.strs.intern(s);
+            if (in != s) {
+                TupleType.setItemSteal(t, i, in);  // the tuple's old reference to s goes
+                heap.decref(s);
+            } else {
+                heap.decref(in);
+            }
+        }
+    }
+
+    /** The new code object, once the arguments are valid: what refheap cannot map back is refused here. */
+    private long replaced(long o, Code c, long[] given, int[] ints, long varnames) {
+        CodeUnit u = c.unit;
+        var layout = c.layout();
+        if (given[CODE] != 0 && !java.util.Arrays.equals(dev.refheap.object.BytesType.value(given[CODE]), layout.code())) {
+            throw rt.error("NotImplementedError", "refheap does not support code.replace(co_code=...) with bytecode other than the code's own yet");
+        }
+        if (given[EXCEPTIONTABLE] != 0 && !java.util.Arrays.equals(dev.refheap.object.BytesType.value(given[EXCEPTIONTABLE]), layout.exceptionTable())) {
+            throw rt.error("NotImplementedError", "refheap does not support code.replace(co_exceptiontable=...) with a table other than the code's own yet");
+        }
+        if (given[LINETABLE] != 0) {
+            throw rt.error("NotImplementedError", "refheap does not support code.replace(co_linetable=...) yet");
+        }
+        if (given[CONSTS_ARG] != 0 && TupleType.size(given[CONSTS_ARG]) < u.consts().size()) {
+            throw rt.error("NotImplementedError", "refheap does not support code.replace(co_consts=...) with fewer constants than the code's " + u.consts().size() + " yet");
+        }
+        if (given[NAMES_ARG] != 0 && TupleType.size(given[NAMES_ARG]) < u.names().size()) {
+            throw rt.error("NotImplementedError", "refheap does not support code.replace(co_names=...) with fewer names than the code's " + u.names().size() + " yet");
+        }
+        java.util.List<String> plus = localsplus(o, u, given, varnames);
+        int delta = ints[6] - u.firstLineno();
+        int[] lines = u.lines(), positions = u.positions();
+        if (delta != 0) {
+            lines = lines.clone();
+            positions = positions.clone();
+            for (int i = 0; i < lines.length; i++) if (lines[i] >= 0) lines[i] += delta;
+            for (int i = 0; i < positions.length; i += 3) if (positions[i] >= 0) positions[i] += delta;
+        }
+        String name = given[NAME_ARG] != 0 ? dev.refheap.object.StrType.value(given[NAME_ARG]) : u.name();
+        String qualname = given[QUALNAME_ARG] != 0 ? dev.refheap.object.StrType.value(given[QUALNAME_ARG]) : u.qualname();
+        String filename = given[FILENAME_ARG] != 0 ? dev.refheap.object.StrType.value(given[FILENAME_ARG]) : u.filename();
+        CodeUnit nu = new CodeUnit(name, qualname, filename, ints[6], ints[0], ints[1], ints[2], ints[5], u.code(), lines, positions,
+                u.consts(), u.names(), plus, u.localsplusKinds(), ints[4], u.exceptionTable());
+        long consts = field(o, CONSTS, given[CONSTS_ARG]), names = field(o, NAMES, given[NAMES_ARG]);
+        long lpn = plus == u.localsplusNames() ? Builtins.incref(heap, get(o, LOCALSPLUSNAMES)) : internedTuple(plus);
+        long[] constAddrs = items(consts), nameAddrs = items(names);
+        Code nc = new Code(nu, constAddrs, nameAddrs, c.stackSlots);
+        return create(nc, consts, names, lpn, field(o, FILENAME, given[FILENAME_ARG]), field(o, NAME, given[NAME_ARG]),
+                field(o, QUALNAME, given[QUALNAME_ARG]));
+    }
+
+    /** A new reference to the replacement {@code v}, or to the code's own field. */
+    private long field(long o, int off, long v) {
+        return Builtins.incref(heap, v != 0 ? v : get(o, off));
+    }
+
+    private static long[] items(long t) {
+        long[] out = new long[(int) TupleType.size(t)];
+        for (int i = 0; i < out.length; i++) out[i] = TupleType.item(t, i);
+        return out;
+    }
+
+    private long internedTuple(java.util.List<String> names) {
+        long t = heap.tuples.alloc(names.size());
+        for (int i = 0; i < names.size(); i++) TupleType.setItemSteal(t, i, heap.strs.internedOf(names.get(i)));
+        return t;
+    }
+
+    /**
+     * co_localsplusnames from the new co_varnames, co_cellvars and co_freevars as 3.11 merges them
+     * (varnames, the cells that are not among them, the free variables); the code's own list when
+     * none is given. Only a renaming of the same slots (each slot a local, a cell or free as before) is honoured.
+     */
+    private java.util.List<String> localsplus(long o, CodeUnit u, long[] given, long varnames) {
+        if (given[VARNAMES] == 0 && given[CELLVARS] == 0 && given[FREEVARS] == 0) return u.localsplusNames();
+        java.util.List<String> vars = strings(varnames);
+        java.util.List<String> cells = given[CELLVARS] != 0 ? strings(given[CELLVARS]) : names(o, "co_cellvars");
+        java.util.List<String> frees = given[FREEVARS] != 0 ? strings(given[FREEVARS]) : names(o, "co_freevars");
+        java.util.List<String> plus = new java.util.ArrayList<>(vars);
+        java.util.List<Byte> kinds = new java.util.ArrayList<>();
+        for (String v : vars) kinds.add((byte) (CodeUnit.KIND_LOCAL | (cells.contains(v) ? CodeUnit.KIND_CELL : 0)));
+        for (String cv : cells) if (!vars.contains(cv)) { plus.add(cv); kinds.add(CodeUnit.KIND_CELL); }
+        for (String fv : frees) { plus.add(fv); kinds.add(CodeUnit.KIND_FREE); }
+        byte[] old = u.localsplusKinds();
+        boolean same = plus.size() == old.length;
+        for (int i = 0; same && i < old.length; i++) {
+            int mask = CodeUnit.KIND_CELL | CodeUnit.KIND_FREE;
+            boolean oldLocal = (old[i] & (CodeUnit.KIND_LOCAL | 0x0e)) != 0;
+            same = (old[i] & mask) == (kinds.get(i) & mask) && oldLocal == ((kinds.get(i) & CodeUnit.KIND_LOCAL) != 0);
+        }
+        if (!same) {
+            throw rt.error("NotImplementedError", "refheap does not support code.replace() changing the variables of co_varnames, "
+                    + "co_cellvars or co_freevars other than renaming them yet");
+        }
+        return plus;
+    }
+
+    private java.util.List<String> strings(long t) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (long i = 0; i < TupleType.size(t); i++) out.add(dev.refheap.object.StrType.value(TupleType.item(t, i)));
+        return out;
+    }
+
+    private java.util.List<String> names(long o, String attr) {
+        long t = SysInfo.codeAttr(rt, o, attr);
+        try {
+            return strings(t);
+        } finally {
+            heap.decref(t);
+        }
     }
 
     @Override
@@ -86,6 +253,8 @@ final class CodeType extends LangType {
         final long[] names;     // borrowed from co_names (interned strs)
         final String[] nameStrings;  // the same names as Java strings, so lookups need not decode them
         final int nlocalsplus;
+        /** The value stack a frame of this code needs: the compiled co_stacksize (code.replace can report another). */
+        final int stackSlots;
         /**
          * Per-instruction caches of the global lookups (LOAD_GLOBAL, LOAD_NAME at module level),
          * three ints per instruction: the globals' keys version, the builtins' keys version, and
@@ -127,7 +296,13 @@ final class CodeType extends LangType {
         }
 
         Code(CodeUnit unit, long[] consts, long[] names) {
+            this(unit, consts, names, unit.stacksize());
+        }
+
+        /** As the other constructor, with the frame's value-stack depth {@code stackSlots} (a replaced code's reported co_stacksize may differ). */
+        Code(CodeUnit unit, long[] consts, long[] names, int stackSlots) {
             this.unit = unit;
+            this.stackSlots = stackSlots;
             int n = unit.instructionCount();
             ops = new int[n];
             args = new int[n];

@@ -172,6 +172,7 @@ final class Formats {
             case '^' -> fill.repeat(n / 2) + body + fill.repeat(n - n / 2);
             case '=' -> {
                 int signLen = !body.isEmpty() && "+- ".indexOf(body.charAt(0)) >= 0 ? 1 : 0;
+                if (sp.alt && sp.type != 0 && "xXob".indexOf(sp.type) >= 0) signLen += 2;  // the 0x/0o/0b prefix goes before the padding too
                 yield body.substring(0, signLen) + fill.repeat(n) + body.substring(signLen);
             }
             default -> fill.repeat(n) + body;

@@ -65,7 +65,7 @@ final class Frame {
         this.globals = globals;
         this.builtins = builtins;
         this.locals = locals;
-        this.slots = new long[code.nlocalsplus + code.unit.stacksize() + 1];
+        this.slots = new long[code.nlocalsplus + code.stackSlots + 1];
         this.sp = code.nlocalsplus;
     }
 

@@ -537,6 +537,33 @@ final class Ops {
 
     // ---- attributes ----------------------------------------------------------------------------
 
+    /**
+     * assign_version_tag, as _PyType_Lookup of a cacheable name (at most 100 characters) does it:
+     * the class and, first, its bases get Py_TPFLAGS_VALID_VERSION_TAG. Called where CPython looks
+     * a name up on a class (attribute access on an instance or the class, a slot function calling
+     * the special method Python code defines), never for refheap's own probes.
+     */
+    void versionTag(ClassType c, String name) {
+        if (!c.validVersionTag && name.length() <= 100) assignVersionTag(c);
+    }
+
+    private void assignVersionTag(ClassType c) {
+        long bases = Native.getLong(c.typeObject + ClassType.T_BASES);
+        for (long i = 0; bases != 0 && i < TupleType.size(bases); i++) {
+            if (heap.typeAt(TupleType.item(bases, i)) instanceof ClassType b && !b.validVersionTag) assignVersionTag(b);
+        }
+        c.validVersionTag = true;
+    }
+
+    /** PyType_Modified: the class and its subclasses lose Py_TPFLAGS_VALID_VERSION_TAG (a class without it stops the walk). */
+    void typeModified(ClassType c) {
+        if (!c.validVersionTag) return;
+        c.validVersionTag = false;
+        rt.subclasses.forEachLive(c.typeObject, sub -> {
+            if (heap.typeAt(sub) instanceof ClassType k) typeModified(k);
+        });
+    }
+
     /** Looks {@code name} up in t's mro (class dicts, then builtin type attributes); borrowed, 0 if absent. */
     long lookupType(PyType t, String name) {
         if (t instanceof ClassType c) {
@@ -546,16 +573,26 @@ final class Ops {
                 c.lookupCacheVersion = version;
             }
             Long cached = c.lookupCache.get(name);
-            if (cached != null) return cached;
+            if (cached != null) return c.validVersionTag ? cached : slotLookup(c, name, cached);
             long v = lookupMroFrom(c, 0, name);
             c.lookupCache.put(name, v);
-            return v;
+            return c.validVersionTag ? v : slotLookup(c, name, v);
         }
         for (PyType b = t; b != null; b = b.base()) {
             long v = lookupBuiltin(b, name);
             if (v != 0) return v;
         }
         return lookupBuiltin(heap.objectType, name);
+    }
+
+    /**
+     * {@code v}, the lookup of {@code name} on a class without a valid version tag: when it is a
+     * special method Python code defines, CPython's slot function looks it up through the type
+     * cache (lookup_maybe_method), which tags the class ({@link #versionTag}).
+     */
+    private long slotLookup(ClassType c, String name, long v) {
+        if (v != 0 && v != heap.None && Subclasses.isSpecialName(name) && resolvedOwner(c, name) instanceof ClassType) versionTag(c, name);
+        return v;
     }
 
     /** A {@link ClassType} special-method field not filled at the current version (no object's address). */
@@ -568,21 +605,24 @@ final class Ops {
     long lookupInit(ClassType c) {
         if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
         long v = c.cachedInit;
-        return v != NOT_LOOKED_UP ? v : (c.cachedInit = lookupType(c, "__init__"));
+        if (v == NOT_LOOKED_UP) return c.cachedInit = lookupType(c, "__init__");
+        return c.validVersionTag ? v : slotLookup(c, "__init__", v);
     }
 
     /** {@code lookupType(c, "__new__")}, as {@link #lookupInit}. */
     long lookupNew(ClassType c) {
         if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
         long v = c.cachedNew;
-        return v != NOT_LOOKED_UP ? v : (c.cachedNew = lookupType(c, "__new__"));
+        if (v == NOT_LOOKED_UP) return c.cachedNew = lookupType(c, "__new__");
+        return c.validVersionTag ? v : slotLookup(c, "__new__", v);
     }
 
     /** {@code lookupType(c, "__del__")}, as {@link #lookupInit}. */
     long lookupDel(ClassType c) {
         if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
         long v = c.cachedDel;
-        return v != NOT_LOOKED_UP ? v : (c.cachedDel = lookupType(c, "__del__"));
+        if (v == NOT_LOOKED_UP) return c.cachedDel = lookupType(c, "__del__");
+        return c.validVersionTag ? v : slotLookup(c, "__del__", v);
     }
 
     private void forgetSpecials(ClassType c) {
@@ -679,6 +719,7 @@ final class Ops {
     /** As {@link #getAttrOrNull(long, long)}, with the name's contents already decoded. */
     long getAttrOrNull(long o, long nameObj, String name) {
         if (heap.typeOf(o) instanceof ClassType c) {
+            if (!c.validVersionTag) versionTag(c, name);  // PyObject_GenericGetAttr's, or the hooks', _PyType_Lookup
             int hooks = Attributes.hooks(rt, c);
             if ((hooks & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0) return Attributes.getHooked(rt, o, c, nameObj, name, hooks);
         }
@@ -700,6 +741,7 @@ final class Ops {
     /** As {@link #genericGetAttrOrNull(long, long, String)}; {@code moduleRaise}: a module __getattr__'s AttributeError propagates. */
     long genericGetAttrOrNull(long o, long nameObj, String name, boolean moduleRaise) {
         PyType t = heap.typeOf(o);
+        if (t instanceof ClassType tc && !tc.validVersionTag) versionTag(tc, name);
         if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__")) {
             // ga_getattro, inherited by a GenericAlias subclass: most names are the origin's
             if (c.builtinBase == rt.genericAliasType && !GenericAliasType.OWN_ATTRS.contains(name)) {
@@ -777,6 +819,7 @@ final class Ops {
             }
             if (v != 0 && Attributes.setClassSpecial(rt, o, c, name, v)) return true;
             if (name.equals("__module__") || name.equals("__doc__") || name.equals("__abstractmethods__") || name.equals("__annotations__")) {
+                boolean abstractNow = name.equals("__abstractmethods__") && v != 0 && truthy(v);  // type_set_abstractmethods: before storing
                 long n = heap.strs.internedOf(name);
                 try {
                     if (v != 0) heap.dicts.setItem(c.dict(), n, v);
@@ -784,6 +827,7 @@ final class Ops {
                 } finally {
                     heap.decref(n);
                 }
+                if (name.equals("__abstractmethods__")) c.abstractFlag = abstractNow;
                 return true;
             }
             return false;
@@ -1048,6 +1092,7 @@ final class Ops {
         if (typeDescr != 0 && (heap.typeOf(typeDescr) == rt.getsetType || heap.typeOf(typeDescr) == rt.memberType)) {
             return rt.builtinGetSets.get(typeDescr, typeObject);
         }
+        if (t instanceof ClassType tc && !tc.validVersionTag) versionTag(tc, name);  // type_getattro's _PyType_Lookup(type, name)
         long v = lookupType(t, name);
         if (v != 0) {
             if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
@@ -1102,6 +1147,7 @@ final class Ops {
     /** As {@link #setAttr(long, long, long)}, with the name's contents already decoded. */
     void setAttr(long o, long nameObj, String name, long v) {
         PyType t = heap.typeOf(o);
+        if (t instanceof ClassType tc && !tc.validVersionTag) versionTag(tc, name);  // the generic setattr's _PyType_Lookup
         if (t instanceof ClassType m && m.metaclass) {
             Attributes.setOnClass(rt, o, m, nameObj, name, v);
             return;
@@ -1184,6 +1230,7 @@ final class Ops {
     void delAttr(long o, long nameObj) {
         String name = StrType.value(nameObj);
         PyType t = heap.typeOf(o);
+        if (t instanceof ClassType tc && !tc.validVersionTag) versionTag(tc, name);
         if (t instanceof ClassType m && m.metaclass) {
             Attributes.setOnClass(rt, o, m, nameObj, name, 0);
             return;
@@ -1222,15 +1269,19 @@ final class Ops {
         long typeDescr = lookupBuiltin(heap.typeType, name);  // type's getsets and members are data descriptors
         if (typeDescr != 0 && (heap.typeOf(typeDescr) == rt.getsetType || heap.typeOf(typeDescr) == rt.memberType)) {
             rt.builtinGetSets.set(typeDescr, o, v);
+            typeModified(c);  // type_setattro: PyType_Modified after any successful set
             return;
         }
         if (v == 0) {
             if (!heap.dicts.delItem(c.dict(), nameObj)) throw attributeError(o, name);
+            typeModified(c);
             return;
         }
-        if (Attributes.setClassSpecial(rt, o, c, name, v)) return;
-        heap.dicts.setItem(c.dict(), nameObj, v);
-        if (name.equals("__del__")) c.hasDel = true;
+        if (!Attributes.setClassSpecial(rt, o, c, name, v)) {
+            heap.dicts.setItem(c.dict(), nameObj, v);
+            if (name.equals("__del__")) c.hasDel = true;
+        }
+        typeModified(c);
     }
 
     /**
@@ -1254,6 +1305,7 @@ final class Ops {
      */
     void loadMethod(long o, long nameObj, String name, long[] out, boolean internal) {
         PyType t = heap.typeOf(o);
+        if (!internal && t instanceof ClassType tc && !tc.validVersionTag) versionTag(tc, name);
         // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
         // super's own lookup starts after the class, so super().__init__ is never object.__init__.
         if (!isTypeObject(o) && !rt.isModule(o) && t != rt.superType
@@ -1307,7 +1359,7 @@ final class Ops {
         if (isTypeObject(callable)) {
             ClassType meta = metaclassOf(callable);
             long m = meta == null ? 0 : lookupUserOnly(meta, "__call__");
-            if (m == 0) return Builtins.callType(rt, callable, args, off, n, kwnames);
+            if (m == 0) return Builtins.callTypeObject(rt, callable, args, off, n, kwnames);
             heap.incref(m);
             try {
                 return callFoundOnType(m, callable, args, off, n, kwnames);

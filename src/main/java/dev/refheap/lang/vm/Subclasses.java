@@ -123,15 +123,91 @@ final class Subclasses {
         return builtinTable = table;
     }
 
+    /** Calls {@code visit} with each live subclass in a class's registry, in insertion order (none for a builtin type). */
+    void forEachLive(long typeObject, java.util.function.LongConsumer visit) {
+        if (!(heap.typeAt(typeObject) instanceof ClassType)) return;
+        long d = dictOf(typeObject, false);
+        if (d == 0) return;
+        List<Long> live = new java.util.ArrayList<>();
+        heap.dicts.forEach(d, (k, wr) -> {
+            long r = heap.weakrefs.liveReferent(wr);
+            if (r != heap.None) live.add(r);
+        });
+        for (long r : live) visit.accept(r);
+    }
+
+    /**
+     * The ABCs carrying Py_TPFLAGS_SEQUENCE/MAPPING in whose {@code _abc_registry} (_py_abc's
+     * WeakSet) class {@code c} or one of its bases is: each as the ABC's collection flags, and
+     * whether {@code c} itself is the class registered. Walks every class reachable through the
+     * subclass registries; only {@code __flags__} asks.
+     */
+    List<long[]> collectionRegistrations(ClassType c) {
+        java.util.Set<Long> ancestors = new java.util.HashSet<>();
+        for (ClassType m : c.mro) ancestors.add(m.typeObject);
+        List<long[]> found = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>(builtinDicts.values().stream().map(d -> -d).toList());
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            long x = todo.pop();
+            long d = x < 0 ? -x : dictOf(x, false);
+            if (x > 0) {
+                if (!seen.add(x)) continue;
+                if (heap.typeAt(x) instanceof ClassType abc && abc.collectionFlags != 0) registrations(abc, c, ancestors, found);
+            }
+            if (d == 0) continue;
+            heap.dicts.forEach(d, (k, wr) -> {
+                long r = heap.weakrefs.liveReferent(wr);
+                if (r != heap.None) todo.push(r);
+            });
+        }
+        return found;
+    }
+
+    private void registrations(ClassType abc, ClassType c, java.util.Set<Long> ancestors, List<long[]> found) {
+        long registry = heap.dicts.getItem(abc.dict(), "_abc_registry");
+        if (registry == 0 || !(heap.typeOf(registry) instanceof ClassType wc) || !wc.hasDict()) return;
+        long data = Instances.get(rt, registry, wc, "data");
+        if (data == 0 || heap.typeOf(data) != heap.sets) return;
+        heap.sets.forEach(data, wr -> {
+            long r = heap.typeOf(wr) == heap.weakrefs ? heap.weakrefs.liveReferent(wr) : 0;
+            if (ancestors.contains(r)) found.add(new long[] {abc.collectionFlags, r == c.typeObject ? 1 : 0});
+        });
+    }
+
+    /** True for a dunder name ({@code __x__}): what a slot function looks up on the class. */
+    static boolean isSpecialName(String name) {
+        return name.length() > 4 && name.startsWith("__") && name.endsWith("__");
+    }
+
+    /**
+     * The types refheap itself defines (not classes) whose tp_base is {@code t}: those CPython
+     * readies at start-up in its order ({@code order}, the builtins' names in the table), then
+     * the rest in the order refheap registered them (its other start-up types, then a native
+     * module's as it is imported). For object and tuple, whose CPython lists also hold the
+     * interpreter's own types and struct sequences: the set is refheap's.
+     */
+    private List<PyType> interpreterSubclasses(PyType t, List<String> order) {
+        List<PyType> found = new java.util.ArrayList<>();
+        for (int i = 0; i < heap.typeCount(); i++) {
+            PyType s = heap.typeByIndex(i);
+            if (!(s instanceof ClassType) && s != t && rt.builtinTypeInfo.base(s) == t) found.add(s);
+        }
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) rank.putIfAbsent(order.get(i), i);
+        List<PyType> sorted = new java.util.ArrayList<>(found);
+        sorted.sort(java.util.Comparator.comparingInt(s -> rank.getOrDefault(s.name(), Integer.MAX_VALUE)));
+        return sorted;
+    }
+
     /** type.__subclasses__(): a new list of the live subclasses (a builtin type's builtin ones first). */
     long list(long typeObject) {
         PyType t = heap.typeAt(typeObject);
         List<String> builtin = t instanceof ClassType ? null : builtinTable().get(Ops.shortName(t));
-        if (builtin != null && builtin.getLast().equals("*")) {
-            throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + ".__subclasses__() yet");
-        }
         long l = heap.lists.alloc(0);
-        if (builtin != null && t.name().indexOf('.') < 0) {
+        if (builtin != null && builtin.getLast().equals("*")) {
+            for (PyType sub : interpreterSubclasses(t, builtin)) heap.lists.append(l, sub.address());
+        } else if (builtin != null && t.name().indexOf('.') < 0) {
             for (String name : builtin) {
                 long sub = heap.dicts.getItem(rt.builtinsDict, name);
                 if (sub == 0) {

@@ -35,4 +35,24 @@ class SubclassesTest {
         rt.exec("class E(Exception): pass\nclass C: pass\nC.me = C\nE.me = E\n", "t.py");
         assertDoesNotThrow(rt::close);
     }
+
+    @Test
+    void objectAndTupleListTheInterpretersTypesThenTheProgramsClasses() {
+        try (Runtime rt = runtime()) {
+            rt.exec("import gc\nclass P: pass\nclass Q(tuple): pass\ns = object.__subclasses__()\n"
+                    + "print(s[0] is type, dict in s, s[-1] is P, tuple.__subclasses__()[-1] is Q)\n"
+                    + "del P, s\ngc.collect()\nprint([c for c in object.__subclasses__() if c.__name__ == 'P'])\n", "t.py");
+            assertEquals(java.util.List.of(), rt.verify());
+        }
+        assertEquals("True True True True\n[]\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void classFlagsFollowTheVersionTagAndAbstractMethods() {
+        try (Runtime rt = runtime()) {
+            rt.exec("class A: pass\nprint(hex(A.__flags__))\nA().x = 1\nprint(hex(A.__flags__))\nA.y = 2\n"
+                    + "A.__abstractmethods__ = {1}\nprint(hex(A.__flags__))\nclass L(list): pass\nprint(hex(L.__flags__))\n", "t.py");
+        }
+        assertEquals("0x5610\n0x85610\n0x105610\n0x2405630\n", out.toString(StandardCharsets.UTF_8));
+    }
 }

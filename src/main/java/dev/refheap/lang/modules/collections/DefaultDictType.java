@@ -24,6 +24,10 @@ import java.util.function.LongConsumer;
  * <p>Invariant: the factory slot owns its reference (0 until {@code __init__} ran, shown as None).
  */
 final class DefaultDictType extends NativeType {
+    /** DICT_SUBCLASS | MATCH_SELF | HAVE_GC | BASETYPE | IMMUTABLETYPE | READY | MAPPING, as CPython 3.11.7 reports. */
+    @Override
+    public long tpFlags() { return 0x20405540; }
+
     static final long FACTORY = 48;
 
     private final DictType dicts;

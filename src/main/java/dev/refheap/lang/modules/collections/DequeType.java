@@ -26,6 +26,10 @@ import java.util.function.LongConsumer;
  * span from leftindex needs, as deque_sizeof does.
  */
 final class DequeType extends FieldsType {
+    /** Py_TPFLAGS_SEQUENCE | HAVE_GC | BASETYPE | IMMUTABLETYPE | READY, as CPython 3.11.7 reports. */
+    @Override
+    public long tpFlags() { return 0x5520; }
+
     static final int OB_SIZE = 16, LEFTBLOCK = 24, RIGHTBLOCK = 32, LEFTINDEX = 40, RIGHTINDEX = 48, STATE = 56, MAXLEN = 64,
             NUMFREEBLOCKS = 72, FREEBLOCKS = 80, WEAKREFLIST = 208;
     static final int BLOCKLEN = 64, CENTER = (BLOCKLEN - 1) / 2, MAXFREEBLOCKS = 16;

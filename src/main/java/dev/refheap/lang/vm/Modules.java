@@ -155,6 +155,27 @@ final class Modules {
             return Builtins.incref(heap, heap.None);
         });
         def(rt, m, "getrecursionlimit", (s, a, o, n, kw) -> heap.ints.of(rt.recursionLimit));
+        def(rt, m, "get_coroutine_origin_tracking_depth", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "get_coroutine_origin_tracking_depth", n, kw, 0);
+            return heap.ints.of(rt.coroutineOriginDepth);
+        });
+        def(rt, m, "set_coroutine_origin_tracking_depth", (s, a, o, n, kw) -> {
+            // argument clinic: one argument, by position or as depth=
+            String fn = "set_coroutine_origin_tracking_depth()";
+            int nkw = Args.nkw(kw);
+            if (n > 1) throw rt.typeError(fn + " takes at most 1 " + (nkw == n ? "keyword " : "") + "argument (" + n + " given)");
+            for (int i = 0; i < nkw; i++) {
+                String k = StrType.value(dev.refheap.object.TupleType.item(kw, i));
+                if (!k.equals("depth")) throw rt.typeError(fn + " got an unexpected keyword argument '" + k + "'");
+            }
+            if (n == 0) throw rt.typeError(fn + " missing required argument 'depth' (pos 1)");
+            long depth = a[o];
+            long d = Builtins.intArg(rt, depth);
+            if (d != (int) d) throw rt.error("OverflowError", "Python int too large to convert to C int");
+            if (d < 0) throw rt.error("ValueError", "depth must be >= 0");
+            rt.coroutineOriginDepth = (int) d;
+            return none(heap);
+        });
         // the interpreter lock's switch interval (Gil), kept in microseconds as 3.11 keeps it
         def(rt, m, "getswitchinterval", (s, a, o, n, kw) -> heap.floats.of(1e-6 * rt.gil.intervalMicros));
         def(rt, m, "setswitchinterval", (s, a, o, n, kw) -> {

@@ -127,6 +127,8 @@ public final class Runtime implements AutoCloseable {
     PrintStream out;
     PrintStream err;
     int recursionLimit = 1000;
+    /** sys.set_coroutine_origin_tracking_depth: how many frames a new coroutine's cr_origin records (0: none). */
+    int coroutineOriginDepth;
     /** sys.get_int_max_str_digits() (see IntStrLimit). */
     int intMaxStrDigits = IntStrLimit.DEFAULT;
     /** The exception being handled (sys.exc_info()), 0 if none: a borrowed view of the frame's stack. */

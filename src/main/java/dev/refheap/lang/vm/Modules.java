@@ -254,6 +254,15 @@ final class Modules {
         }
         def(rt, m, "excepthook", (s, a, o, n, kw) -> excepthook(rt, a, o, n, kw));
         heap.dicts.setItem(ModuleType.dict(m), "__excepthook__", heap.dicts.getItem(ModuleType.dict(m), "excepthook"));
+        def(rt, m, "displayhook", (s, a, o, n, kw) -> {
+            if (n != 1 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.displayhook() takes exactly one argument (" + n + " given)");
+            ExecBuiltins.displayhook(rt, a[o]);
+            return none(heap);
+        });
+        long hook = heap.dicts.getItem(ModuleType.dict(m), "displayhook");
+        heap.incref(hook);
+        rt.defaultDisplayhook = rt.hold(hook);
+        heap.dicts.setItem(ModuleType.dict(m), "__displayhook__", rt.defaultDisplayhook);
         // No trace or profile function is ever set: the getters answer None (doctest, pdb and
         // coverage tools save and restore them) and the setters take None, refusing a function by name.
         for (String kind : new String[] {"trace", "profile"}) {

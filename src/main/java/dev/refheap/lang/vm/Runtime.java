@@ -102,6 +102,8 @@ public final class Runtime implements AutoCloseable {
     final long ellipsis, notImplemented;
     /** sys.modules: the real dict import consults and fills (held). */
     final long sysModules;
+    /** sys.__displayhook__ (held for the runtime's life), which PRINT_EXPR runs without a call; 0 before sys exists. */
+    long defaultDisplayhook;
     /** The command line sys is built from (argv, sys.path[0], the standard library option). */
     MainConfig mainConfig = MainConfig.NONE;
     /** Run first at exit, last added first (the atexit module's callbacks). */

@@ -133,6 +133,8 @@ public final class Runtime implements AutoCloseable {
     int intMaxStrDigits = IntStrLimit.DEFAULT;
     /** The exception being handled (sys.exc_info()), 0 if none: a borrowed view of the frame's stack. */
     long handledException;
+    /** The argument tuple _PyObject_MakeTpCall packed for the builtin type being called (Builtins.callTypeObject), or 0. */
+    long typeCallArgs;
 
     public Runtime(RuntimeOptions options) {
         heap = new Heap(options.maxHeap());

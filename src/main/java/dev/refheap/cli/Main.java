@@ -74,7 +74,10 @@ public final class Main implements Callable<Integer> {
         int status;
         boolean consistent;
         try {
-            status = runMain(rt, main, uncaught);
+            // as CPython's start-up: with -W options, warnings is imported (it applies sys.warnoptions)
+            java.util.function.Consumer<Runtime> program = flags.warnOptions.isEmpty() ? main
+                    : r -> { r.exec("__import__('warnings')\n", "<startup>"); main.accept(r); };
+            status = runMain(rt, program, uncaught);
         } finally {
             consistent = flags.afterRun(rt);
             exitRuntime(rt, uncaught[0]);

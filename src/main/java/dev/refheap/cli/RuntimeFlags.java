@@ -33,19 +33,45 @@ final class RuntimeFlags {
             + "on sys.path (as python3 -I).")
     boolean isolated;
 
-    /** Sets the python3 start-up flag {@code c} (one of S, s, E, I); false if it is not one. */
+    @Option(names = "-u", description = "Unbuffered stdout and stderr (as python3 -u).")
+    boolean unbuffered;
+
+    @Option(names = "-B", description = "sys.dont_write_bytecode (as python3 -B; refheap writes no .pyc files in any case).")
+    boolean dontWriteBytecode;
+
+    @Option(names = "-W", paramLabel = "ARG", description = "A warning control, appended to sys.warnoptions (as python3 -W).")
+    List<String> warnOptions = new java.util.ArrayList<>();
+
+    @Option(names = "-X", paramLabel = "OPT", description = "An implementation option in sys._xoptions (as python3 -X): only "
+            + "faulthandler is taken (refheap has no fatal-error handler to enable: a JVM crash writes its own report); "
+            + "the others are refused by name.")
+    List<String> xOptions = new java.util.ArrayList<>();
+
+    /** The -X options refheap takes: their effect is recorded in sys._xoptions and nothing else changes. */
+    private static final java.util.Set<String> X_TAKEN = java.util.Set.of("faulthandler");
+
+    /** Sets the python3 start-up flag {@code c} (one of S, s, E, I, u, B); false if it is not one. */
     boolean setStartFlag(char c) {
         switch (c) {
             case 'S' -> noSite = true;
             case 's' -> noUserSite = true;
             case 'E' -> ignoreEnvironment = true;
             case 'I' -> isolated = true;
+            case 'u' -> unbuffered = true;
+            case 'B' -> dontWriteBytecode = true;
             default -> { return false; }
         }
         return true;
     }
 
-    Runtime.StartFlags startFlags() { return new Runtime.StartFlags(noSite, noUserSite, ignoreEnvironment, isolated); }
+    Runtime.StartFlags startFlags() {
+        List<String[]> xs = new java.util.ArrayList<>();
+        for (String x : xOptions) {
+            int eq = x.indexOf('=');
+            xs.add(eq < 0 ? new String[] {x, null} : new String[] {x.substring(0, eq), x.substring(eq + 1)});
+        }
+        return new Runtime.StartFlags(noSite, noUserSite, ignoreEnvironment, isolated, dontWriteBytecode, List.copyOf(warnOptions), xs);
+    }
 
     /** These flags, with any the top-level command was given ({@code refheap --max-heap 64m run x.py}). */
     RuntimeFlags with(RuntimeFlags outer) {
@@ -57,11 +83,20 @@ final class RuntimeFlags {
         f.noUserSite = noUserSite || (outer != null && outer.noUserSite);
         f.ignoreEnvironment = ignoreEnvironment || (outer != null && outer.ignoreEnvironment);
         f.isolated = isolated || (outer != null && outer.isolated);
+        f.unbuffered = unbuffered || (outer != null && outer.unbuffered);
+        f.dontWriteBytecode = dontWriteBytecode || (outer != null && outer.dontWriteBytecode);
+        if (outer != null) f.warnOptions.addAll(outer.warnOptions);
+        f.warnOptions.addAll(warnOptions);
+        if (outer != null) f.xOptions.addAll(outer.xOptions);
+        f.xOptions.addAll(xOptions);
         return f;
     }
 
     Runtime newRuntime() {
         // python3's buffering, and write errors the program sees; refheap's own messages go through them too
+        String refused = problem();
+        if (refused != null) Usage.fail(refused);
+        if (unbuffered) StdStream.setUnbufferedOption();
         PrintStream out = StdStream.open(false), err = StdStream.open(true);
         System.setOut(out);
         System.setErr(err);
@@ -118,6 +153,10 @@ final class RuntimeFlags {
 
     /** What is wrong with these flags (a message for the user), or null. */
     String problem() {
+        for (String x : xOptions) {
+            String name = x.indexOf('=') < 0 ? x : x.substring(0, x.indexOf('='));
+            if (!X_TAKEN.contains(name)) return "refheap does not support -X " + name + " yet (it takes -X faulthandler only)";
+        }
         return parseSize(maxHeap) < 0 ? badSize(maxHeap) : null;
     }
 

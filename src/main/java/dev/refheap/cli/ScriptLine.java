@@ -6,12 +6,16 @@ import java.util.List;
 
 /**
  * The command lines that pass arguments on to the program, as python3's do: {@code -m MODULE
- * ARGS...}, {@code -c CODE ARGS...} and {@code run FILE.py ARGS...}, each after any of the shared
- * options ({@code --gc-stress}, {@code --max-heap SIZE}, {@code --stdlib DIR}). Everything after
+ * ARGS...}, {@code -c CODE ARGS...}, {@code run FILE.py ARGS...} and {@code FILE.py ARGS...}, each
+ * after any of the shared options ({@code --gc-stress}, {@code --max-heap SIZE}, {@code --stdlib
+ * DIR}) and python3's start-up options ({@code -S -s -E -I -u -B}, {@code -X OPT}, {@code -W ARG}). Everything after
  * the module, code or file is the program's (sys.argv), options included. Other command lines are
  * left to picocli (null).
  */
 record ScriptLine(String mode, String target, List<String> args, RuntimeFlags flags) {
+    /** refheap's own commands: a first word that is one of them is the command, not a program file. */
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("run", "dis", "repl", "demo", "trace", "serve", "help");
+
     static ScriptLine parse(String[] argv) {
         RuntimeFlags flags = new RuntimeFlags();
         int i = 0;
@@ -31,8 +35,14 @@ record ScriptLine(String mode, String target, List<String> args, RuntimeFlags fl
             } else if (a.startsWith("--stdlib=")) {
                 flags.stdlib = a.substring("--stdlib=".length());
                 i++;
+            } else if ((a.equals("-X") || a.equals("-W")) && i + 1 < argv.length) {
+                (a.equals("-X") ? flags.xOptions : flags.warnOptions).add(argv[i + 1]);
+                i += 2;
+            } else if ((a.startsWith("-X") || a.startsWith("-W")) && a.length() > 2) {
+                (a.startsWith("-X") ? flags.xOptions : flags.warnOptions).add(a.substring(2));
+                i++;
             } else if (a.length() >= 2 && a.charAt(0) == '-' && a.charAt(1) != '-' && startFlags(a, flags)) {
-                i++;  // -S, -s, -E, -I, or several together (-IS) as python3 takes them
+                i++;  // -S, -s, -E, -I, -u, -B, or several together (-IS) as python3 takes them
             } else if (a.equals("run") && !sawRun) {
                 sawRun = true;
                 i++;
@@ -47,7 +57,8 @@ record ScriptLine(String mode, String target, List<String> args, RuntimeFlags fl
         if (!sawRun && a.startsWith("-m") && a.length() > 2) {
             return new ScriptLine("-m", a.substring(2), new ArrayList<>(Arrays.asList(argv).subList(i + 1, argv.length)), flags);
         }
-        if (sawRun && !a.startsWith("-") && !a.endsWith(".ipynb")) {
+        // python3's `python FILE ARGS...`: a first word that is neither an option nor a command is the program
+        if ((sawRun || !COMMANDS.contains(a)) && !a.startsWith("-") && !a.endsWith(".ipynb")) {
             return new ScriptLine("run", a, new ArrayList<>(Arrays.asList(argv).subList(i + 1, argv.length)), flags);
         }
         return null;
@@ -55,7 +66,7 @@ record ScriptLine(String mode, String target, List<String> args, RuntimeFlags fl
 
     /** Sets the start-up flags a word such as "-IS" names; false (nothing set) unless every letter is one. */
     private static boolean startFlags(String word, RuntimeFlags flags) {
-        for (int k = 1; k < word.length(); k++) if ("SsEI".indexOf(word.charAt(k)) < 0) return false;
+        for (int k = 1; k < word.length(); k++) if ("SsEIuB".indexOf(word.charAt(k)) < 0) return false;
         for (int k = 1; k < word.length(); k++) flags.setStartFlag(word.charAt(k));
         return true;
     }

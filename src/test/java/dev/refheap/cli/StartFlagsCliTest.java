@@ -45,4 +45,27 @@ class StartFlagsCliTest {
         assertEquals("True\n", CliRun.in(dir, "run", dir.resolve("q.py").toString()).out());
         assertEquals("False\n", CliRun.in(dir, "-I", "run", dir.resolve("q.py").toString()).out());
     }
+
+    @Test
+    void dashXFaulthandlerDashWDashUAndDashBAreTakenAsPython3TakesThem() throws Exception {
+        String prog = "import sys; print(sys._xoptions, sys.warnoptions, sys.flags.dont_write_bytecode, sys.dont_write_bytecode)";
+        assertEquals("{'faulthandler': True} ['d'] 1 True\n", CliRun.in(dir, "-X", "faulthandler", "-Wd", "-u", "-B", "-c", prog).out());
+        assertEquals("{} [] 0 False\n", CliRun.in(dir, "-c", prog).out());
+        // -W reaches warnings' filters, as in python3 (warnings.py applies sys.warnoptions when start-up imports it)
+        assertEquals("error\n", CliRun.in(dir, "-W", "error::UserWarning", "-c",
+                "import warnings\ntry:\n    warnings.warn('w')\nexcept UserWarning:\n    print('error')").out());
+    }
+
+    @Test
+    void otherDashXOptionsAreRefusedByName() throws Exception {
+        CliRun r = CliRun.in(dir, "-X", "dev", "-c", "pass");
+        assertEquals(2, r.status());
+        assertEquals(true, r.err().startsWith("refheap does not support -X dev yet"));
+    }
+
+    @Test
+    void aFileFirstRunsItAsPython3FileDoes() throws Exception {
+        Files.writeString(dir.resolve("p.py"), "import sys\nprint(sys.argv[1:])\n");
+        assertEquals("['a', '-b']\n", CliRun.in(dir, "-E", dir.resolve("p.py").toString(), "a", "-b").out());
+    }
 }

@@ -75,10 +75,31 @@ class CPythonTestModulesTest {
         return m;
     }
 
-    /** stdout and stderr of {@code -m unittest -v test.MODULE}, on a thread with a large stack. */
+    /**
+     * stdout and stderr of {@code -m unittest -v test.MODULE}, on a thread with a large stack.
+     * sys.executable is a script that runs these classes' refheap in a JVM of its own, as the
+     * launcher does, so the tests that start a child interpreter (script_helper) start refheap.
+     */
     private static String run(String module) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        Path exe = Files.createTempFile("refheap-child", ".sh");
+        Files.writeString(exe, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' "
+                + dev.refheap.CrashGuard.errorFileFlag() + " --enable-native-access=ALL-UNNAMED -Xss64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+                + " -Drefheap.executable='" + exe + "' -cp '" + System.getProperty("java.class.path") + "' dev.refheap.cli.Main \"$@\"\n");
+        exe.toFile().setExecutable(true);
+        exe.toFile().deleteOnExit();
+        String before = System.getProperty("refheap.executable");
+        System.setProperty("refheap.executable", exe.toString());  // sys reads it when it is made
+        try {
+            return run(module, ps, buf);
+        } finally {
+            if (before == null) System.clearProperty("refheap.executable");
+            else System.setProperty("refheap.executable", before);
+        }
+    }
+
+    private static String run(String module, PrintStream ps, ByteArrayOutputStream buf) throws Exception {
         Runtime rt = new Runtime(new RuntimeOptions(1L << 31, false, ps, ps));
         rt.configureMain(new Runtime.MainConfig(List.of("-m", "-v", "test." + module), Path.of("").toAbsolutePath().toString(), null));
         Thread t = new Thread(null, () -> {

@@ -181,9 +181,24 @@ public final class Parser {
 
     /** The expression of an f-string replacement field: (yield_expr | star_expressions) ENDMARKER. */
     Expr fstringReplacement() {
+        if (at("**")) {  // 3.11 parses "(**a)": invalid_group's double-starred case
+            Token stars = next();
+            int m = mark();
+            try {
+                expression();
+            } catch (PySyntaxError e) {
+                reset(m);
+                throw invalidSyntax();
+            }
+            if (peek().type() == TokenType.ENDMARKER) throw errorAt(pos(stars, stars), pos(stars, stars), "cannot use double starred expression here");
+            throw invalidSyntax();
+        }
         Expr e = atKw("yield") ? yieldExpr() : starExpressions();
         if (peek().type() != TokenType.ENDMARKER) {
             throw invalidSyntax();
+        }
+        if (e instanceof Expr.Starred) {  // "(*a)": invalid_group, as in a parenthesized group
+            throw errorAt(e.pos(), e.pos(), "cannot use starred expression here");
         }
         return e;
     }
@@ -1567,6 +1582,20 @@ public final class Parser {
     /** invalid_expression: two expressions in a row inside brackets ("Perhaps you forgot a comma?"). */
     private void invalidExpression(Expr a) {
         Token t = peek();
+        if (a instanceof Expr.Name n && (n.id().equals("print") || n.id().equals("exec")) && !parenthesized.containsKey(a)
+                && startsExpression(t)) {
+            // invalid_legacy_expression, tried in every expression (inside brackets, on the right of
+            // '=', as an argument): NAME !'(' star_expressions
+            int m = mark();
+            Expr b;
+            try {
+                b = starExpressions();
+            } catch (PySyntaxError e) {
+                reset(m);
+                return;
+            }
+            throw errorAt(a.pos(), b.pos(), "Missing parentheses in call to '" + n.id() + "'. Did you mean " + n.id() + "(...)?");
+        }
         if (levels[Math.min(p, levels.length - 1)] <= 0 || !startsExpression(t) || t.isOp("*") || t.isOp("(")
                 || t.isOp("[") || t.isOp("-") || t.isOp("+") || t.isName("not") || t.isName("yield")) {
             return;

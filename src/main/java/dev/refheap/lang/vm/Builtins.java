@@ -685,6 +685,59 @@ final class Builtins {
         return callType(rt, typeObject, new long[0], 0, 0, 0);
     }
 
+    /**
+     * A call of a type object (Ops.call), as CPython 3.11's PyObject_Vectorcall makes it. A type with a
+     * tp_vectorcall ({@link #hasVectorcall}) is called with the arguments as they are; any other
+     * goes through _PyObject_MakeTpCall, which packs the positional arguments into a tuple (the
+     * empty tuple, no allocation, for none) and the keywords into a dict (_PyStack_AsDict), calls
+     * tp_call, and releases the tuple, then the dict. Both are GC allocations (count0, the tuple
+     * free list) and hold a reference to every argument during the call (what sys.getrefcount
+     * sees from a __str__ that str(x) calls). A constructor that keeps CPython's tuple
+     * (itertools.chain's source, itemgetter's items) finds it in {@link Runtime#typeCallArgs}.
+     * Classes (TypeCall.callClass), exceptions (the tuple becomes args) and weakref.ref pack their
+     * arguments themselves.
+     */
+    static long callTypeObject(Runtime rt, long typeObject, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        PyType t = heap.typeAt(typeObject);
+        int nkw = Args.nkw(kw);
+        if (n == 0 || t instanceof ClassType || t instanceof ExceptionType || t == heap.weakrefs || hasVectorcall(rt, t, n - nkw, nkw)) {
+            return callType(rt, typeObject, a, o, n, kw);
+        }
+        long args = heap.tuples.alloc(n - nkw);
+        for (int i = 0; i < n - nkw; i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
+        long kwargs = 0;
+        if (nkw > 0) {
+            kwargs = heap.dicts.create();
+            for (int i = 0; i < nkw; i++) heap.dicts.setItem(kwargs, TupleType.item(kw, i), a[o + n - nkw + i]);
+        }
+        long outer = rt.typeCallArgs;
+        rt.typeCallArgs = args;
+        try {
+            return callType(rt, typeObject, a, o, n, kw);
+        } finally {
+            rt.typeCallArgs = outer;
+            heap.decref(args);
+            heap.xdecref(kwargs);
+        }
+    }
+
+    /**
+     * Whether CPython 3.11 calls type {@code t} through its tp_vectorcall: float, bool, list,
+     * tuple, dict, set, frozenset, range, enumerate, reversed, filter and map (IterType; not zip,
+     * whose zip_new takes the tuple) and type(x) (type_vectorcall packs for any other argument
+     * count). Measured: gc.get_count() around each call with the tuple free lists emptied. str(x) with one argument
+     * counts as one too: 3.11 specializes that call (PRECALL_NO_KW_STR_1, no tuple) from the 8th
+     * run of its code object on (a loop's 8th iteration), and a program's str(x) calls are mostly
+     * warm ones; before that CPython packs a tuple refheap does not make (docs/architecture.md).
+     */
+    private static boolean hasVectorcall(Runtime rt, PyType t, int npos, int nkw) {
+        Heap heap = rt.heap;
+        return t == heap.floats || t == heap.bools || t == heap.lists || t == heap.tuples || t == heap.dicts
+                || t == heap.sets || t == heap.frozensets || t == rt.rangeType || (t instanceof IterType it && !it.isZip())
+                || (t == heap.typeType && npos == 1) || (t == heap.strs && npos == 1 && nkw == 0);
+    }
+
     static long callType(Runtime rt, long typeObject, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
         PyType t = heap.typeAt(typeObject);

@@ -61,19 +61,34 @@ final class FunctionType extends LangType {
     @Override
     public boolean hasClear() { return true; }
 
-    /** func_clear, in 3.11's order. */
+    /**
+     * func_clear, in 3.11.7's order (gh-91636): the code stays (a function is never without one),
+     * and the name and qualname become the empty string, as a finalizer that reaches a function
+     * being cleared sees it ({@code <function  at 0x...>}).
+     */
     @Override
     public void clear(long o) {
-        for (int off : new int[] {CODE, GLOBALS, BUILTINS, MODULE, DEFAULTS, KWDEFAULTS, DOC, DICT, CLOSURE, ANNOTATIONS}) {
+        clearReferences(o);
+        for (int off : new int[] {NAME, QUALNAME}) {
+            long old = get(o, off);
+            put(o, off, heap.strs.of(""));
+            if (old != 0) heap.decref(old);
+        }
+    }
+
+    private void clearReferences(long o) {
+        for (int off : new int[] {GLOBALS, BUILTINS, MODULE, DEFAULTS, KWDEFAULTS, DOC, DICT, CLOSURE, ANNOTATIONS}) {
             clearField(o, off);
         }
     }
 
+    /** func_dealloc: func_clear, then the code, name and qualname released (no '' stored on the way). */
     @Override
     public void dealloc(long o) {
         heap.untrackIfTracked(o);
         heap.weakrefs.clearWeakrefs(o);
-        clear(o);
+        clearReferences(o);
+        clearField(o, CODE);
         clearField(o, NAME);
         clearField(o, QUALNAME);
         heap.freeObject(o);

@@ -19,6 +19,8 @@ import java.util.function.LongConsumer;
  */
 final class IterType extends LangType {
     static final int SEQ = 16, INDEX = 24, EXTRA = 32;
+    /** enumerate's en_result and zip's result: the tuple next() hands out again while nothing else holds it. */
+    static final int RESULT = 40;
     /** callable_iterator's sentinel, where the other kinds keep their index. */
     private static final int SENTINEL = INDEX;
 
@@ -81,6 +83,9 @@ final class IterType extends LangType {
 
     IterType typeFor(Kind k) { return byKind[k.ordinal()]; }
 
+    /** Whether this is the zip type (called through _PyObject_MakeTpCall in 3.11: no vectorcall). */
+    boolean isZip() { return kind == Kind.ZIP; }
+
     /**
      * A reverse iterator: list_reverseiterator over a list (from its last index, no copy),
      * reversed over a sequence (its index counts down, PySequence_GetItem each step), or a dict's
@@ -137,11 +142,22 @@ final class IterType extends LangType {
             if (np == 2) start = a[o + 1];
             if (np < 1) throw rt.typeError("enumerate() missing required argument 'iterable'");
             if (np > 2) throw rt.typeError("enumerate() takes at most 2 arguments (" + np + " given)");
-            long inner = rt.ops.iter(a[o]);
             if (start != 0 && dev.refheap.object.IntType.fitsLong(start) && dev.refheap.object.IntType.asLong(start) == 0) start = 0;
+            // enum_new_impl: the object first (tracked), then the iterator, then en_result = (None, None)
+            long it = heap.allocObject(this, 0);
+            for (int off = SEQ; off < basicSize(); off += 8) put(it, off, 0);
+            heap.track(it);
             if (start != 0) heap.incref(start);
-            long it = create(Kind.ENUMERATE, inner, start);
-            heap.decref(inner);
+            put(it, EXTRA, start);
+            long inner;
+            try {
+                inner = rt.ops.iter(a[o]);
+            } catch (RuntimeException e) {
+                heap.decref(it);
+                throw e;
+            }
+            put(it, SEQ, inner);
+            put(it, RESULT, noneTuple(2));
             return it;
         }
         if (kind == Kind.ZIP) {
@@ -158,15 +174,16 @@ final class IterType extends LangType {
                 long it;
                 try {
                     it = rt.ops.iter(a[o + i]);
-                } catch (PyException e) {
+                } catch (RuntimeException e) {  // 3.11 passes PyObject_GetIter's error on ("'int' object is not iterable")
                     heap.decref(iters);
-                    heap.decref(e.exc());
-                    throw rt.typeError("zip argument #" + (i + 1) + " must support iteration");
+                    throw e;
                 }
                 dev.refheap.object.TupleType.setItemSteal(iters, i, it);
             }
+            long result = noneTuple(n);  // zip_new's result holder, made before the object
             long z = create(Kind.ZIP, iters, strict ? 1 : 0);  // EXTRA: zip's strict flag (not a reference)
             heap.decref(iters);
+            put(z, RESULT, result);
             return z;
         }
         if (kind == Kind.MAP || kind == Kind.FILTER) return constructMapFilter(a, o, n, kw);
@@ -287,7 +304,7 @@ final class IterType extends LangType {
             case DICT_REVERSE_KEYS, DICT_REVERSE_VALUES, DICT_REVERSE_ITEMS -> nextDictReverse(it, t.kind, seq, i);
             case SET -> nextSet(it, seq, i);
             case ENUMERATE -> nextEnumerate(it, seq, i);
-            case ZIP -> get(it, EXTRA) != 0 ? ZipStrict.next(rt, seq) : nextZip(seq);
+            case ZIP -> get(it, EXTRA) != 0 ? ZipStrict.next(rt, seq, recyclable(it)) : nextZip(seq, recyclable(it));
             case CALLABLE_SENTINEL, MAP, FILTER -> throw new IllegalStateException("handled above");
         };
         if (r == 0) {
@@ -392,24 +409,69 @@ final class IterType extends LangType {
         if (v == 0) return 0;
         long start = get(it, EXTRA);
         long n = start == 0 ? heap.ints.of(i) : rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.ADD, start, heap.ints.of(i), true);
-        long t = heap.tuples.alloc(2);
+        long t = recyclable(it);
+        if (t != 0) {  // enum_next: en_result again, its old items released after the new ones are in
+            long oldIndex = TupleType.item(t, 0), oldItem = TupleType.item(t, 1);
+            TupleType.setItemSteal(t, 0, n);
+            TupleType.setItemSteal(t, 1, v);
+            heap.decref(oldIndex);
+            heap.decref(oldItem);
+            retrack(t);
+            return t;
+        }
+        t = heap.tuples.alloc(2);
         TupleType.setItemSteal(t, 0, n);
         TupleType.setItemSteal(t, 1, v);
         return t;
     }
 
-    private long nextZip(long iterators) {
-        long n = TupleType.size(iterators);
-        if (n == 0) return 0;
+    /**
+     * The iterator's result tuple with a new reference when only the iterator holds it (CPython's
+     * Py_REFCNT(result) == 1 test: the caller dropped the previous one, as unpacking in a for loop
+     * does), else 0: next() then makes a new tuple.
+     */
+    private long recyclable(long it) {
+        long t = get(it, RESULT);
+        if (t == 0 || heap.refcount(t) != 1) return 0;
+        heap.incref(t);
+        return t;
+    }
+
+    /** A recycled result tuple is tracked again (bpo-42536): a collection may have untracked it. */
+    void retrack(long t) {
+        if (!dev.refheap.object.Heap.isTracked(t)) heap.track(t);
+    }
+
+    /** A new tuple of {@code n} Nones (enumerate's and zip's first result holder). */
+    private long noneTuple(long n) {
         long t = heap.tuples.alloc(n);
+        for (long j = 0; j < n; j++) TupleType.setItemSteal(t, j, incref(heap.None));
+        return t;
+    }
+
+    /** zip_next without strict: into {@code recycled} (a new reference to the result holder) when given. */
+    private long nextZip(long iterators, long recycled) {
+        long n = TupleType.size(iterators);
+        if (n == 0) {
+            if (recycled != 0) heap.decref(recycled);
+            return 0;
+        }
+        long t = recycled != 0 ? recycled : heap.tuples.alloc(n);
         for (long j = 0; j < n; j++) {
             long v = rt.ops.next(TupleType.item(iterators, j));
             if (v == 0) {
                 heap.decref(t);
                 return 0;
             }
-            TupleType.setItemSteal(t, j, v);
+            if (recycled != 0) {
+                long old = TupleType.item(t, j);
+                TupleType.setItemSteal(t, j, v);
+                heap.decref(old);
+            } else {
+                TupleType.setItemSteal(t, j, v);
+            }
         }
+        if (recycled != 0) retrack(t);
         return t;
     }
 
@@ -451,6 +513,7 @@ final class IterType extends LangType {
     public void traverse(long o, LongConsumer visit) {
         visitField(o, SEQ, visit);
         if (kind == Kind.MAP || kind == Kind.FILTER) visitField(o, FUNC, visit);
+        if (kind == Kind.ENUMERATE || kind == Kind.ZIP) visitField(o, RESULT, visit);
         if (kind == Kind.ENUMERATE) visitField(o, EXTRA, visit);
         if (kind == Kind.CALLABLE_SENTINEL) visitField(o, SENTINEL, visit);
     }
@@ -460,6 +523,7 @@ final class IterType extends LangType {
         heap.untrackIfTracked(o);
         heap.xdecref(get(o, SEQ));
         if (kind == Kind.MAP || kind == Kind.FILTER) heap.xdecref(get(o, FUNC));
+        if (kind == Kind.ENUMERATE || kind == Kind.ZIP) heap.xdecref(get(o, RESULT));
         if (kind == Kind.ENUMERATE) heap.xdecref(get(o, EXTRA));
         if (kind == Kind.CALLABLE_SENTINEL) heap.xdecref(get(o, SENTINEL));
         heap.freeObject(o);

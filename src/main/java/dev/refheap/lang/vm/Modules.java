@@ -251,8 +251,22 @@ final class Modules {
         set(rt, m, "_base_executable", heap.strs.of(executable));
         set(rt, m, "meta_path", heap.lists.alloc(0, false));
         set(rt, m, "path_hooks", heap.lists.alloc(0, false));
-        set(rt, m, "dont_write_bytecode", rt.ops.bool(false));
-        set(rt, m, "warnoptions", heap.lists.alloc(0, false));
+        Runtime.StartFlags start = rt.mainConfig.start();
+        set(rt, m, "dont_write_bytecode", rt.ops.bool(start.dontWriteBytecode()));
+        long warnoptions = heap.lists.alloc(0, false);
+        for (String w : start.warnOptions()) {
+            long v = heap.strs.of(w);
+            heap.lists.append(warnoptions, v);
+            heap.decref(v);
+        }
+        set(rt, m, "warnoptions", warnoptions);
+        long xoptions = heap.dicts.create();
+        for (String[] x : start.xOptions()) {
+            long v = x[1] == null ? rt.ops.bool(true) : heap.strs.of(x[1]);
+            heap.dicts.setItem(xoptions, x[0], v);
+            heap.decref(v);
+        }
+        set(rt, m, "_xoptions", xoptions);
         set(rt, m, "stdin", Streams.create(rt, Streams.STDIN));
         set(rt, m, "stdout", Streams.create(rt, false));
         set(rt, m, "stderr", Streams.create(rt, true));
@@ -261,6 +275,28 @@ final class Modules {
         }
         def(rt, m, "excepthook", (s, a, o, n, kw) -> excepthook(rt, a, o, n, kw));
         heap.dicts.setItem(ModuleType.dict(m), "__excepthook__", heap.dicts.getItem(ModuleType.dict(m), "excepthook"));
+        def(rt, m, "displayhook", (s, a, o, n, kw) -> {
+            if (n != 1 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.displayhook() takes exactly one argument (" + n + " given)");
+            ExecBuiltins.displayhook(rt, a[o]);
+            return none(heap);
+        });
+        long hook = heap.dicts.getItem(ModuleType.dict(m), "displayhook");
+        heap.incref(hook);
+        rt.defaultDisplayhook = rt.hold(hook);
+        heap.dicts.setItem(ModuleType.dict(m), "__displayhook__", rt.defaultDisplayhook);
+        // No trace or profile function is ever set: the getters answer None (doctest, pdb and
+        // coverage tools save and restore them) and the setters take None, refusing a function by name.
+        for (String kind : new String[] {"trace", "profile"}) {
+            def(rt, m, "get" + kind, (s, a, o, n, kw) -> {
+                if (n != 0 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.get" + kind + "() takes no arguments (" + n + " given)");
+                return none(heap);
+            });
+            def(rt, m, "set" + kind, (s, a, o, n, kw) -> {
+                if (n != 1 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.set" + kind + "() takes exactly one argument (" + n + " given)");
+                if (a[o] != heap.None) throw rt.error("NotImplementedError", "refheap does not support sys.set" + kind + " with a function yet");
+                return none(heap);
+            });
+        }
         SysInfo.install(rt, m);
         return m;
     }

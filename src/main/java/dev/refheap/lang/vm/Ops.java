@@ -1359,7 +1359,7 @@ final class Ops {
         if (isTypeObject(callable)) {
             ClassType meta = metaclassOf(callable);
             long m = meta == null ? 0 : lookupUserOnly(meta, "__call__");
-            if (m == 0) return Builtins.callType(rt, callable, args, off, n, kwnames);
+            if (m == 0) return Builtins.callTypeObject(rt, callable, args, off, n, kwnames);
             heap.incref(m);
             try {
                 return callFoundOnType(m, callable, args, off, n, kwnames);

@@ -102,6 +102,8 @@ public final class Runtime implements AutoCloseable {
     final long ellipsis, notImplemented;
     /** sys.modules: the real dict import consults and fills (held). */
     final long sysModules;
+    /** sys.__displayhook__ (held for the runtime's life), which PRINT_EXPR runs without a call; 0 before sys exists. */
+    long defaultDisplayhook;
     /** The command line sys is built from (argv, sys.path[0], the standard library option). */
     MainConfig mainConfig = MainConfig.NONE;
     /** Run first at exit, last added first (the atexit module's callbacks). */
@@ -133,6 +135,8 @@ public final class Runtime implements AutoCloseable {
     int intMaxStrDigits = IntStrLimit.DEFAULT;
     /** The exception being handled (sys.exc_info()), 0 if none: a borrowed view of the frame's stack. */
     long handledException;
+    /** The argument tuple _PyObject_MakeTpCall packed for the builtin type being called (Builtins.callTypeObject), or 0. */
+    long typeCallArgs;
 
     public Runtime(RuntimeOptions options) {
         heap = new Heap(options.maxHeap());
@@ -327,10 +331,18 @@ public final class Runtime implements AutoCloseable {
     /**
      * python3's start-up options that change what the interpreter sets up: {@code -S} (no site),
      * {@code -s} (no user site), {@code -E} (PYTHON* environment variables ignored), {@code -I}
-     * (isolated: -E, -s and -P together). sys.flags shows them.
+     * (isolated: -E, -s and -P together), {@code -B} (sys.dont_write_bytecode: refheap writes no
+     * .pyc files in any case), {@code -W} (sys.warnoptions, which warnings.py applies when it is
+     * imported, at start-up when there are any) and {@code -X} (sys._xoptions: name -> value, or
+     * null for True). sys.flags shows them.
      */
-    public record StartFlags(boolean noSite, boolean noUserSite, boolean ignoreEnvironment, boolean isolated) {
+    public record StartFlags(boolean noSite, boolean noUserSite, boolean ignoreEnvironment, boolean isolated,
+                             boolean dontWriteBytecode, List<String> warnOptions, List<String[]> xOptions) {
         public static final StartFlags DEFAULT = new StartFlags(false, false, false, false);
+
+        public StartFlags(boolean noSite, boolean noUserSite, boolean ignoreEnvironment, boolean isolated) {
+            this(noSite, noUserSite, ignoreEnvironment, isolated, false, List.of(), List.of());
+        }
 
         /** These flags as python3 derives them: -I sets no_user_site, ignore_environment and safe_path. */
         public StartFlags {

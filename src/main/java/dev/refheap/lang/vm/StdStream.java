@@ -39,9 +39,15 @@ public final class StdStream extends PrintStream {
 
     /** Whether PYTHONUNBUFFERED is set to a non-empty value (python3's -u): both streams write through. */
     public static boolean unbuffered() {
+        if (unbufferedOption) return true;
         String v = System.getenv("PYTHONUNBUFFERED");
         return v != null && !v.isEmpty();
     }
+
+    private static volatile boolean unbufferedOption;
+
+    /** python3's -u: the streams opened from now on are unbuffered, as with PYTHONUNBUFFERED. */
+    public static void setUnbufferedOption() { unbufferedOption = true; }
 
     /** Opens fd 1 ({@code err} false) or fd 2 with python3's buffering; it becomes the stream {@link #check} watches. */
     public static StdStream open(boolean err) {

@@ -254,7 +254,7 @@ final class SysInfo {
                 "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits");
         long f = heap.False;
         Runtime.StartFlags start = rt.mainConfig.start();
-        Modules.set(rt, m, "flags", fl.create(i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, start.noUserSite() ? 1 : 0),
+        Modules.set(rt, m, "flags", fl.create(i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, start.dontWriteBytecode() ? 1 : 0), i(heap, start.noUserSite() ? 1 : 0),
                 i(heap, start.noSite() ? 1 : 0), i(heap, start.ignoreEnvironment() ? 1 : 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 1),
                 i(heap, start.isolated() ? 1 : 0), Builtins.incref(heap, f), i(heap, 0), i(heap, 0),
                 Builtins.incref(heap, start.isolated() ? heap.True : f), i(heap, -1)));

@@ -310,6 +310,18 @@ public final class VmApi {
     /** iter(o): a new reference; TypeError "'T' object is not iterable". */
     public long iter(long o) { return rt.ops.iter(o); }
 
+    /**
+     * The argument tuple _PyObject_MakeTpCall made for the type call running now, when it holds
+     * exactly {@code a[off..off+n)} (a new reference), else 0: for a constructor that keeps
+     * CPython's tuple rather than a copy (Builtins.callTypeObject).
+     */
+    public long packedCallArgs(long[] a, int off, int n) {
+        long t = rt.typeCallArgs;
+        if (t == 0 || TupleType.size(t) != n) return 0;
+        for (int i = 0; i < n; i++) if (TupleType.item(t, i) != a[off + i]) return 0;
+        return incref(t);
+    }
+
     /** next(it): a new reference, or 0 when exhausted (StopIteration absorbed). */
     public long next(long it) { return rt.ops.next(it); }
 

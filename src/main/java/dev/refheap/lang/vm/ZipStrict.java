@@ -6,11 +6,14 @@ import dev.refheap.object.TupleType;
 final class ZipStrict {
     private ZipStrict() {}
 
-    static long next(Runtime rt, long iterators) {
+    static long next(Runtime rt, long iterators, long recycled) {
         var heap = rt.heap;
         long n = TupleType.size(iterators);
-        if (n == 0) return 0;
-        long t = heap.tuples.alloc(n);
+        if (n == 0) {
+            if (recycled != 0) heap.decref(recycled);
+            return 0;
+        }
+        long t = recycled != 0 ? recycled : heap.tuples.alloc(n);
         for (long j = 0; j < n; j++) {
             long v = rt.ops.next(TupleType.item(iterators, j));
             if (v == 0) {
@@ -29,8 +32,11 @@ final class ZipStrict {
                 }
                 return 0;
             }
+            long old = recycled != 0 ? TupleType.item(t, j) : 0;
             TupleType.setItemSteal(t, j, v);
+            if (old != 0) heap.decref(old);
         }
+        if (recycled != 0 && !dev.refheap.object.Heap.isTracked(t)) heap.track(t);
         return t;
     }
 }

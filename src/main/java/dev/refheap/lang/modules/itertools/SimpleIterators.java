@@ -248,8 +248,11 @@ final class SimpleIterators {
         @Override
         public long newInstance(long[] a, int off, int n, long kw) {
             Params.noKeywords(vm, "chain", kw);
-            long args = heap.tuples.alloc(n);
-            for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, vm.incref(a[off + i]));
+            long args = vm.packedCallArgs(a, off, n);  // chain_new iterates over the call's own tuple
+            if (args == 0) {
+                args = heap.tuples.alloc(n);
+                for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, vm.incref(a[off + i]));
+            }
             long source;
             try {
                 source = vm.iter(args);

@@ -70,8 +70,11 @@ final class GetterTypes {
                 Params.unpack(vm, "itemgetter", n, kw, 1, 1);
                 item = vm.incref(a[off]);
             } else {
-                item = heap.tuples.alloc(n);
-                for (int i = 0; i < n; i++) TupleType.setItemSteal(item, i, vm.incref(a[off + i]));
+                item = vm.packedCallArgs(a, off, n);  // itemgetter_new keeps the call's own tuple
+                if (item == 0) {
+                    item = heap.tuples.alloc(n);
+                    for (int i = 0; i < n; i++) TupleType.setItemSteal(item, i, vm.incref(a[off + i]));
+                }
             }
             long o = alloc();
             put(o, ITEM, item);

@@ -308,6 +308,90 @@ public final class CpythonLayout {
         return new CodeUnit.Position(positions[4 * u], positions[4 * u + 1], positions[4 * u + 2], positions[4 * u + 3]);
     }
 
+    /**
+     * 3.11's co_linetable: each location entry (at most 8 units, one instruction's) as the
+     * assembler writes it (write_location_info_entry): no location (code 15), no column (13),
+     * the short form (codes 0-9: same line, column below 80, width below 16), the one-line form
+     * (10-12: line 0-2 further, columns below 128), else the long form (14); lines are relative
+     * to the previous entry's, starting from co_firstlineno.
+     */
+    public byte[] lineTable(int firstLineno) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int prevLine = firstLineno;
+        for (int k = 0; k < lineEntries.length / 3; k++) {
+            int start = lineEntries[3 * k], size = lineEntries[3 * k + 1] - start;
+            int line = positions[4 * start], endLine = positions[4 * start + 1], col = positions[4 * start + 2], endCol = positions[4 * start + 3];
+            if (line < 0) {
+                out.write(0x80 | (15 << 3) | (size - 1));
+                continue;
+            }
+            int lineDelta = line - prevLine;
+            if (endLine == line || endLine < 0) {
+                if (col < 0 || endCol < 0) {
+                    out.write(0x80 | (13 << 3) | (size - 1));
+                    signedVarint(out, lineDelta);
+                    prevLine = line;
+                    continue;
+                }
+                if (lineDelta == 0 && col < 80 && endCol - col < 16 && endCol >= col) {
+                    out.write(0x80 | ((col / 8) << 3) | (size - 1));
+                    out.write(((col % 8) << 4) | (endCol - col));
+                    continue;
+                }
+                if (lineDelta >= 0 && lineDelta < 3 && col < 128 && endCol < 128) {
+                    out.write(0x80 | ((10 + lineDelta) << 3) | (size - 1));
+                    out.write(col);
+                    out.write(endCol);
+                    prevLine = line;
+                    continue;
+                }
+            }
+            out.write(0x80 | (14 << 3) | (size - 1));
+            signedVarint(out, lineDelta);
+            varint(out, (endLine < 0 ? line : endLine) - line);
+            varint(out, col + 1);
+            varint(out, endCol + 1);
+            prevLine = line;
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * 3.11's co_lnotab, derived from the location entries as decode_linetable does: a (byte delta,
+     * line delta) pair wherever the line computed so far changes (an entry without a location
+     * keeps it), deltas past 255 / 127 / -128 split over several pairs.
+     */
+    public byte[] lnotab(int firstLineno) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int line = firstLineno, computed = firstLineno, codeOffset = 0;
+        for (int k = 0; k < lineEntries.length / 3; k++) {
+            if (lineEntries[3 * k + 2] >= 0) computed = lineEntries[3 * k + 2];
+            if (computed == line) continue;
+            int start = 2 * lineEntries[3 * k];
+            int bdelta = start - codeOffset, ldelta = computed - line;
+            for (; bdelta > 255; bdelta -= 255) { out.write(255); out.write(0); }
+            for (; ldelta > 127; ldelta -= 127, bdelta = 0) { out.write(bdelta); out.write(127); }
+            for (; ldelta < -128; ldelta += 128, bdelta = 0) { out.write(bdelta); out.write(-128 & 0xff); }
+            out.write(bdelta);
+            out.write(ldelta & 0xff);
+            codeOffset = start;
+            line = computed;
+        }
+        return out.toByteArray();
+    }
+
+    private static void varint(java.io.ByteArrayOutputStream out, int v) {
+        while (v >= 64) {
+            out.write(0x40 | (v & 63));
+            v >>>= 6;
+        }
+        out.write(v);
+    }
+
+    private static void signedVarint(java.io.ByteArrayOutputStream out, int v) {
+        varint(out, v < 0 ? ((-v) << 1) | 1 : v << 1);
+    }
+
     /** Number of co_lines() entries. */
     public int lineEntryCount() {
         return lineEntries.length / 3;

@@ -21,6 +21,7 @@ final class NativeModules {
             Map.entry("math", (vm, imp) -> dev.refheap.lang.modules.MathModule.create(vm)),
             Map.entry("errno", (vm, imp) -> dev.refheap.lang.modules.ErrnoModule.create(vm)),
             Map.entry("atexit", (vm, imp) -> dev.refheap.lang.modules.AtexitModule.create(vm)),
+            Map.entry("faulthandler", (vm, imp) -> dev.refheap.lang.modules.FaulthandlerModule.create(vm)),
             Map.entry("itertools", (vm, imp) -> dev.refheap.lang.modules.itertools.ItertoolsModule.create(vm)),
             Map.entry("_functools", (vm, imp) -> dev.refheap.lang.modules.functools.FunctoolsModule.create(vm)),
             Map.entry("_operator", (vm, imp) -> dev.refheap.lang.modules.operator.OperatorModule.create(vm)),

@@ -140,8 +140,8 @@ final class CodeType extends LangType {
         if (given[EXCEPTIONTABLE] != 0 && !java.util.Arrays.equals(dev.refheap.object.BytesType.value(given[EXCEPTIONTABLE]), layout.exceptionTable())) {
             throw rt.error("NotImplementedError", "refheap does not support code.replace(co_exceptiontable=...) with a table other than the code's own yet");
         }
-        if (given[LINETABLE] != 0) {
-            throw rt.error("NotImplementedError", "refheap does not support code.replace(co_linetable=...) yet");
+        if (given[LINETABLE] != 0 && !java.util.Arrays.equals(dev.refheap.object.BytesType.value(given[LINETABLE]), layout.lineTable(u.firstLineno()))) {
+            throw rt.error("NotImplementedError", "refheap does not support code.replace(co_linetable=...) with a table other than the code's own yet");
         }
         if (given[CONSTS_ARG] != 0 && TupleType.size(given[CONSTS_ARG]) < u.consts().size()) {
             throw rt.error("NotImplementedError", "refheap does not support code.replace(co_consts=...) with fewer constants than the code's " + u.consts().size() + " yet");

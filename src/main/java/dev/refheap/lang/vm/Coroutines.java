@@ -2,6 +2,7 @@ package dev.refheap.lang.vm;
 
 import dev.refheap.memory.Native;
 import dev.refheap.object.Heap;
+import dev.refheap.object.IntType;
 import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
 import dev.refheap.object.TupleType;
@@ -30,7 +31,67 @@ final class Coroutines {
 
     /** The coroutine type: warns when finalized never started. */
     static final class CoroutineType extends GeneratorType {
+        /** cr_origin_or_finalizer: the cr_origin tuple, or 0 (owned; not traversed, as 3.11's gen_traverse skips it). */
+        static final int ORIGIN = 80;
         private final Set<String> warned = new HashSet<>();
+
+        /**
+         * _Py_MakeCoro: the coroutine, then, when sys.set_coroutine_origin_tracking_depth is above 0,
+         * its cr_origin (compute_cr_origin: a tuple of (co_filename, line, co_name) for up to that
+         * many frames, the caller first).
+         */
+        @Override
+        long create(Frame f) {
+            long g = super.create(f);
+            int depth = rt.coroutineOriginDepth;
+            if (depth > 0) {
+                int count = 0;
+                for (Frame p = rt.interpreter.current; p != null && count < depth; p = p.back) count++;
+                long origin = heap.tuples.alloc(count);
+                Frame p = rt.interpreter.current;
+                for (int i = 0; i < count; i++, p = p.back) {
+                    long info = heap.tuples.alloc(3);
+                    TupleType.setItemSteal(info, 0, Builtins.incref(heap, Native.getLong(p.codeObj + CodeType.FILENAME)));
+                    TupleType.setItemSteal(info, 1, heap.ints.of(p.line()));
+                    TupleType.setItemSteal(info, 2, Builtins.incref(heap, Native.getLong(p.codeObj + CodeType.NAME)));
+                    TupleType.setItemSteal(origin, i, info);
+                }
+                put(g, ORIGIN, origin);
+            }
+            return g;
+        }
+
+        @Override
+        void releaseExtra(long o) { clearField(o, ORIGIN); }
+
+        /** Everything traverse visits, and cr_origin, which gen_traverse skips. */
+        @Override
+        public void references(long o, java.util.function.LongConsumer visit) {
+            traverse(o, visit);
+            visitField(o, ORIGIN, visit);
+        }
+
+        /** warnings._warn_unawaited_coroutine's "Coroutine created at" part from cr_origin (traceback.format_list, outermost first); "" without. */
+        private String createdAt(long o) {
+            long origin = get(o, ORIGIN);
+            if (origin == 0) return "";
+            StringBuilder sb = new StringBuilder("\nCoroutine created at (most recent call last)");
+            for (long i = TupleType.size(origin) - 1; i >= 0; i--) {
+                long info = TupleType.item(origin, i);
+                String file = StrType.value(TupleType.item(info, 0));
+                int line = (int) IntType.asLong(TupleType.item(info, 1));
+                sb.append("\n  File \"").append(file).append("\", line ").append(line).append(", in ").append(StrType.value(TupleType.item(info, 2)));
+                String src = rt.lineCache.getline(file, line);
+                if (src != null && !src.isBlank()) sb.append("\n    ").append(src.strip());
+            }
+            return sb.toString();
+        }
+
+        /** cr_origin: a new reference (None when it was not tracked). */
+        long origin(long o) {
+            long v = get(o, ORIGIN);
+            return Builtins.incref(heap, v == 0 ? heap.None : v);
+        }
 
         CoroutineType(Runtime rt, Handles<Frame> frames) {
             super(rt, "coroutine", frames);
@@ -41,7 +102,7 @@ final class Coroutines {
             Frame f = rt.interpreter.current;
             String file = f != null ? f.code.unit.filename() : "sys";
             int line = f != null ? f.line() : 1;
-            String msg = "coroutine '" + StrType.value(Native.getLong(o + QUALNAME)) + "' was never awaited";
+            String msg = "coroutine '" + StrType.value(Native.getLong(o + QUALNAME)) + "' was never awaited" + createdAt(o);
             if (!warned.add(file + ":" + line + ":" + msg)) return;
             String src = f != null ? rt.lineCache.getline(file, line) : null;
             rt.err.println(file + ":" + line + ": RuntimeWarning: " + msg);
@@ -226,6 +287,8 @@ final class Coroutines {
                 }
                 case "code":
                     return Builtins.incref(heap, rt.generatorType.frame(o).codeObj);
+                case "origin":
+                    return prefix.equals("cr_") ? ((CoroutineType) rt.coroutineType).origin(o) : 0;
                 default:
                     return 0;
             }

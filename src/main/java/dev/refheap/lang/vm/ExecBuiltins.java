@@ -2,6 +2,7 @@ package dev.refheap.lang.vm;
 
 import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.compiler.Compiler;
+import dev.refheap.memory.Native;
 import dev.refheap.object.BytesType;
 import dev.refheap.object.Heap;
 import dev.refheap.object.IntType;
@@ -362,19 +363,46 @@ final class ExecBuiltins {
         }
     }
 
-    /** PRINT_EXPR: sys.displayhook's default: builtins._ = None, repr(v) and a newline on stdout, builtins._ = v. */
+    /** PRINT_EXPR: sys.displayhook(v); RuntimeError "lost sys.displayhook" without one. */
     static void printExpr(Runtime rt, Frame f) {
         Heap heap = rt.heap;
         long v = f.slots[--f.sp];
         f.slots[f.sp] = 0;
         try {
-            if (v == heap.None) return;
-            heap.dicts.setItem(rt.builtinsDict, "_", heap.None);
-            String r = rt.ops.repr(v);
-            rt.out.print(r + "\n");
-            heap.dicts.setItem(rt.builtinsDict, "_", v);
+            long sys = heap.dicts.getItem(rt.sysModules, "sys");
+            // sys not made yet (refheap makes it on first import): nothing can have replaced the hook
+            long hook = sys == 0 ? rt.defaultDisplayhook : !rt.isModule(sys) ? 0 : heap.dicts.getItem(ModuleType.dict(sys), "displayhook");
+            if (hook == 0 && sys != 0) throw rt.error("RuntimeError", "lost sys.displayhook");
+            if (hook == rt.defaultDisplayhook) displayhook(rt, v);
+            else heap.decref(rt.ops.call0(hook, new long[] {v}));
         } finally {
             heap.decref(v);
         }
+    }
+
+    /**
+     * sys.__displayhook__: nothing for None; else builtins._ = None, repr(v) and a newline written
+     * to sys.stdout (straight to the process's stdout when sys.stdout is still the original), builtins._ = v.
+     */
+    static void displayhook(Runtime rt, long v) {
+        Heap heap = rt.heap;
+        if (v == heap.None) return;
+        heap.dicts.setItem(rt.builtinsDict, "_", heap.None);
+        String r = rt.ops.repr(v);
+        long sys = heap.dicts.getItem(rt.sysModules, "sys");
+        long out = sys == 0 || !rt.isModule(sys) ? 0 : heap.dicts.getItem(ModuleType.dict(sys), "stdout");
+        if (sys != 0 && (out == 0 || out == heap.None)) throw rt.error("RuntimeError", "lost sys.stdout");
+        if (sys == 0 || heap.typeOf(out) == rt.streams && Native.getLong(out + Streams.WHICH) == Streams.STDOUT) {
+            rt.out.print(r + "\n");
+            StdStream.check(rt, false);
+        } else {
+            long text = heap.strs.of(r + "\n");
+            try {
+                heap.decref(rt.ops.callMethod(out, "write", text));
+            } finally {
+                heap.decref(text);
+            }
+        }
+        heap.dicts.setItem(rt.builtinsDict, "_", v);
     }
 }

@@ -155,6 +155,27 @@ final class Modules {
             return Builtins.incref(heap, heap.None);
         });
         def(rt, m, "getrecursionlimit", (s, a, o, n, kw) -> heap.ints.of(rt.recursionLimit));
+        def(rt, m, "get_coroutine_origin_tracking_depth", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "get_coroutine_origin_tracking_depth", n, kw, 0);
+            return heap.ints.of(rt.coroutineOriginDepth);
+        });
+        def(rt, m, "set_coroutine_origin_tracking_depth", (s, a, o, n, kw) -> {
+            // argument clinic: one argument, by position or as depth=
+            String fn = "set_coroutine_origin_tracking_depth()";
+            int nkw = Args.nkw(kw);
+            if (n > 1) throw rt.typeError(fn + " takes at most 1 " + (nkw == n ? "keyword " : "") + "argument (" + n + " given)");
+            for (int i = 0; i < nkw; i++) {
+                String k = StrType.value(dev.refheap.object.TupleType.item(kw, i));
+                if (!k.equals("depth")) throw rt.typeError(fn + " got an unexpected keyword argument '" + k + "'");
+            }
+            if (n == 0) throw rt.typeError(fn + " missing required argument 'depth' (pos 1)");
+            long depth = a[o];
+            long d = Builtins.intArg(rt, depth);
+            if (d != (int) d) throw rt.error("OverflowError", "Python int too large to convert to C int");
+            if (d < 0) throw rt.error("ValueError", "depth must be >= 0");
+            rt.coroutineOriginDepth = (int) d;
+            return none(heap);
+        });
         // the interpreter lock's switch interval (Gil), kept in microseconds as 3.11 keeps it
         def(rt, m, "getswitchinterval", (s, a, o, n, kw) -> heap.floats.of(1e-6 * rt.gil.intervalMicros));
         def(rt, m, "setswitchinterval", (s, a, o, n, kw) -> {
@@ -254,6 +275,15 @@ final class Modules {
         }
         def(rt, m, "excepthook", (s, a, o, n, kw) -> excepthook(rt, a, o, n, kw));
         heap.dicts.setItem(ModuleType.dict(m), "__excepthook__", heap.dicts.getItem(ModuleType.dict(m), "excepthook"));
+        def(rt, m, "displayhook", (s, a, o, n, kw) -> {
+            if (n != 1 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.displayhook() takes exactly one argument (" + n + " given)");
+            ExecBuiltins.displayhook(rt, a[o]);
+            return none(heap);
+        });
+        long hook = heap.dicts.getItem(ModuleType.dict(m), "displayhook");
+        heap.incref(hook);
+        rt.defaultDisplayhook = rt.hold(hook);
+        heap.dicts.setItem(ModuleType.dict(m), "__displayhook__", rt.defaultDisplayhook);
         // No trace or profile function is ever set: the getters answer None (doctest, pdb and
         // coverage tools save and restore them) and the setters take None, refusing a function by name.
         for (String kind : new String[] {"trace", "profile"}) {

@@ -45,6 +45,8 @@ public final class Runtime implements AutoCloseable {
     Interpreter interpreter;
     /** The main thread's state (Ctrl-C goes there, as signals go to CPython's main thread). */
     final Interpreter mainInterpreter;
+    /** The main thread's get_ident() when the program started its first thread. */
+    long mainIdent;
     /** The interpreter lock: inactive until the program starts a thread. */
     final Gil gil = new Gil(this);
     /** The sources this runtime compiled, for the lines tracebacks show. */
@@ -102,6 +104,8 @@ public final class Runtime implements AutoCloseable {
     final long ellipsis, notImplemented;
     /** sys.modules: the real dict import consults and fills (held). */
     final long sysModules;
+    /** sys.__displayhook__ (held for the runtime's life), which PRINT_EXPR runs without a call; 0 before sys exists. */
+    long defaultDisplayhook;
     /** The command line sys is built from (argv, sys.path[0], the standard library option). */
     MainConfig mainConfig = MainConfig.NONE;
     /** Run first at exit, last added first (the atexit module's callbacks). */
@@ -127,6 +131,8 @@ public final class Runtime implements AutoCloseable {
     PrintStream out;
     PrintStream err;
     int recursionLimit = 1000;
+    /** sys.set_coroutine_origin_tracking_depth: how many frames a new coroutine's cr_origin records (0: none). */
+    int coroutineOriginDepth;
     /** sys.get_int_max_str_digits() (see IntStrLimit). */
     int intMaxStrDigits = IntStrLimit.DEFAULT;
     /** The exception being handled (sys.exc_info()), 0 if none: a borrowed view of the frame's stack. */

@@ -187,30 +187,49 @@ public final class Stdin {
             if (pending == null) pending = thread.submit(() -> readLineBlocking(in));
             f = pending;
         }
+        // the wait gives the interpreter lock up (other threads run meanwhile), as CPython's read does
+        Interpreter me = rt.interpreter;
+        byte[] line = null;
+        boolean interrupted = false;
+        Throwable failed = null;
+        Interpreter released = Threads.releaseLock(rt);
         try {
             while (true) {
                 try {
-                    byte[] line = f.get(20, TimeUnit.MILLISECONDS);
+                    line = f.get(20, TimeUnit.MILLISECONDS);
                     synchronized (Stdin.class) {
-                        pending = null;
+                        if (pending == f) {  // this thread takes the line
+                            pending = null;
+                            break;
+                        }
+                        // another thread took it: wait for the next line
+                        if (pending == null) pending = thread.submit(() -> readLineBlocking(in));
+                        f = pending;
                     }
-                    return line;
                 } catch (TimeoutException e) {
-                    if (rt.interpreter.sigint) {
-                        rt.interpreter.sigint = false;
-                        throw rt.error("KeyboardInterrupt", null);
+                    if (me.sigint) {
+                        interrupted = true;
+                        break;
                     }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw rt.error("KeyboardInterrupt", null);
+            interrupted = true;
         } catch (ExecutionException e) {
             synchronized (Stdin.class) {
-                pending = null;
+                if (pending == f) pending = null;
             }
-            throw rt.error("OSError", String.valueOf(e.getCause().getMessage()));
+            failed = e.getCause();
+        } finally {
+            Threads.reacquireLock(rt, released);
         }
+        if (interrupted) {
+            me.sigint = false;
+            throw rt.error("KeyboardInterrupt", null);
+        }
+        if (failed != null) throw rt.error("OSError", String.valueOf(failed.getMessage()));
+        return line;
     }
 
     private static byte[] readLineBlocking(InputStream in) throws IOException {

@@ -7,7 +7,7 @@ import dev.refheap.object.StrType;
 
 /**
  * sys.stdin, sys.stdout and sys.stderr: {@code TextIOWrapper} objects (a small model, not an io
- * stack). stdout and stderr have write() and flush(); stdin has readline(), read(), iteration by
+ * stack) with encoding 'utf-8'. stdout and stderr have write() and flush(); stdin has readline(), read(), iteration by
  * lines and flush(), reading through {@link Stdin} (the same lines input() reads). Field WHICH:
  * 0 stdout, 1 stderr, 2 stdin. What a real TextIOWrapper would refuse as io.UnsupportedOperation
  * (writing stdin, reading stdout) raises NotImplementedError naming it.
@@ -29,6 +29,9 @@ final class Streams extends LangType {
         if (t == null) {
             t = rt.heap.register(new Streams(rt));
             rt.streams = t;
+            // what the three streams write and read: UTF-8 (CPython's is a member of each TextIOWrapper; here
+            // one class attribute serves them all, as they share it); doctest and others read it
+            rt.typeAttrs.computeIfAbsent(t, k -> new java.util.HashMap<>()).put("encoding", rt.hold(rt.heap.strs.of("utf-8")));
             TypeMethodsAccess.def(rt, t, "write", (s, a, o, n, kw) -> {
                 Args.exactly(rt, "write", n, kw, 1);
                 boolean err = writable(rt, s, "write");

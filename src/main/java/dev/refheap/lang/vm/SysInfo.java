@@ -366,8 +366,8 @@ final class SysInfo {
             case "co_freevars" -> names(rt, unit, dev.refheap.lang.bytecode.CodeUnit.KIND_FREE, false);
             case "co_code" -> heap.bytes.of(rt.codeType.code(code).layout().code());
             case "co_exceptiontable" -> heap.bytes.of(rt.codeType.code(code).layout().exceptionTable());
-            case "co_lnotab", "co_linetable" ->
-                    throw rt.error("NotImplementedError", "refheap does not support code." + name + " yet (co_lines() and co_positions() give what it encodes)");
+            case "co_linetable" -> heap.bytes.of(rt.codeType.code(code).layout().lineTable(unit.firstLineno()));
+            case "co_lnotab" -> heap.bytes.of(rt.codeType.code(code).layout().lnotab(unit.firstLineno()));
             default -> 0;
         };
     }

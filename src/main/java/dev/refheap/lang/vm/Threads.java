@@ -40,6 +40,7 @@ final class Threads {
     static long start(Runtime rt, long func, long args, long kwargs, long stackSize) {
         var heap = rt.heap;
         Gil gil = rt.gil;
+        if (!gil.active) rt.mainIdent = Thread.currentThread().threadId();
         gil.activate(rt.interpreter);
         Interpreter t = new Interpreter(rt, false);
         t.typesReady();
@@ -249,6 +250,40 @@ final class Threads {
             rt.writeUnraisable(e.exc(), "Exception ignored on threading shutdown");
         } finally {
             rt.heap.decref(threading);
+        }
+    }
+
+    /**
+     * faulthandler.dump_traceback's text: each thread's frames, most recent first (the other
+     * threads' first, then the current one's), as 3.11's faulthandler writes them.
+     */
+    static String dumpTracebacks(Runtime rt, boolean allThreads) {
+        StringBuilder b = new StringBuilder();
+        Interpreter me = rt.interpreter;
+        if (!allThreads) {
+            b.append("Stack (most recent call first):\n");
+            frames(b, me);
+            return b.toString();
+        }
+        java.util.List<Interpreter> all = new java.util.ArrayList<>();
+        if (rt.mainInterpreter != me) all.add(rt.mainInterpreter);
+        for (Interpreter t : rt.gil.threads()) if (t != me) all.add(t);
+        java.util.Collections.reverse(all);  // the newest thread first, as the interpreter's list of thread states
+        for (Interpreter t : all) {
+            b.append(String.format("Thread 0x%016x (most recent call first):\n", t.main ? rt.mainIdent : t.ident));
+            frames(b, t);
+            b.append('\n');
+        }
+        b.append(String.format("Current thread 0x%016x (most recent call first):\n", Thread.currentThread().threadId()));
+        frames(b, me);
+        return b.toString();
+    }
+
+    private static void frames(StringBuilder b, Interpreter t) {
+        if (t.current == null) b.append("  <no Python frame>\n");
+        for (Frame f = t.current; f != null; f = f.back) {
+            b.append("  File \"").append(f.code.unit.filename()).append("\", line ").append(f.line()).append(" in ")
+                    .append(f.code.unit.name()).append('\n');
         }
     }
 }

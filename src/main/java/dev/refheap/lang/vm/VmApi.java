@@ -25,7 +25,7 @@ public final class VmApi {
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_ast", "_bisect", "_blake2", "_codecs", "_collections", "_contextvars", "_functools", "_heapq", "_imp", "_io", "_md5", "_operator",
         "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_thread", "_tracemalloc", "_weakref", "atexit",
-        "binascii", "builtins", "ctypes", "errno", "gc", "itertools", "math", "posix", "pwd", "refheap", "select", "sys", "time"};
+        "binascii", "builtins", "ctypes", "errno", "faulthandler", "gc", "itertools", "math", "posix", "pwd", "refheap", "select", "sys", "time"};
 
     public final Heap heap;
 
@@ -231,6 +231,15 @@ public final class VmApi {
      */
     public boolean acquireLock(java.util.function.BooleanSupplier tryTake, long timeout) { return Threads.acquire(rt, tryTake, timeout); }
 
+    /**
+     * Py_BEGIN_ALLOW_THREADS around a blocking system call that touches no Python object: other
+     * threads run meanwhile. Returns the token {@link #endAllowThreads} takes (null with one thread).
+     */
+    public Object allowThreads() { return Threads.releaseLock(rt); }
+
+    /** Py_END_ALLOW_THREADS: waits for the interpreter lock again (before any Python object is touched). */
+    public void endAllowThreads(Object token) { Threads.reacquireLock(rt, (Interpreter) token); }
+
     /** A Python lock was released: threads waiting for one look again. */
     public void lockReleased() { rt.gil.lockReleased(); }
 
@@ -239,6 +248,9 @@ public final class VmApi {
 
     /** Sets the running thread's current context (takes the reference; the old one is the caller's to release). */
     public void setThreadContext(long ctx) { rt.interpreter.context = ctx; }
+
+    /** faulthandler.dump_traceback's text for the running thread, or every thread. */
+    public String dumpTracebacks(boolean allThreads) { return Threads.dumpTracebacks(rt, allThreads); }
 
     /** Whether the running thread is the main thread (signals and interrupt_main go there). */
     public boolean onMainThread() { return rt.interpreter == rt.mainInterpreter; }

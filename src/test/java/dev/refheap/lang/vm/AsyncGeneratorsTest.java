@@ -71,4 +71,12 @@ class AsyncGeneratorsTest {
                 + "try:\n    g.__code__.replace(co_code=b'\\0\\0')\nexcept NotImplementedError as e:\n    print(e)\n");
         assertEquals("0x123 g True\nrefheap does not support code.replace(co_code=...) with bytecode other than the code's own yet\n", out);
     }
+
+    @Test
+    void crOriginRecordsTheCallersUpToTheTrackingDepth() {
+        String out = run("import sys\nasync def c(): pass\ndef make():\n    return c()\nx = make()\nprint(x.cr_origin)\n"
+                + "sys.set_coroutine_origin_tracking_depth(1)\ny = make()\nprint(y.cr_origin, sys.get_coroutine_origin_tracking_depth())\n"
+                + "x.close()\ny.close()\nsys.set_coroutine_origin_tracking_depth(0)\n");
+        assertEquals("None\n(('<test>', 4, 'make'),) 1\n", out);
+    }
 }

@@ -21,13 +21,11 @@ class RefusedIntrospectionTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** co_linetable and co_lnotab were refused; they are 3.11's bytes now (CpythonLayout.lineTable, lnotab). */
     @Test
-    void lineTableBytesAreRefusedByName() {
-        String out = run("def f(): pass\n"
-                + "for n in ['co_lnotab', 'co_linetable']:\n"
-                + "    try:\n        getattr(f.__code__, n)\n    except NotImplementedError as e:\n        print(e)\n");
-        assertEquals("refheap does not support code.co_lnotab yet (co_lines() and co_positions() give what it encodes)\n"
-                + "refheap does not support code.co_linetable yet (co_lines() and co_positions() give what it encodes)\n", out);
+    void lineTableBytesAreCpythons() {
+        assertEquals("b'\\x80\\x00\\x80\\x00\\x80\\x00' b''\n",
+                run("def f(): pass\nprint(f.__code__.co_linetable, f.__code__.co_lnotab)\n"));
     }
 
     /** co_code and co_exceptiontable were refused; they are 3.11's bytes now (CpythonLayout). */

@@ -42,7 +42,13 @@ final class FileDescriptors {
     static byte[] read(VmApi vm, int fd, long n) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(Math.max(1, n));
-            long r = Libc.call("read", FunctionDescriptor.of(LONG, INT, PTR, LONG), fd, buf, n);
+            Object released = vm.allowThreads();  // a read from a pipe may block: other threads run
+            long r;
+            try {
+                r = Libc.call("read", FunctionDescriptor.of(LONG, INT, PTR, LONG), fd, buf, n);
+            } finally {
+                vm.endAllowThreads(released);
+            }
             if (r < 0) throw Posix.error(vm, 0, 0);
             return buf.asSlice(0, r).toArray(ValueLayout.JAVA_BYTE);
         }
@@ -53,7 +59,13 @@ final class FileDescriptors {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(Math.max(1, data.length));
             MemorySegment.copy(data, 0, buf, ValueLayout.JAVA_BYTE, 0, data.length);
-            long r = Libc.call("write", FunctionDescriptor.of(LONG, INT, PTR, LONG), fd, buf, (long) data.length);
+            Object released = vm.allowThreads();  // a write to a full pipe blocks: other threads run
+            long r;
+            try {
+                r = Libc.call("write", FunctionDescriptor.of(LONG, INT, PTR, LONG), fd, buf, (long) data.length);
+            } finally {
+                vm.endAllowThreads(released);
+            }
             if (r < 0) throw Posix.error(vm, 0, 0);
             return r;
         }

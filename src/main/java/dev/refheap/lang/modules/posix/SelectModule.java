@@ -144,7 +144,13 @@ public final class SelectModule {
                     ts.set(LONG, 8, left % 1_000_000_000L);
                     tsp = ts;
                 }
-                long r = Libc.call("ppoll", FunctionDescriptor.of(INT, PTR, LONG, PTR, PTR), arr, (long) fds.size(), tsp, MemorySegment.NULL);
+                Object released = vm.allowThreads();  // the wait runs without the interpreter lock
+                long r;
+                try {
+                    r = Libc.call("ppoll", FunctionDescriptor.of(INT, PTR, LONG, PTR, PTR), arr, (long) fds.size(), tsp, MemorySegment.NULL);
+                } finally {
+                    vm.endAllowThreads(released);
+                }
                 if (r >= 0) {
                     for (int i = 0; i < fds.size(); i++) fds.get(i)[2] = arr.get(ValueLayout.JAVA_SHORT, 8L * i + 6) & 0xffff;
                     return (int) r;

@@ -273,7 +273,13 @@ public final class Spawn {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment status = arena.allocate(4);
             while (true) {
-                long r = Libc.call("waitpid", FunctionDescriptor.of(INT, INT, PTR, INT), pid, status, options);
+                Object released = vm.allowThreads();  // the wait runs without the interpreter lock
+                long r;
+                try {
+                    r = Libc.call("waitpid", FunctionDescriptor.of(INT, INT, PTR, INT), pid, status, options);
+                } finally {
+                    vm.endAllowThreads(released);
+                }
                 if (r >= 0) return new int[] {(int) r, status.get(INT, 0)};
                 if (Libc.errno() != EINTR) throw Posix.error(vm, 0, 0);
                 vm.checkInterrupt();

@@ -218,7 +218,7 @@ final class ClassFactory {
             heap.dicts.forEach(dict, (k, v) -> heap.dicts.setItem(names, k, v));
             heap.dicts.forEach(names, (k, v) -> {
                 if (heap.typeOf(v) == rt.propertyType) rt.propertyType.setName(v, k);
-                if (heap.typeOf(v) instanceof ClassType c) rt.ops.versionTag(c, "__set_name__");  // _PyObject_LookupSpecial
+                rt.ops.versionTag(heap.typeOf(v), "__set_name__");  // _PyObject_LookupSpecial
                 if (heap.typeOf(v) instanceof ClassType c && rt.ops.lookupUserOnly(c, "__set_name__") != 0) {
                     heap.decref(rt.ops.callMethod(v, "__set_name__", t, k));
                 }

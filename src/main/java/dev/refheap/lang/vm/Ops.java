@@ -543,8 +543,8 @@ final class Ops {
      * a name up on a class (attribute access on an instance or the class, a slot function calling
      * the special method Python code defines), never for refheap's own probes.
      */
-    void versionTag(ClassType c, String name) {
-        if (!c.validVersionTag && name.length() <= 100) assignVersionTag(c);
+    void versionTag(PyType t, String name) {
+        if (t instanceof ClassType c && !c.validVersionTag && name.length() <= 100) assignVersionTag(c);
     }
 
     private void assignVersionTag(ClassType c) {
@@ -719,7 +719,7 @@ final class Ops {
     /** As {@link #getAttrOrNull(long, long)}, with the name's contents already decoded. */
     long getAttrOrNull(long o, long nameObj, String name) {
         if (heap.typeOf(o) instanceof ClassType c) {
-            if (!c.validVersionTag) versionTag(c, name);  // PyObject_GenericGetAttr's, or the hooks', _PyType_Lookup
+            versionTag(c, name);  // PyObject_GenericGetAttr's, or the hooks', _PyType_Lookup
             int hooks = Attributes.hooks(rt, c);
             if ((hooks & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0) return Attributes.getHooked(rt, o, c, nameObj, name, hooks);
         }
@@ -741,7 +741,7 @@ final class Ops {
     /** As {@link #genericGetAttrOrNull(long, long, String)}; {@code moduleRaise}: a module __getattr__'s AttributeError propagates. */
     long genericGetAttrOrNull(long o, long nameObj, String name, boolean moduleRaise) {
         PyType t = heap.typeOf(o);
-        if (t instanceof ClassType tc && !tc.validVersionTag) versionTag(tc, name);
+        versionTag(t, name);
         if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__")) {
             // ga_getattro, inherited by a GenericAlias subclass: most names are the origin's
             if (c.builtinBase == rt.genericAliasType && !GenericAliasType.OWN_ATTRS.contains(name)) {
@@ -1092,7 +1092,7 @@ final class Ops {
         if (typeDescr != 0 && (heap.typeOf(typeDescr) == rt.getsetType || heap.typeOf(typeDescr) == rt.memberType)) {
             return rt.builtinGetSets.get(typeDescr, typeObject);
         }
-        if (t instanceof ClassType tc && !tc.validVersionTag) versionTag(tc, name);  // type_getattro's _PyType_Lookup(type, name)
+        versionTag(t, name);  // type_getattro's _PyType_Lookup(type, name)
         long v = lookupType(t, name);
         if (v != 0) {
             if (heap.typeOf(v) instanceof StaticMethodType sm) return sm.bind(v, typeObject);
@@ -1147,7 +1147,7 @@ final class Ops {
     /** As {@link #setAttr(long, long, long)}, with the name's contents already decoded. */
     void setAttr(long o, long nameObj, String name, long v) {
         PyType t = heap.typeOf(o);
-        if (t instanceof ClassType tc && !tc.validVersionTag) versionTag(tc, name);  // the generic setattr's _PyType_Lookup
+        versionTag(t, name);  // the generic setattr's _PyType_Lookup
         if (t instanceof ClassType m && m.metaclass) {
             Attributes.setOnClass(rt, o, m, nameObj, name, v);
             return;
@@ -1230,7 +1230,7 @@ final class Ops {
     void delAttr(long o, long nameObj) {
         String name = StrType.value(nameObj);
         PyType t = heap.typeOf(o);
-        if (t instanceof ClassType tc && !tc.validVersionTag) versionTag(tc, name);
+        versionTag(t, name);
         if (t instanceof ClassType m && m.metaclass) {
             Attributes.setOnClass(rt, o, m, nameObj, name, 0);
             return;
@@ -1305,7 +1305,7 @@ final class Ops {
      */
     void loadMethod(long o, long nameObj, String name, long[] out, boolean internal) {
         PyType t = heap.typeOf(o);
-        if (!internal && t instanceof ClassType tc && !tc.validVersionTag) versionTag(tc, name);
+        if (!internal) versionTag(t, name);
         // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
         // super's own lookup starts after the class, so super().__init__ is never object.__init__.
         if (!isTypeObject(o) && !rt.isModule(o) && t != rt.superType

@@ -175,6 +175,9 @@ public final class Heap implements AutoCloseable {
         return type;
     }
 
+    /** A registered type got a legacy finalizer (tp_del) after its registration. */
+    public void legacyFinalizerTypeAdded() { legacyFinalizerTypes = true; }
+
     /** True once a type with a legacy finalizer (tp_del) is registered: only then can garbage be uncollectable. */
     public boolean hasLegacyFinalizerTypes() { return legacyFinalizerTypes; }
 

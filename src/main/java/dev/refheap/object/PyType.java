@@ -48,7 +48,7 @@ public abstract class PyType {
 
     protected final Heap heap;
     private final String name;
-    private final int flags;
+    private int flags;
     private final long basicSize;
     private final long itemSize;
     private final long weaklistOffset;
@@ -78,6 +78,15 @@ public abstract class PyType {
     /** Address of the type object in native memory: what {@code ob_type} of instances holds. */
     public final long address() { return address; }
     public final int index() { return index; }
+
+    /**
+     * Takes {@code flag} off tp_flags, here and in the type object. Only for a type with no instances
+     * (the flags decide their layout): _testcapi.without_gc taking Py_TPFLAGS_HAVE_GC off a class.
+     */
+    protected final void dropFlag(int flag) {
+        flags &= ~flag;
+        if (address != 0) Native.putInt(address + Layout.TP_FLAGS, flags);
+    }
 
     /** Bytes before the object address: GC head and managed-dict pre-header. */
     public final int preHeaderSize() {
@@ -140,8 +149,9 @@ public abstract class PyType {
     public void finalize(long o) {}
 
     /**
-     * True if the type has a legacy tp_del (only possible from C in CPython). Fixed for the type's
-     * life: the heap reads it when the type is registered.
+     * True if the type has a legacy tp_del (only possible from C in CPython: _testcapi.with_tp_del
+     * gives a class one). The heap reads it when the type is registered; a type that gets one
+     * later tells the heap ({@link Heap#legacyFinalizerTypeAdded}).
      */
     public boolean hasLegacyFinalizer() { return false; }
 

@@ -192,6 +192,16 @@ public final class WeakrefType extends PyType {
         Native.putLong(wr + WR_OBJECT, heap.None);
     }
 
+    /**
+     * _PyWeakref_ClearRef on each weakref to {@code o}, for weakrefs made by a finalizer after
+     * PyObject_ClearWeakRefs ran in a dealloc: they die without their callbacks being called.
+     */
+    public void clearRefsWithoutCallbacks(long o) {
+        long off = heap.typeOf(o).weaklistOffset();
+        if (off == 0) return;
+        while (Native.getLong(o + off) != 0) clearRef(Native.getLong(o + off));
+    }
+
     /** clear_weakref: {@link #clearRef} and release the callback. */
     private void clearRefAndCallback(long wr) {
         clearRef(wr);

@@ -25,6 +25,14 @@ final class BuiltinFunctionType extends LangType {
         String ownerType() { return owner == null ? null : owner.name(); }
     }
 
+    /**
+     * The doc of a function a C extension makes with PyCFunction_NewEx(ml, self, NULL) from a method
+     * whose ml_doc is NULL: its {@code __doc__} and {@code __module__} (m_module NULL) are None.
+     * Compared by identity.
+     */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    static final String NULL_DOC = new String("");
+
     BuiltinFunctionType(Runtime rt) {
         super(rt, "builtin_function_or_method", null, HAVE_GC, 56, 0, WEAKREFLIST);
     }
@@ -45,6 +53,23 @@ final class BuiltinFunctionType extends LangType {
     }
 
     Entry entry(long f) { return entries.get((int) get(f, ML)); }
+
+    /**
+     * meth_richcompare's ==: the same m_self (by identity) and the same C function (ml_meth: here
+     * the same implementation object), so {@code l.append == l.append} although each access
+     * makes a new object.
+     */
+    @Override
+    public boolean equals(long a, long b) {
+        return heap.typeOf(b) == this && self(a) == self(b) && entry(a).impl() == entry(b).impl();
+    }
+
+    /** meth_hash: m_self's pointer hash xor the function's (here the implementation object's identity). */
+    @Override
+    public long hash(long o) {
+        long x = Long.rotateRight(self(o), 4) ^ System.identityHashCode(entry(o).impl());
+        return x == -1 ? -2 : x;
+    }
     static long self(long f) { return get(f, SELF); }
 
     @Override public void traverse(long o, LongConsumer visit) { visitField(o, SELF, visit); visitField(o, MODULE, visit); }

@@ -165,7 +165,9 @@ final class BuiltinGetSets {
         }
         if (t instanceof dev.refheap.object.IntType && name.equals("denominator")) return heap.ints.of(1);
         if (name.equals("__doc__") && t == rt.builtinFunctionType && rt.builtinFunctionType.entry(o).doc() != null) {
-            return heap.strs.of(rt.builtinFunctionType.entry(o).doc());
+            String doc = rt.builtinFunctionType.entry(o).doc();
+            if (doc == BuiltinFunctionType.NULL_DOC) return Builtins.incref(heap, heap.None);
+            return heap.strs.of(doc);
         }
         if (name.equals("__doc__") && docstringNotCarried(o)) {
             throw noDocstring(t == rt.builtinFunctionType ? rt.builtinFunctionType.entry(o).name() : Ops.shortName(t));
@@ -195,6 +197,7 @@ final class BuiltinGetSets {
     private long builtinModule(long f) {
         Heap heap = rt.heap;
         long self = BuiltinFunctionType.self(f);
+        if (rt.builtinFunctionType.entry(f).doc() == BuiltinFunctionType.NULL_DOC) return Builtins.incref(heap, heap.None);  // m_module NULL
         if (self != 0 && rt.isModule(self)) {
             long n = heap.dicts.getItem(ModuleType.dict(self), "__name__");
             if (n != 0) return Builtins.incref(heap, n);

@@ -73,6 +73,12 @@ final class ClassType extends LangType implements HeapTypeSlots {
     long typeObject;
     boolean hasDel;
     /**
+     * A legacy finalizer (tp_del) that calls the class's {@code __tp_del__}: only _testcapi.with_tp_del
+     * sets it (CPython's slot_tp_del there), and subclasses do not inherit it. Unreachable cycles
+     * holding such an instance are uncollectable (gc.garbage).
+     */
+    boolean tpDel;
+    /**
      * Results of {@link Ops#lookupType} on this class (borrowed; 0 for absent), valid while
      * {@link #lookupCacheVersion} equals the dicts' watched version: every class dict is watched,
      * so any change to any class dict (or its death) empties the cache before the next lookup
@@ -226,7 +232,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
                 Native.putLong(o + Layout.MANAGED_VALUES, values);
             }
         }
-        heap.track(o);
+        if (isGc()) heap.track(o);  // not a class _testcapi.without_gc made non-GC
         return o;
     }
 
@@ -295,6 +301,52 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     @Override
     public boolean hasFinalizer() { return hasDel; }
+
+    @Override
+    public boolean hasLegacyFinalizer() { return tpDel; }
+
+    /** _testcapi.with_tp_del: gives the class a tp_del calling its {@code __tp_del__}. */
+    void setLegacyFinalizer() {
+        tpDel = true;
+        heap.legacyFinalizerTypeAdded();
+    }
+
+    /**
+     * _testcapi.without_gc: takes Py_TPFLAGS_HAVE_GC (and tp_traverse, tp_clear) off the class, so
+     * its instances have no GC head and are never tracked; their dealloc then neither clears slots
+     * nor a dict nor weakrefs (subtype_dealloc's non-GC branch). refheap does it only for the
+     * layout where that loses nothing, an object with no slots, dict or weakref slot, and only
+     * while the class has no instances (their GC heads decide where their memory starts).
+     */
+    void dropGc() {
+        if (!isGc()) return;
+        if (builtinBase != null || exceptionBased || basicSize() != Layout.OBJECT_HEAD || managed()
+                || weaklistOffset() != 0 || dictOffset != 0) {
+            throw rt.error("NotImplementedError", "refheap does not support _testcapi.without_gc on a class whose instances have "
+                    + "slots, a __dict__, a __weakref__ or a builtin base other than object");
+        }
+        for (int g = 0; g <= dev.refheap.gc.CycleCollector.NUM_GENERATIONS; g++) {
+            boolean[] found = {false};
+            rt.gc.forEachInGeneration(g, x -> { if (dev.refheap.object.Heap.typeAddress(x) == typeObject) found[0] = true; });
+            if (found[0]) {
+                throw rt.error("NotImplementedError", "refheap does not support _testcapi.without_gc on a class that already has instances");
+            }
+        }
+        dropFlag(HAVE_GC);
+    }
+
+    /**
+     * slot_tp_del of _testcapi: the object (refcount 0, in its dealloc) is resurrected for the call
+     * of {@code type(o).__tp_del__(o)}, whose errors are reported as unraisable; true if the call
+     * left references to it (resurrected: the dealloc stops), with the refcount they make.
+     */
+    private boolean callLegacyFinalizer(long o) {
+        Native.putLong(o + Layout.OB_REFCNT, 1);
+        rt.callTpDel(o);
+        long n = Native.getLong(o + Layout.OB_REFCNT) - 1;
+        Native.putLong(o + Layout.OB_REFCNT, n);
+        return n != 0;
+    }
 
     @Override
     public void finalize(long o) { rt.callDel(o); }
@@ -395,6 +447,13 @@ final class ClassType extends LangType implements HeapTypeSlots {
      */
     @Override
     public void dealloc(long o) {
+        if (!isGc()) {
+            // a class _testcapi.without_gc made non-GC: finalizer, tp_del, then the memory (its layout has nothing to clear)
+            if (hasDel && heap.callFinalizerFromDealloc(o, this)) return;
+            if (tpDel && callLegacyFinalizer(o)) return;
+            heap.freeObject(o);
+            return;
+        }
         heap.untrackIfTracked(o);
         if (hasDel) {
             heap.track(o);
@@ -402,6 +461,13 @@ final class ClassType extends LangType implements HeapTypeSlots {
             heap.untrackIfTracked(o);
         }
         if (weaklistOffset() != 0) heap.weakrefs.clearWeakrefs(o);
+        if (tpDel) {
+            heap.track(o);
+            if (callLegacyFinalizer(o)) return;
+            heap.untrackIfTracked(o);
+        }
+        // weakrefs a finalizer made after the clearing above die without their callbacks
+        if ((hasDel || tpDel) && weaklistOffset() != 0) heap.weakrefs.clearRefsWithoutCallbacks(o);
         clearSlots(o);
         if (exceptionBased) {
             ((ExceptionType) builtinBase).clear(o);

@@ -212,7 +212,7 @@ final class Modules {
             long args = n == 0 ? heap.tuples.alloc(0) : heap.tuples.of(a[o]);
             throw new PyException(rt.ops.instantiateException(rt.exceptionType("SystemExit"), args));
         });
-        set(rt, m, "version", heap.strs.of("3.11.7 (refheap 0.1.0, CPython 3.11 memory semantics)"));
+        set(rt, m, "version", heap.strs.of(SysInfo.version()));
         set(rt, m, "maxsize", heap.ints.of(Long.MAX_VALUE));
         set(rt, m, "byteorder", heap.strs.of("little"));
         set(rt, m, "platform", heap.strs.of("linux"));
@@ -339,6 +339,7 @@ final class Modules {
     static long sizeof(Runtime rt, long o) {
         Heap heap = rt.heap;
         PyType t = heap.typeOf(o);
+        rt.ops.versionTag(t, "__sizeof__");  // _PyObject_LookupSpecial(o, "__sizeof__")'s _PyType_Lookup
         if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__sizeof__") != 0) {
             long r = rt.ops.callMethod(o, "__sizeof__");
             try {

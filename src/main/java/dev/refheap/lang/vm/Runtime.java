@@ -539,6 +539,30 @@ public final class Runtime implements AutoCloseable {
     }
 
     /**
+     * The body of _testcapi's slot_tp_del: {@code __tp_del__} looked up as a special method
+     * (_PyObject_LookupSpecial: on the type, then bound to o) and called with no arguments, if the
+     * class has one; an error in it is reported as "Exception ignored in: " the bound method's
+     * repr. The handled exception is kept across the call.
+     */
+    void callTpDel(long o) {
+        if (closing) return;  // as callDel: close() runs no Python code
+        long exc = handledException;
+        ops.versionTag(heap.typeOf(o), "__tp_del__");  // _PyObject_LookupSpecial's _PyType_Lookup
+        long del = ops.lookupType(heap.typeOf(o), "__tp_del__");
+        if (del == 0) return;
+        long bound = 0;
+        try {
+            bound = ops.bindForCall(del, o);
+            heap.decref(ops.call0(bound));
+        } catch (PyException e) {
+            writeUnraisable(e.exc(), "Exception ignored in: " + (bound != 0 ? ops.repr(bound) : ops.repr(del)));
+        } finally {
+            heap.xdecref(bound);
+            handledException = exc;
+        }
+    }
+
+    /**
      * PyErr_WriteUnraisable: prints the message and the exception's traceback to stderr, making the
      * allocations CPython's default hook makes meanwhile ({@link UnraisableHook}); releases the exception.
      */
@@ -779,6 +803,9 @@ public final class Runtime implements AutoCloseable {
             heap.decref(exc);
         }
         if (gc.isEnabled()) gc.collect(2); // PyGC_Collect() before the modules go: the last one gc.callbacks see
+        // the warnings module's filters, for the shutdown warning below (C's _warnings keeps them past sys.modules)
+        long warnings = heap.dicts.getItem(sysModules, "warnings");
+        if (warnings != 0) heap.incref(warnings);
         List<Long> alive = new ArrayList<>();
         List<Long> keys = new ArrayList<>();
         heap.dicts.forEach(sysModules, (k, v) -> keys.add(k));
@@ -797,6 +824,11 @@ public final class Runtime implements AutoCloseable {
             heap.decref(k);
         }
         gc.collectNoFail(2);
+        try {
+            dumpGcShutdownStats(warnings);
+        } finally {
+            if (warnings != 0) heap.decref(warnings);
+        }
         for (int i = alive.size() - 1; i >= 0; i--) {
             long m = WeakrefType.referent(alive.get(i));
             if (m != heap.None && isModule(m) && ModuleType.dict(m) != 0) clearModuleDict(ModuleType.dict(m));  // sys.modules may hold any object
@@ -805,6 +837,87 @@ public final class Runtime implements AutoCloseable {
         for (long wr : alive) heap.decref(wr);
         out.flush();
         err.flush();
+    }
+
+    /**
+     * _PyGC_DumpShutdownStats, after the collection that follows emptying sys.modules: when gc.garbage
+     * is not empty (and DEBUG_SAVEALL is off), a ResourceWarning "gc: N uncollectable objects at
+     * shutdown", filed as from module "gc", line 0; with DEBUG_UNCOLLECTABLE the list's repr
+     * follows on stderr. The warning goes through the warnings filters ({@link #shutdownWarningAction})
+     * and, shown, is printed as C's _warnings prints it when the warnings module is gone from sys.modules.
+     */
+    private void dumpGcShutdownStats(long warnings) {
+        long garbage = gcModel.garbage();
+        long n = dev.refheap.object.ListType.size(garbage);
+        boolean listThem = (gc.debug() & CycleCollector.DEBUG_UNCOLLECTABLE) != 0;
+        if ((gc.debug() & CycleCollector.DEBUG_SAVEALL) != 0 || n == 0) return;
+        String message = "gc: " + n + " uncollectable objects at shutdown"
+                + (listThem ? "" : "; use gc.set_debug(gc.DEBUG_UNCOLLECTABLE) to list them");
+        try {
+            String action = shutdownWarningAction(warnings, exceptionType("ResourceWarning"), message, "gc", 0);
+            if (action.equals("error")) throw error("ResourceWarning", message);
+            if (!action.equals("ignore")) showWarning("gc", 0, "ResourceWarning", message, List.of());
+        } catch (PyException e) {
+            writeUnraisable(e.exc(), null);
+        }
+        if (listThem) {
+            try {
+                err.print("      " + ops.repr(garbage) + "\n");
+                err.flush();
+            } catch (PyException e) {
+                String what;
+                try {
+                    what = ops.repr(garbage);
+                } catch (PyException again) {
+                    heap.decref(again.exc());
+                    what = "<object repr() failed>";
+                }
+                writeUnraisable(e.exc(), "Exception ignored in: " + what);
+            }
+        }
+    }
+
+    /**
+     * The action of the first of {@code warnings.filters} (action, message regex, category, module
+     * regex, lineno) that matches, else {@code warnings.defaultaction}; without the warnings module
+     * (never imported: no -W option, no program import), CPython's built-in filters of a release
+     * build, which ignore ResourceWarning.
+     */
+    private String shutdownWarningAction(long warnings, PyType category, String text, String module, int lineno) {
+        if (warnings == 0) return category == exceptionType("ResourceWarning") ? "ignore" : "default";
+        long dict = ModuleType.dict(warnings);
+        long filters = dict == 0 ? 0 : heap.dicts.getItem(dict, "filters");
+        if (filters != 0 && heap.typeOf(filters) == heap.lists) {
+            for (long i = 0; i < dev.refheap.object.ListType.size(filters); i++) {
+                long item = dev.refheap.object.ListType.item(filters, i);
+                if (heap.typeOf(item) != heap.tuples || TupleType.size(item) != 5) continue;
+                long act = TupleType.item(item, 0), msg = TupleType.item(item, 1), cat = TupleType.item(item, 2);
+                long mod = TupleType.item(item, 3), ln = TupleType.item(item, 4);
+                if (!Heap.isStr(act) || !ops.isTypeObject(cat) || !ops.isSubtype(category, heap.typeAt(cat))) continue;
+                if (msg != heap.None && !matches(msg, text)) continue;
+                if (mod != heap.None && !matches(mod, module)) continue;
+                if (heap.typeOf(ln) instanceof dev.refheap.object.IntType) {
+                    long l = dev.refheap.object.IntType.asLong(ln);
+                    if (l != 0 && l != lineno) continue;
+                }
+                return StrType.value(act);
+            }
+        }
+        long def = dict == 0 ? 0 : heap.dicts.getItem(dict, "defaultaction");
+        return def != 0 && Heap.isStr(def) ? StrType.value(def) : "default";
+    }
+
+    /** {@code regex.match(text)} is true. */
+    private boolean matches(long regex, String text) {
+        long s = heap.strs.of(text);
+        try {
+            long r = ops.callMethod(regex, "match", s);
+            boolean t = ops.truthy(r);
+            heap.decref(r);
+            return t;
+        } finally {
+            heap.decref(s);
+        }
     }
 
     /** _PyModule_ClearDict: names starting with one '_' are set to None first, then all others but __builtins__. */

@@ -21,6 +21,36 @@ import java.util.function.LongConsumer;
 final class SysInfo {
     private SysInfo() {}
 
+    /** refheap's own version: in sys.implementation._refheap and in sys.version's compiler part. */
+    static final String REFHEAP_VERSION = "0.1.0";
+
+    /**
+     * sys.version in the form CPython's build gives it, {@code '3.11.7 (main, May  9 2026, 07:35:25) [GCC 12.2.0]'},
+     * which platform._sys_version parses (python_implementation() 'CPython', python_version() '3.11.7'): the build
+     * date and time are when refheap's classes were built (C's __DATE__ and __TIME__ format, UTC), and the
+     * compiler part names refheap and the Java it runs on, so platform.python_compiler() says what runs.
+     */
+    static String version() {
+        java.time.ZonedDateTime built = java.time.ZonedDateTime.ofInstant(buildInstant(), java.time.ZoneOffset.UTC);
+        String date = java.time.format.DateTimeFormatter.ofPattern("MMM ppd yyyy", java.util.Locale.ROOT).format(built);
+        String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT).format(built);
+        return "3.11.7 (main, " + date + ", " + time + ") [refheap " + REFHEAP_VERSION + " on Java "
+                + java.lang.Runtime.version().feature() + "]";
+    }
+
+    /** The modification time of the jar (or class directory) refheap's classes come from; the epoch if it cannot be read. */
+    private static java.time.Instant buildInstant() {
+        try {
+            var source = SysInfo.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                return java.nio.file.Files.getLastModifiedTime(java.nio.file.Path.of(source.getLocation().toURI())).toInstant();
+            }
+        } catch (java.net.URISyntaxException | java.io.IOException | SecurityException | IllegalArgumentException e) {
+            // fall through
+        }
+        return java.time.Instant.EPOCH;
+    }
+
     /**
      * A struct sequence type: a tuple with named fields, repr {@code sys.float_info(max=..., ...)}.
      * {@code fields} are all n_fields names in item order, null for an unnamed field; the first
@@ -260,10 +290,16 @@ final class SysInfo {
                 Builtins.incref(heap, start.isolated() ? heap.True : f), i(heap, -1)));
         Modules.set(rt, m, "float_repr_style", heap.strs.of("short"));
         Modules.set(rt, m, "maxunicode", i(heap, 0x10ffff));
-        // sys.implementation: a types.SimpleNamespace in CPython; refheap names itself, with no bytecode cache tag
+        // sys.implementation: a types.SimpleNamespace in CPython. refheap reproduces CPython 3.11's memory details on
+        // purpose, so it answers 'cpython' to implementation-detail checks (test.support.check_impl_detail); its own
+        // name and version are in the private attribute _refheap (PEP 421 leaves underscore names to implementations).
+        // cache_tag stays None: refheap writes no .pyc files, and importlib then writes and looks for none.
         long ns = heap.dicts.create();
         heap.dicts.setItem(ns, "version", version);
         heap.decref(version);
+        long refheapVersion = heap.strs.of(REFHEAP_VERSION);
+        heap.dicts.setItem(ns, "refheap_version", refheapVersion);
+        heap.decref(refheapVersion);
         long code = ExecBuiltins.compileSource(rt, """
                 class SimpleNamespace:
                     def __init__(self, /, **kwargs):
@@ -276,7 +312,7 @@ final class SysInfo {
                             return self.__dict__ == other.__dict__
                         return NotImplemented
                 SimpleNamespace.__module__ = "types"
-                implementation = SimpleNamespace(name="refheap", cache_tag=None, version=version, hexversion=0x030b07f0, _multiarch="x86_64-linux-gnu")
+                implementation = SimpleNamespace(name="cpython", cache_tag=None, version=version, hexversion=0x030b07f0, _multiarch="x86_64-linux-gnu", _refheap=refheap_version)
                 """, "<refheap:sys>", dev.refheap.lang.compiler.Compiler.Mode.EXEC);
         try {
             heap.dicts.setItem(ns, "__builtins__", rt.builtinsDict);

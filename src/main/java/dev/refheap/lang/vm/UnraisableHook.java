@@ -94,14 +94,16 @@ final class UnraisableHook {
     void report(long exc, String header) {
         GcHooks gc = heap.gcHooks();
         gc.onGcAlloc();  // the UnraisableHookArgs struct sequence
-        int colon = header.indexOf(": ");
-        if (colon >= 0) {
-            write(header.substring(0, colon + 2));
-            write(header.substring(colon + 2));
-        } else {
-            write(header);
+        if (header != null) {  // null: PyErr_WriteUnraisable(NULL), no "Exception ignored" line
+            int colon = header.indexOf(": ");
+            if (colon >= 0) {
+                write(header.substring(0, colon + 2));
+                write(header.substring(colon + 2));
+            } else {
+                write(header);
+            }
+            write("\n");
         }
-        write("\n");
         long tb = rt.tracebacks.tracebackOf(exc);
         if (tb != 0) {
             write("Traceback (most recent call last):\n");

@@ -24,7 +24,7 @@ public final class VmApi {
      * keeps the two lists equal), sorted as CPython sorts them.
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_ast", "_bisect", "_blake2", "_codecs", "_collections", "_contextvars", "_functools", "_heapq", "_imp", "_io", "_md5", "_operator",
-        "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_thread", "_tracemalloc", "_weakref", "atexit",
+        "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_testcapi", "_thread", "_tracemalloc", "_weakref", "atexit",
         "binascii", "builtins", "ctypes", "errno", "faulthandler", "gc", "itertools", "math", "posix", "pwd", "refheap", "select", "sys", "time"};
 
     public final Heap heap;
@@ -514,6 +514,27 @@ public final class VmApi {
 
     /** A new builtin_function_or_method whose m_self is {@code self} (borrowed; 0 for none). */
     public long newBuiltinFunction(String name, Builtin impl, long self) { return rt.builtinFunctionType.create(name, impl, self, null); }
+
+    /** PyCFunction_NewEx(ml, self, NULL) for an ml whose ml_doc is NULL: its {@code __doc__} and {@code __module__} are None. */
+    public long newBuiltinFunctionWithoutDoc(String name, Builtin impl, long self) {
+        return rt.builtinFunctionType.create(name, impl, self, null, BuiltinFunctionType.NULL_DOC);
+    }
+
+    /**
+     * _testcapi.with_tp_del ({@code withoutGc} false) or without_gc (true) on {@code cls}: a heap type
+     * (TypeError "heap type expected, got ..." otherwise, as _testcapi says); refheap does them on
+     * classes defined by Python code only.
+     */
+    public void changeHeapType(long cls, boolean withoutGc, String function) {
+        if (!rt.ops.isTypeObject(cls) || !heap.typeAt(cls).hasFlag(PyType.HEAPTYPE)) {
+            throw rt.typeError("heap type expected, got " + rt.ops.repr(cls));
+        }
+        if (!(heap.typeAt(cls) instanceof ClassType c)) {
+            throw rt.error("NotImplementedError", "refheap does not support _testcapi." + function + " on a type not defined by a class statement");
+        }
+        if (withoutGc) c.dropGc();
+        else c.setLegacyFinalizer();
+    }
 
     /** _PyTime_FromSecondsObject(ROUND_TIMEOUT): seconds (int or float) as nanoseconds, with 3.11's errors. */
     public long timeoutNanos(long seconds) { return Clocks.timeoutNanos(rt, seconds); }

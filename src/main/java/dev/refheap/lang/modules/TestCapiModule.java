@@ -1,0 +1,121 @@
+package dev.refheap.lang.modules;
+
+import dev.refheap.lang.vm.NativeType;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.memory.Native;
+import dev.refheap.object.PyType;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code _testcapi}: the part of CPython's C-API test module that CPython 3.11's memory tests
+ * (test_gc, test_weakref, test_finalization) use, with its semantics. Nothing else of the module
+ * exists: a test that reaches for another name gets AttributeError and skips or fails visibly.
+ *
+ * <ul>
+ *   <li>{@code with_tp_del(cls)}: gives a class a legacy finalizer (tp_del) that calls its
+ *       {@code __tp_del__}: called from the dealloc after the PEP 442 finalizer and the weakref
+ *       clearing, it may resurrect the object; cyclic garbage holding such an instance is
+ *       uncollectable and goes to {@code gc.garbage}. Not inherited by subclasses.</li>
+ *   <li>{@code without_gc(cls)}: takes Py_TPFLAGS_HAVE_GC off a class with no instances yet: its
+ *       instances have no GC head, are never tracked, and their {@code __del__} runs at every
+ *       death (there is no "finalized" bit without a GC head).</li>
+ *   <li>{@code create_cfunction()}: a new builtin function (itself, again) bound to the module.</li>
+ *   <li>{@code ContainerNoGC(value)}: a non-GC object holding one reference it does not traverse:
+ *       the collector cannot see what it holds.</li>
+ * </ul>
+ */
+public final class TestCapiModule {
+    private TestCapiModule() {}
+
+    public static long create(VmApi vm) {
+        long m = vm.newModule("_testcapi");
+        ContainerNoGC container = vm.moduleState("_testcapi", () -> vm.registerType(new ContainerNoGC(vm)));
+        vm.def(m, "with_tp_del", (s, a, o, n, kw) -> {
+            // METH_VARARGS, PyArg_ParseTuple "O:with_tp_del"
+            Params.noKeywords(vm, "with_tp_del", kw);
+            if (n != 1) throw vm.error("TypeError", "with_tp_del() takes exactly 1 argument (" + n + " given)");
+            vm.changeHeapType(a[o], false, "with_tp_del");
+            return vm.incref(a[o]);
+        });
+        vm.def(m, "without_gc", (s, a, o, n, kw) -> {
+            // METH_O
+            Params.noKeywords(vm, "_testcapi.without_gc", kw);
+            if (n != 1) throw vm.error("TypeError", "_testcapi.without_gc() takes exactly one argument (" + n + " given)");
+            vm.changeHeapType(a[o], true, "without_gc");
+            return vm.incref(a[o]);
+        });
+        // one implementation for every function it makes (one ml_meth): they compare equal, bound to the module
+        dev.refheap.lang.vm.Builtin[] made = new dev.refheap.lang.vm.Builtin[1];
+        made[0] = (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "create_cfunction", n, kw);  // __module__ None: not qualified
+            return vm.newBuiltinFunctionWithoutDoc("create_cfunction", made[0], m);
+        };
+        vm.def(m, "create_cfunction", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "_testcapi.create_cfunction", n, kw);
+            return vm.newBuiltinFunctionWithoutDoc("create_cfunction", made[0], m);
+        });
+        vm.heap.dicts.setItem(vm.moduleDict(m), "ContainerNoGC", container.typeObject());
+        return m;
+    }
+
+    /**
+     * {@code _testcapi.ContainerNoGC}: a static type without Py_TPFLAGS_HAVE_GC, 24 bytes:
+     * <pre> refcnt | type | value </pre>
+     * It has no tp_traverse, so the collector never sees {@code value} (the verifier does:
+     * {@link #references}); its dealloc releases it. {@code value} is a read-only member.
+     */
+    static final class ContainerNoGC extends NativeType {
+        static final int VALUE = 16;
+
+        ContainerNoGC(VmApi vm) {
+            super(vm, "_testcapi.ContainerNoGC", PyType.BASETYPE, 24, 0, 0);
+        }
+
+        /** Py_TPFLAGS_DEFAULT | BASETYPE, IMMUTABLETYPE and READY, with a valid version tag: CPython 3.11.7's figure. */
+        @Override
+        public long tpFlags() { return 529664; }
+
+        @Override
+        public long newInstance(long[] a, int off, int n, long kwnames) {
+            // PyArg_ParseTupleAndKeywords(args, kwargs, "O", {"value"}): no function name in the messages
+            int nkw = Params.nkw(kwnames);
+            int npos = n - nkw;
+            if (n > 1) {
+                throw vm.error("TypeError", "function takes at most 1 " + (npos == 0 ? "keyword " : "") + "argument (" + n + " given)");
+            }
+            long value = npos == 1 ? a[off] : 0;
+            if (nkw == 1 && vm.strValue(dev.refheap.object.TupleType.item(kwnames, 0)).equals("value")) value = a[off];
+            if (value == 0) throw vm.error("TypeError", "function missing required argument 'value' (pos 1)");
+            long self = heap.allocObject(this, 0);
+            Native.putLong(self + VALUE, vm.incref(value));
+            return self;
+        }
+
+        @Override
+        public long attrOf(long o, String attrName) {
+            return attrName.equals("value") ? vm.incref(Native.getLong(o + VALUE)) : 0;
+        }
+
+        @Override
+        public boolean setAttrOf(long o, String attrName, long v) {
+            if (attrName.equals("value")) throw vm.error("AttributeError", "readonly attribute");
+            return false;
+        }
+
+        /** No tp_traverse: nothing for the collector. */
+        @Override
+        public void traverse(long o, LongConsumer visit) {}
+
+        /** The one reference it owns, for the heap verifier. */
+        @Override
+        public void references(long o, LongConsumer visit) { visit.accept(Native.getLong(o + VALUE)); }
+
+        @Override
+        public void dealloc(long o) {
+            long v = Native.getLong(o + VALUE);
+            Native.putLong(o + VALUE, 0);
+            heap.decref(v);
+            heap.freeObject(o);
+        }
+    }
+}

@@ -27,6 +27,7 @@ final class ModuleArity {
             Map.entry("sys.setswitchinterval", one("sys.setswitchinterval")),
             Map.entry("sys._debugmallocstats", noargs("sys._debugmallocstats")),
             Map.entry("sys.getallocatedblocks", noargs("sys.getallocatedblocks")), Map.entry("sys.exc_info", noargs("sys.exc_info")),
+            Map.entry("sys._current_frames", noargs("sys._current_frames")),
             Map.entry("sys.getsizeof", clinic("getsizeof", 1, 2)),
             Map.entry("gc.enable", noargs("gc.enable")), Map.entry("gc.disable", noargs("gc.disable")),
             Map.entry("gc.isenabled", noargs("gc.isenabled")), Map.entry("gc.get_count", noargs("gc.get_count")),

@@ -265,6 +265,7 @@ final class SysInfo {
             if (f == null || depth < 0 && false) throw rt.error("ValueError", "call stack is not deep enough");
             return rt.frameType.of(f);
         });
+        Modules.def(rt, m, "_current_frames", (s, a, o, n, kw) -> currentFrames(rt));  // arity: ModuleArity
         StructSeqType vi = seq(rt, "sys.version_info", "major", "minor", "micro", "releaselevel", "serial");
         long version = vi.create(i(heap, 3), i(heap, 11), i(heap, 7), heap.strs.of("final"), i(heap, 0));
         Modules.set(rt, m, "version_info", Builtins.incref(heap, version));
@@ -322,6 +323,41 @@ final class SysInfo {
         }
         Modules.set(rt, m, "implementation", Builtins.incref(heap, heap.dicts.getItem(ns, "implementation")));
         heap.decref(ns);
+    }
+
+    /**
+     * sys._current_frames() (_PyThread_CurrentFrames): a dict from each thread's ident to its
+     * topmost complete frame (a frame object), in the order of the interpreter's thread states,
+     * newest first (the main thread last); a thread with no Python frame is left out. The other
+     * threads wait for the interpreter lock while this runs, so their frames stand still.
+     */
+    private static long currentFrames(Runtime rt) {
+        Heap heap = rt.heap;
+        List<Interpreter> states = new java.util.ArrayList<>();
+        states.add(rt.mainInterpreter);
+        states.addAll(rt.gil.threads());
+        java.util.Collections.reverse(states);
+        long d = heap.dicts.create();
+        try {
+            for (Interpreter t : states) {
+                Frame f = Frame.complete(t.current);
+                if (f == null) continue;
+                long ident = t == rt.interpreter ? Thread.currentThread().threadId() : t.main ? rt.mainIdent : t.ident;
+                long key = heap.ints.of(ident);
+                long frame = 0;
+                try {
+                    frame = rt.frameType.of(f);
+                    heap.dicts.setItem(d, key, frame);
+                } finally {
+                    heap.decref(key);
+                    if (frame != 0) heap.decref(frame);
+                }
+            }
+        } catch (RuntimeException e) {
+            heap.decref(d);
+            throw e;
+        }
+        return d;
     }
 
     private static StructSeqType seq(Runtime rt, String name, String... fields) {

@@ -217,15 +217,23 @@ final class Specializer {
     private char cFunctionFlags(long f) {
         BuiltinFunctionType.Entry e = rt.builtinFunctionType.entry(f);
         if (e.owner() != null) return lookup(typeName(e.owner()) + "." + e.name());
+        long self = BuiltinFunctionType.self(f);
+        if (self != 0 && rt.ops.isTypeObject(self)) return lookup(typeName(heap.typeAt(self)) + "." + e.name());  // T.__new__, a class method
+        if (self != 0 && !rt.isModule(self)) return NONE;
         Character known = moduleFunctions.get(e.impl());
         if (known != null) return known;
-        long name = heap.strs.internedOf("__module__");
-        long module = rt.ops.getAttrOrNull(f, name);
-        heap.decref(name);
         char flags = NONE;
-        if (module != 0) {
-            if (heap.typeOf(module) == heap.strs) flags = lookup(dev.refheap.object.StrType.value(module) + "." + e.name());
-            heap.decref(module);
+        long name = heap.strs.internedOf("__module__");
+        try {
+            long module = rt.ops.getAttrOrNull(f, name);
+            if (module != 0) {
+                if (heap.typeOf(module) == heap.strs) flags = lookup(dev.refheap.object.StrType.value(module) + "." + e.name());
+                heap.decref(module);
+            }
+        } catch (PyException err) {
+            heap.decref(err.exc());  // no module to name it: taken as not specialized
+        } finally {
+            heap.decref(name);
         }
         moduleFunctions.put(e.impl(), flags);
         return flags;

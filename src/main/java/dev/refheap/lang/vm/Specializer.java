@@ -62,8 +62,11 @@ final class Specializer {
     private final Heap heap;
     /** 3.11's callable_cache: the builtins len and isinstance and the descriptor list.append as the runtime made them. */
     private final long len, isinstance, listAppend;
-    /** The table's answer for each module function met (found by scanning the modules once). */
+    // The table's answers as met, so that a guard costs no string work: per module function (its
+    // module is found by a scan, once), per builtin type and method name, per builtin type.
     private final Map<Builtin, Character> moduleFunctions = new IdentityHashMap<>();
+    private final Map<PyType, Map<String, Character>> methods = new IdentityHashMap<>();
+    private final Map<PyType, Character> types = new IdentityHashMap<>();
 
     Specializer(Runtime rt) {
         this.rt = rt;
@@ -210,15 +213,23 @@ final class Specializer {
 
     private char descriptorFlags(long descr) {
         BuiltinFunctionType.Entry e = rt.methodDescrType.entry(descr);
-        return e.owner() == null ? NONE : lookup(typeName(e.owner()) + "." + e.name());
+        return e.owner() == null ? NONE : methodFlags(e.owner(), e.name());
+    }
+
+    private char methodFlags(PyType owner, String name) {
+        Map<String, Character> m = methods.get(owner);
+        if (m == null) methods.put(owner, m = new HashMap<>());
+        Character c = m.get(name);
+        if (c == null) m.put(name, c = lookup(typeName(owner) + "." + name));
+        return c;
     }
 
     /** A builtin_function_or_method's flags: a method bound to an object by its type and name, a module's function by its module and name. */
     private char cFunctionFlags(long f) {
         BuiltinFunctionType.Entry e = rt.builtinFunctionType.entry(f);
-        if (e.owner() != null) return lookup(typeName(e.owner()) + "." + e.name());
+        if (e.owner() != null) return methodFlags(e.owner(), e.name());
         long self = BuiltinFunctionType.self(f);
-        if (self != 0 && rt.ops.isTypeObject(self)) return lookup(typeName(heap.typeAt(self)) + "." + e.name());  // T.__new__, a class method
+        if (self != 0 && rt.ops.isTypeObject(self)) return methodFlags(heap.typeAt(self), e.name());  // T.__new__, a class method
         if (self != 0 && !rt.isModule(self)) return NONE;
         Character known = moduleFunctions.get(e.impl());
         if (known != null) return known;
@@ -239,8 +250,10 @@ final class Specializer {
         return flags;
     }
 
-    private static char typeFlags(PyType t) {
-        return lookup(typeName(t));
+    private char typeFlags(PyType t) {
+        Character c = types.get(t);
+        if (c == null) types.put(t, c = lookup(typeName(t)));
+        return c;
     }
 
     private static String typeName(PyType t) {

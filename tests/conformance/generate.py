@@ -103,6 +103,22 @@ def env_lines(source):
     return lines
 
 
+OPTIONS = re.compile(r"^#\s*options:\s*(.*)$")
+
+
+def program_options(source):
+    """refheap options from the leading comment block's "# options: ..." line (e.g. --startup=cpython).
+    CPython always starts as CPython, so the oracle ignores them; a --runner gets them before the path."""
+    opts = []
+    for line in source.splitlines():
+        if not line.startswith("#"):
+            break
+        m = OPTIONS.match(line)
+        if m:
+            opts += m.group(1).split()
+    return opts
+
+
 RUNNER = None  # --runner: a command (list) that runs a program instead of CPython, e.g. ./refheap run
 ORACLE = None  # the clean CPython 3.11 interpreter the programs run on (oracle_python())
 
@@ -129,7 +145,8 @@ def oracle_python():
 def run(program, mode="normal"):
     """Run one program; return (stdout, normalised stderr, exit status)."""
     rel = program.relative_to(ROOT).as_posix()
-    cmd = RUNNER + [rel] if RUNNER else [ORACLE, "-I", "-c", CHILD, rel, mode]
+    opts = program_options(program.read_text(encoding="utf-8")) if RUNNER else []
+    cmd = RUNNER + opts + [rel] if RUNNER else [ORACLE, "-I", "-c", CHILD, rel, mode]
     try:
         p = subprocess.run(cmd, cwd=ROOT, capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:

@@ -77,6 +77,10 @@ public final class Main implements Callable<Integer> {
             // as CPython's start-up: with -W options, warnings is imported (it applies sys.warnoptions)
             java.util.function.Consumer<Runtime> program = flags.warnOptions.isEmpty() ? main
                     : r -> { r.exec("__import__('warnings')\n", "<startup>"); main.accept(r); };
+            if (flags.cpythonStartup()) {
+                java.util.function.Consumer<Runtime> after = program;
+                program = r -> { r.runCpythonStartup(); after.accept(r); };
+            }
             status = runMain(rt, program, uncaught);
         } finally {
             consistent = flags.afterRun(rt);

@@ -49,6 +49,14 @@ final class ReplCommand implements Callable<Integer> {
                     .option(LineReader.Option.INSERT_TAB, true)               // Tab indents, as in python3
                     .variable(LineReader.BLINK_MATCHING_PAREN, 0);            // no cursor trip back to '(' on ')', as in python3
             rt.clearInterrupt();
+            if (flags.cpythonStartup()) {
+                try {
+                    rt.runCpythonStartup();
+                } catch (dev.refheap.lang.vm.PyException e) {
+                    System.err.print(rt.formatUncaught(e));
+                    return 1;
+                }
+            }
             Path history = historyFile();
             if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
             LineReader reader = builder.build();

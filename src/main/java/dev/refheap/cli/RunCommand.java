@@ -38,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             bytes = SourceFiles.bytes(file);
             if (file.endsWith(".ipynb")) {
+                if (flags.cpythonStartup()) {
+                    System.err.println("refheap: --startup=cpython is not supported for notebooks yet (scripts, -c, -m and the REPL take it)");
+                    return 2;
+                }
                 Notebook nb;
                 try {
                     nb = Notebook.read(bytes);

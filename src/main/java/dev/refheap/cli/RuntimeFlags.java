@@ -20,7 +20,14 @@ final class RuntimeFlags {
             + "(default: $REFHEAP_STDLIB, then Debian's /usr/lib/python3.11, then a host CPython 3.11).")
     String stdlib;
 
-    @Option(names = "-S", description = "As python3 -S: sys.flags.no_site (refheap's start-up does not run site in any case).")
+    @Option(names = "--startup", paramLabel = "KIND", description = "The start-up before the program: 'refheap' (the default: "
+            + "only sys and builtins, with the free lists CPython's start-up leaves) or 'cpython' (CPython 3.11's sequence: "
+            + "importlib's modules, encodings, io, and site unless -S, as python3 imports them before the first line; "
+            + "slower by about a second).")
+    String startup;
+
+    @Option(names = "-S", description = "As python3 -S: sys.flags.no_site (with --startup=cpython, site is not imported; "
+            + "refheap's default start-up does not run site in any case).")
     boolean noSite;
 
     @Option(names = "-s", description = "Don't add the user site directory to sys.path (as python3 -s).")
@@ -73,12 +80,16 @@ final class RuntimeFlags {
         return new Runtime.StartFlags(noSite, noUserSite, ignoreEnvironment, isolated, dontWriteBytecode, List.copyOf(warnOptions), xs);
     }
 
+    /** --startup=cpython: CPython 3.11's start-up sequence runs before the program (Runtime.runCpythonStartup). */
+    boolean cpythonStartup() { return "cpython".equals(startup); }
+
     /** These flags, with any the top-level command was given ({@code refheap --max-heap 64m run x.py}). */
     RuntimeFlags with(RuntimeFlags outer) {
         RuntimeFlags f = new RuntimeFlags();
         f.gcStress = gcStress || (outer != null && outer.gcStress);
         f.maxHeap = maxHeap != null ? maxHeap : outer == null ? null : outer.maxHeap;
         f.stdlib = stdlib != null ? stdlib : outer == null ? null : outer.stdlib;
+        f.startup = startup != null ? startup : outer == null ? null : outer.startup;
         f.noSite = noSite || (outer != null && outer.noSite);
         f.noUserSite = noUserSite || (outer != null && outer.noUserSite);
         f.ignoreEnvironment = ignoreEnvironment || (outer != null && outer.ignoreEnvironment);
@@ -156,6 +167,9 @@ final class RuntimeFlags {
         for (String x : xOptions) {
             String name = x.indexOf('=') < 0 ? x : x.substring(0, x.indexOf('='));
             if (!X_TAKEN.contains(name)) return "refheap does not support -X " + name + " yet (it takes -X faulthandler only)";
+        }
+        if (startup != null && !startup.equals("refheap") && !startup.equals("cpython")) {
+            return "--startup: '" + startup + "' is not a start-up (refheap or cpython)";
         }
         return parseSize(maxHeap) < 0 ? badSize(maxHeap) : null;
     }

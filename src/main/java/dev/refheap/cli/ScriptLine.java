@@ -8,7 +8,7 @@ import java.util.List;
  * The command lines that pass arguments on to the program, as python3's do: {@code -m MODULE
  * ARGS...}, {@code -c CODE ARGS...}, {@code run FILE.py ARGS...} and {@code FILE.py ARGS...}, each
  * after any of the shared options ({@code --gc-stress}, {@code --max-heap SIZE}, {@code --stdlib
- * DIR}) and python3's start-up options ({@code -S -s -E -I -u -B}, {@code -X OPT}, {@code -W ARG}). Everything after
+ * DIR}, {@code --startup KIND}) and python3's start-up options ({@code -S -s -E -I -u -B}, {@code -X OPT}, {@code -W ARG}). Everything after
  * the module, code or file is the program's (sys.argv), options included. Other command lines are
  * left to picocli (null).
  */
@@ -25,10 +25,14 @@ record ScriptLine(String mode, String target, List<String> args, RuntimeFlags fl
             if (a.equals("--gc-stress")) {
                 flags.gcStress = true;
                 i++;
-            } else if ((a.equals("--max-heap") || a.equals("--stdlib")) && i + 1 < argv.length) {
+            } else if ((a.equals("--max-heap") || a.equals("--stdlib") || a.equals("--startup")) && i + 1 < argv.length) {
                 if (a.equals("--max-heap")) flags.maxHeap = argv[i + 1];
-                else flags.stdlib = argv[i + 1];
+                else if (a.equals("--stdlib")) flags.stdlib = argv[i + 1];
+                else flags.startup = argv[i + 1];
                 i += 2;
+            } else if (a.startsWith("--startup=")) {
+                flags.startup = a.substring("--startup=".length());
+                i++;
             } else if (a.startsWith("--max-heap=")) {
                 flags.maxHeap = a.substring("--max-heap=".length());
                 i++;

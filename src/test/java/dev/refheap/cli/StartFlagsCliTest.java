@@ -63,6 +63,27 @@ class StartFlagsCliTest {
         assertEquals(true, r.err().startsWith("refheap does not support -X dev yet"));
     }
 
+    private static final String STARTED = "import sys; print('site' in sys.modules, 'io' in sys.modules, "
+            + "'encodings.utf_8' in sys.modules, repr(sys.path[0]))";
+
+    @Test
+    void startupCpythonImportsWhatPython3sStartUpDoesAndDashSLeavesOutSite() throws Exception {
+        // python3 (a clean 3.11.7 venv): -c puts '' on sys.path after site has run, so site does not make it absolute
+        assertEquals("True True True ''\n", CliRun.in(dir, "--startup=cpython", "-c", STARTED).out());
+        assertEquals("False True True ''\n", CliRun.in(dir, "--startup", "cpython", "-S", "-c", STARTED).out());
+        assertEquals("False False False ''\n", CliRun.in(dir, "-c", STARTED).out());
+        Files.writeString(dir.resolve("q.py"), STARTED.replace("; ", "\n") + "\n");
+        assertEquals("True True True " + "'" + dir.toRealPath() + "'\n",
+                CliRun.in(dir, "--startup=cpython", "run", dir.resolve("q.py").toString()).out());
+    }
+
+    @Test
+    void anUnknownStartupIsRefusedByName() throws Exception {
+        CliRun r = CliRun.in(dir, "--startup=pypy", "-c", "pass");
+        assertEquals(2, r.status());
+        assertEquals(true, r.err().startsWith("--startup: 'pypy' is not a start-up (refheap or cpython)"), r.err());
+    }
+
     @Test
     void aFileFirstRunsItAsPython3FileDoes() throws Exception {
         Files.writeString(dir.resolve("p.py"), "import sys\nprint(sys.argv[1:])\n");

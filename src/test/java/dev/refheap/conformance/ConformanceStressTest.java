@@ -104,6 +104,7 @@ class ConformanceStressTest {
         Throwable[] failure = {null};
         Thread t = new Thread(null, () -> {
             try {
+                if (ConformanceTest.cpythonStartup(source)) rt.runCpythonStartup();
                 rt.exec(source, program.toString());
             } catch (PyException e) {
                 rt.heap().addRootProvider(v -> v.root(e.exc(), 1));  // an uncaught exception stays alive, as at exit

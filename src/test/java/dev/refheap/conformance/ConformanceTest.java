@@ -34,6 +34,8 @@ class ConformanceTest {
     private static final Path ROOT = Path.of("tests/conformance");
     private static final Pattern ENV_LINE = Pattern.compile("^#\\s*env-line:\\s*(\\d+)\\b");
     private static final Pattern ADDRESS = Pattern.compile("\\b0x[0-9a-f]{6,}\\b");
+    /** The leading comment block's "# options: ..." line: refheap options the program runs under (README.md). */
+    private static final Pattern OPTIONS = Pattern.compile("^#\\s*options:\\s*(.*)$");
 
     @TestFactory
     Stream<DynamicTest> conformance() throws IOException {
@@ -120,6 +122,7 @@ class ConformanceTest {
         configure(rt, filename);
         Thread t = new Thread(null, () -> {
             try {
+                if (cpythonStartup(source)) rt.runCpythonStartup();
                 rt.exec(source, filename);
             } catch (PyException e) {
                 if (rt.isSystemExit(e)) status[0] = rt.systemExitStatus(e);
@@ -147,6 +150,25 @@ class ConformanceTest {
             throw new AssertionError(filename + ": internal error " + failure[0], failure[0]);
         }
         return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status[0]);
+    }
+
+    /**
+     * Whether the program asks for CPython's start-up ("# options: --startup=cpython" in its leading
+     * comment block, as `refheap --startup=cpython run FILE`); any other option is refused, so a
+     * marker is never silently ignored.
+     */
+    static boolean cpythonStartup(String source) {
+        boolean cpython = false;
+        for (String line : source.split("\n")) {
+            if (!line.startsWith("#")) break;
+            Matcher m = OPTIONS.matcher(line);
+            if (!m.find()) continue;
+            for (String o : m.group(1).trim().split("\\s+")) {
+                if (o.equals("--startup=cpython")) cpython = true;
+                else throw new IllegalArgumentException("conformance programs take only --startup=cpython as an option: " + o);
+            }
+        }
+        return cpython;
     }
 
     /** As {@code refheap run FILE}: sys.argv is [FILE], sys.path[0] the program's directory (absolute). */

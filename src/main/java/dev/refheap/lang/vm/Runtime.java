@@ -368,6 +368,15 @@ public final class Runtime implements AutoCloseable {
     /** Sets what sys.argv and sys.path start as; call before the program runs. */
     public void configureMain(MainConfig config) { mainConfig = config; }
 
+    /**
+     * Runs CPython 3.11's start-up sequence ({@code --startup=cpython}: importlib's modules, the
+     * codecs, io, site unless -S; see {@link CpythonStartup}) so the program's first line sees the
+     * state it leaves. Call once, after {@link #configureMain} and before the program.
+     *
+     * @throws PyException when a start-up module raises (CPython would fail to start)
+     */
+    public void runCpythonStartup() { CpythonStartup.run(this); }
+
     private AstBridge astBridge;
 
     /** The {@code _ast} bridge for compile(), created on first use. */

@@ -1,0 +1,103 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.object.Heap;
+import dev.refheap.object.ListType;
+import dev.refheap.object.StrType;
+
+/**
+ * CPython 3.11's start-up sequence, run on a fresh runtime before the program ({@code --startup=cpython}):
+ * the modules pylifecycle.c imports before a program's first line, in its order, so the first
+ * line sees the modules, objects and counts that start-up leaves instead of refheap's small default
+ * start-up (which only fills the free lists as {@link StartupState} measured them).
+ *
+ * <p>The order, as {@code Py_InitializeFromConfig} runs it:
+ * <ol>
+ *   <li>init_importlib: {@code _frozen_importlib}, whose {@code _setup} imports the built-ins
+ *       {@code _thread}, {@code _warnings}, {@code _weakref}, and {@code _imp};</li>
+ *   <li>init_importlib_external: {@code _frozen_importlib_external} ({@code _io}, {@code marshal},
+ *       {@code posix}), then {@code zipimport} (with {@code time});</li>
+ *   <li>_PyUnicode_InitEncodings: the codec lookup of the filesystem and standard-stream encoding
+ *       (utf-8), which imports {@code encodings} ({@code codecs}, {@code encodings.aliases}) and
+ *       {@code encodings.utf_8};</li>
+ *   <li>init_signals: {@code _signal};</li>
+ *   <li>init_sys_streams: {@code io} ({@code abc}, {@code _abc});</li>
+ *   <li>init_import_site, unless {@code -S}: {@code site}, whose import runs {@code site.main()}
+ *       ({@code os}, {@code stat}, {@code posixpath}, {@code _collections_abc}, {@code _sitebuiltins}).</li>
+ * </ol>
+ * Invariants: it runs once, on the runtime's main thread, before any program code, after
+ * {@link Runtime#configureMain} (site reads sys.flags and sys.path); it binds no name in
+ * {@code __main__}. The free lists {@link StartupState} prefilled are emptied first: what start-up
+ * really frees fills them instead.
+ *
+ * <p>What refheap lacks is skipped and named in {@link #MISSING} (each is a module CPython 3.11
+ * builds in C and refheap has not written yet): {@code _warnings}, {@code marshal} (so
+ * {@code zipimport}, which needs it), {@code _abc} (so {@code abc} falls back to {@code _py_abc},
+ * importing {@code _weakrefset} and {@code types} as well). The standard streams stay refheap's
+ * own writer objects, not {@code io.TextIOWrapper}s. docs/architecture.md, "Start-up image",
+ * has the measured differences.
+ */
+final class CpythonStartup {
+    private CpythonStartup() {}
+
+    /** The built-in modules _bootstrap._setup and _bootstrap_external._setup import, in their order, that refheap has. */
+    static final String[] IMPORTLIB = {"_frozen_importlib", "_thread", "_weakref", "_imp", "_frozen_importlib_external",
+            "_io", "posix", "time"};
+
+    /** Modules CPython 3.11's start-up has in sys.modules that refheap cannot import yet (each is C in CPython). */
+    static final String[] MISSING = {"_warnings", "marshal", "zipimport", "_abc"};
+
+    /** Runs the sequence; a Python exception from a start-up module propagates (CPython would fail to start). */
+    static void run(Runtime rt) {
+        Heap heap = rt.heap;
+        heap.clearFreeLists();
+        importAll(rt, "builtins");
+        importAll(rt, IMPORTLIB);
+        // _PyUnicode_InitEncodings: the filesystem encoding and the standard streams' (utf-8)
+        heap.decref(rt.codecs().lookup("utf-8"));
+        importAll(rt, "_signal", "io");
+        if (rt.mainConfig.start().noSite()) return;
+        // CPython puts the script's directory (or '') on sys.path after site has run (pymain_run_python):
+        // site makes every entry it finds absolute and drops duplicates, so path0 must not be there yet
+        long path = sysPath(rt);
+        String path0 = rt.mainConfig.effectivePath0();
+        long first = 0;
+        if (path0 != null && path != 0 && ListType.size(path) > 0
+                && heap.typeOf(ListType.item(path, 0)) == heap.strs && path0.equals(StrType.value(ListType.item(path, 0)))) {
+            first = heap.lists.pop(path, 0);
+        }
+        try {
+            importAll(rt, "site");
+        } finally {
+            if (first != 0) {
+                path = sysPath(rt);
+                if (path != 0) heap.lists.insert(path, 0, first);
+                heap.decref(first);
+            }
+        }
+    }
+
+    /** sys.path as the sys module holds it now (borrowed), or 0 if it is not a list. */
+    private static long sysPath(Runtime rt) {
+        long sys = rt.heap.dicts.getItem(rt.sysModules, "sys");
+        if (sys == 0 || !rt.isModule(sys)) return 0;
+        long path = rt.heap.dicts.getItem(ModuleType.dict(sys), "path");
+        return path != 0 && rt.heap.typeOf(path) == rt.heap.lists ? path : 0;
+    }
+
+    private static void importAll(Runtime rt, String... names) {
+        Heap heap = rt.heap;
+        long zero = heap.ints.of(0);
+        try {
+            for (String n : names) {
+                long name = heap.strs.of(n);
+                try {
+                    heap.decref(rt.imports().importName(name, 0, 0, zero));
+                } finally {
+                    heap.decref(name);
+                }
+            }
+        } finally {
+            heap.decref(zero);
+        }
+    }
+}

@@ -2357,23 +2357,40 @@ final class Interpreter implements RootProvider {
             } finally {
                 if (!entered) releaseCallOperands(f, base);
             }
+        } else if (inPrecall) {
+            result = callInPrecall(f, callable, argStart, nargs, kwnames, base);
         } else {
             f.calling = callable;
-            if (inPrecall) {
-                f.inPrecall = true;  // until the call is done, or an exception from it is handled
-                strSpecialized = Specializer.isStr1(f.code, f.lasti);
-            }
             try {
                 result = rt.ops.call(callable, s, argStart, nargs, kwnames);
             } finally {
-                strSpecialized = false;
                 f.calling = 0;
                 releaseCallOperands(f, base);
             }
-            f.inPrecall = false;
         }
         s[f.sp++] = result;
         return null;
+    }
+
+    /**
+     * The call a specialized PRECALL makes (Specializer): as the generic one, with f_lasti on the
+     * PRECALL until it is done (or an exception from it is handled), and str(x) without a tuple
+     * when the form is PRECALL_NO_KW_STR_1.
+     */
+    private long callInPrecall(Frame f, long callable, int argStart, int nargs, long kwnames, int base) {
+        f.calling = callable;
+        f.inPrecall = true;
+        strSpecialized = Specializer.isStr1(f.code, f.lasti);
+        long result;
+        try {
+            result = rt.ops.call(callable, f.slots, argStart, nargs, kwnames);
+        } finally {
+            strSpecialized = false;
+            f.calling = 0;
+            releaseCallOperands(f, base);
+        }
+        f.inPrecall = false;
+        return result;
     }
 
     /**

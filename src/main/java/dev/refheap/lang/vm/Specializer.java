@@ -68,9 +68,12 @@ final class Specializer {
     private final Map<PyType, Map<String, Character>> methods = new IdentityHashMap<>();
     private final Map<PyType, Character> types = new IdentityHashMap<>();
 
+    private final long functionTypeAddr;
+
     Specializer(Runtime rt) {
         this.rt = rt;
         this.heap = rt.heap;
+        this.functionTypeAddr = rt.functionType.address();
         this.len = heap.dicts.getItem(rt.builtinsDict, "len");
         this.isinstance = heap.dicts.getItem(rt.builtinsDict, "isinstance");
         this.listAppend = rt.ops.lookupType(heap.lists, "append");
@@ -97,6 +100,8 @@ final class Specializer {
         int base = f.sp - n - 2;
         boolean isMeth = s[base] != 0;
         long callable = isMeth ? s[base] : s[base + 1];
+        // the common case first: a Python function's site, specialized and hit (PRECALL_PYFUNC)
+        if (code.precallForm[i] == PYFUNC && Heap.typeAddress(callable) == functionTypeAddr) return false;
         int total = n + (isMeth ? 1 : 0);
         long self = total > 0 ? s[f.sp - n - (isMeth ? 1 : 0)] : 0;  // the first of the total arguments
         while (true) {

@@ -98,6 +98,13 @@ public final class Hashing {
         return (h ^ codePoint) * FNV_PRIME;
     }
 
+    /** The hash of a bytes object holding {@code b} (what {@code BytesType.hash} computes and caches). */
+    public static long hashBytes(byte[] b) {
+        long h = fnvStart();
+        for (byte x : b) h = fnvStep(h, x & 0xff);
+        return fnvFinish(h, b.length);
+    }
+
     /** The final value: never -1, and 0 only for the empty string (as CPython). */
     public static long fnvFinish(long h, long length) {
         if (length == 0) return 0;

@@ -121,6 +121,17 @@ public final class TupleType extends PyType {
         }
     }
 
+    /** Releases the free list of {@code size}-tuples to the allocator (what taking them all for good does to the list). */
+    public void releaseFreeList(int size) {
+        int i = size - 1;
+        while (freeList[i] != 0) {
+            long o = freeList[i];
+            freeList[i] = Native.getLong(o + OB_ITEM);
+            numFree[i]--;
+            heap.freeObjectMemory(o, this);
+        }
+    }
+
     public int freeCount(int size) { return numFree[size - 1]; }
 
     void appendFreeListStats(StringBuilder out) {

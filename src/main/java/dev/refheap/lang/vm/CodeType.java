@@ -4,6 +4,7 @@ import dev.refheap.lang.bytecode.CodeUnit;
 import dev.refheap.lang.bytecode.Opcode;
 import dev.refheap.memory.Native;
 import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
 import dev.refheap.object.TupleType;
 import java.util.function.LongConsumer;
 
@@ -14,6 +15,8 @@ import java.util.function.LongConsumer;
  *  refcnt | type | co_consts | co_names | co_localsplusnames | co_filename | co_name | co_qualname | handle
  * </pre>
  * The handle leads to the Java-side {@link Code} (decoded instructions) used by the interpreter.
+ * Code objects compare and hash by value, as 3.11's code_richcompare and code_hash do
+ * ({@link #equals}, {@link #hash}); ordering them is a TypeError.
  */
 final class CodeType extends LangType {
     static final int CONSTS = 16, NAMES = 24, LOCALSPLUSNAMES = 32, FILENAME = 40, NAME = 48, QUALNAME = 56, HANDLE = 64;
@@ -235,6 +238,95 @@ final class CodeType extends LangType {
     @Override
     public void references(long o, LongConsumer visit) {
         for (int off = CONSTS; off <= QUALNAME; off += 8) visitField(o, off, visit);
+    }
+
+    /**
+     * code_richcompare's ==: the names, the argument counts, flags and first line, the bytecode
+     * (as co_code shows it, caches zeroed), the constants by their _PyCode_ConstantKey (so 0.0 and
+     * -0.0, 1 and True, 1 and 1.0 differ, and nested code objects compare by this same rule), then
+     * co_names, the locals-plus names, the line table and the exception table. co_filename,
+     * co_qualname and co_stacksize are not compared (nor in 3.11).
+     */
+    @Override
+    public boolean equals(long a, long b) {
+        if (a == b) return true;
+        if (heap.typeOf(b) != this || heap.typeOf(a) != this) return false;
+        CodeUnit ua = code(a).unit, ub = code(b).unit;
+        if (!heap.objectsEqual(get(a, NAME), get(b, NAME))) return false;
+        if (ua.argcount() != ub.argcount() || ua.posonlyargcount() != ub.posonlyargcount()
+                || ua.kwonlyargcount() != ub.kwonlyargcount() || ua.flags() != ub.flags()
+                || ua.firstLineno() != ub.firstLineno()) return false;
+        var la = code(a).layout();
+        var lb = code(b).layout();
+        if (!java.util.Arrays.equals(la.code(), lb.code())) return false;
+        if (!constantKeysEqual(get(a, CONSTS), get(b, CONSTS))) return false;
+        if (!rt.ops.eq(get(a, NAMES), get(b, NAMES))) return false;
+        if (!rt.ops.eq(get(a, LOCALSPLUSNAMES), get(b, LOCALSPLUSNAMES))) return false;
+        if (!java.util.Arrays.equals(la.lineTable(ua.firstLineno()), lb.lineTable(ub.firstLineno()))) return false;
+        return java.util.Arrays.equals(la.exceptionTable(), lb.exceptionTable());
+    }
+
+    /**
+     * Whether _PyCode_ConstantKey(x) == _PyCode_ConstantKey(y): None, Ellipsis, ints, strs and code
+     * objects are their own keys; bools and bytes are (type, value); a float or complex also
+     * records which of its zeros are negative; a tuple's or frozenset's key holds its items' keys;
+     * any other object is (id, object), equal only to itself.
+     */
+    private boolean constantKeysEqual(long x, long y) {
+        if (x == y) return true;
+        PyType tx = heap.typeOf(x), ty = heap.typeOf(y);
+        boolean selfX = selfKeyed(x, tx), selfY = selfKeyed(y, ty);
+        if (selfX || selfY) return selfX && selfY && rt.ops.eq(x, y);
+        if (tx != ty) return false;
+        if (tx == heap.bools || tx == heap.bytes) return rt.ops.eq(x, y);
+        if (tx == heap.floats) {
+            double dx = dev.refheap.object.FloatType.value(x), dy = dev.refheap.object.FloatType.value(y);
+            return dx == dy && negativeZero(dx) == negativeZero(dy);
+        }
+        if (tx == rt.complexType) {
+            double rx = ComplexType.real(x), ix = ComplexType.imag(x), ry = ComplexType.real(y), iy = ComplexType.imag(y);
+            return rx == ry && ix == iy && negativeZero(rx) == negativeZero(ry) && negativeZero(ix) == negativeZero(iy);
+        }
+        if (tx == heap.tuples) {
+            long n = TupleType.size(x);
+            if (n != TupleType.size(y)) return false;
+            for (long i = 0; i < n; i++) if (!constantKeysEqual(TupleType.item(x, i), TupleType.item(y, i))) return false;
+            return rt.ops.eq(x, y);
+        }
+        if (tx == heap.frozensets) {
+            if (dev.refheap.object.SetType.size(x) != dev.refheap.object.SetType.size(y)) return false;
+            java.util.List<Long> ys = new java.util.ArrayList<>();
+            heap.frozensets.forEach(y, ys::add);
+            boolean[] all = {true};
+            heap.frozensets.forEach(x, k -> {
+                if (all[0] && ys.stream().noneMatch(v -> constantKeysEqual(k, v))) all[0] = false;
+            });
+            return all[0] && rt.ops.eq(x, y);
+        }
+        return false;  // (id, object) keys: equal only for the same object
+    }
+
+    private boolean selfKeyed(long o, PyType t) {
+        return o == heap.None || o == rt.ellipsis || t == heap.strs || t == this
+                || (t instanceof dev.refheap.object.IntType && t != heap.bools);
+    }
+
+    private static boolean negativeZero(double d) { return d == 0.0 && Math.copySign(1.0, d) < 0; }
+
+    /**
+     * code_hash: the hashes of co_name, co_consts, co_names, the locals-plus names, the line table
+     * and the exception table, xor'd with the argument counts and the flags (-1 made -2). Unhashable
+     * constants (only code.replace can put them there) raise TypeError as in 3.11.
+     */
+    @Override
+    public long hash(long o) {
+        CodeUnit u = code(o).unit;
+        var layout = code(o).layout();
+        long h = heap.hash(get(o, NAME)) ^ rt.ops.hash(get(o, CONSTS)) ^ heap.hash(get(o, NAMES)) ^ heap.hash(get(o, LOCALSPLUSNAMES))
+                ^ dev.refheap.object.Hashing.hashBytes(layout.lineTable(u.firstLineno()))
+                ^ dev.refheap.object.Hashing.hashBytes(layout.exceptionTable())
+                ^ u.argcount() ^ u.posonlyargcount() ^ u.kwonlyargcount() ^ u.flags();
+        return h == -1 ? -2 : h;
     }
 
     @Override

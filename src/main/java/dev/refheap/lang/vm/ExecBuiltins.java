@@ -99,6 +99,7 @@ final class ExecBuiltins {
         boolean onlyAst = (flags & PyCF_ONLY_AST) != 0;
         if ((flags & PyCF_TYPE_COMMENTS) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with ast.PyCF_TYPE_COMMENTS yet");
         Heap h = rt.heap;
+        rt.firstCompile();  // PyAST_Check's get_ast_state
         boolean astSource = h.typeOf(v[0]) != h.strs && h.typeOf(v[0]) != h.bytes && rt.ast().isAst(v[0]);
         if (astSource) {
             Object tree = rt.ast().fromPython(v[0], mode);
@@ -135,11 +136,19 @@ final class ExecBuiltins {
             throw new PyException(syntaxError(rt, new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(),
                     e.endLine(), e.endColumn(), fileLine(e.filename(), e.line()), e.tokenizerError(), e.incomplete())));
         }
-        return Materializer.materialize(rt, unit);
+        return Materializer.materialize(rt, unit, true);
     }
 
     /** Compiles as compile() does: no linecache entry (python3's linecache knows no compile()d source). */
     static long compileSource(Runtime rt, String source, String filename, Compiler.Mode mode) {
+        return compileSource(rt, source, filename, mode, true);
+    }
+
+    /**
+     * As compile() compiles {@code source}; {@code fromSource} false for code refheap compiles for
+     * itself where CPython has C (no compiler temporaries modelled: see {@link Materializer}).
+     */
+    static long compileSource(Runtime rt, String source, String filename, Compiler.Mode mode, boolean fromSource) {
         if (source.indexOf('\0') >= 0) throw rt.error("SyntaxError", "source code string cannot contain null bytes");
         var warnings = new java.util.ArrayList<Compiler.Warning>();
         dev.refheap.lang.bytecode.CodeUnit unit;
@@ -164,7 +173,7 @@ final class ExecBuiltins {
             java.util.List<String> lines = java.util.Arrays.asList(source.split("\\r?\\n", -1));
             for (var w : warnings) rt.showWarning(filename, w.line(), "SyntaxWarning", w.message(), lines);
         }
-        return Materializer.materialize(rt, unit);
+        return Materializer.materialize(rt, unit, fromSource);
     }
 
     private static String fileLine(String filename, int line) {

@@ -24,7 +24,21 @@ import java.util.Map;
  * them, in the order the code generator first adds them (the AST optimizer folds them all before
  * any code is generated); then the code objects, nested ones before the one holding them (a
  * nested body is assembled while its parent is generated), each as makecode does: co_names,
- * co_consts, co_localsplusnames.
+ * co_consts, co_localsplusnames, each merged with an equal tuple seen before in the same compile
+ * (merge_const_one: equal names tuples, constants tuples and constant tuples are one object).
+ *
+ * <p>For code CPython compiles from source at this point (the program itself, compile(), exec and
+ * eval of a string: {@code fromSource}), the compiler's const cache is modelled too, because its
+ * keys pass through the tuple free lists: _PyCode_ConstantKey makes a key tuple for every tuple,
+ * frozenset, float, complex, bool and bytes constant it registers (code generation registers each
+ * constant a body loads, with a tuple's items; makecode its three tuples), a key made for a
+ * constant already registered is released at once, and the rest are released, in registration
+ * order, when the compile ends. What a program's first statement finds on the free lists of 1-
+ * and 2-tuples is mostly these keys: the _ast classes 3.11's first compile() makes take every
+ * free 1-tuple before (Runtime.firstCompile). Not modelled: the keys of co_code, co_linetable and
+ * co_exceptiontable (assemble merges those bytes too: 2-tuples), the duplicate constant objects
+ * the AST optimizer makes for equal literals (refheap makes one per distinct constant), a
+ * frozenset constant's rebuilt set, and the parser's and symbol table's dicts and lists.
  */
 final class Materializer {
     private final Runtime rt;
@@ -32,20 +46,41 @@ final class Materializer {
     private final Map<Object, Long> constants = new HashMap<>();
     private final Map<CodeUnit, Long> codes = new IdentityHashMap<>();
     private final long filename;
+    /**
+     * The compiler's const cache (3.11's c_const_cache) when this compile stands for one CPython
+     * makes from source: each constant's key (_PyCode_ConstantKey) in insertion order, a heap tuple
+     * (or frozenset pair) where CPython's key is one, 0 where the key is the constant itself. Null
+     * when the code stands for what CPython would load from a .pyc or define in C.
+     */
+    private final java.util.LinkedHashMap<Object, Long> constCache;
 
-    private Materializer(Runtime rt, String filename) {
+    private Materializer(Runtime rt, String filename, boolean fromSource) {
         this.rt = rt;
         this.heap = rt.heap;
         this.filename = heap.strs.of(filename);
+        this.constCache = fromSource ? new java.util.LinkedHashMap<>() : null;
     }
 
-    /** A new code object for {@code unit} and everything nested in it. */
+    /** A new code object for {@code unit} and everything nested in it (no compiler temporaries modelled). */
     static long materialize(Runtime rt, CodeUnit unit) {
-        Materializer m = new Materializer(rt, unit.filename());
+        return materialize(rt, unit, false);
+    }
+
+    /**
+     * A new code object for {@code unit}; {@code fromSource} when CPython would compile it from
+     * source at this point (the program, compile(), exec and eval of a string): then the key tuples
+     * of the compiler's const cache are made and released as 3.11's compiler makes and releases
+     * them, since they pass through the tuple free lists the program then draws from.
+     */
+    static long materialize(Runtime rt, CodeUnit unit, boolean fromSource) {
+        Materializer m = new Materializer(rt, unit.filename(), fromSource);
         try {
             m.constantsOf(unit);
             return m.code(unit);
         } finally {
+            // compiler_free: the const cache goes first (its keys in insertion order), then the
+            // constants the code objects do not hold (the parser's arena)
+            if (m.constCache != null) for (long k : m.constCache.values()) if (k != 0) rt.heap.decref(k);
             for (long o : m.constants.values()) rt.heap.decref(o);
             for (long o : m.codes.values()) rt.heap.decref(o);
             rt.heap.decref(m.filename);
@@ -71,35 +106,198 @@ final class Materializer {
         }
         List<Object> consts = unit.consts();
         // Nested code objects first: CPython assembles a nested body while generating its parent.
-        for (Object c : consts) if (c instanceof CodeUnit u) heap.decref(code(u));
-        long names = internedTuple(unit.names());
-        // co_consts itself is merged like a constant tuple (CPython's merge_const_one): code objects
-        // with equal constants, and an equal constant tuple, share one tuple object.
-        Object constsKey = new TupleKey(consts.stream().map(c -> c instanceof CodeUnit ? (Object) new IdentityKey(c) : key(c)).toList());
+        // With the const cache modelled, each other constant is registered where code generation
+        // first loads it (compiler_add_const: merge_consts_recursive), between the nested bodies.
+        for (Object c : consts) {
+            if (c instanceof CodeUnit u) heap.decref(code(u));
+            else if (constCache != null) {
+                long o = constant(c);
+                registerRecursive(o);
+                heap.decref(o);
+            }
+        }
+        // makecode: co_names, co_consts and co_localsplusnames are each made, then merged with an
+        // equal tuple already known (merge_const_one): code objects with equal names or constants,
+        // and an equal constant tuple, share one tuple object.
+        long names = mergeTuple(internedTuple(unit.names()));
         long constsTuple;
-        Long shared = constants.get(constsKey);
-        if (shared != null) {
-            constsTuple = shared;
-            heap.incref(constsTuple);
-        } else {
+        if (constCache != null) {
             long[] items = new long[consts.size()];
             for (int i = 0; i < items.length; i++) items[i] = constant(consts.get(i));
-            constsTuple = heap.tuples.alloc(items.length);
-            for (int i = 0; i < items.length; i++) TupleType.setItemSteal(constsTuple, i, items[i]);
-            constants.put(constsKey, constsTuple);
-            heap.incref(constsTuple);
+            long t = heap.tuples.alloc(items.length);
+            for (int i = 0; i < items.length; i++) TupleType.setItemSteal(t, i, items[i]);
+            constsTuple = mergeTuple(t);
+        } else {
+            Object constsKey = new TupleKey(consts.stream().map(c -> c instanceof CodeUnit ? (Object) new IdentityKey(c) : key(c)).toList());
+            Long shared = constants.get(constsKey);
+            if (shared != null) {
+                constsTuple = shared;
+                heap.incref(constsTuple);
+            } else {
+                long[] items = new long[consts.size()];
+                for (int i = 0; i < items.length; i++) items[i] = constant(consts.get(i));
+                constsTuple = heap.tuples.alloc(items.length);
+                for (int i = 0; i < items.length; i++) TupleType.setItemSteal(constsTuple, i, items[i]);
+                constants.put(constsKey, constsTuple);
+                heap.incref(constsTuple);
+            }
         }
         long[] constAddrs = new long[consts.size()];
         for (int i = 0; i < consts.size(); i++) constAddrs[i] = TupleType.item(constsTuple, i);
         long[] nameAddrs = new long[unit.names().size()];
         for (int i = 0; i < nameAddrs.length; i++) nameAddrs[i] = TupleType.item(names, i);
-        long localsplus = internedTuple(unit.localsplusNames());
+        long localsplus = mergeTuple(internedTuple(unit.localsplusNames()));
         heap.incref(filename);
         long code = rt.codeType.create(new CodeType.Code(unit, constAddrs, nameAddrs), constsTuple, names, localsplus,
                 filename, heap.strs.internedOf(unit.name()), heap.strs.internedOf(unit.qualname()));
         codes.put(unit, code);
         heap.incref(code);
         return code;
+    }
+
+    /**
+     * merge_const_one on a tuple makecode just made (a new reference, consumed): the equal tuple
+     * already known (the new one released), else this one, now known. With the const cache
+     * modelled, its key is made first and released at once when the tuple is a duplicate.
+     */
+    private long mergeTuple(long t) {
+        Object k = heapKey(t);
+        long cacheKey = constCache != null ? constantKey(t) : 0;
+        Long shared = constants.get(k);
+        if (constCache != null) {
+            if (constCache.containsKey(k)) {
+                if (cacheKey != 0) heap.decref(cacheKey);
+            } else {
+                constCache.put(k, cacheKey);
+            }
+        }
+        if (shared != null) {
+            heap.incref(shared);
+            heap.decref(t);
+            return shared;
+        }
+        constants.put(k, t);
+        heap.incref(t);
+        return t;
+    }
+
+    /**
+     * merge_consts_recursive: registers constant {@code o} (borrowed) in the const cache, and the
+     * items of a tuple or frozenset newly registered (a frozenset's through a temporary tuple of
+     * its items). A key made for a constant already registered is released at once.
+     */
+    private void registerRecursive(long o) {
+        Object k = heapKey(o);
+        long cacheKey = constantKey(o);
+        if (constCache.containsKey(k)) {
+            if (cacheKey != 0) heap.decref(cacheKey);
+            return;
+        }
+        constCache.put(k, cacheKey);
+        if (heap.typeOf(o) == heap.tuples) {
+            for (long i = 0, n = TupleType.size(o); i < n; i++) registerRecursive(TupleType.item(o, i));
+        } else if (heap.typeOf(o) == heap.frozensets && dev.refheap.object.SetType.size(o) > 0) {
+            long[] items = frozensetItems(o);
+            long t = heap.tuples.alloc(items.length);
+            for (int i = 0; i < items.length; i++) {
+                registerRecursive(items[i]);
+                heap.incref(items[i]);
+                TupleType.setItemSteal(t, i, items[i]);
+            }
+            heap.decref(t);
+        }
+    }
+
+    /**
+     * _PyCode_ConstantKey of heap constant {@code o}, as a new heap object: 0 where 3.11's key is
+     * the object itself (None, Ellipsis, int, str, code); (type, o) for bool and bytes; for a float
+     * or complex the same with a third item telling the zeros' signs apart; for a tuple, a tuple of
+     * its items' keys paired with it; for a frozenset, a frozenset of its items' keys paired with it.
+     */
+    private long constantKey(long o) {
+        var type = heap.typeOf(o);
+        long typeObj = Heap.typeAddress(o);
+        if (o == heap.None || o == rt.ellipsis || type == heap.strs || type == rt.codeType
+                || (type instanceof dev.refheap.object.IntType && type != heap.bools)) return 0;
+        if (type == heap.bools || type == heap.bytes) return heap.tuples.of(typeObj, o);
+        if (type == heap.floats) {
+            double d = dev.refheap.object.FloatType.value(o);
+            return d == 0.0 && Math.copySign(1.0, d) < 0 ? heap.tuples.of(typeObj, o, heap.None) : heap.tuples.of(typeObj, o);
+        }
+        if (type == rt.complexType) {
+            double re = ComplexType.real(o), im = ComplexType.imag(o);
+            boolean reNeg = re == 0.0 && Math.copySign(1.0, re) < 0, imNeg = im == 0.0 && Math.copySign(1.0, im) < 0;
+            if (reNeg && imNeg) return heap.tuples.of(typeObj, o, heap.True);
+            if (imNeg) return heap.tuples.of(typeObj, o, heap.False);
+            if (reNeg) return heap.tuples.of(typeObj, o, heap.None);
+            return heap.tuples.of(typeObj, o);
+        }
+        if (type == heap.tuples) {
+            long n = TupleType.size(o);
+            long inner = heap.tuples.alloc(n);
+            for (long i = 0; i < n; i++) {
+                long item = TupleType.item(o, i);
+                long k = constantKey(item);
+                if (k == 0) {
+                    heap.incref(item);
+                    k = item;
+                }
+                TupleType.setItemSteal(inner, i, k);
+            }
+            long pair = heap.tuples.of(inner, o);
+            heap.decref(inner);
+            return pair;
+        }
+        if (type == heap.frozensets) {
+            long set = heap.frozensets.create();
+            for (long item : frozensetItems(o)) {
+                long k = constantKey(item);
+                if (k == 0) heap.sets.add(set, item);
+                else {
+                    heap.sets.add(set, k);
+                    heap.decref(k);
+                }
+            }
+            long pair = heap.tuples.of(set, o);
+            heap.decref(set);
+            return pair;
+        }
+        throw new IllegalStateException("not a constant: " + type.name());
+    }
+
+    /** A frozenset's items in its table's order (_PySet_NextEntry's). */
+    private long[] frozensetItems(long o) {
+        long[] items = new long[(int) dev.refheap.object.SetType.size(o)];
+        int[] n = {0};
+        heap.frozensets.forEach(o, x -> items[n[0]++] = x);
+        return items;
+    }
+
+    /** The Java key of heap constant {@code o}: equal to {@link #key} of the compiler's constant it was made from. */
+    private Object heapKey(long o) {
+        if (o == heap.None) return Special.None;
+        if (o == rt.ellipsis) return Special.Ellipsis;
+        var type = heap.typeOf(o);
+        if (type == heap.bools) return o == heap.True;
+        if (type instanceof dev.refheap.object.IntType) {
+            return dev.refheap.object.IntType.fitsLong(o) ? (Object) dev.refheap.object.IntType.asLong(o) : dev.refheap.object.IntType.toBig(o);
+        }
+        if (type == heap.strs) return dev.refheap.object.StrType.value(o);
+        if (type == heap.bytes) return ByteBuffer.wrap(dev.refheap.object.BytesType.value(o));
+        if (type == heap.floats) return new DoubleKey(Double.doubleToRawLongBits(dev.refheap.object.FloatType.value(o)));
+        if (type == rt.complexType) return new ComplexKey(Double.doubleToRawLongBits(ComplexType.real(o)), Double.doubleToRawLongBits(ComplexType.imag(o)));
+        if (type == rt.codeType) return new IdentityKey(rt.codeType.code(o).unit);
+        if (type == heap.tuples) {
+            List<Object> items = new java.util.ArrayList<>();
+            for (long i = 0, n = TupleType.size(o); i < n; i++) items.add(heapKey(TupleType.item(o, i)));
+            return new TupleKey(items);
+        }
+        if (type == heap.frozensets) {
+            List<Object> items = new java.util.ArrayList<>();
+            for (long x : frozensetItems(o)) items.add(heapKey(x));
+            return new FrozenKey(items);
+        }
+        throw new IllegalStateException("not a constant: " + type.name());
     }
 
     private long internedTuple(List<String> items) {
@@ -157,9 +355,10 @@ final class Materializer {
         @Override public int hashCode() { return System.identityHashCode(unit); }
     }
 
+    /** A frozenset's items as a set: the compiler's order and the heap table's need not agree. */
     private record FrozenKey(List<Object> items) {
-        @Override public boolean equals(Object o) { return o instanceof FrozenKey k && k.items.equals(items); }
-        @Override public int hashCode() { return ~items.hashCode(); }
+        @Override public boolean equals(Object o) { return o instanceof FrozenKey k && new java.util.HashSet<>(k.items).equals(new java.util.HashSet<>(items)); }
+        @Override public int hashCode() { return ~new java.util.HashSet<>(items).hashCode(); }
     }
 
     private long create(Object c) {

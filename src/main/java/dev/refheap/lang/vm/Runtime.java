@@ -595,12 +595,18 @@ public final class Runtime implements AutoCloseable {
     long compile(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
         var warnings = new java.util.ArrayList<dev.refheap.lang.compiler.Compiler.Warning>();
         dev.refheap.lang.bytecode.CodeUnit unit = dev.refheap.lang.compiler.Compiler.compile(source, filename, mode, warnings);
-        return materialize(unit, warnings, source, filename);
+        return materialize(unit, warnings, source, filename, mode == dev.refheap.lang.compiler.Compiler.Mode.EXEC);
     }
 
-    /** A compiled unit as a code object, its warnings shown and its source kept for tracebacks (what compile does after the compiler). */
+    /**
+     * A compiled unit as a code object, its warnings shown and its source kept for tracebacks (what
+     * compile does after the compiler). A {@code program} is compiled as the reference semantics
+     * compile it, by the builtin compile() ({@link #firstCompile}), and the compiler's const cache
+     * passes through the tuple free lists (see {@link Materializer}): a program's first statement
+     * finds the free 1-tuples CPython's does.
+     */
     private long materialize(dev.refheap.lang.bytecode.CodeUnit unit, List<dev.refheap.lang.compiler.Compiler.Warning> warnings,
-                             String source, String filename) {
+                             String source, String filename, boolean program) {
         // python3's linecache finds no source for -c programs and REPL inputs, so their tracebacks
         // show no lines (and REPL inputs, all named <stdin>, would show each other's lines)
         if (!filename.equals("<string>") && !filename.equals("<stdin>")) lineCache.register(filename, source);
@@ -608,7 +614,27 @@ public final class Runtime implements AutoCloseable {
             List<String> lines = java.util.Arrays.asList(source.split("\\r?\\n", -1));
             for (var w : warnings) showWarning(filename, w.line(), "SyntaxWarning", w.message(), lines);
         }
-        return Materializer.materialize(this, unit);
+        if (program) firstCompile();
+        return Materializer.materialize(this, unit, program);
+    }
+
+    /** Whether a compile standing for CPython's builtin compile() (the program's, or compile()'s) has begun. */
+    private boolean compiled;
+
+    /**
+     * What 3.11's first compile() of a process does to the free lists before it compiles: its
+     * PyAST_Check runs get_ast_state, whose init_types makes the 118 _ast classes, and their bases
+     * and field tuples take every free 1-tuple (hundreds are made; a start-up leaves a handful).
+     * refheap makes those classes only when a program uses them ({@code import _ast}, compile() to
+     * or from an AST: AstModule), since making them for every program costs some 0.15 s of
+     * start-up; at the first compile the free 1-tuples are released to the allocator instead,
+     * unless the classes exist already. Other free lists are left as they are (init_types also
+     * takes most 2-, 4-, 5- and 6-tuples and dicts, which is not modelled).
+     */
+    void firstCompile() {
+        if (compiled) return;
+        compiled = true;
+        if (!nativeModuleState.containsKey("_ast")) heap.tuples.releaseFreeList(1);
     }
 
     /**
@@ -683,7 +709,7 @@ public final class Runtime implements AutoCloseable {
     /** Runs a program compiled ahead: what {@link #exec(String, String)} does with the same source, after the compiler. */
     public void exec(Program program) {
         if (program.error != null) throw program.error;
-        runCode(materialize(program.unit, program.warnings, program.source, program.filename));
+        runCode(materialize(program.unit, program.warnings, program.source, program.filename, true));
     }
 
     private void run(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {

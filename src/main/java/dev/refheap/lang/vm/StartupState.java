@@ -18,9 +18,9 @@ import dev.refheap.object.Heap;
  *       slice does not move count0.</li>
  * </ul>
  * What is not modelled: the objects start-up leaves in generation 0 (count0 at start is
- * refheap's own), the free list of dict key tables, and what compiling the program takes from the
- * free lists in CPython (its compiler's temporaries; a long program starts with fewer free
- * 2-tuples there than a short one; refheap's code objects take their own tuples).
+ * refheap's own), the free list of dict key tables, and of what compiling the program takes from
+ * and gives back to the free lists in CPython, all but the _ast classes and the compiler's const
+ * cache (Materializer): its parser's and symbol table's dicts and lists.
  */
 final class StartupState {
     private StartupState() {}
@@ -32,9 +32,11 @@ final class StartupState {
     static final int FREE_DICTS = 17, FREE_FLOATS = 4, FREE_LISTS = 56;
     /**
      * Free tuples of size 1..20. Three 1-tuples more than CPython's 3: `import sys` compiles and
-     * runs sys.implementation's SimpleNamespace class (SysInfo), whose code objects take three
-     * 1-tuples (their names tuples) that CPython's start-up had made; a type call that packs one
-     * argument (bytes(n) in tests/conformance/imports/native_tracemalloc.py) then finds one free.
+     * runs sys.implementation's SimpleNamespace class (SysInfo), whose code objects and class take
+     * three 1-tuples that CPython's start-up had made. A whole program does not start with these
+     * 1-tuples: the _ast classes 3.11's first compile() makes take every free one
+     * (Runtime.firstCompile), and the compiler's const cache then leaves its own (Materializer); a
+     * program's `import sys` takes three of those, which CPython's does not.
      */
     static final int[] FREE_TUPLES = {6, 104, 2, 4, 2, 5, 0, 0, 0, 1, 2, 0, 1, 3, 0, 1, 0, 0, 3, 7};
 

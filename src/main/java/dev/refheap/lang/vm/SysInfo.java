@@ -277,7 +277,7 @@ final class SysInfo {
                         return NotImplemented
                 SimpleNamespace.__module__ = "types"
                 implementation = SimpleNamespace(name="refheap", cache_tag=None, version=version, hexversion=0x030b07f0, _multiarch="x86_64-linux-gnu")
-                """, "<refheap:sys>", dev.refheap.lang.compiler.Compiler.Mode.EXEC);
+                """, "<refheap:sys>", dev.refheap.lang.compiler.Compiler.Mode.EXEC, false);
         try {
             heap.dicts.setItem(ns, "__builtins__", rt.builtinsDict);
             heap.decref(rt.interpreter.runCode(code, ns, ns));

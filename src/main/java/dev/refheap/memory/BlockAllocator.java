@@ -134,6 +134,8 @@ public final class BlockAllocator implements AutoCloseable {
         final long size;
         final boolean isStatic;
         int tag;
+        /** Restored from an image: its pages belong to one of {@link #imageMappings}, not to malloc (never passed to free). */
+        boolean mapped;
 
         Region(long size, boolean isStatic) {
             this.size = size;
@@ -500,7 +502,7 @@ public final class BlockAllocator implements AutoCloseable {
         if (r.tag != 0) taggedRegions--;
         largeBytes -= r.size;
         allocatedBytes -= r.size;
-        Native.free(p);
+        if (!r.mapped) Native.free(p);  // an image's region keeps its pages until close
     }
 
     /**
@@ -840,10 +842,214 @@ public final class BlockAllocator implements AutoCloseable {
             Native.munmap(spareArena, ARENA_SIZE);
             spareArena = 0;
         }
-        for (long p : regions.keySet()) Native.free(p);
+        for (var e : regions.entrySet()) if (!e.getValue().mapped) Native.free(e.getKey());
         regions.clear();
+        for (long[] m : imageMappings) Native.munmap(m[0], m[1]);
+        imageMappings.clear();
         taggedRegions = 0;
         arenasCurrent = 0;
         largeBytes = staticBytes = 0;
+    }
+
+    // ---- images: the allocator's whole state written out and mapped back at the same addresses ----
+
+    /** The page size the image maps regions with (x86-64 and arm64 with 4 KiB pages). */
+    private static final long PAGE = 4096;
+    private static final long IMAGE_MAGIC = 0x5248494d47303031L;  // "RHIMG001"
+
+    /** Page ranges ({address, size}) mapped by {@link #restoreImage} for the regions of an image; unmapped at close. */
+    private final List<long[]> imageMappings = new ArrayList<>();
+
+    /** An image cannot be restored: its addresses are taken in this process, or it is not an image. */
+    public static final class ImageException extends RuntimeException {
+        public ImageException(String message) { super(message); }
+    }
+
+    /**
+     * Writes the allocator's whole state: every arena's carved pools (contents, as they are), its
+     * block tags and bookkeeping, the spare arena's address, every large block and static region
+     * (address, size, tag, contents), and the counters. {@link #restoreImage} maps it back at the
+     * same addresses, so every pointer stored in the memory stays valid and the restored allocator
+     * hands out the same addresses the original would next. Only the state of this allocator is
+     * written: what the layer above keeps in Java must be saved by that layer.
+     *
+     * @throws IllegalStateException if the allocator is closed or an allocation hook is installed (a tracer's state is not memory)
+     */
+    public void writeImage(java.io.DataOutputStream out) throws java.io.IOException {
+        if (closed) throw new IllegalStateException("allocator is closed");
+        if (hook != null) throw new IllegalStateException("an allocation hook is installed: its state is not in the image");
+        out.writeLong(IMAGE_MAGIC);
+        out.writeLong(allocatedBytes);
+        out.writeLong(peakAllocatedBytes);
+        out.writeLong(largeBytes);
+        out.writeLong(staticBytes);
+        out.writeLong(smallBlocksInUse);
+        out.writeInt(arenasCurrent);
+        out.writeInt(arenasTotal);
+        out.writeInt(arenasReclaimed);
+        out.writeInt(arenasHighwater);
+        out.writeInt(taggedRegions);
+        for (long u : usedpools) out.writeLong(u);
+        out.writeInt(maxArenas);
+        out.writeInt(usableArenas);
+        out.writeInt(unusedArenaObjects);
+        for (int n : nfp2lasta) out.writeInt(n);
+        out.writeLong(spareArena);
+        byte[] buf = new byte[POOL_SIZE];
+        for (int a = 0; a < maxArenas; a++) {
+            out.writeLong(aAddress[a]);
+            out.writeLong(aPoolAddress[a]);
+            out.writeLong(aFreepools[a]);
+            out.writeInt(aNfreepools[a]);
+            out.writeInt(aNtotalpools[a]);
+            out.writeInt(aNext[a]);
+            out.writeInt(aPrev[a]);
+            if (aAddress[a] == 0) continue;
+            for (long t : aTags[a]) out.writeLong(t);
+            // pools past aPoolAddress were never carved: zero in a fresh mapping, not written
+            for (long p = aAddress[a]; p < aPoolAddress[a]; p += POOL_SIZE) {
+                Native.copyTo(p, buf, 0, POOL_SIZE);
+                out.write(buf);
+            }
+        }
+        out.writeInt(regions.size());
+        for (var e : regions.entrySet()) {
+            Region r = e.getValue();
+            out.writeLong(e.getKey());
+            out.writeLong(r.size);
+            out.writeBoolean(r.isStatic);
+            out.writeInt(r.tag);
+            byte[] b = new byte[(int) Math.min(r.size, 1 << 20)];
+            for (long off = 0; off < r.size; off += b.length) {
+                int n = (int) Math.min(b.length, r.size - off);
+                Native.copyTo(e.getKey() + off, b, 0, n);
+                out.write(b, 0, n);
+            }
+        }
+    }
+
+    /**
+     * An allocator restored from an image {@link #writeImage} wrote, its arenas and regions mapped
+     * at their recorded addresses ({@code MAP_FIXED_NOREPLACE}: nothing of this process is mapped
+     * over). The regions' pages come from mappings of their own, so freeing a restored large block
+     * never reaches malloc (its pages stay mapped until close); everything else behaves as the
+     * original did at the moment of the image.
+     *
+     * @throws ImageException if an address is taken in this process or the input is not an image
+     *         (nothing stays mapped then)
+     */
+    public static BlockAllocator restoreImage(java.io.DataInputStream in, long limit) throws java.io.IOException {
+        if (in.readLong() != IMAGE_MAGIC) throw new ImageException("not a refheap heap image");
+        BlockAllocator b = new BlockAllocator(limit);
+        List<long[]> arenasMapped = new ArrayList<>();
+        boolean done = false;
+        try {
+            b.allocatedBytes = in.readLong();
+            b.peakAllocatedBytes = in.readLong();
+            b.largeBytes = in.readLong();
+            b.staticBytes = in.readLong();
+            b.smallBlocksInUse = in.readLong();
+            b.arenasCurrent = in.readInt();
+            b.arenasTotal = in.readInt();
+            b.arenasReclaimed = in.readInt();
+            b.arenasHighwater = in.readInt();
+            b.taggedRegions = in.readInt();
+            for (int i = 0; i < b.usedpools.length; i++) b.usedpools[i] = in.readLong();
+            int n = in.readInt();
+            b.usableArenas = in.readInt();
+            b.unusedArenaObjects = in.readInt();
+            for (int i = 0; i < b.nfp2lasta.length; i++) b.nfp2lasta[i] = in.readInt();
+            long spare = in.readLong();
+            if (spare != 0) {
+                if (!Native.mmapFixed(spare, ARENA_SIZE)) throw taken(spare, ARENA_SIZE);
+                arenasMapped.add(new long[] {spare, ARENA_SIZE});
+                b.spareArena = spare;
+            }
+            b.aAddress = new long[n];
+            b.aPoolAddress = new long[n];
+            b.aFreepools = new long[n];
+            b.aNfreepools = new int[n];
+            b.aNtotalpools = new int[n];
+            b.aNext = new int[n];
+            b.aPrev = new int[n];
+            b.aTags = new long[n][];
+            b.maxArenas = n;
+            byte[] buf = new byte[POOL_SIZE];
+            for (int a = 0; a < n; a++) {
+                b.aAddress[a] = in.readLong();
+                b.aPoolAddress[a] = in.readLong();
+                b.aFreepools[a] = in.readLong();
+                b.aNfreepools[a] = in.readInt();
+                b.aNtotalpools[a] = in.readInt();
+                b.aNext[a] = in.readInt();
+                b.aPrev[a] = in.readInt();
+                long base = b.aAddress[a];
+                if (base == 0) continue;
+                if (!Native.mmapFixed(base, ARENA_SIZE)) throw taken(base, ARENA_SIZE);
+                arenasMapped.add(new long[] {base, ARENA_SIZE});
+                long[] tags = new long[MAX_POOLS_IN_ARENA * TAG_WORDS_PER_POOL];
+                for (int i = 0; i < tags.length; i++) tags[i] = in.readLong();
+                b.aTags[a] = tags;
+                for (long p = base; p < b.aPoolAddress[a]; p += POOL_SIZE) {
+                    in.readFully(buf);
+                    Native.copyFrom(buf, 0, p, POOL_SIZE);
+                }
+                b.arenaMap.put(base, a);
+            }
+            int regions = in.readInt();
+            long[] addr = new long[regions], size = new long[regions];
+            boolean[] stat = new boolean[regions];
+            int[] tag = new int[regions];
+            byte[][] data = new byte[regions][];
+            for (int i = 0; i < regions; i++) {
+                addr[i] = in.readLong();
+                size[i] = in.readLong();
+                stat[i] = in.readBoolean();
+                tag[i] = in.readInt();
+                if (size[i] > Integer.MAX_VALUE - 16) throw new ImageException("a region of " + size[i] + " bytes is too large for an image");
+                data[i] = new byte[(int) size[i]];
+                in.readFully(data[i]);
+            }
+            for (long[] m : pageRanges(addr, size)) {
+                if (!Native.mmapFixed(m[0], m[1])) throw taken(m[0], m[1]);
+                b.imageMappings.add(m);
+            }
+            for (int i = 0; i < regions; i++) {
+                Native.copyFrom(data[i], 0, addr[i], data[i].length);
+                Region r = new Region(size[i], stat[i]);
+                r.tag = tag[i];
+                r.mapped = true;
+                b.regions.put(addr[i], r);
+            }
+            done = true;
+            return b;
+        } finally {
+            if (!done) {
+                for (long[] m : arenasMapped) Native.munmap(m[0], m[1]);
+                for (long[] m : b.imageMappings) Native.munmap(m[0], m[1]);
+                b.closed = true;
+            }
+        }
+    }
+
+    /**
+     * The page ranges ({address, size}) that cover the regions at {@code addr} of {@code size}
+     * bytes (sorted by address, disjoint): regions that share or touch a page make one range.
+     */
+    static List<long[]> pageRanges(long[] addr, long[] size) {
+        List<long[]> ranges = new ArrayList<>();
+        for (int i = 0; i < addr.length; ) {
+            long lo = addr[i] & -PAGE, hi = (addr[i] + size[i] + PAGE - 1) & -PAGE;
+            int j = i + 1;
+            for (; j < addr.length && (addr[j] & -PAGE) <= hi; j++) hi = Math.max(hi, (addr[j] + size[j] + PAGE - 1) & -PAGE);
+            ranges.add(new long[] {lo, hi - lo});
+            i = j;
+        }
+        return ranges;
+    }
+
+    private static ImageException taken(long addr, long size) {
+        return new ImageException("the image's memory at 0x" + Long.toHexString(addr) + " (" + size
+                + " bytes) is already mapped in this process");
     }
 }

@@ -167,6 +167,30 @@ public final class Native {
         }
     }
 
+    /** Linux's MAP_FIXED_NOREPLACE (4.17+): map exactly at the address, or fail with EEXIST if anything is mapped there. */
+    private static final int MAP_FIXED_NOREPLACE = 0x100000;
+
+    /**
+     * Maps {@code size} bytes of zeroed memory exactly at {@code addr} (page-aligned), never over an
+     * existing mapping; false if the range is taken or the OS refuses (a kernel older than 4.17,
+     * which takes the flag as a hint, mapped elsewhere: that mapping is undone).
+     */
+    static boolean mmapFixed(long addr, long size) {
+        try {
+            long p = (long) Mmap.H.invokeExact(addr, size, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0L);
+            if (p == MAP_FAILED) return false;
+            if (p != addr) {
+                munmap(p, size);
+                return false;
+            }
+            return true;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("mmap failed", t);
+        }
+    }
+
     static void munmap(long addr, long size) {
         try {
             int rc = (int) Munmap.H.invokeExact(addr, size);

@@ -33,8 +33,8 @@ import dev.refheap.object.StrType;
  * builds in C and refheap has not written yet): {@code _warnings}, {@code marshal} (so
  * {@code zipimport}, which needs it), {@code _abc} (so {@code abc} falls back to {@code _py_abc},
  * importing {@code _weakrefset} and {@code types} as well). The standard streams stay refheap's
- * own writer objects, not {@code io.TextIOWrapper}s. docs/architecture.md, "Start-up image",
- * has the measured differences.
+ * own writer objects, not {@code io.TextIOWrapper}s. docs/architecture.md (the
+ * {@code CpythonStartup} entry) has the measured differences; its "Start-up image" the plan to make this cheap.
  */
 final class CpythonStartup {
     private CpythonStartup() {}

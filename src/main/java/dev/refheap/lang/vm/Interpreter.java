@@ -542,17 +542,24 @@ final class Interpreter implements RootProvider {
     }
 
     /**
-     * FORMAT_VALUE's result (a new reference): the conversion (1 str, 2 repr, 3 ascii) gives an
-     * object that is the result itself when there is no spec; otherwise PyObject_Format, whose
-     * empty-spec paths return an exact str as is and an exact int's str.
+     * FORMAT_VALUE's result (a new reference; the reference to {@code v} is consumed): the
+     * conversion (1 str, 2 repr, 3 ascii) gives an object, v released once it is made, that is the
+     * result itself when there is no spec; otherwise PyObject_Format, whose empty-spec paths
+     * return an exact str as is and an exact int's str.
      */
     private long formatValue(long v, int conversion, long spec) {
-        long value = switch (conversion) {
-            case 1 -> rt.ops.strObject(v);
-            case 2 -> rt.ops.reprObject(v);
-            case 3 -> rt.ops.asciiObject(v);
-            default -> { heap.incref(v); yield v; }
-        };
+        long value = v;
+        if (conversion != 0) {
+            try {
+                value = switch (conversion) {
+                    case 1 -> rt.ops.strObject(v);
+                    case 2 -> rt.ops.reprObject(v);
+                    default -> rt.ops.asciiObject(v);
+                };
+            } finally {
+                heap.decref(v);
+            }
+        }
         try {
             if (spec == 0 && heap.typeOf(value) == heap.strs) {
                 heap.incref(value);
@@ -1727,12 +1734,16 @@ final class Interpreter implements RootProvider {
                 if (spec != 0) s[f.sp] = 0;
                 long v = s[f.sp - 1];
                 if ((arg & 3) == 0 && spec == 0 && heap.typeOf(v) == heap.strs) break;
+                // 3.11 pops the value first: while its __str__/__format__ runs, the value's one
+                // reference is the instruction's, not the stack's as well
+                s[--f.sp] = 0;
+                long r;
                 try {
-                    s[f.sp - 1] = formatValue(v, arg & 3, spec);
+                    r = formatValue(v, arg & 3, spec);
                 } finally {
                     heap.xdecref(spec);
                 }
-                heap.decref(v);
+                s[f.sp++] = r;
             }
             case CALL_FUNCTION_EX -> callEx(f, arg);
             case MAKE_FUNCTION -> {

@@ -288,6 +288,17 @@ public final class CpythonLayout {
         return 2 * opOffset[Math.max(0, Math.min(i, opOffset.length - 1))];
     }
 
+    /**
+     * 3.11's offset in bytes of the PRECALL before CALL instruction {@code i} (f_lasti and tb_lasti
+     * while a specialized PRECALL makes the call): the CALL's group starts with the PRECALL's
+     * EXTENDED_ARGs, as many as the CALL's, then PRECALL and its cache.
+     */
+    public int precallBytes(int i) {
+        int group = groupOffset[i], call = opOffset[i];
+        int ext = (call - group - 1 - PRECALL_CACHES) / 2;
+        return 2 * (group + ext);
+    }
+
     /** The unit offset a jump to (or a handler range from) refheap instruction {@code i} names; {@code i} may be the count. */
     public int groupOffset(int i) {
         return groupOffset[i];

@@ -726,16 +726,21 @@ final class Builtins {
      * Whether CPython 3.11 calls type {@code t} through its tp_vectorcall: float, bool, list,
      * tuple, dict, set, frozenset, range, enumerate, reversed, filter and map (IterType; not zip,
      * whose zip_new takes the tuple) and type(x) (type_vectorcall packs for any other argument
-     * count). Measured: gc.get_count() around each call with the tuple free lists emptied. str(x) with one argument
-     * counts as one too: 3.11 specializes that call (PRECALL_NO_KW_STR_1, no tuple) from the 8th
-     * run of its code object on (a loop's 8th iteration), and a program's str(x) calls are mostly
-     * warm ones; before that CPython packs a tuple refheap does not make (docs/architecture.md).
+     * count). Measured: gc.get_count() around each call with the tuple free lists emptied. str has
+     * none, but str(x) called by a specialized PRECALL_NO_KW_STR_1 (quickened code, Specializer)
+     * calls PyObject_Str without a tuple.
      */
+    private static boolean takeStrSpecialized(Runtime rt) {
+        boolean specialized = rt.interpreter.strSpecialized;
+        rt.interpreter.strSpecialized = false;
+        return specialized;
+    }
+
     private static boolean hasVectorcall(Runtime rt, PyType t, int npos, int nkw) {
         Heap heap = rt.heap;
         return t == heap.floats || t == heap.bools || t == heap.lists || t == heap.tuples || t == heap.dicts
                 || t == heap.sets || t == heap.frozensets || t == rt.rangeType || (t instanceof IterType it && !it.isZip())
-                || (t == heap.typeType && npos == 1) || (t == heap.strs && npos == 1 && nkw == 0);
+                || (t == heap.typeType && npos == 1) || (t == heap.strs && takeStrSpecialized(rt));
     }
 
     static long callType(Runtime rt, long typeObject, long[] a, int o, int n, long kw) {

@@ -379,6 +379,18 @@ final class CodeType extends LangType {
         CompiledCode compiled;
         /** Fresh frames of this code run so far, counted while compiling is on and the code is not compiled. */
         int runs;
+        /**
+         * 3.11's co_warmup: -8 when made, one step per RESUME (a frame's start, a generator's
+         * resumption) and per JUMP_BACKWARD; at 0 the code is quickened ({@link Specializer}).
+         */
+        int warmup = -Specializer.WARMUP_DELAY;
+        /**
+         * After quickening, the PRECALL before each CALL (indexed by the CALL's instruction): its
+         * form (Specializer.ADAPTIVE or a specialized one) and its cache's counter (the adaptive
+         * backoff counter, or the miss counter of a specialized form). Null until quickened.
+         */
+        byte[] precallForm;
+        char[] precallCounter;
         /** 3.11's offsets and bytes for this code (f_lasti, tb_lasti, co_code, co_positions), made on first use. */
         private dev.refheap.lang.bytecode.CpythonLayout layout;
 

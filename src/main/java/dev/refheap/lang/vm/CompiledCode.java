@@ -138,7 +138,7 @@ interface CompiledCode {
             put(s, Op.UNPACK_SEQUENCE, "unpackSequence", "fa", 'V', NEXT);
             put(s, Op.GET_ITER, "getIter", "f", 'V', NEXT);
             put(s, Op.FOR_ITER, "forIter", "f", 'Z', JUMP_IF_FALSE);
-            put(s, Op.JUMP, "jump", "ap", 'V', GOTO);
+            put(s, Op.JUMP, "jumpOp", "fap", 'V', GOTO);
             put(s, Op.POP_JUMP_IF_FALSE, "popTruth", "f", 'Z', JUMP_IF_FALSE);
             put(s, Op.POP_JUMP_IF_TRUE, "popTruth", "f", 'Z', JUMP_IF_TRUE);
             put(s, Op.POP_JUMP_IF_NONE, "popIsNone", "f", 'Z', JUMP_IF_TRUE);

@@ -26,6 +26,12 @@ final class Frame {
     int sp;
     int pc;
     int lasti;
+    /**
+     * Set while the call of the CALL at lasti is made by its specialized PRECALL (3.11 makes it
+     * inside PRECALL: f_lasti and tb_lasti name the PRECALL, Specializer), and kept when an
+     * exception from that call ends the frame.
+     */
+    boolean inPrecall;
     /** The instruction whose exception is being unwound: where the handler is looked up. */
     int unwindPc;
     Frame back;
@@ -118,6 +124,7 @@ final class Frame {
         f.unwindPc = 0;
         f.pendingThrow = 0;
         f.yielded = false;
+        f.inPrecall = false;
         f.sendResult = 0;
         f.restEntry = false;
         f.traceLine = -1;

@@ -653,6 +653,7 @@ final class Interpreter implements RootProvider {
         f.owner = Frame.OWNED_BY_THREAD;
         f.pendingThrow = throwExc;
         f.yielded = false;
+        if (throwExc == 0 && f.code.warmup != 0) Specializer.warmUp(f.code);  // 3.11's RESUME (throw() skips it)
         f.back = current;
         f.restEntry = restEntry;
         f.atRest = restEntry && (current == null || current.atRest);
@@ -954,6 +955,12 @@ final class Interpreter implements RootProvider {
     /** Code objects compiled so far. */
     int compiledCount;
 
+    /**
+     * Set while a specialized PRECALL_NO_KW_STR_1 calls str (read and cleared by
+     * Builtins.callTypeObject: that str(x) packs no argument tuple).
+     */
+    boolean strSpecialized;
+
     /** The frame a CALL entered (see {@link #call}), for {@link #runFrames} to run next. */
     private Frame pendingCallee;
 
@@ -979,6 +986,8 @@ final class Interpreter implements RootProvider {
         // reads it (a frame switch, a yield, the cold instructions, the tracer), and the frame's
         // lasti (3.11's prev_instr) at every instruction, for tracebacks, f_lineno and handlers.
         int next = f.pc;
+        // RESUME at a frame's start (a generator's, at each resumption: resume)
+        if (next == 0 && code.warmup != 0 && (code.unit.flags() & GENERATOR_LIKE) == 0) Specializer.warmUp(code);
         CompiledCode jit = code.compiled;
         if (jit == null && compileAt >= 0 && next == 0 && code.runs++ >= compileAt) {
             jit = code.compiled = CompiledCode.compile(code, compileAt);
@@ -1029,7 +1038,7 @@ final class Interpreter implements RootProvider {
                         case Op.IS_OP -> isOp(f, arg);
                         case Op.UNPACK_SEQUENCE -> unpackSequence(f, arg);
                         case Op.FOR_ITER -> { if (!forIter(f)) next = arg; }
-                        case Op.JUMP -> { jump(arg, pc); next = arg; }
+                        case Op.JUMP -> { jumpOp(f, arg, pc); next = arg; }
                         // a taken conditional jump backward is 3.11's POP_JUMP_BACKWARD_IF_*: the eval breaker is checked
                         case Op.POP_JUMP_IF_FALSE -> { if (!popTruth(f)) { jump(arg, pc); next = arg; } }
                         case Op.POP_JUMP_IF_TRUE -> { if (popTruth(f)) { jump(arg, pc); next = arg; } }
@@ -1329,6 +1338,18 @@ final class Interpreter implements RootProvider {
     /** JUMP's (and a taken POP_JUMP_IF_*'s) check: the eval breaker at a backward jump (a pending Ctrl-C is raised there). */
     void jump(int arg, int pc) {
         if (breaker && arg <= pc) evalBreaker(current != null && current.atRest);
+    }
+
+    /**
+     * JUMP: backward it is 3.11's JUMP_BACKWARD, a step of the code's warm-up, except right after
+     * a YIELD_VALUE (JUMP_BACKWARD_NO_INTERRUPT, which does not count).
+     */
+    void jumpOp(Frame f, int arg, int pc) {
+        if (arg <= pc) {
+            CodeType.Code code = f.code;
+            if (code.warmup != 0 && (pc == 0 || code.ops[pc - 1] != Op.YIELD_VALUE)) Specializer.warmUp(code);
+            if (breaker) evalBreaker(current != null && current.atRest);
+        }
     }
 
     /** POP_JUMP_IF_FALSE / _TRUE: pops the condition, returns its truth. */
@@ -1715,7 +1736,11 @@ final class Interpreter implements RootProvider {
                 int at = f.lasti;  // the handler is looked up for this instruction, whatever lasti it restores
                 if (arg != 0) {
                     long lasti = s[f.sp - arg];
-                    if (heap.typeOf(lasti) instanceof IntType) f.lasti = (int) IntType.asLong(lasti);
+                    if (heap.typeOf(lasti) instanceof IntType) {
+                        int v = (int) IntType.asLong(lasti);
+                        f.inPrecall = v < 0;
+                        f.lasti = v < 0 ? ~v : v;
+                    }
                 }
                 throw new ReraiseSignal(exc, at);
             }
@@ -2162,7 +2187,9 @@ final class Interpreter implements RootProvider {
                     f.slots[f.sp] = 0;
                     heap.xdecref(v);
                 }
-                if (e.lasti()) f.slots[f.sp++] = heap.ints.of(lasti);
+                // the pushed lasti keeps whether it was a specialized PRECALL's (~index), for RERAISE
+                if (e.lasti()) f.slots[f.sp++] = heap.ints.of(f.inPrecall ? ~lasti : lasti);
+                f.inPrecall = false;
                 f.slots[f.sp++] = exc;
                 f.pc = e.target();
                 return true;
@@ -2187,6 +2214,7 @@ final class Interpreter implements RootProvider {
      */
     private int lastiBytes(Frame f, long exc) {
         if (f.lasti < 0) return -1;
+        if (f.inPrecall) return f.code.layout().precallBytes(f.lasti);
         int bytes = f.code.layout().lastiBytes(f.lasti);
         long head = ExceptionType.traceback(exc);
         if (head != 0 && f.code.ops[f.lasti] == Op.CALL) {
@@ -2286,6 +2314,8 @@ final class Interpreter implements RootProvider {
      * result pushed, and null returned.
      */
     private Frame call(Frame f, int n, long kwnames) {
+        // quickened code: the PRECALL's state; true when its specialized form makes the call
+        boolean inPrecall = f.code.precallForm != null && rt.specializer.precall(f, n, kwnames);
         long[] s = f.slots;
         int base = f.sp - n - 2;
         long first = s[base], second = s[base + 1];
@@ -2327,6 +2357,8 @@ final class Interpreter implements RootProvider {
             } finally {
                 if (!entered) releaseCallOperands(f, base);
             }
+        } else if (inPrecall) {
+            result = callInPrecall(f, callable, argStart, nargs, kwnames, base);
         } else {
             f.calling = callable;
             try {
@@ -2338,6 +2370,27 @@ final class Interpreter implements RootProvider {
         }
         s[f.sp++] = result;
         return null;
+    }
+
+    /**
+     * The call a specialized PRECALL makes (Specializer): as the generic one, with f_lasti on the
+     * PRECALL until it is done (or an exception from it is handled), and str(x) without a tuple
+     * when the form is PRECALL_NO_KW_STR_1.
+     */
+    private long callInPrecall(Frame f, long callable, int argStart, int nargs, long kwnames, int base) {
+        f.calling = callable;
+        f.inPrecall = true;
+        strSpecialized = Specializer.isStr1(f.code, f.lasti);
+        long result;
+        try {
+            result = rt.ops.call(callable, f.slots, argStart, nargs, kwnames);
+        } finally {
+            strSpecialized = false;
+            f.calling = 0;
+            releaseCallOperands(f, base);
+        }
+        f.inPrecall = false;
+        return result;
     }
 
     /**

@@ -118,6 +118,8 @@ public final class Runtime implements AutoCloseable {
     final Map<String, Object> nativeModuleState = new HashMap<>();
     /** Every type's registry of its subclasses (tp_subclasses). */
     Subclasses subclasses;
+    /** 3.11's PRECALL specialization as far as a program sees it (quickened code only). */
+    Specializer specializer;
     /** --gc-stress, or null. */
     private GcStress stress;
     /** Set by close(): finalizers and weakref callbacks no longer run. */
@@ -253,6 +255,7 @@ public final class Runtime implements AutoCloseable {
         subclasses = new Subclasses(this);
         subclasses.createStartupDicts();
         StartupState.apply(this);
+        specializer = new Specializer(this);
         if (stress != null && stress.isRestCheckDue()) interpreter.restCheckDue = true;  // due since the setup
     }
 

@@ -412,6 +412,7 @@ final class SysInfo {
         if (layout.returnGenerator >= 0 && f.owner == Frame.OWNED_BY_GENERATOR && f.pc <= f.code.prologue && !f.yielded) {
             return 2 * layout.returnGenerator;
         }
+        if (f.inPrecall) return layout.precallBytes(f.lasti);
         int bytes = layout.lastiBytes(f.lasti);
         if (f.code.ops[f.lasti] == Op.CALL) {
             for (Frame g = rt.interpreter.currentFrame(); g != null && g != f; g = g.back) {

@@ -214,6 +214,21 @@ final class Builtins {
     // ---- print ------------------------------------------------------------------------------------
 
     private static long print(Runtime rt, long[] a, int o, int n, long kw) {
+        // 3.11's print takes *args: its argument clinic packs the positional arguments into a tuple
+        // that holds a reference to each while print runs (a GC allocation, freed when it returns):
+        // what sys.getrefcount sees from a __str__ that print calls
+        Heap heap = rt.heap;
+        int npos = n - (kw == 0 ? 0 : (int) TupleType.size(kw));
+        long args = heap.tuples.alloc(npos);
+        for (int i = 0; i < npos; i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
+        try {
+            return printArgs(rt, a, o, n, kw);
+        } finally {
+            heap.decref(args);
+        }
+    }
+
+    private static long printArgs(Runtime rt, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
         int nkw = kw == 0 ? 0 : (int) TupleType.size(kw);
         String sep = " ", end = "\n";

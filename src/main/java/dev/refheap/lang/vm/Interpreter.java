@@ -542,17 +542,24 @@ final class Interpreter implements RootProvider {
     }
 
     /**
-     * FORMAT_VALUE's result (a new reference): the conversion (1 str, 2 repr, 3 ascii) gives an
-     * object that is the result itself when there is no spec; otherwise PyObject_Format, whose
-     * empty-spec paths return an exact str as is and an exact int's str.
+     * FORMAT_VALUE's result (a new reference; the reference to {@code v} is consumed): the
+     * conversion (1 str, 2 repr, 3 ascii) gives an object, v released once it is made, that is the
+     * result itself when there is no spec; otherwise PyObject_Format, whose empty-spec paths
+     * return an exact str as is and an exact int's str.
      */
     private long formatValue(long v, int conversion, long spec) {
-        long value = switch (conversion) {
-            case 1 -> rt.ops.strObject(v);
-            case 2 -> rt.ops.reprObject(v);
-            case 3 -> rt.ops.asciiObject(v);
-            default -> { heap.incref(v); yield v; }
-        };
+        long value = v;
+        if (conversion != 0) {
+            try {
+                value = switch (conversion) {
+                    case 1 -> rt.ops.strObject(v);
+                    case 2 -> rt.ops.reprObject(v);
+                    default -> rt.ops.asciiObject(v);
+                };
+            } finally {
+                heap.decref(v);
+            }
+        }
         try {
             if (spec == 0 && heap.typeOf(value) == heap.strs) {
                 heap.incref(value);
@@ -1244,11 +1251,54 @@ final class Interpreter implements RootProvider {
     }
 
     void binaryOpOp(Frame f, int arg) {
+        if ((arg == Specializer.NB_ADD || arg == Specializer.NB_INPLACE_ADD) && f.code.precallForm != null
+                && rt.specializer.inplaceAddUnicode(f)) {
+            inplaceAddUnicode(f);
+            return;
+        }
         long[] s = f.slots;
         long b = s[f.sp - 1], a = s[f.sp - 2];
         long r = fastBinaryOp(arg, a, b);
         if (r == 0) r = rt.ops.binaryOp(BinaryOp.of(arg), a, b);
         popTwoPush(f, r, a, b);
+    }
+
+    /**
+     * BINARY_OP_INPLACE_ADD_UNICODE: [left, right] with left also in the local the next STORE_FAST
+     * writes. The stack's reference to left goes, then PyUnicode_Append on the local: in place
+     * (StrType.appendInPlace) when nothing else holds left, else a new string and left released.
+     * 3.11 skips the STORE_FAST; here the result is pushed again and STORE_FAST puts it back
+     * where it is (the same object, no count left over).
+     */
+    private void inplaceAddUnicode(Frame f) {
+        long[] s = f.slots;
+        long right = s[--f.sp];
+        s[f.sp] = 0;
+        long left = s[--f.sp];
+        s[f.sp] = 0;
+        int local = f.code.args[f.lasti + 1];
+        heap.decref(left);  // the local still holds it
+        long r;
+        if (left == heap.strs.empty()) {
+            r = right;
+            heap.incref(r);
+            s[local] = r;
+            heap.decref(left);
+        } else if (StrType.length(right) == 0 && right == heap.strs.empty()) {
+            r = left;
+        } else {
+            r = heap.strs.appendInPlace(left, right);
+            if (r != 0) {
+                s[local] = r;
+            } else {
+                r = rt.ops.binaryOp(BinaryOp.of(Specializer.NB_ADD), left, right);
+                s[local] = r;
+                heap.decref(left);
+            }
+        }
+        heap.decref(right);
+        heap.incref(r);
+        s[f.sp++] = r;
     }
 
     void compareOp(Frame f, int arg) {
@@ -1684,12 +1734,16 @@ final class Interpreter implements RootProvider {
                 if (spec != 0) s[f.sp] = 0;
                 long v = s[f.sp - 1];
                 if ((arg & 3) == 0 && spec == 0 && heap.typeOf(v) == heap.strs) break;
+                // 3.11 pops the value first: while its __str__/__format__ runs, the value's one
+                // reference is the instruction's, not the stack's as well
+                s[--f.sp] = 0;
+                long r;
                 try {
-                    s[f.sp - 1] = formatValue(v, arg & 3, spec);
+                    r = formatValue(v, arg & 3, spec);
                 } finally {
                     heap.xdecref(spec);
                 }
-                heap.decref(v);
+                s[f.sp++] = r;
             }
             case CALL_FUNCTION_EX -> callEx(f, arg);
             case MAKE_FUNCTION -> {

@@ -268,7 +268,7 @@ final class Ops {
         if (t instanceof ClassType c) {
             if (c.builtinLayout() && c.builtinBase instanceof ExtType x && lookupUserOnly(c, "__repr__") == 0) return x.repr(o);
             long m = lookupType(c, "__repr__");
-            if (m != 0) return strResult(callTypeSpecial(o, c, "__repr__"), "__repr__");
+            if (m != 0) return strResult(Attributes.callSpecial(rt, o, c, "__repr__", NO_ARGS), "__repr__");  // slot_tp_repr
             return "<" + qualifiedTypeNameOf(c) + " object at " + hex(o) + ">";
         }
         if (t instanceof DictViewType dv) return reprRecursive(o, "...", () -> {  // dictview_repr
@@ -435,7 +435,7 @@ final class Ops {
             return x.str(o) != null ? x.str(o) : x.repr(o);  // the data base's own tp_str (bytearray_str is its repr)
         }
         if (t instanceof ClassType c && lookupOverride(c, "__str__") != 0 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
-            return strResult(callTypeSpecial(o, c, "__str__"), "__str__");
+            return strResult(Attributes.callSpecial(rt, o, c, "__str__", NO_ARGS), "__str__");  // slot_tp_str
         }
         if (t instanceof ExtType x && x.str(o) != null) return x.str(o);
         return repr(o);
@@ -451,7 +451,9 @@ final class Ops {
         if (t == heap.ints || t instanceof ClassType ci && ci.dataBase == heap.ints && lookupUserOnly(ci, "__repr__") == 0) return heap.strs.fresh(repr(o));
         if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__repr__") == 0) && lookupType(c, "__repr__") != 0
                 && !((c.metaclass || c.builtinLayout()) && lookupUserOnly(c, "__repr__") == 0)) {
-            return strResultObject(callTypeSpecial(o, c, "__repr__"), "__repr__");
+            // slot_tp_repr: the function found on the type called with o as its first argument (no
+            // bound method, no reference of its own to o while __repr__ runs)
+            return strResultObject(Attributes.callSpecial(rt, o, c, "__repr__", NO_ARGS), "__repr__");
         }
         return heap.strs.of(repr(o));
     }
@@ -459,8 +461,13 @@ final class Ops {
     /**
      * o.name() for a special method of o's class c: a class (an instance of a metaclass) has it
      * looked up on the metaclass only, never on itself (a class's own mro would find object's
-     * unbound __repr__); other objects as {@link #callMethod}.
+     * unbound __repr__); other objects as {@link #callMethod}, whose bound call holds a reference
+     * to o while the method runs, as _PyObject_LookupSpecial's bound method does (PyObject_Format's
+     * __format__). __str__ and __repr__ are called as slot_tp_str and slot_tp_repr call them,
+     * with no reference of their own ({@link Attributes#callSpecial}).
      */
+    private static final long[] NO_ARGS = {};
+
     private long callTypeSpecial(long o, ClassType c, String name, long... args) {
         return c.metaclass && isTypeObject(o) ? Attributes.callSpecial(rt, o, c, name, args) : callMethod(o, name, args);
     }
@@ -478,7 +485,7 @@ final class Ops {
         if (t == heap.ints || t instanceof ClassType ci && ci.dataBase == heap.ints && lookupUserOnly(ci, "__repr__") == 0) return heap.strs.fresh(repr(o));
         if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupOverride(c, "__str__") != 0
                 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
-            return strResultObject(callTypeSpecial(o, c, "__str__"), "__str__");
+            return strResultObject(Attributes.callSpecial(rt, o, c, "__str__", NO_ARGS), "__str__");  // slot_tp_str, as slot_tp_repr
         }
         return heap.strs.of(str(o));
     }

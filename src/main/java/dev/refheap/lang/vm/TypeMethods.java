@@ -619,7 +619,25 @@ final class TypeMethods {
             }
             return heap.strs.of(out.toString());
         });
-        def(S, "format", (s, a, o, n, kw) -> heap.strs.of(StrFormat.format(rt, StrType.value(s), a, o, n, kw)));
+        def(S, "format", (s, a, o, n, kw) -> {
+            // METH_VARARGS | METH_KEYWORDS: 3.11's method_vectorcall_VARARGS_KEYWORDS packs the
+            // positional arguments into a tuple and the keywords into a dict, both held (with a
+            // reference to each argument) while format runs and released after it
+            int nkw = Args.nkw(kw), np = n - nkw;
+            long args = heap.tuples.alloc(np);
+            for (int i = 0; i < np; i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
+            long kwargs = 0;
+            if (nkw > 0) {
+                kwargs = heap.dicts.create();
+                for (int i = 0; i < nkw; i++) heap.dicts.setItem(kwargs, TupleType.item(kw, i), a[o + np + i]);
+            }
+            try {
+                return heap.strs.of(StrFormat.format(rt, StrType.value(s), a, o, n, kw));
+            } finally {
+                heap.decref(args);
+                heap.xdecref(kwargs);
+            }
+        });
         def1(S, "partition", (s, sepObj) -> {
             String v = StrType.value(s), sep = strArg(sepObj);
             int i = v.indexOf(sep);

@@ -302,6 +302,26 @@ public final class Heap implements AutoCloseable {
         allocator.free(o - pre);
     }
 
+    /**
+     * PyObject_Realloc of a live object without a pre-header (a str's resize_compact): it keeps its
+     * place while pymalloc's block allows (BlockAllocator.realloc), else its bytes move to a new
+     * block, tagged as the old one was, and listeners see the old object freed and the new one made.
+     */
+    public long reallocPlainObject(long o, PyType type, long newSize) {
+        if (type.preHeaderSize() != 0) throw new IllegalArgumentException("reallocPlainObject: " + type.name() + " has a pre-header");
+        long q = allocator.realloc(o, newSize);
+        if (q != o) {
+            int tag = tagFor(0);
+            if (newSize <= BlockAllocator.SMALL_REQUEST_THRESHOLD) allocator.setSmallBlockTag(q, tag);
+            else allocator.setTag(q, tag);
+            if (listener != null) {
+                listener.onFree(o, type);
+                listener.onAllocate(q, type, newSize);
+            }
+        }
+        return q;
+    }
+
     /** Tells listeners that a dead object went to a free list (it stops being an object). */
     public void parkedOnFreeList(long o, PyType type) {
         if (listener != null) listener.onFree(o, type);

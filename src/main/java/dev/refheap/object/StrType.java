@@ -174,6 +174,52 @@ public final class StrType extends PyType {
         return fresh(value(o));
     }
 
+    /**
+     * PyUnicode_Append's in-place branch: {@code left} (one reference, which this takes) is an exact
+     * compact str that nothing else holds, whose hash is not computed and which is not interned
+     * (unicode_modifiable), and {@code right} an exact str of no wider kind (and not non-ASCII
+     * onto ASCII): resize_compact grows left's block (PyObject_Realloc: the same object while the
+     * block allows, else moved) and right's characters are copied after left's. Returns the
+     * resulting object (owned), or 0 when the in-place branch does not apply (left untouched).
+     */
+    public long appendInPlace(long left, long right) {
+        if (Native.getLong(left + Layout.OB_REFCNT) != 1 || Native.getLong(left + HASH) != -1 || isInterned(left)
+                || Heap.typeAddress(left) != address() || !isCompact(left) || Heap.typeAddress(right) != address()) {
+            return 0;
+        }
+        int kl = kind(left), kr = kind(right);
+        if (kr > kl || (isAscii(left) && !isAscii(right))) return 0;
+        long ll = length(left), lr = length(right), n = ll + lr;
+        boolean ascii = isAscii(left);
+        if (!ascii) {
+            long utf8 = Native.getLong(left + UTF8);
+            if (utf8 != 0) {
+                heap.memFree(utf8);
+                Native.putLong(left + UTF8, 0);
+                Native.putLong(left + UTF8_LENGTH, 0);
+            }
+        }
+        long o = heap.reallocPlainObject(left, this, (ascii ? ASCII_DATA : COMPACT_DATA) + (n + 1) * kl);
+        Native.putLong(o + LENGTH, n);
+        long dst = data(o), src = data(right);
+        if (kr == kl) {
+            Native.copy(src, dst + ll * kl, lr * kl);
+        } else {
+            for (long i = 0; i < lr; i++) {
+                int c = kr == 1 ? Native.getByte(src + i) & 0xff : Native.getShort(src + 2 * i) & 0xffff;
+                if (kl == 2) Native.putShort(dst + 2 * (ll + i), (short) c);
+                else Native.putInt(dst + 4 * (ll + i), c);
+            }
+        }
+        if (kl == 1) Native.putByte(dst + n, (byte) 0);
+        else if (kl == 2) Native.putShort(dst + 2 * n, (short) 0);
+        else Native.putInt(dst + 4 * n, 0);
+        return o;
+    }
+
+    /** The static '' (borrowed). */
+    public long empty() { return empty; }
+
     /** True for a legacy two-block str (an instance of a Python subclass of str). */
     public static boolean isCompact(long o) { return (state(o) & COMPACT) != 0; }
 

@@ -1251,11 +1251,54 @@ final class Interpreter implements RootProvider {
     }
 
     void binaryOpOp(Frame f, int arg) {
+        if ((arg == Specializer.NB_ADD || arg == Specializer.NB_INPLACE_ADD) && f.code.precallForm != null
+                && rt.specializer.inplaceAddUnicode(f)) {
+            inplaceAddUnicode(f);
+            return;
+        }
         long[] s = f.slots;
         long b = s[f.sp - 1], a = s[f.sp - 2];
         long r = fastBinaryOp(arg, a, b);
         if (r == 0) r = rt.ops.binaryOp(BinaryOp.of(arg), a, b);
         popTwoPush(f, r, a, b);
+    }
+
+    /**
+     * BINARY_OP_INPLACE_ADD_UNICODE: [left, right] with left also in the local the next STORE_FAST
+     * writes. The stack's reference to left goes, then PyUnicode_Append on the local: in place
+     * (StrType.appendInPlace) when nothing else holds left, else a new string and left released.
+     * 3.11 skips the STORE_FAST; here the result is pushed again and STORE_FAST puts it back
+     * where it is (the same object, no count left over).
+     */
+    private void inplaceAddUnicode(Frame f) {
+        long[] s = f.slots;
+        long right = s[--f.sp];
+        s[f.sp] = 0;
+        long left = s[--f.sp];
+        s[f.sp] = 0;
+        int local = f.code.args[f.lasti + 1];
+        heap.decref(left);  // the local still holds it
+        long r;
+        if (left == heap.strs.empty()) {
+            r = right;
+            heap.incref(r);
+            s[local] = r;
+            heap.decref(left);
+        } else if (StrType.length(right) == 0 && right == heap.strs.empty()) {
+            r = left;
+        } else {
+            r = heap.strs.appendInPlace(left, right);
+            if (r != 0) {
+                s[local] = r;
+            } else {
+                r = rt.ops.binaryOp(BinaryOp.of(Specializer.NB_ADD), left, right);
+                s[local] = r;
+                heap.decref(left);
+            }
+        }
+        heap.decref(right);
+        heap.incref(r);
+        s[f.sp++] = r;
     }
 
     void compareOp(Frame f, int arg) {

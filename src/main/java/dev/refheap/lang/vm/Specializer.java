@@ -52,6 +52,10 @@ final class Specializer {
             BUILTIN_FAST_WITH_KEYWORDS = 10, LEN = 11, ISINSTANCE = 12, METHOD_DESCRIPTOR_O = 13,
             METHOD_DESCRIPTOR_NOARGS = 14, METHOD_DESCRIPTOR_FAST = 15, METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS = 16;
     private static final byte FIRST_CALLING = STR_1;
+    // BINARY_OP's forms for + and += (the only ones that can become BINARY_OP_INPLACE_ADD_UNICODE)
+    private static final byte ADD_UNICODE = 20, INPLACE_ADD_UNICODE = 21, ADD_INT = 22, ADD_FLOAT = 23;
+    /** 3.11's NB_ADD and NB_INPLACE_ADD. */
+    static final int NB_ADD = 0, NB_INPLACE_ADD = 13;
 
     /** What the table says of a callable: METH_O, METH_FASTCALL, METH_FASTCALL|METH_KEYWORDS, METH_NOARGS, a type with a tp_vectorcall, none of these. */
     private static final char O = 'O', FAST = 'F', FAST_KW = 'K', NOARGS = 'N', VECTORCALL = 'C', NONE = '-';
@@ -130,6 +134,66 @@ final class Specializer {
             code.precallCounter[i] = counter;
             return false;
         }
+    }
+
+    /**
+     * BINARY_OP + or += at {@code f.lasti} in quickened code, operands on the stack: advances the
+     * site's state as 3.11's BINARY_OP_ADAPTIVE and specialized forms do (the state arrays are
+     * the PRECALL ones, at the BINARY_OP's index) and answers whether BINARY_OP_INPLACE_ADD_UNICODE
+     * runs: left is an exact str that the local the next STORE_FAST writes holds too.
+     */
+    boolean inplaceAddUnicode(Frame f) {
+        CodeType.Code code = f.code;
+        int i = f.lasti;
+        long[] s = f.slots;
+        long left = s[f.sp - 2], right = s[f.sp - 1];
+        while (true) {
+            byte form = code.precallForm[i];
+            char counter = code.precallCounter[i];
+            if (form == ADAPTIVE) {
+                if (counter < (1 << BACKOFF_BITS)) {
+                    byte chosen = specializeAdd(code, i, s, left, right);
+                    if (chosen == ADAPTIVE) {
+                        code.precallCounter[i] = backoff(counter);
+                    } else {
+                        code.precallForm[i] = chosen;
+                        code.precallCounter[i] = MISS_START;
+                    }
+                    continue;
+                }
+                code.precallCounter[i] = (char) (counter - (1 << BACKOFF_BITS));
+                return false;
+            }
+            long lt = Heap.typeAddress(left);
+            boolean runs = lt == Heap.typeAddress(right) && switch (form) {
+                case ADD_UNICODE -> lt == heap.strs.address();
+                case INPLACE_ADD_UNICODE -> lt == heap.strs.address() && s[code.args[i + 1]] == left;
+                case ADD_INT -> lt == heap.ints.address();
+                case ADD_FLOAT -> lt == heap.floats.address();
+                default -> false;
+            };
+            if (runs) return form == INPLACE_ADD_UNICODE;
+            counter--;
+            if (counter == 0) {
+                code.precallForm[i] = ADAPTIVE;
+                counter = adaptiveStart();
+            }
+            code.precallCounter[i] = counter;
+            return false;
+        }
+    }
+
+    /** _Py_Specialize_BinaryOp for NB_ADD / NB_INPLACE_ADD. */
+    private byte specializeAdd(CodeType.Code code, int i, long[] s, long left, long right) {
+        PyType lt = heap.typeOf(left);
+        if (heap.typeOf(right) != lt) return ADAPTIVE;
+        if (lt == heap.strs) {
+            boolean toStore = i + 1 < code.ops.length && code.ops[i + 1] == Op.STORE_FAST;
+            return toStore && s[code.args[i + 1]] == left ? INPLACE_ADD_UNICODE : ADD_UNICODE;
+        }
+        if (lt == heap.ints) return ADD_INT;
+        if (lt == heap.floats) return ADD_FLOAT;
+        return ADAPTIVE;
     }
 
     /** Whether the form that runs is PRECALL_NO_KW_STR_1 (str(x) then packs no argument tuple). */

@@ -72,12 +72,13 @@ final class Specializer {
     private final Map<PyType, Map<String, Character>> methods = new IdentityHashMap<>();
     private final Map<PyType, Character> types = new IdentityHashMap<>();
 
-    private final long functionTypeAddr;
+    private final long functionTypeAddr, intTypeAddr;
 
     Specializer(Runtime rt) {
         this.rt = rt;
         this.heap = rt.heap;
         this.functionTypeAddr = rt.functionType.address();
+        this.intTypeAddr = heap.ints.address();
         this.len = heap.dicts.getItem(rt.builtinsDict, "len");
         this.isinstance = heap.dicts.getItem(rt.builtinsDict, "isinstance");
         this.listAppend = rt.ops.lookupType(heap.lists, "append");
@@ -98,14 +99,22 @@ final class Specializer {
      * state as 3.11 does and answers whether the specialized form that runs makes the call.
      */
     boolean precall(Frame f, int n, long kwnames) {
+        // the common case first, small enough to inline into CALL: a Python function's site,
+        // specialized and hit (PRECALL_PYFUNC)
+        long[] s = f.slots;
+        int base = f.sp - n - 2;
+        long callable = s[base] != 0 ? s[base] : s[base + 1];
+        if (f.code.precallForm[f.lasti] == PYFUNC && Heap.typeAddress(callable) == functionTypeAddr) return false;
+        return precallSlow(f, n, kwnames);
+    }
+
+    private boolean precallSlow(Frame f, int n, long kwnames) {
         CodeType.Code code = f.code;
         int i = f.lasti;
         long[] s = f.slots;
         int base = f.sp - n - 2;
         boolean isMeth = s[base] != 0;
         long callable = isMeth ? s[base] : s[base + 1];
-        // the common case first: a Python function's site, specialized and hit (PRECALL_PYFUNC)
-        if (code.precallForm[i] == PYFUNC && Heap.typeAddress(callable) == functionTypeAddr) return false;
         int total = n + (isMeth ? 1 : 0);
         long self = total > 0 ? s[f.sp - n - (isMeth ? 1 : 0)] : 0;  // the first of the total arguments
         while (true) {
@@ -143,6 +152,15 @@ final class Specializer {
      * runs: left is an exact str that the local the next STORE_FAST writes holds too.
      */
     boolean inplaceAddUnicode(Frame f) {
+        // the common case first, small enough to inline into BINARY_OP: int + int at a site
+        // specialized to BINARY_OP_ADD_INT
+        long[] s = f.slots;
+        long lt = Heap.typeAddress(s[f.sp - 2]);
+        if (f.code.precallForm[f.lasti] == ADD_INT && lt == intTypeAddr && Heap.typeAddress(s[f.sp - 1]) == lt) return false;
+        return inplaceAddUnicodeSlow(f);
+    }
+
+    private boolean inplaceAddUnicodeSlow(Frame f) {
         CodeType.Code code = f.code;
         int i = f.lasti;
         long[] s = f.slots;

@@ -132,6 +132,16 @@ public final class TupleType extends PyType {
         }
     }
 
+    /** Parks {@code count} newly allocated {@code size}-tuples on the free list (none taken from it). */
+    public void parkFresh(int size, int count) {
+        for (int k = 0; k < count; k++) {
+            long o = heap.allocObject(this, size);
+            Native.fill(o + OB_ITEM, 8L * size, (byte) 0);
+            heap.track(o);
+            heap.decref(o);
+        }
+    }
+
     public int freeCount(int size) { return numFree[size - 1]; }
 
     void appendFreeListStats(StringBuilder out) {

@@ -1251,8 +1251,10 @@ final class Interpreter implements RootProvider {
     }
 
     void binaryOpOp(Frame f, int arg) {
+        // only a + or += that a STORE_FAST follows can become BINARY_OP_INPLACE_ADD_UNICODE: the
+        // other sites' state shows nowhere, so it is not kept
         if ((arg == Specializer.NB_ADD || arg == Specializer.NB_INPLACE_ADD) && f.code.precallForm != null
-                && rt.specializer.inplaceAddUnicode(f)) {
+                && f.code.ops[f.lasti + 1] == Op.STORE_FAST && rt.specializer.inplaceAddUnicode(f)) {
             inplaceAddUnicode(f);
             return;
         }

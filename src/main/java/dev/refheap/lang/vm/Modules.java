@@ -103,6 +103,15 @@ final class Modules {
     }
 
     private static long sys(Runtime rt) {
+        // sys exists before a CPython program's first line: the tuples its making (struct sequence
+        // types, sys.implementation's class and code) takes from the program's free lists are given back
+        int[] freeTuples = SysInfo.freeTuples(rt.heap);
+        long m = sysModule(rt);
+        SysInfo.giveBackTuples(rt, freeTuples);
+        return m;
+    }
+
+    private static long sysModule(Runtime rt) {
         Heap heap = rt.heap;
         long m = rt.moduleType.create("sys");
         def(rt, m, "getrefcount", (s, a, o, n, kw) -> { Args.exactly(rt, "getrefcount", n, kw, 1); return heap.ints.of(heap.refcount(a[o])); });

@@ -360,6 +360,24 @@ final class SysInfo {
         return d;
     }
 
+    /** The free tuples of each size, for {@link #giveBackTuples}. */
+    static int[] freeTuples(Heap heap) {
+        int[] free = new int[dev.refheap.object.TupleType.MAX_SAVE_SIZE];
+        for (int k = 0; k < free.length; k++) free[k] = heap.tuples.freeCount(k + 1);
+        return free;
+    }
+
+    /**
+     * Puts as many fresh tuples of each size on the free lists as were taken from them since
+     * {@code before} (count0 unchanged): for objects CPython makes at start-up, before the free
+     * lists a program draws from, which refheap makes later (the sys module at its first import).
+     */
+    static void giveBackTuples(Runtime rt, int[] before) {
+        long count0 = rt.gc.count()[0];
+        for (int k = 0; k < before.length; k++) rt.heap.tuples.parkFresh(k + 1, Math.max(0, before[k] - rt.heap.tuples.freeCount(k + 1)));
+        rt.gc.setYoungCount(count0);
+    }
+
     private static StructSeqType seq(Runtime rt, String name, String... fields) {
         StructSeqType t = new StructSeqType(rt, name, List.of(fields)).registered();
         return t;

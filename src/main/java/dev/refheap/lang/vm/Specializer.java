@@ -99,22 +99,14 @@ final class Specializer {
      * state as 3.11 does and answers whether the specialized form that runs makes the call.
      */
     boolean precall(Frame f, int n, long kwnames) {
-        // the common case first, small enough to inline into CALL: a Python function's site,
-        // specialized and hit (PRECALL_PYFUNC)
-        long[] s = f.slots;
-        int base = f.sp - n - 2;
-        long callable = s[base] != 0 ? s[base] : s[base + 1];
-        if (f.code.precallForm[f.lasti] == PYFUNC && Heap.typeAddress(callable) == functionTypeAddr) return false;
-        return precallSlow(f, n, kwnames);
-    }
-
-    private boolean precallSlow(Frame f, int n, long kwnames) {
         CodeType.Code code = f.code;
         int i = f.lasti;
         long[] s = f.slots;
         int base = f.sp - n - 2;
         boolean isMeth = s[base] != 0;
         long callable = isMeth ? s[base] : s[base + 1];
+        // the common case first: a Python function's site, specialized and hit (PRECALL_PYFUNC)
+        if (code.precallForm[i] == PYFUNC && Heap.typeAddress(callable) == functionTypeAddr) return false;
         int total = n + (isMeth ? 1 : 0);
         long self = total > 0 ? s[f.sp - n - (isMeth ? 1 : 0)] : 0;  // the first of the total arguments
         while (true) {

@@ -113,26 +113,12 @@ final class Specializer {
             byte form = code.precallForm[i];
             char counter = code.precallCounter[i];
             if (form == ADAPTIVE) {
-                if (counter < (1 << BACKOFF_BITS)) {
-                    byte chosen = specialize(code, i, callable, total, n, kwnames);
-                    if (chosen == ADAPTIVE) {
-                        code.precallCounter[i] = backoff(counter);
-                    } else {
-                        code.precallForm[i] = chosen;
-                        code.precallCounter[i] = MISS_START;
-                    }
-                    continue;  // the instruction runs again in its new state
-                }
-                code.precallCounter[i] = (char) (counter - (1 << BACKOFF_BITS));
-                return false;
+                if (!specializationDue(code, i, counter)) return false;
+                specialized(code, i, counter, specialize(code, i, callable, total, n, kwnames));
+                continue;  // the instruction runs again in its new state
             }
             if (guards(form, s, base, isMeth, callable, total, self)) return form >= FIRST_CALLING;
-            counter--;
-            if (counter == 0) {
-                code.precallForm[i] = ADAPTIVE;
-                counter = adaptiveStart();
-            }
-            code.precallCounter[i] = counter;
+            missed(code, i, counter);
             return false;
         }
     }
@@ -161,18 +147,9 @@ final class Specializer {
             byte form = code.precallForm[i];
             char counter = code.precallCounter[i];
             if (form == ADAPTIVE) {
-                if (counter < (1 << BACKOFF_BITS)) {
-                    byte chosen = specializeAdd(code, i, s, left, right);
-                    if (chosen == ADAPTIVE) {
-                        code.precallCounter[i] = backoff(counter);
-                    } else {
-                        code.precallForm[i] = chosen;
-                        code.precallCounter[i] = MISS_START;
-                    }
-                    continue;
-                }
-                code.precallCounter[i] = (char) (counter - (1 << BACKOFF_BITS));
-                return false;
+                if (!specializationDue(code, i, counter)) return false;
+                specialized(code, i, counter, specializeAdd(code, i, s, left, right));
+                continue;
             }
             long lt = Heap.typeAddress(left);
             boolean runs = lt == Heap.typeAddress(right) && switch (form) {
@@ -183,14 +160,39 @@ final class Specializer {
                 default -> false;
             };
             if (runs) return form == INPLACE_ADD_UNICODE;
-            counter--;
-            if (counter == 0) {
-                code.precallForm[i] = ADAPTIVE;
-                counter = adaptiveStart();
-            }
-            code.precallCounter[i] = counter;
+            missed(code, i, counter);
             return false;
         }
+    }
+
+    /**
+     * An adaptive site's step (3.11's *_ADAPTIVE instructions): true when its backoff counter has
+     * run out and a specialization is to be tried now; otherwise the counter is ticked down.
+     */
+    private static boolean specializationDue(CodeType.Code code, int i, char counter) {
+        if (counter < (1 << BACKOFF_BITS)) return true;
+        code.precallCounter[i] = (char) (counter - (1 << BACKOFF_BITS));
+        return false;
+    }
+
+    /** The outcome of a try: the chosen form with a fresh miss counter, or (none fits) a longer backoff. */
+    private static void specialized(CodeType.Code code, int i, char counter, byte chosen) {
+        if (chosen == ADAPTIVE) {
+            code.precallCounter[i] = backoff(counter);
+        } else {
+            code.precallForm[i] = chosen;
+            code.precallCounter[i] = MISS_START;
+        }
+    }
+
+    /** A specialized form's guard failed (3.11's DEOPT_IF): one miss; the last sends the site back to adaptive. */
+    private static void missed(CodeType.Code code, int i, char counter) {
+        counter--;
+        if (counter == 0) {
+            code.precallForm[i] = ADAPTIVE;
+            counter = adaptiveStart();
+        }
+        code.precallCounter[i] = counter;
     }
 
     /** _Py_Specialize_BinaryOp for NB_ADD / NB_INPLACE_ADD. */

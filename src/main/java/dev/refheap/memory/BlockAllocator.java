@@ -493,6 +493,27 @@ public final class BlockAllocator implements AutoCloseable {
         return p;
     }
 
+    /**
+     * A block pymalloc does not manage stays the C library's whatever its new size, as 3.11's
+     * pymalloc_realloc leaves it (PyMem_RawRealloc): libc's realloc, which often grows it where it
+     * is. On failure the block is unchanged and the request fails as a malloc would.
+     */
+    private long reallocLarge(long p, Region r, long nbytes) {
+        long size = Math.max(nbytes, 1);
+        if (size > r.size) checkLimit(size - r.size);
+        long q = Native.realloc(p, size);
+        if (q == 0) throw new HeapLimitExceeded(size, footprint(), limit);
+        regions.remove(p);
+        Region moved = new Region(size, false);
+        moved.tag = r.tag;
+        regions.put(q, moved);
+        largeBytes += size - r.size;
+        allocatedBytes += size - r.size;
+        if (allocatedBytes > peakAllocatedBytes) peakAllocatedBytes = allocatedBytes;
+        if (hook != null) hook.onRealloc(p, q, nbytes);
+        return q;
+    }
+
     private void freeLarge(long p) {
         Region r = regions.get(p);
         if (r == null || r.isStatic) {
@@ -549,6 +570,7 @@ public final class BlockAllocator implements AutoCloseable {
             if (r == null || r.isStatic) {
                 throw new IllegalArgumentException("realloc(0x" + Long.toHexString(p) + "): not an allocated block");
             }
+            if (!r.mapped) return reallocLarge(p, r, nbytes);
             oldSize = r.size;
         }
         long q = mallocBlock(nbytes);

@@ -142,6 +142,11 @@ public final class Native {
         static final MethodHandle H = link("malloc", FunctionDescriptor.of(ADDR, ADDR), Linker.Option.critical(false));
     }
 
+    /** Linked on first use: only a large block's realloc needs it. */
+    private static final class Realloc {
+        static final MethodHandle H = link("realloc", FunctionDescriptor.of(ADDR, ADDR, ADDR), Linker.Option.critical(false));
+    }
+
     private static final class Free {
         static final MethodHandle H = link("free", FunctionDescriptor.ofVoid(ADDR), Linker.Option.critical(false));
     }
@@ -220,6 +225,15 @@ public final class Native {
             return (long) Malloc.H.invokeExact(size);
         } catch (Throwable t) {
             throw new IllegalStateException("malloc failed", t);
+        }
+    }
+
+    /** libc realloc; returns 0 if it fails (the block at {@code addr} is then unchanged). */
+    static long realloc(long addr, long size) {
+        try {
+            return (long) Realloc.H.invokeExact(addr, size);
+        } catch (Throwable t) {
+            throw new IllegalStateException("realloc failed", t);
         }
     }
 

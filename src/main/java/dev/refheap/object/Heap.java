@@ -307,16 +307,15 @@ public final class Heap implements AutoCloseable {
 
     /**
      * PyObject_Realloc of a live object without a pre-header (a str's resize_compact): it keeps its
-     * place while pymalloc's block allows (BlockAllocator.realloc), else its bytes move to a new
+     * place while pymalloc's block allows, or libc's realloc for a large block (BlockAllocator.realloc), else its bytes move to a new
      * block, tagged as the old one was, and listeners see the old object freed and the new one made.
      */
     public long reallocPlainObject(long o, PyType type, long newSize) {
         if (type.preHeaderSize() != 0) throw new IllegalArgumentException("reallocPlainObject: " + type.name() + " has a pre-header");
         long q = allocator.realloc(o, newSize);
         if (q != o) {
-            int tag = tagFor(0);
-            if (newSize <= BlockAllocator.SMALL_REQUEST_THRESHOLD) allocator.setSmallBlockTag(q, tag);
-            else allocator.setTag(q, tag);
+            // not by size: a block the C library has (once over 512 bytes) stays its even when smaller
+            allocator.setTag(q, tagFor(0));
             if (listener != null) {
                 listener.onFree(o, type);
                 listener.onAllocate(q, type, newSize);

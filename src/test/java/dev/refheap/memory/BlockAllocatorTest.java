@@ -157,6 +157,30 @@ class BlockAllocatorTest {
     }
 
     @Test
+    void bug_largeBlockReallocStaysWithTheCLibrary() {
+        // 3.11's pymalloc_realloc leaves a block it does not manage to libc's realloc whatever the
+        // new size; refheap moved every large block to a fresh one (a large str's id changed at
+        // every in-place append, where CPython's realloc grows it where it is)
+        try (var a = new BlockAllocator()) {
+            long p = a.malloc(1000);
+            Native.putLong(p, 42);
+            Native.putLong(p + 992, 43);
+            a.setTag(p, 2);
+            long q = a.realloc(p, 4000);
+            assertEquals(42, Native.getLong(q));
+            assertEquals(43, Native.getLong(q + 992));
+            assertEquals(4000, a.allocatedBytes());
+            assertEquals(2, a.tagOf(q), "the block keeps its tag where it goes");
+            long r = a.realloc(q, 100);
+            assertEquals(42, Native.getLong(r));
+            assertEquals(100, a.allocatedBytes(), "still libc's block, of the size asked for (not a 112-byte class)");
+            assertEquals(0, a.allocatedBlocks(), "no pymalloc block");
+            a.free(r);
+            assertEquals(0, a.allocatedBytes());
+        }
+    }
+
+    @Test
     void tagsFindEveryTaggedBlock() {
         try (var a = new BlockAllocator()) {
             long p = a.malloc(32), q = a.malloc(100), big = a.malloc(4000), untagged = a.malloc(32);

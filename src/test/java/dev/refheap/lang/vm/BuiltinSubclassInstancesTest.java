@@ -23,13 +23,19 @@ class BuiltinSubclassInstancesTest {
     @Test
     void strSubclassInstancesFreeTheirCharacterBlock() {
         try (Runtime rt = runtime()) {
+            // the same code twice first: the argument tuples its calls pack (3.11's, as CPython packs
+            // them) end on the tuple free lists, which hold their blocks, and its quickened second
+            // run settles the rest; after that, a run gives back every block it takes
+            String code = "keep = [S('é' * 300) for _ in range(200)]\nprint(len(keep), keep[0][:3], type(keep[0] + 'a').__name__)\ndel keep\n";
             rt.exec("class S(str): pass\nwarm = [S('x' * 50) for _ in range(10)]\ndel warm\n", "warm.py");
+            rt.exec(code, "t.py");
+            rt.exec(code, "t.py");  // measured: the second run still takes 208 bytes for good, the third and later none
             long before = rt.heap.allocator().allocatedBytes();
-            rt.exec("keep = [S('é' * 300) for _ in range(200)]\nprint(len(keep), keep[0][:3], type(keep[0] + 'a').__name__)\ndel keep\n", "t.py");
+            rt.exec(code, "t.py");
             assertEquals(before, rt.heap.allocator().allocatedBytes());
             assertEquals(java.util.List.of(), rt.verify());
         }
-        assertEquals("200 ééé str\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("200 ééé str\n".repeat(3), out.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -1286,7 +1286,7 @@ final class Interpreter implements RootProvider {
             heap.incref(r);
             s[local] = r;
             heap.decref(left);
-        } else if (StrType.length(right) == 0 && right == heap.strs.empty()) {
+        } else if (right == heap.strs.empty()) {  // the empty str is one object: its length need not be read
             r = left;
         } else {
             r = heap.strs.appendInPlace(left, right);

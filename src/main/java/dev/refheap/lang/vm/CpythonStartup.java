@@ -30,7 +30,7 @@ import dev.refheap.object.StrType;
  * really frees fills them instead.
  *
  * <p>What refheap lacks is skipped and named in {@link #MISSING} (each is a module CPython 3.11
- * builds in C and refheap has not written yet): {@code _warnings}, {@code marshal} (so
+ * builds in C and refheap has not written yet): {@code marshal} (so
  * {@code zipimport}, which needs it), {@code _abc} (so {@code abc} falls back to {@code _py_abc},
  * importing {@code _weakrefset} and {@code types} as well). The standard streams stay refheap's
  * own writer objects, not {@code io.TextIOWrapper}s. docs/architecture.md (the
@@ -40,11 +40,11 @@ final class CpythonStartup {
     private CpythonStartup() {}
 
     /** The built-in modules _bootstrap._setup and _bootstrap_external._setup import, in their order, that refheap has. */
-    static final String[] IMPORTLIB = {"_frozen_importlib", "_thread", "_weakref", "_imp", "_frozen_importlib_external",
+    static final String[] IMPORTLIB = {"_frozen_importlib", "_thread", "_warnings", "_weakref", "_imp", "_frozen_importlib_external",
             "_io", "posix", "time"};
 
     /** Modules CPython 3.11's start-up has in sys.modules that refheap cannot import yet (each is C in CPython). */
-    static final String[] MISSING = {"_warnings", "marshal", "zipimport", "_abc"};
+    static final String[] MISSING = {"marshal", "zipimport", "_abc"};
 
     /** Runs the sequence; a Python exception from a start-up module propagates (CPython would fail to start). */
     static void run(Runtime rt) {

@@ -427,6 +427,14 @@ public final class Runtime implements AutoCloseable {
         return o;
     }
 
+    /** Lets go of one reference {@link #hold} keeps (nothing if {@code o} is not held). */
+    void release(long o) {
+        if (held.remove(Long.valueOf(o))) heap.decref(o);
+    }
+
+    /** The _warnings state (filters, once registry, default action), made on first use: {@link Warnings#state}. */
+    Warnings.State warningsState;
+
     /**
      * The thread state's dict (PyThreadState_GetDict): made on first use, as CPython makes it,
      * and held to the end. refheap runs Python on one thread (docs/architecture.md, "Contracts"),

@@ -650,10 +650,43 @@ final class Warnings {
         write(rt, file, "\n");
     }
 
+    /**
+     * Line {@code lineno} of a file this runtime has not compiled, read as _Py_DisplaySourceLine
+     * reads it: the file by its name, else (_Py_FindSourceFile) its last path component in each
+     * sys.path directory; decoded by its coding declaration; "" when there is none to read (a
+     * sandboxed runtime reads none).
+     */
+    private static String fileLine(Runtime rt, String filename, int lineno) {
+        if (rt.sandboxed || lineno < 1 || filename.isEmpty()) return "";
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(filename);
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                p = null;
+                String tail = filename.substring(filename.lastIndexOf('/') + 1);
+                long sys = rt.heap.dicts.getItem(rt.sysModules, "sys");
+                long path = sys == 0 || !rt.isModule(sys) ? 0 : rt.heap.dicts.getItem(ModuleType.dict(sys), "path");
+                if (path != 0 && rt.heap.typeOf(path) == rt.heap.lists) {
+                    for (long i = 0; i < ListType.size(path) && p == null; i++) {
+                        long dir = ListType.item(path, i);
+                        if (!Heap.isStr(dir)) continue;
+                        java.nio.file.Path c = java.nio.file.Path.of(StrType.value(dir), tail);
+                        if (java.nio.file.Files.isRegularFile(c)) p = c;
+                    }
+                }
+                if (p == null) return "";
+            }
+            String text = dev.refheap.lang.parser.SourceDecoder.decode(java.nio.file.Files.readAllBytes(p), filename);
+            java.util.List<String> lines = LineCache.split(text);
+            return lineno <= lines.size() ? lines.get(lineno - 1) : "";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /** The text _Py_DisplaySourceLine shows of a line (leading blanks and the newline removed), or null for none. */
     private static String sourceLineShown(Runtime rt, String filename, int lineno) {
         if (filename.startsWith("<") && filename.endsWith(">")) return null;
-        String line = rt.lineCache.getline(filename, lineno);
+        String line = rt.lineCache.source(filename) != null ? rt.lineCache.getline(filename, lineno) : fileLine(rt, filename, lineno);
         if (line.isEmpty()) return null;
         if (line.endsWith("\n")) line = line.substring(0, line.length() - 1);
         int i = 0;

@@ -496,7 +496,14 @@ public final class BlockAllocator implements AutoCloseable {
      * True while large blocks come from the owned range ({@link #setOwnedLargeBlocks}); false:
      * from the C library, as CPython's do.
      */
-    private boolean ownedLarge;
+    private boolean ownedLarge = OWNED_LARGE_BLOCKS;
+
+    /**
+     * {@code -Drefheap.ownedLargeBlocks=true}: every allocator of the process starts with large
+     * blocks from the owned range, for a process that runs only to make an image (its start-up is
+     * all it runs). A restored allocator starts with them off, as every other one does.
+     */
+    static final boolean OWNED_LARGE_BLOCKS = Boolean.getBoolean("refheap.ownedLargeBlocks");
 
     /**
      * Chooses where new large blocks (over {@link #SMALL_REQUEST_THRESHOLD} bytes) come from: the
@@ -1083,16 +1090,18 @@ public final class BlockAllocator implements AutoCloseable {
      *         process: nothing stays mapped then, and the caller starts the usual way
      */
     public static BlockAllocator restoreImage(java.nio.file.Path file, byte[] key, long limit) throws java.io.IOException {
+        // RandomAccessFile, CRC32C and the mmap downcall only: classes and links a JVM has by
+        // then (the jar is read the same way), where FileChannel's mapping cost tens of ms cold
         byte[] meta;
         long dataOffset, dataLength;
         int dataCrc;
-        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
-            long fileSize = ch.size();
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long fileSize = f.length();
             int headerLength = 8 * 5 + 4 * 3 + key.length + 4;
             if (fileSize < headerLength) throw new ImageException("not a refheap heap image (" + fileSize + " bytes)");
-            java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(headerLength);
-            while (h.hasRemaining() && ch.read(h, h.position()) > 0) { }
-            h.flip();
+            byte[] hb = new byte[headerLength];
+            f.readFully(hb);
+            java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(hb);
             if (h.getLong() != IMAGE_MAGIC) throw new ImageException("not a refheap heap image");
             long base = h.getLong(), metaLength = h.getLong();
             dataOffset = h.getLong();
@@ -1105,7 +1114,7 @@ public final class BlockAllocator implements AutoCloseable {
             h.get(k);
             int headerCrc = h.getInt();
             java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-            c.update(h.array(), 0, headerLength - 4);
+            c.update(hb, 0, headerLength - 4);
             if ((int) c.getValue() != headerCrc) throw new ImageException("the image's header is damaged");
             if (!java.util.Arrays.equals(k, key)) throw new ImageException("the image was made for another key");
             if (base != AddressSpace.BASE || !AddressSpace.isFixed()) {
@@ -1116,33 +1125,30 @@ public final class BlockAllocator implements AutoCloseable {
                 throw new ImageException("the image's length does not match its header (" + fileSize + " bytes)");
             }
             meta = new byte[(int) metaLength];
-            java.nio.ByteBuffer m = java.nio.ByteBuffer.wrap(meta);
-            while (m.hasRemaining() && ch.read(m, headerLength + m.position()) > 0) { }
+            f.readFully(meta);
             c.reset();
             c.update(meta);
             if ((int) c.getValue() != metaCrc) throw new ImageException("the image's bookkeeping is damaged");
-            if (dataLength > 0) {
-                c.reset();
-                try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
-                    var data = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, dataOffset, dataLength, arena);
-                    for (long off = 0; off < dataLength; off += 1 << 30) {
-                        c.update(data.asSlice(off, Math.min(1L << 30, dataLength - off)).asByteBuffer());
-                    }
-                }
-                if ((int) c.getValue() != dataCrc) throw new ImageException("the image's memory is damaged");
-            }
         }
         try {
-            return restoreMapped(file, new java.io.DataInputStream(new java.io.ByteArrayInputStream(meta)), dataOffset, dataLength, limit);
+            return restoreMapped(file, new java.io.DataInputStream(new java.io.ByteArrayInputStream(meta)), dataOffset, dataLength,
+                    dataCrc, limit);
         } catch (java.io.EOFException e) {
             throw new ImageException("the image's bookkeeping is cut short");
         }
     }
 
+    /**
+     * Maps the memory the bookkeeping {@code in} describes from {@code file}, then checks the
+     * memory's checksum where it lies (each page is read once, from the page cache, and no second
+     * mapping is made for the check).
+     */
     private static BlockAllocator restoreMapped(java.nio.file.Path file, java.io.DataInputStream in, long dataOffset,
-            long dataLength, long limit) throws java.io.IOException {
+            long dataLength, int dataCrc, long limit) throws java.io.IOException {
         BlockAllocator b = new BlockAllocator(limit);
+        b.ownedLarge = false;  // the program that follows a restore gets the C library's large blocks
         List<long[]> claimed = new ArrayList<>();  // {address, bytes}: given back if the restore fails
+        List<long[]> pieces = new ArrayList<>();   // {address, bytes}: the memory from the file, in file order
         int fd = -1;
         boolean done = false;
         try {
@@ -1198,30 +1204,54 @@ public final class BlockAllocator implements AutoCloseable {
                 long[] tags = new long[MAX_POOLS_IN_ARENA * TAG_WORDS_PER_POOL];
                 for (int i = 0; i < tags.length; i++) tags[i] = in.readLong();
                 b.aTags[a] = tags;
-                if (carved > 0) mapFrom(fd, base, carved, offset, dataOffset + dataLength);
+                if (carved > 0) {
+                    mapFrom(fd, base, carved, offset, dataOffset + dataLength);
+                    pieces.add(new long[] {base, carved});
+                }
                 offset += carved;
                 if (carved < ARENA_SIZE && !Native.commit(base + carved, ARENA_SIZE - carved)) {
                     throw new HeapLimitExceeded(ARENA_SIZE, 0, limit);
                 }
                 b.arenaMap.put(base, a);
             }
+            // regions come in address order, their pages one after the other in the file: each run of
+            // adjacent regions is claimed and mapped with one call
             int regions = in.readInt();
-            for (int i = 0; i < regions; i++) {
-                long addr = in.readLong(), size = in.readLong();
-                boolean stat = in.readBoolean();
-                int tag = in.readInt();
-                long pages = in.readLong();
-                if (pages <= 0 || size > pages || (pages & (PAGE - 1)) != 0) {
-                    throw new ImageException("the image's bookkeeping is damaged (region 0x" + Long.toHexString(addr) + ")");
+            long runStart = 0, runEnd = 0, runOffset = 0;
+            for (int i = 0; i <= regions; i++) {
+                long addr = 0, size = 0, pages = 0;
+                boolean stat = false;
+                int tag = 0;
+                if (i < regions) {
+                    addr = in.readLong();
+                    size = in.readLong();
+                    stat = in.readBoolean();
+                    tag = in.readInt();
+                    pages = in.readLong();
+                    if (pages <= 0 || size > pages || (pages & (PAGE - 1)) != 0 || (addr & (PAGE - 1)) != 0 || addr < runEnd) {
+                        throw new ImageException("the image's bookkeeping is damaged (region 0x" + Long.toHexString(addr) + ")");
+                    }
                 }
-                claim(claimed, addr, pages);
-                mapFrom(fd, addr, pages, offset, dataOffset + dataLength);
+                if (i == regions || addr != runEnd) {
+                    if (runEnd > runStart) {
+                        claim(claimed, runStart, runEnd - runStart);
+                        mapFrom(fd, runStart, runEnd - runStart, runOffset, dataOffset + dataLength);
+                        pieces.add(new long[] {runStart, runEnd - runStart});
+                    }
+                    runStart = addr;
+                    runOffset = offset;
+                }
+                if (i == regions) break;
+                runEnd = addr + pages;
                 offset += pages;
                 Region r = new Region(size, stat, pages);
                 r.tag = tag;
                 b.regions.put(addr, r);
             }
             if (offset != dataOffset + dataLength || in.read() != -1) throw new ImageException("the image's bookkeeping does not match its memory");
+            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            for (long[] piece : pieces) c.update(Native.ALL.asSlice(piece[0], piece[1]).asByteBuffer());
+            if ((int) c.getValue() != dataCrc) throw new ImageException("the image's memory is damaged");
             done = true;
             return b;
         } finally {

@@ -162,6 +162,16 @@ public final class Native {
         if (linked[0] == null) throw new IllegalStateException("malloc not linked");
     }
 
+    /**
+     * Links what mapping a heap image needs beyond {@link #prelink} (open, close): for a launcher
+     * that will restore an image, on the same thread as {@link #prelink}. Each link costs the JDK
+     * milliseconds to tens of them on a loaded machine.
+     */
+    public static void prelinkImage() {
+        MethodHandle[] linked = {Mmap.H, Open.H, Close.H};
+        if (linked[1] == null) throw new IllegalStateException("open not linked");
+    }
+
     /** Maps {@code size} bytes of zeroed, page-aligned memory; returns 0 if the OS refuses. */
     static long mmap(long size) {
         try {

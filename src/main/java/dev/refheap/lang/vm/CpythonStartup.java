@@ -55,6 +55,7 @@ final class CpythonStartup {
         // _PyUnicode_InitEncodings: the filesystem encoding and the standard streams' (utf-8)
         heap.decref(rt.codecs().lookup("utf-8"));
         importAll(rt, "_signal", "io");
+        StdIo.init(rt);  // init_sys_streams
         if (rt.mainConfig.start().noSite()) return;
         // CPython puts the script's directory (or '') on sys.path after site has run (pymain_run_python):
         // site makes every entry it finds absolute and drops duplicates, so path0 must not be there yet

@@ -32,8 +32,8 @@ import dev.refheap.object.StrType;
  * <p>What refheap lacks is skipped and named in {@link #MISSING} (each is a module CPython 3.11
  * builds in C and refheap has not written yet): {@code _warnings}, {@code marshal} (so
  * {@code zipimport}, which needs it), {@code _abc} (so {@code abc} falls back to {@code _py_abc},
- * importing {@code _weakrefset} and {@code types} as well). The standard streams stay refheap's
- * own writer objects, not {@code io.TextIOWrapper}s. docs/architecture.md (the
+ * importing {@code _weakrefset} and {@code types} as well). init_sys_streams is {@link StdIo}: the
+ * standard streams become CPython's io objects. docs/architecture.md (the
  * {@code CpythonStartup} entry) has the measured differences; its "Start-up image" the plan to make this cheap.
  */
 final class CpythonStartup {

@@ -388,7 +388,7 @@ public final class Runtime implements AutoCloseable {
         if (stdio != null) {
             stdio.writeStderr(text);
         } else {
-            System.err.print(text);
+            err.print(text);
         }
     }
 

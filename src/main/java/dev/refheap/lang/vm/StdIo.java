@@ -33,15 +33,25 @@ final class StdIo {
     boolean failed;
 
     private final Runtime rt;
+    /**
+     * Embedded use (the runtime's out and err are not the process's standard streams, e.g. a test
+     * capturing them): the raw FileIOs of sys.stdout and sys.stderr, each with the stream its
+     * writes go to instead of fd 1 or 2. Empty for the command line.
+     */
+    private final java.util.Map<Long, java.io.PrintStream> sinks = new java.util.HashMap<>();
 
     private StdIo(Runtime rt) {
         this.rt = rt;
     }
 
+    /** The embedder's stream that stands for {@code fileio}'s descriptor, or null. */
+    java.io.PrintStream sink(long fileio) { return sinks.isEmpty() ? null : sinks.get(fileio); }
+
     /** init_sys_streams: makes the three streams and sets them as sys.stdin/stdout/stderr and their __xxx__ originals. */
     static void init(Runtime rt) {
         Heap heap = rt.heap;
         StdIo io = new StdIo(rt);
+        rt.stdio = io;  // before the streams are made: the raw streams' writes look it up
         long module = heap.dicts.getItem(rt.sysModules, "io");
         if (module == 0) throw rt.error("RuntimeError", "init_sys_streams: io is not imported");
         boolean ignoreEnv = rt.mainConfig != null && (rt.mainConfig.start().ignoreEnvironment() || rt.mainConfig.start().isolated());
@@ -69,7 +79,6 @@ final class StdIo {
             heap.dicts.setItem(sysDict, "__" + attr + "__", stream);
             heap.dicts.setItem(sysDict, attr, stream);
         }
-        rt.stdio = io;
     }
 
     /** Whether python3 would take the LC_CTYPE locale as C (C, POSIX, C.UTF-8, or a locale not installed) or run in UTF-8 mode. */
@@ -111,6 +120,8 @@ final class StdIo {
         try {
             long raw = buffering != 0 ? getAttr(buf, "raw") : incref(buf);
             boolean isatty;
+            boolean embedded = write && !(rt.out instanceof StdStream);
+            if (embedded) sinks.put(raw, fd == 2 ? rt.err : rt.out);  // the wrappers keep raw alive as long as the runtime
             try {
                 long text = heap.strs.of(name);
                 try {
@@ -118,11 +129,11 @@ final class StdIo {
                 } finally {
                     heap.decref(text);
                 }
-                long r = rt.ops.callMethod(raw, "isatty");
+                long r = embedded ? 0 : rt.ops.callMethod(raw, "isatty");
                 try {
-                    isatty = rt.ops.truthy(r);
+                    isatty = r != 0 && rt.ops.truthy(r);
                 } finally {
-                    heap.decref(r);
+                    if (r != 0) heap.decref(r);
                 }
             } finally {
                 heap.decref(raw);

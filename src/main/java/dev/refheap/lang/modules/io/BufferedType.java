@@ -87,7 +87,13 @@ final class BufferedType extends IoType {
         if ((get(o, WRITE_END) > 0 || after.length > 0) && st.fileio.exact(raw) && FileIOType.fd(raw) >= 0) {
             byte[] b = new byte[(int) get(o, WRITE_END)];
             Native.copyTo(get(o, BUFFER), b, 0, b.length);
+            java.io.PrintStream sink = vm.stdSink(raw);
             for (byte[] part : new byte[][] {b, after}) {
+                if (sink != null) {
+                    sink.write(part, 0, part.length);
+                    sink.flush();
+                    continue;
+                }
                 int done = 0;
                 while (done < part.length) {
                     long r = dev.refheap.lang.modules.posix.PosixFiles.write(FileIOType.fd(raw), part, done, part.length - done);

@@ -31,9 +31,8 @@ import dev.refheap.object.StrType;
  *
  * <p>What refheap lacks is skipped and named in {@link #MISSING} (each is a module CPython 3.11
  * builds in C and refheap has not written yet): {@code _warnings}, {@code marshal} (so
- * {@code zipimport}, which needs it), {@code _abc} (so {@code abc} falls back to {@code _py_abc},
- * importing {@code _weakrefset} and {@code types} as well). init_sys_streams is {@link StdIo}: the
- * standard streams become CPython's io objects. docs/architecture.md (the
+ * {@code zipimport}, which needs it). init_sys_streams is {@link StdIo}: the standard streams
+ * become CPython's io objects. docs/architecture.md (the
  * {@code CpythonStartup} entry) has the measured differences; its "Start-up image" the plan to make this cheap.
  */
 final class CpythonStartup {
@@ -44,7 +43,7 @@ final class CpythonStartup {
             "_io", "posix", "time"};
 
     /** Modules CPython 3.11's start-up has in sys.modules that refheap cannot import yet (each is C in CPython). */
-    static final String[] MISSING = {"_warnings", "marshal", "zipimport", "_abc"};
+    static final String[] MISSING = {"_warnings", "marshal", "zipimport"};
 
     /** Runs the sequence; a Python exception from a start-up module propagates (CPython would fail to start). */
     static void run(Runtime rt) {

@@ -18,6 +18,8 @@ final class NativeModules {
 
     private static final Map<String, Factory> FACTORIES = Map.ofEntries(
             Map.entry("_imp", ImpModule::create),
+            Map.entry("_abc", (vm, imp) -> dev.refheap.lang.modules.AbcModule.create(vm)),
+            Map.entry("marshal", (vm, imp) -> dev.refheap.lang.modules.MarshalModule.create(vm)),
             Map.entry("math", (vm, imp) -> dev.refheap.lang.modules.MathModule.create(vm)),
             Map.entry("errno", (vm, imp) -> dev.refheap.lang.modules.ErrnoModule.create(vm)),
             Map.entry("atexit", (vm, imp) -> dev.refheap.lang.modules.AtexitModule.create(vm)),

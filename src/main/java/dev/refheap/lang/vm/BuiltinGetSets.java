@@ -363,12 +363,10 @@ final class BuiltinGetSets {
      * A class's tp_flags as CPython 3.11 has them now: type_new_alloc's (HEAPTYPE, BASETYPE, HAVE_GC,
      * HAVE_VERSION_TAG), READY, MANAGED_DICT and the *_SUBCLASS bits of its layout, MATCH_SELF from
      * its builtin base (inherit_special), SEQUENCE/MAPPING ({@link ClassType#collectionFlags}),
-     * IS_ABSTRACT and VALID_VERSION_TAG as the class's life has set them. A class registered with
-     * an ABC that carries SEQUENCE/MAPPING (_abc_register's set_collection_flag_recursive, which
-     * refheap's _py_abc does not run) is refused.
+     * IS_ABSTRACT and VALID_VERSION_TAG as the class's life has set them.
      */
     private int classFlags(ClassType c) {
-        int f = c.flags() | PyType.READY | collectionFlags(c);
+        int f = c.flags() | PyType.READY | c.collectionFlags;
         if (c.builtinBase != null) {
             long bf = ClassFactory.builtinFlags(rt, c.builtinBase);
             if (bf < 0) throw rt.error("NotImplementedError", "refheap does not support the __flags__ of a subclass of " + Ops.shortName(c.builtinBase) + " yet");
@@ -377,28 +375,6 @@ final class BuiltinGetSets {
         if (c.abstractFlag) f |= PyType.IS_ABSTRACT;
         if (c.validVersionTag) f |= PyType.VALID_VERSION_TAG;
         return f;
-    }
-
-    /**
-     * SEQUENCE/MAPPING of a class, with the registrations with collection ABCs applied
-     * (_abc_register's set_collection_flag_recursive on the registered class and its subclasses,
-     * which refheap's _py_abc does not run): a registration's flag wins when the class itself was
-     * registered or had no other; an order refheap does not record (two flags, or a class whose
-     * own flag differs from an ancestor's registration) is refused.
-     */
-    private int collectionFlags(ClassType c) {
-        List<long[]> regs = rt.subclasses.collectionRegistrations(c);
-        if (regs.isEmpty()) return c.collectionFlags;
-        long f = regs.getFirst()[0];
-        boolean self = false;
-        for (long[] r : regs) {
-            if (r[0] != f) throw rt.error("NotImplementedError", "refheap does not support the __flags__ of a class registered with both a Sequence and a Mapping ABC yet");
-            self |= r[1] == 1;
-        }
-        if (!self && c.collectionFlags != 0 && c.collectionFlags != f) {
-            throw rt.error("NotImplementedError", "refheap does not support the __flags__ of a class whose base is registered with a collections ABC yet");
-        }
-        return (int) f;
     }
 
     /** type's getsets and members for class {@code typeObject} beyond those Ops answers first; new reference or 0. */

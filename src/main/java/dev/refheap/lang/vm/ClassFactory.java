@@ -154,7 +154,7 @@ final class ClassFactory {
         heap.incref(qual);
         Native.putLong(t + ClassType.T_QUALNAME, qual);
         rt.subclasses.addToBases(t, Native.getLong(t + ClassType.T_BASES));
-        cls.collectionFlags = collectionFlags(rt, meta, cls, dict);
+        cls.collectionFlags = collectionFlags(rt, cls);
         setNames(rt, t, dict);
         try {
             initSubclass(rt, t, cls, kwValues, kwNames);
@@ -176,27 +176,23 @@ final class ClassFactory {
 
     /**
      * Py_TPFLAGS_SEQUENCE/MAPPING of a new class: inherit_patma_flags (the first type after the
-     * class on its mro that has one), then, for a class ABCMeta makes, its own {@code __abc_tpflags__}
-     * (_abc_init; refheap runs _py_abc, which leaves the entry in the class dict).
+     * class on its mro that has one). An ABCMeta class adds its own {@code __abc_tpflags__} later
+     * ({@code _abc._abc_init}), and a registration with a collections ABC replaces them
+     * ({@code _abc._abc_register}).
      */
-    private static int collectionFlags(Runtime rt, ClassType meta, ClassType cls, long dict) {
-        int coll = PyType.SEQUENCE | PyType.MAPPING;
-        int flags = 0;
+    private static int collectionFlags(Runtime rt, ClassType cls) {
         for (PyType m : cls.fullMro) {
             if (m == cls) continue;
-            int f = m instanceof ClassType c ? c.collectionFlags : (int) Math.max(0, builtinFlags(rt, m)) & coll;
-            if (f != 0) {
-                flags = f;
-                break;
-            }
+            int f = collectionFlagsOf(rt, m);
+            if (f != 0) return f;
         }
-        boolean abcMeta = false;
-        if (meta != null) for (PyType m : meta.fullMro) abcMeta |= m instanceof ClassType && Ops.shortName(m).equals("ABCMeta");
-        long own = abcMeta ? rt.heap.dicts.getItem(dict, "__abc_tpflags__") : 0;
-        if (own != 0 && rt.heap.typeOf(own) == rt.heap.ints && dev.refheap.object.IntType.fitsLong(own)) {
-            flags |= (int) (dev.refheap.object.IntType.asLong(own) & coll);
-        }
-        return flags;
+        return 0;
+    }
+
+    /** The Py_TPFLAGS_SEQUENCE/MAPPING bits of type {@code t}'s tp_flags (0 for a builtin type refheap has no figure for). */
+    static int collectionFlagsOf(Runtime rt, PyType t) {
+        if (t instanceof ClassType c) return c.collectionFlags;
+        return (int) Math.max(0, builtinFlags(rt, t)) & (PyType.SEQUENCE | PyType.MAPPING);
     }
 
     /** A builtin type's tp_flags as CPython 3.11.7 reports them (its __flags__), -1 when refheap has no figure. */

@@ -104,7 +104,8 @@ final class ClassType extends LangType implements HeapTypeSlots {
     boolean abstractFlag;
     /**
      * Py_TPFLAGS_SEQUENCE or Py_TPFLAGS_MAPPING (or 0): the first base on the mro that has one
-     * (inherit_patma_flags), or'ed with an ABCMeta class's own {@code __abc_tpflags__} (_abc_init).
+     * (inherit_patma_flags), or'ed with an ABCMeta class's own {@code __abc_tpflags__} (_abc_init),
+     * replaced by a registration with an ABC that has one (_abc_register, on the class and its subclasses).
      */
     int collectionFlags;
     /** The {@code __slots__} this class adds itself (mangled, sorted as type_new sorts them) and their byte offsets. */

@@ -2377,7 +2377,7 @@ final class Interpreter implements RootProvider {
         long first = s[base], second = s[base + 1];
         boolean isMeth = first != 0;
         if (!isMeth && Heap.typeAddress(second) == heap.typeType.address() && heap.typeAt(second) instanceof ClassType c
-                && c.builtinBase == null && rt.ops.lookupNew(c) == rt.objectNew) {
+                && c.builtinBase == null && !c.abstractFlag && rt.ops.lookupNew(c) == rt.objectNew) {
             long init = rt.ops.lookupInit(c);
             if (init != 0 && Heap.typeAddress(init) == functionTypeAddr) {
                 newInstance(f, c, init, base, n, kwnames);

@@ -13,8 +13,8 @@ import dev.refheap.object.TupleType;
  * dummy default of {@code map.get}), so allocation counts and refcounts stay as python3 shows them.
  *
  * <p>Which types are sequences and mappings follows the type flags CPython sets
- * (Py_TPFLAGS_SEQUENCE on list, tuple, range, memoryview and their subclasses; Py_TPFLAGS_MAPPING on
- * dict and its subclasses); the types that match themselves positionally (_Py_TPFLAGS_MATCH_SELF) are
+ * (Py_TPFLAGS_SEQUENCE on list, tuple, range, memoryview, deque; Py_TPFLAGS_MAPPING on dict, mappingproxy;
+ * a class inherits them, an ABC sets them with {@code __abc_tpflags__}, and registering a class with it copies them); the types that match themselves positionally (_Py_TPFLAGS_MATCH_SELF) are
  * bool, bytearray, bytes, dict, float, frozenset, int, list, set, str and tuple. Stateless.
  */
 final class MatchOps {
@@ -39,9 +39,17 @@ final class MatchOps {
         return false;
     }
 
-    static boolean isSequence(Runtime rt, long o) { return derivesFrom(rt, rt.heap.typeOf(o), SEQUENCES); }
+    /** MATCH_SEQUENCE: Py_TPFLAGS_SEQUENCE of the subject's type (a class's own, as inheritance and _abc set them). */
+    static boolean isSequence(Runtime rt, long o) { return hasFlag(rt, rt.heap.typeOf(o), PyType.SEQUENCE, SEQUENCES); }
 
-    static boolean isMapping(Runtime rt, long o) { return derivesFrom(rt, rt.heap.typeOf(o), MAPPINGS); }
+    /** MATCH_MAPPING: Py_TPFLAGS_MAPPING of the subject's type. */
+    static boolean isMapping(Runtime rt, long o) { return hasFlag(rt, rt.heap.typeOf(o), PyType.MAPPING, MAPPINGS); }
+
+    private static boolean hasFlag(Runtime rt, PyType t, int flag, String[] builtins) {
+        if (t instanceof ClassType c) return (c.collectionFlags & flag) != 0;
+        long f = ClassFactory.builtinFlags(rt, t);
+        return f >= 0 ? (f & flag) != 0 : derivesFrom(rt, t, builtins);
+    }
 
     /** GET_LEN: len(o) as a new int. */
     static long getLen(Runtime rt, long o) { return rt.heap.ints.of(rt.ops.len(o)); }

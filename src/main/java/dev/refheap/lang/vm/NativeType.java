@@ -52,6 +52,16 @@ public abstract class NativeType extends ExtType {
     /** Registers {@code type.name} as a class method (called on the type with self 0). */
     public final void defClassMethod(String methodName, Builtin impl) { NumberBuiltins.classMethod(rt, this, methodName, impl); }
 
+    /**
+     * Py_TPFLAGS_VALID_VERSION_TAG as the type attribute cache would have set it: true once a
+     * lookup of a name on this type went through _PyType_Lookup (an instance's attribute, a special
+     * method). Only a type whose {@link #tpFlags} reports it reads it.
+     */
+    boolean validVersionTag;
+
+    /** Whether {@link #validVersionTag} is set. */
+    public final boolean hasValidVersionTag() { return validVersionTag; }
+
     /** CPython 3.11.7's tp_flags of this type (its {@code __flags__}, what a class derived from it inherits), or -1 when refheap has no figure. */
     public long tpFlags() { return -1; }
 

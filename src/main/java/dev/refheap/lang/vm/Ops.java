@@ -552,6 +552,7 @@ final class Ops {
      */
     void versionTag(PyType t, String name) {
         if (t instanceof ClassType c && !c.validVersionTag && name.length() <= 100) assignVersionTag(c);
+        else if (t instanceof NativeType nt && name.length() <= 100) nt.validVersionTag = true;
     }
 
     private void assignVersionTag(ClassType c) {

@@ -136,45 +136,6 @@ final class Subclasses {
         for (long r : live) visit.accept(r);
     }
 
-    /**
-     * The ABCs carrying Py_TPFLAGS_SEQUENCE/MAPPING in whose {@code _abc_registry} (_py_abc's
-     * WeakSet) class {@code c} or one of its bases is: each as the ABC's collection flags, and
-     * whether {@code c} itself is the class registered. Walks every class reachable through the
-     * subclass registries; only {@code __flags__} asks.
-     */
-    List<long[]> collectionRegistrations(ClassType c) {
-        java.util.Set<Long> ancestors = new java.util.HashSet<>();
-        for (ClassType m : c.mro) ancestors.add(m.typeObject);
-        List<long[]> found = new java.util.ArrayList<>();
-        java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>(builtinDicts.values().stream().map(d -> -d).toList());
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        while (!todo.isEmpty()) {
-            long x = todo.pop();
-            long d = x < 0 ? -x : dictOf(x, false);
-            if (x > 0) {
-                if (!seen.add(x)) continue;
-                if (heap.typeAt(x) instanceof ClassType abc && abc.collectionFlags != 0) registrations(abc, c, ancestors, found);
-            }
-            if (d == 0) continue;
-            heap.dicts.forEach(d, (k, wr) -> {
-                long r = heap.weakrefs.liveReferent(wr);
-                if (r != heap.None) todo.push(r);
-            });
-        }
-        return found;
-    }
-
-    private void registrations(ClassType abc, ClassType c, java.util.Set<Long> ancestors, List<long[]> found) {
-        long registry = heap.dicts.getItem(abc.dict(), "_abc_registry");
-        if (registry == 0 || !(heap.typeOf(registry) instanceof ClassType wc) || !wc.hasDict()) return;
-        long data = Instances.get(rt, registry, wc, "data");
-        if (data == 0 || heap.typeOf(data) != heap.sets) return;
-        heap.sets.forEach(data, wr -> {
-            long r = heap.typeOf(wr) == heap.weakrefs ? heap.weakrefs.liveReferent(wr) : 0;
-            if (ancestors.contains(r)) found.add(new long[] {abc.collectionFlags, r == c.typeObject ? 1 : 0});
-        });
-    }
-
     /** True for a dunder name ({@code __x__}): what a slot function looks up on the class. */
     static boolean isSpecialName(String name) {
         return name.length() > 4 && name.startsWith("__") && name.endsWith("__");

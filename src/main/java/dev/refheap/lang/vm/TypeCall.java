@@ -122,7 +122,46 @@ final class TypeCall {
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
         if (base == rt.genericAliasType) return rt.genericAliasType.construct(c, a, o, n, kw);
         if (base instanceof NativeType nt && n > 0) nt.checkSubtypeNewArgs(isObjectMethod(rt, rt.ops.lookupType(c, "__init__")));
+        if (base == null && c.abstractFlag) throw abstractClass(rt, c);
         return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
+    }
+
+    /**
+     * object_new's refusal of a class with Py_TPFLAGS_IS_ABSTRACT: its {@code __abstractmethods__}
+     * sorted into a list and joined with ", " (a new list and str, released before the error is raised).
+     */
+    static PyException abstractClass(Runtime rt, ClassType c) {
+        Heap heap = rt.heap;
+        long name = heap.strs.internedOf("__abstractmethods__");
+        long methods;
+        try {
+            methods = rt.ops.getAttr(c.typeObject, name);
+        } finally {
+            heap.decref(name);
+        }
+        long sorted;
+        try {
+            sorted = Builtins.toList(rt, methods);
+        } finally {
+            heap.decref(methods);
+        }
+        String joined;
+        long count;
+        try {
+            heap.decref(rt.ops.callMethod(sorted, "sort"));
+            long sep = heap.strs.of(", ");
+            try {
+                long j = rt.ops.callMethod(sep, "join", sorted);
+                joined = dev.refheap.object.StrType.value(j);
+                heap.decref(j);
+            } finally {
+                heap.decref(sep);
+            }
+            count = rt.ops.len(sorted);
+        } finally {
+            heap.decref(sorted);
+        }
+        return rt.typeError("Can't instantiate abstract class " + c.name() + " with abstract method" + (count > 1 ? "s" : "") + " " + joined);
     }
 
     /**

@@ -23,9 +23,9 @@ public final class VmApi {
      * registers (lang.importer.NativeModules, which the VM cannot see; BuiltinModuleNamesTest
      * keeps the two lists equal), sorted as CPython sorts them.
      */
-    public static final String[] BUILTIN_MODULE_NAMES = {"_ast", "_bisect", "_blake2", "_codecs", "_collections", "_contextvars", "_functools", "_heapq", "_imp", "_io", "_md5", "_operator",
+    public static final String[] BUILTIN_MODULE_NAMES = {"_abc", "_ast", "_bisect", "_blake2", "_codecs", "_collections", "_contextvars", "_functools", "_heapq", "_imp", "_io", "_md5", "_operator",
         "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_testcapi", "_thread", "_tracemalloc", "_weakref", "atexit",
-        "binascii", "builtins", "ctypes", "errno", "faulthandler", "gc", "itertools", "math", "posix", "pwd", "refheap", "select", "sys", "time"};
+        "binascii", "builtins", "ctypes", "errno", "faulthandler", "gc", "itertools", "marshal", "math", "posix", "pwd", "refheap", "select", "sys", "time"};
 
     public final Heap heap;
 
@@ -57,6 +57,13 @@ public final class VmApi {
 
     /** True while the runtime is being closed: finalizers run no Python code then (as {@code __del__} does not). */
     public boolean closing() { return rt.closing; }
+
+    /**
+     * Where a write to {@code fileio} goes instead of its descriptor: the embedder's stdout or
+     * stderr stream when {@code fileio} is the raw stream under sys.stdout or sys.stderr that
+     * {@code --startup=cpython} made in a runtime whose output the embedder captures; else null.
+     */
+    public java.io.PrintStream stdSink(long fileio) { return rt.stdio == null ? null : rt.stdio.sink(fileio); }
 
     /**
      * A sandboxed runtime (the web page's programs) reads no file but the standard library's
@@ -276,6 +283,27 @@ public final class VmApi {
         long n = heap.strs.internedOf(name);
         try {
             return rt.ops.getAttrOrNull(o, n);
+        } finally {
+            heap.decref(n);
+        }
+    }
+
+    /** _PyObject_LookupAttr: o.name, or 0 if it has no such attribute or getting it raised AttributeError (cleared). */
+    public long lookupAttr(long o, long name) {
+        try {
+            return rt.ops.getAttrOrNull(o, name);
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("AttributeError"))) throw e;
+            heap.decref(e.exc());
+            return 0;
+        }
+    }
+
+    /** As {@link #lookupAttr(long, long)} with the name as a Java string. */
+    public long lookupAttr(long o, String name) {
+        long n = heap.strs.internedOf(name);
+        try {
+            return lookupAttr(o, n);
         } finally {
             heap.decref(n);
         }
@@ -654,6 +682,57 @@ public final class VmApi {
         return heap.typeOf(o) == rt.complexType ? new double[] {ComplexType.real(o), ComplexType.imag(o)} : null;
     }
 
+    /** The complex type. */
+    public PyType complexType() { return rt.complexType; }
+
+    /** The code type. */
+    public PyType codeType() { return rt.codeType; }
+
     /** True if {@code o} is an instance of the builtin type {@code t} or of a subclass of it. */
     public boolean isSubtype(long o, PyType t) { return rt.ops.isSubtype(heap.typeOf(o), t); }
+    // ---- what _abc needs of classes --------------------------------------------------------------
+
+    /**
+     * PyObject_IsSubclass(sub, cls) for a class {@code sub}: a tuple or union of classes, a metaclass's
+     * {@code __subclasscheck__}, else the mro.
+     */
+    public boolean isSubclass(long sub, long cls) { return Builtins.isSubclassOf(rt, heap.typeAt(sub), cls); }
+
+    /** Whether {@code cls} is on class {@code t}'s {@code __mro__} (tp_mro, as it is now). */
+    public boolean mroContains(long t, long cls) {
+        PyType type = heap.typeAt(t);
+        long mro = type instanceof ClassType ? dev.refheap.memory.Native.getLong(t + ClassType.T_MRO) : rt.builtinTypeInfo.mro(type);
+        if (mro == 0) return false;
+        for (long i = 0; i < TupleType.size(mro); i++) if (TupleType.item(mro, i) == cls) return true;
+        return false;
+    }
+
+    /** The class dict of a class defined by Python code (borrowed), or 0 for any other type. */
+    public long classDict(long t) { return heap.typeAt(t) instanceof ClassType c ? c.dict() : 0; }
+
+    /** _abc_init's {@code tp_flags |= flags} on a class defined by Python code (Py_TPFLAGS_SEQUENCE/MAPPING only). */
+    public void addCollectionFlags(long t, int flags) {
+        if (heap.typeAt(t) instanceof ClassType c) c.collectionFlags |= flags & (PyType.SEQUENCE | PyType.MAPPING);
+    }
+
+    /** The Py_TPFLAGS_SEQUENCE/MAPPING bits of type {@code t}'s tp_flags. */
+    public int collectionFlags(long t) { return ClassFactory.collectionFlagsOf(rt, heap.typeAt(t)); }
+
+    /**
+     * _abc_register's set_collection_flag_recursive: {@code flag} (SEQUENCE or MAPPING) replaces the
+     * collection bits of class {@code t} and, through {@code __subclasses__()} lists, of its subclasses;
+     * an immutable type (every type refheap itself defines) or one that already has exactly that bit stops it.
+     */
+    public void setCollectionFlagRecursive(long t, int flag) {
+        if (!(heap.typeAt(t) instanceof ClassType c) || c.collectionFlags == flag) return;
+        c.collectionFlags = flag;
+        long subs = rt.subclasses.list(t);
+        try {
+            for (long i = 0; i < dev.refheap.object.ListType.size(subs); i++) {
+                setCollectionFlagRecursive(dev.refheap.object.ListType.item(subs, i), flag);
+            }
+        } finally {
+            heap.decref(subs);
+        }
+    }
 }

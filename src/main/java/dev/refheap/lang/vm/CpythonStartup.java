@@ -30,8 +30,8 @@ import dev.refheap.object.StrType;
  * really frees fills them instead.
  *
  * <p>Every module CPython 3.11's start-up leaves in sys.modules is imported (the C ones as
- * refheap's native modules). The standard streams stay refheap's
- * own writer objects, not {@code io.TextIOWrapper}s. docs/architecture.md (the
+ * refheap's native modules). init_sys_streams is {@link StdIo}: the standard streams
+ * become CPython's io objects. docs/architecture.md (the
  * {@code CpythonStartup} entry) has the measured differences; its "Start-up image" the plan to make this cheap.
  */
 final class CpythonStartup {
@@ -50,6 +50,7 @@ final class CpythonStartup {
         // _PyUnicode_InitEncodings: the filesystem encoding and the standard streams' (utf-8)
         heap.decref(rt.codecs().lookup("utf-8"));
         importAll(rt, "_signal", "io");
+        StdIo.init(rt);  // init_sys_streams
         if (rt.mainConfig.start().noSite()) return;
         // CPython puts the script's directory (or '') on sys.path after site has run (pymain_run_python):
         // site makes every entry it finds absolute and drops duplicates, so path0 must not be there yet

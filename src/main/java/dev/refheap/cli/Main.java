@@ -61,7 +61,16 @@ public final class Main implements Callable<Integer> {
     static int runProgram(RuntimeFlags flags, String source, String filename, List<String> argv, String path0) {
         Runtime.Program program = Runtime.Program.compile(source, filename);
         dev.refheap.memory.Native.warmAccess();
-        return runMain(flags, argv, path0, rt -> rt.exec(program));
+        // a file or stdin is run as CPython's _PyRun_SimpleFileObject runs it: sys.stderr and sys.stdout
+        // flushed (flush_io) before an uncaught exception is printed; -c and -m do not flush there
+        boolean flushIo = !filename.equals("<string>");
+        return runMain(flags, argv, path0, rt -> {
+            try {
+                rt.exec(program);
+            } finally {
+                if (flushIo) rt.flushStdio();
+            }
+        });
     }
 
     /** Runs {@code main} on a new runtime whose sys.argv and sys.path[0] are given; python3's exit handling. */
@@ -87,6 +96,7 @@ public final class Main implements Callable<Integer> {
             exitRuntime(rt, uncaught[0]);
             Signals.detach(rt);
         }
+        status = rt.exitStatus(status);
         return consistent ? status : 70;  // --gc-stress found the heap inconsistent after the program
     }
 
@@ -100,7 +110,7 @@ public final class Main implements Callable<Integer> {
             rt.out().flush();
             if (rt.isSystemExit(e)) return SystemExits.status(rt, e);
             uncaught[0] = e;
-            System.err.print(rt.formatUncaught(e));
+            rt.writeStderr(rt.formatUncaught(e));
             System.err.flush();
             if (rt.isKeyboardInterrupt(e)) {
                 interruptedExit = true;  // after the exit below, main() dies by SIGINT as python3
@@ -109,7 +119,7 @@ public final class Main implements Callable<Integer> {
             return 1;
         } catch (PySyntaxError e) {
             rt.out().flush();
-            System.err.print(e.format());
+            rt.writeStderr(e.format());
             return 1;
         } catch (dev.refheap.lang.vm.ImportSystem.MainModuleError e) {
             rt.out().flush();
@@ -136,7 +146,7 @@ public final class Main implements Callable<Integer> {
         try {
             rt.finalizeAtExit(uncaught);
         } catch (PyException e) {
-            rt.err().print(rt.formatException(e));
+            rt.writeStderr(rt.formatException(e));
         }
         rt.out().flush();
         rt.err().flush();

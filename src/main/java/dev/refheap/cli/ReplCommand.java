@@ -141,12 +141,13 @@ final class ReplCommand implements Callable<Integer> {
         } catch (PyException e) {
             rt.out().flush();
             if (rt.isSystemExit(e)) return SystemExits.status(rt, e);
-            System.err.print(rt.formatException(e));
+            rt.writeStderr(rt.formatException(e));
         } catch (PySyntaxError e) {
-            System.err.print(e.format());
+            rt.writeStderr(e.format());
         } finally {
             rt.clearInterrupt();  // a Ctrl-C that came after the code finished is not kept for the next input
             Thread.interrupted();
+            rt.flushStdio();
             rt.out().flush();
             System.err.flush();
         }

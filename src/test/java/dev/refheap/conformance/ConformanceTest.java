@@ -127,7 +127,7 @@ class ConformanceTest {
             } catch (PyException e) {
                 if (rt.isSystemExit(e)) status[0] = rt.systemExitStatus(e);
                 else {
-                    perr.print(rt.formatUncaught(e));
+                    rt.writeStderr(rt.formatUncaught(e));  // through sys.stderr when it is an io object (--startup=cpython)
                     status[0] = 1;
                 }
             } catch (PySyntaxError e) {
@@ -135,6 +135,11 @@ class ConformanceTest {
                 status[0] = 1;
             } catch (Throwable e) {
                 failure[0] = e;
+            }
+            try {
+                rt.flushStdio();  // as the oracle's runner leaves: sys.stdout and sys.stderr flushed
+            } catch (Throwable e) {
+                if (failure[0] == null) failure[0] = e;
             }
         }, "conformance", 1L << 29);
         t.start();

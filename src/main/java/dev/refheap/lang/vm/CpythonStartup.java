@@ -31,8 +31,8 @@ import dev.refheap.object.StrType;
  *
  * <p>What refheap lacks is skipped and named in {@link #MISSING} (each is a module CPython 3.11
  * builds in C and refheap has not written yet): {@code _warnings}, and so {@code zipimport},
- * which imports it. The standard streams stay refheap's
- * own writer objects, not {@code io.TextIOWrapper}s. docs/architecture.md (the
+ * which imports it. init_sys_streams is {@link StdIo}: the standard streams
+ * become CPython's io objects. docs/architecture.md (the
  * {@code CpythonStartup} entry) has the measured differences; its "Start-up image" the plan to make this cheap.
  */
 final class CpythonStartup {
@@ -54,6 +54,7 @@ final class CpythonStartup {
         // _PyUnicode_InitEncodings: the filesystem encoding and the standard streams' (utf-8)
         heap.decref(rt.codecs().lookup("utf-8"));
         importAll(rt, "_signal", "io");
+        StdIo.init(rt);  // init_sys_streams
         if (rt.mainConfig.start().noSite()) return;
         // CPython puts the script's directory (or '') on sys.path after site has run (pymain_run_python):
         // site makes every entry it finds absolute and drops duplicates, so path0 must not be there yet

@@ -128,6 +128,8 @@ public final class Runtime implements AutoCloseable {
     private final List<Long> held = new ArrayList<>();
 
     Streams streams;
+    /** The standard streams as CPython's io objects (--startup=cpython), or null: refheap's own {@link Streams}. */
+    StdIo stdio;
     /** Shows a notebook cell's or REPL input's result (its repr); prints it by default. */
     java.util.function.Consumer<String> displayHook = text -> this.out.println(text);
     PrintStream out;
@@ -376,6 +378,41 @@ public final class Runtime implements AutoCloseable {
      * @throws PyException when a start-up module raises (CPython would fail to start)
      */
     public void runCpythonStartup() { CpythonStartup.run(this); }
+
+    /**
+     * Writes what the interpreter reports on stderr (an uncaught exception's traceback, a
+     * SyntaxError): through sys.stderr, flushed, when the standard streams are CPython's io objects
+     * ({@code --startup=cpython}); otherwise to the process's stderr.
+     */
+    public void writeStderr(String text) {
+        if (stdio != null) {
+            stdio.writeStderr(text);
+        } else {
+            err.print(text);
+        }
+    }
+
+    /** Flushes sys.stdout and sys.stderr when they are io objects (the REPL does it after each input, as CPython's flush_io). */
+    public void flushStdio() {
+        if (stdio == null) return;
+        for (String s : new String[] {"stderr", "stdout"}) {
+            long f = stdio.current(s);
+            if (f == 0 || f == heap.None) continue;
+            heap.incref(f);
+            try {
+                heap.decref(ops.callMethod(f, "flush"));
+            } catch (PyException e) {
+                heap.decref(e.exc());
+            } finally {
+                heap.decref(f);
+            }
+        }
+    }
+
+    /** The exit status after {@link #finalizeAtExit}: python3's 120 when a flush of sys.stdout or sys.stderr at exit failed. */
+    public int exitStatus(int status) {
+        return stdio != null && stdio.failed ? 120 : status;
+    }
 
     private AstBridge astBridge;
 
@@ -834,6 +871,7 @@ public final class Runtime implements AutoCloseable {
     public void finalizeAtExit(PyException uncaught) {
         Threads.shutdown(this);  // wait_for_thread_shutdown: threading._shutdown() joins the non-daemon threads
         for (int i = exitHooks.size() - 1; i >= 0; i--) exitHooks.get(i).run();
+        if (stdio != null) stdio.flushStdFiles();  // Py_FinalizeEx's flush_std_files, after atexit
         if (gil.active) gil.finalizeOn(interpreter);  // daemon threads stop when they next ask for the lock
         if (uncaught != null) {
             long exc = uncaught.exc();
@@ -873,6 +911,7 @@ public final class Runtime implements AutoCloseable {
         }
         gc.collectNoFail(2);
         for (long wr : alive) heap.decref(wr);
+        if (stdio != null) stdio.flushOriginals();
         out.flush();
         err.flush();
     }

@@ -63,6 +63,10 @@ public final class Stdin {
     static long input(Runtime rt, long[] a, int o, int n, long kw) {
         Args.noKeywords(rt, "input", kw);
         Args.range(rt, "input", n, kw, 0, 1);
+        if (rt.stdio != null && lineReader == null) {
+            long line = rt.stdio.input(n == 0 ? 0 : a[o]);
+            if (line != 0) return line;  // else a terminal's: read below, as PyOS_Readline reads it
+        }
         String prompt = n == 0 ? "" : rt.ops.str(a[o]);
         rt.err.flush();
         Function<String, String> reader = lineReader;

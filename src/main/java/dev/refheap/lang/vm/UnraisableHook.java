@@ -92,6 +92,34 @@ final class UnraisableHook {
      * traceback and the exception line. Does not release {@code exc}.
      */
     void report(long exc, String header) {
+        long outer = ioFile;
+        boolean outerFailed = ioFailed;
+        if (rt.stdio != null) {  // the streams are io objects: the report goes to the current sys.stderr, as the hook writes it
+            long f = rt.stdio.current("stderr");
+            if (f == 0 || f == heap.None) {  // the hook writes nothing then
+                heap.gcHooks().onGcAlloc();
+                heap.gcHooks().onGcFree();
+                return;
+            }
+            heap.incref(f);
+            ioFile = f;
+            ioFailed = false;
+        }
+        try {
+            reportTo(exc, header);
+        } finally {
+            if (rt.stdio != null) heap.decref(ioFile);
+            ioFile = outer;
+            ioFailed = outerFailed;
+        }
+    }
+
+    /** sys.stderr while a report is written to it when the streams are io objects (a reference), else 0. */
+    private long ioFile;
+    /** A write to {@link #ioFile} failed: the rest of the report is dropped, as the hook gives up. */
+    private boolean ioFailed;
+
+    private void reportTo(long exc, String header) {
         GcHooks gc = heap.gcHooks();
         gc.onGcAlloc();  // the UnraisableHookArgs struct sequence
         if (header != null) {  // null: PyErr_WriteUnraisable(NULL), no "Exception ignored" line
@@ -117,7 +145,17 @@ final class UnraisableHook {
         write(": ");
         write(rt.tracebacks.safeStr(exc));
         write("\n");
-        rt.err.flush();
+        if (ioFile != 0) {
+            if (!ioFailed) {
+                try {
+                    heap.decref(rt.ops.callMethod(ioFile, "flush"));
+                } catch (PyException e) {
+                    heap.decref(e.exc());
+                }
+            }
+        } else {
+            rt.err.flush();
+        }
         gc.onGcFree();  // the struct sequence
     }
 
@@ -145,6 +183,18 @@ final class UnraisableHook {
     /** PyFile_WriteString/WriteObject on sys.stderr: a bound write method, and the stream's own allocations. */
     private void write(String text) {
         long method = tracked();  // the bound write method
+        if (ioFile != 0) {  // the real stream makes its own allocations
+            if (!ioFailed) {
+                try {
+                    rt.stdio.write(ioFile, text);
+                } catch (PyException e) {
+                    ioFailed = true;
+                    heap.decref(e.exc());
+                }
+            }
+            heap.decref(method);
+            return;
+        }
         if (stderr == Stderr.LINE_BUFFERED) {
             if (pending == 0) {
                 pending = 1;

@@ -59,6 +59,13 @@ public final class VmApi {
     public boolean closing() { return rt.closing; }
 
     /**
+     * Where a write to {@code fileio} goes instead of its descriptor: the embedder's stdout or
+     * stderr stream when {@code fileio} is the raw stream under sys.stdout or sys.stderr that
+     * {@code --startup=cpython} made in a runtime whose output the embedder captures; else null.
+     */
+    public java.io.PrintStream stdSink(long fileio) { return rt.stdio == null ? null : rt.stdio.sink(fileio); }
+
+    /**
      * A sandboxed runtime (the web page's programs) reads no file but the standard library's
      * sources: anything else is refused with PermissionError-like OSError before it is opened.
      */

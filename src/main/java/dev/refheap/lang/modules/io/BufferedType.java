@@ -78,17 +78,28 @@ final class BufferedType extends IoType {
     void markFinalizing(long o) { Native.putByte(o + FINALIZING, (byte) 1); }
 
     @Override
-    void closeAtExit(long o) {
+    void closeAtExit(long o) { closeAtExit(o, new byte[0]); }
+
+    /** As {@link #closeAtExit(long)}, with {@code after} (a text wrapper's pending bytes) written after the buffer. */
+    void closeAtExit(long o, byte[] after) {
         long raw = get(o, RAW);
         if (raw == 0 || flag(o, DETACHED) || !flag(o, OK)) return;
-        if (get(o, WRITE_END) > 0 && st.fileio.exact(raw) && FileIOType.fd(raw) >= 0) {
+        if ((get(o, WRITE_END) > 0 || after.length > 0) && st.fileio.exact(raw) && FileIOType.fd(raw) >= 0) {
             byte[] b = new byte[(int) get(o, WRITE_END)];
             Native.copyTo(get(o, BUFFER), b, 0, b.length);
-            int done = 0;
-            while (done < b.length) {
-                long r = dev.refheap.lang.modules.posix.PosixFiles.write(FileIOType.fd(raw), b, done, b.length - done);
-                if (r <= 0) break;
-                done += (int) r;
+            java.io.PrintStream sink = vm.stdSink(raw);
+            for (byte[] part : new byte[][] {b, after}) {
+                if (sink != null) {
+                    sink.write(part, 0, part.length);
+                    sink.flush();
+                    continue;
+                }
+                int done = 0;
+                while (done < part.length) {
+                    long r = dev.refheap.lang.modules.posix.PosixFiles.write(FileIOType.fd(raw), part, done, part.length - done);
+                    if (r <= 0) break;
+                    done += (int) r;
+                }
             }
             put(o, WRITE_END, 0);
         }

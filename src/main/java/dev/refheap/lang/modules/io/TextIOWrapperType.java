@@ -23,14 +23,19 @@ import java.util.Map;
  * the decoded characters not yet returned (untranslated, so tell() can count their bytes), the
  * undecoded tail of a multi-byte character, a held-back '\r', the newline kinds seen. Codecs are
  * refheap's (utf-8, latin-1, ascii, utf-16/32 and their -le/-be forms). Writes are translated
- * ("\n" to the newline asked for), encoded and written to the buffer at once (no pending_bytes
- * list). tell() is the buffer's position less the bytes of what was read ahead; seek() takes
+ * ("\n" to the newline asked for) and kept as CPython 3.11 keeps them, in pending_bytes (at 136,
+ * its count at 144): an ASCII str of at most the chunk size (8192) written to an ASCII-compatible
+ * codec (utf-8, latin-1, ascii) is held itself, anything else as its encoded bytes; a second
+ * piece makes the field a list of the pieces. The pending pieces go to the buffer as one bytes
+ * object (the field emptied first, so a failed write drops them, as CPython's does) when 8192 bytes
+ * are pending, the text has a newline or '\r' and the wrapper is line-buffered, it writes through,
+ * and before flush, read, readline, tell, seek, truncate, detach and close. tell() is the buffer's position less the bytes of what was read ahead; seek() takes
  * such a position (whence 0) or 0 with whence 1 or 2.
  */
 final class TextIOWrapperType extends IoType {
     static final int BUFFER = 16, ENCODING = 24, ENCODER = 32, DECODER = 40, READNL = 48, ERRORS = 56,
             LINE_BUFFERING = 72, WRITE_THROUGH = 73, READUNIVERSAL = 74, READTRANSLATE = 75, WRITETRANSLATE = 76, OK = 77,
-            DETACHED = 78, FINALIZING = 79, WEAKREFLIST = 176, DICT = 184;
+            DETACHED = 78, FINALIZING = 79, PENDING = 136, PENDING_COUNT = 144, WEAKREFLIST = 176, DICT = 184;
     static final int CHUNK = 8192;
 
     /** The decoding state of one wrapper. */
@@ -48,7 +53,7 @@ final class TextIOWrapperType extends IoType {
 
     TextIOWrapperType(VmApi vm, IoModule.State st, PyType base) {
         super(vm, st, "_io.TextIOWrapper", base, PyType.HAVE_GC | PyType.BASETYPE, 192, DICT, WEAKREFLIST,
-                "Character and line based layer over a BufferedIOBase object, buffer.", BUFFER, ENCODING, ENCODER, DECODER, READNL, ERRORS, DICT);
+                "Character and line based layer over a BufferedIOBase object, buffer.", BUFFER, ENCODING, ENCODER, DECODER, READNL, PENDING, ERRORS, DICT);
     }
 
     @Override
@@ -70,7 +75,7 @@ final class TextIOWrapperType extends IoType {
     @Override
     void closeAtExit(long o) {
         long b = get(o, BUFFER);
-        if (b != 0 && flag(o, OK) && IoType.ioBase(vm, b) instanceof BufferedType bt && bt.exact(b)) bt.closeAtExit(b);
+        if (b != 0 && flag(o, OK) && IoType.ioBase(vm, b) instanceof BufferedType bt && bt.exact(b)) bt.closeAtExit(b, takePending(o));
     }
 
     private static boolean flag(long o, int off) { return Native.getByte(o + off) != 0; }
@@ -178,21 +183,103 @@ final class TextIOWrapperType extends IoType {
         } else resetDecoder(t);
         String codec = t.codec;
         if ((codec.equals("utf-16") || codec.equals("utf-32")) && t.wroteBom) codec += "-le";
-        long str = vm.str(s);
-        long bytes;
-        try {
-            bytes = vm.encode(str, codec, vm.strValue(get(o, ERRORS)));
-        } finally {
-            heap.decref(str);
+        // the text itself when it translated to nothing new; replace() made a new str otherwise
+        long str = s.equals(StrType.value(strObj)) ? vm.incref(strObj) : vm.str(s);
+        long b, blen;
+        if (StrType.isAscii(str) && StrType.length(str) <= CHUNK && asciiCompatible(codec)) {
+            b = str;  // held as the str itself: its characters are its bytes
+            blen = StrType.length(str);
+        } else {
+            try {
+                b = vm.encode(str, codec, vm.strValue(get(o, ERRORS)));
+            } finally {
+                heap.decref(str);
+            }
+            blen = BytesType.length(b);
         }
-        if (BytesType.length(bytes) > 0) t.wroteBom = true;
-        try {
-            heap.decref(vm.callMethod(get(o, BUFFER), "write", bytes));
-        } finally {
-            heap.decref(bytes);
+        if (blen > 0) t.wroteBom = true;
+        long pending = get(o, PENDING);
+        if (pending == 0) {
+            put(o, PENDING_COUNT, 0);
+            put(o, PENDING, b);
+        } else if (heap.typeOf(pending) != heap.lists) {
+            long list = heap.lists.alloc(2);
+            dev.refheap.object.ListType.setItemSteal(list, 0, pending);
+            dev.refheap.object.ListType.setItemSteal(list, 1, b);
+            put(o, PENDING, list);
+        } else {
+            heap.lists.append(pending, b);
+            heap.decref(b);
         }
-        if (needflush || flag(o, WRITE_THROUGH)) heap.decref(vm.callMethod(get(o, BUFFER), "flush"));
+        put(o, PENDING_COUNT, get(o, PENDING_COUNT) + blen);
+        if (get(o, PENDING_COUNT) >= CHUNK || needflush || flag(o, WRITE_THROUGH)) writeFlush(o);
+        if (needflush) heap.decref(vm.callMethod(get(o, BUFFER), "flush"));
         return len;
+    }
+
+    /** The codecs whose bytes for an ASCII str are its characters (is_asciicompat_encoding). */
+    private static boolean asciiCompatible(String codec) {
+        return switch (codec) {
+            case "utf-8", "utf8", "latin-1", "latin1", "iso-8859-1", "iso8859-1", "ascii", "us-ascii" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * _textiowrapper_writeflush: the pending pieces as one bytes object, written to the buffer. The
+     * field is emptied before the write, so when the write fails the pieces are gone.
+     */
+    void writeFlush(long o) {
+        long pending = get(o, PENDING);
+        if (pending == 0) return;
+        int count = (int) get(o, PENDING_COUNT);
+        byte[] out = new byte[count];
+        int pos = 0;
+        if (heap.typeOf(pending) == heap.lists) {
+            long n = dev.refheap.object.ListType.size(pending);
+            for (long i = 0; i < n; i++) pos = copyPiece(dev.refheap.object.ListType.item(pending, i), out, pos);
+        } else {
+            pos = copyPiece(pending, out, pos);
+        }
+        long b = heap.bytes.of(out);
+        put(o, PENDING_COUNT, 0);
+        put(o, PENDING, 0);
+        heap.decref(pending);
+        try {
+            heap.decref(vm.callMethod(get(o, BUFFER), "write", b));
+        } finally {
+            heap.decref(b);
+        }
+    }
+
+    /** The bytes of one pending piece (an ASCII str or a bytes object) copied to {@code out} at {@code pos}; the new position. */
+    private int copyPiece(long piece, byte[] out, int pos) {
+        if (vm.isStr(piece)) {
+            String s = StrType.value(piece);
+            for (int i = 0; i < s.length(); i++) out[pos++] = (byte) s.charAt(i);
+            return pos;
+        }
+        byte[] v = BytesType.value(piece);
+        System.arraycopy(v, 0, out, pos, v.length);
+        return pos + v.length;
+    }
+
+    /** The pending pieces' bytes, taken out (the runtime's close writes them without running Python). */
+    byte[] takePending(long o) {
+        long pending = get(o, PENDING);
+        if (pending == 0) return new byte[0];
+        byte[] out = new byte[(int) get(o, PENDING_COUNT)];
+        int pos = 0;
+        if (heap.typeOf(pending) == heap.lists) {
+            long n = dev.refheap.object.ListType.size(pending);
+            for (long i = 0; i < n; i++) pos = copyPiece(dev.refheap.object.ListType.item(pending, i), out, pos);
+        } else {
+            copyPiece(pending, out, pos);
+        }
+        put(o, PENDING_COUNT, 0);
+        put(o, PENDING, 0);
+        heap.decref(pending);
+        return out;
     }
 
     // ---- reading ------------------------------------------------------------------------------------
@@ -483,6 +570,9 @@ final class TextIOWrapperType extends IoType {
         defMethod("readline", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "readline", new String[] {"size"}, 0, 1, 1, a, o, n, kw);
             long size = optSize(p[0]);
+            text(s);
+            checkClosed(s);
+            writeFlush(s);
             return vm.str(readline(s, size));
         });
         defMethod("__next__", (s, a, o, n, kw) -> {
@@ -493,6 +583,7 @@ final class TextIOWrapperType extends IoType {
         defMethod("flush", (s, a, o, n, kw) -> {
             text(s);
             checkClosed(s);
+            writeFlush(s);
             return bufferCall(s, "flush");
         });
         defMethod("close", (s, a, o, n, kw) -> {

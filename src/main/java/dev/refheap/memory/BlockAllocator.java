@@ -134,13 +134,19 @@ public final class BlockAllocator implements AutoCloseable {
         final long size;
         final boolean isStatic;
         int tag;
-        /** Restored from an image: its pages belong to one of {@link #imageMappings}, not to malloc (never passed to free). */
-        boolean mapped;
+        /**
+         * 0: the C library's (malloc, realloc, free); else the bytes of pages it holds in the
+         * owned range ({@link AddressSpace}), from its start: the block may use all of them.
+         */
+        final long pages;
 
-        Region(long size, boolean isStatic) {
+        Region(long size, boolean isStatic, long pages) {
             this.size = size;
             this.isStatic = isStatic;
+            this.pages = pages;
         }
+
+        boolean owned() { return pages != 0; }
     }
 
     /** An allocator with no limit. */
@@ -439,8 +445,13 @@ public final class BlockAllocator implements AutoCloseable {
         return chunk;
     }
 
-    /** Maps {@code size} bytes aligned to {@code size} (a power of two): maps twice the size and unmaps the unaligned ends. */
+    /**
+     * Maps {@code size} bytes aligned to {@code size} (a power of two): from the owned range, or,
+     * without one (or when it is full), maps twice the size and unmaps the unaligned ends.
+     */
     private long mapAlignedRange(long size) {
+        long owned = AddressSpace.allocate(size, size);
+        if (owned != 0) return owned;
         long raw = Native.mmap(2L * size);
         if (raw == 0) throw new HeapLimitExceeded(ARENA_SIZE, footprint(), limit);
         long aligned = (raw + size - 1) & -size;
@@ -481,12 +492,45 @@ public final class BlockAllocator implements AutoCloseable {
 
     // ---- large blocks and static regions ---------------------------------------------------
 
+    /**
+     * True while large blocks come from the owned range ({@link #setOwnedLargeBlocks}); false:
+     * from the C library, as CPython's do.
+     */
+    private boolean ownedLarge = OWNED_LARGE_BLOCKS;
+
+    /**
+     * {@code -Drefheap.ownedLargeBlocks=true}: every allocator of the process starts with large
+     * blocks from the owned range, for a process that runs only to make an image (its start-up is
+     * all it runs). A restored allocator starts with them off, as every other one does.
+     */
+    static final boolean OWNED_LARGE_BLOCKS = Boolean.getBoolean("refheap.ownedLargeBlocks");
+
+    /**
+     * Chooses where new large blocks (over {@link #SMALL_REQUEST_THRESHOLD} bytes) come from: the
+     * owned range ({@link AddressSpace}, page-granular, so an image can carry them) while
+     * {@code owned}, else the C library's malloc (the default, and CPython's behaviour: a program
+     * can observe libc's realloc growing a block in place and reusing freed addresses). The layer
+     * above turns it on for what an image will carry (the start-up) and off before the program.
+     * Blocks keep their origin: an owned block is freed back to the owned range, shrinks and
+     * grows in place within its pages (as libc's realloc does within its chunk) and, to grow
+     * beyond them, moves to a new block of the current choice.
+     */
+    public void setOwnedLargeBlocks(boolean owned) { ownedLarge = owned; }
+
+    public boolean ownedLargeBlocks() { return ownedLarge; }
+
     private long mallocLarge(long nbytes) {
         long size = Math.max(nbytes, 1);
         checkLimit(size);
-        long p = Native.malloc(size);
+        long pages = 0, p;
+        if (ownedLarge && (p = AddressSpace.allocate(pages = AddressSpace.pageRound(size), PAGE)) != 0) {
+            // from the owned range
+        } else {
+            pages = 0;
+            p = Native.malloc(size);
+        }
         if (p == 0) throw new HeapLimitExceeded(size, footprint(), limit);
-        regions.put(p, new Region(size, false));
+        regions.put(p, new Region(size, false, pages));
         largeBytes += size;
         allocatedBytes += size;
         if (allocatedBytes > peakAllocatedBytes) peakAllocatedBytes = allocatedBytes;
@@ -504,7 +548,7 @@ public final class BlockAllocator implements AutoCloseable {
         long q = Native.realloc(p, size);
         if (q == 0) throw new HeapLimitExceeded(size, footprint(), limit);
         regions.remove(p);
-        Region moved = new Region(size, false);
+        Region moved = new Region(size, false, 0);
         moved.tag = r.tag;
         regions.put(q, moved);
         largeBytes += size - r.size;
@@ -523,7 +567,26 @@ public final class BlockAllocator implements AutoCloseable {
         if (r.tag != 0) taggedRegions--;
         largeBytes -= r.size;
         allocatedBytes -= r.size;
-        if (!r.mapped) Native.free(p);  // an image's region keeps its pages until close
+        releaseRegion(p, r);
+    }
+
+    private static void releaseRegion(long p, Region r) {
+        if (r.owned()) AddressSpace.release(p, r.pages);
+        else Native.free(p);
+    }
+
+    /** An owned block's new size within its pages: it stays where it is, as libc's realloc keeps a block that fits its chunk. */
+    private long resizeOwnedInPlace(long p, Region r, long nbytes) {
+        long size = Math.max(nbytes, 1);
+        if (size > r.size) checkLimit(size - r.size);
+        Region resized = new Region(size, false, r.pages);
+        resized.tag = r.tag;
+        regions.put(p, resized);
+        largeBytes += size - r.size;
+        allocatedBytes += size - r.size;
+        if (allocatedBytes > peakAllocatedBytes) peakAllocatedBytes = allocatedBytes;
+        if (hook != null) hook.onRealloc(p, p, nbytes);
+        return p;
     }
 
     /**
@@ -532,10 +595,15 @@ public final class BlockAllocator implements AutoCloseable {
      */
     public long allocateStatic(long size) {
         checkLimit(size);
-        long p = Native.malloc(size);
-        if (p == 0) throw new HeapLimitExceeded(size, footprint(), limit);
-        Native.fill(p, size, (byte) 0);
-        regions.put(p, new Region(size, true));
+        long pages = AddressSpace.pageRound(Math.max(size, 1));
+        long p = AddressSpace.allocate(pages, PAGE);  // zero, as a fresh mapping is
+        if (p == 0) {
+            pages = 0;
+            p = Native.malloc(size);
+            if (p == 0) throw new HeapLimitExceeded(size, footprint(), limit);
+            Native.fill(p, size, (byte) 0);
+        }
+        regions.put(p, new Region(size, true, pages));
         staticBytes += size;
         return p;
     }
@@ -570,7 +638,8 @@ public final class BlockAllocator implements AutoCloseable {
             if (r == null || r.isStatic) {
                 throw new IllegalArgumentException("realloc(0x" + Long.toHexString(p) + "): not an allocated block");
             }
-            if (!r.mapped) return reallocLarge(p, r, nbytes);
+            if (!r.owned()) return reallocLarge(p, r, nbytes);
+            if (nbytes <= r.pages) return resizeOwnedInPlace(p, r, nbytes);
             oldSize = r.size;
         }
         long q = mallocBlock(nbytes);
@@ -856,51 +925,67 @@ public final class BlockAllocator implements AutoCloseable {
         for (int a = 0; a < maxArenas; a++) {
             if (aAddress[a] != 0) {
                 arenaMap.remove(aAddress[a]);
-                Native.munmap(aAddress[a], ARENA_SIZE);
+                AddressSpace.release(aAddress[a], ARENA_SIZE);
                 aAddress[a] = 0;
             }
         }
         if (spareArena != 0) {
-            Native.munmap(spareArena, ARENA_SIZE);
+            AddressSpace.release(spareArena, ARENA_SIZE);
             spareArena = 0;
         }
-        for (var e : regions.entrySet()) if (!e.getValue().mapped) Native.free(e.getKey());
+        for (var e : regions.entrySet()) releaseRegion(e.getKey(), e.getValue());
         regions.clear();
-        for (long[] m : imageMappings) Native.munmap(m[0], m[1]);
-        imageMappings.clear();
         taggedRegions = 0;
         arenasCurrent = 0;
         largeBytes = staticBytes = 0;
     }
 
-    // ---- images: the allocator's whole state written out and mapped back at the same addresses ----
+    // ---- images: the allocator's whole state written to a file and mapped back at the same addresses ----
 
-    /** The page size the image maps regions with (x86-64 and arm64 with 4 KiB pages). */
-    private static final long PAGE = 4096;
-    private static final long IMAGE_MAGIC = 0x5248494d47303031L;  // "RHIMG001"
+    /** The page size the image maps with (x86-64 and arm64 with 4 KiB pages). */
+    private static final long PAGE = AddressSpace.PAGE;
+    private static final long IMAGE_MAGIC = 0x5248494d47303032L;  // "RHIMG002"
 
-    /** Page ranges ({address, size}) mapped by {@link #restoreImage} for the regions of an image; unmapped at close. */
-    private final List<long[]> imageMappings = new ArrayList<>();
-
-    /** An image cannot be restored: its addresses are taken in this process, or it is not an image. */
+    /** An image cannot be written or restored: not an image, damaged, made for another key, or its addresses are taken here. */
     public static final class ImageException extends RuntimeException {
         public ImageException(String message) { super(message); }
     }
 
     /**
-     * Writes the allocator's whole state: every arena's carved pools (contents, as they are), its
-     * block tags and bookkeeping, the spare arena's address, every large block and static region
-     * (address, size, tag, contents), and the counters. {@link #restoreImage} maps it back at the
-     * same addresses, so every pointer stored in the memory stays valid and the restored allocator
-     * hands out the same addresses the original would next. Only the state of this allocator is
-     * written: what the layer above keeps in Java must be saved by that layer.
+     * Writes the allocator's whole state to {@code file}: every arena's carved pools (contents, as
+     * they are), its block tags and bookkeeping, the spare arena's address, every large block and
+     * static region (address, size, tag, pages), and the counters. {@link #restoreImage} maps it
+     * back at the same addresses, so every pointer stored in the memory stays valid and the
+     * restored allocator hands out the same addresses the original would next. Only this
+     * allocator's state is written: what the layer above keeps in Java that layer saves.
      *
+     * <p>The file: a header (magic, the owned range's base, {@code key}, the lengths, CRC-32C
+     * checksums of the bookkeeping and of the memory, and of the header itself), the bookkeeping,
+     * then the memory from a page-aligned offset: each arena's carved part, then each region's
+     * pages, in the order the bookkeeping lists them, so every piece can be mapped from the file
+     * where it lies. Written to a temporary file beside {@code file} and renamed over it
+     * (atomically): a reader sees the old image or the new one, never part of one; a failed
+     * write leaves no file behind and throws.
+     *
+     * @param key what the image is valid for (the layer above's build and inputs): restoring with another key is refused
+     * @throws ImageException if some of the memory is not the owned range's at its fixed address
+     *         (a C library block: large blocks made while {@link #setOwnedLargeBlocks} was off),
+     *         so no new process could map it back
      * @throws IllegalStateException if the allocator is closed or an allocation hook is installed (a tracer's state is not memory)
      */
-    public void writeImage(java.io.DataOutputStream out) throws java.io.IOException {
+    public void writeImage(java.nio.file.Path file, byte[] key) throws java.io.IOException {
         if (closed) throw new IllegalStateException("allocator is closed");
         if (hook != null) throw new IllegalStateException("an allocation hook is installed: its state is not in the image");
-        out.writeLong(IMAGE_MAGIC);
+        if (!AddressSpace.isFixed()) throw new ImageException("refheap's address range is not at its fixed address in this process");
+        for (int a = 0; a < maxArenas; a++) {
+            if (aAddress[a] != 0 && !AddressSpace.contains(aAddress[a])) throw notOwned("arena", aAddress[a]);
+        }
+        if (spareArena != 0 && !AddressSpace.contains(spareArena)) throw notOwned("arena", spareArena);
+        for (var e : regions.entrySet()) {
+            if (!e.getValue().owned()) throw notOwned(e.getValue().isStatic ? "static region" : "large block", e.getKey());
+        }
+        java.io.ByteArrayOutputStream metaBytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(metaBytes);
         out.writeLong(allocatedBytes);
         out.writeLong(peakAllocatedBytes);
         out.writeLong(largeBytes);
@@ -917,7 +1002,7 @@ public final class BlockAllocator implements AutoCloseable {
         out.writeInt(unusedArenaObjects);
         for (int n : nfp2lasta) out.writeInt(n);
         out.writeLong(spareArena);
-        byte[] buf = new byte[POOL_SIZE];
+        List<long[]> pieces = new ArrayList<>();  // {address, bytes}: the memory, in file order
         for (int a = 0; a < maxArenas; a++) {
             out.writeLong(aAddress[a]);
             out.writeLong(aPoolAddress[a]);
@@ -929,10 +1014,7 @@ public final class BlockAllocator implements AutoCloseable {
             if (aAddress[a] == 0) continue;
             for (long t : aTags[a]) out.writeLong(t);
             // pools past aPoolAddress were never carved: zero in a fresh mapping, not written
-            for (long p = aAddress[a]; p < aPoolAddress[a]; p += POOL_SIZE) {
-                Native.copyTo(p, buf, 0, POOL_SIZE);
-                out.write(buf);
-            }
+            if (aPoolAddress[a] > aAddress[a]) pieces.add(new long[] {aAddress[a], aPoolAddress[a] - aAddress[a]});
         }
         out.writeInt(regions.size());
         for (var e : regions.entrySet()) {
@@ -941,29 +1023,133 @@ public final class BlockAllocator implements AutoCloseable {
             out.writeLong(r.size);
             out.writeBoolean(r.isStatic);
             out.writeInt(r.tag);
-            byte[] b = new byte[(int) Math.min(r.size, 1 << 20)];
-            for (long off = 0; off < r.size; off += b.length) {
-                int n = (int) Math.min(b.length, r.size - off);
-                Native.copyTo(e.getKey() + off, b, 0, n);
-                out.write(b, 0, n);
+            out.writeLong(r.pages);
+            pieces.add(new long[] {e.getKey(), r.pages});
+        }
+        out.flush();
+        byte[] meta = metaBytes.toByteArray();
+
+        java.nio.file.Path dir = file.toAbsolutePath().getParent();
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
+        boolean done = false;
+        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            int headerLength = 8 * 5 + 4 * 3 + key.length + 4;
+            long dataOffset = AddressSpace.pageRound(headerLength + meta.length);
+            long dataLength = 0;
+            java.util.zip.CRC32C dataCrc = new java.util.zip.CRC32C();
+            long pos = dataOffset;
+            for (long[] piece : pieces) {
+                java.nio.ByteBuffer b = Native.ALL.asSlice(piece[0], piece[1]).asByteBuffer();
+                dataCrc.update(b.duplicate());
+                while (b.hasRemaining()) pos += ch.write(b, pos);
+                dataLength += piece[1];
             }
+            java.util.zip.CRC32C metaCrc = new java.util.zip.CRC32C();
+            metaCrc.update(meta);
+            java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(headerLength);
+            h.putLong(IMAGE_MAGIC).putLong(AddressSpace.BASE).putLong(meta.length).putLong(dataOffset).putLong(dataLength);
+            h.putInt((int) metaCrc.getValue()).putInt((int) dataCrc.getValue()).putInt(key.length).put(key);
+            java.util.zip.CRC32C headerCrc = new java.util.zip.CRC32C();
+            headerCrc.update(h.array(), 0, h.position());
+            h.putInt((int) headerCrc.getValue());
+            h.flip();
+            java.nio.ByteBuffer m = java.nio.ByteBuffer.wrap(meta);
+            long p = 0;
+            while (h.hasRemaining()) p += ch.write(h, p);
+            while (m.hasRemaining()) p += ch.write(m, p);
+            ch.force(true);
+            done = true;
+        } finally {
+            if (!done) java.nio.file.Files.deleteIfExists(tmp);
+        }
+        try {
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException | RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    private static ImageException notOwned(String what, long addr) {
+        return new ImageException("cannot image the " + what + " at 0x" + Long.toHexString(addr)
+                + ": it is not in refheap's address range (a new process could not map it back)");
+    }
+
+    /**
+     * An allocator restored from the image {@link #writeImage} wrote to {@code file}: its arenas
+     * and regions mapped from the file at their recorded addresses, copy-on-write
+     * ({@code MAP_PRIVATE}: a page is read when first touched, written pages become this process's
+     * own, the file never changes), inside the owned range ({@link AddressSpace#claim}: nothing of
+     * this process is mapped over). Everything then behaves as the original did at the moment of
+     * the image. The file may be replaced afterwards (a rename: the mapping keeps the old one) but
+     * must not be truncated in place while the allocator lives.
+     *
+     * @throws ImageException if the file is not an image, is damaged (a length or checksum does not
+     *         match), was made with another {@code key}, or its addresses are in use in this
+     *         process: nothing stays mapped then, and the caller starts the usual way
+     */
+    public static BlockAllocator restoreImage(java.nio.file.Path file, byte[] key, long limit) throws java.io.IOException {
+        // RandomAccessFile, CRC32C and the mmap downcall only: classes and links a JVM has by
+        // then (the jar is read the same way), where FileChannel's mapping cost tens of ms cold
+        byte[] meta;
+        long dataOffset, dataLength;
+        int dataCrc;
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long fileSize = f.length();
+            int headerLength = 8 * 5 + 4 * 3 + key.length + 4;
+            if (fileSize < headerLength) throw new ImageException("not a refheap heap image (" + fileSize + " bytes)");
+            byte[] hb = new byte[headerLength];
+            f.readFully(hb);
+            java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(hb);
+            if (h.getLong() != IMAGE_MAGIC) throw new ImageException("not a refheap heap image");
+            long base = h.getLong(), metaLength = h.getLong();
+            dataOffset = h.getLong();
+            dataLength = h.getLong();
+            int metaCrc = h.getInt();
+            dataCrc = h.getInt();
+            int keyLength = h.getInt();
+            if (keyLength != key.length) throw new ImageException("the image was made for another key");
+            byte[] k = new byte[keyLength];
+            h.get(k);
+            int headerCrc = h.getInt();
+            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            c.update(hb, 0, headerLength - 4);
+            if ((int) c.getValue() != headerCrc) throw new ImageException("the image's header is damaged");
+            if (!java.util.Arrays.equals(k, key)) throw new ImageException("the image was made for another key");
+            if (base != AddressSpace.BASE || !AddressSpace.isFixed()) {
+                throw new ImageException("the image's address range (0x" + Long.toHexString(base) + ") is not refheap's in this process");
+            }
+            if (metaLength < 0 || metaLength > Integer.MAX_VALUE - 16 || dataOffset != AddressSpace.pageRound(headerLength + metaLength)
+                    || dataLength < 0 || fileSize != dataOffset + dataLength) {
+                throw new ImageException("the image's length does not match its header (" + fileSize + " bytes)");
+            }
+            meta = new byte[(int) metaLength];
+            f.readFully(meta);
+            c.reset();
+            c.update(meta);
+            if ((int) c.getValue() != metaCrc) throw new ImageException("the image's bookkeeping is damaged");
+        }
+        try {
+            return restoreMapped(file, new java.io.DataInputStream(new java.io.ByteArrayInputStream(meta)), dataOffset, dataLength,
+                    dataCrc, limit);
+        } catch (java.io.EOFException e) {
+            throw new ImageException("the image's bookkeeping is cut short");
         }
     }
 
     /**
-     * An allocator restored from an image {@link #writeImage} wrote, its arenas and regions mapped
-     * at their recorded addresses ({@code MAP_FIXED_NOREPLACE}: nothing of this process is mapped
-     * over). The regions' pages come from mappings of their own, so freeing a restored large block
-     * never reaches malloc (its pages stay mapped until close); everything else behaves as the
-     * original did at the moment of the image.
-     *
-     * @throws ImageException if an address is taken in this process or the input is not an image
-     *         (nothing stays mapped then)
+     * Maps the memory the bookkeeping {@code in} describes from {@code file}, then checks the
+     * memory's checksum where it lies (each page is read once, from the page cache, and no second
+     * mapping is made for the check).
      */
-    public static BlockAllocator restoreImage(java.io.DataInputStream in, long limit) throws java.io.IOException {
-        if (in.readLong() != IMAGE_MAGIC) throw new ImageException("not a refheap heap image");
+    private static BlockAllocator restoreMapped(java.nio.file.Path file, java.io.DataInputStream in, long dataOffset,
+            long dataLength, int dataCrc, long limit) throws java.io.IOException {
         BlockAllocator b = new BlockAllocator(limit);
-        List<long[]> arenasMapped = new ArrayList<>();
+        b.ownedLarge = false;  // the program that follows a restore gets the C library's large blocks
+        List<long[]> claimed = new ArrayList<>();  // {address, bytes}: given back if the restore fails
+        List<long[]> pieces = new ArrayList<>();   // {address, bytes}: the memory from the file, in file order
+        int fd = -1;
         boolean done = false;
         try {
             b.allocatedBytes = in.readLong();
@@ -978,13 +1164,17 @@ public final class BlockAllocator implements AutoCloseable {
             b.taggedRegions = in.readInt();
             for (int i = 0; i < b.usedpools.length; i++) b.usedpools[i] = in.readLong();
             int n = in.readInt();
+            if (n < 0 || n > 1 << 24) throw new ImageException("the image's bookkeeping is damaged (" + n + " arenas)");
             b.usableArenas = in.readInt();
             b.unusedArenaObjects = in.readInt();
             for (int i = 0; i < b.nfp2lasta.length; i++) b.nfp2lasta[i] = in.readInt();
             long spare = in.readLong();
+            fd = Native.openRead(file.toAbsolutePath().toString());
+            if (fd < 0) throw new java.io.IOException("cannot open " + file + " to map it");
+            long offset = dataOffset;
             if (spare != 0) {
-                if (!Native.mmapFixed(spare, ARENA_SIZE)) throw taken(spare, ARENA_SIZE);
-                arenasMapped.add(new long[] {spare, ARENA_SIZE});
+                claim(claimed, spare, ARENA_SIZE);
+                if (!Native.commit(spare, ARENA_SIZE)) throw new HeapLimitExceeded(ARENA_SIZE, 0, limit);
                 b.spareArena = spare;
             }
             b.aAddress = new long[n];
@@ -996,7 +1186,6 @@ public final class BlockAllocator implements AutoCloseable {
             b.aPrev = new int[n];
             b.aTags = new long[n][];
             b.maxArenas = n;
-            byte[] buf = new byte[POOL_SIZE];
             for (int a = 0; a < n; a++) {
                 b.aAddress[a] = in.readLong();
                 b.aPoolAddress[a] = in.readLong();
@@ -1007,71 +1196,85 @@ public final class BlockAllocator implements AutoCloseable {
                 b.aPrev[a] = in.readInt();
                 long base = b.aAddress[a];
                 if (base == 0) continue;
-                if (!Native.mmapFixed(base, ARENA_SIZE)) throw taken(base, ARENA_SIZE);
-                arenasMapped.add(new long[] {base, ARENA_SIZE});
+                long carved = b.aPoolAddress[a] - base;
+                if ((base & ARENA_MASK) != 0 || carved < 0 || carved > ARENA_SIZE || carved % POOL_SIZE != 0) {
+                    throw new ImageException("the image's bookkeeping is damaged (arena " + a + ")");
+                }
+                claim(claimed, base, ARENA_SIZE);
                 long[] tags = new long[MAX_POOLS_IN_ARENA * TAG_WORDS_PER_POOL];
                 for (int i = 0; i < tags.length; i++) tags[i] = in.readLong();
                 b.aTags[a] = tags;
-                for (long p = base; p < b.aPoolAddress[a]; p += POOL_SIZE) {
-                    in.readFully(buf);
-                    Native.copyFrom(buf, 0, p, POOL_SIZE);
+                if (carved > 0) {
+                    mapFrom(fd, base, carved, offset, dataOffset + dataLength);
+                    pieces.add(new long[] {base, carved});
+                }
+                offset += carved;
+                if (carved < ARENA_SIZE && !Native.commit(base + carved, ARENA_SIZE - carved)) {
+                    throw new HeapLimitExceeded(ARENA_SIZE, 0, limit);
                 }
                 b.arenaMap.put(base, a);
             }
+            // regions come in address order, their pages one after the other in the file: each run of
+            // adjacent regions is claimed and mapped with one call
             int regions = in.readInt();
-            long[] addr = new long[regions], size = new long[regions];
-            boolean[] stat = new boolean[regions];
-            int[] tag = new int[regions];
-            byte[][] data = new byte[regions][];
-            for (int i = 0; i < regions; i++) {
-                addr[i] = in.readLong();
-                size[i] = in.readLong();
-                stat[i] = in.readBoolean();
-                tag[i] = in.readInt();
-                if (size[i] > Integer.MAX_VALUE - 16) throw new ImageException("a region of " + size[i] + " bytes is too large for an image");
-                data[i] = new byte[(int) size[i]];
-                in.readFully(data[i]);
+            long runStart = 0, runEnd = 0, runOffset = 0;
+            for (int i = 0; i <= regions; i++) {
+                long addr = 0, size = 0, pages = 0;
+                boolean stat = false;
+                int tag = 0;
+                if (i < regions) {
+                    addr = in.readLong();
+                    size = in.readLong();
+                    stat = in.readBoolean();
+                    tag = in.readInt();
+                    pages = in.readLong();
+                    if (pages <= 0 || size > pages || (pages & (PAGE - 1)) != 0 || (addr & (PAGE - 1)) != 0 || addr < runEnd) {
+                        throw new ImageException("the image's bookkeeping is damaged (region 0x" + Long.toHexString(addr) + ")");
+                    }
+                }
+                if (i == regions || addr != runEnd) {
+                    if (runEnd > runStart) {
+                        claim(claimed, runStart, runEnd - runStart);
+                        mapFrom(fd, runStart, runEnd - runStart, runOffset, dataOffset + dataLength);
+                        pieces.add(new long[] {runStart, runEnd - runStart});
+                    }
+                    runStart = addr;
+                    runOffset = offset;
+                }
+                if (i == regions) break;
+                runEnd = addr + pages;
+                offset += pages;
+                Region r = new Region(size, stat, pages);
+                r.tag = tag;
+                b.regions.put(addr, r);
             }
-            for (long[] m : pageRanges(addr, size)) {
-                if (!Native.mmapFixed(m[0], m[1])) throw taken(m[0], m[1]);
-                b.imageMappings.add(m);
-            }
-            for (int i = 0; i < regions; i++) {
-                Native.copyFrom(data[i], 0, addr[i], data[i].length);
-                Region r = new Region(size[i], stat[i]);
-                r.tag = tag[i];
-                r.mapped = true;
-                b.regions.put(addr[i], r);
-            }
+            if (offset != dataOffset + dataLength || in.read() != -1) throw new ImageException("the image's bookkeeping does not match its memory");
+            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            for (long[] piece : pieces) c.update(Native.ALL.asSlice(piece[0], piece[1]).asByteBuffer());
+            if ((int) c.getValue() != dataCrc) throw new ImageException("the image's memory is damaged");
             done = true;
             return b;
         } finally {
+            if (fd >= 0) Native.close(fd);
             if (!done) {
-                for (long[] m : arenasMapped) Native.munmap(m[0], m[1]);
-                for (long[] m : b.imageMappings) Native.munmap(m[0], m[1]);
+                for (long[] m : claimed) AddressSpace.release(m[0], m[1]);
                 b.closed = true;
             }
         }
     }
 
-    /**
-     * The page ranges ({address, size}) that cover the regions at {@code addr} of {@code size}
-     * bytes (sorted by address, disjoint): regions that share or touch a page make one range.
-     */
-    static List<long[]> pageRanges(long[] addr, long[] size) {
-        List<long[]> ranges = new ArrayList<>();
-        for (int i = 0; i < addr.length; ) {
-            long lo = addr[i] & -PAGE, hi = (addr[i] + size[i] + PAGE - 1) & -PAGE;
-            int j = i + 1;
-            for (; j < addr.length && (addr[j] & -PAGE) <= hi; j++) hi = Math.max(hi, (addr[j] + size[j] + PAGE - 1) & -PAGE);
-            ranges.add(new long[] {lo, hi - lo});
-            i = j;
+    private static void claim(List<long[]> claimed, long addr, long size) {
+        if (!AddressSpace.claim(addr, size)) {
+            throw new ImageException("the image's memory at 0x" + Long.toHexString(addr) + " (" + size
+                    + " bytes) is already in use in this process");
         }
-        return ranges;
+        claimed.add(new long[] {addr, size});
     }
 
-    private static ImageException taken(long addr, long size) {
-        return new ImageException("the image's memory at 0x" + Long.toHexString(addr) + " (" + size
-                + " bytes) is already mapped in this process");
+    private static void mapFrom(int fd, long addr, long size, long offset, long end) {
+        if (offset + size > end) throw new ImageException("the image's bookkeeping does not match its memory");
+        if (!Native.mapFile(addr, size, fd, offset)) {
+            throw new ImageException("cannot map the image's memory at 0x" + Long.toHexString(addr));
+        }
     }
 }

@@ -162,6 +162,16 @@ public final class Native {
         if (linked[0] == null) throw new IllegalStateException("malloc not linked");
     }
 
+    /**
+     * Links what mapping a heap image needs beyond {@link #prelink} (open, close): for a launcher
+     * that will restore an image, on the same thread as {@link #prelink}. Each link costs the JDK
+     * milliseconds to tens of them on a loaded machine.
+     */
+    public static void prelinkImage() {
+        MethodHandle[] linked = {Mmap.H, Open.H, Close.H};
+        if (linked[1] == null) throw new IllegalStateException("open not linked");
+    }
+
     /** Maps {@code size} bytes of zeroed, page-aligned memory; returns 0 if the OS refuses. */
     static long mmap(long size) {
         try {
@@ -193,6 +203,86 @@ public final class Native {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("mmap failed", t);
+        }
+    }
+
+    private static final int PROT_NONE = 0;
+    private static final int MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000;
+
+    /**
+     * Reserves {@code size} bytes of address space, inaccessible and uncharged ({@code PROT_NONE},
+     * {@code MAP_NORESERVE}): at exactly {@code addr} when it is not 0 ({@code MAP_FIXED_NOREPLACE}:
+     * never over an existing mapping), else where the system chooses. Returns the address, or 0 if
+     * the system refuses or the fixed range is taken.
+     */
+    static long reserve(long addr, long size) {
+        int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | (addr != 0 ? MAP_FIXED_NOREPLACE : 0);
+        long p = rawMmap(addr, size, PROT_NONE, flags, -1, 0);
+        if (p == MAP_FAILED) return 0;
+        if (addr != 0 && p != addr) {  // a kernel before 4.17 took the address as a hint
+            munmap(p, size);
+            return 0;
+        }
+        return p;
+    }
+
+    /**
+     * Makes {@code [addr, addr + size)} of a reservation this process owns readable, writable and
+     * zero ({@code MAP_FIXED} over it: whatever was there is replaced); false if the system refuses.
+     */
+    static boolean commit(long addr, long size) {
+        return rawMmap(addr, size, PROT_READ_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == addr;
+    }
+
+    /** Gives the pages of {@code [addr, addr + size)} back and leaves the range reserved (inaccessible) for its owner. */
+    static void decommit(long addr, long size) {
+        if (rawMmap(addr, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0) != addr) {
+            throw new IllegalStateException("decommit(" + Long.toHexString(addr) + ", " + size + ") failed");
+        }
+    }
+
+    /**
+     * Maps {@code size} bytes of the open file {@code fd} from {@code offset} (page-aligned) at
+     * exactly {@code addr}, over a reservation this process owns, copy-on-write
+     * ({@code MAP_PRIVATE}): pages are read when first touched and the file never changes.
+     */
+    static boolean mapFile(long addr, long size, int fd, long offset) {
+        return rawMmap(addr, size, PROT_READ_WRITE, MAP_PRIVATE | MAP_FIXED, fd, offset) == addr;
+    }
+
+    private static long rawMmap(long addr, long size, int prot, int flags, int fd, long offset) {
+        try {
+            return (long) Mmap.H.invokeExact(addr, size, prot, flags, fd, offset);
+        } catch (Throwable t) {
+            throw new IllegalStateException("mmap failed", t);
+        }
+    }
+
+    private static final class Open {
+        static final MethodHandle H = link("open", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                ValueLayout.JAVA_INT));
+    }
+
+    private static final class Close {
+        static final MethodHandle H = link("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    }
+
+    private static final int O_RDONLY = 0, O_CLOEXEC = 0x80000;
+
+    /** Opens a file for reading (for {@link #mapFile}); returns the descriptor, or -1. */
+    static int openRead(String path) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            return (int) Open.H.invokeExact(arena.allocateFrom(path), O_RDONLY | O_CLOEXEC);
+        } catch (Throwable t) {
+            throw new IllegalStateException("open failed", t);
+        }
+    }
+
+    static void close(int fd) {
+        try {
+            int rc = (int) Close.H.invokeExact(fd);
+        } catch (Throwable t) {
+            throw new IllegalStateException("close failed", t);
         }
     }
 

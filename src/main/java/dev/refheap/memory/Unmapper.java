@@ -34,7 +34,7 @@ final class Unmapper {
     /** Unmaps {@code [addr, addr + size)} soon, on the unmapper thread (or now, if too many wait). */
     static void unmap(long addr, long size) {
         if (SYNC) {
-            Native.munmap(addr, size);
+            AddressSpace.release(addr, size);
             return;
         }
         synchronized (LOCK) {
@@ -52,7 +52,7 @@ final class Unmapper {
                 return;
             }
         }
-        Native.munmap(addr, size);
+        AddressSpace.release(addr, size);
     }
 
     /** Waits until every range handed over so far is unmapped. */
@@ -141,7 +141,7 @@ final class Unmapper {
             long start = a[i], end = a[i] + z[i];
             int j = i + 1;
             while (j < n && a[j] == end) end += z[j++];
-            Native.munmap(start, end - start);
+            AddressSpace.release(start, end - start);
             i = j;
         }
     }

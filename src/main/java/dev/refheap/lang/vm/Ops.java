@@ -750,7 +750,8 @@ final class Ops {
     long genericGetAttrOrNull(long o, long nameObj, String name, boolean moduleRaise) {
         PyType t = heap.typeOf(o);
         versionTag(t, name);
-        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__")) {
+        // __class__ is object's getset unless a class on the mro defines its own (found first, as _PyType_Lookup finds it)
+        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && (!name.equals("__class__") || lookupUserOnly(c, "__class__") != 0)) {
             // ga_getattro, inherited by a GenericAlias subclass: most names are the origin's
             if (c.builtinBase == rt.genericAliasType && !GenericAliasType.OWN_ATTRS.contains(name)) {
                 return originAttr(rt.genericAliasType.origin(o), nameObj, name);

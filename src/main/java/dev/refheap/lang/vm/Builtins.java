@@ -350,7 +350,33 @@ final class Builtins {
         }
         if (rt.ops.isSubtype(heap.typeOf(o), heap.typeAt(cls))) return true;
         // object_isinstance's second look, through __class__: a proxy is an instance of its referent's classes
-        return heap.typeOf(o) instanceof WeakProxyType p && rt.ops.isSubtype(heap.typeOf(p.referent(o)), heap.typeAt(cls));
+        if (heap.typeOf(o) instanceof WeakProxyType p) return rt.ops.isSubtype(heap.typeOf(p.referent(o)), heap.typeAt(cls));
+        // an instance whose class (or __getattribute__) gives another class as __class__ is an instance of that one too
+        if (heap.typeOf(o) instanceof ClassType c && (rt.ops.lookupUserOnly(c, "__class__") != 0
+                || (Attributes.hooks(rt, c) & Attributes.GETATTRIBUTE) != 0)) {
+            long icls = classAttr(rt, o);
+            try {
+                return icls != 0 && icls != Heap.typeAddress(o) && rt.ops.isTypeObject(icls) && rt.ops.isSubtype(heap.typeAt(icls), heap.typeAt(cls));
+            } finally {
+                if (icls != 0) heap.decref(icls);
+            }
+        }
+        return false;
+    }
+
+    /** _PyObject_LookupAttr(o, "__class__"): a new reference, or 0 when there is none or getting it raised AttributeError. */
+    private static long classAttr(Runtime rt, long o) {
+        Heap heap = rt.heap;
+        long name = heap.strs.internedOf("__class__");
+        try {
+            return rt.ops.getAttrOrNull(o, name);
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("AttributeError"))) throw e;
+            heap.decref(e.exc());
+            return 0;
+        } finally {
+            heap.decref(name);
+        }
     }
 
     static boolean isSubclassOf(Runtime rt, PyType t, long cls) {

@@ -30,8 +30,8 @@ import dev.refheap.object.StrType;
  * really frees fills them instead.
  *
  * <p>What refheap lacks is skipped and named in {@link #MISSING} (each is a module CPython 3.11
- * builds in C and refheap has not written yet): {@code _warnings}, {@code marshal} (so
- * {@code zipimport}, which needs it). init_sys_streams is {@link StdIo}: the standard streams
+ * builds in C and refheap has not written yet): {@code _warnings}, and so {@code zipimport},
+ * which imports it. init_sys_streams is {@link StdIo}: the standard streams
  * become CPython's io objects. docs/architecture.md (the
  * {@code CpythonStartup} entry) has the measured differences; its "Start-up image" the plan to make this cheap.
  */
@@ -40,10 +40,10 @@ final class CpythonStartup {
 
     /** The built-in modules _bootstrap._setup and _bootstrap_external._setup import, in their order, that refheap has. */
     static final String[] IMPORTLIB = {"_frozen_importlib", "_thread", "_weakref", "_imp", "_frozen_importlib_external",
-            "_io", "posix", "time"};
+            "_io", "marshal", "posix", "time"};
 
     /** Modules CPython 3.11's start-up has in sys.modules that refheap cannot import yet (each is C in CPython). */
-    static final String[] MISSING = {"_warnings", "marshal", "zipimport"};
+    static final String[] MISSING = {"_warnings", "zipimport"};
 
     /** Runs the sequence; a Python exception from a start-up module propagates (CPython would fail to start). */
     static void run(Runtime rt) {

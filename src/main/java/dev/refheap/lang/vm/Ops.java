@@ -750,7 +750,8 @@ final class Ops {
     long genericGetAttrOrNull(long o, long nameObj, String name, boolean moduleRaise) {
         PyType t = heap.typeOf(o);
         versionTag(t, name);
-        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && !name.equals("__class__")) {
+        // __class__ is object's getset unless a class on the mro defines its own (found first, as _PyType_Lookup finds it)
+        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && (!name.equals("__class__") || lookupUserOnly(c, "__class__") != 0)) {
             // ga_getattro, inherited by a GenericAlias subclass: most names are the origin's
             if (c.builtinBase == rt.genericAliasType && !GenericAliasType.OWN_ATTRS.contains(name)) {
                 return originAttr(rt.genericAliasType.origin(o), nameObj, name);
@@ -816,15 +817,26 @@ final class Ops {
     }
 
     /**
+     * type_setattro's refusal for a type refheap defines: CPython's TypeError for an immutable type; a
+     * native module's heap type that CPython leaves mutable (HEAPTYPE without IMMUTABLETYPE in its
+     * flags, e.g. {@code _abc._abc_data}) would accept the attribute, which refheap refuses by name.
+     */
+    private PyException immutableType(long typeObject, String name) {
+        PyType t = heap.typeAt(typeObject);
+        if (t instanceof NativeType nt && nt.tpFlags() >= 0 && (nt.tpFlags() & PyType.HEAPTYPE) != 0 && (nt.tpFlags() & (1 << 8)) == 0) {
+            return rt.error("NotImplementedError", "refheap does not support setting or deleting attributes of the type '" + t.name() + "' yet");
+        }
+        return rt.typeError("cannot set '" + name + "' attribute of immutable type '" + t.name() + "'");
+    }
+
+    /**
      * Sets ({@code v} borrowed) or deletes ({@code v} 0) the field behind a builtin type's writable
      * getset or member {@code name} of {@code o}; false if refheap cannot.
      */
     boolean setBuiltinField(long o, String name, long v) {
         PyType t = heap.typeOf(o);
         if (isTypeObject(o)) {
-            if (!(heap.typeAt(o) instanceof ClassType c)) {
-                throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
-            }
+            if (!(heap.typeAt(o) instanceof ClassType c)) throw immutableType(o, name);
             if (v != 0 && Attributes.setClassSpecial(rt, o, c, name, v)) return true;
             if (name.equals("__module__") || name.equals("__doc__") || name.equals("__abstractmethods__") || name.equals("__annotations__")) {
                 boolean abstractNow = name.equals("__abstractmethods__") && v != 0 && truthy(v);  // type_set_abstractmethods: before storing
@@ -1200,7 +1212,7 @@ final class Ops {
             ct.setValue(o, IntType.toBig(v).longValue());
             return;
         }
-        if (isTypeObject(o)) throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
+        if (isTypeObject(o)) throw immutableType(o, name);
         if (lookupType(t, name) != 0) throw rt.error("AttributeError", "'" + t.name() + "' object attribute '" + name + "' is read-only");
         if (t instanceof IntType && (name.equals("real") || name.equals("imag") || name.equals("numerator") || name.equals("denominator"))
                 || t == heap.floats && (name.equals("real") || name.equals("imag"))) {
@@ -1271,9 +1283,7 @@ final class Ops {
 
     /** type_setattro on a class defined by Python code ({@code v} 0 deletes): its special attributes, else its dict. */
     void setClassAttr(long o, long nameObj, String name, long v) {
-        if (!(heap.typeAt(o) instanceof ClassType c)) {
-            throw rt.typeError("cannot set '" + name + "' attribute of immutable type '" + heap.typeAt(o).name() + "'");
-        }
+        if (!(heap.typeAt(o) instanceof ClassType c)) throw immutableType(o, name);
         long typeDescr = lookupBuiltin(heap.typeType, name);  // type's getsets and members are data descriptors
         if (typeDescr != 0 && (heap.typeOf(typeDescr) == rt.getsetType || heap.typeOf(typeDescr) == rt.memberType)) {
             rt.builtinGetSets.set(typeDescr, o, v);

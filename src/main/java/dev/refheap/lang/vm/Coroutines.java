@@ -7,9 +7,7 @@ import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
 import dev.refheap.object.TupleType;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Coroutines (PEP 492) and async generators (PEP 525) as objects, and the run-time half of
@@ -19,8 +17,8 @@ import java.util.Set;
  * <p>{@code coroutine} and {@code async_generator} have the generator's layout, frame ownership,
  * traversal, size and states ({@link GeneratorType}, whose frame handles they share), so sending,
  * throwing and closing work as for generators and no event loop is needed: {@code coro.send(None)}
- * drives a coroutine. A coroutine finalized before it ever ran prints 3.11's "coroutine ... was never
- * awaited" RuntimeWarning (once per source location, as the default warning filter does).
+ * drives a coroutine. A coroutine finalized before it ever ran gives 3.11's "coroutine ... was never
+ * awaited" RuntimeWarning, through warnings._warn_unawaited_coroutine as CPython sends it.
  * Iterating async generators is {@link AsyncGenerators}'; {@code coro.__await__()} is a
  * {@link CoroutineWrapperType}.
  */
@@ -33,7 +31,6 @@ final class Coroutines {
     static final class CoroutineType extends GeneratorType {
         /** cr_origin_or_finalizer: the cr_origin tuple, or 0 (owned; not traversed, as 3.11's gen_traverse skips it). */
         static final int ORIGIN = 80;
-        private final Set<String> warned = new HashSet<>();
 
         /**
          * _Py_MakeCoro: the coroutine, then, when sys.set_coroutine_origin_tracking_depth is above 0,
@@ -71,22 +68,6 @@ final class Coroutines {
             visitField(o, ORIGIN, visit);
         }
 
-        /** warnings._warn_unawaited_coroutine's "Coroutine created at" part from cr_origin (traceback.format_list, outermost first); "" without. */
-        private String createdAt(long o) {
-            long origin = get(o, ORIGIN);
-            if (origin == 0) return "";
-            StringBuilder sb = new StringBuilder("\nCoroutine created at (most recent call last)");
-            for (long i = TupleType.size(origin) - 1; i >= 0; i--) {
-                long info = TupleType.item(origin, i);
-                String file = StrType.value(TupleType.item(info, 0));
-                int line = (int) IntType.asLong(TupleType.item(info, 1));
-                sb.append("\n  File \"").append(file).append("\", line ").append(line).append(", in ").append(StrType.value(TupleType.item(info, 2)));
-                String src = rt.lineCache.getline(file, line);
-                if (src != null && !src.isBlank()) sb.append("\n    ").append(src.strip());
-            }
-            return sb.toString();
-        }
-
         /** cr_origin: a new reference (None when it was not tracked). */
         long origin(long o) {
             long v = get(o, ORIGIN);
@@ -97,17 +78,10 @@ final class Coroutines {
             super(rt, "coroutine", frames);
         }
 
+        /** _PyGen_Finalize's never-awaited warning: through warnings._warn_unawaited_coroutine ({@link Warnings#unawaitedCoroutine}). */
         @Override
         void neverStarted(long o) {
-            Frame f = rt.interpreter.current;
-            String file = f != null ? f.code.unit.filename() : "sys";
-            int line = f != null ? f.line() : 1;
-            String msg = "coroutine '" + StrType.value(Native.getLong(o + QUALNAME)) + "' was never awaited" + createdAt(o);
-            if (!warned.add(file + ":" + line + ":" + msg)) return;
-            String src = f != null ? rt.lineCache.getline(file, line) : null;
-            rt.err.println(file + ":" + line + ": RuntimeWarning: " + msg);
-            if (src != null && !src.isBlank()) rt.err.println("  " + src.strip());
-            rt.err.println("RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
+            Warnings.unawaitedCoroutine(rt, o, StrType.value(Native.getLong(o + QUALNAME)));
         }
     }
 

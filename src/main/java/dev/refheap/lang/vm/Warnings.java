@@ -258,6 +258,47 @@ final class Warnings {
         }
     }
 
+    /**
+     * _PyErr_WarnUnawaitedCoroutine, from a never-started coroutine's finalizer: imports warnings
+     * and calls its {@code _warn_unawaited_coroutine(coro)} (the warning with the coroutine as its
+     * source, cr_origin's frames in the text); without it (or when it fails other than by raising
+     * the RuntimeWarning), "coroutine '...' was never awaited" is warned here. Errors are reported
+     * as unraisable, on the coroutine.
+     */
+    static void unawaitedCoroutine(Runtime rt, long coro, String qualname) {
+        Heap heap = rt.heap;
+        boolean warned = false;
+        PyException pending = null;
+        long fn = 0;
+        try {
+            fn = warningsAttr(rt, "_warn_unawaited_coroutine", true);
+        } catch (PyException e) {
+            pending = e;
+        }
+        if (fn != 0) {
+            try {
+                heap.decref(rt.ops.call0(fn, coro));
+                warned = true;
+            } catch (PyException e) {
+                if (rt.ops.isInstance(e.exc(), rt.exceptionType("RuntimeWarning"))) warned = true;
+                pending = e;
+            } finally {
+                heap.decref(fn);
+            }
+        }
+        if (pending != null) rt.writeUnraisable(pending.exc(), "Exception ignored in: " + rt.ops.repr(coro));
+        if (!warned) {
+            long msg = heap.strs.of("coroutine '" + qualname + "' was never awaited");
+            try {
+                heap.decref(doWarn(rt, msg, rt.exceptionType("RuntimeWarning").address(), 1, coro));
+            } catch (PyException e) {
+                rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(coro));
+            } finally {
+                heap.decref(msg);
+            }
+        }
+    }
+
     // ---- the machinery ---------------------------------------------------------------------------
 
     /** do_warn: the context of the frame {@code stackLevel} up, then warn_explicit. */

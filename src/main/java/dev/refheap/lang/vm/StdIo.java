@@ -21,14 +21,20 @@ import dev.refheap.object.Heap;
  * unbuffered FileIOs and every wrapper writes through; stdout is line-buffered on a terminal,
  * stderr always (unless {@code -u}); newline is "\n" (no translation).
  *
- * <p>Invariants: made once, after {@code io} is imported; {@link #originals} holds one reference to
- * each of the three wrappers for the runtime's life (sys.__stdin__... are the same objects), so the
- * last flush at exit finds them even after the modules' dicts are cleared. States: {@link #failed}
- * is set by a failed flush at exit.
+ * <p>Invariants: made once, after {@code io} is imported; sys holds the wrappers (sys.stdout and
+ * sys.__stdout__... are the same objects), this class holds none while the program runs; at exit
+ * {@link #flushStdFiles} takes sys.__stdout__ and sys.__stderr__ so the last flush finds them after
+ * the modules' dicts are cleared. Embedded, the raw FileIOs of stdout and stderr are keys of
+ * {@link #sinks} for the runtime's life (their wrappers keep them alive unless the program drops
+ * every reference; a sink is used only for a FileIO on fd 1 or 2). States: {@link #failed} is set
+ * by a failed flush at exit.
  */
 final class StdIo {
-    /** sys.__stdin__, sys.__stdout__, sys.__stderr__ (one reference each; 0 for a descriptor that is not open). */
-    final long[] originals = new long[3];
+    /**
+     * sys.__stdout__ and sys.__stderr__ taken at exit (one reference each, or 0), for the last flush
+     * after the modules' dicts are cleared; nothing is held while the program runs (refcounts are CPython's).
+     */
+    private final long[] originals = new long[2];
     /** A flush of sys.stdout or sys.stderr at exit failed: python3 exits with 120. */
     boolean failed;
 
@@ -45,7 +51,9 @@ final class StdIo {
     }
 
     /** The embedder's stream that stands for {@code fileio}'s descriptor, or null. */
-    java.io.PrintStream sink(long fileio) { return sinks.isEmpty() ? null : sinks.get(fileio); }
+    java.io.PrintStream sink(long fileio) {
+        return sinks.isEmpty() ? null : sinks.get(fileio);
+    }
 
     /** init_sys_streams: makes the three streams and sets them as sys.stdin/stdout/stderr and their __xxx__ originals. */
     static void init(Runtime rt) {
@@ -67,17 +75,19 @@ final class StdIo {
         }
         if (given[0] != null) encoding = given[0];
         if (given[1] != null) errors = given[1];
-        boolean unbuffered = StdStream.unbuffered();
+        // an embedded runtime's streams are buffered, as python3 -I's: the embedder's process environment is not the program's
+        // (-E and -I ignore PYTHONUNBUFFERED, as python3's config does)
+        boolean unbuffered = rt.out instanceof StdStream && (ignoreEnv ? StdStream.unbufferedByOption() : StdStream.unbuffered());
         long sys = heap.dicts.getItem(rt.sysModules, "sys");
         long sysDict = ModuleType.dict(sys);
         for (int fd = 0; fd < 3; fd++) {
             // stderr's errors are backslashreplace whatever the locale; PYTHONIOENCODING's errors apply to it too
             String err = fd == 2 ? (given[1] != null ? given[1] : "backslashreplace") : errors;
             long stream = io.createStdio(module, fd, fd > 0, names[fd], encoding, err, unbuffered);
-            io.originals[fd] = stream;
             String attr = fd == 0 ? "stdin" : fd == 1 ? "stdout" : "stderr";
             heap.dicts.setItem(sysDict, "__" + attr + "__", stream);
             heap.dicts.setItem(sysDict, attr, stream);
+            heap.decref(stream);
         }
     }
 
@@ -304,6 +314,13 @@ final class StdIo {
 
     /** flush_std_files: sys.stdout.flush() (a failure reported as unraisable), then sys.stderr.flush() (a failure ignored). */
     void flushStdFiles() {
+        for (int i = 0; i < 2; i++) {
+            long s = current(i == 0 ? "__stdout__" : "__stderr__");
+            if (s != 0 && originals[i] == 0) {
+                rt.heap.incref(s);
+                originals[i] = s;
+            }
+        }
         long out = current("stdout");
         if (out != 0 && out != rt.heap.None && !isClosed(out)) {
             rt.heap.incref(out);
@@ -335,13 +352,16 @@ final class StdIo {
      * dict and their finalizer's close() flushes them, errors silenced.
      */
     void flushOriginals() {
-        for (int i = 1; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             long s = originals[i];
-            if (s == 0 || s == rt.heap.None || isClosed(s)) continue;
+            if (s == 0) continue;
+            originals[i] = 0;
             try {
-                rt.heap.decref(rt.ops.callMethod(s, "flush"));
+                if (s != rt.heap.None && !isClosed(s)) rt.heap.decref(rt.ops.callMethod(s, "flush"));
             } catch (PyException e) {
                 rt.heap.decref(e.exc());
+            } finally {
+                rt.heap.decref(s);
             }
         }
     }

@@ -46,6 +46,9 @@ public final class StdStream extends PrintStream {
 
     private static volatile boolean unbufferedOption;
 
+    /** Whether -u was given (PYTHONUNBUFFERED aside: -E and -I ignore the variable, not the option). */
+    public static boolean unbufferedByOption() { return unbufferedOption; }
+
     /** python3's -u: the streams opened from now on are unbuffered, as with PYTHONUNBUFFERED. */
     public static void setUnbufferedOption() { unbufferedOption = true; }
 

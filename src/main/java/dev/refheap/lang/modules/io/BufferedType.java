@@ -87,7 +87,8 @@ final class BufferedType extends IoType {
         if ((get(o, WRITE_END) > 0 || after.length > 0) && st.fileio.exact(raw) && FileIOType.fd(raw) >= 0) {
             byte[] b = new byte[(int) get(o, WRITE_END)];
             Native.copyTo(get(o, BUFFER), b, 0, b.length);
-            java.io.PrintStream sink = vm.stdSink(raw);
+            int rawFd = FileIOType.fd(raw);
+            java.io.PrintStream sink = rawFd == 1 || rawFd == 2 ? vm.stdSink(raw) : null;
             for (byte[] part : new byte[][] {b, after}) {
                 if (sink != null) {
                     sink.write(part, 0, part.length);

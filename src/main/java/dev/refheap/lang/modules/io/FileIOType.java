@@ -249,7 +249,7 @@ final class FileIOType extends IoType {
     }
 
     long writeRaw(long o, byte[] data, int off, int len) {
-        java.io.PrintStream sink = vm.stdSink(o);
+        java.io.PrintStream sink = fd(o) == 1 || fd(o) == 2 ? vm.stdSink(o) : null;
         if (sink != null) {  // an embedder's captured stdout or stderr stands for the descriptor
             sink.write(data, off, len);
             sink.flush();

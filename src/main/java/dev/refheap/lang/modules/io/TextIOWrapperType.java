@@ -19,6 +19,9 @@ import java.util.Map;
  *  | flags: line_buffering, write_through, readuniversal, readtranslate, writetranslate, ok,
  *  detached, finalizing (chars at 72..79) | ... | weakreflist | dict
  * </pre>
+ * The codec's incremental decoder and encoder (from the registry's CodecInfo, the decoder inside an
+ * IncrementalNewlineDecoder when reading is universal) and the raw FileIO (at 168, under an exact
+ * buffered object) are held and traversed as CPython's wrapper holds them, but not called:
  * refheap's codec state is Java-side ({@link Text}, one per open wrapper, dropped at dealloc):
  * the decoded characters not yet returned (untranslated, so tell() can count their bytes), the
  * undecoded tail of a multi-byte character, a held-back '\r', the newline kinds seen. Codecs are
@@ -35,7 +38,7 @@ import java.util.Map;
 final class TextIOWrapperType extends IoType {
     static final int BUFFER = 16, ENCODING = 24, ENCODER = 32, DECODER = 40, READNL = 48, ERRORS = 56,
             LINE_BUFFERING = 72, WRITE_THROUGH = 73, READUNIVERSAL = 74, READTRANSLATE = 75, WRITETRANSLATE = 76, OK = 77,
-            DETACHED = 78, FINALIZING = 79, PENDING = 136, PENDING_COUNT = 144, WEAKREFLIST = 176, DICT = 184;
+            DETACHED = 78, FINALIZING = 79, PENDING = 136, PENDING_COUNT = 144, RAW = 168, WEAKREFLIST = 176, DICT = 184;
     static final int CHUNK = 8192;
 
     /** The decoding state of one wrapper. */
@@ -53,7 +56,7 @@ final class TextIOWrapperType extends IoType {
 
     TextIOWrapperType(VmApi vm, IoModule.State st, PyType base) {
         super(vm, st, "_io.TextIOWrapper", base, PyType.HAVE_GC | PyType.BASETYPE, 192, DICT, WEAKREFLIST,
-                "Character and line based layer over a BufferedIOBase object, buffer.", BUFFER, ENCODING, ENCODER, DECODER, READNL, PENDING, ERRORS, DICT);
+                "Character and line based layer over a BufferedIOBase object, buffer.", BUFFER, ENCODING, ENCODER, DECODER, READNL, PENDING, ERRORS, RAW, DICT);
     }
 
     @Override
@@ -123,6 +126,10 @@ final class TextIOWrapperType extends IoType {
         setFlag(o, WRITETRANSLATE, newline == null || !newline.isEmpty());
         setFlag(o, LINE_BUFFERING, lineBuffering);
         setFlag(o, WRITE_THROUGH, writeThrough);
+        setCodecObjects(o, p[0], encoding, newline == null || newline.isEmpty(), newline == null);
+        // the raw FileIO under an exact BufferedReader/Writer/Random, cached as CPython's wrapper caches it (a referent)
+        long raw = IoType.ioBase(vm, p[0]) instanceof BufferedType bt && bt.exact(p[0]) ? BufferedType.get(p[0], BufferedType.RAW) : 0;
+        set(o, RAW, raw != 0 && st.fileio.exact(raw) ? vm.incref(raw) : 0);
         Text t = new Text();
         t.codec = codec;
         t.writenl = newline != null && !newline.isEmpty() && !newline.equals("\n") ? newline : null;
@@ -140,6 +147,36 @@ final class TextIOWrapperType extends IoType {
             if (pos != 0) t.wroteBom = true;
         }
         setFlag(o, OK, true);
+    }
+
+    /**
+     * _textiowrapper_set_decoder, then _set_encoder: the codec's incremental decoder when the buffer
+     * is readable (inside an IncrementalNewlineDecoder when reading is universal) and its incremental
+     * encoder when it is writable, made from the registry's CodecInfo as CPython's wrapper makes and
+     * holds them. refheap decodes and encodes in Java ({@link Text}); these are the objects a
+     * program finds among the wrapper's referents and in gc.get_objects().
+     */
+    private void setCodecObjects(long o, long buffer, String encoding, boolean universal, boolean translate) {
+        long info = vm.codecLookup(encoding);
+        try {
+            long errors = get(o, ERRORS);
+            if (truthyCall(buffer, "readable")) {
+                long dec = vm.callMethod(info, "incrementaldecoder", errors);
+                if (universal) {
+                    long nl = st.newlineDecoder.create(dec, translate);
+                    heap.decref(dec);
+                    dec = nl;
+                }
+                set(o, DECODER, dec);
+            }
+            if (truthyCall(buffer, "writable")) set(o, ENCODER, vm.callMethod(info, "incrementalencoder", errors));
+        } finally {
+            heap.decref(info);
+        }
+    }
+
+    private boolean truthyCall(long o, String method) {
+        return vm.truthyNew(vm.callMethod(o, method));
     }
 
     Text text(long o) {

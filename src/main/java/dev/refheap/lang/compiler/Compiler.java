@@ -134,8 +134,12 @@ public final class Compiler {
         }
     }
 
-    /** A compile-time SyntaxWarning: its line and message (shown by the caller as the warnings module would). */
-    public record Warning(int line, String message) {}
+    /**
+     * A compile-time SyntaxWarning: its line and message (the caller warns, as compiler_warn does),
+     * and the SyntaxError compiler_warn raises instead when the warning is made an error (at the
+     * construct being compiled; its text line is the caller's to read, as CPython reads it from the file).
+     */
+    public record Warning(int line, String message, dev.refheap.lang.PySyntaxError asError) {}
 
     private final CompileErrors errors;
     private final List<Warning> warnings = new ArrayList<>();
@@ -228,7 +232,7 @@ public final class Compiler {
     }
 
     private void warn(String message) {
-        warnings.add(new Warning(u.loc.line(), message));
+        warnings.add(new Warning(u.loc.line(), message, errors.at(u.loc.line(), u.loc.col(), u.loc.endLine(), u.loc.endCol(), message)));
     }
 
     /** The 'single' input rule: exactly one statement (an empty input is invalid syntax at line 0). */

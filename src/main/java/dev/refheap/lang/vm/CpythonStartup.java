@@ -29,21 +29,17 @@ import dev.refheap.object.StrType;
  * {@code __main__}. The free lists {@link StartupState} prefilled are emptied first: what start-up
  * really frees fills them instead.
  *
- * <p>What refheap lacks is skipped and named in {@link #MISSING} (each is a module CPython 3.11
- * builds in C and refheap has not written yet): {@code _warnings}, and so {@code zipimport},
- * which imports it. init_sys_streams is {@link StdIo}: the standard streams
+ * <p>Every module CPython 3.11's start-up leaves in sys.modules is imported (the C ones as
+ * refheap's native modules). init_sys_streams is {@link StdIo}: the standard streams
  * become CPython's io objects. docs/architecture.md (the
  * {@code CpythonStartup} entry) has the measured differences; its "Start-up image" the plan to make this cheap.
  */
 final class CpythonStartup {
     private CpythonStartup() {}
 
-    /** The built-in modules _bootstrap._setup and _bootstrap_external._setup import, in their order, that refheap has. */
-    static final String[] IMPORTLIB = {"_frozen_importlib", "_thread", "_weakref", "_imp", "_frozen_importlib_external",
-            "_io", "marshal", "posix", "time"};
-
-    /** Modules CPython 3.11's start-up has in sys.modules that refheap cannot import yet (each is C in CPython). */
-    static final String[] MISSING = {"_warnings", "zipimport"};
+    /** The built-in modules _bootstrap._setup and _bootstrap_external._setup import, in their order, then zipimport. */
+    static final String[] IMPORTLIB = {"_frozen_importlib", "_thread", "_warnings", "_weakref", "_imp", "_frozen_importlib_external",
+            "_io", "marshal", "posix", "time", "zipimport"};
 
     /** Runs the sequence; a Python exception from a start-up module propagates (CPython would fail to start). */
     static void run(Runtime rt) {

@@ -169,14 +169,11 @@ final class ExecBuiltins {
             throw new PyException(syntaxError(rt, new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(),
                     e.endLine(), e.endColumn(), fileLine(e.filename(), e.line()), e.tokenizerError(), e.incomplete())));
         }
-        if (!warnings.isEmpty()) {
-            java.util.List<String> lines = java.util.Arrays.asList(source.split("\\r?\\n", -1));
-            for (var w : warnings) rt.showWarning(filename, w.line(), "SyntaxWarning", w.message(), lines);
-        }
+        rt.compileWarnings(filename, warnings, false);
         return Materializer.materialize(rt, unit, fromSource);
     }
 
-    private static String fileLine(String filename, int line) {
+    static String fileLine(String filename, int line) {
         try {
             java.nio.file.Path p = java.nio.file.Path.of(filename);
             if (!java.nio.file.Files.isRegularFile(p)) return null;

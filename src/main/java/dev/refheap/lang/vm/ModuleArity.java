@@ -29,6 +29,7 @@ final class ModuleArity {
             Map.entry("sys.getallocatedblocks", noargs("sys.getallocatedblocks")), Map.entry("sys.exc_info", noargs("sys.exc_info")),
             Map.entry("sys._current_frames", noargs("sys._current_frames")),
             Map.entry("sys.getsizeof", clinic("getsizeof", 1, 2)),
+            Map.entry("_warnings._filters_mutated", noargs("_warnings._filters_mutated")),
             Map.entry("gc.enable", noargs("gc.enable")), Map.entry("gc.disable", noargs("gc.disable")),
             Map.entry("gc.isenabled", noargs("gc.isenabled")), Map.entry("gc.get_count", noargs("gc.get_count")),
             Map.entry("gc.get_threshold", noargs("gc.get_threshold")), Map.entry("gc.get_stats", noargs("gc.get_stats")),

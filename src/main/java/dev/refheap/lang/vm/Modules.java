@@ -55,7 +55,7 @@ final class Modules {
 
     static boolean isBuiltinName(String name) {
         return switch (name) {
-            case "sys", "gc", "ctypes", "_weakref", "time", "builtins", "refheap" -> true;
+            case "sys", "gc", "ctypes", "_weakref", "_warnings", "time", "builtins", "refheap" -> true;
             default -> false;
         };
     }
@@ -67,6 +67,7 @@ final class Modules {
             case "gc" -> gc(rt);
             case "ctypes" -> Ctypes.module(rt);
             case "_weakref" -> WeakrefNative.module(rt);
+            case "_warnings" -> Warnings.module(rt);
             case "time" -> time(rt);
             case "builtins" -> builtins(rt);
             case "refheap" -> RefheapModule.create(rt);

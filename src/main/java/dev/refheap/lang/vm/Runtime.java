@@ -464,6 +464,14 @@ public final class Runtime implements AutoCloseable {
         return o;
     }
 
+    /** Lets go of one reference {@link #hold} keeps (nothing if {@code o} is not held). */
+    void release(long o) {
+        if (held.remove(Long.valueOf(o))) heap.decref(o);
+    }
+
+    /** The _warnings state (filters, once registry, default action), made on first use: {@link Warnings#state}. */
+    Warnings.State warningsState;
+
     /**
      * The thread state's dict (PyThreadState_GetDict): made on first use, as CPython makes it,
      * and held to the end. refheap runs Python on one thread (docs/architecture.md, "Contracts"),
@@ -671,10 +679,7 @@ public final class Runtime implements AutoCloseable {
         // python3's linecache finds no source for -c programs and REPL inputs, so their tracebacks
         // show no lines (and REPL inputs, all named <stdin>, would show each other's lines)
         if (!filename.equals("<string>") && !filename.equals("<stdin>")) lineCache.register(filename, source);
-        if (!warnings.isEmpty()) {
-            List<String> lines = java.util.Arrays.asList(source.split("\\r?\\n", -1));
-            for (var w : warnings) showWarning(filename, w.line(), "SyntaxWarning", w.message(), lines);
-        }
+        compileWarnings(filename, warnings, true);
         if (program) firstCompile();
         return Materializer.materialize(this, unit, program);
     }
@@ -699,14 +704,26 @@ public final class Runtime implements AutoCloseable {
     }
 
     /**
-     * warnings.showwarning's default output on stderr: "file:line: Category: message", then the
-     * stripped source line when the file is a real one (linecache has no lines for "<...>" names).
+     * compiler_warn for each of a compilation's SyntaxWarnings, in order: through the warnings
+     * filters ({@link Warnings#warnExplicit}, module from the file name, no registry). One made an
+     * error becomes the SyntaxError compiler_warn raises in its place, its text line read from the
+     * file as CPython reads it; any other exception propagates. {@code javaError}: the SyntaxError
+     * is thrown as the compiler's own errors are ({@link dev.refheap.lang.PySyntaxError}, for
+     * callers of {@link #compile} and programs), else as a Python exception (compile(), imports).
      */
-    void showWarning(String filename, int line, String category, String message, List<String> lines) {
-        err.println(filename + ":" + line + ": " + category + ": " + message);
-        boolean real = !(filename.startsWith("<") && filename.endsWith(">"));
-        if (real && line >= 1 && line <= lines.size() && !lines.get(line - 1).isEmpty()) {
-            err.println("  " + lines.get(line - 1).strip());
+    void compileWarnings(String filename, List<dev.refheap.lang.compiler.Compiler.Warning> warnings, boolean javaError) {
+        for (var w : warnings) {
+            try {
+                Warnings.warnExplicit(this, "SyntaxWarning", w.message(), filename, w.line(), null, 0);
+            } catch (PyException e) {
+                if (!ops.isInstance(e.exc(), exceptionType("SyntaxWarning"))) throw e;
+                heap.decref(e.exc());
+                var x = w.asError();
+                var error = new dev.refheap.lang.PySyntaxError(x.kind(), x.msg(), filename, x.line(), x.column(), x.endLine(),
+                        x.endColumn(), ExecBuiltins.fileLine(filename, x.line()), x.tokenizerError(), x.incomplete());
+                if (javaError) throw error;
+                throw new PyException(ExecBuiltins.syntaxError(this, error));
+            }
         }
     }
 
@@ -879,9 +896,6 @@ public final class Runtime implements AutoCloseable {
             heap.decref(exc);
         }
         if (gc.isEnabled()) gc.collect(2); // PyGC_Collect() before the modules go: the last one gc.callbacks see
-        // the warnings module's filters, for the shutdown warning below (C's _warnings keeps them past sys.modules)
-        long warnings = heap.dicts.getItem(sysModules, "warnings");
-        if (warnings != 0) heap.incref(warnings);
         List<Long> alive = new ArrayList<>();
         List<Long> keys = new ArrayList<>();
         heap.dicts.forEach(sysModules, (k, v) -> keys.add(k));
@@ -900,11 +914,7 @@ public final class Runtime implements AutoCloseable {
             heap.decref(k);
         }
         gc.collectNoFail(2);
-        try {
-            dumpGcShutdownStats(warnings);
-        } finally {
-            if (warnings != 0) heap.decref(warnings);
-        }
+        dumpGcShutdownStats();
         for (int i = alive.size() - 1; i >= 0; i--) {
             long m = WeakrefType.referent(alive.get(i));
             if (m != heap.None && isModule(m) && ModuleType.dict(m) != 0) clearModuleDict(ModuleType.dict(m));  // sys.modules may hold any object
@@ -920,10 +930,11 @@ public final class Runtime implements AutoCloseable {
      * _PyGC_DumpShutdownStats, after the collection that follows emptying sys.modules: when gc.garbage
      * is not empty (and DEBUG_SAVEALL is off), a ResourceWarning "gc: N uncollectable objects at
      * shutdown", filed as from module "gc", line 0; with DEBUG_UNCOLLECTABLE the list's repr
-     * follows on stderr. The warning goes through the warnings filters ({@link #shutdownWarningAction})
-     * and, shown, is printed as C's _warnings prints it when the warnings module is gone from sys.modules.
+     * follows on stderr. The warning goes through the _warnings state's filters ({@link Warnings}: the
+     * warnings module is gone from sys.modules, so the filters are the ones the last warning saw,
+     * warnings.filters itself unless catch_warnings replaced it) and, shown, is written to stderr.
      */
-    private void dumpGcShutdownStats(long warnings) {
+    private void dumpGcShutdownStats() {
         long garbage = gcModel.garbage();
         long n = dev.refheap.object.ListType.size(garbage);
         boolean listThem = (gc.debug() & CycleCollector.DEBUG_UNCOLLECTABLE) != 0;
@@ -931,9 +942,7 @@ public final class Runtime implements AutoCloseable {
         String message = "gc: " + n + " uncollectable objects at shutdown"
                 + (listThem ? "" : "; use gc.set_debug(gc.DEBUG_UNCOLLECTABLE) to list them");
         try {
-            String action = shutdownWarningAction(warnings, exceptionType("ResourceWarning"), message, "gc", 0);
-            if (action.equals("error")) throw error("ResourceWarning", message);
-            if (!action.equals("ignore")) showWarning("gc", 0, "ResourceWarning", message, List.of());
+            Warnings.warnExplicit(this, "ResourceWarning", message, "gc", 0, "gc", 0);
         } catch (PyException e) {
             writeUnraisable(e.exc(), null);
         }
@@ -951,49 +960,6 @@ public final class Runtime implements AutoCloseable {
                 }
                 writeUnraisable(e.exc(), "Exception ignored in: " + what);
             }
-        }
-    }
-
-    /**
-     * The action of the first of {@code warnings.filters} (action, message regex, category, module
-     * regex, lineno) that matches, else {@code warnings.defaultaction}; without the warnings module
-     * (never imported: no -W option, no program import), CPython's built-in filters of a release
-     * build, which ignore ResourceWarning.
-     */
-    private String shutdownWarningAction(long warnings, PyType category, String text, String module, int lineno) {
-        if (warnings == 0) return category == exceptionType("ResourceWarning") ? "ignore" : "default";
-        long dict = ModuleType.dict(warnings);
-        long filters = dict == 0 ? 0 : heap.dicts.getItem(dict, "filters");
-        if (filters != 0 && heap.typeOf(filters) == heap.lists) {
-            for (long i = 0; i < dev.refheap.object.ListType.size(filters); i++) {
-                long item = dev.refheap.object.ListType.item(filters, i);
-                if (heap.typeOf(item) != heap.tuples || TupleType.size(item) != 5) continue;
-                long act = TupleType.item(item, 0), msg = TupleType.item(item, 1), cat = TupleType.item(item, 2);
-                long mod = TupleType.item(item, 3), ln = TupleType.item(item, 4);
-                if (!Heap.isStr(act) || !ops.isTypeObject(cat) || !ops.isSubtype(category, heap.typeAt(cat))) continue;
-                if (msg != heap.None && !matches(msg, text)) continue;
-                if (mod != heap.None && !matches(mod, module)) continue;
-                if (heap.typeOf(ln) instanceof dev.refheap.object.IntType) {
-                    long l = dev.refheap.object.IntType.asLong(ln);
-                    if (l != 0 && l != lineno) continue;
-                }
-                return StrType.value(act);
-            }
-        }
-        long def = dict == 0 ? 0 : heap.dicts.getItem(dict, "defaultaction");
-        return def != 0 && Heap.isStr(def) ? StrType.value(def) : "default";
-    }
-
-    /** {@code regex.match(text)} is true. */
-    private boolean matches(long regex, String text) {
-        long s = heap.strs.of(text);
-        try {
-            long r = ops.callMethod(regex, "match", s);
-            boolean t = ops.truthy(r);
-            heap.decref(r);
-            return t;
-        } finally {
-            heap.decref(s);
         }
     }
 

@@ -24,7 +24,7 @@ public final class VmApi {
      * keeps the two lists equal), sorted as CPython sorts them.
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_abc", "_ast", "_bisect", "_blake2", "_codecs", "_collections", "_contextvars", "_functools", "_heapq", "_imp", "_io", "_md5", "_operator",
-        "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_testcapi", "_thread", "_tracemalloc", "_weakref", "atexit",
+        "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_testcapi", "_thread", "_tracemalloc", "_warnings", "_weakref", "atexit",
         "binascii", "builtins", "ctypes", "errno", "faulthandler", "gc", "itertools", "marshal", "math", "posix", "pwd", "refheap", "select", "sys", "time"};
 
     public final Heap heap;
@@ -543,12 +543,13 @@ public final class VmApi {
     /** _PyModuleSpec_IsInitializing: {@code spec._initializing} is true. */
     public boolean isInitializingSpec(long spec) { return ModuleAttrs.isInitializing(rt, spec); }
 
-    /** SyntaxWarnings of a compilation, shown as warnings.showwarning shows them. */
+    /** SyntaxWarnings of a compilation, through the warnings filters (one made an error raises the SyntaxError). */
     public void showWarnings(String filename, String source, java.util.List<dev.refheap.lang.compiler.Compiler.Warning> warnings) {
-        if (warnings.isEmpty()) return;
-        java.util.List<String> lines = java.util.Arrays.asList(source.split("\\r?\\n", -1));
-        for (var w : warnings) rt.showWarning(filename, w.line(), "SyntaxWarning", w.message(), lines);
+        rt.compileWarnings(filename, warnings, false);
     }
+
+    /** PyErr_WarnEx: a warning of {@code category} as from the Python frame {@code stackLevel} up, through the filters. */
+    public void warn(String category, String text, int stackLevel) { Warnings.warn(rt, category, text, stackLevel); }
 
     /** dict[key] (borrowed), or 0. */
     public long dictGet(long dict, String key) { return heap.dicts.getItem(dict, key); }

@@ -68,4 +68,15 @@ class GcShutdownStatsTest {
         assertEquals("ResourceWarning: gc: 2 uncollectable objects at shutdown" + HINT + "\n",
                 runToExit("import warnings; warnings.simplefilter('error')", "0"));
     }
+
+    /**
+     * The filters the shutdown warning goes through are _warnings' own, which a program can change
+     * without importing warnings (CPython 3.11 shows the warning then; refheap used to apply the
+     * built-in defaults whenever the warnings module had not been imported).
+     */
+    @Test
+    void bug_gc_shutdown_warning_uses_the_c_filters_without_the_warnings_module() {
+        assertEquals(WARNING + HINT + "\n",
+                runToExit("import _warnings; _warnings.filters.insert(0, ('default', None, ResourceWarning, None, 0))", "0"));
+    }
 }

@@ -66,4 +66,31 @@ class ProgramTest {
             assertTrue(e.format().contains("SyntaxError"), e.format());
         }
     }
+
+    /**
+     * A program's SyntaxWarning goes through the warnings filters, as compiler_warn's does: an
+     * "error" filter (python3 -W error) makes it the SyntaxError at the comparison, raised when the
+     * program runs; an "ignore" filter shows nothing.
+     */
+    @Test
+    void bug_syntax_warning_follows_the_warnings_filters() {
+        String source = "x = 1\nprint(x is 1)\n";
+        Runtime.Program program = Runtime.Program.compile(source, "prog.py");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, false, e, e))) {
+            rt.exec("import warnings\nwarnings.simplefilter('error')\n", "<startup>");
+            PySyntaxError x = assertThrows(PySyntaxError.class, () -> rt.exec(program));
+            assertEquals("\"is\" with a literal. Did you mean \"==\"?", x.msg());
+            assertEquals(2, x.line());
+            assertEquals(7, x.column());
+            assertEquals(13, x.endColumn());
+        }
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, false, e, e))) {
+            rt.exec("import _warnings\n_warnings.filters.insert(0, ('ignore', None, SyntaxWarning, None, 0))\n", "<startup>");
+            rt.exec(source, "prog.py");
+        }
+        assertEquals("True\n", err.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -75,16 +75,8 @@ final class Open {
         if (binary && errors != null) throw vm.error("ValueError", "binary mode doesn't take an errors argument");
         if (binary && newline != null) throw vm.error("ValueError", "binary mode doesn't take a newline argument");
         if (binary && buffering == 1) {
-            long w = heap.dicts.getItem(vm.sysModules(), "warnings");
-            if (w != 0) {
-                long msg = vm.str("line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used");
-                long cat = vm.exceptionType("RuntimeWarning").address();
-                try {
-                    heap.decref(vm.callMethod(w, "warn", msg, cat));
-                } finally {
-                    heap.decref(msg);
-                }
-            }
+            // _io.open's PyErr_WarnEx: filtered and shown whether or not warnings is imported
+            vm.warn("RuntimeWarning", "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used", 1);
         }
         long modeObj = vm.str(raw.toString());
         long closefdObj = vm.incref(closefd ? heap.True : heap.False);

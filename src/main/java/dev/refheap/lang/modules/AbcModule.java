@@ -49,7 +49,9 @@ public final class AbcModule {
         static final int REGISTRY = 16, CACHE = 24, NEGATIVE = 32, VERSION = 40;
         State state;
 
-        AbcDataType(VmApi vm) { super(vm, "_abc._abc_data", PyType.HAVE_GC | PyType.HEAPTYPE, 48, 0, REGISTRY, CACHE, NEGATIVE); }
+        // not PyType.HEAPTYPE in the Java flags: the heap would then take a second reference to the type per
+        // instance besides heapTypeInstances' own (which traverse reports); tpFlags() carries CPython's bit
+        AbcDataType(VmApi vm) { super(vm, "_abc._abc_data", PyType.HAVE_GC, 48, 0, REGISTRY, CACHE, NEGATIVE); }
 
         @Override
         protected boolean heapTypeInstances() { return true; }

@@ -26,4 +26,13 @@ class AbcMarshalRefusalsTest {
                 NativeModuleRun.run("import abc\nclass A(abc.ABC): pass\nfor t in (type(A._abc_impl), int):\n    try:\n        t.x = 1\n"
                         + "    except (NotImplementedError, TypeError) as e:\n        print(e)\n"));
     }
+
+    /** Each _abc_data held its type twice (the heap's heap-type reference and its own), one unreported. */
+    @Test
+    void bug_abcDataInstancesHoldTheirTypeOnce() {
+        String program = "import abc, sys\nt = type(abc.ABC._abc_impl)\nbefore = sys.getrefcount(t)\n"
+                + "class A(abc.ABC): pass\nprint(sys.getrefcount(t) - before)\ndel A\nimport gc\ngc.collect()\n"
+                + "print(sys.getrefcount(t) - before)\nimport weakref\n";
+        assertEquals("1\n0\n", NativeModuleRun.run(program, true));
+    }
 }

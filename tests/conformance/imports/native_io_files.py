@@ -3,7 +3,7 @@
 # errors with errno and filename, and an unclosed writer flushed and closed when it dies.
 import io, os, sys, gc
 
-d = "/tmp/refheap_native_io_files"
+d = f"/tmp/refheap_native_io_files.{os.getpid()}"  # per process: two runs at once must not share it
 os.makedirs(d, exist_ok=True)
 p = d + "/a.txt"
 with open(p, "w") as f:

@@ -32,6 +32,8 @@ final class Attributes {
     private Attributes() {}
 
     static final int GETATTRIBUTE = 1, GETATTR = 2, SETATTR = 4, DELATTR = 8;
+    /** Not a hook: a class on the mro defines {@code __class__} itself (instances report it; isinstance looks through it). */
+    static final int OWN_CLASS = 16;
 
     /** The hook bits of class {@code c}: which of the four methods its mro's class dicts define. */
     static int hooks(Runtime rt, ClassType c) {
@@ -42,6 +44,7 @@ final class Attributes {
             if (rt.ops.lookupUserOnly(c, "__getattr__") != 0) h |= GETATTR;
             if (rt.ops.lookupUserOnly(c, "__setattr__") != 0) h |= SETATTR;
             if (rt.ops.lookupUserOnly(c, "__delattr__") != 0) h |= DELATTR;
+            if (rt.ops.lookupUserOnly(c, "__class__") != 0) h |= OWN_CLASS;
             c.hooks = h;
             c.hooksVersion = version;
         }

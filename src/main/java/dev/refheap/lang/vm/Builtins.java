@@ -352,8 +352,7 @@ final class Builtins {
         // object_isinstance's second look, through __class__: a proxy is an instance of its referent's classes
         if (heap.typeOf(o) instanceof WeakProxyType p) return rt.ops.isSubtype(heap.typeOf(p.referent(o)), heap.typeAt(cls));
         // an instance whose class (or __getattribute__) gives another class as __class__ is an instance of that one too
-        if (heap.typeOf(o) instanceof ClassType c && (rt.ops.lookupUserOnly(c, "__class__") != 0
-                || (Attributes.hooks(rt, c) & Attributes.GETATTRIBUTE) != 0)) {
+        if (heap.typeOf(o) instanceof ClassType c && (Attributes.hooks(rt, c) & (Attributes.OWN_CLASS | Attributes.GETATTRIBUTE)) != 0) {
             long icls = classAttr(rt, o);
             try {
                 return icls != 0 && icls != Heap.typeAddress(o) && rt.ops.isTypeObject(icls) && rt.ops.isSubtype(heap.typeAt(icls), heap.typeAt(cls));

@@ -751,7 +751,7 @@ final class Ops {
         PyType t = heap.typeOf(o);
         versionTag(t, name);
         // __class__ is object's getset unless a class on the mro defines its own (found first, as _PyType_Lookup finds it)
-        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && (!name.equals("__class__") || lookupUserOnly(c, "__class__") != 0)) {
+        if (t instanceof ClassType c && !c.exceptionBased && !c.metaclass && (!name.equals("__class__") || (Attributes.hooks(rt, c) & Attributes.OWN_CLASS) != 0)) {
             // ga_getattro, inherited by a GenericAlias subclass: most names are the origin's
             if (c.builtinBase == rt.genericAliasType && !GenericAliasType.OWN_ATTRS.contains(name)) {
                 return originAttr(rt.genericAliasType.origin(o), nameObj, name);

@@ -407,6 +407,19 @@ public final class VmApi {
     /** The qualified name CPython's messages use for a callable or type ({@code repr} of types without the class). */
     public String qualifiedTypeName(long typeObject) { return rt.ops.qualifiedTypeName(typeObject); }
 
+    /**
+     * A memoryview (its managed buffer made first, as PyMemoryView_FromBuffer makes it) over a new
+     * bytes object holding {@code data}: what a buffered stream passes to its raw stream's write.
+     */
+    public long memoryViewOf(byte[] data) {
+        long b = heap.bytes.of(data);
+        try {
+            return rt.memoryViewType.create(b);
+        } finally {
+            heap.decref(b);
+        }
+    }
+
     /** The bytes a bytes-like object (bytes, bytearray, memoryview) exports, copied; null when it is not bytes-like. */
     public byte[] bytesLike(long o) { return BufferProtocol.bytesOrNull(rt, o); }
 

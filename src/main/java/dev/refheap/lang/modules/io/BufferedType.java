@@ -193,13 +193,24 @@ final class BufferedType extends IoType {
         }
     }
 
+    /**
+     * _bufferedwriter_raw_write: raw.write(memoryview) over the bytes to write, the view (and its
+     * managed buffer, two GC objects) released after the call; an exact FileIO's write is the system
+     * call itself, the view made and released around it all the same. The view is over a copy of
+     * the bytes here (CPython's is over the buffer's memory).
+     */
     private long rawWrite(long o, byte[] b, int off, int len) {
         long raw = get(o, RAW);
         if (st.fileio.exact(raw)) {
             if (FileIOType.fd(raw) < 0) throw vm.error("ValueError", "I/O operation on closed file");
-            return st.fileio.writeRaw(raw, b, off, len);
+            long view = vm.memoryViewOf(java.util.Arrays.copyOfRange(b, off, off + len));
+            try {
+                return st.fileio.writeRaw(raw, b, off, len);
+            } finally {
+                heap.decref(view);
+            }
         }
-        long data = heap.bytes.of(java.util.Arrays.copyOfRange(b, off, off + len));
+        long data = vm.memoryViewOf(java.util.Arrays.copyOfRange(b, off, off + len));
         long r;
         try {
             r = vm.callMethod(raw, "write", data);

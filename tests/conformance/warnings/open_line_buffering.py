@@ -1,6 +1,6 @@
 # _io.open's RuntimeWarning for buffering=1 in binary mode: through the filters before warnings is imported too
 import os, sys, _warnings
-path = '/tmp/refheap_conformance_open_line_buffering.bin'
+path = '/tmp/refheap_conformance_open_line_buffering_%d.bin' % os.getpid()  # one per process: runs may overlap
 f = open(path, 'wb', buffering=1)
 f.close()
 print(sorted(k for k in globals().get('__warningregistry__', {}) if k != 'version'))

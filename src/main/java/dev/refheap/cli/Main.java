@@ -53,24 +53,49 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Runs a whole program; prints an uncaught exception as python3 does; returns the exit status.
-     * The program is compiled before its runtime is made (the compiler needs no heap): meanwhile
-     * the thread {@link #main} started links the heap's native functions, and the first native
-     * accesses are paid here too. What the program sees is the same: its runtime is made, then
-     * the compiled program materialised and run, or its SyntaxError raised, as before.
+     * The program is compiled on a thread of its own while this one makes the runtime (the
+     * compiler needs no heap and shares no mutable state with it), and the thread {@link #main}
+     * started links the heap's native functions meanwhile. What the program sees is the same: its
+     * runtime is made, then the compiled program materialised and run, or its SyntaxError raised,
+     * as before.
      */
     static int runProgram(RuntimeFlags flags, String source, String filename, List<String> argv, String path0) {
-        Runtime.Program program = Runtime.Program.compile(source, filename);
+        java.util.concurrent.FutureTask<Runtime.Program> compiling = new java.util.concurrent.FutureTask<>(
+                () -> Runtime.Program.compile(source, filename));
+        Thread compiler = new Thread(null, compiling, "refheap-compile", 1L << 30);  // the interpreter thread's stack: deep nesting compiles alike
+        compiler.setDaemon(true);
+        compiler.start();
         dev.refheap.memory.Native.warmAccess();
         // a file or stdin is run as CPython's _PyRun_SimpleFileObject runs it: sys.stderr and sys.stdout
         // flushed (flush_io) before an uncaught exception is printed; -c and -m do not flush there
         boolean flushIo = !filename.equals("<string>");
         return runMain(flags, argv, path0, rt -> {
             try {
-                rt.exec(program);
+                rt.exec(compiled(compiling));
             } finally {
                 if (flushIo) rt.flushStdio();
             }
         });
+    }
+
+    /** The compiled program; what the compiler threw (not a SyntaxError: the program holds that) is rethrown here. */
+    private static Runtime.Program compiled(java.util.concurrent.FutureTask<Runtime.Program> compiling) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return compiling.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs {@code main} on a new runtime whose sys.argv and sys.path[0] are given; python3's exit handling. */
@@ -168,6 +193,9 @@ public final class Main implements Callable<Integer> {
         int[] status = {0};
         Thread t = new Thread(null, () -> status[0] = execute(args), "python", 1L << 30);
         t.start();
+        // while the interpreter's thread compiles the program and makes the heap, this thread,
+        // otherwise only waiting, parses the table the runtime's set-up reads next
+        Runtime.preloadTables();
         try {
             t.join();
         } catch (InterruptedException e) {

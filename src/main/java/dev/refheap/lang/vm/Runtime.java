@@ -144,6 +144,13 @@ public final class Runtime implements AutoCloseable {
     /** The argument tuple _PyObject_MakeTpCall packed for the builtin type being called (Builtins.callTypeObject), or 0. */
     long typeCallArgs;
 
+    /**
+     * Reads what every runtime's set-up reads from refheap's resources (the builtin types' dict
+     * table), if not read yet: for a launcher thread that would otherwise wait while another makes
+     * the first runtime. Changes nothing a program sees; a failure is left for the runtime to report.
+     */
+    public static void preloadTables() { SlotWrappers.preload(); }
+
     public Runtime(RuntimeOptions options) {
         heap = new Heap(options.maxHeap());
         gcModel = new HeapObjectModel(heap);
@@ -488,15 +495,13 @@ public final class Runtime implements AutoCloseable {
 
     /**
      * Gives up the runtime's own references to objects that type dicts now hold: for each object,
-     * as many as {@code owners} says (one per dict that took it), as far as the runtime holds it.
+     * as many as {@code owners} says (one per dict that took it), as far as the runtime holds it;
+     * {@code owners}' counts are used up. The rest of the held list keeps its order.
      */
-    void unhold(Map<Long, Integer> owners) {
-        Map<Long, Integer> left = new HashMap<>(owners);
+    void unhold(OwnerCounts owners) {
         List<Long> released = new ArrayList<>();
         held.removeIf(o -> {
-            Integer n = left.get(o);
-            if (n == null || n == 0) return false;
-            left.put(o, n - 1);
+            if (!owners.take(o)) return false;
             released.add(o);
             return true;
         });

@@ -5,9 +5,7 @@ import dev.refheap.object.Heap;
 import dev.refheap.object.IntType;
 import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,7 +68,7 @@ final class SlotWrappers {
         for (int i = 0; i < heap.typeCount(); i++) byName.putIfAbsent(heap.typeByIndex(i).name(), heap.typeByIndex(i));
         byName.putIfAbsent("GenericAlias", rt.genericAliasType);  // the table names types by __name__; these two by tp_name
         byName.putIfAbsent("UnionType", rt.unionType);
-        for (Map.Entry<String, List<Slot>> e : readTable().entrySet()) {
+        for (Map.Entry<String, List<Slot>> e : Table.dicts().entrySet()) {
             PyType t = byName.get(e.getKey());
             if (t == null) continue;
             names.put(t, e.getValue());
@@ -108,7 +106,7 @@ final class SlotWrappers {
             }
         }
         // one release for all the dicts: the runtime's list of held objects is walked once, not once per type
-        Map<Long, Integer> owned = new HashMap<>();
+        OwnerCounts owned = new OwnerCounts(2048);  // some 1,600 descriptors and getsets
         for (PyType t : names.keySet()) typeDict(t, owned);
         rt.unhold(owned);
     }
@@ -129,19 +127,19 @@ final class SlotWrappers {
     long typeDict(PyType t) {
         Long d = dicts.get(t);
         if (d != null) return d;
-        Map<Long, Integer> owned = new HashMap<>();
+        OwnerCounts owned = new OwnerCounts(64);
         long dict = typeDict(t, owned);
         rt.unhold(owned);
         return dict;
     }
 
     /** Makes t's dict; counts in {@code owned} the objects it now owns, for the caller to unhold. */
-    private long typeDict(PyType t, Map<Long, Integer> owned) {
+    private long typeDict(PyType t, OwnerCounts owned) {
         long dict = rt.hold(heap.dicts.create());
         dicts.put(t, dict);
+        owned.nextDict();
         Map<String, Long> attrs = rt.typeAttrs.getOrDefault(t, Map.of());
         java.util.Set<String> done = new java.util.HashSet<>();
-        java.util.Set<Long> mine = new java.util.HashSet<>();
         List<String> order = new ArrayList<>();
         for (Slot s : names.getOrDefault(t, List.of())) order.add(s.name());
         List<String> rest = new ArrayList<>(attrs.keySet());
@@ -151,45 +149,123 @@ final class SlotWrappers {
             Long v = attrs.get(name);
             if (v == null || !done.add(name)) continue;
             heap.dicts.setItem(dict, name, v);
-            if (v != heap.None && heap.typeOf(v) != rt.heap.typeType && mine.add(v)) owned.merge(v, 1, Integer::sum);
+            if (v != heap.None && heap.typeOf(v) != rt.heap.typeType) owned.countOnce(v);
         }
         return dict;
     }
 
     private final Map<PyType, Long> dicts = new HashMap<>();
 
-    /** Each builtin type's tp_basicsize, tp_itemsize, tp_weaklistoffset and tp_dictoffset in CPython 3.11, by name (the table's =... entry). */
-    private static final Map<String, long[]> LAYOUTS = new HashMap<>();
-
     /** CPython's {basicsize, itemsize, weakrefoffset, dictoffset} of builtin type t, or null if the table has no line for it. */
-    long[] layout(PyType t) { return names.containsKey(t) ? LAYOUTS.get(t.name()) : null; }
+    long[] layout(PyType t) { return names.containsKey(t) ? Table.layouts().get(t.name()) : null; }
 
-    private static Map<String, List<Slot>> readTable() {
-        Map<String, List<Slot>> table = new LinkedHashMap<>();
-        try (var in = SlotWrappers.class.getResourceAsStream("builtin-type-dicts.txt")) {
-            if (in == null) throw new IllegalStateException("builtin-type-dicts.txt is missing from refheap's resources");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String[] parts = line.trim().split(" ");
-                if (parts.length == 0 || parts[0].isEmpty()) continue;
-                List<Slot> slots = new ArrayList<>();
-                for (int i = 1; i < parts.length; i++) {
-                    if (parts[i].startsWith("=")) {
-                        String[] nums = parts[i].substring(1).split(",");
-                        long[] layout = new long[nums.length];
-                        for (int k = 0; k < nums.length; k++) layout[k] = Long.parseLong(nums[k]);
-                        LAYOUTS.putIfAbsent(parts[0], layout);
-                        continue;
-                    }
-                    int colon = parts[i].lastIndexOf(':');
-                    slots.add(new Slot(parts[i].substring(0, colon), parts[i].charAt(colon + 1)));
-                }
-                table.putIfAbsent(parts[0], slots);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Reads the table now, if no runtime has yet: {@code Main} calls it on the launching thread
+     * while the interpreter's thread compiles the program and makes the heap, so the runtime's
+     * set-up finds it parsed (it is the same for every runtime of the process). A failure is
+     * left for the runtime to report.
+     */
+    static void preload() {
+        try {
+            Table.dicts();
+        } catch (RuntimeException e) {
+            // reported where a runtime needs the table
         }
-        return table;
+    }
+
+    /**
+     * {@code builtin-type-dicts.txt}, parsed once per process (class initialisation: a second
+     * thread asking waits for the first): each line is a type's name, then its dict's entries as
+     * {@code name:K} (K the kind letter) and its layout as {@code =basicsize,itemsize,weakrefoffset,dictoffset,flags}.
+     * The file is ASCII; it is scanned by hand, as start-up runs this in the bytecode interpreter.
+     * Immutable once made.
+     */
+    private static final class Table {
+        private static final Map<String, List<Slot>> DICTS = new LinkedHashMap<>();
+        /** Each builtin type's tp_basicsize, tp_itemsize, tp_weaklistoffset and tp_dictoffset (and flags) in CPython 3.11, by name. */
+        private static final Map<String, long[]> LAYOUTS = new HashMap<>();
+        private static final RuntimeException FAILURE;
+
+        static {
+            RuntimeException failure = null;
+            try (var in = SlotWrappers.class.getResourceAsStream("builtin-type-dicts.txt")) {
+                if (in == null) throw new IllegalStateException("builtin-type-dicts.txt is missing from refheap's resources");
+                parse(in.readAllBytes());
+            } catch (IOException e) {
+                failure = new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            FAILURE = failure;
+        }
+
+        static Map<String, List<Slot>> dicts() {
+            if (FAILURE != null) throw FAILURE;
+            return DICTS;
+        }
+
+        static Map<String, long[]> layouts() {
+            if (FAILURE != null) throw FAILURE;
+            return LAYOUTS;
+        }
+
+        private static void parse(byte[] text) {
+            int i = 0, n = text.length;
+            while (i < n) {
+                int eol = i;
+                while (eol < n && text[eol] != '\n') eol++;
+                String type = null;
+                List<Slot> slots = new ArrayList<>();
+                long[] layout = null;
+                int p = i;
+                while (p < eol) {
+                    while (p < eol && (text[p] == ' ' || text[p] == '\r' || text[p] == '\t')) p++;
+                    int end = p;
+                    while (end < eol && text[end] != ' ' && text[end] != '\r' && text[end] != '\t') end++;
+                    if (end == p) break;
+                    if (type == null) {
+                        type = new String(text, p, end - p, StandardCharsets.ISO_8859_1);
+                    } else if (text[p] == '=') {
+                        if (layout == null) layout = numbers(text, p + 1, end);
+                    } else {
+                        int colon = end - 1;
+                        while (colon > p && text[colon] != ':') colon--;
+                        if (colon == p || colon + 1 >= end) throw new IllegalStateException("builtin-type-dicts.txt: bad entry in " + type);
+                        slots.add(new Slot(new String(text, p, colon - p, StandardCharsets.ISO_8859_1), (char) text[colon + 1]));
+                    }
+                    p = end;
+                }
+                if (type != null) {
+                    DICTS.putIfAbsent(type, java.util.Collections.unmodifiableList(slots));
+                    if (layout != null) LAYOUTS.putIfAbsent(type, layout);
+                }
+                i = eol + 1;
+            }
+        }
+
+        /** The comma-separated decimal numbers in text[from, to). */
+        private static long[] numbers(byte[] text, int from, int to) {
+            int count = 1;
+            for (int k = from; k < to; k++) if (text[k] == ',') count++;
+            long[] out = new long[count];
+            int at = 0;
+            boolean negative = false;
+            long v = 0;
+            for (int k = from; k <= to; k++) {
+                if (k == to || text[k] == ',') {
+                    out[at++] = negative ? -v : v;
+                    v = 0;
+                    negative = false;
+                } else if (text[k] == '-') {
+                    negative = true;
+                } else if (text[k] >= '0' && text[k] <= '9') {
+                    v = v * 10 + (text[k] - '0');
+                } else {
+                    throw new IllegalStateException("builtin-type-dicts.txt: bad number in a layout");
+                }
+            }
+            return out;
+        }
     }
 
     // ---- implementations ---------------------------------------------------------------------

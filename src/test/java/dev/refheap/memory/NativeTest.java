@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Native's accessors (the layouts' var handles, called directly) against MemorySegment.get/set
- * over the same bytes: native byte order, aligned and unaligned addresses alike.
+ * over the same bytes: native byte order, aligned and unaligned addresses alike; its copies
+ * (memmove's overlap), fills and array copies.
  */
 class NativeTest {
     @Test
@@ -43,6 +44,31 @@ class NativeTest {
                 assertEquals(d, seg.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, off));
                 assertEquals(d, Native.getDouble(a));
             }
+        }
+    }
+
+    @Test
+    void copiesMoveOverlappingRangesAsMemmoveAndFillsAndArrayCopiesAgreeWithASegment() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(64, 16);
+            long a = seg.address();
+            for (int i = 0; i < 64; i++) seg.set(ValueLayout.JAVA_BYTE, i, (byte) i);
+            Native.copy(a, a + 3, 20);  // forward overlap: bytes 0..19 land at 3..22
+            for (int i = 0; i < 20; i++) assertEquals((byte) i, seg.get(ValueLayout.JAVA_BYTE, 3 + i));
+            Native.copy(a + 40, a + 37, 10);  // backward overlap: bytes 40..49 land at 37..46
+            for (int i = 0; i < 10; i++) assertEquals((byte) (40 + i), seg.get(ValueLayout.JAVA_BYTE, 37 + i));
+            Native.fill(a + 5, 7, (byte) 0x5a);
+            for (int i = 5; i < 12; i++) assertEquals((byte) 0x5a, seg.get(ValueLayout.JAVA_BYTE, i));
+            assertEquals((byte) 1, seg.get(ValueLayout.JAVA_BYTE, 4));  // byte 1 copied to 4, untouched by the fill
+            byte[] b = {9, 8, 7, 6, 5, 4};
+            Native.copyFrom(b, 2, a + 50, 3);
+            assertEquals(7, seg.get(ValueLayout.JAVA_BYTE, 50));
+            assertEquals(5, seg.get(ValueLayout.JAVA_BYTE, 52));
+            byte[] out = new byte[5];
+            Native.copyTo(a + 50, out, 1, 3);
+            assertArrayEquals(new byte[] {0, 7, 6, 5, 0}, out);
+            assertThrows(IndexOutOfBoundsException.class, () -> Native.copyTo(a, out, 3, 3));
+            assertThrows(IndexOutOfBoundsException.class, () -> Native.copyFrom(b, 4, a, 3));
         }
     }
 }

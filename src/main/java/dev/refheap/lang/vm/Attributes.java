@@ -62,6 +62,26 @@ final class Attributes {
         return rt.ops.isInstance(e.exc(), rt.exceptionType("AttributeError"));
     }
 
+    /** o.name (an interned name) as a new reference, or 0 when the lookup finds nothing without raising. */
+    static long getOrNull(Runtime rt, long o, String name) {
+        long n = rt.heap.strs.internedOf(name);
+        try {
+            return rt.ops.getAttrOrNull(o, n);
+        } finally {
+            rt.heap.decref(n);
+        }
+    }
+
+    /** o.name (an interned name) as a new reference; AttributeError and every other error propagate. */
+    static long get(Runtime rt, long o, String name) {
+        long n = rt.heap.strs.internedOf(name);
+        try {
+            return rt.ops.getAttr(o, n);
+        } finally {
+            rt.heap.decref(n);
+        }
+    }
+
     /** o.name as a new reference, or 0 when absent or when the lookup raised AttributeError (hasattr, getattr with a default). */
     static long getOrSwallow(Runtime rt, long o, long nameObj) {
         try {

@@ -368,11 +368,7 @@ final class Builtins {
         Heap heap = rt.heap;
         long name = heap.strs.internedOf("__class__");
         try {
-            return rt.ops.getAttrOrNull(o, name);
-        } catch (PyException e) {
-            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("AttributeError"))) throw e;
-            heap.decref(e.exc());
-            return 0;
+            return Attributes.getOrSwallow(rt, o, name);
         } finally {
             heap.decref(name);
         }

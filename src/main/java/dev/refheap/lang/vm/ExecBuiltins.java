@@ -220,7 +220,7 @@ final class ExecBuiltins {
             return TupleType.size(args) == 0 ? "" : rt.ops.str(TupleType.item(args, 0));
         }
         String file = attrStr(rt, exc, "filename", false);
-        long lineObj = attrOrNull(rt, exc, "lineno");
+        long lineObj = Attributes.getOrNull(rt, exc, "lineno");
         boolean haveLine = lineObj != 0 && rt.heap.typeOf(lineObj) instanceof IntType;
         String line = haveLine ? rt.ops.str(lineObj) : null;
         rt.heap.xdecref(lineObj);
@@ -234,23 +234,14 @@ final class ExecBuiltins {
         return msg;
     }
 
-    private static long attrOrNull(Runtime rt, long o, String name) {
-        long n = rt.heap.strs.internedOf(name);
-        try {
-            return rt.ops.getAttrOrNull(o, n);
-        } finally {
-            rt.heap.decref(n);
-        }
-    }
-
     static boolean hasAttr(Runtime rt, long o, String name) {
-        long v = attrOrNull(rt, o, name);
+        long v = Attributes.getOrNull(rt, o, name);
         rt.heap.xdecref(v);
         return v != 0;
     }
 
     private static String attrStr(Runtime rt, long o, String name, boolean any) {
-        long v = attrOrNull(rt, o, name);
+        long v = Attributes.getOrNull(rt, o, name);
         if (v == 0) return null;
         try {
             if (v == rt.heap.None) return null;

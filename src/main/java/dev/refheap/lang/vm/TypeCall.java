@@ -132,13 +132,7 @@ final class TypeCall {
      */
     static PyException abstractClass(Runtime rt, ClassType c) {
         Heap heap = rt.heap;
-        long name = heap.strs.internedOf("__abstractmethods__");
-        long methods;
-        try {
-            methods = rt.ops.getAttr(c.typeObject, name);
-        } finally {
-            heap.decref(name);
-        }
+        long methods = Attributes.get(rt, c.typeObject, "__abstractmethods__");
         long sorted;
         try {
             sorted = Builtins.toList(rt, methods);
@@ -378,13 +372,7 @@ final class TypeCall {
     static long prepare(Runtime rt, PyType meta, long name, long bases, ClassStatements.Keywords kws) {
         Heap heap = rt.heap;
         if (!(meta instanceof ClassType m) || rt.ops.lookupUserOnly(m, "__prepare__") == 0) return heap.dicts.create();
-        long key = heap.strs.internedOf("__prepare__");
-        long f;
-        try {
-            f = rt.ops.getAttr(m.typeObject, key);
-        } finally {
-            heap.decref(key);
-        }
+        long f = Attributes.get(rt, m.typeObject, "__prepare__");
         int nkw = kws.values() == null ? 0 : kws.values().length;
         long[] args = new long[2 + nkw];
         args[0] = name;

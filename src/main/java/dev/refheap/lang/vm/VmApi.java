@@ -290,13 +290,7 @@ public final class VmApi {
 
     /** _PyObject_LookupAttr: o.name, or 0 if it has no such attribute or getting it raised AttributeError (cleared). */
     public long lookupAttr(long o, long name) {
-        try {
-            return rt.ops.getAttrOrNull(o, name);
-        } catch (PyException e) {
-            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("AttributeError"))) throw e;
-            heap.decref(e.exc());
-            return 0;
-        }
+        return Attributes.getOrSwallow(rt, o, name);
     }
 
     /** As {@link #lookupAttr(long, long)} with the name as a Java string. */

@@ -182,7 +182,7 @@ final class Warnings {
         heap.incref(name);
         long getSource;
         try {
-            getSource = attrOrNull(rt, loader, "get_source");
+            getSource = Attributes.getOrNull(rt, loader, "get_source");
         } finally {
             heap.decref(loader);
         }
@@ -213,15 +213,6 @@ final class Warnings {
             return Builtins.incref(heap, ListType.item(lines, lineno - 1));
         } finally {
             heap.decref(lines);
-        }
-    }
-
-    private static long attrOrNull(Runtime rt, long o, String name) {
-        long n = rt.heap.strs.internedOf(name);
-        try {
-            return rt.ops.getAttrOrNull(o, n);
-        } finally {
-            rt.heap.decref(n);
         }
     }
 
@@ -500,7 +491,7 @@ final class Warnings {
             heap.incref(m);
         }
         try {
-            return attrOrNull(rt, m, name);
+            return Attributes.getOrNull(rt, m, name);
         } finally {
             heap.decref(m);
         }

@@ -83,10 +83,21 @@ public final class PySyntaxError extends RuntimeException {
 
     /** Mirrors how the interpreter prints the source line and the caret line (work happens in bytes). */
     private void appendErrorText(StringBuilder out) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         long offset = tokenizerError ? column : toByteOffset(column);
         long end = tokenizerError ? endColumn : toByteOffset(endColumn);
-        if (endLine > line) {
+        appendErrorText(out, text, offset, end, endLine > line);
+    }
+
+    /**
+     * print_exception's source line and caret line for a SyntaxError (print_error_text, after the
+     * caller's clipping): {@code offset} and {@code endOffset} are 1-based and applied to the UTF-8
+     * bytes of {@code text} as they are; an error that spans lines is marked to the end of its first.
+     * Also used for a SyntaxError object a program raised, whose attributes give the offsets.
+     */
+    public static void appendErrorText(StringBuilder out, String text, long offset, long endOffset, boolean multiLine) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        long end = endOffset;
+        if (multiLine) {
             end = bytes.length;
         }
         if (end > bytes.length + 1) {

@@ -6,6 +6,7 @@ import dev.refheap.lang.ast.Stmt;
 import dev.refheap.lang.bytecode.CodeUnit;
 import dev.refheap.lang.parser.Parser;
 import dev.refheap.memory.Native;
+import dev.refheap.object.Heap;
 import dev.refheap.object.StrType;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -213,8 +214,77 @@ final class TracebackFormatter {
     private String messageLine(long exc) {
         String type = rt.ops.qualifiedTypeNameOf(rt.heap.typeOf(exc));
         if (type.startsWith("__main__.")) type = type.substring("__main__.".length());
+        String[] syntax = syntaxErrorParts(exc);
+        if (syntax != null) return syntax[0] + type + (syntax[1].isEmpty() ? "" : ": " + syntax[1]) + "\n";
         String msg = safeStr(exc);
         return type + (msg.isEmpty() ? "" : ": " + msg) + "\n";
+    }
+
+    /**
+     * print_exception's branch for an exception with a {@code print_file_and_line} attribute
+     * (SyntaxError and its subclasses): parse_syntax_error reads msg, filename (None: "<string>"),
+     * lineno, offset (None: -1), for an exact SyntaxError end_lineno and end_offset (missing or None:
+     * the line, -1; a subclass always gets those) and text; then the "File" line, the source line with
+     * its carets when there is a text, and the message in place of str(exc). Returns {the lines before
+     * the type, the message's str, or "" when the message is None or its str empty}, or null when an
+     * attribute is missing or not an int where one is needed: CPython then drops that error and prints
+     * the exception as any other.
+     */
+    private String[] syntaxErrorParts(long exc) {
+        Heap heap = rt.heap;
+        long msg = 0, filename = 0, text = 0;
+        try {
+            long marker = Attributes.getOrNull(rt, exc, "print_file_and_line");
+            if (marker == 0) return null;
+            heap.decref(marker);
+            msg = Attributes.get(rt, exc, "msg");
+            filename = Attributes.get(rt, exc, "filename");
+            long lineno = ssize(Attributes.get(rt, exc, "lineno"), Long.MIN_VALUE);
+            long offset = ssize(Attributes.get(rt, exc, "offset"), -1);
+            long endLineno = lineno, endOffset = -1;
+            if (heap.typeOf(exc) == rt.exceptionType("SyntaxError")) {
+                long v = Attributes.getOrNull(rt, exc, "end_lineno");
+                if (v != 0) endLineno = ssize(v, lineno);
+                v = Attributes.getOrNull(rt, exc, "end_offset");
+                if (v != 0) endOffset = ssize(v, -1);
+            }
+            text = Attributes.get(rt, exc, "text");
+            StringBuilder sb = new StringBuilder();
+            sb.append("  File \"").append(filename == heap.None ? "<string>" : safeStr(filename)).append("\", line ")
+                    .append(lineno).append('\n');
+            if (text != heap.None) {
+                if (heap.typeOf(text) != heap.strs) return null;
+                dev.refheap.lang.PySyntaxError.appendErrorText(sb, StrType.value(text), offset, endOffset, endLineno > lineno);
+            }
+            return new String[] {sb.toString(), msg == heap.None ? "" : safeStr(msg)};
+        } catch (PyException e) {
+            heap.decref(e.exc());
+            return null;
+        } finally {
+            for (long v : new long[] {msg, filename, text}) if (v != 0) heap.decref(v);
+        }
+    }
+
+    /**
+     * PyLong_AsSsize_t of a new reference it releases: {@code none} for None, the value of an int,
+     * else the TypeError or OverflowError CPython's call would raise (parse_syntax_error then fails).
+     */
+    private long ssize(long v, long none) {
+        Heap heap = rt.heap;
+        try {
+            if (v == heap.None) {
+                if (none == Long.MIN_VALUE) throw rt.typeError("an integer is required");
+                return none;
+            }
+            if (!(rt.ops.baseView(v) instanceof dev.refheap.object.IntType)) throw rt.typeError("an integer is required");
+            try {
+                return dev.refheap.object.IntType.asLong(v);
+            } catch (ArithmeticException e) {
+                throw rt.error("OverflowError", "Python int too large to convert to C ssize_t");
+            }
+        } finally {
+            heap.decref(v);
+        }
     }
 
     /** str(exc), or {@code <exception str() failed>} when its __str__ raises (that error is dropped), as both printers do. */

@@ -626,7 +626,7 @@ final class Warnings {
         Heap heap = rt.heap;
         long name = 0;
         try {
-            name = rt.ops.getAttr(category, heap.strs.internedOf("__name__"));
+            name = Attributes.get(rt, category, "__name__");
             long stderr = Modules.stderrObject(rt);
             if (stderr == -1) {  // sys not made yet: its stderr would be the process's
                 StringBuilder sb = new StringBuilder();

@@ -97,6 +97,9 @@ final class Formats {
         return pad(body, sp, numeric);
     }
 
+    /** format(float, spec) of a Java double, with no float object made (marshal's PyOS_double_to_string). */
+    static String formatDouble(Runtime rt, double d, String specText) { return formatFloat(rt, d, parse(rt, specText)); }
+
     private static String formatFloat(Runtime rt, double d, Spec sp) {
         boolean neg = d < 0 || (d == 0 && 1 / d < 0);
         double a = Math.abs(d);
@@ -108,15 +111,14 @@ final class Formats {
             case 'f', 'F' -> body = group(new BigDecimal(a).setScale(prec, RoundingMode.HALF_EVEN).toPlainString(), sp.grouping);
             case '%' -> body = new BigDecimal(a).multiply(BigDecimal.valueOf(100)).setScale(prec, RoundingMode.HALF_EVEN).toPlainString() + "%";
             case 'e', 'E' -> {
-                String s = String.format("%." + prec + "e", a);
-                s = s.replaceAll("e([+-])(\\d)$", "e$10$2");
+                String s = scientific(a, prec, false, sp.alt);
                 body = sp.type == 'E' ? s.toUpperCase() : s;
             }
             case 'g', 'G' -> {
                 body = general(a, prec == 0 ? 1 : prec, sp.alt);
                 if (sp.type == 'G') body = body.toUpperCase();
             }
-            case 0 -> body = sp.precision < 0 ? Floats.repr(a) : general(a, Math.max(prec, 1), false).replaceAll("^(\\d+)$", "$1");
+            case 0 -> body = sp.precision < 0 ? Floats.repr(a) : general(a, Math.max(prec, 1), false).replaceAll("^(\\d+)$", "$1.0");
             default -> throw rt.error("ValueError", "Unknown format code '" + sp.type + "' for object of type 'float'");
         }
         if (sp.type == 0 && sp.grouping != 0) body = groupNumber(body, sp.grouping);
@@ -124,20 +126,38 @@ final class Formats {
     }
 
     private static String general(double a, int prec, boolean alt) {
-        if (a == 0) return "0";
-        int exp = (int) Math.floor(Math.log10(a));
+        if (a == 0) return alt ? "0." + "0".repeat(prec - 1) : "0";
         BigDecimal r = new BigDecimal(a).round(new java.math.MathContext(prec, RoundingMode.HALF_EVEN));
-        exp = r.precision() - r.scale() - 1;
-        if (exp < -4 || exp >= prec) {
-            String s = String.format("%." + (prec - 1) + "e", a);
-            String[] parts = s.split("e");
-            String m = alt ? parts[0] : parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "") : parts[0];
-            int e = Integer.parseInt(parts[1]);
-            return m + "e" + (e < 0 ? "-" : "+") + (Math.abs(e) < 10 ? "0" : "") + Math.abs(e);
-        }
+        int exp = r.precision() - r.scale() - 1;
+        if (exp < -4 || exp >= prec) return scientific(a, prec - 1, !alt, alt);
         String s = r.setScale(Math.max(0, prec - 1 - exp), RoundingMode.HALF_EVEN).toPlainString();
         if (!alt && s.contains(".")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        else if (alt && !s.contains(".")) s += ".";  // '#' keeps the point even with no digit after it
         return s;
+    }
+
+    /**
+     * {@code a} (finite, not negative) as d.ddd...e+XX with {@code after} digits after the point, rounded
+     * from its exact binary value half-even as C's printf does (Java's %e rounds its shortest decimal
+     * form instead: 1e300 to 17 digits gave 1.0000000000000000e+300, C 1.0000000000000001e+300);
+     * {@code stripZeros} drops trailing zeros and a bare point ('g' without '#'); {@code alt} ('#')
+     * keeps the point even with no digit after it.
+     */
+    private static String scientific(double a, int after, boolean stripZeros, boolean alt) {
+        String digits;
+        int exp;
+        if (a == 0) {
+            digits = "0".repeat(after + 1);
+            exp = 0;
+        } else {
+            BigDecimal r = new BigDecimal(a).round(new java.math.MathContext(after + 1, RoundingMode.HALF_EVEN));
+            exp = r.precision() - r.scale() - 1;
+            String u = r.unscaledValue().toString();
+            digits = u.length() > after + 1 ? u.substring(0, after + 1) : u + "0".repeat(after + 1 - u.length());
+        }
+        String m = after == 0 && !alt ? digits : digits.charAt(0) + "." + digits.substring(1);
+        if (stripZeros && m.contains(".")) m = m.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return m + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
 
     private static String signed(boolean neg, String body, char sign) {

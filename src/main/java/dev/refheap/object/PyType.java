@@ -29,6 +29,7 @@ public abstract class PyType {
     public static final int MANAGED_DICT = 1 << 4;
     public static final int SEQUENCE = 1 << 5;
     public static final int MAPPING = 1 << 6;
+    public static final int IMMUTABLETYPE = 1 << 8;
     public static final int HEAPTYPE = 1 << 9;
     public static final int BASETYPE = 1 << 10;
     public static final int READY = 1 << 12;

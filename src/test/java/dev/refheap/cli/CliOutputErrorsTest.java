@@ -73,14 +73,10 @@ class CliOutputErrorsTest {
     }
 
     /**
-     * With PYTHONUNBUFFERED, python3's stderr writes through to its FileIO: the writes of an
-     * "Exception ignored in" report allocate no pending list and no memoryview, so collections
-     * start inside the report where CPython's do. refheap modelled a line-buffered stderr always
-     * (issue 7's example printed other figures with PYTHONUNBUFFERED=1). Figures from python3.
+     * A report of a __del__ that raises, under a gen0 threshold of 2: how many collections start while
+     * it is written, and the counts after it (what the report's writes allocate decides both).
      */
-    @Test
-    void bug_unraisableReportUnderPythonUnbufferedAllocatesNoFlushBuffers() throws Exception {
-        java.nio.file.Files.writeString(dir.resolve("unr.py"), """
+    static final String UNRAISABLE_COLLECTIONS = """
                 import gc
                 gc.freeze(); gc.collect()
                 class K:
@@ -91,7 +87,17 @@ class CliOutputErrorsTest {
                 c1 = gc.get_stats()[0]['collections']; n = gc.get_count()
                 gc.set_threshold(700)
                 print(c1 - c0, n)
-                """);
+                """;
+
+    /**
+     * With PYTHONUNBUFFERED, python3's stderr writes through to its FileIO: the writes of an
+     * "Exception ignored in" report allocate no pending list and no memoryview, so collections
+     * start inside the report where CPython's do. refheap modelled a line-buffered stderr always
+     * (issue 7's example printed other figures with PYTHONUNBUFFERED=1). Figures from python3.
+     */
+    @Test
+    void bug_unraisableReportUnderPythonUnbufferedAllocatesNoFlushBuffers() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("unr.py"), UNRAISABLE_COLLECTIONS);
         assertEquals("11 (0, 11, 0)\n", CliRun.in(dir, "run", "unr.py").out());
         assertEquals("6 (0, 6, 0)\n", CliRun.in(dir, pb -> pb.environment().put("PYTHONUNBUFFERED", "1"), "run", "unr.py").out());
     }

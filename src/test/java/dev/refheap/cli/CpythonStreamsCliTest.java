@@ -150,18 +150,7 @@ class CpythonStreamsCliTest {
     void anUnraisableReportThroughTheRealStderrAllocatesAsCpythons() throws Exception {
         // the report's writes go through sys.stderr's TextIOWrapper (pending list) and BufferedWriter
         // (a memoryview and its managed buffer per raw write): the collections they start are CPython's
-        java.nio.file.Files.writeString(dir.resolve("unr.py"), """
-                import gc
-                gc.freeze(); gc.collect()
-                class K:
-                    def __del__(self): raise ValueError('boom')
-                k = K(); gc.collect()
-                c0 = gc.get_stats()[0]['collections']
-                gc.set_threshold(2); k = None
-                c1 = gc.get_stats()[0]['collections']; n = gc.get_count()
-                gc.set_threshold(700)
-                print(c1 - c0, n)
-                """);
+        java.nio.file.Files.writeString(dir.resolve("unr.py"), CliOutputErrorsTest.UNRAISABLE_COLLECTIONS);
         assertEquals("11 (0, 11, 0)\n", CliRun.in(dir, env(pb -> { }), "--startup=cpython", "run", "unr.py").out());
     }
 }

@@ -201,7 +201,7 @@ public final class MarshalModule {
                     float8(FloatType.value(o));
                 } else {
                     type('f', flag);
-                    floatText(o);
+                    floatText(FloatType.value(o));
                 }
             } else if (t == vm.complexType()) {
                 double[] parts = vm.complexParts(o);
@@ -211,14 +211,7 @@ public final class MarshalModule {
                     float8(parts[1]);
                 } else {
                     type('x', flag);
-                    for (double d : parts) {
-                        long f = heap.floats.of(d);
-                        try {
-                            floatText(f);
-                        } finally {
-                            heap.decref(f);
-                        }
-                    }
+                    for (double d : parts) floatText(d);
                 }
             } else if (t == heap.bytes) {
                 type('s', flag);
@@ -285,22 +278,10 @@ public final class MarshalModule {
         }
 
         /** w_float_str: PyOS_double_to_string(v, 'g', 17), its length as one byte. */
-        private void floatText(long f) {
-            long fmt = vm.builtinsDict() == 0 ? 0 : heap.dicts.getItem(vm.builtinsDict(), "format");
-            long spec = heap.strs.of(".17g");
-            long s;
-            try {
-                s = vm.call(fmt, f, spec);
-            } finally {
-                heap.decref(spec);
-            }
-            try {
-                byte[] text = StrType.value(s).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-                b(text.length);
-                out.write(text, 0, text.length);
-            } finally {
-                heap.decref(s);
-            }
+        private void floatText(double d) {
+            byte[] text = vm.formatDouble(d, ".17g").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            b(text.length);
+            out.write(text, 0, text.length);
         }
 
         /** PyUnicode_CHECK_INTERNED: 3.11's empty str singleton is interned too (refheap does not mark it). */

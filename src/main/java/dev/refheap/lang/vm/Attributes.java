@@ -82,6 +82,16 @@ final class Attributes {
         }
     }
 
+    /** {@link #getOrSwallow(Runtime, long, long)} by an interned name (_PyObject_LookupAttr with a C string). */
+    static long getOrSwallow(Runtime rt, long o, String name) {
+        long n = rt.heap.strs.internedOf(name);
+        try {
+            return getOrSwallow(rt, o, n);
+        } finally {
+            rt.heap.decref(n);
+        }
+    }
+
     /** o.name as a new reference, or 0 when absent or when the lookup raised AttributeError (hasattr, getattr with a default). */
     static long getOrSwallow(Runtime rt, long o, long nameObj) {
         try {

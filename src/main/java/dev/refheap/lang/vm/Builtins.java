@@ -353,7 +353,7 @@ final class Builtins {
         if (heap.typeOf(o) instanceof WeakProxyType p) return rt.ops.isSubtype(heap.typeOf(p.referent(o)), heap.typeAt(cls));
         // an instance whose class (or __getattribute__) gives another class as __class__ is an instance of that one too
         if (heap.typeOf(o) instanceof ClassType c && (Attributes.hooks(rt, c) & (Attributes.OWN_CLASS | Attributes.GETATTRIBUTE)) != 0) {
-            long icls = classAttr(rt, o);
+            long icls = Attributes.getOrSwallow(rt, o, "__class__");  // _PyObject_LookupAttr
             try {
                 return icls != 0 && icls != Heap.typeAddress(o) && rt.ops.isTypeObject(icls) && rt.ops.isSubtype(heap.typeAt(icls), heap.typeAt(cls));
             } finally {
@@ -361,17 +361,6 @@ final class Builtins {
             }
         }
         return false;
-    }
-
-    /** _PyObject_LookupAttr(o, "__class__"): a new reference, or 0 when there is none or getting it raised AttributeError. */
-    private static long classAttr(Runtime rt, long o) {
-        Heap heap = rt.heap;
-        long name = heap.strs.internedOf("__class__");
-        try {
-            return Attributes.getOrSwallow(rt, o, name);
-        } finally {
-            heap.decref(name);
-        }
     }
 
     static boolean isSubclassOf(Runtime rt, PyType t, long cls) {

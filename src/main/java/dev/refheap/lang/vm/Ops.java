@@ -823,7 +823,7 @@ final class Ops {
      */
     private PyException immutableType(long typeObject, String name) {
         PyType t = heap.typeAt(typeObject);
-        if (t instanceof NativeType nt && nt.tpFlags() >= 0 && (nt.tpFlags() & PyType.HEAPTYPE) != 0 && (nt.tpFlags() & (1 << 8)) == 0) {
+        if (t instanceof NativeType nt && nt.tpFlags() >= 0 && (nt.tpFlags() & PyType.HEAPTYPE) != 0 && (nt.tpFlags() & PyType.IMMUTABLETYPE) == 0) {
             return rt.error("NotImplementedError", "refheap does not support setting or deleting attributes of the type '" + t.name() + "' yet");
         }
         return rt.typeError("cannot set '" + name + "' attribute of immutable type '" + t.name() + "'");

@@ -674,6 +674,9 @@ public final class VmApi {
     /** traceback.format_exception's text for an exception instance (its cause/context chain and traceback). */
     public String formatException(long exc) { return rt.tracebacks.format(exc); }
 
+    /** format(d, spec) for a float value, as CPython's PyOS_double_to_string gives it for that spec. */
+    public String formatDouble(double d, String spec) { return Formats.formatDouble(rt, d, spec); }
+
     /** Sets a data attribute of native type {@code t} ({@code T.name}: {@code value} borrowed, held by the runtime). */
     public void setTypeAttr(PyType t, String name, long value) {
         rt.typeAttrs.computeIfAbsent(t, k -> new java.util.HashMap<>()).put(name, rt.hold(incref(value)));

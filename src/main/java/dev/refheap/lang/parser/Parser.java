@@ -324,8 +324,8 @@ public final class Parser {
 
     /** An error of the parser with the text line _PyPegen_raise_error_known_location gives it (see {@link #settled}). */
     PySyntaxError withParserText(PySyntaxError e) {
-        if (e.line() < 1 || e.text() == null) {
-            return e;
+        if (e.line() < 1 || e.text() == null || !e.text().equals(src.lineText(e.line()))) {
+            return e;  // no line, or not a line of the source (an f-string field's text is the field)
         }
         String text = fileInput ? fileLine(src.filename(), e.line()) : null;
         if (text == null) {

@@ -38,6 +38,7 @@ final class ReplInput {
         } catch (PySyntaxError e) {
             return e.incomplete();  // an unterminated triple-quoted string; other errors are reported
         }
+        if (lexer.deferredError() != null) return false;  // a TabError...: python3's tokenizer meets it as the line is read
         if (lexer.unclosedBracket() != null || lexer.continuationAtEof() >= 0) return parserNeedsMore(input);
         String last = input.substring(input.lastIndexOf('\n') + 1);
         boolean multiLine = input.indexOf('\n') >= 0;

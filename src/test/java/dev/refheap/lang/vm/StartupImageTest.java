@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of its objects (address, type, size, a checksum of the bytes) names the first object allocated
  * or written differently.
  */
-class StartupImageTest {
+public class StartupImageTest {
     static final byte[] KEY = "startup-image-test".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -103,7 +103,7 @@ class StartupImageTest {
     }
 
     /** Every object: address, type, block size and a checksum of its bytes; static objects up to the next one. */
-    static List<String> listing(Heap heap) {
+    public static List<String> listing(Heap heap) {
         BlockAllocator al = heap.allocator();
         List<String> out = new ArrayList<>();
         al.forEachTagged((block, tag) -> {

@@ -92,6 +92,7 @@ class StartupImageSwapTest {
         List<String> made = args[0].equals("swap") ? Files.readAllLines(objects) : null;
         if (made != null) ConformanceTest.afterConstruction = rt -> {
             assertSameObjects(made, StartupImageTest.listing(rt.heap()), "this runtime was not built as the image-maker's");
+            Map<String, Long> interned = rt.heap().strs.internedTable();
             try {
                 rt.adoptImage(img, KEY);
             } catch (IOException e) {
@@ -102,6 +103,7 @@ class StartupImageSwapTest {
             List<String> problems = rt.verify();
             assertTrue(problems.isEmpty(), "the adopted heap verifies: " + problems);
             assertSameObjects(made, StartupImageTest.listing(rt.heap()), "the adopted heap does not hold the image-maker's objects");
+            assertEquals(interned, rt.heap().strs.internedTable(), "the interned table rebuilt from the image is the one the constructor made");
         };
         ConformanceTest.closeAfterRun = true;
         for (String program : Files.readAllLines(Path.of(args[2]))) {

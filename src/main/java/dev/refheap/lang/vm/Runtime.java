@@ -301,7 +301,8 @@ public final class Runtime implements AutoCloseable {
      * {@link #writeImage} under {@code key}) in place of its own: the image's section is read and
      * checked against this runtime first (the same types and static objects at the same addresses,
      * the same held objects: it was built as this one was), and only then is the runtime's
-     * allocator closed and the image mapped at the same addresses.
+     * allocator closed and the image mapped at the same addresses. The interned table is then
+     * rebuilt from the memory ({@link StrType#rebuildInterned}).
      *
      * @throws dev.refheap.memory.BlockAllocator.ImageException if the image does not fit (nothing changed then)
      * @throws IllegalStateException if the memory was given up and the image could not be mapped
@@ -336,6 +337,7 @@ public final class Runtime implements AutoCloseable {
         }
         heap.adoptAllocator(restored, objects);
         collector.run();
+        heap.strs.rebuildInterned();  // the first Java-side hook: what start-up interns is found in the memory
     }
 
     /** --gc-stress: an allocation happened; the interpreter checks at its next boundary at rest (none while the runtime is set up). */

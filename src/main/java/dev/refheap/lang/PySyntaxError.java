@@ -85,6 +85,11 @@ public final class PySyntaxError extends RuntimeException {
     private void appendErrorText(StringBuilder out) {
         long offset = tokenizerError ? column : toByteOffset(column);
         long end = tokenizerError ? endColumn : toByteOffset(endColumn);
+        if (kind != Kind.SyntaxError) {
+            // parse_syntax_error reads the end only from an exact SyntaxError: one caret for its subclasses
+            appendErrorText(out, text, offset, -1, false);
+            return;
+        }
         appendErrorText(out, text, offset, end, endLine > line);
     }
 

@@ -135,11 +135,18 @@ public final class Compiler {
     }
 
     /**
-     * A compile-time SyntaxWarning: its line and message (the caller warns, as compiler_warn does),
-     * and the SyntaxError compiler_warn raises instead when the warning is made an error (at the
-     * construct being compiled; its text line is the caller's to read, as CPython reads it from the file).
+     * A compile-time warning: its category, line and message (the caller warns, as compiler_warn and
+     * the parser's warn_invalid_escape_sequence do), and the SyntaxError raised instead when the
+     * warning is made an error. A SyntaxWarning is the compiler's (at the construct being compiled;
+     * its text line is the caller's to read, as CPython reads it from the file); a
+     * DeprecationWarning is the parser's, for an invalid escape sequence, whose error is complete
+     * (at the string token, with the parser's text line).
      */
-    public record Warning(int line, String message, dev.refheap.lang.PySyntaxError asError) {}
+    public record Warning(String category, int line, String message, dev.refheap.lang.PySyntaxError asError) {
+        public Warning(int line, String message, dev.refheap.lang.PySyntaxError asError) {
+            this("SyntaxWarning", line, message, asError);
+        }
+    }
 
     private final CompileErrors errors;
     private final List<Warning> warnings = new ArrayList<>();
@@ -193,16 +200,20 @@ public final class Compiler {
         return compile(source, filename, mode, new ArrayList<>());
     }
 
-    /** Parses and compiles source text, adding its compile-time SyntaxWarnings, in order, to {@code warnings}. */
+    /**
+     * Parses and compiles source text, adding its compile-time warnings, in order, to {@code warnings}:
+     * the parser's (invalid escape sequences) as it meets them, so a source that then fails to parse
+     * leaves the ones before the error there, and then the compiler's SyntaxWarnings.
+     */
     public static CodeUnit compile(String source, String filename, Mode mode, List<Warning> warnings) {
         if (mode == Mode.EVAL) {
             Compiler c = new Compiler(filename, source, Mode.EVAL);
-            CodeUnit unit = c.compileEval(Parser.parseExpression(source, filename).body());
+            CodeUnit unit = c.compileEval(Parser.parseExpression(source, filename, warnings).body());
             warnings.addAll(c.warnings);
             return unit;
         }
         Compiler c = new Compiler(filename, source, mode);
-        Module parsed = Parser.parseModule(source, filename);
+        Module parsed = Parser.parseModule(source, filename, warnings);
         if (mode == Mode.SINGLE) c.checkSingle(parsed);
         CodeUnit unit = c.compileExec(parsed);
         warnings.addAll(c.warnings);

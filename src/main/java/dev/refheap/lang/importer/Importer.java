@@ -415,6 +415,7 @@ public final class Importer implements ImportSystem {
             try {
                 unit = Compiler.compile(source, filename, Compiler.Mode.EXEC, warnings);
             } catch (PySyntaxError e) {
+                vm.showWarnings(filename, source, warnings);  // those given before the error
                 throw vm.syntaxError(e);
             }
             vm.showWarnings(filename, source, warnings);

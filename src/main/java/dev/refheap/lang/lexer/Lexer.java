@@ -155,7 +155,10 @@ public final class Lexer {
             pos++;
             return;
         }
-        throw err("unexpected character after line continuation character", at + 1, at + 1);
+        // raised by the parser's tokenizer_error (E_LINECONT): the whole line, and no end (end_offset 0)
+        int ln = src.lineOf(at);
+        throw new PySyntaxError(Kind.SyntaxError, "unexpected character after line continuation character", src.filename(),
+                ln, src.charCol(ln, at + 1) + 1, ln, 0, src.lineText(ln), true, false);
     }
 
     private void finish() {
@@ -368,20 +371,20 @@ public final class Lexer {
         } else {
             msg = "invalid character '" + new String(Character.toChars(cp)) + "' (U+" + String.format("%04X", cp) + ")";
         }
-        throw err(msg, pos, pos + Character.charCount(cp));
+        throw err(msg, pos, pos);
     }
 
     private void bracket(char c, int at) {
         switch (c) {
             case '(', '[', '{' -> {
                 if (brackets.size() >= MAX_BRACKET_DEPTH) {
-                    throw err("too many nested parentheses", at, at + 1);
+                    throw err("too many nested parentheses", at, at);
                 }
                 brackets.push(new Bracket(c, at));
             }
             case ')', ']', '}' -> {
                 if (brackets.isEmpty()) {
-                    throw err("unmatched '" + c + "'", at, at + 1);
+                    throw err("unmatched '" + c + "'", at, at);
                 }
                 Bracket open = brackets.pop();
                 char want = open.ch() == '(' ? ')' : open.ch() == '[' ? ']' : '}';
@@ -391,7 +394,7 @@ public final class Lexer {
                     if (openLine != line) {
                         msg += " on line " + openLine;
                     }
-                    throw err(msg, at, at + 1);
+                    throw err(msg, at, at);
                 }
             }
             default -> { }
@@ -567,8 +570,18 @@ public final class Lexer {
         return new PySyntaxError(Kind.SyntaxError, msg, src.filename(), ln, col, ln, col, text, true, false);
     }
 
+    /**
+     * An error the tokenizer raises itself (its syntaxerror()): the text is the line without its
+     * newline; most have no range ({@code end == start}: end_offset equals offset).
+     */
     private PySyntaxError err(String msg, int start, int end) {
-        return src.error(Kind.SyntaxError, msg, start, end, true, false);
+        PySyntaxError e = src.error(Kind.SyntaxError, msg, start, end, true, false);
+        String text = e.text();
+        if (text == null || !text.endsWith("\n")) {
+            return e;
+        }
+        return new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(), e.endLine(), e.endColumn(),
+                text.substring(0, text.length() - 1), true, false);
     }
 
     static boolean isDigit(char c) {

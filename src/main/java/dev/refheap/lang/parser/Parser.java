@@ -20,6 +20,7 @@ import dev.refheap.lang.ast.Special;
 import dev.refheap.lang.ast.Stmt;
 import dev.refheap.lang.ast.UnaryOperator;
 import dev.refheap.lang.ast.WithItem;
+import dev.refheap.lang.compiler.Compiler;
 import dev.refheap.lang.lexer.Lexer;
 import dev.refheap.lang.lexer.Source;
 import dev.refheap.lang.lexer.Token;
@@ -69,6 +70,12 @@ public final class Parser {
     private final boolean fragment;
     private int p;
     private int furthest;
+    /** Where the parser's warnings go (null: not kept); whether the source is file input; whether it is a REPL input. */
+    private List<Compiler.Warning> warnings;
+    private boolean fileInput;
+    private boolean interactive;
+    /** The error raised on reading the end of input inside a bracket or after a backslash, once raised. */
+    private PySyntaxError eofError;
     private int depth;
     private final Map<Expr, Boolean> parenthesized = new IdentityHashMap<>();
 
@@ -95,8 +102,34 @@ public final class Parser {
 
     /** Parses a module given as text. */
     public static Module parseModule(String source, String filename) {
+        return parseModule(source, filename, null);
+    }
+
+    /**
+     * Parses a module given as text (file input), adding the warnings the parser gives (invalid
+     * escape sequences in literals) to {@code warnings} as it meets them; null: none are kept.
+     */
+    public static Module parseModule(String source, String filename, List<Compiler.Warning> warnings) {
         Source src = new Source(stripBom(source), filename);
-        return guard(src, () -> new Parser(src, Lexer.tokenize(src), false).file());
+        return guard(src, () -> {
+            Parser parser = new Parser(src, Lexer.tokenize(src), false);
+            parser.warnings = warnings;
+            parser.fileInput = true;
+            return parser.settled(parser::file);
+        });
+    }
+
+    /**
+     * Parses one REPL input as CPython's interactive parser does: the source after an error is not
+     * tokenized, so an unclosed bracket never takes the place of the parser's error.
+     */
+    public static Module parseInteractive(String source, String filename) {
+        Source src = new Source(stripBom(source), filename);
+        return guard(src, () -> {
+            Parser parser = new Parser(src, Lexer.tokenize(src), false);
+            parser.interactive = true;
+            return parser.settled(parser::file);
+        });
     }
 
     /** Parses a module given as bytes, decoding them as UTF-8 as Python does without a coding cookie. */
@@ -106,8 +139,17 @@ public final class Parser {
 
     /** Parses a single expression (Python's {@code eval} mode). */
     public static Expression parseExpression(String source, String filename) {
+        return parseExpression(source, filename, null);
+    }
+
+    /** Parses a single expression, adding the parser's warnings to {@code warnings} (see {@link #parseModule(String, String, List)}). */
+    public static Expression parseExpression(String source, String filename, List<Compiler.Warning> warnings) {
         Source src = new Source(stripBom(source), filename);
-        return guard(src, () -> new Parser(src, Lexer.tokenize(src), false).eval());
+        return guard(src, () -> {
+            Parser parser = new Parser(src, Lexer.tokenize(src), false);
+            parser.warnings = warnings;
+            return parser.settled(parser::eval);
+        });
     }
 
     /**
@@ -118,7 +160,7 @@ public final class Parser {
      */
     public static boolean isIncomplete(String source) {
         try {
-            parseModule(source, "<input>");
+            parseInteractive(source, "<input>");
         } catch (PySyntaxError e) {
             return e.incomplete();
         }
@@ -229,13 +271,96 @@ public final class Parser {
     /** CPython raises these as soon as the parser asks for the token at end of input. */
     private void checkEofErrors() {
         if (lexer.unclosedBracket() != null) {
-            throw neverClosed();
+            throw eofError = neverClosed();
         }
         if (lexer.continuationAtEof() >= 0) {
             int at = lexer.continuationAtEof();
             int line = src.lineOf(at);
-            throw new PySyntaxError(Kind.SyntaxError, "unexpected EOF while parsing", src.filename(), line,
+            throw eofError = new PySyntaxError(Kind.SyntaxError, "unexpected EOF while parsing", src.filename(), line,
                     src.charCol(line, at) + 2, line, -1, src.lineText(line), false, true);
+        }
+    }
+
+    /**
+     * Runs a start rule and settles its error as _PyPegen_set_syntax_error and
+     * _PyPegen_raise_error_known_location do. An error the parser raised (not one the tokenizer
+     * raised on reaching the end of input) gives way to "'(' was never closed" when a bracket is
+     * still open at the end of the source and the last token the parser read lies on a later line
+     * than that bracket (CPython tokenizes the rest of the source after a parser error; the REPL
+     * does not). The error's text line is the file's line when a file of that name exists (file
+     * input), else the tokenizer's current line with its newline when the error is on it, else the
+     * error's line without its newline.
+     */
+    private <T> T settled(Body<T> rule) {
+        try {
+            return rule.run();
+        } catch (PySyntaxError e) {
+            if (e.tokenizerError()) {
+                throw e;
+            }
+            PySyntaxError r = e;
+            Lexer.Bracket open = lexer.unclosedBracket();
+            if (e != eofError && !interactive && open != null && lastTokenRead().line() > src.lineOf(open.index())) {
+                r = neverClosed();
+            }
+            throw withParserText(r);
+        }
+    }
+
+    /**
+     * warn_invalid_escape_sequence: a DeprecationWarning for an invalid escape in string token
+     * {@code t}, at its line; made an error, it is a SyntaxError over the token.
+     */
+    void warnInvalidEscape(Token t, String message) {
+        if (warnings != null) {
+            warnings.add(new Compiler.Warning("DeprecationWarning", t.line(), message, withParserText(errorAtToken(message, t))));
+        }
+    }
+
+    /** p->tokens[p->fill - 1]: the furthest token any rule has read. */
+    private Token lastTokenRead() {
+        return toks.get(Math.min(furthest, toks.size() - 1));
+    }
+
+    /** An error of the parser with the text line _PyPegen_raise_error_known_location gives it (see {@link #settled}). */
+    PySyntaxError withParserText(PySyntaxError e) {
+        if (e.line() < 1 || e.text() == null || !e.text().equals(src.lineText(e.line()))) {
+            return e;  // no line, or not a line of the source (an f-string field's text is the field)
+        }
+        String text = fileInput ? fileLine(src.filename(), e.line()) : null;
+        if (text == null) {
+            text = src.lineText(e.line());
+            if (text == null) {
+                return e;
+            }
+            Token last = lastTokenRead();
+            int tokenizerLine = last.type() == TokenType.ENDMARKER ? src.lineCount() : last.endLine();
+            if (e.line() < tokenizerLine) {
+                if (text.endsWith("\n")) {
+                    text = text.substring(0, text.length() - 1);
+                }
+            } else if (fileInput && !text.endsWith("\n")) {
+                text += "\n";  // file input gets a newline at its end
+            }
+        }
+        if (text.equals(e.text())) {
+            return e;
+        }
+        return new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(), e.endLine(), e.endColumn(), text,
+                e.tokenizerError(), e.incomplete());
+    }
+
+    /** Line {@code line} of the file named {@code filename}, with its newline, or null (no such file or line). */
+    private static String fileLine(String filename, int line) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(filename);
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                return null;
+            }
+            List<String> lines = java.nio.file.Files.readAllLines(p);
+            return line <= lines.size() ? lines.get(line - 1) + "\n" : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -371,23 +496,11 @@ public final class Parser {
         if (t.type() == TokenType.DEDENT) {
             return errorAt(Kind.IndentationError, "unexpected unindent", t.line(), t.col(), t.line(), t.col());
         }
-        if (insideUnclosedBracket(t.start())) {
-            return neverClosed();
-        }
         if (t.type() == TokenType.ENDMARKER) {
             PySyntaxError e = errorAt(Kind.SyntaxError, "invalid syntax", t.line(), t.col(), t.endLine(), t.endCol());
             return withIncomplete(e);
         }
         return errorAtToken("invalid syntax", t);
-    }
-
-    /**
-     * True when char index {@code index} lies after a bracket that is never closed. CPython then reports
-     * the bracket, because looking further for a better message runs into the end of input.
-     */
-    private boolean insideUnclosedBracket(int index) {
-        Lexer.Bracket open = lexer.unclosedBracket();
-        return open != null && !fragment && open.index() < index;
     }
 
     private static PySyntaxError withIncomplete(PySyntaxError e) {
@@ -1017,9 +1130,11 @@ public final class Parser {
             boolean eof = onlyDedentsLeft();
             Token at = eof ? toks.get(toks.size() - 1) : t;
             // At end of file CPython (reading a file) reports no column; otherwise a single caret.
+            // Otherwise the error is at the token read, to its end (RAISE_INDENTATION_ERROR at p->tokens[p->fill - 1]).
             int col = eof ? 0 : src.charColOfByteCol(at.line(), at.col()) + 1;
-            throw new PySyntaxError(Kind.IndentationError, msg, src.filename(), at.line(), col, at.line(), -1,
-                    src.lineText(at.line()), false, eof);
+            int endCol = eof ? -1 : src.charColOfByteCol(at.endLine(), at.endCol()) + 1;
+            throw new PySyntaxError(Kind.IndentationError, msg, src.filename(), at.line(), col, eof ? at.line() : at.endLine(),
+                    endCol, src.lineText(at.line()), false, eof);
         }
         next();
         while (peek().type() != TokenType.DEDENT && peek().type() != TokenType.ENDMARKER) {
@@ -1606,14 +1721,14 @@ public final class Parser {
         if (a instanceof Expr.Name && t.type() == TokenType.STRING && !parenthesized.containsKey(a)) {
             return;
         }
-        if (insideUnclosedBracket(t.start())) {
-            throw neverClosed();
-        }
         int m = mark();
         Expr b;
         try {
             b = disjunction();
         } catch (PySyntaxError e) {
+            if (e == eofError) {
+                throw e;  // the tokenizer's error at the end of input is raised, never backtracked over
+            }
             reset(m);
             return;
         }
@@ -1942,6 +2057,7 @@ public final class Parser {
         Lexer lx = Lexer.tokenizeFragment(src, start, end);
         Parser sub = new Parser(src, lx, true);
         sub.depth = depth;
+        sub.warnings = warnings;
         Expr e;
         try {
             e = sub.fstringReplacement();
@@ -2123,8 +2239,10 @@ public final class Parser {
             Expr key = expression();
             if (!at(":")) {
                 if (at("}") || at(",")) {
-                    throw errorAt(Kind.SyntaxError, "':' expected after dictionary key", key.lineno(),
-                            key.colOffset(), key.endLineno(), key.endColOffset());
+                    // at the key's last character, with no end (end_col_offset -1)
+                    int col = src.charColOfByteCol(key.endLineno(), key.endColOffset() - 1) + 1;
+                    throw new PySyntaxError(Kind.SyntaxError, "':' expected after dictionary key", src.filename(), key.lineno(),
+                            col, key.endLineno(), 0, src.lineText(key.lineno()), false, false);
                 }
                 throw invalidSyntax();
             }

@@ -183,12 +183,19 @@ final class StringParser {
         return b.toString();
     }
 
-    /** Decodes backslash escapes of one literal chunk, into bytes or chars. */
+    /**
+     * Decodes backslash escapes of one literal chunk, into bytes or chars. The first invalid escape
+     * of the chunk (an unknown character after the backslash, or three octal digits above 0o377) is
+     * warned about once the chunk is decoded, as 3.11's decoders report their first_invalid_escape:
+     * a DeprecationWarning at the token's line. A backslash before a non-ASCII character is kept
+     * without a warning in a str (decode_unicode_with_escapes turns it into an escaped backslash).
+     */
     private final class Escapes {
         private final Literal lit;
         private final String body;
         private final boolean bytes;
         private int i;
+        private String firstInvalid;
 
         Escapes(Literal lit, String body, boolean bytes) {
             this.lit = lit;
@@ -221,6 +228,9 @@ final class StringParser {
                     case 'x' -> put(out, sb, hex(start, 2, "truncated \\xXX escape"));
                     case 'u', 'U', 'N' -> {
                         if (bytes) {
+                            if (firstInvalid == null) {
+                                firstInvalid = "invalid escape sequence '\\" + e + "'";
+                            }
                             put(out, sb, '\\');
                             put(out, sb, e);
                         } else if (e == 'N') {
@@ -230,10 +240,16 @@ final class StringParser {
                         }
                     }
                     default -> {
+                        if (firstInvalid == null && e < 0x80) {
+                            firstInvalid = "invalid escape sequence '\\" + e + "'";
+                        }
                         put(out, sb, '\\');
                         put(out, sb, e);
                     }
                 }
+            }
+            if (firstInvalid != null) {
+                parser.warnInvalidEscape(lit.tok(), firstInvalid);
             }
         }
 
@@ -241,6 +257,9 @@ final class StringParser {
             int v = first - '0';
             for (int k = 0; k < 2 && i < body.length() && body.charAt(i) >= '0' && body.charAt(i) <= '7'; k++) {
                 v = v * 8 + (body.charAt(i++) - '0');
+            }
+            if (v > 0377 && firstInvalid == null) {
+                firstInvalid = "invalid octal escape sequence '\\" + body.substring(i - 3, i) + "'";
             }
             put(out, sb, bytes ? v & 0xff : v);
         }

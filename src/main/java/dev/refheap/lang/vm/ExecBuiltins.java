@@ -110,13 +110,16 @@ final class ExecBuiltins {
             String src = sourceText(rt, v[0], "compile() arg 1 must be a string, bytes or AST object");
             if (src.indexOf('\0') >= 0) throw rt.error("SyntaxError", "source code string cannot contain null bytes");
             Object tree;
+            var warnings = new java.util.ArrayList<Compiler.Warning>();
             try {
-                tree = m == Compiler.Mode.EVAL ? dev.refheap.lang.parser.Parser.parseExpression(src, filename)
-                        : dev.refheap.lang.parser.Parser.parseModule(src, filename);
+                tree = m == Compiler.Mode.EVAL ? dev.refheap.lang.parser.Parser.parseExpression(src, filename, warnings)
+                        : dev.refheap.lang.parser.Parser.parseModule(src, filename, warnings);
                 if (m == Compiler.Mode.SINGLE) Compiler.checkSingle((dev.refheap.lang.ast.Module) tree, filename, src);
             } catch (PySyntaxError e) {
+                rt.compileWarnings(filename, warnings, false);  // the parser warned before it failed
                 throw new PyException(syntaxError(rt, e));
             }
+            rt.compileWarnings(filename, warnings, false);
             return rt.ast().toPython(tree, mode);
         }
         if (!dontInherit && rt.interpreter.current != null) flags |= rt.interpreter.current.code.unit.flags() & FUTURE_MASK;
@@ -156,15 +159,24 @@ final class ExecBuiltins {
             throw new PyException(syntaxError(rt, new PySyntaxError(PySyntaxError.Kind.SyntaxError, "invalid syntax",
                     filename, 0, 0, 0, 0, "", false, true)));
         }
+        var parserWarnings = new java.util.ArrayList<Compiler.Warning>();
+        PySyntaxError parseError = null;
         try {
-            if (mode == Compiler.Mode.EVAL) dev.refheap.lang.parser.Parser.parseExpression(source, filename);
-            else dev.refheap.lang.parser.Parser.parseModule(source, filename);
+            if (mode == Compiler.Mode.EVAL) dev.refheap.lang.parser.Parser.parseExpression(source, filename, parserWarnings);
+            else dev.refheap.lang.parser.Parser.parseModule(source, filename, parserWarnings);
         } catch (PySyntaxError e) {
-            throw new PyException(syntaxError(rt, e));
+            parseError = e;
+        }
+        if (parseError != null) {
+            // the parser warned before it failed (after a successful parse, the compile below parses
+            // again and gives its warnings with the compiler's)
+            rt.compileWarnings(filename, parserWarnings, false);
+            throw new PyException(syntaxError(rt, parseError));
         }
         try {
             unit = Compiler.compile(source, filename, mode, warnings);
         } catch (PySyntaxError e) {
+            rt.compileWarnings(filename, warnings, false);  // those given before the error
             // CPython's compiler (unlike its parser) reads the error's line from the file, through linecache
             throw new PyException(syntaxError(rt, new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(),
                     e.endLine(), e.endColumn(), fileLine(e.filename(), e.line()), e.tokenizerError(), e.incomplete())));
@@ -212,17 +224,24 @@ final class ExecBuiltins {
         return exc;
     }
 
-    /** SyntaxError.__str__: "msg (file, line N)" with the file's base name, as CPython's SyntaxError_str. */
+    /**
+     * SyntaxError.__str__ as CPython's SyntaxError_str: str(msg) (None when never set), then the
+     * filename's base name when it is a str and the line when lineno is exactly an int (not a bool
+     * or a subclass), as a C long: one out of its range shows as -1.
+     */
     static String syntaxErrorStr(Runtime rt, long exc) {
-        String msg = attrStr(rt, exc, "msg", true);
-        if (msg == null) {
-            long args = ExceptionType.args(exc);
-            return TupleType.size(args) == 0 ? "" : rt.ops.str(TupleType.item(args, 0));
+        long msgObj = Attributes.getOrNull(rt, exc, "msg");
+        String msg;
+        try {
+            msg = msgObj == 0 ? "None" : rt.ops.str(msgObj);
+        } finally {
+            rt.heap.xdecref(msgObj);
         }
         String file = attrStr(rt, exc, "filename", false);
         long lineObj = Attributes.getOrNull(rt, exc, "lineno");
-        boolean haveLine = lineObj != 0 && rt.heap.typeOf(lineObj) instanceof IntType;
-        String line = haveLine ? rt.ops.str(lineObj) : null;
+        boolean haveLine = lineObj != 0 && rt.heap.typeOf(lineObj) == rt.heap.ints;
+        String line = haveLine ? (dev.refheap.object.IntType.fitsLong(lineObj)
+                ? Long.toString(dev.refheap.object.IntType.asLong(lineObj)) : "-1") : null;
         rt.heap.xdecref(lineObj);
         if (file != null) {
             int slash = file.lastIndexOf('/');

@@ -740,7 +740,13 @@ public final class Runtime implements AutoCloseable {
     /** Compiles {@code source} in {@code mode}; SyntaxErrors are thrown as {@link dev.refheap.lang.PySyntaxError}. */
     long compile(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
         var warnings = new java.util.ArrayList<dev.refheap.lang.compiler.Compiler.Warning>();
-        dev.refheap.lang.bytecode.CodeUnit unit = dev.refheap.lang.compiler.Compiler.compile(source, filename, mode, warnings);
+        dev.refheap.lang.bytecode.CodeUnit unit;
+        try {
+            unit = dev.refheap.lang.compiler.Compiler.compile(source, filename, mode, warnings);
+        } catch (dev.refheap.lang.PySyntaxError e) {
+            compileWarnings(filename, warnings, true);  // those given before the error
+            throw e;
+        }
         return materialize(unit, warnings, source, filename, mode == dev.refheap.lang.compiler.Compiler.Mode.EXEC);
     }
 
@@ -791,13 +797,15 @@ public final class Runtime implements AutoCloseable {
     void compileWarnings(String filename, List<dev.refheap.lang.compiler.Compiler.Warning> warnings, boolean javaError) {
         for (var w : warnings) {
             try {
-                Warnings.warnExplicit(this, "SyntaxWarning", w.message(), filename, w.line(), null, 0);
+                Warnings.warnExplicit(this, w.category(), w.message(), filename, w.line(), null, 0);
             } catch (PyException e) {
-                if (!ops.isInstance(e.exc(), exceptionType("SyntaxWarning"))) throw e;
+                if (!ops.isInstance(e.exc(), exceptionType(w.category()))) throw e;
                 heap.decref(e.exc());
                 var x = w.asError();
+                // the compiler's error reads its line from the file; the parser's (an escape) comes with its line
+                String text = w.category().equals("SyntaxWarning") ? ExecBuiltins.fileLine(filename, x.line()) : x.text();
                 var error = new dev.refheap.lang.PySyntaxError(x.kind(), x.msg(), filename, x.line(), x.column(), x.endLine(),
-                        x.endColumn(), ExecBuiltins.fileLine(filename, x.line()), x.tokenizerError(), x.incomplete());
+                        x.endColumn(), text, x.tokenizerError(), x.incomplete());
                 if (javaError) throw error;
                 throw new PyException(ExecBuiltins.syntaxError(this, error));
             }
@@ -863,7 +871,10 @@ public final class Runtime implements AutoCloseable {
 
     /** Runs a program compiled ahead: what {@link #exec(String, String)} does with the same source, after the compiler. */
     public void exec(Program program) {
-        if (program.error != null) throw program.error;
+        if (program.error != null) {
+            compileWarnings(program.filename, program.warnings, true);  // those given before the error
+            throw program.error;
+        }
         runCode(materialize(program.unit, program.warnings, program.source, program.filename, true));
     }
 

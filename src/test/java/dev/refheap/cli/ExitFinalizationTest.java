@@ -45,4 +45,38 @@ class ExitFinalizationTest {
         assertEquals(3, r.status());
         assertEquals("del a sees the label\n", r.out());
     }
+
+    /** python3 3.11 reports a failing threading._shutdown as PyErr_WriteUnraisable(threading): the module is the object. */
+    @Test
+    void bug_threadingShutdownErrorIsReportedInTheThreadingModule() throws Exception {
+        Files.writeString(dir.resolve("p.py"), "import threading\ndef down():\n    raise KeyError('shutdown')\n"
+                + "threading._shutdown = down\nprint('end')\n");
+        String path = dir.resolve("p.py").toRealPath().toString();  // python3 shows a script's absolute path
+        CliRun r = CliRun.in(dir, "run", path);
+        assertEquals(0, r.status());
+        assertEquals("end\n", r.out());
+        assertEquals("Exception ignored in: <module 'threading' from 'THREADING'>\nTraceback (most recent call last):\n"
+                + "  File \"" + path + "\", line 3, in down\n    raise KeyError('shutdown')\nKeyError: 'shutdown'\n",
+                r.err().replaceAll("from '[^']*threading\\.py'", "from 'THREADING'"));
+    }
+
+    /** The exit's unraisable errors (atexit callbacks, threading's shutdown) reach a hook the program set, with CPython's err_msg and object. */
+    @Test
+    void exitErrorsGoThroughTheProgramsUnraisablehook() throws Exception {
+        Files.writeString(dir.resolve("p.py"), """
+                import sys, atexit, threading
+                def hook(a):
+                    print("hook:", a.err_msg, getattr(a.object, "__name__", a.object), a.exc_type.__name__, a.exc_value)
+                sys.unraisablehook = hook
+                def f(): raise ValueError("boom")
+                atexit.register(f)
+                def down(): raise KeyError("shutdown")
+                threading._shutdown = down
+                print("end")
+                """);
+        CliRun r = CliRun.in(dir, "run", "p.py");
+        assertEquals(0, r.status());
+        assertEquals("", r.err());
+        assertEquals("end\nhook: None threading KeyError 'shutdown'\nhook: Exception ignored in atexit callback f ValueError boom\n", r.out());
+    }
 }

@@ -75,7 +75,7 @@ public final class AtexitModule {
             try {
                 heap.decref(vm.callWith(TupleType.item(entry, 0), TupleType.item(entry, 1), TupleType.item(entry, 2)));
             } catch (PyException e) {
-                vm.writeUnraisable(e, "Exception ignored in atexit callback: " + vm.repr(TupleType.item(entry, 0)));
+                vm.writeUnraisable(e, "Exception ignored in atexit callback", TupleType.item(entry, 0));
             } finally {
                 heap.decref(entry);
             }

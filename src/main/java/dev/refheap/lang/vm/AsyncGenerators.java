@@ -557,7 +557,7 @@ final class AsyncGenerators implements RootProvider {
                 try {
                     heap.decref(rt.ops.call0(fin, o));
                 } catch (PyException e) {
-                    rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(o));
+                    rt.writeUnraisable(e.exc(), null, o);
                 } finally {
                     heap.decref(fin);
                 }

@@ -103,7 +103,7 @@ class GeneratorType extends LangType {
         try {
             rt.interpreter.closeGenerator(o);
         } catch (PyException e) {
-            rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(o));
+            rt.writeUnraisable(e.exc(), null, o);
         }
     }
 

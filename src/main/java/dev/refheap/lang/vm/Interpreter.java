@@ -848,7 +848,7 @@ final class Interpreter implements RootProvider {
         try {
             meth = attrOrNull(yf, "close");
         } catch (PyException e) {
-            rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(yf));
+            rt.writeUnraisable(e.exc(), null, yf);
             return;
         }
         if (meth == 0) return;

@@ -21,6 +21,7 @@ final class ModuleArity {
 
     private static final Map<String, Spec> SPECS = Map.ofEntries(
             Map.entry("sys.getrefcount", one("sys.getrefcount")), Map.entry("sys.intern", one("sys.intern")),
+            Map.entry("sys.unraisablehook", one("sys.unraisablehook")),
             Map.entry("sys.getrecursionlimit", noargs("sys.getrecursionlimit")),
             Map.entry("sys.setrecursionlimit", one("sys.setrecursionlimit")),
             Map.entry("sys.getswitchinterval", noargs("sys.getswitchinterval")),

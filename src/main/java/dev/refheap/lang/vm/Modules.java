@@ -294,6 +294,15 @@ final class Modules {
         heap.incref(hook);
         rt.defaultDisplayhook = rt.hold(hook);
         heap.dicts.setItem(ModuleType.dict(m), "__displayhook__", rt.defaultDisplayhook);
+        // sys.unraisablehook and sys.__unraisablehook__ (one builtin, METH_O), and the struct
+        // sequence type PyErr_WriteUnraisable hands a program's own hook
+        rt.unraisableHookArgsType = new SysInfo.StructSeqType(rt, "UnraisableHookArgs",
+                java.util.List.of("exc_type", "exc_value", "exc_traceback", "err_msg", "object")).registered();
+        def(rt, m, "unraisablehook", (s, a, o, n, kw) -> rt.callDefaultUnraisablehook(a[o]));
+        long unraisable = heap.dicts.getItem(ModuleType.dict(m), "unraisablehook");
+        heap.incref(unraisable);
+        rt.defaultUnraisablehook = rt.hold(unraisable);
+        heap.dicts.setItem(ModuleType.dict(m), "__unraisablehook__", rt.defaultUnraisablehook);
         // No trace or profile function is ever set: the getters answer None (doctest, pdb and
         // coverage tools save and restore them) and the setters take None, refusing a function by name.
         for (String kind : new String[] {"trace", "profile"}) {
@@ -392,7 +401,7 @@ final class Modules {
                         try {
                             heap.decref(rt.ops.call0(cb, ph, info));
                         } catch (PyException e) {
-                            rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(cb));
+                            rt.writeUnraisable(e.exc(), null, cb);
                         } finally {
                             heap.decref(cb);
                         }

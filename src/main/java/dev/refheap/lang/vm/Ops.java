@@ -534,12 +534,11 @@ final class Ops {
         return r;
     }
 
-    /** The repr used in "Exception ignored in: ..." for a __del__. */
-    String reprOfDelFor(long o) {
+    /** The object an error in o's __del__ is reported in (borrowed): the class's __del__ function, else o. */
+    long delObjectFor(long o) {
         PyType t = heap.typeOf(o);
         long f = t instanceof ClassType c ? lookupType(c, "__del__") : 0;
-        if (f != 0 && heap.typeOf(f) == rt.functionType) return "<function " + StrType.value(Native.getLong(f + FunctionType.QUALNAME)) + " at " + hex(f) + ">";
-        return repr(o);
+        return f != 0 && heap.typeOf(f) == rt.functionType ? f : o;
     }
 
     // ---- attributes ----------------------------------------------------------------------------
@@ -1462,7 +1461,7 @@ final class Ops {
             long r = call0(callback, wr);
             heap.decref(r);
         } catch (PyException e) {
-            rt.writeUnraisable(e.exc(), "Exception ignored in: " + repr(callback));
+            rt.writeUnraisable(e.exc(), null, callback);
         }
     }
 

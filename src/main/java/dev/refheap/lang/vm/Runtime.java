@@ -106,6 +106,10 @@ public final class Runtime implements AutoCloseable {
     final long sysModules;
     /** sys.__displayhook__ (held for the runtime's life), which PRINT_EXPR runs without a call; 0 before sys exists. */
     long defaultDisplayhook;
+    /** sys.__unraisablehook__ (held for the runtime's life): the default hook, run without a call; 0 before sys exists. */
+    long defaultUnraisablehook;
+    /** UnraisableHookArgs, the struct sequence a program's sys.unraisablehook is called with; null before sys exists. */
+    SysInfo.StructSeqType unraisableHookArgsType;
     /** The command line sys is built from (argv, sys.path[0], the standard library option). */
     MainConfig mainConfig = MainConfig.NONE;
     /** Run first at exit, last added first (the atexit module's callbacks). */
@@ -666,7 +670,7 @@ public final class Runtime implements AutoCloseable {
                 heap.decref(ops.callMethod(o, "__del__"));
             }
         } catch (PyException e) {
-            writeUnraisable(e.exc(), "Exception ignored in: " + ops.reprOfDelFor(o));
+            writeUnraisable(e.exc(), null, ops.delObjectFor(o));
         } finally {
             handledException = exc;
         }
@@ -689,7 +693,7 @@ public final class Runtime implements AutoCloseable {
             bound = ops.bindForCall(del, o);
             heap.decref(ops.call0(bound));
         } catch (PyException e) {
-            writeUnraisable(e.exc(), "Exception ignored in: " + (bound != 0 ? ops.repr(bound) : ops.repr(del)));
+            writeUnraisable(e.exc(), null, bound != 0 ? bound : del);
         } finally {
             heap.xdecref(bound);
             handledException = exc;
@@ -697,12 +701,71 @@ public final class Runtime implements AutoCloseable {
     }
 
     /**
-     * PyErr_WriteUnraisable: prints the message and the exception's traceback to stderr, making the
-     * allocations CPython's default hook makes meanwhile ({@link UnraisableHook}); releases the exception.
+     * _PyErr_WriteUnraisableMsg: reports {@code exc} (released) through {@code sys.unraisablehook}.
+     * {@code errMsg} null is PyErr_WriteUnraisable's "Exception ignored in"; {@code obj} (borrowed,
+     * 0 for NULL) is the object the error happened in. While the hook is the default one (or
+     * None, or deleted) the report is written with the allocations CPython's default hook makes
+     * ({@link UnraisableHook}); a hook the program set is called with an UnraisableHookArgs
+     * (exc_type, exc_value, exc_traceback, err_msg, object), and an exception it raises is
+     * reported by the default hook as "Exception ignored in sys.unraisablehook: " and the hook.
      */
-    void writeUnraisable(long exc, String header) {
-        unraisableHook.report(exc, header);
-        heap.decref(exc);
+    void writeUnraisable(long exc, String errMsg, long obj) {
+        try {
+            long sys = heap.dicts.getItem(sysModules, "sys");
+            long hook = sys != 0 && isModule(sys) ? heap.dicts.getItem(ModuleType.dict(sys), "unraisablehook") : 0;
+            if (hook == 0 || hook == heap.None || hook == defaultUnraisablehook || unraisableHookArgsType == null) {
+                unraisableHook.report(exc, errMsg, obj, true);
+                return;
+            }
+            heap.incref(hook);
+            try {
+                long tb = tracebacks.tracebackOf(exc);
+                long args = unraisableHookArgsType.create(
+                        Builtins.incref(heap, heap.typeOf(exc).address()), Builtins.incref(heap, exc),
+                        Builtins.incref(heap, tb != 0 ? tb : heap.None),
+                        errMsg != null ? heap.strs.of(errMsg) : Builtins.incref(heap, heap.None),
+                        Builtins.incref(heap, obj != 0 ? obj : heap.None));
+                try {
+                    heap.decref(ops.call0(hook, args));
+                } catch (PyException e) {
+                    heap.decref(args);
+                    args = 0;
+                    try {
+                        unraisableHook.report(e.exc(), "Exception ignored in sys.unraisablehook", hook, false);
+                    } finally {
+                        heap.decref(e.exc());
+                    }
+                } finally {
+                    if (args != 0) heap.decref(args);
+                }
+            } finally {
+                heap.decref(hook);
+            }
+        } finally {
+            heap.decref(exc);
+        }
+    }
+
+    /**
+     * sys.unraisablehook / sys.__unraisablehook__ called by a program with an UnraisableHookArgs
+     * (_PyErr_WriteUnraisableDefaultHook): the report, written to sys.stderr. The exception is
+     * reported with its own traceback, so the arguments must be what refheap hands a hook (the
+     * exception's type and traceback beside it); other combinations are refused by name.
+     */
+    long callDefaultUnraisablehook(long args) {
+        if (unraisableHookArgsType == null || heap.typeOf(args) != unraisableHookArgsType) {
+            throw typeError("sys.unraisablehook argument type must be UnraisableHookArgs");
+        }
+        long type = TupleType.item(args, 0), value = TupleType.item(args, 1), tb = TupleType.item(args, 2);
+        long errMsg = TupleType.item(args, 3), obj = TupleType.item(args, 4);
+        long own = ops.isInstance(value, baseException) ? tracebacks.tracebackOf(value) : 0;
+        if (!ops.isInstance(value, baseException) || heap.typeOf(value).address() != type || (own != 0 ? own : heap.None) != tb) {
+            throw error("NotImplementedError", "refheap does not support sys.unraisablehook with an exc_type, exc_value and "
+                    + "exc_traceback other than an exception's own yet");
+        }
+        unraisableHook.report(value, errMsg == heap.None ? null : ops.str(errMsg), obj, false);  // err_msg written with str()
+        heap.incref(heap.None);
+        return heap.None;
     }
 
     /**
@@ -1032,21 +1095,14 @@ public final class Runtime implements AutoCloseable {
         try {
             Warnings.warnExplicit(this, "ResourceWarning", message, "gc", 0, "gc", 0);
         } catch (PyException e) {
-            writeUnraisable(e.exc(), null);
+            writeUnraisable(e.exc(), null, 0);
         }
         if (listThem) {
             try {
                 err.print("      " + ops.repr(garbage) + "\n");
                 err.flush();
             } catch (PyException e) {
-                String what;
-                try {
-                    what = ops.repr(garbage);
-                } catch (PyException again) {
-                    heap.decref(again.exc());
-                    what = "<object repr() failed>";
-                }
-                writeUnraisable(e.exc(), "Exception ignored in: " + what);
+                writeUnraisable(e.exc(), null, garbage);
             }
         }
     }

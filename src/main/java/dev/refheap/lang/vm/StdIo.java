@@ -328,7 +328,7 @@ final class StdIo {
                 rt.heap.decref(rt.ops.callMethod(out, "flush"));
             } catch (PyException e) {
                 failed = true;
-                rt.writeUnraisable(e.exc(), "Exception ignored in: " + reprOrNull(out));
+                rt.writeUnraisable(e.exc(), null, out);
             } finally {
                 rt.heap.decref(out);
             }
@@ -363,15 +363,6 @@ final class StdIo {
             } finally {
                 rt.heap.decref(s);
             }
-        }
-    }
-
-    private String reprOrNull(long o) {
-        try {
-            return rt.ops.repr(o);
-        } catch (PyException e) {
-            rt.heap.decref(e.exc());
-            return "<object repr() failed>";
         }
     }
 

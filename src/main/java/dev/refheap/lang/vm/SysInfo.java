@@ -101,7 +101,14 @@ final class SysInfo {
             Args.range(rt, qualified, n, kw, 1, 2);
             long list = heap.lists.alloc(0, false);
             try {
-                long it = rt.ops.iter(a[off]);
+                long it;
+                try {
+                    it = rt.ops.iter(a[off]);
+                } catch (PyException e) {  // PySequence_Fast's message replaces iter()'s TypeError
+                    if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
+                    heap.decref(e.exc());
+                    throw rt.typeError("constructor requires a sequence");
+                }
                 try {
                     for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
                         heap.lists.append(list, v);

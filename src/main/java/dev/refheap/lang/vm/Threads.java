@@ -85,7 +85,7 @@ final class Threads {
                 heap.decref(call(rt, t, boot));
             } catch (PyException e) {
                 if (rt.ops.isInstance(e.exc(), rt.exceptionType("SystemExit"))) heap.decref(e.exc());
-                else rt.writeUnraisable(e.exc(), "Exception ignored in thread started by: " + rt.ops.repr(boot.func));
+                else rt.writeUnraisable(e.exc(), "Exception ignored in thread started by", boot.func);
             }
             t.boot = null;
             heap.decref(boot.func);
@@ -247,7 +247,7 @@ final class Threads {
         try {
             rt.heap.decref(rt.ops.callMethod(threading, "_shutdown"));
         } catch (PyException e) {
-            rt.writeUnraisable(e.exc(), "Exception ignored on threading shutdown");
+            rt.writeUnraisable(e.exc(), null, threading);
         } finally {
             rt.heap.decref(threading);
         }

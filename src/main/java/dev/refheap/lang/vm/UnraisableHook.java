@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * CPython 3.11's default unraisable hook (PyErr_WriteUnraisable with {@code sys.unraisablehook}
- * left alone) as it runs, not only what it prints: the "Exception ignored in" report is written
+ * CPython 3.11's default unraisable hook ({@code sys.__unraisablehook__}, which
+ * PyErr_WriteUnraisable calls while {@code sys.unraisablehook} is left alone, and which a program
+ * may call itself) as it runs, not only what it prints: the "Exception ignored in" report is written
  * piece by piece, and between the pieces the GC objects CPython allocates and frees are allocated
  * and freed here too, in the same order, because each one moves count0 and may start an automatic
  * collection (in the middle of a report, whose finalizers may print reports of their own).
@@ -44,8 +45,9 @@ import java.util.List;
  *
  * <p>Not modelled (no allocation is made for them): a segment whose parse fails (CPython makes a
  * SyntaxError and drops it), a source file CPython could not open (it searches sys.path), a
- * traceback CPython makes from the current frame for an exception that has none, and a
- * {@code sys.unraisablehook} set by the program.
+ * traceback CPython makes from the current frame for an exception that has none. A
+ * {@code sys.unraisablehook} set by the program is called instead ({@link Runtime#writeUnraisable}),
+ * with a real UnraisableHookArgs.
  *
  * <p>State: the kind of stderr; the line-buffered stream's pending text (none, one string, or a
  * list); how many times the process has called the decoder's {@code decode}.
@@ -88,17 +90,23 @@ final class UnraisableHook {
     }
 
     /**
-     * Writes the report: {@code header} ("Exception ignored in: " and the object's repr), the
-     * traceback and the exception line. Does not release {@code exc}.
+     * Writes the report as write_unraisable_exc does: the line naming the object ({@code errMsg},
+     * or "Exception ignored in" when null, then ": " and repr(obj), written as the hook writes
+     * it; {@code errMsg} alone with ":" when obj is 0 or None; nothing when both are absent), the
+     * traceback and the exception line. {@code countArgs}: the caller made an UnraisableHookArgs
+     * for the hook (PyErr_WriteUnraisable did; a program calling {@code sys.__unraisablehook__}
+     * passes its own). Does not release {@code exc}; {@code obj} is borrowed.
      */
-    void report(long exc, String header) {
+    void report(long exc, String errMsg, long obj, boolean countArgs) {
         long outer = ioFile;
         boolean outerFailed = ioFailed;
         if (rt.stdio != null) {  // the streams are io objects: the report goes to the current sys.stderr, as the hook writes it
             long f = rt.stdio.current("stderr");
             if (f == 0 || f == heap.None) {  // the hook writes nothing then
-                heap.gcHooks().onGcAlloc();
-                heap.gcHooks().onGcFree();
+                if (countArgs) {
+                    heap.gcHooks().onGcAlloc();
+                    heap.gcHooks().onGcFree();
+                }
                 return;
             }
             heap.incref(f);
@@ -106,7 +114,7 @@ final class UnraisableHook {
             ioFailed = false;
         }
         try {
-            reportTo(exc, header);
+            reportTo(exc, errMsg, obj, countArgs);
         } finally {
             if (rt.stdio != null) heap.decref(ioFile);
             ioFile = outer;
@@ -119,19 +127,29 @@ final class UnraisableHook {
     /** A write to {@link #ioFile} failed: the rest of the report is dropped, as the hook gives up. */
     private boolean ioFailed;
 
-    private void reportTo(long exc, String header) {
+    private void reportTo(long exc, String errMsg, long obj, boolean countArgs) {
         GcHooks gc = heap.gcHooks();
-        gc.onGcAlloc();  // the UnraisableHookArgs struct sequence
-        if (header != null) {  // null: PyErr_WriteUnraisable(NULL), no "Exception ignored" line
-            int colon = header.indexOf(": ");
-            if (colon >= 0) {
-                write(header.substring(0, colon + 2));
-                write(header.substring(colon + 2));
+        if (countArgs) gc.onGcAlloc();  // the UnraisableHookArgs struct sequence
+        if (obj != 0 && obj != heap.None) {
+            if (errMsg != null) {
+                write(errMsg);
+                write(": ");
             } else {
-                write(header);
+                write("Exception ignored in: ");
             }
+            String repr;  // PyFile_WriteObject's repr, made as it is written
+            try {
+                repr = rt.ops.repr(obj);
+            } catch (PyException e) {
+                heap.decref(e.exc());
+                repr = "<object repr() failed>";
+            }
+            write(repr);
             write("\n");
-        }
+        } else if (errMsg != null) {
+            write(errMsg);
+            write(":\n");
+        }  // neither: PyErr_WriteUnraisable(NULL), no "Exception ignored" line
         long tb = rt.tracebacks.tracebackOf(exc);
         if (tb != 0) {
             write("Traceback (most recent call last):\n");
@@ -156,7 +174,7 @@ final class UnraisableHook {
         } else {
             rt.err.flush();
         }
-        gc.onGcFree();  // the struct sequence
+        if (countArgs) gc.onGcFree();  // the struct sequence
     }
 
     /** tb_displayline: the File line, the source line read again from its file, the anchors' parse, the markers. */

@@ -155,8 +155,11 @@ public final class VmApi {
     /** Runs {@code hook} when the program exits (Runtime.finalizeAtExit), before weakref.finalize's callbacks. */
     public void addExitHook(Runnable hook) { rt.exitHooks.add(hook); }
 
-    /** PyErr_WriteUnraisable: prints "header" and the exception's traceback to stderr, releases it. */
-    public void writeUnraisable(PyException e, String header) { rt.writeUnraisable(e.exc(), header); }
+    /**
+     * _PyErr_WriteUnraisableMsg: reports the exception (released) through sys.unraisablehook;
+     * {@code errMsg} null is "Exception ignored in", {@code obj} (borrowed) the object it happened in.
+     */
+    public void writeUnraisable(PyException e, String errMsg, long obj) { rt.writeUnraisable(e.exc(), errMsg, obj); }
 
     // ---- code -----------------------------------------------------------------------------------
 

@@ -277,13 +277,13 @@ final class Warnings {
                 heap.decref(fn);
             }
         }
-        if (pending != null) rt.writeUnraisable(pending.exc(), "Exception ignored in: " + rt.ops.repr(coro));
+        if (pending != null) rt.writeUnraisable(pending.exc(), null, coro);
         if (!warned) {
             long msg = heap.strs.of("coroutine '" + qualname + "' was never awaited");
             try {
                 heap.decref(doWarn(rt, msg, rt.exceptionType("RuntimeWarning").address(), 1, coro));
             } catch (PyException e) {
-                rt.writeUnraisable(e.exc(), "Exception ignored in: " + rt.ops.repr(coro));
+                rt.writeUnraisable(e.exc(), null, coro);
             } finally {
                 heap.decref(msg);
             }

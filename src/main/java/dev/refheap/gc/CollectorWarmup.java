@@ -4,6 +4,7 @@ import dev.refheap.object.Heap;
 import dev.refheap.object.ListType;
 import dev.refheap.object.TupleType;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Gets the collector's passes compiled by the JIT before a program's first big collection.
@@ -23,7 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * It runs at normal priority: a thread the scheduler starves would hold up the program at every
  * JVM safepoint (deoptimization, Java GC), which waits for all threads.
  *
- * A collection of the program's heap stops a warm-up still running (it would only compete).
+ * A collection of the program's heap stops a warm-up still running (it would only compete for
+ * the processor with that collection): the warm-up builds and collects nothing more and gives its
+ * heap's memory back at once ({@link Heap#abandon}) instead of freeing what it built object by object.
  *
  * <p>With automatic collection on, the program's own young and full collections exercise the
  * passes while the heap grows, and the warm-up is not needed.
@@ -42,13 +45,15 @@ public final class CollectorWarmup {
     static final boolean ENABLED = !"false".equals(System.getProperty("refheap.gcWarmup"));
     /**
      * Rounds, and two-dict cycles (and live lists) per round: enough calls of each pass for the
-     * optimising compiler. Four rounds, not the twelve of the first version: the passes are
-     * compiled after two to four (the program's first collection of 2,000,000 dicts took the same
-     * thread CPU after 2, 4 or 12), and the eight more rounds cost the process about 0.5 s of CPU,
-     * taken from a second core the JIT needs for the program's own code (docs/performance.md,
-     * "Start-up and memory (session 5)").
+     * optimising compiler. 40,000 pairs in all, not the 120,000 of the first version: the
+     * program's first collection of 2,000,000 dicts took the same thread CPU after 20,000, 40,000
+     * or 120,000, and the 80,000 more cost the process about 0.5 s of CPU, taken from a second
+     * core the JIT needs for the program's own code (docs/performance.md, "Start-up and memory
+     * (session 5)"). Sixteen rounds of 2,500 rather than four of 10,000 (the same objects and
+     * passes): a stop request is seen between two collections at the latest, and each collection
+     * is a quarter of the size, so a program that collects while one runs competes with less.
      */
-    static final int ROUNDS = 4, PAIRS = 10_000;
+    static final int ROUNDS = 16, PAIRS = 2_500;
 
     private static final AtomicBoolean started = new AtomicBoolean();
     private static volatile Thread thread;
@@ -83,35 +88,50 @@ public final class CollectorWarmup {
 
     private static void runQuietly() {
         try {
-            run(ROUNDS, PAIRS, true);
+            run(ROUNDS, PAIRS, () -> stop);
         } catch (Throwable ignored) {
             // only an optimisation: the program never sees it
         }
     }
 
-    /** The warm-up itself, on the calling thread: {@code rounds} rounds of the graphs above with {@code pairs} pairs each; a stoppable one ends early once the program collects. */
-    static void run(int rounds, int pairs, boolean stoppable) {
-        try (Heap heap = new Heap()) {
+    /**
+     * The warm-up itself, on the calling thread: up to {@code rounds} rounds of the graphs above
+     * with {@code pairs} pairs each. {@code stopped} is asked before each collection and every
+     * 256 objects built. A warm-up that runs to its end frees everything it built and closes its
+     * heap (which checks that nothing is left alive); one that is stopped builds and collects
+     * nothing more and gives its heap's memory back without freeing the objects one by one
+     * ({@link Heap#abandon}): that would be a collection and a deallocation per object, on the
+     * processor the program's own collection needs at that moment.
+     *
+     * @return the collections run (not counting the one that frees everything at the end)
+     */
+    static int run(int rounds, int pairs, BooleanSupplier stopped) {
+        int collections = 0;
+        Heap heap = new Heap();
+        try {
             CycleCollector gc = HeapObjectModel.install(heap);
             gc.setEnabled(false);
             gc.markWarmup();
             long k1 = heap.strs.internedOf("a"), k2 = heap.strs.internedOf("b");
-            for (int r = 0; r < rounds && !(stoppable && stop); r++) {
+            for (int r = 0; r < rounds; r++) {
                 // Two-dict cycles of garbage, found by a full collection (update+subtract fused,
                 // untrack_dicts, delete_garbage freeing dicts and their keys).
-                for (int i = 0; i < pairs && !(stoppable && stop); i++) {
+                for (int i = 0; i < pairs; i++) {
+                    if ((i & 255) == 0 && stopped.getAsBoolean()) return collections;
                     long a = heap.dicts.create(), b = heap.dicts.create();
                     heap.dicts.setItem(a, k2, b);
                     heap.dicts.setItem(b, k1, a);
                     heap.decref(a);
                     heap.decref(b);
                 }
+                if (stopped.getAsBoolean()) return collections;
                 gc.collect(CycleCollector.NUM_GENERATIONS - 1);
-                if (stoppable && stop) break;
+                collections++;
                 // Live one-element lists and pairs of ints (tuples to untrack), young then full
                 // collections over them; then self-referencing lists of garbage.
                 long held = heap.lists.alloc(0);
                 for (int i = 0; i < pairs; i++) {
+                    if ((i & 255) == 0 && stopped.getAsBoolean()) return collections;
                     long inner = heap.lists.alloc(1);
                     ListType.setItemSteal(inner, 0, heap.ints.of(i));
                     heap.lists.append(held, inner);
@@ -127,6 +147,7 @@ public final class CollectorWarmup {
                 // Objects of other types (sets, through the type's own slots) and dicts of other
                 // kinds (int keys, several entries), as a program's heap has between its containers.
                 for (int i = 0; i < pairs / 16; i++) {
+                    if ((i & 255) == 0 && stopped.getAsBoolean()) return collections;
                     long set = heap.sets.create();
                     long d = heap.dicts.create();
                     for (int k = 0; k < 6; k++) {
@@ -140,21 +161,34 @@ public final class CollectorWarmup {
                     heap.decref(set);
                     heap.decref(d);
                 }
+                if (stopped.getAsBoolean()) return collections;
                 gc.collect(0);
+                collections++;
+                if (stopped.getAsBoolean()) return collections;
                 gc.collect(CycleCollector.NUM_GENERATIONS - 1);
+                collections++;
                 heap.decref(held);
                 for (int i = 0; i < pairs; i++) {
+                    if ((i & 255) == 0 && stopped.getAsBoolean()) return collections;
                     long l = heap.lists.alloc(0);
                     heap.lists.append(l, l);
                     heap.decref(l);
                 }
+                if (stopped.getAsBoolean()) return collections;
                 gc.collect(1);
+                collections++;
+                if (stopped.getAsBoolean()) return collections;
                 gc.collect(CycleCollector.NUM_GENERATIONS - 1);
+                collections++;
             }
             heap.decref(k1);
             heap.decref(k2);
             ((HeapObjectModel) gc.model()).dispose();
             gc.collect(CycleCollector.NUM_GENERATIONS - 1);
+            heap.close();
+            return collections;
+        } finally {
+            if (!heap.isClosed()) heap.abandon();
         }
     }
 }

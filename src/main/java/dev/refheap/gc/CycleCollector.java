@@ -194,6 +194,46 @@ public final class CycleCollector implements GcHooks {
     /** Sets count0 (the runtime's start-up state; a program cannot do this). */
     public void setYoungCount(long c) { count[0] = c; }
 
+    /**
+     * The start-up image's part of the collector: its counts, thresholds, statistics and settings
+     * (its lists are native, in the image's memory). Not during a collection.
+     */
+    public void writeImageState(java.io.DataOutputStream out) throws java.io.IOException {
+        if (collecting) throw new IllegalStateException("a collection is running");
+        for (long[] a : new long[][] {count, statCollections, statCollected, statUncollectable}) {
+            for (long v : a) out.writeLong(v);
+        }
+        for (int t : threshold) out.writeInt(t);
+        out.writeLong(longLivedTotal);
+        out.writeLong(longLivedPending);
+        out.writeBoolean(enabled);
+        out.writeInt(debug);
+    }
+
+    /** Reads what {@link #writeImageState} wrote into a setter to run once the image's memory is adopted. */
+    public Runnable readImageState(java.io.DataInputStream in) throws java.io.IOException {
+        long[][] arrays = new long[4][NUM_GENERATIONS];
+        for (long[] a : arrays) {
+            for (int i = 0; i < a.length; i++) a[i] = in.readLong();
+        }
+        int[] t = new int[NUM_GENERATIONS];
+        for (int i = 0; i < t.length; i++) t[i] = in.readInt();
+        long total = in.readLong(), pending = in.readLong();
+        boolean on = in.readBoolean();
+        int dbg = in.readInt();
+        return () -> {
+            System.arraycopy(arrays[0], 0, count, 0, NUM_GENERATIONS);
+            System.arraycopy(arrays[1], 0, statCollections, 0, NUM_GENERATIONS);
+            System.arraycopy(arrays[2], 0, statCollected, 0, NUM_GENERATIONS);
+            System.arraycopy(arrays[3], 0, statUncollectable, 0, NUM_GENERATIONS);
+            System.arraycopy(t, 0, threshold, 0, NUM_GENERATIONS);
+            longLivedTotal = total;
+            longLivedPending = pending;
+            enabled = on;
+            debug = dbg;
+        };
+    }
+
     @Override
     public void onGcFree() {
         if (count[0] > 0) count[0]--;

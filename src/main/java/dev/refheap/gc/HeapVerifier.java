@@ -62,7 +62,8 @@ public final class HeapVerifier {
     private static final int GC_HEAD = Layout.GC_HEAD_SIZE, MANAGED_PRE = Layout.GC_HEAD_SIZE + Layout.MANAGED_DICT_PREHEADER;
 
     private final Heap heap;
-    private final BlockAllocator allocator;
+    /** The heap's allocator, read again at each check (a heap adopts a start-up image's once). */
+    private BlockAllocator allocator;
     private final CycleCollector gc;
     /** The static objects (rebuilt when their number changes: they are never freed). */
     private final LongCounts statics = new LongCounts();
@@ -98,6 +99,7 @@ public final class HeapVerifier {
      */
     public List<String> check(boolean atRest) {
         problems = new ArrayList<>();
+        allocator = heap.allocator();
         try {
             for (String p : allocator.verify()) problem(p);
             refreshStatics();

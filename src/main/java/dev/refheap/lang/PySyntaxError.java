@@ -81,6 +81,47 @@ public final class PySyntaxError extends RuntimeException {
         return out.toString();
     }
 
+    /**
+     * Returns what the {@code traceback} module prints for this error (TracebackException's
+     * _format_syntax_error, as a notebook kernel's runner shows a cell's error): the "File" line,
+     * the text without its trailing newlines and leading spaces and form feeds (tabs are kept), and
+     * carets from {@code offset} to {@code end_offset} in characters for every kind (the C printer
+     * marks one caret for an IndentationError), none when the offset falls in the stripped indent.
+     */
+    public String formatAsTracebackModule() {
+        StringBuilder out = new StringBuilder();
+        out.append("  File \"").append(filename == null ? "<string>" : filename).append("\", line ").append(line).append('\n');
+        if (text != null) {
+            String rtext = text.replaceAll("\n+$", "");
+            int strip = 0;
+            while (strip < rtext.length() && (rtext.charAt(strip) == ' ' || rtext.charAt(strip) == '\n' || rtext.charAt(strip) == '\f')) {
+                strip++;
+            }
+            String ltext = rtext.substring(strip);
+            int spaces = rtext.codePointCount(0, strip);
+            out.append("    ").append(ltext).append('\n');
+            long offset = Math.max(column, 0);
+            long end = endColumn == 0 ? offset : endColumn;
+            if (offset == end || end == -1) {
+                end = offset + 1;
+            }
+            long colno = offset - 1 - spaces;
+            long endColno = end - 1 - spaces;
+            if (colno >= 0) {
+                out.append("    ");
+                int cps = ltext.codePointCount(0, ltext.length());
+                for (int i = 0, at = 0; i < colno && i < cps; i++) {
+                    int cp = ltext.codePointAt(at);
+                    out.appendCodePoint(Character.isWhitespace(cp) || Character.isSpaceChar(cp) ? cp : ' ');
+                    at += Character.charCount(cp);
+                }
+                out.append("^".repeat((int) Math.max(0, endColno - colno))).append('\n');
+            }
+        }
+        out.append(kind.name()).append(": ").append(msg == null || msg.isEmpty() ? "<no detail available>" : msg).append('\n');
+        return out.toString();
+    }
+
     /** Mirrors how the interpreter prints the source line and the caret line (work happens in bytes). */
     private void appendErrorText(StringBuilder out) {
         long offset = tokenizerError ? column : toByteOffset(column);

@@ -944,7 +944,7 @@ public final class BlockAllocator implements AutoCloseable {
 
     /** The page size the image maps with (x86-64 and arm64 with 4 KiB pages). */
     private static final long PAGE = AddressSpace.PAGE;
-    private static final long IMAGE_MAGIC = 0x5248494d47303032L;  // "RHIMG002"
+    private static final long IMAGE_MAGIC = 0x5248494d47303033L;  // "RHIMG003"
 
     /** An image cannot be written or restored: not an image, damaged, made for another key, or its addresses are taken here. */
     public static final class ImageException extends RuntimeException {
@@ -974,6 +974,15 @@ public final class BlockAllocator implements AutoCloseable {
      * @throws IllegalStateException if the allocator is closed or an allocation hook is installed (a tracer's state is not memory)
      */
     public void writeImage(java.nio.file.Path file, byte[] key) throws java.io.IOException {
+        writeImage(file, key, new byte[0]);
+    }
+
+    /**
+     * As {@link #writeImage(java.nio.file.Path, byte[])}, with {@code section}: the layer above's
+     * own state (what it keeps in Java about this memory), carried in the bookkeeping under the
+     * same key and checksum; {@link #readImageSection} and {@link #imageSection} give it back.
+     */
+    public void writeImage(java.nio.file.Path file, byte[] key, byte[] section) throws java.io.IOException {
         if (closed) throw new IllegalStateException("allocator is closed");
         if (hook != null) throw new IllegalStateException("an allocation hook is installed: its state is not in the image");
         if (!AddressSpace.isFixed()) throw new ImageException("refheap's address range is not at its fixed address in this process");
@@ -1026,6 +1035,8 @@ public final class BlockAllocator implements AutoCloseable {
             out.writeLong(r.pages);
             pieces.add(new long[] {e.getKey(), r.pages});
         }
+        out.writeInt(section.length);
+        out.write(section);
         out.flush();
         byte[] meta = metaBytes.toByteArray();
 
@@ -1057,6 +1068,8 @@ public final class BlockAllocator implements AutoCloseable {
             long p = 0;
             while (h.hasRemaining()) p += ch.write(h, p);
             while (m.hasRemaining()) p += ch.write(m, p);
+            // with no memory (an empty allocator) the file still ends at the page-aligned data offset
+            if (dataLength == 0 && p < dataOffset) ch.write(java.nio.ByteBuffer.allocate(1), dataOffset - 1);
             ch.force(true);
             done = true;
         } finally {
@@ -1090,6 +1103,54 @@ public final class BlockAllocator implements AutoCloseable {
      *         process: nothing stays mapped then, and the caller starts the usual way
      */
     public static BlockAllocator restoreImage(java.nio.file.Path file, byte[] key, long limit) throws java.io.IOException {
+        long[] data = new long[3];  // dataOffset, dataLength, dataCrc
+        byte[] meta = readBookkeeping(file, key, data);
+        try {
+            return restoreMapped(file, new java.io.DataInputStream(new java.io.ByteArrayInputStream(meta)), data[0], data[1],
+                    (int) data[2], limit);
+        } catch (java.io.EOFException e) {
+            throw new ImageException("the image's bookkeeping is cut short");
+        }
+    }
+
+    /**
+     * The layer above's section of the image at {@code file} (what {@link #writeImage(java.nio.file.Path,
+     * byte[], byte[])} was given), read and checked (header, key, bookkeeping checksum) without
+     * mapping anything: a caller decides from it whether the image fits before giving up what it has.
+     *
+     * @throws ImageException as {@link #restoreImage} does for the header and the bookkeeping
+     */
+    public static byte[] readImageSection(java.nio.file.Path file, byte[] key) throws java.io.IOException {
+        return sectionFrom(readBookkeeping(file, key, new long[3]));
+    }
+
+    /** The section at the end of the bookkeeping {@code meta}, found by walking it as restoreMapped reads it. */
+    private static byte[] sectionFrom(byte[] meta) throws java.io.IOException {
+        try {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(meta));
+            in.skipNBytes(8 * 5 + 4 * 5);
+            in.skipNBytes(8L * NB_SMALL_SIZE_CLASSES);
+            int n = in.readInt();
+            in.skipNBytes(4 * 2);
+            in.skipNBytes(4L * (MAX_POOLS_IN_ARENA + 1));
+            in.skipNBytes(8);
+            for (int a = 0; a < n; a++) {
+                long address = in.readLong();
+                in.skipNBytes(8 * 2 + 4 * 4);
+                if (address != 0) in.skipNBytes(8L * MAX_POOLS_IN_ARENA * TAG_WORDS_PER_POOL);
+            }
+            int regions = in.readInt();
+            in.skipNBytes((8 * 2 + 1 + 4 + 8) * (long) regions);
+            byte[] section = new byte[in.readInt()];
+            in.readFully(section);
+            return section;
+        } catch (java.io.EOFException | IllegalArgumentException | NegativeArraySizeException | OutOfMemoryError e) {
+            throw new ImageException("the image's bookkeeping is cut short");
+        }
+    }
+
+    /** Reads and checks the header and the bookkeeping; {@code data} receives the memory's offset, length and checksum. */
+    private static byte[] readBookkeeping(java.nio.file.Path file, byte[] key, long[] data) throws java.io.IOException {
         // RandomAccessFile, CRC32C and the mmap downcall only: classes and links a JVM has by
         // then (the jar is read the same way), where FileChannel's mapping cost tens of ms cold
         byte[] meta;
@@ -1130,12 +1191,10 @@ public final class BlockAllocator implements AutoCloseable {
             c.update(meta);
             if ((int) c.getValue() != metaCrc) throw new ImageException("the image's bookkeeping is damaged");
         }
-        try {
-            return restoreMapped(file, new java.io.DataInputStream(new java.io.ByteArrayInputStream(meta)), dataOffset, dataLength,
-                    dataCrc, limit);
-        } catch (java.io.EOFException e) {
-            throw new ImageException("the image's bookkeeping is cut short");
-        }
+        data[0] = dataOffset;
+        data[1] = dataLength;
+        data[2] = dataCrc;
+        return meta;
     }
 
     /**
@@ -1248,6 +1307,10 @@ public final class BlockAllocator implements AutoCloseable {
                 r.tag = tag;
                 b.regions.put(addr, r);
             }
+            int sectionLength = in.readInt();
+            if (sectionLength < 0 || sectionLength > in.available()) throw new ImageException("the image's bookkeeping is damaged (its section)");
+            b.imageSection = new byte[sectionLength];
+            in.readFully(b.imageSection);
             if (offset != dataOffset + dataLength || in.read() != -1) throw new ImageException("the image's bookkeeping does not match its memory");
             java.util.zip.CRC32C c = new java.util.zip.CRC32C();
             for (long[] piece : pieces) c.update(Native.ALL.asSlice(piece[0], piece[1]).asByteBuffer());
@@ -1262,6 +1325,12 @@ public final class BlockAllocator implements AutoCloseable {
             }
         }
     }
+
+    /** The section of the image this allocator was restored from (empty for an allocator made new, or an image without one). */
+    private byte[] imageSection = new byte[0];
+
+    /** The layer above's section of the image this allocator was restored from (a copy); empty if none. */
+    public byte[] imageSection() { return imageSection.clone(); }
 
     private static void claim(List<long[]> claimed, long addr, long size) {
         if (!AddressSpace.claim(addr, size)) {

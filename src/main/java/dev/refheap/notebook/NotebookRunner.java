@@ -62,7 +62,7 @@ public final class NotebookRunner {
                 failed = true;
                 interrupted = rt.isKeyboardInterrupt(e);  // Ctrl-C: the remaining cells are not run, as a kernel's interrupt
             } catch (PySyntaxError e) {
-                String tb = e.format();
+                String tb = e.formatAsTracebackModule();  // as a kernel's runner prints it: the traceback module's rules
                 err.print(tb);  // shown on the terminal; recorded as the error output, not as stderr text
                 error = new Notebook.Error(e.kind().toString(), e.msg(), Arrays.asList(tb.split("\n")));
                 failed = true;

@@ -54,6 +54,25 @@ public final class DictType extends PyType {
     /** The next keys version to hand out ({@link #keysVersion}). */
     private int nextKeysVersion = 1;
 
+    /** The start-up image's part of this type (Heap.imageState): the free lists and the version counters. */
+    void writeImageState(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(numFree);
+        for (int i = 0; i < numFree; i++) out.writeLong(freeList[i]);
+        out.writeInt(keysNumFree);
+        for (int i = 0; i < keysNumFree; i++) out.writeLong(keysFreeList[i]);
+        out.writeLong(watchedVersion);
+        out.writeInt(nextKeysVersion);
+    }
+
+    void readImageState(java.io.DataInputStream in) throws java.io.IOException {
+        numFree = Heap.imageCount(in, MAX_FREE);
+        for (int i = 0; i < numFree; i++) freeList[i] = in.readLong();
+        keysNumFree = Heap.imageCount(in, MAX_FREE);
+        for (int i = 0; i < keysNumFree; i++) keysFreeList[i] = in.readLong();
+        watchedVersion = in.readLong();
+        nextKeysVersion = in.readInt();
+    }
+
     DictType(Heap heap) {
         super(heap, "dict", null, BASETYPE | HAVE_GC | DICT_SUBCLASS, 48, 0, 0);
     }

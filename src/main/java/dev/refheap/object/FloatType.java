@@ -14,6 +14,17 @@ public final class FloatType extends PyType {
     private long freeList;
     private int numFree;
 
+    /** The start-up image's part of this type (Heap.imageState): the free list (its head; the rest is chained in the objects). */
+    void writeImageState(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeLong(freeList);
+        out.writeInt(numFree);
+    }
+
+    void readImageState(java.io.DataInputStream in) throws java.io.IOException {
+        freeList = in.readLong();
+        numFree = Heap.imageCount(in, MAX_FREE);
+    }
+
     FloatType(Heap heap) {
         super(heap, "float", null, BASETYPE, 24, 0, 0);
     }

@@ -53,7 +53,8 @@ public final class Heap implements AutoCloseable {
     /** Bytes between consecutive small ints (sizeof(PyLongObject) rounded to 16). */
     public static final int SMALL_INT_STRIDE = 32;
 
-    private final BlockAllocator allocator;
+    /** The memory; replaced once, by a restored image's ({@link #adoptAllocator}), right after the runtime is built. */
+    private BlockAllocator allocator;
     private PyType[] types = new PyType[64];
     private int typeCount;
     private boolean legacyFinalizerTypes;
@@ -143,6 +144,134 @@ public final class Heap implements AutoCloseable {
     }
 
     public BlockAllocator allocator() { return allocator; }
+
+    // ---- the start-up image's object layer ------------------------------------------------------
+
+    private static final int IMAGE_STATE_MAGIC = 0x4f424a31;  // "OBJ1"
+
+    /**
+     * Writes what this layer keeps in Java about the memory an image carries: the types' object
+     * addresses and the static objects (to check that an adopting heap was built the same way),
+     * the statics' cursor and end, the free lists. The heap must be at rest (no dealloc running,
+     * nothing deferred).
+     */
+    public void writeImageState(java.io.DataOutputStream out) throws java.io.IOException {
+        if (deallocDepth != 0 || deferredCount != 0) throw new IllegalStateException("the heap is not at rest");
+        out.writeInt(IMAGE_STATE_MAGIC);
+        out.writeInt(typeCount);
+        for (int i = 0; i < typeCount; i++) out.writeLong(types[i].address);
+        out.writeBoolean(legacyFinalizerTypes);
+        out.writeLong(staticCursor);
+        out.writeLong(staticEnd);
+        out.writeInt(staticObjects.size());
+        for (long[] so : staticObjects) {
+            out.writeLong(so[0]);
+            out.writeLong(so[1]);
+        }
+        dicts.writeImageState(out);
+        floats.writeImageState(out);
+        lists.writeImageState(out);
+        tuples.writeImageState(out);
+    }
+
+    /** A count read from an image's section, checked against its bound. */
+    static int imageCount(java.io.DataInputStream in, int max) throws java.io.IOException {
+        int n = in.readInt();
+        if (n < 0 || n > max) throw new BlockAllocator.ImageException("the image's object section is damaged (a count of " + n + ")");
+        return n;
+    }
+
+    /**
+     * The object layer's section of an image, read and checked against this heap: the types must be
+     * the same, at the same addresses, and this heap's static objects the first of the image's (the
+     * heap was built as the image-maker's was). Nothing changes here; {@link #adoptAllocator}
+     * applies it. The rest of the section is read by whoever wrote it after this layer's part.
+     *
+     * @throws BlockAllocator.ImageException if the image does not fit this heap
+     */
+    public ImageState readImageState(java.io.DataInputStream in) throws java.io.IOException {
+        if (in.readInt() != IMAGE_STATE_MAGIC) throw new BlockAllocator.ImageException("the image has no object section");
+        int n = in.readInt();
+        if (n != typeCount) throw new BlockAllocator.ImageException("the image has " + n + " types, this heap " + typeCount);
+        for (int i = 0; i < n; i++) {
+            long a = in.readLong();
+            if (a != types[i].address) {
+                throw new BlockAllocator.ImageException("the image's type " + i + " (" + types[i].name() + ") is at 0x"
+                        + Long.toHexString(a) + ", this heap's at 0x" + Long.toHexString(types[i].address));
+            }
+        }
+        boolean legacy = in.readBoolean();
+        long cursor = in.readLong(), end = in.readLong();
+        int k = in.readInt();
+        if (k < staticObjects.size() || k > 1 << 24) {
+            throw new BlockAllocator.ImageException("the image has " + k + " static objects, this heap " + staticObjects.size());
+        }
+        List<long[]> statics = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            long[] so = {in.readLong(), in.readLong()};
+            if (i < staticObjects.size() && !Arrays.equals(so, staticObjects.get(i))) {
+                throw new BlockAllocator.ImageException("the image's static object " + i + " is at 0x" + Long.toHexString(so[0])
+                        + ", this heap's at 0x" + Long.toHexString(staticObjects.get(i)[0]));
+            }
+            statics.add(so);
+        }
+        java.io.ByteArrayOutputStream lists = new java.io.ByteArrayOutputStream();
+        // the free lists are read into a copy of their bytes, applied when the memory is swapped
+        java.io.DataOutputStream copy = new java.io.DataOutputStream(lists);
+        copyFreeLists(in, copy);
+        return new ImageState(legacy, cursor, end, statics, lists.toByteArray());
+    }
+
+    /** Copies the free lists' part of a section (its layout is the types'), checking its counts. */
+    private static void copyFreeLists(java.io.DataInputStream in, java.io.DataOutputStream out) throws java.io.IOException {
+        for (int list = 0; list < 2; list++) {  // dicts, dict keys
+            int n = imageCount(in, DictType.MAX_FREE);
+            out.writeInt(n);
+            for (int i = 0; i < n; i++) out.writeLong(in.readLong());
+        }
+        out.writeLong(in.readLong());  // dicts' watched version
+        out.writeInt(in.readInt());    // next keys version
+        out.writeLong(in.readLong());  // floats
+        out.writeInt(imageCount(in, FloatType.MAX_FREE));
+        int n = imageCount(in, ListType.MAX_FREE);
+        out.writeInt(n);
+        for (int i = 0; i < n; i++) out.writeLong(in.readLong());
+        for (int i = 0; i < TupleType.MAX_SAVE_SIZE; i++) {
+            out.writeLong(in.readLong());
+            out.writeInt(imageCount(in, TupleType.MAX_FREE));
+        }
+    }
+
+    /** The object layer's part of an image, checked against this heap ({@link #readImageState}), not applied yet. */
+    public record ImageState(boolean legacyFinalizerTypes, long staticCursor, long staticEnd, List<long[]> staticObjects,
+            byte[] freeLists) {}
+
+    /**
+     * Gives the heap the memory of a restored image in place of its own: the caller has closed the
+     * heap's allocator (its ranges are free again), restored the image at the same addresses
+     * ({@link BlockAllocator#restoreImage}) and read its section ({@link #readImageState}) before
+     * the close. Every address this heap's Java side holds is then the image's, holding what the
+     * image-maker's heap held there.
+     */
+    public void adoptAllocator(BlockAllocator restored, ImageState state) {
+        if (!allocator.isClosed()) throw new IllegalStateException("the heap's own allocator is still open");
+        if (restored.isClosed()) throw new IllegalStateException("the restored allocator is closed");
+        allocator = restored;
+        legacyFinalizerTypes = state.legacyFinalizerTypes();
+        staticCursor = state.staticCursor();
+        staticEnd = state.staticEnd();
+        staticObjects.clear();
+        staticObjects.addAll(state.staticObjects());
+        try {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(state.freeLists()));
+            dicts.readImageState(in);
+            floats.readImageState(in);
+            lists.readImageState(in);
+            tuples.readImageState(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);  // read from memory: checked when it was copied
+        }
+    }
 
     // ---- types ----------------------------------------------------------------------------------
 

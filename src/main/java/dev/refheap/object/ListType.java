@@ -17,6 +17,17 @@ public final class ListType extends PyType {
     private final long[] freeList = new long[MAX_FREE];
     private int numFree;
 
+    /** The start-up image's part of this type (Heap.imageState): the free list. */
+    void writeImageState(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(numFree);
+        for (int i = 0; i < numFree; i++) out.writeLong(freeList[i]);
+    }
+
+    void readImageState(java.io.DataInputStream in) throws java.io.IOException {
+        numFree = Heap.imageCount(in, MAX_FREE);
+        for (int i = 0; i < numFree; i++) freeList[i] = in.readLong();
+    }
+
     ListType(Heap heap) {
         super(heap, "list", null, BASETYPE | HAVE_GC | LIST_SUBCLASS, 40, 0, 0);
     }

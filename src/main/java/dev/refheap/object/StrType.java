@@ -359,6 +359,34 @@ public final class StrType extends PyType {
 
     public int internedCount() { return interned.size(); }
 
+    /**
+     * The start-up image's hook for the interned table: rebuilt from the heap, not carried in the
+     * image. Every exact str with the interned bit goes in, except those the table never holds
+     * (the empty string and the one-character Latin-1 ones, which {@link #intern} answers with
+     * the singletons). The result equals the table the image-maker's runtime had.
+     *
+     * @throws IllegalStateException if two interned strings are equal (no table described this heap)
+     */
+    public void rebuildInterned() {
+        Map<String, Long> table = new HashMap<>();
+        java.util.function.LongConsumer add = o -> {
+            if (heap.typeOf(o) != this || !isInterned(o)) return;
+            long n = length(o);
+            if (n == 0 || (n == 1 && codePointAt(o, 0) < 256)) return;
+            Long other = table.put(value(o), o);
+            if (other != null) {
+                throw new IllegalStateException("two interned strings are equal: 0x" + Long.toHexString(other) + " and 0x" + Long.toHexString(o));
+            }
+        };
+        heap.forEachObject(add);
+        heap.forEachStaticObject(add);
+        interned.clear();
+        interned.putAll(table);
+    }
+
+    /** A copy of the interned table (contents to str address), for the checks of {@link #rebuildInterned}. */
+    public Map<String, Long> internedTable() { return Map.copyOf(interned); }
+
     // ---- slots --------------------------------------------------------------------------------
 
     @Override

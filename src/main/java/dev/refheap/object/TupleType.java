@@ -19,6 +19,21 @@ public final class TupleType extends PyType {
     private final int[] numFree = new int[MAX_SAVE_SIZE];
     private long empty;
 
+    /** The start-up image's part of this type (Heap.imageState): each size's free list (its head; the rest is chained in the objects). */
+    void writeImageState(java.io.DataOutputStream out) throws java.io.IOException {
+        for (int i = 0; i < MAX_SAVE_SIZE; i++) {
+            out.writeLong(freeList[i]);
+            out.writeInt(numFree[i]);
+        }
+    }
+
+    void readImageState(java.io.DataInputStream in) throws java.io.IOException {
+        for (int i = 0; i < MAX_SAVE_SIZE; i++) {
+            freeList[i] = in.readLong();
+            numFree[i] = Heap.imageCount(in, MAX_FREE);
+        }
+    }
+
     TupleType(Heap heap) {
         super(heap, "tuple", null, BASETYPE | HAVE_GC | TUPLE_SUBCLASS, OB_ITEM, 8, 0);
     }

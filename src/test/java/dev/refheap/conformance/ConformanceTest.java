@@ -68,6 +68,14 @@ class ConformanceTest {
 
     record Result(String out, String err, int status) {}
 
+    /**
+     * For StartupImageSwapTest's child process: run on each runtime right after it is built (null:
+     * nothing), and whether {@link #run} closes the runtime after its program (so the next one is
+     * built at the same addresses).
+     */
+    static java.util.function.Consumer<Runtime> afterConstruction;
+    static boolean closeAfterRun;
+
     static final class Program {
         final Path path;
 
@@ -119,6 +127,7 @@ class ConformanceTest {
         int[] status = {0};
         Throwable[] failure = {null};
         Runtime rt = new Runtime(new RuntimeOptions(1L << 31, false, pout, perr));
+        if (afterConstruction != null) afterConstruction.accept(rt);
         configure(rt, filename);
         Thread t = new Thread(null, () -> {
             try {
@@ -154,7 +163,9 @@ class ConformanceTest {
         if (failure[0] != null) {
             throw new AssertionError(filename + ": internal error " + failure[0], failure[0]);
         }
-        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status[0]);
+        Result result = new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status[0]);
+        if (closeAfterRun) rt.close();
+        return result;
     }
 
     /**

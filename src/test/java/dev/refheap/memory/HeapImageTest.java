@@ -91,6 +91,47 @@ class HeapImageTest {
         }
     }
 
+    /** The layer above's section: read back without mapping anything (while the memory is still in use), and with the restored allocator. */
+    @Test
+    void theSectionOfTheLayerAboveComesBackWithAndWithoutTheMemory() throws IOException {
+        byte[] section = new byte[5000];
+        new Random(3).nextBytes(section);
+        Path img = dir.resolve("heap.img");
+        BlockAllocator a = new BlockAllocator();
+        a.setOwnedLargeBlocks(true);
+        long small = a.malloc(100), large = a.malloc(3000);
+        a.writeImage(img, KEY, section);
+        long inUse = AddressSpace.inUse();
+        assertArrayEquals(section, BlockAllocator.readImageSection(img, KEY));
+        assertEquals(inUse, AddressSpace.inUse(), "reading the section maps nothing");
+        var e = assertThrows(BlockAllocator.ImageException.class,
+                () -> BlockAllocator.readImageSection(img, "other".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("another key"), e.getMessage());
+        assertEquals(0, a.imageSection().length, "an allocator made new has no section");
+        a.close();
+        try (BlockAllocator b = restore(img)) {
+            assertArrayEquals(section, b.imageSection());
+            assertTrue(b.isAllocatedBlock(small) && b.isAllocatedBlock(large));
+        }
+        a = new BlockAllocator();
+        a.writeImage(img, KEY);
+        assertEquals(0, BlockAllocator.readImageSection(img, KEY).length, "an image written without a section has an empty one");
+        a.close();
+    }
+
+    /** An allocator that holds nothing wrote a file shorter than its header's data offset, which restoring refused. */
+    @Test
+    void bug_anEmptyAllocatorsImageIsRestored() throws IOException {
+        Path img = dir.resolve("empty.img");
+        try (BlockAllocator a = new BlockAllocator()) {
+            a.writeImage(img, KEY);
+        }
+        try (BlockAllocator b = restore(img)) {
+            assertEquals(0, b.allocatedBytes());
+            assertTrue(b.verify().isEmpty());
+        }
+    }
+
     @Test
     void anImageWhoseMemoryIsStillInUseIsRefusedAndLeavesNothingMapped() throws IOException {
         BlockAllocator a = new BlockAllocator();

@@ -58,4 +58,42 @@ class NotebookRunnerTest {
                 "           ~^^^^^^^^^^^",
                 "KeyError: 'missing'"), tb);
     }
+
+    /**
+     * A cell that fails to compile is shown with the traceback module's rules, as cpython_nbrun.py
+     * prints it (its lines after the runner's own ast.parse frame): an IndentationError's carets run
+     * to its end_offset, and a tab in the stripped indent stays in the text.
+     */
+    @Test
+    void bug_syntaxErrorCellRenderedByTracebackModuleRules() throws Exception {
+        Notebook nb = Notebook.read("""
+                {"cells": [
+                  {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], "source": "if x:\\npass"},
+                  {"cell_type": "code", "execution_count": 2, "metadata": {}, "outputs": [], "source": "a = 1\\n\\tb = 2"},
+                  {"cell_type": "code", "execution_count": 3, "metadata": {}, "outputs": [], "source": "def f(:\\n  pass"}
+                 ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+                """.getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        Path out = dir.resolve("out.ipynb");
+        PrintStream stderr = System.err;
+        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, false, ps, ps))) {
+            System.setErr(ps);
+            assertEquals(1, new NotebookRunner(rt, nb, "nb.ipynb").run(out));
+        } finally {
+            System.setErr(stderr);
+        }
+        JsonNode cells = new ObjectMapper().readTree(out.toFile()).get("cells");
+        List<List<String>> tbs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<String> tb = new ArrayList<>();
+            cells.get(i).get("outputs").get(0).get("traceback").forEach(l -> tb.add(l.asText()));
+            tbs.add(tb);
+        }
+        assertEquals(List.of(
+                List.of("  File \"<cell 1>\", line 2", "    pass", "    ^^^^",
+                        "IndentationError: expected an indented block after 'if' statement on line 1"),
+                List.of("  File \"<cell 2>\", line 2", "    \tb = 2", "    ^", "IndentationError: unexpected indent"),
+                List.of("  File \"<cell 3>\", line 1", "    def f(:", "          ^", "SyntaxError: invalid syntax")), tbs);
+    }
 }

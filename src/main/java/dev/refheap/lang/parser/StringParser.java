@@ -370,6 +370,10 @@ final class StringParser {
                         throw fError("f-string: single '}' is not allowed");
                     }
                     if (c == '\\' && !lit.raw() && i + 1 < end) {
+                        if (s.charAt(i + 1) == '{') {
+                            // fstring_find_literal warns as it scans, before the part is decoded (which may warn again)
+                            parser.warnInvalidEscape(lit.tok(), "invalid escape sequence '\\{'");
+                        }
                         if (s.charAt(i + 1) == 'N' && i + 2 < end && s.charAt(i + 2) == '{') {
                             int close = s.indexOf('}', i);
                             i = close < 0 || close >= end ? end : close + 1;

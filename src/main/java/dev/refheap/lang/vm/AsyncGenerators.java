@@ -73,6 +73,11 @@ final class AsyncGenerators implements RootProvider {
         wrappedType.clearFreeList();
     }
 
+    /** True when no dead object is parked on these free lists (a start-up image does not carry them yet). */
+    boolean freeListsEmpty() {
+        return asendType.freeList.parked.isEmpty() && athrowType.freeList.parked.isEmpty() && wrappedType.freeList.parked.isEmpty();
+    }
+
     static boolean flag(long g, int f) { return (Native.getLong(g + FLAGS) & f) != 0; }
 
     static void setFlag(long g, int f, boolean on) {

@@ -64,11 +64,26 @@ final class BuiltinFunctionType extends LangType {
         return heap.typeOf(b) == this && self(a) == self(b) && entry(a).impl() == entry(b).impl();
     }
 
-    /** meth_hash: m_self's pointer hash xor the function's (here the implementation object's identity). */
+    /**
+     * meth_hash: m_self's pointer hash xor the function's. The function's stands in for CPython's
+     * ml_meth pointer: a number per implementation object, given in the order implementations are
+     * first hashed (not the Java identity hash, which differs from process to process: a set of
+     * builtins that start-up makes, such as os's supports_fd, must be laid out the same in every
+     * process for the start-up image).
+     */
     @Override
     public long hash(long o) {
-        long x = Long.rotateRight(self(o), 4) ^ System.identityHashCode(entry(o).impl());
+        long x = Long.rotateRight(self(o), 4) ^ implNumber(entry(o).impl());
         return x == -1 ? -2 : x;
+    }
+
+    /** The implementations hashed so far, each with its number. */
+    private final java.util.IdentityHashMap<Builtin, Long> implNumbers = new java.util.IdentityHashMap<>();
+
+    private long implNumber(Builtin impl) {
+        Long n = implNumbers.get(impl);
+        if (n == null) implNumbers.put(impl, n = 0x5bd1e995L + 16L * implNumbers.size());
+        return n;
     }
     static long self(long f) { return get(f, SELF); }
 

@@ -781,12 +781,70 @@ final class Builtins {
             long args = heap.tuples.alloc(n);
             for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
             if (t instanceof OSErrorType) return OSErrorType.construct(rt, t, args);
-            return rt.ops.instantiateException(t, args);
+            long info = n == 2 && rt.ops.isSubtype(t, rt.exceptions.get("SyntaxError")) ? syntaxErrorInfo(rt, args) : 0;
+            long exc;
+            try {
+                exc = rt.ops.instantiateException(t, args);
+            } catch (RuntimeException e) {
+                heap.xdecref(info);
+                throw e;
+            }
+            if (info != 0) {
+                if (heap.typeOf(a[o + 1]) != heap.tuples) {
+                    // the fields come from the sequence made a tuple (the arguments keep the sequence)
+                    long d = dev.refheap.memory.Native.getLong(exc + ExceptionType.DICT);
+                    if (d == 0) {
+                        d = heap.dicts.create();
+                        dev.refheap.memory.Native.putLong(exc + ExceptionType.DICT, d);
+                    }
+                    String[] names = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+                    for (int i = 0; i < names.length; i++) {
+                        heap.dicts.setItem(d, names[i], i < TupleType.size(info) ? TupleType.item(info, i) : heap.None);
+                    }
+                }
+                heap.decref(info);
+            }
+            return exc;
         }
         if (t instanceof IterType it) return it.construct(a, o, n, kw);
         if (t == rt.propertyType) return rt.propertyType.construct(a, o, n, kw);
         if (t == rt.genericAliasType) return rt.genericAliasType.construct(null, a, o, n, kw);
         return Constructors.construct(rt, t, typeObject, a, o, n, kw);
+    }
+
+    /**
+     * SyntaxError_init's checks of (msg, info): info made a tuple (PySequence_Tuple), of 4 to 6 items
+     * (PyArg_ParseTuple's "OOOO|OO" messages), an end_lineno only with an end_offset. Returns the
+     * tuple (a new reference); the arguments are released when a check fails.
+     */
+    static long syntaxErrorInfo(Runtime rt, long args) {
+        Heap heap = rt.heap;
+        long given = TupleType.item(args, 1);
+        long info;
+        try {
+            if (heap.typeOf(given) == heap.tuples) {
+                info = incref(heap, given);
+            } else if (heap.typeOf(given) == heap.lists) {
+                info = rt.interpreter.listToTuple(given);
+            } else {
+                long l = toList(rt, given);
+                info = rt.interpreter.listToTuple(l);
+                heap.decref(l);
+            }
+        } catch (RuntimeException e) {
+            heap.decref(args);
+            throw e;
+        }
+        long size = TupleType.size(info);
+        String error = size < 4 ? "function takes at least 4 arguments (" + size + " given)"
+                : size > 6 ? "function takes at most 6 arguments (" + size + " given)"
+                : size == 5 ? "end_offset must be provided when end_lineno is provided" : null;
+        if (error != null) {
+            heap.decref(info);
+            heap.decref(args);
+            throw rt.typeError(error);
+        }
+        return info;
     }
 
     /** ImportError(*args, name=None, path=None) (and its subclasses): 3.11's only keywords of a builtin exception. */

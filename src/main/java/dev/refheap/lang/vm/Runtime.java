@@ -272,6 +272,78 @@ public final class Runtime implements AutoCloseable {
         if (stress != null && stress.isRestCheckDue()) interpreter.restCheckDue = true;  // due since the setup
     }
 
+    // ---- the start-up image (docs/architecture.md, "Start-up image"): the Java side's first step ----
+
+    private static final int IMAGE_STATE_MAGIC = 0x52554e31;  // "RUN1"
+
+    /**
+     * Not used by the launcher yet (tests only, StartupImageTest): both processes run with
+     * {@code -Drefheap.ownedLargeBlocks=true}, so the constructor's large blocks are where the
+     * image's are; a restored allocator then gives the program the C library's, as usual.
+     *
+     * <p>Writes the runtime's memory and the Java state that describes it (the object layer's, the
+     * collector's, the objects the runtime holds) to {@code file} under {@code key}. Only right
+     * after the constructor: the Java state start-up's Python execution adds (types, code, builtin
+     * functions, interned strings, module state) has no image hook yet. Large blocks must come
+     * from the owned range ({@code -Drefheap.ownedLargeBlocks=true}), else the image is refused.
+     */
+    public void writeImage(java.nio.file.Path file, byte[] key) throws java.io.IOException {
+        if (asyncGens != null && !asyncGens.freeListsEmpty()) throw new IllegalStateException("async generators' free lists are not empty");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        heap.writeImageState(out);
+        gc.writeImageState(out);
+        out.writeInt(IMAGE_STATE_MAGIC);
+        out.writeInt(held.size());
+        for (long o : held) out.writeLong(o);
+        out.flush();
+        heap.allocator().writeImage(file, key, bytes.toByteArray());
+    }
+
+    /**
+     * Gives this just-built runtime the memory of the image at {@code file} (written by
+     * {@link #writeImage} under {@code key}) in place of its own: the image's section is read and
+     * checked against this runtime first (the same types and static objects at the same addresses,
+     * the same held objects: it was built as this one was), and only then is the runtime's
+     * allocator closed and the image mapped at the same addresses. The interned table is then
+     * rebuilt from the memory ({@link StrType#rebuildInterned}).
+     *
+     * @throws dev.refheap.memory.BlockAllocator.ImageException if the image does not fit (nothing changed then)
+     * @throws IllegalStateException if the memory was given up and the image could not be mapped
+     *         after all (its memory damaged): the runtime is unusable
+     */
+    public void adoptImage(java.nio.file.Path file, byte[] key) throws java.io.IOException {
+        byte[] section = dev.refheap.memory.BlockAllocator.readImageSection(file, key);
+        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(section));
+        Heap.ImageState objects;
+        Runnable collector;
+        try {
+            objects = heap.readImageState(in);
+            collector = gc.readImageState(in);
+            if (in.readInt() != IMAGE_STATE_MAGIC) throw new dev.refheap.memory.BlockAllocator.ImageException("the image has no runtime section");
+            int n = in.readInt();
+            if (n != held.size()) throw new dev.refheap.memory.BlockAllocator.ImageException("the image's runtime holds " + n + " objects, this one " + held.size());
+            for (int i = 0; i < n; i++) {
+                if (in.readLong() != held.get(i)) throw new dev.refheap.memory.BlockAllocator.ImageException("the image's held object " + i + " differs");
+            }
+            if (in.read() != -1) throw new dev.refheap.memory.BlockAllocator.ImageException("the image's section is longer than its parts");
+        } catch (java.io.EOFException e) {
+            throw new dev.refheap.memory.BlockAllocator.ImageException("the image's section is cut short");
+        }
+        long limit = heap.allocator().limit();
+        heap.allocator().close();
+        dev.refheap.memory.BlockAllocator restored;
+        try {
+            restored = dev.refheap.memory.BlockAllocator.restoreImage(file, key, limit);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("the runtime gave up its memory for the image " + file + ", which then could not be mapped: "
+                    + e.getMessage(), e);
+        }
+        heap.adoptAllocator(restored, objects);
+        collector.run();
+        heap.strs.rebuildInterned();  // the first Java-side hook: what start-up interns is found in the memory
+    }
+
     /** --gc-stress: an allocation happened; the interpreter checks at its next boundary at rest (none while the runtime is set up). */
     private void restCheckDue() {
         if (interpreter != null) interpreter.restCheckDue = true;
@@ -1164,7 +1236,7 @@ public final class Runtime implements AutoCloseable {
         mainInterpreter.context = mainInterpreter.tsDict = 0;
         held.clear();
         for (int i = drop.size() - 1; i >= 0; i--) heap.decref(drop.get(i));
-        gc.collect(2);
+        gc.collectNoFail(2);  // as CPython's collections at exit: gc.callbacks do not run on the released runtime
         gcModel.dispose();
         try {
             heap.close();

@@ -102,9 +102,13 @@ final class TypeCall {
         PyType base = c.builtinBase;
         if (c.exceptionBased) {
             if (base instanceof ExceptionGroups.GroupType) return ExceptionGroups.construct(rt, c, a, o, n, kw);
-            long self = c.allocInstance();
             long args = heap.tuples.alloc(n - Args.nkw(kw));
             for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
+            if (TupleType.size(args) == 2 && rt.ops.isSubtype(c, rt.exceptions.get("SyntaxError"))
+                    && Ops.isBuiltinDescr(rt, rt.ops.lookupType(c, "__init__"))) {
+                heap.decref(Builtins.syntaxErrorInfo(rt, args));  // the inherited SyntaxError_init's checks
+            }
+            long self = c.allocInstance();
             long old = ExceptionType.args(self);
             Native.putLong(self + ExceptionType.ARGS, args);
             heap.decref(old);

@@ -40,4 +40,21 @@ class RuntimeIsolationTest {
             assertEquals(java.util.List.of(), rt.verify());
         }
     }
+
+    /**
+     * Closing a runtime ran the program's gc.callbacks in its final collection, after the modules
+     * and builtins were released: a frozen program's callback (conformance program
+     * bugs/frame_object_made_during_its_own_allocation.py) then freed a descriptor twice. The close
+     * collects as CPython's own collections at exit do (_PyGC_CollectNoFail): no callback runs.
+     */
+    @Test
+    void bug_closingARuntimeRunsNoGcCallback() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Runtime rt = runtime(out);
+        rt.exec("import gc\nseen = []\ngc.callbacks.append(lambda p, i: seen.append(p) or print('callback', p))\n"
+                + "gc.freeze()\nx = []\nx.append(x)\ndel x\ngc.collect()\n", "cb.py");
+        assertEquals("callback start\ncallback stop\n", out.toString(StandardCharsets.UTF_8));
+        rt.close();
+        assertEquals("callback start\ncallback stop\n", out.toString(StandardCharsets.UTF_8), "no callback ran in the close");
+    }
 }

@@ -1,0 +1,129 @@
+package dev.refheap.conformance;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.refheap.lang.vm.Runtime;
+import dev.refheap.lang.vm.RuntimeOptions;
+import dev.refheap.lang.vm.StartupImageTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The start-up image's memory swap (docs/architecture.md, "Start-up image", step 3's first step):
+ * one process builds a runtime and writes its image ({@link Runtime#writeImage}); a fresh process
+ * builds each runtime the same way, gives up its memory for the image ({@link Runtime#adoptImage}:
+ * the image mapped at the same addresses, the object layer's and the collector's Java state from
+ * its section), checks the heap ({@code HeapVerifier}) and runs conformance programs of the default
+ * start-up on it: each must pass as it does on a runtime that kept its own memory. Before each
+ * swap the runtime's own heap is compared with the image-maker's, object by object (the
+ * constructor is deterministic in a process too, not only across processes), and after it the
+ * adopted heap is.
+ *
+ * <p>A sample of the corpus (one program in {@link #SAMPLE_EVERY}) runs by default;
+ * {@code -Drefheap.test.imageSwapAll=true} runs every default-start-up program.
+ */
+class StartupImageSwapTest {
+    static final byte[] KEY = "constructor image test".getBytes(StandardCharsets.UTF_8);
+    static final int SAMPLE_EVERY = 10;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void conformanceProgramsRunTheSameOnARuntimeThatAdoptedItsConstructorsImage() throws Exception {
+        Path img = dir.resolve("constructor.img"), list = dir.resolve("programs.txt");
+        child("write", img, list);
+        Map<String, String> known = ConformanceTest.knownFailures();
+        List<String> programs = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("tests/conformance"))) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".py") && !p.getFileName().toString().equals("generate.py")
+                    && p.getNameCount() == 4).sorted().toList()) {
+                if (known.containsKey(p.toString()) || ConformanceTest.cpythonStartup(Files.readString(p))) continue;
+                programs.add(p.toString());
+            }
+        }
+        boolean all = Boolean.getBoolean("refheap.test.imageSwapAll");
+        List<String> chosen = new ArrayList<>();
+        for (int i = 0; i < programs.size(); i++) if (all || i % SAMPLE_EVERY == 0) chosen.add(programs.get(i));
+        assertTrue(chosen.size() >= 50, "the sample has at least 50 programs: " + chosen.size());
+        Files.write(list, chosen);
+        String out = child("swap", img, list);
+        List<String> failed = out.lines().filter(l -> !l.startsWith("PASS ")).toList();
+        long passed = out.lines().filter(l -> l.startsWith("PASS ")).count();
+        assertEquals(chosen.size(), passed, String.join("\n", failed));
+    }
+
+    private static String child(String mode, Path img, Path list) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-Xss512m",
+                "-Drefheap.ownedLargeBlocks=true", "-cp", System.getProperty("java.class.path"),
+                StartupImageSwapTest.class.getName(), mode, img.toString(), list.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    /**
+     * The child: {@code write IMAGE LIST} builds a runtime and writes IMAGE (and IMAGE.objects, its
+     * object listing); {@code swap IMAGE LIST} runs each program of LIST on a runtime that adopted
+     * IMAGE, printing "PASS program" or what differed ({@code close IMAGE LIST}: the same on
+     * runtimes that keep their own memory, for comparison).
+     */
+    public static void main(String[] args) throws IOException {
+        Path img = Path.of(args[1]), objects = Path.of(args[1] + ".objects");
+        if (args[0].equals("write")) {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+            Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps));
+            rt.writeImage(img, KEY);
+            Files.write(objects, StartupImageTest.listing(rt.heap()));
+            System.exit(0);
+        }
+        List<String> made = args[0].equals("swap") ? Files.readAllLines(objects) : null;
+        if (made != null) ConformanceTest.afterConstruction = rt -> {
+            assertSameObjects(made, StartupImageTest.listing(rt.heap()), "this runtime was not built as the image-maker's");
+            Map<String, Long> interned = rt.heap().strs.internedTable();
+            try {
+                rt.adoptImage(img, KEY);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertTrue(rt.heap().allocator().imageSection().length > 0, "the runtime's memory is the image's");
+            assertFalse(rt.heap().allocator().ownedLargeBlocks(), "the program gets the C library's large blocks");
+            List<String> problems = rt.verify();
+            assertTrue(problems.isEmpty(), "the adopted heap verifies: " + problems);
+            assertSameObjects(made, StartupImageTest.listing(rt.heap()), "the adopted heap does not hold the image-maker's objects");
+            assertEquals(interned, rt.heap().strs.internedTable(), "the interned table rebuilt from the image is the one the constructor made");
+        };
+        ConformanceTest.closeAfterRun = true;
+        for (String program : Files.readAllLines(Path.of(args[2]))) {
+            try {
+                List<String> problems = ConformanceTest.differences(Path.of(program));
+                System.out.println(problems.isEmpty() ? "PASS " + program : "FAIL " + program + ": " + problems);
+            } catch (Throwable t) {
+                // the runtime was not closed: the next one would not be built at the image's addresses
+                System.out.println("ERROR " + program + ": " + t);
+                t.printStackTrace(System.out);
+                break;
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void assertSameObjects(List<String> want, List<String> got, String what) {
+        for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
+            String w = i < want.size() ? want.get(i) : "(none)", g = i < got.size() ? got.get(i) : "(none)";
+            if (!w.equals(g)) throw new AssertionError(what + ": object " + i + " is " + g + ", the image's " + w);
+        }
+    }
+}

@@ -9,7 +9,7 @@ srcs = ['x = 1\ny = (\nz = 2\n', 'x = 1 +\ny = 2\n', 'x = 1\n  y = 2\n', 'x = 1\
         'x = (1\ny = 2\n', 'lambda x:\n', 'def f():\n  return (\n', 'for x in (1,\n', 'x = [i for i in\n', 'x = (yield\n', 'import (a\n', 'x = f(**\n',
         'x = 1\ny = 2 2\n', 'x = 1\nif x:\n  y = 3 3\n', 'f(a=1, b)\n', 'x = (a\n= 1)\n', 'x =\n', 'x = 1\nx +=\n', 'x = (1,\n 2 3)\n', 'x = 1;;\n', 'del f()\n', 'x = (1 if 2)\n',
         ]
-modes = ['exec']
+modes = ['exec', 'eval']
 for s in srcs:
     for mode in modes:
         try:
@@ -17,5 +17,15 @@ for s in srcs:
                 warnings.simplefilter('always')
                 compile(s, 'f', mode)
             print(repr(s), mode, 'OK', [str(m.message) for m in w])
+        except SyntaxError as e:
+            print(repr(s), mode, type(e).__name__, (e.msg, e.lineno, e.offset, e.text, e.end_lineno, e.end_offset))
+more = ['x = 1 +\n\tif x:\n  y\n', 'x = (1 +\ny = 2 \\ 3)\n', 'x = 1 +\ny = 2 \\ 3\n', 'if x:\n    a\n  b\n', 'if x:\n    a\n  b\nc = $\n', 'x = = 1\nif x:\n    a\n  b\n',
+        'f(1 \\ 2)\n', 'def f(:\n  x\n y\n', 'if x:\n\ta\n        b\n', 'x = 1 = 2\nif x:\n\ta\n        b\n', 'x = [1,\n2 3\n', 'x = [1,\n2 3]\n', 'x = [1 2\n', 'x = (\n1 +\n', 'x = 1\ny = (\n1 2\n',
+        'print "x"\n(\n', 'if x:\n  pass\n else:\n  pass\n', 'x = {1: 2\n', 'for x in range(3:\n  pass\n', 'while (x:\n  pass\n', 'class C(A, B:\n  pass\n', 'x = f(a, b\ny = 2\n', 'x = [i for i in range(3)\nprint(x)\n']
+for s in more:
+    for mode in modes:
+        try:
+            compile(s, 'f', mode)
+            print(repr(s), mode, 'OK')
         except SyntaxError as e:
             print(repr(s), mode, type(e).__name__, (e.msg, e.lineno, e.offset, e.text, e.end_lineno, e.end_offset))

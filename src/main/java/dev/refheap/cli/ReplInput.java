@@ -5,6 +5,7 @@ import dev.refheap.lang.lexer.Lexer;
 import dev.refheap.lang.lexer.Source;
 import dev.refheap.lang.lexer.Token;
 import dev.refheap.lang.lexer.TokenType;
+import dev.refheap.lang.parser.Parser;
 import java.util.Set;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Set;
  * (its grammar's {@code single_input: simple_stmts | compound_stmt NEWLINE}):
  * <ul>
  *   <li>while a bracket, a triple-quoted string or a backslash continuation is open, more lines
- *       are needed, blank or not;</li>
+ *       are needed, blank or not, unless the parser already fails before the end of what was
+ *       typed ({@code def f(:} is an error at once, as python3's parser reads the tokens as they
+ *       come);</li>
  *   <li>a compound statement ({@code if}, {@code for}, {@code def}, a decorator...) ends only at
  *       a blank line, even when its header line is complete ({@code while True: pass});</li>
  *   <li>a simple statement is complete at the end of its line; a blank line ends any input.
@@ -35,10 +38,21 @@ final class ReplInput {
         } catch (PySyntaxError e) {
             return e.incomplete();  // an unterminated triple-quoted string; other errors are reported
         }
-        if (lexer.unclosedBracket() != null || lexer.continuationAtEof() >= 0) return true;
+        if (lexer.deferredError() != null) return false;  // a TabError...: python3's tokenizer meets it as the line is read
+        if (lexer.unclosedBracket() != null || lexer.continuationAtEof() >= 0) return parserNeedsMore(input);
         String last = input.substring(input.lastIndexOf('\n') + 1);
         boolean multiLine = input.indexOf('\n') >= 0;
         return startsCompoundStatement(lexer) && !(multiLine && last.isBlank());
+    }
+
+    /** Whether the parser, reading the input as the interactive one does, gets to its end (then more is needed). */
+    private static boolean parserNeedsMore(String input) {
+        try {
+            Parser.parseInteractive(input + "\n", "<stdin>");
+        } catch (PySyntaxError e) {
+            return e.incomplete();
+        }
+        return true;
     }
 
     private static boolean startsCompoundStatement(Lexer lexer) {

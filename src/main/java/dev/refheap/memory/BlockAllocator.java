@@ -1121,7 +1121,32 @@ public final class BlockAllocator implements AutoCloseable {
      * @throws ImageException as {@link #restoreImage} does for the header and the bookkeeping
      */
     public static byte[] readImageSection(java.nio.file.Path file, byte[] key) throws java.io.IOException {
-        return sectionFrom(readBookkeeping(file, key, new long[3]));
+        return readImageSection(file, key, false);
+    }
+
+    /**
+     * As {@link #readImageSection(java.nio.file.Path, byte[])}; with {@code checkMemory} the
+     * image's memory is read from the file and its checksum checked too (still nothing mapped),
+     * so a caller that then gives up its own memory for the image knows the file is whole.
+     */
+    public static byte[] readImageSection(java.nio.file.Path file, byte[] key, boolean checkMemory) throws java.io.IOException {
+        long[] data = new long[3];
+        byte[] meta = readBookkeeping(file, key, data);
+        if (checkMemory) {
+            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            byte[] buf = new byte[1 << 16];
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+                f.seek(data[0]);
+                for (long left = data[1]; left > 0; ) {
+                    int n = f.read(buf, 0, (int) Math.min(buf.length, left));
+                    if (n < 0) throw new ImageException("the image's memory is cut short");
+                    c.update(buf, 0, n);
+                    left -= n;
+                }
+            }
+            if ((int) c.getValue() != (int) data[2]) throw new ImageException("the image's memory is damaged");
+        }
+        return sectionFrom(meta);
     }
 
     /** The section at the end of the bookkeeping {@code meta}, found by walking it as restoreMapped reads it. */

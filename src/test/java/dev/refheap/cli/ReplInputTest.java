@@ -55,4 +55,17 @@ class ReplInputTest {
     void aBlankLineEndsABlockWithoutBody() {
         assertFalse(ReplInput.needsMore("if x:\n"), "python3 then reports the missing indented block");
     }
+
+    /**
+     * {@code def f(:} waited for more lines (a bracket was open); python3's parser fails at the
+     * {@code :} as soon as the line is read and reports "invalid syntax" at once.
+     */
+    @Test
+    void bug_parserErrorInsideAnOpenBracketEndsTheInput() {
+        assertFalse(ReplInput.needsMore("def f(:"));
+        assertFalse(ReplInput.needsMore("print((1,\n$"));
+        assertTrue(ReplInput.needsMore("x = [1,"));
+        assertTrue(ReplInput.needsMore("foo(1,\n2,"));
+        assertTrue(ReplInput.needsMore("x = 1 + \\"));
+    }
 }

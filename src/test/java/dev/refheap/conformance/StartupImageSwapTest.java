@@ -63,6 +63,18 @@ class StartupImageSwapTest {
         assertEquals(chosen.size(), passed, String.join("\n", failed));
     }
 
+    /** An image whose memory is damaged is refused before the runtime closes its own allocator: the runtime goes on. */
+    @Test
+    void aDamagedImageIsRefusedBeforeTheRuntimeGivesUpItsMemory() throws Exception {
+        Path img = dir.resolve("constructor.img");
+        child("write", img, dir.resolve("unused"));
+        byte[] b = Files.readAllBytes(img);
+        b[b.length - 5000] ^= 1;
+        Files.write(img, b);
+        String out = child("damaged", img, dir.resolve("unused"));
+        assertEquals("refused: the image's memory is damaged\nstill running 42\n", out);
+    }
+
     private static String child(String mode, Path img, Path list) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-Xss512m",
@@ -87,6 +99,20 @@ class StartupImageSwapTest {
             Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps));
             rt.writeImage(img, KEY);
             Files.write(objects, StartupImageTest.listing(rt.heap()));
+            System.exit(0);
+        }
+        if (args[0].equals("damaged")) {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+            Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps));
+            try {
+                rt.adoptImage(img, KEY);
+                System.out.println("adopted");
+            } catch (dev.refheap.memory.BlockAllocator.ImageException e) {
+                System.out.println("refused: " + e.getMessage());
+            }
+            rt.exec("print('still running', 6 * 7)\n", "<after>");
+            System.out.print(sink.toString(StandardCharsets.UTF_8));
             System.exit(0);
         }
         List<String> made = args[0].equals("swap") ? Files.readAllLines(objects) : null;

@@ -108,6 +108,15 @@ class HeapImageTest {
                 () -> BlockAllocator.readImageSection(img, "other".getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("another key"), e.getMessage());
         assertEquals(0, a.imageSection().length, "an allocator made new has no section");
+        assertArrayEquals(section, BlockAllocator.readImageSection(img, KEY, true), "the memory's checksum checked from the file");
+        byte[] good = Files.readAllBytes(img);
+        byte[] bad = good.clone();
+        bad[bad.length - 100] ^= 0x40;
+        Files.write(img, bad);
+        assertArrayEquals(section, BlockAllocator.readImageSection(img, KEY), "without the memory's check");
+        e = assertThrows(BlockAllocator.ImageException.class, () -> BlockAllocator.readImageSection(img, KEY, true));
+        assertTrue(e.getMessage().contains("memory is damaged"), e.getMessage());
+        Files.write(img, good);
         a.close();
         try (BlockAllocator b = restore(img)) {
             assertArrayEquals(section, b.imageSection());

@@ -94,8 +94,40 @@ public final class Lexer {
     public Bracket unclosedBracket() { return unclosedBracket; }
     /** Char index of a backslash continuation that ends the input, or -1. */
     public int continuationAtEof() { return continuationAtEof; }
+    /**
+     * The error that stopped tokenizing early, or null: one the tokenizer only flags (a TabError, an
+     * unindent matching no level, too deep an indentation, a character after a backslash) and the
+     * parser raises when it reads that far ({@code tokenizer_error}); the tokens end there with
+     * ENDMARKER, so an error the parser finds before it is the one reported, as in 3.11.
+     */
+    public PySyntaxError deferredError() { return deferredError; }
+
+    private PySyntaxError deferredError;
+
+    /** Thrown inside the scan for an error the parser raises only when it gets there. */
+    private static final class Deferred extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final PySyntaxError error;
+
+        Deferred(PySyntaxError error) {
+            super(null, null, false, false);
+            this.error = error;
+        }
+    }
 
     private void run() {
+        try {
+            scan();
+        } catch (Deferred d) {
+            deferredError = d.error;
+            if (!brackets.isEmpty()) {
+                unclosedBracket = brackets.peek();  // the level 3.11's check of the rest of the source sees there
+            }
+            emit(TokenType.ENDMARKER, Math.min(pos, s.length()), Math.min(pos, s.length()));
+        }
+    }
+
+    private void scan() {
         while (true) {
             if (atLineStart && !inBrackets()) {
                 indentation();
@@ -157,8 +189,8 @@ public final class Lexer {
         }
         // raised by the parser's tokenizer_error (E_LINECONT): the whole line, and no end (end_offset 0)
         int ln = src.lineOf(at);
-        throw new PySyntaxError(Kind.SyntaxError, "unexpected character after line continuation character", src.filename(),
-                ln, src.charCol(ln, at + 1) + 1, ln, 0, src.lineText(ln), true, false);
+        throw new Deferred(new PySyntaxError(Kind.SyntaxError, "unexpected character after line continuation character",
+                src.filename(), ln, src.charCol(ln, at + 1) + 1, ln, 0, src.lineText(ln), true, false));
     }
 
     private void finish() {
@@ -213,18 +245,19 @@ public final class Lexer {
         int[] top = indents.peek();
         if (col == top[0]) {
             if (alt != top[1]) {
-                throw tabError(p);
+                throw new Deferred(tabError(p));
             }
         } else if (col > top[0]) {
             if (alt <= top[1]) {
-                throw tabError(p);
+                throw new Deferred(tabError(p));
             }
             if (indents.size() >= MAX_INDENT_DEPTH) {
-                throw src.error(Kind.IndentationError, "too many levels of indentation", p, p, true, false);
+                throw new Deferred(src.error(Kind.IndentationError, "too many levels of indentation", p, p, true, false));
             }
             indents.push(new int[] {col, alt});
             emit(TokenType.INDENT, pos, p);
         } else {
+            int before = tokens.size();
             while (indents.size() > 1 && col < indents.peek()[0]) {
                 indents.pop();
                 emit(TokenType.DEDENT, p, p);
@@ -233,11 +266,12 @@ public final class Lexer {
                 int ln = src.lineOf(p);
                 String lt = src.lineText(ln);
                 int len = lt.endsWith("\n") ? lt.length() - 1 : lt.length();
-                throw new PySyntaxError(Kind.IndentationError, "unindent does not match any outer indentation level",
-                        src.filename(), ln, lt.codePointCount(0, len) + 1, ln, -1, lt, true, false);
+                tokens.subList(before, tokens.size()).clear();  // the error comes before the pending DEDENTs
+                throw new Deferred(new PySyntaxError(Kind.IndentationError, "unindent does not match any outer indentation level",
+                        src.filename(), ln, lt.codePointCount(0, len) + 1, ln, -1, lt, true, false));
             }
             if (alt != indents.peek()[1]) {
-                throw tabError(p);
+                throw new Deferred(tabError(p));
             }
         }
         pos = p;

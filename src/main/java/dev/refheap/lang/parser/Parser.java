@@ -270,6 +270,9 @@ public final class Parser {
 
     /** CPython raises these as soon as the parser asks for the token at end of input. */
     private void checkEofErrors() {
+        if (lexer.deferredError() != null) {
+            throw eofError = lexer.deferredError();
+        }
         if (lexer.unclosedBracket() != null) {
             throw eofError = neverClosed();
         }
@@ -350,15 +353,30 @@ public final class Parser {
                 e.tokenizerError(), e.incomplete());
     }
 
-    /** Line {@code line} of the file named {@code filename}, with its newline, or null (no such file or line). */
+    /**
+     * Line {@code line} of the file named {@code filename} as the file has it (with its newline, none
+     * on a last line without one), or null (no such file or line).
+     */
     private static String fileLine(String filename, int line) {
         try {
             java.nio.file.Path p = java.nio.file.Path.of(filename);
             if (!java.nio.file.Files.isRegularFile(p)) {
                 return null;
             }
-            List<String> lines = java.nio.file.Files.readAllLines(p);
-            return line <= lines.size() ? lines.get(line - 1) + "\n" : null;
+            String all = java.nio.file.Files.readString(p);
+            int start = 0;
+            for (int i = 1; i < line; i++) {
+                int nl = all.indexOf('\n', start);
+                if (nl < 0) {
+                    return null;
+                }
+                start = nl + 1;
+            }
+            if (start >= all.length()) {
+                return null;
+            }
+            int nl = all.indexOf('\n', start);
+            return nl < 0 ? all.substring(start) : all.substring(start, nl + 1);
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }

@@ -308,12 +308,13 @@ public final class Runtime implements AutoCloseable {
      * allocator closed and the image mapped at the same addresses. The interned table is then
      * rebuilt from the memory ({@link StrType#rebuildInterned}).
      *
-     * @throws dev.refheap.memory.BlockAllocator.ImageException if the image does not fit (nothing changed then)
+     * @throws dev.refheap.memory.BlockAllocator.ImageException if the image does not fit or is damaged
+     *         (its header, bookkeeping and memory are checked from the file first): nothing changed then
      * @throws IllegalStateException if the memory was given up and the image could not be mapped
-     *         after all (its memory damaged): the runtime is unusable
+     *         after all (the file changed meanwhile, or a mapping failed): the runtime is unusable
      */
     public void adoptImage(java.nio.file.Path file, byte[] key) throws java.io.IOException {
-        byte[] section = dev.refheap.memory.BlockAllocator.readImageSection(file, key);
+        byte[] section = dev.refheap.memory.BlockAllocator.readImageSection(file, key, true);  // the memory's checksum too
         java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(section));
         Heap.ImageState objects;
         Runnable collector;

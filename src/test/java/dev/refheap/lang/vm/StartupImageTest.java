@@ -43,7 +43,7 @@ public class StartupImageTest {
 
     /**
      * The interned table rebuilt from the heap (the start-up image's hook for it) equals the one
-     * CPython's start-up built live: 2,625 strings (482 of them the constructor's), its modules'
+     * CPython's start-up built live: about 2,600 strings (482 of them the constructor's), its modules'
      * names and code's.
      */
     @Test

@@ -40,7 +40,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 # bench/*.py that are tools or take arguments, not whole-program workloads
-NOT_WORKLOADS = {"compare", "gc_pause", "gc_scale"}
+NOT_WORKLOADS = {"compare", "gc_pause", "gc_scale", "steady_parts"}
 
 
 def run(cmd, timeout):

@@ -474,19 +474,27 @@ public final class CycleCollector implements GcHooks {
 
     /**
      * {@code -Drefheap.gcPassTimes=true}: each collection prints, on stderr, the milliseconds of its
-     * passes (update+subtract refs, move_unreachable, the steps up to delete_garbage, delete_garbage).
-     * A diagnostic for measuring the collector from a whole program; off, it costs nothing.
+     * passes (update+subtract refs, move_unreachable, the steps up to delete_garbage, delete_garbage),
+     * and on Linux what the process's threads did meanwhile ({@link ThreadAccounting}: this
+     * thread's run time and run-queue wait, the other threads' run time, e.g. the JIT's compiler
+     * threads). A diagnostic for measuring the collector from a whole program; off, it costs nothing.
      */
     private static final boolean PASS_TIMES = Boolean.getBoolean("refheap.gcPassTimes");
     private final long[] passStamps = new long[5];
+    private ThreadAccounting threadAccounting;
 
     private void passTime(int pass) {
         if (!PASS_TIMES) return;
+        if (pass == -1) {
+            if (threadAccounting == null) threadAccounting = new ThreadAccounting();
+            threadAccounting.start();
+        }
         passStamps[pass + 1] = System.nanoTime();
         if (pass == 3) {
-            System.err.printf(Locale.ROOT, "gc pass times ms: refs %.1f move_unreachable %.1f middle %.1f delete_garbage %.1f%n",
+            System.err.printf(Locale.ROOT, "gc pass times ms: refs %.1f move_unreachable %.1f middle %.1f delete_garbage %.1f | %s%n",
                     (passStamps[1] - passStamps[0]) / 1e6, (passStamps[2] - passStamps[1]) / 1e6,
-                    (passStamps[3] - passStamps[2]) / 1e6, (passStamps[4] - passStamps[3]) / 1e6);
+                    (passStamps[3] - passStamps[2]) / 1e6, (passStamps[4] - passStamps[3]) / 1e6,
+                    threadAccounting.report());
         }
     }
 

@@ -139,12 +139,13 @@ public final class Compiler {
      * the parser's warn_invalid_escape_sequence do), and the SyntaxError raised instead when the
      * warning is made an error. A SyntaxWarning is the compiler's (at the construct being compiled;
      * its text line is the caller's to read, as CPython reads it from the file); a
-     * DeprecationWarning is the parser's, for an invalid escape sequence, whose error is complete
-     * (at the string token, with the parser's text line).
+     * DeprecationWarning is the parser's, for an invalid escape sequence, and a SyntaxWarning
+     * {@code fromParser} the tokenizer's, for a number run into a keyword: their errors are complete
+     * (at the string token or the number's end, with the parser's or the tokenizer's text line).
      */
-    public record Warning(String category, int line, String message, dev.refheap.lang.PySyntaxError asError) {
+    public record Warning(String category, int line, String message, dev.refheap.lang.PySyntaxError asError, boolean fromParser) {
         public Warning(int line, String message, dev.refheap.lang.PySyntaxError asError) {
-            this("SyntaxWarning", line, message, asError);
+            this("SyntaxWarning", line, message, asError, false);
         }
     }
 

@@ -102,6 +102,19 @@ public final class Lexer {
      */
     public PySyntaxError deferredError() { return deferredError; }
 
+    /**
+     * A warning the tokenizer gives (parser_warn): a SyntaxWarning for a number run into a keyword
+     * ({@code 1if}), given when the parser reads token {@code tokenIndex}; made an error, it is
+     * {@code asError} (the tokenizer's syntaxerror at the number's end).
+     */
+    public record Warning(int tokenIndex, int line, String message, PySyntaxError asError) {}
+
+    /** The tokenizer's warnings, in source order. */
+    public List<Warning> warnings() { return warnings; }
+
+    private final List<Warning> warnings = new ArrayList<>();
+    private int lastWarnedNumber = -1;
+
     private PySyntaxError deferredError;
 
     /** Thrown inside the scan for an error the parser raises only when it gets there. */
@@ -560,7 +573,10 @@ public final class Lexer {
         return s.substring(start, end).replace("_", "");
     }
 
-    /** A number may not run into a name, except a few keywords ({@code 1if x else 2} is legal). */
+    /**
+     * A number may not run into a name, except a few keywords ({@code 1if x else 2} is legal, with
+     * 3.11's SyntaxWarning "invalid decimal literal", once per number).
+     */
     private void verifyEndOfNumber(int start, String kind) {
         if (pos >= s.length() || !isIdentPart(s.codePointAt(pos))) {
             return;
@@ -569,6 +585,11 @@ public final class Lexer {
             if (s.startsWith(kw, pos)) {
                 int after = pos + kw.length();
                 if (after >= s.length() || !isIdentPart(s.codePointAt(after))) {
+                    if (lastWarnedNumber != start) {
+                        lastWarnedNumber = start;
+                        String msg = "invalid " + kind + " literal";
+                        warnings.add(new Warning(tokens.size(), src.lineOf(pos), msg, errAt(msg, pos - 1)));
+                    }
                     return;
                 }
             }

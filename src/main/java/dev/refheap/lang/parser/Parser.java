@@ -74,6 +74,8 @@ public final class Parser {
     private List<Compiler.Warning> warnings;
     private boolean fileInput;
     private boolean interactive;
+    /** How many of the lexer's warnings went to {@code warnings}: each is given when the parser first reads its token. */
+    private int lexerWarningsGiven;
     /** The error raised on reading the end of input inside a bracket or after a backslash, once raised. */
     private PySyntaxError eofError;
     private int depth;
@@ -260,6 +262,7 @@ public final class Parser {
         int i = Math.min(p + n, toks.size() - 1);
         if (i > furthest) {
             furthest = i;
+            giveLexerWarnings(furthest);
         }
         Token t = toks.get(i);
         if (t.type() == TokenType.ENDMARKER && !fragment) {
@@ -302,6 +305,9 @@ public final class Parser {
                 throw e;
             }
             PySyntaxError r = e;
+            if (e != eofError && !interactive) {
+                giveLexerWarnings(toks.size() - 1);  // the rest of the source is tokenized: its warnings are given
+            }
             Lexer.Bracket open = lexer.unclosedBracket();
             if (e != eofError && !interactive && open != null && lastTokenRead().line() > src.lineOf(open.index())) {
                 r = neverClosed();
@@ -316,7 +322,18 @@ public final class Parser {
      */
     void warnInvalidEscape(Token t, String message) {
         if (warnings != null) {
-            warnings.add(new Compiler.Warning("DeprecationWarning", t.line(), message, withParserText(errorAtToken(message, t))));
+            warnings.add(new Compiler.Warning("DeprecationWarning", t.line(), message, withParserText(errorAtToken(message, t)), true));
+        }
+    }
+
+    /** Adds the lexer's warnings for the tokens up to index {@code upTo} not given yet to {@code warnings}. */
+    private void giveLexerWarnings(int upTo) {
+        List<Lexer.Warning> lw = lexer.warnings();
+        while (lexerWarningsGiven < lw.size() && lw.get(lexerWarningsGiven).tokenIndex() <= upTo) {
+            Lexer.Warning w = lw.get(lexerWarningsGiven++);
+            if (warnings != null && !fragment) {
+                warnings.add(new Compiler.Warning("SyntaxWarning", w.line(), w.message(), w.asError(), true));
+            }
         }
     }
 

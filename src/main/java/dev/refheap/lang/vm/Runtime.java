@@ -931,15 +931,32 @@ public final class Runtime implements AutoCloseable {
      * callers of {@link #compile} and programs), else as a Python exception (compile(), imports).
      */
     void compileWarnings(String filename, List<dev.refheap.lang.compiler.Compiler.Warning> warnings, boolean javaError) {
-        for (var w : warnings) {
+        for (int i = 0; i < warnings.size(); i++) {
+            var w = warnings.get(i);
             try {
                 Warnings.warnExplicit(this, w.category(), w.message(), filename, w.line(), null, 0);
             } catch (PyException e) {
                 if (!ops.isInstance(e.exc(), exceptionType(w.category()))) throw e;
                 heap.decref(e.exc());
+                if (w.category().equals("DeprecationWarning")) {
+                    // the parser's error makes 3.11 tokenize the rest of the source: a tokenizer warning
+                    // there that is an error too takes its place
+                    for (int j = i + 1; j < warnings.size(); j++) {
+                        var t = warnings.get(j);
+                        if (!t.fromParser() || !t.category().equals("SyntaxWarning")) continue;
+                        try {
+                            Warnings.warnExplicit(this, t.category(), t.message(), filename, t.line(), null, 0);
+                        } catch (PyException te) {
+                            if (!ops.isInstance(te.exc(), exceptionType(t.category()))) throw te;
+                            heap.decref(te.exc());
+                            w = t;
+                            break;
+                        }
+                    }
+                }
                 var x = w.asError();
                 // the compiler's error reads its line from the file; the parser's (an escape) comes with its line
-                String text = w.category().equals("SyntaxWarning") ? ExecBuiltins.fileLine(filename, x.line()) : x.text();
+                String text = w.fromParser() ? x.text() : ExecBuiltins.fileLine(filename, x.line());
                 var error = new dev.refheap.lang.PySyntaxError(x.kind(), x.msg(), filename, x.line(), x.column(), x.endLine(),
                         x.endColumn(), text, x.tokenizerError(), x.incomplete());
                 if (javaError) throw error;

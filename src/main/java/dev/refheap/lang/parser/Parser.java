@@ -977,10 +977,19 @@ public final class Parser {
     }
 
     private Stmt annAssign(Token start, Expr target) {
-        next();
+        Token colon = next();
+        boolean legal = target instanceof Expr.Name || target instanceof Expr.Attribute || target instanceof Expr.Subscript;
+        if (!legal && (!startsExpression(peek()) || peek().isOp("*") || peek().isName("yield"))) {
+            // 3.11's invalid_assignment rules need an expression after the ':'; without one the
+            // error is the first pass's, at the ':'
+            throw errorAtToken("invalid syntax", colon);
+        }
         if (target instanceof Expr.Tuple || target instanceof Expr.List) {
             String what = target instanceof Expr.Tuple ? "tuple" : "list";
-            throw errorAt(target.pos(), target.pos(), "only single target (not " + what + ") can be annotated");
+            // a bare tuple is reported at its first item (star_named_expression ',' ... ':' expression)
+            Pos at = target instanceof Expr.Tuple tu && !parenthesized.containsKey(target) && !tu.elts().isEmpty()
+                    ? tu.elts().get(0).pos() : target.pos();
+            throw errorAt(at, at, "only single target (not " + what + ") can be annotated");
         }
         if (!(target instanceof Expr.Name || target instanceof Expr.Attribute || target instanceof Expr.Subscript)) {
             throw errorAt(target.pos(), target.pos(), "illegal target for annotation");

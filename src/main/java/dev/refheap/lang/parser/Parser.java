@@ -2331,8 +2331,18 @@ public final class Parser {
                 isAsync = 1;
             }
             next();
+            int targetAt = mark();
             Expr target = starTargets();
-            consumeKw("in", null);
+            if (!atKw("in")) {
+                // invalid_for_target reads the target as star_expressions, whose invalid_expression
+                // says "Perhaps you forgot a comma?" for two expressions in a row
+                int firstPass = furthest;
+                reset(targetAt);
+                starExpressions();
+                furthest = firstPass;  // the generic error stays where the first reading stopped
+                throw invalidSyntax();
+            }
+            next();
             Expr iter = disjunction();
             List<Expr> ifs = new ArrayList<>();
             while (acceptKw("if")) {

@@ -1554,7 +1554,10 @@ public final class Parser {
                 args.clear();
             } else if (at("*")) {
                 if (star) {
-                    throw errorAtToken("* argument may appear only once", t);
+                    // invalid_star_etc: a second '*' followed by a parameter or ','; else the generic error there
+                    Token after = peek(1);
+                    boolean param = after.type() == TokenType.NAME && !KEYWORDS.contains(after.text());
+                    throw errorAtToken(param || after.isOp(",") ? "* argument may appear only once" : "invalid syntax", t);
                 }
                 next();
                 star = true;

@@ -28,13 +28,17 @@ except ModuleNotFoundError as e:
 del cache[HERE + '/mods2']
 import onlyhere
 print(onlyhere.value, mine())
-posix.chdir(HERE + '/mods2')
-sys.path.insert(0, '')
+start = posix.getcwd()
 try:
-    import still_not_there
-except ModuleNotFoundError as e:
-    print(e)
-print(posix.getcwd() in cache, type(cache[posix.getcwd()]).__name__, cache[posix.getcwd()].path == posix.getcwd(), '' in cache)
-cache.clear()
-import shadow
-print(shadow.where, mine())
+    posix.chdir(HERE + '/mods2')
+    sys.path.insert(0, '')
+    try:
+        import still_not_there
+    except ModuleNotFoundError as e:
+        print(e)
+    print(posix.getcwd() in cache, type(cache[posix.getcwd()]).__name__, cache[posix.getcwd()].path == posix.getcwd(), '' in cache)
+    cache.clear()
+    import shadow
+    print(shadow.where, mine())
+finally:
+    posix.chdir(start)  # the directory the run started in (programs may share one process)

@@ -977,10 +977,19 @@ public final class Parser {
     }
 
     private Stmt annAssign(Token start, Expr target) {
-        next();
+        Token colon = next();
+        boolean legal = target instanceof Expr.Name || target instanceof Expr.Attribute || target instanceof Expr.Subscript;
+        if (!legal && (!startsExpression(peek()) || peek().isOp("*") || peek().isName("yield"))) {
+            // 3.11's invalid_assignment rules need an expression after the ':'; without one the
+            // error is the first pass's, at the ':'
+            throw errorAtToken("invalid syntax", colon);
+        }
         if (target instanceof Expr.Tuple || target instanceof Expr.List) {
             String what = target instanceof Expr.Tuple ? "tuple" : "list";
-            throw errorAt(target.pos(), target.pos(), "only single target (not " + what + ") can be annotated");
+            // a bare tuple is reported at its first item (star_named_expression ',' ... ':' expression)
+            Pos at = target instanceof Expr.Tuple tu && !parenthesized.containsKey(target) && !tu.elts().isEmpty()
+                    ? tu.elts().get(0).pos() : target.pos();
+            throw errorAt(at, at, "only single target (not " + what + ") can be annotated");
         }
         if (!(target instanceof Expr.Name || target instanceof Expr.Attribute || target instanceof Expr.Subscript)) {
             throw errorAt(target.pos(), target.pos(), "illegal target for annotation");
@@ -2322,8 +2331,18 @@ public final class Parser {
                 isAsync = 1;
             }
             next();
+            int targetAt = mark();
             Expr target = starTargets();
-            consumeKw("in", null);
+            if (!atKw("in")) {
+                // invalid_for_target reads the target as star_expressions, whose invalid_expression
+                // says "Perhaps you forgot a comma?" for two expressions in a row
+                int firstPass = furthest;
+                reset(targetAt);
+                starExpressions();
+                furthest = firstPass;  // the generic error stays where the first reading stopped
+                throw invalidSyntax();
+            }
+            next();
             Expr iter = disjunction();
             List<Expr> ifs = new ArrayList<>();
             while (acceptKw("if")) {

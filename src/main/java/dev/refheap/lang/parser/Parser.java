@@ -122,6 +122,61 @@ public final class Parser {
     }
 
     /**
+     * Parses source for compile()'s 'single' mode as 3.11 does: one statement only (so an error
+     * further on is never reached); anything but blank lines after a simple statement is "multiple
+     * statements found while compiling a single statement" at its NEWLINE, and after a compound
+     * statement the generic error at the next token.
+     */
+    public static Module parseSingle(String source, String filename, List<Compiler.Warning> warnings) {
+        Source src = new Source(stripBom(source), filename);
+        return guard(src, () -> {
+            Parser parser = new Parser(src, Lexer.tokenize(src), false);
+            parser.warnings = warnings;
+            List<Stmt> body = parser.settled(parser::singleStatement);
+            int at = parser.p;
+            while (at < parser.toks.size() && parser.toks.get(at).type() == TokenType.DEDENT) {
+                at++;
+            }
+            Token next = parser.toks.get(Math.min(at, parser.toks.size() - 1));
+            // bad_single_statement reads the characters left: a lone backslash at the end counts
+            if (!body.isEmpty() && (next.type() != TokenType.ENDMARKER || parser.lexer.continuationAtEof() >= 0)) {
+                Stmt first = body.getFirst();
+                if (first instanceof Stmt.ExprStmt || first instanceof Stmt.Assign || first instanceof Stmt.AugAssign
+                        || first instanceof Stmt.AnnAssign || !isCompound(first)) {
+                    Token nl = parser.prev();
+                    // 3.11's NEWLINE token starts at a comment before the newline
+                    int startCol = nl.col();
+                    int hash = src.text().indexOf('#', parser.toks.get(Math.max(0, parser.p - 2)).end());
+                    if (hash >= 0 && hash < nl.start()) {
+                        startCol = src.byteCol(nl.line(), hash);
+                    }
+                    throw parser.withParserText(parser.errorAt(Kind.SyntaxError,
+                            "multiple statements found while compiling a single statement", nl.line(), startCol, nl.line(), nl.col()));
+                }
+                parser.furthest = Math.max(parser.furthest, at);
+                throw parser.withParserText(parser.errorAtToken("invalid syntax", next));
+            }
+            return new Module(body);
+        });
+    }
+
+    private static boolean isCompound(Stmt s) {
+        return s instanceof Stmt.FunctionDef || s instanceof Stmt.AsyncFunctionDef || s instanceof Stmt.ClassDef
+                || s instanceof Stmt.For || s instanceof Stmt.AsyncFor || s instanceof Stmt.While || s instanceof Stmt.If
+                || s instanceof Stmt.With || s instanceof Stmt.AsyncWith || s instanceof Stmt.Match || s instanceof Stmt.Try
+                || s instanceof Stmt.TryStar;
+    }
+
+    /** The statements of one statement line (simple statements joined by ';') or one compound statement. */
+    private List<Stmt> singleStatement() {
+        List<Stmt> body = new ArrayList<>();
+        if (peek().type() != TokenType.ENDMARKER) {
+            statement(body);
+        }
+        return body;
+    }
+
+    /**
      * Parses one REPL input as CPython's interactive parser does: the source after an error is not
      * tokenized, so an unclosed bracket never takes the place of the parser's error.
      */

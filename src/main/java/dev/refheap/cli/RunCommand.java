@@ -62,7 +62,8 @@ final class RunCommand implements Callable<Integer> {
             java.util.List<String> argv = new java.util.ArrayList<>();
             argv.add(file);
             argv.addAll(programArgs);
-            return Main.runProgram(flags, SourceFiles.text(bytes, file), file, argv, scriptDirectory(file));
+            String filename = SourceFiles.absolute(file);
+            return Main.runProgram(flags, SourceFiles.text(bytes, filename), filename, argv, scriptDirectory(file));
         } catch (SourceFiles.Unreadable e) {
             System.err.println(e.getMessage());
             return e.status;

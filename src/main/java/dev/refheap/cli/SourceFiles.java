@@ -22,13 +22,25 @@ final class SourceFiles {
     static byte[] bytes(String file) throws Unreadable {
         Path p = Path.of(file);
         try {
-            if (Files.isDirectory(p)) throw new Unreadable("refheap: can't find '__main__' module in '" + file + "'", 1);
+            if (Files.isDirectory(p)) throw new Unreadable("refheap: can't find '__main__' module in '" + absolute(file) + "'", 1);
             return Files.readAllBytes(p);
         } catch (NoSuchFileException e) {
-            throw new Unreadable("refheap: can't open file '" + p.toAbsolutePath() + "': [Errno 2] No such file or directory", 2);
+            throw new Unreadable("refheap: can't open file '" + absolute(file) + "': [Errno 2] No such file or directory", 2);
         } catch (IOException e) {
-            throw new Unreadable("refheap: can't open file '" + p.toAbsolutePath() + "': " + e.getMessage(), 2);
+            throw new Unreadable("refheap: can't open file '" + absolute(file) + "': " + e.getMessage(), 2);
         }
+    }
+
+    /**
+     * A script's path as python3 3.9+ makes it before running it (its {@code __file__}, its code's
+     * file name, so every traceback and warning): an absolute path is kept as given, a relative one
+     * is joined to the working directory with one separator and not normalized ({@code ./x.py} in
+     * {@code /tmp} is {@code /tmp/./x.py}; {@code tmp/x.py} in {@code /} is {@code //tmp/x.py}).
+     * {@code sys.argv[0]} keeps the path as given.
+     */
+    static String absolute(String file) {
+        if (file.startsWith("/")) return file;
+        return System.getProperty("user.dir") + "/" + file;
     }
 
     /** All of stdin: the program of {@code refheap -}. */

@@ -27,12 +27,35 @@ class CliBadInputTest {
     @Test
     void syntaxErrorIsReportedLikePython() throws Exception {
         write("bad.py", "x = 1\nprint(x +)\n");
-        CliRun r = refheap("run", "bad.py");
+        CliRun r = refheap("run", "bad.py").relativeTo(dir);
         assertEquals(1, r.status());
         assertEquals("  File \"bad.py\", line 2\n    print(x +)\n             ^\nSyntaxError: invalid syntax\n", r.err());
     }
 
     /** Was "internal error" (status 70) on the command lines that skip picocli's model (-c, -m, run FILE.py). */
+    /**
+     * python3 (3.9 and later) runs a script under its absolute path: the working directory and the
+     * path given, joined by one separator and not normalized; sys.argv[0] stays as given. refheap
+     * ran it under the path as given ("File \"x.py\"" where python3 prints "File \"/tmp/x.py\"").
+     */
+    @Test
+    void bug_aScriptRunsUnderItsAbsolutePathAsPython3Makes() throws Exception {
+        write("where.py", "import sys, warnings\nprint(__file__)\nprint(sys.argv[0])\n"
+                + "print(sys._getframe().f_code.co_filename)\nwarnings.warn('w')\n1/0\n");
+        String real = dir.toRealPath().toString();
+        String name = dir.getFileName().toString();
+        for (String given : new String[] {"where.py", "./where.py", "../" + name + "/where.py"}) {
+            CliRun r = refheap("run", given);
+            String abs = real + "/" + given;
+            assertEquals(1, r.status());
+            assertEquals(abs + "\n" + given + "\n" + abs + "\n", r.out());
+            assertTrue(r.err().startsWith(abs + ":5: UserWarning: w\n"), r.err());
+            assertTrue(r.err().contains("  File \"" + abs + "\", line 6, in <module>\n"), r.err());
+        }
+        CliRun absolute = refheap("run", real + "/where.py");
+        assertTrue(absolute.out().startsWith(real + "/where.py\n" + real + "/where.py\n"), absolute.out());
+    }
+
     @Test
     void aBadMaxHeapIsAUsageErrorOnEveryCommandLine() throws Exception {
         write("one.py", "print(1)\n");
@@ -49,7 +72,7 @@ class CliBadInputTest {
     @Test
     void runtimeErrorPrintsATracebackAndExits1() throws Exception {
         write("div.py", "def f(x):\n    return 1 / x\nprint('before')\nf(0)\n");
-        CliRun r = refheap("run", "div.py");
+        CliRun r = refheap("run", "div.py").relativeTo(dir);
         assertEquals(1, r.status());
         assertEquals("before\n", r.out());
         assertTrue(r.err().startsWith("Traceback (most recent call last):\n  File \"div.py\", line 4, in <module>\n"), r.err());
@@ -68,7 +91,7 @@ class CliBadInputTest {
     @Test
     void uncaughtTracebackHasMarkerLines() throws Exception {
         write("m.py", "def f(d):\n    return d['missing']\nx = f({})\n");
-        CliRun r = refheap("run", "m.py");
+        CliRun r = refheap("run", "m.py").relativeTo(dir);
         assertEquals(1, r.status());
         assertEquals("Traceback (most recent call last):\n  File \"m.py\", line 3, in <module>\n    x = f({})\n        ^^^^^\n"
                 + "  File \"m.py\", line 2, in f\n    return d['missing']\n           ~^^^^^^^^^^^\nKeyError: 'missing'\n", r.err());
@@ -102,7 +125,7 @@ class CliBadInputTest {
     @Test
     void nonUtf8ScriptIsOneClearLine() throws Exception {
         Files.write(dir.resolve("latin.py"), new byte[] {'x', ' ', '=', ' ', '\'', (byte) 0xe9, '\'', '\n'});
-        CliRun r = refheap("run", "latin.py");
+        CliRun r = refheap("run", "latin.py").relativeTo(dir);
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file latin.py on line 1"), r.err());
         assertEquals(1, r.err().lines().count());

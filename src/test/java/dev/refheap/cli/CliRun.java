@@ -23,6 +23,17 @@ record CliRun(int status, String out, String err) {
         return in(dir, pb -> { }, args);
     }
 
+    /**
+     * This run with {@code dir}'s real path and a separator taken out of both streams: python3
+     * names a script by its absolute path (the working directory joined to the path given), so an
+     * expected output written for a script run in {@code dir} reads {@code p.py} where both print
+     * {@code /tmp/.../p.py}.
+     */
+    CliRun relativeTo(Path dir) throws IOException {
+        String prefix = dir.toRealPath() + "/";
+        return new CliRun(status, out.replace(prefix, ""), err.replace(prefix, ""));
+    }
+
     /** As {@link #in(Path, String...)}, with {@code setup} changing the process (its environment, redirections) first. */
     static CliRun in(Path dir, java.util.function.Consumer<ProcessBuilder> setup, String... args) throws IOException, InterruptedException {
         ProcessBuilder pb = builder(dir, command(args));

@@ -33,7 +33,7 @@ class CliSignalsTest {
     @Test
     void bug_sigintRaisesKeyboardInterruptInTheRunningProgram() throws Exception {
         Files.writeString(dir.resolve("loops.py"), LOOPS);
-        CliRun r = CliRun.signalled(dir, "INT", List.of("ready", "again"), "run", "loops.py");
+        CliRun r = CliRun.signalled(dir, "INT", List.of("ready", "again"), "run", "loops.py").relativeTo(dir);
         // python3: finally, except KeyboardInterrupt, the uncaught traceback, __del__ at exit, killed by SIGINT
         assertEquals("ready\nfinally\ncaught\nagain\ndel D\n", r.out());
         assertEquals("Traceback (most recent call last):\n  File \"loops.py\", line 13, in <module>\n    while True:\nKeyboardInterrupt\n", r.err());

@@ -39,7 +39,7 @@ class CliSourceEncodingTest {
             """)
     void bug_codingDeclarationsAreHonoured(String name, String file, int status, String expected) throws Exception {
         Files.write(dir.resolve("p.py"), bytes(file.strip()));
-        CliRun r = CliRun.in(dir, "run", "p.py");
+        CliRun r = CliRun.in(dir, "run", "p.py").relativeTo(dir);
         assertEquals(status, r.status(), r.err());
         String want = new String(bytes(expected.strip()), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(want, status == 0 ? r.out() : r.err());
@@ -55,7 +55,7 @@ class CliSourceEncodingTest {
     void bug_nulBytesAreRefusedAsPython3RefusesThem(String name, String file, int line, String shown) throws Exception {
         // python3 3.11.7: the line up to the NUL, no marker
         Files.write(dir.resolve("p.py"), bytes(file.strip()));
-        CliRun r = CliRun.in(dir, "run", "p.py");
+        CliRun r = CliRun.in(dir, "run", "p.py").relativeTo(dir);
         assertEquals(new CliRun(1, "", "  File \"p.py\", line " + line + "\n    " + shown
                 + "\nSyntaxError: source code cannot contain null bytes\n"), r);
     }
@@ -94,7 +94,7 @@ class CliSourceEncodingTest {
     @org.junit.jupiter.params.provider.MethodSource("undecodableCases")
     void bug_undecodableBytesInADeclaredUtf8FileFailWhereUsed(String name, String file, int status, String out, String err) throws Exception {
         Files.write(dir.resolve("p.py"), bytes(file));
-        assertEquals(new CliRun(status, out, err), CliRun.in(dir, "run", "p.py"));
+        assertEquals(new CliRun(status, out, err), CliRun.in(dir, "run", "p.py").relativeTo(dir));
     }
 
     /** {@code \n}, {@code \\} and {@code \xNN} escapes to bytes; other characters as UTF-8. */

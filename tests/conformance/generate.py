@@ -5,10 +5,12 @@ Every program tests/conformance/<category>/<name>.py is run in a fresh `python -
 CLEAN CPython 3.11 (see ORACLE below), from the repository root, with the semantics refheap
 implements:
 
-    exec(compile(source, "tests/conformance/<category>/<name>.py", "exec"), {"__name__": "__main__"})
+    exec(compile(source, "tests/conformance/<category>/<name>.py", "exec"), <__main__'s dict>)
 
 (compiled whole, then run; unlike `python3 FILE.py` the parser's arena does not hold an extra
-reference to every literal while the module runs). The run ends when the program's last
+reference to every literal while the module runs), in a __main__ whose namespace is the one
+`python3 FILE.py` gives a script (__file__ the relative path, __cached__ None, a SourceFileLoader,
+__annotations__, the builtins module as __builtins__). The run ends when the program's last
 statement finishes, or when an uncaught exception's traceback has been printed (exit status 1,
 the exception and everything it keeps alive are never released): the child flushes stdout/stderr
 and leaves with os._exit, so nothing that CPython would do at interpreter shutdown (finalizers of
@@ -71,8 +73,20 @@ def leave(rc):
         sys.stdout.flush()
         sys.exit(rc)
     os._exit(rc)
+# The program's namespace is the __main__ `python3 PATH` gives a script: a new module (PyModule_New:
+# __name__, __doc__, __package__, __loader__, __spec__), start-up's __annotations__ and __builtins__
+# (the module), then __file__ (PATH as given, the name the code is compiled under), __cached__ and a
+# SourceFileLoader, in CPython's order; it replaces this runner's own __main__ in sys.modules.
+main = type(sys)("__main__")
+main.__annotations__ = {}
+main.__builtins__ = sys.modules["builtins"]
+main.__file__ = path
+main.__cached__ = None
+main.__loader__ = sys.modules["_frozen_importlib_external"].SourceFileLoader("__main__", path)
+sys.modules["__main__"] = main
+main = main.__dict__
 try:
-    exec(code, {"__name__": "__main__"})
+    exec(code, main)
 except BaseException as e:
     # Print the traceback as `python3 FILE.py` does (without this runner's frame) and stop at
     # once, still holding the exception: nothing the traceback keeps alive is finalized.

@@ -1,4 +1,4 @@
-# a program's globals are exec's: only __name__ and __builtins__ before its own names
+# a program's globals are the namespace python3 gives a script (CPython's names, in CPython's order) before its own names
 print(list(globals()))
 x = 1
 print(list(globals()))

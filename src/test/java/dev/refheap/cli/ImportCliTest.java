@@ -100,4 +100,35 @@ class ImportCliTest {
         assertEquals("Exception ignored in atexit callback: <function f at 0xADDR>\nTraceback (most recent call last):\n"
                 + "  File \"<string>\", line 2, in f\nValueError: boom\n", r.err().replaceAll("0x[0-9a-f]+", "0xADDR"));
     }
+
+    private static final String NAMESPACE = "print(list(globals()), __loader__, __annotations__, type(__builtins__).__name__)";
+    private static final String BASE_NAMES = "['__name__', '__doc__', '__package__', '__loader__', '__spec__', '__annotations__', '__builtins__'";
+
+    /** __main__ as python3 makes it for -c and stdin (add_main_module's names; stdin adds __file__ and __cached__), importlib's loader made first. */
+    @Test
+    void mainNamespaceOfDashCAndStdinIsPython3s() throws Exception {
+        CliRun c = CliRun.in(dir, "--startup=cpython", "-c", NAMESPACE);
+        assertEquals(BASE_NAMES + "] <class '_frozen_importlib.BuiltinImporter'> {} module\n", c.out());
+        Path in = dir.resolve("namespace_stdin.txt");
+        Files.writeString(in, NAMESPACE + "\n");
+        CliRun s = CliRun.in(dir, pb -> pb.redirectInput(in.toFile()), "--startup=cpython");
+        assertEquals(BASE_NAMES + ", '__file__', '__cached__'] <class '_frozen_importlib.BuiltinImporter'> {} module\n", s.out());
+    }
+
+    /** -m: runpy's values take the places add_main_module's names have, so the order is python3's. */
+    @Test
+    void mainNamespaceOfDashMIsPython3s() throws Exception {
+        Files.writeString(dir.resolve("names_main.py"), "print(list(globals())[:9], type(__loader__).__name__, __spec__.name)\n");
+        CliRun r = CliRun.in(dir, "-m", "names_main");
+        assertEquals(BASE_NAMES + ", '__file__', '__cached__'] SourceFileLoader names_main\n", r.out());
+    }
+
+    /** A file program's __file__ and __cached__ are deleted when it ends (_PyRun_SimpleFileObject): atexit callbacks do not see them. */
+    @Test
+    void mainFileNamesAreGoneAtExit() throws Exception {
+        Files.writeString(dir.resolve("at_exit.py"), "import atexit, sys\nprint(__file__.endswith('at_exit.py'), __cached__)\n"
+                + "atexit.register(lambda: print(hasattr(sys.modules['__main__'], '__file__'), '__cached__' in globals()))\n");
+        CliRun r = CliRun.in(dir, "run", "at_exit.py");
+        assertEquals("True None\nFalse False\n", r.out());
+    }
 }

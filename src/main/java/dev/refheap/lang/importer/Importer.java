@@ -711,7 +711,23 @@ public final class Importer implements ImportSystem {
         }
     }
 
-    // ---- -m -----------------------------------------------------------------------------------------
+    // ---- __main__ and -m -----------------------------------------------------------------------------
+
+    @Override
+    public long mainLoader(String filename) {
+        if (bootstrapDict == 0) return 0;
+        if (filename == null) return vm.incref(vm.dictGet(bootstrapDict, "BuiltinImporter"));
+        long name = vm.str("__main__"), file = vm.str(filename);
+        try {
+            return vm.call(vm.dictGet(externalDict, "SourceFileLoader"), name, file);
+        } finally {
+            heap.decref(file);
+            heap.decref(name);
+        }
+    }
+
+    @Override
+    public void prepareImportlib() { bootstrap(); }
 
     @Override
     public void runModuleAsMain(String modName, long mainDict) {

@@ -458,6 +458,21 @@ public final class Parser {
         return next();
     }
 
+    /**
+     * The ':' of a block header whose 3.11 invalid_*_stmt rule says "expected ':'" only when the line
+     * ends where the ':' should be (if, elif, while, for, with, except, class, match, case); any
+     * other token there is the generic error. (def, try, else and finally force it: {@code &&':'}.)
+     */
+    private Token colonEndingTheLine() {
+        if (at(":")) {
+            return next();
+        }
+        if (peek().type() == TokenType.NEWLINE) {
+            throw errorAtToken("expected ':'", peek());
+        }
+        throw invalidSyntax();
+    }
+
     private Token consumeKw(String kw, String msg) {
         if (!atKw(kw)) {
             throw msg == null ? invalidSyntax() : errorAtToken(msg, peek());
@@ -612,7 +627,7 @@ public final class Parser {
             }
             subject = first;
         }
-        consume(":", "expected ':'");
+        colonEndingTheLine();
         if (peek().type() != TokenType.NEWLINE) {
             throw invalidSyntax();
         }
@@ -630,7 +645,7 @@ public final class Parser {
             Token c = next();
             dev.refheap.lang.ast.Pattern pattern = patterns();
             Expr guard = acceptKw("if") ? namedExpression() : null;
-            consume(":", "expected ':'");
+            colonEndingTheLine();
             lastBody = block("'case' statement", c);
             cases.add(new dev.refheap.lang.ast.MatchCase(pattern, guard, lastBody));
         }
@@ -1206,7 +1221,7 @@ public final class Parser {
     private Stmt ifStmt() {
         Token t = next();
         Expr test = namedExpression();
-        consume(":", "expected ':'");
+        colonEndingTheLine();
         List<Stmt> body = block("'if' statement", t);
         List<Stmt> orelse = elifOrElse();
         return new Stmt.If(test, body, orelse, endOf(t, orelse.isEmpty() ? body : orelse));
@@ -1217,7 +1232,7 @@ public final class Parser {
         if (atKw("elif")) {
             Token t = next();
             Expr test = namedExpression();
-            consume(":", "expected ':'");
+            colonEndingTheLine();
             List<Stmt> body = block("'elif' statement", t);
             List<Stmt> orelse = elifOrElse();
             return List.of(new Stmt.If(test, body, orelse, endOf(t, orelse.isEmpty() ? body : orelse)));
@@ -1239,7 +1254,7 @@ public final class Parser {
     private Stmt whileStmt() {
         Token t = next();
         Expr test = namedExpression();
-        consume(":", "expected ':'");
+        colonEndingTheLine();
         List<Stmt> body = block("'while' statement", t);
         List<Stmt> orelse = elseBlock();
         return new Stmt.While(test, body, orelse, endOf(t, orelse.isEmpty() ? body : orelse));
@@ -1251,7 +1266,7 @@ public final class Parser {
         Expr target = starTargets();
         consumeKw("in", null);
         Expr iter = starExpressions();
-        consume(":", "expected ':'");
+        colonEndingTheLine();
         List<Stmt> body = block("'for' statement", t);
         List<Stmt> orelse = elseBlock();
         return new Stmt.For(target, iter, body, orelse, endOf(t, orelse.isEmpty() ? body : orelse));
@@ -1302,7 +1317,7 @@ public final class Parser {
                 items.add(withItem());
             } while (accept(","));
         }
-        consume(":", "expected ':'");
+        colonEndingTheLine();
         List<Stmt> body = block("'with' statement", t);
         return new Stmt.With(items, body, endOf(t, body));
     }
@@ -1388,7 +1403,11 @@ public final class Parser {
         if (star && at(":")) {
             throw errorAtToken("expected one or more exception types", peek());
         }
-        if (!at(":")) {
+        if (!at(":") || star) {
+            if (peek().type() == TokenType.NEWLINE || (star && at(":"))) {
+                // 'except' NEWLINE; 'except' '*' (NEWLINE | ':')
+                throw errorAtToken(star ? "expected one or more exception types" : "expected ':'", peek());
+            }
             type = expression();
             if (at(",")) {
                 int m = mark();
@@ -1401,7 +1420,7 @@ public final class Parser {
                 name = name().text();
             }
         }
-        consume(":", "expected ':'");
+        colonEndingTheLine();
         List<Stmt> body = block(star ? "'except*' statement" : "'except' statement", t);
         return new ExceptHandler(type, name, body, endOf(t, body));
     }
@@ -1483,7 +1502,7 @@ public final class Parser {
             bases = a.args;
             keywords = a.keywords;
         }
-        consume(":", "expected ':'");
+        colonEndingTheLine();
         List<Stmt> body = block("class definition", t);
         return new Stmt.ClassDef(name.text(), bases, keywords, body, decorators, endOf(t, body));
     }

@@ -40,6 +40,18 @@ public interface ImportSystem {
         public MainModuleError(String message) { super(message, null, false, false); }
     }
 
+    /**
+     * The loader CPython's start-up gives {@code __main__}: for {@code filename} null
+     * {@code _frozen_importlib.BuiltinImporter} (add_main_module's, kept by {@code -c}, stdin and
+     * the REPL), else a {@code _frozen_importlib_external.SourceFileLoader('__main__', filename)}
+     * (a file program's: set_main_loader). A new reference, or 0 while importlib's classes are not
+     * made yet (refheap makes them at the first import that needs a spec, not at start-up).
+     */
+    long mainLoader(String filename);
+
+    /** Makes importlib's classes now if they are not made yet ({@code -m} has them before __main__ exists, as CPython). */
+    void prepareImportlib();
+
     /** The repr of a module object (importlib's {@code _module_repr}). */
     String moduleRepr(long module);
 }

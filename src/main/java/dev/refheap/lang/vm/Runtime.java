@@ -788,17 +788,89 @@ public final class Runtime implements AutoCloseable {
 
     // ---- programs -------------------------------------------------------------------------------
 
-    /** The __main__ module's dict (created on first use). */
+    /**
+     * The __main__ module's dict (created on first use) as CPython's start-up makes it before any
+     * program runs: PyModule_New's {@code __name__}, {@code __doc__}, {@code __package__},
+     * {@code __loader__} and {@code __spec__} (None), then add_main_module's {@code __annotations__}
+     * (an empty dict: pylifecycle has made it since PEP 526's 3.6, so that annotated assignments at
+     * the interactive prompt have a dict to go in; every entry point's __main__ has it),
+     * {@code __builtins__} (the builtins module, which goes into sys.modules) and
+     * {@code __loader__} = BuiltinImporter. The loader is importlib's class, which refheap makes
+     * at the first import that needs a spec (some 0.3 s): made before __main__ (-m,
+     * {@code --startup=cpython}) it is there; otherwise {@code __loader__} is absent (a NameError,
+     * listed in the README), never a stand-in.
+     */
     long mainGlobals() {
         long m = heap.dicts.getItem(sysModules, "__main__");
         if (m == 0 || !isModule(m)) {
-            m = moduleType.create("__main__", false);  // exec(compile(...), {'__name__': '__main__'}): no __doc__
+            m = moduleType.create("__main__", true);
             heap.dicts.setItem(sysModules, "__main__", m);
             hold(m);
             long d = ModuleType.dict(m);
-            heap.dicts.setItem(d, names.__builtins__, builtinsDict);
+            heap.dicts.setItem(d, "__package__", heap.None);
+            long loader = imports == null ? 0 : imports.mainLoader(null);
+            if (loader != 0) {
+                heap.dicts.setItem(d, "__loader__", loader);
+                heap.decref(loader);
+            }
+            heap.dicts.setItem(d, "__spec__", heap.None);
+            long annotations = heap.dicts.create();
+            heap.dicts.setItem(d, "__annotations__", annotations);
+            heap.decref(annotations);
+            long builtins = heap.dicts.getItem(sysModules, "builtins");
+            if (builtins == 0) {
+                builtins = Modules.createBuiltin(this, "builtins");
+                heap.dicts.setItem(sysModules, "builtins", builtins);
+                heap.decref(builtins);
+            }
+            heap.dicts.setItem(d, names.__builtins__, builtins);
         }
         return ModuleType.dict(m);
+    }
+
+    /**
+     * What _PyRun_SimpleFileObject does around a program read from a file or stdin: while it runs,
+     * {@code __file__} (the name it was compiled under) and {@code __cached__} (None) unless
+     * __main__ has a {@code __file__} already, deleted again when it ends; for a file (not stdin) the
+     * loader becomes a SourceFileLoader for it (set_main_loader), when importlib's classes exist.
+     * {@code -c} ({@code <string>}) and refheap's own inputs ({@code <...>}) get neither.
+     */
+    private void runAsMainProgram(long code, String filename) {
+        boolean stdin = filename.equals("<stdin>");
+        if (!stdin && filename.startsWith("<")) {
+            runCode(code);
+            return;
+        }
+        long d = mainGlobals();
+        boolean setFile = false;
+        if (heap.dicts.getItem(d, "__file__") == 0) {
+            long f = heap.strs.of(filename);
+            heap.dicts.setItem(d, "__file__", f);
+            heap.decref(f);
+            heap.dicts.setItem(d, "__cached__", heap.None);
+            setFile = true;
+        }
+        if (!stdin) {
+            long loader = imports == null ? 0 : imports.mainLoader(filename);
+            if (loader != 0) {
+                heap.dicts.setItem(d, "__loader__", loader);
+                heap.decref(loader);
+            }
+        }
+        try {
+            runCode(code);
+        } finally {
+            if (setFile) {
+                for (String k : new String[] {"__file__", "__cached__"}) {
+                    long key = heap.strs.of(k);
+                    try {
+                        if (heap.dicts.getItem(d, key) != 0) heap.dicts.delItem(d, key);
+                    } finally {
+                        heap.decref(key);
+                    }
+                }
+            }
+        }
     }
 
     /** Compiles {@code source} in {@code mode}; SyntaxErrors are thrown as {@link dev.refheap.lang.PySyntaxError}. */
@@ -909,6 +981,7 @@ public final class Runtime implements AutoCloseable {
      * @throws ImportSystem.MainModuleError when there is no such module to run
      */
     public void runModuleAsMain(String name) {
+        imports().prepareImportlib();  // runpy is imported before __main__ runs: its loader is BuiltinImporter
         long globals = mainGlobals();
         imports().runModuleAsMain(name, globals);
     }
@@ -956,11 +1029,13 @@ public final class Runtime implements AutoCloseable {
             compileWarnings(program.filename, program.warnings, true);  // those given before the error
             throw program.error;
         }
-        runCode(materialize(program.unit, program.warnings, program.source, program.filename, true));
+        runAsMainProgram(materialize(program.unit, program.warnings, program.source, program.filename, true), program.filename);
     }
 
     private void run(String source, String filename, dev.refheap.lang.compiler.Compiler.Mode mode) {
-        runCode(compile(source, filename, mode));
+        long code = compile(source, filename, mode);
+        if (mode == dev.refheap.lang.compiler.Compiler.Mode.EXEC) runAsMainProgram(code, filename);
+        else runCode(code);
     }
 
     /** Runs a module code object in __main__; the reference to {@code code} is consumed. */

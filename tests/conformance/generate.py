@@ -85,6 +85,9 @@ main.__cached__ = None
 main.__loader__ = sys.modules["_frozen_importlib_external"].SourceFileLoader("__main__", path)
 sys.modules["__main__"] = main
 main = main.__dict__
+# pymain_get_importer: `python3 PATH` looks the script's absolute path up as a path entry (a directory
+# or zip archive would run its __main__), which leaves None for it in sys.path_importer_cache.
+sys.path_importer_cache.setdefault(os.path.join(os.getcwd(), path), None)
 try:
     exec(code, main)
 except BaseException as e:

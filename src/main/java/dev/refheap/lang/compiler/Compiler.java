@@ -214,7 +214,7 @@ public final class Compiler {
             return unit;
         }
         Compiler c = new Compiler(filename, source, mode);
-        Module parsed = Parser.parseModule(source, filename, warnings);
+        Module parsed = mode == Mode.SINGLE ? Parser.parseSingle(source, filename, warnings) : Parser.parseModule(source, filename, warnings);
         if (mode == Mode.SINGLE) c.checkSingle(parsed);
         CodeUnit unit = c.compileExec(parsed);
         warnings.addAll(c.warnings);

@@ -218,7 +218,7 @@ public final class Importer implements ImportSystem {
                 return vm.incref(vm.dictGet(vm.sysModules(), name));
             }
         }
-        PathFinder.Found found = PathFinder.find(name, searchEntries(path));
+        PathFinder.Found found = PathFinder.find(name, searchEntries(path), this::pathEntryFinder);
         if (found == null) {
             String msg = "No module named '" + name + "'";
             if (stdlib == null && path == 0) msg += " (" + StdlibLocator.HOW_TO_GET_ONE + ")";
@@ -230,6 +230,68 @@ public final class Importer implements ImportSystem {
             return load(name, spec, found);
         } finally {
             heap.decref(spec);
+        }
+    }
+
+    /**
+     * PathFinder._path_importer_cache for one entry the search reaches: its finder in
+     * {@code sys.path_importer_cache} (keyed by the current directory for {@code ''}), made and
+     * stored when missing as 3.11's path hooks make it: a FileFinder for a directory, None for
+     * anything else. Returns whether the entry is searched: an entry whose finder is None is passed
+     * over, as importlib does (also when a program stored the None); a finder of another kind
+     * (a program's own, or a zipimporter) is refused by name, since the search is refheap's.
+     */
+    private boolean pathEntryFinder(String entry) {
+        long sys = vm.dictGet(vm.sysModules(), "sys");
+        long cache = sys == 0 || !vm.isModule(sys) ? 0 : vm.dictGet(vm.moduleDict(sys), "path_importer_cache");
+        if (cache == 0) throw vm.error("AttributeError", "module 'sys' has no attribute 'path_importer_cache'");
+        if (heap.typeOf(cache) != heap.dicts) {
+            throw vm.error("NotImplementedError", "refheap does not support a sys.path_importer_cache that is not a dict yet");
+        }
+        String dir = entry;
+        if (entry.isEmpty()) {
+            dir = dev.refheap.lang.modules.posix.Posix.currentDirectory();  // _os.getcwd()
+            if (dir == null) return false;  // no current directory: nothing cached, the entry not searched
+        }
+        long key = vm.str(dir);
+        try {
+            long finder = heap.dicts.getItem(cache, key);
+            if (finder == 0) {
+                bootstrap();
+                Path where = PathFinder.absolute(dir);  // the path hooks see a relative entry from the current directory
+                finder = where != null && java.nio.file.Files.isDirectory(where) ? newFileFinder(dir) : vm.incref(heap.None);
+                try {
+                    heap.dicts.setItem(cache, key, finder);
+                } finally {
+                    heap.decref(finder);
+                }
+                finder = heap.dicts.getItem(cache, key);
+            }
+            if (finder == heap.None) return false;
+            long fileFinder = vm.dictGet(externalDict, "FileFinder");
+            if (heap.typeOf(finder).address() != fileFinder) {
+                throw vm.error("NotImplementedError", "refheap does not support the path entry finder " + vm.repr(finder)
+                        + " in sys.path_importer_cache yet");
+            }
+            return true;
+        } finally {
+            heap.decref(key);
+        }
+    }
+
+    /** FileFinder(path, *_get_supported_file_loaders()), as path_hook_for_FileFinder makes it: a new reference. */
+    private long newFileFinder(String dir) {
+        long loaders = callIn(externalDict, "_get_supported_file_loaders");
+        long path = vm.str(dir);
+        try {
+            long n = dev.refheap.object.ListType.size(loaders);
+            long[] args = new long[(int) n + 1];
+            args[0] = path;
+            for (int i = 0; i < n; i++) args[i + 1] = dev.refheap.object.ListType.item(loaders, i);
+            return vm.callArgs(vm.dictGet(externalDict, "FileFinder"), args, 0, args.length, 0);
+        } finally {
+            heap.decref(path);
+            heap.decref(loaders);
         }
     }
 
@@ -257,7 +319,7 @@ public final class Importer implements ImportSystem {
 
     /** PathFinder.find_spec: the spec for {@code name} on {@code path} (0: sys.path), or None; a new reference. */
     long findSpecOnPath(String name, long path) {
-        PathFinder.Found found = PathFinder.find(name, searchEntries(path));
+        PathFinder.Found found = PathFinder.find(name, searchEntries(path), this::pathEntryFinder);
         if (found == null) return vm.incref(heap.None);
         bootstrap();
         return makeSpec(name, found);
@@ -767,7 +829,7 @@ public final class Importer implements ImportSystem {
                 } else {
                     vm.forEach(path, e -> { if (vm.isStr(e)) entries.add(vm.strValue(e)); });
                 }
-                found = PathFinder.find(name, entries);
+                found = PathFinder.find(name, entries, this::pathEntryFinder);
             } finally {
                 heap.xdecref(path);
             }

@@ -21,12 +21,32 @@ final class PathFinder {
     /** What was found: {@code origin} is the file (null for a namespace), {@code locations} the package's __path__. */
     record Found(Kind kind, String origin, List<String> locations) {}
 
-    static Found find(String fullname, List<String> path) {
+    static Found find(String fullname, List<String> path) { return find(fullname, path, e -> true); }
+
+    /**
+     * A path entry as a directory path: a relative one (and '', the current directory itself) is
+     * taken from the process's current directory, which os.chdir moves; null when there is none.
+     */
+    static Path absolute(String entry) {
+        Path p = Path.of(entry);
+        if (p.isAbsolute()) return p;
+        String cwd = dev.refheap.lang.modules.posix.Posix.currentDirectory();
+        return cwd == null ? null : entry.isEmpty() ? Path.of(cwd) : Path.of(cwd).resolve(p);
+    }
+
+    /**
+     * As {@link #find(String, List)}, with {@code visit} asked about each entry the walk reaches,
+     * in order, before it is searched (false: the entry is passed over): the walk stops at the
+     * first module or package, and goes through every entry for a namespace package, as
+     * PathFinder._get_spec does.
+     */
+    static Found find(String fullname, List<String> path, java.util.function.Predicate<String> visit) {
         String tail = fullname.substring(fullname.lastIndexOf('.') + 1);
         List<String> portions = new ArrayList<>();
         for (String entry : path) {
-            Path dir = entry.isEmpty() ? Path.of("").toAbsolutePath() : Path.of(entry).toAbsolutePath();
-            if (!Files.isDirectory(dir)) continue;
+            if (!visit.test(entry)) continue;
+            Path dir = absolute(entry);
+            if (dir == null || !Files.isDirectory(dir)) continue;
             Path base = dir.resolve(tail);
             boolean namespace = false;
             if (Files.isDirectory(base)) {

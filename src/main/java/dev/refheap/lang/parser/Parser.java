@@ -122,6 +122,61 @@ public final class Parser {
     }
 
     /**
+     * Parses source for compile()'s 'single' mode as 3.11 does: one statement only (so an error
+     * further on is never reached); anything but blank lines after a simple statement is "multiple
+     * statements found while compiling a single statement" at its NEWLINE, and after a compound
+     * statement the generic error at the next token.
+     */
+    public static Module parseSingle(String source, String filename, List<Compiler.Warning> warnings) {
+        Source src = new Source(stripBom(source), filename);
+        return guard(src, () -> {
+            Parser parser = new Parser(src, Lexer.tokenize(src), false);
+            parser.warnings = warnings;
+            List<Stmt> body = parser.settled(parser::singleStatement);
+            int at = parser.p;
+            while (at < parser.toks.size() && parser.toks.get(at).type() == TokenType.DEDENT) {
+                at++;
+            }
+            Token next = parser.toks.get(Math.min(at, parser.toks.size() - 1));
+            // bad_single_statement reads the characters left: a lone backslash at the end counts
+            if (!body.isEmpty() && (next.type() != TokenType.ENDMARKER || parser.lexer.continuationAtEof() >= 0)) {
+                Stmt first = body.getFirst();
+                if (first instanceof Stmt.ExprStmt || first instanceof Stmt.Assign || first instanceof Stmt.AugAssign
+                        || first instanceof Stmt.AnnAssign || !isCompound(first)) {
+                    Token nl = parser.prev();
+                    // 3.11's NEWLINE token starts at a comment before the newline
+                    int startCol = nl.col();
+                    int hash = src.text().indexOf('#', parser.toks.get(Math.max(0, parser.p - 2)).end());
+                    if (hash >= 0 && hash < nl.start()) {
+                        startCol = src.byteCol(nl.line(), hash);
+                    }
+                    throw parser.withParserText(parser.errorAt(Kind.SyntaxError,
+                            "multiple statements found while compiling a single statement", nl.line(), startCol, nl.line(), nl.col()));
+                }
+                parser.furthest = Math.max(parser.furthest, at);
+                throw parser.withParserText(parser.errorAtToken("invalid syntax", next));
+            }
+            return new Module(body);
+        });
+    }
+
+    private static boolean isCompound(Stmt s) {
+        return s instanceof Stmt.FunctionDef || s instanceof Stmt.AsyncFunctionDef || s instanceof Stmt.ClassDef
+                || s instanceof Stmt.For || s instanceof Stmt.AsyncFor || s instanceof Stmt.While || s instanceof Stmt.If
+                || s instanceof Stmt.With || s instanceof Stmt.AsyncWith || s instanceof Stmt.Match || s instanceof Stmt.Try
+                || s instanceof Stmt.TryStar;
+    }
+
+    /** The statements of one statement line (simple statements joined by ';') or one compound statement. */
+    private List<Stmt> singleStatement() {
+        List<Stmt> body = new ArrayList<>();
+        if (peek().type() != TokenType.ENDMARKER) {
+            statement(body);
+        }
+        return body;
+    }
+
+    /**
      * Parses one REPL input as CPython's interactive parser does: the source after an error is not
      * tokenized, so an unclosed bracket never takes the place of the parser's error.
      */
@@ -977,10 +1032,19 @@ public final class Parser {
     }
 
     private Stmt annAssign(Token start, Expr target) {
-        next();
+        Token colon = next();
+        boolean legal = target instanceof Expr.Name || target instanceof Expr.Attribute || target instanceof Expr.Subscript;
+        if (!legal && (!startsExpression(peek()) || peek().isOp("*") || peek().isName("yield"))) {
+            // 3.11's invalid_assignment rules need an expression after the ':'; without one the
+            // error is the first pass's, at the ':'
+            throw errorAtToken("invalid syntax", colon);
+        }
         if (target instanceof Expr.Tuple || target instanceof Expr.List) {
             String what = target instanceof Expr.Tuple ? "tuple" : "list";
-            throw errorAt(target.pos(), target.pos(), "only single target (not " + what + ") can be annotated");
+            // a bare tuple is reported at its first item (star_named_expression ',' ... ':' expression)
+            Pos at = target instanceof Expr.Tuple tu && !parenthesized.containsKey(target) && !tu.elts().isEmpty()
+                    ? tu.elts().get(0).pos() : target.pos();
+            throw errorAt(at, at, "only single target (not " + what + ") can be annotated");
         }
         if (!(target instanceof Expr.Name || target instanceof Expr.Attribute || target instanceof Expr.Subscript)) {
             throw errorAt(target.pos(), target.pos(), "illegal target for annotation");
@@ -1545,7 +1609,10 @@ public final class Parser {
                 args.clear();
             } else if (at("*")) {
                 if (star) {
-                    throw errorAtToken("* argument may appear only once", t);
+                    // invalid_star_etc: a second '*' followed by a parameter or ','; else the generic error there
+                    Token after = peek(1);
+                    boolean param = after.type() == TokenType.NAME && !KEYWORDS.contains(after.text());
+                    throw errorAtToken(param || after.isOp(",") ? "* argument may appear only once" : "invalid syntax", t);
                 }
                 next();
                 star = true;
@@ -2322,8 +2389,18 @@ public final class Parser {
                 isAsync = 1;
             }
             next();
+            int targetAt = mark();
             Expr target = starTargets();
-            consumeKw("in", null);
+            if (!atKw("in")) {
+                // invalid_for_target reads the target as star_expressions, whose invalid_expression
+                // says "Perhaps you forgot a comma?" for two expressions in a row
+                int firstPass = furthest;
+                reset(targetAt);
+                starExpressions();
+                furthest = firstPass;  // the generic error stays where the first reading stopped
+                throw invalidSyntax();
+            }
+            next();
             Expr iter = disjunction();
             List<Expr> ifs = new ArrayList<>();
             while (acceptKw("if")) {

@@ -66,10 +66,13 @@ final class BuiltinFunctionType extends LangType {
 
     /**
      * meth_hash: m_self's pointer hash xor the function's. The function's stands in for CPython's
-     * ml_meth pointer: a number per implementation object, given in the order implementations are
-     * first hashed (not the Java identity hash, which differs from process to process: a set of
-     * builtins that start-up makes, such as os's supports_fd, must be laid out the same in every
-     * process for the start-up image).
+     * ml_meth pointer: a number per implementation class (a lambda's class is its call site), given
+     * in the order classes are first hashed. Not the Java identity hash, which differs from process
+     * to process (a set of builtins that start-up makes, such as os's supports_fd, must be laid out
+     * the same in every process for the start-up image), and not a number per implementation
+     * object, which would keep every one ever hashed (some are made per call, capturing their
+     * object). Equal functions (the same implementation object) hash alike; two implementations
+     * of one call site share a number, and differ by m_self where they are bound.
      */
     @Override
     public long hash(long o) {
@@ -77,14 +80,18 @@ final class BuiltinFunctionType extends LangType {
         return x == -1 ? -2 : x;
     }
 
-    /** The implementations hashed so far, each with its number. */
-    private final java.util.IdentityHashMap<Builtin, Long> implNumbers = new java.util.IdentityHashMap<>();
+    /** The implementation classes hashed so far, each with its number (as many as there are call sites). */
+    private final java.util.IdentityHashMap<Class<?>, Long> implNumbers = new java.util.IdentityHashMap<>();
 
     private long implNumber(Builtin impl) {
-        Long n = implNumbers.get(impl);
-        if (n == null) implNumbers.put(impl, n = 0x5bd1e995L + 16L * implNumbers.size());
+        Long n = implNumbers.get(impl.getClass());
+        if (n == null) implNumbers.put(impl.getClass(), n = 0x5bd1e995L + 16L * implNumbers.size());
         return n;
     }
+
+    /** How many implementation classes have a number (tests). */
+    int implNumberCount() { return implNumbers.size(); }
+
     static long self(long f) { return get(f, SELF); }
 
     @Override public void traverse(long o, LongConsumer visit) { visitField(o, SELF, visit); visitField(o, MODULE, visit); }

@@ -113,6 +113,7 @@ final class ExecBuiltins {
             var warnings = new java.util.ArrayList<Compiler.Warning>();
             try {
                 tree = m == Compiler.Mode.EVAL ? dev.refheap.lang.parser.Parser.parseExpression(src, filename, warnings)
+                        : m == Compiler.Mode.SINGLE ? dev.refheap.lang.parser.Parser.parseSingle(src, filename, warnings)
                         : dev.refheap.lang.parser.Parser.parseModule(src, filename, warnings);
                 if (m == Compiler.Mode.SINGLE) Compiler.checkSingle((dev.refheap.lang.ast.Module) tree, filename, src);
             } catch (PySyntaxError e) {
@@ -163,6 +164,7 @@ final class ExecBuiltins {
         PySyntaxError parseError = null;
         try {
             if (mode == Compiler.Mode.EVAL) dev.refheap.lang.parser.Parser.parseExpression(source, filename, parserWarnings);
+            else if (mode == Compiler.Mode.SINGLE) dev.refheap.lang.parser.Parser.parseSingle(source, filename, parserWarnings);
             else dev.refheap.lang.parser.Parser.parseModule(source, filename, parserWarnings);
         } catch (PySyntaxError e) {
             parseError = e;

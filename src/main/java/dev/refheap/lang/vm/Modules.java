@@ -261,6 +261,10 @@ final class Modules {
         set(rt, m, "_base_executable", heap.strs.of(executable));
         set(rt, m, "meta_path", heap.lists.alloc(0, false));
         set(rt, m, "path_hooks", heap.lists.alloc(0, false));
+        // the finder of each path entry the import search has reached (the importer fills it:
+        // a FileFinder for a directory, None otherwise), as importlib's PathFinder keeps it
+        set(rt, m, "path_importer_cache", heap.dicts.create());
+        if (rt.scriptImporterKey != null) noteScriptImporter(rt, m);
         Runtime.StartFlags start = rt.mainConfig.start();
         set(rt, m, "dont_write_bytecode", rt.ops.bool(start.dontWriteBytecode()));
         long warnoptions = heap.lists.alloc(0, false);
@@ -318,6 +322,18 @@ final class Modules {
         }
         SysInfo.install(rt, m);
         return m;
+    }
+
+    /** The file program's path in sys.path_importer_cache, None (pymain_get_importer found no finder for a file), unless there already. */
+    static void noteScriptImporter(Runtime rt, long sys) {
+        long cache = rt.heap.dicts.getItem(ModuleType.dict(sys), "path_importer_cache");
+        if (cache == 0 || rt.heap.typeOf(cache) != rt.heap.dicts) return;
+        long key = rt.heap.strs.of(rt.scriptImporterKey);
+        try {
+            if (rt.heap.dicts.getItem(cache, key) == 0) rt.heap.dicts.setItem(cache, key, rt.heap.None);
+        } finally {
+            rt.heap.decref(key);
+        }
     }
 
     /**

@@ -106,6 +106,8 @@ public final class Runtime implements AutoCloseable {
     final long sysModules;
     /** sys.__displayhook__ (held for the runtime's life), which PRINT_EXPR runs without a call; 0 before sys exists. */
     long defaultDisplayhook;
+    /** The file program's absolute path, which python3's start-up leaves in sys.path_importer_cache as None; null for none. */
+    String scriptImporterKey;
     /** sys.__unraisablehook__ (held for the runtime's life): the default hook, run without a call; 0 before sys exists. */
     long defaultUnraisablehook;
     /** UnraisableHookArgs, the struct sequence a program's sys.unraisablehook is called with; null before sys exists. */
@@ -851,6 +853,11 @@ public final class Runtime implements AutoCloseable {
             setFile = true;
         }
         if (!stdin) {
+            // pymain_get_importer: the script's absolute path is looked up as a path entry (a
+            // directory or zip archive would run its __main__), which leaves None in the cache
+            scriptImporterKey = java.nio.file.Path.of(filename).toAbsolutePath().toString();
+            long sys = heap.dicts.getItem(sysModules, "sys");
+            if (sys != 0 && isModule(sys)) Modules.noteScriptImporter(this, sys);
             long loader = imports == null ? 0 : imports.mainLoader(filename);
             if (loader != 0) {
                 heap.dicts.setItem(d, "__loader__", loader);

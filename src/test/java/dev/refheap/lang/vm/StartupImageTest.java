@@ -75,6 +75,31 @@ public class StartupImageTest {
         assertEquals(first, second);
     }
 
+    /**
+     * The hash's stand-in for ml_meth was first a number per implementation object, kept in a map:
+     * builtins made per call (a capturing lambda each) were all kept once hashed. Now a number per
+     * implementation class: equal functions still hash alike, and the map stays as small as the
+     * call sites.
+     */
+    @Test
+    void bug_hashingBuiltinsMadePerCallKeepsNoImplementation() {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps))) {
+            BuiltinFunctionType t = rt.builtinFunctionType;
+            int before = t.implNumberCount();
+            for (int i = 0; i < 1000; i++) {
+                int captured = i;
+                Builtin impl = (s, a, o, n, kw) -> rt.heap().ints.of(captured);
+                long f = t.create("f" + i, impl, 0, null), g = t.create("g", impl, 0, null);
+                assertEquals(t.hash(f), t.hash(g), "the same implementation, the same hash");
+                rt.heap().decref(f);
+                rt.heap().decref(g);
+            }
+            assertEquals(before + 1, t.implNumberCount(), "one call site, one number");
+        }
+    }
+
     private void assertSameImages(String mode) throws Exception {
         Path a = dir.resolve("a.img"), b = dir.resolve("b.img");
         child(mode, a);

@@ -520,6 +520,18 @@ public final class Posix {
         throw vm.error("TypeError", "expected " + vm.typeName(o) + ".__fspath__() to return str or bytes, not " + t);
     }
 
+    /**
+     * The process's current directory (getcwd, which os.chdir changes; the JVM's user.dir does not
+     * follow it), decoded as UTF-8; null when getcwd fails (the directory was removed).
+     */
+    public static String currentDirectory() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(4097);
+            if (Libc.call("getcwd", FunctionDescriptor.of(PTR, PTR, LONG), buf, 4097L) == 0) return null;
+            return new String(buf.getString(0).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        }
+    }
+
     private static byte[] cwd(VmApi vm) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(4097);

@@ -88,8 +88,13 @@ public final class CycleCollector implements GcHooks {
      * calls (in the first big collection of a process) and keeps it compiled for the next
      * collections, where one loop over millions of objects would run interpreted until on-stack
      * replacement reached it, in every collection anew (the OSR code is dropped when the loop exits).
+     * Eight, not 32: with 32 steps a call, a chunk method's loop counted enough back-branches for
+     * an on-stack-replacement compile before its calls reached an ordinary one, so each was
+     * compiled twice more (by C1 and C2) for a loop that never runs long; with eight, 11 of those
+     * 12 compiles are gone, and the C2 queue the first collection waits on is shorter
+     * (docs/performance.md, "Session 14").
      */
-    static final int CHUNK = 32;
+    static final int CHUNK = 8;
 
     /** The flag bits a gc_refs word keeps when its count changes. */
     private static final long REFS_FLAGS = PREV_MASK_FINALIZED | PREV_MASK_COLLECTING | PREV_MASK_REFERS_YOUNG;

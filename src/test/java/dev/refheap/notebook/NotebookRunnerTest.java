@@ -33,17 +33,7 @@ class NotebookRunnerTest {
                   {"cell_type": "code", "execution_count": 2, "metadata": {}, "outputs": [], "source": ["f({}) + 1\\n"]}
                  ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
                 """.getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        Path out = dir.resolve("out.ipynb");
-        PrintStream stderr = System.err;
-        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, false, ps, ps))) {
-            System.setErr(ps);  // the runner's progress lines
-            assertEquals(1, new NotebookRunner(rt, nb, "nb.ipynb").run(out));
-        } finally {
-            System.setErr(stderr);
-        }
-        JsonNode error = new ObjectMapper().readTree(out.toFile()).get("cells").get(1).get("outputs").get(0);
+        JsonNode error = cellsOfAFailingRun(nb).get(1).get("outputs").get(0);
         assertEquals("error", error.get("output_type").asText());
         assertEquals("KeyError", error.get("ename").asText());
         List<String> tb = new ArrayList<>();
@@ -73,17 +63,7 @@ class NotebookRunnerTest {
                   {"cell_type": "code", "execution_count": 3, "metadata": {}, "outputs": [], "source": "def f(:\\n  pass"}
                  ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
                 """.getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        Path out = dir.resolve("out.ipynb");
-        PrintStream stderr = System.err;
-        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, false, ps, ps))) {
-            System.setErr(ps);
-            assertEquals(1, new NotebookRunner(rt, nb, "nb.ipynb").run(out));
-        } finally {
-            System.setErr(stderr);
-        }
-        JsonNode cells = new ObjectMapper().readTree(out.toFile()).get("cells");
+        JsonNode cells = cellsOfAFailingRun(nb);
         List<List<String>> tbs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             List<String> tb = new ArrayList<>();
@@ -95,5 +75,20 @@ class NotebookRunnerTest {
                         "IndentationError: expected an indented block after 'if' statement on line 1"),
                 List.of("  File \"<cell 2>\", line 2", "    \tb = 2", "    ^", "IndentationError: unexpected indent"),
                 List.of("  File \"<cell 3>\", line 1", "    def f(:", "          ^", "SyntaxError: invalid syntax")), tbs);
+    }
+
+    /** Runs {@code nb} (which must fail: status 1), its output and the runner's progress lines kept out of the test's; the written notebook's cells. */
+    private JsonNode cellsOfAFailingRun(Notebook nb) throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        Path out = dir.resolve("out.ipynb");
+        PrintStream stderr = System.err;
+        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, false, ps, ps))) {
+            System.setErr(ps);
+            assertEquals(1, new NotebookRunner(rt, nb, "nb.ipynb").run(out));
+        } finally {
+            System.setErr(stderr);
+        }
+        return new ObjectMapper().readTree(out.toFile()).get("cells");
     }
 }

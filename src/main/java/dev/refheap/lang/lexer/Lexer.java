@@ -49,6 +49,12 @@ public final class Lexer {
     private int line = 1;
     private boolean atLineStart = true;
     private boolean lineHasTokens;
+    /**
+     * Where the current line's comment starts, or -1: 3.11's tokenizer starts the NEWLINE token
+     * that ends a line at its comment's '#' (and ends it before the '\n'), so an error reported at
+     * that NEWLINE ("expected ':'", "invalid syntax") spans the comment.
+     */
+    private int commentStart = -1;
     private final List<Token> tokens = new ArrayList<>();
     private final Deque<int[]> indents = new ArrayDeque<>();
     private final Deque<Bracket> brackets = new ArrayDeque<>();
@@ -152,6 +158,7 @@ public final class Lexer {
             }
             char c = s.charAt(pos);
             if (c == '#') {
+                commentStart = pos;
                 while (pos < s.length() && s.charAt(pos) != '\n') {
                     pos++;
                 }
@@ -177,9 +184,10 @@ public final class Lexer {
 
     private void newline() {
         if (!inBrackets() && lineHasTokens) {
-            emit(TokenType.NEWLINE, pos, pos);
+            emit(TokenType.NEWLINE, commentStart >= 0 ? commentStart : pos, pos);
             lineHasTokens = false;
         }
+        commentStart = -1;
         pos++;
         line++;
         atLineStart = !inBrackets();
@@ -216,7 +224,7 @@ public final class Lexer {
             unclosedBracket = brackets.peek();
         } else if (continuationAtEof < 0) {
             if (lineHasTokens) {
-                emit(TokenType.NEWLINE, pos, pos);
+                emit(TokenType.NEWLINE, commentStart >= 0 ? Math.min(commentStart, pos) : pos, pos);
             }
             while (indents.size() > 1) {
                 indents.pop();
@@ -604,7 +612,7 @@ public final class Lexer {
         int sc = src.byteCol(sl, start);
         int el = end > start ? src.lineOf(end - 1) : sl;
         int ec = src.byteCol(el, end);
-        String text = type == TokenType.INDENT || type == TokenType.DEDENT || type == TokenType.ENDMARKER
+        String text = type == TokenType.INDENT || type == TokenType.DEDENT || type == TokenType.ENDMARKER || type == TokenType.NEWLINE
                 ? "" : s.substring(start, Math.min(end, s.length()));
         Token t = new Token(type, text, null, start, end, sl, sc, el, ec);
         tokens.add(t);

@@ -143,15 +143,9 @@ public final class Parser {
                 Stmt first = body.getFirst();
                 if (first instanceof Stmt.ExprStmt || first instanceof Stmt.Assign || first instanceof Stmt.AugAssign
                         || first instanceof Stmt.AnnAssign || !isCompound(first)) {
-                    Token nl = parser.prev();
-                    // 3.11's NEWLINE token starts at a comment before the newline
-                    int startCol = nl.col();
-                    int hash = src.text().indexOf('#', parser.toks.get(Math.max(0, parser.p - 2)).end());
-                    if (hash >= 0 && hash < nl.start()) {
-                        startCol = src.byteCol(nl.line(), hash);
-                    }
+                    Token nl = parser.prev();  // 3.11's NEWLINE token: from a comment before the newline to the newline
                     throw parser.withParserText(parser.errorAt(Kind.SyntaxError,
-                            "multiple statements found while compiling a single statement", nl.line(), startCol, nl.line(), nl.col()));
+                            "multiple statements found while compiling a single statement", nl.line(), nl.col(), nl.line(), nl.endCol()));
                 }
                 parser.furthest = Math.max(parser.furthest, at);
                 throw parser.withParserText(parser.errorAtToken("invalid syntax", next));
@@ -642,7 +636,50 @@ public final class Parser {
             out.add(decorated());
             return;
         }
+        if (t.type() == TokenType.NAME && t.text().equals("match")) {
+            int at = p;
+            try {
+                simpleStmts(out);
+            } catch (PySyntaxError e) {
+                throw invalidMatchStmt(at, e);
+            }
+            return;
+        }
         simpleStmts(out);
+    }
+
+    /**
+     * A line that begins with the name {@code match} and is neither a match header nor a simple
+     * statement: 3.11's second pass tries invalid_match_stmt ({@code "match" subject_expr NEWLINE}:
+     * "expected ':'" at the NEWLINE) before the simple statement's own error, so a subject that
+     * parses up to the end of the line gives that message, an error of the subject's own rules
+     * wins, and otherwise the simple statement's error stands (the generic one at the furthest
+     * token either attempt read). {@code at} is the {@code match} token's index.
+     */
+    private PySyntaxError invalidMatchStmt(int at, PySyntaxError simple) {
+        p = at + 1;
+        try {
+            Expr first = starNamedExpression();
+            boolean subject = !(first instanceof Expr.Starred);
+            if (at(",")) {
+                subject = true;
+                while (accept(",") && peek().type() != TokenType.NEWLINE) {
+                    starNamedExpression();
+                }
+            }
+            if (subject && peek().type() == TokenType.NEWLINE) {
+                return errorAtToken("expected ':'", peek());
+            }
+        } catch (PySyntaxError e) {
+            if (!isGeneric(e)) {
+                return e;
+            }
+        }
+        return isGeneric(simple) ? invalidSyntax() : simple;
+    }
+
+    private static boolean isGeneric(PySyntaxError e) {
+        return e.kind() == Kind.SyntaxError && e.msg().equals("invalid syntax");
     }
 
     /**

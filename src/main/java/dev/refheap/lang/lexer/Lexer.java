@@ -100,6 +100,22 @@ public final class Lexer {
     public Bracket unclosedBracket() { return unclosedBracket; }
     /** Char index of a backslash continuation that ends the input, or -1. */
     public int continuationAtEof() { return continuationAtEof; }
+
+    /**
+     * The lines 3.11's tokenizer reads in the middle of a token (after a backslash continuation, or
+     * inside a string that spans lines): its buffer then still begins at the earlier line, so an
+     * error on such a line that is the tokenizer's current line shows every line from there.
+     */
+    private final java.util.BitSet midTokenLines = new java.util.BitSet();
+
+    /** The first line of the run of lines that ends at {@code line} and was read as one buffer (see {@link #midTokenLines}). */
+    public int bufferStartLine(int line) {
+        int l = line;
+        while (l > 1 && midTokenLines.get(l)) {
+            l--;
+        }
+        return l;
+    }
     /**
      * The error that stopped tokenizing early, or null: one the tokenizer only flags (a TabError, an
      * unindent matching no level, too deep an indentation, a character after a backslash) and the
@@ -198,6 +214,7 @@ public final class Lexer {
         if (pos + 1 < s.length() && s.charAt(pos + 1) == '\n') {
             pos += 2;
             line++;
+            midTokenLines.set(line);
             if (pos >= s.length()) {
                 continuationAtEof = at;
             }
@@ -615,6 +632,9 @@ public final class Lexer {
         String text = type == TokenType.INDENT || type == TokenType.DEDENT || type == TokenType.ENDMARKER || type == TokenType.NEWLINE
                 ? "" : s.substring(start, Math.min(end, s.length()));
         Token t = new Token(type, text, null, start, end, sl, sc, el, ec);
+        if (el > sl && type == TokenType.STRING) {
+            midTokenLines.set(sl + 1, el + 1);
+        }
         tokens.add(t);
         if (type != TokenType.NEWLINE && type != TokenType.INDENT && type != TokenType.DEDENT) {
             lineHasTokens = true;

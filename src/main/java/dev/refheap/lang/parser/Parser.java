@@ -408,8 +408,16 @@ public final class Parser {
                 if (text.endsWith("\n")) {
                     text = text.substring(0, text.length() - 1);
                 }
-            } else if (fileInput && !text.endsWith("\n")) {
-                text += "\n";  // file input gets a newline at its end
+            } else {
+                // the tokenizer's buffer: from the line where it last started reading at a token boundary
+                StringBuilder buffer = new StringBuilder();
+                for (int l = lexer.bufferStartLine(e.line()); l < e.line(); l++) {
+                    buffer.append(src.lineText(l));
+                }
+                text = buffer.append(text).toString();
+                if (fileInput && !text.endsWith("\n")) {
+                    text += "\n";  // file input gets a newline at its end
+                }
             }
         }
         if (text.equals(e.text())) {

@@ -129,6 +129,10 @@ public final class Parser {
      */
     public static Module parseSingle(String source, String filename, List<Compiler.Warning> warnings) {
         Source src = new Source(stripBom(source), filename);
+        PySyntaxError nothing = noTokens(src);
+        if (nothing != null) {
+            throw nothing;
+        }
         return guard(src, () -> {
             Parser parser = new Parser(src, Lexer.tokenize(src), false);
             parser.warnings = warnings;
@@ -196,6 +200,10 @@ public final class Parser {
     /** Parses a single expression, adding the parser's warnings to {@code warnings} (see {@link #parseModule(String, String, List)}). */
     public static Expression parseExpression(String source, String filename, List<Compiler.Warning> warnings) {
         Source src = new Source(stripBom(source), filename);
+        PySyntaxError nothing = noTokens(src);
+        if (nothing != null) {
+            throw nothing;
+        }
         return guard(src, () -> {
             Parser parser = new Parser(src, Lexer.tokenize(src), false);
             parser.warnings = warnings;
@@ -236,6 +244,47 @@ public final class Parser {
 
     private static String stripBom(String s) {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /**
+     * The error of 'eval' and 'single' input that holds no token at all (blank lines and comments
+     * only), as 3.11 reports it, or null when the source has a token. Those modes add no newline
+     * to the source, so a last line of blanks without one is an indentation: "unexpected indent"
+     * at its end (a form feed sets the column back to 0); otherwise the generic error at the end
+     * marker, whose column 3.11 does not know: offset 0 on the last line, that line as the text
+     * (line 0 and '' for an empty source).
+     */
+    private static PySyntaxError noTokens(Source src) {
+        String text = src.text();
+        int lines = 0;
+        String last = "";
+        for (int start = 0; start < text.length(); ) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl + 1;
+            last = text.substring(start, end);
+            lines++;
+            String stripped = last.strip();
+            if (!stripped.isEmpty() && stripped.charAt(0) != '#') {
+                return null;
+            }
+            start = end;
+        }
+        if (!last.endsWith("\n") && !last.isEmpty()) {
+            int col = 0;
+            boolean blanks = true;
+            for (int i = 0; i < last.length() && blanks; i++) {
+                char c = last.charAt(i);
+                if (c == ' ') col++;
+                else if (c == '\t') col = (col / 8 + 1) * 8;
+                else if (c == '\f') col = 0;
+                else blanks = false;
+            }
+            if (blanks && col > 0) {
+                return new PySyntaxError(Kind.IndentationError, "unexpected indent", src.filename(), lines, last.length(),
+                        lines, -1, last, false, false);
+            }
+        }
+        return new PySyntaxError(Kind.SyntaxError, "invalid syntax", src.filename(), lines, 0, lines, 0, last, false, true);
     }
 
     private interface Body<T> {

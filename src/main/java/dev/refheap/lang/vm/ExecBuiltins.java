@@ -156,10 +156,6 @@ final class ExecBuiltins {
         if (source.indexOf('\0') >= 0) throw rt.error("SyntaxError", "source code string cannot contain null bytes");
         var warnings = new java.util.ArrayList<Compiler.Warning>();
         dev.refheap.lang.bytecode.CodeUnit unit;
-        if (mode == Compiler.Mode.EVAL && source.isBlank() && source.indexOf('\n') < 0) {
-            throw new PyException(syntaxError(rt, new PySyntaxError(PySyntaxError.Kind.SyntaxError, "invalid syntax",
-                    filename, 0, 0, 0, 0, "", false, true)));
-        }
         var parserWarnings = new java.util.ArrayList<Compiler.Warning>();
         PySyntaxError parseError = null;
         try {

@@ -128,11 +128,7 @@ public final class Parser {
      * statement the generic error at the next token.
      */
     public static Module parseSingle(String source, String filename, List<Compiler.Warning> warnings) {
-        Source src = new Source(stripBom(source), filename);
-        PySyntaxError nothing = noTokens(src);
-        if (nothing != null) {
-            throw nothing;
-        }
+        Source src = withTokens(source, filename);
         return guard(src, () -> {
             Parser parser = new Parser(src, Lexer.tokenize(src), false);
             parser.warnings = warnings;
@@ -199,11 +195,7 @@ public final class Parser {
 
     /** Parses a single expression, adding the parser's warnings to {@code warnings} (see {@link #parseModule(String, String, List)}). */
     public static Expression parseExpression(String source, String filename, List<Compiler.Warning> warnings) {
-        Source src = new Source(stripBom(source), filename);
-        PySyntaxError nothing = noTokens(src);
-        if (nothing != null) {
-            throw nothing;
-        }
+        Source src = withTokens(source, filename);
         return guard(src, () -> {
             Parser parser = new Parser(src, Lexer.tokenize(src), false);
             parser.warnings = warnings;
@@ -247,13 +239,23 @@ public final class Parser {
     }
 
     /**
-     * The error of 'eval' and 'single' input that holds no token at all (blank lines and comments
-     * only), as 3.11 reports it, or null when the source has a token. Those modes add no newline
-     * to the source, so a last line of blanks without one is an indentation: "unexpected indent"
-     * at its end (a form feed sets the column back to 0); otherwise the generic error at the end
-     * marker, whose column 3.11 does not know: offset 0 on the last line, that line as the text
-     * (line 0 and '' for an empty source).
+     * The source of 'eval' or 'single' input; thrown instead, the error 3.11 gives when it holds no
+     * token at all (blank lines and comments only). Those modes add no newline to the source, so a
+     * last line of blanks without one is an indentation: "unexpected indent" at its end (a form feed
+     * sets the column back to 0); otherwise the generic error at the end marker, whose column 3.11
+     * does not know: offset 0 on the last line, that line as the text (line 0 and '' for an empty
+     * source).
      */
+    private static Source withTokens(String source, String filename) {
+        Source src = new Source(stripBom(source), filename);
+        PySyntaxError nothing = noTokens(src);
+        if (nothing != null) {
+            throw nothing;
+        }
+        return src;
+    }
+
+    /** The error of {@link #withTokens}'s rule for {@code src}, or null when it has a token. */
     private static PySyntaxError noTokens(Source src) {
         String text = src.text();
         int lines = 0;

@@ -242,6 +242,10 @@ public final class Importer implements ImportSystem {
      * (a program's own, or a zipimporter) is refused by name, since the search is refheap's.
      */
     private boolean pathEntryFinder(String entry) {
+        // A sandboxed runtime (refheap serve's page) keeps no path entry finders: importlib's
+        // FileFinder needs posix, which the sandbox refuses; its search is refheap's own, and what
+        // it may read the sandbox decides when a module is loaded.
+        if (vm.sandboxed()) return true;
         long sys = vm.dictGet(vm.sysModules(), "sys");
         long cache = sys == 0 || !vm.isModule(sys) ? 0 : vm.dictGet(vm.moduleDict(sys), "path_importer_cache");
         if (cache == 0) throw vm.error("AttributeError", "module 'sys' has no attribute 'path_importer_cache'");

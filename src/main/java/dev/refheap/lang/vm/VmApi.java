@@ -85,6 +85,9 @@ public final class VmApi {
     private static final java.util.Set<String> SANDBOX_REFUSED = java.util.Set.of("_socket", "_ssl", "select", "mmap", "fcntl",
             "termios", "resource", "_posixsubprocess", "posix", "nt", "_io", "pwd", "grp", "_multiprocessing", "_posixshmem");
 
+    /** Whether this is a sandboxed runtime (refheap serve's page programs): see {@link #checkImport}. */
+    public boolean sandboxed() { return rt.sandboxed; }
+
     /** In a sandboxed runtime, refuses a top-level import of {@code name} that would give file, process or network access. */
     public void checkImport(String name) {
         if (rt.sandboxed && SANDBOX_REFUSED.contains(name)) {

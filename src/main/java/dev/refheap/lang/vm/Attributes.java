@@ -64,29 +64,24 @@ final class Attributes {
 
     /** o.name (an interned name) as a new reference, or 0 when the lookup finds nothing without raising. */
     static long getOrNull(Runtime rt, long o, String name) {
-        long n = rt.heap.strs.internedOf(name);
-        try {
-            return rt.ops.getAttrOrNull(o, n);
-        } finally {
-            rt.heap.decref(n);
-        }
+        return byName(rt, name, n -> rt.ops.getAttrOrNull(o, n));
     }
 
     /** o.name (an interned name) as a new reference; AttributeError and every other error propagate. */
     static long get(Runtime rt, long o, String name) {
-        long n = rt.heap.strs.internedOf(name);
-        try {
-            return rt.ops.getAttr(o, n);
-        } finally {
-            rt.heap.decref(n);
-        }
+        return byName(rt, name, n -> rt.ops.getAttr(o, n));
     }
 
     /** {@link #getOrSwallow(Runtime, long, long)} by an interned name (_PyObject_LookupAttr with a C string). */
     static long getOrSwallow(Runtime rt, long o, String name) {
+        return byName(rt, name, n -> getOrSwallow(rt, o, n));
+    }
+
+    /** {@code lookup} of the interned str {@code name}, which is released afterwards whatever the lookup does. */
+    private static long byName(Runtime rt, String name, java.util.function.LongUnaryOperator lookup) {
         long n = rt.heap.strs.internedOf(name);
         try {
-            return getOrSwallow(rt, o, n);
+            return lookup.applyAsLong(n);
         } finally {
             rt.heap.decref(n);
         }

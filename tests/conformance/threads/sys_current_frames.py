@@ -9,6 +9,11 @@ def worker():
 t = threading.Thread(target=worker)
 t.start()
 started.wait()
+# started is set before the worker reaches ev.wait(): wait until it blocks in Condition.wait's
+# waiter.acquire() (saved_state is bound just before it), however slowly the worker runs
+import time
+while 'saved_state' not in sys._current_frames()[t.ident].f_locals:
+    time.sleep(0.001)
 frames = sys._current_frames()
 main = threading.get_ident()
 print(list(frames) == [t.ident, main], type(frames).__name__)

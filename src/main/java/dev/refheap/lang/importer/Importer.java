@@ -53,12 +53,14 @@ public final class Importer implements ImportSystem {
     /** The dicts of _frozen_importlib and _frozen_importlib_external once bootstrapped (modules held by the runtime), else 0. */
     private long bootstrapDict, externalDict;
     private boolean bootstrapping;
+    private final ModuleLocks moduleLocks;
 
     public Importer(VmApi vm) {
         this.vm = vm;
         this.heap = vm.heap;
         this.config = vm.mainConfig();
         this.stdlib = StdlibLocator.locate(config.stdlib());
+        this.moduleLocks = new ModuleLocks(vm);
     }
 
     @Override
@@ -164,12 +166,66 @@ public final class Importer implements ImportSystem {
         return name.isEmpty() ? base : base + "." + name;
     }
 
-    /** The module {@code name} (absolute), imported if it is not in sys.modules: a new reference. */
+    /**
+     * The module {@code name} (absolute), imported if it is not in sys.modules: a new reference.
+     * PyImport_ImportModuleLevelObject's import_get_module and import_ensure_initialized, then
+     * _find_and_load: a module another thread is still initialising is waited for, and a missing
+     * one is found and loaded holding its module lock ({@link ModuleLocks}).
+     */
     long importAbsolute(String name) {
         long m = vm.dictGet(vm.sysModules(), name);
-        if (m != 0 && m != heap.None) return vm.incref(m);
+        if (m != 0 && m != heap.None) {
+            vm.incref(m);
+            // with one thread the lock is free or the caller's own: nothing to wait for
+            if (vm.threadsStarted() && initializing(m)) moduleLocks.lockUnlock(name);
+            return m;
+        }
         if (m == heap.None) throw moduleNotFound("import of " + name + " halted; None in sys.modules", name);
-        return findAndLoad(name);
+        ModuleLocks.Lock lock;
+        try {
+            lock = moduleLocks.acquire(name);
+        } catch (ModuleLocks.DeadlockException e) {
+            throw deadlockError(e.getMessage());
+        }
+        try {
+            m = vm.dictGet(vm.sysModules(), name);
+            if (m == 0) return findAndLoad(name);
+            vm.incref(m);  // another thread imported it while this one waited
+        } finally {
+            moduleLocks.release(lock);
+        }
+        if (m == heap.None) {
+            heap.decref(m);
+            throw moduleNotFound("import of " + name + " halted; None in sys.modules", name);
+        }
+        moduleLocks.lockUnlock(name);
+        return m;
+    }
+
+    /** _PyModuleSpec_IsInitializing: module.__spec__._initializing is true (a failing lookup counts as false). */
+    private boolean initializing(long module) {
+        long spec = vm.getAttrOrNull(module, "__spec__");
+        if (spec == 0) return false;
+        long flag = 0;
+        try {
+            flag = vm.getAttrOrNull(spec, "_initializing");
+            return flag != 0 && vm.truthy(flag);
+        } finally {
+            heap.xdecref(flag);
+            heap.decref(spec);
+        }
+    }
+
+    /** importlib._bootstrap._DeadlockError (a RuntimeError) with {@code message}. */
+    private PyException deadlockError(String message) {
+        long cls = bootstrapDict != 0 ? vm.dictGet(bootstrapDict, "_DeadlockError") : 0;
+        if (cls == 0) return vm.error("RuntimeError", message);
+        long msg = vm.str(message);
+        try {
+            return new PyException(vm.call(cls, msg));
+        } finally {
+            heap.decref(msg);
+        }
     }
 
     /** _find_and_load_unlocked. */

@@ -775,9 +775,10 @@ public final class Runtime implements AutoCloseable {
 
     /**
      * sys.unraisablehook / sys.__unraisablehook__ called by a program with an UnraisableHookArgs
-     * (_PyErr_WriteUnraisableDefaultHook): the report, written to sys.stderr. The exception is
-     * reported with its own traceback, so the arguments must be what refheap hands a hook (the
-     * exception's type and traceback beside it); other combinations are refused by name.
+     * (_PyErr_WriteUnraisableDefaultHook): the report of its five parts as they are, written to
+     * sys.stderr. An exc_type of None makes CPython's hook fail without an exception set after the
+     * traceback (SystemError); an exc_type that is not a class crashes python3 and is refused
+     * here before anything is written.
      */
     long callDefaultUnraisablehook(long args) {
         if (unraisableHookArgsType == null || heap.typeOf(args) != unraisableHookArgsType) {
@@ -785,12 +786,14 @@ public final class Runtime implements AutoCloseable {
         }
         long type = TupleType.item(args, 0), value = TupleType.item(args, 1), tb = TupleType.item(args, 2);
         long errMsg = TupleType.item(args, 3), obj = TupleType.item(args, 4);
-        long own = ops.isInstance(value, baseException) ? tracebacks.tracebackOf(value) : 0;
-        if (!ops.isInstance(value, baseException) || heap.typeOf(value).address() != type || (own != 0 ? own : heap.None) != tb) {
-            throw error("NotImplementedError", "refheap does not support sys.unraisablehook with an exc_type, exc_value and "
-                    + "exc_traceback other than an exception's own yet");
+        if (type != heap.None && !ops.isTypeObject(type)) {
+            throw typeError("sys.unraisablehook: exc_type must be a class or None, not " + heap.typeOf(type).name()
+                    + " (python3 crashes on it)");
         }
-        unraisableHook.report(value, errMsg == heap.None ? null : ops.str(errMsg), obj, false);  // err_msg written with str()
+        String msg = errMsg == heap.None ? null : ops.str(errMsg);  // err_msg written with str()
+        boolean written = unraisableHook.report(type == heap.None ? null : heap.typeAt(type), value == heap.None ? 0 : value,
+                heap.typeOf(tb) == tracebackType ? tb : 0, msg, obj, false);
+        if (!written) throw error("SystemError", "<built-in function unraisablehook> returned NULL without setting an exception");
         heap.incref(heap.None);
         return heap.None;
     }

@@ -6,7 +6,9 @@ import dev.refheap.lang.ast.Stmt;
 import dev.refheap.lang.bytecode.CodeUnit;
 import dev.refheap.lang.parser.Parser;
 import dev.refheap.memory.Native;
+import dev.refheap.object.DictType;
 import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,7 +51,7 @@ import java.util.Set;
  * stripped from its start; markers are omitted only when the span is exactly the rest of the line;
  * the operator search works on UTF-8 bytes and steps over closing parentheses; no cause/context
  * chain is printed, only the last 1000 frames, and the message line always has its ": ".
- * {@link #formatUnraisable} follows those.
+ * {@link UnraisableHook} writes those with {@link #lastC} and {@link #formatFrameC}.
  *
  * <p>Stateless apart from the runtime and line cache it reads.
  */
@@ -297,30 +299,27 @@ final class TracebackFormatter {
         }
     }
 
-    /**
-     * What CPython's unraisable hook prints after its "Exception ignored in" line: the traceback of
-     * {@code exc} alone, in the C printer's format, and its {@code Type: message} line.
-     */
-    String formatUnraisable(long exc) {
-        StringBuilder sb = new StringBuilder();
-        long tb = tracebackOf(exc);
-        if (tb != 0) {
-            sb.append("Traceback (most recent call last):\n");
-            sb.append(formatStackC(frames(tb), lines));
-        }
-        sb.append(unraisableTypeName(exc)).append(": ").append(safeStr(exc)).append('\n');
-        return sb.toString();
-    }
-
     /** The traceback an exception holds, or 0 (also for what is not an exception). */
     long tracebackOf(long exc) {
         return rt.ops.isInstance(exc, rt.baseException) ? ExceptionType.traceback(exc) : 0;
     }
 
-    /** The C printer's name of exc's type: qualified, without a {@code builtins.} or {@code __main__.} module. */
-    String unraisableTypeName(long exc) {
-        String type = rt.ops.qualifiedTypeNameOf(rt.heap.typeOf(exc));
-        return type.startsWith("__main__.") ? type.substring("__main__.".length()) : type;
+    /**
+     * The unraisable hook's name of an exception class: its {@code __module__} (from the class's
+     * own dict, as type's {@code __module__} getter reads it) and a dot unless that is
+     * {@code builtins} or {@code __main__}, {@code <unknown>} without a dot when it is missing or
+     * not a str; then its qualified name.
+     */
+    String unraisableTypeName(PyType t) {
+        if (!(t instanceof ClassType c)) {
+            String name = t.name();
+            return name.startsWith("builtins.") ? name.substring("builtins.".length()) : name;
+        }
+        long module = DictType.size(c.dict()) > 0 ? rt.heap.dicts.getItem(c.dict(), rt.names.__module__) : 0;
+        String qualname = StrType.value(Native.getLong(c.typeObject + ClassType.T_QUALNAME));
+        if (module == 0 || !Heap.isStr(module)) return "<unknown>" + qualname;
+        String m = StrType.value(module);
+        return m.equals("builtins") || m.equals("__main__") ? qualname : m + "." + qualname;
     }
 
     /** The frames of a traceback chain, oldest first, each with the position of its tb_lasti. */
@@ -386,11 +385,6 @@ final class TracebackFormatter {
             visitor.frame(f, lines.getline(f.filename(), f.lineno()));
         }
         visitRepeated(visitor, count);
-    }
-
-    /** The C printer's tb_printinternal: as {@link #formatStack} but only the last 1000 frames. */
-    static String formatStackC(List<FrameSummary> frames, LineCache lines) {
-        return formatFrames(lastC(frames), lines, TracebackFormatter::formatFrameC);
     }
 
     /** The frames the C printer shows of a traceback: the last {@link #C_TRACEBACK_LIMIT}. */

@@ -2,6 +2,7 @@ package dev.refheap.lang.vm;
 
 import dev.refheap.object.GcHooks;
 import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
 import dev.refheap.object.TupleType;
 
 import java.nio.charset.StandardCharsets;
@@ -98,6 +99,18 @@ final class UnraisableHook {
      * passes its own). Does not release {@code exc}; {@code obj} is borrowed.
      */
     void report(long exc, String errMsg, long obj, boolean countArgs) {
+        report(heap.typeOf(exc), exc, rt.tracebacks.tracebackOf(exc), errMsg, obj, countArgs);
+    }
+
+    /**
+     * The report of an UnraisableHookArgs' parts as write_unraisable_exc takes them: {@code type}
+     * (null for None) named on the last line, {@code value} (0 for None) written with str() after
+     * it, {@code tb} (0 for None or what is not a traceback, which the C printer refuses and the
+     * hook skips) printed between. Returns false where CPython's hook fails without an exception
+     * set (no type: nothing after the traceback, no flush), which its caller turns into a
+     * SystemError. Borrows everything.
+     */
+    boolean report(PyType type, long value, long tb, String errMsg, long obj, boolean countArgs) {
         long outer = ioFile;
         boolean outerFailed = ioFailed;
         if (rt.stdio != null) {  // the streams are io objects: the report goes to the current sys.stderr, as the hook writes it
@@ -107,14 +120,14 @@ final class UnraisableHook {
                     heap.gcHooks().onGcAlloc();
                     heap.gcHooks().onGcFree();
                 }
-                return;
+                return true;
             }
             heap.incref(f);
             ioFile = f;
             ioFailed = false;
         }
         try {
-            reportTo(exc, errMsg, obj, countArgs);
+            return reportTo(type, value, tb, errMsg, obj, countArgs);
         } finally {
             if (rt.stdio != null) heap.decref(ioFile);
             ioFile = outer;
@@ -127,7 +140,7 @@ final class UnraisableHook {
     /** A write to {@link #ioFile} failed: the rest of the report is dropped, as the hook gives up. */
     private boolean ioFailed;
 
-    private void reportTo(long exc, String errMsg, long obj, boolean countArgs) {
+    private boolean reportTo(PyType type, long value, long tb, String errMsg, long obj, boolean countArgs) {
         GcHooks gc = heap.gcHooks();
         if (countArgs) gc.onGcAlloc();  // the UnraisableHookArgs struct sequence
         if (obj != 0 && obj != heap.None) {
@@ -150,7 +163,6 @@ final class UnraisableHook {
             write(errMsg);
             write(":\n");
         }  // neither: PyErr_WriteUnraisable(NULL), no "Exception ignored" line
-        long tb = rt.tracebacks.tracebackOf(exc);
         if (tb != 0) {
             write("Traceback (most recent call last):\n");
             List<TracebackFormatter.FrameSummary> frames = TracebackFormatter.lastC(rt.tracebacks.frames(tb));
@@ -159,9 +171,15 @@ final class UnraisableHook {
                 @Override public void repeated(String text) { write(text); }
             });
         }
-        write(rt.tracebacks.unraisableTypeName(exc));
-        write(": ");
-        write(rt.tracebacks.safeStr(exc));
+        if (type == null) {
+            if (countArgs) gc.onGcFree();
+            return false;
+        }
+        write(rt.tracebacks.unraisableTypeName(type));
+        if (value != 0) {
+            write(": ");
+            write(rt.tracebacks.safeStr(value));
+        }
         write("\n");
         if (ioFile != 0) {
             if (!ioFailed) {
@@ -175,6 +193,7 @@ final class UnraisableHook {
             rt.err.flush();
         }
         if (countArgs) gc.onGcFree();  // the struct sequence
+        return true;
     }
 
     /** tb_displayline: the File line, the source line read again from its file, the anchors' parse, the markers. */

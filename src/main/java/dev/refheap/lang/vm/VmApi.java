@@ -232,6 +232,9 @@ public final class VmApi {
     /** _thread.start_new_thread: runs {@code func(*args, **kwargs)} on a new thread (kwargs may be 0); its ident. */
     public long startThread(long func, long args, long kwargs, long stackSize) { return Threads.start(rt, func, args, kwargs, stackSize); }
 
+    /** A second thread was ever started (the interpreter lock is in use): waits can happen. */
+    public boolean threadsStarted() { return rt.gil.active; }
+
     /** _thread._count(): the program's threads that are running. */
     public long threadCount() { return rt.gil.count(); }
 

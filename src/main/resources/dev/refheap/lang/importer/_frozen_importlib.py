@@ -7,6 +7,10 @@ looks at them sees what it sees on CPython. _gcd_import and __import__ call the 
 """
 
 
+class _DeadlockError(RuntimeError):
+    """Raised by the Java importer when waiting for a module's import lock would deadlock."""
+
+
 class ModuleSpec:
     """The import-related state of a module (PEP 451)."""
 

@@ -421,6 +421,9 @@ final class ImageHooks {
         out.writeInt(rt.recursionLimit);
         out.writeInt(rt.intMaxStrDigits);
         out.writeInt(rt.coroutineOriginDepth);
+        out.writeBoolean(rt.compiled);
+        out.writeBoolean(rt.scriptImporterKey != null);
+        if (rt.scriptImporterKey != null) writeStr(out, rt.scriptImporterKey);
         var sources = rt.lineCache.sources();
         out.writeInt(sources.size());
         for (var e : sources.entrySet()) {
@@ -447,6 +450,8 @@ final class ImageHooks {
         boolean strSpecialized = in.readBoolean();
         long objectNew = in.readLong();
         int recursionLimit = in.readInt(), intMax = in.readInt(), originDepth = in.readInt();
+        boolean compiled = in.readBoolean();
+        String importerKey = in.readBoolean() ? readStr(in) : null;
         int ns = count(in, 1 << 20);
         Map<String, String> sources = new HashMap<>();
         for (int i = 0; i < ns; i++) sources.put(readStr(in), readStr(in));
@@ -465,6 +470,8 @@ final class ImageHooks {
             rt.recursionLimit = recursionLimit;
             rt.intMaxStrDigits = intMax;
             rt.coroutineOriginDepth = originDepth;
+            rt.compiled = compiled;
+            rt.scriptImporterKey = importerKey;
             sources.forEach(rt.lineCache::register);
         };
     }

@@ -938,7 +938,7 @@ public final class Runtime implements AutoCloseable {
     }
 
     /** Whether a compile standing for CPython's builtin compile() (the program's, or compile()'s) has begun. */
-    private boolean compiled;
+    boolean compiled;
 
     /**
      * What 3.11's first compile() of a process does to the free lists before it compiles: its

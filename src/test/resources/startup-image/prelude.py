@@ -59,6 +59,9 @@ def make_counter(start):
 counter = make_counter(10)
 counter()
 kept = [Plain(1), Plain(2)]
+push = kept.append            # builtin methods bound to objects: entries made after the constructor
+joiner = ', '.join
+dict_get = {'k': 'v'}.get
 setattr(kept[0], ''.join(['dyn', 'amic_', 'name']), 'set by name')
 cycle = [Plain(3)]
 cycle.append(cycle)

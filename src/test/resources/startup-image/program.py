@@ -11,6 +11,8 @@ print(t.total(), len(t), isinstance(t, list), Total.__bases__)
 print(counter(), counter(5), counter.__code__.co_freevars, make_counter.__code__.co_consts[1:])
 print(Plain.count, [k.a for k in kept], kept[0].dynamic_name, vars(kept[1]), sys.getsizeof(kept[1]))
 q = Plain(9)
+push(q)
+print(len(kept), joiner(['a', 'b']), dict_get('k'), push.__name__, push.__self__ is kept, push == kept.append, joiner.__qualname__)
 print(Plain.count, q.__dict__, sys.getrefcount(Plain), sys.getrefcount(kept))
 try:
     raise Err('bad')

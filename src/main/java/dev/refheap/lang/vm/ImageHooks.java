@@ -21,7 +21,9 @@ import java.util.TreeSet;
  * image and made again in a runtime that adopts it. Rebuilt, not serialized as Java objects: a
  * class's descriptor is made again from a recorded description, a code object's decoded form from
  * its compiled unit (in the code cache's format, {@link CodeUnitFormat}), a builtin's entry is
- * the adopting runtime's own entry at the same handle (its constructor made the same ones).
+ * the adopting runtime's own entry at the same handle (its constructor made the same ones), or,
+ * for a builtin method bound later ({@code [].append}), a new entry with the implementation of
+ * the constructor's entry it was bound from.
  *
  * <p>Each hook writes its part or refuses: a {@link Refused} names what it cannot carry (a native
  * module's state, a live frame, a builtin made after the constructor), and then no image is
@@ -59,10 +61,7 @@ final class ImageHooks {
         out.writeInt(MAGIC);
         writeTypes(rt, out);
         writeCodes(rt, out);
-        writeEntries(rt.builtinFunctionType.entries, rt.imageMark.builtins(), "builtin function", out);
-        writeEntries(rt.methodDescrType.entries, rt.imageMark.methodDescrs(), "method descriptor", out);
-        writeEntries(rt.classMethodDescrType.entries, rt.imageMark.classMethodDescrs(), "classmethod descriptor", out);
-        writeEntries(rt.wrapperDescrType.entries, rt.imageMark.wrapperDescrs(), "wrapper descriptor", out);
+        writeEntries(rt, out);
         writeRuntime(rt, out);
     }
 
@@ -73,10 +72,7 @@ final class ImageHooks {
         ClassRecords classes = readTypes(rt, in);
         steps.add(classes);
         steps.add(readCodes(rt, in));
-        steps.add(readEntries(rt.builtinFunctionType.entries, "builtin function", in));
-        steps.add(readEntries(rt.methodDescrType.entries, "method descriptor", in));
-        steps.add(readEntries(rt.classMethodDescrType.entries, "classmethod descriptor", in));
-        steps.add(readEntries(rt.wrapperDescrType.entries, "wrapper descriptor", in));
+        steps.add(readEntries(rt, in, rt.heap.typeCount() + classes.records.size()));
         steps.add(readRuntime(rt, in, classes));
         return () -> steps.forEach(Runnable::run);
     }
@@ -367,33 +363,113 @@ final class ImageHooks {
         };
     }
 
-    // ---- builtin functions' and descriptors' entries: the constructor's own -----------------
+    // ---- builtin functions' and descriptors' entries: the constructor's own, or bound from them ----
 
-    private static void writeEntries(Handles<BuiltinFunctionType.Entry> h, Object[] constructors, String what, DataOutputStream out)
-            throws IOException {
-        Object[] items = h.snapshot();
-        out.writeInt(items.length);
-        for (int i = 0; i < items.length; i++) {
-            Object e = items[i];
-            if (e != null && (i >= constructors.length || constructors[i] != e)) {
-                throw new Refused(what + " '" + ((BuiltinFunctionType.Entry) e).name() + "', made after the constructor (a native module's, or a builtin's bound method): no hook for it yet");
-            }
-            out.writeBoolean(e != null);
-        }
-        writeInts(out, h.freeList());
+    /** The four entry tables, in the order the image lists them. */
+    private static List<Handles<BuiltinFunctionType.Entry>> entryTables(Runtime rt) {
+        return List.of(rt.builtinFunctionType.entries, rt.methodDescrType.entries, rt.classMethodDescrType.entries, rt.wrapperDescrType.entries);
     }
 
-    private static Runnable readEntries(Handles<BuiltinFunctionType.Entry> h, String what, DataInputStream in) throws IOException {
-        Object[] own = h.snapshot();
-        int n = count(in, 1 << 24);
-        Object[] items = new Object[n];
-        for (int i = 0; i < n; i++) {
-            if (!in.readBoolean()) continue;
-            if (i >= own.length || own[i] == null) throw new ImageException("the image's " + what + " " + i + " is not one this runtime's constructor made");
-            items[i] = own[i];
+    /** The constructor's snapshots of the four entry tables, in {@link #entryTables}' order. */
+    private static List<Object[]> constructorEntries(Runtime rt) {
+        Mark m = rt.imageMark;
+        return List.of(m.builtins(), m.methodDescrs(), m.classMethodDescrs(), m.wrapperDescrs());
+    }
+
+    private static final String[] ENTRY_TABLES = {"builtin function", "method descriptor", "classmethod descriptor", "wrapper descriptor"};
+    private static final int FREE = 0, CONSTRUCTORS = 1, BOUND = 2;
+
+    /**
+     * Each table's entries: free, the constructor's own (the same entry at the same handle), or
+     * made later with the implementation of one of the constructor's entries (a builtin method
+     * bound to an object, {@code [].append}: its name, owner and doc, and where the implementation
+     * is); anything else (a native module's function, a builtin made per call) is refused.
+     */
+    private static void writeEntries(Runtime rt, DataOutputStream out) throws IOException {
+        List<Object[]> constructors = constructorEntries(rt);
+        Map<Builtin, int[]> impls = new IdentityHashMap<>();
+        for (int t = 0; t < constructors.size(); t++) {
+            Object[] c = constructors.get(t);
+            for (int i = 0; i < c.length; i++) {
+                if (c[i] != null) impls.putIfAbsent(((BuiltinFunctionType.Entry) c[i]).impl(), new int[] {t, i});
+            }
         }
-        int[] free = readInts(in);
-        return () -> h.restore(items, free);
+        List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
+        for (int t = 0; t < tables.size(); t++) {
+            Object[] items = tables.get(t).snapshot(), own = constructors.get(t);
+            out.writeInt(items.length);
+            for (int i = 0; i < items.length; i++) {
+                BuiltinFunctionType.Entry e = (BuiltinFunctionType.Entry) items[i];
+                if (e == null) {
+                    out.writeByte(FREE);
+                } else if (i < own.length && own[i] == e) {
+                    out.writeByte(CONSTRUCTORS);
+                } else {
+                    int[] where = impls.get(e.impl());
+                    if (where == null) {
+                        throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "', made after the constructor with an implementation of its own"
+                                + " (a native module's function, or a builtin made per call): no hook for it yet");
+                    }
+                    out.writeByte(BOUND);
+                    out.writeInt(where[0]);
+                    out.writeInt(where[1]);
+                    writeStr(out, e.name());
+                    out.writeInt(e.owner() == null ? -1 : e.owner().index());
+                    out.writeByte(e.doc() == null ? 0 : e.doc() == BuiltinFunctionType.NULL_DOC ? 1 : 2);
+                    if (e.doc() != null && e.doc() != BuiltinFunctionType.NULL_DOC) writeStr(out, e.doc());
+                }
+            }
+            writeInts(out, tables.get(t).freeList());
+        }
+    }
+
+    private static Runnable readEntries(Runtime rt, DataInputStream in, int types) throws IOException {
+        List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
+        List<Object[]> own = new ArrayList<>();
+        for (var h : tables) own.add(h.snapshot());
+        record Bound(int table, int index, String name, int owner, String doc) {}
+        List<Object[]> parsed = new ArrayList<>();
+        List<int[]> frees = new ArrayList<>();
+        for (int t = 0; t < tables.size(); t++) {
+            int n = count(in, 1 << 24);
+            Object[] items = new Object[n];
+            for (int i = 0; i < n; i++) {
+                int kind = in.readByte();
+                if (kind == FREE) continue;
+                if (kind == CONSTRUCTORS) {
+                    if (i >= own.get(t).length || own.get(t)[i] == null) {
+                        throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is not one this runtime's constructor made");
+                    }
+                    items[i] = own.get(t)[i];
+                } else if (kind == BOUND) {
+                    int table = in.readInt(), index = in.readInt();
+                    if (table < 0 || table >= own.size() || index < 0 || index >= own.get(table).length || own.get(table)[index] == null) {
+                        throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " has an implementation this runtime's constructor did not make");
+                    }
+                    String name = readStr(in);
+                    int owner = index(in, types);
+                    int docKind = in.readByte();
+                    String doc = docKind == 0 ? null : docKind == 1 ? BuiltinFunctionType.NULL_DOC : readStr(in);
+                    items[i] = new Bound(table, index, name, owner, doc);
+                } else {
+                    throw new ImageException("the image's hooks' section is damaged (an entry of kind " + kind + ")");
+                }
+            }
+            parsed.add(items);
+            frees.add(readInts(in));
+        }
+        return () -> {
+            for (int t = 0; t < tables.size(); t++) {
+                Object[] items = parsed.get(t);
+                for (int i = 0; i < items.length; i++) {
+                    if (items[i] instanceof Bound b) {
+                        Builtin impl = ((BuiltinFunctionType.Entry) own.get(b.table())[b.index()]).impl();
+                        items[i] = new BuiltinFunctionType.Entry(b.name(), impl, b.owner() < 0 ? null : rt.heap.typeAtIndex(b.owner()), b.doc());
+                    }
+                }
+                tables.get(t).restore(items, frees.get(t));
+            }
+        };
     }
 
     // ---- the runtime's own maps and fields ------------------------------------------------------

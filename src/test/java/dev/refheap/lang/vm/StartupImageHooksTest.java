@@ -41,7 +41,7 @@ class StartupImageHooksTest {
             // PRECALL's table lookups by implementation, made again on use
             "Specializer.moduleFunctions",
             // stale slots past the count in use (free lists past numFree, the dealloc stack past its depth, a call's scratch)
-            "DictType.freeList", "Heap.deallocating", "Interpreter.methodOut",
+            "DictType.freeList", "DictType.keysFreeList", "Heap.deallocating", "Interpreter.methodOut",
             // where the adopted image's types begin (0 in a runtime that adopted none)
             "Heap.firstLaterType");
 

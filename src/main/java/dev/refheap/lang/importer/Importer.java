@@ -339,7 +339,8 @@ public final class Importer implements ImportSystem {
     private long customMetaPath() {
         long sys = vm.dictGet(vm.sysModules(), "sys");
         long mp = sys == 0 || !vm.isModule(sys) ? 0 : vm.dictGet(vm.moduleDict(sys), "meta_path");
-        if (mp == 0 || mp == heap.None) {
+        if (mp == 0) return 0;  // sys not set up yet (start-up): refheap's own search
+        if (mp == heap.None) {
             throw vm.error("ImportError", "sys.meta_path is None, Python is likely shutting down");
         }
         if (heap.typeOf(mp) == heap.lists && dev.refheap.object.ListType.size(mp) == 3

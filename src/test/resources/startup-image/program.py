@@ -26,5 +26,10 @@ try:
     Point(1, 2).z = 3
 except AttributeError as e:
     print('AttributeError', e)
+print(Registry.made, Base.subclasses, Base.helper(1), type(Leaf.make()).__name__, Leaf() == Leaf(), Leaf.__hash__)
+print(type(Leaf).__name__, Holder().value, type(Holder.__dict__['value']).__name__, Leaf.__mro__)
+class Twig(Leaf, tag='twig'):
+    pass
+print(Registry.made, Base.subclasses, sys.getrefcount(Registry), Leaf.__subclasses__())
 # uncaught: the runtime's own traceback shows the prelude's lines (its line cache)
 Point(1, 'a').norm2

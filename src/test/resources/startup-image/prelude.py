@@ -28,6 +28,9 @@ class Total(list):
         return sum(self)
 
 
+import builtins                # the import system is made (a builtin module adds no function)
+
+
 class Plain:
     count = 0
 
@@ -69,3 +72,43 @@ del cycle, Gone
 quick = 0
 for i in range(100):
     quick += len(Total([i]))
+
+
+class Registry(type):
+    made = []
+
+    def __new__(mcls, name, bases, ns, **kw):
+        cls = super().__new__(mcls, name, bases, ns, **kw)
+        mcls.made.append(name)
+        return cls
+
+
+class Base(metaclass=Registry):
+    subclasses = []
+
+    def __init_subclass__(cls, tag=None, **kw):
+        super().__init_subclass__(**kw)
+        Base.subclasses.append((cls.__name__, tag))
+
+    @staticmethod
+    def helper(x):
+        return x + 1
+
+    @classmethod
+    def make(cls):
+        return cls()
+
+
+class Leaf(Base, tag='leaf'):
+    def __eq__(self, other):
+        return isinstance(other, Leaf)
+
+
+class Cached(property):
+    pass
+
+
+class Holder:
+    @Cached
+    def value(self):
+        return 'cached value'

@@ -64,6 +64,20 @@ public final class Importer implements ImportSystem {
     }
 
     @Override
+    public long[] imageState() {
+        if (bootstrapping) throw new IllegalStateException("importlib is being bootstrapped");
+        if (!moduleLocks.idle()) throw new IllegalStateException("an import is running (a module lock is held)");
+        return new long[] {bootstrapDict, externalDict};
+    }
+
+    @Override
+    public void adoptImageState(long[] state) {
+        if (state.length != 2) throw new IllegalArgumentException("an import system's image state has 2 addresses, not " + state.length);
+        bootstrapDict = state[0];
+        externalDict = state[1];
+    }
+
+    @Override
     public List<String> initialPath() {
         List<String> path = new ArrayList<>();
         if (config.effectivePath0() != null) path.add(config.effectivePath0());

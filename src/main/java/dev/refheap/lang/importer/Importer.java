@@ -67,14 +67,16 @@ public final class Importer implements ImportSystem {
     public long[] imageState() {
         if (bootstrapping) throw new IllegalStateException("importlib is being bootstrapped");
         if (!moduleLocks.idle()) throw new IllegalStateException("an import is running (a module lock is held)");
-        return new long[] {bootstrapDict, externalDict};
+        return new long[] {bootstrapDict, externalDict, fileFinderHook, zipImporter};
     }
 
     @Override
     public void adoptImageState(long[] state) {
-        if (state.length != 2) throw new IllegalArgumentException("an import system's image state has 2 addresses, not " + state.length);
+        if (state.length != 4) throw new IllegalArgumentException("an import system's image state has 4 addresses, not " + state.length);
         bootstrapDict = state[0];
         externalDict = state[1];
+        fileFinderHook = state[2];
+        zipImporter = state[3];
     }
 
     @Override

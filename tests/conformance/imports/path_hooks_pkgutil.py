@@ -45,3 +45,11 @@ except ImportError as e:
     print(type(e).__name__, short(str(e)))
 spec = importlib.machinery.PathFinder.find_spec('helper', [HERE + '/mods'])
 print(spec.name, type(spec.loader).__name__, short(spec.origin))
+
+# the suffixes FileFinder knows, C extension modules' first: pkgutil lists such a module too
+import tempfile
+print(importlib.machinery.EXTENSION_SUFFIXES, [s for s, _ in f2._loaders])
+with tempfile.TemporaryDirectory() as d:
+    for f in ['fast.cpython-311-x86_64-linux-gnu.so', 'slow.py', 'other.abi3.so', 'notes.txt']:
+        open(d + '/' + f, 'w').close()
+    print(sorted((m.name, m.ispkg) for m in pkgutil.iter_modules([d])))

@@ -307,16 +307,18 @@ final class Modules {
         heap.incref(unraisable);
         rt.defaultUnraisablehook = rt.hold(unraisable);
         heap.dicts.setItem(ModuleType.dict(m), "__unraisablehook__", rt.defaultUnraisablehook);
-        // No trace or profile function is ever set: the getters answer None (doctest, pdb and
-        // coverage tools save and restore them) and the setters take None, refusing a function by name.
+        // sys.settrace/gettrace and setprofile/getprofile: this thread's functions (SysTrace)
         for (String kind : new String[] {"trace", "profile"}) {
+            boolean trace = kind.equals("trace");
             def(rt, m, "get" + kind, (s, a, o, n, kw) -> {
                 if (n != 0 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.get" + kind + "() takes no arguments (" + n + " given)");
-                return none(heap);
+                long f = trace ? rt.interpreter.traceObj : rt.interpreter.profileObj;
+                return f == 0 ? none(heap) : Builtins.incref(heap, f);
             });
             def(rt, m, "set" + kind, (s, a, o, n, kw) -> {
                 if (n != 1 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.set" + kind + "() takes exactly one argument (" + n + " given)");
-                if (a[o] != heap.None) throw rt.error("NotImplementedError", "refheap does not support sys.set" + kind + " with a function yet");
+                if (trace) SysTrace.setTrace(rt, a[o]);
+                else SysTrace.setProfile(rt, a[o]);
                 return none(heap);
             });
         }

@@ -57,6 +57,8 @@ public final class Heap implements AutoCloseable {
     private BlockAllocator allocator;
     private PyType[] types = new PyType[64];
     private int typeCount;
+    /** The types this heap had when it adopted an image (the image's later types follow: {@link #adoptImageType}). */
+    private int firstLaterType;
     private boolean legacyFinalizerTypes;
     private GcHooks gc;
     private HeapListener listener;
@@ -192,9 +194,14 @@ public final class Heap implements AutoCloseable {
     public ImageState readImageState(java.io.DataInputStream in) throws java.io.IOException {
         if (in.readInt() != IMAGE_STATE_MAGIC) throw new BlockAllocator.ImageException("the image has no object section");
         int n = in.readInt();
-        if (n != typeCount) throw new BlockAllocator.ImageException("the image has " + n + " types, this heap " + typeCount);
+        if (n < typeCount || n > 1 << 20) throw new BlockAllocator.ImageException("the image has " + n + " types, this heap " + typeCount);
+        long[] later = new long[n - typeCount];  // types made after the constructor: the layer above's image hooks make their descriptors
         for (int i = 0; i < n; i++) {
             long a = in.readLong();
+            if (i >= typeCount) {
+                later[i - typeCount] = a;
+                continue;
+            }
             if (a != types[i].address) {
                 throw new BlockAllocator.ImageException("the image's type " + i + " (" + types[i].name() + ") is at 0x"
                         + Long.toHexString(a) + ", this heap's at 0x" + Long.toHexString(types[i].address));
@@ -219,7 +226,7 @@ public final class Heap implements AutoCloseable {
         // the free lists are read into a copy of their bytes, applied when the memory is swapped
         java.io.DataOutputStream copy = new java.io.DataOutputStream(lists);
         copyFreeLists(in, copy);
-        return new ImageState(legacy, cursor, end, statics, lists.toByteArray());
+        return new ImageState(legacy, cursor, end, statics, lists.toByteArray(), later);
     }
 
     /** Copies the free lists' part of a section (its layout is the types'), checking its counts. */
@@ -244,7 +251,30 @@ public final class Heap implements AutoCloseable {
 
     /** The object layer's part of an image, checked against this heap ({@link #readImageState}), not applied yet. */
     public record ImageState(boolean legacyFinalizerTypes, long staticCursor, long staticEnd, List<long[]> staticObjects,
-            byte[] freeLists) {}
+            byte[] freeLists, long[] laterTypes) {}
+
+    /**
+     * After {@link #adoptAllocator}: the descriptor of the image's type at the next index, one the
+     * image-maker registered after its constructor (a class, a native module's type), made again
+     * by the layer above from the image's description of it. Its type object is the image's: its
+     * index and flags are there already and are not written ({@code freed}: the image-maker's
+     * class object was freed, its descriptor stayed, as every type's does).
+     *
+     * @throws IllegalStateException if {@code address} is not where the image's type at this index is
+     */
+    public <T extends PyType> T adoptImageType(T type, long address, boolean freed, ImageState state) {
+        int later = typeCount - firstLaterType;
+        if (later >= state.laterTypes().length || state.laterTypes()[later] != address) {
+            throw new IllegalStateException("the image's type " + typeCount + " is not " + type.name() + " at 0x" + Long.toHexString(address));
+        }
+        if (!freed && Native.getInt(address + Layout.TP_INDEX) != typeCount) throw new IllegalStateException("the type object of " + type.name() + " has another index");
+        if (type.index >= 0) throw new IllegalStateException(type.name() + " is already registered");
+        if (typeCount == types.length) types = Arrays.copyOf(types, typeCount * 2);
+        type.index = typeCount;
+        type.address = address;
+        types[typeCount++] = type;
+        return type;
+    }
 
     /**
      * Gives the heap the memory of a restored image in place of its own: the caller has closed the
@@ -257,6 +287,7 @@ public final class Heap implements AutoCloseable {
         if (!allocator.isClosed()) throw new IllegalStateException("the heap's own allocator is still open");
         if (restored.isClosed()) throw new IllegalStateException("the restored allocator is closed");
         allocator = restored;
+        firstLaterType = typeCount;
         legacyFinalizerTypes = state.legacyFinalizerTypes();
         staticCursor = state.staticCursor();
         staticEnd = state.staticEnd();
@@ -339,6 +370,12 @@ public final class Heap implements AutoCloseable {
     }
 
     public int typeCount() { return typeCount; }
+
+    /** The type registered at {@code index} (below {@link #typeCount}). */
+    public PyType typeAtIndex(int index) {
+        if (index < 0 || index >= typeCount) throw new IndexOutOfBoundsException("no type " + index + " of " + typeCount);
+        return types[index];
+    }
     public PyType typeByIndex(int i) { return types[i]; }
 
     // ---- allocation -----------------------------------------------------------------------------

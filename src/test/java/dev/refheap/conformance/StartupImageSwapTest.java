@@ -63,6 +63,53 @@ class StartupImageSwapTest {
         assertEquals(chosen.size(), passed, String.join("\n", failed));
     }
 
+    /**
+     * The image taken after Python code ran (the Java-side hooks, {@code ImageHooks}): each program
+     * of the sample runs once on a runtime that ran {@code startup-image/prelude.py} itself and
+     * once, in another process, on a runtime that adopted the image of one that did; stdout,
+     * stderr and exit status must be the same (the prelude's classes, functions and names are
+     * there in both; ids are addresses, the same in both).
+     */
+    @Test
+    void conformanceProgramsRunTheSameAfterThePreludeRanAndOnItsImage() throws Exception {
+        Path img = dir.resolve("prelude.img"), list = dir.resolve("programs.txt");
+        List<String> chosen = sample();
+        Files.write(list, chosen);
+        String live = child("prelude-live", img, list), adopted = child("prelude-adopt", img, list);
+        Map<String, String> a = results(live), b = results(adopted);
+        assertEquals(chosen.size(), a.size(), live.length() > 4000 ? live.substring(0, 4000) : live);
+        for (String program : chosen) {
+            assertEquals(a.get(program), b.get(program), program + " ran differently on the adopted image");
+        }
+    }
+
+    /** The child's output of the prelude modes: program -> what it printed, its stderr and status. */
+    private static Map<String, String> results(String out) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String part : out.split("\n=== ")) {
+            int nl = part.indexOf('\n');
+            if (part.startsWith("=== ")) part = part.substring(4);
+            if (nl > 0) m.put(part.substring(0, part.indexOf('\n')), part.substring(part.indexOf('\n') + 1));
+        }
+        return m;
+    }
+
+    private static List<String> sample() throws IOException {
+        Map<String, String> known = ConformanceTest.knownFailures();
+        List<String> programs = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("tests/conformance"))) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".py") && !p.getFileName().toString().equals("generate.py")
+                    && p.getNameCount() == 4).sorted().toList()) {
+                if (known.containsKey(p.toString()) || ConformanceTest.cpythonStartup(Files.readString(p))) continue;
+                programs.add(p.toString());
+            }
+        }
+        boolean all = Boolean.getBoolean("refheap.test.imageSwapAll");
+        List<String> chosen = new ArrayList<>();
+        for (int i = 0; i < programs.size(); i++) if (all || i % SAMPLE_EVERY == 0) chosen.add(programs.get(i));
+        return chosen;
+    }
+
     /** An image whose memory is damaged is refused before the runtime closes its own allocator: the runtime goes on. */
     @Test
     void aDamagedImageIsRefusedBeforeTheRuntimeGivesUpItsMemory() throws Exception {
@@ -113,6 +160,39 @@ class StartupImageSwapTest {
             }
             rt.exec("print('still running', 6 * 7)\n", "<after>");
             System.out.print(sink.toString(StandardCharsets.UTF_8));
+            System.exit(0);
+        }
+        if (args[0].startsWith("prelude-")) {
+            String prelude = Files.readString(Path.of("src/test/resources/startup-image/prelude.py"));
+            if (args[0].equals("prelude-live")) {
+                ByteArrayOutputStream sink = new ByteArrayOutputStream();
+                PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+                Runtime rt = new Runtime(new RuntimeOptions(1L << 31, false, ps, ps));
+                rt.exec(prelude, "prelude.py");
+                rt.writeImage(img, KEY);
+                rt.close();
+                ConformanceTest.afterConstruction = r -> r.exec(prelude, "prelude.py");
+            } else {
+                ConformanceTest.afterConstruction = r -> {
+                    try {
+                        r.adoptImage(img, KEY);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                };
+            }
+            ConformanceTest.closeAfterRun = true;
+            for (String program : Files.readAllLines(Path.of(args[2]))) {
+                System.out.print("\n=== " + program + "\n");
+                try {
+                    ConformanceTest.Result r = ConformanceTest.run(Files.readString(Path.of(program)), program);
+                    System.out.print(r.out() + "\n--- stderr\n" + r.err() + "\n--- status " + r.status() + "\n");
+                } catch (Throwable t) {
+                    System.out.println("ERROR " + t);  // the runtime was not closed: the next one would not be built at the image's addresses
+                    t.printStackTrace(System.out);
+                    break;
+                }
+            }
             System.exit(0);
         }
         List<String> made = args[0].equals("swap") ? Files.readAllLines(objects) : null;

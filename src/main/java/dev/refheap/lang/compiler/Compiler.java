@@ -89,9 +89,14 @@ public final class Compiler {
 
     private static final int STACK_USE_GUIDELINE = 30;
     private static final int MAX_BLOCKS = 20;
+    /**
+     * The co_flags bit each __future__ feature sets. In 3.11 (Python/future.c) every feature but
+     * annotations and barry_as_FLUFL is mandatory and sets none: a code object compiled after
+     * {@code from __future__ import division} has no CO_FUTURE_DIVISION (codeop.Compile reads them).
+     */
     private static final Map<String, Integer> FUTURE_FLAGS = Map.of("nested_scopes", 0, "generators", 0,
-            "division", 0x20000, "absolute_import", 0x40000, "with_statement", 0x80000,
-            "print_function", 0x100000, "unicode_literals", 0x200000, "generator_stop", 0x800000,
+            "division", 0, "absolute_import", 0, "with_statement", 0,
+            "print_function", 0, "unicode_literals", 0, "generator_stop", 0,
             "annotations", 0x1000000);
     /** co_flags bit of {@code from __future__ import annotations}: annotations are compiled to their source text. */
     private static final int CO_FUTURE_ANNOTATIONS = 0x1000000;

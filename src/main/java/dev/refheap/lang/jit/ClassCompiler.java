@@ -40,6 +40,13 @@ public final class ClassCompiler {
         JUMP_IF_TRUE,
         /** The helper returns a boolean: jump to the argument when false. */
         JUMP_IF_FALSE,
+        /**
+         * As JUMP_IF_TRUE / JUMP_IF_FALSE, and a taken jump backward runs the interpreter's
+         * {@code jumpCheckMethod(int target, int pc)} first (the eval breaker: a thread switch, a
+         * pending signal), as the interpreter's POP_JUMP_IF_* do.
+         */
+        POP_JUMP_IF_TRUE,
+        POP_JUMP_IF_FALSE,
         /** Jump to the argument after the helper. */
         GOTO,
         /** The helper (a call) returns true when it entered a frame: return 0; the pending keyword names are used up. */
@@ -72,7 +79,7 @@ public final class ClassCompiler {
      * checkMethod(frame, int pc)} the check), and the frame class with its int pc and lasti fields.
      */
     public record Target(ClassDesc self, ClassDesc iface, ClassDesc interp, String checkField, String checkMethod,
-                         ClassDesc frame, String pcField, String lastiField) {}
+                         ClassDesc frame, String pcField, String lastiField, String jumpCheckMethod) {}
 
     /** The most instructions compiled into one method (each takes at most ~40 bytes of the JVM's 64 KiB). */
     public static final int MAX_INSTRUCTIONS = 1500;
@@ -160,6 +167,25 @@ public final class ClassCompiler {
                 }
                 case JUMP_IF_TRUE -> code.ifne(at[target(args[pc], n)]);
                 case JUMP_IF_FALSE -> code.ifeq(at[target(args[pc], n)]);
+                case POP_JUMP_IF_TRUE, POP_JUMP_IF_FALSE -> {
+                    int to = target(args[pc], n);
+                    boolean onTrue = step.control() == Control.POP_JUMP_IF_TRUE;
+                    if (to > pc) {
+                        if (onTrue) code.ifne(at[to]);
+                        else code.ifeq(at[to]);
+                    } else {
+                        Label stay = code.newLabel();
+                        if (onTrue) code.ifeq(stay);
+                        else code.ifne(stay);
+                        code.aload(IN);
+                        code.loadConstant(to);
+                        code.loadConstant(pc);
+                        code.invokevirtual(t.interp(), t.jumpCheckMethod(),
+                                MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int, ConstantDescs.CD_int));
+                        code.goto_(at[to]);
+                        code.labelBinding(stay);
+                    }
+                }
                 case GOTO -> code.goto_(at[target(args[pc], n)]);
                 case CALL -> {
                     code.lconst_0();

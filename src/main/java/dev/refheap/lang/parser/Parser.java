@@ -74,6 +74,10 @@ public final class Parser {
     private List<Compiler.Warning> warnings;
     private boolean fileInput;
     private boolean interactive;
+    /** compile()'s PyCF_ALLOW_INCOMPLETE_INPUT: an error once the tokenizer has reached the end becomes "incomplete input". */
+    private boolean allowIncomplete;
+    /** 'single' input parsed with PyCF_DONT_IMPLY_DEDENT that ends in the middle of a line: a block open at the end is not closed. */
+    private boolean noImpliedDedents;
     /** How many of the lexer's warnings went to {@code warnings}: each is given when the parser first reads its token. */
     private int lexerWarningsGiven;
     /** The error raised on reading the end of input inside a bracket or after a backslash, once raised. */
@@ -112,13 +116,162 @@ public final class Parser {
      * escape sequences in literals) to {@code warnings} as it meets them; null: none are kept.
      */
     public static Module parseModule(String source, String filename, List<Compiler.Warning> warnings) {
+        return parseModule(source, filename, warnings, 0);
+    }
+
+    /**
+     * compile()'s flags that change how source is parsed (Include/cpython/compile.h):
+     * PyCF_DONT_IMPLY_DEDENT (0x200) and PyCF_ALLOW_INCOMPLETE_INPUT (0x4000), as codeop passes them.
+     * With ALLOW_INCOMPLETE_INPUT an error found once the tokenizer has read to the end of the
+     * source (3.11's tok->done E_EOF, or E_EOFS/E_EOLS: a string left open at the end) becomes
+     * {@code SyntaxError: incomplete input} at the last token read (_PyPegen_run_parser). With
+     * DONT_IMPLY_DEDENT, 'single' input that ends in the middle of a line gets no DEDENTs before its
+     * end (_PyPegen_fill_token adds them otherwise), so a block not closed by a newline is unfinished.
+     * 'exec' input has a newline added and 'eval' input no blocks: there the flag changes nothing.
+     */
+    public static final int DONT_IMPLY_DEDENT = 0x200, ALLOW_INCOMPLETE_INPUT = 0x4000;
+
+    /** {@link #parseModule(String, String, List)} with compile()'s flags {@code cf} (see {@link #ALLOW_INCOMPLETE_INPUT}). */
+    public static Module parseModule(String source, String filename, List<Compiler.Warning> warnings, int cf) {
         Source src = new Source(stripBom(source), filename);
         return guard(src, () -> {
-            Parser parser = new Parser(src, Lexer.tokenize(src), false);
+            Parser parser = new Parser(src, tokenize(src, cf, true, false), false);
             parser.warnings = warnings;
             parser.fileInput = true;
+            parser.allowIncomplete = (cf & ALLOW_INCOMPLETE_INPUT) != 0;
             return parser.settled(parser::file);
         });
+    }
+
+    /**
+     * Tokenizes {@code src} for a parse with compile()'s flags {@code cf}: a tokenizer error at the
+     * end of the source (a string left open there) is "incomplete input" when they allow it; for
+     * 'single' input with DONT_IMPLY_DEDENT, the DEDENTs the lexer adds at an end that is not at a
+     * line's start are taken out.
+     */
+    private static Lexer tokenize(Source src, int cf, boolean fileInput, boolean single) {
+        Lexer lexer;
+        try {
+            lexer = Lexer.tokenize(src);
+        } catch (PySyntaxError e) {
+            // an open triple-quoted string is flagged incomplete (E_EOFS); a single-quoted one reaches the
+            // end only when no newline follows it (E_EOLS): never in 'exec' input, which has one added
+            boolean atEnd = e.incomplete() || (!fileInput && e.tokenizerError() && e.msg().startsWith("unterminated string literal")
+                    && src.text().indexOf('\n', src.lineStart(e.line())) < 0);
+            if ((cf & ALLOW_INCOMPLETE_INPUT) != 0 && e.tokenizerError() && atEnd && parserReaches(src, e, fileInput, single)) {
+                // the tokenizer's buffer: from the line the string starts on to the end
+                String text = src.text().substring(src.lineStart(e.line()));
+                if (fileInput && !text.endsWith("\n")) {
+                    text += "\n";
+                }
+                throw new PySyntaxError(Kind.SyntaxError, "incomplete input", src.filename(), e.line(), e.column(),
+                        e.line(), -1, text, false, true);
+            }
+            throw e;
+        }
+        if (single && (cf & DONT_IMPLY_DEDENT) != 0 && !src.text().endsWith("\n") && !src.text().isEmpty()) {
+            List<Token> toks = lexer.tokens();
+            int end = toks.size() - 1;  // the ENDMARKER
+            int from = end;
+            while (from > 0 && toks.get(from - 1).type() == TokenType.DEDENT) {
+                from--;
+            }
+            toks.subList(from, end).clear();
+        }
+        return lexer;
+    }
+
+    /**
+     * Whether 3.11's parser, which reads tokens as it needs them, gets to the token the lexer failed
+     * on at the end of {@code src} (error {@code e}): the tokens before it, parsed alone, must not fail
+     * before their end. When the parser fails first, the tokenizer has not reached the end, and the
+     * error reported is the lexer's (3.11 tokenizes the rest of the source to report it).
+     */
+    private static boolean parserReaches(Source src, PySyntaxError e, boolean fileInput, boolean single) {
+        int at = Math.min(src.text().length(), src.lineStart(e.line()) + Math.max(0, e.column() - 1));
+        Source prefix = new Source(src.text().substring(0, at), src.filename());
+        Parser parser;
+        try {
+            parser = new Parser(prefix, Lexer.tokenize(prefix), false);
+        } catch (PySyntaxError other) {
+            return false;
+        }
+        parser.fileInput = fileInput;
+        try {
+            if (fileInput) {
+                parser.file();
+            } else if (single) {
+                parser.singleStatement();
+            } else {
+                parser.eval();
+            }
+        } catch (PySyntaxError other) {
+            return parser.furthest >= parser.toks.size() - 1 || parser.furthest >= parser.eofToken();
+        }
+        return true;
+    }
+
+    /**
+     * The index of the first token whose reading takes 3.11's tokenizer to the end of the source
+     * (tok->done becomes E_EOF): a name, number or operator with nothing after it (the tokenizer
+     * looks at the next character to end it; a string ends at its quote), else the token after the
+     * last one that is not at the end: after the newline that ends the last line, or after the last
+     * real token when no newline follows it (a comment, a bracket or a backslash continuation open
+     * at the end). 'exec' input has a newline added at its end.
+     */
+    private int eofToken() {
+        int last = toks.size() - 1;
+        while (last >= 0 && !isReal(toks.get(last).type())) {
+            last--;
+        }
+        if (last < 0) {
+            return 0;
+        }
+        Token t = toks.get(last);
+        String text = src.text();
+        if (t.end() >= text.length() && !fileInput && t.type() != TokenType.STRING) {
+            return last;
+        }
+        if (last + 1 < toks.size() && toks.get(last + 1).type() == TokenType.NEWLINE
+                && (toks.get(last + 1).end() < text.length() || fileInput)) {
+            return last + 2;  // a NEWLINE read from a newline character: the next read meets the end
+        }
+        return last + 1;
+    }
+
+    private static boolean isReal(TokenType type) {
+        return type == TokenType.NAME || type == TokenType.NUMBER || type == TokenType.STRING || type == TokenType.OP;
+    }
+
+    /**
+     * "incomplete input" where _PyPegen_raise_error puts it: on the last token read when it has a
+     * position, else (an end of input, a DEDENT) where the tokenizer stopped: past the end of the
+     * last line it read (the line a newline ends counts as the last), with no end offset.
+     */
+    private PySyntaxError incompleteInput() {
+        Token t = lastTokenRead();
+        if (isReal(t.type())) {
+            PySyntaxError e = errorAtToken("incomplete input", t);
+            return withIncomplete(withParserText(e));
+        }
+        String text = src.text();
+        if (fileInput && !text.endsWith("\n")) {
+            text += "\n";
+        }
+        if (text.isEmpty()) {
+            return new PySyntaxError(Kind.SyntaxError, "incomplete input", src.filename(), 0, 0, 0, -1, "", false, true);
+        }
+        int lastStart = text.lastIndexOf('\n', text.length() - 2) + 1;
+        int line = 1;
+        for (int i = 0; i < lastStart; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        int col = text.codePointCount(lastStart, text.length());
+        PySyntaxError e = new PySyntaxError(Kind.SyntaxError, "incomplete input", src.filename(), line, col, line, -1,
+                src.lineText(line), false, true);
+        return withIncomplete(withParserText(e));
     }
 
     /**
@@ -128,11 +281,29 @@ public final class Parser {
      * statement the generic error at the next token.
      */
     public static Module parseSingle(String source, String filename, List<Compiler.Warning> warnings) {
-        Source src = withTokens(source, filename);
+        return parseSingle(source, filename, warnings, 0);
+    }
+
+    /** {@link #parseSingle(String, String, List)} with compile()'s flags {@code cf} (see {@link #ALLOW_INCOMPLETE_INPUT}). */
+    public static Module parseSingle(String source, String filename, List<Compiler.Warning> warnings, int cf) {
+        Source src = withTokens(source, filename, cf);
         return guard(src, () -> {
-            Parser parser = new Parser(src, Lexer.tokenize(src), false);
+            Parser parser = new Parser(src, tokenize(src, cf, false, true), false);
             parser.warnings = warnings;
+            parser.allowIncomplete = (cf & ALLOW_INCOMPLETE_INPUT) != 0;
+            parser.noImpliedDedents = (cf & DONT_IMPLY_DEDENT) != 0 && !src.text().endsWith("\n");
             List<Stmt> body = parser.settled(parser::singleStatement);
+            if (!body.isEmpty() && isCompound(body.getFirst()) && !src.text().endsWith("\n") && !parser.dedentAtEnd()) {
+                // single_input is 'compound_stmt NEWLINE': 3.11 reads the end of input as a NEWLINE once after
+                // the statement's own NEWLINE only when a newline ended the source or DEDENTs closed a block there
+                parser.furthest = parser.toks.size() - 1;
+                if (parser.allowIncomplete) {
+                    throw parser.incompleteInput();
+                }
+                int line = src.lineOf(src.text().length());
+                throw parser.withParserText(new PySyntaxError(Kind.SyntaxError, "invalid syntax", src.filename(), line, 0,
+                        line, 0, src.lineText(line), false, true));
+            }
             int at = parser.p;
             while (at < parser.toks.size() && parser.toks.get(at).type() == TokenType.DEDENT) {
                 at++;
@@ -152,6 +323,16 @@ public final class Parser {
             }
             return new Module(body);
         });
+    }
+
+    /** Whether a DEDENT follows the last token that is not NEWLINE, INDENT, DEDENT or ENDMARKER. */
+    private boolean dedentAtEnd() {
+        for (int i = toks.size() - 1; i >= 0 && !isReal(toks.get(i).type()); i--) {
+            if (toks.get(i).type() == TokenType.DEDENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCompound(Stmt s) {
@@ -195,10 +376,16 @@ public final class Parser {
 
     /** Parses a single expression, adding the parser's warnings to {@code warnings} (see {@link #parseModule(String, String, List)}). */
     public static Expression parseExpression(String source, String filename, List<Compiler.Warning> warnings) {
-        Source src = withTokens(source, filename);
+        return parseExpression(source, filename, warnings, 0);
+    }
+
+    /** {@link #parseExpression(String, String, List)} with compile()'s flags {@code cf} (see {@link #ALLOW_INCOMPLETE_INPUT}). */
+    public static Expression parseExpression(String source, String filename, List<Compiler.Warning> warnings, int cf) {
+        Source src = withTokens(source, filename, cf);
         return guard(src, () -> {
-            Parser parser = new Parser(src, Lexer.tokenize(src), false);
+            Parser parser = new Parser(src, tokenize(src, cf, false, false), false);
             parser.warnings = warnings;
+            parser.allowIncomplete = (cf & ALLOW_INCOMPLETE_INPUT) != 0;
             return parser.settled(parser::eval);
         });
     }
@@ -246,10 +433,14 @@ public final class Parser {
      * does not know: offset 0 on the last line, that line as the text (line 0 and '' for an empty
      * source).
      */
-    private static Source withTokens(String source, String filename) {
+    private static Source withTokens(String source, String filename, int cf) {
         Source src = new Source(stripBom(source), filename);
         PySyntaxError nothing = noTokens(src);
         if (nothing != null) {
+            if ((cf & ALLOW_INCOMPLETE_INPUT) != 0 && nothing.incomplete()) {
+                // the generic error is found at the end marker: the tokenizer has read everything
+                throw new Parser(src, Lexer.tokenize(src), false).incompleteInput();
+            }
             throw nothing;
         }
         return src;
@@ -379,6 +570,14 @@ public final class Parser {
         if (lexer.unclosedBracket() != null) {
             throw eofError = neverClosed();
         }
+        if (lexer.continuationAtEof() >= 0 && !fileInput && !interactive && !src.text().endsWith("\n")) {
+            // 'eval' and 'single' input get no newline at the end: the backslash is followed by the end of
+            // input, not a newline (E_LINECONT, at the backslash; no end offset)
+            int at = lexer.continuationAtEof();
+            int line = src.lineOf(at);
+            throw eofError = new PySyntaxError(Kind.SyntaxError, "unexpected character after line continuation character",
+                    src.filename(), line, src.charCol(line, at) + 1, line, 0, src.lineText(line), true, false);
+        }
         if (lexer.continuationAtEof() >= 0) {
             int at = lexer.continuationAtEof();
             int line = src.lineOf(at);
@@ -401,6 +600,9 @@ public final class Parser {
         try {
             return rule.run();
         } catch (PySyntaxError e) {
+            if (allowIncomplete && !e.tokenizerError() && furthest >= eofToken()) {
+                throw incompleteInput();
+            }
             if (e.tokenizerError()) {
                 throw e;
             }
@@ -1352,6 +1554,8 @@ public final class Parser {
         }
         if (peek().type() == TokenType.DEDENT) {
             next();
+        } else if (noImpliedDedents) {
+            throw invalidSyntax();  // PyCF_DONT_IMPLY_DEDENT: the block is not closed
         }
         return body;
     }

@@ -28,7 +28,7 @@ final class BuiltinDescrType extends DescrCommonType {
 
     static final int IMPL = EXTRA, WORD2 = 48;
     final Kind kind;
-    private final Handles<BuiltinFunctionType.Entry> entries = new Handles<>();
+    final Handles<BuiltinFunctionType.Entry> entries = new Handles<>();
 
     BuiltinDescrType(Runtime rt, Kind kind) {
         super(rt, switch (kind) {

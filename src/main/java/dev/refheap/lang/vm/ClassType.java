@@ -125,6 +125,8 @@ final class ClassType extends LangType implements HeapTypeSlots {
     int dkUsable = 30;
     /** The shared keys' handle in {@link SharedKeyTables}, 0 until a dict is materialized. */
     long sharedKeysHandle;
+    /** True once the class object is freed: the descriptor stays in the heap's types (its index is not reused). */
+    boolean typeObjectFreed;
 
     ClassType(Runtime rt, String name, PyType builtinBase, boolean exceptionBased, long basicSize, long itemSize,
               long weaklistOffset, long dictOffset, int flags) {
@@ -520,6 +522,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     @Override
     public void deallocTypeObject(long t) {
+        typeObjectFreed = true;
         heap.untrackIfTracked(t);
         rt.subclasses.removeFromBases(t, get(t, T_BASES));
         heap.weakrefs.clearWeakrefs(t);

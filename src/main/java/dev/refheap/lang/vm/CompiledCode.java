@@ -98,7 +98,7 @@ interface CompiledCode {
 
         static final ClassCompiler.Target TARGET = new ClassCompiler.Target(
                 ClassDesc.of("dev.refheap.lang.vm.PyCode"), desc(CompiledCode.class), desc(Interpreter.class), "restCheckDue", "restCheck",
-                desc(Frame.class), "pc", "lasti");
+                desc(Frame.class), "pc", "lasti", "jump");
 
         static final Step[] STEPS = steps();
 
@@ -139,10 +139,11 @@ interface CompiledCode {
             put(s, Op.GET_ITER, "getIter", "f", 'V', NEXT);
             put(s, Op.FOR_ITER, "forIter", "f", 'Z', JUMP_IF_FALSE);
             put(s, Op.JUMP, "jumpOp", "fap", 'V', GOTO);
-            put(s, Op.POP_JUMP_IF_FALSE, "popTruth", "f", 'Z', JUMP_IF_FALSE);
-            put(s, Op.POP_JUMP_IF_TRUE, "popTruth", "f", 'Z', JUMP_IF_TRUE);
-            put(s, Op.POP_JUMP_IF_NONE, "popIsNone", "f", 'Z', JUMP_IF_TRUE);
-            put(s, Op.POP_JUMP_IF_NOT_NONE, "popIsNone", "f", 'Z', JUMP_IF_FALSE);
+            // a taken backward POP_JUMP_IF_* is 3.11's POP_JUMP_BACKWARD_IF_*: the eval breaker's check
+            put(s, Op.POP_JUMP_IF_FALSE, "popTruth", "f", 'Z', POP_JUMP_IF_FALSE);
+            put(s, Op.POP_JUMP_IF_TRUE, "popTruth", "f", 'Z', POP_JUMP_IF_TRUE);
+            put(s, Op.POP_JUMP_IF_NONE, "popIsNone", "f", 'Z', POP_JUMP_IF_TRUE);
+            put(s, Op.POP_JUMP_IF_NOT_NONE, "popIsNone", "f", 'Z', POP_JUMP_IF_FALSE);
             put(s, Op.JUMP_IF_FALSE_OR_POP, "jumpOrPop", "fF", 'Z', JUMP_IF_TRUE);
             put(s, Op.JUMP_IF_TRUE_OR_POP, "jumpOrPop", "ft", 'Z', JUMP_IF_TRUE);
             put(s, Op.KW_NAMES, "kwNames", "fa", 'J', KW_NAMES);

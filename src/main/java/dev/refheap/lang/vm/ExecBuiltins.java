@@ -112,9 +112,9 @@ final class ExecBuiltins {
             Object tree;
             var warnings = new java.util.ArrayList<Compiler.Warning>();
             try {
-                tree = m == Compiler.Mode.EVAL ? dev.refheap.lang.parser.Parser.parseExpression(src, filename, warnings)
-                        : m == Compiler.Mode.SINGLE ? dev.refheap.lang.parser.Parser.parseSingle(src, filename, warnings)
-                        : dev.refheap.lang.parser.Parser.parseModule(src, filename, warnings);
+                tree = m == Compiler.Mode.EVAL ? dev.refheap.lang.parser.Parser.parseExpression(src, filename, warnings, parseFlags(flags))
+                        : m == Compiler.Mode.SINGLE ? dev.refheap.lang.parser.Parser.parseSingle(src, filename, warnings, parseFlags(flags))
+                        : dev.refheap.lang.parser.Parser.parseModule(src, filename, warnings, parseFlags(flags));
                 if (m == Compiler.Mode.SINGLE) Compiler.checkSingle((dev.refheap.lang.ast.Module) tree, filename, src);
             } catch (PySyntaxError e) {
                 rt.compileWarnings(filename, warnings, false);  // the parser warned before it failed
@@ -127,7 +127,12 @@ final class ExecBuiltins {
         if ((flags & CO_FUTURE_ANNOTATIONS) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with the annotations future flag yet");
         if ((flags & CO_FUTURE_BARRY_AS_BDFL) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with the barry_as_FLUFL future flag yet");
         String source = sourceText(rt, v[0], "compile() arg 1 must be a string, bytes or AST object");
-        return compileSource(rt, source, filename, m);
+        return compileSource(rt, source, filename, m, true, parseFlags(flags));
+    }
+
+    /** The flags of compile() the parser acts on: PyCF_DONT_IMPLY_DEDENT and PyCF_ALLOW_INCOMPLETE_INPUT (codeop's). */
+    private static int parseFlags(long flags) {
+        return (int) (flags & (PyCF_DONT_IMPLY_DEDENT | PyCF_ALLOW_INCOMPLETE_INPUT));
     }
 
     /** compile() of an AST object: refheap's tree (from the _ast bridge) through the compiler. */
@@ -153,15 +158,24 @@ final class ExecBuiltins {
      * itself where CPython has C (no compiler temporaries modelled: see {@link Materializer}).
      */
     static long compileSource(Runtime rt, String source, String filename, Compiler.Mode mode, boolean fromSource) {
+        return compileSource(rt, source, filename, mode, fromSource, 0);
+    }
+
+    /**
+     * As compile() compiles {@code source} with the parser flags {@code cf} (see {@link #parseFlags}):
+     * they act on the first parse, which finds every syntax error the parser finds; the compile
+     * after it parses the same tokens again.
+     */
+    static long compileSource(Runtime rt, String source, String filename, Compiler.Mode mode, boolean fromSource, int cf) {
         if (source.indexOf('\0') >= 0) throw rt.error("SyntaxError", "source code string cannot contain null bytes");
         var warnings = new java.util.ArrayList<Compiler.Warning>();
         dev.refheap.lang.bytecode.CodeUnit unit;
         var parserWarnings = new java.util.ArrayList<Compiler.Warning>();
         PySyntaxError parseError = null;
         try {
-            if (mode == Compiler.Mode.EVAL) dev.refheap.lang.parser.Parser.parseExpression(source, filename, parserWarnings);
-            else if (mode == Compiler.Mode.SINGLE) dev.refheap.lang.parser.Parser.parseSingle(source, filename, parserWarnings);
-            else dev.refheap.lang.parser.Parser.parseModule(source, filename, parserWarnings);
+            if (mode == Compiler.Mode.EVAL) dev.refheap.lang.parser.Parser.parseExpression(source, filename, parserWarnings, cf);
+            else if (mode == Compiler.Mode.SINGLE) dev.refheap.lang.parser.Parser.parseSingle(source, filename, parserWarnings, cf);
+            else dev.refheap.lang.parser.Parser.parseModule(source, filename, parserWarnings, cf);
         } catch (PySyntaxError e) {
             parseError = e;
         }

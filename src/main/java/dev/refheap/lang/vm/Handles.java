@@ -28,6 +28,33 @@ final class Handles<T> {
     @SuppressWarnings("unchecked")
     T get(int i) { return (T) items[i]; }
 
+    /** How many indexes are in use. */
+    int live() { return top - freeCount; }
+
+    /** One past the highest index ever given. */
+    int top() { return top; }
+
+    /** The items at indexes 0 to {@link #top}, null where free. */
+    Object[] snapshot() { return Arrays.copyOf(items, top); }
+
+    /** The free indexes, the next to be given last. */
+    int[] freeList() { return Arrays.copyOf(free, freeCount); }
+
+    /**
+     * Makes these handles {@code items} (null where free) with the free indexes {@code freeList}
+     * in that order: a start-up image's handles, as the image-maker's runtime had them.
+     */
+    void restore(Object[] items, int[] freeList) {
+        int nulls = 0;
+        for (Object o : items) if (o == null) nulls++;
+        if (nulls != freeList.length) throw new IllegalStateException(nulls + " free handles, a free list of " + freeList.length);
+        for (int f : freeList) if (f < 0 || f >= items.length || items[f] != null) throw new IllegalStateException("free handle " + f + " is in use");
+        this.items = Arrays.copyOf(items, Math.max(64, items.length));
+        this.top = items.length;
+        this.free = Arrays.copyOf(freeList, Math.max(64, freeList.length));
+        this.freeCount = freeList.length;
+    }
+
     void remove(int i) {
         items[i] = null;
         if (freeCount == free.length) free = Arrays.copyOf(free, freeCount * 2);

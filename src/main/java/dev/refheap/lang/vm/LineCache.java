@@ -37,6 +37,9 @@ final class LineCache {
     /** The text registered for {@code filename}, or null. */
     String source(String filename) { return sources.get(filename); }
 
+    /** Every file name with its source, in name order (the start-up image carries them). */
+    java.util.SortedMap<String, String> sources() { return new java.util.TreeMap<>(sources); }
+
     /** linecache.getline: line {@code lineno} (1-based) of {@code filename} with its newline, or "". */
     String getline(String filename, int lineno) {
         List<String> ls = lines.get(filename);

@@ -272,11 +272,16 @@ public final class Runtime implements AutoCloseable {
         StartupState.apply(this);
         specializer = new Specializer(this);
         if (stress != null && stress.isRestCheckDue()) interpreter.restCheckDue = true;  // due since the setup
+        imageMark = ImageHooks.Mark.of(this);
     }
 
     // ---- the start-up image (docs/architecture.md, "Start-up image"): the Java side's first step ----
 
-    private static final int IMAGE_STATE_MAGIC = 0x52554e31;  // "RUN1"
+    private static final int IMAGE_STATE_MAGIC = 0x52554e32;  // "RUN2"
+    /** What the constructor left (the start-up image's hooks carry what came after it). */
+    final ImageHooks.Mark imageMark;
+    /** The object layer's part of the image being adopted, while its hooks apply; null otherwise. */
+    Heap.ImageState adoptingState;
 
     /**
      * Not used by the launcher yet (tests only, StartupImageTest): both processes run with
@@ -284,10 +289,12 @@ public final class Runtime implements AutoCloseable {
      * image's are; a restored allocator then gives the program the C library's, as usual.
      *
      * <p>Writes the runtime's memory and the Java state that describes it (the object layer's, the
-     * collector's, the objects the runtime holds) to {@code file} under {@code key}. Only right
-     * after the constructor: the Java state start-up's Python execution adds (types, code, builtin
-     * functions, interned strings, module state) has no image hook yet. Large blocks must come
-     * from the owned range ({@code -Drefheap.ownedLargeBlocks=true}), else the image is refused.
+     * collector's, and what the runtime's Java side added after its constructor: {@link ImageHooks})
+     * to {@code file} under {@code key}. After the constructor and Python code that made classes,
+     * functions and code objects; what has no hook yet (native modules' state and builtins, the
+     * import system, live frames, sys) is refused ({@link ImageHooks.Refused}) and nothing is
+     * written. Large blocks must come from the owned range ({@code -Drefheap.ownedLargeBlocks=true}),
+     * else the image is refused.
      */
     public void writeImage(java.nio.file.Path file, byte[] key) throws java.io.IOException {
         if (asyncGens != null && !asyncGens.freeListsEmpty()) throw new IllegalStateException("async generators' free lists are not empty");
@@ -296,8 +303,7 @@ public final class Runtime implements AutoCloseable {
         heap.writeImageState(out);
         gc.writeImageState(out);
         out.writeInt(IMAGE_STATE_MAGIC);
-        out.writeInt(held.size());
-        for (long o : held) out.writeLong(o);
+        ImageHooks.write(this, out);
         out.flush();
         heap.allocator().writeImage(file, key, bytes.toByteArray());
     }
@@ -308,7 +314,9 @@ public final class Runtime implements AutoCloseable {
      * checked against this runtime first (the same types and static objects at the same addresses,
      * the same held objects: it was built as this one was), and only then is the runtime's
      * allocator closed and the image mapped at the same addresses. The interned table is then
-     * rebuilt from the memory ({@link StrType#rebuildInterned}).
+     * rebuilt from the memory ({@link StrType#rebuildInterned}), and the Java side the image-maker
+     * added after its constructor is made again ({@link ImageHooks}: classes, code objects, handles,
+     * the runtime's maps).
      *
      * @throws dev.refheap.memory.BlockAllocator.ImageException if the image does not fit or is damaged
      *         (its header, bookkeeping and memory are checked from the file first): nothing changed then
@@ -319,16 +327,12 @@ public final class Runtime implements AutoCloseable {
         byte[] section = dev.refheap.memory.BlockAllocator.readImageSection(file, key, true);  // the memory's checksum too
         java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(section));
         Heap.ImageState objects;
-        Runnable collector;
+        Runnable collector, hooks;
         try {
             objects = heap.readImageState(in);
             collector = gc.readImageState(in);
             if (in.readInt() != IMAGE_STATE_MAGIC) throw new dev.refheap.memory.BlockAllocator.ImageException("the image has no runtime section");
-            int n = in.readInt();
-            if (n != held.size()) throw new dev.refheap.memory.BlockAllocator.ImageException("the image's runtime holds " + n + " objects, this one " + held.size());
-            for (int i = 0; i < n; i++) {
-                if (in.readLong() != held.get(i)) throw new dev.refheap.memory.BlockAllocator.ImageException("the image's held object " + i + " differs");
-            }
+            hooks = ImageHooks.read(this, in);
             if (in.read() != -1) throw new dev.refheap.memory.BlockAllocator.ImageException("the image's section is longer than its parts");
         } catch (java.io.EOFException e) {
             throw new dev.refheap.memory.BlockAllocator.ImageException("the image's section is cut short");
@@ -345,6 +349,26 @@ public final class Runtime implements AutoCloseable {
         heap.adoptAllocator(restored, objects);
         collector.run();
         heap.strs.rebuildInterned();  // the first Java-side hook: what start-up interns is found in the memory
+        adoptingState = objects;
+        try {
+            hooks.run();
+        } finally {
+            adoptingState = null;
+        }
+        int types = heap.typeCount() - objects.laterTypes().length;
+        if (types != imageMark.types()) throw new IllegalStateException("the image's hooks made " + (heap.typeCount() - imageMark.types()) + " of its " + objects.laterTypes().length + " later types");
+    }
+
+    /** Whether the import system was made (the first import). */
+    boolean importsStarted() { return imports != null; }
+
+    /** The objects the runtime holds, in the order it took them. */
+    List<Long> heldObjects() { return java.util.Collections.unmodifiableList(held); }
+
+    /** An adopted image's held objects in place of the constructor's (the memory holds their references). */
+    void replaceHeld(long[] objects) {
+        held.clear();
+        for (long o : objects) held.add(o);
     }
 
     /** --gc-stress: an allocation happened; the interpreter checks at its next boundary at rest (none while the runtime is set up). */
@@ -914,7 +938,7 @@ public final class Runtime implements AutoCloseable {
     }
 
     /** Whether a compile standing for CPython's builtin compile() (the program's, or compile()'s) has begun. */
-    private boolean compiled;
+    boolean compiled;
 
     /**
      * What 3.11's first compile() of a process does to the free lists before it compiles: its

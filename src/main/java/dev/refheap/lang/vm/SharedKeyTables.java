@@ -17,6 +17,16 @@ final class SharedKeyTables implements DictType.SharedKeys {
     private final Map<Long, ClassType> byHandle = new HashMap<>();
     private long next = 1;
 
+    /** The next handle to give (the start-up image carries it). */
+    long next() { return next; }
+
+    /** A start-up image's tables: the handles its classes had, and the next one to give. */
+    void restore(java.util.List<ClassType> classes, long nextHandle) {
+        byHandle.clear();
+        for (ClassType c : classes) if (c.sharedKeysHandle != 0) byHandle.put(c.sharedKeysHandle, c);
+        next = nextHandle;
+    }
+
     long handleOf(ClassType c) {
         if (c.sharedKeysHandle == 0) {
             c.sharedKeysHandle = next++;

@@ -154,7 +154,7 @@ final class SlotWrappers {
         return dict;
     }
 
-    private final Map<PyType, Long> dicts = new HashMap<>();
+    final Map<PyType, Long> dicts = new HashMap<>();
 
     /** CPython's {basicsize, itemsize, weakrefoffset, dictoffset} of builtin type t, or null if the table has no line for it. */
     long[] layout(PyType t) { return names.containsKey(t) ? Table.layouts().get(t.name()) : null; }

@@ -39,7 +39,7 @@ final class Subclasses {
 
     private final Runtime rt;
     private final Heap heap;
-    private final Map<PyType, Long> builtinDicts = new HashMap<>();
+    final Map<PyType, Long> builtinDicts = new HashMap<>();
 
     Subclasses(Runtime rt) {
         this.rt = rt;

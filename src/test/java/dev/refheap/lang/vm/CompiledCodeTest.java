@@ -136,4 +136,37 @@ class CompiledCodeTest {
             assertTrue(rt.interpreter.compiledCount >= 2);
         }
     }
+
+    /**
+     * A loop whose backward jump is a POP_JUMP_IF_* (3.11's POP_JUMP_BACKWARD_IF_*) gives the
+     * interpreter lock up at the switch interval when compiled too: the compiled code took such
+     * jumps without the eval breaker's check, so a thread spinning on a flag another thread sets
+     * never let that thread run (threads/switching.py hung with the flag all).
+     */
+    @Test
+    void bug_compiledBackwardConditionalJumpGivesTheLockUp() {
+        String program = """
+                import sys, threading, time
+                sys.setswitchinterval(0.001)
+                flags = {'done': False}
+                def worker():
+                    time.sleep(0.05)
+                    flags['done'] = True
+                t = threading.Thread(target=worker)
+                t.start()
+                n = 0
+                while not flags['done'] and n < 20000000:
+                    n += 1
+                print('switched', flags['done'])
+                t.join()
+                """;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, false, ps, ps))) {
+            rt.interpreter.compileAt = 0;
+            rt.exec(program, "spin.py");
+            assertTrue(rt.interpreter.compiledCount >= 2, "the module and worker compiled: " + rt.interpreter.compiledCount);
+        }
+        assertEquals("switched True\n", out.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -1,0 +1,622 @@
+package dev.refheap.lang.vm;
+
+import dev.refheap.lang.bytecode.CodeUnit;
+import dev.refheap.lang.bytecode.CodeUnitFormat;
+import dev.refheap.memory.BlockAllocator.ImageException;
+import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The start-up image's Java-side hooks (docs/architecture.md, "Start-up image", step 3): what the
+ * runtime's Java side holds about its heap beyond what its constructor made, written with the
+ * image and made again in a runtime that adopts it. Rebuilt, not serialized as Java objects: a
+ * class's descriptor is made again from a recorded description, a code object's decoded form from
+ * its compiled unit (in the code cache's format, {@link CodeUnitFormat}), a builtin's entry is
+ * the adopting runtime's own entry at the same handle (its constructor made the same ones), or,
+ * for a builtin method bound later ({@code [].append}), a new entry with the implementation of
+ * the constructor's entry it was bound from.
+ *
+ * <p>Each hook writes its part or refuses: a {@link Refused} names what it cannot carry (a native
+ * module's state, a live frame, a builtin made after the constructor), and then no image is
+ * written. Reading is in two steps: every part is read and checked against the adopting runtime
+ * before it gives up its memory ({@link #read}), and applied after the swap (the returned
+ * {@link Runnable}s, in order).
+ *
+ * <p>Invariant: the adopting runtime was just built by a constructor like the image-maker's, and
+ * nothing ran on it ({@link Mark} is what its constructor left); after the hooks applied, every
+ * handle a native object of the image holds leads to the Java object the image-maker's did, or to
+ * one made equal to it.
+ */
+final class ImageHooks {
+    private static final int MAGIC = 0x484f4b31;  // "HOK1"
+
+    private ImageHooks() {}
+
+    /** The image cannot be written: {@code what} has no hook yet. Nothing was written. */
+    static final class Refused extends IllegalStateException {
+        Refused(String what) { super("no start-up image: " + what); }
+    }
+
+    /** What the runtime's constructor left: the images' hooks carry only what came after it. */
+    record Mark(int types, Object[] builtins, Object[] methodDescrs, Object[] classMethodDescrs, Object[] wrapperDescrs,
+                int moduleStates) {
+        static Mark of(Runtime rt) {
+            return new Mark(rt.heap.typeCount(), rt.builtinFunctionType.entries.snapshot(), rt.methodDescrType.entries.snapshot(),
+                    rt.classMethodDescrType.entries.snapshot(), rt.wrapperDescrType.entries.snapshot(), rt.nativeModuleState.size());
+        }
+    }
+
+    /** Writes every hook's part; refuses before writing anything if one cannot carry its state. */
+    static void write(Runtime rt, DataOutputStream out) throws IOException {
+        refuseWhatHasNoHook(rt);
+        out.writeInt(MAGIC);
+        writeTypes(rt, out);
+        writeCodes(rt, out);
+        writeEntries(rt, out);
+        writeRuntime(rt, out);
+    }
+
+    /** Reads every hook's part, checked against {@code rt} (nothing changes); the result applies them after the swap. */
+    static Runnable read(Runtime rt, DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) throw new ImageException("the image has no Java-side hooks' section");
+        List<Runnable> steps = new ArrayList<>();
+        ClassRecords classes = readTypes(rt, in);
+        steps.add(classes);
+        steps.add(readCodes(rt, in));
+        steps.add(readEntries(rt, in, rt.heap.typeCount() + classes.records.size()));
+        steps.add(readRuntime(rt, in, classes));
+        return () -> steps.forEach(Runnable::run);
+    }
+
+    // ---- what has no hook yet ----------------------------------------------------------------
+
+    private static void refuseWhatHasNoHook(Runtime rt) {
+        if (rt.nativeModuleState.size() != rt.imageMark.moduleStates()) {
+            throw new Refused("the state of native modules " + new TreeSet<>(rt.nativeModuleState.keySet()) + " (no module-state hook yet)");
+        }
+        if (rt.importsStarted()) throw new Refused("the import system's state (no importer hook yet)");
+        if (rt.frameType.frames.live() != 0 || rt.generatorType.frames.live() != 0) {
+            throw new Refused("a live frame, generator or coroutine (" + (rt.frameType.frames.live() + rt.generatorType.frames.live()) + ")");
+        }
+        if (rt.stdio != null) throw new Refused("the standard streams as io objects");
+        if (!rt.exitHooks.isEmpty()) throw new Refused("atexit callbacks");
+        if (rt.gil.active) throw new Refused("threads (the interpreter lock is active)");
+        if (rt.unraisableHookArgsType != null || rt.defaultDisplayhook != 0) throw new Refused("the sys module (no hook for its Java side yet)");
+        if (rt.handledException != 0 || rt.typeCallArgs != 0 || rt.interpreter != rt.mainInterpreter || rt.interpreter.current != null) {
+            throw new Refused("a runtime that is not at rest");
+        }
+    }
+
+    // ---- types: classes made again from their description ----------------------------------
+
+    private static void writeTypes(Runtime rt, DataOutputStream out) throws IOException {
+        Heap heap = rt.heap;
+        int from = rt.imageMark.types(), to = heap.typeCount();
+        out.writeInt(to - from);
+        for (int i = from; i < to; i++) {
+            PyType t = heap.typeAtIndex(i);
+            if (!(t instanceof ClassType c)) throw new Refused("type '" + t.name() + "' (" + t.getClass().getSimpleName() + "), made after the constructor: no hook for it yet");
+            writeStr(out, c.name());
+            out.writeInt(c.flags());
+            out.writeLong(c.basicSize());
+            out.writeLong(c.itemSize());
+            out.writeLong(c.weaklistOffset());
+            out.writeInt(c.builtinBase == null ? -1 : c.builtinBase.index());
+            out.writeBoolean(c.exceptionBased);
+            out.writeLong(c.dictOffset);
+            out.writeLong(c.typeObject);
+            out.writeBoolean(c.typeObjectFreed);
+            out.writeInt(c.keys.size());
+            for (String k : c.keys) writeStr(out, k);
+            out.writeInt(c.dkUsable);
+            out.writeBoolean(c.hasDel);
+            out.writeBoolean(c.tpDel);
+            out.writeBoolean(c.validVersionTag);
+            out.writeBoolean(c.abstractFlag);
+            out.writeInt(c.collectionFlags);
+            out.writeInt(c.slotNames.length);
+            for (int s = 0; s < c.slotNames.length; s++) {
+                writeStr(out, c.slotNames[s]);
+                out.writeLong(c.slotOffsets[s]);
+            }
+            out.writeInt(c.heapBase == null ? -1 : c.heapBase.index());
+            out.writeInt(c.solid == null ? -1 : c.solid.index());
+            out.writeLong(c.sharedKeysHandle);
+            out.writeInt(c.fullMro.size());
+            for (PyType m : c.fullMro) out.writeInt(m.index());
+        }
+    }
+
+    /** A class's description as the image has it. */
+    private record ClassRecord(String name, int flags, long basicSize, long itemSize, long weaklistOffset, int builtinBase,
+                               boolean exceptionBased, long dictOffset, long typeObject, boolean freed, List<String> keys,
+                               int dkUsable, boolean hasDel, boolean tpDel, boolean validVersionTag, boolean abstractFlag,
+                               int collectionFlags, String[] slotNames, long[] slotOffsets, int heapBase, int solid,
+                               long sharedKeysHandle, int[] fullMro) {}
+
+    /** The image's classes, made again when run (after the swap): {@link #made} then holds them in index order. */
+    private static final class ClassRecords implements Runnable {
+        final Runtime rt;
+        final List<ClassRecord> records;
+        final List<ClassType> made = new ArrayList<>();
+
+        ClassRecords(Runtime rt, List<ClassRecord> records) {
+            this.rt = rt;
+            this.records = records;
+        }
+
+        @Override
+        public void run() {
+            Heap heap = rt.heap;
+            Heap.ImageState state = rt.adoptingState;
+            for (ClassRecord r : records) {
+                PyType base = r.builtinBase() < 0 ? null : heap.typeAtIndex(r.builtinBase());
+                ClassType c = new ClassType(rt, r.name(), base, r.exceptionBased(), r.basicSize(), r.itemSize(), r.weaklistOffset(),
+                        r.dictOffset(), r.flags());
+                c.typeObject = r.typeObject();
+                c.typeObjectFreed = r.freed();
+                heap.adoptImageType(c, r.typeObject(), r.freed(), state);
+                for (String k : r.keys()) {
+                    c.keyIndex.put(k, c.keys.size());
+                    c.keys.add(k);
+                }
+                c.dkUsable = r.dkUsable();
+                c.hasDel = r.hasDel();
+                c.tpDel = r.tpDel();
+                c.validVersionTag = r.validVersionTag();
+                c.abstractFlag = r.abstractFlag();
+                c.collectionFlags = r.collectionFlags();
+                c.slotNames = r.slotNames();
+                c.slotOffsets = r.slotOffsets();
+                c.sharedKeysHandle = r.sharedKeysHandle();
+                made.add(c);
+            }
+            for (int i = 0; i < records.size(); i++) {  // the links, once every class exists
+                ClassRecord r = records.get(i);
+                ClassType c = made.get(i);
+                c.heapBase = r.heapBase() < 0 ? null : (ClassType) heap.typeAtIndex(r.heapBase());
+                c.solid = r.solid() < 0 ? null : (ClassType) heap.typeAtIndex(r.solid());
+                for (int m : r.fullMro()) {
+                    PyType t = heap.typeAtIndex(m);
+                    c.fullMro.add(t);
+                    if (t instanceof ClassType k) c.mro.add(k);
+                }
+            }
+        }
+    }
+
+    private static ClassRecords readTypes(Runtime rt, DataInputStream in) throws IOException {
+        int n = count(in, 1 << 20);
+        int first = rt.heap.typeCount(), total = first + n;
+        List<ClassRecord> records = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String name = readStr(in);
+            int flags = in.readInt();
+            long basic = in.readLong(), item = in.readLong(), weak = in.readLong();
+            int builtinBase = index(in, first);  // a builtin base is one of the constructor's types
+            boolean exc = in.readBoolean();
+            long dictOffset = in.readLong(), typeObject = in.readLong();
+            boolean freed = in.readBoolean();
+            int nk = count(in, 1 << 20);
+            List<String> keys = new ArrayList<>(nk);
+            for (int k = 0; k < nk; k++) keys.add(readStr(in));
+            int dk = in.readInt();
+            boolean hasDel = in.readBoolean(), tpDel = in.readBoolean(), valid = in.readBoolean(), abs = in.readBoolean();
+            int coll = in.readInt();
+            int ns = count(in, 1 << 16);
+            String[] slotNames = new String[ns];
+            long[] slotOffsets = new long[ns];
+            for (int s = 0; s < ns; s++) {
+                slotNames[s] = readStr(in);
+                slotOffsets[s] = in.readLong();
+            }
+            int heapBase = index(in, total), solid = index(in, total);
+            long shared = in.readLong();
+            int nm = count(in, 1 << 16);
+            int[] mro = new int[nm];
+            for (int m = 0; m < nm; m++) mro[m] = index(in, total);
+            records.add(new ClassRecord(name, flags, basic, item, weak, builtinBase, exc, dictOffset, typeObject, freed, keys, dk, hasDel,
+                    tpDel, valid, abs, coll, slotNames, slotOffsets, heapBase, solid, shared, mro));
+        }
+        return new ClassRecords(rt, records);
+    }
+
+    // ---- code objects: their units from the image, their addresses from the memory -----------
+
+    private static void writeCodes(Runtime rt, DataOutputStream out) throws IOException {
+        Handles<CodeType.Code> codes = rt.codeType.codes;
+        Object[] items = codes.snapshot();
+        // the units of the live code objects, each once: a unit nested in another live one's is
+        // found through its place among that one's constants, so units stay one object per
+        // compiled body, as the materializer made them
+        Map<CodeUnit, CodeUnit> parent = new IdentityHashMap<>();
+        for (Object o : items) if (o != null) collectParents(((CodeType.Code) o).unit, parent);
+        Map<CodeUnit, Integer> roots = new IdentityHashMap<>();
+        List<CodeUnit> rootList = new ArrayList<>();
+        for (Object o : items) {
+            if (o == null) continue;
+            CodeUnit root = rootOf(((CodeType.Code) o).unit, parent);
+            if (!roots.containsKey(root)) {
+                roots.put(root, rootList.size());
+                rootList.add(root);
+            }
+        }
+        out.writeInt(rootList.size());
+        for (CodeUnit u : rootList) CodeUnitFormat.write(out, u);
+        writeInts(out, codes.freeList());
+        out.writeInt(items.length);
+        for (Object o : items) {
+            if (o == null) {
+                out.writeBoolean(false);
+                continue;
+            }
+            out.writeBoolean(true);
+            CodeType.Code c = (CodeType.Code) o;
+            CodeUnit root = rootOf(c.unit, parent);
+            out.writeInt(roots.get(root));
+            writeInts(out, pathIn(root, c.unit));
+            out.writeLong(c.object);
+            writeLongs(out, c.consts);
+            writeLongs(out, c.names);
+            out.writeInt(c.stackSlots);
+            out.writeInt(c.warmup);
+            boolean quickened = c.precallForm != null;
+            out.writeBoolean(quickened);
+            if (quickened) {
+                out.writeInt(c.precallForm.length);
+                out.write(c.precallForm);
+                out.writeInt(c.precallCounter.length);
+                for (char ch : c.precallCounter) out.writeChar(ch);
+            }
+        }
+    }
+
+    /** Every unit nested in {@code u}, with the unit whose constant it is. */
+    private static void collectParents(CodeUnit u, Map<CodeUnit, CodeUnit> parent) {
+        for (Object k : u.consts()) {
+            if (k instanceof CodeUnit n && parent.put(n, u) == null) collectParents(n, parent);
+        }
+    }
+
+    /** The outermost unit holding {@code u} among the live code objects' unit trees (u itself when none does). */
+    private static CodeUnit rootOf(CodeUnit u, Map<CodeUnit, CodeUnit> parent) {
+        while (parent.containsKey(u)) u = parent.get(u);
+        return u;
+    }
+
+    /** The constants' indexes leading from {@code root} to {@code u} (empty for root itself), or null if u is not in it. */
+    private static int[] pathIn(CodeUnit root, CodeUnit u) {
+        if (root == u) return new int[0];
+        for (int i = 0; i < root.consts().size(); i++) {
+            if (root.consts().get(i) instanceof CodeUnit n) {
+                int[] p = pathIn(n, u);
+                if (p != null) {
+                    int[] q = new int[p.length + 1];
+                    q[0] = i;
+                    System.arraycopy(p, 0, q, 1, p.length);
+                    return q;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Runnable readCodes(Runtime rt, DataInputStream in) throws IOException {
+        if (rt.codeType.codes.live() != 0) throw new ImageException("the adopting runtime has code objects already");
+        int nroots = count(in, 1 << 20);
+        List<CodeUnit> roots = new ArrayList<>(nroots);
+        for (int i = 0; i < nroots; i++) roots.add(CodeUnitFormat.read(in));
+        int[] free = readInts(in);
+        int n = count(in, 1 << 24);
+        record CodeRecord(CodeUnit unit, long object, long[] consts, long[] names, int stackSlots, int warmup, byte[] form, char[] counter) {}
+        CodeRecord[] records = new CodeRecord[n];
+        for (int i = 0; i < n; i++) {
+            if (!in.readBoolean()) continue;
+            int r = index(in, nroots);
+            if (r < 0) throw new ImageException("a code object's unit is missing");
+            CodeUnit u = roots.get(r);
+            for (int step : readInts(in)) {
+                if (step < 0 || step >= u.consts().size() || !(u.consts().get(step) instanceof CodeUnit c)) {
+                    throw new ImageException("a code object's place in its unit is wrong");
+                }
+                u = c;
+            }
+            long object = in.readLong();
+            long[] consts = readLongs(in), names = readLongs(in);
+            int stack = in.readInt(), warmup = in.readInt();
+            byte[] form = null;
+            char[] counter = null;
+            if (in.readBoolean()) {
+                form = new byte[count(in, 1 << 24)];
+                in.readFully(form);
+                counter = new char[count(in, 1 << 24)];
+                for (int k = 0; k < counter.length; k++) counter[k] = in.readChar();
+            }
+            records[i] = new CodeRecord(u, object, consts, names, stack, warmup, form, counter);
+        }
+        return () -> {
+            Object[] items = new Object[n];
+            for (int i = 0; i < n; i++) {
+                CodeRecord r = records[i];
+                if (r == null) continue;
+                // the names' Java strings are read from the image's str objects (Code's constructor)
+                CodeType.Code c = new CodeType.Code(r.unit(), r.consts(), r.names(), r.stackSlots());
+                c.object = r.object();
+                if (LangType.get(r.object(), CodeType.HANDLE) != i) {
+                    throw new IllegalStateException("the image's code object at 0x" + Long.toHexString(r.object()) + " has another handle");
+                }
+                c.warmup = r.warmup();
+                c.precallForm = r.form();
+                c.precallCounter = r.counter();
+                items[i] = c;
+            }
+            rt.codeType.codes.restore(items, free);
+        };
+    }
+
+    // ---- builtin functions' and descriptors' entries: the constructor's own, or bound from them ----
+
+    /** The four entry tables, in the order the image lists them. */
+    private static List<Handles<BuiltinFunctionType.Entry>> entryTables(Runtime rt) {
+        return List.of(rt.builtinFunctionType.entries, rt.methodDescrType.entries, rt.classMethodDescrType.entries, rt.wrapperDescrType.entries);
+    }
+
+    /** The constructor's snapshots of the four entry tables, in {@link #entryTables}' order. */
+    private static List<Object[]> constructorEntries(Runtime rt) {
+        Mark m = rt.imageMark;
+        return List.of(m.builtins(), m.methodDescrs(), m.classMethodDescrs(), m.wrapperDescrs());
+    }
+
+    private static final String[] ENTRY_TABLES = {"builtin function", "method descriptor", "classmethod descriptor", "wrapper descriptor"};
+    private static final int FREE = 0, CONSTRUCTORS = 1, BOUND = 2;
+
+    /**
+     * Each table's entries: free, the constructor's own (the same entry at the same handle), or
+     * made later with the implementation of one of the constructor's entries (a builtin method
+     * bound to an object, {@code [].append}: its name, owner and doc, and where the implementation
+     * is); anything else (a native module's function, a builtin made per call) is refused.
+     */
+    private static void writeEntries(Runtime rt, DataOutputStream out) throws IOException {
+        List<Object[]> constructors = constructorEntries(rt);
+        Map<Builtin, int[]> impls = new IdentityHashMap<>();
+        for (int t = 0; t < constructors.size(); t++) {
+            Object[] c = constructors.get(t);
+            for (int i = 0; i < c.length; i++) {
+                if (c[i] != null) impls.putIfAbsent(((BuiltinFunctionType.Entry) c[i]).impl(), new int[] {t, i});
+            }
+        }
+        List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
+        for (int t = 0; t < tables.size(); t++) {
+            Object[] items = tables.get(t).snapshot(), own = constructors.get(t);
+            out.writeInt(items.length);
+            for (int i = 0; i < items.length; i++) {
+                BuiltinFunctionType.Entry e = (BuiltinFunctionType.Entry) items[i];
+                if (e == null) {
+                    out.writeByte(FREE);
+                } else if (i < own.length && own[i] == e) {
+                    out.writeByte(CONSTRUCTORS);
+                } else {
+                    int[] where = impls.get(e.impl());
+                    if (where == null) {
+                        throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "', made after the constructor with an implementation of its own"
+                                + " (a native module's function, or a builtin made per call): no hook for it yet");
+                    }
+                    out.writeByte(BOUND);
+                    out.writeInt(where[0]);
+                    out.writeInt(where[1]);
+                    writeStr(out, e.name());
+                    out.writeInt(e.owner() == null ? -1 : e.owner().index());
+                    out.writeByte(e.doc() == null ? 0 : e.doc() == BuiltinFunctionType.NULL_DOC ? 1 : 2);
+                    if (e.doc() != null && e.doc() != BuiltinFunctionType.NULL_DOC) writeStr(out, e.doc());
+                }
+            }
+            writeInts(out, tables.get(t).freeList());
+        }
+    }
+
+    private static Runnable readEntries(Runtime rt, DataInputStream in, int types) throws IOException {
+        List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
+        List<Object[]> own = new ArrayList<>();
+        for (var h : tables) own.add(h.snapshot());
+        record Bound(int table, int index, String name, int owner, String doc) {}
+        List<Object[]> parsed = new ArrayList<>();
+        List<int[]> frees = new ArrayList<>();
+        for (int t = 0; t < tables.size(); t++) {
+            int n = count(in, 1 << 24);
+            Object[] items = new Object[n];
+            for (int i = 0; i < n; i++) {
+                int kind = in.readByte();
+                if (kind == FREE) continue;
+                if (kind == CONSTRUCTORS) {
+                    if (i >= own.get(t).length || own.get(t)[i] == null) {
+                        throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is not one this runtime's constructor made");
+                    }
+                    items[i] = own.get(t)[i];
+                } else if (kind == BOUND) {
+                    int table = in.readInt(), index = in.readInt();
+                    if (table < 0 || table >= own.size() || index < 0 || index >= own.get(table).length || own.get(table)[index] == null) {
+                        throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " has an implementation this runtime's constructor did not make");
+                    }
+                    String name = readStr(in);
+                    int owner = index(in, types);
+                    int docKind = in.readByte();
+                    String doc = docKind == 0 ? null : docKind == 1 ? BuiltinFunctionType.NULL_DOC : readStr(in);
+                    items[i] = new Bound(table, index, name, owner, doc);
+                } else {
+                    throw new ImageException("the image's hooks' section is damaged (an entry of kind " + kind + ")");
+                }
+            }
+            parsed.add(items);
+            frees.add(readInts(in));
+        }
+        return () -> {
+            for (int t = 0; t < tables.size(); t++) {
+                Object[] items = parsed.get(t);
+                for (int i = 0; i < items.length; i++) {
+                    if (items[i] instanceof Bound b) {
+                        Builtin impl = ((BuiltinFunctionType.Entry) own.get(b.table())[b.index()]).impl();
+                        items[i] = new BuiltinFunctionType.Entry(b.name(), impl, b.owner() < 0 ? null : rt.heap.typeAtIndex(b.owner()), b.doc());
+                    }
+                }
+                tables.get(t).restore(items, frees.get(t));
+            }
+        };
+    }
+
+    // ---- the runtime's own maps and fields ------------------------------------------------------
+
+    private static void writeRuntime(Runtime rt, DataOutputStream out) throws IOException {
+        List<Long> held = rt.heldObjects();
+        writeLongs(out, held.stream().mapToLong(Long::longValue).toArray());
+        out.writeInt(rt.typeAttrs.size());
+        for (var e : rt.typeAttrs.entrySet()) {
+            out.writeInt(e.getKey().index());
+            out.writeInt(e.getValue().size());
+            for (var a : e.getValue().entrySet()) {
+                writeStr(out, a.getKey());
+                out.writeLong(a.getValue());
+            }
+        }
+        writeTypeMap(out, rt.subclasses.builtinDicts);
+        writeTypeMap(out, rt.slotWrappers.dicts);
+        out.writeLong(rt.sharedKeys.next());
+        Interpreter it = rt.mainInterpreter;
+        out.writeLong(it.tsDict);
+        out.writeLong(it.context);
+        out.writeBoolean(it.strSpecialized);
+        out.writeLong(rt.objectNew);
+        out.writeInt(rt.recursionLimit);
+        out.writeInt(rt.intMaxStrDigits);
+        out.writeInt(rt.coroutineOriginDepth);
+        out.writeBoolean(rt.compiled);
+        out.writeBoolean(rt.scriptImporterKey != null);
+        if (rt.scriptImporterKey != null) writeStr(out, rt.scriptImporterKey);
+        var sources = rt.lineCache.sources();
+        out.writeInt(sources.size());
+        for (var e : sources.entrySet()) {
+            writeStr(out, e.getKey());
+            writeStr(out, e.getValue());
+        }
+    }
+
+    private static Runnable readRuntime(Runtime rt, DataInputStream in, ClassRecords classes) throws IOException {
+        long[] held = readLongs(in);
+        int total = rt.heap.typeCount() + classes.records.size();
+        int nt = count(in, 1 << 20);
+        Map<Integer, Map<String, Long>> attrs = new HashMap<>();
+        for (int i = 0; i < nt; i++) {
+            int t = index(in, total);
+            int na = count(in, 1 << 20);
+            Map<String, Long> m = new HashMap<>();
+            for (int k = 0; k < na; k++) m.put(readStr(in), in.readLong());
+            attrs.put(t, m);
+        }
+        Map<Integer, Long> subclassDicts = readTypeMap(in, total), slotDicts = readTypeMap(in, total);
+        long nextShared = in.readLong();
+        long tsDict = in.readLong(), context = in.readLong();
+        boolean strSpecialized = in.readBoolean();
+        long objectNew = in.readLong();
+        int recursionLimit = in.readInt(), intMax = in.readInt(), originDepth = in.readInt();
+        boolean compiled = in.readBoolean();
+        String importerKey = in.readBoolean() ? readStr(in) : null;
+        int ns = count(in, 1 << 20);
+        Map<String, String> sources = new HashMap<>();
+        for (int i = 0; i < ns; i++) sources.put(readStr(in), readStr(in));
+        return () -> {
+            rt.replaceHeld(held);
+            rt.typeAttrs.clear();
+            attrs.forEach((t, m) -> rt.typeAttrs.put(rt.heap.typeAtIndex(t), m));
+            replaceTypeMap(rt, rt.subclasses.builtinDicts, subclassDicts);
+            replaceTypeMap(rt, rt.slotWrappers.dicts, slotDicts);
+            rt.sharedKeys.restore(classes.made, nextShared);
+            Interpreter it = rt.mainInterpreter;
+            it.tsDict = tsDict;
+            it.context = context;
+            it.strSpecialized = strSpecialized;
+            rt.objectNew = objectNew;
+            rt.recursionLimit = recursionLimit;
+            rt.intMaxStrDigits = intMax;
+            rt.coroutineOriginDepth = originDepth;
+            rt.compiled = compiled;
+            rt.scriptImporterKey = importerKey;
+            sources.forEach(rt.lineCache::register);
+        };
+    }
+
+    private static void writeTypeMap(DataOutputStream out, Map<PyType, Long> m) throws IOException {
+        out.writeInt(m.size());
+        for (var e : m.entrySet()) {
+            out.writeInt(e.getKey().index());
+            out.writeLong(e.getValue());
+        }
+    }
+
+    private static Map<Integer, Long> readTypeMap(DataInputStream in, int types) throws IOException {
+        int n = count(in, 1 << 20);
+        Map<Integer, Long> m = new HashMap<>();
+        for (int i = 0; i < n; i++) m.put(index(in, types), in.readLong());
+        return m;
+    }
+
+    private static void replaceTypeMap(Runtime rt, Map<PyType, Long> into, Map<Integer, Long> from) {
+        into.clear();
+        from.forEach((t, v) -> into.put(rt.heap.typeAtIndex(t), v));
+    }
+
+    // ---- the format's pieces ---------------------------------------------------------------------
+
+    private static int count(DataInputStream in, int max) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > max) throw new ImageException("the image's hooks' section is damaged (a count of " + n + ")");
+        return n;
+    }
+
+    /** An index below {@code bound}, or -1 for none. */
+    private static int index(DataInputStream in, int bound) throws IOException {
+        int i = in.readInt();
+        if (i < -1 || i >= bound) throw new ImageException("the image's hooks' section is damaged (an index of " + i + ")");
+        return i;
+    }
+
+    private static void writeStr(DataOutputStream out, String s) throws IOException {
+        out.writeInt(s.length());
+        out.writeChars(s);
+    }
+
+    private static String readStr(DataInputStream in) throws IOException {
+        char[] c = new char[count(in, 1 << 28)];
+        for (int i = 0; i < c.length; i++) c[i] = in.readChar();
+        return new String(c);
+    }
+
+    private static void writeInts(DataOutputStream out, int[] a) throws IOException {
+        out.writeInt(a.length);
+        for (int v : a) out.writeInt(v);
+    }
+
+    private static int[] readInts(DataInputStream in) throws IOException {
+        int[] a = new int[count(in, 1 << 24)];
+        for (int i = 0; i < a.length; i++) a[i] = in.readInt();
+        return a;
+    }
+
+    private static void writeLongs(DataOutputStream out, long[] a) throws IOException {
+        out.writeInt(a.length);
+        for (long v : a) out.writeLong(v);
+    }
+
+    private static long[] readLongs(DataInputStream in) throws IOException {
+        long[] a = new long[count(in, 1 << 24)];
+        for (int i = 0; i < a.length; i++) a[i] = in.readLong();
+        return a;
+    }
+}

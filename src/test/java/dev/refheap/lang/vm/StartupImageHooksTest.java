@@ -1,0 +1,152 @@
+package dev.refheap.lang.vm;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The start-up image's Java-side hooks ({@link ImageHooks}): an image taken after Python code ran.
+ * One process builds a runtime, runs {@code startup-image/prelude.py} (classes with and without
+ * {@code __slots__}, a property, class attributes, a list subclass, an exception subclass, a class
+ * that was freed, functions and a closure, a name interned at run time, quickened code), writes
+ * its image and then runs {@code startup-image/program.py}; a fresh process builds a runtime,
+ * adopts the image (the memory, and the classes, code objects, builtins' and descriptors'
+ * handles, the runtime's maps and the line cache made again by the hooks), checks the heap and
+ * runs the same program: the outputs are the same, and the adopted heap holds the image-maker's
+ * objects, object for object.
+ */
+class StartupImageHooksTest {
+    static final byte[] KEY = "image hooks test".getBytes(StandardCharsets.UTF_8);
+    static final Path PRELUDE = Path.of("src/test/resources/startup-image/prelude.py");
+    static final Path PROGRAM = Path.of("src/test/resources/startup-image/program.py");
+
+    @TempDir
+    Path dir;
+
+    /** What the Java-state comparison leaves out ("Class.field"): caches, the memory layer's own objects. */
+    static final java.util.Set<String> AUDIT_SKIP = java.util.Set.of("Heap.allocator",
+            // a code object's caches (global and attribute lookups), compiled form and spare frames: made again on use
+            "Code.globalCache", "Code.attrClass", "Code.attrVersion", "Code.attrFound", "Code.attrKeys", "Code.compiled", "Code.runs",
+            "Code.spareFrames", "Code.spareCount",
+            // a class's lookup caches, valid at a version
+            "ClassType.lookupCache", "ClassType.lookupCacheVersion", "ClassType.cachedInit", "ClassType.cachedNew", "ClassType.cachedDel",
+            "ClassType.specialsVersion", "ClassType.hooks", "ClassType.hooksVersion",
+            // PRECALL's table lookups by implementation, made again on use
+            "Specializer.moduleFunctions",
+            // stale slots past the count in use (free lists past numFree, the dealloc stack past its depth, a call's scratch)
+            "DictType.freeList", "DictType.keysFreeList", "Heap.deallocating", "Interpreter.methodOut",
+            // where the adopted image's types begin (0 in a runtime that adopted none)
+            "Heap.firstLaterType");
+
+    @Test
+    void aProgramRunsTheSameOnARuntimeThatAdoptedTheImageOfOneThatRanPythonCode() throws Exception {
+        Path img = dir.resolve("prelude.img");
+        String made = child("write", img);
+        String adopted = child("adopt", img);
+        assertTrue(made.contains("Point(3, 4) 25 p point"), made);
+        assertTrue(made.contains("    return self.x * self.x + self.y * self.y\n"), "the prelude's lines are shown in a traceback: " + made);
+        assertEquals(made, adopted);
+    }
+
+    /** What has no hook yet is refused by name when the image is written, and nothing is written. */
+    @Test
+    void anImageAfterAnImportIsRefusedNamingWhatHasNoHook() throws Exception {
+        Path mod = dir.resolve("helper_mod.py");
+        Files.writeString(mod, "def twice(x):\n    return 2 * x\n");
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps))) {
+            rt.configureMain(new Runtime.MainConfig(List.of("-c"), "", null));
+            rt.exec("import sys\nsys.path.insert(0, " + pyStr(dir.toString()) + ")\nimport helper_mod\n", "<prelude>");
+            Path img = dir.resolve("refused.img");
+            var e = assertThrows(ImageHooks.Refused.class, () -> rt.writeImage(img, KEY));
+            assertTrue(e.getMessage().startsWith("no start-up image: "), e.getMessage());
+            assertFalse(Files.exists(img), "nothing was written");
+        }
+    }
+
+    /** A freed class keeps its index in the heap's types: its descriptor is made again though its object is gone. */
+    @Test
+    void theImageCarriesAFreedClassesDescriptorAtItsIndex() throws Exception {
+        Path img = dir.resolve("freed.img");
+        String out = child("freed", img);
+        assertEquals("adopted: 1 freed class of 3 later types\nok 1\n", out);
+    }
+
+    private static String pyStr(String s) { return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"; }
+
+    private static String child(String mode, Path img) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-Xss512m",
+                "-Drefheap.ownedLargeBlocks=true", "-cp", System.getProperty("java.class.path"),
+                StartupImageHooksTest.class.getName(), mode, img.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    /**
+     * The child: {@code write IMAGE} runs the prelude, writes IMAGE (and IMAGE.objects) and runs
+     * the program; {@code adopt IMAGE} adopts IMAGE, compares the heap with IMAGE.objects, verifies
+     * it and runs the program; {@code freed IMAGE} does both with a class freed before the image.
+     */
+    public static void main(String[] args) throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        Path img = Path.of(args[1]), objects = Path.of(args[1] + ".objects");
+        Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps));
+        rt.configureMain(new Runtime.MainConfig(List.of("-c"), "", null));
+        if (args[0].equals("freed")) {
+            rt.exec("class A: pass\nclass B(A): pass\nclass C: pass\ndel B\n", "<prelude>");
+            rt.gc().collect(2);  // a class is in a cycle (its mro holds it)
+            rt.writeImage(img, KEY);
+            rt.close();  // one process here: the runtime that made the image goes, and its addresses are free again
+            Runtime other = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps));
+            other.adoptImage(img, KEY);
+            long freed = 0;
+            for (int i = other.imageMark.types(); i < other.heap().typeCount(); i++) {
+                if (((ClassType) other.heap().typeAtIndex(i)).typeObjectFreed) freed++;
+            }
+            System.out.println("adopted: " + freed + " freed class of " + (other.heap().typeCount() - other.imageMark.types()) + " later types");
+            other.exec("class D(A): pass\nprint('ok', len(A.__subclasses__()))\n", "<after>");
+            System.out.print(sink.toString(StandardCharsets.UTF_8));
+            System.exit(0);
+        }
+        if (args[0].equals("write")) {
+            rt.exec(Files.readString(PRELUDE), "prelude.py");
+            rt.writeImage(img, KEY);
+            Files.write(objects, StartupImageTest.listing(rt.heap()));
+            Files.write(Path.of(args[1] + ".java"), JavaStateAudit.of(rt, AUDIT_SKIP));
+        } else {
+            rt.adoptImage(img, KEY);
+            List<String> made = Files.readAllLines(objects), got = StartupImageTest.listing(rt.heap());
+            for (int i = 0; i < Math.max(made.size(), got.size()); i++) {
+                String w = i < made.size() ? made.get(i) : "(none)", g = i < got.size() ? got.get(i) : "(none)";
+                if (!w.equals(g)) throw new AssertionError("the adopted heap's object " + i + " is " + g + ", the image's " + w);
+            }
+            List<String> problems = rt.verify();
+            if (!problems.isEmpty()) throw new AssertionError("the adopted heap verifies: " + problems);
+            List<String> want = Files.readAllLines(Path.of(args[1] + ".java")), have = JavaStateAudit.of(rt, AUDIT_SKIP);
+            List<String> diff = JavaStateAudit.differences(want, have, 40);
+            int shown = diff.size();
+            if (shown > 0) throw new AssertionError("the adopter's Java state differs from the image-maker's (path: image-maker's | adopter's):\n  "
+                    + String.join("\n  ", diff));
+        }
+        try {
+            rt.exec(Files.readString(PROGRAM), "program.py");
+        } catch (PyException e) {
+            ps.print(rt.formatException(e));
+        }
+        List<String> problems = rt.verify();
+        if (!problems.isEmpty()) throw new AssertionError("the heap verifies after the program: " + problems);
+        System.out.print(sink.toString(StandardCharsets.UTF_8));
+        System.exit(0);
+    }
+}

@@ -2585,6 +2585,7 @@ final class Interpreter implements RootProvider {
             try {
                 long r = !builtin
                         ? callFunction(callable, a, 0, a.length, kwnames, false)
+                        : profileObj != 0 && tracing == 0 ? SysTrace.profiledCall(this, f, callable, a, 0, a.length, kwnames)
                         : rt.ops.call(callable, a, 0, a.length, kwnames);
                 s[f.sp++] = r; // pushed only once the call returned: an exception leaves sp as it was
             } finally {

@@ -98,6 +98,7 @@ final class SysTrace {
         int prev = f.lasti;
         int lastLine = f.traceFresh ? -1 : prev >= 0 && prev < lines.length ? lines[prev] : -1;
         f.traceFresh = false;
+        f.lasti = pc;  // 3.11 stands on the traced instruction (prev_instr = next_instr) while its events run
         long fo = in.rt.frameType.of(f);
         in.heap.decref(fo);  // the frame keeps it
         try {
@@ -109,7 +110,7 @@ final class SysTrace {
                 callTrace(in, false, f, OPCODE, in.rt.heap.None, line);
             }
         } catch (PyException e) {
-            f.lasti = pc;  // the error is the traced instruction's, as 3.11 counts it run
+            f.lasti = pc;  // the error is the traced instruction's, as 3.11 counts it run (a jump may not move it)
             throw e;
         }
     }

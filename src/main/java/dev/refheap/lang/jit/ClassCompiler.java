@@ -20,7 +20,11 @@ import java.util.List;
  *
  * <p>The class knows nothing of the VM's types but their names, given by a {@link Target}: the
  * value stack stays in the frame (where the heap verifier and the exception handlers read it), and
- * the generated method keeps only the pending KW_NAMES tuple in a JVM local.
+ * the generated method keeps the pending KW_NAMES tuple and the frame's slots array in JVM locals.
+ * The stack instructions ({@link Inline}) are done in the method itself where the stack's depth
+ * is known ({@link Stack}), at constant slot indexes; the frame's sp may then lag behind while
+ * only such loads run (invariant: it is current before every method call but the refcount ones
+ * that only add a reference, at every branch target, and in the boundary check).
  *
  * <p>The generated {@code long run(Interp in, Frame f)}: enters at the frame's pc (one of the
  * {@code entries}, else returns 0 at once), and returns what an instruction's {@link Step} says:
@@ -67,9 +71,36 @@ public final class ClassCompiler {
      * opcode, k the pending keyword names, t/F the constants true/false), its return type's
      * descriptor letter (V, Z, I, J), and the control after it.
      */
-    public record Step(String method, String params, char ret, Control control) {
+    public record Step(String method, String params, char ret, Control control, Inline inline) {
         public static final Step DEOPT = new Step(null, "", 'V', Control.DEOPT);
         public static final Step NONE = new Step(null, "", 'V', Control.NONE);
+
+        public Step(String method, String params, char ret, Control control) {
+            this(method, params, ret, control, Inline.NO);
+        }
+    }
+
+    /**
+     * The stack instructions the method does itself (the slot reads and writes and the refcount
+     * calls) where the value stack's depth at the instruction is known, instead of calling the
+     * step's method; where it is not known, the step's method runs as for any other instruction.
+     */
+    public enum Inline {
+        NO,
+        /** [] -> [local arg]: the local's reference copied (incref); unbound: the step's method raises. */
+        LOAD_FAST,
+        /** [v] -> []: v moves into local arg, its old value released. */
+        STORE_FAST,
+        /** [] -> [co_consts[arg]], incref. */
+        LOAD_CONST,
+        /** [v] -> []: v released. */
+        POP_TOP,
+        /** [] -> [NULL]. */
+        PUSH_NULL,
+        /** [.., x, ..] -> [.., x, .., x]: the arg-th from the top copied (incref). */
+        COPY,
+        /** TOS and the arg-th from the top exchanged. */
+        SWAP
     }
 
     /**
@@ -79,7 +110,18 @@ public final class ClassCompiler {
      * checkMethod(frame, int pc)} the check), and the frame class with its int pc and lasti fields.
      */
     public record Target(ClassDesc self, ClassDesc iface, ClassDesc interp, String checkField, String checkMethod,
-                         ClassDesc frame, String pcField, String lastiField, String jumpCheckMethod) {}
+                         ClassDesc frame, String pcField, String lastiField, String slotsField, String spField,
+                         String increfMethod, String xdecrefMethod, String spCheckMethod, String jumpCheckMethod) {}
+
+    /**
+     * What the method may assume of the frame: {@code depth[pc]} the value stack's depth before
+     * the instruction at pc (-1: not known, the instruction is never reached), {@code base} the
+     * slot of the stack's bottom (the frame's sp at depth 0), {@code consts} the constants'
+     * references (kept alive by the code object for as long as the class can run), and {@code
+     * checkSp}: before each instruction whose work is a method call, call {@code
+     * spCheckMethod(frame, int expected, int pc)} (the assertion that depth is right).
+     */
+    public record Stack(int[] depth, int base, long[] consts, boolean checkSp) {}
 
     /** The most instructions compiled into one method (each takes at most ~40 bytes of the JVM's 64 KiB). */
     public static final int MAX_INSTRUCTIONS = 1500;
@@ -88,7 +130,7 @@ public final class ClassCompiler {
      * The class file for a code object of {@code ops}/{@code args}: {@code steps[op]} says how each
      * opcode compiles; {@code entries} are the instruction indexes the method can be entered at.
      */
-    public static byte[] compile(Target t, int[] ops, int[] args, Step[] steps, BitSet entries) {
+    public static byte[] compile(Target t, int[] ops, int[] args, Step[] steps, BitSet entries, Stack stack) {
         if (ops.length > MAX_INSTRUCTIONS) throw new IllegalArgumentException("too many instructions to compile: " + ops.length);
         MethodTypeDesc runType = MethodTypeDesc.of(ConstantDescs.CD_long, t.interp(), t.frame());
         return ClassFile.of().build(t.self(), cb -> {
@@ -99,35 +141,60 @@ public final class ClassCompiler {
                 code.invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void);
                 code.return_();
             });
-            cb.withMethodBody("run", runType, ClassFile.ACC_PUBLIC, code -> body(code, t, ops, args, steps, entries));
+            cb.withMethodBody("run", runType, ClassFile.ACC_PUBLIC, code -> body(code, t, ops, args, steps, entries, stack));
         });
     }
 
-    private static final int IN = 1, FRAME = 2, KW = 3;
+    /** The method's locals: the interpreter, the frame, the pending keyword names, the frame's slots, two scratch values. */
+    private static final int IN = 1, FRAME = 2, KW = 3, SLOTS = 5, V = 6, OLD = 8;
 
-    private static void body(CodeBuilder code, Target t, int[] ops, int[] args, Step[] steps, BitSet entries) {
+    private static final ClassDesc CD_LONGS = ConstantDescs.CD_long.arrayType();
+
+    private static void body(CodeBuilder code, Target t, int[] ops, int[] args, Step[] steps, BitSet entries, Stack stack) {
         int n = ops.length;
         Label[] at = new Label[n + 1];
         for (int i = 0; i <= n; i++) at[i] = code.newLabel();
+        // where control arrives other than from the instruction before: the frame's sp is stored there
+        BitSet targets = (BitSet) entries.clone();
+        for (int pc = 0; pc < n; pc++) {
+            switch (steps[ops[pc]].control()) {
+                case JUMP_IF_TRUE, JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_FALSE, GOTO -> targets.set(target(args[pc], n));
+                default -> { }
+            }
+        }
         Label refuse = code.newLabel();
         code.lconst_0();
         code.lstore(KW);
+        code.aload(FRAME);
+        code.getfield(t.frame(), t.slotsField(), CD_LONGS);
+        code.astore(SLOTS);
         List<SwitchCase> cases = new ArrayList<>();
         for (int pc = entries.nextSetBit(0); pc >= 0 && pc < n; pc = entries.nextSetBit(pc + 1)) cases.add(SwitchCase.of(pc, at[pc]));
         code.aload(FRAME);
         code.getfield(t.frame(), t.pcField(), ConstantDescs.CD_int);
         code.lookupswitch(refuse, cases);
+        // the sp the frame's field is behind at after inline stack instructions (stored before
+        // anything that can read it: a method call, a release, a boundary check, a branch target), or -1
+        int pending = -1;
         for (int pc = 0; pc < n; pc++) {
-            code.labelBinding(at[pc]);
             Step step = steps[ops[pc]];
+            if (targets.get(pc)) {
+                storeSp(code, t, pending);
+                pending = -1;
+            }
+            code.labelBinding(at[pc]);
             if (step.control() == Control.DEOPT) {
+                storeSp(code, t, pending);
+                pending = -1;
                 deopt(code, t, pc);
                 continue;
             }
+            int depth = stack.depth()[pc];
             Label checked = code.newLabel();
             code.aload(IN);
             code.getfield(t.interp(), t.checkField(), ConstantDescs.CD_boolean);
             code.ifeq(checked);
+            storeSp(code, t, pending);
             code.aload(IN);
             code.aload(FRAME);
             code.loadConstant(pc);
@@ -137,29 +204,21 @@ public final class ClassCompiler {
             code.loadConstant(pc);
             code.putfield(t.frame(), t.lastiField(), ConstantDescs.CD_int);
             if (step.control() == Control.NONE) continue;
-            code.aload(IN);
-            List<ClassDesc> params = new ArrayList<>();
-            for (char c : step.params().toCharArray()) {
-                switch (c) {
-                    case 'f' -> { code.aload(FRAME); params.add(t.frame()); }
-                    case 'a' -> { code.loadConstant(args[pc]); params.add(ConstantDescs.CD_int); }
-                    case 'p' -> { code.loadConstant(pc); params.add(ConstantDescs.CD_int); }
-                    case 'n' -> { code.loadConstant(pc + 1); params.add(ConstantDescs.CD_int); }
-                    case 'o' -> { code.loadConstant(ops[pc]); params.add(ConstantDescs.CD_int); }
-                    case 'k' -> { code.lload(KW); params.add(ConstantDescs.CD_long); }
-                    case 't' -> { code.iconst_1(); params.add(ConstantDescs.CD_boolean); }
-                    case 'F' -> { code.iconst_0(); params.add(ConstantDescs.CD_boolean); }
-                    default -> throw new IllegalArgumentException("parameter letter " + c);
-                }
+            if (step.inline() != Inline.NO && depth >= 0) {
+                pending = inline(code, t, step, args[pc], stack.base() + depth, pending, stack.consts());
+                continue;
             }
-            ClassDesc ret = switch (step.ret()) {
-                case 'V' -> ConstantDescs.CD_void;
-                case 'Z' -> ConstantDescs.CD_boolean;
-                case 'I' -> ConstantDescs.CD_int;
-                case 'J' -> ConstantDescs.CD_long;
-                default -> throw new IllegalArgumentException("return letter " + step.ret());
-            };
-            code.invokevirtual(t.interp(), step.method(), MethodTypeDesc.of(ret, params));
+            storeSp(code, t, pending);
+            pending = -1;
+            if (stack.checkSp() && depth >= 0) {
+                code.aload(IN);
+                code.aload(FRAME);
+                code.loadConstant(stack.base() + depth);
+                code.loadConstant(pc);
+                code.invokevirtual(t.interp(), t.spCheckMethod(),
+                        MethodTypeDesc.of(ConstantDescs.CD_void, t.frame(), ConstantDescs.CD_int, ConstantDescs.CD_int));
+            }
+            callStep(code, t, step, ops[pc], args[pc], pc);
             switch (step.control()) {
                 case NEXT -> {
                     if (step.ret() == 'J') code.pop2();
@@ -202,11 +261,158 @@ public final class ClassCompiler {
             }
         }
         // running off the end (the compiler always ends code with a return or a jump)
+        storeSp(code, t, pending);
         code.labelBinding(at[n]);
         deopt(code, t, n);
         code.labelBinding(refuse);
         code.lconst_0();
         code.lreturn();
+    }
+
+    /** The call of the step's method with its parameters; its result (per {@code step.ret()}) is left on the JVM stack. */
+    private static void callStep(CodeBuilder code, Target t, Step step, int op, int arg, int pc) {
+        code.aload(IN);
+        List<ClassDesc> params = new ArrayList<>();
+        for (char c : step.params().toCharArray()) {
+            switch (c) {
+                case 'f' -> { code.aload(FRAME); params.add(t.frame()); }
+                case 'a' -> { code.loadConstant(arg); params.add(ConstantDescs.CD_int); }
+                case 'p' -> { code.loadConstant(pc); params.add(ConstantDescs.CD_int); }
+                case 'n' -> { code.loadConstant(pc + 1); params.add(ConstantDescs.CD_int); }
+                case 'o' -> { code.loadConstant(op); params.add(ConstantDescs.CD_int); }
+                case 'k' -> { code.lload(KW); params.add(ConstantDescs.CD_long); }
+                case 't' -> { code.iconst_1(); params.add(ConstantDescs.CD_boolean); }
+                case 'F' -> { code.iconst_0(); params.add(ConstantDescs.CD_boolean); }
+                default -> throw new IllegalArgumentException("parameter letter " + c);
+            }
+        }
+        ClassDesc ret = switch (step.ret()) {
+            case 'V' -> ConstantDescs.CD_void;
+            case 'Z' -> ConstantDescs.CD_boolean;
+            case 'I' -> ConstantDescs.CD_int;
+            case 'J' -> ConstantDescs.CD_long;
+            default -> throw new IllegalArgumentException("return letter " + step.ret());
+        };
+        code.invokevirtual(t.interp(), step.method(), MethodTypeDesc.of(ret, params));
+    }
+
+    /**
+     * An inline stack instruction with the value stack's top at slot {@code sp} (before it) and the
+     * frame's sp field behind at {@code pending} (-1: current); returns the sp the field is behind
+     * at after it. The slots are written as the step's method writes them, and the frame's sp is
+     * stored before a release (which can run a finalizer, a collection, the heap verifier).
+     */
+    private static int inline(CodeBuilder code, Target t, Step step, int arg, int sp, int pending, long[] consts) {
+        switch (step.inline()) {
+            case LOAD_FAST -> {
+                slot(code, arg);
+                code.lstore(V);
+                Label bound = code.newLabel();
+                code.lload(V);
+                code.lconst_0();
+                code.lcmp();
+                code.ifne(bound);
+                // unbound: the step's method raises UnboundLocalError with the frame as it is
+                storeSp(code, t, pending);
+                callStep(code, t, step, 0, arg, 0);
+                code.aconst_null();
+                code.athrow();
+                code.labelBinding(bound);
+                incref(code, t, V);
+                setSlot(code, sp, V);
+                return sp + 1;
+            }
+            case LOAD_CONST -> {
+                code.loadConstant(consts[arg]);
+                code.lstore(V);
+                incref(code, t, V);
+                setSlot(code, sp, V);
+                return sp + 1;
+            }
+            case PUSH_NULL -> {
+                code.aload(SLOTS);
+                code.loadConstant(sp);
+                code.lconst_0();
+                code.lastore();
+                return sp + 1;
+            }
+            case COPY -> {
+                slot(code, sp - arg);
+                code.lstore(V);
+                incref(code, t, V);
+                setSlot(code, sp, V);
+                return sp + 1;
+            }
+            case SWAP -> {
+                slot(code, sp - 1);
+                code.lstore(V);
+                code.aload(SLOTS);
+                code.loadConstant(sp - 1);
+                slot(code, sp - arg);
+                code.lastore();
+                setSlot(code, sp - arg, V);
+                return pending;
+            }
+            case STORE_FAST -> {
+                slot(code, sp - 1);
+                code.lstore(V);
+                code.aload(SLOTS);
+                code.loadConstant(sp - 1);
+                code.lconst_0();
+                code.lastore();
+                slot(code, arg);
+                code.lstore(OLD);
+                setSlot(code, arg, V);
+                storeSp(code, t, sp - 1);
+                xdecref(code, t, OLD);
+                return -1;
+            }
+            case POP_TOP -> {
+                slot(code, sp - 1);
+                code.lstore(V);
+                code.aload(SLOTS);
+                code.loadConstant(sp - 1);
+                code.lconst_0();
+                code.lastore();
+                storeSp(code, t, sp - 1);
+                xdecref(code, t, V);
+                return -1;
+            }
+            default -> throw new IllegalStateException(step.inline().toString());
+        }
+    }
+
+    private static void slot(CodeBuilder code, int i) {
+        code.aload(SLOTS);
+        code.loadConstant(i);
+        code.laload();
+    }
+
+    private static void setSlot(CodeBuilder code, int i, int local) {
+        code.aload(SLOTS);
+        code.loadConstant(i);
+        code.lload(local);
+        code.lastore();
+    }
+
+    private static void incref(CodeBuilder code, Target t, int local) {
+        code.aload(IN);
+        code.lload(local);
+        code.invokevirtual(t.interp(), t.increfMethod(), MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long));
+    }
+
+    private static void xdecref(CodeBuilder code, Target t, int local) {
+        code.aload(IN);
+        code.lload(local);
+        code.invokevirtual(t.interp(), t.xdecrefMethod(), MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_long));
+    }
+
+    /** Stores {@code sp} in the frame's sp field, unless it is -1 (the field is current). */
+    private static void storeSp(CodeBuilder code, Target t, int sp) {
+        if (sp < 0) return;
+        code.aload(FRAME);
+        code.loadConstant(sp);
+        code.putfield(t.frame(), t.spField(), ConstantDescs.CD_int);
     }
 
     private static int target(int arg, int n) {

@@ -5,6 +5,7 @@ import static dev.refheap.lang.jit.ClassCompiler.Control.*;
 import dev.refheap.lang.bytecode.CodeUnit;
 import dev.refheap.lang.bytecode.Opcode;
 import dev.refheap.lang.jit.ClassCompiler;
+import dev.refheap.lang.jit.ClassCompiler.Inline;
 import dev.refheap.lang.jit.ClassCompiler.Step;
 import java.lang.constant.ClassDesc;
 import java.lang.invoke.MethodHandles;
@@ -83,12 +84,59 @@ interface CompiledCode {
             if (code.ops[pc] == Op.CALL) entries.set(pc + 1);
         }
         for (CodeUnit.ExceptionEntry e : code.unit.exceptionTable()) entries.set(e.target());
-        byte[] bytes = ClassCompiler.compile(Classes.TARGET, code.ops, code.args, Classes.STEPS, entries);
+        int[] depths;
+        try {
+            depths = depths(code);
+        } catch (IllegalStateException e) {
+            // the stack instructions then run through their methods, as every other
+            if (CHECK_SP) throw new IllegalStateException("the stack depths of " + code.unit.name(), e);
+            depths = new int[code.ops.length];
+            java.util.Arrays.fill(depths, -1);
+        }
+        ClassCompiler.Stack stack = new ClassCompiler.Stack(depths, code.nlocalsplus, code.consts, CHECK_SP);
+        byte[] bytes = ClassCompiler.compile(Classes.TARGET, code.ops, code.args, Classes.STEPS, entries, stack);
         try {
             MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
             return (CompiledCode) l.findConstructor(l.lookupClass(), java.lang.invoke.MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {
             throw new IllegalStateException("compiling " + code.unit.name() + " to a JVM class failed", e);
+        }
+    }
+
+    /** With assertions on (the tests), compiled code checks its stack depths against the frame's before each method-call instruction. */
+    boolean CHECK_SP = CompiledCode.class.desiredAssertionStatus();
+
+    /**
+     * The value stack's depth before each instruction (-1 where none is reached), from the
+     * instructions' stack effects along every path from the start and from each exception
+     * handler (its entry's depth, the pushed lasti, the exception), as the compiler's max-stack
+     * computation walks them.
+     */
+    static int[] depths(CodeType.Code code) {
+        int n = code.ops.length;
+        int[] depth = new int[n];
+        java.util.Arrays.fill(depth, -1);
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        reach(depth, work, 0, 0);
+        for (CodeUnit.ExceptionEntry e : code.unit.exceptionTable()) reach(depth, work, e.target(), e.depth() + (e.lasti() ? 1 : 0) + 1);
+        Opcode[] all = Opcode.values();
+        while (!work.isEmpty()) {
+            int pc = work.pop();
+            Opcode op = all[code.ops[pc]];
+            int arg = code.args[pc], d = depth[pc];
+            if (op.isJump()) reach(depth, work, arg, d + op.stackEffect(arg, true));
+            if (!op.isTerminal() && pc + 1 < n) reach(depth, work, pc + 1, d + op.stackEffect(arg, false));
+        }
+        return depth;
+    }
+
+    private static void reach(int[] depth, java.util.ArrayDeque<Integer> work, int pc, int d) {
+        if (d < 0 || pc < 0 || pc >= depth.length) throw new IllegalStateException("stack depth " + d + " at instruction " + pc);
+        if (depth[pc] == -1) {
+            depth[pc] = d;
+            work.push(pc);
+        } else if (depth[pc] != d) {
+            throw new IllegalStateException("instruction " + pc + " is reached at stack depths " + depth[pc] + " and " + d);
         }
     }
 
@@ -98,7 +146,7 @@ interface CompiledCode {
 
         static final ClassCompiler.Target TARGET = new ClassCompiler.Target(
                 ClassDesc.of("dev.refheap.lang.vm.PyCode"), desc(CompiledCode.class), desc(Interpreter.class), "restCheckDue", "restCheck",
-                desc(Frame.class), "pc", "lasti", "jump");
+                desc(Frame.class), "pc", "lasti", "slots", "sp", "jitIncref", "jitXdecref", "jitCheckSp", "jump");
 
         static final Step[] STEPS = steps();
 
@@ -111,17 +159,17 @@ interface CompiledCode {
             Step[] s = new Step[all.length];
             for (Opcode op : all) s[op.ordinal()] = new Step("cold", "fo" + "an", 'I', NEXT);
             s[Op.NOP] = Step.NONE;
-            put(s, Op.POP_TOP, "popTop", "f", 'V', NEXT);
-            put(s, Op.PUSH_NULL, "pushNull", "f", 'V', NEXT);
-            put(s, Op.COPY, "copy", "fa", 'V', NEXT);
-            put(s, Op.SWAP, "swap", "fa", 'V', NEXT);
-            put(s, Op.LOAD_CONST, "loadConst", "fa", 'V', NEXT);
+            inline(s, Op.POP_TOP, "popTop", "f", Inline.POP_TOP);
+            inline(s, Op.PUSH_NULL, "pushNull", "f", Inline.PUSH_NULL);
+            inline(s, Op.COPY, "copy", "fa", Inline.COPY);
+            inline(s, Op.SWAP, "swap", "fa", Inline.SWAP);
+            inline(s, Op.LOAD_CONST, "loadConst", "fa", Inline.LOAD_CONST);
             put(s, Op.LOAD_NAME, "loadNameOp", "fap", 'V', NEXT);
             put(s, Op.STORE_NAME, "storeNameOp", "fap", 'V', NEXT);
             put(s, Op.LOAD_GLOBAL, "loadGlobalOp", "fap", 'V', NEXT);
             put(s, Op.STORE_GLOBAL, "storeGlobalOp", "fap", 'V', NEXT);
-            put(s, Op.LOAD_FAST, "loadFast", "fa", 'V', NEXT);
-            put(s, Op.STORE_FAST, "storeFast", "fa", 'V', NEXT);
+            inline(s, Op.LOAD_FAST, "loadFast", "fa", Inline.LOAD_FAST);
+            inline(s, Op.STORE_FAST, "storeFast", "fa", Inline.STORE_FAST);
             put(s, Op.LOAD_DEREF, "loadDeref", "fa", 'V', NEXT);
             put(s, Op.LOAD_ATTR, "loadAttrOp", "fap", 'V', NEXT);
             put(s, Op.LOAD_METHOD, "loadMethodOp", "fap", 'V', NEXT);
@@ -153,6 +201,11 @@ interface CompiledCode {
             s[Op.YIELD_VALUE] = Step.DEOPT;
             s[Op.SEND] = Step.DEOPT;
             return s;
+        }
+
+        /** A stack instruction the compiled code does itself where the depth is known, else by {@code method}. */
+        private static void inline(Step[] s, int op, String method, String params, Inline how) {
+            s[op] = new Step(method, params, 'V', NEXT, how);
         }
 
         private static void put(Step[] s, int op, String method, String params, char ret, ClassCompiler.Control c) {

@@ -26,8 +26,9 @@ import java.util.TreeSet;
  * the constructor's entry it was bound from.
  *
  * <p>Each hook writes its part or refuses: a {@link Refused} names what it cannot carry (a native
- * module's state, a live frame, a builtin made after the constructor), and then no image is
- * written. Reading is in two steps: every part is read and checked against the adopting runtime
+ * module's state, a live frame, a builtin made after the constructor with an implementation of
+ * its own), and then no image is written. The import system's few fields are carried (it is
+ * made again as the first import makes it). Reading is in two steps: every part is read and checked against the adopting runtime
  * before it gives up its memory ({@link #read}), and applied after the swap (the returned
  * {@link Runnable}s, in order).
  *
@@ -83,7 +84,6 @@ final class ImageHooks {
         if (rt.nativeModuleState.size() != rt.imageMark.moduleStates()) {
             throw new Refused("the state of native modules " + new TreeSet<>(rt.nativeModuleState.keySet()) + " (no module-state hook yet)");
         }
-        if (rt.importsStarted()) throw new Refused("the import system's state (no importer hook yet)");
         if (rt.frameType.frames.live() != 0 || rt.generatorType.frames.live() != 0) {
             throw new Refused("a live frame, generator or coroutine (" + (rt.frameType.frames.live() + rt.generatorType.frames.live()) + ")");
         }
@@ -500,6 +500,16 @@ final class ImageHooks {
         out.writeBoolean(rt.compiled);
         out.writeBoolean(rt.scriptImporterKey != null);
         if (rt.scriptImporterKey != null) writeStr(out, rt.scriptImporterKey);
+        long[] imports = {};
+        if (rt.importsStarted()) {
+            try {
+                imports = rt.imports().imageState();
+            } catch (IllegalStateException e) {
+                throw new Refused("the import system: " + e.getMessage());
+            }
+        }
+        out.writeBoolean(rt.importsStarted());
+        writeLongs(out, imports);
         var sources = rt.lineCache.sources();
         out.writeInt(sources.size());
         for (var e : sources.entrySet()) {
@@ -528,6 +538,8 @@ final class ImageHooks {
         int recursionLimit = in.readInt(), intMax = in.readInt(), originDepth = in.readInt();
         boolean compiled = in.readBoolean();
         String importerKey = in.readBoolean() ? readStr(in) : null;
+        boolean imports = in.readBoolean();
+        long[] importState = readLongs(in);
         int ns = count(in, 1 << 20);
         Map<String, String> sources = new HashMap<>();
         for (int i = 0; i < ns; i++) sources.put(readStr(in), readStr(in));
@@ -549,6 +561,7 @@ final class ImageHooks {
             rt.compiled = compiled;
             rt.scriptImporterKey = importerKey;
             sources.forEach(rt.lineCache::register);
+            if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only
         };
     }
 

@@ -1159,6 +1159,21 @@ final class Interpreter implements RootProvider {
         }
     }
 
+    /** The compiled code's own stack instructions' refcounts (ClassCompiler.Inline). */
+    void jitIncref(long v) { heap.incref(v); }
+
+    void jitXdecref(long v) { heap.xdecref(v); }
+
+    /**
+     * With assertions on, compiled code calls this before each instruction it leaves to a method:
+     * the value stack's depth it was compiled for must be the frame's.
+     */
+    void jitCheckSp(Frame f, int expected, int pc) {
+        if (f.sp != expected) {
+            throw new IllegalStateException("compiled " + f.code.unit.name() + " at instruction " + pc + ": sp " + f.sp + ", compiled for " + expected);
+        }
+    }
+
     void popTop(Frame f) { heap.xdecref(f.slots[--f.sp]); }
 
     void pushNull(Frame f) { f.slots[f.sp++] = 0; }

@@ -67,7 +67,7 @@ class StartupImageHooksTest {
             rt.exec("import sys\nsys.path.insert(0, " + pyStr(dir.toString()) + ")\nimport helper_mod\n", "<prelude>");
             Path img = dir.resolve("refused.img");
             var e = assertThrows(ImageHooks.Refused.class, () -> rt.writeImage(img, KEY));
-            assertTrue(e.getMessage().startsWith("no start-up image: "), e.getMessage());
+            assertTrue(e.getMessage().startsWith("no start-up image: the state of native modules [") && e.getMessage().contains("posix"), e.getMessage());
             assertFalse(Files.exists(img), "nothing was written");
         }
     }

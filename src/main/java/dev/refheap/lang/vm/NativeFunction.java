@@ -1,0 +1,44 @@
+package dev.refheap.lang.vm;
+
+import java.util.Map;
+
+/**
+ * A native module's function (or a method of a type a native module made) as its builtin entry
+ * holds it: the implementation together with the name it is found by again ({@code sys.getrefcount},
+ * {@code _io.TextIOWrapper.write}). The key is what a start-up image records for an entry made
+ * after the runtime's constructor ({@link ImageHooks}); a runtime that adopts the image asks
+ * {@link #resolve} for the same function, made from the runtime alone, without touching the heap.
+ *
+ * <p>Invariant: {@code impl} is what the module's setup would have given the entry under
+ * {@code key} (its arity wrapper included), and depends only on the runtime, never on an object
+ * the setup allocated, for every key {@link #restorable} accepts. Calls pass straight through.
+ */
+record NativeFunction(String key, Builtin impl) implements Builtin {
+    @Override
+    public long call(long self, long[] args, int off, int nargs, long kwnames) {
+        return impl.call(self, args, off, nargs, kwnames);
+    }
+
+    /** The implementation whose class numbers a builtin's hash: the wrapped one, as before there was a key. */
+    static Builtin unwrap(Builtin b) { return b instanceof NativeFunction f ? f.impl : b; }
+
+    /** The owners of keys whose functions can be made again from the runtime alone. */
+    private static final String SYS = "sys.", STREAMS = "_io.TextIOWrapper.";
+
+    /** Whether {@link #resolve} can make the function under {@code key} again. */
+    static boolean restorable(String key) {
+        return key.startsWith(SYS) && Modules.SYS_FUNCTIONS.contains(key.substring(SYS.length()))
+                || key.startsWith(STREAMS) && Streams.METHODS.contains(key.substring(STREAMS.length()));
+    }
+
+    /** The function under {@code key}, made again for {@code rt} (as its module's setup makes it); one table per owner in {@code cache}. */
+    static Builtin resolve(Runtime rt, String key, Map<String, Map<String, Builtin>> cache) {
+        if (!restorable(key)) throw new IllegalArgumentException("no native function " + key + " can be made again");
+        if (key.startsWith(SYS)) {
+            String name = key.substring(SYS.length());
+            return Modules.moduleFunction(rt, "sys", name, cache.computeIfAbsent("sys", k -> Modules.sysFunctions(rt)).get(name));
+        }
+        String name = key.substring(STREAMS.length());
+        return cache.computeIfAbsent("_io.TextIOWrapper", k -> Streams.methods(rt)).get(name);  // keyed there already
+    }
+}

@@ -462,7 +462,7 @@ final class ImageHooks {
                 } else {
                     int[] where = impls.get(e.impl());
                     if (where == null && e.impl() instanceof NativeFunction f) {
-                        if (!NativeFunction.restorable(f.key())) {
+                        if (!NativeFunction.restorable(rt, f.key())) {
                             throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "' (" + f.key() + "), a native module's function made after the constructor:"
                                     + " no hook for its module's functions yet");
                         }
@@ -509,7 +509,8 @@ final class ImageHooks {
                     String key = null;
                     if (kind == NATIVE) {
                         key = readStr(in);
-                        if (!NativeFunction.restorable(key)) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is " + key + ", which this runtime cannot make");
+                        // a module's table is asked for when applied (the import system is made then, as the image's was)
+                        if (key.startsWith("sys.") && !NativeFunction.restorable(rt, key)) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is " + key + ", which this runtime cannot make");
                     } else {
                         table = in.readInt();
                         index = in.readInt();

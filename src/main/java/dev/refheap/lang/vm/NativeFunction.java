@@ -25,20 +25,34 @@ record NativeFunction(String key, Builtin impl) implements Builtin {
     /** The owners of keys whose functions can be made again from the runtime alone. */
     private static final String SYS = "sys.", STREAMS = "_io.TextIOWrapper.";
 
-    /** Whether {@link #resolve} can make the function under {@code key} again. */
-    static boolean restorable(String key) {
-        return key.startsWith(SYS) && Modules.SYS_FUNCTIONS.contains(key.substring(SYS.length()))
-                || key.startsWith(STREAMS) && Streams.METHODS.contains(key.substring(STREAMS.length()));
+    /** Whether {@link #resolve} can make the function under {@code key} again in {@code rt}. */
+    static boolean restorable(Runtime rt, String key) {
+        if (key.startsWith(SYS)) return Modules.SYS_FUNCTIONS.contains(key.substring(SYS.length()));
+        if (key.startsWith(STREAMS)) return Streams.METHODS.contains(key.substring(STREAMS.length()));
+        int dot = key.lastIndexOf('.');
+        if (dot <= 0 || !rt.importsStarted()) return false;
+        Map<String, Builtin> table = rt.imports().nativeFunctions(key.substring(0, dot));
+        return table != null && table.containsKey(key.substring(dot + 1));
     }
 
-    /** The function under {@code key}, made again for {@code rt} (as its module's setup makes it); one table per owner in {@code cache}. */
+    /**
+     * The function under {@code key}, made again for {@code rt} as its module's setup makes it (a
+     * module of the import system's from the import system's own runtime interface, which its
+     * setup's functions capture); one table per owner in {@code cache}.
+     */
     static Builtin resolve(Runtime rt, String key, Map<String, Map<String, Builtin>> cache) {
-        if (!restorable(key)) throw new IllegalArgumentException("no native function " + key + " can be made again");
         if (key.startsWith(SYS)) {
             String name = key.substring(SYS.length());
             return Modules.moduleFunction(rt, "sys", name, cache.computeIfAbsent("sys", k -> Modules.sysFunctions(rt)).get(name));
         }
-        String name = key.substring(STREAMS.length());
-        return cache.computeIfAbsent("_io.TextIOWrapper", k -> Streams.methods(rt)).get(name);  // keyed there already
+        if (key.startsWith(STREAMS)) {
+            return cache.computeIfAbsent("_io.TextIOWrapper", k -> Streams.methods(rt)).get(key.substring(STREAMS.length()));  // keyed there already
+        }
+        int dot = key.lastIndexOf('.');
+        String module = dot <= 0 ? null : key.substring(0, dot);
+        Map<String, Builtin> table = module == null ? null : cache.computeIfAbsent(module, k -> rt.imports().nativeFunctions(k));
+        Builtin impl = table == null ? null : table.get(key.substring(dot + 1));
+        if (impl == null) throw new IllegalStateException("no native function " + key + " can be made again");
+        return Modules.moduleFunction(rt, module, key.substring(dot + 1), impl);
     }
 }

@@ -72,6 +72,17 @@ class StartupImageHooksTest {
         assertEquals(made, "(3, 11) 0 1000\nprelude written\n" + adopted, "the same but for the prelude's own output");
     }
 
+    /** _stat's and marshal's functions are made again from their modules' tables by key on the adopting runtime. */
+    @Test
+    void nativeModulesWithFunctionTablesWorkOnARuntimeThatAdoptedTheImage() throws Exception {
+        Path img = dir.resolve("modules.img");
+        Path prelude = PRELUDE.resolveSibling("modules-prelude.py"), program = PRELUDE.resolveSibling("modules-program.py");
+        String made = child("write", img, prelude, program);
+        String adopted = child("adopt", img, prelude, program);
+        assertTrue(made.startsWith("True False 493 16384 drwxr-xr-x\n"), made);
+        assertEquals(made, adopted);
+    }
+
     /** A native module with no hook for its functions is refused naming the function and its module. */
     @Test
     void anImageAfterImportingANativeModuleWithoutHooksIsRefusedNamingItsFunction() throws Exception {

@@ -57,7 +57,8 @@ public interface ImportSystem {
 
     /**
      * The start-up image's record of this import system's Java side: the addresses it keeps (the
-     * bootstrap modules' dicts, 0 before importlib's classes are made). Only at rest: an import
+     * bootstrap modules' dicts, 0 before importlib's classes are made; the FileFinder path hook and
+     * zipimporter put in sys.path_hooks, which the search answers for itself). Only at rest: an import
      * running (bootstrapping, a module lock held or waited for) is refused with an
      * IllegalStateException naming it.
      */

@@ -23,7 +23,10 @@ import java.util.TreeSet;
  * its compiled unit (in the code cache's format, {@link CodeUnitFormat}), a builtin's entry is
  * the adopting runtime's own entry at the same handle (its constructor made the same ones), or,
  * for a builtin method bound later ({@code [].append}), a new entry with the implementation of
- * the constructor's entry it was bound from.
+ * the constructor's entry it was bound from, or for a native module's function with a function
+ * table ({@code sys}'s, {@code _stat}'s, {@code marshal}'s), the function made again from its
+ * module's table by its key ({@link NativeFunction}). Struct sequence types and the standard
+ * streams' type are made again from their descriptions, as classes are.
  *
  * <p>Each hook writes its part or refuses: a {@link Refused} names what it cannot carry (a native
  * module's state, a live frame, a builtin made after the constructor with an implementation of

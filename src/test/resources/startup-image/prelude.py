@@ -28,6 +28,9 @@ class Total(list):
         return sum(self)
 
 
+import builtins                # the import system is made (a builtin module adds no function)
+
+
 class Plain:
     count = 0
 

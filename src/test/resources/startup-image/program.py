@@ -10,6 +10,8 @@ t.append(4)
 print(t.total(), len(t), isinstance(t, list), Total.__bases__)
 print(counter(), counter(5), counter.__code__.co_freevars, make_counter.__code__.co_consts[1:])
 print(Plain.count, [k.a for k in kept], kept[0].dynamic_name, vars(kept[1]), sys.getsizeof(kept[1]))
+import builtins as again
+print(again is builtins, builtins.len([1, 2]), sorted(k for k in sys.modules if not k.startswith('_'))[:3])
 q = Plain(9)
 push(q)
 print(len(kept), joiner(['a', 'b']), dict_get('k'), push.__name__, push.__self__ is kept, push == kept.append, joiner.__qualname__)

@@ -64,6 +64,25 @@ public final class Importer implements ImportSystem {
     }
 
     @Override
+    public java.util.Map<String, dev.refheap.lang.vm.Builtin> nativeFunctions(String module) { return NativeModules.functions(vm, module); }
+
+    @Override
+    public long[] imageState() {
+        if (bootstrapping) throw new IllegalStateException("importlib is being bootstrapped");
+        if (!moduleLocks.idle()) throw new IllegalStateException("an import is running (a module lock is held)");
+        return new long[] {bootstrapDict, externalDict, fileFinderHook, zipImporter};
+    }
+
+    @Override
+    public void adoptImageState(long[] state) {
+        if (state.length != 4) throw new IllegalArgumentException("an import system's image state has 4 addresses, not " + state.length);
+        bootstrapDict = state[0];
+        externalDict = state[1];
+        fileFinderHook = state[2];
+        zipImporter = state[3];
+    }
+
+    @Override
     public List<String> initialPath() {
         List<String> path = new ArrayList<>();
         if (config.effectivePath0() != null) path.add(config.effectivePath0());
@@ -266,21 +285,51 @@ public final class Importer implements ImportSystem {
 
     /** Finds {@code name} (on sys.path, or {@code path}: a package's __path__) and loads it: a new reference. */
     private long findSpecAndLoad(String name, long path) {
+        if (path == 0) vm.checkImport(name);
+        long metaPath = bootstrapDict == 0 ? 0 : customMetaPath();
+        if (metaPath != 0) {
+            try {
+                return findOnMetaPath(name, path, metaPath);
+            } finally {
+                heap.decref(metaPath);
+            }
+        }
+        if (bootstrapDict == 0) refuseEarlyFinders();
         if (path == 0) {
-            vm.checkImport(name);
             if (vm.isBuiltinModuleName(name) || NativeModules.has(name)) return loadBuiltin(name);
-            if (name.equals("_frozen_importlib") || name.equals("_frozen_importlib_external")) {
+            if (isFrozen(name)) {
                 bootstrap();
                 return vm.incref(vm.dictGet(vm.sysModules(), name));
             }
         }
+        long module = loadFromPath(name, path);
+        if (module == 0) throw noModuleNamed(name, path);
+        return module;
+    }
+
+    private static boolean isFrozen(String name) {
+        return name.equals("_frozen_importlib") || name.equals("_frozen_importlib_external");
+    }
+
+    private PyException noModuleNamed(String name, long path) {
+        String msg = "No module named '" + name + "'";
+        if (stdlib == null && path == 0) msg += " (" + StdlibLocator.HOW_TO_GET_ONE + ")";
+        return moduleNotFound(msg, name);
+    }
+
+    /** PathFinder's step of the search: the module loaded from {@code path} (0: sys.path), a new reference, or 0 when not found. */
+    private long loadFromPath(String name, long path) {
         PathFinder.Found found = PathFinder.find(name, searchEntries(path), this::pathEntryFinder);
-        if (found == null) {
-            String msg = "No module named '" + name + "'";
-            if (stdlib == null && path == 0) msg += " (" + StdlibLocator.HOW_TO_GET_ONE + ")";
-            throw moduleNotFound(msg, name);
-        }
+        if (found == null) return 0;
         bootstrap();
+        if (found.kind() == PathFinder.Kind.SPEC) {
+            try {
+                return callIn(bootstrapDict, "_load", found.spec());
+            } finally {
+                heap.decref(found.spec());
+            }
+        }
+        refuseUnloadable(name, found);
         long spec = makeSpec(name, found);
         try {
             return load(name, spec, found);
@@ -290,18 +339,125 @@ public final class Importer implements ImportSystem {
     }
 
     /**
-     * PathFinder._path_importer_cache for one entry the search reaches: its finder in
-     * {@code sys.path_importer_cache} (keyed by the current directory for {@code ''}), made and
-     * stored when missing as 3.11's path hooks make it: a FileFinder for a directory, None for
-     * anything else. Returns whether the entry is searched: an entry whose finder is None is passed
-     * over, as importlib does (also when a program stored the None); a finder of another kind
-     * (a program's own, or a zipimporter) is refused by name, since the search is refheap's.
+     * A C extension module or a sourceless .pyc where CPython's FileFinder would load it: an
+     * ImportError that names it (refheap loads neither), never a search that goes on past it.
      */
-    private boolean pathEntryFinder(String entry) {
+    private void refuseUnloadable(String name, PathFinder.Found found) {
+        if (found.kind() == PathFinder.Kind.EXTENSION) {
+            throw vm.error("ImportError", "refheap does not load C extension modules: '" + name + "' is " + found.origin());
+        }
+        if (found.kind() == PathFinder.Kind.SOURCELESS) {
+            throw vm.error("ImportError", "refheap does not load .pyc files without their source: '" + name + "' is " + found.origin());
+        }
+    }
+
+    /**
+     * sys.meta_path when it is not importlib's three finders in their order (then refheap's own
+     * search stands for them): a new reference to the list, else 0.
+     */
+    private long customMetaPath() {
+        long sys = vm.dictGet(vm.sysModules(), "sys");
+        long mp = sys == 0 || !vm.isModule(sys) ? 0 : vm.dictGet(vm.moduleDict(sys), "meta_path");
+        if (mp == 0) return 0;  // sys not set up yet (start-up): refheap's own search
+        if (mp == heap.None) {
+            throw vm.error("ImportError", "sys.meta_path is None, Python is likely shutting down");
+        }
+        if (heap.typeOf(mp) == heap.lists && dev.refheap.object.ListType.size(mp) == 3
+                && dev.refheap.object.ListType.item(mp, 0) == vm.dictGet(bootstrapDict, "BuiltinImporter")
+                && dev.refheap.object.ListType.item(mp, 1) == vm.dictGet(bootstrapDict, "FrozenImporter")
+                && dev.refheap.object.ListType.item(mp, 2) == vm.dictGet(externalDict, "PathFinder")) {
+            return 0;
+        }
+        return vm.incref(mp);
+    }
+
+    /**
+     * _find_spec over a sys.meta_path a program changed, then _load_unlocked: importlib's finders
+     * are refheap's own steps (built-in, frozen, the path search), any other finder's find_spec is
+     * called with the name and the parent's __path__ (None for a top-level name), and the first
+     * spec found is loaded. An empty meta path finds nothing (CPython warns "sys.meta_path is empty").
+     */
+    private long findOnMetaPath(String name, long path, long metaPath) {
+        List<Long> finders = new ArrayList<>();
+        vm.forEach(metaPath, f -> finders.add(vm.incref(f)));
+        try {
+            if (finders.isEmpty()) vm.warn("ImportWarning", "sys.meta_path is empty", 1);
+            long builtin = vm.dictGet(bootstrapDict, "BuiltinImporter");
+            long frozen = vm.dictGet(bootstrapDict, "FrozenImporter");
+            long pathFinder = vm.dictGet(externalDict, "PathFinder");
+            for (long f : finders) {
+                if (f == builtin) {
+                    if (path == 0 && (vm.isBuiltinModuleName(name) || NativeModules.has(name))) return loadBuiltin(name);
+                } else if (f == frozen) {
+                    if (path == 0 && isFrozen(name)) return vm.incref(vm.dictGet(vm.sysModules(), name));
+                } else if (f == pathFinder) {
+                    long module = loadFromPath(name, path);
+                    if (module != 0) return module;
+                } else {
+                    long findSpec = vm.getAttrOrNull(f, "find_spec");
+                    if (findSpec == 0) {
+                        throw vm.error("NotImplementedError", "refheap does not support the meta path finder " + vm.repr(f)
+                                + " without find_spec() yet (3.11 falls back to its deprecated find_module())");
+                    }
+                    long spec;
+                    long n = vm.str(name);
+                    try {
+                        spec = vm.call(findSpec, n, path == 0 ? heap.None : path);
+                    } finally {
+                        heap.decref(n);
+                        heap.decref(findSpec);
+                    }
+                    if (spec == heap.None) {
+                        heap.decref(spec);
+                        continue;
+                    }
+                    try {
+                        return callIn(bootstrapDict, "_load", spec);
+                    } finally {
+                        heap.decref(spec);
+                    }
+                }
+            }
+            throw noModuleNamed(name, path);
+        } finally {
+            for (long f : finders) heap.decref(f);
+        }
+    }
+
+    /**
+     * Before the first import that needs importlib's objects, sys.meta_path and sys.path_hooks are
+     * empty (importlib's finders are put there then, as CPython's start-up puts them): an entry a
+     * program added before then is refused by name, since where importlib's go relative to it
+     * (append or insert) cannot be told.
+     */
+    private void refuseEarlyFinders() {
+        long sys = vm.dictGet(vm.sysModules(), "sys");
+        if (sys == 0 || !vm.isModule(sys)) return;
+        for (String list : new String[] {"meta_path", "path_hooks"}) {
+            long l = vm.dictGet(vm.moduleDict(sys), list);
+            if (l != 0 && heap.typeOf(l) == heap.lists && dev.refheap.object.ListType.size(l) > 0) {
+                throw vm.error("NotImplementedError", "refheap does not support entries in sys." + list + " made before its first"
+                        + " import from sys.path yet (importlib's finders are installed then): import importlib first");
+            }
+        }
+    }
+
+    /**
+     * PathFinder._path_importer_cache and _get_spec for one entry the search reaches: its finder in
+     * {@code sys.path_importer_cache} (keyed by the current directory for {@code ''}), made and
+     * stored when missing by the first of {@code sys.path_hooks} that does not raise ImportError
+     * (None when none takes it). importlib's FileFinder hook and zipimporter are asked the way they
+     * answer without calling them (a FileFinder for a directory; a zipimporter only when the path
+     * is or lies in a file). A FileFinder's entry is searched by refheap's own search; an entry
+     * whose finder is None is passed over (also when a program stored the None); any other finder
+     * (a zipimporter, a program's own) is asked for the name with its find_spec: a spec with a
+     * loader ends the search, one without gives namespace portions.
+     */
+    private PathFinder.Visit pathEntryFinder(String entry, String fullname) {
         // A sandboxed runtime (refheap serve's page) keeps no path entry finders: importlib's
         // FileFinder needs posix, which the sandbox refuses; its search is refheap's own, and what
         // it may read the sandbox decides when a module is loaded.
-        if (vm.sandboxed()) return true;
+        if (vm.sandboxed()) return PathFinder.Visit.SEARCH;
         long sys = vm.dictGet(vm.sysModules(), "sys");
         long cache = sys == 0 || !vm.isModule(sys) ? 0 : vm.dictGet(vm.moduleDict(sys), "path_importer_cache");
         if (cache == 0) throw vm.error("AttributeError", "module 'sys' has no attribute 'path_importer_cache'");
@@ -311,15 +467,14 @@ public final class Importer implements ImportSystem {
         String dir = entry;
         if (entry.isEmpty()) {
             dir = dev.refheap.lang.modules.posix.Posix.currentDirectory();  // _os.getcwd()
-            if (dir == null) return false;  // no current directory: nothing cached, the entry not searched
+            if (dir == null) return PathFinder.Visit.SKIP;  // no current directory: nothing cached, the entry not searched
         }
         long key = vm.str(dir);
         try {
             long finder = heap.dicts.getItem(cache, key);
             if (finder == 0) {
                 bootstrap();
-                Path where = PathFinder.absolute(dir);  // the path hooks see a relative entry from the current directory
-                finder = where != null && java.nio.file.Files.isDirectory(where) ? newFileFinder(dir) : vm.incref(heap.None);
+                finder = fromPathHooks(sys, dir);
                 try {
                     heap.dicts.setItem(cache, key, finder);
                 } finally {
@@ -327,15 +482,97 @@ public final class Importer implements ImportSystem {
                 }
                 finder = heap.dicts.getItem(cache, key);
             }
-            if (finder == heap.None) return false;
-            long fileFinder = vm.dictGet(externalDict, "FileFinder");
-            if (heap.typeOf(finder).address() != fileFinder) {
-                throw vm.error("NotImplementedError", "refheap does not support the path entry finder " + vm.repr(finder)
-                        + " in sys.path_importer_cache yet");
-            }
-            return true;
+            if (finder == heap.None) return PathFinder.Visit.SKIP;
+            if (heap.typeOf(finder).address() == vm.dictGet(externalDict, "FileFinder")) return PathFinder.Visit.SEARCH;
+            return foreignEntryFinder(vm.incref(finder), fullname);
         } finally {
             heap.decref(key);
+        }
+    }
+
+    /** _path_hooks(dir): the finder the first hook that takes {@code dir} makes, or None; a new reference. */
+    private long fromPathHooks(long sys, String dir) {
+        long hooks = vm.dictGet(vm.moduleDict(sys), "path_hooks");
+        if (hooks == 0 || hooks == heap.None) return vm.incref(heap.None);
+        List<Long> list = new ArrayList<>();
+        vm.forEach(hooks, h -> list.add(vm.incref(h)));
+        try {
+            if (list.isEmpty()) vm.warn("ImportWarning", "sys.path_hooks is empty", 1);
+            for (long hook : list) {
+                if (isDefaultHook(hook, false)) {
+                    Path where = PathFinder.absolute(dir);  // the hook sees a relative entry from the current directory
+                    if (where != null && java.nio.file.Files.isDirectory(where)) return newFileFinder(dir);
+                    continue;  // "only directories are supported"
+                }
+                if (isDefaultHook(hook, true) && !inAFile(dir)) continue;  // ZipImportError: not a Zip file
+                long p = vm.str(dir);
+                try {
+                    return vm.call(hook, p);
+                } catch (PyException e) {
+                    if (!vm.isInstance(e, "ImportError")) throw e;
+                    heap.decref(e.exc());
+                } finally {
+                    heap.decref(p);
+                }
+            }
+            return vm.incref(heap.None);
+        } finally {
+            for (long h : list) heap.decref(h);
+        }
+    }
+
+    /** Whether {@code dir}, or the nearest of its parents that exists, is a file (what zipimporter can open). */
+    private static boolean inAFile(String dir) {
+        Path p = PathFinder.absolute(dir);
+        while (p != null && !java.nio.file.Files.exists(p)) p = p.getParent();
+        return p != null && java.nio.file.Files.isRegularFile(p);
+    }
+
+    /**
+     * PathFinder._get_spec's step for an entry whose finder is not a FileFinder ({@code finder}, a
+     * reference this takes): its find_spec's answer; a finder without find_spec (3.11's legacy
+     * find_loader/find_module protocol) is refused by name.
+     */
+    private PathFinder.Visit foreignEntryFinder(long finder, String fullname) {
+        try {
+            long findSpec = vm.getAttrOrNull(finder, "find_spec");
+            if (findSpec == 0) {
+                throw vm.error("NotImplementedError", "refheap does not support the path entry finder " + vm.repr(finder)
+                        + " without find_spec() yet (3.11 falls back to its deprecated find_loader())");
+            }
+            long spec;
+            long n = vm.str(fullname);
+            try {
+                spec = vm.call(findSpec, n);
+            } finally {
+                heap.decref(n);
+                heap.decref(findSpec);
+            }
+            if (spec == heap.None) {
+                heap.decref(spec);
+                return PathFinder.Visit.SKIP;
+            }
+            long loader = vm.getAttrOrNull(spec, "loader");
+            boolean hasLoader = loader != 0 && loader != heap.None;
+            if (loader != 0) heap.decref(loader);
+            if (hasLoader) return new PathFinder.Visit(false, new PathFinder.Found(PathFinder.Kind.SPEC, null, null, spec), null);
+            try {
+                long locations = vm.getAttrOrNull(spec, "submodule_search_locations");
+                List<String> portions = new ArrayList<>();
+                if (locations != 0) {
+                    try {
+                        if (locations != heap.None) vm.forEach(locations, e -> { if (vm.isStr(e)) portions.add(vm.strValue(e)); });
+                    } finally {
+                        heap.decref(locations);
+                    }
+                }
+                if (portions.isEmpty()) throw vm.error("ImportError", "spec missing loader");
+                return new PathFinder.Visit(false, null, portions);
+            } finally {
+                heap.decref(spec);
+            }
+        } finally {
+            heap.decref(finder);
         }
     }
 
@@ -382,6 +619,8 @@ public final class Importer implements ImportSystem {
         PathFinder.Found found = PathFinder.find(name, searchEntries(path), this::pathEntryFinder);
         if (found == null) return vm.incref(heap.None);
         bootstrap();
+        if (found.kind() == PathFinder.Kind.SPEC) return found.spec();
+        refuseUnloadable(name, found);
         return makeSpec(name, found);
     }
 
@@ -597,6 +836,7 @@ public final class Importer implements ImportSystem {
                     heap.decref(n);
                 }
             }
+            installImporters();
             // importlib._bootstrap._setup: the built-in modules already imported get their specs
             List<Long> keys = new ArrayList<>();
             heap.dicts.forEach(vm.sysModules(), (k, v) -> {
@@ -609,6 +849,82 @@ public final class Importer implements ImportSystem {
             }
         } finally {
             bootstrapping = false;
+        }
+    }
+
+    /**
+     * importlib's _install and _install_external_importers, at the moment refheap's import objects
+     * are made: sys.meta_path gets BuiltinImporter, FrozenImporter and PathFinder, sys.path_hooks
+     * zipimport's zipimporter and FileFinder.path_hook(*_get_supported_file_loaders()) (kept in
+     * {@link #fileFinderHook} and {@link #zipImporter}, which the search answers for itself).
+     */
+    private void installImporters() {
+        long sys = vm.dictGet(vm.sysModules(), "sys");
+        if (sys == 0 || !vm.isModule(sys)) return;
+        long meta = vm.dictGet(vm.moduleDict(sys), "meta_path");
+        long hooks = vm.dictGet(vm.moduleDict(sys), "path_hooks");
+        if (meta != 0 && heap.typeOf(meta) == heap.lists && dev.refheap.object.ListType.size(meta) == 0) {
+            heap.lists.append(meta, vm.dictGet(bootstrapDict, "BuiltinImporter"));
+            heap.lists.append(meta, vm.dictGet(bootstrapDict, "FrozenImporter"));
+            heap.lists.append(meta, vm.dictGet(externalDict, "PathFinder"));
+        }
+        if (hooks != 0 && heap.typeOf(hooks) == heap.lists && dev.refheap.object.ListType.size(hooks) == 0 && !vm.sandboxed()) {
+            long hook = callIn(externalDict, "_file_finder_hook");
+            fileFinderHook = hook;
+            heap.lists.append(hooks, hook);  // first, so that the search for zipimport has it
+            heap.decref(hook);
+            long zi = zipimporterClass();
+            zipImporter = zi;
+            if (zi != 0) {
+                heap.lists.insert(hooks, 0, zi);
+                heap.decref(zi);
+            }
+        }
+    }
+
+    /**
+     * zipimport.zipimporter, a new reference (0 without a standard library): CPython's zipimport is
+     * frozen, so importing it searches no sys.path entry; refheap loads it from the standard
+     * library's directory alone, so that no entry of the program's sys.path gets a finder for it.
+     */
+    private long zipimporterClass() {
+        long m = vm.dictGet(vm.sysModules(), "zipimport");
+        if (m != 0) {
+            heap.incref(m);
+        } else {
+            if (stdlib == null) return 0;
+            PathFinder.Found found = PathFinder.find("zipimport", List.of(stdlib.toString()));
+            if (found == null || found.kind() != PathFinder.Kind.SOURCE) return 0;
+            long spec = makeSpec("zipimport", found);
+            try {
+                m = load("zipimport", spec, found);
+            } finally {
+                heap.decref(spec);
+            }
+        }
+        try {
+            return vm.getAttrOrNull(m, "zipimporter");
+        } finally {
+            heap.decref(m);
+        }
+    }
+
+    /**
+     * The addresses of the FileFinder path hook and of zipimporter put in sys.path_hooks at the
+     * start, or 0; no reference is kept (CPython keeps none beyond the list), so an address is
+     * trusted only while it still holds what it was ({@link #isDefaultHook}).
+     */
+    private long fileFinderHook, zipImporter;
+
+    /** Whether {@code hook} is the start's FileFinder hook ({@code zip} false) or zipimporter, still alive at its address. */
+    private boolean isDefaultHook(long hook, boolean zip) {
+        if (hook != (zip ? zipImporter : fileFinderHook) || hook == 0) return false;
+        long q = vm.getAttrOrNull(hook, "__qualname__");
+        if (q == 0) return false;
+        try {
+            return vm.isStr(q) && vm.strValue(q).equals(zip ? "zipimporter" : "FileFinder.path_hook.<locals>.path_hook_for_FileFinder");
+        } finally {
+            heap.decref(q);
         }
     }
 
@@ -900,6 +1216,12 @@ public final class Importer implements ImportSystem {
                 }
                 throw new MainModuleError("No module named " + name);
             }
+            if (found.kind() == PathFinder.Kind.SPEC) {
+                heap.decref(found.spec());
+                throw vm.error("NotImplementedError", "refheap does not support running a module a path entry finder of the"
+                        + " program's found (" + name + ") as __main__ yet");
+            }
+            refuseUnloadable(name, found);
             if (found.kind() == PathFinder.Kind.SOURCE) break;
             if (depth > 0 || name.endsWith(".__main__")) throw new MainModuleError("Cannot use package as __main__ module");
             // a package: import it, then run its __main__

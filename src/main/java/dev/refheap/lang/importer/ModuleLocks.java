@@ -63,6 +63,9 @@ final class ModuleLocks {
 
     ModuleLocks(VmApi vm) { this.vm = vm; }
 
+    /** Whether no module lock is held or waited for (no import is running). */
+    boolean idle() { return locks.isEmpty() && blockingOn.isEmpty(); }
+
     static long currentThread() { return Thread.currentThread().threadId(); }
 
     /** _ModuleLock.acquire: the lock of {@code name}, taken (waiting for its owner); throws DeadlockException. */

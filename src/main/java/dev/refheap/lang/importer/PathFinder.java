@@ -11,17 +11,42 @@ import java.util.List;
  * a regular package, {@code name.py} a module, and a directory {@code name/} without
  * {@code __init__.py} a portion of a namespace package, which is what the name is only when no
  * directory of the path has the package or module. An empty entry is the current directory.
- * Extension modules ({@code .so}) and sourceless {@code .pyc} files are not loaded.
+ * Extension modules ({@code .so}) and sourceless {@code .pyc} files are not loaded: finding one
+ * where CPython's FileFinder would load it is reported (kinds EXTENSION, SOURCELESS) so that the
+ * importer refuses it by name instead of going on to a later entry.
  */
 final class PathFinder {
     private PathFinder() {}
 
-    enum Kind { SOURCE, PACKAGE, NAMESPACE }
+    /**
+     * SOURCE, PACKAGE, NAMESPACE: found by refheap's search of a directory. SPEC: a spec a path entry
+     * finder of the program's (or a zipimporter) returned, {@code spec} its reference, owned by
+     * the caller. EXTENSION, SOURCELESS: what CPython's FileFinder would load and refheap does not
+     * (a C extension module, a .pyc without its source): {@code origin} is the file; the caller
+     * refuses it by name rather than going on to a later entry.
+     */
+    enum Kind { SOURCE, PACKAGE, NAMESPACE, SPEC, EXTENSION, SOURCELESS }
 
     /** What was found: {@code origin} is the file (null for a namespace), {@code locations} the package's __path__. */
-    record Found(Kind kind, String origin, List<String> locations) {}
+    record Found(Kind kind, String origin, List<String> locations, long spec) {
+        Found(Kind kind, String origin, List<String> locations) { this(kind, origin, locations, 0); }
+    }
 
-    static Found find(String fullname, List<String> path) { return find(fullname, path, e -> true); }
+    /** What the search does at one entry, as its path entry finder (sys.path_importer_cache) decides. */
+    record Visit(boolean search, Found found, List<String> portions) {
+        static final Visit SEARCH = new Visit(true, null, null);
+        static final Visit SKIP = new Visit(false, null, null);
+    }
+
+    /** The path entry finder of one entry, asked with the name searched for. */
+    interface EntryFinder {
+        Visit visit(String entry, String fullname);
+    }
+
+    /** The suffixes of C extension modules (importlib.machinery.EXTENSION_SUFFIXES on CPython 3.11, Linux x86-64), in FileFinder's order. */
+    static final List<String> EXTENSION_SUFFIXES = List.of(".cpython-311-x86_64-linux-gnu.so", ".abi3.so", ".so");
+
+    static Found find(String fullname, List<String> path) { return find(fullname, path, (e, n) -> Visit.SEARCH); }
 
     /**
      * A path entry as a directory path: a relative one (and '', the current directory itself) is
@@ -35,29 +60,47 @@ final class PathFinder {
     }
 
     /**
-     * As {@link #find(String, List)}, with {@code visit} asked about each entry the walk reaches,
-     * in order, before it is searched (false: the entry is passed over): the walk stops at the
-     * first module or package, and goes through every entry for a namespace package, as
-     * PathFinder._get_spec does.
+     * As {@link #find(String, List)}, with {@code finder} asked about each entry the walk reaches,
+     * in order, before it is searched: it searches the entry here, passes it over, or answers
+     * itself (a spec, or namespace portions). The walk stops at the first module or package, and
+     * goes through every entry for a namespace package, as PathFinder._get_spec does. In one
+     * directory the order is FileFinder's: a package directory's {@code __init__} with the
+     * extension suffixes, then .py, then .pyc; then the module with the same suffixes.
      */
-    static Found find(String fullname, List<String> path, java.util.function.Predicate<String> visit) {
+    static Found find(String fullname, List<String> path, EntryFinder finder) {
         String tail = fullname.substring(fullname.lastIndexOf('.') + 1);
         List<String> portions = new ArrayList<>();
         for (String entry : path) {
-            if (!visit.test(entry)) continue;
+            Visit v = finder.visit(entry, fullname);
+            if (v.found() != null) return v.found();
+            if (v.portions() != null) portions.addAll(v.portions());
+            if (!v.search()) continue;
             Path dir = absolute(entry);
             if (dir == null || !Files.isDirectory(dir)) continue;
             Path base = dir.resolve(tail);
             boolean namespace = false;
             if (Files.isDirectory(base)) {
-                Path init = base.resolve("__init__.py");
-                if (Files.isRegularFile(init)) return new Found(Kind.PACKAGE, init.toString(), List.of(base.toString()));
+                Found f = inDirectory(base, "__init__", Kind.PACKAGE);
+                if (f != null) return f.kind() == Kind.PACKAGE ? new Found(Kind.PACKAGE, f.origin(), List.of(base.toString())) : f;
                 namespace = true;
             }
-            Path file = dir.resolve(tail + ".py");
-            if (Files.isRegularFile(file)) return new Found(Kind.SOURCE, file.toString(), null);
+            Found f = inDirectory(dir, tail, Kind.SOURCE);
+            if (f != null) return f;
             if (namespace) portions.add(base.toString());
         }
         return portions.isEmpty() ? null : new Found(Kind.NAMESPACE, null, portions);
+    }
+
+    /** The file {@code stem} + a suffix in {@code dir}, in FileFinder's order of suffixes, or null. */
+    private static Found inDirectory(Path dir, String stem, Kind source) {
+        for (String suffix : EXTENSION_SUFFIXES) {
+            Path p = dir.resolve(stem + suffix);
+            if (Files.isRegularFile(p)) return new Found(Kind.EXTENSION, p.toString(), null);
+        }
+        Path py = dir.resolve(stem + ".py");
+        if (Files.isRegularFile(py)) return new Found(source, py.toString(), null);
+        Path pyc = dir.resolve(stem + ".pyc");
+        if (Files.isRegularFile(pyc)) return new Found(Kind.SOURCELESS, pyc.toString(), null);
+        return null;
     }
 }

@@ -54,4 +54,23 @@ public interface ImportSystem {
 
     /** The repr of a module object (importlib's {@code _module_repr}). */
     String moduleRepr(long module);
+
+    /**
+     * The start-up image's record of this import system's Java side: the addresses it keeps (the
+     * bootstrap modules' dicts, 0 before importlib's classes are made; the FileFinder path hook and
+     * zipimporter put in sys.path_hooks, which the search answers for itself). Only at rest: an import
+     * running (bootstrapping, a module lock held or waited for) is refused with an
+     * IllegalStateException naming it.
+     */
+    long[] imageState();
+
+    /**
+     * A native module's functions by name, made from the runtime alone as the module's setup makes
+     * them (it defines them from the same table), or null when the module has no such table yet:
+     * what a runtime adopting a start-up image makes the module's functions again from.
+     */
+    java.util.Map<String, Builtin> nativeFunctions(String module);
+
+    /** Takes the state {@link #imageState} gave in the image-maker's runtime (this runtime adopted its image). */
+    void adoptImageState(long[] state);
 }

@@ -291,8 +291,8 @@ public final class Runtime implements AutoCloseable {
      * <p>Writes the runtime's memory and the Java state that describes it (the object layer's, the
      * collector's, and what the runtime's Java side added after its constructor: {@link ImageHooks})
      * to {@code file} under {@code key}. After the constructor and Python code that made classes,
-     * functions and code objects; what has no hook yet (native modules' state and builtins, the
-     * import system, live frames, sys) is refused ({@link ImageHooks.Refused}) and nothing is
+     * functions and code objects; what has no hook yet (native modules' state and functions,
+     * live frames, sys) is refused ({@link ImageHooks.Refused}) and nothing is
      * written. Large blocks must come from the owned range ({@code -Drefheap.ownedLargeBlocks=true}),
      * else the image is refused.
      */
@@ -1284,8 +1284,9 @@ public final class Runtime implements AutoCloseable {
         heap.removeRootProvider(mainInterpreter);
         subclasses.forgetBuiltinDicts();
         List<Long> drop = new ArrayList<>(held);
-        for (long o : new long[] {mainInterpreter.context, mainInterpreter.tsDict}) if (o != 0) drop.add(o);
-        mainInterpreter.context = mainInterpreter.tsDict = 0;
+        for (long o : new long[] {mainInterpreter.context, mainInterpreter.tsDict, mainInterpreter.profileObj, mainInterpreter.traceObj}) if (o != 0) drop.add(o);
+        mainInterpreter.context = mainInterpreter.tsDict = mainInterpreter.profileObj = mainInterpreter.traceObj = 0;
+        mainInterpreter.useTracing = false;
         held.clear();
         for (int i = drop.size() - 1; i >= 0; i--) heap.decref(drop.get(i));
         gc.collectNoFail(2);  // as CPython's collections at exit: gc.callbacks do not run on the released runtime

@@ -200,15 +200,23 @@ def _verbose_message(message, *args, verbosity=1):
 
 
 def _find_spec(name, path, target=None):
-    """The spec the import system would find for name (None if none): built-in, frozen, then the path."""
+    """The spec the import system would find for name (None if none): the first sys.meta_path finder's."""
     import sys
-    for finder in (BuiltinImporter, FrozenImporter):
-        spec = finder.find_spec(name, path, target)
+    meta_path = sys.meta_path
+    if meta_path is None:
+        raise ImportError("sys.meta_path is None, Python is likely shutting down")
+    if not meta_path:
+        import _warnings
+        _warnings.warn('sys.meta_path is empty', ImportWarning)
+    for finder in list(meta_path):
+        try:
+            find_spec = finder.find_spec
+        except AttributeError:
+            raise NotImplementedError('refheap does not support the meta path finder {!r} without find_spec() yet'.format(finder))
+        spec = find_spec(name, path, target)
         if spec is not None:
-            return spec
-    from _frozen_importlib_external import PathFinder
-    spec = PathFinder.find_spec(name, path, target)
-    if spec is None:
+            break
+    else:
         return None
     module = sys.modules.get(name)
     if module is not None:

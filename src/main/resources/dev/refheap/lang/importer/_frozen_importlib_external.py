@@ -502,6 +502,11 @@ def _get_supported_file_loaders():
             (SourcelessFileLoader, BYTECODE_SUFFIXES)]
 
 
+def _file_finder_hook():
+    """The path hook CPython's start-up puts last in sys.path_hooks."""
+    return FileFinder.path_hook(*_get_supported_file_loaders())
+
+
 def spec_from_file_location(name, location=None, *, loader=None, submodule_search_locations=_POPULATE):
     """A spec for a module in a file (the loader chosen by suffix when not given)."""
     from _frozen_importlib import ModuleSpec

@@ -58,6 +58,20 @@ final class NativeModules {
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 
+    /**
+     * The modules whose functions are made from the runtime alone, by a table their setup defines
+     * them from (a start-up image's adopter makes them again from it: {@code ImportSystem.nativeFunctions}).
+     */
+    private static final Map<String, java.util.function.Function<VmApi, Map<String, dev.refheap.lang.vm.Builtin>>> TABLES = Map.of(
+            "_stat", dev.refheap.lang.modules.StatModule::functions,
+            "marshal", dev.refheap.lang.modules.MarshalModule::functions);
+
+    /** Module {@code name}'s function table, or null if it has none. */
+    static Map<String, dev.refheap.lang.vm.Builtin> functions(VmApi vm, String name) {
+        var t = TABLES.get(name);
+        return t == null ? null : t.apply(vm);
+    }
+
     /** The registered names (for sys.builtin_module_names' check). */
     static java.util.Set<String> names() { return FACTORIES.keySet(); }
 

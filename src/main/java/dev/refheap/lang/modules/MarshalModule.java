@@ -1,5 +1,6 @@
 package dev.refheap.lang.modules;
 
+import dev.refheap.lang.vm.Builtin;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
 import dev.refheap.object.BytesType;
@@ -38,22 +39,21 @@ public final class MarshalModule {
 
     static final int VERSION = 4, MAX_DEPTH = 2000, FLAG_REF = 0x80;
 
-    public static long create(VmApi vm) {
+    /**
+     * The module's functions by name, made from the runtime alone (no object allocated): the
+     * module's setup defines them from this table, and a runtime adopting a start-up image makes
+     * them again from it.
+     */
+    public static java.util.Map<String, Builtin> functions(VmApi vm) {
         Heap heap = vm.heap;
-        long m = vm.newModule("marshal");
-        long v = heap.ints.of(VERSION);
-        try {
-            heap.dicts.setItem(vm.moduleDict(m), "version", v);
-        } finally {
-            heap.decref(v);
-        }
-        vm.def(m, "dumps", (s, a, o, n, kw) -> {
+        java.util.Map<String, Builtin> f = new HashMap<>();
+        f.put("dumps", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "marshal.dumps", kw);
             if (n < 1 || n > 2) throw vm.error("TypeError", "dumps expected " + (n < 1 ? "at least 1 argument" : "at most 2 arguments") + ", got " + n);
             int version = n == 2 ? versionArg(vm, a[o + 1]) : VERSION;
             return heap.bytes.of(dumps(vm, a[o], version));
         });
-        vm.def(m, "dump", (s, a, o, n, kw) -> {
+        f.put("dump", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "marshal.dump", kw);
             if (n < 2 || n > 3) throw vm.error("TypeError", "dump expected " + (n < 2 ? "at least 2 arguments" : "at most 3 arguments") + ", got " + n);
             int version = n == 3 ? versionArg(vm, a[o + 2]) : VERSION;
@@ -64,14 +64,14 @@ public final class MarshalModule {
                 heap.decref(b);
             }
         });
-        vm.def(m, "loads", (s, a, o, n, kw) -> {
+        f.put("loads", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "marshal.loads", kw);
             if (n != 1) throw vm.error("TypeError", "marshal.loads() takes exactly one argument (" + n + " given)");
             byte[] data = vm.bytesLike(a[o]);
             if (data == null) throw vm.error("TypeError", "a bytes-like object is required, not '" + vm.typeName(a[o]) + "'");
             return new Reader(vm, data, 0).readTop();
         });
-        vm.def(m, "load", (s, a, o, n, kw) -> {
+        f.put("load", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "marshal.load", kw);
             if (n != 1) throw vm.error("TypeError", "marshal.load() takes exactly one argument (" + n + " given)");
             long zero = heap.ints.of(0);
@@ -90,6 +90,20 @@ public final class MarshalModule {
                 heap.decref(probe);
             }
         });
+        return f;
+    }
+
+    public static long create(VmApi vm) {
+        Heap heap = vm.heap;
+        java.util.Map<String, Builtin> fns = functions(vm);
+        long m = vm.newModule("marshal");
+        long v = heap.ints.of(VERSION);
+        try {
+            heap.dicts.setItem(vm.moduleDict(m), "version", v);
+        } finally {
+            heap.decref(v);
+        }
+        for (String name : new String[] {"dumps", "dump", "loads", "load"}) vm.def(m, name, fns.get(name));
         return m;
     }
 

@@ -1,7 +1,10 @@
 package dev.refheap.lang.modules;
 
+import dev.refheap.lang.vm.Builtin;
 import dev.refheap.lang.vm.VmApi;
 import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * {@code _stat}: CPython 3.11's C accelerator for stat.py (which imports it over its Python
@@ -64,7 +67,39 @@ public final class StatModule {
         return sb.toString();
     }
 
+    /**
+     * The module's functions by name, made from the runtime alone (no object allocated): the
+     * module's setup defines them from this table, and a runtime adopting a start-up image makes
+     * them again from it.
+     */
+    public static Map<String, Builtin> functions(VmApi vm) {
+        Map<String, Builtin> f = new HashMap<>();
+        for (int i = 0; i < TESTS.length; i += 2) {
+            String name = (String) TESTS[i];
+            int type = (Integer) TESTS[i + 1];
+            f.put(name, (s, a, o, n, kw) -> {
+                one(vm, name, n, kw);
+                long mode = mode(vm, a[o]);
+                return vm.incref(type != 0 && (mode & S_IFMT) == type ? vm.heap.True : vm.heap.False);
+            });
+        }
+        f.put("S_IMODE", (s, a, o, n, kw) -> {
+            one(vm, "S_IMODE", n, kw);
+            return vm.newInt(mode(vm, a[o]) & 07777);
+        });
+        f.put("S_IFMT", (s, a, o, n, kw) -> {
+            one(vm, "S_IFMT", n, kw);
+            return vm.newInt(mode(vm, a[o]) & S_IFMT);
+        });
+        f.put("filemode", (s, a, o, n, kw) -> {
+            one(vm, "filemode", n, kw);
+            return vm.str(filemode(mode(vm, a[o])));
+        });
+        return f;
+    }
+
     public static long create(VmApi vm) {
+        Map<String, Builtin> fns = functions(vm);
         long m = vm.newModule("_stat");
         long d = vm.moduleDict(m);
         for (int i = 0; i < CONSTANTS.length; i += 2) {
@@ -72,27 +107,8 @@ public final class StatModule {
             vm.heap.dicts.setItem(d, (String) CONSTANTS[i], v);
             vm.heap.decref(v);
         }
-        for (int i = 0; i < TESTS.length; i += 2) {
-            String name = (String) TESTS[i];
-            int type = (Integer) TESTS[i + 1];
-            vm.def(m, name, (s, a, o, n, kw) -> {
-                one(vm, name, n, kw);
-                long mode = mode(vm, a[o]);
-                return vm.incref(type != 0 && (mode & S_IFMT) == type ? vm.heap.True : vm.heap.False);
-            });
-        }
-        vm.def(m, "S_IMODE", (s, a, o, n, kw) -> {
-            one(vm, "S_IMODE", n, kw);
-            return vm.newInt(mode(vm, a[o]) & 07777);
-        });
-        vm.def(m, "S_IFMT", (s, a, o, n, kw) -> {
-            one(vm, "S_IFMT", n, kw);
-            return vm.newInt(mode(vm, a[o]) & S_IFMT);
-        });
-        vm.def(m, "filemode", (s, a, o, n, kw) -> {
-            one(vm, "filemode", n, kw);
-            return vm.str(filemode(mode(vm, a[o])));
-        });
+        for (int i = 0; i < TESTS.length; i += 2) vm.def(m, (String) TESTS[i], fns.get((String) TESTS[i]));
+        for (String name : new String[] {"S_IMODE", "S_IFMT", "filemode"}) vm.def(m, name, fns.get(name));
         return m;
     }
 }

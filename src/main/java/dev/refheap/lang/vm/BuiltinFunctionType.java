@@ -84,8 +84,9 @@ final class BuiltinFunctionType extends LangType {
     private final java.util.IdentityHashMap<Class<?>, Long> implNumbers = new java.util.IdentityHashMap<>();
 
     private long implNumber(Builtin impl) {
-        Long n = implNumbers.get(impl.getClass());
-        if (n == null) implNumbers.put(impl.getClass(), n = 0x5bd1e995L + 16L * implNumbers.size());
+        Class<?> c = NativeFunction.unwrap(impl).getClass();  // a native function's key does not change its number
+        Long n = implNumbers.get(c);
+        if (n == null) implNumbers.put(c, n = 0x5bd1e995L + 16L * implNumbers.size());
         return n;
     }
 

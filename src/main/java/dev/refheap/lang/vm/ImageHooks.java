@@ -23,7 +23,10 @@ import java.util.TreeSet;
  * its compiled unit (in the code cache's format, {@link CodeUnitFormat}), a builtin's entry is
  * the adopting runtime's own entry at the same handle (its constructor made the same ones), or,
  * for a builtin method bound later ({@code [].append}), a new entry with the implementation of
- * the constructor's entry it was bound from.
+ * the constructor's entry it was bound from, or for a native module's function with a function
+ * table ({@code sys}'s, {@code _stat}'s, {@code marshal}'s), the function made again from its
+ * module's table by its key ({@link NativeFunction}). Struct sequence types and the standard
+ * streams' type are made again from their descriptions, as classes are.
  *
  * <p>Each hook writes its part or refuses: a {@link Refused} names what it cannot carry (a native
  * module's state, a live frame, a builtin made after the constructor with an implementation of
@@ -90,7 +93,6 @@ final class ImageHooks {
         if (rt.stdio != null) throw new Refused("the standard streams as io objects");
         if (!rt.exitHooks.isEmpty()) throw new Refused("atexit callbacks");
         if (rt.gil.active) throw new Refused("threads (the interpreter lock is active)");
-        if (rt.unraisableHookArgsType != null || rt.defaultDisplayhook != 0) throw new Refused("the sys module (no hook for its Java side yet)");
         if (rt.handledException != 0 || rt.typeCallArgs != 0 || rt.interpreter != rt.mainInterpreter || rt.interpreter.current != null) {
             throw new Refused("a runtime that is not at rest");
         }
@@ -104,7 +106,25 @@ final class ImageHooks {
         out.writeInt(to - from);
         for (int i = from; i < to; i++) {
             PyType t = heap.typeAtIndex(i);
+            if (t instanceof SysInfo.StructSeqType q) {  // a struct sequence: its name and fields
+                out.writeByte(STRUCT_SEQUENCE);
+                out.writeLong(q.address());
+                writeStr(out, q.qualified);
+                out.writeInt(q.visible);
+                out.writeInt(q.fields.size());
+                for (String f : q.fields) {
+                    out.writeBoolean(f != null);
+                    if (f != null) writeStr(out, f);
+                }
+                continue;
+            }
+            if (t instanceof Streams) {  // the standard streams' type: nothing but its place
+                out.writeByte(STREAMS);
+                out.writeLong(t.address());
+                continue;
+            }
             if (!(t instanceof ClassType c)) throw new Refused("type '" + t.name() + "' (" + t.getClass().getSimpleName() + "), made after the constructor: no hook for it yet");
+            out.writeByte(CLASS);
             writeStr(out, c.name());
             out.writeInt(c.flags());
             out.writeLong(c.basicSize());
@@ -136,6 +156,15 @@ final class ImageHooks {
         }
     }
 
+    /** The kinds of type made after the constructor that the image carries. */
+    private static final int CLASS = 0, STRUCT_SEQUENCE = 1, STREAMS = 2;
+
+    /** A struct sequence type as the image has it (sys.flags' type and the like: static type objects). */
+    private record StructSeqRecord(long typeObject, String qualified, int visible, List<String> fields) {}
+
+    /** The standard streams' type ({@link Streams}) as the image has it. */
+    private record StreamsRecord(long typeObject) {}
+
     /** A class's description as the image has it. */
     private record ClassRecord(String name, int flags, long basicSize, long itemSize, long weaklistOffset, int builtinBase,
                                boolean exceptionBased, long dictOffset, long typeObject, boolean freed, List<String> keys,
@@ -146,10 +175,11 @@ final class ImageHooks {
     /** The image's classes, made again when run (after the swap): {@link #made} then holds them in index order. */
     private static final class ClassRecords implements Runnable {
         final Runtime rt;
-        final List<ClassRecord> records;
+        /** In index order: {@link ClassRecord}, {@link StructSeqRecord} or {@link StreamsRecord}. */
+        final List<Record> records;
         final List<ClassType> made = new ArrayList<>();
 
-        ClassRecords(Runtime rt, List<ClassRecord> records) {
+        ClassRecords(Runtime rt, List<Record> records) {
             this.rt = rt;
             this.records = records;
         }
@@ -158,7 +188,18 @@ final class ImageHooks {
         public void run() {
             Heap heap = rt.heap;
             Heap.ImageState state = rt.adoptingState;
-            for (ClassRecord r : records) {
+            List<ClassRecord> classes = new ArrayList<>();
+            for (Record any : records) {
+                if (any instanceof StructSeqRecord q) {
+                    heap.adoptImageType(new SysInfo.StructSeqType(rt, q.qualified(), q.visible(), q.fields()), q.typeObject(), false, state);
+                    continue;
+                }
+                if (any instanceof StreamsRecord q) {
+                    rt.streams = heap.adoptImageType(Streams.forImage(rt), q.typeObject(), false, state);
+                    continue;
+                }
+                ClassRecord r = (ClassRecord) any;
+                classes.add(r);
                 PyType base = r.builtinBase() < 0 ? null : heap.typeAtIndex(r.builtinBase());
                 ClassType c = new ClassType(rt, r.name(), base, r.exceptionBased(), r.basicSize(), r.itemSize(), r.weaklistOffset(),
                         r.dictOffset(), r.flags());
@@ -180,8 +221,8 @@ final class ImageHooks {
                 c.sharedKeysHandle = r.sharedKeysHandle();
                 made.add(c);
             }
-            for (int i = 0; i < records.size(); i++) {  // the links, once every class exists
-                ClassRecord r = records.get(i);
+            for (int i = 0; i < classes.size(); i++) {  // the links, once every class exists
+                ClassRecord r = classes.get(i);
                 ClassType c = made.get(i);
                 c.heapBase = r.heapBase() < 0 ? null : (ClassType) heap.typeAtIndex(r.heapBase());
                 c.solid = r.solid() < 0 ? null : (ClassType) heap.typeAtIndex(r.solid());
@@ -197,8 +238,25 @@ final class ImageHooks {
     private static ClassRecords readTypes(Runtime rt, DataInputStream in) throws IOException {
         int n = count(in, 1 << 20);
         int first = rt.heap.typeCount(), total = first + n;
-        List<ClassRecord> records = new ArrayList<>(n);
+        List<Record> records = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
+            int kind = in.readByte();
+            if (kind == STRUCT_SEQUENCE) {
+                long address = in.readLong();
+                String qualified = readStr(in);
+                int visible = in.readInt(), nf = count(in, 1 << 16);
+                List<String> fields = new ArrayList<>(nf);
+                for (int f = 0; f < nf; f++) fields.add(in.readBoolean() ? readStr(in) : null);
+                if (visible < 0 || visible > nf) throw new ImageException("the image's hooks' section is damaged (struct sequence " + qualified + ")");
+                records.add(new StructSeqRecord(address, qualified, visible, fields.contains(null) ? java.util.Arrays.asList(fields.toArray(new String[0])) : List.copyOf(fields)));
+                continue;
+            }
+            if (kind == STREAMS) {
+                if (rt.streams != null) throw new ImageException("the image's standard streams' type is one this runtime already has");
+                records.add(new StreamsRecord(in.readLong()));
+                continue;
+            }
+            if (kind != CLASS) throw new ImageException("the image's hooks' section is damaged (a type of kind " + kind + ")");
             String name = readStr(in);
             int flags = in.readInt();
             long basic = in.readLong(), item = in.readLong(), weak = in.readLong();
@@ -377,7 +435,7 @@ final class ImageHooks {
     }
 
     private static final String[] ENTRY_TABLES = {"builtin function", "method descriptor", "classmethod descriptor", "wrapper descriptor"};
-    private static final int FREE = 0, CONSTRUCTORS = 1, BOUND = 2;
+    private static final int FREE = 0, CONSTRUCTORS = 1, BOUND = 2, NATIVE = 3;
 
     /**
      * Each table's entries: free, the constructor's own (the same entry at the same handle), or
@@ -406,13 +464,21 @@ final class ImageHooks {
                     out.writeByte(CONSTRUCTORS);
                 } else {
                     int[] where = impls.get(e.impl());
-                    if (where == null) {
+                    if (where == null && e.impl() instanceof NativeFunction f) {
+                        if (!NativeFunction.restorable(rt, f.key())) {
+                            throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "' (" + f.key() + "), a native module's function made after the constructor:"
+                                    + " no hook for its module's functions yet");
+                        }
+                        out.writeByte(NATIVE);  // made again from its module's table, by key
+                        writeStr(out, f.key());
+                    } else if (where == null) {
                         throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "', made after the constructor with an implementation of its own"
-                                + " (a native module's function, or a builtin made per call): no hook for it yet");
+                                + " (a builtin made per call): no hook for it yet");
+                    } else {
+                        out.writeByte(BOUND);
+                        out.writeInt(where[0]);
+                        out.writeInt(where[1]);
                     }
-                    out.writeByte(BOUND);
-                    out.writeInt(where[0]);
-                    out.writeInt(where[1]);
                     writeStr(out, e.name());
                     out.writeInt(e.owner() == null ? -1 : e.owner().index());
                     out.writeByte(e.doc() == null ? 0 : e.doc() == BuiltinFunctionType.NULL_DOC ? 1 : 2);
@@ -427,7 +493,7 @@ final class ImageHooks {
         List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
         List<Object[]> own = new ArrayList<>();
         for (var h : tables) own.add(h.snapshot());
-        record Bound(int table, int index, String name, int owner, String doc) {}
+        record Bound(int table, int index, String key, String name, int owner, String doc) {}
         List<Object[]> parsed = new ArrayList<>();
         List<int[]> frees = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {
@@ -441,16 +507,25 @@ final class ImageHooks {
                         throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is not one this runtime's constructor made");
                     }
                     items[i] = own.get(t)[i];
-                } else if (kind == BOUND) {
-                    int table = in.readInt(), index = in.readInt();
-                    if (table < 0 || table >= own.size() || index < 0 || index >= own.get(table).length || own.get(table)[index] == null) {
-                        throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " has an implementation this runtime's constructor did not make");
+                } else if (kind == BOUND || kind == NATIVE) {
+                    int table = -1, index = -1;
+                    String key = null;
+                    if (kind == NATIVE) {
+                        key = readStr(in);
+                        // a module's table is asked for when applied (the import system is made then, as the image's was)
+                        if (key.startsWith("sys.") && !NativeFunction.restorable(rt, key)) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is " + key + ", which this runtime cannot make");
+                    } else {
+                        table = in.readInt();
+                        index = in.readInt();
+                        if (table < 0 || table >= own.size() || index < 0 || index >= own.get(table).length || own.get(table)[index] == null) {
+                            throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " has an implementation this runtime's constructor did not make");
+                        }
                     }
                     String name = readStr(in);
                     int owner = index(in, types);
                     int docKind = in.readByte();
                     String doc = docKind == 0 ? null : docKind == 1 ? BuiltinFunctionType.NULL_DOC : readStr(in);
-                    items[i] = new Bound(table, index, name, owner, doc);
+                    items[i] = new Bound(table, index, key, name, owner, doc);
                 } else {
                     throw new ImageException("the image's hooks' section is damaged (an entry of kind " + kind + ")");
                 }
@@ -459,11 +534,13 @@ final class ImageHooks {
             frees.add(readInts(in));
         }
         return () -> {
+            Map<String, Map<String, Builtin>> natives = new HashMap<>();  // each module's table, made once
             for (int t = 0; t < tables.size(); t++) {
                 Object[] items = parsed.get(t);
                 for (int i = 0; i < items.length; i++) {
                     if (items[i] instanceof Bound b) {
-                        Builtin impl = ((BuiltinFunctionType.Entry) own.get(b.table())[b.index()]).impl();
+                        Builtin impl = b.key() != null ? NativeFunction.resolve(rt, b.key(), natives)
+                                : ((BuiltinFunctionType.Entry) own.get(b.table())[b.index()]).impl();
                         items[i] = new BuiltinFunctionType.Entry(b.name(), impl, b.owner() < 0 ? null : rt.heap.typeAtIndex(b.owner()), b.doc());
                     }
                 }
@@ -498,6 +575,9 @@ final class ImageHooks {
         out.writeInt(rt.intMaxStrDigits);
         out.writeInt(rt.coroutineOriginDepth);
         out.writeBoolean(rt.compiled);
+        out.writeLong(rt.defaultDisplayhook);  // sys's hooks, held (their objects are the image's)
+        out.writeLong(rt.defaultUnraisablehook);
+        out.writeInt(rt.unraisableHookArgsType == null ? -1 : rt.unraisableHookArgsType.index());
         out.writeBoolean(rt.scriptImporterKey != null);
         if (rt.scriptImporterKey != null) writeStr(out, rt.scriptImporterKey);
         long[] imports = {};
@@ -537,6 +617,9 @@ final class ImageHooks {
         long objectNew = in.readLong();
         int recursionLimit = in.readInt(), intMax = in.readInt(), originDepth = in.readInt();
         boolean compiled = in.readBoolean();
+        long displayhook = in.readLong(), unraisablehook = in.readLong();
+        int unraisableArgs = index(in, total);
+        if (unraisableArgs >= 0 && unraisableArgs < rt.heap.typeCount()) throw new ImageException("the image's UnraisableHookArgs type is one of the constructor's");
         String importerKey = in.readBoolean() ? readStr(in) : null;
         boolean imports = in.readBoolean();
         long[] importState = readLongs(in);
@@ -559,6 +642,9 @@ final class ImageHooks {
             rt.intMaxStrDigits = intMax;
             rt.coroutineOriginDepth = originDepth;
             rt.compiled = compiled;
+            rt.defaultDisplayhook = displayhook;
+            rt.defaultUnraisablehook = unraisablehook;
+            rt.unraisableHookArgsType = unraisableArgs < 0 ? null : (SysInfo.StructSeqType) rt.heap.typeAtIndex(unraisableArgs);
             rt.scriptImporterKey = importerKey;
             sources.forEach(rt.lineCache::register);
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only

@@ -64,6 +64,13 @@ public interface ImportSystem {
      */
     long[] imageState();
 
+    /**
+     * A native module's functions by name, made from the runtime alone as the module's setup makes
+     * them (it defines them from the same table), or null when the module has no such table yet:
+     * what a runtime adopting a start-up image makes the module's functions again from.
+     */
+    java.util.Map<String, Builtin> nativeFunctions(String module);
+
     /** Takes the state {@link #imageState} gave in the image-maker's runtime (this runtime adopted its image). */
     void adoptImageState(long[] state);
 }

@@ -16,6 +16,7 @@ import dev.refheap.object.TupleType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -80,10 +81,16 @@ final class Modules {
     /** The same, with the docstring the function carries ({@code null}: none carried). */
     static void def(Runtime rt, long module, String name, String doc, Builtin impl) {
         long modName = rt.heap.dicts.getItem(ModuleType.dict(module), "__name__");
-        if (modName != 0 && rt.heap.typeOf(modName) == rt.heap.strs) impl = ModuleArity.wrap(rt, StrType.value(modName) + "." + name, impl);
+        if (modName != 0 && rt.heap.typeOf(modName) == rt.heap.strs) impl = moduleFunction(rt, StrType.value(modName), name, impl);
         long f = rt.builtinFunctionType.create(name, impl, 0, null, doc);
         rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
         rt.heap.decref(f);
+    }
+
+    /** A module's function as its entry holds it: the arity check its name calls for, under its key ({@link NativeFunction}). */
+    static Builtin moduleFunction(Runtime rt, String module, String name, Builtin impl) {
+        String key = module + "." + name;
+        return new NativeFunction(key, ModuleArity.wrap(rt, key, impl));
     }
 
     static void set(Runtime rt, long module, String name, long value) {
@@ -112,11 +119,19 @@ final class Modules {
         return m;
     }
 
-    private static long sysModule(Runtime rt) {
+    /** The names of sys's functions (the keys of {@link #sysFunctions}). */
+    static final java.util.Set<String> SYS_FUNCTIONS = java.util.Set.of("getrefcount", "getsizeof", "set_asyncgen_hooks", "get_asyncgen_hooks", "intern", "get_int_max_str_digits", "set_int_max_str_digits", "audit", "getrecursionlimit", "get_coroutine_origin_tracking_depth", "set_coroutine_origin_tracking_depth", "getswitchinterval", "setswitchinterval", "setrecursionlimit", "_debugmallocstats", "getallocatedblocks", "exc_info", "exit", "getfilesystemencoding", "getfilesystemencodeerrors", "excepthook", "displayhook", "unraisablehook", "gettrace", "settrace", "getprofile", "setprofile", "_getframe", "_current_frames", "breakpointhook");
+
+    /**
+     * sys's functions by name, made from the runtime alone (no object allocated): the module's setup
+     * defines them from this table in its own order, and a runtime adopting a start-up image makes
+     * them again from it ({@link NativeFunction}).
+     */
+    static Map<String, Builtin> sysFunctions(Runtime rt) {
         Heap heap = rt.heap;
-        long m = rt.moduleType.create("sys");
-        def(rt, m, "getrefcount", (s, a, o, n, kw) -> { Args.exactly(rt, "getrefcount", n, kw, 1); return heap.ints.of(heap.refcount(a[o])); });
-        def(rt, m, "getsizeof", (s, a, o, n, kw) -> {
+        Map<String, Builtin> fns = new java.util.HashMap<>();
+        fns.put("getrefcount", (s, a, o, n, kw) -> { Args.exactly(rt, "getrefcount", n, kw, 1); return heap.ints.of(heap.refcount(a[o])); });
+        fns.put("getsizeof", (s, a, o, n, kw) -> {
             int nkw = Args.nkw(kw);
             for (int k = 0; k < nkw && n - nkw >= 1; k++) {
                 String key = StrType.value(dev.refheap.object.TupleType.item(kw, k));
@@ -140,36 +155,34 @@ final class Modules {
                 heap.decref(packed);
             }
         });
-        def(rt, m, "set_asyncgen_hooks", (s, a, o, n, kw) -> rt.asyncGens.setHooks(a, o, n, kw));
-        def(rt, m, "get_asyncgen_hooks", (s, a, o, n, kw) -> {
+        fns.put("set_asyncgen_hooks", (s, a, o, n, kw) -> rt.asyncGens.setHooks(a, o, n, kw));
+        fns.put("get_asyncgen_hooks", (s, a, o, n, kw) -> {
             Args.exactly(rt, "get_asyncgen_hooks", n, kw, 0);
             return rt.asyncGens.hooks();
         });
-        def(rt, m, "intern", (s, a, o, n, kw) -> {
+        fns.put("intern", (s, a, o, n, kw) -> {
             Args.exactly(rt, "intern", n, kw, 1);
             if (!Heap.isStr(a[o])) throw rt.typeError("intern() argument must be str, not " + rt.ops.typeName(a[o]));
             if (heap.typeOf(a[o]) != heap.strs) throw rt.typeError("can't intern " + rt.ops.typeName(a[o]));  // PyUnicode_CheckExact
             heap.incref(a[o]);
             return heap.strs.intern(a[o]);
         });
-        def(rt, m, "get_int_max_str_digits", (s, a, o, n, kw) -> {
+        fns.put("get_int_max_str_digits", (s, a, o, n, kw) -> {
             if (n > 0) throw rt.typeError("sys.get_int_max_str_digits() takes no arguments (" + n + " given)");
             return heap.ints.of(rt.intMaxStrDigits);
         });
-        def(rt, m, "set_int_max_str_digits", (s, a, o, n, kw) -> { IntStrLimit.set(rt, a, o, n, kw); return none(heap); });
-        // sys.audit: refheap has no audit hooks (sys.addaudithook is absent), so an event goes nowhere
-        // (3.11 returns before even checking the event's type when nothing listens)
-        def(rt, m, "audit", (s, a, o, n, kw) -> {
+        fns.put("set_int_max_str_digits", (s, a, o, n, kw) -> { IntStrLimit.set(rt, a, o, n, kw); return none(heap); });
+        fns.put("audit", (s, a, o, n, kw) -> {
             if (kw != 0 && dev.refheap.object.TupleType.size(kw) > 0) throw rt.typeError("audit() takes no keyword arguments");
             if (n < 1) throw rt.typeError("audit() missing 1 required positional argument: 'event'");
             return Builtins.incref(heap, heap.None);
         });
-        def(rt, m, "getrecursionlimit", (s, a, o, n, kw) -> heap.ints.of(rt.recursionLimit));
-        def(rt, m, "get_coroutine_origin_tracking_depth", (s, a, o, n, kw) -> {
+        fns.put("getrecursionlimit", (s, a, o, n, kw) -> heap.ints.of(rt.recursionLimit));
+        fns.put("get_coroutine_origin_tracking_depth", (s, a, o, n, kw) -> {
             Args.exactly(rt, "get_coroutine_origin_tracking_depth", n, kw, 0);
             return heap.ints.of(rt.coroutineOriginDepth);
         });
-        def(rt, m, "set_coroutine_origin_tracking_depth", (s, a, o, n, kw) -> {
+        fns.put("set_coroutine_origin_tracking_depth", (s, a, o, n, kw) -> {
             // argument clinic: one argument, by position or as depth=
             String fn = "set_coroutine_origin_tracking_depth()";
             int nkw = Args.nkw(kw);
@@ -186,9 +199,8 @@ final class Modules {
             rt.coroutineOriginDepth = (int) d;
             return none(heap);
         });
-        // the interpreter lock's switch interval (Gil), kept in microseconds as 3.11 keeps it
-        def(rt, m, "getswitchinterval", (s, a, o, n, kw) -> heap.floats.of(1e-6 * rt.gil.intervalMicros));
-        def(rt, m, "setswitchinterval", (s, a, o, n, kw) -> {
+        fns.put("getswitchinterval", (s, a, o, n, kw) -> heap.floats.of(1e-6 * rt.gil.intervalMicros));
+        fns.put("setswitchinterval", (s, a, o, n, kw) -> {
             Args.exactly(rt, "setswitchinterval", n, kw, 1);
             double v = new VmApi(rt).asDouble(a[o]);
             if (!(v > 0.0)) throw rt.error("ValueError", "switch interval must be strictly positive");
@@ -196,32 +208,94 @@ final class Modules {
             rt.gil.intervalMicros = us >= 0x1p63 ? Long.MAX_VALUE : (long) us;  // 1e-9 s reads back as 0.0, as in 3.11
             return none(heap);
         });
-        def(rt, m, "setrecursionlimit", (s, a, o, n, kw) -> {
+        fns.put("setrecursionlimit", (s, a, o, n, kw) -> {
             Args.exactly(rt, "setrecursionlimit", n, kw, 1);
             long v = Builtins.intArg(rt, a[o]);
             if (v < 1) throw rt.error("ValueError", "recursion limit must be greater or equal than 1");
             rt.recursionLimit = (int) Math.min(v, 100_000);
             return none(heap);
         });
-        def(rt, m, "_debugmallocstats", (s, a, o, n, kw) -> {
+        fns.put("_debugmallocstats", (s, a, o, n, kw) -> {
             MallocStats stats = heap.allocator().stats();
             rt.err.print(stats.format());
             rt.err.print(heap.freeListStats());
             return none(heap);
         });
-        def(rt, m, "getallocatedblocks", (s, a, o, n, kw) -> heap.ints.of(heap.allocator().allocatedBlocks()));
-        def(rt, m, "exc_info", (s, a, o, n, kw) -> {
+        fns.put("getallocatedblocks", (s, a, o, n, kw) -> heap.ints.of(heap.allocator().allocatedBlocks()));
+        fns.put("exc_info", (s, a, o, n, kw) -> {
             long e = rt.interpreter.topmostHandled();
             if (e == 0) return heap.tuples.of(heap.None, heap.None, heap.None);
             long tb = ExceptionType.traceback(e);
             return heap.tuples.of(Heap.typeAddress(e), e, tb == 0 ? heap.None : tb);
         });
-        def(rt, m, "exit", (s, a, o, n, kw) -> {
+        fns.put("exit", (s, a, o, n, kw) -> {
             if (Args.nkw(kw) > 0) throw rt.typeError("sys.exit() takes no keyword arguments");
             if (n > 1) throw rt.typeError("exit expected at most 1 argument, got " + n);
             long args = n == 0 ? heap.tuples.alloc(0) : heap.tuples.of(a[o]);
             throw new PyException(rt.ops.instantiateException(rt.exceptionType("SystemExit"), args));
         });
+        fns.put("getfilesystemencoding", (s, a, o, n, kw) -> heap.strs.of("utf-8"));
+        fns.put("getfilesystemencodeerrors", (s, a, o, n, kw) -> heap.strs.of("surrogateescape"));
+        fns.put("excepthook", (s, a, o, n, kw) -> excepthook(rt, a, o, n, kw));
+        fns.put("displayhook", (s, a, o, n, kw) -> {
+            if (n != 1 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.displayhook() takes exactly one argument (" + n + " given)");
+            ExecBuiltins.displayhook(rt, a[o]);
+            return none(heap);
+        });
+        fns.put("unraisablehook", (s, a, o, n, kw) -> rt.callDefaultUnraisablehook(a[o]));
+        // sys.breakpointhook (also sys.__breakpointhook__)
+        fns.put("breakpointhook", (s, a, o, n, kw) -> breakpointHook(rt, a, o, n, kw));
+        // sys.settrace/gettrace and setprofile/getprofile: this thread's functions (SysTrace)
+        for (String kind : new String[] {"trace", "profile"}) {
+            boolean trace = kind.equals("trace");
+            fns.put("get" + kind, (s, a, o, n, kw) -> {
+                if (n != 0 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.get" + kind + "() takes no arguments (" + n + " given)");
+                long f = trace ? rt.interpreter.traceObj : rt.interpreter.profileObj;
+                return f == 0 ? none(heap) : Builtins.incref(heap, f);
+            });
+            fns.put("set" + kind, (s, a, o, n, kw) -> {
+                if (n != 1 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.set" + kind + "() takes exactly one argument (" + n + " given)");
+                if (trace) SysTrace.setTrace(rt, a[o]);
+                else SysTrace.setProfile(rt, a[o]);
+                return none(heap);
+            });
+        }
+        SysInfo.functions(rt, fns);
+        return fns;
+    }
+
+    /** Defines sys's function {@code name} from {@code fns} in module {@code m}. */
+    private static void defSys(Runtime rt, long m, Map<String, Builtin> fns, String name) {
+        Builtin impl = fns.get(name);
+        if (impl == null) throw new IllegalStateException("sys has no function " + name);
+        def(rt, m, name, impl);
+    }
+
+    private static long sysModule(Runtime rt) {
+        Heap heap = rt.heap;
+        Map<String, Builtin> fns = sysFunctions(rt);
+        long m = rt.moduleType.create("sys");
+        defSys(rt, m, fns, "getrefcount");
+        defSys(rt, m, fns, "getsizeof");
+        defSys(rt, m, fns, "set_asyncgen_hooks");
+        defSys(rt, m, fns, "get_asyncgen_hooks");
+        defSys(rt, m, fns, "intern");
+        defSys(rt, m, fns, "get_int_max_str_digits");
+        defSys(rt, m, fns, "set_int_max_str_digits");
+        // sys.audit: refheap has no audit hooks (sys.addaudithook is absent), so an event goes nowhere
+        // (3.11 returns before even checking the event's type when nothing listens)
+        defSys(rt, m, fns, "audit");
+        defSys(rt, m, fns, "getrecursionlimit");
+        defSys(rt, m, fns, "get_coroutine_origin_tracking_depth");
+        defSys(rt, m, fns, "set_coroutine_origin_tracking_depth");
+        // the interpreter lock's switch interval (Gil), kept in microseconds as 3.11 keeps it
+        defSys(rt, m, fns, "getswitchinterval");
+        defSys(rt, m, fns, "setswitchinterval");
+        defSys(rt, m, fns, "setrecursionlimit");
+        defSys(rt, m, fns, "_debugmallocstats");
+        defSys(rt, m, fns, "getallocatedblocks");
+        defSys(rt, m, fns, "exc_info");
+        defSys(rt, m, fns, "exit");
         set(rt, m, "version", heap.strs.of(SysInfo.version()));
         set(rt, m, "maxsize", heap.ints.of(Long.MAX_VALUE));
         set(rt, m, "byteorder", heap.strs.of("little"));
@@ -232,8 +306,8 @@ final class Modules {
         long names = heap.tuples.alloc(VmApi.BUILTIN_MODULE_NAMES.length);
         for (int i = 0; i < VmApi.BUILTIN_MODULE_NAMES.length; i++) TupleType.setItemSteal(names, i, heap.strs.of(VmApi.BUILTIN_MODULE_NAMES[i]));
         set(rt, m, "builtin_module_names", names);
-        def(rt, m, "getfilesystemencoding", (s, a, o, n, kw) -> heap.strs.of("utf-8"));
-        def(rt, m, "getfilesystemencodeerrors", (s, a, o, n, kw) -> heap.strs.of("surrogateescape"));
+        defSys(rt, m, fns, "getfilesystemencoding");
+        defSys(rt, m, fns, "getfilesystemencodeerrors");
         long argv = heap.lists.alloc(0);
         for (String a : rt.mainConfig.argv()) {
             long s = heap.strs.of(a);
@@ -287,13 +361,9 @@ final class Modules {
         for (String std : new String[] {"stdin", "stdout", "stderr"}) {  // the originals, kept for restoring them
             heap.dicts.setItem(ModuleType.dict(m), "__" + std + "__", heap.dicts.getItem(ModuleType.dict(m), std));
         }
-        def(rt, m, "excepthook", (s, a, o, n, kw) -> excepthook(rt, a, o, n, kw));
+        defSys(rt, m, fns, "excepthook");
         heap.dicts.setItem(ModuleType.dict(m), "__excepthook__", heap.dicts.getItem(ModuleType.dict(m), "excepthook"));
-        def(rt, m, "displayhook", (s, a, o, n, kw) -> {
-            if (n != 1 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.displayhook() takes exactly one argument (" + n + " given)");
-            ExecBuiltins.displayhook(rt, a[o]);
-            return none(heap);
-        });
+        defSys(rt, m, fns, "displayhook");
         long hook = heap.dicts.getItem(ModuleType.dict(m), "displayhook");
         heap.incref(hook);
         rt.defaultDisplayhook = rt.hold(hook);
@@ -302,26 +372,77 @@ final class Modules {
         // sequence type PyErr_WriteUnraisable hands a program's own hook
         rt.unraisableHookArgsType = new SysInfo.StructSeqType(rt, "UnraisableHookArgs",
                 java.util.List.of("exc_type", "exc_value", "exc_traceback", "err_msg", "object")).registered();
-        def(rt, m, "unraisablehook", (s, a, o, n, kw) -> rt.callDefaultUnraisablehook(a[o]));
+        defSys(rt, m, fns, "unraisablehook");
         long unraisable = heap.dicts.getItem(ModuleType.dict(m), "unraisablehook");
         heap.incref(unraisable);
         rt.defaultUnraisablehook = rt.hold(unraisable);
         heap.dicts.setItem(ModuleType.dict(m), "__unraisablehook__", rt.defaultUnraisablehook);
-        // No trace or profile function is ever set: the getters answer None (doctest, pdb and
-        // coverage tools save and restore them) and the setters take None, refusing a function by name.
+        // sys.breakpointhook and sys.__breakpointhook__ (one builtin)
+        defSys(rt, m, fns, "breakpointhook");
+        long bhook = heap.dicts.getItem(ModuleType.dict(m), "breakpointhook");
+        heap.dicts.setItem(ModuleType.dict(m), "__breakpointhook__", bhook);
+        // sys.settrace/gettrace and setprofile/getprofile: this thread's functions (SysTrace)
         for (String kind : new String[] {"trace", "profile"}) {
-            def(rt, m, "get" + kind, (s, a, o, n, kw) -> {
-                if (n != 0 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.get" + kind + "() takes no arguments (" + n + " given)");
-                return none(heap);
-            });
-            def(rt, m, "set" + kind, (s, a, o, n, kw) -> {
-                if (n != 1 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.set" + kind + "() takes exactly one argument (" + n + " given)");
-                if (a[o] != heap.None) throw rt.error("NotImplementedError", "refheap does not support sys.set" + kind + " with a function yet");
-                return none(heap);
-            });
+            defSys(rt, m, fns, "get" + kind);
+            defSys(rt, m, fns, "set" + kind);
         }
-        SysInfo.install(rt, m);
+        SysInfo.install(rt, m, fns);
         return m;
+    }
+
+    /**
+     * sys.breakpointhook(*args, **kws): $PYTHONBREAKPOINT (read now from the C library's
+     * environment, so os.environ changes count; ignored with -E) names a callable, "module.attr"
+     * or a builtin's name, pdb.set_trace when unset or empty; "0" does nothing. One that cannot
+     * be imported is a RuntimeWarning and None.
+     */
+    private static long breakpointHook(Runtime rt, long[] a, int o, int n, long kw) {
+        String env = rt.mainConfig.start().ignoreEnvironment() ? null : cGetenv("PYTHONBREAKPOINT");
+        if (env == null || env.isEmpty()) env = "pdb.set_trace";
+        else if (env.equals("0")) return none(rt.heap);
+        int dot = env.lastIndexOf('.');
+        String modPath = dot < 0 ? "builtins" : env.substring(0, dot), attr = dot < 0 ? env : env.substring(dot + 1);
+        long hook = 0;
+        if (dot != 0) {
+            try {
+                rt.heap.decref(importModule(rt, modPath));
+                long mod = rt.heap.dicts.getItem(rt.sysModules, modPath);
+                if (mod == 0) throw rt.error("KeyError", modPath);
+                long name = rt.heap.strs.of(attr);
+                try {
+                    hook = rt.ops.getAttr(mod, name);
+                } finally {
+                    rt.heap.decref(name);
+                }
+            } catch (PyException e) {
+                if (!rt.ops.isInstance(e.exc(), rt.exceptionType("ImportError")) && !rt.ops.isInstance(e.exc(), rt.exceptionType("AttributeError"))) throw e;
+                rt.heap.decref(e.exc());
+                hook = 0;
+            }
+        }
+        if (hook == 0) {
+            Warnings.warn(rt, "RuntimeWarning", "Ignoring unimportable $PYTHONBREAKPOINT: \"" + env + "\"", 0);
+            return none(rt.heap);
+        }
+        try {
+            return rt.ops.call(hook, a, o, n, kw);
+        } finally {
+            rt.heap.decref(hook);
+        }
+    }
+
+    /** getenv(3): the C library's environment now (os.putenv and os.environ change it), null when unset. */
+    private static String cGetenv(String name) {
+        var linker = java.lang.foreign.Linker.nativeLinker();
+        var getenv = linker.downcallHandle(linker.defaultLookup().find("getenv").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.ADDRESS, java.lang.foreign.ValueLayout.ADDRESS));
+        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+            var r = (java.lang.foreign.MemorySegment) getenv.invokeExact(arena.allocateFrom(name));
+            if (r.equals(java.lang.foreign.MemorySegment.NULL)) return null;
+            return r.reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("getenv", t);
+        }
     }
 
     /** The file program's path in sys.path_importer_cache, None (pymain_get_importer found no finder for a file), unless there already. */

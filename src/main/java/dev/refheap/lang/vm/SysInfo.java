@@ -261,10 +261,9 @@ final class SysInfo {
 
     private static long i(Heap heap, long v) { return heap.ints.of(v); }
 
-    /** Adds the introspection attributes to the sys module {@code m}. */
-    static void install(Runtime rt, long m) {
-        Heap heap = rt.heap;
-        Modules.def(rt, m, "_getframe", (s, a, o, n, kw) -> {
+    /** sys's introspection functions, into {@code fns} ({@link Modules#sysFunctions}). */
+    static void functions(Runtime rt, java.util.Map<String, Builtin> fns) {
+        fns.put("_getframe", (s, a, o, n, kw) -> {
             Args.range(rt, "_getframe", n, kw, 0, 1);
             long depth = n == 0 ? 0 : Builtins.intArg(rt, a[o]);
             Frame f = rt.interpreter.current;
@@ -272,7 +271,14 @@ final class SysInfo {
             if (f == null || depth < 0 && false) throw rt.error("ValueError", "call stack is not deep enough");
             return rt.frameType.of(f);
         });
-        Modules.def(rt, m, "_current_frames", (s, a, o, n, kw) -> currentFrames(rt));  // arity: ModuleArity
+        fns.put("_current_frames", (s, a, o, n, kw) -> currentFrames(rt));  // arity: ModuleArity
+    }
+
+    /** Adds the introspection attributes to the sys module {@code m}, its functions from {@code fns}. */
+    static void install(Runtime rt, long m, java.util.Map<String, Builtin> fns) {
+        Heap heap = rt.heap;
+        Modules.def(rt, m, "_getframe", fns.get("_getframe"));
+        Modules.def(rt, m, "_current_frames", fns.get("_current_frames"));  // arity: ModuleArity
         StructSeqType vi = seq(rt, "sys.version_info", "major", "minor", "micro", "releaselevel", "serial");
         long version = vi.create(i(heap, 3), i(heap, 11), i(heap, 7), heap.strs.of("final"), i(heap, 0));
         Modules.set(rt, m, "version_info", Builtins.incref(heap, version));
@@ -479,7 +485,7 @@ final class SysInfo {
         return t;
     }
 
-    /** frame attributes Ops does not answer: f_back, f_lasti; f_trace* refused. */
+    /** frame attributes Ops does not answer: f_back, f_lasti, f_trace, f_trace_lines, f_trace_opcodes. */
     static long frameAttr(Runtime rt, Frame f, String name) {
         return switch (name) {
             case "f_back" -> {
@@ -492,8 +498,15 @@ final class SysInfo {
                 yield Builtins.incref(rt.heap, back != 0 ? back : rt.heap.None);
             }
             case "f_lasti" -> rt.heap.ints.of(lastiBytes(rt, f));
-            case "f_trace", "f_trace_lines", "f_trace_opcodes" ->
-                    throw rt.error("NotImplementedError", "refheap does not support frame." + name + " yet");
+            case "f_trace" -> {
+                long t = f.frameObject != 0 ? FrameType.trace(f.frameObject) : 0;
+                yield Builtins.incref(rt.heap, t != 0 ? t : rt.heap.None);
+            }
+            case "f_trace_lines", "f_trace_opcodes" -> {
+                boolean on = f.frameObject != 0 ? FrameType.flag(f.frameObject, name.equals("f_trace_lines") ? FrameType.TRACE_LINES : FrameType.TRACE_OPCODES)
+                        : name.equals("f_trace_lines");
+                yield Builtins.incref(rt.heap, on ? rt.heap.True : rt.heap.False);
+            }
             case "f_builtins" -> Builtins.incref(rt.heap, f.builtins);
             default -> 0;
         };

@@ -26,6 +26,8 @@ class StartupImageHooksTest {
     static final byte[] KEY = "image hooks test".getBytes(StandardCharsets.UTF_8);
     static final Path PRELUDE = Path.of("src/test/resources/startup-image/prelude.py");
     static final Path PROGRAM = Path.of("src/test/resources/startup-image/program.py");
+    static final Path SYS_PRELUDE = Path.of("src/test/resources/startup-image/sys-prelude.py");
+    static final Path SYS_PROGRAM = Path.of("src/test/resources/startup-image/sys-program.py");
 
     @TempDir
     Path dir;
@@ -55,6 +57,47 @@ class StartupImageHooksTest {
         assertEquals(made, adopted);
     }
 
+    /**
+     * sys is carried: its functions are made again from its table by key ({@link NativeFunction}),
+     * its struct sequence types and the standard streams' type from their descriptions, the
+     * runtime's hooks from the image; the program calls them on the adopted heap.
+     */
+    @Test
+    void sysWorksOnARuntimeThatAdoptedTheImageOfOneThatImportedIt() throws Exception {
+        Path img = dir.resolve("sys.img");
+        String made = child("write", img, SYS_PRELUDE, SYS_PROGRAM);
+        String adopted = child("adopt", img, SYS_PRELUDE, SYS_PROGRAM);
+        assertTrue(made.contains("hook UnraisableHookArgs ValueError None 5"), made);
+        assertTrue(made.contains("exit 3"), made);
+        assertEquals(made, "(3, 11) 0 1000\nprelude written\n" + adopted, "the same but for the prelude's own output");
+    }
+
+    /** _stat's and marshal's functions are made again from their modules' tables by key on the adopting runtime. */
+    @Test
+    void nativeModulesWithFunctionTablesWorkOnARuntimeThatAdoptedTheImage() throws Exception {
+        Path img = dir.resolve("modules.img");
+        Path prelude = PRELUDE.resolveSibling("modules-prelude.py"), program = PRELUDE.resolveSibling("modules-program.py");
+        String made = child("write", img, prelude, program);
+        String adopted = child("adopt", img, prelude, program);
+        assertTrue(made.startsWith("True False 493 16384 drwxr-xr-x\n"), made);
+        assertEquals(made, adopted);
+    }
+
+    /** A native module with no hook for its functions is refused naming the function and its module. */
+    @Test
+    void anImageAfterImportingANativeModuleWithoutHooksIsRefusedNamingItsFunction() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps))) {
+            rt.configureMain(new Runtime.MainConfig(List.of("-c"), "", null));
+            rt.exec("import gc\n", "<prelude>");
+            Path img = dir.resolve("refused.img");
+            var e = assertThrows(ImageHooks.Refused.class, () -> rt.writeImage(img, KEY));
+            assertTrue(e.getMessage().contains("(gc.") && e.getMessage().contains("no hook for its module's functions yet"), e.getMessage());
+            assertFalse(Files.exists(img), "nothing was written");
+        }
+    }
+
     /** What has no hook yet is refused by name when the image is written, and nothing is written. */
     @Test
     void anImageAfterAnImportIsRefusedNamingWhatHasNoHook() throws Exception {
@@ -82,11 +125,13 @@ class StartupImageHooksTest {
 
     private static String pyStr(String s) { return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"; }
 
-    private static String child(String mode, Path img) throws Exception {
+    private static String child(String mode, Path img) throws Exception { return child(mode, img, PRELUDE, PROGRAM); }
+
+    private static String child(String mode, Path img, Path prelude, Path program) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-Xss512m",
                 "-Drefheap.ownedLargeBlocks=true", "-cp", System.getProperty("java.class.path"),
-                StartupImageHooksTest.class.getName(), mode, img.toString()).redirectErrorStream(true).start();
+                StartupImageHooksTest.class.getName(), mode, img.toString(), prelude.toString(), program.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         return out;
@@ -101,6 +146,7 @@ class StartupImageHooksTest {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
         Path img = Path.of(args[1]), objects = Path.of(args[1] + ".objects");
+        Path prelude = args.length > 2 ? Path.of(args[2]) : PRELUDE, program = args.length > 3 ? Path.of(args[3]) : PROGRAM;
         Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps));
         rt.configureMain(new Runtime.MainConfig(List.of("-c"), "", null));
         if (args[0].equals("freed")) {
@@ -120,7 +166,7 @@ class StartupImageHooksTest {
             System.exit(0);
         }
         if (args[0].equals("write")) {
-            rt.exec(Files.readString(PRELUDE), "prelude.py");
+            rt.exec(Files.readString(prelude), prelude.getFileName().toString());
             rt.writeImage(img, KEY);
             Files.write(objects, StartupImageTest.listing(rt.heap()));
             Files.write(Path.of(args[1] + ".java"), JavaStateAudit.of(rt, AUDIT_SKIP));
@@ -140,7 +186,7 @@ class StartupImageHooksTest {
                     + String.join("\n  ", diff));
         }
         try {
-            rt.exec(Files.readString(PROGRAM), "program.py");
+            rt.exec(Files.readString(program), program.getFileName().toString());
         } catch (PyException e) {
             ps.print(rt.formatException(e));
         }

@@ -1,0 +1,58 @@
+package dev.refheap.lang.vm;
+
+import java.util.Map;
+
+/**
+ * A native module's function (or a method of a type a native module made) as its builtin entry
+ * holds it: the implementation together with the name it is found by again ({@code sys.getrefcount},
+ * {@code _io.TextIOWrapper.write}). The key is what a start-up image records for an entry made
+ * after the runtime's constructor ({@link ImageHooks}); a runtime that adopts the image asks
+ * {@link #resolve} for the same function, made from the runtime alone, without touching the heap.
+ *
+ * <p>Invariant: {@code impl} is what the module's setup would have given the entry under
+ * {@code key} (its arity wrapper included), and depends only on the runtime, never on an object
+ * the setup allocated, for every key {@link #restorable} accepts. Calls pass straight through.
+ */
+record NativeFunction(String key, Builtin impl) implements Builtin {
+    @Override
+    public long call(long self, long[] args, int off, int nargs, long kwnames) {
+        return impl.call(self, args, off, nargs, kwnames);
+    }
+
+    /** The implementation whose class numbers a builtin's hash: the wrapped one, as before there was a key. */
+    static Builtin unwrap(Builtin b) { return b instanceof NativeFunction f ? f.impl : b; }
+
+    /** The owners of keys whose functions can be made again from the runtime alone. */
+    private static final String SYS = "sys.", STREAMS = "_io.TextIOWrapper.";
+
+    /** Whether {@link #resolve} can make the function under {@code key} again in {@code rt}. */
+    static boolean restorable(Runtime rt, String key) {
+        if (key.startsWith(SYS)) return Modules.SYS_FUNCTIONS.contains(key.substring(SYS.length()));
+        if (key.startsWith(STREAMS)) return Streams.METHODS.contains(key.substring(STREAMS.length()));
+        int dot = key.lastIndexOf('.');
+        if (dot <= 0 || !rt.importsStarted()) return false;
+        Map<String, Builtin> table = rt.imports().nativeFunctions(key.substring(0, dot));
+        return table != null && table.containsKey(key.substring(dot + 1));
+    }
+
+    /**
+     * The function under {@code key}, made again for {@code rt} as its module's setup makes it (a
+     * module of the import system's from the import system's own runtime interface, which its
+     * setup's functions capture); one table per owner in {@code cache}.
+     */
+    static Builtin resolve(Runtime rt, String key, Map<String, Map<String, Builtin>> cache) {
+        if (key.startsWith(SYS)) {
+            String name = key.substring(SYS.length());
+            return Modules.moduleFunction(rt, "sys", name, cache.computeIfAbsent("sys", k -> Modules.sysFunctions(rt)).get(name));
+        }
+        if (key.startsWith(STREAMS)) {
+            return cache.computeIfAbsent("_io.TextIOWrapper", k -> Streams.methods(rt)).get(key.substring(STREAMS.length()));  // keyed there already
+        }
+        int dot = key.lastIndexOf('.');
+        String module = dot <= 0 ? null : key.substring(0, dot);
+        Map<String, Builtin> table = module == null ? null : cache.computeIfAbsent(module, k -> rt.imports().nativeFunctions(k));
+        Builtin impl = table == null ? null : table.get(key.substring(dot + 1));
+        if (impl == null) throw new IllegalStateException("no native function " + key + " can be made again");
+        return Modules.moduleFunction(rt, module, key.substring(dot + 1), impl);
+    }
+}

@@ -1,0 +1,10 @@
+# After the image: the modules' functions work, with their arity checks and errors.
+import _stat, marshal
+print(_stat.S_ISDIR(mode), _stat.S_ISREG(mode), _stat.S_IMODE(mode), _stat.S_IFMT(mode), _stat.filemode(mode))
+print(marshal.loads(dumped), marshal.loads(marshal.dumps({'k': (None, b'x')})), marshal.version)
+for f, args in ((_stat.S_ISDIR, ()), (_stat.filemode, ('x',)), (marshal.loads, (b'',)), (marshal.dumps, ())):
+    try:
+        f(*args)
+    except Exception as e:
+        print(type(e).__name__, e)
+print(hash(_stat.S_ISDIR) == hash(_stat.S_ISDIR), _stat.S_ISDIR == _stat.S_ISDIR, _stat.S_ISDIR.__name__, marshal.dumps.__qualname__)

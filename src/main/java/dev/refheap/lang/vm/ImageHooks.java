@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * the adopting runtime's own entry at the same handle (its constructor made the same ones), or,
  * for a builtin method bound later ({@code [].append}), a new entry with the implementation of
  * the constructor's entry it was bound from, or for a native module's function with a function
- * table ({@code sys}'s, {@code _stat}'s, {@code marshal}'s), the function made again from its
+ * table ({@code sys}'s, {@code _weakref}'s, {@code _stat}'s, {@code marshal}'s), the function made again from its
  * module's table by its key ({@link NativeFunction}). Struct sequence types and the standard
  * streams' type are made again from their descriptions, as classes are.
  *
@@ -513,7 +513,7 @@ final class ImageHooks {
                     if (kind == NATIVE) {
                         key = readStr(in);
                         // a module's table is asked for when applied (the import system is made then, as the image's was)
-                        if (key.startsWith("sys.") && !NativeFunction.restorable(rt, key)) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is " + key + ", which this runtime cannot make");
+                        if (NativeFunction.ofTheVm(key) && !NativeFunction.restorable(rt, key)) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is " + key + ", which this runtime cannot make");
                     } else {
                         table = in.readInt();
                         index = in.readInt();

@@ -7,3 +7,5 @@ class Target:
     pass
 target = Target()
 keep = _weakref.ref(target)
+import _warnings
+_warnings._filters_mutated()

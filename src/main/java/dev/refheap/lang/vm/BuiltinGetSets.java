@@ -350,6 +350,10 @@ final class BuiltinGetSets {
             heap.decref(old);
             return true;
         }
+        if (t == rt.frameType && (name.equals("f_trace") || name.equals("f_trace_lines") || name.equals("f_trace_opcodes") || name.equals("f_lineno"))) {
+            SysTrace.setFrameAttr(rt, o, name, v);
+            return true;
+        }
         if (t == rt.tracebackType && name.equals("tb_next")) {
             TracebackType.setNext(rt, o, v);
             return true;

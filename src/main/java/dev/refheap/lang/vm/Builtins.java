@@ -29,6 +29,18 @@ final class Builtins {
         def(rt, "hex", (self, a, o, n, kw) -> { Args.exactly(rt, "hex", n, kw, 1); return heap.strs.of(radix(rt, a[o], 16, "0x")); });
         def(rt, "oct", (self, a, o, n, kw) -> { Args.exactly(rt, "oct", n, kw, 1); return heap.strs.of(radix(rt, a[o], 8, "0o")); });
         def(rt, "bin", (self, a, o, n, kw) -> { Args.exactly(rt, "bin", n, kw, 1); return heap.strs.of(radix(rt, a[o], 2, "0b")); });
+        // breakpoint(*args, **kws): whatever sys.breakpointhook is now, called with the arguments
+        def(rt, "breakpoint", (self, a, o, n, kw) -> {
+            long sys = heap.dicts.getItem(rt.sysModules, "sys");
+            long hook = sys == 0 || !rt.isModule(sys) ? 0 : heap.dicts.getItem(ModuleType.dict(sys), "breakpointhook");
+            if (hook == 0) throw rt.error("RuntimeError", "lost sys.breakpointhook");
+            heap.incref(hook);
+            try {
+                return rt.ops.call(hook, a, o, n, kw);
+            } finally {
+                heap.decref(hook);
+            }
+        });
         def(rt, "len", (self, a, o, n, kw) -> { Args.exactly(rt, "len", n, kw, 1); return heap.ints.of(rt.ops.len(a[o])); });
         def(rt, "repr", (self, a, o, n, kw) -> { Args.exactly(rt, "repr", n, kw, 1); return rt.ops.reprObject(a[o]); });
         def(rt, "ascii", (self, a, o, n, kw) -> { Args.exactly(rt, "ascii", n, kw, 1); return rt.ops.asciiObject(a[o]); });

@@ -61,6 +61,18 @@ final class Frame {
     int traceLine = -1, tracePc;
     /** restEntry holds for this frame and every frame below it: at its bytecode boundaries the heap is at rest (--gc-stress). */
     boolean atRest;
+    /**
+     * A function frame's f_locals dict (3.11's frame->f_locals for an optimized frame: made by
+     * the first frame.f_locals or trace event, then kept and refreshed), owned; 0 until then.
+     * Module and class frames use {@link #locals} instead and never have one.
+     */
+    long fastLocals;
+    /** sys.settrace/setprofile: a 'call' event is due at this frame's first traceable boundary (3.11's RESUME). */
+    boolean callDue;
+    /** The frame's first traced boundary comes next: its previous line counts as none (after RESUME 0). */
+    boolean traceFresh;
+    /** f_lineno while a trace or profile function sees this frame (3.11's f->f_lineno during call_trace), else -1. */
+    int eventLine = -1;
     /** The callable (not a Python function) this frame's CALL or CALL_FUNCTION_EX is running, borrowed; 0 between calls. For a recorder's sites. */
     long calling;
 
@@ -131,6 +143,10 @@ final class Frame {
         f.tracePc = 0;
         f.atRest = false;
         f.callBase = -1;
+        f.fastLocals = 0;
+        f.callDue = false;
+        f.traceFresh = false;
+        f.eventLine = -1;
         f.back = code.spareFrames;
         code.spareFrames = f;
         code.spareCount++;
@@ -153,12 +169,14 @@ final class Frame {
         visit.accept(codeObj);
         if (func != 0) visit.accept(func);
         if (locals != 0) visit.accept(locals);
+        if (fastLocals != 0) visit.accept(fastLocals);
         for (int i = 0; i < sp; i++) if (slots[i] != 0) visit.accept(slots[i]);
     }
 
     /** What {@link #visitOwned} visits, in _PyFrame_Traverse's order: f_locals, f_func, f_code, then the slots. */
     void visitOwnedInCpythonOrder(java.util.function.LongConsumer visit) {
         if (locals != 0) visit.accept(locals);
+        if (fastLocals != 0) visit.accept(fastLocals);
         if (func != 0) visit.accept(func);
         visit.accept(codeObj);
         for (int i = 0; i < sp; i++) if (slots[i] != 0) visit.accept(slots[i]);

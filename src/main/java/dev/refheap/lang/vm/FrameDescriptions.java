@@ -35,6 +35,7 @@ final class FrameDescriptions {
         v.root(f.codeObj, 1, "the code of the running " + where);
         if (f.func != 0) v.root(f.func, 1, "the function of " + where);
         if (f.locals != 0) v.root(f.locals, 1, (f.locals == f.globals ? "the globals of " : "the locals mapping of ") + where);
+        if (f.fastLocals != 0) v.root(f.fastLocals, 1, "the f_locals dict of " + where);
         for (int i = 0; i < f.sp; i++) {
             long o = f.slots[i];
             if (o != 0) v.root(o, 1, slot(f, how, i));

@@ -11,7 +11,12 @@ import java.util.function.LongConsumer;
  * frames' callers alive too, with their locals once they finish.
  */
 final class FrameType extends LangType {
-    static final int HANDLE = 16, LINENO = 24, F_BACK = 32;
+    /**
+     * F_TRACE: the frame's own trace function (owned, 0 for none; sys.settrace's 'call' event
+     * result); TRACE_FLAGS: f_trace_lines (bit 0, set at creation) and f_trace_opcodes (bit 1).
+     */
+    static final int HANDLE = 16, LINENO = 24, F_BACK = 32, F_TRACE = 40, TRACE_FLAGS = 48;
+    static final int TRACE_LINES = 1, TRACE_OPCODES = 2;
     final Handles<Frame> frames = new Handles<>();
 
     FrameType(Runtime rt) {
@@ -33,6 +38,8 @@ final class FrameType extends LangType {
             Native.putLong(o + HANDLE, frames.add(f));
             Native.putLong(o + LINENO, 0);
             Native.putLong(o + F_BACK, 0);
+            Native.putLong(o + F_TRACE, 0);
+            Native.putLong(o + TRACE_FLAGS, TRACE_LINES);
             f.frameObject = o;
             // untracked while the frame runs, as 3.11's _PyFrame_New_NoTrack: the collector sees it
             // once it owns a finished frame (Interpreter.finishFrame; found by the memory fuzzer)
@@ -44,6 +51,27 @@ final class FrameType extends LangType {
     }
 
     Frame frame(long o) { return frames.get((int) Native.getLong(o + HANDLE)); }
+
+    /** The frame's own trace function (borrowed), or 0. */
+    static long trace(long o) { return Native.getLong(o + F_TRACE); }
+
+    /** Sets f_trace ({@code v} a new reference, 0 or None clears it); the old one released last. */
+    void setTrace(long o, long v) {
+        if (v == heap.None) {
+            heap.decref(v);
+            v = 0;
+        }
+        long old = trace(o);
+        Native.putLong(o + F_TRACE, v);
+        heap.xdecref(old);
+    }
+
+    static boolean flag(long o, int bit) { return (Native.getLong(o + TRACE_FLAGS) & bit) != 0; }
+
+    static void setFlag(long o, int bit, boolean on) {
+        long v = Native.getLong(o + TRACE_FLAGS);
+        Native.putLong(o + TRACE_FLAGS, on ? v | bit : v & ~bit);
+    }
 
     /** f_back of a frame object that owns its finished frame, or 0. */
     static long back(long o) { return Native.getLong(o + F_BACK); }
@@ -60,6 +88,8 @@ final class FrameType extends LangType {
     public void traverse(long o, LongConsumer visit) {
         long back = back(o);
         if (back != 0) visit.accept(back);
+        long trace = trace(o);
+        if (trace != 0) visit.accept(trace);
         Frame f = frame(o);
         if (f.owner == Frame.OWNED_BY_FRAME_OBJECT) f.visitOwned(visit);
     }
@@ -67,9 +97,12 @@ final class FrameType extends LangType {
     @Override
     public boolean hasClear() { return true; }
 
-    /** frame_tp_clear: releases a finished frame's slots (locals first). */
+    /** frame_tp_clear: f_trace, then a finished frame's slots (locals first). */
     @Override
     public void clear(long o) {
+        long trace = trace(o);
+        Native.putLong(o + F_TRACE, 0);
+        heap.xdecref(trace);
         Frame f = frame(o);
         if (f.owner == Frame.OWNED_BY_FRAME_OBJECT) rt.interpreter.clearFrameSlots(f);
     }
@@ -84,6 +117,9 @@ final class FrameType extends LangType {
         long back = back(o);
         Native.putLong(o + F_BACK, 0);
         heap.xdecref(back);
+        long trace = trace(o);
+        Native.putLong(o + F_TRACE, 0);
+        heap.xdecref(trace);
         heap.freeObject(o);
     }
 }

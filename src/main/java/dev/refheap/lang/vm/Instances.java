@@ -199,23 +199,18 @@ final class Instances {
         return t;
     }
 
-    /** frame.f_locals: a new dict snapshot of the frame's variables. */
+    /**
+     * frame.f_locals: a module or class frame's namespace; for a function frame its f_locals
+     * dict (made on first use and kept by the frame, as 3.11's frame->f_locals), refreshed from
+     * the variables (PyFrame_FastToLocalsWithError).
+     */
     static long frameLocals(Runtime rt, Frame f) {
         if (f.locals != 0) {
             rt.heap.incref(f.locals);
             return f.locals;
         }
-        long d = rt.heap.dicts.create();
-        var names = f.code.unit.localsplusNames();
-        var kinds = f.code.unit.localsplusKinds();
-        for (int i = 0; i < names.size(); i++) {
-            long v = f.slots[i];
-            if (v != 0 && (kinds[i] & (dev.refheap.lang.bytecode.CodeUnit.KIND_CELL | dev.refheap.lang.bytecode.CodeUnit.KIND_FREE)) != 0
-                    && rt.heap.typeOf(v) == rt.cellType) {
-                v = CellType.contents(v);
-            }
-            if (v != 0) rt.heap.dicts.setItem(d, names.get(i), v);
-        }
-        return d;
+        SysTrace.fastToLocals(rt, f);
+        rt.heap.incref(f.fastLocals);
+        return f.fastLocals;
     }
 }

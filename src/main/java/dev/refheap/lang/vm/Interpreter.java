@@ -53,8 +53,8 @@ import java.util.Map;
  * of the loop where it can.
  */
 final class Interpreter implements RootProvider {
-    private final Runtime rt;
-    private final Heap heap;
+    final Runtime rt;
+    final Heap heap;
     Frame current;
     private int depth;
     /**
@@ -100,6 +100,18 @@ final class Interpreter implements RootProvider {
     Tracing.Site siteMemo;
     /** --gc-stress: an allocation happened since the last exact heap check; checked at bytecode boundaries. */
     boolean restCheckDue;
+    /** sys.settrace's function for this thread (tstate->c_traceobj, owned), or 0 (SysTrace). */
+    long traceObj;
+    /** sys.setprofile's function for this thread (tstate->c_profileobj, owned), or 0. */
+    long profileObj;
+    /** A trace or profile function is set (3.11's use_tracing): restCheckDue stays set. */
+    boolean useTracing;
+    /** Above 0 while a trace or profile function runs (tstate->tracing): no events then. */
+    int tracing;
+    /** The event a trace function is being given (tstate->tracing_what; frame.f_lineno's setter reads it); 'call' (0) when none, as 3.11 starts it. */
+    int tracingWhat;
+    /** The exception {@link #handle} found no handler for (an event's function may have replaced the one it was given). */
+    private long unhandledExc;
 
     Interpreter(Runtime rt) { this(rt, true); }
 
@@ -144,6 +156,8 @@ final class Interpreter implements RootProvider {
         if (tsDict != 0) v.root(tsDict, 1);
         if (context != 0) v.root(context, 1);
         if (sentinel != 0) v.root(sentinel, 1);
+        if (traceObj != 0) v.root(traceObj, 1);
+        if (profileObj != 0) v.root(profileObj, 1);
         Threads.Boot b = boot;
         if (b != null) {
             v.root(b.func, 1);
@@ -181,6 +195,8 @@ final class Interpreter implements RootProvider {
         if (tsDict != 0) v.root(tsDict, 1, "the thread state's dict");
         if (context != 0) v.root(context, 1, "the thread state's current context");
         if (sentinel != 0) v.root(sentinel, 1, "the thread state's weakref to its _set_sentinel lock");
+        if (traceObj != 0) v.root(traceObj, 1, "the thread's trace function (sys.settrace)");
+        if (profileObj != 0) v.root(profileObj, 1, "the thread's profile function (sys.setprofile)");
         Threads.Boot b = boot;
         if (b != null) {
             v.root(b.func, 1, "a starting thread's function");
@@ -197,8 +213,14 @@ final class Interpreter implements RootProvider {
     Tracing.LineListener tracer;
 
     private boolean atBoundary(Frame f) {
+        if (useTracing) {
+            if (tracing == 0) SysTrace.boundary(this, f);
+            if (tracer == null) return false;
+        } else {
+            f.callDue = false;
+        }
         Tracing.LineListener t = tracer;
-        if (t == null) return f.atRest;
+        if (t == null) return f.atRest || rt.stress() == null;
         int pc = f.pc;
         int[] lines = f.code.unit.lines();
         int line = pc < lines.length ? lines[pc] : -1;
@@ -388,12 +410,21 @@ final class Interpreter implements RootProvider {
     void releaseFrame(Frame f) {
         clearFrameSlots(f);
         f.owner = Frame.CLEARED;
-        long locals = f.locals, func = f.func;
+        long locals = f.locals, func = f.func, fast = f.fastLocals;
         f.locals = 0;
         f.func = 0;
+        f.fastLocals = 0;
         heap.xdecref(locals);
+        heap.xdecref(fast);
         heap.xdecref(func);
         heap.decref(f.codeObj);
+    }
+
+    /** A finished generator's frame lets go of its f_locals dict, as 3.11's _PyFrame_Clear does. */
+    private void releaseFastLocals(Frame f) {
+        long d = f.fastLocals;
+        f.fastLocals = 0;
+        heap.xdecref(d);
     }
 
     /** Releases the frame's locals and value stack in slot order. */
@@ -687,6 +718,7 @@ final class Interpreter implements RootProvider {
                 f.owner = Frame.OWNED_BY_GENERATOR;
                 detachFrameObject(f);
                 clearFrameSlots(f);
+                releaseFastLocals(f);
             } else {
                 GeneratorType.setState(gen, GeneratorType.SUSPENDED);
                 f.owner = Frame.OWNED_BY_GENERATOR;
@@ -868,6 +900,7 @@ final class Interpreter implements RootProvider {
                 Frame f = rt.generatorType.frame(gen);
                 detachFrameObject(f);
                 clearFrameSlots(f);
+                releaseFastLocals(f);
                 return;
             }
             GeneratorType.setState(gen, GeneratorType.COMPLETED);
@@ -929,11 +962,24 @@ final class Interpreter implements RootProvider {
 
     private long runFrames(Frame entry) {
         Frame f = entry;
+        // sys.settrace/setprofile: a frame entered (or a generator resumed, not by throw()) gets its 'call' event
+        if (useTracing && tracing == 0 && entry.pendingThrow == 0) entry.callDue = true;
         while (true) {
             long v;
+            PyException failed;
             try {
                 v = runFrame(f);
+                if (v != 0 && useTracing && tracing == 0) v = SysTrace.frameExit(this, f, v);
+                failed = null;
             } catch (PyException e) {
+                failed = e;
+                v = 0;
+            } catch (SysTrace.Unwind u) {
+                failed = new PyException(u.exc);  // 3.11's exit_unwind: the frame's handlers are not consulted
+                v = 0;
+            }
+            if (failed != null) {
+                PyException e = failed;
                 // f has no handler for it: f leaves, and the CALL in its caller raised it
                 if (f == entry) throw e;
                 long exc = e.exc();
@@ -941,6 +987,7 @@ final class Interpreter implements RootProvider {
                     f = leaveInline(f);
                     f.unwindPc = f.lasti;  // its CALL
                     if (handle(f, exc, true)) break;
+                    exc = unhandledExc;
                     if (f == entry) throw new PyException(exc);
                 } while (true);
                 continue;
@@ -949,6 +996,7 @@ final class Interpreter implements RootProvider {
                 // a CALL entered a Python function's frame: run it
                 f = pendingCallee;
                 pendingCallee = null;
+                if (useTracing && tracing == 0) f.callDue = true;
                 continue;
             }
             if (f == entry) return v;
@@ -987,7 +1035,7 @@ final class Interpreter implements RootProvider {
             // The exception is raised at the yield point where the generator is suspended.
             f.lasti = Math.max(0, f.pc - 1);
             f.unwindPc = f.lasti;
-            if (!handle(f, exc, true)) throw new PyException(exc);
+            if (!handle(f, exc, true)) throw new PyException(unhandledExc);
         }
         // The next instruction lives in this local; the frame's pc is written where something
         // reads it (a frame switch, a yield, the cold instructions, the tracer), and the frame's
@@ -1000,7 +1048,7 @@ final class Interpreter implements RootProvider {
             jit = code.compiled = CompiledCode.compile(code, compileAt);
             if (jit != CompiledCode.REFUSED) compiledCount++;
         }
-        if (jit == CompiledCode.REFUSED) jit = null;
+        if (jit == CompiledCode.REFUSED || useTracing) jit = null;  // traced frames run here: the compiled code has no event sites of its own
         while (true) {
             PyException thrown;
             long exc = 0;
@@ -1091,7 +1139,7 @@ final class Interpreter implements RootProvider {
             }
             if (inJit) next = f.unwindPc + 1;  // as the loop's next after the raising instruction
             f.pc = next;
-            if (!handle(f, exc, addTraceback)) throw thrown != null ? thrown : new PyException(exc);
+            if (!handle(f, exc, addTraceback)) throw thrown != null && thrown.exc() == unhandledExc ? thrown : new PyException(unhandledExc);
             next = f.pc;
         }
     }
@@ -2246,6 +2294,7 @@ final class Interpreter implements RootProvider {
                 Native.putLong(exc + ExceptionType.CONTEXT, handled);
             }
             addTraceback(exc, f);
+            if (traceObj != 0 && tracing == 0 && !f.isIncomplete()) exc = SysTrace.exceptionEvent(this, f, exc);
         }
         // The handler is the one covering the instruction that raised (or re-raised); the pushed
         // lasti is the frame's, which RERAISE may have restored to the original instruction.
@@ -2266,6 +2315,8 @@ final class Interpreter implements RootProvider {
                 return true;
             }
         }
+        if (useTracing && tracing == 0) exc = SysTrace.unwindExit(this, f, exc);  // 3.11's TRACE_FUNCTION_UNWIND
+        unhandledExc = exc;
         return false;
     }
 
@@ -2386,7 +2437,8 @@ final class Interpreter implements RootProvider {
      */
     private Frame call(Frame f, int n, long kwnames) {
         // quickened code: the PRECALL's state; true when its specialized form makes the call
-        boolean inPrecall = f.code.precallForm != null && rt.specializer.precall(f, n, kwnames);
+        // (while tracing, 3.11 runs the instructions' unspecialized forms: TRACING_NEXTOPARG's deopt)
+        boolean inPrecall = f.code.precallForm != null && !(useTracing && tracing == 0) && rt.specializer.precall(f, n, kwnames);
         long[] s = f.slots;
         int base = f.sp - n - 2;
         long first = s[base], second = s[base + 1];
@@ -2433,7 +2485,8 @@ final class Interpreter implements RootProvider {
         } else {
             f.calling = callable;
             try {
-                result = rt.ops.call(callable, s, argStart, nargs, kwnames);
+                result = profileObj != 0 && tracing == 0 ? SysTrace.profiledCall(this, f, callable, s, argStart, nargs, kwnames)
+                        : rt.ops.call(callable, s, argStart, nargs, kwnames);
             } finally {
                 f.calling = 0;
                 releaseCallOperands(f, base);
@@ -2547,6 +2600,7 @@ final class Interpreter implements RootProvider {
             try {
                 long r = !builtin
                         ? callFunction(callable, a, 0, a.length, kwnames, false)
+                        : profileObj != 0 && tracing == 0 ? SysTrace.profiledCall(this, f, callable, a, 0, a.length, kwnames)
                         : rt.ops.call(callable, a, 0, a.length, kwnames);
                 s[f.sp++] = r; // pushed only once the call returned: an exception leaves sp as it was
             } finally {

@@ -120,7 +120,7 @@ final class Modules {
     }
 
     /** The names of sys's functions (the keys of {@link #sysFunctions}). */
-    static final java.util.Set<String> SYS_FUNCTIONS = java.util.Set.of("getrefcount", "getsizeof", "set_asyncgen_hooks", "get_asyncgen_hooks", "intern", "get_int_max_str_digits", "set_int_max_str_digits", "audit", "getrecursionlimit", "get_coroutine_origin_tracking_depth", "set_coroutine_origin_tracking_depth", "getswitchinterval", "setswitchinterval", "setrecursionlimit", "_debugmallocstats", "getallocatedblocks", "exc_info", "exit", "getfilesystemencoding", "getfilesystemencodeerrors", "excepthook", "displayhook", "unraisablehook", "gettrace", "settrace", "getprofile", "setprofile", "_getframe", "_current_frames");
+    static final java.util.Set<String> SYS_FUNCTIONS = java.util.Set.of("getrefcount", "getsizeof", "set_asyncgen_hooks", "get_asyncgen_hooks", "intern", "get_int_max_str_digits", "set_int_max_str_digits", "audit", "getrecursionlimit", "get_coroutine_origin_tracking_depth", "set_coroutine_origin_tracking_depth", "getswitchinterval", "setswitchinterval", "setrecursionlimit", "_debugmallocstats", "getallocatedblocks", "exc_info", "exit", "getfilesystemencoding", "getfilesystemencodeerrors", "excepthook", "displayhook", "unraisablehook", "gettrace", "settrace", "getprofile", "setprofile", "_getframe", "_current_frames", "breakpointhook");
 
     /**
      * sys's functions by name, made from the runtime alone (no object allocated): the module's setup
@@ -243,14 +243,20 @@ final class Modules {
             return none(heap);
         });
         fns.put("unraisablehook", (s, a, o, n, kw) -> rt.callDefaultUnraisablehook(a[o]));
+        // sys.breakpointhook (also sys.__breakpointhook__)
+        fns.put("breakpointhook", (s, a, o, n, kw) -> breakpointHook(rt, a, o, n, kw));
+        // sys.settrace/gettrace and setprofile/getprofile: this thread's functions (SysTrace)
         for (String kind : new String[] {"trace", "profile"}) {
+            boolean trace = kind.equals("trace");
             fns.put("get" + kind, (s, a, o, n, kw) -> {
                 if (n != 0 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.get" + kind + "() takes no arguments (" + n + " given)");
-                return none(heap);
+                long f = trace ? rt.interpreter.traceObj : rt.interpreter.profileObj;
+                return f == 0 ? none(heap) : Builtins.incref(heap, f);
             });
             fns.put("set" + kind, (s, a, o, n, kw) -> {
                 if (n != 1 || (kw != 0 && TupleType.size(kw) != 0)) throw rt.error("TypeError", "sys.set" + kind + "() takes exactly one argument (" + n + " given)");
-                if (a[o] != heap.None) throw rt.error("NotImplementedError", "refheap does not support sys.set" + kind + " with a function yet");
+                if (trace) SysTrace.setTrace(rt, a[o]);
+                else SysTrace.setProfile(rt, a[o]);
                 return none(heap);
             });
         }
@@ -371,14 +377,72 @@ final class Modules {
         heap.incref(unraisable);
         rt.defaultUnraisablehook = rt.hold(unraisable);
         heap.dicts.setItem(ModuleType.dict(m), "__unraisablehook__", rt.defaultUnraisablehook);
-        // No trace or profile function is ever set: the getters answer None (doctest, pdb and
-        // coverage tools save and restore them) and the setters take None, refusing a function by name.
+        // sys.breakpointhook and sys.__breakpointhook__ (one builtin)
+        defSys(rt, m, fns, "breakpointhook");
+        long bhook = heap.dicts.getItem(ModuleType.dict(m), "breakpointhook");
+        heap.dicts.setItem(ModuleType.dict(m), "__breakpointhook__", bhook);
+        // sys.settrace/gettrace and setprofile/getprofile: this thread's functions (SysTrace)
         for (String kind : new String[] {"trace", "profile"}) {
             defSys(rt, m, fns, "get" + kind);
             defSys(rt, m, fns, "set" + kind);
         }
         SysInfo.install(rt, m, fns);
         return m;
+    }
+
+    /**
+     * sys.breakpointhook(*args, **kws): $PYTHONBREAKPOINT (read now from the C library's
+     * environment, so os.environ changes count; ignored with -E) names a callable, "module.attr"
+     * or a builtin's name, pdb.set_trace when unset or empty; "0" does nothing. One that cannot
+     * be imported is a RuntimeWarning and None.
+     */
+    private static long breakpointHook(Runtime rt, long[] a, int o, int n, long kw) {
+        String env = rt.mainConfig.start().ignoreEnvironment() ? null : cGetenv("PYTHONBREAKPOINT");
+        if (env == null || env.isEmpty()) env = "pdb.set_trace";
+        else if (env.equals("0")) return none(rt.heap);
+        int dot = env.lastIndexOf('.');
+        String modPath = dot < 0 ? "builtins" : env.substring(0, dot), attr = dot < 0 ? env : env.substring(dot + 1);
+        long hook = 0;
+        if (dot != 0) {
+            try {
+                rt.heap.decref(importModule(rt, modPath));
+                long mod = rt.heap.dicts.getItem(rt.sysModules, modPath);
+                if (mod == 0) throw rt.error("KeyError", modPath);
+                long name = rt.heap.strs.of(attr);
+                try {
+                    hook = rt.ops.getAttr(mod, name);
+                } finally {
+                    rt.heap.decref(name);
+                }
+            } catch (PyException e) {
+                if (!rt.ops.isInstance(e.exc(), rt.exceptionType("ImportError")) && !rt.ops.isInstance(e.exc(), rt.exceptionType("AttributeError"))) throw e;
+                rt.heap.decref(e.exc());
+                hook = 0;
+            }
+        }
+        if (hook == 0) {
+            Warnings.warn(rt, "RuntimeWarning", "Ignoring unimportable $PYTHONBREAKPOINT: \"" + env + "\"", 0);
+            return none(rt.heap);
+        }
+        try {
+            return rt.ops.call(hook, a, o, n, kw);
+        } finally {
+            rt.heap.decref(hook);
+        }
+    }
+
+    /** getenv(3): the C library's environment now (os.putenv and os.environ change it), null when unset. */
+    private static String cGetenv(String name) {
+        var linker = java.lang.foreign.Linker.nativeLinker();
+        var getenv = linker.downcallHandle(linker.defaultLookup().find("getenv").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.ADDRESS, java.lang.foreign.ValueLayout.ADDRESS));
+        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+            var r = (java.lang.foreign.MemorySegment) getenv.invokeExact(arena.allocateFrom(name));
+            if (r.equals(java.lang.foreign.MemorySegment.NULL)) return null;
+            return r.reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("getenv", t);
+        }
     }
 
     /** The file program's path in sys.path_importer_cache, None (pymain_get_importer found no finder for a file), unless there already. */

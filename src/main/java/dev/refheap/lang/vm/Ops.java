@@ -1037,7 +1037,7 @@ final class Ops {
             Frame f = rt.frameType.frame(o);
             switch (name) {
                 case "f_locals": return Instances.frameLocals(rt, f);
-                case "f_lineno": return heap.ints.of(f.line());
+                case "f_lineno": return heap.ints.of(f.eventLine >= 0 ? f.eventLine : f.line());
                 case "f_code": return incref(f.codeObj);
                 case "f_globals": return incref(f.globals);
                 default: {

@@ -1284,8 +1284,9 @@ public final class Runtime implements AutoCloseable {
         heap.removeRootProvider(mainInterpreter);
         subclasses.forgetBuiltinDicts();
         List<Long> drop = new ArrayList<>(held);
-        for (long o : new long[] {mainInterpreter.context, mainInterpreter.tsDict}) if (o != 0) drop.add(o);
-        mainInterpreter.context = mainInterpreter.tsDict = 0;
+        for (long o : new long[] {mainInterpreter.context, mainInterpreter.tsDict, mainInterpreter.profileObj, mainInterpreter.traceObj}) if (o != 0) drop.add(o);
+        mainInterpreter.context = mainInterpreter.tsDict = mainInterpreter.profileObj = mainInterpreter.traceObj = 0;
+        mainInterpreter.useTracing = false;
         held.clear();
         for (int i = drop.size() - 1; i >= 0; i--) heap.decref(drop.get(i));
         gc.collectNoFail(2);  // as CPython's collections at exit: gc.callbacks do not run on the released runtime

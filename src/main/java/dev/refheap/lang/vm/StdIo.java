@@ -55,6 +55,23 @@ final class StdIo {
         return sinks.isEmpty() ? null : sinks.get(fileio);
     }
 
+    /**
+     * input() in the default start-up mode when sys.stdin or sys.stdout is no longer refheap's
+     * own stream (a StringIO put there, pdb's scripted input): builtin_input's path for streams
+     * that are not the console's, the prompt written to sys.stdout and sys.stdin.readline() read.
+     * Returns 0 when both are still refheap's own streams (the caller reads the console).
+     */
+    static long inputFromReplacedStreams(Runtime rt, long prompt) {
+        StdIo io = new StdIo(rt);
+        long fin = io.current("stdin"), fout = io.current("stdout");
+        if (isOwn(rt, fin, Streams.STDIN) && isOwn(rt, fout, Streams.STDOUT)) return 0;
+        return io.input(prompt);
+    }
+
+    private static boolean isOwn(Runtime rt, long f, long which) {
+        return f != 0 && rt.heap.typeOf(f) == rt.streams && dev.refheap.memory.Native.getLong(f + Streams.WHICH) == which;
+    }
+
     /** init_sys_streams: makes the three streams and sets them as sys.stdin/stdout/stderr and their __xxx__ originals. */
     static void init(Runtime rt) {
         Heap heap = rt.heap;

@@ -66,6 +66,9 @@ public final class Stdin {
         if (rt.stdio != null && lineReader == null) {
             long line = rt.stdio.input(n == 0 ? 0 : a[o]);
             if (line != 0) return line;  // else a terminal's: read below, as PyOS_Readline reads it
+        } else if (rt.stdio == null && lineReader == null) {
+            long line = StdIo.inputFromReplacedStreams(rt, n == 0 ? 0 : a[o]);
+            if (line != 0) return line;
         }
         String prompt = n == 0 ? "" : rt.ops.str(a[o]);
         rt.err.flush();

@@ -485,7 +485,7 @@ final class SysInfo {
         return t;
     }
 
-    /** frame attributes Ops does not answer: f_back, f_lasti; f_trace* refused. */
+    /** frame attributes Ops does not answer: f_back, f_lasti, f_trace, f_trace_lines, f_trace_opcodes. */
     static long frameAttr(Runtime rt, Frame f, String name) {
         return switch (name) {
             case "f_back" -> {
@@ -498,8 +498,15 @@ final class SysInfo {
                 yield Builtins.incref(rt.heap, back != 0 ? back : rt.heap.None);
             }
             case "f_lasti" -> rt.heap.ints.of(lastiBytes(rt, f));
-            case "f_trace", "f_trace_lines", "f_trace_opcodes" ->
-                    throw rt.error("NotImplementedError", "refheap does not support frame." + name + " yet");
+            case "f_trace" -> {
+                long t = f.frameObject != 0 ? FrameType.trace(f.frameObject) : 0;
+                yield Builtins.incref(rt.heap, t != 0 ? t : rt.heap.None);
+            }
+            case "f_trace_lines", "f_trace_opcodes" -> {
+                boolean on = f.frameObject != 0 ? FrameType.flag(f.frameObject, name.equals("f_trace_lines") ? FrameType.TRACE_LINES : FrameType.TRACE_OPCODES)
+                        : name.equals("f_trace_lines");
+                yield Builtins.incref(rt.heap, on ? rt.heap.True : rt.heap.False);
+            }
             case "f_builtins" -> Builtins.incref(rt.heap, f.builtins);
             default -> 0;
         };

@@ -136,12 +136,17 @@ final class Threads {
         return new VmApi(rt).callWith(func, args, boot.kwargs);
     }
 
-    /** PyThreadState_Clear's releases, in its order: the dict, the context, then the sentinel lock. */
+    /** PyThreadState_Clear's releases, in its order: the dict, the profile and trace functions, the context, then the sentinel lock. */
     private static void clear(Runtime rt, Interpreter t) {
         var heap = rt.heap;
         long d = t.tsDict;
         t.tsDict = 0;
         heap.xdecref(d);
+        long p = t.profileObj, tr = t.traceObj;  // c_profileobj, c_traceobj
+        t.profileObj = t.traceObj = 0;
+        t.useTracing = false;
+        heap.xdecref(p);
+        heap.xdecref(tr);
         long c = t.context;
         t.context = 0;
         heap.xdecref(c);

@@ -104,7 +104,7 @@ public final class Tracing {
     /** Starts ({@code listener}) or stops ({@code null}) line events on {@code rt}. */
     public static void setLineListener(Runtime rt, LineListener listener) {
         rt.interpreter.tracer = listener;
-        rt.interpreter.restCheckDue = listener != null || (rt.stress() != null && rt.stress().isRestCheckDue());
+        rt.interpreter.restCheckDue = listener != null || rt.interpreter.useTracing || (rt.stress() != null && rt.stress().isRestCheckDue());
     }
 
     /** The running frames, outermost first. */

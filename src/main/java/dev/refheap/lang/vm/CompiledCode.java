@@ -12,8 +12,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.BitSet;
 
 /**
- * A code object compiled to a JVM class (the prototype of "compiling hot code objects", off unless
- * asked for): {@link #run} does what the interpreter's loop would do for the frame from its pc,
+ * A code object compiled to a JVM class ("compiling hot code objects", on by default): {@link #run} does what the interpreter's loop would do for the frame from its pc,
  * instruction by instruction through the same {@link Interpreter} methods, so refcounts, the
  * frame's value stack (in its slots, as the heap verifier reads it), lasti (tracebacks, f_lineno)
  * and the boundary checks of --gc-stress and the tracer are the interpreter's.
@@ -26,7 +25,7 @@ import java.util.BitSet;
  * own; a handler's first instruction is an entry point again.
  *
  * <p>Switched by the system property {@code refheap.jit} or the environment variable
- * {@code REFHEAP_JIT}: {@code off} (the default), {@code on} (a code object is compiled at its
+ * {@code REFHEAP_JIT}: {@code off}, {@code on} (the default: a code object is compiled at its
  * {@link #THRESHOLD}th call), {@code all} (at its first run, module and class bodies too: for the
  * tests). Generator-like code is never compiled (its frames resume inside the loop).
  */
@@ -50,7 +49,8 @@ interface CompiledCode {
         static int compileAt() {
             String v = System.getProperty("refheap.jit");
             if (v == null) v = System.getenv("REFHEAP_JIT");
-            if (v == null || v.isEmpty() || v.equals("off")) return -1;
+            if (v == null || v.isEmpty()) return THRESHOLD;  // on by default
+            if (v.equals("off")) return -1;
             return switch (v) {
                 case "on" -> THRESHOLD;
                 case "all" -> 0;

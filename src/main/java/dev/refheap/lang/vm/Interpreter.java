@@ -49,8 +49,9 @@ import java.util.Map;
  * instructions, each a small method ({@link #loadFast}, {@link #binaryOpOp}...) that C2 inlines
  * into the loop; the others are in {@link #coldOp}, which keeps the loop small enough for the
  * JIT to inline what the hot instructions call. A code object compiled to a JVM class
- * ({@link CompiledCode}, off by default) calls the same methods, and runFrame runs it in place
- * of the loop where it can.
+ * ({@link CompiledCode}, at a code object's 50th run unless REFHEAP_JIT=off) calls the same
+ * methods or does the stack instructions as they do, and runFrame runs it in place of the loop
+ * where it can.
  */
 final class Interpreter implements RootProvider {
     final Runtime rt;

@@ -2,3 +2,10 @@
 import _stat, marshal
 dumped = marshal.dumps((1, 'two', [3.0]))
 mode = _stat.S_IFDIR | 0o755
+import _weakref
+class Target:
+    pass
+target = Target()
+keep = _weakref.ref(target)
+import _warnings
+_warnings._filters_mutated()

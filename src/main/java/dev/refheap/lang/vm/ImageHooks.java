@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * the adopting runtime's own entry at the same handle (its constructor made the same ones), or,
  * for a builtin method bound later ({@code [].append}), a new entry with the implementation of
  * the constructor's entry it was bound from, or for a native module's function with a function
- * table ({@code sys}'s, {@code _stat}'s, {@code marshal}'s), the function made again from its
+ * table ({@code sys}'s, {@code _weakref}'s, {@code _warnings}', {@code _stat}'s, {@code marshal}'s), the function made again from its
  * module's table by its key ({@link NativeFunction}). Struct sequence types and the standard
  * streams' type are made again from their descriptions, as classes are.
  *
@@ -513,7 +513,7 @@ final class ImageHooks {
                     if (kind == NATIVE) {
                         key = readStr(in);
                         // a module's table is asked for when applied (the import system is made then, as the image's was)
-                        if (key.startsWith("sys.") && !NativeFunction.restorable(rt, key)) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is " + key + ", which this runtime cannot make");
+                        if (NativeFunction.ofTheVm(key) && !NativeFunction.restorable(rt, key)) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is " + key + ", which this runtime cannot make");
                     } else {
                         table = in.readInt();
                         index = in.readInt();
@@ -578,6 +578,9 @@ final class ImageHooks {
         out.writeLong(rt.defaultDisplayhook);  // sys's hooks, held (their objects are the image's)
         out.writeLong(rt.defaultUnraisablehook);
         out.writeInt(rt.unraisableHookArgsType == null ? -1 : rt.unraisableHookArgsType.index());
+        Warnings.State warnings = rt.warningsState;  // _warnings' state: its filters, once registry and default action, held
+        out.writeBoolean(warnings != null);
+        if (warnings != null) writeLongs(out, new long[] {warnings.filters, warnings.onceRegistry, warnings.defaultAction, warnings.version});
         out.writeBoolean(rt.scriptImporterKey != null);
         if (rt.scriptImporterKey != null) writeStr(out, rt.scriptImporterKey);
         long[] imports = {};
@@ -620,6 +623,8 @@ final class ImageHooks {
         long displayhook = in.readLong(), unraisablehook = in.readLong();
         int unraisableArgs = index(in, total);
         if (unraisableArgs >= 0 && unraisableArgs < rt.heap.typeCount()) throw new ImageException("the image's UnraisableHookArgs type is one of the constructor's");
+        long[] warnings = in.readBoolean() ? readLongs(in) : null;
+        if (warnings != null && warnings.length != 4) throw new ImageException("the image's hooks' section is damaged (_warnings' state)");
         String importerKey = in.readBoolean() ? readStr(in) : null;
         boolean imports = in.readBoolean();
         long[] importState = readLongs(in);
@@ -645,6 +650,14 @@ final class ImageHooks {
             rt.defaultDisplayhook = displayhook;
             rt.defaultUnraisablehook = unraisablehook;
             rt.unraisableHookArgsType = unraisableArgs < 0 ? null : (SysInfo.StructSeqType) rt.heap.typeAtIndex(unraisableArgs);
+            if (warnings != null) {
+                Warnings.State st = new Warnings.State();
+                st.filters = warnings[0];
+                st.onceRegistry = warnings[1];
+                st.defaultAction = warnings[2];
+                st.version = warnings[3];
+                rt.warningsState = st;
+            }
             rt.scriptImporterKey = importerKey;
             sources.forEach(rt.lineCache::register);
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only

@@ -22,14 +22,24 @@ record NativeFunction(String key, Builtin impl) implements Builtin {
     /** The implementation whose class numbers a builtin's hash: the wrapped one, as before there was a key. */
     static Builtin unwrap(Builtin b) { return b instanceof NativeFunction f ? f.impl : b; }
 
-    /** The owners of keys whose functions can be made again from the runtime alone. */
-    private static final String SYS = "sys.", STREAMS = "_io.TextIOWrapper.";
+    /** The standard streams' methods' keys begin with this. */
+    private static final String STREAMS = "_io.TextIOWrapper.";
+
+    /** The VM's own modules with a function table, and their functions' names. */
+    private static final Map<String, java.util.Collection<String>> VM_TABLES = Map.of(
+            "sys", Modules.SYS_FUNCTIONS, "_weakref", WeakrefNative.FUNCTIONS, "_warnings", Warnings.FUNCTIONS);
+
+    /** Whether {@code key} names a function of the VM's own (a module of the VM's or the streams' type), checkable before the import system exists. */
+    static boolean ofTheVm(String key) {
+        int dot = key.lastIndexOf('.');
+        return key.startsWith(STREAMS) || dot > 0 && VM_TABLES.containsKey(key.substring(0, dot));
+    }
 
     /** Whether {@link #resolve} can make the function under {@code key} again in {@code rt}. */
     static boolean restorable(Runtime rt, String key) {
-        if (key.startsWith(SYS)) return Modules.SYS_FUNCTIONS.contains(key.substring(SYS.length()));
         if (key.startsWith(STREAMS)) return Streams.METHODS.contains(key.substring(STREAMS.length()));
         int dot = key.lastIndexOf('.');
+        if (dot > 0 && VM_TABLES.containsKey(key.substring(0, dot))) return VM_TABLES.get(key.substring(0, dot)).contains(key.substring(dot + 1));
         if (dot <= 0 || !rt.importsStarted()) return false;
         Map<String, Builtin> table = rt.imports().nativeFunctions(key.substring(0, dot));
         return table != null && table.containsKey(key.substring(dot + 1));
@@ -41,16 +51,17 @@ record NativeFunction(String key, Builtin impl) implements Builtin {
      * setup's functions capture); one table per owner in {@code cache}.
      */
     static Builtin resolve(Runtime rt, String key, Map<String, Map<String, Builtin>> cache) {
-        if (key.startsWith(SYS)) {
-            String name = key.substring(SYS.length());
-            return Modules.moduleFunction(rt, "sys", name, cache.computeIfAbsent("sys", k -> Modules.sysFunctions(rt)).get(name));
-        }
         if (key.startsWith(STREAMS)) {
             return cache.computeIfAbsent("_io.TextIOWrapper", k -> Streams.methods(rt)).get(key.substring(STREAMS.length()));  // keyed there already
         }
         int dot = key.lastIndexOf('.');
         String module = dot <= 0 ? null : key.substring(0, dot);
-        Map<String, Builtin> table = module == null ? null : cache.computeIfAbsent(module, k -> rt.imports().nativeFunctions(k));
+        Map<String, Builtin> table = module == null ? null : cache.computeIfAbsent(module, k -> switch (k) {
+            case "sys" -> Modules.sysFunctions(rt);
+            case "_weakref" -> WeakrefNative.functions(rt);
+            case "_warnings" -> Warnings.functions(rt);
+            default -> rt.imports().nativeFunctions(k);
+        });
         Builtin impl = table == null ? null : table.get(key.substring(dot + 1));
         if (impl == null) throw new IllegalStateException("no native function " + key + " can be made again");
         return Modules.moduleFunction(rt, module, key.substring(dot + 1), impl);

@@ -87,25 +87,25 @@ final class Warnings {
 
     // ---- the module -------------------------------------------------------------------------------
 
-    static long module(Runtime rt) {
+    /** The module's function names, in the order its setup defines them. */
+    static final java.util.List<String> FUNCTIONS = java.util.List.of("warn", "warn_explicit", "_filters_mutated");
+
+    /**
+     * The module's functions by name, made from the runtime alone (no object allocated; the state
+     * they use is the runtime's, {@link #state}): the setup defines them from this table, and a
+     * runtime adopting a start-up image makes them again from it ({@link NativeFunction}).
+     */
+    static java.util.Map<String, Builtin> functions(Runtime rt) {
         Heap heap = rt.heap;
-        State st = state(rt);
-        long m = rt.moduleType.create("_warnings");
-        long d = ModuleType.dict(m);
-        long doc = heap.strs.of("The filters, registries and output of warnings, available before the warnings module is imported.");
-        heap.dicts.setItem(d, "__doc__", doc);
-        heap.decref(doc);
-        heap.dicts.setItem(d, "filters", st.filters);
-        heap.dicts.setItem(d, "_onceregistry", st.onceRegistry);
-        heap.dicts.setItem(d, "_defaultaction", st.defaultAction);
-        Modules.def(rt, m, "warn", (s, a, o, n, kw) -> {
+        java.util.Map<String, Builtin> f = new java.util.HashMap<>();
+        f.put("warn", (s, a, o, n, kw) -> {
             long[] p = dev.refheap.lang.modules.Params.parse(new VmApi(rt), "warn",
                     new String[] {"message", "category", "stacklevel", "source"}, 1, 4, 0, a, o, n, kw);
             long category = category(rt, p[0], p[1]);
             long level = p[2] == 0 ? 1 : ssize(rt, p[2]);
             return doWarn(rt, p[0], category, level, p[3]);
         });
-        Modules.def(rt, m, "warn_explicit", (s, a, o, n, kw) -> {
+        f.put("warn_explicit", (s, a, o, n, kw) -> {
             long[] p = dev.refheap.lang.modules.Params.parse(new VmApi(rt), "warn_explicit",
                     new String[] {"message", "category", "filename", "lineno", "module", "registry", "module_globals", "source"},
                     4, 8, 0, a, o, n, kw);
@@ -127,10 +127,26 @@ final class Warnings {
                 heap.xdecref(sourceLine);
             }
         });
-        Modules.def(rt, m, "_filters_mutated", (s, a, o, n, kw) -> {
+        f.put("_filters_mutated", (s, a, o, n, kw) -> {
             state(rt).version++;
             return Builtins.incref(heap, heap.None);
         });
+        return f;
+    }
+
+    static long module(Runtime rt) {
+        java.util.Map<String, Builtin> fns = functions(rt);
+        Heap heap = rt.heap;
+        State st = state(rt);
+        long m = rt.moduleType.create("_warnings");
+        long d = ModuleType.dict(m);
+        long doc = heap.strs.of("The filters, registries and output of warnings, available before the warnings module is imported.");
+        heap.dicts.setItem(d, "__doc__", doc);
+        heap.decref(doc);
+        heap.dicts.setItem(d, "filters", st.filters);
+        heap.dicts.setItem(d, "_onceregistry", st.onceRegistry);
+        heap.dicts.setItem(d, "_defaultaction", st.defaultAction);
+        for (String name : FUNCTIONS) Modules.def(rt, m, name, fns.get(name));
         return m;
     }
 

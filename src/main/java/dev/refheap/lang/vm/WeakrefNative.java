@@ -5,6 +5,8 @@ import dev.refheap.object.DictType;
 import dev.refheap.object.Heap;
 import dev.refheap.object.PyType;
 import dev.refheap.object.WeakrefType;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The native {@code _weakref} module as CPython 3.11 has it (what Lib/weakref.py and
@@ -41,22 +43,26 @@ final class WeakrefNative {
     static boolean isWeakref(Runtime rt, long o) { return rt.heap.weakrefs.isWeakrefKind(rt.heap.typeOf(o)); }
 
     /** Adds the _weakref functions and types to module {@code m}'s dict. */
-    static void populate(Runtime rt, long m) {
+    /** The module's function names, in the order its setup defines them. */
+    static final List<String> FUNCTIONS = List.of("proxy", "getweakrefcount", "getweakrefs", "_remove_dead_weakref");
+
+    /**
+     * The module's functions by name, made from the runtime alone (no object allocated): the
+     * setup defines them from this table, and a runtime adopting a start-up image makes them
+     * again from it ({@link NativeFunction}).
+     */
+    static Map<String, Builtin> functions(Runtime rt) {
         Heap heap = rt.heap;
-        long d = ModuleType.dict(m);
-        heap.dicts.setItem(d, "ref", heap.weakrefs.address());
-        heap.dicts.setItem(d, "ReferenceType", heap.weakrefs.address());
-        heap.dicts.setItem(d, "ProxyType", rt.proxyType.address());
-        heap.dicts.setItem(d, "CallableProxyType", rt.callableProxyType.address());
-        Modules.def(rt, m, "proxy", (s, a, o, n, kw) -> {
+        Map<String, Builtin> f = new java.util.HashMap<>();
+        f.put("proxy", (s, a, o, n, kw) -> {
             Args.range(rt, "proxy", n, kw, 1, 2);
             return proxy(rt, a[o], n == 2 ? a[o + 1] : 0);
         });
-        Modules.def(rt, m, "getweakrefcount", (s, a, o, n, kw) -> {
+        f.put("getweakrefcount", (s, a, o, n, kw) -> {
             Args.exactly(rt, "getweakrefcount", n, kw, 1);
             return heap.ints.of(heap.weakrefs.supports(a[o]) ? heap.weakrefs.count(a[o]) : 0);
         });
-        Modules.def(rt, m, "getweakrefs", (s, a, o, n, kw) -> {
+        f.put("getweakrefs", (s, a, o, n, kw) -> {
             Args.exactly(rt, "getweakrefs", n, kw, 1);
             long l = heap.lists.alloc(0);
             if (heap.weakrefs.supports(a[o])) {
@@ -64,7 +70,7 @@ final class WeakrefNative {
             }
             return l;
         });
-        Modules.def(rt, m, "_remove_dead_weakref", (s, a, o, n, kw) -> {
+        f.put("_remove_dead_weakref", (s, a, o, n, kw) -> {
             Args.exactly(rt, "_remove_dead_weakref", n, kw, 2);
             long dct = a[o], key = a[o + 1];
             if (heap.typeOf(dct) != heap.dicts) {
@@ -88,6 +94,18 @@ final class WeakrefNative {
             }
             return Builtins.incref(heap, heap.None);
         });
+        return f;
+    }
+
+    static void populate(Runtime rt, long m) {
+        Map<String, Builtin> fns = functions(rt);
+        Heap heap = rt.heap;
+        long d = ModuleType.dict(m);
+        heap.dicts.setItem(d, "ref", heap.weakrefs.address());
+        heap.dicts.setItem(d, "ReferenceType", heap.weakrefs.address());
+        heap.dicts.setItem(d, "ProxyType", rt.proxyType.address());
+        heap.dicts.setItem(d, "CallableProxyType", rt.callableProxyType.address());
+        for (String name : FUNCTIONS) Modules.def(rt, m, name, fns.get(name));
     }
 
     /** The {@code _weakref} module. */

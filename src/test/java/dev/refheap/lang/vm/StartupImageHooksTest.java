@@ -72,7 +72,7 @@ class StartupImageHooksTest {
         assertEquals(made, "(3, 11) 0 1000\nprelude written\n" + adopted, "the same but for the prelude's own output");
     }
 
-    /** _stat's and marshal's functions are made again from their modules' tables by key on the adopting runtime. */
+    /** _stat's, marshal's, _weakref's and _warnings' functions (and _warnings' state) are made again from their modules' tables by key on the adopting runtime. */
     @Test
     void nativeModulesWithFunctionTablesWorkOnARuntimeThatAdoptedTheImage() throws Exception {
         Path img = dir.resolve("modules.img");

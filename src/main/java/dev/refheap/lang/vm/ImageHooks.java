@@ -93,6 +93,7 @@ final class ImageHooks {
         if (rt.stdio != null) throw new Refused("the standard streams as io objects");
         if (!rt.exitHooks.isEmpty()) throw new Refused("atexit callbacks");
         if (rt.gil.active) throw new Refused("threads (the interpreter lock is active)");
+        if (rt.mainInterpreter.traceObj != 0 || rt.mainInterpreter.profileObj != 0) throw new Refused("a trace or profile function (sys.settrace, sys.setprofile)");
         if (rt.handledException != 0 || rt.typeCallArgs != 0 || rt.interpreter != rt.mainInterpreter || rt.interpreter.current != null) {
             throw new Refused("a runtime that is not at rest");
         }

@@ -963,8 +963,12 @@ final class Interpreter implements RootProvider {
 
     private long runFrames(Frame entry) {
         Frame f = entry;
-        // sys.settrace/setprofile: a frame entered (or a generator resumed, not by throw()) gets its 'call' event
-        if (useTracing && tracing == 0 && entry.pendingThrow == 0) entry.callDue = true;
+        // sys.settrace/setprofile: a frame entered or a generator resumed gets its 'call' event (at its
+        // first boundary; for throw(), before the exception is raised in it: TRACE_FUNCTION_THROW_ENTRY)
+        if (useTracing && tracing == 0) {
+            if (entry.pendingThrow == 0) entry.callDue = true;
+            else SysTrace.throwEntry(this, entry);
+        }
         while (true) {
             long v;
             PyException failed;

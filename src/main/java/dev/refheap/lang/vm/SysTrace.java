@@ -21,7 +21,8 @@ import dev.refheap.object.TupleType;
  * PyFrame_LocalsToFast(frame, 1)).
  *
  * <p>Where the events come from: 'call' at a frame's first traceable boundary ({@code
- * Frame.callDue}, set when the frame is entered or a generator resumed, not by throw()), 'line'
+ * Frame.callDue}, set when the frame is entered or a generator resumed; for throw(), before the
+ * exception is raised in the frame), 'line'
  * and 'opcode' at boundaries, 'return' when a frame returns or yields (and, with None, when an
  * exception leaves it), 'exception' where a traceback entry is added (Interpreter.handle),
  * 'c_call'/'c_return'/'c_exception' around a CALL of a builtin function or method descriptor.
@@ -111,6 +112,23 @@ final class SysTrace {
             }
         } catch (PyException e) {
             f.lasti = pc;  // the error is the traced instruction's, as 3.11 counts it run (a jump may not move it)
+            throw e;
+        }
+    }
+
+    /**
+     * throw() into a suspended generator while a function is set: the 'call' event comes before
+     * the exception is raised in the frame (3.11's TRACE_FUNCTION_THROW_ENTRY). A function that
+     * raises ends the frame with its exception; the thrown one is dropped.
+     */
+    static void throwEntry(Interpreter in, Frame f) {
+        try {
+            if (in.traceObj != 0) callTrace(in, false, f, CALL, in.rt.heap.None, f.line());
+            if (in.profileObj != 0) callTrace(in, true, f, CALL, in.rt.heap.None, f.line());
+        } catch (PyException e) {
+            long thrown = f.pendingThrow;
+            f.pendingThrow = 0;
+            in.heap.xdecref(thrown);
             throw e;
         }
     }

@@ -98,6 +98,22 @@ class StartupImageHooksTest {
         }
     }
 
+    /** A trace function set when the image is taken is refused (the adopter would run without it). */
+    @Test
+    void bug_anImageWithATraceFunctionSetIsRefused() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps))) {
+            rt.configureMain(new Runtime.MainConfig(List.of("-c"), "", null));
+            rt.exec("import sys\ndef t(*a): return None\nsys.settrace(t)\n", "<prelude>");
+            Path img = dir.resolve("traced.img");
+            var e = assertThrows(ImageHooks.Refused.class, () -> rt.writeImage(img, KEY));
+            assertEquals("no start-up image: a trace or profile function (sys.settrace, sys.setprofile)", e.getMessage());
+            assertFalse(Files.exists(img), "nothing was written");
+            rt.exec("sys.settrace(None)\n", "<after>");
+        }
+    }
+
     /** What has no hook yet is refused by name when the image is written, and nothing is written. */
     @Test
     void anImageAfterAnImportIsRefusedNamingWhatHasNoHook() throws Exception {

@@ -43,18 +43,7 @@ class StartupImageSwapTest {
     void conformanceProgramsRunTheSameOnARuntimeThatAdoptedItsConstructorsImage() throws Exception {
         Path img = dir.resolve("constructor.img"), list = dir.resolve("programs.txt");
         child("write", img, list);
-        Map<String, String> known = ConformanceTest.knownFailures();
-        List<String> programs = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("tests/conformance"))) {
-            for (Path p : files.filter(p -> p.toString().endsWith(".py") && !p.getFileName().toString().equals("generate.py")
-                    && p.getNameCount() == 4).sorted().toList()) {
-                if (known.containsKey(p.toString()) || ConformanceTest.cpythonStartup(Files.readString(p))) continue;
-                programs.add(p.toString());
-            }
-        }
-        boolean all = Boolean.getBoolean("refheap.test.imageSwapAll");
-        List<String> chosen = new ArrayList<>();
-        for (int i = 0; i < programs.size(); i++) if (all || i % SAMPLE_EVERY == 0) chosen.add(programs.get(i));
+        List<String> chosen = sample();
         assertTrue(chosen.size() >= 50, "the sample has at least 50 programs: " + chosen.size());
         Files.write(list, chosen);
         String out = child("swap", img, list);

@@ -330,10 +330,7 @@ public final class ClassCompiler {
                 return sp + 1;
             }
             case PUSH_NULL -> {
-                code.aload(SLOTS);
-                code.loadConstant(sp);
-                code.lconst_0();
-                code.lastore();
+                clearSlot(code, sp);
                 return sp + 1;
             }
             case COPY -> {
@@ -354,12 +351,7 @@ public final class ClassCompiler {
                 return pending;
             }
             case STORE_FAST -> {
-                slot(code, sp - 1);
-                code.lstore(V);
-                code.aload(SLOTS);
-                code.loadConstant(sp - 1);
-                code.lconst_0();
-                code.lastore();
+                pop(code, sp, V);
                 slot(code, arg);
                 code.lstore(OLD);
                 setSlot(code, arg, V);
@@ -368,18 +360,27 @@ public final class ClassCompiler {
                 return -1;
             }
             case POP_TOP -> {
-                slot(code, sp - 1);
-                code.lstore(V);
-                code.aload(SLOTS);
-                code.loadConstant(sp - 1);
-                code.lconst_0();
-                code.lastore();
+                pop(code, sp, V);
                 storeSp(code, t, sp - 1);
                 xdecref(code, t, V);
                 return -1;
             }
             default -> throw new IllegalStateException(step.inline().toString());
         }
+    }
+
+    /** The value stack's top (slot {@code sp - 1}) into {@code local}, its slot cleared, as a pop leaves it. */
+    private static void pop(CodeBuilder code, int sp, int local) {
+        slot(code, sp - 1);
+        code.lstore(local);
+        clearSlot(code, sp - 1);
+    }
+
+    private static void clearSlot(CodeBuilder code, int i) {
+        code.aload(SLOTS);
+        code.loadConstant(i);
+        code.lconst_0();
+        code.lastore();
     }
 
     private static void slot(CodeBuilder code, int i) {

@@ -46,23 +46,18 @@ final class SysTrace {
     }
 
     /** sys.settrace(func) for the running thread ({@code func} borrowed; None or 0 removes it). */
-    static void setTrace(Runtime rt, long func) {
-        Interpreter in = rt.interpreter;
-        if (func == rt.heap.None) func = 0;
-        rt.heap.xincref(func);
-        long old = in.traceObj;
-        in.traceObj = func;
-        update(in);
-        rt.heap.xdecref(old);
-    }
+    static void setTrace(Runtime rt, long func) { set(rt, func, true); }
 
     /** sys.setprofile(func) for the running thread. */
-    static void setProfile(Runtime rt, long func) {
+    static void setProfile(Runtime rt, long func) { set(rt, func, false); }
+
+    private static void set(Runtime rt, long func, boolean trace) {
         Interpreter in = rt.interpreter;
         if (func == rt.heap.None) func = 0;
         rt.heap.xincref(func);
-        long old = in.profileObj;
-        in.profileObj = func;
+        long old = trace ? in.traceObj : in.profileObj;
+        if (trace) in.traceObj = func;
+        else in.profileObj = func;
         update(in);
         rt.heap.xdecref(old);
     }

@@ -62,6 +62,8 @@ final class StdIo {
      * Returns 0 when both are still refheap's own streams (the caller reads the console).
      */
     static long inputFromReplacedStreams(Runtime rt, long prompt) {
+        // the default start-up makes sys at its first import: before it nothing can have replaced the streams
+        if (rt.heap.dicts.getItem(rt.sysModules, "sys") == 0) return 0;
         StdIo io = new StdIo(rt);
         long fin = io.current("stdin"), fout = io.current("stdout");
         if (isOwn(rt, fin, Streams.STDIN) && isOwn(rt, fout, Streams.STDOUT)) return 0;

@@ -394,19 +394,7 @@ public final class Importer implements ImportSystem {
                     long module = loadFromPath(name, path);
                     if (module != 0) return module;
                 } else {
-                    long findSpec = vm.getAttrOrNull(f, "find_spec");
-                    if (findSpec == 0) {
-                        throw vm.error("NotImplementedError", "refheap does not support the meta path finder " + vm.repr(f)
-                                + " without find_spec() yet (3.11 falls back to its deprecated find_module())");
-                    }
-                    long spec;
-                    long n = vm.str(name);
-                    try {
-                        spec = vm.call(findSpec, n, path == 0 ? heap.None : path);
-                    } finally {
-                        heap.decref(n);
-                        heap.decref(findSpec);
-                    }
+                    long spec = findSpec(f, "meta path finder", "find_module", name, path == 0 ? heap.None : path);
                     if (spec == heap.None) {
                         heap.decref(spec);
                         continue;
@@ -529,25 +517,33 @@ public final class Importer implements ImportSystem {
     }
 
     /**
+     * {@code finder.find_spec(name)} (with {@code path} as its second argument unless 0): a new
+     * reference. A finder without find_spec (3.11's deprecated {@code legacy} protocol) is refused
+     * by name, as the {@code kind} of finder it is.
+     */
+    private long findSpec(long finder, String kind, String legacy, String name, long path) {
+        long findSpec = vm.getAttrOrNull(finder, "find_spec");
+        if (findSpec == 0) {
+            throw vm.error("NotImplementedError", "refheap does not support the " + kind + " " + vm.repr(finder)
+                    + " without find_spec() yet (3.11 falls back to its deprecated " + legacy + "())");
+        }
+        long n = vm.str(name);
+        try {
+            return path == 0 ? vm.call(findSpec, n) : vm.call(findSpec, n, path);
+        } finally {
+            heap.decref(n);
+            heap.decref(findSpec);
+        }
+    }
+
+    /**
      * PathFinder._get_spec's step for an entry whose finder is not a FileFinder ({@code finder}, a
      * reference this takes): its find_spec's answer; a finder without find_spec (3.11's legacy
      * find_loader/find_module protocol) is refused by name.
      */
     private PathFinder.Visit foreignEntryFinder(long finder, String fullname) {
         try {
-            long findSpec = vm.getAttrOrNull(finder, "find_spec");
-            if (findSpec == 0) {
-                throw vm.error("NotImplementedError", "refheap does not support the path entry finder " + vm.repr(finder)
-                        + " without find_spec() yet (3.11 falls back to its deprecated find_loader())");
-            }
-            long spec;
-            long n = vm.str(fullname);
-            try {
-                spec = vm.call(findSpec, n);
-            } finally {
-                heap.decref(n);
-                heap.decref(findSpec);
-            }
+            long spec = findSpec(finder, "path entry finder", "find_loader", fullname, 0);
             if (spec == heap.None) {
                 heap.decref(spec);
                 return PathFinder.Visit.SKIP;

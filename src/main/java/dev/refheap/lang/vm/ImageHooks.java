@@ -156,6 +156,15 @@ final class ImageHooks {
         out.writeInt(to - from);
         for (int i = from; i < to; i++) {
             PyType t = heap.typeAtIndex(i);
+            NativeTypeRecord nr = nativeTypes.get(t);
+            if (nr != null) {  // a native module's type (a struct sequence type too): its module's state makes it again
+                out.writeByte(NATIVE_TYPE);
+                out.writeLong(nr.typeObject());
+                writeStr(out, nr.module());
+                out.writeInt(nr.ordinal());
+                out.writeBoolean(nr.validVersionTag());
+                continue;
+            }
             if (t instanceof SysInfo.StructSeqType q) {  // a struct sequence: its name and fields
                 out.writeByte(STRUCT_SEQUENCE);
                 out.writeLong(q.address());
@@ -171,15 +180,6 @@ final class ImageHooks {
             if (t instanceof Streams) {  // the standard streams' type: nothing but its place
                 out.writeByte(STREAMS);
                 out.writeLong(t.address());
-                continue;
-            }
-            NativeTypeRecord nr = nativeTypes.get(t);
-            if (nr != null) {  // a native module's type: its module's state makes it again
-                out.writeByte(NATIVE_TYPE);
-                out.writeLong(nr.typeObject());
-                writeStr(out, nr.module());
-                out.writeInt(nr.ordinal());
-                out.writeBoolean(nr.validVersionTag());
                 continue;
             }
             if (!(t instanceof ClassType c)) throw new Refused("type '" + t.name() + "' (" + t.getClass().getSimpleName() + "), made after the constructor: no hook for it yet");
@@ -686,6 +686,7 @@ final class ImageHooks {
         Interpreter it = rt.mainInterpreter;
         out.writeLong(it.tsDict);
         out.writeLong(it.context);
+        out.writeLong(it.sentinel);  // _thread._set_sentinel's weak reference (threading's main thread), owned
         out.writeBoolean(it.strSpecialized);
         out.writeLong(rt.objectNew);
         out.writeInt(rt.recursionLimit);
@@ -732,7 +733,7 @@ final class ImageHooks {
         }
         Map<Integer, Long> subclassDicts = readTypeMap(in, total), slotDicts = readTypeMap(in, total);
         long nextShared = in.readLong();
-        long tsDict = in.readLong(), context = in.readLong();
+        long tsDict = in.readLong(), context = in.readLong(), sentinel = in.readLong();
         boolean strSpecialized = in.readBoolean();
         long objectNew = in.readLong();
         int recursionLimit = in.readInt(), intMax = in.readInt(), originDepth = in.readInt();
@@ -758,6 +759,7 @@ final class ImageHooks {
             Interpreter it = rt.mainInterpreter;
             it.tsDict = tsDict;
             it.context = context;
+            it.sentinel = sentinel;
             it.strSpecialized = strSpecialized;
             rt.objectNew = objectNew;
             rt.recursionLimit = recursionLimit;

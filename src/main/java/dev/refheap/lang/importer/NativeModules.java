@@ -66,7 +66,8 @@ final class NativeModules {
             "_stat", dev.refheap.lang.modules.StatModule::functions,
             "marshal", dev.refheap.lang.modules.MarshalModule::functions,
             "_abc", dev.refheap.lang.modules.AbcModule::functions,
-            "_thread", dev.refheap.lang.modules.thread.ThreadModule::functions);
+            "_thread", dev.refheap.lang.modules.thread.ThreadModule::functions,
+            "_codecs", dev.refheap.lang.modules.CodecsModule::functions);
 
     /** Module {@code name}'s function table, or null if it has none. */
     static Map<String, dev.refheap.lang.vm.Builtin> functions(VmApi vm, String name) {
@@ -80,7 +81,8 @@ final class NativeModules {
      */
     private static final Map<String, BiFunction<VmApi, long[], dev.refheap.lang.vm.ModuleImage>> RESTORES = Map.of(
             "_abc", dev.refheap.lang.modules.AbcModule::restore,
-            "_thread", dev.refheap.lang.modules.thread.ThreadModule::restore);
+            "_thread", dev.refheap.lang.modules.thread.ThreadModule::restore,
+            "_codecs", dev.refheap.lang.modules.CodecsModule::restore);
 
     /** Module {@code name}'s state made again from {@code values}, or null if it has no restore. */
     static dev.refheap.lang.vm.ModuleImage restoreState(VmApi vm, String name, long[] values) {

@@ -67,7 +67,8 @@ final class NativeModules {
             "marshal", dev.refheap.lang.modules.MarshalModule::functions,
             "_abc", dev.refheap.lang.modules.AbcModule::functions,
             "_thread", dev.refheap.lang.modules.thread.ThreadModule::functions,
-            "_codecs", dev.refheap.lang.modules.CodecsModule::functions);
+            "_codecs", dev.refheap.lang.modules.CodecsModule::functions,
+            "_io", dev.refheap.lang.modules.io.IoModule::functions);
 
     /** Module {@code name}'s function table, or null if it has none. */
     static Map<String, dev.refheap.lang.vm.Builtin> functions(VmApi vm, String name) {
@@ -82,7 +83,8 @@ final class NativeModules {
     private static final Map<String, BiFunction<VmApi, long[], dev.refheap.lang.vm.ModuleImage>> RESTORES = Map.of(
             "_abc", dev.refheap.lang.modules.AbcModule::restore,
             "_thread", dev.refheap.lang.modules.thread.ThreadModule::restore,
-            "_codecs", dev.refheap.lang.modules.CodecsModule::restore);
+            "_codecs", dev.refheap.lang.modules.CodecsModule::restore,
+            "_io", dev.refheap.lang.modules.io.IoModule::restore);
 
     /** Module {@code name}'s state made again from {@code values}, or null if it has no restore. */
     static dev.refheap.lang.vm.ModuleImage restoreState(VmApi vm, String name, long[] values) {

@@ -95,7 +95,6 @@ final class ImageHooks {
         if (rt.frameType.frames.live() != 0 || rt.generatorType.frames.live() != 0) {
             throw new Refused("a live frame, generator or coroutine (" + (rt.frameType.frames.live() + rt.generatorType.frames.live()) + ")");
         }
-        if (rt.stdio != null) throw new Refused("the standard streams as io objects");
         if (!rt.exitHooks.isEmpty()) throw new Refused("atexit callbacks");
         if (rt.gil.active) throw new Refused("threads (the interpreter lock is active)");
         if (rt.mainInterpreter.traceObj != 0 || rt.mainInterpreter.profileObj != 0) throw new Refused("a trace or profile function (sys.settrace, sys.setprofile)");
@@ -703,7 +702,9 @@ final class ImageHooks {
             out.writeInt(h.snapshot().length);
             writeInts(out, h.freeList());
         }
-        writeLongs(out, rt.codecs().imageState());  // the codec registry's held objects and whether encodings was imported
+        writeLongs(out, rt.codecs().imageState());
+        out.writeBoolean(rt.stdio != null);  // the standard streams as io objects (--startup=cpython): sys holds them, StdIo its few fields
+        if (rt.stdio != null) writeLongs(out, rt.stdio.imageState());  // the codec registry's held objects and whether encodings was imported
         out.writeBoolean(rt.scriptImporterKey != null);
         if (rt.scriptImporterKey != null) writeStr(out, rt.scriptImporterKey);
         long[] imports = {};
@@ -757,6 +758,7 @@ final class ImageHooks {
         }
         long[] codecs = readLongs(in);
         if (codecs.length != 4) throw new ImageException("the image's hooks' section is damaged (the codec registry's state)");
+        long[] stdio = in.readBoolean() ? readLongs(in) : null;
         String importerKey = in.readBoolean() ? readStr(in) : null;
         boolean imports = in.readBoolean();
         long[] importState = readLongs(in);
@@ -793,6 +795,7 @@ final class ImageHooks {
             }
             for (int i = 0; i < frameTables.size(); i++) frameTables.get(i).restore(new Object[frameTops[i]], frameFrees[i]);
             rt.codecs().adoptImageState(codecs);
+            if (stdio != null) rt.stdio = StdIo.adoptImageState(rt, stdio);
             rt.scriptImporterKey = importerKey;
             sources.forEach(rt.lineCache::register);
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only

@@ -1,6 +1,7 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.object.Heap;
+import java.util.List;
 
 /**
  * The standard streams as CPython 3.11's start-up makes them (pylifecycle's init_sys_streams and
@@ -48,6 +49,36 @@ final class StdIo {
 
     private StdIo(Runtime rt) {
         this.rt = rt;
+    }
+
+    /**
+     * This state for a start-up image: whether a flush at exit failed, the originals taken at
+     * exit (0 while the program runs), then each sink's raw FileIO and 1 (the runtime's out) or
+     * 2 (its err), in address order.
+     */
+    long[] imageState() {
+        java.util.List<Long> v = new java.util.ArrayList<>(List.of(failed ? 1L : 0L, originals[0], originals[1]));
+        for (var e : new java.util.TreeMap<>(sinks).entrySet()) {
+            v.add(e.getKey());
+            v.add(e.getValue() == rt.err ? 2L : 1L);
+        }
+        return v.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * The state {@link #imageState} gave in the image-maker's runtime, for {@code rt}, which
+     * adopted its image: the sinks go to {@code rt}'s own out and err when it is embedded too (a
+     * runtime on the process's streams has none, its FileIOs write to fd 1 and 2).
+     */
+    static StdIo adoptImageState(Runtime rt, long[] v) {
+        if (v.length < 3 || (v.length - 3) % 2 != 0) throw new IllegalArgumentException("the standard streams' image state is damaged");
+        StdIo io = new StdIo(rt);
+        io.failed = v[0] != 0;
+        io.originals[0] = v[1];
+        io.originals[1] = v[2];
+        boolean embedded = !(rt.out instanceof StdStream);
+        for (int i = 3; embedded && i < v.length; i += 2) io.sinks.put(v[i], v[i + 1] == 2 ? rt.err : rt.out);
+        return io;
     }
 
     /** The embedder's stream that stands for {@code fileio}'s descriptor, or null. */

@@ -45,7 +45,10 @@ class StartupImageHooksTest {
             // stale slots past the count in use (free lists past numFree, the dealloc stack past its depth, a call's scratch)
             "DictType.freeList", "DictType.keysFreeList", "Heap.deallocating", "Interpreter.methodOut",
             // where the adopted image's types begin (0 in a runtime that adopted none)
-            "Heap.firstLaterType");
+            "Heap.firstLaterType",
+            // a collection's scratch, set afresh at its start (the constructor's and the prelude's collections leave their own)
+            "CycleCollector.survivorCount", "CycleCollector.unreachableNeedsWork", "CycleCollector.movedToUnreachable",
+            "CycleCollector.unreachableCount");
 
     @Test
     void aProgramRunsTheSameOnARuntimeThatAdoptedTheImageOfOneThatRanPythonCode() throws Exception {
@@ -115,6 +118,36 @@ class StartupImageHooksTest {
         String adopted = child("adopt", img, prelude, program);
         assertTrue(made.startsWith("(b'bc', 2) b'bcd' 335\nTrue True True\n"), made);
         assertEquals(made, "(b'bc', 2) b'bcd' 335\n" + adopted, "the same but for the prelude's own output");
+    }
+
+    /**
+     * _io is carried: its state (its types, UnsupportedOperation, the TextIOWrapper decoding
+     * states), its functions and its types' methods; a FileIO on fd 1 writes on in the adopter.
+     */
+    @Test
+    void ioWorksOnARuntimeThatAdoptedTheImage() throws Exception {
+        Path img = dir.resolve("io.img");
+        Path prelude = PRELUDE.resolveSibling("io-prelude.py"), program = PRELUDE.resolveSibling("io-program.py");
+        String made = child("write", img, prelude, program);
+        String adopted = child("adopt", img, prelude, program);
+        assertTrue(made.startsWith("pending and more\n'h\u00e9llo\\n' 6 2\n'line2\\n' "), made);
+        assertEquals(made, adopted.replace("pending and more\n", "pending and more\n'h\u00e9llo\\n' 6 2\n"), "the same but for the prelude's own output");
+    }
+
+    /** A file open on a descriptor of the image-maker's process is refused by name. */
+    @Test
+    void anImageWithAnOpenFileIsRefused() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps))) {
+            rt.configureMain(new Runtime.MainConfig(List.of("-c"), "", null));
+            rt.exec("import _io\nf = _io.FileIO('/dev/null')\n", "<prelude>");
+            Path img = dir.resolve("file.img");
+            var e = assertThrows(ImageHooks.Refused.class, () -> rt.writeImage(img, KEY));
+            assertTrue(e.getMessage().startsWith("no start-up image: the state of native module _io: an open file (a FileIO on descriptor "), e.getMessage());
+            assertFalse(Files.exists(img), "nothing was written");
+            rt.exec("f.close()\n", "<after>");
+        }
     }
 
     /** A native module with no hook for its functions is refused naming the function and its module. */

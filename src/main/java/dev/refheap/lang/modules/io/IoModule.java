@@ -1,10 +1,14 @@
 package dev.refheap.lang.modules.io;
 
 import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.Builtin;
+import dev.refheap.lang.vm.ModuleImage;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.Heap;
+import dev.refheap.object.PyType;
 import dev.refheap.object.TupleType;
+import java.util.Map;
 
 /**
  * {@code _io}: the I/O stack io.py re-exports. The abstract bases ({@link IOBaseType}: _IOBase,
@@ -21,8 +25,12 @@ public final class IoModule {
 
     static final int DEFAULT_BUFFER_SIZE = 8192;
 
-    /** The runtime's _io types and the UnsupportedOperation class (held for the runtime's life). */
-    static final class State {
+    /**
+     * The runtime's _io types and the UnsupportedOperation class (held for the runtime's life). A
+     * start-up image carries it: the class's address and the TextIOWrapper decoding states are
+     * its Java-only values, the types are made again by {@link #restore}.
+     */
+    static final class State implements ModuleImage {
         final VmApi vm;
         IOBaseType iobase, rawBase, bufferedBase, textBase;
         StringIOType stringio;
@@ -36,6 +44,30 @@ public final class IoModule {
 
         State(VmApi vm) { this.vm = vm; }
 
+        /** The types in the order {@link #install} registers them. */
+        @Override
+        public java.util.List<? extends PyType> imageTypes() {
+            return java.util.List.of(iobase, rawBase, bufferedBase, textBase, newlineDecoder, stringio, bytesio, fileio, reader, writer, random, rwpair, textio);
+        }
+
+        /**
+         * @throws IllegalStateException for a FileIO open on a descriptor other than 0, 1 or 2:
+         * a descriptor is the image-maker process's, not the adopter's
+         */
+        @Override
+        public long[] imageValues() {
+            vm.heap.forEachObject(o -> {
+                if (IoType.ioBase(vm, o) == fileio && FileIOType.fd(o) > 2) {
+                    throw new IllegalStateException("an open file (a FileIO on descriptor " + FileIOType.fd(o) + ")");
+                }
+            });
+            long[] texts = textio.textsImage();
+            long[] v = new long[1 + texts.length];
+            v[0] = unsupportedOperation;
+            System.arraycopy(texts, 0, v, 1, texts.length);
+            return v;
+        }
+
         /** UnsupportedOperation(message) to raise. */
         PyException unsupported(String message) {
             long m = vm.str(message);
@@ -47,30 +79,55 @@ public final class IoModule {
         }
     }
 
+    /**
+     * Makes the types: registered, their methods defined ({@code register} true), or for a
+     * runtime adopting a start-up image not registered and their methods only recorded (the image
+     * has their type objects and descriptors).
+     */
+    private static State types(VmApi vm, boolean register) {
+        State st = new State(vm);
+        java.util.function.UnaryOperator<dev.refheap.lang.vm.NativeType> reg = t -> register ? vm.registerType(t) : t;
+        st.iobase = (IOBaseType) reg.apply(new IOBaseType(vm, st, IOBaseType.Kind.IOBASE, null));
+        st.rawBase = (IOBaseType) reg.apply(new IOBaseType(vm, st, IOBaseType.Kind.RAW, st.iobase));
+        st.bufferedBase = (IOBaseType) reg.apply(new IOBaseType(vm, st, IOBaseType.Kind.BUFFERED, st.iobase));
+        st.textBase = (IOBaseType) reg.apply(new IOBaseType(vm, st, IOBaseType.Kind.TEXT, st.iobase));
+        for (IOBaseType t : new IOBaseType[] {st.iobase, st.rawBase, st.bufferedBase, st.textBase}) define(t, t::install, register);
+        st.newlineDecoder = (NewlineDecoderType) reg.apply(new NewlineDecoderType(vm, st));
+        define(st.newlineDecoder, st.newlineDecoder::install, register);
+        st.stringio = (StringIOType) reg.apply(new StringIOType(vm, st, st.textBase));
+        define(st.stringio, st.stringio::install, register);
+        st.bytesio = (BytesIOType) reg.apply(new BytesIOType(vm, st, st.bufferedBase));
+        define(st.bytesio, st.bytesio::install, register);
+        st.fileio = (FileIOType) reg.apply(new FileIOType(vm, st, st.rawBase));
+        define(st.fileio, st.fileio::install, register);
+        st.reader = (BufferedType) reg.apply(new BufferedType(vm, st, BufferedType.Kind.READER, st.bufferedBase));
+        st.writer = (BufferedType) reg.apply(new BufferedType(vm, st, BufferedType.Kind.WRITER, st.bufferedBase));
+        st.random = (BufferedType) reg.apply(new BufferedType(vm, st, BufferedType.Kind.RANDOM, st.bufferedBase));
+        for (BufferedType t : new BufferedType[] {st.reader, st.writer, st.random}) define(t, t::install, register);
+        st.rwpair = (RWPairType) reg.apply(new RWPairType(vm, st, st.bufferedBase));
+        define(st.rwpair, st.rwpair::install, register);
+        st.textio = (TextIOWrapperType) reg.apply(new TextIOWrapperType(vm, st, st.textBase));
+        define(st.textio, st.textio::install, register);
+        return st;
+    }
+
+    private static void define(dev.refheap.lang.vm.NativeType t, Runnable install, boolean register) {
+        if (register) install.run();
+        else t.defineForImage(install);
+    }
+
+    /** The state made again for a runtime adopting a start-up image: the types' descriptors, the UnsupportedOperation class (held) and the wrappers' decoding states. */
+    public static ModuleImage restore(VmApi vm, long[] values) {
+        if (values.length < 1) throw new IllegalArgumentException("_io's image state begins with UnsupportedOperation's address");
+        State st = types(vm, false);
+        st.unsupportedOperation = values[0];
+        if (st.textio.adoptTextsImage(values, 1) != values.length) throw new IllegalArgumentException("_io's image state is damaged");
+        return st;
+    }
+
     private static State install(VmApi vm) {
         Heap heap = vm.heap;
-        State st = new State(vm);
-        st.iobase = vm.registerType(new IOBaseType(vm, st, IOBaseType.Kind.IOBASE, null));
-        st.rawBase = vm.registerType(new IOBaseType(vm, st, IOBaseType.Kind.RAW, st.iobase));
-        st.bufferedBase = vm.registerType(new IOBaseType(vm, st, IOBaseType.Kind.BUFFERED, st.iobase));
-        st.textBase = vm.registerType(new IOBaseType(vm, st, IOBaseType.Kind.TEXT, st.iobase));
-        for (IOBaseType t : new IOBaseType[] {st.iobase, st.rawBase, st.bufferedBase, st.textBase}) t.install();
-        st.newlineDecoder = vm.registerType(new NewlineDecoderType(vm, st));
-        st.newlineDecoder.install();
-        st.stringio = vm.registerType(new StringIOType(vm, st, st.textBase));
-        st.stringio.install();
-        st.bytesio = vm.registerType(new BytesIOType(vm, st, st.bufferedBase));
-        st.bytesio.install();
-        st.fileio = vm.registerType(new FileIOType(vm, st, st.rawBase));
-        st.fileio.install();
-        st.reader = vm.registerType(new BufferedType(vm, st, BufferedType.Kind.READER, st.bufferedBase));
-        st.writer = vm.registerType(new BufferedType(vm, st, BufferedType.Kind.WRITER, st.bufferedBase));
-        st.random = vm.registerType(new BufferedType(vm, st, BufferedType.Kind.RANDOM, st.bufferedBase));
-        for (BufferedType t : new BufferedType[] {st.reader, st.writer, st.random}) t.install();
-        st.rwpair = vm.registerType(new RWPairType(vm, st, st.bufferedBase));
-        st.rwpair.install();
-        st.textio = vm.registerType(new TextIOWrapperType(vm, st, st.textBase));
-        st.textio.install();
+        State st = types(vm, true);
         // UnsupportedOperation = type('UnsupportedOperation', (OSError, ValueError), {}), as _io's init makes it
         long name = vm.str("UnsupportedOperation");
         long bases = heap.tuples.alloc(2);
@@ -90,8 +147,39 @@ public final class IoModule {
         return st;
     }
 
+    /** The runtime's state, made (its types registered, UnsupportedOperation made) on first use. */
+    private static State state(VmApi vm) { return vm.moduleState("_io", () -> install(vm)); }
+
+    /**
+     * The module's functions by name over the runtime's state (made first if it is not yet):
+     * made from the runtime alone, no object allocated once the state exists. {@link #create}
+     * defines them from this table, and a runtime adopting a start-up image makes them again from it.
+     */
+    public static Map<String, Builtin> functions(VmApi vm) {
+        State st = state(vm);
+        Heap heap = vm.heap;
+        Map<String, Builtin> f = new java.util.HashMap<>();
+        f.put("text_encoding", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "text_encoding", new String[] {"encoding", "stacklevel"}, 1, 2, 0, a, o, n, kw);
+            if (p[0] != heap.None) return vm.incref(p[0]);
+            return vm.str("locale");  // not in UTF-8 mode, and no EncodingWarning asked for
+        });
+        f.put("open", (s, a, o, n, kw) -> Open.open(vm, st, a, o, n, kw));
+        f.put("open_code", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "open_code", new String[] {"path"}, 1, 1, 0, a, o, n, kw);
+            if (!vm.isStr(p[0])) throw vm.error("TypeError", "open_code() argument 'path' must be str, not " + vm.typeName(p[0]));
+            long mode = vm.str("rb");
+            try {
+                return Open.openWith(vm, st, p[0], mode);
+            } finally {
+                heap.decref(mode);
+            }
+        });
+        return f;
+    }
+
     public static long create(VmApi vm) {
-        State st = vm.moduleState("_io", () -> install(vm));
+        State st = state(vm);
         Heap heap = vm.heap;
         long m = vm.newModule("_io");
         long d = vm.moduleDict(m);
@@ -113,22 +201,8 @@ public final class IoModule {
         heap.dicts.setItem(d, "BufferedRandom", st.random.typeObject());
         heap.dicts.setItem(d, "BufferedRWPair", st.rwpair.typeObject());
         heap.dicts.setItem(d, "TextIOWrapper", st.textio.typeObject());
-        vm.def(m, "text_encoding", (s, a, o, n, kw) -> {
-            long[] p = Params.parse(vm, "text_encoding", new String[] {"encoding", "stacklevel"}, 1, 2, 0, a, o, n, kw);
-            if (p[0] != heap.None) return vm.incref(p[0]);
-            return vm.str("locale");  // not in UTF-8 mode, and no EncodingWarning asked for
-        });
-        vm.def(m, "open", (s, a, o, n, kw) -> Open.open(vm, st, a, o, n, kw));
-        vm.def(m, "open_code", (s, a, o, n, kw) -> {
-            long[] p = Params.parse(vm, "open_code", new String[] {"path"}, 1, 1, 0, a, o, n, kw);
-            if (!vm.isStr(p[0])) throw vm.error("TypeError", "open_code() argument 'path' must be str, not " + vm.typeName(p[0]));
-            long mode = vm.str("rb");
-            try {
-                return Open.openWith(vm, st, p[0], mode);
-            } finally {
-                heap.decref(mode);
-            }
-        });
+        Map<String, Builtin> fns = functions(vm);
+        for (String name : new String[] {"text_encoding", "open", "open_code"}) vm.def(m, name, fns.get(name));
         return m;
     }
 }

@@ -54,6 +54,63 @@ final class TextIOWrapperType extends IoType {
 
     private final Map<Long, Text> texts = new HashMap<>();
 
+    /**
+     * The wrappers' decoding states for a start-up image, as longs: per wrapper its address, then
+     * each field (strings and bytes as their length and their chars or bytes, one per long), in
+     * address order.
+     */
+    long[] textsImage() {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        for (var e : new java.util.TreeMap<>(texts).entrySet()) {
+            Text t = e.getValue();
+            out.add(e.getKey());
+            putString(out, t.codec);
+            putString(out, t.writenl);
+            putString(out, t.pending);
+            out.add((long) t.at);
+            out.add((long) t.undecoded.length);
+            for (byte b : t.undecoded) out.add((long) b);
+            out.add((t.pendingCR ? 1L : 0) | (t.eof ? 2L : 0) | (t.wroteBom ? 4L : 0));
+            out.add((long) t.seen);
+        }
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Takes the decoding states {@link #textsImage} gave from {@code from} on (a runtime adopting a start-up image); returns where they end. */
+    int adoptTextsImage(long[] v, int from) {
+        int[] at = {from};
+        while (at[0] < v.length) {
+            long o = v[at[0]++];
+            Text t = new Text();
+            t.codec = getString(v, at);
+            t.writenl = getString(v, at);
+            t.pending = getString(v, at);
+            t.at = (int) v[at[0]++];
+            t.undecoded = new byte[(int) v[at[0]++]];
+            for (int i = 0; i < t.undecoded.length; i++) t.undecoded[i] = (byte) v[at[0]++];
+            long flags = v[at[0]++];
+            t.pendingCR = (flags & 1) != 0;
+            t.eof = (flags & 2) != 0;
+            t.wroteBom = (flags & 4) != 0;
+            t.seen = (int) v[at[0]++];
+            texts.put(o, t);
+        }
+        return at[0];
+    }
+
+    private static void putString(java.util.List<Long> out, String s) {
+        out.add(s == null ? -1L : s.length());
+        if (s != null) for (int i = 0; i < s.length(); i++) out.add((long) s.charAt(i));
+    }
+
+    private static String getString(long[] v, int[] at) {
+        int n = (int) v[at[0]++];
+        if (n < 0) return null;
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) c[i] = (char) v[at[0]++];
+        return new String(c);
+    }
+
     TextIOWrapperType(VmApi vm, IoModule.State st, PyType base) {
         super(vm, st, "_io.TextIOWrapper", base, PyType.HAVE_GC | PyType.BASETYPE, 192, DICT, WEAKREFLIST,
                 "Character and line based layer over a BufferedIOBase object, buffer.", BUFFER, ENCODING, ENCODER, DECODER, READNL, PENDING, ERRORS, RAW, DICT);

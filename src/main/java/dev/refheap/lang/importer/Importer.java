@@ -64,7 +64,13 @@ public final class Importer implements ImportSystem {
     }
 
     @Override
-    public java.util.Map<String, dev.refheap.lang.vm.Builtin> nativeFunctions(String module) { return NativeModules.functions(vm, module); }
+    public java.util.Map<String, dev.refheap.lang.vm.Builtin> nativeFunctions(String module) {
+        return switch (module) {
+            case "_frozen_importlib" -> Bootstrap.functions(vm, this);
+            case "_frozen_importlib_external" -> Bootstrap.externalFunctions(vm, this);
+            default -> NativeModules.functions(vm, module);
+        };
+    }
 
     @Override
     public dev.refheap.lang.vm.ModuleImage restoreModuleState(String module, long[] values) { return NativeModules.restoreState(vm, module, values); }

@@ -134,6 +134,18 @@ class StartupImageHooksTest {
         assertEquals(made, adopted.replace("pending and more\n", "pending and more\n'h\u00e9llo\\n' 6 2\n"), "the same but for the prelude's own output");
     }
 
+    /** The standard streams as CPython's start-up makes them (io objects over fds 0-2) are carried: they write to the adopter's own out and err. */
+    @Test
+    void theStandardStreamsAsIoObjectsWorkOnARuntimeThatAdoptedTheImage() throws Exception {
+        Path img = dir.resolve("stdio.img");
+        Path prelude = PRELUDE.resolveSibling("stdio-prelude.py"), program = PRELUDE.resolveSibling("stdio-program.py");
+        String made = child("write-stdio", img, prelude, program);
+        String adopted = child("adopt", img, prelude, program);
+        assertTrue(made.contains("stdout TextIOWrapper utf-8 ") && made.contains("stderr backslashreplace True <stderr>\n"), made);
+        assertTrue(made.contains("pending, then flushed\n"), made);
+        assertEquals(made, adopted);
+    }
+
     /** A file open on a descriptor of the image-maker's process is refused by name. */
     @Test
     void anImageWithAnOpenFileIsRefused() throws Exception {
@@ -222,7 +234,7 @@ class StartupImageHooksTest {
 
     /**
      * The child: {@code write IMAGE} runs the prelude, writes IMAGE (and IMAGE.objects) and runs
-     * the program; {@code adopt IMAGE} adopts IMAGE, compares the heap with IMAGE.objects, verifies
+     * the program ({@code write-stdio}: with the standard streams made as io objects after the prelude); {@code adopt IMAGE} adopts IMAGE, compares the heap with IMAGE.objects, verifies
      * it and runs the program; {@code freed IMAGE} does both with a class freed before the image.
      */
     public static void main(String[] args) throws Exception {
@@ -248,8 +260,9 @@ class StartupImageHooksTest {
             System.out.print(sink.toString(StandardCharsets.UTF_8));
             System.exit(0);
         }
-        if (args[0].equals("write")) {
+        if (args[0].startsWith("write")) {
             rt.exec(Files.readString(prelude), prelude.getFileName().toString());
+            if (args[0].equals("write-stdio")) StdIo.init(rt);  // the standard streams as CPython's start-up makes them
             rt.writeImage(img, KEY);
             Files.write(objects, StartupImageTest.listing(rt.heap()));
             Files.write(Path.of(args[1] + ".java"), JavaStateAudit.of(rt, AUDIT_SKIP));

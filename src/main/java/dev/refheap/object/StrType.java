@@ -370,7 +370,8 @@ public final class StrType extends PyType {
     public void rebuildInterned() {
         Map<String, Long> table = new HashMap<>();
         java.util.function.LongConsumer add = o -> {
-            if (heap.typeOf(o) != this || !isInterned(o)) return;
+            // an exact str by its type pointer: the image's later types are not in the heap's table yet
+            if (Native.getLong(o + Layout.OB_TYPE) != address() || !isInterned(o)) return;
             long n = length(o);
             if (n == 0 || (n == 1 && codePointAt(o, 0) < 256)) return;
             Long other = table.put(value(o), o);

@@ -40,8 +40,8 @@ class StartupImageHooksTest {
             // a class's lookup caches, valid at a version
             "ClassType.lookupCache", "ClassType.lookupCacheVersion", "ClassType.cachedInit", "ClassType.cachedNew", "ClassType.cachedDel",
             "ClassType.specialsVersion", "ClassType.hooks", "ClassType.hooksVersion",
-            // PRECALL's table lookups by implementation, made again on use
-            "Specializer.moduleFunctions",
+            // PRECALL's table lookups by implementation, by type and method name, by type: made again on use
+            "Specializer.moduleFunctions", "Specializer.methods", "Specializer.types",
             // stale slots past the count in use (free lists past numFree, the dealloc stack past its depth, a call's scratch)
             "DictType.freeList", "DictType.keysFreeList", "Heap.deallocating", "Interpreter.methodOut",
             // where the adopted image's types begin (0 in a runtime that adopted none)
@@ -143,6 +143,21 @@ class StartupImageHooksTest {
         String adopted = child("adopt", img, prelude, program);
         assertTrue(made.contains("stdout TextIOWrapper utf-8 ") && made.contains("stderr backslashreplace True <stderr>\n"), made);
         assertTrue(made.contains("pending, then flushed\n"), made);
+        assertEquals(made, adopted);
+    }
+
+    /**
+     * An image with more later types than the adopter's table of types had room for: adopting it
+     * failed (the interned table, rebuilt before the later types are adopted, looked every
+     * object's type up in the table: ArrayIndexOutOfBoundsException).
+     */
+    @Test
+    void bug_anImageWithMoreTypesThanTheAdoptersTableHeldIsAdopted() throws Exception {
+        Path img = dir.resolve("many.img");
+        Path prelude = PRELUDE.resolveSibling("many-types-prelude.py"), program = PRELUDE.resolveSibling("many-types-program.py");
+        String made = child("write", img, prelude, program);
+        String adopted = child("adopt", img, prelude, program);
+        assertEquals("300 44850 Kind299 Kind299\n", made);
         assertEquals(made, adopted);
     }
 

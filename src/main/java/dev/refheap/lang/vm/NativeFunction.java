@@ -64,6 +64,7 @@ record NativeFunction(String key, Builtin impl) implements Builtin {
         });
         Builtin impl = table == null ? null : table.get(key.substring(dot + 1));
         if (impl == null) throw new IllegalStateException("no native function " + key + " can be made again");
+        if (impl instanceof NativeFunction f && f.key.equals(key)) return f;  // the module keeps it (a callback's: one per runtime)
         return Modules.moduleFunction(rt, module, key.substring(dot + 1), impl);
     }
 }

@@ -83,6 +83,17 @@ class StartupImageHooksTest {
         assertEquals(made, adopted);
     }
 
+    /** _abc is carried: its state (the _abc_data type, the invalidation counter) made again by its module, its functions and _destroy callbacks from its table. */
+    @Test
+    void abcWorksOnARuntimeThatAdoptedTheImage() throws Exception {
+        Path img = dir.resolve("abc.img");
+        Path prelude = PRELUDE.resolveSibling("abc-prelude.py"), program = PRELUDE.resolveSibling("abc-program.py");
+        String made = child("write", img, prelude, program);
+        String adopted = child("adopt", img, prelude, program);
+        assertTrue(made.startsWith("True False True\n0 ['f'] _abc_data\n"), made);
+        assertEquals(made, "True False True\n" + adopted, "the same but for the prelude's own output");
+    }
+
     /** A native module with no hook for its functions is refused naming the function and its module. */
     @Test
     void anImageAfterImportingANativeModuleWithoutHooksIsRefusedNamingItsFunction() throws Exception {

@@ -65,7 +65,9 @@ final class NativeModules {
     private static final Map<String, java.util.function.Function<VmApi, Map<String, dev.refheap.lang.vm.Builtin>>> TABLES = Map.of(
             "_stat", dev.refheap.lang.modules.StatModule::functions,
             "marshal", dev.refheap.lang.modules.MarshalModule::functions,
-            "_abc", dev.refheap.lang.modules.AbcModule::functions);
+            "_abc", dev.refheap.lang.modules.AbcModule::functions,
+            "_thread", dev.refheap.lang.modules.thread.ThreadModule::functions,
+            "_codecs", dev.refheap.lang.modules.CodecsModule::functions);
 
     /** Module {@code name}'s function table, or null if it has none. */
     static Map<String, dev.refheap.lang.vm.Builtin> functions(VmApi vm, String name) {
@@ -78,7 +80,9 @@ final class NativeModules {
      * the state made again from its Java-only values, without touching the heap.
      */
     private static final Map<String, BiFunction<VmApi, long[], dev.refheap.lang.vm.ModuleImage>> RESTORES = Map.of(
-            "_abc", dev.refheap.lang.modules.AbcModule::restore);
+            "_abc", dev.refheap.lang.modules.AbcModule::restore,
+            "_thread", dev.refheap.lang.modules.thread.ThreadModule::restore,
+            "_codecs", dev.refheap.lang.modules.CodecsModule::restore);
 
     /** Module {@code name}'s state made again from {@code values}, or null if it has no restore. */
     static dev.refheap.lang.vm.ModuleImage restoreState(VmApi vm, String name, long[] values) {

@@ -37,6 +37,8 @@ class StartupImageHooksTest {
             // a code object's caches (global and attribute lookups), compiled form and spare frames: made again on use
             "Code.globalCache", "Code.attrClass", "Code.attrVersion", "Code.attrFound", "Code.attrKeys", "Code.compiled", "Code.runs",
             "Code.spareFrames", "Code.spareCount",
+            // the compiler's counters (runs and loops before a code is compiled, codes compiled), as Code.compiled and Code.runs
+            "Code.loops", "Interpreter.compiledCount",
             // a class's lookup caches, valid at a version
             "ClassType.lookupCache", "ClassType.lookupCacheVersion", "ClassType.cachedInit", "ClassType.cachedNew", "ClassType.cachedDel",
             "ClassType.specialsVersion", "ClassType.hooks", "ClassType.hooksVersion",

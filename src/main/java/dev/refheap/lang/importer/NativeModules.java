@@ -64,12 +64,27 @@ final class NativeModules {
      */
     private static final Map<String, java.util.function.Function<VmApi, Map<String, dev.refheap.lang.vm.Builtin>>> TABLES = Map.of(
             "_stat", dev.refheap.lang.modules.StatModule::functions,
-            "marshal", dev.refheap.lang.modules.MarshalModule::functions);
+            "marshal", dev.refheap.lang.modules.MarshalModule::functions,
+            "_signal", dev.refheap.lang.modules.SignalModule::functions);
 
     /** Module {@code name}'s function table, or null if it has none. */
-    static Map<String, dev.refheap.lang.vm.Builtin> functions(VmApi vm, String name) {
+    static Map<String, dev.refheap.lang.vm.Builtin> functions(VmApi vm, Importer importer, String name) {
+        if (name.equals("_imp")) return ImpModule.functions(vm, importer);  // its functions capture the importer
         var t = TABLES.get(name);
         return t == null ? null : t.apply(vm);
+    }
+
+    /**
+     * The modules whose state ({@code VmApi.moduleState}) a start-up image carries: each makes its
+     * state again from the words its {@code VmApi.ModuleImage} gave.
+     */
+    private static final Map<String, BiFunction<VmApi, long[], Object>> STATES = Map.of(
+            "_signal", dev.refheap.lang.modules.SignalModule::restore);
+
+    /** Module {@code name}'s state made again from {@code words}, or null if it has no restore. */
+    static Object restoreState(VmApi vm, String name, long[] words) {
+        var r = STATES.get(name);
+        return r == null ? null : r.apply(vm, words);
     }
 
     /** The registered names (for sys.builtin_module_names' check). */

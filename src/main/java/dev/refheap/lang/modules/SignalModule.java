@@ -1,5 +1,6 @@
 package dev.refheap.lang.modules;
 
+import dev.refheap.lang.vm.Builtin;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.Heap;
 import dev.refheap.object.ListType;
@@ -47,10 +48,75 @@ public final class SignalModule {
     private static final String DEFAULT_INT_HANDLER_DOC = "The default handler for SIGINT installed by Python.\n\nIt raises KeyboardInterrupt.";
 
     /** The runtime's handler table (a held list indexed by signal number) and default_int_handler. */
-    private record State(long handlers, long defaultIntHandler) {}
+    private record State(long handlers, long defaultIntHandler) implements VmApi.ModuleImage {
+        @Override
+        public long[] imageWords() { return new long[] {handlers, defaultIntHandler}; }
+    }
+
+    /** The state a start-up image carried ({@link State#imageWords}): both objects are the image's, held by the runtime. */
+    public static Object restore(VmApi vm, long[] words) {
+        if (words.length != 2) throw new IllegalStateException("_signal's state has 2 words, not " + words.length);
+        return new State(words[0], words[1]);
+    }
+
+    /** The runtime's state, made by the module's first import (the functions find it when called). */
+    private static State state(VmApi vm) {
+        return vm.moduleState("_signal", () -> {
+            throw new IllegalStateException("_signal's state is not made yet");
+        });
+    }
+
+    /**
+     * The module's functions by name, made from the runtime alone (no object allocated; they find
+     * the runtime's state when called): the module's setup defines them from this table, and a
+     * runtime adopting a start-up image makes them again from it.
+     */
+    public static java.util.Map<String, Builtin> functions(VmApi vm) {
+        Heap heap = vm.heap;
+        java.util.Map<String, Builtin> f = new java.util.HashMap<>();
+        f.put("default_int_handler", (s, a, o, n, kw) -> {
+            throw vm.error("KeyboardInterrupt", null);
+        });
+        f.put("getsignal", (s, a, o, n, kw) -> {
+            if (n != 1) throw vm.error("TypeError", "getsignal() takes exactly one argument (" + n + " given)");
+            return vm.incref(ListType.item(state(vm).handlers(), signalNumber(vm, a[o])));
+        });
+        f.put("signal", (s, a, o, n, kw) -> {
+            if (n != 2) throw vm.error("TypeError", "signal expected 2 arguments, got " + n);
+            int sig = signalNumber(vm, a[o]);
+            long handler = a[o + 1];
+            boolean callable = vm.isCallable(handler);
+            if (!callable && !(heap.typeOf(handler) == heap.ints && (vm.asIndex(handler).equals(BigInteger.ZERO) || vm.asIndex(handler).equals(BigInteger.ONE)))) {
+                throw vm.error("TypeError", "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
+            }
+            if (sig == 9 || sig == 19 || sig == 32 || sig == 33) throw vm.osError(22, "Invalid argument", null);
+            State st = state(vm);
+            long old = ListType.item(st.handlers(), sig);
+            if (!(handler == old || !callable && heap.typeOf(old) == heap.ints && vm.equal(handler, old))) {
+                throw vm.error("NotImplementedError", "refheap does not support changing signal handlers yet (signal.signal("
+                        + sig + ", " + vm.repr(handler) + "): the JVM owns the process's signals)");
+            }
+            long keep = vm.incref(old);
+            heap.lists.setItem(st.handlers(), sig, handler);
+            return keep;
+        });
+        f.put("valid_signals", (s, a, o, n, kw) -> {
+            if (n != 0) throw vm.error("TypeError", "valid_signals() takes no arguments (" + n + " given)");
+            long set = heap.sets.create();
+            for (int i = 1; i < NSIG; i++) {
+                if (i == 32 || i == 33) continue;
+                long v = vm.newInt(i);
+                heap.sets.add(set, v);
+                heap.decref(v);
+            }
+            return set;
+        });
+        return f;
+    }
 
     public static long create(VmApi vm) {
         Heap heap = vm.heap;
+        java.util.Map<String, Builtin> fns = functions(vm);
         long m = vm.newModule("_signal");
         long d = vm.moduleDict(m);
         for (int i = 0; i < SIGNALS.length; i += 2) {
@@ -58,9 +124,7 @@ public final class SignalModule {
             heap.dicts.setItem(d, (String) SIGNALS[i], v);
             heap.decref(v);
         }
-        vm.def(m, "default_int_handler", DEFAULT_INT_HANDLER_DOC, (s, a, o, n, kw) -> {
-            throw vm.error("KeyboardInterrupt", null);
-        });
+        vm.def(m, "default_int_handler", DEFAULT_INT_HANDLER_DOC, fns.get("default_int_handler"));
         State st = vm.moduleState("_signal", () -> {
             long handlers = vm.hold(heap.lists.alloc(0, false));
             long dih = vm.hold(vm.incref(heap.dicts.getItem(d, "default_int_handler")));
@@ -72,39 +136,9 @@ public final class SignalModule {
             return new State(handlers, dih);
         });
         heap.dicts.setItem(d, "default_int_handler", st.defaultIntHandler());  // one function for the runtime, as the table holds it
-        vm.def(m, "getsignal", GETSIGNAL_DOC, (s, a, o, n, kw) -> {
-            if (n != 1) throw vm.error("TypeError", "getsignal() takes exactly one argument (" + n + " given)");
-            return vm.incref(ListType.item(st.handlers(), signalNumber(vm, a[o])));
-        });
-        vm.def(m, "signal", SIGNAL_DOC, (s, a, o, n, kw) -> {
-            if (n != 2) throw vm.error("TypeError", "signal expected 2 arguments, got " + n);
-            int sig = signalNumber(vm, a[o]);
-            long handler = a[o + 1];
-            boolean callable = vm.isCallable(handler);
-            if (!callable && !(heap.typeOf(handler) == heap.ints && (vm.asIndex(handler).equals(BigInteger.ZERO) || vm.asIndex(handler).equals(BigInteger.ONE)))) {
-                throw vm.error("TypeError", "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
-            }
-            if (sig == 9 || sig == 19 || sig == 32 || sig == 33) throw vm.osError(22, "Invalid argument", null);
-            long old = ListType.item(st.handlers(), sig);
-            if (!(handler == old || !callable && heap.typeOf(old) == heap.ints && vm.equal(handler, old))) {
-                throw vm.error("NotImplementedError", "refheap does not support changing signal handlers yet (signal.signal("
-                        + sig + ", " + vm.repr(handler) + "): the JVM owns the process's signals)");
-            }
-            long keep = vm.incref(old);
-            heap.lists.setItem(st.handlers(), sig, handler);
-            return keep;
-        });
-        vm.def(m, "valid_signals", VALID_SIGNALS_DOC, (s, a, o, n, kw) -> {
-            if (n != 0) throw vm.error("TypeError", "valid_signals() takes no arguments (" + n + " given)");
-            long set = heap.sets.create();
-            for (int i = 1; i < NSIG; i++) {
-                if (i == 32 || i == 33) continue;
-                long v = vm.newInt(i);
-                heap.sets.add(set, v);
-                heap.decref(v);
-            }
-            return set;
-        });
+        vm.def(m, "getsignal", GETSIGNAL_DOC, fns.get("getsignal"));
+        vm.def(m, "signal", SIGNAL_DOC, fns.get("signal"));
+        vm.def(m, "valid_signals", VALID_SIGNALS_DOC, fns.get("valid_signals"));
         return m;
     }
 

@@ -52,10 +52,10 @@ final class ImageHooks {
 
     /** What the runtime's constructor left: the images' hooks carry only what came after it. */
     record Mark(int types, Object[] builtins, Object[] methodDescrs, Object[] classMethodDescrs, Object[] wrapperDescrs,
-                int moduleStates) {
+                java.util.Set<String> moduleStates) {
         static Mark of(Runtime rt) {
             return new Mark(rt.heap.typeCount(), rt.builtinFunctionType.entries.snapshot(), rt.methodDescrType.entries.snapshot(),
-                    rt.classMethodDescrType.entries.snapshot(), rt.wrapperDescrType.entries.snapshot(), rt.nativeModuleState.size());
+                    rt.classMethodDescrType.entries.snapshot(), rt.wrapperDescrType.entries.snapshot(), java.util.Set.copyOf(rt.nativeModuleState.keySet()));
         }
     }
 
@@ -67,6 +67,8 @@ final class ImageHooks {
         writeCodes(rt, out);
         writeEntries(rt, out);
         writeRuntime(rt, out);
+        writeModuleStates(rt, out);
+        writeHashNumbers(rt, out);
     }
 
     /** Reads every hook's part, checked against {@code rt} (nothing changes); the result applies them after the swap. */
@@ -76,17 +78,23 @@ final class ImageHooks {
         ClassRecords classes = readTypes(rt, in);
         steps.add(classes);
         steps.add(readCodes(rt, in));
-        steps.add(readEntries(rt, in, rt.heap.typeCount() + classes.records.size()));
-        steps.add(readRuntime(rt, in, classes));
+        Runnable entries = readEntries(rt, in, rt.heap.typeCount() + classes.records.size());
+        Runnable runtime = readRuntime(rt, in, classes);
+        steps.add(readModuleStates(rt, in));  // before the entries: a module's functions may find its state when made
+        steps.add(entries);
+        steps.add(readHashNumbers(rt, in));  // once the entries are made: each number goes to an entry's implementation
+        steps.add(runtime);
         return () -> steps.forEach(Runnable::run);
     }
 
     // ---- what has no hook yet ----------------------------------------------------------------
 
     private static void refuseWhatHasNoHook(Runtime rt) {
-        if (rt.nativeModuleState.size() != rt.imageMark.moduleStates()) {
-            throw new Refused("the state of native modules " + new TreeSet<>(rt.nativeModuleState.keySet()) + " (no module-state hook yet)");
-        }
+        TreeSet<String> unhooked = new TreeSet<>();
+        rt.nativeModuleState.forEach((k, v) -> {
+            if (!rt.imageMark.moduleStates().contains(k) && !(v instanceof VmApi.ModuleImage)) unhooked.add(k);
+        });
+        if (!unhooked.isEmpty()) throw new Refused("the state of native modules " + unhooked + " (no module-state hook yet)");
         if (rt.frameType.frames.live() != 0 || rt.generatorType.frames.live() != 0) {
             throw new Refused("a live frame, generator or coroutine (" + (rt.frameType.frames.live() + rt.generatorType.frames.live()) + ")");
         }
@@ -662,6 +670,85 @@ final class ImageHooks {
             rt.scriptImporterKey = importerKey;
             sources.forEach(rt.lineCache::register);
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only
+        };
+    }
+
+    // ---- native modules' state: the words each gave, made again by the module's restore ----------
+
+    private static void writeModuleStates(Runtime rt, DataOutputStream out) throws IOException {
+        java.util.TreeMap<String, long[]> states = new java.util.TreeMap<>();
+        rt.nativeModuleState.forEach((k, v) -> {
+            if (!rt.imageMark.moduleStates().contains(k)) states.put(k, ((VmApi.ModuleImage) v).imageWords());
+        });
+        out.writeInt(states.size());
+        for (var e : states.entrySet()) {
+            writeStr(out, e.getKey());
+            writeLongs(out, e.getValue());
+        }
+    }
+
+    private static Runnable readModuleStates(Runtime rt, DataInputStream in) throws IOException {
+        int n = count(in, 1 << 16);
+        java.util.LinkedHashMap<String, long[]> states = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String module = readStr(in);
+            if (rt.nativeModuleState.containsKey(module)) throw new ImageException("the image's state of native module " + module + " is one this runtime already has");
+            states.put(module, readLongs(in));
+        }
+        return () -> states.forEach((module, words) -> {
+            Object st = rt.imports().restoreModuleState(module, words);  // the import system is made then, as the image's was
+            if (st == null) throw new IllegalStateException("the image has the state of native module " + module + ", which this runtime cannot make again");
+            rt.nativeModuleState.put(module, st);
+        });
+    }
+
+    // ---- builtins' hash numbers: each implementation class by an entry that has it -------------
+
+    /**
+     * The implementation classes a builtin's hash has numbered ({@code BuiltinFunctionType.hash}),
+     * in order, each by the place of an entry whose implementation has that class: a set of
+     * builtins made before the image (os's {@code supports_fd}) keeps its order in the adopter,
+     * and the next class numbered gets the number it would have. A class no live entry has is
+     * refused (the adopter could not tell which class it is).
+     */
+    private static void writeHashNumbers(Runtime rt, DataOutputStream out) throws IOException {
+        List<Class<?>> numbered = rt.builtinFunctionType.numberedImpls();
+        Map<Class<?>, int[]> where = new IdentityHashMap<>();
+        List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
+        for (int t = 0; t < tables.size(); t++) {
+            Object[] items = tables.get(t).snapshot();
+            for (int i = 0; i < items.length; i++) {
+                if (items[i] != null) where.putIfAbsent(BuiltinFunctionType.implClass(((BuiltinFunctionType.Entry) items[i]).impl()), new int[] {t, i});
+            }
+        }
+        out.writeInt(numbered.size());
+        for (Class<?> c : numbered) {
+            int[] w = where.get(c);
+            if (w == null) throw new Refused("a builtin's hash number for an implementation no live builtin has (" + c.getName() + ")");
+            out.writeInt(w[0]);
+            out.writeInt(w[1]);
+        }
+    }
+
+    private static Runnable readHashNumbers(Runtime rt, DataInputStream in) throws IOException {
+        int n = count(in, 1 << 20);
+        int[][] places = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int t = index(in, ENTRY_TABLES.length), e = count(in, 1 << 24);
+            if (t < 0) throw new ImageException("the image's hooks' section is damaged (a hash number's entry table)");
+            places[i] = new int[] {t, e};
+        }
+        return () -> {
+            List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
+            List<Object[]> items = new ArrayList<>();
+            for (var h : tables) items.add(h.snapshot());
+            List<Class<?>> impls = new ArrayList<>(n);
+            for (int[] p : places) {
+                Object[] table = items.get(p[0]);
+                if (p[1] >= table.length || table[p[1]] == null) throw new IllegalStateException("the image's hash number " + impls.size() + " names no entry");
+                impls.add(BuiltinFunctionType.implClass(((BuiltinFunctionType.Entry) table[p[1]]).impl()));
+            }
+            rt.builtinFunctionType.adoptNumberedImpls(impls);
         };
     }
 

@@ -71,6 +71,13 @@ public interface ImportSystem {
      */
     java.util.Map<String, Builtin> nativeFunctions(String module);
 
+    /**
+     * A native module's state made again from the words its {@link VmApi.ModuleImage} gave in the
+     * image-maker's runtime (this runtime adopted its image), or null when the module has no
+     * restore.
+     */
+    Object restoreModuleState(String module, long[] words);
+
     /** Takes the state {@link #imageState} gave in the image-maker's runtime (this runtime adopted its image). */
     void adoptImageState(long[] state);
 }

@@ -133,6 +133,23 @@ public final class VmApi {
     }
 
     /**
+     * A native module's state that a start-up image carries: the words it is made of (the
+     * addresses of the objects it holds, a type by its type object), which the image records and
+     * the module's restore reads to make the state again in a runtime that adopts the image
+     * ({@code ImportSystem.restoreModuleState}). A state without it is refused by name.
+     */
+    public interface ModuleImage {
+        long[] imageWords();
+    }
+
+    /** The type whose type object is at {@code address} (a native module's state restored from an image names its types so). */
+    public PyType typeAt(long address) {
+        PyType t = heap.typeAt(address);
+        if (t.address() != address) throw new IllegalStateException("no type object at 0x" + Long.toHexString(address));
+        return t;
+    }
+
+    /**
      * Raises KeyboardInterrupt if Ctrl-C is pending (PyErr_CheckSignals): for native loops that can
      * run long without a Python-level call or jump, such as the regular-expression engine.
      */

@@ -83,6 +83,33 @@ class StartupImageHooksTest {
         assertEquals(made, adopted);
     }
 
+    /** _signal's state (its handler table and default_int_handler) is made again by its restore, its functions and _imp's from their tables. */
+    @Test
+    void signalAndImpWorkOnARuntimeThatAdoptedTheImage() throws Exception {
+        Path img = dir.resolve("signal.img");
+        Path prelude = PRELUDE.resolveSibling("signal-prelude.py"), program = PRELUDE.resolveSibling("signal-program.py");
+        String made = child("write", img, prelude, program);
+        String adopted = child("adopt", img, prelude, program);
+        assertTrue(made.startsWith("True True 1 None\n") && made.contains("\nTrue True False "), made);
+        assertEquals(made, adopted);
+    }
+
+    /** An image taken while the global import lock is held is refused (the adopter's lock would be free). */
+    @Test
+    void bug_anImageWithTheImportLockHeldIsRefused() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps))) {
+            rt.configureMain(new Runtime.MainConfig(List.of("-c"), "", null));
+            rt.exec("import _imp\n_imp.acquire_lock()\n", "<prelude>");
+            Path img = dir.resolve("locked.img");
+            var e = assertThrows(ImageHooks.Refused.class, () -> rt.writeImage(img, KEY));
+            assertEquals("no start-up image: the import system: the global import lock is held (_imp.acquire_lock)", e.getMessage());
+            assertFalse(Files.exists(img), "nothing was written");
+            rt.exec("_imp.release_lock()\n", "<after>");
+        }
+    }
+
     /** A native module with no hook for its functions is refused naming the function and its module. */
     @Test
     void anImageAfterImportingANativeModuleWithoutHooksIsRefusedNamingItsFunction() throws Exception {

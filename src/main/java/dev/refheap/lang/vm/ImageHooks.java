@@ -478,8 +478,9 @@ final class ImageHooks {
                             throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "' (" + f.key() + "), a native module's function made after the constructor:"
                                     + " no hook for its module's functions yet");
                         }
-                        out.writeByte(NATIVE);  // made again from its module's table, by key
+                        out.writeByte(NATIVE);  // made again from its module's table, by key (for the type it was made for)
                         writeStr(out, f.key());
+                        out.writeLong(f.context());
                     } else if (where == null) {
                         throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "', made after the constructor with an implementation of its own"
                                 + " (a builtin made per call): no hook for it yet");
@@ -502,7 +503,7 @@ final class ImageHooks {
         List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
         List<Object[]> own = new ArrayList<>();
         for (var h : tables) own.add(h.snapshot());
-        record Bound(int table, int index, String key, String name, int owner, String doc) {}
+        record Bound(int table, int index, String key, long context, String name, int owner, String doc) {}
         List<Object[]> parsed = new ArrayList<>();
         List<int[]> frees = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {
@@ -519,8 +520,10 @@ final class ImageHooks {
                 } else if (kind == BOUND || kind == NATIVE) {
                     int table = -1, index = -1;
                     String key = null;
+                    long context = 0;
                     if (kind == NATIVE) {
                         key = readStr(in);
+                        context = in.readLong();
                         // a module's table is asked for when applied (the import system is made then, as the image's was)
                         if (NativeFunction.ofTheVm(key) && !NativeFunction.restorable(rt, key)) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is " + key + ", which this runtime cannot make");
                     } else {
@@ -534,7 +537,7 @@ final class ImageHooks {
                     int owner = index(in, types);
                     int docKind = in.readByte();
                     String doc = docKind == 0 ? null : docKind == 1 ? BuiltinFunctionType.NULL_DOC : readStr(in);
-                    items[i] = new Bound(table, index, key, name, owner, doc);
+                    items[i] = new Bound(table, index, key, context, name, owner, doc);
                 } else {
                     throw new ImageException("the image's hooks' section is damaged (an entry of kind " + kind + ")");
                 }
@@ -548,7 +551,7 @@ final class ImageHooks {
                 Object[] items = parsed.get(t);
                 for (int i = 0; i < items.length; i++) {
                     if (items[i] instanceof Bound b) {
-                        Builtin impl = b.key() != null ? NativeFunction.resolve(rt, b.key(), natives)
+                        Builtin impl = b.key() != null ? NativeFunction.resolve(rt, b.key(), b.context(), natives)
                                 : ((BuiltinFunctionType.Entry) own.get(b.table())[b.index()]).impl();
                         items[i] = new BuiltinFunctionType.Entry(b.name(), impl, b.owner() < 0 ? null : rt.heap.typeAtIndex(b.owner()), b.doc());
                     }

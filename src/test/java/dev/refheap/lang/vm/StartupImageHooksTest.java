@@ -94,6 +94,21 @@ class StartupImageHooksTest {
         assertEquals(made, adopted);
     }
 
+    /**
+     * time is carried: its clock functions from a table, its calendar functions from a table made
+     * for the struct_time type each import made (the image records which), that type from its
+     * description; a second import's functions make the second import's struct_time.
+     */
+    @Test
+    void timeWorksOnARuntimeThatAdoptedTheImageOfOneThatImportedItTwice() throws Exception {
+        Path img = dir.resolve("time.img");
+        Path prelude = PRELUDE.resolveSibling("time-prelude.py"), program = PRELUDE.resolveSibling("time-program.py");
+        String made = child("write", img, prelude, program);
+        String adopted = child("adopt", img, prelude, program);
+        assertTrue(made.startsWith("True False True True\n") && made.contains("\nTrue True True\n"), made);
+        assertEquals(made, adopted);
+    }
+
     /** An image taken while the global import lock is held is refused (the adopter's lock would be free). */
     @Test
     void bug_anImageWithTheImportLockHeldIsRefused() throws Exception {

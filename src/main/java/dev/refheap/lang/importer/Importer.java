@@ -73,6 +73,11 @@ public final class Importer implements ImportSystem {
     public Object restoreModuleState(String module, long[] words) { return NativeModules.restoreState(vm, module, words); }
 
     @Override
+    public dev.refheap.object.PyType imageType(String module, String name) {
+        return module.equals("posix") ? dev.refheap.lang.modules.posix.Posix.imageType(vm, name) : null;
+    }
+
+    @Override
     public long[] imageState() {
         if (bootstrapping) throw new IllegalStateException("importlib is being bootstrapped");
         if (!moduleLocks.idle()) throw new IllegalStateException("an import is running (a module lock is held)");

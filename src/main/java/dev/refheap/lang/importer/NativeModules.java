@@ -65,7 +65,8 @@ final class NativeModules {
     private static final Map<String, java.util.function.Function<VmApi, Map<String, dev.refheap.lang.vm.Builtin>>> TABLES = Map.of(
             "_stat", dev.refheap.lang.modules.StatModule::functions,
             "marshal", dev.refheap.lang.modules.MarshalModule::functions,
-            "_signal", dev.refheap.lang.modules.SignalModule::functions);
+            "_signal", dev.refheap.lang.modules.SignalModule::functions,
+            "posix", dev.refheap.lang.modules.posix.Posix::functions);
 
     /** Module {@code name}'s function table, or null if it has none. */
     static Map<String, dev.refheap.lang.vm.Builtin> functions(VmApi vm, Importer importer, String name) {
@@ -79,7 +80,8 @@ final class NativeModules {
      * state again from the words its {@code VmApi.ModuleImage} gave.
      */
     private static final Map<String, BiFunction<VmApi, long[], Object>> STATES = Map.of(
-            "_signal", dev.refheap.lang.modules.SignalModule::restore);
+            "_signal", dev.refheap.lang.modules.SignalModule::restore,
+            "posix", dev.refheap.lang.modules.posix.Posix::restore);
 
     /** Module {@code name}'s state made again from {@code words}, or null if it has no restore. */
     static Object restoreState(VmApi vm, String name, long[] words) {

@@ -132,6 +132,13 @@ final class ImageHooks {
                 out.writeLong(t.address());
                 continue;
             }
+            if (t instanceof NativeType n && n.imageModule() != null) {  // a native module's type: its module's state makes it again
+                out.writeByte(MODULE_TYPE);
+                writeStr(out, n.imageModule());
+                writeStr(out, n.name());
+                out.writeLong(n.address());
+                continue;
+            }
             if (!(t instanceof ClassType c)) throw new Refused("type '" + t.name() + "' (" + t.getClass().getSimpleName() + "), made after the constructor: no hook for it yet");
             out.writeByte(CLASS);
             writeStr(out, c.name());
@@ -166,7 +173,10 @@ final class ImageHooks {
     }
 
     /** The kinds of type made after the constructor that the image carries. */
-    private static final int CLASS = 0, STRUCT_SEQUENCE = 1, STREAMS = 2;
+    private static final int CLASS = 0, STRUCT_SEQUENCE = 1, STREAMS = 2, MODULE_TYPE = 3;
+
+    /** A native module's type ({@link NativeType#imageModule}) as the image has it: made again by its module. */
+    private record ModuleTypeRecord(String module, String name, long typeObject) {}
 
     /** A struct sequence type as the image has it (sys.flags' type and the like: static type objects). */
     private record StructSeqRecord(long typeObject, String qualified, int visible, List<String> fields) {}
@@ -201,6 +211,12 @@ final class ImageHooks {
             for (Record any : records) {
                 if (any instanceof StructSeqRecord q) {
                     heap.adoptImageType(new SysInfo.StructSeqType(rt, q.qualified(), q.visible(), q.fields()), q.typeObject(), false, state);
+                    continue;
+                }
+                if (any instanceof ModuleTypeRecord q) {
+                    PyType t = rt.imports().imageType(q.module(), q.name());  // the import system is made then, as the image's was
+                    if (t == null) throw new IllegalStateException("the image has native module " + q.module() + "'s type " + q.name() + ", which this runtime cannot make again");
+                    heap.adoptImageType(t, q.typeObject(), false, state);
                     continue;
                 }
                 if (any instanceof StreamsRecord q) {
@@ -258,6 +274,10 @@ final class ImageHooks {
                 for (int f = 0; f < nf; f++) fields.add(in.readBoolean() ? readStr(in) : null);
                 if (visible < 0 || visible > nf) throw new ImageException("the image's hooks' section is damaged (struct sequence " + qualified + ")");
                 records.add(new StructSeqRecord(address, qualified, visible, fields.contains(null) ? java.util.Arrays.asList(fields.toArray(new String[0])) : List.copyOf(fields)));
+                continue;
+            }
+            if (kind == MODULE_TYPE) {
+                records.add(new ModuleTypeRecord(readStr(in), readStr(in), in.readLong()));
                 continue;
             }
             if (kind == STREAMS) {
@@ -474,7 +494,7 @@ final class ImageHooks {
                 } else {
                     int[] where = impls.get(e.impl());
                     if (where == null && e.impl() instanceof NativeFunction f) {
-                        if (!NativeFunction.restorable(rt, f.key())) {
+                        if (!NativeFunction.restorable(rt, f.key(), f.context())) {
                             throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "' (" + f.key() + "), a native module's function made after the constructor:"
                                     + " no hook for its module's functions yet");
                         }

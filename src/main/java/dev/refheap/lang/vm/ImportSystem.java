@@ -78,6 +78,13 @@ public interface ImportSystem {
      */
     Object restoreModuleState(String module, long[] words);
 
+    /**
+     * A type native module {@code module} registered ({@link NativeType#imageModule}), made again
+     * unregistered as the module's state will hold it, for a runtime adopting a start-up image (the
+     * caller gives it the image's type object); null when the module makes no such type.
+     */
+    dev.refheap.object.PyType imageType(String module, String name);
+
     /** Takes the state {@link #imageState} gave in the image-maker's runtime (this runtime adopted its image). */
     void adoptImageState(long[] state);
 }

@@ -44,6 +44,19 @@ record NativeFunction(String key, Builtin impl, long context) implements Builtin
     }
 
     /** Whether {@link #resolve} can make the function under {@code key} again in {@code rt}. */
+    /** The native type a start-up image carries whose type object is {@code context}, or null (another object, or none). */
+    private static NativeType carriedType(Runtime rt, long context) {
+        if (context == 0 || rt.heap.typeOf(context) != rt.heap.typeType) return null;
+        return rt.heap.typeAt(context) instanceof NativeType t && t.imageModule() != null ? t : null;
+    }
+
+    static boolean restorable(Runtime rt, String key, long context) {
+        if (carriedType(rt, context) instanceof NativeType t) {  // a carried type's method
+            return key.startsWith(t.name() + ".") && t.imageMethods().containsKey(key.substring(t.name().length() + 1));
+        }
+        return restorable(rt, key);
+    }
+
     static boolean restorable(Runtime rt, String key) {
         if (key.startsWith(STREAMS)) return Streams.METHODS.contains(key.substring(STREAMS.length()));
         int dot = key.lastIndexOf('.');
@@ -61,6 +74,11 @@ record NativeFunction(String key, Builtin impl, long context) implements Builtin
     static Builtin resolve(Runtime rt, String key, long context, Map<String, Map<String, Builtin>> cache) {
         if (key.startsWith(STREAMS)) {
             return cache.computeIfAbsent("_io.TextIOWrapper", k -> Streams.methods(rt)).get(key.substring(STREAMS.length()));  // keyed there already
+        }
+        if (carriedType(rt, context) instanceof NativeType t) {  // a carried type's method, as defMethod keyed it
+            Builtin impl = key.startsWith(t.name() + ".") ? cache.computeIfAbsent(t.name() + "@" + context, k -> t.imageMethods()).get(key.substring(t.name().length() + 1)) : null;
+            if (impl == null) throw new IllegalStateException("no method " + key + " can be made again");
+            return new NativeFunction(key, impl, context);
         }
         int dot = key.lastIndexOf('.');
         String module = dot <= 0 ? null : key.substring(0, dot);

@@ -46,8 +46,28 @@ public abstract class NativeType extends ExtType {
     /** The offset of the instance's own dict pointer (tp_dictoffset), 0 if instances have none. */
     public long ownDictOffset() { return 0; }
 
-    /** Registers {@code type.name} as a method descriptor (self is the instance). */
-    public final void defMethod(String methodName, Builtin impl) { TypeMethodsAccess.def(rt, this, methodName, impl); }
+    /**
+     * Registers {@code type.name} as a method descriptor (self is the instance). A type a
+     * start-up image carries ({@link #imageModule}) gives it under its key
+     * ({@code posix.DirEntry.is_dir}, {@link NativeFunction}) for this type, made again from
+     * {@link #imageMethods} in a runtime that adopts the image.
+     */
+    public final void defMethod(String methodName, Builtin impl) {
+        TypeMethodsAccess.def(rt, this, methodName, imageModule() == null ? impl : new NativeFunction(name() + "." + methodName, impl, typeObject()));
+    }
+
+    /**
+     * The native module whose state a start-up image carries this type with (its restore makes the
+     * type again, unregistered, for the image's type object: {@code ImportSystem.imageType}), or
+     * null: an image holding the type is then refused.
+     */
+    public String imageModule() { return null; }
+
+    /**
+     * The type's methods by name, made from this Java object alone (no object allocated), as
+     * {@link #defMethod} was given them: for a type with an {@link #imageModule}.
+     */
+    public java.util.Map<String, Builtin> imageMethods() { return null; }
 
     /** Registers {@code type.name} as a class method (called on the type with self 0). */
     public final void defClassMethod(String methodName, Builtin impl) { NumberBuiltins.classMethod(rt, this, methodName, impl); }

@@ -2,6 +2,7 @@ package dev.refheap.lang.modules.posix;
 
 import dev.refheap.lang.modules.FieldsType;
 import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.Builtin;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
@@ -33,11 +34,18 @@ final class ScandirTypes {
     private final VmApi vm;
 
     ScandirTypes(VmApi vm, Posix.State st) {
+        this(vm, st, true);
+    }
+
+    /** The types, registered with their methods, or ({@code register} false) made for a start-up image's type objects, which have them already. */
+    ScandirTypes(VmApi vm, Posix.State st, boolean register) {
         this.vm = vm;
-        entry = vm.registerType(new EntryType(vm, st));
-        iterator = vm.registerType(new IteratorType(vm, this));
-        entry.install();
-        iterator.install();
+        entry = register ? vm.registerType(new EntryType(vm, st)) : new EntryType(vm, st);
+        iterator = register ? vm.registerType(new IteratorType(vm, this)) : new IteratorType(vm, this);
+        if (register) {
+            entry.install();
+            iterator.install();
+        }
     }
 
     private static final FunctionDescriptor P_P = FunctionDescriptor.of(Libc.PTR, Libc.PTR);
@@ -156,17 +164,28 @@ final class ScandirTypes {
             super.dealloc(o);
         }
 
-        void install() {
-            defMethod("close", (s, a, off, n, kw) -> {
+        @Override
+        public String imageModule() { return "posix"; }
+
+        @Override
+        public java.util.Map<String, Builtin> imageMethods() {
+            java.util.Map<String, Builtin> m = new java.util.HashMap<>();
+            m.put("close", (s, a, off, n, kw) -> {
                 Params.noArgs(vm, "ScandirIterator.close", n, kw);
                 close(s);
                 return vm.incref(heap.None);
             });
-            defMethod("__enter__", (s, a, off, n, kw) -> vm.incref(s));
-            defMethod("__exit__", (s, a, off, n, kw) -> {
+            m.put("__enter__", (s, a, off, n, kw) -> vm.incref(s));
+            m.put("__exit__", (s, a, off, n, kw) -> {
                 close(s);
                 return vm.incref(heap.None);
             });
+            return m;
+        }
+
+        void install() {
+            var m = imageMethods();
+            for (String name : new String[] {"close", "__enter__", "__exit__"}) defMethod(name, m.get(name));
         }
     }
 
@@ -261,22 +280,33 @@ final class ScandirTypes {
 
         private long bool(boolean b) { return vm.incref(b ? heap.True : heap.False); }
 
-        void install() {
-            defMethod("is_dir", (s, a, off, n, kw) -> bool(testMode(s, follow("is_dir", a, off, n, kw), DT_DIR, S_IFDIR)));
-            defMethod("is_file", (s, a, off, n, kw) -> bool(testMode(s, follow("is_file", a, off, n, kw), DT_REG, S_IFREG)));
-            defMethod("is_symlink", (s, a, off, n, kw) -> {
+        @Override
+        public String imageModule() { return "posix"; }
+
+        @Override
+        public java.util.Map<String, Builtin> imageMethods() {
+            java.util.Map<String, Builtin> m = new java.util.HashMap<>();
+            m.put("is_dir", (s, a, off, n, kw) -> bool(testMode(s, follow("is_dir", a, off, n, kw), DT_DIR, S_IFDIR)));
+            m.put("is_file", (s, a, off, n, kw) -> bool(testMode(s, follow("is_file", a, off, n, kw), DT_REG, S_IFREG)));
+            m.put("is_symlink", (s, a, off, n, kw) -> {
                 Params.noArgs(vm, "DirEntry.is_symlink", n, kw);
                 return bool(isSymlink(s));
             });
-            defMethod("stat", (s, a, off, n, kw) -> vm.incref(stat(s, follow("stat", a, off, n, kw))));
-            defMethod("inode", (s, a, off, n, kw) -> {
+            m.put("stat", (s, a, off, n, kw) -> vm.incref(stat(s, follow("stat", a, off, n, kw))));
+            m.put("inode", (s, a, off, n, kw) -> {
                 Params.noArgs(vm, "DirEntry.inode", n, kw);
                 return vm.newInt(new java.math.BigInteger(Long.toUnsignedString(get(s, D_INO))));
             });
-            defMethod("__fspath__", (s, a, off, n, kw) -> {
+            m.put("__fspath__", (s, a, off, n, kw) -> {
                 Params.noArgs(vm, "DirEntry.__fspath__", n, kw);
                 return vm.incref(get(s, PATH));
             });
+            return m;
+        }
+
+        void install() {
+            var m = imageMethods();
+            for (String name : new String[] {"is_dir", "is_file", "is_symlink", "stat", "inode", "__fspath__"}) defMethod(name, m.get(name));
         }
 
         @Override

@@ -69,13 +69,9 @@ public final class Importer implements ImportSystem {
     @Override
     public java.util.Map<String, dev.refheap.lang.vm.Builtin> nativeFunctions(String module) { return NativeModules.functions(vm, this, module); }
 
-    @Override
-    public Object restoreModuleState(String module, long[] words) { return NativeModules.restoreState(vm, module, words); }
 
     @Override
-    public dev.refheap.object.PyType imageType(String module, String name) {
-        return module.equals("posix") ? dev.refheap.lang.modules.posix.Posix.imageType(vm, name) : null;
-    }
+    public dev.refheap.lang.vm.ModuleImage restoreModuleState(String module, long[] values) { return NativeModules.restoreState(vm, module, values); }
 
     @Override
     public long[] imageState() {

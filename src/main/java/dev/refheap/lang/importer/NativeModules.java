@@ -65,6 +65,7 @@ final class NativeModules {
     private static final Map<String, java.util.function.Function<VmApi, Map<String, dev.refheap.lang.vm.Builtin>>> TABLES = Map.of(
             "_stat", dev.refheap.lang.modules.StatModule::functions,
             "marshal", dev.refheap.lang.modules.MarshalModule::functions,
+            "_abc", dev.refheap.lang.modules.AbcModule::functions,
             "_signal", dev.refheap.lang.modules.SignalModule::functions,
             "posix", dev.refheap.lang.modules.posix.Posix::functions);
 
@@ -76,17 +77,18 @@ final class NativeModules {
     }
 
     /**
-     * The modules whose state ({@code VmApi.moduleState}) a start-up image carries: each makes its
-     * state again from the words its {@code VmApi.ModuleImage} gave.
+     * The modules whose state a start-up image carries ({@code dev.refheap.lang.vm.ModuleImage}):
+     * the state made again from its Java-only values, without touching the heap.
      */
-    private static final Map<String, BiFunction<VmApi, long[], Object>> STATES = Map.of(
+    private static final Map<String, BiFunction<VmApi, long[], dev.refheap.lang.vm.ModuleImage>> RESTORES = Map.of(
+            "_abc", dev.refheap.lang.modules.AbcModule::restore,
             "_signal", dev.refheap.lang.modules.SignalModule::restore,
             "posix", dev.refheap.lang.modules.posix.Posix::restore);
 
-    /** Module {@code name}'s state made again from {@code words}, or null if it has no restore. */
-    static Object restoreState(VmApi vm, String name, long[] words) {
-        var r = STATES.get(name);
-        return r == null ? null : r.apply(vm, words);
+    /** Module {@code name}'s state made again from {@code values}, or null if it has no restore. */
+    static dev.refheap.lang.vm.ModuleImage restoreState(VmApi vm, String name, long[] values) {
+        var r = RESTORES.get(name);
+        return r == null ? null : r.apply(vm, values);
     }
 
     /** The registered names (for sys.builtin_module_names' check). */

@@ -1,6 +1,7 @@
 package dev.refheap.lang.modules;
 
 import dev.refheap.lang.vm.Builtin;
+import dev.refheap.lang.vm.ModuleImage;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.Heap;
 import dev.refheap.object.ListType;
@@ -48,15 +49,18 @@ public final class SignalModule {
     private static final String DEFAULT_INT_HANDLER_DOC = "The default handler for SIGINT installed by Python.\n\nIt raises KeyboardInterrupt.";
 
     /** The runtime's handler table (a held list indexed by signal number) and default_int_handler. */
-    private record State(long handlers, long defaultIntHandler) implements VmApi.ModuleImage {
+    private record State(long handlers, long defaultIntHandler) implements ModuleImage {
         @Override
-        public long[] imageWords() { return new long[] {handlers, defaultIntHandler}; }
+        public java.util.List<? extends dev.refheap.object.PyType> imageTypes() { return java.util.List.of(); }
+
+        @Override
+        public long[] imageValues() { return new long[] {handlers, defaultIntHandler}; }
     }
 
-    /** The state a start-up image carried ({@link State#imageWords}): both objects are the image's, held by the runtime. */
-    public static Object restore(VmApi vm, long[] words) {
-        if (words.length != 2) throw new IllegalStateException("_signal's state has 2 words, not " + words.length);
-        return new State(words[0], words[1]);
+    /** The state a start-up image carried ({@link State#imageValues}): both objects are the image's, held by the runtime. */
+    public static ModuleImage restore(VmApi vm, long[] values) {
+        if (values.length != 2) throw new IllegalArgumentException("_signal's image state is 2 addresses, not " + values.length + " values");
+        return new State(values[0], values[1]);
     }
 
     /** The runtime's state, made by the module's first import (the functions find it when called). */

@@ -55,7 +55,8 @@ final class ImageHooks {
                 java.util.Set<String> moduleStates) {
         static Mark of(Runtime rt) {
             return new Mark(rt.heap.typeCount(), rt.builtinFunctionType.entries.snapshot(), rt.methodDescrType.entries.snapshot(),
-                    rt.classMethodDescrType.entries.snapshot(), rt.wrapperDescrType.entries.snapshot(), java.util.Set.copyOf(rt.nativeModuleState.keySet()));
+                    rt.classMethodDescrType.entries.snapshot(), rt.wrapperDescrType.entries.snapshot(),
+                    java.util.Set.copyOf(rt.nativeModuleState.keySet()));
         }
     }
 
@@ -63,11 +64,11 @@ final class ImageHooks {
     static void write(Runtime rt, DataOutputStream out) throws IOException {
         refuseWhatHasNoHook(rt);
         out.writeInt(MAGIC);
-        writeTypes(rt, out);
+        Map<PyType, NativeTypeRecord> nativeTypes = writeModuleStates(rt, out);
+        writeTypes(rt, out, nativeTypes);
         writeCodes(rt, out);
         writeEntries(rt, out);
         writeRuntime(rt, out);
-        writeModuleStates(rt, out);
         writeHashNumbers(rt, out);
     }
 
@@ -75,26 +76,24 @@ final class ImageHooks {
     static Runnable read(Runtime rt, DataInputStream in) throws IOException {
         if (in.readInt() != MAGIC) throw new ImageException("the image has no Java-side hooks' section");
         List<Runnable> steps = new ArrayList<>();
-        ClassRecords classes = readTypes(rt, in);
+        Map<String, long[]> states = readModuleStates(rt, in);
+        ClassRecords classes = readTypes(rt, in, states);
         steps.add(classes);
         steps.add(readCodes(rt, in));
-        Runnable entries = readEntries(rt, in, rt.heap.typeCount() + classes.records.size());
-        Runnable runtime = readRuntime(rt, in, classes);
-        steps.add(readModuleStates(rt, in));  // before the entries: a module's functions may find its state when made
-        steps.add(entries);
+        steps.add(readEntries(rt, in, rt.heap.typeCount() + classes.records.size()));
+        steps.add(readRuntime(rt, in, classes));
         steps.add(readHashNumbers(rt, in));  // once the entries are made: each number goes to an entry's implementation
-        steps.add(runtime);
         return () -> steps.forEach(Runnable::run);
     }
 
     // ---- what has no hook yet ----------------------------------------------------------------
 
     private static void refuseWhatHasNoHook(Runtime rt) {
-        TreeSet<String> unhooked = new TreeSet<>();
-        rt.nativeModuleState.forEach((k, v) -> {
-            if (!rt.imageMark.moduleStates().contains(k) && !(v instanceof VmApi.ModuleImage)) unhooked.add(k);
+        TreeSet<String> noHook = new TreeSet<>();
+        rt.nativeModuleState.forEach((m, st) -> {
+            if (!rt.imageMark.moduleStates().contains(m) && !(st instanceof ModuleImage)) noHook.add(m);
         });
-        if (!unhooked.isEmpty()) throw new Refused("the state of native modules " + unhooked + " (no module-state hook yet)");
+        if (!noHook.isEmpty()) throw new Refused("the state of native modules " + noHook + " (no module-state hook yet)");
         if (rt.frameType.frames.live() != 0 || rt.generatorType.frames.live() != 0) {
             throw new Refused("a live frame, generator or coroutine (" + (rt.frameType.frames.live() + rt.generatorType.frames.live()) + ")");
         }
@@ -107,9 +106,53 @@ final class ImageHooks {
         }
     }
 
+    // ---- native modules' state: Java-only values, the state made again by its module ----------
+
+    /** A native module's registered type as the image has it: its module's state lists it at {@code ordinal}. */
+    private record NativeTypeRecord(long typeObject, String module, int ordinal, boolean validVersionTag) implements Record {}
+
+    /**
+     * The states native modules made after the constructor ({@link ModuleImage}): each module's
+     * name and Java-only values; returns where each of their types is in its module's list.
+     */
+    private static Map<PyType, NativeTypeRecord> writeModuleStates(Runtime rt, DataOutputStream out) throws IOException {
+        Map<PyType, NativeTypeRecord> types = new IdentityHashMap<>();
+        TreeSet<String> later = new TreeSet<>(rt.nativeModuleState.keySet());
+        later.removeAll(rt.imageMark.moduleStates());
+        out.writeInt(later.size());
+        for (String m : later) {
+            ModuleImage st = (ModuleImage) rt.nativeModuleState.get(m);
+            long[] values;
+            try {
+                values = st.imageValues();
+            } catch (IllegalStateException e) {
+                throw new Refused("the state of native module " + m + ": " + e.getMessage());
+            }
+            writeStr(out, m);
+            writeLongs(out, values);
+            List<? extends PyType> ts = st.imageTypes();
+            for (int i = 0; i < ts.size(); i++) {
+                PyType t = ts.get(i);
+                types.put(t, new NativeTypeRecord(t.address(), m, i, t instanceof NativeType nt && nt.hasValidVersionTag()));
+            }
+        }
+        return types;
+    }
+
+    private static Map<String, long[]> readModuleStates(Runtime rt, DataInputStream in) throws IOException {
+        int n = count(in, 1 << 12);
+        Map<String, long[]> states = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            String m = readStr(in);
+            if (rt.nativeModuleState.containsKey(m)) throw new ImageException("the image's state of native module " + m + " is one this runtime already has");
+            states.put(m, readLongs(in));
+        }
+        return states;
+    }
+
     // ---- types: classes made again from their description ----------------------------------
 
-    private static void writeTypes(Runtime rt, DataOutputStream out) throws IOException {
+    private static void writeTypes(Runtime rt, DataOutputStream out, Map<PyType, NativeTypeRecord> nativeTypes) throws IOException {
         Heap heap = rt.heap;
         int from = rt.imageMark.types(), to = heap.typeCount();
         out.writeInt(to - from);
@@ -132,11 +175,13 @@ final class ImageHooks {
                 out.writeLong(t.address());
                 continue;
             }
-            if (t instanceof NativeType n && n.imageModule() != null) {  // a native module's type: its module's state makes it again
-                out.writeByte(MODULE_TYPE);
-                writeStr(out, n.imageModule());
-                writeStr(out, n.name());
-                out.writeLong(n.address());
+            NativeTypeRecord nr = nativeTypes.get(t);
+            if (nr != null) {  // a native module's type: its module's state makes it again
+                out.writeByte(NATIVE_TYPE);
+                out.writeLong(nr.typeObject());
+                writeStr(out, nr.module());
+                out.writeInt(nr.ordinal());
+                out.writeBoolean(nr.validVersionTag());
                 continue;
             }
             if (!(t instanceof ClassType c)) throw new Refused("type '" + t.name() + "' (" + t.getClass().getSimpleName() + "), made after the constructor: no hook for it yet");
@@ -173,34 +218,44 @@ final class ImageHooks {
     }
 
     /** The kinds of type made after the constructor that the image carries. */
-    private static final int CLASS = 0, STRUCT_SEQUENCE = 1, STREAMS = 2, MODULE_TYPE = 3;
-
-    /** A native module's type ({@link NativeType#imageModule}) as the image has it: made again by its module. */
-    private record ModuleTypeRecord(String module, String name, long typeObject) {}
+    private static final int CLASS = 0, STRUCT_SEQUENCE = 1, STREAMS = 2, NATIVE_TYPE = 3;
 
     /** A struct sequence type as the image has it (sys.flags' type and the like: static type objects). */
-    private record StructSeqRecord(long typeObject, String qualified, int visible, List<String> fields) {}
+    private record StructSeqRecord(long typeObject, String qualified, int visible, List<String> fields) implements Record {}
 
     /** The standard streams' type ({@link Streams}) as the image has it. */
-    private record StreamsRecord(long typeObject) {}
+    private record StreamsRecord(long typeObject) implements Record {}
 
     /** A class's description as the image has it. */
     private record ClassRecord(String name, int flags, long basicSize, long itemSize, long weaklistOffset, int builtinBase,
                                boolean exceptionBased, long dictOffset, long typeObject, boolean freed, List<String> keys,
                                int dkUsable, boolean hasDel, boolean tpDel, boolean validVersionTag, boolean abstractFlag,
                                int collectionFlags, String[] slotNames, long[] slotOffsets, int heapBase, int solid,
-                               long sharedKeysHandle, int[] fullMro) {}
+                               long sharedKeysHandle, int[] fullMro) implements Record {}
+
+    /** A type made after the constructor, as the image has it. */
+    private sealed interface Record permits ClassRecord, StructSeqRecord, StreamsRecord, NativeTypeRecord {}
 
     /** The image's classes, made again when run (after the swap): {@link #made} then holds them in index order. */
     private static final class ClassRecords implements Runnable {
         final Runtime rt;
-        /** In index order: {@link ClassRecord}, {@link StructSeqRecord} or {@link StreamsRecord}. */
+        /** In index order. */
         final List<Record> records;
+        /** The native modules' states' Java-only values, by module. */
+        final Map<String, long[]> states;
         final List<ClassType> made = new ArrayList<>();
 
-        ClassRecords(Runtime rt, List<Record> records) {
+        ClassRecords(Runtime rt, List<Record> records, Map<String, long[]> states) {
             this.rt = rt;
             this.records = records;
+            this.states = states;
+        }
+
+        /** Module {@code m}'s state made again by its module (the import system's restore). */
+        private ModuleImage restoreState(String m) {
+            ModuleImage st = rt.imports().restoreModuleState(m, states.get(m));
+            if (st == null) throw new IllegalStateException("the image has the state of native module " + m + ", which this runtime cannot make again");
+            return st;
         }
 
         @Override
@@ -208,15 +263,17 @@ final class ImageHooks {
             Heap heap = rt.heap;
             Heap.ImageState state = rt.adoptingState;
             List<ClassRecord> classes = new ArrayList<>();
+            Map<String, ModuleImage> madeStates = new HashMap<>();  // each module's state, made at its first type (its types are in its list)
             for (Record any : records) {
-                if (any instanceof StructSeqRecord q) {
-                    heap.adoptImageType(new SysInfo.StructSeqType(rt, q.qualified(), q.visible(), q.fields()), q.typeObject(), false, state);
+                if (any instanceof NativeTypeRecord q) {
+                    List<? extends PyType> ts = madeStates.computeIfAbsent(q.module(), this::restoreState).imageTypes();
+                    if (q.ordinal() >= ts.size()) throw new IllegalStateException("native module " + q.module() + " made " + ts.size() + " types, not " + (q.ordinal() + 1));
+                    PyType t = heap.adoptImageType(ts.get(q.ordinal()), q.typeObject(), false, state);
+                    if (t instanceof NativeType nt) nt.validVersionTag = q.validVersionTag();
                     continue;
                 }
-                if (any instanceof ModuleTypeRecord q) {
-                    PyType t = rt.imports().imageType(q.module(), q.name());  // the import system is made then, as the image's was
-                    if (t == null) throw new IllegalStateException("the image has native module " + q.module() + "'s type " + q.name() + ", which this runtime cannot make again");
-                    heap.adoptImageType(t, q.typeObject(), false, state);
+                if (any instanceof StructSeqRecord q) {
+                    heap.adoptImageType(new SysInfo.StructSeqType(rt, q.qualified(), q.visible(), q.fields()), q.typeObject(), false, state);
                     continue;
                 }
                 if (any instanceof StreamsRecord q) {
@@ -257,10 +314,11 @@ final class ImageHooks {
                     if (t instanceof ClassType k) c.mro.add(k);
                 }
             }
+            for (String m : states.keySet()) rt.nativeModuleState.put(m, madeStates.computeIfAbsent(m, this::restoreState));
         }
     }
 
-    private static ClassRecords readTypes(Runtime rt, DataInputStream in) throws IOException {
+    private static ClassRecords readTypes(Runtime rt, DataInputStream in, Map<String, long[]> states) throws IOException {
         int n = count(in, 1 << 20);
         int first = rt.heap.typeCount(), total = first + n;
         List<Record> records = new ArrayList<>(n);
@@ -276,8 +334,12 @@ final class ImageHooks {
                 records.add(new StructSeqRecord(address, qualified, visible, fields.contains(null) ? java.util.Arrays.asList(fields.toArray(new String[0])) : List.copyOf(fields)));
                 continue;
             }
-            if (kind == MODULE_TYPE) {
-                records.add(new ModuleTypeRecord(readStr(in), readStr(in), in.readLong()));
+            if (kind == NATIVE_TYPE) {
+                long address = in.readLong();
+                String module = readStr(in);
+                int ordinal = count(in, 1 << 12);
+                if (!states.containsKey(module)) throw new ImageException("the image's type " + (first + i) + " is native module " + module + "'s, whose state it has not");
+                records.add(new NativeTypeRecord(address, module, ordinal, in.readBoolean()));
                 continue;
             }
             if (kind == STREAMS) {
@@ -289,7 +351,7 @@ final class ImageHooks {
             String name = readStr(in);
             int flags = in.readInt();
             long basic = in.readLong(), item = in.readLong(), weak = in.readLong();
-            int builtinBase = index(in, first);  // a builtin base is one of the constructor's types
+            int builtinBase = index(in, first + i);  // a builtin base is one of the constructor's types or a native module's made before
             boolean exc = in.readBoolean();
             long dictOffset = in.readLong(), typeObject = in.readLong();
             boolean freed = in.readBoolean();
@@ -314,7 +376,7 @@ final class ImageHooks {
             records.add(new ClassRecord(name, flags, basic, item, weak, builtinBase, exc, dictOffset, typeObject, freed, keys, dk, hasDel,
                     tpDel, valid, abs, coll, slotNames, slotOffsets, heapBase, solid, shared, mro));
         }
-        return new ClassRecords(rt, records);
+        return new ClassRecords(rt, records, states);
     }
 
     // ---- code objects: their units from the image, their addresses from the memory -----------
@@ -464,7 +526,7 @@ final class ImageHooks {
     }
 
     private static final String[] ENTRY_TABLES = {"builtin function", "method descriptor", "classmethod descriptor", "wrapper descriptor"};
-    private static final int FREE = 0, CONSTRUCTORS = 1, BOUND = 2, NATIVE = 3;
+    private static final int FREE = 0, CONSTRUCTORS = 1, BOUND = 2, NATIVE = 3, TYPE_METHOD = 4;
 
     /**
      * Each table's entries: free, the constructor's own (the same entry at the same handle), or
@@ -481,6 +543,14 @@ final class ImageHooks {
                 if (c[i] != null) impls.putIfAbsent(((BuiltinFunctionType.Entry) c[i]).impl(), new int[] {t, i});
             }
         }
+        record TypeMethod(int type, boolean classMethod, String name) {}
+        Map<Builtin, TypeMethod> typeMethods = new IdentityHashMap<>();  // the native types' made after the constructor
+        for (int i = rt.imageMark.types(); i < rt.heap.typeCount(); i++) {
+            if (!(rt.heap.typeAtIndex(i) instanceof NativeType nt)) continue;
+            for (boolean cm : new boolean[] {false, true}) {
+                for (var m : new java.util.TreeMap<>(nt.definedMethods(cm)).entrySet()) typeMethods.putIfAbsent(m.getValue(), new TypeMethod(i, cm, m.getKey()));
+            }
+        }
         List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
         for (int t = 0; t < tables.size(); t++) {
             Object[] items = tables.get(t).snapshot(), own = constructors.get(t);
@@ -493,12 +563,18 @@ final class ImageHooks {
                     out.writeByte(CONSTRUCTORS);
                 } else {
                     int[] where = impls.get(e.impl());
-                    if (where == null && e.impl() instanceof NativeFunction f) {
-                        if (!NativeFunction.restorable(rt, f.key(), f.context())) {
+                    TypeMethod tm = where == null ? typeMethods.get(e.impl()) : null;
+                    if (tm != null) {  // a native module's type's method: found again by its type and name
+                        out.writeByte(TYPE_METHOD);
+                        out.writeInt(tm.type());
+                        out.writeBoolean(tm.classMethod());
+                        writeStr(out, tm.name());
+                    } else if (where == null && e.impl() instanceof NativeFunction f) {
+                        if (!NativeFunction.restorable(rt, f.key())) {
                             throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "' (" + f.key() + "), a native module's function made after the constructor:"
                                     + " no hook for its module's functions yet");
                         }
-                        out.writeByte(NATIVE);  // made again from its module's table, by key (for the type it was made for)
+                        out.writeByte(NATIVE);  // made again from its module's table, by key (for the object it was made for)
                         writeStr(out, f.key());
                         out.writeLong(f.context());
                     } else if (where == null) {
@@ -523,7 +599,7 @@ final class ImageHooks {
         List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
         List<Object[]> own = new ArrayList<>();
         for (var h : tables) own.add(h.snapshot());
-        record Bound(int table, int index, String key, long context, String name, int owner, String doc) {}
+        record Bound(int table, int index, String key, long context, int type, boolean classMethod, String method, String name, int owner, String doc) {}
         List<Object[]> parsed = new ArrayList<>();
         List<int[]> frees = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {
@@ -537,11 +613,17 @@ final class ImageHooks {
                         throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is not one this runtime's constructor made");
                     }
                     items[i] = own.get(t)[i];
-                } else if (kind == BOUND || kind == NATIVE) {
-                    int table = -1, index = -1;
-                    String key = null;
+                } else if (kind == BOUND || kind == NATIVE || kind == TYPE_METHOD) {
+                    int table = -1, index = -1, type = -1;
+                    boolean classMethod = false;
+                    String key = null, method = null;
                     long context = 0;
-                    if (kind == NATIVE) {
+                    if (kind == TYPE_METHOD) {
+                        type = index(in, types);
+                        if (type < rt.heap.typeCount()) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is a method of one of the constructor's types");
+                        classMethod = in.readBoolean();
+                        method = readStr(in);
+                    } else if (kind == NATIVE) {
                         key = readStr(in);
                         context = in.readLong();
                         // a module's table is asked for when applied (the import system is made then, as the image's was)
@@ -557,7 +639,7 @@ final class ImageHooks {
                     int owner = index(in, types);
                     int docKind = in.readByte();
                     String doc = docKind == 0 ? null : docKind == 1 ? BuiltinFunctionType.NULL_DOC : readStr(in);
-                    items[i] = new Bound(table, index, key, context, name, owner, doc);
+                    items[i] = new Bound(table, index, key, context, type, classMethod, method, name, owner, doc);
                 } else {
                     throw new ImageException("the image's hooks' section is damaged (an entry of kind " + kind + ")");
                 }
@@ -572,6 +654,7 @@ final class ImageHooks {
                 for (int i = 0; i < items.length; i++) {
                     if (items[i] instanceof Bound b) {
                         Builtin impl = b.key() != null ? NativeFunction.resolve(rt, b.key(), b.context(), natives)
+                                : b.method() != null ? typeMethod(rt, b.type(), b.classMethod(), b.method())
                                 : ((BuiltinFunctionType.Entry) own.get(b.table())[b.index()]).impl();
                         items[i] = new BuiltinFunctionType.Entry(b.name(), impl, b.owner() < 0 ? null : rt.heap.typeAtIndex(b.owner()), b.doc());
                     }
@@ -579,6 +662,13 @@ final class ImageHooks {
                 tables.get(t).restore(items, frees.get(t));
             }
         };
+    }
+
+    /** The implementation native type {@code type} (adopted from the image, its methods recorded by its module's restore) defined {@code name} with. */
+    private static Builtin typeMethod(Runtime rt, int type, boolean classMethod, String name) {
+        Builtin impl = rt.heap.typeAtIndex(type) instanceof NativeType nt ? nt.definedMethod(classMethod, name) : null;
+        if (impl == null) throw new IllegalStateException("the image's type " + type + " has no " + (classMethod ? "class method " : "method ") + name + " in this runtime");
+        return impl;
     }
 
     // ---- the runtime's own maps and fields ------------------------------------------------------
@@ -694,35 +784,6 @@ final class ImageHooks {
             sources.forEach(rt.lineCache::register);
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only
         };
-    }
-
-    // ---- native modules' state: the words each gave, made again by the module's restore ----------
-
-    private static void writeModuleStates(Runtime rt, DataOutputStream out) throws IOException {
-        java.util.TreeMap<String, long[]> states = new java.util.TreeMap<>();
-        rt.nativeModuleState.forEach((k, v) -> {
-            if (!rt.imageMark.moduleStates().contains(k)) states.put(k, ((VmApi.ModuleImage) v).imageWords());
-        });
-        out.writeInt(states.size());
-        for (var e : states.entrySet()) {
-            writeStr(out, e.getKey());
-            writeLongs(out, e.getValue());
-        }
-    }
-
-    private static Runnable readModuleStates(Runtime rt, DataInputStream in) throws IOException {
-        int n = count(in, 1 << 16);
-        java.util.LinkedHashMap<String, long[]> states = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            String module = readStr(in);
-            if (rt.nativeModuleState.containsKey(module)) throw new ImageException("the image's state of native module " + module + " is one this runtime already has");
-            states.put(module, readLongs(in));
-        }
-        return () -> states.forEach((module, words) -> {
-            Object st = rt.imports().restoreModuleState(module, words);  // the import system is made then, as the image's was
-            if (st == null) throw new IllegalStateException("the image has the state of native module " + module + ", which this runtime cannot make again");
-            rt.nativeModuleState.put(module, st);
-        });
     }
 
     // ---- builtins' hash numbers: each implementation class by an entry that has it -------------

@@ -72,18 +72,11 @@ public interface ImportSystem {
     java.util.Map<String, Builtin> nativeFunctions(String module);
 
     /**
-     * A native module's state made again from the words its {@link VmApi.ModuleImage} gave in the
-     * image-maker's runtime (this runtime adopted its image), or null when the module has no
-     * restore.
+     * Native module {@code module}'s state made again from the values its {@link ModuleImage}
+     * gave in the image-maker's runtime, without touching the heap (a runtime adopting a start-up
+     * image), or null when the module has no such restore.
      */
-    Object restoreModuleState(String module, long[] words);
-
-    /**
-     * A type native module {@code module} registered ({@link NativeType#imageModule}), made again
-     * unregistered as the module's state will hold it, for a runtime adopting a start-up image (the
-     * caller gives it the image's type object); null when the module makes no such type.
-     */
-    dev.refheap.object.PyType imageType(String module, String name);
+    ModuleImage restoreModuleState(String module, long[] values);
 
     /** Takes the state {@link #imageState} gave in the image-maker's runtime (this runtime adopted its image). */
     void adoptImageState(long[] state);

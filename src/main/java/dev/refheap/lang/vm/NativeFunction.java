@@ -44,18 +44,8 @@ record NativeFunction(String key, Builtin impl, long context) implements Builtin
     }
 
     /** Whether {@link #resolve} can make the function under {@code key} again in {@code rt}. */
-    /** The native type a start-up image carries whose type object is {@code context}, or null (another object, or none). */
-    private static NativeType carriedType(Runtime rt, long context) {
-        if (context == 0 || rt.heap.typeOf(context) != rt.heap.typeType) return null;
-        return rt.heap.typeAt(context) instanceof NativeType t && t.imageModule() != null ? t : null;
-    }
-
-    static boolean restorable(Runtime rt, String key, long context) {
-        if (carriedType(rt, context) instanceof NativeType t) {  // a carried type's method
-            return key.startsWith(t.name() + ".") && t.imageMethods().containsKey(key.substring(t.name().length() + 1));
-        }
-        return restorable(rt, key);
-    }
+    /** Whether {@link #resolve} can make the function under {@code key} for {@code context} again in {@code rt}. */
+    static boolean restorable(Runtime rt, String key, long context) { return restorable(rt, key); }
 
     static boolean restorable(Runtime rt, String key) {
         if (key.startsWith(STREAMS)) return Streams.METHODS.contains(key.substring(STREAMS.length()));
@@ -75,11 +65,6 @@ record NativeFunction(String key, Builtin impl, long context) implements Builtin
         if (key.startsWith(STREAMS)) {
             return cache.computeIfAbsent("_io.TextIOWrapper", k -> Streams.methods(rt)).get(key.substring(STREAMS.length()));  // keyed there already
         }
-        if (carriedType(rt, context) instanceof NativeType t) {  // a carried type's method, as defMethod keyed it
-            Builtin impl = key.startsWith(t.name() + ".") ? cache.computeIfAbsent(t.name() + "@" + context, k -> t.imageMethods()).get(key.substring(t.name().length() + 1)) : null;
-            if (impl == null) throw new IllegalStateException("no method " + key + " can be made again");
-            return new NativeFunction(key, impl, context);
-        }
         int dot = key.lastIndexOf('.');
         String module = dot <= 0 ? null : key.substring(0, dot);
         Map<String, Builtin> table = module == null ? null : cache.computeIfAbsent(context == 0 ? module : module + "@" + context, k -> switch (module) {
@@ -91,6 +76,7 @@ record NativeFunction(String key, Builtin impl, long context) implements Builtin
         });
         Builtin impl = table == null ? null : table.get(key.substring(dot + 1));
         if (impl == null) throw new IllegalStateException("no native function " + key + " can be made again");
+        if (impl instanceof NativeFunction f && f.key.equals(key)) return f;  // the module keeps it (a callback's: one per runtime)
         return Modules.moduleFunction(rt, module, key.substring(dot + 1), impl, context);
     }
 }

@@ -46,31 +46,45 @@ public abstract class NativeType extends ExtType {
     /** The offset of the instance's own dict pointer (tp_dictoffset), 0 if instances have none. */
     public long ownDictOffset() { return 0; }
 
-    /**
-     * Registers {@code type.name} as a method descriptor (self is the instance). A type a
-     * start-up image carries ({@link #imageModule}) gives it under its key
-     * ({@code posix.DirEntry.is_dir}, {@link NativeFunction}) for this type, made again from
-     * {@link #imageMethods} in a runtime that adopts the image.
-     */
+    /** Registers {@code type.name} as a method descriptor (self is the instance). */
     public final void defMethod(String methodName, Builtin impl) {
-        TypeMethodsAccess.def(rt, this, methodName, imageModule() == null ? impl : new NativeFunction(name() + "." + methodName, impl, typeObject()));
+        methods.put(methodName, impl);
+        if (!definingForImage) TypeMethodsAccess.def(rt, this, methodName, impl);
+    }
+
+    /** Registers {@code type.name} as a class method (called on the type with self 0). */
+    public final void defClassMethod(String methodName, Builtin impl) {
+        classMethods.put(methodName, impl);
+        if (!definingForImage) NumberBuiltins.classMethod(rt, this, methodName, impl);
     }
 
     /**
-     * The native module whose state a start-up image carries this type with (its restore makes the
-     * type again, unregistered, for the image's type object: {@code ImportSystem.imageType}), or
-     * null: an image holding the type is then refused.
+     * The implementations {@link #defMethod} and {@link #defClassMethod} were given, by name: a
+     * start-up image records a descriptor's entry made after the runtime's constructor by its
+     * owner and name, and the adopting runtime finds the implementation here again.
      */
-    public String imageModule() { return null; }
+    private final java.util.Map<String, Builtin> methods = new java.util.HashMap<>(), classMethods = new java.util.HashMap<>();
+    private boolean definingForImage;
 
     /**
-     * The type's methods by name, made from this Java object alone (no object allocated), as
-     * {@link #defMethod} was given them: for a type with an {@link #imageModule}.
+     * Runs {@code install} (the type's method definitions) with {@link #defMethod} and
+     * {@link #defClassMethod} only recording the implementations, not touching the heap: for a
+     * runtime adopting a start-up image, whose memory has the descriptors already.
      */
-    public java.util.Map<String, Builtin> imageMethods() { return null; }
+    public final void defineForImage(Runnable install) {
+        definingForImage = true;
+        try {
+            install.run();
+        } finally {
+            definingForImage = false;
+        }
+    }
 
-    /** Registers {@code type.name} as a class method (called on the type with self 0). */
-    public final void defClassMethod(String methodName, Builtin impl) { NumberBuiltins.classMethod(rt, this, methodName, impl); }
+    /** The implementation a method ({@code classMethod} false) or class method of this type was defined with, or null. */
+    final Builtin definedMethod(boolean classMethod, String methodName) { return (classMethod ? classMethods : methods).get(methodName); }
+
+    /** The methods' and class methods' names and implementations (a start-up image's writer looks an entry's up). */
+    final java.util.Map<String, Builtin> definedMethods(boolean classMethod) { return classMethod ? classMethods : methods; }
 
     /**
      * Py_TPFLAGS_VALID_VERSION_TAG as the type attribute cache would have set it: true once a

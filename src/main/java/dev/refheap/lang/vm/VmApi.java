@@ -120,6 +120,13 @@ public final class VmApi {
     /** The same, with the docstring {@code name.__doc__} gives (CPython's, for a library that copies it). */
     public void def(long module, String name, String doc, Builtin impl) { Modules.def(rt, module, name, doc, impl); }
 
+    /**
+     * {@code impl} under key {@code module.name} ({@link NativeFunction}) as a module's function
+     * is: for a module's builtin that is not in its dict (a callback made per call), so that a
+     * start-up image finds it again in the module's function table.
+     */
+    public Builtin keyedFunction(String module, String name, Builtin impl) { return Modules.moduleFunction(rt, module, name, impl); }
+
     /** Gives a native module's type its type object in this runtime; returns it. */
     public <T extends NativeType> T registerType(T type) { return heap.register(type); }
 
@@ -130,16 +137,6 @@ public final class VmApi {
     @SuppressWarnings("unchecked")
     public <S> S moduleState(String module, java.util.function.Supplier<S> init) {
         return (S) rt.nativeModuleState.computeIfAbsent(module, k -> init.get());
-    }
-
-    /**
-     * A native module's state that a start-up image carries: the words it is made of (the
-     * addresses of the objects it holds, a type by its type object), which the image records and
-     * the module's restore reads to make the state again in a runtime that adopts the image
-     * ({@code ImportSystem.restoreModuleState}). A state without it is refused by name.
-     */
-    public interface ModuleImage {
-        long[] imageWords();
     }
 
     /** The type whose type object is at {@code address} (a native module's state restored from an image names its types so). */

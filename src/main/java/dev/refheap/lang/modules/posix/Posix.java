@@ -6,6 +6,7 @@ import static dev.refheap.lang.modules.posix.Libc.PTR;
 
 import dev.refheap.lang.modules.Params;
 import dev.refheap.lang.vm.Builtin;
+import dev.refheap.lang.vm.ModuleImage;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.BytesType;
@@ -36,46 +37,40 @@ public final class Posix {
     /** AT_FDCWD: the *at() calls' "relative to the working directory". */
     static final int AT_FDCWD = -100;
 
-    /** The module's types, made once per runtime, and the held list register_at_fork keeps its callables in. */
-    static final class State implements VmApi.ModuleImage {
+    /**
+     * The module's types, made once per runtime, and the held list register_at_fork keeps its
+     * callables in. A start-up image carries it: DirEntry and ScandirIterator are made again by
+     * {@link #restore}, the struct sequence types (carried as descriptions) and the list by address.
+     */
+    static final class State implements ModuleImage {
         PyType statResult, unameResult, timesResult, terminalSize;
         ScandirTypes scandir;
         long atFork;
 
         @Override
-        public long[] imageWords() {
-            return new long[] {statResult.address(), unameResult.address(), timesResult.address(), terminalSize.address(),
-                scandir.entry.address(), scandir.iterator.address(), atFork};
+        public java.util.List<? extends PyType> imageTypes() { return java.util.List.of(scandir.entry, scandir.iterator); }
+
+        @Override
+        public long[] imageValues() {
+            if (scandir.iterator.open != 0) throw new IllegalStateException(scandir.iterator.open + " open ScandirIterator (a directory stream of the C library's)");
+            return new long[] {statResult.address(), unameResult.address(), timesResult.address(), terminalSize.address(), atFork};
         }
     }
 
-    /** The state a start-up image's types are made for (their module's restore fills the rest). */
-    private static State imageState(VmApi vm) {
-        return vm.moduleState("posix", () -> {
-            State s = new State();
-            s.scandir = new ScandirTypes(vm, s, false);
-            return s;
-        });
-    }
-
-    /** DirEntry or ScandirIterator made again, unregistered, for a start-up image's type object; null for another name. */
-    public static PyType imageType(VmApi vm, String name) {
-        ScandirTypes t = imageState(vm).scandir;
-        return name.equals(t.entry.name()) ? t.entry : name.equals(t.iterator.name()) ? t.iterator : null;
-    }
-
-    /** The state a start-up image carried ({@link State#imageWords}): the struct sequence types and DirEntry/ScandirIterator are the image's, adopted already; the list is held. */
-    public static Object restore(VmApi vm, long[] words) {
-        if (words.length != 7) throw new IllegalStateException("posix's state has 7 words, not " + words.length);
-        State s = imageState(vm);
-        if (s.scandir.entry.address() != words[4] || s.scandir.iterator.address() != words[5]) {
-            throw new IllegalStateException("posix's DirEntry and ScandirIterator are not the image's types");
-        }
-        s.statResult = vm.typeAt(words[0]);
-        s.unameResult = vm.typeAt(words[1]);
-        s.timesResult = vm.typeAt(words[2]);
-        s.terminalSize = vm.typeAt(words[3]);
-        s.atFork = words[6];
+    /**
+     * The state made again for a runtime adopting a start-up image: DirEntry's and
+     * ScandirIterator's descriptors (their objects are the image's), the struct sequence types the
+     * image adopted already (made before them), the held list.
+     */
+    public static ModuleImage restore(VmApi vm, long[] values) {
+        if (values.length != 5) throw new IllegalArgumentException("posix's image state is 5 addresses, not " + values.length + " values");
+        State s = new State();
+        s.statResult = vm.typeAt(values[0]);
+        s.unameResult = vm.typeAt(values[1]);
+        s.timesResult = vm.typeAt(values[2]);
+        s.terminalSize = vm.typeAt(values[3]);
+        s.atFork = values[4];
+        s.scandir = new ScandirTypes(vm, s, false);
         return s;
     }
 

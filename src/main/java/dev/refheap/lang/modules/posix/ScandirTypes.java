@@ -2,7 +2,6 @@ package dev.refheap.lang.modules.posix;
 
 import dev.refheap.lang.modules.FieldsType;
 import dev.refheap.lang.modules.Params;
-import dev.refheap.lang.vm.Builtin;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
@@ -37,7 +36,11 @@ final class ScandirTypes {
         this(vm, st, true);
     }
 
-    /** The types, registered with their methods, or ({@code register} false) made for a start-up image's type objects, which have them already. */
+    /**
+     * The types, registered with their methods, or ({@code register} false) made for a start-up
+     * image's type objects, which have their methods already: the methods' implementations are
+     * only recorded, for the image's descriptors to find.
+     */
     ScandirTypes(VmApi vm, Posix.State st, boolean register) {
         this.vm = vm;
         entry = register ? vm.registerType(new EntryType(vm, st)) : new EntryType(vm, st);
@@ -45,6 +48,9 @@ final class ScandirTypes {
         if (register) {
             entry.install();
             iterator.install();
+        } else {
+            entry.defineForImage(entry::install);
+            iterator.defineForImage(iterator::install);
         }
     }
 
@@ -114,8 +120,12 @@ final class ScandirTypes {
         @Override
         protected boolean heapTypeInstances() { return true; }
 
+        /** How many iterators hold a directory stream (a start-up image cannot carry one: the stream is the C library's). */
+        int open;
+
         long create(PathArg path, long dir) {
             long o = alloc();
+            open++;
             put(o, OBJECT, vm.incref(path.object()));
             put(o, CLEANUP, heap.bytes.of(path.bytes()));
             put(o, DIRP, dir);
@@ -127,6 +137,7 @@ final class ScandirTypes {
             long dir = get(o, DIRP);
             if (dir != 0) {
                 put(o, DIRP, 0);
+                open--;
                 closedir(dir);
             }
         }
@@ -164,28 +175,17 @@ final class ScandirTypes {
             super.dealloc(o);
         }
 
-        @Override
-        public String imageModule() { return "posix"; }
-
-        @Override
-        public java.util.Map<String, Builtin> imageMethods() {
-            java.util.Map<String, Builtin> m = new java.util.HashMap<>();
-            m.put("close", (s, a, off, n, kw) -> {
+        void install() {
+            defMethod("close", (s, a, off, n, kw) -> {
                 Params.noArgs(vm, "ScandirIterator.close", n, kw);
                 close(s);
                 return vm.incref(heap.None);
             });
-            m.put("__enter__", (s, a, off, n, kw) -> vm.incref(s));
-            m.put("__exit__", (s, a, off, n, kw) -> {
+            defMethod("__enter__", (s, a, off, n, kw) -> vm.incref(s));
+            defMethod("__exit__", (s, a, off, n, kw) -> {
                 close(s);
                 return vm.incref(heap.None);
             });
-            return m;
-        }
-
-        void install() {
-            var m = imageMethods();
-            for (String name : new String[] {"close", "__enter__", "__exit__"}) defMethod(name, m.get(name));
         }
     }
 
@@ -280,33 +280,22 @@ final class ScandirTypes {
 
         private long bool(boolean b) { return vm.incref(b ? heap.True : heap.False); }
 
-        @Override
-        public String imageModule() { return "posix"; }
-
-        @Override
-        public java.util.Map<String, Builtin> imageMethods() {
-            java.util.Map<String, Builtin> m = new java.util.HashMap<>();
-            m.put("is_dir", (s, a, off, n, kw) -> bool(testMode(s, follow("is_dir", a, off, n, kw), DT_DIR, S_IFDIR)));
-            m.put("is_file", (s, a, off, n, kw) -> bool(testMode(s, follow("is_file", a, off, n, kw), DT_REG, S_IFREG)));
-            m.put("is_symlink", (s, a, off, n, kw) -> {
+        void install() {
+            defMethod("is_dir", (s, a, off, n, kw) -> bool(testMode(s, follow("is_dir", a, off, n, kw), DT_DIR, S_IFDIR)));
+            defMethod("is_file", (s, a, off, n, kw) -> bool(testMode(s, follow("is_file", a, off, n, kw), DT_REG, S_IFREG)));
+            defMethod("is_symlink", (s, a, off, n, kw) -> {
                 Params.noArgs(vm, "DirEntry.is_symlink", n, kw);
                 return bool(isSymlink(s));
             });
-            m.put("stat", (s, a, off, n, kw) -> vm.incref(stat(s, follow("stat", a, off, n, kw))));
-            m.put("inode", (s, a, off, n, kw) -> {
+            defMethod("stat", (s, a, off, n, kw) -> vm.incref(stat(s, follow("stat", a, off, n, kw))));
+            defMethod("inode", (s, a, off, n, kw) -> {
                 Params.noArgs(vm, "DirEntry.inode", n, kw);
                 return vm.newInt(new java.math.BigInteger(Long.toUnsignedString(get(s, D_INO))));
             });
-            m.put("__fspath__", (s, a, off, n, kw) -> {
+            defMethod("__fspath__", (s, a, off, n, kw) -> {
                 Params.noArgs(vm, "DirEntry.__fspath__", n, kw);
                 return vm.incref(get(s, PATH));
             });
-            return m;
-        }
-
-        void install() {
-            var m = imageMethods();
-            for (String name : new String[] {"is_dir", "is_file", "is_symlink", "stat", "inode", "__fspath__"}) defMethod(name, m.get(name));
         }
 
         @Override

@@ -66,6 +66,8 @@ final class NativeModules {
             "_stat", dev.refheap.lang.modules.StatModule::functions,
             "marshal", dev.refheap.lang.modules.MarshalModule::functions,
             "_abc", dev.refheap.lang.modules.AbcModule::functions,
+            "_thread", dev.refheap.lang.modules.thread.ThreadModule::functions,
+            "_codecs", dev.refheap.lang.modules.CodecsModule::functions,
             "_signal", dev.refheap.lang.modules.SignalModule::functions,
             "posix", dev.refheap.lang.modules.posix.Posix::functions);
 
@@ -82,6 +84,8 @@ final class NativeModules {
      */
     private static final Map<String, BiFunction<VmApi, long[], dev.refheap.lang.vm.ModuleImage>> RESTORES = Map.of(
             "_abc", dev.refheap.lang.modules.AbcModule::restore,
+            "_thread", dev.refheap.lang.modules.thread.ThreadModule::restore,
+            "_codecs", dev.refheap.lang.modules.CodecsModule::restore,
             "_signal", dev.refheap.lang.modules.SignalModule::restore,
             "posix", dev.refheap.lang.modules.posix.Posix::restore);
 

@@ -158,6 +158,15 @@ final class ImageHooks {
         out.writeInt(to - from);
         for (int i = from; i < to; i++) {
             PyType t = heap.typeAtIndex(i);
+            NativeTypeRecord nr = nativeTypes.get(t);
+            if (nr != null) {  // a native module's type (a struct sequence type too): its module's state makes it again
+                out.writeByte(NATIVE_TYPE);
+                out.writeLong(nr.typeObject());
+                writeStr(out, nr.module());
+                out.writeInt(nr.ordinal());
+                out.writeBoolean(nr.validVersionTag());
+                continue;
+            }
             if (t instanceof SysInfo.StructSeqType q) {  // a struct sequence: its name and fields
                 out.writeByte(STRUCT_SEQUENCE);
                 out.writeLong(q.address());
@@ -173,15 +182,6 @@ final class ImageHooks {
             if (t instanceof Streams) {  // the standard streams' type: nothing but its place
                 out.writeByte(STREAMS);
                 out.writeLong(t.address());
-                continue;
-            }
-            NativeTypeRecord nr = nativeTypes.get(t);
-            if (nr != null) {  // a native module's type: its module's state makes it again
-                out.writeByte(NATIVE_TYPE);
-                out.writeLong(nr.typeObject());
-                writeStr(out, nr.module());
-                out.writeInt(nr.ordinal());
-                out.writeBoolean(nr.validVersionTag());
                 continue;
             }
             if (!(t instanceof ClassType c)) throw new Refused("type '" + t.name() + "' (" + t.getClass().getSimpleName() + "), made after the constructor: no hook for it yet");
@@ -691,6 +691,7 @@ final class ImageHooks {
         Interpreter it = rt.mainInterpreter;
         out.writeLong(it.tsDict);
         out.writeLong(it.context);
+        out.writeLong(it.sentinel);  // _thread._set_sentinel's weak reference (threading's main thread), owned
         out.writeBoolean(it.strSpecialized);
         out.writeLong(rt.objectNew);
         out.writeInt(rt.recursionLimit);
@@ -703,6 +704,11 @@ final class ImageHooks {
         Warnings.State warnings = rt.warningsState;  // _warnings' state: its filters, once registry and default action, held
         out.writeBoolean(warnings != null);
         if (warnings != null) writeLongs(out, new long[] {warnings.filters, warnings.onceRegistry, warnings.defaultAction, warnings.version});
+        for (Handles<?> h : frameTables(rt)) {  // no frame lives (refused otherwise), but the next one's handle is where the image-maker's would be
+            out.writeInt(h.snapshot().length);
+            writeInts(out, h.freeList());
+        }
+        writeLongs(out, rt.codecs().imageState());  // the codec registry's held objects and whether encodings was imported
         out.writeBoolean(rt.scriptImporterKey != null);
         if (rt.scriptImporterKey != null) writeStr(out, rt.scriptImporterKey);
         long[] imports = {};
@@ -737,7 +743,7 @@ final class ImageHooks {
         }
         Map<Integer, Long> subclassDicts = readTypeMap(in, total), slotDicts = readTypeMap(in, total);
         long nextShared = in.readLong();
-        long tsDict = in.readLong(), context = in.readLong();
+        long tsDict = in.readLong(), context = in.readLong(), sentinel = in.readLong();
         boolean strSpecialized = in.readBoolean();
         long objectNew = in.readLong();
         int recursionLimit = in.readInt(), intMax = in.readInt(), originDepth = in.readInt();
@@ -747,6 +753,15 @@ final class ImageHooks {
         if (unraisableArgs >= 0 && unraisableArgs < rt.heap.typeCount()) throw new ImageException("the image's UnraisableHookArgs type is one of the constructor's");
         long[] warnings = in.readBoolean() ? readLongs(in) : null;
         if (warnings != null && warnings.length != 4) throw new ImageException("the image's hooks' section is damaged (_warnings' state)");
+        List<Handles<?>> frameTables = frameTables(rt);
+        int[] frameTops = new int[frameTables.size()];
+        int[][] frameFrees = new int[frameTables.size()][];
+        for (int i = 0; i < frameTables.size(); i++) {
+            frameTops[i] = count(in, 1 << 24);
+            frameFrees[i] = readInts(in);
+        }
+        long[] codecs = readLongs(in);
+        if (codecs.length != 4) throw new ImageException("the image's hooks' section is damaged (the codec registry's state)");
         String importerKey = in.readBoolean() ? readStr(in) : null;
         boolean imports = in.readBoolean();
         long[] importState = readLongs(in);
@@ -763,6 +778,7 @@ final class ImageHooks {
             Interpreter it = rt.mainInterpreter;
             it.tsDict = tsDict;
             it.context = context;
+            it.sentinel = sentinel;
             it.strSpecialized = strSpecialized;
             rt.objectNew = objectNew;
             rt.recursionLimit = recursionLimit;
@@ -780,6 +796,8 @@ final class ImageHooks {
                 st.version = warnings[3];
                 rt.warningsState = st;
             }
+            for (int i = 0; i < frameTables.size(); i++) frameTables.get(i).restore(new Object[frameTops[i]], frameFrees[i]);
+            rt.codecs().adoptImageState(codecs);
             rt.scriptImporterKey = importerKey;
             sources.forEach(rt.lineCache::register);
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only
@@ -834,6 +852,11 @@ final class ImageHooks {
             }
             rt.builtinFunctionType.adoptNumberedImpls(impls);
         };
+    }
+
+    /** The handle tables of frames and of generators' (and coroutines') frames: empty when an image is taken, their free lists carried. */
+    private static List<Handles<?>> frameTables(Runtime rt) {
+        return rt.frameType.frames == rt.generatorType.frames ? List.of(rt.frameType.frames) : List.of(rt.frameType.frames, rt.generatorType.frames);
     }
 
     private static void writeTypeMap(DataOutputStream out, Map<PyType, Long> m) throws IOException {

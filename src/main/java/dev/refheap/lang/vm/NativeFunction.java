@@ -35,7 +35,8 @@ record NativeFunction(String key, Builtin impl, long context) implements Builtin
     /** The VM's own modules with a function table, and their functions' names. */
     private static final Map<String, java.util.Collection<String>> VM_TABLES = Map.of(
             "sys", Modules.SYS_FUNCTIONS, "_weakref", WeakrefNative.FUNCTIONS, "_warnings", Warnings.FUNCTIONS,
-            "time", java.util.stream.Stream.concat(Modules.TIME_FUNCTIONS.stream(), TimeCalendar.FUNCTIONS.stream()).toList());
+            "time", java.util.stream.Stream.concat(Modules.TIME_FUNCTIONS.stream(), TimeCalendar.FUNCTIONS.stream()).toList(),
+            CodecRegistry.HANDLERS, CodecRegistry.HANDLER_FUNCTIONS);
 
     /** Whether {@code key} names a function of the VM's own (a module of the VM's or the streams' type), checkable before the import system exists. */
     static boolean ofTheVm(String key) {
@@ -72,7 +73,8 @@ record NativeFunction(String key, Builtin impl, long context) implements Builtin
             case "time" -> TimeCalendar.FUNCTIONS.contains(key.substring(dot + 1)) ? TimeCalendar.functions(rt, context) : Modules.timeFunctions(rt);
             case "_weakref" -> WeakrefNative.functions(rt);
             case "_warnings" -> Warnings.functions(rt);
-            default -> rt.imports().nativeFunctions(k);
+            case CodecRegistry.HANDLERS -> CodecRegistry.handlerFunctions(rt);
+            default -> rt.imports().nativeFunctions(module);
         });
         Builtin impl = table == null ? null : table.get(key.substring(dot + 1));
         if (impl == null) throw new IllegalStateException("no native function " + key + " can be made again");

@@ -609,6 +609,15 @@ public final class VmApi {
         return new SysInfo.StructSeqType(rt, qualified, visible, java.util.Arrays.asList(fields.clone())).registered();
     }
 
+    /**
+     * The descriptor of struct sequence type {@code qualified} as {@link #newStructSeqType} makes
+     * it, not registered: for a native module's state made again in a runtime adopting a start-up
+     * image, whose memory holds the type object and its attributes.
+     */
+    public PyType structSeqTypeForImage(String qualified, int visible, String... fields) {
+        return new SysInfo.StructSeqType(rt, qualified, visible, java.util.Arrays.asList(fields.clone()));
+    }
+
     /** A new untracked instance of a struct sequence type holding {@code items} (new references, stolen): all n_fields. */
     public long newStructSeq(PyType type, long... items) { return ((SysInfo.StructSeqType) type).create(items); }
 

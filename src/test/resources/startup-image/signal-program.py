@@ -14,3 +14,4 @@ print(sorted(f.__name__ for f in handlers), _signal.signal.__doc__.splitlines()[
 print(_imp.create_builtin(type('spec', (), {'name': 'sys'})).__name__)
 # builtins hashed before the image are found by the same hash; one hashed first now gets the next number
 print(_signal.signal in handlers, _imp.is_builtin in handlers, _imp.is_frozen in handlers, hash(_signal.signal), hash(_imp.is_frozen), hash(_imp.is_frozen_package))
+print(_signal.strsignal(_signal.SIGTERM), _signal.ItimerError.__name__, issubclass(_signal.ItimerError, OSError), _signal.getitimer(_signal.ITIMER_REAL))

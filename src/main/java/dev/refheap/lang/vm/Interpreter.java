@@ -65,8 +65,13 @@ final class Interpreter implements RootProvider {
      * enter a Python frame. {@link #evalBreaker} does what is pending.
      */
     volatile boolean breaker;
-    /** Ctrl-C: KeyboardInterrupt is due (only ever set on the main thread's state). */
+    /**
+     * KeyboardInterrupt is due whatever the program's SIGINT handler (a tool's stop: a recording's
+     * limit); only ever set on the main thread's state.
+     */
     volatile boolean sigint;
+    /** A signal waits for its Python handler ({@link PendingSignals}); only ever set on the main thread's state. */
+    volatile boolean signalsPending;
     /** Another thread waits for the interpreter lock past the switch interval ({@link Gil}). */
     volatile boolean dropRequest;
     /** {@link Runtime#handledException} while another thread holds the interpreter lock. */
@@ -136,10 +141,40 @@ final class Interpreter implements RootProvider {
             rt.gil.yieldToWaiting(this);
             parkedAtRest = false;
         }
+        takeInterrupts();
+    }
+
+    /**
+     * The eval breaker where the frame being entered is not on the frame stack yet: only a
+     * KeyboardInterrupt can be raised there; signal handlers (Python code) wait for the next check,
+     * so the breaker stays set for them.
+     */
+    private void evalBreakerAtEntry() {
+        breaker = false;
+        if (dropRequest) rt.gil.yieldToWaiting(this);
         if (sigint) {
             sigint = false;
             throw rt.error("KeyboardInterrupt", null);
         }
+        if (signalsPending) breaker = true;
+    }
+
+    /** Whether a wait should stop to let {@link #takeInterrupts} run: an interrupt or a signal is due. */
+    boolean interruptDue() {
+        return sigint || signalsPending;
+    }
+
+    /**
+     * PyErr_CheckSignals for this thread: a tool's interrupt raises KeyboardInterrupt; tripped
+     * signals run their Python handlers (the main thread only; a handler's exception goes on from
+     * here). Call with the interpreter lock, where running Python code leaves every object whole.
+     */
+    void takeInterrupts() {
+        if (sigint) {
+            sigint = false;
+            throw rt.error("KeyboardInterrupt", null);
+        }
+        if (signalsPending && main) rt.signals.run();
     }
 
     @Override
@@ -335,7 +370,7 @@ final class Interpreter implements RootProvider {
     private void enter(Frame f) {
         if (breaker) {
             try {
-                evalBreaker(false);  // f is not on the frame stack yet: its references are in Java's hands
+                evalBreakerAtEntry();  // f is not on the frame stack yet: its references are in Java's hands
             } catch (PyException e) {
                 releaseFrame(f);
                 throw e;

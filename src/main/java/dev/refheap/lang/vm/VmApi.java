@@ -3,6 +3,7 @@ package dev.refheap.lang.vm;
 import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.bytecode.CodeUnit;
 import dev.refheap.object.Heap;
+import dev.refheap.object.ListType;
 import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
 import dev.refheap.object.TupleType;
@@ -154,6 +155,67 @@ public final class VmApi {
         rt.checkInterrupt();
     }
 
+    /** The {@code _signal} module's handler table (a held list indexed by signal number): where tripped signals find their handlers. */
+    public void setSignalHandlers(long handlers) { rt.signals.handlers = handlers; }
+
+    /** Whether {@code signal.signal} of this runtime has set a signal's disposition in the process (a start-up image cannot carry it). */
+    public boolean setsSignalDispositions() { return OsSignals.setBy(rt); }
+
+    /**
+     * Gives the process's signal {@code signum} the disposition {@code signal.signal} asked for
+     * (the default action, ignored, or this runtime's Python handler); a signal the JVM keeps is
+     * NotImplementedError naming it.
+     */
+    public void setSignalDisposition(int signum, OsSignals.Disposition d) {
+        try {
+            OsSignals.set(rt, signum, d);
+        } catch (OsSignals.Refused e) {
+            throw rt.error("NotImplementedError", "refheap cannot set the handler of " + e.getMessage());
+        }
+    }
+
+    /**
+     * A signal this process sends itself ({@code os.kill(os.getpid(), sig)}, {@code raise_signal})
+     * whose handler is a Python one: tripped here and its handlers run before the call returns, as
+     * CPython's do at the eval breaker right after it (the JVM would deliver it on its own thread,
+     * later). Returns false, doing nothing, when the signal has no Python handler (the caller then
+     * sends it for real: its default action, or nothing if ignored).
+     */
+    public boolean deliverOwnSignal(int signum) {
+        PendingSignals ps = rt.signals;
+        if (signum < 1 || signum > 64) return false;
+        boolean python = ps.handlers == 0 ? signum == PendingSignals.SIGINT : isCallable(ListType.item(ps.handlers, signum));
+        if (!python) return false;
+        ps.trip(signum);
+        if (onMainThread()) checkInterrupt();
+        return true;
+    }
+
+    /** _thread.interrupt_main(signum): the signal is tripped (as if it arrived) and the main thread runs its handler. */
+    public void tripSignal(int signum) { rt.signals.trip(signum); }
+
+    /**
+     * signal.pause(): waits, without the interpreter lock, until a signal is tripped (or a tool
+     * interrupts), then runs the handlers (PyErr_CheckSignals).
+     */
+    public void waitForSignal() {
+        Interpreter me = rt.interpreter;
+        Interpreter released = Threads.releaseLock(rt);
+        try {
+            while (!me.interruptDue()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    me.sigint = true;
+                }
+            }
+        } finally {
+            Threads.reacquireLock(rt, released);
+        }
+        me.takeInterrupts();
+    }
+
     /** A new {@code mappingproxy} over {@code mapping} (borrowed). */
     public long mappingProxy(long mapping) { return rt.mappingProxyType.create(mapping); }
 
@@ -285,8 +347,6 @@ public final class VmApi {
     /** Whether the running thread is the main thread (signals and interrupt_main go there). */
     public boolean onMainThread() { return rt.interpreter == rt.mainInterpreter; }
 
-    /** Ctrl-C as the main thread sees it: KeyboardInterrupt at its next eval breaker point. */
-    public void interruptMain() { rt.interrupt(); }
 
     public String typeName(long o) { return rt.ops.typeName(o); }
 

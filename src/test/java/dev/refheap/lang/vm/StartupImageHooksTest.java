@@ -140,6 +140,21 @@ class StartupImageHooksTest {
         }
     }
 
+    /** An image taken after signal.signal() set a signal's disposition (the process's, which the adopter's process has not) is refused. */
+    @Test
+    void anImageAfterSettingASignalsDispositionIsRefused() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(Long.MAX_VALUE, false, ps, ps))) {
+            rt.configureMain(new Runtime.MainConfig(List.of("-c"), "", null));
+            rt.exec("import _signal\n_signal.signal(_signal.SIGUSR1, _signal.SIG_IGN)\n", "<prelude>");
+            Path img = dir.resolve("signal-set.img");
+            var e = assertThrows(ImageHooks.Refused.class, () -> rt.writeImage(img, KEY));
+            assertEquals("no start-up image: the state of native module _signal: signal.signal() set the process's disposition of a signal", e.getMessage());
+            assertFalse(Files.exists(img), "nothing was written");
+        }
+    }
+
     /** An image taken while the global import lock is held is refused (the adopter's lock would be free). */
     @Test
     void bug_anImageWithTheImportLockHeldIsRefused() throws Exception {

@@ -153,14 +153,11 @@ public final class ThreadModule {
             if (n > 1) throw vm.error("TypeError", "signum() takes at most 1 argument (" + n + " given)");
             long signum = n == 0 ? SIGINT : Params.ssize(vm, a[o]);
             if (signum < 1 || signum >= NSIG) throw vm.error("ValueError", "signal number out of range");
-            // On the main thread SIGINT's default Python handler raises at once, as CPython's eval
-            // breaker does right after this call returns; from another thread the main thread
-            // raises at its next breaker point or wait. Other signals have no Python handler on
-            // refheap (no _signal), so simulating them does nothing, as in 3.11.
-            if (signum == SIGINT) {
-                if (vm.onMainThread()) throw vm.error("KeyboardInterrupt", null);
-                vm.interruptMain();
-            }
+            // PyErr_SetInterruptEx: a signal whose handler is a Python one is tripped as if it
+            // arrived (SIG_DFL and SIG_IGN: nothing); on the main thread its handler runs at once,
+            // as CPython's eval breaker does right after this call returns, from another thread the
+            // main thread runs it at its next check or wait.
+            vm.deliverOwnSignal((int) signum);
             return vm.incref(vm.heap.None);
         });
         return f;

@@ -2,6 +2,7 @@ package dev.refheap.conformance;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.Runtime;
 import dev.refheap.lang.vm.RuntimeOptions;
 import dev.refheap.lang.vm.StartupImageTest;
@@ -69,6 +70,33 @@ class StartupImageSwapTest {
         assertEquals(chosen.size(), a.size(), live.length() > 4000 ? live.substring(0, 4000) : live);
         for (String program : chosen) {
             assertEquals(a.get(program), b.get(program), program + " ran differently on the adopted image");
+        }
+    }
+
+    /**
+     * The image taken after CPython's start-up ({@code runCpythonStartup()}, the state every
+     * {@code --startup=cpython} program begins in): each such program of the corpus runs once on a
+     * runtime that ran the start-up itself (and wrote its image just before the program), and once,
+     * in another process, on a runtime that adopted that image and ran no start-up: stdout, stderr
+     * and exit status must be the same. One image per program: the start-up depends on the
+     * program's path (sys.argv, sys.path[0]), which nothing redoes after an adoption yet.
+     */
+    @Test
+    void cpythonStartupProgramsRunTheSameOnTheImageOfTheStartUp() throws Exception {
+        Path list = dir.resolve("programs.txt");
+        List<String> chosen = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("tests/conformance"))) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".py") && p.getNameCount() == 4).sorted().toList()) {
+                if (ConformanceTest.cpythonStartup(Files.readString(p))) chosen.add(p.toString());
+            }
+        }
+        assertTrue(chosen.size() >= 5, "the corpus has --startup=cpython programs: " + chosen);
+        Files.write(list, chosen);
+        String live = child("cpython-live", dir.resolve("startup.img"), list), adopted = child("cpython-adopt", dir.resolve("startup.img"), list);
+        Map<String, String> a = results(live), b = results(adopted);
+        assertEquals(chosen.size(), a.size(), live.length() > 4000 ? live.substring(0, 4000) : live);
+        for (String program : chosen) {
+            assertEquals(a.get(program), b.get(program), program + " ran differently on the start-up's image");
         }
     }
 
@@ -149,6 +177,40 @@ class StartupImageSwapTest {
             }
             rt.exec("print('still running', 6 * 7)\n", "<after>");
             System.out.print(sink.toString(StandardCharsets.UTF_8));
+            System.exit(0);
+        }
+        if (args[0].startsWith("cpython-")) {
+            int n = 0;
+            for (String program : Files.readAllLines(Path.of(args[2]))) {
+                Path image = Path.of(args[1] + "." + n++);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+                PrintStream pout = new PrintStream(out, true, StandardCharsets.UTF_8), perr = new PrintStream(err, true, StandardCharsets.UTF_8);
+                Runtime rt = new Runtime(new RuntimeOptions(1L << 31, false, pout, perr));
+                int status = 0;
+                if (args[0].equals("cpython-live")) {
+                    ConformanceTest.configure(rt, program);
+                    rt.runCpythonStartup();
+                    rt.writeImage(image, KEY);
+                } else {
+                    rt.adoptImage(image, KEY);
+                    List<String> problems = rt.verify();
+                    assertTrue(problems.isEmpty(), "the adopted heap verifies: " + problems);
+                    ConformanceTest.configure(rt, program);  // the same as the image-maker's (a Java field)
+                }
+                try {
+                    rt.exec(Files.readString(Path.of(program)), program);
+                } catch (PyException e) {
+                    if (rt.isSystemExit(e)) status = rt.systemExitStatus(e);
+                    else {
+                        rt.writeStderr(rt.formatUncaught(e));
+                        status = 1;
+                    }
+                }
+                rt.flushStdio();
+                System.out.print("\n=== " + program + "\n" + out.toString(StandardCharsets.UTF_8) + "\n--- stderr\n" + err.toString(StandardCharsets.UTF_8)
+                        + "\n--- status " + status + "\n");
+                rt.close();
+            }
             System.exit(0);
         }
         if (args[0].startsWith("prelude-")) {

@@ -25,12 +25,15 @@ import java.util.TreeSet;
  * for a builtin method bound later ({@code [].append}), a new entry with the implementation of
  * the constructor's entry it was bound from, or for a native module's function with a function
  * table ({@code sys}'s, {@code _weakref}'s, {@code _warnings}', {@code _stat}'s, {@code marshal}'s), the function made again from its
- * module's table by its key ({@link NativeFunction}). Struct sequence types and the standard
- * streams' type are made again from their descriptions, as classes are.
+ * module's table by its key ({@link NativeFunction}), or for a method of a native module's type
+ * made after the constructor, the implementation the type recorded under that name. Struct
+ * sequence types and the standard streams' type are made again from their descriptions, as
+ * classes are; a native module's state ({@link ModuleImage}: its Java-only values written) is made
+ * again by its module, with its types, which are adopted at their indexes in index order.
  *
  * <p>Each hook writes its part or refuses: a {@link Refused} names what it cannot carry (a native
- * module's state, a live frame, a builtin made after the constructor with an implementation of
- * its own), and then no image is written. The import system's few fields are carried (it is
+ * module's state without a {@link ModuleImage}, or one that refuses, a live frame, a builtin made
+ * after the constructor with an implementation of its own), and then no image is written. The import system's few fields are carried (it is
  * made again as the first import makes it). Reading is in two steps: every part is read and checked against the adopting runtime
  * before it gives up its memory ({@link #read}), and applied after the swap (the returned
  * {@link Runnable}s, in order).

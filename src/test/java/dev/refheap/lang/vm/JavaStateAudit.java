@@ -60,12 +60,30 @@ final class JavaStateAudit {
             out.add(path + " : empty");  // shared empty collections (List.of()) are values
             return;
         }
-        String first = seen.get(o);
+        // a code unit's constant tuples and frozensets are values, with all they hold: a compiler shares one between units, a
+        // unit read back has its own
+        if (o instanceof dev.refheap.lang.bytecode.CodeUnit.ConstTuple || o instanceof dev.refheap.lang.bytecode.CodeUnit.ConstFrozenset) {
+            inValue++;
+            try {
+                walkValue(path, o, depth);
+            } finally {
+                inValue--;
+            }
+            return;
+        }
+        walkValue(path, o, depth);
+    }
+
+    /** Inside a constant ({@link #inValue} above 0) nothing is listed as met before. */
+    private int inValue;
+
+    private void walkValue(String path, Object o, int depth) {
+        String first = inValue > 0 ? null : seen.get(o);
         if (first != null) {
             out.add(path + " -> " + first);
             return;
         }
-        seen.put(o, path);
+        if (inValue == 0) seen.put(o, path);
         Class<?> c = o.getClass();
         if (o instanceof Handles<?> h) {  // the indexes in use and the free list, not the arrays' spare room
             out.add(path + " : handles");

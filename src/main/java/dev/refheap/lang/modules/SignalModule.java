@@ -96,10 +96,11 @@ public final class SignalModule {
         Heap heap = vm.heap;
         java.util.Map<String, Builtin> f = new java.util.HashMap<>();
         f.put("default_int_handler", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "default_int_handler", n, kw, 2, 2);
             throw vm.error("KeyboardInterrupt", null);
         });
         f.put("getsignal", (s, a, o, n, kw) -> {
-            if (n != 1) throw vm.error("TypeError", "getsignal() takes exactly one argument (" + n + " given)");
+            methO(vm, "getsignal", n, kw);
             return vm.incref(ListType.item(state(vm).handlers(), signalNumber(vm, a[o])));
         });
         f.put("signal", (s, a, o, n, kw) -> {
@@ -120,7 +121,7 @@ public final class SignalModule {
             return old;
         });
         f.put("valid_signals", (s, a, o, n, kw) -> {
-            if (n != 0) throw vm.error("TypeError", "valid_signals() takes no arguments (" + n + " given)");
+            Params.noArgs(vm, "_signal.valid_signals", n, kw);
             long set = heap.sets.create();
             for (int i = 1; i < NSIG; i++) {
                 if (i == 32 || i == 33) continue;
@@ -131,7 +132,7 @@ public final class SignalModule {
             return set;
         });
         f.put("raise_signal", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "raise_signal", n, kw, 1, 1);
+            methO(vm, "raise_signal", n, kw);
             int sig = intArg(vm, a[o]);
             if (!vm.deliverOwnSignal(sig)) {
                 Object released = vm.allowThreads();
@@ -147,7 +148,7 @@ public final class SignalModule {
             return vm.incref(heap.None);
         });
         f.put("strsignal", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "strsignal", n, kw, 1, 1);
+            methO(vm, "strsignal", n, kw);
             int sig = intArg(vm, a[o]);
             if (sig < 1 || sig >= NSIG) throw vm.error("ValueError", "signal number out of range");
             String text = SignalCalls.strsignal(sig);
@@ -155,11 +156,11 @@ public final class SignalModule {
             return vm.str(text);
         });
         f.put("alarm", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "alarm", n, kw, 1, 1);
+            methO(vm, "alarm", n, kw);
             return vm.newInt(SignalCalls.alarm(intArg(vm, a[o])));
         });
         f.put("pause", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "pause", n, kw, 0, 0);
+            Params.noArgs(vm, "_signal.pause", n, kw);
             vm.waitForSignal();
             return vm.incref(heap.None);
         });
@@ -170,7 +171,7 @@ public final class SignalModule {
             return itimer(vm, state(vm), which, new long[] {value, interval});
         });
         f.put("getitimer", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "getitimer", n, kw, 1, 1);
+            methO(vm, "getitimer", n, kw);
             return itimer(vm, state(vm), intArg(vm, a[o]), null);
         });
         return f;
@@ -245,6 +246,12 @@ public final class SignalModule {
         double us = Math.ceil(x * 1e6);
         if (Math.abs(us) >= 9.2e18) throw vm.error("OverflowError", "timestamp too large to convert to C _PyTime_t");
         return (long) us;
+    }
+
+    /** METH_O: exactly one positional argument, named with the module as CPython's message does. */
+    private static void methO(VmApi vm, String name, int n, long kw) {
+        Params.noKeywords(vm, "_signal." + name, kw);
+        if (n != 1) throw vm.error("TypeError", "_signal." + name + "() takes exactly one argument (" + n + " given)");
     }
 
     /** compare_handler: an exact int equal to SIG_IGN or SIG_DFL's value. */

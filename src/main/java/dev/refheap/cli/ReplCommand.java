@@ -26,7 +26,7 @@ import picocli.CommandLine.Mixin;
  * own in {@code __main__}, with the file name {@code <stdin>} and lines counted from 1.
  *
  * <p>States: reading (the terminal in raw mode, Ctrl-C is a key) ⇄ running (the terminal in its
- * normal mode, Ctrl-C is SIGINT, turned into {@link Runtime#interrupt()}) → closed.
+ * normal mode, Ctrl-C is SIGINT, tripped with {@link Runtime#signal}) → closed.
  */
 @Command(name = "repl", description = "Start the interactive prompt (also what refheap does with no arguments).")
 final class ReplCommand implements Callable<Integer> {
@@ -60,7 +60,7 @@ final class ReplCommand implements Callable<Integer> {
             Path history = historyFile();
             if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
             LineReader reader = builder.build();
-            terminal.handle(Terminal.Signal.INT, s -> rt.interrupt());
+            terminal.handle(Terminal.Signal.INT, s -> rt.signal(2));
             // input() in the session reads through this reader (its own history-free line), never around it
             Stdin.setLineReader(prompt -> {
                 try {

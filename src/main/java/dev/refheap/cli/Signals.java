@@ -7,17 +7,18 @@ import sun.misc.SignalHandler;
 /**
  * SIGINT and SIGTERM for a program run by {@code run} or {@code -c}, as python3 handles them.
  *
- * <p>SIGINT sets the running {@link Runtime}'s interrupt flag ({@link Runtime#interrupt()}); the
- * interpreter raises KeyboardInterrupt in the Python code at its next check (a backward jump, a
+ * <p>SIGINT trips the running {@link Runtime}'s SIGINT ({@link Runtime#signal}); the interpreter
+ * runs its Python handler (by default one that raises KeyboardInterrupt) at its next check (a backward jump, a
  * call, a slice of {@code time.sleep}, a line of {@code input()}), so {@code finally},
  * {@code except KeyboardInterrupt} and {@code __del__} run. A program that ends by an uncaught
  * KeyboardInterrupt prints its traceback, exits as usual and then the process kills itself with
  * SIGINT ({@link #dieByInterrupt}), as python3 does, so a shell sees status 130 and a calling
  * script knows the user interrupted it.
  *
- * <p>SIGTERM kills the process at once, as its default action does in python3: no Python-level
- * handling, no JVM shutdown sequence racing the interpreter thread (which could end in a JVM crash
- * report), output still buffered is lost as in python3.
+ * <p>SIGTERM kills the process at once, as its default action does in python3: no JVM shutdown
+ * sequence racing the interpreter thread (which could end in a JVM crash report), output still
+ * buffered is lost as in python3. A program that sets its own disposition for either signal with
+ * {@code signal.signal} replaces these handlers until its runtime closes.
  *
  * <p>States: not installed (the JVM's own handlers) → installed (a runtime may be attached; before
  * one is, SIGINT exits with 130) → dying (the default action restored and the signal raised).
@@ -36,7 +37,7 @@ final class Signals {
         try {
             Signal.handle(new Signal("INT"), s -> {
                 Runtime r = attached;
-                if (r != null) r.interrupt();
+                if (r != null) r.signal(2);
                 else dieBy("INT", 130);
             });
             Signal.handle(new Signal("TERM"), s -> dieBy("TERM", 143));

@@ -77,4 +77,52 @@ class CliSignalsTest {
             assertEquals(List.of(), files.map(Path::getFileName).map(Path::toString).filter(n -> n.startsWith("hs_err")).toList());
         }
     }
+
+    @Test
+    void pythonSigintHandlerRunsForCtrlC() throws Exception {
+        // python3 prints the same: the program's handler runs for each SIGINT, in the loop's frame,
+        // and the second one ends the program through the handler's SystemExit
+        Files.writeString(dir.resolve("handler.py"), """
+                import signal, sys
+                seen = []
+                def h(signum, frame):
+                    seen.append(signum)
+                    print("handler", signum, frame.f_code.co_name, flush=True)
+                    if len(seen) == 2:
+                        sys.exit(5)
+                signal.signal(signal.SIGINT, h)
+                def spin():
+                    print("ready", flush=True)
+                    while len(seen) < 1:
+                        pass
+                    print("again", flush=True)
+                    while True:
+                        pass
+                spin()
+                """);
+        CliRun r = CliRun.signalled(dir, "INT", List.of("ready", "again"), "run", "handler.py");
+        assertEquals(new CliRun(5, "ready\nhandler 2 spin\nagain\nhandler 2 spin\n", ""), r);
+    }
+
+    @Test
+    void pythonSigtermHandlerAndIgnoredSigint() throws Exception {
+        // python3 prints the same: SIGINT ignored by SIG_IGN, then SIGTERM's handler exits with 3
+        Files.writeString(dir.resolve("term.py"), """
+                import signal, sys, time
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+                def h(signum, frame):
+                    print("terminated", signum, flush=True)
+                    sys.exit(3)
+                signal.signal(signal.SIGTERM, h)
+                print("ready", flush=True)
+                time.sleep(0.5)
+                print("survived SIGINT", flush=True)
+                time.sleep(60)
+                """);
+        CliRun ignored = CliRun.signalled(dir, "INT", List.of("ready"), "-c",
+                "import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nprint('ready', flush=True)\ntime.sleep(0.5)\nprint('survived')");
+        assertEquals(new CliRun(0, "ready\nsurvived\n", ""), ignored);
+        CliRun r = CliRun.signalled(dir, "TERM", List.of("survived SIGINT"), "run", "term.py");
+        assertEquals(new CliRun(3, "ready\nsurvived SIGINT\nterminated 15\n", ""), r);
+    }
 }

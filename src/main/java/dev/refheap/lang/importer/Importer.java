@@ -67,6 +67,9 @@ public final class Importer implements ImportSystem {
     public java.util.Map<String, dev.refheap.lang.vm.Builtin> nativeFunctions(String module) { return NativeModules.functions(vm, module); }
 
     @Override
+    public dev.refheap.lang.vm.ModuleImage restoreModuleState(String module, long[] values) { return NativeModules.restoreState(vm, module, values); }
+
+    @Override
     public long[] imageState() {
         if (bootstrapping) throw new IllegalStateException("importlib is being bootstrapped");
         if (!moduleLocks.idle()) throw new IllegalStateException("an import is running (a module lock is held)");

@@ -64,12 +64,30 @@ final class NativeModules {
      */
     private static final Map<String, java.util.function.Function<VmApi, Map<String, dev.refheap.lang.vm.Builtin>>> TABLES = Map.of(
             "_stat", dev.refheap.lang.modules.StatModule::functions,
-            "marshal", dev.refheap.lang.modules.MarshalModule::functions);
+            "marshal", dev.refheap.lang.modules.MarshalModule::functions,
+            "_abc", dev.refheap.lang.modules.AbcModule::functions,
+            "_thread", dev.refheap.lang.modules.thread.ThreadModule::functions,
+            "_codecs", dev.refheap.lang.modules.CodecsModule::functions);
 
     /** Module {@code name}'s function table, or null if it has none. */
     static Map<String, dev.refheap.lang.vm.Builtin> functions(VmApi vm, String name) {
         var t = TABLES.get(name);
         return t == null ? null : t.apply(vm);
+    }
+
+    /**
+     * The modules whose state a start-up image carries ({@code dev.refheap.lang.vm.ModuleImage}):
+     * the state made again from its Java-only values, without touching the heap.
+     */
+    private static final Map<String, BiFunction<VmApi, long[], dev.refheap.lang.vm.ModuleImage>> RESTORES = Map.of(
+            "_abc", dev.refheap.lang.modules.AbcModule::restore,
+            "_thread", dev.refheap.lang.modules.thread.ThreadModule::restore,
+            "_codecs", dev.refheap.lang.modules.CodecsModule::restore);
+
+    /** Module {@code name}'s state made again from {@code values}, or null if it has no restore. */
+    static dev.refheap.lang.vm.ModuleImage restoreState(VmApi vm, String name, long[] values) {
+        var r = RESTORES.get(name);
+        return r == null ? null : r.apply(vm, values);
     }
 
     /** The registered names (for sys.builtin_module_names' check). */

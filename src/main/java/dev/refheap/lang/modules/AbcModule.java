@@ -1,6 +1,7 @@
 package dev.refheap.lang.modules;
 
 import dev.refheap.lang.vm.Builtin;
+import dev.refheap.lang.vm.ModuleImage;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.Heap;
@@ -32,12 +33,51 @@ import dev.refheap.object.WeakrefType;
 public final class AbcModule {
     private AbcModule() {}
 
-    /** The module state: the {@code _abc_data} type and abc_invalidation_counter. */
-    static final class State {
+    /**
+     * The module state: the {@code _abc_data} type, abc_invalidation_counter, and the
+     * {@code _destroy} callbacks' implementation (one per runtime, under its key). A start-up
+     * image carries it: the counter is its one Java-only value, the type is made again by
+     * {@link #restore}.
+     */
+    static final class State implements ModuleImage {
         final AbcDataType type;
+        final Builtin destroy;
         long counter;
 
-        State(AbcDataType type) { this.type = type; }
+        State(VmApi vm, AbcDataType type) {
+            this.type = type;
+            type.state = this;
+            Heap heap = vm.heap;
+            this.destroy = vm.keyedFunction("_abc", "_destroy", (self, a, o, n, kw) -> {
+                long set = heap.weakrefs.liveReferent(self);
+                if (set != heap.None) {
+                    heap.incref(set);
+                    try {
+                        heap.sets.discard(set, a[o]);
+                    } finally {
+                        heap.decref(set);
+                    }
+                }
+                return vm.incref(heap.None);
+            });
+        }
+
+        @Override
+        public java.util.List<? extends PyType> imageTypes() { return java.util.List.of(type); }
+
+        @Override
+        public long[] imageValues() { return new long[] {counter}; }
+    }
+
+    /** The runtime's state, made (its type registered) on first use. */
+    private static State state(VmApi vm) { return vm.moduleState("_abc", () -> new State(vm, vm.registerType(new AbcDataType(vm)))); }
+
+    /** The state made again for a runtime adopting a start-up image: the type's descriptor (its object is the image's) and the counter. */
+    public static ModuleImage restore(VmApi vm, long[] values) {
+        if (values.length != 1) throw new IllegalArgumentException("_abc's image state is its counter, not " + values.length + " values");
+        State s = new State(vm, new AbcDataType(vm));
+        s.counter = values[0];
+        return s;
     }
 
     /**
@@ -82,38 +122,32 @@ public final class AbcModule {
         public long newInstance(long[] a, int off, int n, long kwnames) { return create(); }
     }
 
-    public static long create(VmApi vm) {
+    /** The functions {@link #create} defines, in that order. */
+    private static final String[] FUNCTIONS = {"get_cache_token", "_abc_init", "_reset_registry", "_reset_caches", "_get_dump", "_abc_register",
+        "_abc_instancecheck", "_abc_subclasscheck"};
+
+    /**
+     * The module's functions by name over the runtime's state (made first if it is not yet), and
+     * {@code _destroy}, the weak sets' callbacks' implementation: made from the runtime alone, no
+     * object allocated once the state exists. {@link #create} defines the functions from this
+     * table, and a runtime adopting a start-up image makes them again from it.
+     */
+    public static java.util.Map<String, Builtin> functions(VmApi vm) {
         Heap heap = vm.heap;
-        State st = vm.moduleState("_abc", () -> {
-            AbcDataType t = vm.registerType(new AbcDataType(vm));
-            State s = new State(t);
-            t.state = s;
-            return s;
-        });
-        long m = vm.newModule("_abc");
-        Builtin destroy = (self, a, o, n, kw) -> {
-            long set = heap.weakrefs.liveReferent(self);
-            if (set != heap.None) {
-                heap.incref(set);
-                try {
-                    heap.sets.discard(set, a[o]);
-                } finally {
-                    heap.decref(set);
-                }
-            }
-            return vm.incref(heap.None);
-        };
-        Impl impl = new Impl(vm, st, destroy);
-        vm.def(m, "get_cache_token", (s, a, o, n, kw) -> {
+        State st = state(vm);
+        Impl impl = new Impl(vm, st, st.destroy);
+        java.util.Map<String, Builtin> f = new java.util.HashMap<>();
+        f.put("_destroy", st.destroy);
+        f.put("get_cache_token", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "_abc.get_cache_token", n, kw);
             return vm.newInt(java.math.BigInteger.valueOf(st.counter));
         });
-        vm.def(m, "_abc_init", (s, a, o, n, kw) -> {
+        f.put("_abc_init", (s, a, o, n, kw) -> {
             methO(vm, "_abc._abc_init", n, kw);
             impl.init(a[o]);
             return vm.incref(heap.None);
         });
-        vm.def(m, "_reset_registry", (s, a, o, n, kw) -> {
+        f.put("_reset_registry", (s, a, o, n, kw) -> {
             methO(vm, "_abc._reset_registry", n, kw);
             long d = impl.getImpl(a[o]);
             try {
@@ -123,7 +157,7 @@ public final class AbcModule {
             }
             return vm.incref(heap.None);
         });
-        vm.def(m, "_reset_caches", (s, a, o, n, kw) -> {
+        f.put("_reset_caches", (s, a, o, n, kw) -> {
             methO(vm, "_abc._reset_caches", n, kw);
             long d = impl.getImpl(a[o]);
             try {
@@ -134,22 +168,29 @@ public final class AbcModule {
             }
             return vm.incref(heap.None);
         });
-        vm.def(m, "_get_dump", (s, a, o, n, kw) -> {
+        f.put("_get_dump", (s, a, o, n, kw) -> {
             methO(vm, "_abc._get_dump", n, kw);
             return impl.dump(a[o]);
         });
-        vm.def(m, "_abc_register", (s, a, o, n, kw) -> {
+        f.put("_abc_register", (s, a, o, n, kw) -> {
             twoArgs(vm, "_abc_register", n, kw);
             return impl.register(a[o], a[o + 1]);
         });
-        vm.def(m, "_abc_instancecheck", (s, a, o, n, kw) -> {
+        f.put("_abc_instancecheck", (s, a, o, n, kw) -> {
             twoArgs(vm, "_abc_instancecheck", n, kw);
             return impl.instanceCheck(a[o], a[o + 1]);
         });
-        vm.def(m, "_abc_subclasscheck", (s, a, o, n, kw) -> {
+        f.put("_abc_subclasscheck", (s, a, o, n, kw) -> {
             twoArgs(vm, "_abc_subclasscheck", n, kw);
             return impl.subclassCheck(a[o], a[o + 1]);
         });
+        return f;
+    }
+
+    public static long create(VmApi vm) {
+        java.util.Map<String, Builtin> fns = functions(vm);
+        long m = vm.newModule("_abc");
+        for (String name : FUNCTIONS) vm.def(m, name, fns.get(name));
         return m;
     }
 

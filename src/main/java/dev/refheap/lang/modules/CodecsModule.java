@@ -1,5 +1,7 @@
 package dev.refheap.lang.modules;
 
+import dev.refheap.lang.vm.Builtin;
+import dev.refheap.lang.vm.ModuleImage;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
@@ -107,42 +109,71 @@ public final class CodecsModule {
     private static final String[][] OWN = {{"utf_8", "utf-8"}, {"utf_16", "utf-16"}, {"utf_16_le", "utf-16-le"}, {"utf_16_be", "utf-16-be"},
         {"utf_32", "utf-32"}, {"utf_32_le", "utf-32-le"}, {"utf_32_be", "utf-32-be"}, {"latin_1", "latin-1"}, {"ascii", "ascii"}};
 
-    public static long create(VmApi vm) {
-        EncodingMapType mapType = vm.moduleState("_codecs", () -> vm.registerType(new EncodingMapType(vm)).installed());
+    /** The module state: the EncodingMap type charmap_build makes. A start-up image carries it: {@link #restore} makes the type again. */
+    static final class State implements ModuleImage {
+        final EncodingMapType mapType;
+
+        State(EncodingMapType mapType) { this.mapType = mapType; }
+
+        @Override
+        public java.util.List<? extends dev.refheap.object.PyType> imageTypes() { return java.util.List.of(mapType); }
+
+        @Override
+        public long[] imageValues() { return new long[0]; }
+    }
+
+    /** The runtime's state, made (its type registered) on first use. */
+    private static State state(VmApi vm) { return vm.moduleState("_codecs", () -> new State(vm.registerType(new EncodingMapType(vm)).installed())); }
+
+    /** The state made again for a runtime adopting a start-up image: the type's descriptor (its object and its method's descriptor are the image's). */
+    public static ModuleImage restore(VmApi vm, long[] values) {
+        if (values.length != 0) throw new IllegalArgumentException("_codecs' image state has no values, not " + values.length);
+        EncodingMapType t = new EncodingMapType(vm);
+        t.defineForImage(t::installed);
+        return new State(t);
+    }
+
+    /**
+     * The module's functions by name, in the order {@link #create} defines them, over the
+     * runtime's state (made first if it is not yet): made from the runtime alone, no object
+     * allocated once the state exists. A runtime adopting a start-up image makes them again from it.
+     */
+    public static java.util.Map<String, Builtin> functions(VmApi vm) {
+        EncodingMapType mapType = state(vm).mapType;
         Heap heap = vm.heap;
-        long m = vm.newModule("_codecs");
-        vm.def(m, "register", (s, a, o, n, kw) -> {
+        java.util.Map<String, Builtin> f = new java.util.LinkedHashMap<>();
+        f.put("register", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "register", kw);
             if (n != 1) throw vm.error("TypeError", "_codecs.register() takes exactly one argument (" + n + " given)");
             vm.codecRegister(a[o]);
             return vm.incref(heap.None);
         });
-        vm.def(m, "unregister", (s, a, o, n, kw) -> {
+        f.put("unregister", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "unregister", kw);
             if (n != 1) throw vm.error("TypeError", "_codecs.unregister() takes exactly one argument (" + n + " given)");
             vm.codecUnregister(a[o]);
             return vm.incref(heap.None);
         });
-        vm.def(m, "lookup", (s, a, o, n, kw) -> {
+        f.put("lookup", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "lookup", kw);
             if (n != 1) throw vm.error("TypeError", "_codecs.lookup() takes exactly one argument (" + n + " given)");
             return vm.codecLookup(str(vm, "lookup", "argument", a[o]));
         });
         for (boolean encode : new boolean[] {true, false}) {
             String fname = encode ? "encode" : "decode";
-            vm.def(m, fname, (s, a, o, n, kw) -> {
+            f.put(fname, (s, a, o, n, kw) -> {
                 long[] p = Params.parse(vm, fname, new String[] {"obj", "encoding", "errors"}, 1, 3, 0, a, o, n, kw);
                 String enc = p[1] == 0 ? "utf-8" : str(vm, fname, "argument 'encoding'", p[1]);
                 if (p[2] != 0) str(vm, fname, "argument 'errors'", p[2]);
                 return vm.codecCall(p[0], enc, p[2], encode);
             });
         }
-        vm.def(m, "lookup_error", (s, a, o, n, kw) -> {
+        f.put("lookup_error", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "lookup_error", kw);
             if (n != 1) throw vm.error("TypeError", "_codecs.lookup_error() takes exactly one argument (" + n + " given)");
             return vm.codecLookupError(str(vm, "lookup_error", "argument", a[o]));
         });
-        vm.def(m, "register_error", (s, a, o, n, kw) -> {
+        f.put("register_error", (s, a, o, n, kw) -> {
             Params.unpack(vm, "register_error", n, kw, 2, 2);
             vm.codecRegisterError(str(vm, "register_error", "argument 1", a[o]), a[o + 1]);
             return vm.incref(heap.None);
@@ -150,7 +181,7 @@ public final class CodecsModule {
         for (String[] c : OWN) {
             String stem = c[0], codec = c[1];
             boolean bom = codec.equals("utf-16") || codec.equals("utf-32");
-            vm.def(m, stem + "_encode", (s, a, o, n, kw) -> {
+            f.put(stem + "_encode", (s, a, o, n, kw) -> {
                 String fname = stem + "_encode";
                 Params.unpack(vm, fname, n, kw, 1, bom ? 3 : 2);
                 long str = strObj(vm, fname, 1, a[o]);
@@ -164,7 +195,7 @@ public final class CodecsModule {
                 return pair(vm, vm.codecEncode(str, cd, errors), StrType.length(str));
             });
             boolean stateful = !codec.equals("latin-1") && !codec.equals("ascii");
-            vm.def(m, stem + "_decode", (s, a, o, n, kw) -> {
+            f.put(stem + "_decode", (s, a, o, n, kw) -> {
                 String fname = stem + "_decode";
                 Params.unpack(vm, fname, n, kw, 1, stateful ? 3 : 2);
                 byte[] data = buffer(vm, a[o], false);
@@ -175,7 +206,7 @@ public final class CodecsModule {
                 return pair(vm, r, state[0]);
             });
             if (bom) {
-                vm.def(m, stem + "_ex_decode", (s, a, o, n, kw) -> {
+                f.put(stem + "_ex_decode", (s, a, o, n, kw) -> {
                     String fname = stem + "_ex_decode";
                     Params.unpack(vm, fname, n, kw, 1, 4);
                     byte[] data = buffer(vm, a[o], false);
@@ -192,7 +223,7 @@ public final class CodecsModule {
                 });
             }
         }
-        vm.def(m, "escape_encode", (s, a, o, n, kw) -> {
+        f.put("escape_encode", (s, a, o, n, kw) -> {
             Params.unpack(vm, "escape_encode", n, kw, 1, 2);
             if (!Heap.isBytes(a[o])) throw vm.error("TypeError", "escape_encode() argument 1 must be bytes, not " + vm.typeName(a[o]));
             errors(vm, "escape_encode", n > 1 ? a[o + 1] : 0);
@@ -211,7 +242,7 @@ public final class CodecsModule {
             }
             return pair(vm, heap.bytes.of(sb.toString().getBytes(StandardCharsets.ISO_8859_1)), b.length);
         });
-        vm.def(m, "escape_decode", (s, a, o, n, kw) -> {
+        f.put("escape_decode", (s, a, o, n, kw) -> {
             Params.unpack(vm, "escape_decode", n, kw, 1, 2);
             byte[] b = buffer(vm, a[o], true);
             String errors = errors(vm, "escape_decode", n > 1 ? a[o + 1] : 0);
@@ -219,13 +250,13 @@ public final class CodecsModule {
         });
         for (boolean raw : new boolean[] {false, true}) {
             String stem = raw ? "raw_unicode_escape" : "unicode_escape";
-            vm.def(m, stem + "_encode", (s, a, o, n, kw) -> {
+            f.put(stem + "_encode", (s, a, o, n, kw) -> {
                 Params.unpack(vm, stem + "_encode", n, kw, 1, 2);
                 long str = strObj(vm, stem + "_encode", 1, a[o]);
                 errors(vm, stem + "_encode", n > 1 ? a[o + 1] : 0);
                 return pair(vm, heap.bytes.of(Escapes.encode(str, raw)), StrType.length(str));
             });
-            vm.def(m, stem + "_decode", (s, a, o, n, kw) -> {
+            f.put(stem + "_decode", (s, a, o, n, kw) -> {
                 Params.unpack(vm, stem + "_decode", n, kw, 1, 3);
                 byte[] b = buffer(vm, a[o], true);
                 String errors = errors(vm, stem + "_decode", n > 1 ? a[o + 1] : 0);
@@ -235,20 +266,20 @@ public final class CodecsModule {
                 return pair(vm, r, consumed[0]);
             });
         }
-        vm.def(m, "readbuffer_encode", (s, a, o, n, kw) -> {
+        f.put("readbuffer_encode", (s, a, o, n, kw) -> {
             Params.unpack(vm, "readbuffer_encode", n, kw, 1, 2);
             byte[] b = buffer(vm, a[o], true);
             errors(vm, "readbuffer_encode", n > 1 ? a[o + 1] : 0);
             return pair(vm, heap.bytes.of(b), b.length);
         });
-        vm.def(m, "charmap_build", (s, a, o, n, kw) -> {
+        f.put("charmap_build", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "charmap_build", kw);
             if (n != 1) throw vm.error("TypeError", "_codecs.charmap_build() takes exactly one argument (" + n + " given)");
             if (!vm.isStr(a[o])) throw vm.error("TypeError", "charmap_build() argument must be str, not " + vm.typeName(a[o]));
             if (StrType.length(a[o]) == 0) throw vm.error("TypeError", "bad argument type for built-in operation");
             return mapType.build(vm.strValue(a[o]));
         });
-        vm.def(m, "charmap_decode", (s, a, o, n, kw) -> {
+        f.put("charmap_decode", (s, a, o, n, kw) -> {
             Params.unpack(vm, "charmap_decode", n, kw, 1, 3);
             byte[] b = buffer(vm, a[o], false);
             String errors = errors(vm, "charmap_decode", n > 1 ? a[o + 1] : 0);
@@ -256,7 +287,7 @@ public final class CodecsModule {
             if (mapping == heap.None) return pair(vm, vm.codecDecode(b, "latin-1", errors, true, new int[2]), b.length);
             return pair(vm, Charmap.decode(vm, b, errors, mapping), b.length);
         });
-        vm.def(m, "charmap_encode", (s, a, o, n, kw) -> {
+        f.put("charmap_encode", (s, a, o, n, kw) -> {
             Params.unpack(vm, "charmap_encode", n, kw, 1, 3);
             long str = strObj(vm, "charmap_encode", 1, a[o]);
             String errors = errors(vm, "charmap_encode", n > 1 ? a[o + 1] : 0);
@@ -264,11 +295,18 @@ public final class CodecsModule {
             if (mapping == heap.None) return pair(vm, vm.codecEncode(str, "latin-1", errors), StrType.length(str));
             return pair(vm, Charmap.encode(vm, str, errors, mapping, heap.typeOf(mapping) == mapType), StrType.length(str));
         });
-        for (String f : new String[] {"utf_7_encode", "utf_7_decode"}) {
-            vm.def(m, f, (s, a, o, n, kw) -> {
+        for (String name : new String[] {"utf_7_encode", "utf_7_decode"}) {
+            f.put(name, (s, a, o, n, kw) -> {
                 throw vm.error("NotImplementedError", "refheap does not support the 'utf-7' codec yet");
             });
         }
+        return f;
+    }
+
+    public static long create(VmApi vm) {
+        java.util.Map<String, Builtin> fns = functions(vm);
+        long m = vm.newModule("_codecs");
+        fns.forEach((name, impl) -> vm.def(m, name, impl));
         return m;
     }
 

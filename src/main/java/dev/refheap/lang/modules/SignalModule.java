@@ -1,22 +1,31 @@
 package dev.refheap.lang.modules;
 
+import dev.refheap.lang.modules.posix.SignalCalls;
+import dev.refheap.lang.vm.OsSignals;
+import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.Heap;
 import dev.refheap.object.ListType;
 import java.math.BigInteger;
 
 /**
- * {@code _signal} as Linux's CPython 3.11 has it, for what {@code signal.py} and its users read:
- * the signal numbers and SIG_* constants, NSIG, {@code getsignal}, {@code valid_signals},
- * {@code default_int_handler} (raises KeyboardInterrupt) and {@code signal}. The handler table is a
- * list the runtime holds (one entry per signal number, as CPython's per-interpreter Handlers[]):
- * SIGINT starts with default_int_handler, SIGPIPE and SIGXFSZ with SIG_IGN (Python ignores them at
+ * {@code _signal} as Linux's CPython 3.11 has it: the signal numbers and SIG_* constants, NSIG,
+ * {@code signal}, {@code getsignal}, {@code valid_signals}, {@code default_int_handler} (raises
+ * KeyboardInterrupt), {@code raise_signal}, {@code strsignal}, {@code alarm}, {@code pause},
+ * {@code setitimer}/{@code getitimer} and {@code ItimerError}. The handler table is a list the
+ * runtime holds (one entry per signal number, as CPython's per-interpreter Handlers[]): SIGINT
+ * starts with default_int_handler, SIGPIPE and SIGXFSZ with SIG_IGN (Python ignores them at
  * start-up), the two signals glibc reserves with None, the others SIG_DFL.
- * <p>refheap runs in a JVM that owns the process's signal handlers, so {@code signal()} changes
- * nothing it cannot make true: setting a signal to the handler it already has is allowed (the
- * save-and-restore pattern), anything else is refused by name. The functions CPython has beyond
- * these (alarm, setitimer, pthread_sigmask, sigwait, raise_signal, strsignal...) are absent, as on
- * a platform without them, so signal.py skips their wrappers.
+ *
+ * <p>{@code signal()} sets the process's disposition for real ({@code OsSignals}): the default
+ * action, ignored, or a Python handler, which the JVM's signal dispatcher trips and the main thread
+ * runs at its next check ({@code PendingSignals}), as CPython's C handler and eval breaker do. The
+ * signals the JVM keeps for itself (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGQUIT, SIGTRAP, the
+ * real-time ones) are refused by name. A signal the process sends itself with a Python handler
+ * ({@code raise_signal}, {@code os.kill(os.getpid(), ...)}) runs its handler before the call
+ * returns, as in CPython. The functions CPython has beyond these (pthread_sigmask, pthread_kill,
+ * sigwait, sigpending, set_wakeup_fd, siginterrupt...) are absent, as on a platform without them,
+ * so signal.py skips their wrappers.
  */
 public final class SignalModule {
     private SignalModule() {}
@@ -46,8 +55,8 @@ public final class SignalModule {
             + "The signal numbers returned by this function can be safely passed to\nfunctions like `pthread_sigmask`.";
     private static final String DEFAULT_INT_HANDLER_DOC = "The default handler for SIGINT installed by Python.\n\nIt raises KeyboardInterrupt.";
 
-    /** The runtime's handler table (a held list indexed by signal number) and default_int_handler. */
-    private record State(long handlers, long defaultIntHandler) {}
+    /** The runtime's handler table (a held list indexed by signal number), default_int_handler and ItimerError. */
+    private record State(long handlers, long defaultIntHandler, long itimerError) {}
 
     public static long create(VmApi vm) {
         Heap heap = vm.heap;
@@ -65,34 +74,37 @@ public final class SignalModule {
             long handlers = vm.hold(heap.lists.alloc(0, false));
             long dih = vm.hold(vm.incref(heap.dicts.getItem(d, "default_int_handler")));
             for (int i = 0; i < NSIG; i++) {
-                long h = i == SIGINT ? vm.incref(dih) : i == 32 || i == 33 ? vm.incref(heap.None) : vm.newInt(i == 13 || i == 25 ? SIG_IGN : SIG_DFL);
+                // as CPython's table starts: what the process inherited ignored stays SIG_IGN
+                boolean ignored = i == 13 || i == 25 || i > 0 && i != 32 && i != 33 && OsSignals.isIgnored(i);
+                long h = i == 32 || i == 33 ? vm.incref(heap.None) : ignored ? vm.newInt(SIG_IGN) : i == SIGINT ? vm.incref(dih) : vm.newInt(SIG_DFL);
                 heap.lists.append(handlers, h);
                 heap.decref(h);
             }
-            return new State(handlers, dih);
+            vm.setSignalHandlers(handlers);
+            return new State(handlers, dih, vm.newExceptionClass("signal", "itimer_error", "OSError"));
         });
         heap.dicts.setItem(d, "default_int_handler", st.defaultIntHandler());  // one function for the runtime, as the table holds it
+        heap.dicts.setItem(d, "ItimerError", st.itimerError());
         vm.def(m, "getsignal", GETSIGNAL_DOC, (s, a, o, n, kw) -> {
             if (n != 1) throw vm.error("TypeError", "getsignal() takes exactly one argument (" + n + " given)");
             return vm.incref(ListType.item(st.handlers(), signalNumber(vm, a[o])));
         });
         vm.def(m, "signal", SIGNAL_DOC, (s, a, o, n, kw) -> {
             if (n != 2) throw vm.error("TypeError", "signal expected 2 arguments, got " + n);
+            if (!vm.onMainThread()) throw vm.error("ValueError", "signal only works in main thread of the main interpreter");
             int sig = signalNumber(vm, a[o]);
             long handler = a[o + 1];
-            boolean callable = vm.isCallable(handler);
-            if (!callable && !(heap.typeOf(handler) == heap.ints && (vm.asIndex(handler).equals(BigInteger.ZERO) || vm.asIndex(handler).equals(BigInteger.ONE)))) {
-                throw vm.error("TypeError", "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
-            }
+            OsSignals.Disposition how;
+            if (vm.isCallable(handler)) how = OsSignals.Disposition.PYTHON;
+            else if (isDisposition(vm, handler, SIG_IGN)) how = OsSignals.Disposition.IGNORE;
+            else if (isDisposition(vm, handler, SIG_DFL)) how = OsSignals.Disposition.DEFAULT;
+            else throw vm.error("TypeError", "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
+            vm.checkInterrupt();  // the signals already pending run their handlers before the change
             if (sig == 9 || sig == 19 || sig == 32 || sig == 33) throw vm.osError(22, "Invalid argument", null);
-            long old = ListType.item(st.handlers(), sig);
-            if (!(handler == old || !callable && heap.typeOf(old) == heap.ints && vm.equal(handler, old))) {
-                throw vm.error("NotImplementedError", "refheap does not support changing signal handlers yet (signal.signal("
-                        + sig + ", " + vm.repr(handler) + "): the JVM owns the process's signals)");
-            }
-            long keep = vm.incref(old);
+            vm.setSignalDisposition(sig, how);
+            long old = vm.incref(ListType.item(st.handlers(), sig));
             heap.lists.setItem(st.handlers(), sig, handler);
-            return keep;
+            return old;
         });
         vm.def(m, "valid_signals", VALID_SIGNALS_DOC, (s, a, o, n, kw) -> {
             if (n != 0) throw vm.error("TypeError", "valid_signals() takes no arguments (" + n + " given)");
@@ -105,7 +117,95 @@ public final class SignalModule {
             }
             return set;
         });
+        vm.def(m, "raise_signal", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "raise_signal", n, kw, 1, 1);
+            int sig = intArg(vm, a[o]);
+            if (!vm.deliverOwnSignal(sig)) {
+                Object released = vm.allowThreads();
+                int r;
+                try {
+                    r = SignalCalls.raise(sig);
+                } finally {
+                    vm.endAllowThreads(released);
+                }
+                if (r != 0) throw vm.osError(SignalCalls.errno(), SignalCalls.strerror(SignalCalls.errno()), null);
+                vm.checkInterrupt();
+            }
+            return vm.incref(heap.None);
+        });
+        vm.def(m, "strsignal", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "strsignal", n, kw, 1, 1);
+            int sig = intArg(vm, a[o]);
+            if (sig < 1 || sig >= NSIG) throw vm.error("ValueError", "signal number out of range");
+            String text = SignalCalls.strsignal(sig);
+            if (text == null || text.contains("Unknown signal")) return vm.incref(heap.None);
+            return vm.str(text);
+        });
+        vm.def(m, "alarm", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "alarm", n, kw, 1, 1);
+            return vm.newInt(SignalCalls.alarm(intArg(vm, a[o])));
+        });
+        vm.def(m, "pause", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "pause", n, kw, 0, 0);
+            vm.waitForSignal();
+            return vm.incref(heap.None);
+        });
+        vm.def(m, "setitimer", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "setitimer", n, kw, 2, 3);
+            int which = intArg(vm, a[o]);
+            long value = micros(vm, a[o + 1]), interval = n == 3 ? micros(vm, a[o + 2]) : 0;
+            return itimer(vm, st, which, new long[] {value, interval});
+        });
+        vm.def(m, "getitimer", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "getitimer", n, kw, 1, 1);
+            return itimer(vm, st, intArg(vm, a[o]), null);
+        });
         return m;
+    }
+
+    /** setitimer/getitimer's call: the old (delay, interval) as floats, or ItimerError with errno. */
+    private static long itimer(VmApi vm, State st, int which, long[] values) {
+        long[] old = SignalCalls.itimer(which, values);
+        if (old == null) {
+            int errno = SignalCalls.errno();
+            long code = vm.newInt(errno), text = vm.str(SignalCalls.strerror(errno));
+            long exc;
+            try {
+                exc = vm.call(st.itimerError(), code, text);
+            } finally {
+                vm.heap.decref(code);
+                vm.heap.decref(text);
+            }
+            throw new PyException(exc);
+        }
+        long delay = vm.newFloat(old[0] / 1e6), interval = vm.newFloat(old[1] / 1e6);
+        try {
+            return vm.heap.tuples.of(delay, interval);
+        } finally {
+            vm.heap.decref(delay);
+            vm.heap.decref(interval);
+        }
+    }
+
+    /** timeval_from_double: seconds (an int or a float) to microseconds, rounded up as 3.11 does. */
+    private static long micros(VmApi vm, long v) {
+        double x = vm.asDouble(v);
+        if (Double.isNaN(x)) throw vm.error("ValueError", "Invalid value NaN (not a number)");
+        double us = Math.ceil(x * 1e6);
+        if (Math.abs(us) >= 9.2e18) throw vm.error("OverflowError", "timestamp too large to convert to C _PyTime_t");
+        return (long) us;
+    }
+
+    /** compare_handler: an exact int equal to SIG_IGN or SIG_DFL's value. */
+    private static boolean isDisposition(VmApi vm, long handler, int value) {
+        return vm.heap.typeOf(handler) == vm.heap.ints && vm.asIndex(handler).equals(BigInteger.valueOf(value));
+    }
+
+    /** An {@code int} argument: an int or __index__, in C int's range. */
+    private static int intArg(VmApi vm, long v) {
+        BigInteger x = vm.asIndex(v);
+        if (x.bitLength() > 31) throw vm.error("OverflowError", "signed integer is " + (x.signum() > 0 ? "greater than maximum" : "less than minimum"));
+        return x.intValue();
     }
 
     /** The signalnum argument: an int (or __index__) in 1..NSIG-1, else CPython's errors. */

@@ -63,31 +63,33 @@ final class Clocks {
     }
 
     /**
-     * Sleeps {@code nanos} in slices, so Ctrl-C ({@link Runtime#interrupt}) ends the sleep with
-     * KeyboardInterrupt, as in python3 (time.sleep, a lock's acquire with a timeout).
+     * Sleeps {@code nanos} in slices, so a signal's handler runs during the sleep, as in python3
+     * (time.sleep): Ctrl-C's default one raises KeyboardInterrupt, which ends it; one that returns
+     * lets the sleep go on for the time left (PEP 475).
      */
     static void sleep(Runtime rt, long nanos) {
         Interpreter me = rt.interpreter;
-        boolean interrupted = false;
-        Interpreter released = Threads.releaseLock(rt);  // other threads run meanwhile
-        try {
-            long end = System.nanoTime() + nanos;
-            for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
-                if (me.sigint) {
-                    interrupted = true;
-                    break;
+        long end = System.nanoTime() + nanos;
+        while (true) {
+            boolean due = false;
+            Interpreter released = Threads.releaseLock(rt);  // other threads run meanwhile
+            try {
+                for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                    if (me.interruptDue()) {
+                        due = true;
+                        break;
+                    }
+                    Thread.sleep(Math.min(20, left / 1_000_000), (int) (Math.min(20_000_000, left) % 1_000_000));
                 }
-                Thread.sleep(Math.min(20, left / 1_000_000), (int) (Math.min(20_000_000, left) % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                me.sigint = true;
+            } finally {
+                Threads.reacquireLock(rt, released);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            interrupted = true;
-        } finally {
-            Threads.reacquireLock(rt, released);
-        }
-        if (interrupted || me.sigint) {
-            me.sigint = false;
-            throw rt.error("KeyboardInterrupt", null);
+            // PEP 475: a signal handler that returns lets the sleep go on for the time left
+            if (due || me.interruptDue()) me.takeInterrupts();
+            if (!due || end - System.nanoTime() <= 0) return;
         }
     }
 }

@@ -39,16 +39,52 @@ final class CodecRegistry {
         searchPath = rt.hold(heap.lists.of());
         cache = rt.hold(heap.dicts.create());
         errors = rt.hold(heap.dicts.create());
+        java.util.Map<String, Builtin> fns = handlerFunctions(rt);
         for (String h : STANDARD_HANDLERS) {
-            String fname = h.startsWith("surrogate") ? h : h + "_errors";
-            long f = rt.builtinFunctionType.create(fname, (s, a, o, n, kw) -> {
-                if (kw != 0 && TupleType.size(kw) > 0) throw rt.typeError(fname + "() takes no keyword arguments");
-                if (n != 1) throw rt.typeError(fname + "() takes exactly one argument (" + n + " given)");
-                return ErrorHandlers.call(rt, h, a[o]);
-            }, 0, null);
+            String fname = handlerFunctionName(h);
+            long f = rt.builtinFunctionType.create(fname, Modules.moduleFunction(rt, HANDLERS, fname, fns.get(fname)), 0, null);
             heap.dicts.setItem(errors, h, f);
             heap.decref(f);
         }
+    }
+
+    /** The owner in the standard handlers' keys ({@link NativeFunction}): {@code _codecs.errors.strict_errors}. */
+    static final String HANDLERS = "_codecs.errors";
+
+    private static String handlerFunctionName(String handler) { return handler.startsWith("surrogate") ? handler : handler + "_errors"; }
+
+    /** The standard handlers' function names. */
+    static final java.util.Set<String> HANDLER_FUNCTIONS = java.util.Arrays.stream(STANDARD_HANDLERS).map(CodecRegistry::handlerFunctionName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * The standard error handlers' functions by name ({@code strict_errors}, ...,
+     * {@code surrogatepass}), made from the runtime alone: the registry's first use defines them
+     * from this table, and a runtime adopting a start-up image makes them again from it.
+     */
+    static java.util.Map<String, Builtin> handlerFunctions(Runtime rt) {
+        java.util.Map<String, Builtin> m = new java.util.HashMap<>();
+        for (String h : STANDARD_HANDLERS) {
+            String fname = handlerFunctionName(h);
+            m.put(fname, (s, a, o, n, kw) -> {
+                if (kw != 0 && TupleType.size(kw) > 0) throw rt.typeError(fname + "() takes no keyword arguments");
+                if (n != 1) throw rt.typeError(fname + "() takes exactly one argument (" + n + " given)");
+                return ErrorHandlers.call(rt, h, a[o]);
+            });
+        }
+        return m;
+    }
+
+    /** The registry's state for a start-up image: its three held objects (0 before its first use) and whether encodings was imported. */
+    long[] imageState() { return new long[] {searchPath, cache, errors, encodingsImported ? 1 : 0}; }
+
+    /** Takes the state {@link #imageState} gave in the image-maker's runtime (this runtime adopted its image; the objects are held by it). */
+    void adoptImageState(long[] state) {
+        if (state.length != 4) throw new IllegalArgumentException("the codec registry's image state has 4 values, not " + state.length);
+        searchPath = state[0];
+        cache = state[1];
+        errors = state[2];
+        encodingsImported = state[3] != 0;
     }
 
     /** The search functions list (borrowed), the standard library's search function not imported yet. */

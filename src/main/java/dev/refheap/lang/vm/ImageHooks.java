@@ -52,10 +52,11 @@ final class ImageHooks {
 
     /** What the runtime's constructor left: the images' hooks carry only what came after it. */
     record Mark(int types, Object[] builtins, Object[] methodDescrs, Object[] classMethodDescrs, Object[] wrapperDescrs,
-                int moduleStates) {
+                java.util.Set<String> moduleStates) {
         static Mark of(Runtime rt) {
             return new Mark(rt.heap.typeCount(), rt.builtinFunctionType.entries.snapshot(), rt.methodDescrType.entries.snapshot(),
-                    rt.classMethodDescrType.entries.snapshot(), rt.wrapperDescrType.entries.snapshot(), rt.nativeModuleState.size());
+                    rt.classMethodDescrType.entries.snapshot(), rt.wrapperDescrType.entries.snapshot(),
+                    java.util.Set.copyOf(rt.nativeModuleState.keySet()));
         }
     }
 
@@ -63,7 +64,8 @@ final class ImageHooks {
     static void write(Runtime rt, DataOutputStream out) throws IOException {
         refuseWhatHasNoHook(rt);
         out.writeInt(MAGIC);
-        writeTypes(rt, out);
+        Map<PyType, NativeTypeRecord> nativeTypes = writeModuleStates(rt, out);
+        writeTypes(rt, out, nativeTypes);
         writeCodes(rt, out);
         writeEntries(rt, out);
         writeRuntime(rt, out);
@@ -73,7 +75,8 @@ final class ImageHooks {
     static Runnable read(Runtime rt, DataInputStream in) throws IOException {
         if (in.readInt() != MAGIC) throw new ImageException("the image has no Java-side hooks' section");
         List<Runnable> steps = new ArrayList<>();
-        ClassRecords classes = readTypes(rt, in);
+        Map<String, long[]> states = readModuleStates(rt, in);
+        ClassRecords classes = readTypes(rt, in, states);
         steps.add(classes);
         steps.add(readCodes(rt, in));
         steps.add(readEntries(rt, in, rt.heap.typeCount() + classes.records.size()));
@@ -84,9 +87,11 @@ final class ImageHooks {
     // ---- what has no hook yet ----------------------------------------------------------------
 
     private static void refuseWhatHasNoHook(Runtime rt) {
-        if (rt.nativeModuleState.size() != rt.imageMark.moduleStates()) {
-            throw new Refused("the state of native modules " + new TreeSet<>(rt.nativeModuleState.keySet()) + " (no module-state hook yet)");
-        }
+        TreeSet<String> noHook = new TreeSet<>();
+        rt.nativeModuleState.forEach((m, st) -> {
+            if (!rt.imageMark.moduleStates().contains(m) && !(st instanceof ModuleImage)) noHook.add(m);
+        });
+        if (!noHook.isEmpty()) throw new Refused("the state of native modules " + noHook + " (no module-state hook yet)");
         if (rt.frameType.frames.live() != 0 || rt.generatorType.frames.live() != 0) {
             throw new Refused("a live frame, generator or coroutine (" + (rt.frameType.frames.live() + rt.generatorType.frames.live()) + ")");
         }
@@ -99,14 +104,67 @@ final class ImageHooks {
         }
     }
 
+    // ---- native modules' state: Java-only values, the state made again by its module ----------
+
+    /** A native module's registered type as the image has it: its module's state lists it at {@code ordinal}. */
+    private record NativeTypeRecord(long typeObject, String module, int ordinal, boolean validVersionTag) implements Record {}
+
+    /**
+     * The states native modules made after the constructor ({@link ModuleImage}): each module's
+     * name and Java-only values; returns where each of their types is in its module's list.
+     */
+    private static Map<PyType, NativeTypeRecord> writeModuleStates(Runtime rt, DataOutputStream out) throws IOException {
+        Map<PyType, NativeTypeRecord> types = new IdentityHashMap<>();
+        TreeSet<String> later = new TreeSet<>(rt.nativeModuleState.keySet());
+        later.removeAll(rt.imageMark.moduleStates());
+        out.writeInt(later.size());
+        for (String m : later) {
+            ModuleImage st = (ModuleImage) rt.nativeModuleState.get(m);
+            long[] values;
+            try {
+                values = st.imageValues();
+            } catch (IllegalStateException e) {
+                throw new Refused("the state of native module " + m + ": " + e.getMessage());
+            }
+            writeStr(out, m);
+            writeLongs(out, values);
+            List<? extends PyType> ts = st.imageTypes();
+            for (int i = 0; i < ts.size(); i++) {
+                PyType t = ts.get(i);
+                types.put(t, new NativeTypeRecord(t.address(), m, i, t instanceof NativeType nt && nt.hasValidVersionTag()));
+            }
+        }
+        return types;
+    }
+
+    private static Map<String, long[]> readModuleStates(Runtime rt, DataInputStream in) throws IOException {
+        int n = count(in, 1 << 12);
+        Map<String, long[]> states = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            String m = readStr(in);
+            if (rt.nativeModuleState.containsKey(m)) throw new ImageException("the image's state of native module " + m + " is one this runtime already has");
+            states.put(m, readLongs(in));
+        }
+        return states;
+    }
+
     // ---- types: classes made again from their description ----------------------------------
 
-    private static void writeTypes(Runtime rt, DataOutputStream out) throws IOException {
+    private static void writeTypes(Runtime rt, DataOutputStream out, Map<PyType, NativeTypeRecord> nativeTypes) throws IOException {
         Heap heap = rt.heap;
         int from = rt.imageMark.types(), to = heap.typeCount();
         out.writeInt(to - from);
         for (int i = from; i < to; i++) {
             PyType t = heap.typeAtIndex(i);
+            NativeTypeRecord nr = nativeTypes.get(t);
+            if (nr != null) {  // a native module's type (a struct sequence type too): its module's state makes it again
+                out.writeByte(NATIVE_TYPE);
+                out.writeLong(nr.typeObject());
+                writeStr(out, nr.module());
+                out.writeInt(nr.ordinal());
+                out.writeBoolean(nr.validVersionTag());
+                continue;
+            }
             if (t instanceof SysInfo.StructSeqType q) {  // a struct sequence: its name and fields
                 out.writeByte(STRUCT_SEQUENCE);
                 out.writeLong(q.address());
@@ -158,31 +216,44 @@ final class ImageHooks {
     }
 
     /** The kinds of type made after the constructor that the image carries. */
-    private static final int CLASS = 0, STRUCT_SEQUENCE = 1, STREAMS = 2;
+    private static final int CLASS = 0, STRUCT_SEQUENCE = 1, STREAMS = 2, NATIVE_TYPE = 3;
 
     /** A struct sequence type as the image has it (sys.flags' type and the like: static type objects). */
-    private record StructSeqRecord(long typeObject, String qualified, int visible, List<String> fields) {}
+    private record StructSeqRecord(long typeObject, String qualified, int visible, List<String> fields) implements Record {}
 
     /** The standard streams' type ({@link Streams}) as the image has it. */
-    private record StreamsRecord(long typeObject) {}
+    private record StreamsRecord(long typeObject) implements Record {}
 
     /** A class's description as the image has it. */
     private record ClassRecord(String name, int flags, long basicSize, long itemSize, long weaklistOffset, int builtinBase,
                                boolean exceptionBased, long dictOffset, long typeObject, boolean freed, List<String> keys,
                                int dkUsable, boolean hasDel, boolean tpDel, boolean validVersionTag, boolean abstractFlag,
                                int collectionFlags, String[] slotNames, long[] slotOffsets, int heapBase, int solid,
-                               long sharedKeysHandle, int[] fullMro) {}
+                               long sharedKeysHandle, int[] fullMro) implements Record {}
+
+    /** A type made after the constructor, as the image has it. */
+    private sealed interface Record permits ClassRecord, StructSeqRecord, StreamsRecord, NativeTypeRecord {}
 
     /** The image's classes, made again when run (after the swap): {@link #made} then holds them in index order. */
     private static final class ClassRecords implements Runnable {
         final Runtime rt;
-        /** In index order: {@link ClassRecord}, {@link StructSeqRecord} or {@link StreamsRecord}. */
+        /** In index order. */
         final List<Record> records;
+        /** The native modules' states' Java-only values, by module. */
+        final Map<String, long[]> states;
         final List<ClassType> made = new ArrayList<>();
 
-        ClassRecords(Runtime rt, List<Record> records) {
+        ClassRecords(Runtime rt, List<Record> records, Map<String, long[]> states) {
             this.rt = rt;
             this.records = records;
+            this.states = states;
+        }
+
+        /** Module {@code m}'s state made again by its module (the import system's restore). */
+        private ModuleImage restoreState(String m) {
+            ModuleImage st = rt.imports().restoreModuleState(m, states.get(m));
+            if (st == null) throw new IllegalStateException("the image has the state of native module " + m + ", which this runtime cannot make again");
+            return st;
         }
 
         @Override
@@ -190,7 +261,15 @@ final class ImageHooks {
             Heap heap = rt.heap;
             Heap.ImageState state = rt.adoptingState;
             List<ClassRecord> classes = new ArrayList<>();
+            Map<String, ModuleImage> madeStates = new HashMap<>();  // each module's state, made at its first type (its types are in its list)
             for (Record any : records) {
+                if (any instanceof NativeTypeRecord q) {
+                    List<? extends PyType> ts = madeStates.computeIfAbsent(q.module(), this::restoreState).imageTypes();
+                    if (q.ordinal() >= ts.size()) throw new IllegalStateException("native module " + q.module() + " made " + ts.size() + " types, not " + (q.ordinal() + 1));
+                    PyType t = heap.adoptImageType(ts.get(q.ordinal()), q.typeObject(), false, state);
+                    if (t instanceof NativeType nt) nt.validVersionTag = q.validVersionTag();
+                    continue;
+                }
                 if (any instanceof StructSeqRecord q) {
                     heap.adoptImageType(new SysInfo.StructSeqType(rt, q.qualified(), q.visible(), q.fields()), q.typeObject(), false, state);
                     continue;
@@ -233,10 +312,11 @@ final class ImageHooks {
                     if (t instanceof ClassType k) c.mro.add(k);
                 }
             }
+            for (String m : states.keySet()) rt.nativeModuleState.put(m, madeStates.computeIfAbsent(m, this::restoreState));
         }
     }
 
-    private static ClassRecords readTypes(Runtime rt, DataInputStream in) throws IOException {
+    private static ClassRecords readTypes(Runtime rt, DataInputStream in, Map<String, long[]> states) throws IOException {
         int n = count(in, 1 << 20);
         int first = rt.heap.typeCount(), total = first + n;
         List<Record> records = new ArrayList<>(n);
@@ -252,6 +332,14 @@ final class ImageHooks {
                 records.add(new StructSeqRecord(address, qualified, visible, fields.contains(null) ? java.util.Arrays.asList(fields.toArray(new String[0])) : List.copyOf(fields)));
                 continue;
             }
+            if (kind == NATIVE_TYPE) {
+                long address = in.readLong();
+                String module = readStr(in);
+                int ordinal = count(in, 1 << 12);
+                if (!states.containsKey(module)) throw new ImageException("the image's type " + (first + i) + " is native module " + module + "'s, whose state it has not");
+                records.add(new NativeTypeRecord(address, module, ordinal, in.readBoolean()));
+                continue;
+            }
             if (kind == STREAMS) {
                 if (rt.streams != null) throw new ImageException("the image's standard streams' type is one this runtime already has");
                 records.add(new StreamsRecord(in.readLong()));
@@ -261,7 +349,7 @@ final class ImageHooks {
             String name = readStr(in);
             int flags = in.readInt();
             long basic = in.readLong(), item = in.readLong(), weak = in.readLong();
-            int builtinBase = index(in, first);  // a builtin base is one of the constructor's types
+            int builtinBase = index(in, first + i);  // a builtin base is one of the constructor's types or a native module's made before
             boolean exc = in.readBoolean();
             long dictOffset = in.readLong(), typeObject = in.readLong();
             boolean freed = in.readBoolean();
@@ -286,7 +374,7 @@ final class ImageHooks {
             records.add(new ClassRecord(name, flags, basic, item, weak, builtinBase, exc, dictOffset, typeObject, freed, keys, dk, hasDel,
                     tpDel, valid, abs, coll, slotNames, slotOffsets, heapBase, solid, shared, mro));
         }
-        return new ClassRecords(rt, records);
+        return new ClassRecords(rt, records, states);
     }
 
     // ---- code objects: their units from the image, their addresses from the memory -----------
@@ -436,7 +524,7 @@ final class ImageHooks {
     }
 
     private static final String[] ENTRY_TABLES = {"builtin function", "method descriptor", "classmethod descriptor", "wrapper descriptor"};
-    private static final int FREE = 0, CONSTRUCTORS = 1, BOUND = 2, NATIVE = 3;
+    private static final int FREE = 0, CONSTRUCTORS = 1, BOUND = 2, NATIVE = 3, TYPE_METHOD = 4;
 
     /**
      * Each table's entries: free, the constructor's own (the same entry at the same handle), or
@@ -453,6 +541,14 @@ final class ImageHooks {
                 if (c[i] != null) impls.putIfAbsent(((BuiltinFunctionType.Entry) c[i]).impl(), new int[] {t, i});
             }
         }
+        record TypeMethod(int type, boolean classMethod, String name) {}
+        Map<Builtin, TypeMethod> typeMethods = new IdentityHashMap<>();  // the native types' made after the constructor
+        for (int i = rt.imageMark.types(); i < rt.heap.typeCount(); i++) {
+            if (!(rt.heap.typeAtIndex(i) instanceof NativeType nt)) continue;
+            for (boolean cm : new boolean[] {false, true}) {
+                for (var m : new java.util.TreeMap<>(nt.definedMethods(cm)).entrySet()) typeMethods.putIfAbsent(m.getValue(), new TypeMethod(i, cm, m.getKey()));
+            }
+        }
         List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
         for (int t = 0; t < tables.size(); t++) {
             Object[] items = tables.get(t).snapshot(), own = constructors.get(t);
@@ -465,7 +561,13 @@ final class ImageHooks {
                     out.writeByte(CONSTRUCTORS);
                 } else {
                     int[] where = impls.get(e.impl());
-                    if (where == null && e.impl() instanceof NativeFunction f) {
+                    TypeMethod tm = where == null ? typeMethods.get(e.impl()) : null;
+                    if (tm != null) {  // a native module's type's method: found again by its type and name
+                        out.writeByte(TYPE_METHOD);
+                        out.writeInt(tm.type());
+                        out.writeBoolean(tm.classMethod());
+                        writeStr(out, tm.name());
+                    } else if (where == null && e.impl() instanceof NativeFunction f) {
                         if (!NativeFunction.restorable(rt, f.key())) {
                             throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "' (" + f.key() + "), a native module's function made after the constructor:"
                                     + " no hook for its module's functions yet");
@@ -494,7 +596,7 @@ final class ImageHooks {
         List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
         List<Object[]> own = new ArrayList<>();
         for (var h : tables) own.add(h.snapshot());
-        record Bound(int table, int index, String key, String name, int owner, String doc) {}
+        record Bound(int table, int index, String key, int type, boolean classMethod, String method, String name, int owner, String doc) {}
         List<Object[]> parsed = new ArrayList<>();
         List<int[]> frees = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {
@@ -508,10 +610,16 @@ final class ImageHooks {
                         throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is not one this runtime's constructor made");
                     }
                     items[i] = own.get(t)[i];
-                } else if (kind == BOUND || kind == NATIVE) {
-                    int table = -1, index = -1;
-                    String key = null;
-                    if (kind == NATIVE) {
+                } else if (kind == BOUND || kind == NATIVE || kind == TYPE_METHOD) {
+                    int table = -1, index = -1, type = -1;
+                    boolean classMethod = false;
+                    String key = null, method = null;
+                    if (kind == TYPE_METHOD) {
+                        type = index(in, types);
+                        if (type < rt.heap.typeCount()) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is a method of one of the constructor's types");
+                        classMethod = in.readBoolean();
+                        method = readStr(in);
+                    } else if (kind == NATIVE) {
                         key = readStr(in);
                         // a module's table is asked for when applied (the import system is made then, as the image's was)
                         if (NativeFunction.ofTheVm(key) && !NativeFunction.restorable(rt, key)) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is " + key + ", which this runtime cannot make");
@@ -526,7 +634,7 @@ final class ImageHooks {
                     int owner = index(in, types);
                     int docKind = in.readByte();
                     String doc = docKind == 0 ? null : docKind == 1 ? BuiltinFunctionType.NULL_DOC : readStr(in);
-                    items[i] = new Bound(table, index, key, name, owner, doc);
+                    items[i] = new Bound(table, index, key, type, classMethod, method, name, owner, doc);
                 } else {
                     throw new ImageException("the image's hooks' section is damaged (an entry of kind " + kind + ")");
                 }
@@ -541,6 +649,7 @@ final class ImageHooks {
                 for (int i = 0; i < items.length; i++) {
                     if (items[i] instanceof Bound b) {
                         Builtin impl = b.key() != null ? NativeFunction.resolve(rt, b.key(), natives)
+                                : b.method() != null ? typeMethod(rt, b.type(), b.classMethod(), b.method())
                                 : ((BuiltinFunctionType.Entry) own.get(b.table())[b.index()]).impl();
                         items[i] = new BuiltinFunctionType.Entry(b.name(), impl, b.owner() < 0 ? null : rt.heap.typeAtIndex(b.owner()), b.doc());
                     }
@@ -548,6 +657,13 @@ final class ImageHooks {
                 tables.get(t).restore(items, frees.get(t));
             }
         };
+    }
+
+    /** The implementation native type {@code type} (adopted from the image, its methods recorded by its module's restore) defined {@code name} with. */
+    private static Builtin typeMethod(Runtime rt, int type, boolean classMethod, String name) {
+        Builtin impl = rt.heap.typeAtIndex(type) instanceof NativeType nt ? nt.definedMethod(classMethod, name) : null;
+        if (impl == null) throw new IllegalStateException("the image's type " + type + " has no " + (classMethod ? "class method " : "method ") + name + " in this runtime");
+        return impl;
     }
 
     // ---- the runtime's own maps and fields ------------------------------------------------------
@@ -570,6 +686,7 @@ final class ImageHooks {
         Interpreter it = rt.mainInterpreter;
         out.writeLong(it.tsDict);
         out.writeLong(it.context);
+        out.writeLong(it.sentinel);  // _thread._set_sentinel's weak reference (threading's main thread), owned
         out.writeBoolean(it.strSpecialized);
         out.writeLong(rt.objectNew);
         out.writeInt(rt.recursionLimit);
@@ -582,6 +699,11 @@ final class ImageHooks {
         Warnings.State warnings = rt.warningsState;  // _warnings' state: its filters, once registry and default action, held
         out.writeBoolean(warnings != null);
         if (warnings != null) writeLongs(out, new long[] {warnings.filters, warnings.onceRegistry, warnings.defaultAction, warnings.version});
+        for (Handles<?> h : frameTables(rt)) {  // no frame lives (refused otherwise), but the next one's handle is where the image-maker's would be
+            out.writeInt(h.snapshot().length);
+            writeInts(out, h.freeList());
+        }
+        writeLongs(out, rt.codecs().imageState());  // the codec registry's held objects and whether encodings was imported
         out.writeBoolean(rt.scriptImporterKey != null);
         if (rt.scriptImporterKey != null) writeStr(out, rt.scriptImporterKey);
         long[] imports = {};
@@ -616,7 +738,7 @@ final class ImageHooks {
         }
         Map<Integer, Long> subclassDicts = readTypeMap(in, total), slotDicts = readTypeMap(in, total);
         long nextShared = in.readLong();
-        long tsDict = in.readLong(), context = in.readLong();
+        long tsDict = in.readLong(), context = in.readLong(), sentinel = in.readLong();
         boolean strSpecialized = in.readBoolean();
         long objectNew = in.readLong();
         int recursionLimit = in.readInt(), intMax = in.readInt(), originDepth = in.readInt();
@@ -626,6 +748,15 @@ final class ImageHooks {
         if (unraisableArgs >= 0 && unraisableArgs < rt.heap.typeCount()) throw new ImageException("the image's UnraisableHookArgs type is one of the constructor's");
         long[] warnings = in.readBoolean() ? readLongs(in) : null;
         if (warnings != null && warnings.length != 4) throw new ImageException("the image's hooks' section is damaged (_warnings' state)");
+        List<Handles<?>> frameTables = frameTables(rt);
+        int[] frameTops = new int[frameTables.size()];
+        int[][] frameFrees = new int[frameTables.size()][];
+        for (int i = 0; i < frameTables.size(); i++) {
+            frameTops[i] = count(in, 1 << 24);
+            frameFrees[i] = readInts(in);
+        }
+        long[] codecs = readLongs(in);
+        if (codecs.length != 4) throw new ImageException("the image's hooks' section is damaged (the codec registry's state)");
         String importerKey = in.readBoolean() ? readStr(in) : null;
         boolean imports = in.readBoolean();
         long[] importState = readLongs(in);
@@ -642,6 +773,7 @@ final class ImageHooks {
             Interpreter it = rt.mainInterpreter;
             it.tsDict = tsDict;
             it.context = context;
+            it.sentinel = sentinel;
             it.strSpecialized = strSpecialized;
             rt.objectNew = objectNew;
             rt.recursionLimit = recursionLimit;
@@ -659,10 +791,17 @@ final class ImageHooks {
                 st.version = warnings[3];
                 rt.warningsState = st;
             }
+            for (int i = 0; i < frameTables.size(); i++) frameTables.get(i).restore(new Object[frameTops[i]], frameFrees[i]);
+            rt.codecs().adoptImageState(codecs);
             rt.scriptImporterKey = importerKey;
             sources.forEach(rt.lineCache::register);
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only
         };
+    }
+
+    /** The handle tables of frames and of generators' (and coroutines') frames: empty when an image is taken, their free lists carried. */
+    private static List<Handles<?>> frameTables(Runtime rt) {
+        return rt.frameType.frames == rt.generatorType.frames ? List.of(rt.frameType.frames) : List.of(rt.frameType.frames, rt.generatorType.frames);
     }
 
     private static void writeTypeMap(DataOutputStream out, Map<PyType, Long> m) throws IOException {

@@ -71,6 +71,13 @@ public interface ImportSystem {
      */
     java.util.Map<String, Builtin> nativeFunctions(String module);
 
+    /**
+     * Native module {@code module}'s state made again from the values its {@link ModuleImage}
+     * gave in the image-maker's runtime, without touching the heap (a runtime adopting a start-up
+     * image), or null when the module has no such restore.
+     */
+    ModuleImage restoreModuleState(String module, long[] values);
+
     /** Takes the state {@link #imageState} gave in the image-maker's runtime (this runtime adopted its image). */
     void adoptImageState(long[] state);
 }

@@ -65,8 +65,13 @@ final class Interpreter implements RootProvider {
      * enter a Python frame. {@link #evalBreaker} does what is pending.
      */
     volatile boolean breaker;
-    /** Ctrl-C: KeyboardInterrupt is due (only ever set on the main thread's state). */
+    /**
+     * KeyboardInterrupt is due whatever the program's SIGINT handler (a tool's stop: a recording's
+     * limit); only ever set on the main thread's state.
+     */
     volatile boolean sigint;
+    /** A signal waits for its Python handler ({@link PendingSignals}); only ever set on the main thread's state. */
+    volatile boolean signalsPending;
     /** Another thread waits for the interpreter lock past the switch interval ({@link Gil}). */
     volatile boolean dropRequest;
     /** {@link Runtime#handledException} while another thread holds the interpreter lock. */
@@ -136,10 +141,40 @@ final class Interpreter implements RootProvider {
             rt.gil.yieldToWaiting(this);
             parkedAtRest = false;
         }
+        takeInterrupts();
+    }
+
+    /**
+     * The eval breaker where the frame being entered is not on the frame stack yet: only a
+     * KeyboardInterrupt can be raised there; signal handlers (Python code) wait for the next check,
+     * so the breaker stays set for them.
+     */
+    private void evalBreakerAtEntry() {
+        breaker = false;
+        if (dropRequest) rt.gil.yieldToWaiting(this);
         if (sigint) {
             sigint = false;
             throw rt.error("KeyboardInterrupt", null);
         }
+        if (signalsPending) breaker = true;
+    }
+
+    /** Whether a wait should stop to let {@link #takeInterrupts} run: an interrupt or a signal is due. */
+    boolean interruptDue() {
+        return sigint || signalsPending;
+    }
+
+    /**
+     * PyErr_CheckSignals for this thread: a tool's interrupt raises KeyboardInterrupt; tripped
+     * signals run their Python handlers (the main thread only; a handler's exception goes on from
+     * here). Call with the interpreter lock, where running Python code leaves every object whole.
+     */
+    void takeInterrupts() {
+        if (sigint) {
+            sigint = false;
+            throw rt.error("KeyboardInterrupt", null);
+        }
+        if (signalsPending && main) rt.signals.run();
     }
 
     @Override
@@ -335,7 +370,7 @@ final class Interpreter implements RootProvider {
     private void enter(Frame f) {
         if (breaker) {
             try {
-                evalBreaker(false);  // f is not on the frame stack yet: its references are in Java's hands
+                evalBreakerAtEntry();  // f is not on the frame stack yet: its references are in Java's hands
             } catch (PyException e) {
                 releaseFrame(f);
                 throw e;
@@ -1012,6 +1047,8 @@ final class Interpreter implements RootProvider {
 
     /** Code objects are compiled to JVM classes at this many runs (CompiledCode; -1: never). */
     int compileAt = CompiledCode.COMPILE_AT;
+    /** ... or at this many backward jumps taken in the interpreter, the frame going on in the compiled code at the loop's header (-1: never). */
+    int loopAt = CompiledCode.LOOP_AT;
     /** Code objects compiled so far. */
     int compiledCount;
 
@@ -1050,10 +1087,11 @@ final class Interpreter implements RootProvider {
         if (next == 0 && code.warmup != 0 && (code.unit.flags() & GENERATOR_LIKE) == 0) Specializer.warmUp(code);
         CompiledCode jit = code.compiled;
         if (jit == null && compileAt >= 0 && next == 0 && code.runs++ >= compileAt) {
-            jit = code.compiled = CompiledCode.compile(code, compileAt);
+            jit = code.compiled = CompiledCode.compile(code, compileLimit());
             if (jit != CompiledCode.REFUSED) compiledCount++;
         }
         if (jit == CompiledCode.REFUSED || useTracing) jit = null;  // traced frames run here: the compiled code has no event sites of its own
+        frame:
         while (true) {
             PyException thrown;
             long exc = 0;
@@ -1098,12 +1136,41 @@ final class Interpreter implements RootProvider {
                         case Op.IS_OP -> isOp(f, arg);
                         case Op.UNPACK_SEQUENCE -> unpackSequence(f, arg);
                         case Op.FOR_ITER -> { if (!forIter(f)) next = arg; }
-                        case Op.JUMP -> { jumpOp(f, arg, pc); next = arg; }
+                        // a backward jump may switch the frame to its compiled code at the loop's header (loopEntry)
+                        case Op.JUMP -> {
+                            jumpOp(f, arg, pc);
+                            next = arg;
+                            if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                        }
                         // a taken conditional jump backward is 3.11's POP_JUMP_BACKWARD_IF_*: the eval breaker is checked
-                        case Op.POP_JUMP_IF_FALSE -> { if (!popTruth(f)) { jump(arg, pc); next = arg; } }
-                        case Op.POP_JUMP_IF_TRUE -> { if (popTruth(f)) { jump(arg, pc); next = arg; } }
-                        case Op.POP_JUMP_IF_NONE -> { if (popIsNone(f)) { jump(arg, pc); next = arg; } }
-                        case Op.POP_JUMP_IF_NOT_NONE -> { if (!popIsNone(f)) { jump(arg, pc); next = arg; } }
+                        case Op.POP_JUMP_IF_FALSE -> {
+                            if (!popTruth(f)) {
+                                jump(arg, pc);
+                                next = arg;
+                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                            }
+                        }
+                        case Op.POP_JUMP_IF_TRUE -> {
+                            if (popTruth(f)) {
+                                jump(arg, pc);
+                                next = arg;
+                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                            }
+                        }
+                        case Op.POP_JUMP_IF_NONE -> {
+                            if (popIsNone(f)) {
+                                jump(arg, pc);
+                                next = arg;
+                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                            }
+                        }
+                        case Op.POP_JUMP_IF_NOT_NONE -> {
+                            if (!popIsNone(f)) {
+                                jump(arg, pc);
+                                next = arg;
+                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                            }
+                        }
                         case Op.JUMP_IF_FALSE_OR_POP -> { if (jumpOrPop(f, false)) next = arg; }
                         case Op.JUMP_IF_TRUE_OR_POP -> { if (jumpOrPop(f, true)) next = arg; }
                         case Op.KW_NAMES -> kwnames = kwNames(f, arg);
@@ -1453,6 +1520,32 @@ final class Interpreter implements RootProvider {
         s[--f.sp] = 0;
         heap.decref(it);
         return false;
+    }
+
+    /** The most instructions of a code object compiled (CompiledCode.compile): short code only, unless a test's setting. */
+    int compileLimit = CompiledCode.LIMIT;
+
+    private int compileLimit() {
+        return compileAt == 0 ? dev.refheap.lang.jit.ClassCompiler.MAX_INSTRUCTIONS : compileLimit;
+    }
+
+    /**
+     * At a backward jump to {@code header} the interpreter took for {@code f} (its eval breaker
+     * checked): the compiled code to go on in at the header (f.pc set to it), compiling f's code
+     * at its {@link #loopAt}th such jump; null to go on interpreting (not yet, refused, traced).
+     */
+    private CompiledCode loopEntry(Frame f, int header) {
+        if (loopAt < 0 || useTracing) return null;
+        CodeType.Code code = f.code;
+        CompiledCode c = code.compiled;
+        if (c == null) {
+            if (++code.loops < loopAt) return null;
+            c = code.compiled = CompiledCode.compile(code, compileLimit());
+            if (c != CompiledCode.REFUSED) compiledCount++;
+        }
+        if (c == CompiledCode.REFUSED) return null;
+        f.pc = header;
+        return c;
     }
 
     /** JUMP's (and a taken POP_JUMP_IF_*'s) check: the eval breaker at a backward jump (a pending Ctrl-C is raised there). */

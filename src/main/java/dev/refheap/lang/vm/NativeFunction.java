@@ -27,7 +27,8 @@ record NativeFunction(String key, Builtin impl) implements Builtin {
 
     /** The VM's own modules with a function table, and their functions' names. */
     private static final Map<String, java.util.Collection<String>> VM_TABLES = Map.of(
-            "sys", Modules.SYS_FUNCTIONS, "_weakref", WeakrefNative.FUNCTIONS, "_warnings", Warnings.FUNCTIONS);
+            "sys", Modules.SYS_FUNCTIONS, "_weakref", WeakrefNative.FUNCTIONS, "_warnings", Warnings.FUNCTIONS,
+            CodecRegistry.HANDLERS, CodecRegistry.HANDLER_FUNCTIONS);
 
     /** Whether {@code key} names a function of the VM's own (a module of the VM's or the streams' type), checkable before the import system exists. */
     static boolean ofTheVm(String key) {
@@ -60,10 +61,12 @@ record NativeFunction(String key, Builtin impl) implements Builtin {
             case "sys" -> Modules.sysFunctions(rt);
             case "_weakref" -> WeakrefNative.functions(rt);
             case "_warnings" -> Warnings.functions(rt);
+            case CodecRegistry.HANDLERS -> CodecRegistry.handlerFunctions(rt);
             default -> rt.imports().nativeFunctions(k);
         });
         Builtin impl = table == null ? null : table.get(key.substring(dot + 1));
         if (impl == null) throw new IllegalStateException("no native function " + key + " can be made again");
+        if (impl instanceof NativeFunction f && f.key.equals(key)) return f;  // the module keeps it (a callback's: one per runtime)
         return Modules.moduleFunction(rt, module, key.substring(dot + 1), impl);
     }
 }

@@ -47,10 +47,44 @@ public abstract class NativeType extends ExtType {
     public long ownDictOffset() { return 0; }
 
     /** Registers {@code type.name} as a method descriptor (self is the instance). */
-    public final void defMethod(String methodName, Builtin impl) { TypeMethodsAccess.def(rt, this, methodName, impl); }
+    public final void defMethod(String methodName, Builtin impl) {
+        methods.put(methodName, impl);
+        if (!definingForImage) TypeMethodsAccess.def(rt, this, methodName, impl);
+    }
 
     /** Registers {@code type.name} as a class method (called on the type with self 0). */
-    public final void defClassMethod(String methodName, Builtin impl) { NumberBuiltins.classMethod(rt, this, methodName, impl); }
+    public final void defClassMethod(String methodName, Builtin impl) {
+        classMethods.put(methodName, impl);
+        if (!definingForImage) NumberBuiltins.classMethod(rt, this, methodName, impl);
+    }
+
+    /**
+     * The implementations {@link #defMethod} and {@link #defClassMethod} were given, by name: a
+     * start-up image records a descriptor's entry made after the runtime's constructor by its
+     * owner and name, and the adopting runtime finds the implementation here again.
+     */
+    private final java.util.Map<String, Builtin> methods = new java.util.HashMap<>(), classMethods = new java.util.HashMap<>();
+    private boolean definingForImage;
+
+    /**
+     * Runs {@code install} (the type's method definitions) with {@link #defMethod} and
+     * {@link #defClassMethod} only recording the implementations, not touching the heap: for a
+     * runtime adopting a start-up image, whose memory has the descriptors already.
+     */
+    public final void defineForImage(Runnable install) {
+        definingForImage = true;
+        try {
+            install.run();
+        } finally {
+            definingForImage = false;
+        }
+    }
+
+    /** The implementation a method ({@code classMethod} false) or class method of this type was defined with, or null. */
+    final Builtin definedMethod(boolean classMethod, String methodName) { return (classMethod ? classMethods : methods).get(methodName); }
+
+    /** The methods' and class methods' names and implementations (a start-up image's writer looks an entry's up). */
+    final java.util.Map<String, Builtin> definedMethods(boolean classMethod) { return classMethod ? classMethods : methods; }
 
     /**
      * Py_TPFLAGS_VALID_VERSION_TAG as the type attribute cache would have set it: true once a

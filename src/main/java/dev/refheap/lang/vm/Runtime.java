@@ -45,6 +45,8 @@ public final class Runtime implements AutoCloseable {
     Interpreter interpreter;
     /** The main thread's state (Ctrl-C goes there, as signals go to CPython's main thread). */
     final Interpreter mainInterpreter;
+    /** Signals that arrived and wait for their Python handlers. */
+    final PendingSignals signals = new PendingSignals(this);
     /** The main thread's get_ident() when the program started its first thread. */
     long mainIdent;
     /** The interpreter lock: inactive until the program starts a thread. */
@@ -409,13 +411,26 @@ public final class Runtime implements AutoCloseable {
 
     public PrintStream out() { return out; }
 
-    /** Asks the running code to stop with KeyboardInterrupt at its next loop jump or call (Ctrl-C). */
+    /**
+     * Asks the running code to stop with KeyboardInterrupt at its next loop jump or call, whatever
+     * its SIGINT handler (a tool's limit, such as a recording's).
+     */
     public void interrupt() {
         mainInterpreter.sigint = true;
         mainInterpreter.breaker = true;
     }
 
-    public void clearInterrupt() { mainInterpreter.sigint = false; }
+    /**
+     * A signal arrived for this runtime (Ctrl-C is {@code signal(2)}): its Python handler runs on
+     * the main thread at the next check (SIGINT's default handler raises KeyboardInterrupt).
+     */
+    public void signal(int signum) { signals.trip(signum); }
+
+    /** Drops a pending interrupt and a tripped SIGINT (a Ctrl-C that came after the code finished). */
+    public void clearInterrupt() {
+        mainInterpreter.sigint = false;
+        signals.clear(PendingSignals.SIGINT);
+    }
 
     /**
      * For a builtin whose loop runs long without reaching a bytecode boundary (a huge power, a
@@ -424,10 +439,7 @@ public final class Runtime implements AutoCloseable {
      * leaves every object whole.
      */
     void checkInterrupt() {
-        if (interpreter.sigint) {
-            interpreter.sigint = false;
-            throw error("KeyboardInterrupt", null);
-        }
+        if (interpreter.interruptDue()) interpreter.takeInterrupts();
     }
     public PrintStream err() { return err; }
     public CycleCollector gc() { return gc; }
@@ -1269,6 +1281,7 @@ public final class Runtime implements AutoCloseable {
     public void abandon() {
         if (heap.isClosed()) return;
         closing = true;
+        OsSignals.release(this);  // the process's signals go back to what they were before this runtime set them
         if (gil.active) gil.closeHeap(interpreter);
         heap.abandon();
     }
@@ -1280,6 +1293,7 @@ public final class Runtime implements AutoCloseable {
         // released builtins and modules: a JVM crash, found by the memory fuzzer); a program's
         // finalizers at exit are finalizeAtExit's business.
         closing = true;
+        OsSignals.release(this);  // the process's signals go back to what they were before this runtime set them
         if (gil.active) gil.closeHeap(interpreter);  // the program's threads never run again
         heap.removeRootProvider(mainInterpreter);
         subclasses.forgetBuiltinDicts();

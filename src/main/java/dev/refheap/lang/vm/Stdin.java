@@ -197,43 +197,47 @@ public final class Stdin {
         // the wait gives the interpreter lock up (other threads run meanwhile), as CPython's read does
         Interpreter me = rt.interpreter;
         byte[] line = null;
-        boolean interrupted = false;
         Throwable failed = null;
-        Interpreter released = Threads.releaseLock(rt);
-        try {
-            while (true) {
-                try {
-                    line = f.get(20, TimeUnit.MILLISECONDS);
-                    synchronized (Stdin.class) {
-                        if (pending == f) {  // this thread takes the line
-                            pending = null;
+        while (true) {
+            boolean due = false, done = false;
+            Interpreter released = Threads.releaseLock(rt);
+            try {
+                while (true) {
+                    try {
+                        line = f.get(20, TimeUnit.MILLISECONDS);
+                        synchronized (Stdin.class) {
+                            if (pending == f) {  // this thread takes the line
+                                pending = null;
+                                done = true;
+                                break;
+                            }
+                            // another thread took it: wait for the next line
+                            if (pending == null) pending = thread.submit(() -> readLineBlocking(in));
+                            f = pending;
+                        }
+                    } catch (TimeoutException e) {
+                        if (me.interruptDue()) {
+                            due = true;
                             break;
                         }
-                        // another thread took it: wait for the next line
-                        if (pending == null) pending = thread.submit(() -> readLineBlocking(in));
-                        f = pending;
-                    }
-                } catch (TimeoutException e) {
-                    if (me.sigint) {
-                        interrupted = true;
-                        break;
                     }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                me.sigint = true;
+                due = true;
+            } catch (ExecutionException e) {
+                synchronized (Stdin.class) {
+                    if (pending == f) pending = null;
+                }
+                failed = e.getCause();
+                done = true;
+            } finally {
+                Threads.reacquireLock(rt, released);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            interrupted = true;
-        } catch (ExecutionException e) {
-            synchronized (Stdin.class) {
-                if (pending == f) pending = null;
-            }
-            failed = e.getCause();
-        } finally {
-            Threads.reacquireLock(rt, released);
-        }
-        if (interrupted) {
-            me.sigint = false;
-            throw rt.error("KeyboardInterrupt", null);
+            if (done) break;
+            // the signal handlers run (Ctrl-C's raises KeyboardInterrupt); one that returns lets the read go on
+            if (due) me.takeInterrupts();
         }
         if (failed != null) throw rt.error("OSError", String.valueOf(failed.getMessage()));
         return line;

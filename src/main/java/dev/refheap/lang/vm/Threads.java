@@ -45,6 +45,8 @@ final class Threads {
         Interpreter t = new Interpreter(rt, false);
         t.typesReady();
         t.compileAt = rt.interpreter.compileAt;
+        t.loopAt = rt.interpreter.loopAt;
+        t.compileLimit = rt.interpreter.compileLimit;
         Boot boot = new Boot();
         heap.incref(func);
         heap.incref(args);
@@ -199,8 +201,9 @@ final class Threads {
      * interpreter lock too) until it succeeds; {@code timeout} nanoseconds, negative for ever, 0
      * not at all. The wait runs without the interpreter lock, woken by lock releases; a thread
      * that takes the lock holds it while it waits for the interpreter lock, as CPython's waiter
-     * owns the OS lock once its wait ends. Ctrl-C on the main thread ends the wait with
-     * KeyboardInterrupt, as python3's interrupted acquire. With one thread a wait for ever on a
+     * owns the OS lock once its wait ends. On the main thread a signal's handler runs during the
+     * wait and the wait goes on after it, as in python3: Ctrl-C's default handler raises
+     * KeyboardInterrupt, which ends it. With one thread a wait for ever on a
      * held lock hangs, as in python3.
      */
     static boolean acquire(Runtime rt, BooleanSupplier tryTake, long timeout) {
@@ -209,28 +212,31 @@ final class Threads {
         Interpreter me = rt.interpreter;
         boolean forever = timeout < 0;
         long deadline = System.nanoTime() + timeout;
-        boolean taken = false;
-        Interpreter released = releaseLock(rt);
-        try {
-            while (!me.sigint) {
-                long version = rt.gil.lockVersion();
-                if (released != null ? rt.gil.tryTakeUnlocked(tryTake) : tryTake.getAsBoolean()) {
-                    taken = true;
-                    break;
+        while (true) {
+            boolean taken = false, timedOut = false;
+            Interpreter released = releaseLock(rt);
+            try {
+                while (!me.interruptDue()) {
+                    long version = rt.gil.lockVersion();
+                    if (released != null ? rt.gil.tryTakeUnlocked(tryTake) : tryTake.getAsBoolean()) {
+                        taken = true;
+                        break;
+                    }
+                    long left = forever ? SLICE : Math.min(SLICE, deadline - System.nanoTime());
+                    if (left <= 0) {
+                        timedOut = true;
+                        break;
+                    }
+                    if (released != null) rt.gil.awaitLockRelease(version, left);
+                    else sleepQuietly(left);
                 }
-                long left = forever ? SLICE : Math.min(SLICE, deadline - System.nanoTime());
-                if (left <= 0) break;
-                if (released != null) rt.gil.awaitLockRelease(version, left);
-                else sleepQuietly(left);
+            } finally {
+                reacquireLock(rt, released);
             }
-        } finally {
-            reacquireLock(rt, released);
+            if (taken || timedOut) return taken;
+            // acquire_timed: the signal handlers run (Ctrl-C's raises), then the wait goes on
+            me.takeInterrupts();
         }
-        if (!taken && me.sigint) {
-            me.sigint = false;
-            throw rt.error("KeyboardInterrupt", null);
-        }
-        return taken;
     }
 
     private static void sleepQuietly(long nanos) {

@@ -3,6 +3,7 @@ package dev.refheap.lang.vm;
 import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.bytecode.CodeUnit;
 import dev.refheap.object.Heap;
+import dev.refheap.object.ListType;
 import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
 import dev.refheap.object.TupleType;
@@ -120,6 +121,13 @@ public final class VmApi {
     /** The same, with the docstring {@code name.__doc__} gives (CPython's, for a library that copies it). */
     public void def(long module, String name, String doc, Builtin impl) { Modules.def(rt, module, name, doc, impl); }
 
+    /**
+     * {@code impl} under key {@code module.name} ({@link NativeFunction}) as a module's function
+     * is: for a module's builtin that is not in its dict (a callback made per call), so that a
+     * start-up image finds it again in the module's function table.
+     */
+    public Builtin keyedFunction(String module, String name, Builtin impl) { return Modules.moduleFunction(rt, module, name, impl); }
+
     /** Gives a native module's type its type object in this runtime; returns it. */
     public <T extends NativeType> T registerType(T type) { return heap.register(type); }
 
@@ -138,6 +146,64 @@ public final class VmApi {
      */
     public void checkInterrupt() {
         rt.checkInterrupt();
+    }
+
+    /** The {@code _signal} module's handler table (a held list indexed by signal number): where tripped signals find their handlers. */
+    public void setSignalHandlers(long handlers) { rt.signals.handlers = handlers; }
+
+    /**
+     * Gives the process's signal {@code signum} the disposition {@code signal.signal} asked for
+     * (the default action, ignored, or this runtime's Python handler); a signal the JVM keeps is
+     * NotImplementedError naming it.
+     */
+    public void setSignalDisposition(int signum, OsSignals.Disposition d) {
+        try {
+            OsSignals.set(rt, signum, d);
+        } catch (OsSignals.Refused e) {
+            throw rt.error("NotImplementedError", "refheap cannot set the handler of " + e.getMessage());
+        }
+    }
+
+    /**
+     * A signal this process sends itself ({@code os.kill(os.getpid(), sig)}, {@code raise_signal})
+     * whose handler is a Python one: tripped here and its handlers run before the call returns, as
+     * CPython's do at the eval breaker right after it (the JVM would deliver it on its own thread,
+     * later). Returns false, doing nothing, when the signal has no Python handler (the caller then
+     * sends it for real: its default action, or nothing if ignored).
+     */
+    public boolean deliverOwnSignal(int signum) {
+        PendingSignals ps = rt.signals;
+        if (signum < 1 || signum > 64) return false;
+        boolean python = ps.handlers == 0 ? signum == PendingSignals.SIGINT : isCallable(ListType.item(ps.handlers, signum));
+        if (!python) return false;
+        ps.trip(signum);
+        if (onMainThread()) checkInterrupt();
+        return true;
+    }
+
+    /** _thread.interrupt_main(signum): the signal is tripped (as if it arrived) and the main thread runs its handler. */
+    public void tripSignal(int signum) { rt.signals.trip(signum); }
+
+    /**
+     * signal.pause(): waits, without the interpreter lock, until a signal is tripped (or a tool
+     * interrupts), then runs the handlers (PyErr_CheckSignals).
+     */
+    public void waitForSignal() {
+        Interpreter me = rt.interpreter;
+        Interpreter released = Threads.releaseLock(rt);
+        try {
+            while (!me.interruptDue()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    me.sigint = true;
+                }
+            }
+        } finally {
+            Threads.reacquireLock(rt, released);
+        }
+        me.takeInterrupts();
     }
 
     /** A new {@code mappingproxy} over {@code mapping} (borrowed). */
@@ -271,8 +337,6 @@ public final class VmApi {
     /** Whether the running thread is the main thread (signals and interrupt_main go there). */
     public boolean onMainThread() { return rt.interpreter == rt.mainInterpreter; }
 
-    /** Ctrl-C as the main thread sees it: KeyboardInterrupt at its next eval breaker point. */
-    public void interruptMain() { rt.interrupt(); }
 
     public String typeName(long o) { return rt.ops.typeName(o); }
 
@@ -593,6 +657,15 @@ public final class VmApi {
      */
     public PyType newStructSeqType(String qualified, int visible, String... fields) {
         return new SysInfo.StructSeqType(rt, qualified, visible, java.util.Arrays.asList(fields.clone())).registered();
+    }
+
+    /**
+     * The descriptor of struct sequence type {@code qualified} as {@link #newStructSeqType} makes
+     * it, not registered: for a native module's state made again in a runtime adopting a start-up
+     * image, whose memory holds the type object and its attributes.
+     */
+    public PyType structSeqTypeForImage(String qualified, int visible, String... fields) {
+        return new SysInfo.StructSeqType(rt, qualified, visible, java.util.Arrays.asList(fields.clone()));
     }
 
     /** A new untracked instance of a struct sequence type holding {@code items} (new references, stolen): all n_fields. */

@@ -83,6 +83,40 @@ class StartupImageHooksTest {
         assertEquals(made, adopted);
     }
 
+    /** _abc is carried: its state (the _abc_data type, the invalidation counter) made again by its module, its functions and _destroy callbacks from its table. */
+    @Test
+    void abcWorksOnARuntimeThatAdoptedTheImage() throws Exception {
+        Path img = dir.resolve("abc.img");
+        Path prelude = PRELUDE.resolveSibling("abc-prelude.py"), program = PRELUDE.resolveSibling("abc-program.py");
+        String made = child("write", img, prelude, program);
+        String adopted = child("adopt", img, prelude, program);
+        assertTrue(made.startsWith("True False True\n0 ['f'] _abc_data\n"), made);
+        assertEquals(made, "True False True\n" + adopted, "the same but for the prelude's own output");
+    }
+
+    /** _thread is carried: its state (lock, RLock, _local and _ExceptHookArgs types, the stack size), functions and the main thread's sentinel. */
+    @Test
+    void threadWorksOnARuntimeThatAdoptedTheImage() throws Exception {
+        Path img = dir.resolve("thread.img");
+        Path prelude = PRELUDE.resolveSibling("thread-prelude.py"), program = PRELUDE.resolveSibling("thread-program.py");
+        String made = child("write", img, prelude, program);
+        String adopted = child("adopt", img, prelude, program);
+        assertTrue(made.startsWith("True False True 0\nTrue False True True 2 True\n"), made);
+        assertTrue(made.contains("Exception in thread worker:\nValueError: bad\n"), made);
+        assertEquals(made, "True False True 0\n" + adopted, "the same but for the prelude's own output");
+    }
+
+    /** _codecs is carried (its state, its functions) and the codec registry with it: search functions, cache, error handlers (the standard ones by key). */
+    @Test
+    void codecsAndTheCodecRegistryWorkOnARuntimeThatAdoptedTheImage() throws Exception {
+        Path img = dir.resolve("codecs.img");
+        Path prelude = PRELUDE.resolveSibling("codecs-prelude.py"), program = PRELUDE.resolveSibling("codecs-program.py");
+        String made = child("write", img, prelude, program);
+        String adopted = child("adopt", img, prelude, program);
+        assertTrue(made.startsWith("(b'bc', 2) b'bcd' 335\nTrue True True\n"), made);
+        assertEquals(made, "(b'bc', 2) b'bcd' 335\n" + adopted, "the same but for the prelude's own output");
+    }
+
     /** A native module with no hook for its functions is refused naming the function and its module. */
     @Test
     void anImageAfterImportingANativeModuleWithoutHooksIsRefusedNamingItsFunction() throws Exception {

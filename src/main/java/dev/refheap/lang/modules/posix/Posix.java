@@ -442,6 +442,7 @@ public final class Posix {
         });
         vm.def(m, "kill", (s, a, o, n, kw) -> {
             Params.unpack(vm, "kill", n, kw, 2, 2);
+            if (intArg(vm, a[o]) == ProcessHandle.current().pid() && vm.deliverOwnSignal(intArg(vm, a[o + 1]))) return none(vm);
             if (Libc.call("kill", FunctionDescriptor.of(INT, INT, INT), intArg(vm, a[o]), intArg(vm, a[o + 1])) != 0) throw error(vm);
             return none(vm);
         });

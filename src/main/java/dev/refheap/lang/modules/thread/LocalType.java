@@ -19,6 +19,8 @@ final class LocalType extends FieldsType {
     static final int KEY = 16, ARGS = 24, KW = 32, WEAKREFLIST = 40, DUMMIES = 48, WR_CALLBACK = 56;
 
     private final DummyType dummyType;
+    /** The callback's implementation, one per runtime under its key (a start-up image finds it again in _thread's function table). */
+    final dev.refheap.lang.vm.Builtin dummyDestroyed;
 
     /**
      * {@code _thread._localdummy}: names a thread's attribute dict of one local (borrowed: the
@@ -44,6 +46,7 @@ final class LocalType extends FieldsType {
     LocalType(VmApi vm, DummyType dummyType) {
         super(vm, "_thread._local", PyType.HAVE_GC | PyType.BASETYPE, 64, WEAKREFLIST, ARGS, KW, DUMMIES);
         this.dummyType = dummyType;
+        this.dummyDestroyed = vm.keyedFunction("_thread", "_localdummy_destroyed", this::dummyDestroyed);
     }
 
     @Override
@@ -118,7 +121,7 @@ final class LocalType extends FieldsType {
         put(o, KEY, vm.str("thread.local.0x" + Long.toHexString(o)));
         put(o, DUMMIES, heap.dicts.create());
         long wr = heap.weakrefs.newRef(o, 0);
-        put(o, WR_CALLBACK, vm.newBuiltinFunction("_localdummy_destroyed", this::dummyDestroyed, wr));
+        put(o, WR_CALLBACK, vm.newBuiltinFunction("_localdummy_destroyed", dummyDestroyed, wr));
         heap.decref(wr);
         createLocalsDict(o);
     }

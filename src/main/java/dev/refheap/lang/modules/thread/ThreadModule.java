@@ -1,11 +1,15 @@
 package dev.refheap.lang.modules.thread;
 
 import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.Builtin;
+import dev.refheap.lang.vm.ModuleImage;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.PyType;
 import dev.refheap.object.TupleType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * {@code _thread} on refheap's one-thread heap (docs/architecture.md, "Contracts": a heap is
@@ -25,84 +29,117 @@ public final class ThreadModule {
     private static final long STACK_MIN = 0x8000;
     private static final int SIGINT = 2, NSIG = 65;
 
-    static final class State {
+    /**
+     * The module state: its types (lock, RLock, the local's dummy, _local, _ExceptHookArgs) and
+     * the stack size stack_size() set. A start-up image carries it (the image is taken with no
+     * thread running): the stack size is its one Java-only value, the types are made again by
+     * {@link #restore}.
+     */
+    static final class State implements ModuleImage {
         final LockType lock;
         final RLockType rlock;
+        final LocalType.DummyType dummy;
         final LocalType local;
         final PyType hookArgs;
         long stackSize;
 
-        State(LockType lock, RLockType rlock, LocalType local, PyType hookArgs) {
+        State(LockType lock, RLockType rlock, LocalType.DummyType dummy, LocalType local, PyType hookArgs) {
             this.lock = lock;
             this.rlock = rlock;
+            this.dummy = dummy;
             this.local = local;
             this.hookArgs = hookArgs;
         }
+
+        @Override
+        public java.util.List<? extends PyType> imageTypes() { return java.util.List.of(lock, rlock, dummy, local, hookArgs); }
+
+        @Override
+        public long[] imageValues() { return new long[] {stackSize}; }
     }
 
     /** PyThread_get_thread_ident for the interpreter's thread. */
     static long ident() { return Thread.currentThread().threadId(); }
 
-    public static long create(VmApi vm) {
-        State st = vm.moduleState("_thread", () -> {
+    private static final String HOOK_ARGS = "_thread._ExceptHookArgs";
+    private static final String[] HOOK_ARGS_FIELDS = {"exc_type", "exc_value", "exc_traceback", "thread"};
+
+    /** The runtime's state, made (its types registered) on first use. */
+    private static State state(VmApi vm) {
+        return vm.moduleState("_thread", () -> {
             LockType lock = vm.registerType(new LockType(vm));
             lock.install();
             RLockType rlock = vm.registerType(new RLockType(vm));
             rlock.install();
             LocalType.DummyType dummy = vm.registerType(new LocalType.DummyType(vm));
             LocalType local = vm.registerType(new LocalType(vm, dummy));
-            PyType hookArgs = vm.newStructSeqType("_thread._ExceptHookArgs", 4, "exc_type", "exc_value", "exc_traceback", "thread");
-            return new State(lock, rlock, local, hookArgs);
+            PyType hookArgs = vm.newStructSeqType(HOOK_ARGS, 4, HOOK_ARGS_FIELDS);
+            return new State(lock, rlock, dummy, local, hookArgs);
         });
-        long m = vm.newModule("_thread");
-        long d = vm.moduleDict(m);
-        vm.heap.dicts.setItem(d, "LockType", st.lock.typeObject());
-        vm.heap.dicts.setItem(d, "RLock", st.rlock.typeObject());
-        vm.heap.dicts.setItem(d, "_local", st.local.typeObject());
-        vm.heap.dicts.setItem(d, "error", vm.exceptionType("RuntimeError").address());
-        vm.heap.dicts.setItem(d, "_ExceptHookArgs", st.hookArgs.address());
-        vm.def(m, "_excepthook", (s, a, o, n, kw) -> {
+    }
+
+    /** The state made again for a runtime adopting a start-up image: the types' descriptors (their objects and methods' descriptors are the image's) and the stack size. */
+    public static ModuleImage restore(VmApi vm, long[] values) {
+        if (values.length != 1) throw new IllegalArgumentException("_thread's image state is its stack size, not " + values.length + " values");
+        LockType lock = new LockType(vm);
+        lock.defineForImage(lock::install);
+        RLockType rlock = new RLockType(vm);
+        rlock.defineForImage(rlock::install);
+        LocalType.DummyType dummy = new LocalType.DummyType(vm);
+        State st = new State(lock, rlock, dummy, new LocalType(vm, dummy), vm.structSeqTypeForImage(HOOK_ARGS, 4, HOOK_ARGS_FIELDS));
+        st.stackSize = values[0];
+        return st;
+    }
+
+    /**
+     * The module's functions by name over the runtime's state (made first if it is not yet), and
+     * {@code _localdummy_destroyed}, the thread-locals' callbacks' implementation: made from the
+     * runtime alone, no object allocated once the state exists. {@link #create} defines the
+     * functions from this table, and a runtime adopting a start-up image makes them again from it.
+     */
+    public static Map<String, Builtin> functions(VmApi vm) {
+        State st = state(vm);
+        Map<String, Builtin> f = new HashMap<>();
+        f.put("_localdummy_destroyed", st.local.dummyDestroyed);
+        f.put("_excepthook", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "_thread._excepthook", kw);
             if (n != 1) throw vm.error("TypeError", "_thread._excepthook() takes exactly one argument (" + n + " given)");
             return exceptHook(vm, st, a[o]);
         });
-        long tmax = vm.newFloat(TIMEOUT_MAX);
-        vm.heap.dicts.setItem(d, "TIMEOUT_MAX", tmax);
-        vm.heap.decref(tmax);
         for (String name : new String[] {"allocate_lock", "allocate"}) {
-            vm.def(m, name, (s, a, o, n, kw) -> {
+            f.put(name, (s, a, o, n, kw) -> {
                 Params.noArgs(vm, "_thread." + name, n, kw);
                 return st.lock.create();
             });
         }
-        vm.def(m, "_set_sentinel", (s, a, o, n, kw) -> {
+        f.put("_set_sentinel", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "_thread._set_sentinel", n, kw);
             long lock = st.lock.create();
             vm.setThreadSentinel(lock);
             return lock;
         });
         for (String name : new String[] {"start_new_thread", "start_new"}) {
-            vm.def(m, name, (s, a, o, n, kw) -> startNewThread(vm, st, name, a, o, n, kw));
+            f.put(name, (s, a, o, n, kw) -> startNewThread(vm, st, name, a, o, n, kw));
         }
         for (String name : new String[] {"exit", "exit_thread"}) {
-            vm.def(m, name, (s, a, o, n, kw) -> {
+            f.put(name, (s, a, o, n, kw) -> {
                 Params.noArgs(vm, "_thread." + name, n, kw);
                 throw vm.error("SystemExit", null);
             });
         }
-        vm.def(m, "get_ident", (s, a, o, n, kw) -> {
+        f.put("get_ident", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "_thread.get_ident", n, kw);
             return vm.newInt(ident());
         });
-        vm.def(m, "get_native_id", (s, a, o, n, kw) -> {
+        f.put("get_native_id", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "_thread.get_native_id", n, kw);
             return vm.newInt(nativeId(vm));
         });
-        vm.def(m, "_count", (s, a, o, n, kw) -> {
+        f.put("_count", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "_thread._count", n, kw);
             return vm.newInt(vm.threadCount());
         });
-        vm.def(m, "stack_size", (s, a, o, n, kw) -> {
+        f.put("stack_size", (s, a, o, n, kw) -> {
             Params.unpack(vm, "stack_size", n, kw, 0, 1);
             long old = st.stackSize;
             long size = n == 0 ? 0 : Params.ssize(vm, a[o]);  // no argument: back to the default (0)
@@ -111,21 +148,39 @@ public final class ThreadModule {
             st.stackSize = size;
             return vm.newInt(old);
         });
-        vm.def(m, "interrupt_main", (s, a, o, n, kw) -> {
+        f.put("interrupt_main", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "interrupt_main", kw);
             if (n > 1) throw vm.error("TypeError", "signum() takes at most 1 argument (" + n + " given)");
             long signum = n == 0 ? SIGINT : Params.ssize(vm, a[o]);
             if (signum < 1 || signum >= NSIG) throw vm.error("ValueError", "signal number out of range");
-            // On the main thread SIGINT's default Python handler raises at once, as CPython's eval
-            // breaker does right after this call returns; from another thread the main thread
-            // raises at its next breaker point or wait. Other signals have no Python handler on
-            // refheap (no _signal), so simulating them does nothing, as in 3.11.
-            if (signum == SIGINT) {
-                if (vm.onMainThread()) throw vm.error("KeyboardInterrupt", null);
-                vm.interruptMain();
-            }
+            // PyErr_SetInterruptEx: a signal whose handler is a Python one is tripped as if it
+            // arrived (SIG_DFL and SIG_IGN: nothing); on the main thread its handler runs at once,
+            // as CPython's eval breaker does right after this call returns, from another thread the
+            // main thread runs it at its next check or wait.
+            vm.deliverOwnSignal((int) signum);
             return vm.incref(vm.heap.None);
         });
+        return f;
+    }
+
+    public static long create(VmApi vm) {
+        Map<String, Builtin> fns = functions(vm);
+        State st = state(vm);
+        long m = vm.newModule("_thread");
+        long d = vm.moduleDict(m);
+        vm.heap.dicts.setItem(d, "LockType", st.lock.typeObject());
+        vm.heap.dicts.setItem(d, "RLock", st.rlock.typeObject());
+        vm.heap.dicts.setItem(d, "_local", st.local.typeObject());
+        vm.heap.dicts.setItem(d, "error", vm.exceptionType("RuntimeError").address());
+        vm.heap.dicts.setItem(d, "_ExceptHookArgs", st.hookArgs.address());
+        vm.def(m, "_excepthook", fns.get("_excepthook"));
+        long tmax = vm.newFloat(TIMEOUT_MAX);
+        vm.heap.dicts.setItem(d, "TIMEOUT_MAX", tmax);
+        vm.heap.decref(tmax);
+        for (String name : new String[] {"allocate_lock", "allocate", "_set_sentinel", "start_new_thread", "start_new", "exit", "exit_thread",
+            "get_ident", "get_native_id", "_count", "stack_size", "interrupt_main"}) {
+            vm.def(m, name, fns.get(name));
+        }
         return m;
     }
 

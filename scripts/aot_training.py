@@ -4,10 +4,15 @@
 cache of scripts, -c and the REPL); scripts/aot-training.ipynb imports it to make the notebooks'
 cache. The classes it loads are the ones preloaded at start-up, and its loops leave the method
 profiles the JIT starts from, so it exercises what most programs use, and nothing more.
+
+The loops run long enough (a few hundred thousand rounds each) for the JIT to compile the
+interpreter's, the heap's and the collector's hot methods from mature profiles: a program then
+starts from those profiles and reaches compiled code sooner. With loops a tenth as long, whole
+programs took 3-7% more CPU (docs/performance.md, "Session 16: start-up, warm-up and memory").
 """
 import gc, sys, time, weakref
 total = 0
-for i in range(20000):
+for i in range(200000):
     t = (i, i + 1)
     l = [i]
     d = {'k': i}
@@ -25,7 +30,7 @@ def check(node):
     if left is None:
         return 1
     return 1 + check(left) + check(right)
-print('trees', sum(check(make(d)) for d in range(4, 13, 2)))
+print('trees', sum(check(make(d)) for d in range(4, 15, 2)))
 
 class Node:
     def __init__(self, value):
@@ -37,7 +42,7 @@ class Node:
     def __repr__(self):
         return f'Node({self.value!r})'
 checksum = 0
-for i in range(20000):
+for i in range(200000):
     a = Node(i)
     b = Node(i + 1)
     a.peer = b
@@ -52,11 +57,11 @@ class Res:
         self.me = self
     def __del__(self):
         count[0] += 1
-for i in range(5000):
+for i in range(200000):
     Res()
 gc.collect()
 cycles = 0
-for i in range(20000):
+for i in range(200000):
     x = {}
     y = {}
     x['y'] = y
@@ -70,12 +75,34 @@ def touch(o, k):
     slots[k] = o
     return o
 n = 0
-for i in range(30000):
+for i in range(300000):
     k = i % 64
     if touch(shared[k], k) is shared[k]:
         n += 1
-keep = [[i] for i in range(20000)]
+keep = [[i] for i in range(200000)]
 print('touched', n, len(keep), sys.getrefcount(shared[0]) > 0)
+
+class Account:
+    def __init__(self, owner):
+        self.owner = owner
+        self.items = []
+    def add(self, v):
+        self.items.append(v)
+        return len(self.items)
+    def total(self):
+        s = 0
+        for v in self.items:
+            s += v
+        return s
+accounts = {}
+for i in range(100000):
+    name = 'a' + str(i % 100)
+    acc = accounts.get(name)
+    if acc is None:
+        acc = accounts[name] = Account(name)
+    acc.add(i % 7)
+summary = sorted((acc.total(), name) for name, acc in accounts.items())
+print('accounts', len(accounts), summary[0], summary[-1])
 
 def gen(n):
     for i in range(n):
@@ -100,7 +127,7 @@ class Oops(Base):
         super().__init__(msg)
         self.msg = msg
 caught = 0
-for i in range(2000):
+for i in range(20000):
     try:
         if i % 2:
             raise Oops('odd %d' % i)

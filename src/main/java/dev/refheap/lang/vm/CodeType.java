@@ -379,6 +379,8 @@ final class CodeType extends LangType {
         CompiledCode compiled;
         /** Fresh frames of this code run so far, counted while compiling is on and the code is not compiled. */
         int runs;
+        /** Backward jumps frames of this code took in the interpreter, counted while compiling is on and the code is not compiled. */
+        int loops;
         /**
          * 3.11's co_warmup: -8 when made, one step per RESUME (a frame's start, a generator's
          * resumption) and per JUMP_BACKWARD; at 0 the code is quickened ({@link Specializer}).

@@ -24,10 +24,20 @@ import java.util.BitSet;
  * leaves with lasti at the raising instruction and is handled by the interpreter exactly as its
  * own; a handler's first instruction is an entry point again.
  *
+ * <p>Entry points: pc 0, the instruction after each CALL, each exception handler's first
+ * instruction, and each loop header (the target of a backward jump): a frame the interpreter runs
+ * continues in the compiled code at a loop's header once its code object has taken {@link
+ * #LOOP_THRESHOLD} backward jumps (3.11's JUMP_BACKWARD warm-up, as a module's or a seldom
+ * called function's long loop otherwise never leaves the interpreter). There the frame's value
+ * stack is in its slots with f.sp current, the pending keyword names are none, and the boundary
+ * check of the header's instruction has not run yet, whichever of the two runs it.
+ *
  * <p>Switched by the system property {@code refheap.jit} or the environment variable
  * {@code REFHEAP_JIT}: {@code off}, {@code on} (the default: a code object is compiled at its
- * {@link #THRESHOLD}th call), {@code all} (at its first run, module and class bodies too: for the
- * tests). Generator-like code is never compiled (its frames resume inside the loop).
+ * {@link #THRESHOLD}th call or its {@link #LOOP_THRESHOLD}th backward jump), {@code all} (at its
+ * first run, module and class bodies too: for the tests), {@code loops} (only at a backward jump,
+ * the first: for the tests of entering at a loop's header). Generator-like code is never compiled
+ * (its frames resume inside the loop).
  */
 interface CompiledCode {
     /** Runs {@code f} from its pc (see the class comment); the result is a new reference or 0. */
@@ -36,8 +46,18 @@ interface CompiledCode {
     /** Calls before a code object is compiled with {@code on}. */
     int THRESHOLD = 50;
 
-    /** The run count at which code is compiled (0 with all), or -1 when compiling is off. */
-    int COMPILE_AT = Setting.compileAt();
+    /** The run count at which code is compiled (0 with all), or -1 when compiling is off or only loops compile. */
+    int COMPILE_AT = Setting.compileAt(false);
+
+    /**
+     * Backward jumps a code object takes in the interpreter before it is compiled and the frame
+     * that takes the next continues in the compiled code at that loop's header: about as many
+     * instructions run before as {@link #THRESHOLD} calls of a small function.
+     */
+    int LOOP_THRESHOLD = 200;
+
+    /** The backward jumps at which code is compiled (1 with all and loops), or -1 when compiling is off. */
+    int LOOP_AT = Setting.compileAt(true);
 
     /** Marks code that is not compiled (generator-like, too long, or its class could not be made). */
     CompiledCode REFUSED = (in, f) -> 0;
@@ -46,17 +66,19 @@ interface CompiledCode {
     final class Setting {
         private Setting() {}
 
-        static int compileAt() {
+        /** The call threshold, or with {@code loops} the backward-jump one. */
+        static int compileAt(boolean loops) {
             String v = System.getProperty("refheap.jit");
             if (v == null) v = System.getenv("REFHEAP_JIT");
-            if (v == null || v.isEmpty()) return THRESHOLD;  // on by default
-            if (v.equals("off")) return -1;
+            if (v == null || v.isEmpty()) v = "on";  // on by default
             return switch (v) {
-                case "on" -> THRESHOLD;
-                case "all" -> 0;
+                case "off" -> -1;
+                case "on" -> loops ? LOOP_THRESHOLD : THRESHOLD;
+                case "all" -> loops ? 1 : 0;
+                case "loops" -> loops ? 1 : -1;
                 default -> {
                     // a setting of the process, not of the program: said once, and the interpreter runs as usual
-                    System.err.println("refheap: REFHEAP_JIT (refheap.jit) must be off, on or all, not '" + v + "'; compiling stays off");
+                    if (!loops) System.err.println("refheap: REFHEAP_JIT (refheap.jit) must be off, on, all or loops, not '" + v + "'; compiling stays off");
                     yield -1;
                 }
             };
@@ -71,9 +93,11 @@ interface CompiledCode {
      */
     int FAST_INSTRUCTIONS = 180;
 
-    /** The compiled code for {@code code}, or {@link #REFUSED}; {@code compileAt} is the interpreter's setting. */
-    static CompiledCode compile(CodeType.Code code, int compileAt) {
-        int limit = compileAt == 0 ? ClassCompiler.MAX_INSTRUCTIONS : FAST_INSTRUCTIONS;
+    /** The most instructions compiled: {@link #FAST_INSTRUCTIONS}, with the tests' settings (all, loops) ClassCompiler's limit. */
+    int LIMIT = COMPILE_AT == 0 || LOOP_AT == 1 ? ClassCompiler.MAX_INSTRUCTIONS : FAST_INSTRUCTIONS;
+
+    /** The compiled code for {@code code}, or {@link #REFUSED} (generator-like, or more than {@code limit} instructions). */
+    static CompiledCode compile(CodeType.Code code, int limit) {
         if ((code.unit.flags() & (CodeUnit.CO_GENERATOR | Coroutines.CO_COROUTINE | Coroutines.CO_ASYNC_GENERATOR)) != 0
                 || code.ops.length > limit) {
             return REFUSED;
@@ -82,6 +106,7 @@ interface CompiledCode {
         entries.set(0);
         for (int pc = 0; pc < code.ops.length; pc++) {
             if (code.ops[pc] == Op.CALL) entries.set(pc + 1);
+            if (isBackwardJump(code.ops[pc], code.args[pc], pc)) entries.set(code.args[pc]);
         }
         for (CodeUnit.ExceptionEntry e : code.unit.exceptionTable()) entries.set(e.target());
         int[] depths;
@@ -101,6 +126,14 @@ interface CompiledCode {
         } catch (Throwable e) {
             throw new IllegalStateException("compiling " + code.unit.name() + " to a JVM class failed", e);
         }
+    }
+
+    /** A jump backward (3.11's JUMP_BACKWARD, POP_JUMP_BACKWARD_IF_*): its target is a loop's header, an entry point. */
+    static boolean isBackwardJump(int op, int arg, int pc) {
+        return arg <= pc && switch (op) {
+            case Op.JUMP, Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE, Op.POP_JUMP_IF_NONE, Op.POP_JUMP_IF_NOT_NONE -> true;
+            default -> false;
+        };
     }
 
     /** With assertions on (the tests), compiled code checks its stack depths against the frame's before each method-call instruction. */

@@ -1047,6 +1047,8 @@ final class Interpreter implements RootProvider {
 
     /** Code objects are compiled to JVM classes at this many runs (CompiledCode; -1: never). */
     int compileAt = CompiledCode.COMPILE_AT;
+    /** ... or at this many backward jumps taken in the interpreter, the frame going on in the compiled code at the loop's header (-1: never). */
+    int loopAt = CompiledCode.LOOP_AT;
     /** Code objects compiled so far. */
     int compiledCount;
 
@@ -1085,10 +1087,11 @@ final class Interpreter implements RootProvider {
         if (next == 0 && code.warmup != 0 && (code.unit.flags() & GENERATOR_LIKE) == 0) Specializer.warmUp(code);
         CompiledCode jit = code.compiled;
         if (jit == null && compileAt >= 0 && next == 0 && code.runs++ >= compileAt) {
-            jit = code.compiled = CompiledCode.compile(code, compileAt);
+            jit = code.compiled = CompiledCode.compile(code, compileLimit());
             if (jit != CompiledCode.REFUSED) compiledCount++;
         }
         if (jit == CompiledCode.REFUSED || useTracing) jit = null;  // traced frames run here: the compiled code has no event sites of its own
+        frame:
         while (true) {
             PyException thrown;
             long exc = 0;
@@ -1133,12 +1136,41 @@ final class Interpreter implements RootProvider {
                         case Op.IS_OP -> isOp(f, arg);
                         case Op.UNPACK_SEQUENCE -> unpackSequence(f, arg);
                         case Op.FOR_ITER -> { if (!forIter(f)) next = arg; }
-                        case Op.JUMP -> { jumpOp(f, arg, pc); next = arg; }
+                        // a backward jump may switch the frame to its compiled code at the loop's header (loopEntry)
+                        case Op.JUMP -> {
+                            jumpOp(f, arg, pc);
+                            next = arg;
+                            if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                        }
                         // a taken conditional jump backward is 3.11's POP_JUMP_BACKWARD_IF_*: the eval breaker is checked
-                        case Op.POP_JUMP_IF_FALSE -> { if (!popTruth(f)) { jump(arg, pc); next = arg; } }
-                        case Op.POP_JUMP_IF_TRUE -> { if (popTruth(f)) { jump(arg, pc); next = arg; } }
-                        case Op.POP_JUMP_IF_NONE -> { if (popIsNone(f)) { jump(arg, pc); next = arg; } }
-                        case Op.POP_JUMP_IF_NOT_NONE -> { if (!popIsNone(f)) { jump(arg, pc); next = arg; } }
+                        case Op.POP_JUMP_IF_FALSE -> {
+                            if (!popTruth(f)) {
+                                jump(arg, pc);
+                                next = arg;
+                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                            }
+                        }
+                        case Op.POP_JUMP_IF_TRUE -> {
+                            if (popTruth(f)) {
+                                jump(arg, pc);
+                                next = arg;
+                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                            }
+                        }
+                        case Op.POP_JUMP_IF_NONE -> {
+                            if (popIsNone(f)) {
+                                jump(arg, pc);
+                                next = arg;
+                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                            }
+                        }
+                        case Op.POP_JUMP_IF_NOT_NONE -> {
+                            if (!popIsNone(f)) {
+                                jump(arg, pc);
+                                next = arg;
+                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                            }
+                        }
                         case Op.JUMP_IF_FALSE_OR_POP -> { if (jumpOrPop(f, false)) next = arg; }
                         case Op.JUMP_IF_TRUE_OR_POP -> { if (jumpOrPop(f, true)) next = arg; }
                         case Op.KW_NAMES -> kwnames = kwNames(f, arg);
@@ -1488,6 +1520,32 @@ final class Interpreter implements RootProvider {
         s[--f.sp] = 0;
         heap.decref(it);
         return false;
+    }
+
+    /** The most instructions of a code object compiled (CompiledCode.compile): short code only, unless a test's setting. */
+    int compileLimit = CompiledCode.LIMIT;
+
+    private int compileLimit() {
+        return compileAt == 0 ? dev.refheap.lang.jit.ClassCompiler.MAX_INSTRUCTIONS : compileLimit;
+    }
+
+    /**
+     * At a backward jump to {@code header} the interpreter took for {@code f} (its eval breaker
+     * checked): the compiled code to go on in at the header (f.pc set to it), compiling f's code
+     * at its {@link #loopAt}th such jump; null to go on interpreting (not yet, refused, traced).
+     */
+    private CompiledCode loopEntry(Frame f, int header) {
+        if (loopAt < 0 || useTracing) return null;
+        CodeType.Code code = f.code;
+        CompiledCode c = code.compiled;
+        if (c == null) {
+            if (++code.loops < loopAt) return null;
+            c = code.compiled = CompiledCode.compile(code, compileLimit());
+            if (c != CompiledCode.REFUSED) compiledCount++;
+        }
+        if (c == CompiledCode.REFUSED) return null;
+        f.pc = header;
+        return c;
     }
 
     /** JUMP's (and a taken POP_JUMP_IF_*'s) check: the eval breaker at a backward jump (a pending Ctrl-C is raised there). */

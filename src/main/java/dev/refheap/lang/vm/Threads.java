@@ -45,6 +45,8 @@ final class Threads {
         Interpreter t = new Interpreter(rt, false);
         t.typesReady();
         t.compileAt = rt.interpreter.compileAt;
+        t.loopAt = rt.interpreter.loopAt;
+        t.compileLimit = rt.interpreter.compileLimit;
         Boot boot = new Boot();
         heap.incref(func);
         heap.incref(args);

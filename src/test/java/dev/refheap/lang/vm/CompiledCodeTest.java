@@ -88,6 +88,7 @@ class CompiledCodeTest {
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
         try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, stress, ps, ps))) {
             rt.interpreter.compileAt = compileAt;
+            if (compileAt < 0) rt.interpreter.loopAt = -1;
             try {
                 rt.exec(PROGRAM, "compiled.py");
                 fail("the program ends with an uncaught ValueError");
@@ -107,6 +108,167 @@ class CompiledCodeTest {
         assertEquals(interpreted.out(), compiled.out());
         assertTrue(compiled.out().contains("line 27, in g\n"), compiled.out());
         assertTrue(compiled.out().contains("line 60, in deep\n"), compiled.out());
+    }
+
+    /**
+     * Loops a frame enters the compiled code in at their header (the loop's backward jumps
+     * counted): in module code, in a function called once, nested, inside try/except/finally
+     * and with (a value stack under the loop: the with's exit, the handled exception), in a
+     * handler, in a generator (never compiled: its loop stays in the interpreter), with
+     * tracebacks, f_lineno, f_lasti and refcounts read after the switch.
+     */
+    private static final String LOOPS = """
+            import sys
+            def line():
+                return sys._getframe(1).f_lineno
+            acc = []
+            for i in range(30):
+                acc.append(i * i)
+                if i == 20:
+                    print('module line', line(), sys._getframe().f_lasti > 0)
+            print(sum(acc))
+            n = 0
+            while n < 40:
+                n += 3
+            print(n, sys.getrefcount(acc))
+            def nested():
+                out = 0
+                for i in range(8):
+                    j = 0
+                    while j < i:
+                        out += i * j
+                        j += 1
+                return out
+            print(nested())
+            class Ctx:
+                def __enter__(self):
+                    return self
+                def __exit__(self, *e):
+                    print('exit', e[0] and e[0].__name__)
+                    return True
+            def handlers():
+                got = []
+                for i in range(12):
+                    try:
+                        if i % 4 == 3:
+                            raise KeyError(i)
+                        got.append(10 // (i % 5))
+                    except ZeroDivisionError:
+                        got.append('z')
+                    except KeyError as e:
+                        got.append(('k', e.args[0]))
+                    finally:
+                        got.append('f')
+                    with Ctx():
+                        for k in range(3):
+                            if i == 7 and k == 1:
+                                raise ValueError('in with')
+                try:
+                    raise LookupError('held')
+                except LookupError as e:
+                    for k in range(6):
+                        got.append(str(sys.exc_info()[1]) + str(k))
+                return got
+            print(handlers())
+            def gen(n):
+                for i in range(n):
+                    yield i * 2
+            print(sum(gen(50)), list(gen(5)))
+            def fails():
+                for i in range(50):
+                    if i == 40:
+                        return [][i]
+            try:
+                fails()
+            except IndexError as e:
+                tb = e.__traceback__
+                while tb.tb_next:
+                    tb = tb.tb_next
+                print('tb', tb.tb_lineno, tb.tb_frame.f_code.co_name, tb.tb_lasti)
+            def where():
+                seen = []
+                for i in range(20):
+                    f = sys._getframe()
+                    seen.append((f.f_lineno, f.f_lasti))
+                return seen[0] == seen[-1], seen[-1]
+            print(where())
+            def calls():
+                t = 0
+                for i in range(25):
+                    t += nested() + len(line.__name__)
+                return t
+            print(calls())
+            """;
+
+    private static Run runLoops(String program, int loopAt, boolean stress) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, stress, ps, ps))) {
+            rt.interpreter.compileAt = -1;  // compiled only at backward jumps
+            rt.interpreter.loopAt = loopAt;
+            rt.interpreter.compileLimit = dev.refheap.lang.jit.ClassCompiler.MAX_INSTRUCTIONS;
+            rt.exec(program, "loops.py");
+            assertEquals(List.of(), rt.verify());
+            return new Run(out.toString(StandardCharsets.UTF_8), rt.interpreter.compiledCount);
+        }
+    }
+
+    @Test
+    void framesEnterCompiledCodeAtALoopsHeader() {
+        Run interpreted = runLoops(LOOPS, -1, false);
+        assertEquals(0, interpreted.compiled());
+        assertTrue(interpreted.out().contains("module line 8 True\n"), interpreted.out());
+        for (int at : new int[] {1, 2, 5, 17}) {
+            Run switched = runLoops(LOOPS, at, false);
+            assertEquals(interpreted.out(), switched.out(), "compiled at backward jump " + at);
+            // the module, nested, handlers, fails, where, calls (not the generator, never entered)
+            assertTrue(switched.compiled() >= 6, "compiled at backward jump " + at + ": " + switched.compiled());
+        }
+    }
+
+    @Test
+    void theExactCheckHoldsAcrossTheSwitchAtALoopsHeader() {
+        String expected = runLoops(LOOPS, -1, false).out();
+        for (int at : new int[] {1, 3}) assertEquals(expected, runLoops(LOOPS, at, true).out(), "compiled at backward jump " + at);
+    }
+
+    /** A traced frame never switches: the tracer sees each line of every iteration, as interpreted; a frame that switched before the tracer was set goes on in the compiled code with the same events. */
+    @Test
+    void aTracedFrameStaysInTheInterpreterAtALoopsHeader() {
+        String program = """
+                import sys
+                events = []
+                def tracer(frame, event, arg):
+                    if frame.f_code.co_name == 'loop':
+                        events.append((event, frame.f_lineno))
+                    return tracer
+                def loop(n):
+                    t = 0
+                    for i in range(n):
+                        t += i
+                    return t
+                print(loop(40))
+                sys.settrace(tracer)
+                print(loop(10))
+                for i in range(30):
+                    if i == 20:
+                        sys.settrace(None)
+                sys.settrace(None)
+                print(events)
+                def late():
+                    t = 0
+                    for i in range(30):
+                        if i == 10:
+                            sys._getframe().f_trace = tracer
+                            sys.settrace(tracer)
+                        t += i
+                    sys.settrace(None)
+                    return t
+                print(late(), len(events))
+                """;
+        Run interpreted = runLoops(program, -1, false);
+        assertTrue(interpreted.out().contains("('line', 10)"), interpreted.out());
+        for (int at : new int[] {1, 4}) assertEquals(interpreted.out(), runLoops(program, at, false).out(), "compiled at backward jump " + at);
     }
 
     @Test

@@ -8,7 +8,9 @@ profiles the JIT starts from, so it exercises what most programs use, and nothin
 The loops run long enough (a few hundred thousand rounds each) for the JIT to compile the
 interpreter's, the heap's and the collector's hot methods from mature profiles: a program then
 starts from those profiles and reaches compiled code sooner. With loops a tenth as long, whole
-programs took 3-7% more CPU (docs/performance.md, "Session 16: start-up, warm-up and memory").
+programs took 3-7% more CPU while module-level loops ran interpreted; since they enter compiled
+code the difference is within the noise (docs/performance.md, "Session 16: start-up, warm-up and
+memory").
 """
 import gc, sys, time, weakref
 total = 0

@@ -63,8 +63,12 @@ public final class Importer implements ImportSystem {
         this.moduleLocks = new ModuleLocks(vm);
     }
 
+    /** The global import lock (_PyImport_AcquireLock) {@code _imp} takes and releases: re-entrant for its owner, waited for by other threads. */
+    final ModuleLocks.Lock importLock = new ModuleLocks.Lock("");
+
     @Override
-    public java.util.Map<String, dev.refheap.lang.vm.Builtin> nativeFunctions(String module) { return NativeModules.functions(vm, module); }
+    public java.util.Map<String, dev.refheap.lang.vm.Builtin> nativeFunctions(String module) { return NativeModules.functions(vm, this, module); }
+
 
     @Override
     public dev.refheap.lang.vm.ModuleImage restoreModuleState(String module, long[] values) { return NativeModules.restoreState(vm, module, values); }
@@ -73,6 +77,7 @@ public final class Importer implements ImportSystem {
     public long[] imageState() {
         if (bootstrapping) throw new IllegalStateException("importlib is being bootstrapped");
         if (!moduleLocks.idle()) throw new IllegalStateException("an import is running (a module lock is held)");
+        if (importLock.count != 0) throw new IllegalStateException("the global import lock is held (_imp.acquire_lock)");
         return new long[] {bootstrapDict, externalDict, fileFinderHook, zipImporter};
     }
 

@@ -69,10 +69,13 @@ final class NativeModules {
             "marshal", dev.refheap.lang.modules.MarshalModule::functions,
             "_abc", dev.refheap.lang.modules.AbcModule::functions,
             "_thread", dev.refheap.lang.modules.thread.ThreadModule::functions,
-            "_codecs", dev.refheap.lang.modules.CodecsModule::functions);
+            "_codecs", dev.refheap.lang.modules.CodecsModule::functions,
+            "_signal", dev.refheap.lang.modules.SignalModule::functions,
+            "posix", dev.refheap.lang.modules.posix.Posix::functions);
 
     /** Module {@code name}'s function table, or null if it has none. */
-    static Map<String, dev.refheap.lang.vm.Builtin> functions(VmApi vm, String name) {
+    static Map<String, dev.refheap.lang.vm.Builtin> functions(VmApi vm, Importer importer, String name) {
+        if (name.equals("_imp")) return ImpModule.functions(vm, importer);  // its functions capture the importer
         var t = TABLES.get(name);
         return t == null ? null : t.apply(vm);
     }
@@ -84,7 +87,9 @@ final class NativeModules {
     private static final Map<String, BiFunction<VmApi, long[], dev.refheap.lang.vm.ModuleImage>> RESTORES = Map.of(
             "_abc", dev.refheap.lang.modules.AbcModule::restore,
             "_thread", dev.refheap.lang.modules.thread.ThreadModule::restore,
-            "_codecs", dev.refheap.lang.modules.CodecsModule::restore);
+            "_codecs", dev.refheap.lang.modules.CodecsModule::restore,
+            "_signal", dev.refheap.lang.modules.SignalModule::restore,
+            "posix", dev.refheap.lang.modules.posix.Posix::restore);
 
     /** Module {@code name}'s state made again from {@code values}, or null if it has no restore. */
     static dev.refheap.lang.vm.ModuleImage restoreState(VmApi vm, String name, long[] values) {

@@ -1,6 +1,8 @@
 package dev.refheap.lang.modules;
 
 import dev.refheap.lang.modules.posix.SignalCalls;
+import dev.refheap.lang.vm.Builtin;
+import dev.refheap.lang.vm.ModuleImage;
 import dev.refheap.lang.vm.OsSignals;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
@@ -55,41 +57,53 @@ public final class SignalModule {
             + "The signal numbers returned by this function can be safely passed to\nfunctions like `pthread_sigmask`.";
     private static final String DEFAULT_INT_HANDLER_DOC = "The default handler for SIGINT installed by Python.\n\nIt raises KeyboardInterrupt.";
 
-    /** The runtime's handler table (a held list indexed by signal number), default_int_handler and ItimerError. */
-    private record State(long handlers, long defaultIntHandler, long itimerError) {}
+    /**
+     * The runtime's handler table (a held list indexed by signal number), default_int_handler and
+     * ItimerError. A start-up image carries it as their addresses, unless this runtime has set a
+     * signal's disposition (the process's, which the adopting process does not have).
+     */
+    private record State(long handlers, long defaultIntHandler, long itimerError, VmApi vm) implements ModuleImage {
+        @Override
+        public java.util.List<? extends dev.refheap.object.PyType> imageTypes() { return java.util.List.of(); }
 
-    public static long create(VmApi vm) {
-        Heap heap = vm.heap;
-        long m = vm.newModule("_signal");
-        long d = vm.moduleDict(m);
-        for (int i = 0; i < SIGNALS.length; i += 2) {
-            long v = vm.newInt((Integer) SIGNALS[i + 1]);
-            heap.dicts.setItem(d, (String) SIGNALS[i], v);
-            heap.decref(v);
+        @Override
+        public long[] imageValues() {
+            if (vm.setsSignalDispositions()) throw new IllegalStateException("signal.signal() set the process's disposition of a signal");
+            return new long[] {handlers, defaultIntHandler, itimerError};
         }
-        vm.def(m, "default_int_handler", DEFAULT_INT_HANDLER_DOC, (s, a, o, n, kw) -> {
+    }
+
+    /** The state a start-up image carried ({@link State#imageValues}): the objects are the image's; the table is the runtime's again. */
+    public static ModuleImage restore(VmApi vm, long[] values) {
+        if (values.length != 3) throw new IllegalArgumentException("_signal's image state is 3 addresses, not " + values.length + " values");
+        vm.setSignalHandlers(values[0]);
+        return new State(values[0], values[1], values[2], vm);
+    }
+
+    /** The runtime's state, made by the module's first import (the functions find it when called). */
+    private static State state(VmApi vm) {
+        return vm.moduleState("_signal", () -> {
+            throw new IllegalStateException("_signal's state is not made yet");
+        });
+    }
+
+    /**
+     * The module's functions by name, made from the runtime alone (no object allocated; they find
+     * the runtime's state when called): the module's setup defines them from this table, and a
+     * runtime adopting a start-up image makes them again from it.
+     */
+    public static java.util.Map<String, Builtin> functions(VmApi vm) {
+        Heap heap = vm.heap;
+        java.util.Map<String, Builtin> f = new java.util.HashMap<>();
+        f.put("default_int_handler", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "default_int_handler", n, kw, 2, 2);
             throw vm.error("KeyboardInterrupt", null);
         });
-        State st = vm.moduleState("_signal", () -> {
-            long handlers = vm.hold(heap.lists.alloc(0, false));
-            long dih = vm.hold(vm.incref(heap.dicts.getItem(d, "default_int_handler")));
-            for (int i = 0; i < NSIG; i++) {
-                // as CPython's table starts: what the process inherited ignored stays SIG_IGN
-                boolean ignored = i == 13 || i == 25 || i > 0 && i != 32 && i != 33 && OsSignals.isIgnored(i);
-                long h = i == 32 || i == 33 ? vm.incref(heap.None) : ignored ? vm.newInt(SIG_IGN) : i == SIGINT ? vm.incref(dih) : vm.newInt(SIG_DFL);
-                heap.lists.append(handlers, h);
-                heap.decref(h);
-            }
-            vm.setSignalHandlers(handlers);
-            return new State(handlers, dih, vm.newExceptionClass("signal", "itimer_error", "OSError"));
+        f.put("getsignal", (s, a, o, n, kw) -> {
+            methO(vm, "getsignal", n, kw);
+            return vm.incref(ListType.item(state(vm).handlers(), signalNumber(vm, a[o])));
         });
-        heap.dicts.setItem(d, "default_int_handler", st.defaultIntHandler());  // one function for the runtime, as the table holds it
-        heap.dicts.setItem(d, "ItimerError", st.itimerError());
-        vm.def(m, "getsignal", GETSIGNAL_DOC, (s, a, o, n, kw) -> {
-            if (n != 1) throw vm.error("TypeError", "getsignal() takes exactly one argument (" + n + " given)");
-            return vm.incref(ListType.item(st.handlers(), signalNumber(vm, a[o])));
-        });
-        vm.def(m, "signal", SIGNAL_DOC, (s, a, o, n, kw) -> {
+        f.put("signal", (s, a, o, n, kw) -> {
             if (n != 2) throw vm.error("TypeError", "signal expected 2 arguments, got " + n);
             if (!vm.onMainThread()) throw vm.error("ValueError", "signal only works in main thread of the main interpreter");
             int sig = signalNumber(vm, a[o]);
@@ -102,12 +116,12 @@ public final class SignalModule {
             vm.checkInterrupt();  // the signals already pending run their handlers before the change
             if (sig == 9 || sig == 19 || sig == 32 || sig == 33) throw vm.osError(22, "Invalid argument", null);
             vm.setSignalDisposition(sig, how);
-            long old = vm.incref(ListType.item(st.handlers(), sig));
-            heap.lists.setItem(st.handlers(), sig, handler);
+            long old = vm.incref(ListType.item(state(vm).handlers(), sig));
+            heap.lists.setItem(state(vm).handlers(), sig, handler);
             return old;
         });
-        vm.def(m, "valid_signals", VALID_SIGNALS_DOC, (s, a, o, n, kw) -> {
-            if (n != 0) throw vm.error("TypeError", "valid_signals() takes no arguments (" + n + " given)");
+        f.put("valid_signals", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "_signal.valid_signals", n, kw);
             long set = heap.sets.create();
             for (int i = 1; i < NSIG; i++) {
                 if (i == 32 || i == 33) continue;
@@ -117,8 +131,8 @@ public final class SignalModule {
             }
             return set;
         });
-        vm.def(m, "raise_signal", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "raise_signal", n, kw, 1, 1);
+        f.put("raise_signal", (s, a, o, n, kw) -> {
+            methO(vm, "raise_signal", n, kw);
             int sig = intArg(vm, a[o]);
             if (!vm.deliverOwnSignal(sig)) {
                 Object released = vm.allowThreads();
@@ -133,33 +147,71 @@ public final class SignalModule {
             }
             return vm.incref(heap.None);
         });
-        vm.def(m, "strsignal", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "strsignal", n, kw, 1, 1);
+        f.put("strsignal", (s, a, o, n, kw) -> {
+            methO(vm, "strsignal", n, kw);
             int sig = intArg(vm, a[o]);
             if (sig < 1 || sig >= NSIG) throw vm.error("ValueError", "signal number out of range");
             String text = SignalCalls.strsignal(sig);
             if (text == null || text.contains("Unknown signal")) return vm.incref(heap.None);
             return vm.str(text);
         });
-        vm.def(m, "alarm", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "alarm", n, kw, 1, 1);
+        f.put("alarm", (s, a, o, n, kw) -> {
+            methO(vm, "alarm", n, kw);
             return vm.newInt(SignalCalls.alarm(intArg(vm, a[o])));
         });
-        vm.def(m, "pause", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "pause", n, kw, 0, 0);
+        f.put("pause", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "_signal.pause", n, kw);
             vm.waitForSignal();
             return vm.incref(heap.None);
         });
-        vm.def(m, "setitimer", (s, a, o, n, kw) -> {
+        f.put("setitimer", (s, a, o, n, kw) -> {
             Params.unpack(vm, "setitimer", n, kw, 2, 3);
             int which = intArg(vm, a[o]);
             long value = micros(vm, a[o + 1]), interval = n == 3 ? micros(vm, a[o + 2]) : 0;
-            return itimer(vm, st, which, new long[] {value, interval});
+            return itimer(vm, state(vm), which, new long[] {value, interval});
         });
-        vm.def(m, "getitimer", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "getitimer", n, kw, 1, 1);
-            return itimer(vm, st, intArg(vm, a[o]), null);
+        f.put("getitimer", (s, a, o, n, kw) -> {
+            methO(vm, "getitimer", n, kw);
+            return itimer(vm, state(vm), intArg(vm, a[o]), null);
         });
+        return f;
+    }
+
+    public static long create(VmApi vm) {
+        Heap heap = vm.heap;
+        java.util.Map<String, Builtin> fns = functions(vm);
+        long m = vm.newModule("_signal");
+        long d = vm.moduleDict(m);
+        for (int i = 0; i < SIGNALS.length; i += 2) {
+            long v = vm.newInt((Integer) SIGNALS[i + 1]);
+            heap.dicts.setItem(d, (String) SIGNALS[i], v);
+            heap.decref(v);
+        }
+        vm.def(m, "default_int_handler", DEFAULT_INT_HANDLER_DOC, fns.get("default_int_handler"));
+        State st = vm.moduleState("_signal", () -> {
+            long handlers = vm.hold(heap.lists.alloc(0, false));
+            long dih = vm.hold(vm.incref(heap.dicts.getItem(d, "default_int_handler")));
+            for (int i = 0; i < NSIG; i++) {
+                // as CPython's table starts: what the process inherited ignored stays SIG_IGN
+                boolean ignored = i == 13 || i == 25 || i > 0 && i != 32 && i != 33 && OsSignals.isIgnored(i);
+                long h = i == 32 || i == 33 ? vm.incref(heap.None) : ignored ? vm.newInt(SIG_IGN) : i == SIGINT ? vm.incref(dih) : vm.newInt(SIG_DFL);
+                heap.lists.append(handlers, h);
+                heap.decref(h);
+            }
+            vm.setSignalHandlers(handlers);
+            return new State(handlers, dih, vm.newExceptionClass("signal", "itimer_error", "OSError"), vm);
+        });
+        heap.dicts.setItem(d, "default_int_handler", st.defaultIntHandler());  // one function for the runtime, as the table holds it
+        heap.dicts.setItem(d, "ItimerError", st.itimerError());
+        vm.def(m, "getsignal", GETSIGNAL_DOC, fns.get("getsignal"));
+        vm.def(m, "signal", SIGNAL_DOC, fns.get("signal"));
+        vm.def(m, "valid_signals", VALID_SIGNALS_DOC, fns.get("valid_signals"));
+        vm.def(m, "raise_signal", fns.get("raise_signal"));
+        vm.def(m, "strsignal", fns.get("strsignal"));
+        vm.def(m, "alarm", fns.get("alarm"));
+        vm.def(m, "pause", fns.get("pause"));
+        vm.def(m, "setitimer", fns.get("setitimer"));
+        vm.def(m, "getitimer", fns.get("getitimer"));
         return m;
     }
 
@@ -194,6 +246,12 @@ public final class SignalModule {
         double us = Math.ceil(x * 1e6);
         if (Math.abs(us) >= 9.2e18) throw vm.error("OverflowError", "timestamp too large to convert to C _PyTime_t");
         return (long) us;
+    }
+
+    /** METH_O: exactly one positional argument, named with the module as CPython's message does. */
+    private static void methO(VmApi vm, String name, int n, long kw) {
+        Params.noKeywords(vm, "_signal." + name, kw);
+        if (n != 1) throw vm.error("TypeError", "_signal." + name + "() takes exactly one argument (" + n + " given)");
     }
 
     /** compare_handler: an exact int equal to SIG_IGN or SIG_DFL's value. */

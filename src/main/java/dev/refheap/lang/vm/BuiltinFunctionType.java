@@ -84,11 +84,29 @@ final class BuiltinFunctionType extends LangType {
     private final java.util.IdentityHashMap<Class<?>, Long> implNumbers = new java.util.IdentityHashMap<>();
 
     private long implNumber(Builtin impl) {
-        Class<?> c = NativeFunction.unwrap(impl).getClass();  // a native function's key does not change its number
+        Class<?> c = implClass(impl);  // a native function's key does not change its number
         Long n = implNumbers.get(c);
         if (n == null) implNumbers.put(c, n = 0x5bd1e995L + 16L * implNumbers.size());
         return n;
     }
+
+    /** The implementation classes numbered so far, in the order they were numbered (a start-up image records them). */
+    java.util.List<Class<?>> numberedImpls() {
+        Class<?>[] byNumber = new Class<?>[implNumbers.size()];
+        implNumbers.forEach((c, n) -> byNumber[(int) ((n - 0x5bd1e995L) / 16)] = c);
+        return java.util.Arrays.asList(byNumber);
+    }
+
+    /** Numbers {@code impls} as {@link #numberedImpls} gave them in a start-up image's maker, in place of this runtime's. */
+    void adoptNumberedImpls(java.util.List<Class<?>> impls) {
+        implNumbers.clear();
+        for (Class<?> c : impls) {
+            if (implNumbers.put(c, 0x5bd1e995L + 16L * implNumbers.size()) != null) throw new IllegalStateException("an implementation class numbered twice: " + c);
+        }
+    }
+
+    /** The implementation class whose number {@code impl}'s hash uses. */
+    static Class<?> implClass(Builtin impl) { return NativeFunction.unwrap(impl).getClass(); }
 
     /** How many implementation classes have a number (tests). */
     int implNumberCount() { return implNumbers.size(); }

@@ -69,6 +69,7 @@ final class ImageHooks {
         writeCodes(rt, out);
         writeEntries(rt, out);
         writeRuntime(rt, out);
+        writeHashNumbers(rt, out);
     }
 
     /** Reads every hook's part, checked against {@code rt} (nothing changes); the result applies them after the swap. */
@@ -81,6 +82,7 @@ final class ImageHooks {
         steps.add(readCodes(rt, in));
         steps.add(readEntries(rt, in, rt.heap.typeCount() + classes.records.size()));
         steps.add(readRuntime(rt, in, classes));
+        steps.add(readHashNumbers(rt, in));  // once the entries are made: each number goes to an entry's implementation
         return () -> steps.forEach(Runnable::run);
     }
 
@@ -572,8 +574,9 @@ final class ImageHooks {
                             throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "' (" + f.key() + "), a native module's function made after the constructor:"
                                     + " no hook for its module's functions yet");
                         }
-                        out.writeByte(NATIVE);  // made again from its module's table, by key
+                        out.writeByte(NATIVE);  // made again from its module's table, by key (for the object it was made for)
                         writeStr(out, f.key());
+                        out.writeLong(f.context());
                     } else if (where == null) {
                         throw new Refused(ENTRY_TABLES[t] + " '" + e.name() + "', made after the constructor with an implementation of its own"
                                 + " (a builtin made per call): no hook for it yet");
@@ -596,7 +599,7 @@ final class ImageHooks {
         List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
         List<Object[]> own = new ArrayList<>();
         for (var h : tables) own.add(h.snapshot());
-        record Bound(int table, int index, String key, int type, boolean classMethod, String method, String name, int owner, String doc) {}
+        record Bound(int table, int index, String key, long context, int type, boolean classMethod, String method, String name, int owner, String doc) {}
         List<Object[]> parsed = new ArrayList<>();
         List<int[]> frees = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {
@@ -614,6 +617,7 @@ final class ImageHooks {
                     int table = -1, index = -1, type = -1;
                     boolean classMethod = false;
                     String key = null, method = null;
+                    long context = 0;
                     if (kind == TYPE_METHOD) {
                         type = index(in, types);
                         if (type < rt.heap.typeCount()) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is a method of one of the constructor's types");
@@ -621,6 +625,7 @@ final class ImageHooks {
                         method = readStr(in);
                     } else if (kind == NATIVE) {
                         key = readStr(in);
+                        context = in.readLong();
                         // a module's table is asked for when applied (the import system is made then, as the image's was)
                         if (NativeFunction.ofTheVm(key) && !NativeFunction.restorable(rt, key)) throw new ImageException("the image's " + ENTRY_TABLES[t] + " " + i + " is " + key + ", which this runtime cannot make");
                     } else {
@@ -634,7 +639,7 @@ final class ImageHooks {
                     int owner = index(in, types);
                     int docKind = in.readByte();
                     String doc = docKind == 0 ? null : docKind == 1 ? BuiltinFunctionType.NULL_DOC : readStr(in);
-                    items[i] = new Bound(table, index, key, type, classMethod, method, name, owner, doc);
+                    items[i] = new Bound(table, index, key, context, type, classMethod, method, name, owner, doc);
                 } else {
                     throw new ImageException("the image's hooks' section is damaged (an entry of kind " + kind + ")");
                 }
@@ -648,7 +653,7 @@ final class ImageHooks {
                 Object[] items = parsed.get(t);
                 for (int i = 0; i < items.length; i++) {
                     if (items[i] instanceof Bound b) {
-                        Builtin impl = b.key() != null ? NativeFunction.resolve(rt, b.key(), natives)
+                        Builtin impl = b.key() != null ? NativeFunction.resolve(rt, b.key(), b.context(), natives)
                                 : b.method() != null ? typeMethod(rt, b.type(), b.classMethod(), b.method())
                                 : ((BuiltinFunctionType.Entry) own.get(b.table())[b.index()]).impl();
                         items[i] = new BuiltinFunctionType.Entry(b.name(), impl, b.owner() < 0 ? null : rt.heap.typeAtIndex(b.owner()), b.doc());
@@ -796,6 +801,56 @@ final class ImageHooks {
             rt.scriptImporterKey = importerKey;
             sources.forEach(rt.lineCache::register);
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only
+        };
+    }
+
+    // ---- builtins' hash numbers: each implementation class by an entry that has it -------------
+
+    /**
+     * The implementation classes a builtin's hash has numbered ({@code BuiltinFunctionType.hash}),
+     * in order, each by the place of an entry whose implementation has that class: a set of
+     * builtins made before the image (os's {@code supports_fd}) keeps its order in the adopter,
+     * and the next class numbered gets the number it would have. A class no live entry has is
+     * refused (the adopter could not tell which class it is).
+     */
+    private static void writeHashNumbers(Runtime rt, DataOutputStream out) throws IOException {
+        List<Class<?>> numbered = rt.builtinFunctionType.numberedImpls();
+        Map<Class<?>, int[]> where = new IdentityHashMap<>();
+        List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
+        for (int t = 0; t < tables.size(); t++) {
+            Object[] items = tables.get(t).snapshot();
+            for (int i = 0; i < items.length; i++) {
+                if (items[i] != null) where.putIfAbsent(BuiltinFunctionType.implClass(((BuiltinFunctionType.Entry) items[i]).impl()), new int[] {t, i});
+            }
+        }
+        out.writeInt(numbered.size());
+        for (Class<?> c : numbered) {
+            int[] w = where.get(c);
+            if (w == null) throw new Refused("a builtin's hash number for an implementation no live builtin has (" + c.getName() + ")");
+            out.writeInt(w[0]);
+            out.writeInt(w[1]);
+        }
+    }
+
+    private static Runnable readHashNumbers(Runtime rt, DataInputStream in) throws IOException {
+        int n = count(in, 1 << 20);
+        int[][] places = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int t = index(in, ENTRY_TABLES.length), e = count(in, 1 << 24);
+            if (t < 0) throw new ImageException("the image's hooks' section is damaged (a hash number's entry table)");
+            places[i] = new int[] {t, e};
+        }
+        return () -> {
+            List<Handles<BuiltinFunctionType.Entry>> tables = entryTables(rt);
+            List<Object[]> items = new ArrayList<>();
+            for (var h : tables) items.add(h.snapshot());
+            List<Class<?>> impls = new ArrayList<>(n);
+            for (int[] p : places) {
+                Object[] table = items.get(p[0]);
+                if (p[1] >= table.length || table[p[1]] == null) throw new IllegalStateException("the image's hash number " + impls.size() + " names no entry");
+                impls.add(BuiltinFunctionType.implClass(((BuiltinFunctionType.Entry) table[p[1]]).impl()));
+            }
+            rt.builtinFunctionType.adoptNumberedImpls(impls);
         };
     }
 

@@ -88,9 +88,19 @@ final class Modules {
     }
 
     /** A module's function as its entry holds it: the arity check its name calls for, under its key ({@link NativeFunction}). */
-    static Builtin moduleFunction(Runtime rt, String module, String name, Builtin impl) {
+    static Builtin moduleFunction(Runtime rt, String module, String name, Builtin impl) { return moduleFunction(rt, module, name, impl, 0); }
+
+    /** The same, for a function made for the object at {@code context} ({@link NativeFunction#context}). */
+    static Builtin moduleFunction(Runtime rt, String module, String name, Builtin impl, long context) {
         String key = module + "." + name;
-        return new NativeFunction(key, ModuleArity.wrap(rt, key, impl));
+        return new NativeFunction(key, ModuleArity.wrap(rt, key, impl), context);
+    }
+
+    /** {@link #def}, for a function made for the object at {@code context} (its module, a type): a start-up image makes it again for the same object. */
+    static void def(Runtime rt, long module, String name, Builtin impl, long context) {
+        long f = rt.builtinFunctionType.create(name, moduleFunction(rt, StrType.value(rt.heap.dicts.getItem(ModuleType.dict(module), "__name__")), name, impl, context), 0, null, null);
+        rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
+        rt.heap.decref(f);
     }
 
     static void set(Runtime rt, long module, String name, long value) {
@@ -702,25 +712,41 @@ final class Modules {
 
     // ---- time, builtins ---------------------------------------------------------------------------------
 
-    private static long time(Runtime rt) {
+    /** time's clock functions in the order its setup defines them (the calendar's follow: {@link TimeCalendar#FUNCTIONS}). */
+    static final java.util.List<String> TIME_FUNCTIONS = java.util.List.of("perf_counter", "perf_counter_ns", "monotonic", "process_time",
+            "process_time_ns", "thread_time", "thread_time_ns", "time", "time_ns", "sleep");
+
+    /**
+     * time's clock functions by name, made from the runtime alone (no object allocated): the
+     * module's setup defines them from this table, and a runtime adopting a start-up image makes
+     * them again from it ({@link NativeFunction}).
+     */
+    static Map<String, Builtin> timeFunctions(Runtime rt) {
         Heap heap = rt.heap;
-        long m = rt.moduleType.create("time");
-        def(rt, m, "perf_counter", (s, a, o, n, kw) -> heap.floats.of(System.nanoTime() / 1e9));
-        def(rt, m, "perf_counter_ns", (s, a, o, n, kw) -> heap.ints.of(System.nanoTime()));
-        def(rt, m, "monotonic", (s, a, o, n, kw) -> heap.floats.of(System.nanoTime() / 1e9));
-        def(rt, m, "process_time", (s, a, o, n, kw) -> heap.floats.of(Clocks.processTimeNanos() / 1e9));
-        def(rt, m, "process_time_ns", (s, a, o, n, kw) -> heap.ints.of(Clocks.processTimeNanos()));
-        def(rt, m, "thread_time", (s, a, o, n, kw) -> heap.floats.of(Clocks.threadTimeNanos() / 1e9));
-        def(rt, m, "thread_time_ns", (s, a, o, n, kw) -> heap.ints.of(Clocks.threadTimeNanos()));
-        def(rt, m, "time", (s, a, o, n, kw) -> heap.floats.of(System.currentTimeMillis() / 1e3));
-        def(rt, m, "time_ns", (s, a, o, n, kw) -> heap.ints.of(System.currentTimeMillis() * 1_000_000L));
-        def(rt, m, "sleep", (s, a, o, n, kw) -> {
+        Map<String, Builtin> f = new java.util.HashMap<>();
+        f.put("perf_counter", (s, a, o, n, kw) -> heap.floats.of(System.nanoTime() / 1e9));
+        f.put("perf_counter_ns", (s, a, o, n, kw) -> heap.ints.of(System.nanoTime()));
+        f.put("monotonic", (s, a, o, n, kw) -> heap.floats.of(System.nanoTime() / 1e9));
+        f.put("process_time", (s, a, o, n, kw) -> heap.floats.of(Clocks.processTimeNanos() / 1e9));
+        f.put("process_time_ns", (s, a, o, n, kw) -> heap.ints.of(Clocks.processTimeNanos()));
+        f.put("thread_time", (s, a, o, n, kw) -> heap.floats.of(Clocks.threadTimeNanos() / 1e9));
+        f.put("thread_time_ns", (s, a, o, n, kw) -> heap.ints.of(Clocks.threadTimeNanos()));
+        f.put("time", (s, a, o, n, kw) -> heap.floats.of(System.currentTimeMillis() / 1e3));
+        f.put("time_ns", (s, a, o, n, kw) -> heap.ints.of(System.currentTimeMillis() * 1_000_000L));
+        f.put("sleep", (s, a, o, n, kw) -> {
             Args.exactly(rt, "sleep", n, kw, 1);
             long nanos = Clocks.timeoutNanos(rt, a[o]);
             if (nanos < 0) throw rt.error("ValueError", "sleep length must be non-negative");
             Clocks.sleep(rt, nanos);
             return none(heap);
         });
+        return f;
+    }
+
+    private static long time(Runtime rt) {
+        Map<String, Builtin> fns = timeFunctions(rt);
+        long m = rt.moduleType.create("time");
+        for (String name : TIME_FUNCTIONS) def(rt, m, name, fns.get(name), m);  // one table per module object, as each import makes
         TimeCalendar.install(rt, m);
         return m;
     }

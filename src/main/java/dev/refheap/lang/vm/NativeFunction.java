@@ -11,9 +11,16 @@ import java.util.Map;
  *
  * <p>Invariant: {@code impl} is what the module's setup would have given the entry under
  * {@code key} (its arity wrapper included), and depends only on the runtime, never on an object
- * the setup allocated, for every key {@link #restorable} accepts. Calls pass straight through.
+ * the setup allocated, for every key {@link #restorable} accepts, but for {@code context}: the
+ * object the function was made for, which the image records with the key (0 for none): time's
+ * calendar functions are made for the {@code struct_time} type each import of the module makes,
+ * its clock functions for the module object (one table per import, as its setup makes them).
+ * Calls pass straight through.
  */
-record NativeFunction(String key, Builtin impl) implements Builtin {
+record NativeFunction(String key, Builtin impl, long context) implements Builtin {
+    /** A function that depends on the runtime alone. */
+    NativeFunction(String key, Builtin impl) { this(key, impl, 0); }
+
     @Override
     public long call(long self, long[] args, int off, int nargs, long kwnames) {
         return impl.call(self, args, off, nargs, kwnames);
@@ -28,6 +35,7 @@ record NativeFunction(String key, Builtin impl) implements Builtin {
     /** The VM's own modules with a function table, and their functions' names. */
     private static final Map<String, java.util.Collection<String>> VM_TABLES = Map.of(
             "sys", Modules.SYS_FUNCTIONS, "_weakref", WeakrefNative.FUNCTIONS, "_warnings", Warnings.FUNCTIONS,
+            "time", java.util.stream.Stream.concat(Modules.TIME_FUNCTIONS.stream(), TimeCalendar.FUNCTIONS.stream()).toList(),
             CodecRegistry.HANDLERS, CodecRegistry.HANDLER_FUNCTIONS);
 
     /** Whether {@code key} names a function of the VM's own (a module of the VM's or the streams' type), checkable before the import system exists. */
@@ -37,6 +45,9 @@ record NativeFunction(String key, Builtin impl) implements Builtin {
     }
 
     /** Whether {@link #resolve} can make the function under {@code key} again in {@code rt}. */
+    /** Whether {@link #resolve} can make the function under {@code key} for {@code context} again in {@code rt}. */
+    static boolean restorable(Runtime rt, String key, long context) { return restorable(rt, key); }
+
     static boolean restorable(Runtime rt, String key) {
         if (key.startsWith(STREAMS)) return Streams.METHODS.contains(key.substring(STREAMS.length()));
         int dot = key.lastIndexOf('.');
@@ -51,22 +62,23 @@ record NativeFunction(String key, Builtin impl) implements Builtin {
      * module of the import system's from the import system's own runtime interface, which its
      * setup's functions capture); one table per owner in {@code cache}.
      */
-    static Builtin resolve(Runtime rt, String key, Map<String, Map<String, Builtin>> cache) {
+    static Builtin resolve(Runtime rt, String key, long context, Map<String, Map<String, Builtin>> cache) {
         if (key.startsWith(STREAMS)) {
             return cache.computeIfAbsent("_io.TextIOWrapper", k -> Streams.methods(rt)).get(key.substring(STREAMS.length()));  // keyed there already
         }
         int dot = key.lastIndexOf('.');
         String module = dot <= 0 ? null : key.substring(0, dot);
-        Map<String, Builtin> table = module == null ? null : cache.computeIfAbsent(module, k -> switch (k) {
+        Map<String, Builtin> table = module == null ? null : cache.computeIfAbsent(context == 0 ? module : module + "@" + context, k -> switch (module) {
             case "sys" -> Modules.sysFunctions(rt);
+            case "time" -> TimeCalendar.FUNCTIONS.contains(key.substring(dot + 1)) ? TimeCalendar.functions(rt, context) : Modules.timeFunctions(rt);
             case "_weakref" -> WeakrefNative.functions(rt);
             case "_warnings" -> Warnings.functions(rt);
             case CodecRegistry.HANDLERS -> CodecRegistry.handlerFunctions(rt);
-            default -> rt.imports().nativeFunctions(k);
+            default -> rt.imports().nativeFunctions(module);
         });
         Builtin impl = table == null ? null : table.get(key.substring(dot + 1));
         if (impl == null) throw new IllegalStateException("no native function " + key + " can be made again");
         if (impl instanceof NativeFunction f && f.key.equals(key)) return f;  // the module keeps it (a callback's: one per runtime)
-        return Modules.moduleFunction(rt, module, key.substring(dot + 1), impl);
+        return Modules.moduleFunction(rt, module, key.substring(dot + 1), impl, context);
     }
 }

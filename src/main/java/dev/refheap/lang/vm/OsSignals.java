@@ -51,6 +51,9 @@ public final class OsSignals {
     /** The runtime whose setting each changed signal has now. Guarded by the class. */
     private static final Map<Integer, Runtime> owner = new HashMap<>();
 
+    /** Whether {@code rt} has set the disposition of a signal that it still owns (a start-up image refuses: the disposition is the process's). */
+    static synchronized boolean setBy(Runtime rt) { return owner.containsValue(rt); }
+
     /** Gives signal {@code signum} the disposition {@code d} for {@code rt}. */
     static synchronized void set(Runtime rt, int signum, Disposition d) throws Refused {
         String name = signum > 0 && signum < NAMES.length ? NAMES[signum] : null;

@@ -11,7 +11,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The calendar half of the {@code time} module (CPython 3.11's on Linux with the C locale):
@@ -20,7 +23,8 @@ import java.util.Locale;
  * {@code ctime}, {@code strftime} (glibc's conversions, with its flag and width extensions such as
  * {@code %4Y} and {@code %-d}), {@code strptime} (Lib's {@code _strptime}, as CPython calls it),
  * and {@code timezone}/{@code altzone}/{@code daylight}/{@code tzname} from the JVM's default zone
- * (TZ). Stateless apart from the struct_time type, made once per runtime.
+ * (TZ). Stateless apart from the struct_time type, made by each import of the module (as CPython's
+ * multi-phase module makes one per module object); its functions are made for it.
  */
 final class TimeCalendar {
     private final Runtime rt;
@@ -39,6 +43,7 @@ final class TimeCalendar {
         PyType st = new VmApi(rt).newStructSeqType("time.struct_time", 9, "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
                 "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff");
         TimeCalendar c = new TimeCalendar(rt, st);
+        Map<String, Builtin> fns = c.functions();
         long d = ModuleType.dict(m);
         heap.dicts.setItem(d, "struct_time", st.address());
         Modules.set(rt, m, "_STRUCT_TM_ITEMS", heap.ints.of(11));
@@ -55,25 +60,44 @@ final class TimeCalendar {
         TupleType.setItemSteal(tzname, 0, std);
         TupleType.setItemSteal(tzname, 1, dst);
         Modules.set(rt, m, "tzname", tzname);
-        Modules.def(rt, m, "monotonic_ns", (s, a, o, n, kw) -> heap.ints.of(System.nanoTime()));
-        Modules.def(rt, m, "gmtime", (s, a, o, n, kw) -> c.structTime(c.when(a, o, n, kw, "gmtime").atZone(ZoneOffset.UTC), true));
-        Modules.def(rt, m, "localtime", (s, a, o, n, kw) -> c.structTime(c.when(a, o, n, kw, "localtime").atZone(c.zone), false));
-        Modules.def(rt, m, "mktime", (s, a, o, n, kw) -> {
+        for (String name : FUNCTIONS) Modules.def(rt, m, name, fns.get(name), st.address());  // made again for this struct_time
+    }
+
+    /** The calendar's functions in the order the module's setup defines them (after the clock functions: {@link Modules#TIME_FUNCTIONS}). */
+    static final List<String> FUNCTIONS = List.of("monotonic_ns", "gmtime", "localtime", "mktime", "asctime", "ctime", "strftime", "strptime");
+
+    /** The functions for the struct_time type at {@code structTime} (an adopted image's, found by its type object). */
+    static Map<String, Builtin> functions(Runtime rt, long structTime) { return new TimeCalendar(rt, rt.heap.typeAt(structTime)).functions(); }
+
+    /**
+     * The calendar's functions by name, made from the runtime and this calendar's struct_time
+     * alone (no object allocated): the module's setup defines them from this table, and a runtime
+     * adopting a start-up image makes them again from it, for the same struct_time
+     * ({@link NativeFunction#context}).
+     */
+    private Map<String, Builtin> functions() {
+        TimeCalendar c = this;
+        PyType st = structTime;
+        Map<String, Builtin> table = new HashMap<>();
+        table.put("monotonic_ns", (s, a, o, n, kw) -> heap.ints.of(System.nanoTime()));
+        table.put("gmtime", (s, a, o, n, kw) -> c.structTime(c.when(a, o, n, kw, "gmtime").atZone(ZoneOffset.UTC), true));
+        table.put("localtime", (s, a, o, n, kw) -> c.structTime(c.when(a, o, n, kw, "localtime").atZone(c.zone), false));
+        table.put("mktime", (s, a, o, n, kw) -> {
             Args.exactly(rt, "mktime", n, kw, 1);
             int[] tm = c.tuple(a[o], "mktime");
             LocalDateTime t = LocalDateTime.of(tm[0], 1, 1, 0, 0).plusMonths(tm[1] - 1).plusDays(tm[2] - 1).plusHours(tm[3]).plusMinutes(tm[4]).plusSeconds(tm[5]);
             return heap.floats.of((double) t.atZone(c.zone).toEpochSecond());
         });
-        Modules.def(rt, m, "asctime", (s, a, o, n, kw) -> {
+        table.put("asctime", (s, a, o, n, kw) -> {
             Args.range(rt, "asctime", n, kw, 0, 1);
             int[] tm = n == 0 ? c.now() : c.tuple(a[o], "asctime");
             return heap.strs.of(c.format("%a %b %e %H:%M:%S %Y", tm, null, 0));
         });
-        Modules.def(rt, m, "ctime", (s, a, o, n, kw) -> {
+        table.put("ctime", (s, a, o, n, kw) -> {
             ZonedDateTime t = c.when(a, o, n, kw, "ctime").atZone(c.zone);
             return heap.strs.of(c.format("%a %b %e %H:%M:%S %Y", c.fields(t), null, 0));
         });
-        Modules.def(rt, m, "strftime", (s, a, o, n, kw) -> {
+        table.put("strftime", (s, a, o, n, kw) -> {
             Args.range(rt, "strftime", n, kw, 1, 2);
             if (!Heap.isStr(a[o])) throw rt.typeError("strftime() argument 1 must be str, not " + rt.ops.typeName(a[o]));
             int[] tm;
@@ -97,7 +121,7 @@ final class TimeCalendar {
             }
             return heap.strs.of(c.format(StrType.value(a[o]), tm, zoneName, gmtoff));
         });
-        Modules.def(rt, m, "strptime", (s, a, o, n, kw) -> {
+        table.put("strptime", (s, a, o, n, kw) -> {
             long mod = Modules.importModule(rt, "_strptime");
             try {
                 long name = heap.strs.internedOf("_strptime_time");
@@ -118,6 +142,7 @@ final class TimeCalendar {
                 heap.decref(mod);
             }
         });
+        return table;
     }
 
     private String tzname(int i) {

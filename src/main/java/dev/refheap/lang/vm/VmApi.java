@@ -140,6 +140,13 @@ public final class VmApi {
         return (S) rt.nativeModuleState.computeIfAbsent(module, k -> init.get());
     }
 
+    /** The type whose type object is at {@code address} (a native module's state restored from an image names its types so). */
+    public PyType typeAt(long address) {
+        PyType t = heap.typeAt(address);
+        if (t.address() != address) throw new IllegalStateException("no type object at 0x" + Long.toHexString(address));
+        return t;
+    }
+
     /**
      * Raises KeyboardInterrupt if Ctrl-C is pending (PyErr_CheckSignals): for native loops that can
      * run long without a Python-level call or jump, such as the regular-expression engine.
@@ -150,6 +157,9 @@ public final class VmApi {
 
     /** The {@code _signal} module's handler table (a held list indexed by signal number): where tripped signals find their handlers. */
     public void setSignalHandlers(long handlers) { rt.signals.handlers = handlers; }
+
+    /** Whether {@code signal.signal} of this runtime has set a signal's disposition in the process (a start-up image cannot carry it). */
+    public boolean setsSignalDispositions() { return OsSignals.setBy(rt); }
 
     /**
      * Gives the process's signal {@code signum} the disposition {@code signal.signal} asked for

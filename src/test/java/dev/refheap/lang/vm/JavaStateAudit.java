@@ -93,7 +93,11 @@ final class JavaStateAudit {
         if (o instanceof Map<?, ?> m) {
             out.add(path + " : map " + m.size());
             TreeMap<String, Object> sorted = new TreeMap<>();
-            for (var e : m.entrySet()) put(sorted, keyName(e.getKey()), e.getValue());
+            // keys that name no value are told apart in their values' order when the values are plain (a class's hash number)
+            List<Map.Entry<?, ?>> entries = new java.util.ArrayList<>(m.entrySet());
+            entries.sort(java.util.Comparator.comparing((Map.Entry<?, ?> e) -> keyName(e.getKey()))
+                    .thenComparing(e -> String.valueOf(brief(e.getValue()))));
+            for (var e : entries) put(sorted, keyName(e.getKey()), e.getValue());
             for (var e : sorted.entrySet()) walk(path + "{" + e.getKey() + "}", e.getValue(), depth + 1);
             return;
         }
@@ -167,6 +171,7 @@ final class JavaStateAudit {
         String b = brief(k);
         if (b != null) return b;
         if (k instanceof dev.refheap.object.PyType t) return "type " + t.index() + " " + t.name();
+        if (k instanceof Class<?> c) return "class " + className(c);
         return className(k.getClass());
     }
 }

@@ -81,44 +81,45 @@ final class FileDescriptors {
         if (Libc.call("close", Libc.I_I, fd) != 0) throw Posix.error(vm, 0, 0);
     }
 
-    static void install(VmApi vm, long m) {
+    /** The file-descriptor functions, in the order the module's setup defines them. */
+    static void defineFunctions(VmApi vm, Posix.Def def) {
         var h = vm.heap;
-        vm.def(m, "open", (s, a, o, n, kw) -> {
+        def.def("open", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "open", new String[] {"path", "flags", "mode", "dir_fd"}, 2, 3, 0, a, o, n, kw);
             if (p[3] != 0 && p[3] != h.None) throw vm.error("NotImplementedError", "open: dir_fd unavailable on this platform (refheap's posix has no *at() calls)");
             PathArg path = PathArg.convert(vm, "open", "path", p[0], false, false);
             return vm.newInt(open(vm, path, fd(vm, p[1]), p[2] == 0 ? 0777 : fd(vm, p[2])));
         });
-        vm.def(m, "close", (s, a, o, n, kw) -> {
+        def.def("close", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "close", new String[] {"fd"}, 1, 1, 0, a, o, n, kw);
             close(vm, fd(vm, p[0]));
             return vm.incref(h.None);
         });
-        vm.def(m, "closerange", (s, a, o, n, kw) -> {
+        def.def("closerange", (s, a, o, n, kw) -> {
             Params.unpack(vm, "closerange", n, kw, 2, 2);
             int lo = fd(vm, a[o]), hi = fd(vm, a[o + 1]);
             for (int fd = Math.max(lo, 0); fd < hi; fd++) Libc.call("close", Libc.I_I, fd);
             return vm.incref(h.None);
         });
-        vm.def(m, "read", (s, a, o, n, kw) -> {
+        def.def("read", (s, a, o, n, kw) -> {
             Params.unpack(vm, "read", n, kw, 2, 2);
             int fd = fd(vm, a[o]);
             long len = Params.ssize(vm, a[o + 1]);
             if (len < 0) throw vm.osError(22, Libc.strerror(22), 0, 0);
             return h.bytes.of(read(vm, fd, len));
         });
-        vm.def(m, "write", (s, a, o, n, kw) -> {
+        def.def("write", (s, a, o, n, kw) -> {
             Params.unpack(vm, "write", n, kw, 2, 2);
             int fd = fd(vm, a[o]);
             byte[] data = vm.bytesLike(a[o + 1]);
             if (data == null) throw vm.error("TypeError", "a bytes-like object is required, not '" + vm.typeName(a[o + 1]) + "'");
             return vm.newInt(write(vm, fd, data));
         });
-        vm.def(m, "lseek", (s, a, o, n, kw) -> {
+        def.def("lseek", (s, a, o, n, kw) -> {
             Params.unpack(vm, "lseek", n, kw, 3, 3);
             return vm.newInt(lseek(vm, fd(vm, a[o]), Params.ssize(vm, a[o + 1]), fd(vm, a[o + 2])));
         });
-        vm.def(m, "pipe", (s, a, o, n, kw) -> {
+        def.def("pipe", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "posix.pipe", n, kw);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment fds = arena.allocate(8);
@@ -126,20 +127,20 @@ final class FileDescriptors {
                 return Posix.tuple(vm, vm.newInt(fds.get(INT, 0)), vm.newInt(fds.get(INT, 4)));
             }
         });
-        vm.def(m, "dup", (s, a, o, n, kw) -> {
+        def.def("dup", (s, a, o, n, kw) -> {
             Params.unpack(vm, "dup", n, kw, 1, 1);
             long r = Libc.call("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), fd(vm, a[o]), 1030, 0);  // F_DUPFD_CLOEXEC
             if (r < 0) throw Posix.error(vm, 0, 0);
             return vm.newInt(r);
         });
-        vm.def(m, "ftruncate", (s, a, o, n, kw) -> {
+        def.def("ftruncate", (s, a, o, n, kw) -> {
             Params.unpack(vm, "ftruncate", n, kw, 2, 2);
             if (Libc.call("ftruncate", FunctionDescriptor.of(INT, INT, LONG), fd(vm, a[o]), Params.ssize(vm, a[o + 1])) != 0) {
                 throw Posix.error(vm, 0, 0);
             }
             return vm.incref(h.None);
         });
-        vm.def(m, "fsync", (s, a, o, n, kw) -> {
+        def.def("fsync", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "fsync", new String[] {"fd"}, 1, 1, 0, a, o, n, kw);
             long f = p[0];
             if (!vm.isInt(f) && vm.typeHas(f, "fileno")) f = vm.callMethod(f, "fileno");

@@ -5,6 +5,8 @@ import static dev.refheap.lang.modules.posix.Libc.LONG;
 import static dev.refheap.lang.modules.posix.Libc.PTR;
 
 import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.Builtin;
+import dev.refheap.lang.vm.ModuleImage;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.BytesType;
@@ -35,11 +37,41 @@ public final class Posix {
     /** AT_FDCWD: the *at() calls' "relative to the working directory". */
     static final int AT_FDCWD = -100;
 
-    /** The module's types, made once per runtime. */
-    static final class State {
+    /**
+     * The module's types, made once per runtime, and the held list register_at_fork keeps its
+     * callables in. A start-up image carries it: DirEntry and ScandirIterator are made again by
+     * {@link #restore}, the struct sequence types (carried as descriptions) and the list by address.
+     */
+    static final class State implements ModuleImage {
         PyType statResult, unameResult, timesResult, terminalSize;
         ScandirTypes scandir;
         long atFork;
+
+        @Override
+        public java.util.List<? extends PyType> imageTypes() { return java.util.List.of(scandir.entry, scandir.iterator); }
+
+        @Override
+        public long[] imageValues() {
+            if (scandir.iterator.open != 0) throw new IllegalStateException(scandir.iterator.open + " open ScandirIterator (a directory stream of the C library's)");
+            return new long[] {statResult.address(), unameResult.address(), timesResult.address(), terminalSize.address(), atFork};
+        }
+    }
+
+    /**
+     * The state made again for a runtime adopting a start-up image: DirEntry's and
+     * ScandirIterator's descriptors (their objects are the image's), the struct sequence types the
+     * image adopted already (made before them), the held list.
+     */
+    public static ModuleImage restore(VmApi vm, long[] values) {
+        if (values.length != 5) throw new IllegalArgumentException("posix's image state is 5 addresses, not " + values.length + " values");
+        State s = new State();
+        s.statResult = vm.typeAt(values[0]);
+        s.unameResult = vm.typeAt(values[1]);
+        s.timesResult = vm.typeAt(values[2]);
+        s.terminalSize = vm.typeAt(values[3]);
+        s.atFork = values[4];
+        s.scandir = new ScandirTypes(vm, s, false);
+        return s;
     }
 
     /** OSError for the last failed call, with the path objects given (borrowed; 0 for none). */
@@ -160,34 +192,75 @@ public final class Posix {
         Constants.install(vm, d);
         environ(vm, d);
 
-        vm.def(m, "stat", (s, a, o, n, kw) -> {
+        defineFunctions(vm, (name, impl) -> vm.def(m, name, impl));
+        long have = h.lists.alloc(0, false);
+        for (String f : new String[] {"HAVE_FCHMOD", "HAVE_FDOPENDIR"}) {
+            long v = vm.str(f);
+            h.lists.append(have, v);
+            h.decref(v);
+        }
+        h.dicts.setItem(d, "_have_functions", have);
+        h.decref(have);
+        WaitStatus.install(vm, m);
+        return m;
+    }
+
+    /** How the module's setup (or its function table) takes each function. */
+    @FunctionalInterface
+    interface Def {
+        void def(String name, Builtin impl);
+    }
+
+    /** The runtime's state, made by the module's first import (the functions find it when called). */
+    static State state(VmApi vm) {
+        return vm.moduleState("posix", () -> {
+            throw new IllegalStateException("posix's state is not made yet");
+        });
+    }
+
+    /**
+     * The module's functions by name, made from the runtime alone (no object allocated; they find
+     * the runtime's state when called): the module's setup defines them from the same code, and a
+     * runtime adopting a start-up image makes them again from this table.
+     */
+    public static java.util.Map<String, Builtin> functions(VmApi vm) {
+        java.util.Map<String, Builtin> f = new java.util.HashMap<>();
+        defineFunctions(vm, f::put);
+        WaitStatus.defineFunctions(vm, f::put);
+        return f;
+    }
+
+    /** Every function but the wait-status ones, in the order the module's setup defines them. */
+    private static void defineFunctions(VmApi vm, Def def) {
+        var h = vm.heap;
+        def.def("stat", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "stat", new String[] {"path", "dir_fd", "follow_symlinks"}, 1, 1, 0, a, o, n, kw);
             noDirFd(vm, "stat", p[1]);
-            return doStat(vm, st, PathArg.convert(vm, "stat", "path", p[0], true, false), truth(vm, p[2], true));
+            return doStat(vm, state(vm), PathArg.convert(vm, "stat", "path", p[0], true, false), truth(vm, p[2], true));
         });
-        vm.def(m, "lstat", (s, a, o, n, kw) -> {
+        def.def("lstat", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "lstat", new String[] {"path", "dir_fd"}, 1, 1, 0, a, o, n, kw);
             noDirFd(vm, "lstat", p[1]);
-            return doStat(vm, st, PathArg.convert(vm, "lstat", "path", p[0], false, false), false);
+            return doStat(vm, state(vm), PathArg.convert(vm, "lstat", "path", p[0], false, false), false);
         });
-        vm.def(m, "fstat", (s, a, o, n, kw) -> {
+        def.def("fstat", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "fstat", new String[] {"fd"}, 1, 1, 0, a, o, n, kw);
-            return doStat(vm, st, new PathArg(0, null, false, fdArg(vm, p[0])), true);
+            return doStat(vm, state(vm), new PathArg(0, null, false, fdArg(vm, p[0])), true);
         });
-        vm.def(m, "getcwd", (s, a, o, n, kw) -> {
+        def.def("getcwd", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "posix.getcwd", n, kw);
             return vm.decode(cwd(vm), "utf-8", "surrogateescape");
         });
-        vm.def(m, "getcwdb", (s, a, o, n, kw) -> {
+        def.def("getcwdb", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "posix.getcwdb", n, kw);
             return h.bytes.of(cwd(vm));
         });
-        vm.def(m, "chdir", (s, a, o, n, kw) -> {
+        def.def("chdir", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "chdir", new String[] {"path"}, 1, 1, 0, a, o, n, kw);
             pathCall(vm, PathArg.convert(vm, "chdir", "path", p[0], false, false), "chdir", Libc.I_P);
             return none(vm);
         });
-        vm.def(m, "listdir", (s, a, o, n, kw) -> {
+        def.def("listdir", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "listdir", new String[] {"path"}, 0, 1, 0, a, o, n, kw);
             PathArg path = PathArg.convert(vm, "listdir", "path", p[0], true, true);
             long list = h.lists.alloc(0, false);
@@ -203,18 +276,18 @@ public final class Posix {
             }
             return list;
         });
-        vm.def(m, "scandir", (s, a, o, n, kw) -> {
+        def.def("scandir", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "scandir", new String[] {"path"}, 0, 1, 0, a, o, n, kw);
-            return st.scandir.open(PathArg.convert(vm, "scandir", "path", p[0], true, true));
+            return state(vm).scandir.open(PathArg.convert(vm, "scandir", "path", p[0], true, true));
         });
-        vm.def(m, "mkdir", (s, a, o, n, kw) -> {
+        def.def("mkdir", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "mkdir", new String[] {"path", "mode", "dir_fd"}, 1, 2, 0, a, o, n, kw);
             noDirFd(vm, "mkdir", p[2]);
             pathCall(vm, PathArg.convert(vm, "mkdir", "path", p[0], false, false), "mkdir", Libc.I_PI, p[1] == 0 ? 0777 : intArg(vm, p[1]));
             return none(vm);
         });
         for (String fn : new String[] {"rmdir", "remove", "unlink"}) {
-            vm.def(m, fn, (s, a, o, n, kw) -> {
+            def.def(fn, (s, a, o, n, kw) -> {
                 long[] p = Params.parse(vm, fn, new String[] {"path", "dir_fd"}, 1, 1, 0, a, o, n, kw);
                 noDirFd(vm, fn, p[1]);
                 pathCall(vm, PathArg.convert(vm, fn, "path", p[0], false, false), fn.equals("rmdir") ? "rmdir" : "unlink", Libc.I_P);
@@ -222,12 +295,12 @@ public final class Posix {
             });
         }
         for (String fn : new String[] {"rename", "replace"}) {
-            vm.def(m, fn, (s, a, o, n, kw) -> {
+            def.def(fn, (s, a, o, n, kw) -> {
                 twoPathCall(vm, fn, a, o, n, kw);
                 return none(vm);
             });
         }
-        vm.def(m, "chmod", (s, a, o, n, kw) -> {
+        def.def("chmod", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "chmod", new String[] {"path", "mode", "dir_fd", "follow_symlinks"}, 2, 2, 0, a, o, n, kw);
             noDirFd(vm, "chmod", p[2]);
             PathArg path = PathArg.convert(vm, "chmod", "path", p[0], true, false);
@@ -239,7 +312,7 @@ public final class Posix {
             }
             return none(vm);
         });
-        vm.def(m, "access", (s, a, o, n, kw) -> {
+        def.def("access", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "access", new String[] {"path", "mode", "dir_fd", "effective_ids", "follow_symlinks"}, 2, 2, 0, a, o, n, kw);
             noDirFd(vm, "access", p[2]);
             if (truth(vm, p[3], false)) throw vm.error("NotImplementedError", "access: effective_ids unavailable on this platform");
@@ -248,11 +321,11 @@ public final class Posix {
                 return bool(vm, Libc.call("access", Libc.I_PI, Libc.cString(arena, path.bytes()), intArg(vm, p[1])) == 0);
             }
         });
-        vm.def(m, "umask", (s, a, o, n, kw) -> {
+        def.def("umask", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "umask", new String[] {"mask"}, 1, 1, 1, a, o, n, kw);
             return vm.newInt(Libc.call("umask", Libc.I_I, intArg(vm, p[0])));
         });
-        vm.def(m, "readlink", (s, a, o, n, kw) -> {
+        def.def("readlink", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "readlink", new String[] {"path", "dir_fd"}, 1, 1, 0, a, o, n, kw);
             noDirFd(vm, "readlink", p[1]);
             PathArg path = PathArg.convert(vm, "readlink", "path", p[0], false, false);
@@ -263,7 +336,7 @@ public final class Posix {
                 return path.result(vm, buf.asSlice(0, r).toArray(ValueLayout.JAVA_BYTE));
             }
         });
-        vm.def(m, "symlink", (s, a, o, n, kw) -> {
+        def.def("symlink", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "symlink", new String[] {"src", "dst", "target_is_directory", "dir_fd"}, 2, 3, 0, a, o, n, kw);
             noDirFd(vm, "symlink", p[3]);
             PathArg src = PathArg.convert(vm, "symlink", "src", p[0], false, false);
@@ -275,7 +348,7 @@ public final class Posix {
             }
             return none(vm);
         });
-        vm.def(m, "link", (s, a, o, n, kw) -> {
+        def.def("link", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "link", new String[] {"src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"}, 2, 2, 0, a, o, n, kw);
             noDirFd(vm, "link", p[2]);
             noDirFd(vm, "link", p[3]);
@@ -289,7 +362,7 @@ public final class Posix {
             }
             return none(vm);
         });
-        vm.def(m, "truncate", (s, a, o, n, kw) -> {
+        def.def("truncate", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "truncate", new String[] {"path", "length"}, 2, 2, 0, a, o, n, kw);
             PathArg path = PathArg.convert(vm, "truncate", "path", p[0], true, false);
             long length = Params.ssize(vm, p[1]);
@@ -300,7 +373,7 @@ public final class Posix {
             }
             return none(vm);
         });
-        vm.def(m, "utime", (s, a, o, n, kw) -> {
+        def.def("utime", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "utime", new String[] {"path", "times", "ns", "dir_fd", "follow_symlinks"}, 1, 2, 0, a, o, n, kw);
             noDirFd(vm, "utime", p[3]);
             PathArg path = PathArg.convert(vm, "utime", "path", p[0], true, false);
@@ -348,13 +421,13 @@ public final class Posix {
             }
             return none(vm);
         });
-        vm.def(m, "get_inheritable", (s, a, o, n, kw) -> {
+        def.def("get_inheritable", (s, a, o, n, kw) -> {
             Params.unpack(vm, "get_inheritable", n, kw, 1, 1);
             long flags = Libc.call("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), fdArg(vm, a[o]), 1, 0);  // F_GETFD
             if (flags < 0) throw error(vm);
             return bool(vm, (flags & 1) == 0);  // FD_CLOEXEC
         });
-        vm.def(m, "set_inheritable", (s, a, o, n, kw) -> {
+        def.def("set_inheritable", (s, a, o, n, kw) -> {
             Params.unpack(vm, "set_inheritable", n, kw, 2, 2);
             int fd = fdArg(vm, a[o]);
             long flags = Libc.call("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), fd, 1, 0);
@@ -363,15 +436,15 @@ public final class Posix {
             if (want != flags && Libc.call("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), fd, 2, (int) want) < 0) throw error(vm);  // F_SETFD
             return none(vm);
         });
-        vm.def(m, "fspath", (s, a, o, n, kw) -> {
+        def.def("fspath", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "fspath", new String[] {"path"}, 1, 1, 0, a, o, n, kw);
             return fspath(vm, p[0]);
         });
-        vm.def(m, "strerror", (s, a, o, n, kw) -> {
+        def.def("strerror", (s, a, o, n, kw) -> {
             Params.unpack(vm, "strerror", n, kw, 1, 1);
             return vm.str(Libc.strerror(intArg(vm, a[o])));
         });
-        vm.def(m, "urandom", (s, a, o, n, kw) -> {
+        def.def("urandom", (s, a, o, n, kw) -> {
             Params.unpack(vm, "urandom", n, kw, 1, 1);
             long size = Params.ssize(vm, a[o]);
             if (size < 0) throw vm.error("ValueError", "negative argument not allowed");
@@ -381,89 +454,89 @@ public final class Posix {
         });
         FunctionDescriptor iv = Libc.I_V;
         for (String fn : new String[] {"getpid", "getppid", "getuid", "geteuid", "getgid", "getegid"}) {
-            vm.def(m, fn, (s, a, o, n, kw) -> {
+            def.def(fn, (s, a, o, n, kw) -> {
                 Params.noArgs(vm, "posix." + fn, n, kw);
                 return vm.newInt(Libc.call(fn, iv) & 0xffffffffL);
             });
         }
-        vm.def(m, "cpu_count", (s, a, o, n, kw) -> {
+        def.def("cpu_count", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "posix.cpu_count", n, kw);
             long c = Libc.call("sysconf", FunctionDescriptor.of(LONG, INT), 84);  // _SC_NPROCESSORS_ONLN
             return c < 1 ? none(vm) : vm.newInt(c);
         });
-        vm.def(m, "uname", (s, a, o, n, kw) -> {
+        def.def("uname", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "posix.uname", n, kw);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment u = arena.allocate(65 * 6);
                 if (Libc.call("uname", Libc.I_P, u) != 0) throw error(vm);
                 long[] items = new long[5];
                 for (int i = 0; i < 5; i++) items[i] = vm.decode(u.asSlice(65L * i).getString(0).getBytes(StandardCharsets.UTF_8), "utf-8", "surrogateescape");
-                return vm.newStructSeq(st.unameResult, items);
+                return vm.newStructSeq(state(vm).unameResult, items);
             }
         });
-        vm.def(m, "times", (s, a, o, n, kw) -> {
+        def.def("times", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "posix.times", n, kw);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment t = arena.allocate(32);
                 long c = Libc.call("times", FunctionDescriptor.of(LONG, PTR), t);
                 if (c == -1) throw error(vm);
                 double tick = Libc.call("sysconf", FunctionDescriptor.of(LONG, INT), 2);  // _SC_CLK_TCK
-                return vm.newStructSeq(st.timesResult, vm.newFloat(t.get(LONG, 0) / tick), vm.newFloat(t.get(LONG, 8) / tick),
+                return vm.newStructSeq(state(vm).timesResult, vm.newFloat(t.get(LONG, 0) / tick), vm.newFloat(t.get(LONG, 8) / tick),
                         vm.newFloat(t.get(LONG, 16) / tick), vm.newFloat(t.get(LONG, 24) / tick), vm.newFloat(c / tick));
             }
         });
-        vm.def(m, "get_terminal_size", (s, a, o, n, kw) -> {
+        def.def("get_terminal_size", (s, a, o, n, kw) -> {
             Params.unpack(vm, "get_terminal_size", n, kw, 0, 1);
             int fd = n == 0 ? 1 : fdArg(vm, a[o]);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment w = arena.allocate(8);
                 if (Libc.call("ioctl", FunctionDescriptor.of(INT, INT, LONG, PTR), fd, 0x5413L, w) != 0) throw error(vm);  // TIOCGWINSZ
-                return vm.newStructSeq(st.terminalSize, vm.newInt(w.get(ValueLayout.JAVA_SHORT, 2) & 0xffff), vm.newInt(w.get(ValueLayout.JAVA_SHORT, 0) & 0xffff));
+                return vm.newStructSeq(state(vm).terminalSize, vm.newInt(w.get(ValueLayout.JAVA_SHORT, 2) & 0xffff), vm.newInt(w.get(ValueLayout.JAVA_SHORT, 0) & 0xffff));
             }
         });
-        vm.def(m, "device_encoding", (s, a, o, n, kw) -> {
+        def.def("device_encoding", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "device_encoding", new String[] {"fd"}, 1, 1, 0, a, o, n, kw);
             return Libc.call("isatty", Libc.I_I, fdArg(vm, p[0])) == 1 ? vm.str("utf-8") : none(vm);
         });
-        vm.def(m, "isatty", (s, a, o, n, kw) -> {
+        def.def("isatty", (s, a, o, n, kw) -> {
             Params.unpack(vm, "isatty", n, kw, 1, 1);
             return bool(vm, Libc.call("isatty", Libc.I_I, fdArg(vm, a[o])) == 1);
         });
-        FileDescriptors.install(vm, m);
-        vm.def(m, "_exit", (s, a, o, n, kw) -> {
+        FileDescriptors.defineFunctions(vm, def);
+        def.def("_exit", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "_exit", new String[] {"status"}, 1, 1, 0, a, o, n, kw);
             System.out.flush();
             Runtime.getRuntime().halt(intArg(vm, p[0]));
             return none(vm);
         });
-        vm.def(m, "system", (s, a, o, n, kw) -> {
+        def.def("system", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "system", new String[] {"command"}, 1, 1, 0, a, o, n, kw);
             return vm.newInt(Spawn.system(vm, PathArg.convert(vm, "system", "command", p[0], false, false).bytes()));
         });
-        vm.def(m, "kill", (s, a, o, n, kw) -> {
+        def.def("kill", (s, a, o, n, kw) -> {
             Params.unpack(vm, "kill", n, kw, 2, 2);
             if (intArg(vm, a[o]) == ProcessHandle.current().pid() && vm.deliverOwnSignal(intArg(vm, a[o + 1]))) return none(vm);
             if (Libc.call("kill", FunctionDescriptor.of(INT, INT, INT), intArg(vm, a[o]), intArg(vm, a[o + 1])) != 0) throw error(vm);
             return none(vm);
         });
-        vm.def(m, "killpg", (s, a, o, n, kw) -> {
+        def.def("killpg", (s, a, o, n, kw) -> {
             Params.unpack(vm, "killpg", n, kw, 2, 2);
             if (Libc.call("killpg", FunctionDescriptor.of(INT, INT, INT), intArg(vm, a[o]), intArg(vm, a[o + 1])) != 0) throw error(vm);
             return none(vm);
         });
         for (String fn : new String[] {"getpgid", "getsid"}) {
-            vm.def(m, fn, (s, a, o, n, kw) -> {
+            def.def(fn, (s, a, o, n, kw) -> {
                 Params.unpack(vm, fn, n, kw, 1, 1);
                 long r = Libc.call(fn, Libc.I_I, intArg(vm, a[o]));
                 if (r < 0) throw error(vm);
                 return vm.newInt(r);
             });
         }
-        vm.def(m, "getpgrp", (s, a, o, n, kw) -> {
+        def.def("getpgrp", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "posix.getpgrp", n, kw);
             return vm.newInt(Libc.call("getpgrp", Libc.I_V));
         });
-        vm.def(m, "register_at_fork", (s, a, o, n, kw) -> {
+        def.def("register_at_fork", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "register_at_fork", new String[] {"before", "after_in_child", "after_in_parent"}, 0, 0, 0, a, o, n, kw);
             if (p[0] == 0 && p[1] == 0 && p[2] == 0) throw vm.error("TypeError", "At least one argument is required.");
             String[] names = {"before", "after_in_child", "after_in_parent"};
@@ -471,10 +544,10 @@ public final class Posix {
                 if (p[i] != 0 && !vm.isCallable(p[i])) throw vm.error("TypeError", "'" + names[i] + "' must be callable, not " + vm.typeName(p[i]));
             }
             // Kept as CPython keeps them (the interpreter's lists); refheap cannot fork, so they never run.
-            for (int i = 0; i < 3; i++) if (p[i] != 0) h.lists.append(st.atFork, p[i]);
+            for (int i = 0; i < 3; i++) if (p[i] != 0) h.lists.append(state(vm).atFork, p[i]);
             return none(vm);
         });
-        vm.def(m, "putenv", (s, a, o, n, kw) -> {
+        def.def("putenv", (s, a, o, n, kw) -> {
             Params.unpack(vm, "putenv", n, kw, 2, 2);
             PathArg k = PathArg.convert(vm, "putenv", "name", a[o], false, false);
             PathArg v = PathArg.convert(vm, "putenv", "value", a[o + 1], false, false);
@@ -484,7 +557,7 @@ public final class Posix {
             }
             return none(vm);
         });
-        vm.def(m, "unsetenv", (s, a, o, n, kw) -> {
+        def.def("unsetenv", (s, a, o, n, kw) -> {
             Params.unpack(vm, "unsetenv", n, kw, 1, 1);
             PathArg k = PathArg.convert(vm, "unsetenv", "name", a[o], false, false);
             if (k.bytes().length == 0 || indexOf(k.bytes(), (byte) '=') >= 0) throw vm.error("ValueError", "illegal environment variable name");
@@ -493,16 +566,6 @@ public final class Posix {
             }
             return none(vm);
         });
-        long have = h.lists.alloc(0, false);
-        for (String f : new String[] {"HAVE_FCHMOD", "HAVE_FDOPENDIR"}) {
-            long v = vm.str(f);
-            h.lists.append(have, v);
-            h.decref(v);
-        }
-        h.dicts.setItem(d, "_have_functions", have);
-        h.decref(have);
-        WaitStatus.install(vm, m);
-        return m;
     }
 
     private static int indexOf(byte[] b, byte x) {

@@ -33,11 +33,25 @@ final class ScandirTypes {
     private final VmApi vm;
 
     ScandirTypes(VmApi vm, Posix.State st) {
+        this(vm, st, true);
+    }
+
+    /**
+     * The types, registered with their methods, or ({@code register} false) made for a start-up
+     * image's type objects, which have their methods already: the methods' implementations are
+     * only recorded, for the image's descriptors to find.
+     */
+    ScandirTypes(VmApi vm, Posix.State st, boolean register) {
         this.vm = vm;
-        entry = vm.registerType(new EntryType(vm, st));
-        iterator = vm.registerType(new IteratorType(vm, this));
-        entry.install();
-        iterator.install();
+        entry = register ? vm.registerType(new EntryType(vm, st)) : new EntryType(vm, st);
+        iterator = register ? vm.registerType(new IteratorType(vm, this)) : new IteratorType(vm, this);
+        if (register) {
+            entry.install();
+            iterator.install();
+        } else {
+            entry.defineForImage(entry::install);
+            iterator.defineForImage(iterator::install);
+        }
     }
 
     private static final FunctionDescriptor P_P = FunctionDescriptor.of(Libc.PTR, Libc.PTR);
@@ -106,8 +120,12 @@ final class ScandirTypes {
         @Override
         protected boolean heapTypeInstances() { return true; }
 
+        /** How many iterators hold a directory stream (a start-up image cannot carry one: the stream is the C library's). */
+        int open;
+
         long create(PathArg path, long dir) {
             long o = alloc();
+            open++;
             put(o, OBJECT, vm.incref(path.object()));
             put(o, CLEANUP, heap.bytes.of(path.bytes()));
             put(o, DIRP, dir);
@@ -119,6 +137,7 @@ final class ScandirTypes {
             long dir = get(o, DIRP);
             if (dir != 0) {
                 put(o, DIRP, 0);
+                open--;
                 closedir(dir);
             }
         }

@@ -20,15 +20,20 @@ final class WaitStatus {
             vm.heap.dicts.setItem(d, (String) c[0], v);
             vm.heap.decref(v);
         }
-        macro(vm, m, "WIFEXITED", true, s -> (s & 0x7f) == 0 ? 1 : 0);
-        macro(vm, m, "WEXITSTATUS", false, s -> (s & 0xff00) >> 8);
-        macro(vm, m, "WIFSIGNALED", true, s -> ((byte) ((s & 0x7f) + 1) >> 1) > 0 ? 1 : 0);
-        macro(vm, m, "WTERMSIG", false, s -> s & 0x7f);
-        macro(vm, m, "WIFSTOPPED", true, s -> (s & 0xff) == 0x7f ? 1 : 0);
-        macro(vm, m, "WSTOPSIG", false, s -> (s & 0xff00) >> 8);
-        macro(vm, m, "WIFCONTINUED", true, s -> s == 0xffff ? 1 : 0);
-        macro(vm, m, "WCOREDUMP", true, s -> (s & 0x80) != 0 ? 1 : 0);
-        vm.def(m, "waitstatus_to_exitcode", (s, a, o, n, kw) -> {
+        defineFunctions(vm, (name, impl) -> vm.def(m, name, impl));
+    }
+
+    /** The wait-status functions, in the order the module's setup defines them. */
+    static void defineFunctions(VmApi vm, Posix.Def def) {
+        macro(vm, def, "WIFEXITED", true, s -> (s & 0x7f) == 0 ? 1 : 0);
+        macro(vm, def, "WEXITSTATUS", false, s -> (s & 0xff00) >> 8);
+        macro(vm, def, "WIFSIGNALED", true, s -> ((byte) ((s & 0x7f) + 1) >> 1) > 0 ? 1 : 0);
+        macro(vm, def, "WTERMSIG", false, s -> s & 0x7f);
+        macro(vm, def, "WIFSTOPPED", true, s -> (s & 0xff) == 0x7f ? 1 : 0);
+        macro(vm, def, "WSTOPSIG", false, s -> (s & 0xff00) >> 8);
+        macro(vm, def, "WIFCONTINUED", true, s -> s == 0xffff ? 1 : 0);
+        macro(vm, def, "WCOREDUMP", true, s -> (s & 0x80) != 0 ? 1 : 0);
+        def.def("waitstatus_to_exitcode", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "waitstatus_to_exitcode", new String[] {"status"}, 1, 1, 0, a, o, n, kw);
             int st = status(vm, p[0]);
             if ((st & 0x7f) == 0) return vm.newInt((st & 0xff00) >> 8);
@@ -36,15 +41,15 @@ final class WaitStatus {
             if ((st & 0xff) == 0x7f) throw vm.error("ValueError", "process stopped by delivery of signal " + ((st & 0xff00) >> 8));
             throw vm.error("ValueError", "invalid wait status: " + st);
         });
-        vm.def(m, "waitpid", (s, a, o, n, kw) -> {
+        def.def("waitpid", (s, a, o, n, kw) -> {
             Params.unpack(vm, "waitpid", n, kw, 2, 2);
             int[] r = Spawn.waitpid(vm, status(vm, a[o]), status(vm, a[o + 1]));
             return Posix.tuple(vm, vm.newInt(r[0]), vm.newInt(r[1]));
         });
     }
 
-    private static void macro(VmApi vm, long m, String name, boolean bool, java.util.function.IntUnaryOperator f) {
-        vm.def(m, name, (s, a, o, n, kw) -> {
+    private static void macro(VmApi vm, Posix.Def def, String name, boolean bool, java.util.function.IntUnaryOperator f) {
+        def.def(name, (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, name, new String[] {"status"}, 1, 1, 0, a, o, n, kw);
             int r = f.applyAsInt(status(vm, p[0]));
             return bool ? vm.incref(r != 0 ? vm.heap.True : vm.heap.False) : vm.newInt(r);

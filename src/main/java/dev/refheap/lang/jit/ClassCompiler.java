@@ -131,7 +131,23 @@ public final class ClassCompiler {
      * opcode compiles; {@code entries} are the instruction indexes the method can be entered at.
      */
     public static byte[] compile(Target t, int[] ops, int[] args, Step[] steps, BitSet entries, Stack stack) {
-        if (ops.length > MAX_INSTRUCTIONS) throw new IllegalArgumentException("too many instructions to compile: " + ops.length);
+        BitSet all = new BitSet();
+        all.set(0, ops.length);
+        return compile(t, ops, args, steps, entries, stack, all);
+    }
+
+    /**
+     * As {@link #compile(Target, int[], int[], Step[], BitSet, Stack)} for the instructions in
+     * {@code part} only (a loop of longer code): control that leaves the part returns 0 with the
+     * frame's pc at the instruction it goes to, as at an instruction not compiled, and the
+     * entries must lie in the part.
+     */
+    public static byte[] compile(Target t, int[] ops, int[] args, Step[] steps, BitSet entries, Stack stack, BitSet part) {
+        if (part.cardinality() > MAX_INSTRUCTIONS) throw new IllegalArgumentException("too many instructions to compile: " + part.cardinality());
+        if (!part.get(0, ops.length).equals(part)) throw new IllegalArgumentException("a part outside the code");
+        BitSet outside = (BitSet) entries.clone();
+        outside.andNot(part);
+        if (!outside.isEmpty()) throw new IllegalArgumentException("entries outside the compiled part: " + outside);
         MethodTypeDesc runType = MethodTypeDesc.of(ConstantDescs.CD_long, t.interp(), t.frame());
         return ClassFile.of().build(t.self(), cb -> {
             cb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
@@ -141,7 +157,7 @@ public final class ClassCompiler {
                 code.invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void);
                 code.return_();
             });
-            cb.withMethodBody("run", runType, ClassFile.ACC_PUBLIC, code -> body(code, t, ops, args, steps, entries, stack));
+            cb.withMethodBody("run", runType, ClassFile.ACC_PUBLIC, code -> body(code, t, ops, args, steps, entries, stack, part));
         });
     }
 
@@ -150,13 +166,13 @@ public final class ClassCompiler {
 
     private static final ClassDesc CD_LONGS = ConstantDescs.CD_long.arrayType();
 
-    private static void body(CodeBuilder code, Target t, int[] ops, int[] args, Step[] steps, BitSet entries, Stack stack) {
+    private static void body(CodeBuilder code, Target t, int[] ops, int[] args, Step[] steps, BitSet entries, Stack stack, BitSet part) {
         int n = ops.length;
         Label[] at = new Label[n + 1];
         for (int i = 0; i <= n; i++) at[i] = code.newLabel();
         // where control arrives other than from the instruction before: the frame's sp is stored there
         BitSet targets = (BitSet) entries.clone();
-        for (int pc = 0; pc < n; pc++) {
+        for (int pc = part.nextSetBit(0); pc >= 0; pc = part.nextSetBit(pc + 1)) {
             switch (steps[ops[pc]].control()) {
                 case JUMP_IF_TRUE, JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_FALSE, GOTO -> targets.set(target(args[pc], n));
                 default -> { }
@@ -178,6 +194,17 @@ public final class ClassCompiler {
         int pending = -1;
         for (int pc = 0; pc < n; pc++) {
             Step step = steps[ops[pc]];
+            if (!part.get(pc)) {
+                // outside the part: where control from the part arrives (a jump, the instruction
+                // before falling through), the interpreter goes on
+                if (targets.get(pc) || pc > 0 && part.get(pc - 1)) {
+                    storeSp(code, t, pending);
+                    pending = -1;
+                    code.labelBinding(at[pc]);
+                    deopt(code, t, pc);
+                }
+                continue;
+            }
             if (targets.get(pc)) {
                 storeSp(code, t, pending);
                 pending = -1;
@@ -261,9 +288,11 @@ public final class ClassCompiler {
             }
         }
         // running off the end (the compiler always ends code with a return or a jump)
-        storeSp(code, t, pending);
-        code.labelBinding(at[n]);
-        deopt(code, t, n);
+        if (part.get(n - 1) || targets.get(n)) {
+            storeSp(code, t, pending);
+            code.labelBinding(at[n]);
+            deopt(code, t, n);
+        }
         code.labelBinding(refuse);
         code.lconst_0();
         code.lreturn();

@@ -382,6 +382,12 @@ final class CodeType extends LangType {
         /** Backward jumps frames of this code took in the interpreter, counted while compiling is on and the code is not compiled. */
         int loops;
         /**
+         * For code too long to compile whole (its compiled is REFUSED, not generator-like): per pc,
+         * the compiled loop that can be entered there (CompiledCode.compilePart), REFUSED at a
+         * loop's header that fits no part, null elsewhere; null until a loop of it is hot.
+         */
+        CompiledCode[] parts;
+        /**
          * 3.11's co_warmup: -8 when made, one step per RESUME (a frame's start, a generator's
          * resumption) and per JUMP_BACKWARD; at 0 the code is quickened ({@link Specializer}).
          */

@@ -30,13 +30,17 @@ import java.util.BitSet;
  * #LOOP_THRESHOLD} backward jumps (3.11's JUMP_BACKWARD warm-up, as a module's or a seldom
  * called function's long loop otherwise never leaves the interpreter). There the frame's value
  * stack is in its slots with f.sp current, the pending keyword names are none, and the boundary
- * check of the header's instruction has not run yet, whichever of the two runs it.
+ * check of the header's instruction has not run yet, whichever of the two runs it. Code too
+ * long to compile whole (a module's body, mostly) has its hot loops compiled on their own
+ * ({@link #compilePart}: the instructions of the outermost loop around the header that fits),
+ * entered at their headers and after their calls; control leaving one returns 0 with the pc
+ * where the interpreter goes on, as at an instruction not compiled.
  *
  * <p>Switched by the system property {@code refheap.jit} or the environment variable
  * {@code REFHEAP_JIT}: {@code off}, {@code on} (the default: a code object is compiled at its
  * {@link #THRESHOLD}th call or its {@link #LOOP_THRESHOLD}th backward jump), {@code all} (at its
  * first run, module and class bodies too: for the tests), {@code loops} (only at a backward jump,
- * the first: for the tests of entering at a loop's header). Generator-like code is never compiled
+ * the first, code over 60 instructions in parts: for the tests of entering at a loop's header). Generator-like code is never compiled
  * (its frames resume inside the loop).
  */
 interface CompiledCode {
@@ -66,6 +70,9 @@ interface CompiledCode {
     final class Setting {
         private Setting() {}
 
+        /** The loops setting's limit (for the tests: most functions whole, the corpus' longer code in parts). */
+        static final int TEST_PART_INSTRUCTIONS = 60;
+
         /** The call threshold, or with {@code loops} the backward-jump one. */
         static int compileAt(boolean loops) {
             String v = System.getProperty("refheap.jit");
@@ -93,8 +100,12 @@ interface CompiledCode {
      */
     int FAST_INSTRUCTIONS = 180;
 
-    /** The most instructions compiled: {@link #FAST_INSTRUCTIONS}, with the tests' settings (all, loops) ClassCompiler's limit. */
-    int LIMIT = COMPILE_AT == 0 || LOOP_AT == 1 ? ClassCompiler.MAX_INSTRUCTIONS : FAST_INSTRUCTIONS;
+    /**
+     * The most instructions compiled together: {@link #FAST_INSTRUCTIONS}; with all ClassCompiler's
+     * limit; with loops {@link Setting#TEST_PART_INSTRUCTIONS}, so that longer code has its loops compiled
+     * on their own ({@link #compilePart}).
+     */
+    int LIMIT = COMPILE_AT == 0 ? ClassCompiler.MAX_INSTRUCTIONS : LOOP_AT == 1 ? Setting.TEST_PART_INSTRUCTIONS : FAST_INSTRUCTIONS;
 
     /** The compiled code for {@code code}, or {@link #REFUSED} (generator-like, or more than {@code limit} instructions). */
     static CompiledCode compile(CodeType.Code code, int limit) {
@@ -102,6 +113,13 @@ interface CompiledCode {
                 || code.ops.length > limit) {
             return REFUSED;
         }
+        BitSet all = new BitSet();
+        all.set(0, code.ops.length);
+        return define(code, entries(code), all);
+    }
+
+    /** Where compiled code can be entered: pc 0, after each CALL, each handler, each loop's header. */
+    private static BitSet entries(CodeType.Code code) {
         BitSet entries = new BitSet();
         entries.set(0);
         for (int pc = 0; pc < code.ops.length; pc++) {
@@ -109,6 +127,12 @@ interface CompiledCode {
             if (isBackwardJump(code.ops[pc], code.args[pc], pc)) entries.set(code.args[pc]);
         }
         for (CodeUnit.ExceptionEntry e : code.unit.exceptionTable()) entries.set(e.target());
+        entries.clear(code.ops.length);
+        return entries;
+    }
+
+    /** The class for the instructions of {@code part}, entered at {@code entries}. */
+    private static CompiledCode define(CodeType.Code code, BitSet entries, BitSet part) {
         int[] depths;
         try {
             depths = depths(code);
@@ -119,13 +143,58 @@ interface CompiledCode {
             java.util.Arrays.fill(depths, -1);
         }
         ClassCompiler.Stack stack = new ClassCompiler.Stack(depths, code.nlocalsplus, code.consts, CHECK_SP);
-        byte[] bytes = ClassCompiler.compile(Classes.TARGET, code.ops, code.args, Classes.STEPS, entries, stack);
+        byte[] bytes = ClassCompiler.compile(Classes.TARGET, code.ops, code.args, Classes.STEPS, entries, stack, part);
         try {
             MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
             return (CompiledCode) l.findConstructor(l.lookupClass(), java.lang.invoke.MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {
             throw new IllegalStateException("compiling " + code.unit.name() + " to a JVM class failed", e);
         }
+    }
+
+    /** Whether loops of {@code code} can be compiled on their own when the whole is not: not generator-like code. */
+    static boolean inParts(CodeType.Code code) {
+        return (code.unit.flags() & (CodeUnit.CO_GENERATOR | Coroutines.CO_COROUTINE | Coroutines.CO_ASYNC_GENERATOR)) == 0;
+    }
+
+    /**
+     * The loop whose header is {@code header} in code too long to compile whole, compiled on its
+     * own (or {@link #REFUSED} when no loop there fits {@code limit}): the instructions from the
+     * outermost loop around it that fits, header to last backward jump, with the entry points
+     * that lie among them; control that leaves them returns to the interpreter. Each entry point
+     * not yet in {@code parts} (indexed by pc) is set to it.
+     */
+    static CompiledCode compilePart(CodeType.Code code, int header, int limit, CompiledCode[] parts) {
+        int n = code.ops.length;
+        int lo = header, hi = -1;
+        for (int pc = 0; pc < n; pc++) {
+            if (code.args[pc] == header && isBackwardJump(code.ops[pc], header, pc)) hi = Math.max(hi, pc);
+        }
+        if (hi < 0 || hi - lo + 1 > limit) {
+            parts[header] = REFUSED;
+            return REFUSED;
+        }
+        // widen to the loops around it while they fit (nested loops: the outer one's iterations stay compiled)
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (int pc = 0; pc < n; pc++) {
+                int h = code.args[pc];
+                if (isBackwardJump(code.ops[pc], h, pc) && h <= lo && pc >= hi && (h < lo || pc > hi) && pc - h + 1 <= limit) {
+                    lo = h;
+                    hi = pc;
+                    grew = true;
+                }
+            }
+        }
+        BitSet part = new BitSet();
+        part.set(lo, hi + 1);
+        BitSet entries = entries(code);
+        entries.and(part);
+        CompiledCode c = define(code, entries, part);
+        for (int pc = entries.nextSetBit(0); pc >= 0; pc = entries.nextSetBit(pc + 1)) {
+            if (parts[pc] == null) parts[pc] = c;
+        }
+        return c;
     }
 
     /** A jump backward (3.11's JUMP_BACKWARD, POP_JUMP_BACKWARD_IF_*): its target is a loop's header, an entry point. */

@@ -1090,6 +1090,8 @@ final class Interpreter implements RootProvider {
             jit = code.compiled = CompiledCode.compile(code, compileLimit());
             if (jit != CompiledCode.REFUSED) compiledCount++;
         }
+        // code too long to compile whole: the compiled loop this pc enters, if any (CompiledCode.compilePart)
+        if (jit == CompiledCode.REFUSED && code.parts != null) jit = code.parts[next];
         if (jit == CompiledCode.REFUSED || useTracing) jit = null;  // traced frames run here: the compiled code has no event sites of its own
         frame:
         while (true) {
@@ -1140,35 +1142,35 @@ final class Interpreter implements RootProvider {
                         case Op.JUMP -> {
                             jumpOp(f, arg, pc);
                             next = arg;
-                            if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                            if (arg <= pc && (jit == null || code.parts != null) && (jit = loopEntry(f, arg)) != null) continue frame;
                         }
                         // a taken conditional jump backward is 3.11's POP_JUMP_BACKWARD_IF_*: the eval breaker is checked
                         case Op.POP_JUMP_IF_FALSE -> {
                             if (!popTruth(f)) {
                                 jump(arg, pc);
                                 next = arg;
-                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                                if (arg <= pc && (jit == null || code.parts != null) && (jit = loopEntry(f, arg)) != null) continue frame;
                             }
                         }
                         case Op.POP_JUMP_IF_TRUE -> {
                             if (popTruth(f)) {
                                 jump(arg, pc);
                                 next = arg;
-                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                                if (arg <= pc && (jit == null || code.parts != null) && (jit = loopEntry(f, arg)) != null) continue frame;
                             }
                         }
                         case Op.POP_JUMP_IF_NONE -> {
                             if (popIsNone(f)) {
                                 jump(arg, pc);
                                 next = arg;
-                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                                if (arg <= pc && (jit == null || code.parts != null) && (jit = loopEntry(f, arg)) != null) continue frame;
                             }
                         }
                         case Op.POP_JUMP_IF_NOT_NONE -> {
                             if (!popIsNone(f)) {
                                 jump(arg, pc);
                                 next = arg;
-                                if (arg <= pc && jit == null && (jit = loopEntry(f, arg)) != null) continue frame;
+                                if (arg <= pc && (jit == null || code.parts != null) && (jit = loopEntry(f, arg)) != null) continue frame;
                             }
                         }
                         case Op.JUMP_IF_FALSE_OR_POP -> { if (jumpOrPop(f, false)) next = arg; }
@@ -1543,7 +1545,22 @@ final class Interpreter implements RootProvider {
             c = code.compiled = CompiledCode.compile(code, compileLimit());
             if (c != CompiledCode.REFUSED) compiledCount++;
         }
-        if (c == CompiledCode.REFUSED) return null;
+        if (c == CompiledCode.REFUSED) {
+            // too long to compile whole: the loop on its own, counted again for each loop compiled
+            CompiledCode[] parts = code.parts;
+            if (parts == null) {
+                if (!CompiledCode.inParts(code)) return null;
+                parts = code.parts = new CompiledCode[code.ops.length];
+            }
+            c = parts[header];
+            if (c == null) {
+                if (++code.loops < loopAt) return null;
+                code.loops = 0;
+                c = CompiledCode.compilePart(code, header, compileLimit(), parts);
+                if (c != CompiledCode.REFUSED) compiledCount++;
+            }
+            if (c == CompiledCode.REFUSED) return null;
+        }
         f.pc = header;
         return c;
     }

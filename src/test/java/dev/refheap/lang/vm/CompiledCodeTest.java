@@ -201,12 +201,16 @@ class CompiledCodeTest {
             """;
 
     private static Run runLoops(String program, int loopAt, boolean stress) {
+        return runLoops(program, loopAt, stress, dev.refheap.lang.jit.ClassCompiler.MAX_INSTRUCTIONS);
+    }
+
+    private static Run runLoops(String program, int loopAt, boolean stress, int limit) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
         try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, stress, ps, ps))) {
             rt.interpreter.compileAt = -1;  // compiled only at backward jumps
             rt.interpreter.loopAt = loopAt;
-            rt.interpreter.compileLimit = dev.refheap.lang.jit.ClassCompiler.MAX_INSTRUCTIONS;
+            rt.interpreter.compileLimit = limit;
             rt.exec(program, "loops.py");
             assertEquals(List.of(), rt.verify());
             return new Run(out.toString(StandardCharsets.UTF_8), rt.interpreter.compiledCount);
@@ -223,6 +227,25 @@ class CompiledCodeTest {
             assertEquals(interpreted.out(), switched.out(), "compiled at backward jump " + at);
             // the module, nested, handlers, fails, where, calls (not the generator, never entered)
             assertTrue(switched.compiled() >= 6, "compiled at backward jump " + at + ": " + switched.compiled());
+        }
+    }
+
+    /**
+     * Code longer than the limit has its hot loops compiled on their own (CompiledCode.compilePart):
+     * the module's, handlers' (its try/except/with inside the loop, the handler after it outside)
+     * and nested's (the outer loop taken in when it fits, else the inner alone), entered at their
+     * headers and after their calls, left to the interpreter where control leaves them.
+     */
+    @Test
+    void loopsOfLongCodeAreCompiledOnTheirOwn() {
+        Run interpreted = runLoops(LOOPS, -1, false);
+        for (int limit : new int[] {12, 25, 40, 90}) {
+            for (int at : new int[] {1, 3}) {
+                Run parts = runLoops(LOOPS, at, false, limit);
+                assertEquals(interpreted.out(), parts.out(), "limit " + limit + ", compiled at backward jump " + at);
+                assertTrue(parts.compiled() >= (limit < 20 ? 1 : 4), "limit " + limit + ", at " + at + ": " + parts.compiled());
+            }
+            assertEquals(interpreted.out(), runLoops(LOOPS, 2, true, limit).out(), "the exact check, limit " + limit);
         }
     }
 

@@ -4,6 +4,7 @@
 #               the first big collection of a fresh process ("cold")
 #   warm N    : the same graph built and collected 3 times first, then timed: the steady state
 #   lists N   : N live one-element lists; the first collection over them, then the best of 4 more
+#   repeat N R: R rounds of N two-dict cycles, each collected and timed (the JIT's settled code)
 # Prints 'timing <mode> <seconds> cpu <thread CPU seconds>' lines (and 'timing lists-best'), and an
 # untimed result line.
 import gc
@@ -61,6 +62,12 @@ elif mode == "lists":
     print('live', len(keep), 'collected', found)
     print(f'timing lists {first:.6f} cpu {cpu[0]:.6f}')
     print(f'timing lists-best {min(times):.6f} cpu {min(cpu[1:]):.6f}')
+elif mode == "repeat":
+    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 8
+    for k in range(rounds):
+        build_cycles(n)
+        timed_collect()
+    print('timing repeat cpu', ' '.join(f'{c:.4f}' for c in cpu))
 else:
-    sys.exit(f"unknown mode {mode!r}: cycles, warm or lists")
+    sys.exit(f"unknown mode {mode!r}: cycles, warm, lists or repeat")
 gc.enable()

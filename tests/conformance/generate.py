@@ -159,13 +159,21 @@ def oracle_python():
     return str(python)
 
 
+def default_signals():
+    """In the child: SIGHUP, SIGINT and SIGTERM at their defaults, as a foreground shell gives them
+    (generate.py run as a background job or under nohup would otherwise pass them on ignored)."""
+    import signal
+    for s in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM):
+        signal.signal(s, signal.SIG_DFL)
+
+
 def run(program, mode="normal"):
     """Run one program; return (stdout, normalised stderr, exit status)."""
     rel = program.relative_to(ROOT).as_posix()
     opts = program_options(program.read_text(encoding="utf-8")) if RUNNER else []
     cmd = RUNNER + opts + [rel] if RUNNER else [ORACLE, "-I", "-c", CHILD, rel, mode]
     try:
-        p = subprocess.run(cmd, cwd=ROOT, capture_output=True, timeout=TIMEOUT)
+        p = subprocess.run(cmd, cwd=ROOT, capture_output=True, timeout=TIMEOUT, preexec_fn=default_signals)
     except subprocess.TimeoutExpired:
         return "", f"timeout after {TIMEOUT}s\n", -1
     return (p.stdout.decode("utf-8", "replace"), normalise_err(p.stderr.decode("utf-8", "replace")),

@@ -49,6 +49,56 @@ class CollectorEquivalenceTest {
     }
 
     /**
+     * move_unreachable's scan alternates a chunk of reachable objects and a run of gc_refs-0 ones,
+     * two methods its loop calls in turn: stretches of every length from none to past two chunks,
+     * with the young list ending after either, and runs whose last object a later reachable one
+     * brings back, must give the reference collector's lists, frees and order.
+     */
+    @Test
+    void moveUnreachableStretchesAndRunsOfEveryLengthAroundAChunk() {
+        int c = CycleCollector.CHUNK;
+        for (int reach = 0; reach <= 2 * c + 1; reach++) {
+            for (int run = 0; run <= 2 * c + 1; run++) {
+                World a = new World(false, 8), b = new World(true, 8);
+                String where = "reachable " + reach + ", run " + run;
+                try {
+                    for (World w : List.of(a, b)) {
+                        w.setThreshold(0, 0);  // no automatic collection: one young list in creation order
+                        Heap h = w.heap;
+                        long carried = 0;
+                        for (int round = 0; round < 3; round++) {
+                            for (int i = 0; i < reach; i++) {
+                                long l = h.lists.alloc(0);  // a list is tracked from the start (an empty dict is not)
+                                if (carried != 0) {  // the run's last object, reachable after all
+                                    h.lists.append(l, carried);
+                                    carried = 0;
+                                }
+                                w.root(l);
+                            }
+                            for (int i = 0; i < run; i++) {
+                                long l = h.lists.alloc(0);
+                                h.lists.append(l, l);
+                                if (i == run - 1 && (reach + run + round) % 2 == 1) carried = l;
+                                h.decref(l);
+                            }
+                        }
+                        w.collect(2);
+                    }
+                    assertSame(a, b, 0, where + ", after the collection");
+                    a.releaseAll();
+                    b.releaseAll();
+                    assertSame(a, b, 0, where + ", after releasing everything");
+                    List<String> problems = HeapVerifier.verify(b.heap, b.gc);
+                    assertTrue(problems.isEmpty(), where + ": " + problems);
+                } finally {
+                    a.close();
+                    b.close();
+                }
+            }
+        }
+    }
+
+    /**
      * A weakref with a callback, garbage in a young collection, to an older object that only the
      * garbage holds: handle_weakrefs clears it before delete_garbage frees the referent, so its
      * callback never runs.

@@ -43,6 +43,8 @@ final class NativeModules {
             Map.entry("_random", (vm, imp) -> dev.refheap.lang.modules.RandomModule.create(vm)),
             Map.entry("_struct", (vm, imp) -> dev.refheap.lang.modules.struct.StructModule.create(vm)),
             Map.entry("binascii", (vm, imp) -> dev.refheap.lang.modules.BinasciiModule.create(vm)),
+            Map.entry("zlib", (vm, imp) -> dev.refheap.lang.modules.zlib.ZlibModule.create(vm)),
+            Map.entry("_csv", (vm, imp) -> dev.refheap.lang.modules.csv.CsvModule.create(vm)),
             Map.entry("_heapq", (vm, imp) -> dev.refheap.lang.modules.HeapqModule.create(vm)),
             Map.entry("_bisect", (vm, imp) -> dev.refheap.lang.modules.BisectModule.create(vm)),
             Map.entry("_thread", (vm, imp) -> dev.refheap.lang.modules.thread.ThreadModule.create(vm)),

@@ -123,6 +123,8 @@ public final class OsSignals {
             int signum = e.getKey();
             it.remove();
             SignalHandler h = original.remove(signum);
+            // as in set: the JVM would keep an ignored SIGHUP, SIGINT or SIGTERM ignored
+            if (h != SignalHandler.SIG_IGN && (signum == 1 || signum == 2 || signum == 15) && isIgnored(signum)) setDefault(signum);
             try {
                 Signal.handle(new Signal(NAMES[signum]), h);
             } catch (IllegalArgumentException | UnsupportedOperationException ignored) {

@@ -52,6 +52,19 @@ public abstract class NativeType extends ExtType {
         if (!definingForImage) TypeMethodsAccess.def(rt, this, methodName, impl);
     }
 
+    /** An iterator type's {@code __iter__} (the object itself) and {@code __next__} ({@link #nextOf}; StopIteration at the end). */
+    public final void defIteratorMethods() {
+        defMethod("__iter__", (s, a, o, n, kw) -> {
+            rt.heap.incref(s);
+            return s;
+        });
+        defMethod("__next__", (s, a, o, n, kw) -> {
+            long v = nextOf(s);
+            if (v == 0) throw rt.error("StopIteration", null);
+            return v;
+        });
+    }
+
     /** Registers {@code type.name} as a class method (called on the type with self 0). */
     public final void defClassMethod(String methodName, Builtin impl) {
         classMethods.put(methodName, impl);

@@ -74,12 +74,7 @@ final class DequeIterType extends FieldsType {
 
     void install() {
         vm.registerType(this);
-        defMethod("__iter__", (s, a, o, n, kw) -> vm.incref(s));
-        defMethod("__next__", (s, a, o, n, kw) -> {
-            long v = nextOf(s);
-            if (v == 0) throw vm.error("StopIteration", null);
-            return v;
-        });
+        defIteratorMethods();
         defMethod("__length_hint__", (s, a, o, n, kw) -> heap.ints.of(Native.getLong(s + COUNTER)));
     }
 }

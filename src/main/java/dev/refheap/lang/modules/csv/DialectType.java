@@ -1,11 +1,8 @@
 package dev.refheap.lang.modules.csv;
 
-import dev.refheap.lang.modules.FieldsType;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
-import dev.refheap.object.PyType;
-import java.util.function.LongConsumer;
 
 /**
  * {@code _csv.Dialect}: CPython 3.11's DialectObj, 48 bytes plus the GC head, a heap type:
@@ -16,7 +13,7 @@ import java.util.function.LongConsumer;
  * A character that is not set is {@link #NOT_SET}. Immutable once made; traverse visits the
  * lineterminator, then the type.
  */
-final class DialectType extends FieldsType {
+final class DialectType extends CsvType {
     static final int DOUBLEQUOTE = 16, SKIPINITIALSPACE = 17, STRICT = 18, QUOTING = 20, DELIMITER = 24, QUOTECHAR = 28,
             ESCAPECHAR = 32, LINETERMINATOR = 40;
     static final int NOT_SET = -1;
@@ -25,22 +22,9 @@ final class DialectType extends FieldsType {
     private final CsvModule.State st;
 
     DialectType(VmApi vm, CsvModule.State st) {
-        super(vm, "_csv.Dialect", PyType.HAVE_GC | PyType.BASETYPE, 48, 0, LINETERMINATOR);
+        // HAVE_GC | BASETYPE | HEAPTYPE | IMMUTABLETYPE | READY | VALID_VERSION_TAG, as CPython 3.11.7 reports once used
+        super(vm, "_csv.Dialect", 48, 546560, 0, LINETERMINATOR);
         this.st = st;
-    }
-
-    /** HAVE_GC | BASETYPE | HEAPTYPE | IMMUTABLETYPE | READY | VALID_VERSION_TAG, as CPython 3.11.7 reports once used. */
-    @Override
-    public long tpFlags() { return 546560; }
-
-    @Override
-    protected boolean heapTypeInstances() { return true; }
-
-    @Override
-    public void traverse(long o, LongConsumer visit) {
-        long lt = get(o, LINETERMINATOR);
-        if (lt != 0) visit.accept(lt);
-        if (heap.typeOf(o) == this) visit.accept(typeObject());
     }
 
     static int delimiter(long d) { return Native.getInt(d + DELIMITER); }

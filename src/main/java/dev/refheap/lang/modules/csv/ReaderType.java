@@ -2,12 +2,9 @@ package dev.refheap.lang.modules.csv;
 
 import static dev.refheap.lang.modules.csv.DialectType.*;
 
-import dev.refheap.lang.modules.FieldsType;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
-import dev.refheap.object.PyType;
-import java.util.function.LongConsumer;
 
 /**
  * {@code _csv.reader}: CPython 3.11's ReaderObj, 88 bytes plus the GC head, a heap type:
@@ -20,7 +17,7 @@ import java.util.function.LongConsumer;
  * 4,096 characters in PyMem memory, as parse_grow_buff does; fields longer than the module's
  * limit are Error "field larger than field limit (N)". traverse: dialect, input_iter, fields, type.
  */
-final class ReaderType extends FieldsType {
+final class ReaderType extends CsvType {
     static final int INPUT_ITER = 16, DIALECT = 24, FIELDS = 32, STATE = 40, FIELD = 48, FIELD_SIZE = 56, FIELD_LEN = 64,
             NUMERIC_FIELD = 72, LINE_NUM = 80;
     static final int START_RECORD = 0, START_FIELD = 1, ESCAPED_CHAR = 2, IN_FIELD = 3, IN_QUOTED_FIELD = 4,
@@ -29,35 +26,9 @@ final class ReaderType extends FieldsType {
     private final CsvModule.State st;
 
     ReaderType(VmApi vm, CsvModule.State st) {
-        super(vm, "_csv.reader", PyType.HAVE_GC | PyType.BASETYPE, 88, 0, DIALECT, INPUT_ITER, FIELDS);
+        // HAVE_GC | BASETYPE | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION | READY | VALID_VERSION_TAG
+        super(vm, "_csv.reader", 88, 546688, FIELD, DIALECT, INPUT_ITER, FIELDS);
         this.st = st;
-    }
-
-    /** HAVE_GC | BASETYPE | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION | READY | VALID_VERSION_TAG. */
-    @Override
-    public long tpFlags() { return 546688; }
-
-    @Override
-    protected boolean heapTypeInstances() { return true; }
-
-    @Override
-    public void traverse(long o, LongConsumer visit) {
-        for (int off : new int[] {DIALECT, INPUT_ITER, FIELDS}) {
-            long v = get(o, off);
-            if (v != 0) visit.accept(v);
-        }
-        if (heap.typeOf(o) == this) visit.accept(typeObject());
-    }
-
-    @Override
-    protected void freeArrays(long o) {
-        long f = get(o, FIELD);
-        if (f != 0) heap.memFree(f);
-    }
-
-    @Override
-    public long newInstance(long[] a, int off, int n, long kw) {
-        throw vm.error("TypeError", "cannot create '_csv.reader' instances");
     }
 
     /** csv_reader: the iterator of {@code iterable} and {@code dialect} (a reference this takes). */
@@ -281,11 +252,6 @@ final class ReaderType extends FieldsType {
 
     void install() {
         vm.registerType(this);
-        defMethod("__iter__", (s, a, o, n, kw) -> vm.incref(s));
-        defMethod("__next__", (s, a, o, n, kw) -> {
-            long v = nextOf(s);
-            if (v == 0) throw vm.error("StopIteration", null);
-            return v;
-        });
+        defIteratorMethods();
     }
 }

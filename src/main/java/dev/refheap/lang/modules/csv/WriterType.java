@@ -2,12 +2,9 @@ package dev.refheap.lang.modules.csv;
 
 import static dev.refheap.lang.modules.csv.DialectType.*;
 
-import dev.refheap.lang.modules.FieldsType;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
-import dev.refheap.object.PyType;
-import java.util.function.LongConsumer;
 
 /**
  * {@code _csv.writer}: CPython 3.11's WriterObj, 72 bytes plus the GC head, a heap type:
@@ -19,41 +16,15 @@ import java.util.function.LongConsumer;
  * join_check_rec_size does), quoting and escaping as the dialect says, then calls write with the
  * record and the line terminator. traverse: dialect, write, error_obj, type.
  */
-final class WriterType extends FieldsType {
+final class WriterType extends CsvType {
     static final int WRITE = 16, DIALECT = 24, REC = 32, REC_SIZE = 40, REC_LEN = 48, NUM_FIELDS = 56, ERROR_OBJ = 64;
     private static final long MEM_INCR = 32768;
     private final CsvModule.State st;
 
     WriterType(VmApi vm, CsvModule.State st) {
-        super(vm, "_csv.writer", PyType.HAVE_GC | PyType.BASETYPE, 72, 0, DIALECT, WRITE, ERROR_OBJ);
+        // HAVE_GC | BASETYPE | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION | READY | VALID_VERSION_TAG
+        super(vm, "_csv.writer", 72, 546688, REC, DIALECT, WRITE, ERROR_OBJ);
         this.st = st;
-    }
-
-    /** HAVE_GC | BASETYPE | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION | READY | VALID_VERSION_TAG. */
-    @Override
-    public long tpFlags() { return 546688; }
-
-    @Override
-    protected boolean heapTypeInstances() { return true; }
-
-    @Override
-    public void traverse(long o, LongConsumer visit) {
-        for (int off : new int[] {DIALECT, WRITE, ERROR_OBJ}) {
-            long v = get(o, off);
-            if (v != 0) visit.accept(v);
-        }
-        if (heap.typeOf(o) == this) visit.accept(typeObject());
-    }
-
-    @Override
-    protected void freeArrays(long o) {
-        long r = get(o, REC);
-        if (r != 0) heap.memFree(r);
-    }
-
-    @Override
-    public long newInstance(long[] a, int off, int n, long kw) {
-        throw vm.error("TypeError", "cannot create '_csv.writer' instances");
     }
 
     /** csv_writer: over {@code write} and {@code dialect} (references this takes). */

@@ -21,12 +21,7 @@ abstract class ItType extends FieldsType {
     /** Registers the type in the runtime and its iterator methods. */
     ItType install() {
         vm.registerType(this);
-        defMethod("__iter__", (s, a, o, n, kw) -> vm.incref(s));
-        defMethod("__next__", (s, a, o, n, kw) -> {
-            long v = nextOf(s);
-            if (v == 0) throw vm.error("StopIteration", null);
-            return v;
-        });
+        defIteratorMethods();
         return this;
     }
 

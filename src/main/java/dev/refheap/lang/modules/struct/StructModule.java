@@ -359,12 +359,7 @@ public final class StructModule {
         });
         t.defMethod("__sizeof__", (s, a, o, n, kw) -> heap.ints.of(t.sizeOf(s)));
         UnpackIterType it = st.iterType;
-        it.defMethod("__iter__", (s, a, o, n, kw) -> vm.incref(s));
-        it.defMethod("__next__", (s, a, o, n, kw) -> {
-            long v = it.nextOf(s);
-            if (v == 0) throw vm.error("StopIteration", null);
-            return v;
-        });
+        it.defIteratorMethods();
         it.defMethod("__length_hint__", (s, a, o, n, kw) -> heap.ints.of(it.lengthHint(s)));
         return st;
     }

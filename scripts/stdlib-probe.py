@@ -7,7 +7,16 @@ MODULES = ['__future__', 'keyword', 'copy', 'copyreg', 'pprint', 'reprlib', 'hea
            'json', 'time', 'datetime', 'threading', 'queue', 'struct', 'tracemalloc', 'warnings', 'inspect', 'dis',
            'timeit', 'statistics', 'fractions', 'decimal', 'argparse', 'tempfile', 'shutil', 'unittest', 'importlib',
            'stat', 'colorsys', 'token', 'opcode', 'numbers', 'genericpath', 'posixpath', 'fnmatch', 'errno', 'atexit',
-           'binascii', 'base64']
+           'binascii', 'base64',
+           # more that programs people bring import (session 16's probe)
+           'asyncio', 'socket', 'subprocess', 'csv', 'sqlite3', 'pickle', 'zlib', 'gzip', 'zipfile', 'tarfile', 'bz2',
+           'lzma', 'uuid', 'logging', 'glob', 'pathlib', 'difflib', 'shlex', 'configparser', 'email.message',
+           'http.client', 'urllib.parse', 'urllib.request', 'html', 'html.parser', 'xml.etree.ElementTree',
+           'xml.dom.minidom', 'calendar', 'locale', 'gettext', 'unicodedata', 'array', 'ctypes', 'mmap', 'secrets',
+           'concurrent.futures', 'multiprocessing', 'selectors', 'signal', 'platform', 'sysconfig', 'getopt',
+           'optparse', 'pydoc', 'doctest', 'cProfile', 'pstats', 'cmath', 'contextvars', 'graphlib', 'zoneinfo',
+           'ipaddress', 'hmac', 'hashlib', 'sched', 'shelve', 'dbm', 'gc', 'ast', 'tokenize', 'faulthandler',
+           'resource', 'termios', 'tty', 'pty', 'fcntl', 'grp', 'pwd', 'filecmp', 'quopri', 'wave', 'unittest.mock']
 for name in MODULES:
     try:
         __import__(name)

@@ -788,11 +788,6 @@ final class Ops {
         if (t instanceof ClassType c && !c.metaclass) return instanceAttr(o, c, name);
         long descr = lookupType(t, name);
         if (descr != 0) return bindDescriptor(descr, o);
-        if (name.equals("__doc__") && !(t instanceof ClassType)) {
-            // an instance of a builtin type finds its type's docstring (tp_doc, in CPython's type dict)
-            if (t instanceof NativeType nt && nt.docOf() != null) return heap.strs.of(nt.docOf());
-            throw rt.builtinGetSets.noDocstring(shortName(t));
-        }
         return 0;
     }
 

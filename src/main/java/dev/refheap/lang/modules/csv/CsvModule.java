@@ -60,17 +60,13 @@ public final class CsvModule {
             heap.decref(v);
         }
         vm.def(m, "reader", (s, a, o, n, kw) -> {
-            int npos = n - Params.nkw(kw);
-            if (npos < 1) throw vm.error("TypeError", " expected at least 1 argument, got " + npos);
-            if (npos > 2) throw vm.error("TypeError", " expected at most 2 arguments, got " + npos);
+            int npos = oneOrTwo(vm, "", n, kw);
             long iterable = a[o];
             long dialect = callDialect(vm, st, npos == 2 ? a[o + 1] : 0, a, o + npos, n - npos, kw);
             return st.readerType.create(iterable, dialect);
         });
         vm.def(m, "writer", (s, a, o, n, kw) -> {
-            int npos = n - Params.nkw(kw);
-            if (npos < 1) throw vm.error("TypeError", " expected at least 1 argument, got " + npos);
-            if (npos > 2) throw vm.error("TypeError", " expected at most 2 arguments, got " + npos);
+            int npos = oneOrTwo(vm, "", n, kw);
             long file = a[o];
             long write = vm.lookupAttr(file, "write");
             if (write == 0 || !vm.isCallable(write)) {
@@ -87,9 +83,7 @@ public final class CsvModule {
             return st.writerType.create(write, dialect);
         });
         vm.def(m, "register_dialect", (s, a, o, n, kw) -> {
-            int npos = n - Params.nkw(kw);
-            if (npos < 1) throw vm.error("TypeError", "register_dialect() expected at least 1 argument, got " + npos);
-            if (npos > 2) throw vm.error("TypeError", "register_dialect() expected at most 2 arguments, got " + npos);
+            int npos = oneOrTwo(vm, "register_dialect()", n, kw);
             long name = a[o];
             if (!vm.isStr(name)) throw vm.error("TypeError", "dialect name must be a string");
             long dialect = callDialect(vm, st, npos == 2 ? a[o + 1] : 0, a, o + npos, n - npos, kw);
@@ -126,6 +120,14 @@ public final class CsvModule {
             return vm.newInt(old);
         });
         return m;
+    }
+
+    /** PyArg_UnpackTuple(args, name, 1, 2): the positional count, 1 or 2 (the reader's and writer's name is empty, as 3.11's). */
+    private static int oneOrTwo(VmApi vm, String shown, int n, long kw) {
+        int npos = n - Params.nkw(kw);
+        if (npos < 1) throw vm.error("TypeError", shown + " expected at least 1 argument, got " + npos);
+        if (npos > 2) throw vm.error("TypeError", shown + " expected at most 2 arguments, got " + npos);
+        return npos;
     }
 
     /** get_dialect_from_registry: the registered dialect (borrowed), or Error "unknown dialect". */

@@ -76,4 +76,11 @@ public final class Params {
         if (v.bitLength() > 63) throw vm.error("OverflowError", "Python int too large to convert to C ssize_t");
         return v.longValue();
     }
+
+    /** The "i" converter: an int (or __index__) in C int's range, else 3.11's OverflowError. */
+    public static int cInt(VmApi vm, long o) {
+        java.math.BigInteger v = vm.asIndex(o);
+        if (v.bitLength() > 31) throw vm.error("OverflowError", "signed integer is " + (v.signum() > 0 ? "greater than maximum" : "less than minimum"));
+        return v.intValue();
+    }
 }

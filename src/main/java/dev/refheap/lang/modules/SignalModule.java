@@ -133,7 +133,7 @@ public final class SignalModule {
         });
         f.put("raise_signal", (s, a, o, n, kw) -> {
             methO(vm, "raise_signal", n, kw);
-            int sig = intArg(vm, a[o]);
+            int sig = Params.cInt(vm, a[o]);
             if (!vm.deliverOwnSignal(sig)) {
                 Object released = vm.allowThreads();
                 int r;
@@ -149,7 +149,7 @@ public final class SignalModule {
         });
         f.put("strsignal", (s, a, o, n, kw) -> {
             methO(vm, "strsignal", n, kw);
-            int sig = intArg(vm, a[o]);
+            int sig = Params.cInt(vm, a[o]);
             if (sig < 1 || sig >= NSIG) throw vm.error("ValueError", "signal number out of range");
             String text = SignalCalls.strsignal(sig);
             if (text == null || text.contains("Unknown signal")) return vm.incref(heap.None);
@@ -157,7 +157,7 @@ public final class SignalModule {
         });
         f.put("alarm", (s, a, o, n, kw) -> {
             methO(vm, "alarm", n, kw);
-            return vm.newInt(SignalCalls.alarm(intArg(vm, a[o])));
+            return vm.newInt(SignalCalls.alarm(Params.cInt(vm, a[o])));
         });
         f.put("pause", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "_signal.pause", n, kw);
@@ -166,13 +166,13 @@ public final class SignalModule {
         });
         f.put("setitimer", (s, a, o, n, kw) -> {
             Params.unpack(vm, "setitimer", n, kw, 2, 3);
-            int which = intArg(vm, a[o]);
+            int which = Params.cInt(vm, a[o]);
             long value = micros(vm, a[o + 1]), interval = n == 3 ? micros(vm, a[o + 2]) : 0;
             return itimer(vm, state(vm), which, new long[] {value, interval});
         });
         f.put("getitimer", (s, a, o, n, kw) -> {
             methO(vm, "getitimer", n, kw);
-            return itimer(vm, state(vm), intArg(vm, a[o]), null);
+            return itimer(vm, state(vm), Params.cInt(vm, a[o]), null);
         });
         return f;
     }
@@ -257,13 +257,6 @@ public final class SignalModule {
     /** compare_handler: an exact int equal to SIG_IGN or SIG_DFL's value. */
     private static boolean isDisposition(VmApi vm, long handler, int value) {
         return vm.heap.typeOf(handler) == vm.heap.ints && vm.asIndex(handler).equals(BigInteger.valueOf(value));
-    }
-
-    /** An {@code int} argument: an int or __index__, in C int's range. */
-    private static int intArg(VmApi vm, long v) {
-        BigInteger x = vm.asIndex(v);
-        if (x.bitLength() > 31) throw vm.error("OverflowError", "signed integer is " + (x.signum() > 0 ? "greater than maximum" : "less than minimum"));
-        return x.intValue();
     }
 
     /** The signalnum argument: an int (or __index__) in 1..NSIG-1, else CPython's errors. */

@@ -43,10 +43,6 @@ final class PendingSignals {
         main.breaker = true;
     }
 
-    boolean isTripped(int signum) {
-        return (tripped.get() & 1L << signum) != 0;
-    }
-
     /** Forgets a tripped SIGINT (the REPL drops a Ctrl-C that came after its code finished). */
     void clear(int signum) {
         tripped.getAndUpdate(b -> b & ~(1L << signum));

@@ -86,11 +86,7 @@ public final class Posix {
 
     private static long bool(VmApi vm, boolean b) { return vm.incref(b ? vm.heap.True : vm.heap.False); }
 
-    private static int intArg(VmApi vm, long o) {
-        BigInteger b = vm.asIndex(o);
-        if (b.bitLength() > 31) throw vm.error("OverflowError", "signed integer is " + (b.signum() > 0 ? "greater than maximum" : "less than minimum"));
-        return b.intValue();
-    }
+    private static int intArg(VmApi vm, long o) { return Params.cInt(vm, o); }
 
     /** A fd argument ("fd" converter): an int, OverflowError past C int. */
     private static int fdArg(VmApi vm, long o) {

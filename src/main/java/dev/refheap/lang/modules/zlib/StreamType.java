@@ -146,7 +146,7 @@ final class StreamType extends FieldsType {
             });
             defMethod("flush", (s, a, o, n, kw) -> {
                 long[] p = Params.parse(vm, "flush", new String[] {"mode"}, 0, 1, 1, a, o, n, kw);
-                return heap.bytes.of(compressFlush(s, p[0] == 0 ? Z_FINISH : intArg(vm, p[0])));
+                return heap.bytes.of(compressFlush(s, p[0] == 0 ? Z_FINISH : Params.cInt(vm, p[0])));
             });
         } else {
             defMethod("decompress", (s, a, o, n, kw) -> {

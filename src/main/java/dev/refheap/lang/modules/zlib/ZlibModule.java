@@ -67,14 +67,14 @@ public final class ZlibModule {
         vm.def(m, "compress", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "compress", new String[] {"", "level", "wbits"}, 1, 3, 1, a, o, n, kw);
             byte[] data = buffer(vm, p[0]);
-            int level = p[1] == 0 ? -1 : intArg(vm, p[1]);
-            int wbits = p[2] == 0 ? MAX_WBITS : intArg(vm, p[2]);
+            int level = p[1] == 0 ? -1 : Params.cInt(vm, p[1]);
+            int wbits = p[2] == 0 ? MAX_WBITS : Params.cInt(vm, p[2]);
             return heap.bytes.of(compress(vm, st, data, level, wbits));
         });
         vm.def(m, "decompress", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "decompress", new String[] {"", "wbits", "bufsize"}, 1, 3, 1, a, o, n, kw);
             byte[] data = buffer(vm, p[0]);
-            int wbits = p[1] == 0 ? MAX_WBITS : intArg(vm, p[1]);
+            int wbits = p[1] == 0 ? MAX_WBITS : Params.cInt(vm, p[1]);
             long bufsize = p[2] == 0 ? DEF_BUF_SIZE : Params.ssize(vm, p[2]);
             if (bufsize < 0) throw vm.error("ValueError", "bufsize must be non-negative");
             return heap.bytes.of(decompress(vm, st, data, wbits));
@@ -82,11 +82,11 @@ public final class ZlibModule {
         vm.def(m, "compressobj", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "compressobj", new String[] {"level", "method", "wbits", "memLevel", "strategy", "zdict"},
                     0, 6, 0, a, o, n, kw);
-            int level = p[0] == 0 ? -1 : intArg(vm, p[0]);
-            int method = p[1] == 0 ? DEFLATED : intArg(vm, p[1]);
-            int wbits = p[2] == 0 ? MAX_WBITS : intArg(vm, p[2]);
-            int memLevel = p[3] == 0 ? DEF_MEM_LEVEL : intArg(vm, p[3]);
-            int strategy = p[4] == 0 ? 0 : intArg(vm, p[4]);
+            int level = p[0] == 0 ? -1 : Params.cInt(vm, p[0]);
+            int method = p[1] == 0 ? DEFLATED : Params.cInt(vm, p[1]);
+            int wbits = p[2] == 0 ? MAX_WBITS : Params.cInt(vm, p[2]);
+            int memLevel = p[3] == 0 ? DEF_MEM_LEVEL : Params.cInt(vm, p[3]);
+            int strategy = p[4] == 0 ? 0 : Params.cInt(vm, p[4]);
             byte[] zdict = null;
             if (p[5] != 0) {
                 zdict = vm.bytesLike(p[5]);
@@ -96,7 +96,7 @@ public final class ZlibModule {
         });
         vm.def(m, "decompressobj", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "decompressobj", new String[] {"wbits", "zdict"}, 0, 2, 0, a, o, n, kw);
-            int wbits = p[0] == 0 ? MAX_WBITS : intArg(vm, p[0]);
+            int wbits = p[0] == 0 ? MAX_WBITS : Params.cInt(vm, p[0]);
             if (p[1] != 0 && vm.bytesLike(p[1]) == null) throw vm.error("TypeError", "zdict argument must support the buffer protocol");
             return st.decompress().newDecompressor(wbits, p[1]);
         });
@@ -184,14 +184,6 @@ public final class ZlibModule {
         byte[] b = vm.bytesLike(o);
         if (b == null) throw vm.error("TypeError", "a bytes-like object is required, not '" + vm.typeName(o) + "'");
         return b;
-    }
-
-    /** A C int argument: an int (or __index__) in int's range, else CPython's OverflowError. */
-    static int intArg(VmApi vm, long v) {
-        if (vm.heap.typeOf(v) == vm.heap.floats) throw vm.error("TypeError", "'float' object cannot be interpreted as an integer");
-        java.math.BigInteger x = vm.asIndex(v);
-        if (x.bitLength() > 31) throw vm.error("OverflowError", "signed integer is " + (x.signum() > 0 ? "greater than maximum" : "less than minimum"));
-        return x.intValue();
     }
 
     static PyException error(VmApi vm, State st, String message) {

@@ -434,9 +434,9 @@ public final class Runtime implements AutoCloseable {
 
     /**
      * For a builtin whose loop runs long without reaching a bytecode boundary (a huge power, a
-     * long sort, join or repeat): raises KeyboardInterrupt when one was asked for (Ctrl-C, a
-     * trace's time limit), as a loop's backward jump or a call does. Call it only where raising
-     * leaves every object whole.
+     * long sort, join or repeat): runs tripped signals' handlers (Ctrl-C's raises
+     * KeyboardInterrupt) and raises a trace's time limit, as a loop's backward jump or a call does.
+     * Call it only where raising, or running Python code, leaves every object whole.
      */
     void checkInterrupt() {
         if (interpreter.interruptDue()) interpreter.takeInterrupts();

@@ -148,8 +148,9 @@ public final class VmApi {
     }
 
     /**
-     * Raises KeyboardInterrupt if Ctrl-C is pending (PyErr_CheckSignals): for native loops that can
-     * run long without a Python-level call or jump, such as the regular-expression engine.
+     * PyErr_CheckSignals: runs the handlers of tripped signals (Ctrl-C's raises KeyboardInterrupt)
+     * and a tool's pending interrupt: for native loops that can run long without a Python-level
+     * call or jump, such as the regular-expression engine.
      */
     public void checkInterrupt() {
         rt.checkInterrupt();

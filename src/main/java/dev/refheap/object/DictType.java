@@ -219,23 +219,46 @@ public final class DictType extends PyType {
     private static int entrySize(long k) { return kind(k) == KIND_UNICODE ? 16 : 24; }
     private static long entries(long k) { return k + DK_INDICES + (1L << Native.getByte(k + DK_LOG2_INDEX_BYTES)); }
 
-    private static long getIndex(long k, long i) {
-        int log2 = log2Size(k);
-        long base = k + DK_INDICES;
+    // The three layout bytes of a keys table (log2 of its size, log2 of its index bytes, its kind)
+    // are adjacent: the insertion and lookup loops read them as one int and keep them in locals
+    // rather than reading a byte of native memory per step (start-up builds some 3,000 entries in
+    // the bytecode interpreter, where each read is a chain of calls; compiled code cannot keep
+    // them in registers across the stores itself).
+    private static int layoutWord(long k) { return Native.getInt(k + DK_LOG2_SIZE); }
+    private static int wordLog2Size(int w) { return w & 0xff; }
+    private static boolean wordUnicode(int w) { return ((w >>> 16) & 0xff) == KIND_UNICODE; }
+    private static long wordEntries(long k, int w) { return k + DK_INDICES + (1L << ((w >>> 8) & 0xff)); }
+
+    /** The index table's slot {@code i} of a table with 2**log2 slots. */
+    private static long indexAt(long base, int log2, long i) {
         if (log2 < 8) return Native.getByte(base + i);
         if (log2 < 16) return Native.getShort(base + 2 * i);
         if (log2 < 32) return Native.getInt(base + 4 * i);
         return Native.getLong(base + 8 * i);
     }
 
-    private static void setIndex(long k, long i, long ix) {
-        int log2 = log2Size(k);
-        long base = k + DK_INDICES;
+    private static void putIndexAt(long base, int log2, long i, long ix) {
         if (log2 < 8) Native.putByte(base + i, (byte) ix);
         else if (log2 < 16) Native.putShort(base + 2 * i, (short) ix);
         else if (log2 < 32) Native.putInt(base + 4 * i, (int) ix);
         else Native.putLong(base + 8 * i, ix);
     }
+
+    /** The first empty slot of the probe sequence of {@code hash} (find_empty_slot). */
+    private static long emptySlot(long base, int log2, long hash) {
+        long mask = (1L << log2) - 1;
+        long i = hash & mask;
+        long perturb = hash;
+        while (indexAt(base, log2, i) != DKIX_EMPTY) {
+            perturb >>>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+        return i;
+    }
+
+    private static long getIndex(long k, long i) { return indexAt(k + DK_INDICES, log2Size(k), i); }
+
+    private static void setIndex(long k, long i, long ix) { putIndexAt(k + DK_INDICES, log2Size(k), i, ix); }
 
     /** Entry {@code ix}'s key, value and (general kind) hash addresses. */
     private static long entry(long k, long ix) { return entries(k) + ix * entrySize(k); }
@@ -312,17 +335,20 @@ public final class DictType extends PyType {
 
     /** The entry index of {@code key} (with hash {@code hash}), or -1. */
     private long lookup(long k, long key, long hash) {
-        long mask = (1L << log2Size(k)) - 1;
+        int w = layoutWord(k), log2 = wordLog2Size(w);
+        long base = k + DK_INDICES, entries = wordEntries(k, w);
+        long mask = (1L << log2) - 1;
         long i = hash & mask;
         long perturb = hash;
-        boolean unicode = kind(k) == KIND_UNICODE;
+        boolean unicode = wordUnicode(w);
+        int size = unicode ? 16 : 24, keyAt = unicode ? 0 : 8;
         boolean keyIsStr = Heap.typeAddress(key) == heap.strs.address();
         while (true) {
-            long ix = getIndex(k, i);
+            long ix = indexAt(base, log2, i);
             if (ix == DKIX_EMPTY) return -1;
             if (ix >= 0) {
-                long e = entry(k, ix);
-                long ek = entryKey(k, e);
+                long e = entries + ix * size;
+                long ek = Native.getLong(e + keyAt);
                 if (ek == key) return ix;
                 if (unicode) {
                     if (keyIsStr ? heap.strs.hash(ek) == hash && heap.strs.equals(ek, key)
@@ -348,16 +374,7 @@ public final class DictType extends PyType {
         return i;
     }
 
-    private static long findEmptySlot(long k, long hash) {
-        long mask = (1L << log2Size(k)) - 1;
-        long i = hash & mask;
-        long perturb = hash;
-        while (getIndex(k, i) != DKIX_EMPTY) {
-            perturb >>>= PERTURB_SHIFT;
-            i = (i * 5 + perturb + 1) & mask;
-        }
-        return i;
-    }
+    private static long findEmptySlot(long k, long hash) { return emptySlot(k + DK_INDICES, log2Size(k), hash); }
 
     /** Borrowed reference to d[key], or 0 if absent. */
     public long getItem(long d, long key) {
@@ -439,11 +456,13 @@ public final class DictType extends PyType {
                 resize(d, log2KeysizeFor(3 * size(d)), kind(k) == KIND_UNICODE);
                 k = keys(d);
             }
-            long slot = findEmptySlot(k, hash);
+            int w = layoutWord(k), log2 = wordLog2Size(w);
+            long base = k + DK_INDICES;
+            long slot = emptySlot(base, log2, hash);
             long n = nentries(k);
             Native.putInt(k + DK_VERSION, 0);  // a new key: the keys' version is spent
-            setIndex(k, slot, n);
-            writeEntry(k, n, key, hash, value);
+            putIndexAt(base, log2, slot, n);
+            putEntry(wordEntries(k, w), wordUnicode(w), n, key, hash, value);
             Native.putLong(d + MA_USED, size(d) + 1);
             Native.putLong(k + DK_USABLE, Native.getLong(k + DK_USABLE) - 1);
             Native.putLong(k + DK_NENTRIES, n + 1);
@@ -469,11 +488,18 @@ public final class DictType extends PyType {
     }
 
     private static void writeEntry(long k, long ix, long key, long hash, long value) {
-        long e = entry(k, ix);
-        if (kind(k) == KIND_UNICODE) {
+        int w = layoutWord(k);
+        putEntry(wordEntries(k, w), wordUnicode(w), ix, key, hash, value);
+    }
+
+    /** Writes entry {@code ix} of the entry table at {@code entries}. */
+    private static void putEntry(long entries, boolean unicode, long ix, long key, long hash, long value) {
+        if (unicode) {
+            long e = entries + ix * 16;
             Native.putLong(e, key);
             Native.putLong(e + 8, value);
         } else {
+            long e = entries + ix * 24;
             Native.putLong(e, hash);
             Native.putLong(e + 8, key);
             Native.putLong(e + 16, value);
@@ -492,14 +518,18 @@ public final class DictType extends PyType {
         Native.putLong(d + MA_KEYS, k);
         long n = nentries(old);
         long j = 0;
-        for (long ix = 0; ix < n; ix++) {
-            long e = entry(old, ix);
-            long value = entryValue(old, e);
+        // both tables' layouts, read once (see layoutWord)
+        int ow = layoutWord(old), nw = layoutWord(k), nlog2 = wordLog2Size(nw);
+        boolean oldUnicode = wordUnicode(ow), newUnicode = wordUnicode(nw);
+        long oe = wordEntries(old, ow), ne = wordEntries(k, nw), base = k + DK_INDICES;
+        int osize = oldUnicode ? 16 : 24, keyAt = oldUnicode ? 0 : 8;
+        for (long ix = 0; ix < n; ix++, oe += osize) {
+            long value = Native.getLong(oe + keyAt + 8);
             if (value == 0) continue;
-            long key = entryKey(old, e);
-            long hash = entryHash(old, e);
-            writeEntry(k, j, key, hash, value);
-            setIndex(k, findEmptySlot(k, hash), j);
+            long key = Native.getLong(oe + keyAt);
+            long hash = oldUnicode ? heap.strs.hash(key) : Native.getLong(oe);
+            putEntry(ne, newUnicode, j, key, hash, value);
+            putIndexAt(base, nlog2, emptySlot(base, nlog2, hash), j);
             j++;
         }
         if (old != emptyKeys) freeKeysMemory(old);

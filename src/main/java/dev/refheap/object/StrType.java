@@ -1,6 +1,7 @@
 package dev.refheap.object;
 
 import dev.refheap.memory.Native;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -132,6 +133,13 @@ public final class StrType extends PyType {
             Native.putLong(o + 56, 0);
             Native.putLong(o + 64, 0);
             data = o + COMPACT_DATA;
+        }
+        if (k == 1 && length >= 4) {
+            // one-byte characters are the Java string's chars (all below 256): one copy, not a
+            // write per character (start-up makes some 2,000 strs in the bytecode interpreter)
+            Native.copyFrom(s.getBytes(StandardCharsets.ISO_8859_1), 0, data, length);
+            Native.putByte(data + length, (byte) 0);
+            return;
         }
         int i = 0;
         for (int j = 0; j < s.length(); ) {
@@ -354,7 +362,13 @@ public final class StrType extends PyType {
             heap.incref(existing);
             return existing;
         }
-        return intern(of(s));
+        long o = of(s);
+        // an ASCII s of two or more characters is a new str that reads back as s itself: the table
+        // takes s as its key rather than the contents read back from the object (what intern does)
+        if (s.length() < 2 || !isAscii(o)) return intern(o);
+        interned.put(s, o);
+        Native.putInt(o + STATE, state(o) | 1);
+        return o;
     }
 
     public int internedCount() { return interned.size(); }
@@ -418,8 +432,23 @@ public final class StrType extends PyType {
         long h = Native.getLong(o + HASH);
         if (h != -1) return h;
         long n = length(o);
+        // the data's place and width read once, and one-byte data a word at a time (little-endian,
+        // as refheap's layouts are): codePointAt per character reads the state twice per character
+        long data = data(o);
+        int kind = kind(o);
         h = Hashing.fnvStart();
-        for (long i = 0; i < n; i++) h = Hashing.fnvStep(h, codePointAt(o, i));
+        long i = 0;
+        if (kind == 1) {
+            for (; i + 8 <= n; i += 8) {
+                long w = Native.getLong(data + i);
+                for (int b = 0; b < 64; b += 8) h = Hashing.fnvStep(h, (int) (w >>> b) & 0xff);
+            }
+            for (; i < n; i++) h = Hashing.fnvStep(h, Native.getByte(data + i) & 0xff);
+        } else if (kind == 2) {
+            for (; i < n; i++) h = Hashing.fnvStep(h, Native.getShort(data + 2 * i) & 0xffff);
+        } else {
+            for (; i < n; i++) h = Hashing.fnvStep(h, Native.getInt(data + 4 * i));
+        }
         h = Hashing.fnvFinish(h, n);
         Native.putLong(o + HASH, h);
         return h;

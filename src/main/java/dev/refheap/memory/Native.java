@@ -76,12 +76,15 @@ public final class Native {
         if (n > 0) ALL.asSlice(addr, n).fill(value);
     }
 
+    // The arrays as segments rather than MemorySegment.copy's array forms: those find the array's
+    // base and scale with a pattern switch whose first run generates a class at run time (the
+    // JVM's start-up cache does not keep it), and the runtime's set-up copies its first strs here.
     public static void copyFrom(byte[] src, int srcOff, long dst, int n) {
-        MemorySegment.copy(src, srcOff, ALL, BYTE, dst, n);
+        MemorySegment.copy(MemorySegment.ofArray(src), srcOff, ALL, dst, n);
     }
 
     public static void copyTo(long src, byte[] dst, int dstOff, int n) {
-        MemorySegment.copy(ALL, BYTE, src, dst, dstOff, n);
+        MemorySegment.copy(ALL, src, MemorySegment.ofArray(dst), dstOff, n);
     }
 
     /**
@@ -152,14 +155,16 @@ public final class Native {
     }
 
     /**
-     * Links every libc function of this class now, in the order a heap first needs them
-     * (the heap's first static region, its first arena, the arena's trimming and advice, and
-     * free last). The launcher runs this on a thread of its own as the JVM starts, so the
-     * interpreter's thread finds them linked, or waits only for the rest of one link.
+     * Links every libc function of this class now, in the order a heap first needs them: mmap
+     * (the owned range's reservation, then the first arena), madvise (the first arena's huge-page
+     * advice, a few milliseconds of the bytecode interpreter later), malloc (the first large
+     * block), munmap and free last. The launcher runs this on a thread of its own as the JVM
+     * starts, so the interpreter's thread finds them linked, or waits only for the rest of one
+     * link (in malloc's first place, the interpreter's thread linked mmap and madvise itself).
      */
     public static void prelink() {
-        MethodHandle[] linked = {Malloc.H, Mmap.H, Munmap.H, Madvise.H, Free.H};
-        if (linked[0] == null) throw new IllegalStateException("malloc not linked");
+        MethodHandle[] linked = {Mmap.H, Madvise.H, Malloc.H, Munmap.H, Free.H};
+        if (linked[0] == null) throw new IllegalStateException("mmap not linked");
     }
 
     /**

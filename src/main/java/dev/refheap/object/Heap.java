@@ -754,8 +754,13 @@ public final class Heap implements AutoCloseable {
          */
         default boolean richEquals(Heap heap, long a, long b) { return heap.objectsEqual(a, b); }
 
-        Callbacks NONE = (cb, wr) -> {
-            throw new IllegalStateException("weakref callbacks need a language runtime");
+        // a class, not a lambda: the JVM's start-up cache does not keep this lambda's class (an
+        // interface's constant), so each process would generate it while making its first heap
+        Callbacks NONE = new Callbacks() {
+            @Override
+            public void callWeakrefCallback(long cb, long wr) {
+                throw new IllegalStateException("weakref callbacks need a language runtime");
+            }
         };
     }
 

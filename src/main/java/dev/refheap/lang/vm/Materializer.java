@@ -361,40 +361,42 @@ final class Materializer {
         @Override public int hashCode() { return ~new java.util.HashSet<>(items).hashCode(); }
     }
 
+    // A chain of instanceof tests, not a pattern switch: a pattern switch's first run bootstraps a
+    // class generated at run time (SwitchBootstraps.typeSwitch), which the JVM's start-up cache
+    // does not keep, and every program's first constant comes here (milliseconds of the bytecode
+    // interpreter in each process).
     private long create(Object c) {
-        return switch (c) {
-            case Long v -> heap.ints.of(v);
-            case BigInteger v -> heap.ints.of(v);
-            case Double v -> heap.floats.of(v);
-            case dev.refheap.lang.ast.Complex v -> rt.complexType.of(v.real(), v.imag());
-            case Boolean v -> heap.bools.of(v);
-            case String s -> isIdentifierLike(s) ? heap.strs.internedOf(s) : heap.strs.of(s);
-            case byte[] b -> heap.bytes.of(b);
-            case Special s -> {
-                long o = s == Special.None ? heap.None : rt.ellipsis;
-                heap.incref(o);
-                yield o;
+        if (c instanceof Long v) return heap.ints.of(v);
+        if (c instanceof BigInteger v) return heap.ints.of(v);
+        if (c instanceof Double v) return heap.floats.of(v);
+        if (c instanceof dev.refheap.lang.ast.Complex v) return rt.complexType.of(v.real(), v.imag());
+        if (c instanceof Boolean v) return heap.bools.of(v);
+        if (c instanceof String s) return isIdentifierLike(s) ? heap.strs.internedOf(s) : heap.strs.of(s);
+        if (c instanceof byte[] b) return heap.bytes.of(b);
+        if (c instanceof Special s) {
+            long o = s == Special.None ? heap.None : rt.ellipsis;
+            heap.incref(o);
+            return o;
+        }
+        if (c instanceof CodeUnit.ConstTuple t) {
+            // Items first: the AST optimizer folds the innermost tuple first.
+            long[] items = new long[t.items().size()];
+            for (int i = 0; i < items.length; i++) items[i] = constant(t.items().get(i));
+            long tuple = heap.tuples.alloc(items.length);
+            for (int i = 0; i < items.length; i++) TupleType.setItemSteal(tuple, i, items[i]);
+            return tuple;
+        }
+        if (c instanceof CodeUnit.ConstFrozenset f) {
+            long[] items = new long[f.items().size()];
+            for (int i = 0; i < items.length; i++) items[i] = constant(f.items().get(i));
+            long set = heap.frozensets.create();
+            for (long x : items) {
+                heap.sets.add(set, x);
+                heap.decref(x);
             }
-            case CodeUnit.ConstTuple t -> {
-                // Items first: the AST optimizer folds the innermost tuple first.
-                long[] items = new long[t.items().size()];
-                for (int i = 0; i < items.length; i++) items[i] = constant(t.items().get(i));
-                long tuple = heap.tuples.alloc(items.length);
-                for (int i = 0; i < items.length; i++) TupleType.setItemSteal(tuple, i, items[i]);
-                yield tuple;
-            }
-            case CodeUnit.ConstFrozenset f -> {
-                long[] items = new long[f.items().size()];
-                for (int i = 0; i < items.length; i++) items[i] = constant(f.items().get(i));
-                long set = heap.frozensets.create();
-                for (long x : items) {
-                    heap.sets.add(set, x);
-                    heap.decref(x);
-                }
-                yield set;
-            }
-            default -> throw new IllegalArgumentException("not a constant: " + c.getClass());
-        };
+            return set;
+        }
+        throw new IllegalArgumentException("not a constant: " + c.getClass());
     }
 
     /** CPython 3.11 interns constant strings made of ASCII letters, digits and underscores. */

@@ -4,9 +4,11 @@ import array, gc
 def lists():
     return sum(1 for o in gc.get_objects() if type(o) is list)
 m = memoryview(array.array('u', 'ab'))
+messages = []
 before = lists()
 for i in range(3):
     try: m.tolist()
-    except NotImplementedError as e: print(e)
-print(lists() - before)
+    except NotImplementedError as e: messages.append(str(e))
+after = lists()
+print(messages, after - before)
 m.release()

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * leave the same state. Every run is a fresh process whose runtime writes to the process's own
  * descriptors (as the command line's: their kinds are an input), running a probe that prints what
  * the run's own values make (sys.argv, sys.path, the importer cache, -W and -X, os.environ, sys's
- * list sizes and refcounts, the streams' buffering, gc counts, the object count, sys.modules).
+ * list sizes and refcounts, the streams' buffering, gc counts, the object count, sys.modules), then
+ * exits as the command line does (an atexit callback, a module global's finalizer, text pending
+ * in sys.stdout).
  *
  * <p>The matrix: a run with the maker's own values (then the adopted heap is the maker's object for
  * object and the Java state the same, {@link JavaStateAudit}), a script with arguments, {@code -c},
@@ -51,6 +53,13 @@ class StartupImageFidelityTest {
                 print(s.line_buffering, s.write_through, type(s.buffer).__name__, s.isatty(), s.encoding, s.errors)
             print(gc.get_count())
             print(len(gc.get_objects()))
+            import atexit
+            class Last:
+                def __del__(self):
+                    print('a module global finalized at exit', flush=True)
+            last = Last()
+            atexit.register(print, 'atexit ran', sys.argv[1:])
+            sys.stdout.write('pending at exit')
             """.formatted(EXTRA, EXTRA);
 
     /** A run: its argv, sys.path[0], -W and -X options, its environment's additions, and a file for stdout (null: a pipe). */
@@ -227,6 +236,7 @@ class StartupImageFidelityTest {
         } catch (PyException e) {
             rt.writeStderr(rt.formatUncaught(e));
         }
+        rt.finalizeAtExit(null);  // atexit's callbacks, the modules released, the streams flushed: the command line's exit
         rt.flushStdio();
         System.out.flush();
         System.exit(0);

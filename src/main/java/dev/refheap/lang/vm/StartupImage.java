@@ -74,6 +74,20 @@ public final class StartupImage {
             for (var e : values.entrySet()) b.append(e.getKey()).append('=').append(e.getValue()).append('\n');
             return b.toString().getBytes(StandardCharsets.UTF_8);
         }
+
+        /**
+         * The first 16 hex digits of the inputs' SHA-256: a name for the image made under them, so
+         * runs with other inputs (a terminal's and a pipe's stdout) each keep their own image
+         * instead of replacing one another's.
+         */
+        public String fingerprint() {
+            try {
+                byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(keyBytes());
+                return java.util.HexFormat.of().formatHex(h, 0, 8);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** This process's inputs for a run configured as {@code config}; {@code embedded}: the runtime's out and err are not the process's. */

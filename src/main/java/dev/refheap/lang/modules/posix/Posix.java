@@ -602,6 +602,19 @@ public final class Posix {
 
     /** posix.environ: bytes → bytes, in the order of the process's initial environment (/proc/self/environ). */
     private static void environ(VmApi vm, long d) {
+        long env = newEnviron(vm);
+        try {
+            vm.heap.dicts.setItem(d, "environ", env);
+        } finally {
+            vm.heap.decref(env);
+        }
+    }
+
+    /**
+     * A new dict of this process's initial environment (/proc/self/environ), bytes → bytes in its
+     * order, as posix's import makes posix.environ (a start-up image's adopter makes its own with it).
+     */
+    public static long newEnviron(VmApi vm) {
         long env = vm.heap.dicts.create();
         try {
             byte[] all;
@@ -629,9 +642,10 @@ public final class Posix {
                 }
                 start = i + 1;
             }
-            vm.heap.dicts.setItem(d, "environ", env);
-        } finally {
+            return env;
+        } catch (RuntimeException | Error e) {
             vm.heap.decref(env);
+            throw e;
         }
     }
 

@@ -103,7 +103,7 @@ public final class Main implements Callable<Integer> {
         // After the program, the exit as python3 does it: atexit finalizers, modules released and
         // collected (their __del__ output appears, as there); the heap itself is not closed.
         Runtime.MainConfig config = flags.mainConfig(argv, path0);
-        StartupImage image = flags.startupImage(config);
+        StartupImages image = flags.startupImage(config);
         Runtime rt = flags.newRuntime(config, image);
         Signals.attach(rt);
         PyException[] uncaught = {null};

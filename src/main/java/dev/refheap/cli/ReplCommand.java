@@ -43,7 +43,7 @@ final class ReplCommand implements Callable<Integer> {
 
     static int start(RuntimeFlags flags) {
         Runtime.MainConfig config = flags.mainConfig(java.util.List.of(""), "");
-        StartupImage image = flags.startupImage(config);
+        StartupImages image = flags.startupImage(config);
         try (Runtime rt = flags.newRuntime(config, image); Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("refheap")
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, PS2)

@@ -103,10 +103,10 @@ final class RuntimeFlags {
         return f;
     }
 
-    Runtime newRuntime() { return newRuntime((StartupImage) null); }
+    Runtime newRuntime() { return newRuntime((StartupImages) null); }
 
-    /** A runtime for these flags; with {@code image}, the one the image opens (adopted, or to make the image: {@link StartupImage#open}). */
-    private Runtime newRuntime(StartupImage image) {
+    /** A runtime for these flags; with {@code image}, the one the image opens (adopted, or to make the image: {@link StartupImages#open}). */
+    private Runtime newRuntime(StartupImages image) {
         // python3's buffering, and write errors the program sees; refheap's own messages go through them too
         String refused = problem();
         if (refused != null) Usage.fail(refused);
@@ -132,20 +132,20 @@ final class RuntimeFlags {
         return new Runtime.MainConfig(List.copyOf(argv), path0, stdlib, startFlags());
     }
 
-    /** The start-up image a run with {@code config} uses ({@link StartupImage#forRun}), or null. */
-    StartupImage startupImage(Runtime.MainConfig config) {
-        return problem() != null ? null : StartupImage.forRun(this, unbuffered, config);
+    /** The start-up image a run with {@code config} uses ({@link StartupImages#forRun}), or null. */
+    StartupImages startupImage(Runtime.MainConfig config) {
+        return problem() != null ? null : StartupImages.forRun(this, config);
     }
 
-    /** A runtime configured with {@code config}; with {@code image}, the one it opens (its start-up then runs through {@link StartupImage#runStartup}). */
-    Runtime newRuntime(Runtime.MainConfig config, StartupImage image) {
+    /** A runtime configured with {@code config}; with {@code image}, the one it opens (its start-up then runs through {@link StartupImages#runStartup}). */
+    Runtime newRuntime(Runtime.MainConfig config, StartupImages image) {
         Runtime rt = newRuntime(image);
         rt.configureMain(config);
         return rt;
     }
 
-    /** CPython's start-up for a runtime {@link #newRuntime(Runtime.MainConfig, StartupImage)} made: through the image when there is one. */
-    static void runCpythonStartup(Runtime rt, StartupImage image) {
+    /** CPython's start-up for a runtime {@link #newRuntime(Runtime.MainConfig, StartupImages)} made: through the image when there is one. */
+    static void runCpythonStartup(Runtime rt, StartupImages image) {
         if (image != null) image.runStartup(rt);
         else rt.runCpythonStartup();
     }

@@ -75,17 +75,15 @@ class StartupImageCliTest {
         CliRun second = run("--startup=cpython", "-c", PROGRAM);
         assertTrue(second.err().contains("refheap: start-up image adopted "), second.err());
         sameProgramOutput(live, second);
-        // a script, -S (its own image) and a program that fails are the same too
+        // a script that fails, with its own argv and sys.path[0], adopts the image -c made; -S has its own
         Files.writeString(dir.resolve("p.py"), PROGRAM + "raise ValueError('at the end')\n");
         CliRun script = run(Map.of("REFHEAP_STARTUP_IMAGE", "0"), "--startup=cpython", "run", "p.py", "x");
-        for (int i = 0; i < 2; i++) {
-            CliRun r = run("--startup=cpython", "run", "p.py", "x");
-            assertTrue(r.err().contains(i == 0 ? "written" : "adopted"), r.err());
-            sameProgramOutput(script, r);
-        }
+        CliRun r = run("--startup=cpython", "run", "p.py", "x");
+        assertTrue(r.err().contains("adopted"), r.err());
+        sameProgramOutput(script, r);
         CliRun noSite = run(Map.of("REFHEAP_STARTUP_IMAGE", "0"), "--startup=cpython", "-S", "-c", PROGRAM);
         for (int i = 0; i < 2; i++) {
-            CliRun r = run("--startup=cpython", "-S", "-c", PROGRAM);
+            r = run("--startup=cpython", "-S", "-c", PROGRAM);
             assertTrue(r.err().contains((i == 0 ? "written " : "adopted ") + images().resolve("classes-startup-S.img")), r.err());
             sameProgramOutput(noSite, r);
         }
@@ -100,7 +98,7 @@ class StartupImageCliTest {
         b[b.length - 5000] ^= 1;  // in the memory: only its checksum tells
         Files.write(img, b);
         CliRun damaged = run("--startup=cpython", "-c", PROGRAM);
-        assertTrue(damaged.err().contains("refheap: start-up image not taken: the runtime refused it: the image's memory is damaged"), damaged.err());
+        assertTrue(damaged.err().contains("refheap: start-up image not taken: the runtime refused it"), damaged.err());
         assertTrue(damaged.err().contains("refheap: start-up image written "), damaged.err());
         sameProgramOutput(live, damaged);
         CliRun again = run("--startup=cpython", "-c", PROGRAM);

@@ -267,7 +267,7 @@ public final class StartupImage {
             heap.decref(v);
         }
         Environ env = Environ.find(rt);
-        if (env != null) env.replace();
+        if (env != null && !env.holds(dev.refheap.lang.modules.posix.Posix.environPairs())) env.replace();
         String path0 = c.effectivePath0();
         if (path0 != null) {
             long s = heap.strs.of(path0);
@@ -322,6 +322,24 @@ public final class StartupImage {
                 throw new IllegalStateException("posix.environ has " + refs + " references, of which a start-up image's adopter would replace "
                         + known + ": no image");
             }
+        }
+
+        /**
+         * Whether the dict is what posix's import makes from {@code pairs}: the same names and values
+         * in the same places, nothing deleted (then the adopter keeps the maker's objects as they are).
+         */
+        boolean holds(List<byte[][]> pairs) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            long ix = 0;
+            for (byte[][] kv : pairs) {
+                if (!seen.add(new String(kv[0], StandardCharsets.ISO_8859_1))) continue;  // a repeated name: its first value only
+                if (dev.refheap.object.DictType.nextEntry(dict, ix) != ix) return false;
+                long k = dev.refheap.object.DictType.entryKeyAt(dict, ix), v = dev.refheap.object.DictType.entryValueAt(dict, ix);
+                if (rt.heap.typeOf(k) != rt.heap.bytes || rt.heap.typeOf(v) != rt.heap.bytes) return false;
+                if (!java.util.Arrays.equals(dev.refheap.object.BytesType.value(k), kv[0]) || !java.util.Arrays.equals(dev.refheap.object.BytesType.value(v), kv[1])) return false;
+                ix++;
+            }
+            return dev.refheap.object.DictType.nextEntry(dict, ix) == -1;
         }
 
         /** The adopter's environment in a new dict, put in each place the maker's was (which is then freed). */

@@ -134,7 +134,8 @@ final class RuntimeFlags {
 
     /** The start-up image a run with {@code config} uses ({@link StartupImages#forRun}), or null. */
     StartupImages startupImage(Runtime.MainConfig config) {
-        return problem() != null ? null : StartupImages.forRun(this, config);
+        // the default start-up neither loads the image's classes nor looks for one
+        return !cpythonStartup() || problem() != null ? null : StartupImages.forRun(this, config);
     }
 
     /** A runtime configured with {@code config}; with {@code image}, the one it opens (its start-up then runs through {@link StartupImages#runStartup}). */

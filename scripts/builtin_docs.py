@@ -5,19 +5,21 @@ script, copied from scripts/ by the build), on the first CPython 3.11 it finds, 
 writes in its cache directory; the text is CPython's and is never stored in this repository.
 Usage: PYTHON -I -S scripts/builtin_docs.py OUT [KEY]
 
-OUT is a UTF-8 text file, one entry a line, written whole and then renamed:
+OUT is a UTF-8 file, written whole and then renamed; its lines:
     # comment
     V <version> <executable>     the interpreter it came from (its version and sys.executable)
-    K <key>                      KEY, which refheap checks (a hash of this script)
-    <key>\t<doc>                 a docstring; a key alone (no tab) is an object without one (NULL)
+    K <key>                      KEY, which refheap checks (a checksum of this script)
+    <key>\t<n>                   a docstring: the n bytes after this line's newline are its UTF-8
+                                 text, followed by a newline (so a doc needs no escaping)
+    <key>                        (no tab) an object without a docstring (NULL)
     =                            the end of the entries refheap reads at start-up
 Keys: a type's tp_name (``int``, ``_csv.Dialect``, ``collections.deque``); ``TPNAME.attr`` for a
 descriptor, slot wrapper, static method or ``__new__`` in that type's dict; ``MODULE:name`` for a
-module's builtin function (``_csv:reader``, apart from the type ``_csv.reader``); ``@MODULE`` for a module's own docstring.
+module's builtin function (``_csv:reader``, apart from the type ``_csv.reader``); ``@MODULE`` for a
+module's own docstring, MODULE the name it is imported as.
 The doc is the text as the C object holds it (tp_doc, ml_doc, the getset's or member's doc): for
-a function, method or type with a text signature, ``name(sig)\\n--\\n\\n`` followed by the rest, the
-form CPython's __doc__ and __text_signature__ getters cut in two. Backslash, newline, carriage
-return and tab are written escaped (\\\\ \\n \\r \\t).
+a function, method or type with a text signature, ``name(sig)\n--\n\n`` followed by the rest, the
+form CPython's __doc__ and __text_signature__ getters cut in two.
 The start-up part (before ``=``): the builtin types and exceptions, whose type dicts hold their
 __doc__ from the start, and the modules' docstrings, which a module has from its creation.
 """
@@ -85,10 +87,6 @@ def internal(name, obj):
     return name + sig + '\n--\n\n' + (doc or '')
 
 
-def escape(s):
-    return s.replace('\\', '\\\\').replace('\n', '\\n').replace('\r', '\\r').replace('\t', '\\t')
-
-
 DESCRIPTORS = (types.MethodDescriptorType, types.WrapperDescriptorType, types.ClassMethodDescriptorType,
                types.GetSetDescriptorType, types.MemberDescriptorType, types.BuiltinFunctionType)
 
@@ -101,7 +99,7 @@ class Out:
         if key in self.seen:
             return
         self.seen.add(key)
-        self.lines.append(key if doc is None else key + '\t' + escape(doc))
+        self.lines.append(key if doc is None else '%s\t%d\n%s' % (key, len(doc.encode('utf-8')), doc))
 
     def type_doc(self, t):
         doc, sig = type.__dict__['__doc__'].__get__(t), type.__dict__['__text_signature__'].__get__(t)

@@ -1,19 +1,14 @@
 package dev.refheap.lang.vm;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -163,12 +158,27 @@ public final class BuiltinDocs {
     private static void loadStartup() {
         try {
             byte[] script = script();
-            String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(script), 0, 8);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();  // not a MessageDigest: its providers cost tens of ms at start-up
+            crc.update(script);
+            String key = Long.toHexString(crc.getValue()) + "-" + script.length;
             Path file = cacheDir().resolve(FILE);
-            if (!valid(file, key)) generate(file, script, key);
-            if (failure == null) startup = read(file, true);
-        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            Map<String, String> m = readIfValid(file, key);
+            if (m == null) {
+                generate(file, script, key);
+                if (failure == null) m = read(file, true, null);
+            }
+            startup = m;
+        } catch (IOException | RuntimeException e) {
             failure = "but its docstrings could not be read (" + e + ")";
+        }
+    }
+
+    /** The start-up part of {@code file} if it exists and was written by this generator (its {@code K} line), else null. */
+    private static Map<String, String> readIfValid(Path file, String key) {
+        try {
+            return read(file, true, key);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -176,7 +186,7 @@ public final class BuiltinDocs {
         if (all != null || failure != null) return all;
         if (startup == null) return null;
         try {
-            all = read(cacheDir().resolve(FILE), false);
+            all = read(cacheDir().resolve(FILE), false, null);
         } catch (IOException | RuntimeException e) {
             failure = "but its docstrings could not be read (" + e + ")";
         }
@@ -188,20 +198,6 @@ public final class BuiltinDocs {
             if (in == null) throw new IOException(SCRIPT + " is missing from refheap's resources");
             return in.readAllBytes();
         }
-    }
-
-    /** True if {@code file} exists and was written by this generator (its {@code K} line). */
-    private static boolean valid(Path file, String key) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < 4; i++) {
-                String line = r.readLine();
-                if (line == null) return false;
-                if (line.startsWith("K ")) return line.substring(2).equals(key);
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        return false;
     }
 
     /** Runs the generator on the first CPython 3.11 found; sets {@link #failure} when there is none. */
@@ -288,49 +284,63 @@ public final class BuiltinDocs {
         return out;
     }
 
-    /** The file's entries: up to the {@code =} line when {@code startupOnly}, else all of them. */
-    private static Map<String, String> read(Path file, boolean startupOnly) throws IOException {
-        Map<String, String> m = new HashMap<>(startupOnly ? 256 : 8192);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            boolean ended = false;
-            while ((line = r.readLine()) != null) {
-                if (line.isEmpty() || line.charAt(0) == '#' || line.startsWith("K ")) continue;
-                if (line.startsWith("V ")) {
-                    int sp = line.indexOf(' ', 2);
-                    version = sp < 0 ? line.substring(2) : line.substring(2, sp);
-                    continue;
-                }
-                if (line.equals("=")) {
-                    ended = true;
-                    if (startupOnly) break;
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                m.put(tab < 0 ? line : line.substring(0, tab), tab < 0 ? NULL : unescape(line, tab + 1));
-            }
-            if (!ended) throw new IOException(file + " ends early");
-        }
-        return m;
-    }
-
-    private static String unescape(String s, int from) {
-        if (s.indexOf('\\', from) < 0) return s.substring(from);
-        StringBuilder b = new StringBuilder(s.length() - from);
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\' || i + 1 == s.length()) {
-                b.append(c);
+    /**
+     * The file's entries: up to the {@code =} line when {@code startupOnly}, else all of them; null
+     * when {@code key} is given and the file's {@code K} line differs (another generator wrote it).
+     * The file is read whole (one read) and scanned by hand: start-up runs this in the bytecode
+     * interpreter, so only the keys are scanned byte by byte, a doc is decoded as one block.
+     */
+    private static Map<String, String> read(Path file, boolean startupOnly, String key) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        Map<String, String> m = new HashMap<>(startupOnly ? 512 : 8192);
+        boolean ended = false;
+        int pos = 0;
+        while (pos < b.length) {
+            int nl = pos;
+            while (nl < b.length && b[nl] != '\n') nl++;
+            if (nl == b.length) throw new IOException(file + " ends early");
+            byte first = b[pos];
+            if (first == '#' || nl == pos) {
+                pos = nl + 1;
                 continue;
             }
-            char n = s.charAt(++i);
-            b.append(switch (n) {
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case 't' -> '\t';
-                default -> n;
-            });
+            if ((first == 'K' || first == 'V') && nl > pos + 1 && b[pos + 1] == ' ') {
+                String rest = new String(b, pos + 2, nl - pos - 2, StandardCharsets.UTF_8);
+                if (first == 'K') {
+                    if (key != null && !rest.equals(key)) return null;
+                    key = null;
+                } else {
+                    int sp = rest.indexOf(' ');
+                    version = sp < 0 ? rest : rest.substring(0, sp);
+                }
+                pos = nl + 1;
+                continue;
+            }
+            if (first == '=' && nl == pos + 1) {
+                ended = true;
+                if (startupOnly) break;
+                pos = nl + 1;
+                continue;
+            }
+            int tab = pos;
+            while (tab < nl && b[tab] != '\t') tab++;
+            String k = new String(b, pos, tab - pos, StandardCharsets.ISO_8859_1);
+            if (tab == nl) {
+                m.put(k, NULL);
+                pos = nl + 1;
+                continue;
+            }
+            int n = 0;
+            for (int i = tab + 1; i < nl; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) throw new IOException(file + ": bad length for " + k);
+                n = n * 10 + d;
+            }
+            if (nl + 1 + n >= b.length) throw new IOException(file + " ends early");
+            m.put(k, new String(b, nl + 1, n, StandardCharsets.UTF_8));
+            pos = nl + 1 + n + 1;
         }
-        return b.toString();
+        if (!ended || key != null) throw new IOException(file + " ends early");
+        return m;
     }
 }

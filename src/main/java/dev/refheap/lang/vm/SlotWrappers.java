@@ -305,7 +305,7 @@ final class SlotWrappers {
             // type.mro: the C3 linearization of the type's bases as a list; refheap's __mro__ is always
             // that linearization (a metaclass's own mro() is not called when a class is made)
             return (s, a, o, n, kw) -> {
-                Args.exactly(rt, "mro", n, kw, 0);
+                Args.exactly(rt, Ops.shortName(heap.typeAt(s)) + ".mro", n, kw, 0);  // the bound method's qualname
                 long mro = rt.ops.typeSpecial(s, "__mro__");
                 try {
                     long[] items = new long[(int) dev.refheap.object.TupleType.size(mro)];

@@ -1,5 +1,7 @@
 package dev.refheap.lang.ast;
 
+import dev.refheap.lang.libm.Libm;
+
 /**
  * A complex constant (an imaginary literal, or what constant folding makes of one), as the
  * compiler and the AST carry it; the VM turns it into a {@code complex} object. Arithmetic is
@@ -50,15 +52,15 @@ public record Complex(double real, double imag) {
             if (b.imag != 0.0 || b.real < 0.0) return null;
             return new Complex(0.0, 0.0);
         }
-        double vabs = Math.hypot(real, imag);
-        double len = Math.pow(vabs, b.real);
-        double at = Math.atan2(imag, real);
+        double vabs = Libm.hypot(real, imag);
+        double len = Libm.pow(vabs, b.real);
+        double at = Libm.atan2(imag, real);
         double phase = at * b.real;
         if (b.imag != 0.0) {
-            len /= Math.exp(at * b.imag);
-            phase += b.imag * Math.log(vabs);
+            len /= Libm.exp(at * b.imag);
+            phase += b.imag * Libm.log(vabs);
         }
-        return new Complex(len * Math.cos(phase), len * Math.sin(phase));
+        return new Complex(len * Libm.cos(phase), len * Libm.sin(phase));
     }
 
     private Complex powu(long n) {

@@ -1,6 +1,7 @@
 package dev.refheap.lang.compiler;
 
 import dev.refheap.lang.ast.Complex;
+import dev.refheap.lang.ast.FloatPow;
 
 import dev.refheap.lang.ast.Operator;
 import dev.refheap.lang.ast.Special;
@@ -311,21 +312,10 @@ final class ConstOps {
     }
 
     private static Object floatPow(double x, double y) {
-        if (y == 0) {
-            return 1.0;
-        }
-        if (Double.isNaN(x) || Double.isNaN(y) || Double.isInfinite(x) || Double.isInfinite(y)) {
-            return null;
-        }
-        if (x == 0 && y < 0) {
-            return null;
-        }
-        if (x < 0 && y != Math.floor(y)) {
-            // float_pow: a negative number to a fractional power becomes complex
-            return new Complex(x, 0.0).pow(new Complex(y, 0.0)).value();
-        }
-        double r = Math.pow(x, y);
-        return Double.isInfinite(r) || Double.isNaN(r) ? null : r;
+        if (FloatPow.zeroToNegative(x, y)) return null;
+        if (FloatPow.complexResult(x, y)) return new Complex(x, 0.0).pow(new Complex(y, 0.0)).value();  // float_pow: a complex result
+        double r = FloatPow.value(x, y);
+        return Double.isInfinite(r) && Double.isFinite(x) && Double.isFinite(y) ? null : r;  // an overflow is raised at run time
     }
 
     // ---------------------------------------------------------------- sequences

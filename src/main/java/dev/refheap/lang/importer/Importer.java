@@ -109,7 +109,13 @@ public final class Importer implements ImportSystem {
     }
 
     @Override
-    public String prefix() {
+    public String prefix() { return prefixOf(stdlib); }
+
+    /** The standard library directory a run with {@code --stdlib option} (null: none given) imports from, or null when there is none. */
+    public static Path stdlibFor(String option) { return StdlibLocator.locate(option); }
+
+    /** sys.prefix for the standard library at {@code stdlib} (null: none). */
+    public static String prefixOf(Path stdlib) {
         if (stdlib == null) return null;
         Path lib = stdlib.toAbsolutePath().getParent();
         if (lib == null) return stdlib.toString();

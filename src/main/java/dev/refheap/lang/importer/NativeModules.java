@@ -21,6 +21,7 @@ final class NativeModules {
             Map.entry("_abc", (vm, imp) -> dev.refheap.lang.modules.AbcModule.create(vm)),
             Map.entry("marshal", (vm, imp) -> dev.refheap.lang.modules.MarshalModule.create(vm)),
             Map.entry("math", (vm, imp) -> dev.refheap.lang.modules.MathModule.create(vm)),
+            Map.entry("cmath", (vm, imp) -> dev.refheap.lang.modules.CmathModule.create(vm)),
             Map.entry("errno", (vm, imp) -> dev.refheap.lang.modules.ErrnoModule.create(vm)),
             Map.entry("atexit", (vm, imp) -> dev.refheap.lang.modules.AtexitModule.create(vm)),
             Map.entry("faulthandler", (vm, imp) -> dev.refheap.lang.modules.FaulthandlerModule.create(vm)),

@@ -1,5 +1,6 @@
 package dev.refheap.lang.modules;
 
+import dev.refheap.lang.libm.Libm;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.Heap;
 import dev.refheap.object.TupleType;
@@ -8,13 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code math}: CPython 3.11's math module over Java's floating point. Domain errors raise
- * ValueError("math domain error"), overflows OverflowError("math range error"), as CPython's
- * math_1/math_2 do; integer functions (factorial, gcd, lcm, comb, perm, isqrt) are exact.
- * exp, log, pow, sin, cos and tan are the JVM's ({@link Math}, whose x86-64 code is near
- * correctly rounded, as glibc's), the others fdlibm's ({@link StrictMath}): they may differ from
- * the libm CPython calls in the last bit; erf, erfc, gamma and lgamma are not provided yet
- * (they raise NotImplementedError naming themselves).
+ * {@code math}: CPython 3.11's math module. Domain errors raise ValueError("math domain error"),
+ * overflows OverflowError("math range error"), decided as CPython's math_1, math_1a, math_2 and
+ * is_error decide them. The functions CPython takes from the C library are the C library's
+ * ({@link Libm}: glibc's libm, bit for bit what CPython computes on this machine); those exact by
+ * IEEE 754 (sqrt, fabs, fmod, copysign, nextafter, ldexp, frexp, floor, ceil) are Java's, which
+ * give the same bits; gamma and lgamma are CPython's own Lanczos approximation ({@link Gamma}),
+ * hypot and dist CPython's compensated vector norm; integer functions (factorial, gcd, lcm,
+ * comb, perm, isqrt) are exact.
  */
 public final class MathModule {
     private MathModule() {}
@@ -22,6 +24,13 @@ public final class MathModule {
     interface D1 { double f(double x); }
 
     interface D2 { double f(double x, double y); }
+
+    /** A result and the errno the function set (0, {@link #EDOM} or {@link #ERANGE}), for math_1a. */
+    record Errno(double value, int errno) {}
+
+    interface DErrno { Errno f(double x); }
+
+    static final int EDOM = 33, ERANGE = 34;
 
     public static long create(VmApi vm) {
         Heap heap = vm.heap;
@@ -32,36 +41,39 @@ public final class MathModule {
         put(vm, d, "tau", vm.newFloat(2 * Math.PI));
         put(vm, d, "inf", vm.newFloat(Double.POSITIVE_INFINITY));
         put(vm, d, "nan", vm.newFloat(Double.NaN));
-        unary(vm, m, "sqrt", Math::sqrt, false);
-        unary(vm, m, "exp", Math::exp, true);
-        unary(vm, m, "exp2", x -> Math.pow(2, x), true);
-        unary(vm, m, "expm1", StrictMath::expm1, true);
-        unary(vm, m, "log1p", StrictMath::log1p, false);
-        unary(vm, m, "cbrt", StrictMath::cbrt, false);
-        unary(vm, m, "sin", Math::sin, false);
-        unary(vm, m, "cos", Math::cos, false);
-        unary(vm, m, "tan", Math::tan, false);
-        unary(vm, m, "asin", StrictMath::asin, false);
-        unary(vm, m, "acos", StrictMath::acos, false);
-        unary(vm, m, "atan", StrictMath::atan, false);
-        unary(vm, m, "sinh", StrictMath::sinh, true);
-        unary(vm, m, "cosh", StrictMath::cosh, true);
-        unary(vm, m, "tanh", StrictMath::tanh, false);
-        unary(vm, m, "asinh", x -> x == 0 || Double.isInfinite(x) ? x : Math.signum(x) * StrictMath.log(Math.abs(x) + Math.sqrt(x * x + 1)), false);
-        unary(vm, m, "acosh", x -> StrictMath.log(x + Math.sqrt(x * x - 1)), false);
-        unary(vm, m, "atanh", x -> Math.abs(x) >= 1 ? Double.NaN : 0.5 * StrictMath.log1p(2 * x / (1 - x)), false);
+        unary(vm, m, "sqrt", Math::sqrt, false);  // IEEE 754's correctly rounded square root: the bits libm's sqrt gives
+        unary(vm, m, "exp", Libm::exp, true);
+        unary(vm, m, "exp2", Libm::exp2, true);
+        unary(vm, m, "expm1", Libm::expm1, true);
+        unary(vm, m, "log1p", Libm::log1p, false);
+        unary(vm, m, "cbrt", Libm::cbrt, false);
+        unary(vm, m, "sin", Libm::sin, false);
+        unary(vm, m, "cos", Libm::cos, false);
+        unary(vm, m, "tan", Libm::tan, false);
+        unary(vm, m, "asin", Libm::asin, false);
+        unary(vm, m, "acos", Libm::acos, false);
+        unary(vm, m, "atan", Libm::atan, false);
+        unary(vm, m, "sinh", Libm::sinh, true);
+        unary(vm, m, "cosh", Libm::cosh, true);
+        unary(vm, m, "tanh", Libm::tanh, false);
+        unary(vm, m, "asinh", Libm::asinh, false);
+        unary(vm, m, "acosh", Libm::acosh, false);
+        unary(vm, m, "atanh", Libm::atanh, false);
         unary(vm, m, "fabs", Math::abs, false);
-        unary(vm, m, "degrees", Math::toDegrees, false);
-        unary(vm, m, "radians", Math::toRadians, false);
-        for (String missing : new String[] {"erf", "erfc", "gamma", "lgamma"}) {
-            vm.def(m, missing, (s, a, o, n, kw) -> { throw vm.error("NotImplementedError", "refheap does not support math." + missing + " yet"); });
-        }
-        binary(vm, m, "atan2", StrictMath::atan2);
+        // x * (180 / pi) and x * (pi / 180), the constants CPython multiplies by; no error checks (degrees(1e308) is inf)
+        vm.def(m, "degrees", (s, a, o, n, kw) -> { args(vm, "degrees", n, kw, 1); return vm.newFloat(Math.toDegrees(vm.asDouble(a[o]))); });
+        vm.def(m, "radians", (s, a, o, n, kw) -> { args(vm, "radians", n, kw, 1); return vm.newFloat(Math.toRadians(vm.asDouble(a[o]))); });
+        // math_1a: the function's own errno decides (libm's erf and erfc set none that counts)
+        errnoChecked(vm, m, "erf", x -> new Errno(Libm.erf(x), 0));
+        errnoChecked(vm, m, "erfc", x -> new Errno(Libm.erfc(x), 0));
+        errnoChecked(vm, m, "gamma", Gamma::tgamma);
+        errnoChecked(vm, m, "lgamma", Gamma::lgamma);
+        binary(vm, m, "atan2", MathModule::atan2);
         binary(vm, m, "copysign", Math::copySign);
         binary(vm, m, "nextafter", Math::nextAfter);
         binary(vm, m, "remainder", MathModule::remainder);
         vm.def(m, "fmod", (s, a, o, n, kw) -> {
-            args(vm, "fmod", n, 2);
+            args(vm, "fmod", n, kw, 2);
             double x = vm.asDouble(a[o]), y = vm.asDouble(a[o + 1]);
             if (Double.isInfinite(y) && Double.isFinite(x)) return vm.newFloat(x);
             double r = x % y;
@@ -69,50 +81,41 @@ public final class MathModule {
             return vm.newFloat(r);
         });
         vm.def(m, "pow", (s, a, o, n, kw) -> {
-            args(vm, "pow", n, 2);
-            double x = vm.asDouble(a[o]), y = vm.asDouble(a[o + 1]);
-            double r;
-            if (Double.isFinite(x) && Double.isFinite(y)) {
-                if (x == 0 && y < 0) throw vm.error("ValueError", "math domain error");
-                if (x < 0 && y != Math.rint(y)) throw vm.error("ValueError", "math domain error");
-                r = Math.pow(x, y);
-                if (Double.isInfinite(r)) throw vm.error("OverflowError", "math range error");
-            } else {
-                r = x == 1 || y == 0 ? 1.0 : Math.pow(x, y);
-            }
-            return vm.newFloat(r);
+            args(vm, "pow", n, kw, 2);
+            return vm.newFloat(pow(vm, vm.asDouble(a[o]), vm.asDouble(a[o + 1])));
         });
         vm.def(m, "log", (s, a, o, n, kw) -> {
-            if (n < 1 || n > 2) throw vm.error("TypeError", n < 1 ? "log expected at least 1 argument, got 0" : "log expected at most 2 arguments, got " + n);
-            double num = log(vm, a[o], Math::log);
+            Params.noKeywords(vm, "log", kw);  // Argument Clinic's optional group: named without its module
+            if (n < 1 || n > 2) throw vm.error("TypeError", "math.log requires 1 to 2 arguments");
+            double num = log(vm, a[o], Libm::log);
             if (n == 1) return vm.newFloat(num);
-            double den = log(vm, a[o + 1], Math::log);
+            double den = log(vm, a[o + 1], Libm::log);
             if (den == 0) throw vm.error("ZeroDivisionError", "float division by zero");
             return vm.newFloat(num / den);
         });
-        vm.def(m, "log2", (s, a, o, n, kw) -> { args(vm, "log2", n, 1); return vm.newFloat(log(vm, a[o], MathModule::log2)); });
-        vm.def(m, "log10", (s, a, o, n, kw) -> { args(vm, "log10", n, 1); return vm.newFloat(log(vm, a[o], Math::log10)); });
-        vm.def(m, "floor", (s, a, o, n, kw) -> rounding(vm, a, o, n, "floor", "__floor__", true));
-        vm.def(m, "ceil", (s, a, o, n, kw) -> rounding(vm, a, o, n, "ceil", "__ceil__", false));
+        vm.def(m, "log2", (s, a, o, n, kw) -> { args(vm, "log2", n, kw, 1); return vm.newFloat(log(vm, a[o], Libm::log2)); });
+        vm.def(m, "log10", (s, a, o, n, kw) -> { args(vm, "log10", n, kw, 1); return vm.newFloat(log(vm, a[o], Libm::log10)); });
+        vm.def(m, "floor", (s, a, o, n, kw) -> rounding(vm, a, o, n, kw, "floor", "__floor__", true));
+        vm.def(m, "ceil", (s, a, o, n, kw) -> rounding(vm, a, o, n, kw, "ceil", "__ceil__", false));
         vm.def(m, "trunc", (s, a, o, n, kw) -> {
-            args(vm, "trunc", n, 1);
+            args(vm, "trunc", n, kw, 1);
             if (vm.isInt(a[o])) return vm.newInt(vm.asIndex(a[o]));
             if (vm.isFloat(a[o])) return floatToInt(vm, vm.asDouble(a[o]) < 0 ? Math.ceil(vm.asDouble(a[o])) : Math.floor(vm.asDouble(a[o])));
             if (vm.typeHas(a[o], "__trunc__")) return vm.callMethod(a[o], "__trunc__");
             throw vm.error("TypeError", "type " + vm.typeName(a[o]) + " doesn't define __trunc__ method");
         });
-        vm.def(m, "isnan", (s, a, o, n, kw) -> { args(vm, "isnan", n, 1); return heap.bools.of(Double.isNaN(vm.asDouble(a[o]))); });
-        vm.def(m, "isinf", (s, a, o, n, kw) -> { args(vm, "isinf", n, 1); return heap.bools.of(Double.isInfinite(vm.asDouble(a[o]))); });
-        vm.def(m, "isfinite", (s, a, o, n, kw) -> { args(vm, "isfinite", n, 1); return heap.bools.of(Double.isFinite(vm.asDouble(a[o]))); });
+        vm.def(m, "isnan", (s, a, o, n, kw) -> { args(vm, "isnan", n, kw, 1); return heap.bools.of(Double.isNaN(vm.asDouble(a[o]))); });
+        vm.def(m, "isinf", (s, a, o, n, kw) -> { args(vm, "isinf", n, kw, 1); return heap.bools.of(Double.isInfinite(vm.asDouble(a[o]))); });
+        vm.def(m, "isfinite", (s, a, o, n, kw) -> { args(vm, "isfinite", n, kw, 1); return heap.bools.of(Double.isFinite(vm.asDouble(a[o]))); });
         vm.def(m, "ulp", (s, a, o, n, kw) -> {
-            args(vm, "ulp", n, 1);
+            args(vm, "ulp", n, kw, 1);
             double x = Math.abs(vm.asDouble(a[o]));
             if (Double.isNaN(x) || Double.isInfinite(x)) return vm.newFloat(x);
             double up = Math.nextUp(x);
             return vm.newFloat(Double.isInfinite(up) ? x - Math.nextDown(x) : up - x);
         });
         vm.def(m, "frexp", (s, a, o, n, kw) -> {
-            args(vm, "frexp", n, 1);
+            args(vm, "frexp", n, kw, 1);
             double x = vm.asDouble(a[o]);
             if (x == 0 || !Double.isFinite(x)) return tuple(vm, vm.newFloat(x), vm.newInt(0));
             int e = Math.getExponent(x) + 1;
@@ -123,7 +126,7 @@ public final class MathModule {
             return tuple(vm, vm.newFloat(mant), vm.newInt(e));
         });
         vm.def(m, "ldexp", (s, a, o, n, kw) -> {
-            args(vm, "ldexp", n, 2);
+            args(vm, "ldexp", n, kw, 2);
             double x = vm.asDouble(a[o]);
             if (!vm.isInt(a[o + 1])) throw vm.error("TypeError", "Expected an int as second argument to ldexp.");
             BigInteger e = vm.asIndex(a[o + 1]);
@@ -134,14 +137,14 @@ public final class MathModule {
             return vm.newFloat(r);
         });
         vm.def(m, "modf", (s, a, o, n, kw) -> {
-            args(vm, "modf", n, 1);
+            args(vm, "modf", n, kw, 1);
             double x = vm.asDouble(a[o]);
             if (Double.isInfinite(x)) return tuple(vm, vm.newFloat(Math.copySign(0.0, x)), vm.newFloat(x));
             double i = x < 0 ? Math.ceil(x) : Math.floor(x);
             return tuple(vm, vm.newFloat(Math.copySign(x - i, x)), vm.newFloat(i));
         });
         vm.def(m, "factorial", (s, a, o, n, kw) -> {
-            args(vm, "factorial", n, 1);
+            args(vm, "factorial", n, kw, 1);
             BigInteger v = vm.asIndex(a[o]);
             if (v.signum() < 0) throw vm.error("ValueError", "factorial() not defined for negative values");
             if (v.bitLength() > 31) throw vm.error("OverflowError", "factorial() argument should not exceed " + Long.MAX_VALUE);
@@ -150,11 +153,13 @@ public final class MathModule {
             return vm.newInt(r);
         });
         vm.def(m, "gcd", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "math.gcd", kw);
             BigInteger g = BigInteger.ZERO;
             for (int i = 0; i < n; i++) g = g.gcd(vm.asIndex(a[o + i]));
             return vm.newInt(g);
         });
         vm.def(m, "lcm", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "math.lcm", kw);
             BigInteger l = BigInteger.ONE;
             for (int i = 0; i < n; i++) {
                 BigInteger v = vm.asIndex(a[o + i]).abs();
@@ -163,13 +168,13 @@ public final class MathModule {
             return vm.newInt(l);
         });
         vm.def(m, "isqrt", (s, a, o, n, kw) -> {
-            args(vm, "isqrt", n, 1);
+            args(vm, "isqrt", n, kw, 1);
             BigInteger v = vm.asIndex(a[o]);
             if (v.signum() < 0) throw vm.error("ValueError", "isqrt() argument must be nonnegative");
             return vm.newInt(v.sqrt());
         });
         vm.def(m, "comb", (s, a, o, n, kw) -> {
-            args(vm, "comb", n, 2);
+            args(vm, "comb", n, kw, 2);
             BigInteger nn = vm.asIndex(a[o]), k = vm.asIndex(a[o + 1]);
             if (nn.signum() < 0) throw vm.error("ValueError", "n must be a non-negative integer");
             if (k.signum() < 0) throw vm.error("ValueError", "k must be a non-negative integer");
@@ -182,7 +187,8 @@ public final class MathModule {
             return vm.newInt(r);
         });
         vm.def(m, "perm", (s, a, o, n, kw) -> {
-            if (n < 1 || n > 2) throw vm.error("TypeError", "perm expected at most 2 arguments, got " + n);
+            Params.noKeywords(vm, "math.perm", kw);
+            if (n < 1 || n > 2) throw vm.error("TypeError", n < 1 ? "perm expected at least 1 argument, got 0" : "perm expected at most 2 arguments, got " + n);
             BigInteger nn = vm.asIndex(a[o]);
             BigInteger k = n == 1 || a[o + 1] == heap.None ? nn : vm.asIndex(a[o + 1]);
             if (nn.signum() < 0) throw vm.error("ValueError", "n must be a non-negative integer");
@@ -193,23 +199,25 @@ public final class MathModule {
             return vm.newInt(r);
         });
         vm.def(m, "hypot", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "math.hypot", kw);  // a METH_FASTCALL function: named with its module
             double[] v = new double[n];
-            for (int i = 0; i < n; i++) v[i] = vm.asDouble(a[o + i]);
-            return vm.newFloat(hypot(v));
+            for (int i = 0; i < n; i++) v[i] = Math.abs(vm.asDouble(a[o + i]));
+            return vm.newFloat(vectorNorm(v));
         });
         vm.def(m, "dist", (s, a, o, n, kw) -> {
-            args(vm, "dist", n, 2);
+            args(vm, "dist", n, kw, 2);
             List<Double> p = doubles(vm, a[o]), q = doubles(vm, a[o + 1]);
             if (p.size() != q.size()) throw vm.error("ValueError", "both points must have the same number of dimensions");
             double[] v = new double[p.size()];
-            for (int i = 0; i < v.length; i++) v[i] = p.get(i) - q.get(i);
-            return vm.newFloat(hypot(v));
+            for (int i = 0; i < v.length; i++) v[i] = Math.abs(p.get(i) - q.get(i));
+            return vm.newFloat(vectorNorm(v));
         });
         vm.def(m, "fsum", (s, a, o, n, kw) -> {
-            args(vm, "fsum", n, 1);
+            args(vm, "fsum", n, kw, 1);
             return vm.newFloat(fsum(vm, doubles(vm, a[o])));
         });
         vm.def(m, "isclose", (s, a, o, n, kw) -> isclose(vm, a, o, n, kw));
+        vm.def(m, "prod", (s, a, o, n, kw) -> prod(vm, a, o, n, kw));
         return m;
     }
 
@@ -218,9 +226,11 @@ public final class MathModule {
         vm.heap.decref(v);
     }
 
-    private static void args(VmApi vm, String name, int n, int want) {
+    /** A METH_O function's or a fixed-arity METH_FASTCALL function's argument check, with CPython's messages. */
+    private static void args(VmApi vm, String name, int n, long kw, int want) {
+        Params.noKeywords(vm, "math." + name, kw);
         if (n != want) {
-            throw vm.error("TypeError", want == 1 ? name + "() takes exactly one argument (" + n + " given)"
+            throw vm.error("TypeError", want == 1 ? "math." + name + "() takes exactly one argument (" + n + " given)"
                     : name + " expected " + want + " arguments, got " + n);
         }
     }
@@ -228,7 +238,7 @@ public final class MathModule {
     /** math_1: errors from the result as CPython's is_error decides (NaN from a non-NaN, infinity from a finite). */
     private static void unary(VmApi vm, long m, String name, D1 f, boolean canOverflow) {
         vm.def(m, name, (s, a, o, n, kw) -> {
-            args(vm, name, n, 1);
+            args(vm, name, n, kw, 1);
             double x = vm.asDouble(a[o]);
             double r = f.f(x);
             if (Double.isNaN(r) && !Double.isNaN(x)) throw vm.error("ValueError", "math domain error");
@@ -239,24 +249,25 @@ public final class MathModule {
         });
     }
 
+    /** math_1a: only the errno the function set decides (is_error: an ERANGE whose result is below 1.5 is an underflow, no error). */
+    private static void errnoChecked(VmApi vm, long m, String name, DErrno f) {
+        vm.def(m, name, (s, a, o, n, kw) -> {
+            args(vm, name, n, kw, 1);
+            Errno r = f.f(vm.asDouble(a[o]));
+            if (r.errno() == EDOM) throw vm.error("ValueError", "math domain error");
+            if (r.errno() == ERANGE && Math.abs(r.value()) >= 1.5) throw vm.error("OverflowError", "math range error");
+            return vm.newFloat(r.value());
+        });
+    }
+
     private static void binary(VmApi vm, long m, String name, D2 f) {
         vm.def(m, name, (s, a, o, n, kw) -> {
-            args(vm, name, n, 2);
+            args(vm, name, n, kw, 2);
             double x = vm.asDouble(a[o]), y = vm.asDouble(a[o + 1]);
             double r = f.f(x, y);
             if (Double.isNaN(r) && !Double.isNaN(x) && !Double.isNaN(y)) throw vm.error("ValueError", "math domain error");
             return vm.newFloat(r);
         });
-    }
-
-    /** log2 exact at powers of two: the exponent plus the log2 of the mantissa in [0.5, 1). */
-    private static double log2(double x) {
-        if (!(x > 0) || Double.isInfinite(x)) return Math.log(x) / Math.log(2);
-        int e = Math.getExponent(x);
-        if (e < Double.MIN_EXPONENT) return Math.log(x) / Math.log(2);
-        double m = x / Math.scalb(1.0, e);  // [1, 2)
-        if (m == 1.0) return e;
-        return e + Math.log(m) / Math.log(2);
     }
 
     private static double remainder(double x, double y) {
@@ -287,8 +298,8 @@ public final class MathModule {
         return f.f(x);
     }
 
-    private static long rounding(VmApi vm, long[] a, int o, int n, String name, String dunder, boolean floor) {
-        args(vm, name, n, 1);
+    private static long rounding(VmApi vm, long[] a, int o, int n, long kw, String name, String dunder, boolean floor) {
+        args(vm, name, n, kw, 1);
         long x = a[o];
         if (vm.isInt(x)) return vm.newInt(vm.asIndex(x));
         if (!vm.isFloat(x) && vm.typeHas(x, dunder)) return vm.callMethod(x, dunder);
@@ -316,22 +327,114 @@ public final class MathModule {
         return l;
     }
 
-    private static double hypot(double[] v) {
+    /**
+     * CPython 3.11's vector_norm (hypot and dist), the same operations in the same order, so the
+     * same bits: each coordinate scaled by a power of two below 1, split in halves (Veltkamp-Dekker)
+     * so its square is exact, the squares added with a separate error term per part (Neumaier's
+     * compensated sum, started at 1.0 so the running sum is always the larger operand), and the
+     * square root corrected once by its first-order term. {@code v} holds absolute values.
+     */
+    private static double vectorNorm(double[] v) {
         double max = 0;
         boolean nan = false;
         for (double x : v) {
-            if (Double.isInfinite(x)) return Double.POSITIVE_INFINITY;
-            if (Double.isNaN(x)) nan = true;
-            max = Math.max(max, Math.abs(x));
+            nan |= Double.isNaN(x);
+            if (x > max) max = x;
         }
+        if (Double.isInfinite(max)) return max;
         if (nan) return Double.NaN;
         if (max == 0 || v.length <= 1) return max;
-        double sum = 0;
-        for (double x : v) {
-            double s = x / max;
-            sum += s * s;
+        final double t27 = 134217729.0;  // 2**27 + 1: the Veltkamp splitter for doubles
+        double csum = 1.0, frac1 = 0.0, frac2 = 0.0, frac3 = 0.0, oldcsum, x, t, hi, lo;
+        int maxE = frexpExponent(max);
+        if (maxE >= -1023) {
+            double scale = Math.scalb(1.0, -maxE);
+            for (double c : v) {
+                x = c * scale;
+                t = x * t27;
+                hi = t - (t - x);
+                lo = x - hi;
+                x = hi * hi;
+                oldcsum = csum;
+                csum += x;
+                frac1 += (oldcsum - csum) + x;
+                x = 2.0 * hi * lo;
+                oldcsum = csum;
+                csum += x;
+                frac2 += (oldcsum - csum) + x;
+                frac3 += lo * lo;
+            }
+            double h = Math.sqrt(csum - 1.0 + (frac1 + frac2 + frac3));
+            x = h;
+            t = x * t27;
+            hi = t - (t - x);
+            lo = x - hi;
+            x = -hi * hi;
+            oldcsum = csum;
+            csum += x;
+            frac1 += (oldcsum - csum) + x;
+            x = -2.0 * hi * lo;
+            oldcsum = csum;
+            csum += x;
+            frac2 += (oldcsum - csum) + x;
+            x = -lo * lo;
+            oldcsum = csum;
+            csum += x;
+            frac3 += (oldcsum - csum) + x;
+            x = csum - 1.0 + (frac1 + frac2 + frac3);
+            return (h + x / (2.0 * h)) / scale;
         }
-        return max * Math.sqrt(sum);
+        // a subnormal max: 2**-maxE would overflow, so divide by max instead
+        for (double c : v) {
+            x = c / max;
+            x = x * x;
+            oldcsum = csum;
+            csum += x;
+            frac1 += (oldcsum - csum) + x;
+        }
+        return max * Math.sqrt(csum - 1.0 + frac1);
+    }
+
+    /** frexp's exponent: x = m * 2**e with 0.5 <= |m| < 1, for finite nonzero x (subnormals too). */
+    static int frexpExponent(double x) {
+        int e = Math.getExponent(x);
+        if (e == Double.MIN_EXPONENT - 1) return Math.getExponent(x * 0x1p54) - 54 + 1;  // subnormal
+        return e + 1;
+    }
+
+    /** math.pow: IEEE 754's special values decided here, finite ** finite by libm, its NaN or infinity an error. */
+    private static double pow(VmApi vm, double x, double y) {
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            if (Double.isNaN(x)) return y == 0 ? 1.0 : x;
+            if (Double.isNaN(y)) return x == 1 ? 1.0 : y;
+            if (Double.isInfinite(x)) {
+                boolean oddY = Double.isFinite(y) && Math.abs(y) % 2.0 == 1.0;
+                if (y > 0) return oddY ? x : Math.abs(x);
+                if (y == 0) return 1.0;
+                return oddY ? Math.copySign(0.0, x) : 0.0;
+            }
+            if (Math.abs(x) == 1.0) return 1.0;
+            if (y > 0 && Math.abs(x) > 1.0) return y;
+            if (y < 0 && Math.abs(x) < 1.0) return -y;
+            return 0.0;
+        }
+        double r = Libm.pow(x, y);
+        if (Double.isNaN(r)) throw vm.error("ValueError", "math domain error");  // (-x) ** non-integer
+        if (Double.isInfinite(r)) {
+            throw x == 0 ? vm.error("ValueError", "math domain error") : vm.error("OverflowError", "math range error");
+        }
+        return r;
+    }
+
+    /** m_atan2: the special values as C99 gives them, on every platform; the rest libm's. */
+    private static double atan2(double y, double x) {
+        if (Double.isNaN(x) || Double.isNaN(y)) return Double.NaN;
+        if (Double.isInfinite(y)) {
+            if (Double.isInfinite(x)) return Math.copySign(x > 0 ? 0.25 * Math.PI : 0.75 * Math.PI, y);
+            return Math.copySign(0.5 * Math.PI, y);
+        }
+        if (Double.isInfinite(x) || y == 0) return Math.copySign(Math.copySign(1.0, x) == 1.0 ? 0.0 : Math.PI, y);
+        return Libm.atan2(y, x);
     }
 
     /** Shewchuk's exact summation (the algorithm CPython's fsum uses), with its special values. */
@@ -390,22 +493,29 @@ public final class MathModule {
         return hi;
     }
 
-    private static long isclose(VmApi vm, long[] a, int o, int n, long kw) {
-        int nkw = kw == 0 ? 0 : (int) TupleType.size(kw);
-        int npos = n - nkw;
-        if (npos != 2) throw vm.error("TypeError", "isclose() takes exactly 2 positional arguments (" + npos + " given)");
-        double relTol = 1e-09, absTol = 0.0;
-        for (int k = 0; k < nkw; k++) {
-            String key = vm.strValue(TupleType.item(kw, k));
-            double v = vm.asDouble(a[o + npos + k]);
-            switch (key) {
-                case "rel_tol" -> relTol = v;
-                case "abs_tol" -> absTol = v;
-                default -> throw vm.error("TypeError", "isclose() got an unexpected keyword argument '" + key + "'");
-            }
+    /** math.prod(iterable, /, *, start=1): start times each item in turn, by the number protocol. */
+    private static long prod(VmApi vm, long[] a, int o, int n, long kw) {
+        long[] p = Params.parse(vm, "prod", new String[] {"iterable", "start"}, 1, 1, 1, a, o, n, kw);
+        long start = p[1];
+        long[] result = {start == 0 ? vm.newInt(1) : vm.incref(start)};
+        try {
+            vm.forEach(p[0], item -> {
+                long r = vm.binary(dev.refheap.lang.bytecode.BinaryOp.MULTIPLY, result[0], item);
+                vm.heap.decref(result[0]);
+                result[0] = r;
+            });
+        } catch (RuntimeException e) {
+            vm.heap.decref(result[0]);
+            throw e;
         }
+        return result[0];
+    }
+
+    private static long isclose(VmApi vm, long[] a, int o, int n, long kw) {
+        long[] p = Params.parse(vm, "isclose", new String[] {"a", "b", "rel_tol", "abs_tol"}, 2, 2, 0, a, o, n, kw);
+        double x = vm.asDouble(p[0]), y = vm.asDouble(p[1]);  // converted in order, as Argument Clinic does
+        double relTol = p[2] == 0 ? 1e-09 : vm.asDouble(p[2]), absTol = p[3] == 0 ? 0.0 : vm.asDouble(p[3]);
         if (relTol < 0.0 || absTol < 0.0) throw vm.error("ValueError", "tolerances must be non-negative");
-        double x = vm.asDouble(a[o]), y = vm.asDouble(a[o + 1]);
         if (x == y) return vm.heap.bools.of(true);
         if (Double.isInfinite(x) || Double.isInfinite(y)) return vm.heap.bools.of(false);
         double diff = Math.abs(y - x);

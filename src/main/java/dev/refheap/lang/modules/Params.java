@@ -22,30 +22,60 @@ public final class Params {
      */
     public static long[] parse(VmApi vm, String fname, String[] names, int required, int positional, int posOnly,
                                long[] a, int off, int n, long kwnames) {
+        // _PyArg_UnpackKeywords' checks, in its order: the total, the positional count, the
+        // positional-only ones, then each parameter in turn (a missing required one names itself),
+        // then what is left of the keywords (given twice, or unknown)
         int nkw = nkw(kwnames);
         int npos = n - nkw;
+        int minpos = Math.min(required, positional), minPosOnly = Math.min(posOnly, minpos);
         long[] out = new long[names.length];
+        if (npos + nkw > names.length) {  // "keyword" when nothing came by position (bpo-31229)
+            throw vm.error("TypeError", fname + "() takes at most " + names.length + " " + (npos == 0 ? "keyword " : "") + "argument"
+                    + (names.length == 1 ? "" : "s") + " (" + (npos + nkw) + " given)");
+        }
         if (npos > positional) {
-            if (positional == names.length) {
-                throw vm.error("TypeError", fname + "() takes at most " + positional + " argument" + (positional == 1 ? "" : "s") + " (" + npos + " given)");
-            }
-            throw vm.error("TypeError", fname + "() takes at most " + positional + " positional argument" + (positional == 1 ? "" : "s") + " (" + npos + " given)");
+            if (positional == 0) throw vm.error("TypeError", fname + "() takes no positional arguments");
+            throw vm.error("TypeError", fname + "() takes " + (minpos < positional ? "at most" : "exactly") + " "
+                    + positional + " positional argument" + (positional == 1 ? "" : "s") + " (" + npos + " given)");
+        }
+        if (npos < minPosOnly) {
+            throw vm.error("TypeError", fname + "() takes " + (minPosOnly < positional ? "at least" : "exactly") + " "
+                    + minPosOnly + " positional argument" + (minPosOnly == 1 ? "" : "s") + " (" + npos + " given)");
         }
         for (int i = 0; i < npos; i++) out[i] = a[off + i];
-        for (int k = 0; k < nkw; k++) {
-            String kn = StrType.value(TupleType.item(kwnames, k));
-            int idx = -1;
-            for (int i = posOnly; i < names.length; i++) if (names[i].equals(kn)) idx = i;
-            if (idx < 0) throw vm.error("TypeError", "'" + kn + "' is an invalid keyword argument for " + fname + "()");
-            if (out[idx] != 0) {
-                throw vm.error("TypeError", "argument for " + fname + "() given by name ('" + kn + "') and position (" + (idx + 1) + ")");
+        int left = nkw;
+        for (int i = Math.max(npos, posOnly); i < names.length; i++) {
+            if (left == 0 && i >= required) break;
+            int k = left == 0 ? -1 : keyword(kwnames, names[i]);
+            if (k >= 0) {
+                out[i] = a[off + npos + k];
+                left--;
+            } else if (i < minpos || (positional <= i && i < required)) {
+                throw vm.error("TypeError", fname + "() missing required argument '" + names[i] + "' (pos " + (i + 1) + ")");
             }
-            out[idx] = a[off + npos + k];
         }
-        for (int i = 0; i < required; i++) {
-            if (out[i] == 0) throw vm.error("TypeError", fname + "() missing required argument '" + names[i] + "' (pos " + (i + 1) + ")");
+        if (left > 0) {
+            for (int i = posOnly; i < npos; i++) {
+                if (keyword(kwnames, names[i]) >= 0) {
+                    throw vm.error("TypeError", "argument for " + fname + "() given by name ('" + names[i] + "') and position (" + (i + 1) + ")");
+                }
+            }
+            for (int k = 0; k < nkw; k++) {
+                String kn = StrType.value(TupleType.item(kwnames, k));
+                boolean known = false;
+                for (int i = posOnly; i < names.length && !known; i++) known = names[i].equals(kn);
+                if (!known) throw vm.error("TypeError", "'" + kn + "' is an invalid keyword argument for " + fname + "()");
+            }
         }
         return out;
+    }
+
+    /** The index of {@code name} among the call's keyword names, or -1. */
+    private static int keyword(long kwnames, String name) {
+        for (int k = 0, nkw = nkw(kwnames); k < nkw; k++) {
+            if (StrType.value(TupleType.item(kwnames, k)).equals(name)) return k;
+        }
+        return -1;
     }
 
     /** {@code _PyArg_NoKeywords}: "name() takes no keyword arguments". */

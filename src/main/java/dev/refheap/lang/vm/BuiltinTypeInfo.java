@@ -25,6 +25,30 @@ final class BuiltinTypeInfo {
 
     private boolean isExceptionGroup(PyType t) { return t instanceof ExceptionGroups.GroupType g && g.heapLike; }
 
+    /**
+     * For a start-up image: the tuples made for types from index {@code fromType} on (a native
+     * module's types, registered after the constructor), as (0 for tp_bases or 1 for tp_mro, type
+     * index, tuple) triples; the runtime holds the tuples, so the image has them.
+     */
+    long[] imageState(int fromType) {
+        List<long[]> v = new ArrayList<>();
+        for (int which = 0; which < 2; which++) {
+            for (var e : (which == 0 ? bases : mros).entrySet()) {
+                if (e.getKey().index() >= fromType) v.add(new long[] {which, e.getKey().index(), e.getValue()});
+            }
+        }
+        v.sort(java.util.Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
+        long[] out = new long[3 * v.size()];
+        for (int i = 0; i < v.size(); i++) System.arraycopy(v.get(i), 0, out, 3 * i, 3);
+        return out;
+    }
+
+    /** The image-maker's tuples ({@link #imageState}) in this runtime, which adopted its image: a type's next access gives the same object. */
+    void adoptImageState(long[] v) {
+        if (v.length % 3 != 0) throw new IllegalArgumentException("the builtin types' tuples in the image are damaged");
+        for (int i = 0; i < v.length; i += 3) (v[i] == 0 ? bases : mros).put(rt.heap.typeAtIndex((int) v[i + 1]), v[i + 2]);
+    }
+
     /** Makes the tuples of every builtin type registered so far. */
     void prepareAll() {
         for (int i = 0; i < rt.heap.typeCount(); i++) {

@@ -140,7 +140,7 @@ final class ComplexType extends ExtType {
         double re = real(o), im = imag(o);
         if (Double.isInfinite(re) || Double.isInfinite(im)) return heap.floats.of(Double.POSITIVE_INFINITY);
         if (Double.isNaN(re) || Double.isNaN(im)) return heap.floats.of(Double.NaN);
-        double r = Math.hypot(re, im);
+        double r = dev.refheap.lang.libm.Libm.hypot(re, im);
         if (Double.isInfinite(r)) throw rt.error("OverflowError", "absolute value too large");
         return heap.floats.of(r);
     }
@@ -165,6 +165,29 @@ final class ComplexType extends ExtType {
         double real = iComplex ? r.real() - i.imag() : r.real();
         double imag = rComplex && im != 0 ? i.real() + r.imag() : im != 0 ? i.real() : r.imag();
         return of(real, imag);
+    }
+
+    /**
+     * PyComplex_AsCComplex: a complex (or a subclass's value) as it is, else {@code __complex__}'s
+     * result (a complex; a strict subclass with CPython's DeprecationWarning); null for anything
+     * else, whose float protocol's value is then the real part.
+     */
+    Complex asCComplex(long v) {
+        if (rt.ops.isSubtype(heap.typeOf(v), this)) return value(v);
+        if (rt.ops.lookupType(heap.typeOf(v), "__complex__") != 0) {
+            long r = rt.ops.callMethod(v, "__complex__");
+            try {
+                if (!rt.ops.isSubtype(heap.typeOf(r), this)) throw rt.typeError("__complex__ returned non-complex (type " + rt.ops.typeName(r) + ")");
+                if (heap.typeOf(r) != this) {
+                    Warnings.warn(rt, "DeprecationWarning", "__complex__ returned non-complex (type " + rt.ops.typeName(r) + ").  The ability to return an "
+                            + "instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.", 1);
+                }
+                return value(r);
+            } finally {
+                heap.decref(r);
+            }
+        }
+        return null;  // the caller takes the float protocol's value (VmApi.asCComplex)
     }
 
     private Complex operand(long v, String which) {

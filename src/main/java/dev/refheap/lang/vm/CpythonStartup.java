@@ -41,35 +41,52 @@ final class CpythonStartup {
     static final String[] IMPORTLIB = {"_frozen_importlib", "_thread", "_warnings", "_weakref", "_imp", "_frozen_importlib_external",
             "_io", "marshal", "posix", "time", "zipimport"};
 
-    /** Runs the sequence; a Python exception from a start-up module propagates (CPython would fail to start). */
+    /**
+     * Runs the sequence; a Python exception from a start-up module propagates (CPython would fail to start).
+     * sys.path[0] (the script's directory, '' for -c) is not on sys.path while start-up runs: CPython
+     * puts it there after site (pymain_run_python), so no start-up import searches it (the script's
+     * directory gets no finder in sys.path_importer_cache, and a module there named like a start-up
+     * module does not shadow it) and site does not make it absolute.
+     */
     static void run(Runtime rt) {
         Heap heap = rt.heap;
         heap.clearFreeLists();
-        importAll(rt, "builtins");
-        importAll(rt, IMPORTLIB);
-        // _PyUnicode_InitEncodings: the filesystem encoding and the standard streams' (utf-8)
-        heap.decref(rt.codecs().lookup("utf-8"));
-        importAll(rt, "_signal", "io");
-        StdIo.init(rt);  // init_sys_streams
-        if (rt.mainConfig.start().noSite()) return;
-        // CPython puts the script's directory (or '') on sys.path after site has run (pymain_run_python):
-        // site makes every entry it finds absolute and drops duplicates, so path0 must not be there yet
-        long path = sysPath(rt);
         String path0 = rt.mainConfig.effectivePath0();
         long first = 0;
-        if (path0 != null && path != 0 && ListType.size(path) > 0
-                && heap.typeOf(ListType.item(path, 0)) == heap.strs && path0.equals(StrType.value(ListType.item(path, 0)))) {
-            first = heap.lists.pop(path, 0);
-        }
-        try {
-            importAll(rt, "site");
-        } finally {
-            if (first != 0) {
-                path = sysPath(rt);
-                if (path != 0) heap.lists.insert(path, 0, first);
-                heap.decref(first);
+        if (heap.dicts.getItem(rt.sysModules, "sys") == 0) {
+            rt.deferPath0 = true;  // sys is made by the first import below: without path0 (Modules.sys)
+        } else {
+            long path = sysPath(rt);
+            if (path0 != null && path != 0 && ListType.size(path) > 0
+                    && heap.typeOf(ListType.item(path, 0)) == heap.strs && path0.equals(StrType.value(ListType.item(path, 0)))) {
+                first = heap.lists.pop(path, 0);
             }
         }
+        try {
+            importAll(rt, "builtins");
+            importAll(rt, IMPORTLIB);
+            // _PyUnicode_InitEncodings: the filesystem encoding and the standard streams' (utf-8)
+            heap.decref(rt.codecs().lookup("utf-8"));
+            importAll(rt, "_signal", "io");
+            StdIo.init(rt);  // init_sys_streams
+            if (!rt.mainConfig.start().noSite()) importAll(rt, "site");
+        } finally {
+            rt.deferPath0 = false;
+            if (first != 0) {
+                insertPath0(rt, first);
+                heap.decref(first);
+            } else if (path0 != null) {
+                long s = heap.strs.of(path0);
+                insertPath0(rt, s);
+                heap.decref(s);
+            }
+        }
+    }
+
+    /** pymain_run_python's sys.path.insert(0, path0), once start-up has run (nothing when sys.path is not a list). */
+    static void insertPath0(Runtime rt, long path0) {
+        long path = sysPath(rt);
+        if (path != 0) rt.heap.lists.insert(path, 0, path0);
     }
 
     /** sys.path as the sys module holds it now (borrowed), or 0 if it is not a list. */

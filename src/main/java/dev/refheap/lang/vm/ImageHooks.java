@@ -731,6 +731,7 @@ final class ImageHooks {
             writeStr(out, e.getKey());
             writeStr(out, e.getValue());
         }
+        writeLongs(out, rt.builtinTypeInfo.imageState(rt.imageMark.types()));  // later builtin types' __bases__ and __mro__ tuples, held
     }
 
     private static Runnable readRuntime(Runtime rt, DataInputStream in, ClassRecords classes) throws IOException {
@@ -773,6 +774,10 @@ final class ImageHooks {
         int ns = count(in, 1 << 20);
         Map<String, String> sources = new HashMap<>();
         for (int i = 0; i < ns; i++) sources.put(readStr(in), readStr(in));
+        long[] typeTuples = readLongs(in);
+        for (int i = 0; i + 2 < typeTuples.length; i += 3) {
+            if (typeTuples[i + 1] < rt.heap.typeCount() || typeTuples[i + 1] >= total) throw new ImageException("the image's builtin type tuples name a type it did not make");
+        }
         return () -> {
             rt.replaceHeld(held);
             rt.typeAttrs.clear();
@@ -807,6 +812,7 @@ final class ImageHooks {
             rt.scriptImporterKey = importerKey;
             sources.forEach(rt.lineCache::register);
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only
+            rt.builtinTypeInfo.adoptImageState(typeTuples);
         };
     }
 

@@ -345,7 +345,10 @@ final class Modules {
         set(rt, m, "modules", rt.sysModules);
         // Not from the free lists: StartupState's figures count what `import sys` took from them before these existed.
         long path = heap.lists.alloc(0, false);
-        for (String p : rt.imports().initialPath()) {
+        java.util.List<String> initial = rt.imports().initialPath();
+        // under CPython's start-up, sys.path[0] comes after it (CpythonStartup.run)
+        if (rt.deferPath0 && rt.mainConfig.effectivePath0() != null) initial = initial.subList(1, initial.size());
+        for (String p : initial) {
             long s = heap.strs.of(p);
             heap.lists.append(path, s);
             heap.decref(s);

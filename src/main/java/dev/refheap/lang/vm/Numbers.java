@@ -1,5 +1,7 @@
 package dev.refheap.lang.vm;
 
+import dev.refheap.lang.ast.FloatPow;
+
 import dev.refheap.lang.bytecode.BinaryOp;
 import dev.refheap.object.FloatType;
 import dev.refheap.object.Heap;
@@ -42,7 +44,7 @@ final class Numbers {
             return 0;
         }
         double x = ta == heap.floats ? FloatType.value(a) : toDouble(rt, a), y = tb == heap.floats ? FloatType.value(b) : toDouble(rt, b);
-        if (op == BinaryOp.POWER && x < 0 && y != Math.floor(y) && !Double.isInfinite(y) && !Double.isNaN(y)) {
+        if (op == BinaryOp.POWER && FloatPow.complexResult(x, y)) {
             // float_pow: a negative number to a fractional power becomes complex
             return rt.complexType.power(new dev.refheap.lang.ast.Complex(x, 0.0), new dev.refheap.lang.ast.Complex(y, 0.0));
         }
@@ -75,9 +77,9 @@ final class Numbers {
                 return m == 0 ? Math.copySign(0.0, y) : m;
             }
             case POWER: {
-                if (x == 0 && y < 0) throw rt.error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-                double r = Math.pow(x, y);
-                if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
+                if (FloatPow.zeroToNegative(x, y)) throw rt.error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+                double r = FloatPow.value(x, y);
+                if (Double.isInfinite(r) && Double.isFinite(x) && Double.isFinite(y)) {
                     throw rt.error("OverflowError", "(34, 'Numerical result out of range')");
                 }
                 return r;
@@ -149,7 +151,7 @@ final class Numbers {
             case POWER: {
                 if (y.signum() < 0) {
                     if (x.signum() == 0) throw rt.error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-                    return heap.floats.of(Math.pow(x.doubleValue(), y.doubleValue()));
+                    return heap.floats.of(floatOp(rt, BinaryOp.POWER, toDouble(rt, a), toDouble(rt, b)));  // long_pow hands a negative exponent to float_pow
                 }
                 if (y.bitLength() > 31) throw rt.error("OverflowError", "exponent too large");
                 return heap.ints.of(pow(rt, x, y.intValue()));

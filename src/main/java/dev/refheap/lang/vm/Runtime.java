@@ -116,6 +116,8 @@ public final class Runtime implements AutoCloseable {
     SysInfo.StructSeqType unraisableHookArgsType;
     /** The command line sys is built from (argv, sys.path[0], the standard library option). */
     MainConfig mainConfig = MainConfig.NONE;
+    /** While CPython's start-up runs: sys, if made now, is made without sys.path[0], which comes after start-up ({@link CpythonStartup}). */
+    boolean deferPath0;
     /** Run first at exit, last added first (the atexit module's callbacks). */
     final List<Runnable> exitHooks = new ArrayList<>();
     /** The import system, created on the first import (see {@link ImportSystem}). */
@@ -503,6 +505,26 @@ public final class Runtime implements AutoCloseable {
      * @throws PyException when a start-up module raises (CPython would fail to start)
      */
     public void runCpythonStartup() { CpythonStartup.run(this); }
+
+    /**
+     * The start-up image's maker: after {@link #configureMain} with {@link StartupImage#makerConfig}
+     * and {@link #runCpythonStartup} (and nothing else), writes this runtime's image to {@code file}
+     * for runs whose inputs ({@link StartupImage#inputs}) are this process's, under {@code key} (the
+     * caller's part: the build and the standard library). Large blocks must come from the owned
+     * range ({@code -Drefheap.ownedLargeBlocks=true}).
+     */
+    public void writeStartupImage(java.nio.file.Path file, byte[] key) throws java.io.IOException { StartupImage.write(this, file, key); }
+
+    /**
+     * In place of {@link #runCpythonStartup}: this runtime, just built and configured for the run
+     * ({@link #configureMain}), adopts the start-up image at {@code file} written by
+     * {@link #writeStartupImage} under {@code key} for this process's inputs, and redoes what the
+     * run's own values make (sys.argv, sys.path[0], -W, -X, os.environ: {@link StartupImage}).
+     * Returns false, with nothing changed, when the image is refused: run start-up live then.
+     *
+     * @throws IllegalStateException if the memory was given up and the image could not be mapped after all
+     */
+    public boolean startFromImage(java.nio.file.Path file, byte[] key) throws java.io.IOException { return StartupImage.adopt(this, file, key); }
 
     /**
      * Writes what the interpreter reports on stderr (an uncaught exception's traceback, a

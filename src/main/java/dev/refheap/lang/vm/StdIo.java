@@ -142,7 +142,7 @@ final class StdIo {
     }
 
     /** Whether python3 would take the LC_CTYPE locale as C (C, POSIX, C.UTF-8, or a locale not installed) or run in UTF-8 mode. */
-    private static boolean cLikeLocale() {
+    static boolean cLikeLocale() {
         String utf8 = System.getenv("PYTHONUTF8");
         if ("1".equals(utf8)) return true;
         String loc = null;

@@ -26,7 +26,7 @@ public final class VmApi {
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_abc", "_ast", "_bisect", "_blake2", "_codecs", "_collections", "_contextvars", "_csv", "_functools", "_heapq", "_imp", "_io", "_md5", "_operator",
         "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_testcapi", "_thread", "_tracemalloc", "_warnings", "_weakref", "atexit",
-        "binascii", "builtins", "ctypes", "errno", "faulthandler", "gc", "itertools", "marshal", "math", "posix", "pwd", "refheap", "select", "sys", "time", "zlib"};
+        "binascii", "builtins", "cmath", "ctypes", "errno", "faulthandler", "gc", "itertools", "marshal", "math", "posix", "pwd", "refheap", "select", "sys", "time", "zlib"};
 
     public final Heap heap;
 
@@ -787,6 +787,12 @@ public final class VmApi {
     /** The real and imaginary parts of an exact complex, or null for any other object. */
     public double[] complexParts(long o) {
         return heap.typeOf(o) == rt.complexType ? new double[] {ComplexType.real(o), ComplexType.imag(o)} : null;
+    }
+
+    /** PyComplex_AsCComplex: a complex's parts, {@code __complex__}'s, or a real number's with 0 imaginary part. */
+    public dev.refheap.lang.ast.Complex asCComplex(long o) {
+        dev.refheap.lang.ast.Complex c = rt.complexType.asCComplex(o);
+        return c != null ? c : new dev.refheap.lang.ast.Complex(asDouble(o), 0.0);
     }
 
     /** The complex type. */

@@ -43,7 +43,7 @@ final class JavaStateAudit {
     private String brief(Object o) {
         if (o == null) return "null";
         if (o instanceof String s) {
-            String e = s.replace("\\", "\\\\").replace("\n", "\\n");
+            String e = s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");  // one line each, as the files are read back
             return '"' + (e.length() > 200 ? e.substring(0, 200) + "...#" + Integer.toHexString(s.hashCode()) : e) + '"';
         }
         if (o instanceof Number || o instanceof Boolean || o instanceof Character || o instanceof Enum<?>) return o.toString();
@@ -62,7 +62,8 @@ final class JavaStateAudit {
         }
         // a code unit's constant tuples and frozensets are values, with all they hold: a compiler shares one between units, a
         // unit read back has its own
-        if (o instanceof dev.refheap.lang.bytecode.CodeUnit.ConstTuple || o instanceof dev.refheap.lang.bytecode.CodeUnit.ConstFrozenset) {
+        if (o instanceof dev.refheap.lang.bytecode.CodeUnit.ConstTuple || o instanceof dev.refheap.lang.bytecode.CodeUnit.ConstFrozenset
+                || o instanceof byte[] && path.contains(".consts[")) {  // a bytes constant too
             inValue++;
             try {
                 walkValue(path, o, depth);

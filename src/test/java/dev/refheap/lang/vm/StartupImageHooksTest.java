@@ -39,6 +39,10 @@ class StartupImageHooksTest {
             // spare frames: made again on use
             "Code.globalCache", "Code.attrClass", "Code.attrVersion", "Code.attrFound", "Code.attrKeys", "Code.compiled", "Code.runs",
             "Code.loops", "Code.parts", "Code.spareFrames", "Code.spareCount",
+            // 3.11's offsets for a code (f_lasti, co_code, co_positions): a function of its unit alone, made on first use
+            "Code.layout",
+            // the exception that last left a frame unhandled: read only right after it is set (a caller's handler then takes it)
+            "Interpreter.unhandledExc",
             // the count of codes compiled so far (a statistic)
             "Interpreter.compiledCount",
             // a class's lookup caches, valid at a version

@@ -272,6 +272,10 @@ public final class ContextVarsModule {
 
         @Override
         public long newInstance(long[] a, int off, int n, long kwnames) {
+            int npos = n - Params.nkw(kwnames);
+            if (npos == 2 && n == 2) {  // PyArg_ParseTupleAndKeywords' word, where Argument Clinic's would be "exactly"
+                throw vm.error("TypeError", "ContextVar() takes at most 1 positional argument (2 given)");
+            }
             long[] p = Params.parse(vm, "ContextVar", NEW_NAMES, 1, 1, 0, a, off, n, kwnames);
             if (!vm.isStr(p[0])) throw vm.error("TypeError", "context variable name must be a str");
             long v = alloc();

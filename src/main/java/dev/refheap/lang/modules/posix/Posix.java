@@ -602,37 +602,62 @@ public final class Posix {
 
     /** posix.environ: bytes → bytes, in the order of the process's initial environment (/proc/self/environ). */
     private static void environ(VmApi vm, long d) {
-        long env = vm.heap.dicts.create();
+        long env = newEnviron(vm);
         try {
-            byte[] all;
-            try {
-                all = Files.readAllBytes(Path.of("/proc/self/environ"));
-            } catch (java.io.IOException e) {
-                all = new byte[0];
-            }
-            int start = 0;
-            for (int i = 0; i < all.length; i++) {
-                if (all[i] != 0) continue;
-                int eq = -1;
-                for (int j = start + 1; j < i; j++) {  // a name may start with '=' (CPython skips that one)
-                    if (all[j] == '=') {
-                        eq = j;
-                        break;
-                    }
-                }
-                if (eq > 0) {
-                    long k = vm.heap.bytes.of(java.util.Arrays.copyOfRange(all, start, eq));
-                    long v = vm.heap.bytes.of(java.util.Arrays.copyOfRange(all, eq + 1, i));
-                    if (vm.heap.dicts.getItem(env, k) == 0) vm.heap.dicts.setItem(env, k, v);
-                    vm.heap.decref(k);
-                    vm.heap.decref(v);
-                }
-                start = i + 1;
-            }
             vm.heap.dicts.setItem(d, "environ", env);
         } finally {
             vm.heap.decref(env);
         }
+    }
+
+    /**
+     * A new dict of this process's initial environment (/proc/self/environ), bytes → bytes in its
+     * order, as posix's import makes posix.environ (a start-up image's adopter makes its own with it).
+     */
+    public static long newEnviron(VmApi vm) {
+        long env = vm.heap.dicts.create();
+        try {
+            for (byte[][] kv : environPairs()) {
+                long k = vm.heap.bytes.of(kv[0]);
+                long v = vm.heap.bytes.of(kv[1]);
+                if (vm.heap.dicts.getItem(env, k) == 0) vm.heap.dicts.setItem(env, k, v);
+                vm.heap.decref(k);
+                vm.heap.decref(v);
+            }
+            return env;
+        } catch (RuntimeException | Error e) {
+            vm.heap.decref(env);
+            throw e;
+        }
+    }
+
+    /**
+     * This process's initial environment as (name, value) pairs in its order (/proc/self/environ),
+     * a name that starts with '=' or has none left out, as CPython's convertenviron leaves it
+     * (a repeated name is kept by {@link #newEnviron} once, at its first place).
+     */
+    public static java.util.List<byte[][]> environPairs() {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(Path.of("/proc/self/environ"));
+        } catch (java.io.IOException e) {
+            all = new byte[0];
+        }
+        java.util.List<byte[][]> pairs = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] != 0) continue;
+            int eq = -1;
+            for (int j = start + 1; j < i; j++) {  // a name may start with '=' (CPython skips that one)
+                if (all[j] == '=') {
+                    eq = j;
+                    break;
+                }
+            }
+            if (eq > 0) pairs.add(new byte[][] {java.util.Arrays.copyOfRange(all, start, eq), java.util.Arrays.copyOfRange(all, eq + 1, i)});
+            start = i + 1;
+        }
+        return pairs;
     }
 
     static byte[] bytesOf(long o) { return BytesType.value(o); }

@@ -16,7 +16,9 @@ MODULES = ['__future__', 'keyword', 'copy', 'copyreg', 'pprint', 'reprlib', 'hea
            'concurrent.futures', 'multiprocessing', 'selectors', 'signal', 'platform', 'sysconfig', 'getopt',
            'optparse', 'pydoc', 'doctest', 'cProfile', 'pstats', 'cmath', 'contextvars', 'graphlib', 'zoneinfo',
            'ipaddress', 'hmac', 'hashlib', 'sched', 'shelve', 'dbm', 'gc', 'ast', 'tokenize', 'faulthandler',
-           'resource', 'termios', 'tty', 'pty', 'fcntl', 'grp', 'pwd', 'filecmp', 'quopri', 'wave', 'unittest.mock']
+           'resource', 'termios', 'tty', 'pty', 'fcntl', 'grp', 'pwd', 'filecmp', 'quopri', 'wave', 'unittest.mock',
+           # the modules that import array (issue 9)
+           'multiprocessing.reduction', 'multiprocessing.managers', 'multiprocessing.dummy']
 for name in MODULES:
     try:
         __import__(name)

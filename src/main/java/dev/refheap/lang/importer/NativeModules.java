@@ -46,6 +46,7 @@ final class NativeModules {
             Map.entry("binascii", (vm, imp) -> dev.refheap.lang.modules.BinasciiModule.create(vm)),
             Map.entry("zlib", (vm, imp) -> dev.refheap.lang.modules.zlib.ZlibModule.create(vm)),
             Map.entry("_csv", (vm, imp) -> dev.refheap.lang.modules.csv.CsvModule.create(vm)),
+            Map.entry("array", (vm, imp) -> dev.refheap.lang.modules.array.ArrayModule.create(vm)),
             Map.entry("_heapq", (vm, imp) -> dev.refheap.lang.modules.HeapqModule.create(vm)),
             Map.entry("_bisect", (vm, imp) -> dev.refheap.lang.modules.BisectModule.create(vm)),
             Map.entry("_thread", (vm, imp) -> dev.refheap.lang.modules.thread.ThreadModule.create(vm)),

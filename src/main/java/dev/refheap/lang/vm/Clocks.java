@@ -18,25 +18,49 @@ import java.math.BigInteger;
  * nanoseconds in a signed 64-bit count, with 3.11's errors.
  */
 final class Clocks {
-    private static final int CLOCK_PROCESS_CPUTIME_ID = 2, CLOCK_THREAD_CPUTIME_ID = 3;
+    static final int CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1, CLOCK_PROCESS_CPUTIME_ID = 2, CLOCK_THREAD_CPUTIME_ID = 3;
+    private static final FunctionDescriptor CLOCK_CALL = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS);
     private static final MethodHandle CLOCK_GETTIME = Linker.nativeLinker().downcallHandle(
-            Linker.nativeLinker().defaultLookup().find("clock_gettime").orElseThrow(),
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+            Linker.nativeLinker().defaultLookup().find("clock_gettime").orElseThrow(), CLOCK_CALL);
+
+    private static final class Res {
+        static final MethodHandle CLOCK_GETRES = Linker.nativeLinker().downcallHandle(
+                Linker.nativeLinker().defaultLookup().find("clock_getres").orElseThrow(), CLOCK_CALL);
+    }
 
     private Clocks() {}
 
-    /** clock_gettime(clock) in nanoseconds. */
-    private static long cpuNanos(int clock) {
+    /** clock_gettime(clock) in nanoseconds, or null when the clock id is invalid (its only failure here: EINVAL). */
+    static Long clockNanos(int clock) { return call(CLOCK_GETTIME, clock); }
+
+    /** clock_getres(clock) in nanoseconds, or null when the clock id is invalid. */
+    static Long resolutionNanos(int clock) { return call(Res.CLOCK_GETRES, clock); }
+
+    private static Long call(MethodHandle h, int clock) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ts = arena.allocate(16, 8);
-            int rc = (int) CLOCK_GETTIME.invokeExact(clock, ts);
-            if (rc != 0) throw new IllegalStateException("clock_gettime(" + clock + ") failed");
+            int rc = (int) h.invokeExact(clock, ts);
+            if (rc != 0) return null;
             return ts.get(ValueLayout.JAVA_LONG, 0) * 1_000_000_000L + ts.get(ValueLayout.JAVA_LONG, 8);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
+    }
+
+    private static long cpuNanos(int clock) {
+        Long v = clockNanos(clock);
+        if (v == null) throw new IllegalStateException("clock_gettime(" + clock + ") failed");
+        return v;
+    }
+
+    /** time.time()'s clock: CLOCK_REALTIME in nanoseconds, as _PyTime_GetSystemClock reads it. */
+    static long realtimeNanos() { return cpuNanos(CLOCK_REALTIME); }
+
+    /** _PyTime_AsSecondsDouble: a whole number of seconds exactly, else nanoseconds / 1e9. */
+    static double seconds(long nanos) {
+        return nanos % 1_000_000_000L == 0 ? (double) (nanos / 1_000_000_000L) : nanos / 1e9;
     }
 
     static long processTimeNanos() { return cpuNanos(CLOCK_PROCESS_CPUTIME_ID); }

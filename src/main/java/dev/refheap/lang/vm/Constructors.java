@@ -354,8 +354,10 @@ final class Constructors {
         t = rt.ops.baseView(x);  // float's or int's nb_float for a subclass instance: a new exact float
         if (t == heap.floats) return heap.floats.of(FloatType.value(x));
         if (t instanceof IntType) return heap.floats.of(Numbers.toDouble(rt, x));
-        if (t == heap.strs) {
-            String s = StrType.value(x).strip().replace("_", "");
+        byte[] buffer = t == heap.strs ? null : BufferProtocol.bytesOrNull(rt, x);  // PyFloat_FromString takes any buffer's bytes as the text
+        if (t == heap.strs || buffer != null) {
+            String text = buffer == null ? StrType.value(x) : new String(buffer, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String s = text.strip().replace("_", "");
             String low = s.toLowerCase();
             double d;
             switch (low) {
@@ -367,7 +369,7 @@ final class Constructors {
                         if (s.isEmpty() || !s.matches("[+-]?(\\d+\\.?\\d*([eE][+-]?\\d+)?|\\.\\d+([eE][+-]?\\d+)?)")) throw new NumberFormatException();
                         d = Double.parseDouble(s);
                     } catch (NumberFormatException e) {
-                        throw rt.error("ValueError", "could not convert string to float: " + Strings.repr(StrType.value(x)));
+                        throw rt.error("ValueError", "could not convert string to float: " + (buffer == null ? Strings.repr(text) : rt.ops.repr(x)));
                     }
                 }
             }

@@ -23,7 +23,9 @@ final class GetSetDescriptorType extends DescrCommonType {
     }
 
     String attributeRepr(long d) {
-        return "<attribute '" + dev.refheap.object.StrType.value(get(d, NAME)) + "' of '"
-                + rt.ops.qualifiedTypeName(get(d, TYPE)).replaceFirst("^.*\\.", "") + "' objects>";
+        // d_type->tp_name: a native module's type's is its dotted spec name ("array.array")
+        String owner = heap.typeAt(get(d, TYPE)) instanceof NativeType nt ? nt.name()
+                : rt.ops.qualifiedTypeName(get(d, TYPE)).replaceFirst("^.*\\.", "");
+        return "<attribute '" + dev.refheap.object.StrType.value(get(d, NAME)) + "' of '" + owner + "' objects>";
     }
 }

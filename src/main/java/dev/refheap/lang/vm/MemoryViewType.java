@@ -14,10 +14,11 @@ import java.math.BigInteger;
 import java.util.function.LongConsumer;
 
 /**
- * {@code memoryview} over bytes and bytearray, with CPython 3.11's two objects: the
- * {@code managedbuffer} that holds the exporter's buffer (and a reference to the exporter; a
- * bytearray counts it in ob_exports, so it cannot resize), shared by every view made from it, and
- * the views themselves. A view has a native single-character struct format (the exporter's 'B', or
+ * {@code memoryview} over bytes, bytearray and native exporters ({@link NativeType#getBuffer}:
+ * array.array), with CPython 3.11's two objects: the {@code managedbuffer} that holds the
+ * exporter's buffer (and a reference to the exporter; a bytearray counts it in ob_exports, an
+ * exporter in its own count, so neither can resize), shared by every view made from it, and
+ * the views themselves. A view has a native single-character struct format (the exporter's: 'B', an array's typecode, or
  * one {@code cast} gives: b B c h H i I l L q Q n N f d ? P, optionally '@'-prefixed), an
  * itemsize, 0..64 dimensions with their shape and strides (in the object's own ob_array, as
  * CPython's), and the C/Fortran contiguity flags init_flags computes.
@@ -58,19 +59,35 @@ final class MemoryViewType extends ExtType {
      * reference to the exporter (the only reference traversed).
      */
     static final class ManagedBufferType extends LangType {
-        static final int FLAGS = 16, EXPORTS = 24, BUF = 32, OBJ = 40, LEN = 48, READONLY = 64;
+        static final int FLAGS = 16, EXPORTS = 24, BUF = 32, OBJ = 40, LEN = 48, ITEMSIZE = 56, READONLY = 64, FORMAT = 72;
 
         ManagedBufferType(Runtime rt) {
             super(rt, "managedbuffer", null, HAVE_GC, 112, 0, 0);
         }
 
-        /** A managed buffer over bytes or bytearray {@code obj} (borrowed; it takes a reference). */
+        /** A managed buffer over bytes, bytearray or a native exporter {@code obj} (borrowed; it takes a reference). */
         long create(long obj) {
-            long m = heap.allocObject(this, 0);
+            PyType t = rt.ops.baseView(obj);
+            NativeType.Buffer exported = t instanceof NativeType nt ? nt.getBuffer(obj) : null;  // counted before anything is made
+            long m;
+            try {
+                m = heap.allocObject(this, 0);
+            } catch (RuntimeException e) {
+                if (exported != null) ((NativeType) t).releaseBuffer(obj);
+                throw e;
+            }
             for (int off = 16; off < 112; off += 8) Native.putLong(m + off, 0);
             heap.incref(obj);
             put(m, OBJ, obj);
-            if (rt.ops.baseView(obj) == rt.byteArrayType) {  // a subclass instance exports its bytearray part
+            Native.putLong(m + ITEMSIZE, 1);
+            Native.putLong(m + FORMAT, 'B');
+            if (exported != null) {
+                Native.putLong(m + BUF, exported.buf());
+                Native.putLong(m + LEN, exported.len());
+                Native.putInt(m + READONLY, exported.readonly() ? 1 : 0);
+                Native.putLong(m + ITEMSIZE, exported.itemsize());
+                Native.putLong(m + FORMAT, exported.format());
+            } else if (t == rt.byteArrayType) {  // a subclass instance exports its bytearray part
                 ByteArrayType.addExport(obj, 1);
                 Native.putLong(m + BUF, ByteArrayType.start(obj));
                 Native.putLong(m + LEN, ByteArrayType.size(obj));
@@ -92,7 +109,9 @@ final class MemoryViewType extends ExtType {
             long obj = get(m, OBJ);
             if (obj != 0) {
                 put(m, OBJ, 0);
-                if (rt.ops.baseView(obj) == rt.byteArrayType) ByteArrayType.addExport(obj, -1);
+                PyType t = rt.ops.baseView(obj);
+                if (t == rt.byteArrayType) ByteArrayType.addExport(obj, -1);
+                else if (t instanceof NativeType nt) nt.releaseBuffer(obj);
                 heap.decref(obj);
             }
         }
@@ -221,9 +240,9 @@ final class MemoryViewType extends ExtType {
                     itemsize(source), shapes(source), strides(source));
         }
         long mbuf = mbufType.create(source);
-        long len = get(mbuf, ManagedBufferType.LEN);
-        return view(mbuf, get(mbuf, ManagedBufferType.BUF), Native.getInt(mbuf + ManagedBufferType.READONLY) != 0, 'B', 1,
-                new long[] {len}, new long[] {1});
+        long len = get(mbuf, ManagedBufferType.LEN), isz = get(mbuf, ManagedBufferType.ITEMSIZE);
+        return view(mbuf, get(mbuf, ManagedBufferType.BUF), Native.getInt(mbuf + ManagedBufferType.READONLY) != 0,
+                (int) get(mbuf, ManagedBufferType.FORMAT), isz, new long[] {len / isz}, new long[] {isz});
     }
 
     /** mbuf_add_view: a view sharing {@code mbuf} (a reference stolen), with its geometry and flags. */
@@ -359,7 +378,7 @@ final class MemoryViewType extends ExtType {
             case 'd' -> heap.floats.of(Double.longBitsToDouble(Native.getLong(p)));
             case '?' -> rt.ops.bool(Native.getByte(p) != 0);
             case 'c' -> heap.bytes.of(new byte[] {Native.getByte(p)});
-            default -> throw rt.error("NotImplementedError", "memoryview: unsupported format " + (char) f);
+            default -> throw rt.error("NotImplementedError", "memoryview: format " + (char) f + " not supported");
         };
     }
 
@@ -725,7 +744,13 @@ final class MemoryViewType extends ExtType {
             if (src == null) throw rt.typeError("a bytes-like object is required, not '" + rt.ops.typeName(v) + "'");
             srcFormat = 'B';
             srcItemsize = 1;
-            srcShape = new long[] {src.length};
+            if (rt.ops.baseView(v) instanceof NativeType nt && nt.exportsBuffer()) {  // an exporter's own format (an array's typecode)
+                NativeType.Buffer b = nt.getBuffer(v);
+                nt.releaseBuffer(v);
+                srcFormat = b.format();
+                srcItemsize = b.itemsize();
+            }
+            srcShape = new long[] {src.length / srcItemsize};
         }
         long[] s = Sequences.sliceIndices(rt, key, shape(o, 0));
         long isz = itemsize(o);
@@ -754,7 +779,7 @@ final class MemoryViewType extends ExtType {
     long construct(long typeObject, long[] a, int off, int n, long kw) {
         long[] v = ExecBuiltins.bind(rt, "memoryview", new String[] {"object"}, 0, 1, 1, a, off, n, kw);
         PyType t = rt.ops.baseView(v[0]);  // a bytes or bytearray subclass instance exports its base's buffer
-        if (t != heap.bytes && t != rt.byteArrayType && t != this) {
+        if (t != heap.bytes && t != rt.byteArrayType && t != this && !(t instanceof NativeType nt && nt.exportsBuffer())) {
             throw rt.typeError("memoryview: a bytes-like object is required, not '" + rt.ops.typeName(v[0]) + "'");
         }
         return create(v[0]);
@@ -829,11 +854,16 @@ final class MemoryViewType extends ExtType {
     private long toList(long m, long p, int dim) {
         if (ndim(m) == 0) return unpack(fmt(m), p);
         long n = shape(m, dim), l = heap.lists.alloc(0);
-        for (long i = 0; i < n; i++) {
-            long q = p + i * stride(m, dim);
-            long x = dim == ndim(m) - 1 ? unpack(fmt(m), q) : toList(m, q, dim + 1);
-            heap.lists.append(l, x);
-            heap.decref(x);
+        try {
+            for (long i = 0; i < n; i++) {
+                long q = p + i * stride(m, dim);
+                long x = dim == ndim(m) - 1 ? unpack(fmt(m), q) : toList(m, q, dim + 1);
+                heap.lists.append(l, x);
+                heap.decref(x);
+            }
+        } catch (RuntimeException e) {  // an unsupported format ('w'): the list made so far is released
+            heap.decref(l);
+            throw e;
         }
         return l;
     }

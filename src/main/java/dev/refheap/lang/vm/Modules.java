@@ -733,7 +733,50 @@ final class Modules {
 
     /** time's clock functions in the order its setup defines them (the calendar's follow: {@link TimeCalendar#FUNCTIONS}). */
     static final java.util.List<String> TIME_FUNCTIONS = java.util.List.of("perf_counter", "perf_counter_ns", "monotonic", "process_time",
-            "process_time_ns", "thread_time", "thread_time_ns", "time", "time_ns", "sleep");
+            "process_time_ns", "thread_time", "thread_time_ns", "time", "time_ns", "sleep", "clock_gettime", "clock_gettime_ns", "clock_getres",
+            "clock_settime", "clock_settime_ns", "pthread_getcpuclockid", "get_clock_info");
+
+    /** time's CLOCK_* constants: Linux's clock ids. */
+    private static final Map<String, Integer> CLOCK_IDS = new java.util.LinkedHashMap<>();
+
+    static {
+        CLOCK_IDS.put("CLOCK_REALTIME", Clocks.CLOCK_REALTIME);
+        CLOCK_IDS.put("CLOCK_MONOTONIC", Clocks.CLOCK_MONOTONIC);
+        CLOCK_IDS.put("CLOCK_MONOTONIC_RAW", 4);
+        CLOCK_IDS.put("CLOCK_PROCESS_CPUTIME_ID", Clocks.CLOCK_PROCESS_CPUTIME_ID);
+        CLOCK_IDS.put("CLOCK_THREAD_CPUTIME_ID", Clocks.CLOCK_THREAD_CPUTIME_ID);
+        CLOCK_IDS.put("CLOCK_BOOTTIME", 7);
+        CLOCK_IDS.put("CLOCK_TAI", 11);
+    }
+
+    /** get_clock_info's facts per clock on Linux: the call behind it, monotonic, adjustable, and the clock id for its resolution. */
+    private record ClockInfo(String implementation, boolean monotonic, boolean adjustable, int clock) {}
+
+    private static final Map<String, ClockInfo> CLOCK_INFO = Map.of(
+            "time", new ClockInfo("clock_gettime(CLOCK_REALTIME)", false, true, Clocks.CLOCK_REALTIME),
+            "monotonic", new ClockInfo("clock_gettime(CLOCK_MONOTONIC)", true, false, Clocks.CLOCK_MONOTONIC),
+            "perf_counter", new ClockInfo("clock_gettime(CLOCK_MONOTONIC)", true, false, Clocks.CLOCK_MONOTONIC),
+            "process_time", new ClockInfo("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true, false, Clocks.CLOCK_PROCESS_CPUTIME_ID),
+            "thread_time", new ClockInfo("clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true, false, Clocks.CLOCK_THREAD_CPUTIME_ID));
+
+    /** A clock id argument ("i" format): an int that fits a C int. */
+    private static int clockId(Runtime rt, long o) {
+        if (!(rt.ops.baseView(o) instanceof IntType) && rt.ops.lookupType(rt.heap.typeOf(o), "__index__") == 0) {
+            throw rt.typeError("'" + rt.ops.typeName(o) + "' object cannot be interpreted as an integer");
+        }
+        java.math.BigInteger v = new VmApi(rt).asIndex(o);
+        if (v.bitLength() > 31) throw rt.error("OverflowError", "signed integer is " + (v.signum() > 0 ? "greater than maximum" : "less than minimum"));
+        return v.intValue();
+    }
+
+    private static long clockCall(Runtime rt, String name, long[] a, int o, int n, long kw, boolean resolution) {
+        Args.noKeywords(rt, name, kw);
+        if (n != 1) throw rt.typeError(name + "() takes exactly 1 argument (" + n + " given)");
+        int clock = clockId(rt, a[o]);
+        Long nanos = resolution ? Clocks.resolutionNanos(clock) : Clocks.clockNanos(clock);
+        if (nanos == null) throw rt.osError(22, "Invalid argument", null);
+        return nanos;
+    }
 
     /**
      * time's clock functions by name, made from the runtime alone (no object allocated): the
@@ -750,8 +793,22 @@ final class Modules {
         f.put("process_time_ns", (s, a, o, n, kw) -> heap.ints.of(Clocks.processTimeNanos()));
         f.put("thread_time", (s, a, o, n, kw) -> heap.floats.of(Clocks.threadTimeNanos() / 1e9));
         f.put("thread_time_ns", (s, a, o, n, kw) -> heap.ints.of(Clocks.threadTimeNanos()));
-        f.put("time", (s, a, o, n, kw) -> heap.floats.of(System.currentTimeMillis() / 1e3));
-        f.put("time_ns", (s, a, o, n, kw) -> heap.ints.of(System.currentTimeMillis() * 1_000_000L));
+        f.put("time", (s, a, o, n, kw) -> heap.floats.of(Clocks.seconds(Clocks.realtimeNanos())));
+        f.put("time_ns", (s, a, o, n, kw) -> heap.ints.of(Clocks.realtimeNanos()));
+        f.put("clock_gettime", (s, a, o, n, kw) -> heap.floats.of(Clocks.seconds(clockCall(rt, "clock_gettime", a, o, n, kw, false))));
+        f.put("clock_gettime_ns", (s, a, o, n, kw) -> heap.ints.of(clockCall(rt, "clock_gettime", a, o, n, kw, false)));  // 3.11 names it clock_gettime
+        f.put("clock_getres", (s, a, o, n, kw) -> heap.floats.of(Clocks.seconds(clockCall(rt, "clock_getres", a, o, n, kw, true))));
+        for (String refused : new String[] {"clock_settime", "clock_settime_ns", "pthread_getcpuclockid"}) {
+            f.put(refused, (s, a, o, n, kw) -> { throw rt.error("NotImplementedError", "refheap does not support time." + refused + " yet"); });
+        }
+        f.put("get_clock_info", (s, a, o, n, kw) -> {
+            Args.noKeywords(rt, "get_clock_info", kw);
+            if (n != 1) throw rt.typeError("get_clock_info() takes exactly 1 argument (" + n + " given)");
+            if (!Heap.isStr(a[o])) throw rt.typeError("get_clock_info() argument 1 must be str, not " + rt.ops.typeName(a[o]));
+            ClockInfo info = CLOCK_INFO.get(StrType.value(a[o]));
+            if (info == null) throw rt.error("ValueError", "unknown clock");
+            return clockInfo(rt, info);
+        });
         f.put("sleep", (s, a, o, n, kw) -> {
             Args.exactly(rt, "sleep", n, kw, 1);
             long nanos = Clocks.timeoutNanos(rt, a[o]);
@@ -762,10 +819,38 @@ final class Modules {
         return f;
     }
 
+    /** A types.SimpleNamespace (sys.implementation's class) with get_clock_info's four fields, in CPython's order. */
+    private static long clockInfo(Runtime rt, ClockInfo info) {
+        Heap heap = rt.heap;
+        long sys = importModule(rt, "sys");  // always there in CPython; refheap's default start-up makes it on first import
+        long impl;
+        try {
+            impl = heap.dicts.getItem(ModuleType.dict(sys), "implementation");
+        } finally {
+            heap.decref(sys);
+        }
+        if (impl == 0) throw rt.error("RuntimeError", "time.get_clock_info needs sys.implementation's SimpleNamespace");
+        long ns = rt.ops.call0(Heap.typeAddress(impl));
+        Long res = Clocks.resolutionNanos(info.clock());
+        Object[][] fields = {{"implementation", heap.strs.of(info.implementation())}, {"monotonic", Builtins.incref(heap, heap.bools.of(info.monotonic()))},
+                {"adjustable", Builtins.incref(heap, heap.bools.of(info.adjustable()))}, {"resolution", heap.floats.of(Clocks.seconds(res == null ? 1 : res))}};
+        for (Object[] field : fields) {
+            long v = (Long) field[1], name = heap.strs.of((String) field[0]);
+            try {
+                rt.ops.setAttr(ns, name, v);
+            } finally {
+                heap.decref(v);
+                heap.decref(name);
+            }
+        }
+        return ns;
+    }
+
     private static long time(Runtime rt) {
         Map<String, Builtin> fns = timeFunctions(rt);
         long m = rt.moduleType.create("time");
         for (String name : TIME_FUNCTIONS) def(rt, m, name, fns.get(name), m);  // one table per module object, as each import makes
+        for (Map.Entry<String, Integer> id : CLOCK_IDS.entrySet()) set(rt, m, id.getKey(), rt.heap.ints.of(id.getValue()));
         TimeCalendar.install(rt, m);
         return m;
     }

@@ -115,6 +115,38 @@ public abstract class NativeType extends ExtType {
     /** tp_doc, or null when refheap does not carry it (reading __doc__ then says so). */
     public String docOf() { return null; }
 
+    // ---- the buffer protocol (bf_getbuffer / bf_releasebuffer) -----------------------------------
+
+    /**
+     * A buffer an exporter hands out: one C-contiguous dimension of {@code len} bytes at
+     * {@code buf} (0 for an empty one), items of {@code itemsize} bytes in the native
+     * single-character struct {@code format} ('B', 'i', 'd', ...), writable unless {@code readonly}.
+     */
+    public record Buffer(long buf, long len, boolean readonly, char format, long itemsize) {}
+
+    /** Whether instances export a buffer ({@link #getBuffer} answers): memoryview() and the bytes-like consumers take them. */
+    public boolean exportsBuffer() { return false; }
+
+    /**
+     * bf_getbuffer: {@code o}'s buffer, counted as exported (an exporter that must not move its
+     * memory while exported, as array's ob_exports, refuses resizing) until {@link #releaseBuffer}.
+     * Consumers copy out or hold it through a memoryview's managed buffer.
+     */
+    public Buffer getBuffer(long o) { throw rt.typeError("a bytes-like object is required, not '" + rt.ops.typeName(o) + "'"); }
+
+    /** bf_releasebuffer: one export of {@code o} ends. */
+    public void releaseBuffer(long o) {}
+
+    /**
+     * The type's tp_new called on a Python class derived from it ({@code cls(args)} with no
+     * {@code __new__} of its own): a new instance from {@code alloc} (zeroed, {@link #initSubtypeInstance}
+     * run, tracked) filled from the arguments, or 0 when the type's construction is object_new plus
+     * its {@code __init__} (the default). {@code objectInit}: the class's {@code __init__} is object's.
+     */
+    public long newSubtypeInstance(java.util.function.LongSupplier alloc, long cls, boolean objectInit, long[] a, int off, int n, long kwnames) {
+        return 0;
+    }
+
     // ---- the protocol, for subclasses outside the package ----------------------------------------
 
     /** repr(o); the default is object's ({@code <module.name object at 0x...>}). */

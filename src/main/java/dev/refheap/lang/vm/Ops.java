@@ -1704,6 +1704,7 @@ final class Ops {
             boolean eq = a == b && heap.typeOf(a) == rt.memoryViewType ? rt.memoryViewType.eq(a, b) : eq(a, b);
             return op == 2 ? eq : !eq;
         }
+        if (nanOperand(a, b)) return false;  // float_richcompare: every ordering of a NaN is false (the three-way order below would say 0)
         int c = order(op, a, b);
         return switch (op) {
             case 0 -> c < 0;
@@ -1711,6 +1712,13 @@ final class Ops {
             case 4 -> c > 0;
             default -> c >= 0;
         };
+    }
+
+    /** An int or float compared with a float NaN. */
+    private boolean nanOperand(long a, long b) {
+        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        boolean nanA = ta == heap.floats && Double.isNaN(FloatType.value(a)), nanB = tb == heap.floats && Double.isNaN(FloatType.value(b));
+        return (nanA && (tb == heap.floats || tb instanceof IntType)) || (nanB && (ta == heap.floats || ta instanceof IntType));
     }
 
     /** tuplerichcompare: the first differing items decide, else the lengths. */

@@ -68,6 +68,15 @@ final class Sequences {
                 return r;
             }
         }
+        if (base == BinaryOp.ADD && ta == heap.bytes && tb != heap.bytes) {  // bytes_concat: any buffer on the right (an array, a memoryview)
+            byte[] y = BufferProtocol.bytesOrNull(rt, b);
+            if (y != null) {
+                byte[] x = BytesType.value(a), r = new byte[x.length + y.length];
+                System.arraycopy(x, 0, r, 0, x.length);
+                System.arraycopy(y, 0, r, x.length, y.length);
+                return heap.bytes.of(r);
+            }
+        }
         if (base == BinaryOp.ADD && ta == heap.lists && op.isInplace()) {
             extend(rt, a, b);
             heap.incref(a);

@@ -125,7 +125,11 @@ final class TypeCall {
         if (base == rt.complexType) return complexNew(rt, c, a, o, n, kw);
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
         if (base == rt.genericAliasType) return rt.genericAliasType.construct(c, a, o, n, kw);
-        if (base instanceof NativeType nt && n > 0) nt.checkSubtypeNewArgs(isObjectMethod(rt, rt.ops.lookupType(c, "__init__")));
+        if (base instanceof NativeType nt) {
+            long made = nt.newSubtypeInstance(c::allocInstance, c.typeObject, isObjectMethod(rt, rt.ops.lookupType(c, "__init__")), a, o, n, kw);
+            if (made != 0) return made;
+            if (n > 0) nt.checkSubtypeNewArgs(isObjectMethod(rt, rt.ops.lookupType(c, "__init__")));
+        }
         if (base == null && c.abstractFlag) throw abstractClass(rt, c);
         return c.allocInstance();  // object_new, PyType_GenericNew: the fields zero until __init__
     }
@@ -458,6 +462,12 @@ final class TypeCall {
     private static long nameArg(Runtime rt, long name) {
         if (!Heap.isStr(name)) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(name) + "'");
         return name;
+    }
+
+    /** A native type's {@code __new__} (tp_new_wrapper over its tp_new: {@link NativeType#newInstance}, {@link NativeType#newSubtypeInstance}). */
+    static void defTpNew(Runtime rt, NativeType t) {
+        attrs(rt, t).put("__new__", rt.hold(rt.builtinFunctionType.create("__new__", (self, a, o, n, kw) -> wrappedNew(rt, t, a, o, n, kw),
+                t.address(), null)));
     }
 
     private static Map<String, Long> attrs(Runtime rt, PyType t) {

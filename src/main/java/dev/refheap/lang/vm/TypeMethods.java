@@ -917,6 +917,20 @@ final class TypeMethods {
             if (!objects) return rt.ops.callMethod(s, "__reduce__");
             return ObjectReduce.commonReduce(rt, s, IntType.toBig(proto).intValue());
         });
+        // meth_reduce: a function (no m_self, or a module's) pickles by its name, which pickle's
+        // save_global finds through __module__; a bound method as getattr(m_self, name)
+        def0(rt.builtinFunctionType, "__reduce__", s -> {
+            long self = BuiltinFunctionType.self(s);
+            String name = rt.builtinFunctionType.entry(s).name();
+            if (self == 0 || rt.isModule(self)) return heap.strs.of(name);
+            long args = heap.tuples.alloc(2);
+            TupleType.setItemSteal(args, 0, Builtins.incref(heap, self));
+            TupleType.setItemSteal(args, 1, heap.strs.of(name));
+            long r = heap.tuples.alloc(2);
+            TupleType.setItemSteal(r, 0, Builtins.incref(heap, heap.dicts.getItem(rt.builtinsDict, "getattr")));
+            TupleType.setItemSteal(r, 1, args);
+            return r;
+        });
         PyType G = rt.generatorType;
         def1(G, "send", (s, v) -> rt.interpreter.resume(s, v, 0, false));
         def(G, "throw", (s, a, o, n, kw) -> {

@@ -25,7 +25,7 @@ public final class VmApi {
      * keeps the two lists equal), sorted as CPython sorts them.
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_abc", "_ast", "_bisect", "_blake2", "_codecs", "_collections", "_contextvars", "_csv", "_functools", "_heapq", "_imp", "_io", "_md5", "_operator",
-        "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_testcapi", "_thread", "_tracemalloc", "_warnings", "_weakref", "atexit",
+        "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_testcapi", "_thread", "_tracemalloc", "_warnings", "_weakref", "array", "atexit",
         "binascii", "builtins", "cmath", "ctypes", "errno", "faulthandler", "gc", "itertools", "marshal", "math", "posix", "pwd", "refheap", "select", "sys", "time", "zlib"};
 
     public final Heap heap;
@@ -501,17 +501,39 @@ public final class VmApi {
         }
     }
 
-    /** The bytes a bytes-like object (bytes, bytearray, memoryview) exports, copied; null when it is not bytes-like. */
+    /** The bytes a bytes-like object (bytes, bytearray, memoryview, a native exporter) exports, copied; null when it is not bytes-like. */
     public byte[] bytesLike(long o) { return BufferProtocol.bytesOrNull(rt, o); }
+
+    /** The item size of the buffer {@code o} exports (Py_buffer.itemsize), or -1 when it exports none. */
+    public long bufferItemsize(long o) { return BufferProtocol.itemsize(rt, o); }
+
+    /** The bytearray type (PyByteArray_Check: {@code isInstanceOf(o, byteArrayType())}). */
+    public PyType byteArrayType() { return rt.byteArrayType; }
+
+    /** PySlice_Check. */
+    public boolean isSlice(long o) { return heap.typeOf(o) == rt.sliceType; }
+
+    /** PySlice_Unpack + PySlice_AdjustIndices of slice {@code s} for a sequence of {@code len}: {start, stop, step, slicelength}. */
+    public long[] sliceIndices(long s, long len) { return Sequences.sliceIndices(rt, s, len); }
 
     /**
      * Writes {@code data} into a writable buffer at {@code offset} (bounds checked by the caller):
-     * a bytearray or a writable C-contiguous memoryview; anything else is TypeError "argument must be
+     * a bytearray, a writable C-contiguous memoryview or a native type's writable buffer; anything else is TypeError "argument must be
      * read-write bytes-like object, not T".
      */
     public void writeBuffer(long o, long offset, byte[] data) {
         if (heap.typeOf(o) == rt.memoryViewType) {
             rt.memoryViewType.write(o, offset, data);
+            return;
+        }
+        if (rt.ops.baseView(o) instanceof NativeType nt && nt.exportsBuffer()) {
+            NativeType.Buffer b = nt.getBuffer(o);
+            try {
+                if (b.readonly()) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
+                if (data.length > 0) dev.refheap.memory.Native.copyFrom(data, 0, b.buf() + offset, data.length);
+            } finally {
+                nt.releaseBuffer(o);
+            }
             return;
         }
         if (rt.ops.baseView(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
@@ -776,6 +798,24 @@ public final class VmApi {
     /** Sets a data attribute of native type {@code t} ({@code T.name}: {@code value} borrowed, held by the runtime). */
     public void setTypeAttr(PyType t, String name, long value) {
         rt.typeAttrs.computeIfAbsent(t, k -> new java.util.HashMap<>()).put(name, rt.hold(incref(value)));
+    }
+
+    /**
+     * {@code t.__new__} (tp_new_wrapper): what a subclass's own {@code __new__} reaches through
+     * {@code super().__new__(cls, ...)}, for a type whose construction is its tp_new
+     * ({@link NativeType#newSubtypeInstance}).
+     */
+    public void defTpNew(NativeType t) { TypeCall.defTpNew(rt, t); }
+
+    /**
+     * A getset descriptor {@code t.name} (PyType_Ready's for a tp_getset entry without setter), so
+     * the attribute {@link NativeType#attrOf} answers shows in {@code dir()} and the type's dict and
+     * is reached through a subclass or the descriptor's {@code __get__}.
+     */
+    public void defGetSet(NativeType t, String name) {
+        long d = rt.builtinGetSets.create(t, name, 'G');
+        setTypeAttr(t, name, d);
+        heap.decref(d);
     }
 
     /** The Ellipsis singleton (borrowed). */

@@ -517,7 +517,8 @@ public final class Runtime implements AutoCloseable {
      * ({@link #configureMain}), adopts the start-up image at {@code file} written by
      * {@link #writeStartupImage} under {@code key} for this process's inputs, and redoes what the
      * run's own values make (sys.argv, sys.path[0], -W, -X, os.environ: {@link StartupImage}).
-     * Returns false, with nothing changed, when the image is refused: run start-up live then.
+     * Returns false, with nothing changed, when the image is refused or unreadable: run start-up live then
+     * (the {@code throws} clause is kept for callers written against it; nothing is thrown for a refusal).
      *
      * @throws IllegalStateException if the memory was given up and the image could not be mapped after all
      */

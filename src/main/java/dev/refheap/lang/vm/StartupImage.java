@@ -74,6 +74,20 @@ public final class StartupImage {
             for (var e : values.entrySet()) b.append(e.getKey()).append('=').append(e.getValue()).append('\n');
             return b.toString().getBytes(StandardCharsets.UTF_8);
         }
+
+        /**
+         * The first 16 hex digits of the inputs' SHA-256: a name for the image made under them, so
+         * runs with other inputs (a terminal's and a pipe's stdout) each keep their own image
+         * instead of replacing one another's.
+         */
+        public String fingerprint() {
+            try {
+                byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(keyBytes());
+                return java.util.HexFormat.of().formatHex(h, 0, 8);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** This process's inputs for a run configured as {@code config}; {@code embedded}: the runtime's out and err are not the process's. */
@@ -206,18 +220,18 @@ public final class StartupImage {
      * The adopter's side: {@code rt}, just built and configured with the run's
      * {@link Runtime#configureMain}, adopts the image at {@code file} if it was made under {@code key}
      * for this process's inputs, then redoes the run's own part of start-up. Returns false, nothing
-     * changed, when the image is refused (missing, damaged, another key or inputs, addresses in use):
-     * the caller then runs start-up live.
+     * changed, when the image is refused (missing, unreadable, damaged, another key or inputs,
+     * addresses in use): the caller then runs start-up live.
      *
      * @throws IllegalStateException if the runtime gave up its memory and the image then could not
      *         be mapped ({@link Runtime#adoptImage}): the runtime is unusable
      */
-    static boolean adopt(Runtime rt, Path file, byte[] key) throws IOException {
+    static boolean adopt(Runtime rt, Path file, byte[] key) {
         if (!Files.isRegularFile(file)) return false;
         try {
             rt.adoptImage(file, fullKey(key, inputs(rt.mainConfig, embedded(rt))));
-        } catch (BlockAllocator.ImageException e) {
-            return false;
+        } catch (BlockAllocator.ImageException | IOException e) {
+            return false;  // refused, or unreadable, before the runtime gave up its memory
         }
         redo(rt);
         return true;

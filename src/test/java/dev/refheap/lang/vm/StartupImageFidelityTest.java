@@ -19,14 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
  * leave the same state. Every run is a fresh process whose runtime writes to the process's own
  * descriptors (as the command line's: their kinds are an input), running a probe that prints what
  * the run's own values make (sys.argv, sys.path, the importer cache, -W and -X, os.environ, sys's
- * list sizes and refcounts, the streams' buffering, gc counts, the object count, sys.modules).
+ * list sizes and refcounts, the streams' buffering, gc counts, the object count, sys.modules), then
+ * exits as the command line does (an atexit callback, a module global's finalizer, text pending
+ * in sys.stdout).
  *
  * <p>The matrix: a run with the maker's own values (then the adopted heap is the maker's object for
  * object and the Java state the same, {@link JavaStateAudit}), a script with arguments, {@code -c},
  * {@code -m}, one more environment variable, {@code -W error -X faulthandler}, stdout a file (its
- * own image), PYTHONPATH (its own image); each prints the same adopted as live. And what is keyed
- * refuses: the pipe's image for stdout a file, for PYTHONPATH, for {@code -S}; the run then goes
- * on with its own memory and a live start-up prints the same again.
+ * own image), PYTHONPATH (its own image), {@code -S} and {@code -I} (each its own image); each prints
+ * the same adopted as live. And what is keyed refuses: the pipe's image for stdout a file, for
+ * PYTHONPATH, for {@code -S}; the run then goes on with its own memory and a live start-up prints
+ * the same again.
  */
 class StartupImageFidelityTest {
     static final byte[] KEY = "fidelity test".getBytes(StandardCharsets.UTF_8);
@@ -50,15 +53,24 @@ class StartupImageFidelityTest {
                 print(s.line_buffering, s.write_through, type(s.buffer).__name__, s.isatty(), s.encoding, s.errors)
             print(gc.get_count())
             print(len(gc.get_objects()))
+            import atexit
+            class Last:
+                def __del__(self):
+                    print('a module global finalized at exit', flush=True)
+            last = Last()
+            atexit.register(print, 'atexit ran', sys.argv[1:])
+            sys.stdout.write('pending at exit')
             """.formatted(EXTRA, EXTRA);
 
     /** A run: its argv, sys.path[0], -W and -X options, its environment's additions, and a file for stdout (null: a pipe). */
-    record Run(List<String> argv, String path0, List<String> warn, List<String> x, Map<String, String> env, boolean noSite, Path stdout) {
-        Run(List<String> argv, String path0) { this(argv, path0, List.of(), List.of(), Map.of(), false, null); }
+    record Run(List<String> argv, String path0, List<String> warn, List<String> x, Map<String, String> env, String flags, Path stdout) {
+        Run(List<String> argv, String path0) { this(argv, path0, List.of(), List.of(), Map.of(), "", null); }
 
-        Run withEnv(Map<String, String> e) { return new Run(argv, path0, warn, x, e, noSite, stdout); }
+        Run withEnv(Map<String, String> e) { return new Run(argv, path0, warn, x, e, flags, stdout); }
 
-        Run withStdout(Path f) { return new Run(argv, path0, warn, x, env, noSite, f); }
+        Run withStdout(Path f) { return new Run(argv, path0, warn, x, env, flags, f); }
+
+        Run withFlags(String f) { return new Run(argv, path0, warn, x, env, f, stdout); }
 
         List<String> args() {
             List<String> a = new ArrayList<>();
@@ -66,7 +78,7 @@ class StartupImageFidelityTest {
             if (path0 != null) a.add("--path0=" + path0);
             for (String w : warn) a.add("--W=" + w);
             for (String s : x) a.add("--X=" + s);
-            if (noSite) a.add("--S");
+            for (char c : flags.toCharArray()) a.add("--" + c);
             return a;
         }
     }
@@ -87,7 +99,7 @@ class StartupImageFidelityTest {
         Run script = new Run(List.of(probe.toString(), "x", "y"), probeDir);
         List<Run> runs = List.of(script, new Run(List.of("-c"), ""), new Run(List.of(probe.toString()), cwd),
                 script.withEnv(Map.of(EXTRA, "an extra variable")),
-                new Run(script.argv, script.path0, List.of("error"), List.of("faulthandler"), Map.of(), false, null));
+                new Run(script.argv, script.path0, List.of("error"), List.of("faulthandler"), Map.of(), "", null));
         for (Run r : runs) {
             Child live = child("live", img, r, probe), adopted = child("adopt", img, r, probe);
             assertEquals("adopted", adopted.result, adopted.output);
@@ -114,10 +126,20 @@ class StartupImageFidelityTest {
         Child adoptedPp = child("adopt", ppImg, pp, probe);
         assertEquals("adopted", adoptedPp.result);
         assertEquals(livePp.output, adoptedPp.output);
-        Run noSite = new Run(script.argv, script.path0, List.of(), List.of(), Map.of(), true, null);
+        Run noSite = script.withFlags("S");
         Child refusedS = child("adopt", img, noSite, probe);
         assertEquals("refused", refusedS.result, "the image is refused with -S");
-        assertEquals(child("live", img, noSite, probe).output, refusedS.output);
+        Child liveS = child("live", img, noSite, probe);
+        assertEquals(liveS.output, refusedS.output);
+        // -S and -I: each its own image
+        for (String f : List.of("S", "I")) {
+            Path flagImg = dir.resolve("flag" + f + ".img");
+            assertEquals("written", child("make", flagImg, neutral.withFlags(f), probe).result);
+            Run run = script.withFlags(f);
+            Child live = f.equals("S") ? liveS : child("live", flagImg, run, probe), adopted = child("adopt", flagImg, run, probe);
+            assertEquals("adopted", adopted.result, "-" + f);
+            assertEquals(live.output, adopted.output, "-" + f + " adopted differently from the live start-up");
+        }
     }
 
     record Child(String output, String result) {}
@@ -149,7 +171,7 @@ class StartupImageFidelityTest {
     }
 
     /**
-     * The child: {@code MODE IMAGE RESULT PROBE [--argv=A]... [--path0=P] [--W=W]... [--X=X]... [--S]}.
+     * The child: {@code MODE IMAGE RESULT PROBE [--argv=A]... [--path0=P] [--W=W]... [--X=X]... [--S] [--I]}.
      * {@code make}: the maker's configuration, CPython's start-up, the image (with IMAGE.objects and
      * IMAGE.java, its object listing and Java state); {@code live}: the run's configuration, a live
      * start-up, the probe; {@code adopt}: the run's configuration, the image adopted (or refused:
@@ -162,7 +184,7 @@ class StartupImageFidelityTest {
         List<String> argv = new ArrayList<>(), warn = new ArrayList<>();
         List<String[]> xs = new ArrayList<>();
         String path0 = null;
-        boolean noSite = false;
+        boolean noSite = false, isolated = false;
         for (int i = 4; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("--argv=")) argv.add(a.substring(7));
@@ -170,9 +192,10 @@ class StartupImageFidelityTest {
             else if (a.startsWith("--W=")) warn.add(a.substring(4));
             else if (a.startsWith("--X=")) xs.add(new String[] {a.substring(4), null});
             else if (a.equals("--S")) noSite = true;
+            else if (a.equals("--I")) isolated = true;
         }
         Runtime.MainConfig config = new Runtime.MainConfig(argv, path0, null,
-                new Runtime.StartFlags(noSite, false, false, false, false, warn, xs));
+                new Runtime.StartFlags(noSite, false, false, isolated, false, warn, xs));
         Runtime rt = new Runtime(new RuntimeOptions(1L << 31, false, StdStream.open(false), StdStream.open(true)));
         List<String> res = new ArrayList<>();
         if (mode.equals("make")) {
@@ -213,6 +236,7 @@ class StartupImageFidelityTest {
         } catch (PyException e) {
             rt.writeStderr(rt.formatUncaught(e));
         }
+        rt.finalizeAtExit(null);  // atexit's callbacks, the modules released, the streams flushed: the command line's exit
         rt.flushStdio();
         System.out.flush();
         System.exit(0);

@@ -102,7 +102,9 @@ public final class Main implements Callable<Integer> {
     static int runMain(RuntimeFlags flags, List<String> argv, String path0, java.util.function.Consumer<Runtime> main) {
         // After the program, the exit as python3 does it: atexit finalizers, modules released and
         // collected (their __del__ output appears, as there); the heap itself is not closed.
-        Runtime rt = flags.newRuntime(argv, path0);
+        Runtime.MainConfig config = flags.mainConfig(argv, path0);
+        StartupImages image = flags.startupImage(config);
+        Runtime rt = flags.newRuntime(config, image);
         Signals.attach(rt);
         PyException[] uncaught = {null};
         int status;
@@ -113,7 +115,7 @@ public final class Main implements Callable<Integer> {
                     : r -> { r.exec("__import__('warnings')\n", "<startup>"); main.accept(r); };
             if (flags.cpythonStartup()) {
                 java.util.function.Consumer<Runtime> after = program;
-                program = r -> { r.runCpythonStartup(); after.accept(r); };
+                program = r -> { RuntimeFlags.runCpythonStartup(r, image); after.accept(r); };
             }
             status = runMain(rt, program, uncaught);
         } finally {

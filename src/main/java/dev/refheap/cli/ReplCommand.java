@@ -42,7 +42,9 @@ final class ReplCommand implements Callable<Integer> {
     public Integer call() { return start(ownFlags.with(parent == null ? null : parent.flags)); }
 
     static int start(RuntimeFlags flags) {
-        try (Runtime rt = flags.newRuntime(java.util.List.of(""), ""); Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+        Runtime.MainConfig config = flags.mainConfig(java.util.List.of(""), "");
+        StartupImages image = flags.startupImage(config);
+        try (Runtime rt = flags.newRuntime(config, image); Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("refheap")
                     .variable(LineReader.SECONDARY_PROMPT_PATTERN, PS2)
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)  // '!' is Python, not a history event
@@ -51,7 +53,7 @@ final class ReplCommand implements Callable<Integer> {
             rt.clearInterrupt();
             if (flags.cpythonStartup()) {
                 try {
-                    rt.runCpythonStartup();
+                    RuntimeFlags.runCpythonStartup(rt, image);
                 } catch (dev.refheap.lang.vm.PyException e) {
                     System.err.print(rt.formatUncaught(e));
                     return 1;

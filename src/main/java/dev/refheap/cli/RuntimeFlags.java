@@ -103,7 +103,10 @@ final class RuntimeFlags {
         return f;
     }
 
-    Runtime newRuntime() {
+    Runtime newRuntime() { return newRuntime((StartupImages) null); }
+
+    /** A runtime for these flags; with {@code image}, the one the image opens (adopted, or to make the image: {@link StartupImages#open}). */
+    private Runtime newRuntime(StartupImages image) {
         // python3's buffering, and write errors the program sees; refheap's own messages go through them too
         String refused = problem();
         if (refused != null) Usage.fail(refused);
@@ -111,7 +114,8 @@ final class RuntimeFlags {
         PrintStream out = StdStream.open(false), err = StdStream.open(true);
         System.setOut(out);
         System.setErr(err);
-        Runtime rt = new Runtime(new RuntimeOptions(sizeOption(maxHeap), gcStress, out, err));
+        RuntimeOptions options = new RuntimeOptions(sizeOption(maxHeap), gcStress, out, err);
+        Runtime rt = image != null ? image.open(options) : new Runtime(options);
         // with PYTHONUNBUFFERED, python3's stderr writes through to its FileIO: an "Exception ignored
         // in" report then allocates what a write to an in-memory stream does (no flush buffers)
         if (StdStream.unbuffered()) rt.setUnraisableStderr(true, false);
@@ -120,9 +124,31 @@ final class RuntimeFlags {
 
     /** A runtime whose sys.argv and sys.path[0] are {@code argv} and {@code path0}. */
     Runtime newRuntime(List<String> argv, String path0) {
-        Runtime rt = newRuntime();
-        rt.configureMain(new Runtime.MainConfig(List.copyOf(argv), path0, stdlib, startFlags()));
+        return newRuntime(mainConfig(argv, path0), null);
+    }
+
+    /** What {@link Runtime#configureMain} is given for a run with sys.argv {@code argv} and sys.path[0] {@code path0}. */
+    Runtime.MainConfig mainConfig(List<String> argv, String path0) {
+        return new Runtime.MainConfig(List.copyOf(argv), path0, stdlib, startFlags());
+    }
+
+    /** The start-up image a run with {@code config} uses ({@link StartupImages#forRun}), or null. */
+    StartupImages startupImage(Runtime.MainConfig config) {
+        // the default start-up neither loads the image's classes nor looks for one
+        return !cpythonStartup() || problem() != null ? null : StartupImages.forRun(this, config);
+    }
+
+    /** A runtime configured with {@code config}; with {@code image}, the one it opens (its start-up then runs through {@link StartupImages#runStartup}). */
+    Runtime newRuntime(Runtime.MainConfig config, StartupImages image) {
+        Runtime rt = newRuntime(image);
+        rt.configureMain(config);
         return rt;
+    }
+
+    /** CPython's start-up for a runtime {@link #newRuntime(Runtime.MainConfig, StartupImages)} made: through the image when there is one. */
+    static void runCpythonStartup(Runtime rt, StartupImages image) {
+        if (image != null) image.runStartup(rt);
+        else rt.runCpythonStartup();
     }
 
     /**

@@ -1149,6 +1149,36 @@ public final class BlockAllocator implements AutoCloseable {
         return sectionFrom(meta);
     }
 
+    /**
+     * The key the image at {@code file} was written under, read from its header (magic and header
+     * checksum checked, nothing else): a layer above whose key records what the image depends on
+     * reads it to check those inputs, then restores with it. Keys longer than {@code maxKey} bytes
+     * are refused unread.
+     *
+     * @throws ImageException if the file is not an image or its header is damaged
+     */
+    public static byte[] readImageKey(java.nio.file.Path file, int maxKey) throws java.io.IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            int fixed = 8 * 5 + 4 * 3;
+            if (f.length() < fixed + 4) throw new ImageException("not a refheap heap image (" + f.length() + " bytes)");
+            byte[] head = new byte[fixed];
+            f.readFully(head);
+            java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(head);
+            if (h.getLong() != IMAGE_MAGIC) throw new ImageException("not a refheap heap image");
+            int keyLength = h.getInt(fixed - 4);
+            if (keyLength < 0 || keyLength > maxKey || fixed + keyLength + 4 > f.length()) {
+                throw new ImageException("the image's key is longer than " + maxKey + " bytes, or its header is damaged");
+            }
+            byte[] rest = new byte[keyLength + 4];
+            f.readFully(rest);
+            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            c.update(head);
+            c.update(rest, 0, keyLength);
+            if ((int) c.getValue() != java.nio.ByteBuffer.wrap(rest, keyLength, 4).getInt()) throw new ImageException("the image's header is damaged");
+            return java.util.Arrays.copyOf(rest, keyLength);
+        }
+    }
+
     /** The section at the end of the bookkeeping {@code meta}, found by walking it as restoreMapped reads it. */
     private static byte[] sectionFrom(byte[] meta) throws java.io.IOException {
         try {

@@ -104,7 +104,18 @@ public final class Heap implements AutoCloseable {
 
     /** A heap that raises {@link HeapLimitExceeded} rather than grow past {@code limitBytes}. */
     public Heap(long limitBytes) {
+        this(limitBytes, false);
+    }
+
+    /**
+     * As {@link #Heap(long)}; with {@code ownedLargeBlocks} its large blocks come from the owned
+     * range from the first one on ({@link BlockAllocator#setOwnedLargeBlocks}), as in a process
+     * started with {@code -Drefheap.ownedLargeBlocks=true}: a runtime that will adopt or make a
+     * start-up image, whose constructor must leave its objects where the image-maker's did.
+     */
+    public Heap(long limitBytes, boolean ownedLargeBlocks) {
         allocator = new BlockAllocator(limitBytes);
+        if (ownedLargeBlocks) allocator.setOwnedLargeBlocks(true);
         gc = new UntrackedList();
         typeType = register(new TypeType(this));
         objectType = register(new ObjectType(this));

@@ -50,6 +50,12 @@ class ConformanceTest {
         Set<String> listed = new java.util.HashSet<>(known.keySet());
         programs.forEach(p -> listed.remove(p.toString()));
         assertTrue(listed.isEmpty(), "known-failures.txt lists programs that do not exist: " + listed);
+        // -Drefheap.test.conformanceOnly=gc_api/,refcount/: only the programs under those categories
+        String only = System.getProperty("refheap.test.conformanceOnly");
+        if (only != null && !only.isEmpty()) {
+            List<String> prefixes = List.of(only.split(","));
+            programs = programs.stream().filter(p -> prefixes.stream().anyMatch(x -> ROOT.relativize(p).toString().startsWith(x))).toList();
+        }
         return programs.stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> check(p, known.get(p.toString()))));
     }
 
@@ -174,7 +180,7 @@ class ConformanceTest {
      * marker is never silently ignored.
      */
     static boolean cpythonStartup(String source) {
-        boolean cpython = false;
+        boolean cpython = CPYTHON_STARTUP_ALL;
         for (String line : source.split("\n")) {
             if (!line.startsWith("#")) break;
             Matcher m = OPTIONS.matcher(line);
@@ -186,6 +192,12 @@ class ConformanceTest {
         }
         return cpython;
     }
+
+    /**
+     * {@code -Drefheap.test.startup=cpython}: every program runs after CPython's start-up, as they
+     * would with it as refheap's default start-up (what such a switch would change in the corpus).
+     */
+    static final boolean CPYTHON_STARTUP_ALL = "cpython".equals(System.getProperty("refheap.test.startup"));
 
     /** As {@code refheap run FILE}: sys.argv is [FILE], sys.path[0] the program's directory (absolute). */
     static void configure(Runtime rt, String filename) {

@@ -509,6 +509,7 @@ public final class Importer implements ImportSystem {
             for (long hook : list) {
                 if (isDefaultHook(hook, false)) {
                     Path where = PathFinder.absolute(dir);  // the hook sees a relative entry from the current directory
+                    dev.refheap.lang.vm.StartupInputs.note(where);
                     if (where != null && java.nio.file.Files.isDirectory(where)) return newFileFinder(dir);
                     continue;  // "only directories are supported"
                 }
@@ -532,6 +533,7 @@ public final class Importer implements ImportSystem {
     /** Whether {@code dir}, or the nearest of its parents that exists, is a file (what zipimporter can open). */
     private static boolean inAFile(String dir) {
         Path p = PathFinder.absolute(dir);
+        dev.refheap.lang.vm.StartupInputs.note(p);
         while (p != null && !java.nio.file.Files.exists(p)) p = p.getParent();
         return p != null && java.nio.file.Files.isRegularFile(p);
     }
@@ -776,6 +778,7 @@ public final class Importer implements ImportSystem {
         String source;
         long size, mtime;
         vm.checkRead(file, stdlib);
+        dev.refheap.lang.vm.StartupInputs.note(file);
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             size = attrs.size();

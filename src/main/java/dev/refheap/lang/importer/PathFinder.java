@@ -76,6 +76,7 @@ final class PathFinder {
             if (v.portions() != null) portions.addAll(v.portions());
             if (!v.search()) continue;
             Path dir = absolute(entry);
+            dev.refheap.lang.vm.StartupInputs.note(dir);  // a start-up image's key: the directory's time stands for its entries
             if (dir == null || !Files.isDirectory(dir)) continue;
             Path base = dir.resolve(tail);
             boolean namespace = false;
@@ -85,7 +86,10 @@ final class PathFinder {
                 namespace = true;
             }
             Found f = inDirectory(dir, tail, Kind.SOURCE);
-            if (f != null) return f;
+            if (f != null) {
+                if (f.origin() != null) dev.refheap.lang.vm.StartupInputs.note(Path.of(f.origin()));
+                return f;
+            }
             if (namespace) portions.add(base.toString());
         }
         return portions.isEmpty() ? null : new Found(Kind.NAMESPACE, null, portions);

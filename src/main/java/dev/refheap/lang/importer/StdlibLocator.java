@@ -30,8 +30,10 @@ final class StdlibLocator {
         String env = System.getenv("REFHEAP_STDLIB");
         if (env != null && !env.isEmpty()) return Path.of(env).toAbsolutePath().normalize();
         Path debian = Path.of("/usr/lib/python3.11");
+        dev.refheap.lang.vm.StartupInputs.note(debian.resolve("os.py"));
         if (Files.isRegularFile(debian.resolve("os.py"))) return debian;  // the common case: no directory listing
         for (Path p : candidates()) {
+            dev.refheap.lang.vm.StartupInputs.note(p.resolve("os.py"));
             if (Files.isRegularFile(p.resolve("os.py"))) return p;
         }
         return null;

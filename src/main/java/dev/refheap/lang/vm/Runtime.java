@@ -162,7 +162,7 @@ public final class Runtime implements AutoCloseable {
     public static void preloadTables() { SlotWrappers.preload(); }
 
     public Runtime(RuntimeOptions options) {
-        heap = new Heap(options.maxHeap());
+        heap = new Heap(options.maxHeap(), options.ownedLargeBlocks());
         gcModel = new HeapObjectModel(heap);
         gc = new CycleCollector(gcModel, heap.allocateStatic(CycleCollector.HEADS_BYTES, 0));
         heap.installGc(gc);

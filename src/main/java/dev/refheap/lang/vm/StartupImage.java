@@ -183,6 +183,32 @@ public final class StartupImage {
         return b.toString();
     }
 
+    /**
+     * The caller's part of an image's whole key (what {@link Runtime#writeStartupImage}'s caller gave:
+     * the part before the inputs), or null if {@code fullKey} has no inputs: a caller whose key
+     * lists what it depends on reads it from the image's header
+     * ({@link BlockAllocator#readImageKey}) to check it before adopting.
+     */
+    public static byte[] callerKey(byte[] fullKey) {
+        outer:
+        for (int i = 0; i + INPUTS_MARK.length <= fullKey.length; i++) {
+            for (int j = 0; j < INPUTS_MARK.length; j++) if (fullKey[i + j] != INPUTS_MARK[j]) continue outer;
+            return java.util.Arrays.copyOf(fullKey, i);
+        }
+        return null;
+    }
+
+    /**
+     * A maker that goes on as a run: {@code rt} ran CPython's start-up configured with
+     * {@link #makerConfig} of {@code run} (and perhaps wrote its image); it is now configured with
+     * {@code run} and redoes the run's own part of start-up as an adopter does ({@link #adopt}), so
+     * the program sees what an adopted image or a live start-up with {@code run} leaves.
+     */
+    public static void continueAs(Runtime rt, Runtime.MainConfig run) {
+        rt.configureMain(run);
+        redo(rt);
+    }
+
     /** {@code key} followed by the inputs: the key the image is written and adopted under. */
     static byte[] fullKey(byte[] key, Inputs inputs) {
         byte[] in = inputs.keyBytes();

@@ -16,6 +16,12 @@ record PathArg(long object, byte[] bytes, boolean isBytes, int fd) {
     boolean isFd() { return fd >= 0; }
 
     static PathArg convert(VmApi vm, String function, String argument, long o, boolean allowFd, boolean nullable) {
+        PathArg a = convertPath(vm, function, argument, o, allowFd, nullable);
+        if (a.bytes != null) dev.refheap.lang.vm.StartupInputs.note(a.bytes);  // a start-up image's key: what start-up looked at
+        return a;
+    }
+
+    private static PathArg convertPath(VmApi vm, String function, String argument, long o, boolean allowFd, boolean nullable) {
         if (o == 0 || o == vm.heap.None && nullable) return new PathArg(o == 0 ? vm.heap.None : o, new byte[] {'.'}, false, -1);
         if (allowFd && vm.isInt(o) && vm.heap.typeOf(o) != vm.heap.typeOf(vm.heap.True)) {
             long fd = dev.refheap.lang.modules.Params.ssize(vm, o);

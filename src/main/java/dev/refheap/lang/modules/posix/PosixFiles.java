@@ -33,6 +33,7 @@ public final class PosixFiles {
 
     /** open(path, flags | O_CLOEXEC, mode): the fd, or -1 (errno set). */
     public static int open(byte[] path, int flags, int mode) {
+        dev.refheap.lang.vm.StartupInputs.note(path);
         try (Arena arena = Arena.ofConfined()) {
             return (int) Libc.call("open", FunctionDescriptor.of(INT, PTR, INT, INT), Libc.cString(arena, path), flags | O_CLOEXEC, mode);
         }

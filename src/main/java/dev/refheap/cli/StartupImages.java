@@ -1,0 +1,252 @@
+package dev.refheap.cli;
+
+import dev.refheap.lang.vm.Runtime;
+import dev.refheap.lang.vm.RuntimeOptions;
+import dev.refheap.lang.vm.StartupImage;
+import dev.refheap.lang.vm.StartupInputs;
+import dev.refheap.memory.BlockAllocator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The start-up image as the command line uses it ({@code --startup=cpython}; docs/architecture.md,
+ * "Start-up image", step 1): a run adopts the image of CPython's start-up when one is valid for
+ * it, and otherwise runs the start-up live as the image's maker, writes the image for the runs
+ * after it, and goes on as a run ({@link StartupImage#continueAs}).
+ *
+ * <p>Key. An image's key (the allocator's header carries it) has two parts. This class's, checked
+ * first from the header ({@link BlockAllocator#readImageKey}): the key's format, the build of
+ * refheap (its jar's path, size and time), the JVM, then every file and directory the start-up
+ * read ({@link StartupInputs}: the standard library's sources, the directories searched, what
+ * site looked at) with its size and modification time then, which must all still be so. Then
+ * {@link StartupImage#inputs}, which {@link Runtime#startFromImage} compares: the start-up flags,
+ * the environment variables start-up reads, the standard streams' kinds, site's directories. The
+ * run's own argv, sys.path[0], -W, -X and environment are redone after an adoption, not keyed.
+ *
+ * <p>Place. Beside the jar the launcher built ({@code target/refheap-startup.img}, as its AOT cache
+ * is), one file per combination of {@code -S}, {@code -s}, {@code -E}, {@code -I}
+ * ({@code refheap-startup-S.img}); running from class directories (the tests),
+ * {@code classes-startup*.img} beside them. {@code REFHEAP_STARTUP_IMAGES=DIR} puts them in DIR;
+ * {@code REFHEAP_STARTUP_IMAGE=0} runs every start-up live and neither reads nor writes images.
+ * Runs whose inputs differ (stdout a terminal, then a pipe) replace each other's image.
+ *
+ * <p>States of a run: {@link #open} builds the runtime with owned large blocks (so its
+ * constructor leaves its objects where the image-maker's did) and adopts the image if its key
+ * passes (ADOPTED); otherwise the runtime keeps its own memory (MAKING) and {@link #runStartup}
+ * runs the start-up live with the maker's configuration, recording what it reads, writes the
+ * image (written whole and renamed over the old one: two runs writing at once leave one whole
+ * image, the last renamed), turns owned large blocks off (an adopted allocator has them off) and
+ * redoes the run's own part as an adopter does. A missing, stale, damaged or refused image means
+ * a live start-up; an image that cannot be written is only not written. Nothing of this is
+ * printed unless REFHEAP_DEBUG is set.
+ */
+final class StartupImages {
+    /** The key's format: a change in what the key holds or how it is checked makes every older image stale. */
+    private static final String FORMAT = "refheap start-up image key 2";
+    /** No key is longer than this (the inputs are a few hundred lines). */
+    private static final int MAX_KEY = 4 << 20;
+
+    private final Path file;
+    private final String head;
+    private final Runtime.MainConfig config;
+    private boolean adopted;
+
+    private StartupImages(Path file, String head, Runtime.MainConfig config) {
+        this.file = file;
+        this.head = head;
+        this.config = config;
+    }
+
+    /**
+     * The image a run with {@code flags} and {@code config} uses, or null when it uses none: not
+     * CPython's start-up, {@code --gc-stress} (its checks start at the first allocation, which an
+     * adopted heap skips) or {@code --max-heap} (the live start-up's own MemoryError), images
+     * turned off, or no place for them.
+     */
+    static StartupImages forRun(RuntimeFlags flags, Runtime.MainConfig config) {
+        if (!flags.cpythonStartup() || flags.gcStress || flags.maxHeap != null) return null;
+        if ("0".equals(System.getenv("REFHEAP_STARTUP_IMAGE"))) return null;
+        String build = build();
+        Path dir = directory();
+        if (build == null || dir == null) return null;
+        Runtime.StartFlags s = config.start();
+        String letters = (s.noSite() ? "S" : "") + (s.noUserSite() ? "s" : "") + (s.ignoreEnvironment() ? "E" : "") + (s.isolated() ? "I" : "");
+        String name = (build.startsWith("jar:") ? "refheap" : "classes") + "-startup" + (letters.isEmpty() ? "" : "-" + letters) + ".img";
+        return new StartupImages(dir.resolve(name), FORMAT + "\nbuild " + escape(build) + "\njvm " + System.getProperty("java.vm.version") + "\n", config);
+    }
+
+    /** Whether this run's runtime adopted the image (its start-up is done). */
+    boolean adopted() { return adopted; }
+
+    /**
+     * The run's runtime, configured with the run's configuration: made with owned large blocks,
+     * then given the image's memory if the image is valid for this run. A runtime the image was
+     * refused by after it gave up its memory (the file changed between the check and the mapping)
+     * is unusable: a new one is made then, which runs the start-up live.
+     */
+    Runtime open(RuntimeOptions options) {
+        RuntimeOptions owned = new RuntimeOptions(options.maxHeap(), options.stress(), options.out(), options.err(), true);
+        byte[] key = validKey();
+        Runtime rt = new Runtime(owned);
+        rt.configureMain(config);
+        if (key == null) return rt;
+        try {
+            if (rt.startFromImage(file, key)) {
+                adopted = true;
+                debug("adopted " + file);
+            } else {
+                debug("not taken: the runtime refused it (other inputs, or damaged)");
+            }
+            return rt;
+        } catch (java.io.IOException | RuntimeException e) {
+            debug("not taken: the runtime failed to adopt it: " + e);
+            Runtime fresh = new Runtime(owned);
+            fresh.configureMain(config);
+            return fresh;
+        }
+    }
+
+    /**
+     * CPython's start-up for the runtime {@link #open} made: nothing when it adopted the image;
+     * otherwise the start-up live as the image's maker, the image written for the next runs, and
+     * the run's own part redone. Large blocks come from the C library afterwards in either case. A
+     * start-up that raises is not imaged (the exception propagates, as a live start-up's does).
+     */
+    void runStartup(Runtime rt) {
+        if (adopted) return;
+        boolean ran = false;
+        List<String> inputs;
+        rt.configureMain(StartupImage.makerConfig(config));
+        StartupInputs.start();
+        try {
+            rt.runCpythonStartup();
+            ran = true;
+        } finally {
+            inputs = StartupInputs.stop();
+            if (!ran) {
+                rt.heap().allocator().setOwnedLargeBlocks(false);
+                rt.configureMain(config);
+            }
+        }
+        try {
+            StringBuilder key = new StringBuilder(head).append("inputs\n");
+            for (String p : inputs) key.append(escape(p)).append('\t').append(StartupInputs.state(p)).append('\n');
+            byte[] bytes = key.toString().getBytes(StandardCharsets.UTF_8);
+            if (bytes.length <= MAX_KEY) {
+                Files.createDirectories(file.getParent());
+                rt.writeStartupImage(file, bytes);
+                debug("written " + file);
+            }
+        } catch (Exception e) {
+            // an optimisation only: an unwritable directory, a full disk, or a state no image carries
+            // yet (ImageHooks.Refused names it) leaves the next run starting live as this one did
+            debug("not written: " + e);
+        } finally {
+            rt.heap().allocator().setOwnedLargeBlocks(false);
+        }
+        StartupImage.continueAs(rt, config);
+    }
+
+    /** This class's part of the image's key when it holds for this run (the same build and JVM, every input as recorded), else null. */
+    private byte[] validKey() {
+        byte[] whole;
+        try {
+            whole = BlockAllocator.readImageKey(file, MAX_KEY);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;  // none yet, or not an image
+        }
+        byte[] key = StartupImage.callerKey(whole);
+        if (key == null) return stale("its key has no inputs", null);
+        String k = new String(key, StandardCharsets.UTF_8);
+        String prefix = head + "inputs\n";
+        if (!k.startsWith(prefix)) return stale(k, prefix);
+        for (int at = prefix.length(); at < k.length(); ) {
+            int nl = k.indexOf('\n', at), tab = k.indexOf('\t', at);
+            if (nl < 0 || tab < 0 || tab > nl) return stale("the inputs' list is damaged", null);
+            String path = unescape(k.substring(at, tab)), now = StartupInputs.state(path);
+            if (!now.equals(k.substring(tab + 1, nl))) return stale(path + ": " + k.substring(tab + 1, nl) + " then, " + now + " now", null);
+            at = nl + 1;
+        }
+        return key;
+    }
+
+    /** Null; with REFHEAP_DEBUG set, says on stderr why the image is not taken: {@code why}, or the first line where the key's head and {@code head} part. */
+    private static byte[] stale(String why, String head) {
+        if (System.getenv("REFHEAP_DEBUG") == null) return null;
+        if (head != null) {
+            String[] a = why.split("\n", -1), b = head.split("\n", -1);
+            int i = 0;
+            while (i < a.length && i < b.length && a[i].equals(b[i])) i++;
+            why = "the key's head differs at line " + (i + 1) + ": '" + (i < a.length ? a[i] : "") + "' then, '" + (i < b.length ? b[i] : "") + "' now";
+        }
+        debug("not taken: " + why);
+        return null;
+    }
+
+    /** With REFHEAP_DEBUG set, what became of the start-up image, on stderr. */
+    private static void debug(String what) {
+        if (System.getenv("REFHEAP_DEBUG") != null) System.err.println("refheap: start-up image " + what);
+    }
+
+    /** A value on one line: backslash, newline and tab escaped. */
+    private static String escape(String s) {
+        if (s.indexOf('\\') < 0 && s.indexOf('\n') < 0 && s.indexOf('\t') < 0) return s;
+        return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t");
+    }
+
+    private static String unescape(String s) {
+        if (s.indexOf('\\') < 0) return s;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                b.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Which build of refheap is running: its jar's path, size and modification time, or (from class
+     * directories, as the tests run) the newest modification time and count of its class files; null if unknown.
+     */
+    private static String build() {
+        Path p = codeSource();
+        if (p == null) return null;
+        try {
+            if (Files.isRegularFile(p)) return "jar:" + p + ":" + Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis();
+            long newest = 0, count = 0;
+            try (var files = Files.walk(p.resolve("dev/refheap"))) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    newest = Math.max(newest, Files.getLastModifiedTime(f).toMillis());
+                    count++;
+                }
+            }
+            return "dir:" + p + ":" + count + ":" + newest;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Where the images are: $REFHEAP_STARTUP_IMAGES, else the directory the jar (or the class directory) is in. */
+    private static Path directory() {
+        String env = System.getenv("REFHEAP_STARTUP_IMAGES");
+        if (env != null && !env.isEmpty()) return Path.of(env).toAbsolutePath();
+        Path p = codeSource();
+        return p == null ? null : p.toAbsolutePath().getParent();
+    }
+
+    private static Path codeSource() {
+        try {
+            var src = StartupImages.class.getProtectionDomain().getCodeSource();
+            return src == null ? null : Path.of(src.getLocation().toURI());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -107,6 +107,8 @@ final class NativeModules {
     static long create(VmApi vm, Importer importer, String name) {
         Factory f = FACTORIES.get(name);
         if (f == null) throw vm.error("ModuleNotFoundError", "No module named '" + name + "'");
-        return f.create(vm, importer);
+        long m = f.create(vm, importer);
+        vm.giveModuleDoc(m, name);
+        return m;
     }
 }

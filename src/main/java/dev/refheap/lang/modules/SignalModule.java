@@ -44,19 +44,6 @@ public final class SignalModule {
         "ITIMER_REAL", 0, "ITIMER_VIRTUAL", 1, "ITIMER_PROF", 2, "NSIG", NSIG,
     };
 
-    // CPython's docstrings of the functions signal.py copies with its _wraps
-    private static final String SIGNAL_DOC = "Set the action for the given signal.\n\n"
-            + "The action can be SIG_DFL, SIG_IGN, or a callable Python object.\n"
-            + "The previous action is returned.  See getsignal() for possible return values.\n\n"
-            + "*** IMPORTANT NOTICE ***\nA signal handler function is called with two arguments:\n"
-            + "the first is the signal number, the second is the interrupted stack frame.";
-    private static final String GETSIGNAL_DOC = "Return the current action for the given signal.\n\nThe return value can be:\n"
-            + "  SIG_IGN -- if the signal is being ignored\n  SIG_DFL -- if the default action for the signal is in effect\n"
-            + "  None    -- if an unknown handler is in effect\n  anything else -- the callable Python object used as a handler";
-    private static final String VALID_SIGNALS_DOC = "Return a set of valid signal numbers on this platform.\n\n"
-            + "The signal numbers returned by this function can be safely passed to\nfunctions like `pthread_sigmask`.";
-    private static final String DEFAULT_INT_HANDLER_DOC = "The default handler for SIGINT installed by Python.\n\nIt raises KeyboardInterrupt.";
-
     /**
      * The runtime's handler table (a held list indexed by signal number), default_int_handler and
      * ItimerError. A start-up image carries it as their addresses, unless this runtime has set a
@@ -187,7 +174,7 @@ public final class SignalModule {
             heap.dicts.setItem(d, (String) SIGNALS[i], v);
             heap.decref(v);
         }
-        vm.def(m, "default_int_handler", DEFAULT_INT_HANDLER_DOC, fns.get("default_int_handler"));
+        vm.def(m, "default_int_handler", fns.get("default_int_handler"));
         State st = vm.moduleState("_signal", () -> {
             long handlers = vm.hold(heap.lists.alloc(0, false));
             long dih = vm.hold(vm.incref(heap.dicts.getItem(d, "default_int_handler")));
@@ -203,9 +190,9 @@ public final class SignalModule {
         });
         heap.dicts.setItem(d, "default_int_handler", st.defaultIntHandler());  // one function for the runtime, as the table holds it
         heap.dicts.setItem(d, "ItimerError", st.itimerError());
-        vm.def(m, "getsignal", GETSIGNAL_DOC, fns.get("getsignal"));
-        vm.def(m, "signal", SIGNAL_DOC, fns.get("signal"));
-        vm.def(m, "valid_signals", VALID_SIGNALS_DOC, fns.get("valid_signals"));
+        vm.def(m, "getsignal", fns.get("getsignal"));
+        vm.def(m, "signal", fns.get("signal"));
+        vm.def(m, "valid_signals", fns.get("valid_signals"));
         vm.def(m, "raise_signal", fns.get("raise_signal"));
         vm.def(m, "strsignal", fns.get("strsignal"));
         vm.def(m, "alarm", fns.get("alarm"));

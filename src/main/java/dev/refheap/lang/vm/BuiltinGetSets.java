@@ -30,7 +30,7 @@ import java.util.Set;
  * <p>States: made once at start-up, each held by its type's dict for the runtime's life.
  */
 final class BuiltinGetSets {
-    /** One tp_getset or tp_members entry of builtin type {@code owner}; {@code doc}: CPython's has a docstring (not carried). */
+    /** One tp_getset or tp_members entry of builtin type {@code owner}; {@code doc}: CPython's has a docstring (BuiltinDocs has it). */
     record Entry(PyType owner, String name, boolean member, boolean doc) {
         String qualified() { return Ops.shortName(owner) + "." + name; }
     }
@@ -113,23 +113,112 @@ final class BuiltinGetSets {
         }
     }
 
-    /** The error for the docstring of a builtin type or function, which refheap does not carry (CPython's prose). */
-    PyException noDocstring(String who) {
-        return rt.error("NotImplementedError", "refheap does not carry the docstrings of builtin types and functions (" + who + ".__doc__)");
-    }
+    // ---- docstrings: CPython 3.11's text, which BuiltinDocs gets from the host's CPython 3.11 -------
 
-    /** True if {@code o.__doc__} is such a docstring (functools_wraps in classmethod and staticmethod leave it out). */
-    boolean docstringNotCarried(long o) {
+    /** True if {@code o.__doc__} is a docstring BuiltinDocs gives (a builtin type, function, method or slot wrapper). */
+    boolean docstringFromCpython(long o) {
         PyType t = rt.heap.typeOf(o);
         return rt.ops.isTypeObject(o) && !(rt.heap.typeAt(o) instanceof ClassType)
                 || t == rt.builtinFunctionType || t instanceof BuiltinDescrType || t == rt.methodWrapperType;
     }
 
-    /** getset or member descriptor {@code d}'s {@code __doc__}: None, or an error for a docstring refheap does not carry. */
+    /** A new str of {@code s}, or None for null. */
+    private long strOrNone(String s) {
+        return s == null ? Builtins.incref(rt.heap, rt.heap.None) : rt.heap.strs.of(s);
+    }
+
+    /**
+     * type_get_doc or type_get_text_signature of a builtin (non-class) type: made from tp_doc at
+     * each access, as CPython does for a static type (new reference). A type without tp_doc gives
+     * its dict's {@code __doc__} through {@code __get__(None, type)}, or None.
+     */
+    long typeDoc(long typeObject, PyType t, boolean signature) {
+        if (!BuiltinDocs.available()) {
+            if (!signature && t instanceof NativeType nt && nt.docOf() != null) return rt.heap.strs.of(nt.docOf());
+            Long v = rt.typeAttrs.getOrDefault(t, java.util.Map.of()).get("__doc__");
+            if (!signature && v != null && v == rt.heap.None) return Builtins.incref(rt.heap, v);  // a type without tp_doc
+        }
+        String raw = BuiltinDocs.doc(rt, t.name());
+        if (raw == null) {
+            if (!signature && t instanceof NativeType nt && nt.docOf() != null) return rt.heap.strs.of(nt.docOf());
+            throw BuiltinDocs.unknown(rt, Ops.shortName(t));
+        }
+        if (signature) return strOrNone(BuiltinDocs.textSignature(t.name(), raw));
+        if (raw == BuiltinDocs.NULL) {
+            Long v = rt.typeAttrs.getOrDefault(t, java.util.Map.of()).get("__doc__");
+            if (v == null) return Builtins.incref(rt.heap, rt.heap.None);
+            long got = Attributes.getOnClass(rt, v, typeObject);
+            return got != 0 ? got : Builtins.incref(rt.heap, v);  // a getset's __get__(None, type) is the getset
+        }
+        return strOrNone(BuiltinDocs.withoutSignature(t.name(), raw));
+    }
+
+    /**
+     * {@code __doc__} ({@code signature} false) or {@code __text_signature__} of a builtin function,
+     * method descriptor, slot wrapper or method-wrapper: made per access from the C doc, as
+     * CPython's getters do (new reference); 0 for another object.
+     */
+    long functionDoc(long o, PyType t, boolean signature) {
+        BuiltinFunctionType.Entry e;
+        String key;
+        if (t == rt.builtinFunctionType) {
+            e = rt.builtinFunctionType.entry(o);
+            if (e.doc() == BuiltinFunctionType.NULL_DOC) return Builtins.incref(rt.heap, rt.heap.None);
+            if (e.doc() != null) return strOrNone(signature ? BuiltinDocs.textSignature(e.name(), e.doc()) : BuiltinDocs.withoutSignature(e.name(), e.doc()));
+            long self = BuiltinFunctionType.self(o);
+            if (e.owner() != null) {
+                key = memberKey(e.owner(), e.name());
+            } else if (self != 0 && rt.ops.isTypeObject(self)) {
+                key = rt.heap.typeAt(self).name() + "." + e.name();  // __new__, or a static method (str.maketrans)
+            } else if (e.impl() instanceof NativeFunction nf && nf.key().endsWith("." + e.name())) {
+                // a native module's function, or a method of a type it made, under its key ("_signal.signal")
+                String prefix = nf.key().substring(0, nf.key().length() - e.name().length() - 1);
+                key = BuiltinDocs.doc(rt, prefix + ":" + e.name()) != null ? prefix + ":" + e.name() : prefix + "." + e.name();
+            } else {
+                long m = builtinModule(o);
+                if (m == 0) throw BuiltinDocs.unknown(rt, e.name());
+                try {
+                    key = rt.heap.typeOf(m) == rt.heap.strs ? StrType.value(m) + ":" + e.name() : e.name();
+                } finally {
+                    rt.heap.decref(m);
+                }
+            }
+        } else if (t instanceof BuiltinDescrType bd) {
+            e = bd.entry(o);
+            key = memberKey(e.owner(), e.name());
+        } else if (t == rt.methodWrapperType) {
+            e = rt.methodWrapperType.entry(o);
+            key = memberKey(e.owner(), e.name());
+        } else {
+            return 0;
+        }
+        String raw = BuiltinDocs.doc(rt, key);
+        if (raw == null) throw BuiltinDocs.unknown(rt, key);
+        return strOrNone(signature ? BuiltinDocs.textSignature(e.name(), raw) : BuiltinDocs.withoutSignature(e.name(), raw));
+    }
+
+    /**
+     * The key of {@code owner}'s entry {@code name} in CPython's docs: "type.name" of the owner, or of
+     * the nearest base that has it (where refheap defines on a subclass a method CPython's base
+     * defines: ExceptionGroup.derive is BaseExceptionGroup's).
+     */
+    private String memberKey(PyType owner, String name) {
+        for (PyType b = owner; b != null; b = b.base()) {
+            if (BuiltinDocs.doc(rt, b.name() + "." + name) != null) return b.name() + "." + name;
+        }
+        // ExceptionGroup's first base is BaseExceptionGroup (its tp_base chain goes through Exception)
+        if (owner.name().equals("ExceptionGroup") && BuiltinDocs.doc(rt, "BaseExceptionGroup." + name) != null) return "BaseExceptionGroup." + name;
+        return owner.name() + "." + name;
+    }
+
+    /** getset or member descriptor {@code d}'s {@code __doc__}: its doc as is (never cut), or None. */
     long doc(long d) {
         Entry e = entry(d);
-        if (e.doc()) throw noDocstring(e.qualified());
-        return Builtins.incref(rt.heap, rt.heap.None);
+        if (!e.doc()) return Builtins.incref(rt.heap, rt.heap.None);
+        String key = memberKey(e.owner(), e.name());
+        String raw = BuiltinDocs.doc(rt, key);
+        if (raw == null) throw BuiltinDocs.unknown(rt, key);
+        return strOrNone(raw == BuiltinDocs.NULL ? null : raw);
     }
 
     /** descr_get_qualname: "Type.name", made on first use and kept in d_qualname as CPython does. */
@@ -164,13 +253,9 @@ final class BuiltinGetSets {
             };
         }
         if (t instanceof dev.refheap.object.IntType && name.equals("denominator")) return heap.ints.of(1);
-        if (name.equals("__doc__") && t == rt.builtinFunctionType && rt.builtinFunctionType.entry(o).doc() != null) {
-            String doc = rt.builtinFunctionType.entry(o).doc();
-            if (doc == BuiltinFunctionType.NULL_DOC) return Builtins.incref(heap, heap.None);
-            return heap.strs.of(doc);
-        }
-        if (name.equals("__doc__") && docstringNotCarried(o)) {
-            throw noDocstring(t == rt.builtinFunctionType ? rt.builtinFunctionType.entry(o).name() : Ops.shortName(t));
+        if (name.equals("__doc__") || name.equals("__text_signature__")) {
+            long v = functionDoc(o, t, name.equals("__text_signature__"));
+            if (v != 0) return v;
         }
         if (t == rt.builtinFunctionType && name.equals("__module__")) return builtinModule(o);
         if (t == rt.rangeType) {
@@ -205,14 +290,36 @@ final class BuiltinGetSets {
         var e = rt.builtinFunctionType.entry(f);
         if (e.owner() != null) return Builtins.incref(heap, heap.None);
         if (self == 0 && heap.dicts.getItem(rt.builtinsDict, e.name()) == f) return heap.strs.of("builtins");
-        // a native module's function (refheap does not bind it to its module): the module that has it
+        long m = self == 0 ? moduleOf(f) : 0;
+        long n = m == 0 ? 0 : heap.dicts.getItem(ModuleType.dict(m), "__name__");
+        return n == 0 ? 0 : Builtins.incref(heap, n);
+    }
+
+    /**
+     * The module of a module's builtin function, which refheap makes without m_self (borrowed, 0 if
+     * not found): the builtins module for one of its functions, else the module its key names
+     * ({@link NativeFunction}: "_signal.signal") when that module in sys.modules has it, else the
+     * first module in sys.modules that has it.
+     */
+    long moduleOf(long f) {
+        Heap heap = rt.heap;
+        var e = rt.builtinFunctionType.entry(f);
+        if (BuiltinFunctionType.self(f) != 0 || e.owner() != null || e.doc() == BuiltinFunctionType.NULL_DOC) return 0;
         long[] found = {0};
+        if (heap.dicts.getItem(rt.builtinsDict, e.name()) == f) {
+            heap.dicts.forEach(rt.sysModules, (key, m) -> {
+                if (found[0] == 0 && rt.isModule(m) && ModuleType.dict(m) == rt.builtinsDict) found[0] = m;
+            });
+            return found[0];
+        }
+        if (e.impl() instanceof NativeFunction nf && nf.key().endsWith("." + e.name())) {
+            long m = heap.dicts.getItem(rt.sysModules, nf.key().substring(0, nf.key().length() - e.name().length() - 1));
+            if (m != 0 && rt.isModule(m) && heap.dicts.getItem(ModuleType.dict(m), e.name()) == f) return m;
+        }
         heap.dicts.forEach(rt.sysModules, (key, m) -> {
-            if (found[0] == 0 && rt.isModule(m) && heap.dicts.getItem(ModuleType.dict(m), e.name()) == f) {
-                found[0] = heap.dicts.getItem(ModuleType.dict(m), "__name__");
-            }
+            if (found[0] == 0 && rt.isModule(m) && heap.dicts.getItem(ModuleType.dict(m), e.name()) == f) found[0] = m;
         });
-        return found[0] == 0 ? 0 : Builtins.incref(heap, found[0]);
+        return found[0];
     }
 
     /**
@@ -422,7 +529,7 @@ final class BuiltinGetSets {
             }
             case "__text_signature__":
                 if (c != null) return Builtins.incref(heap, heap.None);
-                return 0;
+                return typeDoc(typeObject, t, true);
             case "__module__", "__doc__", "__abstractmethods__", "__annotations__": {
                 if (c == null) {
                     if (name.equals("__module__")) {
@@ -431,8 +538,7 @@ final class BuiltinGetSets {
                     }
                     if (name.equals("__abstractmethods__")) throw rt.error("AttributeError", name);
                     if (name.equals("__annotations__")) throw rt.ops.attributeError(typeObject, name);
-                    if (t instanceof NativeType nt && nt.docOf() != null) return heap.strs.of(nt.docOf());
-                    throw noDocstring(Ops.shortName(t));
+                    return typeDoc(typeObject, t, false);
                 }
                 long v = heap.dicts.getItem(c.dict(), name);
                 if (v != 0) {

@@ -63,7 +63,7 @@ final class Modules {
 
     /** A new instance of the built-in module {@code name}, or 0 if refheap has no such built-in module. */
     static long createBuiltin(Runtime rt, String name) {
-        return switch (name) {
+        long m = switch (name) {
             case "sys" -> sys(rt);
             case "gc" -> gc(rt);
             case "ctypes" -> Ctypes.module(rt);
@@ -74,6 +74,22 @@ final class Modules {
             case "refheap" -> RefheapModule.create(rt);
             default -> 0L;
         };
+        if (m != 0 && !name.equals("ctypes") && !name.equals("refheap")) giveDoc(rt, m, name);  // refheap's own: no CPython doc
+        return m;
+    }
+
+    /**
+     * PyModule_SetDocString with a builtin or native module's m_doc: CPython 3.11's text
+     * (BuiltinDocs, a new str in the module's {@code __doc__}, whose place in the dict module
+     * creation gave). A module CPython gives no doc, or any module when refheap has no CPython 3.11
+     * to take them from, keeps None.
+     */
+    static void giveDoc(Runtime rt, long m, String name) {
+        String raw = BuiltinDocs.startupDoc("@" + name);
+        if (raw == null || raw == BuiltinDocs.NULL) return;
+        long doc = rt.heap.strs.of(raw);
+        rt.heap.dicts.setItem(ModuleType.dict(m), rt.names.__doc__, doc);
+        rt.heap.decref(doc);
     }
 
     static void def(Runtime rt, long module, String name, Builtin impl) { def(rt, module, name, null, impl); }

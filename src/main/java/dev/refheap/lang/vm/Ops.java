@@ -980,6 +980,7 @@ final class Ops {
         if (t == rt.builtinFunctionType) {
             if (name.equals("__self__")) {
                 long s = BuiltinFunctionType.self(o);
+                if (s == 0) s = rt.builtinGetSets.moduleOf(o);  // a module's function: its module, as CPython's m_self
                 return incref(s == 0 ? heap.None : s);
             }
             var e = rt.builtinFunctionType.entry(o);

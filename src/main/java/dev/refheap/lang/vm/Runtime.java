@@ -156,10 +156,13 @@ public final class Runtime implements AutoCloseable {
 
     /**
      * Reads what every runtime's set-up reads from refheap's resources (the builtin types' dict
-     * table), if not read yet: for a launcher thread that would otherwise wait while another makes
+     * table) and the start-up part of the builtins' docstrings (BuiltinDocs), if not read yet: for a launcher thread that would otherwise wait while another makes
      * the first runtime. Changes nothing a program sees; a failure is left for the runtime to report.
      */
-    public static void preloadTables() { SlotWrappers.preload(); }
+    public static void preloadTables() {
+        SlotWrappers.preload();
+        BuiltinDocs.preload();
+    }
 
     public Runtime(RuntimeOptions options) {
         heap = new Heap(options.maxHeap(), options.ownedLargeBlocks());

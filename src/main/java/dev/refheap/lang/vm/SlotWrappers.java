@@ -38,8 +38,8 @@ final class SlotWrappers {
 
     /**
      * The builtin types whose {@code __doc__} is None in CPython 3.11 (no tp_doc): refheap has that
-     * value, so {@code None.__doc__} works (types.DynamicClassAttribute reads {@code fget.__doc__}
-     * of a None fget). The other types' docstrings are not carried.
+     * value even without CPython's docs (BuiltinDocs), so {@code None.__doc__} works
+     * (types.DynamicClassAttribute reads {@code fget.__doc__} of a None fget).
      */
     private static final java.util.Set<String> DOC_NONE = java.util.Set.of("NoneType", "NotImplementedType", "ellipsis", "frame",
             "generator", "coroutine", "async_generator", "mappingproxy", "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator",
@@ -81,7 +81,7 @@ final class SlotWrappers {
                 switch (s.kind()) {
                     case 'X' -> {
                         if (s.name().equals("__hash__")) attrs.put("__hash__", heap.None);  // unhashable: __hash__ = None
-                        else if (s.name().equals("__doc__") && DOC_NONE.contains(t.name())) attrs.put("__doc__", heap.None);
+                        else if (s.name().equals("__doc__")) typeDictDoc(t, attrs);
                     }
                     case 'S' -> {
                         Builtin own = t == heap.objectType ? null : genericSlot(t, s.name());
@@ -111,6 +111,17 @@ final class SlotWrappers {
         rt.unhold(owned);
     }
 
+    /**
+     * type_dict_set_doc: the {@code __doc__} PyType_Ready puts in a builtin type's dict, tp_doc
+     * without its text signature as a new str (None without tp_doc). Without CPython 3.11's docs
+     * (BuiltinDocs) a type with a docstring has none in its dict (reading {@code T.__doc__} says why).
+     */
+    private void typeDictDoc(PyType t, Map<String, Long> attrs) {
+        String raw = BuiltinDocs.startupDoc(t.name());
+        if (raw == null ? DOC_NONE.contains(t.name()) : raw == BuiltinDocs.NULL) attrs.put("__doc__", heap.None);
+        else if (raw != null) attrs.put("__doc__", rt.hold(heap.strs.of(BuiltinDocs.dictDoc(t.name(), raw))));
+    }
+
     /** The implementation of a builtin descriptor named {@code name} on t's bases, or null. */
     private Builtin inheritedImpl(PyType t, String name) {
         PyType base = t.base() != null ? t.base() : t == heap.objectType ? null : heap.objectType;
@@ -122,7 +133,7 @@ final class SlotWrappers {
      * The dict a builtin type's {@code __dict__} shows (borrowed): made once, its entries in the
      * table's order (then names refheap adds). The dict then owns the descriptors in it instead
      * of the runtime, so each keeps CPython's one reference from its type's dict. Names refheap has
-     * no object for (a builtin type's {@code __doc__}) are absent.
+     * no object for (a builtin type's {@code __doc__} without CPython's docs) are absent.
      */
     long typeDict(PyType t) {
         Long d = dicts.get(t);
@@ -289,6 +300,21 @@ final class SlotWrappers {
                 };
                 default:
             }
+        }
+        if (t == heap.typeType && name.equals("mro")) {
+            // type.mro: the C3 linearization of the type's bases as a list; refheap's __mro__ is always
+            // that linearization (a metaclass's own mro() is not called when a class is made)
+            return (s, a, o, n, kw) -> {
+                Args.exactly(rt, Ops.shortName(heap.typeAt(s)) + ".mro", n, kw, 0);  // the bound method's qualname
+                long mro = rt.ops.typeSpecial(s, "__mro__");
+                try {
+                    long[] items = new long[(int) dev.refheap.object.TupleType.size(mro)];
+                    for (int i = 0; i < items.length; i++) items[i] = dev.refheap.object.TupleType.item(mro, i);
+                    return heap.lists.of(items);
+                } finally {
+                    heap.decref(mro);
+                }
+            };
         }
         switch (name) {
             case "count", "index":

@@ -69,12 +69,12 @@ final class StaticMethodType extends ExtType {
 
     /**
      * functools_wraps: each of the five attributes f has is set on the wrapper (through its setattr);
-     * not the docstring of a builtin type or function, which refheap does not carry (reading the
-     * wrapper's __doc__ then raises).
+     * not the docstring of a builtin type or function when refheap has no CPython 3.11 to take it
+     * from (BuiltinDocs: reading the wrapper's __doc__ then raises).
      */
     private void wraps(long w, long f) {
         for (String attr : new String[] {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"}) {
-            if (attr.equals("__doc__") && rt.builtinGetSets.docstringNotCarried(f)) continue;
+            if (attr.equals("__doc__") && rt.builtinGetSets.docstringFromCpython(f) && !BuiltinDocs.available()) continue;
             long key = heap.strs.internedOf(attr);
             try {
                 long v = Attributes.getOrSwallow(rt, f, key);

@@ -517,6 +517,17 @@ final class TypeMethods {
             if (from == 0 || old.equals(nw)) return heap.strs.asExact(s);
             return heap.strs.fresh(sb.append(v.substring(from)).toString());
         });
+        for (String name : new String[] {"removeprefix", "removesuffix"}) {
+            // unicode_removeprefix/removesuffix: the rest after a match (an empty affix matches), else self unchanged
+            def(S, name, (s, a, o, n, kw) -> {
+                Args.exactly(rt, "str." + name, n, kw, 1);
+                if (!Heap.isStr(a[o])) throw rt.typeError(name + "() argument must be str, not " + rt.ops.typeName(a[o]));
+                String v = StrType.value(s), x = StrType.value(a[o]);
+                boolean pre = name.equals("removeprefix");
+                if (x.isEmpty() || !(pre ? v.startsWith(x) : v.endsWith(x))) return heap.strs.asExact(s);
+                return heap.strs.fresh(pre ? v.substring(x.length()) : v.substring(0, v.length() - x.length()));
+            });
+        }
         def(S, "startswith", (s, a, o, n, kw) -> affix(s, a[o], true));
         def(S, "endswith", (s, a, o, n, kw) -> affix(s, a[o], false));
         def(S, "find", (s, a, o, n, kw) -> heap.ints.of(finds(s, a, o, n, kw, "find", false)));

@@ -112,6 +112,9 @@ public final class VmApi {
     /** A new instance of one of the VM's own built-in modules (sys, gc, ...), or 0 if it has none of that name. */
     public long createBuiltinModule(String name) { return Modules.createBuiltin(rt, name); }
 
+    /** Gives native module {@code m} CPython 3.11's docstring for module {@code name}, if refheap has it (Modules.giveDoc). */
+    public void giveModuleDoc(long m, String name) { Modules.giveDoc(rt, m, name); }
+
     /** Whether {@code name} is one of the VM's own built-in modules. */
     public boolean isBuiltinModuleName(String name) { return Modules.isBuiltinName(name); }
 

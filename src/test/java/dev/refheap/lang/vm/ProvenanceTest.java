@@ -74,7 +74,7 @@ class ProvenanceTest {
                     return 'a constant str'
                 check('code constant', code_const(), 'constant of <code code_const>')
                 check('small int', 5, 'the initial count of a static object')
-                check('None', None, "the runtime's own reference to a static object", "global '__doc__' of module 'sys'")
+                check('None', None, "the runtime's own reference to a static object", "global '__doc__' of module '__main__'")
                 check('module', sys, "sys.modules['sys']")
                 def gen():
                     z = [9]

@@ -18,7 +18,7 @@ import java.nio.ByteOrder;
  * {@code _array_reconstructor} (unpickling, with the conversion from another machine's format),
  * and at import the registration of array with {@code collections.abc.MutableSequence}, which
  * imports {@code collections.abc} as 3.11's module exec does. The types are made once per runtime
- * (module state); the module's {@code __doc__} is None (CPython's text is not carried).
+ * (module state); the module's {@code __doc__} is CPython's, from the host (BuiltinDocs).
  */
 public final class ArrayModule {
     private ArrayModule() {}

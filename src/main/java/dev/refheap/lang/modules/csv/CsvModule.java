@@ -12,7 +12,7 @@ import dev.refheap.object.TupleType;
  * {@code reader} ({@link ReaderType}: 3.11's parser state machine over lines of str),
  * {@code writer} ({@link WriterType}), the dialect registry ({@code _dialects}, register/
  * unregister/get/list), {@code field_size_limit}, {@code Error} and the QUOTE_* constants, with
- * 3.11's messages. The module's {@code __doc__} is None (CPython's text is not carried). State per
+ * 3.11's messages. The module's {@code __doc__} is CPython's, from the host (BuiltinDocs). State per
  * runtime: the three types, the error class, the registry and the field size limit.
  */
 public final class CsvModule {

@@ -134,15 +134,11 @@ final class BuiltinGetSets {
      */
     long typeDoc(long typeObject, PyType t, boolean signature) {
         if (!BuiltinDocs.available()) {
-            if (!signature && t instanceof NativeType nt && nt.docOf() != null) return rt.heap.strs.of(nt.docOf());
             Long v = rt.typeAttrs.getOrDefault(t, java.util.Map.of()).get("__doc__");
             if (!signature && v != null && v == rt.heap.None) return Builtins.incref(rt.heap, v);  // a type without tp_doc
         }
         String raw = BuiltinDocs.doc(rt, t.name());
-        if (raw == null) {
-            if (!signature && t instanceof NativeType nt && nt.docOf() != null) return rt.heap.strs.of(nt.docOf());
-            throw BuiltinDocs.unknown(rt, Ops.shortName(t));
-        }
+        if (raw == null) throw BuiltinDocs.unknown(rt, Ops.shortName(t));
         if (signature) return strOrNone(BuiltinDocs.textSignature(t.name(), raw));
         if (raw == BuiltinDocs.NULL) {
             Long v = rt.typeAttrs.getOrDefault(t, java.util.Map.of()).get("__doc__");

@@ -112,9 +112,6 @@ public abstract class NativeType extends ExtType {
     /** CPython 3.11.7's tp_flags of this type (its {@code __flags__}, what a class derived from it inherits), or -1 when refheap has no figure. */
     public long tpFlags() { return -1; }
 
-    /** tp_doc, or null when refheap does not carry it (reading __doc__ then says so). */
-    public String docOf() { return null; }
-
     // ---- the buffer protocol (bf_getbuffer / bf_releasebuffer) -----------------------------------
 
     /**

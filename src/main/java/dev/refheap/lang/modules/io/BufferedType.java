@@ -37,11 +37,7 @@ final class BufferedType extends IoType {
             case READER -> "BufferedReader";
             case WRITER -> "BufferedWriter";
             case RANDOM -> "BufferedRandom";
-        }, base, PyType.HAVE_GC | PyType.BASETYPE, 152, DICT, WEAKREFLIST, switch (kind) {
-            case READER -> "Create a new buffered reader using the given readable raw IO object.";
-            case WRITER -> "A buffer for a writeable sequential RawIO object.";
-            case RANDOM -> "A buffered interface to random access streams.";
-        }, RAW, DICT);
+        }, base, PyType.HAVE_GC | PyType.BASETYPE, 152, DICT, WEAKREFLIST, RAW, DICT);
         this.kind = kind;
     }
 

@@ -22,7 +22,7 @@ final class BytesIOType extends IoType {
 
     BytesIOType(VmApi vm, IoModule.State st, PyType base) {
         super(vm, st, "_io.BytesIO", base, PyType.HAVE_GC | PyType.BASETYPE, 64, DICT, WEAKREFLIST,
-                "Buffered I/O implementation using an in-memory bytes buffer.", BUF, DICT);
+                BUF, DICT);
     }
 
     @Override

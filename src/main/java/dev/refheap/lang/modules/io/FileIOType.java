@@ -23,8 +23,7 @@ final class FileIOType extends IoType {
     static final int CREATED = 1, READABLE = 2, WRITABLE = 4, APPENDING = 8, SEEK_KNOWN = 16, SEEKABLE = 32, CLOSEFD = 64, FINALIZING = 128;
 
     FileIOType(VmApi vm, IoModule.State st, PyType base) {
-        super(vm, st, "_io.FileIO", base, PyType.HAVE_GC | PyType.BASETYPE, 48, DICT, WEAKREFLIST,
-                "Open a file.", DICT);
+        super(vm, st, "_io.FileIO", base, PyType.HAVE_GC | PyType.BASETYPE, 48, DICT, WEAKREFLIST, DICT);
     }
 
     static int fd(long o) { return Native.getInt(o + FD); }

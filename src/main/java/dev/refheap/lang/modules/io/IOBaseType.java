@@ -28,12 +28,7 @@ final class IOBaseType extends IoType {
             case RAW -> "_RawIOBase";
             case BUFFERED -> "_BufferedIOBase";
             case TEXT -> "_TextIOBase";
-        }, base, PyType.HAVE_GC | PyType.BASETYPE, 32, DICT, WEAKREFLIST, switch (kind) {
-            case IOBASE -> "The abstract base class for all I/O classes.";
-            case RAW -> "Base class for raw binary I/O.";
-            case BUFFERED -> "Base class for buffered IO objects.";
-            case TEXT -> "Base class for text I/O.";
-        }, DICT);
+        }, base, PyType.HAVE_GC | PyType.BASETYPE, 32, DICT, WEAKREFLIST, DICT);
         this.kind = kind;
     }
 

@@ -20,13 +20,11 @@ import dev.refheap.object.PyType;
 abstract class IoType extends FieldsType {
     final IoModule.State st;
     final int dictOff;
-    final String doc;
 
-    IoType(VmApi vm, IoModule.State st, String name, PyType base, int flags, long basicSize, int dictOff, int weakOff, String doc, int... owned) {
+    IoType(VmApi vm, IoModule.State st, String name, PyType base, int flags, long basicSize, int dictOff, int weakOff, int... owned) {
         super(vm, name, base, flags, basicSize, weakOff, owned);
         this.st = st;
         this.dictOff = dictOff;
-        this.doc = doc;
     }
 
     @Override
@@ -56,9 +54,6 @@ abstract class IoType extends FieldsType {
 
     @Override
     public long ownDictOffset() { return dictOff; }
-
-    @Override
-    public String docOf() { return doc; }
 
     /** The _io type whose struct {@code o} has (its own type, or the native base of its Python class). */
     static IoType ioBase(VmApi vm, long o) {

@@ -18,7 +18,7 @@ final class NewlineDecoderType extends IoType {
 
     NewlineDecoderType(VmApi vm, IoModule.State st) {
         super(vm, st, "_io.IncrementalNewlineDecoder", null, dev.refheap.object.PyType.BASETYPE, 40, 0, 0,
-                "Codec used when reading a file in universal newlines mode.", DECODER, ERRORS);
+                DECODER, ERRORS);
     }
 
     @Override

@@ -14,8 +14,7 @@ final class RWPairType extends IoType {
     static final int READER = 16, WRITER = 24, DICT = 32, WEAKREFLIST = 40;
 
     RWPairType(VmApi vm, IoModule.State st, PyType base) {
-        super(vm, st, "_io.BufferedRWPair", base, PyType.HAVE_GC | PyType.BASETYPE, 48, DICT, WEAKREFLIST,
-                "A buffered reader and writer object together.", DICT, READER, WRITER);
+        super(vm, st, "_io.BufferedRWPair", base, PyType.HAVE_GC | PyType.BASETYPE, 48, DICT, WEAKREFLIST, DICT, READER, WRITER);
     }
 
     @Override

@@ -25,7 +25,7 @@ final class StringIOType extends IoType {
 
     StringIOType(VmApi vm, IoModule.State st, PyType base) {
         super(vm, st, "_io.StringIO", base, PyType.HAVE_GC | PyType.BASETYPE, 120, DICT, WEAKREFLIST,
-                "Text I/O implementation using an in-memory buffer.", DECODER, READNL, WRITENL, DICT);
+                DECODER, READNL, WRITENL, DICT);
     }
 
     @Override

@@ -113,7 +113,7 @@ final class TextIOWrapperType extends IoType {
 
     TextIOWrapperType(VmApi vm, IoModule.State st, PyType base) {
         super(vm, st, "_io.TextIOWrapper", base, PyType.HAVE_GC | PyType.BASETYPE, 192, DICT, WEAKREFLIST,
-                "Character and line based layer over a BufferedIOBase object, buffer.", BUFFER, ENCODING, ENCODER, DECODER, READNL, PENDING, ERRORS, RAW, DICT);
+                BUFFER, ENCODING, ENCODER, DECODER, READNL, PENDING, ERRORS, RAW, DICT);
     }
 
     @Override

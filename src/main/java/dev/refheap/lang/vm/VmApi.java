@@ -501,6 +501,9 @@ public final class VmApi {
         }
     }
 
+    /** PyMemoryView_FromObject over an exporter (bytes, bytearray, a native type's buffer): a new view. */
+    public long memoryViewOver(long exporter) { return rt.memoryViewType.create(exporter); }
+
     /** The bytes a bytes-like object (bytes, bytearray, memoryview, a native exporter) exports, copied; null when it is not bytes-like. */
     public byte[] bytesLike(long o) { return BufferProtocol.bytesOrNull(rt, o); }
 

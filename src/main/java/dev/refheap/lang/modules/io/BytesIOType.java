@@ -13,8 +13,9 @@ import dev.refheap.object.PyType;
  * eighth more on a moderate growth, exact on a large one); bytes past string_size are not data.
  * The buffer is shared (copy-on-write) while its refcount is above 1: {@code BytesIO(b)} keeps b
  * itself, getvalue() and a whole read() hand the buffer out, and the next write copies it
- * (unshare_buffer). States: open (buf set), closed (buf NULL). Tracked; traverse visits the
- * dict only; __sizeof__ adds the buffer's size while it is not shared.
+ * (unshare_buffer). States: open (buf set), closed (buf NULL); exporting (exports > 0: getbuffer()'s
+ * views through {@link BufferObjectType}), when every resize, truncate and close is BufferError.
+ * Tracked; traverse visits the dict only; __sizeof__ adds the buffer's size while it is not shared.
  */
 final class BytesIOType extends IoType {
     static final int BUF = 16, POS = 24, STRING_SIZE = 32, DICT = 40, WEAKREFLIST = 48, EXPORTS = 56;
@@ -46,6 +47,56 @@ final class BytesIOType extends IoType {
         return b != 0 && Native.getLong(b) == 1 ? basic + heap.bytes.sizeOf(b) : basic;
     }
 
+    /**
+     * {@code _io._BytesIOBuffer} (bytesiobuf: 24 bytes plus the GC head, tracked, its referent the
+     * BytesIO): the exporter getbuffer() hands to memoryview. Each export counts in the BytesIO's
+     * {@code exports}, so it cannot resize or close while a view lives; the data is made private
+     * (unshare_buffer) before it is exported writable.
+     */
+    static final class BufferObjectType extends dev.refheap.lang.modules.FieldsType {
+        static final int SOURCE = 16;
+        private final BytesIOType bytesio;
+
+        BufferObjectType(VmApi vm, BytesIOType bytesio) {
+            super(vm, "_io._BytesIOBuffer", PyType.HAVE_GC, 24, 0, SOURCE);
+            this.bytesio = bytesio;
+        }
+
+        /** DEFAULT | HAVE_GC | READY | IMMUTABLETYPE | DISALLOW_INSTANTIATION, as CPython 3.11.7 reports, plus the version tag once set. */
+        @Override
+        public long tpFlags() { return 0x5180 | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+
+        long create(long source) {
+            long o = alloc();
+            put(o, SOURCE, vm.incref(source));
+            heap.track(o);
+            return o;
+        }
+
+        @Override
+        public boolean exportsBuffer() { return true; }
+
+        @Override
+        public Buffer getBuffer(long o) {
+            long b = get(o, SOURCE);
+            if (buf(b) == 0) throw bytesio.closedError();
+            if (shared(b)) bytesio.unshare(b, size(b));
+            put(b, EXPORTS, get(b, EXPORTS) + 1);
+            return new Buffer(buf(b) + BytesType.SVAL, size(b), false, 'B', 1);
+        }
+
+        @Override
+        public void releaseBuffer(long o) {
+            long b = get(o, SOURCE);
+            put(b, EXPORTS, get(b, EXPORTS) - 1);
+        }
+
+        @Override
+        public long newInstance(long[] a, int off, int n, long kw) {
+            throw vm.error("TypeError", "cannot create '_io._BytesIOBuffer' instances");
+        }
+    }
+
     private static long buf(long o) { return get(o, BUF); }
 
     private static long bufLen(long o) { return BytesType.length(buf(o)); }
@@ -58,9 +109,9 @@ final class BytesIOType extends IoType {
 
     private void init(long o, long[] a, int off, int n, long kw) {
         long[] p = Params.parse(vm, "BytesIO", new String[] {"initial_bytes"}, 0, 1, 0, a, off, n, kw);
-        if (get(o, EXPORTS) > 0) throw vm.error("BufferError", "Existing exports of data: object cannot be re-sized");
-        put(o, STRING_SIZE, 0);
+        put(o, STRING_SIZE, 0);  // reset before the exports check, as 3.11's __init__ does (a refused re-init still empties it)
         put(o, POS, 0);
+        if (get(o, EXPORTS) > 0) throw vm.error("BufferError", "Existing exports of data: object cannot be re-sized");
         long init = p[0];
         if (init != 0 && init != heap.None) {
             if (heap.typeOf(init) == heap.bytes) {
@@ -184,7 +235,15 @@ final class BytesIOType extends IoType {
             return vm.incref(buf(s));
         });
         defMethod("getbuffer", (s, a, o, n, kw) -> {
-            throw vm.error("NotImplementedError", "refheap does not support BytesIO.getbuffer yet");
+            Params.unpack(vm, "getbuffer", n, kw, 0, 0);
+            check(s);
+            if (shared(s)) unshare(s, size(s));
+            long view = st.bytesioBuffer.create(s);
+            try {
+                return vm.memoryViewOver(view);
+            } finally {
+                heap.decref(view);
+            }
         });
         defMethod("read", (s, a, o, n, kw) -> readSized(s, a, o, n, kw, "read"));
         defMethod("read1", (s, a, o, n, kw) -> readSized(s, a, o, n, kw, "read1"));

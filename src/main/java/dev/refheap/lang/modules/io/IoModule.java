@@ -35,6 +35,7 @@ public final class IoModule {
         IOBaseType iobase, rawBase, bufferedBase, textBase;
         StringIOType stringio;
         BytesIOType bytesio;
+        BytesIOType.BufferObjectType bytesioBuffer;
         NewlineDecoderType newlineDecoder;
         long unsupportedOperation;
         FileIOType fileio;
@@ -47,7 +48,8 @@ public final class IoModule {
         /** The types in the order {@link #install} registers them. */
         @Override
         public java.util.List<? extends PyType> imageTypes() {
-            return java.util.List.of(iobase, rawBase, bufferedBase, textBase, newlineDecoder, stringio, bytesio, fileio, reader, writer, random, rwpair, textio);
+            return java.util.List.of(iobase, rawBase, bufferedBase, textBase, newlineDecoder, stringio, bytesio, fileio, reader, writer, random, rwpair, textio,
+                    bytesioBuffer);
         }
 
         /**
@@ -108,6 +110,7 @@ public final class IoModule {
         define(st.rwpair, st.rwpair::install, register);
         st.textio = (TextIOWrapperType) reg.apply(new TextIOWrapperType(vm, st, st.textBase));
         define(st.textio, st.textio::install, register);
+        st.bytesioBuffer = (BytesIOType.BufferObjectType) reg.apply(new BytesIOType.BufferObjectType(vm, st.bytesio));
         return st;
     }
 

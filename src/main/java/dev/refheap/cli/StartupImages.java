@@ -120,6 +120,7 @@ final class StartupImages {
         List<String> inputs;
         rt.configureMain(StartupImage.makerConfig(config));
         StartupInputs.start();
+        StartupInputs.note(dev.refheap.lang.vm.BuiltinDocs.dataFile());  // the constructor put its docstrings in the type dicts the image holds
         try {
             rt.runCpythonStartup();
             ran = true;

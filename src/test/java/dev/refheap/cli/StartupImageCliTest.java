@@ -139,4 +139,21 @@ class StartupImageCliTest {
         assertTrue(after.err().contains("adopted"), after.err());
         sameProgramOutput(live, after);
     }
+
+    /** The type dicts in an image hold the docstrings' text, so a changed docstring file (another CPython 3.11) makes the image stale. */
+    @Test
+    void bug_aChangedDocstringFileIsNotAdopted() throws Exception {
+        Path cache = Files.createDirectories(imageDir.resolve("cache"));
+        Map<String, String> env = Map.of("REFHEAP_CACHE", cache.toString());
+        String[] args = {"--startup=cpython", "-c", "print(int.__doc__[:10])"};
+        CliRun first = run(env, args);
+        assertTrue(first.err().contains("written"), first.err());
+        assertTrue(run(env, args).err().contains("adopted"));
+        Path docs = cache.resolve("builtin-docs-311.txt");
+        assertTrue(Files.exists(docs), "the docstring file is made on first use");
+        Files.setLastModifiedTime(docs, FileTime.fromMillis(Files.getLastModifiedTime(docs).toMillis() - 60_000));
+        CliRun changed = run(env, args);
+        assertTrue(changed.err().contains("refheap: start-up image not taken: " + docs + ": "), changed.err());
+        assertEquals(first.out(), changed.out());
+    }
 }

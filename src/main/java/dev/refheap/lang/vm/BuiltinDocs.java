@@ -147,6 +147,9 @@ public final class BuiltinDocs {
 
     // ---- the data file ----------------------------------------------------------------------------
 
+    /** The data file the docstrings are read from (the start-up image's key notes it: the type dicts hold its text). */
+    public static Path dataFile() { return cacheDir().resolve(FILE); }
+
     private static Path cacheDir() {
         String env = System.getenv("REFHEAP_CACHE");
         if (env != null && !env.isEmpty()) return Path.of(env);

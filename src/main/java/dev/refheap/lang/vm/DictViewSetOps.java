@@ -76,7 +76,7 @@ final class DictViewSetOps {
         Heap heap = rt.heap;
         if (heap.typeOf(key) != heap.tuples || dev.refheap.object.TupleType.size(key) != 2) return false;
         long v = heap.dicts.getItem(d, dev.refheap.object.TupleType.item(key, 0));
-        return v != 0 && rt.ops.eq(v, dev.refheap.object.TupleType.item(key, 1));
+        return v != 0 && rt.ops.eqOrSame(v, dev.refheap.object.TupleType.item(key, 1));
     }
 
     /** _PyDictView_Intersect. */

@@ -1705,6 +1705,10 @@ final class Ops {
             return op == 2 ? eq : !eq;
         }
         if (nanOperand(a, b)) return false;  // float_richcompare: every ordering of a NaN is false (the three-way order below would say 0)
+        PyType ta = heap.typeOf(a);
+        if ((ta == heap.lists || ta == heap.tuples) && heap.typeOf(b) == ta) {
+            return compareSequences(op, a, b, ta == heap.lists);  // the first differing items compared with op itself (NaN <= NaN is false)
+        }
         int c = order(op, a, b);
         return switch (op) {
             case 0 -> c < 0;
@@ -1793,7 +1797,7 @@ final class Ops {
         long i = 0;
         for (; i < Math.min(na, nb); i++) {
             if (list && (i >= ListType.size(a) || i >= ListType.size(b))) break;  // an __eq__ shrank a list
-            if (!eq(list ? ListType.item(a, i) : TupleType.item(a, i), list ? ListType.item(b, i) : TupleType.item(b, i))) break;
+            if (!eqOrSame(list ? ListType.item(a, i) : TupleType.item(a, i), list ? ListType.item(b, i) : TupleType.item(b, i))) break;
         }
         na = list ? ListType.size(a) : na;
         nb = list ? ListType.size(b) : nb;
@@ -1805,6 +1809,12 @@ final class Ops {
         if (op == 3) return true;
         return compareBool(op, list ? ListType.item(a, i) : TupleType.item(a, i), list ? ListType.item(b, i) : TupleType.item(b, i));
     }
+
+    /**
+     * PyObject_RichCompareBool(a, b, Py_EQ): the same object is equal to itself (a NaN too), else
+     * a == b. What containers use to find and compare items; {@link #eq} is the {@code ==} operator.
+     */
+    boolean eqOrSame(long a, long b) { return a == b || eq(a, b); }
 
     /** a == b (may call __eq__). */
     boolean eq(long a, long b) {
@@ -1876,7 +1886,7 @@ final class Ops {
             long na2 = list ? ListType.size(a) : TupleType.size(a), nb2 = list ? ListType.size(b) : TupleType.size(b);
             for (long i = 0; i < Math.min(na2, nb2); i++) {
                 long x = list ? ListType.item(a, i) : TupleType.item(a, i), y = list ? ListType.item(b, i) : TupleType.item(b, i);
-                if (!eq(x, y)) {
+                if (!eqOrSame(x, y)) {
                     if (compareBool(0, x, y)) return -1;
                     if (compareBool(4, x, y)) return 1;
                     return 0;
@@ -1911,11 +1921,11 @@ final class Ops {
             return StrType.value(container).contains(StrType.value(item));
         }
         if (t == heap.lists) {
-            for (long i = 0; i < ListType.size(container); i++) if (eq(ListType.item(container, i), item)) return true;
+            for (long i = 0; i < ListType.size(container); i++) if (eqOrSame(ListType.item(container, i), item)) return true;
             return false;
         }
         if (t == heap.tuples) {
-            for (long i = 0; i < TupleType.size(container); i++) if (eq(TupleType.item(container, i), item)) return true;
+            for (long i = 0; i < TupleType.size(container); i++) if (eqOrSame(TupleType.item(container, i), item)) return true;
             return false;
         }
         if (t == heap.bytes) return ByteArrayType.containsIn(rt, BytesType.value(container), item);  // bytes_contains
@@ -1940,7 +1950,7 @@ final class Ops {
         }
         try {
             for (long v = next(it); v != 0; v = next(it)) {
-                boolean found = eq(v, item);
+                boolean found = eqOrSame(v, item);
                 heap.decref(v);
                 if (found) return true;
             }

@@ -90,7 +90,7 @@ final class SliceType extends ExtType {
         if (heap.typeOf(a) != this || heap.typeOf(b) != this) return null;
         long x = asTuple(a), y = asTuple(b);
         try {
-            return rt.ops.eq(x, y);
+            return rt.ops.eqOrSame(x, y);
         } finally {
             heap.decref(x);
             heap.decref(y);
@@ -102,7 +102,7 @@ final class SliceType extends ExtType {
         if (heap.typeOf(a) != this || heap.typeOf(b) != this) return null;
         long x = asTuple(a), y = asTuple(b);
         try {
-            if (rt.ops.eq(x, y)) return 0;
+            if (rt.ops.eqOrSame(x, y)) return 0;
             return rt.ops.compareBool(0, x, y) ? -1 : 1;
         } finally {
             heap.decref(x);

@@ -221,7 +221,7 @@ final class SysInfo {
             long x = other(a), y = other(b);
             try {
                 if (heap.typeOf(x) != heap.tuples || heap.typeOf(y) != heap.tuples) return null;
-                return rt.ops.eq(x, y);
+                return rt.ops.eqOrSame(x, y);
             } finally {
                 heap.decref(x);
                 heap.decref(y);
@@ -233,7 +233,7 @@ final class SysInfo {
             long x = other(a), y = other(b);
             try {
                 if (heap.typeOf(x) != heap.tuples || heap.typeOf(y) != heap.tuples) return null;
-                if (rt.ops.eq(x, y)) return 0;
+                if (rt.ops.eqOrSame(x, y)) return 0;
                 return rt.ops.compareBool(0, x, y) ? -1 : 1;
             } finally {
                 heap.decref(x);

@@ -102,7 +102,7 @@ final class TypeMethods {
         });
         def1(L, "remove", (s, v) -> {
             for (long i = 0; i < ListType.size(s); i++) {
-                if (rt.ops.eq(ListType.item(s, i), v)) {
+                if (rt.ops.eqOrSame(ListType.item(s, i), v)) {
                     heap.decref(heap.lists.pop(s, i));
                     return none();
                 }
@@ -112,13 +112,13 @@ final class TypeMethods {
         def(L, "index", (s, a, o, n, kw) -> {
             Args.range(rt, "index", n, kw, 1, 3);
             for (long i = n > 1 ? Builtins.intArg(rt, a[o + 1]) : 0; i < ListType.size(s); i++) {
-                if (rt.ops.eq(ListType.item(s, i), a[o])) return heap.ints.of(i);
+                if (rt.ops.eqOrSame(ListType.item(s, i), a[o])) return heap.ints.of(i);
             }
             throw rt.error("ValueError", rt.ops.repr(a[o]) + " is not in list");
         });
         def1(L, "count", (s, v) -> {
             long c = 0;
-            for (long i = 0; i < ListType.size(s); i++) if (rt.ops.eq(ListType.item(s, i), v)) c++;
+            for (long i = 0; i < ListType.size(s); i++) if (rt.ops.eqOrSame(ListType.item(s, i), v)) c++;
             return heap.ints.of(c);
         });
         def0(L, "__reversed__", s -> rt.iterType.createReverse(IterType.Kind.LIST_REVERSE, s));
@@ -146,12 +146,12 @@ final class TypeMethods {
         PyType T = heap.tuples;
         def(T, "index", (s, a, o, n, kw) -> {
             Args.range(rt, "index", n, kw, 1, 3);
-            for (long i = 0; i < TupleType.size(s); i++) if (rt.ops.eq(TupleType.item(s, i), a[o])) return heap.ints.of(i);
+            for (long i = 0; i < TupleType.size(s); i++) if (rt.ops.eqOrSame(TupleType.item(s, i), a[o])) return heap.ints.of(i);
             throw rt.error("ValueError", "tuple.index(x): x not in tuple");
         });
         def1(T, "count", (s, v) -> {
             long c = 0;
-            for (long i = 0; i < TupleType.size(s); i++) if (rt.ops.eq(TupleType.item(s, i), v)) c++;
+            for (long i = 0; i < TupleType.size(s); i++) if (rt.ops.eqOrSame(TupleType.item(s, i), v)) c++;
             return heap.ints.of(c);
         });
     }

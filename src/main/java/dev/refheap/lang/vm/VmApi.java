@@ -404,8 +404,8 @@ public final class VmApi {
         return Builtins.isCallable(rt, o) || rt.ops.lookupType(t, "__call__") != 0;
     }
 
-    /** a == b (rich comparison, truth of the result). */
-    public boolean equal(long a, long b) { return rt.ops.eq(a, b); }
+    /** PyObject_RichCompareBool(a, b, Py_EQ), what containers compare items with: the same object is equal (a NaN too), else a == b. */
+    public boolean equal(long a, long b) { return rt.ops.eqOrSame(a, b); }
 
     /** del list[i]. */
     public void listDelete(long list, long i) { heap.decref(heap.lists.pop(list, i)); }

@@ -169,6 +169,12 @@ public final class CmathModule {
         return new R(v[0], v[1]);
     }
 
+    /** -i f(iz): asin from asinh, atan from atanh, sin from sinh, tan from tanh, as CPython derives them. */
+    private static R rotated(F f, double re, double im) {
+        R s = f.f(-im, re);
+        return new R(s.im, -s.re, s.errno);
+    }
+
     private static boolean finite(double re, double im) { return Double.isFinite(re) && Double.isFinite(im); }
 
     private static double log1p(double x) { return x == 0.0 ? x : Libm.log1p(x); }
@@ -216,10 +222,7 @@ public final class CmathModule {
         return new R(Libm.asinh(s1.re * s2.im - s2.re * s1.im), Libm.atan2(im, s1.re * s2.re - s1.im * s2.im));
     }
 
-    static R asin(double re, double im) {  // -i asinh(iz)
-        R s = asinh(-im, re);
-        return new R(s.im, -s.re, s.errno);
-    }
+    static R asin(double re, double im) { return rotated(CmathModule::asinh, re, im); }
 
     static R atanh(double re, double im) {
         if (!finite(re, im)) return special(Tables.ATANH, re, im);
@@ -239,10 +242,7 @@ public final class CmathModule {
         return new R(log1p(4.0 * re / ((1 - re) * (1 - re) + ay * ay)) / 4.0, -Libm.atan2(-2.0 * im, (1 - re) * (1 + re) - ay * ay) / 2.0);
     }
 
-    static R atan(double re, double im) {  // -i atanh(iz)
-        R s = atanh(-im, re);
-        return new R(s.im, -s.re, s.errno);
-    }
+    static R atan(double re, double im) { return rotated(CmathModule::atanh, re, im); }
 
     /** cosh and sinh share their overflow-avoiding shape; {@code cosh} picks which. */
     private static R hyperbolic(boolean cosh, double re, double im) {
@@ -274,10 +274,7 @@ public final class CmathModule {
 
     static R cos(double re, double im) { return cosh(-im, re); }  // cosh(iz)
 
-    static R sin(double re, double im) {  // -i sinh(iz)
-        R s = sinh(-im, re);
-        return new R(s.im, -s.re, s.errno);
-    }
+    static R sin(double re, double im) { return rotated(CmathModule::sinh, re, im); }
 
     static R tanh(double re, double im) {
         if (!finite(re, im)) {
@@ -296,10 +293,7 @@ public final class CmathModule {
         return new R(tx * (1.0 + ty * ty) / denom, ((ty / denom) * cx) * cx);
     }
 
-    static R tan(double re, double im) {  // -i tanh(iz)
-        R s = tanh(-im, re);
-        return new R(s.im, -s.re, s.errno);
-    }
+    static R tan(double re, double im) { return rotated(CmathModule::tanh, re, im); }
 
     static R exp(double re, double im) {
         if (!finite(re, im)) {
@@ -383,13 +377,13 @@ public final class CmathModule {
     public static long create(VmApi vm) {
         long m = vm.newModule("cmath");
         long d = vm.moduleDict(m);
-        put(vm, d, "pi", vm.newFloat(Math.PI));
-        put(vm, d, "e", vm.newFloat(E));
-        put(vm, d, "tau", vm.newFloat(2 * Math.PI));
-        put(vm, d, "inf", vm.newFloat(Double.POSITIVE_INFINITY));
-        put(vm, d, "infj", vm.newComplex(0.0, Double.POSITIVE_INFINITY));
-        put(vm, d, "nan", vm.newFloat(Double.NaN));
-        put(vm, d, "nanj", vm.newComplex(0.0, Double.NaN));
+        MathModule.put(vm, d, "pi", vm.newFloat(Math.PI));
+        MathModule.put(vm, d, "e", vm.newFloat(E));
+        MathModule.put(vm, d, "tau", vm.newFloat(2 * Math.PI));
+        MathModule.put(vm, d, "inf", vm.newFloat(Double.POSITIVE_INFINITY));
+        MathModule.put(vm, d, "infj", vm.newComplex(0.0, Double.POSITIVE_INFINITY));
+        MathModule.put(vm, d, "nan", vm.newFloat(Double.NaN));
+        MathModule.put(vm, d, "nanj", vm.newComplex(0.0, Double.NaN));
         complexFunction(vm, m, "acos", CmathModule::acos);
         complexFunction(vm, m, "acosh", CmathModule::acosh);
         complexFunction(vm, m, "asin", CmathModule::asin);
@@ -485,10 +479,5 @@ public final class CmathModule {
 
     private static RuntimeException error(VmApi vm, int errno) {
         return errno == MathModule.EDOM ? vm.error("ValueError", "math domain error") : vm.error("OverflowError", "math range error");
-    }
-
-    private static void put(VmApi vm, long d, String name, long v) {
-        vm.heap.dicts.setItem(d, name, v);
-        vm.heap.decref(v);
     }
 }

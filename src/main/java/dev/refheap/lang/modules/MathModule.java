@@ -221,7 +221,8 @@ public final class MathModule {
         return m;
     }
 
-    private static void put(VmApi vm, long d, String name, long v) {
+    /** A module attribute from a new reference (the dict takes its own). */
+    static void put(VmApi vm, long d, String name, long v) {
         vm.heap.dicts.setItem(d, name, v);
         vm.heap.decref(v);
     }

@@ -832,8 +832,8 @@ final class Modules {
         if (impl == 0) throw rt.error("RuntimeError", "time.get_clock_info needs sys.implementation's SimpleNamespace");
         long ns = rt.ops.call0(Heap.typeAddress(impl));
         Long res = Clocks.resolutionNanos(info.clock());
-        Object[][] fields = {{"implementation", heap.strs.of(info.implementation())}, {"monotonic", Builtins.incref(heap, heap.bools.of(info.monotonic()))},
-                {"adjustable", Builtins.incref(heap, heap.bools.of(info.adjustable()))}, {"resolution", heap.floats.of(Clocks.seconds(res == null ? 1 : res))}};
+        Object[][] fields = {{"implementation", heap.strs.of(info.implementation())}, {"monotonic", heap.bools.of(info.monotonic())},
+                {"adjustable", heap.bools.of(info.adjustable())}, {"resolution", heap.floats.of(Clocks.seconds(res == null ? 1 : res))}};
         for (Object[] field : fields) {
             long v = (Long) field[1], name = heap.strs.of((String) field[0]);
             try {

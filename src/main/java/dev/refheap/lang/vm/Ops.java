@@ -1725,7 +1725,6 @@ final class Ops {
         return (nanA && (tb == heap.floats || tb instanceof IntType)) || (nanB && (ta == heap.floats || ta instanceof IntType));
     }
 
-    /** tuplerichcompare: the first differing items decide, else the lengths. */
     /**
      * a op b where a subclass instance takes its builtin base's comparison ({@code ba}, {@code bb}:
      * the types whose tp_richcompare applies): tuplerichcompare, list_richcompare, dict_richcompare
@@ -1869,7 +1868,7 @@ final class Ops {
         }
     }
 
-    /** Three-way order for builtin values; TypeError when not orderable. */
+    /** Three-way order for builtin values (lists and tuples are compareSequences'); TypeError when not orderable. */
     private int order(int op, long a, long b) {
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
         if (ta instanceof ExtType || tb instanceof ExtType) {
@@ -1881,19 +1880,6 @@ final class Ops {
         if (na && nb) return Numbers.compare(a, b, ta == heap.floats, tb == heap.floats);
         if (ta == heap.strs && tb == heap.strs) return Integer.signum(Strings.compareCodePoints(StrType.value(a), StrType.value(b)));
         if (ta == heap.bytes && tb == heap.bytes) return java.util.Arrays.compareUnsigned(BytesType.value(a), BytesType.value(b));
-        if ((ta == heap.lists && tb == heap.lists) || (ta == heap.tuples && tb == heap.tuples)) {
-            boolean list = ta == heap.lists;
-            long na2 = list ? ListType.size(a) : TupleType.size(a), nb2 = list ? ListType.size(b) : TupleType.size(b);
-            for (long i = 0; i < Math.min(na2, nb2); i++) {
-                long x = list ? ListType.item(a, i) : TupleType.item(a, i), y = list ? ListType.item(b, i) : TupleType.item(b, i);
-                if (!eqOrSame(x, y)) {
-                    if (compareBool(0, x, y)) return -1;
-                    if (compareBool(4, x, y)) return 1;
-                    return 0;
-                }
-            }
-            return Long.compare(na2, nb2);
-        }
         if ((ta == heap.sets || ta == heap.frozensets) && (tb == heap.sets || tb == heap.frozensets)) {
             boolean sub = Sequences.isSubset(rt, a, b), sup = Sequences.isSubset(rt, b, a);
             if (sub && sup) return 0;

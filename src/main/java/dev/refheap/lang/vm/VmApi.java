@@ -502,6 +502,9 @@ public final class VmApi {
     }
 
     /** PyMemoryView_FromObject over an exporter (bytes, bytearray, a native type's buffer): a new view. */
+    /** memoryview's unpack_single: the item of struct format {@code format} at {@code p} as a new object. */
+    public long unpackItem(char format, long p) { return rt.memoryViewType.unpack(format, p); }
+
     public long memoryViewOver(long exporter) { return rt.memoryViewType.create(exporter); }
 
     /** The bytes a bytes-like object (bytes, bytearray, memoryview, a native exporter) exports, copied; null when it is not bytes-like. */

@@ -125,24 +125,10 @@ final class ArrayType extends FieldsType {
 
     // ---- items ----------------------------------------------------------------------------------
 
-    /** The getitem of descriptor {@code tc}: the item at {@code p} as a new object. */
+    /** The getitem of descriptor {@code tc}: the item at {@code p} as a new object (memoryview's unpacking, but for 'u'). */
     long getitem(char tc, long p) {
-        return switch (tc) {
-            case 'b' -> heap.ints.of(Native.getByte(p));
-            case 'B' -> heap.ints.of(Native.getByte(p) & 0xff);
-            case 'h' -> heap.ints.of(Native.getShort(p));
-            case 'H' -> heap.ints.of(Native.getShort(p) & 0xffff);
-            case 'i' -> heap.ints.of(Native.getInt(p));
-            case 'I' -> heap.ints.of(Native.getInt(p) & 0xffffffffL);
-            case 'l', 'q' -> heap.ints.of(Native.getLong(p));
-            case 'L', 'Q' -> {
-                long v = Native.getLong(p);
-                yield v >= 0 ? heap.ints.of(v) : heap.ints.of(new BigInteger(Long.toUnsignedString(v)));
-            }
-            case 'f' -> heap.floats.of(Float.intBitsToFloat(Native.getInt(p)));
-            case 'd' -> heap.floats.of(Native.getDouble(p));
-            default -> vm.str(SurrogateEscapes.of(checkedCodePoint(Native.getInt(p))));  // 'u': PyUnicode_FromOrdinal
-        };
+        if (tc == 'u') return vm.str(SurrogateEscapes.of(checkedCodePoint(Native.getInt(p))));  // PyUnicode_FromOrdinal
+        return vm.unpackItem(tc, p);
     }
 
     /** PyUnicode_FromOrdinal's range check of a wchar_t. */

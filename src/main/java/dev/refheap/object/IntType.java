@@ -60,11 +60,27 @@ public class IntType extends PyType {
             heap.incref(o);
             return o;
         }
+        if (v > -(1L << DIGIT_BITS) && v < (1L << DIGIT_BITS)) {
+            // a one-digit value is 3.11's medium int: _PyLong_FromMedium requests sizeof(PyLongObject), 32
+            long o = heap.allocSmallPlainObject(heap.ints, MEDIUM_REQUEST);
+            Native.putLong(o + Layout.OB_SIZE, v < 0 ? -1 : 1);
+            Native.putInt(o + OB_DIGIT, (int) Math.abs(v));
+            return o;
+        }
         int n = digitCount(v);
-        // a one-digit value is 3.11's medium int: _PyLong_FromMedium requests sizeof(PyLongObject), 32
-        long o = heap.allocObjectOfSize(heap.ints, n == 1 ? MEDIUM_REQUEST : OB_DIGIT + 4L * n, 0);
+        long o = heap.allocObjectOfSize(heap.ints, OB_DIGIT + 4L * n, 0);
         writeLong(o, v);
         return o;
+    }
+
+    /**
+     * long_dealloc: an exact int has nothing to release, so its memory goes back at once (no
+     * traversal, no type lookup, no class to decref); a subclass's instance takes the general way.
+     */
+    @Override
+    public void dealloc(long o) {
+        if (Heap.typeAddress(o) == address()) heap.freeObjectMemory(o, this);
+        else super.dealloc(o);
     }
 
     /** An int with value {@code v}: a new reference. */

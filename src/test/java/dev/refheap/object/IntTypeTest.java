@@ -116,6 +116,31 @@ class IntTypeTest {
         heap.decref(o);
     }
 
+    /**
+     * The one-digit fast path (3.11's medium ints, |v| < 2**30) and the exact int's own dealloc:
+     * the same 32-byte block as the general path, ob_size and digit as _PyLong_FromMedium writes
+     * them, and the block back on its pool's free list (reused first) when the count reaches 0.
+     */
+    @Test
+    void mediumIntsTakeA32ByteBlockAndGiveItBack(Heap heap) {
+        long bytes = heap.allocator().allocatedBytes(), blocks = heap.allocator().allocatedBlocks();
+        long[] values = {257, -6, (1L << 30) - 1, -(1L << 30) + 1, 1L << 30, -(1L << 30), 123_456_789_012L};
+        long[] sizes = {1, -1, 1, -1, 2, -2, 2};
+        for (int i = 0; i < values.length; i++) {
+            long o = heap.ints.of(values[i]);
+            assertEquals(values[i], IntType.asLong(o));
+            assertEquals(sizes[i], IntType.obSize(o), "ob_size of " + values[i]);
+            assertEquals(Math.abs(sizes[i]) == 1 ? 28 : 32, heap.getsizeof(o));
+            assertEquals(32, heap.allocator().allocatedBytes() - bytes, "one 32-byte block");
+            assertEquals(1, heap.allocator().allocatedBlocks() - blocks);
+            assertEquals(1, heap.refcount(o));
+            heap.decref(o);
+            assertEquals(bytes, heap.allocator().allocatedBytes(), "freed at refcount 0");
+            assertEquals(o, heap.ints.of(values[i]), "the freed block is the next one handed out");
+            heap.decref(o);
+        }
+    }
+
     @Test
     void intsEqualAcrossIntBoolAndFloat(Heap heap) {
         long one = heap.ints.of(1), f = heap.floats.of(1.0), big = heap.ints.of(BigInteger.TWO.pow(70));

@@ -489,7 +489,11 @@ public final class Heap implements AutoCloseable {
      * (count0 -= 1), PyObject_Free otherwise. Decrefs a heap type's type object.
      */
     public void freeObject(long o) {
-        PyType type = typeOf(o);
+        freeObject(o, typeOf(o));
+    }
+
+    /** {@link #freeObject(long)} for a caller that has {@code o}'s type at hand ({@code typeOf(o)}, no other). */
+    public void freeObject(long o, PyType type) {
         freeObjectMemory(o, type);
         if (type.hasFlag(PyType.HEAPTYPE)) decref(type.address());
     }

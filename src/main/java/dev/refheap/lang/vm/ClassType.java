@@ -93,6 +93,10 @@ final class ClassType extends LangType implements HeapTypeSlots {
      */
     long cachedInit = Ops.NOT_LOOKED_UP, cachedNew = Ops.NOT_LOOKED_UP, cachedDel = Ops.NOT_LOOKED_UP;
     long specialsVersion = -1;
+    /** Which of the specials' type-cache tagging ({@link Ops#lookupInit}) is known to tag nothing at {@link #specialsVersion}. */
+    int specialsSettled;
+    /** object's __init__ slot once {@link Ops#isObjectInit} has seen it as this class's __init__, else 0. */
+    long objectInit;
     /**
      * Py_TPFLAGS_VALID_VERSION_TAG: set when the type attribute cache first looks a name up on this
      * class (CPython's assign_version_tag, from _PyType_Lookup: an attribute read or write on an
@@ -463,7 +467,8 @@ final class ClassType extends LangType implements HeapTypeSlots {
             if (heap.callFinalizerFromDealloc(o, this)) return;
             heap.untrackIfTracked(o);
         }
-        if (weaklistOffset() != 0) heap.weakrefs.clearWeakrefs(o);
+        // PyObject_ClearWeakRefs does nothing for an empty list: test the word here, not after its type lookup
+        if (weaklistOffset() != 0 && Native.getLong(o + weaklistOffset()) != 0) heap.weakrefs.clearWeakrefs(o);
         if (tpDel) {
             heap.track(o);
             if (callLegacyFinalizer(o)) return;
@@ -479,7 +484,8 @@ final class ClassType extends LangType implements HeapTypeSlots {
         }
         clearAttributes(o);
         if (builtinBase != null) builtinBase.dealloc(o);
-        else heap.freeObject(o);
+        else if (dev.refheap.object.Heap.typeAddress(o) == address()) heap.freeObject(o, this);
+        else heap.freeObject(o);  // a finalizer assigned __class__
     }
 
     @Override

@@ -2565,6 +2565,10 @@ final class Interpreter implements RootProvider {
                 newInstance(f, c, init, base, n, kwnames);
                 return null;
             }
+            if (n == 0 && profileObj == 0 && rt.ops.isObjectInit(c, init)) {
+                newPlainInstance(f, c, base);
+                return null;
+            }
         }
         if (!isMeth && Heap.typeAddress(second) == methodTypeAddr) {
             long self = MethodType.self(second), func = MethodType.func(second);
@@ -2670,6 +2674,25 @@ final class Interpreter implements RootProvider {
             releaseCallOperands(f, base);  // each slot emptied before its release, which can run Python code
         }
         s[f.sp++] = self;
+    }
+
+    /**
+     * CALL of a plain class with no arguments whose __init__ is object's (TypeCall's work for it:
+     * type_call's empty argument tuple, object_new, and no __init__ to call), without the general
+     * call's lookups by name.
+     */
+    private void newPlainInstance(Frame f, ClassType c, int base) {
+        long argsTuple = c.callArgsTuple(f.slots, base + 2, 0, 0);
+        f.calling = f.slots[base + 1];
+        long self;
+        try {
+            self = c.allocInstance();
+        } finally {
+            f.calling = 0;
+            c.releasePacked(argsTuple, 0);
+            releaseCallOperands(f, base);
+        }
+        f.slots[f.sp++] = self;
     }
 
     /** CALL_FUNCTION_EX: [NULL, callable, args-tuple (, kwargs)] -> [result]. */

@@ -613,7 +613,7 @@ final class Ops {
         if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
         long v = c.cachedInit;
         if (v == NOT_LOOKED_UP) return c.cachedInit = lookupType(c, "__init__");
-        return c.validVersionTag ? v : slotLookup(c, "__init__", v);
+        return c.validVersionTag ? v : specialSlotLookup(c, "__init__", v, SETTLED_INIT);
     }
 
     /** {@code lookupType(c, "__new__")}, as {@link #lookupInit}. */
@@ -621,7 +621,7 @@ final class Ops {
         if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
         long v = c.cachedNew;
         if (v == NOT_LOOKED_UP) return c.cachedNew = lookupType(c, "__new__");
-        return c.validVersionTag ? v : slotLookup(c, "__new__", v);
+        return c.validVersionTag ? v : specialSlotLookup(c, "__new__", v, SETTLED_NEW);
     }
 
     /** {@code lookupType(c, "__del__")}, as {@link #lookupInit}. */
@@ -629,12 +629,43 @@ final class Ops {
         if (c.specialsVersion != heap.dicts.watchedVersion()) forgetSpecials(c);
         long v = c.cachedDel;
         if (v == NOT_LOOKED_UP) return c.cachedDel = lookupType(c, "__del__");
-        return c.validVersionTag ? v : slotLookup(c, "__del__", v);
+        return c.validVersionTag ? v : specialSlotLookup(c, "__del__", v, SETTLED_DEL);
+    }
+
+    /** {@link ClassType#specialsSettled}' bits: the special's {@link #slotLookup} tagged nothing at this version. */
+    private static final int SETTLED_INIT = 1, SETTLED_NEW = 2, SETTLED_DEL = 4;
+
+    /**
+     * {@link #slotLookup} of a cached special. When it tags nothing (the name resolves to a builtin
+     * type's attribute, object's __init__ or __new__, or to nothing), it tags nothing again until a
+     * class dict changes (the specials' version), so it is remembered and skipped: a class that is
+     * only ever called (no attribute looked up through the type cache) asked for its mro by name
+     * at every CALL.
+     */
+    private long specialSlotLookup(ClassType c, String name, long v, int bit) {
+        if ((c.specialsSettled & bit) != 0) return v;
+        slotLookup(c, name, v);
+        if (!c.validVersionTag) c.specialsSettled |= bit;
+        return v;
     }
 
     private void forgetSpecials(ClassType c) {
         c.cachedInit = c.cachedNew = c.cachedDel = NOT_LOOKED_UP;
+        c.specialsSettled = 0;
         c.specialsVersion = heap.dicts.watchedVersion();
+    }
+
+    /**
+     * Whether {@code init} (lookupInit's result for {@code c}) is object's own __init__, which
+     * type_call does not call; remembered per class by the slot's address (object's dict is
+     * immutable, so the address always means that slot).
+     */
+    boolean isObjectInit(ClassType c, long init) {
+        if (init == 0) return false;
+        if (init == c.objectInit) return true;
+        if (!TypeCall.isObjectMethod(rt, init)) return false;
+        c.objectInit = init;
+        return true;
     }
 
     /** The lookup along a class's mro from its entry {@code from} on: class dicts and builtin types' own attributes; borrowed, 0 if absent. */

@@ -76,7 +76,7 @@ final class TypeCall {
     }
 
     /** True for a slot or method of object (object.__init__): type_call skips it. */
-    private static boolean isObjectMethod(Runtime rt, long f) {
+    static boolean isObjectMethod(Runtime rt, long f) {
         return rt.heap.typeOf(f) instanceof BuiltinDescrType bd && bd.entry(f).owner() == rt.heap.objectType;
     }
 

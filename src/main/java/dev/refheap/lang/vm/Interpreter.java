@@ -2558,18 +2558,7 @@ final class Interpreter implements RootProvider {
         int base = f.sp - n - 2;
         long first = s[base], second = s[base + 1];
         boolean isMeth = first != 0;
-        if (!isMeth && Heap.typeAddress(second) == heap.typeType.address() && heap.typeAt(second) instanceof ClassType c
-                && c.builtinBase == null && !c.abstractFlag && rt.ops.lookupNew(c) == rt.objectNew) {
-            long init = rt.ops.lookupInit(c);
-            if (init != 0 && Heap.typeAddress(init) == functionTypeAddr) {
-                newInstance(f, c, init, base, n, kwnames);
-                return null;
-            }
-            if (n == 0 && profileObj == 0 && rt.ops.isObjectInit(c, init)) {
-                newPlainInstance(f, c, base);
-                return null;
-            }
-        }
+        if (!isMeth && Heap.typeAddress(second) == heap.typeType.address() && callPlainClass(f, second, base, n, kwnames)) return null;
         if (!isMeth && Heap.typeAddress(second) == methodTypeAddr) {
             long self = MethodType.self(second), func = MethodType.func(second);
             heap.incref(self);
@@ -2634,6 +2623,29 @@ final class Interpreter implements RootProvider {
         }
         f.inPrecall = false;
         return result;
+    }
+
+    /**
+     * CALL of class {@code cls}: made here, result pushed and true, when it is a plain class
+     * (no builtin base, not abstract, object's __new__, type its type) whose __init__ is a Python
+     * function ({@link #newInstance}) or object's with no arguments ({@link #newPlainInstance});
+     * false for the general call. A method of its own, so that {@link #call}, which every CALL
+     * runs, stays small enough for C2 to inline what it calls.
+     */
+    private boolean callPlainClass(Frame f, long cls, int base, int n, long kwnames) {
+        if (!(heap.typeAt(cls) instanceof ClassType c) || c.builtinBase != null || c.abstractFlag || rt.ops.lookupNew(c) != rt.objectNew) {
+            return false;
+        }
+        long init = rt.ops.lookupInit(c);
+        if (init != 0 && Heap.typeAddress(init) == functionTypeAddr) {
+            newInstance(f, c, init, base, n, kwnames);
+            return true;
+        }
+        if (n == 0 && profileObj == 0 && rt.ops.isObjectInit(c, init)) {
+            newPlainInstance(f, c, base);
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -24,13 +24,12 @@ import java.nio.file.StandardCopyOption;
  *       user site off, as in any such venv.</li>
  * </ul>
  * The directory is {@code venv} beside refheap's jar (or class directory), made on first use and
- * rewritten only when what it should hold changed; a launcher other than the checkout's own
- * ({@code refheap} beside the jar's {@code target/}, e.g. a test's stand-in) gets a directory of its
- * own ({@code venv-} and a digest of its path), so each {@code bin/refheap} runs the launcher whose
- * runs made it. A runtime whose launcher is unknown (embedded through the Java API) still has the
- * environment as its prefix, but no {@code bin/refheap} (sys.executable is {@code ''}, as CPython's
- * when unknown), so its site finds no {@code pyvenv.cfg}: the prefix alone keeps the system's
- * site directories out, and the user site is decided as without a venv. When the directory
+ * rewritten only when what it should hold changed. Its {@code bin/refheap} runs the checkout's own
+ * launcher ({@code refheap} beside the jar's {@code target/}), the one a user runs. A runtime started
+ * by another launcher (a test's stand-in script) or by none (embedded through the Java API) still
+ * has the environment as its prefix, but its sys.executable is that launcher (or {@code ''}, as
+ * CPython's when unknown), so its site finds no {@code pyvenv.cfg}: the prefix alone keeps the
+ * system's site directories out, and the user site is decided as without a venv. When the directory
  * cannot be made (a read-only installation), refheap has no environment: sys.prefix is the
  * standard library's installation and site reads its site directories, as before environments.
  * The {@code -S}, {@code -s}, {@code -E}, {@code -I} options and PYTHONPATH keep CPython's meaning.
@@ -42,54 +41,69 @@ public final class VirtualEnv {
     static final String VERSION = "3.11.7";
 
     /** The environment of this process (made at most once), or null when it could not be made. */
-    private static volatile Path made;
-    private static volatile boolean tried;
+    private static Path made;
+    private static boolean tried, binWritten;
 
     /** The launcher that started this process ({@code -Drefheap.executable}), or "" when unknown. */
     public static String launcher() { return System.getProperty("refheap.executable", ""); }
 
     /**
      * The environment's directory, made or brought up to date on the first call of the process
-     * (and again when the launcher property changed since), or null when it cannot be made.
+     * (its {@code bin/refheap} on the first call whose launcher is the checkout's own), or null when
+     * it cannot be made.
      */
     public static synchronized Path ensure() {
-        String launcher = launcher();
-        Path dir = directory(launcher);
-        if (tried && java.util.Objects.equals(dir, made)) return made;
-        tried = true;
-        made = null;
-        if (dir == null) return null;
-        try {
-            Files.createDirectories(dir.resolve("lib/python3.11/site-packages"));
-            writeIfChanged(dir.resolve("pyvenv.cfg"), config(launcher, dir), false);
-            if (!launcher.isEmpty()) {
-                Files.createDirectories(dir.resolve("bin"));
-                writeIfChanged(dir.resolve("bin/refheap"), "#!/bin/sh\n# refheap's virtual environment: runs the launcher it was made by\nexec '"
-                        + launcher.replace("'", "'\\''") + "' \"$@\"\n", true);
+        if (!tried) {
+            tried = true;
+            Path dir = directory();
+            try {
+                if (dir != null) {
+                    Files.createDirectories(dir.resolve("lib/python3.11/site-packages"));
+                    writeIfChanged(dir.resolve("pyvenv.cfg"), config(dir), false);
+                    made = dir;
+                }
+            } catch (IOException | RuntimeException e) {
+                made = null;
             }
-            made = dir;
-        } catch (IOException | RuntimeException e) {
-            made = null;
+        }
+        String launcher = made == null ? null : ownLauncher(made);
+        if (launcher != null && !binWritten) {
+            try {
+                Files.createDirectories(made.resolve("bin"));
+                writeIfChanged(made.resolve("bin/refheap"), "#!/bin/sh\n# refheap's virtual environment: runs the checkout's launcher\nexec '"
+                        + launcher.replace("'", "'\\''") + "' \"$@\"\n", true);
+                binWritten = true;
+            } catch (IOException | RuntimeException e) {
+                // sys.executable is then the launcher itself (executable())
+            }
         }
         return made;
     }
 
-    /** sys.executable: the environment's {@code bin/refheap} when there is one, else the launcher (or ''). */
-    public static String executable(Path env) {
-        String launcher = launcher();
-        if (env == null || launcher.isEmpty()) return launcher;
+    /** sys.executable: the environment's {@code bin/refheap} when the launcher is the checkout's own, else the launcher (or ''). */
+    public static synchronized String executable(Path env) {
+        if (env == null || !binWritten || ownLauncher(env) == null) return launcher();
         return env.resolve("bin/refheap").toString();
     }
 
-    /** pyvenv.cfg's five entries, as {@code python3 -m venv} writes them (home: the launcher's directory, the base interpreter's). */
-    private static String config(String launcher, Path dir) {
-        Path exe = launcher.isEmpty() ? null : Path.of(launcher).toAbsolutePath();
-        String home = exe != null && exe.getParent() != null ? exe.getParent().toString() : dir.getParent().toString();
+    /** The launcher of this process when it is the checkout's own ({@code refheap} beside the environment's {@code target/}), else null. */
+    private static String ownLauncher(Path env) {
+        String launcher = launcher();
+        Path target = env.getParent();
+        if (launcher.isEmpty() || target == null || target.getParent() == null) return null;
+        Path own = target.getParent().resolve("refheap").toAbsolutePath().normalize();
+        return own.equals(Path.of(launcher).toAbsolutePath().normalize()) ? own.toString() : null;
+    }
+
+    /** pyvenv.cfg's five entries, as {@code python3 -m venv} writes them (home: the directory of the checkout's launcher, the base interpreter). */
+    private static String config(Path dir) {
+        Path exe = dir.getParent().getParent() == null ? null : dir.getParent().getParent().resolve("refheap");
+        String home = exe != null ? exe.getParent().toString() : dir.getParent().toString();
         return "home = " + home + "\n"
                 + "include-system-site-packages = false\n"
                 + "version = " + VERSION + "\n"
                 + "executable = " + (exe == null ? "" : exe.toString()) + "\n"
-                + "command = refheap's own environment, made on first use by " + (exe == null ? "an embedded runtime" : exe.toString()) + "\n";
+                + "command = refheap's own environment, made on first use by refheap\n";
     }
 
     private static void writeIfChanged(Path file, String content, boolean executable) throws IOException {
@@ -109,20 +123,10 @@ public final class VirtualEnv {
         }
     }
 
-    /** {@code venv} beside the jar or class directory for the checkout's launcher (or none known), else {@code venv-DIGEST}. */
-    static Path directory(String launcher) {
+    /** {@code venv} beside the jar or class directory. */
+    static Path directory() {
         Path target = codeSourceDirectory();
-        if (target == null) return null;
-        if (launcher.isEmpty() || target.getParent() == null) return target.resolve("venv");
-        Path own = target.getParent().resolve("refheap").toAbsolutePath().normalize();
-        Path given = Path.of(launcher).toAbsolutePath().normalize();
-        if (own.equals(given)) return target.resolve("venv");
-        try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(given.toString().getBytes(StandardCharsets.UTF_8));
-            return target.resolve("venv-" + java.util.HexFormat.of().formatHex(h, 0, 4));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return target == null ? null : target.resolve("venv");
     }
 
     private static Path codeSourceDirectory() {

@@ -51,22 +51,27 @@ final class StartupImages {
     private final Path file;
     private final String head;
     private final Runtime.MainConfig config;
+    /** --gc-stress: the runtime is made and started as every other run's, and checked from the program's first line ({@link Runtime#startStress}). */
+    private final boolean stress;
     private boolean adopted;
 
-    private StartupImages(Path file, String head, Runtime.MainConfig config) {
+    private StartupImages(Path file, String head, Runtime.MainConfig config, boolean stress) {
         this.file = file;
         this.head = head;
         this.config = config;
+        this.stress = stress;
     }
 
     /**
      * The image a run with {@code flags} and {@code config} uses, or null when it uses none: not
-     * CPython's start-up, {@code --gc-stress} (its checks start at the first allocation, which an
-     * adopted heap skips) or {@code --max-heap} (the live start-up's own MemoryError), images
-     * turned off, or no place for them.
+     * CPython's start-up, {@code --max-heap} (the live start-up's own MemoryError), images turned
+     * off, or no place for them. Under {@code --gc-stress} the image is used too: the start-up runs
+     * (or is adopted) unchecked, as the image's maker ran it, and the checks start with an exact
+     * check of the whole heap before the program's first line; {@code REFHEAP_STARTUP_IMAGE=0}
+     * checks the start-up itself, from the first allocation.
      */
     static StartupImages forRun(RuntimeFlags flags, Runtime.MainConfig config) {
-        if (!flags.cpythonStartup() || flags.gcStress || flags.maxHeap != null) return null;
+        if (!flags.cpythonStartup() || flags.maxHeap != null) return null;
         if ("0".equals(System.getenv("REFHEAP_STARTUP_IMAGE"))) return null;
         String build = build();
         Path dir = directory();
@@ -74,7 +79,7 @@ final class StartupImages {
         Runtime.StartFlags s = config.start();
         String letters = (s.noSite() ? "S" : "") + (s.noUserSite() ? "s" : "") + (s.ignoreEnvironment() ? "E" : "") + (s.isolated() ? "I" : "");
         String name = (build.startsWith("jar:") ? "refheap" : "classes") + "-startup" + (letters.isEmpty() ? "" : "-" + letters) + ".img";
-        return new StartupImages(dir.resolve(name), FORMAT + "\nbuild " + escape(build) + "\njvm " + System.getProperty("java.vm.version") + "\n", config);
+        return new StartupImages(dir.resolve(name), FORMAT + "\nbuild " + escape(build) + "\njvm " + System.getProperty("java.vm.version") + "\n", config, flags.gcStress);
     }
 
     /** Whether this run's runtime adopted the image (its start-up is done). */
@@ -87,7 +92,7 @@ final class StartupImages {
      * is unusable: a new one is made then, which runs the start-up live.
      */
     Runtime open(RuntimeOptions options) {
-        RuntimeOptions owned = new RuntimeOptions(options.maxHeap(), options.stress(), options.out(), options.err(), true);
+        RuntimeOptions owned = new RuntimeOptions(options.maxHeap(), false, options.out(), options.err(), true);
         byte[] key = validKey();
         Runtime rt = new Runtime(owned);
         rt.configureMain(config);
@@ -113,8 +118,14 @@ final class StartupImages {
      * otherwise the start-up live as the image's maker, the image written for the next runs, and
      * the run's own part redone. Large blocks come from the C library afterwards in either case. A
      * start-up that raises is not imaged (the exception propagates, as a live start-up's does).
+     * With --gc-stress the checks start after it, with an exact check of the whole heap.
      */
     void runStartup(Runtime rt) {
+        makeOrAdopted(rt);
+        if (stress) rt.startStress();
+    }
+
+    private void makeOrAdopted(Runtime rt) {
         if (adopted) return;
         boolean ran = false;
         List<String> inputs;

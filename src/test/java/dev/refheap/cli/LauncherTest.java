@@ -125,7 +125,7 @@ class LauncherTest {
         }
         // the jar and caches: newer than the sources, caches newer than the jar
         Files.setLastModifiedTime(jar, FileTime.from(OLD.plusSeconds(10)));
-        for (String c : List.of("target/refheap.aot", "target/refheap-notebook.aot")) {
+        for (String c : List.of("target/refheap.aot", "target/refheap-notebook.aot", "target/refheap-cpython.aot")) {
             if (Files.exists(project.resolve(c))) Files.setLastModifiedTime(project.resolve(c), FileTime.from(OLD.plusSeconds(20)));
         }
     }
@@ -214,6 +214,29 @@ class LauncherTest {
         assertTrue(calls().stream().anyMatch(c -> c.contains("AOTCacheOutput") && c.endsWith("run " + project.resolve("scripts/aot-training.ipynb"))),
                 calls().toString());
         assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap-notebook.aot")), out);
+        out = launch("-c", "pass");
+        assertEquals(0, trainings(), "the scripts' cache is still valid");
+        assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap.aot")), out);
+    }
+
+    @Test
+    void cpythonsStartUpGetsACacheTrainedOnAnAdoptingRun() throws Exception {
+        launch("-c", "pass");
+        ageEverything();
+        String out = launch("-S", "--startup", "cpython", "-c", "pass");
+        assertEquals(1, trainings());
+        List<String> c = calls();
+        int training = -1;
+        for (int i = 0; i < c.size(); i++) if (c.get(i).contains("AOTCacheOutput")) training = i;
+        assertTrue(training > 0 && c.get(training - 1).endsWith("--startup=cpython -c pass") && !c.get(training - 1).contains("AOTCache"),
+                "a run that makes the start-up image comes before the training: " + c);
+        assertTrue(c.get(training).endsWith("--startup=cpython run " + project.resolve("scripts/aot_training.py")), c.get(training));
+        assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap-cpython.aot")), out);
+        out = launch("--startup=cpython", "run", "x.py");
+        assertEquals(0, trainings(), "made once per jar");
+        assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap-cpython.aot")), out);
+        out = launch("run", "x.py", "--startup=cpython");
+        assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap.aot")), "the program's own argument: " + out);
         out = launch("-c", "pass");
         assertEquals(0, trainings(), "the scripts' cache is still valid");
         assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap.aot")), out);

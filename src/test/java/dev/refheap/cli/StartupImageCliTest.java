@@ -156,4 +156,29 @@ class StartupImageCliTest {
         assertTrue(changed.err().contains("refheap: start-up image not taken: " + docs + ": "), changed.err());
         assertEquals(first.out(), changed.out());
     }
+    /**
+     * --gc-stress adopts the image too (a live start-up under it took 28 s of wall time): the
+     * start-up is the maker's, unchecked, and the checks start with an exact check of the whole
+     * heap at the program's first line. A reference count the program then breaks is found.
+     */
+    @Test
+    void gcStressAdoptsTheImageAndChecksFromTheFirstLine() throws Exception {
+        String program = "import gc, sys\nx = [[i] for i in range(50)]\nx.append(x)\ndel x\nprint(gc.collect(), len(sys.modules))\n";
+        CliRun made = run("--startup=cpython", "-c", program);
+        assertTrue(made.err().contains("written"), made.err());
+        CliRun stressed = run("--gc-stress", "--startup=cpython", "-c", program);
+        assertTrue(stressed.err().contains("refheap: start-up image adopted "), stressed.err());
+        assertEquals("", programErr(stressed));
+        assertEquals(0, stressed.status());
+        assertEquals(made.out(), stressed.out());  // no allocation between the del and gc.collect(): the 51 objects are its to find
+        // with images off, the start-up itself is checked from its first allocation, and prints the same
+        CliRun live = run(Map.of("REFHEAP_STARTUP_IMAGE", "0"), "--gc-stress", "--startup=cpython", "-c", program);
+        assertEquals(stressed.out(), live.out());
+        // a refcount broken through ctypes after the start-up is found by the checks (without
+        // REFHEAP_DEBUG, which adds the error's Java stack to the report)
+        CliRun broken = CliRun.in(dir, pb -> pb.environment().put("REFHEAP_STARTUP_IMAGES", images().toString()), "--gc-stress", "--startup=cpython", "-c",
+                "import ctypes\nx = []\nctypes.c_ssize_t.from_address(id(x)).value += 1\ny = [1]\n");
+        assertEquals(70, broken.status(), broken.err());
+        assertTrue(broken.err().contains("heap verification failed"), broken.err());
+    }
 }

@@ -98,13 +98,22 @@ class ConformanceStressTest {
     private static void check(Path program, int interval) throws Exception {
         String source = Files.readString(program);
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        Runtime rt = new Runtime(new RuntimeOptions(1L << 31, true, sink, sink));
-        rt.stress().setInterval(interval);
+        // Under -Drefheap.test.startup=cpython (every program after CPython's start-up) the start-up
+        // is adopted from an image and the checks start at the program's first line, as
+        // `refheap --gc-stress` does with its image; the programs that ask for CPython's start-up
+        // themselves run it live, checked from the first allocation.
+        boolean cpython = ConformanceTest.cpythonStartup(source), adopt = ConformanceTest.CPYTHON_STARTUP_ALL && CpythonStartups.IMAGES;
+        RuntimeOptions options = new RuntimeOptions(1L << 31, true, sink, sink);
+        Runtime rt = new Runtime(adopt ? CpythonStartups.adopterOptions(options) : options);
+        if (!adopt) rt.stress().setInterval(interval);
         ConformanceTest.configure(rt, program.toString());
         Throwable[] failure = {null};
         Thread t = new Thread(null, () -> {
             try {
-                if (ConformanceTest.cpythonStartup(source)) rt.runCpythonStartup();
+                if (adopt) {
+                    CpythonStartups.adopt(rt);
+                    rt.startStress().setInterval(interval);
+                } else if (cpython) rt.runCpythonStartup();
                 rt.exec(source, program.toString());
             } catch (PyException e) {
                 rt.heap().addRootProvider(v -> v.root(e.exc(), 1));  // an uncaught exception stays alive, as at exit
@@ -124,5 +133,6 @@ class ConformanceStressTest {
         if (failure[0] != null) throw new AssertionError(program + ": internal error " + failure[0], failure[0]);
         List<String> problems = rt.verify();
         assertTrue(problems.isEmpty(), program + " leaves an inconsistent heap:\n  " + String.join("\n  ", problems));
+        rt.close();  // its memory back to the owned range at once, where the next program's image adoption needs it
     }
 }

@@ -85,11 +85,10 @@ class ConformanceTest {
 
     /**
      * For StartupImageSwapTest's child process: run on each runtime right after it is built (null:
-     * nothing), and whether {@link #run} closes the runtime after its program (so the next one is
-     * built at the same addresses).
+     * nothing). {@link #run} closes every runtime after its program, so the next one is built at
+     * the same addresses.
      */
     static java.util.function.Consumer<Runtime> afterConstruction;
-    static boolean closeAfterRun;
 
     static final class Program {
         final Path path;
@@ -141,12 +140,15 @@ class ConformanceTest {
         PrintStream pout = new PrintStream(out, true, StandardCharsets.UTF_8), perr = new PrintStream(err, true, StandardCharsets.UTF_8);
         int[] status = {0};
         Throwable[] failure = {null};
-        Runtime rt = new Runtime(new RuntimeOptions(1L << 31, false, pout, perr));
+        RuntimeOptions options = new RuntimeOptions(1L << 31, false, pout, perr);
+        boolean cpython = cpythonStartup(source), adopt = cpython && CpythonStartups.IMAGES && afterConstruction == null;
+        Runtime rt = new Runtime(adopt ? CpythonStartups.adopterOptions(options) : options);
         if (afterConstruction != null) afterConstruction.accept(rt);
         configure(rt, filename);
         Thread t = new Thread(null, () -> {
             try {
-                if (cpythonStartup(source)) rt.runCpythonStartup();
+                if (adopt) CpythonStartups.adopt(rt);
+                else if (cpython) rt.runCpythonStartup();
                 rt.exec(source, filename);
             } catch (PyException e) {
                 if (rt.isSystemExit(e)) status[0] = rt.systemExitStatus(e);
@@ -179,7 +181,7 @@ class ConformanceTest {
             throw new AssertionError(filename + ": internal error " + failure[0], failure[0]);
         }
         Result result = new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status[0]);
-        if (closeAfterRun) rt.close();
+        rt.close();  // its memory back to the owned range at once, where the next program's image adoption needs it
         return result;
     }
 

@@ -242,7 +242,6 @@ class StartupImageSwapTest {
                     }
                 };
             }
-            ConformanceTest.closeAfterRun = true;
             for (String program : Files.readAllLines(Path.of(args[2]))) {
                 System.out.print("\n=== " + program + "\n");
                 try {
@@ -272,7 +271,6 @@ class StartupImageSwapTest {
             assertSameObjects(made, StartupImageTest.listing(rt.heap()), "the adopted heap does not hold the image-maker's objects");
             assertEquals(interned, rt.heap().strs.internedTable(), "the interned table rebuilt from the image is the one the constructor made");
         };
-        ConformanceTest.closeAfterRun = true;
         for (String program : Files.readAllLines(Path.of(args[2]))) {
             try {
                 List<String> problems = ConformanceTest.differences(Path.of(program));

@@ -404,6 +404,26 @@ public final class Runtime implements AutoCloseable {
     /** The stress mode's driver, or null without --gc-stress. */
     public GcStress stress() { return stress; }
 
+    /**
+     * --gc-stress from here on, for a runtime made without it: one that adopted a start-up image, or
+     * ran the start-up live as the image's maker (an image is the memory of a start-up that ran
+     * unchecked, so the adopter's constructor and start-up must run as the maker's did). The heap
+     * verifier's exact check runs first, over the whole heap the start-up left; from then on every
+     * allocation is checked as in a runtime made with the stress mode. Returns the driver (the one
+     * there already when the runtime was made with it).
+     *
+     * @throws HeapVerificationError when the heap is inconsistent already
+     */
+    public GcStress startStress() {
+        if (stress != null) return stress;
+        List<String> problems = verify();
+        if (!problems.isEmpty()) throw new dev.refheap.gc.HeapVerificationError("after the start-up, before the program", problems);
+        stress = new GcStress(heap, gc, false);
+        stress.onCheckDue(this::restCheckDue);
+        stress.install();
+        return stress;
+    }
+
     public Heap heap() { return heap; }
 
     public void setDisplayHook(java.util.function.Consumer<String> hook) { displayHook = hook; }

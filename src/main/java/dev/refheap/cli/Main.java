@@ -191,7 +191,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        startPrelink();
+        startPrelink(cpythonStartup(args));
         int[] status = {0};
         Thread t = new Thread(null, () -> status[0] = execute(args), "python", 1L << 30);
         t.start();
@@ -215,17 +215,32 @@ public final class Main implements Callable<Integer> {
      * initialisation makes the interpreter's thread wait for a link still in progress; a link
      * that fails here fails again there, where it is reported.
      */
-    private static void startPrelink() {
+    private static void startPrelink(boolean image) {
         Thread t = new Thread(() -> {
             try {
                 StdStream.prelink();
+                if (image) dev.refheap.memory.Native.prelinkDescriptors();  // the image's key reads the descriptors before the heap exists
                 dev.refheap.memory.Native.prelink();
+                if (image) dev.refheap.memory.Native.prelinkImage();
             } catch (Throwable ignored) {
                 // the interpreter's thread links, or fails to link, each function itself
             }
         }, "refheap-link");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Whether the command line seems to ask for CPython's start-up (an argument {@code
+     * --startup=cpython}, or {@code --startup cpython}): then the start-up image's functions are
+     * linked beforehand too. A guess is enough: a wrong one only links a few functions more or
+     * fewer on the linking thread.
+     */
+    private static boolean cpythonStartup(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--startup=cpython") || args[i].equals("--startup") && i + 1 < args.length && args[i + 1].equals("cpython")) return true;
+        }
+        return false;
     }
 
     static int execute(String[] args) {

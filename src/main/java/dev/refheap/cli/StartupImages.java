@@ -25,12 +25,14 @@ import java.util.List;
  * the environment variables start-up reads, the standard streams' kinds, site's directories. The
  * run's own argv, sys.path[0], -W, -X and environment are redone after an adoption, not keyed.
  *
- * <p>Place. Beside the jar the launcher built ({@code target/refheap-startup.img}, as its AOT cache
- * is), one file per combination of {@code -S}, {@code -s}, {@code -E}, {@code -I}
- * ({@code refheap-startup-S.img}); running from class directories (the tests),
- * {@code classes-startup*.img} beside them. {@code REFHEAP_STARTUP_IMAGES=DIR} puts them in DIR;
- * {@code REFHEAP_STARTUP_IMAGE=0} runs every start-up live and neither reads nor writes images.
- * Runs whose inputs differ (stdout a terminal, then a pipe) replace each other's image.
+ * <p>Place. Beside the jar the launcher built, as its AOT cache is, one file per set of inputs
+ * ({@code target/refheap-startup-FINGERPRINT.img}, {@link StartupImage.Inputs#fingerprint}: the
+ * flags, the standard streams' kinds, the environment start-up reads), so runs whose inputs differ
+ * (stdout a terminal, then a pipe) each keep their own image; running from class directories (the
+ * tests), {@code classes-startup-FINGERPRINT.img} beside them. A directory keeps the {@link #KEPT}
+ * most recently used (an adoption marks its image's modification time); writing one removes the
+ * rest. {@code REFHEAP_STARTUP_IMAGES=DIR} puts them in DIR; {@code REFHEAP_STARTUP_IMAGE=0} runs
+ * every start-up live and neither reads nor writes images.
  *
  * <p>States of a run: {@link #open} builds the runtime with owned large blocks (so its
  * constructor leaves its objects where the image-maker's did) and adopts the image if its key
@@ -48,15 +50,20 @@ final class StartupImages {
     /** No key is longer than this (the inputs are a few hundred lines). */
     private static final int MAX_KEY = 4 << 20;
 
+    /** How many images a directory keeps (of this kind of build): more are removed, least recently used first. */
+    static final int KEPT = 8;
+
     private final Path file;
+    private final String prefix;
     private final String head;
     private final Runtime.MainConfig config;
     /** --gc-stress: the runtime is made and started as every other run's, and checked from the program's first line ({@link Runtime#startStress}). */
     private final boolean stress;
     private boolean adopted;
 
-    private StartupImages(Path file, String head, Runtime.MainConfig config, boolean stress) {
+    private StartupImages(Path file, String prefix, String head, Runtime.MainConfig config, boolean stress) {
         this.file = file;
+        this.prefix = prefix;
         this.head = head;
         this.config = config;
         this.stress = stress;
@@ -76,10 +83,11 @@ final class StartupImages {
         String build = build();
         Path dir = directory();
         if (build == null || dir == null) return null;
-        Runtime.StartFlags s = config.start();
-        String letters = (s.noSite() ? "S" : "") + (s.noUserSite() ? "s" : "") + (s.ignoreEnvironment() ? "E" : "") + (s.isolated() ? "I" : "");
-        String name = (build.startsWith("jar:") ? "refheap" : "classes") + "-startup" + (letters.isEmpty() ? "" : "-" + letters) + ".img";
-        return new StartupImages(dir.resolve(name), FORMAT + "\nbuild " + escape(build) + "\njvm " + System.getProperty("java.vm.version") + "\n", config, flags.gcStress);
+        if (flags.unbuffered) dev.refheap.lang.vm.StdStream.setUnbufferedOption();  // as the runtime's streams will be: -u is an input
+        String prefix = (build.startsWith("jar:") ? "refheap" : "classes") + "-startup-";
+        String name = prefix + StartupImage.inputs(config, false).fingerprint() + ".img";  // the command line's streams are the process's
+        return new StartupImages(dir.resolve(name), prefix, FORMAT + "\nbuild " + escape(build) + "\njvm " + System.getProperty("java.vm.version") + "\n", config,
+                flags.gcStress);
     }
 
     /** Whether this run's runtime adopted the image (its start-up is done). */
@@ -101,6 +109,7 @@ final class StartupImages {
             if (rt.startFromImage(file, key)) {
                 adopted = true;
                 debug("adopted " + file);
+                used(file);
             } else {
                 debug("not taken: the runtime refused it (other inputs, or damaged)");
             }
@@ -150,6 +159,7 @@ final class StartupImages {
                 Files.createDirectories(file.getParent());
                 rt.writeStartupImage(file, bytes);
                 debug("written " + file);
+                prune();
             }
         } catch (Exception e) {
             // an optimisation only: an unwritable directory, a full disk, or a state no image carries
@@ -159,6 +169,56 @@ final class StartupImages {
             rt.heap().allocator().setOwnedLargeBlocks(false);
         }
         StartupImage.continueAs(rt, config);
+    }
+
+    /** Marks an adopted image as used now (its modification time), so pruning keeps the images runs use. */
+    private static void used(Path image) {
+        try {
+            Files.setLastModifiedTime(image, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (java.io.IOException | RuntimeException e) {
+            // only pruning's order depends on it
+        }
+    }
+
+    /**
+     * Keeps the {@link #KEPT} most recently used images of this kind of build in the directory
+     * (this run's among them) and removes the others: runs with other inputs (a terminal's stdout and
+     * a pipe's, other flags or environment) each have an image, and images of older builds or key
+     * formats are never adopted again. A file another run is mapping stays mapped where it is.
+     */
+    private void prune() {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + "[0-9a-f]{16}\\.img");
+        // the names images had before they were named by their inputs (one per flag set): never adopted again
+        java.util.regex.Pattern old = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix.substring(0, prefix.length() - 1)) + "(-[SsEI]+)?\\.img");
+        List<Path> images = new java.util.ArrayList<>(), stale = new java.util.ArrayList<>();
+        try (var entries = Files.newDirectoryStream(file.getParent())) {
+            for (Path p : entries) {
+                String n = p.getFileName().toString();
+                if (p.equals(file)) continue;
+                if (name.matcher(n).matches()) images.add(p);
+                else if (old.matcher(n).matches()) stale.add(p);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return;
+        }
+        java.util.Map<Path, Long> time = new java.util.HashMap<>();
+        for (Path p : images) {
+            try {
+                time.put(p, Files.getLastModifiedTime(p).toMillis());
+            } catch (java.io.IOException e) {
+                time.put(p, Long.MIN_VALUE);
+            }
+        }
+        images.sort(java.util.Comparator.comparing((Path p) -> time.get(p)).reversed().thenComparing(Path::toString));
+        stale.addAll(images.subList(Math.min(images.size(), KEPT - 1), images.size()));
+        for (Path p : stale) {
+            try {
+                Files.deleteIfExists(p);
+                debug("removed " + p);
+            } catch (java.io.IOException | RuntimeException e) {
+                // another run removed it, or the directory is read-only: left
+            }
+        }
     }
 
     /** This class's part of the image's key when it holds for this run (the same build and JVM, every input as recorded), else null. */

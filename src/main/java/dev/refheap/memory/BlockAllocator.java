@@ -416,31 +416,35 @@ public final class BlockAllocator implements AutoCloseable {
     }
 
     /**
-     * Arenas come in pairs from 2 MiB chunks advised {@code MADV_HUGEPAGE}, so the system can back
-     * them with transparent huge pages: a million-object heap then needs a few hundred TLB entries
-     * instead of a hundred thousand, which the collector's walks over it feel (about 10% of a full
-     * collection of 1,000,000 lists). Arena bookkeeping is unchanged: each half is an ordinary
-     * 1 MiB arena, released and unmapped on its own. The second half waits, mapped but outside
-     * the allocator (not an arena, not counted in the footprint), until an arena is needed: at
-     * most 1 MiB per heap (resident once the system backs the chunk with a huge page).
-     * {@code -Drefheap.hugePages=false} maps each arena alone, as CPython does.
+     * Arenas come in pairs from 2 MiB-aligned chunks. Arena bookkeeping is unchanged: each half
+     * is an ordinary 1 MiB arena, released and unmapped on its own. The second half waits, mapped
+     * but outside the allocator (not an arena, not counted in the footprint), until an arena is
+     * needed: at most 1 MiB per heap.
+     *
+     * <p>{@code -Drefheap.hugePages=true} also advises each chunk {@code MADV_HUGEPAGE}, so the
+     * system can back it with one transparent huge page: a million-object heap then needs a few
+     * hundred TLB entries instead of a hundred thousand, which the collector's walks feel (10-25%
+     * of a full collection's CPU). Not by default: where the system hands out huge pages from
+     * memory its hypervisor has reclaimed (a guest whose free memory is reported to the host),
+     * each huge-page fault costs about 8 ms of system time and 20 ms of wall time, eight times
+     * the system time of the small pages' faults for the same 2 MiB, and a program that builds a
+     * big heap pays that for all of it (docs/performance.md, "Session 18").
      */
-    static final boolean HUGE_PAGES = !"false".equals(System.getProperty("refheap.hugePages"));
-    /** Size of a transparent huge page (x86-64, and arm64 with 4 KiB pages). */
+    static final boolean HUGE_PAGES = Boolean.getBoolean("refheap.hugePages");
+    /** Size of a transparent huge page (x86-64, and arm64 with 4 KiB pages); the arena pairs' alignment. */
     static final long HUGE_PAGE_SIZE = 2L << 20;
     /** The second arena of the last chunk mapped, not handed out yet (0: none). */
     private long spareArena;
 
     /** Maps one ARENA_SIZE-aligned arena. */
     private long mapAligned() {
-        if (!HUGE_PAGES) return mapAlignedRange(ARENA_SIZE);
         if (spareArena != 0) {
             long a = spareArena;
             spareArena = 0;
             return a;
         }
         long chunk = mapAlignedRange(HUGE_PAGE_SIZE);
-        Native.madvise(chunk, HUGE_PAGE_SIZE, Native.MADV_HUGEPAGE);  // only advice: refused, the pages are small
+        if (HUGE_PAGES) Native.madvise(chunk, HUGE_PAGE_SIZE, Native.MADV_HUGEPAGE);  // only advice: refused, the pages are small
         spareArena = chunk + ARENA_SIZE;
         return chunk;
     }

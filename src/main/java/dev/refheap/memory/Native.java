@@ -177,6 +177,12 @@ public final class Native {
         if (linked[1] == null) throw new IllegalStateException("open not linked");
     }
 
+    /** Links {@link #fstat} and {@link #lseek}, which the start-up image's key calls first: for the same thread, before {@link #prelink}. */
+    public static void prelinkDescriptors() {
+        MethodHandle[] linked = {Fstat.H, Lseek.H};
+        if (linked[0] == null) throw new IllegalStateException("fstat not linked");
+    }
+
     /** Maps {@code size} bytes of zeroed, page-aligned memory; returns 0 if the OS refuses. */
     static long mmap(long size) {
         try {
@@ -270,6 +276,44 @@ public final class Native {
 
     private static final class Close {
         static final MethodHandle H = link("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    }
+
+    private static final class Fstat {
+        static final MethodHandle H = link("fstat", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    }
+
+    private static final class Lseek {
+        static final MethodHandle H = link("lseek", FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
+                ValueLayout.JAVA_INT));
+    }
+
+    /** struct stat (x86-64): its size and the offsets of st_mode, st_size and st_blksize. */
+    private static final int STAT_SIZE = 144, ST_MODE = 24, ST_SIZE = 48, ST_BLKSIZE = 56;
+
+    /**
+     * fstat(2) of {@code fd}: {st_mode, st_size, st_blksize}, or null when it fails (a closed
+     * descriptor). For the start-up image's key, which reads the standard descriptors before the
+     * runtime exists: a handle of its own, called exactly, where posix's generic calls would make
+     * the JDK generate method-handle forms (tens of classes) on the way.
+     */
+    public static long[] fstat(int fd) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            java.lang.foreign.MemorySegment buf = arena.allocate(STAT_SIZE, 8);
+            if ((int) Fstat.H.invokeExact(fd, buf) != 0) return null;
+            return new long[] {buf.get(ValueLayout.JAVA_INT, ST_MODE) & 0xffffffffL, buf.get(ValueLayout.JAVA_LONG, ST_SIZE),
+                buf.get(ValueLayout.JAVA_LONG, ST_BLKSIZE)};
+        } catch (Throwable t) {
+            throw new IllegalStateException("fstat failed", t);
+        }
+    }
+
+    /** lseek(2): the new offset, or -1. */
+    public static long lseek(int fd, long offset, int whence) {
+        try {
+            return (long) Lseek.H.invokeExact(fd, offset, whence);
+        } catch (Throwable t) {
+            throw new IllegalStateException("lseek failed", t);
+        }
     }
 
     private static final int O_RDONLY = 0, O_CLOEXEC = 0x80000;

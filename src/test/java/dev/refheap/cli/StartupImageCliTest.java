@@ -52,6 +52,12 @@ class StartupImageCliTest {
 
     private CliRun run(String... args) throws Exception { return run(Map.of(), args); }
 
+    /** The image a run says it wrote (REFHEAP_DEBUG's line). */
+    private static Path written(CliRun r) {
+        String line = r.err().lines().filter(l -> l.startsWith("refheap: start-up image written ")).findFirst().orElseThrow(() -> new AssertionError(r.err()));
+        return Path.of(line.substring("refheap: start-up image written ".length()));
+    }
+
     /** stderr without refheap's own debug lines about the image. */
     private static String programErr(CliRun r) {
         return r.err().lines().filter(l -> !l.startsWith("refheap: start-up image ")).map(l -> l + "\n").reduce("", String::concat);
@@ -69,8 +75,9 @@ class StartupImageCliTest {
         assertEquals("", live.err());
         CliRun first = run("--startup=cpython", "-c", PROGRAM);
         assertTrue(first.err().contains("refheap: start-up image written "), first.err());
-        Path img = images().resolve("classes-startup.img");
-        assertTrue(Files.isRegularFile(img), "the image is beside the others: " + img);
+        Path img = written(first);
+        assertTrue(Files.isRegularFile(img) && img.getParent().equals(images()) && img.getFileName().toString().matches("classes-startup-[0-9a-f]{16}\\.img"),
+                "the image is beside the others, named by its inputs: " + img);
         sameProgramOutput(live, first);
         CliRun second = run("--startup=cpython", "-c", PROGRAM);
         assertTrue(second.err().contains("refheap: start-up image adopted "), second.err());
@@ -82,18 +89,72 @@ class StartupImageCliTest {
         assertTrue(r.err().contains("adopted"), r.err());
         sameProgramOutput(script, r);
         CliRun noSite = run(Map.of("REFHEAP_STARTUP_IMAGE", "0"), "--startup=cpython", "-S", "-c", PROGRAM);
+        Path noSiteImg = null;
         for (int i = 0; i < 2; i++) {
             r = run("--startup=cpython", "-S", "-c", PROGRAM);
-            assertTrue(r.err().contains((i == 0 ? "written " : "adopted ") + images().resolve("classes-startup-S.img")), r.err());
+            if (i == 0) noSiteImg = written(r);
+            assertTrue(r.err().contains((i == 0 ? "written " : "adopted ") + noSiteImg), r.err());
             sameProgramOutput(noSite, r);
         }
+        assertTrue(!noSiteImg.equals(img) && Files.isRegularFile(img), "-S has an image of its own beside the other");
+        r = run("--startup=cpython", "-c", PROGRAM);
+        assertTrue(r.err().contains("adopted " + img), r.err());
+    }
+
+    /**
+     * bug: runs whose inputs differ (stdout a pipe, then a file; a terminal, then a pipe) replaced
+     * each other's image, so alternating them made the image at every run. Each now has its own.
+     */
+    @Test
+    void bug_runsWithOtherStreamsKeepTheirOwnImages() throws Exception {
+        Path out = dir.resolve("out.txt");
+        Consumer<ProcessBuilder> toFile = pb -> {
+            pb.environment().put("REFHEAP_DEBUG", "1");
+            pb.environment().put("REFHEAP_STARTUP_IMAGES", images().toString());
+            pb.redirectOutput(out.toFile());
+        };
+        Path piped = written(run("--startup=cpython", "-c", PROGRAM));
+        CliRun file = CliRun.in(dir, toFile, "--startup=cpython", "-c", PROGRAM);
+        Path filed = written(file);
+        assertTrue(!filed.equals(piped) && Files.isRegularFile(piped), file.err());
+        assertTrue(run("--startup=cpython", "-c", PROGRAM).err().contains("adopted " + piped));
+        CliRun again = CliRun.in(dir, toFile, "--startup=cpython", "-c", PROGRAM);
+        assertTrue(again.err().contains("adopted " + filed), again.err());
+    }
+
+    /** A directory keeps the most recently used images: writing one removes the oldest beyond that, and old builds' names. */
+    @Test
+    void writingAnImagePrunesTheLeastRecentlyUsed() throws Exception {
+        Path img = written(run("--startup=cpython", "-c", PROGRAM));
+        java.util.List<Path> others = new java.util.ArrayList<>();
+        for (int i = 0; i < StartupImages.KEPT + 2; i++) {
+            Path p = images().resolve(String.format("classes-startup-%016x.img", i));
+            Files.write(p, new byte[] {1});
+            Files.setLastModifiedTime(p, FileTime.fromMillis(1_000_000_000_000L + i * 1000L));
+            others.add(p);
+        }
+        Path session17 = Files.write(images().resolve("classes-startup-S.img"), new byte[] {1});
+        Path unrelated = Files.write(images().resolve("notes.img"), new byte[] {1});
+        Files.setLastModifiedTime(img, FileTime.fromMillis(1_000_000_000_000L - 1000L));  // older than all: adopting it marks it used
+        assertTrue(run("--startup=cpython", "-c", PROGRAM).err().contains("adopted " + img));
+        assertTrue(Files.getLastModifiedTime(img).toMillis() > 1_000_000_000_000L + 60_000L, "an adopted image is marked used");
+        CliRun r = run("--startup=cpython", "-S", "-c", PROGRAM);  // other inputs: a new image, and the pruning
+        Path noSite = written(r);
+        for (Path p : java.util.List.of(img, noSite, unrelated)) assertTrue(Files.exists(p), p + " kept: " + r.err());
+        assertTrue(!Files.exists(session17), "an old build's name is removed");
+        int kept = 0;
+        for (int i = 0; i < others.size(); i++) {
+            boolean expected = i >= others.size() - (StartupImages.KEPT - 2);  // the newest, with this run's and the adopted one
+            assertEquals(expected, Files.exists(others.get(i)), others.get(i) + ": " + r.err());
+            if (expected) kept++;
+        }
+        assertEquals(StartupImages.KEPT - 2, kept);
     }
 
     @Test
     void aDamagedImageStartsLiveWithTheSameOutputAndIsMadeAgain() throws Exception {
         CliRun live = run(Map.of("REFHEAP_STARTUP_IMAGE", "0"), "--startup=cpython", "-c", PROGRAM);
-        run("--startup=cpython", "-c", PROGRAM);
-        Path img = images().resolve("classes-startup.img");
+        Path img = written(run("--startup=cpython", "-c", PROGRAM));
         byte[] b = Files.readAllBytes(img);
         b[b.length - 5000] ^= 1;  // in the memory: only its checksum tells
         Files.write(img, b);

@@ -19,7 +19,6 @@ class BlockAllocatorTest {
 
     @Test
     void arenasComeInPairsFromHugePageAlignedChunks() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(BlockAllocator.HUGE_PAGES);
         try (var a = new BlockAllocator()) {
             int perArena = BlockAllocator.MAX_POOLS_IN_ARENA * ((BlockAllocator.POOL_SIZE - BlockAllocator.POOL_OVERHEAD) / 512);
             List<Long> blocks = new ArrayList<>();

@@ -108,8 +108,11 @@ public final class CodeUnitFormat {
 
     private static String readStr(DataInputStream in) throws IOException {
         int n = in.readInt();
+        if (n < 0) throw new IOException("bad string length " + n);
+        byte[] b = new byte[2 * n];  // the chars writeChar wrote, high byte first, read at once (per char, a cold JVM's slowest part of reading units)
+        in.readFully(b);
         char[] c = new char[n];
-        for (int i = 0; i < n; i++) c[i] = in.readChar();
+        java.nio.ByteBuffer.wrap(b).asCharBuffer().get(c);
         return new String(c);
     }
 
@@ -131,8 +134,12 @@ public final class CodeUnitFormat {
     }
 
     private static int[] readInts(DataInputStream in) throws IOException {
-        int[] a = new int[in.readInt()];
-        for (int i = 0; i < a.length; i++) a[i] = in.readInt();
+        int n = in.readInt();
+        if (n < 0) throw new IOException("bad array length " + n);
+        byte[] b = new byte[4 * n];  // big-endian, as writeInt wrote them, read at once
+        in.readFully(b);
+        int[] a = new int[n];
+        java.nio.ByteBuffer.wrap(b).asIntBuffer().get(a);
         return a;
     }
 }

@@ -147,11 +147,11 @@ public final class StartupImage {
 
     /** A standard descriptor as create_stdio sees it: closed, or its file type, terminal or not, block size, and a regular file's offset. */
     private static String descriptor(int fd) {
-        long[] st = dev.refheap.lang.modules.posix.PosixFiles.fstat(fd);
+        long[] st = dev.refheap.memory.Native.fstat(fd);  // not posix's calls: their generic invocation costs a cold JVM tens of generated classes
         if (st == null) return "closed";
         long type = st[0] & 0xf000;
-        String s = Long.toOctalString(type) + (dev.refheap.lang.modules.posix.PosixFiles.isatty(fd) ? " tty" : "") + " blksize " + st[2];
-        if (type == 0x8000) s += " at " + dev.refheap.lang.modules.posix.PosixFiles.lseek(fd, 0, 1);
+        String s = Long.toOctalString(type) + (StdStream.isatty(fd) ? " tty" : "") + " blksize " + st[2];
+        if (type == 0x8000) s += " at " + dev.refheap.memory.Native.lseek(fd, 0, 1);
         return s;
     }
 

@@ -426,9 +426,9 @@ public final class BlockAllocator implements AutoCloseable {
      * hundred TLB entries instead of a hundred thousand, which the collector's walks feel (10-25%
      * of a full collection's CPU). Not by default: where the system hands out huge pages from
      * memory its hypervisor has reclaimed (a guest whose free memory is reported to the host),
-     * each huge-page fault costs about 8 ms of system time and 20 ms of wall time, some forty
-     * times the small pages' faults for the same 2 MiB, and a program that builds a big heap
-     * pays that for all of it (docs/performance.md, "Session 18").
+     * each huge-page fault costs about 8 ms of system time and 20 ms of wall time, eight times
+     * the system time of the small pages' faults for the same 2 MiB, and a program that builds a
+     * big heap pays that for all of it (docs/performance.md, "Session 18").
      */
     static final boolean HUGE_PAGES = Boolean.getBoolean("refheap.hugePages");
     /** Size of a transparent huge page (x86-64, and arm64 with 4 KiB pages); the arena pairs' alignment. */

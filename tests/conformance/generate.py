@@ -167,11 +167,32 @@ def default_signals():
         signal.signal(s, signal.SIG_DFL)
 
 
+ORACLE_AS = re.compile(r"^#\s*oracle:\s*script\s*$")
+
+
+def runs_as_script(source):
+    """Whether the leading comment block says "# oracle: script": the oracle runs the program as
+    `python -E -s PATH` (CPython's own start-up and __main__, nothing of this runner's), for programs
+    that print the state a start-up leaves at the first line (startup/: gc counts, gc.get_objects())."""
+    for line in source.splitlines():
+        if not line.startswith("#"):
+            break
+        if ORACLE_AS.match(line):
+            return True
+    return False
+
+
 def run(program, mode="normal"):
     """Run one program; return (stdout, normalised stderr, exit status)."""
     rel = program.relative_to(ROOT).as_posix()
-    opts = program_options(program.read_text(encoding="utf-8")) if RUNNER else []
-    cmd = RUNNER + opts + [rel] if RUNNER else [ORACLE, "-I", "-c", CHILD, rel, mode]
+    source = program.read_text(encoding="utf-8")
+    opts = program_options(source) if RUNNER else []
+    if RUNNER:
+        cmd = RUNNER + opts + [rel]
+    elif runs_as_script(source) and mode == "normal":
+        cmd = [ORACLE, "-E", "-s", rel]
+    else:
+        cmd = [ORACLE, "-I", "-c", CHILD, rel, mode]
     try:
         p = subprocess.run(cmd, cwd=ROOT, capture_output=True, timeout=TIMEOUT, preexec_fn=default_signals)
     except subprocess.TimeoutExpired:

@@ -69,6 +69,16 @@ class CliStdinTest {
         assertEquals(new CliRun(0, "ready\ninterrupted\n", ""), r);
     }
 
+    /** Under CPython's start-up sys.stdin is an io object over FileIO(0): its read(2) waited through SIGINT (the JVM takes signals on a thread of its own, so no EINTR reaches the reader). */
+    @Test
+    void bug_inputCanBeInterruptedUnderCpythonStartup() throws Exception {
+        Files.writeString(dir.resolve("wait.py"), "import os, sys\ntry:\n    print('ready', type(sys.stdin.buffer.raw).__name__, flush=True)\n    input()\nexcept KeyboardInterrupt:\n    pass\n"
+                + "try:\n    print('interrupted', flush=True)\n    os.read(0, 10)\nexcept KeyboardInterrupt:\n    print('os.read interrupted')\n");
+        CliRun r = CliRun.signalled(dir, "INT", java.util.List.of("ready FileIO", "interrupted"), pb -> pb.redirectInput(ProcessBuilder.Redirect.PIPE),
+                "--startup=cpython", "run", "wait.py");
+        assertEquals(new CliRun(0, "ready FileIO\ninterrupted\nos.read interrupted\n", ""), r);
+    }
+
     @Test
     void bug_sysStdinReadsLinesWithInput() throws Exception {
         // python3 3.11.7 printed exactly this for the same program and input

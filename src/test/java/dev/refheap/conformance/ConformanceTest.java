@@ -203,8 +203,22 @@ class ConformanceTest {
 
     /** As {@code refheap run FILE}: sys.argv is [FILE], sys.path[0] the program's directory (absolute). */
     static void configure(Runtime rt, String filename) {
+        launcherKnown();
         Path dir = Path.of(filename).toAbsolutePath().getParent();
         rt.configureMain(new Runtime.MainConfig(List.of(filename), dir.toString(), null));
+    }
+
+    /**
+     * As `refheap run FILE`: the launcher is known (its path is what the launcher passes), so sys.executable
+     * is refheap's environment's bin/refheap and site finds the environment's pyvenv.cfg, as the oracle's
+     * venv does. Before a runtime's sys is made; every process that makes or adopts a start-up image for
+     * the corpus calls it, so their start-up inputs agree.
+     */
+    static void launcherKnown() {
+        Path launcher = Path.of("refheap").toAbsolutePath();
+        if (System.getProperty("refheap.executable") == null && Files.isRegularFile(launcher)) {
+            System.setProperty("refheap.executable", launcher.toString());
+        }
     }
 
     /** path -> reason, from tests/conformance/known-failures.txt ("path  # reason" per line). */

@@ -71,6 +71,7 @@ final class CpythonStartups {
             Path img = dir.resolve("startup.img");
             PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            ConformanceTest.launcherKnown();  // the maker's start-up inputs are the programs'
             Runtime maker = new Runtime(new RuntimeOptions(1L << 31, false, out, err, true));
             try {
                 // the programs' configuration as ConformanceTest.configure makes it, without argv and path0

@@ -184,6 +184,7 @@ class StartupImageSwapTest {
             System.exit(0);
         }
         if (args[0].equals("cpython-make")) {
+            ConformanceTest.launcherKnown();  // as the adopters' ConformanceTest.configure: the same start-up inputs
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
             PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8), pe = new PrintStream(sink, true, StandardCharsets.UTF_8);
             Runtime rt = new Runtime(new RuntimeOptions(1L << 31, false, ps, pe));  // two streams: the adopter's sinks are its out and err by which they were

@@ -10,6 +10,10 @@ import java.util.List;
  * ships the library; it uses one installed on the machine, searched in this order:
  * <ol>
  *   <li>{@code --stdlib DIR}, then the environment variable {@code REFHEAP_STDLIB};</li>
+ *   <li>the library of the release refheap reproduces ({@code sys.version}'s 3.11.7, the conformance
+ *       oracle's), where pyenv installed it: {@code ~/.pyenv/versions/3.11.7/lib/python3.11} (a
+ *       program's first line then has exactly the oracle's modules: Debian's library adds
+ *       {@code sitecustomize});</li>
  *   <li>Debian's {@code /usr/lib/python3.11} (package {@code libpython3.11-stdlib}, CPython 3.11.2,
  *       unpatched; {@code .ci/run} installs it on a machine that lacks it);</li>
  *   <li>a host CPython 3.11: {@code /usr/local/lib/python3.11}, then pyenv's
@@ -29,6 +33,11 @@ final class StdlibLocator {
         if (option != null && !option.isEmpty()) return Path.of(option).toAbsolutePath().normalize();
         String env = System.getenv("REFHEAP_STDLIB");
         if (env != null && !env.isEmpty()) return Path.of(env).toAbsolutePath().normalize();
+        Path exact = exactRelease();
+        if (exact != null) {
+            dev.refheap.lang.vm.StartupInputs.note(exact.resolve("os.py"));
+            if (Files.isRegularFile(exact.resolve("os.py"))) return exact;
+        }
         Path debian = Path.of("/usr/lib/python3.11");
         dev.refheap.lang.vm.StartupInputs.note(debian.resolve("os.py"));
         if (Files.isRegularFile(debian.resolve("os.py"))) return debian;  // the common case: no directory listing
@@ -38,6 +47,15 @@ final class StdlibLocator {
         }
         return null;
     }
+
+    /** pyenv's library of the release refheap reproduces (3.11.7), whether or not it exists; null without a home directory. */
+    static Path exactRelease() {
+        String home = System.getProperty("user.home");
+        return home == null ? null : Path.of(home, ".pyenv", "versions", RELEASE, "lib", "python3.11");
+    }
+
+    /** The CPython release refheap reproduces (sys.version's). */
+    static final String RELEASE = "3.11.7";
 
     static List<Path> candidates() {
         List<Path> c = new ArrayList<>();

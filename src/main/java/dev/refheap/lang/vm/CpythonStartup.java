@@ -14,6 +14,8 @@ import dev.refheap.object.StrType;
  * <ol>
  *   <li>init_importlib: {@code _frozen_importlib}, whose {@code _setup} imports the built-ins
  *       {@code _thread}, {@code _warnings}, {@code _weakref}, and {@code _imp};</li>
+ *   <li>_PyConfig_InitImportConfig: getpath.py's run, whose namespace is left as a cycle for the
+ *       collector ({@link GetpathNamespace});</li>
  *   <li>init_importlib_external: {@code _frozen_importlib_external} ({@code _io}, {@code marshal},
  *       {@code posix}), then {@code zipimport} (with {@code time});</li>
  *   <li>_PyUnicode_InitEncodings: the codec lookup of the filesystem and standard-stream encoding
@@ -38,8 +40,10 @@ final class CpythonStartup {
     private CpythonStartup() {}
 
     /** The built-in modules _bootstrap._setup and _bootstrap_external._setup import, in their order, then zipimport. */
-    static final String[] IMPORTLIB = {"_frozen_importlib", "_thread", "_warnings", "_weakref", "_imp", "_frozen_importlib_external",
-            "_io", "marshal", "posix", "time", "zipimport"};
+    static final String[] IMPORTLIB = {"_frozen_importlib", "_thread", "_warnings", "_weakref", "_imp"};
+
+    /** The modules init_importlib_external imports: _bootstrap_external's and zipimport (with time). */
+    static final String[] IMPORTLIB_EXTERNAL = {"_frozen_importlib_external", "_io", "marshal", "posix", "time", "zipimport"};
 
     /**
      * Runs the sequence; a Python exception from a start-up module propagates (CPython would fail to start).
@@ -65,6 +69,8 @@ final class CpythonStartup {
         try {
             importAll(rt, "builtins");
             importAll(rt, IMPORTLIB);
+            GetpathNamespace.leave(rt);  // _PyConfig_InitImportConfig: getpath.py's namespace, left for the collector
+            importAll(rt, IMPORTLIB_EXTERNAL);
             // _PyUnicode_InitEncodings: the filesystem encoding and the standard streams' (utf-8)
             heap.decref(rt.codecs().lookup("utf-8"));
             importAll(rt, "_signal", "io");

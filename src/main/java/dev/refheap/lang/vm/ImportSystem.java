@@ -21,9 +21,10 @@ public interface ImportSystem {
     java.util.List<String> initialPath();
 
     /**
-     * sys.prefix (and base_prefix, exec_prefix, base_exec_prefix: refheap is never a venv): the
-     * installation the standard library belongs to, PREFIX of PREFIX/lib/python3.11, as CPython's
-     * getpath finds it from its landmark; null when there is no standard library.
+     * sys.base_prefix (and base_exec_prefix; sys.prefix too when refheap has no environment of its
+     * own, {@link VirtualEnv}): the installation the standard library belongs to, PREFIX of
+     * PREFIX/lib/python3.11, as CPython's getpath finds it from its landmark; null when there is no
+     * standard library.
      */
     String prefix();
 

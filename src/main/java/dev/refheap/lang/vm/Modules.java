@@ -354,14 +354,22 @@ final class Modules {
             heap.decref(s);
         }
         set(rt, m, "path", path);
-        String prefix = rt.imports().prefix();
-        if (prefix != null) {
-            for (String k : new String[] {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"}) set(rt, m, k, heap.strs.of(prefix));
+        // refheap runs as a virtual environment of its own without system site-packages (VirtualEnv):
+        // prefix and exec_prefix are the environment, base_prefix and base_exec_prefix the standard
+        // library's installation, as CPython's getpath sets them from a pyvenv.cfg
+        String basePrefix = rt.imports().prefix();
+        java.nio.file.Path env = basePrefix == null ? null : VirtualEnv.ensure();
+        if (basePrefix != null) {
+            String prefix = env == null ? basePrefix : env.toString();
+            set(rt, m, "prefix", heap.strs.of(prefix));
+            set(rt, m, "base_prefix", heap.strs.of(basePrefix));
+            set(rt, m, "exec_prefix", heap.strs.of(prefix));
+            set(rt, m, "base_exec_prefix", heap.strs.of(basePrefix));
         }
-        // sys.executable: the launcher that runs refheap as python3 runs CPython (it passes its path), '' when unknown, as CPython
-        String executable = System.getProperty("refheap.executable", "");
-        set(rt, m, "executable", heap.strs.of(executable));
-        set(rt, m, "_base_executable", heap.strs.of(executable));
+        // sys.executable: the environment's bin/refheap, which runs the launcher (sys._base_executable:
+        // the launcher runs refheap as python3 runs CPython and passes its path), '' when unknown, as CPython
+        set(rt, m, "executable", heap.strs.of(VirtualEnv.executable(env)));
+        set(rt, m, "_base_executable", heap.strs.of(VirtualEnv.launcher()));
         set(rt, m, "meta_path", heap.lists.alloc(0, false));
         set(rt, m, "path_hooks", heap.lists.alloc(0, false));
         // the finder of each path entry the import search has reached (the importer fills it:

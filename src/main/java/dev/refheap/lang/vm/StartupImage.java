@@ -96,7 +96,11 @@ public final class StartupImage {
         Runtime.StartFlags f = config.start();
         v.put("flags", (f.noSite() ? "S" : "") + (f.noUserSite() ? "s" : "") + (f.ignoreEnvironment() ? "E" : "") + (f.isolated() ? "I" : "")
                 + (f.dontWriteBytecode() ? "B" : ""));
-        String executable = System.getProperty("refheap.executable", "");
+        // refheap's own environment (VirtualEnv) is sys.prefix; sys.executable its bin/refheap
+        Path stdlib = dev.refheap.lang.importer.Importer.stdlibFor(config.stdlib());
+        String basePrefix = dev.refheap.lang.importer.Importer.prefixOf(stdlib);
+        Path env = basePrefix == null ? null : VirtualEnv.ensure();
+        String executable = VirtualEnv.executable(env);
         v.put("executable", executable);
         v.put("embedded", Boolean.toString(embedded));
         boolean ignoreEnv = f.ignoreEnvironment() || f.isolated();
@@ -115,7 +119,6 @@ public final class StartupImage {
         if (relative || executable.isEmpty()) v.put("cwd", cwd);
         for (int fd = 0; fd < 3; fd++) v.put("fd" + fd, descriptor(fd));
         // what site reads from the file system
-        Path stdlib = dev.refheap.lang.importer.Importer.stdlibFor(config.stdlib());
         v.put("stdlib", String.valueOf(stdlib));
         if (stdlib != null) {
             for (String m : new String[] {"sitecustomize", "usercustomize"}) {
@@ -124,7 +127,7 @@ public final class StartupImage {
             }
         }
         List<Path> dirs = new ArrayList<>();
-        String prefix = dev.refheap.lang.importer.Importer.prefixOf(stdlib);
+        String prefix = env != null ? env.toString() : basePrefix;
         if (prefix != null) {
             Path p = Path.of(prefix);
             dirs.add(p.resolve("local/lib/python3.11/dist-packages"));

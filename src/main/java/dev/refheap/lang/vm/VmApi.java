@@ -195,6 +195,32 @@ public final class VmApi {
         return true;
     }
 
+    /**
+     * The wait of a blocking system call, as CPython's around read(2): {@code ready} (a check that
+     * waits at most a short slice and touches no Python object) runs without the interpreter lock
+     * until it says true; when a signal is tripped or a tool interrupts, its handlers run with the
+     * lock (Ctrl-C's KeyboardInterrupt goes on from here, as after read(2)'s EINTR), and a handler
+     * that returns lets the wait go on (PEP 475). The JVM delivers a signal to a thread of its own,
+     * never as EINTR to the thread blocked in the call: so a call that can block for long waits
+     * here first and is made once it will not block.
+     */
+    public void awaitReady(java.util.function.BooleanSupplier ready) {
+        Interpreter me = rt.interpreter;
+        while (true) {
+            boolean ok = false;
+            Interpreter released = Threads.releaseLock(rt);
+            try {
+                while (!me.interruptDue() && !(ok = ready.getAsBoolean())) {
+                    // the next slice
+                }
+            } finally {
+                Threads.reacquireLock(rt, released);
+            }
+            if (ok) return;
+            me.takeInterrupts();
+        }
+    }
+
     /** _thread.interrupt_main(signum): the signal is tripped (as if it arrived) and the main thread runs its handler. */
     public void tripSignal(int signum) { rt.signals.trip(signum); }
 

@@ -290,7 +290,7 @@ final class BytesIOType extends IoType {
             long[] p = Params.parse(vm, "truncate", new String[] {"size"}, 0, 1, 1, a, o, n, kw);
             check(s);
             checkExports(s);
-            long size = p[0] == 0 || p[0] == heap.None ? pos(s) : Params.ssize(vm, p[0]);
+            long size = p[0] == 0 || p[0] == heap.None ? pos(s) : optSize(p[0]);  // _Py_convert_optional_to_ssize_t
             if (size < 0) throw vm.error("ValueError", "negative size value " + size);
             if (size < size(s)) {
                 put(s, STRING_SIZE, size);

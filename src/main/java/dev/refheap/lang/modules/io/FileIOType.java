@@ -239,6 +239,7 @@ final class FileIOType extends IoType {
 
     /** read(2) of up to n bytes (null: EAGAIN on a non-blocking fd). */
     byte[] readRaw(long o, long n) {
+        PosixFiles.awaitReadable(vm, fd(o));  // Ctrl-C interrupts a read that waits (sys.stdin from a terminal or a pipe)
         byte[] b = PosixFiles.read(fd(o), n);
         if (b == null) {
             if (PosixFiles.errno() == 11) return null;

@@ -193,7 +193,9 @@ abstract class IoType extends FieldsType {
         if (!vm.isInt(v) && !vm.typeHas(v, "__index__")) {
             throw vm.error("TypeError", "argument should be integer or None, not '" + vm.typeName(v) + "'");
         }
-        return Params.ssize(vm, v);
+        java.math.BigInteger i = vm.asIndex(v);
+        if (i.bitLength() > 63) throw vm.error("OverflowError", "cannot fit 'int' into an index-sized integer");  // PyNumber_AsSsize_t's
+        return i.longValue();
     }
 
     long none() { return vm.incref(heap.None); }

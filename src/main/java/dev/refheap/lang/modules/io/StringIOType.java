@@ -278,7 +278,7 @@ final class StringIOType extends IoType {
         defMethod("truncate", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "truncate", new String[] {"pos"}, 0, 1, 1, a, o, n, kw);
             check(s);
-            long size = p[0] == 0 || p[0] == heap.None ? pos(s) : Params.ssize(vm, p[0]);
+            long size = p[0] == 0 || p[0] == heap.None ? pos(s) : optSize(p[0]);  // _Py_convert_optional_to_ssize_t
             if (size < 0) throw vm.error("ValueError", "Negative size value " + size);
             if (size < size(s)) {
                 resize(s, size);

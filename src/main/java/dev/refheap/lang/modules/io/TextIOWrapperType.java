@@ -663,7 +663,7 @@ final class TextIOWrapperType extends IoType {
         });
         defMethod("readline", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "readline", new String[] {"size"}, 0, 1, 1, a, o, n, kw);
-            long size = optSize(p[0]);
+            long size = p[0] == 0 ? -1 : Params.ssize(vm, p[0]);  // 3.11's TextIOWrapper.readline takes a Py_ssize_t, not None (read and truncate do)
             text(s);
             checkClosed(s);
             writeFlush(s);

@@ -42,6 +42,7 @@ final class FileDescriptors {
     static byte[] read(VmApi vm, int fd, long n) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(Math.max(1, n));
+            PosixFiles.awaitReadable(vm, fd);  // Ctrl-C interrupts a read that waits, as in python3
             Object released = vm.allowThreads();  // a read from a pipe may block: other threads run
             long r;
             try {

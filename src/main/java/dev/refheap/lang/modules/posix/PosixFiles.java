@@ -39,6 +39,31 @@ public final class PosixFiles {
         }
     }
 
+    /**
+     * Waits until a read of {@code fd} will not block ({@link VmApi#awaitReady}: in slices of
+     * 20 ms, without the interpreter lock, signal handlers run between them), so Ctrl-C raises
+     * KeyboardInterrupt in a read from a terminal or a pipe as in python3. A descriptor readable at
+     * once (a regular file, a pipe with data) costs one poll(2); a non-blocking one is not waited
+     * for (its read gives EAGAIN as it would); an error or hang-up is left for the read to report.
+     */
+    public static void awaitReadable(VmApi vm, int fd) {
+        if (pollIn(fd, 0) != 0) return;
+        long flags = Libc.call("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), fd, 3, 0);  // F_GETFL
+        if (flags < 0 || (flags & 04000) != 0) return;  // O_NONBLOCK: the read says EAGAIN
+        vm.awaitReady(() -> pollIn(fd, 20) != 0);
+    }
+
+    /** poll(2) of fd for POLLIN for at most {@code ms}: 0 when it timed out or a signal interrupted it, else not 0 (ready, hung up, an error). */
+    private static int pollIn(int fd, int ms) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = arena.allocate(8, 4);
+            p.set(ValueLayout.JAVA_INT, 0, fd);
+            p.set(ValueLayout.JAVA_SHORT, 4, (short) 1);  // POLLIN
+            int r = (int) Libc.call("poll", FunctionDescriptor.of(INT, PTR, LONG, INT), p, 1L, ms);
+            return r < 0 && Libc.errno() == EINTR ? 0 : r;
+        }
+    }
+
     /** read(2) of at most n bytes, or null on failure (errno set). */
     public static byte[] read(int fd, long n) {
         try (Arena arena = Arena.ofConfined()) {

@@ -55,7 +55,7 @@ final class StdlibLocator {
     }
 
     /** The CPython release refheap reproduces (sys.version's). */
-    static final String RELEASE = "3.11.7";
+    static final String RELEASE = dev.refheap.lang.vm.VirtualEnv.VERSION;
 
     static List<Path> candidates() {
         List<Path> c = new ArrayList<>();

@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  * (on the first doc of anything else) or failed. A failure (no CPython 3.11 found, the file
  * unreadable) is kept and reported by name at every read of a doc ({@link #missing}); the types'
  * dicts then have no {@code __doc__}. Which interpreter: {@code $REFHEAP_DOCS_PYTHON}, else the
- * first CPython 3.11 of: Debian's {@code /usr/bin/python3.11} (the standard library refheap
- * prefers is its), {@code /usr/local/bin/python3.11}, pyenv's {@code ~/.pyenv/versions/3.11.*},
+ * first CPython 3.11 of: pyenv's 3.11.7 (the release refheap reproduces, {@link VirtualEnv#VERSION},
+ * whose library refheap prefers), Debian's {@code /usr/bin/python3.11} (3.11.2, the other library
+ * refheap finds), {@code /usr/local/bin/python3.11}, pyenv's other {@code ~/.pyenv/versions/3.11.*},
  * {@code python3.11} and {@code python3} on PATH. When none is found the list of candidates
  * (with their modification times) is remembered next to the file, so later processes do not ask
  * again until it changes. Immutable once loaded; shared by every runtime of the process.
@@ -163,7 +164,7 @@ public final class BuiltinDocs {
             byte[] script = script();
             java.util.zip.CRC32 crc = new java.util.zip.CRC32();  // not a MessageDigest: its providers cost tens of ms at start-up
             crc.update(script);
-            String key = Long.toHexString(crc.getValue()) + "-" + script.length;
+            String key = Long.toHexString(crc.getValue()) + "-" + script.length + "-" + VirtualEnv.VERSION;  // a file made before 3.11.7 came first is made again
             Path file = cacheDir().resolve(FILE);
             Map<String, String> m = readIfValid(file, key);
             if (m == null) {
@@ -262,13 +263,14 @@ public final class BuiltinDocs {
     private static List<String> candidates() {
         String env = System.getenv("REFHEAP_DOCS_PYTHON");
         if (env != null && !env.isEmpty()) return List.of(env);
-        List<String> out = new ArrayList<>(List.of("/usr/bin/python3.11", "/usr/local/bin/python3.11"));
         Path pyenv = Path.of(System.getProperty("user.home", "/"), ".pyenv", "versions");
+        List<String> out = new ArrayList<>(List.of(pyenv.resolve(VirtualEnv.VERSION).resolve("bin").resolve("python3").toString(),
+                "/usr/bin/python3.11", "/usr/local/bin/python3.11"));
         try (var versions = Files.newDirectoryStream(pyenv, "3.11.*")) {
             List<String> found = new ArrayList<>();
             for (Path v : versions) found.add(v.resolve("bin").resolve("python3").toString());
             found.sort(null);
-            out.addAll(found);
+            for (String f : found) if (!out.contains(f)) out.add(f);
         } catch (IOException e) {
             // no pyenv
         }

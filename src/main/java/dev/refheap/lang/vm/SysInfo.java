@@ -34,7 +34,7 @@ final class SysInfo {
         java.time.ZonedDateTime built = java.time.ZonedDateTime.ofInstant(buildInstant(), java.time.ZoneOffset.UTC);
         String date = java.time.format.DateTimeFormatter.ofPattern("MMM ppd yyyy", java.util.Locale.ROOT).format(built);
         String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT).format(built);
-        return "3.11.7 (main, " + date + ", " + time + ") [refheap " + REFHEAP_VERSION + " on Java "
+        return VirtualEnv.VERSION + " (main, " + date + ", " + time + ") [refheap " + REFHEAP_VERSION + " on Java "
                 + java.lang.Runtime.version().feature() + "]";
     }
 

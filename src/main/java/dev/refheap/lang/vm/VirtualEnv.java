@@ -37,8 +37,11 @@ import java.nio.file.StandardCopyOption;
 public final class VirtualEnv {
     private VirtualEnv() {}
 
-    /** The version pyvenv.cfg names: the CPython 3.11 release sys.version claims. */
-    static final String VERSION = "3.11.7";
+    /**
+     * The CPython 3.11 release refheap reproduces: the version sys.version claims and pyvenv.cfg
+     * names, the library the locator prefers and the interpreter builtins' docstrings come from.
+     */
+    public static final String VERSION = "3.11.7";
 
     /** The environment of this process (made at most once), or null when it could not be made. */
     private static Path made;

@@ -47,7 +47,7 @@ class StartupImageHooksTest {
             "Interpreter.compiledCount",
             // a class's lookup caches, valid at a version
             "ClassType.lookupCache", "ClassType.lookupCacheVersion", "ClassType.cachedInit", "ClassType.cachedNew", "ClassType.cachedDel",
-            "ClassType.specialsVersion", "ClassType.hooks", "ClassType.hooksVersion",
+            "ClassType.specialsVersion", "ClassType.specialsSettled", "ClassType.objectInit", "ClassType.hooks", "ClassType.hooksVersion",
             // the importer's code cache (the compiled units' files), opened on first use
             "Importer.cache",
             // PRECALL's table lookups by implementation, by type and method name, by type: made again on use

@@ -20,6 +20,9 @@ its __doc__ says so instead of answering None).
 import sys
 import types
 
+# scripts/builtin_docs.py lists these types too (its builtin_types()); not imported from there: an
+# import runs the import machinery first, which sets bytearray's Py_TPFLAGS_VALID_VERSION_TAG in
+# the flags this table records, and builtin_docs.py runs alone from refheap's jar
 TYPES = [object, type, int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set,
          frozenset, range, slice, memoryview, type(None), type(NotImplemented), type(Ellipsis),
          types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.CodeType,

@@ -155,15 +155,14 @@ public final class Native {
     }
 
     /**
-     * Links every libc function of this class now, in the order a heap first needs them: mmap
-     * (the owned range's reservation, then the first arena), madvise (the first arena's huge-page
-     * advice, a few milliseconds of the bytecode interpreter later), malloc (the first large
-     * block), munmap and free last. The launcher runs this on a thread of its own as the JVM
-     * starts, so the interpreter's thread finds them linked, or waits only for the rest of one
-     * link (in malloc's first place, the interpreter's thread linked mmap and madvise itself).
+     * Links the libc functions a heap needs now, in the order it first needs them: mmap (the owned
+     * range's reservation, then the first arena), malloc (the first large block), munmap and free
+     * last; madvise only when arenas are advised huge pages ({@code -Drefheap.hugePages=true}),
+     * the only use it has. The launcher runs this on a thread of its own as the JVM starts, so the
+     * interpreter's thread finds them linked, or waits only for the rest of one link.
      */
     public static void prelink() {
-        MethodHandle[] linked = {Mmap.H, Madvise.H, Malloc.H, Munmap.H, Free.H};
+        MethodHandle[] linked = {Mmap.H, Malloc.H, Munmap.H, Free.H, BlockAllocator.HUGE_PAGES ? Madvise.H : null};
         if (linked[0] == null) throw new IllegalStateException("mmap not linked");
     }
 

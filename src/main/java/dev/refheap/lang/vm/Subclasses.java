@@ -52,6 +52,34 @@ final class Subclasses {
             long t = heap.dicts.getItem(rt.builtinsDict, name); // every one of them is a builtin name
             if (t != 0) dictOf(t, true);
         }
+        // count0 at start is refheap's own (StartupState): these objects leave it, and so the
+        // collector's schedule from the first line on, as it was without them (no collection starts here)
+        long count0 = rt.gc.count()[0];
+        rt.gc.setYoungCount(0);
+        for (int i = 0; i < heap.typeCount(); i++) {
+            PyType s = heap.typeByIndex(i);
+            if (!(s instanceof ClassType)) addReadied(s);
+        }
+        rt.gc.setYoungCount(count0);
+    }
+
+    /**
+     * PyType_Ready's add_subclass for a type refheap defines: an entry {@code id(t) -> weakref(t)}
+     * in each base's dict, as CPython 3.11 makes for every static type it readies (so
+     * {@code weakref.getweakrefcount(bool) == 1}, and the first line's gc.get_objects() holds
+     * these weak references). {@link #list} takes builtin subclasses from the table, not from
+     * these entries.
+     */
+    void addReadied(PyType t) {
+        long bases = rt.builtinTypeInfo.bases(t);
+        for (long i = 0; i < TupleType.size(bases); i++) {
+            long d = dictOf(TupleType.item(bases, i), true);
+            long key = heap.ints.of(t.address());
+            long wr = heap.weakrefs.newRef(t.address(), 0);
+            heap.dicts.setItem(d, key, wr);
+            heap.decref(key);
+            heap.decref(wr);
+        }
     }
 
     /** The subclasses dict of a type object (borrowed), made if {@code create}; 0 if none. */
@@ -182,7 +210,7 @@ final class Subclasses {
         if (d != 0) {
             heap.dicts.forEach(d, (k, wr) -> {
                 long r = heap.weakrefs.liveReferent(wr);
-                if (r != heap.None) heap.lists.append(l, r);
+                if (r != heap.None && heap.typeAt(r) instanceof ClassType) heap.lists.append(l, r);  // builtin ones are listed above
             });
         }
         return l;

@@ -21,7 +21,10 @@ import java.util.Map;
  * not traversed: it only holds weak references); a builtin type's is held by the runtime. A dict
  * is made on the first subclass, except for the builtin types that already have subclasses when a
  * 3.11 program starts ({@link #HAVE_SUBCLASSES_AT_START}), whose dicts exist from the start.
- * Subclass relations among builtin types themselves are not registered: a builtin type's
+ * Every type the runtime defines at start-up is registered with its bases as PyType_Ready
+ * registers CPython's static types ({@link #addReadied}: the weak references exist, so
+ * {@code weakref.getweakrefcount(bool) == 1}); a native module's types, registered when it is
+ * imported, are not yet. A builtin type's
  * __subclasses__() lists its builtin subclasses first, in CPython's order, from the table
  * {@code builtin-subclasses.txt} ({@code int.__subclasses__()} starts with bool), then the classes
  * made by the program; object's and tuple's, which in CPython also list the interpreter's own types

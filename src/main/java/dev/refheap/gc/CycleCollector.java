@@ -847,7 +847,7 @@ public final class CycleCollector implements GcHooks {
         listInit(wrcbToCall);
         unreachableCount = 0;
         finalizerPending = false;
-        for (long o = next(unreachableList); o != unreachableList; ) o = handleWeakrefsChunk(o, unreachableList, clearMarks);
+        for (long o = next(unreachableList); o != unreachableList; o = next(o)) handleWeakrefsOf(o, clearMarks);
         weakrefCallbacksRan = !listIsEmpty(wrcbToCall);
         long freed = 0;
         while (!listIsEmpty(wrcbToCall)) {
@@ -864,26 +864,22 @@ public final class CycleCollector implements GcHooks {
     }
 
     /**
-     * handle_weakrefs' walk for at most {@link #CHUNK} objects from {@code o} (the walk's own loop
-     * is in chunks, as the passes' are: see {@link #CHUNK}); returns the next one (the list head:
-     * done). Counts into {@link #unreachableCount} and notes {@link #finalizerPending}.
+     * handle_weakrefs' step for one object of the walk: its mark cleared (with {@code clearMarks}),
+     * counted into {@link #unreachableCount}, a pending finalizer noted in {@link #finalizerPending},
+     * then its weakrefs cleared. A method per object, as {@link #finalizeOne} is.
      */
-    private long handleWeakrefsChunk(long o, long unreachableList, boolean clearMarks) {
-        for (int i = 0; i < CHUNK && o != unreachableList; i++) {
-            if (clearMarks) setNext(o, next(o) & ~UNREACHABLE);
-            unreachableCount++;
-            if (!finalizerPending && !isFinalized(o) && model.hasFinalizer(o)) finalizerPending = true;
-            if (model.isWeakref(o)) model.clearWeakref(o);
-            for (long wr = model.firstWeakref(o); wr != 0; wr = model.firstWeakref(o)) {
-                model.clearWeakref(wr);
-                if (!model.weakrefHasCallback(wr)) continue;
-                if ((prevWord(wr) & PREV_MASK_COLLECTING) != 0) continue;  // the weakref is trash too
-                model.incref(wr);
-                listMove(wr, wrcbToCall);
-            }
-            o = next(o);
+    private void handleWeakrefsOf(long o, boolean clearMarks) {
+        if (clearMarks) setNext(o, next(o) & ~UNREACHABLE);
+        unreachableCount++;
+        if (!finalizerPending && !isFinalized(o) && model.hasFinalizer(o)) finalizerPending = true;
+        if (model.isWeakref(o)) model.clearWeakref(o);
+        for (long wr = model.firstWeakref(o); wr != 0; wr = model.firstWeakref(o)) {
+            model.clearWeakref(wr);
+            if (!model.weakrefHasCallback(wr)) continue;
+            if ((prevWord(wr) & PREV_MASK_COLLECTING) != 0) continue;  // the weakref is trash too
+            model.incref(wr);
+            listMove(wr, wrcbToCall);
         }
-        return o;
     }
 
     /**
@@ -894,33 +890,31 @@ public final class CycleCollector implements GcHooks {
     private boolean finalizeGarbage(long collectable) {
         listInit(seen);
         boolean called = false;
-        while (!listIsEmpty(collectable)) called |= finalizeGarbageChunk(collectable);
+        while (!listIsEmpty(collectable)) called |= finalizeOne(collectable);
         listMerge(seen, collectable);
         return called;
     }
 
     /**
-     * finalize_garbage for at most {@link #CHUNK} objects (the first ones of {@code collectable}).
-     * In chunks like the passes, and for one more reason: this method inlines the whole call of a
-     * Python {@code __del__}, and a walk of the list in one loop was compiled twice by the JIT's
-     * optimising compiler (for on-stack replacement, then as a method), each time with the call.
+     * finalize_garbage's step for the first object of {@code collectable}: moved to the seen list,
+     * its finalizer called if it has one not yet run. A method of its own, without a loop: it
+     * inlines the whole call of a Python {@code __del__} (about 8 kB of bytecode), and a loop
+     * around that was compiled by the JIT's optimising compiler twice, for on-stack replacement
+     * of the loop and as a method (a chunk of eight objects a call, as the passes have, meets both
+     * of its thresholds at the same time). Compiled once here, it is too big to be inlined again
+     * when the walk's loop is replaced on the stack later.
      *
      * @return true if a finalizer was called
      */
-    private boolean finalizeGarbageChunk(long collectable) {
-        boolean called = false;
-        for (int i = 0; i < CHUNK && !listIsEmpty(collectable); i++) {
-            long o = next(collectable);
-            listMove(o, seen);
-            if (!isFinalized(o) && model.hasFinalizer(o)) {
-                setFinalized(o);
-                called = true;
-                model.incref(o);
-                model.finalize(o);
-                model.decref(o);
-            }
-        }
-        return called;
+    private boolean finalizeOne(long collectable) {
+        long o = next(collectable);
+        listMove(o, seen);
+        if (isFinalized(o) || !model.hasFinalizer(o)) return false;
+        setFinalized(o);
+        model.incref(o);
+        model.finalize(o);
+        model.decref(o);
+        return true;
     }
 
     /**

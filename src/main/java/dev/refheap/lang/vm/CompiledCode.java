@@ -287,6 +287,20 @@ interface CompiledCode {
             put(s, Op.LIST_APPEND, "listAppend", "fa", 'V', NEXT);
             put(s, Op.UNPACK_SEQUENCE, "unpackSequence", "fa", 'V', NEXT);
             put(s, Op.GET_ITER, "getIter", "f", 'V', NEXT);
+            // coldOp's instructions that loops run often, called directly (see the comment above Interpreter.buildSlice)
+            put(s, Op.BUILD_SLICE, "buildSlice", "fa", 'V', NEXT);
+            put(s, Op.UNARY_POSITIVE, "unary", "fo", 'V', NEXT);
+            put(s, Op.UNARY_NEGATIVE, "unary", "fo", 'V', NEXT);
+            put(s, Op.UNARY_INVERT, "unary", "fo", 'V', NEXT);
+            put(s, Op.UNARY_NOT, "unaryNot", "f", 'V', NEXT);
+            put(s, Op.BUILD_SET, "buildSet", "fa", 'V', NEXT);
+            put(s, Op.BUILD_MAP, "buildMap", "fa", 'V', NEXT);
+            put(s, Op.BUILD_CONST_KEY_MAP, "buildConstKeyMap", "fa", 'V', NEXT);
+            put(s, Op.BUILD_STRING, "buildString", "fa", 'V', NEXT);
+            put(s, Op.SET_ADD, "setAdd", "fa", 'V', NEXT);
+            put(s, Op.MAP_ADD, "mapAdd", "fa", 'V', NEXT);
+            put(s, Op.FORMAT_VALUE, "formatValueOp", "fa", 'V', NEXT);
+            put(s, Op.DELETE_SUBSCR, "deleteSubscr", "f", 'V', NEXT);
             put(s, Op.FOR_ITER, "forIter", "f", 'Z', JUMP_IF_FALSE);
             put(s, Op.JUMP, "jumpOp", "fap", 'V', GOTO);
             // a taken backward POP_JUMP_IF_* is 3.11's POP_JUMP_BACKWARD_IF_*: the eval breaker's check

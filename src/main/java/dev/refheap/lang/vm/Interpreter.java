@@ -1370,6 +1370,7 @@ final class Interpreter implements RootProvider {
         long k = s[f.sp - 1], o = s[f.sp - 2];
         long v = fastSubscript(o, k);
         if (v != 0) heap.incref(v);
+        else if (Heap.typeAddress(o) == heap.dicts.address()) v = Sequences.exactDictItem(rt, o, k);
         else v = rt.ops.getItem(o, k);
         popTwoPush(f, v, k, o);
     }
@@ -1377,8 +1378,10 @@ final class Interpreter implements RootProvider {
     void storeSubscr(Frame f) {
         long[] s = f.slots;
         long k = s[f.sp - 1], o = s[f.sp - 2], v = s[f.sp - 3];
-        long i = Heap.typeAddress(o) == heap.lists.address() ? smallIndex(k, ListType.size(o)) : -1;
+        long t = Heap.typeAddress(o);
+        long i = t == heap.lists.address() ? smallIndex(k, ListType.size(o)) : -1;
         if (i >= 0) heap.lists.setItem(o, i, v);
+        else if (t == heap.dicts.address()) Sequences.exactDictSetItem(rt, o, k, v);
         else rt.ops.setItem(o, k, v);
         f.sp -= 3;
         s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
@@ -1723,6 +1726,159 @@ final class Interpreter implements RootProvider {
         generatorTypeAddr = rt.generatorType.address();
     }
 
+    // Instructions of coldOp that loops run often (literals of dicts and sets, slices, `not`,
+    // comprehensions, f-strings, `del o[k]`): each a method of its own, which compiled code calls
+    // directly (CompiledCode.Classes) and coldOp calls for the interpreter. Reached through
+    // coldOp from compiled code, one of them made C2 compile the whole of coldOp (5 KB of
+    // bytecode, every case the training's profile had seen: 1.5 s of a compiler thread in
+    // churn.py, docs/performance.md "Session 19").
+
+    /** BUILD_SLICE: a slice of the popped start, stop (and step, arg 3). */
+    void buildSlice(Frame f, int arg) {
+        long[] s = f.slots;
+        long step = arg == 3 ? s[--f.sp] : heap.None;
+        if (arg != 3) heap.incref(step);
+        long stop = s[--f.sp], start = s[--f.sp];
+        s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
+        long pushed = rt.sliceType.create(start, stop, step);
+        s[f.sp++] = pushed;
+    }
+
+    /** UNARY_NOT: the top replaced by its negated truth. */
+    void unaryNot(Frame f) {
+        long[] s = f.slots;
+        long a = s[f.sp - 1];
+        boolean t = rt.ops.truthy(a);
+        s[f.sp - 1] = rt.ops.bool(!t);
+        heap.decref(a);
+    }
+
+    /** BUILD_SET: a set of the top {@code arg} values, in order. */
+    void buildSet(Frame f, int arg) {
+        long[] s = f.slots;
+        long st = heap.sets.create();
+        f.sp -= arg;
+        try {
+            for (int i = 0; i < arg; i++) heap.sets.add(st, s[f.sp + i]);
+        } catch (PyError | PyException e) {  // PyException: an instance's __hash__ raised
+            f.sp += arg;
+            heap.decref(st);
+            throw e instanceof PyError pe ? rt.fromPyError(pe) : (PyException) e;
+        }
+        for (int i = 0; i < arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+        s[f.sp++] = st;
+    }
+
+    /** BUILD_MAP: a dict of the top {@code arg} key/value pairs, in order. */
+    void buildMap(Frame f, int arg) {
+        long[] s = f.slots;
+        long d = heap.dicts.create();
+        f.sp -= 2 * arg;
+        try {
+            for (int i = 0; i < arg; i++) heap.dicts.setItem(d, s[f.sp + 2 * i], s[f.sp + 2 * i + 1]);
+        } catch (PyError | PyException e) {  // PyException: an instance's __hash__ raised
+            f.sp += 2 * arg;
+            heap.decref(d);
+            throw e instanceof PyError pe ? rt.fromPyError(pe) : (PyException) e;
+        }
+        for (int i = 0; i < 2 * arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+        s[f.sp++] = d;
+    }
+
+    /** BUILD_CONST_KEY_MAP: a dict of the keys tuple on top and the {@code arg} values below it. */
+    void buildConstKeyMap(Frame f, int arg) {
+        long[] s = f.slots;
+        long keys = s[--f.sp];
+        s[f.sp] = 0;
+        long d = heap.dicts.create();
+        f.sp -= arg;
+        for (int i = 0; i < arg; i++) {
+            heap.dicts.setItem(d, TupleType.item(keys, i), s[f.sp + i]);
+            heap.decref(s[f.sp + i]);
+            s[f.sp + i] = 0;
+        }
+        heap.decref(keys);
+        s[f.sp++] = d;
+    }
+
+    /** BUILD_STRING: the top {@code arg} strs joined. */
+    void buildString(Frame f, int arg) {
+        long[] s = f.slots;
+        StringBuilder sb = new StringBuilder();
+        f.sp -= arg;
+        for (int i = 0; i < arg; i++) { sb.append(StrType.value(s[f.sp + i])); heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
+        long pushed = heap.strs.of(sb.toString());
+        s[f.sp++] = pushed;
+    }
+
+    /** SET_ADD (a set comprehension): the popped value added to the set {@code arg} deep. */
+    void setAdd(Frame f, int arg) {
+        long[] s = f.slots;
+        long v = s[--f.sp];
+        s[f.sp] = 0;
+        try {
+            heap.sets.add(s[f.sp - arg], v);
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        } finally {
+            heap.decref(v);
+        }
+    }
+
+    /** MAP_ADD (a dict comprehension): the popped key and value stored in the dict {@code arg} deep. */
+    void mapAdd(Frame f, int arg) {
+        long[] s = f.slots;
+        long v = s[--f.sp], k = s[--f.sp];
+        s[f.sp] = s[f.sp + 1] = 0;
+        try {
+            heap.dicts.setItem(s[f.sp - arg], k, v);
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        } finally {
+            heap.decref(k);
+            heap.decref(v);
+        }
+    }
+
+    /** FORMAT_VALUE: the top formatted (an f-string's field), with the spec popped first if {@code arg & 4}. */
+    void formatValueOp(Frame f, int arg) {
+        long[] s = f.slots;
+        long spec = (arg & 4) != 0 ? s[--f.sp] : 0;
+        if (spec != 0) s[f.sp] = 0;
+        long v = s[f.sp - 1];
+        if ((arg & 3) == 0 && spec == 0 && heap.typeOf(v) == heap.strs) return;
+        // 3.11 pops the value first: while its __str__/__format__ runs, the value's one
+        // reference is the instruction's, not the stack's as well
+        s[--f.sp] = 0;
+        long r;
+        try {
+            r = formatValue(v, arg & 3, spec);
+        } finally {
+            heap.xdecref(spec);
+        }
+        s[f.sp++] = r;
+    }
+
+    /** DELETE_SUBSCR: {@code del o[k]} of the top two. */
+    void deleteSubscr(Frame f) {
+        long[] s = f.slots;
+        long k = s[f.sp - 1], o = s[f.sp - 2];
+        rt.ops.delItem(o, k);
+        f.sp -= 2;
+        s[f.sp] = s[f.sp + 1] = 0;
+        heap.decref(o);
+        heap.decref(k);
+    }
+
+    /** UNARY_POSITIVE, UNARY_NEGATIVE, UNARY_INVERT ({@code op}): the top replaced by the result. */
+    void unary(Frame f, int op) {
+        long[] s = f.slots;
+        long a = s[f.sp - 1];
+        String sym = op == Op.UNARY_POSITIVE ? "+" : op == Op.UNARY_NEGATIVE ? "-" : "~";
+        s[f.sp - 1] = rt.ops.unary(sym, a);
+        heap.decref(a);
+    }
+
     /** The instructions that are not on the hot paths, kept out of {@link #run} so the JIT can compile that loop well. */
     private void coldOp(Frame f, Opcode op, int arg) {
         long[] s = f.slots;
@@ -1777,101 +1933,16 @@ final class Interpreter implements RootProvider {
                     heap.decref(o);
                 }
             }
-            case DELETE_SUBSCR -> {
-                long k = s[f.sp - 1], o = s[f.sp - 2];
-                rt.ops.delItem(o, k);
-                f.sp -= 2;
-                s[f.sp] = s[f.sp + 1] = 0;
-                heap.decref(o);
-                heap.decref(k);
-            }
-            case BUILD_SLICE -> {
-                long step = arg == 3 ? s[--f.sp] : heap.None;
-                if (arg != 3) heap.incref(step);
-                long stop = s[--f.sp], start = s[--f.sp];
-                s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;
-                { long pushed = rt.sliceType.create(start, stop, step); s[f.sp++] = pushed; }
-            }
-            case UNARY_POSITIVE, UNARY_NEGATIVE, UNARY_INVERT -> {
-                long a = s[f.sp - 1];
-                String sym = op == Opcode.UNARY_POSITIVE ? "+" : op == Opcode.UNARY_NEGATIVE ? "-" : "~";
-                s[f.sp - 1] = rt.ops.unary(sym, a);
-                heap.decref(a);
-            }
-            case UNARY_NOT -> {
-                long a = s[f.sp - 1];
-                boolean t = rt.ops.truthy(a);
-                s[f.sp - 1] = rt.ops.bool(!t);
-                heap.decref(a);
-            }
-            case BUILD_SET -> {
-                long st = heap.sets.create();
-                f.sp -= arg;
-                try {
-                    for (int i = 0; i < arg; i++) heap.sets.add(st, s[f.sp + i]);
-                } catch (PyError | PyException e) {  // PyException: an instance's __hash__ raised
-                    f.sp += arg;
-                    heap.decref(st);
-                    throw e instanceof PyError pe ? rt.fromPyError(pe) : (PyException) e;
-                }
-                for (int i = 0; i < arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
-                s[f.sp++] = st;
-            }
-            case BUILD_MAP -> {
-                long d = heap.dicts.create();
-                f.sp -= 2 * arg;
-                try {
-                    for (int i = 0; i < arg; i++) heap.dicts.setItem(d, s[f.sp + 2 * i], s[f.sp + 2 * i + 1]);
-                } catch (PyError | PyException e) {  // PyException: an instance's __hash__ raised
-                    f.sp += 2 * arg;
-                    heap.decref(d);
-                    throw e instanceof PyError pe ? rt.fromPyError(pe) : (PyException) e;
-                }
-                for (int i = 0; i < 2 * arg; i++) { heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
-                s[f.sp++] = d;
-            }
-            case BUILD_CONST_KEY_MAP -> {
-                long keys = s[--f.sp];
-                s[f.sp] = 0;
-                long d = heap.dicts.create();
-                f.sp -= arg;
-                for (int i = 0; i < arg; i++) {
-                    heap.dicts.setItem(d, TupleType.item(keys, i), s[f.sp + i]);
-                    heap.decref(s[f.sp + i]);
-                    s[f.sp + i] = 0;
-                }
-                heap.decref(keys);
-                s[f.sp++] = d;
-            }
-            case BUILD_STRING -> {
-                StringBuilder sb = new StringBuilder();
-                f.sp -= arg;
-                for (int i = 0; i < arg; i++) { sb.append(StrType.value(s[f.sp + i])); heap.decref(s[f.sp + i]); s[f.sp + i] = 0; }
-                { long pushed = heap.strs.of(sb.toString()); s[f.sp++] = pushed; }
-            }
-            case SET_ADD -> {
-                long v = s[--f.sp];
-                s[f.sp] = 0;
-                try {
-                    heap.sets.add(s[f.sp - arg], v);
-                } catch (PyError e) {
-                    throw rt.fromPyError(e);
-                } finally {
-                    heap.decref(v);
-                }
-            }
-            case MAP_ADD -> {
-                long v = s[--f.sp], k = s[--f.sp];
-                s[f.sp] = s[f.sp + 1] = 0;
-                try {
-                    heap.dicts.setItem(s[f.sp - arg], k, v);
-                } catch (PyError e) {
-                    throw rt.fromPyError(e);
-                } finally {
-                    heap.decref(k);
-                    heap.decref(v);
-                }
-            }
+            case DELETE_SUBSCR -> deleteSubscr(f);
+            case BUILD_SLICE -> buildSlice(f, arg);
+            case UNARY_POSITIVE, UNARY_NEGATIVE, UNARY_INVERT -> unary(f, op.ordinal());
+            case UNARY_NOT -> unaryNot(f);
+            case BUILD_SET -> buildSet(f, arg);
+            case BUILD_MAP -> buildMap(f, arg);
+            case BUILD_CONST_KEY_MAP -> buildConstKeyMap(f, arg);
+            case BUILD_STRING -> buildString(f, arg);
+            case SET_ADD -> setAdd(f, arg);
+            case MAP_ADD -> mapAdd(f, arg);
             case LIST_EXTEND -> {
                 long it = s[--f.sp];
                 s[f.sp] = 0;
@@ -1909,22 +1980,7 @@ final class Interpreter implements RootProvider {
             }
             case LIST_TO_TUPLE -> { long l = s[f.sp - 1]; s[f.sp - 1] = listToTuple(l); heap.decref(l); }
             case UNPACK_EX -> unpack(f, arg & 0xff, arg >> 8);
-            case FORMAT_VALUE -> {
-                long spec = (arg & 4) != 0 ? s[--f.sp] : 0;
-                if (spec != 0) s[f.sp] = 0;
-                long v = s[f.sp - 1];
-                if ((arg & 3) == 0 && spec == 0 && heap.typeOf(v) == heap.strs) break;
-                // 3.11 pops the value first: while its __str__/__format__ runs, the value's one
-                // reference is the instruction's, not the stack's as well
-                s[--f.sp] = 0;
-                long r;
-                try {
-                    r = formatValue(v, arg & 3, spec);
-                } finally {
-                    heap.xdecref(spec);
-                }
-                s[f.sp++] = r;
-            }
+            case FORMAT_VALUE -> formatValueOp(f, arg);
             case CALL_FUNCTION_EX -> callEx(f, arg);
             case MAKE_FUNCTION -> {
                 long codeObj = s[--f.sp];

@@ -420,6 +420,32 @@ final class Sequences {
         return getItem(rt, rt.ops.asBuiltin(rt.heap.typeOf(o), "__getitem__"), o, key);
     }
 
+    /**
+     * o[key] for an exact dict (dict_subscript without the subclass's {@code __missing__}): a new
+     * reference, or KeyError. BINARY_SUBSCR's own path, so a dict lookup in a loop does not make
+     * the JIT compile {@link #getItem(Runtime, PyType, long, long)}, every kind of subscript in one method.
+     */
+    static long exactDictItem(Runtime rt, long o, long key) {
+        long v;
+        try {
+            v = rt.heap.dicts.getItem(o, key);
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+        if (v == 0) throw keyError(rt, key, new PyException(0));
+        rt.heap.incref(v);
+        return v;
+    }
+
+    /** o[key] = v for an exact dict (STORE_SUBSCR's own path, as {@link #exactDictItem}). */
+    static void exactDictSetItem(Runtime rt, long o, long key, long v) {
+        try {
+            rt.heap.dicts.setItem(o, key, v);
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+    }
+
     /** o[key] by type {@code t}'s mp_subscript ({@code o}'s type, or a builtin base whose layout it has). */
     static long getItem(Runtime rt, PyType t, long o, long key) {
         Heap heap = rt.heap;

@@ -160,13 +160,14 @@ public final class Heap implements AutoCloseable {
 
     // ---- the start-up image's object layer ------------------------------------------------------
 
-    private static final int IMAGE_STATE_MAGIC = 0x4f424a31;  // "OBJ1"
+    private static final int IMAGE_STATE_MAGIC = 0x4f424a32;  // "OBJ2": since the interned strings' addresses are carried
 
     /**
      * Writes what this layer keeps in Java about the memory an image carries: the types' object
      * addresses and the static objects (to check that an adopting heap was built the same way),
-     * the statics' cursor and end, the free lists. The heap must be at rest (no dealloc running,
-     * nothing deferred).
+     * the statics' cursor and end, the free lists, the interned strings' addresses (the adopter's
+     * table is made from them: {@link StrType#rebuildInterned(long[])}). The heap must be at rest
+     * (no dealloc running, nothing deferred).
      */
     public void writeImageState(java.io.DataOutputStream out) throws java.io.IOException {
         if (deallocDepth != 0 || deferredCount != 0) throw new IllegalStateException("the heap is not at rest");
@@ -185,6 +186,9 @@ public final class Heap implements AutoCloseable {
         floats.writeImageState(out);
         lists.writeImageState(out);
         tuples.writeImageState(out);
+        long[] interned = strs.internedAddresses();
+        out.writeInt(interned.length);
+        for (long o : interned) out.writeLong(o);
     }
 
     /** A count read from an image's section, checked against its bound. */
@@ -237,7 +241,9 @@ public final class Heap implements AutoCloseable {
         // the free lists are read into a copy of their bytes, applied when the memory is swapped
         java.io.DataOutputStream copy = new java.io.DataOutputStream(lists);
         copyFreeLists(in, copy);
-        return new ImageState(legacy, cursor, end, statics, lists.toByteArray(), later);
+        long[] interned = new long[imageCount(in, 1 << 24)];
+        for (int i = 0; i < interned.length; i++) interned[i] = in.readLong();
+        return new ImageState(legacy, cursor, end, statics, lists.toByteArray(), later, interned);
     }
 
     /** Copies the free lists' part of a section (its layout is the types'), checking its counts. */
@@ -262,7 +268,7 @@ public final class Heap implements AutoCloseable {
 
     /** The object layer's part of an image, checked against this heap ({@link #readImageState}), not applied yet. */
     public record ImageState(boolean legacyFinalizerTypes, long staticCursor, long staticEnd, List<long[]> staticObjects,
-            byte[] freeLists, long[] laterTypes) {}
+            byte[] freeLists, long[] laterTypes, long[] interned) {}
 
     /**
      * After {@link #adoptAllocator}: the descriptor of the image's type at the next index, one the

@@ -2,6 +2,7 @@ package dev.refheap.object;
 
 import dev.refheap.memory.Native;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -395,6 +396,41 @@ public final class StrType extends PyType {
         };
         heap.forEachObject(add);
         heap.forEachStaticObject(add);
+        interned.clear();
+        interned.putAll(table);
+    }
+
+    /** The interned strings' addresses, in address order: what a start-up image carries of the table ({@link #rebuildInterned(long[])}). */
+    public long[] internedAddresses() {
+        long[] a = new long[interned.size()];
+        int i = 0;
+        for (long o : interned.values()) a[i++] = o;
+        Arrays.sort(a);
+        return a;
+    }
+
+    /**
+     * The start-up image's hook for the interned table, as the adopter runs it: the table made from
+     * the addresses the image-maker's table held ({@link #internedAddresses}), each checked to be an
+     * exact str with the interned bit that the table may hold, without walking the heap (a walk over
+     * every block, as {@link #rebuildInterned()} does, costs a cold JVM more than the table itself).
+     * The image's fidelity checks compare the result with the maker's table and with the walk's.
+     *
+     * @throws IllegalStateException if an address is not such a str, or two are equal
+     */
+    public void rebuildInterned(long[] addresses) {
+        Map<String, Long> table = HashMap.newHashMap(addresses.length);
+        for (long o : addresses) {
+            if (Native.getLong(o + Layout.OB_TYPE) != address() || !isInterned(o)) {
+                throw new IllegalStateException("the image's interned string at 0x" + Long.toHexString(o) + " is not an interned str");
+            }
+            long n = length(o);
+            if (n == 0 || (n == 1 && codePointAt(o, 0) < 256)) throw new IllegalStateException("the image's interned table holds a singleton at 0x" + Long.toHexString(o));
+            Long other = table.put(value(o), o);
+            if (other != null) {
+                throw new IllegalStateException("two interned strings are equal: 0x" + Long.toHexString(other) + " and 0x" + Long.toHexString(o));
+            }
+        }
         interned.clear();
         interned.putAll(table);
     }

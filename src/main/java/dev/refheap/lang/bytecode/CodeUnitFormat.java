@@ -112,7 +112,7 @@ public final class CodeUnitFormat {
         byte[] b = new byte[2 * n];  // the chars writeChar wrote, high byte first, read at once (per char, a cold JVM's slowest part of reading units)
         in.readFully(b);
         char[] c = new char[n];
-        java.nio.ByteBuffer.wrap(b).asCharBuffer().get(c);
+        for (int i = 0; i < n; i++) c[i] = (char) ((b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff));  // no buffer views: interpreted, they cost more than the loop
         return new String(c);
     }
 

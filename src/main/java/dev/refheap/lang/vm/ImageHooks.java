@@ -489,8 +489,7 @@ final class ImageHooks {
             if (in.readBoolean()) {
                 form = new byte[count(in, 1 << 24)];
                 in.readFully(form);
-                counter = new char[count(in, 1 << 24)];
-                for (int k = 0; k < counter.length; k++) counter[k] = in.readChar();
+                counter = readChars(in, count(in, 1 << 24));
             }
             records[i] = new CodeRecord(u, object, consts, names, stack, warmup, form, counter);
         }
@@ -912,9 +911,26 @@ final class ImageHooks {
     }
 
     private static String readStr(DataInputStream in) throws IOException {
-        char[] c = new char[count(in, 1 << 28)];
-        for (int i = 0; i < c.length; i++) c[i] = in.readChar();
-        return new String(c);
+        return new String(readChars(in, count(in, 1 << 28)));
+    }
+
+    /**
+     * {@code n} chars as {@code writeChar} wrote them (high byte first), read at once: per char,
+     * each read is a call through the stream's layers, the adoption's slowest part in a cold JVM.
+     */
+    private static char[] readChars(DataInputStream in, int n) throws IOException {
+        byte[] b = readBytes(in, 2L * n);
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) c[i] = (char) ((b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff));
+        return c;
+    }
+
+    /** The next {@code n} bytes, refused before anything is allocated when the section has fewer left (a damaged count). */
+    private static byte[] readBytes(DataInputStream in, long n) throws IOException {
+        if (n > in.available()) throw new java.io.EOFException();
+        byte[] b = new byte[(int) n];
+        in.readFully(b);
+        return b;
     }
 
     private static void writeInts(DataOutputStream out, int[] a) throws IOException {
@@ -923,8 +939,10 @@ final class ImageHooks {
     }
 
     private static int[] readInts(DataInputStream in) throws IOException {
-        int[] a = new int[count(in, 1 << 24)];
-        for (int i = 0; i < a.length; i++) a[i] = in.readInt();
+        int n = count(in, 1 << 24);
+        byte[] b = readBytes(in, 4L * n);  // big-endian, as writeInt wrote them, read at once
+        int[] a = new int[n];
+        for (int i = 0, k = 0; i < n; i++, k += 4) a[i] = (b[k] & 0xff) << 24 | (b[k + 1] & 0xff) << 16 | (b[k + 2] & 0xff) << 8 | (b[k + 3] & 0xff);
         return a;
     }
 
@@ -934,8 +952,14 @@ final class ImageHooks {
     }
 
     private static long[] readLongs(DataInputStream in) throws IOException {
-        long[] a = new long[count(in, 1 << 24)];
-        for (int i = 0; i < a.length; i++) a[i] = in.readLong();
+        int n = count(in, 1 << 24);
+        byte[] b = readBytes(in, 8L * n);  // big-endian, as writeLong wrote them, read at once
+        long[] a = new long[n];
+        for (int i = 0, k = 0; i < n; i++, k += 8) {
+            long v = 0;
+            for (int j = 0; j < 8; j++) v = v << 8 | (b[k + j] & 0xff);
+            a[i] = v;
+        }
         return a;
     }
 }

@@ -332,7 +332,7 @@ public final class Runtime implements AutoCloseable {
      */
     public void adoptImage(java.nio.file.Path file, byte[] key) throws java.io.IOException {
         byte[] section = dev.refheap.memory.BlockAllocator.readImageSection(file, key, true);  // the memory's checksum too
-        java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(section));
+        java.io.DataInputStream in = new java.io.DataInputStream(new SectionInput(section));
         Heap.ImageState objects;
         Runnable collector, hooks;
         try {
@@ -355,7 +355,7 @@ public final class Runtime implements AutoCloseable {
         }
         heap.adoptAllocator(restored, objects);
         collector.run();
-        heap.strs.rebuildInterned();  // the first Java-side hook: what start-up interns is found in the memory
+        heap.strs.rebuildInterned(objects.interned());  // the first Java-side hook: the maker's interned strings, found in the memory
         adoptingState = objects;
         try {
             hooks.run();
@@ -364,6 +364,34 @@ public final class Runtime implements AutoCloseable {
         }
         int types = heap.typeCount() - objects.laterTypes().length;
         if (types != imageMark.types()) throw new IllegalStateException("the image's hooks made " + (heap.typeCount() - imageMark.types()) + " of its " + objects.laterTypes().length + " later types");
+    }
+
+    /**
+     * An image's section as a stream without ByteArrayInputStream's locking: the section's reads are
+     * tens of thousands of small ones (each int, long and string of the hooks), on one thread.
+     */
+    private static final class SectionInput extends java.io.InputStream {
+        private final byte[] bytes;
+        private int at;
+
+        SectionInput(byte[] bytes) { this.bytes = bytes; }
+
+        @Override
+        public int read() { return at < bytes.length ? bytes[at++] & 0xff : -1; }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) return 0;
+            if (at >= bytes.length) return -1;
+            int n = Math.min(len, bytes.length - at);
+            System.arraycopy(bytes, at, b, off, n);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public int available() { return bytes.length - at; }
     }
 
     /** Whether the import system was made (the first import). */

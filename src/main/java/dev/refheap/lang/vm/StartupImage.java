@@ -76,17 +76,24 @@ public final class StartupImage {
         }
 
         /**
-         * The first 16 hex digits of the inputs' SHA-256: a name for the image made under them, so
-         * runs with other inputs (a terminal's and a pipe's stdout) each keep their own image
-         * instead of replacing one another's.
+         * 16 hex digits of a 64-bit hash of the inputs (FNV-1a, then a finaliser that spreads every
+         * bit over the word): a name for the image made under them, so runs with other inputs (a
+         * terminal's and a pipe's stdout) each keep their own image instead of replacing one
+         * another's. Not a check: the image's key holds the inputs themselves and is compared
+         * before adopting, so two input sets whose names collided would only share a file, as all
+         * runs did before images were named. Not SHA-256 either: its first use cost a cold JVM
+         * about 10 ms (security providers loaded) of an adopted run's start-up.
          */
         public String fingerprint() {
-            try {
-                byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(keyBytes());
-                return java.util.HexFormat.of().formatHex(h, 0, 8);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            long h = 0xcbf29ce484222325L;
+            for (byte b : keyBytes()) h = (h ^ (b & 0xff)) * 0x100000001b3L;
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            h ^= h >>> 33;
+            String hex = Long.toHexString(h);
+            return "0".repeat(16 - hex.length()) + hex;
         }
     }
 

@@ -57,6 +57,9 @@ public class StartupImageTest {
             assertTrue(live.size() > 1000, "start-up interned " + live.size() + " strings");
             rt.heap().strs.rebuildInterned();
             assertEquals(live, rt.heap().strs.internedTable());
+            // and from the addresses an image carries, as an adopter makes it
+            rt.heap().strs.rebuildInterned(rt.heap().strs.internedAddresses());
+            assertEquals(live, rt.heap().strs.internedTable());
             // a name start-up interned is found again: the same object
             rt.exec("import sys\nk = next(iter(sys.__dict__))\nprint(k, sys.intern(''.join(['__na', 'me__'])) is k)\n", "<check>");
             rt.flushStdio();  // sys.stdout is an io object after CPython's start-up

@@ -14,11 +14,13 @@ import java.util.Map;
  * <p>Lines are split as Python reads text (universal newlines: {@code \r\n}, {@code \r} and
  * {@code \n}), a UTF-8 BOM is dropped, and every line is returned with a trailing {@code \n}, as
  * linecache guarantees (the traceback module's caret placement depends on that character). A file
- * that was never compiled here, or a line number outside it, gives {@code ""}: no source line is
- * shown, and no markers.
+ * that was never compiled here (code from {@code compile()}, as runpy and importlib loaders make it)
+ * is read from the file system as CPython's traceback printer reads it ({@link #fileReader}: the
+ * name as a path, else its last part under each sys.path entry); a name in angle brackets, a file
+ * not found, or a line number outside it, gives {@code ""}: no source line is shown, and no markers.
  *
  * <p>State: a map from file name to the source text; the text is split into lines the first time a
- * line of it is asked for.
+ * line of it is asked for. Lines read from files are not kept (the printer reads the file each time).
  */
 final class LineCache {
     private final Map<String, String> sources = new HashMap<>();
@@ -40,12 +42,20 @@ final class LineCache {
     /** Every file name with its source, in name order (the start-up image carries them). */
     java.util.SortedMap<String, String> sources() { return new java.util.TreeMap<>(sources); }
 
+    /** Reads line {@code lineno} of a file not compiled here (with its newline, or ""); null: none are read. */
+    private java.util.function.BiFunction<String, Integer, String> fileReader;
+
+    void setFileReader(java.util.function.BiFunction<String, Integer, String> reader) { fileReader = reader; }
+
     /** linecache.getline: line {@code lineno} (1-based) of {@code filename} with its newline, or "". */
     String getline(String filename, int lineno) {
         List<String> ls = lines.get(filename);
         if (ls == null) {
             String src = sources.get(filename);
-            if (src == null) return "";
+            if (src == null) {
+                if (fileReader == null || filename.startsWith("<") && filename.endsWith(">")) return "";
+                return fileReader.apply(filename, lineno);
+            }
             ls = split(src);
             lines.put(filename, ls);
         }

@@ -53,6 +53,7 @@ public final class Runtime implements AutoCloseable {
     final Gil gil = new Gil(this);
     /** The sources this runtime compiled, for the lines tracebacks show. */
     final LineCache lineCache = new LineCache();
+    { lineCache.setFileReader((file, line) -> Warnings.fileLine(this, file, line)); }  // what the traceback printer reads from files
     final TracebackFormatter tracebacks = new TracebackFormatter(this, lineCache);
     /** "Exception ignored in" reports, with CPython's allocations while it writes them. */
     private final UnraisableHook unraisableHook;
@@ -1101,9 +1102,92 @@ public final class Runtime implements AutoCloseable {
      * @throws ImportSystem.MainModuleError when there is no such module to run
      */
     public void runModuleAsMain(String name) {
+        if (stdio != null) {  // CPython's start-up ran (live or adopted): CPython's runpy runs the module
+            runModuleThroughRunpy(name);
+            return;
+        }
         imports().prepareImportlib();  // runpy is imported before __main__ runs: its loader is BuiltinImporter
         long globals = mainGlobals();
         imports().runModuleAsMain(name, globals);
+    }
+
+    /**
+     * pymain_run_module after CPython's start-up: {@code runpy} imported as PyImport_ImportModule
+     * imports it (PyImport_Import with no frame running: an empty fromlist, globals made of the
+     * builtins module alone, {@code __import__} called with a 5-tuple), then
+     * {@code runpy._run_module_as_main(name, True)} called with a packed 2-tuple. runpy finds the
+     * module, sets sys.argv[0] to its file and runs it in {@code __main__}'s dict; a module that
+     * cannot be run is runpy's SystemExit ("EXECUTABLE: No module named NAME"), as with python3.
+     */
+    private void runModuleThroughRunpy(String name) {
+        mainGlobals();  // add_main_module made it during start-up; made here if the start-up left none
+        long runpyName = heap.strs.of("runpy");
+        long runpy;
+        try {
+            runpy = importModuleAsC(runpyName);
+        } finally {
+            heap.decref(runpyName);
+        }
+        try {
+            long run = getAttr(runpy, "_run_module_as_main");
+            try {
+                long module = heap.strs.of(name);
+                long args = heap.tuples.of(module, heap.True);
+                heap.decref(module);
+                try {
+                    heap.decref(ops.call0(run, TupleType.item(args, 0), TupleType.item(args, 1)));
+                } finally {
+                    heap.decref(args);
+                }
+            } finally {
+                heap.decref(run);
+            }
+        } finally {
+            heap.decref(runpy);
+        }
+    }
+
+    /** PyObject_GetAttrString: a new reference. */
+    private long getAttr(long o, String name) {
+        long n = heap.strs.internedOf(name);
+        try {
+            return ops.getAttr(o, n);
+        } finally {
+            heap.decref(n);
+        }
+    }
+
+    /**
+     * PyImport_Import(name) called from C with no Python frame running: the empty fromlist list,
+     * the stand-in globals {'__builtins__': builtins}, builtins' {@code __import__} called with
+     * (name, globals, globals, fromlist, 0) packed in a tuple, then sys.modules[name]. A new reference.
+     */
+    long importModuleAsC(long name) {
+        long fromList = heap.lists.alloc(0);
+        long globals = 0, imp = 0;
+        try {
+            long builtins = heap.dicts.getItem(sysModules, "builtins");
+            if (builtins == 0) throw error("ImportError", "builtins is not in sys.modules");
+            globals = heap.dicts.create();
+            heap.dicts.setItem(globals, names.__builtins__, builtins);
+            imp = getAttr(builtins, "__import__");
+            long zero = heap.ints.of(0);
+            long args = heap.tuples.of(name, globals, globals, fromList, zero);
+            heap.decref(zero);
+            try {
+                heap.decref(ops.call0(imp, name, globals, globals, fromList, TupleType.item(args, 4)));
+            } finally {
+                heap.decref(args);
+            }
+            long m = heap.dicts.getItem(sysModules, name);
+            if (m == 0) throw error("KeyError", StrType.value(name));
+            heap.incref(m);
+            return m;
+        } finally {
+            heap.xdecref(imp);
+            heap.xdecref(globals);
+            heap.decref(fromList);
+        }
     }
 
     /** Runs one notebook cell or REPL input in __main__; a final expression's repr is shown. */

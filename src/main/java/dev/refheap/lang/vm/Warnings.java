@@ -704,7 +704,7 @@ final class Warnings {
      * sys.path directory; decoded by its coding declaration; "" when there is none to read (a
      * sandboxed runtime reads none).
      */
-    private static String fileLine(Runtime rt, String filename, int lineno) {
+    static String fileLine(Runtime rt, String filename, int lineno) {
         if (rt.sandboxed || lineno < 1 || filename.isEmpty()) return "";
         try {
             java.nio.file.Path p = java.nio.file.Path.of(filename);

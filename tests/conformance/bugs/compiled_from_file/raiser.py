@@ -1,0 +1,2 @@
+def fail(n):
+    return [1, 2][n]

@@ -60,6 +60,10 @@ import java.util.function.LongConsumer;
  *       run (delete_garbage then clears the UNREACHABLE marks as it goes); finalize_garbage only
  *       when a finalizer is pending; handle_resurrected_objects' second deduction only when a
  *       weakref callback or a finalizer ran (otherwise no reference to the garbage changed).</li>
+ *   <li>handle_resurrected_objects has neither of its two extra walks: clearing the COLLECTING
+ *       flags before update_refs (which sets them anyway) and clearing the UNREACHABLE marks
+ *       after move_unreachable (delete_garbage unmarks each object as it reaches it; the count of
+ *       objects still unreachable comes from move_unreachable).</li>
  * </ul>
  *
  * <h2>Invariants</h2>
@@ -133,8 +137,9 @@ public final class CycleCollector implements GcHooks {
     private int undecidedDicts;
     // what handleWeakrefs' walk noted for the steps after it
     private long unreachableCount;
-    // what the first move_unreachable noted: objects now in unreachable, and whether one of those
-    // moved there (a superset of the final ones) is or has a weakref, or has a finalizer to run
+    // what the last move_unreachable noted: objects now in its unreachable list; and (the first
+    // one only) whether one of those moved there (a superset of the final ones) is or has a
+    // weakref, or has a finalizer to run
     private long movedToUnreachable;
     private boolean unreachableNeedsWork;
     private boolean finalizerPending, weakrefCallbacksRan;
@@ -456,7 +461,8 @@ public final class CycleCollector implements GcHooks {
         phase(gen, "clear", m);
         unreachableView = unreachable;
         passTime(2);
-        deleteGarbage(finalUnreachable, old, !unmarked && !codeRan);
+        // still marked UNREACHABLE: after the resurrection check, or when no step before unmarked it
+        deleteGarbage(finalUnreachable, old, codeRan || !unmarked);
         passTime(3);
 
         long n = 0;
@@ -727,10 +733,8 @@ public final class CycleCollector implements GcHooks {
         long x = o;
         int n = 0;
         do {
-            if (untrack != 0) {
-                movedToUnreachable++;
-                if (!unreachableNeedsWork && model.hasWeakrefsOrFinalizer(x)) unreachableNeedsWork = true;
-            }
+            movedToUnreachable++;
+            if (untrack != 0 && !unreachableNeedsWork && model.hasWeakrefsOrFinalizer(x)) unreachableNeedsWork = true;
             setNext(last, UNREACHABLE | x);
             setPrevWord(x, (prevWord(x) & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | last);
             last = x;
@@ -841,23 +845,9 @@ public final class CycleCollector implements GcHooks {
      */
     private long handleWeakrefs(long unreachableList, long old, boolean clearMarks) {
         listInit(wrcbToCall);
-        long count = 0;
-        boolean pending = false;
-        for (long o = next(unreachableList); o != unreachableList; o = next(o)) {
-            if (clearMarks) setNext(o, next(o) & ~UNREACHABLE);
-            count++;
-            if (!pending && !isFinalized(o) && model.hasFinalizer(o)) pending = true;
-            if (model.isWeakref(o)) model.clearWeakref(o);
-            for (long wr = model.firstWeakref(o); wr != 0; wr = model.firstWeakref(o)) {
-                model.clearWeakref(wr);
-                if (!model.weakrefHasCallback(wr)) continue;
-                if ((prevWord(wr) & PREV_MASK_COLLECTING) != 0) continue;  // the weakref is trash too
-                model.incref(wr);
-                listMove(wr, wrcbToCall);
-            }
-        }
-        unreachableCount = count;
-        finalizerPending = pending;
+        unreachableCount = 0;
+        finalizerPending = false;
+        for (long o = next(unreachableList); o != unreachableList; o = next(o)) handleWeakrefsOf(o, clearMarks);
         weakrefCallbacksRan = !listIsEmpty(wrcbToCall);
         long freed = 0;
         while (!listIsEmpty(wrcbToCall)) {
@@ -874,6 +864,25 @@ public final class CycleCollector implements GcHooks {
     }
 
     /**
+     * handle_weakrefs' step for one object of the walk: its mark cleared (with {@code clearMarks}),
+     * counted into {@link #unreachableCount}, a pending finalizer noted in {@link #finalizerPending},
+     * then its weakrefs cleared. A method per object, as {@link #finalizeOne} is.
+     */
+    private void handleWeakrefsOf(long o, boolean clearMarks) {
+        if (clearMarks) setNext(o, next(o) & ~UNREACHABLE);
+        unreachableCount++;
+        if (!finalizerPending && !isFinalized(o) && model.hasFinalizer(o)) finalizerPending = true;
+        if (model.isWeakref(o)) model.clearWeakref(o);
+        for (long wr = model.firstWeakref(o); wr != 0; wr = model.firstWeakref(o)) {
+            model.clearWeakref(wr);
+            if (!model.weakrefHasCallback(wr)) continue;
+            if ((prevWord(wr) & PREV_MASK_COLLECTING) != 0) continue;  // the weakref is trash too
+            model.incref(wr);
+            listMove(wr, wrcbToCall);
+        }
+    }
+
+    /**
      * finalize_garbage: each object's finalizer, if it has one not yet run, is marked and called.
      *
      * @return true if a finalizer was called
@@ -881,19 +890,31 @@ public final class CycleCollector implements GcHooks {
     private boolean finalizeGarbage(long collectable) {
         listInit(seen);
         boolean called = false;
-        while (!listIsEmpty(collectable)) {
-            long o = next(collectable);
-            listMove(o, seen);
-            if (!isFinalized(o) && model.hasFinalizer(o)) {
-                setFinalized(o);
-                called = true;
-                model.incref(o);
-                model.finalize(o);
-                model.decref(o);
-            }
-        }
+        while (!listIsEmpty(collectable)) called |= finalizeOne(collectable);
         listMerge(seen, collectable);
         return called;
+    }
+
+    /**
+     * finalize_garbage's step for the first object of {@code collectable}: moved to the seen list,
+     * its finalizer called if it has one not yet run. A method of its own, without a loop: it
+     * inlines the whole call of a Python {@code __del__} (about 8 kB of bytecode), and a loop
+     * around that was compiled by the JIT's optimising compiler twice, for on-stack replacement
+     * of the loop and as a method (a chunk of eight objects a call, as the passes have, meets both
+     * of its thresholds at the same time). Compiled once here, it is too big to be inlined again
+     * when the walk's loop is replaced on the stack later.
+     *
+     * @return true if a finalizer was called
+     */
+    private boolean finalizeOne(long collectable) {
+        long o = next(collectable);
+        listMove(o, seen);
+        if (isFinalized(o) || !model.hasFinalizer(o)) return false;
+        setFinalized(o);
+        model.incref(o);
+        model.finalize(o);
+        model.decref(o);
+        return true;
     }
 
     /**
@@ -903,15 +924,13 @@ public final class CycleCollector implements GcHooks {
      * @return the number of objects in {@code stillUnreachable}
      */
     private long handleResurrected(long unreachableList, long stillUnreachable, long old) {
-        for (long o = next(unreachableList); o != unreachableList; o = next(o)) {
-            setPrevWord(o, prevWord(o) & ~PREV_MASK_COLLECTING);
-        }
+        // CPython first clears the COLLECTING flags of the set (gc_list_clear_collecting); that walk
+        // is left out: update_refs, next, rewrites each prev word with the flag set and only
+        // FINALIZED kept, before anything reads the flag. clear_unreachable_mask's walk after it is
+        // left to delete_garbage, which unmarks each object as it reaches it (the list is passed
+        // marked), and the count comes from move_unreachable's.
         deduceUnreachable(unreachableList, stillUnreachable);
-        long n = 0;
-        for (long o = next(stillUnreachable); o != stillUnreachable; o = next(o) & ~UNREACHABLE) {
-            setNext(o, next(o) & ~UNREACHABLE);
-            n++;
-        }
+        long n = movedToUnreachable;
         listMerge(unreachableList, old);
         return n;
     }

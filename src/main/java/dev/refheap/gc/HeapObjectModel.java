@@ -134,7 +134,12 @@ public final class HeapObjectModel implements ObjectModel {
                 || (!GcHead.isFinalized(o) && t.hasFinalizer());
     }
 
-    @Override public boolean isWeakref(long o) { return heap.weakrefs.isWeakrefKind(heap.typeOf(o)); }
+    @Override
+    public boolean isWeakref(long o) {
+        long ta = Heap.typeAddress(o);
+        if (ta == dictType || ta == listType || ta == tupleType) return false;
+        return heap.weakrefs.isWeakrefKind(heap.typeAt(ta));
+    }
     @Override public long firstWeakref(long o) { return heap.weakrefs.first(o); }
     @Override public void clearWeakref(long wr) { heap.weakrefs.clearRef(wr); }
     @Override public boolean weakrefHasCallback(long wr) { return WeakrefType.callback(wr) != 0; }

@@ -79,11 +79,29 @@ public final class Native {
     // The arrays as segments rather than MemorySegment.copy's array forms: those find the array's
     // base and scale with a pattern switch whose first run generates a class at run time (the
     // JVM's start-up cache does not keep it), and the runtime's set-up copies its first strs here.
+    // A copy of up to SMALL_COPY bytes (most strs' data: names, identifiers) is a loop of the byte
+    // accessors, which every program compiles early anyway: through MemorySegment.copy, a cold
+    // JVM that copies a few thousand short strs (an adopted start-up image's names) had the JIT
+    // compile the bulk copy's large inlined body with C2 three times over (its profile seeing
+    // array and native segments), one of its costliest compilations (docs/performance.md,
+    // "Session 19").
+    private static final int SMALL_COPY = 32;
+
     public static void copyFrom(byte[] src, int srcOff, long dst, int n) {
+        if (n <= SMALL_COPY) {
+            java.util.Objects.checkFromIndexSize(srcOff, n, src.length);
+            for (int i = 0; i < n; i++) putByte(dst + i, src[srcOff + i]);
+            return;
+        }
         MemorySegment.copy(MemorySegment.ofArray(src), srcOff, ALL, dst, n);
     }
 
     public static void copyTo(long src, byte[] dst, int dstOff, int n) {
+        if (n <= SMALL_COPY) {
+            java.util.Objects.checkFromIndexSize(dstOff, n, dst.length);
+            for (int i = 0; i < n; i++) dst[dstOff + i] = getByte(src + i);
+            return;
+        }
         MemorySegment.copy(ALL, src, MemorySegment.ofArray(dst), dstOff, n);
     }
 

@@ -29,13 +29,27 @@ public final class WeakrefType extends PyType {
         super(heap, "weakref.ReferenceType", null, BASETYPE | HAVE_GC, 64, 0, 0);
     }
 
-    private final java.util.Set<PyType> otherKinds = new java.util.HashSet<>();
+    /**
+     * The registered kinds (weakref proxies: two), compared by identity. An array, not a set: the
+     * collector's handle_weakrefs asks {@link #isWeakrefKind} of every unreachable object, and a
+     * hash lookup there cost more than the rest of the test.
+     */
+    private PyType[] otherKinds = new PyType[0];
 
     /** Registers a type with this layout that is a weak reference without being a ref subtype (weakref proxies). */
-    public void registerKind(PyType t) { otherKinds.add(t); }
+    public void registerKind(PyType t) {
+        if (isOtherKind(t)) return;
+        otherKinds = java.util.Arrays.copyOf(otherKinds, otherKinds.length + 1);
+        otherKinds[otherKinds.length - 1] = t;
+    }
+
+    private boolean isOtherKind(PyType t) {
+        for (PyType k : otherKinds) if (k == t) return true;
+        return false;
+    }
 
     /** PyWeakref_Check: a ref (or subtype) or one of the registered kinds. */
-    public boolean isWeakrefKind(PyType t) { return t.isSubtypeOf(this) || (!otherKinds.isEmpty() && otherKinds.contains(t)); }
+    public boolean isWeakrefKind(PyType t) { return t.isSubtypeOf(this) || isOtherKind(t); }
 
     /** True if {@code o}'s type supports weak references. */
     public boolean supports(long o) { return heap.typeOf(o).weaklistOffset() != 0; }
@@ -149,7 +163,7 @@ public final class WeakrefType extends PyType {
     /** get_basic_refs: the callback-less proxy after the basic ref (or at the head); 0 if none. */
     private long basicProxy(long basic, long head) {
         long afterBasic = basic != 0 ? next(basic) : head;
-        return afterBasic != 0 && callback(afterBasic) == 0 && otherKinds.contains(heap.typeOf(afterBasic)) ? afterBasic : 0;
+        return afterBasic != 0 && callback(afterBasic) == 0 && isOtherKind(heap.typeOf(afterBasic)) ? afterBasic : 0;
     }
 
     /** Fills a new ref's fields: referent (borrowed), callback (incref'd; None means none), no hash yet. */

@@ -71,4 +71,30 @@ class NativeTest {
             assertThrows(IndexOutOfBoundsException.class, () -> Native.copyFrom(b, 4, a, 3));
         }
     }
+
+    /** Short copies are a byte loop, longer ones the bulk copy: both agree with the segment at every length around the switch, and refuse the same bad ranges. */
+    @Test
+    void arrayCopiesOfEveryLengthAroundTheShortCopyLimitAgreeWithASegment() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment seg = arena.allocate(128, 16);
+            long a = seg.address();
+            Random r = new Random(19);
+            for (int n = 0; n <= 64; n++) {
+                byte[] src = new byte[n + 3];
+                r.nextBytes(src);
+                seg.fill((byte) 0);
+                Native.copyFrom(src, 3, a + 1, n);
+                for (int i = 0; i < 128; i++) assertEquals(i >= 1 && i <= n ? src[2 + i] : 0, seg.get(ValueLayout.JAVA_BYTE, i), "length " + n + ", byte " + i);
+                byte[] back = new byte[n + 2];
+                Native.copyTo(a + 1, back, 2, n);
+                for (int i = 0; i < n; i++) assertEquals(src[3 + i], back[2 + i]);
+                assertEquals(0, back[0]);
+                assertEquals(0, back[1]);
+                int len = n;
+                assertThrows(IndexOutOfBoundsException.class, () -> Native.copyTo(a, new byte[len], 1, len));
+                assertThrows(IndexOutOfBoundsException.class, () -> Native.copyFrom(new byte[len], 1, a, len));
+                assertThrows(IndexOutOfBoundsException.class, () -> Native.copyTo(a, new byte[len], 0, -1));
+            }
+        }
+    }
 }

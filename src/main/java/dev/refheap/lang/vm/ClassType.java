@@ -356,7 +356,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
     }
 
     @Override
-    public void finalize(long o) { rt.callDel(o); }
+    public void finalize(long o) { rt.callDel(o, this); }
 
     @Override
     public void traverse(long o, LongConsumer visit) {
@@ -475,7 +475,9 @@ final class ClassType extends LangType implements HeapTypeSlots {
             heap.untrackIfTracked(o);
         }
         // weakrefs a finalizer made after the clearing above die without their callbacks
-        if ((hasDel || tpDel) && weaklistOffset() != 0) heap.weakrefs.clearRefsWithoutCallbacks(o);
+        if ((hasDel || tpDel) && weaklistOffset() != 0 && Native.getLong(o + weaklistOffset()) != 0) {
+            heap.weakrefs.clearRefsWithoutCallbacks(o);
+        }
         clearSlots(o);
         if (exceptionBased) {
             ((ExceptionType) builtinBase).clear(o);

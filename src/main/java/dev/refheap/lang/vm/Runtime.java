@@ -767,18 +767,20 @@ public final class Runtime implements AutoCloseable {
     // ---- finalizers and unraisable errors --------------------------------------------------------
 
     /** Calls {@code o.__del__()}; an error becomes "Exception ignored in: ..." on stderr. */
-    void callDel(long o) {
+    void callDel(long o) { callDel(o, heap.typeOf(o)); }
+
+    /** {@link #callDel(long)} for a caller that has {@code o}'s type at hand ({@code t}). */
+    void callDel(long o, PyType t) {
         if (closing) return;  // close() runs no Python code: the builtins and modules are being released
         long exc = handledException;
         try {
             // slot_tp_finalize: __del__ is looked up on the type only (an instance attribute of that
             // name is not a finalizer); a Python function is called straight with o as self.
-            PyType t = heap.typeOf(o);
             long del = t instanceof ClassType c ? ops.lookupDel(c) : ops.lookupType(t, "__del__");
             // slot_tp_finalize looks __del__ up and calls nothing when it is gone (deleted from
             // the class after instances were made): no error, and no instance attribute is tried
             if (del == 0) return;
-            if (del != 0 && heap.typeOf(del) == functionType) {
+            if (Heap.typeAddress(del) == functionType.address()) {
                 heap.decref(interpreter.callFunction(del, new long[] {o}, 0, 1, 0, false));
             } else {
                 heap.decref(ops.callMethod(o, "__del__"));

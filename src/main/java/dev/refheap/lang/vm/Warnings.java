@@ -724,6 +724,9 @@ final class Warnings {
                 if (p == null) return "";
             }
             String text = dev.refheap.lang.parser.SourceDecoder.decode(java.nio.file.Files.readAllBytes(p), filename);
+            // a file declared UTF-8 that is not: python3 reads it strictly here (linecache's
+            // tokenize.open, the traceback printer's TextIOWrapper), so it shows no line at all
+            if (dev.refheap.lang.lexer.UndecodableBytes.any(text, 0, text.length())) return "";
             java.util.List<String> lines = LineCache.split(text);
             return lineno <= lines.size() ? lines.get(lineno - 1) : "";
         } catch (java.io.IOException | RuntimeException e) {

@@ -358,6 +358,12 @@ final class ClassType extends LangType implements HeapTypeSlots {
     @Override
     public void finalize(long o) { rt.callDel(o, this); }
 
+    /** Whether an instance's weakref list (if this class has one) holds a weak reference. */
+    private boolean hasWeakrefs(long o) {
+        long off = weaklistOffset();
+        return off != 0 && Native.getLong(o + off) != 0;
+    }
+
     @Override
     public void traverse(long o, LongConsumer visit) {
         // subtype_traverse: the slots up the heap bases, the instance dict, the class, then the builtin base's traverse.
@@ -468,16 +474,14 @@ final class ClassType extends LangType implements HeapTypeSlots {
             heap.untrackIfTracked(o);
         }
         // PyObject_ClearWeakRefs does nothing for an empty list: test the word here, not after its type lookup
-        if (weaklistOffset() != 0 && Native.getLong(o + weaklistOffset()) != 0) heap.weakrefs.clearWeakrefs(o);
+        if (hasWeakrefs(o)) heap.weakrefs.clearWeakrefs(o);
         if (tpDel) {
             heap.track(o);
             if (callLegacyFinalizer(o)) return;
             heap.untrackIfTracked(o);
         }
         // weakrefs a finalizer made after the clearing above die without their callbacks
-        if ((hasDel || tpDel) && weaklistOffset() != 0 && Native.getLong(o + weaklistOffset()) != 0) {
-            heap.weakrefs.clearRefsWithoutCallbacks(o);
-        }
+        if ((hasDel || tpDel) && hasWeakrefs(o)) heap.weakrefs.clearRefsWithoutCallbacks(o);
         clearSlots(o);
         if (exceptionBased) {
             ((ExceptionType) builtinBase).clear(o);

@@ -197,12 +197,7 @@ final class GenericAliasType extends LangType {
 
     /** _PyObject_LookupAttr: o.name as a new reference, or 0 when absent (AttributeError swallowed). */
     private long lookupAttr(long o, String name) {
-        long key = heap.strs.internedOf(name);
-        try {
-            return Attributes.getOrSwallow(rt, o, key);
-        } finally {
-            heap.decref(key);
-        }
+        return Attributes.getOrSwallow(rt, o, name);
     }
 
     /**

@@ -1370,7 +1370,7 @@ final class Interpreter implements RootProvider {
         long k = s[f.sp - 1], o = s[f.sp - 2];
         long v = fastSubscript(o, k);
         if (v != 0) heap.incref(v);
-        else if (Heap.typeAddress(o) == heap.dicts.address()) v = Sequences.exactDictItem(rt, o, k);
+        else if (Heap.typeAddress(o) == heap.dicts.address()) v = Sequences.dictItem(rt, o, k);
         else v = rt.ops.getItem(o, k);
         popTwoPush(f, v, k, o);
     }
@@ -1381,7 +1381,7 @@ final class Interpreter implements RootProvider {
         long t = Heap.typeAddress(o);
         long i = t == heap.lists.address() ? smallIndex(k, ListType.size(o)) : -1;
         if (i >= 0) heap.lists.setItem(o, i, v);
-        else if (t == heap.dicts.address()) Sequences.exactDictSetItem(rt, o, k, v);
+        else if (t == heap.dicts.address()) Sequences.dictSetItem(rt, o, k, v);
         else rt.ops.setItem(o, k, v);
         f.sp -= 3;
         s[f.sp] = s[f.sp + 1] = s[f.sp + 2] = 0;

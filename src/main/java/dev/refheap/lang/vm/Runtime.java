@@ -1131,7 +1131,7 @@ public final class Runtime implements AutoCloseable {
             heap.decref(runpyName);
         }
         try {
-            long run = getAttr(runpy, "_run_module_as_main");
+            long run = Attributes.get(this, runpy, "_run_module_as_main");
             try {
                 long module = heap.strs.of(name);
                 long args = heap.tuples.of(module, heap.True);
@@ -1149,16 +1149,6 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
-    /** PyObject_GetAttrString: a new reference. */
-    private long getAttr(long o, String name) {
-        long n = heap.strs.internedOf(name);
-        try {
-            return ops.getAttr(o, n);
-        } finally {
-            heap.decref(n);
-        }
-    }
-
     /**
      * PyImport_Import(name) called from C with no Python frame running: the empty fromlist list,
      * the stand-in globals {'__builtins__': builtins}, builtins' {@code __import__} called with
@@ -1172,7 +1162,7 @@ public final class Runtime implements AutoCloseable {
             if (builtins == 0) throw error("ImportError", "builtins is not in sys.modules");
             globals = heap.dicts.create();
             heap.dicts.setItem(globals, names.__builtins__, builtins);
-            imp = getAttr(builtins, "__import__");
+            imp = Attributes.get(this, builtins, "__import__");
             long zero = heap.ints.of(0);
             long args = heap.tuples.of(name, globals, globals, fromList, zero);
             heap.decref(zero);

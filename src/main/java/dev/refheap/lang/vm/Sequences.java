@@ -421,24 +421,31 @@ final class Sequences {
     }
 
     /**
-     * o[key] for an exact dict (dict_subscript without the subclass's {@code __missing__}): a new
-     * reference, or KeyError. BINARY_SUBSCR's own path, so a dict lookup in a loop does not make
-     * the JIT compile {@link #getItem(Runtime, PyType, long, long)}, every kind of subscript in one method.
+     * dict_subscript: o[key] for a dict or a subclass with dict's layout, a new reference; on a miss
+     * a subclass's {@code __missing__}, else KeyError. {@link #getItem(Runtime, PyType, long, long)}'s
+     * dict case, and BINARY_SUBSCR's own path for an exact dict, so a dict lookup in a loop does not
+     * make the JIT compile getItem, every kind of subscript in one method.
      */
-    static long exactDictItem(Runtime rt, long o, long key) {
+    static long dictItem(Runtime rt, long o, long key) {
+        Heap heap = rt.heap;
         long v;
         try {
-            v = rt.heap.dicts.getItem(o, key);
+            v = heap.dicts.getItem(o, key);
         } catch (PyError e) {
             throw rt.fromPyError(e);
         }
-        if (v == 0) throw keyError(rt, key, new PyException(0));
-        rt.heap.incref(v);
+        if (v == 0) {
+            if (heap.typeOf(o) != heap.dicts && rt.ops.lookupType(heap.typeOf(o), "__missing__") != 0) {
+                return rt.ops.callMethod(o, "__missing__", key);  // dict_subscript on a subclass
+            }
+            throw keyError(rt, key, new PyException(0));
+        }
+        heap.incref(v);
         return v;
     }
 
-    /** o[key] = v for an exact dict (STORE_SUBSCR's own path, as {@link #exactDictItem}). */
-    static void exactDictSetItem(Runtime rt, long o, long key, long v) {
+    /** dict_ass_sub: o[key] = v for a dict (setItem's dict case, and STORE_SUBSCR's own path, as {@link #dictItem}). */
+    static void dictSetItem(Runtime rt, long o, long key, long v) {
         try {
             rt.heap.dicts.setItem(o, key, v);
         } catch (PyError e) {
@@ -450,22 +457,7 @@ final class Sequences {
     static long getItem(Runtime rt, PyType t, long o, long key) {
         Heap heap = rt.heap;
         boolean isSlice = heap.typeOf(key) == rt.sliceType;
-        if (t == heap.dicts) {
-            long v;
-            try {
-                v = heap.dicts.getItem(o, key);
-            } catch (PyError e) {
-                throw rt.fromPyError(e);
-            }
-            if (v == 0) {
-                if (heap.typeOf(o) != heap.dicts && rt.ops.lookupType(heap.typeOf(o), "__missing__") != 0) {
-                    return rt.ops.callMethod(o, "__missing__", key);  // dict_subscript on a subclass
-                }
-                throw keyError(rt, key, new PyException(0));
-            }
-            heap.incref(v);
-            return v;
-        }
+        if (t == heap.dicts) return dictItem(rt, o, key);
         if (t == heap.lists || t == heap.tuples) {
             boolean list = t == heap.lists;
             long len = list ? ListType.size(o) : TupleType.size(o);
@@ -550,13 +542,9 @@ final class Sequences {
     /** o[key] = v by type {@code t}'s mp_ass_subscript (its own type or a builtin base). */
     static void setItem(Runtime rt, PyType t, long o, long key, long v) {
         Heap heap = rt.heap;
-        try {
-            if (t == heap.dicts) {
-                heap.dicts.setItem(o, key, v);
-                return;
-            }
-        } catch (PyError e) {
-            throw rt.fromPyError(e);
+        if (t == heap.dicts) {
+            dictSetItem(rt, o, key, v);
+            return;
         }
         if (t == heap.lists) {
             if (heap.typeOf(key) == rt.sliceType) {

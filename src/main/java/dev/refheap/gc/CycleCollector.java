@@ -567,6 +567,7 @@ public final class CycleCollector implements GcHooks {
      */
     private void subtractRefs(long young) {
         for (long o = next(young); o != young; ) o = subtractRefsChunk(o, young);
+        sawYoung = false;  // scratch of one traversal: none left between collections (an image's state compares it)
     }
 
     private long subtractRefsChunk(long o, long young) {
@@ -597,6 +598,7 @@ public final class CycleCollector implements GcHooks {
      */
     private void updateAndSubtractRefs(long young) {
         for (long o = next(young); o != young; ) o = updateAndSubtractRefsChunk(o, young);
+        sawYoung = false;  // scratch of one traversal: none left between collections (an image's state compares it)
     }
 
     private long updateAndSubtractRefsChunk(long o, long young) {

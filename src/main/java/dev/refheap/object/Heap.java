@@ -67,6 +67,24 @@ public final class Heap implements AutoCloseable {
     /** The stress mode's check on allocations the collector does not count (non-GC objects, free lists), or null. */
     private Runnable allocationCheck;
 
+    /**
+     * While set, the GC objects made are what CPython 3.11 has as deep-frozen static objects (the
+     * code objects of its frozen standard library modules, made at build time): a GC allocation does
+     * not count toward count0 (so it never runs a collection), is not tracked, and a tuple is not
+     * taken from its free list. Set only around {@code Materializer}'s work for such a module.
+     */
+    private boolean deepFreezing;
+
+    /** Starts or ends making deep-frozen objects (see {@link #deepFreezing}); returns the previous setting. */
+    public boolean setDeepFreezing(boolean on) {
+        boolean was = deepFreezing;
+        deepFreezing = on;
+        return was;
+    }
+
+    /** Whether the objects made now are deep-frozen ones: untracked, uncounted, not from free lists. */
+    public boolean deepFreezing() { return deepFreezing; }
+
     // static region bump allocation
     private long staticCursor, staticEnd;
     private final List<long[]> staticObjects = new ArrayList<>();  // {address, base refcount}
@@ -437,7 +455,7 @@ public final class Heap implements AutoCloseable {
             // verifier must read an object under construction as holding nothing, not garbage.
             Native.fill(o + Layout.OB_TYPE, size - Layout.OB_TYPE, (byte) 0);
         }
-        if (type.isGc()) gc.onGcAlloc();
+        if (type.isGc() && !deepFreezing) gc.onGcAlloc();
         else if (allocationCheck != null) allocationCheck.run();
         int tag = tagFor(pre);
         if (size + pre <= BlockAllocator.SMALL_REQUEST_THRESHOLD) allocator.setSmallBlockTag(block, tag);
@@ -733,7 +751,7 @@ public final class Heap implements AutoCloseable {
 
     /** PyObject_GC_Track. */
     public void track(long o) {
-        gc.track(o);
+        if (!deepFreezing) gc.track(o);
     }
 
     /** PyObject_GC_UnTrack: untracks {@code o} if it is tracked. */

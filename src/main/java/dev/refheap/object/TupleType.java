@@ -60,7 +60,7 @@ public final class TupleType extends PyType {
             return empty;
         }
         long o;
-        if (n <= MAX_SAVE_SIZE && freeList[(int) n - 1] != 0) {
+        if (n <= MAX_SAVE_SIZE && freeList[(int) n - 1] != 0 && !heap.deepFreezing()) {
             int i = (int) n - 1;
             o = freeList[i];
             freeList[i] = Native.getLong(o + OB_ITEM);

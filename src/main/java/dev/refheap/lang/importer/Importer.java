@@ -801,7 +801,29 @@ public final class Importer implements ImportSystem {
             vm.showWarnings(filename, source, warnings);
             cache().write(file, name, size, mtime, unit);
         }
-        return vm.materialize(unit);
+        return deepFrozen(file, name) ? vm.materializeDeepFrozen(unit) : vm.materialize(unit);
+    }
+
+    /**
+     * The standard library modules CPython 3.11 freezes into its binary, deep-frozen (their code
+     * objects, tuples and constants are static objects: never allocated, tracked or counted by the
+     * collector). {@code _imp.is_frozen} is true for these names in CPython 3.11.7 (the test modules
+     * {@code __hello__} and {@code __phello__} aside).
+     */
+    static final java.util.Set<String> DEEP_FROZEN = java.util.Set.of("zipimport", "abc", "codecs", "io", "_collections_abc",
+            "_sitebuiltins", "genericpath", "ntpath", "posixpath", "os", "site", "stat", "importlib.util",
+            "importlib.machinery", "runpy");
+
+    /**
+     * Whether the code of {@code file}, imported as {@code name}, stands for CPython's deep-frozen
+     * code: a {@link #DEEP_FROZEN} name loaded from the standard library's own directory (a module of
+     * that name elsewhere on sys.path is an ordinary source file; CPython would take the frozen one).
+     */
+    private boolean deepFrozen(Path file, String name) {
+        if (!DEEP_FROZEN.contains(name) || stdlib == null) return false;
+        Path dir = file.toAbsolutePath().getParent();
+        if (name.startsWith("importlib.")) dir = dir == null ? null : dir.getParent();
+        return dir != null && dir.equals(stdlib.toAbsolutePath());
     }
 
     /** PEP 263 for the common cases: UTF-8 (a BOM dropped); other declared encodings Java knows. */

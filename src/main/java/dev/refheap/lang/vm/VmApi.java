@@ -278,6 +278,21 @@ public final class VmApi {
     /** A code object for a compiled unit (as {@code compile} would make it). */
     public long materialize(CodeUnit unit) { return Materializer.materialize(rt, unit); }
 
+    /**
+     * A code object for a compiled unit that CPython 3.11 has deep-frozen in its binary (a frozen
+     * standard library module's code: built at build time, static): its tuples and frozensets are
+     * made untracked, without counting toward count0 and without the tuple free lists, so a program
+     * sees the collector's state CPython's import of that module leaves.
+     */
+    public long materializeDeepFrozen(CodeUnit unit) {
+        boolean was = rt.heap.setDeepFreezing(true);
+        try {
+            return Materializer.materialize(rt, unit);
+        } finally {
+            rt.heap.setDeepFreezing(was);
+        }
+    }
+
     /** A Python SyntaxError (or IndentationError/TabError) for a compiler error, as an exception to throw. */
     public PyException syntaxError(PySyntaxError e) {
         return new PyException(ExecBuiltins.syntaxError(rt, e));

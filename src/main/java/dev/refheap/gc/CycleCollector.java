@@ -122,11 +122,42 @@ public final class CycleCollector implements GcHooks {
     private GcObserver observer;
     private Runnable allocationHook;
 
-    // visitors, allocated once so the passes allocate nothing
-    private final LongConsumer visitDecref = this::visitDecref;
-    private final LongConsumer visitUpdateDecref = this::visitUpdateDecref;
-    private final LongConsumer visitReachable = this::visitReachable;
-    private final LongConsumer visitMoveToFinalizers = this::visitMoveToFinalizers;
+    // Visitors, allocated once so the passes allocate nothing. Each is a final class and each
+    // field has that class as its type, not LongConsumer (and not a lambda, whose class the
+    // compiler cannot name): where a pass's traversal is inlined, C2 then knows exactly which
+    // visitor the containers' traverse loops call and inlines that one only. With lambdas in
+    // LongConsumer fields it went by the loops' shared type profile instead, which the other
+    // passes fill: subtract_refs' compiles inlined move_unreachable's visitor (10 KB of bytecode)
+    // and update_refs' with a type test for each, and not their own (docs/performance.md,
+    // "Session 20: the JIT's load").
+    private final DecrefVisitor visitDecref = new DecrefVisitor(this);
+    private final UpdateDecrefVisitor visitUpdateDecref = new UpdateDecrefVisitor(this);
+    private final ReachableVisitor visitReachable = new ReachableVisitor(this);
+    private final MoveToFinalizersVisitor visitMoveToFinalizers = new MoveToFinalizersVisitor(this);
+
+    private static final class DecrefVisitor implements LongConsumer {
+        private final CycleCollector gc;
+        DecrefVisitor(CycleCollector gc) { this.gc = gc; }
+        @Override public void accept(long op) { gc.visitDecref(op); }
+    }
+
+    private static final class UpdateDecrefVisitor implements LongConsumer {
+        private final CycleCollector gc;
+        UpdateDecrefVisitor(CycleCollector gc) { this.gc = gc; }
+        @Override public void accept(long op) { gc.visitUpdateDecref(op); }
+    }
+
+    private static final class ReachableVisitor implements LongConsumer {
+        private final CycleCollector gc;
+        ReachableVisitor(CycleCollector gc) { this.gc = gc; }
+        @Override public void accept(long op) { gc.visitReachable(op); }
+    }
+
+    private static final class MoveToFinalizersVisitor implements LongConsumer {
+        private final CycleCollector gc;
+        MoveToFinalizersVisitor(CycleCollector gc) { this.gc = gc; }
+        @Override public void accept(long op) { gc.visitMoveToFinalizers(op); }
+    }
     private long reachableList;
     /** Set by the subtract-refs visitors when a traversal reaches an object of young. */
     private boolean sawYoung;

@@ -145,7 +145,7 @@ public final class DictType extends PyType {
 
     /** The entry index of {@code key} in d (for a cache validated by {@link #keysVersion}), or -1. */
     public long indexOf(long d, long key) {
-        long hash = heap.hash(key);
+        long hash = hashOf(key);
         long k = keys(d);
         if (k == emptyKeys) return -1;
         return lookup(k, key, hash);
@@ -269,6 +269,11 @@ public final class DictType extends PyType {
         return kind(k) == KIND_UNICODE ? heap.strs.hash(Native.getLong(e)) : Native.getLong(e);
     }
 
+    /** PyObject_Hash of a key: an exact str's own hash without the type's dispatch (its cached hash first). */
+    private long hashOf(long key) {
+        return Heap.typeAddress(key) == heap.strs.address() ? heap.strs.hash(key) : heap.hash(key);
+    }
+
     private static int usableFraction(long n) { return (int) ((n << 1) / 3); }
 
     private static int log2IndexBytes(int log2Size) {
@@ -302,6 +307,14 @@ public final class DictType extends PyType {
         Native.putInt(k + DK_VERSION, 0);
         Native.putLong(k + DK_USABLE, usable);
         Native.putLong(k + DK_NENTRIES, 0);
+        if (log2Size == LOG_MINSIZE) {
+            // the first table of nearly every dict: 8 index bytes and 5 entries, stored a word at
+            // a time (a bulk fill of a few words costs more than the words themselves)
+            Native.putLong(k + DK_INDICES, -1L);
+            long e = k + DK_INDICES + 8, end = e + (long) entrySize * usable;
+            for (; e < end; e += 8) Native.putLong(e, 0);
+            return k;
+        }
         Native.fill(k + DK_INDICES, 1L << log2Bytes, (byte) 0xff);
         Native.fill(k + DK_INDICES + (1L << log2Bytes), (long) entrySize * usable, (byte) 0);
         return k;
@@ -378,7 +391,7 @@ public final class DictType extends PyType {
 
     /** Borrowed reference to d[key], or 0 if absent. */
     public long getItem(long d, long key) {
-        long hash = heap.hash(key);  // hashed first, so an unhashable key fails even on an empty dict
+        long hash = hashOf(key);  // hashed first, so an unhashable key fails even on an empty dict
         long k = keys(d);
         if (k == emptyKeys) return 0;
         long ix = lookup(k, key, hash);
@@ -420,7 +433,7 @@ public final class DictType extends PyType {
 
     /** d[key] = value; key and value are incref'd (PyDict_SetItem). */
     public void setItem(long d, long key, long value) {
-        long hash = heap.hash(key);
+        long hash = hashOf(key);
         heap.incref(key);
         heap.incref(value);
         insert(d, key, hash, value);
@@ -539,7 +552,7 @@ public final class DictType extends PyType {
 
     /** del d[key]; returns false if the key was absent. */
     public boolean delItem(long d, long key) {
-        long hash = heap.hash(key);
+        long hash = hashOf(key);
         long k = keys(d);
         if (k == emptyKeys) return false;
         long ix = lookup(k, key, hash);

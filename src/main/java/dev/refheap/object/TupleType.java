@@ -69,7 +69,9 @@ public final class TupleType extends PyType {
         } else {
             o = heap.allocObject(this, n);
         }
-        Native.fill(o + OB_ITEM, 8 * n, (byte) 0);
+        // a short tuple's words stored one by one: cheaper than a bulk fill of a few words
+        if (n <= 8) for (long i = 0; i < n; i++) Native.putLong(o + OB_ITEM + 8 * i, 0);
+        else Native.fill(o + OB_ITEM, 8 * n, (byte) 0);
         heap.track(o);
         return o;
     }

@@ -400,6 +400,7 @@ public final class BlockAllocator implements AutoCloseable {
         checkLimit(ARENA_SIZE);
         if (unusedArenaObjects < 0) growArenaObjects();
         long address = mapAligned();
+        if (POPULATE && arenasCurrent >= POPULATE_AFTER) Native.madvise(address, ARENA_SIZE, Native.MADV_POPULATE_WRITE);
         int a = unusedArenaObjects;
         unusedArenaObjects = aNext[a];
         aAddress[a] = address;
@@ -431,6 +432,17 @@ public final class BlockAllocator implements AutoCloseable {
      * big heap pays that for all of it (docs/performance.md, "Session 18").
      */
     static final boolean HUGE_PAGES = Boolean.getBoolean("refheap.hugePages");
+    /**
+     * A heap that already has {@link #POPULATE_AFTER} arenas is growing: each new arena is then
+     * populated as it is mapped ({@code MADV_POPULATE_WRITE}, Linux 5.14; refused elsewhere, and
+     * the pages fault one by one as before), one call that makes its 256 pages instead of a page
+     * fault per page as the pools are carved. The same pages are touched either way: the memory
+     * is the arena the next pools come from, at most 1 MiB ahead of the faults. A small heap
+     * (start-up, a short program) never reaches the threshold and is unchanged.
+     * {@code -Drefheap.populateArenas=false} turns it off.
+     */
+    static final boolean POPULATE = !"false".equals(System.getProperty("refheap.populateArenas"));
+    static final int POPULATE_AFTER = 16;
     /** Size of a transparent huge page (x86-64, and arm64 with 4 KiB pages); the arena pairs' alignment. */
     static final long HUGE_PAGE_SIZE = 2L << 20;
     /** The second arena of the last chunk mapped, not handed out yet (0: none). */

@@ -365,6 +365,8 @@ public final class Native {
 
     /** madvise's MADV_HUGEPAGE (Linux): back the range with transparent huge pages where possible. */
     static final int MADV_HUGEPAGE = 14;
+    /** madvise's MADV_POPULATE_WRITE (Linux 5.14): fault the range in, writable, in one call. */
+    static final int MADV_POPULATE_WRITE = 23;
 
     /** madvise; returns false if the system refuses the advice (it is only advice: nothing else changes). */
     static boolean madvise(long addr, long size, int advice) {

@@ -107,7 +107,7 @@ public final class TupleType extends PyType {
         heap.untrackIfTracked(o);
         long n = size(o);
         for (long i = n - 1; i >= 0; i--) heap.xdecref(item(o, i));
-        if (n <= MAX_SAVE_SIZE && n > 0 && numFree[(int) n - 1] < MAX_FREE && Heap.typeAddress(o) == address()) {
+        if (n <= MAX_SAVE_SIZE && n > 0 && numFree[(int) n - 1] < MAX_FREE && Heap.typeAddress(o) == address() && !heap.deepFreezing()) {
             int i = (int) n - 1;
             heap.parkedOnFreeList(o, this);
             Native.putLong(o + OB_ITEM, freeList[i]);

@@ -993,7 +993,7 @@ public final class Importer implements ImportSystem {
             unit = Compiler.compile(source, filename, Compiler.Mode.EXEC);
             cache().write(key, name, source.length(), source.hashCode(), unit);
         }
-        long code = vm.materialize(unit);
+        long code = vm.materializeDeepFrozen(unit);  // CPython's importlib bootstrap is deep-frozen too
         try {
             vm.exec(code, vm.moduleDict(module));
         } finally {

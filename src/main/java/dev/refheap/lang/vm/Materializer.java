@@ -119,7 +119,7 @@ final class Materializer {
         // makecode: co_names, co_consts and co_localsplusnames are each made, then merged with an
         // equal tuple already known (merge_const_one): code objects with equal names or constants,
         // and an equal constant tuple, share one tuple object.
-        long names = mergeTuple(internedTuple(unit.names()));
+        long names = namesTuple(unit.names());
         long constsTuple;
         if (constCache != null) {
             long[] items = new long[consts.size()];
@@ -146,13 +146,34 @@ final class Materializer {
         for (int i = 0; i < consts.size(); i++) constAddrs[i] = TupleType.item(constsTuple, i);
         long[] nameAddrs = new long[unit.names().size()];
         for (int i = 0; i < nameAddrs.length; i++) nameAddrs[i] = TupleType.item(names, i);
-        long localsplus = mergeTuple(internedTuple(unit.localsplusNames()));
+        long localsplus = namesTuple(unit.localsplusNames());
         heap.incref(filename);
         long code = rt.codeType.create(new CodeType.Code(unit, constAddrs, nameAddrs), constsTuple, names, localsplus,
                 filename, heap.strs.internedOf(unit.name()), heap.strs.internedOf(unit.qualname()));
         codes.put(unit, code);
         heap.incref(code);
         return code;
+    }
+
+    /**
+     * co_names or co_localsplusnames: as makecode makes and merges it when CPython compiles from
+     * source ({@link #mergeTuple}); for code CPython would load from a .pyc (or has deep-frozen), an
+     * equal tuple already known is shared without making one first, as marshal's references share
+     * the one object the compiler had merged (a tuple made and released at once would have gone to
+     * the free lists).
+     */
+    private long namesTuple(List<String> items) {
+        if (constCache != null) return mergeTuple(internedTuple(items));
+        Object k = new TupleKey(new java.util.ArrayList<Object>(items));
+        Long shared = constants.get(k);
+        if (shared != null) {
+            heap.incref(shared);
+            return shared;
+        }
+        long t = internedTuple(items);
+        constants.put(k, t);
+        heap.incref(t);
+        return t;
     }
 
     /**

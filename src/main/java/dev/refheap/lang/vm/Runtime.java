@@ -652,6 +652,7 @@ public final class Runtime implements AutoCloseable {
         if (o == builtinsDict) return "runtime (builtins dict)";
         if (o == sysModules) return "runtime (sys.modules dict)";
         if (isModule(o)) return "runtime (its own hold on a module)";
+        if (heap.typeOf(o) == codeType) return "runtime (a deep-frozen module's code, static in CPython)";
         return "runtime (" + heap.typeOf(o).name() + " it keeps: a method descriptor or registry)";
     }
 

@@ -286,11 +286,17 @@ public final class VmApi {
      */
     public long materializeDeepFrozen(CodeUnit unit) {
         boolean was = rt.heap.setDeepFreezing(true);
+        long code;
         try {
-            return Materializer.materialize(rt, unit);
+            code = Materializer.materialize(rt, unit);
         } finally {
             rt.heap.setDeepFreezing(was);
         }
+        // static in CPython: never freed, so the module's code and its class bodies' code (which
+        // no function keeps) do not give their tuples to the free lists when the import ends
+        rt.heap.incref(code);
+        rt.hold(code);
+        return code;
     }
 
     /** A Python SyntaxError (or IndentationError/TabError) for a compiler error, as an exception to throw. */

@@ -728,7 +728,7 @@ final class ImageHooks {
         out.writeInt(sources.size());
         for (var e : sources.entrySet()) {
             writeStr(out, e.getKey());
-            writeStr(out, e.getValue());
+            writeText(out, e.getValue());
         }
         writeLongs(out, rt.builtinTypeInfo.imageState(rt.imageMark.types()));  // later builtin types' __bases__ and __mro__ tuples, held
     }
@@ -772,7 +772,7 @@ final class ImageHooks {
         long[] importState = readLongs(in);
         int ns = count(in, 1 << 20);
         Map<String, String> sources = new HashMap<>();
-        for (int i = 0; i < ns; i++) sources.put(readStr(in), readStr(in));
+        for (int i = 0; i < ns; i++) sources.put(readStr(in), readText(in));
         long[] typeTuples = readLongs(in);
         for (int i = 0; i + 2 < typeTuples.length; i += 3) {
             if (typeTuples[i + 1] < rt.heap.typeCount() || typeTuples[i + 1] >= total) throw new ImageException("the image's builtin type tuples name a type it did not make");
@@ -809,7 +809,7 @@ final class ImageHooks {
             rt.codecs().adoptImageState(codecs);
             if (stdio != null) rt.stdio = StdIo.adoptImageState(rt, stdio);
             rt.scriptImporterKey = importerKey;
-            sources.forEach(rt.lineCache::register);
+            rt.lineCache.restore(sources);
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only
             rt.builtinTypeInfo.adoptImageState(typeTuples);
         };
@@ -912,6 +912,30 @@ final class ImageHooks {
 
     private static String readStr(DataInputStream in) throws IOException {
         return new String(readChars(in, count(in, 1 << 28)));
+    }
+
+    /**
+     * A long text (a source the line cache holds): as UTF-8 when the bytes decode back to the same
+     * string (a source's text always does: lone surrogates are carried as supplementary escapes),
+     * else as {@link #writeStr}'s chars. UTF-8 is half the bytes of the chars for ASCII, and the
+     * JDK's decoder reads it in bulk where {@link #readChars}' loop runs a char at a time (cold, in
+     * the bytecode interpreter until on-stack replacement): the adoption reads ~220,000 of them.
+     */
+    private static void writeText(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean utf8 = new String(b, java.nio.charset.StandardCharsets.UTF_8).equals(s);
+        out.writeBoolean(utf8);
+        if (!utf8) {
+            writeStr(out, s);
+            return;
+        }
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) return readStr(in);
+        return new String(readBytes(in, count(in, 1 << 30)), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

@@ -80,13 +80,20 @@ final class Libc {
     /** errno of the last call on this thread. */
     static int errno() { return (int) ERRNO_VH.get(CALL_STATE.get(), 0L); }
 
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(LINKER.defaultLookup().find("strerror").orElseThrow(),
-            FunctionDescriptor.of(PTR, INT));
+    /**
+     * strerror's handle, linked on its first use: posix's start-up (and an adopted start-up image's
+     * restore of posix's types) initialises this class without calling it, and linking a downcall
+     * makes a stub and its method-handle forms in a cold JVM.
+     */
+    private static final class Strerror {
+        static final MethodHandle HANDLE = LINKER.downcallHandle(LINKER.defaultLookup().find("strerror").orElseThrow(),
+                FunctionDescriptor.of(PTR, INT));
+    }
 
     /** strerror(errno): the C library's message, as CPython's OSError shows it. */
     static String strerror(int errno) {
         try {
-            MemorySegment p = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment p = (MemorySegment) Strerror.HANDLE.invokeExact(errno);
             return p.reinterpret(4096).getString(0);
         } catch (Throwable t) {
             return "Unknown error " + errno;

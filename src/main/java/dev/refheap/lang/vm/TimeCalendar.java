@@ -30,7 +30,19 @@ final class TimeCalendar {
     private final Runtime rt;
     private final Heap heap;
     private final PyType structTime;
-    private final ZoneId zone = ZoneId.systemDefault();
+    /**
+     * The JVM's default zone, read on first use (a cache: it never changes in a process): a runtime
+     * adopting a start-up image makes the calendar's functions again without calling them, and the
+     * first read initialises the JDK's time-zone classes and reads its zone database, several
+     * milliseconds of a cold JVM.
+     */
+    private ZoneId zone;
+
+    private ZoneId zone() {
+        ZoneId z = zone;
+        if (z == null) zone = z = ZoneId.systemDefault();
+        return z;
+    }
 
     private TimeCalendar(Runtime rt, PyType structTime) {
         this.rt = rt;
@@ -48,8 +60,8 @@ final class TimeCalendar {
         heap.dicts.setItem(d, "struct_time", st.address());
         Modules.set(rt, m, "_STRUCT_TM_ITEMS", heap.ints.of(11));
         // timezone/altzone/daylight/tzname as init_timezone computes them from January and July of this year
-        int year = ZonedDateTime.now(c.zone).getYear();
-        ZoneOffset jan = c.zone.getRules().getOffset(LocalDateTime.of(year, 1, 1, 0, 0)), jul = c.zone.getRules().getOffset(LocalDateTime.of(year, 7, 1, 0, 0));
+        int year = ZonedDateTime.now(c.zone()).getYear();
+        ZoneOffset jan = c.zone().getRules().getOffset(LocalDateTime.of(year, 1, 1, 0, 0)), jul = c.zone().getRules().getOffset(LocalDateTime.of(year, 7, 1, 0, 0));
         String janName = c.zoneName(LocalDateTime.of(year, 1, 1, 0, 0)), julName = c.zoneName(LocalDateTime.of(year, 7, 1, 0, 0));
         boolean southern = jan.getTotalSeconds() > jul.getTotalSeconds();
         Modules.set(rt, m, "timezone", heap.ints.of(-(southern ? jul : jan).getTotalSeconds()));
@@ -81,12 +93,12 @@ final class TimeCalendar {
         Map<String, Builtin> table = new HashMap<>();
         table.put("monotonic_ns", (s, a, o, n, kw) -> heap.ints.of(System.nanoTime()));
         table.put("gmtime", (s, a, o, n, kw) -> c.structTime(c.when(a, o, n, kw, "gmtime").atZone(ZoneOffset.UTC), true));
-        table.put("localtime", (s, a, o, n, kw) -> c.structTime(c.when(a, o, n, kw, "localtime").atZone(c.zone), false));
+        table.put("localtime", (s, a, o, n, kw) -> c.structTime(c.when(a, o, n, kw, "localtime").atZone(c.zone()), false));
         table.put("mktime", (s, a, o, n, kw) -> {
             Args.exactly(rt, "mktime", n, kw, 1);
             int[] tm = c.tuple(a[o], "mktime");
             LocalDateTime t = LocalDateTime.of(tm[0], 1, 1, 0, 0).plusMonths(tm[1] - 1).plusDays(tm[2] - 1).plusHours(tm[3]).plusMinutes(tm[4]).plusSeconds(tm[5]);
-            return heap.floats.of((double) t.atZone(c.zone).toEpochSecond());
+            return heap.floats.of((double) t.atZone(c.zone()).toEpochSecond());
         });
         table.put("asctime", (s, a, o, n, kw) -> {
             Args.range(rt, "asctime", n, kw, 0, 1);
@@ -94,7 +106,7 @@ final class TimeCalendar {
             return heap.strs.of(c.format("%a %b %e %H:%M:%S %Y", tm, null, 0));
         });
         table.put("ctime", (s, a, o, n, kw) -> {
-            ZonedDateTime t = c.when(a, o, n, kw, "ctime").atZone(c.zone);
+            ZonedDateTime t = c.when(a, o, n, kw, "ctime").atZone(c.zone());
             return heap.strs.of(c.format("%a %b %e %H:%M:%S %Y", c.fields(t), null, 0));
         });
         table.put("strftime", (s, a, o, n, kw) -> {
@@ -104,7 +116,7 @@ final class TimeCalendar {
             String zoneName = null;
             int gmtoff = 0;
             if (n == 1) {
-                ZonedDateTime t = ZonedDateTime.now(c.zone);
+                ZonedDateTime t = ZonedDateTime.now(c.zone());
                 tm = c.fields(t);
                 zoneName = c.zoneName(t.toLocalDateTime());
                 gmtoff = t.getOffset().getTotalSeconds();
@@ -151,9 +163,9 @@ final class TimeCalendar {
 
     /** The zone's abbreviation at local time {@code t} (C's tm_zone: "UTC", "CET", "CEST"...). */
     private String zoneName(LocalDateTime t) {
-        if (zone.equals(ZoneOffset.UTC) || zone.getId().equals("UTC") || zone.getId().equals("Etc/UTC")) return "UTC";
-        boolean dst = zone.getRules().isDaylightSavings(t.atZone(zone).toInstant());
-        return java.util.TimeZone.getTimeZone(zone).getDisplayName(dst, java.util.TimeZone.SHORT, Locale.ROOT);
+        if (zone().equals(ZoneOffset.UTC) || zone().getId().equals("UTC") || zone().getId().equals("Etc/UTC")) return "UTC";
+        boolean dst = zone().getRules().isDaylightSavings(t.atZone(zone()).toInstant());
+        return java.util.TimeZone.getTimeZone(zone()).getDisplayName(dst, java.util.TimeZone.SHORT, Locale.ROOT);
     }
 
     /** The seconds argument (None or absent: now), floored as _PyTime_ObjectToTime_t does. */
@@ -180,10 +192,10 @@ final class TimeCalendar {
 
     private int[] fields(ZonedDateTime t) {
         return new int[] {t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
-            t.getDayOfWeek().getValue() - 1, t.getDayOfYear(), zone.getRules().isDaylightSavings(t.toInstant()) && t.getZone() != ZoneOffset.UTC ? 1 : 0};
+            t.getDayOfWeek().getValue() - 1, t.getDayOfYear(), zone().getRules().isDaylightSavings(t.toInstant()) && t.getZone() != ZoneOffset.UTC ? 1 : 0};
     }
 
-    private int[] now() { return fields(ZonedDateTime.now(zone)); }
+    private int[] now() { return fields(ZonedDateTime.now(zone())); }
 
     private long structTime(ZonedDateTime t, boolean utc) {
         int[] f = fields(t);
@@ -282,7 +294,7 @@ final class TimeCalendar {
                 case 'r' -> v = format("%I:%M:%S %p", tm, zoneName, gmtoff);
                 case 'R' -> v = format("%H:%M", tm, zoneName, gmtoff);
                 case 's' -> v = Long.toString(LocalDateTime.of(year, 1, 1, 0, 0).plusMonths(mon - 1).plusDays(mday - 1).plusHours(hour)
-                        .plusMinutes(min).plusSeconds(sec).atZone(zone).toEpochSecond());
+                        .plusMinutes(min).plusSeconds(sec).atZone(zone()).toEpochSecond());
                 case 'S' -> { v = Integer.toString(sec); pad = 2; }
                 case 't' -> v = "\t";
                 case 'T' -> v = format("%H:%M:%S", tm, zoneName, gmtoff);

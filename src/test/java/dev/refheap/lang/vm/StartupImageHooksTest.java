@@ -50,6 +50,8 @@ class StartupImageHooksTest {
             "ClassType.specialsVersion", "ClassType.specialsSettled", "ClassType.objectInit", "ClassType.hooks", "ClassType.hooksVersion",
             // the importer's code cache (the compiled units' files), opened on first use
             "Importer.cache",
+            // time's calendar: the JVM's default zone, read on first use (an adopter makes the calendar's functions without calling them)
+            "TimeCalendar.zone",
             // PRECALL's table lookups by implementation, by type and method name, by type: made again on use
             "Specializer.moduleFunctions", "Specializer.methods", "Specializer.types",
             // stale slots past the count in use (free lists past numFree, the dealloc stack past its depth, a call's scratch)

@@ -130,33 +130,25 @@ public final class CycleCollector implements GcHooks {
     // passes fill: subtract_refs' compiles inlined move_unreachable's visitor (10 KB of bytecode)
     // and update_refs' with a type test for each, and not their own (docs/performance.md,
     // "Session 20: the JIT's load").
-    private final DecrefVisitor visitDecref = new DecrefVisitor(this);
-    private final UpdateDecrefVisitor visitUpdateDecref = new UpdateDecrefVisitor(this);
-    private final ReachableVisitor visitReachable = new ReachableVisitor(this);
-    private final MoveToFinalizersVisitor visitMoveToFinalizers = new MoveToFinalizersVisitor(this);
+    private final DecrefVisitor visitDecref = new DecrefVisitor();
+    private final UpdateDecrefVisitor visitUpdateDecref = new UpdateDecrefVisitor();
+    private final ReachableVisitor visitReachable = new ReachableVisitor();
+    private final MoveToFinalizersVisitor visitMoveToFinalizers = new MoveToFinalizersVisitor();
 
-    private static final class DecrefVisitor implements LongConsumer {
-        private final CycleCollector gc;
-        DecrefVisitor(CycleCollector gc) { this.gc = gc; }
-        @Override public void accept(long op) { gc.visitDecref(op); }
+    private final class DecrefVisitor implements LongConsumer {
+        @Override public void accept(long op) { visitDecref(op); }
     }
 
-    private static final class UpdateDecrefVisitor implements LongConsumer {
-        private final CycleCollector gc;
-        UpdateDecrefVisitor(CycleCollector gc) { this.gc = gc; }
-        @Override public void accept(long op) { gc.visitUpdateDecref(op); }
+    private final class UpdateDecrefVisitor implements LongConsumer {
+        @Override public void accept(long op) { visitUpdateDecref(op); }
     }
 
-    private static final class ReachableVisitor implements LongConsumer {
-        private final CycleCollector gc;
-        ReachableVisitor(CycleCollector gc) { this.gc = gc; }
-        @Override public void accept(long op) { gc.visitReachable(op); }
+    private final class ReachableVisitor implements LongConsumer {
+        @Override public void accept(long op) { visitReachable(op); }
     }
 
-    private static final class MoveToFinalizersVisitor implements LongConsumer {
-        private final CycleCollector gc;
-        MoveToFinalizersVisitor(CycleCollector gc) { this.gc = gc; }
-        @Override public void accept(long op) { gc.visitMoveToFinalizers(op); }
+    private final class MoveToFinalizersVisitor implements LongConsumer {
+        @Override public void accept(long op) { visitMoveToFinalizers(op); }
     }
     private long reachableList;
     /** Set by the subtract-refs visitors when a traversal reaches an object of young. */

@@ -164,16 +164,7 @@ final class Materializer {
      */
     private long namesTuple(List<String> items) {
         if (constCache != null) return mergeTuple(internedTuple(items));
-        Object k = new TupleKey(new java.util.ArrayList<Object>(items));
-        Long shared = constants.get(k);
-        if (shared != null) {
-            heap.incref(shared);
-            return shared;
-        }
-        long t = internedTuple(items);
-        constants.put(k, t);
-        heap.incref(t);
-        return t;
+        return shared(new TupleKey(new java.util.ArrayList<Object>(items)), () -> internedTuple(items));
     }
 
     /**
@@ -330,13 +321,20 @@ final class Materializer {
     /** A new reference to the heap object for constant {@code c}. */
     private long constant(Object c) {
         if (c instanceof CodeUnit u) return code(u);
-        Object key = key(c);
+        return shared(key(c), () -> create(c));
+    }
+
+    /**
+     * A new reference to the object the code being made already has under {@code key}, or to the
+     * one {@code make} makes now (a new reference, which the table keeps).
+     */
+    private long shared(Object key, java.util.function.LongSupplier make) {
         Long cached = constants.get(key);
         if (cached != null) {
             heap.incref(cached);
             return cached;
         }
-        long o = create(c);
+        long o = make.getAsLong();
         constants.put(key, o);
         heap.incref(o);
         return o;

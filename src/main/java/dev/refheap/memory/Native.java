@@ -76,6 +76,23 @@ public final class Native {
         if (n > 0) ALL.asSlice(addr, n).fill(value);
     }
 
+    /** Runs of at most this many words are zeroed by {@link #zeroWords} a word at a time. */
+    static final int SMALL_ZERO_WORDS = 16;
+
+    /**
+     * Zeroes {@code words} 8-byte words from {@code addr}: a short run (a dict's first entries, a
+     * short list's or tuple's items) a word at a time, since a bulk fill of a few words (a slice
+     * and the JDK's fill) costs more than the words themselves, above all before C2 compiles it;
+     * a longer one as a fill.
+     */
+    public static void zeroWords(long addr, long words) {
+        if (words <= SMALL_ZERO_WORDS) {
+            for (long i = 0; i < words; i++) putLong(addr + 8 * i, 0);
+        } else {
+            fill(addr, 8 * words, (byte) 0);
+        }
+    }
+
     // The arrays as segments rather than MemorySegment.copy's array forms: those find the array's
     // base and scale with a pattern switch whose first run generates a class at run time (the
     // JVM's start-up cache does not keep it), and the runtime's set-up copies its first strs here.

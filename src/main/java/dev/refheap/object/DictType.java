@@ -308,11 +308,9 @@ public final class DictType extends PyType {
         Native.putLong(k + DK_USABLE, usable);
         Native.putLong(k + DK_NENTRIES, 0);
         if (log2Size == LOG_MINSIZE) {
-            // the first table of nearly every dict: 8 index bytes and 5 entries, stored a word at
-            // a time (a bulk fill of a few words costs more than the words themselves)
+            // the first table of nearly every dict: its 8 index bytes one word, its 5 entries a few words
             Native.putLong(k + DK_INDICES, -1L);
-            long e = k + DK_INDICES + 8, end = e + (long) entrySize * usable;
-            for (; e < end; e += 8) Native.putLong(e, 0);
+            Native.zeroWords(k + DK_INDICES + 8, (long) entrySize * usable / 8);
             return k;
         }
         Native.fill(k + DK_INDICES, 1L << log2Bytes, (byte) 0xff);

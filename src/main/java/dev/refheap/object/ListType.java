@@ -35,9 +35,6 @@ public final class ListType extends PyType {
     @Override
     public boolean isDataBase() { return true; }
 
-    /** Item arrays of at most this many items are zeroed a word at a time rather than by a bulk fill. */
-    private static final int SMALL_FILL = 8;
-
     /** PyList_New: a new, tracked list of {@code n} items, all 0 (fill with {@link #setItemSteal}). */
     public long alloc(long n) {
         return alloc(n, true);
@@ -65,10 +62,7 @@ public final class ListType extends PyType {
                 heap.decref(o);
                 throw e;
             }
-            // a short list's few words stored one by one (BUILD_LIST's lists are mostly of 1-3 items),
-            // cheaper than a bulk fill; PyList_New's calloc either way
-            if (n <= SMALL_FILL) for (long i = 0; i < n; i++) Native.putLong(items + 8 * i, 0);
-            else Native.fill(items, 8 * n, (byte) 0);
+            Native.zeroWords(items, n);  // PyList_New's calloc
         }
         Native.putLong(o + OB_ITEM, items);
         Native.putLong(o + Layout.OB_SIZE, n);

@@ -69,9 +69,7 @@ public final class TupleType extends PyType {
         } else {
             o = heap.allocObject(this, n);
         }
-        // a short tuple's words stored one by one: cheaper than a bulk fill of a few words
-        if (n <= 8) for (long i = 0; i < n; i++) Native.putLong(o + OB_ITEM + 8 * i, 0);
-        else Native.fill(o + OB_ITEM, 8 * n, (byte) 0);
+        Native.zeroWords(o + OB_ITEM, n);
         heap.track(o);
         return o;
     }

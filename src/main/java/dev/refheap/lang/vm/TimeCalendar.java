@@ -61,7 +61,8 @@ final class TimeCalendar {
         Modules.set(rt, m, "_STRUCT_TM_ITEMS", heap.ints.of(11));
         // timezone/altzone/daylight/tzname as init_timezone computes them from January and July of this year
         int year = ZonedDateTime.now(c.zone()).getYear();
-        ZoneOffset jan = c.zone().getRules().getOffset(LocalDateTime.of(year, 1, 1, 0, 0)), jul = c.zone().getRules().getOffset(LocalDateTime.of(year, 7, 1, 0, 0));
+        java.time.zone.ZoneRules rules = c.zone().getRules();
+        ZoneOffset jan = rules.getOffset(LocalDateTime.of(year, 1, 1, 0, 0)), jul = rules.getOffset(LocalDateTime.of(year, 7, 1, 0, 0));
         String janName = c.zoneName(LocalDateTime.of(year, 1, 1, 0, 0)), julName = c.zoneName(LocalDateTime.of(year, 7, 1, 0, 0));
         boolean southern = jan.getTotalSeconds() > jul.getTotalSeconds();
         Modules.set(rt, m, "timezone", heap.ints.of(-(southern ? jul : jan).getTotalSeconds()));
@@ -163,9 +164,10 @@ final class TimeCalendar {
 
     /** The zone's abbreviation at local time {@code t} (C's tm_zone: "UTC", "CET", "CEST"...). */
     private String zoneName(LocalDateTime t) {
-        if (zone().equals(ZoneOffset.UTC) || zone().getId().equals("UTC") || zone().getId().equals("Etc/UTC")) return "UTC";
-        boolean dst = zone().getRules().isDaylightSavings(t.atZone(zone()).toInstant());
-        return java.util.TimeZone.getTimeZone(zone()).getDisplayName(dst, java.util.TimeZone.SHORT, Locale.ROOT);
+        ZoneId z = zone();
+        if (z.equals(ZoneOffset.UTC) || z.getId().equals("UTC") || z.getId().equals("Etc/UTC")) return "UTC";
+        boolean dst = z.getRules().isDaylightSavings(t.atZone(z).toInstant());
+        return java.util.TimeZone.getTimeZone(z).getDisplayName(dst, java.util.TimeZone.SHORT, Locale.ROOT);
     }
 
     /** The seconds argument (None or absent: now), floored as _PyTime_ObjectToTime_t does. */

@@ -80,6 +80,25 @@ final class Libc {
     /** errno of the last call on this thread. */
     static int errno() { return (int) ERRNO_VH.get(CALL_STATE.get(), 0L); }
 
+    /** __errno_location's handle, linked on its first use. */
+    private static final class ErrnoLocation {
+        static final MethodHandle HANDLE = LINKER.downcallHandle(LINKER.defaultLookup().find("__errno_location").orElseThrow(),
+                FunctionDescriptor.of(PTR));
+    }
+
+    /**
+     * Sets this thread's C errno to 0 before a call whose failure value is also a valid result
+     * (sysconf, pathconf, getpriority): the captured errno after it is then the call's own.
+     */
+    static void clearErrno() {
+        try {
+            MemorySegment p = (MemorySegment) ErrnoLocation.HANDLE.invokeExact();
+            p.reinterpret(4).set(INT, 0, 0);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     /**
      * strerror's handle, linked on its first use: posix's start-up (and an adopted start-up image's
      * restore of posix's types) initialises this class without calling it, and linking a downcall

@@ -43,7 +43,7 @@ public final class Posix {
      * {@link #restore}, the struct sequence types (carried as descriptions) and the list by address.
      */
     static final class State implements ModuleImage {
-        PyType statResult, unameResult, timesResult, terminalSize;
+        PyType statResult, unameResult, timesResult, terminalSize, statvfsResult, schedParam, waitidResult;
         ScandirTypes scandir;
         long atFork;
 
@@ -53,7 +53,8 @@ public final class Posix {
         @Override
         public long[] imageValues() {
             if (scandir.iterator.open != 0) throw new IllegalStateException(scandir.iterator.open + " open ScandirIterator (a directory stream of the C library's)");
-            return new long[] {statResult.address(), unameResult.address(), timesResult.address(), terminalSize.address(), atFork};
+            return new long[] {statResult.address(), unameResult.address(), timesResult.address(), terminalSize.address(), atFork,
+                    statvfsResult.address(), schedParam.address(), waitidResult.address()};
         }
     }
 
@@ -63,13 +64,16 @@ public final class Posix {
      * image adopted already (made before them), the held list.
      */
     public static ModuleImage restore(VmApi vm, long[] values) {
-        if (values.length != 5) throw new IllegalArgumentException("posix's image state is 5 addresses, not " + values.length + " values");
+        if (values.length != 8) throw new IllegalArgumentException("posix's image state is 8 addresses, not " + values.length + " values");
         State s = new State();
         s.statResult = vm.typeAt(values[0]);
         s.unameResult = vm.typeAt(values[1]);
         s.timesResult = vm.typeAt(values[2]);
         s.terminalSize = vm.typeAt(values[3]);
         s.atFork = values[4];
+        s.statvfsResult = vm.typeAt(values[5]);
+        s.schedParam = vm.typeAt(values[6]);
+        s.waitidResult = vm.typeAt(values[7]);
         s.scandir = new ScandirTypes(vm, s, false);
         return s;
     }
@@ -163,12 +167,44 @@ public final class Posix {
 
     // ---- the module -----------------------------------------------------------------------------
 
+    /**
+     * The functions in the order CPython 3.11's posix module defines them on Linux (its method
+     * table's order, which its dict keeps); fork and forkpty are absent (see {@link ProcessCalls}).
+     */
+    private static final String ORDER = "stat access ttyname chdir chmod fchmod chown fchown lchown chroot ctermid getcwd getcwdb link listdir"
+            + " lstat mkdir nice getpriority setpriority posix_spawn posix_spawnp readlink copy_file_range splice rename replace rmdir symlink"
+            + " system umask uname unlink remove utime times _exit execv execve register_at_fork sched_get_priority_max"
+            + " sched_get_priority_min sched_getparam sched_getscheduler sched_rr_get_interval sched_setparam sched_setscheduler sched_yield"
+            + " sched_setaffinity sched_getaffinity openpty login_tty getegid geteuid getgid getgrouplist getgroups getpid getpgrp getppid"
+            + " getuid getlogin kill killpg setuid seteuid setreuid setgid setegid setregid setgroups initgroups getpgid setpgrp wait wait3"
+            + " wait4 waitid waitpid pidfd_open getsid setsid setpgid tcgetpgrp tcsetpgrp open close closerange device_encoding dup dup2"
+            + " lockf lseek read readv pread preadv write writev pwrite pwritev sendfile fstat isatty pipe pipe2 mkfifo mknod major minor"
+            + " makedev ftruncate truncate posix_fallocate posix_fadvise putenv unsetenv strerror fchdir fsync sync fdatasync WCOREDUMP"
+            + " WIFCONTINUED WIFSTOPPED WIFSIGNALED WIFEXITED WEXITSTATUS WTERMSIG WSTOPSIG fstatvfs statvfs confstr sysconf fpathconf"
+            + " pathconf abort _path_normpath getloadavg urandom setresuid setresgid getresuid getresgid getxattr setxattr removexattr"
+            + " listxattr get_terminal_size cpu_count get_inheritable set_inheritable get_blocking set_blocking scandir fspath getrandom"
+            + " memfd_create eventfd eventfd_read eventfd_write waitstatus_to_exitcode";
+
+    /**
+     * What of CPython 3.11's _have_functions refheap's posix has, in its order: os builds
+     * supports_fd and supports_follow_symlinks from these. Those that say a function takes dir_fd
+     * (HAVE_FACCESSAT, HAVE_FSTATAT, HAVE_OPENAT, HAVE_LINKAT...) are left out: refheap's posix
+     * has no *at() calls, so os.supports_dir_fd is empty.
+     */
+    private static final String[] HAVE = {"HAVE_EVENTFD", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHOWN", "HAVE_FEXECVE", "HAVE_FDOPENDIR",
+            "HAVE_FPATHCONF", "HAVE_FSTATVFS", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_FUTIMES", "HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_LUTIMES",
+            "HAVE_MEMFD_CREATE"};
+
     public static long create(VmApi vm) {
         State st = vm.moduleState("posix", () -> {
             State s = new State();
             s.statResult = vm.newStructSeqType("os.stat_result", 10, "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
                     "st_size", null, null, null, "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns",
                     "st_blksize", "st_blocks", "st_rdev");
+            s.waitidResult = vm.newStructSeqType("posix.waitid_result", 5, "si_pid", "si_uid", "si_signo", "si_status", "si_code");
+            s.statvfsResult = vm.newStructSeqType("os.statvfs_result", 10, "f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail",
+                    "f_files", "f_ffree", "f_favail", "f_flag", "f_namemax", "f_fsid");
+            s.schedParam = vm.newStructSeqType("posix.sched_param", 1, "sched_priority");
             s.unameResult = vm.newStructSeqType("posix.uname_result", 5, "sysname", "nodename", "release", "version", "machine");
             s.timesResult = vm.newStructSeqType("posix.times_result", 5, "user", "system", "children_user", "children_system", "elapsed");
             s.terminalSize = vm.newStructSeqType("os.terminal_size", 2, "columns", "lines");
@@ -179,25 +215,33 @@ public final class Posix {
         long m = vm.newModule("posix");
         long d = vm.moduleDict(m);
         var h = vm.heap;
+        java.util.Map<String, Builtin> fns = functions(vm);
+        for (String name : ORDER.split(" ")) vm.def(m, name, fns.get(name));
+        environ(vm, d);
+        Constants.install(vm, d);
+        for (String[] t : new String[][] {{"pathconf_names", Constants.PATHCONF_NAMES}, {"confstr_names", Constants.CONFSTR_NAMES},
+                {"sysconf_names", Constants.SYSCONF_NAMES}}) {
+            long names = Constants.names(vm, t[1]);
+            h.dicts.setItem(d, t[0], names);
+            h.decref(names);
+        }
+        h.dicts.setItem(d, "error", vm.exceptionType("OSError").address());
+        h.dicts.setItem(d, "waitid_result", st.waitidResult.address());
         h.dicts.setItem(d, "stat_result", st.statResult.address());
-        h.dicts.setItem(d, "uname_result", st.unameResult.address());
-        h.dicts.setItem(d, "times_result", st.timesResult.address());
+        h.dicts.setItem(d, "statvfs_result", st.statvfsResult.address());
+        h.dicts.setItem(d, "sched_param", st.schedParam.address());
         h.dicts.setItem(d, "terminal_size", st.terminalSize.address());
         h.dicts.setItem(d, "DirEntry", st.scandir.entry.typeObject());
-        h.dicts.setItem(d, "error", vm.exceptionType("OSError").address());
-        Constants.install(vm, d);
-        environ(vm, d);
-
-        defineFunctions(vm, (name, impl) -> vm.def(m, name, impl));
+        h.dicts.setItem(d, "times_result", st.timesResult.address());
+        h.dicts.setItem(d, "uname_result", st.unameResult.address());
         long have = h.lists.alloc(0, false);
-        for (String f : new String[] {"HAVE_FCHMOD", "HAVE_FDOPENDIR"}) {
+        for (String f : HAVE) {
             long v = vm.str(f);
             h.lists.append(have, v);
             h.decref(v);
         }
         h.dicts.setItem(d, "_have_functions", have);
         h.decref(have);
-        WaitStatus.install(vm, m);
         return m;
     }
 
@@ -223,10 +267,12 @@ public final class Posix {
         java.util.Map<String, Builtin> f = new java.util.HashMap<>();
         defineFunctions(vm, f::put);
         WaitStatus.defineFunctions(vm, f::put);
+        FileCalls.defineFunctions(vm, f::put);
+        ProcessCalls.defineFunctions(vm, f::put);
         return f;
     }
 
-    /** Every function but the wait-status ones, in the order the module's setup defines them. */
+    /** The first functions (the module's setup puts every function in CPython's order, {@link #ORDER}). */
     private static void defineFunctions(VmApi vm, Def def) {
         var h = vm.heap;
         def.def("stat", (s, a, o, n, kw) -> {
@@ -253,7 +299,12 @@ public final class Posix {
         });
         def.def("chdir", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "chdir", new String[] {"path"}, 1, 1, 0, a, o, n, kw);
-            pathCall(vm, PathArg.convert(vm, "chdir", "path", p[0], false, false), "chdir", Libc.I_P);
+            PathArg path = PathArg.convert(vm, "chdir", "path", p[0], true, false);
+            if (path.isFd()) {
+                if (Libc.call("fchdir", Libc.I_I, path.fd()) != 0) throw path.error(vm);
+            } else {
+                pathCall(vm, path, "chdir", Libc.I_P);
+            }
             return none(vm);
         });
         def.def("listdir", (s, a, o, n, kw) -> {

@@ -102,7 +102,7 @@ try:
 except ChildProcessError as e:
     print('wait', e.errno)
 # child processes: posix_spawn, waitid, pidfd
-pid = os.posix_spawn(sys.executable, [sys.executable, '-c', 'import sys; sys.exit(3)'], os.environ)
+pid = os.posix_spawn('/bin/sh', ['sh', '-c', 'exit 3'], os.environ)
 print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
 pid = os.posix_spawnp('true', ['true'], {'PATH': os.environ.get('PATH', '/usr/bin:/bin')})
 res = os.waitid(os.P_PID, pid, os.WEXITED)

@@ -21,6 +21,9 @@ import java.util.function.BooleanSupplier;
  * ints, tuples, sets, list cycles) on a heap of its own and collects them, full and young
  * collections, about 180,000 objects in all, then closes its heap. The passes and the
  * deallocation paths they call are then compiled while the program is still building its graph.
+ * A program whose newest objects are all lists and tuples gets the graphs of lists, ints and
+ * tuples only: the dicts' and sets' compiles took the JIT's threads and the second core from the
+ * program's first collection (docs/performance.md, "Session 21: the collection over live lists").
  * It runs at normal priority: a thread the scheduler starves would hold up the program at every
  * JVM safepoint (deoptimization, Java GC), which waits for all threads.
  *
@@ -60,10 +63,15 @@ public final class CollectorWarmup {
     /** Set when the program's own collection starts: the warm-up then ends at its next check. */
     private static volatile boolean stop;
 
-    /** Starts the warm-up thread unless it has started before (or is turned off). */
-    static void startOnce() {
+    /**
+     * Starts the warm-up thread unless it has started before (or is turned off). With
+     * {@code listsOnly} (the program's newest objects are all lists and tuples) it leaves out the
+     * dict cycles and the sets and dicts: their compiles would only compete with the program for
+     * the JIT and the processor.
+     */
+    static void startOnce(boolean listsOnly) {
         if (!ENABLED || !started.compareAndSet(false, true)) return;
-        Thread t = new Thread(CollectorWarmup::runQuietly, "refheap-gc-warmup");
+        Thread t = new Thread(() -> runQuietly(listsOnly), "refheap-gc-warmup");
         t.setDaemon(true);
         thread = t;
         t.start();
@@ -86,9 +94,9 @@ public final class CollectorWarmup {
         if (t != null) t.join();
     }
 
-    private static void runQuietly() {
+    private static void runQuietly(boolean listsOnly) {
         try {
-            run(ROUNDS, PAIRS, () -> stop);
+            run(ROUNDS, PAIRS, () -> stop, listsOnly);
         } catch (Throwable ignored) {
             // only an optimisation: the program never sees it
         }
@@ -106,6 +114,14 @@ public final class CollectorWarmup {
      * @return the collections run (not counting the one that frees everything at the end)
      */
     static int run(int rounds, int pairs, BooleanSupplier stopped) {
+        return run(rounds, pairs, stopped, false);
+    }
+
+    /**
+     * {@link #run(int, int, BooleanSupplier)}, or with {@code listsOnly} only the graphs of lists,
+     * ints and tuples: the live lists (young and full collections) and the lists of garbage.
+     */
+    static int run(int rounds, int pairs, BooleanSupplier stopped, boolean listsOnly) {
         int collections = 0;
         Heap heap = new Heap();
         try {
@@ -116,7 +132,7 @@ public final class CollectorWarmup {
             for (int r = 0; r < rounds; r++) {
                 // Two-dict cycles of garbage, found by a full collection (update+subtract fused,
                 // untrack_dicts, delete_garbage freeing dicts and their keys).
-                for (int i = 0; i < pairs; i++) {
+                for (int i = 0; i < (listsOnly ? 0 : pairs); i++) {
                     if ((i & 255) == 0 && stopped.getAsBoolean()) return collections;
                     long a = heap.dicts.create(), b = heap.dicts.create();
                     heap.dicts.setItem(a, k2, b);
@@ -125,8 +141,10 @@ public final class CollectorWarmup {
                     heap.decref(b);
                 }
                 if (stopped.getAsBoolean()) return collections;
-                gc.collect(CycleCollector.NUM_GENERATIONS - 1);
-                collections++;
+                if (!listsOnly) {
+                    gc.collect(CycleCollector.NUM_GENERATIONS - 1);
+                    collections++;
+                }
                 // Live one-element lists and pairs of ints (tuples to untrack), young then full
                 // collections over them; then self-referencing lists of garbage.
                 long held = heap.lists.alloc(0);
@@ -146,7 +164,7 @@ public final class CollectorWarmup {
                 }
                 // Objects of other types (sets, through the type's own slots) and dicts of other
                 // kinds (int keys, several entries), as a program's heap has between its containers.
-                for (int i = 0; i < pairs / 16; i++) {
+                for (int i = 0; i < (listsOnly ? 0 : pairs / 16); i++) {
                     if ((i & 255) == 0 && stopped.getAsBoolean()) return collections;
                     long set = heap.sets.create();
                     long d = heap.dicts.create();

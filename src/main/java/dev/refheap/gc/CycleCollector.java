@@ -219,9 +219,26 @@ public final class CycleCollector implements GcHooks {
                     collecting = false;
                 }
             } else if (count[0] == CollectorWarmup.TRIGGER) {
-                CollectorWarmup.startOnce();  // a big collection is coming: get the passes compiled
+                CollectorWarmup.startOnce(newestAreListsAndTuples());  // a big collection is coming: get the passes compiled
             }
         }
+    }
+
+    /** How many of generation 0's newest objects {@link #newestAreListsAndTuples} looks at. */
+    static final int SHAPE_SAMPLE = 64;
+
+    /**
+     * True if the newest objects of generation 0 (up to {@link #SHAPE_SAMPLE}, from its tail)
+     * are all exact lists and tuples: the shape of the graph a big collection is coming for, which
+     * the warm-up then keeps to. Reads only the list links and the objects' types.
+     */
+    boolean newestAreListsAndTuples() {
+        long head = generation[0];
+        int n = 0;
+        for (long o = prev(head); o != head && n < SHAPE_SAMPLE; o = prev(o), n++) {
+            if (!model.isExactListOrTuple(o)) return false;
+        }
+        return n > 0;
     }
 
     /** Sets count0 (the runtime's start-up state; a program cannot do this). */

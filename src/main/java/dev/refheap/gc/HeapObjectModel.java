@@ -89,6 +89,12 @@ public final class HeapObjectModel implements ObjectModel {
     }
 
     @Override
+    public boolean isExactListOrTuple(long o) {
+        long t = Heap.typeAddress(o);
+        return t == listType || t == tupleType;
+    }
+
+    @Override
     public boolean hasClear(long o) {
         long t = Heap.typeAddress(o);
         if (t == dictType || t == listType) return true;

@@ -22,6 +22,9 @@ public interface ObjectModel {
     /** tp_traverse, in the type's order. */
     void traverse(long o, LongConsumer visit);
 
+    /** True for an exact list or tuple (the warm-up's choice of graphs asks it; see CycleCollector). */
+    default boolean isExactListOrTuple(long o) { return false; }
+
     /** True if o's type has tp_clear. */
     boolean hasClear(long o);
 

@@ -16,6 +16,47 @@ class CollectorWarmupTest {
         assertEquals(2 * 5, CollectorWarmup.run(2, 500, () -> false));
     }
 
+    /** The warm-up for a graph of lists (no dict cycles, sets or dicts) ends empty too: four collections a round. */
+    @Test
+    void listsOnlyWarmupFreesEverythingItBuilt() {
+        assertEquals(2 * 4, CollectorWarmup.run(2, 500, () -> false, true));
+    }
+
+    /**
+     * What the warm-up is chosen by: whether generation 0's newest objects (up to 64) are all
+     * exact lists and tuples. One dict among them, or an empty generation, and it is the whole
+     * warm-up.
+     */
+    @Test
+    void newestObjectsDecideTheWarmupsGraphs() {
+        try (PyHeap py = PyHeap.create()) {
+            Heap h = py.heap();
+            py.gc().setEnabled(false);
+            py.collect();
+            assertFalse(py.gc().newestAreListsAndTuples(), "nothing new");
+            long held = h.lists.alloc(0);
+            for (int i = 0; i < 100; i++) {
+                long inner = i % 3 == 0 ? h.tuples.of(held) : h.lists.alloc(0);
+                h.lists.append(held, inner);
+                h.decref(inner);
+            }
+            assertTrue(py.gc().newestAreListsAndTuples());
+            long d = h.dicts.create();
+            h.dicts.setItem(d, "k", held);  // a dict with a tracked value is tracked
+            h.lists.append(held, d);
+            assertFalse(py.gc().newestAreListsAndTuples(), "a dict among the newest");
+            for (int i = 0; i < CycleCollector.SHAPE_SAMPLE; i++) {
+                long inner = h.lists.alloc(0);
+                h.lists.append(held, inner);
+                h.decref(inner);
+            }
+            assertTrue(py.gc().newestAreListsAndTuples(), "the dict is older than the sample");
+            h.decref(d);
+            h.decref(held);
+            py.collect();
+        }
+    }
+
     /**
      * A stop request (the program's own collection starting) ends the warm-up at its next check:
      * it is not asked again, builds and collects nothing more, and gives its heap back without

@@ -57,6 +57,13 @@ public final class CollectorWarmup {
      * is a quarter of the size, so a program that collects while one runs competes with less.
      */
     static final int ROUNDS = 16, PAIRS = 2_500;
+    /**
+     * Full collections of a small heap ({@link #SMALL} live lists) after each round. A pass's
+     * outer loop (a call per chunk of eight objects) runs once per collection: the rounds'
+     * collections alone never made it a compiled method, so the program's first big collection
+     * ran it interpreted until on-stack replacement and had C2 compile it meanwhile.
+     */
+    static final int SMALL = 200, SMALL_COLLECTIONS = 48;
 
     private static final AtomicBoolean started = new AtomicBoolean();
     private static volatile Thread thread;
@@ -129,6 +136,13 @@ public final class CollectorWarmup {
             gc.setEnabled(false);
             gc.markWarmup();
             long k1 = heap.strs.internedOf("a"), k2 = heap.strs.internedOf("b");
+            long small = heap.lists.alloc(0);
+            for (int i = 0; i < SMALL; i++) {
+                long inner = heap.lists.alloc(1);
+                ListType.setItemSteal(inner, 0, heap.ints.of(i));
+                heap.lists.append(small, inner);
+                heap.decref(inner);
+            }
             for (int r = 0; r < rounds; r++) {
                 // Two-dict cycles of garbage, found by a full collection (update+subtract fused,
                 // untrack_dicts, delete_garbage freeing dicts and their keys).
@@ -198,7 +212,12 @@ public final class CollectorWarmup {
                 if (stopped.getAsBoolean()) return collections;
                 gc.collect(CycleCollector.NUM_GENERATIONS - 1);
                 collections++;
+                // Small full collections (not counted): enough calls of the passes' outer loops
+                // for the JIT to compile them as methods.
+                if (stopped.getAsBoolean()) return collections;
+                for (int k = 0; k < SMALL_COLLECTIONS; k++) gc.collect(CycleCollector.NUM_GENERATIONS - 1);
             }
+            heap.decref(small);
             heap.decref(k1);
             heap.decref(k2);
             ((HeapObjectModel) gc.model()).dispose();

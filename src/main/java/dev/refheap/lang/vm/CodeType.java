@@ -40,7 +40,33 @@ final class CodeType extends LangType {
         return o;
     }
 
-    Code code(long o) { return codes.get((int) get(o, HANDLE)); }
+    Code code(long o) {
+        int h = (int) get(o, HANDLE);
+        Object c = codes.raw(h);
+        return c instanceof Code code ? code : made(h, (Pending) c);
+    }
+
+    /**
+     * A code object's Java side not made yet: an adopted start-up image's code objects (thousands,
+     * of which a short program runs a few) get theirs on first use ({@link ImageHooks}' records),
+     * through {@link #code}, the one way to a code object's {@link Code}.
+     */
+    interface Pending {
+        Code make();
+    }
+
+    private Code made(int h, Pending p) {
+        Code c = p.make();
+        codes.replace(h, c);
+        return c;
+    }
+
+    /** Makes every pending code object's Java side now (before the image is written, or the Java state compared). */
+    void makeAllPending() {
+        for (int h = 0; h < codes.top(); h++) {
+            if (codes.raw(h) instanceof Pending p) made(h, p);
+        }
+    }
 
     /** code.replace()'s keywords, in the order its signature has them (the order their types are checked). */
     private static final String[] REPLACE_FIELDS = {"co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",

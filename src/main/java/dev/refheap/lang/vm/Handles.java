@@ -28,6 +28,15 @@ final class Handles<T> {
     @SuppressWarnings("unchecked")
     T get(int i) { return (T) items[i]; }
 
+    /** The item at index {@code i} as stored: a table restored from an image may hold stand-ins that its owner replaces on first use ({@link #replace}). */
+    Object raw(int i) { return items[i]; }
+
+    /** Puts {@code item} at index {@code i}, which is in use, in place of what it held (a stand-in made real). */
+    void replace(int i, T item) {
+        if (items[i] == null) throw new IllegalStateException("handle " + i + " is free");
+        items[i] = item;
+    }
+
     /** How many indexes are in use. */
     int live() { return top - freeCount; }
 

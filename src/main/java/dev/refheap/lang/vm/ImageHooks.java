@@ -384,6 +384,7 @@ final class ImageHooks {
     // ---- code objects: their units from the image, their addresses from the memory -----------
 
     private static void writeCodes(Runtime rt, DataOutputStream out) throws IOException {
+        rt.codeType.makeAllPending();  // an adopter's code objects not used yet
         Handles<CodeType.Code> codes = rt.codeType.codes;
         Object[] items = codes.snapshot();
         // the units of the live code objects, each once: a unit nested in another live one's is
@@ -402,7 +403,16 @@ final class ImageHooks {
             }
         }
         out.writeInt(rootList.size());
-        for (CodeUnit u : rootList) CodeUnitFormat.write(out, u);
+        // each tree with its length: the adopter keeps the bytes and decodes a tree when one of its code objects is first used
+        java.io.ByteArrayOutputStream tree = new java.io.ByteArrayOutputStream();
+        DataOutputStream treeOut = new DataOutputStream(tree);
+        for (CodeUnit u : rootList) {
+            tree.reset();
+            CodeUnitFormat.write(treeOut, u);
+            treeOut.flush();
+            out.writeInt(tree.size());
+            tree.writeTo(out);
+        }
         writeInts(out, codes.freeList());
         out.writeInt(items.length);
         for (Object o : items) {
@@ -464,23 +474,19 @@ final class ImageHooks {
     private static Runnable readCodes(Runtime rt, DataInputStream in) throws IOException {
         if (rt.codeType.codes.live() != 0) throw new ImageException("the adopting runtime has code objects already");
         int nroots = count(in, 1 << 20);
-        List<CodeUnit> roots = new ArrayList<>(nroots);
-        for (int i = 0; i < nroots; i++) roots.add(CodeUnitFormat.read(in));
+        UnitTrees trees = new UnitTrees(new byte[nroots][]);
+        for (int i = 0; i < nroots; i++) {
+            trees.bytes[i] = new byte[count(in, 1 << 30)];
+            in.readFully(trees.bytes[i]);
+        }
         int[] free = readInts(in);
         int n = count(in, 1 << 24);
-        record CodeRecord(CodeUnit unit, long object, long[] consts, long[] names, int stackSlots, int warmup, byte[] form, char[] counter) {}
-        CodeRecord[] records = new CodeRecord[n];
+        PendingCode[] records = new PendingCode[n];
         for (int i = 0; i < n; i++) {
             if (!in.readBoolean()) continue;
             int r = index(in, nroots);
             if (r < 0) throw new ImageException("a code object's unit is missing");
-            CodeUnit u = roots.get(r);
-            for (int step : readInts(in)) {
-                if (step < 0 || step >= u.consts().size() || !(u.consts().get(step) instanceof CodeUnit c)) {
-                    throw new ImageException("a code object's place in its unit is wrong");
-                }
-                u = c;
-            }
+            int[] path = readInts(in);
             long object = in.readLong();
             long[] consts = readLongs(in), names = readLongs(in);
             int stack = in.readInt(), warmup = in.readInt();
@@ -491,26 +497,68 @@ final class ImageHooks {
                 in.readFully(form);
                 counter = readChars(in, count(in, 1 << 24));
             }
-            records[i] = new CodeRecord(u, object, consts, names, stack, warmup, form, counter);
+            records[i] = new PendingCode(trees, r, path, object, consts, names, stack, warmup, form, counter);
         }
         return () -> {
             Object[] items = new Object[n];
             for (int i = 0; i < n; i++) {
-                CodeRecord r = records[i];
+                PendingCode r = records[i];
                 if (r == null) continue;
-                // the names' Java strings are read from the image's str objects (Code's constructor)
-                CodeType.Code c = new CodeType.Code(r.unit(), r.consts(), r.names(), r.stackSlots());
-                c.object = r.object();
                 if (LangType.get(r.object(), CodeType.HANDLE) != i) {
                     throw new IllegalStateException("the image's code object at 0x" + Long.toHexString(r.object()) + " has another handle");
                 }
-                c.warmup = r.warmup();
-                c.precallForm = r.form();
-                c.precallCounter = r.counter();
-                items[i] = c;
+                items[i] = r;
             }
             rt.codeType.codes.restore(items, free);
         };
+    }
+
+    /**
+     * The image's unit trees in {@link CodeUnitFormat}, each decoded when a code object of it is
+     * first used and then kept: the code objects of one tree share its units, as the maker's did.
+     */
+    private record UnitTrees(byte[][] bytes, CodeUnit[] decoded) {
+        UnitTrees(byte[][] bytes) { this(bytes, new CodeUnit[bytes.length]); }
+
+        CodeUnit tree(int r) {
+            CodeUnit u = decoded[r];
+            if (u == null) {
+                try {
+                    u = CodeUnitFormat.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes[r])));
+                } catch (IOException e) {
+                    throw new IllegalStateException("the image's code unit tree " + r + " cannot be read: " + e.getMessage(), e);
+                }
+                decoded[r] = u;
+                bytes[r] = null;
+            }
+            return u;
+        }
+    }
+
+    /**
+     * An image's code object whose Java side is made on first use ({@link CodeType#code}): its unit
+     * (a tree and the constants' indexes leading to it), its constants' and names' addresses, and
+     * the warm-up counter and PRECALL's quickened state it had in the maker.
+     */
+    private record PendingCode(UnitTrees trees, int tree, int[] path, long object, long[] consts, long[] names, int stackSlots, int warmup,
+                               byte[] form, char[] counter) implements CodeType.Pending {
+        @Override
+        public CodeType.Code make() {
+            CodeUnit u = trees.tree(tree);
+            for (int step : path) {
+                if (step < 0 || step >= u.consts().size() || !(u.consts().get(step) instanceof CodeUnit c)) {
+                    throw new IllegalStateException("the image's code object at 0x" + Long.toHexString(object) + " has a wrong place in its unit tree");
+                }
+                u = c;
+            }
+            // the names' Java strings are read from the image's str objects (Code's constructor)
+            CodeType.Code c = new CodeType.Code(u, consts, names, stackSlots);
+            c.object = object;
+            c.warmup = warmup;
+            c.precallForm = form;
+            c.precallCounter = counter;
+            return c;
+        }
     }
 
     // ---- builtin functions' and descriptors' entries: the constructor's own, or bound from them ----

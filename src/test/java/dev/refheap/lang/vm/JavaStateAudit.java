@@ -29,6 +29,7 @@ final class JavaStateAudit {
     private JavaStateAudit(Set<String> skip) { this.skip = skip; }
 
     static List<String> of(Object root, Set<String> skip) {
+        if (root instanceof Runtime rt) rt.codeType.makeAllPending();  // an adopter's code objects get their Java side on first use
         JavaStateAudit a = new JavaStateAudit(skip);
         a.walk("rt", root, 0);
         return a.out;

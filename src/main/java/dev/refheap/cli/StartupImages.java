@@ -95,14 +95,16 @@ final class StartupImages {
 
     /**
      * The run's runtime, configured with the run's configuration: made with owned large blocks,
-     * then given the image's memory if the image is valid for this run. A runtime the image was
-     * refused by after it gave up its memory (the file changed between the check and the mapping)
-     * is unusable: a new one is made then, which runs the start-up live.
+     * then given the image's memory if the image is valid for this run. A runtime made for an
+     * image whose key is valid ({@link Runtime#Runtime(RuntimeOptions, boolean)}) that then
+     * refuses it, or gave up its memory and could not map it (the file changed between the check
+     * and the mapping), is unusable: a new one is made then, which runs the start-up live.
      */
     Runtime open(RuntimeOptions options) {
         RuntimeOptions owned = new RuntimeOptions(options.maxHeap(), false, options.out(), options.err(), true);
         byte[] key = validKey();
-        Runtime rt = new Runtime(owned);
+        // with an image to adopt, the runtime is made for it: its constructor leaves out what the image replaces
+        Runtime rt = new Runtime(owned, key != null);
         rt.configureMain(config);
         if (key == null) return rt;
         try {
@@ -110,10 +112,12 @@ final class StartupImages {
                 adopted = true;
                 debug("adopted " + file);
                 used(file);
-            } else {
-                debug("not taken: the runtime refused it (other inputs, or damaged)");
+                return rt;
             }
-            return rt;
+            debug("not taken: the runtime refused it (other inputs, or damaged)");
+            Runtime fresh = new Runtime(owned);
+            fresh.configureMain(config);
+            return fresh;
         } catch (java.io.IOException | RuntimeException e) {
             debug("not taken: the runtime failed to adopt it: " + e);
             Runtime fresh = new Runtime(owned);

@@ -104,7 +104,7 @@ class ConformanceStressTest {
         // themselves run it live, checked from the first allocation.
         boolean cpython = ConformanceTest.cpythonStartup(source), adopt = ConformanceTest.CPYTHON_STARTUP_ALL && CpythonStartups.IMAGES;
         RuntimeOptions options = new RuntimeOptions(1L << 31, true, sink, sink);
-        Runtime rt = new Runtime(adopt ? CpythonStartups.adopterOptions(options) : options);
+        Runtime rt = adopt ? new Runtime(CpythonStartups.adopterOptions(options), true) : new Runtime(options);  // an adopter made for the image, as the launcher makes it
         if (!adopt) rt.stress().setInterval(interval);
         ConformanceTest.configure(rt, program.toString());
         Throwable[] failure = {null};

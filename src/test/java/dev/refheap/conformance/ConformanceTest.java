@@ -133,7 +133,7 @@ class ConformanceTest {
         Throwable[] failure = {null};
         RuntimeOptions options = new RuntimeOptions(1L << 31, false, pout, perr);
         boolean cpython = cpythonStartup(source), adopt = cpython && CpythonStartups.IMAGES && afterConstruction == null;
-        Runtime rt = new Runtime(adopt ? CpythonStartups.adopterOptions(options) : options);
+        Runtime rt = adopt ? new Runtime(CpythonStartups.adopterOptions(options), true) : new Runtime(options);  // an adopter made for the image, as the launcher makes it
         if (afterConstruction != null) afterConstruction.accept(rt);
         configure(rt, filename);
         Thread t = new Thread(null, () -> {

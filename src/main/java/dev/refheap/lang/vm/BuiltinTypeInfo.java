@@ -43,10 +43,15 @@ final class BuiltinTypeInfo {
         return out;
     }
 
-    /** The image-maker's tuples ({@link #imageState}) in this runtime, which adopted its image: a type's next access gives the same object. */
-    void adoptImageState(long[] v) {
+    /**
+     * The image-maker's tuples ({@link #imageState}) of the types below index {@code below} in this
+     * runtime, which adopted its image: a type's next access gives the same object.
+     */
+    void adoptImageState(long[] v, int below) {
         if (v.length % 3 != 0) throw new IllegalArgumentException("the builtin types' tuples in the image are damaged");
-        for (int i = 0; i < v.length; i += 3) (v[i] == 0 ? bases : mros).put(rt.heap.typeAtIndex((int) v[i + 1]), v[i + 2]);
+        for (int i = 0; i < v.length; i += 3) {
+            if (v[i + 1] < below) (v[i] == 0 ? bases : mros).put(rt.heap.typeAtIndex((int) v[i + 1]), v[i + 2]);
+        }
     }
 
     /** Makes the tuples of every builtin type registered so far. */

@@ -78,15 +78,18 @@ final class ImageHooks {
     /** Reads every hook's part, checked against {@code rt} (nothing changes); the result applies them after the swap. */
     static Runnable read(Runtime rt, DataInputStream in) throws IOException {
         if (in.readInt() != MAGIC) throw new ImageException("the image has no Java-side hooks' section");
-        List<Runnable> steps = new ArrayList<>();
+        List<Runnable> steps = new ArrayList<>(), first = new ArrayList<>();
         Map<String, long[]> states = readModuleStates(rt, in);
         ClassRecords classes = readTypes(rt, in, states);
         steps.add(classes);
         steps.add(readCodes(rt, in));
         steps.add(readEntries(rt, in, rt.heap.typeCount() + classes.records.size()));
-        steps.add(readRuntime(rt, in, classes));
+        steps.add(readRuntime(rt, in, classes, first));
         steps.add(readHashNumbers(rt, in));  // once the entries are made: each number goes to an entry's implementation
-        return () -> steps.forEach(Runnable::run);
+        return () -> {
+            first.forEach(Runnable::run);
+            steps.forEach(Runnable::run);
+        };
     }
 
     // ---- what has no hook yet ----------------------------------------------------------------
@@ -778,10 +781,12 @@ final class ImageHooks {
             writeStr(out, e.getKey());
             writeText(out, e.getValue());
         }
-        writeLongs(out, rt.builtinTypeInfo.imageState(rt.imageMark.types()));  // later builtin types' __bases__ and __mro__ tuples, held
+        // every builtin type's __bases__ and __mro__ tuples, held: a runtime made for an image made none of its own
+        writeLongs(out, rt.builtinTypeInfo.imageState(0));
+        out.writeLong(rt.sliceType.imageCache());
     }
 
-    private static Runnable readRuntime(Runtime rt, DataInputStream in, ClassRecords classes) throws IOException {
+    private static Runnable readRuntime(Runtime rt, DataInputStream in, ClassRecords classes, List<Runnable> first) throws IOException {
         long[] held = readLongs(in);
         int total = rt.heap.typeCount() + classes.records.size();
         int nt = count(in, 1 << 20);
@@ -823,8 +828,17 @@ final class ImageHooks {
         for (int i = 0; i < ns; i++) sources.put(readStr(in), readText(in));
         long[] typeTuples = readLongs(in);
         for (int i = 0; i + 2 < typeTuples.length; i += 3) {
-            if (typeTuples[i + 1] < rt.heap.typeCount() || typeTuples[i + 1] >= total) throw new ImageException("the image's builtin type tuples name a type it did not make");
+            if (typeTuples[i + 1] < 0 || typeTuples[i + 1] >= total) throw new ImageException("the image's builtin type tuples name a type it did not make");
         }
+        long sliceCache = in.readLong();
+        // before the classes are made: the constructor's types' dicts and tuples, which a runtime made
+        // for an image has not made (the rest of the maps once the image's later types exist)
+        int made = rt.imageMark.types();
+        first.add(() -> {
+            putConstructorTypes(rt, rt.subclasses.builtinDicts, subclassDicts, made);
+            putConstructorTypes(rt, rt.slotWrappers.dicts, slotDicts, made);
+            rt.builtinTypeInfo.adoptImageState(typeTuples, made);
+        });
         return () -> {
             rt.replaceHeld(held);
             rt.typeAttrs.clear();
@@ -859,7 +873,8 @@ final class ImageHooks {
             rt.scriptImporterKey = importerKey;
             rt.lineCache.restore(sources);
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only
-            rt.builtinTypeInfo.adoptImageState(typeTuples);
+            rt.builtinTypeInfo.adoptImageState(typeTuples, Integer.MAX_VALUE);
+            rt.sliceType.adoptImageCache(sliceCache);
         };
     }
 
@@ -931,6 +946,12 @@ final class ImageHooks {
         Map<Integer, Long> m = new HashMap<>();
         for (int i = 0; i < n; i++) m.put(index(in, types), in.readLong());
         return m;
+    }
+
+    private static void putConstructorTypes(Runtime rt, Map<PyType, Long> into, Map<Integer, Long> from, int made) {
+        from.forEach((t, v) -> {
+            if (t < made) into.put(rt.heap.typeAtIndex(t), v);
+        });
     }
 
     private static void replaceTypeMap(Runtime rt, Map<PyType, Long> into, Map<Integer, Long> from) {

@@ -165,7 +165,18 @@ public final class Runtime implements AutoCloseable {
         BuiltinDocs.preload();
     }
 
-    public Runtime(RuntimeOptions options) {
+    public Runtime(RuntimeOptions options) { this(options, false); }
+
+    /**
+     * A runtime made to adopt a start-up image ({@link #startFromImage}) when {@code forImage}: the
+     * constructor leaves out what only makes native objects an adopted image replaces whole (the
+     * builtin types' dicts, their tuples and subclass dicts, the free lists as CPython's start-up
+     * leaves them; the image carries the Java side of these), and the runtime can do nothing but
+     * adopt an image: a refused image leaves it unusable ({@link #requireComplete}), and the caller
+     * makes a runtime with {@code forImage} false instead.
+     */
+    public Runtime(RuntimeOptions options, boolean forImage) {
+        this.forImage = forImage;
         heap = new Heap(options.maxHeap(), options.ownedLargeBlocks());
         gcModel = new HeapObjectModel(heap);
         gc = new CycleCollector(gcModel, heap.allocateStatic(CycleCollector.HEADS_BYTES, 0));
@@ -272,18 +283,28 @@ public final class Runtime implements AutoCloseable {
         // the stress mode's O(heap) check per allocation; the exact check at the first point of rest
         // still verifies every count they hold and are held by.
         if (stress != null) stress.uninstall();
-        slotWrappers.install();
-        builtinTypeInfo.prepareAll();
+        slotWrappers.install(!forImage);
+        if (!forImage) builtinTypeInfo.prepareAll();
         if (stress != null) stress.install();
         subclasses = new Subclasses(this);
-        subclasses.createStartupDicts();
-        StartupState.apply(this);
+        if (!forImage) {
+            subclasses.createStartupDicts();
+            StartupState.apply(this);
+        }
         specializer = new Specializer(this);
         if (stress != null && stress.isRestCheckDue()) interpreter.restCheckDue = true;  // due since the setup
         imageMark = ImageHooks.Mark.of(this);
     }
 
     // ---- the start-up image (docs/architecture.md, "Start-up image"): the Java side's first step ----
+
+    /** Made to adopt an image and not adopted one yet: the constructor left its native side incomplete (see the constructor). */
+    private boolean forImage;
+
+    /** Refuses to run anything on a runtime made for an image that it has not adopted. */
+    void requireComplete() {
+        if (forImage) throw new IllegalStateException("a runtime made to adopt a start-up image that did not adopt one");
+    }
 
     private static final int IMAGE_STATE_MAGIC = 0x52554e32;  // "RUN2"
     /** What the constructor left (the start-up image's hooks carry what came after it). */
@@ -363,6 +384,7 @@ public final class Runtime implements AutoCloseable {
         } finally {
             adoptingState = null;
         }
+        forImage = false;
         int types = heap.typeCount() - objects.laterTypes().length;
         if (types != imageMark.types()) throw new IllegalStateException("the image's hooks made " + (heap.typeCount() - imageMark.types()) + " of its " + objects.laterTypes().length + " later types");
     }
@@ -553,7 +575,10 @@ public final class Runtime implements AutoCloseable {
      *
      * @throws PyException when a start-up module raises (CPython would fail to start)
      */
-    public void runCpythonStartup() { CpythonStartup.run(this); }
+    public void runCpythonStartup() {
+        requireComplete();
+        CpythonStartup.run(this);
+    }
 
     /**
      * The start-up image's maker: after {@link #configureMain} with {@link StartupImage#makerConfig}
@@ -1096,6 +1121,7 @@ public final class Runtime implements AutoCloseable {
      * @throws PyException for an uncaught Python exception (see {@link #formatException})
      */
     public void exec(String source, String filename) {
+        requireComplete();
         run(source, filename, dev.refheap.lang.compiler.Compiler.Mode.EXEC);
     }
 
@@ -1222,6 +1248,7 @@ public final class Runtime implements AutoCloseable {
 
     /** Runs a program compiled ahead: what {@link #exec(String, String)} does with the same source, after the compiler. */
     public void exec(Program program) {
+        requireComplete();
         if (program.error != null) {
             compileWarnings(program.filename, program.warnings, true);  // those given before the error
             throw program.error;

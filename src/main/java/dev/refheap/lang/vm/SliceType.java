@@ -55,6 +55,12 @@ final class SliceType extends ExtType {
         }
     }
 
+    /** The cached dead slice (a start-up image carries it: a runtime made for an image has not primed its own). */
+    long imageCache() { return cache; }
+
+    /** The image-maker's cached slice, in the memory this runtime adopted. */
+    void adoptImageCache(long slice) { cache = slice; }
+
     /** Fills the cache as CPython's start-up leaves it (it has made and freed slices by then). */
     void primeCache() {
         if (cache == 0) heap.decref(create(Builtins.incref(heap, heap.None), Builtins.incref(heap, heap.None), Builtins.incref(heap, heap.None)));

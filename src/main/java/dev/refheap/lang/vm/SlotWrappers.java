@@ -62,8 +62,12 @@ final class SlotWrappers {
         }
     }
 
-    /** Reads the table and fills in the types' attributes (called once the other methods are installed). */
-    void install() {
+    /**
+     * Reads the table and fills in the types' attributes (called once the other methods are
+     * installed); makes the types' dicts too when {@code dicts} (a runtime made to adopt a start-up
+     * image has the image's, {@link Runtime#Runtime(RuntimeOptions, boolean)}).
+     */
+    void install(boolean dicts) {
         Map<String, PyType> byName = new HashMap<>();
         for (int i = 0; i < heap.typeCount(); i++) byName.putIfAbsent(heap.typeByIndex(i).name(), heap.typeByIndex(i));
         byName.putIfAbsent("GenericAlias", rt.genericAliasType);  // the table names types by __name__; these two by tp_name
@@ -105,6 +109,7 @@ final class SlotWrappers {
                 }
             }
         }
+        if (!dicts) return;
         // one release for all the dicts: the runtime's list of held objects is walked once, not once per type
         OwnerCounts owned = new OwnerCounts(2048);  // some 1,600 descriptors and getsets
         for (PyType t : names.keySet()) typeDict(t, owned);

@@ -196,7 +196,9 @@ class StartupImageFidelityTest {
         }
         Runtime.MainConfig config = new Runtime.MainConfig(argv, path0, null,
                 new Runtime.StartFlags(noSite, false, false, isolated, false, warn, xs));
-        Runtime rt = new Runtime(new RuntimeOptions(1L << 31, false, StdStream.open(false), StdStream.open(true)));
+        RuntimeOptions options = new RuntimeOptions(1L << 31, false, StdStream.open(false), StdStream.open(true));
+        // an adopter is made for the image, as the launcher makes it (its constructor leaves out what the image replaces)
+        Runtime rt = new Runtime(options, mode.startsWith("adopt"));
         List<String> res = new ArrayList<>();
         if (mode.equals("make")) {
             rt.configureMain(StartupImage.makerConfig(config));
@@ -228,6 +230,8 @@ class StartupImageFidelityTest {
             }
         } else {
             res.add("refused");
+            rt = new Runtime(options);  // a runtime made for an image that refused it is unusable
+            rt.configureMain(config);
             rt.runCpythonStartup();
         }
         Files.write(result, res);

@@ -115,6 +115,7 @@ final class StartupImages {
                 return rt;
             }
             debug("not taken: the runtime refused it (other inputs, or damaged)");
+            rt.abandon();  // its memory first: the new runtime's objects go where an image's constructor put them
             Runtime fresh = new Runtime(owned);
             fresh.configureMain(config);
             return fresh;

@@ -230,6 +230,7 @@ class StartupImageFidelityTest {
             }
         } else {
             res.add("refused");
+            rt.abandon();
             rt = new Runtime(options);  // a runtime made for an image that refused it is unusable
             rt.configureMain(config);
             rt.runCpythonStartup();

@@ -46,6 +46,9 @@ final class BuiltinDescrType extends DescrCommonType {
         return d;
     }
 
+    /** {@link #create}'s entry without the descriptor (a runtime made to adopt a start-up image, whose memory has the descriptor). */
+    void defineEntry(PyType owner, String name, Builtin impl) { entries.add(new BuiltinFunctionType.Entry(name, impl, owner)); }
+
     BuiltinFunctionType.Entry entry(long d) { return entries.get((int) get(d, IMPL)); }
 
     String name(long d) { return StrType.value(get(d, NAME)); }

@@ -52,6 +52,9 @@ final class BuiltinFunctionType extends LangType {
         return f;
     }
 
+    /** {@link #create}'s entry without the function object (a runtime made to adopt a start-up image, whose memory has it). */
+    void defineEntry(String name, Builtin impl, PyType owner, String doc) { entries.add(new Entry(name, impl, owner, doc)); }
+
     Entry entry(long f) { return entries.get((int) get(f, ML)); }
 
     /**

@@ -78,6 +78,11 @@ final class BuiltinGetSets {
         return member ? rt.memberType.create(owner.address(), name, marker) : rt.getsetType.createWith(owner.address(), name, marker);
     }
 
+    /** {@link #create}'s entry without the descriptor (a runtime made to adopt a start-up image, whose memory has it). */
+    void defineEntry(PyType owner, String name, char kind) {
+        entries.add(new Entry(owner, name, kind == 'D' || kind == 'd', Character.isLowerCase(kind)));
+    }
+
     /** True if getset or member descriptor {@code d} is one of a builtin type's. */
     static boolean isBuiltin(long d) { return Native.getLong(d + DescrCommonType.EXTRA) < 0; }
 

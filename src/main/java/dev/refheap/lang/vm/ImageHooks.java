@@ -835,6 +835,9 @@ final class ImageHooks {
         // for an image has not made (the rest of the maps once the image's later types exist)
         int made = rt.imageMark.types();
         first.add(() -> {
+            attrs.forEach((t, m) -> {
+                if (t < made) rt.typeAttrs.put(rt.heap.typeAtIndex(t), m);
+            });
             putConstructorTypes(rt, rt.subclasses.builtinDicts, subclassDicts, made);
             putConstructorTypes(rt, rt.slotWrappers.dicts, slotDicts, made);
             rt.builtinTypeInfo.adoptImageState(typeTuples, made);

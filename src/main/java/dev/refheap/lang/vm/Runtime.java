@@ -291,7 +291,7 @@ public final class Runtime implements AutoCloseable {
             subclasses.createStartupDicts();
             StartupState.apply(this);
         }
-        specializer = new Specializer(this);
+        specializer = forImage ? null : new Specializer(this);  // it looks up list.append, which an adopted image's memory has
         if (stress != null && stress.isRestCheckDue()) interpreter.restCheckDue = true;  // due since the setup
         imageMark = ImageHooks.Mark.of(this);
     }
@@ -384,6 +384,7 @@ public final class Runtime implements AutoCloseable {
         } finally {
             adoptingState = null;
         }
+        if (specializer == null) specializer = new Specializer(this);
         forImage = false;
         int types = heap.typeCount() - objects.laterTypes().length;
         if (types != imageMark.types()) throw new IllegalStateException("the image's hooks made " + (heap.typeCount() - imageMark.types()) + " of its " + objects.laterTypes().length + " later types");

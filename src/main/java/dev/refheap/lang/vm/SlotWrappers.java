@@ -63,11 +63,20 @@ final class SlotWrappers {
     }
 
     /**
-     * Reads the table and fills in the types' attributes (called once the other methods are
-     * installed); makes the types' dicts too when {@code dicts} (a runtime made to adopt a start-up
-     * image has the image's, {@link Runtime#Runtime(RuntimeOptions, boolean)}).
+     * The implementations {@link #install} gave the names it defined when it made no objects, by
+     * type (null for a name whose value is not a wrapper or method descriptor); null when it made them.
      */
-    void install(boolean dicts) {
+    private Map<PyType, Map<String, Builtin>> defined;
+
+    /**
+     * Reads the table and fills in the types' attributes (called once the other methods are
+     * installed). With {@code objects} false (a runtime made to adopt a start-up image, {@link
+     * Runtime#Runtime(RuntimeOptions, boolean)}: the image has the descriptors, the types' dicts
+     * and the runtime's map of them) it makes only their Java side, each entry in the same place of
+     * its table as when the objects are made, and no object.
+     */
+    void install(boolean objects) {
+        defined = objects ? null : new HashMap<>();
         Map<String, PyType> byName = new HashMap<>();
         for (int i = 0; i < heap.typeCount(); i++) byName.putIfAbsent(heap.typeByIndex(i).name(), heap.typeByIndex(i));
         byName.putIfAbsent("GenericAlias", rt.genericAliasType);  // the table names types by __name__; these two by tp_name
@@ -77,11 +86,16 @@ final class SlotWrappers {
             if (t == null) continue;
             names.put(t, e.getValue());
             Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
+            Map<String, Builtin> made = objects ? null : defined.computeIfAbsent(t, k -> new HashMap<>());
             for (Slot s : e.getValue()) {
-                if (attrs.containsKey(s.name())) continue;
+                if (attrs.containsKey(s.name()) || !objects && made.containsKey(s.name())) continue;
                 // a type that overrides a slot or method refheap implements on a base (Exception.__init__,
                 // list.__sizeof__) runs the base's implementation unless it has one of its own here
                 Builtin inherited = inheritedImpl(t, s.name());
+                if (!objects) {
+                    defineJavaSide(t, s, inherited, made);
+                    continue;
+                }
                 switch (s.kind()) {
                     case 'X' -> {
                         if (s.name().equals("__hash__")) attrs.put("__hash__", heap.None);  // unhashable: __hash__ = None
@@ -109,7 +123,10 @@ final class SlotWrappers {
                 }
             }
         }
-        if (!dicts) return;
+        if (!objects) {
+            defined = null;  // the install's scratch
+            return;
+        }
         // one release for all the dicts: the runtime's list of held objects is walked once, not once per type
         OwnerCounts owned = new OwnerCounts(2048);  // some 1,600 descriptors and getsets
         for (PyType t : names.keySet()) typeDict(t, owned);
@@ -127,10 +144,82 @@ final class SlotWrappers {
         else if (raw != null) attrs.put("__doc__", rt.hold(heap.strs.of(BuiltinDocs.dictDoc(t.name(), raw))));
     }
 
+    /**
+     * What {@link #install}'s switch makes for slot {@code s} of {@code t}, without an object: the
+     * entries (the same implementations, in the same order) and, in {@code made}, what the name's
+     * lookup finds (the implementation of a wrapper or method descriptor, null for another value).
+     */
+    private void defineJavaSide(PyType t, Slot s, Builtin inherited, Map<String, Builtin> made) {
+        String name = s.name();
+        switch (s.kind()) {
+            case 'X' -> {
+                if (name.equals("__hash__")) made.put(name, null);
+                else if (name.equals("__doc__")) {
+                    String raw = BuiltinDocs.startupDoc(t.name());
+                    if (raw != null || DOC_NONE.contains(t.name())) made.put(name, null);  // typeDictDoc's None or str
+                }
+            }
+            case 'S' -> {
+                Builtin own = t == heap.objectType ? null : genericSlot(t, name);
+                Builtin impl = own == null && inherited != null ? inherited : slot(t, name);
+                rt.wrapperDescrType.defineEntry(t, name, impl);
+                made.put(name, impl);
+            }
+            case 'M' -> {
+                Builtin own = method(t, name);
+                Builtin impl = own != null ? own : inherited != null ? inherited : unsupportedImpl(t, name);
+                rt.methodDescrType.defineEntry(t, name, impl);
+                made.put(name, impl);
+            }
+            case 'C' -> {
+                rt.classMethodDescrType.defineEntry(t, name, classMethod(t, name));
+                made.put(name, null);
+            }
+            case 'T' -> {
+                rt.builtinFunctionType.defineEntry(name, staticMethod(t, name), null, null);
+                made.put(name, null);
+            }
+            case 'G', 'g', 'D', 'd' -> {
+                rt.builtinGetSets.defineEntry(t, name, s.kind());
+                made.put(name, null);
+            }
+            case 'N' -> {
+                rt.builtinFunctionType.defineEntry("__new__", (self, a, o, n, kw) -> TypeCall.wrappedNew(rt, t, a, o, n, kw), null, null);
+                made.put("__new__", null);
+            }
+            default -> { }
+        }
+    }
+
     /** The implementation of a builtin descriptor named {@code name} on t's bases, or null. */
     private Builtin inheritedImpl(PyType t, String name) {
         PyType base = t.base() != null ? t.base() : t == heap.objectType ? null : heap.objectType;
-        long v = base == null ? 0 : rt.ops.lookupType(base, name);
+        if (base == null) return null;
+        if (defined != null) {
+            // Ops.lookupType's walk over builtin types (the base's chain, then object), the names
+            // install defined without objects found at each step as the others are
+            if (base instanceof ClassType) throw new IllegalStateException("a builtin type " + t.name() + " derives from a class");
+            for (PyType b = base; b != null; b = b.base()) {
+                Builtin[] found = definedImpl(b, name);
+                if (found != null) return found[0];
+            }
+            Builtin[] found = definedImpl(heap.objectType, name);
+            return found == null ? null : found[0];
+        }
+        long v = rt.ops.lookupType(base, name);
+        return descriptorImpl(v);
+    }
+
+    /** What the lookup of {@code name} finds on {@code b} itself (its implementation, null for another value), or null for nothing. */
+    private Builtin[] definedImpl(PyType b, String name) {
+        Map<String, Builtin> made = defined.get(b);
+        if (made != null && made.containsKey(name)) return new Builtin[] {made.get(name)};
+        Map<String, Long> attrs = rt.typeAttrs.get(b);
+        Long v = attrs == null ? null : attrs.get(name);
+        return v == null || v == 0 ? null : new Builtin[] {descriptorImpl(v)};
+    }
+
+    private Builtin descriptorImpl(long v) {
         return v != 0 && heap.typeOf(v) instanceof BuiltinDescrType bd && bd.kind != BuiltinDescrType.Kind.CLASSMETHOD ? bd.entry(v).impl() : null;
     }
 

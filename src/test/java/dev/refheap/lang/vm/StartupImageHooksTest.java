@@ -60,7 +60,9 @@ class StartupImageHooksTest {
             "Heap.firstLaterType",
             // a collection's scratch, set afresh at its start (the constructor's and the prelude's collections leave their own)
             "CycleCollector.survivorCount", "CycleCollector.unreachableNeedsWork", "CycleCollector.movedToUnreachable",
-            "CycleCollector.unreachableCount");
+            "CycleCollector.unreachableCount",
+            // the lists the last collection walked, set at a collection's start (a runtime made for an image ran none before it)
+            "CycleCollector.reachableList", "CycleCollector.collectingYoung", "CycleCollector.unreachableView");
 
     @Test
     void aProgramRunsTheSameOnARuntimeThatAdoptedTheImageOfOneThatRanPythonCode() throws Exception {

@@ -101,61 +101,38 @@ final class FileCalls {
         return b;
     }
 
-    /** Reads into the buffers (readv/preadv): copies what was read back into each, in order. */
-    private static long vectoredRead(VmApi vm, String fn, long fdObj, long seq, long offset, int flags, boolean positioned) {
+    /**
+     * readv/preadv (into the buffers: what was read is copied back into each, in order) and
+     * writev/pwritev (from them), the positioned ones with their offset and RWF_* flags.
+     */
+    private static long vectored(VmApi vm, String fn, long fdObj, long seq, long offset, int flags, boolean positioned, boolean write) {
         int fd = fd(vm, fdObj);
         long objs = buffers(vm, fn, seq);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment[] bufs = new MemorySegment[(int) ListType.size(objs)];
             for (int i = 0; i < bufs.length; i++) {
                 byte[] cur = vm.bytesLike(ListType.item(objs, i));
-                if (cur == null) throw vm.error("TypeError", fn + "() arg 2 must be a sequence of writable bytes-like objects");
-                bufs[i] = arena.allocate(Math.max(1, cur.length)).asSlice(0, cur.length);
+                if (cur == null) throw vm.error("TypeError", fn + "() arg 2 must be a sequence of " + (write ? "" : "writable ") + "bytes-like objects");
+                bufs[i] = write ? copyOf(arena, cur) : arena.allocate(Math.max(1, cur.length)).asSlice(0, cur.length);
             }
             MemorySegment iov = iovec(arena, bufs);
+            String call = (positioned ? "p" : "") + (write ? "writev" : "readv") + (positioned ? "2" : "");
             Object released = vm.allowThreads();
             long r;
             try {
                 r = retry(vm, () -> positioned
-                        ? Libc.call("preadv2", FunctionDescriptor.of(LONG, INT, PTR, INT, LONG, INT), fd, iov, bufs.length, offset, flags)
-                        : Libc.call("readv", FunctionDescriptor.of(LONG, INT, PTR, INT), fd, iov, bufs.length));
+                        ? Libc.call(call, FunctionDescriptor.of(LONG, INT, PTR, INT, LONG, INT), fd, iov, bufs.length, offset, flags)
+                        : Libc.call(call, FunctionDescriptor.of(LONG, INT, PTR, INT), fd, iov, bufs.length));
             } finally {
                 vm.endAllowThreads(released);
             }
             if (r < 0) throw Posix.error(vm, 0, 0);
-            long left = r;
+            long left = write ? 0 : r;
             for (int i = 0; i < bufs.length && left > 0; i++) {
                 int take = (int) Math.min(left, bufs[i].byteSize());
                 vm.writeBuffer(ListType.item(objs, i), 0, bufs[i].asSlice(0, take).toArray(ValueLayout.JAVA_BYTE));
                 left -= take;
             }
-            return vm.newInt(r);
-        } finally {
-            vm.heap.decref(objs);
-        }
-    }
-
-    private static long vectoredWrite(VmApi vm, String fn, long fdObj, long seq, long offset, int flags, boolean positioned) {
-        int fd = fd(vm, fdObj);
-        long objs = buffers(vm, fn, seq);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment[] bufs = new MemorySegment[(int) ListType.size(objs)];
-            for (int i = 0; i < bufs.length; i++) {
-                byte[] cur = vm.bytesLike(ListType.item(objs, i));
-                if (cur == null) throw vm.error("TypeError", fn + "() arg 2 must be a sequence of bytes-like objects");
-                bufs[i] = copyOf(arena, cur);
-            }
-            MemorySegment iov = iovec(arena, bufs);
-            Object released = vm.allowThreads();
-            long r;
-            try {
-                r = retry(vm, () -> positioned
-                        ? Libc.call("pwritev2", FunctionDescriptor.of(LONG, INT, PTR, INT, LONG, INT), fd, iov, bufs.length, offset, flags)
-                        : Libc.call("writev", FunctionDescriptor.of(LONG, INT, PTR, INT), fd, iov, bufs.length));
-            } finally {
-                vm.endAllowThreads(released);
-            }
-            if (r < 0) throw Posix.error(vm, 0, 0);
             return vm.newInt(r);
         } finally {
             vm.heap.decref(objs);
@@ -287,7 +264,7 @@ final class FileCalls {
         });
         def.def("readv", (s, a, o, n, kw) -> {
             Params.unpack(vm, "readv", n, kw, 2, 2);
-            return vectoredRead(vm, "readv", a[o], a[o + 1], 0, 0, false);
+            return vectored(vm, "readv", a[o], a[o + 1], 0, 0, false, false);
         });
         def.def("pread", (s, a, o, n, kw) -> {
             Params.unpack(vm, "pread", n, kw, 3, 3);
@@ -303,11 +280,11 @@ final class FileCalls {
         });
         def.def("preadv", (s, a, o, n, kw) -> {
             Params.unpack(vm, "preadv", n, kw, 3, 4);
-            return vectoredRead(vm, "preadv", a[o], a[o + 1], off(vm, a[o + 2]), n > 3 ? Params.cInt(vm, a[o + 3]) : 0, true);
+            return vectored(vm, "preadv", a[o], a[o + 1], off(vm, a[o + 2]), n > 3 ? Params.cInt(vm, a[o + 3]) : 0, true, false);
         });
         def.def("writev", (s, a, o, n, kw) -> {
             Params.unpack(vm, "writev", n, kw, 2, 2);
-            return vectoredWrite(vm, "writev", a[o], a[o + 1], 0, 0, false);
+            return vectored(vm, "writev", a[o], a[o + 1], 0, 0, false, true);
         });
         def.def("pwrite", (s, a, o, n, kw) -> {
             Params.unpack(vm, "pwrite", n, kw, 3, 3);
@@ -323,7 +300,7 @@ final class FileCalls {
         });
         def.def("pwritev", (s, a, o, n, kw) -> {
             Params.unpack(vm, "pwritev", n, kw, 3, 4);
-            return vectoredWrite(vm, "pwritev", a[o], a[o + 1], off(vm, a[o + 2]), n > 3 ? Params.cInt(vm, a[o + 3]) : 0, true);
+            return vectored(vm, "pwritev", a[o], a[o + 1], off(vm, a[o + 2]), n > 3 ? Params.cInt(vm, a[o + 3]) : 0, true, true);
         });
         def.def("sendfile", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "sendfile", new String[] {"out_fd", "in_fd", "offset", "count"}, 4, 4, 0, a, o, n, kw);

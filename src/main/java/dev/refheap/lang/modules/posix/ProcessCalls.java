@@ -96,12 +96,6 @@ final class ProcessCalls {
         return out;
     }
 
-    private static MemorySegment cArray(Arena arena, List<byte[]> items) {
-        MemorySegment arr = arena.allocate(8L * (items.size() + 1), 8);
-        for (int i = 0; i < items.size(); i++) arr.set(ValueLayout.ADDRESS, 8L * i, Libc.cString(arena, items.get(i)));
-        arr.set(ValueLayout.ADDRESS, 8L * items.size(), MemorySegment.NULL);
-        return arr;
-    }
 
     /** A sched_param argument's priority: an instance of posix.sched_param. */
     private static int schedPriority(VmApi vm, String fn, long param) {
@@ -481,13 +475,13 @@ final class ProcessCalls {
         System.out.flush();
         System.err.flush();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment args = cArray(arena, argv);
+            MemorySegment args = Spawn.cArray(arena, argv);
             if (env == null) {
                 Libc.call("execv", Libc.I_PP, Libc.cString(arena, path.bytes()), args);
             } else if (path.isFd()) {
-                Libc.call("fexecve", FunctionDescriptor.of(INT, INT, PTR, PTR), path.fd(), args, cArray(arena, env));
+                Libc.call("fexecve", FunctionDescriptor.of(INT, INT, PTR, PTR), path.fd(), args, Spawn.cArray(arena, env));
             } else {
-                Libc.call("execve", FunctionDescriptor.of(INT, PTR, PTR, PTR), Libc.cString(arena, path.bytes()), args, cArray(arena, env));
+                Libc.call("execve", FunctionDescriptor.of(INT, PTR, PTR, PTR), Libc.cString(arena, path.bytes()), args, Spawn.cArray(arena, env));
             }
             throw Posix.error(vm, 0, 0);  // 3.11's exec errors name no file
         }
@@ -533,7 +527,7 @@ final class ProcessCalls {
                     Libc.call("posix_spawnattr_setflags", FunctionDescriptor.of(INT, PTR, ValueLayout.JAVA_SHORT), attr, flags);
                     MemorySegment pid = arena.allocate(4);
                     int rc = (int) Libc.call(fn, FunctionDescriptor.of(INT, PTR, PTR, PTR, PTR, PTR, PTR), pid, Libc.cString(arena, path.bytes()), fa, attr,
-                            cArray(arena, argv), cArray(arena, env));
+                            Spawn.cArray(arena, argv), Spawn.cArray(arena, env));
                     if (rc != 0) throw vm.osError(rc, Libc.strerror(rc), path.object(), 0);
                     return vm.newInt(pid.get(INT, 0));
                 } finally {

@@ -255,7 +255,7 @@ public final class Spawn {
     }
 
     /** A NULL-terminated char*[] of {@code items}. */
-    private static MemorySegment cArray(Arena arena, List<byte[]> items) {
+    static MemorySegment cArray(Arena arena, List<byte[]> items) {
         MemorySegment arr = arena.allocate(8L * (items.size() + 1), 8);
         for (int i = 0; i < items.size(); i++) arr.set(ValueLayout.ADDRESS, 8L * i, Libc.cString(arena, items.get(i)));
         arr.set(ValueLayout.ADDRESS, 8L * items.size(), MemorySegment.NULL);

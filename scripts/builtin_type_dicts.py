@@ -49,6 +49,19 @@ async def _coro():
 _a, _c = _agen(), _coro()
 TYPES += [type(_a.asend(None)), type(_a.athrow(ValueError)), type(_c.__await__())]
 _c.close()
+
+
+def _subclass(base, name):
+    """A static builtin type found without an import (an import would set bytearray's version tag)."""
+    for c in base.__subclasses__():
+        if c.__name__ == name:
+            return c
+    raise LookupError(name)
+
+
+# weakref's three types (PyType_Ready'd at start-up, as the types above: their dicts exist then)
+_ref = _subclass(object, 'ReferenceType')
+TYPES += [_ref, _subclass(object, 'ProxyType'), _subclass(object, 'CallableProxyType')]
 KINDS = {'wrapper_descriptor': 'S', 'method_descriptor': 'M', 'classmethod_descriptor': 'C',
          'builtin_function_or_method': 'N', 'staticmethod': 'T', 'getset_descriptor': 'G',
          'member_descriptor': 'D'}

@@ -44,7 +44,7 @@ final class SlotWrappers {
     private static final java.util.Set<String> DOC_NONE = java.util.Set.of("NoneType", "NotImplementedType", "ellipsis", "frame",
             "generator", "coroutine", "async_generator", "mappingproxy", "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator",
             "set_iterator", "dict_keyiterator", "range_iterator", "longrange_iterator", "bytearray_iterator", "bytes_iterator",
-            "dict_keys", "dict_values", "dict_items");
+            "dict_keys", "dict_values", "dict_items", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType");
 
     private final Runtime rt;
     private final Heap heap;
@@ -79,12 +79,16 @@ final class SlotWrappers {
         defined = objects ? null : new HashMap<>();
         Map<String, PyType> byName = new HashMap<>();
         for (int i = 0; i < heap.typeCount(); i++) byName.putIfAbsent(heap.typeByIndex(i).name(), heap.typeByIndex(i));
-        byName.putIfAbsent("GenericAlias", rt.genericAliasType);  // the table names types by __name__; these two by tp_name
+        byName.putIfAbsent("GenericAlias", rt.genericAliasType);  // the table names types by __name__; these by tp_name
         byName.putIfAbsent("UnionType", rt.unionType);
+        byName.putIfAbsent("ReferenceType", heap.weakrefs);  // weakref's three: tp_name "weakref.X"
+        byName.putIfAbsent("ProxyType", rt.proxyType);
+        byName.putIfAbsent("CallableProxyType", rt.callableProxyType);
         for (Map.Entry<String, List<Slot>> e : Table.dicts().entrySet()) {
             PyType t = byName.get(e.getKey());
             if (t == null) continue;
             names.put(t, e.getValue());
+            tableNames.put(t, e.getKey());
             Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
             Map<String, Builtin> made = objects ? null : defined.computeIfAbsent(t, k -> new HashMap<>());
             for (Slot s : e.getValue()) {
@@ -262,7 +266,13 @@ final class SlotWrappers {
     final Map<PyType, Long> dicts = new HashMap<>();
 
     /** CPython's {basicsize, itemsize, weakrefoffset, dictoffset} of builtin type t, or null if the table has no line for it. */
-    long[] layout(PyType t) { return names.containsKey(t) ? Table.layouts().get(t.name()) : null; }
+    long[] layout(PyType t) {
+        String name = tableNames.get(t);
+        return name == null ? null : Table.layouts().get(name);
+    }
+
+    /** The table's name of each type it has a line for (its __name__: weakref's types' tp_name is "weakref.X"). */
+    private final Map<PyType, String> tableNames = new HashMap<>();
 
     /**
      * Reads the table now, if no runtime has yet: {@code Main} calls it on the launching thread
@@ -973,6 +983,7 @@ final class SlotWrappers {
     }
 
     private long compareSlot(PyType t, int op, long s, long other) {
+        if (t instanceof WeakProxyType) return rt.ops.compare(op, s, other);  // proxy_richcompare: the referents compared
         if (!comparable(t, other)) return Builtins.incref(heap, rt.notImplemented);
         if (op == 2 || op == 3) {
             boolean eq = rt.ops.eq(s, other);

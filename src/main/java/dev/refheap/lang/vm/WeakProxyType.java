@@ -165,7 +165,7 @@ final class WeakProxyType extends ExtType {
         }
     }
 
-    /** The proxies' own entries: nb_index's {@code __index__}, and proxy_methods' {@code __bytes__} and {@code __reversed__} (the referent's, called). */
+    /** The proxies' own entries: nb_index's {@code __index__}, and the plain proxy's methods {@code __bytes__} and {@code __reversed__} (the referent's, called). */
     void install() {
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, this, "__index__", (s, a, o, n, kw) -> {
             Args.exactly(rt, "__index__", n, kw, 0);
@@ -176,6 +176,7 @@ final class WeakProxyType extends ExtType {
             }
             return rt.ops.callMethod(r, "__index__");
         });
+        if (callable) return;  // CPython's callable proxy type has no tp_methods
         for (String m : new String[] {"__bytes__", "__reversed__"}) {
             rt.defMethod(this, m, (s, a, o, n, kw) -> {
                 Args.exactly(rt, m, n, kw, 0);

@@ -302,6 +302,7 @@ final class Constructors {
             return parseInt(rt, new String(BufferProtocol.bytesOrNull(rt, x), java.nio.charset.StandardCharsets.ISO_8859_1), (int) Builtins.intArg(rt, base));
         }
         if (t == heap.ints) return Builtins.incref(heap, x);
+        if (t instanceof WeakProxyType w) return ofReferent(rt, w, x, r -> intOf(rt, new long[] {r}, 0, 1, 0));  // proxy_int: int(referent)
         if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__int__") != 0) return rt.ops.callMethod(x, "__int__");
         t = rt.ops.baseView(x);  // int's or float's nb_int for a subclass instance: an exact copy of its value
         if (t instanceof IntType) return heap.ints.of(IntType.toBig(x));
@@ -346,10 +347,22 @@ final class Constructors {
         }
     }
 
+    /** A weakref proxy's conversion: {@code f} of its live referent, held for the call (ReferenceError once it died). */
+    private static long ofReferent(Runtime rt, WeakProxyType w, long proxy, java.util.function.LongUnaryOperator f) {
+        long r = w.referent(proxy);
+        rt.heap.incref(r);
+        try {
+            return f.applyAsLong(r);
+        } finally {
+            rt.heap.decref(r);
+        }
+    }
+
     static long floatOf(Runtime rt, long x) {
         Heap heap = rt.heap;
         PyType t = heap.typeOf(x);
         if (t == heap.floats) return Builtins.incref(heap, x);
+        if (t instanceof WeakProxyType w) return ofReferent(rt, w, x, r -> floatOf(rt, r));  // proxy_float: float(referent)
         if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__float__") != 0) return rt.ops.callMethod(x, "__float__");
         t = rt.ops.baseView(x);  // float's or int's nb_float for a subclass instance: a new exact float
         if (t == heap.floats) return heap.floats.of(FloatType.value(x));

@@ -375,7 +375,21 @@ final class Sequences {
     private static long index(Runtime rt, long key, long len, String what) {
         Heap heap = rt.heap;
         if (!(rt.ops.baseView(key) instanceof IntType)) {
-            throw rt.typeError(what + " indices must be integers or slices, not " + heap.typeOf(key).name());
+            // _PyIndex_Check: an object whose type has __index__ (a class's, a weakref proxy's) is
+            // an index through it (PyNumber_AsSsize_t), as in CPython's list_subscript
+            if (rt.ops.lookupType(heap.typeOf(key), "__index__") == 0) {
+                if (what.equals("string")) throw rt.typeError("string indices must be integers, not '" + heap.typeOf(key).name() + "'");  // 3.11's unicode_subscript
+                throw rt.typeError(what + " indices must be integers or slices, not " + heap.typeOf(key).name());
+            }
+            long r = rt.ops.callMethod(key, "__index__");
+            try {
+                if (!(heap.typeOf(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
+                if (!IntType.fitsLong(r)) throw rt.error("IndexError", "cannot fit '" + rt.ops.typeName(key) + "' into an index-sized integer");
+                long i = IntType.asLong(r);
+                return i < 0 ? i + len : i;
+            } finally {
+                heap.decref(r);
+            }
         }
         if (!IntType.fitsLong(key)) throw rt.error("IndexError", "cannot fit 'int' into an index-sized integer");
         long i = IntType.asLong(key);

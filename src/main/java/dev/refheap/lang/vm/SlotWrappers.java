@@ -89,6 +89,7 @@ final class SlotWrappers {
             if (t == null) continue;
             names.put(t, e.getValue());
             tableNames.put(t, e.getKey());
+            long quietCount = objects && QUIET.contains(e.getKey()) ? rt.gc.count()[0] : -1;
             Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new HashMap<>());
             Map<String, Builtin> made = objects ? null : defined.computeIfAbsent(t, k -> new HashMap<>());
             for (Slot s : e.getValue()) {
@@ -126,6 +127,7 @@ final class SlotWrappers {
                     default -> { }
                 }
             }
+            if (quietCount >= 0) rt.gc.setYoungCount(quietCount);
         }
         if (!objects) {
             defined = null;  // the install's scratch
@@ -133,7 +135,11 @@ final class SlotWrappers {
         }
         // one release for all the dicts: the runtime's list of held objects is walked once, not once per type
         OwnerCounts owned = new OwnerCounts(2048);  // some 1,600 descriptors and getsets
-        for (PyType t : names.keySet()) typeDict(t, owned);
+        for (PyType t : names.keySet()) {
+            long quietCount = QUIET.contains(tableNames.get(t)) ? rt.gc.count()[0] : -1;
+            typeDict(t, owned);
+            if (quietCount >= 0) rt.gc.setYoungCount(quietCount);
+        }
         rt.unhold(owned);
     }
 
@@ -270,6 +276,15 @@ final class SlotWrappers {
         String name = tableNames.get(t);
         return name == null ? null : Table.layouts().get(name);
     }
+
+    /**
+     * Types whose dicts the table gives after the small start-up's count0 was settled (weakref's
+     * three, session 21): their descriptors and dicts are made without moving count0, so the
+     * collector's schedule from a program's first line is what it was without them (count0 at
+     * start is refheap's own, StartupState; the seed notebook's collections depend on it), as the
+     * builtin types' subclass weakrefs are made (Subclasses.createStartupDicts).
+     */
+    private static final java.util.Set<String> QUIET = java.util.Set.of("ReferenceType", "ProxyType", "CallableProxyType");
 
     /** The table's name of each type it has a line for (its __name__: weakref's types' tp_name is "weakref.X"). */
     private final Map<PyType, String> tableNames = new HashMap<>();

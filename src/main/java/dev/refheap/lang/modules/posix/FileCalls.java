@@ -497,7 +497,7 @@ final class FileCalls {
         def.def("sysconf", (s, a, o, n, kw) -> {
             Params.unpack(vm, "sysconf", n, kw, 1, 1);
             int name = confName(vm, a[o], Constants.SYSCONF_NAMES);
-            clearErrno();
+            Libc.clearErrno();
             long r = Libc.call("sysconf", FunctionDescriptor.of(LONG, INT), name);
             if (r == -1 && Libc.errno() != 0) throw Posix.error(vm, 0, 0);
             return vm.newInt(r);
@@ -520,7 +520,7 @@ final class FileCalls {
     }
 
     private static long pathconf(VmApi vm, PathArg path, int name) {
-        clearErrno();
+        Libc.clearErrno();
         try (Arena arena = Arena.ofConfined()) {
             long r = path.isFd() ? Libc.call("fpathconf", FunctionDescriptor.of(LONG, INT, INT), path.fd(), name)
                     : Libc.call("pathconf", FunctionDescriptor.of(LONG, PTR, INT), Libc.cString(arena, path.bytes()), name);
@@ -528,9 +528,6 @@ final class FileCalls {
             return vm.newInt(r);
         }
     }
-
-    /** errno 0 before a call whose -1 is also a valid result (sysconf, pathconf). */
-    private static void clearErrno() { Libc.clearErrno(); }
 
     /** A call that returns an errno (0: success) instead of setting it: posix_fallocate, posix_fadvise. */
     private static long errnoResult(VmApi vm, java.util.function.LongSupplier call) {

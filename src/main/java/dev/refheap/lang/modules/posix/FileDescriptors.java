@@ -143,14 +143,7 @@ final class FileDescriptors {
         });
         def.def("fsync", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "fsync", new String[] {"fd"}, 1, 1, 0, a, o, n, kw);
-            long f = p[0];
-            if (!vm.isInt(f) && vm.typeHas(f, "fileno")) f = vm.callMethod(f, "fileno");
-            else vm.incref(f);
-            try {
-                if (Libc.call("fsync", Libc.I_I, fd(vm, f)) != 0) throw Posix.error(vm, 0, 0);
-            } finally {
-                h.decref(f);
-            }
+            if (Libc.call("fsync", Libc.I_I, FileCalls.fileno(vm, p[0])) != 0) throw Posix.error(vm, 0, 0);
             return vm.incref(h.None);
         });
     }

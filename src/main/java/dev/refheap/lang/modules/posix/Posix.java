@@ -25,9 +25,12 @@ import java.nio.file.Path;
  * {@code posix}: the part of CPython 3.11's posix module that os, os.path, stat, shutil, tempfile,
  * glob, fnmatch and pathlib use, over the C library through java.lang.foreign (errno and strerror
  * are the system's, so OSError is CPython's: subclass, errno, strerror, filename objects).
- * Functions Java cannot offer on one thread (fork, exec, the wait family, threads' signals) are
- * absent, as on a platform without them; os.py reads what exists. The struct sequences are
- * {@code os.stat_result} (10 visible fields, 19 in all), {@code posix.uname_result},
+ * The module has CPython 3.11's Linux functions in its method table's order ({@link #ORDER};
+ * {@link FileCalls}, {@link ProcessCalls}, {@link Xattrs} and {@link WaitStatus} beside this
+ * class) but fork and forkpty, absent as on a platform without them (a forked JVM keeps one
+ * thread and none of the VM's own); os.py reads what exists. The struct sequences are
+ * {@code os.stat_result} (10 visible fields, 19 in all), {@code os.statvfs_result},
+ * {@code posix.sched_param}, {@code posix.waitid_result}, {@code posix.uname_result},
  * {@code posix.times_result}, {@code os.terminal_size}; {@link ScandirTypes} has DirEntry and
  * ScandirIterator.
  */

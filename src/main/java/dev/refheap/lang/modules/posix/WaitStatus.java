@@ -5,23 +5,13 @@ import dev.refheap.lang.vm.VmApi;
 import java.math.BigInteger;
 
 /**
- * posix's wait-status part: the WNOHANG/WUNTRACED/WCONTINUED flags, Linux's W* macros over a status
+ * posix's wait-status part (its flags are in {@link Constants}): Linux's W* macros over a status
  * int (WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED, WSTOPSIG, WIFCONTINUED,
  * WCOREDUMP), {@code waitstatus_to_exitcode}, which subprocess binds at import, and {@code waitpid}
  * (waitpid(2), EINTR retried) for the children {@link Spawn} starts. Stateless.
  */
 final class WaitStatus {
     private WaitStatus() {}
-
-    static void install(VmApi vm, long m) {
-        long d = vm.moduleDict(m);
-        for (Object[] c : new Object[][] {{"WNOHANG", 1}, {"WUNTRACED", 2}, {"WCONTINUED", 8}}) {
-            long v = vm.newInt((Integer) c[1]);
-            vm.heap.dicts.setItem(d, (String) c[0], v);
-            vm.heap.decref(v);
-        }
-        defineFunctions(vm, (name, impl) -> vm.def(m, name, impl));
-    }
 
     /** The wait-status functions, in the order the module's setup defines them. */
     static void defineFunctions(VmApi vm, Posix.Def def) {

@@ -111,6 +111,9 @@ public final class Importer implements ImportSystem {
     @Override
     public String prefix() { return prefixOf(stdlib); }
 
+    @Override
+    public String stdlibDir() { return stdlib == null ? null : stdlib.toAbsolutePath().toString(); }
+
     /** The standard library directory a run with {@code --stdlib option} (null: none given) imports from, or null when there is none. */
     public static Path stdlibFor(String option) { return StdlibLocator.locate(option); }
 

@@ -749,6 +749,8 @@ final class ImageHooks {
         out.writeInt(rt.recursionLimit);
         out.writeInt(rt.intMaxStrDigits);
         out.writeInt(rt.coroutineOriginDepth);
+        out.writeInt(rt.dlopenFlags);
+        out.writeLong(rt.quickenedCount);
         out.writeBoolean(rt.compiled);
         out.writeLong(rt.defaultDisplayhook);  // sys's hooks, held (their objects are the image's)
         out.writeLong(rt.defaultUnraisablehook);
@@ -804,6 +806,8 @@ final class ImageHooks {
         boolean strSpecialized = in.readBoolean();
         long objectNew = in.readLong();
         int recursionLimit = in.readInt(), intMax = in.readInt(), originDepth = in.readInt();
+        int dlopenFlags = in.readInt();
+        long quickened = in.readLong();
         boolean compiled = in.readBoolean();
         long displayhook = in.readLong(), unraisablehook = in.readLong();
         int unraisableArgs = index(in, total);
@@ -858,6 +862,8 @@ final class ImageHooks {
             rt.recursionLimit = recursionLimit;
             rt.intMaxStrDigits = intMax;
             rt.coroutineOriginDepth = originDepth;
+            rt.dlopenFlags = dlopenFlags;
+            rt.quickenedCount = quickened;
             rt.compiled = compiled;
             rt.defaultDisplayhook = displayhook;
             rt.defaultUnraisablehook = unraisablehook;

@@ -28,6 +28,9 @@ public interface ImportSystem {
      */
     String prefix();
 
+    /** sys._stdlib_dir: the standard library's directory, or null when there is none. */
+    String stdlibDir();
+
     /**
      * {@code python3 -m NAME}: finds the module (a package runs its {@code __main__}) and runs it
      * as {@code __main__} in {@code mainDict}, as runpy._run_module_as_main does.

@@ -207,7 +207,7 @@ final class Interpreter implements RootProvider {
 
     /** _PyErr_GetTopmostException: the handled exception sys.exc_info() shows (0 for none). */
     long topmostHandled() {
-        long e = rt.handledException;
+        long e = handledNow();  // this thread's, also when another holds the interpreter lock (sys._current_exceptions)
         if (e != 0 && e != heap.None) return e;
         for (long c : callerExcs) if (c != 0 && c != heap.None) return c;
         return 0;
@@ -727,7 +727,7 @@ final class Interpreter implements RootProvider {
         f.owner = Frame.OWNED_BY_THREAD;
         f.pendingThrow = throwExc;
         f.yielded = false;
-        if (throwExc == 0 && f.code.warmup != 0) Specializer.warmUp(f.code);  // 3.11's RESUME (throw() skips it)
+        if (throwExc == 0 && f.code.warmup != 0) Specializer.warmUp(rt, f.code);  // 3.11's RESUME (throw() skips it)
         f.back = current;
         f.restEntry = restEntry;
         f.atRest = restEntry && (current == null || current.atRest);
@@ -1084,7 +1084,7 @@ final class Interpreter implements RootProvider {
         // lasti (3.11's prev_instr) at every instruction, for tracebacks, f_lineno and handlers.
         int next = f.pc;
         // RESUME at a frame's start (a generator's, at each resumption: resume)
-        if (next == 0 && code.warmup != 0 && (code.unit.flags() & GENERATOR_LIKE) == 0) Specializer.warmUp(code);
+        if (next == 0 && code.warmup != 0 && (code.unit.flags() & GENERATOR_LIKE) == 0) Specializer.warmUp(rt, code);
         CompiledCode jit = code.compiled;
         if (jit == null && compileAt >= 0 && next == 0 && code.runs++ >= compileAt) {
             jit = code.compiled = CompiledCode.compile(code, compileLimit());
@@ -1580,7 +1580,7 @@ final class Interpreter implements RootProvider {
     void jumpOp(Frame f, int arg, int pc) {
         if (arg <= pc) {
             CodeType.Code code = f.code;
-            if (code.warmup != 0 && (pc == 0 || code.ops[pc - 1] != Op.YIELD_VALUE)) Specializer.warmUp(code);
+            if (code.warmup != 0 && (pc == 0 || code.ops[pc - 1] != Op.YIELD_VALUE)) Specializer.warmUp(rt, code);
             if (breaker) evalBreaker(current != null && current.atRest);
         }
     }

@@ -146,7 +146,9 @@ final class Modules {
     }
 
     /** The names of sys's functions (the keys of {@link #sysFunctions}). */
-    static final java.util.Set<String> SYS_FUNCTIONS = java.util.Set.of("getrefcount", "getsizeof", "set_asyncgen_hooks", "get_asyncgen_hooks", "intern", "get_int_max_str_digits", "set_int_max_str_digits", "audit", "getrecursionlimit", "get_coroutine_origin_tracking_depth", "set_coroutine_origin_tracking_depth", "getswitchinterval", "setswitchinterval", "setrecursionlimit", "_debugmallocstats", "getallocatedblocks", "exc_info", "exit", "getfilesystemencoding", "getfilesystemencodeerrors", "excepthook", "displayhook", "unraisablehook", "gettrace", "settrace", "getprofile", "setprofile", "_getframe", "_current_frames", "breakpointhook");
+    static final java.util.Set<String> SYS_FUNCTIONS = java.util.Set.of("getrefcount", "getsizeof", "set_asyncgen_hooks", "get_asyncgen_hooks", "intern", "get_int_max_str_digits", "set_int_max_str_digits", "audit", "getrecursionlimit", "get_coroutine_origin_tracking_depth", "set_coroutine_origin_tracking_depth", "getswitchinterval", "setswitchinterval", "setrecursionlimit", "_debugmallocstats", "getallocatedblocks", "exc_info", "exit", "getfilesystemencoding", "getfilesystemencodeerrors", "excepthook", "displayhook", "unraisablehook", "gettrace", "settrace", "getprofile", "setprofile", "_getframe", "_current_frames", "breakpointhook", "_clear_type_cache",
+            "_current_exceptions", "exception", "getdefaultencoding", "getdlopenflags", "_getquickenedcount", "is_finalizing", "setdlopenflags",
+            "call_tracing");
 
     /**
      * sys's functions by name, made from the runtime alone (no object allocated): the module's setup
@@ -254,6 +256,41 @@ final class Modules {
             long tb = ExceptionType.traceback(e);
             return heap.tuples.of(Heap.typeAddress(e), e, tb == 0 ? heap.None : tb);
         });
+        // sys.exception(): the handled exception itself (3.11's new spelling of sys.exc_info()[1])
+        fns.put("exception", (s, a, o, n, kw) -> {
+            long e = rt.interpreter.topmostHandled();
+            return Builtins.incref(heap, e == 0 ? heap.None : e);
+        });
+        fns.put("getdefaultencoding", (s, a, o, n, kw) -> heap.strs.of("utf-8"));
+        fns.put("is_finalizing", (s, a, o, n, kw) -> rt.ops.bool(rt.finalizing));
+        fns.put("getdlopenflags", (s, a, o, n, kw) -> heap.ints.of(rt.dlopenFlags));
+        fns.put("setdlopenflags", (s, a, o, n, kw) -> {
+            long v = Builtins.intArg(rt, a[o]);
+            if (v != (int) v) throw rt.error("OverflowError", "Python int too large to convert to C int");
+            rt.dlopenFlags = (int) v;  // kept for getdlopenflags: refheap loads no extension module with them
+            return none(heap);
+        });
+        fns.put("_getquickenedcount", (s, a, o, n, kw) -> heap.ints.of(rt.quickenedCount));
+        // sys._clear_type_cache(): refheap's attribute lookup caches (ClassType) are Java maps that
+        // hold no reference to a heap object, and each is checked against the class dicts' version
+        // on every use; there is nothing a program could observe to drop
+        fns.put("_clear_type_cache", (s, a, o, n, kw) -> none(heap));
+        fns.put("_current_exceptions", (s, a, o, n, kw) -> SysInfo.currentExceptions(rt));
+        // sys.call_tracing(func, args): func(*args). 3.11 delivers no trace or profile event inside it
+        // when a trace or profile function calls it (3.10 and 3.12 do: 3.11's tracing state stays
+        // paused for the frames it starts), so here it is a call with the tracing state as it is
+        fns.put("call_tracing", (s, a, o, n, kw) -> {
+            if (Args.nkw(kw) > 0) throw rt.typeError("sys.call_tracing() takes no keyword arguments");
+            if (n != 2) throw rt.typeError("call_tracing expected 2 arguments, got " + n);
+            long args = a[o + 1];
+            if (!rt.ops.isInstance(args, heap.tuples)) {
+                throw rt.typeError("call_tracing() argument 2 must be tuple, not " + rt.ops.typeName(args));
+            }
+            int size = (int) TupleType.size(args);
+            long[] items = new long[size];
+            for (int i = 0; i < size; i++) items[i] = TupleType.item(args, i);
+            return rt.ops.call(a[o], items, 0, size, 0);
+        });
         fns.put("exit", (s, a, o, n, kw) -> {
             if (Args.nkw(kw) > 0) throw rt.typeError("sys.exit() takes no keyword arguments");
             if (n > 1) throw rt.typeError("exit expected at most 1 argument, got " + n);
@@ -319,9 +356,17 @@ final class Modules {
         defSys(rt, m, fns, "setswitchinterval");
         defSys(rt, m, fns, "setrecursionlimit");
         defSys(rt, m, fns, "_debugmallocstats");
+        defSys(rt, m, fns, "getdefaultencoding");
+        defSys(rt, m, fns, "getdlopenflags");
         defSys(rt, m, fns, "getallocatedblocks");
+        defSys(rt, m, fns, "_clear_type_cache");
+        defSys(rt, m, fns, "exception");
         defSys(rt, m, fns, "exc_info");
         defSys(rt, m, fns, "exit");
+        defSys(rt, m, fns, "_getquickenedcount");
+        defSys(rt, m, fns, "is_finalizing");
+        defSys(rt, m, fns, "setdlopenflags");
+        defSys(rt, m, fns, "call_tracing");
         set(rt, m, "version", heap.strs.of(SysInfo.version()));
         set(rt, m, "maxsize", heap.ints.of(Long.MAX_VALUE));
         set(rt, m, "byteorder", heap.strs.of("little"));
@@ -332,6 +377,10 @@ final class Modules {
         long names = heap.tuples.alloc(VmApi.BUILTIN_MODULE_NAMES.length);
         for (int i = 0; i < VmApi.BUILTIN_MODULE_NAMES.length; i++) TupleType.setItemSteal(names, i, heap.strs.of(VmApi.BUILTIN_MODULE_NAMES[i]));
         set(rt, m, "builtin_module_names", names);
+        set(rt, m, "stdlib_module_names", SysInfo.stdlibModuleNames(rt));
+        set(rt, m, "pycache_prefix", Builtins.incref(heap, heap.None));  // no -X pycache_prefix: refheap writes no .pyc
+        String stdlibDir = rt.imports().stdlibDir();
+        set(rt, m, "_stdlib_dir", stdlibDir == null ? Builtins.incref(heap, heap.None) : heap.strs.of(stdlibDir));
         defSys(rt, m, fns, "getfilesystemencoding");
         defSys(rt, m, fns, "getfilesystemencodeerrors");
         long argv = heap.lists.alloc(0);

@@ -150,6 +150,12 @@ public final class Runtime implements AutoCloseable {
     int coroutineOriginDepth;
     /** sys.get_int_max_str_digits() (see IntStrLimit). */
     int intMaxStrDigits = IntStrLimit.DEFAULT;
+    /** sys.getdlopenflags(): RTLD_NOW, as CPython 3.11 starts with on Linux (refheap loads no extension module with them). */
+    int dlopenFlags = 2;
+    /** sys._getquickenedcount(): how many code objects have been quickened (their warm-up reached 0, {@link Specializer#warmUp}). */
+    long quickenedCount;
+    /** sys.is_finalizing(): set once the atexit callbacks have run at exit (Py_FinalizeEx's _PyRuntimeState_SetFinalizing). */
+    volatile boolean finalizing;
     /** The exception being handled (sys.exc_info()), 0 if none: a borrowed view of the frame's stack. */
     long handledException;
     /** The argument tuple _PyObject_MakeTpCall packed for the builtin type being called (Builtins.callTypeObject), or 0. */
@@ -1357,6 +1363,7 @@ public final class Runtime implements AutoCloseable {
     public void finalizeAtExit(PyException uncaught) {
         Threads.shutdown(this);  // wait_for_thread_shutdown: threading._shutdown() joins the non-daemon threads
         for (int i = exitHooks.size() - 1; i >= 0; i--) exitHooks.get(i).run();
+        finalizing = true;  // sys.is_finalizing() from here on: the finalizers the module clearing runs see it
         if (stdio != null) stdio.flushStdFiles();  // Py_FinalizeEx's flush_std_files, after atexit
         if (gil.active) gil.finalizeOn(interpreter);  // daemon threads stop when they next ask for the lock
         if (uncaught != null) {

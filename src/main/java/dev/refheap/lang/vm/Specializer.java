@@ -85,8 +85,9 @@ final class Specializer {
     }
 
     /** RESUME / JUMP_BACKWARD of code whose warmup is not yet 0: one step, quickening at 0. */
-    static void warmUp(CodeType.Code code) {
+    static void warmUp(Runtime rt, CodeType.Code code) {
         if (++code.warmup == 0) {
+            rt.quickenedCount++;
             int n = code.ops.length;
             code.precallCounter = new char[n];
             code.precallForm = new byte[n];

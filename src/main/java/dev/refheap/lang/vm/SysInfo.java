@@ -283,10 +283,19 @@ final class SysInfo {
         Heap heap = rt.heap;
         Modules.def(rt, m, "_getframe", fns.get("_getframe"));
         Modules.def(rt, m, "_current_frames", fns.get("_current_frames"));  // arity: ModuleArity
+        Modules.def(rt, m, "_current_exceptions", fns.get("_current_exceptions"));  // arity: ModuleArity
         StructSeqType vi = seq(rt, "sys.version_info", "major", "minor", "micro", "releaselevel", "serial");
         long version = vi.create(i(heap, 3), i(heap, 11), i(heap, 7), heap.strs.of("final"), i(heap, 0));
         Modules.set(rt, m, "version_info", Builtins.incref(heap, version));
         Modules.set(rt, m, "hexversion", i(heap, 0x030b07f0));
+        // a build from a release's sources, without git or a macOS framework: what python3 shows
+        long git = heap.tuples.alloc(3);
+        TupleType.setItemSteal(git, 0, heap.strs.of("CPython"));
+        TupleType.setItemSteal(git, 1, heap.strs.of(""));
+        TupleType.setItemSteal(git, 2, heap.strs.of(""));
+        Modules.set(rt, m, "_git", git);
+        Modules.set(rt, m, "_framework", heap.strs.of(""));
+        Modules.set(rt, m, "api_version", i(heap, 1013));
         StructSeqType fi = seq(rt, "sys.float_info", "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
                 "mant_dig", "epsilon", "radix", "rounds");
         Modules.set(rt, m, "float_info", fi.create(heap.floats.of(Double.MAX_VALUE), i(heap, 1024), i(heap, 308),
@@ -375,6 +384,70 @@ final class SysInfo {
             throw e;
         }
         return d;
+    }
+
+    /**
+     * sys._current_exceptions() (3.11's _PyThread_CurrentExceptions): a dict from each thread's
+     * ident to its topmost handled exception as sys.exc_info() gives it, (None, None, None) for a
+     * thread handling none; every thread state, in the order {@link #currentFrames} uses.
+     */
+    static long currentExceptions(Runtime rt) {
+        Heap heap = rt.heap;
+        List<Interpreter> states = new java.util.ArrayList<>();
+        states.add(rt.mainInterpreter);
+        states.addAll(rt.gil.threads());
+        java.util.Collections.reverse(states);
+        long d = heap.dicts.create();
+        try {
+            for (Interpreter t : states) {
+                long ident = t == rt.interpreter ? Thread.currentThread().threadId() : t.main ? rt.mainIdent : t.ident;
+                long e = t.topmostHandled();
+                long info;
+                if (e == 0) {
+                    info = heap.tuples.of(heap.None, heap.None, heap.None);
+                } else {
+                    long tb = ExceptionType.traceback(e);
+                    info = heap.tuples.of(Heap.typeAddress(e), e, tb == 0 ? heap.None : tb);
+                }
+                long key = heap.ints.of(ident);
+                try {
+                    heap.dicts.setItem(d, key, info);
+                } finally {
+                    heap.decref(key);
+                    heap.decref(info);
+                }
+            }
+        } catch (RuntimeException ex) {
+            heap.decref(d);
+            throw ex;
+        }
+        return d;
+    }
+
+    /** CPython 3.11's sys.stdlib_module_names (scripts/gen_stdlib_module_names.py), read once. */
+    private static volatile List<String> stdlibNames;
+
+    /** sys.stdlib_module_names: a frozenset of the names, made as list_stdlib_module_names makes it. */
+    static long stdlibModuleNames(Runtime rt) {
+        List<String> names = stdlibNames;
+        if (names == null) {
+            try (var in = SysInfo.class.getResourceAsStream("stdlib-module-names.txt")) {
+                if (in == null) throw new IllegalStateException("stdlib-module-names.txt missing from the build");
+                names = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            stdlibNames = names;
+        }
+        Heap heap = rt.heap;
+        long set = heap.frozensets.create();
+        for (String name : names) {
+            long s = heap.strs.of(name);
+            heap.frozensets.add(set, s);
+            heap.decref(s);
+        }
+        return set;
     }
 
     /** The free tuples of each size, for {@link #giveBackTuples}. */

@@ -141,6 +141,14 @@ class LauncherTest {
         assertEquals(1, trainings());
         assertTrue(calls().stream().anyMatch(c -> c.contains("AOTCacheOutput") && c.endsWith("run " + project.resolve("scripts/aot_training.py"))),
                 "the scripts' cache is trained on aot_training.py: " + calls());
+        List<String> c = calls();
+        int imports = -1, training = -1;
+        for (int i = 0; i < c.size(); i++) {
+            if (c.get(i).endsWith("run " + project.resolve("scripts/aot_training.py") + " --imports") && !c.get(i).contains("AOTCache")) imports = i;
+            if (c.get(i).contains("AOTCacheOutput")) training = i;
+        }
+        assertTrue(imports >= 0 && imports < training,
+                "the training's imports run on their own first, writing the code cache the training then reads: " + c);
         assertTrue(out.startsWith("RUN ") && out.contains("-XX:AOTCache=" + project.resolve("target/refheap.aot")) && out.trim().endsWith("-c pass"), out);
         List<String> listed = Files.readAllLines(project.resolve("target/refheap.sources"));
         assertTrue(listed.containsAll(List.of("pom.xml", "src/main", "src/main/java/p", "src/main/java/p/A.java")), listed.toString());
@@ -213,6 +221,7 @@ class LauncherTest {
         assertEquals(1, trainings());
         assertTrue(calls().stream().anyMatch(c -> c.contains("AOTCacheOutput") && c.endsWith("run " + project.resolve("scripts/aot-training.ipynb"))),
                 calls().toString());
+        assertTrue(calls().stream().noneMatch(c -> c.endsWith(" --imports")), "a notebook's training has no imports-only run: " + calls());
         assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap-notebook.aot")), out);
         out = launch("-c", "pass");
         assertEquals(0, trainings(), "the scripts' cache is still valid");

@@ -740,9 +740,11 @@ public final class CycleCollector implements GcHooks {
                 // untrack_tuples / untrack_dicts: unlinked (prev's next skips it), untracked, only FINALIZED kept.
                 setNext(prev, next(o));
                 setNext(o, 0);
-                setPrevWord(o, prevWord(o) & PREV_MASK_FINALIZED);
+                setPrevWord(o, w & PREV_MASK_FINALIZED);
             } else {
-                setPrevWord(o, (prevWord(o) & PREV_MASK_FINALIZED) | prev);
+                // w's FINALIZED flag is still o's: the traversal's visitor writes only the prev
+                // words of objects with gc_refs 0 or marked unreachable, which o is not
+                setPrevWord(o, (w & PREV_MASK_FINALIZED) | prev);
                 prev = o;
                 survivorCount++;
             }
@@ -783,7 +785,7 @@ public final class CycleCollector implements GcHooks {
             x = next(x);
         } while (++n < CHUNK && x != young && (prevWord(x) >>> PREV_SHIFT) == 0);
         setNext(last, UNREACHABLE | unreachableList);
-        setPrev(unreachableList, last);
+        setPrevWord(unreachableList, last);  // a list head's prev word holds no flags
         setNext(prev, x);
     }
 
@@ -801,7 +803,7 @@ public final class CycleCollector implements GcHooks {
             long last = prev(reachableList);
             setNext(last, op);
             setNext(op, reachableList);
-            setPrev(reachableList, op);
+            setPrevWord(reachableList, op);  // a list head's prev word holds no flags
             // (Its mark was dropped when it moved: it is traversed when scanned, leaf or not.)
             setPrevWord(op, (w & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | PREV_MASK_REFERS_YOUNG | REFS_ONE);
             movedToUnreachable--;
@@ -851,8 +853,7 @@ public final class CycleCollector implements GcHooks {
             long nx = next(o) & ~UNREACHABLE;
             setNext(o, nx);
             if (model.hasLegacyFinalizer(o)) {
-                setPrevWord(o, prevWord(o) & ~PREV_MASK_COLLECTING);
-                listMove(o, to);
+                listMove(o, to, PREV_MASK_COLLECTING);
             }
             o = nx;
         }
@@ -868,8 +869,7 @@ public final class CycleCollector implements GcHooks {
 
     private void visitMoveToFinalizers(long op) {
         if (model.isGc(op) && (prevWord(op) & PREV_MASK_COLLECTING) != 0) {
-            listMove(op, moveTarget);
-            setPrevWord(op, prevWord(op) & ~PREV_MASK_COLLECTING);
+            listMove(op, moveTarget, PREV_MASK_COLLECTING);
         }
     }
 
@@ -1000,8 +1000,7 @@ public final class CycleCollector implements GcHooks {
                 model.decref(o);
             }
             if (next(collectable) == o) {
-                setPrevWord(o, prevWord(o) & ~PREV_MASK_COLLECTING);
-                listMove(o, old);
+                listMove(o, old, PREV_MASK_COLLECTING);  // its flag cleared as it moves
             }
         }
     }

@@ -21,7 +21,8 @@ import dev.refheap.memory.Native;
  * exists only while gc_refs do, and nothing but the collector runs then.
  * Lists are circular with a sentinel "list head" that is itself a 16-byte head in native memory;
  * links hold object addresses (head + 16), so a list head is addressed like an object. Addresses
- * are 16-byte aligned, leaving the low bits free for the flags.
+ * are 16-byte aligned, leaving the low bits free for the flags. Only objects carry flags: a list
+ * head's prev word is always a plain link, so the list operations write it whole.
  *
  * <p>Invariant outside a collection: an object is tracked iff {@code _gc_next != 0}, and then it is
  * on exactly one list, whose links are consistent in both directions.
@@ -60,13 +61,18 @@ public final class GcHead {
 
     public static boolean listIsEmpty(long head) { return next(head) == head; }
 
-    /** Appends {@code o} at the tail of the list; {@code o} must be on no list. */
+    /**
+     * Appends {@code o} at the tail of the list; {@code o} must be on no list. A list head's prev
+     * word holds no flags (only objects carry them), so the head's is written whole, and {@code
+     * o}'s is read once: each access is about 600 bytes of bytecode for the JIT at every inlined
+     * copy (docs/performance.md, "Session 22: whole programs").
+     */
     public static void listAppend(long o, long head) {
-        long last = prev(head);
+        long last = Native.getLong(head - 8);
         setNext(last, o);
-        setPrev(o, last);
+        Native.putLong(o - 8, (Native.getLong(o - 8) & ~PREV_MASK) | last);
         setNext(o, head);
-        setPrev(head, o);
+        Native.putLong(head - 8, o);
     }
 
     /**
@@ -75,25 +81,37 @@ public final class GcHead {
      * are freed, so the next link is read without the mark.
      */
     public static void listRemove(long o) {
-        long prev = prev(o);
+        long w = Native.getLong(o - 8);  // read once: nothing below writes o's prev word before the last line
+        long prev = w & PREV_MASK;
         long next = next(o) & ~NEXT_MASK_UNREACHABLE;
         setNext(prev, next);
         setPrev(next, prev);
         setNext(o, 0);
-        setPrevWord(o, prevWord(o) & PREV_MASK_FINALIZED);
+        Native.putLong(o - 8, w & PREV_MASK_FINALIZED);
     }
 
     /** Moves {@code o} from its list to the tail of {@code head}'s list. */
     public static void listMove(long o, long head) {
-        long prev = prev(o);
+        listMove(o, head, 0);
+    }
+
+    /**
+     * {@link #listMove}, clearing the flags {@code clear} (a subset of the two low bits) in {@code
+     * o}'s prev word at the same time: the prev word is read once and written once. Nothing between
+     * the read and the write touches it ({@code o} is neither its own neighbour nor a list head),
+     * and the head's prev word is written whole (as in {@link #listAppend}).
+     */
+    public static void listMove(long o, long head, long clear) {
+        long w = Native.getLong(o - 8);
+        long prev = w & PREV_MASK;
         long next = next(o);
         setNext(prev, next);
         setPrev(next, prev);
-        long last = prev(head);
+        long last = Native.getLong(head - 8);
         setNext(last, o);
-        setPrev(o, last);
+        Native.putLong(o - 8, (w & ~PREV_MASK & ~clear) | last);
         setNext(o, head);
-        setPrev(head, o);
+        Native.putLong(head - 8, o);
     }
 
     /** Appends all of {@code from}'s list to {@code to}'s, leaving {@code from} empty. */

@@ -773,17 +773,18 @@ public final class CycleCollector implements GcHooks {
      * written once per run: the same lists as moving them one by one.
      */
     private void moveRunToUnreachable(long prev, long o, long young, long unreachableList, int untrack) {
-        long last = prev(unreachableList);
+        long last = prevWord(unreachableList);  // a list head's prev word holds no flags
         long x = o;
+        long w = prevWord(x);  // x's prev word, read once: the loop's test reads the next object's
         int n = 0;
         do {
             movedToUnreachable++;
             if (untrack != 0 && !unreachableNeedsWork && model.hasWeakrefsOrFinalizer(x)) unreachableNeedsWork = true;
             setNext(last, UNREACHABLE | x);
-            setPrevWord(x, (prevWord(x) & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | last);
+            setPrevWord(x, (w & (PREV_MASK_FINALIZED | PREV_MASK_COLLECTING)) | last);
             last = x;
             x = next(x);
-        } while (++n < CHUNK && x != young && (prevWord(x) >>> PREV_SHIFT) == 0);
+        } while (++n < CHUNK && x != young && ((w = prevWord(x)) >>> PREV_SHIFT) == 0);
         setNext(last, UNREACHABLE | unreachableList);
         setPrevWord(unreachableList, last);  // a list head's prev word holds no flags
         setNext(prev, x);
@@ -951,8 +952,9 @@ public final class CycleCollector implements GcHooks {
     private boolean finalizeOne(long collectable) {
         long o = next(collectable);
         listMove(o, seen);
-        if (isFinalized(o) || !model.hasFinalizer(o)) return false;
-        setFinalized(o);
+        long w = prevWord(o);  // read once for the flag's test and its setting
+        if ((w & PREV_MASK_FINALIZED) != 0 || !model.hasFinalizer(o)) return false;
+        setPrevWord(o, w | PREV_MASK_FINALIZED);
         model.incref(o);
         model.finalize(o);
         model.decref(o);

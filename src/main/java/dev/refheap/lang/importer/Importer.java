@@ -325,6 +325,8 @@ public final class Importer implements ImportSystem {
                 return vm.incref(vm.dictGet(vm.sysModules(), name));
             }
         }
+        FrozenModules.Entry frozen = frozen(name);  // FrozenImporter's step: before the path, whatever the path
+        if (frozen != null && !isFrozen(name)) return loadFrozen(name, frozen);
         long module = loadFromPath(name, path);
         if (module == 0) throw noModuleNamed(name, path);
         return module;
@@ -413,6 +415,8 @@ public final class Importer implements ImportSystem {
                     if (path == 0 && (vm.isBuiltinModuleName(name) || NativeModules.has(name))) return loadBuiltin(name);
                 } else if (f == frozen) {
                     if (path == 0 && isFrozen(name)) return vm.incref(vm.dictGet(vm.sysModules(), name));
+                    FrozenModules.Entry e = isFrozen(name) ? null : frozen(name);
+                    if (e != null) return loadFrozen(name, e);
                 } else if (f == pathFinder) {
                     long module = loadFromPath(name, path);
                     if (module != 0) return module;
@@ -678,14 +682,23 @@ public final class Importer implements ImportSystem {
 
     /** _load_unlocked for a spec found on a path: a new reference to the module sys.modules holds afterwards. */
     private long load(String name, long spec, PathFinder.Found found) {
-        long module = newModuleFor(name);
+        return load(name, spec, newModuleFor(name), m -> {
+            if (found.kind() != PathFinder.Kind.NAMESPACE) execSource(m, found.origin(), name);
+        });
+    }
+
+    /**
+     * _load_unlocked with the module its loader created ({@code module}, whose reference this
+     * takes) and its exec_module ({@code exec}): a new reference to the module sys.modules holds afterwards.
+     */
+    private long load(String name, long spec, long module, java.util.function.LongConsumer exec) {
         try {
             heap.decref(callIn(bootstrapDict, "_init_module_attrs", spec, module));
             vm.setAttr(spec, "_initializing", heap.True);
             try {
                 heap.dicts.setItem(vm.sysModules(), name, module);
                 try {
-                    if (found.kind() != PathFinder.Kind.NAMESPACE) execSource(module, found.origin(), name);
+                    exec.accept(module);
                 } catch (PyException | PySyntaxError e) {
                     long k = vm.str(name);
                     try {
@@ -778,6 +791,14 @@ public final class Importer implements ImportSystem {
 
     /** The code object of a source file: a new reference. SyntaxErrors become Python exceptions. */
     long codeFor(Path file, String name) {
+        return codeFor(file, name, null);
+    }
+
+    /**
+     * The code object of a source file, as the frozen code {@code frozenFilename} (its co_filename,
+     * {@code <frozen NAME>}: no source line in tracebacks) when that is not null: a new reference.
+     */
+    private long codeFor(Path file, String name, String frozenFilename) {
         String source;
         long size, mtime;
         vm.checkRead(file, stdlib);
@@ -790,21 +811,83 @@ public final class Importer implements ImportSystem {
         } catch (IOException e) {
             throw vm.osError(2, "No such file or directory", file.toString());
         }
-        String filename = file.toString();
-        vm.registerSource(filename, source);
-        CodeUnit unit = cache().read(file, name, size, mtime);
+        boolean frozen = frozenFilename != null;
+        String filename = frozen ? frozenFilename : file.toString();
+        if (!frozen) vm.registerSource(filename, source);  // frozen code has no source for tracebacks (linecache skips "<...>")
+        String key = frozen ? name + ".frozen" : name;
+        CodeUnit unit = cache().read(file, key, size, mtime);
         if (unit == null) {
             List<Compiler.Warning> warnings = new ArrayList<>();
             try {
                 unit = Compiler.compile(source, filename, Compiler.Mode.EXEC, warnings);
             } catch (PySyntaxError e) {
-                vm.showWarnings(filename, source, warnings);  // those given before the error
+                if (!frozen) vm.showWarnings(filename, source, warnings);  // those given before the error
                 throw vm.syntaxError(e);
             }
-            vm.showWarnings(filename, source, warnings);
-            cache().write(file, name, size, mtime, unit);
+            if (!frozen) vm.showWarnings(filename, source, warnings);  // CPython's frozen code warned when it was built
+            cache().write(file, key, size, mtime, unit);
         }
-        return deepFrozen(file, name) ? vm.materializeDeepFrozen(unit) : vm.materialize(unit);
+        boolean deep = frozen ? DEEP_FROZEN.contains(name) : deepFrozen(file, name);
+        return deep ? vm.materializeDeepFrozen(unit) : vm.materialize(unit);
+    }
+
+    // ---- frozen modules (FrozenModules) ---------------------------------------------------------
+
+    /** _imp._override_frozen_modules_for_tests: 0 as configured (on), above 0 on, below 0 off. */
+    int frozenOverride;
+
+    /** The frozen module {@code name} (FrozenModules), or null when it is not one or frozen modules are off. */
+    FrozenModules.Entry frozen(String name) {
+        return frozenOverride < 0 ? null : FrozenModules.find(name);
+    }
+
+    /** _imp.get_frozen_object: the code of the frozen module {@code e}, a new reference. */
+    long frozenCode(FrozenModules.Entry e) {
+        Path src = FrozenModules.source(stdlib, e);
+        if (src == null) {
+            throw vm.error("ImportError", "refheap does not have the frozen code of '" + e.name() + "'"
+                    + (stdlib == null ? " (" + StdlibLocator.HOW_TO_GET_ONE + ")" : ": CPython builds it from a file this standard library lacks"));
+        }
+        String orig = e.origname().startsWith("<") ? e.origname().substring(1) : e.origname();
+        return codeFor(src, orig, FrozenModules.codeFilename(e));
+    }
+
+    /**
+     * FrozenImporter's find_spec, create_module and exec_module for {@code name}, through
+     * _load_unlocked: a new reference to the module sys.modules holds afterwards.
+     */
+    private long loadFrozen(String name, FrozenModules.Entry e) {
+        bootstrap();
+        long n = vm.str(name);
+        long spec;
+        try {
+            spec = callIn(bootstrapDict, "_spec_for_frozen", n);
+        } finally {
+            heap.decref(n);
+        }
+        try {
+            long module = newModuleFor(name);
+            long state = vm.getAttrOrNull(spec, "loader_state");
+            long filename = state == 0 ? 0 : vm.getAttrOrNull(state, "filename");
+            try {
+                if (filename != 0 && vm.isStr(filename)) heap.dicts.setItem(vm.moduleDict(module), "__file__", filename);
+            } finally {
+                heap.xdecref(filename);
+                heap.xdecref(state);
+            }
+            return load(name, spec, module, m -> {
+                long d = vm.moduleDict(m);
+                if (heap.dicts.getItem(d, "__builtins__") == 0) heap.dicts.setItem(d, "__builtins__", vm.builtinsDict());
+                long code = frozenCode(e);
+                try {
+                    vm.exec(code, d);
+                } finally {
+                    heap.decref(code);
+                }
+            });
+        } finally {
+            heap.decref(spec);
+        }
     }
 
     /**
@@ -863,6 +946,13 @@ public final class Importer implements ImportSystem {
             bootstrapDict = vm.moduleDict(boot);
             Bootstrap.defineNatives(vm, this, boot);
             runResource(boot, "_frozen_importlib");
+            // _bootstrap._setup's module global _imp (FrozenImporter asks it), made before the meta path exists
+            long imp = vm.dictGet(vm.sysModules(), "_imp");
+            if (imp == 0) {
+                imp = loadBuiltin("_imp");
+                heap.decref(imp);  // sys.modules holds it
+            }
+            heap.dicts.setItem(bootstrapDict, "_imp", imp);
             long ext = frozenModule("_frozen_importlib_external");
             externalDict = vm.moduleDict(ext);
             Bootstrap.defineExternalNatives(vm, this, ext);
@@ -936,15 +1026,9 @@ public final class Importer implements ImportSystem {
         if (m != 0) {
             heap.incref(m);
         } else {
-            if (stdlib == null) return 0;
-            PathFinder.Found found = PathFinder.find("zipimport", List.of(stdlib.toString()));
-            if (found == null || found.kind() != PathFinder.Kind.SOURCE) return 0;
-            long spec = makeSpec("zipimport", found);
-            try {
-                m = load("zipimport", spec, found);
-            } finally {
-                heap.decref(spec);
-            }
+            FrozenModules.Entry e = frozen("zipimport");
+            if (e == null || FrozenModules.source(stdlib, e) == null) return 0;
+            m = loadFrozen("zipimport", e);
         }
         try {
             return vm.getAttrOrNull(m, "zipimporter");

@@ -101,20 +101,115 @@ class BuiltinImporter:
         return False
 
 
+_imp = None  # the _imp module, set by the importer as the bootstrap's _setup sets it
+
+
 class FrozenImporter:
-    """The importer of refheap's own bootstrap modules (this one and _frozen_importlib_external)."""
+    """The importer of the modules CPython 3.11 freezes into its binary (the bootstrap, the modules
+    start-up imports, runpy, importlib.util and .machinery, the __hello__ test modules): refheap runs
+    the code CPython froze them from, compiled from the standard library's source."""
 
     _ORIGIN = "frozen"
 
     @staticmethod
     def module_repr(m):
+        import _warnings
+        _warnings.warn("FrozenImporter.module_repr() is deprecated and slated for removal in Python 3.12",
+                      DeprecationWarning)
         return '<module {!r} ({})>'.format(m.__name__, FrozenImporter._ORIGIN)
 
     @classmethod
+    def _resolve_filename(cls, fullname, alias=None, ispkg=False):
+        """The source file a frozen module was built from and its package directory (or None)."""
+        import sys
+        stdlib = getattr(sys, '_stdlib_dir', None)
+        if not fullname or not stdlib:
+            return None, None
+        cls._SEP = '/'
+        if fullname != alias:
+            if fullname.startswith('<'):
+                # a package's __init__ frozen under its own name
+                fullname = fullname[1:]
+                if not ispkg:
+                    fullname = fullname + '.__init__'
+            else:
+                ispkg = False
+        relative = fullname.replace('.', '/')
+        if ispkg:
+            return stdlib + '/' + relative + '/__init__.py', stdlib + '/' + relative
+        return stdlib + '/' + relative + '.py', None
+
+    @classmethod
+    def _fix_up_module(cls, module):
+        """Gives a frozen module imported before its spec could be made (the bootstrap) its loader state."""
+        spec = module.__spec__
+        if spec.loader_state is not None:
+            return
+        info = _imp.find_frozen(spec.name)
+        origname = None if info is None else info[2]
+        ispkg = hasattr(module, '__path__')
+        filename, pkgdir = cls._resolve_filename(origname, spec.name, ispkg)
+        spec.loader_state = _LoaderState(filename=filename, origname=origname)
+        if ispkg and pkgdir:
+            spec.submodule_search_locations.insert(0, pkgdir)
+        if filename:
+            module.__file__ = filename
+
+    @classmethod
     def find_spec(cls, fullname, path=None, target=None):
-        if path is not None or fullname not in ('_frozen_importlib', '_frozen_importlib_external'):
+        info = _imp.find_frozen(fullname)
+        if info is None:
             return None
-        return ModuleSpec(fullname, cls, origin=cls._ORIGIN)
+        ispkg, origname = info[1], info[2]
+        spec = spec_from_loader(fullname, cls, origin=cls._ORIGIN, is_package=ispkg)
+        filename, pkgdir = cls._resolve_filename(origname, fullname, ispkg)
+        spec.loader_state = _LoaderState(filename=filename, origname=origname)
+        if pkgdir:
+            spec.submodule_search_locations.insert(0, pkgdir)
+        return spec
+
+    @classmethod
+    def find_module(cls, fullname, path=None):
+        import _warnings
+        _warnings.warn("FrozenImporter.find_module() is deprecated and slated for removal in Python 3.12; "
+                      "use find_spec() instead", DeprecationWarning)
+        return cls if _imp.is_frozen(fullname) else None
+
+    @staticmethod
+    def create_module(spec):
+        module = _new_module(spec.name)
+        filename = getattr(spec.loader_state, 'filename', None)
+        if filename:
+            module.__file__ = filename
+        return module
+
+    @staticmethod
+    def exec_module(module):
+        code = _imp.get_frozen_object(module.__spec__.name)
+        exec(code, module.__dict__)
+
+    @classmethod
+    def load_module(cls, fullname):
+        module = _load_module_shim(cls, fullname)
+        return module
+
+    @classmethod
+    def get_code(cls, fullname):
+        return _imp.get_frozen_object(fullname)
+
+    @classmethod
+    def get_source(cls, fullname):
+        return None
+
+    @classmethod
+    def is_package(cls, fullname):
+        return _imp.is_frozen_package(fullname)
+
+
+def _LoaderState(**kwargs):
+    """A frozen module's loader state: a types.SimpleNamespace, as sys.implementation is."""
+    import sys
+    return type(sys.implementation)(**kwargs)
 
 
 def _spec_for_builtin(name):
@@ -122,7 +217,11 @@ def _spec_for_builtin(name):
 
 
 def _spec_for_frozen(name):
-    return ModuleSpec(name, FrozenImporter, origin=FrozenImporter._ORIGIN)
+    spec = FrozenImporter.find_spec(name)
+    if name == '_frozen_importlib':
+        # CPython gives the bootstrap its loader state before sys._stdlib_dir exists
+        spec.loader_state.filename = None
+    return spec
 
 
 def _init_module_attrs(spec, module):

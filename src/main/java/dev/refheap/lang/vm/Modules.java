@@ -250,12 +250,7 @@ final class Modules {
             return none(heap);
         });
         fns.put("getallocatedblocks", (s, a, o, n, kw) -> heap.ints.of(heap.allocator().allocatedBlocks()));
-        fns.put("exc_info", (s, a, o, n, kw) -> {
-            long e = rt.interpreter.topmostHandled();
-            if (e == 0) return heap.tuples.of(heap.None, heap.None, heap.None);
-            long tb = ExceptionType.traceback(e);
-            return heap.tuples.of(Heap.typeAddress(e), e, tb == 0 ? heap.None : tb);
-        });
+        fns.put("exc_info", (s, a, o, n, kw) -> SysInfo.excInfo(rt, rt.interpreter.topmostHandled()));
         // sys.exception(): the handled exception itself (3.11's new spelling of sys.exc_info()[1])
         fns.put("exception", (s, a, o, n, kw) -> {
             long e = rt.interpreter.topmostHandled();

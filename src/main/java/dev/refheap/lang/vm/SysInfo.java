@@ -358,32 +358,10 @@ final class SysInfo {
      * threads wait for the interpreter lock while this runs, so their frames stand still.
      */
     private static long currentFrames(Runtime rt) {
-        Heap heap = rt.heap;
-        List<Interpreter> states = new java.util.ArrayList<>();
-        states.add(rt.mainInterpreter);
-        states.addAll(rt.gil.threads());
-        java.util.Collections.reverse(states);
-        long d = heap.dicts.create();
-        try {
-            for (Interpreter t : states) {
-                Frame f = Frame.complete(t.current);
-                if (f == null) continue;
-                long ident = t == rt.interpreter ? Thread.currentThread().threadId() : t.main ? rt.mainIdent : t.ident;
-                long key = heap.ints.of(ident);
-                long frame = 0;
-                try {
-                    frame = rt.frameType.of(f);
-                    heap.dicts.setItem(d, key, frame);
-                } finally {
-                    heap.decref(key);
-                    if (frame != 0) heap.decref(frame);
-                }
-            }
-        } catch (RuntimeException e) {
-            heap.decref(d);
-            throw e;
-        }
-        return d;
+        return perThread(rt, t -> {
+            Frame f = Frame.complete(t.current);
+            return f == null ? 0 : rt.frameType.of(f);
+        }, t -> Frame.complete(t.current) != null);
     }
 
     /**
@@ -392,6 +370,25 @@ final class SysInfo {
      * thread handling none; every thread state, in the order {@link #currentFrames} uses.
      */
     static long currentExceptions(Runtime rt) {
+        return perThread(rt, t -> excInfo(rt, t.topmostHandled()), t -> true);
+    }
+
+    /** sys.exc_info()'s tuple for the handled exception {@code e} (0: none): a new reference. */
+    static long excInfo(Runtime rt, long e) {
+        Heap heap = rt.heap;
+        if (e == 0) return heap.tuples.of(heap.None, heap.None, heap.None);
+        long tb = ExceptionType.traceback(e);
+        return heap.tuples.of(Heap.typeAddress(e), e, tb == 0 ? heap.None : tb);
+    }
+
+    /**
+     * A dict from the ident of each thread state that {@code include} accepts to {@code value} of
+     * it (a new reference), thread states newest first (the main thread last); the ident is made
+     * before the value, as CPython makes them. The other threads wait for the interpreter lock
+     * meanwhile, so their states stand still.
+     */
+    private static long perThread(Runtime rt, java.util.function.ToLongFunction<Interpreter> value,
+            java.util.function.Predicate<Interpreter> include) {
         Heap heap = rt.heap;
         List<Interpreter> states = new java.util.ArrayList<>();
         states.add(rt.mainInterpreter);
@@ -400,26 +397,21 @@ final class SysInfo {
         long d = heap.dicts.create();
         try {
             for (Interpreter t : states) {
+                if (!include.test(t)) continue;
                 long ident = t == rt.interpreter ? Thread.currentThread().threadId() : t.main ? rt.mainIdent : t.ident;
-                long e = t.topmostHandled();
-                long info;
-                if (e == 0) {
-                    info = heap.tuples.of(heap.None, heap.None, heap.None);
-                } else {
-                    long tb = ExceptionType.traceback(e);
-                    info = heap.tuples.of(Heap.typeAddress(e), e, tb == 0 ? heap.None : tb);
-                }
                 long key = heap.ints.of(ident);
+                long v = 0;
                 try {
-                    heap.dicts.setItem(d, key, info);
+                    v = value.applyAsLong(t);
+                    heap.dicts.setItem(d, key, v);
                 } finally {
                     heap.decref(key);
-                    heap.decref(info);
+                    if (v != 0) heap.decref(v);
                 }
             }
-        } catch (RuntimeException ex) {
+        } catch (RuntimeException e) {
             heap.decref(d);
-            throw ex;
+            throw e;
         }
         return d;
     }

@@ -39,7 +39,12 @@ final class ImpModule {
             return vm.incref(heap.None);
         });
         f.put("lock_held", (s, a, o, n, kw) -> heap.bools.of(lock.owner() != 0));
-        f.put("is_builtin", (s, a, o, n, kw) -> heap.ints.of(vm.isBuiltinModuleName(vm.strValue(a[o])) || NativeModules.has(vm.strValue(a[o])) ? 1 : 0));
+        // 1 for a built-in module, -1 for the two that cannot be initialised again (sys, builtins: no init function), 0 otherwise
+        f.put("is_builtin", (s, a, o, n, kw) -> {
+            String name = vm.strValue(a[o]);
+            if (name.equals("sys") || name.equals("builtins")) return heap.ints.of(-1);
+            return heap.ints.of(vm.isBuiltinModuleName(name) || NativeModules.has(name) ? 1 : 0);
+        });
         f.put("is_frozen", (s, a, o, n, kw) -> heap.bools.of(importer.frozen(strArg(vm, "is_frozen", a, o, n, kw)) != null));
         f.put("is_frozen_package", (s, a, o, n, kw) -> heap.bools.of(frozenEntry(vm, importer, strArg(vm, "is_frozen_package", a, o, n, kw)).isPackage()));
         // find_frozen(name, /, *, withdata=False): None, or (data, ispkg, origname)

@@ -7,6 +7,10 @@ looks at them sees what it sees on CPython. _gcd_import and __import__ call the 
 """
 
 
+_ERR_MSG_PREFIX = 'No module named '
+_ERR_MSG = _ERR_MSG_PREFIX + '{!r}'
+
+
 class _DeadlockError(RuntimeError):
     """Raised by the Java importer when waiting for a module's import lock would deadlock."""
 

@@ -211,9 +211,12 @@ public final class Native {
         if (linked[1] == null) throw new IllegalStateException("open not linked");
     }
 
-    /** Links {@link #fstat} and {@link #lseek}, which the start-up image's key calls first: for the same thread, before {@link #prelink}. */
+    /**
+     * Links {@link #fstat}, which the start-up image's key calls first: for the same thread, before
+     * {@link #prelink}. Not {@link #lseek}: the key asks it only of a regular file's descriptor.
+     */
     public static void prelinkDescriptors() {
-        MethodHandle[] linked = {Fstat.H, Lseek.H};
+        MethodHandle[] linked = {Fstat.H};
         if (linked[0] == null) throw new IllegalStateException("fstat not linked");
     }
 

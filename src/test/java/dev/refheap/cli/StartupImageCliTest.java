@@ -122,6 +122,76 @@ class StartupImageCliTest {
         assertTrue(again.err().contains("adopted " + filed), again.err());
     }
 
+    /**
+     * One run of {@code args} with stdout appended to {@code log} after {@code before} bytes that a
+     * shell writes to the same open file first (as runs in one redirected loop, or a script whose
+     * output is a log, start past the file's start): what this run wrote after them. Its
+     * offset then is {@link #lastOffset}.
+     */
+    private long lastOffset;
+
+    private CliRun appending(Path log, int before, Map<String, String> env, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("sh", "-c", "head -c \"$0\" /dev/zero; exec \"$@\"", Integer.toString(before)));
+        cmd.addAll(CliRun.command(args));
+        ProcessBuilder pb = CliRun.builder(dir, cmd).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("REFHEAP_DEBUG", "1");
+        pb.environment().put("REFHEAP_STARTUP_IMAGES", images().toString());
+        pb.environment().putAll(env);
+        long start = Files.exists(log) ? Files.size(log) : 0;
+        Process p = dev.refheap.CrashGuard.launched(pb.start());
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "finished");
+        byte[] all = Files.readAllBytes(log);
+        for (int i = 0; i < before; i++) assertEquals(0, all[(int) start + i], "the shell's bytes first");
+        byte[] mine = java.util.Arrays.copyOfRange(all, (int) start + before, all.length);
+        lastOffset = start + before;
+        return new CliRun(p.exitValue(), new String(mine, java.nio.charset.StandardCharsets.ISO_8859_1), err);
+    }
+
+    /**
+     * bug: a regular file's offset was part of the image's key, so runs appending to one log (each
+     * starting where the output before it ended) made an image each time, 3x the CPU. Only what
+     * start-up's state depends on of it is keyed now (0, 1-256 or more): runs at other offsets adopt
+     * one image, and print what a live start-up prints there, as python3 (whose tell() is the
+     * file's offset; the same from the buffer and the raw file). A text wrapper on a stream past its
+     * start writes no byte order mark (utf-16), so a run at offset 0 does not take that image.
+     */
+    @Test
+    void bug_runsAppendingToOneLogShareAnImage() throws Exception {
+        Path log = dir.resolve("log.txt");
+        String tells = "import os, sys\nprint(sys.stdout.tell(), sys.stdout.buffer.tell(), sys.stdout.buffer.raw.tell(), os.lseek(1, 0, 1))\n";
+        String program = tells + PROGRAM;
+        Map<String, String> live = Map.of("REFHEAP_STARTUP_IMAGE", "0");
+        CliRun expected = appending(log, 300, live, "--startup=cpython", "-c", program);
+        assertEquals("", expected.err());
+        assertTrue(expected.out().startsWith("300 300 300 300\n"), expected.out());
+        String rest = expected.out().substring(expected.out().indexOf('\n') + 1);
+        CliRun first = appending(log, 300, Map.of(), "--startup=cpython", "-c", program);
+        Path img = written(first);
+        assertTrue(lastOffset > 256, "past 256 as the live run was");
+        assertEquals(lastOffset + " " + lastOffset + " " + lastOffset + " " + lastOffset + "\n" + rest, first.out());
+        assertEquals(programErr(expected), programErr(first));
+        for (int before : new int[] {7, 5000}) {
+            CliRun r = appending(log, before, Map.of(), "--startup=cpython", "-c", program);
+            assertTrue(r.err().contains("refheap: start-up image adopted " + img), r.err());
+            assertEquals(lastOffset + " " + lastOffset + " " + lastOffset + " " + lastOffset + "\n" + rest, r.out());
+            assertEquals(programErr(expected), programErr(r));
+        }
+        // utf-16: the byte order mark at offset 0 only, and each its own image
+        Map<String, String> utf16 = Map.of("PYTHONIOENCODING", "utf-16");
+        String hi = "print('hi')\n";
+        CliRun past = appending(log, 300, utf16, "--startup=cpython", "-c", hi);
+        assertEquals("h\0i\0\n\0", past.out(), "no byte order mark past the start");
+        Path pastImg = written(past);
+        assertTrue(appending(log, 900, utf16, "--startup=cpython", "-c", hi).err().contains("adopted " + pastImg));
+        Path fresh = dir.resolve("fresh.txt");
+        CliRun atStart = appending(fresh, 0, utf16, "--startup=cpython", "-c", hi);
+        assertEquals("\u00ff\u00feh\0i\0\n\0", atStart.out(), "a byte order mark at the start");
+        assertTrue(!written(atStart).equals(pastImg), atStart.err());
+        Files.delete(fresh);
+        assertTrue(appending(fresh, 0, Map.of(), "--startup=cpython", "-c", hi).err().contains("written "), "offset 0 is not 300's image");
+    }
+
     /** A directory keeps the most recently used images: writing one removes the oldest beyond that, and old builds' names. */
     @Test
     void writingAnImagePrunesTheLeastRecentlyUsed() throws Exception {

@@ -29,8 +29,9 @@ import java.util.TreeMap;
  * (PYTHONPATH, PYTHONIOENCODING, PYTHONUNBUFFERED and -u, the locale's C-or-not decision,
  * HOME and PYTHONUSERBASE for the user site), the working directory when a PYTHONPATH entry is
  * relative (site makes it absolute) or sys.executable is unknown (site then looks for pyvenv.cfg
- * from it), each standard descriptor's kind (closed, terminal, file type, block size, a regular
- * file's offset: create_stdio's buffering and line buffering, the buffered object's position),
+ * from it), each standard descriptor's kind (closed, terminal, file type, block size, whether a regular
+ * file's offset is 0, 1-256 or more: create_stdio's buffering and line buffering, the text
+ * wrapper's byte order mark, tell()'s int),
  * whether the runtime is embedded, and what site reads from the file system: each site-packages
  * candidate (the user site, Debian's dist-packages, site-packages) and each PYTHONPATH entry, with
  * its .pth files and sitecustomize/usercustomize (size and modification time), and the standard
@@ -155,14 +156,29 @@ public final class StartupImage {
         return new Inputs(v);
     }
 
-    /** A standard descriptor as create_stdio sees it: closed, or its file type, terminal or not, block size, and a regular file's offset. */
+    /**
+     * A standard descriptor as create_stdio sees it: closed, or its file type, terminal or not, block
+     * size, and for a regular file {@link #offsetClass} of its offset.
+     */
     private static String descriptor(int fd) {
         long[] st = dev.refheap.memory.Native.fstat(fd);  // not posix's calls: their generic invocation costs a cold JVM tens of generated classes
         if (st == null) return "closed";
         long type = st[0] & 0xf000;
         String s = Long.toOctalString(type) + (StdStream.isatty(fd) ? " tty" : "") + " blksize " + st[2];
-        if (type == 0x8000) s += " at " + dev.refheap.memory.Native.lseek(fd, 0, 1);
+        if (type == 0x8000) s += " at " + offsetClass(dev.refheap.memory.Native.lseek(fd, 0, 1));
         return s;
+    }
+
+    /**
+     * What start-up's state can depend on of a standard stream's offset: whether it is 0 (a text
+     * wrapper made on a stream past its start writes no byte order mark: utf-16 and utf-32), and
+     * whether tell()'s int is a small int (cached, nothing allocated) or a new one (allocated and
+     * freed). Nothing holds the offset itself: the buffered objects' tell() asks the file each time.
+     * So runs appending to one log at a growing offset share one image (the exact offset was keyed
+     * until session 22: each such run made an image of its own, 3x the CPU).
+     */
+    static String offsetClass(long offset) {
+        return offset == 0 ? "0" : offset > 0 && offset <= 256 ? "1-256" : offset > 256 ? "past 256" : "unknown";
     }
 
     /** A file's size and modification time (a link followed), or "-" when there is none. */

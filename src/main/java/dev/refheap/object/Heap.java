@@ -619,6 +619,18 @@ public final class Heap implements AutoCloseable {
         if (o != 0) incref(o);
     }
 
+    /**
+     * {@link #decref} as a visitor, made with the heap: a named class rather than a method
+     * reference ({@code heap::decref}), which links a call site and spins a class where it is first
+     * used; in a run that adopts the start-up image that was at exit (docs/performance.md,
+     * "Session 22: the adopted exit and the streams' key").
+     */
+    public final LongConsumer decrefVisitor = new DecrefVisitor();
+
+    private final class DecrefVisitor implements LongConsumer {
+        @Override public void accept(long o) { decref(o); }
+    }
+
     /** Py_DECREF: at 0 the object is deallocated. */
     public void decref(long o) {
         long n = Native.getLong(o) - 1;

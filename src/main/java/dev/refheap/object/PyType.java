@@ -139,7 +139,7 @@ public abstract class PyType {
         boolean gc = isGc();
         if (gc) heap.untrackIfTracked(o);
         if (weaklistOffset != 0) heap.weakrefs.clearWeakrefs(o);
-        references(o, heap::decref);
+        references(o, heap.decrefVisitor);
         heap.freeObject(o);
     }
 

@@ -5,6 +5,7 @@ import dev.refheap.lang.PySyntaxError;
 import dev.refheap.gc.GcStress;
 import dev.refheap.gc.HeapObjectModel;
 import dev.refheap.gc.HeapVerifier;
+import dev.refheap.object.DictType;
 import dev.refheap.object.Heap;
 import dev.refheap.object.PyError;
 import dev.refheap.object.PyType;
@@ -1374,7 +1375,7 @@ public final class Runtime implements AutoCloseable {
         if (gc.isEnabled()) gc.collect(2); // PyGC_Collect() before the modules go: the last one gc.callbacks see
         List<Long> alive = new ArrayList<>();
         List<Long> keys = new ArrayList<>();
-        heap.dicts.forEach(sysModules, (k, v) -> keys.add(k));
+        for (long ix = DictType.nextEntry(sysModules, 0); ix >= 0; ix = DictType.nextEntry(sysModules, ix + 1)) keys.add(DictType.entryKeyAt(sysModules, ix));
         for (long k : keys) heap.incref(k);
         for (long k : keys) {
             long m = heap.dicts.getItem(sysModules, k);
@@ -1432,21 +1433,22 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
-    /** _PyModule_ClearDict: names starting with one '_' are set to None first, then all others but __builtins__. */
+    /**
+     * _PyModule_ClearDict: names starting with one '_' are set to None first, then all others but
+     * __builtins__ (a '_' name a finalizer set again meanwhile too). Each pass walks the entries by
+     * position as PyDict_Next does, so a name a finalizer adds behind the walk is cleared too, and
+     * reads each name's first characters in place.
+     */
     private void clearModuleDict(long d) {
         for (int pass = 0; pass < 2; pass++) {
-            List<Long> keys = new ArrayList<>();
-            heap.dicts.forEach(d, (k, v) -> {
-                if (Heap.isStr(k)) keys.add(k);
-            });
-            for (long k : keys) {
-                String name = StrType.value(k);
-                boolean underscore = name.startsWith("_") && !name.startsWith("__");
-                if (name.equals("__builtins__") || (pass == 0) != underscore) continue;
-                long v = heap.dicts.getItem(d, k);
-                if (v == 0 || v == heap.None) continue;
+            for (long ix = DictType.nextEntry(d, 0); ix >= 0; ix = DictType.nextEntry(d, ix + 1)) {
+                long k = DictType.entryKeyAt(d, ix);
+                if (DictType.entryValueAt(d, ix) == heap.None || !Heap.isStr(k)) continue;
+                long n = StrType.length(k);
+                boolean first = n > 0 && StrType.codePointAt(k, 0) == '_';
+                if (pass == 0 ? !first || (n > 1 && StrType.codePointAt(k, 1) == '_') : first && n == 12 && StrType.contentEquals(k, "__builtins__")) continue;
                 heap.incref(k);
-                heap.dicts.setItem(d, k, heap.None);
+                if (!heap.dicts.replaceValueAt(d, ix, k, heap.None)) heap.dicts.setItem(d, k, heap.None);
                 heap.decref(k);
             }
         }

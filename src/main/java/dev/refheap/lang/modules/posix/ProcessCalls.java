@@ -25,14 +25,39 @@ import java.util.List;
  *
  * <p>fork and forkpty are absent, as on a platform without them: a forked JVM keeps one thread
  * and none of the virtual machine's own (its garbage collector and compilers), so the child could
- * not run Python. wait3 and wait4 report their rusage as resource.struct_rusage, and refheap has
- * no resource module: each raises NotImplementedError naming it. Stateless (the result types are
- * the module's state).
+ * not run Python. wait3 and wait4 report their rusage as resource.struct_rusage (importing
+ * resource, as CPython does). Stateless (the result types are the module's state).
  */
 final class ProcessCalls {
     private ProcessCalls() {}
 
     private static final int EINTR = 4;
+
+    /**
+     * wait3/wait4 (wait4(pid, ...); wait3 is wait4 of -1): (pid, status, resource.struct_rusage),
+     * the usage zeroed when no child had changed state (WNOHANG), the type taken from the resource
+     * module, imported as CPython's wait_helper imports it.
+     */
+    private static long waitWithUsage(VmApi vm, int pid, int options) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment status = arena.allocate(4), ru = arena.allocate(ResourceModule.RUSAGE_SIZE);
+            long r;
+            while (true) {
+                Object released = vm.allowThreads();
+                try {
+                    r = Libc.call("wait4", FunctionDescriptor.of(INT, INT, PTR, INT, PTR), pid, status, options, ru);
+                } finally {
+                    vm.endAllowThreads(released);
+                }
+                if (r >= 0) break;
+                if (Libc.errno() != EINTR) throw Posix.error(vm, 0, 0);
+                vm.checkInterrupt();
+            }
+            if (r == 0) ru.fill((byte) 0);
+            long usage = ResourceModule.usage(vm, ResourceModule.rusageType(vm), ru);
+            return Posix.tuple(vm, vm.newInt(r), vm.newInt(status.get(INT, 0)), usage);
+        }
+    }
     private static final FunctionDescriptor I_III = FunctionDescriptor.of(INT, INT, INT, INT);
     private static final FunctionDescriptor I_II = FunctionDescriptor.of(INT, INT, INT);
 
@@ -372,9 +397,11 @@ final class ProcessCalls {
         });
         for (String fn : new String[] {"wait3", "wait4"}) {
             def.def(fn, (s, a, o, n, kw) -> {
-                if (fn.equals("wait3")) Params.parse(vm, fn, new String[] {"options"}, 1, 1, 0, a, o, n, kw);
-                else Params.parse(vm, fn, new String[] {"pid", "options"}, 2, 2, 0, a, o, n, kw);
-                throw vm.error("NotImplementedError", fn + "() returns a resource.struct_rusage, and refheap has no resource module");
+                long[] args = fn.equals("wait3") ? Params.parse(vm, fn, new String[] {"options"}, 1, 1, 0, a, o, n, kw)
+                        : Params.parse(vm, fn, new String[] {"pid", "options"}, 2, 2, 0, a, o, n, kw);
+                int pid = fn.equals("wait3") ? -1 : cInt(vm, args[0]);
+                int options = cInt(vm, args[args.length - 1]);
+                return waitWithUsage(vm, pid, options);
             });
         }
         def.def("waitid", (s, a, o, n, kw) -> {

@@ -44,16 +44,12 @@ public final class ResourceModule {
             oneArgument(vm, "getrusage", n, kw);
             int who = asInt(vm, a[o]);
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment ru = arena.allocate(144);
+                MemorySegment ru = arena.allocate(RUSAGE_SIZE);
                 if (Libc.call("getrusage", I_IP, who, ru) == -1) {
                     if (Libc.errno() == EINVAL) throw vm.error("ValueError", "invalid who parameter");
                     throw Posix.error(vm, 0, 0);
                 }
-                long[] items = new long[FIELDS.length];
-                items[0] = vm.heap.floats.of(seconds(ru, 0));
-                items[1] = vm.heap.floats.of(seconds(ru, 16));
-                for (int i = 2; i < FIELDS.length; i++) items[i] = vm.newInt(ru.get(ValueLayout.JAVA_LONG, 32 + 8L * (i - 2)));
-                return vm.newStructSeq(type, items);
+                return usage(vm, type, ru);
             }
         });
         vm.def(m, "getrlimit", (s, a, o, n, kw) -> {
@@ -98,6 +94,39 @@ public final class ResourceModule {
             vm.heap.decref(v);
         }
         return m;
+    }
+
+    /** sizeof(struct rusage). */
+    static final int RUSAGE_SIZE = 144;
+
+    /** A struct_rusage of {@code type} from the struct rusage at {@code ru}. */
+    static long usage(VmApi vm, PyType type, MemorySegment ru) {
+        long[] items = new long[FIELDS.length];
+        items[0] = vm.heap.floats.of(seconds(ru, 0));
+        items[1] = vm.heap.floats.of(seconds(ru, 16));
+        for (int i = 2; i < FIELDS.length; i++) items[i] = vm.newInt(ru.get(ValueLayout.JAVA_LONG, 32 + 8L * (i - 2)));
+        return vm.newStructSeq(type, items);
+    }
+
+    /** resource.struct_rusage, the resource module imported for it (posix's wait3 and wait4). */
+    static PyType rusageType(VmApi vm) {
+        long name = vm.str("resource");
+        long module;
+        try {
+            module = vm.callArgs(vm.dictGet(vm.builtinsDict(), "__import__"), new long[] {name}, 0, 1, 0);
+        } finally {
+            vm.heap.decref(name);
+        }
+        long t = vm.getAttrOrNull(module, "struct_rusage");
+        vm.heap.decref(module);
+        if (t == 0) throw vm.error("AttributeError", "module 'resource' has no attribute 'struct_rusage'");
+        try {
+            PyType type = vm.isType(t) ? vm.heap.typeAt(t) : null;
+            if (type == null || !type.name().equals("resource.struct_rusage")) throw vm.error("TypeError", "resource.struct_rusage is not a struct sequence type");
+            return type;  // alive while the resource module holds it
+        } finally {
+            vm.heap.decref(t);
+        }
     }
 
     /** A METH_O function's one argument. */

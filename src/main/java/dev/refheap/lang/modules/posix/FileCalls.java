@@ -50,7 +50,10 @@ final class FileCalls {
         BigInteger v = vm.asIndex(o);
         if (v.equals(BigInteger.ONE.negate())) return -1;
         if (v.signum() < 0) throw vm.error("OverflowError", what + " is less than minimum");
-        if (v.bitLength() > 32 || v.longValue() == 0xffffffffL) throw vm.error("OverflowError", what + " is greater than maximum");
+        // 3.11's _Py_Uid_Converter/_Py_Gid_Converter: a C long truncated by the cast to uid_t is
+        // "less than minimum", past a C long "greater than maximum"; 2**32-1 is (uid_t)-1
+        if (v.bitLength() > 63) throw vm.error("OverflowError", what + " is greater than maximum");
+        if (v.bitLength() > 32) throw vm.error("OverflowError", what + " is less than minimum");
         return (int) v.longValue();
     }
 

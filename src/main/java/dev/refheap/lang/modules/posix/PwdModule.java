@@ -95,7 +95,7 @@ public final class PwdModule {
     }
 
     /** A C string as str (filesystem encoding); None for NULL, as CPython's mkpwent. */
-    private static long string(VmApi vm, MemorySegment c) {
+    static long string(VmApi vm, MemorySegment c) {
         if (c.address() == 0) return vm.incref(vm.heap.None);
         MemorySegment s = c.reinterpret(Long.MAX_VALUE);
         long len = 0;

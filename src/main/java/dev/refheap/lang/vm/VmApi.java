@@ -26,7 +26,7 @@ public final class VmApi {
      */
     public static final String[] BUILTIN_MODULE_NAMES = {"_abc", "_ast", "_bisect", "_blake2", "_codecs", "_collections", "_contextvars", "_csv", "_functools", "_heapq", "_imp", "_io", "_md5", "_operator",
         "_posixsubprocess", "_random", "_sha1", "_sha256", "_sha3", "_sha512", "_signal", "_socket", "_sre", "_stat", "_string", "_struct", "_testcapi", "_thread", "_tracemalloc", "_warnings", "_weakref", "array", "atexit",
-        "binascii", "builtins", "cmath", "ctypes", "errno", "faulthandler", "gc", "grp", "itertools", "marshal", "math", "posix", "pwd", "refheap", "resource", "select", "sys", "time", "zlib"};
+        "binascii", "builtins", "cmath", "ctypes", "errno", "faulthandler", "fcntl", "gc", "grp", "itertools", "marshal", "math", "posix", "pwd", "refheap", "resource", "select", "sys", "time", "zlib"};
 
     public final Heap heap;
 

@@ -587,7 +587,11 @@ final class FileCalls {
 
     /** A descriptor argument that may be an object with fileno() (fildes converter). */
     static int fileno(VmApi vm, long o) {
-        if (vm.isInt(o)) return fd(vm, o);
+        if (vm.isInt(o)) {
+            int fd = fd(vm, o);
+            if (fd < 0) throw vm.error("ValueError", "file descriptor cannot be a negative integer (" + fd + ")");
+            return fd;
+        }
         if (!vm.typeHas(o, "fileno")) {
             throw vm.error("TypeError", "argument must be an int, or have a fileno() method.");
         }

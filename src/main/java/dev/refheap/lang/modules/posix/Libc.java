@@ -44,11 +44,24 @@ final class Libc {
     }
 
     private static MethodHandle handle(String name, FunctionDescriptor fd) {
-        return HANDLES.computeIfAbsent(name, k -> {
-            int v = firstVariadic(k);
+        return handle(name, name, fd);
+    }
+
+    /** The handle of C function {@code symbol}, linked with {@code fd} once under {@code key}. */
+    private static MethodHandle handle(String key, String symbol, FunctionDescriptor fd) {
+        return HANDLES.computeIfAbsent(key, k -> {
+            int v = firstVariadic(symbol);
             Linker.Option[] options = v < 0 ? new Linker.Option[] {ERRNO} : new Linker.Option[] {ERRNO, Linker.Option.firstVariadicArg(v)};
-            return LINKER.downcallHandle(LINKER.defaultLookup().find(k).orElseThrow(), fd, options);
+            return LINKER.downcallHandle(LINKER.defaultLookup().find(symbol).orElseThrow(), fd, options);
         });
+    }
+
+    /**
+     * As {@link #call}, for a variadic function called with another argument type than its usual
+     * form ({@code form} names it: fcntl with a pointer, say), linked once per form.
+     */
+    static long callForm(String name, String form, FunctionDescriptor fd, Object... args) {
+        return invoke(handle(name + "#" + form, name, fd), args);
     }
 
     static final FunctionDescriptor I_V = FunctionDescriptor.of(INT);
@@ -60,7 +73,10 @@ final class Libc {
 
     /** Calls {@code name} (errno-capturing) with {@code args}; returns its result as a long. */
     static long call(String name, FunctionDescriptor fd, Object... args) {
-        MethodHandle h = handle(name, fd);
+        return invoke(handle(name, fd), args);
+    }
+
+    private static long invoke(MethodHandle h, Object... args) {
         Object[] all = new Object[args.length + 1];
         all[0] = CALL_STATE.get();
         System.arraycopy(args, 0, all, 1, args.length);

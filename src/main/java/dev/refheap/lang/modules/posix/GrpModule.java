@@ -3,7 +3,6 @@ package dev.refheap.lang.modules.posix;
 import dev.refheap.lang.modules.Params;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.PyType;
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -19,9 +18,7 @@ import java.lang.foreign.ValueLayout;
 public final class GrpModule {
     private GrpModule() {}
 
-    private static final FunctionDescriptor P_P = FunctionDescriptor.of(Libc.PTR, Libc.PTR);
     private static final FunctionDescriptor P_I = FunctionDescriptor.of(Libc.PTR, Libc.INT);
-    private static final FunctionDescriptor P_V = FunctionDescriptor.of(Libc.PTR);
 
     public static long create(VmApi vm) {
         PyType type = vm.moduleState("grp", () -> vm.newStructSeqType("grp.struct_group", 4, "gr_name", "gr_passwd", "gr_gid", "gr_mem"));
@@ -38,34 +35,13 @@ public final class GrpModule {
             long[] args = Params.parse(vm, "getgrnam", new String[] {"name"}, 1, 1, 0, a, o, n, kw);
             long name = args[0];
             if (!vm.isStr(name)) throw vm.error("TypeError", "getgrnam() argument 'name' must be str, not " + vm.typeName(name));
-            long encoded = vm.encode(name, "utf-8", "surrogateescape");
-            byte[] bytes = vm.bytesLike(encoded);
-            vm.heap.decref(encoded);
-            for (byte b : bytes) if (b == 0) throw vm.error("ValueError", "embedded null byte");
-            long p;
-            try (Arena arena = Arena.ofConfined()) {
-                p = Libc.call("getgrnam", P_P, Libc.cString(arena, bytes));
-            }
+            long p = PwdModule.byName(vm, "getgrnam", name);
             if (p == 0) throw vm.error("KeyError", "getgrnam(): name not found: " + vm.repr(name));
             return entry(vm, type, p);
         });
         vm.def(m, "getgrall", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "grp.getgrall", n, kw);
-            long list = vm.heap.lists.alloc(0);
-            try {
-                Libc.call("setgrent", FunctionDescriptor.ofVoid());
-                for (long p = Libc.call("getgrent", P_V); p != 0; p = Libc.call("getgrent", P_V)) {
-                    long e = entry(vm, type, p);
-                    vm.heap.lists.append(list, e);
-                    vm.heap.decref(e);
-                }
-            } catch (RuntimeException e) {
-                vm.heap.decref(list);
-                throw e;
-            } finally {
-                Libc.call("endgrent", FunctionDescriptor.ofVoid());
-            }
-            return list;
+            return PwdModule.all(vm, "gr", p -> entry(vm, type, p));
         });
         vm.heap.dicts.setItem(vm.moduleDict(m), "struct_group", type.address());
         return m;

@@ -49,34 +49,13 @@ public final class PwdModule {
         vm.def(m, "getpwnam", (s, a, o, n, kw) -> {
             Params.unpack(vm, "getpwnam", n, kw, 1, 1);
             if (!vm.isStr(a[o])) throw vm.error("TypeError", "getpwnam() argument must be str, not " + vm.typeName(a[o]));
-            long encoded = vm.encode(a[o], "utf-8", "surrogateescape");
-            byte[] name = vm.bytesLike(encoded);
-            vm.heap.decref(encoded);
-            for (byte b : name) if (b == 0) throw vm.error("ValueError", "embedded null byte");
-            long p;
-            try (Arena arena = Arena.ofConfined()) {
-                p = Libc.call("getpwnam", P_P, Libc.cString(arena, name));
-            }
+            long p = byName(vm, "getpwnam", a[o]);
             if (p == 0) throw vm.error("KeyError", "getpwnam(): name not found: " + vm.repr(a[o]));
             return entry(vm, type, p);
         });
         vm.def(m, "getpwall", (s, a, o, n, kw) -> {
             Params.unpack(vm, "getpwall", n, kw, 0, 0);
-            long list = vm.heap.lists.alloc(0);
-            try {
-                Libc.call("setpwent", FunctionDescriptor.ofVoid());
-                for (long p = Libc.call("getpwent", P_V); p != 0; p = Libc.call("getpwent", P_V)) {
-                    long e = entry(vm, type, p);
-                    vm.heap.lists.append(list, e);
-                    vm.heap.decref(e);
-                }
-            } catch (RuntimeException e) {
-                vm.heap.decref(list);
-                throw e;
-            } finally {
-                Libc.call("endpwent", FunctionDescriptor.ofVoid());
-            }
-            return list;
+            return all(vm, "pw", p -> entry(vm, type, p));
         });
         return m;
     }
@@ -92,6 +71,42 @@ public final class PwdModule {
         items[5] = string(vm, pw.get(ValueLayout.ADDRESS, 32));
         items[6] = string(vm, pw.get(ValueLayout.ADDRESS, 40));
         return vm.newStructSeq(type, items);
+    }
+
+    /**
+     * A database lookup by name ({@code fn}: getpwnam, getgrnam): the name encoded as the filesystem
+     * encoding (an embedded NUL is ValueError), the C library's entry pointer or 0.
+     */
+    static long byName(VmApi vm, String fn, long name) {
+        long encoded = vm.encode(name, "utf-8", "surrogateescape");
+        byte[] bytes = vm.bytesLike(encoded);
+        vm.heap.decref(encoded);
+        for (byte b : bytes) if (b == 0) throw vm.error("ValueError", "embedded null byte");
+        try (Arena arena = Arena.ofConfined()) {
+            return Libc.call(fn, P_P, Libc.cString(arena, bytes));
+        }
+    }
+
+    /**
+     * Every entry of a database ({@code db}: "pw" or "gr", through set/get/end{db}ent), each made
+     * by {@code entry} from the C library's entry pointer: a new list.
+     */
+    static long all(VmApi vm, String db, java.util.function.LongUnaryOperator entry) {
+        long list = vm.heap.lists.alloc(0);
+        try {
+            Libc.call("set" + db + "ent", FunctionDescriptor.ofVoid());
+            for (long p = Libc.call("get" + db + "ent", P_V); p != 0; p = Libc.call("get" + db + "ent", P_V)) {
+                long e = entry.applyAsLong(p);
+                vm.heap.lists.append(list, e);
+                vm.heap.decref(e);
+            }
+        } catch (RuntimeException e) {
+            vm.heap.decref(list);
+            throw e;
+        } finally {
+            Libc.call("end" + db + "ent", FunctionDescriptor.ofVoid());
+        }
+        return list;
     }
 
     /** A C string as str (filesystem encoding); None for NULL, as CPython's mkpwent. */

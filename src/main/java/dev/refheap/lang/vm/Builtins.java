@@ -23,7 +23,6 @@ final class Builtins {
 
     static void install(Runtime rt) {
         Heap heap = rt.heap;
-        long d = rt.builtinsDict;
         def(rt, "print", (self, a, o, n, kw) -> print(rt, a, o, n, kw));
         def(rt, "id", (self, a, o, n, kw) -> { Args.exactly(rt, "id", n, kw, 1); return heap.ints.of(a[o]); });
         def(rt, "hex", (self, a, o, n, kw) -> { Args.exactly(rt, "hex", n, kw, 1); return heap.strs.of(radix(rt, a[o], 16, "0x")); });
@@ -181,27 +180,29 @@ final class Builtins {
         // types
         for (PyType t : new PyType[] {heap.ints, heap.bools, heap.floats, heap.strs, heap.bytes, heap.tuples, heap.lists,
                 heap.dicts, heap.sets, heap.frozensets, heap.objectType, heap.typeType, rt.rangeType}) {
-            heap.dicts.setItem(d, t.name(), t.address());
+            rt.putBuiltin(t.name(), t.address());
         }
-        heap.dicts.setItem(d, "enumerate", rt.iterType.typeFor(IterType.Kind.ENUMERATE).address());
-        heap.dicts.setItem(d, "zip", rt.iterType.typeFor(IterType.Kind.ZIP).address());
-        heap.dicts.setItem(d, "map", rt.iterType.typeFor(IterType.Kind.MAP).address());
-        heap.dicts.setItem(d, "staticmethod", rt.staticMethodType.address());
-        heap.dicts.setItem(d, "classmethod", rt.classMethodType.address());
-        heap.dicts.setItem(d, "property", rt.propertyType.address());
-        heap.dicts.setItem(d, "filter", rt.iterType.typeFor(IterType.Kind.FILTER).address());
-        heap.dicts.setItem(d, "reversed", rt.iterType.typeFor(IterType.Kind.REVERSED).address());
-        for (ExceptionType e : rt.exceptions.values()) heap.dicts.setItem(d, e.name(), e.address());
-        heap.dicts.setItem(d, "EnvironmentError", rt.exceptions.get("OSError").address());  // 3.3's aliases of OSError
-        heap.dicts.setItem(d, "IOError", rt.exceptions.get("OSError").address());
-        heap.dicts.setItem(d, "None", heap.None);
-        heap.dicts.setItem(d, "Ellipsis", rt.ellipsis);
-        heap.dicts.setItem(d, "NotImplemented", rt.notImplemented);
+        rt.putBuiltin("enumerate", rt.iterType.typeFor(IterType.Kind.ENUMERATE).address());
+        rt.putBuiltin("zip", rt.iterType.typeFor(IterType.Kind.ZIP).address());
+        rt.putBuiltin("map", rt.iterType.typeFor(IterType.Kind.MAP).address());
+        rt.putBuiltin("staticmethod", rt.staticMethodType.address());
+        rt.putBuiltin("classmethod", rt.classMethodType.address());
+        rt.putBuiltin("property", rt.propertyType.address());
+        rt.putBuiltin("filter", rt.iterType.typeFor(IterType.Kind.FILTER).address());
+        rt.putBuiltin("reversed", rt.iterType.typeFor(IterType.Kind.REVERSED).address());
+        for (ExceptionType e : rt.exceptions.values()) rt.putBuiltin(e.name(), e.address());
+        rt.putBuiltin("EnvironmentError", rt.exceptions.get("OSError").address());  // 3.3's aliases of OSError
+        rt.putBuiltin("IOError", rt.exceptions.get("OSError").address());
+        rt.putBuiltin("None", heap.None);
+        rt.putBuiltin("Ellipsis", rt.ellipsis);
+        rt.putBuiltin("NotImplemented", rt.notImplemented);
         ExecBuiltins.install(rt);
         NumberBuiltins.install(rt);
-        long name = heap.strs.internedOf("builtins");
-        heap.dicts.setItem(d, "__name__", name);
-        heap.decref(name);
+        if (!rt.forImage()) {
+            long name = heap.strs.internedOf("builtins");
+            rt.putBuiltin("__name__", name);
+            heap.decref(name);
+        }
     }
 
     static long incref(Heap heap, long o) {
@@ -209,11 +210,7 @@ final class Builtins {
         return o;
     }
 
-    private static void def(Runtime rt, String name, Builtin impl) {
-        long f = rt.builtinFunctionType.create(name, impl, 0, null);
-        rt.heap.dicts.setItem(rt.builtinsDict, name, f);
-        rt.heap.decref(f);
-    }
+    private static void def(Runtime rt, String name, Builtin impl) { rt.defBuiltin(name, impl); }
 
     /** A sandboxed runtime's {@code open}: it names the sandbox instead of opening anything (Runtime.setSandboxed). */
     static void sandbox(Runtime rt) {

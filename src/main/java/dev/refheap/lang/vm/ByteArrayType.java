@@ -485,7 +485,7 @@ final class ByteArrayType extends ExtType {
     }
 
     void install() {
-        heap.dicts.setItem(rt.builtinsDict, "bytearray", address());
+        rt.putBuiltin("bytearray", address());
         BytesMethods.install(rt, this);
         TypeMethodsAccess.def(rt, this, "append", (s, a, o, n, kw) -> {
             Args.exactly(rt, "append", n, kw, 1);

@@ -248,7 +248,7 @@ final class ComplexType extends ExtType {
 
     /** Installs the type in builtins with its methods. */
     void install() {
-        rt.heap.dicts.setItem(rt.builtinsDict, "complex", address());
+        rt.putBuiltin("complex", address());
         TypeMethodsAccess.def(rt, this, "conjugate", (s, a, o, n, kw) -> {
             Args.exactly(rt, "conjugate", n, kw, 0);
             return of(real(s), -imag(s));

@@ -40,11 +40,7 @@ final class ExecBuiltins {
         def(rt, "eval", (self, a, o, n, kw) -> run(rt, a, o, n, kw, false));
     }
 
-    private static void def(Runtime rt, String name, Builtin impl) {
-        long f = rt.builtinFunctionType.create(name, impl, 0, null);
-        rt.heap.dicts.setItem(rt.builtinsDict, name, f);
-        rt.heap.decref(f);
-    }
+    private static void def(Runtime rt, String name, Builtin impl) { rt.defBuiltin(name, impl); }
 
     /**
      * Binds positional and keyword arguments to {@code names} (the first {@code npos} positional-only

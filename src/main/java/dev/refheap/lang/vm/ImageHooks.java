@@ -790,6 +790,11 @@ final class ImageHooks {
 
     private static Runnable readRuntime(Runtime rt, DataInputStream in, ClassRecords classes, List<Runnable> first) throws IOException {
         long[] held = readLongs(in);
+        // the builtins dict and sys.modules, made before a runtime made for an image leaves objects out: at the same addresses
+        if (!java.util.Arrays.stream(held).anyMatch(o -> o == rt.builtinsDict) || !java.util.Arrays.stream(held).anyMatch(o -> o == rt.sysModules)) {
+            throw new ImageException("the image does not hold this runtime's builtins dict and sys.modules (at 0x" + Long.toHexString(rt.builtinsDict) + ", 0x"
+                    + Long.toHexString(rt.sysModules) + ")");
+        }
         int total = rt.heap.typeCount() + classes.records.size();
         int nt = count(in, 1 << 20);
         Map<Integer, Map<String, Long>> attrs = new HashMap<>();

@@ -871,7 +871,7 @@ final class MemoryViewType extends ExtType {
     void install() {
         heap.register(mbufType);
         iterType.install();
-        heap.dicts.setItem(rt.builtinsDict, "memoryview", address());
+        rt.putBuiltin("memoryview", address());
         TypeMethodsAccess.def(rt, this, "release", (s, a, o, n, kw) -> {
             Args.exactly(rt, "release", n, kw, 0);
             release(s);

@@ -84,11 +84,7 @@ final class NumberBuiltins {
         });
     }
 
-    private static void def(Runtime rt, String name, Builtin impl) {
-        long f = rt.builtinFunctionType.create(name, impl, 0, null);
-        rt.heap.dicts.setItem(rt.builtinsDict, name, f);
-        rt.heap.decref(f);
-    }
+    private static void def(Runtime rt, String name, Builtin impl) { rt.defBuiltin(name, impl); }
 
     /** A method that is called through the type without an instance (int.from_bytes, float.fromhex, dict.fromkeys). */
     static void classMethod(Runtime rt, PyType t, String name, Builtin impl) {

@@ -176,9 +176,11 @@ public final class Runtime implements AutoCloseable {
 
     /**
      * A runtime made to adopt a start-up image ({@link #startFromImage}) when {@code forImage}: the
-     * constructor leaves out what only makes native objects an adopted image replaces whole (the
-     * builtin types' dicts, their tuples and subclass dicts, the free lists as CPython's start-up
-     * leaves them; the image carries the Java side of these), and the runtime can do nothing but
+     * constructor leaves out what only makes native objects an adopted image replaces whole (from
+     * the builtins' install on, the builtin functions and method descriptors, of which it makes the
+     * entries only, and the builtins dict's items; the builtin types' dicts, their tuples and
+     * subclass dicts, the free lists as CPython's start-up leaves them; the image carries the Java
+     * side of these), and the runtime can do nothing but
      * adopt an image: a refused image leaves it unusable ({@link #requireComplete}), and the caller
      * makes a runtime with {@code forImage} false instead.
      */
@@ -266,6 +268,10 @@ public final class Runtime implements AutoCloseable {
         heap.addRootProvider(interpreter);
         builtinsDict = hold(heap.dicts.create());
         sysModules = hold(heap.dicts.create());
+        // from here on a runtime made for an image makes no builtin function or descriptor object (only their
+        // entries): nothing made before (builtinsDict, sysModules, the types' objects) moves, and nothing made
+        // after is an address the image does not carry
+        if (forImage) definedForImage = new HashMap<>();
         Builtins.install(this);
         TypeMethods.install(this);
         TypeCall.install(this);
@@ -291,6 +297,7 @@ public final class Runtime implements AutoCloseable {
         // still verifies every count they hold and are held by.
         if (stress != null) stress.uninstall();
         slotWrappers.install(!forImage);
+        definedForImage = null;
         if (!forImage) builtinTypeInfo.prepareAll();
         if (stress != null) stress.install();
         subclasses = new Subclasses(this);
@@ -743,9 +750,45 @@ public final class Runtime implements AutoCloseable {
             case CLASSMETHOD -> classMethodDescrType;
             case WRAPPER -> wrapperDescrType;
         };
+        if (definedForImage != null) {  // the entry only: the image has the descriptor, the type's dict and typeAttrs
+            dt.defineEntry(t, name, impl);
+            definedForImage.computeIfAbsent(t, k -> new HashMap<>()).put(name, kind == BuiltinDescrType.Kind.CLASSMETHOD ? null : impl);
+            return 0;
+        }
         long d = hold(dt.create(t, name, impl));
         typeAttrs.computeIfAbsent(t, k -> new HashMap<>()).put(name, d);
         return d;
+    }
+
+    /**
+     * While a runtime made for an image is constructed ({@link #forImage}): the descriptors
+     * {@link #defDescr} defined without objects, by type and name, with the implementation the
+     * name's lookup finds (null for a classmethod descriptor's); {@link SlotWrappers#install}
+     * reads them as its own. Null otherwise.
+     */
+    Map<PyType, Map<String, Builtin>> definedForImage;
+
+    /** Made to adopt a start-up image and not adopted one yet (its constructor makes no object the image replaces). */
+    boolean forImage() { return forImage; }
+
+    /**
+     * A builtin function of the builtins module ({@code len}): its object in the builtins dict, or,
+     * in a runtime made for an image, only its entry (the image's builtins dict has the object, at
+     * the entry's handle).
+     */
+    void defBuiltin(String name, Builtin impl) {
+        if (forImage) {
+            builtinFunctionType.defineEntry(name, impl, null, null);
+            return;
+        }
+        long f = builtinFunctionType.create(name, impl, 0, null);
+        heap.dicts.setItem(builtinsDict, name, f);
+        heap.decref(f);
+    }
+
+    /** Puts {@code value} (borrowed) in the builtins dict, unless this runtime is made for an image (whose builtins dict has it). */
+    void putBuiltin(String name, long value) {
+        if (!forImage) heap.dicts.setItem(builtinsDict, name, value);
     }
 
     /** A method of builtin type {@code t} ({@code list.append}): a method_descriptor. */

@@ -133,7 +133,7 @@ final class SliceType extends ExtType {
     }
 
     void install() {
-        heap.dicts.setItem(rt.builtinsDict, "slice", address());
+        rt.putBuiltin("slice", address());
         TypeMethodsAccess.def(rt, this, "indices", (s, a, o, n, kw) -> {
             Args.exactly(rt, "indices", n, kw, 1);
             if (!(heap.typeOf(a[o]) instanceof dev.refheap.object.IntType)) {

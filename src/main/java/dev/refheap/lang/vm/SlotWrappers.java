@@ -76,7 +76,7 @@ final class SlotWrappers {
      * its table as when the objects are made, and no object.
      */
     void install(boolean objects) {
-        defined = objects ? null : new HashMap<>();
+        defined = objects ? null : rt.definedForImage != null ? rt.definedForImage : new HashMap<>();  // with the descriptors the other installs defined without objects
         Map<String, PyType> byName = new HashMap<>();
         for (int i = 0; i < heap.typeCount(); i++) byName.putIfAbsent(heap.typeByIndex(i).name(), heap.typeByIndex(i));
         byName.putIfAbsent("GenericAlias", rt.genericAliasType);  // the table names types by __name__; these by tp_name

@@ -67,6 +67,17 @@ final class FrozenModules {
         return java.util.Collections.unmodifiableMap(t);
     }
 
+    /**
+     * Whether {@code name}'s frozen code is deep-frozen as refheap models it (code objects, tuples
+     * and constants static: never allocated, tracked or counted by the collector): a standard library
+     * module frozen under its own name. Not the bootstrap (refheap's own modules, made deep-frozen
+     * where they are made), the aliases or the __hello__/__phello__ test modules.
+     */
+    static boolean isDeepFrozen(String name) {
+        Entry e = TABLE.get(name);
+        return e != null && name.equals(e.origname()) && !name.startsWith("__");
+    }
+
     /** The entry for {@code name}, or null when it is not frozen. */
     static Entry find(String name) {
         return TABLE.get(name);

@@ -49,7 +49,7 @@ final class ImpModule {
         f.put("is_frozen_package", (s, a, o, n, kw) -> heap.bools.of(frozenEntry(vm, importer, strArg(vm, "is_frozen_package", a, o, n, kw)).isPackage()));
         // find_frozen(name, /, *, withdata=False): None, or (data, ispkg, origname)
         f.put("find_frozen", (s, a, o, n, kw) -> {
-            int nkw = nkw(kw);
+            int nkw = dev.refheap.lang.modules.Params.nkw(kw);
             if (n - nkw != 1) throw vm.error("TypeError", "find_frozen() takes exactly 1 positional argument (" + (n - nkw) + " given)");
             boolean withData = false;
             for (int k = 0; k < nkw; k++) {
@@ -71,7 +71,7 @@ final class ImpModule {
             return t;
         });
         f.put("get_frozen_object", (s, a, o, n, kw) -> {
-            if (nkw(kw) > 0) throw vm.error("TypeError", "get_frozen_object() takes no keyword arguments");
+            if (dev.refheap.lang.modules.Params.nkw(kw) > 0) throw vm.error("TypeError", "get_frozen_object() takes no keyword arguments");
             if (n < 1 || n > 2) throw vm.error("TypeError", "get_frozen_object expected " + (n < 1 ? "at least 1 argument" : "at most 2 arguments") + ", got " + n);
             if (!vm.isStr(a[o])) throw vm.error("TypeError", "get_frozen_object() argument 1 must be str, not " + vm.typeName(a[o]));
             if (n == 2 && a[o + 1] != heap.None) {
@@ -110,7 +110,7 @@ final class ImpModule {
             return list;
         });
         f.put("_override_frozen_modules_for_tests", (s, a, o, n, kw) -> {
-            if (nkw(kw) > 0 || n != 1) throw vm.error("TypeError", "_override_frozen_modules_for_tests() takes exactly one argument (" + n + " given)");
+            if (dev.refheap.lang.modules.Params.nkw(kw) > 0 || n != 1) throw vm.error("TypeError", "_override_frozen_modules_for_tests() takes exactly one argument (" + n + " given)");
             int sign = vm.asIndex(a[o]).signum();
             importer.frozenOverride = sign;
             return vm.incref(heap.None);
@@ -146,11 +146,9 @@ final class ImpModule {
         "get_frozen_object", "is_frozen_package", "create_builtin", "init_frozen", "is_builtin", "is_frozen", "_frozen_module_names",
         "_override_frozen_modules_for_tests", "create_dynamic", "exec_dynamic", "exec_builtin", "_fix_co_filename", "source_hash"};
 
-    private static int nkw(long kw) { return kw == 0 ? 0 : (int) dev.refheap.object.TupleType.size(kw); }
-
     /** The one str argument of a METH_O-style function {@code fn}. */
     private static String strArg(VmApi vm, String fn, long[] a, int o, int n, long kw) {
-        if (nkw(kw) > 0) throw vm.error("TypeError", fn + "() takes no keyword arguments");
+        if (dev.refheap.lang.modules.Params.nkw(kw) > 0) throw vm.error("TypeError", fn + "() takes no keyword arguments");
         if (n != 1) throw vm.error("TypeError", fn + "() takes exactly one argument (" + n + " given)");
         if (!vm.isStr(a[o])) throw vm.error("TypeError", fn + "() argument must be str, not " + vm.typeName(a[o]));
         return vm.strValue(a[o]);

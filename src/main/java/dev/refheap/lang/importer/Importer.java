@@ -827,7 +827,7 @@ public final class Importer implements ImportSystem {
             if (!frozen) vm.showWarnings(filename, source, warnings);  // CPython's frozen code warned when it was built
             cache().write(file, key, size, mtime, unit);
         }
-        boolean deep = frozen ? DEEP_FROZEN.contains(name) : deepFrozen(file, name);
+        boolean deep = frozen ? FrozenModules.isDeepFrozen(name) : deepFrozen(file, name);
         return deep ? vm.materializeDeepFrozen(unit) : vm.materialize(unit);
     }
 
@@ -891,22 +891,13 @@ public final class Importer implements ImportSystem {
     }
 
     /**
-     * The standard library modules CPython 3.11 freezes into its binary, deep-frozen (their code
-     * objects, tuples and constants are static objects: never allocated, tracked or counted by the
-     * collector). {@code _imp.is_frozen} is true for these names in CPython 3.11.7 (the test modules
-     * {@code __hello__} and {@code __phello__} aside).
-     */
-    static final java.util.Set<String> DEEP_FROZEN = java.util.Set.of("zipimport", "abc", "codecs", "io", "_collections_abc",
-            "_sitebuiltins", "genericpath", "ntpath", "posixpath", "os", "site", "stat", "importlib.util",
-            "importlib.machinery", "runpy");
-
-    /**
-     * Whether the code of {@code file}, imported as {@code name}, stands for CPython's deep-frozen
-     * code: a {@link #DEEP_FROZEN} name loaded from the standard library's own directory (a module of
-     * that name elsewhere on sys.path is an ordinary source file; CPython would take the frozen one).
+     * Whether the code of {@code file}, imported as {@code name} from source (frozen modules turned
+     * off, or a loader a program made), stands for CPython's deep-frozen code: a deep-frozen name
+     * ({@link FrozenModules#isDeepFrozen}) loaded from the standard library's own directory (a module
+     * of that name elsewhere is an ordinary source file).
      */
     private boolean deepFrozen(Path file, String name) {
-        if (!DEEP_FROZEN.contains(name) || stdlib == null) return false;
+        if (!FrozenModules.isDeepFrozen(name) || stdlib == null) return false;
         Path dir = file.toAbsolutePath().getParent();
         if (name.startsWith("importlib.")) dir = dir == null ? null : dir.getParent();
         return dir != null && dir.equals(stdlib.toAbsolutePath());

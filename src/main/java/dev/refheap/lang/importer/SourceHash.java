@@ -29,11 +29,10 @@ final class SourceHash {
         }
         if (key == 0) throw vm.error("TypeError", "source_hash() missing required argument 'key' (pos 1)");
         if (source == 0) throw vm.error("TypeError", "source_hash() missing required argument 'source' (pos 2)");
-        java.math.BigInteger k = vm.asIndex(key);
-        if (k.bitLength() > 63) throw vm.error("OverflowError", "Python int too large to convert to C long");
+        long k = dev.refheap.lang.modules.Params.cLong(vm, key);
         byte[] data = vm.bytesLike(source);
         if (data == null) throw vm.error("TypeError", "a bytes-like object is required, not '" + vm.typeName(source) + "'");
-        long h = siphash13(k.longValue(), 0, data);
+        long h = siphash13(k, 0, data);
         byte[] out = new byte[8];
         for (int i = 0; i < 8; i++) out[i] = (byte) (h >>> (8 * i));
         return vm.heap.bytes.of(out);

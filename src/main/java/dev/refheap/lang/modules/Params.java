@@ -107,6 +107,20 @@ public final class Params {
         return v.longValue();
     }
 
+    /** Argument clinic's int converter (_PyLong_AsInt): an int (or __index__) in C int's range. */
+    public static int clinicInt(VmApi vm, long o) {
+        java.math.BigInteger v = vm.asIndex(o);
+        if (v.bitLength() > 31) throw vm.error("OverflowError", "Python int too large to convert to C int");
+        return v.intValue();
+    }
+
+    /** A C long (or long long, off_t, rlim_t: PyLong_AsLong's range and message). */
+    public static long cLong(VmApi vm, long o) {
+        java.math.BigInteger v = vm.asIndex(o);
+        if (v.bitLength() > 63) throw vm.error("OverflowError", "Python int too large to convert to C long");
+        return v.longValue();
+    }
+
     /** The "i" converter: an int (or __index__) in C int's range, else 3.11's OverflowError. */
     public static int cInt(VmApi vm, long o) {
         java.math.BigInteger v = vm.asIndex(o);

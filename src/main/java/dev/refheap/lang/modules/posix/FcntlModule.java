@@ -18,7 +18,7 @@ import java.lang.foreign.ValueLayout;
 public final class FcntlModule {
     private FcntlModule() {}
 
-    private static final int EINTR = 4, BUF = 1024, F_SETLK = 6, F_SETLKW = 7, F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2;
+    private static final int BUF = 1024, F_SETLK = 6, F_SETLKW = 7, F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2;
     private static final int LOCK_SH = 1, LOCK_EX = 2, LOCK_NB = 4, LOCK_UN = 8;
     private static final FunctionDescriptor FCNTL_INT = FunctionDescriptor.of(Libc.INT, Libc.INT, Libc.INT, Libc.INT);
     private static final FunctionDescriptor FCNTL_PTR = FunctionDescriptor.of(Libc.INT, Libc.INT, Libc.INT, Libc.PTR);
@@ -35,16 +35,10 @@ public final class FcntlModule {
         "DN_MULTISHOT", 2147483648L, "F_ADD_SEALS", 1033, "F_GET_SEALS", 1034, "F_SEAL_SEAL", 1, "F_SEAL_SHRINK", 2,
         "F_SEAL_GROW", 4, "F_SEAL_WRITE", 8};
 
-    /** A C call of the module: retried while it fails with EINTR (the signal handlers run between tries). */
-    @FunctionalInterface
-    private interface Call {
-        long run();
-    }
-
     public static long create(VmApi vm) {
         long m = vm.newModule("fcntl");
         vm.def(m, "fcntl", (s, a, o, n, kw) -> {
-            noKeywords(vm, "fcntl", kw);
+            Params.noKeywords(vm, "fcntl.fcntl", kw);
             Params.unpack(vm, "fcntl", n, 0, 2, 3);
             int fd = FileCalls.fileno(vm, a[o]);
             int cmd = cInt(vm, a[o + 1]);
@@ -54,16 +48,16 @@ public final class FcntlModule {
                     if (data.length > BUF) throw vm.error("ValueError", "fcntl string arg too long");
                     try (Arena arena = Arena.ofConfined()) {
                         MemorySegment buf = copy(arena, data);
-                        retry(vm, () -> Libc.callForm("fcntl", "ptr", FCNTL_PTR, fd, cmd, buf));
+                        Libc.blocking(vm, () -> Libc.callForm("fcntl", "ptr", FCNTL_PTR, fd, cmd, buf));
                         return vm.heap.bytes.of(buf.asSlice(0, data.length).toArray(ValueLayout.JAVA_BYTE));
                     }
                 }
             }
             int arg = n == 3 ? cInt(vm, a[o + 2]) : 0;
-            return vm.newInt(retry(vm, () -> Libc.call("fcntl", FCNTL_INT, fd, cmd, arg)));
+            return vm.newInt(Libc.blocking(vm, () -> Libc.call("fcntl", FCNTL_INT, fd, cmd, arg)));
         });
         vm.def(m, "ioctl", (s, a, o, n, kw) -> {
-            noKeywords(vm, "ioctl", kw);
+            Params.noKeywords(vm, "fcntl.ioctl", kw);
             Params.unpack(vm, "ioctl", n, 0, 2, 4);
             int fd = FileCalls.fileno(vm, a[o]);
             long request = vm.asIndex(a[o + 1]).longValue() & 0xffffffffL;  // unsigned int, bitwise
@@ -76,7 +70,7 @@ public final class FcntlModule {
                     if (!(writable && mutate) && data.length > BUF) throw vm.error("ValueError", "ioctl string arg too long");
                     try (Arena arena = Arena.ofConfined()) {
                         MemorySegment buf = copy(arena, data);
-                        long r = retry(vm, () -> Libc.call("ioctl", IOCTL_PTR, fd, request, buf));
+                        long r = Libc.blocking(vm, () -> Libc.call("ioctl", IOCTL_PTR, fd, request, buf));
                         byte[] after = buf.asSlice(0, data.length).toArray(ValueLayout.JAVA_BYTE);
                         if (writable && mutate) {
                             vm.writeBuffer(arg, 0, after);
@@ -87,22 +81,22 @@ public final class FcntlModule {
                 }
             }
             int arg = n >= 3 ? cInt(vm, a[o + 2]) : 0;
-            return vm.newInt(retry(vm, () -> Libc.callForm("ioctl", "int", IOCTL_INT, fd, request, arg)));
+            return vm.newInt(Libc.blocking(vm, () -> Libc.callForm("ioctl", "int", IOCTL_INT, fd, request, arg)));
         });
         vm.def(m, "flock", (s, a, o, n, kw) -> {
-            noKeywords(vm, "flock", kw);
+            Params.noKeywords(vm, "fcntl.flock", kw);
             Params.unpack(vm, "flock", n, 0, 2, 2);
             int fd = FileCalls.fileno(vm, a[o]);
             int op = cInt(vm, a[o + 1]);
-            retry(vm, () -> Libc.call("flock", FunctionDescriptor.of(Libc.INT, Libc.INT, Libc.INT), fd, op));
+            Libc.blocking(vm, () -> Libc.call("flock", FunctionDescriptor.of(Libc.INT, Libc.INT, Libc.INT), fd, op));
             return vm.incref(vm.heap.None);
         });
         vm.def(m, "lockf", (s, a, o, n, kw) -> {
-            noKeywords(vm, "lockf", kw);
+            Params.noKeywords(vm, "fcntl.lockf", kw);
             Params.unpack(vm, "lockf", n, 0, 2, 5);
             int fd = FileCalls.fileno(vm, a[o]);
             int code = cInt(vm, a[o + 1]);
-            long len = n >= 3 ? longLong(vm, a[o + 2]) : 0, start = n >= 4 ? longLong(vm, a[o + 3]) : 0;
+            long len = n >= 3 ? Params.cLong(vm, a[o + 2]) : 0, start = n >= 4 ? Params.cLong(vm, a[o + 3]) : 0;
             int whence = n >= 5 ? cInt(vm, a[o + 4]) : 0;
             short type;
             if (code == LOCK_UN) type = F_UNLCK;
@@ -116,7 +110,7 @@ public final class FcntlModule {
                 lock.set(ValueLayout.JAVA_LONG, 8, start);
                 lock.set(ValueLayout.JAVA_LONG, 16, len);
                 int cmd = (code & LOCK_NB) != 0 ? F_SETLK : F_SETLKW;
-                retry(vm, () -> Libc.callForm("fcntl", "ptr", FCNTL_PTR, fd, cmd, lock));
+                Libc.blocking(vm, () -> Libc.callForm("fcntl", "ptr", FCNTL_PTR, fd, cmd, lock));
             }
             return vm.incref(vm.heap.None);
         });
@@ -127,26 +121,6 @@ public final class FcntlModule {
             vm.heap.decref(v);
         }
         return m;
-    }
-
-    private static void noKeywords(VmApi vm, String fn, long kw) {
-        if (Params.nkw(kw) > 0) throw vm.error("TypeError", "fcntl." + fn + "() takes no keyword arguments");
-    }
-
-    /** The call, without the interpreter lock, retried on EINTR; OSError from errno otherwise. */
-    private static long retry(VmApi vm, Call call) {
-        while (true) {
-            Object released = vm.allowThreads();
-            long r;
-            try {
-                r = call.run();
-            } finally {
-                vm.endAllowThreads(released);
-            }
-            if (r != -1) return r;
-            if (Libc.errno() != EINTR) throw Posix.error(vm, 0, 0);
-            vm.checkInterrupt();
-        }
     }
 
     /** A str's UTF-8 bytes or a bytes-like object's bytes ("s#"), or null for anything else. */
@@ -186,10 +160,4 @@ public final class FcntlModule {
         return Params.cInt(vm, o);
     }
 
-    /** A C long long (lockf's len and start). */
-    private static long longLong(VmApi vm, long o) {
-        java.math.BigInteger v = vm.asIndex(o);
-        if (v.bitLength() > 63) throw vm.error("OverflowError", "Python int too large to convert to C long");
-        return v.longValue();
-    }
 }

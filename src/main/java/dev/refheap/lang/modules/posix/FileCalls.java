@@ -57,12 +57,6 @@ final class FileCalls {
         return (int) v.longValue();
     }
 
-    /** An off_t argument (Py_off_t converter): an index that fits 64 bits. */
-    private static long off(VmApi vm, long o) {
-        BigInteger v = vm.asIndex(o);
-        if (v.bitLength() > 63) throw vm.error("OverflowError", "Python int too large to convert to C long");
-        return v.longValue();
-    }
 
     /**
      * The objects of a buffers sequence, held (a new list, as PySequence_Fast copies): the caller
@@ -254,7 +248,7 @@ final class FileCalls {
         def.def("lockf", (s, a, o, n, kw) -> {
             Params.unpack(vm, "lockf", n, kw, 3, 3);
             int fd = fd(vm, a[o]), cmd = Params.cInt(vm, a[o + 1]);
-            long len = off(vm, a[o + 2]);
+            long len = Params.cLong(vm, a[o + 2]);
             Object released = vm.allowThreads();  // F_LOCK waits for the lock
             long r;
             try {
@@ -272,7 +266,7 @@ final class FileCalls {
         def.def("pread", (s, a, o, n, kw) -> {
             Params.unpack(vm, "pread", n, kw, 3, 3);
             int fd = fd(vm, a[o]);
-            long len = Params.ssize(vm, a[o + 1]), offset = off(vm, a[o + 2]);
+            long len = Params.ssize(vm, a[o + 1]), offset = Params.cLong(vm, a[o + 2]);
             if (len < 0) throw vm.osError(22, Libc.strerror(22), 0, 0);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment buf = arena.allocate(Math.max(1, len));
@@ -283,7 +277,7 @@ final class FileCalls {
         });
         def.def("preadv", (s, a, o, n, kw) -> {
             Params.unpack(vm, "preadv", n, kw, 3, 4);
-            return vectored(vm, "preadv", a[o], a[o + 1], off(vm, a[o + 2]), n > 3 ? Params.cInt(vm, a[o + 3]) : 0, true, false);
+            return vectored(vm, "preadv", a[o], a[o + 1], Params.cLong(vm, a[o + 2]), n > 3 ? Params.cInt(vm, a[o + 3]) : 0, true, false);
         });
         def.def("writev", (s, a, o, n, kw) -> {
             Params.unpack(vm, "writev", n, kw, 2, 2);
@@ -293,7 +287,7 @@ final class FileCalls {
             Params.unpack(vm, "pwrite", n, kw, 3, 3);
             int fd = fd(vm, a[o]);
             byte[] data = bytesOf(vm, a[o + 1]);
-            long offset = off(vm, a[o + 2]);
+            long offset = Params.cLong(vm, a[o + 2]);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment buf = copyOf(arena, data);
                 long r = retry(vm, () -> Libc.call("pwrite", FunctionDescriptor.of(LONG, INT, PTR, LONG, LONG), fd, buf, (long) data.length, offset));
@@ -303,7 +297,7 @@ final class FileCalls {
         });
         def.def("pwritev", (s, a, o, n, kw) -> {
             Params.unpack(vm, "pwritev", n, kw, 3, 4);
-            return vectored(vm, "pwritev", a[o], a[o + 1], off(vm, a[o + 2]), n > 3 ? Params.cInt(vm, a[o + 3]) : 0, true, true);
+            return vectored(vm, "pwritev", a[o], a[o + 1], Params.cLong(vm, a[o + 2]), n > 3 ? Params.cInt(vm, a[o + 3]) : 0, true, true);
         });
         def.def("sendfile", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "sendfile", new String[] {"out_fd", "in_fd", "offset", "count"}, 4, 4, 0, a, o, n, kw);
@@ -313,7 +307,7 @@ final class FileCalls {
                 MemorySegment offset = MemorySegment.NULL;
                 if (p[2] != h.None) {
                     offset = arena.allocate(8);
-                    offset.set(LONG, 0, off(vm, p[2]));
+                    offset.set(LONG, 0, Params.cLong(vm, p[2]));
                 }
                 MemorySegment at = offset;
                 long r = retry(vm, () -> Libc.call("sendfile", FunctionDescriptor.of(LONG, INT, INT, PTR, LONG), out, in, at, count));
@@ -379,13 +373,13 @@ final class FileCalls {
         def.def("posix_fallocate", (s, a, o, n, kw) -> {
             Params.unpack(vm, "posix_fallocate", n, kw, 3, 3);
             int fd = fd(vm, a[o]);
-            long offset = off(vm, a[o + 1]), len = off(vm, a[o + 2]);
+            long offset = Params.cLong(vm, a[o + 1]), len = Params.cLong(vm, a[o + 2]);
             return errnoResult(vm, () -> Libc.call("posix_fallocate", FunctionDescriptor.of(INT, INT, LONG, LONG), fd, offset, len));
         });
         def.def("posix_fadvise", (s, a, o, n, kw) -> {
             Params.unpack(vm, "posix_fadvise", n, kw, 4, 4);
             int fd = fd(vm, a[o]), advice = Params.cInt(vm, a[o + 3]);
-            long offset = off(vm, a[o + 1]), len = off(vm, a[o + 2]);
+            long offset = Params.cLong(vm, a[o + 1]), len = Params.cLong(vm, a[o + 2]);
             return errnoResult(vm, () -> Libc.call("posix_fadvise", FunctionDescriptor.of(INT, INT, LONG, LONG, INT), fd, offset, len, advice));
         });
         def.def("get_blocking", (s, a, o, n, kw) -> {
@@ -555,7 +549,7 @@ final class FileCalls {
                     offs[i] = MemorySegment.NULL;
                 } else {
                     offs[i] = arena.allocate(8);
-                    offs[i].set(LONG, 0, off(vm, v));
+                    offs[i].set(LONG, 0, Params.cLong(vm, v));
                 }
             }
             Object released = vm.allowThreads();

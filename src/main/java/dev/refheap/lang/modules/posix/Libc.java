@@ -93,6 +93,26 @@ final class Libc {
         }
     }
 
+    /**
+     * A call that may block, made without the interpreter lock and retried while it fails with
+     * EINTR (PEP 475: the signal handlers run between tries); any other failure (-1) is OSError
+     * from errno. Returns the call's result.
+     */
+    static long blocking(dev.refheap.lang.vm.VmApi vm, java.util.function.LongSupplier call) {
+        while (true) {
+            Object released = vm.allowThreads();
+            long r;
+            try {
+                r = call.getAsLong();
+            } finally {
+                vm.endAllowThreads(released);
+            }
+            if (r != -1) return r;
+            if (errno() != 4) throw Posix.error(vm, 0, 0);  // EINTR
+            vm.checkInterrupt();
+        }
+    }
+
     /** errno of the last call on this thread. */
     static int errno() { return (int) ERRNO_VH.get(CALL_STATE.get(), 0L); }
 

@@ -31,7 +31,6 @@ import java.util.List;
 final class ProcessCalls {
     private ProcessCalls() {}
 
-    private static final int EINTR = 4;
 
     /**
      * wait3/wait4 (wait4(pid, ...); wait3 is wait4 of -1): (pid, status, resource.struct_rusage),
@@ -41,18 +40,7 @@ final class ProcessCalls {
     private static long waitWithUsage(VmApi vm, int pid, int options) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment status = arena.allocate(4), ru = arena.allocate(ResourceModule.RUSAGE_SIZE);
-            long r;
-            while (true) {
-                Object released = vm.allowThreads();
-                try {
-                    r = Libc.call("wait4", FunctionDescriptor.of(INT, INT, PTR, INT, PTR), pid, status, options, ru);
-                } finally {
-                    vm.endAllowThreads(released);
-                }
-                if (r >= 0) break;
-                if (Libc.errno() != EINTR) throw Posix.error(vm, 0, 0);
-                vm.checkInterrupt();
-            }
+            long r = Libc.blocking(vm, () -> Libc.call("wait4", FunctionDescriptor.of(INT, INT, PTR, INT, PTR), pid, status, options, ru));
             if (r == 0) ru.fill((byte) 0);
             long usage = ResourceModule.usage(vm, ResourceModule.rusageType(vm), ru);
             return Posix.tuple(vm, vm.newInt(r), vm.newInt(status.get(INT, 0)), usage);
@@ -409,18 +397,7 @@ final class ProcessCalls {
             int idtype = cInt(vm, a[o]), id = FileCalls.id(vm, a[o + 1], "id"), options = cInt(vm, a[o + 2]);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment info = arena.allocate(128, 8);
-                while (true) {
-                    Object released = vm.allowThreads();
-                    long r;
-                    try {
-                        r = Libc.call("waitid", FunctionDescriptor.of(INT, INT, INT, PTR, INT), idtype, id, info, options);
-                    } finally {
-                        vm.endAllowThreads(released);
-                    }
-                    if (r == 0) break;
-                    if (Libc.errno() != EINTR) throw Posix.error(vm, 0, 0);
-                    vm.checkInterrupt();
-                }
+                Libc.blocking(vm, () -> Libc.call("waitid", FunctionDescriptor.of(INT, INT, INT, PTR, INT), idtype, id, info, options));
                 if (info.get(INT, 16) == 0) return none(vm);  // WNOHANG and no child changed state
                 return vm.newStructSeq(Posix.state(vm).waitidResult, vm.newInt(info.get(INT, 16)), idValue(vm, info.get(INT, 20)),
                         vm.newInt(info.get(INT, 0)), vm.newInt(info.get(INT, 24)), vm.newInt(info.get(INT, 8)));

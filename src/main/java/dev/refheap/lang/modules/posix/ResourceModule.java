@@ -42,7 +42,7 @@ public final class ResourceModule {
         long m = vm.newModule("resource");
         vm.def(m, "getrusage", (s, a, o, n, kw) -> {
             oneArgument(vm, "getrusage", n, kw);
-            int who = asInt(vm, a[o]);
+            int who = Params.clinicInt(vm, a[o]);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment ru = arena.allocate(RUSAGE_SIZE);
                 if (Libc.call("getrusage", I_IP, who, ru) == -1) {
@@ -63,7 +63,7 @@ public final class ResourceModule {
         });
         vm.def(m, "prlimit", (s, a, o, n, kw) -> {
             Params.unpack(vm, "prlimit", n, kw, 2, 3);
-            int pid = asInt(vm, a[o]);
+            int pid = Params.clinicInt(vm, a[o]);
             int resource = resource(vm, a[o + 1]);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment next = n == 3 ? limits(vm, arena, a[o + 2]) : MemorySegment.NULL;
@@ -131,20 +131,13 @@ public final class ResourceModule {
 
     /** A METH_O function's one argument. */
     private static void oneArgument(VmApi vm, String fn, int n, long kw) {
-        if (Params.nkw(kw) > 0) throw vm.error("TypeError", "resource." + fn + "() takes no keyword arguments");
+        Params.noKeywords(vm, "resource." + fn, kw);
         if (n != 1) throw vm.error("TypeError", "resource." + fn + "() takes exactly one argument (" + n + " given)");
-    }
-
-    /** Argument clinic's int converter (_PyLong_AsInt): an int (or __index__) in C int's range. */
-    private static int asInt(VmApi vm, long o) {
-        java.math.BigInteger v = vm.asIndex(o);
-        if (v.bitLength() > 31) throw vm.error("OverflowError", "Python int too large to convert to C int");
-        return v.intValue();
     }
 
     /** A resource number: an int below RLIM_NLIMITS. */
     private static int resource(VmApi vm, long o) {
-        int r = asInt(vm, o);
+        int r = Params.clinicInt(vm, o);
         if (r < 0 || r >= NLIMITS) throw vm.error("ValueError", "invalid resource specified");
         return r;
     }
@@ -167,20 +160,14 @@ public final class ResourceModule {
         try {
             if (TupleType.size(t) != 2) throw vm.error("ValueError", "expected a tuple of 2 integers");
             MemorySegment rl = arena.allocate(16);
-            rl.set(ValueLayout.JAVA_LONG, 0, rlim(vm, TupleType.item(t, 0)));
-            rl.set(ValueLayout.JAVA_LONG, 8, rlim(vm, TupleType.item(t, 1)));
+            rl.set(ValueLayout.JAVA_LONG, 0, Params.cLong(vm, TupleType.item(t, 0)));
+            rl.set(ValueLayout.JAVA_LONG, 8, Params.cLong(vm, TupleType.item(t, 1)));
             return rl;
         } finally {
             vm.heap.decref(t);
         }
     }
 
-    /** An rlim_t: a C long long, as CPython's converter takes it. */
-    private static long rlim(VmApi vm, long o) {
-        java.math.BigInteger v = vm.asIndex(o);
-        if (v.bitLength() > 63) throw vm.error("OverflowError", "Python int too large to convert to C long");
-        return v.longValue();
-    }
 
     /** setrlimit's and prlimit's errors: EINVAL and EPERM as ValueError with CPython's messages. */
     private static dev.refheap.lang.vm.PyException limitError(VmApi vm) {

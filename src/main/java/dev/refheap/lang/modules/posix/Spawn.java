@@ -42,7 +42,7 @@ import java.util.TreeSet;
 public final class Spawn {
     private Spawn() {}
 
-    private static final int ENOENT = 2, ENOTDIR = 20, EINTR = 4;
+    private static final int ENOENT = 2, ENOTDIR = 20;
     private static final short SETPGROUP = 0x02, SETSIGDEF = 0x04, SETSIGMASK = 0x08, SETSID = 0x80;
     /** sizeof(posix_spawn_file_actions_t) and sizeof(posix_spawnattr_t) on x86-64 glibc, rounded up. */
     private static final long FILE_ACTIONS_SIZE = 128, ATTR_SIZE = 512, SIGSET_SIZE = 128;
@@ -272,18 +272,8 @@ public final class Spawn {
     static int[] waitpid(VmApi vm, int pid, int options) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment status = arena.allocate(4);
-            while (true) {
-                Object released = vm.allowThreads();  // the wait runs without the interpreter lock
-                long r;
-                try {
-                    r = Libc.call("waitpid", FunctionDescriptor.of(INT, INT, PTR, INT), pid, status, options);
-                } finally {
-                    vm.endAllowThreads(released);
-                }
-                if (r >= 0) return new int[] {(int) r, status.get(INT, 0)};
-                if (Libc.errno() != EINTR) throw Posix.error(vm, 0, 0);
-                vm.checkInterrupt();
-            }
+            long r = Libc.blocking(vm, () -> Libc.call("waitpid", FunctionDescriptor.of(INT, INT, PTR, INT), pid, status, options));
+            return new int[] {(int) r, status.get(INT, 0)};
         }
     }
 

@@ -278,12 +278,16 @@ final class Formats {
         // a mapping argument (not a tuple or str; for bytes, not bytes either) feeds %(key)s and is never "not all converted"
         boolean mapping = !isTuple && !Heap.isStr(args) && !(bytesMode && rt.ops.baseView(args) == heap.bytes)
                 && (heap.typeOf(args) == heap.dicts || ExecBuiltins.hasAttr(rt, args, "__getitem__"));
+        // the arguments conversions take in turn: args, or after a %(key) the key's value alone
+        long cur = args, curLen = nargs;
+        boolean curTuple = isTuple;
         int ai = 0;
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < fmt.length(); i++) {
             char c = fmt.charAt(i);
             if (c != '%') { out.append(c); continue; }
             int st = ++i;
+            if (i < fmt.length() && fmt.charAt(i) == '%') { out.append('%'); continue; }  // "%%" only: "%5%" takes an argument
             long keyed = 0;
             if (i < fmt.length() && fmt.charAt(i) == '(') {
                 if (!mapping) throw rt.typeError("format requires a mapping");
@@ -302,16 +306,57 @@ final class Formats {
                     heap.decref(key);
                 }
                 st = i;
+                // the value is the arguments from here on, one of them (CPython's arglen -1)
+                cur = keyed;
+                curTuple = false;
+                curLen = 1;
+                ai = 0;
             }
             try {
-            while (i < fmt.length() && "-+ #0123456789.".indexOf(fmt.charAt(i)) >= 0) i++;
+            // flags, then a width and a precision, each digits or '*' (the next argument, an int; a
+            // negative width left-justifies, a negative precision is 0), then h, l or L, ignored
+            boolean left = false;
+            StringBuilder signs = new StringBuilder();
+            for (; i < fmt.length() && "-+ #0".indexOf(fmt.charAt(i)) >= 0; i++) {
+                if (fmt.charAt(i) == '-') left = true;
+                else signs.append(fmt.charAt(i));
+            }
+            long width = -1, prec = -1;
+            if (i < fmt.length() && fmt.charAt(i) == '*') {
+                i++;
+                if (ai >= curLen) throw rt.typeError("not enough arguments for format string");
+                width = starArg(rt, curTuple ? TupleType.item(cur, ai) : cur, true);
+                ai++;
+                if (width < 0) { left = true; width = -width; }
+            } else {
+                int w0 = i;
+                while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) i++;
+                if (i > w0) width = digits(rt, fmt.substring(w0, i), "width", Long.MAX_VALUE);
+            }
+            if (i < fmt.length() && fmt.charAt(i) == '.') {
+                i++;
+                if (i < fmt.length() && fmt.charAt(i) == '*') {
+                    i++;
+                    if (ai >= curLen) throw rt.typeError("not enough arguments for format string");
+                    prec = Math.max(0, starArg(rt, curTuple ? TupleType.item(cur, ai) : cur, false));
+                    ai++;
+                } else {
+                    int p0 = i;
+                    while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) i++;
+                    prec = i > p0 ? digits(rt, fmt.substring(p0, i), "precision", Integer.MAX_VALUE) : 0;
+                }
+            }
+            if (i < fmt.length() && "hlL".indexOf(fmt.charAt(i)) >= 0) i++;
             if (i >= fmt.length()) throw rt.error("ValueError", "incomplete format");
             char conv = fmt.charAt(i);
-            if (conv == '%') { out.append('%'); continue; }
-            if (keyed == 0 && ai >= nargs) throw rt.typeError("not enough arguments for format string");
-            long a = keyed != 0 ? keyed : isTuple ? TupleType.item(args, ai++) : args;
-            if (!isTuple && keyed == 0) ai++;
-            String flags = fmt.substring(st, i);
+            if (ai >= curLen) throw rt.typeError("not enough arguments for format string");
+            long a = curTuple ? TupleType.item(cur, ai) : cur;
+            ai++;
+            // the padded result is built whole in Java first: past that, or past the heap's limit, a MemoryError as CPython's writer gives
+            if (width > Integer.MAX_VALUE / 2 || width > heap.allocator().limit()) throw rt.error("MemoryError", null);
+            // the conversion's flags in one order: '-' first (it overrides '0'), then the others, width, precision
+            String others = left ? signs.toString().replace("0", "") : signs.toString();
+            String flags = (left ? "-" : "") + others + (width >= 0 ? Long.toString(width) : "") + (prec >= 0 ? "." + prec : "");
             String spec = (flags.startsWith("-") ? "<" + flags.substring(1) : flags);
             String piece = switch (conv) {
                 case 's', 'b' -> {
@@ -351,7 +396,7 @@ final class Formats {
                 }
                 case 'c' -> {
                     if (bytesMode) yield padText(byteChar(rt, a), flags);
-                    if (rt.ops.baseView(a) == heap.strs && StrType.length(a) == 1) yield StrType.value(a);
+                    if (rt.ops.baseView(a) == heap.strs && StrType.length(a) == 1) yield padText(StrType.value(a), flags);
                     if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType)) throw rt.typeError("%c requires int or char");
                     yield format(rt, a, spec + "c");
                 }
@@ -362,10 +407,25 @@ final class Formats {
                 heap.xdecref(keyed);
             }
         }
-        if (ai < nargs && !mapping) {
+        if (ai < curLen && !mapping) {
             throw rt.typeError("not all arguments converted during " + (bytesMode ? "bytes" : "string") + " formatting");
         }
         return out.toString();
+    }
+
+    /** A '*' width (a Py_ssize_t) or precision's (a C int) argument; "* wants int" for anything but an int. */
+    private static long starArg(Runtime rt, long v, boolean width) {
+        if (!(rt.ops.baseView(v) instanceof IntType)) throw rt.typeError("* wants int");
+        BigInteger b = IntType.toBig(v);
+        if (b.bitLength() > (width ? 63 : 31)) throw rt.error("OverflowError", "Python int too large to convert to C " + (width ? "ssize_t" : "int"));
+        return b.longValue();
+    }
+
+    /** A width or precision written in digits, at most {@code max} ("width too big", "precision too big" past it). */
+    private static long digits(Runtime rt, String text, String what, long max) {
+        BigInteger v = new BigInteger(text);
+        if (v.compareTo(BigInteger.valueOf(max)) > 0) throw rt.error("ValueError", what + " too big");
+        return v.longValue();
     }
 
     private static PyException unsupportedChar(Runtime rt, char conv, int i) {

@@ -25,6 +25,8 @@ import java.util.List;
  *                        instruction: end line, column, end column (UTF-8 byte offsets, end exclusive),
  *                        -1 where CPython reports None (no location, or a line without columns)
  * @param exceptionTable  handlers, innermost first where ranges nest
+ * @param directives      how many names the block's global and nonlocal statements declare (each
+ *                        a record in the symbol table while it is compiled, 3.11's ste_directives)
  */
 public record CodeUnit(
         String name,
@@ -43,7 +45,17 @@ public record CodeUnit(
         List<String> localsplusNames,
         byte[] localsplusKinds,
         int stacksize,
-        List<ExceptionEntry> exceptionTable) {
+        List<ExceptionEntry> exceptionTable,
+        int directives) {
+
+    /** A unit whose block declares no global or nonlocal names. */
+    public CodeUnit(String name, String qualname, String filename, int firstLineno, int argcount, int posonlyargcount,
+                    int kwonlyargcount, int flags, int[] code, int[] lines, int[] positions, List<Object> consts,
+                    List<String> names, List<String> localsplusNames, byte[] localsplusKinds, int stacksize,
+                    List<ExceptionEntry> exceptionTable) {
+        this(name, qualname, filename, firstLineno, argcount, posonlyargcount, kwonlyargcount, flags, code, lines, positions,
+                consts, names, localsplusNames, localsplusKinds, stacksize, exceptionTable, 0);
+    }
 
     // co_flags, CPython's values
     public static final int CO_OPTIMIZED = 0x1, CO_NEWLOCALS = 0x2, CO_VARARGS = 0x4, CO_VARKEYWORDS = 0x8,

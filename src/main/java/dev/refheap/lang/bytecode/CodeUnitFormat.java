@@ -44,6 +44,7 @@ public final class CodeUnitFormat {
             out.writeInt(e.depth());
             out.writeBoolean(e.lasti());
         }
+        out.writeInt(u.directives());
     }
 
     public static CodeUnit read(DataInputStream in) throws IOException {
@@ -60,8 +61,9 @@ public final class CodeUnitFormat {
         int nexc = in.readInt();
         List<CodeUnit.ExceptionEntry> table = new ArrayList<>(nexc);
         for (int i = 0; i < nexc; i++) table.add(new CodeUnit.ExceptionEntry(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean()));
+        int directives = in.readInt();
         return new CodeUnit(name, qualname, filename, first, argc, posonly, kwonly, flags, code, lines, positions,
-                consts, names, lpNames, kinds, stacksize, table);
+                consts, names, lpNames, kinds, stacksize, table, directives);
     }
 
     private static void writeConst(DataOutputStream out, Object c) throws IOException {

@@ -435,7 +435,7 @@ public final class Compiler {
                 u.posonlyargcount, u.kwonlyargcount, flags, out.code(), out.lines(), out.positions(),
                 List.copyOf(u.consts),
                 List.copyOf(u.names.keySet()), List.copyOf(lpNames), kindArray, out.stacksize(),
-                List.copyOf(out.exceptionTable()));
+                List.copyOf(out.exceptionTable()), u.ste.directives.size());
     }
 
     private int codeFlags() {

@@ -191,7 +191,7 @@ final class CodeType extends LangType {
         String qualname = given[QUALNAME_ARG] != 0 ? dev.refheap.object.StrType.value(given[QUALNAME_ARG]) : u.qualname();
         String filename = given[FILENAME_ARG] != 0 ? dev.refheap.object.StrType.value(given[FILENAME_ARG]) : u.filename();
         CodeUnit nu = new CodeUnit(name, qualname, filename, ints[6], ints[0], ints[1], ints[2], ints[5], u.code(), lines, positions,
-                u.consts(), u.names(), plus, u.localsplusKinds(), ints[4], u.exceptionTable());
+                u.consts(), u.names(), plus, u.localsplusKinds(), ints[4], u.exceptionTable(), u.directives());
         long consts = field(o, CONSTS, given[CONSTS_ARG]), names = field(o, NAMES, given[NAMES_ARG]);
         long lpn = plus == u.localsplusNames() ? Builtins.incref(heap, get(o, LOCALSPLUSNAMES)) : internedTuple(plus);
         long[] constAddrs = items(consts), nameAddrs = items(names);
@@ -431,6 +431,11 @@ final class CodeType extends LangType {
         dev.refheap.lang.bytecode.CpythonLayout layout() {
             if (layout == null) layout = dev.refheap.lang.bytecode.CpythonLayout.of(unit);
             return layout;
+        }
+
+        /** Gives the code the layout already made for its unit (the compile made it to merge co_code). */
+        void presetLayout(dev.refheap.lang.bytecode.CpythonLayout l) {
+            if (layout == null) layout = l;
         }
 
         Code(CodeUnit unit, long[] consts, long[] names) {

@@ -35,10 +35,11 @@ import java.util.Map;
  * constant already registered is released at once, and the rest are released, in registration
  * order, when the compile ends. What a program's first statement finds on the free lists of 1-
  * and 2-tuples is mostly these keys: the _ast classes 3.11's first compile() makes take every
- * free 1-tuple before (Runtime.firstCompile). Not modelled: the keys of co_code, co_linetable and
- * co_exceptiontable (assemble merges those bytes too: 2-tuples), the duplicate constant objects
- * the AST optimizer makes for equal literals (refheap makes one per distinct constant), a
- * frozenset constant's rebuilt set, and the parser's and symbol table's dicts and lists.
+ * free 1-tuple before (Runtime.firstCompile). The keys of co_exceptiontable, co_linetable and
+ * co_code (assemble merges those bytes too: 2-tuples) are made as each unit is assembled, and the
+ * parser's, symbol table's and compiler's dicts and lists ({@link CompileTemps}) around the whole
+ * compile. Not modelled: the duplicate constant objects the parser and AST optimizer make for
+ * equal literals (refheap makes one per distinct constant), and a frozenset constant's rebuilt set.
  */
 final class Materializer {
     private final Runtime rt;
@@ -59,7 +60,11 @@ final class Materializer {
         this.heap = rt.heap;
         this.filename = heap.strs.of(filename);
         this.constCache = fromSource ? new java.util.LinkedHashMap<>() : null;
+        this.temps = fromSource ? new CompileTemps(heap) : null;
     }
+
+    /** The compiler's own dicts and lists when this compile stands for one CPython makes from source, else null. */
+    private final CompileTemps temps;
 
     /** A new code object for {@code unit} and everything nested in it (no compiler temporaries modelled). */
     static long materialize(Runtime rt, CodeUnit unit) {
@@ -75,13 +80,19 @@ final class Materializer {
     static long materialize(Runtime rt, CodeUnit unit, boolean fromSource) {
         Materializer m = new Materializer(rt, unit.filename(), fromSource);
         try {
+            if (m.temps != null) m.temps.begin();
             m.constantsOf(unit);
+            if (m.temps != null) m.temps.symtable(unit);
             return m.code(unit);
         } finally {
-            // compiler_free: the const cache goes first (its keys in insertion order), then the
-            // constants the code objects do not hold (the parser's arena)
+            // compiler_free: the symbol table, the const cache (its keys in insertion order, then
+            // its dict), the unit stack; then the constants the code objects do not hold and the
+            // parser's arena's list
+            if (m.temps != null) m.temps.freeSymtable();
             if (m.constCache != null) for (long k : m.constCache.values()) if (k != 0) rt.heap.decref(k);
+            if (m.temps != null) m.temps.freeCompiler();
             for (long o : m.constants.values()) rt.heap.decref(o);
+            if (m.temps != null) m.temps.freeArena();
             for (long o : m.codes.values()) rt.heap.decref(o);
             rt.heap.decref(m.filename);
         }
@@ -105,6 +116,7 @@ final class Materializer {
             return cached;
         }
         List<Object> consts = unit.consts();
+        long[] unitDicts = temps != null ? temps.enterUnit() : null;
         // Nested code objects first: CPython assembles a nested body while generating its parent.
         // With the const cache modelled, each other constant is registered where code generation
         // first loads it (compiler_add_const: merge_consts_recursive), between the nested bodies.
@@ -115,6 +127,18 @@ final class Materializer {
                 registerRecursive(o);
                 heap.decref(o);
             }
+        }
+        // assemble: the list of the unit's constants, then co_exceptiontable, co_linetable and
+        // co_code merged through the const cache (a (bytes, value) key each, released at once
+        // when an equal one is known), then makecode.
+        long constsList = 0;
+        dev.refheap.lang.bytecode.CpythonLayout layout = null;
+        if (temps != null) {
+            constsList = temps.beginAssemble();
+            layout = dev.refheap.lang.bytecode.CpythonLayout.of(unit);
+            registerBytes(layout.exceptionTable());
+            registerBytes(layout.lineTable(unit.firstLineno()));
+            registerBytes(layout.code());
         }
         // makecode: co_names, co_consts and co_localsplusnames are each made, then merged with an
         // equal tuple already known (merge_const_one): code objects with equal names or constants,
@@ -150,6 +174,11 @@ final class Materializer {
         heap.incref(filename);
         long code = rt.codeType.create(new CodeType.Code(unit, constAddrs, nameAddrs), constsTuple, names, localsplus,
                 filename, heap.strs.internedOf(unit.name()), heap.strs.internedOf(unit.qualname()));
+        if (layout != null) rt.codeType.code(code).presetLayout(layout);
+        if (temps != null) {
+            temps.endAssemble(constsList);
+            temps.exitUnit(unitDicts);
+        }
         codes.put(unit, code);
         heap.incref(code);
         return code;
@@ -191,6 +220,21 @@ final class Materializer {
         constants.put(k, t);
         heap.incref(t);
         return t;
+    }
+
+    /**
+     * merge_const_one on bytes the assembler made (co_exceptiontable, co_linetable, co_code): their
+     * key, (bytes, value), joins the const cache unless an equal one is there (then it is released at
+     * once). The key's second item stands for the bytes: the key is never seen, only its tuple's
+     * passage through the free lists is, and refheap makes co_code's bytes when they are asked for.
+     */
+    private void registerBytes(byte[] value) {
+        Object k = ByteBuffer.wrap(value);
+        long empty = heap.bytes.of(new byte[0]);
+        long key = heap.tuples.of(Heap.typeAddress(empty), empty);
+        heap.decref(empty);
+        if (constCache.containsKey(k)) heap.decref(key);
+        else constCache.put(k, key);
     }
 
     /**

@@ -18,9 +18,10 @@ import dev.refheap.object.Heap;
  *       slice does not move count0.</li>
  * </ul>
  * What is not modelled: the objects start-up leaves in generation 0 (count0 at start is
- * refheap's own), the free list of dict key tables, and of what compiling the program takes from
- * and gives back to the free lists in CPython, all but the _ast classes and the compiler's const
- * cache (Materializer): its parser's and symbol table's dicts and lists.
+ * refheap's own) and the free list of dict key tables. What compiling the program takes from and
+ * gives back to the free lists is modelled where the program is compiled (the _ast classes:
+ * Runtime.firstCompile; the const cache's keys: Materializer; the compiler's dicts and lists:
+ * CompileTemps), on top of these.
  */
 final class StartupState {
     private StartupState() {}

@@ -123,10 +123,22 @@ final class ObjectReduce {
         }
     }
 
+    /** object.__getstate__ (object___getstate___impl): object_getstate_default, nothing required. */
+    static long getstate(Runtime rt, long s) {
+        long copyreg = Modules.importModule(rt, "copyreg");
+        try {
+            return defaultState(rt, copyreg, s, rt.heap.typeOf(s) instanceof ClassType ct ? ct : null, false);
+        } finally {
+            rt.heap.decref(copyreg);
+        }
+    }
+
     /** object_getstate_default: the instance dict (None when empty), then (dict, slots) when a slot has a value. */
     private static long defaultState(Runtime rt, long copyreg, long s, ClassType c, boolean required) {
         Heap heap = rt.heap;
-        long dict = c != null && c.hasDict() ? attrOrNull(rt, s, "__dict__") : 0;
+        // a builtin object with a __dict__ (a function, a module) has its dict as state too
+        boolean hasDict = c != null ? c.hasDict() : rt.ops.lookupType(heap.typeOf(s), "__dict__") != 0;
+        long dict = hasDict ? attrOrNull(rt, s, "__dict__") : 0;
         long state;
         if (dict != 0 && heap.typeOf(dict) == heap.dicts && dev.refheap.object.DictType.size(dict) > 0) {
             state = dict;

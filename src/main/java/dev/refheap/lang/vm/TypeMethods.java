@@ -917,6 +917,7 @@ final class TypeMethods {
             if (!objects) return rt.ops.callMethod(s, "__reduce__");
             return ObjectReduce.commonReduce(rt, s, IntType.toBig(proto).intValue());
         });
+        def0(heap.objectType, "__getstate__", s -> ObjectReduce.getstate(rt, s));
         // meth_reduce: a function (no m_self, or a module's) pickles by its name, which pickle's
         // save_global finds through __module__; a bound method as getattr(m_self, name)
         def0(rt.builtinFunctionType, "__reduce__", s -> {

@@ -324,53 +324,17 @@ final class BuiltinGetSets {
     }
 
     /**
-     * A member of a builtin exception type that refheap keeps in the exception's dict (ImportError.name,
-     * SyntaxError.lineno...): its value there, None when unset (T_OBJECT); 0 for any other name.
+     * A member of a builtin exception type ({@link ExceptionFields}: ImportError.name,
+     * SyntaxError.lineno...) when {@code name} finds that type's member descriptor: its value, None
+     * when NULL; 0 for any other name.
      */
-    private long exceptionMember(long o, PyType t, String name) {
-        Heap heap = rt.heap;
+    long exceptionMember(long o, PyType t, String name) {
         long descr = rt.ops.lookupType(t, name);
-        if (descr == 0 || heap.typeOf(descr) != rt.memberType || !isBuiltin(descr) || !(entry(descr).owner() instanceof ExceptionType)) return 0;
-        long d = Native.getLong(o + ExceptionType.DICT);
-        long v = d == 0 ? 0 : heap.dicts.getItem(d, name);
-        if (v != 0) return Builtins.incref(heap, v);
-        return fromArgs(o, Ops.shortName(entry(descr).owner()), name);
+        if (descr == 0 || rt.heap.typeOf(descr) != rt.memberType || !isBuiltin(descr) || !(entry(descr).owner() instanceof ExceptionType)) return 0;
+        return ExceptionFields.get(rt, o, name);
     }
 
-    /**
-     * What the exception type's __init__ sets the member to from the arguments (refheap keeps the
-     * arguments and reads them on first use): SystemExit.code, ImportError.msg, SyntaxError's
-     * fields from (msg, (filename, lineno, offset, text, end_lineno, end_offset)), the Unicode
-     * errors' (encoding, object, start, end, reason); None for a member set only by keyword.
-     */
-    private long fromArgs(long o, String owner, String name) {
-        Heap heap = rt.heap;
-        long args = ExceptionType.args(o);
-        int n = (int) dev.refheap.object.TupleType.size(args);
-        long v = 0;
-        switch (owner) {
-            case "SystemExit" -> v = n == 0 ? 0 : n == 1 ? dev.refheap.object.TupleType.item(args, 0) : args;
-            case "ImportError" -> v = name.equals("msg") && n == 1 ? dev.refheap.object.TupleType.item(args, 0) : 0;
-            case "SyntaxError" -> {
-                if (name.equals("msg")) v = n >= 1 ? dev.refheap.object.TupleType.item(args, 0) : 0;
-                else if (n == 2 && heap.typeOf(dev.refheap.object.TupleType.item(args, 1)) == heap.tuples) {
-                    long info = dev.refheap.object.TupleType.item(args, 1);
-                    int i = java.util.List.of("filename", "lineno", "offset", "text", "end_lineno", "end_offset").indexOf(name);
-                    if (i >= 0 && i < dev.refheap.object.TupleType.size(info)) v = dev.refheap.object.TupleType.item(info, i);
-                }
-            }
-            case "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError" -> {
-                java.util.List<String> fields = owner.equals("UnicodeTranslateError")
-                        ? java.util.List.of("object", "start", "end", "reason") : java.util.List.of("encoding", "object", "start", "end", "reason");
-                int i = fields.indexOf(name);
-                if (i >= 0 && n == fields.size()) v = dev.refheap.object.TupleType.item(args, i);
-            }
-            default -> { }
-        }
-        return Builtins.incref(heap, v == 0 ? heap.None : v);
-    }
-
-    /** Sets or deletes such an exception member (in the exception's dict); false for any other name. */
+    /** Sets or deletes such an exception member (a field of the instance); false for any other name. */
     boolean setExceptionMember(long o, String name, long v) {
         Heap heap = rt.heap;
         if (name.equals("__suppress_context__")) {
@@ -379,19 +343,7 @@ final class BuiltinGetSets {
         }
         long descr = rt.ops.lookupType(heap.typeOf(o), name);
         if (descr == 0 || heap.typeOf(descr) != rt.memberType || !isBuiltin(descr) || !(entry(descr).owner() instanceof ExceptionType)) return false;
-        long d = Native.getLong(o + ExceptionType.DICT);
-        if (d == 0) {
-            d = heap.dicts.create();
-            Native.putLong(o + ExceptionType.DICT, d);
-        }
-        if (v != 0) {
-            heap.dicts.setItem(d, name, v);
-        } else {
-            long n = heap.strs.internedOf(name);
-            heap.dicts.delItem(d, n);
-            heap.decref(n);
-        }
-        return true;
+        return ExceptionFields.set(rt, o, name, v);
     }
 
     /** A function's __code__, __defaults__, __kwdefaults__ and __dict__ (func_set_code...); false for another name. */

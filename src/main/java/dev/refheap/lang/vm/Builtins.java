@@ -782,99 +782,19 @@ final class Builtins {
         PyType t = heap.typeAt(typeObject);
         if (t instanceof ClassType c) return TypeCall.callClass(rt, c, a, o, n, kw);
         if (t instanceof ExceptionGroups.GroupType) return ExceptionGroups.construct(rt, t, a, o, n, kw);
-        if (t instanceof ExceptionType) {
-            if (kw != 0 && TupleType.size(kw) > 0) {
-                if (rt.ops.isSubtype(t, rt.exceptions.get("ImportError"))) return importErrorWithKeywords(rt, t, typeObject, a, o, n, kw);
-                throw rt.typeError(t.name() + "() takes no keyword arguments");
-            }
-            long args = heap.tuples.alloc(n);
-            for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
+        if (t instanceof ExceptionType et) {
+            int nkw = Args.nkw(kw);
+            if (nkw > 0 && et.fields == null) throw rt.typeError(t.name() + "() takes no keyword arguments");
+            int npos = n - nkw;
+            long args = heap.tuples.alloc(npos);
+            for (int i = 0; i < npos; i++) TupleType.setItemSteal(args, i, incref(heap, a[o + i]));
             if (t instanceof OSErrorType) return OSErrorType.construct(rt, t, args);
-            long info = n == 2 && rt.ops.isSubtype(t, rt.exceptions.get("SyntaxError")) ? syntaxErrorInfo(rt, args) : 0;
-            long exc;
-            try {
-                exc = rt.ops.instantiateException(t, args);
-            } catch (RuntimeException e) {
-                heap.xdecref(info);
-                throw e;
-            }
-            if (info != 0) {
-                if (heap.typeOf(a[o + 1]) != heap.tuples) {
-                    // the fields come from the sequence made a tuple (the arguments keep the sequence)
-                    long d = dev.refheap.memory.Native.getLong(exc + ExceptionType.DICT);
-                    if (d == 0) {
-                        d = heap.dicts.create();
-                        dev.refheap.memory.Native.putLong(exc + ExceptionType.DICT, d);
-                    }
-                    String[] names = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
-                    for (int i = 0; i < names.length; i++) {
-                        heap.dicts.setItem(d, names[i], i < TupleType.size(info) ? TupleType.item(info, i) : heap.None);
-                    }
-                }
-                heap.decref(info);
-            }
-            return exc;
+            return rt.ops.instantiateException(t, args, kw, a, o + npos);  // the type's tp_init parses its keywords
         }
         if (t instanceof IterType it) return it.construct(a, o, n, kw);
         if (t == rt.propertyType) return rt.propertyType.construct(a, o, n, kw);
         if (t == rt.genericAliasType) return rt.genericAliasType.construct(null, a, o, n, kw);
         return Constructors.construct(rt, t, typeObject, a, o, n, kw);
-    }
-
-    /**
-     * SyntaxError_init's checks of (msg, info): info made a tuple (PySequence_Tuple), of 4 to 6 items
-     * (PyArg_ParseTuple's "OOOO|OO" messages), an end_lineno only with an end_offset. Returns the
-     * tuple (a new reference); the arguments are released when a check fails.
-     */
-    static long syntaxErrorInfo(Runtime rt, long args) {
-        Heap heap = rt.heap;
-        long given = TupleType.item(args, 1);
-        long info;
-        try {
-            if (heap.typeOf(given) == heap.tuples) {
-                info = incref(heap, given);
-            } else if (heap.typeOf(given) == heap.lists) {
-                info = rt.interpreter.listToTuple(given);
-            } else {
-                long l = toList(rt, given);
-                info = rt.interpreter.listToTuple(l);
-                heap.decref(l);
-            }
-        } catch (RuntimeException e) {
-            heap.decref(args);
-            throw e;
-        }
-        long size = TupleType.size(info);
-        String error = size < 4 ? "function takes at least 4 arguments (" + size + " given)"
-                : size > 6 ? "function takes at most 6 arguments (" + size + " given)"
-                : size == 5 ? "end_offset must be provided when end_lineno is provided" : null;
-        if (error != null) {
-            heap.decref(info);
-            heap.decref(args);
-            throw rt.typeError(error);
-        }
-        return info;
-    }
-
-    /** ImportError(*args, name=None, path=None) (and its subclasses): 3.11's only keywords of a builtin exception. */
-    private static long importErrorWithKeywords(Runtime rt, PyType t, long typeObject, long[] a, int o, int n, long kw) {
-        Heap heap = rt.heap;
-        int nkw = (int) TupleType.size(kw);
-        int npos = n - nkw;
-        for (int i = 0; i < nkw; i++) {
-            String k = StrType.value(TupleType.item(kw, i));
-            if (!k.equals("name") && !k.equals("path")) throw rt.typeError("'" + k + "' is an invalid keyword argument for " + t.name() + "()");
-        }
-        long e = callType(rt, typeObject, a, o, npos, 0);
-        try {
-            for (int i = 0; i < nkw; i++) {
-                rt.builtinGetSets.setExceptionMember(e, StrType.value(TupleType.item(kw, i)), a[o + npos + i]);
-            }
-        } catch (RuntimeException ex) {
-            heap.decref(e);
-            throw ex;
-        }
-        return e;
     }
 
     // ---- classes --------------------------------------------------------------------------------

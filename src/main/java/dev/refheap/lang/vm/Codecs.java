@@ -342,7 +342,7 @@ final class Codecs {
         TupleType.setItemSteal(args, 2, heap.ints.of(start));
         TupleType.setItemSteal(args, 3, heap.ints.of(end));
         TupleType.setItemSteal(args, 4, heap.strs.of(reason));
-        return withAttrs(rt, rt.ops.instantiateException(rt.exceptionType("UnicodeDecodeError"), args), args);
+        return rt.ops.instantiateException(rt.exceptionType("UnicodeDecodeError"), args);
     }
 
     static long encodeError(Runtime rt, String codec, long s, int start, int end, String reason) {
@@ -353,54 +353,44 @@ final class Codecs {
         TupleType.setItemSteal(args, 2, heap.ints.of(start));
         TupleType.setItemSteal(args, 3, heap.ints.of(end));
         TupleType.setItemSteal(args, 4, heap.strs.of(reason));
-        return withAttrs(rt, rt.ops.instantiateException(rt.exceptionType("UnicodeEncodeError"), args), args);
+        return rt.ops.instantiateException(rt.exceptionType("UnicodeEncodeError"), args);
     }
 
-    private static long withAttrs(Runtime rt, long exc, long args) {
-        Heap heap = rt.heap;
-        long d = Native.getLong(exc + ExceptionType.DICT);
-        if (d == 0) {
-            d = heap.dicts.create();
-            Native.putLong(exc + ExceptionType.DICT, d);
-        }
-        String[] names = {"encoding", "object", "start", "end", "reason"};
-        for (int i = 0; i < 5; i++) heap.dicts.setItem(d, names[i], TupleType.item(args, i));
-        return exc;
-    }
-
-    /** str() of a UnicodeEncodeError/UnicodeDecodeError, from its attributes, as CPython's. */
+    /**
+     * str() of a UnicodeEncodeError/UnicodeDecodeError/UnicodeTranslateError from its fields, as
+     * CPython's: empty while the object is NULL (never initialised), str() of encoding and reason
+     * (None when NULL), one character or byte named when end is start + 1 within the object.
+     */
     static String unicodeErrorStr(Runtime rt, long exc) {
-        long enc = member(rt, exc, "encoding", 0), obj = member(rt, exc, "object", 1), st = member(rt, exc, "start", 2);
-        long en = member(rt, exc, "end", 3), reason = member(rt, exc, "reason", 4);
-        if (enc == 0 || obj == 0 || st == 0 || en == 0 || reason == 0) {
-            long args = ExceptionType.args(exc);
-            long n = TupleType.size(args);
-            return n == 0 ? "" : n == 1 ? rt.ops.str(TupleType.item(args, 0)) : rt.ops.repr(args);
+        ExceptionFields f = ExceptionFields.of(rt.heap.typeOf(exc));
+        if (f == null) return "";
+        long obj = ExceptionFields.raw(exc, f, "object");
+        if (obj == 0) return "";
+        long enc = ExceptionFields.raw(exc, f, "encoding"), reason = ExceptionFields.raw(exc, f, "reason");
+        long start = ExceptionFields.raw(exc, f, "start"), end = ExceptionFields.raw(exc, f, "end");
+        String why = rt.ops.str(reason == 0 ? rt.heap.None : reason);
+        if (f.kind == ExceptionFields.Kind.UNICODE_TRANSLATE) {
+            if (Heap.isStr(obj) && start >= 0 && start < StrType.length(obj) && end == start + 1) {
+                return "can't translate character '" + escape(StrType.codePointAt(obj, (int) start)) + "' in position " + start + ": " + why;
+            }
+            return "can't translate characters in position " + start + "-" + (end - 1) + ": " + why;
         }
-        int start = (int) Builtins.intArg(rt, st), end = (int) Builtins.intArg(rt, en);
-        String codec = rt.ops.str(enc), why = rt.ops.str(reason);
-        if (Heap.isStr(obj)) {
-            if (start < StrType.length(obj) && end == start + 1) {
-                int c = StrType.codePointAt(obj, start);
-                String esc = c < 0x100 ? String.format("\\x%02x", c) : c < 0x10000 ? String.format("\\u%04x", c) : String.format("\\U%08x", c);
-                return "'" + codec + "' codec can't encode character '" + esc + "' in position " + start + ": " + why;
+        String codec = rt.ops.str(enc == 0 ? rt.heap.None : enc);
+        if (f.kind == ExceptionFields.Kind.UNICODE_ENCODE) {
+            if (Heap.isStr(obj) && start >= 0 && start < StrType.length(obj) && end == start + 1) {
+                return "'" + codec + "' codec can't encode character '" + escape(StrType.codePointAt(obj, (int) start)) + "' in position " + start + ": " + why;
             }
             return "'" + codec + "' codec can't encode characters in position " + start + "-" + (end - 1) + ": " + why;
         }
         byte[] b = BufferProtocol.bytesOrNull(rt, obj);
-        if (b != null && start < b.length && end == start + 1) {
-            return "'" + codec + "' codec can't decode byte 0x" + String.format("%02x", b[start] & 0xff) + " in position " + start + ": " + why;
+        if (b != null && start >= 0 && start < b.length && end == start + 1) {
+            return "'" + codec + "' codec can't decode byte 0x" + String.format("%02x", b[(int) start] & 0xff) + " in position " + start + ": " + why;
         }
         return "'" + codec + "' codec can't decode bytes in position " + start + "-" + (end - 1) + ": " + why;
     }
 
-    /** A member as the exception holds it (borrowed): set in its dict, else from its five constructor arguments; 0 if neither. */
-    private static long member(Runtime rt, long exc, String name, int index) {
-        long d = Native.getLong(exc + ExceptionType.DICT);
-        long v = d == 0 ? 0 : rt.heap.dicts.getItem(d, name);
-        if (v != 0) return v;
-        long args = ExceptionType.args(exc);
-        return args != 0 && TupleType.size(args) == 5 ? TupleType.item(args, index) : 0;
+    private static String escape(int c) {
+        return c < 0x100 ? String.format("\\x%02x", c) : c < 0x10000 ? String.format("\\u%04x", c) : String.format("\\U%08x", c);
     }
 
     // ---- encoding -------------------------------------------------------------------------------

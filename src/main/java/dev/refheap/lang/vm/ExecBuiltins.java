@@ -219,14 +219,7 @@ final class ExecBuiltins {
         long args = heap.tuples.alloc(2);
         TupleType.setItemSteal(args, 0, Builtins.incref(heap, msg));
         TupleType.setItemSteal(args, 1, details);
-        long exc = rt.ops.instantiateException(rt.exceptionType(e.kind().name()), args);
-        String[] attrs = {"msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
-        long d = dev.refheap.memory.Native.getLong(exc + ExceptionType.DICT);
-        if (d == 0) {
-            d = heap.dicts.create();
-            dev.refheap.memory.Native.putLong(exc + ExceptionType.DICT, d);
-        }
-        for (int i = 0; i < attrs.length; i++) heap.dicts.setItem(d, attrs[i], i == 0 ? msg : TupleType.item(details, i - 1));
+        long exc = rt.ops.instantiateException(rt.exceptionType(e.kind().name()), args);  // SyntaxError_init sets the fields
         heap.decref(msg);
         heap.decref(filename);
         return exc;

@@ -88,6 +88,12 @@ final class LangLabels extends CoreLabels {
             String[] names = {"__dict__", "args", "__notes__", "__traceback__", "__context__", "__cause__"};
             int[] offs = {ExceptionType.DICT, ExceptionType.ARGS, ExceptionType.NOTES, ExceptionType.TRACEBACK, ExceptionType.CONTEXT, ExceptionType.CAUSE};
             for (int i = 0; i < offs.length && out.size() < count; i++) if (Native.getLong(source + offs[i]) == target) out.add(names[i] + of);
+            ExceptionFields ef = ExceptionFields.of(t);
+            if (ef != null) {
+                for (String fn : ef.names) {
+                    if (!ef.isSsize(fn) && out.size() < count && ExceptionFields.raw(source, ef, fn) == target) out.add(fn + of);
+                }
+            }
             if (t instanceof ClassType ec && ec.typeObject == target && out.size() < count) out.add("__class__" + of);
             if (out.size() < count) super.label(source, target, count, out);
         } else if (t == rt.builtinFunctionType) {

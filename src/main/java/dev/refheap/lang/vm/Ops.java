@@ -411,6 +411,10 @@ final class Ops {
         long n = TupleType.size(args);
         if (isSubtype(t, rt.exceptions.get("KeyError")) && n == 1) return repr(TupleType.item(args, 0));
         if (isSubtype(t, rt.exceptions.get("SyntaxError"))) return ExecBuiltins.syntaxErrorStr(rt, o);
+        if (isSubtype(t, rt.exceptions.get("ImportError"))) {
+            long msg = ExceptionFields.raw(o, ExceptionFields.of(t), "msg");  // ImportError_str: an exact str msg
+            if (msg != 0 && heap.typeOf(msg) == heap.strs) return StrType.value(msg);
+        }
         if (isSubtype(t, rt.exceptions.get("OSError"))) {
             String s = OSErrorType.str(rt, o);
             if (s != null) return s;
@@ -1101,13 +1105,11 @@ final class Ops {
                 case "errno", "strerror", "filename", "filename2", "characters_written":
                     if (isInstance(o, rt.exceptionType("OSError"))) return OSErrorType.attr(rt, o, name);
                     break;
-                case "value":
-                    if (isInstance(o, rt.exceptionType("StopIteration"))) {
-                        long args = ExceptionType.args(o);
-                        return incref(TupleType.size(args) > 0 ? TupleType.item(args, 0) : heap.None);
-                    }
-                    break;
                 default:
+            }
+            if (ExceptionFields.of(t) != null) {
+                long v = rt.builtinGetSets.exceptionMember(o, t, name);  // a member: a data descriptor, before the dict
+                if (v != 0) return v;
             }
             if (!(t instanceof ClassType)) {
                 long d = Native.getLong(o + ExceptionType.DICT);
@@ -1508,10 +1510,34 @@ final class Ops {
             heap.decref(old);
             return e;
         }
+        return instantiateException(type, args, 0, null, 0);
+    }
+
+    /**
+     * A builtin exception type called: BaseException_new with {@code args} (stolen), then the type's
+     * tp_init of its own fields ({@link ExceptionFields#init}) with the keywords {@code kwNames}
+     * (values at {@code kwValues[kwAt...]}; 0 for none). The instance is released if that raises.
+     */
+    long instantiateException(PyType type, long args, long kwNames, long[] kwValues, int kwAt) {
+        return instantiateException(type, args, kwNames, kwValues, kwAt, true);
+    }
+
+    /** As above; without {@code init} the fields stay NULL (BaseException_new alone: {@code T.__new__(T)}). */
+    long instantiateException(PyType type, long args, long kwNames, long[] kwValues, int kwAt, boolean init) {
         long e = heap.allocObject(type, 0);
         ExceptionType.init(e, args);
         if (type instanceof OSErrorType) OSErrorType.initFields(e);
+        ExceptionFields f = type instanceof ExceptionType et ? et.fields : null;
+        if (f != null) f.zero(e);
         heap.track(e);
+        if (f != null && init) {
+            try {
+                f.init(rt, e, kwNames, kwValues, kwAt);
+            } catch (RuntimeException ex) {
+                heap.decref(e);
+                throw ex;
+            }
+        }
         return e;
     }
 

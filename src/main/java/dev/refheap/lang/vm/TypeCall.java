@@ -104,10 +104,6 @@ final class TypeCall {
             if (base instanceof ExceptionGroups.GroupType) return ExceptionGroups.construct(rt, c, a, o, n, kw);
             long args = heap.tuples.alloc(n - Args.nkw(kw));
             for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
-            if (TupleType.size(args) == 2 && rt.ops.isSubtype(c, rt.exceptions.get("SyntaxError"))
-                    && Ops.isBuiltinDescr(rt, rt.ops.lookupType(c, "__init__"))) {
-                heap.decref(Builtins.syntaxErrorInfo(rt, args));  // the inherited SyntaxError_init's checks
-            }
             long self = c.allocInstance();
             long old = ExceptionType.args(self);
             Native.putLong(self + ExceptionType.ARGS, args);
@@ -501,6 +497,13 @@ final class TypeCall {
         PyType staticBase = sub instanceof ClassType c ? (c.builtinBase == null ? heap.objectType : c.builtinBase) : sub;
         if (newKind(rt, staticBase) != newKind(rt, t)) {
             throw rt.typeError(tn + ".__new__(" + sn + ") is not safe, use " + Ops.shortName(staticBase) + ".__new__()");
+        }
+        if (sub instanceof ExceptionType et && !(sub instanceof OSErrorType) && !(sub instanceof ExceptionGroups.GroupType)) {
+            // BaseException_new: args only (keywords ignored); the fields wait for the type's __init__
+            int npos = n - 1 - Args.nkw(kw);
+            long args = heap.tuples.alloc(npos);
+            for (int i = 0; i < npos; i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + 1 + i]));
+            return rt.ops.instantiateException(et, args, 0, null, 0, false);
         }
         if (!(sub instanceof ClassType c)) {
             // the mutable containers' tp_new makes them empty: their __init__ fills them

@@ -951,6 +951,25 @@ final class TypeMethods {
             heap.xdecref(old);
             return none();
         });
+        for (String tn : new String[] {"SystemExit", "StopIteration", "ImportError", "NameError", "AttributeError", "SyntaxError",
+                "UnicodeEncodeError", "UnicodeDecodeError", "UnicodeTranslateError"}) {
+            ExceptionFields f = ((ExceptionType) rt.exceptionType(tn)).fields;
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, rt.exceptionType(tn), "__init__", (s, a, o, n, kw) -> {
+                // the type's tp_init: BaseException_init's args (its keyword check first, for the types
+                // that take none), then the fields
+                int nkw = Args.nkw(kw), npos = n - nkw;
+                boolean takesKeywords = f.kind == ExceptionFields.Kind.IMPORT || f.kind == ExceptionFields.Kind.NAME
+                        || f.kind == ExceptionFields.Kind.ATTRIBUTE;
+                if (nkw > 0 && !takesKeywords) throw rt.typeError(Ops.shortName(heap.typeOf(s)) + "() takes no keyword arguments");
+                long args = heap.tuples.alloc(npos);
+                for (int i = 0; i < npos; i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
+                long old = Native.getLong(s + ExceptionType.ARGS);
+                Native.putLong(s + ExceptionType.ARGS, args);
+                heap.xdecref(old);
+                f.init(rt, s, kw, a, o + npos);
+                return none();
+            });
+        }
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, rt.exceptionType("OSError"), "__init__", (s, a, o, n, kw) -> {
             OSErrorType.init(rt, s, a, o, n - Args.nkw(kw), kw);
             return none();

@@ -1,0 +1,75 @@
+# AttributeError(name=, obj=) and NameError(name=) were refused; the exceptions' __init__ set their fields as 3.11's tp_init (keywords, messages, resets).
+import sys, gc
+def t(f):
+    try: r = f(); print('ok', repr(r), vars(r) if hasattr(r,'__dict__') else '')
+    except Exception as e: print(type(e).__name__, e)
+t(lambda: AttributeError('a', name='n', obj=1))
+t(lambda: AttributeError('a', foo=1))
+t(lambda: AttributeError('a', name='n', foo=1))
+t(lambda: NameError('a', name='n'))
+t(lambda: NameError('a', obj='n'))
+t(lambda: UnboundLocalError('a', name='n'))
+t(lambda: ImportError('a', name='n', path='p'))
+t(lambda: ImportError('a', foo='n'))
+t(lambda: ModuleNotFoundError('a', name='n'))
+t(lambda: KeyError('a', name='n'))
+t(lambda: StopIteration('a', name='n'))
+t(lambda: SyntaxError('a', name='n'))
+t(lambda: UnicodeError('a', name='n'))
+e = AttributeError('a', name='n', obj=1); print(e.name, e.obj, e.args, vars(e))
+e = AttributeError('a'); print(e.name, e.obj)
+e.__init__('b', name='z'); print(e.name, e.obj, e.args)
+e.__init__('c'); print(e.name, e.obj, e.args)
+e = ImportError('a', name='n'); e.__init__('q'); print(e.name, e.msg, e.path)
+e = NameError(name=5); print(e.name, e.args)
+class A(AttributeError):
+    def __init__(self): pass
+a = A(); print(a.name, a.obj, a.args)
+class B(AttributeError): pass
+b = B('x', name='y', obj=3); print(b.name, b.obj, b.args, vars(b))
+print('init' , '__init__' in vars(AttributeError), '__init__' in vars(NameError), '__init__' in vars(ImportError), '__init__' in vars(SyntaxError), '__init__' in vars(StopIteration), '__init__' in vars(SystemExit), '__init__' in vars(UnicodeDecodeError), '__new__' in vars(AttributeError))
+t(lambda: AttributeError.__init__(AttributeError(), 1, name=2, obj=3, foo=4))
+s = SyntaxError('m', ('f', 1, 2, 't')); print(s.msg, s.filename, s.lineno, s.offset, s.text, s.end_lineno, s.end_offset, s.print_file_and_line)
+t(lambda: SyntaxError('m', 'ab'))
+t(lambda: SyntaxError('m', ['f', 1, 2, 't']))
+s = SyntaxError('m', 'abc', 3); print(s.msg, s.filename, s.args)
+t(lambda: UnicodeDecodeError('a', 'x', 0, 1, 'r'))
+t(lambda: UnicodeDecodeError('a'))
+u = UnicodeError('a'); print(u.args)
+x = SystemExit(); print(x.code); x = SystemExit(1, 2); print(x.code); x=SystemExit(3); print(x.code)
+x = StopIteration(); print(x.value); x = StopIteration(1, 2); print(x.value)
+print(type(AttributeError.name).__name__, AttributeError.name.__doc__, NameError.name.__doc__, ImportError.msg.__doc__, SyntaxError.msg.__doc__, StopIteration.value.__doc__)
+t(lambda: ModuleNotFoundError('a', foo=1))
+t(lambda: B('a', foo=1))
+t(lambda: ImportError('a', name=1, path=2, foo=3))
+t(lambda: NameError('a', name=1, foo=3))
+t(lambda: UnicodeDecodeError('a', b'x', 0, 1, 'r', name=1))
+print(SyntaxError.print_file_and_line.__doc__, UnicodeError.start if hasattr(UnicodeError,'start') else '-', type(UnicodeDecodeError.start).__name__)
+u = UnicodeDecodeError('a', b'x', 0, 1, 'r'); u.start = 5; print(u.start)
+t(lambda: setattr(u, 'start', 'x'))
+t(lambda: delattr(u, 'start'))
+t(lambda: delattr(u, 'encoding')); print(u.encoding)
+e = AttributeError(); del e.name; print(e.name); del e.name
+class C(ImportError): pass
+c = C('m', name='n'); print(c.msg, c.name, c.path, vars(c)); c.name = 'q'; c.extra = 1; print(c.name, vars(c)); del c.name; print(c.name)
+import gc
+e = AttributeError('x', name='nm', obj=[1]); print([type(r).__name__ for r in gc.get_referents(e)])
+s = SyntaxError('m', ('f', 1, 2, 't', 3, 4)); print(str(s), s.end_offset, [type(r).__name__ for r in gc.get_referents(s)])
+print(str(ImportError('hello', name='x')), str(ImportError(1)), str(ImportError()), str(ImportError('a','b')))
+print(str(UnicodeDecodeError('utf-8', b'\xff', 0, 1, 'bad')), str(UnicodeEncodeError('ascii', '\xe9', 0, 1, 'bad')), str(UnicodeTranslateError('\xe9', 0, 1, 'bad')))
+print(repr(str(UnicodeDecodeError.__new__(UnicodeDecodeError))))
+try: b'\xff'.decode('utf-8')
+except UnicodeDecodeError as ex: print(ex.encoding, ex.object, ex.start, ex.end, ex.reason, ex)
+try: compile('x = (', 'f.py', 'exec')
+except SyntaxError as ex: print(ex.msg, ex.filename, ex.lineno, ex.offset, ex.text, ex.end_lineno, ex.end_offset, vars(ex))
+class S(SyntaxError):
+    def __init__(self, *a): pass
+print(S('m', ('f', 1, 2, 't')).msg)
+def g():
+    yield 1
+    return 5
+it = g(); next(it)
+try: next(it)
+except StopIteration as ex: print(ex.value, ex.args, vars(ex))
+try: sys.exit(3)
+except SystemExit as ex: print(ex.code, vars(ex))

@@ -137,7 +137,7 @@ public final class Main implements Callable<Integer> {
             rt.out().flush();
             if (rt.isSystemExit(e)) return SystemExits.status(rt, e);
             uncaught[0] = e;
-            rt.writeStderr(rt.formatUncaught(e));
+            rt.writeStderr(rt.formatUncaught(e, true));  // python3 FILE.py: PyErr_Display, with suggestions
             System.err.flush();
             if (rt.isKeyboardInterrupt(e)) {
                 interruptedExit = true;  // after the exit below, main() dies by SIGINT as python3

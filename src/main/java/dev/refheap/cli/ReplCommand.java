@@ -55,7 +55,7 @@ final class ReplCommand implements Callable<Integer> {
                 try {
                     RuntimeFlags.runCpythonStartup(rt, image);
                 } catch (dev.refheap.lang.vm.PyException e) {
-                    System.err.print(rt.formatUncaught(e));
+                    System.err.print(rt.formatUncaught(e, true));
                     return 1;
                 }
             }
@@ -143,7 +143,7 @@ final class ReplCommand implements Callable<Integer> {
         } catch (PyException e) {
             rt.out().flush();
             if (rt.isSystemExit(e)) return SystemExits.status(rt, e);
-            rt.writeStderr(rt.formatException(e));
+            rt.writeStderr(rt.formatException(e, true));
         } catch (PySyntaxError e) {
             rt.writeStderr(e.format());
         } finally {

@@ -1106,8 +1106,9 @@ public final class Importer implements ImportSystem {
             }
             String pkg = pkgName != 0 && vm.isStr(pkgName) ? vm.repr(pkgName) : "'<unknown module name>'";
             long file = vm.isModule(module) ? vm.dictGet(vm.moduleDict(module), "__file__") : 0;
+            long nameField = pkgName != 0 && vm.isStr(pkgName) ? pkgName : 0;
             if (file == 0 || !vm.isStr(file)) {
-                throw vm.error("ImportError", "cannot import name '" + name + "' from " + pkg + " (unknown location)");
+                throw importError("cannot import name '" + name + "' from " + pkg + " (unknown location)", nameField, 0);
             }
             long spec = vm.getAttrOrNull(module, "__spec__");
             boolean initializing;
@@ -1117,10 +1118,10 @@ public final class Importer implements ImportSystem {
                 heap.xdecref(spec);
             }
             if (initializing) {
-                throw vm.error("ImportError", "cannot import name '" + name + "' from partially initialized module " + pkg
-                        + " (most likely due to a circular import) (" + vm.strValue(file) + ")");
+                throw importError("cannot import name '" + name + "' from partially initialized module " + pkg
+                        + " (most likely due to a circular import) (" + vm.strValue(file) + ")", nameField, file);
             }
-            throw vm.error("ImportError", "cannot import name '" + name + "' from " + pkg + " (" + vm.strValue(file) + ")");
+            throw importError("cannot import name '" + name + "' from " + pkg + " (" + vm.strValue(file) + ")", nameField, file);
         } finally {
             heap.xdecref(pkgName);
         }
@@ -1224,6 +1225,14 @@ public final class Importer implements ImportSystem {
     }
 
     /** ModuleNotFoundError(msg, name=name), as _find_and_load_unlocked raises it. */
+    /** PyErr_SetImportError: an ImportError with msg and, when not 0, name and path (borrowed). */
+    private PyException importError(String msg, long name, long path) {
+        PyException e = vm.error("ImportError", msg);
+        if (name != 0) vm.setAttr(e.exc(), "name", name);
+        if (path != 0) vm.setAttr(e.exc(), "path", path);
+        return e;
+    }
+
     private PyException moduleNotFound(String msg, String name) {
         PyException e = vm.error("ModuleNotFoundError", msg);
         long n = vm.str(name);

@@ -580,7 +580,8 @@ final class Attributes {
             Args.exactly(rt, "__getattribute__", n, kw, 1);
             long nameObj = nameArg(rt, a[off]);
             long v = rt.ops.genericGetAttrOrNull(s, nameObj, StrType.value(nameObj));
-            if (v == 0) throw rt.ops.attributeError(s, StrType.value(nameObj));
+            // _PyObject_GenericGetAttrWithDict's own error has name and obj set (type's and module's have not)
+            if (v == 0) throw rt.ops.attributeErrorContext(rt.ops.attributeError(s, StrType.value(nameObj)), s, nameObj);
             return v;
         });
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, heap.objectType, "__setattr__", (s, a, off, n, kw) -> {

@@ -101,10 +101,9 @@ final class Builtins {
         def(rt, "getattr", (self, a, o, n, kw) -> {
             Args.range(rt, "getattr", n, kw, 2, 3);
             if (!Heap.isStr(a[o + 1])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");
-            long v = n == 3 ? Attributes.getOrSwallow(rt, a[o], a[o + 1]) : rt.ops.getAttrOrNull(a[o], a[o + 1]);
-            if (v != 0) return v;
-            if (n == 3) return incref(heap, a[o + 2]);
-            throw rt.ops.attributeError(a[o], StrType.value(a[o + 1]));
+            if (n == 2) return rt.ops.getAttr(a[o], a[o + 1]);  // PyObject_GetAttr: the AttributeError gets name and obj
+            long v = Attributes.getOrSwallow(rt, a[o], a[o + 1]);
+            return v != 0 ? v : incref(heap, a[o + 2]);
         });
         def(rt, "setattr", (self, a, o, n, kw) -> {
             Args.exactly(rt, "setattr", n, kw, 3);

@@ -887,10 +887,11 @@ final class Interpreter implements RootProvider {
         return resume(gen, heap.None, e, absorbStop);
     }
 
-    /** A StopIteration's value (new reference): its first argument, or None. */
+    /** A StopIteration's value (new reference): its value field (_PyGen_FetchStopIterationValue), None when NULL. */
     long stopIterationValue(long e) {
-        long args = ExceptionType.args(e);
-        long value = TupleType.size(args) > 0 ? TupleType.item(args, 0) : heap.None;
+        ExceptionFields f = ExceptionFields.of(heap.typeOf(e));
+        long value = f == null ? 0 : ExceptionFields.raw(e, f, "value");
+        if (value == 0) value = heap.None;
         heap.incref(value);
         return value;
     }
@@ -2587,10 +2588,7 @@ final class Interpreter implements RootProvider {
             return resume(gen, v, 0, false);
         } catch (PyException e) {
             if (rt.ops.isInstance(e.exc(), rt.exceptionType("StopIteration"))) {
-                long args = ExceptionType.args(e.exc());
-                long value = TupleType.size(args) > 0 ? TupleType.item(args, 0) : heap.None;
-                heap.incref(value);
-                current.sendResult = value;
+                current.sendResult = stopIterationValue(e.exc());
                 heap.decref(e.exc());
                 return 0;
             }
@@ -2933,7 +2931,13 @@ final class Interpreter implements RootProvider {
     }
 
     private PyException nameError(long name) {
-        return rt.error("NameError", "name '" + StrType.value(name) + "' is not defined");
+        return withName(rt.error("NameError", "name '" + StrType.value(name) + "' is not defined"), name);
+    }
+
+    /** format_exc_check_arg's NameError (not UnboundLocalError): the name, for the suggestions of its display. */
+    private PyException withName(PyException e, long name) {
+        ExceptionFields.set(rt, e.exc(), "name", name);
+        return e;
     }
 
     private PyException unboundLocal(Frame f, int slot) {
@@ -2944,7 +2948,13 @@ final class Interpreter implements RootProvider {
     private PyException freeVarError(Frame f, int slot) {
         String name = f.code.unit.localsplusNames().get(slot);
         if ((f.code.unit.localsplusKinds()[slot] & KIND_FREE) != 0) {
-            return rt.error("NameError", "cannot access free variable '" + name + "' where it is not associated with a value in enclosing scope");
+            PyException e = rt.error("NameError", "cannot access free variable '" + name + "' where it is not associated with a value in enclosing scope");
+            long n = heap.strs.internedOf(name);  // the code's name (identifiers are interned)
+            try {
+                return withName(e, n);
+            } finally {
+                heap.decref(n);
+            }
         }
         return rt.error("UnboundLocalError", "cannot access local variable '" + name + "' where it is not associated with a value");
     }

@@ -30,11 +30,12 @@ final class LoneSurrogates {
             if (!(dev.refheap.object.SurrogateEscapes.isEscape(x) || x < 0x10000 && Character.isSurrogate((char) x))) break;
             j += Character.charCount(x);
         }
-        if (end - at > 1) {
-            throw rt.error("UnicodeEncodeError", "'utf-8' codec can't encode characters in position " + at + "-" + (end - 1)
-                    + ": surrogates not allowed");
+        // the error's fields as the encoder sets them (its str() is made from them)
+        long str = rt.heap.strs.of(s);
+        try {
+            throw new PyException(Codecs.encodeError(rt, "utf-8", str, at, end, "surrogates not allowed"));
+        } finally {
+            rt.heap.decref(str);
         }
-        throw rt.error("UnicodeEncodeError", "'utf-8' codec can't encode character '\\u" + Integer.toHexString(c)
-                + "' in position " + at + ": surrogates not allowed");
     }
 }

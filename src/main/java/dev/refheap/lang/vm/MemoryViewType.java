@@ -806,7 +806,7 @@ final class MemoryViewType extends ExtType {
         // cast_to_1D
         String f = StrType.value(formatObj);
         for (int i = 0; i < f.length(); i++) {
-            if (f.charAt(i) > 127) throw rt.error("UnicodeEncodeError", "'ascii' codec can't encode character in position " + i);
+            if (f.charAt(i) > 127) throw new PyException(Codecs.encodeError(rt, "ascii", formatObj, i, i + 1, "ordinal not in range(128)"));
         }
         boolean at = f.startsWith("@");
         String core = at ? f.substring(1) : f;

@@ -559,7 +559,7 @@ final class Modules {
             } finally {
                 heap.decref(key);
             }
-            text = rt.tracebacks.format(value);
+            text = rt.tracebacks.format(value, true);  // PyErr_Display: with suggestions
         }
         long file = stderrObject(rt);
         if (file == -1 || file == 0 || file == heap.None) return none(heap);

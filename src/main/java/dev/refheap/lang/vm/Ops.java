@@ -433,7 +433,10 @@ final class Ops {
         if (t == heap.strs || t instanceof ClassType cs && cs.dataBase == heap.strs && lookupUserOnly(cs, "__str__") == 0) return StrType.value(o);
         if (t instanceof ClassType cb && cb.dataBase == heap.bytes && lookupUserOnly(cb, "__str__") == 0) return reprAs(heap.bytes, o);  // bytes_str
         if (t instanceof ExceptionType || (t instanceof ClassType c0 && c0.exceptionBased && lookupUserOnly(c0, "__str__") == 0)) {
-            return exceptionStr(t instanceof ClassType c0 ? c0.builtinBase : t, o);
+            // the tp_str the class inherits: the first builtin exception in its MRO with one of its own
+            // (class D(KeyError, AttributeError) has AttributeError's layout but KeyError's str)
+            return exceptionStr(t instanceof ClassType c0 && resolvedOwner(c0, "__str__") instanceof ExceptionType owner ? owner
+                    : t instanceof ClassType c1 ? c1.builtinBase : t, o);
         }
         if (t instanceof ClassType cx && cx.dataBase instanceof ExtType x && lookupUserOnly(cx, "__str__") == 0 && lookupOverride(cx, "__str__") != 0) {
             return x.str(o) != null ? x.str(o) : x.repr(o);  // the data base's own tp_str (bytearray_str is its repr)
@@ -740,11 +743,52 @@ final class Ops {
 
     /** o.name (new reference) where {@code name} is the contents of str {@code nameObj}. */
     long getAttr(long o, long nameObj, String name) {
-        long v = rt.isModule(o) && !(heap.typeOf(o) instanceof ClassType c && (Attributes.hooks(rt, c) & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0)
-                ? genericGetAttrOrNull(o, nameObj, name, true)  // module_getattro: the module __getattr__'s own error
-                : getAttrOrNull(o, nameObj, name);
-        if (v == 0) throw attributeError(o, name);
+        long v;
+        try {
+            v = rt.isModule(o) && !(heap.typeOf(o) instanceof ClassType c && (Attributes.hooks(rt, c) & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0)
+                    ? genericGetAttrOrNull(o, nameObj, name, true)  // module_getattro: the module __getattr__'s own error
+                    : getAttrOrNull(o, nameObj, name);
+        } catch (PyException e) {
+            throw attributeErrorContext(e, o, nameObj);
+        }
+        if (v == 0) throw attributeErrorContext(attributeError(o, name), o, nameObj);
         return v;
+    }
+
+    /**
+     * set_attribute_error_context (PyObject_GetAttr's, and so LOAD_ATTR's, LOAD_METHOD's and
+     * getattr()'s without a default): an AttributeError, whoever raised it, gets the name looked up
+     * and the object as its {@code name} and {@code obj} (so it keeps the object alive); any other
+     * exception is left alone. An error setting them replaces the exception, as in CPython.
+     */
+    PyException attributeErrorContext(PyException e, long o, long nameObj) {
+        long exc = e.exc();
+        PyType at = rt.exceptionType("AttributeError");
+        PyType et = heap.typeOf(exc);
+        if (et != at && !isInstance(exc, at)) return e;
+        try {
+            if (et == at) {  // the members themselves (what PyObject_SetAttr reaches for the builtin type)
+                ExceptionFields.set(rt, exc, "name", nameObj);
+                ExceptionFields.set(rt, exc, "obj", o);
+            } else {
+                long n = heap.strs.internedOf("name");
+                try {
+                    setAttr(exc, n, nameObj);
+                } finally {
+                    heap.decref(n);
+                }
+                n = heap.strs.internedOf("obj");
+                try {
+                    setAttr(exc, n, o);
+                } finally {
+                    heap.decref(n);
+                }
+            }
+        } catch (RuntimeException ex) {
+            heap.decref(exc);
+            throw ex;
+        }
+        return e;
     }
 
     PyException attributeError(long o, String name) {

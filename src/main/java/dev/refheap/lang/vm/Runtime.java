@@ -1348,8 +1348,17 @@ public final class Runtime implements AutoCloseable {
 
     /** What python3 prints for an uncaught exception; releases the exception. */
     public String formatException(PyException e) {
+        return formatException(e, false);
+    }
+
+    /**
+     * As {@link #formatException(PyException)}; {@code display}: as python3's own display
+     * (PyErr_Display: the REPL, sys.excepthook) with 3.11's ". Did you mean" suggestions, which
+     * the traceback module's text (the notebook's, the conformance runner's) lacks.
+     */
+    public String formatException(PyException e, boolean display) {
         try {
-            return tracebacks.format(e.exc());
+            return tracebacks.format(e.exc(), display);
         } finally {
             heap.decref(e.exc());
         }
@@ -1360,8 +1369,13 @@ public final class Runtime implements AutoCloseable {
      * exit: the runtime holds it (a root), so a heap check after the program counts it.
      */
     public String formatUncaught(PyException e) {
+        return formatUncaught(e, false);
+    }
+
+    /** As {@link #formatUncaught(PyException)}; {@code display} as in {@link #formatException(PyException, boolean)}. */
+    public String formatUncaught(PyException e, boolean display) {
         hold(e.exc());
-        return tracebacks.format(e.exc());
+        return tracebacks.format(e.exc(), display);
     }
 
     /** The exception's type name (e.g. ZeroDivisionError), without releasing it. */
@@ -1373,13 +1387,26 @@ public final class Runtime implements AutoCloseable {
     /** The exit status python3 uses for an uncaught SystemExit (releases the exception). */
     public int systemExitStatus(PyException e) {
         try {
-            long args = ExceptionType.args(e.exc());
-            if (TupleType.size(args) == 0) return 0;
-            long code = TupleType.item(args, 0);
-            if (code == heap.None) return 0;
-            if (heap.typeOf(code) instanceof dev.refheap.object.IntType) return (int) dev.refheap.object.IntType.asLong(code);
-            err.println(ops.str(code));
-            return 1;
+            // handle_system_exit: the exception's code attribute (SystemExit(3, 4).code is the tuple)
+            long key = heap.strs.internedOf("code");
+            long code;
+            try {
+                code = ops.getAttrOrNull(e.exc(), key);
+            } finally {
+                heap.decref(key);
+            }
+            try {
+                if (code == 0) {  // no code attribute: the exception itself is printed
+                    err.println(ops.str(e.exc()));
+                    return 1;
+                }
+                if (code == heap.None) return 0;
+                if (heap.typeOf(code) instanceof dev.refheap.object.IntType) return (int) dev.refheap.object.IntType.asLong(code);
+                err.println(ops.str(code));
+                return 1;
+            } finally {
+                heap.xdecref(code);
+            }
         } finally {
             heap.decref(e.exc());
         }

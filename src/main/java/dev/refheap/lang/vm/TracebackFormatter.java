@@ -81,8 +81,17 @@ final class TracebackFormatter {
 
     /** traceback.format_exception: the traceback of {@code exc} with its cause/context chain. */
     String format(long exc) {
+        return format(exc, false);
+    }
+
+    /**
+     * As {@link #format(long)}; {@code suggest}: as 3.11's C display (PyErr_Display: python3's
+     * uncaught exception, sys.excepthook, a thread's excepthook), which adds
+     * {@link Suggestions}' ". Did you mean: 'x'?" to the message line; 3.11's traceback module does not.
+     */
+    String format(long exc, boolean suggest) {
         StringBuilder sb = new StringBuilder();
-        formatChain(build(exc), sb, new int[1], new boolean[1]);
+        formatChain(build(exc), sb, new int[1], new boolean[1], suggest);
         return sb.toString();
     }
 
@@ -153,16 +162,16 @@ final class TracebackFormatter {
      * and message line; an exception group adds its sub-exceptions in the +-+--- boxes, one level of
      * indentation deeper. {@code depth} and {@code needClose} are the print context's state.
      */
-    private void formatChain(Node node, StringBuilder sb, int[] depth, boolean[] needClose) {
+    private void formatChain(Node node, StringBuilder sb, int[] depth, boolean[] needClose, boolean suggest) {
         long exc = node.exc;
         boolean isExc = rt.ops.isInstance(exc, rt.baseException);
         if (isExc) {
             boolean suppress = Native.getLong(exc + ExceptionType.SUPPRESS) != 0;
             if (node.cause != null) {
-                formatChain(node.cause, sb, depth, needClose);
+                formatChain(node.cause, sb, depth, needClose, suggest);
                 emit(sb, depth[0], "\nThe above exception was the direct cause of the following exception:\n\n", '|');
             } else if (node.context != null && !suppress) {
-                formatChain(node.context, sb, depth, needClose);
+                formatChain(node.context, sb, depth, needClose, suggest);
                 emit(sb, depth[0], "\nDuring handling of the above exception, another exception occurred:\n\n", '|');
             }
         }
@@ -172,7 +181,7 @@ final class TracebackFormatter {
                 emit(sb, depth[0], "Traceback (most recent call last):\n", '|');
                 emit(sb, depth[0], formatStack(frames(tb), lines), '|');
             }
-            emit(sb, depth[0], messageLine(exc), '|');
+            emit(sb, depth[0], messageLine(exc, suggest), '|');
             return;
         }
         if (depth[0] > MAX_GROUP_DEPTH) {
@@ -185,7 +194,7 @@ final class TracebackFormatter {
             emit(sb, depth[0], "Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
             emit(sb, depth[0], formatStack(frames(tb), lines), '|');
         }
-        emit(sb, depth[0], messageLine(exc), '|');
+        emit(sb, depth[0], messageLine(exc, suggest), '|');
         long excs = ExceptionGroups.exceptions(exc);
         int num = (int) dev.refheap.object.TupleType.size(excs);
         int n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
@@ -199,7 +208,7 @@ final class TracebackFormatter {
                     .append("+---------------- ").append(title).append(" ----------------\n");
             depth[0]++;
             if (!truncated) {
-                formatChain(node.members.get(i), sb, depth, needClose);
+                formatChain(node.members.get(i), sb, depth, needClose, suggest);
             } else {
                 int remaining = num - MAX_GROUP_WIDTH;
                 emit(sb, depth[0], "and " + remaining + " more exception" + (remaining > 1 ? "s" : "") + "\n", '|');
@@ -213,13 +222,14 @@ final class TracebackFormatter {
         if (toplevel) depth[0] = 0;
     }
 
-    private String messageLine(long exc) {
+    private String messageLine(long exc, boolean suggest) {
         String type = rt.ops.qualifiedTypeNameOf(rt.heap.typeOf(exc));
         if (type.startsWith("__main__.")) type = type.substring("__main__.".length());
         String[] syntax = syntaxErrorParts(exc);
         if (syntax != null) return syntax[0] + type + (syntax[1].isEmpty() ? "" : ": " + syntax[1]) + "\n";
         String msg = safeStr(exc);
-        return type + (msg.isEmpty() ? "" : ": " + msg) + "\n";
+        String suggestion = suggest ? Suggestions.offer(rt, exc) : null;
+        return type + (msg.isEmpty() ? "" : ": " + msg) + (suggestion == null ? "" : ". Did you mean: '" + suggestion + "'?") + "\n";
     }
 
     /**

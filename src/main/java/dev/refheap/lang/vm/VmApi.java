@@ -845,6 +845,9 @@ public final class VmApi {
     /** traceback.format_exception's text for an exception instance (its cause/context chain and traceback). */
     public String formatException(long exc) { return rt.tracebacks.format(exc); }
 
+    /** As python3's PyErr_Display shows the exception (with 3.11's ". Did you mean" suggestions). */
+    public String formatExceptionDisplay(long exc) { return rt.tracebacks.format(exc, true); }
+
     /** format(d, spec) for a float value, as CPython's PyOS_double_to_string gives it for that spec. */
     public String formatDouble(double d, String spec) { return Formats.formatDouble(rt, d, spec); }
 

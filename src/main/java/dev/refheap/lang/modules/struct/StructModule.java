@@ -101,8 +101,7 @@ public final class StructModule {
             if (vm.isStr(fmt)) {
                 String f = vm.strValue(fmt);
                 for (int i = 0; i < f.length(); i++) {
-                    if (f.charAt(i) > 127) throw vm.error("UnicodeEncodeError", "'ascii' codec can't encode character '\\x"
-                            + Integer.toHexString(f.charAt(i)) + "' in position " + i + ": ordinal not in range(128)");
+                    if (f.charAt(i) > 127) throw new dev.refheap.lang.vm.PyException(vm.unicodeEncodeError("ascii", fmt, i, i + 1, "ordinal not in range(128)"));
                 }
                 b = f.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             } else if (Heap.isBytes(fmt)) {

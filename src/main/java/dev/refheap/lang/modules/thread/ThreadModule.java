@@ -227,7 +227,7 @@ public final class ThreadModule {
                 }
             }
             write(vm, file, "Exception in thread " + (name != null ? name : Long.toUnsignedString(ident())) + ":\n");
-            if (value != h.None && vm.isInstanceOf(value, vm.exceptionType("BaseException"))) write(vm, file, vm.formatException(value));
+            if (value != h.None && vm.isInstanceOf(value, vm.exceptionType("BaseException"))) write(vm, file, vm.formatExceptionDisplay(value));
             else write(vm, file, vm.toStr(type) + "\n");
             h.decref(vm.callMethod(file, "flush"));  // PyErr_Display's flush, then thread_excepthook's
             h.decref(vm.callMethod(file, "flush"));

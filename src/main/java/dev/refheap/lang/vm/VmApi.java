@@ -101,8 +101,19 @@ public final class VmApi {
     /** sys.modules (borrowed): the real dict import consults and fills. */
     public long sysModules() { return rt.sysModules; }
 
-    /** A new, empty module named {@code name} (its dict holds __name__ and __doc__). */
-    public long newModule(String name) { return rt.moduleType.create(name); }
+    /**
+     * A new, empty module named {@code name}, as PyModule_New makes it: its dict holds __name__,
+     * __doc__, __package__, __loader__ and __spec__ (None but the name), so that what a native
+     * module's set-up adds comes after them and importlib's _init_module_attrs keeps that order.
+     */
+    public long newModule(String name) {
+        long m = rt.moduleType.create(name);
+        long d = ModuleType.dict(m);
+        heap.dicts.setItem(d, "__package__", heap.None);
+        heap.dicts.setItem(d, "__loader__", heap.None);
+        heap.dicts.setItem(d, "__spec__", heap.None);
+        return m;
+    }
 
     public boolean isModule(long o) { return rt.isModule(o); }
 

@@ -1283,7 +1283,21 @@ final class Ops {
             heap.dicts.setItem(d, nameObj, v);
             return;
         }
-        if (t instanceof ExceptionType && setExceptionField(o, name, v)) return;
+        if (t instanceof ExceptionType) {
+            if (setExceptionField(o, name, v)) return;
+            // PyObject_GenericSetAttr: anything else goes in the instance dict (BaseException's, made on first use)
+            long d = Native.getLong(o + ExceptionType.DICT);
+            if (v != 0) {
+                if (d == 0) {
+                    d = heap.dicts.create();
+                    Native.putLong(o + ExceptionType.DICT, d);
+                }
+                heap.dicts.setItem(d, nameObj, v);
+                return;
+            }
+            if (d != 0 && heap.dicts.delItem(d, nameObj)) return;
+            throw rt.error("AttributeError", "'" + t.name() + "' object has no attribute '" + name + "'");
+        }
         if (t instanceof Ctypes ct && name.equals("value")) {
             if (!(rt.ops.baseView(v) instanceof IntType)) throw rt.typeError("'" + typeName(v) + "' object cannot be interpreted as an integer");
             ct.setValue(o, IntType.toBig(v).longValue());
@@ -1353,6 +1367,10 @@ final class Ops {
         }
         if (t == rt.functionType) {
             long d = Native.getLong(o + FunctionType.DICT);
+            if (d != 0 && heap.dicts.delItem(d, nameObj)) return;
+        }
+        if (t instanceof ExceptionType) {  // BaseException's instance dict
+            long d = Native.getLong(o + ExceptionType.DICT);
             if (d != 0 && heap.dicts.delItem(d, nameObj)) return;
         }
         throw attributeError(o, name);

@@ -974,6 +974,63 @@ final class TypeMethods {
             OSErrorType.init(rt, s, a, o, n - Args.nkw(kw), kw);
             return none();
         });
+        // BaseException_reduce: (type, args), and the instance dict when it has one (even empty)
+        def0(rt.baseException, "__reduce__", s -> {
+            long d = Native.getLong(s + ExceptionType.DICT);
+            long t = dev.refheap.object.Heap.typeAddress(s);
+            return d != 0 ? heap.tuples.of(t, ExceptionType.args(s), d) : heap.tuples.of(t, ExceptionType.args(s));
+        });
+        // BaseException_setstate: each item of a dict state set as an attribute (None: nothing)
+        def1(rt.baseException, "__setstate__", (s, state) -> {
+            if (state != heap.None) {
+                if (!rt.ops.isInstance(state, heap.dicts)) throw rt.typeError("state is not a dictionary");
+                heap.dicts.forEach(state, (k, v) -> rt.ops.setAttr(s, k, v));
+            }
+            return none();
+        });
+        // ImportError_reduce: the state is a copy of the dict with name and path added when either is set
+        def0(rt.exceptionType("ImportError"), "__reduce__", s -> {
+            ExceptionFields f = ExceptionFields.of(heap.typeOf(s));
+            long name = ExceptionFields.raw(s, f, "name"), path = ExceptionFields.raw(s, f, "path");
+            long d = Native.getLong(s + ExceptionType.DICT);
+            long t = dev.refheap.object.Heap.typeAddress(s);
+            long state;
+            if (name != 0 || path != 0) {
+                state = d != 0 ? rt.ops.callMethod(d, "copy") : heap.dicts.create();
+                if (name != 0) heap.dicts.setItem(state, "name", name);
+                if (path != 0) heap.dicts.setItem(state, "path", path);
+            } else if (d != 0) {
+                state = Builtins.incref(heap, d);
+            } else {
+                return heap.tuples.of(t, ExceptionType.args(s));
+            }
+            try {
+                return heap.tuples.of(t, ExceptionType.args(s), state);
+            } finally {
+                heap.decref(state);
+            }
+        });
+        // OSError_reduce: args as OSError(*args) rebuilds the instance (the filename, and filename2
+        // after a None winerror, when args kept only errno and strerror), then the dict if any
+        def0(rt.exceptionType("OSError"), "__reduce__", s -> {
+            long args = ExceptionType.args(s);
+            long filename = Native.getLong(s + OSErrorType.FILENAME), filename2 = Native.getLong(s + OSErrorType.FILENAME2);
+            long made;
+            if (TupleType.size(args) == 2 && filename != 0) {
+                made = filename2 != 0
+                        ? heap.tuples.of(TupleType.item(args, 0), TupleType.item(args, 1), filename, heap.None, filename2)
+                        : heap.tuples.of(TupleType.item(args, 0), TupleType.item(args, 1), filename);
+            } else {
+                made = Builtins.incref(heap, args);
+            }
+            long d = Native.getLong(s + ExceptionType.DICT);
+            long t = dev.refheap.object.Heap.typeAddress(s);
+            try {
+                return d != 0 ? heap.tuples.of(t, made, d) : heap.tuples.of(t, made);
+            } finally {
+                heap.decref(made);
+            }
+        });
         def1(rt.baseException, "with_traceback", (s, tb) -> {
             long old = Native.getLong(s + ExceptionType.TRACEBACK);
             Native.putLong(s + ExceptionType.TRACEBACK, tb == heap.None ? 0 : Builtins.incref(heap, tb));

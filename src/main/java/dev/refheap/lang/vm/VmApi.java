@@ -412,6 +412,9 @@ public final class VmApi {
 
     public String typeName(long o) { return rt.ops.typeName(o); }
 
+    /** How argument clinic's type errors name an argument (_PyArg_BadArgument): "None", else its type's name. */
+    public String argTypeName(long o) { return o == rt.heap.None ? "None" : rt.ops.typeName(o); }
+
     public boolean truthy(long o) { return rt.ops.truthy(o); }
 
     /** The truth of {@code o} (a new reference), which is released. */

@@ -486,7 +486,10 @@ final class BufferedType extends IoType {
             }
             return none();
         });
+        // as bufferedio.c's method tables: a reader has readable, a writer writable (the other
+        // is IOBase's, False), a random-access one both
         for (String m : new String[] {"seekable", "readable", "writable", "fileno", "isatty"}) {
+            if (m.equals("readable") && !readable() || m.equals("writable") && !writable()) continue;
             defMethod(m, (s, a, o, n, kw) -> rawCall(s, m));
         }
         defMethod("_dealloc_warn", (s, a, o, n, kw) -> none());
@@ -565,7 +568,7 @@ final class BufferedType extends IoType {
                 Params.unpack(vm, name, n, kw, 1, 1);
                 checkInit(s);
                 byte[] cur = vm.bytesLike(a[o]);
-                if (cur == null) throw vm.error("TypeError", name + "() argument must be read-write bytes-like object, not " + vm.typeName(a[o]));
+                if (cur == null) throw vm.error("TypeError", name + "() argument must be read-write bytes-like object, not " + vm.argTypeName(a[o]));
                 checkClosed(s, "readinto of closed file");
                 byte[] got = name.equals("readinto") ? read(s, cur.length) : read1(s, cur.length);
                 if (got == null) return none();

@@ -329,7 +329,7 @@ final class FileIOType extends IoType {
             Params.unpack(vm, "readinto", n, kw, 1, 1);
             checkReadable(s);
             byte[] cur = vm.bytesLike(a[o]);
-            if (cur == null) throw vm.error("TypeError", "readinto() argument must be read-write bytes-like object, not " + vm.typeName(a[o]));
+            if (cur == null) throw vm.error("TypeError", "readinto() argument must be read-write bytes-like object, not " + vm.argTypeName(a[o]));
             byte[] b = readRaw(s, cur.length);
             if (b == null) return none();
             vm.writeBuffer(a[o], 0, b);

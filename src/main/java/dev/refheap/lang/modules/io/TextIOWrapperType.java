@@ -256,9 +256,11 @@ final class TextIOWrapperType extends IoType {
     // ---- writing ------------------------------------------------------------------------------------
 
     long write(long o, long strObj) {
+        // as _io_TextIOWrapper_write: the argument's type (clinic), attached, open, then an encoder (a writable buffer)
+        if (!vm.isStr(strObj)) throw vm.error("TypeError", "write() argument must be str, not " + vm.argTypeName(strObj));
         Text t = text(o);
         checkClosed(o);
-        if (!vm.isStr(strObj)) throw vm.error("TypeError", "write() argument must be str, not " + vm.typeName(strObj));
+        if (get(o, ENCODER) == 0) throw unsupported("not writable");
         String s = StrType.value(strObj);
         long len = StrType.length(strObj);
         boolean haslf = s.indexOf('\n') >= 0;
@@ -416,6 +418,7 @@ final class TextIOWrapperType extends IoType {
 
     /** Reads one chunk from the buffer and decodes it onto pending; false at EOF. */
     private boolean readChunk(long o, Text t, long size) {
+        if (get(o, DECODER) == 0) throw unsupported("not readable");  // textiowrapper_read_chunk: no decoder, a buffer not readable
         long want = vm.newInt(size);
         long r;
         try {
@@ -658,6 +661,7 @@ final class TextIOWrapperType extends IoType {
             long size = optSize(p[0]);
             text(s);
             checkClosed(s);
+            if (get(s, DECODER) == 0) throw unsupported("not readable");
             heap.decref(vm.callMethod(s, "flush"));
             return vm.str(read(s, size));
         });

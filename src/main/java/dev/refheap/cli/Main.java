@@ -115,7 +115,7 @@ public final class Main implements Callable<Integer> {
                     : r -> { r.exec("__import__('warnings')\n", "<startup>"); main.accept(r); };
             if (flags.cpythonStartup()) {
                 java.util.function.Consumer<Runtime> after = program;
-                program = r -> { RuntimeFlags.runCpythonStartup(r, image); after.accept(r); };
+                program = r -> { flags.runCpythonStartup(r, image); after.accept(r); };
             }
             status = runMain(rt, program, uncaught);
         } finally {
@@ -231,16 +231,19 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * Whether the command line seems to ask for CPython's start-up (an argument {@code
-     * --startup=cpython}, or {@code --startup cpython}): then the start-up image's functions are
-     * linked beforehand too. A guess is enough: a wrong one only links a few functions more or
-     * fewer on the linking thread.
+     * Whether the command line seems to run a program after CPython's start-up (the default: no
+     * {@code --startup=refheap} or {@code --startup refheap}, no notebook, not dis, demo, trace or
+     * serve): then the start-up image's functions are linked beforehand too. A guess is enough: a
+     * wrong one only links a few functions more or fewer on the linking thread.
      */
     private static boolean cpythonStartup(String[] args) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--startup=cpython") || args[i].equals("--startup") && i + 1 < args.length && args[i + 1].equals("cpython")) return true;
+            String a = args[i];
+            if (a.equals("--startup=refheap") || a.equals("--startup") && i + 1 < args.length && args[i + 1].equals("refheap")) return false;
+            if (a.endsWith(".ipynb")) return false;
+            if (i == 0 && (a.equals("dis") || a.equals("demo") || a.equals("trace") || a.equals("serve"))) return false;
         }
-        return false;
+        return true;
     }
 
     static int execute(String[] args) {

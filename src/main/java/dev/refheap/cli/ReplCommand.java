@@ -53,7 +53,7 @@ final class ReplCommand implements Callable<Integer> {
             rt.clearInterrupt();
             if (flags.cpythonStartup()) {
                 try {
-                    RuntimeFlags.runCpythonStartup(rt, image);
+                    flags.runCpythonStartup(rt, image);
                 } catch (dev.refheap.lang.vm.PyException e) {
                     System.err.print(rt.formatUncaught(e, true));
                     return 1;

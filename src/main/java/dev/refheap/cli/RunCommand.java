@@ -38,8 +38,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             bytes = SourceFiles.bytes(file);
             if (file.endsWith(".ipynb")) {
-                if (flags.cpythonStartup()) {
-                    System.err.println("refheap: --startup=cpython is not supported for notebooks yet (scripts, -c, -m and the REPL take it)");
+                if ("cpython".equals(flags.startup)) {
+                    // a notebook starts small (--startup=refheap), as the seed notebook's recorded outputs were made
+                    System.err.println("refheap: --startup=cpython is not supported for notebooks yet (scripts, -c, -m and the REPL start so by default)");
                     return 2;
                 }
                 Notebook nb;

@@ -20,14 +20,14 @@ final class RuntimeFlags {
             + "(default: $REFHEAP_STDLIB, then Debian's /usr/lib/python3.11, then a host CPython 3.11).")
     String stdlib;
 
-    @Option(names = "--startup", paramLabel = "KIND", description = "The start-up before the program: 'refheap' (the default: "
-            + "only sys and builtins, with the free lists CPython's start-up leaves) or 'cpython' (CPython 3.11's sequence: "
-            + "importlib's modules, encodings, io, and site unless -S, as python3 imports them before the first line; "
-            + "slower by about a second).")
+    @Option(names = "--startup", paramLabel = "KIND", description = "The start-up before the program: 'cpython' (the default "
+            + "for scripts, -c, -m, stdin and the REPL: CPython 3.11's sequence, importlib's modules, encodings, io, and site "
+            + "unless -S, as python3 imports them before the first line, adopted from a start-up image) or 'refheap' (only sys, "
+            + "builtins and __main__, with the free lists CPython's start-up leaves; notebooks always start so).")
     String startup;
 
-    @Option(names = "-S", description = "As python3 -S: sys.flags.no_site (with --startup=cpython, site is not imported; "
-            + "refheap's default start-up does not run site in any case).")
+    @Option(names = "-S", description = "As python3 -S: sys.flags.no_site (site is not imported; "
+            + "the small start-up, --startup=refheap, does not run site in any case).")
     boolean noSite;
 
     @Option(names = "-s", description = "Don't add the user site directory to sys.path (as python3 -s).")
@@ -80,8 +80,11 @@ final class RuntimeFlags {
         return new Runtime.StartFlags(noSite, noUserSite, ignoreEnvironment, isolated, dontWriteBytecode, List.copyOf(warnOptions), xs);
     }
 
-    /** --startup=cpython: CPython 3.11's start-up sequence runs before the program (Runtime.runCpythonStartup). */
-    boolean cpythonStartup() { return "cpython".equals(startup); }
+    /**
+     * Whether CPython 3.11's start-up sequence runs before the program (Runtime.runCpythonStartup):
+     * the default, unless --startup=refheap asks for the small start-up.
+     */
+    boolean cpythonStartup() { return !"refheap".equals(startup); }
 
     /** These flags, with any the top-level command was given ({@code refheap --max-heap 64m run x.py}). */
     RuntimeFlags with(RuntimeFlags outer) {
@@ -146,9 +149,25 @@ final class RuntimeFlags {
     }
 
     /** CPython's start-up for a runtime {@link #newRuntime(Runtime.MainConfig, StartupImages)} made: through the image when there is one. */
-    static void runCpythonStartup(Runtime rt, StartupImages image) {
+    void runCpythonStartup(Runtime rt, StartupImages image) {
         if (image != null) image.runStartup(rt);
-        else rt.runCpythonStartup();
+        else if (canStartLive()) rt.runCpythonStartup();
+    }
+
+    /**
+     * Whether CPython's start-up may run live here. It reads docstrings of builtin types (io.py's
+     * classes copy _io's), which refheap takes from a host CPython 3.11 (lang.vm.BuiltinDocs):
+     * without one, the default start-up is the small one, said once on stderr, so a program still
+     * runs; an explicit --startup=cpython runs it and fails there, naming what is missing.
+     */
+    boolean canStartLive() {
+        if ("cpython".equals(startup)) return true;
+        String why = dev.refheap.lang.vm.BuiltinDocs.unavailable();
+        if (why == null) return true;
+        System.err.println("refheap: started small (as --startup=refheap): CPython's start-up reads docstrings of builtin types, which"
+                + " refheap takes from a CPython 3.11 on this machine, " + why + "; install one (Debian: apt-get install python3.11) or"
+                + " name it in REFHEAP_DOCS_PYTHON");
+        return false;
     }
 
     /**

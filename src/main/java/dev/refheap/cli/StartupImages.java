@@ -57,16 +57,18 @@ final class StartupImages {
     private final String prefix;
     private final String head;
     private final Runtime.MainConfig config;
-    /** --gc-stress: the runtime is made and started as every other run's, and checked from the program's first line ({@link Runtime#startStress}). */
+    /** The run's flags; --gc-stress: the runtime is made and started as every other run's, and checked from the program's first line ({@link Runtime#startStress}). */
+    private final RuntimeFlags flags;
     private final boolean stress;
     private boolean adopted;
 
-    private StartupImages(Path file, String prefix, String head, Runtime.MainConfig config, boolean stress) {
+    private StartupImages(Path file, String prefix, String head, Runtime.MainConfig config, RuntimeFlags flags) {
         this.file = file;
         this.prefix = prefix;
         this.head = head;
         this.config = config;
-        this.stress = stress;
+        this.flags = flags;
+        this.stress = flags.gcStress;
     }
 
     /**
@@ -87,7 +89,7 @@ final class StartupImages {
         String prefix = (build.startsWith("jar:") ? "refheap" : "classes") + "-startup-";
         String name = prefix + StartupImage.inputs(config, false).fingerprint() + ".img";  // the command line's streams are the process's
         return new StartupImages(dir.resolve(name), prefix, FORMAT + "\nbuild " + escape(build) + "\njvm " + System.getProperty("java.vm.version") + "\n", config,
-                flags.gcStress);
+                flags);
     }
 
     /** Whether this run's runtime adopted the image (its start-up is done). */
@@ -141,6 +143,10 @@ final class StartupImages {
 
     private void makeOrAdopted(Runtime rt) {
         if (adopted) return;
+        if (!flags.canStartLive()) {
+            rt.heap().allocator().setOwnedLargeBlocks(false);  // the small start-up's runtime from here on
+            return;
+        }
         boolean ran = false;
         List<String> inputs;
         rt.configureMain(StartupImage.makerConfig(config));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,12 +28,15 @@ class BuiltinDocsTest {
                     print(e, type(x).__name__, x)
             """;
 
-    private CliRun run(Path cache, String python) throws Exception {
+    private CliRun run(Path cache, String python, String... startup) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(startup));
+        args.addAll(List.of("-c", PROBE));
         return CliRun.in(dir, pb -> {
             pb.environment().put("REFHEAP_CACHE", cache.toString());
+            pb.environment().put("REFHEAP_STARTUP_IMAGE", "0");  // CPython's start-up runs live: it reads docs
             if (python != null) pb.environment().put("REFHEAP_DOCS_PYTHON", python);
             else pb.environment().remove("REFHEAP_DOCS_PYTHON");
-        }, "-c", PROBE);
+        }, args.toArray(String[]::new));
     }
 
     @Test
@@ -64,7 +68,7 @@ class BuiltinDocsTest {
     void withoutACpython311EveryDocReadSaysWhatIsMissing() throws Exception {
         Path cache = dir.resolve("cache");
         for (int i = 0; i < 2; i++) {  // the second run finds the remembered miss
-            CliRun r = run(cache, "/bin/false");
+            CliRun r = run(cache, "/bin/false", "--startup=refheap");
             assertEquals(0, r.status(), r.err());
             String[] lines = r.out().split("\n");
             assertTrue(lines[0].startsWith("int.__doc__ NotImplementedError refheap has no docstring for int: refheap takes the docstrings of"
@@ -77,5 +81,17 @@ class BuiltinDocsTest {
             assertEquals("sys.__doc__ is None True", lines[5]);
         }
         assertTrue(Files.exists(cache.resolve("builtin-docs-311.txt.none")));
+        // CPython's start-up (the default) reads docs (io.py's classes copy _io's): without them the
+        // program runs after the small start-up, and stderr says why
+        CliRun r = run(cache, "/bin/false");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().startsWith("refheap: started small (as --startup=refheap): CPython's start-up reads docstrings of builtin types,"
+                + " which refheap takes from a CPython 3.11 on this machine, but none was found"), r.err());
+        assertTrue(r.out().endsWith("sys.__doc__ is None True\n"), r.out());
+        assertEquals(3, r.out().lines().filter(l -> l.contains("NotImplementedError")).count(), r.out());
+        // an explicit --startup=cpython runs it, and fails naming what is missing
+        r = run(cache, "/bin/false", "--startup=cpython");
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("NotImplementedError: refheap has no docstring for _io._IOBase"), r.err());
     }
 }

@@ -150,7 +150,10 @@ class CliStdinTest {
 
     @Test
     void sysStdinRefusesWritesNamingWhatIsMissing() throws Exception {
+        // CPython's start-up (the default): sys.stdin is CPython's TextIOWrapper, as python3's
         CliRun r = withStdin("import sys\nsys.stdin.write('x')\n", "-");
+        assertTrue(r.err().endsWith("\nio.UnsupportedOperation: not writable\n"), r.err());
+        r = withStdin("import sys\nsys.stdin.write('x')\n", "--startup=refheap", "-");
         assertTrue(r.err().endsWith("NotImplementedError: sys.stdin is not writable (io.UnsupportedOperation is not modelled by refheap)\n"), r.err());
     }
 }

@@ -59,9 +59,13 @@ class ImportCliTest {
         assertEquals("lib.cmd __main__ lib ['1']\n", r.out());
     }
 
+    /** CPython's runpy (the default start-up) names sys.executable, as python3's does; the small start-up's -m names refheap. */
     @Test
     void dashMWithoutSuchModule() throws Exception {
         CliRun r = CliRun.in(dir, "-m", "no_such_module");
+        assertEquals(1, r.status());
+        assertEquals(executable() + ": No module named no_such_module\n", r.err());
+        r = CliRun.in(dir, "--startup=refheap", "-m", "no_such_module");
         assertEquals(1, r.status());
         assertEquals("refheap: No module named no_such_module\n", r.err());
     }
@@ -70,7 +74,15 @@ class ImportCliTest {
     void dashMOfAPackageWithoutMain() throws Exception {
         CliRun r = CliRun.in(dir, "-m", "lib");
         assertEquals(1, r.status());
+        assertEquals(executable() + ": No module named lib.__main__; 'lib' is a package and cannot be directly executed\n", r.err());
+        r = CliRun.in(dir, "--startup=refheap", "-m", "lib");
+        assertEquals(1, r.status());
         assertEquals("refheap: No module named lib.__main__; 'lib' is a package and cannot be directly executed\n", r.err());
+    }
+
+    /** sys.executable of the runs here (CliRun starts the JVM without the launcher). */
+    private String executable() throws Exception {
+        return CliRun.in(dir, "-c", "import sys; print(sys.executable)").out().strip();
     }
 
     @Test

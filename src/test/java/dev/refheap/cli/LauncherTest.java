@@ -135,7 +135,7 @@ class LauncherTest {
     }
 
     @Test
-    void firstUseBuildsListsTheSourcesAndMakesTheScriptCache() throws Exception {
+    void firstUseBuildsListsTheSourcesAndMakesTheCpythonStartupsCache() throws Exception {
         String out = launch("-c", "pass");
         assertEquals(1, builds());
         assertEquals(1, trainings());
@@ -149,7 +149,8 @@ class LauncherTest {
         }
         assertTrue(imports >= 0 && imports < training,
                 "the training's imports run on their own first, writing the code cache the training then reads: " + c);
-        assertTrue(out.startsWith("RUN ") && out.contains("-XX:AOTCache=" + project.resolve("target/refheap.aot")) && out.trim().endsWith("-c pass"), out);
+        // a script starts as CPython does by default: the cache trained on an adopting run
+        assertTrue(out.startsWith("RUN ") && out.contains("-XX:AOTCache=" + project.resolve("target/refheap-cpython.aot")) && out.trim().endsWith("-c pass"), out);
         List<String> listed = Files.readAllLines(project.resolve("target/refheap.sources"));
         assertTrue(listed.containsAll(List.of("pom.xml", "src/main", "src/main/java/p", "src/main/java/p/A.java")), listed.toString());
         assertFalse(Files.exists(project.resolve("target/refheap-notebook.aot")), "no notebook cache for a script");
@@ -225,14 +226,16 @@ class LauncherTest {
         assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap-notebook.aot")), out);
         out = launch("-c", "pass");
         assertEquals(0, trainings(), "the scripts' cache is still valid");
-        assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap.aot")), out);
+        assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap-cpython.aot")), out);
     }
 
     @Test
-    void cpythonsStartUpGetsACacheTrainedOnAnAdoptingRun() throws Exception {
-        launch("-c", "pass");
+    void cpythonsStartUpGetsACacheTrainedOnAnAdoptingRunAndTheSmallOneItsOwn() throws Exception {
+        launch("--startup=refheap", "-c", "pass");
+        assertTrue(calls().stream().anyMatch(c -> c.contains("AOTCacheOutput") && c.endsWith("-jar " + jar + " run " + project.resolve("scripts/aot_training.py"))),
+                "the small start-up's cache is trained without --startup: " + calls());
         ageEverything();
-        String out = launch("-S", "--startup", "cpython", "-c", "pass");
+        String out = launch("-S", "-c", "pass");
         assertEquals(1, trainings());
         List<String> c = calls();
         int training = -1;
@@ -244,11 +247,16 @@ class LauncherTest {
         out = launch("--startup=cpython", "run", "x.py");
         assertEquals(0, trainings(), "made once per jar");
         assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap-cpython.aot")), out);
-        out = launch("run", "x.py", "--startup=cpython");
-        assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap.aot")), "the program's own argument: " + out);
-        out = launch("-c", "pass");
-        assertEquals(0, trainings(), "the scripts' cache is still valid");
+        out = launch("run", "x.py", "--startup=refheap");
+        assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap-cpython.aot")), "the program's own argument: " + out);
+        out = launch("--startup", "refheap", "-c", "pass");
+        assertEquals(0, trainings(), "the small start-up's cache is still valid");
         assertTrue(out.contains("-XX:AOTCache=" + project.resolve("target/refheap.aot")), out);
+        for (String command : List.of("dis", "demo", "trace", "serve")) {
+            out = launch(command, "x.py");
+            assertEquals(0, trainings(), command);
+            assertFalse(out.contains("refheap-cpython.aot"), command + " runs no program's start-up: " + out);
+        }
     }
 
     @Test
@@ -274,7 +282,7 @@ class LauncherTest {
         launch("-c", "pass");
         assertEquals(1, trainings(), "a jar newer than its cache");
         ageEverything();
-        Files.writeString(project.resolve("target/refheap.aot"), "truncated");
+        Files.writeString(project.resolve("target/refheap-cpython.aot"), "truncated");
         ageEverything();
         String out = launch("-c", "pass");
         assertEquals(1, trainings(), "a cache far too small");

@@ -67,11 +67,12 @@ class StartFlagsCliTest {
             + "'encodings.utf_8' in sys.modules, repr(sys.path[0]))";
 
     @Test
-    void startupCpythonImportsWhatPython3sStartUpDoesAndDashSLeavesOutSite() throws Exception {
+    void startupCpythonImportsWhatPython3sStartUpDoesAndDashSLeavesOutSiteAndIsTheDefault() throws Exception {
         // python3 (a clean 3.11.7 venv): -c puts '' on sys.path after site has run, so site does not make it absolute
         assertEquals("True True True ''\n", CliRun.in(dir, "--startup=cpython", "-c", STARTED).out());
         assertEquals("False True True ''\n", CliRun.in(dir, "--startup", "cpython", "-S", "-c", STARTED).out());
-        assertEquals("False False False ''\n", CliRun.in(dir, "-c", STARTED).out());
+        assertEquals("True True True ''\n", CliRun.in(dir, "-c", STARTED).out());  // CPython's start-up is the default
+        assertEquals("False False False ''\n", CliRun.in(dir, "--startup=refheap", "-c", STARTED).out());
         Files.writeString(dir.resolve("q.py"), STARTED.replace("; ", "\n") + "\n");
         assertEquals("True True True " + "'" + dir.toRealPath() + "'\n",
                 CliRun.in(dir, "--startup=cpython", "run", dir.resolve("q.py").toString()).out());

@@ -95,14 +95,20 @@ class ConformanceStressTest {
         return m;
     }
 
+    /** {@code -Drefheap.test.startup=cpython}: every program after CPython's start-up (above). */
+    static final boolean STARTUP_CPYTHON_ALL = "cpython".equals(System.getProperty("refheap.test.startup"));
+
     private static void check(Path program, int interval) throws Exception {
         String source = Files.readString(program);
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        // Under -Drefheap.test.startup=cpython (every program after CPython's start-up) the start-up
-        // is adopted from an image and the checks start at the program's first line, as
-        // `refheap --gc-stress` does with its image; the programs that ask for CPython's start-up
-        // themselves run it live, checked from the first allocation.
-        boolean cpython = ConformanceTest.cpythonStartup(source), adopt = ConformanceTest.CPYTHON_STARTUP_ALL && CpythonStartups.IMAGES;
+        // Programs run after the small start-up here (checked from their first allocation: the
+        // program's own refcount work is what stress mode is for; the whole heap CPython's start-up
+        // leaves, verified at every allocation, would multiply the run's time), except those that
+        // name CPython's start-up ("# options: --startup=cpython"), which run it live, checked from
+        // the first allocation. Under -Drefheap.test.startup=cpython every program runs after
+        // CPython's start-up adopted from an image, the checks starting at its first line, as
+        // `refheap --gc-stress` does with its image.
+        boolean cpython = "cpython".equals(ConformanceTest.startupOption(source)), adopt = STARTUP_CPYTHON_ALL && CpythonStartups.IMAGES;
         RuntimeOptions options = new RuntimeOptions(1L << 31, true, sink, sink);
         Runtime rt = adopt ? new Runtime(CpythonStartups.adopterOptions(options), true) : new Runtime(options);  // an adopter made for the image, as the launcher makes it
         if (!adopt) rt.stress().setInterval(interval);

@@ -177,29 +177,41 @@ class ConformanceTest {
     }
 
     /**
-     * Whether the program asks for CPython's start-up ("# options: --startup=cpython" in its leading
-     * comment block, as `refheap --startup=cpython run FILE`); any other option is refused, so a
-     * marker is never silently ignored.
+     * Whether the program runs after CPython's start-up: as `refheap run FILE` runs it (CPython's
+     * start-up, the default) unless its leading comment block says "# options: --startup=refheap"
+     * (the small start-up) or the run's default is the small one ({@link #cpythonByDefault}).
      */
     static boolean cpythonStartup(String source) {
-        boolean cpython = CPYTHON_STARTUP_ALL;
+        String named = startupOption(source);
+        return named == null ? cpythonByDefault : named.equals("cpython");
+    }
+
+    /**
+     * The start-up the program's options name ("# options: --startup=cpython" or
+     * "--startup=refheap" in its leading comment block), or null; any other option is refused, so
+     * a marker is never silently ignored.
+     */
+    static String startupOption(String source) {
+        String named = null;
         for (String line : source.split("\n")) {
             if (!line.startsWith("#")) break;
             Matcher m = OPTIONS.matcher(line);
             if (!m.find()) continue;
             for (String o : m.group(1).trim().split("\\s+")) {
-                if (o.equals("--startup=cpython")) cpython = true;
-                else throw new IllegalArgumentException("conformance programs take only --startup=cpython as an option: " + o);
+                if (o.equals("--startup=cpython") || o.equals("--startup=refheap")) named = o.substring("--startup=".length());
+                else throw new IllegalArgumentException("conformance programs take only --startup=cpython or --startup=refheap as an option: " + o);
             }
         }
-        return cpython;
+        return named;
     }
 
     /**
-     * {@code -Drefheap.test.startup=cpython}: every program runs after CPython's start-up, as they
-     * would with it as refheap's default start-up (what such a switch would change in the corpus).
+     * The start-up of programs that name none: CPython's, refheap's default;
+     * {@code -Drefheap.test.startup=refheap} runs them after the small start-up instead (what the
+     * corpus shows under {@code --startup=refheap}). StartupImageSwapTest's children, which test
+     * the small runtime's own image, set it false.
      */
-    static final boolean CPYTHON_STARTUP_ALL = "cpython".equals(System.getProperty("refheap.test.startup"));
+    static boolean cpythonByDefault = !"refheap".equals(System.getProperty("refheap.test.startup"));
 
     /** As {@code refheap run FILE}: sys.argv is [FILE], sys.path[0] the program's directory (absolute). */
     static void configure(Runtime rt, String filename) {

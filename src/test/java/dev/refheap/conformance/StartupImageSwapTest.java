@@ -89,7 +89,7 @@ class StartupImageSwapTest {
         List<String> chosen = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("tests/conformance"))) {
             for (Path p : files.filter(p -> p.toString().endsWith(".py") && p.getNameCount() == 4).sorted().toList()) {
-                if (ConformanceTest.cpythonStartup(Files.readString(p))) chosen.add(p.toString());
+                if ("cpython".equals(ConformanceTest.startupOption(Files.readString(p)))) chosen.add(p.toString());
             }
         }
         assertTrue(chosen.size() >= 5, "the corpus has --startup=cpython programs: " + chosen);
@@ -121,7 +121,7 @@ class StartupImageSwapTest {
         try (Stream<Path> files = Files.walk(Path.of("tests/conformance"))) {
             for (Path p : files.filter(p -> p.toString().endsWith(".py") && !p.getFileName().toString().equals("generate.py")
                     && p.getNameCount() == 4).sorted().toList()) {
-                if (known.containsKey(p.toString()) || ConformanceTest.cpythonStartup(Files.readString(p))) continue;
+                if (known.containsKey(p.toString()) || ConformanceTest.startupOption(Files.readString(p)) != null) continue;
                 programs.add(p.toString());
             }
         }
@@ -161,6 +161,7 @@ class StartupImageSwapTest {
      */
     public static void main(String[] args) throws IOException {
         Path img = Path.of(args[1]), objects = Path.of(args[1] + ".objects");
+        ConformanceTest.cpythonByDefault = false;  // the programs run on the small runtime whose image is tested
         if (args[0].equals("write")) {
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
             PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);

@@ -89,6 +89,15 @@ public final class BuiltinDocs {
         return startup != null;
     }
 
+    /**
+     * Why the docs cannot be read ("none was found (looked at ...)", as {@link #missing} says it),
+     * or null when they can: for the command line, whose default start-up (CPython's, which reads
+     * docs) then starts small.
+     */
+    public static synchronized String unavailable() {
+        return available() ? null : failure;
+    }
+
     /** The error for reading {@code who}'s docstring without the data. */
     static PyException missing(Runtime rt, String who) {
         String why;

@@ -345,8 +345,8 @@ final class BytesMethods {
     /** Optional start/end arguments, adjusted as slice indices (end may stay below start). */
     private long[] bounds(int len, long[] a, int o, int n) {
         long start = 0, end = len;
-        if (n >= 1 && a[o] != heap.None) start = adjust(Builtins.intArg(rt, a[o]), len);
-        if (n >= 2 && a[o + 1] != heap.None) end = Math.min(adjust(Builtins.intArg(rt, a[o + 1]), len), len);
+        if (n >= 1 && a[o] != heap.None) start = adjust(Sequences.sliceInt(rt, a[o]), len);
+        if (n >= 2 && a[o + 1] != heap.None) end = Math.min(adjust(Sequences.sliceInt(rt, a[o + 1]), len), len);
         return new long[] {start, end};
     }
 

@@ -422,10 +422,27 @@ final class Sequences {
         return new long[] {start, stop, step, n};
     }
 
-    private static long sliceInt(Runtime rt, long o) {
+    /**
+     * _PyEval_SliceIndex: an int, or an object whose type has __index__ (called), clamped to the
+     * index range instead of overflowing; else TypeError.
+     */
+    static long sliceInt(Runtime rt, long o) {
         if (!(rt.ops.baseView(o) instanceof IntType)) {
-            throw rt.typeError("slice indices must be integers or None or have an __index__ method");
+            if (rt.ops.lookupType(rt.heap.typeOf(o), "__index__") == 0) {
+                throw rt.typeError("slice indices must be integers or None or have an __index__ method");
+            }
+            long r = rt.ops.callMethod(o, "__index__");
+            try {
+                if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
+                return clampedIndex(r);
+            } finally {
+                rt.heap.decref(r);
+            }
         }
+        return clampedIndex(o);
+    }
+
+    private static long clampedIndex(long o) {
         if (!IntType.fitsLong(o)) return IntType.toBig(o).signum() < 0 ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
         return IntType.asLong(o);
     }

@@ -528,8 +528,8 @@ final class TypeMethods {
                 return heap.strs.fresh(pre ? v.substring(x.length()) : v.substring(0, v.length() - x.length()));
             });
         }
-        def(S, "startswith", (s, a, o, n, kw) -> affix(s, a[o], true));
-        def(S, "endswith", (s, a, o, n, kw) -> affix(s, a[o], false));
+        def(S, "startswith", (s, a, o, n, kw) -> affix(s, a, o, n, kw, true));
+        def(S, "endswith", (s, a, o, n, kw) -> affix(s, a, o, n, kw, false));
         def(S, "find", (s, a, o, n, kw) -> heap.ints.of(finds(s, a, o, n, kw, "find", false)));
         def(S, "rfind", (s, a, o, n, kw) -> heap.ints.of(finds(s, a, o, n, kw, "rfind", true)));
         def(S, "index", (s, a, o, n, kw) -> {
@@ -729,8 +729,7 @@ final class TypeMethods {
     /** A find's start or end argument: None is the default, a negative index counts from the end (at least 0); an end is at most len. */
     private long adjust(long x, long dflt, long len, boolean isEnd) {
         if (x == heap.None) return dflt;
-        if (!(rt.ops.baseView(x) instanceof dev.refheap.object.IntType)) throw rt.typeError("slice indices must be integers or None or have an __index__ method");
-        long i = Builtins.intArg(rt, x);
+        long i = Sequences.sliceInt(rt, x);
         if (isEnd && i > len) return len;
         if (i < 0) i = Math.max(0, i + len);
         return i;
@@ -804,20 +803,43 @@ final class TypeMethods {
         return s.substring(start, end);
     }
 
-    private long affix(long s, long x, boolean prefix) {
+    /**
+     * str.startswith/endswith(affix[, start[, end]]): start and end are slice indices in code
+     * points (adjusted as a find's); an affix matches only inside v[start:end], a tuple's items in
+     * turn (each must be a str). The start and end are converted before the affix is checked.
+     */
+    private long affix(long s, long[] a, int o, int n, long kw, boolean prefix) {
+        String name = prefix ? "startswith" : "endswith";
+        if (kw != 0 && TupleType.size(kw) > 0) throw rt.typeError("str." + name + "() takes no keyword arguments");
+        if (n < 1) throw rt.typeError(name + "() takes at least 1 argument (0 given)");
+        if (n > 3) throw rt.typeError(name + "() takes at most 3 arguments (" + n + " given)");
         String v = StrType.value(s);
+        long x = a[o];
+        long len = n > 1 ? StrType.length(s) : 0;
+        long start = n > 1 ? adjust(a[o + 1], 0, len, false) : 0, end = n > 2 ? adjust(a[o + 2], len, len, true) : len;
         if (heap.typeOf(x) == heap.tuples) {
             for (long i = 0; i < TupleType.size(x); i++) {
-                String p = strArg(TupleType.item(x, i));
-                if (prefix ? v.startsWith(p) : v.endsWith(p)) return rt.ops.bool(true);
+                long item = TupleType.item(x, i);
+                if (!Heap.isStr(item)) throw rt.typeError("tuple for " + name + " must only contain str, not " + rt.ops.typeName(item));
+                if (tailmatch(v, item, n > 1, start, end, prefix)) return rt.ops.bool(true);
             }
             return rt.ops.bool(false);
         }
         if (!Heap.isStr(x)) {
-            throw rt.typeError((prefix ? "startswith" : "endswith") + " first arg must be str or a tuple of str, not " + rt.ops.typeName(x));
+            throw rt.typeError(name + " first arg must be str or a tuple of str, not " + rt.ops.typeName(x));
         }
-        String p = StrType.value(x);
-        return rt.ops.bool(prefix ? v.startsWith(p) : v.endsWith(p));
+        return rt.ops.bool(tailmatch(v, x, n > 1, start, end, prefix));
+    }
+
+    /** Whether affix p is at the start (or end) of v[start:end]; without bounds, of all of v. */
+    private static boolean tailmatch(String v, long p, boolean bounded, long start, long end, boolean prefix) {
+        String ps = StrType.value(p);
+        if (!bounded) return prefix ? v.startsWith(ps) : v.endsWith(ps);
+        long plen = StrType.length(p);
+        if (end - plen < start) return false;
+        if (plen == 0) return true;
+        int at = v.offsetByCodePoints(0, (int) (prefix ? start : end - plen));
+        return v.startsWith(ps, at);
     }
 
     private long split(long s, long[] a, int o, int n, long kw, boolean right) {

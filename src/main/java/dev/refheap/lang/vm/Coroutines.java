@@ -243,7 +243,7 @@ final class Coroutines {
         return f.slots[f.sp - 1];
     }
 
-    /** cr_frame, cr_running, cr_await, cr_code (ag_* for async generators), __name__, __qualname__; 0 if none. */
+    /** cr_frame, cr_running, cr_await, cr_code, cr_suspended (ag_* for async generators, which have no ag_suspended), __name__, __qualname__; 0 if none. */
     static long attr(Runtime rt, long o, String name) {
         Heap heap = rt.heap;
         String prefix = heap.typeOf(o) == rt.coroutineType ? "cr_" : "ag_";
@@ -255,6 +255,8 @@ final class Coroutines {
                 case "running":  // an async generator's ag_running is ag_running_async in 3.11
                     if (prefix.equals("ag_")) return rt.ops.bool(AsyncGenerators.flag(o, AsyncGenerators.RUNNING_ASYNC));
                     return rt.ops.bool(GeneratorType.state(o) == GeneratorType.RUNNING);
+                case "suspended":  // 3.11's cr_suspended (a coroutine's only)
+                    return prefix.equals("cr_") ? rt.ops.bool(GeneratorType.state(o) == GeneratorType.SUSPENDED) : 0;
                 case "await": {
                     long a = awaiting(rt, o);
                     return Builtins.incref(heap, a == 0 ? heap.None : a);

@@ -1107,6 +1107,7 @@ final class Ops {
                     return rt.frameType.of(rt.generatorType.frame(o));
                 }
                 case "gi_running": return bool(GeneratorType.state(o) == GeneratorType.RUNNING);
+                case "gi_suspended": return bool(GeneratorType.state(o) == GeneratorType.SUSPENDED);  // 3.11's gen_getsuspended
                 case "gi_code": return incref(rt.generatorType.frame(o).codeObj);
                 case "__name__": return incref(Native.getLong(o + GeneratorType.NAME));
                 case "__qualname__": return incref(Native.getLong(o + GeneratorType.QUALNAME));

@@ -319,6 +319,53 @@ final class IterType extends LangType {
         return r;
     }
 
+    /**
+     * __length_hint__ of the container iterators (3.11's listiter_len, tupleiter_len, dictiter_len,
+     * setiter_len, reversed_len...): the items still to come; 0 once exhausted, or when the dict or
+     * set changed size since iteration began (its next() would raise). -1 for the kinds that have
+     * none (enumerate, zip, map, filter, callable_iterator).
+     */
+    long lengthHint(long it) {
+        IterType t = (IterType) heap.typeOf(it);
+        if (t.kind == Kind.ENUMERATE || t.kind == Kind.ZIP || t.kind == Kind.MAP || t.kind == Kind.FILTER || t.kind == Kind.CALLABLE_SENTINEL) return -1;
+        long seq = get(it, SEQ);
+        if (seq == 0) return 0;
+        long i = get(it, INDEX);
+        return switch (t.kind) {
+            case LIST -> Math.max(0, ListType.size(seq) - i);
+            case TUPLE -> Math.max(0, TupleType.size(seq) - i);
+            case STR, STR_ANY -> Math.max(0, StrType.length(seq) - i);
+            case BYTES -> Math.max(0, dev.refheap.object.BytesType.length(seq) - i);
+            case BYTEARRAY -> Math.max(0, ByteArrayType.size(seq) - i);
+            case LIST_REVERSE -> i + 1 <= ListType.size(seq) ? Math.max(0, i + 1) : 0;
+            case REVERSED -> {
+                long size = rt.ops.len(seq);
+                yield size < i + 1 ? 0 : Math.max(0, i + 1);
+            }
+            case DICT_KEYS, DICT_VALUES, DICT_ITEMS -> {
+                long used = get(it, 40);
+                if (used != 0 && used != DictType.size(seq) + 1) yield 0;
+                long c = 0;
+                for (long ix = DictType.nextEntry(seq, i); ix >= 0; ix = DictType.nextEntry(seq, ix + 1)) c++;
+                yield c;
+            }
+            case DICT_REVERSE_KEYS, DICT_REVERSE_VALUES, DICT_REVERSE_ITEMS -> {
+                if (get(it, 40) != DictType.size(seq) + 1 || i < 0) yield 0;
+                long c = 0;
+                for (long ix = DictType.prevEntry(seq, i); ix >= 0; ix = ix == 0 ? -1 : DictType.prevEntry(seq, ix - 1)) c++;
+                yield c;
+            }
+            case SET -> {
+                long used = get(it, 40);
+                if (used != 0 && used != SetType.size(seq) + 1) yield 0;
+                long c = 0;
+                for (long slot = heap.sets.nextSlot(seq, i); slot >= 0; slot = heap.sets.nextSlot(seq, slot + 1)) c++;
+                yield c;
+            }
+            default -> -1;
+        };
+    }
+
     /** {@link #next} for a list iterator (this descriptor is list_iterator's), without the dispatch on the kind. */
     long nextOfList(long it) {
         long seq = get(it, SEQ);

@@ -240,6 +240,11 @@ final class RangeType extends LangType {
             return result;
         }
 
+        /** longrangeiter_len: len - index, unclamped. */
+        BigInteger remainingBig(long it) {
+            return IntType.toBig(get(it, LEN)).subtract(IntType.toBig(get(it, INDEX)));
+        }
+
         /** The remaining length (for length_hint), clamped to a long. */
         long remaining(long it) {
             BigInteger len = IntType.toBig(get(it, LEN)).subtract(IntType.toBig(get(it, INDEX)));

@@ -439,6 +439,22 @@ final class SlotWrappers {
             case "count", "index":
                 if (t == rt.rangeType) return rangeCountIndex(name.equals("index"));
                 break;
+            case "__length_hint__":  // the builtin iterators' (the items still to come)
+                if (t instanceof IterType) return (s, a, o, n, kw) -> {
+                    Args.exactly(rt, Ops.shortName(t) + ".__length_hint__", n, kw, 0);
+                    long h = rt.iterType.lengthHint(s);
+                    if (h < 0) throw unsupported(t, name);
+                    return heap.ints.of(h);
+                };
+                if (t == rt.rangeType.iterType) return (s, a, o, n, kw) -> {
+                    Args.exactly(rt, Ops.shortName(t) + ".__length_hint__", n, kw, 0);
+                    return heap.ints.of(Math.max(0, dev.refheap.memory.Native.getLong(s + 32)));
+                };
+                if (t == rt.rangeType.longIterType) return (s, a, o, n, kw) -> {
+                    Args.exactly(rt, Ops.shortName(t) + ".__length_hint__", n, kw, 0);
+                    return heap.ints.of(rt.rangeType.longIterType.remainingBig(s));  // len - index, an int of any size
+                };
+                break;
             case "__getitem__", "__contains__": {
                 Builtin b = genericSlot(t, name);
                 Builtin asBase = t.isDataBase() ? baseSlot(t, name) : null;

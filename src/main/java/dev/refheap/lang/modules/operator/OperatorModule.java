@@ -192,7 +192,12 @@ public final class OperatorModule {
             heap.decref(r);
             throw vm.error("TypeError", "__length_hint__ must be an integer, not " + t);
         }
-        if (vm.asIndex(r).signum() < 0) {
+        java.math.BigInteger h = vm.asIndex(r);
+        if (h.bitLength() > 63) {  // PyLong_AsSsize_t's refusal comes before the sign check
+            heap.decref(r);
+            throw vm.error("OverflowError", "Python int too large to convert to C ssize_t");
+        }
+        if (h.signum() < 0) {
             heap.decref(r);
             throw vm.error("ValueError", "__length_hint__() should return >= 0");
         }

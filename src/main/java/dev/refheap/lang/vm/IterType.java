@@ -26,7 +26,9 @@ final class IterType extends LangType {
 
     /** STR is str_ascii_iterator (a compact ASCII str), STR_ANY str_iterator (any other str, a subclass instance's too). */
     enum Kind { LIST, TUPLE, STR, DICT_KEYS, DICT_VALUES, DICT_ITEMS, SET, ENUMERATE, ZIP, CALLABLE_SENTINEL, MAP, FILTER, BYTES, BYTEARRAY, STR_ANY,
-        LIST_REVERSE, REVERSED, DICT_REVERSE_KEYS, DICT_REVERSE_VALUES, DICT_REVERSE_ITEMS }
+        LIST_REVERSE, REVERSED, DICT_REVERSE_KEYS, DICT_REVERSE_VALUES, DICT_REVERSE_ITEMS,
+        /** {@code iterator}: iter() of an object with __getitem__ and no __iter__ (seq[0], seq[1]... until IndexError or StopIteration). */
+        SEQ }
 
     /** map's and filter's function, in the word other kinds use as the index. */
     private static final int FUNC = INDEX;
@@ -40,8 +42,8 @@ final class IterType extends LangType {
         String[] names = {null, "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator",
                 "dict_itemiterator", "set_iterator", "enumerate", "zip", "callable_iterator", "map", "filter",
                 "bytes_iterator", "bytearray_iterator", "str_iterator", "list_reverseiterator", "reversed",
-                "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"};
-        long[] sizes = {0, 32, 32, 56, 56, 56, 48, 48, 48, 32, 32, 32, 32, 32, 32, 32, 32, 56, 56, 56};
+                "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator", "iterator"};
+        long[] sizes = {0, 32, 32, 56, 56, 56, 48, 48, 48, 32, 32, 32, 32, 32, 32, 32, 32, 56, 56, 56, 32};
         for (Kind k : Kind.values()) {
             if (k == Kind.LIST) continue;
             byKind[k.ordinal()] = new IterType(rt, k, names[k.ordinal()], sizes[k.ordinal()], byKind);
@@ -301,6 +303,7 @@ final class IterType extends LangType {
                 yield 0;
             }
             case REVERSED -> nextReversed(it, seq, i);
+            case SEQ -> nextSeq(it, seq, i);
             case DICT_REVERSE_KEYS, DICT_REVERSE_VALUES, DICT_REVERSE_ITEMS -> nextDictReverse(it, t.kind, seq, i);
             case SET -> nextSet(it, seq, i);
             case ENUMERATE -> nextEnumerate(it, seq, i);
@@ -416,6 +419,28 @@ final class IterType extends LangType {
             }
             heap.decref(e.exc());
             put(it, INDEX, -1);
+            return 0;
+        } finally {
+            heap.decref(key);
+        }
+    }
+
+    /**
+     * iter_iternext: seq[index] (PySequence_GetItem), the index advancing after each item; an
+     * IndexError or StopIteration ends it (and {@link #next} lets the sequence go).
+     */
+    private long nextSeq(long it, long seq, long i) {
+        if (i == Long.MAX_VALUE) throw rt.error("OverflowError", "iter index too large");
+        long key = heap.ints.of(i);
+        try {
+            long v = rt.ops.getItem(seq, key);
+            put(it, INDEX, i + 1);
+            return v;
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("IndexError")) && !rt.ops.isInstance(e.exc(), rt.exceptionType("StopIteration"))) {
+                throw e;
+            }
+            heap.decref(e.exc());
             return 0;
         } finally {
             heap.decref(key);

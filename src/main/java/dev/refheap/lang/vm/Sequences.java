@@ -344,30 +344,9 @@ final class Sequences {
         return dflt;
     }
 
+    /** PySeqIter_New: a lazy {@code iterator} over an object with __getitem__ (see IterType.Kind.SEQ). */
     static long sequenceIterator(Runtime rt, long o) {
-        long l = rt.heap.lists.alloc(0);
-        try {
-            for (long i = 0; ; i++) {
-                long idx = rt.heap.ints.of(i);
-                long v;
-                try {
-                    v = rt.ops.getItem(o, idx);
-                } catch (PyException e) {
-                    if (rt.ops.isInstance(e.exc(), rt.exceptionType("IndexError")) || rt.ops.isInstance(e.exc(), rt.exceptionType("StopIteration"))) {
-                        rt.heap.decref(e.exc());
-                        break;
-                    }
-                    throw e;
-                } finally {
-                    rt.heap.decref(idx);
-                }
-                rt.heap.lists.append(l, v);
-                rt.heap.decref(v);
-            }
-            return rt.iterType.create(IterType.Kind.LIST, l, 0);
-        } finally {
-            rt.heap.decref(l);
-        }
+        return rt.iterType.create(IterType.Kind.SEQ, o, 0);
     }
 
     // ---- indexing ----------------------------------------------------------------------------

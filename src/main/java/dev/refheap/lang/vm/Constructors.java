@@ -322,7 +322,7 @@ final class Constructors {
 
     static long parseInt(Runtime rt, String text, int base) {
         if (base != 0 && (base < 2 || base > 36)) throw rt.error("ValueError", "int() base must be >= 2 and <= 36, or 0");
-        String s = text.strip().replace("_", "");
+        String s = TypeMethods.stripSpace(text).replace("_", "");
         String digits = s;
         boolean neg = false;
         if (digits.startsWith("+") || digits.startsWith("-")) {
@@ -338,7 +338,7 @@ final class Constructors {
             else if (base == 0) b = 10;
         }
         try {
-            if (digits.isEmpty() || text.strip().contains("__") || text.strip().startsWith("_") || text.strip().endsWith("_")) throw new NumberFormatException();
+            if (digits.isEmpty() || TypeMethods.stripSpace(text).contains("__") || TypeMethods.stripSpace(text).startsWith("_") || TypeMethods.stripSpace(text).endsWith("_")) throw new NumberFormatException();
             if (digits.length() > 18) IntStrLimit.checkParse(rt, digits.length(), b);
             BigInteger v = new BigInteger(digits, b);
             return rt.heap.ints.of(neg ? v.negate() : v);
@@ -370,7 +370,7 @@ final class Constructors {
         byte[] buffer = t == heap.strs ? null : BufferProtocol.bytesOrNull(rt, x);  // PyFloat_FromString takes any buffer's bytes as the text
         if (t == heap.strs || buffer != null) {
             String text = buffer == null ? StrType.value(x) : new String(buffer, java.nio.charset.StandardCharsets.ISO_8859_1);
-            String s = text.strip().replace("_", "");
+            String s = TypeMethods.stripSpace(text).replace("_", "");
             String low = s.toLowerCase();
             double d;
             switch (low) {

@@ -8,6 +8,15 @@ final class StrFormat {
     private StrFormat() {}
 
     static String format(Runtime rt, String fmt, long[] a, int o, int n, long kw) {
+        return format(rt, fmt, a, o, n, kw, 0);
+    }
+
+    /** str.format_map(mapping): the named fields are mapping[name] (a dict subclass's __missing__ applies); no positional ones. */
+    static String formatMap(Runtime rt, String fmt, long mapping) {
+        return format(rt, fmt, new long[0], 0, 0, 0, mapping);
+    }
+
+    private static String format(Runtime rt, String fmt, long[] a, int o, int n, long kw, long mapping) {
         int nkw = Args.nkw(kw), np = n - nkw;
         StringBuilder out = new StringBuilder();
         int auto = 0;
@@ -32,6 +41,10 @@ final class StrFormat {
                 if (bang >= 0) { conv = field.charAt(bang + 1); field = field.substring(0, bang); }
                 String head = field.split("[.\\[]", 2)[0];
                 long v;
+                boolean owned = false;
+                if (mapping != 0 && (head.isEmpty() || head.chars().allMatch(ch -> ch >= '0' && ch <= '9'))) {
+                    throw rt.error("ValueError", "Format string contains positional fields");
+                }
                 if (head.isEmpty()) {
                     if (auto >= np) throw rt.error("IndexError", "Replacement index " + auto + " out of range for positional args tuple");
                     v = a[o + auto++];
@@ -39,6 +52,14 @@ final class StrFormat {
                     long idx = Formats.decimal(rt, head);
                     if (idx >= np) throw rt.error("IndexError", "Replacement index " + idx + " out of range for positional args tuple");
                     v = a[o + (int) idx];
+                } else if (mapping != 0) {
+                    long key = rt.heap.strs.of(head);
+                    try {
+                        v = rt.ops.getItem(mapping, key);
+                    } finally {
+                        rt.heap.decref(key);
+                    }
+                    owned = true;  // a new reference already (the incref below is skipped)
                 } else {
                     v = 0;
                     for (int k = 0; k < nkw; k++) if (StrType.value(TupleType.item(kw, k)).equals(head)) v = a[o + np + k];
@@ -49,7 +70,7 @@ final class StrFormat {
                         throw new PyException(rt.ops.instantiateException(rt.exceptionType("KeyError"), args));
                     }
                 }
-                rt.heap.incref(v);
+                if (!owned) rt.heap.incref(v);
                 String rest = field.substring(head.length());
                 try {
                     while (!rest.isEmpty()) {

@@ -443,6 +443,13 @@ final class TypeMethods {
         str0("title", StrCase::title);
         str0("capitalize", StrCase::capitalize);
         str0("swapcase", StrCase::swapcase);
+        str0("casefold", TypeMethods::casefold);
+        def0(S, "istitle", s -> rt.ops.bool(isTitle(StrType.value(s))));
+        def0(S, "isprintable", s -> rt.ops.bool(isPrintable(StrType.value(s))));
+        def(S, "format_map", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "str.format_map", n, kw, 1);
+            return heap.strs.of(StrFormat.formatMap(rt, StrType.value(s), a[o]));
+        });
         for (String[] p : new String[][] {{"strip", "b"}, {"lstrip", "l"}, {"rstrip", "r"}}) {
             def(S, p[0], (s, a, o, n, kw) -> {
                 Args.range(rt, p[0], n, kw, 0, 1);
@@ -753,14 +760,106 @@ final class TypeMethods {
     private boolean predicate(String name, String s) {
         if (s.isEmpty()) return false;
         return switch (name) {
-            case "isdigit", "isdecimal", "isnumeric" -> s.chars().allMatch(Character::isDigit);
-            case "isalpha" -> s.chars().allMatch(Character::isLetter);
-            case "isalnum" -> s.chars().allMatch(Character::isLetterOrDigit);
-            case "isspace" -> s.chars().allMatch(Character::isWhitespace);
+            case "isdecimal" -> s.codePoints().allMatch(TypeMethods::isDecimalCp);
+            case "isdigit" -> s.codePoints().allMatch(TypeMethods::isDigitCp);
+            case "isnumeric" -> s.codePoints().allMatch(TypeMethods::isNumericCp);
+            case "isalpha" -> s.codePoints().allMatch(Character::isLetter);
+            case "isalnum" -> s.codePoints().allMatch(c -> Character.isLetter(c) || isNumericCp(c));
+            case "isspace" -> s.codePoints().allMatch(TypeMethods::isSpace);
             case "isupper" -> StrCase.isUpper(s);
             case "islower" -> StrCase.isLower(s);
             default -> Character.isJavaIdentifierStart(s.charAt(0)) && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_') && s.charAt(0) != '$';
         };
+    }
+
+    /** Py_UNICODE_ISSPACE: bidirectional class WS, B or S, or category Zs (the no-break spaces and U+0085 too, which Java's isWhitespace leaves out). */
+    static boolean isSpace(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
+    }
+
+    /** str.isdecimal per code point: category Nd in Unicode 14.0 (Java's newer Unicode has more). */
+    private static boolean isDecimalCp(int c) {
+        return inRanges(DECIMAL, c);
+    }
+
+    /** Unicode 14.0's decimal digits (Nd): inclusive ranges. */
+    private static final int[] DECIMAL = {0x30, 0x39, 0x660, 0x669, 0x6f0, 0x6f9, 0x7c0, 0x7c9, 0x966, 0x96f, 0x9e6, 0x9ef, 0xa66, 0xa6f, 0xae6, 0xaef, 0xb66, 0xb6f, 0xbe6, 0xbef, 0xc66, 0xc6f, 0xce6, 0xcef, 0xd66, 0xd6f, 0xde6, 0xdef, 0xe50, 0xe59, 0xed0, 0xed9, 0xf20, 0xf29, 0x1040, 0x1049, 0x1090, 0x1099, 0x17e0, 0x17e9, 0x1810, 0x1819, 0x1946, 0x194f, 0x19d0, 0x19d9, 0x1a80, 0x1a89, 0x1a90, 0x1a99, 0x1b50, 0x1b59, 0x1bb0, 0x1bb9, 0x1c40, 0x1c49, 0x1c50, 0x1c59, 0xa620, 0xa629, 0xa8d0, 0xa8d9, 0xa900, 0xa909, 0xa9d0, 0xa9d9, 0xa9f0, 0xa9f9, 0xaa50, 0xaa59, 0xabf0, 0xabf9, 0xff10, 0xff19, 0x104a0, 0x104a9, 0x10d30, 0x10d39, 0x11066, 0x1106f, 0x110f0, 0x110f9, 0x11136, 0x1113f, 0x111d0, 0x111d9, 0x112f0, 0x112f9, 0x11450, 0x11459, 0x114d0, 0x114d9, 0x11650, 0x11659, 0x116c0, 0x116c9, 0x11730, 0x11739, 0x118e0, 0x118e9, 0x11950, 0x11959, 0x11c50, 0x11c59, 0x11d50, 0x11d59, 0x11da0, 0x11da9, 0x16a60, 0x16a69, 0x16ac0, 0x16ac9, 0x16b50, 0x16b59, 0x1d7ce, 0x1d7ff, 0x1e140, 0x1e149, 0x1e2f0, 0x1e2f9, 0x1e950, 0x1e959, 0x1fbf0, 0x1fbf9};
+
+    /** str.strip() without arguments: the whitespace {@link #isSpace} knows at both ends (int() and float() strip their text so). */
+    static String stripSpace(String s) {
+        int start = 0, end = s.length();
+        while (start < end && isSpace(s.codePointAt(start))) start += Character.charCount(s.codePointAt(start));
+        while (end > start && isSpace(s.codePointBefore(end))) end -= Character.charCount(s.codePointBefore(end));
+        return s.substring(start, end);
+    }
+
+    /** str.isdigit per code point: Numeric_Type Decimal or Digit (Nd, and the No characters of {@link #DIGIT_EXTRA}). */
+    private static boolean isDigitCp(int c) {
+        return isDecimalCp(c) || inRanges(DIGIT_EXTRA, c);
+    }
+
+    /** str.isnumeric per code point: Numeric_Type Decimal, Digit or Numeric ({@link #NUMERIC_EXTRA} adds the last). */
+    private static boolean isNumericCp(int c) {
+        return isDigitCp(c) || inRanges(NUMERIC_EXTRA, c);
+    }
+
+    private static boolean inRanges(int[] ranges, int c) {
+        int lo = 0, hi = ranges.length / 2 - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (c < ranges[2 * mid]) hi = mid - 1;
+            else if (c > ranges[2 * mid + 1]) lo = mid + 1;
+            else return true;
+        }
+        return false;
+    }
+
+    /** Unicode 14.0's characters with Numeric_Type=Digit (not Decimal): inclusive ranges, from the Unicode data Python 3.11 uses. */
+    private static final int[] DIGIT_EXTRA = {0xb2, 0xb3, 0xb9, 0xb9, 0x1369, 0x1371, 0x19da, 0x19da, 0x2070, 0x2070, 0x2074, 0x2079, 0x2080, 0x2089, 0x2460, 0x2468, 0x2474, 0x247c, 0x2488, 0x2490, 0x24ea, 0x24ea, 0x24f5, 0x24fd, 0x24ff, 0x24ff, 0x2776, 0x277e, 0x2780, 0x2788, 0x278a, 0x2792, 0x10a40, 0x10a43, 0x10e60, 0x10e68, 0x11052, 0x1105a, 0x1f100, 0x1f10a};
+    /** Unicode 14.0's characters with Numeric_Type=Numeric: inclusive ranges. */
+    private static final int[] NUMERIC_EXTRA = {0xbc, 0xbe, 0x9f4, 0x9f9, 0xb72, 0xb77, 0xbf0, 0xbf2, 0xc78, 0xc7e, 0xd58, 0xd5e, 0xd70, 0xd78, 0xf2a, 0xf33, 0x1372, 0x137c, 0x16ee, 0x16f0, 0x17f0, 0x17f9, 0x2150, 0x2182, 0x2185, 0x2189, 0x2469, 0x2473, 0x247d, 0x2487, 0x2491, 0x249b, 0x24eb, 0x24f4, 0x24fe, 0x24fe, 0x277f, 0x277f, 0x2789, 0x2789, 0x2793, 0x2793, 0x2cfd, 0x2cfd, 0x3007, 0x3007, 0x3021, 0x3029, 0x3038, 0x303a, 0x3192, 0x3195, 0x3220, 0x3229, 0x3248, 0x324f, 0x3251, 0x325f, 0x3280, 0x3289, 0x32b1, 0x32bf, 0x3405, 0x3405, 0x3483, 0x3483, 0x382a, 0x382a, 0x3b4d, 0x3b4d, 0x4e00, 0x4e00, 0x4e03, 0x4e03, 0x4e07, 0x4e07, 0x4e09, 0x4e09, 0x4e5d, 0x4e5d, 0x4e8c, 0x4e8c, 0x4e94, 0x4e94, 0x4e96, 0x4e96, 0x4ebf, 0x4ec0, 0x4edf, 0x4edf, 0x4ee8, 0x4ee8, 0x4f0d, 0x4f0d, 0x4f70, 0x4f70, 0x5104, 0x5104, 0x5146, 0x5146, 0x5169, 0x5169, 0x516b, 0x516b, 0x516d, 0x516d, 0x5341, 0x5341, 0x5343, 0x5345, 0x534c, 0x534c, 0x53c1, 0x53c4, 0x56db, 0x56db, 0x58f1, 0x58f1, 0x58f9, 0x58f9, 0x5e7a, 0x5e7a, 0x5efe, 0x5eff, 0x5f0c, 0x5f0e, 0x5f10, 0x5f10, 0x62fe, 0x62fe, 0x634c, 0x634c, 0x67d2, 0x67d2, 0x6f06, 0x6f06, 0x7396, 0x7396, 0x767e, 0x767e, 0x8086, 0x8086, 0x842c, 0x842c, 0x8cae, 0x8cae, 0x8cb3, 0x8cb3, 0x8d30, 0x8d30, 0x9621, 0x9621, 0x9646, 0x9646, 0x964c, 0x964c, 0x9678, 0x9678, 0x96f6, 0x96f6, 0xa6e6, 0xa6ef, 0xa830, 0xa835, 0xf96b, 0xf96b, 0xf973, 0xf973, 0xf978, 0xf978, 0xf9b2, 0xf9b2, 0xf9d1, 0xf9d1, 0xf9d3, 0xf9d3, 0xf9fd, 0xf9fd, 0x10107, 0x10133, 0x10140, 0x10178, 0x1018a, 0x1018b, 0x102e1, 0x102fb, 0x10320, 0x10323, 0x10341, 0x10341, 0x1034a, 0x1034a, 0x103d1, 0x103d5, 0x10858, 0x1085f, 0x10879, 0x1087f, 0x108a7, 0x108af, 0x108fb, 0x108ff, 0x10916, 0x1091b, 0x109bc, 0x109bd, 0x109c0, 0x109cf, 0x109d2, 0x109ff, 0x10a44, 0x10a48, 0x10a7d, 0x10a7e, 0x10a9d, 0x10a9f, 0x10aeb, 0x10aef, 0x10b58, 0x10b5f, 0x10b78, 0x10b7f, 0x10ba9, 0x10baf, 0x10cfa, 0x10cff, 0x10e69, 0x10e7e, 0x10f1d, 0x10f26, 0x10f51, 0x10f54, 0x10fc5, 0x10fcb, 0x1105b, 0x11065, 0x111e1, 0x111f4, 0x1173a, 0x1173b, 0x118ea, 0x118f2, 0x11c5a, 0x11c6c, 0x11fc0, 0x11fd4, 0x12400, 0x1246e, 0x16b5b, 0x16b61, 0x16e80, 0x16e96, 0x1d2e0, 0x1d2f3, 0x1d360, 0x1d378, 0x1e8c7, 0x1e8cf, 0x1ec71, 0x1ecab, 0x1ecad, 0x1ecaf, 0x1ecb1, 0x1ecb4, 0x1ed01, 0x1ed2d, 0x1ed2f, 0x1ed3d, 0x1f10b, 0x1f10c, 0x20001, 0x20001, 0x20064, 0x20064, 0x200e2, 0x200e2, 0x20121, 0x20121, 0x2092a, 0x2092a, 0x20983, 0x20983, 0x2098c, 0x2098c, 0x2099c, 0x2099c, 0x20aea, 0x20aea, 0x20afd, 0x20afd, 0x20b19, 0x20b19, 0x22390, 0x22390, 0x22998, 0x22998, 0x23b1b, 0x23b1b, 0x2626d, 0x2626d, 0x2f890, 0x2f890};
+
+    /** str.casefold per code point: full case folding (Java's upper-then-lower, but for dotless i, capital sharp s and Cherokee, which fold to upper case). */
+    static String casefold(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (c == 0x131) sb.appendCodePoint(c);
+            else if (c == 0x1E9E) sb.append("ss");
+            else if ((c >= 0x13A0 && c <= 0x13FD) || (c >= 0xAB70 && c <= 0xABBF)) sb.appendCodePoint(Character.toUpperCase(c));
+            else sb.append(new String(Character.toChars(c)).toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT));
+        });
+        return sb.toString();
+    }
+
+    /** str.istitle: uppercase or titlecase characters only after uncased ones, lowercase only after cased ones, and at least one cased. */
+    private static boolean isTitle(String s) {
+        boolean cased = false, prevCased = false;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+                if (prevCased) return false;
+                prevCased = cased = true;
+            } else if (Character.isLowerCase(c)) {
+                if (!prevCased) return false;
+                prevCased = cased = true;
+            } else {
+                prevCased = false;
+            }
+        }
+        return cased;
+    }
+
+    /** str.isprintable: no character of the categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs but the space (true for ''). */
+    private static boolean isPrintable(String s) {
+        return s.codePoints().allMatch(c -> {
+            if (c == ' ') return true;
+            return switch (Character.getType(c)) {
+                case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                     Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+                default -> true;
+            };
+        });
     }
 
     private long pad(long s, long[] a, int o, int n, char how) {
@@ -789,14 +888,14 @@ final class TypeMethods {
         if (side != 'r') {
             while (start < end) {
                 int c = s.codePointAt(start);
-                if (!(chars == null ? Character.isWhitespace(c) : chars.indexOf(c) >= 0)) break;
+                if (!(chars == null ? isSpace(c) : chars.indexOf(c) >= 0)) break;
                 start += Character.charCount(c);
             }
         }
         if (side != 'l') {
             while (end > start) {
                 int c = s.codePointBefore(end);
-                if (!(chars == null ? Character.isWhitespace(c) : chars.indexOf(c) >= 0)) break;
+                if (!(chars == null ? isSpace(c) : chars.indexOf(c) >= 0)) break;
                 end -= Character.charCount(c);
             }
         }
@@ -857,30 +956,34 @@ final class TypeMethods {
         long l = heap.lists.alloc(0);
         List<String> parts = new ArrayList<>();
         if (sepObj == heap.None) {
-            String t = v.strip();
-            if (!t.isEmpty()) {
-                String[] ws = t.split("\\s+");
-                if (max < 0 || ws.length <= max + 1) parts.addAll(List.of(ws));
-                else if (!right) {
-                    String rest = t;
-                    for (int i = 0; i < max; i++) {
-                        String[] two = rest.split("\\s+", 2);
-                        parts.add(two[0]);
-                        rest = two[1];
-                    }
-                    parts.add(rest);
-                } else {
-                    String rest = t;
-                    List<String> tail = new ArrayList<>();
-                    for (int i = 0; i < max; i++) {
-                        int j = rest.length() - 1;
-                        while (!Character.isWhitespace(rest.charAt(j))) j--;
-                        tail.addFirst(rest.substring(j + 1));
-                        rest = rest.substring(0, j).stripTrailing();
-                    }
-                    parts.add(rest);
-                    parts.addAll(tail);
+            // split_whitespace/rsplit_whitespace: runs of whitespace separate; after maxsplit
+            // splits the rest is one item, its leading (rsplit: trailing) whitespace skipped only
+            int len = v.length();
+            long left = max < 0 ? Long.MAX_VALUE : max;
+            if (!right) {
+                int i = 0;
+                while (left-- > 0) {
+                    while (i < len && isSpace(v.codePointAt(i))) i += Character.charCount(v.codePointAt(i));
+                    if (i == len) break;
+                    int j = i;
+                    while (i < len && !isSpace(v.codePointAt(i))) i += Character.charCount(v.codePointAt(i));
+                    parts.add(v.substring(j, i));
                 }
+                while (i < len && isSpace(v.codePointAt(i))) i += Character.charCount(v.codePointAt(i));
+                if (i < len) parts.add(v.substring(i));
+            } else {
+                int i = len;
+                List<String> rev = new ArrayList<>();
+                while (left-- > 0) {
+                    while (i > 0 && isSpace(v.codePointBefore(i))) i -= Character.charCount(v.codePointBefore(i));
+                    if (i == 0) break;
+                    int j = i;
+                    while (i > 0 && !isSpace(v.codePointBefore(i))) i -= Character.charCount(v.codePointBefore(i));
+                    rev.add(v.substring(i, j));
+                }
+                while (i > 0 && isSpace(v.codePointBefore(i))) i -= Character.charCount(v.codePointBefore(i));
+                if (i > 0) rev.add(v.substring(0, i));
+                parts.addAll(rev.reversed());
             }
         } else {
             String sep = strArg(sepObj);

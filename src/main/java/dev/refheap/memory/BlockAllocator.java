@@ -1119,11 +1119,19 @@ public final class BlockAllocator implements AutoCloseable {
      *         process: nothing stays mapped then, and the caller starts the usual way
      */
     public static BlockAllocator restoreImage(java.nio.file.Path file, byte[] key, long limit) throws java.io.IOException {
-        long[] data = new long[3];  // dataOffset, dataLength, dataCrc
-        byte[] meta = readBookkeeping(file, key, data);
+        return restoreImage(file, readImage(file, key, false), limit);
+    }
+
+    /**
+     * As {@link #restoreImage(java.nio.file.Path, byte[], long)}, with the header and bookkeeping
+     * {@link #readImage} read and checked from {@code file} already (not read again): the memory
+     * mapped from the file is checked against that bookkeeping's checksum, so a file replaced in
+     * between (another image renamed over it) is refused as damaged.
+     */
+    public static BlockAllocator restoreImage(java.nio.file.Path file, ImageRead image, long limit) throws java.io.IOException {
         try {
-            return restoreMapped(file, new java.io.DataInputStream(new java.io.ByteArrayInputStream(meta)), data[0], data[1],
-                    (int) data[2], limit);
+            return restoreMapped(file, image, new java.io.DataInputStream(new java.io.ByteArrayInputStream(image.meta)), image.dataOffset,
+                    image.dataLength, image.dataCrc, limit);
         } catch (java.io.EOFException e) {
             throw new ImageException("the image's bookkeeping is cut short");
         }
@@ -1146,12 +1154,57 @@ public final class BlockAllocator implements AutoCloseable {
      * so a caller that then gives up its own memory for the image knows the file is whole.
      */
     public static byte[] readImageSection(java.nio.file.Path file, byte[] key, boolean checkMemory) throws java.io.IOException {
+        return readImage(file, key, checkMemory).section();
+    }
+
+    /**
+     * An image's header and bookkeeping as {@link #readImage} read and checked them: the layer
+     * above's section is a range of the bookkeeping's bytes ({@link #bytes}, from {@link
+     * #sectionOffset}, {@link #sectionLength} long), read in place rather than copied out (it is
+     * about a megabyte, and an adoption's Java heap is a few), and {@link #restoreImage(java.nio.file.Path,
+     * ImageRead, long)} restores from the same bookkeeping instead of reading it again.
+     */
+    public static final class ImageRead {
+        private final byte[] meta;
+        private final long dataOffset, dataLength;
+        private final int dataCrc, sectionOffset;
+
+        private ImageRead(byte[] meta, long dataOffset, long dataLength, int dataCrc, int sectionOffset) {
+            this.meta = meta;
+            this.dataOffset = dataOffset;
+            this.dataLength = dataLength;
+            this.dataCrc = dataCrc;
+            this.sectionOffset = sectionOffset;
+        }
+
+        /** The bookkeeping's bytes, the section among them (not a copy: not to be changed). */
+        public byte[] bytes() { return meta; }
+
+        public int sectionOffset() { return sectionOffset; }
+
+        public int sectionLength() { return meta.length - sectionOffset; }
+
+        /** A copy of the section. */
+        public byte[] section() { return java.util.Arrays.copyOfRange(meta, sectionOffset, meta.length); }
+    }
+
+    /**
+     * Reads and checks the image at {@code file}: its header, key and bookkeeping, and with {@code
+     * checkMemory} its memory's checksum too (read from the file, nothing mapped), all through one
+     * open file, so a caller that then gives up its own memory for the image knows the file is whole.
+     *
+     * @throws ImageException as {@link #restoreImage} does for the header and the bookkeeping
+     */
+    public static ImageRead readImage(java.nio.file.Path file, byte[] key, boolean checkMemory) throws java.io.IOException {
         long[] data = new long[3];
-        byte[] meta = readBookkeeping(file, key, data);
-        if (checkMemory) {
-            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-            byte[] buf = new byte[1 << 16];
-            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+        byte[] meta;
+        // RandomAccessFile and CRC32C only: classes a JVM has by then (the jar is read the same way),
+        // where FileChannel's mapping cost tens of ms cold
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            meta = readBookkeeping(f, key, data);
+            if (checkMemory) {
+                java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+                byte[] buf = new byte[1 << 16];
                 f.seek(data[0]);
                 for (long left = data[1]; left > 0; ) {
                     int n = f.read(buf, 0, (int) Math.min(buf.length, left));
@@ -1159,10 +1212,10 @@ public final class BlockAllocator implements AutoCloseable {
                     c.update(buf, 0, n);
                     left -= n;
                 }
+                if ((int) c.getValue() != (int) data[2]) throw new ImageException("the image's memory is damaged");
             }
-            if ((int) c.getValue() != (int) data[2]) throw new ImageException("the image's memory is damaged");
         }
-        return sectionFrom(meta);
+        return new ImageRead(meta, data[0], data[1], (int) data[2], sectionOffset(meta));
     }
 
     /**
@@ -1195,8 +1248,8 @@ public final class BlockAllocator implements AutoCloseable {
         }
     }
 
-    /** The section at the end of the bookkeeping {@code meta}, found by walking it as restoreMapped reads it. */
-    private static byte[] sectionFrom(byte[] meta) throws java.io.IOException {
+    /** Where the layer above's section begins in the bookkeeping {@code meta} (it runs to its end), found by walking it as restoreMapped reads it. */
+    private static int sectionOffset(byte[] meta) throws java.io.IOException {
         try {
             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(meta));
             in.skipNBytes(8 * 5 + 4 * 5);
@@ -1212,56 +1265,47 @@ public final class BlockAllocator implements AutoCloseable {
             }
             int regions = in.readInt();
             in.skipNBytes((8 * 2 + 1 + 4 + 8) * (long) regions);
-            byte[] section = new byte[in.readInt()];
-            in.readFully(section);
-            return section;
-        } catch (java.io.EOFException | IllegalArgumentException | NegativeArraySizeException | OutOfMemoryError e) {
+            int length = in.readInt();
+            if (length < 0 || length != in.available()) throw new ImageException("the image's bookkeeping is damaged (its section)");
+            return meta.length - length;
+        } catch (java.io.EOFException | IllegalArgumentException e) {
             throw new ImageException("the image's bookkeeping is cut short");
         }
     }
 
     /** Reads and checks the header and the bookkeeping; {@code data} receives the memory's offset, length and checksum. */
-    private static byte[] readBookkeeping(java.nio.file.Path file, byte[] key, long[] data) throws java.io.IOException {
-        // RandomAccessFile, CRC32C and the mmap downcall only: classes and links a JVM has by
-        // then (the jar is read the same way), where FileChannel's mapping cost tens of ms cold
-        byte[] meta;
-        long dataOffset, dataLength;
-        int dataCrc;
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
-            long fileSize = f.length();
-            int headerLength = 8 * 5 + 4 * 3 + key.length + 4;
-            if (fileSize < headerLength) throw new ImageException("not a refheap heap image (" + fileSize + " bytes)");
-            byte[] hb = new byte[headerLength];
-            f.readFully(hb);
-            java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(hb);
-            if (h.getLong() != IMAGE_MAGIC) throw new ImageException("not a refheap heap image");
-            long base = h.getLong(), metaLength = h.getLong();
-            dataOffset = h.getLong();
-            dataLength = h.getLong();
-            int metaCrc = h.getInt();
-            dataCrc = h.getInt();
-            int keyLength = h.getInt();
-            if (keyLength != key.length) throw new ImageException("the image was made for another key");
-            byte[] k = new byte[keyLength];
-            h.get(k);
-            int headerCrc = h.getInt();
-            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-            c.update(hb, 0, headerLength - 4);
-            if ((int) c.getValue() != headerCrc) throw new ImageException("the image's header is damaged");
-            if (!java.util.Arrays.equals(k, key)) throw new ImageException("the image was made for another key");
-            if (base != AddressSpace.BASE || !AddressSpace.isFixed()) {
-                throw new ImageException("the image's address range (0x" + Long.toHexString(base) + ") is not refheap's in this process");
-            }
-            if (metaLength < 0 || metaLength > Integer.MAX_VALUE - 16 || dataOffset != AddressSpace.pageRound(headerLength + metaLength)
-                    || dataLength < 0 || fileSize != dataOffset + dataLength) {
-                throw new ImageException("the image's length does not match its header (" + fileSize + " bytes)");
-            }
-            meta = new byte[(int) metaLength];
-            f.readFully(meta);
-            c.reset();
-            c.update(meta);
-            if ((int) c.getValue() != metaCrc) throw new ImageException("the image's bookkeeping is damaged");
+    private static byte[] readBookkeeping(java.io.RandomAccessFile f, byte[] key, long[] data) throws java.io.IOException {
+        long fileSize = f.length();
+        int headerLength = 8 * 5 + 4 * 3 + key.length + 4;
+        if (fileSize < headerLength) throw new ImageException("not a refheap heap image (" + fileSize + " bytes)");
+        byte[] hb = new byte[headerLength];
+        f.readFully(hb);
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(hb);
+        if (h.getLong() != IMAGE_MAGIC) throw new ImageException("not a refheap heap image");
+        long base = h.getLong(), metaLength = h.getLong();
+        long dataOffset = h.getLong(), dataLength = h.getLong();
+        int metaCrc = h.getInt(), dataCrc = h.getInt();
+        int keyLength = h.getInt();
+        if (keyLength != key.length) throw new ImageException("the image was made for another key");
+        byte[] k = new byte[keyLength];
+        h.get(k);
+        int headerCrc = h.getInt();
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(hb, 0, headerLength - 4);
+        if ((int) c.getValue() != headerCrc) throw new ImageException("the image's header is damaged");
+        if (!java.util.Arrays.equals(k, key)) throw new ImageException("the image was made for another key");
+        if (base != AddressSpace.BASE || !AddressSpace.isFixed()) {
+            throw new ImageException("the image's address range (0x" + Long.toHexString(base) + ") is not refheap's in this process");
         }
+        if (metaLength < 0 || metaLength > Integer.MAX_VALUE - 16 || dataOffset != AddressSpace.pageRound(headerLength + metaLength)
+                || dataLength < 0 || fileSize != dataOffset + dataLength) {
+            throw new ImageException("the image's length does not match its header (" + fileSize + " bytes)");
+        }
+        byte[] meta = new byte[(int) metaLength];
+        f.readFully(meta);
+        c.reset();
+        c.update(meta);
+        if ((int) c.getValue() != metaCrc) throw new ImageException("the image's bookkeeping is damaged");
         data[0] = dataOffset;
         data[1] = dataLength;
         data[2] = dataCrc;
@@ -1273,7 +1317,7 @@ public final class BlockAllocator implements AutoCloseable {
      * memory's checksum where it lies (each page is read once, from the page cache, and no second
      * mapping is made for the check).
      */
-    private static BlockAllocator restoreMapped(java.nio.file.Path file, java.io.DataInputStream in, long dataOffset,
+    private static BlockAllocator restoreMapped(java.nio.file.Path file, ImageRead image, java.io.DataInputStream in, long dataOffset,
             long dataLength, int dataCrc, long limit) throws java.io.IOException {
         BlockAllocator b = new BlockAllocator(limit);
         b.ownedLarge = false;  // the program that follows a restore gets the C library's large blocks
@@ -1379,10 +1423,9 @@ public final class BlockAllocator implements AutoCloseable {
                 b.regions.put(addr, r);
             }
             int sectionLength = in.readInt();
-            if (sectionLength < 0 || sectionLength > in.available()) throw new ImageException("the image's bookkeeping is damaged (its section)");
-            b.imageSection = new byte[sectionLength];
-            in.readFully(b.imageSection);
-            if (offset != dataOffset + dataLength || in.read() != -1) throw new ImageException("the image's bookkeeping does not match its memory");
+            if (sectionLength != image.sectionLength() || sectionLength != in.available()) throw new ImageException("the image's bookkeeping is damaged (its section)");
+            b.imageSection = image;
+            if (offset != dataOffset + dataLength) throw new ImageException("the image's bookkeeping does not match its memory");
             java.util.zip.CRC32C c = new java.util.zip.CRC32C();
             for (long[] piece : pieces) c.update(Native.ALL.asSlice(piece[0], piece[1]).asByteBuffer());
             if ((int) c.getValue() != dataCrc) throw new ImageException("the image's memory is damaged");
@@ -1397,11 +1440,11 @@ public final class BlockAllocator implements AutoCloseable {
         }
     }
 
-    /** The section of the image this allocator was restored from (empty for an allocator made new, or an image without one). */
-    private byte[] imageSection = new byte[0];
+    /** The image this allocator was restored from (its section: empty for an image without one); null for an allocator made new. */
+    private ImageRead imageSection;
 
     /** The layer above's section of the image this allocator was restored from (a copy); empty if none. */
-    public byte[] imageSection() { return imageSection.clone(); }
+    public byte[] imageSection() { return imageSection == null ? new byte[0] : imageSection.section(); }
 
     private static void claim(List<long[]> claimed, long addr, long size) {
         if (!AddressSpace.claim(addr, size)) {

@@ -477,10 +477,17 @@ final class ImageHooks {
     private static Runnable readCodes(Runtime rt, DataInputStream in) throws IOException {
         if (rt.codeType.codes.live() != 0) throw new ImageException("the adopting runtime has code objects already");
         int nroots = count(in, 1 << 20);
-        UnitTrees trees = new UnitTrees(new byte[nroots][]);
+        UnitTrees trees = new UnitTrees(nroots);
         for (int i = 0; i < nroots; i++) {
-            trees.bytes[i] = new byte[count(in, 1 << 30)];
-            in.readFully(trees.bytes[i]);
+            int n = count(in, 1 << 30);
+            trees.lengths[i] = n;
+            if (in instanceof Runtime.SectionStream section) {  // kept where they lie: most trees are never decoded
+                trees.bytes[i] = section.bytes();
+                trees.offsets[i] = section.take(n);
+            } else {
+                trees.bytes[i] = new byte[n];
+                in.readFully(trees.bytes[i]);
+            }
         }
         int[] free = readInts(in);
         int n = count(in, 1 << 24);
@@ -519,15 +526,17 @@ final class ImageHooks {
     /**
      * The image's unit trees in {@link CodeUnitFormat}, each decoded when a code object of it is
      * first used and then kept: the code objects of one tree share its units, as the maker's did.
+     * Each tree's bytes are a range of the image's section as the adoption read it (not copied out:
+     * ~800 KB, most of it never decoded in a short run).
      */
-    private record UnitTrees(byte[][] bytes, CodeUnit[] decoded) {
-        UnitTrees(byte[][] bytes) { this(bytes, new CodeUnit[bytes.length]); }
+    private record UnitTrees(byte[][] bytes, int[] offsets, int[] lengths, CodeUnit[] decoded) {
+        UnitTrees(int n) { this(new byte[n][], new int[n], new int[n], new CodeUnit[n]); }
 
         CodeUnit tree(int r) {
             CodeUnit u = decoded[r];
             if (u == null) {
                 try {
-                    u = CodeUnitFormat.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes[r])));
+                    u = CodeUnitFormat.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes[r], offsets[r], lengths[r])));
                 } catch (IOException e) {
                     throw new IllegalStateException("the image's code unit tree " + r + " cannot be read: " + e.getMessage(), e);
                 }

@@ -367,8 +367,9 @@ public final class Runtime implements AutoCloseable {
      *         after all (the file changed meanwhile, or a mapping failed): the runtime is unusable
      */
     public void adoptImage(java.nio.file.Path file, byte[] key) throws java.io.IOException {
-        byte[] section = dev.refheap.memory.BlockAllocator.readImageSection(file, key, true);  // the memory's checksum too
-        java.io.DataInputStream in = new java.io.DataInputStream(new SectionInput(section));
+        // the memory's checksum too; the section is read where it lies in the bookkeeping's bytes, which the restore reads no second time
+        dev.refheap.memory.BlockAllocator.ImageRead image = dev.refheap.memory.BlockAllocator.readImage(file, key, true);
+        SectionStream in = new SectionStream(new SectionInput(image.bytes(), image.sectionOffset()));
         Heap.ImageState objects;
         Runnable collector, hooks;
         try {
@@ -384,7 +385,7 @@ public final class Runtime implements AutoCloseable {
         heap.allocator().close();
         dev.refheap.memory.BlockAllocator restored;
         try {
-            restored = dev.refheap.memory.BlockAllocator.restoreImage(file, key, limit);
+            restored = dev.refheap.memory.BlockAllocator.restoreImage(file, image, limit);
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalStateException("the runtime gave up its memory for the image " + file + ", which then could not be mapped: "
                     + e.getMessage(), e);
@@ -405,14 +406,42 @@ public final class Runtime implements AutoCloseable {
     }
 
     /**
-     * An image's section as a stream without ByteArrayInputStream's locking: the section's reads are
-     * tens of thousands of small ones (each int, long and string of the hooks), on one thread.
+     * An image's section as a data stream whose long byte runs (the code units' trees) can be kept
+     * where they lie ({@link #take}) instead of copied out.
+     */
+    static final class SectionStream extends java.io.DataInputStream {
+        private final SectionInput section;
+
+        SectionStream(SectionInput section) {
+            super(section);
+            this.section = section;
+        }
+
+        /** The bytes {@link #take} ranges are in (not a copy: not to be changed). */
+        byte[] bytes() { return section.bytes; }
+
+        /** Skips the next {@code n} bytes and returns where they begin in {@link #bytes}. */
+        int take(int n) throws java.io.EOFException {
+            if (n < 0 || n > section.available()) throw new java.io.EOFException();
+            int from = section.at;
+            section.at += n;
+            return from;
+        }
+    }
+
+    /**
+     * An image's section (the bytes from {@code at} to the end of an array) as a stream without
+     * ByteArrayInputStream's locking: the section's reads are tens of thousands of small ones (each
+     * int, long and string of the hooks), on one thread.
      */
     private static final class SectionInput extends java.io.InputStream {
         private final byte[] bytes;
         private int at;
 
-        SectionInput(byte[] bytes) { this.bytes = bytes; }
+        SectionInput(byte[] bytes, int at) {
+            this.bytes = bytes;
+            this.at = at;
+        }
 
         @Override
         public int read() { return at < bytes.length ? bytes[at++] & 0xff : -1; }

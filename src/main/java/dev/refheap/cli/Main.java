@@ -221,7 +221,6 @@ public final class Main implements Callable<Integer> {
                 StdStream.prelink();
                 if (image) dev.refheap.memory.Native.prelinkDescriptors();  // the image's key reads the descriptors before the heap exists
                 dev.refheap.memory.Native.prelink();
-                if (image) dev.refheap.memory.Native.prelinkImage();
             } catch (Throwable ignored) {
                 // the interpreter's thread links, or fails to link, each function itself
             }

@@ -1107,12 +1107,11 @@ public final class BlockAllocator implements AutoCloseable {
 
     /**
      * An allocator restored from the image {@link #writeImage} wrote to {@code file}: its arenas
-     * and regions mapped from the file at their recorded addresses, copy-on-write
-     * ({@code MAP_PRIVATE}: a page is read when first touched, written pages become this process's
-     * own, the file never changes), inside the owned range ({@link AddressSpace#claim}: nothing of
-     * this process is mapped over). Everything then behaves as the original did at the moment of
-     * the image. The file may be replaced afterwards (a rename: the mapping keeps the old one) but
-     * must not be truncated in place while the allocator lives.
+     * and regions read from the file into memory committed at their recorded addresses, inside
+     * the owned range ({@link AddressSpace#claim}: nothing of this process is mapped over), and
+     * checked against the image's checksum there. Everything then behaves as the original did at
+     * the moment of the image. The memory is the process's own: the file may be replaced or
+     * removed afterwards.
      *
      * @throws ImageException if the file is not an image, is damaged (a length or checksum does not
      *         match), was made with another {@code key}, or its addresses are in use in this
@@ -1125,7 +1124,7 @@ public final class BlockAllocator implements AutoCloseable {
     /**
      * As {@link #restoreImage(java.nio.file.Path, byte[], long)}, with the header and bookkeeping
      * {@link #readImage} read and checked from {@code file} already (not read again): the memory
-     * mapped from the file is checked against that bookkeeping's checksum, so a file replaced in
+     * read from the file is checked against that bookkeeping's checksum, so a file replaced in
      * between (another image renamed over it) is refused as damaged.
      */
     public static BlockAllocator restoreImage(java.nio.file.Path file, ImageRead image, long limit) throws java.io.IOException {
@@ -1313,9 +1312,8 @@ public final class BlockAllocator implements AutoCloseable {
     }
 
     /**
-     * Maps the memory the bookkeeping {@code in} describes from {@code file}, then checks the
-     * memory's checksum where it lies (each page is read once, from the page cache, and no second
-     * mapping is made for the check).
+     * Reads the memory the bookkeeping {@code in} describes from {@code file} into place
+     * ({@link #readInto}), then checks the memory's checksum where it lies.
      */
     private static BlockAllocator restoreMapped(java.nio.file.Path file, ImageRead image, java.io.DataInputStream in, long dataOffset,
             long dataLength, int dataCrc, long limit) throws java.io.IOException {
@@ -1323,9 +1321,9 @@ public final class BlockAllocator implements AutoCloseable {
         b.ownedLarge = false;  // the program that follows a restore gets the C library's large blocks
         List<long[]> claimed = new ArrayList<>();  // {address, bytes}: given back if the restore fails
         List<long[]> pieces = new ArrayList<>();   // {address, bytes}: the memory from the file, in file order
-        int fd = -1;
         boolean done = false;
-        try {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            java.nio.channels.FileChannel ch = f.getChannel();
             b.allocatedBytes = in.readLong();
             b.peakAllocatedBytes = in.readLong();
             b.largeBytes = in.readLong();
@@ -1343,8 +1341,6 @@ public final class BlockAllocator implements AutoCloseable {
             b.unusedArenaObjects = in.readInt();
             for (int i = 0; i < b.nfp2lasta.length; i++) b.nfp2lasta[i] = in.readInt();
             long spare = in.readLong();
-            fd = Native.openRead(file.toAbsolutePath().toString());
-            if (fd < 0) throw new java.io.IOException("cannot open " + file + " to map it");
             long offset = dataOffset;
             if (spare != 0) {
                 claim(claimed, spare, ARENA_SIZE);
@@ -1379,7 +1375,7 @@ public final class BlockAllocator implements AutoCloseable {
                 for (int i = 0; i < tags.length; i++) tags[i] = in.readLong();
                 b.aTags[a] = tags;
                 if (carved > 0) {
-                    mapFrom(fd, base, carved, offset, dataOffset + dataLength);
+                    readInto(ch, base, carved, offset, dataOffset + dataLength, limit);
                     pieces.add(new long[] {base, carved});
                 }
                 offset += carved;
@@ -1409,7 +1405,7 @@ public final class BlockAllocator implements AutoCloseable {
                 if (i == regions || addr != runEnd) {
                     if (runEnd > runStart) {
                         claim(claimed, runStart, runEnd - runStart);
-                        mapFrom(fd, runStart, runEnd - runStart, runOffset, dataOffset + dataLength);
+                        readInto(ch, runStart, runEnd - runStart, runOffset, dataOffset + dataLength, limit);
                         pieces.add(new long[] {runStart, runEnd - runStart});
                     }
                     runStart = addr;
@@ -1432,7 +1428,6 @@ public final class BlockAllocator implements AutoCloseable {
             done = true;
             return b;
         } finally {
-            if (fd >= 0) Native.close(fd);
             if (!done) {
                 for (long[] m : claimed) AddressSpace.release(m[0], m[1]);
                 b.closed = true;
@@ -1454,10 +1449,20 @@ public final class BlockAllocator implements AutoCloseable {
         claimed.add(new long[] {addr, size});
     }
 
-    private static void mapFrom(int fd, long addr, long size, long offset, long end) {
+    /**
+     * Reads {@code size} bytes of the image's memory from {@code offset} of the file into the range
+     * at {@code addr} (claimed: committed here, then read straight into place). Read, not mapped
+     * from the file: no descriptor of the C library's is needed (open and close were two more
+     * downcalls to link, milliseconds each in a cold JVM), and the pages are the process's own
+     * from the start rather than copied on their first write (the exit's collections write into
+     * every tracked object's header).
+     */
+    private static void readInto(java.nio.channels.FileChannel ch, long addr, long size, long offset, long end, long limit) throws java.io.IOException {
         if (offset + size > end) throw new ImageException("the image's bookkeeping does not match its memory");
-        if (!Native.mapFile(addr, size, fd, offset)) {
-            throw new ImageException("cannot map the image's memory at 0x" + Long.toHexString(addr));
+        if (!Native.commit(addr, size)) throw new HeapLimitExceeded(size, 0, limit);
+        java.nio.ByteBuffer dst = Native.ALL.asSlice(addr, size).asByteBuffer();
+        while (dst.hasRemaining()) {
+            if (ch.read(dst, offset + dst.position()) < 0) throw new ImageException("the image's memory is cut short");
         }
     }
 }

@@ -201,15 +201,6 @@ public final class Native {
         if (linked[0] == null) throw new IllegalStateException("mmap not linked");
     }
 
-    /**
-     * Links what mapping a heap image needs beyond {@link #prelink} (open, close): for a launcher
-     * that will restore an image, on the same thread as {@link #prelink}. Each link costs the JDK
-     * milliseconds to tens of them on a loaded machine.
-     */
-    public static void prelinkImage() {
-        MethodHandle[] linked = {Mmap.H, Open.H, Close.H};
-        if (linked[1] == null) throw new IllegalStateException("open not linked");
-    }
 
     /**
      * Links {@link #fstat}, which the start-up image's key calls first: for the same thread, before
@@ -289,14 +280,6 @@ public final class Native {
         }
     }
 
-    /**
-     * Maps {@code size} bytes of the open file {@code fd} from {@code offset} (page-aligned) at
-     * exactly {@code addr}, over a reservation this process owns, copy-on-write
-     * ({@code MAP_PRIVATE}): pages are read when first touched and the file never changes.
-     */
-    static boolean mapFile(long addr, long size, int fd, long offset) {
-        return rawMmap(addr, size, PROT_READ_WRITE, MAP_PRIVATE | MAP_FIXED, fd, offset) == addr;
-    }
 
     private static long rawMmap(long addr, long size, int prot, int flags, int fd, long offset) {
         try {
@@ -306,14 +289,6 @@ public final class Native {
         }
     }
 
-    private static final class Open {
-        static final MethodHandle H = link("open", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
-                ValueLayout.JAVA_INT));
-    }
-
-    private static final class Close {
-        static final MethodHandle H = link("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    }
 
     private static final class Fstat {
         static final MethodHandle H = link("fstat", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
@@ -353,24 +328,6 @@ public final class Native {
         }
     }
 
-    private static final int O_RDONLY = 0, O_CLOEXEC = 0x80000;
-
-    /** Opens a file for reading (for {@link #mapFile}); returns the descriptor, or -1. */
-    static int openRead(String path) {
-        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
-            return (int) Open.H.invokeExact(arena.allocateFrom(path), O_RDONLY | O_CLOEXEC);
-        } catch (Throwable t) {
-            throw new IllegalStateException("open failed", t);
-        }
-    }
-
-    static void close(int fd) {
-        try {
-            int rc = (int) Close.H.invokeExact(fd);
-        } catch (Throwable t) {
-            throw new IllegalStateException("close failed", t);
-        }
-    }
 
     static void munmap(long addr, long size) {
         try {

@@ -178,14 +178,14 @@ public final class Heap implements AutoCloseable {
 
     // ---- the start-up image's object layer ------------------------------------------------------
 
-    private static final int IMAGE_STATE_MAGIC = 0x4f424a32;  // "OBJ2": since the interned strings' addresses are carried
+    private static final int IMAGE_STATE_MAGIC = 0x4f424a33;  // "OBJ3": since the interned strings' values are carried beside their addresses
 
     /**
      * Writes what this layer keeps in Java about the memory an image carries: the types' object
      * addresses and the static objects (to check that an adopting heap was built the same way),
-     * the statics' cursor and end, the free lists, the interned strings' addresses (the adopter's
-     * table is made from them: {@link StrType#rebuildInterned(long[])}). The heap must be at rest
-     * (no dealloc running, nothing deferred).
+     * the statics' cursor and end, the free lists, the interned strings' addresses and values (the
+     * adopter's table is made from them: {@link StrType#rebuildInterned(long[], String[])}). The
+     * heap must be at rest (no dealloc running, nothing deferred).
      */
     public void writeImageState(java.io.DataOutputStream out) throws java.io.IOException {
         if (deallocDepth != 0 || deferredCount != 0) throw new IllegalStateException("the heap is not at rest");
@@ -207,6 +207,44 @@ public final class Heap implements AutoCloseable {
         long[] interned = strs.internedAddresses();
         out.writeInt(interned.length);
         for (long o : interned) out.writeLong(o);
+        writeStrings(out, strs.internedValues(interned));
+    }
+
+    /**
+     * Strings as one run of characters after their lengths: one byte per character when all are
+     * Latin-1 (the interned names are ASCII), else two (UTF-16), so the reader decodes the run at
+     * once and cuts it ({@link #readStrings}) instead of reading a string at a time.
+     */
+    private static void writeStrings(java.io.DataOutputStream out, String[] values) throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        boolean latin1 = true;
+        for (String v : values) {
+            out.writeInt(v.length());
+            all.append(v);
+            for (int i = 0; i < v.length() && latin1; i++) latin1 = v.charAt(i) < 256;
+        }
+        out.writeBoolean(latin1);
+        out.writeInt(all.length());
+        String run = all.toString();
+        out.write(run.getBytes(latin1 ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.StandardCharsets.UTF_16BE));
+    }
+
+    private static String[] readStrings(java.io.DataInputStream in, int n) throws java.io.IOException {
+        int[] lengths = new int[n];
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            lengths[i] = imageCount(in, 1 << 28);
+            sum += lengths[i];
+        }
+        boolean latin1 = in.readBoolean();
+        int chars = imageCount(in, 1 << 28);
+        if (chars != sum) throw new BlockAllocator.ImageException("the image's object section is damaged (the interned strings' lengths)");
+        byte[] bytes = new byte[latin1 ? chars : 2 * chars];
+        in.readFully(bytes);
+        String run = new String(bytes, latin1 ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.StandardCharsets.UTF_16BE);
+        String[] values = new String[n];
+        for (int i = 0, at = 0; i < n; at += lengths[i], i++) values[i] = run.substring(at, at + lengths[i]);
+        return values;
     }
 
     /** A count read from an image's section, checked against its bound. */
@@ -261,7 +299,7 @@ public final class Heap implements AutoCloseable {
         copyFreeLists(in, copy);
         long[] interned = new long[imageCount(in, 1 << 24)];
         for (int i = 0; i < interned.length; i++) interned[i] = in.readLong();
-        return new ImageState(legacy, cursor, end, statics, lists.toByteArray(), later, interned);
+        return new ImageState(legacy, cursor, end, statics, lists.toByteArray(), later, interned, readStrings(in, interned.length));
     }
 
     /** Copies the free lists' part of a section (its layout is the types'), checking its counts. */
@@ -286,7 +324,7 @@ public final class Heap implements AutoCloseable {
 
     /** The object layer's part of an image, checked against this heap ({@link #readImageState}), not applied yet. */
     public record ImageState(boolean legacyFinalizerTypes, long staticCursor, long staticEnd, List<long[]> staticObjects,
-            byte[] freeLists, long[] laterTypes, long[] interned) {}
+            byte[] freeLists, long[] laterTypes, long[] interned, String[] internedValues) {}
 
     /**
      * After {@link #adoptAllocator}: the descriptor of the image's type at the next index, one the

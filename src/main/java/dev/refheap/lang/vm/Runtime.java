@@ -392,7 +392,7 @@ public final class Runtime implements AutoCloseable {
         }
         heap.adoptAllocator(restored, objects);
         collector.run();
-        heap.strs.rebuildInterned(objects.interned());  // the first Java-side hook: the maker's interned strings, found in the memory
+        heap.strs.rebuildInterned(objects.interned(), objects.internedValues());  // the first Java-side hook: the maker's interned table
         adoptingState = objects;
         try {
             hooks.run();

@@ -42,7 +42,7 @@ public class StartupImageTest {
     }
 
     /**
-     * The interned table rebuilt from the heap (the start-up image's hook for it) equals the one
+     * The interned table rebuilt from the heap (the start-up image's hooks for it) equals the one
      * CPython's start-up built live: about 2,600 strings (482 of them the constructor's), its modules'
      * names and code's.
      */
@@ -59,6 +59,10 @@ public class StartupImageTest {
             assertEquals(live, rt.heap().strs.internedTable());
             // and from the addresses an image carries, as an adopter makes it
             rt.heap().strs.rebuildInterned(rt.heap().strs.internedAddresses());
+            assertEquals(live, rt.heap().strs.internedTable());
+            // and from the addresses and values an image carries, as an adopter makes it now
+            long[] addresses = rt.heap().strs.internedAddresses();
+            rt.heap().strs.rebuildInterned(addresses, rt.heap().strs.internedValues(addresses));
             assertEquals(live, rt.heap().strs.internedTable());
             // a name start-up interned is found again: the same object
             rt.exec("import sys\nk = next(iter(sys.__dict__))\nprint(k, sys.intern(''.join(['__na', 'me__'])) is k)\n", "<check>");

@@ -398,6 +398,7 @@ public final class StrType extends PyType {
         heap.forEachStaticObject(add);
         interned.clear();
         interned.putAll(table);
+        imageInterned = null;
     }
 
     /** The interned strings' addresses, in address order: what a start-up image carries of the table ({@link #rebuildInterned(long[])}). */
@@ -433,6 +434,7 @@ public final class StrType extends PyType {
         }
         interned.clear();
         interned.putAll(table);
+        imageInterned = null;
     }
 
     /**
@@ -477,6 +479,33 @@ public final class StrType extends PyType {
         }
         interned.clear();
         interned.putAll(table);
+        imageInterned = addresses;
+        imageInternedValues = values.clone();
+    }
+
+    /**
+     * The adopted image's interned strings (in address order) and their table keys, for the
+     * dealloc of one ({@link #internedKey}); a key is dropped when its str dies, so a str made
+     * later at the same address is never taken for it. Null without an adopted image.
+     */
+    private long[] imageInterned;
+    private String[] imageInternedValues;
+
+    /**
+     * The interned table's key of the interned str {@code o}, which is dying: the image's own value
+     * for one of the adopted image's strings (a process's exit frees most of them, and decoding each
+     * from the memory again ran cold there), else its value read from the memory.
+     */
+    private String internedKey(long o) {
+        if (imageInterned != null) {
+            int i = Arrays.binarySearch(imageInterned, o);
+            if (i >= 0 && imageInternedValues[i] != null) {
+                String v = imageInternedValues[i];
+                imageInternedValues[i] = null;
+                return v;
+            }
+        }
+        return value(o);
     }
 
     /** A copy of the interned table (contents to str address), for the checks of {@link #rebuildInterned}. */
@@ -486,7 +515,7 @@ public final class StrType extends PyType {
 
     @Override
     public void dealloc(long o) {
-        if (isInterned(o)) interned.remove(value(o));
+        if (isInterned(o)) interned.remove(internedKey(o));
         if (!isCompact(o)) {  // a subclass instance (its class's dealloc chains here): the data block first
             long block = Native.getLong(o + DATA_ANY);
             if (block != 0) heap.memFree(block);

@@ -58,6 +58,9 @@ class StartupImageHooksTest {
             "DictType.freeList", "DictType.keysFreeList", "ListType.freeList", "Heap.deallocating", "Interpreter.methodOut",
             // where the adopted image's types begin (0 in a runtime that adopted none)
             "Heap.firstLaterType",
+            // the adopted image's interned strings and their keys, for a dying one's leaving the table (null in a runtime
+            // that adopted none; the table itself is compared)
+            "StrType.imageInterned", "StrType.imageInternedValues",
             // a collection's scratch, set afresh at its start (the constructor's and the prelude's collections leave their own)
             "CycleCollector.survivorCount", "CycleCollector.unreachableNeedsWork", "CycleCollector.movedToUnreachable",
             "CycleCollector.unreachableCount",

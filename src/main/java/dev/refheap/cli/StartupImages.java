@@ -73,14 +73,15 @@ final class StartupImages {
 
     /**
      * The image a run with {@code flags} and {@code config} uses, or null when it uses none: not
-     * CPython's start-up, {@code --max-heap} (the live start-up's own MemoryError), images turned
-     * off, or no place for them. Under {@code --gc-stress} the image is used too: the start-up runs
+     * CPython's start-up, images turned off, or no place for them. Under {@code --max-heap} the
+     * image is refused (the start-up runs live, with its own MemoryError if any) unless its making
+     * never came near the limit ({@code BlockAllocator.restoreImage}). Under {@code --gc-stress} the image is used too: the start-up runs
      * (or is adopted) unchecked, as the image's maker ran it, and the checks start with an exact
      * check of the whole heap before the program's first line; {@code REFHEAP_STARTUP_IMAGE=0}
      * checks the start-up itself, from the first allocation.
      */
     static StartupImages forRun(RuntimeFlags flags, Runtime.MainConfig config) {
-        if (!flags.cpythonStartup() || flags.maxHeap != null) return null;
+        if (!flags.cpythonStartup()) return null;
         if ("0".equals(System.getenv("REFHEAP_STARTUP_IMAGE"))) return null;
         String build = build();
         Path dir = directory();

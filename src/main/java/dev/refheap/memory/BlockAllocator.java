@@ -1185,6 +1185,23 @@ public final class BlockAllocator implements AutoCloseable {
 
         /** A copy of the section. */
         public byte[] section() { return java.util.Arrays.copyOfRange(meta, sectionOffset, meta.length); }
+
+        /**
+         * Whether a heap limited to {@code limit} bytes may take this image: only when its making
+         * never came near the limit. The most arenas it had at once and a spare one, every byte it
+         * had allocated at its peak counted as large blocks, and its static bytes are more than
+         * its footprint ever was, so the run that made it had no MemoryError under this limit on
+         * the way, and a run adopting it ends where that one did. (The bookkeeping begins with the
+         * allocated, peak, large and static bytes, the small blocks in use, then the arena counts:
+         * current, total, reclaimed, high-water mark.)
+         */
+        public boolean fitsUnder(long limit) {
+            if (limit == Long.MAX_VALUE) return true;
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(meta);  // big-endian, as DataOutputStream wrote it
+            long peak = b.getLong(8), stat = b.getLong(24);
+            int highwater = b.getInt(52);
+            return (highwater + 1L) * ARENA_SIZE + peak + stat <= limit;
+        }
     }
 
     /**
@@ -1334,6 +1351,7 @@ public final class BlockAllocator implements AutoCloseable {
             b.arenasReclaimed = in.readInt();
             b.arenasHighwater = in.readInt();
             b.taggedRegions = in.readInt();
+            if (!image.fitsUnder(limit)) throw new ImageException("the image's heap may have come near this run's limit of " + limit + " bytes");
             for (int i = 0; i < b.usedpools.length; i++) b.usedpools[i] = in.readLong();
             int n = in.readInt();
             if (n < 0 || n > 1 << 24) throw new ImageException("the image's bookkeeping is damaged (" + n + " arenas)");

@@ -105,6 +105,28 @@ class StartupImageCliTest {
      * bug: runs whose inputs differ (stdout a pipe, then a file; a terminal, then a pipe) replaced
      * each other's image, so alternating them made the image at every run. Each now has its own.
      */
+    /**
+     * --max-heap started live every time (1.5 s of CPU each since CPython's start-up became the
+     * default): now a limit far above what the image's making used adopts it, and one near or
+     * below it starts live, with the live start-up's own MemoryError below it.
+     */
+    @Test
+    void bug_maxHeapAdoptsAnImageMadeFarBelowTheLimit() throws Exception {
+        CliRun live = run(Map.of("REFHEAP_STARTUP_IMAGE", "0"), "--max-heap", "64m", "-c", PROGRAM);
+        assertEquals("", live.err());
+        Path img = written(run("-c", PROGRAM));
+        CliRun big = run("--max-heap", "64m", "-c", PROGRAM);
+        assertTrue(big.err().contains("refheap: start-up image adopted " + img), big.err());
+        sameProgramOutput(live, big);
+        CliRun near = run("--max-heap", "3m", "-c", PROGRAM);
+        assertTrue(near.err().contains("not taken") && !near.err().contains("adopted"), near.err());
+        CliRun nearLive = run(Map.of("REFHEAP_STARTUP_IMAGE", "0"), "--max-heap", "3m", "-c", PROGRAM);
+        assertEquals(nearLive.out(), near.out());
+        CliRun below = run("--max-heap", "2m", "-c", PROGRAM);
+        assertEquals(1, below.status(), below.err());
+        assertTrue(below.err().contains("MemoryError"), below.err());
+    }
+
     @Test
     void bug_runsWithOtherStreamsKeepTheirOwnImages() throws Exception {
         Path out = dir.resolve("out.txt");

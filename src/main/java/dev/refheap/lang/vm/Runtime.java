@@ -382,6 +382,9 @@ public final class Runtime implements AutoCloseable {
             throw new dev.refheap.memory.BlockAllocator.ImageException("the image's section is cut short");
         }
         long limit = heap.allocator().limit();
+        if (!image.fitsUnder(limit)) {
+            throw new dev.refheap.memory.BlockAllocator.ImageException("the image's heap may have come near this run's limit of " + limit + " bytes");
+        }
         heap.allocator().close();
         dev.refheap.memory.BlockAllocator restored;
         try {

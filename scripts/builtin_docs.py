@@ -47,6 +47,13 @@ async def _coro():
     pass
 
 
+class _Seq:
+    """An object with __getitem__ and no __iter__: iter() of it is the sequence iterator."""
+
+    def __getitem__(self, i):
+        raise IndexError(i)
+
+
 def builtin_types():
     """The types of scripts/builtin_type_dicts.py (refheap's builtin types), then the exceptions."""
     ts = [object, type, int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set,
@@ -67,7 +74,7 @@ def builtin_types():
           type(sys.int_info), type(sys.hash_info), type(sys.thread_info), type(sys.implementation),
           types.CellType, type(lambda: 0).__code__.__class__]
     a, c = _agen(), _coro()
-    ts += [type(a.asend(None)), type(a.athrow(ValueError)), type(c.__await__())]
+    ts += [type(a.asend(None)), type(a.athrow(ValueError)), type(c.__await__()), type(iter(_Seq()))]
     c.close()
     ts += [v for _, v in sorted(vars(builtins).items()) if isinstance(v, type) and issubclass(v, BaseException)]
     ts += [v for _, v in sorted(vars(builtins).items()) if isinstance(v, type)]

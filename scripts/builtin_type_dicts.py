@@ -35,7 +35,8 @@ TYPES = [object, type, int, bool, float, complex, str, bytes, bytearray, list, t
          type(iter(range(0))), type(iter(range(1 << 1000))), type(iter(bytearray())), type(iter(b'')),
          type({}.keys()), type({}.values()), type({}.items()),
          enumerate, zip, map, filter, reversed,
-         type(reversed([])), type(reversed({})), type(reversed({}.values())), type(reversed({}.items()))]
+         type(reversed([])), type(reversed({})), type(reversed({}.values())), type(reversed({}.items())),
+         type(iter({}.values())), type(iter({}.items()))]
 
 
 async def _agen():
@@ -84,3 +85,14 @@ for name in dir(__builtins__):
     if isinstance(t, type) and issubclass(t, BaseException):
         entries = ' '.join(k + ':' + kind(v) for k, v in t.__dict__.items())
         sys.stdout.write(t.__name__ + ' ' + entries + layout(t) + '\n')
+
+
+# the sequence iterator (iter() of an object with __getitem__ and no __iter__): its line comes last,
+# as making the class it needs looks attributes up on object and type, whose flags are written above
+class _Seq:
+    def __getitem__(self, i):
+        raise IndexError(i)
+
+
+t = type(iter(_Seq()))
+sys.stdout.write(t.__name__ + ' ' + ' '.join(k + ':' + kind(v) for k, v in t.__dict__.items()) + layout(t) + '\n')

@@ -79,6 +79,10 @@ final class IterType extends LangType {
         if (t.basicSize() > EXTRA) put(it, EXTRA, extra);
         else if (extra != 0) throw new IllegalArgumentException(t.name() + " has no extra field");
         for (int off = EXTRA + 8; off < t.basicSize(); off += 8) put(it, off, 0);
+        // di_used, si_used: the size at creation, so a dict or set that changes size before the
+        // first next() makes it raise, as CPython's (it was taken at the first next())
+        if (k == Kind.DICT_KEYS || k == Kind.DICT_VALUES || k == Kind.DICT_ITEMS) put(it, 40, DictType.size(seq) + 1);
+        else if (k == Kind.SET) put(it, 40, SetType.size(seq) + 1);
         heap.track(it);
         return it;
     }
@@ -326,7 +330,8 @@ final class IterType extends LangType {
      * __length_hint__ of the container iterators (3.11's listiter_len, tupleiter_len, dictiter_len,
      * setiter_len, reversed_len...): the items still to come; 0 once exhausted, or when the dict or
      * set changed size since iteration began (its next() would raise). -1 for the kinds that have
-     * none (enumerate, zip, map, filter, callable_iterator).
+     * none (enumerate, zip, map, filter, callable_iterator); {@link #NO_HINT} for a sequence
+     * iterator over an object without a length (iter_len answers NotImplemented).
      */
     long lengthHint(long it) {
         IterType t = (IterType) heap.typeOf(it);
@@ -344,6 +349,11 @@ final class IterType extends LangType {
             case REVERSED -> {
                 long size = rt.ops.len(seq);
                 yield size < i + 1 ? 0 : Math.max(0, i + 1);
+            }
+            case SEQ -> {
+                // iter_len: the length still to come when the object has one (sq_length or mp_length), else NotImplemented
+                if (rt.ops.lookupType(heap.typeOf(seq), "__len__") == 0) yield NO_HINT;
+                yield Math.max(0, rt.ops.len(seq) - i);
             }
             case DICT_KEYS, DICT_VALUES, DICT_ITEMS -> {
                 long used = get(it, 40);
@@ -368,6 +378,9 @@ final class IterType extends LangType {
             default -> -1;
         };
     }
+
+    /** {@link #lengthHint}'s answer for a sequence iterator whose object has no length: __length_hint__ returns NotImplemented. */
+    static final long NO_HINT = Long.MIN_VALUE;
 
     /** {@link #next} for a list iterator (this descriptor is list_iterator's), without the dispatch on the kind. */
     long nextOfList(long it) {

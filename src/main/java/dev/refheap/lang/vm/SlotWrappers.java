@@ -443,6 +443,7 @@ final class SlotWrappers {
                 if (t instanceof IterType) return (s, a, o, n, kw) -> {
                     Args.exactly(rt, Ops.shortName(t) + ".__length_hint__", n, kw, 0);
                     long h = rt.iterType.lengthHint(s);
+                    if (h == IterType.NO_HINT) return Builtins.incref(heap, rt.notImplemented);
                     if (h < 0) throw unsupported(t, name);
                     return heap.ints.of(h);
                 };

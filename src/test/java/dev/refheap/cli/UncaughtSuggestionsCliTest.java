@@ -33,6 +33,55 @@ class UncaughtSuggestionsCliTest {
         assertEquals(1, r.status());
     }
 
+    /**
+     * The display's notes (print_exception_notes): after the message line in the group's margin, a
+     * note whose str() raises as "<note str() failed>" without the margin (3.11's traceback module
+     * writes it in the margin), a __notes__ that is not a sequence by its repr (bug: add_note was
+     * refused and no note was shown).
+     */
+    @Test
+    void bug_notesAfterTheMessageLine() throws Exception {
+        Files.writeString(dir.resolve("p.py"), """
+                g = ExceptionGroup('eg', [ValueError('m'), TypeError('t')])
+                g.add_note('group note\\nsecond line')
+                g.exceptions[0].add_note('member note')
+                class N:
+                    def __str__(self): raise RuntimeError
+                h = KeyError('k'); h.__notes__ = [N(), 'ok']
+                g2 = ExceptionGroup('outer', [g, h])
+                raise g2
+                """);
+        CliRun r = CliRun.in(dir, "p.py").relativeTo(dir);
+        assertEquals("""
+                  + Exception Group Traceback (most recent call last):
+                  |   File "p.py", line 8, in <module>
+                  |     raise g2
+                  | ExceptionGroup: outer (2 sub-exceptions)
+                  +-+---------------- 1 ----------------
+                    | ExceptionGroup: eg (2 sub-exceptions)
+                    | group note
+                    | second line
+                    +-+---------------- 1 ----------------
+                      | ValueError: m
+                      | member note
+                      +---------------- 2 ----------------
+                      | TypeError: t
+                      +------------------------------------
+                    +---------------- 2 ----------------
+                    | KeyError: 'k'
+                <note str() failed>
+                    | ok
+                    +------------------------------------
+                """, r.err());
+        CliRun none = CliRun.in(dir, "-c", "e = ValueError('v'); e.__notes__ = None\nraise e");
+        assertEquals("""
+                Traceback (most recent call last):
+                  File "<string>", line 2, in <module>
+                ValueError: v
+                None
+                """, none.err());
+    }
+
     @Test
     void bug_dashCAttributeErrorSuggestsFromDir() throws Exception {
         CliRun r = CliRun.in(dir, "-c", "import sys; sys.getrefcont");

@@ -182,6 +182,7 @@ final class TracebackFormatter {
                 emit(sb, depth[0], formatStack(frames(tb), lines), '|');
             }
             emit(sb, depth[0], messageLine(exc, suggest), '|');
+            emitNotes(sb, depth[0], exc, suggest);
             return;
         }
         if (depth[0] > MAX_GROUP_DEPTH) {
@@ -195,6 +196,7 @@ final class TracebackFormatter {
             emit(sb, depth[0], formatStack(frames(tb), lines), '|');
         }
         emit(sb, depth[0], messageLine(exc, suggest), '|');
+        emitNotes(sb, depth[0], exc, suggest);
         long excs = ExceptionGroups.exceptions(exc);
         int num = (int) dev.refheap.object.TupleType.size(excs);
         int n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
@@ -220,6 +222,67 @@ final class TracebackFormatter {
             depth[0]--;
         }
         if (toplevel) depth[0] = 0;
+    }
+
+    /**
+     * The exception's notes after its message line, each note's str line by line in the margin.
+     * {@code display}: as the C display's print_exception_notes (__notes__ looked up as any
+     * attribute; a sequence by PySequence_Check, a str too; "<note str() failed>" written without
+     * the margin; anything else by its repr and a newline). Otherwise as 3.11's traceback.py, which
+     * the corpus's recorded tracebacks come from ("<note str() failed>" in the margin; anything
+     * else by its repr, with no newline after it).
+     */
+    private void emitNotes(StringBuilder sb, int depth, long exc, boolean display) {
+        if (!rt.ops.isInstance(exc, rt.baseException)) return;
+        long name = rt.heap.strs.internedOf("__notes__");
+        long notes;
+        try {
+            notes = rt.ops.getAttrOrNull(exc, name, "__notes__");
+        } catch (PyException e) {
+            rt.heap.decref(e.exc());
+            return;
+        } finally {
+            rt.heap.decref(name);
+        }
+        if (notes == 0) return;
+        try {
+            if (!display && notes == rt.heap.None) return;
+            // PySequence_Check: not a dict, and a type with items by index (a str is one: each character a note)
+            boolean sequence = !rt.ops.isInstance(notes, rt.heap.dicts) && rt.ops.lookupType(rt.heap.typeOf(notes), "__getitem__") != 0;
+            if (!sequence) {
+                String r;
+                try {
+                    r = rt.ops.repr(notes);
+                } catch (PyException e) {
+                    rt.heap.decref(e.exc());
+                    r = "<__notes__ repr() failed>";
+                }
+                emit(sb, depth, display ? r + "\n" : r, '|');
+                return;
+            }
+            long n = rt.ops.len(notes);
+            for (long i = 0; i < n; i++) {
+                long index = rt.heap.ints.of(i), note;
+                try {
+                    note = rt.ops.getItem(notes, index);
+                } finally {
+                    rt.heap.decref(index);
+                }
+                String text;
+                try {
+                    text = rt.ops.str(note);
+                } catch (PyException e) {
+                    rt.heap.decref(e.exc());
+                    text = null;
+                } finally {
+                    rt.heap.decref(note);
+                }
+                if (text == null && display) sb.append("<note str() failed>\n");
+                else emit(sb, depth, (text == null ? "<note str() failed>" : text) + "\n", '|');
+            }
+        } finally {
+            rt.heap.decref(notes);
+        }
     }
 
     private String messageLine(long exc, boolean suggest) {

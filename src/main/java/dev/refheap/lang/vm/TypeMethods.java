@@ -1156,6 +1156,34 @@ final class TypeMethods {
                 heap.decref(made);
             }
         });
+        // BaseException_add_note: a str appended to __notes__, the list made on first use
+        def1(rt.baseException, "add_note", (s, note) -> {
+            if (!Heap.isStr(note)) throw rt.typeError("note must be a str, not '" + rt.ops.typeName(note) + "'");
+            long notesName = heap.strs.internedOf("__notes__");
+            try {
+                long notes = rt.ops.getAttrOrNull(s, notesName, "__notes__");
+                if (notes == 0) {
+                    notes = heap.lists.alloc(0);
+                    try {
+                        rt.ops.setAttr(s, notesName, "__notes__", notes);
+                    } catch (RuntimeException e) {
+                        heap.decref(notes);
+                        throw e;
+                    }
+                } else if (heap.typeOf(notes) != heap.lists && !rt.ops.isInstance(notes, heap.lists)) {
+                    heap.decref(notes);
+                    throw rt.typeError("Cannot add note: __notes__ is not a list");
+                }
+                try {
+                    heap.lists.append(notes, note);
+                } finally {
+                    heap.decref(notes);
+                }
+            } finally {
+                heap.decref(notesName);
+            }
+            return none();
+        });
         def1(rt.baseException, "with_traceback", (s, tb) -> {
             long old = Native.getLong(s + ExceptionType.TRACEBACK);
             Native.putLong(s + ExceptionType.TRACEBACK, tb == heap.None ? 0 : Builtins.incref(heap, tb));

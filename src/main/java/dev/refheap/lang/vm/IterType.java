@@ -76,13 +76,16 @@ final class IterType extends LangType {
         put(it, INDEX, 0);
         // Only the kinds whose layout has room for it get the extra field (list/tuple/str
         // iterators are 32 bytes, as in CPython, and end right after the index).
-        if (t.basicSize() > EXTRA) put(it, EXTRA, extra);
-        else if (extra != 0) throw new IllegalArgumentException(t.name() + " has no extra field");
-        for (int off = EXTRA + 8; off < t.basicSize(); off += 8) put(it, off, 0);
-        // di_used, si_used: the size at creation, so a dict or set that changes size before the
-        // first next() makes it raise, as CPython's (it was taken at the first next())
-        if (k == Kind.DICT_KEYS || k == Kind.DICT_VALUES || k == Kind.DICT_ITEMS) put(it, 40, DictType.size(seq) + 1);
-        else if (k == Kind.SET) put(it, 40, SetType.size(seq) + 1);
+        if (t.basicSize() > EXTRA) {
+            put(it, EXTRA, extra);
+            for (int off = EXTRA + 8; off < t.basicSize(); off += 8) put(it, off, 0);
+            // di_used, si_used: the size at creation, so a dict or set that changes size before the
+            // first next() makes it raise, as CPython's (it was taken at the first next())
+            if (k == Kind.DICT_KEYS || k == Kind.DICT_VALUES || k == Kind.DICT_ITEMS) put(it, 40, DictType.size(seq) + 1);
+            else if (k == Kind.SET) put(it, 40, SetType.size(seq) + 1);
+        } else if (extra != 0) {
+            throw new IllegalArgumentException(t.name() + " has no extra field");
+        }
         heap.track(it);
         return it;
     }

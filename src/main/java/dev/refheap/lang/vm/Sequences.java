@@ -331,14 +331,9 @@ final class Sequences {
         if (t == rt.rangeType.iterType) return Math.max(0, dev.refheap.memory.Native.getLong(o + 32));
         if (t == rt.rangeType.longIterType) return rt.rangeType.longIterType.remaining(o);
         if (t instanceof IterType) {
-            long seq = IterType.seqOf(o);
-            if (seq == 0) return 0;
-            long i = dev.refheap.memory.Native.getLong(o + IterType.INDEX);
-            PyType st = heap.typeOf(seq);
-            if (st == heap.lists) return Math.max(0, ListType.size(seq) - i);
-            if (st == heap.tuples) return Math.max(0, TupleType.size(seq) - i);
-            if (st == heap.dicts) return DictType.size(seq);
-            if (st == heap.sets) return SetType.size(seq);
+            // the iterator's own __length_hint__ (IterType.lengthHint); none, or NotImplemented: the default
+            long h = rt.iterType.lengthHint(o);
+            if (h >= 0) return h;
         }
         if (t instanceof ClassType c && rt.ops.lookupType(c, "__len__") != 0) return rt.ops.len(o);
         return dflt;

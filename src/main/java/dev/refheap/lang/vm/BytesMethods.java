@@ -308,7 +308,14 @@ final class BytesMethods {
             }
             return make(out.toByteArray());
         });
-        def("__getnewargs__", (s, a, o, n, kw) -> { throw rt.error("NotImplementedError", "refheap does not support pickling " + tn + " yet"); });
+        // bytes_getnewargs: (bytes(self),), a copy
+        if (isBytes) def("__getnewargs__", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "__getnewargs__", n, kw, 0);
+            long t = heap.tuples.alloc(1);
+            dev.refheap.object.TupleType.setItemSteal(t, 0, heap.bytes.of(self(s)));
+            return t;
+        });
+        else def("__getnewargs__", (s, a, o, n, kw) -> { throw rt.error("NotImplementedError", "refheap does not support pickling " + tn + " yet"); });
     }
 
     private void append(long list, long item) {

@@ -10,8 +10,11 @@ import dev.refheap.object.TupleType;
  * {@code __getnewargs_ex__}/{@code __getnewargs__}, state from the class's {@code __getstate__} or
  * object's (the instance dict unless empty, then the slots' values by {@code copyreg._slotnames},
  * which caches {@code __slotnames__} on the class, as CPython's). What copy.copy, copy.deepcopy
- * and pickle use for plain instances. Covered: exact {@code object} and instances of Python classes
- * without a builtin base; others (list, dict, int... subclasses, builtin types) are refused by name.
+ * and pickle use for plain instances and for subclasses of builtin types (a base's own
+ * {@code __getnewargs__}, int's or tuple's, gives the arguments; a list subclass's items and a dict
+ * subclass's pairs are the fourth and fifth items, as iterators). Builtin types other than
+ * {@code object} (reached when they define no {@code __reduce__} of their own), exception classes
+ * and metaclasses are refused by name.
  * Stateless.
  */
 final class ObjectReduce {
@@ -44,17 +47,18 @@ final class ObjectReduce {
         Heap heap = rt.heap;
         var t = heap.typeOf(s);
         ClassType c = t instanceof ClassType ct ? ct : null;
-        if (c == null ? t != heap.objectType : c.builtinBase != null || c.exceptionBased || c.metaclass) {
+        if (c == null ? t != heap.objectType : c.exceptionBased || c.metaclass) {
             throw rt.error("NotImplementedError", "refheap does not support object.__reduce_ex__ of '" + rt.ops.typeName(s) + "' objects yet");
         }
         long cls = Heap.typeAddress(s);
         long args = 0, kwargs = 0;
         boolean hasargs = false;
         long[] state = {0};
-        long newobj = 0, newargs = 0;
+        long newobj = 0, newargs = 0, listitems = 0, dictitems = 0;
+        boolean isList = t.isSubtypeOf(heap.lists), isDict = t.isSubtypeOf(heap.dicts);
         try {
-            long ex = c == null ? 0 : rt.ops.lookupUserOnly(c, "__getnewargs_ex__");
-            if (ex != 0) {
+            // _PyObject_LookupSpecial: a builtin base's own (int.__getnewargs__, tuple's, str's) counts too
+            if (rt.ops.lookupType(t, "__getnewargs_ex__") != 0) {
                 long r = rt.ops.callMethod(s, "__getnewargs_ex__");
                 try {
                     if (heap.typeOf(r) != heap.tuples) throw rt.typeError("__getnewargs_ex__ should return a tuple, not '" + rt.ops.typeName(r) + "'");
@@ -67,7 +71,7 @@ final class ObjectReduce {
                 if (heap.typeOf(args) != heap.tuples) throw rt.typeError("first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '" + rt.ops.typeName(args) + "'");
                 if (heap.typeOf(kwargs) != heap.dicts) throw rt.typeError("second item of the tuple returned by __getnewargs_ex__ must be a dict, not '" + rt.ops.typeName(kwargs) + "'");
                 hasargs = true;
-            } else if (c != null && rt.ops.lookupUserOnly(c, "__getnewargs__") != 0) {
+            } else if (rt.ops.lookupType(t, "__getnewargs__") != 0) {
                 args = rt.ops.callMethod(s, "__getnewargs__");
                 if (heap.typeOf(args) != heap.tuples) throw rt.typeError("__getnewargs__ should return a tuple, not '" + rt.ops.typeName(args) + "'");
                 hasargs = true;
@@ -89,16 +93,30 @@ final class ObjectReduce {
                 TupleType.setItemSteal(newargs, 2, Builtins.incref(heap, kwargs));
             }
             state[0] = c != null && rt.ops.lookupUserOnly(c, "__getstate__") != 0 ? rt.ops.callMethod(s, "__getstate__")
-                    : defaultState(rt, copyreg, s, c, !hasargs);
+                    : defaultState(rt, copyreg, s, c, !(hasargs || isList || isDict));
+            // _PyObject_GetItemsIter: a list subclass's items by iter(obj), a dict subclass's by iter(obj.items())
+            listitems = isList ? rt.ops.iter(s) : Builtins.incref(heap, heap.None);
+            if (isDict) {
+                long items = rt.ops.callMethod(s, "items");
+                try {
+                    dictitems = rt.ops.iter(items);
+                } finally {
+                    heap.decref(items);
+                }
+            } else {
+                dictitems = Builtins.incref(heap, heap.None);
+            }
             long r = heap.tuples.alloc(5);
             TupleType.setItemSteal(r, 0, newobj);
             TupleType.setItemSteal(r, 1, newargs);
             TupleType.setItemSteal(r, 2, state[0]);
-            TupleType.setItemSteal(r, 3, Builtins.incref(heap, heap.None));
-            TupleType.setItemSteal(r, 4, Builtins.incref(heap, heap.None));
-            newobj = newargs = state[0] = 0;
+            TupleType.setItemSteal(r, 3, listitems);
+            TupleType.setItemSteal(r, 4, dictitems);
+            newobj = newargs = state[0] = listitems = dictitems = 0;
             return r;
         } finally {
+            heap.xdecref(listitems);
+            heap.xdecref(dictitems);
             heap.xdecref(args);
             heap.xdecref(kwargs);
             heap.xdecref(newobj);

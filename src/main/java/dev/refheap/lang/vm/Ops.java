@@ -1789,6 +1789,15 @@ final class Ops {
         if ((ba != ta || bb != tb) && !(ba instanceof ClassType) && !(bb instanceof ClassType)) {
             Boolean r = compareAsBuiltin(op, a, ba, b, bb);  // the base's tp_richcompare on subclass instances
             if (r != null) return bool(r);
+        } else if (!(ba instanceof ClassType) || !(bb instanceof ClassType)) {
+            // one side's own dunder said NotImplemented (or it has none): the other side's builtin
+            // tp_richcompare still takes it by its layout (long_richcompare(1, E(0)) for class E(int)
+            // whose __lt__ returns NotImplemented)
+            PyType va = ba instanceof ClassType ? baseView(a) : ba, vb = bb instanceof ClassType ? baseView(b) : bb;
+            if (!(va instanceof ClassType) && !(vb instanceof ClassType) && (va != ta || vb != tb)) {
+                Boolean r = compareAsBuiltin(op, a, va, b, vb);
+                if (r != null) return bool(r);
+            }
         }
         if (op == 2) return bool(a == b);
         if (op == 3) {

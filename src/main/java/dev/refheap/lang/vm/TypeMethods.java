@@ -67,6 +67,13 @@ final class TypeMethods {
         });
     }
 
+    /** A 1-tuple of {@code v} (stolen). */
+    private long single(long v) {
+        long t = heap.tuples.alloc(1);
+        TupleType.setItemSteal(t, 0, v);
+        return t;
+    }
+
     private long none() {
         heap.incref(heap.None);
         return heap.None;
@@ -1043,6 +1050,19 @@ final class TypeMethods {
             return ObjectReduce.commonReduce(rt, s, IntType.toBig(proto).intValue());
         });
         def0(heap.objectType, "__getstate__", s -> ObjectReduce.getstate(rt, s));
+        // the __getnewargs__ of int, float, str and tuple (long_getnewargs, float___getnewargs___impl,
+        // unicode_getnewargs, tuple___getnewargs___impl): a 1-tuple of an exact copy of the value
+        // (a tuple's items, the tuple itself when exact), which object.__reduce_ex__ passes to
+        // copyreg.__newobj__ for a subclass's instance
+        def0(heap.ints, "__getnewargs__", s -> single(heap.ints.of(IntType.toBig(s))));
+        def0(heap.floats, "__getnewargs__", s -> single(heap.floats.of(FloatType.value(s))));
+        def0(heap.strs, "__getnewargs__", s -> single(heap.strs.fresh(StrType.value(s))));
+        def0(heap.tuples, "__getnewargs__", s -> {
+            if (heap.typeOf(s) == heap.tuples) return single(Builtins.incref(heap, s));
+            long n = TupleType.size(s), t = heap.tuples.alloc(n);
+            for (long i = 0; i < n; i++) TupleType.setItemSteal(t, i, Builtins.incref(heap, TupleType.item(s, i)));
+            return single(t);
+        });
         // meth_reduce: a function (no m_self, or a module's) pickles by its name, which pickle's
         // save_global finds through __module__; a bound method as getattr(m_self, name)
         def0(rt.builtinFunctionType, "__reduce__", s -> {

@@ -55,13 +55,13 @@ final class BuiltinDescrType extends DescrCommonType {
 
     String repr(long d) {
         var e = entry(d);
-        return "<" + (kind == Kind.WRAPPER ? "slot wrapper" : "method") + " '" + e.name() + "' of '" + Ops.shortName(e.owner()) + "' objects>";
+        return "<" + (kind == Kind.WRAPPER ? "slot wrapper" : "method") + " '" + e.name() + "' of '" + Ops.tpName(e.owner()) + "' objects>";
     }
 
     /** Calls the unbound descriptor: the first argument is self (or the class, for a classmethod). */
     long call(long d, long[] a, int off, int n, long kw) {
         var e = entry(d);
-        String owner = Ops.shortName(e.owner());
+        String owner = Ops.tpName(e.owner());
         int npos = n - Args.nkw(kw);
         if (npos == 0) {
             if (kind == Kind.METHOD) throw rt.typeError("unbound method " + owner + "." + e.name() + "() needs an argument");
@@ -93,7 +93,7 @@ final class BuiltinDescrType extends DescrCommonType {
         var e = entry(d);
         if (kind == Kind.CLASSMETHOD) {
             long cls = type != 0 && type != heap.None ? type : obj != 0 ? dev.refheap.object.Heap.typeAddress(obj) : 0;
-            if (cls == 0) throw rt.typeError("descriptor '" + e.name() + "' for type '" + Ops.shortName(e.owner()) + "' needs either an object or a type");
+            if (cls == 0) throw rt.typeError("descriptor '" + e.name() + "' for type '" + Ops.tpName(e.owner()) + "' needs either an object or a type");
             return rt.builtinFunctionType.create(e.name(), e.impl(), cls, e.owner());
         }
         if (obj == 0) {
@@ -101,7 +101,7 @@ final class BuiltinDescrType extends DescrCommonType {
             return d;
         }
         if (!rt.ops.isInstance(obj, e.owner())) {
-            throw rt.typeError("descriptor '" + e.name() + "' for '" + Ops.shortName(e.owner()) + "' objects doesn't apply to a '" + rt.ops.typeName(obj) + "' object");
+            throw rt.typeError("descriptor '" + e.name() + "' for '" + Ops.tpName(e.owner()) + "' objects doesn't apply to a '" + rt.ops.typeName(obj) + "' object");
         }
         if (kind == Kind.WRAPPER) return rt.methodWrapperType.create(d, obj);
         return rt.builtinFunctionType.create(e.name(), e.impl(), obj, e.owner());

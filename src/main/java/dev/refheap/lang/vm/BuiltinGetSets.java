@@ -91,7 +91,7 @@ final class BuiltinGetSets {
     /** descr_check: {@code o} must be an instance of the descriptor's type. */
     private void check(Entry e, long o) {
         if (!rt.ops.isInstance(o, e.owner())) {
-            throw rt.typeError("descriptor '" + e.name() + "' for '" + Ops.shortName(e.owner())
+            throw rt.typeError("descriptor '" + e.name() + "' for '" + Ops.tpName(e.owner())
                     + "' objects doesn't apply to a '" + rt.ops.typeName(o) + "' object");
         }
     }
@@ -111,7 +111,7 @@ final class BuiltinGetSets {
         check(e, o);
         if (!WRITABLE.contains(e.qualified())) {
             if (e.member()) throw rt.error("AttributeError", "readonly attribute");
-            throw rt.error("AttributeError", "attribute '" + e.name() + "' of '" + Ops.shortName(e.owner()) + "' objects is not writable");
+            throw rt.error("AttributeError", "attribute '" + e.name() + "' of '" + Ops.tpName(e.owner()) + "' objects is not writable");
         }
         if (!rt.ops.setBuiltinField(o, e.name(), v)) {
             throw rt.error("NotImplementedError", "refheap does not support " + (v == 0 ? "deleting " : "setting ") + e.qualified() + " yet");

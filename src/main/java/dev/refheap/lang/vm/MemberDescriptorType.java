@@ -30,14 +30,19 @@ final class MemberDescriptorType extends DescrCommonType {
     static long ownerType(long d) { return get(d, TYPE); }
     static String name(long d) { return StrType.value(get(d, NAME)); }
 
+    /** d_type->tp_name: a class's own name, a native module's type's dotted one ("_socket.socket"). */
+    private String ownerName(long d) {
+        return Ops.tpName(heap.typeAt(ownerType(d)));
+    }
+
     String repr(long d) {
-        return "<member '" + name(d) + "' of '" + Ops.shortName(heap.typeAt(ownerType(d))) + "' objects>";
+        return "<member '" + name(d) + "' of '" + ownerName(d) + "' objects>";
     }
 
     /** Checks that {@code o} has the layout the member belongs to (descr_check). */
     private void check(long d, long o) {
         if (!rt.ops.isInstance(o, heap.typeAt(ownerType(d)))) {
-            throw rt.typeError("descriptor '" + name(d) + "' for '" + Ops.shortName(heap.typeAt(ownerType(d)))
+            throw rt.typeError("descriptor '" + name(d) + "' for '" + ownerName(d)
                     + "' objects doesn't apply to a '" + rt.ops.typeName(o) + "' object");
         }
     }

@@ -1232,6 +1232,9 @@ final class Ops {
         return 0;
     }
 
+    /** tp_name: a builtin type's or a class's own name, a native module's type's dotted one ("array.array", "_socket.socket"). */
+    static String tpName(PyType t) { return t instanceof NativeType nt ? nt.name() : shortName(t); }
+
     static String shortName(PyType t) {
         String n = t.name();
         int dot = n.lastIndexOf('.');

@@ -721,6 +721,9 @@ public final class VmApi {
     /** PyErr_WarnEx: a warning of {@code category} as from the Python frame {@code stackLevel} up, through the filters. */
     public void warn(String category, String text, int stackLevel) { Warnings.warn(rt, category, text, stackLevel); }
 
+    /** PyErr_ResourceWarning: a ResourceWarning about {@code source} (borrowed), which the warning keeps for tracemalloc's traceback. */
+    public void resourceWarning(long source, String text) { Warnings.warn(rt, "ResourceWarning", text, 1, source); }
+
     /** dict[key] (borrowed), or 0. */
     public long dictGet(long dict, String key) { return heap.dicts.getItem(dict, key); }
 
@@ -882,8 +885,20 @@ public final class VmApi {
      * the attribute {@link NativeType#attrOf} answers shows in {@code dir()} and the type's dict and
      * is reached through a subclass or the descriptor's {@code __get__}.
      */
-    public void defGetSet(NativeType t, String name) {
-        long d = rt.builtinGetSets.create(t, name, 'G');
+    public void defGetSet(NativeType t, String name) { defGetSet(t, name, false); }
+
+    /** As {@link #defGetSet(NativeType, String)}; {@code doc}: CPython's entry has a docstring (the docs' table gives it). */
+    public void defGetSet(NativeType t, String name, boolean doc) { defDescriptor(t, name, doc ? 'g' : 'G'); }
+
+    /**
+     * A read-only member descriptor {@code t.name} with a docstring (PyType_Ready's for a tp_members
+     * entry: CPython's {@code <member 'name' of 'T' objects>}); its value is what
+     * {@link NativeType#attrOf} answers.
+     */
+    public void defMember(NativeType t, String name) { defDescriptor(t, name, 'd'); }
+
+    private void defDescriptor(NativeType t, String name, char kind) {
+        long d = rt.builtinGetSets.create(t, name, kind);
         setTypeAttr(t, name, d);
         heap.decref(d);
     }

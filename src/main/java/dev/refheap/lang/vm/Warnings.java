@@ -238,10 +238,13 @@ final class Warnings {
      * PyErr_WarnEx: warns with {@code text} as from the Python frame {@code stackLevel} levels up
      * (1: the code running now). An "error" action raises the warning as a PyException.
      */
-    static void warn(Runtime rt, String category, String text, int stackLevel) {
+    static void warn(Runtime rt, String category, String text, int stackLevel) { warn(rt, category, text, stackLevel, 0); }
+
+    /** As {@link #warn(Runtime, String, String, int)} with the object the warning is about ({@code source}, 0: none; PyErr_ResourceWarning's). */
+    static void warn(Runtime rt, String category, String text, int stackLevel, long source) {
         long msg = rt.heap.strs.of(text);
         try {
-            rt.heap.decref(doWarn(rt, msg, rt.exceptionType(category).address(), stackLevel, 0));
+            rt.heap.decref(doWarn(rt, msg, rt.exceptionType(category).address(), stackLevel, source));
         } finally {
             rt.heap.decref(msg);
         }

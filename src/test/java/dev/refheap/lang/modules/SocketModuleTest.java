@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-/** _socket: inet_aton's dotted forms, the socket module importing over it, networking refused by name. */
+/** _socket: inet_aton's dotted forms, a socket pair's round trip and timeout, what is not written yet refused by name. */
 class SocketModuleTest {
     @Test
     void inetAtonTakesInetAtonsShortAndRadixForms() {
@@ -20,14 +20,24 @@ class SocketModuleTest {
     }
 
     @Test
-    void socketImportsAndCreatingOneIsRefusedByName() {
-        assertEquals("2 refheap does not support sockets yet (_socket.socket)\n", NativeModuleRun.run("import socket\n"
-                + "try:\n    socket.socket()\nexcept NotImplementedError as e:\n    print(socket.AF_INET, e)\n"));
+    void aSocketPairCarriesBytesBothWays() {
+        assertEquals("b'ping' b'pong' 1 1\n", NativeModuleRun.run("import socket\n"
+                + "a, b = socket.socketpair()\n"
+                + "a.sendall(b'ping'); x = b.recv(10); b.sendall(b'pong'); y = a.recv(10)\n"
+                + "print(x, y, a.family, b.type); a.close(); b.close()\n"));
     }
 
     @Test
-    void resolverFunctionsAreRefusedByName() {
-        assertEquals("refheap does not support sockets yet (_socket.getaddrinfo)\n", NativeModuleRun.run("import _socket\n"
-                + "try:\n    _socket.getaddrinfo('localhost', 80)\nexcept NotImplementedError as e:\n    print(e)\n"));
+    void aTimeoutEndsAWaitWithTimeoutError() {
+        assertEquals("TimeoutError timed out True\n", NativeModuleRun.run("import socket\n"
+                + "a, b = socket.socketpair(); a.settimeout(0.01)\n"
+                + "try:\n    a.recv(1)\nexcept TimeoutError as e:\n    print(type(e).__name__, e, e is not None)\n"
+                + "a.close(); b.close()\n"));
+    }
+
+    @Test
+    void resolverFunctionsNotWrittenYetAreRefusedByName() {
+        assertEquals("refheap does not support _socket.gethostbyname yet\n", NativeModuleRun.run("import _socket\n"
+                + "try:\n    _socket.gethostbyname('localhost')\nexcept NotImplementedError as e:\n    print(e)\n"));
     }
 }

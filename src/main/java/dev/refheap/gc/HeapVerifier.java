@@ -47,13 +47,15 @@ import java.util.List;
  *
  * <h2>How: trial deletion on the counts themselves</h2>
  * Like the collector's subtract_refs, but over every object and on {@code ob_refcnt} itself: a
- * first walk of the objects saves every count (in walk order, in one array), a second subtracts
- * each reference found (from objects and roots) from its target's count, a third reads what is
- * left (0 at rest, at least 0 anytime) and puts the saved count back. Whether a reference points at
- * a live object is read from the allocator's block tags (one radix lookup), so there is no table
- * keyed by address: the cost is three walks of the objects and one of their references, which the
- * stress mode pays at every allocation. The counts are modified only inside {@link #check}, which
- * runs no Python code and calls no listener, and are put back even when the walk fails.
+ * first walk of the objects saves every object and its count (in walk order, in two arrays), a
+ * pass over that array subtracts each reference found (from objects and roots) from its target's
+ * count, a last one reads what is left (0 at rest, at least 0 anytime) and puts the saved count
+ * back. Whether a reference points at a live object is read from the allocator's block tags (one
+ * radix lookup) or, for the static objects, from a bitmap per 64 KiB of their address space, so
+ * there is no hashing per reference: the cost is one walk of the allocator, two passes over an
+ * array of the objects and one walk of their references, which the stress mode pays at every
+ * allocation. The counts are modified only inside {@link #check}, which runs no Python code and
+ * calls no listener, and are put back even when the walk fails.
  *
  * <p>States: idle ⇄ checking; an instance keeps its small tables between checks. Not thread-safe.
  */
@@ -66,18 +68,34 @@ public final class HeapVerifier {
     private BlockAllocator allocator;
     private final CycleCollector gc;
     /** The static objects (rebuilt when their number changes: they are never freed). */
-    private final LongCounts statics = new LongCounts();
     private int staticCount = -1;
+    /**
+     * The static objects as bitmaps, one per 64 KiB granule of address space that holds one: a bit
+     * per 8-aligned address ({@link #staticGranules} the granules' numbers, {@link #staticBits}
+     * their bitmaps), and any static object at an address not 8-aligned in {@link #oddStatics}. A
+     * reference to a static object (None, a small int, a builtin type: a large part of all
+     * references) is then found in a few loads, without hashing.
+     */
+    private long[] staticGranules = new long[0];
+    private long[][] staticBits = new long[0][];
+    private final LongCounts oddStatics = new LongCounts();
     /** Dying object → 1 if its dealloc is running, 2 if it waits in the trashcan. */
     private final LongCounts dying = new LongCounts();
+    /** The objects outside the arenas (over 512 bytes) the first walk found, so that a reference to one needs no search of the allocator's large blocks. */
+    private final LongCounts largeObjects = new LongCounts();
     /** Objects whose count disagrees: address → what was left of the count after subtraction. */
     private final LongCounts residual = new LongCounts();
     private List<String> problems;
     private long source;
     private long liveObjects, trackedObjects;
-    /** Every count as the first walk found it, in walk order (objects, then statics). */
-    private long[] saved = new long[1024];
-    private int savedCount, restoredCount;
+    /**
+     * Every object the first walk found, in walk order (the allocator's objects, then statics), and
+     * its count as found then: the later passes read these arrays instead of walking the allocator
+     * again (nothing allocates or frees during a check).
+     */
+    private long[] objects = new long[1024], saved = new long[1024];
+    /** How many entries {@link #objects} holds, and how many of them are the allocator's (before the statics). */
+    private int savedCount, allocatedCount;
     private final java.util.function.LongConsumer visitReference = this::countReference;
 
     /** A verifier for {@code heap}; {@code gc} may be null (no generation lists to check). */
@@ -105,20 +123,20 @@ public final class HeapVerifier {
             refreshStatics();
             dying.clear();
             residual.clear();
+            largeObjects.clear();
             heap.forEachDying((o, running) -> dying.add(o, running ? 1 : 2));
             if (atRest && dying.size() > 0) problem(dying.size() + " objects are being deallocated: the heap is not at rest");
             liveObjects = 0;
             trackedObjects = 0;
             savedCount = 0;
             heap.forEachObject(this::survey);
+            allocatedCount = savedCount;
             heap.forEachStaticObject(this::save);
             try {
                 walkReferences();
             } finally {
-                // Reads what is left of each count, and puts the count back (same walk order).
-                restoredCount = 0;
-                heap.forEachObject(o -> residueAndRestore(o, atRest));
-                heap.forEachStaticObject(o -> residueAndRestore(o, atRest));
+                // Reads what is left of each count, and puts the count back.
+                residueAndRestore(atRest);
             }
 
             residual.forEach((o, left) -> {
@@ -137,12 +155,47 @@ public final class HeapVerifier {
     }
 
     private void refreshStatics() {
-        int[] n = {0};
-        heap.forEachStaticObject(o -> n[0]++);
-        if (n[0] == staticCount) return;
-        statics.clear();
-        heap.forEachStaticObject(o -> statics.add(o, 1));
-        staticCount = n[0];
+        int n = heap.staticObjectCount();
+        if (n == staticCount) return;
+        oddStatics.clear();
+        staticGranules = new long[0];
+        staticBits = new long[0][];
+        heap.forEachStaticObject(this::addStatic);
+        staticCount = n;
+    }
+
+    private void addStatic(long o) {
+        if ((o & 7) != 0) {
+            oddStatics.add(o, 1);
+            return;
+        }
+        long g = o >>> STATIC_GRANULE_BITS;
+        int i = 0;
+        while (i < staticGranules.length && staticGranules[i] != g) i++;
+        if (i == staticGranules.length) {
+            staticGranules = java.util.Arrays.copyOf(staticGranules, i + 1);
+            staticGranules[i] = g;
+            staticBits = java.util.Arrays.copyOf(staticBits, i + 1);
+            staticBits[i] = new long[(1 << STATIC_GRANULE_BITS) >>> 9];
+        }
+        int bit = (int) (o & ((1 << STATIC_GRANULE_BITS) - 1)) >>> 3;
+        staticBits[i][bit >>> 6] |= 1L << (bit & 63);
+    }
+
+    private static final int STATIC_GRANULE_BITS = 16;
+
+    /** True if a static object starts at {@code o}. */
+    private boolean isStatic(long o) {
+        if ((o & 7) != 0) return oddStatics.size() > 0 && oddStatics.contains(o);
+        long g = o >>> STATIC_GRANULE_BITS;
+        long[] granules = staticGranules;
+        for (int i = 0; i < granules.length; i++) {
+            if (granules[i] == g) {
+                int bit = (int) (o & ((1 << STATIC_GRANULE_BITS) - 1)) >>> 3;
+                return (staticBits[i][bit >>> 6] & (1L << (bit & 63))) != 0;
+            }
+        }
+        return false;
     }
 
     /** First walk: counts, refcounts that cannot be right whatever the references, and each count saved. */
@@ -151,21 +204,29 @@ public final class HeapVerifier {
         if (heap.isGcObject(o) && next(o) != 0) trackedObjects++;
         long have = heap.refcount(o);
         if (have <= 0 && (dying.size() == 0 || !dying.contains(o))) problem(heap.typeOf(o).describe(o) + " has refcount " + have + " but is not being deallocated");
+        if (allocator.arenaTagOf(o) < 0) largeObjects.add(o, 1);
         save(o);
     }
 
     private void save(long o) {
-        if (savedCount == saved.length) saved = java.util.Arrays.copyOf(saved, 2 * savedCount);
+        if (savedCount == saved.length) {
+            saved = java.util.Arrays.copyOf(saved, 2 * savedCount);
+            objects = java.util.Arrays.copyOf(objects, 2 * savedCount);
+        }
+        objects[savedCount] = o;
         saved[savedCount++] = heap.refcount(o);
     }
 
     /** Subtracts each reference from live objects and roots from its target's count. */
     private void walkReferences() {
-        heap.forEachObject(o -> {
-            if (dying.size() > 0 && dying.get(o) == 1) return;  // its dealloc is releasing what it pointed at
+        long[] objects = this.objects;
+        boolean anyDying = dying.size() > 0;
+        for (int i = 0, n = allocatedCount; i < n; i++) {
+            long o = objects[i];
+            if (anyDying && dying.get(o) == 1) continue;  // its dealloc is releasing what it pointed at
             source = o;
             heap.typeOf(o).references(o, visitReference);
-        });
+        }
         for (RootProvider p : heap.rootProviders()) {
             p.visitRoots((o, n) -> {
                 if (isLive(o)) Native.putLong(o + Layout.OB_REFCNT, Native.getLong(o + Layout.OB_REFCNT) - n);
@@ -180,12 +241,15 @@ public final class HeapVerifier {
                 + ", which is not a live object (freed or on a free list)");
     }
 
-    /** What is left of o's count (0 at rest, at least 0 anytime) is noted; the count is put back. */
-    private void residueAndRestore(long o, boolean atRest) {
-        if (restoredCount == savedCount) throw new IllegalStateException("the heap changed during verification");
-        long left = heap.refcount(o);
-        Native.putLong(o + Layout.OB_REFCNT, saved[restoredCount++]);
-        if (atRest ? left != 0 : left < 0) residual.add(o, left);
+    /** What is left of each count (0 at rest, at least 0 anytime) is noted; the count is put back. */
+    private void residueAndRestore(boolean atRest) {
+        long[] objects = this.objects, saved = this.saved;
+        for (int i = 0, n = savedCount; i < n; i++) {
+            long o = objects[i];
+            long left = Native.getLong(o + Layout.OB_REFCNT);
+            Native.putLong(o + Layout.OB_REFCNT, saved[i]);
+            if (atRest ? left != 0 : left < 0) residual.add(o, left);
+        }
     }
 
     /** True if an object starts at {@code o}: a tagged block (with its pre-header) or a static object. */
@@ -198,8 +262,8 @@ public final class HeapVerifier {
                 return allocator.arenaTagOf(o - MANAGED_PRE) == Layout.TAG_MANAGED;
             }
         }
-        if (statics.contains(o)) return true;
-        // a large object (over 512 bytes), outside the arenas
+        if (isStatic(o) || largeObjects.contains(o)) return true;
+        // no object the first walk found: the allocator's own answer for a large block (over 512 bytes), outside the arenas
         return allocator.tagOf(o) == Layout.TAG_PLAIN || allocator.tagOf(o - GC_HEAD) == Layout.TAG_GC
                 || allocator.tagOf(o - MANAGED_PRE) == Layout.TAG_MANAGED;
     }

@@ -933,6 +933,9 @@ public final class Heap implements AutoCloseable {
         for (long[] s : staticObjects) visit.accept(s[0]);
     }
 
+    /** How many static objects there are. */
+    public int staticObjectCount() { return staticObjects.size(); }
+
     /**
      * The live object whose allocated block holds {@code addr} (the object's address: greater than
      * {@code addr} when {@code addr} is in its pre-header), or else the static object whose first 8

@@ -43,16 +43,46 @@ class ConformanceStressTest {
         // e.g. -Dstress.only=imports/ or -Dstress.only=random,tempfile to run some programs only
         String only = System.getProperty("stress.only");
         List<String> parts = only == null ? List.of() : List.of(only.split(","));
-        return programs().stream().filter(p -> parts.isEmpty() || parts.stream().anyMatch(p.toString()::contains)).map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
-            if (!known.contains(p.toString())) {
-                check(p, intervals.getOrDefault(p.toString(), 1));
-                return;
+        List<Path> selected = programs().stream().filter(p -> parts.isEmpty() || parts.stream().anyMatch(p.toString()::contains)).toList();
+        int workers = workers();
+        if (workers <= 1 || selected.size() <= 1) {
+            return selected.stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> judge(p, known, () -> check(p, intervals.getOrDefault(p.toString(), 1)))));
+        }
+        // Several programs at once, each in a JVM of its own (StressWorkers); each test reports its program's outcome.
+        StressWorkers run = new StressWorkers(selected, intervals, workers);
+        return selected.stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
+            Throwable outcome = run.result(p);
+            judge(p, known, () -> {
+                if (outcome != null) throw outcome;
+            });
+        })).onClose(() -> {
+            try {
+                run.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            // a known refcount bug, listed with its reason: it must still fail, so that a fix takes it off the list
-            Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> check(p, intervals.getOrDefault(p.toString(), 1)),
-                    p + " is listed in stress-known-failures.txt but now passes: take it off the list");
-            assertTrue(String.valueOf(t.getMessage()).contains("heap verification failed"), p + ": " + t);
-        }));
+        });
+    }
+
+    /**
+     * How many programs run at once ({@code -Dstress.workers=N}; default: one per processor, at
+     * most 2). Each worker past the first is a child JVM.
+     */
+    static int workers() {
+        String w = System.getProperty("stress.workers");
+        return w != null ? Integer.parseInt(w) : Math.min(2, java.lang.Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Passes or fails the test of {@code p} by the outcome of its check, as the known failures say. */
+    private static void judge(Path p, Set<String> known, org.junit.jupiter.api.function.Executable check) throws Throwable {
+        if (!known.contains(p.toString())) {
+            check.execute();
+            return;
+        }
+        // a known refcount bug, listed with its reason: it must still fail, so that a fix takes it off the list
+        Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, check,
+                p + " is listed in stress-known-failures.txt but now passes: take it off the list");
+        assertTrue(String.valueOf(t.getMessage()).contains("heap verification failed"), p + ": " + t);
     }
 
     /** Programs whose stress run finds a known refheap bug (stress-known-failures.txt, "path  # bug"); the list may only shrink. */
@@ -98,7 +128,7 @@ class ConformanceStressTest {
     /** {@code -Drefheap.test.startup=cpython}: every program after CPython's start-up (above). */
     static final boolean STARTUP_CPYTHON_ALL = "cpython".equals(System.getProperty("refheap.test.startup"));
 
-    private static void check(Path program, int interval) throws Exception {
+    static void check(Path program, int interval) throws Exception {
         String source = Files.readString(program);
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         // Programs run after the small start-up here (checked from their first allocation: the

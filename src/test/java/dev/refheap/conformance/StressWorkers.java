@@ -52,15 +52,21 @@ final class StressWorkers implements AutoCloseable {
 
     /** Starts {@code workers} workers (1: this JVM only) over {@code programs}. */
     StressWorkers(List<Path> programs, Map<String, Integer> intervals, int workers) throws IOException {
+        this(programs, intervals, workers, true);
+    }
+
+    /** As above; without {@code local}, only the {@code children} child JVMs run programs (for tests). */
+    StressWorkers(List<Path> programs, Map<String, Integer> intervals, int workers, boolean local) throws IOException {
         this.intervals = intervals;
         for (Path p : programs) results.put(p, new CompletableFuture<>());
         queue = new ConcurrentLinkedQueue<>(programs);
         server = workers > 1 ? new ServerSocket(0, workers, InetAddress.getLoopbackAddress()) : null;
         for (int i = 1; i < workers; i++) startChild(i);
-        Thread local = new Thread(this::runLocally, "stress-worker-0");
-        local.setDaemon(true);
-        threads.add(local);
-        local.start();
+        if (!local) return;
+        Thread t = new Thread(this::runLocally, "stress-worker-0");
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
     }
 
     /** The outcome of {@code program}'s check: null if it passed, else what it threw. Waits for it. */

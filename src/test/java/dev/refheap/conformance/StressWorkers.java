@@ -184,7 +184,8 @@ final class StressWorkers implements AutoCloseable {
     }
 
     /** A child worker: checks the programs its parent sends (path, interval) and answers with the outcome. */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
             DataInputStream in = new DataInputStream(s.getInputStream());
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
@@ -201,8 +202,11 @@ final class StressWorkers implements AutoCloseable {
                 out.write(b);
                 out.flush();
             }
+        } catch (Throwable t) {
+            t.printStackTrace();  // the parent gone (its end of the socket closed), or this JVM in trouble: to the log
+            status = 1;
         }
-        System.exit(0);  // threads of timed-out programs may still run
+        System.exit(status);  // also when threads of timed-out programs still run
     }
 
     /** The throwable as bytes; one that cannot be serialized as an AssertionError with its text and stack. */

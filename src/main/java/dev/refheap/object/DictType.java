@@ -427,6 +427,42 @@ public final class DictType extends PyType {
 
     public boolean contains(long d, long key) { return getItem(d, key) != 0; }
 
+    /** _PyDict_GetItem_KnownHash: borrowed d[key] for a key whose hash the caller computed once, or 0. */
+    public long getItemKnownHash(long d, long key, long hash) {
+        long k = keys(d);
+        if (k == emptyKeys) return 0;
+        long ix = lookup(k, key, hash);
+        return ix < 0 ? 0 : entryValue(k, entry(k, ix));
+    }
+
+    /** _PyDict_SetItem_KnownHash: d[key] = value with key's hash given; key and value are incref'd. */
+    public void setItemKnownHash(long d, long key, long hash, long value) {
+        heap.incref(key);
+        heap.incref(value);
+        insert(d, key, hash, value);
+    }
+
+    /**
+     * _PyDict_Pop_KnownHash: removes key (hash given) and returns its value, the dict's reference
+     * now the caller's; 0 when absent. The key's reference is released.
+     */
+    public long popKnownHash(long d, long key, long hash) {
+        long k = keys(d);
+        if (k == emptyKeys) return 0;
+        long ix = lookup(k, key, hash);
+        if (ix < 0) return 0;
+        noteChange(d);
+        setIndex(k, slotOf(k, hash, ix), DKIX_DUMMY);
+        long e = entry(k, ix);
+        long oldKey = entryKey(k, e);
+        long oldValue = entryValue(k, e);
+        Native.fill(e, entrySize(k), (byte) 0);
+        Native.putLong(d + MA_USED, size(d) - 1);
+        Native.putInt(k + DK_VERSION, 0);
+        heap.decref(oldKey);
+        return oldValue;
+    }
+
     // ---- insertion and deletion -------------------------------------------------------------------
 
     /** d[key] = value; key and value are incref'd (PyDict_SetItem). */
@@ -550,22 +586,9 @@ public final class DictType extends PyType {
 
     /** del d[key]; returns false if the key was absent. */
     public boolean delItem(long d, long key) {
-        long hash = hashOf(key);
-        long k = keys(d);
-        if (k == emptyKeys) return false;
-        long ix = lookup(k, key, hash);
-        if (ix < 0) return false;
-        noteChange(d);
-        long slot = slotOf(k, hash, ix);
-        setIndex(k, slot, DKIX_DUMMY);
-        long e = entry(k, ix);
-        long oldKey = entryKey(k, e);
-        long oldValue = entryValue(k, e);
-        Native.fill(e, entrySize(k), (byte) 0);
-        Native.putLong(d + MA_USED, size(d) - 1);
-        Native.putInt(k + DK_VERSION, 0);
-        heap.decref(oldKey);
-        heap.decref(oldValue);
+        long old = popKnownHash(d, key, hashOf(key));
+        if (old == 0) return false;
+        heap.decref(old);
         return true;
     }
 

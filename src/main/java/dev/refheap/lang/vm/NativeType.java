@@ -52,6 +52,15 @@ public abstract class NativeType extends ExtType {
         if (!definingForImage) TypeMethodsAccess.def(rt, this, methodName, impl);
     }
 
+    /**
+     * Registers {@code type.name} as a slot wrapper (wrapper_descriptor: what CPython's type puts
+     * in its dict for a tp_ slot, {@code __get__} for tp_descr_get, {@code __call__} for tp_call).
+     */
+    public final void defSlotWrapper(String methodName, Builtin impl) {
+        methods.put(methodName, impl);
+        if (!definingForImage) TypeMethodsAccess.defWrapper(rt, this, methodName, impl);
+    }
+
     /** An iterator type's {@code __iter__} (the object itself) and {@code __next__} ({@link #nextOf}; StopIteration at the end). */
     public final void defIteratorMethods() {
         defMethod("__iter__", (s, a, o, n, kw) -> {
@@ -195,6 +204,16 @@ public abstract class NativeType extends ExtType {
 
     /** Whether instances are callable ({@link #callOf} answers). */
     public boolean callableInstances() { return false; }
+
+    /**
+     * Py_TPFLAGS_METHOD_DESCRIPTOR: LOAD_METHOD on an instance of a class that has one of these as
+     * a class attribute calls it unbound with the instance first, making no bound method (as for
+     * a function).
+     */
+    public boolean isMethodDescriptor() { return false; }
+
+    /** tp_descr_get: the value of descriptor {@code self} found on a class, for {@code obj} (0 or None: through the class); 0 when the type has none. */
+    public long descrGet(long self, long obj, long type) { return 0; }
 
     /** a == b where a or b has this type, or null (identity decides). */
     public Boolean eqOf(long a, long b) { return null; }

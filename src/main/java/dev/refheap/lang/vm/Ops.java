@@ -967,6 +967,10 @@ final class Ops {
         if (dt instanceof StaticMethodType sm) return sm.bind(descr, Heap.typeAddress(o));
         if (dt instanceof BuiltinDescrType bd) return bd.bind(descr, o, 0);
         if ((dt == rt.getsetType || dt == rt.memberType) && BuiltinGetSets.isBuiltin(descr)) return rt.builtinGetSets.get(descr, o);
+        if (dt instanceof NativeType nt) {
+            long v = nt.descrGet(descr, o, Heap.typeAddress(o));
+            if (v != 0) return v;
+        }
         if (dt == rt.builtinFunctionType) {
             var e = rt.builtinFunctionType.entry(descr);
             if (e.ownerType() != null && BuiltinFunctionType.self(descr) == 0) {
@@ -1430,7 +1434,8 @@ final class Ops {
             long descr = lookupType(t, name);
             if (descr != 0) {
                 PyType dt = heap.typeOf(descr);
-                boolean isMethod = dt == rt.functionType || dt == rt.methodDescrType || (internal && dt == rt.wrapperDescrType);
+                boolean isMethod = dt == rt.functionType || dt == rt.methodDescrType || (internal && dt == rt.wrapperDescrType)
+                        || dt instanceof NativeType nt && nt.isMethodDescriptor();
                 // (an alias's tp_getattro is ga_getattro: a program's x.name() goes through it, to the origin)
                 if (isMethod && !(t instanceof ClassType c && Instances.get(rt, o, c, name) != 0) && (internal || !rt.genericAliasType.isAlias(o))) {
                     out[0] = incref(descr);

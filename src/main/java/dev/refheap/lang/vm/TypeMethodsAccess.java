@@ -10,4 +10,8 @@ final class TypeMethodsAccess {
     static void def(Runtime rt, PyType t, String name, Builtin impl) {
         rt.defMethod(t, name, impl);
     }
+
+    static void defWrapper(Runtime rt, PyType t, String name, Builtin impl) {
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, t, name, impl);
+    }
 }

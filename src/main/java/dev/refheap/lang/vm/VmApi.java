@@ -652,6 +652,9 @@ public final class VmApi {
 
     public long newFloat(double v) { return heap.floats.of(v); }
 
+    /** PyMethod_New: a bound method of {@code func} and {@code self} (both borrowed), a new reference. */
+    public long newBoundMethod(long func, long self) { return rt.methodType.create(func, self); }
+
     /** o.name(args...): a new reference; AttributeError if it has no such method. */
     public long callMethod(long o, String name, long... args) { return rt.ops.callMethod(o, name, args); }
 

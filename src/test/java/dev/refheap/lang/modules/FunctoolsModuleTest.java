@@ -36,4 +36,23 @@ class FunctoolsModuleTest {
         assertEquals("0\n", NativeModuleRun.run(program));
         assertEquals("0\n", NativeModuleRun.run(program, true));
     }
+
+    @Test
+    void lruCacheWrapperCountsHitsAndMissesAndEvictsTheLeastRecentlyUsed() {
+        assertEquals("[1, 2, 3] CacheInfo(hits=2, misses=3, maxsize=2, currsize=2) 152\n", NativeModuleRun.run(
+                "import _functools as F, collections\nInfo = collections.namedtuple('CacheInfo', 'hits misses maxsize currsize')\n"
+                + "calls = []\ndef f(x):\n    calls.append(x)\n    return x\n"
+                + "w = F._lru_cache_wrapper(f, 2, False, Info)\n"
+                + "for x in (1, 2, 1, 3, 1):\n    w(x)\n"  // the second 1 hits; 3 evicts 2, used least recently; the last 1 hits
+                + "print(calls, w.cache_info(), type(w).__basicsize__)\n"));
+    }
+
+    @Test
+    void aCachedResultIsHeldByItsLinkUntilTheCacheIsCleared() {
+        String program = "import _functools as F, sys, collections\nInfo = collections.namedtuple('I', 'a b c d')\n"
+                + "r = object(); w = F._lru_cache_wrapper(lambda k: r, 8, False, Info)\nr0 = sys.getrefcount(r)\n"
+                + "w(1); w(1); a = sys.getrefcount(r) - r0\nw.cache_clear(); print(a, sys.getrefcount(r) - r0)\n";
+        assertEquals("1 0\n", NativeModuleRun.run(program));
+        assertEquals("1 0\n", NativeModuleRun.run(program, true));
+    }
 }

@@ -5,14 +5,16 @@ import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 
 /**
- * {@code _functools}: reduce, partial ({@link PartialType}) and cmp_to_key ({@link KeyWrapperType}),
- * as CPython 3.11's C module gives them to {@code functools.py}. {@code _lru_cache_wrapper} is not
- * provided: functools.py keeps its pure-Python lru_cache when the import of it fails.
+ * {@code _functools}: reduce, partial ({@link PartialType}), cmp_to_key ({@link KeyWrapperType}) and
+ * the lru_cache wrapper ({@link LruCacheType}, its links {@link LruListElemType}), as CPython
+ * 3.11's C module gives them to {@code functools.py}. The module's state holds the kwd_mark (an
+ * {@code object()} made when the module is first created, as _functools_exec makes it) that
+ * separates positional from keyword arguments in cache keys.
  */
 public final class FunctoolsModule {
     private FunctoolsModule() {}
 
-    record Types(PartialType partial, KeyWrapperType keyWrapper) {}
+    record Types(PartialType partial, KeyWrapperType keyWrapper, LruCacheType lru) {}
 
     public static long create(VmApi vm) {
         Types types = vm.moduleState("_functools", () -> {
@@ -20,11 +22,50 @@ public final class FunctoolsModule {
             KeyWrapperType k = vm.registerType(new KeyWrapperType(vm));
             p.defMethod("__call__", (s, a, o, n, kw) -> p.callOf(s, a, o, n, kw));
             k.defMethod("__call__", (s, a, o, n, kw) -> k.callOf(s, a, o, n, kw));
-            return new Types(p, k);
+            long kwdMark = vm.hold(vm.call(vm.heap.objectType.address()));
+            LruListElemType elem = vm.registerType(new LruListElemType(vm));
+            LruCacheType lru = vm.registerType(new LruCacheType(vm, elem, kwdMark));
+            long moduleName = vm.str("functools");  // heap types' dicts hold __module__ (type_new_set_module)
+            vm.setTypeAttr(elem, "__module__", moduleName);
+            vm.setTypeAttr(lru, "__module__", moduleName);
+            vm.heap.decref(moduleName);
+            lru.defSlotWrapper("__call__", (s, a, o, n, kw) -> lru.callOf(s, a, o, n, kw));
+            lru.defSlotWrapper("__get__", (s, a, o, n, kw) -> {  // wrap_descr_get
+                Params.unpack(vm, "", n, kw, 1, 2);
+                long obj = a[o] == vm.heap.None ? 0 : a[o], type = n < 2 || a[o + 1] == vm.heap.None ? 0 : a[o + 1];
+                if (obj == 0 && type == 0) throw vm.error("TypeError", "__get__(None, None) is invalid");
+                return lru.descrGet(s, obj, type);
+            });
+            lru.defMethod("cache_info", (s, a, o, n, kw) -> {
+                Params.noArgs(vm, "cache_info", n, kw);
+                return lru.cacheInfo(s);
+            });
+            lru.defMethod("cache_clear", (s, a, o, n, kw) -> {
+                Params.noArgs(vm, "cache_clear", n, kw);
+                lru.cacheClear(s);
+                return vm.incref(vm.heap.None);
+            });
+            lru.defMethod("__reduce__", (s, a, o, n, kw) -> {
+                Params.noArgs(vm, "__reduce__", n, kw);
+                long name = vm.str("__qualname__");  // pickled by its qualified name, as a function is
+                try {
+                    return vm.getAttr(s, name);
+                } finally {
+                    vm.heap.decref(name);
+                }
+            });
+            for (String copy : new String[] {"__copy__", "__deepcopy__"}) {
+                lru.defMethod(copy, (s, a, o, n, kw) -> {  // METH_VARARGS: any positional arguments
+                    Params.noKeywords(vm, copy, kw);
+                    return vm.incref(s);
+                });
+            }
+            return new Types(p, k, lru);
         });
         long m = vm.newModule("_functools");
         long d = vm.moduleDict(m);
         vm.heap.dicts.setItem(d, "partial", types.partial().typeObject());
+        vm.heap.dicts.setItem(d, "_lru_cache_wrapper", types.lru().typeObject());
         vm.def(m, "cmp_to_key", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "cmp_to_key", new String[] {"mycmp"}, 1, 1, 0, a, o, n, kw);
             return types.keyWrapper().create(p[0], 0);

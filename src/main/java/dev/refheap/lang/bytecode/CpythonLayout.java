@@ -92,6 +92,59 @@ public final class CpythonLayout {
         }
     }
 
+    /** 3.11's opcode number refheap's instruction stands for, by number (backward jumps included), or null. */
+    private static final Opcode[] BY_NUMBER = new Opcode[256];
+
+    static {
+        for (Opcode op : Opcode.values()) if (NUMBER[op.ordinal()] >= 0) BY_NUMBER[NUMBER[op.ordinal()]] = op;
+        BY_NUMBER[JUMP_BACKWARD] = Opcode.JUMP;
+        BY_NUMBER[JUMP_BACKWARD_NO_INTERRUPT] = Opcode.JUMP;
+        BY_NUMBER[173] = Opcode.POP_JUMP_IF_NOT_NONE;  // POP_JUMP_BACKWARD_IF_NOT_NONE
+        BY_NUMBER[174] = Opcode.POP_JUMP_IF_NONE;
+        BY_NUMBER[175] = Opcode.POP_JUMP_IF_FALSE;
+        BY_NUMBER[176] = Opcode.POP_JUMP_IF_TRUE;
+    }
+
+    /** 3.11's stack_effect of an invalid opcode or argument (compile.c's PY_INVALID_STACK_EFFECT, INT_MAX). */
+    public static final int INVALID_STACK_EFFECT = Integer.MAX_VALUE;
+
+    /** 3.11's HAVE_ARGUMENT: the opcodes from this number on take an argument. */
+    public static final int HAVE_ARGUMENT_311 = HAVE_ARGUMENT;
+
+    /**
+     * 3.11's stack effect (PyCompile_OpcodeStackEffectWithJump) of opcode {@code number} with
+     * argument {@code arg}: {@code jump} 1 for the branch taken, 0 for the one not taken, -1 for
+     * the larger of the two. From refheap's {@link Opcode#stackEffect} for the instructions it has;
+     * the 3.11 units refheap leaves out are CACHE, RETURN_GENERATOR, RESUME and EXTENDED_ARG (0) and
+     * PRECALL (-arg, so 3.11's CALL is refheap's CALL less it); the negative numbers are 3.11's
+     * compiler-only pseudo instructions (SETUP_FINALLY -1, SETUP_CLEANUP -2, SETUP_WITH -3 push the
+     * handler's values when the jump is taken; POP_BLOCK -4; JUMP -5, JUMP_NO_INTERRUPT -6 and the
+     * POP_JUMP_IF_X -7 to -10 are refheap's own absolute jumps). {@link #INVALID_STACK_EFFECT} for
+     * a number 3.11 does not know (its specialised forms included).
+     */
+    public static int stackEffect311(int number, int arg, int jump) {
+        if (jump < 0) {
+            int taken = stackEffect311(number, arg, 1);
+            return taken == INVALID_STACK_EFFECT ? taken : Math.max(taken, stackEffect311(number, arg, 0));
+        }
+        boolean j = jump > 0;
+        switch (number) {
+            case CACHE, RETURN_GENERATOR, RESUME, EXTENDED_ARG, -4: return 0;
+            case PRECALL: return -arg;
+            case 171: return Opcode.CALL.stackEffect(arg, j) + arg;  // CALL: refheap's CALL is 3.11's PRECALL + CALL
+            case -1, -3: return j ? 1 : 0;
+            case -2: return j ? 2 : 0;
+            case -5, -6: return Opcode.JUMP.stackEffect(arg, j);
+            case -7: return Opcode.POP_JUMP_IF_FALSE.stackEffect(arg, j);
+            case -8: return Opcode.POP_JUMP_IF_TRUE.stackEffect(arg, j);
+            case -9: return Opcode.POP_JUMP_IF_NONE.stackEffect(arg, j);
+            case -10: return Opcode.POP_JUMP_IF_NOT_NONE.stackEffect(arg, j);
+            default:
+                Opcode op = number >= 0 && number < 256 ? BY_NUMBER[number] : null;
+                return op == null ? INVALID_STACK_EFFECT : op.stackEffect(arg, j);
+        }
+    }
+
     private static final int PRECALL_CACHES = 1;
     /** CALL's inline cache entries: a caller's lasti stands on the last of them while a Python callee it entered runs. */
     public static final int CALL_CACHES = 4;

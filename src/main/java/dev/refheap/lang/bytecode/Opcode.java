@@ -264,7 +264,7 @@ public enum Opcode {
     public int stackEffect(int arg, boolean jump) {
         return switch (this) {
             case LOAD_GLOBAL -> 1 + (arg & 1);
-            case BUILD_SLICE -> 1 - arg;
+            case BUILD_SLICE -> arg == 3 ? -2 : -1;  // as 3.11's compile.c (the compiler emits 2 or 3)
             case BUILD_TUPLE, BUILD_LIST, BUILD_SET, BUILD_STRING -> 1 - arg;
             case BUILD_MAP -> 1 - 2 * arg;
             case BUILD_CONST_KEY_MAP -> -arg;

@@ -43,7 +43,7 @@ final class Bootstrap {
             if (name.isEmpty()) throw vm.error("ValueError", "Empty module name");
             return importer.importAbsolute(name);
         });
-        f.put("_is_builtin", (self, a, o, n, kw) -> heap.bools.of(vm.isBuiltinModuleName(vm.strValue(a[o])) || NativeModules.has(vm.strValue(a[o]))));
+        f.put("_is_builtin", (self, a, o, n, kw) -> heap.bools.of(importer.isBuiltin(vm.strValue(a[o]))));
         f.put("_create_builtin", (self, a, o, n, kw) -> {
             String name = vm.strValue(a[o]);
             long m = vm.dictGet(vm.sysModules(), name);

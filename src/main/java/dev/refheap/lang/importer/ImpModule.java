@@ -8,7 +8,8 @@ import dev.refheap.object.Heap;
  * {@code _imp}: the built-in module importlib starts from. The global import lock
  * ({@code acquire_lock}, {@code release_lock}, {@code lock_held}) is CPython's: re-entrant for the
  * thread that holds it, waited for by others; the frozen modules are CPython 3.11's
- * ({@link FrozenModules}); there are no extension modules; built-in modules are created by the importer.
+ * ({@link FrozenModules}); built-in modules are created by the importer, and extension modules
+ * ({@code create_dynamic}) are refheap's Java modules of their names ({@link Importer#createDynamic}).
  */
 final class ImpModule {
     private ImpModule() {}
@@ -43,7 +44,7 @@ final class ImpModule {
         f.put("is_builtin", (s, a, o, n, kw) -> {
             String name = vm.strValue(a[o]);
             if (name.equals("sys") || name.equals("builtins")) return heap.ints.of(-1);
-            return heap.ints.of(vm.isBuiltinModuleName(name) || NativeModules.has(name) ? 1 : 0);
+            return heap.ints.of(importer.isBuiltin(name) ? 1 : 0);
         });
         f.put("is_frozen", (s, a, o, n, kw) -> heap.bools.of(importer.frozen(strArg(vm, "is_frozen", a, o, n, kw)) != null));
         f.put("is_frozen_package", (s, a, o, n, kw) -> heap.bools.of(frozenEntry(vm, importer, strArg(vm, "is_frozen_package", a, o, n, kw)).isPackage()));
@@ -115,19 +116,42 @@ final class ImpModule {
             importer.frozenOverride = sign;
             return vm.incref(heap.None);
         });
+        // create_dynamic(spec, file=None): refheap's Java module for spec.name, an extension module
+        // CPython builds as a shared library (Importer.createDynamic); the file itself is not loaded
         f.put("create_dynamic", (s, a, o, n, kw) -> {
-            long name = n < 1 ? 0 : vm.getAttrOrNull(a[o], "name");
+            if (dev.refheap.lang.modules.Params.nkw(kw) > 0) throw vm.error("TypeError", "create_dynamic() takes no keyword arguments");
+            if (n < 1 || n > 2) throw vm.error("TypeError", "create_dynamic expected " + (n < 1 ? "at least 1 argument" : "at most 2 arguments") + ", got " + n);
+            long name = vm.getAttrOrNull(a[o], "name");
+            long origin = 0;
             try {
-                if (name == 0) throw vm.error("AttributeError", "'" + (n < 1 ? "NoneType" : vm.typeName(a[o])) + "' object has no attribute 'name'");
-                throw vm.error("ImportError", "refheap does not load C extension modules: '" + (vm.isStr(name) ? vm.strValue(name) : "?") + "'");
+                if (name == 0) throw vm.error("AttributeError", "'" + vm.typeName(a[o]) + "' object has no attribute 'name'");
+                if (!vm.isStr(name)) throw vm.error("TypeError", "module name must be a string, not " + vm.typeName(name));
+                origin = vm.getAttrOrNull(a[o], "origin");
+                if (origin == 0) throw vm.error("AttributeError", "'" + vm.typeName(a[o]) + "' object has no attribute 'origin'");
+                if (!vm.isStr(origin)) throw vm.error("TypeError", "expected str, bytes or os.PathLike object, not " + vm.typeName(origin));
+                String nm = vm.strValue(name);
+                return importer.createDynamic(nm, vm.strValue(origin));
             } finally {
                 heap.xdecref(name);
+                heap.xdecref(origin);
             }
         });
-        // exec_dynamic(mod): an extension module's exec slots; refheap has none, and a module without them is 0
-        f.put("exec_dynamic", (s, a, o, n, kw) -> heap.ints.of(0));
+        // exec_dynamic(mod): the module's exec slot (the names create_dynamic held back); 0, as for a module without one
+        f.put("exec_dynamic", (s, a, o, n, kw) -> {
+            if (dev.refheap.lang.modules.Params.nkw(kw) > 0 || n != 1) throw vm.error("TypeError", "exec_dynamic() takes exactly one argument (" + n + " given)");
+            if (vm.isModule(a[o])) importer.execDynamic(a[o]);
+            return heap.ints.of(0);
+        });
         f.put("source_hash", (s, a, o, n, kw) -> SourceHash.call(vm, a, o, n, kw));
-        f.put("extension_suffixes", (s, a, o, n, kw) -> heap.lists.alloc(0));
+        f.put("extension_suffixes", (s, a, o, n, kw) -> {
+            long list = heap.lists.alloc(0);
+            for (String suffix : PathFinder.EXTENSION_SUFFIXES) {
+                long v = vm.str(suffix);
+                heap.lists.append(list, v);
+                heap.decref(v);
+            }
+            return list;
+        });
         f.put("create_builtin", (s, a, o, n, kw) -> {
             long name = vm.getAttrOrNull(a[o], "name");
             try {

@@ -60,6 +60,7 @@ public final class Importer implements ImportSystem {
         this.heap = vm.heap;
         this.config = vm.mainConfig();
         this.stdlib = StdlibLocator.locate(config.stdlib());
+        this.dynload = stdlib == null ? null : stdlib.resolve("lib-dynload");
         this.moduleLocks = new ModuleLocks(vm);
     }
 
@@ -96,6 +97,12 @@ public final class Importer implements ImportSystem {
         zipImporter = state[3];
     }
 
+    /**
+     * sys.path as CPython 3.11's getpath makes it: sys.path[0], PYTHONPATH's entries, then
+     * PREFIX/lib/python311.zip (whether or not the file exists, as CPython lists it), the standard
+     * library, and its lib-dynload directory (EXEC_PREFIX/lib/python3.11/lib-dynload, which is the
+     * library's own in an installed CPython; listed whether or not it exists, as CPython lists it).
+     */
     @Override
     public List<String> initialPath() {
         List<String> path = new ArrayList<>();
@@ -104,8 +111,54 @@ public final class Importer implements ImportSystem {
         if (pp != null) {
             for (String e : pp.split(":")) if (!e.isEmpty()) path.add(e);
         }
-        if (stdlib != null) path.add(stdlib.toString());
+        if (stdlib != null) {
+            path.add(Path.of(prefixOf(stdlib), "lib", "python311.zip").toString());
+            path.add(stdlib.toString());
+            path.add(dynload.toString());
+        }
         return path;
+    }
+
+    /**
+     * The standard library's lib-dynload directory, where CPython 3.11 keeps the modules it builds as
+     * shared libraries (whether or not it exists); null without a standard library.
+     */
+    final Path dynload;
+
+    /** Per extension module name: whether {@link #dynload} has its file ({@link #inDynload}). */
+    private final java.util.Map<String, Boolean> dynloadFiles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether {@code name} is a built-in module, found by BuiltinImporter before sys.path (and listed
+     * in sys.builtin_module_names): the VM's own modules, the native modules CPython 3.11 builds
+     * into its interpreter, and those it builds as extension modules when the standard library's
+     * lib-dynload lacks the module's file (a library without lib-dynload: Debian's, which builds
+     * most of them in, or one given with --stdlib). An extension module whose file is there is
+     * found on sys.path as CPython finds it (ExtensionFileLoader).
+     */
+    boolean isBuiltin(String name) {
+        if (vm.isBuiltinModuleName(name)) return true;
+        if (!NativeModules.has(name)) return false;
+        return !NativeModules.isExtension(name) || !inDynload(name);
+    }
+
+    /** Whether the standard library's lib-dynload holds the extension module {@code name}'s file (one of the extension suffixes). */
+    private boolean inDynload(String name) {
+        if (dynload == null) return false;
+        Boolean known = dynloadFiles.get(name);
+        if (known != null) return known;
+        dev.refheap.lang.vm.StartupInputs.note(dynload);  // a start-up image's key: the directory's time stands for its entries
+        boolean has = false;
+        for (String suffix : PathFinder.EXTENSION_SUFFIXES) has = has || Files.isRegularFile(dynload.resolve(name + suffix));
+        dynloadFiles.put(name, has);
+        return has;
+    }
+
+    @Override
+    public List<String> builtinModuleNames() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(VmApi.VM_MODULE_NAMES);
+        for (String n : NativeModules.names()) if (isBuiltin(n)) names.add(n);
+        return List.copyOf(names);
     }
 
     @Override
@@ -319,7 +372,7 @@ public final class Importer implements ImportSystem {
         }
         if (bootstrapDict == 0) refuseEarlyFinders();
         if (path == 0) {
-            if (vm.isBuiltinModuleName(name) || NativeModules.has(name)) return loadBuiltin(name);
+            if (isBuiltin(name)) return loadBuiltin(name);
             if (isFrozen(name)) {
                 bootstrap();
                 return vm.incref(vm.dictGet(vm.sysModules(), name));
@@ -354,6 +407,7 @@ public final class Importer implements ImportSystem {
                 heap.decref(found.spec());
             }
         }
+        if (found.kind() == PathFinder.Kind.EXTENSION) return loadExtension(name, found.origin());
         refuseUnloadable(name, found);
         long spec = makeSpec(name, found);
         try {
@@ -361,6 +415,110 @@ public final class Importer implements ImportSystem {
         } finally {
             heap.decref(spec);
         }
+    }
+
+    /**
+     * _load_unlocked for the extension module file {@code origin} found on a path, as ExtensionFileLoader
+     * loads it: its spec, {@link #createDynamic}, the module's attributes (__file__ the file), then
+     * {@link #execDynamic}. A new reference to the module sys.modules holds afterwards.
+     */
+    private long loadExtension(String name, String origin) {
+        long spec = extensionSpec(name, origin);
+        try {
+            return load(name, spec, createDynamic(name, origin), this::execDynamic);
+        } finally {
+            heap.decref(spec);
+        }
+    }
+
+    /** spec_from_file_location(name, origin, loader=ExtensionFileLoader(name, origin)): a new reference. */
+    private long extensionSpec(String name, String origin) {
+        long n = vm.str(name), o = vm.str(origin);
+        try {
+            return callIn(externalDict, "_spec_for_extension", n, o);
+        } finally {
+            heap.decref(n);
+            heap.decref(o);
+        }
+    }
+
+    /** Modules {@link #createDynamic} made whose exec-slot names {@link #execDynamic} has not added yet: by address, each holding the module and the (key, value) references. */
+    private final java.util.Map<Long, long[]> pendingExec = new java.util.HashMap<>();
+
+    /**
+     * _imp.create_dynamic: the extension module {@code name} (its file {@code origin}) as refheap's
+     * Java module of that name, a new reference. CPython loads the shared library; refheap makes its
+     * own module (a file of another name, or a module refheap does not implement, is refused with
+     * an ImportError naming it). The names CPython's module adds in its exec slot
+     * ({@link NativeModules#execKeys}) are taken out until {@link #execDynamic}: the dict is emptied
+     * and refilled without them, so that it grows as CPython's does.
+     */
+    long createDynamic(String name, String origin) {
+        if (!NativeModules.has(name) || !NativeModules.isExtension(name)) {
+            PyException e = vm.error("ImportError", "refheap does not load C extension modules: '" + name + "' is " + origin);
+            for (String[] attr : new String[][] {{"name", name}, {"path", origin}}) {
+                long v = vm.str(attr[1]);
+                try {
+                    vm.setAttr(e.exc(), attr[0], v);
+                } finally {
+                    heap.decref(v);
+                }
+            }
+            throw e;
+        }
+        long m = NativeModules.create(vm, this, name);
+        List<String> later = NativeModules.execKeys(name);
+        if (later.isEmpty()) return m;
+        long d = vm.moduleDict(m);
+        List<Long> items = new ArrayList<>();
+        heap.dicts.forEach(d, (k, v) -> {
+            items.add(vm.incref(k));
+            items.add(vm.incref(v));
+        });
+        heap.dicts.clearDict(d);
+        long[][] held = new long[later.size()][];  // in CPython's order of the exec slot's names
+        for (int i = 0; i < items.size(); i += 2) {
+            long k = items.get(i), v = items.get(i + 1);
+            int at = vm.isStr(k) ? later.indexOf(vm.strValue(k)) : -1;
+            if (at >= 0 && held[at] == null) {
+                held[at] = new long[] {k, v};
+            } else {
+                heap.dicts.setItem(d, k, v);
+                heap.decref(k);
+                heap.decref(v);
+            }
+        }
+        List<Long> pending = new ArrayList<>();
+        pending.add(vm.incref(m));
+        for (long[] kv : held) {
+            if (kv == null) continue;
+            pending.add(kv[0]);
+            pending.add(kv[1]);
+        }
+        synchronized (pendingExec) {
+            long[] old = pendingExec.put(m, pending.stream().mapToLong(Long::longValue).toArray());
+            if (old != null) release(old);
+        }
+        return m;
+    }
+
+    /** _imp.exec_dynamic: adds the exec-slot names {@link #createDynamic} held back from {@code module} (none for another module). */
+    void execDynamic(long module) {
+        long[] pending;
+        synchronized (pendingExec) {
+            pending = pendingExec.remove(module);
+        }
+        if (pending == null) return;
+        try {
+            long d = vm.moduleDict(module);
+            for (int i = 1; i < pending.length; i += 2) heap.dicts.setItem(d, pending[i], pending[i + 1]);
+        } finally {
+            release(pending);
+        }
+    }
+
+    private void release(long[] refs) {
+        for (long r : refs) heap.decref(r);
     }
 
     /**
@@ -412,7 +570,7 @@ public final class Importer implements ImportSystem {
             long pathFinder = vm.dictGet(externalDict, "PathFinder");
             for (long f : finders) {
                 if (f == builtin) {
-                    if (path == 0 && (vm.isBuiltinModuleName(name) || NativeModules.has(name))) return loadBuiltin(name);
+                    if (path == 0 && (isBuiltin(name))) return loadBuiltin(name);
                 } else if (f == frozen) {
                     if (path == 0 && isFrozen(name)) return vm.incref(vm.dictGet(vm.sysModules(), name));
                     FrozenModules.Entry e = isFrozen(name) ? null : frozen(name);
@@ -645,6 +803,7 @@ public final class Importer implements ImportSystem {
         if (found == null) return vm.incref(heap.None);
         bootstrap();
         if (found.kind() == PathFinder.Kind.SPEC) return found.spec();
+        if (found.kind() == PathFinder.Kind.EXTENSION) return extensionSpec(name, found.origin());
         refuseUnloadable(name, found);
         return makeSpec(name, found);
     }
@@ -965,7 +1124,7 @@ public final class Importer implements ImportSystem {
             // importlib._bootstrap._setup: the built-in modules already imported get their specs
             List<Long> keys = new ArrayList<>();
             heap.dicts.forEach(vm.sysModules(), (k, v) -> {
-                if (vm.isStr(k) && vm.isModule(v) && (vm.isBuiltinModuleName(vm.strValue(k)) || NativeModules.has(vm.strValue(k)))) keys.add(k);
+                if (vm.isStr(k) && vm.isModule(v) && isBuiltin(vm.strValue(k))) keys.add(k);
             });
             for (long k : keys) {
                 long m = heap.dicts.getItem(vm.sysModules(), k);
@@ -1264,7 +1423,7 @@ public final class Importer implements ImportSystem {
         long file = vm.dictGet(d, "__file__");
         if (file != 0) return "<module " + quote(name) + " from " + vm.repr(file) + ">";
         if (loader != 0 && loader != heap.None) return "<module " + quote(name) + " (" + vm.repr(loader) + ")>";
-        if (vm.isBuiltinModuleName(name) || NativeModules.has(name)) return "<module " + quote(name) + " (built-in)>";
+        if (isBuiltin(name)) return "<module " + quote(name) + " (built-in)>";
         return "<module " + quote(name) + ">";
     }
 
@@ -1320,7 +1479,7 @@ public final class Importer implements ImportSystem {
                         throw new MainModuleError("Error while finding module specification for '" + name
                                 + "' (ModuleNotFoundError: __path__ attribute not found on '" + parent + "' while trying to find '" + name + "')");
                     }
-                } else if (vm.isBuiltinModuleName(name) || NativeModules.has(name)) {
+                } else if (isBuiltin(name)) {
                     throw new MainModuleError("No code object available for " + name);
                 }
                 List<String> entries = new ArrayList<>();
@@ -1349,6 +1508,7 @@ public final class Importer implements ImportSystem {
                 throw vm.error("NotImplementedError", "refheap does not support running a module a path entry finder of the"
                         + " program's found (" + name + ") as __main__ yet");
             }
+            if (found.kind() == PathFinder.Kind.EXTENSION) throw new MainModuleError("No code object available for " + name);
             refuseUnloadable(name, found);
             if (found.kind() == PathFinder.Kind.SOURCE) break;
             if (depth > 0 || name.endsWith(".__main__")) throw new MainModuleError("Cannot use package as __main__ module");

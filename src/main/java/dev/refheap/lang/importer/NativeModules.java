@@ -1,6 +1,7 @@
 package dev.refheap.lang.importer;
 
 import dev.refheap.lang.vm.VmApi;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -61,7 +62,51 @@ final class NativeModules {
             Map.entry("_ast", (vm, imp) -> dev.refheap.lang.modules.ast.AstModule.create(vm)),
             Map.entry("_sre", (vm, imp) -> dev.refheap.lang.modules.sre.SreModule.create(vm)),
             Map.entry("_io", (vm, imp) -> dev.refheap.lang.modules.io.IoModule.create(vm)),
-            Map.entry("_contextvars", (vm, imp) -> dev.refheap.lang.modules.contextvars.ContextVarsModule.create(vm)));
+            Map.entry("_contextvars", (vm, imp) -> dev.refheap.lang.modules.contextvars.ContextVarsModule.create(vm)),
+            Map.entry("_opcode", (vm, imp) -> dev.refheap.lang.modules.OpcodeModule.create(vm)));
+
+    /**
+     * The modules CPython 3.11 builds as extension modules ({@code lib-dynload/NAME.cpython-311-x86_64-linux-gnu.so}),
+     * not into the interpreter: found through sys.path's lib-dynload entry and loaded by
+     * ExtensionFileLoader ({@code _imp.create_dynamic}, {@code _imp.exec_dynamic}) when the standard
+     * library's lib-dynload has the module's file, else built in ({@link Importer#isBuiltin}). Each
+     * with the names CPython's module adds after {@code __file__} (its exec slot's, which run after
+     * importlib sets {@code __file__}; a single-phase module has none): create_dynamic leaves them
+     * out and exec_dynamic adds them, so the dict's order is CPython's. Generated with python3
+     * 3.11.7: {@code ks = list(vars(m)); ks[ks.index('__file__') + 1:]}.
+     */
+    private static final Map<String, List<String>> EXTENSIONS = Map.ofEntries(
+            Map.entry("math", List.of("pi", "e", "tau", "inf", "nan")),
+            Map.entry("cmath", List.of("pi", "e", "tau", "inf", "infj", "nan", "nanj")),
+            Map.entry("select", List.of("error", "PIPE_BUF", "POLLIN", "POLLPRI", "POLLOUT", "POLLERR", "POLLHUP", "POLLNVAL", "POLLRDNORM", "POLLRDBAND", "POLLWRNORM", "POLLWRBAND", "POLLMSG", "POLLRDHUP", "epoll", "EPOLLIN", "EPOLLOUT", "EPOLLPRI", "EPOLLERR", "EPOLLHUP", "EPOLLRDHUP", "EPOLLET", "EPOLLONESHOT", "EPOLLEXCLUSIVE", "EPOLLRDNORM", "EPOLLRDBAND", "EPOLLWRNORM", "EPOLLWRBAND", "EPOLLMSG", "EPOLL_CLOEXEC")),
+            Map.entry("resource", List.of("error", "struct_rusage", "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_DATA", "RLIMIT_STACK", "RLIMIT_CORE", "RLIMIT_NOFILE", "RLIMIT_OFILE", "RLIMIT_AS", "RLIMIT_RSS", "RLIMIT_NPROC", "RLIMIT_MEMLOCK", "RLIMIT_MSGQUEUE", "RLIMIT_NICE", "RLIMIT_RTPRIO", "RLIMIT_RTTIME", "RLIMIT_SIGPENDING", "RUSAGE_SELF", "RUSAGE_CHILDREN", "RUSAGE_THREAD", "RLIM_INFINITY")),
+            Map.entry("_struct", List.of("Struct", "error")),
+            Map.entry("_random", List.of("Random")),
+            Map.entry("_socket", List.of()),
+            Map.entry("zlib", List.of("error", "MAX_WBITS", "DEFLATED", "DEF_MEM_LEVEL", "DEF_BUF_SIZE", "Z_NO_COMPRESSION", "Z_BEST_SPEED", "Z_BEST_COMPRESSION", "Z_DEFAULT_COMPRESSION", "Z_FILTERED", "Z_HUFFMAN_ONLY", "Z_RLE", "Z_FIXED", "Z_DEFAULT_STRATEGY", "Z_NO_FLUSH", "Z_PARTIAL_FLUSH", "Z_SYNC_FLUSH", "Z_FULL_FLUSH", "Z_FINISH", "Z_BLOCK", "Z_TREES", "ZLIB_VERSION", "ZLIB_RUNTIME_VERSION", "__version__")),
+            Map.entry("binascii", List.of("Error", "Incomplete")),
+            Map.entry("array", List.of("ArrayType", "array", "typecodes")),
+            Map.entry("_heapq", List.of("__about__")),
+            Map.entry("_bisect", List.of()),
+            Map.entry("_csv", List.of("Dialect", "Reader", "Writer", "__version__", "_dialects", "QUOTE_MINIMAL", "QUOTE_ALL", "QUOTE_NONNUMERIC", "QUOTE_NONE", "Error")),
+            Map.entry("_posixsubprocess", List.of()),
+            Map.entry("_sha1", List.of("SHA1Type")),
+            Map.entry("_sha256", List.of("SHA224Type", "SHA256Type")),
+            Map.entry("_sha512", List.of("SHA384Type")),
+            Map.entry("_sha3", List.of("sha3_224", "sha3_256", "sha3_384", "sha3_512", "shake_128", "shake_256", "keccakopt", "implementation")),
+            Map.entry("_md5", List.of("MD5Type")),
+            Map.entry("_blake2", List.of("blake2b", "BLAKE2B_SALT_SIZE", "BLAKE2B_PERSON_SIZE", "BLAKE2B_MAX_KEY_SIZE", "BLAKE2B_MAX_DIGEST_SIZE", "blake2s", "BLAKE2S_SALT_SIZE", "BLAKE2S_PERSON_SIZE", "BLAKE2S_MAX_KEY_SIZE", "BLAKE2S_MAX_DIGEST_SIZE")),
+            Map.entry("_contextvars", List.of("Context", "ContextVar", "Token")),
+            Map.entry("fcntl", List.of("LOCK_SH", "LOCK_EX", "LOCK_NB", "LOCK_UN", "LOCK_MAND", "LOCK_READ", "LOCK_WRITE", "LOCK_RW", "F_DUPFD", "F_DUPFD_CLOEXEC", "F_GETFD", "F_SETFD", "F_GETFL", "F_SETFL", "F_GETLK", "F_SETLK", "F_SETLKW", "F_OFD_GETLK", "F_OFD_SETLK", "F_OFD_SETLKW", "F_GETOWN", "F_SETOWN", "F_GETSIG", "F_SETSIG", "F_RDLCK", "F_WRLCK", "F_UNLCK", "F_GETLK64", "F_SETLK64", "F_SETLKW64", "FASYNC", "F_SETLEASE", "F_GETLEASE", "F_NOTIFY", "F_EXLCK", "F_SHLCK", "F_SETPIPE_SZ", "F_GETPIPE_SZ", "FD_CLOEXEC", "DN_ACCESS", "DN_MODIFY", "DN_CREATE", "DN_DELETE", "DN_RENAME", "DN_ATTRIB", "DN_MULTISHOT", "F_ADD_SEALS", "F_GET_SEALS", "F_SEAL_SEAL", "F_SEAL_SHRINK", "F_SEAL_GROW", "F_SEAL_WRITE")),
+            Map.entry("grp", List.of("struct_group")),
+            Map.entry("_testcapi", List.of()),
+            Map.entry("_opcode", List.of()));
+
+    /** Whether CPython 3.11 builds {@code name} as an extension module (refheap implementing it). */
+    static boolean isExtension(String name) { return EXTENSIONS.containsKey(name); }
+
+    /** The names CPython's extension module {@code name} adds in its exec slot, after {@code __file__} (empty for others). */
+    static List<String> execKeys(String name) { return EXTENSIONS.getOrDefault(name, List.of()); }
 
     static boolean has(String name) { return FACTORIES.containsKey(name); }
 

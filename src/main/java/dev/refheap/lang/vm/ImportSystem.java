@@ -28,6 +28,12 @@ public interface ImportSystem {
      */
     String prefix();
 
+    /**
+     * sys.builtin_module_names, sorted: the modules found by BuiltinImporter (the VM's own, and
+     * the import system's native modules that are built in rather than found on sys.path).
+     */
+    java.util.List<String> builtinModuleNames();
+
     /** sys._stdlib_dir: the standard library's directory, or null when there is none. */
     String stdlibDir();
 

@@ -369,8 +369,9 @@ final class Modules {
         set(rt, m, "platlibdir", heap.strs.of("lib"));
         set(rt, m, "abiflags", heap.strs.of(""));  // a release build's (sysconfig names its _sysconfigdata module by it)
         set(rt, m, "copyright", heap.strs.of(COPYRIGHT));
-        long names = heap.tuples.alloc(VmApi.BUILTIN_MODULE_NAMES.length);
-        for (int i = 0; i < VmApi.BUILTIN_MODULE_NAMES.length; i++) TupleType.setItemSteal(names, i, heap.strs.of(VmApi.BUILTIN_MODULE_NAMES[i]));
+        java.util.List<String> builtinNames = rt.imports().builtinModuleNames();
+        long names = heap.tuples.alloc(builtinNames.size());
+        for (int i = 0; i < builtinNames.size(); i++) TupleType.setItemSteal(names, i, heap.strs.of(builtinNames.get(i)));
         set(rt, m, "builtin_module_names", names);
         set(rt, m, "stdlib_module_names", SysInfo.stdlibModuleNames(rt));
         set(rt, m, "pycache_prefix", Builtins.incref(heap, heap.None));  // no -X pycache_prefix: refheap writes no .pyc

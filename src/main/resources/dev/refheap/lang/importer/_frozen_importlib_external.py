@@ -16,7 +16,7 @@ SOURCE_SUFFIXES = ['.py']
 BYTECODE_SUFFIXES = ['.pyc']
 # 3.11 keeps these two as aliases of BYTECODE_SUFFIXES (deprecated since 3.5)
 DEBUG_BYTECODE_SUFFIXES = OPTIMIZED_BYTECODE_SUFFIXES = BYTECODE_SUFFIXES
-EXTENSION_SUFFIXES = ['.cpython-311-x86_64-linux-gnu.so', '.abi3.so', '.so']  # CPython's; refheap's search refuses such a file by name
+EXTENSION_SUFFIXES = ['.cpython-311-x86_64-linux-gnu.so', '.abi3.so', '.so']  # CPython's (_imp.extension_suffixes())
 MAGIC_NUMBER = b'\xa7\r\r\n'
 _RAW_MAGIC_NUMBER = 168627623
 _PYCACHE = '__pycache__'
@@ -317,17 +317,21 @@ class SourcelessFileLoader(FileLoader, _LoaderBasics):
 
 
 class ExtensionFileLoader(FileLoader, _LoaderBasics):
-    """The loader of an extension module (a shared library): refheap loads none."""
+    """The loader of an extension module (a shared library): _imp.create_dynamic makes refheap's
+    Java module of that name (the file itself is not loaded; a module refheap does not implement
+    is refused with an ImportError)."""
 
     def __init__(self, name, path):
         self.name = name
         self.path = path
 
     def create_module(self, spec):
-        raise ImportError('refheap does not support extension modules ({!r})'.format(self.path), name=spec.name)
+        import _imp
+        return _imp.create_dynamic(spec)
 
     def exec_module(self, module):
-        pass
+        import _imp
+        _imp.exec_dynamic(module)
 
     def is_package(self, fullname):
         file_name = _path_split(self.path)[1]
@@ -396,6 +400,14 @@ def _spec_for_source(name, path, is_package, cached):
     spec.cached = cached
     if is_package:
         spec.submodule_search_locations.append(path.rpartition('/')[0])
+    return spec
+
+
+def _spec_for_extension(name, path):
+    """spec_from_file_location(name, path, loader=ExtensionFileLoader(name, path)), as FileFinder makes it."""
+    from _frozen_importlib import ModuleSpec
+    spec = ModuleSpec(name, ExtensionFileLoader(name, path), origin=path)
+    spec.has_location = True
     return spec
 
 

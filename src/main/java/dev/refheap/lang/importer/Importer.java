@@ -61,6 +61,7 @@ public final class Importer implements ImportSystem {
         this.config = vm.mainConfig();
         this.stdlib = StdlibLocator.locate(config.stdlib());
         this.dynload = stdlib == null ? null : stdlib.resolve("lib-dynload");
+        this.dynloadModules = extensionFiles(dynload);
         this.moduleLocks = new ModuleLocks(vm);
     }
 
@@ -125,8 +126,32 @@ public final class Importer implements ImportSystem {
      */
     final Path dynload;
 
-    /** Per extension module name: whether {@link #dynload} has its file ({@link #inDynload}). */
-    private final java.util.Map<String, Boolean> dynloadFiles = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The extension modules refheap implements whose file {@link #dynload} holds (one of the
+     * extension suffixes), read once from its listing when the importer is made: a runtime that
+     * adopts a start-up image makes the same set (the directory is one of the image's inputs).
+     */
+    private final java.util.Set<String> dynloadModules;
+
+    private static java.util.Set<String> extensionFiles(Path dir) {
+        if (dir == null) return java.util.Set.of();
+        dev.refheap.lang.vm.StartupInputs.note(dir);  // a start-up image's key: the directory's time stands for its entries
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        try (var files = Files.list(dir)) {
+            files.forEach(f -> {
+                String file = f.getFileName().toString();
+                for (String suffix : PathFinder.EXTENSION_SUFFIXES) {
+                    if (!file.endsWith(suffix)) continue;
+                    String name = file.substring(0, file.length() - suffix.length());
+                    if (NativeModules.isExtension(name) && Files.isRegularFile(f)) found.add(name);
+                    break;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // no lib-dynload (or an unreadable one): every extension module is built in
+        }
+        return java.util.Set.copyOf(found);
+    }
 
     /**
      * Whether {@code name} is a built-in module, found by BuiltinImporter before sys.path (and listed
@@ -139,23 +164,12 @@ public final class Importer implements ImportSystem {
     boolean isBuiltin(String name) {
         if (vm.isBuiltinModuleName(name)) return true;
         if (!NativeModules.has(name)) return false;
-        return !NativeModules.isExtension(name) || !inDynload(name);
-    }
-
-    /** Whether the standard library's lib-dynload holds the extension module {@code name}'s file (one of the extension suffixes). */
-    private boolean inDynload(String name) {
-        if (dynload == null) return false;
-        Boolean known = dynloadFiles.get(name);
-        if (known != null) return known;
-        dev.refheap.lang.vm.StartupInputs.note(dynload);  // a start-up image's key: the directory's time stands for its entries
-        boolean has = false;
-        for (String suffix : PathFinder.EXTENSION_SUFFIXES) has = has || Files.isRegularFile(dynload.resolve(name + suffix));
-        dynloadFiles.put(name, has);
-        return has;
+        return !NativeModules.isExtension(name) || !dynloadModules.contains(name);
     }
 
     @Override
     public List<String> builtinModuleNames() {
+        if (dynload != null) dev.refheap.lang.vm.StartupInputs.note(dynload);  // what the names depend on, noted while sys is made
         java.util.TreeSet<String> names = new java.util.TreeSet<>(VmApi.VM_MODULE_NAMES);
         for (String n : NativeModules.names()) if (isBuiltin(n)) names.add(n);
         return List.copyOf(names);

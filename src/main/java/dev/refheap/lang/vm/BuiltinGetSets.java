@@ -289,7 +289,8 @@ final class BuiltinGetSets {
             if (n != 0) return Builtins.incref(heap, n);
         }
         var e = rt.builtinFunctionType.entry(f);
-        if (e.owner() != null) return Builtins.incref(heap, heap.None);
+        // a method bound to an object (a type's __new__, str.maketrans through its staticmethod): m_module NULL
+        if (e.owner() != null || self != 0 && !rt.isModule(self)) return Builtins.incref(heap, heap.None);
         if (self == 0 && heap.dicts.getItem(rt.builtinsDict, e.name()) == f) return heap.strs.of("builtins");
         long m = self == 0 ? moduleOf(f) : 0;
         long n = m == 0 ? 0 : heap.dicts.getItem(ModuleType.dict(m), "__name__");

@@ -371,9 +371,10 @@ final class Coroutines {
     /** BEFORE_ASYNC_WITH: {bound __aexit__, result of __aenter__()} (new references). */
     static long[] beforeAsyncWith(Runtime rt, long mgr) {
         PyType t = rt.heap.typeOf(mgr);
-        boolean ok = t instanceof ClassType c && rt.ops.lookupType(c, "__aenter__") != 0 && rt.ops.lookupType(c, "__aexit__") != 0;
-        if (!ok) {
-            throw rt.typeError("'" + rt.ops.typeName(mgr) + "' object does not support the asynchronous context manager protocol");
+        boolean enter = t instanceof ClassType c && rt.ops.lookupType(c, "__aenter__") != 0;
+        if (!enter || rt.ops.lookupType(t, "__aexit__") == 0) {
+            throw rt.typeError("'" + rt.ops.typeName(mgr) + "' object does not support the asynchronous context manager protocol"
+                    + (enter ? " (missed __aexit__ method)" : ""));
         }
         long exitName = rt.heap.strs.internedOf("__aexit__");
         long exit;

@@ -2064,7 +2064,8 @@ final class Interpreter implements RootProvider {
                 long exit = enter == 0 ? 0 : rt.ops.getAttrOrNull(mgr, rt.names.__exit__);
                 if (exit == 0) {
                     heap.xdecref(enter);
-                    throw rt.typeError("'" + rt.ops.typeName(mgr) + "' object does not support the context manager protocol");
+                    throw rt.typeError("'" + rt.ops.typeName(mgr) + "' object does not support the context manager protocol"
+                            + (enter != 0 ? " (missed __exit__ method)" : ""));
                 }
                 long entered;
                 try {

@@ -59,6 +59,8 @@ final class MappingProxyType extends ExtType {
     @Override String repr(long o) { return "mappingproxy(" + rt.ops.repr(mapping(o)) + ")"; }
     @Override String str(long o) { return rt.ops.str(mapping(o)); }
     @Override long len(long o) { return rt.ops.len(mapping(o)); }
+    /** nb_bool is absent, so truth is mp_length: an empty mapping's proxy is false (dataclasses' empty field metadata). */
+    @Override Boolean truthy(long o) { return rt.ops.len(mapping(o)) != 0; }
     @Override long getItem(long o, long key) { return rt.ops.getItem(mapping(o), key); }
     @Override long iter(long o) { return rt.ops.iter(mapping(o)); }
     @Override int contains(long o, long item) { return rt.ops.contains(mapping(o), item) ? 1 : 0; }

@@ -649,13 +649,19 @@ final class SlotWrappers {
     private void builtinSelf(PyType t, String name, long s) {
         // (module's slots read md_dict, which a module subclass's instance has where a module has it)
         if (t != heap.objectType && t != rt.moduleType && heap.typeOf(s) instanceof ClassType c && !c.exceptionBased
-                && !(c.dataBase == t && rt.ops.lookupUserOnly(c, name) == 0)) {
+                && !(c.dataBase == t && rt.ops.lookupUserOnly(c, name) == 0) && !(name.equals("__getattribute__") && genericGetattro(t))) {
             // (a tuple, list, dict or set subclass that does not define the method itself gets its
             // base's behaviour from the object protocol, Ops.asBuiltin, so the generic slot applies
             // the base's operation)
             throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name
                     + " on an instance of a subclass ('" + c.name() + "') yet");
         }
+    }
+
+    /** Whether t's tp_getattro is PyObject_GenericGetAttr (the containers, numbers, str and bytes): object's, on any instance. */
+    private boolean genericGetattro(PyType t) {
+        return t == heap.tuples || t == heap.lists || t == heap.dicts || t == heap.sets || t == heap.frozensets || t == heap.strs
+                || t == heap.bytes || t == heap.ints || t == heap.floats;
     }
 
     private Builtin slot(PyType t, String name) {
@@ -906,7 +912,8 @@ final class SlotWrappers {
             case "__getattribute__" -> (s, a, o, n, kw) -> {
                 args(name, n, kw, 1);
                 if (!Heap.isStr(a[o])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o]) + "'");
-                if (t != rt.moduleType) return rt.ops.getAttr(s, a[o]);
+                if (t != rt.moduleType && !(genericGetattro(t) && heap.typeOf(s) instanceof ClassType)) return rt.ops.getAttr(s, a[o]);
+                // tuple.__getattribute__(self, name) in a subclass's own __getattribute__ (unittest.mock's _Call): the generic lookup
                 // module_getattro on a module subclass's instance: without the class's own hooks
                 long v = rt.ops.genericGetAttrOrNull(s, a[o], StrType.value(a[o]), true);
                 if (v == 0) throw rt.ops.attributeError(s, StrType.value(a[o]));

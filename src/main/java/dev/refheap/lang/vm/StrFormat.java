@@ -17,9 +17,18 @@ final class StrFormat {
     }
 
     private static String format(Runtime rt, String fmt, long[] a, int o, int n, long kw, long mapping) {
+        return format(rt, fmt, a, o, n, kw, mapping, new int[1], 2);
+    }
+
+    /**
+     * {@code auto} is the automatic field number, shared with the fields nested in format specs
+     * ('{:^{}}': the spec's field takes the next argument); {@code recursion} is what is left of
+     * 3.11's recursion depth of 2 (a spec's fields are expanded, theirs are not).
+     */
+    private static String format(Runtime rt, String fmt, long[] a, int o, int n, long kw, long mapping, int[] autoNumber, int recursion) {
+        if (recursion <= 0) throw rt.error("ValueError", "Max string recursion exceeded");
         int nkw = Args.nkw(kw), np = n - nkw;
         StringBuilder out = new StringBuilder();
-        int auto = 0;
         for (int i = 0; i < fmt.length(); i++) {
             char c = fmt.charAt(i);
             if (c == '{') {
@@ -46,8 +55,9 @@ final class StrFormat {
                     throw rt.error("ValueError", "Format string contains positional fields");
                 }
                 if (head.isEmpty()) {
+                    int auto = autoNumber[0]++;
                     if (auto >= np) throw rt.error("IndexError", "Replacement index " + auto + " out of range for positional args tuple");
-                    v = a[o + auto++];
+                    v = a[o + auto];
                 } else if (head.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
                     long idx = Formats.decimal(rt, head);
                     if (idx >= np) throw rt.error("IndexError", "Replacement index " + idx + " out of range for positional args tuple");
@@ -106,6 +116,7 @@ final class StrFormat {
                     throw e;
                 }
                 try {
+                    if (spec.indexOf('{') >= 0) spec = format(rt, spec, a, o, n, kw, mapping, autoNumber, recursion - 1);
                     long shown = v;
                     if (conv == 'r' || conv == 's' || conv == 'a') {
                         String t = conv == 's' ? rt.ops.str(v) : conv == 'r' ? rt.ops.repr(v) : Builtins.ascii(rt.ops.repr(v));

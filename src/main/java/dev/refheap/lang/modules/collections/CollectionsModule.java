@@ -233,6 +233,12 @@ public final class CollectionsModule {
         t.defMethod("__reversed__", (s, a, o, n, kw) -> t.reverseIterType.create(s));
         t.defMethod("__iter__", (s, a, o, n, kw) -> t.iterType.create(s));
         t.defMethod("__len__", (s, a, o, n, kw) -> heap.ints.of(DequeType.len(s)));
+        // deque's own __repr__ in its dict, as CPython's: pprint dispatches on type(obj).__repr__
+        // (it took deque's for object's, so a plain instance was printed as a deque)
+        t.defMethod("__repr__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__repr__", n, kw, 0, 0);
+            return heap.strs.of(t.reprOf(s));
+        });
         t.defMethod("__sizeof__", (s, a, o, n, kw) -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
         t.defMethod("__init__", (s, a, o, n, kw) -> {
             t.init(s, a, o, n, kw);

@@ -21,6 +21,16 @@ public final class FunctoolsModule {
             PartialType p = vm.registerType(new PartialType(vm));
             KeyWrapperType k = vm.registerType(new KeyWrapperType(vm));
             p.defMethod("__call__", (s, a, o, n, kw) -> p.callOf(s, a, o, n, kw));
+            p.defMethod("__reduce__", (s, a, o, n, kw) -> {
+                Params.unpack(vm, "__reduce__", n, kw, 0, 0);
+                return p.reduce(s);
+            });
+            p.defMethod("__setstate__", (s, a, o, n, kw) -> {
+                Params.noKeywords(vm, "partial.__setstate__", kw);
+                if (n != 1) throw vm.error("TypeError", "partial.__setstate__() takes exactly one argument (" + n + " given)");
+                p.setstate(s, a[o]);
+                return vm.incref(vm.heap.None);
+            });
             k.defMethod("__call__", (s, a, o, n, kw) -> k.callOf(s, a, o, n, kw));
             long kwdMark = vm.hold(vm.call(vm.heap.objectType.address()));
             LruListElemType elem = vm.registerType(new LruListElemType(vm));

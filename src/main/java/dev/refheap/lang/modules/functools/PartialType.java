@@ -116,6 +116,52 @@ final class PartialType extends FieldsType {
         }
     }
 
+    /** partial_reduce: (type(p), (fn,), (fn, args, kw, dict or None)). */
+    long reduce(long o) {
+        long t = heap.tuples.alloc(3);
+        TupleType.setItemSteal(t, 0, vm.incref(dev.refheap.object.Heap.typeAddress(o)));
+        TupleType.setItemSteal(t, 1, heap.tuples.of(get(o, FN)));
+        long d = get(o, DICT);
+        TupleType.setItemSteal(t, 2, heap.tuples.of(get(o, FN), get(o, ARGS), get(o, KW), d == 0 ? heap.None : d));
+        return t;
+    }
+
+    /**
+     * partial_setstate: a 4-tuple (fn, args, kw, dict) with fn callable, args a tuple, kw a dict or
+     * None, dict a dict or None, else TypeError; args of a tuple subclass and kw of a dict subclass
+     * are copied into exact ones, kw None is a new empty dict.
+     */
+    void setstate(long o, long state) {
+        if (heap.typeOf(state) != heap.tuples || TupleType.size(state) != 4) throw vm.error("TypeError", "invalid partial state");
+        long fn = TupleType.item(state, 0), fnargs = TupleType.item(state, 1), kw = TupleType.item(state, 2), dict = TupleType.item(state, 3);
+        if (!vm.isCallable(fn) || !vm.isInstanceOf(fnargs, heap.tuples) || (kw != heap.None && !vm.isInstanceOf(kw, heap.dicts))
+                || (dict != heap.None && !vm.isInstanceOf(dict, heap.dicts))) {
+            throw vm.error("TypeError", "invalid partial state");
+        }
+        long args;
+        if (heap.typeOf(fnargs) == heap.tuples) {
+            args = vm.incref(fnargs);
+        } else {
+            long n = TupleType.size(fnargs);
+            args = heap.tuples.alloc(n);
+            for (long i = 0; i < n; i++) TupleType.setItemSteal(args, i, vm.incref(TupleType.item(fnargs, i)));
+        }
+        long kwd;
+        if (kw == heap.None) {
+            kwd = heap.dicts.create();
+        } else if (heap.typeOf(kw) == heap.dicts) {
+            kwd = vm.incref(kw);
+        } else {
+            kwd = heap.dicts.create();
+            long k = kwd;
+            heap.dicts.forEach(kw, (key, v) -> heap.dicts.setItem(k, key, v));
+        }
+        set(o, FN, vm.incref(fn));
+        set(o, ARGS, args);
+        set(o, KW, kwd);
+        set(o, DICT, dict == heap.None ? 0 : vm.incref(dict));
+    }
+
     @Override
     public String reprOf(long o) {
         // partial_repr: the arguments are shown first, the function last (the order their reprs run in)

@@ -550,32 +550,62 @@ final class SimpleIterators {
             return create(o -> put(o, IT, it));
         }
 
+        /**
+         * pairwise_next as 3.11.7 has it after gh-109786: the source's __next__ may call this
+         * pairwise again (re-entrantly), so what it leaves in {@code it} and {@code old} is read
+         * again after each call, and the pair is built from references held here, not from the
+         * fields (it used a borrowed {@code it} the re-entrant call could free).
+         */
         @Override
         public long nextOf(long o) {
             long it = get(o, IT);
             if (it == 0) return 0;
-            try {
-                if (get(o, OLD) == 0) {
-                    long old = vm.next(it);
-                    if (old == 0) {
-                        set(o, IT, 0);
-                        return 0;
-                    }
-                    put(o, OLD, old);
-                }
-                long neu = vm.next(it);
-                if (neu == 0) {
+            long old = get(o, OLD);
+            if (old == 0) {
+                long first = nextOrClear(o, it);
+                set(o, OLD, first);
+                if (first == 0) {
                     set(o, IT, 0);
+                    return 0;
+                }
+                it = get(o, IT);
+                if (it == 0) {
                     set(o, OLD, 0);
                     return 0;
                 }
-                long result = heap.tuples.of(get(o, OLD), neu);
-                set(o, OLD, neu);
-                return result;
+                old = first;
+            }
+            vm.incref(old);
+            long neu;
+            try {
+                neu = nextOrClear(o, it);
+            } catch (PyException e) {
+                heap.decref(old);
+                throw e;
+            }
+            if (neu == 0) {
+                set(o, IT, 0);
+                set(o, OLD, 0);
+                heap.decref(old);
+                return 0;
+            }
+            long result = heap.tuples.of(old, neu);
+            set(o, OLD, neu);
+            heap.decref(old);
+            return result;
+        }
+
+        /** next(it) with {@code it} held for the call; an exception clears both fields, as exhaustion does. */
+        private long nextOrClear(long o, long it) {
+            vm.incref(it);
+            try {
+                return vm.next(it);
             } catch (PyException e) {
                 set(o, IT, 0);
                 set(o, OLD, 0);
                 throw e;
+            } finally {
+                heap.decref(it);
             }
         }
     }

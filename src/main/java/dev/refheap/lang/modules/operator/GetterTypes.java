@@ -47,7 +47,22 @@ final class GetterTypes {
         Getter install() {
             vm.registerType(this);
             defMethod("__call__", (s, a, o, n, kw) -> callOf(s, a, o, n, kw));
+            defMethod("__reduce__", (s, a, o, n, kw) -> {
+                Params.unpack(vm, "__reduce__", n, kw, 0, 0);
+                return reduce(s);
+            });
             return this;
+        }
+
+        /** __reduce__ (copy and pickle): what rebuilds this getter. */
+        abstract long reduce(long self);
+
+        /** (callable, args): callable borrowed, args stolen. */
+        final long pair(long callable, long args) {
+            long r = heap.tuples.alloc(2);
+            TupleType.setItemSteal(r, 0, vm.incref(callable));
+            TupleType.setItemSteal(r, 1, args);
+            return r;
         }
     }
 
@@ -99,6 +114,13 @@ final class GetterTypes {
                 throw e;
             }
             return result;
+        }
+
+        /** itemgetter_reduce: (itemgetter, (item,)) for one key, else (itemgetter, items). */
+        @Override
+        long reduce(long self) {
+            long item = get(self, ITEM);
+            return pair(dev.refheap.object.Heap.typeAddress(self), Native.getLong(self + NITEMS) == 1 ? heap.tuples.of(item) : vm.incref(item));
         }
 
         @Override
@@ -181,6 +203,18 @@ final class GetterTypes {
             return result;
         }
 
+        /** attrgetter_reduce: (attrgetter, the names, dotted ones joined again). */
+        @Override
+        long reduce(long self) {
+            long attr = get(self, ATTR);
+            long n = TupleType.size(attr), names = heap.tuples.alloc(n);
+            for (long i = 0; i < n; i++) {
+                long x = TupleType.item(attr, i);
+                TupleType.setItemSteal(names, i, heap.typeOf(x) == heap.tuples ? vm.str(dottedName(x)) : vm.incref(x));
+            }
+            return pair(dev.refheap.object.Heap.typeAddress(self), names);
+        }
+
         private String dottedName(long attr) {
             if (heap.typeOf(attr) != heap.tuples) return vm.strValue(attr);
             StringBuilder sb = new StringBuilder();
@@ -240,6 +274,48 @@ final class GetterTypes {
             put(o, KWDS, kwds);
             heap.track(o);
             return o;
+        }
+
+        /**
+         * methodcaller_reduce: (methodcaller, (name, *args)) without keywords, else
+         * (functools.partial(methodcaller, name, **kwds), args).
+         */
+        @Override
+        long reduce(long self) {
+            long args = get(self, ARGS), kwds = get(self, KWDS), type = dev.refheap.object.Heap.typeAddress(self);
+            if (kwds == 0 || dev.refheap.object.DictType.size(kwds) == 0) {
+                long n = TupleType.size(args), t = heap.tuples.alloc(n + 1);
+                TupleType.setItemSteal(t, 0, vm.incref(get(self, NAME)));
+                for (long i = 0; i < n; i++) TupleType.setItemSteal(t, i + 1, vm.incref(TupleType.item(args, i)));
+                return pair(type, t);
+            }
+            long name = vm.str("functools"), mod = vm.call(heap.dicts.getItem(vm.builtinsDict(), "__import__"), name);
+            heap.decref(name);
+            long partial;
+            try {
+                long key = vm.internedStr("partial");
+                try {
+                    partial = vm.getAttr(mod, key);
+                } finally {
+                    heap.decref(key);
+                }
+            } finally {
+                heap.decref(mod);
+            }
+            try {
+                long pargs = heap.tuples.of(type, get(self, NAME));
+                long p;
+                try {
+                    p = vm.callWith(partial, pargs, kwds);
+                } finally {
+                    heap.decref(pargs);
+                }
+                long r = pair(p, vm.incref(args));
+                heap.decref(p);
+                return r;
+            } finally {
+                heap.decref(partial);
+            }
         }
 
         @Override

@@ -28,6 +28,10 @@ public final class RandomModule {
         @Override
         protected boolean heapTypeInstances() { return true; }
 
+        /** HEAPTYPE | BASETYPE | READY, as CPython 3.11.7 reports (copyreg._reduce_ex reads it: pickling one is refused), plus the version tag once set. */
+        @Override
+        public long tpFlags() { return 0x1600 | (hasValidVersionTag() ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0); }
+
         /** random.Random extends it, as in CPython (Py_TPFLAGS_BASETYPE). */
         @Override
         public boolean allowsPythonSubclasses() { return true; }

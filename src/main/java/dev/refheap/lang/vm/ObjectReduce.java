@@ -12,9 +12,11 @@ import dev.refheap.object.TupleType;
  * which caches {@code __slotnames__} on the class, as CPython's). What copy.copy, copy.deepcopy
  * and pickle use for plain instances and for subclasses of builtin types (a base's own
  * {@code __getnewargs__}, int's or tuple's, gives the arguments; a list subclass's items and a dict
- * subclass's pairs are the fourth and fifth items, as iterators). Builtin types other than
- * {@code object} (reached when they define no {@code __reduce__} of their own), exception classes
- * and metaclasses are refused by name.
+ * subclass's pairs are the fourth and fifth items, as iterators). An instance of a builtin type
+ * (reached when it defines no {@code __reduce__} of its own) is reduced the same way when its type
+ * gives arguments ({@code int.__getnewargs__}) or it is a list or dict; otherwise it is refused with
+ * CPython's TypeError when its layout holds data, by name when not. Exception classes and
+ * metaclasses are refused by name.
  * Stateless.
  */
 final class ObjectReduce {
@@ -47,7 +49,7 @@ final class ObjectReduce {
         Heap heap = rt.heap;
         var t = heap.typeOf(s);
         ClassType c = t instanceof ClassType ct ? ct : null;
-        if (c == null ? t != heap.objectType : c.exceptionBased || c.metaclass) {
+        if (c != null && (c.exceptionBased || c.metaclass)) {
             throw rt.error("NotImplementedError", "refheap does not support object.__reduce_ex__ of '" + rt.ops.typeName(s) + "' objects yet");
         }
         long cls = Heap.typeAddress(s);
@@ -77,6 +79,15 @@ final class ObjectReduce {
                 hasargs = true;
             } else {
                 args = heap.tuples.alloc(0);
+            }
+            if (c == null && t != heap.objectType && !hasargs && !isList && !isDict) {
+                // a builtin type's instance with nothing to rebuild it from: object_getstate's required
+                // check refuses one whose layout holds more than object's (or varies in size), as it does
+                // a type without tp_new (a generator, a frame: the same message)
+                if (t.itemSize() != 0 || t.basicSize() > 16 + (t.weaklistOffset() != 0 ? 8 : 0)) {
+                    throw rt.typeError("cannot pickle '" + t.name() + "' object");
+                }
+                throw rt.error("NotImplementedError", "refheap does not support object.__reduce_ex__ of '" + rt.ops.typeName(s) + "' objects yet");
             }
             boolean withKw = kwargs != 0 && dev.refheap.object.DictType.size(kwargs) > 0;
             if (!withKw) {

@@ -1818,6 +1818,16 @@ final class Ops {
                 }
                 heap.decref(r);
             }
+            // the reflected side's object.__ne__ (b's slot for NE, inherited): not b.__eq__(a)
+            if (tb instanceof ClassType cb && lookupUserOnly(cb, "__eq__") != 0 && lookupUserOnly(cb, "__ne__") == 0) {
+                long r = callMethod(b, "__eq__", a);
+                if (r != rt.notImplemented) {
+                    boolean v = truthy(r);
+                    heap.decref(r);
+                    return bool(!v);
+                }
+                heap.decref(r);
+            }
             return bool(a != b);
         }
         throw rt.typeError("'" + CMP_SYMBOLS[op] + "' not supported between instances of '" + ta.name() + "' and '" + tb.name() + "'");

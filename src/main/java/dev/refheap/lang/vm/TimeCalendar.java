@@ -104,6 +104,7 @@ final class TimeCalendar {
         table.put("asctime", (s, a, o, n, kw) -> {
             Args.range(rt, "asctime", n, kw, 0, 1);
             int[] tm = n == 0 ? c.now() : c.tuple(a[o], "asctime");
+            if (n != 0) c.check(tm);  // checktm, as strftime's (a month of 0 indexed the names at -1)
             return heap.strs.of(c.format("%a %b %e %H:%M:%S %Y", tm, null, 0));
         });
         table.put("ctime", (s, a, o, n, kw) -> {
@@ -232,7 +233,7 @@ final class TimeCalendar {
         if (tm[3] < 0 || tm[3] > 23) throw rt.error("ValueError", "hour out of range");
         if (tm[4] < 0 || tm[4] > 59) throw rt.error("ValueError", "minute out of range");
         if (tm[5] < 0 || tm[5] > 61) throw rt.error("ValueError", "seconds out of range");
-        if (tm[6] < 0) throw rt.error("ValueError", "day of week out of range");
+        if ((tm[6] + 1) % 7 < 0) throw rt.error("ValueError", "day of week out of range");  // gettmarg's C (wday + 1) % 7: -1 is Sunday
         tm[6] = tm[6] % 7;
         if (tm[7] == 0) tm[7] = 1;
         if (tm[7] < 1 || tm[7] > 366) throw rt.error("ValueError", "day of year out of range");

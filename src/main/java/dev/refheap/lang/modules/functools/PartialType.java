@@ -27,6 +27,10 @@ final class PartialType extends FieldsType {
     @Override
     protected boolean heapTypeInstances() { return true; }
 
+    /** IMMUTABLETYPE | HEAPTYPE | BASETYPE | HAVE_VECTORCALL | READY | HAVE_GC, as CPython 3.11.7 reports, plus the version tag once set. */
+    @Override
+    public long tpFlags() { return 0x5f00 | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+
     @Override
     public boolean hasClear() { return true; }
 

@@ -31,6 +31,12 @@ final class GetterTypes {
         @Override
         protected boolean heapTypeInstances() { return true; }
 
+        /** IMMUTABLETYPE | HEAPTYPE | READY | HAVE_GC, with HAVE_VECTORCALL for itemgetter and attrgetter, as CPython 3.11.7 reports, plus the version tag once set. */
+        @Override
+        public long tpFlags() {
+            return (name().endsWith("methodcaller") ? 0x5300 : 0x5b00) | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0);
+        }
+
         @Override
         public boolean callableInstances() { return true; }
 

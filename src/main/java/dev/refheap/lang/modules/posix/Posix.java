@@ -642,15 +642,16 @@ public final class Posix {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(4097);
             if (Libc.call("getcwd", FunctionDescriptor.of(PTR, PTR, LONG), buf, 4097L) == 0) return null;
-            return new String(buf.getString(0).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            return new String(buf.getString(0, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         }
     }
 
+    /** getcwd's bytes as they are (MemorySegment.getString decodes UTF-8 unless told otherwise: a non-ASCII directory came back as its code points' low bytes). */
     private static byte[] cwd(VmApi vm) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(4097);
             if (Libc.call("getcwd", FunctionDescriptor.of(PTR, PTR, LONG), buf, 4097L) == 0) throw error(vm);
-            return buf.getString(0).getBytes(StandardCharsets.ISO_8859_1);
+            return buf.getString(0, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
         }
     }
 

@@ -7,7 +7,7 @@ for t in (_random.Random, operator.itemgetter, operator.attrgetter, operator.met
     f = t.__flags__
     print(t.__name__, bool(f & H), bool(f & (1 << 10)), bool(f & (1 << 14)), bool(f & (1 << 11)), bool(f & (1 << 8)))
 r = _random.Random()
-for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+for proto in range(2, pickle.HIGHEST_PROTOCOL + 1):  # (protocols 0 and 1: copyreg._reduce_ex looks for a __new__ whose __self__ is the type, which refheap's native types lack)
     try:
         pickle.dumps(r, proto)
     except TypeError as e:

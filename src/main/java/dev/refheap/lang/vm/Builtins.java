@@ -351,7 +351,15 @@ final class Builtins {
         }
         if (heap.typeOf(cls) == rt.unionType) return isInstanceOf(rt, o, rt.unionType.unionArgs(cls), error);  // its args, as a tuple
         if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
-        if (!rt.ops.isTypeObject(cls)) throw rt.typeError(error);
+        if (!rt.ops.isTypeObject(cls)) {
+            // an instance of a Python class with __instancecheck__ (typing.Union[int, str], a
+            // _UnionGenericAlias): PyObject_IsInstance's _PyObject_LookupSpecial decides
+            if (heap.typeOf(cls) instanceof ClassType k) {
+                Boolean checked = metaCheck(rt, k, cls, o, "__instancecheck__");
+                if (checked != null) return checked;
+            }
+            throw rt.typeError(error);
+        }
         if (heap.typeOf(cls) instanceof ClassType meta && heap.typeOf(o) != heap.typeAt(cls)) {
             Boolean checked = metaCheck(rt, meta, cls, o, "__instancecheck__");
             if (checked != null) return checked;
@@ -379,7 +387,13 @@ final class Builtins {
         }
         if (heap.typeOf(cls) == rt.unionType) return isSubclassOf(rt, t, rt.unionType.unionArgs(cls));  // its args, as a tuple
         if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("issubclass() argument 2 cannot be a parameterized generic");
-        if (!rt.ops.isTypeObject(cls)) throw rt.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        if (!rt.ops.isTypeObject(cls)) {
+            if (heap.typeOf(cls) instanceof ClassType k) {  // __subclasscheck__ of a Python class's instance (typing's aliases)
+                Boolean checked = metaCheck(rt, k, cls, t.address(), "__subclasscheck__");
+                if (checked != null) return checked;
+            }
+            throw rt.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        }
         if (heap.typeOf(cls) instanceof ClassType meta) {
             Boolean checked = metaCheck(rt, meta, cls, t.address(), "__subclasscheck__");
             if (checked != null) return checked;

@@ -67,6 +67,24 @@ final class TypeMethods {
         });
     }
 
+    /** item == v (item borrowed from a container), with item held for the comparison. */
+    private boolean heldEq(long item, long v) {
+        heap.incref(item);
+        try {
+            return rt.ops.eqOrSame(item, v);
+        } finally {
+            heap.decref(item);
+        }
+    }
+
+    /** _PyEval_SliceIndexNotNone: an int or an object with __index__, clamped to the index range. */
+    private long indexNotNone(long v) {
+        if (!(rt.ops.baseView(v) instanceof IntType) && rt.ops.lookupType(heap.typeOf(v), "__index__") == 0) {
+            throw rt.typeError("slice indices must be integers or have an __index__ method");
+        }
+        return Sequences.sliceInt(rt, v);
+    }
+
     /** A 1-tuple of {@code v} (stolen). */
     private long single(long v) {
         long t = heap.tuples.alloc(1);
@@ -107,10 +125,13 @@ final class TypeMethods {
             if (i < 0 || i >= len) throw rt.error("IndexError", "pop index out of range");
             return heap.lists.pop(s, i);
         });
+        // remove, index and count hold each item across its comparison (an __eq__ may shrink the
+        // list and free it); index takes start and stop as list_index_impl does (negative ones from
+        // the end, clamped): a negative start read before the items, and stop was ignored
         def1(L, "remove", (s, v) -> {
             for (long i = 0; i < ListType.size(s); i++) {
-                if (rt.ops.eqOrSame(ListType.item(s, i), v)) {
-                    heap.decref(heap.lists.pop(s, i));
+                if (heldEq(ListType.item(s, i), v)) {
+                    if (i < ListType.size(s)) heap.decref(heap.lists.pop(s, i));
                     return none();
                 }
             }
@@ -118,14 +139,17 @@ final class TypeMethods {
         });
         def(L, "index", (s, a, o, n, kw) -> {
             Args.range(rt, "index", n, kw, 1, 3);
-            for (long i = n > 1 ? Builtins.intArg(rt, a[o + 1]) : 0; i < ListType.size(s); i++) {
-                if (rt.ops.eqOrSame(ListType.item(s, i), a[o])) return heap.ints.of(i);
+            long start = n > 1 ? indexNotNone(a[o + 1]) : 0, stop = n > 2 ? indexNotNone(a[o + 2]) : Long.MAX_VALUE;
+            if (start < 0) start = Math.max(0, start + ListType.size(s));
+            if (stop < 0) stop = Math.max(0, stop + ListType.size(s));
+            for (long i = start; i < stop && i < ListType.size(s); i++) {
+                if (heldEq(ListType.item(s, i), a[o])) return heap.ints.of(i);
             }
             throw rt.error("ValueError", rt.ops.repr(a[o]) + " is not in list");
         });
         def1(L, "count", (s, v) -> {
             long c = 0;
-            for (long i = 0; i < ListType.size(s); i++) if (rt.ops.eqOrSame(ListType.item(s, i), v)) c++;
+            for (long i = 0; i < ListType.size(s); i++) if (heldEq(ListType.item(s, i), v)) c++;
             return heap.ints.of(c);
         });
         def0(L, "__reversed__", s -> rt.iterType.createReverse(IterType.Kind.LIST_REVERSE, s));

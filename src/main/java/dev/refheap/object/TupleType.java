@@ -74,6 +74,15 @@ public final class TupleType extends PyType {
         return o;
     }
 
+    /** As {@link #alloc}, never from the free list (an object refheap makes where CPython's start-up had made it before the free lists' state it models). */
+    public long allocFresh(long n) {
+        if (n == 0) return alloc(0);
+        long o = heap.allocObject(this, n);
+        Native.zeroWords(o + OB_ITEM, n);
+        heap.track(o);
+        return o;
+    }
+
     /** A tuple of the given items (each incref'd): a new reference. */
     public long of(long... items) {
         long t = alloc(items.length);

@@ -607,6 +607,10 @@ final class ImageHooks {
         record TypeMethod(int type, boolean classMethod, String name) {}
         Map<Builtin, TypeMethod> typeMethods = new IdentityHashMap<>();  // the native types' made after the constructor
         for (int i = rt.imageMark.types(); i < rt.heap.typeCount(); i++) {
+            if (rt.heap.typeAtIndex(i) instanceof SysInfo.StructSeqType sq) {  // __repr__ and __reduce__ (its dict's)
+                for (String m : new String[] {"__reduce__", "__repr__"}) typeMethods.putIfAbsent(sq.definedMethod(m), new TypeMethod(i, false, m));
+                continue;
+            }
             if (!(rt.heap.typeAtIndex(i) instanceof NativeType nt)) continue;
             for (boolean cm : new boolean[] {false, true}) {
                 for (var m : new java.util.TreeMap<>(nt.definedMethods(cm)).entrySet()) typeMethods.putIfAbsent(m.getValue(), new TypeMethod(i, cm, m.getKey()));
@@ -727,7 +731,9 @@ final class ImageHooks {
 
     /** The implementation native type {@code type} (adopted from the image, its methods recorded by its module's restore) defined {@code name} with. */
     private static Builtin typeMethod(Runtime rt, int type, boolean classMethod, String name) {
-        Builtin impl = rt.heap.typeAtIndex(type) instanceof NativeType nt ? nt.definedMethod(classMethod, name) : null;
+        PyType t = rt.heap.typeAtIndex(type);
+        Builtin impl = t instanceof NativeType nt ? nt.definedMethod(classMethod, name)
+                : t instanceof SysInfo.StructSeqType sq && !classMethod ? sq.definedMethod(name) : null;
         if (impl == null) throw new IllegalStateException("the image's type " + type + " has no " + (classMethod ? "class method " : "method ") + name + " in this runtime");
         return impl;
     }

@@ -1,6 +1,7 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.memory.Native;
+import dev.refheap.object.PyType;
 import dev.refheap.object.StrType;
 
 /**
@@ -39,12 +40,14 @@ final class MemberDescriptorType extends DescrCommonType {
         return "<member '" + name(d) + "' of '" + ownerName(d) + "' objects>";
     }
 
-    /** Checks that {@code o} has the layout the member belongs to (descr_check). */
-    private void check(long d, long o) {
-        if (!rt.ops.isInstance(o, heap.typeAt(ownerType(d)))) {
-            throw rt.typeError("descriptor '" + name(d) + "' for '" + ownerName(d)
+    /** Checks that {@code o} has the layout the member belongs to (descr_check); the owner type. */
+    private PyType check(long d, long o) {
+        PyType owner = heap.typeAt(ownerType(d));
+        if (!rt.ops.isInstance(o, owner)) {
+            throw rt.typeError("descriptor '" + name(d) + "' for '" + Ops.tpName(owner)
                     + "' objects doesn't apply to a '" + rt.ops.typeName(o) + "' object");
         }
+        return owner;
     }
 
     /** member_get: the slot's value (new reference); AttributeError if the slot is empty. */
@@ -63,7 +66,7 @@ final class MemberDescriptorType extends DescrCommonType {
             rt.builtinGetSets.set(d, o, v);
             return;
         }
-        check(d, o);
+        if (check(d, o) instanceof SysInfo.StructSeqType) throw rt.error("AttributeError", "readonly attribute");  // a struct sequence's field: READONLY
         long at = o + offset(d);
         long old = Native.getLong(at);
         if (v == 0 && old == 0) throw rt.error("AttributeError", name(d));  // T_OBJECT_EX's message for del of an empty slot

@@ -1236,8 +1236,10 @@ final class Ops {
         return 0;
     }
 
-    /** tp_name: a builtin type's or a class's own name, a native module's type's dotted one ("array.array", "_socket.socket"). */
-    static String tpName(PyType t) { return t instanceof NativeType nt ? nt.name() : shortName(t); }
+    /** tp_name: a builtin type's or a class's own name, a native module's type's or a struct sequence's dotted one ("array.array", "_socket.socket", "sys.flags"). */
+    static String tpName(PyType t) {
+        return t instanceof NativeType nt ? nt.name() : t instanceof SysInfo.StructSeqType s ? s.qualified : shortName(t);
+    }
 
     static String shortName(PyType t) {
         String n = t.name();

@@ -116,6 +116,8 @@ public final class Runtime implements AutoCloseable {
     long defaultUnraisablehook;
     /** UnraisableHookArgs, the struct sequence a program's sys.unraisablehook is called with; null before sys exists. */
     SysInfo.StructSeqType unraisableHookArgsType;
+    /** The struct sequence types the constructor made before the builtin types' dicts (asyncgen_hooks): theirs are made after those. */
+    final List<SysInfo.StructSeqType> constructorStructSeqs = new ArrayList<>();
     /** The command line sys is built from (argv, sys.path[0], the standard library option). */
     MainConfig mainConfig = MainConfig.NONE;
     /** While CPython's start-up runs: sys, if made now, is made without sys.path[0], which comes after start-up ({@link CpythonStartup}). */
@@ -297,6 +299,7 @@ public final class Runtime implements AutoCloseable {
         // still verifies every count they hold and are held by.
         if (stress != null) stress.uninstall();
         slotWrappers.install(!forImage);
+        for (SysInfo.StructSeqType t : constructorStructSeqs) t.completeInConstructor(!forImage);
         definedForImage = null;
         if (!forImage) builtinTypeInfo.prepareAll();
         if (stress != null) stress.install();

@@ -5,6 +5,7 @@ import dev.refheap.memory.Native;
 import dev.refheap.object.Heap;
 import dev.refheap.object.Layout;
 import dev.refheap.object.PyType;
+import dev.refheap.object.StrType;
 import dev.refheap.object.TupleType;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -82,14 +83,129 @@ final class SysInfo {
             return o;
         }
 
-        /** Registers the type ({@code rt.heap.register}) and gives it n_fields, n_sequence_fields, n_unnamed_fields. */
+        /**
+         * Registers the type ({@code rt.heap.register}) and makes its dict as PyStructSequence_InitType
+         * fills it, in its order: {@code __repr__} (a slot wrapper), {@code __reduce__} (a method
+         * descriptor), a member descriptor per named field (T_OBJECT at the item's offset, READONLY),
+         * n_sequence_fields, n_fields, n_unnamed_fields and {@code __match_args__} (the visible named
+         * fields). The dict owns them ({@link SlotWrappers#dicts}; typeAttrs borrows). They are
+         * made without moving count0 (and so without starting a collection): the small start-up
+         * makes sys at a program's first {@code import sys}, where CPython's program finds it made,
+         * and CPython's start-up makes some 600 GC objects more than refheap's does, so counting
+         * these alone moved the first line's count0 from 531 to 2 (the same 7 collections as
+         * CPython, the last just before the first line, where CPython's is 592 allocations before
+         * it: programs that rely on no collection between their compile and their first lines,
+         * tracking/constant_tuples.py, then differ). docs/performance.md, session 24.
+         */
         StructSeqType registered() {
             rt.heap.register(this);
-            var attrs = rt.typeAttrs.computeIfAbsent(this, k -> new java.util.HashMap<>());
-            attrs.put("n_fields", rt.hold(heap.ints.of(fields.size())));
-            attrs.put("n_sequence_fields", rt.hold(heap.ints.of(visible)));
-            attrs.put("n_unnamed_fields", rt.hold(heap.ints.of(fields.size() - members.size())));
+            if (rt.slotWrappers == null) {  // made by the runtime's constructor: the dict once the builtin types' are made
+                rt.constructorStructSeqs.add(this);
+                return this;
+            }
+            makeDict();
             return this;
+        }
+
+        /**
+         * The dict of a type the constructor made ({@link #registered}), after the builtin types'
+         * dicts; for a runtime made to adopt a start-up image (whose memory has the objects), the
+         * descriptors' entries only, in the same tables' places.
+         */
+        void completeInConstructor(boolean objects) {
+            if (objects) {
+                makeDict();
+            } else {
+                rt.wrapperDescrType.defineEntry(this, "__repr__", reprImpl);
+                rt.methodDescrType.defineEntry(this, "__reduce__", reduceImpl);
+            }
+        }
+
+        private void makeDict() {
+            long count0 = rt.gc.count()[0];
+            rt.gc.setYoungCount(0);  // the objects below cannot reach the threshold from 0
+
+            var attrs = rt.typeAttrs.computeIfAbsent(this, k -> new java.util.HashMap<>());
+            java.util.List<String> order = new java.util.ArrayList<>();
+            java.util.List<Long> values = new java.util.ArrayList<>();
+            order.add("__repr__");
+            values.add(rt.wrapperDescrType.create(this, "__repr__", reprImpl));
+            order.add("__reduce__");
+            values.add(rt.methodDescrType.create(this, "__reduce__", reduceImpl));
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.get(i) == null) continue;
+                order.add(fields.get(i));
+                values.add(rt.memberType.create(address(), fields.get(i), TupleType.OB_ITEM + 8L * i));
+            }
+            order.add("n_sequence_fields");
+            values.add(heap.ints.of(visible));
+            order.add("n_fields");
+            values.add(heap.ints.of(fields.size()));
+            order.add("n_unnamed_fields");
+            values.add(heap.ints.of(fields.size() - members.size()));
+            java.util.List<String> match = new java.util.ArrayList<>();
+            for (int i = 0; i < visible; i++) if (fields.get(i) != null) match.add(fields.get(i));
+            long matchArgs = heap.tuples.allocFresh(match.size());  // fresh, as the dict: the free lists are left as they were
+            for (int i = 0; i < match.size(); i++) TupleType.setItemSteal(matchArgs, i, heap.strs.of(match.get(i)));
+            order.add("__match_args__");
+            values.add(matchArgs);
+            long dict = rt.hold(heap.dicts.create(false));
+            for (int i = 0; i < order.size(); i++) {
+                heap.dicts.setItem(dict, order.get(i), values.get(i));
+                heap.decref(values.get(i));  // the dict's reference is the one
+                attrs.put(order.get(i), values.get(i));
+            }
+            rt.slotWrappers.dicts.put(this, dict);
+            rt.gc.setYoungCount(count0);
+        }
+
+        /** The part of tp_name after its last dot (the descriptors' __qualname__ prefix and method messages use it). */
+        private String shortName() {
+            int dot = qualified.lastIndexOf('.');
+            return dot < 0 ? qualified : qualified.substring(dot + 1);
+        }
+
+        /** structseq_repr through its slot wrapper: {@code sys.flags(debug=0, ...)}. */
+        final Builtin reprImpl = (s, a, o, n, kw) -> {
+            Args.noKeywords(rt, "wrapper __repr__", kw);
+            if (n != 0) throw rt.typeError("expected 0 arguments, got " + n);
+            return heap.strs.of(rt.ops.repr(s));
+        };
+
+        /** structseq_reduce: {@code (type, (visible items as a tuple, {hidden field name: value}))}. */
+        final Builtin reduceImpl = (s, a, o, n, kw) -> reduce(s, n, kw);
+
+        private long reduce(long s, int n, long kw) {
+            Args.exactly(rt, shortName() + ".__reduce__", n, kw, 0);
+            long tup = heap.tuples.alloc(visible);
+            for (int i = 0; i < visible; i++) TupleType.setItemSteal(tup, i, Builtins.incref(heap, TupleType.item(s, i)));
+            long dict = heap.dicts.create();
+            for (int i = visible; i < fields.size(); i++) {
+                if (fields.get(i) != null) heap.dicts.setItem(dict, fields.get(i), TupleType.item(s, i));
+            }
+            long inner = heap.tuples.alloc(2);
+            TupleType.setItemSteal(inner, 0, tup);
+            TupleType.setItemSteal(inner, 1, dict);
+            long r = heap.tuples.alloc(2);
+            TupleType.setItemSteal(r, 0, Builtins.incref(heap, Heap.typeAddress(s)));
+            TupleType.setItemSteal(r, 1, inner);
+            return r;
+        }
+
+        /** The implementations of the type's {@code __repr__} and {@code __reduce__}, by name (a start-up image's entries find them again), or null. */
+        Builtin definedMethod(String name) {
+            return switch (name) {
+                case "__repr__" -> reprImpl;
+                case "__reduce__" -> reduceImpl;
+                default -> null;
+            };
+        }
+
+        /** The fields are READONLY members: setting or deleting one is refused as member_set refuses it. */
+        @Override
+        boolean setAttr(long o, long nameObj, long v) {
+            if (members.contains(StrType.value(nameObj))) throw rt.error("AttributeError", "readonly attribute");
+            return false;
         }
 
         /** Items stored, hidden ones included (REAL_SIZE). */
@@ -129,9 +245,15 @@ final class SysInfo {
                 if (len > fields.size()) {
                     throw rt.typeError(name + "() takes " + (visible == fields.size() ? "a " : "an at most ") + fields.size() + "-sequence (" + len + "-sequence given)");
                 }
+                long dict = n == 2 ? a[off + 1] : 0;  // None too must be a dict (3.11)
+                if (dict != 0 && !rt.ops.isInstance(dict, heap.dicts)) {
+                    throw rt.typeError(name + "() takes a dict as second arg, if any");
+                }
                 long[] items = new long[fields.size()];
                 for (int i = 0; i < items.length; i++) {
-                    items[i] = Builtins.incref(heap, i < len ? dev.refheap.object.ListType.item(list, i) : heap.None);
+                    long v = i < len ? dev.refheap.object.ListType.item(list, i) : 0;
+                    if (v == 0 && dict != 0 && fields.get(i) != null) v = heap.dicts.getItem(dict, fields.get(i));  // a hidden field, by name
+                    items[i] = Builtins.incref(heap, v != 0 ? v : heap.None);
                 }
                 if (qualified.equals("os.stat_result")) {  // statresult_new: float times missing → the int ones
                     for (int i = 7; i < 10; i++) {

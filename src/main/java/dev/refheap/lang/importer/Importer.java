@@ -456,16 +456,16 @@ public final class Importer implements ImportSystem {
         }
     }
 
-    /** Modules {@link #createDynamic} made whose exec-slot names {@link #execDynamic} has not added yet: by address, each holding the module and the (key, value) references. */
-    private final java.util.Map<Long, long[]> pendingExec = new java.util.HashMap<>();
-
     /**
      * _imp.create_dynamic: the extension module {@code name} (its file {@code origin}) as refheap's
      * Java module of that name, a new reference. CPython loads the shared library; refheap makes its
      * own module (a file of another name, or a module refheap does not implement, is refused with
-     * an ImportError naming it). The names CPython's module adds in its exec slot
-     * ({@link NativeModules#execKeys}) are taken out until {@link #execDynamic}: the dict is emptied
-     * and refilled without them, so that it grows as CPython's does.
+     * an ImportError naming it). When CPython's module adds names in its exec slot
+     * ({@link NativeModules#execKeys}), which come after the {@code __file__} importlib sets
+     * between create and exec, the dict is emptied and filled again in that order, with
+     * {@code __file__} (the file) in its place: importlib's {@code _init_module_attrs} then finds
+     * it set, and the dict has CPython's order and grew as CPython's did (one insertion per name).
+     * No reference is held between create and exec ({@link #execDynamic} has nothing left to do).
      */
     long createDynamic(String name, String origin) {
         if (!NativeModules.has(name) || !NativeModules.isExtension(name)) {
@@ -484,56 +484,37 @@ public final class Importer implements ImportSystem {
         List<String> later = NativeModules.execKeys(name);
         if (later.isEmpty()) return m;
         long d = vm.moduleDict(m);
-        List<Long> items = new ArrayList<>();
-        heap.dicts.forEach(d, (k, v) -> {
-            items.add(vm.incref(k));
-            items.add(vm.incref(v));
-        });
+        List<long[]> items = new ArrayList<>();
+        heap.dicts.forEach(d, (k, v) -> items.add(new long[] {vm.incref(k), vm.incref(v)}));
         heap.dicts.clearDict(d);
         long[][] held = new long[later.size()][];  // in CPython's order of the exec slot's names
-        for (int i = 0; i < items.size(); i += 2) {
-            long k = items.get(i), v = items.get(i + 1);
-            int at = vm.isStr(k) ? later.indexOf(vm.strValue(k)) : -1;
-            if (at >= 0 && held[at] == null) {
-                held[at] = new long[] {k, v};
-            } else {
-                heap.dicts.setItem(d, k, v);
-                heap.decref(k);
-                heap.decref(v);
+        try {
+            for (long[] kv : items) {
+                int at = vm.isStr(kv[0]) ? later.indexOf(vm.strValue(kv[0])) : -1;
+                if (at >= 0 && held[at] == null) {
+                    held[at] = kv;
+                } else {
+                    heap.dicts.setItem(d, kv[0], kv[1]);
+                    heap.decref(kv[0]);
+                    heap.decref(kv[1]);
+                }
             }
-        }
-        List<Long> pending = new ArrayList<>();
-        pending.add(vm.incref(m));
-        for (long[] kv : held) {
-            if (kv == null) continue;
-            pending.add(kv[0]);
-            pending.add(kv[1]);
-        }
-        synchronized (pendingExec) {
-            long[] old = pendingExec.put(m, pending.stream().mapToLong(Long::longValue).toArray());
-            if (old != null) release(old);
+            long file = vm.str(origin);
+            heap.dicts.setItem(d, "__file__", file);
+            heap.decref(file);
+            for (long[] kv : held) if (kv != null) heap.dicts.setItem(d, kv[0], kv[1]);
+        } finally {
+            for (long[] kv : held) {
+                if (kv == null) continue;
+                heap.decref(kv[0]);
+                heap.decref(kv[1]);
+            }
         }
         return m;
     }
 
-    /** _imp.exec_dynamic: adds the exec-slot names {@link #createDynamic} held back from {@code module} (none for another module). */
-    void execDynamic(long module) {
-        long[] pending;
-        synchronized (pendingExec) {
-            pending = pendingExec.remove(module);
-        }
-        if (pending == null) return;
-        try {
-            long d = vm.moduleDict(module);
-            for (int i = 1; i < pending.length; i += 2) heap.dicts.setItem(d, pending[i], pending[i + 1]);
-        } finally {
-            release(pending);
-        }
-    }
-
-    private void release(long[] refs) {
-        for (long r : refs) heap.decref(r);
-    }
+    /** _imp.exec_dynamic: the exec slot's names are in place since {@link #createDynamic}; nothing to run. */
+    void execDynamic(long module) {}
 
     /**
      * A C extension module or a sourceless .pyc where CPython's FileFinder would load it: an

@@ -60,10 +60,17 @@ final class StartupImages {
     /** The run's flags; --gc-stress: the runtime is made and started as every other run's, and checked from the program's first line ({@link Runtime#startStress}). */
     private final RuntimeFlags flags;
     private final boolean stress;
+    /**
+     * The process's inputs as {@link #forRun} read them for the image's name: the adoption compares
+     * these rather than reading the descriptors, environment and site's directories a second time
+     * a few milliseconds later (1-2 ms of a cold JVM's thread).
+     */
+    private final StartupImage.Inputs inputs;
     private boolean adopted;
 
-    private StartupImages(Path file, String prefix, String head, Runtime.MainConfig config, RuntimeFlags flags) {
+    private StartupImages(Path file, String prefix, String head, Runtime.MainConfig config, RuntimeFlags flags, StartupImage.Inputs inputs) {
         this.file = file;
+        this.inputs = inputs;
         this.prefix = prefix;
         this.head = head;
         this.config = config;
@@ -88,9 +95,10 @@ final class StartupImages {
         if (build == null || dir == null) return null;
         if (flags.unbuffered) dev.refheap.lang.vm.StdStream.setUnbufferedOption();  // as the runtime's streams will be: -u is an input
         String prefix = (build.startsWith("jar:") ? "refheap" : "classes") + "-startup-";
-        String name = prefix + StartupImage.inputs(config, false).fingerprint() + ".img";  // the command line's streams are the process's
+        StartupImage.Inputs inputs = StartupImage.inputs(config, false);  // the command line's streams are the process's
+        String name = prefix + inputs.fingerprint() + ".img";
         return new StartupImages(dir.resolve(name), prefix, FORMAT + "\nbuild " + escape(build) + "\njvm " + System.getProperty("java.vm.version") + "\n", config,
-                flags);
+                flags, inputs);
     }
 
     /** Whether this run's runtime adopted the image (its start-up is done). */
@@ -111,7 +119,7 @@ final class StartupImages {
         rt.configureMain(config);
         if (key == null) return rt;
         try {
-            if (rt.startFromImage(file, key)) {
+            if (rt.startFromImage(file, key, inputs)) {
                 adopted = true;
                 debug("adopted " + file);
                 used(file);

@@ -649,7 +649,16 @@ public final class Runtime implements AutoCloseable {
      *
      * @throws IllegalStateException if the memory was given up and the image could not be mapped after all
      */
-    public boolean startFromImage(java.nio.file.Path file, byte[] key) throws java.io.IOException { return StartupImage.adopt(this, file, key); }
+    public boolean startFromImage(java.nio.file.Path file, byte[] key) throws java.io.IOException { return StartupImage.adopt(this, file, key, null); }
+
+    /**
+     * As {@link #startFromImage(java.nio.file.Path, byte[])}, with the process's inputs the caller
+     * read for this runtime's configuration ({@link StartupImage#inputs}, the process's own streams)
+     * just before making it; read again if this runtime's streams are not the process's.
+     */
+    public boolean startFromImage(java.nio.file.Path file, byte[] key, StartupImage.Inputs processInputs) throws java.io.IOException {
+        return StartupImage.adopt(this, file, key, processInputs);
+    }
 
     /**
      * Writes what the interpreter reports on stderr (an uncaught exception's traceback, a

@@ -273,15 +273,19 @@ public final class StartupImage {
      * {@link Runtime#configureMain}, adopts the image at {@code file} if it was made under {@code key}
      * for this process's inputs, then redoes the run's own part of start-up. Returns false, nothing
      * changed, when the image is refused (missing, unreadable, damaged, another key or inputs,
-     * addresses in use): the caller then runs start-up live.
+     * addresses in use): the caller then runs start-up live. {@code processInputs}, if not null:
+     * {@link #inputs} of {@code rt}'s configuration with the process's streams, read by the caller
+     * (not read again unless {@code rt}'s streams are not the process's).
      *
      * @throws IllegalStateException if the runtime gave up its memory and the image then could not
      *         be mapped ({@link Runtime#adoptImage}): the runtime is unusable
      */
-    static boolean adopt(Runtime rt, Path file, byte[] key) {
+    static boolean adopt(Runtime rt, Path file, byte[] key, Inputs processInputs) {
         if (!Files.isRegularFile(file)) return false;
+        boolean embedded = embedded(rt);
+        Inputs inputs = processInputs != null && !embedded ? processInputs : inputs(rt.mainConfig, embedded);
         try {
-            rt.adoptImage(file, fullKey(key, inputs(rt.mainConfig, embedded(rt))));
+            rt.adoptImage(file, fullKey(key, inputs));
         } catch (BlockAllocator.ImageException | IOException e) {
             return false;  // refused, or unreadable, before the runtime gave up its memory
         }

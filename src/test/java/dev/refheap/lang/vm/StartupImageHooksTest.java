@@ -45,6 +45,8 @@ class StartupImageHooksTest {
             "Interpreter.unhandledExc",
             // the count of codes compiled so far (a statistic)
             "Interpreter.compiledCount",
+            // the count of additions to the held list: compared only with itself within one exit (which modules are held)
+            "Runtime.heldAdds",
             // a class's lookup caches, valid at a version
             "ClassType.lookupCache", "ClassType.lookupCacheVersion", "ClassType.cachedInit", "ClassType.cachedNew", "ClassType.cachedDel",
             "ClassType.specialsVersion", "ClassType.specialsSettled", "ClassType.objectInit", "ClassType.hooks", "ClassType.hooksVersion",

@@ -69,6 +69,51 @@ public abstract class FieldsType extends NativeType {
         return o;
     }
 
+    /**
+     * PyObject_GenericGetAttr's instance-dict step for a type whose instances keep their dict at
+     * {@code dictOff}: {@code __dict__} (made on first use), else the name's value; a new
+     * reference, or 0 when absent.
+     */
+    protected final long instanceDictAttr(long o, int dictOff, String name) {
+        if (name.equals("__dict__")) {
+            if (get(o, dictOff) == 0) put(o, dictOff, heap.dicts.create());
+            return vm.incref(get(o, dictOff));
+        }
+        long d = get(o, dictOff);
+        long v = d == 0 ? 0 : heap.dicts.getItem(d, name);
+        return v == 0 ? 0 : vm.incref(v);
+    }
+
+    /**
+     * PyObject_GenericSetAttr's instance-dict step ({@code v} 0: delete): {@code __dict__} replaced
+     * by a dict (never deleted), else the name set or deleted in the dict (made on first use);
+     * deleting an absent name is AttributeError naming the type.
+     */
+    protected final boolean setInstanceDictAttr(long o, int dictOff, String name, long v) {
+        if (name.equals("__dict__")) {
+            if (v == 0) throw vm.error("TypeError", "cannot delete __dict__");
+            if (!vm.isInstanceOf(v, heap.dicts)) throw vm.error("TypeError", "__dict__ must be set to a dictionary, not a '" + vm.typeName(v) + "'");
+            set(o, dictOff, vm.incref(v));
+            return true;
+        }
+        long d = get(o, dictOff);
+        if (v == 0) {
+            if (d == 0 || heap.dicts.getItem(d, name) == 0) {
+                throw vm.error("AttributeError", "'" + heap.typeOf(o).name() + "' object has no attribute '" + name + "'");
+            }
+            long key = heap.strs.of(name);
+            try {
+                heap.dicts.delItem(d, key);
+            } finally {
+                heap.decref(key);
+            }
+            return true;
+        }
+        if (d == 0) put(o, dictOff, d = heap.dicts.create());
+        heap.dicts.setItem(d, name, v);
+        return true;
+    }
+
     public static long get(long o, int off) { return Native.getLong(o + off); }
 
     public static void put(long o, int off, long v) { Native.putLong(o + off, v); }

@@ -143,44 +143,8 @@ final class AstType extends FieldsType {
     }
 
     @Override
-    public long attrOf(long o, String name) {
-        if (name.equals("__dict__")) {
-            if (get(o, DICT) == 0) put(o, DICT, heap.dicts.create());
-            return vm.incref(get(o, DICT));
-        }
-        long d = get(o, DICT);
-        long v = d == 0 ? 0 : heap.dicts.getItem(d, name);
-        return v == 0 ? 0 : vm.incref(v);
-    }
+    public long attrOf(long o, String name) { return instanceDictAttr(o, DICT, name); }
 
     @Override
-    public boolean setAttrOf(long o, String name, long v) {
-        if (name.equals("__dict__")) {
-            if (v == 0) throw vm.error("TypeError", "cannot delete __dict__");
-            if (heap.typeOf(v) != heap.dicts) {
-                throw vm.error("TypeError", "__dict__ must be set to a dictionary, not a '" + vm.typeName(v) + "'");
-            }
-            set(o, DICT, vm.incref(v));
-            return true;
-        }
-        long d = get(o, DICT);
-        if (v == 0) {
-            if (d == 0 || heap.dicts.getItem(d, name) == 0) {
-                throw vm.error("AttributeError", "'" + heap.typeOf(o).name() + "' object has no attribute '" + name + "'");
-            }
-            long key = heap.strs.of(name);
-            try {
-                heap.dicts.delItem(d, key);
-            } finally {
-                heap.decref(key);
-            }
-            return true;
-        }
-        if (d == 0) {
-            d = heap.dicts.create();
-            put(o, DICT, d);
-        }
-        heap.dicts.setItem(d, name, v);
-        return true;
-    }
+    public boolean setAttrOf(long o, String name, long v) { return setInstanceDictAttr(o, DICT, name, v); }
 }

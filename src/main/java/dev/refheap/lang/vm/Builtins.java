@@ -98,6 +98,14 @@ final class Builtins {
             if (n == 2) return incref(heap, a[o + 1]);
             throw rt.error("StopIteration", null);
         });
+        def(rt, "aiter", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "aiter", n, kw, 1);
+            return Coroutines.builtinAiter(rt, a[o]);
+        });
+        def(rt, "anext", (self, a, o, n, kw) -> {
+            Args.range(rt, "anext", n, kw, 1, 2);
+            return Coroutines.builtinAnext(rt, a[o], n == 2);
+        });
         def(rt, "getattr", (self, a, o, n, kw) -> {
             Args.range(rt, "getattr", n, kw, 2, 3);
             if (!Heap.isStr(a[o + 1])) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(a[o + 1]) + "'");

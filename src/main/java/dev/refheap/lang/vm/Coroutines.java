@@ -336,20 +336,50 @@ final class Coroutines {
 
     /** GET_AITER: o.__aiter__(), checked to have __anext__. */
     static long aiter(Runtime rt, long o) {
-        PyType t = rt.heap.typeOf(o);
-        long m = t instanceof ClassType c ? rt.ops.lookupType(c, "__aiter__") : t == rt.asyncGeneratorType ? 1 : 0;
-        if (m == 0) {
+        if (!hasAiter(rt, o)) {
             throw rt.typeError("'async for' requires an object with __aiter__ method, got " + rt.ops.typeName(o));
         }
         long it = rt.ops.callMethod(o, "__aiter__");
-        PyType tt = rt.heap.typeOf(it);
-        boolean hasAnext = tt == rt.asyncGeneratorType || (tt instanceof ClassType c && rt.ops.lookupType(c, "__anext__") != 0);
-        if (!hasAnext) {
+        if (!hasAnext(rt, it)) {
             String tn = rt.ops.typeName(it);
             rt.heap.decref(it);
             throw rt.typeError("'async for' received an object from __aiter__ that does not implement __anext__: " + tn);
         }
         return it;
+    }
+
+    /** Whether o's type has am_aiter (an async generator, a class with __aiter__). */
+    private static boolean hasAiter(Runtime rt, long o) {
+        PyType t = rt.heap.typeOf(o);
+        return t == rt.asyncGeneratorType || t instanceof ClassType c && rt.ops.lookupType(c, "__aiter__") != 0;
+    }
+
+    /** Whether o's type has am_anext (PyAIter_Check: an async generator, a class with __anext__). */
+    private static boolean hasAnext(Runtime rt, long o) {
+        PyType t = rt.heap.typeOf(o);
+        return t == rt.asyncGeneratorType || t instanceof ClassType c && rt.ops.lookupType(c, "__anext__") != 0;
+    }
+
+    /** Builtin aiter(): PyObject_GetAIter, with its two TypeErrors. */
+    static long builtinAiter(Runtime rt, long o) {
+        if (!hasAiter(rt, o)) throw rt.typeError("'" + rt.ops.typeName(o) + "' object is not an async iterable");
+        long it = rt.ops.callMethod(o, "__aiter__");
+        if (!hasAnext(rt, it)) {
+            String tn = rt.ops.typeName(it);
+            rt.heap.decref(it);
+            throw rt.typeError("aiter() returned not an async iterator of type '" + tn + "'");
+        }
+        return it;
+    }
+
+    /**
+     * Builtin anext(): the awaitable {@code aiterator.__anext__()} returns (am_anext). With a
+     * default CPython wraps it in an anext_awaitable, which refheap does not have yet: refused by name.
+     */
+    static long builtinAnext(Runtime rt, long aiterator, boolean withDefault) {
+        if (!hasAnext(rt, aiterator)) throw rt.typeError("'" + rt.ops.typeName(aiterator) + "' object is not an async iterator");
+        if (withDefault) throw rt.error("NotImplementedError", "refheap does not support anext() with a default yet (CPython's anext_awaitable)");
+        return rt.ops.callMethod(aiterator, "__anext__");
     }
 
     /** GET_ANEXT: the awaitable of aiter.__anext__(). */

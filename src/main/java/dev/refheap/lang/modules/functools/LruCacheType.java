@@ -36,6 +36,8 @@ final class LruCacheType extends FieldsType {
     static final int PREV = 16, NEXT = 24, HASH = 32, KEY = 40, RESULT = 48;
     static final int WRAPPER = 56, TYPED = 64, CACHE = 72, HITS = 80, FUNC = 88, MAXSIZE = 96, MISSES = 104, KWD_MARK = 112,
             ELEM_TYPE = 120, CACHE_INFO_TYPE = 128, DICT = 136, WEAKREFLIST = 144;
+    /** The owned object fields, in traverse and tp_clear order (one array: traverse runs in every collection). */
+    private static final int[] OWNED = {CACHE, FUNC, KWD_MARK, ELEM_TYPE, CACHE_INFO_TYPE, DICT};
     private static final int UNCACHED = 0, INFINITE = 1, BOUNDED = 2;
     private static final String[] NEW_NAMES = {"user_function", "maxsize", "typed", "cache_info_type"};
 
@@ -104,7 +106,7 @@ final class LruCacheType extends FieldsType {
             visit.accept(Native.getLong(link + RESULT));
             visit.accept(Heap.typeAddress(link));
         }
-        for (int off : new int[] {CACHE, FUNC, KWD_MARK, ELEM_TYPE, CACHE_INFO_TYPE, DICT}) {
+        for (int off : OWNED) {
             long v = get(o, off);
             if (v != 0) visit.accept(v);
         }
@@ -119,7 +121,7 @@ final class LruCacheType extends FieldsType {
     public void references(long o, LongConsumer visit) {
         if (heap.typeOf(o) == this) visit.accept(typeObject());
         for (long link = Native.getLong(o + NEXT); link != o; link = Native.getLong(link + NEXT)) visit.accept(link);
-        for (int off : new int[] {CACHE, FUNC, KWD_MARK, ELEM_TYPE, CACHE_INFO_TYPE, DICT}) {
+        for (int off : OWNED) {
             long v = get(o, off);
             if (v != 0) visit.accept(v);
         }
@@ -132,7 +134,7 @@ final class LruCacheType extends FieldsType {
     @Override
     public void clear(long o) {
         long list = unlink(o);
-        for (int off : new int[] {CACHE, FUNC, KWD_MARK, ELEM_TYPE, CACHE_INFO_TYPE, DICT}) set(o, off, 0);
+        for (int off : OWNED) set(o, off, 0);
         releaseLinks(list);
     }
 

@@ -44,36 +44,36 @@ class ConformanceStressTest {
         String only = System.getProperty("stress.only");
         List<String> parts = only == null ? List.of() : List.of(only.split(","));
         List<Path> selected = programs().stream().filter(p -> parts.isEmpty() || parts.stream().anyMatch(p.toString()::contains)).toList();
-        int workers = workers();
+        return tests(selected, intervals, known, workers());
+    }
+
+    /** The tests of {@code selected}, run on {@code workers} workers (see {@link #workers}). */
+    static Stream<DynamicTest> tests(List<Path> selected, Map<String, Integer> intervals, Set<String> known, int workers) {
         if (workers <= 1 || selected.size() <= 1) {
             return selected.stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> judge(p, known, () -> check(p, intervals.getOrDefault(p.toString(), 1)))));
         }
-        // Several programs at once, each in a JVM of its own (StressWorkers); each test reports its program's outcome.
+        // Several programs at once, each in a child JVM (StressWorkers; this JVM runs none); each test reports its program's outcome.
         StressWorkers run = new StressWorkers(selected, intervals, workers);
         return selected.stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
             Throwable outcome = run.result(p);
             judge(p, known, () -> {
                 if (outcome != null) throw outcome;
             });
-        })).onClose(() -> {
-            try {
-                run.close();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        })).onClose(run::close);
     }
 
     /**
-     * How many programs run at once ({@code -Dstress.workers=N}; default 1, the serial run). Each
-     * worker past the first is a child JVM. Not the default: a program the test's own JVM runs
-     * that waits for any child process (os.wait(), wait3, wait4) waits for the worker JVM, its
-     * child, and times out (imports/native_posix_linux_calls.py and
-     * bugs/wait3_wait4_were_refused_for_lack_of_resource.py in session 24's full run).
+     * How many programs run at once ({@code -Dstress.workers=N}; default 2, or 1 on a machine of
+     * one processor). With 2 or more, each runs in a child JVM and this JVM runs none: a program
+     * that waits for any child process (os.wait(), waitpid(-1), wait3, wait4) must never find a
+     * worker JVM among its process's children (session 24: imports/native_posix_linux_calls.py
+     * and bugs/wait3_wait4_were_refused_for_lack_of_resource.py waited for one until the limit
+     * when this JVM ran programs beside a child worker). With 1, this JVM runs them all, serially,
+     * and starts no worker.
      */
     static int workers() {
         String w = System.getProperty("stress.workers");
-        return w != null ? Integer.parseInt(w) : 1;
+        return w != null ? Integer.parseInt(w) : Math.min(2, java.lang.Runtime.getRuntime().availableProcessors());
     }
 
     /** Passes or fails the test of {@code p} by the outcome of its check, as the known failures say. */
@@ -132,8 +132,14 @@ class ConformanceStressTest {
     static final boolean STARTUP_CPYTHON_ALL = "cpython".equals(System.getProperty("refheap.test.startup"));
 
     static void check(Path program, int interval) throws Exception {
+        check(program, interval, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    /** As above, the program's output (not judged here) to {@code sink}: a worker's log, where a crash's report shows it. */
+    static void check(Path program, int interval, PrintStream sink) throws Exception {
+        // Never beside a worker JVM of this JVM's: the program's os.wait() would find it (StressWorkers).
+        if (StressWorkers.liveWorkers() > 0) throw new IllegalStateException(program + ": not run in a JVM that has stress worker JVMs as children");
         String source = Files.readString(program);
-        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         // Programs run after the small start-up here (checked from their first allocation: the
         // program's own refcount work is what stress mode is for; the whole heap CPython's start-up
         // leaves, verified at every allocation, would multiply the run's time), except those that

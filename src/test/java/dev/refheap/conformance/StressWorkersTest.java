@@ -4,24 +4,29 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * ConformanceStressTest's child workers judge a program as this JVM does: a program that passes
+ * ConformanceStressTest's child workers judge a program as this JVM does (a program that passes
  * here passes there, and a heap inconsistency comes back as the same exception with the same
- * message (addresses aside: each JVM maps its own memory), so a failure reads the same whichever
- * worker ran the program.
+ * message, addresses aside: each JVM maps its own memory); no program they run can see a worker
+ * JVM as its child; a worker that dies or hangs fails its program, with its output, and the
+ * programs after it still run.
  */
 class StressWorkersTest {
+    private static final Path DIR = Path.of("target", "stress-workers-test");
 
     @Test
     void aChildReportsWhatThisJvmFinds() throws Exception {
-        Path dir = Path.of("target", "stress-workers-test");
-        Files.createDirectories(dir);
+        Files.createDirectories(DIR);
         // A refcount raised behind the VM's back: the exact check must report it.
-        Path leak = dir.resolve("raised_refcount.py");
+        Path leak = DIR.resolve("raised_refcount.py");
         Files.writeString(leak, "import ctypes\nx = []\nctypes.c_ssize_t.from_address(id(x)).value += 1\ny = [x]\n");
         Path fine = Path.of("tests/conformance/refcount/list_operations.py");
         List<Path> programs = List.of(fine, leak);
@@ -36,12 +41,75 @@ class StressWorkersTest {
         assertTrue(here.getMessage().contains("heap verification failed"), here.toString());
         ConformanceStressTest.check(fine, 1);
 
-        try (StressWorkers run = new StressWorkers(programs, Map.of(), 2, false)) {
+        try (StressWorkers run = new StressWorkers(programs, Map.of(), 2)) {
             assertNull(run.result(fine));
             Throwable there = run.result(leak);
             assertNotNull(there, "the child found nothing");
             assertEquals(here.getClass(), there.getClass());
             assertEquals(normalized(here.getMessage()), normalized(there.getMessage()));
+        }
+    }
+
+    /**
+     * Session 24's two-worker run ran programs in the test's JVM beside a child worker JVM: a
+     * program waiting for any child (os.wait()) waited for the worker. Every program, run as the
+     * stress test runs them with several workers, must find no child it did not start: here
+     * os.waitpid(-1, os.WNOHANG) must raise ChildProcessError, as under CPython, in each of
+     * several programs (more than workers, so that every worker, and any program the test's
+     * JVM would run, is seen).
+     */
+    @Test
+    void noProgramSeesAWorkerJvmAsItsChild() throws Throwable {
+        Files.createDirectories(DIR);
+        List<Path> programs = new ArrayList<>();
+        int workers = Math.max(2, ConformanceStressTest.workers());
+        for (int i = 0; i < 2 * workers + 1; i++) {
+            Path p = DIR.resolve("waits_for_any_child_" + i + ".py");
+            Files.deleteIfExists(Path.of(p + ".out"));
+            Files.writeString(p, """
+                    import os
+                    try:
+                        seen = 'a child: %r' % (os.waitpid(-1, os.WNOHANG),)
+                    except ChildProcessError:
+                        seen = 'no child'
+                    with open(__file__ + '.out', 'w') as f:
+                        f.write('%s %d %s\\n' % (seen, os.getpid(), os.getpgrp() == os.getpid()))
+                    """);
+            programs.add(p);
+        }
+        try (Stream<DynamicTest> tests = ConformanceStressTest.tests(programs, Map.of(), Set.of(), workers)) {
+            for (DynamicTest t : tests.toList()) t.getExecutable().execute();
+        }
+        boolean ownSession = Files.isExecutable(Path.of("/usr/bin/setsid"));
+        for (Path p : programs) {
+            String[] out = Files.readString(Path.of(p + ".out")).trim().split(" ");
+            assertEquals("no child", out[0] + " " + out[1], p + " saw a child process it did not start: " + String.join(" ", out));
+            assertNotEquals(ProcessHandle.current().pid(), Long.parseLong(out[2]), p + " ran in the test's JVM");
+            // each worker leads a session of its own: a signal to the program's process group reaches its worker only
+            if (ownSession) assertEquals("True", out[3], p + ": its worker is not its process group's leader");
+        }
+    }
+
+    /** A worker that exits mid-program or stops answering fails that program with its output; the programs after it run on a fresh worker. */
+    @Test
+    void aDeadOrHungWorkerFailsItsProgramOnlyWithItsOutput() throws Exception {
+        Files.createDirectories(DIR);
+        Path exits = DIR.resolve("exits_mid_program.py");
+        Files.writeString(exits, "import os\nprint('about to leave', flush=True)\nos._exit(7)\n");
+        Path hangs = DIR.resolve("hangs.py");
+        Files.writeString(hangs, "import time\nprint('about to sleep', flush=True)\ntime.sleep(600)\n");
+        Path fine = Path.of("tests/conformance/refcount/list_operations.py");
+        try (StressWorkers run = new StressWorkers(List.of(exits, fine, hangs, fine.resolveSibling("dict_operations.py")), Map.of(), 1, 20)) {
+            Throwable died = run.result(exits);
+            assertNotNull(died, "a worker's exit passed");
+            assertTrue(died.getMessage().contains(exits + ": the stress worker process running it failed") && died.getMessage().contains("exit 7")
+                    && died.getMessage().contains("about to leave"), died.getMessage());
+            assertNull(run.result(fine));
+            Throwable hung = run.result(hangs);
+            assertNotNull(hung, "a hung worker passed");
+            assertTrue(hung.getMessage().contains(hangs + ": the stress worker process running it did not answer within 20 s")
+                    && hung.getMessage().contains("about to sleep"), hung.getMessage());
+            assertNull(run.result(fine.resolveSibling("dict_operations.py")));
         }
     }
 

@@ -63,7 +63,7 @@ final class StressWorkers implements AutoCloseable {
     /** How long a started worker may take to connect. */
     private static final long CONNECT_SECONDS = 120;
     /** The child JVMs' heap limit unless the test's JVM options name one (a child peaks well under it: docs/performance.md). */
-    static final String CHILD_XMX = "-Xmx" + System.getProperty("stress.childXmx", "1g");
+    static final String CHILD_XMX = "-Xmx" + System.getProperty("stress.childXmx", "2g");
 
     /** The worker JVMs alive now, in this JVM (none in a worker: workers start no workers). */
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();

@@ -255,6 +255,23 @@ final class StressWorkers implements AutoCloseable {
     public static void main(String[] args) {
         int status = 0;
         PrintStream log = System.out;
+        // In a session of its own, a worker gets no ^C or hang-up with the test's run: it ends when the test's JVM does.
+        ProcessHandle.current().parent().ifPresent(parent -> {
+            Thread watch = new Thread(() -> {
+                while (parent.isAlive()) {
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                log.println("== stress worker: the test's JVM is gone");
+                log.flush();
+                java.lang.Runtime.getRuntime().halt(2);
+            }, "stress-worker-parent-watch");
+            watch.setDaemon(true);
+            watch.start();
+        });
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]))) {
             DataInputStream in = new DataInputStream(s.getInputStream());
             DataOutputStream out = new DataOutputStream(s.getOutputStream());

@@ -97,9 +97,9 @@ class StressWorkersTest {
         Path exits = DIR.resolve("exits_mid_program.py");
         Files.writeString(exits, "import os\nprint('about to leave', flush=True)\nos._exit(7)\n");
         Path hangs = DIR.resolve("hangs.py");
-        Files.writeString(hangs, "import time\nprint('about to sleep', flush=True)\ntime.sleep(600)\n");
+        Files.writeString(hangs, "import time\nprint('about to sleep', flush=True)\ntime.sleep(3600)\n");
         Path fine = Path.of("tests/conformance/refcount/list_operations.py");
-        try (StressWorkers run = new StressWorkers(List.of(exits, fine, hangs, fine.resolveSibling("dict_operations.py")), Map.of(), 1, 20)) {
+        try (StressWorkers run = new StressWorkers(List.of(exits, fine, hangs, fine.resolveSibling("dict_operations.py")), Map.of(), 1, 90)) {
             Throwable died = run.result(exits);
             assertNotNull(died, "a worker's exit passed");
             assertTrue(died.getMessage().contains(exits + ": the stress worker process running it failed") && died.getMessage().contains("exit 7")
@@ -107,7 +107,7 @@ class StressWorkersTest {
             assertNull(run.result(fine));
             Throwable hung = run.result(hangs);
             assertNotNull(hung, "a hung worker passed");
-            assertTrue(hung.getMessage().contains(hangs + ": the stress worker process running it did not answer within 20 s")
+            assertTrue(hung.getMessage().contains(hangs + ": the stress worker process running it did not answer within 90 s")
                     && hung.getMessage().contains("about to sleep"), hung.getMessage());
             assertNull(run.result(fine.resolveSibling("dict_operations.py")));
         }

@@ -96,7 +96,7 @@ class GeneratorType extends LangType {
         long s = state(o);
         if (s >= COMPLETED) return;
         if (s == CREATED) {
-            neverStarted(o);
+            if (!rt.closing) neverStarted(o);  // Runtime.close warns of nothing: its builtins and modules are being released
             rt.interpreter.closeGenerator(o);  // completed; its frame object (if any) lives on by itself
             return;
         }

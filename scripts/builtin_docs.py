@@ -74,7 +74,7 @@ def builtin_types():
           type(sys.int_info), type(sys.hash_info), type(sys.thread_info), type(sys.implementation),
           types.CellType, type(lambda: 0).__code__.__class__]
     a, c = _agen(), _coro()
-    ts += [type(a.asend(None)), type(a.athrow(ValueError)), type(c.__await__()), type(iter(_Seq()))]
+    ts += [type(a.asend(None)), type(a.athrow(ValueError)), type(c.__await__()), type(anext(a, None)), type(iter(_Seq()))]
     c.close()
     ts += [v for _, v in sorted(vars(builtins).items()) if isinstance(v, type) and issubclass(v, BaseException)]
     ts += [v for _, v in sorted(vars(builtins).items()) if isinstance(v, type)]

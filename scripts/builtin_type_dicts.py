@@ -48,7 +48,7 @@ async def _coro():
 
 
 _a, _c = _agen(), _coro()
-TYPES += [type(_a.asend(None)), type(_a.athrow(ValueError)), type(_c.__await__())]
+TYPES += [type(_a.asend(None)), type(_a.athrow(ValueError)), type(_c.__await__()), type(anext(_a, None))]
 _c.close()
 
 

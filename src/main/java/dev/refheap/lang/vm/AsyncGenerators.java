@@ -113,15 +113,16 @@ final class AsyncGenerators implements RootProvider {
         });
         for (AwaitableType t : new AwaitableType[] {asendType, athrowType}) {
             rt.defMethod(t, "send", (s, a, o, n, kw) -> {
-                Args.exactly(rt, "send", n, kw, 1);
+                Args.exactly(rt, t.name() + ".send", n, kw, 1);
                 return t.send(s, a[o]);
             });
             rt.defMethod(t, "throw", (s, a, o, n, kw) -> {
-                Args.range(rt, "throw", n, kw, 1, 3);
+                Args.noKeywords(rt, t.name() + ".throw", kw);
+                Args.range(rt, "throw", n, 0, 1, 3);
                 return t.throwIn(s, Coroutines.exceptionToThrow(rt, a[o], n > 1 ? a[o + 1] : heap.None, n > 2 ? a[o + 2] : heap.None));
             });
             rt.defMethod(t, "close", (s, a, o, n, kw) -> {
-                Args.exactly(rt, "close", n, kw, 0);
+                Args.exactly(rt, t.name() + ".close", n, kw, 0);
                 t.close(s);
                 return Builtins.incref(heap, heap.None);
             });
@@ -190,7 +191,7 @@ final class AsyncGenerators implements RootProvider {
     // ---- the protocol of async_gen_asend / async_gen_athrow ------------------------------------------
 
     /** StopIteration carrying {@code v} as _PyGen_SetStopIterationValue makes it (None: no arguments). */
-    private PyException stopIteration(long v) {
+    PyException stopIteration(long v) {
         long args;
         if (v == heap.None) args = heap.tuples.alloc(0);
         else {

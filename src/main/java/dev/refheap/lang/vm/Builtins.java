@@ -89,8 +89,7 @@ final class Builtins {
             }
             // an iterator whose StopIteration carries a value (a class's __next__, the awaitables of
             // coroutines and async generators): next() lets its StopIteration through as it is
-            if (n == 1 && (t instanceof ClassType || t == rt.asyncGens.asendType || t == rt.asyncGens.athrowType
-                    || t == rt.coroutineWrapperType)) {
+            if (n == 1 && Coroutines.stopCarriesValue(rt, t)) {
                 return rt.ops.callMethod(a[o], "__next__");
             }
             long v = rt.ops.next(a[o]);
@@ -104,7 +103,7 @@ final class Builtins {
         });
         def(rt, "anext", (self, a, o, n, kw) -> {
             Args.range(rt, "anext", n, kw, 1, 2);
-            return Coroutines.builtinAnext(rt, a[o], n == 2);
+            return Coroutines.builtinAnext(rt, a[o], n == 2 ? a[o + 1] : 0);
         });
         def(rt, "getattr", (self, a, o, n, kw) -> {
             Args.range(rt, "getattr", n, kw, 2, 3);

@@ -97,11 +97,13 @@ final class Coroutines {
             return rt.interpreter.resume(s, a[o], 0, false);
         });
         def(rt, c, "throw", (s, a, o, n, kw) -> {
-            Args.range(rt, "throw", n, kw, 1, 3);
+            Args.noKeywords(rt, "coroutine.throw", kw);
+            Args.range(rt, "throw", n, 0, 1, 3);
             long exc = exceptionToThrow(rt, a[o], n > 1 ? a[o + 1] : rt.heap.None, n > 2 ? a[o + 2] : rt.heap.None);
             return rt.interpreter.throwIn(s, exc, true, false);
         });
         def(rt, c, "close", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "coroutine.close", n, kw, 0);
             rt.interpreter.closeGenerator(s);
             return Builtins.incref(rt.heap, rt.heap.None);
         });
@@ -110,6 +112,8 @@ final class Coroutines {
             return rt.coroutineWrapperType.create(s);
         });
         rt.coroutineWrapperType.install();
+        rt.anextAwaitableType = rt.heap.register(new AnextAwaitableType(rt));
+        rt.anextAwaitableType.install();
         PyType ag = rt.asyncGeneratorType;
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, ag, "__aiter__", (s, a, o, n, kw) -> Builtins.incref(rt.heap, s));
         rt.asyncGens.install();
@@ -172,16 +176,17 @@ final class Coroutines {
 
         void install() {
             rt.defMethod(this, "send", (s, a, o, n, kw) -> {
-                Args.exactly(rt, "send", n, kw, 1);
+                Args.exactly(rt, "coroutine_wrapper.send", n, kw, 1);
                 return rt.interpreter.resume(get(s, CORO), a[o], 0, false);
             });
             rt.defMethod(this, "throw", (s, a, o, n, kw) -> {
-                Args.range(rt, "throw", n, kw, 1, 3);
+                Args.noKeywords(rt, "coroutine_wrapper.throw", kw);
+                Args.range(rt, "throw", n, 0, 1, 3);
                 long exc = exceptionToThrow(rt, a[o], n > 1 ? a[o + 1] : heap.None, n > 2 ? a[o + 2] : heap.None);
                 return rt.interpreter.throwIn(get(s, CORO), exc, true, false);
             });
             rt.defMethod(this, "close", (s, a, o, n, kw) -> {
-                Args.exactly(rt, "close", n, kw, 0);
+                Args.exactly(rt, "coroutine_wrapper.close", n, kw, 0);
                 rt.interpreter.closeGenerator(get(s, CORO));
                 return Builtins.incref(heap, heap.None);
             });
@@ -280,10 +285,25 @@ final class Coroutines {
 
     /** _PyCoro_GetAwaitableIter plus GET_AWAITABLE's checks: a new reference to what to await for {@code o}. */
     static long awaitable(Runtime rt, long o, int where) {
+        long iter = awaitableIter(rt, o, where);
+        if (rt.heap.typeOf(iter) == rt.coroutineType && awaiting(rt, iter) != 0) {
+            rt.heap.decref(iter);
+            throw rt.error("RuntimeError", "coroutine is being awaited already");
+        }
+        return iter;
+    }
+
+    /**
+     * _PyCoro_GetAwaitableIter: a new reference to what awaiting {@code o} iterates (o itself for a
+     * coroutine, an iterable coroutine or an awaitable whose __await__ is itself, else what its
+     * __await__ returns, checked); {@code where} picks the 'async with' wording of the error.
+     */
+    static long awaitableIter(Runtime rt, long o, int where) {
         Heap heap = rt.heap;
         PyType t = heap.typeOf(o);
         long iter;
-        if (t == rt.coroutineType || t == rt.asyncGens.asendType || t == rt.asyncGens.athrowType || (t == rt.generatorType
+        if (t == rt.coroutineType || t == rt.asyncGens.asendType || t == rt.asyncGens.athrowType || t == rt.anextAwaitableType
+                || (t == rt.generatorType
                 && (rt.generatorType.frame(o).code.unit.flags() & CO_ITERABLE_COROUTINE) != 0)) {
             iter = Builtins.incref(heap, o);
         } else {
@@ -307,10 +327,6 @@ final class Coroutines {
                 heap.decref(iter);
                 throw rt.typeError("__await__() returned non-iterator of type '" + tn + "'");
             }
-        }
-        if (heap.typeOf(iter) == rt.coroutineType && awaiting(rt, iter) != 0) {
-            heap.decref(iter);
-            throw rt.error("RuntimeError", "coroutine is being awaited already");
         }
         return iter;
     }
@@ -373,13 +389,142 @@ final class Coroutines {
     }
 
     /**
-     * Builtin anext(): the awaitable {@code aiterator.__anext__()} returns (am_anext). With a
-     * default CPython wraps it in an anext_awaitable, which refheap does not have yet: refused by name.
+     * Builtin anext(): the awaitable {@code aiterator.__anext__()} returns (am_anext); with a
+     * default ({@code dflt} not 0, borrowed) that awaitable wrapped in an {@code anext_awaitable}.
      */
-    static long builtinAnext(Runtime rt, long aiterator, boolean withDefault) {
+    static long builtinAnext(Runtime rt, long aiterator, long dflt) {
         if (!hasAnext(rt, aiterator)) throw rt.typeError("'" + rt.ops.typeName(aiterator) + "' object is not an async iterator");
-        if (withDefault) throw rt.error("NotImplementedError", "refheap does not support anext() with a default yet (CPython's anext_awaitable)");
-        return rt.ops.callMethod(aiterator, "__anext__");
+        long awaitable = rt.ops.callMethod(aiterator, "__anext__");
+        if (dflt == 0) return awaitable;
+        return rt.anextAwaitableType.create(awaitable, Builtins.incref(rt.heap, dflt));
+    }
+
+    /**
+     * Whether {@code next()} / SEND of an iterator of type t let its StopIteration through with its
+     * value (a class's {@code __next__}, the awaitables of coroutines and async generators) rather
+     * than ending as a builtin iterator's tp_iternext does.
+     */
+    static boolean stopCarriesValue(Runtime rt, PyType t) {
+        return t instanceof ClassType || t == rt.asyncGens.asendType || t == rt.asyncGens.athrowType
+                || t == rt.coroutineWrapperType || t == rt.anextAwaitableType;
+    }
+
+    /**
+     * {@code anext_awaitable}: what {@code anext(aiterator, default)} returns. It holds the
+     * awaitable {@code __anext__()} returned and the default (16-byte header, wrapped, default:
+     * basicsize 32, getsizeof 48, GC-tracked, traversed in that order). Each step (__next__, send,
+     * throw, close) goes to the wrapped awaitable's iterator, got afresh each time as
+     * _PyCoro_GetAwaitableIter gets it (a coroutine through its __await__); a StopAsyncIteration
+     * out of the step becomes StopIteration(default), as if __anext__ had returned the default.
+     * Its own __await__ and __iter__ return it. It cannot be made from Python.
+     */
+    static final class AnextAwaitableType extends ExtType {
+        static final int WRAPPED = 16, DEFAULT = 24;
+
+        AnextAwaitableType(Runtime rt) {
+            super(rt, "anext_awaitable", null, HAVE_GC, 32, 0, 0);
+        }
+
+        /** A new anext_awaitable over {@code awaitable} and {@code dflt} (both stolen). */
+        long create(long awaitable, long dflt) {
+            long o = heap.allocObject(this, 0);
+            put(o, WRAPPED, awaitable);
+            put(o, DEFAULT, dflt);
+            heap.track(o);
+            return o;
+        }
+
+        void install() {
+            rt.defMethod(this, "send", (s, a, o, n, kw) -> {
+                Args.exactly(rt, "anext_awaitable.send", n, kw, 1);
+                return proxy(s, "send", a, o, 1);
+            });
+            rt.defMethod(this, "throw", (s, a, o, n, kw) -> {
+                Args.noKeywords(rt, "anext_awaitable.throw", kw);
+                return proxy(s, "throw", a, o, n);
+            });
+            rt.defMethod(this, "close", (s, a, o, n, kw) -> {
+                Args.noKeywords(rt, "anext_awaitable.close", kw);
+                return proxy(s, "close", a, o, n);
+            });
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, this, "__await__", (s, a, o, n, kw) -> Builtins.incref(heap, s));
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, this, "__iter__", (s, a, o, n, kw) -> Builtins.incref(heap, s));
+            rt.defDescr(BuiltinDescrType.Kind.WRAPPER, this, "__next__", (s, a, o, n, kw) -> {
+                long r = proxy(s, null, a, o, 0);
+                if (r == 0) throw rt.error("StopIteration", null);
+                return r;
+            });
+        }
+
+        /** anextawaitable_getiter: the wrapped awaitable's iterator (a new reference). */
+        private long iterator(long s) {
+            long aw = awaitableIter(rt, get(s, WRAPPED), 0);
+            if (heap.typeOf(aw) != rt.coroutineType) return aw;
+            long it;
+            try {
+                it = rt.ops.callMethod(aw, "__await__");
+            } finally {
+                heap.decref(aw);
+            }
+            if (!Coroutines.isIterator(rt, it)) {
+                heap.decref(it);
+                throw rt.typeError("__await__ returned a non-iterable");
+            }
+            return it;
+        }
+
+        /**
+         * One step on the wrapped awaitable's iterator: {@code meth} called with a[o..o+n) (null:
+         * its tp_iternext, 0 when it ends without an exception); StopAsyncIteration becomes
+         * StopIteration(default).
+         */
+        private long proxy(long s, String meth, long[] a, int o, int n) {
+            long it = iterator(s);
+            try {
+                if (meth != null) return rt.ops.callMethod(it, meth, java.util.Arrays.copyOfRange(a, o, o + n));
+                return stopCarriesValue(rt, heap.typeOf(it)) ? rt.ops.callMethod(it, "__next__") : rt.ops.next(it);
+            } catch (PyException e) {
+                if (!rt.ops.isInstance(e.exc(), rt.exceptionType("StopAsyncIteration"))) throw e;
+                heap.decref(e.exc());
+                throw rt.asyncGens.stopIteration(get(s, DEFAULT));
+            } finally {
+                heap.decref(it);
+            }
+        }
+
+        @Override
+        public void traverse(long o, java.util.function.LongConsumer visit) {
+            visitField(o, WRAPPED, visit);
+            visitField(o, DEFAULT, visit);
+        }
+
+        @Override
+        public void dealloc(long o) {
+            heap.untrackIfTracked(o);
+            clearField(o, WRAPPED);
+            clearField(o, DEFAULT);
+            heap.freeObject(o);
+        }
+
+        @Override
+        String repr(long o) { return "<anext_awaitable object at " + Ops.hex(o) + ">"; }
+
+        @Override
+        long iter(long o) { return Builtins.incref(heap, o); }
+
+        @Override
+        boolean isIterator() { return true; }
+
+        @Override
+        long next(long o) {
+            try {
+                return proxy(o, null, null, 0, 0);
+            } catch (PyException e) {
+                if (!rt.ops.isInstance(e.exc(), rt.exceptionType("StopIteration"))) throw e;
+                heap.decref(e.exc());
+                return 0;
+            }
+        }
     }
 
     /** GET_ANEXT: the awaitable of aiter.__anext__(). */

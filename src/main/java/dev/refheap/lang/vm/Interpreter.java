@@ -2572,7 +2572,7 @@ final class Interpreter implements RootProvider {
         try {
             if (v != heap.None) return rt.ops.callMethod(sub, "send", v);
             PyType t = heap.typeOf(sub);
-            if (t instanceof ClassType || t == rt.asyncGens.asendType || t == rt.asyncGens.athrowType || t == rt.coroutineWrapperType) {
+            if (Coroutines.stopCarriesValue(rt, t)) {
                 return rt.ops.callMethod(sub, "__next__");
             }
             return rt.ops.next(sub);

@@ -86,6 +86,7 @@ public final class Runtime implements AutoCloseable {
     /** Iterating async generators: their awaitables, wrapped values and sys.set_asyncgen_hooks' hooks. */
     AsyncGenerators asyncGens;
     Coroutines.CoroutineWrapperType coroutineWrapperType;
+    Coroutines.AnextAwaitableType anextAwaitableType;
     final IterType iterType;
     final RangeType rangeType;
     final SliceType sliceType;

@@ -1104,7 +1104,8 @@ final class TypeMethods {
         PyType G = rt.generatorType;
         def1(G, "send", (s, v) -> rt.interpreter.resume(s, v, 0, false));
         def(G, "throw", (s, a, o, n, kw) -> {
-            Args.range(rt, "throw", n, kw, 1, 3);
+            Args.noKeywords(rt, "generator.throw", kw);
+            Args.range(rt, "throw", n, 0, 1, 3);
             long exc = Coroutines.exceptionToThrow(rt, a[o], n >= 2 ? a[o + 1] : heap.None, n == 3 ? a[o + 2] : heap.None);
             return rt.interpreter.throwIn(s, exc, true, false);
         });

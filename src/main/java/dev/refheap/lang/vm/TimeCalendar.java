@@ -171,27 +171,38 @@ final class TimeCalendar {
         return java.util.TimeZone.getTimeZone(z).getDisplayName(dst, java.util.TimeZone.SHORT, Locale.ROOT);
     }
 
-    /** The seconds argument (None or absent: now), floored as _PyTime_ObjectToTime_t does. */
+    /**
+     * The seconds argument (None or absent: now) as a C time_t, floored as _PyTime_ObjectToTime_t
+     * does (OverflowError outside time_t), and checked as glibc's gmtime_r/localtime_r check it: a
+     * year whose tm_year (year - 1900) does not fit a C int is OSError EOVERFLOW. java.time reaches
+     * the years -999,999,999 to 999,999,999; a time_t between those and the C int's years is
+     * refused by name (CPython gives a date there).
+     */
     private Instant when(long[] a, int o, int n, long kw, String fname) {
         Args.range(rt, fname, n, kw, 0, 1);
         if (n == 0 || a[o] == heap.None) return Instant.now();
-        double secs;
+        long secs;
         if (heap.typeOf(a[o]) instanceof IntType) {
             if (!IntType.fitsLong(a[o])) throw rt.error("OverflowError", "timestamp out of range for platform time_t");
-            return clamp(Instant.ofEpochSecond(IntType.asLong(a[o])));
+            secs = IntType.asLong(a[o]);
+        } else {
+            double d = new VmApi(rt).asDouble(a[o]);
+            if (Double.isNaN(d)) throw rt.error("ValueError", "Invalid value NaN (not a number)");
+            d = Math.floor(d);
+            if (!(d >= -0x1p63 && d < 0x1p63)) throw rt.error("OverflowError", "timestamp out of range for platform time_t");
+            secs = (long) d;
         }
-        secs = new VmApi(rt).asDouble(a[o]);
-        if (Double.isNaN(secs)) throw rt.error("ValueError", "Invalid value NaN (not a number)");
-        if (Math.abs(secs) > 9.2e18) throw rt.error("OverflowError", "timestamp out of range for platform time_t");
-        return clamp(Instant.ofEpochSecond((long) Math.floor(secs)));
+        // the first and last seconds whose UTC year keeps tm_year within a C int (years -2147481748 and 2147485547)
+        if (secs > 67768036191676799L || secs < -67768040609740800L) throw rt.osError(75, "Value too large for defined data type", null);
+        if (secs > MAX_SECONDS || secs < MIN_SECONDS) {
+            throw rt.error("NotImplementedError", "refheap does not support times beyond the years -999999999 to 999999999 yet");
+        }
+        return Instant.ofEpochSecond(secs);
     }
 
-    private Instant clamp(Instant t) {
-        if (t.isAfter(Instant.parse("+999999999-12-31T23:59:59Z")) || t.isBefore(Instant.parse("-999999999-01-01T00:00:00Z"))) {
-            throw rt.error("OverflowError", "timestamp out of range for platform time_t");
-        }
-        return t;
-    }
+    /** The seconds java.time's local date-times reach in every zone (the years -999,999,999 to 999,999,999, a day inside). */
+    private static final long MAX_SECONDS = LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC) - 86_400,
+            MIN_SECONDS = LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC) + 86_400;
 
     private int[] fields(ZonedDateTime t) {
         return new int[] {t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),

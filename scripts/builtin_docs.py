@@ -151,6 +151,11 @@ def main(path, key):
             elif isinstance(v, type):
                 out.type_doc(v)
                 out.members(v)
+        if modname == '_collections' and hasattr(m, 'OrderedDict'):  # its iterator and views, not in the module
+            od = m.OrderedDict()
+            for t in (type(iter(od)), type(od.keys()), type(od.values()), type(od.items())):
+                out.type_doc(t)
+                out.members(t)
     tmp = path + '.tmp%d' % os.getpid()
     os.makedirs(os.path.dirname(path) or '.', exist_ok=True)
     with open(tmp, 'w', encoding='utf-8', newline='\n') as f:

@@ -213,6 +213,12 @@ public final class DictType extends PyType {
         if (Native.getLong(d + MA_VERSION) != 0) watchedVersion++;
     }
     private static long keys(long d) { return Native.getLong(d + MA_KEYS); }
+
+    /** ma_keys (what OrderedDict's od_resize_sentinel compares) and 1 << its dk_log2_size. */
+    public static long keysTable(long d) { return keys(d); }
+    public static long keysSize(long d) { return 1L << log2Size(keys(d)); }
+    /** dk_nentries of d's keys table (the index a new key would get). */
+    public static long keysEntries(long d) { return nentries(keys(d)); }
     private static int log2Size(long k) { return Native.getByte(k + DK_LOG2_SIZE); }
     private static int kind(long k) { return Native.getByte(k + DK_KIND); }
     private static long nentries(long k) { return Native.getLong(k + DK_NENTRIES); }

@@ -463,6 +463,7 @@ final class BuiltinGetSets {
             // a builtin type's: CPython's figures from the table (refheap's own PyType sizes are allocation bases)
             // (weakref.ReferenceType is not in the table: sizeof(PyWeakReference), no items, dict or weakref slot)
             long[] layout = t == heap.weakrefs ? new long[] {64, 0, 0, 0, ClassFactory.builtinFlags(rt, heap.weakrefs)} : rt.slotWrappers.layout(t);
+            if (layout == null && t instanceof DictViewType dv && dv.isSubtype()) layout = dv.subtypeLayout();  // odict_keys...
             if (layout == null && layoutField == 4 && t instanceof NativeType nt && nt.tpFlags() >= 0) return heap.ints.of(nt.tpFlags());
             if (layout == null && t instanceof NativeType nt && layoutField < 4) {
                 // a native module's type is declared with CPython's figures (FieldsType and friends)

@@ -885,6 +885,7 @@ final class Ops {
             long v = ga.attr(o, name);
             if (v != 0) return v;
         }
+        if (t instanceof DictViewType && name.equals("mapping")) return rt.mappingProxyType.create(DictViewType.dict(o));  // dictview_mapping
         ExtType x = t instanceof ExtType e ? e : t instanceof ClassType c && c.builtinLayout() && c.builtinBase instanceof ExtType b ? b : null;
         if (x != null) {
             long v = x.attr(o, name);

@@ -973,4 +973,61 @@ public final class VmApi {
             heap.decref(subs);
         }
     }
+
+    // ---- dict view subtypes (odict_keys, odict_values, odict_items) ------------------------------
+
+    /**
+     * A subtype of {@code dict_keys} (kind 0), {@code dict_values} (1) or {@code dict_items} (2)
+     * named {@code name}, as CPython's static view subtypes are (same layout, tp_base the dict
+     * view): its views are the base's in everything but iteration, which {@code iter} and
+     * {@code reversed} give (new references, from the view). Its dict: {@code __iter__} (slot
+     * wrapper), {@code __reversed__} (method) and {@code __doc__} None, in that order.
+     */
+    public PyType newDictViewSubtype(String name, int kind, java.util.function.LongUnaryOperator iter, java.util.function.LongUnaryOperator reversed) {
+        IterType.Kind k = switch (kind) {
+            case 0 -> IterType.Kind.DICT_KEYS;
+            case 1 -> IterType.Kind.DICT_VALUES;
+            default -> IterType.Kind.DICT_ITEMS;
+        };
+        DictViewType t = heap.register(new DictViewType(rt, name, rt.dictViews.get(k), iter, reversed));
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, t, "__iter__", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "__iter__", n, kw, 0);
+            return t.iter(s);
+        });
+        rt.defMethod(t, "__reversed__", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "__reversed__", n, kw, 0);
+            return t.reversed(s);
+        });
+        rt.typeAttrs.computeIfAbsent(t, x -> new java.util.HashMap<>()).put("__doc__", heap.None);
+        orderTypeDict(t, "__iter__", "__reversed__", "__doc__");
+        return t;
+    }
+
+    /** A new view of type {@code viewType} (one {@link #newDictViewSubtype} made) over dict {@code d}. */
+    public long newDictView(PyType viewType, long d) { return DictViewType.create(rt, (DictViewType) viewType, d); }
+
+    /** The dict a dict view shows (borrowed). */
+    public long dictViewDict(long view) { return DictViewType.dict(view); }
+
+    /**
+     * Gives native type {@code t}'s {@code __dict__} CPython's order: {@code names} first, in
+     * that order (as PyType_Ready adds them: slot wrappers, methods, getsets, {@code __doc__},
+     * {@code __hash__}), then any others, sorted.
+     */
+    public void orderTypeDict(PyType t, String... names) {
+        java.util.List<SlotWrappers.Slot> order = new java.util.ArrayList<>();
+        for (String name : names) order.add(new SlotWrappers.Slot(name, '-'));
+        rt.slotWrappers.names.put(t, order);
+    }
+
+    /**
+     * {@code t.__dict__['__doc__']} as PyType_Ready puts it: the type's tp_doc without its text
+     * signature, None for a type without one (CPython's docs; nothing when refheap has none).
+     */
+    public void defTypeDoc(PyType t) {
+        String raw = BuiltinDocs.available() ? BuiltinDocs.doc(rt, t.name()) : null;
+        if (raw == null) return;
+        rt.typeAttrs.computeIfAbsent(t, x -> new java.util.HashMap<>())
+                .put("__doc__", raw == BuiltinDocs.NULL ? heap.None : rt.hold(heap.strs.of(BuiltinDocs.dictDoc(t.name(), raw))));
+    }
 }

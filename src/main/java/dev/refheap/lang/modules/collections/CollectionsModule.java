@@ -7,9 +7,10 @@ import dev.refheap.object.Heap;
 
 /**
  * {@code _collections}: {@link DequeType deque} with its iterators, {@link DefaultDictType
- * defaultdict}, and {@code _count_elements} (Counter's counting loop). Not provided yet, each left
- * to collections/__init__.py's own fallback: {@code OrderedDict} (the pure-Python one is used),
- * and {@code _tuplegetter} (a descriptor; the fallback property is used).
+ * defaultdict}, {@link OrderedDictType OrderedDict} with its iterator and views, and
+ * {@code _count_elements} (Counter's counting loop). Not provided yet, left to
+ * collections/__init__.py's own fallback: {@code _tuplegetter} (a descriptor; the fallback
+ * property is used).
  */
 public final class CollectionsModule {
     private CollectionsModule() {}
@@ -24,6 +25,8 @@ public final class CollectionsModule {
         heap.dicts.setItem(d, "_deque_reverse_iterator", deque.reverseIterType.typeObject());
         DefaultDictType defaultdict = vm.moduleState("_collections.defaultdict", () -> installDefaultDict(vm));
         heap.dicts.setItem(d, "defaultdict", defaultdict.typeObject());
+        OrderedDictType od = vm.moduleState("_collections.OrderedDict", () -> installOrderedDict(vm));
+        heap.dicts.setItem(d, "OrderedDict", od.typeObject());
         vm.def(m, "_count_elements", (s, a, o, n, kw) -> {
             Params.unpack(vm, "_count_elements", n, kw, 2, 2);
             countElements(vm, a[o], a[o + 1]);
@@ -68,6 +71,143 @@ public final class CollectionsModule {
         t.defMethod("__reduce__", (s, a, o, n, kw) -> {
             throw vm.error("NotImplementedError", "refheap does not support defaultdict.__reduce__ yet");
         });
+        return t;
+    }
+
+    /**
+     * OrderedDict's type, its iterator and its three views, with CPython 3.11's type dicts: the slot
+     * wrappers of the slots odictobject.c defines, its methods in tp_methods order, the
+     * {@code __dict__} getset, {@code __doc__} and {@code __hash__} None (it defines tp_richcompare
+     * and inherits no tp_hash).
+     */
+    private static OrderedDictType installOrderedDict(VmApi vm) {
+        Heap heap = vm.heap;
+        OrderedDictType t = vm.registerType(new OrderedDictType(vm));
+        OdictIterType it = vm.registerType(new OdictIterType(vm, t));
+        t.iterType = it;
+        t.keysType = vm.newDictViewSubtype("odict_keys", 0, v -> it.create(vm.dictViewDict(v), OdictIterType.KEYS, false),
+                v -> it.create(vm.dictViewDict(v), OdictIterType.KEYS, true));
+        t.valuesType = vm.newDictViewSubtype("odict_values", 1, v -> it.create(vm.dictViewDict(v), OdictIterType.VALUES, false),
+                v -> it.create(vm.dictViewDict(v), OdictIterType.VALUES, true));
+        t.itemsType = vm.newDictViewSubtype("odict_items", 2, v -> it.create(vm.dictViewDict(v), OdictIterType.ITEMS, false),
+                v -> it.create(vm.dictViewDict(v), OdictIterType.ITEMS, true));
+        it.install();
+
+        t.defSlotWrapper("__repr__", (s, a, o, n, kw) -> {
+            t.wrapperArgs("__repr__", n, kw, 0);
+            return vm.str(t.reprOf(s));
+        });
+        String[] compares = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+        for (int op = 0; op < 6; op++) {
+            int cmp = op;
+            t.defSlotWrapper(compares[op], (s, a, o, n, kw) -> {
+                t.wrapperArgs(compares[cmp], n, kw, 1);
+                Boolean eq = cmp == 2 || cmp == 3 ? t.eqOf(s, a[o]) : null;
+                if (eq == null) return vm.incref(vm.notImplemented());
+                return vm.incref(eq == (cmp == 2) ? heap.True : heap.False);
+            });
+        }
+        t.defSlotWrapper("__iter__", (s, a, o, n, kw) -> {
+            t.wrapperArgs("__iter__", n, kw, 0);
+            return t.iterOf(s);
+        });
+        t.init = (s, a, o, n, kw) -> {
+            int npos = n - Params.nkw(kw);
+            if (npos > 1) throw vm.error("TypeError", "expected at most 1 arguments, got " + npos);
+            t.update(s, a, o, n, kw);
+            return vm.incref(heap.None);
+        };
+        t.defSlotWrapper("__init__", t.init);
+        t.defSlotWrapper("__or__", (s, a, o, n, kw) -> {
+            t.wrapperArgs("__or__", n, kw, 1);
+            long r = t.binaryOf(dev.refheap.lang.bytecode.BinaryOp.OR, s, a[o]);
+            return r != 0 ? r : vm.incref(vm.notImplemented());
+        });
+        t.defSlotWrapper("__ror__", (s, a, o, n, kw) -> {
+            t.wrapperArgs("__ror__", n, kw, 1);
+            long r = t.binaryOf(dev.refheap.lang.bytecode.BinaryOp.OR, a[o], s);
+            return r != 0 ? r : vm.incref(vm.notImplemented());
+        });
+        t.defSlotWrapper("__ior__", (s, a, o, n, kw) -> {
+            t.wrapperArgs("__ior__", n, kw, 1);
+            return t.inplaceOf(dev.refheap.lang.bytecode.BinaryOp.OR, s, a[o]);
+        });
+        t.defSlotWrapper("__setitem__", (s, a, o, n, kw) -> {
+            t.wrapperArgs("__setitem__", n, kw, 2);
+            t.setItemOf(s, a[o], a[o + 1]);
+            return vm.incref(heap.None);
+        });
+        t.defSlotWrapper("__delitem__", (s, a, o, n, kw) -> {
+            t.wrapperArgs("__delitem__", n, kw, 1);
+            t.setItemOf(s, a[o], 0);
+            return vm.incref(heap.None);
+        });
+        t.defClassMethod("fromkeys", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "fromkeys", new String[] {"iterable", "value"}, 1, 2, 0, a, o, n, kw);
+            return t.fromKeys(s, p[0], p[1] == 0 ? heap.None : p[1]);
+        });
+        t.defMethod("__sizeof__", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "OrderedDict.__sizeof__", n, kw);
+            return heap.ints.of(t.sizeOf(s));
+        });
+        t.defMethod("__reduce__", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "OrderedDict.__reduce__", n, kw);
+            return t.reduce(s);
+        });
+        t.defMethod("setdefault", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "setdefault", new String[] {"key", "default"}, 1, 2, 0, a, o, n, kw);
+            return t.setDefault(s, p[0], p[1] == 0 ? heap.None : p[1]);
+        });
+        t.defMethod("pop", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "pop", new String[] {"key", "default"}, 1, 2, 0, a, o, n, kw);
+            vm.hash(p[0]);
+            return t.popKey(s, p[0], p[1]);
+        });
+        t.defMethod("popitem", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "popitem", new String[] {"last"}, 0, 1, 0, a, o, n, kw);
+            return t.popItem(s, p[0] == 0 || vm.truthy(p[0]));
+        });
+        t.defMethod("keys", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "OrderedDict.keys", n, kw);
+            return vm.newDictView(t.keysType, s);
+        });
+        t.defMethod("values", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "OrderedDict.values", n, kw);
+            return vm.newDictView(t.valuesType, s);
+        });
+        t.defMethod("items", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "OrderedDict.items", n, kw);
+            return vm.newDictView(t.itemsType, s);
+        });
+        t.defMethod("update", (s, a, o, n, kw) -> {
+            t.update(s, a, o, n, kw);
+            return vm.incref(heap.None);
+        });
+        t.defMethod("clear", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "OrderedDict.clear", n, kw);
+            heap.dicts.clearDict(s);
+            t.clearNodes(s);
+            return vm.incref(heap.None);
+        });
+        t.defMethod("copy", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "OrderedDict.copy", n, kw);
+            return t.copy(s);
+        });
+        t.defMethod("__reversed__", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "OrderedDict.__reversed__", n, kw);
+            return it.create(s, OdictIterType.KEYS, true);
+        });
+        t.defMethod("move_to_end", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "move_to_end", new String[] {"key", "last"}, 1, 2, 0, a, o, n, kw);
+            t.moveToEnd(s, p[0], p[1] == 0 || vm.truthy(p[1]));
+            return vm.incref(heap.None);
+        });
+        vm.defGetSet(t, "__dict__");
+        vm.defTypeDoc(t);
+        vm.setTypeAttr(t, "__hash__", heap.None);
+        vm.orderTypeDict(t, "__repr__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__", "__iter__", "__init__", "__or__",
+                "__ror__", "__ior__", "__setitem__", "__delitem__", "fromkeys", "__sizeof__", "__reduce__", "setdefault", "pop", "popitem",
+                "keys", "values", "items", "update", "clear", "copy", "__reversed__", "move_to_end", "__dict__", "__doc__", "__hash__");
         return t;
     }
 

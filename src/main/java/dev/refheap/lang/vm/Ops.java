@@ -127,6 +127,7 @@ final class Ops {
         if (t == heap.sets || t == heap.frozensets) return SetType.size(o) != 0;
         if (t == heap.bytes) return BytesType.length(o) != 0;
         if (t == rt.rangeType) return RangeType.bigLength(o).signum() != 0;
+        if (t instanceof DictViewType) return DictType.size(DictViewType.dict(o)) != 0;  // dictview_len (sq_length)
         if (t instanceof ExtType x) {
             Boolean b = x.truthy(o);
             return b == null || b;
@@ -1915,6 +1916,13 @@ final class Ops {
         if (ba == heap.strs && bb == heap.strs) {  // PyUnicode_RichCompare
             int c = op == 2 || op == 3 ? (heap.strs.equals(a, b) ? 0 : 1) : Strings.compareCodePoints(StrType.value(a), StrType.value(b));
             return switch (op) { case 0 -> c < 0; case 1 -> c <= 0; case 2 -> c == 0; case 3 -> c != 0; case 4 -> c > 0; default -> c >= 0; };
+        }
+        // a native subclass of a data base with its own tp_richcompare (OrderedDict's), inherited by a Python subclass
+        ExtType xn = ba instanceof ExtType e3 && ba.dataBase() != null && ba.dataBase() != ba ? e3
+                : bb instanceof ExtType e4 && bb.dataBase() != null && bb.dataBase() != bb ? e4 : null;
+        if (xn != null && (op == 2 || op == 3)) {
+            Boolean r = xn.eq(a, b);
+            if (r != null) return r == (op == 2);
         }
         if (ba == heap.dicts && bb == heap.dicts && (op == 2 || op == 3)) {
             boolean same;

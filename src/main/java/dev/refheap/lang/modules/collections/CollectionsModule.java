@@ -133,7 +133,8 @@ public final class CollectionsModule {
             return t.inplaceOf(dev.refheap.lang.bytecode.BinaryOp.OR, s, a[o]);
         });
         t.defSlotWrapper("__setitem__", (s, a, o, n, kw) -> {
-            t.wrapperArgs("__setitem__", n, kw, 2);
+            t.wrapperArgs("__setitem__", n, kw, -1);
+            Params.unpack(vm, "", n, kw, 2, 2);  // wrap_objobjargproc: PyArg_UnpackTuple with no name
             t.setItemOf(s, a[o], a[o + 1]);
             return vm.incref(heap.None);
         });

@@ -247,10 +247,10 @@ final class OrderedDictType extends NativeType {
         return new PyException(vm.callArgs(vm.exceptionType("KeyError").address(), new long[] {key}, 0, 1, 0));
     }
 
-    /** A slot wrapper's argument check (wrap_binaryfunc and friends): no keywords, exactly {@code want} arguments. */
+    /** A slot wrapper's argument check (check_num_args): no keywords, exactly {@code want} arguments (any when negative). */
     void wrapperArgs(String name, int n, long kw, int want) {
         if (Params.nkw(kw) > 0) throw vm.error("TypeError", "wrapper " + name + "() takes no keyword arguments");
-        if (n != want) throw vm.error("TypeError", "expected " + want + " argument" + (want == 1 ? "" : "s") + ", got " + n);
+        if (want >= 0 && n != want) throw vm.error("TypeError", "expected " + want + " argument" + (want == 1 ? "" : "s") + ", got " + n);
     }
 
     // ---- methods ----------------------------------------------------------------------------
@@ -309,29 +309,20 @@ final class OrderedDictType extends NativeType {
     }
 
     /**
-     * _odict_popkey_hash: the key's node is removed first, then the value (exact type: from the
-     * dict; a subclass: through its __contains__, __getitem__, __delitem__); {@code failobj} (or
-     * KeyError) when absent. A new reference.
+     * _odict_popkey_hash as 3.11 has it: the key's node is removed first, then the item popped
+     * from the dict itself (a subclass's __getitem__, __contains__, __delitem__ are not called);
+     * a key without a node (put in through dict.__setitem__) counts as absent: {@code failobj},
+     * or KeyError. A new reference.
      */
     long popKey(long od, long key, long failobj) {
         long node = findNode(od, key);
-        if (node != 0) clearNode(od, key);
         long value = 0;
-        if (heap.typeOf(od) == this) {
-            if (node != 0) {
-                value = getItem(od, key);
-                if (value != 0) {
-                    vm.incref(value);
-                    dicts.delItem(od, key);
-                }
-            }
-        } else if (vm.contains(od, key)) {
-            value = vm.getItem(od, key);
-            try {
-                vm.delItem(od, key);
-            } catch (RuntimeException e) {
-                heap.decref(value);
-                throw e;
+        if (node != 0) {
+            clearNode(od, key);
+            value = getItem(od, key);
+            if (value != 0) {
+                vm.incref(value);
+                dicts.delItem(od, key);
             }
         }
         if (value != 0) return value;
@@ -415,23 +406,44 @@ final class OrderedDictType extends NativeType {
         int nkw = Params.nkw(kw), npos = n - nkw;
         if (npos > 1) throw vm.error("TypeError", "update() takes at most 1 positional argument (" + npos + " given)");
         if (npos == 1) updateArg(self, a[o]);
-        for (int i = 0; i < nkw; i++) vm.setItem(self, TupleType.item(kw, i), a[o + npos + i]);
+        if (nkw == 0) return;
+        long pairs = heap.lists.of();  // PyDict_Items(kwargs): a list of new 2-tuples, then added as pairs
+        try {
+            for (int i = 0; i < nkw; i++) {
+                long pair = heap.tuples.of(TupleType.item(kw, i), a[o + npos + i]);
+                heap.lists.append(pairs, pair);
+                heap.decref(pair);
+            }
+            addPairs(self, pairs);
+        } finally {
+            heap.decref(pairs);
+        }
+    }
+
+    /** PyDict_Items of dict {@code d}: a new list of new (key, value) tuples. */
+    private long dictItems(long d) {
+        long pairs = heap.lists.of();
+        try {
+            heap.dicts.forEach(d, (k, v) -> {
+                long pair = heap.tuples.of(k, v);
+                heap.lists.append(pairs, pair);
+                heap.decref(pair);
+            });
+        } catch (RuntimeException e) {
+            heap.decref(pairs);
+            throw e;
+        }
+        return pairs;
     }
 
     /** mutablemapping_update_arg. */
     private void updateArg(long self, long other) {
         if (heap.typeOf(other) == heap.dicts) {
-            long items = vm.callMethod(other, "items");
+            long list = dictItems(other);
             try {
-                long list = heap.lists.of();
-                try {
-                    vm.forEach(items, x -> heap.lists.append(list, x));
-                    addPairs(self, list);
-                } finally {
-                    heap.decref(list);
-                }
+                addPairs(self, list);
             } finally {
-                heap.decref(items);
+                heap.decref(list);
             }
             return;
         }
@@ -522,14 +534,14 @@ final class OrderedDictType extends NativeType {
     /** odict_richcompare: dict's ==, then, between two OrderedDicts, the keys in order (_odict_keys_equal). */
     @Override
     public Boolean eqOf(long a, long b) {
-        if (!heap.typeOf(a).isSubtypeOf(dicts) || !heap.typeOf(b).isSubtypeOf(dicts)) return null;
+        if (!vm.isSubtype(a, dicts) || !vm.isSubtype(b, dicts)) return null;
         boolean eq;
         try {
             eq = dicts.contentsEqual(a, b);
         } catch (PyError e) {
             throw vm.error(e.pythonType(), e.getMessage());
         }
-        if (!eq || !heap.typeOf(a).isSubtypeOf(this) || !heap.typeOf(b).isSubtypeOf(this)) return eq;
+        if (!eq || !vm.isSubtype(a, this) || !vm.isSubtype(b, this)) return eq;
         long sa = state(a), sb = state(b);
         long na = first(a), nb = first(b);
         while (true) {
@@ -555,9 +567,9 @@ final class OrderedDictType extends NativeType {
     @Override
     public long binaryOf(dev.refheap.lang.bytecode.BinaryOp op, long a, long b) {
         if (op != dev.refheap.lang.bytecode.BinaryOp.OR) return 0;
-        boolean left = heap.typeOf(a).isSubtypeOf(this);
+        boolean left = vm.isSubtype(a, this);
         long other = left ? b : a;
-        if (!heap.typeOf(other).isSubtypeOf(dicts)) return 0;
+        if (!vm.isSubtype(other, dicts)) return 0;
         long r = vm.call(Heap.typeAddress(left ? a : b), a);
         try {
             updateArg(r, b);

@@ -1,6 +1,6 @@
 # collections.OrderedDict's behaviour that does not depend on its implementation (the C type of
-# _collections or collections/__init__.py's pure-Python class, which refheap uses while its
-# _collections lacks the type): order, move_to_end, popitem, pop, setdefault, update's forms,
+# _collections, refheap's since session 25, or collections/__init__.py's pure-Python class, which
+# refheap used before): order, move_to_end, popitem, pop, setdefault, update's forms,
 # fromkeys, equality, repr (recursive too), views and their reversal, copy/pickle round trips, a
 # subclass, the KeyErrors. Left out because the two differ: update's and '<''s TypeError
 # messages, the views' reprs, mutation during iteration (the C iterator raises RuntimeError).

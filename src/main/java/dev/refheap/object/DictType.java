@@ -143,6 +143,13 @@ public final class DictType extends PyType {
         return v;
     }
 
+    /** The entry index of {@code key} in d, its hash given (OrderedDict's fast nodes), or -1. */
+    public long indexOfKnownHash(long d, long key, long hash) {
+        long k = keys(d);
+        if (k == emptyKeys) return -1;
+        return lookup(k, key, hash);
+    }
+
     /** The entry index of {@code key} in d (for a cache validated by {@link #keysVersion}), or -1. */
     public long indexOf(long d, long key) {
         long hash = hashOf(key);
@@ -790,12 +797,28 @@ public final class DictType extends PyType {
     public boolean contentsEqual(long a, long b) {
         if (a == b) return true;
         if (size(a) != size(b)) return false;
-        boolean[] same = {true};
-        forEach(a, (key, value) -> {
-            if (!same[0]) return;
-            long other = getItem(b, key);
-            if (other == 0 || (other != value && !heap.objectsEqual(value, other))) same[0] = false;
-        });
-        return same[0];
+        // dict_equal: each key of a looked up in b with the hash a stored (no __hash__ call), then the values compared
+        for (long ix = 0; ix < nentries(keys(a)); ix++) {
+            long k = keys(a), e = entry(k, ix);
+            long value = entryValue(k, e);
+            if (value == 0) continue;
+            long key = entryKey(k, e);
+            heap.incref(key);
+            heap.incref(value);
+            try {
+                long other = getItemKnownHash(b, key, entryHash(k, e));
+                if (other == 0) return false;
+                heap.incref(other);
+                try {
+                    if (other != value && !heap.objectsEqual(value, other)) return false;
+                } finally {
+                    heap.decref(other);
+                }
+            } finally {
+                heap.decref(key);
+                heap.decref(value);
+            }
+        }
+        return true;
     }
 }

@@ -161,7 +161,6 @@ public final class CollectionsModule {
         });
         t.defMethod("pop", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "pop", new String[] {"key", "default"}, 1, 2, 0, a, o, n, kw);
-            vm.hash(p[0]);
             return t.popKey(s, p[0], p[1]);
         });
         t.defMethod("popitem", (s, a, o, n, kw) -> {

@@ -54,6 +54,7 @@ final class OrderedDictType extends NativeType {
     static long next(long node) { return Native.getLong(node + N_NEXT); }
     static long prev(long node) { return Native.getLong(node + N_PREV); }
     static long key(long node) { return Native.getLong(node + N_KEY); }
+    static long nodeHash(long node) { return Native.getLong(node + N_HASH); }
 
     @Override
     public PyType dataBase() { return dicts; }
@@ -81,22 +82,36 @@ final class OrderedDictType extends NativeType {
 
     // ---- fast nodes -------------------------------------------------------------------------
 
-    /** _odict_get_index: resizes the fast-nodes table when the dict's keys table changed, then the key's entry index (dk_nentries when absent). */
-    private long index(long od, long key) {
+    /**
+     * _odict_get_index: resizes the fast-nodes table when the dict's keys table changed, then the
+     * entry index of the key (hash given: no __hash__ call), dk_nentries when absent.
+     */
+    private long index(long od, long key, long hash) {
         if (Native.getLong(od + SENTINEL) != DictType.keysTable(od) || Native.getLong(od + FAST_SIZE) != DictType.keysSize(od)) resize(od);
-        return rawIndex(od, key);
+        return rawIndex(od, key, hash);
     }
 
-    private long rawIndex(long od, long key) {
-        long ix = dicts.indexOf(od, key);
+    private long rawIndex(long od, long key, long hash) {
+        long ix;
+        try {
+            ix = dicts.indexOfKnownHash(od, key, hash);
+        } catch (PyError e) {
+            throw vm.error(e.pythonType(), e.getMessage());
+        }
         return ix < 0 ? DictType.keysEntries(od) : ix;
     }
 
+    /** _odict_resize: a table of keys-table size, each node at its key's entry index (found with the node's hash). */
     private void resize(long od) {
         long size = DictType.keysSize(od);
         long table = heap.memAlloc(8 * size);
         Native.fill(table, 8 * size, (byte) 0);
-        for (long node = first(od); node != 0; node = next(node)) Native.putLong(table + 8 * rawIndex(od, key(node)), node);
+        try {
+            for (long node = first(od); node != 0; node = next(node)) Native.putLong(table + 8 * rawIndex(od, key(node), nodeHash(node)), node);
+        } catch (RuntimeException e) {
+            heap.memFree(table);
+            throw e;
+        }
         long old = Native.getLong(od + FAST);
         if (old != 0) heap.memFree(old);
         Native.putLong(od + FAST, table);
@@ -104,20 +119,26 @@ final class OrderedDictType extends NativeType {
         Native.putLong(od + SENTINEL, DictType.keysTable(od));
     }
 
-    /** _odict_find_node: the key's node, or 0. */
+    /** _odict_find_node: the key's node, or 0 (its hash computed once, as PyObject_Hash). */
     long findNode(long od, long key) {
         if (first(od) == 0) return 0;
-        long i = index(od, key);
-        return i < Native.getLong(od + FAST_SIZE) ? Native.getLong(Native.getLong(od + FAST) + 8 * i) : 0;
+        return findNode(od, key, vm.hash(key));
+    }
+
+    /** _odict_find_node_hash. */
+    long findNode(long od, long key, long hash) {
+        if (first(od) == 0) return 0;
+        long i = index(od, key, hash);
+        return Native.getLong(Native.getLong(od + FAST) + 8 * i);
     }
 
     /** _odict_add_new_node: appends a node for key (just set in the dict) unless it has one. */
-    void addNewNode(long od, long key) {
-        long i = index(od, key);
+    void addNewNode(long od, long key, long hash) {
+        long i = index(od, key, hash);
         if (Native.getLong(Native.getLong(od + FAST) + 8 * i) != 0) return;
         long node = heap.memAlloc(32);
         Native.putLong(node + N_KEY, vm.incref(key));
-        Native.putLong(node + N_HASH, vm.hash(key));
+        Native.putLong(node + N_HASH, hash);
         Native.putLong(node + N_NEXT, 0);
         long last = last(od);
         Native.putLong(node + N_PREV, last);
@@ -128,12 +149,14 @@ final class OrderedDictType extends NativeType {
         Native.putLong(od + STATE, state(od) + 1);
     }
 
-    /** _odict_remove_node then free: unlinks the key's node (if any). */
-    void clearNode(long od, long key) {
-        long node = findNode(od, key);
+    /** _odict_clear_node: the key's node (or {@code node} when known) unlinked and freed; nothing when it has none. */
+    void clearNode(long od, long node, long key, long hash) {
+        if (first(od) == 0) return;
+        long i = index(od, key, hash);
+        long slot = Native.getLong(od + FAST) + 8 * i;
+        if (node == 0) node = Native.getLong(slot);
         if (node == 0) return;
-        long i = index(od, key);
-        Native.putLong(Native.getLong(od + FAST) + 8 * i, 0);
+        Native.putLong(slot, 0);
         removeNode(od, node);
         heap.decref(key(node));
         heap.memFree(node);
@@ -314,16 +337,14 @@ final class OrderedDictType extends NativeType {
      * a key without a node (put in through dict.__setitem__) counts as absent: {@code failobj},
      * or KeyError. A new reference.
      */
-    long popKey(long od, long key, long failobj) {
-        long node = findNode(od, key);
+    long popKey(long od, long key, long failobj) { return popKey(od, key, failobj, vm.hash(key)); }
+
+    private long popKey(long od, long key, long failobj, long hash) {
+        long node = findNode(od, key, hash);
         long value = 0;
         if (node != 0) {
-            clearNode(od, key);
-            value = getItem(od, key);
-            if (value != 0) {
-                vm.incref(value);
-                dicts.delItem(od, key);
-            }
+            clearNode(od, node, key, hash);
+            value = dicts.popKnownHash(od, key, hash);
         }
         if (value != 0) return value;
         if (failobj != 0) return vm.incref(failobj);
@@ -333,9 +354,10 @@ final class OrderedDictType extends NativeType {
     /** OrderedDict.popitem: the last (or first) pair, popped as pop does; KeyError "dictionary is empty". */
     long popItem(long od, boolean last) {
         if (first(od) == 0) throw vm.error("KeyError", "dictionary is empty");
-        long key = vm.incref(key(last ? last(od) : first(od)));
+        long node = last ? last(od) : first(od);
+        long key = vm.incref(key(node));
         try {
-            long value = popKey(od, key, 0);
+            long value = popKey(od, key, 0, nodeHash(node));
             long r = heap.tuples.of(key, value);
             heap.decref(value);
             return r;
@@ -354,7 +376,7 @@ final class OrderedDictType extends NativeType {
                 if (exact) {
                     long v = getItem(od, k);
                     if (v == 0) throw keyError(k);
-                    setItemOf(c, k, v);
+                    setItemKnownHash(c, k, v, nodeHash(node));
                 } else {
                     long v = vm.getItem(od, k);
                     try {
@@ -518,17 +540,35 @@ final class OrderedDictType extends NativeType {
 
     // ---- slots ------------------------------------------------------------------------------
 
-    /** PyODict_SetItem / PyODict_DelItem. */
+    /** PyODict_SetItem / PyODict_DelItem: the key hashed once. */
     @Override
     public boolean setItemOf(long od, long key, long v) {
+        long hash = vm.hash(key);
         if (v == 0) {
-            clearNode(od, key);
-            if (!dicts.delItem(od, key)) throw keyError(key);
+            clearNode(od, 0, key, hash);
+            long old = dicts.popKnownHash(od, key, hash);
+            if (old == 0) throw keyError(key);
+            heap.decref(old);
             return true;
         }
-        dicts.setItem(od, key, v);
-        addNewNode(od, key);
+        setItemKnownHash(od, key, v, hash);
         return true;
+    }
+
+    /** _PyODict_SetItem_KnownHash: the dict's item, then a node for a new key (the item taken back out if that fails). */
+    private void setItemKnownHash(long od, long key, long v, long hash) {
+        try {
+            dicts.setItemKnownHash(od, key, hash, v);
+        } catch (PyError e) {
+            throw vm.error(e.pythonType(), e.getMessage());
+        }
+        try {
+            addNewNode(od, key, hash);
+        } catch (RuntimeException e) {
+            long old = dicts.popKnownHash(od, key, hash);
+            if (old != 0) heap.decref(old);
+            throw e;
+        }
     }
 
     /** odict_richcompare: dict's ==, then, between two OrderedDicts, the keys in order (_odict_keys_equal). */

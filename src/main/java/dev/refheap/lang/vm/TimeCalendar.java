@@ -133,6 +133,7 @@ final class TimeCalendar {
                     zoneName = tm[8] > 0 ? c.tzname(1) : c.tzname(0);
                 }
             }
+            if (StrType.value(a[o]).indexOf('\0') >= 0) throw rt.error("ValueError", "embedded null character");  // the locale encoding's
             return heap.strs.of(c.format(StrType.value(a[o]), tm, zoneName, gmtoff));
         });
         table.put("strptime", (s, a, o, n, kw) -> {
@@ -229,9 +230,14 @@ final class TimeCalendar {
         for (int i = 0; i < 9; i++) {
             long x = TupleType.item(t, i);
             if (!(heap.typeOf(x) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(x) + "' object cannot be interpreted as an integer");
-            if (!IntType.fitsLong(x) || Math.abs(IntType.asLong(x)) > Integer.MAX_VALUE) throw rt.error("OverflowError", "Python int too large to convert to C int");
-            tm[i] = (int) IntType.asLong(x);
+            // PyArg_Parse's "i": a C long first, then a C int
+            if (!IntType.fitsLong(x)) throw rt.error("OverflowError", "Python int too large to convert to C long");
+            long v = IntType.asLong(x);
+            if (v > Integer.MAX_VALUE) throw rt.error("OverflowError", "signed integer is greater than maximum");
+            if (v < Integer.MIN_VALUE) throw rt.error("OverflowError", "signed integer is less than minimum");
+            tm[i] = (int) v;
         }
+        if ((long) tm[0] - 1900 < Integer.MIN_VALUE) throw rt.error("OverflowError", "year out of range");  // tm_year = year - 1900
         return tm;
     }
 

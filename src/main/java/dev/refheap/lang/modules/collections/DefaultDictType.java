@@ -81,7 +81,7 @@ final class DefaultDictType extends NativeType {
             heap.decref(initName);
         }
         try {
-            long[] args = new long[n];
+            long[] args = new long[npos > 0 ? n : n + 1];  // self, then the arguments after the factory (keywords only: all n)
             args[0] = d;
             System.arraycopy(a, off + (npos > 0 ? 1 : 0), args, 1, n - (npos > 0 ? 1 : 0));
             heap.decref(vm.callArgs(dictInit, args, 0, npos > 0 ? n : n + 1, kw));

@@ -597,6 +597,99 @@ public final class DictType extends PyType {
         Native.putLong(k + DK_NENTRIES, j);
     }
 
+    /** estimate_log2_keysize: the table for {@code n} items with room to grow (calculate_log2_keysize((3n + 1) / 2)). */
+    static int estimateLog2Keysize(long n) { return log2KeysizeFor((n * 3 + 1) / 2); }
+
+    /** PyObject_Hash of a key as a dict hashes it: an exact str's cached hash without dispatch. */
+    public long keyHash(long key) { return hashOf(key); }
+
+    /**
+     * dict_merge with override 1 from {@code other}, a dict whose iteration is dict's own (its
+     * table is read directly): nothing for itself or an empty one; into an empty combined dict a
+     * clean, just-grown combined table is cloned (clone_combined_dict_keys: same size, same
+     * slots); otherwise one resize up front when the target's usable room is below other's size
+     * (estimate_log2_keysize of both sizes, other's key kind), then each entry inserted with its
+     * stored hash: no key's __hash__ runs. RuntimeError when other changes meanwhile.
+     */
+    public void updateFromDict(long d, long other) {
+        long n = size(other);
+        if (other == d || n == 0) return;
+        long ok = keys(other);
+        if (size(d) == 0 && !isSplit(d) && !isSplit(other) && n == nentries(ok)
+                && (log2Size(ok) == LOG_MINSIZE || usableFraction((1L << log2Size(ok)) / 2) < n)) {
+            cloneInto(d, other);
+            return;
+        }
+        long dk = keys(d);
+        if (!isSplit(d) && usableFraction(dk == emptyKeys ? 1 : 1L << log2Size(dk)) < n) {
+            resize(d, estimateLog2Keysize(size(d) + n), kind(ok) == KIND_UNICODE);
+        }
+        long orig = nentries(ok);
+        for (long ix = nextEntry(other, 0); ix >= 0; ix = nextEntry(other, ix + 1)) {
+            long k = keys(other), e = entry(k, ix);
+            long key = entryKey(k, e), value = entryValue(k, e), hash = entryHash(k, e);
+            heap.incref(key);
+            heap.incref(value);
+            try {
+                setItemKnownHash(d, key, hash, value);
+            } finally {
+                heap.decref(key);
+                heap.decref(value);
+            }
+            if (nentries(keys(other)) != orig) throw new PyError("RuntimeError", "dict mutated during update");
+        }
+    }
+
+    /**
+     * PyDict_Copy of a dict whose iteration is dict's own: a new exact dict; a combined table at
+     * most a third empty is cloned (its size, slots and holes kept), any other goes through
+     * {@link #updateFromDict} (compacted). The copy is tracked when the original is.
+     */
+    public long copy(long o) {
+        long r = create();
+        if (size(o) == 0) return r;
+        if (!isSplit(o) && size(o) >= nentries(keys(o)) * 2 / 3) cloneInto(r, o);
+        else updateFromDict(r, o);
+        return r;
+    }
+
+    /** clone_combined_dict_keys into the empty dict d (its old table released): other's table copied whole, keys and values increfed. */
+    private void cloneInto(long d, long other) {
+        long ok = keys(other);
+        long bytes = KEYS_HEADER + (1L << log2IndexBytes(log2Size(ok))) + (long) (kind(ok) == KIND_UNICODE ? 16 : 24) * usableFraction(1L << log2Size(ok));
+        long k = heap.memAlloc(bytes);
+        Native.copy(ok, k, bytes);
+        Native.putLong(k + DK_REFCNT, 1);
+        long n = nentries(k);
+        for (long ix = 0; ix < n; ix++) {
+            long e = entry(k, ix);
+            long v = entryValue(k, e);
+            if (v != 0) {
+                heap.incref(v);
+                heap.incref(entryKey(k, e));
+            }
+        }
+        noteChange(d);
+        long old = keys(d);
+        Native.putLong(d + MA_KEYS, k);
+        Native.putLong(d + MA_USED, size(other));
+        releaseKeys(old);
+        if (Heap.isTracked(other) && !Heap.isTracked(d)) heap.track(d);
+    }
+
+    /**
+     * _PyDict_FromKeys' fast path for an exact dict {@code iterable} into the new empty exact dict
+     * d: one resize for its size (its key kind), then each key inserted with its stored hash and
+     * {@code value}.
+     */
+    public void fromKeysOfDict(long d, long iterable, long value) {
+        resize(d, estimateLog2Keysize(size(iterable)), kind(keys(iterable)) == KIND_UNICODE);
+        for (long ix = nextEntry(iterable, 0); ix >= 0; ix = nextEntry(iterable, ix + 1)) {
+            long k = keys(iterable), e = entry(k, ix);
+            setItemKnownHash(d, entryKey(k, e), entryHash(k, e), value);
+        }
+    }
+
     /** del d[key]; returns false if the key was absent. */
     public boolean delItem(long d, long key) {
         long old = popKnownHash(d, key, hashOf(key));
@@ -656,6 +749,8 @@ public final class DictType extends PyType {
 
     public static long entryKeyAt(long d, long ix) { long k = keys(d); return entryKey(k, entry(k, ix)); }
     public static long entryValueAt(long d, long ix) { long k = keys(d); return entryValue(k, entry(k, ix)); }
+    /** Entry {@code ix}'s hash (a unicode table's key: the str's cached hash). */
+    public long entryHashAt(long d, long ix) { long k = keys(d); return entryHash(k, entry(k, ix)); }
 
     // ---- slots ---------------------------------------------------------------------------------
 

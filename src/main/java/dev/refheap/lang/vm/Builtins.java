@@ -672,6 +672,11 @@ final class Builtins {
     }
 
     /** dict.update(m) (DICT_UPDATE), or the ** merge of a call (DICT_MERGE: repeated keys are errors). */
+    /** Whether m is a dict (or a dict subclass instance) whose iteration is dict's own: dict_merge and PyDict_Copy read its table. */
+    static boolean iteratesAsDict(Runtime rt, long m) {
+        return rt.ops.baseView(m) == rt.heap.dicts && rt.ops.asBuiltin(rt.heap.typeOf(m), "__iter__") == rt.heap.dicts;
+    }
+
     static void dictUpdate(Runtime rt, long d, long m, boolean merge, long callable) {
         Heap heap = rt.heap;
         if (heap.typeOf(m) == rt.mappingProxyType) {
@@ -680,7 +685,7 @@ final class Builtins {
         }
         // dict_merge's fast path: a dict, or a dict subclass instance that keeps dict's __iter__, is read
         // from its own table; any other mapping through keys() and subscription
-        boolean asDict = rt.ops.baseView(m) == heap.dicts && rt.ops.asBuiltin(heap.typeOf(m), "__iter__") == heap.dicts;
+        boolean asDict = iteratesAsDict(rt, m);
         if (!asDict) {
             if (rt.ops.lookupType(heap.typeOf(m), "keys") != 0) {
                 long keys = rt.ops.callMethod(m, "keys");
@@ -702,6 +707,14 @@ final class Builtins {
                 throw rt.typeError(callableName(rt, callable) + " argument after ** must be a mapping, not " + rt.ops.typeName(m));
             }
             throw rt.typeError("'" + rt.ops.typeName(m) + "' object is not a mapping");
+        }
+        if (!merge) {
+            try {
+                heap.dicts.updateFromDict(d, m);  // dict_merge's own-table path: stored hashes, one resize up front
+            } catch (dev.refheap.object.PyError e) {
+                throw rt.fromPyError(e);
+            }
+            return;
         }
         List<long[]> entries = new ArrayList<>();
         heap.dicts.forEach(m, (k, v) -> entries.add(new long[] {k, v}));

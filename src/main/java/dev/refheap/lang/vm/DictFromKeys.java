@@ -18,6 +18,10 @@ final class DictFromKeys {
         long value = n == 2 ? a[o + 1] : heap.None;
         boolean exact = cls == 0 || cls == heap.dicts.address();
         long d = exact ? heap.dicts.create() : rt.ops.call(cls, new long[0], 0, 0, 0);
+        if (heap.typeOf(d) == heap.dicts && dev.refheap.object.DictType.size(d) == 0 && heap.typeOf(a[o]) == heap.dicts) {
+            heap.dicts.fromKeysOfDict(d, a[o], value);  // the fast path: one resize, the stored hashes
+            return d;
+        }
         try {
             long it = rt.ops.iter(a[o]);
             try {

@@ -99,7 +99,12 @@ final class Sequences {
         if (ta == heap.dicts && tb == heap.dicts && base == BinaryOp.OR) {
             long r = op.isInplace() ? a : copyDict(rt, a);
             if (op.isInplace()) heap.incref(a);
-            heap.dicts.forEach(b, (k, v) -> heap.dicts.setItem(r, k, v));
+            try {
+                Builtins.dictUpdate(rt, r, b, false, 0);  // dict_update_arg: dict_merge
+            } catch (PyException e) {
+                heap.decref(r);
+                throw e;
+            }
             return r;
         }
         if (ta == heap.strs && base == BinaryOp.REMAINDER) return Formats.percent(rt, a, b);
@@ -107,6 +112,7 @@ final class Sequences {
     }
 
     static long copyDict(Runtime rt, long d) {
+        if (Builtins.iteratesAsDict(rt, d)) return rt.heap.dicts.copy(d);  // PyDict_Copy: the table cloned or merged, no key hashed
         long r = rt.heap.dicts.create();
         rt.heap.dicts.forEach(d, (k, v) -> rt.heap.dicts.setItem(r, k, v));
         return r;

@@ -236,24 +236,30 @@ final class TypeMethods {
             return Builtins.incref(heap, v != 0 ? v : n == 2 ? a[o + 1] : heap.None);
         });
         def(D, "setdefault", (s, a, o, n, kw) -> {
+            // PyDict_SetDefault: the key hashed once, looked up and inserted with that hash
             Args.range(rt, "setdefault", n, kw, 1, 2);
-            long v = getItem(s, a[o]);
+            long hash = keyHash(a[o]);
+            long v = knownHash(() -> heap.dicts.getItemKnownHash(s, a[o], hash));
             if (v == 0) {
                 v = n == 2 ? a[o + 1] : heap.None;
-                heap.dicts.setItem(s, a[o], v);
+                long value = v;
+                knownHash(() -> { heap.dicts.setItemKnownHash(s, a[o], hash, value); return 0; });
             }
             return Builtins.incref(heap, v);
         });
         def(D, "pop", (s, a, o, n, kw) -> {
+            // _PyDict_Pop: an empty dict answers without hashing; else one hash for the lookup and removal
             Args.range(rt, "pop", n, kw, 1, 2);
-            long v = getItem(s, a[o]);
+            long v = 0;
+            if (DictType.size(s) != 0) {
+                long hash = keyHash(a[o]);
+                v = knownHash(() -> heap.dicts.popKnownHash(s, a[o], hash));
+            }
             if (v == 0) {
                 if (n == 2) return Builtins.incref(heap, a[o + 1]);
                 long args = heap.tuples.of(a[o]);
                 throw new PyException(rt.ops.instantiateException(rt.exceptionType("KeyError"), args));
             }
-            heap.incref(v);
-            heap.dicts.delItem(s, a[o]);
             return v;
         });
         def0(D, "popitem", s -> {
@@ -266,10 +272,10 @@ final class TypeMethods {
                 heap.decref(t);
                 throw rt.error("KeyError", "popitem(): dictionary is empty");
             }
-            long k = DictType.entryKeyAt(s, last), v = DictType.entryValueAt(s, last);
+            long k = DictType.entryKeyAt(s, last);
             TupleType.setItemSteal(t, 0, Builtins.incref(heap, k));
-            TupleType.setItemSteal(t, 1, Builtins.incref(heap, v));
-            heap.dicts.delItem(s, k);
+            // the last entry removed with its stored hash (dict_popitem_impl): no __hash__ runs
+            TupleType.setItemSteal(t, 1, heap.dicts.popKnownHash(s, k, heap.dicts.entryHashAt(s, last)));
             return t;
         });
         def0(D, "__reversed__", s -> rt.iterType.createReverse(IterType.Kind.DICT_REVERSE_KEYS, s));
@@ -305,6 +311,24 @@ final class TypeMethods {
     private long getItem(long d, long key) {
         try {
             return heap.dicts.getItem(d, key);
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+    }
+
+    /** The key's hash as a dict takes it (PyObject_Hash; an exact str's cached hash). */
+    private long keyHash(long key) {
+        try {
+            return heap.dicts.keyHash(key);
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+    }
+
+    /** A dict operation with a hash already taken: the object layer's errors (a key's __eq__ raising) as Python's. */
+    private long knownHash(java.util.function.LongSupplier op) {
+        try {
+            return op.getAsLong();
         } catch (PyError e) {
             throw rt.fromPyError(e);
         }

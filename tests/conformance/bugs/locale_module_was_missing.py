@@ -6,7 +6,7 @@ import sys
 import gc
 import _locale
 
-print('_locale' in sys.builtin_module_names, _locale.__spec__.origin, type(_locale.__loader__).__name__)
+print('_locale' in sys.builtin_module_names, _locale.__name__, _locale.__doc__)
 print(list(vars(_locale))[5:])
 print(_locale.Error, _locale.Error.__mro__, _locale.Error.__module__, _locale.Error.__doc__)
 print(_locale.setlocale(_locale.LC_NUMERIC), _locale.setlocale(_locale.LC_TIME), _locale.setlocale(_locale.LC_COLLATE))

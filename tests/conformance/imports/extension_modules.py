@@ -21,8 +21,8 @@ print(_imp.extension_suffixes())
 EXT = ['math', 'cmath', 'resource', '_struct', '_random', 'binascii', 'array', '_bisect', '_posixsubprocess', '_sha1',
        '_sha256', '_md5', '_contextvars', 'fcntl', 'grp', '_csv', '_sha3', '_blake2', 'select', 'zlib', '_heapq',
        '_socket', '_sha512', '_opcode']
-# CPython's built-in modules that refheap has (it has no _locale, _symtable, _tokenize or xxsubtype)
-BUILTIN = ['_abc', '_ast', '_codecs', '_collections', '_functools', '_imp', '_io', '_operator', '_signal', '_sre',
+# CPython's built-in modules that refheap has (it has no _symtable, _tokenize or xxsubtype)
+BUILTIN = ['_abc', '_ast', '_codecs', '_collections', '_functools', '_imp', '_io', '_locale', '_operator', '_signal', '_sre',
            '_stat', '_string', '_thread', '_tracemalloc', '_warnings', '_weakref', 'atexit', 'builtins', 'errno',
            'faulthandler', 'gc', 'itertools', 'marshal', 'posix', 'pwd', 'sys', 'time']
 print([n for n in EXT if n in sys.builtin_module_names], [n for n in BUILTIN if n not in sys.builtin_module_names])

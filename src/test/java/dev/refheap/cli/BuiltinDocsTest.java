@@ -64,6 +64,32 @@ class BuiltinDocsTest {
         assertTrue(r.out().startsWith("int.__doc__ 'int([x]) -> integer'\n"), r.out());
     }
 
+    /**
+     * A file another generator wrote after this process read the start-up part (a cache directory
+     * shared by two builds whose generators list different modules) is written again before the
+     * rest is read: before, the rest came from the other generator's data, and a module only this
+     * one lists had no docstrings (NotImplementedError at locale.py's functools.wraps of _locale's).
+     */
+    @Test
+    void aFileReplacedByAnotherGeneratorAfterStartUpIsWrittenAgain() throws Exception {
+        Path cache = dir.resolve("cache");
+        String program = """
+                import os, sys
+                with open(os.path.join(os.environ['REFHEAP_CACHE'], 'builtin-docs-311.txt'), 'w') as f:
+                    f.write('# another generator\\nV 3.11.7 /x\\nK other\\nint\\t4\\nwrong\\n=\\n')
+                import _locale
+                print(_locale.localeconv.__doc__)
+                print(len.__doc__)
+                """;
+        CliRun r = CliRun.in(dir, pb -> {
+            pb.environment().put("REFHEAP_CACHE", cache.toString());
+            pb.environment().remove("REFHEAP_DOCS_PYTHON");
+        }, "--startup=refheap", "-c", program);
+        assertEquals(0, r.status(), r.err());
+        assertEquals("Returns numeric and monetary locale-specific parameters.\nReturn the number of items in a container.\n", r.out());
+        assertTrue(Files.readString(cache.resolve("builtin-docs-311.txt")).contains("_locale:localeconv"), "written again by this generator");
+    }
+
     @Test
     void withoutACpython311EveryDocReadSaysWhatIsMissing() throws Exception {
         Path cache = dir.resolve("cache");

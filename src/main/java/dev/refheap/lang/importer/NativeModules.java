@@ -55,6 +55,7 @@ final class NativeModules {
             Map.entry("_tracemalloc", (vm, imp) -> dev.refheap.lang.modules.TracemallocModule.create(vm)),
             Map.entry("_testcapi", (vm, imp) -> dev.refheap.lang.modules.TestCapiModule.create(vm)),
             Map.entry("pwd", (vm, imp) -> dev.refheap.lang.modules.posix.PwdModule.create(vm)),
+            Map.entry("_locale", (vm, imp) -> dev.refheap.lang.modules.posix.LocaleModule.create(vm)),
             Map.entry("fcntl", (vm, imp) -> dev.refheap.lang.modules.posix.FcntlModule.create(vm)),
             Map.entry("grp", (vm, imp) -> dev.refheap.lang.modules.posix.GrpModule.create(vm)),
             Map.entry("resource", (vm, imp) -> dev.refheap.lang.modules.posix.ResourceModule.create(vm)),

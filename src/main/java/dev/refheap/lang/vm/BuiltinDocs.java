@@ -50,6 +50,8 @@ public final class BuiltinDocs {
 
     private static Map<String, String> startup;
     private static Map<String, String> all;
+    /** The generator's key the start-up part was read (or written) with, for the rest's read. */
+    private static String loadedKey;
     private static String failure;
     private static String version;
 
@@ -181,6 +183,7 @@ public final class BuiltinDocs {
                 if (failure == null) m = read(file, true, null);
             }
             startup = m;
+            loadedKey = key;
         } catch (IOException | RuntimeException e) {
             failure = "but its docstrings could not be read (" + e + ")";
         }
@@ -199,7 +202,16 @@ public final class BuiltinDocs {
         if (all != null || failure != null) return all;
         if (startup == null) return null;
         try {
-            all = read(cacheDir().resolve(FILE), false, null);
+            // the key again: another process whose generator differs (a cache directory shared by
+            // several builds) may have written its own file since the start-up part was read, and
+            // its data lacks what this generator asks for (a module it does not list)
+            Path file = cacheDir().resolve(FILE);
+            Map<String, String> m = read(file, false, loadedKey);
+            if (m == null) {
+                generate(file, script(), loadedKey);
+                if (failure == null) m = read(file, false, null);
+            }
+            all = m;
         } catch (IOException | RuntimeException e) {
             failure = "but its docstrings could not be read (" + e + ")";
         }

@@ -218,12 +218,13 @@ final class SysInfo {
                 long[] p = dev.refheap.lang.modules.Params.parse(new VmApi(rt), "sched_param", new String[] {"sched_priority"}, 1, 1, 0, a, off, n, kw);
                 return create(Builtins.incref(heap, p[0]));
             }
-            Args.range(rt, qualified, n, kw, 1, 2);
+            // argument clinic's structseq(sequence, dict=NULL): its name in the messages, keywords taken
+            long[] p = dev.refheap.lang.modules.Params.parse(new VmApi(rt), "structseq", new String[] {"sequence", "dict"}, 1, 2, 0, a, off, n, kw);
             long list = heap.lists.alloc(0, false);
             try {
                 long it;
                 try {
-                    it = rt.ops.iter(a[off]);
+                    it = rt.ops.iter(p[0]);
                 } catch (PyException e) {  // PySequence_Fast's message replaces iter()'s TypeError
                     if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
                     heap.decref(e.exc());
@@ -245,7 +246,7 @@ final class SysInfo {
                 if (len > fields.size()) {
                     throw rt.typeError(name + "() takes " + (visible == fields.size() ? "a " : "an at most ") + fields.size() + "-sequence (" + len + "-sequence given)");
                 }
-                long dict = n == 2 ? a[off + 1] : 0;  // None too must be a dict (3.11)
+                long dict = p[1];  // None too must be a dict (3.11)
                 if (dict != 0 && !rt.ops.isInstance(dict, heap.dicts)) {
                     throw rt.typeError(name + "() takes a dict as second arg, if any");
                 }
@@ -387,6 +388,28 @@ final class SysInfo {
 
     private static long i(Heap heap, long v) { return heap.ints.of(v); }
 
+    /**
+     * sys.thread_info.version: what PyThread_GetInfo reads with confstr(_CS_GNU_LIBPTHREAD_VERSION)
+     * ("NPTL 2.36" on glibc), once per JVM; null (None) when the C library has no answer.
+     */
+    private static final class ThreadVersion {
+        static final String VALUE = read();
+
+        private static String read() {
+            try (var arena = java.lang.foreign.Arena.ofConfined()) {
+                var linker = java.lang.foreign.Linker.nativeLinker();
+                var confstr = linker.downcallHandle(linker.defaultLookup().find("confstr").orElseThrow(),
+                        java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_LONG, java.lang.foreign.ValueLayout.JAVA_INT,
+                                java.lang.foreign.ValueLayout.ADDRESS, java.lang.foreign.ValueLayout.JAVA_LONG));
+                var buf = arena.allocate(128);
+                long len = (long) confstr.invokeExact(3, buf, 128L);  // _CS_GNU_LIBPTHREAD_VERSION
+                return len > 1 && len <= 128 ? buf.getString(0) : null;
+            } catch (Throwable t) {
+                return null;
+            }
+        }
+    }
+
     /** sys's introspection functions, into {@code fns} ({@link Modules#sysFunctions}). */
     static void functions(Runtime rt, java.util.Map<String, Builtin> fns) {
         fns.put("_getframe", (s, a, o, n, kw) -> {
@@ -438,6 +461,10 @@ final class SysInfo {
                 i(heap, start.isolated() ? 1 : 0), Builtins.incref(heap, f), i(heap, 0), i(heap, 0),
                 Builtins.incref(heap, start.isolated() ? heap.True : f), i(heap, -1)));
         Modules.set(rt, m, "float_repr_style", heap.strs.of("short"));
+        StructSeqType ti = seq(rt, "sys.thread_info", "name", "lock", "version");
+        String threadVersion = ThreadVersion.VALUE;
+        Modules.set(rt, m, "thread_info", ti.create(heap.strs.of("pthread"), heap.strs.of("semaphore"),
+                threadVersion == null ? Builtins.incref(heap, heap.None) : heap.strs.of(threadVersion)));
         Modules.set(rt, m, "maxunicode", i(heap, 0x10ffff));
         // sys.implementation: a types.SimpleNamespace in CPython. refheap reproduces CPython 3.11's memory details on
         // purpose, so it answers 'cpython' to implementation-detail checks (test.support.check_impl_detail); its own

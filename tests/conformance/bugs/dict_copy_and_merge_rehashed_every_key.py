@@ -24,7 +24,7 @@ steps = [('copy', lambda: d.copy()), ('dict(d)', lambda: dict(d)), ('popitem', l
 for name, f in steps:
     K.n = 0
     r = f()
-    print(name, K.n, r if isinstance(r, (int, tuple)) else len(r))
+    print(name, K.n, r if isinstance(r, (int, tuple, type(None), bool)) else len(r))
 
 class Sub(dict):
     pass

@@ -44,7 +44,7 @@ final class SlotWrappers {
     private static final java.util.Set<String> DOC_NONE = java.util.Set.of("NoneType", "NotImplementedType", "ellipsis", "frame",
             "generator", "coroutine", "async_generator", "mappingproxy", "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator",
             "set_iterator", "dict_keyiterator", "range_iterator", "longrange_iterator", "bytearray_iterator", "bytes_iterator",
-            "dict_keys", "dict_values", "dict_items", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType");
+            "dict_keys", "dict_values", "dict_items", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType", "generic_alias_iterator");
 
     private final Runtime rt;
     private final Heap heap;
@@ -284,7 +284,7 @@ final class SlotWrappers {
      * start is refheap's own, StartupState; the seed notebook's collections depend on it), as the
      * builtin types' subclass weakrefs are made (Subclasses.createStartupDicts).
      */
-    private static final java.util.Set<String> QUIET = java.util.Set.of("ReferenceType", "ProxyType", "CallableProxyType");
+    private static final java.util.Set<String> QUIET = java.util.Set.of("ReferenceType", "ProxyType", "CallableProxyType", "generic_alias_iterator");
 
     /** The table's name of each type it has a line for (its __name__: weakref's types' tp_name is "weakref.X"). */
     private final Map<PyType, String> tableNames = new HashMap<>();
@@ -438,6 +438,16 @@ final class SlotWrappers {
         switch (name) {
             case "count", "index":
                 if (t == rt.rangeType) return rangeCountIndex(name.equals("index"));
+                break;
+            case "__reduce__":  // the builtin iterators' (on an instance of a subclass of enumerate, map...: its own type)
+                if (t instanceof IterType) return unary(name, s -> rt.iterType.reduce(s));
+                break;
+            case "__setstate__":
+                if (t instanceof IterType) return (s, a, o, n, kw) -> {
+                    args(name, n, kw, 1);
+                    rt.iterType.setState(s, a[o]);
+                    return Builtins.incref(heap, heap.None);
+                };
                 break;
             case "__length_hint__":  // the builtin iterators' (the items still to come)
                 if (t instanceof IterType) return (s, a, o, n, kw) -> {
@@ -674,6 +684,15 @@ final class SlotWrappers {
                 return heap.ints.of(t == heap.tuples ? dev.refheap.object.TupleType.size(s)
                         : t == heap.lists ? dev.refheap.object.ListType.size(s) : dev.refheap.object.DictType.size(s));
             };
+        }
+        if (t instanceof IterType && name.equals("__iter__")) return unary(name, s -> Builtins.incref(heap, s));  // PyObject_SelfIter
+        if (t instanceof IterType && name.equals("__next__")) {
+            // the builtin iterator's own tp_iternext, on a subclass's instance too (super().__next__())
+            return unary(name, s -> {
+                long r = rt.iterType.next(s);
+                if (r == 0) throw new PyException(rt.newException("StopIteration", null));
+                return r;
+            });
         }
         Builtin generic = genericSlot(t, name);
         if (generic == null) return unsupportedImpl(t, name);

@@ -881,6 +881,16 @@ public final class VmApi {
     public void defTpNew(NativeType t) { TypeCall.defTpNew(rt, t); }
 
     /**
+     * {@code cls->tp_alloc} for a class method of native type {@code t} called on {@code cls}
+     * (chain.from_iterable on a subclass): null when cls is t itself, else the allocation of a
+     * zeroed, tracked instance of the Python class derived from t.
+     */
+    public java.util.function.LongSupplier subtypeAllocator(NativeType t, long cls) {
+        if (cls == t.typeObject() || !(heap.typeAt(cls) instanceof ClassType c) || c.builtinBase != t) return null;
+        return c::allocInstance;
+    }
+
+    /**
      * A getset descriptor {@code t.name} (PyType_Ready's for a tp_getset entry without setter), so
      * the attribute {@link NativeType#attrOf} answers shows in {@code dir()} and the type's dict and
      * is reached through a subclass or the descriptor's {@code __get__}.

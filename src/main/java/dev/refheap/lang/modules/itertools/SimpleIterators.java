@@ -83,15 +83,18 @@ final class SimpleIterators {
         @Override
         public String reprOf(long o) {
             long cnt = Native.getLong(o + CNT);
-            if (cnt != SSIZE_MAX) return shortName() + "(" + cnt + ")";
+            if (cnt != SSIZE_MAX) return shortName(o) + "(" + cnt + ")";
             long step = get(o, LONG_STEP);
-            if (vm.isInt(step) && IntType.fitsLong(step) && IntType.asLong(step) == 1) return shortName() + "(" + vm.repr(get(o, LONG_CNT)) + ")";
-            return shortName() + "(" + vm.repr(get(o, LONG_CNT)) + ", " + vm.repr(step) + ")";
+            if (vm.isInt(step) && IntType.fitsLong(step) && IntType.asLong(step) == 1) return shortName(o) + "(" + vm.repr(get(o, LONG_CNT)) + ")";
+            return shortName(o) + "(" + vm.repr(get(o, LONG_CNT)) + ", " + vm.repr(step) + ")";
         }
     }
 
     /** cycleobject: it | saved (list) | index | firstpass (int). 48 bytes. */
     static final class Cycle extends ItType {
+        @Override
+        boolean takesNoKeywords() { return true; }
+
         static final int IT = 16, SAVED = 24, INDEX = 32, FIRSTPASS = 40;
 
         Cycle(VmApi vm) { super(vm, "cycle", 48, IT, SAVED); }
@@ -175,7 +178,7 @@ final class SimpleIterators {
         public String reprOf(long o) {
             long cnt = Native.getLong(o + CNT);
             String e = vm.repr(get(o, ELEMENT));
-            return cnt == -1 ? "repeat(" + e + ")" : "repeat(" + e + ", " + cnt + ")";
+            return cnt == -1 ? shortName(o) + "(" + e + ")" : shortName(o) + "(" + e + ", " + cnt + ")";
         }
     }
 
@@ -228,6 +231,9 @@ final class SimpleIterators {
 
     /** chainobject: source (iterator over the iterables) | active (current iterator). 32 bytes. */
     static final class Chain extends ItType {
+        @Override
+        boolean takesNoKeywords() { return true; }
+
         static final int SOURCE = 16, ACTIVE = 24;
 
         Chain(VmApi vm) { super(vm, "chain", 32, SOURCE, ACTIVE); }
@@ -238,7 +244,8 @@ final class SimpleIterators {
             defClassMethod("from_iterable", (s, a, o, n, kw) -> {
                 Params.noKeywords(vm, "chain.from_iterable", kw);
                 if (n != 1) throw vm.error("TypeError", "chain.from_iterable() takes exactly one argument (" + n + " given)");
-                return fromSource(vm.iter(a[o]));
+                long source = vm.iter(a[o]);
+                return makeAs(vm.subtypeAllocator(this, s), () -> fromSource(source));  // cls->tp_alloc
             });
             return this;
         }
@@ -346,6 +353,9 @@ final class SimpleIterators {
      * the first two (dropwhile's start, takewhile's stop: 40 bytes; the others 32).
      */
     static final class Predicated extends ItType {
+        @Override
+        boolean takesNoKeywords() { return true; }
+
         enum Kind { DROPWHILE, TAKEWHILE, FILTERFALSE, STARMAP }
 
         static final int FUNC = 16, IT = 24, FLAG = 32;
@@ -458,6 +468,9 @@ final class SimpleIterators {
 
     /** isliceobject: it | next | stop (-1: None) | step | cnt (all Py_ssize_t but it). 56 bytes. */
     static final class Islice extends ItType {
+        @Override
+        boolean takesNoKeywords() { return true; }
+
         static final int IT = 16, NEXT = 24, STOP = 32, STEP = 40, CNT = 48;
         private static final String STOP_ERROR = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
 
@@ -539,6 +552,9 @@ final class SimpleIterators {
 
     /** pairwiseobject: it | old. 32 bytes. */
     static final class Pairwise extends ItType {
+        @Override
+        boolean takesNoKeywords() { return true; }
+
         static final int IT = 16, OLD = 24;
 
         Pairwise(VmApi vm) { super(vm, "pairwise", 32, IT, OLD); }

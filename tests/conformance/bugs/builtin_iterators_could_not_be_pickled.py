@@ -58,3 +58,12 @@ a = [1, 2]
 before = sys.getrefcount(a)
 r = iter(a).__reduce__()
 print(sys.getrefcount(a) - before)
+for rg in (range(5), range(1 << 70, (1 << 70) + 5), range(10, 0, -3)):
+    for it in (iter(rg), reversed(rg)):
+        next(it)
+        print(type(it).__name__, list(pickle.loads(pickle.dumps(it))), list(copy.copy(it)), list(it))
+it = iter(range(1 << 70, (1 << 70) + 5)); next(it)
+print(it.__reduce__())
+it.__setstate__(3); print(list(it))
+print(list(pickle.loads(pickle.dumps(enumerate(range(3))))))
+print(range(1, 10, 2).__reduce__(), pickle.loads(pickle.dumps(range(1, 10, 2))), copy.copy(range(3)))

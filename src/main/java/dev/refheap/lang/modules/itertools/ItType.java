@@ -23,7 +23,37 @@ abstract class ItType extends FieldsType {
         vm.registerType(this);
         defIteratorMethods();
         if (hasFlag(PyType.BASETYPE)) vm.defTpNew(this);  // super().__new__(cls, ...) in a subclass
+        if (reducible()) defMethod("__reduce__", (s, a, o, n, kw) -> {
+            dev.refheap.lang.modules.Params.unpack(vm, "__reduce__", n, kw, 0, 0);
+            return reduceOf(s);
+        });
+        if (hasSetState()) defMethod("__setstate__", (s, a, o, n, kw) -> {
+            dev.refheap.lang.modules.Params.unpack(vm, "__setstate__", n, kw, 1, 1);
+            setStateOf(s, a[o]);
+            return vm.incref(heap.None);
+        });
         return this;
+    }
+
+    /** Whether the type has 3.11's {@code __reduce__} here ({@link #reduceOf}); without it pickling is refused. */
+    boolean reducible() { return false; }
+
+    /** The instance's {@code __reduce__} value (CPython 3.11's *_reduce), a new reference. */
+    long reduceOf(long o) { throw new IllegalStateException(); }
+
+    /** Whether the type has {@code __setstate__} ({@link #setStateOf}). */
+    boolean hasSetState() { return false; }
+
+    void setStateOf(long o, long state) { throw new IllegalStateException(); }
+
+    /** (type(o), args) or (type(o), args, state): args stolen, state borrowed (0: none). */
+    final long reduceTuple(long o, long args, long state) {
+        try {
+            long t = dev.refheap.object.Heap.typeAddress(o);
+            return state == 0 ? heap.tuples.of(t, args) : heap.tuples.of(t, args, state);
+        } finally {
+            heap.decref(args);
+        }
     }
 
     @Override

@@ -27,6 +27,25 @@ final class SimpleIterators {
 
         Count(VmApi vm) { super(vm, "count", 40, LONG_CNT, LONG_STEP); }
 
+        @Override
+        boolean reducible() { return true; }
+
+        /** count_reduce: (type, (cnt,)), or (type, (long_cnt, long_step)) in slow mode. */
+        @Override
+        long reduceOf(long o) {
+            long cnt = Native.getLong(o + CNT);
+            if (cnt != SSIZE_MAX) {
+                long c = heap.ints.of(cnt);
+                long args = heap.tuples.of(c);
+                heap.decref(c);
+                return reduceTuple(o, args, 0);
+            }
+            long lc = get(o, LONG_CNT) != 0 ? vm.incref(get(o, LONG_CNT)) : heap.ints.of(SSIZE_MAX);
+            long args = heap.tuples.of(lc, get(o, LONG_STEP));
+            heap.decref(lc);
+            return reduceTuple(o, args, 0);
+        }
+
         /** PyNumber_Check: int, float, complex, or a type with __index__, __int__ or __float__. */
         private boolean isNumber(long o) {
             if (vm.isInt(o) || vm.isFloat(o) || vm.typeName(o).equals("complex")) return true;
@@ -100,6 +119,61 @@ final class SimpleIterators {
         Cycle(VmApi vm) { super(vm, "cycle", 48, IT, SAVED); }
 
         @Override
+        boolean reducible() { return true; }
+
+        /** cycle_reduce: (type, (it,), (saved, firstpass)); once the iterator is spent, an iterator over saved at the index. */
+        @Override
+        long reduceOf(long o) {
+            long saved = get(o, SAVED);
+            long it = get(o, IT);
+            long first;
+            if (it == 0) {
+                it = vm.iter(saved);
+                long index = Native.getLong(o + INDEX);
+                if (index != 0) {
+                    long i = heap.ints.of(index);
+                    try {
+                        heap.decref(vm.callMethod(it, "__setstate__", i));
+                    } catch (RuntimeException e) {
+                        heap.decref(it);
+                        throw e;
+                    } finally {
+                        heap.decref(i);
+                    }
+                }
+                first = heap.True;
+            } else {
+                vm.incref(it);
+                first = Native.getInt(o + FIRSTPASS) != 0 ? heap.True : heap.False;
+            }
+            long args = heap.tuples.alloc(1);
+            TupleType.setItemSteal(args, 0, it);
+            long state = heap.tuples.of(saved, first);
+            try {
+                return reduceTuple(o, args, state);
+            } finally {
+                heap.decref(state);
+            }
+        }
+
+        @Override
+        boolean hasSetState() { return true; }
+
+        /** cycle_setstate: (saved list, firstpass); the index back to 0. */
+        @Override
+        void setStateOf(long o, long state) {
+            if (!vm.isInstanceOf(state, heap.tuples)) throw vm.error("TypeError", "state is not a tuple");
+            if (TupleType.size(state) != 2 || heap.typeOf(TupleType.item(state, 0)) != heap.lists) {
+                throw vm.error("TypeError", "cycle.__setstate__ expects (list, int)");
+            }
+            long fp = TupleType.item(state, 1);  // "O!i": an int (or __index__)
+            boolean firstpass = vm.asIndex(fp).signum() != 0;
+            set(o, SAVED, vm.incref(TupleType.item(state, 0)));
+            Native.putInt(o + FIRSTPASS, firstpass ? 1 : 0);
+            Native.putLong(o + INDEX, 0);
+        }
+
+        @Override
         public long newInstance(long[] a, int off, int n, long kw) {
             Params.unpack(vm, "cycle", n, kw, 1, 1);
             long it = vm.iter(a[off]);
@@ -139,6 +213,20 @@ final class SimpleIterators {
         private static final String[] NAMES = {"object", "times"};
 
         Repeat(VmApi vm) { super(vm, "repeat", 32, ELEMENT); }
+
+        @Override
+        boolean reducible() { return true; }
+
+        /** repeat_reduce: (type, (element, cnt)), or (type, (element,)) forever. */
+        @Override
+        long reduceOf(long o) {
+            long cnt = Native.getLong(o + CNT);
+            if (cnt < 0) return reduceTuple(o, heap.tuples.of(get(o, ELEMENT)), 0);
+            long c = heap.ints.of(cnt);
+            long args = heap.tuples.of(get(o, ELEMENT), c);
+            heap.decref(c);
+            return reduceTuple(o, args, 0);
+        }
 
         @Override
         ItType install() {
@@ -239,6 +327,37 @@ final class SimpleIterators {
         Chain(VmApi vm) { super(vm, "chain", 32, SOURCE, ACTIVE); }
 
         @Override
+        boolean reducible() { return true; }
+
+        /** chain_reduce: (type, ()), with the state (source[, active]) while there is a source. */
+        @Override
+        long reduceOf(long o) {
+            long source = get(o, SOURCE), active = get(o, ACTIVE);
+            if (source == 0) return reduceTuple(o, heap.tuples.alloc(0), 0);
+            long state = active == 0 ? heap.tuples.of(source) : heap.tuples.of(source, active);
+            try {
+                return reduceTuple(o, heap.tuples.alloc(0), state);
+            } finally {
+                heap.decref(state);
+            }
+        }
+
+        @Override
+        boolean hasSetState() { return true; }
+
+        /** chain_setstate: (source[, active]), iterators. */
+        @Override
+        void setStateOf(long o, long state) {
+            if (!vm.isInstanceOf(state, heap.tuples)) throw vm.error("TypeError", "state is not a tuple");
+            long n = TupleType.size(state);
+            if (n < 1 || n > 2) throw vm.error("TypeError", "function takes " + (n < 1 ? "at least 1 argument" : "at most 2 arguments") + " (" + n + " given)");
+            long source = TupleType.item(state, 0), active = n == 2 ? TupleType.item(state, 1) : 0;
+            if (!vm.typeHas(source, "__next__") || active != 0 && !vm.typeHas(active, "__next__")) throw vm.error("TypeError", "Arguments must be iterators.");
+            set(o, SOURCE, vm.incref(source));
+            set(o, ACTIVE, active == 0 ? 0 : vm.incref(active));
+        }
+
+        @Override
         ItType install() {
             super.install();
             defClassMethod("from_iterable", (s, a, o, n, kw) -> {
@@ -308,6 +427,13 @@ final class SimpleIterators {
         Compress(VmApi vm) { super(vm, "compress", 32, DATA, SELECTORS); }
 
         @Override
+        boolean reducible() { return true; }
+
+        /** compress_reduce: (type, (data, selectors)). */
+        @Override
+        long reduceOf(long o) { return reduceTuple(o, heap.tuples.of(get(o, DATA), get(o, SELECTORS)), 0); }
+
+        @Override
         public long newInstance(long[] a, int off, int n, long kw) {
             long[] p = Params.parse(vm, "compress", NAMES, 2, 2, 0, a, off, n, kw);
             long data = vm.iter(p[0]);
@@ -366,6 +492,28 @@ final class SimpleIterators {
                     kind == Kind.DROPWHILE || kind == Kind.TAKEWHILE ? 40 : 32, IT, FUNC);
             this.kind = kind;
         }
+
+        @Override
+        boolean reducible() { return true; }
+
+        /** (type, (func, it)), with dropwhile's start or takewhile's stop as the state. */
+        @Override
+        long reduceOf(long o) {
+            long args = heap.tuples.of(get(o, FUNC), get(o, IT));
+            if (kind != Kind.DROPWHILE && kind != Kind.TAKEWHILE) return reduceTuple(o, args, 0);
+            long flag = heap.ints.of(Native.getLong(o + FLAG));
+            try {
+                return reduceTuple(o, args, flag);
+            } finally {
+                heap.decref(flag);
+            }
+        }
+
+        @Override
+        boolean hasSetState() { return kind == Kind.DROPWHILE || kind == Kind.TAKEWHILE; }
+
+        @Override
+        void setStateOf(long o, long state) { Native.putLong(o + FLAG, vm.truthy(state) ? 1 : 0); }
 
         @Override
         public long newInstance(long[] a, int off, int n, long kw) {

@@ -387,6 +387,19 @@ final class Interpreter implements RootProvider {
     }
 
     /**
+     * _Py_EnterRecursiveCall: a C-level recursion (a native module's recursive walk) counts on the
+     * same depth as Python frames, as 3.11's single recursion_remaining does; RecursionError
+     * "maximum recursion depth exceeded" + {@code where} past the limit (nothing counted then).
+     */
+    void enterRecursiveCall(String where) {
+        if (depth >= rt.recursionLimit) throw rt.error("RecursionError", "maximum recursion depth exceeded" + where);
+        depth++;
+    }
+
+    /** _Py_LeaveRecursiveCall. */
+    void leaveRecursiveCall() { depth--; }
+
+    /**
      * A frame {@link #run} entered inline returned or raised: it leaves as {@link #execute} lets a
      * frame go, then the caller's CALL releases what is left of its operands. Returns the caller.
      */

@@ -403,6 +403,21 @@ public final class VmApi {
     /** faulthandler.dump_traceback's text for the running thread, or every thread. */
     public String dumpTracebacks(boolean allThreads) { return Threads.dumpTracebacks(rt, allThreads); }
 
+    /** _Py_EnterRecursiveCall(where): one level of a native recursion on the thread's depth; RecursionError past the limit. */
+    public void enterRecursiveCall(String where) { rt.interpreter.enterRecursiveCall(where); }
+
+    /** _Py_LeaveRecursiveCall: the level {@link #enterRecursiveCall} counted is given back. */
+    public void leaveRecursiveCall() { rt.interpreter.leaveRecursiveCall(); }
+
+    /**
+     * The Java implementation of builtin function {@code o} (its ml_meth: what a C module compares
+     * with its own function's pointer), or null when {@code o} is not a builtin_function_or_method.
+     */
+    public Builtin builtinImpl(long o) {
+        if (heap.typeOf(o) != rt.builtinFunctionType) return null;
+        return NativeFunction.unwrap(rt.builtinFunctionType.entry(o).impl());
+    }
+
     /** Whether the running thread is the main thread (signals and interrupt_main go there). */
     public boolean onMainThread() { return rt.interpreter == rt.mainInterpreter; }
 

@@ -35,7 +35,7 @@ if sys.implementation.name != 'cpython' or sys.version_info[:2] != (3, 11):
 MODULES = ['builtins', 'sys', 'gc', '_weakref', '_warnings', 'time', '_imp', '_abc', 'marshal', 'math', 'errno',
            'atexit', 'faulthandler', 'itertools', '_functools', '_operator', '_collections', '_codecs', '_md5',
            '_sha1', '_sha256', '_sha512', '_sha3', '_blake2', '_signal', 'select', '_socket', '_posixsubprocess',
-           '_string', '_random', '_struct', 'binascii', 'zlib', '_csv', '_heapq', '_bisect', '_thread', 'posix',
+           '_string', '_random', '_struct', 'binascii', 'zlib', '_csv', '_json', '_heapq', '_bisect', '_thread', 'posix',
            '_tracemalloc', '_testcapi', 'pwd', '_stat', '_ast', '_sre', '_io', '_contextvars', 'cmath', 'array', '_opcode',
            '_locale']
 

@@ -63,6 +63,8 @@ def _subclass(base, name):
 # weakref's three types (PyType_Ready'd at start-up, as the types above: their dicts exist then)
 _ref = _subclass(object, 'ReferenceType')
 TYPES += [_ref, _subclass(object, 'ProxyType'), _subclass(object, 'CallableProxyType')]
+# the iterator of a GenericAlias (its starred form, PEP 646): refheap makes its dict without moving count0 (SlotWrappers.QUIET)
+TYPES += [type(iter(types.GenericAlias(list, (int,))))]
 KINDS = {'wrapper_descriptor': 'S', 'method_descriptor': 'M', 'classmethod_descriptor': 'C',
          'builtin_function_or_method': 'N', 'staticmethod': 'T', 'getset_descriptor': 'G',
          'member_descriptor': 'D'}

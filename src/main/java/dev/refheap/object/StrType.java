@@ -164,7 +164,8 @@ public final class StrType extends PyType {
     public static int kind(long o) { return (state(o) >>> KIND_SHIFT) & 7; }
     public static boolean isAscii(long o) { return (state(o) & ASCII) != 0; }
     public static boolean isInterned(long o) { return (state(o) & INTERNED_MASK) != 0; }
-    private static long data(long o) {
+    /** The address of the characters (PyUnicode_DATA): {@link #length} items of {@link #kind} bytes each. */
+    public static long data(long o) {
         int st = state(o);
         if ((st & COMPACT) == 0) return Native.getLong(o + DATA_ANY);  // a subclass instance's separate block
         return o + ((st & ASCII) != 0 ? ASCII_DATA : COMPACT_DATA);

@@ -55,15 +55,15 @@ class StressWorkersTest {
      * program waiting for any child (os.wait()) waited for the worker. Every program, run as the
      * stress test runs them with several workers, must find no child it did not start: here
      * os.waitpid(-1, os.WNOHANG) must raise ChildProcessError, as under CPython, in each of
-     * several programs (more than workers, so that every worker, and any program the test's
-     * JVM would run, is seen).
+     * several programs (one more than there are workers: in session 24's design some of them
+     * ran in the test's JVM beside the worker, and this test failed there: "a child: (0, 0)").
      */
     @Test
     void noProgramSeesAWorkerJvmAsItsChild() throws Throwable {
         Files.createDirectories(DIR);
         List<Path> programs = new ArrayList<>();
         int workers = Math.max(2, ConformanceStressTest.workers());
-        for (int i = 0; i < 2 * workers + 1; i++) {
+        for (int i = 0; i < workers + 1; i++) {
             Path p = DIR.resolve("waits_for_any_child_" + i + ".py");
             Files.deleteIfExists(Path.of(p + ".out"));
             Files.writeString(p, """
@@ -90,7 +90,11 @@ class StressWorkersTest {
         }
     }
 
-    /** A worker that exits mid-program or stops answering fails that program with its output; the programs after it run on a fresh worker. */
+    /**
+     * A worker that exits mid-program or stops answering fails that program, with its output
+     * (for the hung one: its name, printed before the program starts, however slow the machine
+     * is then); the programs after it run on a fresh worker.
+     */
     @Test
     void aDeadOrHungWorkerFailsItsProgramOnlyWithItsOutput() throws Exception {
         Files.createDirectories(DIR);
@@ -98,18 +102,20 @@ class StressWorkersTest {
         Files.writeString(exits, "import os\nprint('about to leave', flush=True)\nos._exit(7)\n");
         Path hangs = DIR.resolve("hangs.py");
         Files.writeString(hangs, "import time\nprint('about to sleep', flush=True)\ntime.sleep(3600)\n");
-        Path fine = Path.of("tests/conformance/refcount/list_operations.py");
-        try (StressWorkers run = new StressWorkers(List.of(exits, fine, hangs, fine.resolveSibling("dict_operations.py")), Map.of(), 1, 90)) {
+        Path fine = Path.of("tests/conformance/refcount/list_operations.py"), alsoFine = fine.resolveSibling("dict_operations.py");
+        try (StressWorkers run = new StressWorkers(List.of(exits, fine), Map.of(), 1)) {
             Throwable died = run.result(exits);
             assertNotNull(died, "a worker's exit passed");
             assertTrue(died.getMessage().contains(exits + ": the stress worker process running it failed") && died.getMessage().contains("exit 7")
                     && died.getMessage().contains("about to leave"), died.getMessage());
             assertNull(run.result(fine));
+        }
+        try (StressWorkers run = new StressWorkers(List.of(hangs, alsoFine), Map.of(), 1, 15)) {
             Throwable hung = run.result(hangs);
             assertNotNull(hung, "a hung worker passed");
-            assertTrue(hung.getMessage().contains(hangs + ": the stress worker process running it did not answer within 90 s")
-                    && hung.getMessage().contains("about to sleep"), hung.getMessage());
-            assertNull(run.result(fine.resolveSibling("dict_operations.py")));
+            assertTrue(hung.getMessage().contains(hangs + ": the stress worker process running it did not answer within 15 s")
+                    && hung.getMessage().contains("== stress worker ") && hung.getMessage().contains(": " + hangs), hung.getMessage());
+            assertNull(run.result(alsoFine));
         }
     }
 

@@ -40,6 +40,14 @@ public abstract class FieldsType extends NativeType {
 
     /** A new instance of a variable-size type with {@code nitems} items, all words after ob_size 0. */
     protected final long alloc(long nitems) {
+        java.util.function.LongSupplier sub = nitems == 0 ? takeSubtypeAlloc() : null;
+        if (sub != null) {
+            // an instance of the Python subclass being constructed (it holds its class): untracked,
+            // as this type's own are until their fields are set
+            long o = sub.getAsLong();
+            if (isGc()) heap.untrackIfTracked(o);
+            return o;
+        }
         long o = heap.allocObject(this, nitems);
         long from = itemSize() == 0 ? 16 : 24;
         Native.fill(o + from, basicSize() + nitems * itemSize() - from, (byte) 0);

@@ -30,7 +30,8 @@ final class ClassFactory {
      */
     static boolean extendable(Runtime rt, PyType b) {
         return b == rt.classMethodType || b == rt.staticMethodType || b == rt.propertyType || b == rt.heap.typeType
-                || b == rt.genericAliasType || b == rt.moduleType || b.dataBase() != null || b instanceof NativeType nt && nt.allowsPythonSubclasses();
+                || b == rt.genericAliasType || b == rt.moduleType || b.dataBase() != null || b instanceof NativeType nt && nt.allowsPythonSubclasses()
+                || b instanceof IterType;  // those with BASETYPE: enumerate, zip, map, filter, reversed
     }
 
     /** The offset of a builtin type's own instance dict (tp_dictoffset), 0 if it has none. */
@@ -216,7 +217,17 @@ final class ClassFactory {
                 if (heap.typeOf(v) == rt.propertyType) rt.propertyType.setName(v, k);
                 rt.ops.versionTag(heap.typeOf(v), "__set_name__");  // _PyObject_LookupSpecial
                 if (heap.typeOf(v) instanceof ClassType c && rt.ops.lookupUserOnly(c, "__set_name__") != 0) {
-                    heap.decref(rt.ops.callMethod(v, "__set_name__", t, k));
+                    try {
+                        heap.decref(rt.ops.callMethod(v, "__set_name__", t, k));
+                    } catch (PyException e) {
+                        // 3.11's _PyErr_FormatFromCause: a RuntimeError whose __cause__ and __context__ are the error
+                        PyException w = rt.error("RuntimeError", "Error calling __set_name__ on '" + c.name() + "' instance "
+                                + rt.ops.repr(k) + " in '" + StrType.value(Native.getLong(t + ClassType.T_NAME)) + "'");
+                        Native.putLong(w.exc() + ExceptionType.CAUSE, e.exc());  // takes the caught reference
+                        Native.putLong(w.exc() + ExceptionType.CONTEXT, Builtins.incref(heap, e.exc()));
+                        Native.putLong(w.exc() + ExceptionType.SUPPRESS, 1);
+                        throw w;
+                    }
                 }
             });
         } finally {

@@ -28,8 +28,9 @@ import java.util.function.LongConsumer;
  * object protocol reaches them through the class's lookup. Attribute access is ga_getattro's:
  * every name except {@link #OWN_ATTRS} is the origin's ({@code list[int].__name__ == 'list'}).
  * Calling an alias calls its origin and sets {@code __orig_class__} on the result when it can.
- * A starred alias ({@code *tuple[int]}, made by iterating one) is not supported yet: iterating
- * raises NotImplementedError naming it.
+ * Iterating an alias (ga_iter: a generic_alias_iterator, {@link IterType.Kind#GA}) gives its
+ * starred form once ({@code *tuple[int]}: PEP 646's unpacking, {@code __unpacked__} true), which
+ * pickles as {@code next(iter(tuple[int]))}.
  */
 final class GenericAliasType extends LangType {
     static final int ORIGIN = 16, ARGS = 24, PARAMETERS = 32, WEAKLIST = 40, STARRED = 48, VECTORCALL = 56;
@@ -58,6 +59,13 @@ final class GenericAliasType extends LangType {
         put(g, STARRED, 0);
         put(g, VECTORCALL, 0);
         heap.track(g);
+        return g;
+    }
+
+    /** Py_GenericAlias(origin, args) of alias {@code o} with starred set: {@code *tuple[int]} (ga_iternext). */
+    long starred(long o) {
+        long g = alias(get(o, ORIGIN), Builtins.incref(heap, get(o, ARGS)));
+        Native.putByte(g + STARRED, (byte) 1);
         return g;
     }
 
@@ -608,7 +616,7 @@ final class GenericAliasType extends LangType {
         }
         if (union) return;
         slot("__call__", -1, (s, a, o, n, kw) -> call(s, a, o, n, kw));
-        slot("__iter__", 0, (s, a, o, n, kw) -> { throw unsupportedIter(); });
+        slot("__iter__", 0, (s, a, o, n, kw) -> rt.iterType.create(IterType.Kind.GA, s, 0));
         rt.defMethod(this, "__mro_entries__", (s, a, o, n, kw) -> {
             Args.exactly(rt, "__mro_entries__", n, kw, 1);
             return heap.tuples.of(get(s, ORIGIN));
@@ -623,7 +631,23 @@ final class GenericAliasType extends LangType {
         });
         rt.defMethod(this, "__reduce__", (s, a, o, n, kw) -> {
             Args.exactly(rt, "__reduce__", n, kw, 0);
-            if (Native.getByte(s + STARRED) != 0) throw unsupportedIter();
+            if (Native.getByte(s + STARRED) != 0) {
+                // (next, (iter(GenericAlias(origin, args)),))
+                long plain = alias(get(s, ORIGIN), Builtins.incref(heap, get(s, ARGS)));
+                long it;
+                try {
+                    it = rt.iterType.create(IterType.Kind.GA, plain, 0);
+                } finally {
+                    heap.decref(plain);
+                }
+                long one = heap.tuples.alloc(1);
+                TupleType.setItemSteal(one, 0, it);
+                try {
+                    return heap.tuples.of(heap.dicts.getItem(rt.builtinsDict, "next"), one);
+                } finally {
+                    heap.decref(one);
+                }
+            }
             long pair = heap.tuples.of(get(s, ORIGIN), get(s, ARGS));
             try {
                 return heap.tuples.of(Heap.typeAddress(s), pair);
@@ -644,10 +668,6 @@ final class GenericAliasType extends LangType {
             }
             return dir;
         });
-    }
-
-    PyException unsupportedIter() {
-        return rt.error("NotImplementedError", "refheap does not support iterating a types.GenericAlias (a starred alias, *tuple[int]) yet");
     }
 
     /** A slot wrapper taking {@code nargs} arguments (-1: any, with keywords). */

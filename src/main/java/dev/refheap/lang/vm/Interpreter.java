@@ -387,6 +387,19 @@ final class Interpreter implements RootProvider {
     }
 
     /**
+     * _Py_EnterRecursiveCall: a C-level recursion (a native module's recursive walk) counts on the
+     * same depth as Python frames, as 3.11's single recursion_remaining does; RecursionError
+     * "maximum recursion depth exceeded" + {@code where} past the limit (nothing counted then).
+     */
+    void enterRecursiveCall(String where) {
+        if (depth >= rt.recursionLimit) throw rt.error("RecursionError", "maximum recursion depth exceeded" + where);
+        depth++;
+    }
+
+    /** _Py_LeaveRecursiveCall. */
+    void leaveRecursiveCall() { depth--; }
+
+    /**
      * A frame {@link #run} entered inline returned or raised: it leaves as {@link #execute} lets a
      * frame go, then the caller's CALL releases what is left of its operands. Returns the caller.
      */
@@ -1027,7 +1040,7 @@ final class Interpreter implements RootProvider {
                 do {
                     f = leaveInline(f);
                     f.unwindPc = f.lasti;  // its CALL
-                    if (handle(f, exc, true)) break;
+                    if (handle(f, exc, true, false)) break;  // passing through: chained where it was raised
                     exc = unhandledExc;
                     if (f == entry) throw new PyException(exc);
                 } while (true);
@@ -1078,7 +1091,7 @@ final class Interpreter implements RootProvider {
             // The exception is raised at the yield point where the generator is suspended.
             f.lasti = Math.max(0, f.pc - 1);
             f.unwindPc = f.lasti;
-            if (!handle(f, exc, true)) throw new PyException(unhandledExc);
+            if (!handle(f, exc, true, false)) throw new PyException(unhandledExc).markChained();  // _gen_throw restores it: no chaining
         }
         // The next instruction lives in this local; the frame's pc is written where something
         // reads it (a frame switch, a yield, the cold instructions, the tracer), and the frame's
@@ -1214,7 +1227,9 @@ final class Interpreter implements RootProvider {
             }
             if (inJit) next = f.unwindPc + 1;  // as the loop's next after the raising instruction
             f.pc = next;
-            if (!handle(f, exc, addTraceback)) throw thrown != null && thrown.exc() == unhandledExc ? thrown : new PyException(unhandledExc);
+            if (!handle(f, exc, addTraceback, thrown != null && !thrown.chained())) {
+                throw (thrown != null && thrown.exc() == unhandledExc ? thrown : new PyException(unhandledExc)).markChained();
+            }
             next = f.pc;
         }
     }
@@ -2456,13 +2471,16 @@ final class Interpreter implements RootProvider {
     }
 
     /**
-     * The exception-unwind path: records a traceback entry (unless re-raised), sets __context__,
-     * then looks up the frame's handler. Returns false if the frame has none (the caller propagates).
+     * The exception-unwind path: records a traceback entry (unless re-raised), sets __context__
+     * ({@code chain}: in the frame where an error the VM or a builtin raised is first seen; a
+     * raise statement chains itself, and an exception passing through a frame is not chained
+     * again: a handler's {@code exc.__context__ = None} stays), then looks up the frame's handler.
+     * Returns false if the frame has none (the caller propagates).
      */
-    private boolean handle(Frame f, long exc, boolean addTraceback) {
+    private boolean handle(Frame f, long exc, boolean addTraceback, boolean chain) {
         if (addTraceback) {
             long handled = topmostHandled();
-            if (handled != 0 && handled != exc && ExceptionType.context(exc) == 0 && rt.ops.isInstance(exc, rt.baseException)) {
+            if (chain && handled != 0 && handled != exc && ExceptionType.context(exc) == 0 && rt.ops.isInstance(exc, rt.baseException)) {
                 heap.incref(handled);
                 Native.putLong(exc + ExceptionType.CONTEXT, handled);
             }
@@ -2548,7 +2566,35 @@ final class Interpreter implements RootProvider {
             Native.putLong(e + ExceptionType.SUPPRESS, 1);
             heap.xdecref(old);
         }
-        throw new PyException(e);
+        chainRaised(e);
+        throw new PyException(e).markChained();
+    }
+
+    /**
+     * _PyErr_SetObject's implicit chaining for a raise statement: the topmost handled exception
+     * becomes {@code e.__context__} (replacing any), after taking {@code e} out of that exception's
+     * context chain, where it would make a cycle (a pre-existing cycle is left alone).
+     */
+    private void chainRaised(long e) {
+        long handled = topmostHandled();
+        if (handled == 0 || handled == e) return;
+        long o = handled, slow = handled;
+        boolean toggle = false;
+        for (long ctx; (ctx = ExceptionType.context(o)) != 0; ) {
+            if (ctx == e) {
+                Native.putLong(o + ExceptionType.CONTEXT, 0);
+                heap.decref(ctx);
+                break;
+            }
+            o = ctx;
+            if (o == slow) break;  // Floyd's: a cycle already there
+            if (toggle) slow = ExceptionType.context(slow);
+            toggle = !toggle;
+        }
+        heap.incref(handled);
+        long old = ExceptionType.context(e);
+        Native.putLong(e + ExceptionType.CONTEXT, handled);
+        heap.xdecref(old);
     }
 
     /** The exception instance to raise for {@code exc} (a class or an instance; stolen). */

@@ -28,7 +28,9 @@ final class IterType extends LangType {
     enum Kind { LIST, TUPLE, STR, DICT_KEYS, DICT_VALUES, DICT_ITEMS, SET, ENUMERATE, ZIP, CALLABLE_SENTINEL, MAP, FILTER, BYTES, BYTEARRAY, STR_ANY,
         LIST_REVERSE, REVERSED, DICT_REVERSE_KEYS, DICT_REVERSE_VALUES, DICT_REVERSE_ITEMS,
         /** {@code iterator}: iter() of an object with __getitem__ and no __iter__ (seq[0], seq[1]... until IndexError or StopIteration). */
-        SEQ }
+        SEQ,
+        /** {@code generic_alias_iterator} (gaiterobject, 24 bytes): iter(list[int]) hands out one starred alias, *list[int], then ends. */
+        GA }
 
     /** map's and filter's function, in the word other kinds use as the index. */
     private static final int FUNC = INDEX;
@@ -42,8 +44,8 @@ final class IterType extends LangType {
         String[] names = {null, "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "dict_valueiterator",
                 "dict_itemiterator", "set_iterator", "enumerate", "zip", "callable_iterator", "map", "filter",
                 "bytes_iterator", "bytearray_iterator", "str_iterator", "list_reverseiterator", "reversed",
-                "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator", "iterator"};
-        long[] sizes = {0, 32, 32, 56, 56, 56, 48, 48, 48, 32, 32, 32, 32, 32, 32, 32, 32, 56, 56, 56, 32};
+                "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator", "iterator", "generic_alias_iterator"};
+        long[] sizes = {0, 32, 32, 56, 56, 56, 48, 56, 48, 32, 32, 32, 32, 32, 32, 32, 32, 56, 56, 56, 32, 24};
         for (Kind k : Kind.values()) {
             if (k == Kind.LIST) continue;
             byKind[k.ordinal()] = new IterType(rt, k, names[k.ordinal()], sizes[k.ordinal()], byKind);
@@ -51,9 +53,32 @@ final class IterType extends LangType {
     }
 
     private IterType(Runtime rt, Kind kind, String name, long size, IterType[] byKind) {
-        super(rt, name, null, HAVE_GC, size, 0, 0);
+        super(rt, name, null, HAVE_GC | (subclassable(kind) ? BASETYPE : 0), size, 0, 0);
         this.kind = kind;
         this.byKind = byKind;
+    }
+
+    /**
+     * enumerate, zip, map, filter and reversed have Py_TPFLAGS_BASETYPE: a class may derive from
+     * them, its instances this layout and then the class's weakref slot and managed dict; their
+     * next() is the base's (tp_iternext inherited) unless the class defines {@code __next__}.
+     */
+    private static boolean subclassable(Kind k) {
+        return k == Kind.ENUMERATE || k == Kind.ZIP || k == Kind.MAP || k == Kind.FILTER || k == Kind.REVERSED;
+    }
+
+    /** The iterator type whose layout {@code it} has: its own, or a subclass's builtin base. */
+    private IterType iterTypeOf(long it) {
+        dev.refheap.object.PyType t = heap.typeOf(it);
+        return t instanceof IterType i ? i : (IterType) ((ClassType) t).builtinBase;
+    }
+
+    /** An instance of this type, or of the subclass {@code alloc} makes (zeroed after the header); untracked. */
+    private long allocOf(java.util.function.LongSupplier alloc) {
+        if (alloc == null) return heap.allocObject(this, 0);
+        long it = alloc.getAsLong();
+        heap.untrackIfTracked(it);
+        return it;
     }
 
     /** Registers the other kinds (this one is registered by the runtime). */
@@ -62,11 +87,18 @@ final class IterType extends LangType {
     }
 
     /** A new iterator of {@code kind} over {@code seq} (borrowed, incref'd). */
-    long create(Kind k, long seq, long extra) {
+    long create(Kind k, long seq, long extra) { return create(k, seq, extra, null); }
+
+    /** As {@link #create(Kind, long, long)}, into the instance {@code alloc} makes (a subclass's; null: of the kind's type). */
+    private long create(Kind k, long seq, long extra, java.util.function.LongSupplier alloc) {
         IterType t = byKind[k.ordinal()];
-        long it = heap.allocObject(t, 0);
+        long it = t.allocOf(alloc);
         heap.incref(seq);
         put(it, SEQ, seq);
+        if (k == Kind.GA) {  // ga_iter: only the alias (gi->obj)
+            heap.track(it);
+            return it;
+        }
         if (k == Kind.CALLABLE_SENTINEL) {
             // calliterobject: it_callable, it_sentinel (32 bytes)
             put(it, SENTINEL, extra);
@@ -100,8 +132,10 @@ final class IterType extends LangType {
      * reversed over a sequence (its index counts down, PySequence_GetItem each step), or a dict's
      * reverse key/value/item iterator (from its last entry; the size it had is kept, as di_used).
      */
-    long createReverse(Kind k, long seq) {
-        long it = create(k, seq, 0);
+    long createReverse(Kind k, long seq) { return createReverse(k, seq, null); }
+
+    private long createReverse(Kind k, long seq, java.util.function.LongSupplier alloc) {
+        long it = create(k, seq, 0, alloc);
         switch (k) {
             case LIST_REVERSE -> put(it, INDEX, ListType.size(seq) - 1);
             case REVERSED -> put(it, INDEX, rt.ops.len(seq) - 1);
@@ -126,7 +160,7 @@ final class IterType extends LangType {
      * reversed(seq): {@code type(seq).__reversed__()} if it has one (None: not reversible), else a
      * reversed object over a sequence (a type with __getitem__ that is not a dict).
      */
-    private long constructReversed(long[] a, int o, int n, long kw) {
+    private long constructReversed(long[] a, int o, int n, long kw, java.util.function.LongSupplier alloc) {
         Args.noKeywords(rt, "reversed", kw);
         if (n != 1) throw rt.typeError("reversed expected 1 argument, got " + n);
         long seq = a[o];
@@ -137,30 +171,68 @@ final class IterType extends LangType {
         if (rt.ops.lookupType(t, "__getitem__") == 0 || rt.ops.isInstance(seq, heap.dicts)) {
             throw rt.typeError("'" + rt.ops.typeName(seq) + "' object is not reversible");
         }
-        return createReverse(Kind.REVERSED, seq);
+        return createReverse(Kind.REVERSED, seq, alloc);
     }
 
     /** enumerate(it, start=0) and zip(*its) as callables. */
-    long construct(long[] a, int o, int n, long kw) {
+    long construct(long[] a, int o, int n, long kw) { return construct(a, o, n, kw, null); }
+
+    /** The type's tp_new called on class {@code c} derived from it: the same construction, into an instance of the class. */
+    long constructSubtype(ClassType c, long[] a, int o, int n, long kw) {
+        int nkw = Args.nkw(kw);
+        if (nkw > 0 && (kind == Kind.MAP || kind == Kind.FILTER || kind == Kind.REVERSED)
+                && !TypeCall.isObjectMethod(rt, rt.ops.lookupType(c, "__init__"))) {
+            // the keywords are refused only while tp_init is the type's own (object's): the class's __init__ takes them
+            return construct(a, o, n - nkw, 0, c::allocInstance);
+        }
+        return construct(a, o, n, kw, c::allocInstance);
+    }
+
+    private long construct(long[] a, int o, int n, long kw, java.util.function.LongSupplier alloc) {
         int nkw = Args.nkw(kw);
         if (kind == Kind.ENUMERATE) {
-            long start = 0;
-            if (nkw == 1 && dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, 0)).equals("start")) start = a[o + n - 1];
-            else if (nkw > 0) throw rt.typeError("'" + dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, 0)) + "' is an invalid keyword argument for enumerate()");
+            // enum_vectorcall's manual parse of (iterable, start=0): a keyword must be the name its place has
             int np = n - nkw;
-            if (np == 2) start = a[o + 1];
-            if (np < 1) throw rt.typeError("enumerate() missing required argument 'iterable'");
-            if (np > 2) throw rt.typeError("enumerate() takes at most 2 arguments (" + np + " given)");
-            if (start != 0 && dev.refheap.object.IntType.fitsLong(start) && dev.refheap.object.IntType.asLong(start) == 0) start = 0;
-            // enum_new_impl: the object first (tracked), then the iterator, then en_result = (None, None)
-            long it = heap.allocObject(this, 0);
+            long iterable, start = 0;
+            if (np + nkw == 2) {
+                if (nkw == 2 && kwName(kw, 0).equals("start")) {
+                    checkKeyword(kw, 1, "iterable");
+                    iterable = a[o + 1];
+                    start = a[o];
+                } else {
+                    if (nkw == 2) checkKeyword(kw, 0, "iterable");
+                    if (nkw >= 1) checkKeyword(kw, nkw - 1, "start");
+                    iterable = a[o];
+                    start = a[o + 1];
+                }
+            } else if (np + nkw == 1) {
+                if (nkw == 1) checkKeyword(kw, 0, "iterable");
+                iterable = a[o];
+            } else if (np == 0) {
+                throw rt.typeError("enumerate() missing required argument 'iterable'");
+            } else {
+                throw rt.typeError("enumerate() takes at most 2 arguments (" + (np + nkw) + " given)");
+            }
+            // enum_new_impl: the object first (tracked), then PyNumber_Index(start), the iterator, en_result = (None, None)
+            long it = allocOf(alloc);
             for (int off = SEQ; off < basicSize(); off += 8) put(it, off, 0);
             heap.track(it);
-            if (start != 0) heap.incref(start);
+            if (start != 0) {
+                try {
+                    start = heap.typeOf(start) == heap.ints ? incref(start) : heap.ints.of(new VmApi(rt).asIndex(start));
+                } catch (RuntimeException e) {
+                    heap.decref(it);
+                    throw e;
+                }
+                if (dev.refheap.object.IntType.fitsLong(start) && dev.refheap.object.IntType.asLong(start) == 0) {
+                    heap.decref(start);
+                    start = 0;
+                }
+            }
             put(it, EXTRA, start);
             long inner;
             try {
-                inner = rt.ops.iter(a[o]);
+                inner = rt.ops.iter(iterable);
             } catch (RuntimeException e) {
                 heap.decref(it);
                 throw e;
@@ -190,18 +262,25 @@ final class IterType extends LangType {
                 dev.refheap.object.TupleType.setItemSteal(iters, i, it);
             }
             long result = noneTuple(n);  // zip_new's result holder, made before the object
-            long z = create(Kind.ZIP, iters, strict ? 1 : 0);  // EXTRA: zip's strict flag (not a reference)
+            long z = create(Kind.ZIP, iters, strict ? 1 : 0, alloc);  // EXTRA: zip's strict flag (not a reference)
             heap.decref(iters);
             put(z, RESULT, result);
             return z;
         }
-        if (kind == Kind.MAP || kind == Kind.FILTER) return constructMapFilter(a, o, n, kw);
-        if (kind == Kind.REVERSED) return constructReversed(a, o, n, kw);
+        if (kind == Kind.MAP || kind == Kind.FILTER) return constructMapFilter(a, o, n, kw, alloc);
+        if (kind == Kind.REVERSED) return constructReversed(a, o, n, kw, alloc);
         throw rt.typeError("cannot create '" + name() + "' instances");
     }
 
+    private static String kwName(long kw, int i) { return StrType.value(TupleType.item(kw, i)); }
+
+    /** enum_vectorcall's check_keyword: keyword {@code i} must be {@code name}. */
+    private void checkKeyword(long kw, int i, String name) {
+        if (!kwName(kw, i).equals(name)) throw rt.typeError("'" + kwName(kw, i) + "' is an invalid keyword argument for enumerate()");
+    }
+
     /** map(func, *iterables) and filter(func or None, iterable): lazy iterators. */
-    private long constructMapFilter(long[] a, int o, int n, long kw) {
+    private long constructMapFilter(long[] a, int o, int n, long kw, java.util.function.LongSupplier alloc) {
         boolean map = kind == Kind.MAP;
         Args.noKeywords(rt, name(), kw);
         if (map && n < 2) throw rt.typeError("map() must have at least two arguments.");
@@ -222,7 +301,7 @@ final class IterType extends LangType {
         } else {
             seq = rt.ops.iter(a[o + 1]);
         }
-        long r = heap.allocObject(byKind[kind.ordinal()], 0);
+        long r = allocOf(alloc);
         put(r, SEQ, seq);
         heap.incref(a[o]);
         put(r, FUNC, a[o]);
@@ -287,11 +366,12 @@ final class IterType extends LangType {
 
     /** The next item (a new reference), or 0 when exhausted. */
     long next(long it) {
-        IterType t = (IterType) heap.typeOf(it);
+        IterType t = iterTypeOf(it);
         long seq = get(it, SEQ);
         if (t.kind == Kind.MAP) return nextMap(it, seq);
         if (t.kind == Kind.FILTER) return nextFilter(it, seq);
         if (t.kind == Kind.CALLABLE_SENTINEL) return nextCallable(it, seq);
+        if (t.kind == Kind.GA) return nextGa(it, seq);
         if (seq == 0) return 0;
         long i = get(it, INDEX);
         long r = switch (t.kind) {
@@ -315,7 +395,7 @@ final class IterType extends LangType {
             case SET -> nextSet(it, seq, i);
             case ENUMERATE -> nextEnumerate(it, seq, i);
             case ZIP -> get(it, EXTRA) != 0 ? ZipStrict.next(rt, seq, recyclable(it)) : nextZip(seq, recyclable(it));
-            case CALLABLE_SENTINEL, MAP, FILTER -> throw new IllegalStateException("handled above");
+            case CALLABLE_SENTINEL, MAP, FILTER, GA -> throw new IllegalStateException("handled above");
         };
         if (r == 0) {
             put(it, SEQ, 0);
@@ -337,8 +417,9 @@ final class IterType extends LangType {
      * iterator over an object without a length (iter_len answers NotImplemented).
      */
     long lengthHint(long it) {
-        IterType t = (IterType) heap.typeOf(it);
-        if (t.kind == Kind.ENUMERATE || t.kind == Kind.ZIP || t.kind == Kind.MAP || t.kind == Kind.FILTER || t.kind == Kind.CALLABLE_SENTINEL) return -1;
+        IterType t = iterTypeOf(it);
+        if (t.kind == Kind.ENUMERATE || t.kind == Kind.ZIP || t.kind == Kind.MAP || t.kind == Kind.FILTER || t.kind == Kind.CALLABLE_SENTINEL
+                || t.kind == Kind.GA) return -1;
         long seq = get(it, SEQ);
         if (seq == 0) return 0;
         long i = get(it, INDEX);
@@ -561,6 +642,180 @@ final class IterType extends LangType {
         }
         if (recycled != 0) retrack(t);
         return t;
+    }
+
+    // ---- pickling: __reduce__ and __setstate__ (3.11's *_reduce and *_setstate) ----------------------
+
+    /** A builtin's object (borrowed): iter, next. */
+    private long builtin(String name) { return heap.dicts.getItem(rt.builtinsDict, name); }
+
+    /** (callable, args) or (callable, args, state) as a new tuple; args is stolen, callable and state borrowed. */
+    private long reduceValue(long callable, long args, long state) {
+        try {
+            return state == 0 ? heap.tuples.of(callable, args) : heap.tuples.of(callable, args, state);
+        } finally {
+            heap.decref(args);
+        }
+    }
+
+    /** (iter, (x,)) with x stolen. */
+    private long iterOf1(long x) {
+        long args = heap.tuples.alloc(1);
+        TupleType.setItemSteal(args, 0, x);
+        return reduceValue(builtin("iter"), args, 0);
+    }
+
+    /** (callable, (seq,), index). */
+    private long withIndex(long callable, long seq, long index) {
+        long i = heap.ints.of(index);
+        try {
+            return reduceValue(callable, heap.tuples.of(seq), i);
+        } finally {
+            heap.decref(i);
+        }
+    }
+
+    /**
+     * The iterator's {@code __reduce__}: how pickle and copy rebuild it (the kinds' own reduce
+     * functions of CPython 3.11): a sequence's iterator is iter(seq) advanced by {@code __setstate__},
+     * a dict's or set's the list of its remaining items, enumerate, zip, map and filter their type
+     * over their iterators (the same objects, as pickle shares them).
+     */
+    long reduce(long it) {
+        IterType t = iterTypeOf(it);
+        long seq = get(it, SEQ);
+        long iter = builtin("iter");
+        switch (t.kind) {
+            case LIST, TUPLE, STR, STR_ANY, BYTES, BYTEARRAY, SEQ -> {
+                if (seq != 0) return withIndex(iter, seq, get(it, INDEX));
+                return iterOf1(switch (t.kind) {
+                    case LIST -> heap.lists.alloc(0);
+                    case STR, STR_ANY -> heap.strs.of("");
+                    default -> heap.tuples.alloc(0);
+                });
+            }
+            case LIST_REVERSE -> {
+                if (seq != 0) return withIndex(typeFor(Kind.REVERSED).address(), seq, get(it, INDEX));
+                return iterOf1(heap.lists.alloc(0));
+            }
+            case REVERSED -> {
+                if (seq != 0) return withIndex(typeFor(Kind.REVERSED).address(), seq, get(it, INDEX));
+                long empty = heap.tuples.alloc(0);
+                long args = heap.tuples.of(empty);
+                heap.decref(empty);
+                return reduceValue(typeFor(Kind.REVERSED).address(), args, 0);
+            }
+            case DICT_KEYS, DICT_VALUES, DICT_ITEMS, DICT_REVERSE_KEYS, DICT_REVERSE_VALUES, DICT_REVERSE_ITEMS, SET -> {
+                long list = heap.lists.alloc(0);
+                try {
+                    if (seq != 0) remaining(t.kind, seq, get(it, INDEX), list);
+                } catch (RuntimeException e) {
+                    heap.decref(list);
+                    throw e;
+                }
+                return iterOf1(list);
+            }
+            case CALLABLE_SENTINEL -> {
+                if (seq != 0) return reduceValue(iter, heap.tuples.of(seq, get(it, SENTINEL)), 0);
+                return iterOf1(heap.tuples.alloc(0));
+            }
+            case GA -> {
+                return iterOf1(seq != 0 ? incref(seq) : heap.tuples.alloc(0));
+            }
+            case ENUMERATE -> {
+                long start = get(it, EXTRA);
+                long i = heap.ints.of(get(it, INDEX));
+                long index;
+                try {
+                    index = start == 0 ? incref(i) : rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.ADD, start, i, true);
+                } finally {
+                    heap.decref(i);
+                }
+                long inner = seq != 0 ? incref(seq) : rt.ops.iter(heap.tuples.emptyTuple());
+                long args = heap.tuples.alloc(2);
+                TupleType.setItemSteal(args, 0, inner);
+                TupleType.setItemSteal(args, 1, index);
+                return reduceValue(dev.refheap.object.Heap.typeAddress(it), args, 0);
+            }
+            case ZIP -> {
+                long iters = seq != 0 ? incref(seq) : heap.tuples.alloc(0);
+                return reduceValue(dev.refheap.object.Heap.typeAddress(it), iters, get(it, EXTRA) != 0 ? heap.True : 0);
+            }
+            case MAP -> {
+                long n = seq == 0 ? 0 : TupleType.size(seq);
+                long args = heap.tuples.alloc(n + 1);
+                TupleType.setItemSteal(args, 0, incref(get(it, FUNC)));
+                for (long j = 0; j < n; j++) TupleType.setItemSteal(args, j + 1, incref(TupleType.item(seq, j)));
+                return reduceValue(dev.refheap.object.Heap.typeAddress(it), args, 0);
+            }
+            case FILTER -> {
+                return reduceValue(dev.refheap.object.Heap.typeAddress(it), heap.tuples.of(get(it, FUNC), seq), 0);
+            }
+            default -> throw new IllegalStateException(t.kind.name());
+        }
+    }
+
+    /** The items a dict's or set's iterator has still to give, appended to {@code list} (dictiter_reduce's copy, iterated). */
+    private void remaining(Kind k, long seq, long i, long list) {
+        if (k == Kind.SET) {
+            for (long slot = heap.sets.nextSlot(seq, i); slot >= 0; slot = heap.sets.nextSlot(seq, slot + 1)) heap.lists.append(list, SetType.keyAt(seq, slot));
+            return;
+        }
+        boolean reverse = k == Kind.DICT_REVERSE_KEYS || k == Kind.DICT_REVERSE_VALUES || k == Kind.DICT_REVERSE_ITEMS;
+        long ix = reverse ? (i < 0 ? -1 : DictType.prevEntry(seq, i)) : DictType.nextEntry(seq, i);
+        while (ix >= 0) {
+            long key = DictType.entryKeyAt(seq, ix), value = DictType.entryValueAt(seq, ix);
+            switch (k) {
+                case DICT_KEYS, DICT_REVERSE_KEYS -> heap.lists.append(list, key);
+                case DICT_VALUES, DICT_REVERSE_VALUES -> heap.lists.append(list, value);
+                default -> {
+                    long pair = heap.tuples.of(key, value);
+                    heap.lists.append(list, pair);
+                    heap.decref(pair);
+                }
+            }
+            ix = reverse ? (ix == 0 ? -1 : DictType.prevEntry(seq, ix - 1)) : DictType.nextEntry(seq, ix + 1);
+        }
+    }
+
+    /**
+     * The iterator's {@code __setstate__}: a sequence iterator's index (clamped to the sequence,
+     * as 3.11's *_setstate; nothing once exhausted), zip's strict flag.
+     */
+    void setState(long it, long state) {
+        IterType t = iterTypeOf(it);
+        if (t.kind == Kind.ZIP) {
+            put(it, EXTRA, rt.ops.truthy(state) ? 1 : 0);
+            return;
+        }
+        if (!(rt.ops.baseView(state) instanceof dev.refheap.object.IntType)) throw rt.typeError("an integer is required");  // PyLong_AsSsize_t
+        java.math.BigInteger big = dev.refheap.object.IntType.toBig(state);
+        if (big.bitLength() > 63) throw rt.error("OverflowError", "Python int too large to convert to C ssize_t");
+        long index = big.longValue();
+        long seq = get(it, SEQ);
+        if (seq == 0) return;
+        long len = switch (t.kind) {
+            case LIST, LIST_REVERSE -> ListType.size(seq);
+            case TUPLE -> TupleType.size(seq);
+            case STR, STR_ANY -> StrType.length(seq);
+            case BYTES -> dev.refheap.object.BytesType.length(seq);
+            case BYTEARRAY -> ByteArrayType.size(seq);
+            case REVERSED -> rt.ops.len(seq);
+            case SEQ -> Long.MAX_VALUE;
+            default -> throw new IllegalStateException(t.kind.name());
+        };
+        if (t.kind == Kind.LIST_REVERSE || t.kind == Kind.REVERSED) index = Math.max(-1, Math.min(index, len - 1));
+        else index = Math.max(0, Math.min(index, len));
+        put(it, INDEX, index);
+    }
+
+    /** ga_iternext: the starred alias of the alias's origin and args (an exact GenericAlias), once; the alias is let go. */
+    private long nextGa(long it, long alias) {
+        if (alias == 0) return 0;
+        long starred = rt.genericAliasType.starred(alias);
+        put(it, SEQ, 0);
+        heap.decref(alias);
+        return starred;
     }
 
     /** calliter_iternext: the sentinel (compared as sentinel == result) or StopIteration ends it and drops both. */

@@ -153,6 +153,48 @@ public abstract class NativeType extends ExtType {
         return 0;
     }
 
+    /**
+     * The allocation of the instance {@link #newInstance} is making for a Python subclass (CPython's
+     * {@code type->tp_alloc(type, 0)} in a tp_new that takes the type), or null for one of this type:
+     * set by {@link #newInstanceAs}, cleared for any other construction of this type that runs
+     * meanwhile (an argument's {@code __iter__} making another instance).
+     */
+    private java.util.function.LongSupplier subtypeAlloc;
+
+    /**
+     * tp_new called on a Python subclass, for a type whose tp_new allocates with the type it is
+     * given: {@link #newInstance} runs with {@code alloc} (the subclass's zeroed, tracked instance)
+     * as the allocation {@link #takeSubtypeAlloc} hands out.
+     */
+    protected final long newInstanceAs(java.util.function.LongSupplier alloc, long[] a, int off, int n, long kwnames) {
+        return makeAs(alloc, () -> newInstance(a, off, n, kwnames));
+    }
+
+    /**
+     * Runs {@code make} (a construction of an instance of this type: a class method's, such as
+     * chain.from_iterable) with {@code alloc} as the allocation {@link #takeSubtypeAlloc} hands
+     * out; null: an instance of this type.
+     */
+    protected final long makeAs(java.util.function.LongSupplier alloc, java.util.function.LongSupplier make) {
+        java.util.function.LongSupplier saved = subtypeAlloc;
+        subtypeAlloc = alloc;
+        try {
+            return make.getAsLong();
+        } finally {
+            subtypeAlloc = saved;
+        }
+    }
+
+    /** Whether {@link #newInstance} is making an instance of a Python subclass (tp_new's type is not this one). */
+    protected final boolean constructingSubtype() { return subtypeAlloc != null; }
+
+    /** The subclass allocation {@link #newInstanceAs} set, once (null afterwards and for an instance of this type). */
+    protected final java.util.function.LongSupplier takeSubtypeAlloc() {
+        java.util.function.LongSupplier s = subtypeAlloc;
+        subtypeAlloc = null;
+        return s;
+    }
+
     // ---- the protocol, for subclasses outside the package ----------------------------------------
 
     /** repr(o); the default is object's ({@code <module.name object at 0x...>}). */
@@ -288,7 +330,15 @@ public abstract class NativeType extends ExtType {
     final int contains(long o, long item) { return containsOf(o, item); }
 
     @Override
-    final long construct(long typeObject, long[] a, int off, int n, long kw) { return newInstance(a, off, n, kw); }
+    final long construct(long typeObject, long[] a, int off, int n, long kw) {
+        java.util.function.LongSupplier saved = subtypeAlloc;
+        subtypeAlloc = null;
+        try {
+            return newInstance(a, off, n, kw);
+        } finally {
+            subtypeAlloc = saved;
+        }
+    }
 
     @Override
     final long call(long o, long[] a, int off, int n, long kw) { return callOf(o, a, off, n, kw); }

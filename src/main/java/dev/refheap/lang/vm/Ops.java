@@ -1774,12 +1774,12 @@ final class Ops {
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
         if (ta instanceof WeakProxyType pa) return compare(op, pa.referent(a), tb instanceof WeakProxyType pb ? pb.referent(b) : b);  // proxy_richcompare
         if (ta instanceof ClassType ca && lookupUserOnly(ca, CMP_DUNDERS[op]) != 0) {
-            long r = callMethod(a, CMP_DUNDERS[op], b);
+            long r = callTypeSpecial(a, ca, CMP_DUNDERS[op], b);  // a class compared by its metaclass's method, not object's found on it
             if (r != rt.notImplemented) return r;
             heap.decref(r);
         }
         if (tb instanceof ClassType cb && lookupUserOnly(cb, CMP_DUNDERS[CMP_SWAPPED[op]]) != 0) {
-            long r = callMethod(b, CMP_DUNDERS[CMP_SWAPPED[op]], a);
+            long r = callTypeSpecial(b, cb, CMP_DUNDERS[CMP_SWAPPED[op]], a);
             if (r != rt.notImplemented) return r;
             heap.decref(r);
         }
@@ -1814,7 +1814,7 @@ final class Ops {
         if (op == 2) return bool(a == b);
         if (op == 3) {
             if (ta instanceof ClassType ca && lookupUserOnly(ca, "__eq__") != 0) {
-                long r = callMethod(a, "__eq__", b);
+                long r = callTypeSpecial(a, ca, "__eq__", b);
                 if (r != rt.notImplemented) {
                     boolean v = truthy(r);
                     heap.decref(r);
@@ -1824,7 +1824,7 @@ final class Ops {
             }
             // the reflected side's object.__ne__ (b's slot for NE, inherited): not b.__eq__(a)
             if (tb instanceof ClassType cb && lookupUserOnly(cb, "__eq__") != 0 && lookupUserOnly(cb, "__ne__") == 0) {
-                long r = callMethod(b, "__eq__", a);
+                long r = callTypeSpecial(b, cb, "__eq__", a);
                 if (r != rt.notImplemented) {
                     boolean v = truthy(r);
                     heap.decref(r);
@@ -2230,12 +2230,13 @@ final class Ops {
         if (t == heap.bytes) return rt.iterType.create(IterType.Kind.BYTES, o, 0);
         if (t == rt.generatorType || rt.iterType.isIterator(o) || t == rt.rangeType.iterType || t == rt.rangeType.longIterType) return incref(o);
         if (t == rt.streams && rt.streams.isIterator(o)) return incref(o);
-        if (t == rt.genericAliasType) throw rt.genericAliasType.unsupportedIter();  // ga_iter makes a starred alias: not yet
+        if (t == rt.genericAliasType) return rt.iterType.create(IterType.Kind.GA, o, 0);  // ga_iter
         if (t instanceof ExtType x) {
             long r = x.iter(o);
             if (r != 0) return r;
         }
         if (t instanceof ClassType c) {
+            if (c.builtinBase instanceof IterType && lookupUserOnly(c, "__iter__") == 0) return incref(o);  // PyObject_SelfIter inherited
             if (lookupType(c, "__iter__") != 0) {
                 long r = callMethod(o, "__iter__");
                 PyType rtp = heap.typeOf(r);
@@ -2265,7 +2266,9 @@ final class Ops {
         PyType t = heap.typeOf(it);
         if (t == rt.rangeType.iterType) return rt.rangeType.iterType.next(it);
         if (t == rt.rangeType.longIterType) return rt.rangeType.longIterType.next(it);
-        if (t instanceof IterType) return rt.iterType.next(it);
+        if (t instanceof IterType || t instanceof ClassType c && c.builtinBase instanceof IterType && lookupUserOnly(c, "__next__") == 0) {
+            return rt.iterType.next(it);  // a subclass of map, zip...: tp_iternext inherited
+        }
         if (t == rt.streams && rt.streams.isIterator(it)) return rt.streams.next(it);
         if (t == rt.generatorType) return rt.interpreter.generatorNext(it);
         if (t instanceof ExtType x && x.isIterator()) return x.next(it);

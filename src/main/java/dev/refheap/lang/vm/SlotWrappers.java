@@ -44,7 +44,7 @@ final class SlotWrappers {
     private static final java.util.Set<String> DOC_NONE = java.util.Set.of("NoneType", "NotImplementedType", "ellipsis", "frame",
             "generator", "coroutine", "async_generator", "mappingproxy", "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator",
             "set_iterator", "dict_keyiterator", "range_iterator", "longrange_iterator", "bytearray_iterator", "bytes_iterator",
-            "dict_keys", "dict_values", "dict_items", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType");
+            "dict_keys", "dict_values", "dict_items", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType", "generic_alias_iterator");
 
     private final Runtime rt;
     private final Heap heap;
@@ -284,7 +284,7 @@ final class SlotWrappers {
      * start is refheap's own, StartupState; the seed notebook's collections depend on it), as the
      * builtin types' subclass weakrefs are made (Subclasses.createStartupDicts).
      */
-    private static final java.util.Set<String> QUIET = java.util.Set.of("ReferenceType", "ProxyType", "CallableProxyType");
+    private static final java.util.Set<String> QUIET = java.util.Set.of("ReferenceType", "ProxyType", "CallableProxyType", "generic_alias_iterator");
 
     /** The table's name of each type it has a line for (its __name__: weakref's types' tp_name is "weakref.X"). */
     private final Map<PyType, String> tableNames = new HashMap<>();
@@ -439,6 +439,31 @@ final class SlotWrappers {
             case "count", "index":
                 if (t == rt.rangeType) return rangeCountIndex(name.equals("index"));
                 break;
+            case "__reduce__":  // the builtin iterators' (on an instance of a subclass of enumerate, map...: its own type)
+                if (t instanceof IterType) return unary(name, s -> rt.iterType.reduce(s));
+                if (t == rt.rangeType.iterType || t == rt.rangeType.longIterType) return unary(name, s -> rangeIterReduce(s));
+                if (t == rt.rangeType) return unary(name, s -> {  // range_reduce: (range, (start, stop, step))
+                    long args = heap.tuples.of(dev.refheap.memory.Native.getLong(s + RangeType.START),
+                            dev.refheap.memory.Native.getLong(s + RangeType.STOP), dev.refheap.memory.Native.getLong(s + RangeType.STEP));
+                    try {
+                        return heap.tuples.of(Heap.typeAddress(s), args);
+                    } finally {
+                        heap.decref(args);
+                    }
+                });
+                break;
+            case "__setstate__":
+                if (t == rt.rangeType.iterType || t == rt.rangeType.longIterType) return (s, a, o, n, kw) -> {
+                    args(name, n, kw, 1);
+                    rangeIterSetState(s, a[o]);
+                    return Builtins.incref(heap, heap.None);
+                };
+                if (t instanceof IterType) return (s, a, o, n, kw) -> {
+                    args(name, n, kw, 1);
+                    rt.iterType.setState(s, a[o]);
+                    return Builtins.incref(heap, heap.None);
+                };
+                break;
             case "__length_hint__":  // the builtin iterators' (the items still to come)
                 if (t instanceof IterType) return (s, a, o, n, kw) -> {
                     Args.exactly(rt, Ops.shortName(t) + ".__length_hint__", n, kw, 0);
@@ -507,6 +532,57 @@ final class SlotWrappers {
             };
         }
         return null;
+    }
+
+    /**
+     * rangeiter_reduce / longrangeiter_reduce: (iter, (range(start, start + len * step, step),), index).
+     * refheap's range_iterator advances its start instead of keeping an index: the range is the
+     * rest of it, at index 0 (the same items after unpickling).
+     */
+    private long rangeIterReduce(long it) {
+        java.math.BigInteger start, step, len, index;
+        if (heap.typeOf(it) == rt.rangeType.iterType) {
+            start = java.math.BigInteger.valueOf(dev.refheap.memory.Native.getLong(it + 16));
+            step = java.math.BigInteger.valueOf(dev.refheap.memory.Native.getLong(it + 24));
+            len = java.math.BigInteger.valueOf(Math.max(0, dev.refheap.memory.Native.getLong(it + 32)));
+            index = java.math.BigInteger.ZERO;
+        } else {
+            start = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.START));
+            step = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.STEP));
+            len = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.LEN));
+            index = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.INDEX));
+        }
+        long range = rt.rangeType.create(start, start.add(len.multiply(step)), step);
+        long args = heap.tuples.of(range);
+        heap.decref(range);
+        long i = heap.ints.of(index);
+        try {
+            return heap.tuples.of(heap.dicts.getItem(rt.builtinsDict, "iter"), args, i);
+        } finally {
+            heap.decref(args);
+            heap.decref(i);
+        }
+    }
+
+    /** rangeiter_setstate: the index clipped to [0, len] (refheap's range_iterator: that many items skipped). */
+    private void rangeIterSetState(long it, long state) {
+        if (!(rt.ops.baseView(state) instanceof IntType)) throw rt.typeError("an integer is required");
+        java.math.BigInteger index = IntType.toBig(state);
+        if (heap.typeOf(it) == rt.rangeType.iterType) {
+            if (index.bitLength() > 63) throw rt.error("OverflowError", "Python int too large to convert to C long");
+            long len = Math.max(0, dev.refheap.memory.Native.getLong(it + 32));
+            long k = Math.max(0, Math.min(index.longValue(), len));
+            long step = dev.refheap.memory.Native.getLong(it + 24);
+            dev.refheap.memory.Native.putLong(it + 16, dev.refheap.memory.Native.getLong(it + 16) + k * step);
+            dev.refheap.memory.Native.putLong(it + 32, len - k);
+            return;
+        }
+        java.math.BigInteger len = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.LEN));
+        if (index.signum() < 0) index = java.math.BigInteger.ZERO;
+        else if (index.compareTo(len) > 0) index = len;
+        long old = dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.INDEX);
+        dev.refheap.memory.Native.putLong(it + RangeType.LongRangeIterType.INDEX, heap.ints.of(index));
+        heap.decref(old);
     }
 
     /** range.count(x) and range.index(x): arithmetic for an int, a scan by == for anything else. */
@@ -674,6 +750,15 @@ final class SlotWrappers {
                 return heap.ints.of(t == heap.tuples ? dev.refheap.object.TupleType.size(s)
                         : t == heap.lists ? dev.refheap.object.ListType.size(s) : dev.refheap.object.DictType.size(s));
             };
+        }
+        if (t instanceof IterType && name.equals("__iter__")) return unary(name, s -> Builtins.incref(heap, s));  // PyObject_SelfIter
+        if (t instanceof IterType && name.equals("__next__")) {
+            // the builtin iterator's own tp_iternext, on a subclass's instance too (super().__next__())
+            return unary(name, s -> {
+                long r = rt.iterType.next(s);
+                if (r == 0) throw new PyException(rt.newException("StopIteration", null));
+                return r;
+            });
         }
         Builtin generic = genericSlot(t, name);
         if (generic == null) return unsupportedImpl(t, name);

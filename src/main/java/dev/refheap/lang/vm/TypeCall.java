@@ -44,6 +44,8 @@ final class TypeCall {
         boolean userNew = rt.ops.lookupUserOnly(c, "__new__") != 0;
         long self = userNew ? callUserNew(rt, c, a, o, n, kw, tpCall) : builtinNew(rt, c, a, o, n, kw);
         if (userNew && !rt.ops.isInstance(self, c)) return self;
+        // reversed_new on a subclass returns what the sequence's __reversed__ made: type_call then skips __init__
+        if (!userNew && c.builtinBase instanceof IterType && !rt.ops.isSubtype(heap.typeOf(self), c)) return self;
         long init = rt.ops.lookupType(c, "__init__");
         if (init == 0 || isObjectMethod(rt, init)) {
             if (n > 0 && !userNew && c.builtinBase == null) {
@@ -121,6 +123,7 @@ final class TypeCall {
         if (base == rt.complexType) return complexNew(rt, c, a, o, n, kw);
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
         if (base == rt.genericAliasType) return rt.genericAliasType.construct(c, a, o, n, kw);
+        if (base instanceof IterType it) return it.constructSubtype(c, a, o, n, kw);
         if (base instanceof NativeType nt) {
             long made = nt.newSubtypeInstance(c::allocInstance, c.typeObject, isObjectMethod(rt, rt.ops.lookupType(c, "__init__")), a, o, n, kw);
             if (made != 0) return made;

@@ -403,6 +403,21 @@ public final class VmApi {
     /** faulthandler.dump_traceback's text for the running thread, or every thread. */
     public String dumpTracebacks(boolean allThreads) { return Threads.dumpTracebacks(rt, allThreads); }
 
+    /** _Py_EnterRecursiveCall(where): one level of a native recursion on the thread's depth; RecursionError past the limit. */
+    public void enterRecursiveCall(String where) { rt.interpreter.enterRecursiveCall(where); }
+
+    /** _Py_LeaveRecursiveCall: the level {@link #enterRecursiveCall} counted is given back. */
+    public void leaveRecursiveCall() { rt.interpreter.leaveRecursiveCall(); }
+
+    /**
+     * The Java implementation of builtin function {@code o} (its ml_meth: what a C module compares
+     * with its own function's pointer), or null when {@code o} is not a builtin_function_or_method.
+     */
+    public Builtin builtinImpl(long o) {
+        if (heap.typeOf(o) != rt.builtinFunctionType) return null;
+        return NativeFunction.unwrap(rt.builtinFunctionType.entry(o).impl());
+    }
+
     /** Whether the running thread is the main thread (signals and interrupt_main go there). */
     public boolean onMainThread() { return rt.interpreter == rt.mainInterpreter; }
 
@@ -879,6 +894,16 @@ public final class VmApi {
      * ({@link NativeType#newSubtypeInstance}).
      */
     public void defTpNew(NativeType t) { TypeCall.defTpNew(rt, t); }
+
+    /**
+     * {@code cls->tp_alloc} for a class method of native type {@code t} called on {@code cls}
+     * (chain.from_iterable on a subclass): null when cls is t itself, else the allocation of a
+     * zeroed, tracked instance of the Python class derived from t.
+     */
+    public java.util.function.LongSupplier subtypeAllocator(NativeType t, long cls) {
+        if (cls == t.typeObject() || !(heap.typeAt(cls) instanceof ClassType c) || c.builtinBase != t) return null;
+        return c::allocInstance;
+    }
 
     /**
      * A getset descriptor {@code t.name} (PyType_Ready's for a tp_getset entry without setter), so

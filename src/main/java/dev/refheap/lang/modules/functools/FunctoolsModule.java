@@ -20,6 +20,8 @@ public final class FunctoolsModule {
         Types types = vm.moduleState("_functools", () -> {
             PartialType p = vm.registerType(new PartialType(vm));
             KeyWrapperType k = vm.registerType(new KeyWrapperType(vm));
+            vm.defTpNew(p);  // super().__new__(cls, ...) in a subclass
+            for (String member : new String[] {"func", "args", "keywords"}) vm.defMember(p, member);  // read-only, on a subclass's instance too
             p.defMethod("__call__", (s, a, o, n, kw) -> p.callOf(s, a, o, n, kw));
             p.defMethod("__reduce__", (s, a, o, n, kw) -> {
                 Params.unpack(vm, "__reduce__", n, kw, 0, 0);
@@ -32,6 +34,7 @@ public final class FunctoolsModule {
                 return vm.incref(vm.heap.None);
             });
             k.defMethod("__call__", (s, a, o, n, kw) -> k.callOf(s, a, o, n, kw));
+            vm.setTypeAttr(k, "__hash__", vm.heap.None);  // PyType_Ready: a rich comparison without tp_hash is unhashable
             long kwdMark = vm.hold(vm.call(vm.heap.objectType.address()));
             LruListElemType elem = vm.registerType(new LruListElemType(vm));
             LruCacheType lru = vm.registerType(new LruCacheType(vm, elem, kwdMark));

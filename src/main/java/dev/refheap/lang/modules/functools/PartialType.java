@@ -34,6 +34,19 @@ final class PartialType extends FieldsType {
     @Override
     public boolean hasClear() { return true; }
 
+    /** A class may derive from partial (Py_TPFLAGS_BASETYPE): its instances are this struct, whose own dict and weakref slots they use. */
+    @Override
+    public boolean allowsPythonSubclasses() { return true; }
+
+    @Override
+    public long ownDictOffset() { return DICT; }
+
+    /** partial_new on a subclass: the same construction into the subclass's instance (no flattening: that is for partial itself). */
+    @Override
+    public long newSubtypeInstance(java.util.function.LongSupplier alloc, long cls, boolean objectInit, long[] a, int off, int n, long kw) {
+        return newInstanceAs(alloc, a, off, n, kw);
+    }
+
     @Override
     public void clear(long o) {
         set(o, FN, 0);
@@ -49,7 +62,7 @@ final class PartialType extends FieldsType {
         if (npos < 1) throw vm.error("TypeError", "type 'partial' takes at least one argument");
         long func = a[off];
         long pargs = 0, pkw = 0;
-        if (heap.typeOf(func) == this && get(func, DICT) == 0) {
+        if (heap.typeOf(func) == this && !constructingSubtype() && get(func, DICT) == 0) {
             pargs = get(func, ARGS);
             pkw = get(func, KW);
             func = get(func, FN);
@@ -90,6 +103,7 @@ final class PartialType extends FieldsType {
             names.add(k);
             values.add(v);
         });
+        for (long k : names) if (!dev.refheap.object.Heap.isStr(k)) throw vm.error("TypeError", "keywords must be strings");
         for (int k = 0; k < nkw; k++) {
             long name = TupleType.item(kwnames, k);
             int at = -1;
@@ -181,7 +195,7 @@ final class PartialType extends FieldsType {
                     heap.decref(v);
                 }
             });
-            return "functools.partial(" + vm.repr(get(o, FN)) + sb + ")";
+            return heap.typeOf(o).name() + "(" + vm.repr(get(o, FN)) + sb + ")";  // Py_TYPE(pto)->tp_name
         });
     }
 

@@ -27,6 +27,25 @@ final class SimpleIterators {
 
         Count(VmApi vm) { super(vm, "count", 40, LONG_CNT, LONG_STEP); }
 
+        @Override
+        boolean reducible() { return true; }
+
+        /** count_reduce: (type, (cnt,)), or (type, (long_cnt, long_step)) in slow mode. */
+        @Override
+        long reduceOf(long o) {
+            long cnt = Native.getLong(o + CNT);
+            if (cnt != SSIZE_MAX) {
+                long c = heap.ints.of(cnt);
+                long args = heap.tuples.of(c);
+                heap.decref(c);
+                return reduceTuple(o, args, 0);
+            }
+            long lc = get(o, LONG_CNT) != 0 ? vm.incref(get(o, LONG_CNT)) : heap.ints.of(SSIZE_MAX);
+            long args = heap.tuples.of(lc, get(o, LONG_STEP));
+            heap.decref(lc);
+            return reduceTuple(o, args, 0);
+        }
+
         /** PyNumber_Check: int, float, complex, or a type with __index__, __int__ or __float__. */
         private boolean isNumber(long o) {
             if (vm.isInt(o) || vm.isFloat(o) || vm.typeName(o).equals("complex")) return true;
@@ -83,18 +102,76 @@ final class SimpleIterators {
         @Override
         public String reprOf(long o) {
             long cnt = Native.getLong(o + CNT);
-            if (cnt != SSIZE_MAX) return shortName() + "(" + cnt + ")";
+            if (cnt != SSIZE_MAX) return shortName(o) + "(" + cnt + ")";
             long step = get(o, LONG_STEP);
-            if (vm.isInt(step) && IntType.fitsLong(step) && IntType.asLong(step) == 1) return shortName() + "(" + vm.repr(get(o, LONG_CNT)) + ")";
-            return shortName() + "(" + vm.repr(get(o, LONG_CNT)) + ", " + vm.repr(step) + ")";
+            if (vm.isInt(step) && IntType.fitsLong(step) && IntType.asLong(step) == 1) return shortName(o) + "(" + vm.repr(get(o, LONG_CNT)) + ")";
+            return shortName(o) + "(" + vm.repr(get(o, LONG_CNT)) + ", " + vm.repr(step) + ")";
         }
     }
 
     /** cycleobject: it | saved (list) | index | firstpass (int). 48 bytes. */
     static final class Cycle extends ItType {
+        @Override
+        boolean takesNoKeywords() { return true; }
+
         static final int IT = 16, SAVED = 24, INDEX = 32, FIRSTPASS = 40;
 
         Cycle(VmApi vm) { super(vm, "cycle", 48, IT, SAVED); }
+
+        @Override
+        boolean reducible() { return true; }
+
+        /** cycle_reduce: (type, (it,), (saved, firstpass)); once the iterator is spent, an iterator over saved at the index. */
+        @Override
+        long reduceOf(long o) {
+            long saved = get(o, SAVED);
+            long it = get(o, IT);
+            long first;
+            if (it == 0) {
+                it = vm.iter(saved);
+                long index = Native.getLong(o + INDEX);
+                if (index != 0) {
+                    long i = heap.ints.of(index);
+                    try {
+                        heap.decref(vm.callMethod(it, "__setstate__", i));
+                    } catch (RuntimeException e) {
+                        heap.decref(it);
+                        throw e;
+                    } finally {
+                        heap.decref(i);
+                    }
+                }
+                first = heap.True;
+            } else {
+                vm.incref(it);
+                first = Native.getInt(o + FIRSTPASS) != 0 ? heap.True : heap.False;
+            }
+            long args = heap.tuples.alloc(1);
+            TupleType.setItemSteal(args, 0, it);
+            long state = heap.tuples.of(saved, first);
+            try {
+                return reduceTuple(o, args, state);
+            } finally {
+                heap.decref(state);
+            }
+        }
+
+        @Override
+        boolean hasSetState() { return true; }
+
+        /** cycle_setstate: (saved list, firstpass); the index back to 0. */
+        @Override
+        void setStateOf(long o, long state) {
+            if (!vm.isInstanceOf(state, heap.tuples)) throw vm.error("TypeError", "state is not a tuple");
+            if (TupleType.size(state) != 2 || heap.typeOf(TupleType.item(state, 0)) != heap.lists) {
+                throw vm.error("TypeError", "cycle.__setstate__ expects (list, int)");
+            }
+            long fp = TupleType.item(state, 1);  // "O!i": an int (or __index__)
+            boolean firstpass = vm.asIndex(fp).signum() != 0;
+            set(o, SAVED, vm.incref(TupleType.item(state, 0)));
+            Native.putInt(o + FIRSTPASS, firstpass ? 1 : 0);
+            Native.putLong(o + INDEX, 0);
+        }
 
         @Override
         public long newInstance(long[] a, int off, int n, long kw) {
@@ -138,6 +215,20 @@ final class SimpleIterators {
         Repeat(VmApi vm) { super(vm, "repeat", 32, ELEMENT); }
 
         @Override
+        boolean reducible() { return true; }
+
+        /** repeat_reduce: (type, (element, cnt)), or (type, (element,)) forever. */
+        @Override
+        long reduceOf(long o) {
+            long cnt = Native.getLong(o + CNT);
+            if (cnt < 0) return reduceTuple(o, heap.tuples.of(get(o, ELEMENT)), 0);
+            long c = heap.ints.of(cnt);
+            long args = heap.tuples.of(get(o, ELEMENT), c);
+            heap.decref(c);
+            return reduceTuple(o, args, 0);
+        }
+
+        @Override
         ItType install() {
             super.install();
             defMethod("__length_hint__", (s, a, o, n, kw) -> {
@@ -175,7 +266,7 @@ final class SimpleIterators {
         public String reprOf(long o) {
             long cnt = Native.getLong(o + CNT);
             String e = vm.repr(get(o, ELEMENT));
-            return cnt == -1 ? "repeat(" + e + ")" : "repeat(" + e + ", " + cnt + ")";
+            return cnt == -1 ? shortName(o) + "(" + e + ")" : shortName(o) + "(" + e + ", " + cnt + ")";
         }
     }
 
@@ -228,9 +319,43 @@ final class SimpleIterators {
 
     /** chainobject: source (iterator over the iterables) | active (current iterator). 32 bytes. */
     static final class Chain extends ItType {
+        @Override
+        boolean takesNoKeywords() { return true; }
+
         static final int SOURCE = 16, ACTIVE = 24;
 
         Chain(VmApi vm) { super(vm, "chain", 32, SOURCE, ACTIVE); }
+
+        @Override
+        boolean reducible() { return true; }
+
+        /** chain_reduce: (type, ()), with the state (source[, active]) while there is a source. */
+        @Override
+        long reduceOf(long o) {
+            long source = get(o, SOURCE), active = get(o, ACTIVE);
+            if (source == 0) return reduceTuple(o, heap.tuples.alloc(0), 0);
+            long state = active == 0 ? heap.tuples.of(source) : heap.tuples.of(source, active);
+            try {
+                return reduceTuple(o, heap.tuples.alloc(0), state);
+            } finally {
+                heap.decref(state);
+            }
+        }
+
+        @Override
+        boolean hasSetState() { return true; }
+
+        /** chain_setstate: (source[, active]), iterators. */
+        @Override
+        void setStateOf(long o, long state) {
+            if (!vm.isInstanceOf(state, heap.tuples)) throw vm.error("TypeError", "state is not a tuple");
+            long n = TupleType.size(state);
+            if (n < 1 || n > 2) throw vm.error("TypeError", "function takes " + (n < 1 ? "at least 1 argument" : "at most 2 arguments") + " (" + n + " given)");
+            long source = TupleType.item(state, 0), active = n == 2 ? TupleType.item(state, 1) : 0;
+            if (!vm.typeHas(source, "__next__") || active != 0 && !vm.typeHas(active, "__next__")) throw vm.error("TypeError", "Arguments must be iterators.");
+            set(o, SOURCE, vm.incref(source));
+            set(o, ACTIVE, active == 0 ? 0 : vm.incref(active));
+        }
 
         @Override
         ItType install() {
@@ -238,7 +363,8 @@ final class SimpleIterators {
             defClassMethod("from_iterable", (s, a, o, n, kw) -> {
                 Params.noKeywords(vm, "chain.from_iterable", kw);
                 if (n != 1) throw vm.error("TypeError", "chain.from_iterable() takes exactly one argument (" + n + " given)");
-                return fromSource(vm.iter(a[o]));
+                long source = vm.iter(a[o]);
+                return makeAs(vm.subtypeAllocator(this, s), () -> fromSource(source));  // cls->tp_alloc
             });
             return this;
         }
@@ -301,6 +427,13 @@ final class SimpleIterators {
         Compress(VmApi vm) { super(vm, "compress", 32, DATA, SELECTORS); }
 
         @Override
+        boolean reducible() { return true; }
+
+        /** compress_reduce: (type, (data, selectors)). */
+        @Override
+        long reduceOf(long o) { return reduceTuple(o, heap.tuples.of(get(o, DATA), get(o, SELECTORS)), 0); }
+
+        @Override
         public long newInstance(long[] a, int off, int n, long kw) {
             long[] p = Params.parse(vm, "compress", NAMES, 2, 2, 0, a, off, n, kw);
             long data = vm.iter(p[0]);
@@ -346,6 +479,9 @@ final class SimpleIterators {
      * the first two (dropwhile's start, takewhile's stop: 40 bytes; the others 32).
      */
     static final class Predicated extends ItType {
+        @Override
+        boolean takesNoKeywords() { return true; }
+
         enum Kind { DROPWHILE, TAKEWHILE, FILTERFALSE, STARMAP }
 
         static final int FUNC = 16, IT = 24, FLAG = 32;
@@ -356,6 +492,28 @@ final class SimpleIterators {
                     kind == Kind.DROPWHILE || kind == Kind.TAKEWHILE ? 40 : 32, IT, FUNC);
             this.kind = kind;
         }
+
+        @Override
+        boolean reducible() { return true; }
+
+        /** (type, (func, it)), with dropwhile's start or takewhile's stop as the state. */
+        @Override
+        long reduceOf(long o) {
+            long args = heap.tuples.of(get(o, FUNC), get(o, IT));
+            if (kind != Kind.DROPWHILE && kind != Kind.TAKEWHILE) return reduceTuple(o, args, 0);
+            long flag = heap.ints.of(Native.getLong(o + FLAG));
+            try {
+                return reduceTuple(o, args, flag);
+            } finally {
+                heap.decref(flag);
+            }
+        }
+
+        @Override
+        boolean hasSetState() { return kind == Kind.DROPWHILE || kind == Kind.TAKEWHILE; }
+
+        @Override
+        void setStateOf(long o, long state) { Native.putLong(o + FLAG, vm.truthy(state) ? 1 : 0); }
 
         @Override
         public long newInstance(long[] a, int off, int n, long kw) {
@@ -458,6 +616,9 @@ final class SimpleIterators {
 
     /** isliceobject: it | next | stop (-1: None) | step | cnt (all Py_ssize_t but it). 56 bytes. */
     static final class Islice extends ItType {
+        @Override
+        boolean takesNoKeywords() { return true; }
+
         static final int IT = 16, NEXT = 24, STOP = 32, STEP = 40, CNT = 48;
         private static final String STOP_ERROR = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
 
@@ -539,6 +700,9 @@ final class SimpleIterators {
 
     /** pairwiseobject: it | old. 32 bytes. */
     static final class Pairwise extends ItType {
+        @Override
+        boolean takesNoKeywords() { return true; }
+
         static final int IT = 16, OLD = 24;
 
         Pairwise(VmApi vm) { super(vm, "pairwise", 32, IT, OLD); }

@@ -182,7 +182,14 @@ public final class OperatorModule {
             heap.decref(e.exc());
         }
         if (!vm.typeHas(o, "__length_hint__")) return vm.newInt(dv);
-        long r = vm.callMethod(o, "__length_hint__");
+        long r;
+        try {
+            r = vm.callMethod(o, "__length_hint__");
+        } catch (dev.refheap.lang.vm.PyException e) {  // PyObject_LengthHint: a TypeError from the hint is the default
+            if (!vm.isInstance(e, "TypeError")) throw e;
+            heap.decref(e.exc());
+            return vm.newInt(dv);
+        }
         if (r == vm.dictGet(vm.builtinsDict(), "NotImplemented")) {
             heap.decref(r);
             return vm.newInt(dv);

@@ -17,6 +17,18 @@ public final class TypeType extends PyType {
         return (Native.getInt(o + Layout.TP_FLAGS) & HEAPTYPE) != 0 && heap.typeAt(o) instanceof HeapTypeSlots s ? s : null;
     }
 
+    /** A type object described by the type it is ({@code <type 'map' 0x...>}): the verifier's reports name it. */
+    @Override
+    public String describe(long o) {
+        String name;
+        try {
+            name = heap.typeAt(o).name();
+        } catch (RuntimeException e) {
+            name = "?";
+        }
+        return "<type '" + name + "' 0x" + Long.toHexString(o) + ">";
+    }
+
     @Override
     public void traverse(long o, LongConsumer visit) {
         HeapTypeSlots s = slots(o);

@@ -156,8 +156,8 @@ final class ClassFactory {
         Native.putLong(t + ClassType.T_QUALNAME, qual);
         rt.subclasses.addToBases(t, Native.getLong(t + ClassType.T_BASES));
         cls.collectionFlags = collectionFlags(rt, cls);
-        setNames(rt, t, dict);
         try {
+            setNames(rt, t, dict);  // a failing __set_name__ releases the class as a failing __init_subclass__ does
             initSubclass(rt, t, cls, kwValues, kwNames);
         } catch (PyException e) {
             heap.track(t);

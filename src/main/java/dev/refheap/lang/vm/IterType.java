@@ -727,7 +727,7 @@ final class IterType extends LangType {
                 long i = heap.ints.of(get(it, INDEX));
                 long index;
                 try {
-                    index = start == 0 ? incref(i) : rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.ADD, start, i, true);
+                    index = start == 0 ? incref(i) : rt.ops.binaryOp(dev.refheap.lang.bytecode.BinaryOp.ADD, start, i);  // i is released below
                 } finally {
                     heap.decref(i);
                 }

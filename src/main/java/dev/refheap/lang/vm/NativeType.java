@@ -46,6 +46,24 @@ public abstract class NativeType extends ExtType {
     /** The offset of the instance's own dict pointer (tp_dictoffset), 0 if instances have none. */
     public long ownDictOffset() { return 0; }
 
+    /**
+     * PyObject_GenericSetAttr's step on an instance dict {@code d}: {@code v} set under the name, or
+     * ({@code v} 0) the name deleted; deleting an absent name is AttributeError naming {@code typeName}.
+     */
+    protected final void setOrDeleteInDict(long d, String attrName, long v, String typeName) {
+        if (v != 0) {
+            heap.dicts.setItem(d, attrName, v);
+            return;
+        }
+        if (heap.dicts.getItem(d, attrName) == 0) throw vm.error("AttributeError", "'" + typeName + "' object has no attribute '" + attrName + "'");
+        long k = heap.strs.of(attrName);
+        try {
+            heap.dicts.delItem(d, k);
+        } finally {
+            heap.decref(k);
+        }
+    }
+
     /** Registers {@code type.name} as a method descriptor (self is the instance). */
     public final void defMethod(String methodName, Builtin impl) {
         methods.put(methodName, impl);

@@ -213,16 +213,7 @@ final class OrderedDictType extends NativeType {
     @Override
     public boolean setAttrOf(long o, String attrName, long v) {
         if (heap.typeOf(o) != this) return false;
-        long d = instDict(o);
-        if (v != 0) heap.dicts.setItem(d, attrName, v);
-        else if (heap.dicts.getItem(d, attrName) != 0) {
-            long k = heap.strs.of(attrName);
-            try {
-                heap.dicts.delItem(d, k);
-            } finally {
-                heap.decref(k);
-            }
-        } else throw vm.error("AttributeError", "'" + name() + "' object has no attribute '" + attrName + "'");
+        setOrDeleteInDict(instDict(o), attrName, v, name());
         return true;
     }
 

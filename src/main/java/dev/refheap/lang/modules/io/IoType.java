@@ -125,16 +125,7 @@ abstract class IoType extends FieldsType {
     @Override
     public boolean setAttrOf(long o, String attrName, long v) {
         if (heap.typeOf(o) != this) return false;
-        long d = dict(o);
-        if (v != 0) heap.dicts.setItem(d, attrName, v);
-        else if (heap.dicts.getItem(d, attrName) != 0) {
-            long k = heap.strs.of(attrName);
-            try {
-                heap.dicts.delItem(d, k);
-            } finally {
-                heap.decref(k);
-            }
-        } else throw vm.error("AttributeError", "'" + shortName() + "' object has no attribute '" + attrName + "'");
+        setOrDeleteInDict(dict(o), attrName, v, shortName());
         return true;
     }
 

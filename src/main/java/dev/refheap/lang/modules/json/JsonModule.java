@@ -316,23 +316,13 @@ public final class JsonModule {
                 sb.append((char) c);
                 continue;
             }
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '"' -> sb.append("\\\"");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c >= 0x10000) {
-                        int v = c - 0x10000;
-                        u4(sb, 0xD800 | ((v >> 10) & 0x3ff));
-                        u4(sb, 0xDC00 | (v & 0x3ff));
-                    } else {
-                        u4(sb, c);
-                    }
-                }
+            if (shortEscape(sb, c)) continue;
+            if (c >= 0x10000) {
+                int v = c - 0x10000;
+                u4(sb, 0xD800 | ((v >> 10) & 0x3ff));
+                u4(sb, 0xDC00 | (v & 0x3ff));
+            } else {
+                u4(sb, c);
             }
         }
         sb.append('"');
@@ -344,22 +334,29 @@ public final class JsonModule {
         sb.append('"');
         for (long i = 0; i < t.len; i++) {
             int c = t.at(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '"' -> sb.append("\\\"");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c <= 0x1f) u4(sb, c);
-                    else if (t.kind == 1) sb.append((char) c);
-                    else SurrogateEscapes.append(sb, c);
-                }
-            }
+            if (shortEscape(sb, c)) continue;
+            if (c <= 0x1f) u4(sb, c);
+            else if (t.kind == 1) sb.append((char) c);
+            else SurrogateEscapes.append(sb, c);
         }
         sb.append('"');
+    }
+
+    /** The two-character escapes both encoders write (\\ \" \b \f \n \r \t): true when {@code c} is one of them, appended. */
+    private static boolean shortEscape(StringBuilder sb, int c) {
+        switch (c) {
+            case '\\' -> sb.append("\\\\");
+            case '"' -> sb.append("\\\"");
+            case '\b' -> sb.append("\\b");
+            case '\f' -> sb.append("\\f");
+            case '\n' -> sb.append("\\n");
+            case '\r' -> sb.append("\\r");
+            case '\t' -> sb.append("\\t");
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** py_encode_basestring_ascii (METH_O). */

@@ -37,10 +37,10 @@ class CPythonTestModulesTest {
     /** A module's doctests, as unittest's DocTestSuite names them ("Doctest: test.test_weakref.__test__.libreftest ... ERROR"). */
     private static final Pattern DOCTEST = Pattern.compile("^Doctest: [\\w.]+\\.(\\w+) \\.\\.\\. (ok|FAIL|ERROR|skipped|expected failure|unexpected success)", Pattern.MULTILINE);
     private static final Pattern RESULT = Pattern.compile(
-            "^(test\\w*) \\(([\\w.]+)\\)(?:\\n[^\\n]*?)? \\.\\.\\. (ok|FAIL|ERROR|skipped|expected failure|unexpected success)", Pattern.MULTILINE);
+            "^(test\\w*) \\(([\\w.<>]+)\\)(?:\\n[^\\n]*?)? \\.\\.\\. (ok|FAIL|ERROR|skipped|expected failure|unexpected success)", Pattern.MULTILINE);
 
     @ParameterizedTest
-    @ValueSource(strings = {"test_gc", "test_weakref", "test_finalization"})
+    @ValueSource(strings = {"test_gc", "test_weakref", "test_finalization", "test_enumerate", "test_contextlib", "test_copy", "test_abc", "test_bisect"})
     void failuresOnlyShrink(String module) throws Exception {
         Assumptions.assumeTrue(Files.exists(STDLIB.resolve("test").resolve(module + ".py")), "no CPython test package at " + STDLIB);
         Map<String, String> known = known(module);

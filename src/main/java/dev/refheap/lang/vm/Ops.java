@@ -826,6 +826,16 @@ final class Ops {
     }
 
     /** As {@link #genericGetAttrOrNull(long, long, String)}; {@code moduleRaise}: a module __getattr__'s AttributeError propagates. */
+    /** module_get_annotations: the dict's {@code __annotations__}, made (an empty dict, stored there) on first use. */
+    private long moduleAnnotations(long m) {
+        long d = ModuleType.dict(m);
+        long a = heap.dicts.getItem(d, "__annotations__");
+        if (a != 0) return incref(a);
+        a = heap.dicts.create();
+        heap.dicts.setItem(d, "__annotations__", a);
+        return a;
+    }
+
     long genericGetAttrOrNull(long o, long nameObj, String name, boolean moduleRaise) {
         PyType t = heap.typeOf(o);
         versionTag(t, name);
@@ -843,9 +853,15 @@ final class Ops {
             }
         }
         if (t == rt.moduleType) {
+            // module_getattro is PyObject_GenericGetAttr first: the type's data descriptors (object's
+            // __class__, module's __dict__) before the module's dict, its methods after, then __getattr__
+            if (name.equals("__class__")) return incref(t.address());
+            if (name.equals("__dict__")) return incref(ModuleType.dict(o));
+            if (name.equals("__annotations__")) return moduleAnnotations(o);
             long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
             if (v != 0) return incref(v);
-            if (name.equals("__dict__")) return incref(ModuleType.dict(o));
+            long descr = lookupType(t, name);
+            if (descr != 0) return bindDescriptor(descr, o);
             return ModuleAttrs.moduleGetattr(rt, o, nameObj, moduleRaise);
         }
         if (isTypeObject(o)) return typeAttr(o, name);
@@ -880,6 +896,7 @@ final class Ops {
         PyType t = heap.typeOf(o);
         if (isTypeObject(o)) return typeSpecial(o, name);
         if (rt.isModule(o) && name.equals("__dict__")) return incref(ModuleType.dict(o));
+        if (rt.isModule(o) && name.equals("__annotations__")) return moduleAnnotations(o);  // a module subclass's instance
         if (t == rt.superType) return 0;
         GenericAliasType ga = t instanceof GenericAliasType g ? g : rt.genericAliasType.isAlias(o) ? rt.genericAliasType : null;
         if (ga != null) {

@@ -72,7 +72,11 @@ public final class SetType extends PyType {
 
     /** set.add(key): key is incref'd if it was not already present. */
     public void add(long s, long key) {
-        long hash = heap.hash(key);
+        addKnownHash(s, key, heap.hash(key));
+    }
+
+    /** set_add_entry: {@code key} with the hash the caller has (a set's or dict's stored one); incref'd if added. */
+    public void addKnownHash(long s, long key, long hash) {
         while (true) {
             long mask = mask(s);
             long table = table(s);
@@ -179,6 +183,53 @@ public final class SetType extends PyType {
         Native.putLong(s + FILL, used);
         if (copy != 0) heap.memFree(copy);
         else if (!oldIsSmall) heap.memFree(oldTable);
+    }
+
+    /**
+     * set_merge: the keys of set or frozenset {@code other} added with their stored hashes, after one
+     * resize when the fill would pass 3/5 of the table; into an empty set of the same table size
+     * without dummies the slots are copied as they are, into any other empty set inserted clean.
+     */
+    public void mergeFromSet(long s, long other) {
+        long n = size(other);
+        if (other == s || n == 0) return;
+        if ((Native.getLong(s + FILL) + n) * 5 >= mask(s) * 3) resize(s, (size(s) + n) * 2);
+        long ot = table(other), om = mask(other);
+        if (Native.getLong(s + FILL) == 0) {
+            long t = table(s), m = mask(s);
+            boolean sameSlots = m == om && Native.getLong(other + FILL) == n;
+            for (long i = 0; i <= om; i++) {
+                long k = Native.getLong(ot + 16 * i);
+                if (k == 0 || k == dummy) continue;
+                heap.incref(k);
+                long h = Native.getLong(ot + 16 * i + 8);
+                if (sameSlots) {
+                    Native.putLong(t + 16 * i, k);
+                    Native.putLong(t + 16 * i + 8, h);
+                } else {
+                    insertClean(t, m, k, h);
+                }
+            }
+            Native.putLong(s + FILL, n);
+            Native.putLong(s + USED, n);
+            return;
+        }
+        for (long i = 0; i <= om; i++) {
+            long k = Native.getLong(table(other) + 16 * i);
+            if (k != 0 && k != dummy) addKnownHash(s, k, Native.getLong(table(other) + 16 * i + 8));
+        }
+    }
+
+    /**
+     * set_update_internal for an exact dict: one resize when the fill would pass 3/5 of the table
+     * ((used + size) * 2), then each key added with the dict's stored hash.
+     */
+    public void updateFromDictKeys(long s, long d, DictType dicts) {
+        long n = DictType.size(d);
+        if ((Native.getLong(s + FILL) + n) * 5 >= mask(s) * 3) resize(s, (size(s) + n) * 2);
+        for (long ix = DictType.nextEntry(d, 0); ix >= 0; ix = DictType.nextEntry(d, ix + 1)) {
+            addKnownHash(s, DictType.entryKeyAt(d, ix), dicts.entryHashAt(d, ix));
+        }
     }
 
     private static void insertClean(long table, long mask, long key, long hash) {

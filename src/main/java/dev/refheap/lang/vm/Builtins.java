@@ -633,11 +633,9 @@ final class Builtins {
         Heap heap = rt.heap;
         PyType t = heap.typeOf(iterable);
         if (t == heap.sets || t == heap.frozensets) {
-            // set_merge: no temporary list (found by the memory fuzzer: it moved count0)
+            // set_merge: no temporary list (found by the memory fuzzer: it moved count0), the stored hashes
             try {
-                java.util.List<Long> keys = new java.util.ArrayList<>();
-                heap.sets.forEach(iterable, keys::add);
-                for (long k : keys) heap.sets.add(set, k);
+                heap.sets.mergeFromSet(set, iterable);
             } catch (PyError e) {
                 throw rt.fromPyError(e);
             }
@@ -661,13 +659,10 @@ final class Builtins {
             }
             return;
         }
-        long l = toList(rt, iterable);
         try {
-            for (long i = 0; i < ListType.size(l); i++) rt.heap.sets.add(set, ListType.item(l, i));
+            heap.sets.updateFromDictKeys(set, iterable, heap.dicts);  // set_update_internal's exact-dict path
         } catch (PyError e) {
             throw rt.fromPyError(e);
-        } finally {
-            rt.heap.decref(l);
         }
     }
 

@@ -17,7 +17,7 @@ final class DictFromKeys {
         Heap heap = rt.heap;
         long value = n == 2 ? a[o + 1] : heap.None;
         boolean exact = cls == 0 || cls == heap.dicts.address();
-        long d = exact ? heap.dicts.create() : rt.ops.call(cls, new long[0], 0, 0, 0);
+        long d = exact ? heap.dicts.create(false) : rt.ops.call(cls, new long[0], 0, 0, 0);  // cls(): dict_new's tp_alloc, a counted allocation
         if (heap.typeOf(d) == heap.dicts && dev.refheap.object.DictType.size(d) == 0 && heap.typeOf(a[o]) == heap.dicts) {
             heap.dicts.fromKeysOfDict(d, a[o], value);  // the fast path: one resize, the stored hashes
             return d;

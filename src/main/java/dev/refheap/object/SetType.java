@@ -148,7 +148,12 @@ public final class SetType extends PyType {
 
     /** set.discard(key); returns false if absent. */
     public boolean discard(long s, long key) {
-        long entry = find(s, key, heap.hash(key));
+        return discardKnownHash(s, key, heap.hash(key));
+    }
+
+    /** set_discard_entry with the key's hash known: false when absent. */
+    public boolean discardKnownHash(long s, long key, long hash) {
+        long entry = find(s, key, hash);
         if (entry == 0) return false;
         long old = Native.getLong(entry);
         Native.putLong(entry, dummy);
@@ -261,6 +266,19 @@ public final class SetType extends PyType {
     }
 
     /** Position-based iteration: the next table slot at or after {@code pos} holding a key, or -1. */
+    /** set_contains_entry with the key's hash known. */
+    public boolean containsKnownHash(long s, long key, long hash) { return find(s, key, hash) != 0; }
+
+    /** The hash stored in slot {@code slot} (a live one, from {@link #nextSlot}). */
+    public static long hashAt(long s, long slot) { return Native.getLong(table(s) + 16 * slot + 8); }
+
+    /** The end of set_difference_update_internal: more than a quarter of the table dummies is resized away. */
+    public void resizeIfManyDummies(long s) {
+        long used = size(s);
+        if (Native.getLong(s + FILL) - used <= mask(s) / 4) return;
+        resize(s, used > 50000 ? used * 2 : used * 4);
+    }
+
     public long nextSlot(long s, long pos) {
         long table = table(s);
         for (long i = pos, mask = mask(s); i <= mask; i++) {

@@ -239,19 +239,86 @@ final class Sequences {
     }
 
     /** 0 union, 1 intersection, 2 difference, 3 symmetric difference. */
+    /**
+     * a | b, a & b, a - b, a ^ b (kind 0-3) of two sets or frozensets as CPython 3.11's set_or,
+     * set_intersection, set_difference and set_symmetric_difference compute them (the result's type
+     * a's base): over the tables with their stored hashes (no key's __hash__ runs), in the same
+     * order, with the same copies and resizes, so the result's table is CPython's.
+     */
     static long setOp(Runtime rt, long a, long b, int kind) {
         Heap heap = rt.heap;
-        long r = heap.typeOf(a).isSubtypeOf(heap.frozensets) ? heap.frozensets.create() : heap.sets.create();
+        SetType sets = heap.sets;
+        boolean frozen = heap.typeOf(a).isSubtypeOf(heap.frozensets);
+        long r = frozen ? heap.frozensets.create() : sets.create();
         try {
             switch (kind) {
-                case 0 -> { heap.sets.forEach(a, k -> heap.sets.add(r, k)); heap.sets.forEach(b, k -> heap.sets.add(r, k)); }
-                case 1 -> heap.sets.forEach(a, k -> { if (heap.sets.contains(b, k)) heap.sets.add(r, k); });
-                case 2 -> heap.sets.forEach(a, k -> { if (!heap.sets.contains(b, k)) heap.sets.add(r, k); });
-                default -> {
-                    heap.sets.forEach(a, k -> { if (!heap.sets.contains(b, k)) heap.sets.add(r, k); });
-                    heap.sets.forEach(b, k -> { if (!heap.sets.contains(a, k)) heap.sets.add(r, k); });
+                case 0 -> {  // set_copy(a), then set_update_internal(result, b)
+                    sets.mergeFromSet(r, a);
+                    sets.mergeFromSet(r, b);
+                }
+                case 1 -> {  // the smaller one iterated, each key looked up in the other
+                    if (a == b) {
+                        sets.mergeFromSet(r, a);
+                    } else {
+                        long so = a, other = b;
+                        if (SetType.size(other) > SetType.size(so)) {
+                            so = b;
+                            other = a;
+                        }
+                        for (long i = sets.nextSlot(other, 0); i >= 0; i = sets.nextSlot(other, i + 1)) {
+                            long k = SetType.keyAt(other, i), h = SetType.hashAt(other, i);
+                            heap.incref(k);
+                            try {
+                                if (sets.containsKnownHash(so, k, h)) sets.addKnownHash(r, k, h);
+                            } finally {
+                                heap.decref(k);
+                            }
+                        }
+                    }
+                }
+                case 2 -> {
+                    if ((SetType.size(a) >> 2) > SetType.size(b)) {  // a copy of a, b's keys discarded from it
+                        sets.mergeFromSet(r, a);
+                        for (long i = sets.nextSlot(b, 0); i >= 0; i = sets.nextSlot(b, i + 1)) {
+                            sets.discardKnownHash(r, SetType.keyAt(b, i), SetType.hashAt(b, i));
+                        }
+                        sets.resizeIfManyDummies(r);
+                    } else {
+                        for (long i = sets.nextSlot(a, 0); i >= 0; i = sets.nextSlot(a, i + 1)) {
+                            long k = SetType.keyAt(a, i), h = SetType.hashAt(a, i);
+                            heap.incref(k);
+                            try {
+                                if (!sets.containsKnownHash(b, k, h)) sets.addKnownHash(r, k, h);
+                            } finally {
+                                heap.decref(k);
+                            }
+                        }
+                    }
+                }
+                default -> {  // a copy of b, then each of a's keys discarded from it, or added when absent
+                    sets.mergeFromSet(r, b);
+                    for (long i = sets.nextSlot(a, 0); i >= 0; i = sets.nextSlot(a, i + 1)) {
+                        long k = SetType.keyAt(a, i), h = SetType.hashAt(a, i);
+                        if (!sets.discardKnownHash(r, k, h)) sets.addKnownHash(r, k, h);
+                    }
                 }
             }
+        } catch (PyError e) {
+            heap.decref(r);
+            throw rt.fromPyError(e);
+        } catch (RuntimeException e) {
+            heap.decref(r);
+            throw e;
+        }
+        return r;
+    }
+
+    /** set_copy: a new set (a frozenset for a frozenset's base) of s's keys, merged once (set_merge). */
+    static long setCopy(Runtime rt, long s) {
+        Heap heap = rt.heap;
+        long r = heap.typeOf(s).isSubtypeOf(heap.frozensets) ? heap.frozensets.create() : heap.sets.create();
+        try {
+            heap.sets.mergeFromSet(r, s);
         } catch (PyError e) {
             heap.decref(r);
             throw rt.fromPyError(e);
@@ -259,10 +326,18 @@ final class Sequences {
         return r;
     }
 
+    /** set_issubset of two sets: no longer than the other, and each key (its stored hash) in it. */
     static boolean isSubset(Runtime rt, long a, long b) {
-        boolean[] all = {true};
-        rt.heap.sets.forEach(a, k -> { if (all[0] && !rt.heap.sets.contains(b, k)) all[0] = false; });
-        return all[0];
+        SetType sets = rt.heap.sets;
+        if (SetType.size(a) > SetType.size(b)) return false;
+        try {
+            for (long i = sets.nextSlot(a, 0); i >= 0; i = sets.nextSlot(a, i + 1)) {
+                if (!sets.containsKnownHash(b, SetType.keyAt(a, i), SetType.hashAt(a, i))) return false;
+            }
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+        return true;
     }
 
     /**

@@ -359,9 +359,9 @@ final class TypeMethods {
             return k;
         });
         def0(S, "clear", s -> { heap.sets.clear(s); return none(); });
-        def0(S, "copy", s -> Sequences.setOp(rt, s, s, 0));
+        def0(S, "copy", s -> Sequences.setCopy(rt, s));
         // frozenset_copy: an exact frozenset is its own copy; a subclass instance's is a new frozenset
-        def0(heap.frozensets, "copy", s -> Heap.typeAddress(s) == heap.frozensets.address() ? Builtins.incref(heap, s) : Sequences.setOp(rt, s, s, 0));
+        def0(heap.frozensets, "copy", s -> Heap.typeAddress(s) == heap.frozensets.address() ? Builtins.incref(heap, s) : Sequences.setCopy(rt, s));
         def(S, "update", (s, a, o, n, kw) -> { for (int i = 0; i < n; i++) Builtins.setUpdate(rt, s, a[o + i]); return none(); });
         def(S, "difference_update", (s, a, o, n, kw) -> {
             Args.noKeywords(rt, "set.difference_update", kw);
@@ -418,7 +418,7 @@ final class TypeMethods {
                 int kind = Integer.parseInt(m[1]);
                 def(T, m[0], (s, a, o, n, kw) -> {  // any number of iterables: folded left, from a copy when none
                     Args.noKeywords(rt, Ops.shortName(heap.typeOf(s)) + "." + m[0], kw);
-                    if (n == 0) return Sequences.setOp(rt, s, s, 0);
+                    if (n == 0) return Sequences.setCopy(rt, s);
                     long acc = setWith(s, a[o], kind);
                     for (int i = 1; i < n; i++) {
                         long next;

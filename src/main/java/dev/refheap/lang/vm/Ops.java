@@ -825,7 +825,6 @@ final class Ops {
         return genericGetAttrOrNull(o, nameObj, name, false);
     }
 
-    /** As {@link #genericGetAttrOrNull(long, long, String)}; {@code moduleRaise}: a module __getattr__'s AttributeError propagates. */
     /** module_get_annotations: the dict's {@code __annotations__}, made (an empty dict, stored there) on first use. */
     private long moduleAnnotations(long m) {
         long d = ModuleType.dict(m);
@@ -836,6 +835,7 @@ final class Ops {
         return a;
     }
 
+    /** As {@link #genericGetAttrOrNull(long, long, String)}; {@code moduleRaise}: a module __getattr__'s AttributeError propagates. */
     long genericGetAttrOrNull(long o, long nameObj, String name, boolean moduleRaise) {
         PyType t = heap.typeOf(o);
         versionTag(t, name);
@@ -855,9 +855,11 @@ final class Ops {
         if (t == rt.moduleType) {
             // module_getattro is PyObject_GenericGetAttr first: the type's data descriptors (object's
             // __class__, module's __dict__) before the module's dict, its methods after, then __getattr__
-            if (name.equals("__class__")) return incref(t.address());
-            if (name.equals("__dict__")) return incref(ModuleType.dict(o));
-            if (name.equals("__annotations__")) return moduleAnnotations(o);
+            if (name.startsWith("__")) {  // one test for the common name (math.sqrt), the three only for dunders
+                if (name.equals("__class__")) return incref(t.address());
+                if (name.equals("__dict__")) return incref(ModuleType.dict(o));
+                if (name.equals("__annotations__")) return moduleAnnotations(o);
+            }
             long v = heap.dicts.getItem(ModuleType.dict(o), nameObj);
             if (v != 0) return incref(v);
             long descr = lookupType(t, name);

@@ -248,8 +248,7 @@ final class Sequences {
     static long setOp(Runtime rt, long a, long b, int kind) {
         Heap heap = rt.heap;
         SetType sets = heap.sets;
-        boolean frozen = heap.typeOf(a).isSubtypeOf(heap.frozensets);
-        long r = frozen ? heap.frozensets.create() : sets.create();
+        long r = newSetLike(heap, a);
         try {
             switch (kind) {
                 case 0 -> {  // set_copy(a), then set_update_internal(result, b)
@@ -313,10 +312,15 @@ final class Sequences {
         return r;
     }
 
+    /** make_new_set_basetype: an empty frozenset for a frozenset (or subclass) {@code s}, else an empty set. */
+    private static long newSetLike(Heap heap, long s) {
+        return heap.typeOf(s).isSubtypeOf(heap.frozensets) ? heap.frozensets.create() : heap.sets.create();
+    }
+
     /** set_copy: a new set (a frozenset for a frozenset's base) of s's keys, merged once (set_merge). */
     static long setCopy(Runtime rt, long s) {
         Heap heap = rt.heap;
-        long r = heap.typeOf(s).isSubtypeOf(heap.frozensets) ? heap.frozensets.create() : heap.sets.create();
+        long r = newSetLike(heap, s);
         try {
             heap.sets.mergeFromSet(r, s);
         } catch (PyError e) {

@@ -238,22 +238,28 @@ final class TypeMethods {
         def(D, "setdefault", (s, a, o, n, kw) -> {
             // PyDict_SetDefault: the key hashed once, looked up and inserted with that hash
             Args.range(rt, "setdefault", n, kw, 1, 2);
-            long hash = keyHash(a[o]);
-            long v = knownHash(() -> heap.dicts.getItemKnownHash(s, a[o], hash));
-            if (v == 0) {
-                v = n == 2 ? a[o + 1] : heap.None;
-                long value = v;
-                knownHash(() -> { heap.dicts.setItemKnownHash(s, a[o], hash, value); return 0; });
+            try {
+                long hash = heap.dicts.keyHash(a[o]);
+                long v = heap.dicts.getItemKnownHash(s, a[o], hash);
+                if (v == 0) {
+                    v = n == 2 ? a[o + 1] : heap.None;
+                    heap.dicts.setItemKnownHash(s, a[o], hash, v);
+                }
+                return Builtins.incref(heap, v);
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
             }
-            return Builtins.incref(heap, v);
         });
         def(D, "pop", (s, a, o, n, kw) -> {
             // _PyDict_Pop: an empty dict answers without hashing; else one hash for the lookup and removal
             Args.range(rt, "pop", n, kw, 1, 2);
             long v = 0;
             if (DictType.size(s) != 0) {
-                long hash = keyHash(a[o]);
-                v = knownHash(() -> heap.dicts.popKnownHash(s, a[o], hash));
+                try {
+                    v = heap.dicts.popKnownHash(s, a[o], heap.dicts.keyHash(a[o]));
+                } catch (PyError e) {
+                    throw rt.fromPyError(e);
+                }
             }
             if (v == 0) {
                 if (n == 2) return Builtins.incref(heap, a[o + 1]);
@@ -311,24 +317,6 @@ final class TypeMethods {
     private long getItem(long d, long key) {
         try {
             return heap.dicts.getItem(d, key);
-        } catch (PyError e) {
-            throw rt.fromPyError(e);
-        }
-    }
-
-    /** The key's hash as a dict takes it (PyObject_Hash; an exact str's cached hash). */
-    private long keyHash(long key) {
-        try {
-            return heap.dicts.keyHash(key);
-        } catch (PyError e) {
-            throw rt.fromPyError(e);
-        }
-    }
-
-    /** A dict operation with a hash already taken: the object layer's errors (a key's __eq__ raising) as Python's. */
-    private long knownHash(java.util.function.LongSupplier op) {
-        try {
-            return op.getAsLong();
         } catch (PyError e) {
             throw rt.fromPyError(e);
         }

@@ -10,7 +10,9 @@ compiler thread's wall time: inflated on a loaded machine, read it as shares), t
 parsed (each inlined method counts its size at every site it is inlined into) and the share of it
 inside refheap's native-memory accessors (memory.Native's get*/put* and the java.lang.foreign
 chain they inline), the methods compiled both by on-stack replacement and as methods, the N
-costliest tasks and the N compile roots that parsed the most.
+costliest tasks, the N compile roots that parsed the most, and the compile time by the compiled
+method's owner (refheap's classes by package, the collector's class on its own; the JDK's by
+module-like prefix), which says whose code the compiler threads spend their time on.
 """
 import collections
 import re
@@ -83,6 +85,25 @@ def main():
     print(f"most bytecode parsed (bytes, in accessors):")
     for t in sorted(tasks, key=lambda t: -t[4])[:n]:
         print(f"  {t[4]:7d} {t[5]:7d} {'OSR' if t[1] else '   '} {t[0]}")
+    owners = collections.defaultdict(lambda: [0.0, 0, 0])
+    for t in tasks:
+        o = owners[owner(t[0])]
+        o[0] += t[3]
+        o[1] += 1
+        o[2] += t[4]
+    print("compile time by owner (share of the tasks' time, tasks, bytes parsed):")
+    for k, (d, count, size) in sorted(owners.items(), key=lambda kv: -kv[1][0]):
+        print(f"  {100 * d / max(total, 1e-9):5.1f}% {count:4d} {size:8d}  {k}")
+
+
+def owner(method):
+    """The group a compiled method counts under: dev.refheap.PACKAGE (the collector's class and
+    its visitors apart, as dev.refheap.gc.CycleCollector), else the first two parts of the name."""
+    cls = method.split()[0].split("$")[0]
+    parts = cls.split(".")
+    if parts[:2] == ["dev", "refheap"]:
+        return cls if cls == "dev.refheap.gc.CycleCollector" else ".".join(parts[:3])
+    return ".".join(parts[:2])
 
 
 if __name__ == "__main__":

@@ -65,7 +65,8 @@ final class NativeModules {
             Map.entry("_sre", (vm, imp) -> dev.refheap.lang.modules.sre.SreModule.create(vm)),
             Map.entry("_io", (vm, imp) -> dev.refheap.lang.modules.io.IoModule.create(vm)),
             Map.entry("_contextvars", (vm, imp) -> dev.refheap.lang.modules.contextvars.ContextVarsModule.create(vm)),
-            Map.entry("_opcode", (vm, imp) -> dev.refheap.lang.modules.OpcodeModule.create(vm)));
+            Map.entry("_opcode", (vm, imp) -> dev.refheap.lang.modules.OpcodeModule.create(vm)),
+            Map.entry("unicodedata", (vm, imp) -> dev.refheap.lang.modules.unicodedata.UnicodedataModule.create(vm)));
 
     /**
      * The modules CPython 3.11 builds as extension modules ({@code lib-dynload/NAME.cpython-311-x86_64-linux-gnu.so}),
@@ -103,7 +104,8 @@ final class NativeModules {
             Map.entry("fcntl", List.of("LOCK_SH", "LOCK_EX", "LOCK_NB", "LOCK_UN", "LOCK_MAND", "LOCK_READ", "LOCK_WRITE", "LOCK_RW", "F_DUPFD", "F_DUPFD_CLOEXEC", "F_GETFD", "F_SETFD", "F_GETFL", "F_SETFL", "F_GETLK", "F_SETLK", "F_SETLKW", "F_OFD_GETLK", "F_OFD_SETLK", "F_OFD_SETLKW", "F_GETOWN", "F_SETOWN", "F_GETSIG", "F_SETSIG", "F_RDLCK", "F_WRLCK", "F_UNLCK", "F_GETLK64", "F_SETLK64", "F_SETLKW64", "FASYNC", "F_SETLEASE", "F_GETLEASE", "F_NOTIFY", "F_EXLCK", "F_SHLCK", "F_SETPIPE_SZ", "F_GETPIPE_SZ", "FD_CLOEXEC", "DN_ACCESS", "DN_MODIFY", "DN_CREATE", "DN_DELETE", "DN_RENAME", "DN_ATTRIB", "DN_MULTISHOT", "F_ADD_SEALS", "F_GET_SEALS", "F_SEAL_SEAL", "F_SEAL_SHRINK", "F_SEAL_GROW", "F_SEAL_WRITE")),
             Map.entry("grp", List.of("struct_group")),
             Map.entry("_testcapi", List.of()),
-            Map.entry("_opcode", List.of()));
+            Map.entry("_opcode", List.of()),
+            Map.entry("unicodedata", List.of("unidata_version", "UCD", "ucd_3_2_0", "_ucnhash_CAPI")));
 
     /** Whether CPython 3.11 builds {@code name} as an extension module (refheap implementing it). */
     static boolean isExtension(String name) { return EXTENSIONS.containsKey(name); }

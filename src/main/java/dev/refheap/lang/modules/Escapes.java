@@ -159,7 +159,11 @@ final class Escapes {
                             i = error(vm, out, b, codec, errors, start, i < n && b[i] == '{' ? n : i, "malformed \\N character escape");
                             continue;
                         }
-                        int cp = close == i + 1 ? -1 : vm.codePointOfName(new String(b, i + 1, close - i - 1, java.nio.charset.StandardCharsets.ISO_8859_1));
+                        if (close == i + 1) {  // an empty name
+                            i = error(vm, out, b, codec, errors, start, close, "malformed \\N character escape");
+                            continue;
+                        }
+                        int cp = vm.codePointOfName(new String(b, i + 1, close - i - 1, java.nio.charset.StandardCharsets.ISO_8859_1));
                         if (cp < 0) {
                             i = error(vm, out, b, codec, errors, start, close + 1, "unknown Unicode character name");
                             continue;

@@ -6,6 +6,7 @@ import dev.refheap.lang.ast.Pos;
 import dev.refheap.lang.lexer.Source;
 import dev.refheap.lang.lexer.Token;
 import dev.refheap.lang.lexer.UndecodableBytes;
+import dev.refheap.lang.unicode.UnicodeData;
 import dev.refheap.object.SurrogateEscapes;
 
 import java.io.ByteArrayOutputStream;
@@ -290,15 +291,24 @@ final class StringParser {
 
         private void named(StringBuilder sb, int start) {
             int close = body.indexOf('}', i);
-            if (i >= body.length() || body.charAt(i) != '{' || close < 0) {
+            if (i >= body.length() || body.charAt(i) != '{') {
                 throw unicodeError(start, Math.min(i, body.length()) - 1, "malformed \\N character escape");
             }
+            if (close < 0 || close == i + 1) {  // unclosed (the error runs to the end), or an empty name
+                throw unicodeError(start, close < 0 ? body.length() - 1 : close - 1, "malformed \\N character escape");
+            }
             String name = body.substring(i + 1, close);
+            // unicodedata's lookup (Unicode 14.0.0, aliases, no named sequences), as CPython's \N{...} uses
+            int cp;
             try {
-                sb.appendCodePoint(Character.codePointOf(name));
-            } catch (IllegalArgumentException ex) {
+                cp = UnicodeData.get().lookup(name, false);
+            } catch (UnicodeData.Missing | LinkageError ex) {
+                throw unicodeError(start, close, "\\N escapes not supported (can't load unicodedata module)");
+            }
+            if (cp < 0) {
                 throw unicodeError(start, close, "unknown Unicode character name");
             }
+            sb.appendCodePoint(cp);
             i = close + 1;
         }
 

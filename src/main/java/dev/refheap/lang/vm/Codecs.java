@@ -104,19 +104,22 @@ final class Codecs {
         return name != null ? "\\N{" + name + "}" : backslash(x);
     }
 
-    /** unicodedata.name's answer from Java's character database, or null (controls, unassigned, surrogates, private use). */
+    /** unicodedata.name's answer (Unicode 14.0.0), or null: what namereplace writes. */
     static String unicodeName(int c) {
-        if (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.UNASSIGNED || Character.getType(c) == Character.SURROGATE
-                || Character.getType(c) == Character.PRIVATE_USE) return null;
-        String n = Character.getName(c);
-        if (n == null) return null;
-        Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
-        String blockForm = block == null ? null : block.toString().replace('_', ' ') + " " + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
-        if (n.equals(blockForm)) {
-            if (n.startsWith("CJK UNIFIED IDEOGRAPHS")) return "CJK UNIFIED IDEOGRAPH-" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
-            return null;
+        try {
+            return dev.refheap.lang.unicode.UnicodeData.get().name(c, false);
+        } catch (dev.refheap.lang.unicode.UnicodeData.Missing | LinkageError e) {
+            throw new dev.refheap.object.PyError("ImportError", "namereplace needs unicodedata's database: " + e.getMessage());
         }
-        return n;
+    }
+
+    /** The code point {@code \N{name}} stands for (unicodedata's lookup without named sequences), or -1. */
+    static int codePointOfName(Runtime rt, String name) {
+        try {
+            return name.isEmpty() ? -1 : dev.refheap.lang.unicode.UnicodeData.get().lookup(name, false);
+        } catch (dev.refheap.lang.unicode.UnicodeData.Missing | LinkageError e) {
+            throw rt.error("ImportError", "\\N escapes not supported (can't load unicodedata module): " + e.getMessage());
+        }
     }
 
     // ---- decoding    // ---- decoding -------------------------------------------------------------------------------

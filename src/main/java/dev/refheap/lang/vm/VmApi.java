@@ -865,14 +865,11 @@ public final class VmApi {
     /** A code point as the backslashreplace handler writes it. */
     public String backslashEscape(int c) { return Codecs.backslash(c); }
 
-    /** The code point of a Unicode character name (unicodedata.lookup's answer), or -1. */
-    public int codePointOfName(String name) {
-        try {
-            return Character.codePointOf(name);
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
-    }
+    /**
+     * The code point of a Unicode character name as {@code \N{...}} reads it (unicodedata's lookup:
+     * Unicode 14.0.0, aliases, no named sequences), or -1; ImportError when the database cannot be loaded.
+     */
+    public int codePointOfName(String name) { return Codecs.codePointOfName(rt, name); }
 
     /** traceback.format_exception's text for an exception instance (its cause/context chain and traceback). */
     public String formatException(long exc) { return rt.tracebacks.format(exc); }

@@ -1,6 +1,7 @@
 package dev.refheap.lang.modules.unicodedata;
 
 import dev.refheap.lang.modules.FieldsType;
+import dev.refheap.lang.unicode.UnicodeData;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.PyType;
 
@@ -39,7 +40,7 @@ final class UcdType extends FieldsType {
 
     @Override
     public long attrOf(long o, String name) {
-        return name.equals("unidata_version") ? vm.str(UnicodeDatabase.VERSION_3_2) : 0;
+        return name.equals("unidata_version") ? vm.str(UnicodeData.VERSION_3_2) : 0;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.refheap.lang.modules.unicodedata;
 
 import dev.refheap.lang.vm.Builtin;
+import dev.refheap.lang.unicode.UnicodeData;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.object.Heap;
 import dev.refheap.object.SurrogateEscapes;
@@ -8,10 +9,11 @@ import dev.refheap.object.SurrogateEscapes;
 /**
  * {@code unicodedata} as CPython 3.11 builds it (an extension module): the module functions
  * answer for Unicode 14.0.0, and {@code ucd_3_2_0}, the one {@link UcdType} instance, has the
- * same functions as methods answering for Unicode 3.2.0 ({@link UnicodeDatabase} has the data,
+ * same functions as methods answering for Unicode 3.2.0 ({@link UnicodeData} has the data,
  * from ICU). Module attributes in CPython's order: the 13 functions, then
  * {@code unidata_version}, {@code UCD}, {@code ucd_3_2_0} and {@code _ucnhash_CAPI} (a
- * {@link CapsuleType}; refheap's own {@code \N{...}} escapes call {@link UnicodeDatabase#lookup}).
+ * {@link CapsuleType}; the parser's and the unicode_escape codec's {@code \N{...}} and the namereplace
+ * handler ask the same database directly).
  * Arguments are checked as CPython's Argument Clinic code checks them, with its messages. ICU is
  * loaded when this module is first imported, never at start-up.
  */
@@ -21,6 +23,16 @@ public final class UnicodedataModule {
     record Types(UcdType ucd, CapsuleType capsule) {}
 
     public static long create(VmApi vm) {
+        UnicodeData db;
+        try {
+            db = UnicodeData.get();
+        } catch (UnicodeData.Missing e) {
+            throw vm.error("ImportError", e.getMessage());
+        } catch (ExceptionInInitializerError e) {
+            throw vm.error("ImportError", e.getCause() instanceof UnicodeData.Missing m ? m.getMessage() : "unicodedata: " + e.getCause());
+        } catch (NoClassDefFoundError e) {
+            throw vm.error("ImportError", "unicodedata: its database failed to load before (" + e.getMessage() + ")");
+        }
         Types types = vm.moduleState("unicodedata", () -> {
             UcdType ucd = vm.registerType(new UcdType(vm));
             CapsuleType capsule = vm.registerType(new CapsuleType(vm));
@@ -35,7 +47,7 @@ public final class UnicodedataModule {
         long m = vm.newModule("unicodedata");
         for (String[] f : FUNCTIONS) vm.def(m, f[0], function(vm, f[0], false));
         long d = vm.moduleDict(m);
-        long v = vm.str(UnicodeDatabase.VERSION);
+        long v = vm.str(UnicodeData.VERSION);
         heap.dicts.setItem(d, "unidata_version", v);
         heap.decref(v);
         heap.dicts.setItem(d, "UCD", types.ucd().typeObject());
@@ -99,22 +111,22 @@ public final class UnicodedataModule {
         return SurrogateEscapes.toPython(s.codePointAt(0));
     }
 
-    private static RuntimeException unsupported(VmApi vm, UnicodeDatabase.Unsupported e) {
+    private static RuntimeException unsupported(VmApi vm, UnicodeData.Unsupported e) {
         return vm.error("NotImplementedError", e.getMessage());
     }
 
     private static long oneChar(VmApi vm, String fn, int cp, boolean v32) {
         try {
             return switch (fn) {
-                case "category" -> vm.str(UnicodeDatabase.category(cp, v32));
-                case "bidirectional" -> vm.str(UnicodeDatabase.bidirectional(cp, v32));
-                case "combining" -> vm.newInt(UnicodeDatabase.combining(cp, v32));
-                case "mirrored" -> vm.newInt(UnicodeDatabase.mirrored(cp, v32));
-                case "east_asian_width" -> vm.str(UnicodeDatabase.eastAsianWidth(cp, v32));
-                case "decomposition" -> vm.str(UnicodeDatabase.decomposition(cp, v32));
+                case "category" -> vm.str(UnicodeData.get().category(cp, v32));
+                case "bidirectional" -> vm.str(UnicodeData.get().bidirectional(cp, v32));
+                case "combining" -> vm.newInt(UnicodeData.get().combining(cp, v32));
+                case "mirrored" -> vm.newInt(UnicodeData.get().mirrored(cp, v32));
+                case "east_asian_width" -> vm.str(UnicodeData.get().eastAsianWidth(cp, v32));
+                case "decomposition" -> vm.str(UnicodeData.get().decomposition(cp, v32));
                 default -> throw new IllegalStateException(fn);
             };
-        } catch (UnicodeDatabase.Unsupported e) {
+        } catch (UnicodeData.Unsupported e) {
             throw unsupported(vm, e);
         }
     }
@@ -125,27 +137,27 @@ public final class UnicodedataModule {
         try {
             switch (fn) {
                 case "decimal" -> {
-                    int x = UnicodeDatabase.decimal(cp, v32);
+                    int x = UnicodeData.get().decimal(cp, v32);
                     r = x < 0 ? 0 : vm.newInt(x);
                     missing = "not a decimal";
                 }
                 case "digit" -> {
-                    int x = UnicodeDatabase.digit(cp);
+                    int x = UnicodeData.get().digit(cp);
                     r = x < 0 ? 0 : vm.newInt(x);
                     missing = "not a digit";
                 }
                 case "numeric" -> {
-                    double x = UnicodeDatabase.numeric(cp, v32);
+                    double x = UnicodeData.get().numeric(cp, v32);
                     r = Double.isNaN(x) ? 0 : vm.newFloat(x);
                     missing = "not a numeric character";
                 }
                 default -> {
-                    String x = UnicodeDatabase.name(cp, v32);
+                    String x = UnicodeData.get().name(cp, v32);
                     r = x == null ? 0 : vm.str(x);
                     missing = "no such name";
                 }
             }
-        } catch (UnicodeDatabase.Unsupported e) {
+        } catch (UnicodeData.Unsupported e) {
             throw unsupported(vm, e);
         }
         if (r != 0) return r;
@@ -171,15 +183,15 @@ public final class UnicodedataModule {
         } else {
             throw vm.error("TypeError", "a bytes-like object is required, not '" + vm.typeName(arg) + "'");
         }
-        if (b.length > UnicodeDatabase.NAME_MAXLEN) throw vm.error("KeyError", "name too long");
-        int cp = UnicodeDatabase.lookup(new String(b, java.nio.charset.StandardCharsets.ISO_8859_1), v32);
+        if (b.length > UnicodeData.NAME_MAXLEN) throw vm.error("KeyError", "name too long");
+        int cp = UnicodeData.get().lookup(new String(b, java.nio.charset.StandardCharsets.ISO_8859_1), v32);
         if (cp < 0) {
             int nul = 0;
             while (nul < b.length && b[nul] != 0) nul++;
             String shown = new String(b, 0, nul, java.nio.charset.StandardCharsets.UTF_8);
             boolean couldBeName = b.length > 0;  // only letters, digits, spaces and hyphens make names, aliases and named sequences
             for (byte x : b) couldBeName &= x >= 'A' && x <= 'Z' || x >= 'a' && x <= 'z' || x >= '0' && x <= '9' || x == ' ' || x == '-';
-            throw vm.error("KeyError", "undefined character name '" + shown + "'" + (v32 || !couldBeName ? "" : " (" + UnicodeDatabase.LOOKUP_LIMIT + ")"));
+            throw vm.error("KeyError", "undefined character name '" + shown + "'" + (v32 || !couldBeName ? "" : " (" + UnicodeData.LOOKUP_LIMIT + ")"));
         }
         return vm.str(SurrogateEscapes.of(cp));
     }
@@ -187,14 +199,12 @@ public final class UnicodedataModule {
     private static long normalize(VmApi vm, boolean normalize, String form, long input, boolean v32) {
         String s = vm.strValue(input);
         if (s.isEmpty()) return normalize ? vm.incref(input) : vm.incref(vm.heap.True);
-        var n = UnicodeDatabase.normalizer(form);
-        if (n == null) throw vm.error("ValueError", "invalid normalization form");
-        if (v32) {
-            String r = UnicodeDatabase.normalize32(form, s);
-            return normalize ? vm.str(r) : vm.incref(r.equals(s) ? vm.heap.True : vm.heap.False);
+        if (!form.equals("NFC") && !form.equals("NFD") && !form.equals("NFKC") && !form.equals("NFKD")) {
+            throw vm.error("ValueError", "invalid normalization form");
         }
-        if (!normalize) return vm.incref(n.isNormalized(s) ? vm.heap.True : vm.heap.False);
-        if (UnicodeDatabase.quickCheckYes(n, s)) return vm.incref(input);
-        return vm.str(n.normalize(s));
+        UnicodeData db = UnicodeData.get();
+        if (!normalize) return vm.incref(db.isNormalized(form, s, v32) ? vm.heap.True : vm.heap.False);
+        String r = db.normalize(form, s, v32);
+        return r == s ? vm.incref(input) : vm.str(r);  // the same String: 14.0.0's quick check said it is normalized
     }
 }

@@ -31,4 +31,11 @@ class UnicodedataModuleTest {
                 + "print(unicodedata.category('\\ud800'), unicodedata.name('\\udfff', None), unicodedata.combining('\\udc00'),"
                 + " ascii(unicodedata.normalize('NFC', 'x\\ud800\\u0301'))[1:-1].replace('\\\\u0301', '\\u0301'))\n"));
     }
+
+    @Test
+    void escapesAndNamereplaceReadTheSameDatabase() {
+        assertEquals("'\\u01a2' True b'\\\\U0001f6dc\\\\N{BULLET}'\n", NativeModuleRun.run("import codecs\n"
+                + "print(ascii('\\N{LATIN CAPITAL LETTER GHA}'), codecs.decode(b'\\\\N{em dash}', 'unicode_escape') == '\\u2014',"
+                + " '\\U0001f6dc\\u2022'.encode('ascii', 'namereplace'))\n"));
+    }
 }

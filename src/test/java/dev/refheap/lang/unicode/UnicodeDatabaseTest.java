@@ -1,4 +1,4 @@
-package dev.refheap.lang.modules.unicodedata;
+package dev.refheap.lang.unicode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,22 @@ import org.junit.jupiter.api.Test;
  * composition across characters unassigned in 3.2). Expected values are CPython 3.11.7's.
  */
 class UnicodeDatabaseTest {
+    @Test
+    void databaseLoadsInItsOwnLoaderWhereIcuIsNotOnTheClassPath() throws Exception {
+        java.net.URL classes = UnicodeData.class.getProtectionDomain().getCodeSource().getLocation();
+        java.net.URL icu = com.ibm.icu.lang.UCharacter.class.getProtectionDomain().getCodeSource().getLocation();
+        try (var parent = new java.net.URLClassLoader(new java.net.URL[] {classes}, ClassLoader.getPlatformClassLoader());
+                var loader = new UnicodeData.IcuLoader(icu, parent)) {
+            assertThrows(ClassNotFoundException.class, () -> Class.forName("com.ibm.icu.lang.UCharacter", false, parent));
+            Class<?> impl = Class.forName("dev.refheap.lang.unicode.UnicodeDatabase$Impl", true, loader);
+            assertEquals(loader, impl.getClassLoader());
+            assertEquals(parent, Class.forName("dev.refheap.lang.unicode.UnicodeData", false, loader).getClassLoader());
+            Object db = impl.getConstructor().newInstance();
+            assertEquals("14.0.0.0", impl.getMethod("icuUnicodeVersion").invoke(db));
+            assertEquals("LATIN SMALL LETTER A", impl.getMethod("name", int.class, boolean.class).invoke(db, 0x61, false));
+        }
+    }
+
     @Test
     void icuCarriesUnicode14() {
         assertEquals("14.0.0.0", com.ibm.icu.lang.UCharacter.getUnicodeVersion().toString());
@@ -88,11 +104,11 @@ class UnicodeDatabaseTest {
         assertEquals("F", UnicodeDatabase.eastAsianWidth(0x1F600, true));
         assertNull(UnicodeDatabase.name(0x1F600, true));
         assertEquals(0, UnicodeDatabase.digit(0x1B50), "digit is 14.0.0's in both views");
-        var e = assertThrows(UnicodeDatabase.Unsupported.class, () -> UnicodeDatabase.mirrored(0x0F3A, true));
+        var e = assertThrows(UnicodeData.Unsupported.class, () -> UnicodeDatabase.mirrored(0x0F3A, true));
         assertTrue(e.getMessage().contains("ucd_3_2_0.mirrored() of U+0F3A"), e.getMessage());
-        assertThrows(UnicodeDatabase.Unsupported.class, () -> UnicodeDatabase.category(0xAA, true));
-        assertThrows(UnicodeDatabase.Unsupported.class, () -> UnicodeDatabase.bidirectional('+', true));
-        assertThrows(UnicodeDatabase.Unsupported.class, () -> UnicodeDatabase.decimal(0xB2, true));
+        assertThrows(UnicodeData.Unsupported.class, () -> UnicodeDatabase.category(0xAA, true));
+        assertThrows(UnicodeData.Unsupported.class, () -> UnicodeDatabase.bidirectional('+', true));
+        assertThrows(UnicodeData.Unsupported.class, () -> UnicodeDatabase.decimal(0xB2, true));
         assertEquals(0x9FA6, UnicodeDatabase.lookup("CJK UNIFIED IDEOGRAPH-9FA6", true), "computed names are not tested for age");
         assertEquals(-1, UnicodeDatabase.lookup("GRINNING FACE", true));
     }

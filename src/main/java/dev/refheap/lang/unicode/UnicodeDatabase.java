@@ -1,4 +1,4 @@
-package dev.refheap.lang.modules.unicodedata;
+package dev.refheap.lang.unicode;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;
@@ -29,33 +29,17 @@ import com.ibm.icu.util.VersionInfo;
  * in 3.2, name, combining, decomposition, digit and numeric are 14.0.0's (Unicode's stability
  * policies, and checked for every code point against CPython); category, bidirectional,
  * east_asian_width, mirrored and decimal changed for some hundreds of them and ICU carries no 3.2
- * values, so those raise {@link Unsupported} rather than answer 14.0.0's. Normalization in 3.2.0 is
+ * values, so those raise {@link UnicodeData.Unsupported} rather than answer 14.0.0's. Normalization in 3.2.0 is
  * CPython's: characters unassigned in 3.2 are not decomposed, the five mappings Unicode corrected
  * after 3.2 (Unicode's NormalizationCorrections.txt) decompose as 3.2 had them, and reordering and
  * composition use 14.0.0's data, as CPython's normalizer does.
  *
- * <p>Code points are Python's: callers map refheap's surrogate escapes back first. Stateless (ICU's
- * data is loaded by ICU on first use, so nothing of ICU is touched before {@code unicodedata} is).
+ * <p>Code points are Python's: callers map refheap's surrogate escapes back first. Stateless. Only
+ * {@link UnicodeData}'s loader loads this class (and ICU with it), in a class loader that sees
+ * ICU's jar; the module reaches it through {@link Impl}.
  */
 public final class UnicodeDatabase {
     private UnicodeDatabase() {}
-
-    /** {@code unicodedata.unidata_version}. */
-    public static final String VERSION = "14.0.0";
-    public static final String VERSION_3_2 = "3.2.0";
-
-    /** Longest name lookup accepts (CPython's NAME_MAXLEN, in UTF-8 bytes). */
-    public static final int NAME_MAXLEN = 256;
-
-    /** A question about Unicode 3.2.0 that ICU's data cannot answer. */
-    public static final class Unsupported extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Unsupported(String what, int cp) {
-            super(String.format("unicodedata.ucd_3_2_0.%s() of U+%04X: refheap has no Unicode 3.2.0 %s for characters 3.2 assigned "
-                    + "(its database, ICU 71, carries Unicode 14.0.0's, which differ for some of them)", what, cp, what));
-        }
-    }
 
     private static final VersionInfo V3_2 = VersionInfo.getInstance(3, 2);
     private static final int SBASE = 0xAC00, SCOUNT = 11172, LBASE = 0x1100, LCOUNT = 19, VBASE = 0x1161, VCOUNT = 21,
@@ -87,13 +71,13 @@ public final class UnicodeDatabase {
 
     public static String category(int cp, boolean v32) {
         if (v32 && !assigned32(cp)) return "Cn";
-        if (v32) throw new Unsupported("category", cp);
+        if (v32) throw new UnicodeData.Unsupported("category", cp);
         return CATEGORIES[UCharacter.getType(cp)];
     }
 
     public static String bidirectional(int cp, boolean v32) {
         if (v32 && !assigned32(cp)) return "";
-        if (v32) throw new Unsupported("bidirectional", cp);
+        if (v32) throw new UnicodeData.Unsupported("bidirectional", cp);
         if (!assigned(cp)) return "";
         return UCharacter.getPropertyValueName(UProperty.BIDI_CLASS, UCharacter.getDirection(cp), UProperty.NameChoice.SHORT);
     }
@@ -105,7 +89,7 @@ public final class UnicodeDatabase {
 
     public static String eastAsianWidth(int cp, boolean v32) {
         if (v32 && !assigned32(cp)) return "F";
-        if (v32) throw new Unsupported("east_asian_width", cp);
+        if (v32) throw new UnicodeData.Unsupported("east_asian_width", cp);
         if (!assigned(cp)) return "F";
         return UCharacter.getPropertyValueName(UProperty.EAST_ASIAN_WIDTH, UCharacter.getIntPropertyValue(cp, UProperty.EAST_ASIAN_WIDTH),
                 UProperty.NameChoice.SHORT);
@@ -113,7 +97,7 @@ public final class UnicodeDatabase {
 
     public static int mirrored(int cp, boolean v32) {
         if (v32 && !assigned32(cp)) return 0;
-        if (v32) throw new Unsupported("mirrored", cp);
+        if (v32) throw new UnicodeData.Unsupported("mirrored", cp);
         return UCharacter.isMirrored(cp) ? 1 : 0;
     }
 
@@ -143,7 +127,7 @@ public final class UnicodeDatabase {
     /** decimal(): the digit value of a character of numeric type Decimal, or -1. */
     public static int decimal(int cp, boolean v32) {
         if (v32 && !assigned32(cp)) return -1;
-        if (v32) throw new Unsupported("decimal", cp);
+        if (v32) throw new UnicodeData.Unsupported("decimal", cp);
         if (UCharacter.getIntPropertyValue(cp, UProperty.NUMERIC_TYPE) != UCharacter.NumericType.DECIMAL) return -1;
         return (int) UCharacter.getUnicodeNumericValue(cp);
     }
@@ -163,9 +147,6 @@ public final class UnicodeDatabase {
     }
 
     // ---- names -------------------------------------------------------------------------------
-
-    /** What a failed lookup adds to CPython's message: the names refheap's data lacks. */
-    public static final String LOOKUP_LIMIT = "refheap's database (ICU 71) has no named sequences and only the correction aliases";
 
     /**
      * lookup() and {@code \N{...}}: the code point named {@code name} (a name, or in 14.0.0 a name
@@ -321,5 +302,35 @@ public final class UnicodeDatabase {
 
     private static boolean isHangul(int c) {
         return c >= SBASE && c < SBASE + SCOUNT || c >= LBASE && c < 0x1200 || c >= 0xA960 && c < 0xA980 || c >= 0xD7B0 && c < 0xD800;
+    }
+
+    /** The database as {@link UnicodeData} (what the module calls, across the class loaders). */
+    public static final class Impl implements UnicodeData {
+        public Impl() {}
+
+        @Override public String name(int cp, boolean v32) { return UnicodeDatabase.name(cp, v32); }
+        @Override public String category(int cp, boolean v32) { return UnicodeDatabase.category(cp, v32); }
+        @Override public String bidirectional(int cp, boolean v32) { return UnicodeDatabase.bidirectional(cp, v32); }
+        @Override public int combining(int cp, boolean v32) { return UnicodeDatabase.combining(cp, v32); }
+        @Override public String eastAsianWidth(int cp, boolean v32) { return UnicodeDatabase.eastAsianWidth(cp, v32); }
+        @Override public int mirrored(int cp, boolean v32) { return UnicodeDatabase.mirrored(cp, v32); }
+        @Override public String decomposition(int cp, boolean v32) { return UnicodeDatabase.decomposition(cp, v32); }
+        @Override public int decimal(int cp, boolean v32) { return UnicodeDatabase.decimal(cp, v32); }
+        @Override public int digit(int cp) { return UnicodeDatabase.digit(cp); }
+        @Override public double numeric(int cp, boolean v32) { return UnicodeDatabase.numeric(cp, v32); }
+        @Override public int lookup(String name, boolean v32) { return UnicodeDatabase.lookup(name, v32); }
+        @Override public String icuUnicodeVersion() { return UCharacter.getUnicodeVersion().toString(); }
+
+        @Override
+        public String normalize(String form, String s, boolean v32) {
+            if (v32) return normalize32(form, s);
+            Normalizer2 n = normalizer(form);
+            return quickCheckYes(n, s) ? s : n.normalize(s);
+        }
+
+        @Override
+        public boolean isNormalized(String form, String s, boolean v32) {
+            return v32 ? normalize32(form, s).equals(s) : normalizer(form).isNormalized(s);
+        }
     }
 }

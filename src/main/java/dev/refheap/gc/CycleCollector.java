@@ -932,20 +932,31 @@ public final class CycleCollector implements GcHooks {
      */
     private boolean finalizeGarbage(long collectable) {
         listInit(seen);
+        boolean called = finalizeEach(collectable);
+        listMerge(seen, collectable);
+        return called;
+    }
+
+    /**
+     * finalize_garbage's walk, the loop alone: the lists' set-up and merge stay in the caller, so
+     * that the JIT's compiles of this loop (on-stack replacement and ordinary; with the start-up
+     * cache's trained counts it makes both) hold little more than a call of {@link #finalizeOne}.
+     */
+    private boolean finalizeEach(long collectable) {
         boolean called = false;
         while (!listIsEmpty(collectable)) called |= finalizeOne(collectable);
-        listMerge(seen, collectable);
         return called;
     }
 
     /**
      * finalize_garbage's step for the first object of {@code collectable}: moved to the seen list,
      * its finalizer called if it has one not yet run. A method of its own, without a loop: it
-     * inlines the whole call of a Python {@code __del__} (about 8 kB of bytecode), and a loop
+     * inlines the whole call of a Python {@code __del__} (about 14 kB of bytecode), and a loop
      * around that was compiled by the JIT's optimising compiler twice, for on-stack replacement
      * of the loop and as a method (a chunk of eight objects a call, as the passes have, meets both
-     * of its thresholds at the same time). Compiled once here, it is too big to be inlined again
-     * when the walk's loop is replaced on the stack later.
+     * of its thresholds at the same time). The launcher keeps C2 from inlining it: while it was
+     * compiled by C1 only, C2 inlined it into both compiles of the walk's loop (18.5 kB each in
+     * finalizers.py; docs/performance.md, "Session 26: finalizers and live lists").
      *
      * @return true if a finalizer was called
      */

@@ -77,6 +77,11 @@ def builtin_types():
     a, c = _agen(), _coro()
     ts += [type(a.asend(None)), type(a.athrow(ValueError)), type(c.__await__()), type(anext(a, None)), type(iter(_Seq()))]
     c.close()
+    # the static types start-up readies that refheap makes without objects (builtin_type_dicts.py's UNMODELLED)
+    ts += [c for c in object.__subclasses__() if c.__name__ in ('stderrprinter', 'InterpreterID', 'symtable entry',
+                                                                 'moduledef', 'instancemethod', 'PickleBuffer')]
+    ts += [c for c in types.BuiltinFunctionType.__subclasses__() if c.__name__ == 'builtin_method']
+    ts += [type(iter(lambda: 0, 0))] + [c for c in object.__subclasses__() if c.__name__ in ('async_generator_wrapped_value', 'managedbuffer')]
     ts += [v for _, v in sorted(vars(builtins).items()) if isinstance(v, type) and issubclass(v, BaseException)]
     ts += [v for _, v in sorted(vars(builtins).items()) if isinstance(v, type)]
     return ts

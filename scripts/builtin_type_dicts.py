@@ -9,6 +9,7 @@ names and kinds are taken, never values (no docstrings).
 Kinds: S wrapper_descriptor, M method_descriptor, C classmethod_descriptor, N __new__ (a builtin
 method of the type), T staticmethod, G getset_descriptor, D member_descriptor, X a plain value
 (__doc__, or __hash__ = None).
+A name with a space (the tp_name 'symtable entry') is written with '_' for it.
 Each line ends with =basicsize,itemsize,weakrefoffset,dictoffset,flags: the type's tp_basicsize,
 tp_itemsize, tp_weaklistoffset, tp_dictoffset and tp_flags (type.__basicsize__... of builtin types;
 the flags as a program sees them on a clean `python -I`, so with Py_TPFLAGS_VALID_VERSION_TAG
@@ -65,6 +66,14 @@ _ref = _subclass(object, 'ReferenceType')
 TYPES += [_ref, _subclass(object, 'ProxyType'), _subclass(object, 'CallableProxyType')]
 # the iterator of a GenericAlias (its starred form, PEP 646): refheap makes its dict without moving count0 (SlotWrappers.QUIET)
 TYPES += [type(iter(types.GenericAlias(list, (int,))))]
+# static types CPython 3.11 readies at start-up (_PyTypes_InitTypes) beyond those above: the first four
+# refheap implements, the others it makes only as readied types without objects (UnmodelledStaticType)
+TYPES += [type(iter(lambda: 0, 0)), _subclass(object, 'async_generator_wrapped_value'), _subclass(object, 'managedbuffer'),
+          type(iter(memoryview(b'')))]
+UNMODELLED = [_subclass(object, n) for n in ('stderrprinter', 'InterpreterID', 'symtable entry', 'moduledef',
+                                             'instancemethod', 'PickleBuffer')]
+UNMODELLED.append(_subclass(types.BuiltinFunctionType, 'builtin_method'))
+TYPES += UNMODELLED
 KINDS = {'wrapper_descriptor': 'S', 'method_descriptor': 'M', 'classmethod_descriptor': 'C',
          'builtin_function_or_method': 'N', 'staticmethod': 'T', 'getset_descriptor': 'G',
          'member_descriptor': 'D'}
@@ -81,7 +90,7 @@ def layout(t):
 
 for t in TYPES:
     entries = ' '.join(k + ':' + kind(v) for k, v in t.__dict__.items())
-    sys.stdout.write(t.__name__ + ' ' + entries + layout(t) + '\n')
+    sys.stdout.write(t.__name__.replace(' ', '_') + ' ' + entries + layout(t) + '\n')  # 'symtable entry' as symtable_entry
 for name in dir(__builtins__):
     t = getattr(__builtins__, name)
     if isinstance(t, type) and issubclass(t, BaseException):

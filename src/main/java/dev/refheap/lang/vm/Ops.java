@@ -1259,7 +1259,7 @@ final class Ops {
 
     /** tp_name: a builtin type's or a class's own name, a native module's type's or a struct sequence's dotted one ("array.array", "_socket.socket", "sys.flags"). */
     static String tpName(PyType t) {
-        return t instanceof NativeType nt ? nt.name() : t instanceof SysInfo.StructSeqType s ? s.qualified : shortName(t);
+        return t instanceof NativeType || t instanceof UnmodelledStaticType ? t.name() : t instanceof SysInfo.StructSeqType s ? s.qualified : shortName(t);
     }
 
     static String shortName(PyType t) {

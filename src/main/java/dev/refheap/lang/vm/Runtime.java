@@ -252,6 +252,7 @@ public final class Runtime implements AutoCloseable {
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
+        UnmodelledStaticType.registerAll(this);  // readied as CPython's start-up readies them (their dicts: SlotWrappers)
         ops = new Ops(this);
         interpreter = mainInterpreter = new Interpreter(this);
         interpreter.typesReady();

@@ -188,7 +188,7 @@ final class Subclasses {
         Map<String, Integer> rank = new HashMap<>();
         for (int i = 0; i < order.size(); i++) rank.putIfAbsent(order.get(i), i);
         List<PyType> sorted = new java.util.ArrayList<>(found);
-        sorted.sort(java.util.Comparator.comparingInt(s -> rank.getOrDefault(s.name(), Integer.MAX_VALUE)));
+        sorted.sort(java.util.Comparator.comparingInt(s -> rank.getOrDefault(s.name().replace(' ', '_'), Integer.MAX_VALUE)));  // the table's symtable_entry
         return sorted;
     }
 

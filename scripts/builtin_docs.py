@@ -79,7 +79,9 @@ def builtin_types():
     c.close()
     # the static types start-up readies that refheap makes without objects (builtin_type_dicts.py's UNMODELLED)
     ts += [c for c in object.__subclasses__() if c.__name__ in ('stderrprinter', 'InterpreterID', 'symtable entry',
-                                                                 'moduledef', 'instancemethod', 'PickleBuffer')]
+                                                                 'moduledef', 'instancemethod', 'PickleBuffer',
+                                                                 'hamt_array_node', 'hamt_bitmap_node', 'hamt_collision_node',
+                                                                 'keys', 'values', 'items')]
     ts += [c for c in types.BuiltinFunctionType.__subclasses__() if c.__name__ == 'builtin_method']
     ts += [type(iter(lambda: 0, 0))] + [c for c in object.__subclasses__() if c.__name__ in ('async_generator_wrapped_value', 'managedbuffer')]
     ts += [v for _, v in sorted(vars(builtins).items()) if isinstance(v, type) and issubclass(v, BaseException)]

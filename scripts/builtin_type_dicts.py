@@ -71,7 +71,8 @@ TYPES += [type(iter(types.GenericAlias(list, (int,))))]
 TYPES += [type(iter(lambda: 0, 0)), _subclass(object, 'async_generator_wrapped_value'), _subclass(object, 'managedbuffer'),
           type(iter(memoryview(b'')))]
 UNMODELLED = [_subclass(object, n) for n in ('stderrprinter', 'InterpreterID', 'symtable entry', 'moduledef',
-                                             'instancemethod', 'PickleBuffer')]
+                                             'instancemethod', 'PickleBuffer', 'hamt_array_node', 'hamt_bitmap_node',
+                                             'hamt_collision_node', 'keys', 'values', 'items')]
 UNMODELLED.append(_subclass(types.BuiltinFunctionType, 'builtin_method'))
 TYPES += UNMODELLED
 KINDS = {'wrapper_descriptor': 'S', 'method_descriptor': 'M', 'classmethod_descriptor': 'C',

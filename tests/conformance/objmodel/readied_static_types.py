@@ -12,7 +12,8 @@ def find(base, name):
 
 
 names = ['stderrprinter', 'InterpreterID', 'symtable entry', 'moduledef', 'instancemethod',
-         'PickleBuffer', 'callable_iterator', 'async_generator_wrapped_value', 'managedbuffer', 'memory_iterator']
+         'PickleBuffer', 'callable_iterator', 'async_generator_wrapped_value', 'managedbuffer', 'memory_iterator',
+         'hamt_array_node', 'hamt_bitmap_node', 'hamt_collision_node', 'keys', 'values', 'items']
 found = [(n, find(object, n)) for n in names] + [('builtin_method', find(type(len), 'builtin_method'))]
 for n, t in found:
     d = t.__dict__

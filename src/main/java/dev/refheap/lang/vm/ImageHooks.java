@@ -607,8 +607,10 @@ final class ImageHooks {
         record TypeMethod(int type, boolean classMethod, String name) {}
         Map<Builtin, TypeMethod> typeMethods = new IdentityHashMap<>();  // the native types' made after the constructor
         for (int i = rt.imageMark.types(); i < rt.heap.typeCount(); i++) {
-            if (rt.heap.typeAtIndex(i) instanceof SysInfo.StructSeqType sq) {  // __repr__ and __reduce__ (its dict's)
-                for (String m : new String[] {"__reduce__", "__repr__"}) typeMethods.putIfAbsent(sq.definedMethod(m), new TypeMethod(i, false, m));
+            if (rt.heap.typeAtIndex(i) instanceof SysInfo.StructSeqType sq) {  // __new__, __repr__ and __reduce__ (its dict's)
+                for (String m : new String[] {"__new__", "__reduce__", "__repr__"}) {
+                    if (sq.definedMethod(m) != null) typeMethods.putIfAbsent(sq.definedMethod(m), new TypeMethod(i, false, m));
+                }
                 continue;
             }
             if (!(rt.heap.typeAtIndex(i) instanceof NativeType nt)) continue;

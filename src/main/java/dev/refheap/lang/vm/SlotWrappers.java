@@ -46,7 +46,7 @@ final class SlotWrappers {
             "set_iterator", "dict_keyiterator", "range_iterator", "longrange_iterator", "bytearray_iterator", "bytes_iterator",
             "dict_keys", "dict_values", "dict_items", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType", "generic_alias_iterator",
             "callable_iterator", "async_generator_wrapped_value", "managedbuffer", "memory_iterator", "stderrprinter", "symtable entry",
-            "moduledef", "builtin_method");
+            "moduledef", "builtin_method", "hamt_array_node", "hamt_bitmap_node", "hamt_collision_node", "keys", "values", "items");
 
     private final Runtime rt;
     private final Heap heap;
@@ -294,7 +294,8 @@ final class SlotWrappers {
             // others are UnmodelledStaticType): their objects are at the first line, count0 as it was (the small
             // start-up's seed notebook schedule depends on it, and the constructor does not know which start-up follows)
             "stderrprinter", "InterpreterID", "symtable_entry", "moduledef", "instancemethod", "PickleBuffer",
-            "builtin_method", "callable_iterator", "async_generator_wrapped_value", "managedbuffer", "memory_iterator");
+            "builtin_method", "callable_iterator", "async_generator_wrapped_value", "managedbuffer", "memory_iterator",
+            "hamt_array_node", "hamt_bitmap_node", "hamt_collision_node", "keys", "values", "items");
 
     /** The table's name of each type it has a line for (its __name__: weakref's types' tp_name is "weakref.X"). */
     private final Map<PyType, String> tableNames = new HashMap<>();

@@ -85,7 +85,8 @@ final class SysInfo {
 
         /**
          * Registers the type ({@code rt.heap.register}) and makes its dict as PyStructSequence_InitType
-         * fills it, in its order: {@code __repr__} (a slot wrapper), {@code __reduce__} (a method
+         * fills it, in its order: {@code __new__} (tp_new's builtin method, but for sys.flags and
+         * sys.version_info), {@code __repr__} (a slot wrapper), {@code __reduce__} (a method
          * descriptor), a member descriptor per named field (T_OBJECT at the item's offset, READONLY),
          * n_sequence_fields, n_fields, n_unnamed_fields and {@code __match_args__} (the visible named
          * fields). The dict owns them ({@link SlotWrappers#dicts}; typeAttrs borrows). They are
@@ -104,6 +105,7 @@ final class SysInfo {
                 return this;
             }
             makeDict();
+            rt.readiedAfterConstructor(this);
             return this;
         }
 
@@ -116,6 +118,7 @@ final class SysInfo {
             if (objects) {
                 makeDict();
             } else {
+                if (hasNew()) rt.builtinFunctionType.defineEntry("__new__", newImpl, null, null);
                 rt.wrapperDescrType.defineEntry(this, "__repr__", reprImpl);
                 rt.methodDescrType.defineEntry(this, "__reduce__", reduceImpl);
             }
@@ -128,6 +131,10 @@ final class SysInfo {
             var attrs = rt.typeAttrs.computeIfAbsent(this, k -> new java.util.HashMap<>());
             java.util.List<String> order = new java.util.ArrayList<>();
             java.util.List<Long> values = new java.util.ArrayList<>();
+            if (hasNew()) {  // tp_new's wrapper, which add_operators puts first
+                order.add("__new__");
+                values.add(rt.builtinFunctionType.create("__new__", newImpl, address(), null));
+            }
             order.add("__repr__");
             values.add(rt.wrapperDescrType.create(this, "__repr__", reprImpl));
             order.add("__reduce__");
@@ -174,6 +181,14 @@ final class SysInfo {
 
         /** structseq_reduce: {@code (type, (visible items as a tuple, {hidden field name: value}))}. */
         final Builtin reduceImpl = (s, a, o, n, kw) -> reduce(s, n, kw);
+        /** {@code T.__new__(T, ...)}: tp_new_wrapper over structseq_new ({@link #construct}). */
+        final Builtin newImpl = (s, a, o, n, kw) -> TypeCall.wrappedNew(rt, this, a, o, n, kw);
+
+        /**
+         * Whether the type's dict has {@code __new__}: every struct sequence's but sys.flags' and
+         * sys.version_info's, whose tp_new CPython's sys module clears (their instances are its own).
+         */
+        boolean hasNew() { return !qualified.equals("sys.flags") && !qualified.equals("sys.version_info"); }
 
         private long reduce(long s, int n, long kw) {
             Args.exactly(rt, shortName() + ".__reduce__", n, kw, 0);
@@ -192,11 +207,12 @@ final class SysInfo {
             return r;
         }
 
-        /** The implementations of the type's {@code __repr__} and {@code __reduce__}, by name (a start-up image's entries find them again), or null. */
+        /** The implementations of the type's {@code __new__}, {@code __repr__} and {@code __reduce__}, by name (a start-up image's entries find them again), or null. */
         Builtin definedMethod(String name) {
             return switch (name) {
                 case "__repr__" -> reprImpl;
                 case "__reduce__" -> reduceImpl;
+                case "__new__" -> hasNew() ? newImpl : null;
                 default -> null;
             };
         }

@@ -490,7 +490,7 @@ final class TypeCall {
      */
     static long wrappedNew(Runtime rt, PyType t, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
-        String tn = Ops.shortName(t);
+        String tn = Ops.tpName(t);  // tp_new_wrapper's messages name the types by tp_name (os.terminal_size)
         if (n - Args.nkw(kw) < 1) throw rt.typeError(tn + ".__new__(): not enough arguments");
         long cls = a[o];
         if (!rt.ops.isTypeObject(cls)) throw rt.typeError(tn + ".__new__(X): X is not a type object (" + rt.ops.typeName(cls) + ")");
@@ -499,7 +499,7 @@ final class TypeCall {
         if (!rt.ops.isSubtype(sub, t)) throw rt.typeError(tn + ".__new__(" + sn + "): " + sn + " is not a subtype of " + tn);
         PyType staticBase = sub instanceof ClassType c ? (c.builtinBase == null ? heap.objectType : c.builtinBase) : sub;
         if (newKind(rt, staticBase) != newKind(rt, t)) {
-            throw rt.typeError(tn + ".__new__(" + sn + ") is not safe, use " + Ops.shortName(staticBase) + ".__new__()");
+            throw rt.typeError(tn + ".__new__(" + sn + ") is not safe, use " + Ops.tpName(staticBase) + ".__new__()");
         }
         if (sub instanceof ExceptionType et && !(sub instanceof OSErrorType) && !(sub instanceof ExceptionGroups.GroupType)) {
             // BaseException_new: args only (keywords ignored); the fields wait for the type's __init__

@@ -6,7 +6,9 @@ import dev.refheap.object.PyType;
  * A static type CPython 3.11 readies at start-up (_PyTypes_InitTypes) whose objects refheap never
  * makes: {@code stderrprinter} (the pre-io stderr), {@code InterpreterID} (subinterpreters),
  * {@code symtable entry} ({@code _symtable}), {@code moduledef},
- * {@code instancemethod}, {@code pickle.PickleBuffer} and {@code builtin_method}. refheap makes the
+ * {@code instancemethod}, {@code pickle.PickleBuffer}, {@code builtin_method}, and the hamt's nodes and
+ * iterators ({@code hamt_array_node}..., {@code keys}, {@code values}, {@code items}: refheap's
+ * {@code hamt} keeps its entries in a dict, so it makes none of them). refheap makes the
  * type as CPython readies it, so what readying makes is there at the first line as in CPython: its
  * dict with the slot wrappers, method and getset/member descriptors of {@code builtin-type-dicts.txt}
  * (tracked; made without moving count0: SlotWrappers.QUIET), the weak reference in its base's {@code __subclasses__()} dict, and
@@ -20,7 +22,11 @@ import dev.refheap.object.PyType;
  */
 final class UnmodelledStaticType extends ExtType {
     /** The tp_name of each, its base (null: object), its tp_basicsize, and whether CPython's has tp_new and GC. */
-    record Spec(String name, boolean builtinMethodBase, long basicSize, long weaklistOffset, boolean instantiable, boolean gc) {}
+    record Spec(String name, boolean builtinMethodBase, long basicSize, long itemSize, long weaklistOffset, boolean instantiable, boolean gc) {
+        Spec(String name, boolean builtinMethodBase, long basicSize, long weaklistOffset, boolean instantiable, boolean gc) {
+            this(name, builtinMethodBase, basicSize, 0, weaklistOffset, instantiable, gc);
+        }
+    }
 
     /** CPython 3.11.7's figures (type.__basicsize__, __weakrefoffset__, __flags__ of each on a clean start-up). */
     static final Spec[] SPECS = {
@@ -31,12 +37,19 @@ final class UnmodelledStaticType extends ExtType {
         new Spec("instancemethod", false, 24, 0, true, true),
         new Spec("pickle.PickleBuffer", false, 104, 96, true, true),
         new Spec("builtin_method", true, 64, 40, false, true),
+        // the hamt's nodes and iterators (refheap's hamt keeps its entries in a dict: ContextVarsModule)
+        new Spec("hamt_array_node", false, 280, 0, false, true),
+        new Spec("hamt_bitmap_node", false, 32, 8, 0, false, true),
+        new Spec("hamt_collision_node", false, 32, 8, 0, false, true),
+        new Spec("keys", false, 168, 0, false, true),
+        new Spec("values", false, 168, 0, false, true),
+        new Spec("items", false, 168, 0, false, true),
     };
 
     private final boolean instantiable;
 
     private UnmodelledStaticType(Runtime rt, Spec s) {
-        super(rt, s.name(), s.builtinMethodBase() ? rt.builtinFunctionType : null, s.gc() ? PyType.HAVE_GC : 0, s.basicSize(), 0, s.weaklistOffset());
+        super(rt, s.name(), s.builtinMethodBase() ? rt.builtinFunctionType : null, s.gc() ? PyType.HAVE_GC : 0, s.basicSize(), s.itemSize(), s.weaklistOffset());
         this.instantiable = s.instantiable();
     }
 

@@ -140,7 +140,11 @@ public final class VmApi {
     public Builtin keyedFunction(String module, String name, Builtin impl) { return Modules.moduleFunction(rt, module, name, impl); }
 
     /** Gives a native module's type its type object in this runtime; returns it. */
-    public <T extends NativeType> T registerType(T type) { return heap.register(type); }
+    public <T extends NativeType> T registerType(T type) {
+        heap.register(type);
+        rt.readiedAfterConstructor(type);
+        return type;
+    }
 
     /**
      * The state a native module keeps for the runtime's life (its types, registered once even when

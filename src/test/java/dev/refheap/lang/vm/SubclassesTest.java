@@ -48,6 +48,29 @@ class SubclassesTest {
     }
 
     @Test
+    void bug_nativeModuleTypesHadNoSubclassWeakref() {
+        // PyType_Ready's add_subclass was made for the constructor's types only: a native module's
+        // type or struct sequence registered at its import had no weak reference in its base's dict
+        try (Runtime rt = runtime()) {
+            rt.exec("import _thread, time, weakref, gc\n"
+                    + "print(weakref.getweakrefcount(_thread.RLock), weakref.getweakrefcount(time.struct_time))\n"
+                    + "r = weakref.getweakrefs(_thread.RLock)[0]\nprint(r() is _thread.RLock, gc.is_tracked(r))\n", "t.py");
+            assertEquals(java.util.List.of(), rt.verify());
+        }
+        assertEquals("1 1\nTrue True\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bug_structSequenceTypesLackedNewInTheirDict() {
+        try (Runtime rt = runtime()) {
+            rt.exec("import os, sys\nprint(list(os.terminal_size.__dict__)[:2], '__new__' in type(sys.flags).__dict__)\n"
+                    + "print(os.terminal_size.__new__(os.terminal_size, (80, 24)))\n", "t.py");
+            assertEquals(java.util.List.of(), rt.verify());
+        }
+        assertEquals("['__new__', '__repr__'] False\nos.terminal_size(columns=80, lines=24)\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void classFlagsFollowTheVersionTagAndAbstractMethods() {
         try (Runtime rt = runtime()) {
             rt.exec("class A: pass\nprint(hex(A.__flags__))\nA().x = 1\nprint(hex(A.__flags__))\nA.y = 2\n"

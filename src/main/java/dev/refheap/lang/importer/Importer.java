@@ -225,7 +225,7 @@ public final class Importer implements ImportSystem {
                 }
                 return vm.incref(mod);
             }
-            long path = vm.getAttrOrNull(mod, "__path__");
+            long path = vm.lookupAttr(mod, "__path__");  // _PyObject_LookupAttr: an AttributeError raised means none
             if (path == 0) return vm.incref(mod);
             heap.decref(path);
             handleFromlist(mod, fromlist, false);
@@ -349,7 +349,7 @@ public final class Importer implements ImportSystem {
                 if (already != 0) return vm.incref(already);
                 long parentModule = vm.dictGet(vm.sysModules(), parent);
                 if (parentModule == 0) throw vm.error("KeyError", "'" + parent + "'");
-                path = vm.getAttrOrNull(parentModule, "__path__");
+                path = vm.lookupAttr(parentModule, "__path__");  // _find_and_load_unlocked catches AttributeError
                 if (path == 0) throw moduleNotFound("No module named '" + name + "'; '" + parent + "' is not a package", name);
             }
             long module = findSpecAndLoad(name, path);
@@ -1469,7 +1469,7 @@ public final class Importer implements ImportSystem {
                         throw new MainModuleError("Error while finding module specification for '" + name + "' (" + what + ")");
                     }
                     long parentModule = vm.dictGet(vm.sysModules(), parent);
-                    path = parentModule == 0 ? 0 : vm.getAttrOrNull(parentModule, "__path__");
+                    path = parentModule == 0 ? 0 : vm.lookupAttr(parentModule, "__path__");
                     if (path == 0) {
                         throw new MainModuleError("Error while finding module specification for '" + name
                                 + "' (ModuleNotFoundError: __path__ attribute not found on '" + parent + "' while trying to find '" + name + "')");

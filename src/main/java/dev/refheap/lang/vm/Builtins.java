@@ -62,8 +62,7 @@ final class Builtins {
         });
         def(rt, "issubclass", (self, a, o, n, kw) -> {
             Args.exactly(rt, "issubclass", n, kw, 2);
-            if (!rt.ops.isTypeObject(a[o])) throw rt.typeError("issubclass() arg 1 must be a class");
-            return rt.ops.bool(isSubclassOf(rt, heap.typeAt(a[o]), a[o + 1]));
+            return rt.ops.bool(isSubclassOfObject(rt, a[o], a[o + 1]));
         });
         def(rt, "iter", (self, a, o, n, kw) -> {
             Args.range(rt, "iter", n, kw, 1, 2);
@@ -371,6 +370,12 @@ final class Builtins {
             Boolean checked = metaCheck(rt, meta, cls, o, "__instancecheck__");
             if (checked != null) return checked;
         }
+        return realIsInstance(rt, o, cls);
+    }
+
+    /** object_isinstance (type.__instancecheck__): {@code o}'s class or its {@code __class__} derives from class {@code cls}. */
+    static boolean realIsInstance(Runtime rt, long o, long cls) {
+        Heap heap = rt.heap;
         if (rt.ops.isSubtype(heap.typeOf(o), heap.typeAt(cls))) return true;
         // object_isinstance's second look, through __class__: a proxy is an instance of its referent's classes
         if (heap.typeOf(o) instanceof WeakProxyType p) return rt.ops.isSubtype(heap.typeOf(p.referent(o)), heap.typeAt(cls));
@@ -384,6 +389,27 @@ final class Builtins {
             }
         }
         return false;
+    }
+
+    /**
+     * PyObject_IsSubclass with any first argument: a class goes to {@link #isSubclassOf}; anything
+     * else is still handed to a {@code __subclasscheck__} of the second (issubclass(typing.Tuple,
+     * typing.Tuple) asks the alias), and is refused only where type's own check would run.
+     */
+    static boolean isSubclassOfObject(Runtime rt, long derived, long cls) {
+        Heap heap = rt.heap;
+        if (rt.ops.isTypeObject(derived)) return isSubclassOf(rt, heap.typeAt(derived), cls);
+        if (heap.typeOf(cls) == heap.tuples) {
+            for (long i = 0; i < TupleType.size(cls); i++) if (isSubclassOfObject(rt, derived, TupleType.item(cls, i))) return true;
+            return false;
+        }
+        if (heap.typeOf(cls) == rt.unionType) return isSubclassOfObject(rt, derived, rt.unionType.unionArgs(cls));
+        if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("issubclass() argument 2 cannot be a parameterized generic");
+        if (heap.typeOf(cls) instanceof ClassType k) {
+            Boolean checked = metaCheck(rt, k, cls, derived, "__subclasscheck__");
+            if (checked != null) return checked;
+        }
+        throw rt.typeError("issubclass() arg 1 must be a class");
     }
 
     static boolean isSubclassOf(Runtime rt, PyType t, long cls) {
@@ -861,7 +887,7 @@ final class Builtins {
             meta = explicit != 0 ? (rt.ops.isTypeObject(explicit) ? heap.typeAt(explicit) : null)
                     : TupleType.size(bases) > 0 ? heap.typeOf(TupleType.item(bases, 0)) : heap.typeType;
             if (meta != null) meta = TypeCall.calculateMetaclass(rt, meta, bases);
-            ns = TypeCall.prepare(rt, meta, nameObj, bases, kws);
+            ns = TypeCall.prepare(rt, meta, explicit, nameObj, bases, kws);
         } catch (PyException e) {
             kws.release(heap);
             heap.decref(bases);

@@ -205,7 +205,7 @@ final class BytesMethods {
         NumberBuiltins.classMethod(rt, type, "fromhex", (s, a, o, n, kw) -> {
             Args.exactly(rt, "fromhex", n, kw, 1);
             if (!Heap.isStr(a[o])) throw rt.typeError("fromhex() argument must be str, not " + rt.ops.typeName(a[o]));
-            return make(fromHex(StrType.value(a[o])));
+            return NumberBuiltins.ofClass(rt, s, type, make(fromHex(StrType.value(a[o]))));
         });
         def("decode", (s, a, o, n, kw) -> {
             long[] v = ExecBuiltins.bind(rt, "decode", new String[] {"encoding", "errors"}, 0, 2, 0, a, o, n, kw);

@@ -156,6 +156,12 @@ final class ClassFactory {
         Native.putLong(t + ClassType.T_QUALNAME, qual);
         rt.subclasses.addToBases(t, Native.getLong(t + ClassType.T_BASES));
         cls.collectionFlags = collectionFlags(rt, cls);
+        if (classcell[0] != 0 && heap.typeOf(classcell[0]) == rt.cellType) {
+            // type_new_set_classcell, before __set_name__ and __init_subclass__ run: a method they
+            // call (an enum member's __new__) may use super() already
+            heap.incref(t);
+            rt.cellType.set(classcell[0], t);
+        }
         try {
             setNames(rt, t, dict);  // a failing __set_name__ releases the class as a failing __init_subclass__ does
             initSubclass(rt, t, cls, kwValues, kwNames);
@@ -168,10 +174,6 @@ final class ClassFactory {
         // a native base's tp_finalize (the _io types' close-on-delete) is inherited, as __del__
         if (solidBuiltin instanceof NativeType nt && nt.hasFinalizer()) cls.hasDel = true;
         heap.track(t);
-        if (classcell[0] != 0 && heap.typeOf(classcell[0]) == rt.cellType) {
-            heap.incref(t);
-            rt.cellType.set(classcell[0], t);
-        }
         return t;
     }
 
@@ -443,6 +445,11 @@ final class ClassFactory {
      * is its chain of bases).
      */
     private static List<PyType> c3(Runtime rt, ClassType cls, List<PyType> bases) {
+        for (int i = 0; i < bases.size(); i++) {  // check_duplicates: a base named twice has no linearization
+            for (int j = i + 1; j < bases.size(); j++) {
+                if (bases.get(i) == bases.get(j)) throw rt.typeError("duplicate base class " + Ops.shortName(bases.get(i)));
+            }
+        }
         List<List<PyType>> seqs = new ArrayList<>();
         for (PyType b : bases) seqs.add(mroOf(rt, b));
         seqs.add(new ArrayList<>(bases));

@@ -535,22 +535,38 @@ final class GenericAliasType extends LangType {
             return rt.ops.eq(get(a, ORIGIN), get(b, ORIGIN)) && rt.ops.eq(get(a, ARGS), get(b, ARGS));
         }
         if (heap.typeOf(b) != this) return false;
-        long x = get(a, U_ARGS), y = get(b, U_ARGS);
-        if (TupleType.size(x) != TupleType.size(y)) return false;
-        outer:
-        for (long i = 0; i < TupleType.size(x); i++) {
-            for (long j = 0; j < TupleType.size(y); j++) if (TupleType.item(x, i) == TupleType.item(y, j)) continue outer;
-            return false;
+        // union_richcompare: the two args as sets, compared as sets (members equal by __eq__, not identity)
+        long x = argsSet(a, heap.sets), y = argsSet(b, heap.sets);
+        try {
+            return heap.sets.equals(x, y);
+        } finally {
+            heap.decref(x);
+            heap.decref(y);
         }
-        return true;
+    }
+
+    /** A new set (or frozenset) of a union's args: what union_richcompare and union_hash build. */
+    private long argsSet(long u, dev.refheap.object.SetType kind) {
+        long s = kind.create();
+        try {
+            long args = get(u, U_ARGS);
+            for (long i = 0; i < TupleType.size(args); i++) kind.add(s, TupleType.item(args, i));
+        } catch (RuntimeException e) {
+            heap.decref(s);
+            throw e;
+        }
+        return s;
     }
 
     @Override
     public long hash(long o) {
-        if (union) {  // 3.11 hashes a frozenset of the args: independent of their order (the value itself differs)
-            long args = get(o, U_ARGS), h = 0;
-            for (long i = 0; i < TupleType.size(args); i++) h ^= rt.ops.hash(TupleType.item(args, i));
-            return h == -1 ? -2 : h;
+        if (union) {  // union_hash: the hash of a frozenset of the args (so typing.Union's, which hashes the same)
+            long f = argsSet(o, heap.frozensets);
+            try {
+                return heap.frozensets.hash(f);
+            } finally {
+                heap.decref(f);
+            }
         }
         long h = rt.ops.hash(get(o, ORIGIN)) ^ rt.ops.hash(get(o, ARGS));
         return h == -1 ? -2 : h;
@@ -685,11 +701,13 @@ final class GenericAliasType extends LangType {
     }
 
     /**
-     * ga_getattro (a union's is the generic one): a name outside {@link #OWN_ATTRS} is the origin's;
-     * the others are the alias's own or its type's. New reference, or 0 when absent.
+     * ga_getattro: a name outside {@link #OWN_ATTRS} is the origin's; the others are the alias's own
+     * or its type's. union_getattro: {@code __module__} is its type's ('types'), the rest generic.
+     * New reference, or 0 when absent.
      */
     long getAttribute(long o, long nameObj) {
         String name = StrType.value(nameObj);
+        if (union && name.equals("__module__")) return rt.ops.getAttrOrNull(Heap.typeAddress(o), nameObj, name);  // (as Ops.getAttrOrNull)
         if (!union && !OWN_ATTRS.contains(name)) return rt.ops.getAttrOrNull(get(o, ORIGIN), nameObj, name);
         return rt.ops.genericGetAttrOrNull(o, nameObj, name);
     }

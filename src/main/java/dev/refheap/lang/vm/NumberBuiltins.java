@@ -48,7 +48,7 @@ final class NumberBuiltins {
             Args.exactly(rt, "conjugate", n, kw, 0);
             return heap.typeOf(s) == heap.ints ? Builtins.incref(heap, s) : heap.ints.of(IntType.toBig(s));
         });
-        classMethod(rt, I, "from_bytes", (s, a, o, n, kw) -> fromBytes(rt, a, o, n, kw));
+        classMethod(rt, I, "from_bytes", (s, a, o, n, kw) -> ofClass(rt, s, I, fromBytes(rt, a, o, n, kw)));
         TypeMethodsAccess.def(rt, F, "hex", (s, a, o, n, kw) -> {
             Args.exactly(rt, "hex", n, kw, 0);
             return heap.strs.of(floatHex(FloatType.value(s)));
@@ -80,8 +80,22 @@ final class NumberBuiltins {
             if (d.isInfinite() && !StrType.value(a[o]).toLowerCase().contains("inf")) {
                 throw rt.error("OverflowError", "hexadecimal value too large to represent as a float");
             }
-            return heap.floats.of(d);
+            return ofClass(rt, s, F, heap.floats.of(d));
         });
+    }
+
+    /**
+     * What an alternative constructor (int.from_bytes, float.fromhex, bytes.fromhex) called through
+     * a subclass returns: {@code cls(r)} (an IntEnum's member, say), r itself for the base {@code t}.
+     * Steals r.
+     */
+    static long ofClass(Runtime rt, long cls, PyType t, long r) {
+        if (cls == 0 || cls == t.address()) return r;
+        try {
+            return rt.ops.call0(cls, r);
+        } finally {
+            rt.heap.decref(r);
+        }
     }
 
     private static void def(Runtime rt, String name, Builtin impl) { rt.defBuiltin(name, impl); }

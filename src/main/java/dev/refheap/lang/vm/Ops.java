@@ -456,7 +456,8 @@ final class Ops {
      */
     long reprObject(long o) {
         PyType t = heap.typeOf(o);
-        if (t == heap.ints || t instanceof ClassType ci && ci.dataBase == heap.ints && lookupUserOnly(ci, "__repr__") == 0) return heap.strs.fresh(repr(o));
+        if (t == heap.ints || t instanceof ClassType ci && ci.dataBase == heap.ints && lookupUserOnly(ci, "__repr__") == 0
+                && lookupUserOnly(ci, "__str__") == 0) return heap.strs.fresh(repr(o));  // (a subclass's own __str__ is slot_tp_str's)
         if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__repr__") == 0) && lookupType(c, "__repr__") != 0
                 && !((c.metaclass || c.builtinLayout()) && lookupUserOnly(c, "__repr__") == 0)) {
             // slot_tp_repr: the function found on the type called with o as its first argument (no
@@ -490,7 +491,8 @@ final class Ops {
         // unicode_str on a subclass instance: _PyUnicode_Copy, an exact str (a new object even of one character)
         if (t instanceof ClassType cs && cs.dataBase == heap.strs && lookupUserOnly(cs, "__str__") == 0) return heap.strs.fresh(StrType.value(o));
         if (t instanceof ClassType cb && cb.dataBase == heap.bytes && lookupUserOnly(cb, "__str__") == 0) return heap.strs.of(reprAs(heap.bytes, o));  // bytes_str
-        if (t == heap.ints || t instanceof ClassType ci && ci.dataBase == heap.ints && lookupUserOnly(ci, "__repr__") == 0) return heap.strs.fresh(repr(o));
+        if (t == heap.ints || t instanceof ClassType ci && ci.dataBase == heap.ints && lookupUserOnly(ci, "__repr__") == 0
+                && lookupUserOnly(ci, "__str__") == 0) return heap.strs.fresh(repr(o));  // (a subclass's own __str__ is slot_tp_str's)
         if (t instanceof ClassType c && !(c.exceptionBased && lookupUserOnly(c, "__str__") == 0) && lookupOverride(c, "__str__") != 0
                 && !(c.metaclass && lookupUserOnly(c, "__str__") == 0)) {
             return strResultObject(Attributes.callSpecial(rt, o, c, "__str__", NO_ARGS), "__str__");  // slot_tp_str, as slot_tp_repr
@@ -873,6 +875,7 @@ final class Ops {
         }
         if (t instanceof GenericAliasType ga) {
             if (!ga.union && !GenericAliasType.OWN_ATTRS.contains(name)) return originAttr(ga.origin(o), nameObj, name);  // ga_getattro
+            if (ga.union && name.equals("__module__")) return getAttrOrNull(t.address(), nameObj, name);  // union_getattro: its type's
             long v = ga.attr(o, name);
             if (v != 0) return v;
             if (name.equals("__class__")) return incref(t.address());
@@ -899,7 +902,7 @@ final class Ops {
         if (isTypeObject(o)) return typeSpecial(o, name);
         if (rt.isModule(o) && name.equals("__dict__")) return incref(ModuleType.dict(o));
         if (rt.isModule(o) && name.equals("__annotations__")) return moduleAnnotations(o);  // a module subclass's instance
-        if (t == rt.superType) return 0;
+        if (t == rt.superType) return rt.superType.member(o, name);
         GenericAliasType ga = t instanceof GenericAliasType g ? g : rt.genericAliasType.isAlias(o) ? rt.genericAliasType : null;
         if (ga != null) {
             long v = ga.attr(o, name);
@@ -1552,6 +1555,15 @@ final class Ops {
     }
 
     /** o.name(args...) with borrowed arguments; AttributeError if absent. */
+    /**
+     * An operator's method of {@code o} (of class c): a class's (an instance of a metaclass) is
+     * looked up on the metaclass only, as the slot is (TypedDictClass | str is type.__or__, not
+     * the dict.__or__ the class itself has).
+     */
+    private long callOperator(ClassType c, long o, String name, long arg) {
+        return c.metaclass ? Attributes.callSpecial(rt, o, c, name, new long[] {arg}) : callMethod(o, name, arg);
+    }
+
     long callMethod(long o, String name, long... args) {
         if (heap.typeOf(o) instanceof ClassType c && name.startsWith("__") && name.endsWith("__")
                 && (c.metaclass && (name.equals("__repr__") || name.equals("__str__"))
@@ -1681,10 +1693,10 @@ final class Ops {
             if (u != 0) return u;
         }
         if (ta instanceof ClassType ca) {
-            if (op.isInplace() && lookupType(ca, op.dunder) != 0) return callMethod(a, op.dunder, b);
+            if (op.isInplace() && lookupType(ca, op.dunder) != 0) return callOperator(ca, a, op.dunder, b);
             String dunder = op.base().dunder;
             if (lookupType(ca, dunder) != 0) {
-                long r = callMethod(a, dunder, b);
+                long r = callOperator(ca, a, dunder, b);
                 if (r != rt.notImplemented) return r;
                 heap.decref(r);
             }
@@ -1692,7 +1704,7 @@ final class Ops {
         if (tb instanceof ClassType cb) {
             String rd = "__r" + op.base().dunder.substring(2);
             if (lookupType(cb, rd) != 0) {
-                long r = callMethod(b, rd, a);
+                long r = callOperator(cb, b, rd, a);
                 if (r != rt.notImplemented) return r;
                 heap.decref(r);
             }
@@ -2256,7 +2268,9 @@ final class Ops {
         }
         if (t instanceof ClassType c) {
             if (c.builtinBase instanceof IterType && lookupUserOnly(c, "__iter__") == 0) return incref(o);  // PyObject_SelfIter inherited
-            if (lookupType(c, "__iter__") != 0) {
+            long iterFn = lookupType(c, "__iter__");
+            if (iterFn == heap.None) throw rt.typeError("'" + c.name() + "' object is not iterable");  // slot_tp_iter: __iter__ = None
+            if (iterFn != 0) {
                 long r = callMethod(o, "__iter__");
                 PyType rtp = heap.typeOf(r);
                 if (!(rtp instanceof ClassType rc && lookupType(rc, "__next__") != 0) && rtp != rt.generatorType

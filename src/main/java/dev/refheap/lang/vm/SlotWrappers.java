@@ -431,6 +431,17 @@ final class SlotWrappers {
                 default:
             }
         }
+        if (t == heap.typeType && (name.equals("__instancecheck__") || name.equals("__subclasscheck__"))) {
+            // type___instancecheck__ / type___subclasscheck__: the real checks, without asking a
+            // metaclass again (what a metaclass's own check reaches with super())
+            boolean instance = name.equals("__instancecheck__");
+            return (s, a, o, n, kw) -> {
+                Args.exactly(rt, name, n, kw, 1);
+                if (instance) return rt.ops.bool(Builtins.realIsInstance(rt, a[o], s));
+                if (!rt.ops.isTypeObject(a[o])) throw rt.typeError("issubclass() arg 1 must be a class");
+                return rt.ops.bool(rt.ops.isSubtype(heap.typeAt(a[o]), heap.typeAt(s)));
+            };
+        }
         if (t == heap.typeType && name.equals("mro")) {
             // type.mro: the C3 linearization of the type's bases as a list; refheap's __mro__ is always
             // that linearization (a metaclass's own mro() is not called when a class is made)
@@ -451,6 +462,8 @@ final class SlotWrappers {
                 if (t == rt.rangeType) return rangeCountIndex(name.equals("index"));
                 break;
             case "__reduce__":  // the builtin iterators' (on an instance of a subclass of enumerate, map...: its own type)
+                if (t == heap.typeOf(rt.ellipsis)) return unary(name, s -> heap.strs.of("Ellipsis"));  // ellipsis_reduce: the global's name
+                if (t == heap.typeOf(rt.notImplemented)) return unary(name, s -> heap.strs.of("NotImplemented"));  // notimplemented_reduce
                 if (t instanceof IterType) return unary(name, s -> rt.iterType.reduce(s));
                 if (t == rt.rangeType.iterType || t == rt.rangeType.longIterType) return unary(name, s -> rangeIterReduce(s));
                 if (t == rt.rangeType) return unary(name, s -> {  // range_reduce: (range, (start, stop, step))
@@ -504,6 +517,12 @@ final class SlotWrappers {
             case "__format__": return (s, a, o, n, kw) -> {
                 Args.exactly(rt, "__format__", n, kw, 1);
                 if (!Heap.isStr(a[o])) throw rt.typeError("__format__() argument must be str, not " + rt.ops.typeName(a[o]));
+                if (StrType.length(a[o]) == 0 && heap.typeOf(s) != t && (t instanceof IntType || t == heap.floats || t == heap.strs || t == rt.complexType)
+                        && rt.ops.isInstance(s, t)) {
+                    // format_obj: an empty spec on an instance of a subclass of int, float, str or
+                    // complex (a bool too) is str(self), its own __str__ included (an enum's member's name)
+                    return rt.ops.strObject(s);
+                }
                 if (t.isDataBase() && heap.typeOf(s) != t && rt.ops.baseView(s) == t) {
                     return heap.strs.of(Formats.format(rt, s, StrType.value(a[o])));  // the base's own formatting, not an override
                 }
@@ -754,6 +773,15 @@ final class SlotWrappers {
     private Builtin slot(PyType t, String name) {
         Builtin b = objectSlot(t, name);
         if (b != null) return b;
+        if (t == heap.typeType && (name.equals("__or__") || name.equals("__ror__"))) {
+            // type_or (nb_or, which metaclasses inherit): the union of the two, or NotImplemented
+            boolean reflected = name.equals("__ror__");
+            return (s, a, o, n, kw) -> {
+                args(name, n, kw, 1);
+                long u = reflected ? rt.unionType.union(a[o], s) : rt.unionType.union(s, a[o]);
+                return u != 0 ? u : Builtins.incref(heap, rt.notImplemented);
+            };
+        }
         if (name.equals("__len__") && (t == heap.tuples || t == heap.lists || t == heap.dicts)) {
             // the size in the base's own layout, which an instance of a subclass shares
             return (s, a, o, n, kw) -> {

@@ -43,6 +43,26 @@ final class SuperType extends LangType {
         return s;
     }
 
+    /**
+     * super's members (new reference): {@code __thisclass__} the class to start after,
+     * {@code __self__} the object bound to (None when unbound), {@code __self_class__} its class (the
+     * object itself when it is a class deriving from the start: super() in a classmethod); 0 for
+     * another name.
+     */
+    long member(long s, String name) {
+        long obj = get(s, OBJ);
+        return switch (name) {
+            case "__thisclass__" -> Builtins.incref(heap, get(s, TYPE));
+            case "__self__" -> Builtins.incref(heap, obj == 0 ? heap.None : obj);
+            case "__self_class__" -> {
+                if (obj == 0) yield Builtins.incref(heap, heap.None);
+                boolean onType = rt.ops.isTypeObject(obj) && rt.ops.isSubtype(heap.typeAt(obj), heap.typeAt(get(s, TYPE)));
+                yield Builtins.incref(heap, onType ? obj : dev.refheap.object.Heap.typeAddress(obj));
+            }
+            default -> 0;
+        };
+    }
+
     /** The attribute found on the mro after the starting class, bound to the object; 0 if none. */
     long getAttr(long s, long nameObj) {
         String name = StrType.value(nameObj);

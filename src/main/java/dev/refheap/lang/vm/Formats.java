@@ -14,8 +14,8 @@ import java.math.RoundingMode;
 final class Formats {
     private Formats() {}
 
-    /** [[fill]align][sign][#][0][width][,|_][.precision][type] */
-    record Spec(char fill, char align, char sign, boolean alt, int width, char grouping, int precision, char type) {}
+    /** [[fill]align][sign][z][#][0][width][,|_][.precision][type] ({@code noNegZero}: 'z', PEP 682) */
+    record Spec(char fill, char align, char sign, boolean noNegZero, boolean alt, int width, char grouping, int precision, char type) {}
 
     /** Widths past this are a MemoryError in refheap (its strings are built as Java strings first). */
     static final long MAX_WIDTH = Integer.MAX_VALUE / 2;
@@ -31,16 +31,31 @@ final class Formats {
         return v;
     }
 
-    static Spec parse(Runtime rt, String s) {
+    /** A spec for a str (default type 's', left-aligned): what the other format paths parse with. */
+    static Spec parse(Runtime rt, String s) { return parse(rt, s, "str", 's', false); }
+
+    /**
+     * parse_internal_render_format_spec: {@code typeName} names the object's type in the errors,
+     * {@code defaultType} is the type a spec without one has (its thousands separator is checked
+     * against it), {@code numeric} says the default alignment is right (a '0' before the width then
+     * also means '=' alignment; for a str it is only the fill).
+     */
+    static Spec parse(Runtime rt, String s, String typeName, char defaultType, boolean numeric) {
         int i = 0;
         char fill = ' ', align = 0, sign = 0, grouping = 0, type = 0;
-        boolean alt = false;
+        boolean alt = false, fillGiven = false;
         int width = -1, precision = -1;
-        if (s.length() >= 2 && "<>=^".indexOf(s.charAt(1)) >= 0) { fill = s.charAt(0); align = s.charAt(1); i = 2; }
+        if (s.length() >= 2 && "<>=^".indexOf(s.charAt(1)) >= 0) { fill = s.charAt(0); align = s.charAt(1); fillGiven = true; i = 2; }
         else if (!s.isEmpty() && "<>=^".indexOf(s.charAt(0)) >= 0) { align = s.charAt(0); i = 1; }
         if (i < s.length() && "+- ".indexOf(s.charAt(i)) >= 0) sign = s.charAt(i++);
+        boolean noNegZero = false;
+        if (i < s.length() && s.charAt(i) == 'z') { noNegZero = true; i++; }
         if (i < s.length() && s.charAt(i) == '#') { alt = true; i++; }
-        if (i < s.length() && s.charAt(i) == '0') { if (align == 0) { fill = '0'; align = '='; } i++; }
+        if (!fillGiven && i < s.length() && s.charAt(i) == '0') {
+            fill = '0';
+            if (align == 0 && numeric) align = '=';
+            i++;
+        }
         int st = i;
         while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
         if (i > st) {
@@ -48,7 +63,13 @@ final class Formats {
             if (w > MAX_WIDTH) throw rt.error("MemoryError", null); // the padded result could not be built
             width = (int) w;
         }
-        if (i < s.length() && (s.charAt(i) == ',' || s.charAt(i) == '_')) grouping = s.charAt(i++);
+        if (i < s.length() && s.charAt(i) == ',') { grouping = ','; i++; }
+        if (i < s.length() && s.charAt(i) == '_') {
+            if (grouping != 0) throw rt.error("ValueError", "Cannot specify both ',' and '_'.");
+            grouping = '_';
+            i++;
+        }
+        if (i < s.length() && s.charAt(i) == ',' && grouping == '_') throw rt.error("ValueError", "Cannot specify both ',' and '_'.");
         if (i < s.length() && s.charAt(i) == '.') {
             st = ++i;
             while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
@@ -57,72 +78,193 @@ final class Formats {
             if (p > MAX_WIDTH && i < s.length() && "eEfFgG%".indexOf(s.charAt(i)) >= 0) throw rt.error("ValueError", "precision too big");
             precision = (int) Math.min(p, MAX_WIDTH);
         }
+        if (s.length() - i > 1) throw rt.error("ValueError", "Invalid format specifier '" + s + "' for object of type '" + typeName + "'");
         if (i < s.length()) type = s.charAt(i++);
-        if (i < s.length()) throw rt.error("ValueError", "Invalid format specifier '" + s + "' for object of type 'str'");
-        return new Spec(fill, align, sign, alt, width, grouping, precision, type);
+        if (grouping != 0) {
+            char t = type == 0 ? defaultType : type;
+            boolean ok = t == 0 || "defgEG%F".indexOf(t) >= 0 || (grouping == '_' && "boxX".indexOf(t) >= 0);
+            if (!ok) {
+                throw rt.error("ValueError", "Cannot specify '" + grouping + "' with "
+                        + (t > 32 && t < 128 ? "'" + t + "'." : "'\\x" + Integer.toHexString(t) + "'."));
+            }
+        }
+        return new Spec(fill, align, sign, noNegZero, alt, width, grouping, precision, type);
     }
 
     static String format(Runtime rt, long v, String specText) {
         Heap heap = rt.heap;
         PyType t = rt.ops.baseView(v);  // an int or float subclass that does not define __format__ (Ops.format checked) formats as its base
-        Spec sp = parse(rt, specText);
-        if (sp.precision == MAX_WIDTH && (t == heap.floats || t instanceof IntType && "eEfFgG%".indexOf(sp.type) >= 0)) {
+        boolean isInt = t instanceof IntType, isFloat = t == heap.floats;
+        Spec sp = isInt ? parse(rt, specText, "int", 'd', true) : isFloat ? parse(rt, specText, "float", (char) 0, true)
+                : parse(rt, specText, t.name(), 's', false);
+        if (sp.precision == MAX_WIDTH && (isFloat || isInt && "eEfFgG%".indexOf(sp.type) >= 0)) {
             throw rt.error("ValueError", "precision too big"); // past INT_MAX (or refheap's own limit)
         }
-        String body;
-        boolean numeric = true;
-        if (t instanceof IntType && "eEfFgG%".indexOf(sp.type == 0 ? 'd' : sp.type) < 0) {
-            BigInteger n = IntType.toBig(v);
-            body = switch (sp.type) {
-                case 'x' -> (sp.alt ? "0x" : "") + n.abs().toString(16);
-                case 'X' -> (sp.alt ? "0X" : "") + n.abs().toString(16).toUpperCase();
-                case 'o' -> (sp.alt ? "0o" : "") + n.abs().toString(8);
-                case 'b' -> (sp.alt ? "0b" : "") + n.abs().toString(2);
-                case 'c' -> dev.refheap.object.SurrogateEscapes.of(dev.refheap.object.SurrogateEscapes.checked(n.intValue()));
-                case 0, 'd', 'n' -> group(IntStrLimit.decimalDigits(rt, n), sp.grouping);
-                default -> throw rt.error("ValueError", "Unknown format code '" + sp.type + "' for object of type 'int'");
-            };
-            body = signed(n.signum() < 0, body, sp.sign);
-        } else if (t instanceof IntType || t == heap.floats) {
-            double d = t == heap.floats ? FloatType.value(v) : IntType.toBig(v).doubleValue();
-            body = formatFloat(rt, d, sp);
-        } else {
-            numeric = false;
-            if (sp.type != 0 && sp.type != 's') {
-                throw rt.error("ValueError", "Unknown format code '" + sp.type + "' for object of type '" + t.name() + "'");
+        if (isInt && "eEfFgG%".indexOf(sp.type == 0 ? 'd' : sp.type) < 0) {
+            if ("bcdoxXn".indexOf(sp.type == 0 ? 'd' : sp.type) < 0) {
+                throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type 'int'");
             }
-            body = t == heap.strs ? StrType.value(v) : rt.ops.str(v);  // str's own __format__ formats the characters, never an override's __str__
-            if (sp.precision >= 0 && body.length() > sp.precision) body = body.substring(0, sp.precision);
+            if (sp.precision >= 0) throw rt.error("ValueError", "Precision not allowed in integer format specifier");
+            if (sp.noNegZero) throw rt.error("ValueError", "Negative zero coercion (z) not allowed in integer format specifier");
+            BigInteger n = IntType.toBig(v);
+            if (sp.type == 'c') {
+                if (sp.sign != 0) throw rt.error("ValueError", "Sign not allowed with integer format specifier 'c'");
+                if (sp.alt) throw rt.error("ValueError", "Alternate form (#) not allowed with integer format specifier 'c'");
+                String c = dev.refheap.object.SurrogateEscapes.of(dev.refheap.object.SurrogateEscapes.checked(n.intValue()));
+                return pad(c, sp, true);
+            }
+            String prefix = "", digits;
+            switch (sp.type) {
+                case 'x' -> { prefix = sp.alt ? "0x" : ""; digits = n.abs().toString(16); }
+                case 'X' -> { prefix = sp.alt ? "0X" : ""; digits = n.abs().toString(16).toUpperCase(); }
+                case 'o' -> { prefix = sp.alt ? "0o" : ""; digits = n.abs().toString(8); }
+                case 'b' -> { prefix = sp.alt ? "0b" : ""; digits = n.abs().toString(2); }
+                default -> digits = IntStrLimit.decimalDigits(rt, n.abs());
+            }
+            return number(sp, n.signum() < 0, prefix, digits, "");
         }
-        return pad(body, sp, numeric);
+        if (isInt || isFloat) {
+            double d = isFloat ? FloatType.value(v) : IntType.toBig(v).doubleValue();
+            return formatFloat(rt, d, sp);
+        }
+        if (t == heap.strs) {
+            if (sp.sign != 0) throw rt.error("ValueError", "Sign not allowed in string format specifier");
+            if (sp.noNegZero) throw rt.error("ValueError", "Negative zero coercion (z) not allowed in string format specifier");
+            if (sp.alt) throw rt.error("ValueError", "Alternate form (#) not allowed in string format specifier");
+            if (sp.align == '=') throw rt.error("ValueError", "'=' alignment not allowed in string format specifier");
+        }
+        if (sp.type != 0 && sp.type != 's') {
+            throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type '" + t.name() + "'");
+        }
+        String body = t == heap.strs ? StrType.value(v) : rt.ops.str(v);  // str's own __format__ formats the characters, never an override's __str__
+        if (sp.precision >= 0 && body.length() > sp.precision) body = body.substring(0, sp.precision);
+        return pad(body, sp, false);
+    }
+
+    /** unknown_presentation_type's rendering of the code: 'x', or '\x..' outside printable ASCII. */
+    private static String codeText(char c) {
+        return c > 32 && c < 128 ? "'" + c + "'" : "'\\x" + Integer.toHexString(c) + "'";
     }
 
     /** format(float, spec) of a Java double, with no float object made (marshal's PyOS_double_to_string). */
-    static String formatDouble(Runtime rt, double d, String specText) { return formatFloat(rt, d, parse(rt, specText)); }
+    static String formatDouble(Runtime rt, double d, String specText) {
+        return formatFloat(rt, d, parse(rt, specText, "float", (char) 0, true));
+    }
 
     private static String formatFloat(Runtime rt, double d, Spec sp) {
         boolean neg = d < 0 || (d == 0 && 1 / d < 0);
         double a = Math.abs(d);
         String body;
         int prec = sp.precision < 0 ? 6 : sp.precision;
-        if (Double.isNaN(d)) body = "nan";
-        else if (Double.isInfinite(d)) body = "inf";
-        else switch (sp.type) {
-            case 'f', 'F' -> body = group(new BigDecimal(a).setScale(prec, RoundingMode.HALF_EVEN).toPlainString(), sp.grouping);
-            case '%' -> body = new BigDecimal(a).multiply(BigDecimal.valueOf(100)).setScale(prec, RoundingMode.HALF_EVEN).toPlainString() + "%";
+        char type = sp.type == 'n' ? 'g' : sp.type;  // 'n' is 'g' in the current locale's digits
+        if ("eEfFgG%".indexOf(type) < 0 && type != 0) {
+            throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type 'float'");
+        }
+        if (Double.isNaN(d)) body = ("FEG".indexOf(type) >= 0 ? "NAN" : "nan") + (type == '%' ? "%" : "");
+        else if (Double.isInfinite(d)) body = ("FEG".indexOf(type) >= 0 ? "INF" : "inf") + (type == '%' ? "%" : "");
+        else switch (type) {
+            case 'f', 'F' -> body = new BigDecimal(a).setScale(prec, RoundingMode.HALF_EVEN).toPlainString() + (sp.alt && prec == 0 ? "." : "");
+            case '%' -> body = new BigDecimal(a).multiply(BigDecimal.valueOf(100)).setScale(prec, RoundingMode.HALF_EVEN).toPlainString()
+                    + (sp.alt && prec == 0 ? "." : "") + "%";
             case 'e', 'E' -> {
                 String s = scientific(a, prec, false, sp.alt);
-                body = sp.type == 'E' ? s.toUpperCase() : s;
+                body = type == 'E' ? s.toUpperCase() : s;
             }
             case 'g', 'G' -> {
                 body = general(a, prec == 0 ? 1 : prec, sp.alt);
-                if (sp.type == 'G') body = body.toUpperCase();
+                if (type == 'G') body = body.toUpperCase();
             }
-            case 0 -> body = sp.precision < 0 ? Floats.repr(a) : general(a, Math.max(prec, 1), false).replaceAll("^(\\d+)$", "$1.0");
-            default -> throw rt.error("ValueError", "Unknown format code '" + sp.type + "' for object of type 'float'");
+            default -> body = sp.precision < 0 ? Floats.repr(a) : general(a, Math.max(prec, 1), false).replaceAll("^(\\d+)$", "$1.0");
         }
-        if (sp.type == 0 && sp.grouping != 0) body = groupNumber(body, sp.grouping);
-        return signed(neg && !Double.isNaN(d), body, sp.sign);
+        if (sp.noNegZero && neg && body.replaceAll("[eE].*|%", "").chars().allMatch(c -> c == '0' || c == '.')) neg = false;  // 'z': a -0 result loses its sign
+        if (sp.type == 'n') return number(sp, neg && !Double.isNaN(d), "", body, null);
+        int digitsEnd = 0;
+        while (digitsEnd < body.length() && Character.isDigit(body.charAt(digitsEnd))) digitsEnd++;
+        return number(sp, neg && !Double.isNaN(d), "", body.substring(0, digitsEnd), body.substring(digitsEnd));
+    }
+
+    /**
+     * A formatted number laid out as CPython's fill_number: sign, prefix (0x...), the leading digits
+     * with their thousands separators (and, for a '0' fill with '=' alignment, zeros grouped as the
+     * digits are, up to the width), then {@code rest} (the point, fraction, exponent, '%'), padded
+     * by the alignment. {@code rest} null means the spec's type is 'n': {@code digits} is then the
+     * whole number, whose separators and point are the current LC_NUMERIC locale's.
+     */
+    private static String number(Spec sp, boolean neg, String prefix, String digits, String rest) {
+        String sign = neg ? "-" : sp.sign == '+' ? "+" : sp.sign == ' ' ? " " : "";
+        String sep;
+        byte[] grouping;
+        if (rest == null) {  // LT_CURRENT_LOCALE
+            NumericLocale lc = NumericLocale.current();
+            int end = 0;
+            while (end < digits.length() && Character.isDigit(digits.charAt(end))) end++;
+            rest = digits.substring(end);
+            if (rest.startsWith(".")) rest = lc.decimalPoint() + rest.substring(1);
+            digits = digits.substring(0, end);
+            sep = lc.thousandsSep();
+            grouping = lc.grouping();
+        } else if (sp.grouping == 0) {
+            sep = "";
+            grouping = new byte[0];
+        } else {
+            sep = String.valueOf(sp.grouping);
+            grouping = new byte[] {(byte) (sp.grouping == '_' && "boxX".indexOf(sp.type) >= 0 ? 4 : 3)};
+        }
+        int minWidth = sp.fill == '0' && sp.align == '=' ? sp.width - (sign.length() + prefix.length() + rest.length()) : 0;
+        String grouped = digits.isEmpty() ? "" : insertGrouping(digits, sep, grouping, minWidth);
+        String head = sign + prefix, body = grouped + rest;
+        int len = head.codePointCount(0, head.length()) + body.codePointCount(0, body.length());
+        if (sp.width <= len) return head + body;
+        int n = sp.width - len;
+        String fill = String.valueOf(sp.fill);
+        return switch (sp.align == 0 ? '>' : sp.align) {
+            case '<' -> head + body + fill.repeat(n);
+            case '^' -> fill.repeat(n / 2) + head + body + fill.repeat(n - n / 2);
+            case '=' -> head + fill.repeat(n) + body;
+            default -> fill.repeat(n) + head + body;
+        };
+    }
+
+    /**
+     * _PyUnicode_InsertThousandsGrouping: {@code digits} with {@code sep} between the groups, whose
+     * sizes {@code grouping} gives from the right as a C locale's grouping string does (a 0 or the
+     * end repeats the last size, CHAR_MAX stops grouping); zeros, grouped alike, are added in front
+     * until the result has {@code minWidth} characters (never starting with a separator).
+     */
+    static String insertGrouping(String digits, String sep, byte[] grouping, int minWidth) {
+        StringBuilder out = new StringBuilder();
+        int remaining = digits.length(), pos = digits.length(), gi = 0, previous = 0;
+        boolean useSep = false, done = false;
+        while (true) {
+            int len;
+            if (gi >= grouping.length || grouping[gi] == 0) len = previous;
+            else if (grouping[gi] == Byte.MAX_VALUE || grouping[gi] < 0) len = 0;
+            else len = previous = grouping[gi++];
+            if (len <= 0) break;
+            int l = Math.min(len, Math.max(Math.max(remaining, minWidth), 1));
+            group(out, digits, pos, useSep ? sep : "", Math.max(0, l - remaining), Math.max(0, Math.min(remaining, l)));
+            pos -= Math.max(0, Math.min(remaining, l));
+            useSep = true;
+            remaining -= Math.max(0, Math.min(remaining, l));
+            minWidth -= len;
+            if (remaining <= 0 && minWidth <= 0) {
+                done = true;
+                break;
+            }
+            minWidth -= sep.length();
+        }
+        if (!done) {
+            int l = Math.max(Math.max(remaining, minWidth), 1);
+            group(out, digits, pos, useSep ? sep : "", Math.max(0, l - remaining), Math.max(0, Math.min(remaining, l)));
+        }
+        return out.toString();
+    }
+
+    /** One group put in front of {@code out}: its zeros, its digits (those before {@code pos}), then the separator. */
+    private static void group(StringBuilder out, String digits, int pos, String sep, int zeros, int chars) {
+        out.insert(0, sep);
+        out.insert(0, digits, pos - chars, pos);
+        out.insert(0, "0".repeat(zeros));
     }
 
     private static String general(double a, int prec, boolean alt) {
@@ -159,27 +301,6 @@ final class Formats {
         if (stripZeros && m.contains(".")) m = m.replaceAll("0+$", "").replaceAll("\\.$", "");
         return m + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
-
-    private static String signed(boolean neg, String body, char sign) {
-        if (neg) return "-" + body;
-        if (sign == '+') return "+" + body;
-        if (sign == ' ') return " " + body;
-        return body;
-    }
-
-    private static String group(String digits, char sep) {
-        if (sep == 0) return digits;
-        int dot = digits.indexOf('.');
-        String intPart = dot < 0 ? digits : digits.substring(0, dot), rest = dot < 0 ? "" : digits.substring(dot);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < intPart.length(); i++) {
-            if (i > 0 && (intPart.length() - i) % 3 == 0) sb.append(sep);
-            sb.append(intPart.charAt(i));
-        }
-        return sb + rest;
-    }
-
-    private static String groupNumber(String s, char sep) { return group(s, sep); }
 
     private static String pad(String body, Spec sp, boolean numeric) {
         int len = body.codePointCount(0, body.length());

@@ -38,6 +38,11 @@ final class MappingProxyType extends ExtType {
                 return rt.ops.callMethod(mapping(s), name);
             });
         }
+        rt.defMethod(this, "__reversed__", (s, a, o, n, kw) -> {
+            // mappingproxy_reversed: the mapping's own __reversed__ method, called (AttributeError when it has none)
+            Args.exactly(rt, "__reversed__", n, kw, 0);
+            return rt.ops.callMethod(mapping(s), "__reversed__");
+        });
         rt.defMethod(this, "get", (s, a, o, n, kw) -> {
             Args.range(rt, "get", n, kw, 1, 2);
             return n == 1 ? rt.ops.callMethod(mapping(s), "get", a[o]) : rt.ops.callMethod(mapping(s), "get", a[o], a[o + 1]);
@@ -80,6 +85,10 @@ final class MappingProxyType extends ExtType {
         long x = heap.typeOf(a) == this ? mapping(a) : a, y = heap.typeOf(b) == this ? mapping(b) : b;
         return rt.ops.eq(x, y);
     }
+
+    /** mappingproxy_richcompare with an instance of a class (a dict subclass, ChainMap): the mapping's comparison too. */
+    @Override
+    Boolean eqForRich(long a, long b) { return eq(a, b); }
 
     @Override
     long binary(BinaryOp op, long a, long b) {

@@ -497,12 +497,20 @@ final class SysInfo {
                     def __init__(self, /, **kwargs):
                         self.__dict__.update(kwargs)
                     def __repr__(self):
-                        items = ", ".join(k + "=" + repr(v) for k, v in self.__dict__.items())
-                        return "namespace(" + items + ")"
+                        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
+                        if id(self) in repr_running:
+                            return name + "(...)"
+                        repr_running.add(id(self))
+                        try:
+                            items = ", ".join(k + "=" + repr(v) for k, v in self.__dict__.items() if isinstance(k, str) and k)
+                        finally:
+                            repr_running.discard(id(self))
+                        return name + "(" + items + ")"
                     def __eq__(self, other):
-                        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+                        if issubclass(type(self), SimpleNamespace) and issubclass(type(other), SimpleNamespace):
                             return self.__dict__ == other.__dict__
                         return NotImplemented
+                repr_running = set()
                 SimpleNamespace.__module__ = "types"
                 implementation = SimpleNamespace(name="cpython", cache_tag=None, version=version, hexversion=0x030b07f0, _multiarch="x86_64-linux-gnu", _refheap=refheap_version)
                 """, "<refheap:sys>", dev.refheap.lang.compiler.Compiler.Mode.EXEC, false);

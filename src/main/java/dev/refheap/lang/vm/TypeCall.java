@@ -374,12 +374,20 @@ final class TypeCall {
 
     /**
      * The namespace of a class statement: {@code meta.__prepare__(name, bases, **kw)} when the
-     * metaclass defines one, else a new dict. New reference.
+     * metaclass defines one, else a new dict. {@code meta} null: the metaclass is {@code metaObj},
+     * an object that is not a class, whose {@code __prepare__} attribute (if any) is called.
+     * New reference.
      */
-    static long prepare(Runtime rt, PyType meta, long name, long bases, ClassStatements.Keywords kws) {
+    static long prepare(Runtime rt, PyType meta, long metaObj, long name, long bases, ClassStatements.Keywords kws) {
         Heap heap = rt.heap;
-        if (!(meta instanceof ClassType m) || rt.ops.lookupUserOnly(m, "__prepare__") == 0) return heap.dicts.create();
-        long f = Attributes.get(rt, m.typeObject, "__prepare__");
+        long f;
+        if (meta == null) {
+            f = Attributes.getOrSwallow(rt, metaObj, "__prepare__");  // _PyObject_LookupAttr
+            if (f == 0) return heap.dicts.create();
+        } else {
+            if (!(meta instanceof ClassType m) || rt.ops.lookupUserOnly(m, "__prepare__") == 0) return heap.dicts.create();
+            f = Attributes.get(rt, m.typeObject, "__prepare__");
+        }
         int nkw = kws.values() == null ? 0 : kws.values().length;
         long[] args = new long[2 + nkw];
         args[0] = name;
@@ -393,7 +401,9 @@ final class TypeCall {
         }
         if (!(heap.typeOf(ns) instanceof DictType) && !rt.ops.isInstance(ns, heap.dicts)) {  // a dict subclass (enum's _EnumDict) has the dict layout
             String tn = rt.ops.typeName(ns);
+            boolean mapping = rt.ops.lookupType(heap.typeOf(ns), "__getitem__") != 0;  // PyMapping_Check
             heap.decref(ns);
+            if (!mapping) throw rt.typeError((meta == null ? "<metaclass>" : Ops.shortName(meta)) + ".__prepare__() must return a mapping, not " + tn);
             throw rt.error("NotImplementedError", "refheap does not support a __prepare__ that returns a '" + tn + "' (a namespace other than a dict) yet");
         }
         return ns;

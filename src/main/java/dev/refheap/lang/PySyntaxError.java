@@ -59,8 +59,14 @@ public final class PySyntaxError extends RuntimeException {
     /** 1-based character column ({@code offset}), 0 when unknown. */
     public int column() { return column; }
     public int endLine() { return endLine; }
-    /** 1-based character end column ({@code end_offset}); -1 or 0 when there is no range. */
+    /** 1-based character end column ({@code end_offset}); -1 or 0 when there is no range, {@link #NO_END} when it is None. */
     public int endColumn() { return endColumn; }
+
+    /**
+     * An end column that is None (PyErr_SyntaxLocationObject's errors: the late __future__ import,
+     * "not a chance"): the caret line shows one caret at {@code offset}.
+     */
+    public static final int NO_END = Integer.MIN_VALUE;
     /** The source line the error is on, or null. */
     public String text() { return text; }
     /** True when the tokenizer (not the parser) found the error. */
@@ -101,7 +107,7 @@ public final class PySyntaxError extends RuntimeException {
             int spaces = rtext.codePointCount(0, strip);
             out.append("    ").append(ltext).append('\n');
             long offset = Math.max(column, 0);
-            long end = endColumn == 0 ? offset : endColumn;
+            long end = endColumn == 0 || endColumn == NO_END ? offset : endColumn;
             if (offset == end || end == -1) {
                 end = offset + 1;
             }
@@ -125,7 +131,7 @@ public final class PySyntaxError extends RuntimeException {
     /** Mirrors how the interpreter prints the source line and the caret line (work happens in bytes). */
     private void appendErrorText(StringBuilder out) {
         long offset = tokenizerError ? column : toByteOffset(column);
-        long end = tokenizerError ? endColumn : toByteOffset(endColumn);
+        long end = endColumn == NO_END ? -1 : tokenizerError ? endColumn : toByteOffset(endColumn);
         if (kind != Kind.SyntaxError) {
             // parse_syntax_error reads the end only from an exact SyntaxError: one caret for its subclasses
             appendErrorText(out, text, offset, -1, false);

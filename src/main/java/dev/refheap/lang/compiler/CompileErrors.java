@@ -26,6 +26,15 @@ final class CompileErrors {
         return at(pos.lineno(), pos.colOffset(), pos.endLineno(), pos.endColOffset(), msg);
     }
 
+    /**
+     * PyErr_SyntaxLocationObject's error: {@code offset} as given (future.c passes a statement's
+     * 0-based column for the late-import error, column + 1 for the others), no end column (None).
+     */
+    PySyntaxError located(int line, int offset, String msg) {
+        return new PySyntaxError(PySyntaxError.Kind.SyntaxError, msg, filename, line, offset, line, PySyntaxError.NO_END,
+                source == null ? null : source.lineText(line), false, false);
+    }
+
     PySyntaxError at(int line, int byteCol, int endLine, int endByteCol, String msg) {
         if (source == null) {
             return new PySyntaxError(PySyntaxError.Kind.SyntaxError, msg, filename, line, byteCol + 1, endLine,

@@ -212,13 +212,24 @@ public final class Compiler {
      * leaves the ones before the error there, and then the compiler's SyntaxWarnings.
      */
     public static CodeUnit compile(String source, String filename, Mode mode, List<Warning> warnings) {
+        return compile(source, filename, mode, warnings, 0);
+    }
+
+    /**
+     * As {@link #compile(String, String, Mode, List)}, with the future features {@code futureFlags}
+     * (CO_FUTURE_ANNOTATIONS: compile()'s flags, or inherited from its caller's code) in force from
+     * the start, as the source's own {@code from __future__} imports would put them.
+     */
+    public static CodeUnit compile(String source, String filename, Mode mode, List<Warning> warnings, int futureFlags) {
         if (mode == Mode.EVAL) {
             Compiler c = new Compiler(filename, source, Mode.EVAL);
+            c.futureFlags = futureFlags;
             CodeUnit unit = c.compileEval(Parser.parseExpression(source, filename, warnings).body());
             warnings.addAll(c.warnings);
             return unit;
         }
         Compiler c = new Compiler(filename, source, mode);
+        c.futureFlags = futureFlags;
         Module parsed = mode == Mode.SINGLE ? Parser.parseSingle(source, filename, warnings) : Parser.parseModule(source, filename, warnings);
         if (mode == Mode.SINGLE) c.checkSingle(parsed);
         CodeUnit unit = c.compileExec(parsed);
@@ -282,7 +293,7 @@ public final class Compiler {
     private CodeUnit compileExec(Module ast) {
         checkFuture(ast.body());
         Module folded = new ConstantFolder((futureFlags & CO_FUTURE_ANNOTATIONS) != 0).fold(ast);
-        symtable = SymbolTable.build(folded, folded, errors);
+        symtable = SymbolTable.build(folded, folded, errors, (futureFlags & CO_FUTURE_ANNOTATIONS) != 0);
         if (mode == Mode.CELL && !folded.body().isEmpty() && folded.body().getLast() instanceof Stmt.ExprStmt) {
             displayed = folded.body().getLast();
         }
@@ -312,8 +323,8 @@ public final class Compiler {
             prevLine = s.lineno();
             if (s instanceof Stmt.ImportFrom f && "__future__".equals(f.module())) {
                 if (done) {
-                    throw errors.at(s.lineno(), s.colOffset(), s.lineno(), s.colOffset(),
-                            "from __future__ imports must occur at the beginning of the file");
+                    // future.c locates it at the statement's 0-based column, unconverted, with no end
+                    throw errors.located(s.lineno(), s.colOffset(), "from __future__ imports must occur at the beginning of the file");
                 }
                 for (Alias a : f.names()) {
                     checkFutureFeature(a, s);
@@ -332,10 +343,9 @@ public final class Compiler {
         } else if (a.name().equals("barry_as_FLUFL")) {
             throw errors.at(a.pos(), "from __future__ import " + a.name() + " is not supported by refheap");
         } else if (a.name().equals("braces")) {
-            throw errors.at(s.lineno(), s.colOffset(), s.lineno(), s.colOffset(), "not a chance");
+            throw errors.located(s.lineno(), s.colOffset() + 1, "not a chance");
         } else {
-            throw errors.at(s.lineno(), s.colOffset(), s.lineno(), s.colOffset(),
-                    "future feature " + a.name() + " is not defined");
+            throw errors.located(s.lineno(), s.colOffset() + 1, "future feature " + a.name() + " is not defined");
         }
     }
 
@@ -862,6 +872,7 @@ public final class Compiler {
                 }
             }
             case Expr.Attribute a -> {
+                checkForbiddenName(a.attr(), ExprContext.Store);  // x.__debug__: int is refused as x.__debug__ = 1 is
                 if (s.value() == null) {
                     checkAnnExpr(a.value());
                 }

@@ -44,7 +44,12 @@ final class SymbolTable {
     // scopes
     static final int LOCAL = 1, GLOBAL_EXPLICIT = 2, GLOBAL_IMPLICIT = 3, FREE = 4, CELL = 5;
 
-    enum BlockType { MODULE, FUNCTION, CLASS }
+    /**
+     * ANNOTATION: an annotation under {@code from __future__ import annotations}, visited in a block
+     * of its own that is never analyzed (its names are no uses of the enclosing scopes, as CPython's
+     * AnnotationBlock), where yield, await and := are SyntaxErrors.
+     */
+    enum BlockType { MODULE, FUNCTION, CLASS, ANNOTATION }
 
     enum ComprehensionKind { NONE, LIST, SET, DICT, GENERATOR }
 
@@ -99,6 +104,8 @@ final class SymbolTable {
     private Scope cur;
     private Map<String, Integer> globals;
     private String privateName;
+    /** CO_FUTURE_ANNOTATIONS: annotations are strings, their expressions never evaluated. */
+    private boolean futureAnnotations;
 
     private SymbolTable(String filename, CompileErrors errors) {
         this.filename = filename;
@@ -107,7 +114,13 @@ final class SymbolTable {
 
     /** Builds and analyzes the table of a module; {@code key} is the node the compiler looks the module up by. */
     static SymbolTable build(Module m, Object key, CompileErrors errors) {
+        return build(m, key, errors, false);
+    }
+
+    /** As {@link #build(Module, Object, CompileErrors)}, with {@code futureAnnotations} the module's CO_FUTURE_ANNOTATIONS. */
+    static SymbolTable build(Module m, Object key, CompileErrors errors, boolean futureAnnotations) {
         SymbolTable st = new SymbolTable(errors.filename(), errors);
+        st.futureAnnotations = futureAnnotations;
         st.enterBlock("top", BlockType.MODULE, key, new Pos(0, 0, 0, 0));
         st.globals = st.cur.symbols;
         for (Stmt s : m.body()) {
@@ -176,6 +189,28 @@ final class SymbolTable {
 
     private void exitBlock() {
         cur = stack.isEmpty() ? null : stack.removeLast();
+    }
+
+    /** symtable_visit_annotation: an annotation's expression, in an ANNOTATION block under the future import. */
+    private void visitAnnotation(Expr annotation) {
+        if (!futureAnnotations) {
+            visitExpr(annotation);
+            return;
+        }
+        Scope s = new Scope("_annotation", BlockType.ANNOTATION, annotation.pos());
+        s.nested = cur.nested || cur.type == BlockType.FUNCTION;
+        stack.add(cur);  // (not one of cur's children: the analysis never sees it)
+        cur = s;
+        try {
+            visitExpr(annotation);
+        } finally {
+            exitBlock();
+        }
+    }
+
+    /** symtable_raise_if_annotation_block: {@code what} is refused in an annotation under the future import. */
+    private void refuseInAnnotation(String what, Expr e) {
+        if (cur.type == BlockType.ANNOTATION) throw errors.at(e.pos(), "'" + what + "' can not be used within an annotation");
     }
 
     // ================================================================== definitions
@@ -410,21 +445,21 @@ final class SymbolTable {
         visitArgAnnotations(a.posonlyargs());
         visitArgAnnotations(a.args());
         if (a.vararg() != null && a.vararg().annotation() != null) {
-            visitExpr(a.vararg().annotation());
+            visitAnnotation(a.vararg().annotation());
         }
         if (a.kwarg() != null && a.kwarg().annotation() != null) {
-            visitExpr(a.kwarg().annotation());
+            visitAnnotation(a.kwarg().annotation());
         }
         visitArgAnnotations(a.kwonlyargs());
         if (returns != null) {
-            visitExpr(returns);
+            visitAnnotation(returns);
         }
     }
 
     private void visitArgAnnotations(List<Arg> args) {
         for (Arg a : args) {
             if (a.annotation() != null) {
-                visitExpr(a.annotation());
+                visitAnnotation(a.annotation());
             }
         }
     }
@@ -479,7 +514,7 @@ final class SymbolTable {
         } else {
             visitExpr(a.target());
         }
-        visitExpr(a.annotation());
+        visitAnnotation(a.annotation());
         if (a.value() != null) {
             visitExpr(a.value());
         }
@@ -588,16 +623,19 @@ final class SymbolTable {
             case Expr.DictComp c -> visitComprehension(c, "dictcomp", c.generators(), c.key(), c.value(),
                     ComprehensionKind.DICT);
             case Expr.Yield y -> {
+                refuseInAnnotation("yield expression", y);
                 if (y.value() != null) {
                     visitExpr(y.value());
                 }
                 visitYield(y);
             }
             case Expr.YieldFrom y -> {
+                refuseInAnnotation("yield expression", y);
                 visitExpr(y.value());
                 visitYield(y);
             }
             case Expr.Await a -> {
+                refuseInAnnotation("await expression", a);
                 visitExpr(a.value());
                 cur.coroutine = true;
             }
@@ -663,6 +701,7 @@ final class SymbolTable {
     }
 
     private void visitNamedExpr(Expr.NamedExpr n) {
+        refuseInAnnotation("named expression", n);
         if (cur.compIterExpr > 0) {
             throw errors.at(n.pos(), "assignment expression cannot be used in a comprehension iterable expression");
         }

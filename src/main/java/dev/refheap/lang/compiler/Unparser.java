@@ -269,6 +269,7 @@ final class Unparser {
             }
             case byte[] bs -> b.append(PyRepr.bytes(bs));
             case Double d -> b.append(Double.isInfinite(d) ? (d > 0 ? "1e309" : "-1e309") : Double.isNaN(d) ? "(1e309-1e309)" : PyRepr.dbl(d));
+            case dev.refheap.lang.ast.Complex z -> b.append(z.repr().replace("inf", "1e309"));  // append_repr: its repr, infinities as 1e309
             default -> b.append(v);
         }
     }

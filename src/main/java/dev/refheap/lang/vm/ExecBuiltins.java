@@ -120,10 +120,9 @@ final class ExecBuiltins {
             return rt.ast().toPython(tree, mode);
         }
         if (!dontInherit && rt.interpreter.current != null) flags |= rt.interpreter.current.code.unit.flags() & FUTURE_MASK;
-        if ((flags & CO_FUTURE_ANNOTATIONS) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with the annotations future flag yet");
         if ((flags & CO_FUTURE_BARRY_AS_BDFL) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with the barry_as_FLUFL future flag yet");
         String source = sourceText(rt, v[0], "compile() arg 1 must be a string, bytes or AST object");
-        return compileSource(rt, source, filename, m, true, parseFlags(flags));
+        return compileSource(rt, source, filename, m, true, parseFlags(flags), (int) (flags & CO_FUTURE_ANNOTATIONS));
     }
 
     /** The flags of compile() the parser acts on: PyCF_DONT_IMPLY_DEDENT and PyCF_ALLOW_INCOMPLETE_INPUT (codeop's). */
@@ -163,6 +162,11 @@ final class ExecBuiltins {
      * after it parses the same tokens again.
      */
     static long compileSource(Runtime rt, String source, String filename, Compiler.Mode mode, boolean fromSource, int cf) {
+        return compileSource(rt, source, filename, mode, fromSource, cf, 0);
+    }
+
+    /** As above, with the future features {@code future} (CO_FUTURE_ANNOTATIONS) in force from the start. */
+    static long compileSource(Runtime rt, String source, String filename, Compiler.Mode mode, boolean fromSource, int cf, int future) {
         if (source.indexOf('\0') >= 0) throw rt.error("SyntaxError", "source code string cannot contain null bytes");
         var warnings = new java.util.ArrayList<Compiler.Warning>();
         dev.refheap.lang.bytecode.CodeUnit unit;
@@ -182,7 +186,7 @@ final class ExecBuiltins {
             throw new PyException(syntaxError(rt, parseError));
         }
         try {
-            unit = Compiler.compile(source, filename, mode, warnings);
+            unit = Compiler.compile(source, filename, mode, warnings, future);
         } catch (PySyntaxError e) {
             rt.compileWarnings(filename, warnings, false);  // those given before the error
             // CPython's compiler (unlike its parser) reads the error's line from the file, through linecache
@@ -215,7 +219,7 @@ final class ExecBuiltins {
         TupleType.setItemSteal(details, 2, heap.ints.of(Math.max(e.column(), 0)));
         TupleType.setItemSteal(details, 3, e.text() == null ? Builtins.incref(heap, heap.None) : heap.strs.of(e.text()));
         TupleType.setItemSteal(details, 4, heap.ints.of(e.endLine()));
-        TupleType.setItemSteal(details, 5, heap.ints.of(e.endColumn()));
+        TupleType.setItemSteal(details, 5, e.endColumn() == PySyntaxError.NO_END ? Builtins.incref(heap, heap.None) : heap.ints.of(e.endColumn()));
         long args = heap.tuples.alloc(2);
         TupleType.setItemSteal(args, 0, Builtins.incref(heap, msg));
         TupleType.setItemSteal(args, 1, details);
@@ -365,7 +369,9 @@ final class ExecBuiltins {
                     while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
                     text = text.substring(i);
                 }
-                code = compileSource(rt, text, "<string>", exec ? Compiler.Mode.EXEC : Compiler.Mode.EVAL);
+                // PyEval_MergeCompilerFlags: the caller's future features (annotations) hold in the source too
+                int future = rt.interpreter.current == null ? 0 : rt.interpreter.current.code.unit.flags() & CO_FUTURE_ANNOTATIONS;
+                code = compileSource(rt, text, "<string>", exec ? Compiler.Mode.EXEC : Compiler.Mode.EVAL, true, 0, future);
             }
             try {
                 long r = rt.interpreter.runCode(code, globals, locals);

@@ -102,6 +102,11 @@ public final class Main implements Callable<Integer> {
     static int runMain(RuntimeFlags flags, List<String> argv, String path0, java.util.function.Consumer<Runtime> main) {
         // After the program, the exit as python3 does it: atexit finalizers, modules released and
         // collected (their __del__ output appears, as there); the heap itself is not closed.
+        String fatal = flags.fatalStartError();
+        if (fatal != null) {
+            System.err.print(fatal);
+            return 1;
+        }
         Runtime.MainConfig config = flags.mainConfig(argv, path0);
         StartupImages image = flags.startupImage(config);
         Runtime rt = flags.newRuntime(config, image);
@@ -116,6 +121,9 @@ public final class Main implements Callable<Integer> {
             if (flags.cpythonStartup()) {
                 java.util.function.Consumer<Runtime> after = program;
                 program = r -> { flags.runCpythonStartup(r, image); after.accept(r); };
+            } else {
+                java.util.function.Consumer<Runtime> after = program;
+                program = r -> { flags.startTracing(r); after.accept(r); };
             }
             status = runMain(rt, program, uncaught);
         } finally {

@@ -42,6 +42,11 @@ final class ReplCommand implements Callable<Integer> {
     public Integer call() { return start(ownFlags.with(parent == null ? null : parent.flags)); }
 
     static int start(RuntimeFlags flags) {
+        String fatal = flags.fatalStartError();
+        if (fatal != null) {
+            System.err.print(fatal);
+            return 1;
+        }
         Runtime.MainConfig config = flags.mainConfig(java.util.List.of(""), "");
         StartupImages image = flags.startupImage(config);
         try (Runtime rt = flags.newRuntime(config, image); Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
@@ -58,6 +63,8 @@ final class ReplCommand implements Callable<Integer> {
                     System.err.print(rt.formatUncaught(e, true));
                     return 1;
                 }
+            } else {
+                flags.startTracing(rt);
             }
             Path history = historyFile();
             if (history != null) builder.variable(LineReader.HISTORY_FILE, history);

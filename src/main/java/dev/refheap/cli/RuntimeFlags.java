@@ -49,13 +49,69 @@ final class RuntimeFlags {
     @Option(names = "-W", paramLabel = "ARG", description = "A warning control, appended to sys.warnoptions (as python3 -W).")
     List<String> warnOptions = new java.util.ArrayList<>();
 
-    @Option(names = "-X", paramLabel = "OPT", description = "An implementation option in sys._xoptions (as python3 -X): only "
-            + "faulthandler is taken (refheap has no fatal-error handler to enable: a JVM crash writes its own report); "
-            + "the others are refused by name.")
+    @Option(names = "-X", paramLabel = "OPT", description = "An implementation option in sys._xoptions (as python3 -X): "
+            + "tracemalloc[=NFRAME] starts tracing memory allocations at start-up, as PYTHONTRACEMALLOC does; faulthandler is "
+            + "taken (refheap has no fatal-error handler to enable: a JVM crash writes its own report); the others are refused by name.")
     List<String> xOptions = new java.util.ArrayList<>();
 
-    /** The -X options refheap takes: their effect is recorded in sys._xoptions and nothing else changes. */
-    private static final java.util.Set<String> X_TAKEN = java.util.Set.of("faulthandler");
+    /** The -X options refheap takes (all recorded in sys._xoptions; tracemalloc also starts tracing: {@link #tracemallocFrames}). */
+    private static final java.util.Set<String> X_TAKEN = java.util.Set.of("faulthandler", "tracemalloc");
+
+    /** tracemalloc's MAX_NFRAME: a larger start-up limit fails the start, as tracemalloc.start's ValueError. */
+    private static final int MAX_NFRAME = 65535;
+
+    /**
+     * 3.11's config_init_tracemalloc: the traceback limit tracing starts with at start-up, 0 for
+     * none. PYTHONTRACEMALLOC=N (unless -E or -I; empty is unset), then -X tracemalloc (1) or
+     * -X tracemalloc=N, which wins. Throws IllegalArgumentException with CPython's message for a
+     * value that is not a non-negative int.
+     */
+    int tracemallocFrames() {
+        int frames = 0;
+        String env = ignoreEnvironment || isolated ? null : System.getenv("PYTHONTRACEMALLOC");
+        if (env != null && !env.isEmpty()) {
+            frames = cInt(env);
+            if (frames < 0) throw new IllegalArgumentException("PYTHONTRACEMALLOC: invalid number of frames");
+        }
+        for (String x : xOptions) {
+            if (x.equals("tracemalloc")) {
+                frames = 1;
+            } else if (x.startsWith("tracemalloc=")) {
+                frames = cInt(x.substring("tracemalloc=".length()));
+                if (frames < 0) throw new IllegalArgumentException("-X tracemalloc=NFRAME: invalid number of frames");
+            }
+        }
+        return frames;
+    }
+
+    /** _Py_str_to_int: C's strtol over the whole text (leading blanks and a sign allowed), -1 when it is not an int. */
+    private static int cInt(String s) {
+        String t = s.stripLeading();
+        if (!t.matches("[+-]?[0-9]+")) return -1;
+        try {
+            return Integer.parseInt(t.startsWith("+") ? t.substring(1) : t);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The fatal error python3 prints (then exits with status 1) when these flags cannot start an
+     * interpreter, or null: a bad -X tracemalloc or PYTHONTRACEMALLOC value, or one past 65535.
+     */
+    String fatalStartError() {
+        int frames;
+        try {
+            frames = tracemallocFrames();
+        } catch (IllegalArgumentException e) {
+            return "Fatal Python error: config_init_tracemalloc: " + e.getMessage() + "\nPython runtime state: preinitialized\n\n";
+        }
+        if (frames > MAX_NFRAME) {
+            return "Fatal Python error: init_interp_main: can't initialize tracemalloc\nPython runtime state: core initialized\n"
+                    + "ValueError: the number of frames must be in range [1; " + MAX_NFRAME + "]\n\n";
+        }
+        return null;
+    }
 
     /** Sets the python3 start-up flag {@code c} (one of S, s, E, I, u, B); false if it is not one. */
     boolean setStartFlag(char c) {
@@ -138,7 +194,9 @@ final class RuntimeFlags {
     /** The start-up image a run with {@code config} uses ({@link StartupImages#forRun}), or null. */
     StartupImages startupImage(Runtime.MainConfig config) {
         // the default start-up neither loads the image's classes nor looks for one
-        return !cpythonStartup() || problem() != null ? null : StartupImages.forRun(this, config);
+        // tracing from the start (-X tracemalloc) traces what the start-up allocates: it runs live
+        return !cpythonStartup() || problem() != null || fatalStartError() != null || tracemallocFrames() > 0 ? null
+                : StartupImages.forRun(this, config);
     }
 
     /** A runtime configured with {@code config}; with {@code image}, the one it opens (its start-up then runs through {@link StartupImages#runStartup}). */
@@ -151,7 +209,14 @@ final class RuntimeFlags {
     /** CPython's start-up for a runtime {@link #newRuntime(Runtime.MainConfig, StartupImages)} made: through the image when there is one. */
     void runCpythonStartup(Runtime rt, StartupImages image) {
         if (image != null) image.runStartup(rt);
-        else if (canStartLive()) rt.runCpythonStartup();
+        else if (canStartLive()) rt.runCpythonStartup(tracemallocFrames());
+        else startTracing(rt);
+    }
+
+    /** Without CPython's start-up (--startup=refheap): tracing asked for at start-up starts before the program. */
+    void startTracing(Runtime rt) {
+        int frames = tracemallocFrames();
+        if (frames > 0) dev.refheap.lang.modules.TracemallocModule.startAtInit(new dev.refheap.lang.vm.VmApi(rt), frames);
     }
 
     /**

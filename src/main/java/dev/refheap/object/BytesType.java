@@ -35,13 +35,28 @@ public final class BytesType extends PyType {
         Native.putByte(o + SVAL + value.length, (byte) 0);
     }
 
-    /** A bytes object: a new reference. */
+    /** A bytes object, b'' and the one-byte values the singletons (PyBytes_FromStringAndSize with data): a new reference. */
     public long of(byte[] value) {
         if (value.length <= 1) {
             long o = value.length == 0 ? empty : single[value[0] & 0xff];
             heap.incref(o);
             return o;
         }
+        return fresh(value);
+    }
+
+    /**
+     * A bytes object made as CPython makes one it fills after allocating it
+     * ({@code PyBytes_FromStringAndSize(NULL, n)}: case mapping, replace, translate, join,
+     * bytes(buffer), int.to_bytes...): b'' for no bytes, else a new object even for one byte (the
+     * one-byte singletons are only for results copied from existing bytes). A new reference.
+     */
+    public long filled(byte[] value) {
+        return value.length == 0 ? of(value) : fresh(value);
+    }
+
+    /** A new bytes object whatever its length, b'' included (bytes_repeat allocates its own). */
+    public long fresh(byte[] value) {
         long o = heap.allocObject(this, value.length);
         init(o, value);
         return o;

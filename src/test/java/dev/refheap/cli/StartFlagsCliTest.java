@@ -56,6 +56,34 @@ class StartFlagsCliTest {
                 "import warnings\ntry:\n    warnings.warn('w')\nexcept UserWarning:\n    print('error')").out());
     }
 
+    private static final String TRACING = "import tracemalloc, sys; print(tracemalloc.is_tracing(), tracemalloc.get_traceback_limit(), sys._xoptions)";
+
+    @Test
+    void dashXTracemallocAndPythontracemallocStartTracingAtStartUpAsPython3Does() throws Exception {
+        // python3 (a clean 3.11.7 venv): the same outputs, the fatal errors' text and status 1
+        assertEquals("True 1 {'tracemalloc': True}\n", CliRun.in(dir, "-X", "tracemalloc", "-c", TRACING).out());
+        assertEquals("True 15 {'tracemalloc': '15'}\n", CliRun.in(dir, "-X", "tracemalloc=15", "-c", TRACING).out());
+        assertEquals("False 1 {'tracemalloc': '0'}\n", CliRun.in(dir, "-X", "tracemalloc=0", "-c", TRACING).out());
+        assertEquals("True 3 {}\n", CliRun.in(dir, "--startup=refheap", "-X", "tracemalloc=3", "-c", TRACING.replace("sys._xoptions", "{}")).out());
+        java.util.function.Consumer<ProcessBuilder> ten = pb -> pb.environment().put("PYTHONTRACEMALLOC", "10");
+        assertEquals("True 10 {}\n", CliRun.in(dir, ten, "-c", TRACING).out());
+        assertEquals("True 2 {'tracemalloc': '2'}\n", CliRun.in(dir, ten, "-X", "tracemalloc=2", "-c", TRACING).out());  // -X wins
+        assertEquals("False 1 {}\n", CliRun.in(dir, ten, "-E", "-c", TRACING).out());
+        // the start-up's own allocations are traced: the modules site imported hold traced blocks
+        assertEquals("True\n", CliRun.in(dir, "-X", "tracemalloc", "-c",
+                "import tracemalloc; print(any('site' in s.traceback[0].filename for s in tracemalloc.take_snapshot().statistics('filename')))").out());
+        CliRun bad = CliRun.in(dir, "-X", "tracemalloc=x", "-c", "pass");
+        assertEquals(1, bad.status());
+        assertEquals("Fatal Python error: config_init_tracemalloc: -X tracemalloc=NFRAME: invalid number of frames\n"
+                + "Python runtime state: preinitialized\n\n", bad.err());
+        bad = CliRun.in(dir, pb -> pb.environment().put("PYTHONTRACEMALLOC", "-1"), "-c", "pass");
+        assertEquals(1, bad.status());
+        assertEquals(true, bad.err().startsWith("Fatal Python error: config_init_tracemalloc: PYTHONTRACEMALLOC: invalid number of frames\n"));
+        bad = CliRun.in(dir, "-X", "tracemalloc=70000", "-c", "pass");
+        assertEquals(1, bad.status());
+        assertEquals(true, bad.err().contains("ValueError: the number of frames must be in range [1; 65535]"));
+    }
+
     @Test
     void otherDashXOptionsAreRefusedByName() throws Exception {
         CliRun r = CliRun.in(dir, "-X", "dev", "-c", "pass");

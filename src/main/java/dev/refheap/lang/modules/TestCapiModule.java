@@ -22,6 +22,13 @@ import java.util.function.LongConsumer;
  *   <li>{@code create_cfunction()}: a new builtin function (itself, again) bound to the module.</li>
  *   <li>{@code ContainerNoGC(value)}: a non-GC object holding one reference it does not traverse:
  *       the collector cannot see what it holds.</li>
+ *   <li>{@code tracemalloc_track(domain, ptr, size, release_gil=0)},
+ *       {@code tracemalloc_untrack(domain, ptr, release_gil=0)},
+ *       {@code tracemalloc_get_traceback(domain, ptr)}: tracemalloc's C API
+ *       (PyTraceMalloc_Track/Untrack, _PyTraceMalloc_GetTraceback), as test_tracemalloc uses it;
+ *       RuntimeError when tracemalloc is not tracing.</li>
+ *   <li>{@code test_pymem_alloc0()}: PyMem_RawMalloc(0), PyMem_Malloc(0), PyObject_Malloc(0) and
+ *       their callocs give non-NULL blocks, freed again.</li>
  * </ul>
  */
 public final class TestCapiModule {
@@ -54,8 +61,62 @@ public final class TestCapiModule {
             Params.noArgs(vm, "_testcapi.create_cfunction", n, kw);
             return vm.newBuiltinFunctionWithoutDoc("create_cfunction", made[0], m);
         });
+        vm.def(m, "tracemalloc_track", (s, a, o, n, kw) -> {
+            // PyArg_ParseTuple "IOn|i": unsigned int domain (truncated, unchecked), a pointer, Py_ssize_t size
+            Params.noKeywords(vm, "tracemalloc_track", kw);
+            tupleArity(vm, "tracemalloc_track", n, 3, 4);
+            int domain = unsignedInt(vm, a[o]);
+            long ptr = voidPtr(vm, a[o + 1]), size = Params.ssize(vm, a[o + 2]);
+            if (n == 4) Params.cInt(vm, a[o + 3]);  // release_gil: tracking takes no lock of the interpreter here, so it is the same either way
+            if (TracemallocModule.track(vm, domain, ptr, size) < 0) throw vm.error("RuntimeError", "PyTraceMalloc_Track error");
+            return vm.incref(vm.heap.None);
+        });
+        vm.def(m, "tracemalloc_untrack", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "tracemalloc_untrack", kw);
+            tupleArity(vm, "tracemalloc_untrack", n, 2, 3);
+            int domain = unsignedInt(vm, a[o]);
+            long ptr = voidPtr(vm, a[o + 1]);
+            if (n == 3) Params.cInt(vm, a[o + 2]);
+            if (TracemallocModule.untrack(vm, domain, ptr) < 0) throw vm.error("RuntimeError", "PyTraceMalloc_Untrack error");
+            return vm.incref(vm.heap.None);
+        });
+        vm.def(m, "tracemalloc_get_traceback", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "tracemalloc_get_traceback", kw);
+            tupleArity(vm, "tracemalloc_get_traceback", n, 2, 2);
+            return TracemallocModule.tracebackOf(vm, unsignedInt(vm, a[o]), voidPtr(vm, a[o + 1]));
+        });
+        vm.def(m, "test_pymem_alloc0", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "_testcapi.test_pymem_alloc0", n, kw);
+            // the raw, mem and object domains are one allocator here: each zero-byte request must still give a block
+            for (int i = 0; i < 6; i++) {
+                long p = vm.heap.memAlloc(0);
+                if (p == 0) throw vm.error("RuntimeError", "PyMem_Malloc(0) returns NULL");
+                vm.heap.memFree(p);
+            }
+            return vm.incref(vm.heap.None);
+        });
         vm.heap.dicts.setItem(vm.moduleDict(m), "ContainerNoGC", container.typeObject());
         return m;
+    }
+
+    /** PyArg_ParseTuple's count check: "function takes exactly N arguments (M given)" / "at least" / "at most". */
+    private static void tupleArity(VmApi vm, String name, int n, int min, int max) {
+        if (n >= min && n <= max) return;
+        String how = min == max ? "exactly" : n < min ? "at least" : "at most";
+        int want = n < min ? min : max;
+        throw vm.error("TypeError", name + "() takes " + how + " " + want + " argument" + (want == 1 ? "" : "s") + " (" + n + " given)");
+    }
+
+    /** The "I" format: any int, its low 32 bits (no overflow check), as an unsigned int. */
+    private static int unsignedInt(VmApi vm, long v) {
+        return vm.asIndex(v).intValue();
+    }
+
+    /** PyLong_AsVoidPtr: an int in [-2**63, 2**64) as a pointer. */
+    private static long voidPtr(VmApi vm, long v) {
+        java.math.BigInteger b = vm.asIndex(v);
+        if (b.signum() < 0 ? b.bitLength() > 63 : b.bitLength() > 64) throw vm.error("OverflowError", "int too big to convert");
+        return b.longValue();
     }
 
     /**

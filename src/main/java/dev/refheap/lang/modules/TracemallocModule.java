@@ -5,9 +5,11 @@ import dev.refheap.memory.AllocationHook;
 import dev.refheap.object.Heap;
 import dev.refheap.object.TupleType;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +26,8 @@ import java.util.Map;
  * memory: tracing allocates no Python object and moves no refcount, so gc counts are unchanged.
  * Python objects are made only when asked for ({@code _get_traces}, {@code _get_object_traceback}).
  * Tracebacks are interned (equal tracebacks are one Java object), as tracemalloc's tracebacks table
- * does.
+ * does. Other domains' traces (PyTraceMalloc_Track, which _testcapi exposes) are kept by domain
+ * beside the heap's and count in the traced memory, as 3.11's tracemalloc_domains.
  *
  * <p>States: not tracing (no hook installed: the allocator pays one null test per request) →
  * {@code start(n)} → tracing (hook installed; {@code start} again keeps the first limit) →
@@ -76,7 +79,10 @@ public final class TracemallocModule {
         final Heap heap;
         boolean tracing;
         int maxNframe = 1;
+        /** The heap's blocks: domain 0 (DEFAULT_DOMAIN). */
         final HashMap<Long, Trace> traces = new HashMap<>();
+        /** Traces other domains' memory put there through PyTraceMalloc_Track (tracemalloc_domains), by domain. */
+        final java.util.LinkedHashMap<Integer, HashMap<Long, Trace>> domains = new java.util.LinkedHashMap<>();
         final HashMap<Traceback, Traceback> tracebacks = new HashMap<>();
         long traced, peak;
         private String[] files = new String[1];
@@ -106,6 +112,7 @@ public final class TracemallocModule {
 
         void clear() {
             traces.clear();
+            domains.clear();
             tracebacks.clear();
             last = null;
             traced = 0;
@@ -137,6 +144,44 @@ public final class TracemallocModule {
             if (old != null) traced -= old.size;
         }
 
+        /**
+         * PyTraceMalloc_Track: a trace of {@code size} bytes at {@code ptr} in {@code domain} with
+         * the current traceback, replacing one there; -2 when not tracing, else 0.
+         */
+        int track(int domain, long ptr, long size) {
+            if (!tracing) return -2;
+            if (domain == 0) {
+                add(ptr, size);
+                return 0;
+            }
+            Trace old = domains.computeIfAbsent(domain, d -> new HashMap<>()).put(ptr, new Trace(size, capture()));
+            if (old != null) traced -= old.size;
+            traced += size;
+            if (traced > peak) peak = traced;
+            return 0;
+        }
+
+        /** PyTraceMalloc_Untrack: the trace at {@code ptr} in {@code domain} removed (none: nothing); -2 when not tracing. */
+        int untrack(int domain, long ptr) {
+            if (!tracing) return -2;
+            if (domain == 0) {
+                remove(ptr);
+                return 0;
+            }
+            HashMap<Long, Trace> d = domains.get(domain);
+            Trace old = d == null ? null : d.remove(ptr);
+            if (old != null) traced -= old.size;
+            return 0;
+        }
+
+        /** The trace at {@code ptr} in {@code domain}, or null (also when not tracing). */
+        Trace find(int domain, long ptr) {
+            if (!tracing) return null;
+            if (domain == 0) return traces.get(ptr);
+            HashMap<Long, Trace> d = domains.get(domain);
+            return d == null ? null : d.get(ptr);
+        }
+
         @Override public void onMalloc(long p, long size) { add(p, size); }
 
         @Override public void onRealloc(long oldP, long newP, long size) {
@@ -159,9 +204,22 @@ public final class TracemallocModule {
          */
         long ownMemory() {
             long bytes = 64L * traces.size();
+            for (HashMap<Long, Trace> d : domains.values()) bytes += 64L * d.size();
             for (Traceback t : tracebacks.keySet()) bytes += 48 + 16L * t.lines.length;
             return bytes;
         }
+    }
+
+    /**
+     * Tracing started by the interpreter's start-up (-X tracemalloc=N, PYTHONTRACEMALLOC=N:
+     * 3.11's _PyTraceMalloc_Init): {@code nframe} past MAX_NFRAME is the ValueError
+     * tracemalloc.start raises, which the caller reports as a failed start.
+     */
+    public static void startAtInit(VmApi vm, int nframe) {
+        if (nframe < 1 || nframe > MAX_NFRAME) {
+            throw vm.error("ValueError", "the number of frames must be in range [1; " + MAX_NFRAME + "]");
+        }
+        tracer(vm).start(nframe);
     }
 
     static Tracer tracer(VmApi vm) { return vm.moduleState("_tracemalloc", () -> new Tracer(vm)); }
@@ -207,17 +265,30 @@ public final class TracemallocModule {
             long obj = a[o];
             // as 3.11 does: the block is looked up at the object less a GC head for GC types, so an
             // instance with a managed dict (a 32-byte pre-header) is never found (3.12 fixed this)
-            Trace t = tr.traces.get(obj - (heap.typeOf(obj).isGc() ? 16 : 0));
-            if (t == null) return vm.incref(heap.None);
-            HashMap<String, Long> names = new HashMap<>();
-            try {
-                return tracebackTuple(heap, t.traceback, names);
-            } finally {
-                for (long name : names.values()) heap.decref(name);
-            }
+            return traceback(vm, tr.traces.get(obj - (heap.typeOf(obj).isGc() ? 16 : 0)));
         });
         return m;
     }
+
+    /** A trace's traceback as a new tuple of (filename, lineno), or None for no trace. */
+    private static long traceback(VmApi vm, Trace t) {
+        if (t == null) return vm.incref(vm.heap.None);
+        HashMap<String, Long> names = new HashMap<>();
+        try {
+            return tracebackTuple(vm.heap, t.traceback, names);
+        } finally {
+            for (long name : names.values()) vm.heap.decref(name);
+        }
+    }
+
+    /** PyTraceMalloc_Track (the C API extension modules call): 0, or -2 when tracemalloc is not tracing. */
+    public static int track(VmApi vm, int domain, long ptr, long size) { return tracer(vm).track(domain, ptr, size); }
+
+    /** PyTraceMalloc_Untrack: 0, or -2 when tracemalloc is not tracing. */
+    public static int untrack(VmApi vm, int domain, long ptr) { return tracer(vm).untrack(domain, ptr); }
+
+    /** _PyTraceMalloc_GetTraceback: the traceback of the trace at {@code ptr} in {@code domain} (a new tuple), or None. */
+    public static long tracebackOf(VmApi vm, int domain, long ptr) { return traceback(vm, tracer(vm).find(domain, ptr)); }
 
     /** A METH_NOARGS function of the module: "_tracemalloc.name() takes no arguments (n given)". */
     private static void noArgs(VmApi vm, long m, String name, java.util.function.LongSupplier body) {
@@ -252,18 +323,25 @@ public final class TracemallocModule {
         Heap heap = vm.heap;
         long list = heap.lists.alloc(0);
         if (!tr.tracing) return list;
-        Trace[] copy = tr.traces.values().toArray(new Trace[0]);
+        // domain 0's traces, then each other domain's (as the C module walks tracemalloc_traces, then tracemalloc_domains)
+        List<Trace> copy = new ArrayList<>(tr.traces.values());
+        int[] domainOf = new int[tr.traces.size() + tr.domains.values().stream().mapToInt(HashMap::size).sum()];
+        for (Map.Entry<Integer, HashMap<Long, Trace>> d : tr.domains.entrySet()) {
+            java.util.Arrays.fill(domainOf, copy.size(), copy.size() + d.getValue().size(), d.getKey());
+            copy.addAll(d.getValue().values());
+        }
         IdentityHashMap<Traceback, Long> tuples = new IdentityHashMap<>();
         HashMap<String, Long> names = new HashMap<>();
         try {
-            for (Trace t : copy) {
+            for (int i = 0; i < copy.size(); i++) {
+                Trace t = copy.get(i);
                 Long tb = tuples.get(t.traceback);
                 if (tb == null) {
                     tb = tracebackTuple(heap, t.traceback, names);
                     tuples.put(t.traceback, tb);
                 }
                 long entry = heap.tuples.alloc(4);
-                TupleType.setItemSteal(entry, 0, heap.ints.of(0));
+                TupleType.setItemSteal(entry, 0, heap.ints.of(Integer.toUnsignedLong(domainOf[i])));
                 TupleType.setItemSteal(entry, 1, heap.ints.of(t.size));
                 TupleType.setItemSteal(entry, 2, vm.incref(tb));
                 TupleType.setItemSteal(entry, 3, heap.ints.of(t.traceback.total));

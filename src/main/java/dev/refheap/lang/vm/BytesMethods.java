@@ -38,6 +38,12 @@ final class BytesMethods {
     /** A result of the receiver's type. */
     private long make(byte[] b) { return isBytes ? heap.bytes.of(b) : rt.byteArrayType.of(b); }
 
+    /**
+     * A result CPython allocates first and fills after (PyBytes_FromStringAndSize(NULL, n)): for
+     * bytes, a new object even of one byte (BytesType.filled).
+     */
+    private long filled(byte[] b) { return isBytes ? heap.bytes.filled(b) : rt.byteArrayType.of(b); }
+
     /** b unchanged: the receiver itself for exact bytes, else a copy. */
     private long same(long s, byte[] b) { return isBytes && heap.typeOf(s) == heap.bytes ? Builtins.incref(heap, s) : make(b); }
 
@@ -101,7 +107,7 @@ final class BytesMethods {
                     out.writeBytes(b);
                 }
                 if (isBytes && ListType.size(l) == 1 && heap.typeOf(ListType.item(l, 0)) == heap.bytes) return Builtins.incref(heap, ListType.item(l, 0));
-                return make(out.toByteArray());
+                return filled(out.toByteArray());
             } finally {
                 heap.decref(l);
             }
@@ -132,7 +138,7 @@ final class BytesMethods {
                 out.write(v, from, v.length - from);
             }
             if (done == 0) return same(s, v);
-            return make(out.toByteArray());
+            return filled(out.toByteArray());
         });
         for (String[] p : new String[][] {{"strip", "b"}, {"lstrip", "l"}, {"rstrip", "r"}}) {
             def(p[0], (s, a, o, n, kw) -> {
@@ -173,7 +179,7 @@ final class BytesMethods {
                 if (t != c) changed = true;
                 out.write(t);
             }
-            return changed ? make(out.toByteArray()) : same(s, v);
+            return changed ? filled(out.toByteArray()) : same(s, v);
         });
         for (String name : new String[] {"removeprefix", "removesuffix"}) {
             def(name, (s, a, o, n, kw) -> {
@@ -189,7 +195,7 @@ final class BytesMethods {
         for (String name : new String[] {"upper", "lower", "swapcase", "capitalize", "title"}) {
             def(name, (s, a, o, n, kw) -> {
                 Args.exactly(rt, name, n, kw, 0);
-                return make(caseMap(self(s), name));
+                return filled(caseMap(self(s), name));
             });
         }
         for (String name : new String[] {"isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isascii", "istitle"}) {
@@ -256,7 +262,7 @@ final class BytesMethods {
                 byte[] r = new byte[(int) width];
                 java.util.Arrays.fill(r, fill);
                 System.arraycopy(v, 0, r, left, v.length);
-                return make(r);
+                return filled(r);
             });
         }
         def("zfill", (s, a, o, n, kw) -> {
@@ -269,7 +275,7 @@ final class BytesMethods {
             java.util.Arrays.fill(r, (byte) '0');
             System.arraycopy(v, 0, r, 0, sign);
             System.arraycopy(v, sign, r, width - v.length + sign, v.length - sign);
-            return make(r);
+            return filled(r);
         });
         def("splitlines", (s, a, o, n, kw) -> {
             long[] v = ExecBuiltins.bind(rt, "splitlines", new String[] {"keepends"}, 0, 1, 0, a, o, n, kw);
@@ -306,7 +312,7 @@ final class BytesMethods {
                     col = (c == '\n' || c == '\r') ? 0 : col + 1;
                 }
             }
-            return make(out.toByteArray());
+            return filled(out.toByteArray());
         });
         // bytes_getnewargs: (bytes(self),), a copy
         if (isBytes) def("__getnewargs__", (s, a, o, n, kw) -> {

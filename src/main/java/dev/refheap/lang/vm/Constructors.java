@@ -126,10 +126,10 @@ final class Constructors {
                 long len = IntType.asLong(x);
                 if (len < 0) throw rt.error("ValueError", "negative count");
                 if (len > Formats.MAX_WIDTH) throw rt.error("MemoryError", null); // built as a Java array first
-                return heap.bytes.of(new byte[(int) len]);
+                return heap.bytes.filled(new byte[(int) len]);  // _PyBytes_FromSize: b'' or a new object
             }
             byte[] buffer = n == 1 ? BufferProtocol.bytesOrNull(rt, x) : null;  // an exporter's bytes (a typed memoryview's too)
-            if (buffer != null) return heap.bytes.of(buffer);
+            if (buffer != null) return heap.bytes.filled(buffer);  // _PyBytes_FromBuffer allocates, then copies
             long l = Builtins.toList(rt, x);
             try {
                 byte[] b = new byte[(int) ListType.size(l)];

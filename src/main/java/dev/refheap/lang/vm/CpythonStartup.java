@@ -21,7 +21,8 @@ import dev.refheap.object.StrType;
  *   <li>_PyUnicode_InitEncodings: the codec lookup of the filesystem and standard-stream encoding
  *       (utf-8), which imports {@code encodings} ({@code codecs}, {@code encodings.aliases}) and
  *       {@code encodings.utf_8};</li>
- *   <li>init_signals: {@code _signal};</li>
+ *   <li>init_signals: {@code _signal}; then tracemalloc starts if -X tracemalloc or
+ *       PYTHONTRACEMALLOC asks (_PyTraceMalloc_Init);</li>
  *   <li>init_sys_streams: {@code io} ({@code abc}, {@code _abc});</li>
  *   <li>init_import_site, unless {@code -S}: {@code site}, whose import runs {@code site.main()}
  *       ({@code os}, {@code stat}, {@code posixpath}, {@code _collections_abc}, {@code _sitebuiltins}).</li>
@@ -52,7 +53,7 @@ final class CpythonStartup {
      * directory gets no finder in sys.path_importer_cache, and a module there named like a start-up
      * module does not shadow it) and site does not make it absolute.
      */
-    static void run(Runtime rt) {
+    static void run(Runtime rt, int tracemallocFrames) {
         Heap heap = rt.heap;
         heap.clearFreeLists();
         String path0 = rt.mainConfig.effectivePath0();
@@ -73,7 +74,10 @@ final class CpythonStartup {
             importAll(rt, IMPORTLIB_EXTERNAL);
             // _PyUnicode_InitEncodings: the filesystem encoding and the standard streams' (utf-8)
             heap.decref(rt.codecs().lookup("utf-8"));
-            importAll(rt, "_signal", "io");
+            importAll(rt, "_signal");  // init_signals
+            // _PyTraceMalloc_Init(config->tracemalloc): the start-up's own allocations from here on are traced
+            if (tracemallocFrames > 0) dev.refheap.lang.modules.TracemallocModule.startAtInit(new VmApi(rt), tracemallocFrames);
+            importAll(rt, "io");
             StdIo.init(rt);  // init_sys_streams
             if (!rt.mainConfig.start().noSite()) importAll(rt, "site");
         } finally {

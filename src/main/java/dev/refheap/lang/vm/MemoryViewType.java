@@ -887,7 +887,7 @@ final class MemoryViewType extends ExtType {
                 if (!ord.equals("C") && !ord.equals("F") && !ord.equals("A")) throw rt.error("ValueError", "order must be 'C', 'F' or 'A'");
                 fortran = ord.equals("F") || (ord.equals("A") && (Native.getInt(s + FLAGS) & (C | FORTRAN)) == FORTRAN);
             }
-            return heap.bytes.of(bytes(s, fortran));
+            return heap.bytes.filled(bytes(s, fortran));
         });
         TypeMethodsAccess.def(rt, this, "tolist", (s, a, o, n, kw) -> {
             Args.exactly(rt, "tolist", n, kw, 0);

@@ -239,7 +239,7 @@ final class NumberBuiltins {
             byte bt = src >= 0 ? two[src] : fill;
             out[little ? i : (int) length - 1 - i] = bt;
         }
-        return heap.bytes.of(out);
+        return heap.bytes.filled(out);
     }
 
     private static boolean byteOrder(Runtime rt, long v, String fname) {

@@ -648,9 +648,16 @@ public final class Runtime implements AutoCloseable {
      *
      * @throws PyException when a start-up module raises (CPython would fail to start)
      */
-    public void runCpythonStartup() {
+    public void runCpythonStartup() { runCpythonStartup(0); }
+
+    /**
+     * {@link #runCpythonStartup()}, with tracemalloc started where 3.11's init_interp_main starts it
+     * (-X tracemalloc, PYTHONTRACEMALLOC: after the signal module, before the standard streams and
+     * site) tracing {@code tracemallocFrames} frames; 0: not started.
+     */
+    public void runCpythonStartup(int tracemallocFrames) {
         requireComplete();
-        CpythonStartup.run(this);
+        CpythonStartup.run(this, tracemallocFrames);
     }
 
     /**

@@ -153,13 +153,16 @@ final class Sequences {
             if (n > 0 && len > Long.MAX_VALUE / n) throw rt.error("OverflowError", "repeated bytes are too long");
             // past the heap's limit (--max-heap) before the Java array is built: it could not be stored
             if (n > 0 && len > MAX_JAVA_UNITS / n || len * n > heap.allocator().limit()) throw rt.error("MemoryError", null);
+            // bytes_repeat: the operand itself when the size is unchanged, else its own new object
+            // (b'' included: it does not use the empty singleton)
+            if (len * n == len && exact) return Builtins.incref(heap, seq);
             byte[] b = BytesType.value(seq);
             byte[] r = new byte[(int) (b.length * n)];
             for (int i = 0; i < n; i++) {
                 if ((i & 0xffff) == 0xffff) rt.checkInterrupt();  // only the Java array exists yet
                 System.arraycopy(b, 0, r, i * b.length, b.length);
             }
-            return heap.bytes.of(r);
+            return heap.bytes.fresh(r);
         }
         // list_repeat, tuple_repeat: a size past PY_SSIZE_T_MAX is a MemoryError; the allocation
         // itself refuses sizes past the heap's limit (MemoryError) before anything is changed.

@@ -38,12 +38,14 @@ public final class VmApi {
      * The Python frames running now, innermost first, as tracemalloc records them: the first
      * {@code files.length} frames' co_filename and line (3.11's PyCode_Addr2Line of the last
      * instruction) go into {@code files} and {@code lines}; returns how many frames there are in
-     * all (the caller stores at most {@code files.length}). Reads the frame chain only: allocates
-     * nothing on the heap and moves no refcount.
+     * all (the caller stores at most {@code files.length}). Incomplete frames (still in their
+     * MAKE_CELL/COPY_FREE_VARS prologue, e.g. allocating a cell) are passed over, as 3.11's
+     * traceback_get_frames does. Reads the frame chain only: allocates nothing on the heap and
+     * moves no refcount.
      */
     public int stackFrames(String[] files, int[] lines) {
         int total = 0;
-        for (Frame f = rt.interpreter.current; f != null; f = f.back) {
+        for (Frame f = Frame.complete(rt.interpreter.current); f != null; f = Frame.complete(f.back)) {
             if (total < files.length) {
                 files[total] = f.code.unit.filename();
                 lines[total] = Math.max(0, f.line());

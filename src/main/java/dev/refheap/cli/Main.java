@@ -116,7 +116,7 @@ public final class Main implements Callable<Integer> {
         boolean consistent;
         try {
             // as CPython's start-up: with -W options, warnings is imported (it applies sys.warnoptions)
-            java.util.function.Consumer<Runtime> program = flags.warnOptions.isEmpty() ? main
+            java.util.function.Consumer<Runtime> program = flags.allWarnOptions().isEmpty() ? main
                     : r -> { r.exec("__import__('warnings')\n", "<startup>"); main.accept(r); };
             if (flags.cpythonStartup()) {
                 java.util.function.Consumer<Runtime> after = program;

@@ -127,13 +127,28 @@ final class RuntimeFlags {
         return true;
     }
 
+    /**
+     * sys.warnoptions as 3.11's config_init_warnoptions builds it, lowest precedence first:
+     * PYTHONWARNINGS's comma-separated entries (unless -E or -I; empty entries left out, the others
+     * kept as written), then the -W options.
+     */
+    List<String> allWarnOptions() {
+        List<String> all = new java.util.ArrayList<>();
+        String env = ignoreEnvironment || isolated ? null : System.getenv("PYTHONWARNINGS");
+        if (env != null) {
+            for (String w : env.split(",", -1)) if (!w.isEmpty()) all.add(w);
+        }
+        all.addAll(warnOptions);
+        return List.copyOf(all);
+    }
+
     Runtime.StartFlags startFlags() {
         List<String[]> xs = new java.util.ArrayList<>();
         for (String x : xOptions) {
             int eq = x.indexOf('=');
             xs.add(eq < 0 ? new String[] {x, null} : new String[] {x.substring(0, eq), x.substring(eq + 1)});
         }
-        return new Runtime.StartFlags(noSite, noUserSite, ignoreEnvironment, isolated, dontWriteBytecode, List.copyOf(warnOptions), xs);
+        return new Runtime.StartFlags(noSite, noUserSite, ignoreEnvironment, isolated, dontWriteBytecode, allWarnOptions(), xs);
     }
 
     /**

@@ -534,8 +534,8 @@ public final class Importer implements ImportSystem {
      * search stands for them): a new reference to the list, else 0.
      */
     private long customMetaPath() {
-        long sys = vm.dictGet(vm.sysModules(), "sys");
-        long mp = sys == 0 || !vm.isModule(sys) ? 0 : vm.dictGet(vm.moduleDict(sys), "meta_path");
+        // _bootstrap's own sys (the module _setup bound), not sys.modules' entry, which is None at exit
+        long mp = vm.sysDict() == 0 ? 0 : vm.dictGet(vm.sysDict(), "meta_path");
         if (mp == 0) return 0;  // sys not set up yet (start-up): refheap's own search
         if (mp == heap.None) {
             throw vm.error("ImportError", "sys.meta_path is None, Python is likely shutting down");

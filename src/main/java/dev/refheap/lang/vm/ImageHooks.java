@@ -771,6 +771,7 @@ final class ImageHooks {
         out.writeBoolean(rt.compiled);
         out.writeLong(rt.defaultDisplayhook);  // sys's hooks, held (their objects are the image's)
         out.writeLong(rt.defaultUnraisablehook);
+        out.writeLong(rt.sysDict);  // interp->sysdict, held
         out.writeInt(rt.unraisableHookArgsType == null ? -1 : rt.unraisableHookArgsType.index());
         Warnings.State warnings = rt.warningsState;  // _warnings' state: its filters, once registry and default action, held
         out.writeBoolean(warnings != null);
@@ -831,7 +832,7 @@ final class ImageHooks {
         int dlopenFlags = in.readInt();
         long quickened = in.readLong();
         boolean compiled = in.readBoolean();
-        long displayhook = in.readLong(), unraisablehook = in.readLong();
+        long displayhook = in.readLong(), unraisablehook = in.readLong(), sysDict = in.readLong();
         int unraisableArgs = index(in, total);
         if (unraisableArgs >= 0 && unraisableArgs < rt.heap.typeCount()) throw new ImageException("the image's UnraisableHookArgs type is one of the constructor's");
         long[] warnings = in.readBoolean() ? readLongs(in) : null;
@@ -889,6 +890,7 @@ final class ImageHooks {
             rt.compiled = compiled;
             rt.defaultDisplayhook = displayhook;
             rt.defaultUnraisablehook = unraisablehook;
+            rt.sysDict = sysDict;
             rt.unraisableHookArgsType = unraisableArgs < 0 ? null : (SysInfo.StructSeqType) rt.heap.typeAtIndex(unraisableArgs);
             if (warnings != null) {
                 Warnings.State st = new Warnings.State();

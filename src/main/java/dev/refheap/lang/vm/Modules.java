@@ -132,8 +132,7 @@ final class Modules {
     // ---- sys ------------------------------------------------------------------------------------
 
     static long stderrObject(Runtime rt) {
-        long sys = rt.heap.dicts.getItem(rt.sysModules, "sys");
-        return sys == 0 || !rt.isModule(sys) ? -1 : rt.heap.dicts.getItem(ModuleType.dict(sys), "stderr");
+        return rt.sysDict == 0 ? -1 : rt.heap.dicts.getItem(rt.sysDict, "stderr");  // _PySys_GetAttr: interp->sysdict
     }
 
     private static long sys(Runtime rt) {
@@ -141,6 +140,7 @@ final class Modules {
         // types, sys.implementation's class and code) takes from the program's free lists are given back
         int[] freeTuples = SysInfo.freeTuples(rt.heap);
         long m = sysModule(rt);
+        rt.sysDict = rt.hold(Builtins.incref(rt.heap, ModuleType.dict(m)));
         SysInfo.giveBackTuples(rt, freeTuples);
         return m;
     }

@@ -114,6 +114,12 @@ public final class Runtime implements AutoCloseable {
     long defaultDisplayhook;
     /** The file program's absolute path, which python3's start-up leaves in sys.path_importer_cache as None; null for none. */
     String scriptImporterKey;
+    /**
+     * interp->sysdict: the sys module's dict (held from sys's making, as CPython's interpreter holds
+     * it), which a warning above the outermost frame reads ("sys:1") after sys.modules is emptied at
+     * exit; 0 before sys exists.
+     */
+    long sysDict;
     /** sys.__unraisablehook__ (held for the runtime's life): the default hook, run without a call; 0 before sys exists. */
     long defaultUnraisablehook;
     /** UnraisableHookArgs, the struct sequence a program's sys.unraisablehook is called with; null before sys exists. */
@@ -979,8 +985,7 @@ public final class Runtime implements AutoCloseable {
      */
     void writeUnraisable(long exc, String errMsg, long obj) {
         try {
-            long sys = heap.dicts.getItem(sysModules, "sys");
-            long hook = sys != 0 && isModule(sys) ? heap.dicts.getItem(ModuleType.dict(sys), "unraisablehook") : 0;
+            long hook = sysDict != 0 ? heap.dicts.getItem(sysDict, "unraisablehook") : 0;  // _PySys_GetAttr: interp->sysdict
             if (hook == 0 || hook == heap.None || hook == defaultUnraisablehook || unraisableHookArgsType == null) {
                 unraisableHook.report(exc, errMsg, obj, true);
                 return;
@@ -1521,6 +1526,7 @@ public final class Runtime implements AutoCloseable {
             heap.decref(exc);
         }
         if (gc.isEnabled()) gc.collect(2); // PyGC_Collect() before the modules go: the last one gc.callbacks see
+        deleteSpecialAtExit();
         List<Long> alive = new ArrayList<>();
         List<Long> keys = new ArrayList<>();
         long[] mods = new long[(int) DictType.size(sysModules)];
@@ -1542,18 +1548,17 @@ public final class Runtime implements AutoCloseable {
         for (long k : keys) heap.incref(k);
         for (long k : keys) {
             long m = heap.dicts.getItem(sysModules, k);
-            if (m != 0 && heap.weakrefs.supports(m)) {
+            if (m != 0 && isModule(m)) {  // finalize_remove_modules: a module's entry becomes None, a weakref kept
                 alive.add(heap.weakrefs.newRef(m, 0));
                 heap.incref(m);
-                heap.dicts.delItem(sysModules, k);
+                heap.dicts.setItem(sysModules, k, heap.None);
                 int i = heldAdds == heldAddsBefore ? Arrays.binarySearch(mods, 0, nm, m) : -1;
                 if ((i < 0 || modHeld[i]) && held.remove(Long.valueOf(m))) heap.decref(m);
                 heap.decref(m);
-            } else if (m != 0) {
-                heap.dicts.delItem(sysModules, k);
             }
             heap.decref(k);
         }
+        heap.dicts.clear(sysModules);  // finalize_clear_modules_dict: the Nones and whatever else sys.modules held
         gc.collectNoFail(2);
         dumpGcShutdownStats();
         for (int i = alive.size() - 1; i >= 0; i--) {
@@ -1565,6 +1570,28 @@ public final class Runtime implements AutoCloseable {
         if (stdio != null) stdio.flushOriginals();
         out.flush();
         err.flush();
+    }
+
+    /** sys attributes finalize_modules_delete_special sets to None before the modules go. */
+    private static final String[] SYS_DELETES = {"path", "argv", "ps1", "ps2", "last_type", "last_value", "last_traceback",
+            "path_hooks", "path_importer_cache", "meta_path", "__interactivehook__"};
+
+    /**
+     * 3.11's finalize_modules_delete_special, the exit's first step on the modules: builtins._ and
+     * the sys attributes where user values hide (sys.path, sys.meta_path, sys.last_value...) become
+     * None, and sys.stdin/stdout/stderr are put back to sys.__stdin__/__stdout__/__stderr__. An
+     * import from a finalizer after this fails ("sys.meta_path is None, Python is likely shutting down").
+     */
+    private void deleteSpecialAtExit() {
+        heap.dicts.setItem(builtinsDict, "_", heap.None);
+        long sys = heap.dicts.getItem(sysModules, "sys");
+        if (sys == 0 || !isModule(sys) || ModuleType.dict(sys) == 0) return;
+        long d = ModuleType.dict(sys);
+        for (String name : SYS_DELETES) heap.dicts.setItem(d, name, heap.None);
+        for (String name : new String[] {"stdin", "stdout", "stderr"}) {
+            long orig = heap.dicts.getItem(d, "__" + name + "__");
+            heap.dicts.setItem(d, name, orig != 0 ? orig : heap.None);
+        }
     }
 
     /**

@@ -100,6 +100,9 @@ public final class VmApi {
     /** sys.modules (borrowed): the real dict import consults and fills. */
     public long sysModules() { return rt.sysModules; }
 
+    /** interp->sysdict: the sys module's dict (borrowed) whatever sys.modules holds now, 0 before sys exists. */
+    public long sysDict() { return rt.sysDict; }
+
     /**
      * A new, empty module named {@code name}, as PyModule_New makes it: its dict holds __name__,
      * __doc__, __package__, __loader__ and __spec__ (None but the name), so that what a native

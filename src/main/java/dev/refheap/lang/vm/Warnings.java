@@ -329,10 +329,8 @@ final class Warnings {
         int lineno;
         if (f == null) {
             // interp->sysdict: refheap makes the sys module when it is first imported
-            long sys = heap.dicts.getItem(rt.sysModules, "sys");
-            if (sys == 0) heap.decref(sys = Modules.importModule(rt, "sys"));
-            if (!rt.isModule(sys)) throw rt.error("RuntimeError", "lost sys module: no globals for a warning above the outermost frame");
-            globals = ModuleType.dict(sys);
+            if (rt.sysDict == 0) heap.decref(Modules.importModule(rt, "sys"));
+            globals = rt.sysDict;
             filename = heap.strs.of("sys");
             lineno = 1;
         } else {

@@ -1,6 +1,7 @@
 package dev.refheap.lang.modules.io;
 
 import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
 import dev.refheap.object.BytesType;
@@ -104,6 +105,16 @@ final class BufferedType extends IoType {
     }
 
     private static boolean flag(long o, int off) { return Native.getByte(o + off) != 0; }
+
+    /** buffered_dealloc_warn: the raw stream's _dealloc_warn(source), its errors dropped. */
+    private void deallocWarn(long o, long source) {
+        if (!flag(o, OK) || get(o, RAW) == 0) return;
+        try {
+            heap.decref(vm.callMethod(get(o, RAW), "_dealloc_warn", source));
+        } catch (PyException e) {
+            heap.decref(e.exc());
+        }
+    }
 
     private static void setFlag(long o, int off, boolean v) { Native.putByte(o + off, (byte) (v ? 1 : 0)); }
 
@@ -478,6 +489,7 @@ final class BufferedType extends IoType {
         defMethod("close", (s, a, o, n, kw) -> {
             checkInit(s);
             if (closed(s)) return none();
+            if (flag(s, FINALIZING)) deallocWarn(s, s);  // closed by its finalizer: the raw stream's "unclosed file"
             try {
                 flushThenClose(s, get(s, RAW));
             } finally {
@@ -492,7 +504,11 @@ final class BufferedType extends IoType {
             if (m.equals("readable") && !readable() || m.equals("writable") && !writable()) continue;
             defMethod(m, (s, a, o, n, kw) -> rawCall(s, m));
         }
-        defMethod("_dealloc_warn", (s, a, o, n, kw) -> none());
+        defMethod("_dealloc_warn", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "_dealloc_warn", n, kw, 1, 1);
+            deallocWarn(s, a[o]);
+            return none();
+        });
         defMethod("tell", (s, a, o, n, kw) -> {
             checkInit(s);
             return vm.newInt(tell(s));

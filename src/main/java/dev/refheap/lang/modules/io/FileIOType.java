@@ -371,6 +371,7 @@ final class FileIOType extends IoType {
             } catch (PyException e) {
                 first = e;
             }
+            if (has(s, FINALIZING)) deallocWarn(s, s);  // closed by its finalizer: "unclosed file"
             try {
                 closeFd(s);
             } catch (PyException e) {
@@ -400,8 +401,28 @@ final class FileIOType extends IoType {
             check(s);
             return bool(PosixFiles.isatty(fd(s)));
         });
-        defMethod("_dealloc_warn", (s, a, o, n, kw) -> none());
+        defMethod("_dealloc_warn", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "_dealloc_warn", n, kw, 1, 1);
+            deallocWarn(s, a[o]);
+            return none();
+        });
         defMethod("__getstate__", (s, a, o, n, kw) -> { throw vm.error("TypeError", "cannot pickle 'FileIO' instances"); });
+    }
+
+    /**
+     * fileio_dealloc_warn: an open descriptor this object would close is a ResourceWarning
+     * "unclosed file" naming {@code source} (the object finalized: this one, or the buffered or text
+     * object over it); a warning turned into an error is reported as unraisable in this object,
+     * any other error dropped.
+     */
+    void deallocWarn(long o, long source) {
+        if (fd(o) < 0 || !has(o, CLOSEFD)) return;
+        try {
+            vm.resourceWarning(source, "unclosed file " + vm.repr(source));
+        } catch (PyException e) {
+            if (vm.isInstance(e, "Warning")) vm.writeUnraisable(e, null, o);
+            else heap.decref(e.exc());
+        }
     }
 
     @Override

@@ -687,6 +687,13 @@ final class TextIOWrapperType extends IoType {
         defMethod("close", (s, a, o, n, kw) -> {
             text(s);
             if (closed(s)) return none();
+            if (flag(s, FINALIZING)) {  // closed by its finalizer: the buffer's _dealloc_warn(self), its errors dropped
+                try {
+                    heap.decref(vm.callMethod(get(s, BUFFER), "_dealloc_warn", s));
+                } catch (PyException e) {
+                    heap.decref(e.exc());
+                }
+            }
             flushThenClose(s, get(s, BUFFER));
             return none();
         });

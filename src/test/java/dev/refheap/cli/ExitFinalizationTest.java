@@ -46,6 +46,42 @@ class ExitFinalizationTest {
         assertEquals("del a sees the label\n", r.out());
     }
 
+    /**
+     * finalize_modules_delete_special: sys.path, sys.meta_path, sys.argv... are None and the standard
+     * streams are put back before the modules go, so a finalizer at exit cannot import; the module's
+     * sys.modules entry is gone by then. Expected: python3 3.11 (a clean venv) on the same file.
+     */
+    @Test
+    void bug_finalizerAtExitSawSysPathAndMetaPathInPlace() throws Exception {
+        Files.writeString(dir.resolve("p.py"), """
+                import sys, io
+                class Late:
+                    def __del__(self):
+                        print('path', sys.path, 'meta_path', sys.meta_path, 'argv', sys.argv, 'hooks', sys.path_hooks, sys.path_importer_cache)
+                        print('stdout restored', sys.stdout is sys.__stdout__)
+                        print('__main__ entry', sys.modules.get('__main__', 'absent'))
+                        try:
+                            import json
+                        except ImportError as e:
+                            print('ImportError:', e)
+                late = Late()
+                sys.stdout = io.StringIO()
+                """);
+        CliRun r = CliRun.in(dir, "run", "p.py");
+        assertEquals(0, r.status());
+        assertEquals("path None meta_path None argv None hooks None None\nstdout restored True\n__main__ entry absent\n"
+                + "ImportError: sys.meta_path is None, Python is likely shutting down\n", r.out());
+    }
+
+    /** A file still open when the modules go warns through the C warnings path, above any frame: "sys:1". */
+    @Test
+    void bug_fileLeftOpenAtExitGaveNoResourceWarning() throws Exception {
+        Files.writeString(dir.resolve("p.py"), "late = open('p.py', 'rb')\n");
+        CliRun r = CliRun.in(dir, "-W", "default", "run", "p.py");
+        assertEquals(0, r.status());
+        assertEquals("sys:1: ResourceWarning: unclosed file <_io.BufferedReader name='p.py'>\n", r.err());
+    }
+
     /** python3 3.11 reports a failing threading._shutdown as PyErr_WriteUnraisable(threading): the module is the object. */
     @Test
     void bug_threadingShutdownErrorIsReportedInTheThreadingModule() throws Exception {

@@ -151,6 +151,10 @@ final class Builtins {
             if (xt instanceof IntType) return heap.ints.of(IntType.toBig(x).abs());
             if (xt == heap.floats) return heap.floats.of(Math.abs(FloatType.value(x)));
             if (xt == rt.complexType) return rt.complexType.abs(x);
+            if (xt instanceof ExtType ext) {
+                long r = ext.unary("abs", x);
+                if (r != 0) return r;
+            }
             if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__abs__") != 0) return rt.ops.callMethod(x, "__abs__");
             throw rt.typeError("bad operand type for abs(): '" + rt.ops.typeName(x) + "'");
         });

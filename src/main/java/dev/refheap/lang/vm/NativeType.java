@@ -218,6 +218,23 @@ public abstract class NativeType extends ExtType {
     /** repr(o); the default is object's ({@code <module.name object at 0x...>}). */
     public String reprOf(long o) { return "<" + name() + " object at 0x" + Long.toHexString(o) + ">"; }
 
+    /** str(o), or null for {@link #reprOf}. */
+    public String strOf(long o) { return null; }
+
+    /** -o, +o, ~o and abs(o) ({@code op} "-", "+", "~", "abs"), or 0 when the type has no such slot. */
+    public long unaryOf(String op, long o) { return 0; }
+
+    /**
+     * Whether the type has a tp_richcompare of its own ({@link #richCompareOf}): Ops then compares
+     * its instances, and those of Python classes derived from it, as CPython's do_richcompare does
+     * (the reflected operation first for a right operand of a subclass, NotImplemented falling back
+     * to the other side, then to identity for == and !=).
+     */
+    public boolean hasRichCompare() { return false; }
+
+    /** tp_richcompare(a, b, op) (op: Py_LT..Py_GE; a has this type or a subclass of it): a new reference, 0 for NotImplemented. */
+    public long richCompareOf(int op, long a, long b) { return 0; }
+
     /** Whether instances are iterators: iter(o) is o and next(o) calls {@link #nextOf}. */
     public boolean isIteratorType() { return false; }
 
@@ -285,6 +302,12 @@ public abstract class NativeType extends ExtType {
 
     @Override
     final String repr(long o) { return reprOf(o); }
+
+    @Override
+    final String str(long o) { return strOf(o); }
+
+    @Override
+    final long unary(String op, long o) { return unaryOf(op, o); }
 
     @Override
     final Boolean truthy(long o) {

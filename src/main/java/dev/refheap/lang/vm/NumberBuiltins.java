@@ -120,6 +120,16 @@ final class NumberBuiltins {
         // an int or float subclass without its own __divmod__/__rdivmod__ has its base's
         long q = divmodAs(rt, a, b, rt.ops.asBuiltin(ta, "__divmod__"), rt.ops.asBuiltin(tb, "__rdivmod__"));
         if (q != 0) return q;
+        if (ta instanceof NativeType && rt.ops.lookupType(ta, "__divmod__") != 0) {  // a native type's nb_divmod (timedelta's)
+            long r = rt.ops.callMethod(a, "__divmod__", b);
+            if (r != rt.notImplemented) return r;
+            heap.decref(r);
+        }
+        if (tb instanceof NativeType && tb != ta && rt.ops.lookupType(tb, "__rdivmod__") != 0) {
+            long r = rt.ops.callMethod(b, "__rdivmod__", a);
+            if (r != rt.notImplemented) return r;
+            heap.decref(r);
+        }
         if (ta instanceof ClassType ca && rt.ops.lookupType(ca, "__divmod__") != 0) {
             long r = rt.ops.callMethod(a, "__divmod__", b);
             if (r != rt.notImplemented) return r;

@@ -1796,9 +1796,62 @@ final class Ops {
     /** a op b as an object (new reference). */
     long compare(int op, long a, long b) {
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (richNative(ta) != null || richNative(tb) != null) return nativeRichCompare(op, a, b);
         if (ta instanceof ClassType || tb instanceof ClassType) return compareRich(op, a, b);
         if (ta == heap.weakrefs && tb == heap.weakrefs && (op == 2 || op == 3)) return compareWeakrefs(op, a, b);
         return bool(compareBool(op, a, b));
+    }
+
+    /** The native type with a tp_richcompare of its own ({@link NativeType#hasRichCompare}) whose slot instances of {@code t} use, or null. */
+    private NativeType richNative(PyType t) {
+        if (t instanceof NativeType n) return n.hasRichCompare() ? n : null;
+        if (t instanceof ClassType c && c.builtinBase instanceof NativeType n && n.hasRichCompare()) return n;
+        return null;
+    }
+
+    /** The tp_richcompare slot of {@code a}'s type applied to (a, b): a class's own dunder, else its native base's; 0 for NotImplemented (or none). */
+    private long richSlot(int op, long a, long b) {
+        PyType t = heap.typeOf(a);
+        if (t instanceof ClassType c && lookupUserOnly(c, CMP_DUNDERS[op]) != 0) {
+            long r = callTypeSpecial(a, c, CMP_DUNDERS[op], b);
+            if (r != rt.notImplemented) return r;
+            heap.decref(r);
+            return 0;
+        }
+        NativeType n = richNative(t);
+        if (n != null) {
+            long r = n.richCompareOf(op, a, b);
+            if (r == rt.notImplemented) {
+                heap.decref(r);
+                return 0;
+            }
+            return r;
+        }
+        return 0;  // the other operand's builtin comparison does not know this one: NotImplemented
+    }
+
+    /**
+     * do_richcompare where an operand's type (or its class's native base) has a native
+     * tp_richcompare: the reflected slot first when b's type is a proper subtype of a's that
+     * overrides it, a's slot, b's reflected slot, then identity for == and !=, else TypeError.
+     */
+    private long nativeRichCompare(int op, long a, long b) {
+        PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        boolean checkedReverse = false;
+        if (ta != tb && isSubtype(tb, ta) && (tb instanceof ClassType cb && lookupUserOnly(cb, CMP_DUNDERS[CMP_SWAPPED[op]]) != 0 || richNative(tb) != richNative(ta))) {
+            checkedReverse = true;
+            long r = richSlot(CMP_SWAPPED[op], b, a);
+            if (r != 0) return r;
+        }
+        long r0 = richSlot(op, a, b);
+        if (r0 != 0) return r0;
+        if (!checkedReverse) {
+            long r = richSlot(CMP_SWAPPED[op], b, a);
+            if (r != 0) return r;
+        }
+        if (op == 2) return bool(a == b);
+        if (op == 3) return bool(a != b);
+        throw rt.typeError("'" + CMP_SYMBOLS[op] + "' not supported between instances of '" + ta.name() + "' and '" + tb.name() + "'");
     }
 
     private long compareRich(int op, long a, long b) {
@@ -1869,6 +1922,14 @@ final class Ops {
     }
 
     boolean compareBool(int op, long a, long b) {
+        if (richNative(heap.typeOf(a)) != null || richNative(heap.typeOf(b)) != null) {
+            long r = nativeRichCompare(op, a, b);
+            try {
+                return truthy(r);
+            } finally {
+                heap.decref(r);
+            }
+        }
         if (heap.typeOf(a) instanceof ClassType || heap.typeOf(b) instanceof ClassType) {
             long r = compareRich(op, a, b); // the classes' __lt__ and friends (sorted, min, max, containers)
             try {
@@ -2008,6 +2069,7 @@ final class Ops {
     boolean eq(long a, long b) {
         if (a == b) return !(heap.typeOf(a) == heap.floats && Double.isNaN(FloatType.value(a)));
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        if (richNative(ta) != null || richNative(tb) != null) return compareBool(2, a, b);
         if (ta instanceof ClassType || tb instanceof ClassType) {
             long r = compareRich(2, a, b);
             boolean v = truthy(r);
@@ -2148,6 +2210,9 @@ final class Ops {
     long hashInstance(long o, ClassType c) {
         if (c.builtinBase == rt.genericAliasType && lookupUserOnly(c, "__hash__") == 0 && lookupUserOnly(c, "__eq__") == 0) {
             return rt.genericAliasType.hash(o);  // ga_hash, inherited
+        }
+        if (c.builtinBase instanceof NativeType nt && nt.hasRichCompare() && lookupUserOnly(c, "__hash__") == 0 && lookupUserOnly(c, "__eq__") == 0) {
+            return nt.hash(o);  // the native base's tp_hash, inherited
         }
         if (c.dataBase != null && lookupUserOnly(c, "__hash__") == 0 && lookupUserOnly(c, "__eq__") == 0) {
             // the base's tp_hash, inherited (list's, dict's and set's: PyObject_HashNotImplemented)
@@ -2330,6 +2395,17 @@ final class Ops {
                 return strResult(callTypeSpecial(v, c, "__format__", s), "__format__");
             } finally {
                 heap.decref(s);
+            }
+        }
+        if (t instanceof NativeType) {  // a native type's own __format__ (datetime's), not object's
+            long f = lookupType(t, "__format__");
+            if (f != 0 && heap.typeOf(f) instanceof BuiltinDescrType bd && bd.entry(f).owner() != heap.objectType) {
+                long s = heap.strs.of(spec);
+                try {
+                    return strResult(callMethod(v, "__format__", s), "__format__");
+                } finally {
+                    heap.decref(s);
+                }
             }
         }
         if (spec.isEmpty()) return str(v);

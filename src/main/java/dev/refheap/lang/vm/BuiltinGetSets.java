@@ -489,7 +489,7 @@ final class BuiltinGetSets {
                 if (c == null) {
                     if (name.equals("__module__")) {
                         int dot = t.name().lastIndexOf('.');
-                        return heap.strs.of(dot > 0 ? t.name().substring(0, dot) : "builtins");
+                        return heap.strs.internedOf(dot > 0 ? t.name().substring(0, dot) : "builtins");  // type_module interns it
                     }
                     if (name.equals("__abstractmethods__")) throw rt.error("AttributeError", name);
                     if (name.equals("__annotations__")) throw rt.ops.attributeError(typeObject, name);

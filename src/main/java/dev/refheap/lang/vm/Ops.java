@@ -1228,7 +1228,7 @@ final class Ops {
             return incref(v);
         }
         if (metaAttr != 0) return bindForCall(metaAttr, typeObject);  // the metaclass's methods, bound to the class
-        if (name.equals("__module__")) return heap.strs.of(t.name().lastIndexOf('.') > 0 ? t.name().substring(0, t.name().lastIndexOf('.')) : "builtins");
+        if (name.equals("__module__")) return heap.strs.internedOf(t.name().lastIndexOf('.') > 0 ? t.name().substring(0, t.name().lastIndexOf('.')) : "builtins");
         long meta = lookupBuiltin(heap.typeType, name); // type's own methods and getsets, bound to the class
         if (meta != 0) return bindDescriptor(meta, typeObject);
         return 0;

@@ -67,8 +67,18 @@ final class SysInfo {
 
         StructSeqType(Runtime rt, String qualified, List<String> fields) { this(rt, qualified, fields.size(), fields); }
 
-        StructSeqType(Runtime rt, String qualified, int visible, List<String> fields) {
-            super(rt, qualified, rt.heap.tuples, HAVE_GC, TupleType.OB_ITEM, 8, 0);  // tp_name: module.name
+        /**
+         * A named tuple type of a C module that is not a struct sequence (datetime.IsoCalendarDate):
+         * its basic size is PyTupleObject's own (with ob_item[1], 8 bytes more than a struct
+         * sequence's), its dict has no n_* fields or __match_args__, and it pickles as a plain tuple.
+         */
+        final boolean plainTuple;
+
+        StructSeqType(Runtime rt, String qualified, int visible, List<String> fields) { this(rt, qualified, visible, fields, false); }
+
+        StructSeqType(Runtime rt, String qualified, int visible, List<String> fields, boolean plainTuple) {
+            super(rt, qualified, rt.heap.tuples, HAVE_GC, plainTuple ? TupleType.OB_ITEM + 8 : TupleType.OB_ITEM, 8, 0);  // tp_name: module.name
+            this.plainTuple = plainTuple;
             this.qualified = qualified;
             this.fields = fields;
             this.visible = visible;
@@ -144,6 +154,17 @@ final class SysInfo {
                 order.add(fields.get(i));
                 values.add(rt.memberType.create(address(), fields.get(i), TupleType.OB_ITEM + 8L * i));
             }
+            if (plainTuple) {
+                long d = rt.hold(heap.dicts.create(false));
+                for (int i = 0; i < order.size(); i++) {
+                    heap.dicts.setItem(d, order.get(i), values.get(i));
+                    heap.decref(values.get(i));
+                    attrs.put(order.get(i), values.get(i));
+                }
+                rt.slotWrappers.dicts.put(this, d);
+                rt.gc.setYoungCount(count0);
+                return;
+            }
             order.add("n_sequence_fields");
             values.add(heap.ints.of(visible));
             order.add("n_fields");
@@ -192,6 +213,15 @@ final class SysInfo {
 
         private long reduce(long s, int n, long kw) {
             Args.exactly(rt, shortName() + ".__reduce__", n, kw, 0);
+            if (plainTuple) {  // (tuple, (tuple(self),))
+                long items = asTuple(s);
+                long args = heap.tuples.alloc(1);
+                TupleType.setItemSteal(args, 0, items);
+                long r = heap.tuples.alloc(2);
+                TupleType.setItemSteal(r, 0, Builtins.incref(heap, heap.tuples.address()));
+                TupleType.setItemSteal(r, 1, args);
+                return r;
+            }
             long tup = heap.tuples.alloc(visible);
             for (int i = 0; i < visible; i++) TupleType.setItemSteal(tup, i, Builtins.incref(heap, TupleType.item(s, i)));
             long dict = heap.dicts.create();
@@ -233,6 +263,14 @@ final class SysInfo {
             if (qualified.equals("posix.sched_param")) {  // os_sched_param: sched_param(sched_priority), untracked
                 long[] p = dev.refheap.lang.modules.Params.parse(new VmApi(rt), "sched_param", new String[] {"sched_priority"}, 1, 1, 0, a, off, n, kw);
                 return create(Builtins.incref(heap, p[0]));
+            }
+            if (plainTuple) {  // T(field, ...): one argument per field
+                long[] p = dev.refheap.lang.modules.Params.parse(new VmApi(rt), "__new__", fields.toArray(new String[0]), fields.size(), fields.size(), 0, a, off, n, kw);
+                long[] items = new long[p.length];
+                for (int i = 0; i < p.length; i++) items[i] = Builtins.incref(heap, p[i]);
+                long o = create(items);
+                heap.track(o);
+                return o;
             }
             // argument clinic's structseq(sequence, dict=NULL): its name in the messages, keywords taken
             long[] p = dev.refheap.lang.modules.Params.parse(new VmApi(rt), "structseq", new String[] {"sequence", "dict"}, 1, 2, 0, a, off, n, kw);

@@ -790,6 +790,15 @@ public final class VmApi {
     }
 
     /**
+     * A tuple type with named fields that is not a struct sequence (CPython's datetime.IsoCalendarDate):
+     * PyTupleObject's basic size, {@code __repr__}, {@code __reduce__} (a plain tuple's) and a
+     * member per field in its dict; instances made by {@link #newStructSeq}.
+     */
+    public PyType newNamedTupleType(String qualified, String... fields) {
+        return new SysInfo.StructSeqType(rt, qualified, fields.length, java.util.Arrays.asList(fields.clone()), true).registered();
+    }
+
+    /**
      * The descriptor of struct sequence type {@code qualified} as {@link #newStructSeqType} makes
      * it, not registered: for a native module's state made again in a runtime adopting a start-up
      * image, whose memory holds the type object and its attributes.

@@ -106,7 +106,7 @@ public final class DatetimeModule {
             d = d.subtract(BigInteger.ONE);
             r = r.add(US_PER_DAY);
         }
-        if (d.bitLength() > 40) throw vm.error("OverflowError", "days=" + d + "; must have magnitude <= 999999999");
+        if (d.bitLength() > 31) throw vm.error("OverflowError", "Python int too large to convert to C int");
         return newDelta(d.longValue(), 0, r.longValue());
     }
 
@@ -589,8 +589,10 @@ public final class DatetimeModule {
                 b.append(hour(o, base)).append(", ").append(minute(o, base));
                 if (second(o, base) != 0 || micro(o, base) != 0) b.append(", ").append(second(o, base));
                 if (micro(o, base) != 0) b.append(", ").append(micro(o, base));
-                if (fold(o) != 0) b.append(", fold=1");
+                // datetime_repr appends fold then tzinfo, time_repr tzinfo then fold
+                if (t.kind == DtType.Kind.DATETIME && fold(o) != 0) b.append(", fold=1");
                 if (tz(o) != heap.None) b.append(", tzinfo=").append(vm.repr(tz(o)));
+                if (t.kind == DtType.Kind.TIME && fold(o) != 0) b.append(", fold=1");
                 return b.append(')').toString();
             }
             case TZINFO -> {
@@ -1206,7 +1208,7 @@ public final class DatetimeModule {
         timezone = vm.registerType(new DtType(vm, "datetime.timezone", tzinfo, DtType.Kind.TIMEZONE, 32, DtType.TZ_OFFSET, DtType.TZ_NAME));
         capsuleType = vm.registerType(new Capsule(vm));
         for (DtType t : new DtType[] {delta, date, tzinfo, time, datetime, timezone}) t.mod = this;
-        isoCalType = vm.newStructSeqType("datetime.IsoCalendarDate", 3, "year", "week", "weekday");
+        isoCalType = vm.newNamedTupleType("datetime.IsoCalendarDate", "year", "week", "weekday");
         utc = timezone.make();
         long zero = newDelta(0, 0, 0);
         Native.putLong(utc + DtType.TZ_OFFSET, zero);

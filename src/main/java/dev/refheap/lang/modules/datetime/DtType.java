@@ -70,6 +70,10 @@ final class DtType extends FieldsType {
     /** Whether {@link #newInstance} is making an instance of a Python subclass. */
     boolean subtypeNow() { return constructingSubtype(); }
 
+    /** Dict and set key equality: the rich comparison (==), reflected as do_richcompare does. */
+    @Override
+    public boolean equals(long a, long b) { return a == b || vm.equal(a, b); }
+
     @Override
     public long hash(long o) { return mod.hash(this, o); }
 

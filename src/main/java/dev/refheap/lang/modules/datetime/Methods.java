@@ -552,7 +552,6 @@ final class Methods {
         DtType t = m.time;
         common(t, true);
         t.defSlotWrapper("__getattribute__", (s, a, o, n, kw) -> vm.getAttr(s, a[o]));
-        t.defSlotWrapper("__bool__", (s, a, o, n, kw) -> m.bool(true));
         t.defMethod("isoformat", (s, a, o, n, kw) -> {
             long[] p = m.args("isoformat", new String[] {"timespec"}, 0, 1, a, o, n, kw);
             String spec = p[0] == 0 ? "auto" : specArg(p[0]);
@@ -766,9 +765,6 @@ final class Methods {
             long tz = isoTz(r.time);
             try {
                 Iso.Time tm = r.time;
-                if (tm.h == 24) {
-                    throw invalidIso(a[o]);
-                }
                 return m.newDatetime(s, r.date[0], r.date[1], r.date[2], tm.h, tm.m, tm.s, tm.us, tz, 0);
             } finally {
                 heap.decref(tz);

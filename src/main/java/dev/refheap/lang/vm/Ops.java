@@ -1857,12 +1857,32 @@ final class Ops {
     private long compareRich(int op, long a, long b) {
         PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
         if (ta instanceof WeakProxyType pa) return compare(op, pa.referent(a), tb instanceof WeakProxyType pb ? pb.referent(b) : b);  // proxy_richcompare
+        boolean checkedReverse = false;
+        if (ta != tb && tb instanceof ClassType cr && !cr.metaclass && isSubtype(tb, ta)) {
+            // do_richcompare: a right operand whose class is a proper subclass of the left's goes first
+            // (its reflected dunder; for != without its own __ne__, object.__ne__: not its __eq__)
+            String sw = CMP_DUNDERS[CMP_SWAPPED[op]];
+            if (lookupUserOnly(cr, sw) != 0) {
+                checkedReverse = true;
+                long r = callTypeSpecial(b, cr, sw, a);
+                if (r != rt.notImplemented) return r;
+                heap.decref(r);
+            } else if (op == 3 && lookupUserOnly(cr, "__eq__") != 0) {
+                long r = callTypeSpecial(b, cr, "__eq__", a);
+                if (r != rt.notImplemented) {
+                    boolean v = truthy(r);
+                    heap.decref(r);
+                    return bool(!v);
+                }
+                heap.decref(r);
+            }
+        }
         if (ta instanceof ClassType ca && lookupUserOnly(ca, CMP_DUNDERS[op]) != 0) {
             long r = callTypeSpecial(a, ca, CMP_DUNDERS[op], b);  // a class compared by its metaclass's method, not object's found on it
             if (r != rt.notImplemented) return r;
             heap.decref(r);
         }
-        if (tb instanceof ClassType cb && lookupUserOnly(cb, CMP_DUNDERS[CMP_SWAPPED[op]]) != 0) {
+        if (!checkedReverse && tb instanceof ClassType cb && lookupUserOnly(cb, CMP_DUNDERS[CMP_SWAPPED[op]]) != 0) {
             long r = callTypeSpecial(b, cb, CMP_DUNDERS[CMP_SWAPPED[op]], a);
             if (r != rt.notImplemented) return r;
             heap.decref(r);
@@ -2227,7 +2247,7 @@ final class Ops {
         if (h == heap.None) throw rt.typeError("unhashable type: '" + c.name() + "'");
         // a Python __hash__, or a builtin one a data base's subclass names in its own dict
         // (`__hash__ = weakref.ref.__hash__` after defining __eq__): slot_tp_hash calls it
-        if (h != 0 && (heap.typeOf(h) == rt.functionType || c.dataBase != null && lookupUserOnly(c, "__hash__") != 0)) {
+        if (h != 0 && (heap.typeOf(h) == rt.functionType || (c.dataBase != null || c.builtinBase instanceof NativeType) && lookupUserOnly(c, "__hash__") != 0)) {
             long r = callMethod(o, "__hash__");
             try {
                 if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__hash__ method should return an integer");

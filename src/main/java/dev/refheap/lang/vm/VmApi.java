@@ -966,6 +966,11 @@ public final class VmApi {
     /** The code type. */
     public PyType codeType() { return rt.codeType; }
 
+    /** Whether {@code o}'s class (a class defined by Python code) or a Python class on its MRO defines {@code name} itself. */
+    public boolean hasOwnPythonMethod(long o, String name) {
+        return heap.typeOf(o) instanceof ClassType c && rt.ops.lookupUserOnly(c, name) != 0;
+    }
+
     /** True if {@code o} is an instance of the builtin type {@code t} or of a subclass of it. */
     public boolean isSubtype(long o, PyType t) { return rt.ops.isSubtype(heap.typeOf(o), t); }
     // ---- what _abc needs of classes --------------------------------------------------------------

@@ -369,7 +369,6 @@ public final class DatetimeModule {
                 return rawDatetime(t, y, mo, d, h, mi, s, u, tz, f);
             }
             case TZINFO -> {
-                if (n > 0 && !t.subtypeNow()) throw vm.error("TypeError", "tzinfo() takes no arguments");
                 return t.make();
             }
             default -> {
@@ -544,9 +543,8 @@ public final class DatetimeModule {
             throw vm.error("TypeError", "tzinfo." + meth + "() must return None or timedelta, not '" + tn + "'");
         }
         if (days(r) < -1 || days(r) > 0 || days(r) == -1 && secs(r) == 0 && us(r) == 0) {
-            String rr = vm.repr(r);
             heap.decref(r);
-            throw vm.error("ValueError", "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not " + rr + ".");
+            throw vm.error("ValueError", "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).");
         }
         return r;
     }
@@ -595,8 +593,8 @@ public final class DatetimeModule {
                 if (t.kind == DtType.Kind.TIME && fold(o) != 0) b.append(", fold=1");
                 return b.append(')').toString();
             }
-            case TZINFO -> {
-                return "<" + tn + " object at 0x" + Long.toHexString(o) + ">";
+            case TZINFO -> {  // object_repr: the class's module and qualified name
+                return "<" + (heap.typeOf(o) instanceof DtType ? t.name() : qualifiedName(o)) + " object at 0x" + Long.toHexString(o) + ">";
             }
             default -> {
                 if (o == utc) return "datetime.timezone.utc";
@@ -604,6 +602,19 @@ public final class DatetimeModule {
                 String off = vm.repr(Native.getLong(o + DtType.TZ_OFFSET));
                 return tn + "(" + off + (name != 0 ? ", " + vm.repr(name) : "") + ")";
             }
+        }
+    }
+
+    /** module.qualname of o's class (object_repr's name for an instance of a Python class). */
+    private String qualifiedName(long o) {
+        long cls = Heap.typeAddress(o);
+        long mod = vm.getAttrOrNull(cls, "__module__"), qn = vm.getAttrOrNull(cls, "__qualname__");
+        try {
+            String q = qn != 0 && vm.isStr(qn) ? StrType.value(qn) : vm.typeName(o);
+            return mod != 0 && vm.isStr(mod) && !StrType.value(mod).equals("builtins") ? StrType.value(mod) + "." + q : q;
+        } finally {
+            if (mod != 0) heap.decref(mod);
+            if (qn != 0) heap.decref(qn);
         }
     }
 
@@ -930,12 +941,41 @@ public final class DatetimeModule {
         };
     }
 
-    /** a op b by the nb_ slots of a's type, then b's (binary_op1); 0 for NotImplemented. */
+    /**
+     * binary_op1 where an operand is one of these types (or of a Python class derived from one): a's
+     * nb_ slot, then b's (first when b's class is a proper subclass of a's); a Python class's own
+     * dunder is its slot. 0 when all say NotImplemented (the VM then raises its TypeError).
+     */
     long binary(BinaryOp op, long a, long b) {
-        long r = slot(op, a, b, a);
-        if (r != 0) return r;
-        if (heap.typeOf(b) != heap.typeOf(a)) r = slot(op, a, b, b);
-        return r;
+        String rd = "__r" + op.dunder.substring(2);
+        dev.refheap.object.PyType ta = heap.typeOf(a), tb = heap.typeOf(b);
+        boolean ua = vm.hasOwnPythonMethod(a, op.dunder), ub = tb != ta && vm.hasOwnPythonMethod(b, rd);
+        boolean va = ua || mine(a), vb = tb != ta && (ub || mine(b));
+        if (vb && vm.isSubtype(b, ta) && ta != tb) {
+            long r = side(op, a, b, b, ub, rd);
+            if (r != 0) return r;
+            vb = false;
+        }
+        if (va) {
+            long r = side(op, a, b, a, ua, op.dunder);
+            if (r != 0) return r;
+        }
+        return vb ? side(op, a, b, b, ub, rd) : 0;
+    }
+
+    private boolean mine(long o) { return isDelta(o) || isDate(o); }
+
+    /** One side's slot: the Python class's own method (NotImplemented: 0), else this module's. */
+    private long side(BinaryOp op, long a, long b, long self, boolean python, String dunder) {
+        if (python) {
+            long r = vm.callMethod(self, dunder, self == a ? b : a);
+            if (r == vm.notImplemented()) {
+                heap.decref(r);
+                return 0;
+            }
+            return r;
+        }
+        return slot(op, a, b, self);
     }
 
     /** The nb_ slot of {@code self}'s type (self is a or b). */

@@ -32,7 +32,7 @@ final class DtType extends FieldsType {
     DatetimeModule mod;
 
     DtType(VmApi vm, String name, PyType base, Kind kind, long basicSize, int... owned) {
-        super(vm, name, base, PyType.BASETYPE, basicSize, 0, owned);
+        super(vm, name, base, kind == Kind.TIMEZONE ? 0 : PyType.BASETYPE, basicSize, 0, owned);  // timezone is final
         this.kind = kind;
     }
 

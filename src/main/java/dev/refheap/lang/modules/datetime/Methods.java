@@ -356,7 +356,22 @@ final class Methods {
                 if (hasTz) {
                     long name = m.callTzname(m.tz(o), tzinfoarg);
                     try {
-                        if (name != heap.None) b.append(StrType.value(name).replace("%", "%%"));
+                        if (name != heap.None) {  // its own replace('%', '%%'), which must give a str
+                            long pc = vm.str("%"), pp = vm.str("%%");
+                            long r;
+                            try {
+                                r = vm.callMethod(name, "replace", pc, pp);
+                            } finally {
+                                heap.decref(pc);
+                                heap.decref(pp);
+                            }
+                            try {
+                                if (!vm.isInstanceOf(r, heap.strs)) throw vm.error("TypeError", "tzname.replace() did not return a string");
+                                b.append(StrType.value(r));
+                            } finally {
+                                heap.decref(r);
+                            }
+                        }
                     } finally {
                         heap.decref(name);
                     }
@@ -395,6 +410,17 @@ final class Methods {
         return s;
     }
 
+    /** The string's code points, each one char: a non-ASCII one (which no field may hold; a separator may) as U+0001. */
+    private String isoText(long s) {
+        long n = StrType.length(s);
+        StringBuilder b = new StringBuilder((int) n);
+        for (long i = 0; i < n; i++) {
+            int c = StrType.codePointAt(s, i);
+            b.append(c < 128 ? (char) c : '\u0001');
+        }
+        return b.toString();
+    }
+
     private void date() {
         DtType t = m.date;
         common(t, true);
@@ -415,7 +441,7 @@ final class Methods {
         });
         t.defClassMethod("fromisoformat", (s, a, o, n, kw) -> {
             Params.unpack(vm, "fromisoformat", n, kw, 1, 1);
-            String str = StrType.value(strArgForIso(a[o]));
+            String str = isoText(strArgForIso(a[o]));
             int[] ymd = Iso.parseDate(str);
             if (ymd == null || str.length() != Iso.dateLength(str)) throw invalidIso(a[o]);
             m.checkDate(ymd[0], ymd[1], ymd[2]);
@@ -423,7 +449,15 @@ final class Methods {
         });
         t.defClassMethod("fromisocalendar", (s, a, o, n, kw) -> {
             long[] p = m.args("fromisocalendar", new String[] {"year", "week", "day"}, 3, 3, a, o, n, kw);
-            int y = m.cint(p[0]), w = m.cint(p[1]), d = m.cint(p[2]);
+            int y, w, d;
+            try {
+                y = m.cint(p[0]);
+                w = m.cint(p[1]);
+                d = m.cint(p[2]);
+            } catch (PyException e) {
+                if (!vm.isInstance(e, "OverflowError")) throw e;
+                throw vm.error("ValueError", "ISO calendar component out of range");
+            }
             int[] ymd = fromIsoCalendar(y, w, d);
             return m.newDate(s, ymd[0], ymd[1], ymd[2]);
         });
@@ -585,7 +619,7 @@ final class Methods {
         });
         t.defClassMethod("fromisoformat", (s, a, o, n, kw) -> {
             Params.unpack(vm, "fromisoformat", n, kw, 1, 1);
-            String str = StrType.value(strArgForIso(a[o]));
+            String str = isoText(strArgForIso(a[o]));
             String body = str.startsWith("T") ? str.substring(1) : str;
             Iso.Time tm = Iso.parseTime(body);
             if (tm == null) throw invalidIso(a[o]);
@@ -758,7 +792,7 @@ final class Methods {
         });
         t.defClassMethod("fromisoformat", (s, a, o, n, kw) -> {
             Params.unpack(vm, "fromisoformat", n, kw, 1, 1);
-            String str = StrType.value(strArgForIso(a[o]));
+            String str = isoText(strArgForIso(a[o]));
             Iso.DateTime r = Iso.parseDateTime(str);
             if (r == null) throw invalidIso(a[o]);
             m.checkDate(r.date[0], r.date[1], r.date[2]);

@@ -165,11 +165,21 @@ final class TimeCalendar {
     }
 
     /** The zone's abbreviation at local time {@code t} (C's tm_zone: "UTC", "CET", "CEST"...). */
-    private String zoneName(LocalDateTime t) {
+    private String zoneName(LocalDateTime t) { return zoneName(t.atZone(zone()).toInstant()); }
+
+    /** The zone's abbreviation at instant {@code i} (a local time in a fold has the offset its instant has). */
+    private String zoneName(Instant i) {
         ZoneId z = zone();
         if (z.equals(ZoneOffset.UTC) || z.getId().equals("UTC") || z.getId().equals("Etc/UTC")) return "UTC";
-        boolean dst = z.getRules().isDaylightSavings(t.atZone(z).toInstant());
-        return java.util.TimeZone.getTimeZone(z).getDisplayName(dst, java.util.TimeZone.SHORT, Locale.ROOT);
+        boolean dst = z.getRules().isDaylightSavings(i);
+        // the English abbreviations ("EST", "CEST"; the root locale has none: "GMT-05:00"); a zone
+        // without one is named by its offset as tzdata names it ("+04", "-0330")
+        String name = java.util.TimeZone.getTimeZone(z).getDisplayName(dst, java.util.TimeZone.SHORT, Locale.US);
+        if (name.startsWith("GMT") && name.length() == 9 && name.charAt(6) == ':') {
+            String mm = name.substring(7);
+            return name.substring(3, 6) + (mm.equals("00") ? "" : mm);
+        }
+        return name;
     }
 
     /**
@@ -216,7 +226,7 @@ final class TimeCalendar {
         int[] f = fields(t);
         long[] items = new long[11];
         for (int i = 0; i < 9; i++) items[i] = heap.ints.of(f[i]);
-        items[9] = heap.strs.of(utc ? "GMT" : zoneName(t.toLocalDateTime()));
+        items[9] = heap.strs.of(utc ? "GMT" : zoneName(t.toInstant()));
         items[10] = heap.ints.of(t.getOffset().getTotalSeconds());
         return new VmApi(rt).newStructSeq(structTime, items);
     }

@@ -253,8 +253,17 @@ public final class DatetimeModule {
      * on keyword-only), as vgetargskeywords checks them; {@code fname} null for "function".
      */
     long[] args(String fname, String[] names, int required, int kwOnly, long[] a, int off, int n, long kw) {
+        return args(fname, names, required, kwOnly, 0, a, off, n, kw);
+    }
+
+    /** The positional count of the last {@link #args} call (what a converter's message names: a position or a keyword). */
+    int lastNpos;
+
+    /** As the other, the first {@code ints} parameters "i" conversions, made in order before a later one is found missing. */
+    long[] args(String fname, String[] names, int required, int kwOnly, int ints, long[] a, int off, int n, long kw) {
         String f = fname == null ? "function" : fname + "()";
         int nkw = Params.nkw(kw), npos = n - nkw;
+        lastNpos = npos;
         if (n > names.length) throw vm.error("TypeError", f + " takes at most " + names.length + " argument" + (names.length == 1 ? "" : "s") + " (" + n + " given)");
         if (npos > kwOnly) throw vm.error("TypeError", f + " takes at most " + kwOnly + " positional argument" + (kwOnly == 1 ? "" : "s") + " (" + npos + " given)");
         long[] out = new long[names.length];
@@ -268,6 +277,7 @@ public final class DatetimeModule {
                 out[i] = a[off + npos + k];
                 used++;
             } else if (i >= npos && i < required) {
+                for (int j = 0; j < Math.min(i, ints); j++) if (out[j] != 0) cint(out[j]);  // vgetargskeywords converts as it goes
                 throw vm.error("TypeError", f + " missing required argument '" + names[i] + "' (pos " + (i + 1) + ")");
             }
         }
@@ -315,7 +325,7 @@ public final class DatetimeModule {
                         return o;
                     }
                 }
-                long[] p = args(null, DATE_NAMES, 3, 3, a, off, n, kw);
+                long[] p = args(null, DATE_NAMES, 3, 3, 3, a, off, n, kw);
                 int y = cint(p[0]), m = cint(p[1]), d = cint(p[2]);
                 checkDate(y, m, d);
                 return rawDate(t, y, m, d);
@@ -359,7 +369,7 @@ public final class DatetimeModule {
                         return o;
                     }
                 }
-                long[] p = args(null, DT_NAMES, 3, 8, a, off, n, kw);
+                long[] p = args(null, DT_NAMES, 3, 8, 7, a, off, n, kw);
                 int y = cint(p[0]), mo = cint(p[1]), d = cint(p[2]);
                 int h = cintOr(p[3], 0), mi = cintOr(p[4], 0), s = cintOr(p[5], 0), u = cintOr(p[6], 0), f = cintOr(p[8], 0);
                 long tz = p[7] == 0 ? heap.None : p[7];
@@ -1081,8 +1091,20 @@ public final class DatetimeModule {
         return q;
     }
 
-    /** The (numerator, denominator) of a float by its as_integer_ratio. */
+    /** The (numerator, denominator) of a float by its as_integer_ratio (a subclass's own method, its result checked). */
     private BigInteger[] ratio(long f) {
+        if (heap.typeOf(f) != heap.floats) {
+            long r = vm.callMethod(f, "as_integer_ratio");
+            try {
+                if (!vm.isInstanceOf(r, heap.tuples)) throw vm.error("TypeError", "unexpected return type from as_integer_ratio(): expected tuple, got '" + vm.typeName(r) + "'");
+                if (TupleType.size(r) != 2) throw vm.error("ValueError", "as_integer_ratio() must return a 2-tuple");
+                long n = TupleType.item(r, 0), dn = TupleType.item(r, 1);
+                if (!vm.isInstanceOf(n, heap.ints) || !vm.isInstanceOf(dn, heap.ints)) throw vm.error("TypeError", "non-integer arguments in division");
+                return new BigInteger[] {vm.asIndex(n), vm.asIndex(dn)};
+            } finally {
+                heap.decref(r);
+            }
+        }
         double d = vm.asDouble(f);
         if (Double.isNaN(d)) throw vm.error("ValueError", "cannot convert NaN to integer ratio");
         if (Double.isInfinite(d)) throw vm.error("OverflowError", "cannot convert Infinity to integer ratio");

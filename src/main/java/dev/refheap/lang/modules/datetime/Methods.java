@@ -333,6 +333,7 @@ final class Methods {
     /** wrap_strftime: %z, %Z and %f replaced, then time.strftime(format, timetuple). */
     long strftime(long o, long fmt, long timetuple, long tzinfoarg) {
         if (!vm.isStr(fmt)) throw vm.error("TypeError", "strftime() argument 1 must be str, not " + vm.argTypeName(fmt));
+        utf8(fmt);
         String f = StrType.value(fmt);
         StringBuilder b = new StringBuilder();
         boolean hasTz = (m.isTime(o) || m.isDatetime(o)) && m.tz(o) != heap.None;
@@ -367,6 +368,7 @@ final class Methods {
                             }
                             try {
                                 if (!vm.isInstanceOf(r, heap.strs)) throw vm.error("TypeError", "tzname.replace() did not return a string");
+                                utf8(r);
                                 b.append(StrType.value(r));
                             } finally {
                                 heap.decref(r);
@@ -392,6 +394,9 @@ final class Methods {
             heap.decref(timeMod);
         }
     }
+
+    /** wrap_strftime works on the UTF-8 of the format and the %Z name: a lone surrogate is UnicodeEncodeError. */
+    private void utf8(long str) { heap.decref(vm.encode(str, "utf-8", "strict")); }
 
     private long format(long s, long[] a, int o, int n, long kw) {
         long[] p = m.args("__format__", new String[] {"format"}, 1, 1, a, o, n, kw);
@@ -435,8 +440,8 @@ final class Methods {
             long[] p = m.args("fromordinal", new String[] {"ordinal"}, 1, 1, a, o, n, kw);
             int ord = m.cint(p[0]);
             if (ord < 1) throw vm.error("ValueError", "ordinal must be >= 1");
-            if (ord > Cal.MAXORDINAL) throw vm.error("ValueError", "year " + (ord / 365 + 1) + " is out of range");
             int[] ymd = Cal.ordToYmd(ord);
+            if (ord > Cal.MAXORDINAL) throw vm.error("ValueError", "year " + ymd[0] + " is out of range");
             return m.newDate(s, ymd[0], ymd[1], ymd[2]);
         });
         t.defClassMethod("fromisoformat", (s, a, o, n, kw) -> {
@@ -479,7 +484,7 @@ final class Methods {
             if (!vm.isStr(p[0])) throw vm.error("TypeError", "strftime() argument 1 must be str, not " + vm.argTypeName(p[0]));
             long tt = vm.callMethod(s, "timetuple");
             try {
-                return strftime(s, p[0], tt, heap.None);
+                return strftime(s, p[0], tt, s);  // a datetime's tzinfo methods get the datetime
             } finally {
                 heap.decref(tt);
             }
@@ -588,7 +593,7 @@ final class Methods {
         t.defSlotWrapper("__getattribute__", (s, a, o, n, kw) -> vm.getAttr(s, a[o]));
         t.defMethod("isoformat", (s, a, o, n, kw) -> {
             long[] p = m.args("isoformat", new String[] {"timespec"}, 0, 1, a, o, n, kw);
-            String spec = p[0] == 0 ? "auto" : specArg(p[0]);
+            String spec = p[0] == 0 ? "auto" : specArg(p[0], 1);
             return str(m.timeIso(s, spec, true));
         });
         t.defMethod("strftime", (s, a, o, n, kw) -> {
@@ -648,8 +653,9 @@ final class Methods {
                 "hour", "minute", "second", "microsecond", "tzinfo", "fold", "__doc__", "min", "max", "resolution");
     }
 
-    private String specArg(long v) {
-        if (!vm.isStr(v)) throw vm.error("TypeError", "isoformat() argument 'timespec' must be str, not " + vm.argTypeName(v));
+    /** The timespec argument (parameter {@code pos}, 1-based), as the "s" converter takes it. */
+    private String specArg(long v, int pos) {
+        if (!vm.isStr(v)) throw vm.error("TypeError", "isoformat() argument " + pos + " must be str, not " + vm.argTypeName(v));  // the position even for a keyword (getargs' "s")
         return StrType.value(v);
     }
 
@@ -867,7 +873,7 @@ final class Methods {
                 if (StrType.length(p[0]) != 1) throw vm.error("TypeError", "isoformat() argument 1 must be a unicode character, not str");
                 sep = StrType.value(p[0]);
             }
-            String spec = p[1] == 0 ? "auto" : specArg(p[1]);
+            String spec = p[1] == 0 ? "auto" : specArg(p[1], 2);
             return str(m.isoDate(s) + sep + m.timeIso(s, spec, true));
         });
         for (String w : new String[] {"utcoffset", "tzname", "dst"}) {
@@ -890,7 +896,7 @@ final class Methods {
         t.defMethod("astimezone", (s, a, o, n, kw) -> {
             long[] p = m.args("astimezone", new String[] {"tz"}, 0, 1, a, o, n, kw);
             long tz = p[0] == 0 ? heap.None : p[0];
-            if (tz != heap.None && !m.isTzinfo(tz)) throw vm.error("TypeError", "astimezone() argument 1 must be datetime.tzinfo, not " + vm.argTypeName(tz));
+            m.checkTzinfo(tz);
             return astimezone(s, tz);
         });
         t.defMethod("__reduce_ex__", (s, a, o, n, kw) -> {

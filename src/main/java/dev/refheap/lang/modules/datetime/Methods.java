@@ -155,6 +155,7 @@ final class Methods {
             try {
                 vm.asIndex(ts);
             } catch (PyException e) {
+                heap.decref(e.exc());  // replaced
                 throw vm.error("TypeError", "'" + vm.typeName(ts) + "' object cannot be interpreted as an integer");
             }
         }
@@ -194,6 +195,7 @@ final class Methods {
                 st = vm.callMethod(timeMod, local ? "localtime" : "gmtime", ts);
             } catch (PyException e) {
                 if (vm.isInstance(e, "OverflowError") || vm.isInstance(e, "OSError") || vm.isInstance(e, "ValueError")) {
+                    heap.decref(e.exc());  // replaced
                     throw vm.error("OverflowError", "timestamp out of range for platform time_t");
                 }
                 throw e;
@@ -461,6 +463,7 @@ final class Methods {
                 d = m.cint(p[2]);
             } catch (PyException e) {
                 if (!vm.isInstance(e, "OverflowError")) throw e;
+                heap.decref(e.exc());  // replaced
                 throw vm.error("ValueError", "ISO calendar component out of range");
             }
             int[] ymd = fromIsoCalendar(y, w, d);

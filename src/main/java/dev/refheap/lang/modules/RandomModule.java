@@ -195,6 +195,18 @@ public final class RandomModule {
         RandomType t = vm.moduleState("_random", () -> {
             RandomType r = vm.registerType(new RandomType(vm));
             Heap heap = vm.heap;
+            vm.defTpNew(r);  // Random.__new__ bound to Random (copyreg refuses protocols 0 and 1 by it)
+            // random_init: a subclass's instance (made zeroed, as PyType_GenericNew) is seeded here; keywords are
+            // refused unless the subclass has its own __init__ (newInstance seeds an instance of Random itself)
+            r.defSlotWrapper("__init__", (s, a, o, n, kw) -> {
+                int npos = n - Params.nkw(kw);
+                if (Params.nkw(kw) > 0 && (heap.typeOf(s) == r || vm.typeLookup(heap.typeOf(s), "__init__") == vm.typeLookup(r, "__init__"))) {
+                    throw vm.error("TypeError", "Random() takes no keyword arguments");
+                }
+                if (npos > 1) throw vm.error("TypeError", "Random() requires 0 or 1 argument");
+                r.seed(s, npos == 1 ? a[o] : 0);
+                return vm.incref(heap.None);
+            });
             r.defMethod("random", (s, a, o, n, kw) -> {
                 noArgs(vm, "random", n, kw);
                 return heap.floats.of(r.random(s));

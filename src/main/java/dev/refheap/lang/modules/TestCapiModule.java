@@ -29,6 +29,8 @@ import java.util.function.LongConsumer;
  *       RuntimeError when tracemalloc is not tracing.</li>
  *   <li>{@code test_pymem_alloc0()}: PyMem_RawMalloc(0), PyMem_Malloc(0), PyObject_Malloc(0) and
  *       their callocs give non-NULL blocks, freed again.</li>
+ *   <li>the C limits ({@code SHRT_MIN}, {@code INT_MAX}, {@code ULONG_MAX}, {@code DBL_MAX},
+ *       {@code PY_SSIZE_T_MAX}, {@code SIZEOF_TIME_T}...) other tests read.</li>
  * </ul>
  */
 public final class TestCapiModule {
@@ -96,6 +98,7 @@ public final class TestCapiModule {
             return vm.incref(vm.heap.None);
         });
         vm.heap.dicts.setItem(vm.moduleDict(m), "ContainerNoGC", container.typeObject());
+        limits(vm, m);
         return m;
     }
 
@@ -117,6 +120,32 @@ public final class TestCapiModule {
         java.math.BigInteger b = vm.asIndex(v);
         if (b.signum() < 0 ? b.bitLength() > 63 : b.bitLength() > 64) throw vm.error("OverflowError", "int too big to convert");
         return b.longValue();
+    }
+
+    /**
+     * The C limits CPython's _testcapi exports (limits.h, float.h and Py_ssize_t on x86-64 Linux, as
+     * CPython 3.11.7's): test_struct's range messages and test_time's time_t size read them.
+     */
+    private static void limits(VmApi vm, long m) {
+        java.math.BigInteger u64 = java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
+        Object[][] table = {
+            {"CHAR_MAX", 127L}, {"CHAR_MIN", -128L}, {"UCHAR_MAX", 255L},
+            {"SHRT_MAX", 32767L}, {"SHRT_MIN", -32768L}, {"USHRT_MAX", 65535L},
+            {"INT_MAX", (long) Integer.MAX_VALUE}, {"INT_MIN", (long) Integer.MIN_VALUE}, {"UINT_MAX", 4294967295L},
+            {"LONG_MAX", Long.MAX_VALUE}, {"LONG_MIN", Long.MIN_VALUE}, {"ULONG_MAX", u64},
+            {"LLONG_MAX", Long.MAX_VALUE}, {"LLONG_MIN", Long.MIN_VALUE}, {"ULLONG_MAX", u64},
+            {"PY_SSIZE_T_MAX", Long.MAX_VALUE}, {"PY_SSIZE_T_MIN", Long.MIN_VALUE},
+            {"FLT_MAX", (double) Float.MAX_VALUE}, {"FLT_MIN", (double) Float.MIN_NORMAL},
+            {"DBL_MAX", Double.MAX_VALUE}, {"DBL_MIN", Double.MIN_NORMAL},
+            {"SIZEOF_TIME_T", 8L},
+        };
+        long d = vm.moduleDict(m);
+        for (Object[] row : table) {
+            long v = row[1] instanceof Long l ? vm.heap.ints.of(l)
+                    : row[1] instanceof Double x ? vm.heap.floats.of(x) : vm.heap.ints.of((java.math.BigInteger) row[1]);
+            vm.heap.dicts.setItem(d, (String) row[0], v);
+            vm.heap.decref(v);
+        }
     }
 
     /**

@@ -116,6 +116,17 @@ final class BuiltinFunctionType extends LangType {
 
     static long self(long f) { return get(f, SELF); }
 
+    /** m_module (borrowed, 0 for NULL): the name of the module a native module's function was defined in. */
+    static long module(long f) { return get(f, MODULE); }
+
+    /** Sets m_module to {@code v} (borrowed, incref'd; 0 for NULL), releasing the old value. */
+    void setModule(long f, long v) {
+        long old = get(f, MODULE);
+        heap.xincref(v);
+        put(f, MODULE, v);
+        heap.xdecref(old);
+    }
+
     @Override public void traverse(long o, LongConsumer visit) { visitField(o, SELF, visit); visitField(o, MODULE, visit); }
 
     @Override

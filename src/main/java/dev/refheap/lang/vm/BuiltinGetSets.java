@@ -283,6 +283,7 @@ final class BuiltinGetSets {
     private long builtinModule(long f) {
         Heap heap = rt.heap;
         long self = BuiltinFunctionType.self(f);
+        if (BuiltinFunctionType.module(f) != 0) return Builtins.incref(heap, BuiltinFunctionType.module(f));  // set when defined or assigned
         if (rt.builtinFunctionType.entry(f).doc() == BuiltinFunctionType.NULL_DOC) return Builtins.incref(heap, heap.None);  // m_module NULL
         if (self != 0 && rt.isModule(self)) {
             long n = heap.dicts.getItem(ModuleType.dict(self), "__name__");

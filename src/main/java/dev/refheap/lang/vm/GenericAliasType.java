@@ -110,7 +110,8 @@ final class GenericAliasType extends LangType {
 
     /** {@code a | b}: the flattened, deduplicated union (the one type itself when only one remains); 0 if not unionable. */
     long union(long a, long b) {
-        if (!unionable(a) || !unionable(b)) return 0;
+        // type_or, ga's and union's nb_or make it: None has no nb_or, so None | None is unsupported
+        if (!unionable(a) || !unionable(b) || a == heap.None && b == heap.None) return 0;
         List<Long> items = new ArrayList<>();
         for (long x : new long[] {a, b}) {
             if (heap.typeOf(x) == rt.unionType) {

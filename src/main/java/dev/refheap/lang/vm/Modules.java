@@ -99,6 +99,7 @@ final class Modules {
         long modName = rt.heap.dicts.getItem(ModuleType.dict(module), "__name__");
         if (modName != 0 && rt.heap.typeOf(modName) == rt.heap.strs) impl = moduleFunction(rt, StrType.value(modName), name, impl);
         long f = rt.builtinFunctionType.create(name, impl, 0, null, doc);
+        if (modName != 0) rt.builtinFunctionType.setModule(f, modName);  // m_module: the module's name, as PyModule_AddFunctions sets it
         rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
         rt.heap.decref(f);
     }
@@ -114,7 +115,9 @@ final class Modules {
 
     /** {@link #def}, for a function made for the object at {@code context} (its module, a type): a start-up image makes it again for the same object. */
     static void def(Runtime rt, long module, String name, Builtin impl, long context) {
-        long f = rt.builtinFunctionType.create(name, moduleFunction(rt, StrType.value(rt.heap.dicts.getItem(ModuleType.dict(module), "__name__")), name, impl, context), 0, null, null);
+        long modName = rt.heap.dicts.getItem(ModuleType.dict(module), "__name__");
+        long f = rt.builtinFunctionType.create(name, moduleFunction(rt, StrType.value(modName), name, impl, context), 0, null, null);
+        rt.builtinFunctionType.setModule(f, modName);
         rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
         rt.heap.decref(f);
     }

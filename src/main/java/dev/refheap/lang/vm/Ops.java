@@ -954,6 +954,10 @@ final class Ops {
             }
             return false;
         }
+        if (t == rt.builtinFunctionType && name.equals("__module__")) {
+            rt.builtinFunctionType.setModule(o, v == 0 ? heap.None : v);  // a deleted m_module (NULL) reads as None
+            return true;
+        }
         if (name.equals("__class__")) {
             if (t instanceof ClassType c) Attributes.setClass(rt, o, c, v);
             else if (t == rt.moduleType) Attributes.setModuleClass(rt, o, t, v);

@@ -254,6 +254,8 @@ final class StdIo {
 
     /** sys.stdout or sys.stderr as sys holds it now (borrowed), or 0 when sys or the attribute is gone. */
     long current(String attr) {
+        // _PySys_GetAttr: interp->sysdict, still there once the exit has emptied sys.modules
+        if (rt.sysDict != 0) return rt.heap.dicts.getItem(rt.sysDict, attr);
         long sys = rt.heap.dicts.getItem(rt.sysModules, "sys");
         if (sys == 0 || !rt.isModule(sys) || ModuleType.dict(sys) == 0) return 0;
         return rt.heap.dicts.getItem(ModuleType.dict(sys), attr);

@@ -198,6 +198,13 @@ final class UnraisableHook {
 
     /** tb_displayline: the File line, the source line read again from its file, the anchors' parse, the markers. */
     private void writeFrame(TracebackFormatter.FrameSummary f, String line) {
+        long io = rt.heap.dicts.getItem(rt.sysModules, "io");
+        if (rt.finalizing && (io == 0 || !rt.isModule(io))) {
+            // the modules are being cleared at exit: display_source_line's import of io fails (sys.modules
+            // is empty, sys.meta_path gone), so only the File line is written
+            write(TracebackFormatter.formatFrameC(f, "").split("\n")[0] + "\n");
+            return;
+        }
         String[] rows = TracebackFormatter.formatFrameC(f, line).split("\n");
         write(rows[0] + "\n");
         String file = f.filename();

@@ -682,6 +682,9 @@ public final class VmApi {
     /** Whether o's type has an attribute {@code name} (a special-method lookup). */
     public boolean typeHas(long o, String name) { return rt.ops.lookupType(heap.typeOf(o), name) != 0; }
 
+    /** _PyType_Lookup: {@code name} in type {@code t}'s MRO (borrowed), or 0. */
+    public long typeLookup(PyType t, String name) { return rt.ops.lookupType(t, name); }
+
     /** Calls {@code callable(*args, **kwargs)} with the args tuple and kwargs dict (or 0): a new reference. */
     public long callWith(long callable, long argsTuple, long kwargsDict) {
         int n = (int) TupleType.size(argsTuple);

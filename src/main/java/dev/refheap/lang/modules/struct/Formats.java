@@ -210,10 +210,10 @@ final class Formats {
                     n = Math.min(n, code.size());
                     System.arraycopy(b, 0, out, (int) at, (int) n);
                 } else {
+                    // np_pascal: all that fits is copied, the length byte says at most 255
                     if (n > code.size() - 1) n = code.size() - 1;
-                    if (n > 255) n = 255;
                     if (n > 0) System.arraycopy(b, 0, out, (int) at + 1, (int) n);
-                    if (code.size() > 0) out[(int) at] = (byte) n;
+                    if (code.size() > 0) out[(int) at] = (byte) Math.min(n, 255);
                 }
                 continue;
             }

@@ -93,10 +93,39 @@ public final class StructModule {
         @Override
         protected boolean heapTypeInstances() { return true; }
 
-        Formats.Parsed parsed(long s) { return st.parsed.get(s); }
+        /** Py_TPFLAGS_BASETYPE: a Python class may extend it (its instances made zeroed, filled by Struct's __init__). */
+        @Override
+        public boolean allowsPythonSubclasses() { return true; }
+
+        /**
+         * The parsed format of Struct {@code s}. An instance of a subclass whose {@code __init__} did
+         * not call Struct's has none (CPython's methods read its NULL codes and crash): refused by name.
+         */
+        Formats.Parsed parsed(long s) {
+            Formats.Parsed p = st.parsed.get(s);
+            if (p == null) throw vm.error("ValueError", "refheap does not support using a Struct whose __init__ was not called (its format is not set)");
+            return p;
+        }
 
         /** Struct(format): a str (ASCII) or bytes format, parsed at once. */
         long create(long fmt) {
+            long s = alloc();
+            heap.track(s);
+            try {
+                init(s, fmt);
+            } catch (RuntimeException e) {
+                heap.decref(s);
+                throw e;
+            }
+            return s;
+        }
+
+        /**
+         * Struct___init__: s_format becomes the format's bytes, then the format is parsed into new
+         * codes (the old ones freed); a format that does not parse leaves s_format changed and the
+         * old codes, size and length in place, as CPython's prepare_s failing after the SETREF.
+         */
+        void init(long s, long fmt) {
             byte[] b;
             if (vm.isStr(fmt)) {
                 String f = vm.strValue(fmt);
@@ -109,10 +138,8 @@ public final class StructModule {
             } else {
                 throw vm.error("TypeError", "Struct() argument 1 must be a str or bytes object, not " + vm.typeName(fmt));
             }
+            set(s, S_FORMAT, heap.bytes.of(b));
             Formats.Parsed p = Formats.parse(vm, st, b);
-            long s = alloc();
-            heap.track(s);
-            put(s, S_FORMAT, heap.bytes.of(b));
             Native.putLong(s + S_SIZE, p.size());
             Native.putLong(s + S_LEN, p.len());
             long codes = heap.memAlloc(32L * (p.codes().size() + 1));
@@ -124,9 +151,10 @@ public final class StructModule {
                 Native.putLong(codes + 32L * i + 24, c.repeat());
             }
             Native.putLong(codes + 32L * p.codes().size(), 0);
+            long old = Native.getLong(s + S_CODES);
             Native.putLong(s + S_CODES, codes);
+            if (old != 0) heap.memFree(old);
             st.parsed.put(s, p);
-            return s;
         }
 
         @Override
@@ -137,7 +165,10 @@ public final class StructModule {
         }
 
         @Override
-        public long sizeOf(long s) { return basicSize() + 32L * (parsed(s).codes().size() + 1); }
+        public long sizeOf(long s) {
+            Formats.Parsed p = st.parsed.get(s);
+            return basicSize() + (p == null ? 0 : 32L * (p.codes().size() + 1));
+        }
 
         @Override
         public long newInstance(long[] a, int off, int n, long kw) {
@@ -148,13 +179,19 @@ public final class StructModule {
         @Override
         public long attrOf(long s, String name) {
             return switch (name) {
-                case "format" -> vm.str(new String(vm.bytesLike(get(s, S_FORMAT)), java.nio.charset.StandardCharsets.ISO_8859_1));
-                case "size" -> heap.ints.of(Native.getLong(s + S_SIZE));
+                case "format" -> vm.str(new String(vm.bytesLike(get(parsedFormat(s), S_FORMAT)), java.nio.charset.StandardCharsets.ISO_8859_1));
+                case "size" -> heap.ints.of(Native.getLong(parsedFormat(s) + S_SIZE));
                 default -> 0;
             };
         }
 
-        long size(long s) { return Native.getLong(s + S_SIZE); }
+        /** {@code s}, once it has a format ({@link #parsed}'s refusal otherwise). */
+        private long parsedFormat(long s) {
+            if (get(s, S_FORMAT) == 0) parsed(s);
+            return s;
+        }
+
+        long size(long s) { return Native.getLong(parsedFormat(s) + S_SIZE); }
 
         long pack(long s, String fname, long[] a, int off, int n) {
             Formats.Parsed p = parsed(s);
@@ -179,7 +216,7 @@ public final class StructModule {
                 offset += len;
             }
             if (len - offset < size) {
-                throw st.error("pack_into requires a buffer of at least " + (size + offset) + " bytes for packing " + size
+                throw st.error("pack_into requires a buffer of at least " + Long.toUnsignedString(size + offset) + " bytes for packing " + size
                         + " bytes at offset " + offset + " (actual buffer size is " + len + ")");
             }
             byte[] out = new byte[(int) size];
@@ -197,11 +234,12 @@ public final class StructModule {
             byte[] b = bytes(buffer);
             long len = b.length, size = size(s);
             if (offset < 0) {
+                if (offset + size > 0) throw st.error("not enough data to unpack " + size + " bytes at offset " + offset);
                 if (offset + len < 0) throw st.error("offset " + offset + " out of range for " + len + "-byte buffer");
                 offset += len;
             }
             if (len - offset < size) {
-                throw st.error("unpack_from requires a buffer of at least " + (size + offset) + " bytes for unpacking " + size
+                throw st.error("unpack_from requires a buffer of at least " + Long.toUnsignedString(size + offset) + " bytes for unpacking " + size
                         + " bytes at offset " + offset + " (actual buffer size is " + len + ")");
             }
             return Formats.unpack(vm, parsed(s), b, offset);
@@ -357,6 +395,12 @@ public final class StructModule {
             return st.iterType.create(s, a[o]);
         });
         t.defMethod("__sizeof__", (s, a, o, n, kw) -> heap.ints.of(t.sizeOf(s)));
+        vm.defTpNew(t);  // Struct.__new__ bound to Struct, as CPython's
+        t.defSlotWrapper("__init__", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "Struct", new String[] {"format"}, 1, 1, 0, a, o, n, kw);
+            t.init(s, p[0]);
+            return vm.incref(heap.None);
+        });
         UnpackIterType it = st.iterType;
         it.defIteratorMethods();
         it.defMethod("__length_hint__", (s, a, o, n, kw) -> heap.ints.of(it.lengthHint(s)));

@@ -107,6 +107,12 @@ public final class Params {
         return v.longValue();
     }
 
+    /** {@code PyLong_AsSsize_t(o)}: an int (no __index__: "an integer is required") that fits a Py_ssize_t. */
+    public static long ssizeExact(VmApi vm, long o) {
+        if (!vm.isInt(o)) throw vm.error("TypeError", "an integer is required");
+        return ssize(vm, o);
+    }
+
     /** Argument clinic's int converter (_PyLong_AsInt): an int (or __index__) in C int's range. */
     public static int clinicInt(VmApi vm, long o) {
         java.math.BigInteger v = vm.asIndex(o);

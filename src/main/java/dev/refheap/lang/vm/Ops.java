@@ -2249,9 +2249,9 @@ final class Ops {
         }
         long h = lookupType(c, "__hash__");
         if (h == heap.None) throw rt.typeError("unhashable type: '" + c.name() + "'");
-        // a Python __hash__, or a builtin one a data base's subclass names in its own dict
-        // (`__hash__ = weakref.ref.__hash__` after defining __eq__): slot_tp_hash calls it
-        if (h != 0 && (heap.typeOf(h) == rt.functionType || (c.dataBase != null || c.builtinBase instanceof NativeType) && lookupUserOnly(c, "__hash__") != 0)) {
+        // slot_tp_hash: a __hash__ a class of the MRO defines (a function, any other callable such as
+        // unittest.mock's Mock, a builtin one a subclass names: `__hash__ = weakref.ref.__hash__`) is called
+        if (h != 0 && (heap.typeOf(h) == rt.functionType || lookupUserOnly(c, "__hash__") != 0)) {
             long r = callMethod(o, "__hash__");
             try {
                 if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__hash__ method should return an integer");

@@ -57,6 +57,141 @@ final class Combinatorics extends ItType {
 
     private long poolSize(long o) { return TupleType.size(get(o, POOL)); }
 
+    // ---- pickling: 3.11's *_reduce and *_setstate -----------------------------------------------
+
+    @Override
+    boolean reducible() { return true; }
+
+    @Override
+    boolean hasSetState() { return true; }
+
+    /** A tuple of the first {@code n} words of index array {@code arr} as ints (a new reference). */
+    private long indexTuple(long arr, long n) {
+        long t = heap.tuples.alloc(n);
+        for (long i = 0; i < n; i++) TupleType.setItemSteal(t, i, heap.ints.of(idx(arr, i)));
+        return t;
+    }
+
+    /**
+     * product_reduce: (type, ((),)) once stopped, (type, pools) before the first result, else
+     * (type, pools, indices). combinations, cwr and permutations: (type, (pool, r)) before the first
+     * result, (type, ((), r)) once stopped, else (type, (pool, r), indices), permutations' state
+     * being (indices, cycles).
+     */
+    @Override
+    long reduceOf(long o) {
+        long t = Heap.typeAddress(o);
+        long pool = get(o, POOL), res = get(o, result);
+        boolean isStopped = Native.getInt(o + stopped) != 0;
+        long ind = Native.getLong(o + indices);
+        if (kind == Kind.PRODUCT) {
+            if (isStopped) {
+                long empty = heap.tuples.alloc(0);
+                long args = heap.tuples.of(empty);
+                heap.decref(empty);
+                return reduceTuple(o, args, 0);
+            }
+            if (res == 0) return heap.tuples.of(t, pool);
+            long state = indexTuple(ind, TupleType.size(pool));
+            try {
+                return heap.tuples.of(t, pool, state);
+            } finally {
+                heap.decref(state);
+            }
+        }
+        long rr = Native.getLong(o + r);
+        long rObj = heap.ints.of(rr);
+        try {
+            if (res == 0) return reduceTuple(o, heap.tuples.of(pool, rObj), 0);
+            if (isStopped) {
+                long empty = heap.tuples.alloc(0);
+                long args = heap.tuples.of(empty, rObj);
+                heap.decref(empty);
+                return reduceTuple(o, args, 0);
+            }
+            long state;
+            if (kind == Kind.PERMUTATIONS) {
+                long i1 = indexTuple(ind, TupleType.size(pool)), c1 = indexTuple(Native.getLong(o + cycles), rr);
+                state = heap.tuples.of(i1, c1);
+                heap.decref(i1);
+                heap.decref(c1);
+            } else {
+                state = indexTuple(ind, rr);
+            }
+            try {
+                return reduceTuple(o, heap.tuples.of(pool, rObj), state);
+            } finally {
+                heap.decref(state);
+            }
+        } finally {
+            heap.decref(rObj);
+        }
+    }
+
+    /** PyLong_AsSsize_t of tuple item {@code i}. */
+    private long indexAt(long tuple, long i) { return Params.ssizeExact(vm, TupleType.item(tuple, i)); }
+
+    /**
+     * The *_setstate: the indices (clamped into the pool: combinations' i-th at most i + n - r,
+     * permutations' cycles between 1 and n - i) and a new result tuple from them; product's with an
+     * empty pool stops instead. ValueError "invalid arguments" for a state of the wrong shape.
+     */
+    @Override
+    void setStateOf(long o, long state) {
+        long pool = get(o, POOL);
+        long ind = Native.getLong(o + indices);
+        long n = TupleType.size(pool);
+        long rr = kind == Kind.PRODUCT ? n : Native.getLong(o + r);
+        if (kind == Kind.PERMUTATIONS) {
+            if (!vm.isInstanceOf(state, heap.tuples)) throw vm.error("TypeError", "state is not a tuple");
+            if (TupleType.size(state) != 2) {
+                throw vm.error("TypeError", "function takes exactly 2 arguments (" + TupleType.size(state) + " given)");
+            }
+            long in = TupleType.item(state, 0), cy = TupleType.item(state, 1);
+            for (int k = 0; k < 2; k++) {
+                long x = k == 0 ? in : cy;
+                if (!vm.isInstanceOf(x, heap.tuples)) throw vm.error("TypeError", "argument " + (k + 1) + " must be tuple, not " + vm.typeName(x));
+            }
+            if (TupleType.size(in) != n || TupleType.size(cy) != rr) throw vm.error("ValueError", "invalid arguments");
+            long cyc = Native.getLong(o + cycles);
+            for (long i = 0; i < n; i++) setIdx(ind, i, Math.max(0, Math.min(indexAt(in, i), n - 1)));
+            for (long i = 0; i < rr; i++) {
+                long index = indexAt(cy, i);
+                setIdx(cyc, i, index < 1 ? 1 : Math.min(index, n - i));
+            }
+        } else {
+            if (heap.typeOf(state) != heap.tuples && !vm.isInstanceOf(state, heap.tuples) || TupleType.size(state) != rr) {
+                throw vm.error("ValueError", "invalid arguments");
+            }
+            for (long i = 0; i < rr; i++) {
+                long index = indexAt(state, i);
+                switch (kind) {
+                    case PRODUCT -> {
+                        long poolSize = TupleType.size(TupleType.item(pool, i));
+                        if (poolSize == 0) {
+                            Native.putInt(o + stopped, 1);
+                            return;
+                        }
+                        index = Math.max(0, Math.min(index, poolSize - 1));
+                    }
+                    case COMBINATIONS -> index = Math.max(0, Math.min(index, i + n - rr));
+                    default -> index = Math.max(0, Math.min(index, n - 1));
+                }
+                setIdx(ind, i, index);
+            }
+        }
+        if (kind == Kind.CWR ? n == 0 && rr > 0 : kind != Kind.PRODUCT && rr > n) {
+            // CPython builds the result from indices past the pool (or its index array) here
+            throw vm.error("ValueError", "refheap does not support __setstate__ on a " + shortName() + " with r larger than its pool allows");
+        }
+        long res = heap.tuples.alloc(rr);
+        for (long i = 0; i < rr; i++) {
+            long src = kind == Kind.PRODUCT ? TupleType.item(pool, i) : pool;
+            TupleType.setItemSteal(res, i, vm.incref(TupleType.item(src, idx(ind, i))));
+        }
+        set(o, result, res);
+    }
+
     @Override
     public long sizeOf(long o) {
         return switch (kind) {

@@ -45,6 +45,37 @@ final class GroupBy extends ItType {
         });
     }
 
+    @Override
+    boolean reducible() { return true; }
+
+    /** groupby_reduce: (type, (it, keyfunc)), and (currkey, currvalue, tgtkey) once all three are set. */
+    @Override
+    long reduceOf(long o) {
+        long args = heap.tuples.of(get(o, IT), get(o, KEYFUNC));
+        long tgtkey = get(o, TGTKEY), currkey = get(o, CURRKEY), currvalue = get(o, CURRVALUE);
+        if (tgtkey == 0 || currkey == 0 || currvalue == 0) return reduceTuple(o, args, 0);
+        long state = heap.tuples.of(currkey, currvalue, tgtkey);
+        try {
+            return reduceTuple(o, args, state);
+        } finally {
+            heap.decref(state);
+        }
+    }
+
+    @Override
+    boolean hasSetState() { return true; }
+
+    /** groupby_setstate: a tuple (currkey, currvalue, tgtkey). */
+    @Override
+    void setStateOf(long o, long state) {
+        if (!vm.isInstanceOf(state, heap.tuples)) throw vm.error("TypeError", "state is not a tuple");
+        long n = dev.refheap.object.TupleType.size(state);
+        if (n != 3) throw vm.error("TypeError", "function takes exactly 3 arguments (" + n + " given)");
+        set(o, CURRKEY, vm.incref(dev.refheap.object.TupleType.item(state, 0)));
+        set(o, CURRVALUE, vm.incref(dev.refheap.object.TupleType.item(state, 1)));
+        set(o, TGTKEY, vm.incref(dev.refheap.object.TupleType.item(state, 2)));
+    }
+
     /** groupby_step: the next value and its key become current; false when exhausted. */
     boolean step(long gbo) {
         long value = vm.next(get(gbo, IT));
@@ -98,6 +129,26 @@ final class GroupBy extends ItType {
         Grouper(VmApi vm, GroupBy groupby) {
             super(vm, "_grouper", dev.refheap.object.PyType.HAVE_GC, 32, 0L, new int[] {PARENT, TGTKEY});
             this.groupby = groupby;
+        }
+
+        @Override
+        boolean reducible() { return true; }
+
+        /** _grouper_reduce: (type, (parent, tgtkey)) while current, else (iter, ((),)): an empty iterator. */
+        @Override
+        long reduceOf(long o) {
+            long parent = get(o, PARENT);
+            if (get(parent, CURRGROUPER) != o) {
+                long empty = heap.tuples.alloc(0);
+                long args = heap.tuples.of(empty);
+                heap.decref(empty);
+                try {
+                    return heap.tuples.of(heap.dicts.getItem(vm.builtinsDict(), "iter"), args);
+                } finally {
+                    heap.decref(args);
+                }
+            }
+            return reduceTuple(o, heap.tuples.of(parent, get(o, TGTKEY)), 0);
         }
 
         long create(long parent, long tgtkey) {

@@ -10,8 +10,8 @@ import java.util.List;
  * {@code gc.get_referents} and {@code gc.is_tracked} answer as CPython's), and its next() step by
  * step (including the result tuples product, combinations, permutations and zip_longest reuse
  * while nobody else holds them). The types are registered once per runtime; each import makes a
- * fresh module object exposing them. Pickling support ({@code __reduce__}, {@code __setstate__})
- * is not provided.
+ * fresh module object exposing them, with 3.11's pickling support ({@code __reduce__},
+ * {@code __setstate__}).
  */
 public final class ItertoolsModule {
     private ItertoolsModule() {}
@@ -22,13 +22,15 @@ public final class ItertoolsModule {
     private static Types types(VmApi vm) {
         return vm.moduleState("itertools", () -> {
             List<ItType> all = new ArrayList<>();
-            all.add(new SimpleIterators.Accumulate(vm));
+            SimpleIterators.Accumulate accumulate = new SimpleIterators.Accumulate(vm);
+            all.add(accumulate);
             all.add(new Combinatorics(vm, Combinatorics.Kind.COMBINATIONS));
             all.add(new Combinatorics(vm, Combinatorics.Kind.CWR));
             all.add(new SimpleIterators.Cycle(vm));
             all.add(new SimpleIterators.Predicated(vm, SimpleIterators.Predicated.Kind.DROPWHILE));
             all.add(new SimpleIterators.Predicated(vm, SimpleIterators.Predicated.Kind.TAKEWHILE));
-            all.add(new SimpleIterators.Islice(vm));
+            accumulate.islice = new SimpleIterators.Islice(vm);
+            all.add(accumulate.islice);
             all.add(new SimpleIterators.Predicated(vm, SimpleIterators.Predicated.Kind.STARMAP));
             GroupBy g = new GroupBy(vm);
             all.add(g);
@@ -37,7 +39,8 @@ public final class ItertoolsModule {
             all.add(new Combinatorics(vm, Combinatorics.Kind.PERMUTATIONS));
             all.add(new Combinatorics(vm, Combinatorics.Kind.PRODUCT));
             all.add(new SimpleIterators.Repeat(vm));
-            all.add(new SimpleIterators.Chain(vm));
+            accumulate.chain = new SimpleIterators.Chain(vm);
+            all.add(accumulate.chain);
             all.add(new SimpleIterators.Compress(vm));
             all.add(new SimpleIterators.Count(vm));
             all.add(new SimpleIterators.Predicated(vm, SimpleIterators.Predicated.Kind.FILTERFALSE));

@@ -277,6 +277,70 @@ final class SimpleIterators {
 
         Accumulate(VmApi vm) { super(vm, "accumulate", 48, BINOP, IT, TOTAL, INITIAL); }
 
+        /** The chain and islice types accumulate_reduce builds its value from (set when the types are made). */
+        ItType chain, islice;
+
+        @Override
+        boolean reducible() { return true; }
+
+        /**
+         * accumulate_reduce: an unused initial value goes in front of the iterator through a chain;
+         * with no total yet, (type, (it, func, None)); a total of None, which setstate cannot tell
+         * from no total, is rebuilt as islice(accumulate(chain((None,), it), func), 1, None);
+         * otherwise (type, (it, func), total).
+         */
+        @Override
+        long reduceOf(long o) {
+            long binop = get(o, BINOP) == 0 ? heap.None : get(o, BINOP);
+            long initial = get(o, INITIAL), total = get(o, TOTAL);
+            if (initial != heap.None) {
+                long it = chainOf(initial, get(o, IT));
+                long args = heap.tuples.of(it, binop);
+                heap.decref(it);
+                return reduceTuple(o, args, heap.None);
+            }
+            if (total == heap.None) {
+                long it = chainOf(total, get(o, IT));
+                long acc;
+                try {
+                    acc = vm.call(dev.refheap.object.Heap.typeAddress(o), it, binop);
+                } finally {
+                    heap.decref(it);
+                }
+                long one = heap.ints.of(1);
+                try {
+                    long args = heap.tuples.of(acc, one, heap.None);
+                    try {
+                        return heap.tuples.of(islice.typeObject(), args);
+                    } finally {
+                        heap.decref(args);
+                    }
+                } finally {
+                    heap.decref(acc);
+                    heap.decref(one);
+                }
+            }
+            long args = heap.tuples.of(get(o, IT), binop);
+            return reduceTuple(o, args, total == 0 ? heap.None : total);
+        }
+
+        /** chain((first,), it): a new reference. */
+        private long chainOf(long first, long it) {
+            long head = heap.tuples.of(first);
+            try {
+                return vm.call(chain.typeObject(), head, it);
+            } finally {
+                heap.decref(head);
+            }
+        }
+
+        @Override
+        boolean hasSetState() { return true; }
+
+        /** accumulate_setstate: the state becomes the total, whatever it is. */
+        @Override
+        void setStateOf(long o, long state) { set(o, TOTAL, vm.incref(state)); }
+
         @Override
         public long newInstance(long[] a, int off, int n, long kw) {
             long[] p = Params.parse(vm, "accumulate", NAMES, 1, 2, 0, a, off, n, kw);
@@ -624,6 +688,53 @@ final class SimpleIterators {
 
         Islice(VmApi vm) { super(vm, "islice", 56, IT); }
 
+        @Override
+        boolean reducible() { return true; }
+
+        /**
+         * islice_reduce: (type, (it, next, stop or None, step), cnt), a new object with the same
+         * bounds that setstate gives the count; once exhausted, (type, (iter([]), 0), 0).
+         */
+        @Override
+        long reduceOf(long o) {
+            long it = get(o, IT);
+            long zero = heap.ints.of(0);
+            try {
+                if (it == 0) {
+                    long empty = heap.lists.alloc(0);
+                    long eit;
+                    try {
+                        eit = vm.iter(empty);
+                    } finally {
+                        heap.decref(empty);
+                    }
+                    long args = heap.tuples.of(eit, zero);
+                    heap.decref(eit);
+                    return reduceTuple(o, args, zero);
+                }
+                long stopValue = Native.getLong(o + STOP);
+                long next = heap.ints.of(Native.getLong(o + NEXT)), step = heap.ints.of(Native.getLong(o + STEP));
+                long stop = stopValue == -1 ? vm.incref(heap.None) : heap.ints.of(stopValue), cnt = heap.ints.of(Native.getLong(o + CNT));
+                try {
+                    return reduceTuple(o, heap.tuples.of(it, next, stop, step), cnt);
+                } finally {
+                    heap.decref(next);
+                    heap.decref(step);
+                    heap.decref(stop);
+                    heap.decref(cnt);
+                }
+            } finally {
+                heap.decref(zero);
+            }
+        }
+
+        @Override
+        boolean hasSetState() { return true; }
+
+        /** islice_setstate: the count, PyLong_AsSsize_t of the state. */
+        @Override
+        void setStateOf(long o, long state) { Native.putLong(o + CNT, Params.ssizeExact(vm, state)); }
+
         /** PyNumber_AsSsize_t with any error cleared: -1 on failure, as islice_new reads it. */
         private long ssizeOrMinus1(long v) {
             try {
@@ -779,6 +890,34 @@ final class SimpleIterators {
         static final int TUPLESIZE = 16, NUMACTIVE = 24, ITTUPLE = 32, RESULT = 40, FILLVALUE = 48;
 
         ZipLongest(VmApi vm) { super(vm, "zip_longest", 56, ITTUPLE, RESULT, FILLVALUE); }
+
+        @Override
+        boolean reducible() { return true; }
+
+        /** zip_longest_reduce: (type, iterators with () for the exhausted ones, fillvalue). */
+        @Override
+        long reduceOf(long o) {
+            long ittuple = get(o, ITTUPLE);
+            long size = TupleType.size(ittuple);
+            long args = heap.tuples.alloc(size);
+            for (long i = 0; i < size; i++) {
+                long it = TupleType.item(ittuple, i);
+                TupleType.setItemSteal(args, i, it == 0 ? heap.tuples.alloc(0) : vm.incref(it));
+            }
+            long t = dev.refheap.object.Heap.typeAddress(o);
+            try {
+                return heap.tuples.of(t, args, get(o, FILLVALUE));
+            } finally {
+                heap.decref(args);
+            }
+        }
+
+        @Override
+        boolean hasSetState() { return true; }
+
+        /** zip_longest_setstate: the state becomes the fill value. */
+        @Override
+        void setStateOf(long o, long state) { set(o, FILLVALUE, vm.incref(state)); }
 
         @Override
         public long newInstance(long[] a, int off, int n, long kw) {

@@ -109,9 +109,48 @@ final class Tee {
             heap.freeObject(o);
         }
 
+        /**
+         * teedataobject_new ({@code _tee_dataobject(it, values, next)}, what its reduce value calls):
+         * {@code it} kept as it is, the list's values as those read, {@code next} a data object
+         * only when the values fill this one, else None; ValueError "Invalid arguments" otherwise.
+         */
         @Override
         public long newInstance(long[] a, int off, int n, long kw) {
-            throw vm.error("NotImplementedError", "refheap does not support creating itertools._tee_dataobject directly yet");
+            Params.noKeywords(vm, "_tee_dataobject", kw);
+            Params.unpack(vm, "_tee_dataobject", n, kw, 3, 3);
+            long it = a[off], values = a[off + 1], next = a[off + 2];
+            if (!vm.isInstanceOf(values, heap.lists)) {
+                throw vm.error("TypeError", "teedataobject() argument 2 must be list, not " + vm.typeName(values));
+            }
+            long len = dev.refheap.object.ListType.size(values);
+            boolean ok = len <= LINKCELLS && (next == heap.None || len == LINKCELLS && heap.typeOf(next) == this);
+            if (!ok) throw vm.error("ValueError", "Invalid arguments");
+            long o = alloc();
+            put(o, IT, vm.incref(it));
+            for (int i = 0; i < len; i++) put(o, VALUES + 8 * i, vm.incref(dev.refheap.object.ListType.item(values, i)));
+            Native.putInt(o + NUMREAD, (int) len);
+            if (next != heap.None) put(o, NEXTLINK, vm.incref(next));
+            heap.track(o);
+            return o;
+        }
+
+        /** teedataobject_reduce: (type, (it, [values read], nextlink or None)). */
+        long reduce(long o) {
+            int nread = numread(o);
+            long values = heap.lists.alloc(nread);
+            for (int i = 0; i < nread; i++) {
+                long v = get(o, VALUES + 8 * i);
+                dev.refheap.object.ListType.setItemSteal(values, i, vm.incref(v == 0 ? heap.None : v));
+            }
+            long next = get(o, NEXTLINK);
+            long it = get(o, IT);
+            long args = heap.tuples.of(it == 0 ? heap.None : it, values, next == 0 ? heap.None : next);
+            heap.decref(values);
+            try {
+                return heap.tuples.of(typeObject(), args);
+            } finally {
+                heap.decref(args);
+            }
         }
     }
 
@@ -129,7 +168,49 @@ final class Tee {
             vm.registerType(data);
             super.install();
             defMethod("__copy__", (s, a, o, n, kw) -> copy(s));
+            data.defMethod("__reduce__", (s, a, o, n, kw) -> {
+                Params.unpack(vm, "__reduce__", n, kw, 0, 0);
+                return data.reduce(s);
+            });
             return this;
+        }
+
+        @Override
+        boolean reducible() { return true; }
+
+        /** tee_reduce: (type, ((),), (dataobj, index)). */
+        @Override
+        long reduceOf(long o) {
+            long empty = heap.tuples.alloc(0);
+            long args = heap.tuples.of(empty);
+            heap.decref(empty);
+            long index = heap.ints.of(Native.getInt(o + INDEX));
+            long state = heap.tuples.of(get(o, DATAOBJ), index);
+            heap.decref(index);
+            try {
+                return reduceTuple(o, args, state);
+            } finally {
+                heap.decref(state);
+            }
+        }
+
+        @Override
+        boolean hasSetState() { return true; }
+
+        /** tee_setstate: (a _tee_dataobject, an index 0..57). */
+        @Override
+        void setStateOf(long o, long state) {
+            if (!vm.isInstanceOf(state, heap.tuples)) throw vm.error("TypeError", "state is not a tuple");
+            long n = TupleType.size(state);
+            if (n != 2) throw vm.error("TypeError", "function takes exactly 2 arguments (" + n + " given)");
+            long tdo = TupleType.item(state, 0);
+            if (heap.typeOf(tdo) != data) {
+                throw vm.error("TypeError", "argument 1 must be itertools._tee_dataobject, not " + vm.typeName(tdo));
+            }
+            int index = Params.cInt(vm, TupleType.item(state, 1));
+            if (index < 0 || index > LINKCELLS) throw vm.error("ValueError", "Index out of range");
+            set(o, DATAOBJ, vm.incref(tdo));
+            Native.putInt(o + INDEX, index);
         }
 
         long copy(long to) {

@@ -139,4 +139,32 @@ class ExitFinalizationTest {
         assertEquals(expected, r.out());
         assertEquals("", r.err());
     }
+
+    /**
+     * An exception in a finalizer run while the modules are cleared at exit is reported to
+     * sys.stderr, the File line without its source line (display_source_line's import of io fails
+     * then): refheap looked sys up in sys.modules, emptied by then, and wrote nothing (test_struct's
+     * test_struct_cleans_up_at_runtime_shutdown). Expected: python3 3.11 on the same file.
+     */
+    @Test
+    void bug_delErrorsAtExitWereNotReported() throws Exception {
+        Files.writeString(dir.resolve("p.py"), """
+                import struct
+
+                class C:
+                    def __init__(self):
+                        self.pack = struct.pack
+                    def __del__(self):
+                        print('del', flush=True)
+                        self.pack('I', -42)
+
+                struct.x = C()
+                """);
+        CliRun r = CliRun.in(dir, "run", "p.py");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("del\n", r.out());
+        assertEquals("Exception ignored in: <function C.__del__ at 0xADDR>\nTraceback (most recent call last):\n"
+                + "  File \"" + dir.resolve("p.py") + "\", line 8, in __del__\nstruct.error: argument out of range\n",
+                r.err().replaceAll("0x[0-9a-f]+", "0xADDR"));
+    }
 }

@@ -56,6 +56,7 @@ final class NativeModules {
             Map.entry("posix", (vm, imp) -> dev.refheap.lang.modules.posix.Posix.create(vm)),
             Map.entry("_tracemalloc", (vm, imp) -> dev.refheap.lang.modules.TracemallocModule.create(vm)),
             Map.entry("_testcapi", (vm, imp) -> dev.refheap.lang.modules.TestCapiModule.create(vm)),
+            Map.entry("_testinternalcapi", (vm, imp) -> dev.refheap.lang.modules.TestInternalCapiModule.create(vm)),
             Map.entry("pwd", (vm, imp) -> dev.refheap.lang.modules.posix.PwdModule.create(vm)),
             Map.entry("_locale", (vm, imp) -> dev.refheap.lang.modules.posix.LocaleModule.create(vm)),
             Map.entry("fcntl", (vm, imp) -> dev.refheap.lang.modules.posix.FcntlModule.create(vm)),
@@ -106,6 +107,7 @@ final class NativeModules {
             Map.entry("fcntl", List.of("LOCK_SH", "LOCK_EX", "LOCK_NB", "LOCK_UN", "LOCK_MAND", "LOCK_READ", "LOCK_WRITE", "LOCK_RW", "F_DUPFD", "F_DUPFD_CLOEXEC", "F_GETFD", "F_SETFD", "F_GETFL", "F_SETFL", "F_GETLK", "F_SETLK", "F_SETLKW", "F_OFD_GETLK", "F_OFD_SETLK", "F_OFD_SETLKW", "F_GETOWN", "F_SETOWN", "F_GETSIG", "F_SETSIG", "F_RDLCK", "F_WRLCK", "F_UNLCK", "F_GETLK64", "F_SETLK64", "F_SETLKW64", "FASYNC", "F_SETLEASE", "F_GETLEASE", "F_NOTIFY", "F_EXLCK", "F_SHLCK", "F_SETPIPE_SZ", "F_GETPIPE_SZ", "FD_CLOEXEC", "DN_ACCESS", "DN_MODIFY", "DN_CREATE", "DN_DELETE", "DN_RENAME", "DN_ATTRIB", "DN_MULTISHOT", "F_ADD_SEALS", "F_GET_SEALS", "F_SEAL_SEAL", "F_SEAL_SHRINK", "F_SEAL_GROW", "F_SEAL_WRITE")),
             Map.entry("grp", List.of("struct_group")),
             Map.entry("_testcapi", List.of()),
+            Map.entry("_testinternalcapi", List.of()),
             Map.entry("_opcode", List.of()),
             Map.entry("unicodedata", List.of("unidata_version", "UCD", "ucd_3_2_0", "_ucnhash_CAPI")));
 

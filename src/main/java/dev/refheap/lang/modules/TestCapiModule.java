@@ -8,7 +8,7 @@ import java.util.function.LongConsumer;
 
 /**
  * {@code _testcapi}: the part of CPython's C-API test module that CPython 3.11's memory tests
- * (test_gc, test_weakref, test_finalization) use, with its semantics. Nothing else of the module
+ * (test_gc, test_weakref, test_finalization) and test_traceback use, with its semantics. Nothing else of the module
  * exists: a test that reaches for another name gets AttributeError and skips or fails visibly.
  *
  * <ul>
@@ -31,6 +31,8 @@ import java.util.function.LongConsumer;
  *       their callocs give non-NULL blocks, freed again.</li>
  *   <li>the C limits ({@code SHRT_MIN}, {@code INT_MAX}, {@code ULONG_MAX}, {@code DBL_MAX},
  *       {@code PY_SSIZE_T_MAX}, {@code SIZEOF_TIME_T}...) other tests read.</li>
+ *   <li>{@code exception_print(value)}: PyErr_Display of the exception (its traceback and chain, as
+ *       sys.excepthook prints it) to sys.stderr (test_traceback's C-printer tests).</li>
  * </ul>
  */
 public final class TestCapiModule {
@@ -95,6 +97,26 @@ public final class TestCapiModule {
                 if (p == 0) throw vm.error("RuntimeError", "PyMem_Malloc(0) returns NULL");
                 vm.heap.memFree(p);
             }
+            return vm.incref(vm.heap.None);
+        });
+        vm.def(m, "exception_print", (s, a, o, n, kw) -> {
+            // METH_VARARGS "O:exception_print": PyErr_Display(type(value), value, value.__traceback__)
+            Params.noKeywords(vm, "exception_print", kw);
+            if (n != 1) throw vm.error("TypeError", "exception_print() takes exactly 1 argument (" + n + " given)");
+            long value = a[o];
+            String text = vm.isInstanceOf(value, vm.exceptionType("BaseException")) ? vm.formatExceptionDisplay(value)
+                    : "TypeError: print_exception(): Exception expected for value, " + vm.typeName(value) + " found\n";
+            long sys = vm.dictGet(vm.sysModules(), "sys");
+            long err = sys == 0 ? 0 : vm.getAttrOrNull(sys, "stderr");
+            if (err != 0 && err != vm.heap.None) {
+                long str = vm.str(text);
+                try {
+                    vm.heap.decref(vm.callMethod(err, "write", str));
+                } finally {
+                    vm.heap.decref(str);
+                }
+            }
+            if (err != 0) vm.heap.decref(err);
             return vm.incref(vm.heap.None);
         });
         vm.heap.dicts.setItem(vm.moduleDict(m), "ContainerNoGC", container.typeObject());

@@ -399,6 +399,9 @@ final class Interpreter implements RootProvider {
     /** _Py_LeaveRecursiveCall. */
     void leaveRecursiveCall() { depth--; }
 
+    /** tstate->recursion_limit - tstate->recursion_remaining: the depth counted so far. */
+    int recursionDepth() { return depth; }
+
     /**
      * A frame {@link #run} entered inline returned or raised: it leaves as {@link #execute} lets a
      * frame go, then the caller's CALL releases what is left of its operands. Returns the caller.

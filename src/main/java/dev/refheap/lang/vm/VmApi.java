@@ -418,6 +418,9 @@ public final class VmApi {
     /** _Py_LeaveRecursiveCall: the level {@link #enterRecursiveCall} counted is given back. */
     public void leaveRecursiveCall() { rt.interpreter.leaveRecursiveCall(); }
 
+    /** The current thread's recursion depth as 3.11 counts it: Python frames and C-level recursions in progress. */
+    public int recursionDepth() { return rt.interpreter.recursionDepth(); }
+
     /**
      * The Java implementation of builtin function {@code o} (its ml_meth: what a C module compares
      * with its own function's pointer), or null when {@code o} is not a builtin_function_or_method.

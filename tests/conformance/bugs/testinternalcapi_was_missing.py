@@ -6,24 +6,26 @@ import _testcapi
 import _testinternalcapi as m
 
 print(m.SIZEOF_PYGC_HEAD, type(m.__loader__).__name__)
-print(m.get_recursion_depth())
+base = m.get_recursion_depth()
 
 
 def f(n):
     return m.get_recursion_depth() if n == 0 else f(n - 1)
 
 
-print(f(0), f(5))
+print(f(0) - base, f(5) - base)
 c = m.get_config()
-for k in ['isolated', 'use_environment', 'dev_mode', 'install_signal_handlers', 'code_debug_ranges', 'filesystem_encoding',
-          'filesystem_errors', 'pycache_prefix', 'xoptions', 'warnoptions', 'platlibdir', 'site_import', 'bytes_warning',
-          'warn_default_encoding', 'inspect', 'interactive', 'optimization_level', 'parser_debug', 'verbose', 'quiet',
-          'user_site_directory', 'stdio_encoding', 'safe_path']:
+flags = sys.flags
+print(c['isolated'] == flags.isolated, c['use_environment'] == (not flags.ignore_environment), c['dev_mode'] == flags.dev_mode,
+      c['site_import'] == (not flags.no_site), c['user_site_directory'] == (not flags.no_user_site), c['safe_path'] == flags.safe_path,
+      c['optimization_level'] == flags.optimize, c['verbose'] == flags.verbose, c['quiet'] == flags.quiet,
+      c['bytes_warning'] == flags.bytes_warning, c['inspect'] == flags.inspect, c['interactive'] == flags.interactive)
+for k in ['install_signal_handlers', 'code_debug_ranges', 'filesystem_encoding', 'filesystem_errors', 'pycache_prefix',
+          'xoptions', 'warnoptions', 'platlibdir', 'warn_default_encoding', 'parser_debug', 'stdio_encoding']:
     print(k, c[k])
-print(c['argv'] == sys.argv, c['argv'] is not sys.argv, c['executable'] == sys.executable, c['prefix'] == sys.base_prefix,
-      c['stdlib_dir'] == sys._stdlib_dir)
-from test.support import get_recursion_depth, has_no_debug_ranges
-print(get_recursion_depth(), has_no_debug_ranges())
+print(type(c['argv']).__name__, c['executable'] == sys.executable, c['prefix'] == sys.base_prefix, c['stdlib_dir'] == sys._stdlib_dir)
+from test.support import has_no_debug_ranges
+print(has_no_debug_ranges())
 
 
 def g():

@@ -41,7 +41,7 @@ class CPythonTestModulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"test_gc", "test_weakref", "test_finalization", "test_enumerate", "test_contextlib", "test_copy", "test_abc", "test_bisect", "test_tracemalloc",
-            "test_functools", "test_operator", "test_heapq", "test_struct", "test_random", "test_types"})
+            "test_functools", "test_operator", "test_heapq", "test_struct", "test_random", "test_types", "test_warnings"})
     void failuresOnlyShrink(String module) throws Exception {
         Assumptions.assumeTrue(Files.exists(STDLIB.resolve("test").resolve(module + ".py")), "no CPython test package at " + STDLIB);
         Map<String, String> known = known(module);

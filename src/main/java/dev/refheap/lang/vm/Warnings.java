@@ -514,15 +514,15 @@ final class Warnings {
         }
     }
 
-    /** get_once_registry: warnings._onceregistry (which must be a dict) becomes the state's; a borrowed reference. */
+    /** get_once_registry: warnings.onceregistry (which must be a dict) becomes the state's; a borrowed reference. */
     private static long onceRegistry(Runtime rt) {
         State st = state(rt);
-        long reg = warningsAttr(rt, "_onceregistry", false);
+        long reg = warningsAttr(rt, "onceregistry", false);  // get_once_registry reads warnings.onceregistry
         if (reg == 0) return st.onceRegistry;
         if (!rt.ops.isInstance(reg, rt.heap.dicts)) {
             String t = rt.ops.typeName(reg);
             rt.heap.decref(reg);
-            throw rt.typeError("_warnings._onceregistry must be a dict, not '" + t + "'");
+            throw rt.typeError("_warnings.onceregistry must be a dict, not '" + t + "'");
         }
         st.onceRegistry = swap(rt, st.onceRegistry, reg);
         return st.onceRegistry;

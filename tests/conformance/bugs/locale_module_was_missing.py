@@ -16,7 +16,9 @@ print(_locale.localeconv())
 print([_locale.nl_langinfo(getattr(_locale, k)) for k in ('CODESET', 'D_T_FMT', 'D_FMT', 'T_FMT', 'DAY_1', 'ABMON_12',
                                                           'RADIXCHAR', 'THOUSEP', 'YESEXPR', 'NOEXPR', 'CRNCYSTR', 'ERA', '_DATE_FMT')])
 print(_locale.getencoding())
-print([_locale.strcoll(a, b) for a, b in [('a', 'b'), ('b', 'a'), ('a', 'a'), ('ab', 'a'), ('A', 'a')]], repr(_locale.strxfrm('h\xe9llo')))
+# the signs only: in the test suite's JVM, where many runtimes share the process's C locale, the
+# magnitudes were seen to differ (-4 for -1) in some runs, from a collation state not yet traced
+print([(c > 0) - (c < 0) for c in (_locale.strcoll(a, b) for a, b in [('a', 'b'), ('b', 'a'), ('a', 'a'), ('ab', 'a'), ('A', 'a')])], repr(_locale.strxfrm('h\xe9llo')))
 print(_locale.gettext('hello'), _locale.dgettext(None, 'x'), _locale.dcgettext('d', 'y', _locale.LC_MESSAGES), _locale.textdomain(None))
 print(_locale.bind_textdomain_codeset('nodomain', None))
 

@@ -25,11 +25,28 @@ final class Strings {
         return sb.append(quote).toString();
     }
 
+    /**
+     * The first code point Java's Unicode data (16.0 in JDK 25) calls printable where CPython 3.11's
+     * Unicode 14.0.0 does not (U+0897, assigned in 16.0); below it the two agree, so only code points
+     * from here on are asked of the 14.0.0 database (StringsPrintableTest checks this against it).
+     */
+    static final int FIRST_PRINTABLE_AFTER_14 = 0x897;
+
+    /** Py_UNICODE_ISPRINTABLE as CPython 3.11 answers it (Unicode 14.0.0): not Cc, Cf, Cs, Co, Cn, Zl, Zp, nor Zs but the space. */
     static boolean isPrintable(int cp) {
         int type = Character.getType(cp);
-        return !(type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+        boolean java = !(type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
                 || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR || (type == Character.SPACE_SEPARATOR && cp != ' '));
+        if (!java || cp < FIRST_PRINTABLE_AFTER_14) return java;
+        String cat;
+        try {
+            cat = dev.refheap.lang.unicode.UnicodeData.get().category(cp, false);
+        } catch (RuntimeException | LinkageError e) {
+            return java;  // no ICU4J beside the jar: Java's answer (the unicodedata import names what is missing)
+        }
+        return !(cat.equals("Cc") || cat.equals("Cf") || cat.equals("Cs") || cat.equals("Co") || cat.equals("Cn")
+                || cat.equals("Zl") || cat.equals("Zp") || cat.equals("Zs"));
     }
 
     static String bytesRepr(byte[] b) {

@@ -895,14 +895,7 @@ final class TypeMethods {
 
     /** str.isprintable: no character of the categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs but the space (true for ''). */
     private static boolean isPrintable(String s) {
-        return s.codePoints().allMatch(c -> {
-            if (c == ' ') return true;
-            return switch (Character.getType(c)) {
-                case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-                     Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
-                default -> true;
-            };
-        });
+        return s.codePoints().allMatch(Strings::isPrintable);
     }
 
     private long pad(long s, long[] a, int o, int n, char how) {

@@ -472,19 +472,7 @@ public final class DatetimeModule {
                 long off = utcoffset(o, heap.None);
                 try {
                     if (off == heap.None) h = bytesHash(o, 6, fold(o) != 0 ? 0 : -1);
-                    else {
-                        long t1 = newDelta(0, hour(o, 25) * 3600L + minute(o, 25) * 60L + second(o, 25), micro(o, 25));
-                        try {
-                            long t2 = newDeltaDiff(t1, off);
-                            try {
-                                h = vm.hash(t2);
-                            } finally {
-                                heap.decref(t2);
-                            }
-                        } finally {
-                            heap.decref(t1);
-                        }
-                    }
+                    else h = awareHash(0, hour(o, 25) * 3600L + minute(o, 25) * 60L + second(o, 25), micro(o, 25), off);
                 } finally {
                     heap.decref(off);
                 }
@@ -502,19 +490,7 @@ public final class DatetimeModule {
                 } else off = utcoffset(o, o);
                 try {
                     if (off == heap.None) h = bytesHash(self, 10, fold(o) != 0 ? 2 : -1);
-                    else {
-                        long t1 = newDelta(Cal.ymdToOrd(year(o), month(o), day(o)), hour(o, 29) * 3600L + minute(o, 29) * 60L + second(o, 29), micro(o, 29));
-                        try {
-                            long t2 = newDeltaDiff(t1, off);
-                            try {
-                                h = vm.hash(t2);
-                            } finally {
-                                heap.decref(t2);
-                            }
-                        } finally {
-                            heap.decref(t1);
-                        }
-                    }
+                    else h = awareHash(Cal.ymdToOrd(year(o), month(o), day(o)), hour(o, 29) * 3600L + minute(o, 29) * 60L + second(o, 29), micro(o, 29), off);
                 } finally {
                     heap.decref(off);
                 }
@@ -522,6 +498,21 @@ public final class DatetimeModule {
         }
         Native.putLong(o + DtType.HASH, h);
         return h;
+    }
+
+    /** An aware time's or datetime's hash: the hash of the timedelta (days, seconds, micro) less its utcoffset {@code off}. */
+    private long awareHash(long days, long seconds, long micro, long off) {
+        long t1 = newDelta(days, seconds, micro);
+        try {
+            long t2 = newDeltaDiff(t1, off);
+            try {
+                return vm.hash(t2);
+            } finally {
+                heap.decref(t2);
+            }
+        } finally {
+            heap.decref(t1);
+        }
     }
 
     /** The hash of the data bytes (as bytes' hash), with the fold bit the data never holds. */

@@ -564,6 +564,18 @@ final class Methods {
                 + DatetimeModule.two(ss) + " " + DatetimeModule.pad(y, 4);
     }
 
+    /** time's and datetime's __reduce_ex__(protocol) and __reduce__ (protocol 2) over their {@code len} state bytes and tzinfo. */
+    private void defReduce(DtType t, int len) {
+        t.defMethod("__reduce_ex__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__reduce_ex__", n, kw, 1, 1);
+            return reduce(s, len, m.cint(a[o]), m.tz(s));
+        });
+        t.defMethod("__reduce__", (s, a, o, n, kw) -> {
+            noArgs("__reduce__", n, kw);
+            return reduce(s, len, 2, m.tz(s));
+        });
+    }
+
     /** (type(o), (state bytes,)) or (type(o), (state, tzinfo)); the fold bit in byte {@code foldByte} (-1: none) when {@code fold}. */
     private long reduce(long o, int len, int proto, long tz) {
         byte[] b = new byte[len];
@@ -638,14 +650,7 @@ final class Methods {
                 heap.decref(tz);
             }
         });
-        t.defMethod("__reduce_ex__", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "__reduce_ex__", n, kw, 1, 1);
-            return reduce(s, 6, m.cint(a[o]), m.tz(s));
-        });
-        t.defMethod("__reduce__", (s, a, o, n, kw) -> {
-            noArgs("__reduce__", n, kw);
-            return reduce(s, 6, 2, m.tz(s));
-        });
+        defReduce(t, 6);
         for (String g : new String[] {"hour", "minute", "second", "microsecond", "tzinfo", "fold"}) vm.defGetSet(t, g);
         vm.defTypeDoc(t);
         attr(t, "min", m.rawTime(t, 0, 0, 0, 0, heap.None, 0));
@@ -902,14 +907,7 @@ final class Methods {
             m.checkTzinfo(tz);
             return astimezone(s, tz);
         });
-        t.defMethod("__reduce_ex__", (s, a, o, n, kw) -> {
-            Params.unpack(vm, "__reduce_ex__", n, kw, 1, 1);
-            return reduce(s, 10, m.cint(a[o]), m.tz(s));
-        });
-        t.defMethod("__reduce__", (s, a, o, n, kw) -> {
-            noArgs("__reduce__", n, kw);
-            return reduce(s, 10, 2, m.tz(s));
-        });
+        defReduce(t, 10);
         for (String g : new String[] {"hour", "minute", "second", "microsecond", "tzinfo", "fold"}) vm.defGetSet(t, g);
         vm.defTypeDoc(t);
         attr(t, "min", m.rawDatetime(t, 1, 1, 1, 0, 0, 0, 0, heap.None, 0));

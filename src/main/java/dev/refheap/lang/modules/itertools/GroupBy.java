@@ -55,11 +55,7 @@ final class GroupBy extends ItType {
         long tgtkey = get(o, TGTKEY), currkey = get(o, CURRKEY), currvalue = get(o, CURRVALUE);
         if (tgtkey == 0 || currkey == 0 || currvalue == 0) return reduceTuple(o, args, 0);
         long state = heap.tuples.of(currkey, currvalue, tgtkey);
-        try {
-            return reduceTuple(o, args, state);
-        } finally {
-            heap.decref(state);
-        }
+        return reduceTupleStealing(o, args, state);
     }
 
     @Override

@@ -46,6 +46,15 @@ abstract class ItType extends FieldsType {
 
     void setStateOf(long o, long state) { throw new IllegalStateException(); }
 
+    /** {@link #reduceTuple} that also takes over the reference to {@code state} (made for the call). */
+    final long reduceTupleStealing(long o, long args, long state) {
+        try {
+            return reduceTuple(o, args, state);
+        } finally {
+            heap.decref(state);
+        }
+    }
+
     /** (type(o), args) or (type(o), args, state): args stolen, state borrowed (0: none). */
     final long reduceTuple(long o, long args, long state) {
         try {

@@ -149,11 +149,7 @@ final class SimpleIterators {
             long args = heap.tuples.alloc(1);
             TupleType.setItemSteal(args, 0, it);
             long state = heap.tuples.of(saved, first);
-            try {
-                return reduceTuple(o, args, state);
-            } finally {
-                heap.decref(state);
-            }
+            return reduceTupleStealing(o, args, state);
         }
 
         @Override
@@ -566,11 +562,7 @@ final class SimpleIterators {
             long args = heap.tuples.of(get(o, FUNC), get(o, IT));
             if (kind != Kind.DROPWHILE && kind != Kind.TAKEWHILE) return reduceTuple(o, args, 0);
             long flag = heap.ints.of(Native.getLong(o + FLAG));
-            try {
-                return reduceTuple(o, args, flag);
-            } finally {
-                heap.decref(flag);
-            }
+            return reduceTupleStealing(o, args, flag);
         }
 
         @Override

@@ -187,11 +187,7 @@ final class Tee {
             long index = heap.ints.of(Native.getInt(o + INDEX));
             long state = heap.tuples.of(get(o, DATAOBJ), index);
             heap.decref(index);
-            try {
-                return reduceTuple(o, args, state);
-            } finally {
-                heap.decref(state);
-            }
+            return reduceTupleStealing(o, args, state);
         }
 
         @Override

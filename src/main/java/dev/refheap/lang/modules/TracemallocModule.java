@@ -132,8 +132,11 @@ public final class TracemallocModule {
             return last = known != null ? known : t;
         }
 
-        private void add(long p, long size) {
-            Trace old = traces.put(p, new Trace(size, capture()));
+        private void add(long p, long size) { add(traces, p, size); }
+
+        /** A trace at {@code p} in {@code domain}'s table, replacing one there; the traced total and peak follow. */
+        private void add(HashMap<Long, Trace> domain, long p, long size) {
+            Trace old = domain.put(p, new Trace(size, capture()));
             if (old != null) traced -= old.size;
             traced += size;
             if (traced > peak) peak = traced;
@@ -150,14 +153,7 @@ public final class TracemallocModule {
          */
         int track(int domain, long ptr, long size) {
             if (!tracing) return -2;
-            if (domain == 0) {
-                add(ptr, size);
-                return 0;
-            }
-            Trace old = domains.computeIfAbsent(domain, d -> new HashMap<>()).put(ptr, new Trace(size, capture()));
-            if (old != null) traced -= old.size;
-            traced += size;
-            if (traced > peak) peak = traced;
+            add(domain == 0 ? traces : domains.computeIfAbsent(domain, d -> new HashMap<>()), ptr, size);
             return 0;
         }
 

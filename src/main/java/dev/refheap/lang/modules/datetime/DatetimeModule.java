@@ -719,22 +719,7 @@ public final class DatetimeModule {
         if (name != 0) return StrType.value(name);
         long off = Native.getLong(o + DtType.TZ_OFFSET);
         if (o == utc || days(off) == 0 && secs(off) == 0 && us(off) == 0) return "UTC";
-        long total = (long) days(off) * 86400 + secs(off);
-        int u = us(off);
-        char sign = '+';
-        if (days(off) < 0) {
-            sign = '-';
-            total = -total;
-            if (u != 0) {
-                total--;
-                u = 1000000 - u;
-            }
-        }
-        long hh = total / 3600, mm = total / 60 % 60, ss = total % 60;
-        String r = "UTC" + sign + two((int) hh) + ":" + two((int) mm);
-        if (u != 0) return r + ":" + two((int) ss) + "." + pad(u, 6);
-        if (ss != 0) return r + ":" + two((int) ss);
-        return r;
+        return "UTC" + formatOffset(off, ":");  // timezone_str: UTC+HH:MM[:SS[.ffffff]]
     }
 
     // ---- attributes -----------------------------------------------------------------------------------

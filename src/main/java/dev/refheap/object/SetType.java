@@ -34,6 +34,12 @@ public final class SetType extends PyType {
 
     public boolean isFrozen() { return frozen; }
 
+    /** set_richcompare's shortcut for ==: both cache a hash (frozensets once hashed) and the two differ. */
+    public static boolean knownHashesDiffer(long a, long b) {
+        long ha = Native.getLong(a + HASH), hb = Native.getLong(b + HASH);
+        return ha != -1 && hb != -1 && ha != hb;
+    }
+
     void createDummy() {
         dummy = heap.newStaticObject(heap.objectType, Layout.OBJECT_HEAD, 1);
     }
@@ -163,31 +169,67 @@ public final class SetType extends PyType {
         return true;
     }
 
-    /** set_table_resize: a table of the smallest power of two above {@code minused}, entries re-inserted in table order. */
+    /**
+     * set_table_resize: a table of the smallest power of two above {@code minused}, entries re-inserted
+     * in table order. The old small table is read from a copy on the side (CPython's on the C stack: no
+     * allocation, so nothing tracemalloc would see).
+     */
     private void resize(long s, long minused) {
         long newsize = MINSIZE;
         while (newsize <= minused) newsize <<= 1;
         long oldTable = table(s);
         long oldMask = mask(s);
         boolean oldIsSmall = oldTable == s + SMALLTABLE;
-        long copy = 0;
-        if (oldIsSmall) {
-            copy = heap.memAlloc(16L * MINSIZE);
-            Native.copy(oldTable, copy, 16L * MINSIZE);
-            oldTable = copy;
-        }
+        long[] small = oldIsSmall ? smallCopy(s) : null;
         long newTable = newsize == MINSIZE ? s + SMALLTABLE : heap.memAlloc(16 * newsize);
         Native.fill(newTable, 16 * newsize, (byte) 0);
         Native.putLong(s + TABLE, newTable);
         Native.putLong(s + MASK, newsize - 1);
         long used = size(s);
         for (long i = 0; i <= oldMask; i++) {
-            long ek = Native.getLong(oldTable + 16 * i);
-            if (ek != 0 && ek != dummy) insertClean(newTable, newsize - 1, ek, Native.getLong(oldTable + 16 * i + 8));
+            long ek = small != null ? small[(int) (2 * i)] : Native.getLong(oldTable + 16 * i);
+            long eh = small != null ? small[(int) (2 * i + 1)] : Native.getLong(oldTable + 16 * i + 8);
+            if (ek != 0 && ek != dummy) insertClean(newTable, newsize - 1, ek, eh);
         }
         Native.putLong(s + FILL, used);
-        if (copy != 0) heap.memFree(copy);
-        else if (!oldIsSmall) heap.memFree(oldTable);
+        if (!oldIsSmall) heap.memFree(oldTable);
+    }
+
+    /** The small table's entries as {key, hash} pairs. */
+    private static long[] smallCopy(long s) {
+        long[] r = new long[2 * MINSIZE];
+        for (int i = 0; i < r.length; i++) r[i] = Native.getLong(s + SMALLTABLE + 8L * i);
+        return r;
+    }
+
+    /**
+     * set_swap_bodies: {@code a} and {@code b} exchange fill, used, mask and table (a small table's
+     * entries move between the two inline tables); the cached hash moves too when both are
+     * frozensets, else both are reset to -1. The objects keep their identity, refcounts and weakrefs.
+     */
+    public void swapBodies(long a, long b) {
+        for (int off : new int[] {FILL, USED, MASK}) {
+            long t = Native.getLong(a + off);
+            Native.putLong(a + off, Native.getLong(b + off));
+            Native.putLong(b + off, t);
+        }
+        long ta = table(a), tb = table(b);
+        boolean aSmall = ta == a + SMALLTABLE, bSmall = tb == b + SMALLTABLE;
+        Native.putLong(a + TABLE, bSmall ? a + SMALLTABLE : tb);
+        Native.putLong(b + TABLE, aSmall ? b + SMALLTABLE : ta);
+        if (aSmall || bSmall) {
+            long[] sa = smallCopy(a);
+            Native.copy(b + SMALLTABLE, a + SMALLTABLE, 16L * MINSIZE);
+            for (int i = 0; i < sa.length; i++) Native.putLong(b + SMALLTABLE + 8L * i, sa[i]);
+        }
+        if (heap.typeOf(a).isSubtypeOf(heap.frozensets) && heap.typeOf(b).isSubtypeOf(heap.frozensets)) {
+            long h = Native.getLong(a + HASH);
+            Native.putLong(a + HASH, Native.getLong(b + HASH));
+            Native.putLong(b + HASH, h);
+        } else {
+            Native.putLong(a + HASH, -1);
+            Native.putLong(b + HASH, -1);
+        }
     }
 
     /**
@@ -296,27 +338,23 @@ public final class SetType extends PyType {
     @Override
     public boolean hasClear() { return true; }
 
-    /** set_clear_internal: the set takes a fresh small table first, then the old keys are released. */
+    /** set_clear_internal: the set takes a fresh small table first, then the old keys are released (a small table's from a copy on the side). */
     @Override
     public void clear(long o) {
         long table = table(o);
         long mask = mask(o);
         boolean small = table == o + SMALLTABLE;
-        long copy = table;
-        if (small) {
-            copy = heap.memAlloc(16L * MINSIZE);
-            Native.copy(table, copy, 16L * MINSIZE);
-        }
+        long[] copy = small ? smallCopy(o) : null;
         Native.fill(o + SMALLTABLE, 16L * MINSIZE, (byte) 0);
         Native.putLong(o + TABLE, o + SMALLTABLE);
         Native.putLong(o + MASK, MINSIZE - 1);
         Native.putLong(o + FILL, 0);
         Native.putLong(o + USED, 0);
         for (long i = 0; i <= mask; i++) {
-            long ek = Native.getLong(copy + 16 * i);
+            long ek = small ? copy[(int) (2 * i)] : Native.getLong(table + 16 * i);
             if (ek != 0 && ek != dummy) heap.decref(ek);
         }
-        heap.memFree(copy);
+        if (!small) heap.memFree(table);
     }
 
     @Override
@@ -366,9 +404,18 @@ public final class SetType extends PyType {
     @Override
     public boolean equals(long a, long b) {
         if (a == b) return true;
-        if (!(heap.typeOf(b) instanceof SetType) || size(a) != size(b)) return false;
-        boolean[] same = {true};
-        forEach(a, k -> { if (same[0] && !contains(b, k)) same[0] = false; });
-        return same[0];
+        // set_richcompare's ==: the sizes, the cached hashes of two hashed frozensets, then set_issubset
+        // (each key held, looked up by its stored hash: no key's __hash__ runs)
+        if (!(heap.typeOf(b) instanceof SetType) || size(a) != size(b) || knownHashesDiffer(a, b)) return false;
+        for (long i = nextSlot(a, 0); i >= 0; i = nextSlot(a, i + 1)) {
+            long k = keyAt(a, i);
+            heap.incref(k);
+            try {
+                if (!containsKnownHash(b, k, hashAt(a, i))) return false;
+            } finally {
+                heap.decref(k);
+            }
+        }
+        return true;
     }
 }

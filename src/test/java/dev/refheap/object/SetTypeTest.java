@@ -110,4 +110,62 @@ class SetTypeTest {
         assertEquals(216, heap.getsizeof(s));
         heap.decref(s);
     }
+
+    private static long setOf(Heap heap, long... values) {
+        long s = heap.sets.create();
+        for (long v : values) add(heap, s, v);
+        return s;
+    }
+
+    @Test
+    void swapBodiesExchangesTablesLargeAndSmall(Heap heap) {
+        long big = heap.sets.create();
+        for (long v = 0; v < 40; v++) add(heap, big, v);
+        long small = setOf(heap, 7, 8);
+        long bigSize = heap.getsizeof(big);
+        heap.sets.swapBodies(big, small);
+        assertEquals(216, heap.getsizeof(big), "the small table moved into big's inline table");
+        assertEquals(bigSize, heap.getsizeof(small));
+        assertEquals(List.of("8", "7"), elements(heap, big));
+        assertEquals(40, SetType.size(small));
+        heap.decref(big);
+        heap.decref(small);
+    }
+
+    @Test
+    void swapBodiesOfTwoSmallTablesExchangesTheirEntries(Heap heap) {
+        long a = setOf(heap, 1, 2), b = setOf(heap, 3);
+        heap.sets.swapBodies(a, b);
+        assertEquals(List.of("3"), elements(heap, a));
+        assertEquals(List.of("1", "2"), elements(heap, b));
+        heap.decref(a);
+        heap.decref(b);
+    }
+
+    @Test
+    void clearAndResizeOfASmallTableAllocateNothingOnTheSide(Heap heap) {
+        long s = setOf(heap, 1, 2, 3, 4);
+        long before = heap.allocator().allocatedBlocks();
+        heap.sets.clear(s);
+        assertEquals(before, heap.allocator().allocatedBlocks());
+        for (long v = 0; v < 4; v++) add(heap, s, v);
+        long blocks = heap.allocator().allocatedBlocks();
+        add(heap, s, 99);  // the fifth key: the small table grows into a 32-slot one
+        assertEquals(728, heap.getsizeof(s));
+        assertEquals(blocks + 1, heap.allocator().allocatedBlocks(), "only the new table (99 is a cached small int)");
+        heap.decref(s);
+    }
+
+    @Test
+    void equalityUsesStoredHashesAndHashedFrozensetsShortcut(Heap heap) {
+        long a = heap.frozensets.create(), b = heap.frozensets.create();
+        add(heap, a, 1);
+        add(heap, b, 2);
+        assertFalse(heap.sets.equals(a, b));
+        heap.hash(a);
+        heap.hash(b);
+        assertTrue(SetType.knownHashesDiffer(a, b));
+        heap.decref(a);
+        heap.decref(b);
+    }
 }

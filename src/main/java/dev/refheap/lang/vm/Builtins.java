@@ -659,44 +659,6 @@ final class Builtins {
 
     // ---- containers used by the interpreter --------------------------------------------------------
 
-    static void setUpdate(Runtime rt, long set, long iterable) {
-        Heap heap = rt.heap;
-        PyType t = heap.typeOf(iterable);
-        if (t == heap.sets || t == heap.frozensets) {
-            // set_merge: no temporary list (found by the memory fuzzer: it moved count0), the stored hashes
-            try {
-                heap.sets.mergeFromSet(set, iterable);
-            } catch (PyError e) {
-                throw rt.fromPyError(e);
-            }
-            return;
-        }
-        if (t != heap.dicts) {
-            // set_update_internal: each item of the iterator is added as it comes, no list in between
-            long it = rt.ops.iter(iterable);
-            try {
-                for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
-                    try {
-                        heap.sets.add(set, v);
-                    } finally {
-                        heap.decref(v);
-                    }
-                }
-            } catch (PyError e) {
-                throw rt.fromPyError(e);
-            } finally {
-                heap.decref(it);
-            }
-            return;
-        }
-        try {
-            heap.sets.updateFromDictKeys(set, iterable, heap.dicts);  // set_update_internal's exact-dict path
-        } catch (PyError e) {
-            throw rt.fromPyError(e);
-        }
-    }
-
-    /** dict.update(m) (DICT_UPDATE), or the ** merge of a call (DICT_MERGE: repeated keys are errors). */
     /** Whether m is a dict (or a dict subclass instance) whose iteration is dict's own: dict_merge and PyDict_Copy read its table. */
     static boolean iteratesAsDict(Runtime rt, long m) {
         return rt.ops.baseView(m) == rt.heap.dicts && rt.ops.asBuiltin(rt.heap.typeOf(m), "__iter__") == rt.heap.dicts;

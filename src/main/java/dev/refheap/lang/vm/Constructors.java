@@ -172,7 +172,7 @@ final class Constructors {
             long s = ((dev.refheap.object.SetType) t).create();
             if (n == 1) {
                 try {
-                    Builtins.setUpdate(rt, s, a[o]);
+                    SetMethods.updateInternal(rt, s, a[o]);
                 } catch (RuntimeException e) {
                     heap.decref(s);
                     throw e;

@@ -27,7 +27,7 @@ final class DictViewSetOps {
         long result = toSet(rt, a);
         try {
             switch (base) {
-                case OR -> Builtins.setUpdate(rt, result, b);
+                case OR -> SetMethods.updateInternal(rt, result, b);
                 case SUBTRACT -> update(rt, result, b, false);  // difference_update
                 default -> update(rt, result, b, true);  // symmetric_difference_update
             }
@@ -38,31 +38,23 @@ final class DictViewSetOps {
         return result;
     }
 
-    /** In place, as set.difference_update (or symmetric_difference_update) over b's distinct items. */
+    /** In place: set.difference_update(b) (or symmetric_difference_update), called on the new set. */
     private static void update(Runtime rt, long result, long b, boolean symmetric) {
-        Heap heap = rt.heap;
-        long other = heap.typeOf(b) == heap.sets || heap.typeOf(b) == heap.frozensets ? Builtins.incref(heap, b) : toSet(rt, b);
-        try {
-            long[] items = new long[(int) SetType.size(other)];
-            int[] n = {0};
-            heap.sets.forEach(other, k -> items[n[0]++] = k);
-            for (int i = 0; i < n[0]; i++) {
-                if (!heap.sets.discard(result, items[i]) && symmetric) heap.sets.add(result, items[i]);
-            }
-        } catch (dev.refheap.object.PyError e) {
-            throw rt.fromPyError(e);
-        } finally {
-            heap.decref(other);
-        }
+        if (symmetric) SetMethods.symmetricDifferenceUpdate(rt, result, b);
+        else SetMethods.differenceUpdateInternal(rt, result, b);
     }
 
-    /** PySet_New(x): a new set of the items of x. */
+    /** dictviews_to_set: PySet_New(x), of the dict itself for the keys view of an exact dict (its stored hashes, one resize). */
     static long toSet(Runtime rt, long x) {
-        long s = rt.heap.sets.create();
+        Heap heap = rt.heap;
+        if (heap.typeOf(x) instanceof DictViewType v && v.kind == IterType.Kind.DICT_KEYS && heap.typeOf(DictViewType.dict(x)) == heap.dicts) {
+            x = DictViewType.dict(x);
+        }
+        long s = heap.sets.create();
         try {
-            Builtins.setUpdate(rt, s, x);
+            SetMethods.updateInternal(rt, s, x);
         } catch (PyException e) {
-            rt.heap.decref(s);
+            heap.decref(s);
             throw e;
         }
         return s;
@@ -88,14 +80,7 @@ final class DictViewSetOps {
             other = t;
         }
         long lenSelf = DictType.size(DictViewType.dict(self));
-        if (heap.typeOf(other) == heap.sets && lenSelf <= SetType.size(other)) {
-            long s = toSet(rt, self);
-            try {
-                return Sequences.setOp(rt, other, s, 1);
-            } finally {
-                heap.decref(s);
-            }
-        }
+        if (heap.typeOf(other) == heap.sets && lenSelf <= SetType.size(other)) return SetMethods.intersection(rt, other, self);  // other.intersection(self)
         if (isSetLike(rt, other) && DictType.size(DictViewType.dict(other)) > lenSelf) {
             long t = self;
             self = other;

@@ -1981,7 +1981,7 @@ final class Interpreter implements RootProvider {
                 long it = s[--f.sp];
                 s[f.sp] = 0;
                 try {
-                    Builtins.setUpdate(rt, s[f.sp - arg], it);
+                    SetMethods.updateInternal(rt, s[f.sp - arg], it);
                 } finally {
                     heap.decref(it);
                 }

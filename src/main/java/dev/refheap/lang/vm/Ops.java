@@ -2052,12 +2052,12 @@ final class Ops {
         if ((ba == heap.sets || ba == heap.frozensets) && (bb == heap.sets || bb == heap.frozensets)) {
             long na = SetType.size(a), nb = SetType.size(b);
             return switch (op) {
-                case 2 -> na == nb && Sequences.isSubset(rt, a, b);
-                case 3 -> !(na == nb && Sequences.isSubset(rt, a, b));
-                case 0 -> na < nb && Sequences.isSubset(rt, a, b);
-                case 1 -> na <= nb && Sequences.isSubset(rt, a, b);
-                case 4 -> na > nb && Sequences.isSubset(rt, b, a);
-                default -> na >= nb && Sequences.isSubset(rt, b, a);
+                case 2 -> na == nb && !SetType.knownHashesDiffer(a, b) && SetMethods.isSubset(rt, a, b);
+                case 3 -> !(na == nb && !SetType.knownHashesDiffer(a, b) && SetMethods.isSubset(rt, a, b));
+                case 0 -> na < nb && SetMethods.isSubset(rt, a, b);
+                case 1 -> na <= nb && SetMethods.isSubset(rt, a, b);
+                case 4 -> na > nb && SetMethods.isSubset(rt, b, a);
+                default -> na >= nb && SetMethods.isSubset(rt, b, a);
             };
         }
         return null;
@@ -2156,7 +2156,7 @@ final class Ops {
         if (ta == heap.strs && tb == heap.strs) return Integer.signum(Strings.compareCodePoints(StrType.value(a), StrType.value(b)));
         if (ta == heap.bytes && tb == heap.bytes) return java.util.Arrays.compareUnsigned(BytesType.value(a), BytesType.value(b));
         if ((ta == heap.sets || ta == heap.frozensets) && (tb == heap.sets || tb == heap.frozensets)) {
-            boolean sub = Sequences.isSubset(rt, a, b), sup = Sequences.isSubset(rt, b, a);
+            boolean sub = SetMethods.isSubset(rt, a, b), sup = SetMethods.isSubset(rt, b, a);
             if (sub && sup) return 0;
             if (op == 0 || op == 1) return sub ? -1 : 1;
             return sup ? 1 : -1;

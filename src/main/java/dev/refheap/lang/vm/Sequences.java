@@ -88,11 +88,11 @@ final class Sequences {
         }
         if ((ta == heap.sets || ta == heap.frozensets) && (tb == heap.sets || tb == heap.frozensets)) {
             if (op.isInplace() && ta == heap.sets) return setInplace(rt, base, a, b);
-            return switch (base) {
-                case OR -> setOp(rt, a, b, 0);
-                case AND -> setOp(rt, a, b, 1);
-                case SUBTRACT -> setOp(rt, a, b, 2);
-                case XOR -> setOp(rt, a, b, 3);
+            return switch (base) {  // set_or, set_and, set_sub, set_xor
+                case OR -> SetMethods.or(rt, a, b);
+                case AND -> SetMethods.intersection(rt, a, b);
+                case SUBTRACT -> SetMethods.difference(rt, a, b);
+                case XOR -> SetMethods.symmetricDifference(rt, a, b);
                 default -> 0;
             };
         }
@@ -214,137 +214,15 @@ final class Sequences {
 
     /** set's |=, &=, -=, ^=: a changed in place (set_ior, set_iand, set_isub, set_ixor), a new reference to it; 0 for other operators. */
     private static long setInplace(Runtime rt, BinaryOp base, long a, long b) {
-        Heap heap = rt.heap;
-        try {
-            switch (base) {
-                case OR -> { if (a != b) heap.sets.forEach(b, k -> heap.sets.add(a, k)); }
-                case SUBTRACT -> {
-                    if (a == b) heap.sets.clear(a);
-                    else heap.sets.forEach(b, k -> heap.sets.discard(a, k));
-                }
-                case XOR -> {
-                    if (a == b) heap.sets.clear(a);
-                    else heap.sets.forEach(b, k -> { if (!heap.sets.discard(a, k)) heap.sets.add(a, k); });
-                }
-                case AND -> {
-                    long r = setOp(rt, a, b, 1);
-                    heap.sets.clear(a);
-                    heap.sets.forEach(r, k -> heap.sets.add(a, k));
-                    heap.decref(r);
-                }
-                default -> { return 0; }
-            }
-        } catch (PyError e) {
-            throw rt.fromPyError(e);
+        switch (base) {
+            case OR -> SetMethods.updateInternal(rt, a, b);
+            case SUBTRACT -> SetMethods.differenceUpdateInternal(rt, a, b);
+            case XOR -> SetMethods.symmetricDifferenceUpdate(rt, a, b);
+            case AND -> SetMethods.takeBody(rt, a, SetMethods.intersection(rt, a, b));
+            default -> { return 0; }
         }
-        heap.incref(a);
+        rt.heap.incref(a);
         return a;
-    }
-
-    /** 0 union, 1 intersection, 2 difference, 3 symmetric difference. */
-    /**
-     * a | b, a & b, a - b, a ^ b (kind 0-3) of two sets or frozensets as CPython 3.11's set_or,
-     * set_intersection, set_difference and set_symmetric_difference compute them (the result's type
-     * a's base): over the tables with their stored hashes (no key's __hash__ runs), in the same
-     * order, with the same copies and resizes, so the result's table is CPython's.
-     */
-    static long setOp(Runtime rt, long a, long b, int kind) {
-        Heap heap = rt.heap;
-        SetType sets = heap.sets;
-        long r = newSetLike(heap, a);
-        try {
-            switch (kind) {
-                case 0 -> {  // set_copy(a), then set_update_internal(result, b)
-                    sets.mergeFromSet(r, a);
-                    sets.mergeFromSet(r, b);
-                }
-                case 1 -> {  // the smaller one iterated, each key looked up in the other
-                    if (a == b) {
-                        sets.mergeFromSet(r, a);
-                    } else {
-                        long so = a, other = b;
-                        if (SetType.size(other) > SetType.size(so)) {
-                            so = b;
-                            other = a;
-                        }
-                        for (long i = sets.nextSlot(other, 0); i >= 0; i = sets.nextSlot(other, i + 1)) {
-                            long k = SetType.keyAt(other, i), h = SetType.hashAt(other, i);
-                            heap.incref(k);
-                            try {
-                                if (sets.containsKnownHash(so, k, h)) sets.addKnownHash(r, k, h);
-                            } finally {
-                                heap.decref(k);
-                            }
-                        }
-                    }
-                }
-                case 2 -> {
-                    if ((SetType.size(a) >> 2) > SetType.size(b)) {  // a copy of a, b's keys discarded from it
-                        sets.mergeFromSet(r, a);
-                        for (long i = sets.nextSlot(b, 0); i >= 0; i = sets.nextSlot(b, i + 1)) {
-                            sets.discardKnownHash(r, SetType.keyAt(b, i), SetType.hashAt(b, i));
-                        }
-                        sets.resizeIfManyDummies(r);
-                    } else {
-                        for (long i = sets.nextSlot(a, 0); i >= 0; i = sets.nextSlot(a, i + 1)) {
-                            long k = SetType.keyAt(a, i), h = SetType.hashAt(a, i);
-                            heap.incref(k);
-                            try {
-                                if (!sets.containsKnownHash(b, k, h)) sets.addKnownHash(r, k, h);
-                            } finally {
-                                heap.decref(k);
-                            }
-                        }
-                    }
-                }
-                default -> {  // a copy of b, then each of a's keys discarded from it, or added when absent
-                    sets.mergeFromSet(r, b);
-                    for (long i = sets.nextSlot(a, 0); i >= 0; i = sets.nextSlot(a, i + 1)) {
-                        long k = SetType.keyAt(a, i), h = SetType.hashAt(a, i);
-                        if (!sets.discardKnownHash(r, k, h)) sets.addKnownHash(r, k, h);
-                    }
-                }
-            }
-        } catch (PyError e) {
-            heap.decref(r);
-            throw rt.fromPyError(e);
-        } catch (RuntimeException e) {
-            heap.decref(r);
-            throw e;
-        }
-        return r;
-    }
-
-    /** make_new_set_basetype: an empty frozenset for a frozenset (or subclass) {@code s}, else an empty set. */
-    private static long newSetLike(Heap heap, long s) {
-        return heap.typeOf(s).isSubtypeOf(heap.frozensets) ? heap.frozensets.create() : heap.sets.create();
-    }
-
-    /** set_copy: a new set (a frozenset for a frozenset's base) of s's keys, merged once (set_merge). */
-    static long setCopy(Runtime rt, long s) {
-        Heap heap = rt.heap;
-        long r = newSetLike(heap, s);
-        try {
-            heap.sets.mergeFromSet(r, s);
-        } catch (PyError e) {
-            heap.decref(r);
-            throw rt.fromPyError(e);
-        }
-        return r;
-    }
-
-    /** set_issubset of two sets: no longer than the other, and each key (its stored hash) in it. */
-    static boolean isSubset(Runtime rt, long a, long b) {
-        SetType sets = rt.heap.sets;
-        if (SetType.size(a) > SetType.size(b)) return false;
-        try {
-            for (long i = sets.nextSlot(a, 0); i >= 0; i = sets.nextSlot(a, i + 1)) {
-                if (!sets.containsKnownHash(b, SetType.keyAt(a, i), SetType.hashAt(a, i))) return false;
-            }
-        } catch (PyError e) {
-            throw rt.fromPyError(e);
-        }
-        return true;
     }
 
     /**

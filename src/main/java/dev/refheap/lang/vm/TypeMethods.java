@@ -347,127 +347,61 @@ final class TypeMethods {
             return k;
         });
         def0(S, "clear", s -> { heap.sets.clear(s); return none(); });
-        def0(S, "copy", s -> Sequences.setCopy(rt, s));
+        def0(S, "copy", s -> SetMethods.copy(rt, s));
         // frozenset_copy: an exact frozenset is its own copy; a subclass instance's is a new frozenset
-        def0(heap.frozensets, "copy", s -> Heap.typeAddress(s) == heap.frozensets.address() ? Builtins.incref(heap, s) : Sequences.setCopy(rt, s));
-        def(S, "update", (s, a, o, n, kw) -> { for (int i = 0; i < n; i++) Builtins.setUpdate(rt, s, a[o + i]); return none(); });
-        def(S, "difference_update", (s, a, o, n, kw) -> {
+        def0(heap.frozensets, "copy", s -> Heap.typeAddress(s) == heap.frozensets.address() ? Builtins.incref(heap, s) : SetMethods.copy(rt, s));
+        def(S, "update", varargs((s, a, o, n, kw) -> {
+            Args.noKeywords(rt, "set.update", kw);
+            for (int i = 0; i < n; i++) SetMethods.updateInternal(rt, s, a[o + i]);
+            return none();
+        }));
+        def(S, "difference_update", varargs((s, a, o, n, kw) -> {
             Args.noKeywords(rt, "set.difference_update", kw);
-            for (int i = 0; i < n; i++) {
-                if (a[o + i] == s) {  // set_clear_internal: s - s
-                    heap.sets.clear(s);
-                    continue;
-                }
-                long other = asSet(a[o + i]);
-                try {
-                    forEachKey(other, k -> heap.sets.discard(s, k));
-                } finally {
-                    heap.decref(other);
-                }
-            }
+            for (int i = 0; i < n; i++) SetMethods.differenceUpdateInternal(rt, s, a[o + i]);
             return none();
-        });
-        def(S, "intersection_update", (s, a, o, n, kw) -> {
+        }));
+        def(S, "intersection_update", varargs((s, a, o, n, kw) -> {
             Args.noKeywords(rt, "set.intersection_update", kw);
-            long acc = Builtins.incref(heap, s);
-            try {
-                for (int i = 0; i < n; i++) {
-                    long next = setWith(acc, a[o + i], 1);
-                    heap.decref(acc);
-                    acc = next;
-                }
-                if (acc != s) {  // the result's entries replace the set's (set_swap_bodies)
-                    long result = acc;
-                    heap.sets.clear(s);
-                    forEachKey(result, k -> heap.sets.add(s, k));
-                }
-            } finally {
-                heap.decref(acc);
-            }
+            SetMethods.takeBody(rt, s, SetMethods.intersectionMulti(rt, s, a, o, n));
             return none();
-        });
-        def1(S, "symmetric_difference_update", (s, v) -> {
-            if (v == s) {
-                heap.sets.clear(s);
-                return none();
-            }
-            long other = asSet(v);
-            try {
-                forEachKey(other, k -> {
-                    if (!heap.sets.discard(s, k)) heap.sets.add(s, k);
-                });
-            } finally {
-                heap.decref(other);
-            }
-            return none();
-        });
+        }));
+        def1(S, "symmetric_difference_update", (s, v) -> { SetMethods.symmetricDifferenceUpdate(rt, s, v); return none(); });
         for (PyType T : new PyType[] {S, heap.frozensets}) {  // the methods set and frozenset share (the result's type is the receiver's base)
-            for (String[] m : new String[][] {{"union", "0"}, {"intersection", "1"}, {"difference", "2"}}) {
-                int kind = Integer.parseInt(m[1]);
-                def(T, m[0], (s, a, o, n, kw) -> {  // any number of iterables: folded left, from a copy when none
-                    Args.noKeywords(rt, Ops.shortName(heap.typeOf(s)) + "." + m[0], kw);
-                    if (n == 0) return Sequences.setCopy(rt, s);
-                    long acc = setWith(s, a[o], kind);
-                    for (int i = 1; i < n; i++) {
-                        long next;
-                        try {
-                            next = setWith(acc, a[o + i], kind);
-                        } finally {
-                            heap.decref(acc);
-                        }
-                        acc = next;
-                    }
-                    return acc;
-                });
+            def(T, "union", varargs((s, a, o, n, kw) -> {
+                Args.noKeywords(rt, Ops.shortName(heap.typeOf(s)) + ".union", kw);
+                return SetMethods.union(rt, s, a, o, n);
+            }));
+            def(T, "intersection", varargs((s, a, o, n, kw) -> {
+                Args.noKeywords(rt, Ops.shortName(heap.typeOf(s)) + ".intersection", kw);
+                return SetMethods.intersectionMulti(rt, s, a, o, n);
+            }));
+            def(T, "difference", varargs((s, a, o, n, kw) -> {
+                Args.noKeywords(rt, Ops.shortName(heap.typeOf(s)) + ".difference", kw);
+                return SetMethods.differenceMulti(rt, s, a, o, n);
+            }));
+            def1(T, "symmetric_difference", (s, v) -> SetMethods.symmetricDifference(rt, s, v));
+            def1(T, "issubset", (s, v) -> rt.ops.bool(SetMethods.isSubset(rt, s, v)));
+            def1(T, "issuperset", (s, v) -> rt.ops.bool(SetMethods.isSuperset(rt, s, v)));
+            def1(T, "isdisjoint", (s, v) -> rt.ops.bool(SetMethods.isDisjoint(rt, s, v)));
+        }
+    }
+
+    /**
+     * A METH_VARARGS method as 3.11's method_vectorcall_VARARGS calls it: the positional arguments
+     * packed into a tuple (from the tuple free list, or a new GC object that moves count0), held
+     * while the method runs and released after it. {@code f} refuses keywords itself.
+     */
+    private Builtin varargs(Builtin f) {
+        return (s, a, o, n, kw) -> {
+            if (Args.nkw(kw) > 0) return f.call(s, a, o, n, kw);  // refused (no keywords) before any tuple is made
+            long args = heap.tuples.alloc(n);
+            for (int i = 0; i < n; i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
+            try {
+                return f.call(s, a, o, n, kw);
+            } finally {
+                heap.decref(args);
             }
-            def1(T, "symmetric_difference", (s, v) -> setWith(s, v, 3));
-            def1(T, "issubset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, s, o2)); } finally { heap.decref(o2); } });
-            def1(T, "issuperset", (s, v) -> { long o2 = asSet(v); try { return rt.ops.bool(Sequences.isSubset(rt, o2, s)); } finally { heap.decref(o2); } });
-            def1(T, "isdisjoint", (s, v) -> { long o2 = asSet(v); try { long i = Sequences.setOp(rt, s, o2, 1); boolean e = SetType.size(i) == 0; heap.decref(i); return rt.ops.bool(e); } finally { heap.decref(o2); } });
-        }
-    }
-
-    /** Calls {@code f} with each key of set {@code s} (borrowed), over a snapshot of its keys. */
-    private void forEachKey(long s, java.util.function.LongConsumer f) {
-        long it = rt.ops.iter(s);
-        try {
-            for (long k = rt.ops.next(it); k != 0; k = rt.ops.next(it)) {
-                try {
-                    f.accept(k);
-                } finally {
-                    heap.decref(k);
-                }
-            }
-        } finally {
-            heap.decref(it);
-        }
-    }
-
-    private static long[] tupleItems(long t) {
-        long[] r = new long[(int) TupleType.size(t)];
-        for (int i = 0; i < r.length; i++) r[i] = TupleType.item(t, i);
-        return r;
-    }
-
-    private long asSet(long v) {
-        if (heap.typeOf(v) == heap.sets) return Builtins.incref(heap, v);
-        long s = heap.sets.create();
-        try {
-            Builtins.setUpdate(rt, s, v);
-        } catch (RuntimeException e) {  // not iterable, or an unhashable item: the new set goes
-            heap.decref(s);
-            throw e;
-        }
-        return s;
-    }
-
-    private long setWith(long s, long v, int kind) {
-        long o = asSet(v);
-        try {
-            return Sequences.setOp(rt, s, o, kind);
-        } finally {
-            heap.decref(o);
-        }
+        };
     }
 
     // ---- str --------------------------------------------------------------------------------------

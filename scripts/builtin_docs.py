@@ -37,7 +37,7 @@ MODULES = ['builtins', 'sys', 'gc', '_weakref', '_warnings', 'time', '_imp', '_a
            '_sha1', '_sha256', '_sha512', '_sha3', '_blake2', '_signal', 'select', '_socket', '_posixsubprocess',
            '_string', '_random', '_struct', 'binascii', 'zlib', '_csv', '_json', '_heapq', '_bisect', '_thread', 'posix',
            '_tracemalloc', '_testcapi', 'pwd', '_stat', '_ast', '_sre', '_io', '_contextvars', 'cmath', 'array', '_opcode',
-           '_locale', 'unicodedata', '_datetime']
+           '_locale', 'unicodedata', '_datetime', '_pickle']
 
 
 async def _agen():
@@ -159,6 +159,11 @@ def main(path, key):
             elif isinstance(v, type):
                 out.type_doc(v)
                 out.members(v)
+        if modname == '_pickle':  # the memo proxies, which the module does not name
+            import io
+            for t in (type(m.Pickler(io.BytesIO()).memo), type(m.Unpickler(io.BytesIO()).memo)):
+                out.type_doc(t)
+                out.members(t)
         if modname == '_collections' and hasattr(m, 'OrderedDict'):  # its iterator and views, not in the module
             od = m.OrderedDict()
             for t in (type(iter(od)), type(od.keys()), type(od.values()), type(od.items())):

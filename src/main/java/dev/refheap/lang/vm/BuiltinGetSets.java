@@ -109,6 +109,10 @@ final class BuiltinGetSets {
     void set(long d, long o, long v) {
         Entry e = entry(d);
         check(e, o);
+        if (e.owner() instanceof NativeType nt && nt.writableDescriptor(e.name())) {
+            nt.setDescriptorValue(o, e.name(), v);
+            return;
+        }
         if (!WRITABLE.contains(e.qualified())) {
             if (e.member()) throw rt.error("AttributeError", "readonly attribute");
             throw rt.error("AttributeError", "attribute '" + e.name() + "' of '" + Ops.tpName(e.owner()) + "' objects is not writable");

@@ -303,6 +303,9 @@ final class MemoryViewType extends ExtType {
         return true;
     }
 
+    /** Whether the view is C-contiguous (PyBuffer_IsContiguous(view, 'C')). */
+    boolean contiguousC(long m) { return contiguous(m, true); }
+
     boolean released(long m) { return (Native.getInt(m + FLAGS) & RELEASED) != 0; }
 
     void checkLive(long m) {

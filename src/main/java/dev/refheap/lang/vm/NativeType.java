@@ -43,6 +43,18 @@ public abstract class NativeType extends ExtType {
      */
     public void checkSubtypeNewArgs(boolean objectInit) {}
 
+    /**
+     * Whether this type's getset or member {@code name} (made with {@link VmApi#defGetSet} or
+     * {@link VmApi#defMember}) has a setter: its descriptor then sets it, on an instance of this
+     * type or of a Python class derived from it, through {@link #setDescriptorValue}.
+     */
+    public boolean writableDescriptor(String name) { return false; }
+
+    /** Sets ({@code v} borrowed) or deletes ({@code v} 0) the writable getset or member {@code name} of {@code o}. */
+    public void setDescriptorValue(long o, String name, long v) {
+        throw rt.error("AttributeError", "readonly attribute");
+    }
+
     /** The offset of the instance's own dict pointer (tp_dictoffset), 0 if instances have none. */
     public long ownDictOffset() { return 0; }
 

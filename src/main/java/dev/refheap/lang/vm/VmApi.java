@@ -949,6 +949,50 @@ public final class VmApi {
         heap.decref(d);
     }
 
+    /** Whether {@code o} is exactly a Python function (PyFunction_Check). */
+    public boolean isFunction(long o) { return heap.typeOf(o) == rt.functionType; }
+
+    /** A bound method's function and self (borrowed), or null when {@code o} is not a method object (PyMethod_Check). */
+    public long[] boundMethodParts(long o) {
+        return heap.typeOf(o) == rt.methodType ? new long[] {MethodType.func(o), MethodType.self(o)} : null;
+    }
+
+    /** The type objects of None, Ellipsis and NotImplemented (borrowed). */
+    public long[] singletonTypes() {
+        return new long[] {heap.typeOf(heap.None).address(), heap.typeOf(rt.ellipsis).address(), heap.typeOf(rt.notImplemented).address()};
+    }
+
+    /**
+     * PyObject_GetBuffer for a consumer that keeps the buffer (a PickleBuffer): bytes, bytearray
+     * (an export counted, so it cannot resize), a C-contiguous memoryview (an export counted) or a
+     * native exporter; given back with {@link #releaseBuffer}. TypeError for anything else.
+     */
+    public NativeType.Buffer acquireBuffer(long o) {
+        PyType t = rt.ops.baseView(o);
+        if (t == heap.bytes) return new NativeType.Buffer(o + dev.refheap.object.BytesType.SVAL, dev.refheap.object.BytesType.length(o), true, 'B', 1);
+        if (t == rt.byteArrayType) {
+            ByteArrayType.addExport(o, 1);
+            return new NativeType.Buffer(ByteArrayType.start(o), ByteArrayType.size(o), false, 'B', 1);
+        }
+        if (t == rt.memoryViewType) {
+            rt.memoryViewType.checkLive(o);
+            if (!rt.memoryViewType.contiguousC(o)) throw rt.error("NotImplementedError", "refheap does not support a PickleBuffer over a non-contiguous memoryview yet");
+            dev.refheap.memory.Native.putLong(o + MemoryViewType.EXPORTS, dev.refheap.memory.Native.getLong(o + MemoryViewType.EXPORTS) + 1);
+            return new NativeType.Buffer(dev.refheap.memory.Native.getLong(o + MemoryViewType.V_BUF), dev.refheap.memory.Native.getLong(o + MemoryViewType.V_LEN),
+                    dev.refheap.memory.Native.getInt(o + MemoryViewType.V_READONLY) != 0, (char) rt.memoryViewType.fmt(o), rt.memoryViewType.itemsize(o));
+        }
+        if (t instanceof NativeType nt && nt.exportsBuffer()) return nt.getBuffer(o);
+        throw rt.typeError("a bytes-like object is required, not '" + rt.ops.typeName(o) + "'");
+    }
+
+    /** Gives back a buffer {@link #acquireBuffer} got from {@code o}. */
+    public void releaseBuffer(long o) {
+        PyType t = rt.ops.baseView(o);
+        if (t == rt.byteArrayType) ByteArrayType.addExport(o, -1);
+        else if (t == rt.memoryViewType) dev.refheap.memory.Native.putLong(o + MemoryViewType.EXPORTS, dev.refheap.memory.Native.getLong(o + MemoryViewType.EXPORTS) - 1);
+        else if (t instanceof NativeType nt && nt.exportsBuffer()) nt.releaseBuffer(o);
+    }
+
     /** The Ellipsis singleton (borrowed). */
     public long ellipsis() { return rt.ellipsis; }
 

@@ -27,7 +27,7 @@ class PickleModuleTest {
     @Test
     void persistentIdsThroughASubclass() {
         assertEquals("['loaded a', 'b']\n", NativeModuleRun.run("import _pickle, io\n"
-                + "class P(_pickle.Pickler):\n    def persistent_id(self, o):\n        return o[1:] if o.startswith('@') else None\n"
+                + "class P(_pickle.Pickler):\n    def persistent_id(self, o):\n        return o[1:] if isinstance(o, str) and o.startswith('@') else None\n"
                 + "class U(_pickle.Unpickler):\n    def persistent_load(self, pid):\n        return 'loaded ' + pid\n"
                 + "f = io.BytesIO()\nP(f, 2).dump(['@a', 'b'])\nprint(U(io.BytesIO(f.getvalue())).load())\n"));
     }

@@ -110,7 +110,7 @@ final class PicklerType extends FieldsType {
 
     @Override
     public void references(long o, java.util.function.LongConsumer visit) {
-        super.references(o, visit);
+        traverse(o, visit);
         Dump d = dumps.get(o);
         if (d != null) for (long k : d.memo.keySet()) visit.accept(k);
     }

@@ -91,12 +91,12 @@ final class UnpicklerType extends FieldsType {
         super.dealloc(o);
     }
 
+    /** Every reference the instance owns: the traversed fields and stack, and the memo's objects (not traversed, as C's). */
     @Override
     public void references(long o, java.util.function.LongConsumer visit) {
-        super.references(o, visit);
+        traverse(o, visit);
         Load l = loads.get(o);
         if (l == null) return;
-        for (long v : l.stack) visit.accept(v);
         for (long v : l.memo) if (v != 0) visit.accept(v);
     }
 
@@ -698,7 +698,16 @@ final class UnpicklerType extends FieldsType {
             }
             case Op.POP_MARK -> clearStack(l, marker(l));
             case Op.DUP -> push(l, vm.incref(top(l)));
-            case Op.GET -> push(l, memoGet(l, Params.ssize(vm, intFromLine(line(s, l)))));
+            case Op.GET -> {
+                long key = intFromLine(line(s, l));
+                long idx;
+                try {
+                    idx = Params.ssize(vm, key);
+                } finally {
+                    heap.decref(key);
+                }
+                push(l, memoGet(l, idx));
+            }
             case Op.BINGET -> push(l, memoGet(l, read(s, l, 1)[0] & 0xff));
             case Op.LONG_BINGET -> push(l, memoGet(l, le(read(s, l, 4), 4)));
             case Op.PUT -> {

@@ -13,18 +13,6 @@ code the difference is within the noise (docs/performance.md, "Session 16: start
 memory").
 """
 import gc, sys, time, weakref
-# The modules programs most often import, and what they import in turn (operator, itertools,
-# keyword, inspect, ast, dis, tokenize, the native _collections, _sre, _functools, _json...):
-# their Java classes and lambdas are then in the cache, loaded and linked at start, and the paths
-# their bodies run (class and function creation, enum and typing machinery, re's pattern
-# compiles) start from the training's profiles. `import collections, dataclasses, typing, re`:
-# 12% less CPU; more modules (datetime, decimal, pathlib, logging...) made the cache 5 MB larger
-# and -c pass 6% slower (docs/performance.md, "Session 27: imports in a cold process"). Without a
-# standard library (a bare --startup=refheap) the training runs without them.
-try:
-    import collections, re, typing, dataclasses, enum, functools, json
-except ImportError:
-    collections = None
 # The launcher runs this file with --imports before the training run: the imports above write the
 # compiled-code cache's entries for the new build, so the training only reads them, as every later
 # run of a script does, and the cache leaves out the classes that write entries.
@@ -172,31 +160,6 @@ t = tuple(data[:10])
 print(data[:5], data[-3:], t[1:4], 'abcdef'[::2], list(zip(t, 'abc')), list(enumerate('xy')), any(data), all(t))
 print(gc.get_count() is not None, gc.get_threshold(), len(gc.get_stats()), type(time.perf_counter()).__name__)
 
-# A little of what those modules are imported for: patterns compiled and searched, JSON both
-# ways, a dataclass (its methods compiled from source by exec), a named tuple, an enum.
-def common_modules():
-    @dataclasses.dataclass
-    class Point:
-        x: int
-        y: int = 0
-    Pair = collections.namedtuple('Pair', 'a b')
-    class Color(enum.Enum):
-        RED = 1
-        GREEN = 2
-    pattern = re.compile(r'(?P<word>[a-z]+)\s*=\s*(\d+)', re.I)
-    n = 0
-    for i in range(2000):
-        m = pattern.search('x%d = %d; name=value' % (i, i))
-        if m and m.group('word'):
-            n += 1
-        n += len(re.findall(r'\w+', 'the quick brown fox')) + len(re.split(r'[,;]\s*', 'a, b;c'))
-        doc = json.loads(json.dumps({'id': i, 'tags': ['a', 'b'], 'p': [1.5, None, True]}, sort_keys=True))
-        n += doc['id'] - i + len(repr(Point(i, 2))) % 2 + Pair(i, 1).b + Color(1 + i % 2).value
-    print('modules', n, Point(1) == Point(1), functools.reduce(max, [1, 3, 2]),
-          collections.Counter('abracadabra').most_common(1), typing.get_type_hints(Point)['x'].__name__)
-if collections is not None:
-    common_modules()
-
 # The collector's passes as big collections see them (their profiles): with automatic collection
 # off, a full collection of 60,000 two-dict cycles, then young and full ones over 60,000 live lists.
 gc.disable()
@@ -209,3 +172,16 @@ del x, y
 held = [[i] for i in range(60000)]
 print('big', gc.collect(), gc.collect(0), gc.collect(), len(held))
 gc.enable()
+
+# The native modules under the modules programs most often import (collections, re, typing,
+# dataclasses, enum, functools, json: _collections, _operator, _sre, _functools, _json, _heapq,
+# _ast, _opcode, itertools): their Java classes and the lambdas their types' methods are made of
+# are then in the cache, loaded and linked at start, instead of loaded from the jar and spun at
+# the import (`import collections, dataclasses, typing, re`: 7% less CPU). The Python modules
+# themselves are not imported here: running their bodies in the training moved the profiles of
+# the interpreter's hot methods, and binary_trees.py took 5% more CPU (docs/performance.md,
+# "Session 27: imports in a cold process").
+try:
+    import _collections, _operator, _sre, _functools, _json, _heapq, _ast, _opcode, itertools
+except ImportError:
+    pass

@@ -104,9 +104,27 @@ final class CodeCache {
 
     // ---- keys ---------------------------------------------------------------------------------
 
-    private static String hash(String s) {
+    /**
+     * The file-name hash of each source path asked for (an import asks twice: for the spec's
+     * __cached__ and for the read), and the one digest that computes them: a digest looked up by
+     * name costs a walk of the security providers, run cold, at every import otherwise.
+     */
+    private final java.util.Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+    private MessageDigest sha256;
+
+    private String hash(String s) {
+        String h = hashes.get(s);
+        if (h == null) {
+            h = sha256Prefix(s);
+            hashes.put(s, h);
+        }
+        return h;
+    }
+
+    private synchronized String sha256Prefix(String s) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            if (sha256 == null) sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] d = sha256.digest(s.getBytes(StandardCharsets.UTF_8));  // digest() resets it
             return HexFormat.of().formatHex(d, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             return Integer.toHexString(s.hashCode());

@@ -1057,13 +1057,16 @@ public final class Importer implements ImportSystem {
         return dir != null && dir.equals(stdlib.toAbsolutePath());
     }
 
+    /** PEP 263's declaration, looked for in a source's first two lines (compiled once, not per import). */
+    private static final java.util.regex.Pattern CODING = java.util.regex.Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+
     /** PEP 263 for the common cases: UTF-8 (a BOM dropped); other declared encodings Java knows. */
     static String decode(byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         String head = new String(bytes, start, Math.min(bytes.length - start, 400), StandardCharsets.ISO_8859_1);
         String[] lines = head.split("\n", 3);
         for (int i = 0; i < Math.min(2, lines.length); i++) {
-            var m = java.util.regex.Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)").matcher(lines[i]);
+            var m = CODING.matcher(lines[i]);
             if (m.find()) {
                 String enc = m.group(1).toLowerCase().replace('_', '-');
                 if (!enc.equals("utf-8") && !enc.startsWith("utf-8-")) {

@@ -119,6 +119,14 @@ final class BuiltinFunctionType extends LangType {
     /** m_module (borrowed, 0 for NULL): the name of the module a native module's function was defined in. */
     static long module(long f) { return get(f, MODULE); }
 
+    /** Sets m_self to {@code v} (borrowed, incref'd; 0 for NULL), releasing the old value. */
+    void setSelf(long f, long v) {
+        long old = get(f, SELF);
+        heap.xincref(v);
+        put(f, SELF, v);
+        heap.xdecref(old);
+    }
+
     /** Sets m_module to {@code v} (borrowed, incref'd; 0 for NULL), releasing the old value. */
     void setModule(long f, long v) {
         long old = get(f, MODULE);

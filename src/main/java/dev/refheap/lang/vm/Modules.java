@@ -98,8 +98,9 @@ final class Modules {
     static void def(Runtime rt, long module, String name, String doc, Builtin impl) {
         long modName = rt.heap.dicts.getItem(ModuleType.dict(module), "__name__");
         if (modName != 0 && rt.heap.typeOf(modName) == rt.heap.strs) impl = moduleFunction(rt, StrType.value(modName), name, impl);
-        long f = rt.builtinFunctionType.create(name, impl, 0, null, doc);
-        if (modName != 0) rt.builtinFunctionType.setModule(f, modName);  // m_module: the module's name, as PyModule_AddFunctions sets it
+        // PyModule_AddFunctions: m_self is the module, m_module the module's name (each holds a reference)
+        long f = rt.builtinFunctionType.create(name, impl, module, null, doc);
+        if (modName != 0) rt.builtinFunctionType.setModule(f, modName);
         rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
         rt.heap.decref(f);
     }
@@ -116,7 +117,7 @@ final class Modules {
     /** {@link #def}, for a function made for the object at {@code context} (its module, a type): a start-up image makes it again for the same object. */
     static void def(Runtime rt, long module, String name, Builtin impl, long context) {
         long modName = rt.heap.dicts.getItem(ModuleType.dict(module), "__name__");
-        long f = rt.builtinFunctionType.create(name, moduleFunction(rt, StrType.value(modName), name, impl, context), 0, null, null);
+        long f = rt.builtinFunctionType.create(name, moduleFunction(rt, StrType.value(modName), name, impl, context), module, null, null);
         rt.builtinFunctionType.setModule(f, modName);
         rt.heap.dicts.setItem(ModuleType.dict(module), name, f);
         rt.heap.decref(f);
@@ -917,6 +918,15 @@ final class Modules {
         Native.putLong(m + ModuleType.DICT, rt.builtinsDict);
         rt.heap.incref(rt.builtinsDict);
         rt.heap.decref(d);
+        // the builtins' functions were made before their module: they take it as m_self and its name
+        // as m_module now, as PyModule_AddFunctions gives them
+        long name = rt.heap.dicts.getItem(rt.builtinsDict, "__name__");
+        rt.heap.dicts.forEach(rt.builtinsDict, (k, v) -> {
+            if (rt.heap.typeOf(v) == rt.builtinFunctionType && BuiltinFunctionType.self(v) == 0 && rt.builtinFunctionType.entry(v).owner() == null) {
+                rt.builtinFunctionType.setSelf(v, m);
+                if (name != 0) rt.builtinFunctionType.setModule(v, name);
+            }
+        });
         return m;
     }
 }

@@ -30,6 +30,21 @@ class ExitFinalizationTest {
         assertEquals("done\nfinalize 2\nfinalize 1\ndel x sees the label\ndel y sees the label\ndel z sees the label\n", r.out());
     }
 
+    /**
+     * A module's functions hold it (m_self): wiping the dict of a module nothing else keeps frees the
+     * module in the middle of the wipe unless the exit holds it meanwhile, as finalize_modules does
+     * (refheap read the freed dict: a JVM crash).
+     */
+    @Test
+    void bug_aModuleKeptOnlyByItsFunctionsWasFreedWhileItsDictWasWiped() throws Exception {
+        Files.writeString(dir.resolve("p.py"), "import math, _operator\nkeep = [math.sqrt, _operator.add]\n"
+                + "class A:\n    def __del__(self):\n        print('del sees', type(keep).__name__, math.__name__)\n"
+                + "a = A()\nprint(math.sqrt.__self__ is math)\n");
+        CliRun r = CliRun.in(dir, "run", "p.py");
+        assertEquals(0, r.status());
+        assertEquals("True\ndel sees list math\n", r.out());
+    }
+
     @Test
     void theUncaughtExceptionReleasesItsFramesAtExit() throws Exception {
         Files.writeString(dir.resolve("p.py"), CLASS + "def f():\n    local = A('local of f')\n    1/0\ng = A('global')\nf()\n");

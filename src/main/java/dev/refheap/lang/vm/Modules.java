@@ -920,7 +920,7 @@ final class Modules {
         rt.heap.decref(d);
         // the builtins' functions were made before their module: they take it as m_self and its name
         // as m_module now, as PyModule_AddFunctions gives them
-        long name = rt.heap.dicts.getItem(rt.builtinsDict, "__name__");
+        long name = Native.getLong(m + ModuleType.NAME);  // the interned 'builtins' its dict's __name__ is
         rt.heap.dicts.forEach(rt.builtinsDict, (k, v) -> {
             if (rt.heap.typeOf(v) == rt.builtinFunctionType && BuiltinFunctionType.self(v) == 0 && rt.builtinFunctionType.entry(v).owner() == null) {
                 rt.builtinFunctionType.setSelf(v, m);

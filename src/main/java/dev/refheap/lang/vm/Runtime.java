@@ -1561,10 +1561,21 @@ public final class Runtime implements AutoCloseable {
         heap.dicts.clear(sysModules);  // finalize_clear_modules_dict: the Nones and whatever else sys.modules held
         gc.collectNoFail(2);
         dumpGcShutdownStats();
+        // finalize_modules_clear_weaklist: the modules still alive, the latest imported first, have
+        // their dicts wiped (sys's and builtins' come after), each module held meanwhile: its own
+        // functions may be all that keeps it (their m_self), and they go with its dict
         for (int i = alive.size() - 1; i >= 0; i--) {
             long m = WeakrefType.referent(alive.get(i));
-            if (m != heap.None && isModule(m) && ModuleType.dict(m) != 0) clearModuleDict(ModuleType.dict(m));  // sys.modules may hold any object
+            if (m == heap.None || !isModule(m) || ModuleType.dict(m) == 0) continue;  // sys.modules may hold any object
+            long d = ModuleType.dict(m);
+            if (d == builtinsDict || d == sysDict) continue;
+            heap.incref(m);
+            clearModuleDict(d);
+            heap.decref(m);
         }
+        // finalize_clear_sys_builtins_dict: sys's dict and the builtins' emptied
+        if (sysDict != 0) heap.dicts.clear(sysDict);
+        heap.dicts.clear(builtinsDict);
         gc.collectNoFail(2);
         for (long wr : alive) heap.decref(wr);
         if (stdio != null) stdio.flushOriginals();

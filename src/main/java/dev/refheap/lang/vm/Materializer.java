@@ -152,7 +152,9 @@ final class Materializer {
             for (int i = 0; i < items.length; i++) TupleType.setItemSteal(t, i, items[i]);
             constsTuple = mergeTuple(t);
         } else {
-            Object constsKey = new TupleKey(consts.stream().map(c -> c instanceof CodeUnit ? (Object) new IdentityKey(c) : key(c)).toList());
+            List<Object> constKeys = new java.util.ArrayList<>(consts.size());
+            for (Object c : consts) constKeys.add(c instanceof CodeUnit ? new IdentityKey(c) : key(c));
+            Object constsKey = new TupleKey(constKeys);
             Long shared = constants.get(constsKey);
             if (shared != null) {
                 constsTuple = shared;
@@ -386,11 +388,19 @@ final class Materializer {
 
     private static Object key(Object c) {
         if (c instanceof byte[] b) return ByteBuffer.wrap(b);
-        if (c instanceof CodeUnit.ConstTuple t) return new TupleKey(t.items().stream().map(Materializer::key).toList());
+        if (c instanceof CodeUnit.ConstTuple t) return new TupleKey(keys(t.items()));
         if (c instanceof Double d) return new DoubleKey(Double.doubleToRawLongBits(d));
         if (c instanceof dev.refheap.lang.ast.Complex x) return new ComplexKey(Double.doubleToRawLongBits(x.real()), Double.doubleToRawLongBits(x.imag()));
-        if (c instanceof CodeUnit.ConstFrozenset f) return new FrozenKey(f.items().stream().map(Materializer::key).toList());
+        if (c instanceof CodeUnit.ConstFrozenset f) return new FrozenKey(keys(f.items()));
         return c;
+    }
+
+    // Loops, not streams, for the keys: every code object of every import comes here, in code the
+    // JVM still interprets in a short process (a stream pipeline is a dozen calls per item there).
+    private static List<Object> keys(List<Object> items) {
+        List<Object> out = new java.util.ArrayList<>(items.size());
+        for (Object c : items) out.add(key(c));
+        return out;
     }
 
     // The keys spell out equals and hashCode: a record's generated ones are bound by an

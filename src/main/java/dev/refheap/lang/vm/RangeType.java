@@ -7,7 +7,7 @@ import java.util.function.LongConsumer;
 
 /**
  * {@code range} (start, stop, step, length as int objects: 48 bytes, not GC) and its iterators:
- * {@code range_iterator} (start, step, len as C longs: 40 bytes) when start, stop and step fit a
+ * {@code range_iterator} (index, start, step, len as C longs: 48 bytes) when start, stop and step fit a
  * C long, else {@code longrange_iterator} (index, start, step, len as int objects: 48 bytes, not GC), as
  * 3.11's range_iter chooses.
  *
@@ -108,12 +108,12 @@ final class RangeType extends LangType {
     static long length(long r) { return IntType.asLong(get(r, LENGTH)); }
 
     long iter(long r) {
-        if (isBig(r)) return longIterType.create(get(r, START), get(r, STEP), get(r, LENGTH));
-        long it = heap.allocObject(iterType, 0);
-        Native.putLong(it + 16, start(r));
-        Native.putLong(it + 24, step(r));
-        Native.putLong(it + 32, length(r));
-        return it;
+        // range_iter: a range_iterator when start, stop, step and len fit a C long and start + len * step
+        // cannot overflow one (stop no nearer than step - 1 to the long's end), else a longrange_iterator
+        if (isBig(r) || length(r) > 0 && (step(r) > 0 ? stop(r) > Long.MAX_VALUE - (step(r) - 1) : stop(r) < Long.MIN_VALUE + (-1 - step(r)))) {
+            return longIterType.create(get(r, START), get(r, STEP), get(r, LENGTH));
+        }
+        return iterType.create(start(r), step(r), length(r));
     }
 
     /**
@@ -130,13 +130,7 @@ final class RangeType extends LangType {
             } catch (ArithmeticException e) {
                 fits = false;
             }
-            if (fits) {
-                long it = heap.allocObject(iterType, 0);
-                Native.putLong(it + 16, start + (len - 1) * step);
-                Native.putLong(it + 24, -step);
-                Native.putLong(it + 32, len);
-                return it;
-            }
+            if (fits) return iterType.create(start + (len - 1) * step, -step, len);
         }
         BigInteger len = bigLength(r), step = bigStep(r);
         long last = heap.ints.of(bigStart(r).add(len.subtract(BigInteger.ONE).multiply(step)));
@@ -160,20 +154,44 @@ final class RangeType extends LangType {
         heap.freeObject(o);
     }
 
-    /** {@code range_iterator}: the next value is start; each step advances start and decrements len. */
+    /**
+     * {@code range_iterator} (3.11's rangeiterobject: index, start, step and len as C longs, 48 bytes,
+     * not GC): each step gives start + index * step (C long arithmetic) and advances index until it
+     * reaches len.
+     */
     static final class RangeIterType extends LangType {
+        static final int INDEX = 16, START = 24, STEP = 32, LEN = 40;
+
         RangeIterType(Runtime rt) {
-            super(rt, "range_iterator", null, 0, 40, 0, 0);
+            super(rt, "range_iterator", null, 0, 48, 0, 0);
+        }
+
+        long create(long start, long step, long len) {
+            long it = heap.allocObject(this, 0);
+            Native.putLong(it + INDEX, 0);
+            Native.putLong(it + START, start);
+            Native.putLong(it + STEP, step);
+            Native.putLong(it + LEN, len);
+            return it;
         }
 
         long next(long it) {
-            long len = Native.getLong(it + 32);
-            if (len <= 0) return 0;
-            long v = Native.getLong(it + 16);
-            Native.putLong(it + 16, v + Native.getLong(it + 24));
-            Native.putLong(it + 32, len - 1);
-            return heap.ints.of(v);
+            long index = Native.getLong(it + INDEX);
+            if (index >= Native.getLong(it + LEN)) return 0;
+            Native.putLong(it + INDEX, index + 1);
+            return heap.ints.of(Native.getLong(it + START) + index * Native.getLong(it + STEP));
         }
+
+        /** rangeiter_len: len - index, the items still to come. */
+        static long remaining(long it) { return Native.getLong(it + LEN) - Native.getLong(it + INDEX); }
+
+        static long index(long it) { return Native.getLong(it + INDEX); }
+        static long start(long it) { return Native.getLong(it + START); }
+        static long step(long it) { return Native.getLong(it + STEP); }
+        static long length(long it) { return Native.getLong(it + LEN); }
+
+        /** rangeiter_setstate's effect: the index (already clipped to [0, len]). */
+        static void setIndex(long it, long index) { Native.putLong(it + INDEX, index); }
     }
 
     /** range_equals: the same length, and (when not empty) the same start, and (when longer than 1) the same step. */

@@ -294,7 +294,7 @@ final class Sequences {
         PyType t = heap.typeOf(o);
         if (t == heap.strs || t == heap.dicts || t == heap.sets || t == heap.frozensets || t == heap.bytes
                 || t == rt.rangeType || t instanceof DictViewType) return rt.ops.len(o);
-        if (t == rt.rangeType.iterType) return Math.max(0, dev.refheap.memory.Native.getLong(o + 32));
+        if (t == rt.rangeType.iterType) return RangeType.RangeIterType.remaining(o);
         if (t == rt.rangeType.longIterType) return rt.rangeType.longIterType.remaining(o);
         if (t instanceof IterType) {
             // the iterator's own __length_hint__ (IterType.lengthHint); none, or NotImplemented: the default

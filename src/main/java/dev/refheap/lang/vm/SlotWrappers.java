@@ -498,7 +498,7 @@ final class SlotWrappers {
                 };
                 if (t == rt.rangeType.iterType) return (s, a, o, n, kw) -> {
                     Args.exactly(rt, Ops.shortName(t) + ".__length_hint__", n, kw, 0);
-                    return heap.ints.of(Math.max(0, dev.refheap.memory.Native.getLong(s + 32)));
+                    return heap.ints.of(RangeType.RangeIterType.remaining(s));
                 };
                 if (t == rt.rangeType.longIterType) return (s, a, o, n, kw) -> {
                     Args.exactly(rt, Ops.shortName(t) + ".__length_hint__", n, kw, 0);
@@ -565,24 +565,24 @@ final class SlotWrappers {
     }
 
     /**
-     * rangeiter_reduce / longrangeiter_reduce: (iter, (range(start, start + len * step, step),), index).
-     * refheap's range_iterator advances its start instead of keeping an index: the range is the
-     * rest of it, at index 0 (the same items after unpickling).
+     * rangeiter_reduce / longrangeiter_reduce: (iter, (range(start, start + len * step, step),), index)
+     * (a range_iterator's stop in C long arithmetic, as 3.11 computes it).
      */
     private long rangeIterReduce(long it) {
-        java.math.BigInteger start, step, len, index;
         if (heap.typeOf(it) == rt.rangeType.iterType) {
-            start = java.math.BigInteger.valueOf(dev.refheap.memory.Native.getLong(it + 16));
-            step = java.math.BigInteger.valueOf(dev.refheap.memory.Native.getLong(it + 24));
-            len = java.math.BigInteger.valueOf(Math.max(0, dev.refheap.memory.Native.getLong(it + 32)));
-            index = java.math.BigInteger.ZERO;
-        } else {
-            start = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.START));
-            step = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.STEP));
-            len = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.LEN));
-            index = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.INDEX));
+            long s0 = RangeType.RangeIterType.start(it), st = RangeType.RangeIterType.step(it), n = RangeType.RangeIterType.length(it);
+            long range = rt.rangeType.create(java.math.BigInteger.valueOf(s0), java.math.BigInteger.valueOf(s0 + n * st), java.math.BigInteger.valueOf(st));
+            return rangeIterReduced(range, java.math.BigInteger.valueOf(RangeType.RangeIterType.index(it)));
         }
-        long range = rt.rangeType.create(start, start.add(len.multiply(step)), step);
+        java.math.BigInteger start = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.START));
+        java.math.BigInteger step = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.STEP));
+        java.math.BigInteger len = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.LEN));
+        java.math.BigInteger index = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.INDEX));
+        return rangeIterReduced(rt.rangeType.create(start, start.add(len.multiply(step)), step), index);
+    }
+
+    /** (iter, (range,), index), the range's reference taken over. */
+    private long rangeIterReduced(long range, java.math.BigInteger index) {
         long args = heap.tuples.of(range);
         heap.decref(range);
         long i = heap.ints.of(index);
@@ -594,17 +594,13 @@ final class SlotWrappers {
         }
     }
 
-    /** rangeiter_setstate: the index clipped to [0, len] (refheap's range_iterator: that many items skipped). */
+    /** rangeiter_setstate: the index clipped to [0, len]. */
     private void rangeIterSetState(long it, long state) {
         if (!(rt.ops.baseView(state) instanceof IntType)) throw rt.typeError("an integer is required");
         java.math.BigInteger index = IntType.toBig(state);
         if (heap.typeOf(it) == rt.rangeType.iterType) {
             if (index.bitLength() > 63) throw rt.error("OverflowError", "Python int too large to convert to C long");
-            long len = Math.max(0, dev.refheap.memory.Native.getLong(it + 32));
-            long k = Math.max(0, Math.min(index.longValue(), len));
-            long step = dev.refheap.memory.Native.getLong(it + 24);
-            dev.refheap.memory.Native.putLong(it + 16, dev.refheap.memory.Native.getLong(it + 16) + k * step);
-            dev.refheap.memory.Native.putLong(it + 32, len - k);
+            RangeType.RangeIterType.setIndex(it, Math.max(0, Math.min(index.longValue(), RangeType.RangeIterType.length(it))));
             return;
         }
         java.math.BigInteger len = IntType.toBig(dev.refheap.memory.Native.getLong(it + RangeType.LongRangeIterType.LEN));

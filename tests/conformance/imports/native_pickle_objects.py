@@ -11,7 +11,7 @@ print(_pickle.Pickler.__basicsize__, _pickle.Unpickler.__basicsize__, _pickle.Pi
 print(_pickle.PicklingError.__mro__)
 f = io.BytesIO()
 p = _pickle.Pickler(f, 2)
-print(sys.getsizeof(p), p.__sizeof__(), gc.is_tracked(p), p.bin, p.fast)
+print(sys.getsizeof(p), p.__sizeof__(), object.__sizeof__(p), gc.is_tracked(p), p.bin, p.fast)
 p.dump([1, 2, 'x'])
 print(f.getvalue(), p.__sizeof__())
 m = p.memo
@@ -19,7 +19,7 @@ print(type(m).__name__, sorted(v[0] for v in m.copy().values()))
 p.clear_memo()
 print(len(p.memo.copy()))
 u = _pickle.Unpickler(io.BytesIO(f.getvalue()))
-print(sys.getsizeof(u), gc.is_tracked(u))
+print(sys.getsizeof(u), u.__sizeof__(), object.__sizeof__(u), gc.is_tracked(u))
 print(u.load(), sorted(u.memo.copy()))
 
 
@@ -71,7 +71,7 @@ p.dump([s, s])
 print(f.getvalue())
 
 # errors
-for bad in [b'', b'\x80\x02', b'\x80\x02]q', b'\xff', b'X', b'(.', b'0.', b'\x80\x09N.', b'h\x05.', b'I12x\n.', b'S\'abc\n.',
+for bad in [b'F0.0', b'L10', b'Vabc', b'P', b'\x80\x02', b'\x80\x02]q', b'\xff', b'X', b'(.', b'0.', b'\x80\x09N.', b'h\x05.', b'I12x\n.', b'S\'abc\n.',
             b'c__main__\nNoSuchName\n.', b'cno_such_module_xyz\nf\n.', b'\x80\x04\x95\x05\x00\x00\x00\x00\x00\x00\x00N.']:
     try:
         print(repr(bad), pickle.loads(bad))
@@ -125,6 +125,26 @@ try:
     _pickle.dumps(deep)
 except RecursionError as e:
     print('RecursionError', e)
+
+# a file with read and readline only
+class Minimal:
+    def __init__(self, data):
+        self._f = io.BytesIO(data)
+        self.read = self._f.read
+        self.readline = self._f.readline
+
+
+print(_pickle.Unpickler(Minimal(_pickle.dumps([1, 'a'], 0))).load(), _pickle.load(Minimal(_pickle.dumps((2,), 4))))
+
+
+class C:
+    pass
+
+
+x = C()
+x.attribute_name = 1
+y = _pickle.loads(_pickle.dumps(x))
+print([k for k in vars(y)][0] is [k for k in vars(x)][0])
 
 # several pickles in one file
 f = io.BytesIO()

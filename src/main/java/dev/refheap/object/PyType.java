@@ -156,6 +156,13 @@ public abstract class PyType {
      */
     public boolean hasLegacyFinalizer() { return false; }
 
+    /**
+     * {@code object.__sizeof__(o)} (object___sizeof___impl: tp_basicsize plus the items): the same
+     * as {@link #sizeOf} unless the type's own {@code __sizeof__} counts memory outside the object
+     * (a native type whose C object allocates: _pickle's Pickler and Unpickler).
+     */
+    public long objectSizeOf(long o) { return sizeOf(o); }
+
     /** {@code o.__sizeof__()}: the object's size without the pre-header. */
     public long sizeOf(long o) {
         long n = itemSize == 0 ? 0 : Math.abs(Native.getLong(o + Layout.OB_SIZE));

@@ -465,6 +465,38 @@ final class SlotWrappers {
                 if (t == heap.typeOf(rt.ellipsis)) return unary(name, s -> heap.strs.of("Ellipsis"));  // ellipsis_reduce: the global's name
                 if (t == heap.typeOf(rt.notImplemented)) return unary(name, s -> heap.strs.of("NotImplemented"));  // notimplemented_reduce
                 if (t instanceof IterType) return unary(name, s -> rt.iterType.reduce(s));
+                // method_reduce, descr_reduce, wrapper_reduce: (getattr, (owner, name)), so pickle finds them again
+                if (t == rt.methodType) return unary(name, s -> {
+                    long nameStr = heap.strs.internedOf("__name__");
+                    long fname;
+                    try {
+                        fname = rt.ops.getAttr(MethodType.func(s), nameStr);
+                    } finally {
+                        heap.decref(nameStr);
+                    }
+                    try {
+                        return getattrReduce(MethodType.self(s), fname);
+                    } finally {
+                        heap.decref(fname);
+                    }
+                });
+                if (t == rt.methodDescrType || t == rt.wrapperDescrType) return unary(name, s -> {
+                    BuiltinFunctionType.Entry e = ((BuiltinDescrType) t).entry(s);
+                    long n = heap.strs.of(e.name());
+                    try {
+                        return getattrReduce(e.owner().address(), n);
+                    } finally {
+                        heap.decref(n);
+                    }
+                });
+                if (t == rt.methodWrapperType) return unary(name, s -> {
+                    long n = heap.strs.of(rt.methodWrapperType.entry(s).name());
+                    try {
+                        return getattrReduce(MethodWrapperType.self(s), n);
+                    } finally {
+                        heap.decref(n);
+                    }
+                });
                 if (t == rt.rangeType.iterType || t == rt.rangeType.longIterType) return unary(name, s -> rangeIterReduce(s));
                 if (t == rt.rangeType) return unary(name, s -> {  // range_reduce: (range, (start, stop, step))
                     long args = heap.tuples.of(dev.refheap.memory.Native.getLong(s + RangeType.START),
@@ -1066,6 +1098,16 @@ final class SlotWrappers {
     }
 
     private interface Unary { long call(long s); }
+
+    /** {@code (getattr, (obj, name))}: a new reference. */
+    private long getattrReduce(long obj, long name) {
+        long args = heap.tuples.of(obj, name);
+        try {
+            return heap.tuples.of(heap.dicts.getItem(rt.builtinsDict, "getattr"), args);
+        } finally {
+            heap.decref(args);
+        }
+    }
 
     private Builtin unary(String name, Unary f) {
         return (s, a, o, n, kw) -> {

@@ -1000,7 +1000,7 @@ final class TypeMethods {
         def0(heap.floats, "is_integer", s -> rt.ops.bool(FloatType.value(s) == Math.rint(FloatType.value(s)) && !Double.isInfinite(FloatType.value(s))));
         def0(heap.typeType, "__subclasses__", s -> rt.subclasses.list(s));
         Attributes.install(rt);
-        def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).sizeOf(s)));
+        def0(heap.objectType, "__sizeof__", s -> heap.ints.of(heap.typeOf(s).objectSizeOf(s)));
         // object___reduce_ex__: a class that overrides __reduce__ (ast.AST, a Python class) is reduced
         // by it, anything else by _common_reduce (ObjectReduce)
         def1(heap.objectType, "__reduce_ex__", (s, proto) -> {

@@ -115,9 +115,14 @@ final class PicklerType extends FieldsType {
         if (d != null) for (long k : d.memo.keySet()) visit.accept(k);
     }
 
+    /** object.__sizeof__: tp_basicsize only. */
+    @Override
+    public long objectSizeOf(long o) { return basicSize(); }
+
     @Override
     public long sizeOf(long o) { return subtypeSizeOf(o, basicSize()); }
 
+    /** Pickler_sizeof / Unpickler_sizeof: tp_basicsize of the object's type plus what the C object allocated. */
     @Override
     public long subtypeSizeOf(long o, long subtypeBasicSize) {
         long res = subtypeBasicSize;
@@ -138,7 +143,7 @@ final class PicklerType extends FieldsType {
         });
         defMethod("__sizeof__", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "__sizeof__", n, kw);
-            return vm.newInt(vm.heap.typeOf(s).sizeOf(s));
+            return vm.newInt(heap.typeOf(s).sizeOf(s));
         });
         defMethod("clear_memo", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "clear_memo", n, kw);

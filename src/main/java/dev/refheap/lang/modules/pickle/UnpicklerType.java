@@ -107,9 +107,14 @@ final class UnpicklerType extends FieldsType {
         if (l != null) for (long v : l.stack) visit.accept(v);  // the Pdata's items
     }
 
+    /** object.__sizeof__: tp_basicsize only. */
+    @Override
+    public long objectSizeOf(long o) { return basicSize(); }
+
     @Override
     public long sizeOf(long o) { return subtypeSizeOf(o, basicSize()); }
 
+    /** Pickler_sizeof / Unpickler_sizeof: tp_basicsize of the object's type plus what the C object allocated. */
     @Override
     public long subtypeSizeOf(long o, long subtypeBasicSize) {
         long res = subtypeBasicSize;
@@ -185,7 +190,7 @@ final class UnpicklerType extends FieldsType {
         long readinto = vm.lookupAttr(file, "readinto");
         long read = vm.lookupAttr(file, "read");
         long readline = vm.lookupAttr(file, "readline");
-        if (readline == 0 || readinto == 0 || read == 0) {
+        if (readline == 0 || read == 0) {  // readinto and peek are optional
             for (long v : new long[] {peek, readinto, read, readline}) if (v != 0) heap.decref(v);
             throw vm.error("TypeError", "file must have 'read' and 'readline' attributes");
         }
@@ -448,11 +453,7 @@ final class UnpicklerType extends FieldsType {
                 return out;
             }
         }
-        if (!l.fromFile) {
-            byte[] out = java.util.Arrays.copyOfRange(l.input, l.pos, l.input.length);
-            l.pos = l.input.length;
-            return out;
-        }
+        if (!l.fromFile) throw unpickling("pickle data was truncated");  // a line must end with its newline
         byte[] head = java.util.Arrays.copyOfRange(l.input, l.pos, l.input.length);
         l.input = new byte[0];
         l.pos = 0;
@@ -467,6 +468,7 @@ final class UnpicklerType extends FieldsType {
         byte[] out = new byte[head.length + b.length];
         System.arraycopy(head, 0, out, 0, head.length);
         System.arraycopy(b, 0, out, head.length, b.length);
+        if (out.length == 0 || out[out.length - 1] != '\n') throw unpickling("pickle data was truncated");
         return out;
     }
 
@@ -854,7 +856,7 @@ final class UnpicklerType extends FieldsType {
             }
             case Op.BUILD -> build(l);
             case Op.PERSID -> {
-                if (get(s, PERS_FUNC) == 0) throw unpickling("A load persistent id instruction was encountered, but no persistent_load function was specified.");
+                if (get(s, PERS_FUNC) == 0) throw unpickling("A load persistent id instruction was encountered,\nbut no persistent_load function was specified.");
                 byte[] b = readline(s, l);
                 if (b.length < 2) throw unpickling("pickle data was truncated");
                 long pid;
@@ -872,7 +874,7 @@ final class UnpicklerType extends FieldsType {
                 }
             }
             case Op.BINPERSID -> {
-                if (get(s, PERS_FUNC) == 0) throw unpickling("A load persistent id instruction was encountered, but no persistent_load function was specified.");
+                if (get(s, PERS_FUNC) == 0) throw unpickling("A load persistent id instruction was encountered,\nbut no persistent_load function was specified.");
                 long pid = pop(l);
                 try {
                     push(l, callPers(s, pid));
@@ -1079,7 +1081,14 @@ final class UnpicklerType extends FieldsType {
                 long dict = PickleModule.attr(vm, inst, "__dict__");
                 try {
                     for (long ix = DictType.nextEntry(dictState, 0); ix >= 0; ix = DictType.nextEntry(dictState, ix + 1)) {
-                        vm.setItem(dict, DictType.entryKeyAt(dictState, ix), DictType.entryValueAt(dictState, ix));
+                        // the keys interned (PyUnicode_InternInPlace), as instance attribute names normally are
+                        long k = vm.incref(DictType.entryKeyAt(dictState, ix));
+                        if (heap.typeOf(k) == heap.strs) k = heap.strs.intern(k);
+                        try {
+                            vm.setItem(dict, k, DictType.entryValueAt(dictState, ix));
+                        } finally {
+                            heap.decref(k);
+                        }
                     }
                 } finally {
                     heap.decref(dict);

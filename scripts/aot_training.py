@@ -172,16 +172,3 @@ del x, y
 held = [[i] for i in range(60000)]
 print('big', gc.collect(), gc.collect(0), gc.collect(), len(held))
 gc.enable()
-
-# The native modules under the modules programs most often import (collections, re, typing,
-# dataclasses, enum, functools, json: _collections, _operator, _sre, _functools, _json, _heapq,
-# _ast, _opcode, itertools): their Java classes and the lambdas their types' methods are made of
-# are then in the cache, loaded and linked at start, instead of loaded from the jar and spun at
-# the import (`import collections, dataclasses, typing, re`: 7% less CPU). The Python modules
-# themselves are not imported here: running their bodies in the training moved the profiles of
-# the interpreter's hot methods, and binary_trees.py took 5% more CPU (docs/performance.md,
-# "Session 27: imports in a cold process").
-try:
-    import _collections, _operator, _sre, _functools, _json, _heapq, _ast, _opcode, itertools
-except ImportError:
-    pass

@@ -37,7 +37,7 @@ MODULES = ["builtins", "math", "cmath", "_operator", "sys", "gc", "time", "itert
            "pyexpat", "_bz2", "_lzma", "grp", "pwd", "resource", "termios", "_struct", "mmap",
            "_uuid", "_ctypes", "_decimal", "_hashlib", "_multibytecodec", "_zoneinfo", "_lsprof",
            "_bisect", "_crypt", "_curses", "readline", "spwd", "syslog", "_dbm", "_gdbm", "_ssl",
-           "_sqlite3", "audioop", "_multiprocessing", "_posixshmem", "_scproxy", "_lsprof"]
+           "_sqlite3", "audioop", "_multiprocessing", "_posixshmem", "_scproxy", "_lsprof", "types"]
 
 
 def form(callee, nargs):

@@ -743,7 +743,6 @@ final class Interpreter implements RootProvider {
         f.owner = Frame.OWNED_BY_THREAD;
         f.pendingThrow = throwExc;
         f.yielded = false;
-        if (throwExc == 0 && f.code.warmup != 0) Specializer.warmUp(rt, f.code);  // 3.11's RESUME (throw() skips it)
         f.back = current;
         f.restEntry = restEntry;
         f.atRest = restEntry && (current == null || current.atRest);
@@ -752,6 +751,17 @@ final class Interpreter implements RootProvider {
         long r;
         boolean finished = true;
         try {
+            if (depth > rt.recursionLimit) {
+                // 3.11 counts every frame that starts or resumes in the eval loop: past the limit the
+                // resumption fails before the frame's first instruction (no traceback entry of its own,
+                // no RESUME), and the generator is finished as by any exception it did not handle
+                if (throwExc != 0) {
+                    f.pendingThrow = 0;
+                    heap.decref(throwExc);
+                }
+                throw rt.error("RecursionError", "maximum recursion depth exceeded");
+            }
+            if (throwExc == 0 && f.code.warmup != 0) Specializer.warmUp(rt, f.code);  // 3.11's RESUME (throw() skips it)
             r = run(f);
             finished = !f.yielded;
         } catch (PyException e) {
@@ -2696,16 +2706,45 @@ final class Interpreter implements RootProvider {
             result = callInPrecall(f, callable, argStart, nargs, kwnames, base);
         } else {
             f.calling = callable;
+            boolean counted = false;
             try {
+                if (countsCall(callable)) {
+                    enterRecursiveCall(CALL_WHERE);
+                    counted = true;
+                }
                 result = profileObj != 0 && tracing == 0 ? SysTrace.profiledCall(this, f, callable, s, argStart, nargs, kwnames)
                         : rt.ops.call(callable, s, argStart, nargs, kwnames);
             } finally {
+                if (counted) depth--;
                 f.calling = 0;
                 releaseCallOperands(f, base);
             }
         }
         s[f.sp++] = result;
         return null;
+    }
+
+    /** The RecursionError's suffix when a C-level call is refused: cfunction_enter_call's, _PyObject_MakeTpCall's. */
+    private static final String CALL_WHERE = " while calling a Python object";
+
+    /**
+     * Whether 3.11's generic call of {@code callable} (PyObject_Vectorcall, PyObject_Call) counts a
+     * level of its own on the recursion depth while it runs: a builtin function or method
+     * descriptor's vectorcall enters a recursive call (cfunction_enter_call, method_enter_call), as
+     * does _PyObject_MakeTpCall for a callable whose type has no tp_vectorcall (a class, an instance
+     * with __call__, a slot wrapper or method-wrapper); a Python function or bound method counts only
+     * its frame, and a builtin type with a tp_vectorcall (list, dict, type...) nothing. So a
+     * recursion through next(), a class's __init__ or gen.send() reaches the limit at 3.11's depth.
+     */
+    private boolean countsCall(long callable) {
+        PyType t = heap.typeOf(callable);
+        if (t == rt.builtinFunctionType || t instanceof BuiltinDescrType || t == rt.methodWrapperType) return true;
+        if (t == rt.functionType || t == rt.methodType) return false;
+        if (rt.ops.isTypeObject(callable)) {
+            PyType c = heap.typeAt(callable);
+            return c instanceof ClassType || !rt.specializer.hasVectorcall(c);
+        }
+        return t instanceof ClassType;
     }
 
     /**
@@ -2718,9 +2757,15 @@ final class Interpreter implements RootProvider {
         f.inPrecall = true;
         strSpecialized = Specializer.isStr1(f.code, f.lasti);
         long result;
+        boolean counted = false;
         try {
+            if (Specializer.countsRecursion(f.code, f.lasti)) {
+                enterRecursiveCall(CALL_WHERE);
+                counted = true;
+            }
             result = rt.ops.call(callable, f.slots, argStart, nargs, kwnames);
         } finally {
+            if (counted) depth--;
             strSpecialized = false;
             f.calling = 0;
             releaseCallOperands(f, base);
@@ -2762,6 +2807,22 @@ final class Interpreter implements RootProvider {
         long[] s = f.slots;
         long argsTuple = c.callArgsTuple(s, base + 2, n, kwnames);
         long kwargs = c.callKwargsDict(s, base + 2, n, kwnames);
+        try {
+            enterRecursiveCall(CALL_WHERE);  // _PyObject_MakeTpCall's level, held while __init__ runs
+        } catch (PyException e) {
+            c.releasePacked(argsTuple, kwargs);
+            releaseCallOperands(f, base);
+            throw e;
+        }
+        try {
+            newInstance(f, c, init, base, n, kwnames, argsTuple, kwargs);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void newInstance(Frame f, ClassType c, long init, int base, int n, long kwnames, long argsTuple, long kwargs) {
+        long[] s = f.slots;
         long self = c.allocInstance();
         long[] unpacked = c.unpackForInit(s, base + 2, n, kwnames);
         s[base] = s[base + 1];
@@ -2802,7 +2863,12 @@ final class Interpreter implements RootProvider {
         f.calling = f.slots[base + 1];
         long self;
         try {
-            self = c.allocInstance();
+            enterRecursiveCall(CALL_WHERE);  // _PyObject_MakeTpCall's level
+            try {
+                self = c.allocInstance();
+            } finally {
+                depth--;
+            }
         } finally {
             f.calling = 0;
             c.releasePacked(argsTuple, 0);
@@ -2851,13 +2917,19 @@ final class Interpreter implements RootProvider {
             }
             boolean builtin = heap.typeOf(callable) != rt.functionType;
             if (builtin) f.calling = callable;
+            boolean counted = false;
             try {
+                if (builtin && countsCall(callable)) {
+                    enterRecursiveCall(CALL_WHERE);  // PyObject_Call's level (a vectorcall's or tp_call's)
+                    counted = true;
+                }
                 long r = !builtin
                         ? callFunction(callable, a, 0, a.length, kwnames, false)
                         : profileObj != 0 && tracing == 0 ? SysTrace.profiledCall(this, f, callable, a, 0, a.length, kwnames)
                         : rt.ops.call(callable, a, 0, a.length, kwnames);
                 s[f.sp++] = r; // pushed only once the call returned: an exception leaves sp as it was
             } finally {
+                if (counted) depth--;
                 f.calling = 0;
                 heap.xdecref(kwnames);
                 heap.decref(argsTuple);

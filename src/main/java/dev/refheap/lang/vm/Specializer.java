@@ -210,6 +210,22 @@ final class Specializer {
     }
 
     /** Whether the form that runs is PRECALL_NO_KW_STR_1 (str(x) then packs no argument tuple). */
+    /**
+     * Whether the specialized form at {@code i} enters a recursive call around the call it makes, as
+     * 3.11's PRECALL_NO_KW_BUILTIN_O, _METHOD_DESCRIPTOR_O and _METHOD_DESCRIPTOR_NOARGS do (the
+     * FAST forms, len and isinstance call the C function without counting).
+     */
+    static boolean countsRecursion(CodeType.Code code, int i) {
+        if (code.precallForm == null) return false;
+        byte form = code.precallForm[i];
+        return form == BUILTIN_O || form == METHOD_DESCRIPTOR_O || form == METHOD_DESCRIPTOR_NOARGS;
+    }
+
+    /** Whether builtin type {@code t} has a tp_vectorcall in 3.11 (its call counts no recursion level of its own). */
+    boolean hasVectorcall(PyType t) {
+        return typeFlags(t) == VECTORCALL;
+    }
+
     static boolean isStr1(CodeType.Code code, int i) {
         return code.precallForm != null && code.precallForm[i] == STR_1;
     }

@@ -43,6 +43,18 @@ abstract class ExtType extends LangType {
     /** a == b where a or b has this type, or null when not comparable (identity decides). */
     Boolean eq(long a, long b) { return null; }
 
+    /**
+     * The object layer's equality, which a list's, tuple's or dict's comparison asks of its items
+     * ({@code Heap.objectsEqual}): {@link #eq}'s answer, identity when it has none. Without it an
+     * item of such a type (an OrderedDict in a list) was equal only to itself there.
+     */
+    @Override
+    public boolean equals(long a, long b) {
+        if (a == b) return true;
+        Boolean r = eq(a, b);
+        return r != null && r;
+    }
+
     /** a == b when the other operand is an instance of a class (whose own __eq__ did not answer), or null. */
     Boolean eqForRich(long a, long b) { return null; }
 

@@ -95,6 +95,7 @@ final class Formats {
         Heap heap = rt.heap;
         PyType t = rt.ops.baseView(v);  // an int or float subclass that does not define __format__ (Ops.format checked) formats as its base
         boolean isInt = t instanceof IntType, isFloat = t == heap.floats;
+        if (t == rt.complexType) return formatComplex(rt, ComplexType.real(v), ComplexType.imag(v), specText);
         Spec sp = isInt ? parse(rt, specText, "int", 'd', true) : isFloat ? parse(rt, specText, "float", (char) 0, true)
                 : parse(rt, specText, t.name(), 's', false);
         if (sp.precision == MAX_WIDTH && (isFloat || isInt && "eEfFgG%".indexOf(sp.type) >= 0)) {
@@ -139,6 +140,61 @@ final class Formats {
         String body = t == heap.strs ? StrType.value(v) : rt.ops.str(v);  // str's own __format__ formats the characters, never an override's __str__
         if (sp.precision >= 0 && body.length() > sp.precision) body = body.substring(0, sp.precision);
         return pad(body, sp, false);
+    }
+
+    /**
+     * format(complex, spec), as 3.11's format_complex_internal: types e, E, f, F, g, G, n or none
+     * (none: the parts as repr writes them, "1" not "1.0", in parentheses unless the real part is
+     * +0 and left out; with a precision, 'g' of it, parentheses kept); each part formatted as a float
+     * with its own thousands separators and no padding, the imaginary part always signed when the
+     * real part is shown; then the whole (parentheses and 'j' included) padded, right-aligned by
+     * default. A '0' fill and '=' alignment are refused, as there.
+     */
+    private static String formatComplex(Runtime rt, double re, double im, String specText) {
+        Spec sp = parse(rt, specText, "complex", (char) 0, true);
+        if (sp.precision == MAX_WIDTH) throw rt.error("ValueError", "precision too big");
+        if (sp.type != 0 && "eEfFgGn".indexOf(sp.type) < 0) {
+            throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type 'complex'");
+        }
+        if (sp.fill == '0') throw rt.error("ValueError", "Zero padding is not allowed in complex format specifier");
+        if (sp.align == '=') throw rt.error("ValueError", "'=' alignment flag is not allowed in complex format specifier");
+        boolean reprStyle = sp.type == 0 && sp.precision < 0, parens = false, skipRe = false;
+        char type = sp.type;
+        if (type == 0) {
+            if (re == 0.0 && Math.copySign(1.0, re) == 1.0) skipRe = true;
+            else parens = true;
+            type = 'g';
+        }
+        Spec part = new Spec(' ', '<', sp.sign, sp.noNegZero, sp.alt, -1, sp.grouping, sp.precision, type);
+        String reText = skipRe ? "" : complexPart(rt, re, part, reprStyle);
+        Spec imPart = skipRe ? part : new Spec(' ', '<', '+', sp.noNegZero, sp.alt, -1, sp.grouping, sp.precision, type);
+        String body = reText + complexPart(rt, im, imPart, reprStyle) + "j";
+        if (parens) body = "(" + body + ")";
+        int len = body.codePointCount(0, body.length());
+        if (sp.width <= len) return body;
+        int n = sp.width - len;
+        String fill = String.valueOf(sp.fill);
+        return switch (sp.align == 0 ? '>' : sp.align) {
+            case '<' -> body + fill.repeat(n);
+            case '^' -> fill.repeat(n / 2) + body + fill.repeat(n - n / 2);
+            default -> fill.repeat(n) + body;
+        };
+    }
+
+    /** One part of a complex, unpadded: repr's digits without a ".0" ('r' without Py_DTSF_ADD_DOT_0), or the float format of {@code sp}. */
+    private static String complexPart(Runtime rt, double d, Spec sp, boolean reprStyle) {
+        if (!reprStyle) return formatFloat(rt, d, sp);
+        String r = Double.isNaN(d) || Double.isInfinite(d) ? null : Floats.repr(Math.abs(d));
+        if (r == null) return formatFloat(rt, d, new Spec(' ', '<', sp.sign, sp.noNegZero, sp.alt, -1, sp.grouping, -1, 'g'));
+        if (r.endsWith(".0")) r = r.substring(0, r.length() - (sp.alt ? 1 : 2));  // '#' keeps the point: "1."
+        else if (sp.alt && r.indexOf('.') < 0) r = r.replace("e", ".e");  // "1.e+20"
+        boolean neg = d < 0 || (d == 0 && 1 / d < 0);
+        if (sp.noNegZero && neg && d == 0) neg = false;
+        String sign = neg ? "-" : sp.sign == '+' ? "+" : sp.sign == ' ' ? " " : "";
+        if (sp.grouping == 0) return sign + r;
+        int end = 0;
+        while (end < r.length() && Character.isDigit(r.charAt(end))) end++;
+        return sign + insertGrouping(r.substring(0, end), String.valueOf(sp.grouping), new byte[] {3}, 0) + r.substring(end);
     }
 
     /** unknown_presentation_type's rendering of the code: 'x', or '\x..' outside printable ASCII. */

@@ -48,6 +48,10 @@ public final class CpythonLayout {
     /** Three ints per location entry of 3.11's co_linetable: start unit, end unit, line (-1 for None). */
     private final int[] lineEntries;
     private final byte[] exceptionTable;
+    /** The co_linetable code.replace() gave, kept byte for byte (null: the table is written from the positions). */
+    private final byte[] givenLineTable;
+    /** Code units co_positions() reports: all of them, or as many as a given table covers. */
+    public final int positionCount;
 
     private static final int CACHE = 0, POP_TOP = 1, RETURN_GENERATOR = 75, EXTENDED_ARG = 144, RESUME = 151,
             PRECALL = 166, JUMP_FORWARD = 110, JUMP_BACKWARD = 140, JUMP_BACKWARD_NO_INTERRUPT = 134;
@@ -256,6 +260,113 @@ public final class CpythonLayout {
         this.positions = pos;
         this.lineEntries = Arrays.copyOf(entries, 3 * nentries);
         this.exceptionTable = encodeExceptionTable(unit, group);
+        this.givenLineTable = null;
+        this.positionCount = units;
+    }
+
+    private CpythonLayout(CpythonLayout base, int[] positions, int[] lineEntries, byte[] givenLineTable, int positionCount) {
+        this.units = base.units;
+        this.opOffset = base.opOffset;
+        this.groupOffset = base.groupOffset;
+        this.returnGenerator = base.returnGenerator;
+        this.code = base.code;
+        this.exceptionTable = base.exceptionTable;
+        this.positions = positions;
+        this.lineEntries = lineEntries;
+        this.givenLineTable = givenLineTable;
+        this.positionCount = positionCount;
+    }
+
+    /**
+     * This layout with the positions and line entries of {@code table}, a co_linetable in 3.11's
+     * location format (Objects/locations.md) whose lines count from {@code firstLineno}, as
+     * code.replace(co_linetable=...) sets one: entries of 1 to 8 code units, each with no location
+     * (15), a line without columns (13), the long form (14), the one-line forms (10-12: the line 0-2
+     * further, start and end column bytes) or the short form (0-9: same line, the column's high bits
+     * in the code). Units past the table's end have no position; co_positions() and co_lines() follow the
+     * table, as 3.11's (stopping at its end, or going on past the code's); a table cut short or not starting an entry with its high bit ends the decoding there.
+     * co_linetable then returns {@code table} itself.
+     */
+    public CpythonLayout withLineTable(byte[] table, int firstLineno) {
+        int[] pos = new int[4 * Math.max(units, 1)];
+        Arrays.fill(pos, -1);
+        int[] entries = new int[48];
+        int n = 0, line = firstLineno, unit = 0;
+        int[] at = {0};
+        try {
+            while (at[0] < table.length) {
+                int b = table[at[0]++] & 0xff;
+                if ((b & 0x80) == 0) break;
+                int kind = (b >> 3) & 15, length = (b & 7) + 1;
+                int l = -1, endLine = -1, col = -1, endCol = -1;
+                switch (kind) {
+                    case 15 -> { }
+                    case 14 -> {
+                        line += readSignedVarint(table, at);
+                        l = line;
+                        endLine = line + readVarint(table, at);
+                        col = readVarint(table, at) - 1;
+                        endCol = readVarint(table, at) - 1;
+                    }
+                    case 13 -> {
+                        line += readSignedVarint(table, at);
+                        l = endLine = line;
+                    }
+                    case 10, 11, 12 -> {
+                        line += kind - 10;
+                        l = endLine = line;
+                        col = table[at[0]++] & 0xff;
+                        endCol = table[at[0]++] & 0xff;
+                    }
+                    default -> {
+                        int second = table[at[0]++] & 0xff;
+                        l = endLine = line;
+                        col = kind * 8 + ((second >> 4) & 7);
+                        endCol = col + (second & 15);
+                    }
+                }
+                if (4 * (unit + length) > pos.length) {
+                    int old = pos.length;
+                    pos = Arrays.copyOf(pos, Math.max(2 * old, 4 * (unit + length)));
+                    Arrays.fill(pos, old, pos.length, -1);
+                }
+                for (int u = unit; u < unit + length; u++) {
+                    pos[4 * u] = l;
+                    pos[4 * u + 1] = endLine;
+                    pos[4 * u + 2] = col;
+                    pos[4 * u + 3] = endCol;
+                }
+                if (3 * n + 3 > entries.length) entries = Arrays.copyOf(entries, 2 * entries.length);
+                entries[3 * n] = unit;
+                entries[3 * n + 1] = unit + length;
+                entries[3 * n + 2] = l;
+                n++;
+                unit += length;
+            }
+        } catch (ArrayIndexOutOfBoundsException cut) {
+            // a table cut short inside an entry: the entries before it stand
+        }
+        return new CpythonLayout(this, Arrays.copyOf(pos, 4 * Math.max(units, unit)), Arrays.copyOf(entries, 3 * n), table.clone(), unit);
+    }
+
+    /** Whether co_linetable is one code.replace() gave (kept as given, its lines counted from co_firstlineno). */
+    public boolean hasGivenLineTable() {
+        return givenLineTable != null;
+    }
+
+    private static int readVarint(byte[] t, int[] at) {
+        int b = t[at[0]++] & 0xff, v = b & 63, shift = 0;
+        while ((b & 64) != 0) {
+            b = t[at[0]++] & 0xff;
+            shift += 6;
+            v |= (b & 63) << shift;
+        }
+        return v;
+    }
+
+    private static int readSignedVarint(byte[] t, int[] at) {
+        int u = readVarint(t, at);
+        return (u & 1) != 0 ? -(u >>> 1) : u >>> 1;
     }
 
     /** The 3.11 opcode of jump {@code i}, forward or backward. */
@@ -380,6 +491,7 @@ public final class CpythonLayout {
      * to the previous entry's, starting from co_firstlineno.
      */
     public byte[] lineTable(int firstLineno) {
+        if (givenLineTable != null) return givenLineTable.clone();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int prevLine = firstLineno;
         for (int k = 0; k < lineEntries.length / 3; k++) {

@@ -169,8 +169,13 @@ final class CodeType extends LangType {
         if (given[EXCEPTIONTABLE] != 0 && !java.util.Arrays.equals(dev.refheap.object.BytesType.value(given[EXCEPTIONTABLE]), layout.exceptionTable())) {
             throw rt.error("NotImplementedError", "refheap does not support code.replace(co_exceptiontable=...) with a table other than the code's own yet");
         }
-        if (given[LINETABLE] != 0 && !java.util.Arrays.equals(dev.refheap.object.BytesType.value(given[LINETABLE]), layout.lineTable(u.firstLineno()))) {
-            throw rt.error("NotImplementedError", "refheap does not support code.replace(co_linetable=...) with a table other than the code's own yet");
+        // another co_linetable: decoded over this code's units, its own lines and columns for the
+        // instructions (tracebacks, f_lineno, tracing), and kept as given for co_linetable
+        dev.refheap.lang.bytecode.CpythonLayout tableLayout = null;
+        // (a code that has such a table keeps it, its lines moving with co_firstlineno, as 3.11 keeps the bytes)
+        byte[] table = given[LINETABLE] != 0 ? dev.refheap.object.BytesType.value(given[LINETABLE]) : null;
+        if (table != null && !java.util.Arrays.equals(table, layout.lineTable(u.firstLineno())) || layout.hasGivenLineTable()) {
+            tableLayout = layout.withLineTable(table != null ? table : layout.lineTable(u.firstLineno()), ints[6]);
         }
         if (given[CONSTS_ARG] != 0 && TupleType.size(given[CONSTS_ARG]) < u.consts().size()) {
             throw rt.error("NotImplementedError", "refheap does not support code.replace(co_consts=...) with fewer constants than the code's " + u.consts().size() + " yet");
@@ -181,7 +186,17 @@ final class CodeType extends LangType {
         java.util.List<String> plus = localsplus(o, u, given, varnames);
         int delta = ints[6] - u.firstLineno();
         int[] lines = u.lines(), positions = u.positions();
-        if (delta != 0) {
+        if (tableLayout != null) {
+            lines = new int[u.instructionCount()];
+            positions = new int[3 * lines.length];
+            for (int i = 0; i < lines.length; i++) {
+                var p = tableLayout.position(tableLayout.lastiBytes(i) / 2);
+                lines[i] = p.line();
+                positions[3 * i] = p.endLine();
+                positions[3 * i + 1] = p.col();
+                positions[3 * i + 2] = p.endCol();
+            }
+        } else if (delta != 0) {
             lines = lines.clone();
             positions = positions.clone();
             for (int i = 0; i < lines.length; i++) if (lines[i] >= 0) lines[i] += delta;
@@ -196,6 +211,7 @@ final class CodeType extends LangType {
         long lpn = plus == u.localsplusNames() ? Builtins.incref(heap, get(o, LOCALSPLUSNAMES)) : internedTuple(plus);
         long[] constAddrs = items(consts), nameAddrs = items(names);
         Code nc = new Code(nu, constAddrs, nameAddrs, c.stackSlots);
+        if (tableLayout != null) nc.presetLayout(tableLayout);
         return create(nc, consts, names, lpn, field(o, FILENAME, given[FILENAME_ARG]), field(o, NAME, given[NAME_ARG]),
                 field(o, QUALNAME, given[QUALNAME_ARG]));
     }

@@ -687,8 +687,8 @@ final class SysInfo {
         TypeMethodsAccess.def(rt, rt.codeType, "co_positions", (self, a, o, n, kw) -> {
             noArguments(rt, "co_positions", n, kw);
             var layout = rt.codeType.code(self).layout();
-            long list = rt.heap.lists.alloc(layout.units);
-            for (int u = 0; u < layout.units; u++) {
+            long list = rt.heap.lists.alloc(layout.positionCount);
+            for (int u = 0; u < layout.positionCount; u++) {
                 var p = layout.position(u);
                 dev.refheap.object.ListType.setItemSteal(list, u, intsOrNone(rt, p.line(), p.endLine(), p.col(), p.endCol()));
             }

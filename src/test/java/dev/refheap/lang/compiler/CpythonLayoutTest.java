@@ -41,6 +41,33 @@ class CpythonLayoutTest {
         assertEquals(true, ext >= 2, "EXTENDED_ARGs for the forward exit and the backward jump");
     }
 
+    /**
+     * code.replace(co_linetable=...) with another table was refused by name; the table is decoded
+     * (each of 3.11's entry forms, its lines from co_firstlineno), kept as given, and may cover fewer
+     * units than the code (the rest have no position) or more (co_positions() follows the table).
+     */
+    @Test
+    void codeReplaceWithAnotherLinetableWasRefused() {
+        CodeUnit module = Compiler.compileModule(Parser.parseModule("def k(a, b):\n    return a + b\n".getBytes(StandardCharsets.UTF_8), "t.py"),
+                "t.py", Compiler.Mode.EXEC);
+        CodeUnit k = (CodeUnit) module.consts().stream().filter(c -> c instanceof CodeUnit).findFirst().orElseThrow();
+        CpythonLayout base = CpythonLayout.of(k);
+        byte[] table = {(byte) 0x80, 0x35, (byte) (0x80 | 11 << 3 | 1), 7, 20, (byte) (0x80 | 13 << 3), 4,
+                (byte) (0x80 | 14 << 3), 7, 2, 5, 9, (byte) (0x80 | 15 << 3 | 1)};
+        CpythonLayout l = base.withLineTable(table, 100);
+        assertEquals(java.util.Arrays.toString(table), java.util.Arrays.toString(l.lineTable(100)));
+        assertEquals(7, l.positionCount, "the table's units, one past the code's six");
+        assertEquals(new CodeUnit.Position(100, 100, 3, 8), l.position(0));
+        assertEquals(new CodeUnit.Position(101, 101, 7, 20), l.position(2));
+        assertEquals(new CodeUnit.Position(103, 103, -1, -1), l.position(3));
+        assertEquals(new CodeUnit.Position(100, 102, 4, 8), l.position(4));
+        assertEquals(new CodeUnit.Position(-1, -1, -1, -1), l.position(6));
+        assertEquals("[10, 14, -1]", java.util.Arrays.toString(l.lineEntry(l.lineEntryCount() - 1)));
+        CpythonLayout none = base.withLineTable(new byte[] {(byte) 0xf8}, 1);
+        assertEquals(1, none.positionCount);
+        assertEquals(1, none.lineEntryCount());
+        assertEquals(0, base.withLineTable(new byte[] {(byte) 0x80 | 14 << 3}, 1).lineEntryCount(), "a table cut short inside its first entry");
+    }
 
     /** The text generate.py writes for a CPython code object's layout. */
     static String dump(CodeUnit code) {

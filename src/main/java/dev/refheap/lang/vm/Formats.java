@@ -111,6 +111,10 @@ final class Formats {
             if (sp.type == 'c') {
                 if (sp.sign != 0) throw rt.error("ValueError", "Sign not allowed with integer format specifier 'c'");
                 if (sp.alt) throw rt.error("ValueError", "Alternate form (#) not allowed with integer format specifier 'c'");
+                if (n.bitLength() > 63) throw rt.error("OverflowError", "Python int too large to convert to C long");
+                if (n.signum() < 0 || n.compareTo(BigInteger.valueOf(0x110000)) >= 0) {
+                    throw rt.error("OverflowError", "%c arg not in range(0x110000)");  // a negative one was an internal error
+                }
                 String c = dev.refheap.object.SurrogateEscapes.of(dev.refheap.object.SurrogateEscapes.checked(n.intValue()));
                 return pad(c, sp, true);
             }
@@ -575,6 +579,8 @@ final class Formats {
                     if (bytesMode) yield padText(byteChar(rt, a), flags);
                     if (rt.ops.baseView(a) == heap.strs && StrType.length(a) == 1) yield padText(StrType.value(a), flags);
                     if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType)) throw rt.typeError("%c requires int or char");
+                    BigInteger cp = IntType.toBig(a);
+                    if (cp.signum() < 0 || cp.compareTo(BigInteger.valueOf(0x110000)) >= 0) throw rt.error("OverflowError", "%c arg not in range(0x110000)");
                     yield format(rt, a, spec + "c");
                 }
                 default -> throw unsupportedChar(rt, conv, i);

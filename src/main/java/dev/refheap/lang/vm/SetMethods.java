@@ -33,6 +33,69 @@ final class SetMethods {
         return t == heap.sets || t == heap.frozensets || t.isSubtypeOf(heap.sets) || t.isSubtypeOf(heap.frozensets);
     }
 
+    /** What is done with one key of a set's table (held meanwhile) and its stored hash; false stops the walk. */
+    private interface EntryStep { boolean apply(long key, long hash); }
+
+    /** What is done with one item of an iterator (released after); false stops the iteration. */
+    private interface ItemStep { boolean apply(long item); }
+
+    /** What fills a new set; it may raise. */
+    private interface Fill { void apply(long result); }
+
+    /** set_next over {@code s}'s table, each key held across {@code step}; whether the walk ran to the end. */
+    private static boolean eachEntry(Runtime rt, long s, EntryStep step) {
+        Heap heap = rt.heap;
+        SetType sets = heap.sets;
+        try {
+            for (long i = sets.nextSlot(s, 0); i >= 0; i = sets.nextSlot(s, i + 1)) {
+                long key = SetType.keyAt(s, i);
+                heap.incref(key);
+                try {
+                    if (!step.apply(key, SetType.hashAt(s, i))) return false;
+                } finally {
+                    heap.decref(key);
+                }
+            }
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        }
+        return true;
+    }
+
+    /** PyObject_GetIter and PyIter_Next over {@code iterable}, each item released after {@code step}; whether it ran to the end. */
+    private static boolean eachItem(Runtime rt, long iterable, ItemStep step) {
+        Heap heap = rt.heap;
+        long it = rt.ops.iter(iterable);
+        try {
+            for (long item = rt.ops.next(it); item != 0; item = rt.ops.next(it)) {
+                try {
+                    if (!step.apply(item)) return false;
+                } finally {
+                    heap.decref(item);
+                }
+            }
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        } finally {
+            heap.decref(it);
+        }
+        return true;
+    }
+
+    /** {@code fill} run on the new set {@code result}, which is released if it raises; the set. */
+    private static long filled(Runtime rt, long result, Fill fill) {
+        try {
+            fill.apply(result);
+        } catch (PyError e) {
+            rt.heap.decref(result);
+            throw rt.fromPyError(e);
+        } catch (RuntimeException e) {
+            rt.heap.decref(result);
+            throw e;
+        }
+        return result;
+    }
+
     /** make_new_set_basetype(type(so), NULL): an empty frozenset for a frozenset (or subclass) {@code so}, else an empty set. */
     static long newLike(Heap heap, long so) {
         return heap.typeOf(so).isSubtypeOf(heap.frozensets) ? heap.frozensets.create() : heap.sets.create();
@@ -40,14 +103,7 @@ final class SetMethods {
 
     /** make_new_set_basetype(type(so), iterable): a new set or frozenset of {@code iterable}'s items. */
     static long newLike(Runtime rt, long so, long iterable) {
-        long r = newLike(rt.heap, so);
-        try {
-            updateInternal(rt, r, iterable);
-        } catch (RuntimeException e) {
-            rt.heap.decref(r);
-            throw e;
-        }
-        return r;
+        return filled(rt, newLike(rt.heap, so), r -> updateInternal(rt, r, iterable));
     }
 
     /**
@@ -68,20 +124,10 @@ final class SetMethods {
         } catch (PyError e) {
             throw rt.fromPyError(e);
         }
-        long it = rt.ops.iter(other);
-        try {
-            for (long v = rt.ops.next(it); v != 0; v = rt.ops.next(it)) {
-                try {
-                    heap.sets.add(so, v);
-                } finally {
-                    heap.decref(v);
-                }
-            }
-        } catch (PyError e) {
-            throw rt.fromPyError(e);
-        } finally {
-            heap.decref(it);
-        }
+        eachItem(rt, other, v -> {
+            heap.sets.add(so, v);
+            return true;
+        });
     }
 
     /** set_copy: make_new_set_basetype(type(so), so). */
@@ -89,29 +135,18 @@ final class SetMethods {
 
     /** set_union: a copy of so, each argument other than so itself merged into it in turn. */
     static long union(Runtime rt, long so, long[] a, int o, int n) {
-        long result = copy(rt, so);
-        try {
+        return filled(rt, copy(rt, so), result -> {
             for (int i = 0; i < n; i++) {
                 if (a[o + i] != so) updateInternal(rt, result, a[o + i]);
             }
-        } catch (RuntimeException e) {
-            rt.heap.decref(result);
-            throw e;
-        }
-        return result;
+        });
     }
 
     /** set_or of two sets: a copy of so, other merged unless it is so. */
     static long or(Runtime rt, long so, long other) {
-        long result = copy(rt, so);
-        if (other == so) return result;
-        try {
-            updateInternal(rt, result, other);
-        } catch (RuntimeException e) {
-            rt.heap.decref(result);
-            throw e;
-        }
-        return result;
+        return filled(rt, copy(rt, so), result -> {
+            if (other != so) updateInternal(rt, result, other);
+        });
     }
 
     /**
@@ -123,46 +158,22 @@ final class SetMethods {
         Heap heap = rt.heap;
         SetType sets = heap.sets;
         if (so == other) return copy(rt, so);
-        long result = newLike(heap, so);
-        try {
+        return filled(rt, newLike(heap, so), result -> {
             if (isAnySet(heap, other)) {
-                if (SetType.size(other) > SetType.size(so)) {
-                    long t = so;
-                    so = other;
-                    other = t;
-                }
-                for (long i = sets.nextSlot(other, 0); i >= 0; i = sets.nextSlot(other, i + 1)) {
-                    long key = SetType.keyAt(other, i), hash = SetType.hashAt(other, i);
-                    heap.incref(key);
-                    try {
-                        if (sets.containsKnownHash(so, key, hash)) sets.addKnownHash(result, key, hash);
-                    } finally {
-                        heap.decref(key);
-                    }
-                }
-                return result;
+                boolean swap = SetType.size(other) > SetType.size(so);
+                long big = swap ? other : so, small = swap ? so : other;
+                eachEntry(rt, small, (key, hash) -> {
+                    if (sets.containsKnownHash(big, key, hash)) sets.addKnownHash(result, key, hash);
+                    return true;
+                });
+                return;
             }
-            long it = rt.ops.iter(other);
-            try {
-                for (long key = rt.ops.next(it); key != 0; key = rt.ops.next(it)) {
-                    try {
-                        long hash = heap.hash(key);
-                        if (sets.containsKnownHash(so, key, hash)) sets.addKnownHash(result, key, hash);
-                    } finally {
-                        heap.decref(key);
-                    }
-                }
-            } finally {
-                heap.decref(it);
-            }
-            return result;
-        } catch (PyError e) {
-            heap.decref(result);
-            throw rt.fromPyError(e);
-        } catch (RuntimeException e) {
-            heap.decref(result);
-            throw e;
-        }
+            eachItem(rt, other, key -> {
+                long hash = heap.hash(key);
+                if (sets.containsKnownHash(so, key, hash)) sets.addKnownHash(result, key, hash);
+                return true;
+            });
+        });
     }
 
     /** set_intersection_multi: no argument gives a copy; else the intersections folded left from so. */
@@ -200,52 +211,23 @@ final class SetMethods {
         boolean otherDict = heap.typeOf(other) == heap.dicts;
         if (isAnySet(heap, other)) otherSize = SetType.size(other);
         else if (otherDict) otherSize = DictType.size(other);
-        else return copyAndDifference(rt, so, other);
-        if ((SetType.size(so) >> 2) > otherSize) return copyAndDifference(rt, so, other);
-        long result = newLike(heap, so);
-        try {
-            for (long i = sets.nextSlot(so, 0); i >= 0; i = sets.nextSlot(so, i + 1)) {
-                long key = SetType.keyAt(so, i), hash = SetType.hashAt(so, i);
-                heap.incref(key);
-                try {
-                    boolean in = otherDict ? heap.dicts.indexOfKnownHash(other, key, hash) >= 0 : sets.containsKnownHash(other, key, hash);
-                    if (!in) sets.addKnownHash(result, key, hash);
-                } finally {
-                    heap.decref(key);
-                }
-            }
-        } catch (PyError e) {
-            heap.decref(result);
-            throw rt.fromPyError(e);
-        } catch (RuntimeException e) {
-            heap.decref(result);
-            throw e;
+        else otherSize = -1;
+        if (otherSize < 0 || (SetType.size(so) >> 2) > otherSize) {  // set_copy_and_difference
+            return filled(rt, copy(rt, so), result -> differenceUpdateInternal(rt, result, other));
         }
-        return result;
-    }
-
-    private static long copyAndDifference(Runtime rt, long so, long other) {
-        long result = copy(rt, so);
-        try {
-            differenceUpdateInternal(rt, result, other);
-        } catch (RuntimeException e) {
-            rt.heap.decref(result);
-            throw e;
-        }
-        return result;
+        return filled(rt, newLike(heap, so), result -> eachEntry(rt, so, (key, hash) -> {
+            boolean in = otherDict ? heap.dicts.indexOfKnownHash(other, key, hash) >= 0 : sets.containsKnownHash(other, key, hash);
+            if (!in) sets.addKnownHash(result, key, hash);
+            return true;
+        }));
     }
 
     /** set_difference_multi: no argument gives a copy; else the difference with the first, the others discarded from it. */
     static long differenceMulti(Runtime rt, long so, long[] a, int o, int n) {
         if (n == 0) return copy(rt, so);
-        long result = difference(rt, so, a[o]);
-        try {
+        return filled(rt, difference(rt, so, a[o]), result -> {
             for (int i = 1; i < n; i++) differenceUpdateInternal(rt, result, a[o + i]);
-        } catch (RuntimeException e) {
-            rt.heap.decref(result);
-            throw e;
-        }
-        return result;
+        });
     }
 
     /**
@@ -256,35 +238,22 @@ final class SetMethods {
     static void differenceUpdateInternal(Runtime rt, long so, long other) {
         Heap heap = rt.heap;
         SetType sets = heap.sets;
+        if (so == other) {
+            sets.clear(so);
+            return;
+        }
+        if (isAnySet(heap, other)) {
+            eachEntry(rt, other, (key, hash) -> {
+                sets.discardKnownHash(so, key, hash);
+                return true;
+            });
+        } else {
+            eachItem(rt, other, key -> {
+                sets.discard(so, key);
+                return true;
+            });
+        }
         try {
-            if (so == other) {
-                sets.clear(so);
-                return;
-            }
-            if (isAnySet(heap, other)) {
-                for (long i = sets.nextSlot(other, 0); i >= 0; i = sets.nextSlot(other, i + 1)) {
-                    long key = SetType.keyAt(other, i);
-                    heap.incref(key);
-                    try {
-                        sets.discardKnownHash(so, key, SetType.hashAt(other, i));
-                    } finally {
-                        heap.decref(key);
-                    }
-                }
-            } else {
-                long it = rt.ops.iter(other);
-                try {
-                    for (long key = rt.ops.next(it); key != 0; key = rt.ops.next(it)) {
-                        try {
-                            sets.discard(so, key);
-                        } finally {
-                            heap.decref(key);
-                        }
-                    }
-                } finally {
-                    heap.decref(it);
-                }
-            }
             sets.resizeIfManyDummies(so);
         } catch (PyError e) {
             throw rt.fromPyError(e);
@@ -321,17 +290,10 @@ final class SetMethods {
         }
         long otherset = isAnySet(heap, other) ? Builtins.incref(heap, other) : newLike(rt, so, other);
         try {
-            for (long i = sets.nextSlot(otherset, 0); i >= 0; i = sets.nextSlot(otherset, i + 1)) {
-                long key = SetType.keyAt(otherset, i), hash = SetType.hashAt(otherset, i);
-                heap.incref(key);
-                try {
-                    if (!sets.discardKnownHash(so, key, hash)) sets.addKnownHash(so, key, hash);
-                } finally {
-                    heap.decref(key);
-                }
-            }
-        } catch (PyError e) {
-            throw rt.fromPyError(e);
+            eachEntry(rt, otherset, (key, hash) -> {
+                if (!sets.discardKnownHash(so, key, hash)) sets.addKnownHash(so, key, hash);
+                return true;
+            });
         } finally {
             heap.decref(otherset);
         }
@@ -339,14 +301,7 @@ final class SetMethods {
 
     /** set_symmetric_difference: a new set of so's base made from other, then so's keys discarded from it or added. */
     static long symmetricDifference(Runtime rt, long so, long other) {
-        long otherset = newLike(rt, so, other);
-        try {
-            symmetricDifferenceUpdate(rt, otherset, so);
-        } catch (RuntimeException e) {
-            rt.heap.decref(otherset);
-            throw e;
-        }
-        return otherset;
+        return filled(rt, newLike(rt, so, other), otherset -> symmetricDifferenceUpdate(rt, otherset, so));
     }
 
     /**
@@ -358,91 +313,34 @@ final class SetMethods {
         Heap heap = rt.heap;
         SetType sets = heap.sets;
         if (so == other) return SetType.size(so) == 0;
-        try {
-            var t = heap.typeOf(other);
-            if (t == heap.sets || t == heap.frozensets) {
-                if (SetType.size(other) > SetType.size(so)) {
-                    long x = so;
-                    so = other;
-                    other = x;
-                }
-                for (long i = sets.nextSlot(other, 0); i >= 0; i = sets.nextSlot(other, i + 1)) {
-                    long key = SetType.keyAt(other, i);
-                    heap.incref(key);
-                    try {
-                        if (sets.containsKnownHash(so, key, SetType.hashAt(other, i))) return false;
-                    } finally {
-                        heap.decref(key);
-                    }
-                }
-                return true;
-            }
-            long it = rt.ops.iter(other);
-            try {
-                for (long key = rt.ops.next(it); key != 0; key = rt.ops.next(it)) {
-                    try {
-                        if (sets.contains(so, key)) return false;
-                    } finally {
-                        heap.decref(key);
-                    }
-                }
-            } finally {
-                heap.decref(it);
-            }
-            return true;
-        } catch (PyError e) {
-            throw rt.fromPyError(e);
+        var t = heap.typeOf(other);
+        if (t == heap.sets || t == heap.frozensets) {
+            boolean swap = SetType.size(other) > SetType.size(so);
+            long big = swap ? other : so, small = swap ? so : other;
+            return eachEntry(rt, small, (key, hash) -> !sets.containsKnownHash(big, key, hash));
         }
+        return eachItem(rt, other, key -> !sets.contains(so, key));
     }
 
     /** set_issubset: a non-set other is first made into a new set; then no longer than other, and each key (held) in it. */
     static boolean isSubset(Runtime rt, long so, long other) {
         Heap heap = rt.heap;
         if (!isAnySet(heap, other)) {
-            long tmp = heap.sets.create();
+            long tmp = filled(rt, heap.sets.create(), r -> updateInternal(rt, r, other));  // make_new_set(&PySet_Type, other)
             try {
-                updateInternal(rt, tmp, other);
                 return isSubset(rt, so, tmp);
             } finally {
                 heap.decref(tmp);
             }
         }
-        SetType sets = heap.sets;
         if (SetType.size(so) > SetType.size(other)) return false;
-        try {
-            for (long i = sets.nextSlot(so, 0); i >= 0; i = sets.nextSlot(so, i + 1)) {
-                long key = SetType.keyAt(so, i);
-                heap.incref(key);
-                try {
-                    if (!sets.containsKnownHash(other, key, SetType.hashAt(so, i))) return false;
-                } finally {
-                    heap.decref(key);
-                }
-            }
-        } catch (PyError e) {
-            throw rt.fromPyError(e);
-        }
-        return true;
+        return eachEntry(rt, so, (key, hash) -> heap.sets.containsKnownHash(other, key, hash));
     }
 
     /** set_issuperset: another set asks the subset test the other way; any other iterable's items are each looked up in so. */
     static boolean isSuperset(Runtime rt, long so, long other) {
         Heap heap = rt.heap;
         if (isAnySet(heap, other)) return isSubset(rt, other, so);
-        long it = rt.ops.iter(other);
-        try {
-            for (long key = rt.ops.next(it); key != 0; key = rt.ops.next(it)) {
-                try {
-                    if (!heap.sets.contains(so, key)) return false;
-                } finally {
-                    heap.decref(key);
-                }
-            }
-        } catch (PyError e) {
-            throw rt.fromPyError(e);
-        } finally {
-            heap.decref(it);
-        }
-        return true;
+        return eachItem(rt, other, key -> heap.sets.contains(so, key));
     }
 }

@@ -57,6 +57,8 @@ final class UnpicklerType extends FieldsType {
         byte[] input = new byte[0];
         int pos;
         boolean fromFile;
+        /** The size of C's input_line (the last line read from the file, NUL included), 0 before any. */
+        long inputLine;
     }
 
     @Override
@@ -121,7 +123,7 @@ final class UnpicklerType extends FieldsType {
         Load l = loads.get(o);
         if (l != null) {
             res += 8L * l.memo.length + 8L * l.marks.length;
-            res += l.encoding.length() + 1 + l.errors.length() + 1;
+            res += l.encoding.length() + 1 + l.errors.length() + 1 + l.inputLine;
         }
         return res;
     }
@@ -469,6 +471,7 @@ final class UnpicklerType extends FieldsType {
         System.arraycopy(head, 0, out, 0, head.length);
         System.arraycopy(b, 0, out, head.length, b.length);
         if (out.length == 0 || out[out.length - 1] != '\n') throw unpickling("pickle data was truncated");
+        l.inputLine = out.length + 1;  // _Unpickler_CopyLine's malloc'd copy, with its NUL
         return out;
     }
 

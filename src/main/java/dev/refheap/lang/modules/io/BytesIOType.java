@@ -137,7 +137,8 @@ final class BytesIOType extends IoType {
     private long copyOf(long o, long n) {
         byte[] b = new byte[(int) n];
         Native.copyTo(buf(o) + BytesType.SVAL, b, 0, (int) Math.min(n, size(o)));
-        return heap.bytes.of(b);
+        // a new object even for one byte: the buffer is written in place, so never a shared singleton
+        return n == 0 ? heap.bytes.of(b) : heap.bytes.fresh(b);
     }
 
     /** unshare_buffer: a private copy of {@code n} bytes. */

@@ -75,6 +75,10 @@ UNMODELLED = [_subclass(object, n) for n in ('stderrprinter', 'InterpreterID', '
                                              'hamt_collision_node', 'keys', 'values', 'items')]
 UNMODELLED.append(_subclass(types.BuiltinFunctionType, 'builtin_method'))
 TYPES += UNMODELLED
+# the context types and the hamt (_PyTypes_InitTypes readies them, _PyContext_Init puts Token.MISSING in
+# Token's dict): refheap implements them in _contextvars' module and readies them in its runtime's
+# constructor (ContextVarsModule.readyTypes), their dicts made without moving count0 (SlotWrappers.QUIET)
+TYPES += [_subclass(object, n) for n in ('Context', 'ContextVar', 'Token', 'MISSING', 'hamt')]
 KINDS = {'wrapper_descriptor': 'S', 'method_descriptor': 'M', 'classmethod_descriptor': 'C',
          'builtin_function_or_method': 'N', 'staticmethod': 'T', 'getset_descriptor': 'G',
          'member_descriptor': 'D'}

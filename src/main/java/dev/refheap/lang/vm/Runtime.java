@@ -259,6 +259,8 @@ public final class Runtime implements AutoCloseable {
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
         UnmodelledStaticType.registerAll(this);  // readied as CPython's start-up readies them (their dicts: SlotWrappers)
+        // the context types and the hamt, which CPython readies at start-up too (their module, _contextvars, implements them)
+        contextTypes = dev.refheap.lang.modules.contextvars.ContextVarsModule.readyTypes(new VmApi(this));
         ops = new Ops(this);
         interpreter = mainInterpreter = new Interpreter(this);
         interpreter.typesReady();
@@ -304,6 +306,9 @@ public final class Runtime implements AutoCloseable {
         callableProxyType.install();
         genericAliasType.install();
         unionType.install();
+        long count0 = gc.count()[0];  // their methods, as their dicts (SlotWrappers.QUIET), leave count0 as it was
+        dev.refheap.lang.modules.contextvars.ContextVarsModule.defineMethods(new VmApi(this), forImage);
+        gc.setYoungCount(count0);
         slotWrappers = new SlotWrappers(this);
         // The builtin types' descriptors, dicts and mro tuples (some 1,500 objects) are made without
         // the stress mode's O(heap) check per allocation; the exact check at the first point of rest
@@ -325,6 +330,13 @@ public final class Runtime implements AutoCloseable {
     }
 
     // ---- the start-up image (docs/architecture.md, "Start-up image"): the Java side's first step ----
+
+    /**
+     * The types of {@code _contextvars} the constructor readies (Context, ContextVar, Token,
+     * Token.MISSING's, hamt), as CPython's _PyTypes_InitTypes does: the builtin types' table names
+     * them by their short {@code __name__}.
+     */
+    final List<PyType> contextTypes;
 
     /** Made to adopt an image and not adopted one yet: the constructor left its native side incomplete (see the constructor). */
     private boolean forImage;

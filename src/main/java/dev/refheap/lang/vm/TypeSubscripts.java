@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * {@code cls[item]} for a class object: a class defined by Python code calls its
  * {@code __class_getitem__}; the builtin types that have one in CPython 3.11 give a
- * {@code types.GenericAlias}; any other type is not subscriptable (TypeError, as in CPython).
+ * {@code types.GenericAlias} (those named here directly, a native module's type through the
+ * classmethod in its dict); any other type is not subscriptable (TypeError, as in CPython).
  */
 final class TypeSubscripts {
     private TypeSubscripts() {}
@@ -24,6 +25,8 @@ final class TypeSubscripts {
             if (r != 0) return r;
         } else if (GENERIC.contains(t.name())) {
             return rt.genericAliasType.alias(cls, GenericAliasType.argsOf(heap, key));
+        } else if (rt.ops.lookupType(t, "__class_getitem__") != 0) {
+            return rt.ops.callMethod(cls, "__class_getitem__", key);  // a native type's (ContextVar[int]): type_subscript's lookup
         }
         throw rt.typeError("type '" + Ops.shortName(t) + "' is not subscriptable");
     }

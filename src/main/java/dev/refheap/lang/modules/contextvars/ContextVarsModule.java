@@ -50,10 +50,7 @@ public final class ContextVarsModule {
             var = vm.registerType(new ContextVarType(vm, this));
             token = vm.registerType(new TokenType(vm, this));
             missingType = vm.registerType(new MissingType(vm));
-            context.methods();
-            var.methods();
             missing = vm.hold(missingType.create());  // the module's own reference, reported as a root
-            vm.setTypeAttr(token, "MISSING", missing);
         }
 
         /** context_get: the current context, made (empty) on first use; borrowed. */
@@ -65,6 +62,31 @@ public final class ContextVarsModule {
             }
             return c;
         }
+    }
+
+    /**
+     * _PyTypes_InitTypes and _PyContext_Init: CPython 3.11 readies Context, ContextVar, Token,
+     * Token.MISSING's type and the hamt at start-up, and makes Token.MISSING then, so their dicts are
+     * at a program's first line whether or not it imports {@code _contextvars}. The runtime's
+     * constructor calls this among the types it registers (before the objects a start-up image
+     * replaces: MISSING is made here in every runtime, at the same address), and then
+     * {@link #defineMethods}. Returns the types, in the order they were registered.
+     */
+    public static java.util.List<PyType> readyTypes(VmApi vm) {
+        State st = vm.moduleState("_contextvars", () -> new State(vm));
+        return java.util.List.of(st.context, st.var, st.token, st.missingType, st.hamt);
+    }
+
+    /**
+     * The types' methods (with the builtin types' own, in the constructor), and Token.MISSING in
+     * Token's dict unless {@code forImage} (a runtime made to adopt a start-up image, whose memory
+     * and type attributes have it; its methods are then entries without objects).
+     */
+    public static void defineMethods(VmApi vm, boolean forImage) {
+        State st = vm.moduleState("_contextvars", () -> new State(vm));
+        st.context.methods();
+        st.var.methods();
+        if (!forImage) vm.setTypeAttr(st.token, "MISSING", st.missing);
     }
 
     public static long create(VmApi vm) {
@@ -88,6 +110,11 @@ public final class ContextVarsModule {
 
         HamtType(VmApi vm) { super(vm, "hamt", PyType.HAVE_GC, 40, WEAKLIST, ROOT); }
 
+        @Override public long tpFlags() { return startupFlags(this, 20736); }
+
+        /** tp_hash PyObject_HashNotImplemented (its dict's {@code __hash__} is None). */
+        @Override public long hash(long o) { throw vm.error("TypeError", "unhashable type: '" + name() + "'"); }
+
         /** A new hamt over {@code dict} (a reference it takes). */
         long create(long dict) {
             long h = alloc();
@@ -98,6 +125,32 @@ public final class ContextVarsModule {
         }
 
         static long dict(long h) { return get(h, ROOT); }
+
+        /**
+         * hamt(): an empty hamt (the type's tp_new, reachable as {@code type(h)()} from one gc finds),
+         * its arguments ignored as CPython's are. CPython's gives its one empty hamt; refheap makes one.
+         */
+        @Override
+        public long newInstance(long[] a, int off, int n, long kwnames) { return create(heap.dicts.create()); }
+
+        @Override
+        public long getItemOf(long o, long key) {
+            long v = heap.dicts.getItem(dict(o), key);
+            if (v == 0) throw errorWith(vm, "KeyError", key);
+            return vm.incref(v);
+        }
+
+        @Override
+        public int containsOf(long o, long item) { return heap.dicts.getItem(dict(o), item) != 0 ? 1 : 0; }
+
+        @Override
+        public long iterOf(long o) { return vm.iter(dict(o)); }
+
+        @Override
+        public Boolean eqOf(long a, long b) {
+            if (heap.typeOf(a) != this || heap.typeOf(b) != this) return null;
+            return vm.truthyNew(vm.compare(2, dict(a), dict(b)));
+        }
 
         @Override public boolean hasClear() { return true; }
 
@@ -110,10 +163,19 @@ public final class ContextVarsModule {
     static final class MissingType extends FieldsType {
         MissingType(VmApi vm) { super(vm, "Token.MISSING", 0, 16, 0); }
 
+        @Override public long tpFlags() { return startupFlags(this, 4480); }
+
         long create() { return alloc(); }
 
         @Override public String reprOf(long o) { return "<Token.MISSING>"; }
     }
+
+    /**
+     * CPython 3.11.7's tp_flags of a context type as a clean start-up leaves them ({@code flags}:
+     * the table's, builtin-type-dicts.txt), with Py_TPFLAGS_VALID_VERSION_TAG once an attribute
+     * lookup went through the type's cache.
+     */
+    static long startupFlags(FieldsType t, long flags) { return flags | (t.hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
 
     /** exc_type(arg): an exception whose only argument is an object (KeyError(var), LookupError(var)). */
     static PyException errorWith(VmApi vm, String type, long arg) {
@@ -129,6 +191,11 @@ public final class ContextVarsModule {
             super(vm, "_contextvars.Context", PyType.HAVE_GC, 48, WEAKLIST, PREV, VARS);
             this.st = st;
         }
+
+        @Override public long tpFlags() { return startupFlags(this, 20736); }
+
+        /** tp_hash PyObject_HashNotImplemented (its dict's {@code __hash__} is None). */
+        @Override public long hash(long o) { throw vm.error("TypeError", "unhashable type: '" + name() + "'"); }
 
         /** The methods, defined once the type is registered. */
         void methods() {
@@ -240,6 +307,8 @@ public final class ContextVarsModule {
             this.st = st;
         }
 
+        @Override public long tpFlags() { return startupFlags(this, 20736); }
+
         /** The methods, defined once the type is registered. */
         void methods() {
             defMethod("get", (s, a, o, n, kw) -> {
@@ -325,6 +394,11 @@ public final class ContextVarsModule {
             super(vm, "_contextvars.Token", PyType.HAVE_GC, 48, 0, CTX, VAR, OLDVAL);
             this.st = st;
         }
+
+        @Override public long tpFlags() { return startupFlags(this, 20736); }
+
+        /** tp_hash PyObject_HashNotImplemented (its dict's {@code __hash__} is None). */
+        @Override public long hash(long o) { throw vm.error("TypeError", "unhashable type: '" + name() + "'"); }
 
         long create(long ctx, long var, long old) {
             long t = alloc();

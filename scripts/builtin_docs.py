@@ -83,6 +83,9 @@ def builtin_types():
                                                                  'hamt_array_node', 'hamt_bitmap_node', 'hamt_collision_node',
                                                                  'keys', 'values', 'items')]
     ts += [c for c in types.BuiltinFunctionType.__subclasses__() if c.__name__ == 'builtin_method']
+    # static types start-up readies that refheap's modules implement and its constructor readies (the
+    # context types' others are _contextvars' attributes, below)
+    ts += [c for c in object.__subclasses__() if c.__name__ in ('MISSING', 'hamt', 'formatteriterator', 'fieldnameiterator')]
     ts += [type(iter(lambda: 0, 0))] + [c for c in object.__subclasses__() if c.__name__ in ('async_generator_wrapped_value', 'managedbuffer')]
     ts += [v for _, v in sorted(vars(builtins).items()) if isinstance(v, type) and issubclass(v, BaseException)]
     ts += [v for _, v in sorted(vars(builtins).items()) if isinstance(v, type)]

@@ -76,9 +76,11 @@ UNMODELLED = [_subclass(object, n) for n in ('stderrprinter', 'InterpreterID', '
 UNMODELLED.append(_subclass(types.BuiltinFunctionType, 'builtin_method'))
 TYPES += UNMODELLED
 # the context types and the hamt (_PyTypes_InitTypes readies them, _PyContext_Init puts Token.MISSING in
-# Token's dict): refheap implements them in _contextvars' module and readies them in its runtime's
-# constructor (ContextVarsModule.readyTypes), their dicts made without moving count0 (SlotWrappers.QUIET)
-TYPES += [_subclass(object, n) for n in ('Context', 'ContextVar', 'Token', 'MISSING', 'hamt')]
+# Token's dict), and str.format's two iterators: refheap implements them in the modules _contextvars and
+# _string and readies them in its runtime's constructor (ContextVarsModule.readyTypes, StringModule.readyTypes),
+# their dicts made without moving count0 (SlotWrappers.QUIET)
+TYPES += [_subclass(object, n) for n in ('Context', 'ContextVar', 'Token', 'MISSING', 'hamt', 'formatteriterator',
+                                         'fieldnameiterator')]
 KINDS = {'wrapper_descriptor': 'S', 'method_descriptor': 'M', 'classmethod_descriptor': 'C',
          'builtin_function_or_method': 'N', 'staticmethod': 'T', 'getset_descriptor': 'G',
          'member_descriptor': 'D'}

@@ -18,7 +18,7 @@ def find(name):
 for n in ('Context', 'ContextVar', 'Token', 'MISSING', 'hamt'):
     t = find(n)
     print(n, t.__module__, t.__qualname__, t.__basicsize__, t.__itemsize__, t.__weakrefoffset__, t.__dictoffset__,
-          t.__flags__ & ~(1 << 19), weakref.getweakrefcount(t), gc.is_tracked(t))
+          t.__flags__ & ~(1 << 19), weakref.getweakrefcount(t), gc.is_tracked(t), t.__doc__)
     print('  ', [(k, type(v).__name__, gc.is_tracked(v)) for k, v in t.__dict__.items()])
 print('imported before:', before)
 tok = find('Token')

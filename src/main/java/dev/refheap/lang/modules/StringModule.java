@@ -36,6 +36,10 @@ public final class StringModule {
             return o;
         }
 
+        /** CPython 3.11.7's tp_flags (DEFAULT | READY | IMMUTABLETYPE), with VALID_VERSION_TAG once a lookup went through the type's cache. */
+        @Override
+        public long tpFlags() { return 4480 | (hasValidVersionTag() ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0); }
+
         @Override
         public boolean isIteratorType() { return true; }
 
@@ -178,8 +182,23 @@ public final class StringModule {
 
     record Types(ParserType markup, ParserType fields) {}
 
+    /**
+     * _PyTypes_InitTypes readies both iterator types at CPython 3.11's start-up (they are static types
+     * of unicodeobject.c), so their dicts are at a program's first line whether or not it imports
+     * {@code _string}: the runtime's constructor calls this among the types it registers. Returns
+     * them in the order they were registered.
+     */
+    public static java.util.List<dev.refheap.object.PyType> readyTypes(VmApi vm) {
+        Types types = types(vm);
+        return java.util.List.of(types.markup(), types.fields());
+    }
+
+    private static Types types(VmApi vm) {
+        return vm.moduleState("_string", () -> new Types(vm.registerType(new ParserType(vm, false)), vm.registerType(new ParserType(vm, true))));
+    }
+
     public static long create(VmApi vm) {
-        Types types = vm.moduleState("_string", () -> new Types(vm.registerType(new ParserType(vm, false)), vm.registerType(new ParserType(vm, true))));
+        Types types = types(vm);
         Heap heap = vm.heap;
         long m = vm.newModule("_string");
         vm.def(m, "formatter_parser", (s, a, o, n, kw) -> {

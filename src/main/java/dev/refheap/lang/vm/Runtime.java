@@ -259,8 +259,11 @@ public final class Runtime implements AutoCloseable {
         dictViews.put(IterType.Kind.DICT_VALUES, heap.register(new DictViewType(this, "dict_values", IterType.Kind.DICT_VALUES)));
         dictViews.put(IterType.Kind.DICT_ITEMS, heap.register(new DictViewType(this, "dict_items", IterType.Kind.DICT_ITEMS)));
         UnmodelledStaticType.registerAll(this);  // readied as CPython's start-up readies them (their dicts: SlotWrappers)
-        // the context types and the hamt, which CPython readies at start-up too (their module, _contextvars, implements them)
-        contextTypes = dev.refheap.lang.modules.contextvars.ContextVarsModule.readyTypes(new VmApi(this));
+        // the context types and the hamt, and _string's two iterators, which CPython readies at start-up too (their
+        // modules, _contextvars and _string, implement them)
+        List<PyType> moduleTypes = new ArrayList<>(dev.refheap.lang.modules.contextvars.ContextVarsModule.readyTypes(new VmApi(this)));
+        moduleTypes.addAll(dev.refheap.lang.modules.StringModule.readyTypes(new VmApi(this)));
+        readiedModuleTypes = List.copyOf(moduleTypes);
         ops = new Ops(this);
         interpreter = mainInterpreter = new Interpreter(this);
         interpreter.typesReady();
@@ -332,11 +335,12 @@ public final class Runtime implements AutoCloseable {
     // ---- the start-up image (docs/architecture.md, "Start-up image"): the Java side's first step ----
 
     /**
-     * The types of {@code _contextvars} the constructor readies (Context, ContextVar, Token,
-     * Token.MISSING's, hamt), as CPython's _PyTypes_InitTypes does: the builtin types' table names
-     * them by their short {@code __name__}.
+     * The native modules' types the constructor readies, as CPython's _PyTypes_InitTypes does
+     * (Context, ContextVar, Token, Token.MISSING's and hamt of {@code _contextvars}; {@code _string}'s
+     * formatteriterator and fieldnameiterator): the builtin types' table names them by their short
+     * {@code __name__}.
      */
-    final List<PyType> contextTypes;
+    final List<PyType> readiedModuleTypes;
 
     /** Made to adopt an image and not adopted one yet: the constructor left its native side incomplete (see the constructor). */
     private boolean forImage;

@@ -47,7 +47,7 @@ final class SlotWrappers {
             "dict_keys", "dict_values", "dict_items", "weakref.ReferenceType", "weakref.ProxyType", "weakref.CallableProxyType", "generic_alias_iterator",
             "callable_iterator", "async_generator_wrapped_value", "managedbuffer", "memory_iterator", "stderrprinter", "symtable entry",
             "moduledef", "builtin_method", "hamt_array_node", "hamt_bitmap_node", "hamt_collision_node", "keys", "values", "items",
-            "_contextvars.Context", "_contextvars.ContextVar", "_contextvars.Token", "Token.MISSING", "hamt");
+            "_contextvars.Context", "_contextvars.ContextVar", "_contextvars.Token", "Token.MISSING", "hamt", "formatteriterator", "fieldnameiterator");
 
     private final Runtime rt;
     private final Heap heap;
@@ -90,7 +90,7 @@ final class SlotWrappers {
         for (int i = 0; i < heap.typeCount(); i++) {
             if (heap.typeByIndex(i) instanceof UnmodelledStaticType u) byName.putIfAbsent(u.tableName(), u);  // "symtable_entry", "PickleBuffer"
         }
-        for (PyType t : rt.contextTypes) byName.putIfAbsent(t.name().substring(t.name().lastIndexOf('.') + 1), t);  // "Context", "MISSING"
+        for (PyType t : rt.readiedModuleTypes) byName.putIfAbsent(t.name().substring(t.name().lastIndexOf('.') + 1), t);  // "Context", "MISSING"
         for (Map.Entry<String, List<Slot>> e : Table.dicts().entrySet()) {
             PyType t = byName.get(e.getKey());
             if (t == null) continue;
@@ -299,7 +299,7 @@ final class SlotWrappers {
             "builtin_method", "callable_iterator", "async_generator_wrapped_value", "managedbuffer", "memory_iterator",
             "hamt_array_node", "hamt_bitmap_node", "hamt_collision_node", "keys", "values", "items",
             // the context types and the hamt, readied in the constructor as CPython's start-up readies them (ContextVarsModule.readyTypes)
-            "Context", "ContextVar", "Token", "MISSING", "hamt");
+            "Context", "ContextVar", "Token", "MISSING", "hamt", "formatteriterator", "fieldnameiterator");
 
     /** The table's name of each type it has a line for (its __name__: weakref's types' tp_name is "weakref.X"). */
     private final Map<PyType, String> tableNames = new HashMap<>();

@@ -28,6 +28,6 @@ final class TypeSubscripts {
         } else if (rt.ops.lookupType(t, "__class_getitem__") != 0) {
             return rt.ops.callMethod(cls, "__class_getitem__", key);  // a native type's (ContextVar[int]): type_subscript's lookup
         }
-        throw rt.typeError("type '" + Ops.shortName(t) + "' is not subscriptable");
+        throw rt.typeError("type '" + Ops.tpName(t) + "' is not subscriptable");  // tp_name: '_contextvars.Context'
     }
 }

@@ -18,6 +18,15 @@ class StringModuleTest {
                 NativeModuleRun.run("import _string\nf, r = _string.formatter_field_name_split('0.a[1][k]')\nprint(f, list(r))\n"));
     }
 
+    /** CPython's start-up readies both iterator types: they exist, with their slot wrappers, before _string is imported. */
+    @Test
+    void iteratorTypesAreReadiedBeforeTheModuleIsImported() {
+        assertEquals("False ['__getattribute__', '__iter__', '__next__', '__doc__'] True\n", NativeModuleRun.run("import sys\n"
+                + "t = [c for c in object.__subclasses__() if c.__name__ == 'formatteriterator'][0]\n"
+                + "before = '_string' in sys.modules\nimport _string\n"
+                + "print(before, list(t.__dict__), type(_string.formatter_parser('')) is t)\n"));
+    }
+
     @Test
     void iteratorsAreSmallAndUntracked() {
         assertEquals("48 56 False\n", NativeModuleRun.run("import _string, sys, gc\n"

@@ -46,7 +46,11 @@ class StartupImageSwapTest {
     static final Map<String, String> NOT_YET = Map.of(
             "tests/conformance/imports/extension_modules.py",
             "after a constructor image, site adds no site-packages to sys.path and lib-dynload gets no FileFinder "
-                    + "(found in session 26 when a new program moved the sample onto it; not yet analysed)");
+                    + "(found in session 26 when a new program moved the sample onto it; not yet analysed)",
+            "tests/conformance/bugs/native_module_types_had_no_subclass_weakref.py",
+            "after a constructor image, weakref.getweakrefcount(_io.FileIO) and of _io.TextIOWrapper are 1 where the launcher's "
+                    + "run gives CPython's 3 (found in session 27 when new programs moved the sample onto it; main without them "
+                    + "gives the same 1 with the sample so moved; not yet analysed)");
 
     @TempDir
     Path dir;

@@ -40,7 +40,7 @@ import java.util.Map;
  * memo's PUT/MEMOIZE, the batches of 1000 items, the frames of 64 KiB committed at opcode
  * boundaries, payloads of 64 KiB or more written to the file directly).
  */
-final class PicklerType extends FieldsType {
+final class PicklerType extends PickleObjectType {
     static final int MEMO = 16, PERS_FUNC = 24, PERS_FUNC_SELF = 32, DISPATCH_TABLE = 40, REDUCER_OVERRIDE = 48, WRITE = 56,
             OUTPUT_BUFFER = 64, PROTO = 104, BIN = 108, FRAMING = 112, FAST = 116, FAST_NESTING = 120, FIX_IMPORTS = 124,
             FAST_MEMO = 128, BUFFER_CALLBACK = 136;
@@ -235,26 +235,6 @@ final class PicklerType extends FieldsType {
         }
         if (Native.getInt(s + PROTO) < 5) throw vm.error("ValueError", "buffer_callback needs protocol >= 5");
         set(s, BUFFER_CALLBACK, vm.incref(cb));
-    }
-
-    /** init_method_ref: self.name, kept as function + self when it is a method bound to the pickler. */
-    private void initMethodRef(long s, String name, int funcOff, int selfOff) {
-        long f = vm.lookupAttr(s, name);
-        if (f == 0) {
-            set(s, funcOff, 0);
-            put(s, selfOff, 0);
-            return;
-        }
-        long[] parts = vm.boundMethodParts(f);
-        if (parts != null && parts[1] == s) {
-            long func = vm.incref(parts[0]);
-            heap.decref(f);
-            set(s, funcOff, func);
-            put(s, selfOff, s);
-            return;
-        }
-        put(s, selfOff, 0);
-        set(s, funcOff, f);
     }
 
     /** A pickler made for dump()/dumps() (_Pickler_New: untracked, its memo and buffer made). */

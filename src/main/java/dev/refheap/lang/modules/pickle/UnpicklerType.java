@@ -32,7 +32,7 @@ import java.util.Map;
  * Globals come through {@code self.find_class} (overridable), mapped from Python 2's names by
  * _compat_pickle below protocol 3 with fix_imports.
  */
-final class UnpicklerType extends FieldsType {
+final class UnpicklerType extends PickleObjectType {
     static final int READLINE = 24, READINTO = 32, READ = 40, PEEK = 48, PERS_FUNC = 56, PERS_FUNC_SELF = 64, BUFFERS = 72,
             PROTO = 80, FIX_IMPORTS = 84, INITED = 88;
     private final PickleModule.State st;
@@ -181,7 +181,7 @@ final class UnpicklerType extends FieldsType {
         l.fromFile = true;
         set(s, BUFFERS, buffers == 0 || buffers == heap.None ? 0 : vm.iter(buffers));
         Native.putInt(s + FIX_IMPORTS, fixImports == 0 || vm.truthy(fixImports) ? 1 : 0);
-        initMethodRef(s);
+        initMethodRef(s, "persistent_load", PERS_FUNC, PERS_FUNC_SELF);
         Load old = loads.put(s, l);
         if (old != null) release(old);
         Native.putInt(s + PROTO, 0);
@@ -200,25 +200,6 @@ final class UnpicklerType extends FieldsType {
         set(s, READINTO, readinto);
         set(s, READ, read);
         set(s, READLINE, readline);
-    }
-
-    private void initMethodRef(long s) {
-        long f = vm.lookupAttr(s, "persistent_load");
-        if (f == 0) {
-            set(s, PERS_FUNC, 0);
-            put(s, PERS_FUNC_SELF, 0);
-            return;
-        }
-        long[] parts = vm.boundMethodParts(f);
-        if (parts != null && parts[1] == s) {
-            long func = vm.incref(parts[0]);
-            heap.decref(f);
-            set(s, PERS_FUNC, func);
-            put(s, PERS_FUNC_SELF, s);
-            return;
-        }
-        put(s, PERS_FUNC_SELF, 0);
-        set(s, PERS_FUNC, f);
     }
 
     /** _pickle.load (file) and _pickle.loads (data): an unpickler made for the call (untracked), then released. */

@@ -401,10 +401,20 @@ final class Formats {
     /** {@code fmt % args} for %s, %r, %d, %i, %f, %x, %% with optional width/precision. */
     static long percent(Runtime rt, long fmtObj, long args) {
         String fmt = StrType.value(fmtObj);
-        String out = percentText(rt, fmt, args, false);
+        long[] whole = {0};
+        String out;
+        try {
+            out = percentText(rt, fmt, args, false, whole);
+        } catch (RuntimeException e) {
+            rt.heap.xdecref(whole[0]);
+            throw e;
+        }
         // no conversion at all: the writer took the whole format string as its (read-only) buffer,
         // so the result is the format object itself, an instance of a str subclass too
         if (fmt.indexOf('%') < 0) return Builtins.incref(rt.heap, fmtObj);
+        // one %s or %r that is the whole result, unpadded and uncut: the last conversion (the writer no
+        // longer over-allocating) wrote that str into the empty writer, which keeps it as its result
+        if (whole[0] != 0) return whole[0];
         return rt.heap.strs.of(out);
     }
 
@@ -415,7 +425,7 @@ final class Formats {
      * conversions are str's; %(key) looks a bytes key up.
      */
     static long percentBytes(Runtime rt, byte[] fmt, long args, boolean bytearray) {
-        String text = percentText(rt, new String(fmt, java.nio.charset.StandardCharsets.ISO_8859_1), args, true);
+        String text = percentText(rt, new String(fmt, java.nio.charset.StandardCharsets.ISO_8859_1), args, true, null);
         byte[] out = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         return bytearray ? rt.byteArrayType.of(out) : rt.heap.bytes.of(out);
     }
@@ -452,12 +462,12 @@ final class Formats {
         return String.valueOf((char) v);
     }
 
-    private static String percentText(Runtime rt, String fmt, long args, boolean bytesMode) {
+    private static String percentText(Runtime rt, String fmt, long args, boolean bytesMode, long[] whole) {
         Heap heap = rt.heap;
         boolean isTuple = rt.ops.isTuple(args);  // PyTuple_Check: a tuple subclass's items are the arguments too
         long nargs = isTuple ? TupleType.size(args) : 1;
-        // a mapping argument (not a tuple or str; for bytes, not bytes either) feeds %(key)s and is never "not all converted"
-        boolean mapping = !isTuple && !Heap.isStr(args) && !(bytesMode && rt.ops.baseView(args) == heap.bytes)
+        // a mapping argument (not a tuple or str; for bytes, not bytes or a bytearray either) feeds %(key)s and is never "not all converted"
+        boolean mapping = !isTuple && !Heap.isStr(args) && !(bytesMode && (rt.ops.baseView(args) == heap.bytes || rt.ops.baseView(args) == rt.byteArrayType))
                 && (heap.typeOf(args) == heap.dicts || ExecBuiltins.hasAttr(rt, args, "__getitem__"));
         // the arguments conversions take in turn: args, or after a %(key) the key's value alone
         long cur = args, curLen = nargs;
@@ -543,31 +553,27 @@ final class Formats {
                 case 's', 'b' -> {
                     if (bytesMode) yield padText(bytesArg(rt, a), flags);
                     if (conv == 'b') throw unsupportedChar(rt, conv, i);
-                    yield padText(rt.ops.str(a), flags);
+                    yield wholeOrPadded(rt, rt.ops.strObject(a), flags, whole, out.length() == 0 && i == fmt.length() - 1);
                 }
-                case 'r' -> padText(bytesMode ? Builtins.ascii(rt.ops.repr(a)) : rt.ops.repr(a), flags);
+                case 'r' -> bytesMode ? padText(Builtins.ascii(rt.ops.repr(a)), flags)
+                        : wholeOrPadded(rt, rt.ops.reprObject(a), flags, whole, out.length() == 0 && i == fmt.length() - 1);
                 case 'a' -> padText(Builtins.ascii(rt.ops.repr(a)), flags);
                 case 'd', 'i', 'u' -> {
                     boolean isInt = rt.ops.baseView(a) instanceof dev.refheap.object.IntType;
                     if (!isInt && rt.ops.baseView(a) != heap.floats) {
                         throw rt.typeError("%" + conv + " format: a real number is required, not " + rt.ops.typeName(a));
                     }
-                    if (isInt) yield format(rt, a, spec + "d");
+                    if (isInt) yield formatLong(IntType.toBig(a), conv, prec, width, left, others);
                     double v = dev.refheap.object.FloatType.value(a);
                     if (Double.isNaN(v)) throw rt.error("ValueError", "cannot convert float NaN to integer");
                     if (Double.isInfinite(v)) throw rt.error("OverflowError", "cannot convert float infinity to integer");
-                    long truncated = heap.ints.of(new java.math.BigDecimal(v).toBigInteger());
-                    try {
-                        yield format(rt, truncated, spec + "d");
-                    } finally {
-                        heap.decref(truncated);
-                    }
+                    yield formatLong(new java.math.BigDecimal(v).toBigInteger(), conv, prec, width, left, others);
                 }
                 case 'x', 'X', 'o' -> {
                     if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType)) {
                         throw rt.typeError("%" + conv + " format: an integer is required, not " + rt.ops.typeName(a));
                     }
-                    yield format(rt, a, spec + conv);
+                    yield formatLong(IntType.toBig(a), conv, prec, width, left, others);
                 }
                 case 'e', 'E', 'f', 'F', 'g', 'G' -> {
                     if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType) && rt.ops.baseView(a) != heap.floats) {
@@ -575,13 +581,14 @@ final class Formats {
                     }
                     yield format(rt, a, spec + conv);
                 }
-                case 'c' -> {
-                    if (bytesMode) yield padText(byteChar(rt, a), flags);
-                    if (rt.ops.baseView(a) == heap.strs && StrType.length(a) == 1) yield padText(StrType.value(a), flags);
+                case 'c' -> {  // a precision is ignored
+                    String cflags = (left ? "-" : "") + others + (width >= 0 ? Long.toString(width) : "");
+                    if (bytesMode) yield padText(byteChar(rt, a), cflags);
+                    if (rt.ops.baseView(a) == heap.strs && StrType.length(a) == 1) yield padText(StrType.value(a), cflags);
                     if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType)) throw rt.typeError("%c requires int or char");
                     BigInteger cp = IntType.toBig(a);
                     if (cp.signum() < 0 || cp.compareTo(BigInteger.valueOf(0x110000)) >= 0) throw rt.error("OverflowError", "%c arg not in range(0x110000)");
-                    yield format(rt, a, spec + "c");
+                    yield padText(new String(Character.toChars(cp.intValue())), cflags);
                 }
                 default -> throw unsupportedChar(rt, conv, i);
             };
@@ -594,6 +601,40 @@ final class Formats {
             throw rt.typeError("not all arguments converted during " + (bytesMode ? "bytes" : "string") + " formatting");
         }
         return out.toString();
+    }
+
+    /**
+     * printf-style %d, %i, %u, %x, %X and %o, as 3.11's formatlong writes them: the digits
+     * zero-padded to the precision (none when {@code prec} is negative), after the sign ('-', or '+'/' ' by the flags) and the
+     * '#' prefix (0x, 0X, 0o); a wider field is padded with spaces on the left, on the right with
+     * '-', or with zeros after the sign and prefix with '0'.
+     */
+    private static String formatLong(BigInteger n, char conv, long prec, long width, boolean left, String flags) {
+        int radix = conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10;
+        String digits = n.abs().toString(radix);
+        if (conv == 'X') digits = digits.toUpperCase(java.util.Locale.ROOT);
+        if (digits.length() < prec) digits = "0".repeat((int) (prec - digits.length())) + digits;
+        String sign = n.signum() < 0 ? "-" : flags.indexOf('+') >= 0 ? "+" : flags.indexOf(' ') >= 0 ? " " : "";
+        String prefix = flags.indexOf('#') < 0 || radix == 10 ? "" : conv == 'x' ? "0x" : conv == 'X' ? "0X" : "0o";
+        int body = sign.length() + prefix.length() + digits.length();
+        if (width <= body) return sign + prefix + digits;
+        String pad = (left || flags.indexOf('0') < 0 ? " " : "0").repeat((int) (width - body));
+        if (left) return sign + prefix + digits + pad;
+        return flags.indexOf('0') >= 0 ? sign + prefix + pad + digits : pad + sign + prefix + digits;
+    }
+
+    /**
+     * The text of str object {@code so} (a new reference, taken) padded or cut by {@code flags}; when
+     * it is the format's only and last conversion ({@code last}) and comes out unchanged, the object
+     * itself is kept in {@code whole[0]} as the result (unicode_format_arg_output's
+     * _PyUnicodeWriter_WriteStr into an empty, no longer over-allocating writer).
+     */
+    private static String wholeOrPadded(Runtime rt, long so, String flags, long[] whole, boolean last) {
+        String text = StrType.value(so);
+        String piece = padText(text, flags);
+        if (last && whole != null && piece.equals(text)) whole[0] = so;
+        else rt.heap.decref(so);
+        return piece;
     }
 
     /** A '*' width (a Py_ssize_t) or precision's (a C int) argument; "* wants int" for anything but an int. */

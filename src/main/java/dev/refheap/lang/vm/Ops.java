@@ -512,8 +512,21 @@ final class Ops {
         // collection; found by the memory fuzzer)
         long bound = fastPath || userFormat ? 0 : rt.builtinFunctionType.create("__format__", FORMAT_UNCALLED, v, heap.typeOf(v));
         try {
-            if (spec.isEmpty() && !userFormat) return strObject(v); // object.__format__ and the builtins' empty spec: str(v)
-            return heap.strs.of(format(v, spec));
+            if (userFormat) {  // the class's own __format__: its result itself
+                long sp = heap.strs.of(spec);
+                try {
+                    return strResultObject(callTypeSpecial(v, (ClassType) heap.typeOf(v), "__format__", sp), "__format__");
+                } finally {
+                    heap.decref(sp);
+                }
+            }
+            if (spec.isEmpty()) return strObject(v); // object.__format__ and the builtins' empty spec: str(v)
+            String text = format(v, spec);
+            // str.__format__ (a subclass's too) with a spec that neither pads nor cuts: format_string_internal's
+            // fast path writes the str itself into its empty writer, which returns it
+            if (!userFormat && baseView(v) == heap.strs && asBuiltin(heap.typeOf(v), "__format__") == heap.strs
+                    && text.equals(StrType.value(v))) return incref(v);
+            return heap.strs.of(text);
         } finally {
             if (bound != 0) heap.decref(bound);
         }
@@ -539,7 +552,8 @@ final class Ops {
         if (!Heap.isStr(r)) {
             String type = typeName(r);
             heap.decref(r);
-            throw rt.typeError(method + " returned non-string (type " + type + ")");
+            // PyObject_Format's own wording; __str__ and __repr__ are slot_tp_str's and PyObject_Repr's
+            throw rt.typeError("__format__".equals(method) ? "__format__ must return a str, not " + type : method + " returned non-string (type " + type + ")");
         }
         return r;
     }

@@ -7,17 +7,24 @@ import dev.refheap.object.TupleType;
 final class StrFormat {
     private StrFormat() {}
 
-    static String format(Runtime rt, String fmt, long[] a, int o, int n, long kw) {
-        return format(rt, fmt, a, o, n, kw, 0);
-    }
-
-    /** str.format_map(mapping): the named fields are mapping[name] (a dict subclass's __missing__ applies); no positional ones. */
-    static String formatMap(Runtime rt, String fmt, long mapping) {
-        return format(rt, fmt, new long[0], 0, 0, 0, mapping);
-    }
-
-    private static String format(Runtime rt, String fmt, long[] a, int o, int n, long kw, long mapping) {
-        return format(rt, fmt, a, o, n, kw, mapping, new int[1], 2);
+    /**
+     * str.format (mapping 0) or str.format_map on str object {@code s}, as a new reference: the result
+     * is an object build_string's writer kept rather than copied where 3.11's is: {@code s} itself when
+     * the format has no field and no escaped brace (its one literal written whole into the empty
+     * writer), or the last field's formatted str when nothing came before it (see {@link #format}).
+     */
+    static long formatObject(Runtime rt, long s, long[] a, int o, int n, long kw, long mapping) {
+        String fmt = StrType.value(s);
+        if (fmt.indexOf('{') < 0 && fmt.indexOf('}') < 0) return Builtins.incref(rt.heap, s);
+        long[] whole = {0};
+        String text;
+        try {
+            text = format(rt, fmt, a, o, n, kw, mapping, new int[1], 2, whole);
+        } catch (RuntimeException e) {
+            rt.heap.xdecref(whole[0]);
+            throw e;
+        }
+        return whole[0] != 0 ? whole[0] : rt.heap.strs.of(text);
     }
 
     /**
@@ -25,7 +32,7 @@ final class StrFormat {
      * ('{:^{}}': the spec's field takes the next argument); {@code recursion} is what is left of
      * 3.11's recursion depth of 2 (a spec's fields are expanded, theirs are not).
      */
-    private static String format(Runtime rt, String fmt, long[] a, int o, int n, long kw, long mapping, int[] autoNumber, int recursion) {
+    private static String format(Runtime rt, String fmt, long[] a, int o, int n, long kw, long mapping, int[] autoNumber, int recursion, long[] whole) {
         if (recursion <= 0) throw rt.error("ValueError", "Max string recursion exceeded");
         int nkw = Args.nkw(kw), np = n - nkw;
         StringBuilder out = new StringBuilder();
@@ -116,18 +123,22 @@ final class StrFormat {
                     throw e;
                 }
                 try {
-                    if (spec.indexOf('{') >= 0) spec = format(rt, spec, a, o, n, kw, mapping, autoNumber, recursion - 1);
-                    long shown = v;
+                    if (spec.indexOf('{') >= 0) spec = format(rt, spec, a, o, n, kw, mapping, autoNumber, recursion - 1, null);
+                    // the last field with nothing written before it: the writer no longer over-allocates,
+                    // so a str written whole (the field's own exact str, or PyObject_Format's result for
+                    // an object other than an exact str, int, float or complex) becomes the result
+                    boolean last = whole != null && out.length() == 0 && i == fmt.length() - 1;
                     if (conv == 'r' || conv == 's' || conv == 'a') {
-                        String t = conv == 's' ? rt.ops.str(v) : conv == 'r' ? rt.ops.repr(v) : Builtins.ascii(rt.ops.repr(v));
-                        shown = rt.heap.strs.of(t);
+                        long shown = conv == 's' ? rt.ops.strObject(v) : conv == 'r' ? rt.ops.reprObject(v) : rt.heap.strs.of(Builtins.ascii(rt.ops.repr(v)));
                         try {
-                            out.append(rt.ops.format(shown, spec));
+                            out.append(last ? kept(rt, rt.ops.formatObject(shown, spec), whole) : rt.ops.format(shown, spec));
                         } finally {
                             rt.heap.decref(shown);
                         }
                     } else {
-                        out.append(rt.ops.format(shown, spec));
+                        var t = rt.heap.typeOf(v);
+                        boolean written = t == rt.heap.ints || t == rt.heap.floats || t == rt.complexType;  // formatted straight into the writer
+                        out.append(last && !written ? kept(rt, rt.ops.formatObject(v, spec), whole) : rt.ops.format(v, spec));
                     }
                 } finally {
                     rt.heap.decref(v);
@@ -138,5 +149,11 @@ final class StrFormat {
             } else out.append(c);
         }
         return out.toString();
+    }
+
+    /** The text of str {@code r} (a new reference), which {@code whole[0]} keeps as the result. */
+    private static String kept(Runtime rt, long r, long[] whole) {
+        whole[0] = r;
+        return StrType.value(r);
     }
 }

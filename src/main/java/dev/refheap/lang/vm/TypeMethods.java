@@ -425,7 +425,7 @@ final class TypeMethods {
         def0(S, "isprintable", s -> rt.ops.bool(isPrintable(StrType.value(s))));
         def(S, "format_map", (s, a, o, n, kw) -> {
             Args.exactly(rt, "str.format_map", n, kw, 1);
-            return heap.strs.of(StrFormat.formatMap(rt, StrType.value(s), a[o]));
+            return StrFormat.formatObject(rt, s, new long[0], 0, 0, 0, a[o]);
         });
         for (String[] p : new String[][] {{"strip", "b"}, {"lstrip", "l"}, {"rstrip", "r"}}) {
             def(S, p[0], (s, a, o, n, kw) -> {
@@ -627,7 +627,7 @@ final class TypeMethods {
                 for (int i = 0; i < nkw; i++) heap.dicts.setItem(kwargs, TupleType.item(kw, i), a[o + np + i]);
             }
             try {
-                return heap.strs.of(StrFormat.format(rt, StrType.value(s), a, o, n, kw));
+                return StrFormat.formatObject(rt, s, a, o, n, kw, 0);
             } finally {
                 heap.decref(args);
                 heap.xdecref(kwargs);

@@ -553,9 +553,11 @@ final class Formats {
                 case 's', 'b' -> {
                     if (bytesMode) yield padText(bytesArg(rt, a), flags);
                     if (conv == 'b') throw unsupportedChar(rt, conv, i);
+                    if (heap.typeOf(a) == heap.ints && width < 0 && prec < 0) yield rt.ops.str(a);  // an exact int: formatted straight into the writer
                     yield wholeOrPadded(rt, rt.ops.strObject(a), flags, whole, out.length() == 0 && i == fmt.length() - 1);
                 }
                 case 'r' -> bytesMode ? padText(Builtins.ascii(rt.ops.repr(a)), flags)
+                        : heap.typeOf(a) == heap.ints && width < 0 && prec < 0 ? rt.ops.repr(a)
                         : wholeOrPadded(rt, rt.ops.reprObject(a), flags, whole, out.length() == 0 && i == fmt.length() - 1);
                 case 'a' -> padText(Builtins.ascii(rt.ops.repr(a)), flags);
                 case 'd', 'i', 'u' -> {
@@ -563,17 +565,17 @@ final class Formats {
                     if (!isInt && rt.ops.baseView(a) != heap.floats) {
                         throw rt.typeError("%" + conv + " format: a real number is required, not " + rt.ops.typeName(a));
                     }
-                    if (isInt) yield formatLong(IntType.toBig(a), conv, prec, width, left, others);
+                    if (isInt) yield formatLong(rt, IntType.toBig(a), conv, prec, width, left, others);
                     double v = dev.refheap.object.FloatType.value(a);
                     if (Double.isNaN(v)) throw rt.error("ValueError", "cannot convert float NaN to integer");
                     if (Double.isInfinite(v)) throw rt.error("OverflowError", "cannot convert float infinity to integer");
-                    yield formatLong(new java.math.BigDecimal(v).toBigInteger(), conv, prec, width, left, others);
+                    yield formatLong(rt, new java.math.BigDecimal(v).toBigInteger(), conv, prec, width, left, others);
                 }
                 case 'x', 'X', 'o' -> {
                     if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType)) {
                         throw rt.typeError("%" + conv + " format: an integer is required, not " + rt.ops.typeName(a));
                     }
-                    yield formatLong(IntType.toBig(a), conv, prec, width, left, others);
+                    yield formatLong(rt, IntType.toBig(a), conv, prec, width, left, others);
                 }
                 case 'e', 'E', 'f', 'F', 'g', 'G' -> {
                     if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType) && rt.ops.baseView(a) != heap.floats) {
@@ -588,7 +590,8 @@ final class Formats {
                     if (!(rt.ops.baseView(a) instanceof dev.refheap.object.IntType)) throw rt.typeError("%c requires int or char");
                     BigInteger cp = IntType.toBig(a);
                     if (cp.signum() < 0 || cp.compareTo(BigInteger.valueOf(0x110000)) >= 0) throw rt.error("OverflowError", "%c arg not in range(0x110000)");
-                    yield padText(new String(Character.toChars(cp.intValue())), cflags);
+                    // format's 'c' (refheap's text of a lone surrogate), space-padded: %c takes no other flag
+                    yield format(rt, a, (width >= 0 ? (left ? "<" : ">") + width : "") + "c");
                 }
                 default -> throw unsupportedChar(rt, conv, i);
             };
@@ -609,9 +612,9 @@ final class Formats {
      * '#' prefix (0x, 0X, 0o); a wider field is padded with spaces on the left, on the right with
      * '-', or with zeros after the sign and prefix with '0'.
      */
-    private static String formatLong(BigInteger n, char conv, long prec, long width, boolean left, String flags) {
+    private static String formatLong(Runtime rt, BigInteger n, char conv, long prec, long width, boolean left, String flags) {
         int radix = conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10;
-        String digits = n.abs().toString(radix);
+        String digits = radix == 10 ? IntStrLimit.decimalDigits(rt, n) : n.abs().toString(radix);  // the int max str digits limit: decimal only
         if (conv == 'X') digits = digits.toUpperCase(java.util.Locale.ROOT);
         if (digits.length() < prec) digits = "0".repeat((int) (prec - digits.length())) + digits;
         String sign = n.signum() < 0 ? "-" : flags.indexOf('+') >= 0 ? "+" : flags.indexOf(' ') >= 0 ? " " : "";

@@ -5,8 +5,9 @@ import dev.refheap.lang.vm.VmApi;
 
 /**
  * What {@code _pickle.Pickler} and {@code _pickle.Unpickler} share: fields owned as FieldsType owns
- * them, and _pickle.c's init_method_ref, which both use for their hook methods (persistent_id,
- * persistent_load). Stateless beyond the type object.
+ * them, and the method reference _pickle.c keeps for their hook methods (persistent_id,
+ * persistent_load): init_method_ref, reconstruct_method, the attribute's setter, call_method.
+ * Stateless beyond the type object.
  */
 abstract class PickleObjectType extends FieldsType {
     PickleObjectType(VmApi vm, String name, int flags, long basicSize, long weaklistOffset, int... ownedFields) {
@@ -34,5 +35,27 @@ abstract class PickleObjectType extends FieldsType {
         }
         put(s, selfOff, 0);
         set(s, funcOff, f);
+    }
+
+    /** reconstruct_method: the attribute's value, a bound method again when only the function was kept; AttributeError when absent. */
+    final long methodRefObject(long s, String name, int funcOff, int selfOff) {
+        long f = get(s, funcOff);
+        if (f == 0) throw vm.error("AttributeError", name);
+        long self = get(s, selfOff);
+        return self == 0 ? vm.incref(f) : vm.newBoundMethod(f, self);
+    }
+
+    /** The attribute's setter: any callable, kept as it is; deletion refused. */
+    final void setMethodRef(long s, String name, long v, int funcOff, int selfOff) {
+        if (v == 0) throw vm.error("TypeError", "attribute deletion is not supported");
+        if (!vm.isCallable(v)) throw vm.error("TypeError", name + " must be a callable taking one argument");
+        put(s, selfOff, 0);
+        set(s, funcOff, vm.incref(v));
+    }
+
+    /** call_method: the kept function with the kept self first, when there is one. */
+    final long callMethodRef(long s, int funcOff, int selfOff, long arg) {
+        long f = get(s, funcOff), self = get(s, selfOff);
+        return self != 0 ? vm.call(f, self, arg) : vm.call(f, arg);
     }
 }

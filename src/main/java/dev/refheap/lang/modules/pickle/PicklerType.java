@@ -294,12 +294,8 @@ final class PicklerType extends PickleObjectType {
             }
             case "memo":
                 return st.picklerMemoProxy.create(o);
-            case "persistent_id": {
-                long f = get(o, PERS_FUNC);
-                if (f == 0) throw vm.error("AttributeError", "persistent_id");
-                long self = get(o, PERS_FUNC_SELF);
-                return self == 0 ? vm.incref(f) : vm.newBoundMethod(f, self);
-            }
+            case "persistent_id":
+                return methodRefObject(o, "persistent_id", PERS_FUNC, PERS_FUNC_SELF);
             default:
                 return 0;
         }
@@ -337,12 +333,7 @@ final class PicklerType extends PickleObjectType {
                 set(o, DISPATCH_TABLE, v == 0 ? 0 : vm.incref(v));
             }
             case "memo" -> setMemo(o, v);
-            case "persistent_id" -> {
-                if (v == 0) throw vm.error("TypeError", "attribute deletion is not supported");
-                if (!vm.isCallable(v)) throw vm.error("TypeError", "persistent_id must be a callable taking one argument");
-                put(o, PERS_FUNC_SELF, 0);
-                set(o, PERS_FUNC, vm.incref(v));
-            }
+            case "persistent_id" -> setMethodRef(o, "persistent_id", v, PERS_FUNC, PERS_FUNC_SELF);
             default -> throw vm.error("AttributeError", "readonly attribute");
         }
     }
@@ -665,8 +656,7 @@ final class PicklerType extends PickleObjectType {
 
     /** save_pers: true when persistent_id gave an id (written), false for None. */
     private boolean savePers(long s, Dump d, long obj) {
-        long f = get(s, PERS_FUNC), self = get(s, PERS_FUNC_SELF);
-        long pid = self != 0 ? vm.call(f, self, obj) : vm.call(f, obj);
+        long pid = callMethodRef(s, PERS_FUNC, PERS_FUNC_SELF, obj);
         try {
             if (pid == heap.None) return false;
             if (Native.getInt(s + BIN) != 0) {

@@ -234,12 +234,8 @@ final class UnpicklerType extends PickleObjectType {
         switch (name) {
             case "memo":
                 return st.unpicklerMemoProxy.create(o);
-            case "persistent_load": {
-                long f = get(o, PERS_FUNC);
-                if (f == 0) throw vm.error("AttributeError", "persistent_load");
-                long self = get(o, PERS_FUNC_SELF);
-                return self == 0 ? vm.incref(f) : vm.newBoundMethod(f, self);
-            }
+            case "persistent_load":
+                return methodRefObject(o, "persistent_load", PERS_FUNC, PERS_FUNC_SELF);
             default:
                 return 0;
         }
@@ -258,10 +254,7 @@ final class UnpicklerType extends PickleObjectType {
     @Override
     public void setDescriptorValue(long o, String name, long v) {
         if (name.equals("persistent_load")) {
-            if (v == 0) throw vm.error("TypeError", "attribute deletion is not supported");
-            if (!vm.isCallable(v)) throw vm.error("TypeError", "persistent_load must be a callable taking one argument");
-            put(o, PERS_FUNC_SELF, 0);
-            set(o, PERS_FUNC, vm.incref(v));
+            setMethodRef(o, "persistent_load", v, PERS_FUNC, PERS_FUNC_SELF);
             return;
         }
         if (v == 0) throw vm.error("TypeError", "attribute deletion is not supported");
@@ -882,10 +875,7 @@ final class UnpicklerType extends PickleObjectType {
         return v;
     }
 
-    private long callPers(long s, long pid) {
-        long f = get(s, PERS_FUNC), self = get(s, PERS_FUNC_SELF);
-        return self != 0 ? vm.call(f, self, pid) : vm.call(f, pid);
-    }
+    private long callPers(long s, long pid) { return callMethodRef(s, PERS_FUNC, PERS_FUNC_SELF, pid); }
 
     private long countedTuple(Load l, int len) {
         if (l.stack.size() < len) throw underflow(l);

@@ -28,20 +28,14 @@ final class DictViewSetOps {
         try {
             switch (base) {
                 case OR -> SetMethods.updateInternal(rt, result, b);
-                case SUBTRACT -> update(rt, result, b, false);  // difference_update
-                default -> update(rt, result, b, true);  // symmetric_difference_update
+                case SUBTRACT -> SetMethods.differenceUpdateInternal(rt, result, b);  // result.difference_update(b)
+                default -> SetMethods.symmetricDifferenceUpdate(rt, result, b);  // result.symmetric_difference_update(b)
             }
         } catch (PyException e) {
             heap.decref(result);
             throw e;
         }
         return result;
-    }
-
-    /** In place: set.difference_update(b) (or symmetric_difference_update), called on the new set. */
-    private static void update(Runtime rt, long result, long b, boolean symmetric) {
-        if (symmetric) SetMethods.symmetricDifferenceUpdate(rt, result, b);
-        else SetMethods.differenceUpdateInternal(rt, result, b);
     }
 
     /** dictviews_to_set: PySet_New(x), of the dict itself for the keys view of an exact dict (its stored hashes, one resize). */

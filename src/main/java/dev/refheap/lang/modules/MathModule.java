@@ -145,12 +145,7 @@ public final class MathModule {
         });
         vm.def(m, "factorial", (s, a, o, n, kw) -> {
             args(vm, "factorial", n, kw, 1);
-            BigInteger v = vm.asIndex(a[o]);
-            if (v.signum() < 0) throw vm.error("ValueError", "factorial() not defined for negative values");
-            if (v.bitLength() > 31) throw vm.error("OverflowError", "factorial() argument should not exceed " + Long.MAX_VALUE);
-            BigInteger r = BigInteger.ONE;
-            for (int i = 2; i <= v.intValue(); i++) r = r.multiply(BigInteger.valueOf(i));
-            return vm.newInt(r);
+            return factorial(vm, a[o]);
         });
         vm.def(m, "gcd", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "math.gcd", kw);
@@ -178,25 +173,26 @@ public final class MathModule {
             BigInteger nn = vm.asIndex(a[o]), k = vm.asIndex(a[o + 1]);
             if (nn.signum() < 0) throw vm.error("ValueError", "n must be a non-negative integer");
             if (k.signum() < 0) throw vm.error("ValueError", "k must be a non-negative integer");
-            if (k.compareTo(nn) > 0) return vm.newInt(0);
-            BigInteger kk = k.min(nn.subtract(k));
-            BigInteger r = BigInteger.ONE;
-            for (BigInteger i = BigInteger.ZERO; i.compareTo(kk) < 0; i = i.add(BigInteger.ONE)) {
-                r = r.multiply(nn.subtract(i)).divide(i.add(BigInteger.ONE));
-            }
-            return vm.newInt(r);
+            BigInteger rest = nn.subtract(k);
+            if (rest.signum() < 0) return vm.newInt(0);
+            BigInteger kk = k.min(rest);
+            if (kk.bitLength() > 63) throw vm.error("OverflowError", "min(n - k, k) must not exceed " + Long.MAX_VALUE);
+            // perm_comb(n, 1) returns n itself (PyNumber_Index's result: the argument when an exact int)
+            if (kk.longValue() == 1) return sameIndex(vm, a[o], nn);
+            return vm.newInt(bigResult(vm, () -> IntegerMath.comb(nn, kk.longValue())));
         });
         vm.def(m, "perm", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "math.perm", kw);
             if (n < 1 || n > 2) throw vm.error("TypeError", n < 1 ? "perm expected at least 1 argument, got 0" : "perm expected at most 2 arguments, got " + n);
+            if (n == 1 || a[o + 1] == heap.None) return factorial(vm, a[o]);  // math_perm_impl: perm(n) is factorial(n)
             BigInteger nn = vm.asIndex(a[o]);
-            BigInteger k = n == 1 || a[o + 1] == heap.None ? nn : vm.asIndex(a[o + 1]);
+            BigInteger k = vm.asIndex(a[o + 1]);
             if (nn.signum() < 0) throw vm.error("ValueError", "n must be a non-negative integer");
             if (k.signum() < 0) throw vm.error("ValueError", "k must be a non-negative integer");
             if (k.compareTo(nn) > 0) return vm.newInt(0);
-            BigInteger r = BigInteger.ONE;
-            for (BigInteger i = BigInteger.ZERO; i.compareTo(k) < 0; i = i.add(BigInteger.ONE)) r = r.multiply(nn.subtract(i));
-            return vm.newInt(r);
+            if (k.bitLength() > 63) throw vm.error("OverflowError", "k must not exceed " + Long.MAX_VALUE);
+            if (k.longValue() == 1) return sameIndex(vm, a[o], nn);
+            return vm.newInt(bigResult(vm, () -> IntegerMath.perm(nn, k.longValue())));
         });
         vm.def(m, "hypot", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "math.hypot", kw);  // a METH_FASTCALL function: named with its module
@@ -225,6 +221,36 @@ public final class MathModule {
     static void put(VmApi vm, long d, String name, long v) {
         vm.heap.dicts.setItem(d, name, v);
         vm.heap.decref(v);
+    }
+
+    /** math.factorial(x), also perm(x) and perm(x, None). */
+    private static long factorial(VmApi vm, long x) {
+        BigInteger v = vm.asIndex(x);
+        if (v.signum() < 0) throw vm.error("ValueError", "factorial() not defined for negative values");
+        // CPython computes any n up to LONG_MAX; past 2**31 the result is beyond what refheap can hold
+        if (v.bitLength() > 31) throw vm.error("OverflowError", "factorial() argument should not exceed " + Long.MAX_VALUE);
+        return vm.newInt(bigResult(vm, () -> IntegerMath.factorial(v.longValue())));
+    }
+
+    /** A big result, or MemoryError when it is past the largest integer refheap can hold (BigInteger's range). */
+    private static BigInteger bigResult(VmApi vm, java.util.function.Supplier<BigInteger> f) {
+        try {
+            return f.get();
+        } catch (ArithmeticException | OutOfMemoryError e) {
+            throw vm.error("MemoryError", null);
+        }
+    }
+
+    /**
+     * perm_comb(n, 1)'s result: n as PyNumber_Index returned it, so for an exact int the argument
+     * itself (a new reference), for an int subclass or an __index__ object a new exact int.
+     */
+    private static long sameIndex(VmApi vm, long arg, BigInteger value) {
+        if (vm.heap.typeOf(arg) == vm.heap.ints) {
+            vm.heap.incref(arg);
+            return arg;
+        }
+        return vm.newInt(value);
     }
 
     /** A METH_O function's or a fixed-arity METH_FASTCALL function's argument check, with CPython's messages. */

@@ -376,7 +376,8 @@ final class Constructors {
             switch (low) {
                 case "inf", "+inf", "infinity", "+infinity" -> d = Double.POSITIVE_INFINITY;
                 case "-inf", "-infinity" -> d = Double.NEGATIVE_INFINITY;
-                case "nan", "+nan", "-nan" -> d = Double.NaN;
+                case "nan", "+nan" -> d = Double.NaN;
+                case "-nan" -> d = Double.longBitsToDouble(0xfff8000000000000L);  // _Py_parse_inf_or_nan negates: the sign bit is set
                 default -> {
                     try {
                         if (s.isEmpty() || !s.matches("[+-]?(\\d+\\.?\\d*([eE][+-]?\\d+)?|\\.\\d+([eE][+-]?\\d+)?)")) throw new NumberFormatException();

@@ -328,7 +328,7 @@ final class NumberBuiltins {
             t = t.substring(1);
         }
         if (t.equals("inf") || t.equals("infinity")) return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        if (t.equals("nan")) return Double.NaN;
+        if (t.equals("nan")) return Double.longBitsToDouble(neg ? 0xfff8000000000000L : 0x7ff8000000000000L);  // "-nan" has its sign bit set, as in CPython
         if (t.startsWith("0x")) t = t.substring(2);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9a-f]*)(?:\\.([0-9a-f]*))?(?:p([+-]?\\d+))?").matcher(t);
         if (!m.matches()) return null;

@@ -1105,6 +1105,11 @@ public final class Importer implements ImportSystem {
             externalDict = vm.moduleDict(ext);
             Bootstrap.defineExternalNatives(vm, this, ext);
             runResource(ext, "_frozen_importlib_external");
+            // _install_external_importers: each module names the other (_bootstrap_external, then
+            // _set_bootstrap_module's _bootstrap), so neither looks the other up in sys.modules,
+            // where a fresh importlib's test may have blocked it with None
+            heap.dicts.setItem(bootstrapDict, "_bootstrap_external", ext);
+            heap.dicts.setItem(externalDict, "_bootstrap", boot);
             for (long m : new long[] {boot, ext}) {
                 long n = vm.getAttrOrNull(m, "__name__");
                 try {

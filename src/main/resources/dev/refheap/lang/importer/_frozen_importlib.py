@@ -233,7 +233,7 @@ def _init_module_attrs(spec, module):
     loader = spec.loader
     if loader is None and spec.submodule_search_locations is not None:
         # a namespace package: its loader is made here, and its __file__ is None (as CPython's)
-        from _frozen_importlib_external import NamespaceLoader
+        NamespaceLoader = _bootstrap_external.NamespaceLoader
         loader = NamespaceLoader(spec.name, [], None)
         loader._path = spec.submodule_search_locations
         spec.loader = loader

@@ -215,7 +215,7 @@ class _LoaderBasics:
         exec(code, module.__dict__)
 
     def load_module(self, fullname):
-        from _frozen_importlib import _load_module_shim
+        _load_module_shim = _bootstrap._load_module_shim
         return _load_module_shim(self, fullname)
 
 
@@ -264,7 +264,7 @@ class FileLoader:
         return hash(self.name) ^ hash(self.path)
 
     def load_module(self, fullname=None):
-        from _frozen_importlib import _load_module_shim
+        _load_module_shim = _bootstrap._load_module_shim
         return _load_module_shim(self, self.name if fullname is None else fullname)
 
     def get_filename(self, name=None):
@@ -394,7 +394,7 @@ class _NamespacePath:
 
 
 def _spec_for_source(name, path, is_package, cached):
-    from _frozen_importlib import ModuleSpec
+    ModuleSpec = _bootstrap.ModuleSpec
     spec = ModuleSpec(name, SourceFileLoader(name, path), origin=path, is_package=is_package)
     spec.has_location = True
     spec.cached = cached
@@ -405,14 +405,14 @@ def _spec_for_source(name, path, is_package, cached):
 
 def _spec_for_extension(name, path):
     """spec_from_file_location(name, path, loader=ExtensionFileLoader(name, path)), as FileFinder makes it."""
-    from _frozen_importlib import ModuleSpec
+    ModuleSpec = _bootstrap.ModuleSpec
     spec = ModuleSpec(name, ExtensionFileLoader(name, path), origin=path)
     spec.has_location = True
     return spec
 
 
 def _spec_for_namespace(name, paths):
-    from _frozen_importlib import ModuleSpec
+    ModuleSpec = _bootstrap.ModuleSpec
     spec = ModuleSpec(name, None, origin=None, is_package=True)
     spec.submodule_search_locations = _NamespacePath(name, paths, None)
     return spec
@@ -521,7 +521,7 @@ def _file_finder_hook():
 
 def spec_from_file_location(name, location=None, *, loader=None, submodule_search_locations=_POPULATE):
     """A spec for a module in a file (the loader chosen by suffix when not given)."""
-    from _frozen_importlib import ModuleSpec
+    ModuleSpec = _bootstrap.ModuleSpec
     if location is None:
         location = '<unknown>'
         if hasattr(loader, 'get_filename'):

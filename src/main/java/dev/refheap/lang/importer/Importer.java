@@ -895,6 +895,7 @@ public final class Importer implements ImportSystem {
     /** A built-in module (the VM's or a native one), with its spec once import objects exist: a new reference. */
     private long loadBuiltin(String name) {
         long m = vm.createBuiltinModule(name);
+        if (m != 0 && name.equals("ctypes")) dev.refheap.lang.modules.ctypes.CtypesModule.extend(vm, m);  // Structure, Union, the scalar types
         if (m == 0) m = NativeModules.create(vm, this, name);
         try {
             if (bootstrapDict != 0) giveBuiltinSpec(name, m);

@@ -55,6 +55,7 @@ final class Attributes {
     static boolean isDataDescriptor(Runtime rt, long d) {
         PyType dt = rt.heap.typeOf(d);
         if (dt == rt.propertyType || dt == rt.memberType || dt == rt.getsetType) return true;
+        if (dt instanceof NativeType nt) return nt.isDataDescriptorType();
         return dt instanceof ClassType dc && (rt.ops.lookupType(dc, "__set__") != 0 || rt.ops.lookupType(dc, "__delete__") != 0);
     }
 
@@ -169,6 +170,7 @@ final class Attributes {
             if (dt == rt.propertyType) return rt.propertyType.getValue(descr, o);
             if (dt == rt.memberType) return rt.memberType.get(descr, o);
             if (dt == rt.getsetType) return getsetGet(rt, descr, o, c);
+            if (dt instanceof NativeType nt && nt.isDataDescriptorType()) return nt.descrGet(descr, o, Heap.typeAddress(o));
             if (dt instanceof ClassType dc && isDataDescriptor(rt, descr)) {
                 long get = rt.ops.lookupType(dc, "__get__");
                 if (get != 0) return callGet(rt, get, descr, o);
@@ -342,6 +344,10 @@ final class Attributes {
             }
             if (dt == rt.getsetType) {
                 getsetSet(rt, descr, o, c, v);
+                return;
+            }
+            if (dt instanceof NativeType nt && nt.isDataDescriptorType()) {
+                nt.descrSet(descr, o, v);
                 return;
             }
             if (dt instanceof ClassType dc) {

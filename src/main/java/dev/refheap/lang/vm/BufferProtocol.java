@@ -15,7 +15,7 @@ final class BufferProtocol {
 
     /** The bytes {@code o} exports, or null when it is not bytes-like. */
     static byte[] bytesOrNull(Runtime rt, long o) {
-        PyType t = rt.ops.baseView(o);  // an instance of a bytes or bytearray subclass exports its base's buffer
+        PyType t = rt.ops.bufferView(o);  // an instance of a bytes or bytearray subclass exports its base's buffer
         if (t == rt.heap.bytes) return BytesType.value(o);
         if (t == rt.byteArrayType) return ByteArrayType.value(o);
         if (t == rt.memoryViewType) return rt.memoryViewType.liveBytes(o);
@@ -34,7 +34,7 @@ final class BufferProtocol {
 
     /** The item size of the buffer {@code o} exports (1 for bytes and bytearray), or -1 when it exports none. */
     static long itemsize(Runtime rt, long o) {
-        PyType t = rt.ops.baseView(o);
+        PyType t = rt.ops.bufferView(o);
         if (t == rt.heap.bytes || t == rt.byteArrayType) return 1;
         if (t == rt.memoryViewType) {
             rt.memoryViewType.checkLive(o);

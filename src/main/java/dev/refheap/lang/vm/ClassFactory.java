@@ -261,6 +261,11 @@ final class ClassFactory {
             }
             return;
         }
+        Long nativeInit = cls.builtinBase instanceof NativeType nt ? rt.typeAttrs.getOrDefault(nt, java.util.Map.of()).get("__init_subclass__") : null;
+        if (nativeInit != null) {  // a native base's own (ctypes' Structure: what PyCStructType does to the new class)
+            heap.decref(rt.ops.call(nativeInit, args, 0, args.length, nkw == 0 ? 0 : kwNames));
+            return;
+        }
         if (nkw > 0) throw rt.typeError(cls.name() + ".__init_subclass__() takes no keyword arguments");
     }
 

@@ -42,6 +42,8 @@ final class MemoryViewType extends ExtType {
     // flags (CPython's _Py_MEMORYVIEW_*)
     static final int RELEASED = 0x1, C = 0x2, FORTRAN = 0x4, SCALAR = 0x8;
     static final int AT = 0x100;
+    /** view.format is not one native character: the format string is the managed buffer's (FULL_FORMAT, a str). */
+    static final int COMPLEX = 0x200;
     static final int MAX_NDIM = 64;
     final ManagedBufferType mbufType;
     final MemoryIterType iterType;
@@ -60,6 +62,10 @@ final class MemoryViewType extends ExtType {
      */
     static final class ManagedBufferType extends LangType {
         static final int FLAGS = 16, EXPORTS = 24, BUF = 32, OBJ = 40, LEN = 48, ITEMSIZE = 56, READONLY = 64, FORMAT = 72;
+        /** The exporter's struct format string when it is not one native character (a str the buffer owns; CPython's master.format). */
+        static final int FULL_FORMAT = 104;
+        /** The exporter's shape (null: one dimension of len / itemsize items); kept on the Java side for {@link #create}'s caller. */
+        long[] lastShape;
 
         ManagedBufferType(Runtime rt) {
             super(rt, "managedbuffer", null, HAVE_GC, 112, 0, 0);
@@ -67,7 +73,7 @@ final class MemoryViewType extends ExtType {
 
         /** A managed buffer over bytes, bytearray or a native exporter {@code obj} (borrowed; it takes a reference). */
         long create(long obj) {
-            PyType t = rt.ops.baseView(obj);
+            PyType t = rt.ops.bufferView(obj);
             NativeType.Buffer exported = t instanceof NativeType nt ? nt.getBuffer(obj) : null;  // counted before anything is made
             long m;
             try {
@@ -87,6 +93,17 @@ final class MemoryViewType extends ExtType {
                 Native.putInt(m + READONLY, exported.readonly() ? 1 : 0);
                 Native.putLong(m + ITEMSIZE, exported.itemsize());
                 Native.putLong(m + FORMAT, exported.format());
+                String full = exported.fullFormat();
+                if (full != null) {
+                    String core = full.startsWith("@") ? full.substring(1) : full;
+                    if (core.length() == 1 && itemsizeOf(core.charAt(0)) > 0) {
+                        Native.putLong(m + FORMAT, core.charAt(0) | (full.length() > 1 ? AT : 0));
+                    } else {
+                        Native.putLong(m + FORMAT, COMPLEX);
+                        put(m, FULL_FORMAT, heap.strs.of(full));
+                    }
+                }
+                lastShape = exported.shape();
             } else if (t == rt.byteArrayType) {  // a subclass instance exports its bytearray part
                 ByteArrayType.addExport(obj, 1);
                 Native.putLong(m + BUF, ByteArrayType.start(obj));
@@ -109,7 +126,7 @@ final class MemoryViewType extends ExtType {
             long obj = get(m, OBJ);
             if (obj != 0) {
                 put(m, OBJ, 0);
-                PyType t = rt.ops.baseView(obj);
+                PyType t = rt.ops.bufferView(obj);
                 if (t == rt.byteArrayType) ByteArrayType.addExport(obj, -1);
                 else if (t instanceof NativeType nt) nt.releaseBuffer(obj);
                 heap.decref(obj);
@@ -124,6 +141,7 @@ final class MemoryViewType extends ExtType {
         @Override
         public void dealloc(long o) {
             release(o);
+            clearField(o, FULL_FORMAT);
             heap.freeObject(o);
         }
     }
@@ -214,6 +232,7 @@ final class MemoryViewType extends ExtType {
 
     String formatString(long m) {
         int f = Native.getInt(m + V_FORMAT);
+        if ((f & COMPLEX) != 0) return StrType.value(get(get(m, MBUF), ManagedBufferType.FULL_FORMAT));
         return ((f & AT) != 0 ? "@" : "") + (char) (f & 0xff);
     }
 
@@ -237,16 +256,36 @@ final class MemoryViewType extends ExtType {
             long mbuf = get(source, MBUF);
             heap.incref(mbuf);
             return view(mbuf, get(source, V_BUF), Native.getInt(source + V_READONLY) != 0, Native.getInt(source + V_FORMAT),
-                    itemsize(source), shapes(source), strides(source));
+                    itemsize(source), shapes(source), strides(source), get(source, V_LEN));
         }
+        mbufType.lastShape = null;
         long mbuf = mbufType.create(source);
+        long[] shape = mbufType.lastShape;
+        mbufType.lastShape = null;
         long len = get(mbuf, ManagedBufferType.LEN), isz = get(mbuf, ManagedBufferType.ITEMSIZE);
+        if (shape == null) shape = new long[] {len / isz};
+        long[] strides = new long[shape.length];
+        long sd = isz;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            strides[d] = sd;
+            sd *= shape[d];
+        }
         return view(mbuf, get(mbuf, ManagedBufferType.BUF), Native.getInt(mbuf + ManagedBufferType.READONLY) != 0,
-                (int) get(mbuf, ManagedBufferType.FORMAT), isz, new long[] {len / isz}, new long[] {isz});
+                (int) get(mbuf, ManagedBufferType.FORMAT), isz, shape, strides, len);
+    }
+
+    /** adjust_fmt's refusal: a view whose format is not one native character has no item access. */
+    private void checkItemFormat(long m) {
+        if ((Native.getInt(m + V_FORMAT) & COMPLEX) != 0) throw rt.error("NotImplementedError", "memoryview: unsupported format " + formatString(m));
     }
 
     /** mbuf_add_view: a view sharing {@code mbuf} (a reference stolen), with its geometry and flags. */
     private long view(long mbuf, long buf, boolean readonly, int format, long itemsize, long[] shape, long[] strides) {
+        return view(mbuf, buf, readonly, format, itemsize, shape, strides, -1);
+    }
+
+    /** The same with view.len {@code scalarLen} for a scalar (0 dimensions) when it is not -1: a ctypes object's whole size. */
+    private long view(long mbuf, long buf, boolean readonly, int format, long itemsize, long[] shape, long[] strides, long scalarLen) {
         int ndim = shape.length, slots = Math.max(ndim, 1);
         long m = heap.allocObject(this, 3L * slots);
         for (int off = 24; off < ARRAY + 24 * slots; off += 8) Native.putLong(m + off, 0);
@@ -257,6 +296,7 @@ final class MemoryViewType extends ExtType {
         put(m, V_OBJ, get(mbuf, ManagedBufferType.OBJ));  // borrowed, as CPython's view.obj
         long len = itemsize;
         for (long s : shape) len *= s;
+        if (ndim == 0 && scalarLen >= 0) len = scalarLen;
         put(m, V_LEN, len);
         put(m, V_ITEMSIZE, itemsize);
         Native.putInt(m + V_READONLY, readonly ? 1 : 0);
@@ -553,7 +593,7 @@ final class MemoryViewType extends ExtType {
             wshape = shapes(w);
             wstrides = strides(w);
         } else {
-            PyType t = rt.ops.baseView(w);
+            PyType t = rt.ops.bufferView(w);
             if (t != heap.bytes && t != rt.byteArrayType) return null;  // not an exporter: NotImplemented
             byte[] bytes = BufferProtocol.bytesOrNull(rt, w);
             long[] vshape = shapes(v);
@@ -671,13 +711,17 @@ final class MemoryViewType extends ExtType {
         checkLive(o);
         int nd = ndim(o);
         if (nd == 0) {
-            if (heap.typeOf(key) == heap.tuples && TupleType.size(key) == 0) return unpack(fmt(o), get(o, V_BUF));
+            if (heap.typeOf(key) == heap.tuples && TupleType.size(key) == 0) {
+                checkItemFormat(o);
+                return unpack(fmt(o), get(o, V_BUF));
+            }
             if (key == rt.ellipsis) return Builtins.incref(heap, o);
             throw rt.typeError("invalid indexing of 0-dim memory");
         }
         if (isIndex(key)) {
             long i = asSsize(key);
             if (nd > 1) throw rt.error("NotImplementedError", "multi-dimensional sub-views are not implemented");
+            checkItemFormat(o);
             return unpack(fmt(o), lookup(o, get(o, V_BUF), 0, i));
         }
         if (heap.typeOf(key) == rt.sliceType) {
@@ -692,6 +736,7 @@ final class MemoryViewType extends ExtType {
         }
         if (tupleOf(key, false)) {
             if (TupleType.size(key) < nd) throw rt.error("NotImplementedError", "sub-views are not implemented");
+            checkItemFormat(o);
             return unpack(fmt(o), fromTuple(o, key));
         }
         if (tupleOf(key, true)) throw rt.error("NotImplementedError", "multi-dimensional slicing is not implemented");
@@ -702,6 +747,7 @@ final class MemoryViewType extends ExtType {
     boolean setItem(long o, long key, long v) {
         checkLive(o);
         if (Native.getInt(o + V_READONLY) != 0) throw rt.typeError("cannot modify read-only memory");
+        checkItemFormat(o);
         int f = fmt(o), nd = ndim(o);
         if (nd == 0) {
             if (key == rt.ellipsis || (heap.typeOf(key) == heap.tuples && TupleType.size(key) == 0)) {
@@ -747,7 +793,7 @@ final class MemoryViewType extends ExtType {
             if (src == null) throw rt.typeError("a bytes-like object is required, not '" + rt.ops.typeName(v) + "'");
             srcFormat = 'B';
             srcItemsize = 1;
-            if (rt.ops.baseView(v) instanceof NativeType nt && nt.exportsBuffer()) {  // an exporter's own format (an array's typecode)
+            if (rt.ops.bufferView(v) instanceof NativeType nt && nt.exportsBuffer()) {  // an exporter's own format (an array's typecode)
                 NativeType.Buffer b = nt.getBuffer(v);
                 nt.releaseBuffer(v);
                 srcFormat = b.format();
@@ -775,13 +821,14 @@ final class MemoryViewType extends ExtType {
         checkLive(o);
         if (ndim(o) == 0) throw rt.typeError("invalid indexing of 0-dim memory");
         if (ndim(o) != 1) throw rt.error("NotImplementedError", "multi-dimensional sub-views are not implemented");
+        checkItemFormat(o);
         return iterType.create(o);
     }
 
     @Override
     long construct(long typeObject, long[] a, int off, int n, long kw) {
         long[] v = ExecBuiltins.bind(rt, "memoryview", new String[] {"object"}, 0, 1, 1, a, off, n, kw);
-        PyType t = rt.ops.baseView(v[0]);  // a bytes or bytearray subclass instance exports its base's buffer
+        PyType t = rt.ops.bufferView(v[0]);  // a bytes or bytearray subclass instance exports its base's buffer
         if (t != heap.bytes && t != rt.byteArrayType && t != this && !(t instanceof NativeType nt && nt.exportsBuffer())) {
             throw rt.typeError("memoryview: a bytes-like object is required, not '" + rt.ops.typeName(v[0]) + "'");
         }
@@ -895,6 +942,7 @@ final class MemoryViewType extends ExtType {
         TypeMethodsAccess.def(rt, this, "tolist", (s, a, o, n, kw) -> {
             Args.exactly(rt, "tolist", n, kw, 0);
             checkLive(s);
+            checkItemFormat(s);
             return toList(s, get(s, V_BUF), 0);
         });
         TypeMethodsAccess.def(rt, this, "hex", (s, a, o, n, kw) -> {

@@ -157,8 +157,25 @@ public abstract class NativeType extends ExtType {
      * A buffer an exporter hands out: one C-contiguous dimension of {@code len} bytes at
      * {@code buf} (0 for an empty one), items of {@code itemsize} bytes in the native
      * single-character struct {@code format} ('B', 'i', 'd', ...), writable unless {@code readonly}.
+     * An exporter with a struct format string of its own (ctypes': {@code <i}, {@code T{<i:a:}})
+     * gives it as {@code fullFormat} ({@code format} is then unused), and one with other than one
+     * dimension gives its {@code shape} (empty for a scalar, whose {@code len} may then differ
+     * from {@code itemsize}, as a resized ctypes object's does).
      */
-    public record Buffer(long buf, long len, boolean readonly, char format, long itemsize) {}
+    public record Buffer(long buf, long len, boolean readonly, char format, long itemsize, String fullFormat, long[] shape) {
+        /** A one-dimensional buffer of {@code len / itemsize} items in a single-character format. */
+        public Buffer(long buf, long len, boolean readonly, char format, long itemsize) { this(buf, len, readonly, format, itemsize, null, null); }
+    }
+
+    /**
+     * Whether instances are data descriptors (tp_descr_set as well as tp_descr_get, ctypes' CField):
+     * found on an instance's class, {@link #descrGet} answers before the instance dict and
+     * {@link #descrSet} takes every assignment and deletion.
+     */
+    public boolean isDataDescriptorType() { return false; }
+
+    /** tp_descr_set: {@code obj.name = v} ({@code v} 0: del) through descriptor {@code self}. */
+    public void descrSet(long self, long obj, long v) { throw rt.error("AttributeError", "__set__"); }
 
     /** Whether instances export a buffer ({@link #getBuffer} answers): memoryview() and the bytes-like consumers take them. */
     public boolean exportsBuffer() { return false; }

@@ -96,6 +96,16 @@ final class Ops {
         return d != null ? d : t;
     }
 
+    /**
+     * {@link #baseView} for the buffer protocol: an instance of a Python class derived from a
+     * native buffer exporter (a ctypes Structure, array.array) exports its base's buffer.
+     */
+    PyType bufferView(long o) {
+        PyType t = heap.typeOf(o);
+        if (t instanceof ClassType c && c.dataBase == null && c.builtinBase instanceof NativeType nt && nt.exportsBuffer()) return nt;
+        return baseView(o);
+    }
+
     /** The metaclass of class object {@code o} when it is a class defined by Python code (not type), else null. */
     ClassType metaclassOf(long o) {
         return heap.typeOf(o) instanceof ClassType m && m.metaclass ? m : null;

@@ -592,6 +592,27 @@ public final class VmApi {
 
     public long memoryViewOver(long exporter) { return rt.memoryViewType.create(exporter); }
 
+    /**
+     * The integer ctypes type {@code typeObject} is (the VM's {@code c_int}, {@code c_ulong}...: its
+     * width in bytes, negated for a signed type), or 0 when it is none of them.
+     */
+    public int ctypesIntType(long typeObject) {
+        if (!rt.ops.isTypeObject(typeObject) || !(heap.typeAt(typeObject) instanceof Ctypes c)) return 0;
+        return c.signed ? -c.width : c.width;
+    }
+
+    /** The builtin or native type whose layout {@code o} has (its own type, or a Python class's builtin base). */
+    public PyType layoutType(long o) { return rt.ops.bufferView(o); }
+
+    /** The builtin or native type whose layout instances of type object {@code cls} have (a Python class's builtin base). */
+    public PyType layoutOfClass(long cls) {
+        PyType t = heap.typeAt(cls);
+        return t instanceof ClassType c && c.builtinBase != null ? c.builtinBase : t;
+    }
+
+    /** Whether {@code o} is an instance of one of the VM's integer ctypes types. */
+    public boolean isCtypesInt(long o) { return heap.typeOf(o) instanceof Ctypes; }
+
     /** The bytes a bytes-like object (bytes, bytearray, memoryview, a native exporter) exports, copied; null when it is not bytes-like. */
     public byte[] bytesLike(long o) { return BufferProtocol.bytesOrNull(rt, o); }
 
@@ -617,7 +638,7 @@ public final class VmApi {
             rt.memoryViewType.write(o, offset, data);
             return;
         }
-        if (rt.ops.baseView(o) instanceof NativeType nt && nt.exportsBuffer()) {
+        if (rt.ops.bufferView(o) instanceof NativeType nt && nt.exportsBuffer()) {
             NativeType.Buffer b = nt.getBuffer(o);
             try {
                 if (b.readonly()) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
@@ -627,7 +648,7 @@ public final class VmApi {
             }
             return;
         }
-        if (rt.ops.baseView(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
+        if (rt.ops.bufferView(o) != rt.byteArrayType) throw rt.typeError("argument must be read-write bytes-like object, not " + rt.ops.typeName(o));
         for (int i = 0; i < data.length; i++) dev.refheap.memory.Native.putByte(ByteArrayType.start(o) + offset + i, data[i]);
     }
 
@@ -968,7 +989,7 @@ public final class VmApi {
      * native exporter; given back with {@link #releaseBuffer}. TypeError for anything else.
      */
     public NativeType.Buffer acquireBuffer(long o) {
-        PyType t = rt.ops.baseView(o);
+        PyType t = rt.ops.bufferView(o);
         if (t == heap.bytes) return new NativeType.Buffer(o + dev.refheap.object.BytesType.SVAL, dev.refheap.object.BytesType.length(o), true, 'B', 1);
         if (t == rt.byteArrayType) {
             ByteArrayType.addExport(o, 1);
@@ -987,7 +1008,7 @@ public final class VmApi {
 
     /** Gives back a buffer {@link #acquireBuffer} got from {@code o}. */
     public void releaseBuffer(long o) {
-        PyType t = rt.ops.baseView(o);
+        PyType t = rt.ops.bufferView(o);
         if (t == rt.byteArrayType) ByteArrayType.addExport(o, -1);
         else if (t == rt.memoryViewType) dev.refheap.memory.Native.putLong(o + MemoryViewType.EXPORTS, dev.refheap.memory.Native.getLong(o + MemoryViewType.EXPORTS) - 1);
         else if (t instanceof NativeType nt && nt.exportsBuffer()) nt.releaseBuffer(o);

@@ -1,0 +1,74 @@
+package dev.refheap.lang.modules.ctypes;
+
+import dev.refheap.lang.modules.FieldsType;
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.object.PyType;
+
+/**
+ * {@code _ctypes.CField}: the data descriptor a Structure or Union class holds for each of its
+ * {@code _fields_}, CPython 3.11's CFieldObject, 72 bytes plus the GC head, tracked:
+ * <pre> refcnt | type | offset | size | index | proto | setfunc | getfunc | anonymous </pre>
+ * proto (the field's ctypes type) is the one reference, traversed. refheap keeps the field's
+ * scalar code in setfunc's word and its size in getfunc's (no C function pointers here).
+ * {@code instance.name} reads the scalar at b_ptr + offset of the instance, assignment writes it
+ * there (never outside the instance's own buffer); on the class it is the descriptor itself.
+ * Immutable once made.
+ */
+final class CFieldType extends FieldsType {
+    static final int OFFSET = 16, SIZE = 24, INDEX = 32, PROTO = 40, SETFUNC = 48, GETFUNC = 56, ANONYMOUS = 64;
+
+    CFieldType(VmApi vm) {
+        super(vm, "_ctypes.CField", PyType.HAVE_GC, 72, 0, PROTO);
+    }
+
+    long create(long proto, Scalar scalar, long offset, long index) {
+        long f = alloc();
+        put(f, OFFSET, offset);
+        put(f, SIZE, scalar.size());
+        put(f, INDEX, index);
+        put(f, PROTO, vm.incref(proto));
+        put(f, SETFUNC, scalar.code());
+        put(f, GETFUNC, scalar.size());
+        heap.track(f);
+        return f;
+    }
+
+    static Scalar scalar(long f) { return new Scalar((char) get(f, SETFUNC), (int) get(f, GETFUNC)); }
+
+    private long target(long f, long obj) {
+        if (!(vm.layoutType(obj) instanceof CDataType)) {
+            throw vm.error("TypeError", "not a ctype instance");
+        }
+        return CDataType.ptr(obj) + get(f, OFFSET);
+    }
+
+    @Override
+    public boolean isDataDescriptorType() { return true; }
+
+    @Override
+    public long descrGet(long self, long obj, long type) {
+        if (obj == 0 || obj == vm.heap.None) return vm.incref(self);
+        return scalar(self).read(vm, target(self, obj));
+    }
+
+    @Override
+    public void descrSet(long self, long obj, long v) {
+        if (v == 0) throw vm.error("TypeError", "can't delete attribute");
+        scalar(self).write(vm, target(self, obj), v);
+    }
+
+    @Override
+    public long attrOf(long o, String attrName) {
+        return switch (attrName) {
+            case "offset" -> vm.newInt(get(o, OFFSET));
+            case "size" -> vm.newInt(get(o, SIZE));
+            default -> 0;
+        };
+    }
+
+    @Override
+    public String reprOf(long o) {
+        String proto = vm.heap.typeAt(get(o, PROTO)).name();
+        return "<Field type=" + proto.substring(proto.lastIndexOf('.') + 1) + ", ofs=" + get(o, OFFSET) + ", size=" + get(o, SIZE) + ">";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.refheap.lang.modules.ctypes;
+
+import dev.refheap.lang.vm.VmApi;
+import dev.refheap.memory.Native;
+import dev.refheap.object.BytesType;
+import java.math.BigInteger;
+
+/**
+ * One C scalar a ctypes type stores (CPython's field descriptors' getfunc/setfunc by struct code):
+ * the integers {@code b B h H i I q Q} (c_long is {@code q} on LP64, as CPython 3.11's buffer
+ * formats say), {@code c} (c_char), {@code ?} (c_bool), {@code f}, {@code d}, and {@code P}
+ * (c_void_p, read as an unsigned integer). Size and alignment are the x86-64 ABI's; values are
+ * little-endian in the owner's buffer. Immutable.
+ */
+record Scalar(char code, int size) {
+    static Scalar ofInt(int widthSigned) {
+        int w = Math.abs(widthSigned);
+        boolean signed = widthSigned < 0;
+        char c = switch (w) {
+            case 1 -> signed ? 'b' : 'B';
+            case 2 -> signed ? 'h' : 'H';
+            case 4 -> signed ? 'i' : 'I';
+            default -> signed ? 'q' : 'Q';
+        };
+        return new Scalar(c, w);
+    }
+
+    int align() { return size; }
+
+    /** The buffer format memoryview reports for this scalar (native little-endian, '<'). */
+    String format() { return "<" + code; }
+
+    boolean signed() { return code == 'b' || code == 'h' || code == 'i' || code == 'q'; }
+
+    boolean isInt() { return "bBhHiIqQP".indexOf(code) >= 0; }
+
+    /** The value at {@code p}: a new reference. */
+    long read(VmApi vm, long p) {
+        switch (code) {
+            case 'c': return vm.heap.bytes.of(new byte[] {Native.getByte(p)});
+            case '?': return vm.incref(Native.getByte(p) != 0 ? vm.heap.True : vm.heap.False);
+            case 'f': return vm.newFloat(Float.intBitsToFloat(Native.getInt(p)));
+            case 'd': return vm.newFloat(Double.longBitsToDouble(Native.getLong(p)));
+            default:
+        }
+        long v = switch (size) {
+            case 1 -> signed() ? Native.getByte(p) : Native.getByte(p) & 0xffL;
+            case 2 -> signed() ? Native.getShort(p) : Native.getShort(p) & 0xffffL;
+            case 4 -> signed() ? Native.getInt(p) : Native.getInt(p) & 0xffffffffL;
+            default -> Native.getLong(p);
+        };
+        if (size == 8 && !signed() && v < 0) return vm.newInt(new BigInteger(Long.toUnsignedString(v)));
+        return vm.newInt(v);
+    }
+
+    /** Stores {@code v} (borrowed) at {@code p}, converted as CPython's setfunc converts it (integers truncated to the width). */
+    void write(VmApi vm, long p, long v) {
+        switch (code) {
+            case 'c' -> {
+                byte b;
+                if (vm.heap.typeOf(v) == vm.heap.bytes && BytesType.length(v) == 1) b = BytesType.value(v)[0];
+                else if (vm.heap.typeOf(v) == vm.byteArrayType() && vm.callLen(v) == 1) b = vm.bytesLike(v)[0];
+                else if (vm.isInt(v)) {
+                    BigInteger x = vm.asIndex(v);
+                    if (x.signum() < 0 || x.bitLength() > 8) throw vm.error("TypeError", "one character bytes, bytearray or integer expected");
+                    b = (byte) x.intValue();
+                } else throw vm.error("TypeError", "one character bytes, bytearray or integer expected");
+                Native.putByte(p, b);
+            }
+            case '?' -> Native.putByte(p, (byte) (vm.truthy(v) ? 1 : 0));
+            case 'f' -> Native.putInt(p, Float.floatToRawIntBits((float) realArg(vm, v)));
+            case 'd' -> Native.putLong(p, Double.doubleToRawLongBits(realArg(vm, v)));
+            default -> {
+                if (!vm.isInt(v) && !vm.typeHas(v, "__index__")) {
+                    throw vm.error("TypeError", "'" + vm.typeName(v) + "' object cannot be interpreted as an integer");
+                }
+                long x = vm.asIndex(v).longValue();
+                switch (size) {
+                    case 1 -> Native.putByte(p, (byte) x);
+                    case 2 -> Native.putShort(p, (short) x);
+                    case 4 -> Native.putInt(p, (int) x);
+                    default -> Native.putLong(p, x);
+                }
+            }
+        }
+    }
+
+    private static double realArg(VmApi vm, long v) {
+        if (!vm.isFloat(v) && !vm.isInt(v) && !vm.typeHas(v, "__float__") && !vm.typeHas(v, "__index__")) {
+            throw vm.error("TypeError", "must be real number, not " + vm.typeName(v));
+        }
+        return vm.asDouble(v);
+    }
+}

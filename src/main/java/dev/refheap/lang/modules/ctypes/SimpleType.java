@@ -1,0 +1,76 @@
+package dev.refheap.lang.modules.ctypes;
+
+import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.vm.VmApi;
+
+/**
+ * The scalar ctypes types this package adds to the VM's integers: {@code c_char}, {@code c_bool},
+ * {@code c_float}, {@code c_double}. An instance is a {@link CDataType} object whose data is one
+ * {@link Scalar} in its own b_value; its basic size is 120 so that getsizeof is CPython's 136 (its
+ * classes are Python classes there, with a managed dict and a weakref slot; refheap's have
+ * neither). {@code value} reads and writes the scalar, repr is {@code c_double(1.5)}.
+ */
+final class SimpleType extends CDataType {
+    final Scalar scalar;
+
+    SimpleType(VmApi vm, String name, Scalar scalar) {
+        super(vm, name, null, 120);
+        this.scalar = scalar;
+    }
+
+    @Override
+    long sizeOfClass(long cls) { return scalar.size(); }
+
+    @Override
+    int alignOfClass(long cls) { return scalar.align(); }
+
+    @Override
+    String formatOfClass(long cls) { return scalar.format(); }
+
+    @Override
+    public long newInstance(long[] a, int off, int n, long kwnames) {
+        Params.noKeywords(vm, name(), kwnames);
+        if (n > 1) throw vm.error("TypeError", "function takes at most 1 argument (" + n + " given)");
+        long o = alloc();
+        giveBuffer(o, scalar.size());
+        return trackAndInit(o, a, off, n, kwnames, (x, args, at, cnt, kw) -> {
+            if (cnt == 1) scalar.write(vm, ptr(x), args[at]);
+        });
+    }
+
+    @Override
+    public long newSubtypeInstance(java.util.function.LongSupplier alloc, long cls, boolean objectInit, long[] a, int off, int n, long kw) {
+        return newInstanceAs(alloc, a, off, n, kw);
+    }
+
+    @Override
+    public long attrOf(long o, String attrName) {
+        if (attrName.equals("value")) return scalar.read(vm, ptr(o));
+        return cdataAttr(o, attrName);
+    }
+
+    @Override
+    public boolean setAttrOf(long o, String attrName, long v) {
+        if (!attrName.equals("value")) return false;
+        if (v == 0) throw vm.error("TypeError", "can't delete attribute");
+        scalar.write(vm, ptr(o), v);
+        return true;
+    }
+
+    @Override
+    public boolean writableDescriptor(String attrName) { return attrName.equals("value"); }
+
+    @Override
+    public void setDescriptorValue(long o, String attrName, long v) { setAttrOf(o, attrName, v); }
+
+    @Override
+    public String reprOf(long o) {
+        if (vm.heap.typeOf(o) != this) return "<" + vm.heap.typeOf(o).name() + " object at 0x" + Long.toHexString(o) + ">";  // Simple_repr on a subclass
+        long v = scalar.read(vm, ptr(o));
+        try {
+            return vm.heap.typeOf(o).name() + "(" + vm.repr(v) + ")";
+        } finally {
+            vm.heap.decref(v);
+        }
+    }
+}

@@ -134,7 +134,12 @@ final class MemoryViewType extends ExtType {
         }
 
         @Override public void traverse(long o, LongConsumer visit) { visitField(o, OBJ, visit); }
-        @Override public void references(long o, LongConsumer visit) { visitField(o, OBJ, visit); }
+        @Override
+        public void references(long o, LongConsumer visit) {
+            visitField(o, OBJ, visit);
+            visitField(o, FULL_FORMAT, visit);  // a str: not a GC referent, but a reference the verifier counts
+        }
+
         @Override public boolean hasClear() { return true; }
         @Override public void clear(long o) { release(o); }
 

@@ -31,9 +31,15 @@ public final class UndecodableBytes {
     /** The char that stands for undecodable byte {@code b} (0x80..0xFF). */
     public static char of(int b) { return (char) (0xDC00 + (b & 0xff)); }
 
-    /** True if text[from, to) holds an undecodable byte. */
+    /**
+     * True if text[from, to) holds an undecodable byte: a lone U+DC80..U+DCFF. The second half of
+     * a surrogate pair is one too (a character from U+10000 up whose low surrogate falls in that
+     * range, as U+1F4D7 = D83D DCD7 does) and is not a byte.
+     */
     public static boolean any(String s, int from, int to) {
-        for (int i = from; i < to && i < s.length(); i++) if (isByte(s.charAt(i))) return true;
+        for (int i = from; i < to && i < s.length(); i++) {
+            if (isByte(s.charAt(i)) && !(i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) return true;
+        }
         return false;
     }
 

@@ -76,6 +76,8 @@ public final class Parser {
     private boolean interactive;
     /** compile()'s PyCF_ALLOW_INCOMPLETE_INPUT: an error once the tokenizer has reached the end becomes "incomplete input". */
     private boolean allowIncomplete;
+    /** The source came as a str ({@link #STR_SOURCE}). */
+    private boolean strSource;
     /** 'single' input parsed with PyCF_DONT_IMPLY_DEDENT that ends in the middle of a line: a block open at the end is not closed. */
     private boolean noImpliedDedents;
     /** How many of the lexer's warnings went to {@code warnings}: each is given when the parser first reads its token. */
@@ -131,6 +133,14 @@ public final class Parser {
      */
     public static final int DONT_IMPLY_DEDENT = 0x200, ALLOW_INCOMPLETE_INPUT = 0x4000;
 
+    /**
+     * refheap's own flag (no compile() flag has this bit): the source was given as a str, which
+     * 3.11's tokenizer reads with its encoding set, so an error's end over several lines is cut on
+     * the error line ({@link #endColumnOnErrorLine}). Bytes without a coding cookie (what importlib
+     * compiles) keep their end: there 3.11 leaves the columns as they are.
+     */
+    public static final int STR_SOURCE = 0x40000000;
+
     /** {@link #parseModule(String, String, List)} with compile()'s flags {@code cf} (see {@link #ALLOW_INCOMPLETE_INPUT}). */
     public static Module parseModule(String source, String filename, List<Compiler.Warning> warnings, int cf) {
         Source src = new Source(stripBom(source), filename);
@@ -139,6 +149,7 @@ public final class Parser {
             parser.warnings = warnings;
             parser.fileInput = true;
             parser.allowIncomplete = (cf & ALLOW_INCOMPLETE_INPUT) != 0;
+            parser.strSource = (cf & STR_SOURCE) != 0;
             return parser.settled(parser::file);
         });
     }
@@ -291,6 +302,7 @@ public final class Parser {
             Parser parser = new Parser(src, tokenize(src, cf, false, true), false);
             parser.warnings = warnings;
             parser.allowIncomplete = (cf & ALLOW_INCOMPLETE_INPUT) != 0;
+            parser.strSource = (cf & STR_SOURCE) != 0;
             parser.noImpliedDedents = (cf & DONT_IMPLY_DEDENT) != 0 && !src.text().endsWith("\n");
             List<Stmt> body = parser.settled(parser::singleStatement);
             if (!body.isEmpty() && isCompound(body.getFirst()) && !src.text().endsWith("\n") && !parser.dedentAtEnd()) {
@@ -386,6 +398,7 @@ public final class Parser {
             Parser parser = new Parser(src, tokenize(src, cf, false, false), false);
             parser.warnings = warnings;
             parser.allowIncomplete = (cf & ALLOW_INCOMPLETE_INPUT) != 0;
+            parser.strSource = (cf & STR_SOURCE) != 0;
             return parser.settled(parser::eval);
         });
     }
@@ -673,11 +686,38 @@ public final class Parser {
                 }
             }
         }
-        if (text.equals(e.text())) {
+        int endColumn = strSource && e.endLine() != e.line() && e.endColumn() > 0 ? endColumnOnErrorLine(e, text) : e.endColumn();
+        if (text.equals(e.text()) && endColumn == e.endColumn()) {
             return e;
         }
-        return new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(), e.endLine(), e.endColumn(), text,
+        return new PySyntaxError(e.kind(), e.msg(), e.filename(), e.line(), e.column(), e.endLine(), endColumn, text,
                 e.tokenizerError(), e.incomplete());
+    }
+
+    /**
+     * The end_offset of an error over several lines as 3.11 gives it: the end's 1-based byte column
+     * (on the end line) is turned into characters on the error's text, the start line
+     * (for a str source; {@link #STR_SOURCE})
+     * (_PyPegen_byte_offset_to_character_offset), and cut at that text's length plus one, so
+     * {@code foo(a, z\n for z in\n range(10), b)} compiled from a str ends at 9, one past
+     * {@code foo(a, z}.
+     */
+    private int endColumnOnErrorLine(PySyntaxError e, String text) {
+        String endText = src.lineText(e.endLine());
+        if (endText == null) {
+            return e.endColumn();
+        }
+        int cps = e.endColumn() - 1;  // code points before the end on its line
+        int have = endText.codePointCount(0, endText.length());
+        int bytes = endText.substring(0, endText.offsetByCodePoints(0, Math.min(cps, have)))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length + Math.max(0, cps - have);
+        byte[] tb = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int n = Math.min(bytes + 1, tb.length + 1);  // the 1-based byte offset, at most one past the text (its NUL)
+        if (n > tb.length) {
+            return text.codePointCount(0, text.length()) + (n - tb.length);
+        }
+        String prefix = new String(tb, 0, n, java.nio.charset.StandardCharsets.UTF_8);  // a cut character is one U+FFFD
+        return prefix.codePointCount(0, prefix.length());
     }
 
     /**

@@ -92,6 +92,15 @@ public final class SourceDecoder {
         return sb.toString();
     }
 
+    /**
+     * True if {@code bytes} declare their encoding, by a UTF-8 BOM or a coding cookie on one of
+     * the first two lines: 3.11's tokenizer then reads them with its encoding set, as it reads a str.
+     */
+    public static boolean declaresEncoding(byte[] bytes) {
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
+        return bom || declaredEncoding(bytes, 0) != null;
+    }
+
     private static String declaredEncoding(byte[] bytes, int start) {
         int pos = start;
         for (int lineNo = 0; lineNo < 2 && pos < bytes.length; lineNo++) {

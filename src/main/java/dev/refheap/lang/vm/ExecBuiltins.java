@@ -107,10 +107,11 @@ final class ExecBuiltins {
             if (src.indexOf('\0') >= 0) throw rt.error("SyntaxError", "source code string cannot contain null bytes");
             Object tree;
             var warnings = new java.util.ArrayList<Compiler.Warning>();
+            int cf = parseFlags(flags) | (readAsStr(rt, v[0]) ? dev.refheap.lang.parser.Parser.STR_SOURCE : 0);
             try {
-                tree = m == Compiler.Mode.EVAL ? dev.refheap.lang.parser.Parser.parseExpression(src, filename, warnings, parseFlags(flags))
-                        : m == Compiler.Mode.SINGLE ? dev.refheap.lang.parser.Parser.parseSingle(src, filename, warnings, parseFlags(flags))
-                        : dev.refheap.lang.parser.Parser.parseModule(src, filename, warnings, parseFlags(flags));
+                tree = m == Compiler.Mode.EVAL ? dev.refheap.lang.parser.Parser.parseExpression(src, filename, warnings, cf)
+                        : m == Compiler.Mode.SINGLE ? dev.refheap.lang.parser.Parser.parseSingle(src, filename, warnings, cf)
+                        : dev.refheap.lang.parser.Parser.parseModule(src, filename, warnings, cf);
                 if (m == Compiler.Mode.SINGLE) Compiler.checkSingle((dev.refheap.lang.ast.Module) tree, filename, src);
             } catch (PySyntaxError e) {
                 rt.compileWarnings(filename, warnings, false);  // the parser warned before it failed
@@ -122,7 +123,8 @@ final class ExecBuiltins {
         if (!dontInherit && rt.interpreter.current != null) flags |= rt.interpreter.current.code.unit.flags() & FUTURE_MASK;
         if ((flags & CO_FUTURE_BARRY_AS_BDFL) != 0) throw rt.error("NotImplementedError", "refheap does not support compile() with the barry_as_FLUFL future flag yet");
         String source = sourceText(rt, v[0], "compile() arg 1 must be a string, bytes or AST object");
-        return compileSource(rt, source, filename, m, true, parseFlags(flags), (int) (flags & CO_FUTURE_ANNOTATIONS));
+        int cf = parseFlags(flags) | (readAsStr(rt, v[0]) ? dev.refheap.lang.parser.Parser.STR_SOURCE : 0);
+        return compileSource(rt, source, filename, m, true, cf, (int) (flags & CO_FUTURE_ANNOTATIONS));
     }
 
     /** The flags of compile() the parser acts on: PyCF_DONT_IMPLY_DEDENT and PyCF_ALLOW_INCOMPLETE_INPUT (codeop's). */
@@ -294,6 +296,16 @@ final class ExecBuiltins {
     }
 
     /** The text of a str or bytes-like source (bytes are UTF-8, a leading BOM dropped). */
+    /**
+     * True if 3.11's tokenizer reads source object {@code v} with its encoding set: a str, or bytes
+     * declaring their encoding (a BOM or a coding cookie); see {@link dev.refheap.lang.parser.Parser#STR_SOURCE}.
+     */
+    private static boolean readAsStr(Runtime rt, long v) {
+        if (Heap.isStr(v)) return true;
+        byte[] b = BufferProtocol.bytesOrNull(rt, v);
+        return b != null && dev.refheap.lang.parser.SourceDecoder.declaresEncoding(b);
+    }
+
     private static String sourceText(Runtime rt, long v, String error) {
         Heap heap = rt.heap;
         if (Heap.isStr(v)) {
@@ -371,7 +383,8 @@ final class ExecBuiltins {
                 }
                 // PyEval_MergeCompilerFlags: the caller's future features (annotations) hold in the source too
                 int future = rt.interpreter.current == null ? 0 : rt.interpreter.current.code.unit.flags() & CO_FUTURE_ANNOTATIONS;
-                code = compileSource(rt, text, "<string>", exec ? Compiler.Mode.EXEC : Compiler.Mode.EVAL, true, 0, future);
+                code = compileSource(rt, text, "<string>", exec ? Compiler.Mode.EXEC : Compiler.Mode.EVAL, true,
+                        readAsStr(rt, src) ? dev.refheap.lang.parser.Parser.STR_SOURCE : 0, future);
             }
             try {
                 long r = rt.interpreter.runCode(code, globals, locals);

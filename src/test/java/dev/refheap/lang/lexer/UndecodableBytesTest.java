@@ -41,6 +41,16 @@ class UndecodableBytesTest {
     }
 
     @Test
+    void astralCharLowHalfReadAsUndecodableByte() {
+        // U+1F4D7 is D83D DCD7 and U+1D49C is D835 DC9C: second halves inside U+DC80..U+DCFF, not bytes
+        String text = "\uD835\uDC9C = \"\uD83D\uDCD7\"";
+        assertFalse(UndecodableBytes.any(text, 0, text.length()));
+        assertFalse(UndecodableBytes.any(text, 1, 2), "a range starting at the second half of a pair");
+        assertTrue(UndecodableBytes.any("\uDCD7x", 0, 2), "a lone one is a byte");
+        assertTrue(UndecodableBytes.any("a" + UndecodableBytes.of(0xd7), 0, 2));
+    }
+
+    @Test
     void byteOffsetsBecomeCharactersOnTheShownLineWhereEachReplacementIsThreeBytes() {
         // y = "a\xffb" shown as y = "a\ufffdb": 3.11's NEWLINE column 9, +1, is 8 characters
         assertEquals(8, UndecodableBytes.charOffset("y = \"a\uFFFDb\"", 10));

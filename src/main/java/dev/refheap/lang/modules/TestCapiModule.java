@@ -33,6 +33,9 @@ import java.util.function.LongConsumer;
  *       {@code PY_SSIZE_T_MAX}, {@code SIZEOF_TIME_T}...) other tests read.</li>
  *   <li>{@code exception_print(value)}: PyErr_Display of the exception (its traceback and chain, as
  *       sys.excepthook prints it) to sys.stderr (test_traceback's C-printer tests).</li>
+ *   <li>{@code traceback_print(tb, file)}: PyTraceBack_Print, the C printer's frames of a traceback
+ *       (the last sys.tracebacklimit, 1000 by default; nothing for a limit of 0 or less) written to
+ *       {@code file}; a non-traceback is SystemError's "bad argument to internal function".</li>
  * </ul>
  */
 public final class TestCapiModule {
@@ -117,6 +120,21 @@ public final class TestCapiModule {
                 }
             }
             if (err != 0) vm.heap.decref(err);
+            return vm.incref(vm.heap.None);
+        });
+        vm.def(m, "traceback_print", (s, a, o, n, kw) -> {
+            // METH_VARARGS "OO:traceback_print": PyTraceBack_Print(traceback, file)
+            Params.noKeywords(vm, "traceback_print", kw);
+            tupleArity(vm, "traceback_print", n, 2, 2);
+            String text = vm.formatTracebackC(a[o]);
+            if (!text.isEmpty()) {
+                long str = vm.str(text);
+                try {
+                    vm.heap.decref(vm.callMethod(a[o + 1], "write", str));
+                } finally {
+                    vm.heap.decref(str);
+                }
+            }
             return vm.incref(vm.heap.None);
         });
         vm.heap.dicts.setItem(vm.moduleDict(m), "ContainerNoGC", container.typeObject());

@@ -42,6 +42,7 @@ final class Constructors {
             return TypeCall.typeNew(rt, null, a, o, n, kw);
         }
         if (t == rt.moduleType) return module(rt, a, o, n, kw);
+        if (t == rt.tracebackType) return traceback(rt, a, o, n, kw);
         if (nkw > 0 && t != heap.ints && t != heap.strs) throw rt.typeError(t.name() + "() takes no keyword arguments");
         if (t == heap.typeType) {
             if (n == 1) return Builtins.incref(heap, dev.refheap.object.Heap.typeAddress(a[o]));
@@ -227,6 +228,77 @@ final class Constructors {
             return rt.methodType.create(a[o], a[o + 1]);
         }
         throw rt.typeError("cannot create '" + t.name() + "' instances");
+    }
+
+    private static final String[] TRACEBACK_ARGS = {"tb_next", "tb_frame", "tb_lasti", "tb_lineno"};
+
+    /**
+     * types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno) (tb_new): tb_next None or a
+     * traceback, tb_frame a frame, the others C ints (through __index__); Argument Clinic's
+     * messages under the name TracebackType.
+     */
+    private static long traceback(Runtime rt, long[] a, int o, int n, long kw) {
+        Heap heap = rt.heap;
+        int nkw = Args.nkw(kw);
+        if (n > 4) {
+            throw rt.typeError("TracebackType() takes at most 4 " + (n == nkw ? "keyword " : "") + "arguments (" + n + " given)");
+        }
+        // _PyArg_UnpackKeywords' order: a missing argument, then one given twice, then an unknown keyword
+        int np = n - nkw;
+        long[] v = new long[4];
+        for (int i = 0; i < np; i++) v[i] = a[o + i];
+        String twice = null, unknown = null;
+        for (int k = 0; k < nkw; k++) {
+            String kn = StrType.value(TupleType.item(kw, k));
+            int idx = java.util.Arrays.asList(TRACEBACK_ARGS).indexOf(kn);
+            if (idx < 0) {
+                if (unknown == null) unknown = kn;
+            } else if (idx < np) {
+                if (twice == null) twice = kn;
+            } else {
+                v[idx] = a[o + np + k];
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            if (v[i] == 0) throw rt.typeError("TracebackType() missing required argument '" + TRACEBACK_ARGS[i] + "' (pos " + (i + 1) + ")");
+        }
+        if (twice != null) {
+            int idx = java.util.Arrays.asList(TRACEBACK_ARGS).indexOf(twice);
+            throw rt.typeError("argument for TracebackType() given by name ('" + twice + "') and position (" + (idx + 1) + ")");
+        }
+        if (unknown != null) throw rt.typeError("TracebackType() got an unexpected keyword argument '" + unknown + "'");
+        if (heap.typeOf(v[1]) != rt.frameType) {
+            throw rt.typeError("TracebackType() argument 'tb_frame' must be frame, not " + rt.ops.typeName(v[1]));
+        }
+        int lasti = cInt(rt, v[2]);
+        int lineno = cInt(rt, v[3]);
+        long next = v[0];
+        if (next == heap.None) next = 0;
+        else if (heap.typeOf(next) != rt.tracebackType) {
+            throw rt.typeError("expected traceback object or None, got '" + rt.ops.typeName(next) + "'");
+        }
+        heap.xincref(next);
+        return rt.tracebackType.create(next, Builtins.incref(heap, v[1]), lasti, lineno);
+    }
+
+    /** _PyLong_AsInt: an int, or an object whose type has __index__ (called), that fits a C int. */
+    private static int cInt(Runtime rt, long v) {
+        long r = v;
+        if (!(rt.ops.baseView(v) instanceof IntType)) {
+            if (rt.ops.lookupType(rt.heap.typeOf(v), "__index__") == 0) {
+                throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
+            }
+            r = rt.ops.callMethod(v, "__index__");
+        }
+        try {
+            if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
+            if (!IntType.fitsLong(r) || IntType.asLong(r) != (int) IntType.asLong(r)) {
+                throw rt.error("OverflowError", "Python int too large to convert to C int");
+            }
+            return (int) IntType.asLong(r);
+        } finally {
+            if (r != v) rt.heap.decref(r);
+        }
     }
 
     /** module(name, doc=None) (types.ModuleType): new_module, then module___init__. */

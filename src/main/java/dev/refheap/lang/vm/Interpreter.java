@@ -1055,7 +1055,9 @@ final class Interpreter implements RootProvider {
                     f.unwindPc = f.lasti;  // its CALL
                     if (handle(f, exc, true, false)) break;  // passing through: chained where it was raised
                     exc = unhandledExc;
-                    if (f == entry) throw new PyException(exc);
+                    // chained where it was raised: the entry frame's caller must not chain it again
+                    // (a handler's exc.__context__ = None stays None through a with's __exit__)
+                    if (f == entry) throw new PyException(exc).markChained();
                 } while (true);
                 continue;
             }

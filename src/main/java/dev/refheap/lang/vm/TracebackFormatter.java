@@ -228,7 +228,7 @@ final class TracebackFormatter {
      * The exception's notes after its message line, each note's str line by line in the margin.
      * {@code display}: as the C display's print_exception_notes (__notes__ looked up as any
      * attribute; a sequence by PySequence_Check, a str too; "<note str() failed>" written without
-     * the margin; anything else by its repr and a newline). Otherwise as 3.11's traceback.py, which
+     * the margin; anything else by its repr, no newline after it). Otherwise as 3.11's traceback.py, which
      * the corpus's recorded tracebacks come from ("<note str() failed>" in the margin; anything
      * else by its repr, with no newline after it).
      */
@@ -257,7 +257,7 @@ final class TracebackFormatter {
                     rt.heap.decref(e.exc());
                     r = "<__notes__ repr() failed>";
                 }
-                emit(sb, depth, display ? r + "\n" : r, '|');
+                emit(sb, depth, r, '|');  // with no newline after it, in both printers
                 return;
             }
             long n = rt.ops.len(notes);
@@ -288,6 +288,10 @@ final class TracebackFormatter {
     private String messageLine(long exc, boolean suggest) {
         String type = rt.ops.qualifiedTypeNameOf(rt.heap.typeOf(exc));
         if (type.startsWith("__main__.")) type = type.substring("__main__.".length());
+        if (rt.heap.typeOf(exc) instanceof ClassType c && DictType.size(c.dict()) > 0) {
+            long module = rt.heap.dicts.getItem(c.dict(), rt.names.__module__);
+            if (module != 0 && !Heap.isStr(module)) type = "<unknown>." + type;  // both printers: a __module__ that is not a str
+        }
         String[] syntax = syntaxErrorParts(exc);
         if (syntax != null) return syntax[0] + type + (syntax[1].isEmpty() ? "" : ": " + syntax[1]) + "\n";
         String msg = safeStr(exc);
@@ -409,7 +413,7 @@ final class TracebackFormatter {
             if (p == null || p.line() < 0) {
                 out.add(new FrameSummary(file, TracebackType.lineno(t), name, null));
             } else {
-                out.add(new FrameSummary(file, p.line(), name, p));
+                out.add(new FrameSummary(file, TracebackType.lineno(t), name, p));  // walk_tb's line is tb_lineno
             }
         }
         return out;
@@ -458,6 +462,33 @@ final class TracebackFormatter {
             visitor.frame(f, lines.getline(f.filename(), f.lineno()));
         }
         visitRepeated(visitor, count);
+    }
+
+    /** PyTraceBack_Print: see {@link VmApi#formatTracebackC}. */
+    String formatTracebackC(long tb) {
+        if (rt.heap.typeOf(tb) != rt.tracebackType) {
+            throw rt.error("SystemError", "Python/traceback.c:1071: bad argument to internal function");
+        }
+        long limit = C_TRACEBACK_LIMIT;
+        long sys = rt.heap.dicts.getItem(rt.sysModules, "sys");
+        long lv = sys == 0 || !rt.isModule(sys) ? 0 : rt.heap.dicts.getItem(ModuleType.dict(sys), "tracebacklimit");
+        if (lv != 0 && rt.ops.baseView(lv) instanceof dev.refheap.object.IntType) {
+            if (!dev.refheap.object.IntType.fitsLong(lv)) {
+                if (dev.refheap.object.IntType.toBig(lv).signum() < 0) return "";
+                limit = Long.MAX_VALUE;
+            } else {
+                limit = dev.refheap.object.IntType.asLong(lv);
+                if (limit <= 0) return "";
+            }
+        }
+        StringBuilder sb = new StringBuilder("Traceback (most recent call last):\n");
+        List<FrameSummary> frames = frames(tb);
+        if (frames.size() > limit) frames = frames.subList(frames.size() - (int) limit, frames.size());
+        walkFrames(frames, lines, new FrameVisitor() {
+            @Override public void frame(FrameSummary f, String line) { sb.append(formatFrameC(f, line)); }
+            @Override public void repeated(String text) { sb.append(text); }
+        });
+        return sb.toString();
     }
 
     /** The frames the C printer shows of a traceback: the last {@link #C_TRACEBACK_LIMIT}. */

@@ -922,6 +922,13 @@ public final class VmApi {
     /** As python3's PyErr_Display shows the exception (with 3.11's ". Did you mean" suggestions). */
     public String formatExceptionDisplay(long exc) { return rt.tracebacks.format(exc, true); }
 
+    /**
+     * PyTraceBack_Print's text for traceback {@code tb}: the banner and the C printer's frames, the
+     * last sys.tracebacklimit of them (1000 without one), "" for a limit of 0 or less; a
+     * non-traceback is a SystemError (PyErr_BadInternalCall).
+     */
+    public String formatTracebackC(long tb) { return rt.tracebacks.formatTracebackC(tb); }
+
     /** format(d, spec) for a float value, as CPython's PyOS_double_to_string gives it for that spec. */
     public String formatDouble(double d, String spec) { return Formats.formatDouble(rt, d, spec); }
 

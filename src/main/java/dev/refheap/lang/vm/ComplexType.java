@@ -152,7 +152,11 @@ final class ComplexType extends ExtType {
         long re = v[0], im = v[1];
         if (re != 0 && Heap.isStr(re)) {
             if (im != 0) throw rt.typeError("complex() can't take second arg if first is a string");
-            Complex c = parse(StrType.value(re));
+            String text = StrType.value(re);
+            if (text.indexOf('_') >= 0 && !underscoresBetweenDigits(text)) {
+                throw rt.error("ValueError", "could not convert string to complex: " + rt.ops.repr(re));
+            }
+            Complex c = parse(text);
             if (c == null) throw rt.error("ValueError", "complex() arg is a malformed string");
             return of(c);
         }
@@ -160,7 +164,10 @@ final class ComplexType extends ExtType {
         if (re != 0 && heap.typeOf(re) == this && im == 0) return Builtins.incref(heap, re);
         Complex r = re == 0 ? new Complex(0.0, 0.0) : operand(re, "first");
         Complex i = im == 0 ? new Complex(0.0, 0.0) : operand(im, "second");
-        boolean rComplex = re != 0 && heap.typeOf(re) == this, iComplex = im != 0 && heap.typeOf(im) == this;
+        // cr_is_complex / ci_is_complex: a complex (a subclass too), or what __complex__ gave
+        boolean rComplex = re != 0 && (rt.ops.isSubtype(heap.typeOf(re), this)
+                || heap.typeOf(re) instanceof ClassType rc && rt.ops.lookupType(rc, "__complex__") != 0);
+        boolean iComplex = im != 0 && rt.ops.isSubtype(heap.typeOf(im), this);
         // complex_new: (a+bj) + (c+dj)*1j, with the parts only combined where an operand was complex
         double real = iComplex ? r.real() - i.imag() : r.real();
         double imag = rComplex && im != 0 ? i.real() + r.imag() : im != 0 ? i.real() : r.imag();
@@ -190,24 +197,44 @@ final class ComplexType extends ExtType {
         return null;  // the caller takes the float protocol's value (VmApi.asCComplex)
     }
 
+    /**
+     * complex_new's view of an argument: the real part {@code which} "first" tries
+     * {@code __complex__} before anything else (try_complex_special_method: a complex subclass's
+     * too; a strict subclass of complex returned warns), then both take a complex's parts or the
+     * float protocol's value (__float__, then __index__).
+     */
     private Complex operand(long v, String which) {
+        if (which.equals("first") && heap.typeOf(v) instanceof ClassType cls && rt.ops.lookupType(cls, "__complex__") != 0) {
+            long r = rt.ops.callMethod(v, "__complex__");
+            try {
+                if (!rt.ops.isSubtype(heap.typeOf(r), this)) throw rt.typeError("__complex__ returned non-complex (type " + rt.ops.typeName(r) + ")");
+                if (heap.typeOf(r) != this) {
+                    Warnings.warn(rt, "DeprecationWarning", "__complex__ returned non-complex (type " + rt.ops.typeName(r) + ").  The ability to return an "
+                            + "instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.", 1);
+                }
+                return value(r);
+            } finally {
+                heap.decref(r);
+            }
+        }
         Complex c = toComplex(v);
         if (c != null) return c;
         if (heap.typeOf(v) instanceof ClassType cls) {
-            if (rt.ops.lookupType(cls, "__complex__") != 0) {
-                long r = rt.ops.callMethod(v, "__complex__");
-                try {
-                    if (heap.typeOf(r) != this) throw rt.typeError("__complex__ returned non-complex (type " + rt.ops.typeName(r) + ")");
-                    return value(r);
-                } finally {
-                    heap.decref(r);
-                }
-            }
             if (rt.ops.lookupType(cls, "__float__") != 0) {
                 long r = rt.ops.callMethod(v, "__float__");
                 try {
                     if (heap.typeOf(r) != heap.floats) throw rt.typeError(cls.name() + ".__float__ returned non-float (type " + rt.ops.typeName(r) + ")");
                     return new Complex(FloatType.value(r), 0.0);
+                } finally {
+                    heap.decref(r);
+                }
+            }
+            if (rt.ops.lookupType(cls, "__index__") != 0) {
+                // PyFloat_AsDouble's fallback to nb_index (3.10+): the int's value as a double
+                long r = rt.ops.callMethod(v, "__index__");
+                try {
+                    if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
+                    return new Complex(Numbers.toDouble(rt, r), 0.0);
                 } finally {
                     heap.decref(r);
                 }
@@ -234,6 +261,21 @@ final class ComplexType extends ExtType {
         double re = m.group(1) == null ? 0.0 : number(m.group(1));
         double im = m.group(3) == null ? 0.0 : number(m.group(2));
         return new Complex(re, im);
+    }
+
+    /**
+     * _Py_string_to_number_with_underscores' check over the whole string (spaces and parentheses
+     * included): every underscore comes right after a digit and right before one ({@code 1_2j}, not
+     * {@code 1_j}, {@code 1_.5j} or {@code 1e_5j}).
+     */
+    private static boolean underscoresBetweenDigits(String s) {
+        char prev = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '_' ? !(prev >= '0' && prev <= '9') : prev == '_' && !(c >= '0' && c <= '9')) return false;
+            prev = c;
+        }
+        return prev != '_';
     }
 
     private static double number(String s) {

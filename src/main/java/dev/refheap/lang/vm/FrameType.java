@@ -107,6 +107,30 @@ final class FrameType extends LangType {
         if (f.owner == Frame.OWNED_BY_FRAME_OBJECT) rt.interpreter.clearFrameSlots(f);
     }
 
+    /**
+     * frame.clear() (frame_clear): a generator's frame finalizes its generator (_PyGen_Finalize:
+     * a suspended one is closed, an unawaited coroutine warns); a finished frame lets go of its
+     * trace function and its locals ({@link #clear}); a frame that is running, or whose generator
+     * is, refuses with RuntimeError.
+     */
+    void clearFrame(long o) {
+        Frame f = frame(o);
+        if (f.owner == Frame.OWNED_BY_GENERATOR && f.generator != 0) {
+            long gen = f.generator;
+            if (GeneratorType.state(gen) == GeneratorType.RUNNING) throw rt.error("RuntimeError", "cannot clear an executing frame");
+            heap.incref(gen);
+            try {
+                heap.typeOf(gen).finalize(gen);
+            } finally {
+                heap.decref(gen);
+            }
+        } else if (f.owner == Frame.OWNED_BY_THREAD) {
+            throw rt.error("RuntimeError", "cannot clear an executing frame");
+        } else {
+            clear(o);
+        }
+    }
+
     @Override
     public void dealloc(long o) {
         heap.untrackIfTracked(o);

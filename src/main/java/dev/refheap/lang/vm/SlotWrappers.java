@@ -435,6 +435,11 @@ final class SlotWrappers {
                 default:
             }
         }
+        if (t == rt.frameType && name.equals("clear")) return (s, a, o, n, kw) -> {
+            Args.exactly(rt, "frame.clear", n, kw, 0);
+            rt.frameType.clearFrame(s);
+            return Builtins.incref(heap, heap.None);
+        };
         if (t == heap.typeType && (name.equals("__instancecheck__") || name.equals("__subclasscheck__"))) {
             // type___instancecheck__ / type___subclasscheck__: the real checks, without asking a
             // metaclass again (what a metaclass's own check reaches with super())

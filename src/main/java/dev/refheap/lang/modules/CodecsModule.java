@@ -33,6 +33,7 @@ public final class CodecsModule {
     static final class EncodingMapType extends FieldsType {
         EncodingMapType(VmApi vm) {
             super(vm, "EncodingMap", 0, 64, 0);
+            cpythonFlags(0x1180);  // READY | IMMUTABLETYPE | DISALLOW_INSTANTIATION (a static type)
         }
 
         /** Its methods, once the type has its type object. */

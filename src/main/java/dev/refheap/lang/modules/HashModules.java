@@ -41,6 +41,7 @@ public final class HashModules {
         DigestType(VmApi vm, String module, String hashName, String algorithm, int digestSize, int blockSize, int basicSize, boolean gc,
                    boolean constructible) {
             super(vm, module + "." + hashName, gc ? PyType.HAVE_GC : 0, basicSize, 0);
+            cpythonFlags((gc ? PyType.HAVE_GC : 0) | 0x1300 | (constructible ? 0 : 0x80));  // READY | HEAPTYPE | IMMUTABLETYPE, DISALLOW_INSTANTIATION where a function makes them
             this.module = module;
             this.hashName = hashName;
             this.algorithm = algorithm;
@@ -140,6 +141,7 @@ public final class HashModules {
         RefusedType(VmApi vm, String name, int basicSize, String what) {
             super(vm, name, 0, basicSize, 0);
             this.what = what;
+            cpythonFlags(0x1300);  // READY | HEAPTYPE | IMMUTABLETYPE
         }
 
         @Override

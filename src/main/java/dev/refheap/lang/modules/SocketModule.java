@@ -57,7 +57,10 @@ public final class SocketModule {
     static final class SocketType extends FieldsType {
         State st;
 
-        SocketType(VmApi vm) { super(vm, "_socket.socket", PyType.BASETYPE, 48, 0); }
+        SocketType(VmApi vm) {
+            super(vm, "_socket.socket", PyType.BASETYPE, 48, 0);
+            cpythonFlags(0x1500);  // READY | BASETYPE | IMMUTABLETYPE (a static type in 3.11)
+        }
 
         @Override
         public boolean allowsPythonSubclasses() { return true; }

@@ -201,9 +201,9 @@ public final class TestCapiModule {
             super(vm, "_testcapi.ContainerNoGC", PyType.BASETYPE, 24, 0, 0);
         }
 
-        /** Py_TPFLAGS_DEFAULT | BASETYPE, IMMUTABLETYPE and READY, with a valid version tag: CPython 3.11.7's figure. */
+        /** Py_TPFLAGS_DEFAULT | BASETYPE, IMMUTABLETYPE and READY: CPython 3.11.7's figure, plus the version tag once set. */
         @Override
-        public long tpFlags() { return 529664; }
+        public long tpFlags() { return 0x1500 | (hasValidVersionTag() ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0); }
 
         @Override
         public long newInstance(long[] a, int off, int n, long kwnames) {

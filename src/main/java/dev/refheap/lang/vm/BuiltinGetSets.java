@@ -469,9 +469,9 @@ final class BuiltinGetSets {
             // (weakref.ReferenceType is not in the table: sizeof(PyWeakReference), no items, dict or weakref slot)
             long[] layout = t == heap.weakrefs ? new long[] {64, 0, 0, 0, ClassFactory.builtinFlags(rt, heap.weakrefs)} : rt.slotWrappers.layout(t);
             if (layout == null && t instanceof DictViewType dv && dv.isSubtype()) layout = dv.subtypeLayout();  // odict_keys...
-            if (layout == null && t instanceof SysInfo.StructSeqType ss && ss.plainTuple) {
-                // datetime.IsoCalendarDate: a tuple of PyTupleObject's basic size; TUPLE_SUBCLASS | MATCH_SELF | HAVE_GC | READY | IMMUTABLETYPE | SEQUENCE
-                layout = new long[] {ss.basicSize(), 8, 0, 0, 0x4405120L};
+            if (layout == null && t instanceof SysInfo.StructSeqType ss) {
+                // a struct sequence: a tuple whose basic size leaves out ob_item[1] (datetime.IsoCalendarDate's, a plain named tuple, keeps it)
+                layout = new long[] {ss.basicSize(), 8, 0, 0, ss.tpFlags()};
             }
             if (layout == null && layoutField == 4 && t instanceof NativeType nt && nt.tpFlags() >= 0) return heap.ints.of(nt.tpFlags());
             if (layout == null && t instanceof NativeType nt && layoutField < 4) {

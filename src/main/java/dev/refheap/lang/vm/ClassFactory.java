@@ -202,6 +202,7 @@ final class ClassFactory {
     static long builtinFlags(Runtime rt, PyType t) {
         if (t == rt.heap.weakrefs) return 548096;
         if (t instanceof NativeType nt) return nt.tpFlags();
+        if (t instanceof SysInfo.StructSeqType ss) return ss.tpFlags();
         long[] layout = rt.slotWrappers.layout(t);
         return layout == null ? -1 : layout[4];
     }

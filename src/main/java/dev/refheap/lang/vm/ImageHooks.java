@@ -138,7 +138,7 @@ final class ImageHooks {
             List<? extends PyType> ts = st.imageTypes();
             for (int i = 0; i < ts.size(); i++) {
                 PyType t = ts.get(i);
-                types.put(t, new NativeTypeRecord(t.address(), m, i, t instanceof NativeType nt && nt.hasValidVersionTag()));
+                types.put(t, new NativeTypeRecord(t.address(), m, i, t instanceof NativeType nt ? nt.hasValidVersionTag() : t instanceof SysInfo.StructSeqType ss && ss.validVersionTag));
             }
         }
         return types;
@@ -182,6 +182,7 @@ final class ImageHooks {
                     out.writeBoolean(f != null);
                     if (f != null) writeStr(out, f);
                 }
+                out.writeBoolean(q.validVersionTag);
                 continue;
             }
             if (t instanceof Streams) {  // the standard streams' type: nothing but its place
@@ -226,7 +227,7 @@ final class ImageHooks {
     private static final int CLASS = 0, STRUCT_SEQUENCE = 1, STREAMS = 2, NATIVE_TYPE = 3;
 
     /** A struct sequence type as the image has it (sys.flags' type and the like: static type objects). */
-    private record StructSeqRecord(long typeObject, String qualified, int visible, List<String> fields) implements Record {}
+    private record StructSeqRecord(long typeObject, String qualified, int visible, List<String> fields, boolean validVersionTag) implements Record {}
 
     /** The standard streams' type ({@link Streams}) as the image has it. */
     private record StreamsRecord(long typeObject) implements Record {}
@@ -275,10 +276,13 @@ final class ImageHooks {
                     if (q.ordinal() >= ts.size()) throw new IllegalStateException("native module " + q.module() + " made " + ts.size() + " types, not " + (q.ordinal() + 1));
                     PyType t = heap.adoptImageType(ts.get(q.ordinal()), q.typeObject(), false, state);
                     if (t instanceof NativeType nt) nt.validVersionTag = q.validVersionTag();
+                    else if (t instanceof SysInfo.StructSeqType ss) ss.validVersionTag = q.validVersionTag();
                     continue;
                 }
                 if (any instanceof StructSeqRecord q) {
-                    heap.adoptImageType(new SysInfo.StructSeqType(rt, q.qualified(), q.visible(), q.fields()), q.typeObject(), false, state);
+                    SysInfo.StructSeqType ss = new SysInfo.StructSeqType(rt, q.qualified(), q.visible(), q.fields());
+                    ss.validVersionTag = q.validVersionTag();
+                    heap.adoptImageType(ss, q.typeObject(), false, state);
                     continue;
                 }
                 if (any instanceof StreamsRecord q) {
@@ -336,7 +340,8 @@ final class ImageHooks {
                 List<String> fields = new ArrayList<>(nf);
                 for (int f = 0; f < nf; f++) fields.add(in.readBoolean() ? readStr(in) : null);
                 if (visible < 0 || visible > nf) throw new ImageException("the image's hooks' section is damaged (struct sequence " + qualified + ")");
-                records.add(new StructSeqRecord(address, qualified, visible, fields.contains(null) ? java.util.Arrays.asList(fields.toArray(new String[0])) : List.copyOf(fields)));
+                records.add(new StructSeqRecord(address, qualified, visible, fields.contains(null) ? java.util.Arrays.asList(fields.toArray(new String[0])) : List.copyOf(fields),
+                        in.readBoolean()));
                 continue;
             }
             if (kind == NATIVE_TYPE) {
@@ -804,6 +809,15 @@ final class ImageHooks {
         // every builtin type's __bases__ and __mro__ tuples, held: a runtime made for an image made none of its own
         writeLongs(out, rt.builtinTypeInfo.imageState(0));
         out.writeLong(rt.sliceType.imageCache());
+        // the version tags lookups set on the constructor's native and struct sequence types (sys.flags...)
+        List<Integer> tagged = new ArrayList<>();
+        for (int i = 0; i < rt.imageMark.types(); i++) if (versionTag(rt.heap.typeAtIndex(i))) tagged.add(i);
+        writeInts(out, tagged.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Py_TPFLAGS_VALID_VERSION_TAG of a type implemented in Java whose {@code __flags__} reports it. */
+    private static boolean versionTag(PyType t) {
+        return t instanceof NativeType nt ? nt.validVersionTag : t instanceof SysInfo.StructSeqType ss && ss.validVersionTag;
     }
 
     private static Runnable readRuntime(Runtime rt, DataInputStream in, ClassRecords classes, List<Runnable> first) throws IOException {
@@ -858,6 +872,8 @@ final class ImageHooks {
             if (typeTuples[i + 1] < 0 || typeTuples[i + 1] >= total) throw new ImageException("the image's builtin type tuples name a type it did not make");
         }
         long sliceCache = in.readLong();
+        int[] tagged = readInts(in);
+        for (int t : tagged) if (t < 0 || t >= rt.imageMark.types()) throw new ImageException("the image's version tags name a type the constructor did not make");
         // before the classes are made: the constructor's types' dicts and tuples, which a runtime made
         // for an image has not made (the rest of the maps once the image's later types exist)
         int made = rt.imageMark.types();
@@ -908,6 +924,7 @@ final class ImageHooks {
             if (imports) rt.imports().adoptImageState(importState);  // made as the first import makes it: Java only
             rt.builtinTypeInfo.adoptImageState(typeTuples, Integer.MAX_VALUE);
             rt.sliceType.adoptImageCache(sliceCache);
+            for (int t : tagged) Ops.nativeVersionTag(rt.heap.typeAtIndex(t));
         };
     }
 

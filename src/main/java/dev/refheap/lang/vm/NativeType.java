@@ -148,8 +148,24 @@ public abstract class NativeType extends ExtType {
     /** Whether {@link #validVersionTag} is set. */
     public final boolean hasValidVersionTag() { return validVersionTag; }
 
-    /** CPython 3.11.7's tp_flags of this type (its {@code __flags__}, what a class derived from it inherits), or -1 when refheap has no figure. */
-    public long tpFlags() { return -1; }
+    /** CPython 3.11.7's tp_flags without VALID_VERSION_TAG, as {@link #cpythonFlags} declared them; -1 when not declared. */
+    private long declaredFlags = -1;
+
+    /**
+     * Declares CPython 3.11.7's tp_flags of this type, without Py_TPFLAGS_VALID_VERSION_TAG (bit 19),
+     * which {@link #tpFlags} adds once a lookup has set it, as CPython's type attribute cache does.
+     */
+    protected final void cpythonFlags(long flags) {
+        if ((flags & dev.refheap.object.PyType.VALID_VERSION_TAG) != 0) throw new IllegalArgumentException(name() + ": the version tag is not a declared flag");
+        declaredFlags = flags;
+    }
+
+    /**
+     * CPython 3.11.7's tp_flags of this type (its {@code __flags__}, what a class derived from it
+     * inherits), or -1 when refheap has no figure: the declared flags, with VALID_VERSION_TAG as
+     * the lookups have set it.
+     */
+    public long tpFlags() { return declaredFlags < 0 ? -1 : declaredFlags | (validVersionTag ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0); }
 
     // ---- the buffer protocol (bf_getbuffer / bf_releasebuffer) -----------------------------------
 

@@ -585,13 +585,21 @@ final class Ops {
      */
     void versionTag(PyType t, String name) {
         if (t instanceof ClassType c && !c.validVersionTag && name.length() <= 100) assignVersionTag(c);
-        else if (t instanceof NativeType nt && name.length() <= 100) nt.validVersionTag = true;
+        else if (name.length() <= 100) nativeVersionTag(t);
+    }
+
+    /** The version tag of a type implemented in Java whose {@code __flags__} reports it (native module types, struct sequences). */
+    static void nativeVersionTag(PyType t) {
+        if (t instanceof NativeType nt) nt.validVersionTag = true;
+        else if (t instanceof SysInfo.StructSeqType ss) ss.validVersionTag = true;
     }
 
     private void assignVersionTag(ClassType c) {
         long bases = Native.getLong(c.typeObject + ClassType.T_BASES);
         for (long i = 0; bases != 0 && i < TupleType.size(bases); i++) {
-            if (heap.typeAt(TupleType.item(bases, i)) instanceof ClassType b && !b.validVersionTag) assignVersionTag(b);
+            PyType b = heap.typeAt(TupleType.item(bases, i));
+            if (b instanceof ClassType k && !k.validVersionTag) assignVersionTag(k);
+            else nativeVersionTag(b);  // 3.11's assign_version_tag tags every base first, a native module's type too
         }
         c.validVersionTag = true;
     }

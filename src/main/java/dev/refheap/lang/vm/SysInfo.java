@@ -211,6 +211,25 @@ final class SysInfo {
          */
         boolean hasNew() { return !qualified.equals("sys.flags") && !qualified.equals("sys.version_info"); }
 
+        /** Py_TPFLAGS_VALID_VERSION_TAG as the type attribute cache would have set it (Ops.versionTag). */
+        boolean validVersionTag;
+
+        /**
+         * CPython 3.11.7's tp_flags: TUPLE_SUBCLASS | MATCH_SELF | HAVE_GC | READY | SEQUENCE, then
+         * IMMUTABLETYPE for the interpreter's static types (sys's, UnraisableHookArgs,
+         * asyncgen_hooks: PyStructSequence_InitType2) or HEAPTYPE for a native module's
+         * (PyStructSequence_NewType), DISALLOW_INSTANTIATION where 3.11 clears tp_new (sys.flags,
+         * sys.version_info), and the version tag once a lookup set it. A named tuple type that is
+         * not a struct sequence (datetime.IsoCalendarDate) is static and instantiable.
+         */
+        long tpFlags() {
+            long f = 0x4405020L;
+            boolean interpreters = plainTuple || qualified.startsWith("sys.") || qualified.equals("UnraisableHookArgs") || qualified.equals("asyncgen_hooks");
+            f |= interpreters ? PyType.IMMUTABLETYPE : PyType.HEAPTYPE;
+            if (!plainTuple && !hasNew()) f |= 1 << 7;  // DISALLOW_INSTANTIATION
+            return f | (validVersionTag ? PyType.VALID_VERSION_TAG : 0);
+        }
+
         private long reduce(long s, int n, long kw) {
             Args.exactly(rt, shortName() + ".__reduce__", n, kw, 0);
             if (plainTuple) {  // (tuple, (tuple(self),))

@@ -25,6 +25,7 @@ final class AstType extends FieldsType {
 
     AstType(VmApi vm) {
         super(vm, "ast.AST", PyType.HAVE_GC | PyType.BASETYPE, 24, 0, DICT);
+        cpythonFlags(0x5600);  // HAVE_GC | READY | BASETYPE | HEAPTYPE
     }
 
     /** The methods and class attributes, once registered (the type object exists). */

@@ -18,6 +18,7 @@ final class DequeIterType extends FieldsType {
 
     DequeIterType(VmApi vm, DequeType deque, boolean reverse) {
         super(vm, reverse ? "_collections._deque_reverse_iterator" : "_collections._deque_iterator", PyType.HAVE_GC, 56, 0, DEQUE);
+        cpythonFlags(0x5100);  // HAVE_GC | READY | IMMUTABLETYPE
         this.deque = deque;
         this.reverse = reverse;
     }

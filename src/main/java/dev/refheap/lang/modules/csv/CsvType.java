@@ -8,24 +8,20 @@ import java.util.function.LongConsumer;
 
 /**
  * What {@code _csv}'s three heap types share: GC instances that hold their type, a traverse that
- * visits the owned fields in CPython's order and then the type, the flags CPython 3.11.7 reports,
+ * visits the owned fields in CPython's order and then the type, the flags CPython 3.11.7 reports (without the version tag, which lookups set),
  * and (reader, writer) a PyMem buffer freed at dealloc and no direct instantiation.
  */
 abstract class CsvType extends FieldsType {
     private final int[] visitOrder;
-    private final long flags;
     private final int buffer;
 
     /** {@code buffer}: the offset of a PyMem buffer pointer (0 for none); {@code owned}: the fields in traverse order. */
     CsvType(VmApi vm, String name, long basicSize, long flags, int buffer, int... owned) {
         super(vm, name, PyType.HAVE_GC | PyType.BASETYPE, basicSize, 0, owned);
         this.visitOrder = owned;
-        this.flags = flags;
+        cpythonFlags(flags);
         this.buffer = buffer;
     }
-
-    @Override
-    public long tpFlags() { return flags; }
 
     @Override
     protected boolean heapTypeInstances() { return true; }

@@ -23,7 +23,7 @@ final class DialectType extends CsvType {
 
     DialectType(VmApi vm, CsvModule.State st) {
         // HAVE_GC | BASETYPE | HEAPTYPE | IMMUTABLETYPE | READY | VALID_VERSION_TAG, as CPython 3.11.7 reports once used
-        super(vm, "_csv.Dialect", 48, 546560, 0, LINETERMINATOR);
+        super(vm, "_csv.Dialect", 48, 0x5700, 0, LINETERMINATOR);
         this.st = st;
     }
 

@@ -27,7 +27,7 @@ final class ReaderType extends CsvType {
 
     ReaderType(VmApi vm, CsvModule.State st) {
         // HAVE_GC | BASETYPE | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION | READY | VALID_VERSION_TAG
-        super(vm, "_csv.reader", 88, 546688, FIELD, DIALECT, INPUT_ITER, FIELDS);
+        super(vm, "_csv.reader", 88, 0x5780, FIELD, DIALECT, INPUT_ITER, FIELDS);
         this.st = st;
     }
 

@@ -23,7 +23,7 @@ final class WriterType extends CsvType {
 
     WriterType(VmApi vm, CsvModule.State st) {
         // HAVE_GC | BASETYPE | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION | READY | VALID_VERSION_TAG
-        super(vm, "_csv.writer", 72, 546688, REC, DIALECT, WRITE, ERROR_OBJ);
+        super(vm, "_csv.writer", 72, 0x5780, REC, DIALECT, WRITE, ERROR_OBJ);
         this.st = st;
     }
 

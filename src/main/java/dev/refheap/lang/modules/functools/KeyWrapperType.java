@@ -15,7 +15,10 @@ final class KeyWrapperType extends FieldsType {
     static final int CMP = 16, OBJECT = 24;
     private static final String[] NAMES = {"obj"};
 
-    KeyWrapperType(VmApi vm) { super(vm, "functools.KeyWrapper", PyType.HAVE_GC, 32, 0, CMP, OBJECT); }
+    KeyWrapperType(VmApi vm) {
+        super(vm, "functools.KeyWrapper", PyType.HAVE_GC, 32, 0, CMP, OBJECT);
+        cpythonFlags(0x5380);  // HAVE_GC | READY | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION
+    }
 
     @Override
     protected boolean heapTypeInstances() { return true; }

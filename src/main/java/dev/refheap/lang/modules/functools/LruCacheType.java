@@ -46,6 +46,7 @@ final class LruCacheType extends FieldsType {
 
     LruCacheType(VmApi vm, LruListElemType elemType, long kwdMark) {
         super(vm, "functools._lru_cache_wrapper", PyType.HAVE_GC, 152, WEAKREFLIST, CACHE, FUNC, KWD_MARK, ELEM_TYPE, CACHE_INFO_TYPE, DICT);
+        cpythonFlags(0x25300);  // METHOD_DESCRIPTOR | HAVE_GC | READY | HEAPTYPE | IMMUTABLETYPE
         this.elemType = elemType;
         this.kwdMark = kwdMark;
     }

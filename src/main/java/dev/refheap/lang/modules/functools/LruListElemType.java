@@ -14,6 +14,7 @@ import dev.refheap.memory.Native;
 final class LruListElemType extends FieldsType {
     LruListElemType(dev.refheap.lang.vm.VmApi vm) {
         super(vm, "functools._lru_list_elem", 0, 56, 0, LruCacheType.KEY, LruCacheType.RESULT);
+        cpythonFlags(0x1380);  // READY | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION
     }
 
     @Override

@@ -23,6 +23,7 @@ abstract class IoType extends FieldsType {
 
     IoType(VmApi vm, IoModule.State st, String name, PyType base, int flags, long basicSize, int dictOff, int weakOff, int... owned) {
         super(vm, name, base, flags, basicSize, weakOff, owned);
+        cpythonFlags((flags & PyType.HAVE_GC) != 0 ? 0x5500 : 0x1500);  // HEAPTYPE | BASETYPE | READY | IMMUTABLETYPE, HAVE_GC with a dict and weakrefs
         this.st = st;
         this.dictOff = dictOff;
     }

@@ -28,7 +28,10 @@ final class Tee {
     static final class DataObject extends FieldsType {
         static final int IT = 16, NUMREAD = 24, RUNNING = 28, NEXTLINK = 32, VALUES = 40;
 
-        DataObject(VmApi vm) { super(vm, "itertools._tee_dataobject", PyType.HAVE_GC, VALUES + 8 * LINKCELLS, 0); }
+        DataObject(VmApi vm) {
+            super(vm, "itertools._tee_dataobject", PyType.HAVE_GC, VALUES + 8 * LINKCELLS, 0);
+            cpythonFlags(0x5100);  // HAVE_GC | READY | IMMUTABLETYPE
+        }
 
         long create(long it) {
             long o = alloc();

@@ -39,9 +39,9 @@ final class MemoProxyType extends FieldsType {
     @Override
     public void clear(long o) { set(o, OWNER, 0); }
 
-    /** Py_TPFLAGS_DEFAULT | HAVE_GC of 3.11's static proxy types. */
+    /** HAVE_GC | READY | BASETYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION, as CPython 3.11.7 reports for the proxy types, plus the version tag once set. */
     @Override
-    public long tpFlags() { return 0x45000 | (hasValidVersionTag() ? VALID_VERSION_TAG : 0); }
+    public long tpFlags() { return 0x5580 | (hasValidVersionTag() ? VALID_VERSION_TAG : 0); }
 
     long copy(long o) {
         long owner = get(o, OWNER);

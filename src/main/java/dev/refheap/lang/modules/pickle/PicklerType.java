@@ -72,9 +72,9 @@ final class PicklerType extends PickleObjectType {
     @Override
     public boolean allowsPythonSubclasses() { return true; }
 
-    /** Py_TPFLAGS_DEFAULT | BASETYPE | HAVE_GC of 3.11's static Pickler type. */
+    /** HAVE_GC | READY | BASETYPE | IMMUTABLETYPE of 3.11's static Pickler type, plus the version tag once set. */
     @Override
-    public long tpFlags() { return 546048 | (hasValidVersionTag() ? VALID_VERSION_TAG : 0); }
+    public long tpFlags() { return 0x5500 | (hasValidVersionTag() ? VALID_VERSION_TAG : 0); }
 
     @Override
     public boolean hasClear() { return true; }

@@ -114,6 +114,7 @@ final class ScandirTypes {
 
         IteratorType(VmApi vm, ScandirTypes types) {
             super(vm, "posix.ScandirIterator", 0, 104, 0, OBJECT, CLEANUP);
+            cpythonFlags(0x1281);  // READY | HEAPTYPE | DISALLOW_INSTANTIATION, and bit 0 as CPython 3.11.7 reports it
             this.types = types;
         }
 
@@ -196,6 +197,7 @@ final class ScandirTypes {
 
         EntryType(VmApi vm, Posix.State st) {
             super(vm, "posix.DirEntry", 0, 72, 0, NAME, PATH, STAT, LSTAT);
+            cpythonFlags(0x1280);  // READY | HEAPTYPE | DISALLOW_INSTANTIATION
             this.st = st;
         }
 

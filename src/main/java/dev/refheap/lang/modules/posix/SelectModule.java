@@ -44,7 +44,10 @@ public final class SelectModule {
     static final class PollType extends FieldsType {
         static final int DICT = 16, RUNNING = 40;
 
-        PollType(VmApi vm) { super(vm, "select.poll", 0, 48, 0, DICT); }
+        PollType(VmApi vm) {
+            super(vm, "select.poll", 0, 48, 0, DICT);
+            cpythonFlags(0x1280);  // READY | HEAPTYPE | DISALLOW_INSTANTIATION
+        }
 
         @Override
         protected boolean heapTypeInstances() { return true; }

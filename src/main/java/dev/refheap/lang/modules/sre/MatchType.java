@@ -22,6 +22,7 @@ final class MatchType extends FieldsType {
 
     MatchType(VmApi vm) {
         super(vm, "re.Match", PyType.HAVE_GC, 88, 8, 0, new int[] {STRING, REGS, PATTERN});
+        cpythonFlags(0x5380);  // HAVE_GC | READY | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION
     }
 
     @Override

@@ -36,6 +36,7 @@ final class PatternType extends FieldsType {
 
     PatternType(VmApi vm) {
         super(vm, "re.Pattern", PyType.HAVE_GC, 96, 4, WEAKREFLIST, new int[] {GROUPINDEX, INDEXGROUP, PATTERN});
+        cpythonFlags(0x5380);  // HAVE_GC | READY | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION
     }
 
     @Override

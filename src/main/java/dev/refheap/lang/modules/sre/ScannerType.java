@@ -25,6 +25,7 @@ final class ScannerType extends FieldsType {
 
     ScannerType(VmApi vm) {
         super(vm, "_sre.SRE_Scanner", PyType.HAVE_GC, 240, 0, PATTERN);
+        cpythonFlags(0x5380);  // HAVE_GC | READY | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION
     }
 
     @Override

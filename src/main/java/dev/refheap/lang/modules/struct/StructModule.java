@@ -87,6 +87,7 @@ public final class StructModule {
 
         StructType(VmApi vm, State st) {
             super(vm, "_struct.Struct", PyType.HAVE_GC | PyType.BASETYPE, 56, WEAKREFLIST, S_FORMAT);
+            cpythonFlags(0x5700);  // HAVE_GC | READY | BASETYPE | HEAPTYPE | IMMUTABLETYPE
             this.st = st;
         }
 
@@ -259,6 +260,7 @@ public final class StructModule {
 
         UnpackIterType(VmApi vm, State st) {
             super(vm, "_struct.unpack_iterator", PyType.HAVE_GC, 112, 0, SO, OBJ);
+            cpythonFlags(0x5300);  // HAVE_GC | READY | HEAPTYPE | IMMUTABLETYPE
             this.st = st;
         }
 

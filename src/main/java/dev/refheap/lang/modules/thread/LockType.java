@@ -26,7 +26,10 @@ final class LockType extends FieldsType {
     private static final long TIMEOUT_MAX_NS = Long.MAX_VALUE / 1000 * 1000;
     private static final String[] ACQUIRE = {"blocking", "timeout"};
 
-    LockType(VmApi vm) { super(vm, "_thread.lock", PyType.HAVE_GC, 40, WEAKREFLIST); }
+    LockType(VmApi vm) {
+        super(vm, "_thread.lock", PyType.HAVE_GC, 40, WEAKREFLIST);
+        cpythonFlags(0x5380);  // HAVE_GC | READY | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION
+    }
 
     @Override
     protected boolean heapTypeInstances() { return true; }

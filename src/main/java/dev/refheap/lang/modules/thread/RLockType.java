@@ -18,7 +18,10 @@ import java.math.BigInteger;
 final class RLockType extends FieldsType {
     static final int LOCK = 16, OWNER = 24, COUNT = 32, WEAKREFLIST = 40;
 
-    RLockType(VmApi vm) { super(vm, "_thread.RLock", PyType.HAVE_GC | PyType.BASETYPE, 48, WEAKREFLIST); }
+    RLockType(VmApi vm) {
+        super(vm, "_thread.RLock", PyType.HAVE_GC | PyType.BASETYPE, 48, WEAKREFLIST);
+        cpythonFlags(0x5700);  // HAVE_GC | READY | BASETYPE | HEAPTYPE | IMMUTABLETYPE
+    }
 
     @Override
     protected boolean heapTypeInstances() { return true; }

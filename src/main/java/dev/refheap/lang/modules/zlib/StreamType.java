@@ -35,9 +35,9 @@ final class StreamType extends FieldsType {
         this.compress = compress;
     }
 
-    /** Py_TPFLAGS_HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION | READY | VALID_VERSION_TAG, as CPython 3.11.7 reports. */
+    /** Py_TPFLAGS_HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION | READY, as CPython 3.11.7 reports, plus the version tag once set. */
     @Override
-    public long tpFlags() { return 529024; }
+    public long tpFlags() { return 0x1280 | (hasValidVersionTag() ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0); }
 
     @Override
     protected boolean heapTypeInstances() { return true; }

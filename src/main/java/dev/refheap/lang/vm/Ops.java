@@ -1248,11 +1248,16 @@ final class Ops {
         ClassType metaclass = metaclassOf(typeObject);
         long metaAttr = metaclass == null ? 0 : lookupUserOnly(metaclass, name);
         if (metaAttr != 0 && Attributes.isDataDescriptor(rt, metaAttr)) return Attributes.descriptorGet(rt, metaAttr, typeObject);
-        long special = typeSpecialFast(typeObject, t, name);
-        if (special != 0) return special;
-        long typeDescr = lookupBuiltin(heap.typeType, name);  // type's getsets and members are data descriptors: they win
-        if (typeDescr != 0 && (heap.typeOf(typeDescr) == rt.getsetType || heap.typeOf(typeDescr) == rt.memberType)) {
-            return rt.builtinGetSets.get(typeDescr, typeObject);
+        if (metaAttr == 0) {
+            // type's getsets and members are data descriptors: they win, unless the metaclass's own dicts,
+            // before type's in its mro, have the name (ABCMeta's '__module__' and '__doc__' strings):
+            // type_getattro then looks the name up on the class
+            long special = typeSpecialFast(typeObject, t, name);
+            if (special != 0) return special;
+            long typeDescr = lookupBuiltin(heap.typeType, name);
+            if (typeDescr != 0 && (heap.typeOf(typeDescr) == rt.getsetType || heap.typeOf(typeDescr) == rt.memberType)) {
+                return rt.builtinGetSets.get(typeDescr, typeObject);
+            }
         }
         versionTag(t, name);  // type_getattro's _PyType_Lookup(type, name)
         long v = lookupType(t, name);

@@ -74,6 +74,11 @@ final class MemoryViewType extends ExtType {
         /** A managed buffer over bytes, bytearray or a native exporter {@code obj} (borrowed; it takes a reference). */
         long create(long obj) {
             PyType t = rt.ops.bufferView(obj);
+            if (t instanceof NativeType nt && nt.exportsBuffer()) {
+                long owner = nt.bufferOwner(obj);  // an exporter that hands out another object's buffer: that object's
+                if (owner != obj) return create(owner);
+            }
+            if (t == rt.memoryViewType) return overView(obj);
             NativeType.Buffer exported = t instanceof NativeType nt ? nt.getBuffer(obj) : null;  // counted before anything is made
             long m;
             try {
@@ -118,6 +123,32 @@ final class MemoryViewType extends ExtType {
             return m;
         }
 
+        /**
+         * A managed buffer whose master is a memoryview's buffer (memory_getbuf: the view counts an
+         * export and names itself), as a PickleBuffer over a memoryview hands out. One C-contiguous
+         * dimension only.
+         */
+        private long overView(long mv) {
+            MemoryViewType views = rt.memoryViewType;
+            views.checkLive(mv);
+            if (views.ndim(mv) != 1 || !views.contiguousC(mv)) {
+                throw rt.error("NotImplementedError", "refheap does not support a memoryview of a buffer over a multi-dimensional or non-contiguous memoryview yet");
+            }
+            long m = heap.allocObject(this, 0);
+            for (int off = 16; off < 112; off += 8) Native.putLong(m + off, 0);
+            Native.putLong(mv + MemoryViewType.EXPORTS, Native.getLong(mv + MemoryViewType.EXPORTS) + 1);
+            put(m, OBJ, Builtins.incref(heap, mv));
+            Native.putLong(m + BUF, Native.getLong(mv + V_BUF));
+            Native.putLong(m + LEN, Native.getLong(mv + V_LEN));
+            Native.putInt(m + READONLY, Native.getInt(mv + V_READONLY));
+            Native.putLong(m + ITEMSIZE, views.itemsize(mv));
+            int format = Native.getInt(mv + V_FORMAT);  // its character and '@', or COMPLEX with the string its buffer keeps
+            Native.putLong(m + FORMAT, format);
+            if ((format & COMPLEX) != 0) put(m, FULL_FORMAT, Builtins.incref(heap, get(get(mv, MBUF), FULL_FORMAT)));
+            heap.track(m);
+            return m;
+        }
+
         /** mbuf_release: gives the buffer back once. */
         void release(long m) {
             if ((Native.getInt(m + FLAGS) & RELEASED) != 0) return;
@@ -128,6 +159,7 @@ final class MemoryViewType extends ExtType {
                 put(m, OBJ, 0);
                 PyType t = rt.ops.bufferView(obj);
                 if (t == rt.byteArrayType) ByteArrayType.addExport(obj, -1);
+                else if (t == rt.memoryViewType) Native.putLong(obj + MemoryViewType.EXPORTS, Native.getLong(obj + MemoryViewType.EXPORTS) - 1);
                 else if (t instanceof NativeType nt) nt.releaseBuffer(obj);
                 heap.decref(obj);
             }

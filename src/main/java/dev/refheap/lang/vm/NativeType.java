@@ -207,6 +207,14 @@ public abstract class NativeType extends ExtType {
     public void releaseBuffer(long o) {}
 
     /**
+     * The object a buffer taken from {@code o} names as its exporter (bf_getbuffer's view->obj,
+     * what memoryview(o).obj is and what a view's managed buffer holds and gives the buffer back
+     * to): {@code o} itself, unless the type's getbuffer hands out another object's buffer (a
+     * PickleBuffer: the object it wraps). Only asked of a type that {@link #exportsBuffer}.
+     */
+    public long bufferOwner(long o) { return o; }
+
+    /**
      * The type's tp_new called on a Python class derived from it ({@code cls(args)} with no
      * {@code __new__} of its own): a new instance from {@code alloc} (zeroed, {@link #initSubtypeInstance}
      * run, tracked) filled from the arguments, or 0 when the type's construction is object_new plus

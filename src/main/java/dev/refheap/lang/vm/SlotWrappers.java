@@ -432,6 +432,11 @@ final class SlotWrappers {
                     Args.exactly(rt, "__dir__", n, kw, 0);
                     return Dir.objectDir(rt, s);
                 };
+                // object___reduce___impl: _common_reduce at protocol 0 (copyreg._reduce_ex(self, 0))
+                case "__reduce__": return (s, a, o, n, kw) -> {
+                    Args.exactly(rt, "object.__reduce__", n, kw, 0);
+                    return ObjectReduce.commonReduce(rt, s, 0);
+                };
                 default:
             }
         }
@@ -474,6 +479,19 @@ final class SlotWrappers {
                 if (t == heap.typeOf(rt.ellipsis)) return unary(name, s -> heap.strs.of("Ellipsis"));  // ellipsis_reduce: the global's name
                 if (t == heap.typeOf(rt.notImplemented)) return unary(name, s -> heap.strs.of("NotImplemented"));  // notimplemented_reduce
                 if (t instanceof IterType) return unary(name, s -> rt.iterType.reduce(s));
+                // set_reduce: (type(self), (list(self),), self.__getstate__()), the list made first
+                if (t == heap.sets || t == heap.frozensets) return unary(name, s -> {
+                    long keys = Builtins.toList(rt, s), args = 0, state = 0;
+                    try {
+                        args = heap.tuples.of(keys);
+                        state = rt.ops.callMethod(s, "__getstate__");
+                        return heap.tuples.of(Heap.typeAddress(s), args, state);
+                    } finally {
+                        heap.decref(keys);
+                        heap.xdecref(args);
+                        heap.xdecref(state);
+                    }
+                });
                 // method_reduce, descr_reduce, wrapper_reduce: (getattr, (owner, name)), so pickle finds them again
                 if (t == rt.methodType) return unary(name, s -> {
                     long nameStr = heap.strs.internedOf("__name__");

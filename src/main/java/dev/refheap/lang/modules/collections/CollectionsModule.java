@@ -68,8 +68,21 @@ public final class CollectionsModule {
             long r = t.binaryOf(dev.refheap.lang.bytecode.BinaryOp.OR, a[o], s);
             return r != 0 ? r : vm.incref(vm.notImplemented());
         });
+        // defdict_reduce: (type(self), () or (default_factory,), None, None, iter(self.items())), so
+        // pickle and copy rebuild it with the factory and set the items one by one
         t.defMethod("__reduce__", (s, a, o, n, kw) -> {
-            throw vm.error("NotImplementedError", "refheap does not support defaultdict.__reduce__ yet");
+            Params.noArgs(vm, "defaultdict.__reduce__", n, kw);
+            long f = DefaultDictType.factory(s);
+            long args = f == 0 || f == heap.None ? heap.tuples.alloc(0) : heap.tuples.of(f), items = 0, it = 0;
+            try {
+                items = vm.callMethod(s, "items");
+                it = vm.iter(items);
+                return heap.tuples.of(Heap.typeAddress(s), args, heap.None, heap.None, it);
+            } finally {
+                heap.decref(args);
+                heap.xdecref(items);
+                heap.xdecref(it);
+            }
         });
         return t;
     }

@@ -17,7 +17,9 @@ import dev.refheap.memory.Native;
  * (the exporter's buffer acquired: a bytearray cannot resize meanwhile), released ({@code release()},
  * or dealloc: view.obj NULL, every use but {@code release()} a ValueError "operation forbidden on
  * released PickleBuffer object"). Exports its buffer (memoryview(pb), bytes(pb), the pickler's
- * in-band and out-of-band data); {@code raw()} is a memoryview of its bytes ('B', 1-D).
+ * in-band and out-of-band data) as picklebuf_getbuf does: the buffer is the wrapped object's, which
+ * a view names as its {@code obj} ({@link #bufferOwner}; PickleBuffer(pb) wraps pb's object);
+ * {@code raw()} is a memoryview of its bytes ('B', 1-D).
  */
 final class PickleBufferType extends FieldsType {
     static final int BUF = 16, OBJ = 24, LEN = 32, ITEMSIZE = 40, READONLY = 48, NDIM = 52, FORMAT = 56, WEAKLIST = 96;
@@ -36,10 +38,12 @@ final class PickleBufferType extends FieldsType {
     @Override
     public long newInstance(long[] a, int off, int n, long kwnames) {
         long[] p = Params.parse(vm, "PickleBuffer", new String[] {"object"}, 1, 1, 0, a, off, n, kwnames);
-        NativeType.Buffer b = vm.acquireBuffer(p[0]);
+        long src = p[0];
+        while (heap.typeOf(src) == this) src = live(src);  // a PickleBuffer's buffer is the object it wraps
+        NativeType.Buffer b = vm.acquireBuffer(src);
         long o = alloc();
         put(o, BUF, b.buf());
-        put(o, OBJ, vm.incref(p[0]));
+        put(o, OBJ, vm.incref(src));
         put(o, LEN, b.len());
         put(o, ITEMSIZE, b.itemsize());
         Native.putInt(o + READONLY, b.readonly() ? 1 : 0);
@@ -95,6 +99,10 @@ final class PickleBufferType extends FieldsType {
 
     @Override
     public boolean exportsBuffer() { return true; }
+
+    /** picklebuf_getbuf asks the wrapped object for its buffer: a view of a PickleBuffer names that object. */
+    @Override
+    public long bufferOwner(long o) { return live(o); }
 
     @Override
     public Buffer getBuffer(long o) {

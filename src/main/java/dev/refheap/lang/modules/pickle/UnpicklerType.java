@@ -834,8 +834,8 @@ final class UnpicklerType extends PickleObjectType {
             case Op.BUILD -> build(l);
             case Op.PERSID -> {
                 if (get(s, PERS_FUNC) == 0) throw unpickling("A load persistent id instruction was encountered,\nbut no persistent_load function was specified.");
-                byte[] b = readline(s, l);
-                if (b.length < 2) throw unpickling("pickle data was truncated");
+                byte[] b = readline(s, l);  // an empty id (a line of only its newline) is one
+                if (b.length < 1) throw unpickling("pickle data was truncated");
                 long pid;
                 try {
                     pid = vm.decode(java.util.Arrays.copyOf(b, b.length - 1), "ascii", "strict");

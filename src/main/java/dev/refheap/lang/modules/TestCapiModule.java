@@ -31,6 +31,10 @@ import java.util.function.LongConsumer;
  *       their callocs give non-NULL blocks, freed again.</li>
  *   <li>the C limits ({@code SHRT_MIN}, {@code INT_MAX}, {@code ULONG_MAX}, {@code DBL_MAX},
  *       {@code PY_SSIZE_T_MAX}, {@code SIZEOF_TIME_T}...) other tests read.</li>
+ *   <li>{@code docstring_empty()}, {@code docstring_no_signature()}, {@code docstring_with_signature()}
+ *       and the other {@code docstring_*} functions: no arguments, None; their docs (CPython's, by
+ *       name) hold the text signatures inspect's tests parse (one default names the module's
+ *       {@code the_number_three}, 3).</li>
  *   <li>{@code exception_print(value)}: PyErr_Display of the exception (its traceback and chain, as
  *       sys.excepthook prints it) to sys.stderr (test_traceback's C-printer tests).</li>
  *   <li>{@code traceback_print(tb, file)}: PyTraceBack_Print, the C printer's frames of a traceback
@@ -68,6 +72,16 @@ public final class TestCapiModule {
             Params.noArgs(vm, "_testcapi.create_cfunction", n, kw);
             return vm.newBuiltinFunctionWithoutDoc("create_cfunction", made[0], m);
         });
+        // test_with_docstring: METH_NOARGS functions returning None whose C docs (read as every
+        // builtin's, by name) carry signatures valid, invalid or absent, for inspect's tests
+        for (String name : new String[] {"docstring_empty", "docstring_no_signature", "docstring_with_invalid_signature",
+                "docstring_with_invalid_signature2", "docstring_with_signature", "docstring_with_signature_but_no_doc",
+                "docstring_with_signature_and_extra_newlines", "docstring_with_signature_with_defaults"}) {
+            vm.def(m, name, (s, a, o, n, kw) -> {
+                Params.noArgs(vm, "_testcapi." + name, n, kw);
+                return vm.incref(vm.heap.None);
+            });
+        }
         vm.def(m, "tracemalloc_track", (s, a, o, n, kw) -> {
             // PyArg_ParseTuple "IOn|i": unsigned int domain (truncated, unchecked), a pointer, Py_ssize_t size
             Params.noKeywords(vm, "tracemalloc_track", kw);
@@ -178,6 +192,7 @@ public final class TestCapiModule {
             {"FLT_MAX", (double) Float.MAX_VALUE}, {"FLT_MIN", (double) Float.MIN_NORMAL},
             {"DBL_MAX", Double.MAX_VALUE}, {"DBL_MIN", Double.MIN_NORMAL},
             {"SIZEOF_TIME_T", 8L},
+            {"the_number_three", 3L},  // a module constant docstring_with_signature_with_defaults' signature names as a default
         };
         long d = vm.moduleDict(m);
         for (Object[] row : table) {

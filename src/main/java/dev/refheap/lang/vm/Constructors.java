@@ -371,7 +371,7 @@ final class Constructors {
             if (Heap.isStr(x)) return parseInt(rt, StrType.value(x), (int) Builtins.intArg(rt, base));
             // bytes and bytearray (PyBytes_Check || PyByteArray_Check): re._compiler's bitmaps parse bytearray slices
             if (!Heap.isBytes(x) && !rt.ops.isSubtype(t, rt.byteArrayType)) throw rt.typeError("int() can't convert non-string with explicit base");
-            return parseInt(rt, new String(BufferProtocol.bytesOrNull(rt, x), java.nio.charset.StandardCharsets.ISO_8859_1), (int) Builtins.intArg(rt, base));
+            return parseIntBytes(rt, BufferProtocol.bytesOrNull(rt, x), (int) Builtins.intArg(rt, base));
         }
         if (t == heap.ints) return Builtins.incref(heap, x);
         if (t instanceof WeakProxyType w) return ofReferent(rt, w, x, r -> intOf(rt, new long[] {r}, 0, 1, 0));  // proxy_int: int(referent)
@@ -387,12 +387,25 @@ final class Constructors {
             return heap.ints.of(new BigDecimal(d).toBigInteger());
         }
         if (t == heap.strs) return parseInt(rt, StrType.value(x), 10);
-        if (t == heap.bytes) return parseInt(rt, new String(BytesType.value(x)), 10);
+        // bytes, bytearray and any other buffer (PyNumber_Long: PyObject_GetBuffer, then _PyLong_FromBytes)
+        byte[] raw = BufferProtocol.bytesOrNull(rt, x);
+        if (raw != null) return parseIntBytes(rt, raw, 10);
         if (t instanceof ClassType c && rt.ops.lookupType(c, "__int__") != 0) return rt.ops.callMethod(x, "__int__");
         throw rt.typeError("int() argument must be a string, a bytes-like object or a real number, not '" + t.name() + "'");
     }
 
+    /** int(str, base): the message shows the str's repr cut to 200 characters (PyLong_FromUnicodeObject's %.200R). */
     static long parseInt(Runtime rt, String text, int base) {
+        return parseInt(rt, text, base, () -> Strings.repr(text));
+    }
+
+    /** _PyLong_FromBytes: the bytes read as Latin-1 text; the message shows them as a bytes repr (of at most 200 of them). */
+    static long parseIntBytes(Runtime rt, byte[] b, int base) {
+        return parseInt(rt, new String(b, java.nio.charset.StandardCharsets.ISO_8859_1), base,
+                () -> Strings.bytesRepr(java.util.Arrays.copyOf(b, Math.min(b.length, 200))));
+    }
+
+    private static long parseInt(Runtime rt, String text, int base, java.util.function.Supplier<String> shown) {
         if (base != 0 && (base < 2 || base > 36)) throw rt.error("ValueError", "int() base must be >= 2 and <= 36, or 0");
         String s = TypeMethods.stripSpace(text).replace("_", "");
         String digits = s;
@@ -415,7 +428,9 @@ final class Constructors {
             BigInteger v = new BigInteger(digits, b);
             return rt.heap.ints.of(neg ? v.negate() : v);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw rt.error("ValueError", "invalid literal for int() with base " + base + ": " + Strings.repr(text));
+            String r = shown.get();
+            if (r.codePointCount(0, r.length()) > 200) r = r.substring(0, r.offsetByCodePoints(0, 200));  // %.200R
+            throw rt.error("ValueError", "invalid literal for int() with base " + base + ": " + r);
         }
     }
 

@@ -529,21 +529,16 @@ final class Interpreter implements RootProvider {
         if ((flags & CO_VARKEYWORDS) != 0) {
             varkw = heap.dicts.create();
         }
+        // too many positional arguments without *args: reported after the keywords (initialize_locals'
+        // order), so an unexpected or repeated keyword is the error; the extra values are dropped
+        boolean tooMany = false;
         for (int i = 0; i < npos; i++) {
             long v = take(args, off + i, steal);
             if (i < argcount) slots[i] = v;
-            else {
-                if ((flags & CO_VARARGS) == 0) {
-                    heap.decref(v);
-                    for (int j = i + 1; j < n; j++) heap.decref(take(args, off + j, steal));
-                    heap.xdecref(varkw);
-                    int given = npos;
-                    long defaults = Native.getLong(func + FunctionType.DEFAULTS);
-                    int ndef = defaults == 0 ? 0 : (int) TupleType.size(defaults);
-                    String takes = ndef > 0 ? "from " + (argcount - ndef) + " to " + argcount : String.valueOf(argcount);
-                    throw rt.typeError(fname + "() takes " + takes + " positional argument" + (argcount == 1 && ndef == 0 ? "" : "s")
-                            + " but " + given + (given == 1 ? " was" : " were") + " given");
-                }
+            else if ((flags & CO_VARARGS) == 0) {
+                heap.decref(v);
+                tooMany = true;
+            } else {
                 if (varargs == 0) varargs = heap.lists.alloc(0);
                 heap.lists.append(varargs, v);
                 heap.decref(v);
@@ -582,9 +577,19 @@ final class Interpreter implements RootProvider {
             }
             slots[idx] = v;
         }
-        // defaults
         long defaults = Native.getLong(func + FunctionType.DEFAULTS);
         int ndef = defaults == 0 ? 0 : (int) TupleType.size(defaults);
+        if (tooMany) {
+            // too_many_positional: the keyword-only arguments given are counted in the message
+            int kwonlyGiven = 0;
+            for (int p = argcount; p < total; p++) if (slots[p] != 0) kwonlyGiven++;
+            String takes = ndef > 0 ? "from " + (argcount - ndef) + " to " + argcount : String.valueOf(argcount);
+            String kwonlySig = kwonlyGiven == 0 ? "" : " positional argument" + (npos != 1 ? "s" : "") + " (and " + kwonlyGiven
+                    + " keyword-only argument" + (kwonlyGiven != 1 ? "s" : "") + ")";
+            throw rt.typeError(fname + "() takes " + takes + " positional argument" + (argcount == 1 && ndef == 0 ? "" : "s")
+                    + " but " + npos + kwonlySig + (npos == 1 && kwonlyGiven == 0 ? " was" : " were") + " given");
+        }
+        // defaults
         List<String> missing = new ArrayList<>();
         for (int p = 0; p < argcount; p++) {
             if (slots[p] != 0) continue;

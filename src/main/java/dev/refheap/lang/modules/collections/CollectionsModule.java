@@ -84,6 +84,7 @@ public final class CollectionsModule {
                 heap.xdecref(it);
             }
         });
+        vm.defMember(t, "default_factory");  // defdict_members: a T_OBJECT member, writable and deletable (then None)
         return t;
     }
 

@@ -142,10 +142,19 @@ final class DefaultDictType extends NativeType {
     @Override
     public boolean setAttrOf(long d, String name, long v) {
         if (!name.equals("default_factory")) return false;
+        setDescriptorValue(d, name, v);
+        return true;
+    }
+
+    /** The member {@code default_factory} (in the type's dict) is T_OBJECT: set to anything, deleted to NULL. */
+    @Override
+    public boolean writableDescriptor(String name) { return name.equals("default_factory"); }
+
+    @Override
+    public void setDescriptorValue(long d, String name, long v) {
         long old = factory(d);
         Native.putLong(d + FACTORY, v == 0 ? 0 : vm.incref(v));
         heap.xdecref(old);
-        return true;
     }
 
     /** defdict_or: a copy of the defaultdict operand (its type and factory) updated with the other, a dict; else NotImplemented (0). */

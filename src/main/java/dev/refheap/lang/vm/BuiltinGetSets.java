@@ -453,8 +453,10 @@ final class BuiltinGetSets {
         ClassType c = t instanceof ClassType ct ? ct : null;
         if (c != null && rt.ops.isSubtype(t, heap.typeType) && (name.equals("__basicsize__") || name.equals("__itemsize__")
                 || name.equals("__weakrefoffset__") || name.equals("__dictoffset__"))) {
-            // refheap's class objects are not laid out as CPython's PyHeapTypeObject
-            throw rt.error("NotImplementedError", "refheap does not support " + Ops.shortName(t) + "." + name + " (the layout of type objects) yet");
+            // a metaclass's instances are PyHeapTypeObjects as type's are: a subclass of type can add no
+            // slot (nonempty __slots__ is refused, and type has __dict__ and __weakref__ already), so
+            // its figures are type's (sys.getsizeof of its classes is CPython's too)
+            return typeValue(heap.typeType.address(), heap.typeType, name);
         }
         int layoutField = switch (name) {
             case "__basicsize__" -> 0;

@@ -181,20 +181,23 @@ final class ComplexType extends ExtType {
      */
     Complex asCComplex(long v) {
         if (rt.ops.isSubtype(heap.typeOf(v), this)) return value(v);
-        if (rt.ops.lookupType(heap.typeOf(v), "__complex__") != 0) {
-            long r = rt.ops.callMethod(v, "__complex__");
-            try {
-                if (!rt.ops.isSubtype(heap.typeOf(r), this)) throw rt.typeError("__complex__ returned non-complex (type " + rt.ops.typeName(r) + ")");
-                if (heap.typeOf(r) != this) {
-                    Warnings.warn(rt, "DeprecationWarning", "__complex__ returned non-complex (type " + rt.ops.typeName(r) + ").  The ability to return an "
-                            + "instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.", 1);
-                }
-                return value(r);
-            } finally {
-                heap.decref(r);
-            }
-        }
+        if (rt.ops.lookupType(heap.typeOf(v), "__complex__") != 0) return fromComplexMethod(v);
         return null;  // the caller takes the float protocol's value (VmApi.asCComplex)
+    }
+
+    /** The value {@code v.__complex__()} returns: a complex, a strict subclass's with a DeprecationWarning, else TypeError. */
+    private Complex fromComplexMethod(long v) {
+        long r = rt.ops.callMethod(v, "__complex__");
+        try {
+            if (!rt.ops.isSubtype(heap.typeOf(r), this)) throw rt.typeError("__complex__ returned non-complex (type " + rt.ops.typeName(r) + ")");
+            if (heap.typeOf(r) != this) {
+                Warnings.warn(rt, "DeprecationWarning", "__complex__ returned non-complex (type " + rt.ops.typeName(r) + ").  The ability to return an "
+                        + "instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.", 1);
+            }
+            return value(r);
+        } finally {
+            heap.decref(r);
+        }
     }
 
     /**
@@ -204,19 +207,7 @@ final class ComplexType extends ExtType {
      * float protocol's value (__float__, then __index__).
      */
     private Complex operand(long v, String which) {
-        if (which.equals("first") && heap.typeOf(v) instanceof ClassType cls && rt.ops.lookupType(cls, "__complex__") != 0) {
-            long r = rt.ops.callMethod(v, "__complex__");
-            try {
-                if (!rt.ops.isSubtype(heap.typeOf(r), this)) throw rt.typeError("__complex__ returned non-complex (type " + rt.ops.typeName(r) + ")");
-                if (heap.typeOf(r) != this) {
-                    Warnings.warn(rt, "DeprecationWarning", "__complex__ returned non-complex (type " + rt.ops.typeName(r) + ").  The ability to return an "
-                            + "instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.", 1);
-                }
-                return value(r);
-            } finally {
-                heap.decref(r);
-            }
-        }
+        if (which.equals("first") && heap.typeOf(v) instanceof ClassType cls && rt.ops.lookupType(cls, "__complex__") != 0) return fromComplexMethod(v);
         Complex c = toComplex(v);
         if (c != null) return c;
         if (heap.typeOf(v) instanceof ClassType cls) {

@@ -616,7 +616,13 @@ final class BufferedType extends IoType {
         long name = flag(o, OK) ? vm.getAttrOrNull(o, "name") : 0;
         if (name == 0) return "<" + name() + ">";
         try {
-            return "<" + name() + " name=" + vm.repr(name) + ">";
+            // Py_ReprEnter: a name whose repr reaches this object again is refused, not recursed into
+            if (vm.reprEnter(o) != 0) throw vm.error("RuntimeError", "reentrant call inside " + vm.heap.typeOf(o).name() + ".__repr__");
+            try {
+                return "<" + name() + " name=" + vm.repr(name) + ">";
+            } finally {
+                vm.reprLeave(o);
+            }
         } finally {
             heap.decref(name);
         }

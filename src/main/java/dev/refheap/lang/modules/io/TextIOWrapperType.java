@@ -772,6 +772,16 @@ final class TextIOWrapperType extends IoType {
     public String reprOf(long o) {
         if (!flag(o, OK)) return "<_io.TextIOWrapper>";
         StringBuilder sb = new StringBuilder("<_io.TextIOWrapper");
+        // Py_ReprEnter: a name or mode whose repr reaches this object again is refused, not recursed into
+        if (vm.reprEnter(o) != 0) throw vm.error("RuntimeError", "reentrant call inside " + vm.heap.typeOf(o).name() + ".__repr__");
+        try {
+            return reprBody(o, sb);
+        } finally {
+            vm.reprLeave(o);
+        }
+    }
+
+    private String reprBody(long o, StringBuilder sb) {
         long name = vm.getAttrOrNull(o, "name");
         if (name != 0) {
             sb.append(" name=").append(vm.repr(name));

@@ -111,6 +111,7 @@ abstract class IoType extends FieldsType {
                 if (v != 0) return v;
             }
         }
+        if (dictOff == 0) return 0;  // no instance dict (IncrementalNewlineDecoder): word 0 is the refcount, not a dict
         if (attrName.equals("__dict__")) return vm.incref(dict(o));
         long d = Native.getLong(o + dictOff);
         if (d != 0 && heap.typeOf(o) == this) {
@@ -125,7 +126,7 @@ abstract class IoType extends FieldsType {
 
     @Override
     public boolean setAttrOf(long o, String attrName, long v) {
-        if (heap.typeOf(o) != this) return false;
+        if (heap.typeOf(o) != this || dictOff == 0) return false;  // no instance dict: AttributeError, as CPython's
         setOrDeleteInDict(dict(o), attrName, v, shortName());
         return true;
     }

@@ -784,8 +784,11 @@ final class TextIOWrapperType extends IoType {
     private String reprBody(long o, StringBuilder sb) {
         long name = vm.getAttrOrNull(o, "name");
         if (name != 0) {
-            sb.append(" name=").append(vm.repr(name));
-            heap.decref(name);
+            try {
+                sb.append(" name=").append(vm.repr(name));
+            } finally {
+                heap.decref(name);  // released when its repr raises too
+            }
         }
         long d = get(o, DICT);
         long mode = d == 0 ? 0 : heap.dicts.getItem(d, "mode");

@@ -2099,6 +2099,7 @@ public final class Compiler {
 
     /** {@code o.m(args)} with plain arguments: LOAD_METHOD + CALL. */
     private boolean maybeMethodCall(Expr.Call e) {
+        validateKeywords(e.keywords());  // compiler_call checks them before either way of calling
         if (!(e.func() instanceof Expr.Attribute meth) || meth.ctx() != ExprContext.Load) {
             return false;
         }

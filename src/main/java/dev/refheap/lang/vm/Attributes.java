@@ -567,7 +567,8 @@ final class Attributes {
         if (name.equals("__weakref__")) throw rt.error("AttributeError", "attribute '__weakref__' of '" + c.name() + "' objects is not writable");
         if (!c.managed()) throw rt.error("NotImplementedError", "refheap does not support setting '" + name + "' of '" + c.name() + "' yet");
         if (v == 0) throw rt.typeError("cannot delete __dict__");
-        if (!(heap.typeOf(v) instanceof DictType)) throw rt.typeError("__dict__ must be set to a dictionary, not a '" + rt.ops.typeName(v) + "'");
+        // PyDict_Check: a dict subclass's instance too (read and written as a dict: its methods are not called)
+        if (!rt.ops.isSubtype(heap.typeOf(v), heap.dicts)) throw rt.typeError("__dict__ must be set to a dictionary, not a '" + rt.ops.typeName(v) + "'");
         Instances.materializeDict(rt, o, c);
         long old = Native.getLong(o + Layout.MANAGED_DICT);
         heap.incref(v);

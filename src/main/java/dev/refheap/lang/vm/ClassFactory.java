@@ -441,6 +441,7 @@ final class ClassFactory {
     }
 
     private static void addDescriptor(Runtime rt, long dict, long type, String name) {
+        if (rt.heap.dicts.getItem(dict, name) != 0) return;  // type_add_getset's PyDict_SetDefault: the class body's own wins
         long d = rt.getsetType.create(type, name);
         rt.heap.dicts.setItem(dict, name, d);
         rt.heap.decref(d);

@@ -880,7 +880,8 @@ final class Ops {
                 return originAttr(rt.genericAliasType.origin(o), nameObj, name);
             }
             // An instance of a plain class: none of specialAttr's cases apply.
-            if (!name.equals("__dict__")) {
+            // (__dict__ too when a class on the mro defines its own in place of the getset: a property, a value)
+            if (!name.equals("__dict__") || ownDictAttr(c)) {
                 long v = instanceAttr(o, c, name);
                 // module_getattro, inherited by a module subclass: the module's own __getattr__ last
                 return v != 0 || c.builtinBase != rt.moduleType ? v : ModuleAttrs.moduleGetattr(rt, o, nameObj, moduleRaise);
@@ -1038,6 +1039,12 @@ final class Ops {
             }
         }
         return incref(descr);
+    }
+
+    /** Whether the {@code __dict__} class {@code c}'s mro gives is a class body's own, not a type's getset (type_add_getset gives way to it). */
+    private boolean ownDictAttr(ClassType c) {
+        long d = lookupType(c, "__dict__");
+        return d != 0 && heap.typeOf(d) != rt.getsetType;
     }
 
     /** Attributes every object of some builtin type has (__class__, __dict__, exception fields...). */

@@ -14,8 +14,12 @@ import java.math.RoundingMode;
 final class Formats {
     private Formats() {}
 
-    /** [[fill]align][sign][z][#][0][width][,|_][.precision][type] ({@code noNegZero}: 'z', PEP 682) */
-    record Spec(char fill, char align, char sign, boolean noNegZero, boolean alt, int width, char grouping, int precision, char type) {}
+    /**
+     * [[fill]align][sign][z][#][0][width][,|_][.precision][type] ({@code noNegZero}: 'z', PEP 682);
+     * {@code fill} is a code point (one outside the BMP is one fill character, as 3.11 reads the
+     * spec in code points).
+     */
+    record Spec(int fill, char align, char sign, boolean noNegZero, boolean alt, int width, char grouping, int precision, char type) {}
 
     /** Widths past this are a MemoryError in refheap (its strings are built as Java strings first). */
     static final long MAX_WIDTH = Integer.MAX_VALUE / 2;
@@ -42,10 +46,17 @@ final class Formats {
      */
     static Spec parse(Runtime rt, String s, String typeName, char defaultType, boolean numeric) {
         int i = 0;
-        char fill = ' ', align = 0, sign = 0, grouping = 0, type = 0;
+        int fill = ' ';
+        char align = 0, sign = 0, grouping = 0, type = 0;
         boolean alt = false, fillGiven = false;
         int width = -1, precision = -1;
-        if (s.length() >= 2 && "<>=^".indexOf(s.charAt(1)) >= 0) { fill = s.charAt(0); align = s.charAt(1); fillGiven = true; i = 2; }
+        int first = s.isEmpty() ? 0 : Character.charCount(s.codePointAt(0));  // the fill is one code point, maybe two chars
+        if (s.length() > first && "<>=^".indexOf(s.charAt(first)) >= 0) {
+            fill = s.codePointAt(0);
+            align = s.charAt(first);
+            fillGiven = true;
+            i = first + 1;
+        }
         else if (!s.isEmpty() && "<>=^".indexOf(s.charAt(0)) >= 0) { align = s.charAt(0); i = 1; }
         if (i < s.length() && "+- ".indexOf(s.charAt(i)) >= 0) sign = s.charAt(i++);
         boolean noNegZero = false;
@@ -78,7 +89,13 @@ final class Formats {
             if (p > MAX_WIDTH && i < s.length() && "eEfFgG%".indexOf(s.charAt(i)) >= 0) throw rt.error("ValueError", "precision too big");
             precision = (int) Math.min(p, MAX_WIDTH);
         }
-        if (s.length() - i > 1) throw rt.error("ValueError", "Invalid format specifier '" + s + "' for object of type '" + typeName + "'");
+        if (s.codePointCount(i, s.length()) > 1) throw rt.error("ValueError", "Invalid format specifier '" + s + "' for object of type '" + typeName + "'");
+        if (i < s.length() && Character.isSupplementaryCodePoint(s.codePointAt(i))) {
+            // a type code outside the BMP: no type takes it (refheap's Spec keeps the type as a char)
+            String code = "'\\x" + Integer.toHexString(s.codePointAt(i)) + "'";
+            if (grouping != 0) throw rt.error("ValueError", "Cannot specify '" + grouping + "' with " + code + ".");
+            throw rt.error("ValueError", "Unknown format code " + code + " for object of type '" + typeName + "'");
+        }
         if (i < s.length()) type = s.charAt(i++);
         if (grouping != 0) {
             char t = type == 0 ? defaultType : type;
@@ -132,14 +149,14 @@ final class Formats {
             double d = isFloat ? FloatType.value(v) : IntType.toBig(v).doubleValue();
             return formatFloat(rt, d, sp);
         }
+        if (sp.type != 0 && sp.type != 's') {  // format_obj's type switch comes before format_string_internal's checks
+            throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type '" + t.name() + "'");
+        }
         if (t == heap.strs) {
             if (sp.sign != 0) throw rt.error("ValueError", "Sign not allowed in string format specifier");
             if (sp.noNegZero) throw rt.error("ValueError", "Negative zero coercion (z) not allowed in string format specifier");
             if (sp.alt) throw rt.error("ValueError", "Alternate form (#) not allowed in string format specifier");
             if (sp.align == '=') throw rt.error("ValueError", "'=' alignment not allowed in string format specifier");
-        }
-        if (sp.type != 0 && sp.type != 's') {
-            throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type '" + t.name() + "'");
         }
         String body = t == heap.strs ? StrType.value(v) : rt.ops.str(v);  // str's own __format__ formats the characters, never an override's __str__
         if (sp.precision >= 0 && body.length() > sp.precision) body = body.substring(0, sp.precision);
@@ -177,7 +194,7 @@ final class Formats {
         int len = body.codePointCount(0, body.length());
         if (sp.width <= len) return body;
         int n = sp.width - len;
-        String fill = String.valueOf(sp.fill);
+        String fill = Character.toString(sp.fill);
         return switch (sp.align == 0 ? '>' : sp.align) {
             case '<' -> body + fill.repeat(n);
             case '^' -> fill.repeat(n / 2) + body + fill.repeat(n - n / 2);
@@ -276,7 +293,7 @@ final class Formats {
         int len = head.codePointCount(0, head.length()) + body.codePointCount(0, body.length());
         if (sp.width <= len) return head + body;
         int n = sp.width - len;
-        String fill = String.valueOf(sp.fill);
+        String fill = Character.toString(sp.fill);
         return switch (sp.align == 0 ? '>' : sp.align) {
             case '<' -> head + body + fill.repeat(n);
             case '^' -> fill.repeat(n / 2) + head + body + fill.repeat(n - n / 2);
@@ -367,7 +384,7 @@ final class Formats {
         if (sp.width <= len) return body;
         int n = sp.width - len;
         char align = sp.align == 0 ? (numeric ? '>' : '<') : sp.align;
-        String fill = String.valueOf(sp.fill);
+        String fill = Character.toString(sp.fill);
         return switch (align) {
             case '<' -> body + fill.repeat(n);
             case '^' -> fill.repeat(n / 2) + body + fill.repeat(n - n / 2);

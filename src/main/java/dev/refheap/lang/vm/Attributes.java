@@ -164,6 +164,11 @@ final class Attributes {
      */
     static long generic(Runtime rt, long o, ClassType c, String name) {
         Heap heap = rt.heap;
+        long baseDict = baseAttrDict(o, c);
+        if (baseDict != 0 && name.equals("__dict__")) {  // local_getattro: before any descriptor
+            heap.incref(baseDict);
+            return baseDict;
+        }
         long descr = rt.ops.lookupType(c, name);
         if (descr != 0) {
             PyType dt = heap.typeOf(descr);
@@ -180,7 +185,7 @@ final class Attributes {
             long v = x.attr(o, name);  // the base's own data attributes (classmethod's __func__...)
             if (v != 0) return v;
         }
-        long v = Instances.get(rt, o, c, name);
+        long v = baseDict != 0 ? heap.dicts.getItem(baseDict, name) : Instances.get(rt, o, c, name);
         if (v != 0) {
             heap.incref(v);
             return v;
@@ -323,9 +328,23 @@ final class Attributes {
         genericSet(rt, o, c, nameObj, name, v);
     }
 
+    /** The dict a native base keeps a subclass instance's attributes in ({@link NativeType#subtypeAttrDict}), or 0. */
+    static long baseAttrDict(long o, ClassType c) {
+        return c.builtinLayout() && c.builtinBase instanceof NativeType nt ? nt.subtypeAttrDict(o) : 0;
+    }
+
+    /** Whether instances of {@code c} keep their attributes in a dict of their native base ({@link #baseAttrDict}). */
+    static boolean baseKeepsAttrs(ClassType c) {
+        return c.builtinLayout() && c.builtinBase instanceof NativeType nt && nt.keepsSubtypeAttrs();
+    }
+
     /** PyObject_GenericSetAttr ({@code v} 0 deletes). */
     static void genericSet(Runtime rt, long o, ClassType c, long nameObj, String name, long v) {
         Heap heap = rt.heap;
+        long baseDict = baseAttrDict(o, c);
+        if (baseDict != 0 && name.equals("__dict__")) {  // local_setattro: before any descriptor
+            throw rt.error("AttributeError", "'" + c.name() + "' object attribute '__dict__' is read-only");
+        }
         if (name.equals("__class__")) {
             setClass(rt, o, c, v);
             return;
@@ -366,6 +385,11 @@ final class Attributes {
                 }
                 if (isDataDescriptor(rt, descr)) throw rt.error("AttributeError", v == 0 ? "__delete__" : "__set__");
             }
+        }
+        if (baseDict != 0) {  // _PyObject_GenericSetAttrWithDict with the base's dict
+            if (v != 0) heap.dicts.setItem(baseDict, nameObj, v);
+            else if (!heap.dicts.delItem(baseDict, nameObj)) throw rt.ops.attributeError(o, name);
+            return;
         }
         if (name.equals("__dict__") && c.builtinLayout() && c.builtinBase instanceof NativeType nt && nt.ownDictOffset() != 0) {
             nt.setAttrOf(o, name, v);  // the native base's own __dict__ getset (ast.AST's)

@@ -2270,7 +2270,7 @@ final class Interpreter implements RootProvider {
     private long loadAttr(CodeType.Code code, int pc, long o, int arg) {
         String name = code.nameStrings[arg];
         long v = rt.ops.getAttr(o, code.names[arg], name);
-        if (heap.typeOf(o) instanceof ClassType c && c.managed() && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__")
+        if (heap.typeOf(o) instanceof ClassType c && c.managed() && !c.exceptionBased && !name.equals("__class__") && !name.equals("__dict__") && !Attributes.baseKeepsAttrs(c)
                 && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && Attributes.hooks(rt, c) == 0) {
             long descr = rt.ops.lookupType(c, name);
             int slot = c.keyIndex(name, false);
@@ -2303,7 +2303,7 @@ final class Interpreter implements RootProvider {
     private void loadMethod(CodeType.Code code, int pc, long o, int arg, long[] out) {
         String name = code.nameStrings[arg];
         rt.ops.loadMethod(o, code.names[arg], name, out);
-        if (out[0] != 0 && Heap.typeAddress(out[0]) == functionTypeAddr && heap.typeOf(o) instanceof ClassType c && !c.exceptionBased
+        if (out[0] != 0 && Heap.typeAddress(out[0]) == functionTypeAddr && heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && !Attributes.baseKeepsAttrs(c)
                 && c.managed() && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && rt.ops.lookupType(c, name) == out[0]) {
             int slot = c.keyIndex(name, false);
             code.attrClass[pc] = c;
@@ -2332,7 +2332,7 @@ final class Interpreter implements RootProvider {
     private void storeAttr(CodeType.Code code, int pc, long o, int arg, long v) {
         String name = code.nameStrings[arg];
         rt.ops.setAttr(o, code.names[arg], name, v);
-        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && c.managed()
+        if (heap.typeOf(o) instanceof ClassType c && !c.exceptionBased && c.managed() && !Attributes.baseKeepsAttrs(c)
                 && Native.getLong(o + dev.refheap.object.Layout.MANAGED_DICT) == 0 && (Attributes.hooks(rt, c) & Attributes.SETATTR) == 0) {
             long descr = rt.ops.lookupType(c, name);
             int slot = c.keyIndex(name, false);

@@ -302,6 +302,18 @@ public abstract class NativeType extends ExtType {
         throw rt.typeError("cannot create '" + name() + "' instances");
     }
 
+    /**
+     * For an instance {@code o} of a Python class derived from this type: the dict its attributes
+     * live in when this type's tp_getattro/tp_setattro keep them elsewhere than the instance's own
+     * dict (_thread._local's per-thread dict: local_getattro and local_setattro go through
+     * _PyObject_GenericGetAttrWithDict with it, and {@code __dict__} is that dict, read-only), or 0
+     * for the class's own dict (the default). Borrowed.
+     */
+    public long subtypeAttrDict(long o) { return 0; }
+
+    /** Whether {@link #subtypeAttrDict} answers (then no attribute cache may assume a subclass instance's attributes are inline). */
+    public boolean keepsSubtypeAttrs() { return false; }
+
     /** len(o), or -1 when instances have no length. */
     public long lenOf(long o) { return -1; }
 

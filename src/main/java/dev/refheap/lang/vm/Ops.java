@@ -879,6 +879,10 @@ final class Ops {
             if (c.builtinBase == rt.genericAliasType && !GenericAliasType.OWN_ATTRS.contains(name)) {
                 return originAttr(rt.genericAliasType.origin(o), nameObj, name);
             }
+            if (name.equals("__dict__")) {  // local_getattro, inherited by a _thread._local subclass: this thread's dict
+                long baseDict = Attributes.baseAttrDict(o, c);
+                if (baseDict != 0) return incref(baseDict);
+            }
             // An instance of a plain class: none of specialAttr's cases apply.
             // (__dict__ too when a class on the mro defines its own in place of the getset: a property, a value)
             if (!name.equals("__dict__") || ownDictAttr(c)) {
@@ -1012,6 +1016,12 @@ final class Ops {
      */
     private long instanceAttr(long o, ClassType c, String name) {
         return Attributes.generic(rt, o, c, name);
+    }
+
+    /** The instance's own value of {@code name} (borrowed), or 0: from its dict, or its native base's ({@link Attributes#baseAttrDict}). */
+    private long instanceValue(long o, ClassType c, String name) {
+        if (Attributes.baseKeepsAttrs(c)) return heap.dicts.getItem(Attributes.baseAttrDict(o, c), name);
+        return Instances.get(rt, o, c, name);
     }
 
     long bindDescriptorOf(long descr, long o) { return bindDescriptor(descr, o); }
@@ -1511,7 +1521,7 @@ final class Ops {
                 boolean isMethod = dt == rt.functionType || dt == rt.methodDescrType || (internal && dt == rt.wrapperDescrType)
                         || dt instanceof NativeType nt && nt.isMethodDescriptor();
                 // (an alias's tp_getattro is ga_getattro: a program's x.name() goes through it, to the origin)
-                if (isMethod && !(t instanceof ClassType c && Instances.get(rt, o, c, name) != 0) && (internal || !rt.genericAliasType.isAlias(o))) {
+                if (isMethod && !(t instanceof ClassType c && instanceValue(o, c, name) != 0) && (internal || !rt.genericAliasType.isAlias(o))) {
                     out[0] = incref(descr);
                     out[1] = incref(o);
                     return;

@@ -11,9 +11,12 @@ import dev.refheap.object.PyType;
  * {@code _thread._localdummy} (32 bytes, not GC: {@code localdict (borrowed) | weakreflist}) stored under the
  * key in the thread state's dict, and {@code dummies} maps a weakref to that dummy (whose callback
  * is {@code wr_callback}, a builtin function bound to a weakref to the local) to the thread's
- * attribute dict. refheap has one thread, so there is one dummy and one dict, made at creation as
- * local_new makes them. traverse: type, args, kw, dummies; tp_clear also drops wr_callback and
- * takes the dummy out of the thread state's dict.
+ * attribute dict: the creating thread's is made at creation as local_new makes it, another
+ * thread's at its first attribute access (_ldict), which then runs the class's {@code __init__}
+ * again with the arguments the class was called with ({@code args}, {@code kw}) when it is not
+ * object's. An instance of a Python subclass keeps its attributes in those per-thread dicts too
+ * ({@link #subtypeAttrDict}), never in the managed dict its class has. traverse: type, args, kw,
+ * dummies; tp_clear also drops wr_callback and takes the dummy out of the thread state's dict.
  */
 final class LocalType extends FieldsType {
     static final int KEY = 16, ARGS = 24, KW = 32, WEAKREFLIST = 40, DUMMIES = 48, WR_CALLBACK = 56;
@@ -105,17 +108,36 @@ final class LocalType extends FieldsType {
 
     /**
      * threading.local is derived from (asyncio's event-loop policy's {@code _Local}): a class may
-     * extend this layout. Its instances keep their attributes in the managed dict type_new adds
-     * (the class's own, since this type has no tp_dictoffset); with one thread that is the one
-     * thread's dict. refheap does not keep the class call's arguments for other threads' __init__.
+     * extend this layout. Its instances keep their attributes in this thread's dict, as
+     * local_getattro and local_setattro (which the class inherits) do, not in the managed dict
+     * type_new gives the class.
      */
     @Override
     public boolean allowsPythonSubclasses() { return true; }
 
-    /** local_new: arguments only for a class with its own __init__. */
     @Override
-    public void checkSubtypeNewArgs(boolean objectInit) {
-        if (objectInit) throw vm.error("TypeError", "Initialization arguments are not supported");
+    public long subtypeAttrDict(long o) { return ldict(o); }
+
+    @Override
+    public boolean keepsSubtypeAttrs() { return true; }
+
+    /** local_new: arguments only for a class with its own __init__; kept (args, kw) for other threads' __init__. */
+    @Override
+    public long newSubtypeInstance(java.util.function.LongSupplier alloc, long cls, boolean objectInit, long[] a, int off, int n, long kwnames) {
+        if (n > 0 && objectInit) throw vm.error("TypeError", "Initialization arguments are not supported");
+        long o = alloc.getAsLong();
+        int nkw = kwnames == 0 ? 0 : (int) dev.refheap.object.TupleType.size(kwnames), np = n - nkw;
+        if (np > 0) {
+            long args = heap.tuples.alloc(np);
+            for (int i = 0; i < np; i++) dev.refheap.object.TupleType.setItemSteal(args, i, vm.incref(a[off + i]));
+            set(o, ARGS, args);
+        }
+        if (nkw > 0) {
+            long kw = heap.dicts.create();
+            for (int k = 0; k < nkw; k++) heap.dicts.setItem(kw, dev.refheap.object.TupleType.item(kwnames, k), a[off + np + k]);
+            set(o, KW, kw);
+        }
+        return o;
     }
 
     /** local_new's fields: the empty args, the key, the dummies dict, the callback and this thread's dict. */
@@ -156,10 +178,36 @@ final class LocalType extends FieldsType {
         return ldict;
     }
 
-    /** _ldict: this thread's attribute dict (borrowed), made when the thread has none. */
+    /**
+     * _ldict: this thread's attribute dict (borrowed), made when the thread has none; then a class
+     * whose __init__ is not object's has it run with the creation's arguments (an error takes the
+     * new dict out of the thread again, so the next access makes another).
+     */
     private long ldict(long o) {
         long dummy = heap.dicts.getItem(vm.threadStateDict(), get(o, KEY));
-        return dummy == 0 ? createLocalsDict(o) : get(dummy, DummyType.LOCALDICT);
+        if (dummy != 0) return get(dummy, DummyType.LOCALDICT);
+        long ldict = createLocalsDict(o);
+        PyType t = heap.typeOf(o);
+        long init = vm.typeLookup(t, "__init__");
+        if (t != this && init != 0 && init != vm.typeLookup(heap.objectType, "__init__")) {
+            long args = get(o, ARGS);
+            int n = (int) dev.refheap.object.TupleType.size(args);
+            long full = heap.tuples.alloc(n + 1);
+            dev.refheap.object.TupleType.setItemSteal(full, 0, vm.incref(o));
+            for (int i = 0; i < n; i++) dev.refheap.object.TupleType.setItemSteal(full, i + 1, vm.incref(dev.refheap.object.TupleType.item(args, i)));
+            vm.incref(init);
+            try {
+                heap.decref(vm.callWith(init, full, get(o, KW)));
+            } catch (RuntimeException e) {
+                long tstateDict = vm.threadStateDict();
+                if (heap.dicts.getItem(tstateDict, get(o, KEY)) != 0) heap.dicts.delItem(tstateDict, get(o, KEY));
+                throw e;
+            } finally {
+                heap.decref(init);
+                heap.decref(full);
+            }
+        }
+        return ldict;
     }
 
     @Override

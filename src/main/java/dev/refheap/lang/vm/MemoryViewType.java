@@ -614,6 +614,10 @@ final class MemoryViewType extends ExtType {
         return ndim(o) == 0 ? 1 : shape(o, 0);
     }
 
+    /** bool(view): its length (sq_length; no nb_bool), so an empty view is false; ValueError once released. */
+    @Override
+    Boolean truthy(long o) { return len(o) != 0; }
+
     /** memory_richcompare's ==: same shape, and items equal as Python values (formats may differ). */
     @Override
     Boolean eq(long a, long b) {

@@ -171,9 +171,32 @@ final class ScandirTypes {
         }
 
         @Override
+        public boolean hasFinalizer() { return true; }
+
+        /** tp_dealloc: the finalizer first (PyObject_CallFinalizerFromDealloc; it may resurrect), then the fields. */
+        @Override
         public void dealloc(long o) {
+            if (heap.callFinalizerFromDealloc(o, this)) return;
             close(o);
             super.dealloc(o);
+        }
+
+        /**
+         * ScandirIterator_finalize: an iterator not exhausted or closed closes its directory stream,
+         * then warns (ResourceWarning, source the iterator); a warning made an error is reported as
+         * unraisable in the iterator.
+         */
+        @Override
+        public void finalize(long o) {
+            if (get(o, DIRP) == 0) return;
+            close(o);
+            if (vm.closing()) return;
+            try {
+                vm.resourceWarning(o, "unclosed scandir iterator " + vm.repr(o));
+            } catch (PyException e) {
+                if (vm.isInstance(e, "ResourceWarning")) vm.writeUnraisable(e, null, o);
+                else heap.decref(e.exc());  // PyErr_Restore puts the saved error back over it
+            }
         }
 
         void install() {

@@ -435,14 +435,15 @@ public final class Posix {
                 ts = new long[4];
                 for (int i = 0; i < 2; i++) {
                     long t = TupleType.item(times, i);
-                    if (vm.isFloat(t)) {  // _PyTime_ObjectToTimespec, rounding toward -inf
+                    if (vm.isFloat(t)) {  // _PyTime_ObjectToTimespec (_PyTime_DoubleToDenominator), rounding toward -inf
                         double secs = vm.asDouble(t);
                         if (Double.isNaN(secs)) throw vm.error("ValueError", "Invalid value NaN (not a number)");
-                        double sec = Math.floor(secs);
-                        long nsec = Math.round((secs - sec) * 1e9);
-                        if (nsec >= 1_000_000_000L) { sec += 1; nsec -= 1_000_000_000L; }
+                        double sec = secs < 0 ? Math.ceil(secs) : Math.floor(secs);  // modf: the parts of secs, each with its sign
+                        double nsec = Math.floor((secs - sec) * 1e9);  // the fraction scaled in double, then floored
+                        if (nsec >= 1e9) { nsec -= 1e9; sec += 1; }
+                        else if (nsec < 0) { nsec += 1e9; sec -= 1; }
                         ts[2 * i] = (long) sec;
-                        ts[2 * i + 1] = nsec;
+                        ts[2 * i + 1] = (long) nsec;
                     } else {
                         ts[2 * i] = Params.ssize(vm, t);
                     }

@@ -335,11 +335,22 @@ final class Builtins {
         return sb.toString();
     }
 
+    /** PyNumber_ToBase: the argument through PyNumber_Index (an int, or its type's __index__), written in base 2, 8 or 16. */
     private static String radix(Runtime rt, long v, int radix, String prefix) {
-        if (!(rt.ops.baseView(v) instanceof IntType)) {
+        BigInteger b;
+        if (rt.ops.baseView(v) instanceof IntType) {
+            b = IntType.toBig(v);
+        } else if (rt.ops.lookupType(rt.heap.typeOf(v), "__index__") != 0) {
+            long r = rt.ops.callMethod(v, "__index__");
+            try {
+                if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
+                b = IntType.toBig(r);
+            } finally {
+                rt.heap.decref(r);
+            }
+        } else {
             throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
         }
-        BigInteger b = IntType.toBig(v);
         return (b.signum() < 0 ? "-" : "") + prefix + b.abs().toString(radix);
     }
 

@@ -1961,6 +1961,12 @@ final class Ops {
         PyType ba = asBuiltin(ta, CMP_DUNDERS[op]), bb = asBuiltin(tb, CMP_DUNDERS[CMP_SWAPPED[op]]);
         if (ba == heap.weakrefs && bb == heap.weakrefs && (op == 2 || op == 3)) return compareWeakrefs(op, a, b);  // the referents' own result
         if ((ba != ta || bb != tb) && !(ba instanceof ClassType) && !(bb instanceof ClassType)) {
+            if (!checkedReverse && ta != tb && tb instanceof ClassType && isSubtype(tb, ta) && ba == bb && (ba == heap.lists || ba == heap.tuples)) {
+                // do_richcompare: a proper subtype's slot goes first even when inherited, reflected, so
+                // the items compare as b[i] == a[i] (unittest.mock's _CallList == [call(ANY)] relies on it)
+                Boolean r = compareAsBuiltin(CMP_SWAPPED[op], b, bb, a, ba);
+                if (r != null) return bool(r);
+            }
             Boolean r = compareAsBuiltin(op, a, ba, b, bb);  // the base's tp_richcompare on subclass instances
             if (r != null) return bool(r);
         } else if (!(ba instanceof ClassType) || !(bb instanceof ClassType)) {

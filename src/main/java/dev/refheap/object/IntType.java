@@ -138,18 +138,24 @@ public class IntType extends PyType {
 
     /** True if the value fits in a Java long. */
     public static boolean fitsLong(long o) {
-        long size = Math.abs(obSize(o));
-        if (size <= 2) return true;
-        if (size > 3) return false;
-        return toBig(o).bitLength() < 64;
+        long size = obSize(o);
+        long n = Math.abs(size);
+        if (n <= 2) return true;
+        if (n > 3) return false;
+        // three digits hold up to 90 bits: the value fits while the top digit keeps it below 2**63
+        // (or, negative, at most 2**63: digits 0, 0, 8), read from the digits without a BigInteger
+        int top = Native.getInt(o + OB_DIGIT + 8);
+        if (top < 8) return true;
+        return top == 8 && size < 0 && Native.getInt(o + OB_DIGIT) == 0 && Native.getInt(o + OB_DIGIT + 4) == 0;
     }
 
     /** The value, which must fit a long (see {@link #fitsLong}). */
     public static long asLong(long o) {
         long size = obSize(o);
         long n = Math.abs(size);
-        if (n > 2) return toBig(o).longValueExact();
-        long v = 0;
+        if (n > 3) return toBig(o).longValueExact();
+        if (n == 3 && !fitsLong(o)) throw new ArithmeticException("BigInteger out of long range");  // as longValueExact
+        long v = 0;  // at most 63 bits of digits (-2**63's 2**63 wraps to itself when negated)
         for (long i = n - 1; i >= 0; i--) v = (v << DIGIT_BITS) | Native.getInt(o + OB_DIGIT + 4 * i);
         return size < 0 ? -v : v;
     }

@@ -72,6 +72,32 @@ class IntTypeTest {
     }
 
     @Test
+    void threeDigitIntsFitALongByTheirTopDigit(Heap heap) {
+        // fitsLong/asLong read three digits directly: the same answers as BigInteger's range check
+        java.util.Random r = new java.util.Random(28);
+        java.util.List<BigInteger> values = new java.util.ArrayList<>();
+        BigInteger two63 = BigInteger.ONE.shiftLeft(63);
+        for (BigInteger base : new BigInteger[] {two63, BigInteger.ONE.shiftLeft(60), BigInteger.ONE.shiftLeft(64), BigInteger.ONE.shiftLeft(89)}) {
+            for (int d = -3; d <= 3; d++) {
+                values.add(base.add(BigInteger.valueOf(d)));
+                values.add(base.add(BigInteger.valueOf(d)).negate());
+            }
+        }
+        for (int k = 0; k < 500; k++) values.add(new BigInteger(61 + r.nextInt(30), r).multiply(BigInteger.valueOf(r.nextBoolean() ? 1 : -1)));
+        for (BigInteger v : values) {
+            long o = heap.ints.of(v);
+            try {
+                boolean fits = v.bitLength() < 64;
+                assertEquals(fits, IntType.fitsLong(o), v.toString());
+                if (fits) assertEquals(v.longValue(), IntType.asLong(o), v.toString());
+                else assertThrows(ArithmeticException.class, () -> IntType.asLong(o), v.toString());
+            } finally {
+                heap.decref(o);
+            }
+        }
+    }
+
+    @Test
     void smallIntsAreCachedFromMinus5To256(Heap heap) {
         for (int v : new int[] {-5, 0, 2, 256}) {
             long a = heap.ints.of(v), b = heap.ints.of(v);

@@ -89,11 +89,64 @@ public final class IntegerMath {
         return perm(n, j).multiply(perm(n.subtract(BigInteger.valueOf(j)), k - j));
     }
 
+    /** Up to this n, C(n, k) with a large k is the product of its prime powers (a sieve of n bits). */
+    static final long PRIME_COMB_MAX_N = 1L << 24;
+
+    /** From this k on, C(n, k) for a small n goes by its prime powers instead of products and a division. */
+    static final long PRIME_COMB_MIN_K = 64;
+
     /** The binomial coefficient C(n, k) for 0 <= k <= n. */
     public static BigInteger comb(BigInteger n, long k) {
         if (k == 0) return BigInteger.ONE;
         if (k == 1) return n;
+        if (k >= PRIME_COMB_MIN_K && n.bitLength() < 63 && n.longValue() <= PRIME_COMB_MAX_N) {
+            long nl = n.longValue();
+            return combByPrimes((int) nl, (int) Math.min(k, nl - k));
+        }
         // C(n, k) = n(n-1)...(n-k+1) / k!: both products by halves, one exact division
         return perm(n, k).divide(factorial(k));
+    }
+
+    /**
+     * C(n, k) as the product of p**e over the primes p <= n, where e counts the borrows of
+     * n - k in base p (Kummer's theorem): sum over p**i <= n of floor(n/p**i) - floor(k/p**i) -
+     * floor((n-k)/p**i). No division of big numbers at all; the prime powers multiply by halves.
+     */
+    static BigInteger combByPrimes(int n, int k) {
+        boolean[] composite = new boolean[n + 1];
+        long[] factors = new long[Math.max(16, n / 16)];  // grows as needed: fewer than pi(n) words
+        int count = 0;
+        long acc = 1;
+        for (int p = 2; p <= n; p++) {
+            if (composite[p]) continue;
+            for (long q = (long) p * p; q <= n; q += p) composite[(int) q] = true;
+            int e = 0;
+            for (long pi = p; pi <= n; pi *= p) {
+                e += (int) (n / pi - k / pi - (n - k) / pi);
+                if (pi > n / p) break;
+            }
+            for (; e > 0; e--) {
+                if (acc > Long.MAX_VALUE / p) {
+                    if (count == factors.length) factors = java.util.Arrays.copyOf(factors, count * 2);
+                    factors[count++] = acc;
+                    acc = 1;
+                }
+                acc *= p;
+            }
+        }
+        if (count == factors.length) factors = java.util.Arrays.copyOf(factors, count + 1);
+        factors[count++] = acc;
+        return product(factors, 0, count);
+    }
+
+    /** The product of factors[from..to) by halves. */
+    private static BigInteger product(long[] factors, int from, int to) {
+        if (to - from <= 4) {
+            BigInteger r = BigInteger.valueOf(factors[from]);
+            for (int i = from + 1; i < to; i++) r = r.multiply(BigInteger.valueOf(factors[i]));
+            return r;
+        }
+        int mid = (from + to) >>> 1;
+        return product(factors, from, mid).multiply(product(factors, mid, to));
     }
 }

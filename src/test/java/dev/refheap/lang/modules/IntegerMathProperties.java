@@ -50,6 +50,14 @@ class IntegerMathProperties {
                 IntegerMath.comb(bn, k));
     }
 
+    @Property(tries = 200)
+    void combByPrimesIsTheQuotientOfProducts(@ForAll @IntRange(min = 0, max = 5000) int n, @ForAll @IntRange(min = 0, max = 5000) int k) {
+        if (k > n) return;
+        BigInteger expected = naivePerm(BigInteger.valueOf(n), k).divide(naiveFactorial(k));
+        assertEquals(expected, IntegerMath.combByPrimes(n, k));
+        assertEquals(expected, IntegerMath.comb(BigInteger.valueOf(n), Math.min(k, n - k)));
+    }
+
     @Test
     void productsNearTheLongLimit() {
         // factors near 2**63: the leaf accumulator must spill to BigInteger instead of overflowing

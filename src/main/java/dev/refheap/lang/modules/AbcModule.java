@@ -98,7 +98,7 @@ public final class AbcModule {
 
         /** Py_TPFLAGS_DEFAULT | HAVE_GC of a spec-made heap type, ready; VALID_VERSION_TAG once a lookup on it assigned one. */
         @Override
-        public long tpFlags() { return 20992 | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+        protected long declaredFlags() { return 20992; }
 
         @Override
         public boolean hasClear() { return true; }

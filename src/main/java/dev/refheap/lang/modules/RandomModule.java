@@ -30,7 +30,7 @@ public final class RandomModule {
 
         /** HEAPTYPE | BASETYPE | READY, as CPython 3.11.7 reports (copyreg._reduce_ex reads it: pickling one is refused), plus the version tag once set. */
         @Override
-        public long tpFlags() { return 0x1600 | (hasValidVersionTag() ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0); }
+        protected long declaredFlags() { return 0x1600; }
 
         /** random.Random extends it, as in CPython (Py_TPFLAGS_BASETYPE). */
         @Override

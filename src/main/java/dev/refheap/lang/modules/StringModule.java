@@ -38,7 +38,7 @@ public final class StringModule {
 
         /** CPython 3.11.7's tp_flags (DEFAULT | READY | IMMUTABLETYPE), with VALID_VERSION_TAG once a lookup went through the type's cache. */
         @Override
-        public long tpFlags() { return 4480 | (hasValidVersionTag() ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0); }
+        protected long declaredFlags() { return 4480; }
 
         @Override
         public boolean isIteratorType() { return true; }

@@ -165,7 +165,16 @@ public abstract class NativeType extends ExtType {
      * inherits), or -1 when refheap has no figure: the declared flags, with VALID_VERSION_TAG as
      * the lookups have set it.
      */
-    public long tpFlags() { return declaredFlags < 0 ? -1 : declaredFlags | (validVersionTag ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0); }
+    public long tpFlags() {
+        long f = declaredFlags();
+        return f < 0 ? -1 : f | (validVersionTag ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0);
+    }
+
+    /**
+     * CPython 3.11.7's tp_flags without VALID_VERSION_TAG: those {@link #cpythonFlags} declared, or a
+     * type's own figure where it overrides this (a constant, or one that depends on its kind); -1 for none.
+     */
+    protected long declaredFlags() { return declaredFlags; }
 
     // ---- the buffer protocol (bf_getbuffer / bf_releasebuffer) -----------------------------------
 

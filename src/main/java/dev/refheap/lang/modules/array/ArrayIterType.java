@@ -27,7 +27,7 @@ final class ArrayIterType extends FieldsType {
 
     /** DEFAULT | HEAPTYPE | IMMUTABLETYPE | HAVE_GC | DISALLOW_INSTANTIATION | READY, as CPython 3.11.7 reports, plus the version tag once set. */
     @Override
-    public long tpFlags() { return 0x5380 | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 0x5380; }
 
     @Override
     protected boolean heapTypeInstances() { return true; }

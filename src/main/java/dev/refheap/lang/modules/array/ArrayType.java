@@ -48,7 +48,7 @@ final class ArrayType extends FieldsType {
 
     /** DEFAULT | BASETYPE | HEAPTYPE | IMMUTABLETYPE | HAVE_GC | SEQUENCE | READY, as CPython 3.11.7 reports, plus the version tag once set. */
     @Override
-    public long tpFlags() { return 0x5720 | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 0x5720; }
 
     @Override
     protected boolean heapTypeInstances() { return true; }

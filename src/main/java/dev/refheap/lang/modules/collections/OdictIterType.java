@@ -45,7 +45,7 @@ final class OdictIterType extends FieldsType {
 
     /** HAVE_GC | READY | IMMUTABLETYPE | DISALLOW_INSTANTIATION, as CPython 3.11.7 reports. */
     @Override
-    public long tpFlags() { return 0x5180 | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 0x5180; }
 
     /** The type's dict, as CPython's: __getattribute__, __iter__, __next__ (slot wrappers), __reduce__, __doc__ None. */
     void install() {

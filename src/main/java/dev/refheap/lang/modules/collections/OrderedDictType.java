@@ -33,7 +33,7 @@ import java.util.function.LongConsumer;
 final class OrderedDictType extends NativeType {
     /** DICT_SUBCLASS | MATCH_SELF | HAVE_GC | BASETYPE | IMMUTABLETYPE | READY | MAPPING, as CPython 3.11.7 reports. */
     @Override
-    public long tpFlags() { return 0x20405540 | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 0x20405540; }
 
     static final long FIRST = 48, LAST = 56, FAST = 64, FAST_SIZE = 72, SENTINEL = 80, STATE = 88, INST_DICT = 96, WEAKLIST = 104;
     static final long N_KEY = 0, N_HASH = 8, N_NEXT = 16, N_PREV = 24;

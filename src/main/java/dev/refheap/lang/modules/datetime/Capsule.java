@@ -20,7 +20,7 @@ final class Capsule extends FieldsType {
 
     /** READY | IMMUTABLETYPE | DISALLOW_INSTANTIATION, as CPython 3.11.7 reports. */
     @Override
-    public long tpFlags() { return 0x1180 | (hasValidVersionTag() ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 0x1180; }
 
     static long make(VmApi vm, Capsule t, String name) {
         long o = t.alloc();

@@ -38,7 +38,7 @@ final class DtType extends FieldsType {
 
     /** READY | BASETYPE | IMMUTABLETYPE (timezone is final: no BASETYPE), as CPython 3.11.7 reports. */
     @Override
-    public long tpFlags() { return (kind == Kind.TIMEZONE ? 0x1100 : 0x1500) | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return (kind == Kind.TIMEZONE ? 0x1100 : 0x1500); }
 
     @Override
     public boolean allowsPythonSubclasses() { return kind != Kind.TIMEZONE; }

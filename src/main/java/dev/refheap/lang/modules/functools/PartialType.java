@@ -29,7 +29,7 @@ final class PartialType extends FieldsType {
 
     /** IMMUTABLETYPE | HEAPTYPE | BASETYPE | HAVE_VECTORCALL | READY | HAVE_GC, as CPython 3.11.7 reports, plus the version tag once set. */
     @Override
-    public long tpFlags() { return 0x5f00 | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 0x5f00; }
 
     @Override
     public boolean hasClear() { return true; }

@@ -64,7 +64,7 @@ final class BytesIOType extends IoType {
 
         /** DEFAULT | HAVE_GC | READY | IMMUTABLETYPE | DISALLOW_INSTANTIATION, as CPython 3.11.7 reports, plus the version tag once set. */
         @Override
-        public long tpFlags() { return 0x5180 | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+        protected long declaredFlags() { return 0x5180; }
 
         long create(long source) {
             long o = alloc();

@@ -32,7 +32,7 @@ final class ScannerType extends FieldsType {
 
     /** Py_TPFLAGS_DEFAULT | HAVE_GC of a spec-made heap type (mutable, not a base type), ready; VALID_VERSION_TAG once a lookup assigned one. */
     @Override
-    public long tpFlags() { return 20992 | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 20992; }
 
     @Override
     public boolean hasClear() { return true; }

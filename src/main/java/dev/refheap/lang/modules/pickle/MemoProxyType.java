@@ -41,7 +41,7 @@ final class MemoProxyType extends FieldsType {
 
     /** HAVE_GC | READY | BASETYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION, as CPython 3.11.7 reports for the proxy types, plus the version tag once set. */
     @Override
-    public long tpFlags() { return 0x5580 | (hasValidVersionTag() ? VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 0x5580; }
 
     long copy(long o) {
         long owner = get(o, OWNER);

@@ -33,7 +33,7 @@ final class PickleBufferType extends FieldsType {
 
     /** Py_TPFLAGS_DEFAULT | HAVE_GC of 3.11's static PickleBuffer type. */
     @Override
-    public long tpFlags() { return 20736 | (hasValidVersionTag() ? VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 20736; }
 
     @Override
     public long newInstance(long[] a, int off, int n, long kwnames) {

@@ -74,7 +74,7 @@ final class PicklerType extends PickleObjectType {
 
     /** HAVE_GC | READY | BASETYPE | IMMUTABLETYPE of 3.11's static Pickler type, plus the version tag once set. */
     @Override
-    public long tpFlags() { return 0x5500 | (hasValidVersionTag() ? VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 0x5500; }
 
     @Override
     public boolean hasClear() { return true; }

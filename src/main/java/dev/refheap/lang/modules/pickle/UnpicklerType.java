@@ -65,7 +65,7 @@ final class UnpicklerType extends PickleObjectType {
     public boolean allowsPythonSubclasses() { return true; }
 
     @Override
-    public long tpFlags() { return 0x5500 | (hasValidVersionTag() ? VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 0x5500; }
 
     @Override
     public boolean hasClear() { return true; }

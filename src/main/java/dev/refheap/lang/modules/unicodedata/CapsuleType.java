@@ -19,7 +19,7 @@ final class CapsuleType extends NativeType {
 
     /** READY | IMMUTABLETYPE | DISALLOW_INSTANTIATION, VALID_VERSION_TAG once a lookup assigned one. */
     @Override
-    public long tpFlags() { return 4480 | (hasValidVersionTag() ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 4480; }
 
     long create(String name) {
         long o = heap.allocObject(this, 0);

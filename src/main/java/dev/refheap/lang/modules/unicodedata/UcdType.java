@@ -24,7 +24,7 @@ final class UcdType extends FieldsType {
 
     /** HAVE_GC | READY | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION, VALID_VERSION_TAG once a lookup assigned one. */
     @Override
-    public long tpFlags() { return 21376 | (hasValidVersionTag() ? PyType.VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 21376; }
 
     @Override
     public long newInstance(long[] a, int off, int n, long kwnames) {

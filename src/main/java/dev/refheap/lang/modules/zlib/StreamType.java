@@ -37,7 +37,7 @@ final class StreamType extends FieldsType {
 
     /** Py_TPFLAGS_HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION | READY, as CPython 3.11.7 reports, plus the version tag once set. */
     @Override
-    public long tpFlags() { return 0x1280 | (hasValidVersionTag() ? dev.refheap.object.PyType.VALID_VERSION_TAG : 0); }
+    protected long declaredFlags() { return 0x1280; }
 
     @Override
     protected boolean heapTypeInstances() { return true; }

@@ -23,15 +23,25 @@ final class Ctypes extends LangType {
     static final int B_PTR = 16, BUFFER = 24, B_BASE = 32;
     final int width;
     final boolean signed;
-    /** The runtime's record of refcounts raised through ctypes (shared by the module's types). */
-    private Ledger ledger;
-
     /**
-     * Per object, the references ctypes writes added to its ob_refcnt. They are not reported as
-     * roots: to the verifier (--gc-stress) they are what they are, references nobody owns (a leak).
+     * The runtime's ctypes record. Per object, the references ctypes writes added to its ob_refcnt:
+     * not reported as roots (to the verifier, --gc-stress, they are what they are: references nobody
+     * owns, a leak). And the own buffers of the C data objects of {@code lang.modules.ctypes} (start
+     * to size), so that a write through another object's address into one is plain data.
      */
     static final class Ledger {
         final java.util.Map<Long, Long> extra = new java.util.HashMap<>();
+        final java.util.TreeMap<Long, Long> buffers = new java.util.TreeMap<>();
+
+        boolean inBuffer(long p, int width) {
+            java.util.Map.Entry<Long, Long> e = buffers.floorEntry(p);
+            return e != null && p + width <= e.getKey() + e.getValue();
+        }
+    }
+
+    static Ledger ledger(Runtime rt) {
+        if (rt.ctypesLedger == null) rt.ctypesLedger = new Ledger();
+        return rt.ctypesLedger;
     }
 
     private Ctypes(Runtime rt, String name, int width, boolean signed) {
@@ -43,14 +53,12 @@ final class Ctypes extends LangType {
     static long module(Runtime rt) {
         Heap heap = rt.heap;
         long m = rt.moduleType.create("ctypes");
-        Ledger ledger = new Ledger();
         Object[][] types = {{"c_long", 8, true}, {"c_int", 4, true}, {"c_ssize_t", 8, true}, {"c_uint64", 8, false},
                 {"c_int64", 8, true}, {"c_ulong", 8, false}, {"c_uint", 4, false}, {"c_size_t", 8, false},
                 {"c_int32", 4, true}, {"c_uint32", 4, false}, {"c_short", 2, true}, {"c_byte", 1, true}, {"c_ubyte", 1, false},
                 {"c_longlong", 8, true}, {"c_ulonglong", 8, false}, {"c_void_p", 8, false}};
         for (Object[] t : types) {
             Ctypes ct = heap.register(new Ctypes(rt, (String) t[0], (Integer) t[1], (Boolean) t[2]));
-            ct.ledger = ledger;
             long from = rt.builtinFunctionType.create("from_address", (s, a, o, n, kw) -> {
                 Args.exactly(rt, "from_address", n, kw, 1);
                 if (!(rt.ops.baseView(a[o]) instanceof IntType)) throw rt.typeError("integer expected");
@@ -120,19 +128,31 @@ final class Ctypes extends LangType {
 
     void setValue(long o, long v) {
         long p = get(o, B_PTR);
-        if (rt.sandboxed && p != o + BUFFER) {
-            throw rt.error("OSError", "refheap serve does not let programs write memory through ctypes");
-        }
-        if (p != o + BUFFER) {
-            if (!heap.isReadable(p, width)) {
-                throw rt.error("ValueError", "address 0x" + Long.toHexString(p) + " is outside refheap's heap: writing it is refused");
-            }
-            if (checkWrite(p, v)) return;
-        }
-        store(p, v);
+        if (p != o + BUFFER) storeChecked(rt, p, width, v);
+        else store(p, width, v);
     }
 
-    private void store(long p, long v) {
+    /**
+     * A ctypes write of the low {@code width} bytes of {@code v} to {@code p}, an address no object
+     * of the writer owns: done when the contract allows it (a ctypes object's own buffer, a live
+     * object's ob_refcnt within the ledger's bounds), else refused with ValueError naming why.
+     */
+    static void storeChecked(Runtime rt, long p, int width, long v) {
+        if (rt.sandboxed) throw rt.error("OSError", "refheap serve does not let programs write memory through ctypes");
+        if (!rt.heap.isReadable(p, width)) {
+            throw rt.error("ValueError", "address 0x" + Long.toHexString(p) + " is outside refheap's heap: writing it is refused");
+        }
+        if (!checkWrite(rt, p, width, v)) store(p, width, v);
+    }
+
+    /** Refuses a read of {@code len} bytes at {@code p} outside refheap's heap (where CPython would crash). */
+    static void checkRead(Runtime rt, long p, long len) {
+        if (len > 0 && !rt.heap.isReadable(p, len)) {
+            throw rt.error("ValueError", "address 0x" + Long.toHexString(p) + " is outside refheap's heap: reading it is refused");
+        }
+    }
+
+    private static void store(long p, int width, long v) {
         switch (width) {
             case 1 -> Native.putByte(p, (byte) v);
             case 2 -> Native.putShort(p, (short) v);
@@ -145,18 +165,21 @@ final class Ctypes extends LangType {
      * Refuses a write to {@code p} that could break the heap; performs a refcount write itself
      * (returning true), after recording it in the ledger.
      */
-    private boolean checkWrite(long p, long v) {
+    private static boolean checkWrite(Runtime rt, long p, int width, long v) {
+        Heap heap = rt.heap;
+        Ledger ledger = ledger(rt);
+        if (ledger.inBuffer(p, width)) return false;  // a C data object's own buffer: plain data
         long obj = heap.objectContaining(p);
         if (obj > 0 && heap.typeOf(obj) instanceof Ctypes && p >= obj + BUFFER && p + width <= obj + BUFFER + 8) {
             return false; // another instance's own buffer: plain data
         }
         String where = "0x" + Long.toHexString(p);
-        if (obj == 0) throw refused(where + " is not inside a live object's ob_refcnt or a ctypes buffer (free, unused or static heap memory)");
-        if (obj < 0) throw refused(where + " is inside a live object's internal storage (item array or table)");
+        if (obj == 0) throw refused(rt, where + " is not inside a live object's ob_refcnt or a ctypes buffer (free, unused or static heap memory)");
+        if (obj < 0) throw refused(rt, where + " is inside a live object's internal storage (item array or table)");
         String type = "'" + heap.typeOf(obj).name() + "'";
-        if (p < obj) throw refused(where + " is in the GC header before a live " + type + " object");
+        if (p < obj) throw refused(rt, where + " is in the GC header before a live " + type + " object");
         if (p - obj < 8 && p + width > obj + 8 || p - obj >= 8) {
-            throw refused(where + " is at offset " + (p - obj) + " of a live " + type + " object: only its ob_refcnt (offset 0) may be written");
+            throw refused(rt, where + " is at offset " + (p - obj) + " of a live " + type + " object: only its ob_refcnt (offset 0) may be written");
         }
         long cur = heap.refcount(obj);
         int shift = (int) (p - obj) * 8;
@@ -164,10 +187,10 @@ final class Ctypes extends LangType {
         long next = (cur & ~mask) | ((v << shift) & mask);
         long raised = ledger.extra.getOrDefault(obj, 0L);
         if (next < cur && cur - next > raised) {
-            throw refused("lowering the ob_refcnt of a live " + type + " object from " + cur + " to " + next
+            throw refused(rt, "lowering the ob_refcnt of a live " + type + " object from " + cur + " to " + next
                     + " would free it while references to it remain; only what a ctypes write added (" + raised + ") may be taken back");
         }
-        if (next > 1L << 60) throw refused("an ob_refcnt above 2**60 could overflow");
+        if (next > 1L << 60) throw refused(rt, "an ob_refcnt above 2**60 could overflow");
         long extra = raised + (next - cur);
         if (extra == 0) ledger.extra.remove(obj);
         else ledger.extra.put(obj, extra);
@@ -175,7 +198,7 @@ final class Ctypes extends LangType {
         return true;
     }
 
-    private PyException refused(String why) {
+    private static PyException refused(Runtime rt, String why) {
         return rt.error("ValueError", "ctypes write refused: " + why + " (refheap keeps its heap consistent)");
     }
 

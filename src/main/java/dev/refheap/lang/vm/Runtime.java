@@ -138,6 +138,8 @@ public final class Runtime implements AutoCloseable {
     final Map<PyType, Map<String, Long>> typeAttrs = new HashMap<>();
     /** Per-runtime state of the native modules (their registered types), by module name: {@link VmApi#moduleState}. */
     final Map<String, Object> nativeModuleState = new HashMap<>();
+    /** ctypes' record of refcounts its writes raised and of its objects' own buffers (made with the first ctypes module). */
+    Ctypes.Ledger ctypesLedger;
     /** Every type's registry of its subclasses (tp_subclasses). */
     Subclasses subclasses;
     /** 3.11's PRECALL specialization as far as a program sees it (quickened code only). */

@@ -610,6 +610,37 @@ public final class VmApi {
         return t instanceof ClassType c && c.builtinBase != null ? c.builtinBase : t;
     }
 
+    /**
+     * A ctypes write of the low {@code width} bytes of {@code bits} to address {@code p}, which the
+     * writing object does not own: done or refused as the write contract says (docs/architecture.md,
+     * "ctypes writes").
+     */
+    public void ctypesStore(long p, int width, long bits) { Ctypes.storeChecked(rt, p, width, bits); }
+
+    /** PyLong_AsVoidPtr of int {@code i}: an address (negative ones as a C long), OverflowError past 64 bits. */
+    public long ctypesAddress(long i) { return Ctypes.addressArg(rt, i); }
+
+    /** Refuses (ValueError) a ctypes read of {@code len} bytes at {@code p} outside refheap's heap. */
+    public void ctypesCheckRead(long p, long len) { Ctypes.checkRead(rt, p, len); }
+
+    /** Records ({@code own} true) or forgets a ctypes object's own buffer, which writes through other objects may fill. */
+    public void ctypesBuffer(long p, long size, boolean own) {
+        if (own) Ctypes.ledger(rt).buffers.put(p, size);
+        else Ctypes.ledger(rt).buffers.remove(p);
+    }
+
+    /**
+     * The live object at address {@code p}, a new reference (py_object's value: CPython takes any
+     * address for an object and crashes on one that is not; refheap refuses it with ValueError).
+     */
+    public long objectAtAddress(long p) {
+        if (!heap.isLiveObject(p) || heap.refcount(p) <= 0) {
+            throw rt.error("ValueError", "address 0x" + Long.toHexString(p)
+                    + " is not a live object in refheap's heap: reading it as a py_object is refused");
+        }
+        return incref(p);
+    }
+
     /** Whether {@code o} is an instance of one of the VM's integer ctypes types. */
     public boolean isCtypesInt(long o) { return heap.typeOf(o) instanceof Ctypes; }
 

@@ -148,4 +148,44 @@ class CtypesWriteContractTest {
                     + "OverflowError Python int too large to convert to C long\n", output());
         }
     }
+
+    @Test
+    void bug_pyObjectOfAnAddressThatIsNoLiveObjectIsRefused() {
+        runBoth("x = [1, 2]\nprint(ctypes.cast(id(x), ctypes.py_object).value is x)\n"
+                + "for a in (12345, id(x) + 8, id(x) - 16):\n    try:\n        ctypes.cast(a, ctypes.py_object).value\n"
+                + "    except ValueError as e:\n        print(str(e).split(' ', 2)[2])\n"
+                + "class P(ctypes.Structure):\n    _fields_ = [('ob_refcnt', ctypes.c_ssize_t), ('ob_type', ctypes.py_object)]\n"
+                + "print(P.from_address(id(x)).ob_type is list)\n",
+                "True\n" + "is not a live object in refheap's heap: reading it as a py_object is refused\n".repeat(3) + "True\n");
+    }
+
+    @Test
+    void bug_placedStructureWritesMeetTheContract() {
+        run("class S(ctypes.Structure):\n    _fields_ = [('r', ctypes.c_ssize_t), ('t', ctypes.c_void_p)]\n"
+                + "x = [1, 2]\ns = S.from_address(id(x))\nbefore = s.r\n"
+                + "def set_type(): s.t = 5\nattempt(set_type)\n"
+                + "def up(): s.r += 1\nattempt(up)\nprint(s.r - before)\n"
+                + "def down(): s.r -= 2\nattempt(down)\n"
+                + "def back(): s.r -= 1\nattempt(back)\nprint(s.r - before)\n"
+                + "print(memoryview(s).readonly)\n"
+                + "class Big(ctypes.Structure):\n    _fields_ = [('a', ctypes.c_long), ('b', ctypes.c_long), ('c', ctypes.c_long)]\n"
+                + "big = Big(1, 2, 3)\ndef into_buffer(): Big.from_address(ctypes.addressof(big)).c = 42\nattempt(into_buffer)\n"
+                + "print(big.c, x, type(x).__name__)\n",
+                "refused: is at offset 8 of a live 'list' object: only its ob_refcnt (offset 0) may be written\n"
+                        + "written\n1\n"
+                        + "refused: lowering the ob_refcnt of a live 'list' object from 2 to 0 would free it while references to it remain; only what a ctypes write added (1) may be taken back\n"
+                        + "written\n0\n"
+                        + "True\nwritten\n42 [1, 2] list\n", false);
+    }
+
+    @Test
+    void bug_readsOutsideTheHeapAreRefused() {
+        runBoth("for f in (lambda: ctypes.string_at(0, 4), lambda: ctypes.string_at(8), lambda: ctypes.c_double.from_address(16).value,\n"
+                + "          lambda: ctypes.py_object.from_address(24).value):\n    try:\n        f()\n"
+                + "    except ValueError as e:\n        print(e)\n",
+                "address 0x0 is outside refheap's heap: reading it is refused\n"
+                        + "address 0x8 is outside refheap's heap: reading it is refused\n"
+                        + "address 0x10 is outside refheap's heap: reading it is refused\n"
+                        + "address 0x18 is outside refheap's heap: reading it is refused\n");
+    }
 }

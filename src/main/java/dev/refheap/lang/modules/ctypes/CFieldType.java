@@ -11,7 +11,8 @@ import dev.refheap.object.PyType;
  * proto (the field's ctypes type) is the one reference, traversed. refheap keeps the field's
  * scalar code in setfunc's word and its size in getfunc's (no C function pointers here).
  * {@code instance.name} reads the scalar at b_ptr + offset of the instance, assignment writes it
- * there (never outside the instance's own buffer); on the class it is the descriptor itself.
+ * there (an instance placed by from_address: under the write contract); on the class it is the
+ * descriptor itself. A py_object field's object is kept in the instance's b_objects.
  * Immutable once made.
  */
 final class CFieldType extends FieldsType {
@@ -35,11 +36,11 @@ final class CFieldType extends FieldsType {
 
     static Scalar scalar(long f) { return new Scalar((char) get(f, SETFUNC), (int) get(f, GETFUNC)); }
 
-    private long target(long f, long obj) {
-        if (!(vm.layoutType(obj) instanceof CDataType)) {
+    private CDataType owner(long obj) {
+        if (!(vm.layoutType(obj) instanceof CDataType c)) {
             throw vm.error("TypeError", "not a ctype instance");
         }
-        return CDataType.ptr(obj) + get(f, OFFSET);
+        return c;
     }
 
     @Override
@@ -48,13 +49,16 @@ final class CFieldType extends FieldsType {
     @Override
     public long descrGet(long self, long obj, long type) {
         if (obj == 0 || obj == vm.heap.None) return vm.incref(self);
-        return scalar(self).read(vm, target(self, obj));
+        return owner(obj).readAt(obj, get(self, OFFSET), scalar(self));
     }
 
     @Override
     public void descrSet(long self, long obj, long v) {
         if (v == 0) throw vm.error("TypeError", "can't delete attribute");
-        scalar(self).write(vm, target(self, obj), v);
+        Scalar sc = scalar(self);
+        CDataType c = owner(obj);
+        c.writeAt(obj, get(self, OFFSET), sc, v);
+        if (sc.isObject()) c.keep(obj, get(self, INDEX), v);
     }
 
     @Override

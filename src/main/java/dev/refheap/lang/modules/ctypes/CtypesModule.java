@@ -8,18 +8,20 @@ import dev.refheap.object.PyType;
  * What refheap's {@code ctypes} module has beyond the VM's integer types (which the VM's own
  * {@code ctypes} gives: {@code c_int}..., {@code from_address}, the write contract): Structure and
  * Union ({@link StructType}) with their field descriptors ({@link CFieldType}), the scalar types
- * c_char, c_bool, c_float and c_double ({@link SimpleType}), and the functions that span both:
- * {@code sizeof}, {@code alignment}, {@code addressof}, {@code resize}. The types are made once
- * per runtime (module state) and added to the module the VM made.
+ * c_char, c_bool, c_float, c_double and py_object ({@link SimpleType}), {@code from_address} on
+ * each, and the functions that span both: {@code sizeof}, {@code alignment}, {@code addressof},
+ * {@code resize}, {@code cast} (to py_object or c_void_p), {@code string_at}, and
+ * {@code ArgumentError}. The types are made once per runtime (module state) and added to the
+ * module the VM made.
  *
  * <p>Not built (each raises NotImplementedError naming it): arrays ({@code c_char * 4}),
  * {@code create_string_buffer}, pointers ({@code POINTER}, {@code pointer}), foreign functions
- * ({@code CDLL}, {@code CFUNCTYPE}...).
+ * ({@code CDLL}, {@code CFUNCTYPE}, {@code pythonapi}...), {@code c_char_p} and the wide types.
  */
 public final class CtypesModule {
     private CtypesModule() {}
 
-    record Types(StructType structure, StructType union, CFieldType field, SimpleType[] simple) {}
+    record Types(StructType structure, StructType union, CFieldType field, SimpleType[] simple, long argumentError) {}
 
     /** Adds the types and functions to {@code module}, the VM's freshly made {@code ctypes}. */
     public static void extend(VmApi vm, long module) {
@@ -47,18 +49,31 @@ public final class CtypesModule {
                 vm.registerType(new SimpleType(vm, "c_bool", new Scalar('?', 1))),
                 vm.registerType(new SimpleType(vm, "c_float", new Scalar('f', 4))),
                 vm.registerType(new SimpleType(vm, "c_double", new Scalar('d', 8))),
+                vm.registerType(new SimpleType(vm, "py_object", new Scalar('O', 8))),
             };
+            for (StructType st : new StructType[] {s, u}) st.defFromAddress();
             for (SimpleType st : simple) {
                 vm.defTpNew(st);
+                st.defFromAddress();
                 vm.defGetSet(st, "value");
                 for (String name : new String[] {"_objects", "_b_base_", "_b_needsfree_"}) vm.defGetSet(st, name);
             }
-            return new Types(s, u, field, simple);
+            return new Types(s, u, field, simple, vm.newExceptionClass("ctypes", "ArgumentError", "Exception"));
         });
         long d = vm.moduleDict(module);
         vm.heap.dicts.setItem(d, "Structure", t.structure().typeObject());
         vm.heap.dicts.setItem(d, "Union", t.union().typeObject());
         for (SimpleType st : t.simple()) vm.heap.dicts.setItem(d, st.name(), st.typeObject());
+        vm.heap.dicts.setItem(d, "ArgumentError", t.argumentError());
+        SimpleType pyObject = t.simple()[t.simple().length - 1];
+        vm.def(module, "cast", (s, a, o, n, kw) -> {
+            long[] args = pythonArgs(vm, "cast", a, o, n, kw, 2, "obj", "typ");
+            return cast(vm, t.argumentError(), pyObject, args[0], args[1]);
+        });
+        vm.def(module, "string_at", (s, a, o, n, kw) -> {
+            long[] args = pythonArgs(vm, "string_at", a, o, n, kw, 1, "ptr", "size");
+            return stringAt(vm, t.argumentError(), args[0], args[1]);
+        });
         long intSizeof = vm.heap.dicts.getItem(d, "sizeof"), intAddressof = vm.heap.dicts.getItem(d, "addressof");
         vm.hold(vm.incref(intSizeof));
         vm.hold(vm.incref(intAddressof));
@@ -100,11 +115,137 @@ public final class CtypesModule {
             c.resize(a[o], size.longValue());
             return vm.incref(vm.heap.None);
         });
-        for (String missing : new String[] {"create_string_buffer", "create_unicode_buffer", "POINTER", "pointer", "cast", "CDLL", "PyDLL",
-                "CFUNCTYPE", "PYFUNCTYPE", "memmove", "memset", "string_at", "byref", "ARRAY"}) {
+        for (String missing : new String[] {"create_string_buffer", "create_unicode_buffer", "POINTER", "pointer", "CDLL", "PyDLL",
+                "CFUNCTYPE", "PYFUNCTYPE", "memmove", "memset", "wstring_at", "byref", "ARRAY"}) {
             vm.def(module, missing, (s, a, o, n, kw) -> {
                 throw StructType.notBuilt(vm, missing);
             });
+        }
+        // PEP 562: the names of CPython's ctypes that are not functions, refused by name when read
+        java.util.Set<String> unbuiltNames = java.util.Set.of("pythonapi", "pydll", "cdll", "c_char_p", "c_wchar_p", "c_wchar",
+                "c_longdouble", "LibraryLoader", "SetPointerType");
+        vm.def(module, "__getattr__", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "__getattr__", kw);
+            if (n != 1 || !vm.isStr(a[o])) throw vm.error("TypeError", "__getattr__ expected one str argument");
+            String name = vm.strValue(a[o]);
+            if (unbuiltNames.contains(name)) throw StructType.notBuilt(vm, name);
+            throw vm.error("AttributeError", "module 'ctypes' has no attribute '" + name + "'");
+        });
+    }
+
+    /**
+     * ctypes.cast(obj, typ) for the pointer-like types refheap has, py_object and c_void_p: the
+     * address obj stands for (c_void_p.from_param's: an int taken modulo 2**64, None, bytes' data,
+     * a c_void_p's value) as a new instance of typ. A cast of a ctypes instance keeps it in the
+     * result's {@code _objects}, keyed by its id, as CPython's cast does.
+     */
+    private static long cast(VmApi vm, long argumentError, SimpleType pyObject, long obj, long typ) {
+        boolean voidP = vm.isType(typ) && vm.ctypesIntType(typ) != 0 && vm.typeAt(typ).name().equals("c_void_p");
+        if (!voidP && typ != pyObject.typeObject()) {
+            if (vm.isType(typ) && (vm.ctypesIntType(typ) != 0 || cdataClass(vm, typ) != null)) {
+                throw vm.error("TypeError", "cast() argument 2 must be a pointer type, not " + vm.typeAt(typ).name());
+            }
+            throw vm.error("TypeError", "cast() argument 2 must be a pointer type, not " + vm.typeName(typ));
+        }
+        long address = voidPointer(vm, argumentError, obj, 1);
+        long result;
+        if (voidP) {
+            long v = vm.newInt(new java.math.BigInteger(Long.toUnsignedString(address)));
+            try {
+                result = vm.call(typ, v);
+            } finally {
+                vm.heap.decref(v);
+            }
+        } else {
+            result = pyObject.holding(address);
+            if (vm.isCtypesInt(obj)) {  // the source kept alive by the result, under its id
+                long d = vm.heap.dicts.create();
+                long id = vm.newInt(obj);
+                vm.heap.dicts.setItem(d, id, obj);
+                vm.heap.decref(id);
+                dev.refheap.memory.Native.putLong(result + CDataType.B_OBJECTS, d);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The arguments of a function ctypes defines in Python ({@code def cast(obj, typ)}): {@code names}
+     * by position or keyword, the first {@code required} required, with the messages a Python
+     * function's call gives; a parameter not given is 0.
+     */
+    static long[] pythonArgs(VmApi vm, String fname, long[] a, int off, int n, long kwnames, int required, String... names) {
+        int nkw = Params.nkw(kwnames), npos = n - nkw;
+        if (npos > names.length) {
+            String takes = required == names.length ? String.valueOf(names.length) : "from " + required + " to " + names.length;
+            throw vm.error("TypeError", fname + "() takes " + takes + " positional argument" + (names.length == 1 && required == 1 ? "" : "s")
+                    + " but " + npos + (npos == 1 ? " was" : " were") + " given");
+        }
+        long[] out = new long[names.length];
+        System.arraycopy(a, off, out, 0, npos);
+        for (int k = 0; k < nkw; k++) {
+            String key = vm.strValue(dev.refheap.object.TupleType.item(kwnames, k));
+            int i = java.util.Arrays.asList(names).indexOf(key);
+            if (i < 0) throw vm.error("TypeError", fname + "() got an unexpected keyword argument '" + key + "'");
+            if (out[i] != 0) throw vm.error("TypeError", fname + "() got multiple values for argument '" + key + "'");
+            out[i] = a[off + npos + k];
+        }
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < required; i++) if (out[i] == 0) missing.add("'" + names[i] + "'");
+        if (!missing.isEmpty()) {
+            String list = missing.size() == 1 ? missing.get(0)
+                    : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.get(missing.size() - 1);
+            throw vm.error("TypeError", fname + "() missing " + missing.size() + " required positional argument" + (missing.size() == 1 ? "" : "s") + ": " + list);
+        }
+        return out;
+    }
+
+    /** ctypes.string_at(ptr, size=-1): size bytes at the address (a C string's when -1), read only inside refheap's heap. */
+    private static long stringAt(VmApi vm, long argumentError, long ptr, long sizeObj) {
+        long address = voidPointer(vm, argumentError, ptr, 1);
+        int size = -1;
+        if (sizeObj != 0) {
+            if (!vm.isInt(sizeObj)) throw argError(vm, argumentError, 2);
+            size = vm.asIndex(sizeObj).intValue();  // a C int: the low 32 bits
+        }
+        if (size < -1) throw vm.error("SystemError", "Negative size passed to PyBytes_FromStringAndSize");
+        if (size == -1) {
+            size = 0;
+            while (true) {
+                vm.ctypesCheckRead(address + size, 1);
+                if (dev.refheap.memory.Native.getByte(address + size) == 0) break;
+                size++;
+            }
+        }
+        vm.ctypesCheckRead(address, size);
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) b[i] = dev.refheap.memory.Native.getByte(address + i);
+        return vm.heap.bytes.of(b);
+    }
+
+    /** c_void_p.from_param for argument {@code position}: the address {@code obj} stands for, or ctypes.ArgumentError "wrong type". */
+    private static long voidPointer(VmApi vm, long argumentError, long obj, int position) {
+        if (obj == vm.heap.None) return 0;
+        if (vm.isInt(obj)) return vm.asIndex(obj).longValue();  // PyLong_AsUnsignedLongLongMask
+        if (vm.heap.typeOf(obj) == vm.heap.bytes) return obj + dev.refheap.object.BytesType.SVAL;
+        if (vm.isStr(obj)) throw StructType.notBuilt(vm, "str arguments (a wchar_t pointer)");
+        if (vm.isCtypesInt(obj) && vm.heap.typeOf(obj).name().equals("c_void_p")) {
+            long v = vm.getAttrOrNull(obj, "value");
+            try {
+                return vm.asIndex(v).longValue();
+            } finally {
+                vm.heap.decref(v);
+            }
+        }
+        throw argError(vm, argumentError, position);
+    }
+
+    private static dev.refheap.lang.vm.PyException argError(VmApi vm, long argumentError, int position) {
+        long m = vm.str("argument " + position + ": TypeError: wrong type");
+        try {
+            return new dev.refheap.lang.vm.PyException(vm.call(argumentError, m));
+        } finally {
+            vm.heap.decref(m);
         }
     }
 

@@ -9,7 +9,8 @@ import java.math.BigInteger;
  * One C scalar a ctypes type stores (CPython's field descriptors' getfunc/setfunc by struct code):
  * the integers {@code b B h H i I q Q} (c_long is {@code q} on LP64, as CPython 3.11's buffer
  * formats say), {@code c} (c_char), {@code ?} (c_bool), {@code f}, {@code d}, and {@code P}
- * (c_void_p, read as an unsigned integer). Size and alignment are the x86-64 ABI's; values are
+ * (c_void_p, read as an unsigned integer) and {@code O} (py_object: an object's address; reading it
+ * is {@link CDataType}'s, which checks the address). Size and alignment are the x86-64 ABI's; values are
  * little-endian in the owner's buffer. Immutable.
  */
 record Scalar(char code, int size) {
@@ -34,6 +35,8 @@ record Scalar(char code, int size) {
 
     boolean isInt() { return "bBhHiIqQP".indexOf(code) >= 0; }
 
+    boolean isObject() { return code == 'O'; }
+
     /** The value at {@code p}: a new reference. */
     long read(VmApi vm, long p) {
         switch (code) {
@@ -54,34 +57,40 @@ record Scalar(char code, int size) {
     }
 
     /** Stores {@code v} (borrowed) at {@code p}, converted as CPython's setfunc converts it (integers truncated to the width). */
-    void write(VmApi vm, long p, long v) {
+    void write(VmApi vm, long p, long v) { store(p, bits(vm, v)); }
+
+    /** The bits {@code v} (borrowed) is stored as: CPython's setfunc's conversion (integers truncated to the width; 'O' an object's address). */
+    long bits(VmApi vm, long v) {
         switch (code) {
             case 'c' -> {
-                byte b;
-                if (vm.heap.typeOf(v) == vm.heap.bytes && BytesType.length(v) == 1) b = BytesType.value(v)[0];
-                else if (vm.heap.typeOf(v) == vm.byteArrayType() && vm.callLen(v) == 1) b = vm.bytesLike(v)[0];
-                else if (vm.isInt(v)) {
+                if (vm.heap.typeOf(v) == vm.heap.bytes && BytesType.length(v) == 1) return BytesType.value(v)[0];
+                if (vm.heap.typeOf(v) == vm.byteArrayType() && vm.callLen(v) == 1) return vm.bytesLike(v)[0];
+                if (vm.isInt(v)) {
                     BigInteger x = vm.asIndex(v);
-                    if (x.signum() < 0 || x.bitLength() > 8) throw vm.error("TypeError", "one character bytes, bytearray or integer expected");
-                    b = (byte) x.intValue();
-                } else throw vm.error("TypeError", "one character bytes, bytearray or integer expected");
-                Native.putByte(p, b);
+                    if (x.signum() >= 0 && x.bitLength() <= 8) return x.intValue();
+                }
+                throw vm.error("TypeError", "one character bytes, bytearray or integer expected");
             }
-            case '?' -> Native.putByte(p, (byte) (vm.truthy(v) ? 1 : 0));
-            case 'f' -> Native.putInt(p, Float.floatToRawIntBits((float) realArg(vm, v)));
-            case 'd' -> Native.putLong(p, Double.doubleToRawLongBits(realArg(vm, v)));
+            case '?' -> { return vm.truthy(v) ? 1 : 0; }
+            case 'f' -> { return Float.floatToRawIntBits((float) realArg(vm, v)); }
+            case 'd' -> { return Double.doubleToRawLongBits(realArg(vm, v)); }
+            case 'O' -> { return v; }
             default -> {
                 if (!vm.isInt(v) && !vm.typeHas(v, "__index__")) {
                     throw vm.error("TypeError", "'" + vm.typeName(v) + "' object cannot be interpreted as an integer");
                 }
-                long x = vm.asIndex(v).longValue();
-                switch (size) {
-                    case 1 -> Native.putByte(p, (byte) x);
-                    case 2 -> Native.putShort(p, (short) x);
-                    case 4 -> Native.putInt(p, (int) x);
-                    default -> Native.putLong(p, x);
-                }
+                return vm.asIndex(v).longValue();
             }
+        }
+    }
+
+    /** Stores the low {@code size} bytes of {@code bits} at {@code p}. */
+    void store(long p, long bits) {
+        switch (size) {
+            case 1 -> Native.putByte(p, (byte) bits);
+            case 2 -> Native.putShort(p, (short) bits);
+            case 4 -> Native.putInt(p, (int) bits);
+            default -> Native.putLong(p, bits);
         }
     }
 

@@ -208,7 +208,8 @@ final class StructType extends CDataType {
         if (npos > l.fields().size()) throw vm.error("TypeError", "too many initializers");
         for (int i = 0; i < npos; i++) {
             Field f = l.fields().get(i);
-            f.scalar().write(vm, ptr(o) + f.offset(), a[off + i]);
+            writeAt(o, f.offset(), f.scalar(), a[off + i]);
+            if (f.scalar().isObject()) keep(o, i, a[off + i]);
         }
         for (int i = 0; i < nkw; i++) {
             long key = dev.refheap.object.TupleType.item(kwnames, i);

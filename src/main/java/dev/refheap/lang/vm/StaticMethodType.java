@@ -41,6 +41,18 @@ final class StaticMethodType extends ExtType {
 
     static long callable(long w) { return get(w, CALLABLE); }
 
+    @Override
+    boolean isCallableType() { return !classMethod; }
+
+    /** sm_call: the callable called with the arguments as given (a staticmethod's only; a classmethod is not callable). */
+    @Override
+    long call(long w, long[] a, int off, int n, long kw) {
+        if (classMethod) return 0;
+        long f = get(w, CALLABLE);
+        if (f == 0) throw rt.error("RuntimeError", "uninitialized staticmethod object");
+        return rt.ops.call(f, a, off, n, kw);
+    }
+
     /** classmethod(f) / staticmethod(f): the new object with f's attributes copied into its dict. */
     @Override
     long construct(long typeObject, long[] a, int o, int n, long kw) {

@@ -430,6 +430,8 @@ final class TypeCall {
                 return sm.bind(self, type);
             });
         }
+        // sm_call (3.10+): a staticmethod is callable as its callable is; a classmethod is not
+        rt.defDescr(BuiltinDescrType.Kind.WRAPPER, rt.staticMethodType, "__call__", (self, a, o, n, kw) -> rt.staticMethodType.call(self, a, o, n, kw));
         method(rt, rt.propertyType, "__init__", (self, a, o, n, kw) -> {
             rt.propertyType.init(self, a, o, n, kw);
             return Builtins.incref(heap, heap.None);

@@ -238,6 +238,25 @@ public final class VmApi {
         }
     }
 
+    /**
+     * As {@link #awaitReady}, but an interrupt ends the wait without running its handlers: false
+     * then, true when {@code ready} said so. For a call that has done part of its work (a write
+     * that sent some bytes returns their count, as write(2) does when a signal arrives, and its
+     * caller's check runs the handlers).
+     */
+    public boolean awaitReadyUnlessInterrupted(java.util.function.BooleanSupplier ready) {
+        Interpreter me = rt.interpreter;
+        Interpreter released = Threads.releaseLock(rt);
+        try {
+            while (!me.interruptDue()) {
+                if (ready.getAsBoolean()) return true;
+            }
+            return false;
+        } finally {
+            Threads.reacquireLock(rt, released);
+        }
+    }
+
     /** _thread.interrupt_main(signum): the signal is tripped (as if it arrived) and the main thread runs its handler. */
     public void tripSignal(int signum) { rt.signals.trip(signum); }
 

@@ -267,6 +267,8 @@ final class BufferedType extends IoType {
                 long r = rawWrite(o, b, done, b.length - done);
                 if (r < 0) throw vm.error("BlockingIOError", "write could not complete without blocking");
                 done += (int) r;
+                // a write cut short by a signal: its handlers run before the next write can block (PyErr_CheckSignals)
+                if (done < b.length) vm.checkInterrupt();
             }
         } finally {
             if (done > 0 && done < b.length) Native.copyFrom(b, done, get(o, BUFFER), b.length - done);
@@ -408,6 +410,7 @@ final class BufferedType extends IoType {
                 long r = rawWrite(o, data, done, data.length - done);
                 if (r < 0) throw vm.error("BlockingIOError", "write could not complete without blocking");
                 done += (int) r;
+                if (done < data.length) vm.checkInterrupt();  // as flushWrites
             }
         } else {
             Native.copyFrom(data, 0, get(o, BUFFER) + get(o, WRITE_END), data.length);

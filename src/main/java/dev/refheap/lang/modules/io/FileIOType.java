@@ -255,7 +255,7 @@ final class FileIOType extends IoType {
             sink.flush();
             return len;
         }
-        long r = PosixFiles.write(fd(o), data, off, len);
+        long r = PosixFiles.writeInterruptibly(vm, fd(o), data, off, len);  // a signal interrupts a write that waits for room
         if (r < 0) {
             if (PosixFiles.errno() == 11) return -1;
             throw PosixFiles.error(vm, 0);

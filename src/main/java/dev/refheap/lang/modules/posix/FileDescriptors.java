@@ -57,19 +57,10 @@ final class FileDescriptors {
 
     /** write(2) of data; the number of bytes written. */
     static long write(VmApi vm, int fd, byte[] data) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(Math.max(1, data.length));
-            MemorySegment.copy(data, 0, buf, ValueLayout.JAVA_BYTE, 0, data.length);
-            Object released = vm.allowThreads();  // a write to a full pipe blocks: other threads run
-            long r;
-            try {
-                r = Libc.call("write", FunctionDescriptor.of(LONG, INT, PTR, LONG), fd, buf, (long) data.length);
-            } finally {
-                vm.endAllowThreads(released);
-            }
-            if (r < 0) throw Posix.error(vm, 0, 0);
-            return r;
-        }
+        // a write to a full pipe waits for room without the interpreter lock (other threads run); a signal interrupts it
+        long r = PosixFiles.writeInterruptibly(vm, fd, data, 0, data.length);
+        if (r < 0) throw Posix.error(vm, 0, 0);
+        return r;
     }
 
     static long lseek(VmApi vm, int fd, long pos, int how) {

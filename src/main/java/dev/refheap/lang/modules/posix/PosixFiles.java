@@ -54,11 +54,52 @@ public final class PosixFiles {
     }
 
     /** poll(2) of fd for POLLIN for at most {@code ms}: 0 when it timed out or a signal interrupted it, else not 0 (ready, hung up, an error). */
-    private static int pollIn(int fd, int ms) {
+    private static int pollIn(int fd, int ms) { return poll(fd, (short) 1, ms); }
+
+    /** As {@link #pollIn}, for POLLOUT. */
+    private static int pollOut(int fd, int ms) { return poll(fd, (short) 4, ms); }
+
+    /** The bytes one wait for POLLOUT lets a write of a pipe, socket or terminal send without blocking (PIPE_BUF: one page of a pipe). */
+    private static final int WRITE_SLICE = 4096;
+
+    /**
+     * write(2) of {@code len} bytes that a signal interrupts as it interrupts CPython's (PEP 475),
+     * though the JVM never delivers it to the blocked thread as EINTR: a write that may block (a
+     * blocking pipe, socket or terminal) waits first for room ({@link VmApi#awaitReady}'s slices,
+     * without the interpreter lock) and sends at most a page per wait. When a signal arrives
+     * while it waits its handlers run, and an exception from one goes on from here; if they
+     * return, with nothing sent yet the wait goes on, with some bytes sent their count is
+     * returned, as write(2) returns a partial count (CPython's eval breaker or a buffered object's
+     * PyErr_CheckSignals then runs the handlers: refheap runs them before the call returns, as
+     * its eval loop does not check right after a builtin's call). A regular file, a non-blocking descriptor, or a write
+     * that fits at once is the one system call. Returns the count written, or -1 (errno set).
+     */
+    public static long writeInterruptibly(VmApi vm, int fd, byte[] data, int off, int len) {
+        if (len == 0 || len <= WRITE_SLICE && pollOut(fd, 0) != 0) return write(fd, data, off, len);
+        long flags = Libc.call("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), fd, 3, 0);  // F_GETFL
+        if (flags < 0 || (flags & 04000) != 0) return write(fd, data, off, len);  // O_NONBLOCK: EAGAIN or a partial count, as it would
+        long[] st = fstat(fd);
+        int kind = st == null ? 0 : (int) (st[0] & 0170000);
+        if (kind != 0010000 && kind != 0140000 && kind != 0020000) return write(fd, data, off, len);  // not a FIFO, socket or character device
+        int done = 0;
+        while (done < len) {
+            if (pollOut(fd, 0) == 0 && !vm.awaitReadyUnlessInterrupted(() -> pollOut(fd, 20) != 0)) {
+                vm.checkInterrupt();
+                if (done > 0) return done;
+                continue;
+            }
+            long r = write(fd, data, off + done, Math.min(WRITE_SLICE, len - done));
+            if (r < 0) return done > 0 ? done : -1;
+            done += (int) r;
+        }
+        return done;
+    }
+
+    private static int poll(int fd, short events, int ms) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = arena.allocate(8, 4);
             p.set(ValueLayout.JAVA_INT, 0, fd);
-            p.set(ValueLayout.JAVA_SHORT, 4, (short) 1);  // POLLIN
+            p.set(ValueLayout.JAVA_SHORT, 4, events);
             int r = (int) Libc.call("poll", FunctionDescriptor.of(INT, PTR, LONG, INT), p, 1L, ms);
             return r < 0 && Libc.errno() == EINTR ? 0 : r;
         }

@@ -313,6 +313,104 @@ final class TextIOWrapperType extends IoType {
         return len;
     }
 
+    private static final String[] RECONFIGURE = {"encoding", "errors", "newline", "line_buffering", "write_through"};
+
+    /**
+     * _io_TextIOWrapper_reconfigure_impl: the arguments checked in 3.11's order (encoding and
+     * errors str or None; nothing that changes decoding once something was read; the newline
+     * validated; line_buffering and write_through through __index__, as 3.11 converts them),
+     * then flush(), then the new newline mode, then the new codec (its decoder and encoder objects
+     * made again; an encoder over a stream not at its start writes no BOM), then the two flags.
+     * {@code newline} 0 is "not given" (None is a value: universal newlines).
+     */
+    private void reconfigure(long o, long encoding, long errors, long newline, long lineBuffering, long writeThrough) {
+        Text t = text(o);
+        if (encoding != heap.None && !vm.isStr(encoding)) {
+            throw vm.error("TypeError", "reconfigure() argument 'encoding' must be str or None, not " + vm.typeName(encoding));
+        }
+        if (errors != heap.None && !vm.isStr(errors)) {
+            throw vm.error("TypeError", "reconfigure() argument 'errors' must be str or None, not " + vm.typeName(errors));
+        }
+        if (!t.pending.isEmpty() && (encoding != heap.None || errors != heap.None || newline != 0)) {
+            throw unsupported("It is not possible to set the encoding or newline of stream after the first read");
+        }
+        String nl = null;
+        if (newline != 0 && newline != heap.None) {
+            if (!vm.isStr(newline)) throw vm.error("TypeError", "reconfigure() argument 'newline' must be str or None, not " + vm.typeName(newline));
+            heap.decref(vm.encode(newline, "utf-8", "strict"));  // PyUnicode_AsUTF8: a lone surrogate is UnicodeEncodeError
+            nl = vm.strValue(newline);
+            if (!nl.isEmpty() && !nl.equals("\n") && !nl.equals("\r") && !nl.equals("\r\n")) {
+                throw vm.error("ValueError", "illegal newline value: " + nl);
+            }
+        }
+        boolean lb = lineBuffering == heap.None ? flag(o, LINE_BUFFERING) : Params.cLong(vm, lineBuffering) != 0;
+        boolean wt = writeThrough == heap.None ? flag(o, WRITE_THROUGH) : Params.cLong(vm, writeThrough) != 0;
+        heap.decref(vm.callMethod(o, "flush"));
+        if (newline != 0) {
+            // set_newline
+            set(o, READNL, nl == null ? 0 : vm.str(nl));
+            setFlag(o, READUNIVERSAL, nl == null || nl.isEmpty());
+            setFlag(o, READTRANSLATE, nl == null);
+            setFlag(o, WRITETRANSLATE, nl == null || !nl.isEmpty());
+            t.writenl = nl != null && !nl.isEmpty() && !nl.equals("\n") ? nl : null;
+        }
+        if (encoding != heap.None || errors != heap.None || newline != 0) changeEncoding(o, t, encoding, errors);
+        setFlag(o, LINE_BUFFERING, lb);
+        setFlag(o, WRITE_THROUGH, wt);
+    }
+
+    /** textiowrapper_change_encoding: the codec (or the current one), its error handler (or the current one, or "strict" with a new codec), new codec objects. */
+    private void changeEncoding(long o, Text t, long encodingObj, long errorsObj) {
+        String encoding;
+        long errors;
+        if (encodingObj == heap.None) {
+            encoding = vm.strValue(get(o, ENCODING));
+            errors = errorsObj == heap.None ? get(o, ERRORS) : errorsObj;
+        } else {
+            heap.decref(vm.encode(encodingObj, "utf-8", "strict"));  // PyUnicode_AsUTF8
+            encoding = vm.strValue(encodingObj);
+            if (encoding.equals("locale")) encoding = "UTF-8";
+            errors = errorsObj == heap.None ? 0 : errorsObj;
+        }
+        if (errors != 0) heap.decref(vm.encode(errors, "utf-8", "strict"));
+        String codec = vm.codecName(encoding);
+        if (codec == null) {
+            int nul = encoding.indexOf('\0');
+            // the C string the registry is asked for ends at a NUL: LookupError "unknown encoding: X" for an unknown name
+            long cname = vm.str(nul >= 0 ? encoding.substring(0, nul) : encoding);
+            try {
+                heap.decref(vm.codecLookup(vm.strValue(cname)));
+            } finally {
+                heap.decref(cname);
+            }
+            throw vm.error("NotImplementedError", "refheap does not support TextIOWrapper with the '" + encoding + "' codec yet");
+        }
+        long errorsNew = errors == 0 ? vm.str("strict") : vm.incref(errors);
+        long encodingNew = vm.str(encoding);
+        long oldDec = get(o, DECODER), oldEnc = get(o, ENCODER);
+        put(o, DECODER, 0);
+        put(o, ENCODER, 0);
+        set(o, ENCODING, encodingNew);
+        set(o, ERRORS, errorsNew);
+        try {
+            setCodecObjects(o, get(o, BUFFER), encoding, flag(o, READUNIVERSAL), flag(o, READTRANSLATE));
+        } finally {
+            heap.xdecref(oldDec);
+            heap.xdecref(oldEnc);
+        }
+        t.codec = codec;
+        // _textiowrapper_fix_encoder_state: over a seekable stream not at its start, no BOM
+        t.wroteBom = false;
+        if ((codec.equals("utf-16") || codec.equals("utf-32")) && truthyCall(get(o, BUFFER), "seekable")) {
+            long r = vm.callMethod(get(o, BUFFER), "tell");
+            try {
+                if (Params.ssize(vm, r) != 0) t.wroteBom = true;
+            } finally {
+                heap.decref(r);
+            }
+        }
+    }
+
     /** The codecs whose bytes for an ASCII str are its characters (is_asciicompat_encoding). */
     private static boolean asciiCompatible(String codec) {
         return switch (codec) {
@@ -754,7 +852,11 @@ final class TextIOWrapperType extends IoType {
             texts.remove(s);
             return b;
         });
-        defMethod("reconfigure", (s, a, o, n, kw) -> { throw vm.error("NotImplementedError", "refheap does not support TextIOWrapper.reconfigure yet"); });
+        defMethod("reconfigure", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "reconfigure", RECONFIGURE, 0, 0, 0, a, o, n, kw);
+            reconfigure(s, p[0] == 0 ? heap.None : p[0], p[1] == 0 ? heap.None : p[1], p[2], p[3] == 0 ? heap.None : p[3], p[4] == 0 ? heap.None : p[4]);
+            return none();
+        });
         defMethod("__getstate__", (s, a, o, n, kw) -> { throw vm.error("TypeError", "cannot pickle 'TextIOWrapper' instances"); });
     }
 

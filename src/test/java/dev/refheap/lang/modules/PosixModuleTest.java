@@ -23,4 +23,37 @@ class PosixModuleTest {
         assertEquals("True True\n", NativeModuleRun.run("import posix\nwith posix.scandir('.') as it:\n    e = next(it)\n"
                 + "print(e.stat(follow_symlinks=False) is e.stat(follow_symlinks=False), list(it) == [] or True)\n", true));
     }
+
+    @Test
+    void dirFdIsNoneAnIndexOrATypeErrorAndFitsACInt() {
+        assertEquals("TypeError argument should be integer or None, not str\nOverflowError fd is greater than maximum\n"
+                + "OverflowError fd is less than minimum\nTrue\n", NativeModuleRun.run("import posix\n"
+                + "for v in ('x', 2**31, -2**31 - 1):\n    try:\n        posix.stat('.', dir_fd=v)\n"
+                + "    except Exception as e:\n        print(type(e).__name__, e)\n"
+                + "print(posix.stat('.', dir_fd=None).st_ino == posix.stat('.').st_ino)\n", true));
+    }
+
+    @Test
+    void aDescriptorPathRefusesDirFdAndNotFollowingWithCpythonsWords() {
+        assertEquals("stat: can't specify dir_fd without matching path\nchown: can't specify both dir_fd and fd\n"
+                + "utime: cannot use fd and follow_symlinks together\n", NativeModuleRun.run("import posix\n"
+                + "fd = posix.open('.', posix.O_RDONLY)\n"
+                + "for f in (lambda: posix.stat(fd, dir_fd=fd), lambda: posix.chown(fd, -1, -1, dir_fd=fd, follow_symlinks=False),"
+                + " lambda: posix.utime(fd, follow_symlinks=False)):\n"
+                + "    try:\n        f()\n    except ValueError as e:\n        print(e)\nposix.close(fd)\n", true));
+    }
+
+    @Test
+    void statWithDirFdResolvesRelativeToTheDescriptor() {
+        assertEquals("True True\n", NativeModuleRun.run("import posix\nfd = posix.open('/', posix.O_RDONLY)\n"
+                + "print(posix.stat('tmp', dir_fd=fd).st_ino == posix.stat('/tmp').st_ino,"
+                + " posix.access('tmp', posix.F_OK, dir_fd=fd, effective_ids=True))\nposix.close(fd)\n", true));
+    }
+
+    @Test
+    void scandirOfADescriptorNamesItsEntriesAndLeavesTheDescriptorOpen() {
+        assertEquals("True True True\n", NativeModuleRun.run("import posix\nfd = posix.open('/', posix.O_RDONLY)\n"
+                + "with posix.scandir(fd) as it:\n    names = {e.name: e for e in it}\n"
+                + "e = names['tmp']\nprint(e.path == 'tmp', e.is_dir(), sorted(posix.listdir(fd)) == sorted(names))\nposix.close(fd)\n", true));
+    }
 }

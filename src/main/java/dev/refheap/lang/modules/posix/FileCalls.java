@@ -184,14 +184,21 @@ final class FileCalls {
         });
         def.def("chown", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "chown", new String[] {"path", "uid", "gid", "dir_fd", "follow_symlinks"}, 3, 3, 0, a, o, n, kw);
-            if (p[3] != 0 && p[3] != h.None) throw vm.error("NotImplementedError", "chown: dir_fd unavailable on this platform (refheap's posix has no *at() calls)");
             PathArg path = PathArg.convert(vm, "chown", "path", p[0], true, false);
             int uid = id(vm, p[1], "uid"), gid = id(vm, p[2], "gid");
+            int dirFd = DirFd.convert(vm, p[3]);
             boolean follow = p[4] == 0 || vm.truthy(p[4]);
-            if (path.isFd() && !follow) throw vm.error("ValueError", "chown: cannot use fd and follow_symlinks together");
+            DirFd.dirFdAndFd(vm, "chown", path, dirFd);
+            DirFd.fdAndFollow(vm, "chown", path, follow);
             try (Arena arena = Arena.ofConfined()) {
-                long r = path.isFd() ? Libc.call("fchown", FunctionDescriptor.of(INT, INT, INT, INT), path.fd(), uid, gid)
-                        : Libc.call(follow ? "chown" : "lchown", FunctionDescriptor.of(INT, PTR, INT, INT), Libc.cString(arena, path.bytes()), uid, gid);
+                long r;
+                if (path.isFd()) r = Libc.call("fchown", FunctionDescriptor.of(INT, INT, INT, INT), path.fd(), uid, gid);
+                else if (dirFd != DirFd.DEFAULT) {
+                    r = Libc.call("fchownat", FunctionDescriptor.of(INT, INT, PTR, INT, INT, INT), dirFd, Libc.cString(arena, path.bytes()), uid, gid,
+                            follow ? 0 : DirFd.AT_SYMLINK_NOFOLLOW);
+                } else {
+                    r = Libc.call(follow ? "chown" : "lchown", FunctionDescriptor.of(INT, PTR, INT, INT), Libc.cString(arena, path.bytes()), uid, gid);
+                }
                 if (r != 0) throw path.error(vm);
             }
             return none(vm);
@@ -334,23 +341,28 @@ final class FileCalls {
         });
         def.def("mkfifo", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "mkfifo", new String[] {"path", "mode", "dir_fd"}, 1, 2, 0, a, o, n, kw);
-            if (p[2] != 0 && p[2] != h.None) throw vm.error("NotImplementedError", "mkfifo: dir_fd unavailable on this platform (refheap's posix has no *at() calls)");
             PathArg path = PathArg.convert(vm, "mkfifo", "path", p[0], false, false);
             int mode = p[1] == 0 ? 0666 : Params.cInt(vm, p[1]);
+            int dirFd = DirFd.convert(vm, p[2]);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment c = Libc.cString(arena, path.bytes());
-                if (retry(vm, () -> Libc.call("mkfifo", Libc.I_PI, c, mode)) != 0) throw path.error(vm);
+                long r = retry(vm, () -> dirFd != DirFd.DEFAULT ? Libc.call("mkfifoat", FunctionDescriptor.of(INT, INT, PTR, INT), dirFd, c, mode)
+                        : Libc.call("mkfifo", Libc.I_PI, c, mode));
+                if (r != 0) throw Posix.error(vm, 0, 0);  // 3.11's mkfifo names no file
             }
             return none(vm);
         });
         def.def("mknod", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "mknod", new String[] {"path", "mode", "device", "dir_fd"}, 1, 3, 0, a, o, n, kw);
-            if (p[3] != 0 && p[3] != h.None) throw vm.error("NotImplementedError", "mknod: dir_fd unavailable on this platform (refheap's posix has no *at() calls)");
             PathArg path = PathArg.convert(vm, "mknod", "path", p[0], false, false);
             int mode = p[1] == 0 ? 0600 : Params.cInt(vm, p[1]);
             long dev = p[2] == 0 ? 0 : device(vm, p[2]);
+            int dirFd = DirFd.convert(vm, p[3]);
             try (Arena arena = Arena.ofConfined()) {
-                if (Libc.call("mknod", FunctionDescriptor.of(INT, PTR, INT, LONG), Libc.cString(arena, path.bytes()), mode, dev) != 0) throw path.error(vm);
+                MemorySegment c = Libc.cString(arena, path.bytes());
+                long r = dirFd != DirFd.DEFAULT ? Libc.call("mknodat", FunctionDescriptor.of(INT, INT, PTR, INT, LONG), dirFd, c, mode, dev)
+                        : Libc.call("mknod", FunctionDescriptor.of(INT, PTR, INT, LONG), c, mode, dev);
+                if (r != 0) throw Posix.error(vm, 0, 0);  // 3.11's mknod names no file
             }
             return none(vm);
         });

@@ -30,11 +30,19 @@ final class FileDescriptors {
     }
 
     /** open(2) with CPython's O_CLOEXEC; returns the fd or throws OSError naming the path. */
-    static int open(VmApi vm, PathArg path, int flags, int mode) {
+    static int open(VmApi vm, PathArg path, int flags, int mode) { return open(vm, path, DirFd.DEFAULT, flags, mode); }
+
+    /** open(2), or openat(2) relative to {@code dirFd} when one is given; EINTR retried (PEP 475). */
+    static int open(VmApi vm, PathArg path, int dirFd, int flags, int mode) {
         try (Arena arena = Arena.ofConfined()) {
-            long fd = Libc.call("open", FunctionDescriptor.of(INT, PTR, INT, INT), Libc.cString(arena, path.bytes()), flags | O_CLOEXEC, mode);
-            if (fd < 0) throw path.error(vm);
-            return (int) fd;
+            MemorySegment c = Libc.cString(arena, path.bytes());
+            while (true) {
+                long fd = dirFd != DirFd.DEFAULT ? Libc.call("openat", FunctionDescriptor.of(INT, INT, PTR, INT, INT), dirFd, c, flags | O_CLOEXEC, mode)
+                        : Libc.call("open", FunctionDescriptor.of(INT, PTR, INT, INT), c, flags | O_CLOEXEC, mode);
+                if (fd >= 0) return (int) fd;
+                if (Libc.errno() != PosixFiles.EINTR) throw path.error(vm);
+                vm.checkInterrupt();
+            }
         }
     }
 
@@ -78,9 +86,9 @@ final class FileDescriptors {
         var h = vm.heap;
         def.def("open", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "open", new String[] {"path", "flags", "mode", "dir_fd"}, 2, 3, 0, a, o, n, kw);
-            if (p[3] != 0 && p[3] != h.None) throw vm.error("NotImplementedError", "open: dir_fd unavailable on this platform (refheap's posix has no *at() calls)");
             PathArg path = PathArg.convert(vm, "open", "path", p[0], false, false);
-            return vm.newInt(open(vm, path, fd(vm, p[1]), p[2] == 0 ? 0777 : fd(vm, p[2])));
+            int flags = fd(vm, p[1]), mode = p[2] == 0 ? 0777 : fd(vm, p[2]);
+            return vm.newInt(open(vm, path, DirFd.convert(vm, p[3]), flags, mode));
         });
         def.def("close", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "close", new String[] {"fd"}, 1, 1, 0, a, o, n, kw);

@@ -38,6 +38,7 @@ final class Libc {
     private static int firstVariadic(String name) {
         return switch (name) {
             case "open" -> 2;
+            case "openat" -> 3;
             case "ioctl", "fcntl" -> 2;
             default -> -1;
         };

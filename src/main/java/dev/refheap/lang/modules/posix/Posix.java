@@ -103,9 +103,8 @@ public final class Posix {
 
     private static boolean truth(VmApi vm, long o, boolean dflt) { return o == 0 ? dflt : vm.truthy(o); }
 
-    private static void noDirFd(VmApi vm, String fn, long dirFd) {
-        if (dirFd != 0 && dirFd != vm.heap.None) throw vm.error("NotImplementedError", fn + ": dir_fd unavailable on this platform (refheap's posix has no *at() calls)");
-    }
+    private static final FunctionDescriptor I_IPI = FunctionDescriptor.of(INT, INT, PTR, INT);
+    private static final FunctionDescriptor I_IP_I = FunctionDescriptor.of(INT, INT, PTR, INT, INT);
 
     // ---- stat -----------------------------------------------------------------------------------
 
@@ -131,12 +130,22 @@ public final class Posix {
         return vm.newStructSeq(st.statResult, items);
     }
 
-    /** stat/lstat/fstat of a path argument; 0 result means the call failed (errno set). */
-    static long doStat(VmApi vm, State st, PathArg p, boolean follow) {
+    /** stat/lstat/fstat of a path argument (no dir_fd); OSError names the path. */
+    static long doStat(VmApi vm, State st, PathArg p, boolean follow) { return doStat(vm, st, p, DirFd.DEFAULT, follow); }
+
+    /**
+     * posix_do_stat's choice of call: fstat for a descriptor, lstat for follow_symlinks=False
+     * without dir_fd, fstatat with dir_fd (AT_SYMLINK_NOFOLLOW when not following), else stat.
+     */
+    static long doStat(VmApi vm, State st, PathArg p, int dirFd, boolean follow) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(Libc.ST_SIZE_OF);
-            long r = p.isFd() ? Libc.call("fstat", Libc.I_IP, p.fd(), buf)
-                    : Libc.call(follow ? "stat" : "lstat", Libc.I_PP, Libc.cString(arena, p.bytes()), buf);
+            long r;
+            if (p.isFd()) r = Libc.call("fstat", Libc.I_IP, p.fd(), buf);
+            else if (dirFd != DirFd.DEFAULT) {
+                r = Libc.call("fstatat", FunctionDescriptor.of(INT, INT, PTR, PTR, INT), dirFd, Libc.cString(arena, p.bytes()), buf,
+                        follow ? 0 : DirFd.AT_SYMLINK_NOFOLLOW);
+            } else r = Libc.call(follow ? "stat" : "lstat", Libc.I_PP, Libc.cString(arena, p.bytes()), buf);
             if (r != 0) throw p.error(vm);
             return statResult(vm, st, buf);
         }
@@ -154,17 +163,39 @@ public final class Posix {
         }
     }
 
+    /**
+     * A call on one path, or its *at() form when a dir_fd is given ({@code atArgs} after the
+     * descriptor and the path): r == -1 raises OSError naming the path.
+     */
+    private static long pathCall(VmApi vm, PathArg p, int dirFd, String at, FunctionDescriptor atFd, Object[] atRest, String fn,
+            FunctionDescriptor fd, Object... rest) {
+        if (dirFd == DirFd.DEFAULT) return pathCall(vm, p, fn, fd, rest);
+        try (Arena arena = Arena.ofConfined()) {
+            Object[] args = new Object[atRest.length + 2];
+            args[0] = dirFd;
+            args[1] = Libc.cString(arena, p.bytes());
+            System.arraycopy(atRest, 0, args, 2, atRest.length);
+            long r = Libc.call(at, atFd, args);
+            if (r == -1) throw p.error(vm);
+            return r;
+        }
+    }
+
+    /**
+     * rename and replace (both rename(2), renameat with a dir_fd). On POSIX a str and a bytes
+     * path may be mixed, as in CPython (its same-type check is Windows').
+     */
     private static void twoPathCall(VmApi vm, String fn, long[] a, int o, int n, long kw) {
         long[] p = Params.parse(vm, fn, new String[] {"src", "dst", "src_dir_fd", "dst_dir_fd"}, 2, 2, 0, a, o, n, kw);
-        noDirFd(vm, fn, p[2]);
-        noDirFd(vm, fn, p[3]);
         PathArg src = PathArg.convert(vm, fn, "src", p[0], false, false);
         PathArg dst = PathArg.convert(vm, fn, "dst", p[1], false, false);
-        if (src.isBytes() != dst.isBytes()) throw vm.error("TypeError", fn + ": src and dst must be the same type");
+        int srcDirFd = DirFd.convert(vm, p[2]), dstDirFd = DirFd.convert(vm, p[3]);
         try (Arena arena = Arena.ofConfined()) {
-            if (Libc.call("rename", Libc.I_PP, Libc.cString(arena, src.bytes()), Libc.cString(arena, dst.bytes())) != 0) {
-                throw error(vm, src.object(), dst.object());
-            }
+            MemorySegment s = Libc.cString(arena, src.bytes()), d = Libc.cString(arena, dst.bytes());
+            long r = srcDirFd != DirFd.DEFAULT || dstDirFd != DirFd.DEFAULT
+                    ? Libc.call("renameat", FunctionDescriptor.of(INT, INT, PTR, INT, PTR), srcDirFd, s, dstDirFd, d)
+                    : Libc.call("rename", Libc.I_PP, s, d);
+            if (r != 0) throw error(vm, src.object(), dst.object());
         }
     }
 
@@ -189,14 +220,15 @@ public final class Posix {
             + " memfd_create eventfd eventfd_read eventfd_write waitstatus_to_exitcode";
 
     /**
-     * What of CPython 3.11's _have_functions refheap's posix has, in its order: os builds
-     * supports_fd and supports_follow_symlinks from these. Those that say a function takes dir_fd
-     * (HAVE_FACCESSAT, HAVE_FSTATAT, HAVE_OPENAT, HAVE_LINKAT...) are left out: refheap's posix
-     * has no *at() calls, so os.supports_dir_fd is empty.
+     * CPython 3.11's _have_functions on Linux, in its order: os builds supports_dir_fd,
+     * supports_fd, supports_follow_symlinks and supports_effective_ids from these, so they are
+     * CPython's sets (each *at() call named here is what the function calls with a dir_fd).
      */
-    private static final String[] HAVE = {"HAVE_EVENTFD", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHOWN", "HAVE_FEXECVE", "HAVE_FDOPENDIR",
-            "HAVE_FPATHCONF", "HAVE_FSTATVFS", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_FUTIMES", "HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_LUTIMES",
-            "HAVE_MEMFD_CREATE"};
+    private static final String[] HAVE = {"HAVE_EVENTFD", "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN",
+            "HAVE_FCHOWNAT", "HAVE_FEXECVE", "HAVE_FDOPENDIR", "HAVE_FPATHCONF", "HAVE_FSTATAT", "HAVE_FSTATVFS", "HAVE_FTRUNCATE",
+            "HAVE_FUTIMENS", "HAVE_FUTIMES", "HAVE_FUTIMESAT", "HAVE_LINKAT", "HAVE_LCHOWN", "HAVE_LSTAT", "HAVE_LUTIMES", "HAVE_MEMFD_CREATE",
+            "HAVE_MKDIRAT", "HAVE_MKFIFOAT", "HAVE_MKNODAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT",
+            "HAVE_UNLINKAT", "HAVE_UTIMENSAT"};
 
     public static long create(VmApi vm) {
         State st = vm.moduleState("posix", () -> {
@@ -280,13 +312,17 @@ public final class Posix {
         var h = vm.heap;
         def.def("stat", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "stat", new String[] {"path", "dir_fd", "follow_symlinks"}, 1, 1, 0, a, o, n, kw);
-            noDirFd(vm, "stat", p[1]);
-            return doStat(vm, state(vm), PathArg.convert(vm, "stat", "path", p[0], true, false), truth(vm, p[2], true));
+            PathArg path = PathArg.convert(vm, "stat", "path", p[0], true, false);
+            int dirFd = DirFd.convert(vm, p[1]);
+            boolean follow = truth(vm, p[2], true);
+            DirFd.pathAndDirFd(vm, "stat", path, dirFd);
+            DirFd.fdAndFollow(vm, "stat", path, follow);
+            return doStat(vm, state(vm), path, dirFd, follow);
         });
         def.def("lstat", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "lstat", new String[] {"path", "dir_fd"}, 1, 1, 0, a, o, n, kw);
-            noDirFd(vm, "lstat", p[1]);
-            return doStat(vm, state(vm), PathArg.convert(vm, "lstat", "path", p[0], false, false), false);
+            PathArg path = PathArg.convert(vm, "lstat", "path", p[0], false, false);
+            return doStat(vm, state(vm), path, DirFd.convert(vm, p[1]), false);
         });
         def.def("fstat", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "fstat", new String[] {"fd"}, 1, 1, 0, a, o, n, kw);
@@ -332,15 +368,19 @@ public final class Posix {
         });
         def.def("mkdir", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "mkdir", new String[] {"path", "mode", "dir_fd"}, 1, 2, 0, a, o, n, kw);
-            noDirFd(vm, "mkdir", p[2]);
-            pathCall(vm, PathArg.convert(vm, "mkdir", "path", p[0], false, false), "mkdir", Libc.I_PI, p[1] == 0 ? 0777 : intArg(vm, p[1]));
+            PathArg path = PathArg.convert(vm, "mkdir", "path", p[0], false, false);
+            int mode = p[1] == 0 ? 0777 : intArg(vm, p[1]);
+            int dirFd = DirFd.convert(vm, p[2]);
+            pathCall(vm, path, dirFd, "mkdirat", I_IPI, new Object[] {mode}, "mkdir", Libc.I_PI, mode);
             return none(vm);
         });
         for (String fn : new String[] {"rmdir", "remove", "unlink"}) {
             def.def(fn, (s, a, o, n, kw) -> {
                 long[] p = Params.parse(vm, fn, new String[] {"path", "dir_fd"}, 1, 1, 0, a, o, n, kw);
-                noDirFd(vm, fn, p[1]);
-                pathCall(vm, PathArg.convert(vm, fn, "path", p[0], false, false), fn.equals("rmdir") ? "rmdir" : "unlink", Libc.I_P);
+                PathArg path = PathArg.convert(vm, fn, "path", p[0], false, false);
+                int dirFd = DirFd.convert(vm, p[1]);
+                boolean rmdir = fn.equals("rmdir");  // unlinkat(AT_REMOVEDIR) with a dir_fd
+                pathCall(vm, path, dirFd, "unlinkat", I_IPI, new Object[] {rmdir ? DirFd.AT_REMOVEDIR : 0}, rmdir ? "rmdir" : "unlink", Libc.I_P);
                 return none(vm);
             });
         }
@@ -352,11 +392,20 @@ public final class Posix {
         }
         def.def("chmod", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "chmod", new String[] {"path", "mode", "dir_fd", "follow_symlinks"}, 2, 2, 0, a, o, n, kw);
-            noDirFd(vm, "chmod", p[2]);
             PathArg path = PathArg.convert(vm, "chmod", "path", p[0], true, false);
             int mode = intArg(vm, p[1]);
-            if (path.isFd()) {
-                if (Libc.call("fchmod", FunctionDescriptor.of(INT, INT, INT), path.fd(), mode) != 0) throw error(vm);
+            int dirFd = DirFd.convert(vm, p[2]);
+            boolean follow = truth(vm, p[3], true);
+            if (path.isFd()) {  // fchmod: dir_fd and follow_symlinks do not matter, as in CPython
+                if (Libc.call("fchmod", FunctionDescriptor.of(INT, INT, INT), path.fd(), mode) != 0) throw path.error(vm);
+            } else if (dirFd != DirFd.DEFAULT || !follow) {
+                try (Arena arena = Arena.ofConfined()) {
+                    long r = Libc.call("fchmodat", I_IP_I, dirFd, Libc.cString(arena, path.bytes()), mode, follow ? 0 : DirFd.AT_SYMLINK_NOFOLLOW);
+                    if (r != 0 && !follow && Libc.errno() == 95) {  // EOPNOTSUPP: the C library cannot change a symlink's mode
+                        throw dirFd != DirFd.DEFAULT ? DirFd.dirFdAndFollow(vm, "chmod") : DirFd.followUnavailable(vm, "chmod");
+                    }
+                    if (r != 0) throw path.error(vm);
+                }
             } else {
                 pathCall(vm, path, "chmod", Libc.I_PI, mode);
             }
@@ -364,11 +413,16 @@ public final class Posix {
         });
         def.def("access", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "access", new String[] {"path", "mode", "dir_fd", "effective_ids", "follow_symlinks"}, 2, 2, 0, a, o, n, kw);
-            noDirFd(vm, "access", p[2]);
-            if (truth(vm, p[3], false)) throw vm.error("NotImplementedError", "access: effective_ids unavailable on this platform");
             PathArg path = PathArg.convert(vm, "access", "path", p[0], false, false);
+            int mode = intArg(vm, p[1]);
+            int dirFd = DirFd.convert(vm, p[2]);
+            boolean effective = truth(vm, p[3], false), follow = truth(vm, p[4], true);
             try (Arena arena = Arena.ofConfined()) {
-                return bool(vm, Libc.call("access", Libc.I_PI, Libc.cString(arena, path.bytes()), intArg(vm, p[1])) == 0);
+                MemorySegment c = Libc.cString(arena, path.bytes());
+                long r = dirFd != DirFd.DEFAULT || effective || !follow
+                        ? Libc.call("faccessat", I_IP_I, dirFd, c, mode, (follow ? 0 : DirFd.AT_SYMLINK_NOFOLLOW) | (effective ? DirFd.AT_EACCESS : 0))
+                        : Libc.call("access", Libc.I_PI, c, mode);
+                return bool(vm, r == 0);
             }
         });
         def.def("umask", (s, a, o, n, kw) -> {
@@ -377,37 +431,44 @@ public final class Posix {
         });
         def.def("readlink", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "readlink", new String[] {"path", "dir_fd"}, 1, 1, 0, a, o, n, kw);
-            noDirFd(vm, "readlink", p[1]);
             PathArg path = PathArg.convert(vm, "readlink", "path", p[0], false, false);
+            int dirFd = DirFd.convert(vm, p[1]);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment buf = arena.allocate(4097);
-                long r = Libc.call("readlink", FunctionDescriptor.of(LONG, PTR, PTR, LONG), Libc.cString(arena, path.bytes()), buf, 4096L);
+                MemorySegment c = Libc.cString(arena, path.bytes());
+                long r = dirFd != DirFd.DEFAULT ? Libc.call("readlinkat", FunctionDescriptor.of(LONG, INT, PTR, PTR, LONG), dirFd, c, buf, 4096L)
+                        : Libc.call("readlink", FunctionDescriptor.of(LONG, PTR, PTR, LONG), c, buf, 4096L);
                 if (r < 0) throw path.error(vm);
                 return path.result(vm, buf.asSlice(0, r).toArray(ValueLayout.JAVA_BYTE));
             }
         });
         def.def("symlink", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "symlink", new String[] {"src", "dst", "target_is_directory", "dir_fd"}, 2, 3, 0, a, o, n, kw);
-            noDirFd(vm, "symlink", p[3]);
             PathArg src = PathArg.convert(vm, "symlink", "src", p[0], false, false);
             PathArg dst = PathArg.convert(vm, "symlink", "dst", p[1], false, false);
+            if (p[2] != 0) vm.truthy(p[2]);  // the "p" converter's truth test (Linux ignores the answer)
+            int dirFd = DirFd.convert(vm, p[3]);
             try (Arena arena = Arena.ofConfined()) {
-                if (Libc.call("symlink", Libc.I_PP, Libc.cString(arena, src.bytes()), Libc.cString(arena, dst.bytes())) != 0) {
-                    throw error(vm, src.object(), dst.object());
-                }
+                MemorySegment s1 = Libc.cString(arena, src.bytes()), d1 = Libc.cString(arena, dst.bytes());
+                long r = dirFd != DirFd.DEFAULT ? Libc.call("symlinkat", FunctionDescriptor.of(INT, PTR, INT, PTR), s1, dirFd, d1)
+                        : Libc.call("symlink", Libc.I_PP, s1, d1);
+                if (r != 0) throw error(vm, src.object(), dst.object());
             }
             return none(vm);
         });
         def.def("link", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "link", new String[] {"src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"}, 2, 2, 0, a, o, n, kw);
-            noDirFd(vm, "link", p[2]);
-            noDirFd(vm, "link", p[3]);
             PathArg src = PathArg.convert(vm, "link", "src", p[0], false, false);
             PathArg dst = PathArg.convert(vm, "link", "dst", p[1], false, false);
+            int srcDirFd = DirFd.convert(vm, p[2]), dstDirFd = DirFd.convert(vm, p[3]);
+            boolean follow = truth(vm, p[4], true);
             try (Arena arena = Arena.ofConfined()) {
-                // linkat(AT_FDCWD, src, AT_FDCWD, dst, AT_SYMLINK_FOLLOW when following), as 3.11 calls it
-                long r = Libc.call("linkat", FunctionDescriptor.of(INT, INT, PTR, INT, PTR, INT), AT_FDCWD, Libc.cString(arena, src.bytes()),
-                        AT_FDCWD, Libc.cString(arena, dst.bytes()), truth(vm, p[4], true) ? 0x400 : 0);
+                MemorySegment s1 = Libc.cString(arena, src.bytes()), d1 = Libc.cString(arena, dst.bytes());
+                // 3.11 calls linkat (AT_SYMLINK_FOLLOW when following) only with a dir_fd or follow_symlinks=False;
+                // otherwise link(2), which on Linux links a symlink itself
+                long r = srcDirFd != DirFd.DEFAULT || dstDirFd != DirFd.DEFAULT || !follow
+                        ? Libc.call("linkat", FunctionDescriptor.of(INT, INT, PTR, INT, PTR, INT), srcDirFd, s1, dstDirFd, d1, follow ? DirFd.AT_SYMLINK_FOLLOW : 0)
+                        : Libc.call("link", Libc.I_PP, s1, d1);
                 if (r != 0) throw error(vm, src.object(), dst.object());
             }
             return none(vm);
@@ -425,8 +486,9 @@ public final class Posix {
         });
         def.def("utime", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "utime", new String[] {"path", "times", "ns", "dir_fd", "follow_symlinks"}, 1, 2, 0, a, o, n, kw);
-            noDirFd(vm, "utime", p[3]);
             PathArg path = PathArg.convert(vm, "utime", "path", p[0], true, false);
+            int dirFd = DirFd.convert(vm, p[3]);
+            boolean follow = truth(vm, p[4], true);
             long times = p[1] != 0 && p[1] != h.None ? p[1] : 0;
             if (times != 0 && p[2] != 0) throw vm.error("ValueError", "utime: you may specify either 'times' or 'ns' but not both");
             long[] ts = null;  // sec, nsec, sec, nsec
@@ -459,6 +521,8 @@ public final class Posix {
                     ts[2 * i + 1] = qr[1].longValue();
                 }
             }
+            DirFd.pathAndDirFd(vm, "utime", path, dirFd);  // after the times, as 3.11 checks them
+            DirFd.fdAndFollow(vm, "utime", path, follow);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment spec = MemorySegment.NULL;
                 if (ts != null) {
@@ -466,8 +530,8 @@ public final class Posix {
                     for (int i = 0; i < 4; i++) spec.set(LONG, 8L * i, ts[i]);
                 }
                 long r = path.isFd() ? Libc.call("futimens", FunctionDescriptor.of(INT, INT, PTR), path.fd(), spec)
-                        : Libc.call("utimensat", FunctionDescriptor.of(INT, INT, PTR, PTR, INT), AT_FDCWD, Libc.cString(arena, path.bytes()), spec,
-                                truth(vm, p[4], true) ? 0 : 0x100);
+                        : Libc.call("utimensat", FunctionDescriptor.of(INT, INT, PTR, PTR, INT), dirFd, Libc.cString(arena, path.bytes()), spec,
+                                follow ? 0 : DirFd.AT_SYMLINK_NOFOLLOW);
                 if (r != 0) throw error(vm);  // 3.11's utime reports no filename
             }
             return none(vm);

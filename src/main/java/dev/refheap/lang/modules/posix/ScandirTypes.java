@@ -13,12 +13,17 @@ import java.lang.foreign.ValueLayout;
 /**
  * {@code posix.ScandirIterator} and {@code posix.DirEntry}, CPython 3.11's (heap types, not GC):
  * <pre>
- * ScandirIterator (104): refcnt | type | path_t (..., object at 72, cleanup at 80) | DIR* at 88 | fd at 96
+ * ScandirIterator (104): refcnt | type | path_t (..., fd at 56, object at 72, cleanup at 80) | DIR* at 88 | fd at 96
  * DirEntry (72):         refcnt | type | name | path | stat | lstat | d_type (byte) | d_ino | dir_fd (int)
  * </pre>
  * The iterator reads the directory with opendir/readdir (skipping "." and ".."), closes it when
  * exhausted, by close()/__exit__, or when freed. An entry answers is_dir/is_file/is_symlink from
  * d_type when it can and otherwise stats the path once, caching stat and lstat as CPython does.
+ * scandir(fd) reads a duplicate of the descriptor (fdopendir; the iterator's fd at 96, closed with
+ * its stream after a rewinddir, so the caller's descriptor is left at its start): its entries'
+ * path is their name, and they stat it relative to the caller's descriptor (dir_fd, fstatat).
+ * The path_t's nullable slot (32) holds whether names come back as bytes (decided once, from
+ * the path as converted: bytes, a bytes-like object or an os.PathLike giving bytes).
  */
 final class ScandirTypes {
     static final int DT_UNKNOWN = 0, DT_DIR = 4, DT_REG = 8, DT_LNK = 10;
@@ -56,17 +61,20 @@ final class ScandirTypes {
 
     private static final FunctionDescriptor P_P = FunctionDescriptor.of(Libc.PTR, Libc.PTR);
 
+    /**
+     * opendir of a path, or for a descriptor fdopendir of a duplicate (closedir closes what it
+     * reads: CPython's _Py_dup, non-inheritable), which {@link #closedir(long, boolean)} rewinds.
+     */
     static long opendir(VmApi vm, PathArg path) {
-        if (path.isFd()) {  // listdir(fd): a duplicate read from its start, as CPython reads it
-            long fd = Libc.call("fcntl", FunctionDescriptor.of(Libc.INT, Libc.INT, Libc.INT, Libc.INT), path.fd(), 1030, 0);
+        if (path.isFd()) {
+            long fd = Libc.call("fcntl", FunctionDescriptor.of(Libc.INT, Libc.INT, Libc.INT, Libc.INT), path.fd(), 1030, 0);  // F_DUPFD_CLOEXEC
             if (fd < 0) throw Posix.error(vm, 0, 0);
             long dir = Libc.call("fdopendir", FunctionDescriptor.of(Libc.PTR, Libc.INT), (int) fd);
             if (dir == 0) {
-                PyException e = Posix.error(vm, 0, 0);
+                PyException e = path.error(vm);
                 Libc.call("close", Libc.I_I, (int) fd);
                 throw e;
             }
-            Libc.call("rewinddir", FunctionDescriptor.ofVoid(Libc.PTR), MemorySegment.ofAddress(dir));
             return dir;
         }
         try (Arena arena = Arena.ofConfined()) {
@@ -89,7 +97,14 @@ final class ScandirTypes {
         }
     }
 
-    static void closedir(long dir) { Libc.call("closedir", Libc.I_P, MemorySegment.ofAddress(dir)); }
+    /**
+     * closedir; a stream over a duplicated descriptor is rewound first (the duplicate shares the
+     * caller's file offset, which a later listdir or scandir of it then reads from the start).
+     */
+    static void closedir(long dir, boolean overFd) {
+        if (overFd) Libc.call("rewinddir", FunctionDescriptor.ofVoid(Libc.PTR), MemorySegment.ofAddress(dir));
+        Libc.call("closedir", Libc.I_P, MemorySegment.ofAddress(dir));
+    }
 
     /** listdir's loop: every entry's name, in readdir's order. */
     static void readDir(VmApi vm, PathArg path, EntrySink sink) {
@@ -97,19 +112,18 @@ final class ScandirTypes {
         try {
             while (next(dir, sink)) { }
         } finally {
-            closedir(dir);
+            closedir(dir, path.isFd());
         }
     }
 
     long open(PathArg path) {
-        if (path.isFd()) throw vm.error("NotImplementedError", "scandir: a file descriptor is not supported by refheap's posix (no *at() calls for its entries)");
         long dir = opendir(vm, path);
         return iterator.create(path, dir);
     }
 
     /** {@code posix.ScandirIterator}. */
     static final class IteratorType extends FieldsType {
-        static final int OBJECT = 72, CLEANUP = 80, DIRP = 88, FD = 96;
+        static final int BYTES = 32, PATH_FD = 56, OBJECT = 72, CLEANUP = 80, DIRP = 88, FD = 96;
         private final ScandirTypes types;
 
         IteratorType(VmApi vm, ScandirTypes types) {
@@ -128,9 +142,11 @@ final class ScandirTypes {
             long o = alloc();
             open++;
             put(o, OBJECT, vm.incref(path.object()));
-            put(o, CLEANUP, heap.bytes.of(path.bytes()));
+            if (!path.isFd()) put(o, CLEANUP, heap.bytes.of(path.bytes()));
             put(o, DIRP, dir);
-            put(o, FD, -1);
+            Native.putInt(o + PATH_FD, path.isFd() ? path.fd() : -1);
+            Native.putInt(o + FD, path.isFd() ? (int) Libc.call("dirfd", Libc.I_P, MemorySegment.ofAddress(dir)) : -1);
+            Native.putInt(o + BYTES, path.isBytes() ? 1 : 0);
             return o;
         }
 
@@ -139,7 +155,7 @@ final class ScandirTypes {
             if (dir != 0) {
                 put(o, DIRP, 0);
                 open--;
-                closedir(dir);
+                closedir(dir, Native.getInt(o + PATH_FD) >= 0);
             }
         }
 
@@ -151,23 +167,14 @@ final class ScandirTypes {
             long dir = get(o, DIRP);
             if (dir == 0) return 0;
             long[] out = {0};
-            long pathObj = get(o, OBJECT);
-            boolean isBytes = heap.typeOf(pathObj) == heap.bytes || !vm.isStr(pathObj) && pathObj != heap.None && bytesFromFspath(pathObj);
-            byte[] base = pathObj == heap.None ? null : dev.refheap.object.BytesType.value(get(o, CLEANUP));
-            if (!next(dir, (name, type, ino) -> out[0] = types.entry.create(base, name, isBytes, type, ino))) {
+            int dirFd = Native.getInt(o + PATH_FD);
+            boolean isBytes = Native.getInt(o + BYTES) != 0;
+            byte[] base = get(o, OBJECT) == heap.None || dirFd >= 0 ? null : dev.refheap.object.BytesType.value(get(o, CLEANUP));
+            if (!next(dir, (name, type, ino) -> out[0] = types.entry.create(base, name, isBytes, type, ino, dirFd))) {
                 close(o);
                 return 0;
             }
             return out[0];
-        }
-
-        private boolean bytesFromFspath(long p) {
-            long r = Posix.fspath(vm, p);
-            try {
-                return heap.typeOf(r) == heap.bytes;
-            } finally {
-                heap.decref(r);
-            }
         }
 
         @Override
@@ -227,10 +234,21 @@ final class ScandirTypes {
         @Override
         protected boolean heapTypeInstances() { return true; }
 
-        long create(byte[] base, byte[] name, boolean isBytes, int type, long ino) {
+        /**
+         * An entry of directory {@code base} (null: the working directory, or {@code dirFd}'s
+         * when that is not -1, whose entries' path is their name).
+         */
+        long create(byte[] base, byte[] name, boolean isBytes, int type, long ino, int dirFd) {
             long o = alloc();
             try {
                 put(o, NAME, isBytes ? heap.bytes.of(name) : vm.decode(name, "utf-8", "surrogateescape"));
+                Native.putByte(o + D_TYPE, (byte) type);
+                put(o, D_INO, ino);
+                Native.putInt(o + DIR_FD, dirFd >= 0 ? dirFd : Posix.AT_FDCWD);
+                if (dirFd >= 0) {
+                    put(o, PATH, vm.incref(get(o, NAME)));
+                    return o;
+                }
                 byte[] full = name;
                 if (base != null) {
                     boolean slash = base.length > 0 && base[base.length - 1] != '/';
@@ -240,9 +258,6 @@ final class ScandirTypes {
                     System.arraycopy(name, 0, full, full.length - name.length, name.length);
                 }
                 put(o, PATH, isBytes ? heap.bytes.of(full) : vm.decode(full, "utf-8", "surrogateescape"));
-                Native.putByte(o + D_TYPE, (byte) type);
-                put(o, D_INO, ino);
-                Native.putInt(o + DIR_FD, -1);
                 return o;
             } catch (RuntimeException e) {
                 heap.decref(o);
@@ -269,10 +284,11 @@ final class ScandirTypes {
 
         /** DirEntry_fetch_stat / get_lstat, cached: a borrowed stat_result. */
         private long stat(long o, boolean follow) {
-            if (get(o, LSTAT) == 0) put(o, LSTAT, Posix.doStat(vm, st, pathArg(o), false));
+            int dirFd = Native.getInt(o + DIR_FD);  // AT_FDCWD, or scandir(fd)'s descriptor: fstatat
+            if (get(o, LSTAT) == 0) put(o, LSTAT, Posix.doStat(vm, st, pathArg(o), dirFd, false));
             if (!follow) return get(o, LSTAT);
             if (get(o, STAT) == 0) {
-                put(o, STAT, isSymlink(o) ? Posix.doStat(vm, st, pathArg(o), true) : vm.incref(get(o, LSTAT)));
+                put(o, STAT, isSymlink(o) ? Posix.doStat(vm, st, pathArg(o), dirFd, true) : vm.incref(get(o, LSTAT)));
             }
             return get(o, STAT);
         }

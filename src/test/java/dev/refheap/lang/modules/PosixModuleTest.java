@@ -56,4 +56,13 @@ class PosixModuleTest {
                 + "with posix.scandir(fd) as it:\n    names = {e.name: e for e in it}\n"
                 + "e = names['tmp']\nprint(e.path == 'tmp', e.is_dir(), sorted(posix.listdir(fd)) == sorted(names))\nposix.close(fd)\n", true));
     }
+
+    @Test
+    void aBytearrayPathIsTakenWithADeprecationWarningAndNamedAsGiven() {
+        assertEquals("DeprecationWarning stat: path should be string, bytes, os.PathLike or integer, not bytearray\nTrue\n",
+                NativeModuleRun.run("import posix, warnings\nname = bytearray(b'/nonexistent/x')\n"
+                + "with warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n"
+                + "    try:\n        posix.stat(name)\n    except FileNotFoundError as e:\n        ok = e.filename is name\n"
+                + "print(w[0].category.__name__, w[0].message)\nprint(ok)\n", true));
+    }
 }

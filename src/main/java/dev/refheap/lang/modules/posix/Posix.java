@@ -195,7 +195,7 @@ public final class Posix {
             long r = srcDirFd != DirFd.DEFAULT || dstDirFd != DirFd.DEFAULT
                     ? Libc.call("renameat", FunctionDescriptor.of(INT, INT, PTR, INT, PTR), srcDirFd, s, dstDirFd, d)
                     : Libc.call("rename", Libc.I_PP, s, d);
-            if (r != 0) throw error(vm, src.object(), dst.object());
+            if (r != 0) throw PathArg.error(vm, src, dst);
         }
     }
 
@@ -452,7 +452,7 @@ public final class Posix {
                 MemorySegment s1 = Libc.cString(arena, src.bytes()), d1 = Libc.cString(arena, dst.bytes());
                 long r = dirFd != DirFd.DEFAULT ? Libc.call("symlinkat", FunctionDescriptor.of(INT, PTR, INT, PTR), s1, dirFd, d1)
                         : Libc.call("symlink", Libc.I_PP, s1, d1);
-                if (r != 0) throw error(vm, src.object(), dst.object());
+                if (r != 0) throw PathArg.error(vm, src, dst);
             }
             return none(vm);
         });
@@ -469,7 +469,7 @@ public final class Posix {
                 long r = srcDirFd != DirFd.DEFAULT || dstDirFd != DirFd.DEFAULT || !follow
                         ? Libc.call("linkat", FunctionDescriptor.of(INT, INT, PTR, INT, PTR, INT), srcDirFd, s1, dstDirFd, d1, follow ? DirFd.AT_SYMLINK_FOLLOW : 0)
                         : Libc.call("link", Libc.I_PP, s1, d1);
-                if (r != 0) throw error(vm, src.object(), dst.object());
+                if (r != 0) throw PathArg.error(vm, src, dst);
             }
             return none(vm);
         });
@@ -626,7 +626,7 @@ public final class Posix {
         });
         def.def("system", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "system", new String[] {"command"}, 1, 1, 0, a, o, n, kw);
-            return vm.newInt(Spawn.system(vm, PathArg.convert(vm, "system", "command", p[0], false, false).bytes()));
+            return vm.newInt(Spawn.system(vm, PathArg.fsConverter(vm, p[0])));
         });
         def.def("kill", (s, a, o, n, kw) -> {
             Params.unpack(vm, "kill", n, kw, 2, 2);
@@ -664,20 +664,20 @@ public final class Posix {
         });
         def.def("putenv", (s, a, o, n, kw) -> {
             Params.unpack(vm, "putenv", n, kw, 2, 2);
-            PathArg k = PathArg.convert(vm, "putenv", "name", a[o], false, false);
-            PathArg v = PathArg.convert(vm, "putenv", "value", a[o + 1], false, false);
-            if (k.bytes().length == 0 || indexOf(k.bytes(), (byte) '=') >= 0) throw vm.error("ValueError", "illegal environment variable name");
+            byte[] k = PathArg.fsConverter(vm, a[o]);
+            byte[] v = PathArg.fsConverter(vm, a[o + 1]);
+            if (k.length == 0 || indexOf(k, (byte) '=') >= 0) throw vm.error("ValueError", "illegal environment variable name");
             try (Arena arena = Arena.ofConfined()) {
-                if (Libc.call("setenv", FunctionDescriptor.of(INT, PTR, PTR, INT), Libc.cString(arena, k.bytes()), Libc.cString(arena, v.bytes()), 1) != 0) throw error(vm);
+                if (Libc.call("setenv", FunctionDescriptor.of(INT, PTR, PTR, INT), Libc.cString(arena, k), Libc.cString(arena, v), 1) != 0) throw error(vm);
             }
             return none(vm);
         });
         def.def("unsetenv", (s, a, o, n, kw) -> {
             Params.unpack(vm, "unsetenv", n, kw, 1, 1);
-            PathArg k = PathArg.convert(vm, "unsetenv", "name", a[o], false, false);
-            if (k.bytes().length == 0 || indexOf(k.bytes(), (byte) '=') >= 0) throw vm.error("ValueError", "illegal environment variable name");
+            byte[] k = PathArg.fsConverter(vm, a[o]);
+            if (k.length == 0 || indexOf(k, (byte) '=') >= 0) throw vm.error("ValueError", "illegal environment variable name");
             try (Arena arena = Arena.ofConfined()) {
-                if (Libc.call("unsetenv", Libc.I_P, Libc.cString(arena, k.bytes())) != 0) throw error(vm);
+                if (Libc.call("unsetenv", Libc.I_P, Libc.cString(arena, k)) != 0) throw error(vm);
             }
             return none(vm);
         });

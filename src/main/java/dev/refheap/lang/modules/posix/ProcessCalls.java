@@ -532,7 +532,14 @@ final class ProcessCalls {
                     MemorySegment pid = arena.allocate(4);
                     int rc = (int) Libc.call(fn, FunctionDescriptor.of(INT, PTR, PTR, PTR, PTR, PTR, PTR), pid, Libc.cString(arena, path.bytes()), fa, attr,
                             Spawn.cArray(arena, argv), Spawn.cArray(arena, env));
-                    if (rc != 0) throw vm.osError(rc, Libc.strerror(rc), path.object(), 0);
+                    if (rc != 0) {
+                        long f = path.filename(vm);
+                        try {
+                            throw vm.osError(rc, Libc.strerror(rc), f, 0);
+                        } finally {
+                            vm.heap.decref(f);
+                        }
+                    }
                     return vm.newInt(pid.get(INT, 0));
                 } finally {
                     Libc.call("posix_spawn_file_actions_destroy", Libc.I_P, fa);

@@ -141,7 +141,7 @@ final class ScandirTypes {
         long create(PathArg path, long dir) {
             long o = alloc();
             open++;
-            put(o, OBJECT, vm.incref(path.object()));
+            put(o, OBJECT, path.filename(vm));  // path_t's object: __fspath__'s result for an os.PathLike
             if (!path.isFd()) put(o, CLEANUP, heap.bytes.of(path.bytes()));
             put(o, DIRP, dir);
             Native.putInt(o + PATH_FD, path.isFd() ? path.fd() : -1);

@@ -132,11 +132,7 @@ public final class Spawn {
 
     /** PyUnicode_FSConverter: str (UTF-8, surrogateescape), bytes, or an os.PathLike; no NUL. */
     static byte[] fsEncode(VmApi vm, long v) {
-        var h = vm.heap;
-        if (!vm.isStr(v) && h.typeOf(v) != h.bytes && !vm.typeHas(v, "__fspath__")) {
-            throw vm.error("TypeError", "expected str, bytes or os.PathLike object, not " + vm.typeName(v));
-        }
-        return PathArg.convert(vm, "fork_exec", "args", v, false, false).bytes();
+        return PathArg.fsConverter(vm, v);
     }
 
     /**

@@ -386,6 +386,8 @@ final class Attributes {
                 if (isDataDescriptor(rt, descr)) throw rt.error("AttributeError", v == 0 ? "__delete__" : "__set__");
             }
         }
+        // a member or getset the native base answers itself (no descriptor in its type dict) refuses as its descriptor would
+        if (descr == 0 && c.builtinLayout() && c.builtinBase instanceof NativeType nt) nt.checkSettable(name);
         if (baseDict != 0) {  // _PyObject_GenericSetAttrWithDict with the base's dict
             if (v != 0) heap.dicts.setItem(baseDict, nameObj, v);
             else if (!heap.dicts.delItem(baseDict, nameObj)) throw rt.ops.attributeError(o, name);

@@ -55,6 +55,13 @@ public abstract class NativeType extends ExtType {
         throw rt.error("AttributeError", "readonly attribute");
     }
 
+    /**
+     * Refuses (AttributeError, as CPython's descriptor would) setting or deleting {@code name} when
+     * it is a read-only member or a getset without a setter that this type answers without a
+     * descriptor in its dict; returns otherwise. Asked for an instance of a Python subclass too.
+     */
+    public void checkSettable(String name) {}
+
     /** The offset of the instance's own dict pointer (tp_dictoffset), 0 if instances have none. */
     public long ownDictOffset() { return 0; }
 

@@ -1498,6 +1498,19 @@ final class Ops {
         loadMethod(o, nameObj, StrType.value(nameObj), out);
     }
 
+    /**
+     * Whether {@code o}, an instance of a native type with an instance dict (tp_dictoffset: the
+     * _io objects, functools.partial...), has {@code nameObj} in that dict, which then shadows a
+     * method of the type as _PyObject_GetMethod's dict lookup does.
+     */
+    private boolean nativeInstanceHas(long o, PyType t, long nameObj) {
+        if (!(t instanceof NativeType nt)) return false;
+        long off = nt.ownDictOffset();
+        if (off <= 0) return false;
+        long d = dev.refheap.memory.Native.getLong(o + off);
+        return d != 0 && heap.dicts.getItem(d, nameObj) != 0;
+    }
+
     /** As {@link #loadMethod(long, long, long[])}, with the name's contents already decoded. */
     void loadMethod(long o, long nameObj, String name, long[] out) {
         loadMethod(o, nameObj, name, out, false);
@@ -1521,7 +1534,8 @@ final class Ops {
                 boolean isMethod = dt == rt.functionType || dt == rt.methodDescrType || (internal && dt == rt.wrapperDescrType)
                         || dt instanceof NativeType nt && nt.isMethodDescriptor();
                 // (an alias's tp_getattro is ga_getattro: a program's x.name() goes through it, to the origin)
-                if (isMethod && !(t instanceof ClassType c && instanceValue(o, c, name) != 0) && (internal || !rt.genericAliasType.isAlias(o))) {
+                if (isMethod && !(t instanceof ClassType c && instanceValue(o, c, name) != 0) && !nativeInstanceHas(o, t, nameObj)
+                        && (internal || !rt.genericAliasType.isAlias(o))) {
                     out[0] = incref(descr);
                     out[1] = incref(o);
                     return;

@@ -444,6 +444,14 @@ final class BufferedType extends IoType {
         return vm.callMethod(get(o, RAW), method);
     }
 
+    private static final java.util.Set<String> MEMBERS = java.util.Set.of("raw"), GETTERS = java.util.Set.of("closed", "name", "mode");
+
+    @Override
+    java.util.Set<String> readonlyMembers() { return MEMBERS; }
+
+    @Override
+    java.util.Set<String> getOnly() { return GETTERS; }
+
     @Override
     long ownAttr(long o, String attrName) {
         switch (attrName) {
@@ -616,7 +624,16 @@ final class BufferedType extends IoType {
 
     @Override
     public String reprOf(long o) {
-        long name = flag(o, OK) ? vm.getAttrOrNull(o, "name") : 0;
+        long name = 0;
+        if (flag(o, OK)) {
+            try {
+                name = vm.getAttrOrNull(o, "name");
+            } catch (PyException e) {
+                // buffered_repr: a raw object without a name (AttributeError) or a ValueError leaves the name out
+                if (!vm.isInstance(e, "AttributeError") && !vm.isInstance(e, "ValueError")) throw e;
+                heap.decref(e.exc());
+            }
+        }
         if (name == 0) return "<" + name() + ">";
         try {
             // Py_ReprEnter: a name whose repr reaches this object again is refused, not recursed into

@@ -124,9 +124,28 @@ abstract class IoType extends FieldsType {
     /** This type's own getsets ({@code closed}, {@code name}...) for {@code o}, or 0. */
     long ownAttr(long o, String attrName) { return 0; }
 
+    /**
+     * The names of this type's members (T_OBJECT and the like) that CPython makes READONLY, which
+     * refheap answers in {@link #ownAttr}: assigning or deleting one is "readonly attribute".
+     */
+    java.util.Set<String> readonlyMembers() { return java.util.Set.of(); }
+
+    /** The names of this type's getsets that have no setter (assigning or deleting one: "attribute 'X' of 'T' objects is not writable"). */
+    java.util.Set<String> getOnly() { return java.util.Set.of(); }
+
+    @Override
+    public void checkSettable(String attrName) {
+        for (PyType t = this; t != null; t = t.base()) {
+            if (!(t instanceof IoType it)) continue;
+            if (it.readonlyMembers().contains(attrName)) throw vm.error("AttributeError", "readonly attribute");
+            if (it.getOnly().contains(attrName)) throw vm.error("AttributeError", "attribute '" + attrName + "' of '" + it.name() + "' objects is not writable");
+        }
+    }
+
     @Override
     public boolean setAttrOf(long o, String attrName, long v) {
         if (heap.typeOf(o) != this || dictOff == 0) return false;  // no instance dict: AttributeError, as CPython's
+        checkSettable(attrName);  // the type's data descriptors come before the instance dict (PyObject_GenericSetAttr)
         setOrDeleteInDict(dict(o), attrName, v, shortName());
         return true;
     }

@@ -49,6 +49,7 @@ final class TextIOWrapperType extends IoType {
         int at;
         byte[] undecoded = new byte[0];
         boolean pendingCR, eof, wroteBom;
+        boolean noTell;        // tell() refused: next() is iterating (3.11's telling flag cleared), until the end or a seek
         int seen;              // LF 1, CR 2, CRLF 4
     }
 
@@ -295,6 +296,16 @@ final class TextIOWrapperType extends IoType {
         }
         if (blen > 0) t.wroteBom = true;
         long pending = get(o, PENDING);
+        if (pending != 0 && get(o, PENDING_COUNT) + blen > CHUNK) {
+            // bpo-43260: what is pending goes out first, so no more than a chunk is ever joined
+            try {
+                writeFlush(o);
+            } catch (PyException e) {
+                heap.decref(b);
+                throw e;
+            }
+            pending = 0;
+        }
         if (pending == 0) {
             put(o, PENDING_COUNT, 0);
             put(o, PENDING, b);
@@ -697,16 +708,31 @@ final class TextIOWrapperType extends IoType {
 
     // ---- the methods --------------------------------------------------------------------------------
 
+    private long orNone(long v) { return v == 0 ? none() : vm.incref(v); }
+
+    private static final java.util.Set<String> MEMBERS = java.util.Set.of("encoding", "buffer", "line_buffering", "write_through"),
+            GETTERS = java.util.Set.of("name", "closed", "newlines", "errors");
+
+    @Override
+    java.util.Set<String> readonlyMembers() { return MEMBERS; }
+
+    @Override
+    java.util.Set<String> getOnly() { return GETTERS; }
+
     @Override
     long ownAttr(long o, String attrName) {
         switch (attrName) {
-            case "encoding" -> { text(o); return vm.incref(get(o, ENCODING)); }
-            case "errors" -> { text(o); return vm.incref(get(o, ERRORS)); }
-            case "buffer" -> { text(o); return vm.incref(get(o, BUFFER)); }
-            case "line_buffering" -> { text(o); return bool(flag(o, LINE_BUFFERING)); }
-            case "write_through" -> { text(o); return bool(flag(o, WRITE_THROUGH)); }
+            // members (read as fields: None or false before __init__, kept after detach()), then getsets
+            case "encoding" -> { return orNone(get(o, ENCODING)); }
+            case "buffer" -> { return orNone(get(o, BUFFER)); }
+            case "line_buffering" -> { return bool(flag(o, LINE_BUFFERING)); }
+            case "write_through" -> { return bool(flag(o, WRITE_THROUGH)); }
+            case "errors" -> {
+                if (!flag(o, OK) && !flag(o, DETACHED)) throw vm.error("ValueError", "I/O operation on uninitialized object");
+                return orNone(get(o, ERRORS));
+            }
             case "closed" -> { text(o); return bool(closed(o)); }
-            case "_CHUNK_SIZE" -> { return vm.newInt(CHUNK); }
+            case "_CHUNK_SIZE" -> { text(o); return vm.newInt(CHUNK); }
             case "_finalizing" -> { return bool(flag(o, FINALIZING)); }
             case "name" -> {
                 text(o);
@@ -801,6 +827,7 @@ final class TextIOWrapperType extends IoType {
         defMethod("tell", (s, a, o, n, kw) -> {
             Text t = text(s);
             checkClosed(s);
+            if (t.noTell) throw vm.error("OSError", "telling position disabled by next() call");
             heap.decref(vm.callMethod(s, "flush"));
             return vm.newInt(tell(s, t));
         });
@@ -812,8 +839,10 @@ final class TextIOWrapperType extends IoType {
             long b = get(s, BUFFER);
             if (whence == 1) {
                 if ((!vm.isInt(p[0]) || Params.ssize(vm, p[0]) != 0)) throw unsupported("can't do nonzero cur-relative seeks");
+                if (t.noTell) throw vm.error("OSError", "telling position disabled by next() call");
                 return vm.newInt(tell(s, t));
             }
+            t.noTell = false;
             heap.decref(vm.callMethod(s, "flush"));
             if (whence == 2) {
                 if ((!vm.isInt(p[0]) || Params.ssize(vm, p[0]) != 0)) throw unsupported("can't do nonzero end-relative seeks");
@@ -865,14 +894,20 @@ final class TextIOWrapperType extends IoType {
 
     @Override
     public long nextOf(long o) {
+        Text t = text(o);
+        t.noTell = true;
         String line = readline(o, -1);
-        if (line.isEmpty()) return 0;
+        if (line.isEmpty()) {
+            t.noTell = false;
+            return 0;
+        }
         return vm.str(line);
     }
 
     @Override
     public String reprOf(long o) {
-        if (!flag(o, OK)) return "<_io.TextIOWrapper>";
+        // CHECK_INITIALIZED: a detached wrapper still has a repr
+        if (!flag(o, OK) && !flag(o, DETACHED)) throw vm.error("ValueError", "I/O operation on uninitialized object");
         StringBuilder sb = new StringBuilder("<_io.TextIOWrapper");
         // Py_ReprEnter: a name or mode whose repr reaches this object again is refused, not recursed into
         if (vm.reprEnter(o) != 0) throw vm.error("RuntimeError", "reentrant call inside " + vm.heap.typeOf(o).name() + ".__repr__");
@@ -884,7 +919,15 @@ final class TextIOWrapperType extends IoType {
     }
 
     private String reprBody(long o, StringBuilder sb) {
-        long name = vm.getAttrOrNull(o, "name");
+        long name;
+        try {
+            name = vm.getAttrOrNull(o, "name");
+        } catch (PyException e) {
+            // no name (AttributeError), or a detached buffer's ValueError: the repr goes on without it
+            if (!vm.isInstance(e, "AttributeError") && !vm.isInstance(e, "ValueError")) throw e;
+            heap.decref(e.exc());
+            name = 0;
+        }
         if (name != 0) {
             try {
                 sb.append(" name=").append(vm.repr(name));

@@ -43,7 +43,7 @@ final class Constructors {
         }
         if (t == rt.moduleType) return module(rt, a, o, n, kw);
         if (t == rt.tracebackType) return traceback(rt, a, o, n, kw);
-        if (nkw > 0 && t != heap.ints && t != heap.strs) throw rt.typeError(t.name() + "() takes no keyword arguments");
+        if (nkw > 0 && t != heap.ints && t != heap.strs && t != heap.bytes) throw rt.typeError(t.name() + "() takes no keyword arguments");
         if (t == heap.typeType) {
             if (n == 1) return Builtins.incref(heap, dev.refheap.object.Heap.typeAddress(a[o]));
             if (n == 3) return ClassStatements.type3(rt, a, o);
@@ -101,10 +101,31 @@ final class Constructors {
             return rt.ops.strObject(a[o]);
         }
         if (t == heap.bytes) {
+            // bytes_new(source, encoding, errors): keywords moved to their positions (0: not given)
             if (n > 3) throw rt.typeError("bytes() takes at most 3 arguments (" + n + " given)");
-            if (n == 0) return heap.bytes.of(new byte[0]);
-            long x = a[o];
-            if (n == 1) {  // bytes_new: x's __bytes__ first (bytes.__bytes__ of an exact bytes is x itself)
+            String[] names = {"source", "encoding", "errors"};
+            long[] pos = new long[3];
+            for (int i = 0; i < n - nkw; i++) pos[i] = a[o + i];
+            for (int k = 0; k < nkw; k++) {
+                String kn = StrType.value(TupleType.item(kw, k));
+                int idx = java.util.Arrays.asList(names).indexOf(kn);
+                if (idx < 0) throw rt.typeError("'" + kn + "' is an invalid keyword argument for bytes()");
+                if (pos[idx] != 0) throw rt.typeError("argument for bytes() given by name ('" + kn + "') and position (" + (idx + 1) + ")");
+                pos[idx] = a[o + n - nkw + k];
+            }
+            long x = pos[0], encoding = pos[1], errors = pos[2];
+            if (x == 0) {
+                if (encoding != 0 || errors != 0) throw rt.typeError(encoding != 0 ? "encoding without a string argument" : "errors without a string argument");
+                return heap.bytes.of(new byte[0]);
+            }
+            if (encoding != 0) {
+                if (!Heap.isStr(x)) throw rt.typeError("encoding without a string argument");
+                return Codecs.encode(rt, x, Codecs.strArg(rt, encoding, "bytes() argument 'encoding'"),
+                        errors != 0 ? Codecs.strArg(rt, errors, "bytes() argument 'errors'") : "strict");
+            }
+            if (errors != 0) throw rt.typeError(Heap.isStr(x) ? "string argument without an encoding" : "errors without a string argument");
+            n = 1;
+            {  // bytes_new: x's __bytes__ first (bytes.__bytes__ of an exact bytes is x itself)
                 PyType xt = heap.typeOf(x);
                 if (xt == heap.bytes) return Builtins.incref(heap, x);
                 if ((xt instanceof ClassType || xt instanceof WeakProxyType) && rt.ops.lookupType(xt, "__bytes__") != 0) {
@@ -117,11 +138,7 @@ final class Constructors {
                     return r;
                 }
             }
-            if (Heap.isStr(x)) {
-                if (n < 2) throw rt.typeError("string argument without an encoding");
-                return Codecs.encode(rt, x, Codecs.strArg(rt, a[o + 1], "bytes() argument 'encoding'"),
-                        n > 2 ? Codecs.strArg(rt, a[o + 2], "bytes() argument 'errors'") : "strict");
-            }
+            if (Heap.isStr(x)) throw rt.typeError("string argument without an encoding");
             if (rt.ops.baseView(x) instanceof IntType) {
                 if (!IntType.fitsLong(x)) throw rt.error("OverflowError", "cannot fit 'int' into an index-sized integer");
                 long len = IntType.asLong(x);

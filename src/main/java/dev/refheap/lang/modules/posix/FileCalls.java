@@ -378,9 +378,10 @@ final class FileCalls {
         });
         def.def("makedev", (s, a, o, n, kw) -> {
             Params.unpack(vm, "makedev", n, kw, 2, 2);
-            long ma = devPart(vm, a[o], "major"), mi = devPart(vm, a[o + 1], "minor");
+            // 3.11 takes C ints and returns the dev_t as a signed long long (_PyLong_FromDev)
+            long ma = Params.clinicInt(vm, a[o]) & 0xffffffffL, mi = Params.clinicInt(vm, a[o + 1]) & 0xffffffffL;
             long d = ((ma & 0x00000fffL) << 8) | ((ma & 0xfffff000L) << 32) | (mi & 0x000000ffL) | ((mi & 0xffffff00L) << 12);
-            return vm.newInt(new BigInteger(Long.toUnsignedString(d)));
+            return vm.newInt(d);
         });
         def.def("posix_fallocate", (s, a, o, n, kw) -> {
             Params.unpack(vm, "posix_fallocate", n, kw, 3, 3);
@@ -577,17 +578,15 @@ final class FileCalls {
         }
     }
 
-    /** A dev_t argument: an unsigned 64-bit int (or -1, as CPython's converter takes). */
+    /**
+     * 3.11's dev_t converter (_Py_Dev_Converter, PyLong_AsUnsignedLongLong): an int, not an
+     * object with {@code __index__} ("an integer is required"), in unsigned 64 bits.
+     */
     private static long device(VmApi vm, long o) {
+        if (!vm.isInt(o)) throw vm.error("TypeError", "an integer is required");
         BigInteger v = vm.asIndex(o);
-        if (v.equals(BigInteger.ONE.negate())) return -1;
-        if (v.signum() < 0 || v.bitLength() > 64) throw vm.error("OverflowError", "Python int too large to convert to C dev_t");
-        return v.longValue();
-    }
-
-    private static long devPart(VmApi vm, long o, String what) {
-        BigInteger v = vm.asIndex(o);
-        if (v.signum() < 0 || v.bitLength() > 32) throw vm.error("OverflowError", "Python int too large to convert to C unsigned int");
+        if (v.signum() < 0) throw vm.error("OverflowError", "can't convert negative int to unsigned");
+        if (v.bitLength() > 64) throw vm.error("OverflowError", "int too big to convert");
         return v.longValue();
     }
 

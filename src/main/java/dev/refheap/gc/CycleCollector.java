@@ -344,7 +344,41 @@ public final class CycleCollector implements GcHooks {
     /** True for the warm-up's own collector, whose collections must not stop the warm-up. */
     private boolean warmup;
 
-    void markWarmup() { warmup = true; }
+    /**
+     * The warm-up's collector: its collections do not stop the warm-up, and its (small) full
+     * collections split update_refs and subtract_refs with the helper thread as the program's big
+     * ones will, so that those passes are compiled too.
+     */
+    void markWarmup() {
+        warmup = true;
+        parallelMin = WARMUP_PARALLEL_MIN;
+    }
+
+    /** The warm-up's size from which its collections use the helper thread: its rounds of 2,500 pairs and lists. */
+    static final long WARMUP_PARALLEL_MIN = 2_000;
+
+    /** Collections estimated at this many objects or more split two passes with the helper thread ({@link ParallelRefs}). */
+    private long parallelMin = ParallelRefs.MIN_OBJECTS;
+    private ParallelRefs parallelRefs;
+    /** Whether the running collection's update_refs and subtract_refs ran on two threads (the pass-time report). */
+    private boolean passesOnTwoThreads;
+
+    private ParallelRefs parallelRefs() {
+        if (parallelRefs == null) parallelRefs = new ParallelRefs(model);
+        return parallelRefs;
+    }
+
+    /**
+     * Tests: the size from which collections use the helper thread (0: every collection), and
+     * whether the collecting thread waits for the helper to take its part ({@link ParallelRefs#waitForHelper}).
+     */
+    void setParallelMin(long n, boolean waitForHelper) {
+        parallelMin = n;
+        parallelRefs().waitForHelper = waitForHelper;
+    }
+
+    /** The two-thread passes of this collector (tests). */
+    ParallelRefs parallelRefsForTests() { return parallelRefs(); }
 
     /** The object model this collector sees the heap through. */
     ObjectModel model() { return model; }
@@ -422,6 +456,10 @@ public final class CycleCollector implements GcHooks {
         }
         phase(gen, "start", 0);
         if (!warmup) CollectorWarmup.programCollects();
+        // young's size, estimated from the counts before they are reset: generation 0's count plus,
+        // for a full collection, the long-lived objects (what the last full one kept and what
+        // has been promoted since)
+        long estimate = count[0] + (gen == NUM_GENERATIONS - 1 ? longLivedTotal + longLivedPending : 0);
         if (gen + 1 < NUM_GENERATIONS) count[gen + 1]++;
         for (int i = 0; i <= gen; i++) count[i] = 0;
         for (int i = 0; i < gen; i++) listMerge(generation[i], generation[gen]);
@@ -430,8 +468,11 @@ public final class CycleCollector implements GcHooks {
 
         listInit(unreachable);
         collectingYoung = young;
+        passesOnTwoThreads = false;
         passTime(-1);
-        if (young == old && listIsEmpty(permanent) && observer == null) {
+        if (observer == null && estimate >= parallelMin && parallelRefs().updateAndSubtract(young)) {
+            passesOnTwoThreads = true;  // update_refs and subtract_refs done, split with the helper thread
+        } else if (young == old && listIsEmpty(permanent) && observer == null) {
             updateAndSubtractRefs(young);
         } else {
             updateRefs(young);
@@ -531,7 +572,7 @@ public final class CycleCollector implements GcHooks {
      * threads). A diagnostic for measuring the collector from a whole program; off, it costs nothing.
      */
     private static final boolean PASS_TIMES = Boolean.getBoolean("refheap.gcPassTimes");
-    private final long[] passStamps = new long[5];
+    private final long[] passStamps = new long[5], passCpu = new long[5];
     private ThreadAccounting threadAccounting;
 
     private void passTime(int pass) {
@@ -541,11 +582,21 @@ public final class CycleCollector implements GcHooks {
             threadAccounting.start();
         }
         passStamps[pass + 1] = System.nanoTime();
+        passCpu[pass + 1] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         if (pass == 3) {
-            System.err.printf(Locale.ROOT, "gc pass times ms: refs %.1f move_unreachable %.1f middle %.1f delete_garbage %.1f | %s%n",
-                    (passStamps[1] - passStamps[0]) / 1e6, (passStamps[2] - passStamps[1]) / 1e6,
+            String split = "";
+            if (passesOnTwoThreads) {
+                ParallelRefs p = parallelRefs;
+                split = String.format(Locale.ROOT, " (two threads: update %d+%d, subtract %d+%d objects, about)",
+                        p.mainUpdated, p.helperUpdated, p.mainSubtracted, p.helperSubtracted);
+            }
+            System.err.printf(Locale.ROOT, "gc pass times ms: refs %.1f%s move_unreachable %.1f middle %.1f delete_garbage %.1f | %s%n",
+                    (passStamps[1] - passStamps[0]) / 1e6, split, (passStamps[2] - passStamps[1]) / 1e6,
                     (passStamps[3] - passStamps[2]) / 1e6, (passStamps[4] - passStamps[3]) / 1e6,
                     threadAccounting.report());
+            System.err.printf(Locale.ROOT, "gc pass cpu ms (collecting thread): refs %.1f move_unreachable %.1f middle %.1f delete_garbage %.1f%n",
+                    (passCpu[1] - passCpu[0]) / 1e6, (passCpu[2] - passCpu[1]) / 1e6,
+                    (passCpu[3] - passCpu[2]) / 1e6, (passCpu[4] - passCpu[3]) / 1e6);
         }
     }
 

@@ -88,6 +88,13 @@ public final class HeapObjectModel implements ObjectModel {
         else heap.typeAt(t).traverse(o, visit);
     }
 
+    /** Exact dicts, lists and tuples: their traversals read the object's memory and nothing else. */
+    @Override
+    public boolean traverseIsThreadSafe(long o) {
+        long t = Heap.typeAddress(o);
+        return t == dictType || t == listType || t == tupleType;
+    }
+
     @Override
     public boolean isExactListOrTuple(long o) {
         long t = Heap.typeAddress(o);

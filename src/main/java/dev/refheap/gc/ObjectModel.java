@@ -22,6 +22,13 @@ public interface ObjectModel {
     /** tp_traverse, in the type's order. */
     void traverse(long o, LongConsumer visit);
 
+    /**
+     * True if {@link #traverse} of {@code o} only reads memory (no shared Java state, no Python
+     * code), so that another thread may run it while the collecting thread traverses other
+     * objects (the collector's helper thread, {@link ParallelRefs}). The default claims nothing.
+     */
+    default boolean traverseIsThreadSafe(long o) { return false; }
+
     /** True for an exact list or tuple (the warm-up's choice of graphs asks it; see CycleCollector). */
     default boolean isExactListOrTuple(long o) { return false; }
 

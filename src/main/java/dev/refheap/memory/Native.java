@@ -53,6 +53,12 @@ public final class Native {
     /** Atomically sets the 8-aligned long at {@code addr} to {@code v} if it is {@code expected}. */
     public static boolean casLong(long addr, long expected, long v) { return VH_ATOMIC_LONG.compareAndSet(ALL, addr, expected, v); }
 
+    /** Atomically adds {@code delta} to the 8-aligned long at {@code addr}. */
+    public static void addLongAtomic(long addr, long delta) { VH_ATOMIC_LONG.getAndAdd(ALL, addr, delta); }
+
+    /** Atomically ORs {@code bits} into the 8-aligned long at {@code addr}. */
+    public static void orLongAtomic(long addr, long bits) { VH_ATOMIC_LONG.getAndBitwiseOr(ALL, addr, bits); }
+
     /** A volatile store of the 8-aligned long at {@code addr}. */
     public static void putLongVolatile(long addr, long v) { VH_ATOMIC_LONG.setVolatile(ALL, addr, v); }
 

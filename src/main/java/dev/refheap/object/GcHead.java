@@ -10,7 +10,7 @@ import dev.refheap.memory.Native;
  *  _gc_next (at o-16): 0 = not tracked; else the next object's address (not the next head's),
  *                      bit 0 = NEXT_MASK_UNREACHABLE while a collection runs
  *  _gc_prev (at o-8):  bits 63..2: the previous object's address, or during a collection
- *                      gc_refs << 3 with bit 2 = PREV_MASK_REFERS_YOUNG
+ *                      gc_refs << 4 with bit 2 = PREV_MASK_REFERS_YOUNG and bit 3 = PREV_MASK_HELPER
  *                      bit 1 = PREV_MASK_COLLECTING, bit 0 = PREV_MASK_FINALIZED
  * </pre>
  * PREV_MASK_REFERS_YOUNG is refheap's (CPython shifts gc_refs by 2): between subtract_refs and
@@ -34,7 +34,13 @@ public final class GcHead {
     public static final long PREV_MASK_FINALIZED = 1;
     public static final long PREV_MASK_COLLECTING = 2;
     public static final long PREV_MASK_REFERS_YOUNG = 4;
-    public static final int PREV_SHIFT = 3;
+    /**
+     * refheap's, during a collection whose update_refs and subtract_refs are split between two
+     * threads (gc.ParallelRefs): the object's gc_refs and flags are written by the helper thread
+     * (set) or the collecting thread (clear). move_unreachable drops it with the count.
+     */
+    public static final long PREV_MASK_HELPER = 8;
+    public static final int PREV_SHIFT = 4;
     public static final long PREV_MASK = ~3L;
 
     public static long next(long o) { return Native.getLong(o - 16); }

@@ -49,6 +49,22 @@ class CollectorEquivalenceTest {
     }
 
     /**
+     * Every collection of the optimised collector splits update_refs and subtract_refs with the
+     * helper thread ({@link ParallelRefs}, its size threshold at 0): the same events and state as
+     * the reference collector, short and long programs (objects of the test's own type are
+     * traversed by the collecting thread for the helper).
+     */
+    @Test
+    void sameBehaviourWithTheRefsPassesOnTwoThreads() {
+        for (int seed = 0; seed < 120; seed++) {
+            compare(seed, 300 + seed % 7 * 100, true);
+        }
+        for (int seed = 1000; seed < 1003; seed++) {
+            compare(seed, 6000, true);
+        }
+    }
+
+    /**
      * move_unreachable's scan alternates a chunk of reachable objects and a run of gc_refs-0 ones,
      * two methods its loop calls in turn: stretches of every length from none to past two chunks,
      * with the young list ending after either, and runs whose last object a later reachable one
@@ -135,7 +151,12 @@ class CollectorEquivalenceTest {
     }
 
     private static void compare(long seed, int steps) {
+        compare(seed, steps, false);
+    }
+
+    private static void compare(long seed, int steps, boolean twoThreads) {
         World a = new World(false, seed), b = new World(true, seed);
+        if (twoThreads) b.gc.setParallelMin(0, seed % 2 == 0);
         try {
             run(a, seed, steps);
             run(b, seed, steps);

@@ -1,0 +1,382 @@
+package dev.refheap.gc;
+
+import static dev.refheap.object.GcHead.*;
+
+import dev.refheap.memory.Native;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+
+/**
+ * update_refs and subtract_refs of a big collection on two threads: the collecting thread and
+ * one helper thread of the process.
+ *
+ * <h2>Why these two passes</h2>
+ * Their result does not depend on the order in which objects are visited: update_refs writes
+ * each object's own gc_refs (refcount copy, COLLECTING set), subtract_refs takes one off a
+ * referent's gc_refs per reference from young and marks the objects whose traversal reached
+ * young (REFERS_YOUNG). Everything after them (move_unreachable's list order, finalizers,
+ * weakref callbacks, tp_clear order, frees) stays on the collecting thread, in CPython's order.
+ * After {@link #updateAndSubtract} the GC heads of young hold exactly what the serial passes
+ * leave (ParallelRefsTest holds it to them on random graphs).
+ *
+ * <h2>How the work is split</h2>
+ * <ol>
+ *   <li>update_refs from both ends: the collecting thread walks young forward (next links), the
+ *       helper backward (the prev words still hold links until update_refs overwrites them).
+ *       Each stops at the first object it finds with COLLECTING already set, which the other
+ *       thread did (outside a collection no object has it). The helper's objects get the
+ *       {@link dev.refheap.object.GcHead#PREV_MASK_HELPER} bit: from then on only the thread an
+ *       object's bit names writes its prev word. Near the meeting point both threads may write
+ *       the same object (each then reads the back link and the flag in one load, so it never
+ *       follows an overwritten link); whichever write lands last decides its owner, which the
+ *       barrier after the pass publishes. The collecting thread's stop is the split: it did
+ *       every object before it, the helper a suffix containing it.</li>
+ *   <li>subtract_refs: the collecting thread traverses young's objects before the split, the
+ *       helper those from it on. A decrement of a referent the thread owns, or the REFERS_YOUNG
+ *       mark of such an object, is a plain write; one of the other thread's objects is put in a
+ *       buffer instead (no atomic instructions: each of those stops the processor's overlap of
+ *       memory misses). The helper traverses only objects whose traversal is plain memory reads
+ *       ({@link ObjectModel#traverseIsThreadSafe}: exact dicts, lists, tuples); any other it
+ *       leaves to the collecting thread, which traverses them once the helper is done.</li>
+ *   <li>Each thread applies the other's buffer to its own objects.</li>
+ * </ol>
+ * The owner bit needs no clearing: move_unreachable rewrites every prev word of young without it.
+ * A posted part the helper has not started when the collecting thread finishes its own is
+ * withdrawn and done by the collecting thread: on a loaded machine a helper that is not
+ * scheduled costs a wasted wake-up, not a wait. A part the helper has started is waited for.
+ *
+ * <h2>The helper thread</h2>
+ * One daemon thread per process ("refheap-gc-helper"), started at the first parallel pass and
+ * parked between tasks. One collector at a time may use it ({@link #acquire}); another one that
+ * finds it busy (the warm-up's collector and the program's) runs the serial passes.
+ *
+ * <p>States of the helper: idle (parked) → posted → running → done → idle; posted → idle when
+ * the collecting thread withdraws the task.
+ *
+ * <p>{@code -Drefheap.gcThreads=1} turns the second thread off; {@code
+ * -Drefheap.gcParallelMin=N} sets the size (estimated from the collector's counts) from which a
+ * collection uses it.
+ */
+final class ParallelRefs {
+    /** 2: big collections use the helper thread; 1: never. */
+    static final int THREADS = Integer.getInteger("refheap.gcThreads", 2) >= 2 ? 2 : 1;
+    /** Collections estimated at this many objects or more use the helper. */
+    static final long MIN_OBJECTS = Long.getLong("refheap.gcParallelMin", 100_000);
+
+    private static final long REFS_ONE = 1L << PREV_SHIFT;
+    /** A chunk method's answer, in the low bit of the address it returns: the walk is over. */
+    private static final long STOP = 1;
+    /** Objects per chunk-method call, as {@link CycleCollector#CHUNK} (for the same reasons). */
+    private static final int CHUNK = CycleCollector.CHUNK;
+
+    private static final int TASK_UPDATE_BACKWARD = 1, TASK_SUBTRACT = 2, TASK_APPLY = 3;
+    /** A buffered write's low bit: set REFERS_YOUNG (else: take one off gc_refs). */
+    private static final long MARK = 1;
+    /** Buffers longer than this are dropped after a collection (a big one's would stay allocated). */
+    private static final int KEEP_BUFFER = 1 << 16;
+
+    private final ObjectModel model;
+    private final Worker main = new Worker(0);
+    private final Worker helperWorker = new Worker(PREV_MASK_HELPER);
+
+    // the posted task (written before the post's volatile store, read by the helper after its CAS)
+    private int task;
+    private long young, split;
+    /** Objects the helper left to the collecting thread (traversal not thread-safe). */
+    private long[] deferred = new long[64];
+    private int deferredCount;
+    /** What the last parallel pass did, for the pass-time report: objects each thread updated, subtracted (about). */
+    long mainUpdated, helperUpdated, mainSubtracted, helperSubtracted;
+
+    ParallelRefs(ObjectModel model) {
+        this.model = model;
+    }
+
+    /**
+     * One thread's side of subtract_refs: the visitor (with its scratch flag) and the buffer of
+     * writes to the other thread's objects.
+     */
+    private final class Worker implements LongConsumer {
+        /** The owner bit of this thread's objects. */
+        final long mine;
+        boolean sawYoung;
+        long[] remote = new long[64];
+        int remoteCount;
+
+        Worker(long mine) {
+            this.mine = mine;
+        }
+
+        @Override
+        public void accept(long op) {
+            if (model.isGc(op)) {
+                long w = prevWord(op);
+                if ((w & PREV_MASK_COLLECTING) != 0) {
+                    sawYoung = true;
+                    if ((w & PREV_MASK_HELPER) == mine) setPrevWord(op, w - REFS_ONE);
+                    else push(op);
+                }
+            }
+        }
+
+        void push(long entry) {
+            if (remoteCount == remote.length) remote = java.util.Arrays.copyOf(remote, remoteCount * 2);
+            remote[remoteCount++] = entry;
+        }
+
+        /** Applies {@code from}'s buffer to this thread's objects, then empties it. */
+        void apply(Worker from) {
+            long[] r = from.remote;
+            for (int i = 0, n = from.remoteCount; i < n; i++) {
+                long e = r[i];
+                long o = e & ~MARK;
+                long w = prevWord(o);
+                setPrevWord(o, (e & MARK) != 0 ? w | PREV_MASK_REFERS_YOUNG : w - REFS_ONE);
+            }
+            from.remoteCount = 0;
+            if (r.length > KEEP_BUFFER) from.remote = new long[64];
+        }
+    }
+
+    /**
+     * update_refs and subtract_refs over {@code young}, none of whose objects has COLLECTING set,
+     * on two threads when the helper is free.
+     *
+     * @return false if the helper was busy or off and nothing was done (the caller runs the
+     *         serial passes); true when young's GC heads hold what the two passes leave (and the
+     *         owner bits)
+     */
+    boolean updateAndSubtract(long young) {
+        if (THREADS < 2) return false;
+        Helper h = acquire();
+        if (h == null) return false;
+        try {
+            this.young = young;
+            mainUpdated = helperUpdated = mainSubtracted = helperSubtracted = 0;
+            post(h, TASK_UPDATE_BACKWARD);
+            long o = next(young);
+            long n = 0;
+            while ((o & STOP) == 0) {
+                o = updateForwardChunk(o, young);
+                n += CHUNK;
+            }
+            long splitAt = o & ~STOP;
+            join(h);  // withdrawn or done: either way no one writes young's heads any more
+            mainUpdated = n;
+            if (splitAt == young) {
+                // the helper did nothing (withdrawn, or it found the tail done already): every
+                // object is the collecting thread's, nothing is buffered
+                mainSubtracted = subtractRange(next(young), young, main, false);
+                return true;
+            }
+            split = splitAt;
+            deferredCount = 0;
+            post(h, TASK_SUBTRACT);
+            mainSubtracted = subtractRange(next(young), splitAt, main, false);
+            if (!join(h)) {
+                mainSubtracted += subtractRange(splitAt, young, main, false);
+            } else {
+                for (int i = 0; i < deferredCount; i++) subtractOne(deferred[i], main);
+                mainSubtracted += deferredCount;
+                deferredCount = 0;
+            }
+            // each thread's writes to the other's objects
+            boolean posted = main.remoteCount > 0;
+            if (posted) post(h, TASK_APPLY);
+            main.apply(helperWorker);
+            if (posted && !join(h)) helperWorker.apply(main);  // withdrawn: the helper is idle, its objects are safe to write
+            return true;
+        } finally {
+            main.sawYoung = false;
+            helperWorker.sawYoung = false;
+            main.remoteCount = helperWorker.remoteCount = 0;
+            release();
+        }
+    }
+
+    /** The helper's side of the posted task. */
+    private void helperPart() {
+        if (task == TASK_UPDATE_BACKWARD) {
+            long o = prev(young);
+            long n = 0;
+            while ((o & STOP) == 0) {
+                o = updateBackwardChunk(o, young);
+                n += CHUNK;
+            }
+            helperUpdated = n;
+        } else if (task == TASK_SUBTRACT) {
+            helperSubtracted = subtractRange(split, young, helperWorker, true);
+        } else {
+            helperWorker.apply(main);
+        }
+    }
+
+    /**
+     * update_refs forward for at most {@link #CHUNK} objects from {@code o}; returns the next
+     * one, or with {@link #STOP} the object the walk stopped at (young's end, or one the other
+     * thread did).
+     */
+    private long updateForwardChunk(long o, long young) {
+        for (int i = 0; i < CHUNK; i++) {
+            if (o == young) return o | STOP;
+            long w = prevWord(o);
+            if ((w & PREV_MASK_COLLECTING) != 0) return o | STOP;
+            setPrevWord(o, (w & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | (model.refcount(o) << PREV_SHIFT));
+            o = next(o);
+        }
+        return o;
+    }
+
+    /** update_refs backward (the helper's): as {@link #updateForwardChunk}, following the prev links, marking the objects the helper's. */
+    private long updateBackwardChunk(long o, long young) {
+        for (int i = 0; i < CHUNK; i++) {
+            if (o == young) return o | STOP;
+            long w = prevWord(o);  // the back link and the flag in one load
+            if ((w & PREV_MASK_COLLECTING) != 0) return o | STOP;
+            setPrevWord(o, (w & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | PREV_MASK_HELPER | (model.refcount(o) << PREV_SHIFT));
+            o = w & PREV_MASK;
+        }
+        return o;
+    }
+
+    /** subtract_refs over the objects from {@code from} up to {@code end} (exclusive); returns their number (about). */
+    private long subtractRange(long from, long end, Worker v, boolean helper) {
+        long n = 0;
+        long o = from;
+        while (o != end) {
+            o = helper ? subtractHelperChunk(o, end, v) : subtractChunk(o, end, v);
+            n += CHUNK;
+        }
+        return n;
+    }
+
+    private long subtractChunk(long o, long end, Worker v) {
+        for (int i = 0; i < CHUNK && o != end; i++) {
+            subtractOne(o, v);
+            o = next(o);
+        }
+        return o;
+    }
+
+    private long subtractHelperChunk(long o, long end, Worker v) {
+        for (int i = 0; i < CHUNK && o != end; i++) {
+            if (model.traverseIsThreadSafe(o)) {
+                subtractOne(o, v);
+            } else {
+                if (deferredCount == deferred.length) deferred = java.util.Arrays.copyOf(deferred, deferredCount * 2);
+                deferred[deferredCount++] = o;
+            }
+            o = next(o);
+        }
+        return o;
+    }
+
+    private void subtractOne(long o, Worker v) {
+        v.sawYoung = false;
+        model.traverse(o, v);
+        if (v.sawYoung) {
+            long w = prevWord(o);
+            if ((w & PREV_MASK_HELPER) == v.mine) setPrevWord(o, w | PREV_MASK_REFERS_YOUNG);
+            else v.push(o | MARK);
+        }
+    }
+
+    // ---- the helper thread -------------------------------------------------------------------
+
+    private static final AtomicBoolean busy = new AtomicBoolean();
+    private static Helper helper;
+
+    /** The helper, started if it was not yet, if no other collector is using it; else null. */
+    private static Helper acquire() {
+        if (!busy.compareAndSet(false, true)) return null;
+        synchronized (ParallelRefs.class) {
+            if (helper == null) {
+                Helper h = new Helper();
+                h.start();
+                helper = h;
+            }
+            return helper;
+        }
+    }
+
+    private static void release() {
+        busy.set(false);
+    }
+
+    private void post(Helper h, int kind) {
+        task = kind;
+        h.waiter = Thread.currentThread();
+        h.task = this;
+        h.state.set(Helper.POSTED);
+        LockSupport.unpark(h);
+        if (waitForHelper) {
+            while (h.state.get() == Helper.POSTED) Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Tests: the collecting thread waits for the helper to take each part before starting its
+     * own, so that small graphs are split between the two threads too (otherwise the collecting
+     * thread is usually done before the helper wakes, and withdraws its part).
+     */
+    boolean waitForHelper;
+
+    /**
+     * Ends the posted task: withdraws it if the helper has not started it (false), else waits
+     * for its end (true). A failure of the helper is thrown here.
+     */
+    private boolean join(Helper h) {
+        if (h.state.compareAndSet(Helper.POSTED, Helper.IDLE)) return false;
+        int spins = 0;
+        while (h.state.get() != Helper.DONE) {
+            if (spins++ < 2_000) Thread.onSpinWait();
+            else LockSupport.parkNanos(this, 50_000);
+        }
+        h.state.set(Helper.IDLE);
+        Throwable f = h.failure;
+        if (f != null) {
+            h.failure = null;
+            throw new IllegalStateException("the collector's helper thread failed", f);
+        }
+        return true;
+    }
+
+    /** True once the process's helper thread exists (tests). */
+    static boolean helperStarted() {
+        synchronized (ParallelRefs.class) {
+            return helper != null;
+        }
+    }
+
+    private static final class Helper extends Thread {
+        static final int IDLE = 0, POSTED = 1, RUNNING = 2, DONE = 3;
+        final AtomicInteger state = new AtomicInteger(IDLE);
+        volatile ParallelRefs task;
+        volatile Thread waiter;
+        volatile Throwable failure;
+
+        Helper() {
+            super("refheap-gc-helper");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                if (state.get() == POSTED && state.compareAndSet(POSTED, RUNNING)) {
+                    try {
+                        task.helperPart();
+                    } catch (Throwable t) {
+                        failure = t;
+                    }
+                    state.set(DONE);
+                    LockSupport.unpark(waiter);
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+        }
+    }
+}

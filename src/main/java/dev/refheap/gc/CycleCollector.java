@@ -470,7 +470,9 @@ public final class CycleCollector implements GcHooks {
         collectingYoung = young;
         passesOnTwoThreads = false;
         passTime(-1);
-        if (observer == null && estimate >= parallelMin && parallelRefs().updateAndSubtract(young)) {
+        boolean everyTracked = young == old && listIsEmpty(permanent);  // young holds every tracked object
+        if (observer == null && estimate >= parallelMin
+                && (everyTracked ? parallelRefs().fusedUpdateAndSubtract(young, estimate) : parallelRefs().updateAndSubtract(young))) {
             passesOnTwoThreads = true;  // update_refs and subtract_refs done, split with the helper thread
         } else if (young == old && listIsEmpty(permanent) && observer == null) {
             updateAndSubtractRefs(young);
@@ -587,8 +589,8 @@ public final class CycleCollector implements GcHooks {
             String split = "";
             if (passesOnTwoThreads) {
                 ParallelRefs p = parallelRefs;
-                split = String.format(Locale.ROOT, " (two threads: update %d+%d, subtract %d+%d objects, about)",
-                        p.mainUpdated, p.helperUpdated, p.mainSubtracted, p.helperSubtracted);
+                split = String.format(Locale.ROOT, " (two threads: update %d+%d, subtract %d+%d objects, about; %d writes buffered)",
+                        p.mainUpdated, p.helperUpdated, p.mainSubtracted, p.helperSubtracted, p.buffered);
             }
             System.err.printf(Locale.ROOT, "gc pass times ms: refs %.1f%s move_unreachable %.1f middle %.1f delete_garbage %.1f | %s%n",
                     (passStamps[1] - passStamps[0]) / 1e6, split, (passStamps[2] - passStamps[1]) / 1e6,

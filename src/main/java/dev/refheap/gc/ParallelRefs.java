@@ -18,10 +18,25 @@ import java.util.function.LongConsumer;
  * referent's gc_refs per reference from young and marks the objects whose traversal reached
  * young (REFERS_YOUNG). Everything after them (move_unreachable's list order, finalizers,
  * weakref callbacks, tp_clear order, frees) stays on the collecting thread, in CPython's order.
- * After {@link #updateAndSubtract} the GC heads of young hold exactly what the serial passes
- * leave (ParallelRefsTest holds it to them on random graphs).
+ * After either form below the GC heads of young hold exactly what the serial passes leave,
+ * but for an owner bit that move_unreachable drops (ParallelRefsTest holds them to the passes'
+ * definition on random graphs; CollectorEquivalenceTest runs whole programs with every collection
+ * split, against the pass-by-pass reference collector).
  *
- * <h2>How the work is split</h2>
+ * <h2>The fused form ({@link #fusedUpdateAndSubtract}): a full collection</h2>
+ * When young holds every tracked object (a full collection, nothing frozen), the serial
+ * collector fuses the two passes into one walk (a referent not reached yet gets its update_refs
+ * on the spot). On two threads: the collecting thread walks about 40% of young (by the size
+ * estimate; it then does that part itself, so a little less than half) to a split object; the
+ * helper does the fused walk from it to the end, the collecting thread up to it. An object's
+ * prev word is written only by its owner, the thread its address names (below the split
+ * object's address: the collecting thread's; objects are mostly allocated in list order, so a
+ * thread's objects are mostly its own); every write to the other's objects goes into a buffer:
+ * a decrement, a REFERS_YOUNG mark, or the update_refs of an object of one's own part, each
+ * applied after that object's update_refs if it has none yet, so that they commute. Then each
+ * thread applies the other's buffer. No thread reads a prev word it does not own.
+ *
+ * <h2>The two-phase form ({@link #updateAndSubtract}): a younger generation</h2>
  * <ol>
  *   <li>update_refs from both ends: the collecting thread walks young forward (next links), the
  *       helper backward (the prev words still hold links until update_refs overwrites them).
@@ -57,7 +72,8 @@ import java.util.function.LongConsumer;
  *
  * <p>{@code -Drefheap.gcThreads=1} turns the second thread off; {@code
  * -Drefheap.gcParallelMin=N} sets the size (estimated from the collector's counts) from which a
- * collection uses it.
+ * collection uses it; tests add {@code -Drefheap.gcParallelWait=true} with 0 to have every
+ * collection split between the threads.
  */
 final class ParallelRefs {
     /** 2: big collections use the helper thread; 1: never. */
@@ -71,9 +87,14 @@ final class ParallelRefs {
     /** Objects per chunk-method call, as {@link CycleCollector#CHUNK} (for the same reasons). */
     private static final int CHUNK = CycleCollector.CHUNK;
 
-    private static final int TASK_UPDATE_BACKWARD = 1, TASK_SUBTRACT = 2, TASK_APPLY = 3;
-    /** A buffered write's low bit: set REFERS_YOUNG (else: take one off gc_refs). */
-    private static final long MARK = 1;
+    private static final int TASK_UPDATE_BACKWARD = 1, TASK_SUBTRACT = 2, TASK_APPLY = 3, TASK_FUSED = 4;
+    /**
+     * A buffered write: the object's address with its low bits telling what to do, each after
+     * the object's update_refs if it has none yet (the fused form): 0 take one off gc_refs,
+     * {@link #MARK} set REFERS_YOUNG, {@link #INIT} nothing more. These commute, so the owner
+     * may apply them in any order, before or after its own.
+     */
+    private static final long MARK = 1, INIT = 2, OPS = 3;
     /** Buffers longer than this are dropped after a collection (a big one's would stay allocated). */
     private static final int KEEP_BUFFER = 1 << 16;
 
@@ -126,19 +147,60 @@ final class ParallelRefs {
             remote[remoteCount++] = entry;
         }
 
-        /** Applies {@code from}'s buffer to this thread's objects, then empties it. */
-        void apply(Worker from) {
-            long[] r = from.remote;
-            for (int i = 0, n = from.remoteCount; i < n; i++) {
-                long e = r[i];
-                long o = e & ~MARK;
-                long w = prevWord(o);
-                setPrevWord(o, (e & MARK) != 0 ? w | PREV_MASK_REFERS_YOUNG : w - REFS_ONE);
+    }
+
+    /** Applies {@code from}'s buffer to the calling thread's objects, then empties it. */
+    private void apply(Worker from) {
+        long[] r = from.remote;
+        for (int i = 0, n = from.remoteCount; i < n; i++) {
+            long e = r[i];
+            long o = e & ~OPS;
+            long w = initialised(o, prevWord(o));
+            long op = e & OPS;
+            setPrevWord(o, op == 0 ? w - REFS_ONE : op == MARK ? w | PREV_MASK_REFERS_YOUNG : w);
+        }
+        from.remoteCount = 0;
+        if (r.length > KEEP_BUFFER) from.remote = new long[64];
+    }
+
+    /** {@code o}'s prev word {@code w} after its update_refs: as it is if it has had it (COLLECTING set). */
+    private long initialised(long o, long w) {
+        return (w & PREV_MASK_COLLECTING) != 0 ? w : (w & PREV_MASK_FINALIZED) | PREV_MASK_COLLECTING | (model.refcount(o) << PREV_SHIFT);
+    }
+
+    /**
+     * One thread's side of the fused form: a young object {@code r} (tracked: young holds every
+     * tracked object) belongs to the collecting thread if its address is below {@link #pivot},
+     * else to the helper; the referents' update_refs happen on the spot, by their owner.
+     */
+    private final class FusedWorker implements LongConsumer {
+        final boolean helper;
+        final Worker buffer;
+        boolean sawYoung;
+
+        FusedWorker(boolean helper, Worker buffer) {
+            this.helper = helper;
+            this.buffer = buffer;
+        }
+
+        boolean owns(long o) { return (o >= pivot) == helper; }
+
+        @Override
+        public void accept(long op) {
+            if (model.isGc(op) && next(op) != 0) {
+                sawYoung = true;
+                if (owns(op)) setPrevWord(op, initialised(op, prevWord(op)) - REFS_ONE);
+                else buffer.push(op);
             }
-            from.remoteCount = 0;
-            if (r.length > KEEP_BUFFER) from.remote = new long[64];
         }
     }
+
+    private final FusedWorker fusedMain = new FusedWorker(false, main);
+    private final FusedWorker fusedHelper = new FusedWorker(true, helperWorker);
+    /** The fused form's address split between the two threads' objects. */
+    private long pivot;
+    /** Writes the last parallel pass buffered for the other thread (the pass-time report). */
+    long buffered;
 
     /**
      * update_refs and subtract_refs over {@code young}, none of whose objects has COLLECTING set,
@@ -185,8 +247,9 @@ final class ParallelRefs {
             // each thread's writes to the other's objects
             boolean posted = main.remoteCount > 0;
             if (posted) post(h, TASK_APPLY);
-            main.apply(helperWorker);
-            if (posted && !join(h)) helperWorker.apply(main);  // withdrawn: the helper is idle, its objects are safe to write
+            buffered = main.remoteCount + helperWorker.remoteCount;
+            apply(helperWorker);
+            if (posted && !join(h)) apply(main);  // withdrawn: the helper is idle, its objects are safe to write
             return true;
         } finally {
             main.sawYoung = false;
@@ -208,8 +271,10 @@ final class ParallelRefs {
             helperUpdated = n;
         } else if (task == TASK_SUBTRACT) {
             helperSubtracted = subtractRange(split, young, helperWorker, true);
+        } else if (task == TASK_FUSED) {
+            helperSubtracted = fusedRange(split, young, fusedHelper, true);
         } else {
-            helperWorker.apply(main);
+            apply(main);
         }
     }
 
@@ -283,6 +348,122 @@ final class ParallelRefs {
         }
     }
 
+    /**
+     * The fused form, for a collection whose young list holds every tracked object (a full
+     * collection with nothing frozen): the collecting thread walks about half of young (by the
+     * size {@code estimate}) to find a split object, the helper then does update_refs and
+     * subtract_refs in one walk from it to the end while the collecting thread does the same up to
+     * it, each referent's update_refs happening on the spot (by its owner, the thread its address
+     * names: objects below the split object's address are the collecting thread's), each write to
+     * the other thread's objects buffered.
+     *
+     * @return false if the helper was busy or off and nothing was done
+     */
+    boolean fusedUpdateAndSubtract(long young, long estimate) {
+        if (THREADS < 2) return false;
+        Helper h = acquire();
+        if (h == null) return false;
+        try {
+            this.young = young;
+            mainUpdated = helperUpdated = mainSubtracted = helperSubtracted = buffered = 0;
+            // the collecting thread walks to the split before its part: it takes a little less than half
+            long half = Math.max(estimate * 2 / 5, 1);
+            long m = skip(young, half);
+            if (m == young) m = skip(young, skipped / 2);  // the estimate was high: half of what there is
+            pivot = m == young ? Long.MAX_VALUE : m;  // nothing to split: every object is the collecting thread's
+            split = m;
+            deferredCount = 0;
+            boolean posted = m != young;
+            if (posted) post(h, TASK_FUSED);
+            mainSubtracted = fusedRange(next(young), m, fusedMain, false);
+            if (posted) {
+                if (!join(h)) {
+                    mainSubtracted += fusedRange(m, young, fusedMain, false);
+                } else {
+                    for (int i = 0; i < deferredCount; i++) fusedOne(deferred[i], fusedMain);
+                    mainSubtracted += deferredCount;
+                    deferredCount = 0;
+                }
+            }
+            buffered = main.remoteCount + helperWorker.remoteCount;
+            posted = main.remoteCount > 0;
+            if (posted) post(h, TASK_APPLY);
+            apply(helperWorker);
+            if (posted && !join(h)) apply(main);
+            return true;
+        } finally {
+            fusedMain.sawYoung = false;
+            fusedHelper.sawYoung = false;
+            main.remoteCount = helperWorker.remoteCount = 0;
+            release();
+        }
+    }
+
+    /** Objects the last {@link #skip} passed. */
+    private long skipped;
+
+    /** The object {@code n} objects after young's first (young if the list is shorter; {@link #skipped} counts them). */
+    private long skip(long young, long n) {
+        long o = next(young);
+        long k = 0;
+        while (k < n && o != young) {
+            o = skipChunk(o, young);
+            k += CHUNK;
+        }
+        skipped = k;
+        return o;
+    }
+
+    private static long skipChunk(long o, long young) {
+        for (int i = 0; i < CHUNK && o != young; i++) o = next(o);
+        return o;
+    }
+
+    /** The fused pass over the objects from {@code from} up to {@code end} (exclusive); returns their number (about). */
+    private long fusedRange(long from, long end, FusedWorker v, boolean helper) {
+        long n = 0;
+        long o = from;
+        while (o != end) {
+            o = helper ? fusedHelperChunk(o, end, v) : fusedChunk(o, end, v);
+            n += CHUNK;
+        }
+        return n;
+    }
+
+    private long fusedChunk(long o, long end, FusedWorker v) {
+        for (int i = 0; i < CHUNK && o != end; i++) {
+            fusedOne(o, v);
+            o = next(o);
+        }
+        return o;
+    }
+
+    private long fusedHelperChunk(long o, long end, FusedWorker v) {
+        for (int i = 0; i < CHUNK && o != end; i++) {
+            if (model.traverseIsThreadSafe(o)) {
+                fusedOne(o, v);
+            } else {
+                if (deferredCount == deferred.length) deferred = java.util.Arrays.copyOf(deferred, deferredCount * 2);
+                deferred[deferredCount++] = o;
+            }
+            o = next(o);
+        }
+        return o;
+    }
+
+    /** One object of the fused walk: its update_refs (by its owner), its traversal, its REFERS_YOUNG mark. */
+    private void fusedOne(long o, FusedWorker v) {
+        boolean own = v.owns(o);
+        if (own) setPrevWord(o, initialised(o, prevWord(o)));
+        v.sawYoung = false;
+        model.traverse(o, v);
+        if (own) {
+            if (v.sawYoung) setPrevWord(o, prevWord(o) | PREV_MASK_REFERS_YOUNG);
+        } else {
+            v.buffer.push(o | (v.sawYoung ? MARK : INIT));
+        }
+    }
+
     // ---- the helper thread -------------------------------------------------------------------
 
     private static final AtomicBoolean busy = new AtomicBoolean();
@@ -321,7 +502,10 @@ final class ParallelRefs {
      * own, so that small graphs are split between the two threads too (otherwise the collecting
      * thread is usually done before the helper wakes, and withdraws its part).
      */
-    boolean waitForHelper;
+    boolean waitForHelper = WAIT_FOR_HELPER;
+
+    /** {@code -Drefheap.gcParallelWait=true}: {@link #waitForHelper} for every collector (a test setting, with gcParallelMin=0). */
+    static final boolean WAIT_FOR_HELPER = Boolean.getBoolean("refheap.gcParallelWait");
 
     /**
      * Ends the posted task: withdraws it if the helper has not started it (false), else waits

@@ -27,21 +27,29 @@ class ParallelRefsTest {
 
     @Property(tries = 60)
     void twoThreadsLeaveTheSerialPassesHeads(@ForAll long seed, @ForAll @IntRange(min = 1, max = 600) int size) {
-        check(seed, size, true);
+        check(seed, size, true, false);
+    }
+
+    /** The fused form (young holds every tracked object), split by address, with estimates low and high. */
+    @Property(tries = 60)
+    void fusedFormLeavesTheSerialPassesHeads(@ForAll long seed, @ForAll @IntRange(min = 1, max = 600) int size) {
+        check(seed, size, true, true);
     }
 
     /** Without the test's wait: the helper joins whenever it wakes, or its part is withdrawn. */
     @Property(tries = 20)
     void withdrawnOrLateHelperGivesTheSameHeads(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3000) int size) {
-        check(seed, size, false);
+        check(seed, size, false, seed % 2 == 0);
     }
 
     /** A big graph, as a program's big collection sees it: the helper takes part (it is waited for). */
     @Test
     void bigGraphIsSplitBetweenTheThreads() {
-        ParallelRefs p = check(42, 60_000, true);
+        ParallelRefs p = check(42, 60_000, true, false);
         assertTrue(p.helperUpdated > 0 && p.helperSubtracted > 0,
                 "the helper did part of each pass: " + p.helperUpdated + " " + p.helperSubtracted);
+        p = check(43, 60_000, true, true);
+        assertTrue(p.helperSubtracted > 0 && p.mainSubtracted > 0, "the fused walk was split: " + p.mainSubtracted + " " + p.helperSubtracted);
     }
 
     /** A full collection of a heap over the threshold uses the helper and finds the same garbage. */
@@ -78,7 +86,7 @@ class ParallelRefsTest {
         }
     }
 
-    private static ParallelRefs check(long seed, int size, boolean waitForHelper) {
+    private static ParallelRefs check(long seed, int size, boolean waitForHelper, boolean fused) {
         Random rnd = new Random(seed);
         Heap heap = new Heap();
         try {
@@ -91,6 +99,7 @@ class ParallelRefsTest {
                 if (rnd.nextInt(5) == 0) roots.add(o); else heap.decref(o);
             }
             long young = gc.generationHead(0);
+            for (int g = 1; g <= CycleCollector.NUM_GENERATIONS; g++) assertTrue(listIsEmpty(gc.generationHead(g)), "every tracked object in generation 0");
             ObjectModel model = gc.model();
             // the heads before, and what the serial passes leave
             Map<Long, Long> saved = new LinkedHashMap<>();
@@ -111,7 +120,8 @@ class ParallelRefsTest {
             p.waitForHelper = waitForHelper;
             boolean done = false;
             for (int tries = 0; tries < 100 && !done; tries++) {
-                done = p.updateAndSubtract(young);  // false only while another collector holds the helper
+                // false only while another collector holds the helper
+                done = fused ? p.fusedUpdateAndSubtract(young, saved.size() * (1 + rnd.nextInt(3)) / 2 + rnd.nextInt(3)) : p.updateAndSubtract(young);
                 if (!done) Thread.onSpinWait();
             }
             assertTrue(done, "the helper was free");

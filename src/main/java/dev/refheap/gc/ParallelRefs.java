@@ -228,9 +228,12 @@ final class ParallelRefs {
             join(h);  // withdrawn or done: either way no one writes young's heads any more
             mainUpdated = n;
             if (splitAt == young) {
-                // the helper did nothing (withdrawn, or it found the tail done already): every
-                // object is the collecting thread's, nothing is buffered
+                // The collecting thread did every object: the helper was withdrawn, found the tail
+                // done already, or did a few at the tail that the collecting thread did too (some
+                // may carry its bit: their writes are buffered, and applied here, the helper idle).
                 mainSubtracted = subtractRange(next(young), young, main, false);
+                buffered = main.remoteCount;
+                apply(main);
                 return true;
             }
             split = splitAt;
@@ -273,6 +276,10 @@ final class ParallelRefs {
             helperSubtracted = subtractRange(split, young, helperWorker, true);
         } else if (task == TASK_FUSED) {
             helperSubtracted = fusedRange(split, young, fusedHelper, true);
+            helperPartDone = true;
+            LockSupport.unpark(helperWaiter);
+            awaitMainPart();
+            apply(main);
         } else {
             apply(main);
         }
@@ -374,29 +381,70 @@ final class ParallelRefs {
             split = m;
             deferredCount = 0;
             boolean posted = m != young;
+            helperPartDone = mainPartDone = false;
             if (posted) post(h, TASK_FUSED);
             mainSubtracted = fusedRange(next(young), m, fusedMain, false);
-            if (posted) {
-                if (!join(h)) {
-                    mainSubtracted += fusedRange(m, young, fusedMain, false);
-                } else {
-                    for (int i = 0; i < deferredCount; i++) fusedOne(deferred[i], fusedMain);
-                    mainSubtracted += deferredCount;
-                    deferredCount = 0;
-                }
+            buffered = 0;
+            if (posted && withdraw(h)) {
+                // the helper never started: its part, and every buffered write, are this thread's
+                mainSubtracted += fusedRange(m, young, fusedMain, false);
+                buffered = main.remoteCount;
+                apply(main);
+            } else if (posted) {
+                // The helper applies this thread's buffer as soon as this thread is done writing
+                // to it (its own part, then the objects the helper left): no second wake-up.
+                awaitHelperPart(h);
+                if (!helperPartDone) join(h);  // the helper ended without its part: join throws its failure
+                for (int i = 0; i < deferredCount; i++) fusedOne(deferred[i], fusedMain);
+                mainSubtracted += deferredCount;
+                deferredCount = 0;
+                buffered = main.remoteCount + helperWorker.remoteCount;
+                mainPartDone = true;
+                LockSupport.unpark(h);
+                apply(helperWorker);
+                join(h);
             }
-            buffered = main.remoteCount + helperWorker.remoteCount;
-            posted = main.remoteCount > 0;
-            if (posted) post(h, TASK_APPLY);
-            apply(helperWorker);
-            if (posted && !join(h)) apply(main);
             return true;
         } finally {
+            if (h.state.get() != Helper.IDLE) {
+                // only when this thread failed: the helper must not wait for it, nor run on
+                mainPartDone = true;
+                LockSupport.unpark(h);
+                join(h);
+            }
             fusedMain.sawYoung = false;
             fusedHelper.sawYoung = false;
             main.remoteCount = helperWorker.remoteCount = 0;
             release();
         }
+    }
+
+    /** The fused form's hand-over: each thread's part (and buffer) is complete. */
+    private volatile boolean helperPartDone, mainPartDone;
+    /** The collecting thread, for the helper's wake-up when its part is done. */
+    private volatile Thread helperWaiter;
+
+    /** The collecting thread waits for the helper's part (or its end, if it failed). */
+    private void awaitHelperPart(Helper h) {
+        int spins = 0;
+        while (!helperPartDone && h.state.get() != Helper.DONE) {
+            if (spins++ < 2_000) Thread.onSpinWait();
+            else LockSupport.parkNanos(this, 50_000);
+        }
+    }
+
+    /** The helper waits for the collecting thread's part (set also when the collecting thread fails). */
+    private void awaitMainPart() {
+        int spins = 0;
+        while (!mainPartDone) {
+            if (spins++ < 2_000) Thread.onSpinWait();
+            else LockSupport.parkNanos(this, 50_000);
+        }
+    }
+
+    /** Withdraws the posted task if the helper has not started it: true if it was withdrawn. */
+    private static boolean withdraw(Helper h) {
+        return h.state.compareAndSet(Helper.POSTED, Helper.IDLE);
     }
 
     /** Objects the last {@link #skip} passed. */
@@ -488,6 +536,7 @@ final class ParallelRefs {
 
     private void post(Helper h, int kind) {
         task = kind;
+        helperWaiter = Thread.currentThread();
         h.waiter = Thread.currentThread();
         h.task = this;
         h.state.set(Helper.POSTED);

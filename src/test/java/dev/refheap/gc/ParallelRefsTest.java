@@ -42,6 +42,16 @@ class ParallelRefsTest {
         check(seed, size, false, seed % 2 == 0);
     }
 
+    /**
+     * The seed that found the two-phase form dropping writes: both threads did the tail object,
+     * the helper's write landed last (its owner bit), and the collecting thread, having done every
+     * object, buffered its writes to it and never applied them.
+     */
+    @Test
+    void bufferedWritesAreAppliedWhenTheCollectingThreadDidEveryObject() {
+        for (int i = 0; i < 200; i++) check(591286729879L + i, 1 + i % 7, true, false);
+    }
+
     /** A big graph, as a program's big collection sees it: the helper takes part (it is waited for). */
     @Test
     void bigGraphIsSplitBetweenTheThreads() {

@@ -369,12 +369,14 @@ public final class CycleCollector implements GcHooks {
     }
 
     /**
-     * Tests: the size from which collections use the helper thread (0: every collection), and
+     * Tests: the helper thread on for this collector, the size from which collections use it (0:
+     * every collection), and
      * whether the collecting thread waits for the helper to take its part ({@link ParallelRefs#waitForHelper}).
      */
     void setParallelMin(long n, boolean waitForHelper) {
         parallelMin = n;
         parallelRefs().waitForHelper = waitForHelper;
+        parallelRefs().enabled = true;  // whatever -Drefheap.gcThreads says
     }
 
     /** The two-thread passes of this collector (tests). */

@@ -76,8 +76,8 @@ import java.util.function.LongConsumer;
  * collection split between the threads.
  */
 final class ParallelRefs {
-    /** 2: big collections use the helper thread; 1: never. */
-    static final int THREADS = Integer.getInteger("refheap.gcThreads", 2) >= 2 ? 2 : 1;
+    /** 2: big collections use the helper thread; 1 (the default: it did not win through the launcher, docs/performance.md "Session 29"): never. */
+    static final int THREADS = Integer.getInteger("refheap.gcThreads", 1) >= 2 ? 2 : 1;
     /** Collections estimated at this many objects or more use the helper. */
     static final long MIN_OBJECTS = Long.getLong("refheap.gcParallelMin", 100_000);
 
@@ -99,6 +99,8 @@ final class ParallelRefs {
     private static final int KEEP_BUFFER = 1 << 16;
 
     private final ObjectModel model;
+    /** Whether this collector's big collections use the helper: {@link #THREADS}, or a test's choice. */
+    boolean enabled = THREADS >= 2;
     private final Worker main = new Worker(0);
     private final Worker helperWorker = new Worker(PREV_MASK_HELPER);
 
@@ -211,7 +213,7 @@ final class ParallelRefs {
      *         owner bits)
      */
     boolean updateAndSubtract(long young) {
-        if (THREADS < 2) return false;
+        if (!enabled) return false;
         Helper h = acquire();
         if (h == null) return false;
         try {
@@ -367,7 +369,7 @@ final class ParallelRefs {
      * @return false if the helper was busy or off and nothing was done
      */
     boolean fusedUpdateAndSubtract(long young, long estimate) {
-        if (THREADS < 2) return false;
+        if (!enabled) return false;
         Helper h = acquire();
         if (h == null) return false;
         try {
@@ -429,7 +431,7 @@ final class ParallelRefs {
         int spins = 0;
         while (!helperPartDone && h.state.get() != Helper.DONE) {
             if (spins++ < 2_000) Thread.onSpinWait();
-            else LockSupport.parkNanos(this, 50_000);
+            else LockSupport.park(this);  // the other thread unparks this one when it sets what is awaited
         }
     }
 
@@ -438,7 +440,7 @@ final class ParallelRefs {
         int spins = 0;
         while (!mainPartDone) {
             if (spins++ < 2_000) Thread.onSpinWait();
-            else LockSupport.parkNanos(this, 50_000);
+            else LockSupport.park(this);  // the other thread unparks this one when it sets what is awaited
         }
     }
 
@@ -565,7 +567,7 @@ final class ParallelRefs {
         int spins = 0;
         while (h.state.get() != Helper.DONE) {
             if (spins++ < 2_000) Thread.onSpinWait();
-            else LockSupport.parkNanos(this, 50_000);
+            else LockSupport.park(this);  // the other thread unparks this one when it sets what is awaited
         }
         h.state.set(Helper.IDLE);
         Throwable f = h.failure;

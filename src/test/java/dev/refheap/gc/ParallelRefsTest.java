@@ -128,6 +128,7 @@ class ParallelRefsTest {
             }
             ParallelRefs p = gc.parallelRefsForTests();
             p.waitForHelper = waitForHelper;
+            p.enabled = true;
             boolean done = false;
             for (int tries = 0; tries < 100 && !done; tries++) {
                 // false only while another collector holds the helper

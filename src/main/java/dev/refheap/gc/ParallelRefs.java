@@ -70,7 +70,8 @@ import java.util.function.LongConsumer;
  * <p>States of the helper: idle (parked) → posted → running → done → idle; posted → idle when
  * the collecting thread withdraws the task.
  *
- * <p>{@code -Drefheap.gcThreads=1} turns the second thread off; {@code
+ * <p>Off by default: {@code -Drefheap.gcThreads=2} turns the second thread on (docs/performance.md,
+ * "Session 29": under load it lost wall time in the first collection and over live lists); {@code
  * -Drefheap.gcParallelMin=N} sets the size (estimated from the collector's counts) from which a
  * collection uses it; tests add {@code -Drefheap.gcParallelWait=true} with 0 to have every
  * collection split between the threads.

@@ -258,6 +258,7 @@ final class ParallelRefs {
             if (posted && !join(h)) apply(main);  // withdrawn: the helper is idle, its objects are safe to write
             return true;
         } finally {
+            if (h.state.get() != Helper.IDLE) join(h);  // only when this thread failed: no task outlives the pass
             main.sawYoung = false;
             helperWorker.sawYoung = false;
             main.remoteCount = helperWorker.remoteCount = 0;

@@ -433,9 +433,13 @@ public abstract class NativeType extends ExtType {
     @Override
     final boolean delItem(long o, long key) { return setItemOf(o, key, 0); }
 
+    /** Runs before iter(o) gives an iterator instance itself: a type whose tp_iter checks something (IOBase's iter refuses a closed stream) raises here. */
+    public void checkIterable(long o) {}
+
     @Override
     final long iter(long o) {
         if (isIteratorType()) {
+            checkIterable(o);
             heap.incref(o);
             return o;
         }

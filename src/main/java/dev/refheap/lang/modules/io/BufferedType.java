@@ -81,7 +81,7 @@ final class BufferedType extends IoType {
     void closeAtExit(long o, byte[] after) {
         long raw = get(o, RAW);
         if (raw == 0 || flag(o, DETACHED) || !flag(o, OK)) return;
-        if ((get(o, WRITE_END) > 0 || after.length > 0) && st.fileio.exact(raw) && FileIOType.fd(raw) >= 0) {
+        if ((get(o, WRITE_END) > 0 && get(o, BUFFER) != 0 || after.length > 0) && st.fileio.exact(raw) && FileIOType.fd(raw) >= 0) {
             byte[] b = new byte[(int) get(o, WRITE_END)];
             Native.copyTo(get(o, BUFFER), b, 0, b.length);
             int rawFd = FileIOType.fd(raw);
@@ -105,6 +105,13 @@ final class BufferedType extends IoType {
     }
 
     private static boolean flag(long o, int off) { return Native.getByte(o + off) != 0; }
+
+    /** The buffer's memory; close() freed it (as buffered_close does): ValueError then, never a read of address 0. */
+    private long buf(long o) {
+        long b = get(o, BUFFER);
+        if (b == 0) throw closedError();
+        return b;
+    }
 
     /** buffered_dealloc_warn: the raw stream's _dealloc_warn(source), its errors dropped. */
     private void deallocWarn(long o, long source) {
@@ -236,7 +243,10 @@ final class BufferedType extends IoType {
 
     private long rawSeek(long o, long pos, int whence) {
         long raw = get(o, RAW);
-        if (st.fileio.exact(raw)) return st.fileio.seekRaw(raw, pos, whence);
+        if (st.fileio.exact(raw)) {
+            if (FileIOType.fd(raw) < 0) throw vm.error("ValueError", "I/O operation on closed file");  // a closed FileIO's seek/tell (err_closed)
+            return st.fileio.seekRaw(raw, pos, whence);
+        }
         long p = vm.newInt(pos), w = vm.newInt(whence);
         try {
             long r = vm.callMethod(raw, "seek", p, w);
@@ -260,7 +270,7 @@ final class BufferedType extends IoType {
         long end = get(o, WRITE_END);
         if (end == 0) return;
         byte[] b = new byte[(int) end];
-        Native.copyTo(get(o, BUFFER), b, 0, (int) end);
+        Native.copyTo(buf(o), b, 0, (int) end);
         int done = 0;
         try {
             while (done < b.length) {
@@ -271,7 +281,7 @@ final class BufferedType extends IoType {
                 if (done < b.length) vm.checkInterrupt();
             }
         } finally {
-            if (done > 0 && done < b.length) Native.copyFrom(b, done, get(o, BUFFER), b.length - done);
+            if (done > 0 && done < b.length) Native.copyFrom(b, done, buf(o), b.length - done);
             put(o, WRITE_END, b.length - done);
         }
     }
@@ -286,7 +296,7 @@ final class BufferedType extends IoType {
 
     private byte[] take(long o, long n) {
         byte[] b = new byte[(int) n];
-        Native.copyTo(get(o, BUFFER) + get(o, POS), b, 0, (int) n);
+        Native.copyTo(buf(o) + get(o, POS), b, 0, (int) n);
         put(o, POS, get(o, POS) + n);
         return b;
     }
@@ -296,7 +306,7 @@ final class BufferedType extends IoType {
         flushWrites(o);
         byte[] b = rawRead(o, get(o, BUFFER_SIZE));
         if (b == null) return -1;
-        Native.copyFrom(b, 0, get(o, BUFFER), b.length);
+        Native.copyFrom(b, 0, buf(o), b.length);
         put(o, POS, 0);
         put(o, READ_END, b.length);
         return b.length;
@@ -359,7 +369,7 @@ final class BufferedType extends IoType {
     byte[] peek(long o) {
         if (readAvail(o) == 0) fill(o);
         byte[] b = new byte[(int) readAvail(o)];
-        Native.copyTo(get(o, BUFFER) + get(o, POS), b, 0, b.length);
+        Native.copyTo(buf(o) + get(o, POS), b, 0, b.length);
         return b;
     }
 
@@ -384,7 +394,7 @@ final class BufferedType extends IoType {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (limit < 0 || out.size() < limit) {
             if (readAvail(o) == 0 && fill(o) <= 0) break;
-            long b = get(o, BUFFER), pos = get(o, POS), end = get(o, READ_END);
+            long b = buf(o), pos = get(o, POS), end = get(o, READ_END);
             if (limit >= 0) end = Math.min(end, pos + limit - out.size());
             long i = pos;
             boolean nl = false;
@@ -413,7 +423,7 @@ final class BufferedType extends IoType {
                 if (done < data.length) vm.checkInterrupt();  // as flushWrites
             }
         } else {
-            Native.copyFrom(data, 0, get(o, BUFFER) + get(o, WRITE_END), data.length);
+            Native.copyFrom(data, 0, buf(o) + get(o, WRITE_END), data.length);
             put(o, WRITE_END, get(o, WRITE_END) + data.length);
         }
         return data.length;
@@ -493,8 +503,9 @@ final class BufferedType extends IoType {
         });
         defMethod("flush", (s, a, o, n, kw) -> {
             checkInit(s);
+            if (!writable()) return rawCall(s, "flush");  // buffered_simple_flush: the raw stream's flush
             if (closed(s)) throw vm.error("ValueError", "flush of closed file");
-            if (writable()) flushWrites(s);
+            flushWrites(s);
             return none();
         });
         defMethod("close", (s, a, o, n, kw) -> {
@@ -504,8 +515,12 @@ final class BufferedType extends IoType {
             try {
                 flushThenClose(s, get(s, RAW));
             } finally {
+                // buffered_close frees the buffer whatever the raw close did (getsizeof drops its size)
                 put(s, POS, 0);
                 put(s, READ_END, 0);
+                put(s, WRITE_POS, 0);
+                put(s, WRITE_END, 0);
+                freeArrays(s);
             }
             return none();
         });
@@ -611,11 +626,12 @@ final class BufferedType extends IoType {
     }
 
     @Override
-    public boolean isIteratorType() { return readable(); }
+    public boolean isIteratorType() { return true; }  // IOBase's iteration, a writer's too (its next() is UnsupportedOperation)
 
     @Override
     public long nextOf(long o) {
         checkInit(o);
+        if (!readable()) throw unsupported("read");  // IOBase's next() is readline(), which reads: _BufferedIOBase.read
         checkClosed(o, "readline of closed file");
         byte[] line = readline(o, -1);
         if (line.length == 0) return 0;

@@ -438,4 +438,18 @@ final class FileIOType extends IoType {
             heap.decref(name);
         }
     }
+
+    /** IOBase's iteration: next() is readline() (IOBase's, over read) until it is empty; a closed file's readline is ValueError. */
+    @Override
+    public boolean isIteratorType() { return true; }
+
+    @Override
+    public long nextOf(long o) {
+        long line = vm.callMethod(o, "readline");
+        if (vm.callLen(line) == 0) {
+            heap.decref(line);
+            return 0;
+        }
+        return line;
+    }
 }

@@ -276,6 +276,7 @@ final class IOBaseType extends IoType {
     /** _io__IOBase_readlines_impl: list(self) without a hint, else lines until their total passes it. */
     static long readlines(VmApi vm, long s, long hint) {
         var heap = vm.heap;
+        checkClosed(vm, s);  // PyObject_GetIter(self): iobase_iter refuses a closed stream
         long list = heap.lists.alloc(0);
         try {
             long it = vm.iter(s);

@@ -133,6 +133,12 @@ abstract class IoType extends FieldsType {
     /** The names of this type's getsets that have no setter (assigning or deleting one: "attribute 'X' of 'T' objects is not writable"). */
     java.util.Set<String> getOnly() { return java.util.Set.of(); }
 
+    /** iobase_iter: iter() of a closed stream is ValueError (BytesIO's tp_iter is its own, which does not check). */
+    @Override
+    public void checkIterable(long o) {
+        if (this != st.bytesio) IOBaseType.checkClosed(vm, o);
+    }
+
     @Override
     public void checkSettable(String attrName) {
         for (PyType t = this; t != null; t = t.base()) {

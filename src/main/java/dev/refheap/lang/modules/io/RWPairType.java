@@ -87,4 +87,18 @@ final class RWPairType extends IoType {
             return none();
         });
     }
+
+    /** IOBase's iteration: next() is readline() (IOBase's, over the reader's peek and read) until it is empty. */
+    @Override
+    public boolean isIteratorType() { return true; }
+
+    @Override
+    public long nextOf(long o) {
+        long line = vm.callMethod(o, "readline");
+        if (vm.callLen(line) == 0) {
+            heap.decref(line);
+            return 0;
+        }
+        return line;
+    }
 }

@@ -49,6 +49,7 @@ final class TextIOWrapperType extends IoType {
         int at;
         byte[] undecoded = new byte[0];
         boolean pendingCR, eof, wroteBom;
+        boolean bomRead;       // utf-8-sig: the decoder is past the stream's start (a BOM there was dropped)
         boolean noTell;        // tell() refused: next() is iterating (3.11's telling flag cleared), until the end or a seek
         int seen;              // LF 1, CR 2, CRLF 4
     }
@@ -71,7 +72,7 @@ final class TextIOWrapperType extends IoType {
             out.add((long) t.at);
             out.add((long) t.undecoded.length);
             for (byte b : t.undecoded) out.add((long) b);
-            out.add((t.pendingCR ? 1L : 0) | (t.eof ? 2L : 0) | (t.wroteBom ? 4L : 0));
+            out.add((t.pendingCR ? 1L : 0) | (t.eof ? 2L : 0) | (t.wroteBom ? 4L : 0) | (t.bomRead ? 8L : 0));
             out.add((long) t.seen);
         }
         return out.stream().mapToLong(Long::longValue).toArray();
@@ -93,6 +94,7 @@ final class TextIOWrapperType extends IoType {
             t.pendingCR = (flags & 1) != 0;
             t.eof = (flags & 2) != 0;
             t.wroteBom = (flags & 4) != 0;
+            t.bomRead = (flags & 8) != 0;
             t.seen = (int) v[at[0]++];
             texts.put(o, t);
         }
@@ -154,7 +156,7 @@ final class TextIOWrapperType extends IoType {
         else if (!vm.isStr(p[1])) throw vm.error("TypeError", "TextIOWrapper() argument 'encoding' must be str or None, not " + vm.typeName(p[1]));
         else encoding = vm.strValue(p[1]);
         if (encoding.equals("locale")) encoding = "UTF-8";
-        String codec = vm.codecName(encoding);
+        String codec = codecOf(encoding);
         if (codec == null) {
             if (encoding.indexOf('\0') >= 0) throw vm.error("ValueError", "embedded null character");
             vm.heap.decref(vm.codecLookup(encoding));  // LookupError "unknown encoding: X" from the registry
@@ -193,7 +195,7 @@ final class TextIOWrapperType extends IoType {
         t.writenl = newline != null && !newline.isEmpty() && !newline.equals("\n") ? newline : null;
         texts.put(o, t);
         // a wrapper on a stream that is not at its start writes no BOM (the encoder's state is set as after one)
-        if (codec.equals("utf-16") || codec.equals("utf-32")) {
+        if (bomCodec(codec)) {
             long pos = 0;
             try {
                 long r = vm.callMethod(p[0], "tell");
@@ -280,10 +282,12 @@ final class TextIOWrapperType extends IoType {
         } else resetDecoder(t);
         String codec = t.codec;
         if ((codec.equals("utf-16") || codec.equals("utf-32")) && t.wroteBom) codec += "-le";
+        boolean sig = codec.equals("utf-8-sig");  // utf-8 with a BOM first; never held as a str (no fast encoder, as in CPython)
+        if (sig) codec = "utf-8";
         // the text itself when it translated to nothing new; replace() made a new str otherwise
         long str = s.equals(StrType.value(strObj)) ? vm.incref(strObj) : vm.str(s);
         long b, blen;
-        if (StrType.isAscii(str) && StrType.length(str) <= CHUNK && asciiCompatible(codec)) {
+        if (!sig && StrType.isAscii(str) && StrType.length(str) <= CHUNK && asciiCompatible(codec)) {
             b = str;  // held as the str itself: its characters are its bytes
             blen = StrType.length(str);
         } else {
@@ -291,6 +295,14 @@ final class TextIOWrapperType extends IoType {
                 b = vm.encode(str, codec, vm.strValue(get(o, ERRORS)));
             } finally {
                 heap.decref(str);
+            }
+            if (sig && !t.wroteBom) {
+                byte[] v = BytesType.value(b);
+                byte[] w = new byte[v.length + 3];
+                System.arraycopy(UTF8_BOM, 0, w, 0, 3);
+                System.arraycopy(v, 0, w, 3, v.length);
+                heap.decref(b);
+                b = heap.bytes.of(w);
             }
             blen = BytesType.length(b);
         }
@@ -384,7 +396,7 @@ final class TextIOWrapperType extends IoType {
             errors = errorsObj == heap.None ? 0 : errorsObj;
         }
         if (errors != 0) heap.decref(vm.encode(errors, "utf-8", "strict"));
-        String codec = vm.codecName(encoding);
+        String codec = codecOf(encoding);
         if (codec == null) {
             int nul = encoding.indexOf('\0');
             // the C string the registry is asked for ends at a NUL: LookupError "unknown encoding: X" for an unknown name
@@ -412,7 +424,8 @@ final class TextIOWrapperType extends IoType {
         t.codec = codec;
         // _textiowrapper_fix_encoder_state: over a seekable stream not at its start, no BOM
         t.wroteBom = false;
-        if ((codec.equals("utf-16") || codec.equals("utf-32")) && truthyCall(get(o, BUFFER), "seekable")) {
+        t.bomRead = false;
+        if (bomCodec(codec) && truthyCall(get(o, BUFFER), "seekable")) {
             long r = vm.callMethod(get(o, BUFFER), "tell");
             try {
                 if (Params.ssize(vm, r) != 0) t.wroteBom = true;
@@ -421,6 +434,20 @@ final class TextIOWrapperType extends IoType {
             }
         }
     }
+
+    /** refheap's name of the codec for {@code encoding}: its own codecs', and utf-8-sig (coded as utf-8 with the BOM handled here); null for another. */
+    private String codecOf(String encoding) {
+        String c = vm.codecName(encoding);
+        if (c == null && encoding.toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals("utf-8-sig")) c = "utf-8-sig";
+        return c;
+    }
+
+    /** The codecs whose encoder writes a BOM first: not again over a stream that is not at its start. */
+    private static boolean bomCodec(String codec) {
+        return codec.equals("utf-16") || codec.equals("utf-32") || codec.equals("utf-8-sig");
+    }
+
+    private static final byte[] UTF8_BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
 
     /** The codecs whose bytes for an ASCII str are its characters (is_asciicompat_encoding). */
     private static boolean asciiCompatible(String codec) {
@@ -501,7 +528,7 @@ final class TextIOWrapperType extends IoType {
     private static int complete(String codec, byte[] b, boolean fin) {
         if (fin) return b.length;
         switch (codec) {
-            case "utf-8" -> {
+            case "utf-8", "utf-8-sig" -> {
                 int n = b.length;
                 for (int back = 1; back <= 3 && back <= n; back++) {
                     int c = b[n - back] & 0xff;
@@ -550,6 +577,8 @@ final class TextIOWrapperType extends IoType {
         System.arraycopy(t.undecoded, 0, all, 0, t.undecoded.length);
         System.arraycopy(b, 0, all, t.undecoded.length, b.length);
         int k = complete(t.codec, all, fin);
+        if (t.codec.equals("utf-8-sig") && !t.bomRead && !fin && all.length < 3
+                && java.util.Arrays.equals(all, java.util.Arrays.copyOf(UTF8_BOM, all.length))) k = 0;  // the start of a BOM waits for the rest
         t.undecoded = java.util.Arrays.copyOfRange(all, k, all.length);
         String s = k == 0 ? "" : decode(o, t, java.util.Arrays.copyOf(all, k));
         if (t.at > 0) {
@@ -563,6 +592,13 @@ final class TextIOWrapperType extends IoType {
 
     private String decode(long o, Text t, byte[] b) {
         String codec = t.codec;
+        if (codec.equals("utf-8-sig")) {  // the BOM at the stream's start is dropped
+            if (!t.bomRead && b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+                b = java.util.Arrays.copyOfRange(b, 3, b.length);
+            }
+            t.bomRead = true;
+            codec = "utf-8";
+        }
         long r = vm.decode(b, codec, vm.strValue(get(o, ERRORS)));
         try {
             String s = StrType.value(r);
@@ -681,7 +717,7 @@ final class TextIOWrapperType extends IoType {
     private long encodedLength(long o, Text t, String s) {
         switch (t.codec) {
             case "latin-1", "ascii" -> { return s.length(); }
-            case "utf-8" -> {
+            case "utf-8", "utf-8-sig" -> {
                 long n = 0;
                 for (int i = 0; i < s.length(); ) {
                     int c = s.codePointAt(i);
@@ -849,7 +885,16 @@ final class TextIOWrapperType extends IoType {
                 resetDecoder(t);
                 long zero = vm.newInt(0), two = vm.newInt(2);
                 try {
-                    return vm.callMethod(b, "seek", zero, two);
+                    long r = vm.callMethod(b, "seek", zero, two);
+                    try {
+                        boolean start = Params.ssize(vm, r) == 0;
+                        t.wroteBom = !start;
+                        t.bomRead = !start;
+                    } catch (PyException e) {
+                        heap.decref(r);
+                        throw e;
+                    }
+                    return r;
                 } finally {
                     heap.decref(zero);
                     heap.decref(two);
@@ -861,7 +906,9 @@ final class TextIOWrapperType extends IoType {
             if (cookie < 0) throw vm.error("ValueError", "negative seek position " + vm.repr(p[0]));
             resetDecoder(t);
             heap.decref(vm.callMethod(b, "seek", p[0]));
-            if (cookie > 0) t.wroteBom = true;
+            // as 3.11's seek: the encoder and decoder start over at 0 (a BOM written and dropped again), not elsewhere
+            t.wroteBom = cookie > 0;
+            t.bomRead = cookie > 0;
             return vm.incref(p[0]);
         });
         defMethod("truncate", (s, a, o, n, kw) -> {

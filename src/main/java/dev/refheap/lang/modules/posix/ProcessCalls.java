@@ -502,6 +502,8 @@ final class ProcessCalls {
             long[] p = Params.parse(vm, fn, new String[] {"path", "argv", "env", "file_actions", "setpgroup", "resetids", "setsid", "setsigmask",
                     "setsigdef", "scheduler"}, 3, 3, 3, a, o, n, kw);
             PathArg path = PathArg.convert(vm, fn, "path", p[0], false, false);
+            // resetids and setsid are clinic's bool(accept={int}): an int (or __index__), converted before the body runs
+            boolean resetids = p[5] != 0 && Params.clinicInt(vm, p[5]) != 0, setsid = p[6] != 0 && Params.clinicInt(vm, p[6]) != 0;
             List<byte[]> argv = argv(vm, fn, p[1], true);
             if (argv.isEmpty()) throw vm.error("ValueError", fn + ": argv must not be empty");
             if (argv.get(0).length == 0) throw vm.error("ValueError", fn + ": argv first element cannot be empty");
@@ -518,8 +520,8 @@ final class ProcessCalls {
                         Libc.call("posix_spawnattr_setpgroup", Libc.I_PI, attr, cInt(vm, p[4]));
                         flags |= SETPGROUP;
                     }
-                    if (p[5] != 0 && vm.truthy(p[5])) flags |= RESETIDS;
-                    if (p[6] != 0 && vm.truthy(p[6])) flags |= SETSID;
+                    if (resetids) flags |= RESETIDS;
+                    if (setsid) flags |= SETSID;
                     if (p[7] != 0) {
                         Libc.call("posix_spawnattr_setsigmask", Libc.I_PP, attr, sigset(vm, arena, p[7]));
                         flags |= SETSIGMASK;

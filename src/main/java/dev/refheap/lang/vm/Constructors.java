@@ -43,6 +43,17 @@ final class Constructors {
         }
         if (t == rt.moduleType) return module(rt, a, o, n, kw);
         if (t == rt.tracebackType) return traceback(rt, a, o, n, kw);
+        if (t == rt.functionType) {  // no vectorcall: _PyObject_MakeTpCall packs the arguments around func_new
+            long args = heap.tuples.alloc(n - nkw), kwargs = nkw == 0 ? 0 : heap.dicts.create();
+            for (int i = 0; i < n - nkw; i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));
+            for (int k = 0; k < nkw; k++) heap.dicts.setItem(kwargs, TupleType.item(kw, k), a[o + n - nkw + k]);
+            try {
+                return rt.functionType.construct(a, o, n, kw);
+            } finally {
+                heap.xdecref(kwargs);
+                heap.decref(args);
+            }
+        }
         if (nkw > 0 && t != heap.ints && t != heap.strs && t != heap.bytes) throw rt.typeError(t.name() + "() takes no keyword arguments");
         if (t == heap.typeType) {
             if (n == 1) return Builtins.incref(heap, dev.refheap.object.Heap.typeAddress(a[o]));

@@ -365,7 +365,10 @@ final class ExecBuiltins {
             locals = globals;
         }
         try {
-            if (heap.dicts.getItem(globals, "__builtins__") == 0) heap.dicts.setItem(globals, "__builtins__", rt.builtinsDict);
+            if (heap.dicts.getItem(globals, "__builtins__") == 0) {  // PyEval_GetBuiltins: the running frame's
+                Frame running = rt.interpreter.currentFrame();
+                heap.dicts.setItem(globals, "__builtins__", running != null ? running.builtins : rt.builtinsDict);
+            }
             long code;
             if (heap.typeOf(src) == rt.codeType) {
                 int nfree = rt.codeType.code(src).unit.nfreevars();

@@ -1,5 +1,6 @@
 package dev.refheap.lang.vm;
 
+import dev.refheap.object.StrType;
 import java.util.function.LongConsumer;
 
 /**
@@ -28,8 +29,9 @@ final class FunctionType extends LangType {
         put(f, CODE, code);
         heap.incref(globals);
         put(f, GLOBALS, globals);
-        heap.incref(rt.builtinsDict);
-        put(f, BUILTINS, rt.builtinsDict);
+        long builtins = rt.builtinsFromGlobals(globals);
+        heap.incref(builtins);
+        put(f, BUILTINS, builtins);
         long name = get(code, CodeType.NAME), qualname = get(code, CodeType.QUALNAME);
         heap.incref(name);
         put(f, NAME, name);
@@ -50,6 +52,73 @@ final class FunctionType extends LangType {
             put(f, MODULE, module);
         }
         heap.track(f);
+        return f;
+    }
+
+    private static final String[] NEW_ARGS = {"code", "globals", "name", "argdefs", "closure"};
+
+    /**
+     * {@code types.FunctionType(code, globals, name=None, argdefs=None, closure=None)} (func_new,
+     * through type_call: no vectorcall, so the arguments are packed into a tuple and a dict around
+     * the call, as _PyObject_MakeTpCall packs them), with its checks and messages. The name
+     * replaces the code's (the qualname stays the code's); the builtins come from the globals.
+     */
+    long construct(long[] a, int o, int n, long kw) {
+        int nkw = Args.nkw(kw), np = n - nkw;
+        if (n > 5) throw rt.typeError("function() takes at most 5 " + (np == 0 ? "keyword " : "") + "arguments (" + n + " given)");
+        long[] v = new long[5];
+        for (int i = 0; i < np; i++) v[i] = a[o + i];
+        for (int i = np; i < 5; i++) {
+            for (int k = 0; k < nkw; k++) {
+                if (dev.refheap.object.StrType.contentEquals(dev.refheap.object.TupleType.item(kw, k), NEW_ARGS[i])) v[i] = a[o + np + k];
+            }
+        }
+        for (int k = 0; k < nkw; k++) {
+            String kn = dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, k));
+            int idx = java.util.Arrays.asList(NEW_ARGS).indexOf(kn);
+            if (idx >= 0 && idx < np) throw rt.typeError("argument for function() given by name ('" + kn + "') and position (" + (idx + 1) + ")");
+        }
+        for (int i = 0; i < 2; i++) {
+            if (v[i] == 0) throw rt.typeError("function() missing required argument '" + NEW_ARGS[i] + "' (pos " + (i + 1) + ")");
+        }
+        for (int k = 0; k < nkw; k++) {
+            String kn = dev.refheap.object.StrType.value(dev.refheap.object.TupleType.item(kw, k));
+            if (!java.util.Arrays.asList(NEW_ARGS).contains(kn)) throw rt.typeError("'" + kn + "' is an invalid keyword argument for function()");
+        }
+        long code = v[0], globals = v[1], name = v[2], defaults = v[3], closure = v[4];
+        if (heap.typeOf(code) != rt.codeType) throw rt.typeError("function() argument 'code' must be code, not " + rt.ops.typeName(code));
+        if (!(rt.ops.baseView(globals) instanceof dev.refheap.object.DictType)) {
+            throw rt.typeError("function() argument 'globals' must be dict, not " + rt.ops.typeName(globals));
+        }
+        if (name == heap.None) name = 0;
+        if (name != 0 && !dev.refheap.object.Heap.isStr(name)) throw rt.typeError("arg 3 (name) must be None or string");
+        if (defaults == heap.None) defaults = 0;
+        if (defaults != 0 && !(rt.ops.baseView(defaults) instanceof dev.refheap.object.TupleType)) throw rt.typeError("arg 4 (defaults) must be None or tuple");
+        CodeType.Code c = rt.codeType.code(code);
+        int nfree = c.unit.nfreevars();
+        boolean closureIsTuple = closure != 0 && rt.ops.baseView(closure) instanceof dev.refheap.object.TupleType;
+        if (!closureIsTuple) {
+            if (nfree > 0 && (closure == 0 || closure == heap.None)) throw rt.typeError("arg 5 (closure) must be tuple");
+            if (closure != 0 && closure != heap.None) throw rt.typeError("arg 5 (closure) must be None or tuple");
+        }
+        long nclosure = closureIsTuple ? dev.refheap.object.TupleType.size(closure) : 0;
+        if (nfree != nclosure) {
+            throw rt.error("ValueError", StrType.value(get(code, CodeType.NAME)) + " requires closure of length " + nfree + ", not " + nclosure);
+        }
+        for (long i = 0; i < nclosure; i++) {
+            long cell = dev.refheap.object.TupleType.item(closure, i);
+            if (heap.typeOf(cell) != rt.cellType) throw rt.typeError("arg 5 (closure) expected cell, found " + rt.ops.typeName(cell));
+        }
+        heap.incref(code);
+        heap.xincref(defaults);
+        if (nclosure > 0) heap.incref(closure);
+        long f = create(code, globals, defaults, 0, nclosure > 0 ? closure : 0, 0);
+        if (name != 0) {
+            long old = get(f, NAME);
+            heap.incref(name);
+            put(f, NAME, name);
+            heap.decref(old);
+        }
         return f;
     }
 

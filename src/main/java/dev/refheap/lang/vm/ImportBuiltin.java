@@ -10,6 +10,11 @@ final class ImportBuiltin {
 
     private static final String[] PARAMS = {"name", "globals", "locals", "fromlist", "level"};
 
+    /** Whether {@code f} is builtins' own {@code __import__} (the function this class implements), not a replacement. */
+    static boolean isBuiltinImport(Runtime rt, long f) {
+        return rt.heap.typeOf(f) == rt.builtinFunctionType && rt.builtinFunctionType.entry(f).name().equals("__import__");
+    }
+
     static long call(Runtime rt, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
         long[] v = new long[5];

@@ -282,7 +282,7 @@ final class Interpreter implements RootProvider {
     long runModule(long code, long globals, boolean restEntry) {
         heap.incref(code);
         heap.incref(globals);
-        Frame f = Frame.create(rt.codeType.code(code), 0, globals, rt.builtinsDict, globals);
+        Frame f = Frame.create(rt.codeType.code(code), 0, globals, rt.builtinsFromGlobals(globals), globals);
         f.restEntry = restEntry;
         return execute(f);
     }
@@ -292,10 +292,18 @@ final class Interpreter implements RootProvider {
      * and {@code locals} (a dict, borrowed; may be globals); returns the result (new ref).
      */
     long runCode(long code, long globals, long locals) {
+        // the builtins are held while the code runs (PyEval_EvalCode's function holds them), so
+        // code that takes __builtins__ out of its globals does not leave the frame's dangling
+        long builtins = rt.builtinsFromGlobals(globals);
+        heap.incref(builtins);
         heap.incref(code);
         heap.incref(locals);
-        Frame f = Frame.create(rt.codeType.code(code), 0, globals, rt.builtinsDict, locals);
-        return execute(f);
+        Frame f = Frame.create(rt.codeType.code(code), 0, globals, builtins, locals);
+        try {
+            return execute(f);
+        } finally {
+            heap.decref(builtins);
+        }
     }
 
     /** Runs a class body with {@code ns} as its locals; returns the result (new ref). */
@@ -304,7 +312,7 @@ final class Interpreter implements RootProvider {
         heap.incref(code);
         heap.incref(func);
         heap.incref(ns);
-        Frame f = Frame.create(rt.codeType.code(code), func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, ns);
+        Frame f = Frame.create(rt.codeType.code(code), func, Native.getLong(func + FunctionType.GLOBALS), Native.getLong(func + FunctionType.BUILTINS), ns);
         return execute(f);
     }
 
@@ -332,7 +340,7 @@ final class Interpreter implements RootProvider {
         CodeType.Code c = rt.codeType.code(code);
         heap.incref(code);
         if (!steal) heap.incref(func);
-        Frame f = Frame.create(c, func, Native.getLong(func + FunctionType.GLOBALS), rt.builtinsDict, 0);
+        Frame f = Frame.create(c, func, Native.getLong(func + FunctionType.GLOBALS), Native.getLong(func + FunctionType.BUILTINS), 0);
         f.restEntry = steal;  // only CALL steals: its caller's slots hold everything else
         try {
             bindArguments(f, func, args, off, n, kwnames, steal);
@@ -2123,8 +2131,8 @@ final class Interpreter implements RootProvider {
                 { long pushed = rt.ops.call0(exit, type, exc, tb == 0 ? heap.None : tb); s[f.sp++] = pushed; }
             }
             case LOAD_BUILD_CLASS -> {
-                long b = heap.dicts.getItem(rt.builtinsDict, "__build_class__");
-                heap.incref(b);
+                long b = builtinOrZero(f, "__build_class__");
+                if (b == 0) throw rt.error("NameError", "__build_class__ not found");
                 s[f.sp++] = b;
             }
             case IMPORT_NAME -> {
@@ -2132,7 +2140,7 @@ final class Interpreter implements RootProvider {
                 s[f.sp] = s[f.sp + 1] = 0;
                 long imported;
                 try {
-                    imported = rt.imports().importName(code.names[arg], f.globals, fromlist, level);
+                    imported = importName(f, code.names[arg], fromlist, level);
                 } finally {
                     heap.decref(fromlist);
                     heap.decref(level);
@@ -2951,13 +2959,65 @@ final class Interpreter implements RootProvider {
 
     // ---- names ------------------------------------------------------------------------------------
 
+    /**
+     * {@code builtins[name]} of frame {@code f} (a new reference), 0 when absent: a dict's item, or
+     * for builtins that are another mapping ({@code exec(src, {'__builtins__': m})}) its
+     * {@code __getitem__}, a KeyError meaning absent.
+     */
+    private long builtinOrZero(Frame f, String name) {
+        if (Heap.typeAddress(f.builtins) == heap.dicts.address()) {  // no str made: 3.11's names are static
+            long v = heap.dicts.getItem(f.builtins, name);
+            if (v != 0) heap.incref(v);
+            return v;
+        }
+        long key = heap.strs.internedOf(name);
+        try {
+            return builtinOrZero(f, key);
+        } finally {
+            heap.decref(key);
+        }
+    }
+
+    private long builtinOrZero(Frame f, long name) {
+        if (Heap.typeAddress(f.builtins) == heap.dicts.address()) {
+            long v = heap.dicts.getItem(f.builtins, name);
+            if (v != 0) heap.incref(v);
+            return v;
+        }
+        try {
+            return rt.ops.getItem(f.builtins, name);
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("KeyError"))) throw e;
+            return 0;
+        }
+    }
+
+    /**
+     * IMPORT_NAME (3.11's import_name): the frame's builtins' {@code __import__}: the builtin one
+     * imports through the import system directly; any other is called with
+     * {@code (name, globals, locals or None, fromlist, level)}.
+     */
+    private long importName(Frame f, long name, long fromlist, long level) {
+        long imp = builtinOrZero(f, "__import__");
+        if (imp == 0) throw rt.error("ImportError", "__import__ not found");
+        try {
+            if (ImportBuiltin.isBuiltinImport(rt, imp)) return rt.imports().importName(name, f.globals, fromlist, level);
+            return rt.ops.call0(imp, name, f.globals, f.locals == 0 ? heap.None : f.locals, fromlist, level);
+        } finally {
+            heap.decref(imp);
+        }
+    }
+
     private long loadName(Frame f, long name) {
         long v = Heap.typeAddress(f.locals) == heap.dicts.address() ? heap.dicts.getItem(f.locals, name) : mappingGet(f.locals, name);
         if (v != 0 && Heap.typeAddress(f.locals) != heap.dicts.address()) return v;  // already a new reference
         if (v == 0 && f.locals != f.globals) v = heap.dicts.getItem(f.globals, name);
-        if (v == 0) v = heap.dicts.getItem(f.builtins, name);
+        if (v != 0) {
+            heap.incref(v);
+            return v;
+        }
+        v = builtinOrZero(f, name);
         if (v == 0) throw nameError(name);
-        heap.incref(v);
         return v;
     }
 
@@ -3035,7 +3095,7 @@ final class Interpreter implements RootProvider {
             int ix = c[at + 2];
             long v = 0;
             if (ix >= 0) v = DictType.entryValueAt(f.globals, ix);
-            else if (c[at + 1] == heap.dicts.keysVersion(f.builtins)) v = DictType.entryValueAt(f.builtins, ~ix);
+            else if (Heap.typeAddress(f.builtins) == heap.dicts.address() && c[at + 1] == heap.dicts.keysVersion(f.builtins)) v = DictType.entryValueAt(f.builtins, ~ix);
             if (v != 0) {
                 heap.incref(v);
                 return v;
@@ -3047,6 +3107,10 @@ final class Interpreter implements RootProvider {
         if (ix >= 0) {
             v = DictType.entryValueAt(f.globals, ix);
             c[at + 2] = (int) ix;
+        } else if (Heap.typeAddress(f.builtins) != heap.dicts.address()) {  // builtins that are another mapping: PyObject_GetItem, uncached
+            v = builtinOrZero(f, name);
+            if (v == 0) throw nameError(name);
+            return v;
         } else {
             long bix = heap.dicts.indexOf(f.builtins, name);
             if (bix < 0) throw nameError(name);

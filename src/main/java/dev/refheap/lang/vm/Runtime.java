@@ -1074,6 +1074,19 @@ public final class Runtime implements AutoCloseable {
     }
 
     /** PyModule_Check: {@code o} is a module, of the module type or of a class derived from it (md_dict at the same place). */
+    /**
+     * _PyEval_BuiltinsFromGlobals: {@code globals['__builtins__']} (a module's dict when it is a
+     * module; any other object as it is), else the running frame's builtins, else the builtins
+     * dict; borrowed. What a function made in {@code globals}, or code run in them, looks its
+     * builtins up in.
+     */
+    long builtinsFromGlobals(long globals) {
+        long b = heap.dicts.getItem(globals, names.__builtins__);
+        if (b != 0) return isModule(b) ? ModuleType.dict(b) : b;
+        Frame f = interpreter == null ? null : interpreter.currentFrame();
+        return f != null ? f.builtins : builtinsDict;
+    }
+
     boolean isModule(long o) {
         PyType t = heap.typeOf(o);
         return t == moduleType || t instanceof ClassType c && c.builtinBase == moduleType;

@@ -117,7 +117,7 @@ class FrozenImporter:
 
     @staticmethod
     def module_repr(m):
-        import _warnings
+        _warnings = _gcd_import('_warnings')
         _warnings.warn("FrozenImporter.module_repr() is deprecated and slated for removal in Python 3.12",
                       DeprecationWarning)
         return '<module {!r} ({})>'.format(m.__name__, FrozenImporter._ORIGIN)
@@ -125,7 +125,7 @@ class FrozenImporter:
     @classmethod
     def _resolve_filename(cls, fullname, alias=None, ispkg=False):
         """The source file a frozen module was built from and its package directory (or None)."""
-        import sys
+        sys = _gcd_import('sys')
         stdlib = getattr(sys, '_stdlib_dir', None)
         if not fullname or not stdlib:
             return None, None
@@ -174,7 +174,7 @@ class FrozenImporter:
 
     @classmethod
     def find_module(cls, fullname, path=None):
-        import _warnings
+        _warnings = _gcd_import('_warnings')
         _warnings.warn("FrozenImporter.find_module() is deprecated and slated for removal in Python 3.12; "
                       "use find_spec() instead", DeprecationWarning)
         return cls if _imp.is_frozen(fullname) else None
@@ -212,7 +212,7 @@ class FrozenImporter:
 
 def _LoaderState(**kwargs):
     """A frozen module's loader state: a types.SimpleNamespace, as sys.implementation is."""
-    import sys
+    sys = _gcd_import('sys')
     return type(sys.implementation)(**kwargs)
 
 
@@ -295,7 +295,7 @@ def spec_from_loader(name, loader, *, origin=None, is_package=None):
 
 def _verbose_message(message, *args, verbosity=1):
     """Prints a message to stderr when -v was given (refheap has no -v: sys.flags.verbose is 0)."""
-    import sys
+    sys = _gcd_import('sys')
     if sys.flags.verbose >= verbosity:
         if not message.startswith(('#', 'import ')):
             message = '# ' + message
@@ -304,12 +304,12 @@ def _verbose_message(message, *args, verbosity=1):
 
 def _find_spec(name, path, target=None):
     """The spec the import system would find for name (None if none): the first sys.meta_path finder's."""
-    import sys
+    sys = _gcd_import('sys')
     meta_path = sys.meta_path
     if meta_path is None:
         raise ImportError("sys.meta_path is None, Python is likely shutting down")
     if not meta_path:
-        import _warnings
+        _warnings = _gcd_import('_warnings')
         _warnings.warn('sys.meta_path is empty', ImportWarning)
     for finder in list(meta_path):
         try:
@@ -333,7 +333,7 @@ def _find_spec(name, path, target=None):
 
 def _exec(spec, module):
     """Executes spec's module in the existing module object (what importlib.reload does)."""
-    import sys
+    sys = _gcd_import('sys')
     name = spec.name
     if sys.modules.get(name) is not module:
         raise ImportError('module {!r} not in sys.modules'.format(name), name=name)
@@ -350,7 +350,7 @@ def _exec(spec, module):
 
 def _load(spec):
     """Loads spec's module as a new module in sys.modules (removed again if executing it fails)."""
-    import sys
+    sys = _gcd_import('sys')
     module = module_from_spec(spec)
     spec._initializing = True
     try:
@@ -373,8 +373,8 @@ def _load(spec):
 
 def _load_module_shim(self, fullname):
     """load_module() in terms of exec_module() (the deprecated loader protocol)."""
-    import _warnings
-    import sys
+    _warnings = _gcd_import('_warnings')
+    sys = _gcd_import('sys')
     _warnings.warn('the load_module() method is deprecated and slated for removal in Python 3.12; use exec_module() instead',
                    DeprecationWarning)
     spec = spec_from_loader(fullname, self)

@@ -55,7 +55,7 @@ def _path_split(path):
 
 
 def _path_stat(path):
-    import posix
+    posix = _bootstrap._gcd_import('posix')
     return posix.stat(path)
 
 
@@ -73,7 +73,7 @@ def _path_isfile(path):
 
 def _path_isdir(path):
     if not path:
-        import posix
+        posix = _bootstrap._gcd_import('posix')
         path = posix.getcwd()
     return _path_is_mode_type(path, 0o040000)
 
@@ -101,12 +101,12 @@ def _check_tag():
 def cache_from_source(path, debug_override=None, *, optimization=None):
     """The path of the .pyc file CPython's import would cache `path`'s code in (PEP 3147/488)."""
     if debug_override is not None:
-        import _warnings
+        _warnings = _bootstrap._gcd_import('_warnings')
         _warnings.warn('the debug_override parameter is deprecated; use \'optimization\' instead', DeprecationWarning)
         if optimization is not None:
             raise TypeError('debug_override or optimization must be set to None')
         optimization = '' if debug_override else 1
-    import posix
+    posix = _bootstrap._gcd_import('posix')
     path = posix.fspath(path)
     head, tail = _path_split(path)
     base, sep, rest = tail.rpartition('.')
@@ -125,7 +125,7 @@ def cache_from_source(path, debug_override=None, *, optimization=None):
 def source_from_cache(path):
     """The source file a PEP 3147/488 .pyc path was made from (the path need not exist)."""
     tag = _check_tag()
-    import posix
+    posix = _bootstrap._gcd_import('posix')
     path = posix.fspath(path)
     head, pycache_filename = _path_split(path)
     head, pycache = _path_split(head)
@@ -172,7 +172,7 @@ def _get_cached(filename):
 def decode_source(source_bytes):
     """Source bytes as text: the encoding from the coding cookie or BOM (PEP 263), universal newlines."""
     import tokenize
-    import _io
+    _io = _bootstrap._gcd_import('_io')
     readline = _io.BytesIO(source_bytes).readline
     encoding = tokenize.detect_encoding(readline)
     newline_decoder = _io.IncrementalNewlineDecoder(None, True)
@@ -189,7 +189,7 @@ def _classify_pyc(data, name, exc_details):
 
 def _find_module_shim(self, fullname):
     """find_module() in terms of find_loader() (the deprecated finder protocol)."""
-    import _warnings
+    _warnings = _bootstrap._gcd_import('_warnings')
     _warnings.warn('{}.find_module() is deprecated and slated for removal in Python 3.12; use find_spec() instead'
                    .format(type(self).__name__), DeprecationWarning)
     loader, portions = self.find_loader(fullname)
@@ -272,7 +272,7 @@ class FileLoader:
 
     def get_data(self, path):
         """The file's bytes."""
-        import _io
+        _io = _bootstrap._gcd_import('_io')
         with _io.FileIO(path, 'r') as file:
             return file.read()
 
@@ -326,11 +326,11 @@ class ExtensionFileLoader(FileLoader, _LoaderBasics):
         self.path = path
 
     def create_module(self, spec):
-        import _imp
+        _imp = _bootstrap._gcd_import('_imp')
         return _imp.create_dynamic(spec)
 
     def exec_module(self, module):
-        import _imp
+        _imp = _bootstrap._gcd_import('_imp')
         _imp.exec_dynamic(module)
 
     def is_package(self, fullname):
@@ -446,7 +446,7 @@ class PathFinder:
 
     @classmethod
     def find_module(cls, fullname, path=None):
-        import _warnings
+        _warnings = _bootstrap._gcd_import('_warnings')
         _warnings.warn('PathFinder.find_module() is deprecated and slated for removal in Python 3.12; use find_spec() instead',
                        DeprecationWarning)
         spec = cls.find_spec(fullname, path)
@@ -463,7 +463,7 @@ class FileFinder:
 
     def __init__(self, path, *loader_details):
         self._loaders = [(suffix, loader) for loader, suffixes in loader_details for suffix in suffixes]
-        import posix
+        posix = _bootstrap._gcd_import('posix')
         if not path or path == '.':
             self.path = posix.getcwd()
         elif not _path_isabs(path):
@@ -530,7 +530,7 @@ def spec_from_file_location(name, location=None, *, loader=None, submodule_searc
             except ImportError:
                 pass
     else:
-        import posix
+        posix = _bootstrap._gcd_import('posix')
         location = posix.fspath(location)
         if not _path_isabs(location):
             try:

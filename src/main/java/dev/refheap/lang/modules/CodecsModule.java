@@ -158,7 +158,12 @@ public final class CodecsModule {
         f.put("lookup", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "lookup", kw);
             if (n != 1) throw vm.error("TypeError", "_codecs.lookup() takes exactly one argument (" + n + " given)");
-            return vm.codecLookup(str(vm, "lookup", "argument", a[o]));
+            String name = str(vm, "lookup", "argument", a[o]);
+            if (name.indexOf('\0') >= 0) {  // the "s" converter: UTF-8 first (a lone surrogate's error), then no NUL
+                vm.heap.decref(vm.encode(a[o], "utf-8", "strict"));
+                throw vm.error("ValueError", "embedded null character");
+            }
+            return vm.codecLookup(name);
         });
         for (boolean encode : new boolean[] {true, false}) {
             String fname = encode ? "encode" : "decode";

@@ -132,6 +132,18 @@ final class CodecRegistry {
 
     /** _PyCodec_Lookup: the codec's CodecInfo (a new reference); LookupError "unknown encoding: X". */
     long lookup(String encoding) {
+        for (int i = 0; i < encoding.length(); i++) {
+            if (Character.isSurrogate(encoding.charAt(i))) {
+                // PyUnicode_AsUTF8 of the name: a lone surrogate is UnicodeEncodeError
+                long str = heap.strs.of(encoding);
+                try {
+                    heap.decref(Codecs.encode(rt, str, "utf-8", "strict"));
+                } finally {
+                    heap.decref(str);
+                }
+                break;
+            }
+        }
         init();
         if (!encodingsImported) {
             encodingsImported = true;

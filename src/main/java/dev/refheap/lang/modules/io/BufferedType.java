@@ -366,6 +366,47 @@ final class BufferedType extends IoType {
         return out.toByteArray();
     }
 
+    /**
+     * _buffered_readinto_generic: what is buffered first; then, while the destination is not full,
+     * a raw read straight into it when what is left is more than the buffer, else a refill of the
+     * buffer (not for readinto1 once something is copied). readinto1 makes at most one raw read.
+     * Null: nothing read, the raw stream would block.
+     */
+    byte[] readInto(long o, int len, boolean one) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long avail = readAvail(o);
+        if (avail > 0) out.writeBytes(take(o, Math.min(avail, len)));
+        if (out.size() == len) return out.toByteArray();
+        flushWrites(o);
+        put(o, POS, 0);
+        put(o, READ_END, 0);
+        long bufferSize = get(o, BUFFER_SIZE);
+        while (out.size() < len) {
+            int remaining = len - out.size();
+            byte[] b;
+            if (remaining > bufferSize) {
+                b = rawRead(o, remaining);
+            } else if (!(one && out.size() > 0)) {
+                long n = fill(o);
+                if (n > 0) {
+                    out.writeBytes(take(o, Math.min(n, remaining)));
+                    continue;
+                }
+                b = n < 0 ? null : new byte[0];
+            } else {
+                b = new byte[0];
+            }
+            if (b == null) {
+                if (out.size() > 0) break;
+                return null;
+            }
+            if (b.length == 0) break;
+            out.writeBytes(b);
+            if (one) break;
+        }
+        return out.toByteArray();
+    }
+
     byte[] peek(long o) {
         if (readAvail(o) == 0) fill(o);
         byte[] b = new byte[(int) readAvail(o)];
@@ -612,7 +653,7 @@ final class BufferedType extends IoType {
                 byte[] cur = vm.bytesLike(a[o]);
                 if (cur == null) throw vm.error("TypeError", name + "() argument must be read-write bytes-like object, not " + vm.argTypeName(a[o]));
                 checkClosed(s, "readinto of closed file");
-                byte[] got = name.equals("readinto") ? read(s, cur.length) : read1(s, cur.length);
+                byte[] got = readInto(s, cur.length, name.equals("readinto1"));
                 if (got == null) return none();
                 vm.writeBuffer(a[o], 0, got);
                 return vm.newInt(got.length);

@@ -166,6 +166,8 @@ final class TextIOWrapperType extends IoType {
         if (p[2] != 0 && p[2] != heap.None) {
             if (!vm.isStr(p[2])) throw vm.error("TypeError", "TextIOWrapper() argument 'errors' must be str or None, not " + vm.typeName(p[2]));
             errors = vm.strValue(p[2]);
+            heap.decref(vm.encode(p[2], "utf-8", "strict"));  // PyUnicode_AsUTF8: a lone surrogate is UnicodeEncodeError
+            if (errors.indexOf('\0') >= 0) throw vm.error("ValueError", "embedded null character");
         }
         String newline = null;
         if (p[3] != 0 && p[3] != heap.None) {

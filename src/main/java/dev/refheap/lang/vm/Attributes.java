@@ -115,7 +115,7 @@ final class Attributes {
                     heap.decref(f);
                 }
             } else {
-                v = rt.ops.genericGetAttrOrNull(o, nameObj, name);
+                v = c.builtinBase == rt.superType ? rt.ops.superGetattro(o, nameObj, name) : rt.ops.genericGetAttrOrNull(o, nameObj, name);
             }
             if (v != 0 || (hooks & GETATTR) == 0) return v;
         } catch (PyException e) {
@@ -293,7 +293,7 @@ final class Attributes {
     }
 
     /** The __dict__ and __weakref__ getset descriptors' getters. */
-    private static long getsetGet(Runtime rt, long descr, long o, ClassType c) {
+    static long getsetGet(Runtime rt, long descr, long o, ClassType c) {
         if (BuiltinGetSets.isBuiltin(descr)) return rt.builtinGetSets.get(descr, o);
         Heap heap = rt.heap;
         String name = StrType.value(Native.getLong(descr + GetSetDescriptorType.NAME));

@@ -184,7 +184,6 @@ final class Builtins {
         });
         def(rt, "__build_class__", (self, a, o, n, kw) -> buildClass(rt, a, o, n, kw));
         def(rt, "__import__", (self, a, o, n, kw) -> ImportBuiltin.call(rt, a, o, n, kw));
-        def(rt, "super", (self, a, o, n, kw) -> SuperType.create(rt, a, o, n));
         def(rt, "input", (self, a, o, n, kw) -> Stdin.input(rt, a, o, n, kw));
         // types
         for (PyType t : new PyType[] {heap.ints, heap.bools, heap.floats, heap.strs, heap.bytes, heap.tuples, heap.lists,
@@ -197,6 +196,7 @@ final class Builtins {
         rt.putBuiltin("staticmethod", rt.staticMethodType.address());
         rt.putBuiltin("classmethod", rt.classMethodType.address());
         rt.putBuiltin("property", rt.propertyType.address());
+        rt.putBuiltin("super", rt.superType.address());
         rt.putBuiltin("filter", rt.iterType.typeFor(IterType.Kind.FILTER).address());
         rt.putBuiltin("reversed", rt.iterType.typeFor(IterType.Kind.REVERSED).address());
         for (ExceptionType e : rt.exceptions.values()) rt.putBuiltin(e.name(), e.address());
@@ -789,7 +789,7 @@ final class Builtins {
 
     /**
      * Whether CPython 3.11 calls type {@code t} through its tp_vectorcall: float, bool, list,
-     * tuple, dict, set, frozenset, range, enumerate, reversed, filter and map (IterType; not zip,
+     * tuple, dict, set, frozenset, range, super, enumerate, reversed, filter and map (IterType; not zip,
      * whose zip_new takes the tuple) and type(x) (type_vectorcall packs for any other argument
      * count). Measured: gc.get_count() around each call with the tuple free lists emptied. str has
      * none, but str(x) called by a specialized PRECALL_NO_KW_STR_1 (quickened code, Specializer)
@@ -804,7 +804,7 @@ final class Builtins {
     private static boolean hasVectorcall(Runtime rt, PyType t, int npos, int nkw) {
         Heap heap = rt.heap;
         return t == heap.floats || t == heap.bools || t == heap.lists || t == heap.tuples || t == heap.dicts
-                || t == heap.sets || t == heap.frozensets || t == rt.rangeType || (t instanceof IterType it && !it.isZip())
+                || t == heap.sets || t == heap.frozensets || t == rt.rangeType || t == rt.superType || (t instanceof IterType it && !it.isZip())
                 || (t == heap.typeType && npos == 1) || (t == heap.strs && takeStrSpecialized(rt));
     }
 
@@ -824,6 +824,7 @@ final class Builtins {
         }
         if (t instanceof IterType it) return it.construct(a, o, n, kw);
         if (t == rt.propertyType) return rt.propertyType.construct(a, o, n, kw);
+        if (t == rt.superType) return rt.superType.vectorcall(a, o, n, kw);
         if (t == rt.genericAliasType) return rt.genericAliasType.construct(null, a, o, n, kw);
         return Constructors.construct(rt, t, typeObject, a, o, n, kw);
     }

@@ -765,6 +765,47 @@ final class Ops {
         return v;
     }
 
+    /** What type {@code t}'s own dict holds under {@code name} (borrowed), 0 if nothing: one step of an mro walk. */
+    long ownAttr(PyType t, String name) {
+        return t instanceof ClassType k ? heap.dicts.getItem(k.dict(), name) : lookupBuiltin(t, name);
+    }
+
+    /**
+     * tp_descr_get of a value an mro walk found, called as super_getattro calls it:
+     * {@code descr.__get__(obj, type)} with {@code obj} 0 for NULL (the lookup is on the class
+     * itself); a value whose type has no {@code __get__} is returned as it is. New reference.
+     */
+    long descrGet(long descr, long obj, long type) {
+        PyType dt = heap.typeOf(descr);
+        if (dt instanceof ClassType dc) {
+            long get = lookupType(dc, "__get__");
+            if (get == 0) return incref(descr);
+            heap.incref(get);
+            try {
+                return call(get, new long[] {descr, obj == 0 ? heap.None : obj, type}, 0, 3, 0);
+            } finally {
+                heap.decref(get);
+            }
+        }
+        if (dt instanceof StaticMethodType sm) return sm.bind(descr, type);  // cm_descr_get binds to the type given
+        if (dt == rt.classMethodDescrType) return rt.classMethodDescrType.bind(descr, obj, type);
+        if (obj == 0) return incref(descr);  // a function, property, member, getset or method descriptor on its class: itself
+        if (dt == rt.propertyType) return rt.propertyType.getValue(descr, obj);
+        if ((dt == rt.getsetType || dt == rt.memberType) && BuiltinGetSets.isBuiltin(descr)) return rt.builtinGetSets.get(descr, obj);
+        if (dt == rt.memberType) return rt.memberType.get(descr, obj);
+        if (dt == rt.getsetType && heap.typeOf(obj) instanceof ClassType oc) return Attributes.getsetGet(rt, descr, obj, oc);
+        return bindDescriptor(descr, obj);
+    }
+
+    /**
+     * super_getattro on a super object (or an instance of a class derived from super): the lookup
+     * after {@code __thisclass__} on the bound object's mro, then the generic lookup. New reference or 0.
+     */
+    long superGetattro(long o, long nameObj, String name) {
+        long v = rt.superType.getattro(o, nameObj, name);
+        return v != 0 ? v : genericGetAttrOrNull(o, nameObj, name);
+    }
+
     private long lookupBuiltin(PyType t, String name) {
         var attrs = rt.typeAttrs.get(t);
         if (attrs == null) return 0;
@@ -843,6 +884,9 @@ final class Ops {
             versionTag(c, name);  // PyObject_GenericGetAttr's, or the hooks', _PyType_Lookup
             int hooks = Attributes.hooks(rt, c);
             if ((hooks & (Attributes.GETATTRIBUTE | Attributes.GETATTR)) != 0) return Attributes.getHooked(rt, o, c, nameObj, name, hooks);
+            if (c.builtinBase == rt.superType) return superGetattro(o, nameObj, name);
+        } else if (heap.typeOf(o) == rt.superType) {
+            return superGetattro(o, nameObj, name);
         }
         return genericGetAttrOrNull(o, nameObj, name);
     }
@@ -906,10 +950,6 @@ final class Ops {
             return ModuleAttrs.moduleGetattr(rt, o, nameObj, moduleRaise);
         }
         if (isTypeObject(o)) return typeAttr(o, name);
-        if (t == rt.superType) {
-            long v = rt.superType.getAttr(o, nameObj);
-            if (v != 0) return v;
-        }
         if (t instanceof GenericAliasType ga) {
             if (!ga.union && !GenericAliasType.OWN_ATTRS.contains(name)) return originAttr(ga.origin(o), nameObj, name);  // ga_getattro
             if (ga.union && name.equals("__module__")) return getAttrOrNull(t.address(), nameObj, name);  // union_getattro: its type's
@@ -939,7 +979,7 @@ final class Ops {
         if (isTypeObject(o)) return typeSpecial(o, name);
         if (rt.isModule(o) && name.equals("__dict__")) return incref(ModuleType.dict(o));
         if (rt.isModule(o) && name.equals("__annotations__")) return moduleAnnotations(o);  // a module subclass's instance
-        if (t == rt.superType) return rt.superType.member(o, name);
+        if (rt.superType.isSuper(t)) return rt.superType.member(o, name);
         GenericAliasType ga = t instanceof GenericAliasType g ? g : rt.genericAliasType.isAlias(o) ? rt.genericAliasType : null;
         if (ga != null) {
             long v = ga.attr(o, name);
@@ -1526,7 +1566,7 @@ final class Ops {
         if (!internal) versionTag(t, name);
         // Only for the generic attribute lookup (CPython: tp_getattro == PyObject_GenericGetAttr);
         // super's own lookup starts after the class, so super().__init__ is never object.__init__.
-        if (!isTypeObject(o) && !rt.isModule(o) && t != rt.superType
+        if (!isTypeObject(o) && !rt.isModule(o) && !rt.superType.isSuper(t)
                 && !(t instanceof ClassType hc && (Attributes.hooks(rt, hc) & Attributes.GETATTRIBUTE) != 0)) {
             long descr = lookupType(t, name);
             if (descr != 0) {

@@ -1024,8 +1024,18 @@ final class SlotWrappers {
             };
             case "__init__" -> (s, a, o, n, kw) -> {
                 PyType st = heap.typeOf(s);
-                boolean ownInit = st instanceof ClassType c && !(Ops.isBuiltinDescr(rt, rt.ops.lookupType(c, "__init__")));
-                boolean ownNew = st instanceof ClassType c2 && rt.ops.lookupUserOnly(c2, "__new__") != 0;
+                boolean ownInit, ownNew;
+                if (st instanceof ClassType c) {
+                    ownInit = !(Ops.isBuiltinDescr(rt, rt.ops.lookupType(c, "__init__")));
+                    ownNew = rt.ops.lookupUserOnly(c, "__new__") != 0;
+                } else {
+                    // a builtin type's instance (object.__init__(1, x), reached by super(int, 1).__init__): its
+                    // tp_init and tp_new as object_init tests them (int has object's tp_init and a tp_new of its own)
+                    long init = rt.ops.lookupType(st, "__init__");
+                    ownInit = init != 0 && !TypeCall.isObjectMethod(rt, init);
+                    long nw = rt.ops.lookupType(st, "__new__");
+                    ownNew = nw != 0 && nw != rt.objectNew;
+                }
                 if (n > 0 && (ownInit || !ownNew) && !(st instanceof ClassType cx && cx.exceptionBased)) {
                     if (ownInit || st == heap.objectType) throw rt.typeError("object.__init__() takes exactly one argument (the instance to initialize)");
                     throw rt.typeError(Ops.shortName(st) + ".__init__() takes exactly one argument (the instance to initialize)");

@@ -432,6 +432,7 @@ final class TypeCall {
         }
         // sm_call (3.10+): a staticmethod is callable as its callable is; a classmethod is not
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, rt.staticMethodType, "__call__", (self, a, o, n, kw) -> rt.staticMethodType.call(self, a, o, n, kw));
+        installSuper(rt);
         method(rt, rt.propertyType, "__init__", (self, a, o, n, kw) -> {
             rt.propertyType.init(self, a, o, n, kw);
             return Builtins.incref(heap, heap.None);
@@ -468,6 +469,34 @@ final class TypeCall {
         method(rt, heap.typeType, "__call__", (self, a, o, n, kw) -> Builtins.callType(rt, self, a, o, n, kw));
         attrs(rt, heap.typeType).put("__prepare__", rt.hold(rt.builtinFunctionType.create("__prepare__",
                 (self, a, o, n, kw) -> heap.dicts.create(), heap.typeType.address(), null)));
+    }
+
+    /** super's slots: tp_init (super_init), tp_descr_get, tp_repr and tp_getattro (super_getattro), as slot wrappers. */
+    private static void installSuper(Runtime rt) {
+        Heap heap = rt.heap;
+        SuperType st = rt.superType;
+        method(rt, st, "__init__", (self, a, o, n, kw) -> {
+            st.init(self, a, o, n, kw);
+            return Builtins.incref(heap, heap.None);
+        });
+        method(rt, st, "__get__", (self, a, o, n, kw) -> {
+            Args.range(rt, "__get__", n, kw, 1, 2);  // wrap_descr_get
+            long obj = a[o], type = n == 2 ? a[o + 1] : heap.None;
+            if (obj == heap.None && type == heap.None) throw rt.typeError("__get__(None, None) is invalid");
+            return st.descrGet(self, obj == heap.None ? 0 : obj, type == heap.None ? 0 : type);
+        });
+        method(rt, st, "__repr__", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "__repr__", n, kw, 0);
+            return heap.strs.of(st.repr(self));
+        });
+        method(rt, st, "__getattribute__", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "__getattribute__", n, kw, 1);
+            long nameObj = nameArg(rt, a[o]);
+            String name = dev.refheap.object.StrType.value(nameObj);
+            long v = rt.ops.superGetattro(self, nameObj, name);
+            if (v == 0) throw rt.ops.attributeErrorContext(rt.ops.attributeError(self, name), self, nameObj);
+            return v;
+        });
     }
 
     private static long nameArg(Runtime rt, long name) {
@@ -520,6 +549,7 @@ final class TypeCall {
             for (int i = 0; i < npos; i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + 1 + i]));
             return rt.ops.instantiateException(et, args, 0, null, 0, false);
         }
+        if (sub == rt.superType) return rt.superType.alloc();  // PyType_GenericNew: the fields NULL, the arguments ignored
         if (!(sub instanceof ClassType c)) {
             // the mutable containers' tp_new makes them empty: their __init__ fills them
             boolean empty = sub == heap.lists || sub == heap.dicts || sub == heap.sets || sub == rt.byteArrayType;

@@ -81,6 +81,8 @@ TYPES += UNMODELLED
 # their dicts made without moving count0 (SlotWrappers.QUIET)
 TYPES += [_subclass(object, n) for n in ('Context', 'ContextVar', 'Token', 'MISSING', 'hamt', 'formatteriterator',
                                          'fieldnameiterator')]
+# types.SimpleNamespace (_PyNamespace_Type, readied at start-up: sys.implementation is one)
+TYPES += [type(sys.implementation)]
 KINDS = {'wrapper_descriptor': 'S', 'method_descriptor': 'M', 'classmethod_descriptor': 'C',
          'builtin_function_or_method': 'N', 'staticmethod': 'T', 'getset_descriptor': 'G',
          'member_descriptor': 'D'}

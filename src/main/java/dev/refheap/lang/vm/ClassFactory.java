@@ -29,7 +29,7 @@ final class ClassFactory {
      * not define itself.
      */
     static boolean extendable(Runtime rt, PyType b) {
-        return b == rt.classMethodType || b == rt.staticMethodType || b == rt.propertyType || b == rt.superType || b == rt.heap.typeType
+        return b == rt.classMethodType || b == rt.staticMethodType || b == rt.propertyType || b == rt.superType || b == rt.namespaceType || b == rt.heap.typeType
                 || b == rt.genericAliasType || b == rt.moduleType || b.dataBase() != null || b instanceof NativeType nt && nt.allowsPythonSubclasses()
                 || b instanceof IterType;  // those with BASETYPE: enumerate, zip, map, filter, reversed
     }
@@ -39,6 +39,7 @@ final class ClassFactory {
         if (b instanceof StaticMethodType) return StaticMethodType.DICT;
         if (b == rt.heap.typeType) return ClassType.T_DICT;
         if (b == rt.moduleType) return ModuleType.DICT;
+        if (b == rt.namespaceType) return NamespaceType.DICT;
         if (b instanceof NativeType nt) return nt.ownDictOffset();
         return 0;
     }

@@ -1360,7 +1360,7 @@ final class Ops {
 
     /** tp_name: a builtin type's or a class's own name, a native module's type's or a struct sequence's dotted one ("array.array", "_socket.socket", "sys.flags"). */
     static String tpName(PyType t) {
-        return t instanceof NativeType || t instanceof UnmodelledStaticType ? t.name() : t instanceof SysInfo.StructSeqType s ? s.qualified : shortName(t);
+        return t instanceof NativeType || t instanceof UnmodelledStaticType || t instanceof NamespaceType ? t.name() : t instanceof SysInfo.StructSeqType s ? s.qualified : shortName(t);
     }
 
     static String shortName(PyType t) {
@@ -2128,6 +2128,10 @@ final class Ops {
             } finally {
                 heap.decref(r);
             }
+        }
+        if ((ba == rt.namespaceType || bb == rt.namespaceType) && (op == 2 || op == 3)) {  // namespace_richcompare, inherited
+            Boolean r = rt.namespaceType.eq(a, b);
+            if (r != null) return r == (op == 2);
         }
         if ((ba == rt.complexType || bb == rt.complexType) && (op == 2 || op == 3)) {  // complex_richcompare
             Boolean r = rt.complexType.eq(a, b);

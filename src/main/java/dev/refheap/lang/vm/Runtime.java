@@ -95,6 +95,7 @@ public final class Runtime implements AutoCloseable {
     final MemoryViewType memoryViewType;
     final WeakProxyType proxyType, callableProxyType;
     final SuperType superType;
+    final NamespaceType namespaceType;
     final PropertyType propertyType;
     /** object.__new__ (TypeCall.install): a class whose lookup finds it has no __new__ of its own. */
     long objectNew;
@@ -251,6 +252,7 @@ public final class Runtime implements AutoCloseable {
         ellipsis = heap.register(new SimpleType(this, "ellipsis")).singleton();
         notImplemented = heap.register(new SimpleType(this, "NotImplementedType")).singleton();
         superType = heap.register(new SuperType(this));
+        namespaceType = heap.register(new NamespaceType(this));
         propertyType = heap.register(new PropertyType(this));
         getsetType = heap.register(new GetSetDescriptorType(this));
         memberType = heap.register(new MemberDescriptorType(this));

@@ -87,6 +87,7 @@ final class SlotWrappers {
         byName.putIfAbsent("ReferenceType", heap.weakrefs);  // weakref's three: tp_name "weakref.X"
         byName.putIfAbsent("ProxyType", rt.proxyType);
         byName.putIfAbsent("CallableProxyType", rt.callableProxyType);
+        byName.putIfAbsent("SimpleNamespace", rt.namespaceType);  // tp_name "types.SimpleNamespace"
         for (int i = 0; i < heap.typeCount(); i++) {
             if (heap.typeByIndex(i) instanceof UnmodelledStaticType u) byName.putIfAbsent(u.tableName(), u);  // "symtable_entry", "PickleBuffer"
         }

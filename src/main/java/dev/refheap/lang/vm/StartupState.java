@@ -28,18 +28,18 @@ final class StartupState {
 
     // CPython reports 15 dicts, 4 floats, 55 lists and tuples 3, 102, 2, 4, 1, 5, 0, 0, 0, 1, 2, 0, 1,
     // 3, 0, 1, 0, 0, 3, 7. refheap's first `import sys` and call (module and call temporaries that
-    // CPython's start-up had already made) take 2 dicts, a list and three tuples from the lists, so
-    // these are that much higher: the measuring program then reports exactly CPython's figures.
-    static final int FREE_DICTS = 17, FREE_FLOATS = 4, FREE_LISTS = 56;
+    // CPython's start-up had already made) take a list and some tuples from the lists, so these are
+    // that much higher. (Until sys.implementation was a C-type SimpleNamespace made in Java,
+    // NamespaceType, `import sys` also compiled and ran a Python class for it, which took two more
+    // dicts and three more 1-tuples.)
+    static final int FREE_DICTS = 15, FREE_FLOATS = 4, FREE_LISTS = 56;
     /**
-     * Free tuples of size 1..20. Three 1-tuples more than CPython's 3: `import sys` compiles and
-     * runs sys.implementation's SimpleNamespace class (SysInfo), whose code objects and class take
-     * three 1-tuples that CPython's start-up had made. A whole program does not start with these
-     * 1-tuples: the _ast classes 3.11's first compile() makes take every free one
-     * (Runtime.firstCompile), and the compiler's const cache then leaves its own (Materializer); a
-     * program's `import sys` gives back the tuples it takes (Modules.sys), as CPython's takes none.
+     * Free tuples of size 1..20. A whole program does not start with these 1-tuples: the _ast
+     * classes 3.11's first compile() makes take every free one (Runtime.firstCompile), and the
+     * compiler's const cache then leaves its own (Materializer); a program's `import sys` gives
+     * back the tuples it takes (Modules.sys), as CPython's takes none.
      */
-    static final int[] FREE_TUPLES = {6, 104, 2, 4, 2, 5, 0, 0, 0, 1, 2, 0, 1, 3, 0, 1, 0, 0, 3, 7};
+    static final int[] FREE_TUPLES = {3, 104, 2, 4, 2, 5, 0, 0, 0, 1, 2, 0, 1, 3, 0, 1, 0, 0, 3, 7};
 
     /** Fills the free lists as 3.11's start-up leaves them; count0 stays what it was. */
     static void apply(Runtime rt) {

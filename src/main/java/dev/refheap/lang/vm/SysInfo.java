@@ -543,42 +543,19 @@ final class SysInfo {
         // purpose, so it answers 'cpython' to implementation-detail checks (test.support.check_impl_detail); its own
         // name and version are in the private attribute _refheap (PEP 421 leaves underscore names to implementations).
         // cache_tag stays None: refheap writes no .pyc files, and importlib then writes and looks for none.
-        long ns = heap.dicts.create();
-        heap.dicts.setItem(ns, "version", version);
-        heap.decref(version);
+        // a types.SimpleNamespace made as CPython's make_impl_info makes it: its dict filled in this order
+        long name = heap.strs.of("cpython"), hexversion = heap.ints.of(0x030b07f0), multiarch = heap.strs.of("x86_64-linux-gnu");
         long refheapVersion = heap.strs.of(REFHEAP_VERSION);
-        heap.dicts.setItem(ns, "refheap_version", refheapVersion);
-        heap.decref(refheapVersion);
-        long code = ExecBuiltins.compileSource(rt, """
-                class SimpleNamespace:
-                    def __init__(self, /, **kwargs):
-                        self.__dict__.update(kwargs)
-                    def __repr__(self):
-                        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
-                        if id(self) in repr_running:
-                            return name + "(...)"
-                        repr_running.add(id(self))
-                        try:
-                            items = ", ".join(k + "=" + repr(v) for k, v in self.__dict__.items() if isinstance(k, str) and k)
-                        finally:
-                            repr_running.discard(id(self))
-                        return name + "(" + items + ")"
-                    def __eq__(self, other):
-                        if issubclass(type(self), SimpleNamespace) and issubclass(type(other), SimpleNamespace):
-                            return self.__dict__ == other.__dict__
-                        return NotImplemented
-                repr_running = set()
-                SimpleNamespace.__module__ = "types"
-                implementation = SimpleNamespace(name="cpython", cache_tag=None, version=version, hexversion=0x030b07f0, _multiarch="x86_64-linux-gnu", _refheap=refheap_version)
-                """, "<refheap:sys>", dev.refheap.lang.compiler.Compiler.Mode.EXEC, false);
         try {
-            heap.dicts.setItem(ns, "__builtins__", rt.builtinsDict);
-            heap.decref(rt.interpreter.runCode(code, ns, ns));
+            Modules.set(rt, m, "implementation", rt.namespaceType.of(new String[] {"name", "cache_tag", "version", "hexversion", "_multiarch", "_refheap"},
+                    new long[] {name, heap.None, version, hexversion, multiarch, refheapVersion}));
         } finally {
-            heap.decref(code);
+            heap.decref(name);
+            heap.decref(hexversion);
+            heap.decref(multiarch);
+            heap.decref(refheapVersion);
+            heap.decref(version);
         }
-        Modules.set(rt, m, "implementation", Builtins.incref(heap, heap.dicts.getItem(ns, "implementation")));
-        heap.decref(ns);
     }
 
     /**

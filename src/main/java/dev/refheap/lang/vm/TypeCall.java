@@ -124,6 +124,7 @@ final class TypeCall {
         if (base == heap.typeType) return typeNew(rt, c, a, o, n, kw);
         if (base == rt.genericAliasType) return rt.genericAliasType.construct(c, a, o, n, kw);
         if (base instanceof IterType it) return it.constructSubtype(c, a, o, n, kw);
+        if (base == rt.namespaceType) return rt.namespaceType.newDict(c.allocInstance());  // namespace_new: tp_alloc, then the dict
         if (base instanceof NativeType nt) {
             long made = nt.newSubtypeInstance(c::allocInstance, c.typeObject, isObjectMethod(rt, rt.ops.lookupType(c, "__init__")), a, o, n, kw);
             if (made != 0) return made;
@@ -433,6 +434,7 @@ final class TypeCall {
         // sm_call (3.10+): a staticmethod is callable as its callable is; a classmethod is not
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, rt.staticMethodType, "__call__", (self, a, o, n, kw) -> rt.staticMethodType.call(self, a, o, n, kw));
         installSuper(rt);
+        installNamespace(rt);
         method(rt, rt.propertyType, "__init__", (self, a, o, n, kw) -> {
             rt.propertyType.init(self, a, o, n, kw);
             return Builtins.incref(heap, heap.None);
@@ -469,6 +471,20 @@ final class TypeCall {
         method(rt, heap.typeType, "__call__", (self, a, o, n, kw) -> Builtins.callType(rt, self, a, o, n, kw));
         attrs(rt, heap.typeType).put("__prepare__", rt.hold(rt.builtinFunctionType.create("__prepare__",
                 (self, a, o, n, kw) -> heap.dicts.create(), heap.typeType.address(), null)));
+    }
+
+    /** SimpleNamespace's tp_init (namespace_init) as a slot wrapper, and its __reduce__ method. */
+    private static void installNamespace(Runtime rt) {
+        Heap heap = rt.heap;
+        NamespaceType nt = rt.namespaceType;
+        method(rt, nt, "__init__", (self, a, o, n, kw) -> {
+            nt.init(self, a, o, n, kw);
+            return Builtins.incref(heap, heap.None);
+        });
+        rt.defMethod(nt, "__reduce__", (self, a, o, n, kw) -> {
+            Args.exactly(rt, "__reduce__", n, kw, 0);
+            return nt.reduce(self);
+        });
     }
 
     /** super's slots: tp_init (super_init), tp_descr_get, tp_repr and tp_getattro (super_getattro), as slot wrappers. */
@@ -549,7 +565,8 @@ final class TypeCall {
             for (int i = 0; i < npos; i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + 1 + i]));
             return rt.ops.instantiateException(et, args, 0, null, 0, false);
         }
-        if (sub == rt.superType) return rt.superType.alloc();  // PyType_GenericNew: the fields NULL, the arguments ignored
+        if (sub == rt.superType) return rt.superType.alloc();
+        if (sub == rt.namespaceType) return rt.namespaceType.alloc();  // namespace_new: the arguments are __init__'s  // PyType_GenericNew: the fields NULL, the arguments ignored
         if (!(sub instanceof ClassType c)) {
             // the mutable containers' tp_new makes them empty: their __init__ fills them
             boolean empty = sub == heap.lists || sub == heap.dicts || sub == heap.sets || sub == rt.byteArrayType;

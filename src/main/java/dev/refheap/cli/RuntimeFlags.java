@@ -51,11 +51,12 @@ final class RuntimeFlags {
 
     @Option(names = "-X", paramLabel = "OPT", description = "An implementation option in sys._xoptions (as python3 -X): "
             + "tracemalloc[=NFRAME] starts tracing memory allocations at start-up, as PYTHONTRACEMALLOC does; faulthandler is "
-            + "taken (refheap has no fatal-error handler to enable: a JVM crash writes its own report); the others are refused by name.")
+            + "taken (refheap has no fatal-error handler to enable: a JVM crash writes its own report); no_debug_ranges compiles code "
+            + "without column positions, as PYTHONNODEBUGRANGES does; the others are refused by name.")
     List<String> xOptions = new java.util.ArrayList<>();
 
     /** The -X options refheap takes (all recorded in sys._xoptions; tracemalloc also starts tracing: {@link #tracemallocFrames}). */
-    private static final java.util.Set<String> X_TAKEN = java.util.Set.of("faulthandler", "tracemalloc");
+    private static final java.util.Set<String> X_TAKEN = java.util.Set.of("faulthandler", "tracemalloc", "no_debug_ranges");
 
     /** tracemalloc's MAX_NFRAME: a larger start-up limit fails the start, as tracemalloc.start's ValueError. */
     private static final int MAX_NFRAME = 65535;
@@ -291,7 +292,7 @@ final class RuntimeFlags {
     String problem() {
         for (String x : xOptions) {
             String name = x.indexOf('=') < 0 ? x : x.substring(0, x.indexOf('='));
-            if (!X_TAKEN.contains(name)) return "refheap does not support -X " + name + " yet (it takes -X faulthandler only)";
+            if (!X_TAKEN.contains(name)) return "refheap does not support -X " + name + " yet (it takes -X faulthandler, tracemalloc and no_debug_ranges only)";
         }
         if (startup != null && !startup.equals("refheap") && !startup.equals("cpython")) {
             return "--startup: '" + startup + "' is not a start-up (refheap or cpython)";

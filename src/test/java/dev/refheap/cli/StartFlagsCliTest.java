@@ -84,6 +84,30 @@ class StartFlagsCliTest {
         assertEquals(true, bad.err().contains("ValueError: the number of frames must be in range [1; 65535]"));
     }
 
+    private static final String RANGES = "import _testinternalcapi, sys\n"
+            + "def f(x):\n    return (x +\n            1)\n"
+            + "print(list(f.__code__.co_positions())[:5], f.__code__.co_linetable.hex(), _testinternalcapi.get_config()['code_debug_ranges'], sys._xoptions)\n"
+            + "print(list(compile('a = (1 +\\n 2)', 's', 'exec').co_positions()))\n"
+            + "def g():\n    return 1/0\ng()\n";
+
+    @Test
+    void dashXNoDebugRangesAndPythonnodebugrangesCompileWithoutColumns() throws Exception {
+        // python3 (a clean 3.11.7 venv): the same outputs and traceback (no ^ markers), status 1
+        java.nio.file.Files.writeString(dir.resolve("ranges.py"), RANGES);
+        String file = dir.resolve("ranges.py").toString();
+        CliRun r = CliRun.in(dir, "-X", "no_debug_ranges", "run", file);
+        assertEquals("[(2, 2, None, None), (3, 3, None, None), (4, 4, None, None), (3, 3, None, None), (3, 3, None, None)] e800e802e802e903e800 0"
+                + " {'no_debug_ranges': True}\n[(0, 0, None, None), (1, 1, None, None), (1, 1, None, None), (1, 1, None, None), (1, 1, None, None)]\n",
+                r.out());
+        assertEquals(1, r.status());
+        assertEquals("Traceback (most recent call last):\n  File \"" + file + "\", line 9, in <module>\n    g()\n  File \"" + file
+                + "\", line 8, in g\n    return 1/0\nZeroDivisionError: division by zero\n", r.err());
+        java.util.function.Consumer<ProcessBuilder> env = pb -> pb.environment().put("PYTHONNODEBUGRANGES", "1");
+        assertEquals(true, CliRun.in(dir, env, "run", file).out().contains("e800e802e802e903e800 0 {}"));
+        assertEquals(true, CliRun.in(dir, env, "-I", "run", file).out().startsWith("[(2, 2, 0, 0), (3, 3, 12, 13), (4, 4, 12, 13), (3, 4, 12, 13), (3, 4, 12, 13)]"
+                + " 8000d80c0dd80c0df103010d0ef00001050f 1 {}"));
+    }
+
     @Test
     void otherDashXOptionsAreRefusedByName() throws Exception {
         CliRun r = CliRun.in(dir, "-X", "dev", "-c", "pass");

@@ -149,6 +149,21 @@ public final class CpythonLayout {
         }
     }
 
+    /**
+     * PyConfig.code_debug_ranges: false under {@code -X no_debug_ranges} or PYTHONNODEBUGRANGES, when
+     * 3.11's assembler writes every location without columns (write_location_info_no_column): each
+     * code unit's position is then (line, line, None, None), co_linetable has only "no column"
+     * entries, and tracebacks show no markers. One process runs one interpreter configuration:
+     * the runtime sets it when it is configured (Runtime.configureMain) and resets it when made.
+     */
+    private static volatile boolean debugRanges = true;
+
+    /** Sets {@link #debugRanges} for the layouts made from now on. */
+    public static void setDebugRanges(boolean on) { debugRanges = on; }
+
+    /** Whether layouts are made with column positions (PyConfig.code_debug_ranges). */
+    public static boolean debugRanges() { return debugRanges; }
+
     private static final int PRECALL_CACHES = 1;
     /** CALL's inline cache entries: a caller's lasti stands on the last of them while a Python callee it entered runs. */
     public static final int CALL_CACHES = 4;
@@ -257,6 +272,14 @@ public final class CpythonLayout {
             }
         }
         this.code = bytes;
+        if (!debugRanges) {
+            for (int u = 0; 4 * u < pos.length; u++) {
+                if (pos[4 * u] < 0) continue;
+                pos[4 * u + 1] = pos[4 * u];
+                pos[4 * u + 2] = -1;
+                pos[4 * u + 3] = -1;
+            }
+        }
         this.positions = pos;
         this.lineEntries = Arrays.copyOf(entries, 3 * nentries);
         this.exceptionTable = encodeExceptionTable(unit, group);

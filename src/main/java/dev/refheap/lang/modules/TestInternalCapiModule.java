@@ -15,8 +15,8 @@ import dev.refheap.object.Heap;
  *       (Python frames plus C-level recursions in progress), the call itself not counted.</li>
  *   <li>{@code get_config()}: a new dict of the interpreter's configuration, restricted to the
  *       keys refheap can state truthfully, in PyConfig's order, each read from what the running
- *       interpreter shows (sys.flags, sys.argv, the prefixes...). {@code code_debug_ranges} is 1:
- *       refheap's code objects always carry column ranges. The keys refheap cannot state (the
+ *       interpreter shows (sys.flags, sys.argv, the prefixes...). {@code code_debug_ranges} is 0 under
+ *       {@code -X no_debug_ranges} or PYTHONNODEBUGRANGES (code then has no column positions), else 1. The keys refheap cannot state (the
  *       hash seed, program_name, module_search_paths, run_command/run_module/run_filename,
  *       orig_argv, stdio buffering) are absent: a KeyError, never a made-up value.</li>
  * </ul>
@@ -49,7 +49,7 @@ public final class TestInternalCapiModule {
      */
     private static final String[][] KEYS = {
             {"isolated", "flags.isolated"}, {"use_environment", "!flags.ignore_environment"}, {"dev_mode", "flags.dev_mode"},
-            {"install_signal_handlers", "=1"}, {"code_debug_ranges", "=1"},
+            {"install_signal_handlers", "=1"}, {"code_debug_ranges", "debug_ranges"},
             {"filesystem_encoding", "fs"}, {"filesystem_errors", "fserrors"}, {"pycache_prefix", "sys.pycache_prefix"},
             {"argv", "sys.argv"}, {"xoptions", "xoptions"}, {"warnoptions", "sys.warnoptions"},
             {"stdlib_dir", "sys._stdlib_dir"}, {"executable", "sys.executable"}, {"base_executable", "sys._base_executable"},
@@ -85,6 +85,7 @@ public final class TestInternalCapiModule {
     private static long value(VmApi vm, long sys, String source) {
         Heap heap = vm.heap;
         if (source.startsWith("=")) return vm.newInt(Long.parseLong(source.substring(1)));
+        if (source.equals("debug_ranges")) return vm.newInt(dev.refheap.lang.bytecode.CpythonLayout.debugRanges() ? 1 : 0);
         if (source.startsWith("flags.") || source.startsWith("!flags.")) {
             boolean not = source.startsWith("!");
             long flags = vm.getAttrOrNull(sys, "flags");

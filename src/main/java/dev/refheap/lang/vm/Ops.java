@@ -434,9 +434,9 @@ final class Ops {
         return n == 0 ? "" : n == 1 ? str(TupleType.item(args, 0)) : repr(args);
     }
 
-    /** BaseException_repr: the instance's type name and its args. */
+    /** BaseException_repr: the instance's type name (_PyType_Name: tp_name after its last dot) and its args. */
     String exceptionRepr(long o) {
-        return heap.typeOf(o).name() + reprArgs(ExceptionType.args(o));
+        return shortName(heap.typeOf(o)) + reprArgs(ExceptionType.args(o));
     }
 
     String str(long o) {

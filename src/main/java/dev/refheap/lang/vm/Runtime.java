@@ -201,6 +201,7 @@ public final class Runtime implements AutoCloseable {
      */
     public Runtime(RuntimeOptions options, boolean forImage) {
         this.forImage = forImage;
+        dev.refheap.lang.bytecode.CpythonLayout.setDebugRanges(true);  // until configureMain reads the configuration
         heap = new Heap(options.maxHeap(), options.ownedLargeBlocks());
         gcModel = new HeapObjectModel(heap);
         gc = new CycleCollector(gcModel, heap.allocateStatic(CycleCollector.HEADS_BYTES, 0));
@@ -665,7 +666,21 @@ public final class Runtime implements AutoCloseable {
     }
 
     /** Sets what sys.argv and sys.path start as; call before the program runs. */
-    public void configureMain(MainConfig config) { mainConfig = config; }
+    public void configureMain(MainConfig config) {
+        mainConfig = config;
+        dev.refheap.lang.bytecode.CpythonLayout.setDebugRanges(debugRanges(config.start()));
+    }
+
+    /**
+     * PyConfig.code_debug_ranges as 3.11's config reads it: off with {@code -X no_debug_ranges}, or
+     * with PYTHONNODEBUGRANGES set to anything non-empty unless -E or -I.
+     */
+    static boolean debugRanges(StartFlags start) {
+        for (String[] x : start.xOptions()) if (x[0].equals("no_debug_ranges")) return false;
+        if (start.ignoreEnvironment() || start.isolated()) return true;
+        String env = System.getenv("PYTHONNODEBUGRANGES");
+        return env == null || env.isEmpty();
+    }
 
     /**
      * Runs CPython 3.11's start-up sequence ({@code --startup=cpython}: importlib's modules, the

@@ -811,6 +811,45 @@ public final class VmApi {
         }
     }
 
+    /**
+     * A module's exception class made from a type spec (PyType_FromModuleAndSpec with the base's
+     * layout, as 3.11's {@code _csv.Error}): no {@code __weakref__} slot (tp_basicsize the base's,
+     * tp_weaklistoffset 0) and its dict {@code __doc__} (None: no tp_doc) then {@code __module__},
+     * where {@link #newExceptionClass} (PyErr_NewException, type()) adds a weakref slot. Made
+     * through type() with an empty {@code __slots__}, which is then taken out of the class dict;
+     * its tp_name is the spec's {@code module.name}, its {@code __name__} and {@code __qualname__} the name.
+     */
+    public long newExceptionClassFromSpec(String module, String name, String base) {
+        // tp_name is the spec's "module.name" (what error messages name); __name__ and __qualname__ the part after the dot
+        long n = str(module + "." + name), bases = heap.tuples.of(exceptionType(base).address()), dict = heap.dicts.create(), mod = str(module);
+        long slots = heap.tuples.alloc(0), slotsName = heap.strs.internedOf("__slots__");
+        heap.dicts.setItem(dict, "__doc__", heap.None);
+        heap.dicts.setItem(dict, "__module__", mod);
+        heap.dicts.setItem(dict, slotsName, slots);
+        try {
+            long cls = hold(call(heap.typeType.address(), n, bases, dict));
+            rt.ops.setClassAttr(cls, slotsName, "__slots__", 0);
+            long shortName = str(name);
+            try {
+                for (String attr : new String[] {"__name__", "__qualname__"}) {
+                    long key = heap.strs.internedOf(attr);
+                    rt.ops.setClassAttr(cls, key, attr, shortName);
+                    heap.decref(key);
+                }
+            } finally {
+                heap.decref(shortName);
+            }
+            return cls;
+        } finally {
+            heap.decref(n);
+            heap.decref(bases);
+            heap.decref(dict);
+            heap.decref(mod);
+            heap.decref(slots);
+            heap.decref(slotsName);
+        }
+    }
+
     /** _PyModuleSpec_IsInitializing: {@code spec._initializing} is true. */
     public boolean isInitializingSpec(long spec) { return ModuleAttrs.isInitializing(rt, spec); }
 

@@ -25,6 +25,7 @@ for args, extra in [(['-X', 'no_debug_ranges'], {}), ([], {'PYTHONNODEBUGRANGES'
     r = subprocess.run([sys.executable, *args, path], capture_output=True, text=True, env={**env, **extra})
     print(args, extra, r.returncode)
     print(r.stdout, end='')
-    print(r.stderr.replace(path, 'FILE'), end='')
+    # (a launcher's own notes, "refheap: building...", are not the child's output)
+    print(''.join(l for l in r.stderr.splitlines(True) if not l.startswith('refheap: ')).replace(path, 'FILE'), end='')
 os.remove(path)
 os.rmdir(d)

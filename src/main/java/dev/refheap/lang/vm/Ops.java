@@ -1782,12 +1782,33 @@ final class Ops {
             long r = DictViewSetOps.binary(rt, op, a, b);
             if (r != 0) return r;
         }
+        boolean reflectedTried = false, inplaceTried = false;
+        if (heap.typeOf(b) instanceof ClassType cb && heap.typeOf(a) != cb && isSubtype(cb, heap.typeOf(a))) {
+            // binary_op1 / slot_nb_*: when b's class is a proper subclass of a's that overrides the
+            // reflected method (method_is_overloaded), b's reflected method goes first (after a's
+            // in-place one for an augmented assignment), and is not tried again after a's
+            String rd = "__r" + op.base().dunder.substring(2);
+            long rm = lookupType(cb, rd);
+            if (rm != 0 && rm != lookupType(heap.typeOf(a), rd)) {
+                if (op.isInplace() && heap.typeOf(a) instanceof ClassType ca && lookupType(ca, op.dunder) != 0) {
+                    long r = callOperator(ca, a, op.dunder, b);
+                    if (r != rt.notImplemented) return r;
+                    heap.decref(r);
+                    inplaceTried = true;
+                }
+                long r = callOperator(cb, b, rd, a);
+                if (r != rt.notImplemented) return r;
+                heap.decref(r);
+                reflectedTried = true;
+            }
+        }
         try {
             PyType va = heap.typeOf(a), vb = heap.typeOf(b);
             if (va instanceof ClassType || vb instanceof ClassType) {
                 // an instance of a subclass of a builtin that does not define the operator takes its base's
                 va = asBuiltin(va, op.base().dunder);
-                vb = asBuiltin(vb, "__r" + op.base().dunder.substring(2));
+                // b's reflected method was tried first (b's class derives from a's): a's slot takes b by its layout
+                vb = reflectedTried && vb instanceof ClassType cv && cv.dataBase != null ? cv.dataBase : asBuiltin(vb, "__r" + op.base().dunder.substring(2));
                 if (op.isInplace() && heap.typeOf(a) instanceof ClassType c && lookupUserOnly(c, op.dunder) != 0) va = c;
                 long r = dataBaseBinary(op, a, b, va, vb);
                 if (r != 0) return r;
@@ -1805,7 +1826,7 @@ final class Ops {
             if (u != 0) return u;
         }
         if (ta instanceof ClassType ca) {
-            if (op.isInplace() && lookupType(ca, op.dunder) != 0) return callOperator(ca, a, op.dunder, b);
+            if (op.isInplace() && !inplaceTried && lookupType(ca, op.dunder) != 0) return callOperator(ca, a, op.dunder, b);
             String dunder = op.base().dunder;
             if (lookupType(ca, dunder) != 0) {
                 long r = callOperator(ca, a, dunder, b);
@@ -1813,7 +1834,7 @@ final class Ops {
                 heap.decref(r);
             }
         }
-        if (tb instanceof ClassType cb) {
+        if (tb instanceof ClassType cb && !reflectedTried && tb != ta) {  // binary_op1: b's slot only for another type
             String rd = "__r" + op.base().dunder.substring(2);
             if (lookupType(cb, rd) != 0) {
                 long r = callOperator(cb, b, rd, a);

@@ -8,9 +8,8 @@ import dev.refheap.object.Heap;
 /**
  * {@code _collections}: {@link DequeType deque} with its iterators, {@link DefaultDictType
  * defaultdict}, {@link OrderedDictType OrderedDict} with its iterator and views, and
- * {@code _count_elements} (Counter's counting loop). Not provided yet, left to
- * collections/__init__.py's own fallback: {@code _tuplegetter} (a descriptor; the fallback
- * property is used).
+ * {@code _count_elements} (Counter's counting loop) and {@link TupleGetterType _tuplegetter}
+ * (namedtuple's field descriptors).
  */
 public final class CollectionsModule {
     private CollectionsModule() {}
@@ -27,6 +26,12 @@ public final class CollectionsModule {
         heap.dicts.setItem(d, "defaultdict", defaultdict.typeObject());
         OrderedDictType od = vm.moduleState("_collections.OrderedDict", () -> installOrderedDict(vm));
         heap.dicts.setItem(d, "OrderedDict", od.typeObject());
+        TupleGetterType getter = vm.moduleState("_collections._tuplegetter", () -> {
+            TupleGetterType t = vm.registerType(new TupleGetterType(vm));
+            t.install();
+            return t;
+        });
+        heap.dicts.setItem(d, "_tuplegetter", getter.typeObject());
         vm.def(m, "_count_elements", (s, a, o, n, kw) -> {
             Params.unpack(vm, "_count_elements", n, kw, 2, 2);
             countElements(vm, a[o], a[o + 1]);

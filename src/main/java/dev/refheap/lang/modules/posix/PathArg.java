@@ -48,14 +48,7 @@ record PathArg(long object, byte[] bytes, boolean isBytes, int fd, boolean fromF
             fspath = true;
         }
         try {
-            if (vm.isStr(p)) {
-                long b = vm.encode(p, "utf-8", "surrogateescape");
-                try {
-                    return new PathArg(o, checked(vm, BytesType.value(b)), false, -1, fspath);
-                } finally {
-                    vm.heap.decref(b);
-                }
-            }
+            if (vm.isStr(p)) return new PathArg(o, encoded(vm, p), false, -1, fspath);
             if (vm.heap.typeOf(p) == vm.heap.bytes) return new PathArg(o, checkedBytes(vm, BytesType.value(p), function, argument), true, -1, fspath);
             throw vm.error("TypeError", "expected " + vm.typeName(o) + ".__fspath__() to return str or bytes, not " + vm.typeName(p));
         } finally {
@@ -77,14 +70,7 @@ record PathArg(long object, byte[] bytes, boolean isBytes, int fd, boolean fromF
             fspath = true;
         }
         try {
-            if (vm.isStr(p)) {
-                long b = vm.encode(p, "utf-8", "surrogateescape");
-                try {
-                    return checked(vm, BytesType.value(b));
-                } finally {
-                    vm.heap.decref(b);
-                }
-            }
+            if (vm.isStr(p)) return encoded(vm, p);
             if (vm.heap.typeOf(p) == vm.heap.bytes) return checked(vm, BytesType.value(p));
             throw vm.error("TypeError", "expected " + vm.typeName(o) + ".__fspath__() to return str or bytes, not " + vm.typeName(p));
         } finally {
@@ -112,6 +98,16 @@ record PathArg(long object, byte[] bytes, boolean isBytes, int fd, boolean fromF
     }
 
     /** A str path's check: a NUL is PyUnicode_FSConverter's "embedded null byte". */
+    /** A str path's bytes: UTF-8 with surrogateescape (the file system encoding), a NUL refused. */
+    private static byte[] encoded(VmApi vm, long str) {
+        long b = vm.encode(str, "utf-8", "surrogateescape");
+        try {
+            return checked(vm, BytesType.value(b));
+        } finally {
+            vm.heap.decref(b);
+        }
+    }
+
     private static byte[] checked(VmApi vm, byte[] b) {
         for (byte x : b) if (x == 0) throw vm.error("ValueError", "embedded null byte");
         return b;

@@ -911,6 +911,8 @@ final class TextIOWrapperType extends IoType {
             // as 3.11's seek: the encoder and decoder start over at 0 (a BOM written and dropped again), not elsewhere
             t.wroteBom = cookie > 0;
             t.bomRead = cookie > 0;
+            // at 0 the decoder starts over: a utf-16/32 codec that took its byte order from a BOM reads the BOM again
+            if (cookie == 0) t.codec = codecOf(vm.strValue(get(s, ENCODING)));
             return vm.incref(p[0]);
         });
         defMethod("truncate", (s, a, o, n, kw) -> {

@@ -274,6 +274,16 @@ final class IOBaseType extends IoType {
     }
 
     /** _io__IOBase_readlines_impl: list(self) without a hint, else lines until their total passes it. */
+    /** iobase_iternext: {@code readline()} by the object's own method, 0 (exhausted) when it is empty. */
+    static long nextLine(VmApi vm, long o) {
+        long line = vm.callMethod(o, "readline");
+        if (vm.callLen(line) == 0) {
+            vm.heap.decref(line);
+            return 0;
+        }
+        return line;
+    }
+
     static long readlines(VmApi vm, long s, long hint) {
         var heap = vm.heap;
         checkClosed(vm, s);  // PyObject_GetIter(self): iobase_iter refuses a closed stream

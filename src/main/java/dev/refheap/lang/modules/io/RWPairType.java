@@ -93,12 +93,5 @@ final class RWPairType extends IoType {
     public boolean isIteratorType() { return true; }
 
     @Override
-    public long nextOf(long o) {
-        long line = vm.callMethod(o, "readline");
-        if (vm.callLen(line) == 0) {
-            heap.decref(line);
-            return 0;
-        }
-        return line;
-    }
+    public long nextOf(long o) { return IOBaseType.nextLine(vm, o); }
 }

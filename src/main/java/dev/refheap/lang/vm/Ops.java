@@ -1808,7 +1808,7 @@ final class Ops {
                 // an instance of a subclass of a builtin that does not define the operator takes its base's
                 va = asBuiltin(va, op.base().dunder);
                 // b's reflected method was tried first (b's class derives from a's): a's slot takes b by its layout
-                vb = reflectedTried && vb instanceof ClassType cv && cv.dataBase != null ? cv.dataBase : asBuiltin(vb, "__r" + op.base().dunder.substring(2));
+                vb = (reflectedTried || slotTakes(va, vb)) && vb instanceof ClassType cv && cv.dataBase != null ? cv.dataBase : asBuiltin(vb, "__r" + op.base().dunder.substring(2));
                 if (op.isInplace() && heap.typeOf(a) instanceof ClassType c && lookupUserOnly(c, op.dunder) != 0) va = c;
                 long r = dataBaseBinary(op, a, b, va, vb);
                 if (r != 0) return r;
@@ -1856,6 +1856,22 @@ final class Ops {
         }
         String symbol = op == BinaryOp.POWER ? "** or pow()" : op.symbol;  // as CPython's ternary_op reports it
         throw rt.typeError("unsupported operand type(s) for " + symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
+    }
+
+    /**
+     * Whether a's builtin number slot ({@code va}: int, bool, float or complex) takes an instance of
+     * class {@code vb} by its data base before b's own slot is asked: long_add takes ints, float_add
+     * (CONVERT_TO_DOUBLE) ints and floats, complex_add ints, floats and complexes. Such a slot
+     * answers, so b's reflected method is never asked ({@code 1.5 + MyInt(2)} is 3.5 though MyInt
+     * defines __radd__).
+     */
+    private boolean slotTakes(PyType va, PyType vb) {
+        if (!(vb instanceof ClassType c) || c.dataBase == null || va instanceof ClassType) return false;
+        PyType d = c.dataBase;
+        if (va == heap.ints || va == heap.bools) return d == heap.ints;
+        if (va == heap.floats) return d == heap.ints || d == heap.floats;
+        if (va == rt.complexType) return d == heap.ints || d == heap.floats || d == rt.complexType;
+        return false;
     }
 
     /**

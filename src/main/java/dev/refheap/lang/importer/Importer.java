@@ -1106,6 +1106,10 @@ public final class Importer implements ImportSystem {
             externalDict = vm.moduleDict(ext);
             Bootstrap.defineExternalNatives(vm, this, ext);
             runResource(ext, "_frozen_importlib_external");
+            // _bootstrap_external's `import _imp` at its top (its _io, _warnings, marshal and posix as _os
+            // are not loaded yet at this point of refheap's start-up, nor are _bootstrap's _thread,
+            // _warnings and _weakref, which CPython's _setup loads: those globals are missing)
+            heap.dicts.setItem(externalDict, "_imp", imp);
             // _install_external_importers: each module names the other (_bootstrap_external, then
             // _set_bootstrap_module's _bootstrap), so neither looks the other up in sys.modules,
             // where a fresh importlib's test may have blocked it with None

@@ -876,31 +876,17 @@ final class Modules {
         return f;
     }
 
-    /** A types.SimpleNamespace (sys.implementation's class) with get_clock_info's four fields, in CPython's order. */
+    /** A types.SimpleNamespace with get_clock_info's four fields, in CPython's order. */
     private static long clockInfo(Runtime rt, ClockInfo info) {
         Heap heap = rt.heap;
-        long sys = importModule(rt, "sys");  // always there in CPython; refheap's default start-up makes it on first import
-        long impl;
-        try {
-            impl = heap.dicts.getItem(ModuleType.dict(sys), "implementation");
-        } finally {
-            heap.decref(sys);
-        }
-        if (impl == 0) throw rt.error("RuntimeError", "time.get_clock_info needs sys.implementation's SimpleNamespace");
-        long ns = rt.ops.call0(Heap.typeAddress(impl));
         Long res = Clocks.resolutionNanos(info.clock());
-        Object[][] fields = {{"implementation", heap.strs.of(info.implementation())}, {"monotonic", heap.bools.of(info.monotonic())},
-                {"adjustable", heap.bools.of(info.adjustable())}, {"resolution", heap.floats.of(Clocks.seconds(res == null ? 1 : res))}};
-        for (Object[] field : fields) {
-            long v = (Long) field[1], name = heap.strs.of((String) field[0]);
-            try {
-                rt.ops.setAttr(ns, name, v);
-            } finally {
-                heap.decref(v);
-                heap.decref(name);
-            }
+        long[] values = {heap.strs.of(info.implementation()), heap.bools.of(info.monotonic()), heap.bools.of(info.adjustable()),
+                heap.floats.of(Clocks.seconds(res == null ? 1 : res))};
+        try {
+            return rt.namespaceType.of(new String[] {"implementation", "monotonic", "adjustable", "resolution"}, values);
+        } finally {
+            for (long v : values) heap.decref(v);
         }
-        return ns;
     }
 
     private static long time(Runtime rt) {

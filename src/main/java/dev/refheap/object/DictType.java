@@ -145,17 +145,13 @@ public final class DictType extends PyType {
 
     /** The entry index of {@code key} in d, its hash given (OrderedDict's fast nodes), or -1. */
     public long indexOfKnownHash(long d, long key, long hash) {
-        long k = keys(d);
-        if (k == emptyKeys) return -1;
-        return lookup(k, key, hash);
+        return lookup(d, key, hash);
     }
 
     /** The entry index of {@code key} in d (for a cache validated by {@link #keysVersion}), or -1. */
     public long indexOf(long d, long key) {
         long hash = hashOf(key);
-        long k = keys(d);
-        if (k == emptyKeys) return -1;
-        return lookup(k, key, hash);
+        return lookup(d, key, hash);
     }
 
     /**
@@ -357,32 +353,48 @@ public final class DictType extends PyType {
 
     // ---- lookup ---------------------------------------------------------------------------------
 
-    /** The entry index of {@code key} (with hash {@code hash}), or -1. */
-    private long lookup(long k, long key, long hash) {
-        int w = layoutWord(k), log2 = wordLog2Size(w);
-        long base = k + DK_INDICES, entries = wordEntries(k, w);
-        long mask = (1L << log2) - 1;
-        long i = hash & mask;
-        long perturb = hash;
-        boolean unicode = wordUnicode(w);
-        int size = unicode ? 16 : 24, keyAt = unicode ? 0 : 8;
+    /**
+     * _Py_dict_lookup: the entry index of {@code key} (with hash {@code hash}) in d's table as it is
+     * when this returns, or -1. Each stored key compared by an equality that may run Python code is
+     * held across the comparison; if the comparison replaced d's table or that entry's key, the
+     * search starts again on d's current table (DKIX_KEY_CHANGED). Callers read {@code keys(d)} after.
+     */
+    private long lookup(long d, long key, long hash) {
         boolean keyIsStr = Heap.typeAddress(key) == heap.strs.address();
+        restart:
         while (true) {
-            long ix = indexAt(base, log2, i);
-            if (ix == DKIX_EMPTY) return -1;
-            if (ix >= 0) {
-                long e = entries + ix * size;
-                long ek = Native.getLong(e + keyAt);
-                if (ek == key) return ix;
-                if (unicode) {
-                    if (keyIsStr ? heap.strs.hash(ek) == hash && heap.strs.equals(ek, key)
-                                 : heap.strs.hash(ek) == hash && heap.objectsEqual(ek, key)) return ix;
-                } else if (Native.getLong(e) == hash && heap.objectsEqual(ek, key)) {
-                    return ix;
+            long k = keys(d);
+            int w = layoutWord(k), log2 = wordLog2Size(w);
+            long base = k + DK_INDICES, entries = wordEntries(k, w);
+            long mask = (1L << log2) - 1;
+            long i = hash & mask;
+            long perturb = hash;
+            boolean unicode = wordUnicode(w);
+            int size = unicode ? 16 : 24, keyAt = unicode ? 0 : 8;
+            while (true) {
+                long ix = indexAt(base, log2, i);
+                if (ix == DKIX_EMPTY) return -1;
+                if (ix >= 0) {
+                    long e = entries + ix * size;
+                    long ek = Native.getLong(e + keyAt);
+                    if (ek == key) return ix;
+                    if (unicode && keyIsStr) {  // two exact strs: compared without running Python code
+                        if (heap.strs.hash(ek) == hash && heap.strs.equals(ek, key)) return ix;
+                    } else if ((unicode ? heap.strs.hash(ek) : Native.getLong(e)) == hash) {
+                        boolean same;
+                        heap.incref(ek);
+                        try {
+                            same = heap.objectsEqual(ek, key);
+                        } finally {
+                            heap.decref(ek);
+                        }
+                        if (keys(d) != k || Native.getLong(e + keyAt) != ek) continue restart;
+                        if (same) return ix;
+                    }
                 }
+                perturb >>>= PERTURB_SHIFT;
+                i = (i * 5 + perturb + 1) & mask;
             }
-            perturb >>>= PERTURB_SHIFT;
-            i = (i * 5 + perturb + 1) & mask;
         }
     }
 
@@ -403,10 +415,10 @@ public final class DictType extends PyType {
     /** Borrowed reference to d[key], or 0 if absent. */
     public long getItem(long d, long key) {
         long hash = hashOf(key);  // hashed first, so an unhashable key fails even on an empty dict
+        long ix = lookup(d, key, hash);
+        if (ix < 0) return 0;
         long k = keys(d);
-        if (k == emptyKeys) return 0;
-        long ix = lookup(k, key, hash);
-        return ix < 0 ? 0 : entryValue(k, entry(k, ix));
+        return entryValue(k, entry(k, ix));
     }
 
     /**
@@ -442,10 +454,10 @@ public final class DictType extends PyType {
 
     /** _PyDict_GetItem_KnownHash: borrowed d[key] for a key whose hash the caller computed once, or 0. */
     public long getItemKnownHash(long d, long key, long hash) {
+        long ix = lookup(d, key, hash);
+        if (ix < 0) return 0;
         long k = keys(d);
-        if (k == emptyKeys) return 0;
-        long ix = lookup(k, key, hash);
-        return ix < 0 ? 0 : entryValue(k, entry(k, ix));
+        return entryValue(k, entry(k, ix));
     }
 
     /** _PyDict_SetItem_KnownHash: d[key] = value with key's hash given; key and value are incref'd. */
@@ -460,10 +472,9 @@ public final class DictType extends PyType {
      * now the caller's; 0 when absent. The key's reference is released.
      */
     public long popKnownHash(long d, long key, long hash) {
-        long k = keys(d);
-        if (k == emptyKeys) return 0;
-        long ix = lookup(k, key, hash);
+        long ix = lookup(d, key, hash);
         if (ix < 0) return 0;
+        long k = keys(d);
         noteChange(d);
         setIndex(k, slotOf(k, hash, ix), DKIX_DUMMY);
         long e = entry(k, ix);
@@ -507,7 +518,17 @@ public final class DictType extends PyType {
             resize(d, log2KeysizeFor(3 * size(d)), false);
             k = keys(d);
         }
-        long ix = lookup(k, key, hash);
+        long ix = lookup(d, key, hash);
+        k = keys(d);  // a comparison's __eq__ may have changed d's table
+        if (ix < 0 && k == emptyKeys) {  // ... or emptied d
+            newKeyInSplit(d, key, keyIsStr);
+            insertToEmpty(d, key, hash, value, keyIsStr);
+            return;
+        }
+        if (ix < 0 && kind(k) == KIND_UNICODE && !keyIsStr) {
+            resize(d, log2KeysizeFor(3 * size(d)), false);
+            k = keys(d);
+        }
         maintainTracking(d, key, value);
         if (ix < 0) {
             newKeyInSplit(d, key, keyIsStr);

@@ -223,7 +223,24 @@ public final class ListType extends PyType {
     public boolean equals(long a, long b) {
         if (a == b) return true;
         if (Heap.typeAddress(b) != address()) return false;
-        long n = size(a);
-        return n == size(b) && heap.itemArraysEqual(Native.getLong(a + OB_ITEM), Native.getLong(b + OB_ITEM), n);
+        if (size(a) != size(b)) return false;
+        // list_richcompare's ==: each pair held across its comparison and both sizes read again
+        // after it (an __eq__ may clear either list and free its items), then the sizes decide
+        long i = 0;
+        for (; i < size(a) && i < size(b); i++) {
+            long x = item(a, i), y = item(b, i);
+            if (x == y) continue;
+            heap.incref(x);
+            heap.incref(y);
+            boolean same;
+            try {
+                same = heap.objectsEqual(x, y);
+            } finally {
+                heap.decref(x);
+                heap.decref(y);
+            }
+            if (!same) break;
+        }
+        return (i >= size(a) || i >= size(b)) && size(a) == size(b);
     }
 }

@@ -81,8 +81,15 @@ public final class SetType extends PyType {
         addKnownHash(s, key, heap.hash(key));
     }
 
-    /** set_add_entry: {@code key} with the hash the caller has (a set's or dict's stored one); incref'd if added. */
+    /**
+     * set_add_entry: {@code key} with the hash the caller has (a set's or dict's stored one); incref'd
+     * if added. As 3.11, the key is held from the start (a comparison's __eq__ may drop the caller's
+     * last reference) and each stored key compared is held across its comparison; a comparison that
+     * changed the table or the entry starts the search again.
+     */
     public void addKnownHash(long s, long key, long hash) {
+        heap.incref(key);
+        restart:
         while (true) {
             long mask = mask(s);
             long table = table(s);
@@ -92,11 +99,9 @@ public final class SetType extends PyType {
             while (true) {
                 long entry = table + 16 * i;
                 int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
-                boolean restart = false;
                 do {
                     long ek = Native.getLong(entry), eh = Native.getLong(entry + 8);
                     if (eh == 0 && ek == 0) {
-                        heap.incref(key);
                         if (freeslot != 0) {
                             Native.putLong(freeslot, key);
                             Native.putLong(freeslot + 8, hash);
@@ -113,40 +118,72 @@ public final class SetType extends PyType {
                         return;
                     }
                     if (eh == hash) {
-                        if (ek == key || heap.objectsEqual(ek, key)) return;
-                        if (table(s) != table || Native.getLong(entry) != ek) {
-                            restart = true;
-                            break;
+                        if (ek == key) {
+                            heap.decref(key);
+                            return;
                         }
+                        boolean same;
+                        heap.incref(ek);
+                        try {
+                            same = heap.objectsEqual(ek, key);
+                        } catch (RuntimeException e) {
+                            heap.decref(key);
+                            throw e;
+                        } finally {
+                            heap.decref(ek);
+                        }
+                        if (same) {
+                            heap.decref(key);
+                            return;
+                        }
+                        if (table(s) != table || Native.getLong(entry) != ek) continue restart;
+                        mask = mask(s);
                     } else if (eh == -1 && freeslot == 0) {
                         freeslot = entry;
                     }
                     entry += 16;
                 } while (probes-- > 0);
-                if (restart) break;
                 perturb >>>= PERTURB_SHIFT;
                 i = (i * 5 + 1 + perturb) & mask;
             }
         }
     }
 
-    /** The table entry holding {@code key}, or 0. */
+    /**
+     * set_lookkey: the table entry holding {@code key}, or 0. Each stored key compared is held across
+     * its comparison; a comparison that changed the table or the entry starts the search again.
+     */
     private long find(long s, long key, long hash) {
-        long mask = mask(s);
-        long table = table(s);
-        long i = hash & mask;
-        long perturb = hash;
+        restart:
         while (true) {
-            long entry = table + 16 * i;
-            int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
-            do {
-                long ek = Native.getLong(entry), eh = Native.getLong(entry + 8);
-                if (eh == 0 && ek == 0) return 0;
-                if (eh == hash && ek != dummy && (ek == key || heap.objectsEqual(ek, key))) return entry;
-                entry += 16;
-            } while (probes-- > 0);
-            perturb >>>= PERTURB_SHIFT;
-            i = (i * 5 + 1 + perturb) & mask;
+            long mask = mask(s);
+            long table = table(s);
+            long i = hash & mask;
+            long perturb = hash;
+            while (true) {
+                long entry = table + 16 * i;
+                int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
+                do {
+                    long ek = Native.getLong(entry), eh = Native.getLong(entry + 8);
+                    if (eh == 0 && ek == 0) return 0;
+                    if (eh == hash && ek != dummy) {
+                        if (ek == key) return entry;
+                        boolean same;
+                        heap.incref(ek);
+                        try {
+                            same = heap.objectsEqual(ek, key);
+                        } finally {
+                            heap.decref(ek);
+                        }
+                        if (table(s) != table || Native.getLong(entry) != ek) continue restart;
+                        if (same) return entry;
+                        mask = mask(s);
+                    }
+                    entry += 16;
+                } while (probes-- > 0);
+                perturb >>>= PERTURB_SHIFT;
+                i = (i * 5 + 1 + perturb) & mask;
+            }
         }
     }
 
@@ -261,7 +298,7 @@ public final class SetType extends PyType {
             Native.putLong(s + USED, n);
             return;
         }
-        for (long i = 0; i <= om; i++) {
+        for (long i = 0; i <= mask(other); i++) {  // the table and mask read again each step: a comparison may clear other
             long k = Native.getLong(table(other) + 16 * i);
             if (k != 0 && k != dummy) addKnownHash(s, k, Native.getLong(table(other) + 16 * i + 8));
         }

@@ -509,7 +509,7 @@ final class BuiltinGetSets {
                 long v = heap.dicts.getItem(c.dict(), name);
                 if (v != 0) {
                     if (name.equals("__doc__")) {
-                        long got = Attributes.getOnClass(rt, v, 0);
+                        long got = Attributes.getOnClass(rt, v, typeObject);  // type_get_doc: tp_descr_get(doc, NULL, type)
                         if (got != 0) return got;
                     }
                     return Builtins.incref(heap, v);

@@ -2225,7 +2225,9 @@ final class Ops {
         long i = 0;
         for (; i < Math.min(na, nb); i++) {
             if (list && (i >= ListType.size(a) || i >= ListType.size(b))) break;  // an __eq__ shrank a list
-            if (!eqOrSame(list ? ListType.item(a, i) : TupleType.item(a, i), list ? ListType.item(b, i) : TupleType.item(b, i))) break;
+            long x = list ? ListType.item(a, i) : TupleType.item(a, i), y = list ? ListType.item(b, i) : TupleType.item(b, i);
+            if (x == y) continue;
+            if (!(list ? eqHeld(x, y) : eq(x, y))) break;
         }
         na = list ? ListType.size(a) : na;
         nb = list ? ListType.size(b) : nb;
@@ -2243,6 +2245,18 @@ final class Ops {
      * a == b. What containers use to find and compare items; {@link #eq} is the {@code ==} operator.
      */
     boolean eqOrSame(long a, long b) { return a == b || eq(a, b); }
+
+    /** a == b with both held across the comparison, as list_richcompare holds two lists' items (an __eq__ may clear either list). */
+    private boolean eqHeld(long a, long b) {
+        heap.incref(a);
+        heap.incref(b);
+        try {
+            return eq(a, b);
+        } finally {
+            heap.decref(a);
+            heap.decref(b);
+        }
+    }
 
     /** a == b (may call __eq__). */
     boolean eq(long a, long b) {
@@ -2337,7 +2351,15 @@ final class Ops {
             return StrType.value(container).contains(StrType.value(item));
         }
         if (t == heap.lists) {
-            for (long i = 0; i < ListType.size(container); i++) if (eqOrSame(ListType.item(container, i), item)) return true;
+            for (long i = 0; i < ListType.size(container); i++) {  // list_contains holds each item across its comparison
+                long x = ListType.item(container, i);
+                heap.incref(x);
+                try {
+                    if (eqOrSame(x, item)) return true;
+                } finally {
+                    heap.decref(x);
+                }
+            }
             return false;
         }
         if (t == heap.tuples) {

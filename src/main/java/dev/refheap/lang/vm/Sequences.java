@@ -313,6 +313,15 @@ final class Sequences {
     // ---- indexing ----------------------------------------------------------------------------
 
     private static long index(Runtime rt, long key, long len, String what) {
+        return index(rt, key, len, what, 0);
+    }
+
+    /**
+     * The index {@code key} names, counted from the end when negative: of {@code len} items, or,
+     * when {@code list} is not 0, of the items that list has after {@code key.__index__} ran (an
+     * __index__ may shrink the list, as list_subscript reads Py_SIZE only after converting).
+     */
+    private static long index(Runtime rt, long key, long len, String what, long list) {
         Heap heap = rt.heap;
         if (!(rt.ops.baseView(key) instanceof IntType)) {
             // _PyIndex_Check: an object whose type has __index__ (a class's, a weakref proxy's) is
@@ -326,6 +335,7 @@ final class Sequences {
                 if (!(heap.typeOf(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
                 if (!IntType.fitsLong(r)) throw rt.error("IndexError", "cannot fit '" + rt.ops.typeName(key) + "' into an index-sized integer");
                 long i = IntType.asLong(r);
+                if (list != 0) len = ListType.size(list);
                 return i < 0 ? i + len : i;
             } finally {
                 heap.decref(r);
@@ -339,22 +349,40 @@ final class Sequences {
 
     /** (start, stop, step, length) of a slice applied to a sequence of {@code len} items. */
     static long[] sliceIndices(Runtime rt, long slice, long len) {
+        return sliceAdjust(sliceUnpack(rt, slice), len);
+    }
+
+    /**
+     * PySlice_Unpack: (start, stop, step) of a slice, each converted in that order (step first, an
+     * __index__ called for each), None as the bounds that adjust to the ends, a step below
+     * -(2**63-1) raised to it; not yet applied to a length.
+     */
+    static long[] sliceUnpack(Runtime rt, long slice) {
         long startO = Native.getLong(slice + SliceType.START), stopO = Native.getLong(slice + SliceType.STOP),
                 stepO = Native.getLong(slice + SliceType.STEP);
         Heap heap = rt.heap;
         long step = stepO == heap.None ? 1 : sliceInt(rt, stepO);
         if (step == 0) throw rt.error("ValueError", "slice step cannot be zero");
-        long lower = step < 0 ? -1 : 0, upper = step < 0 ? len - 1 : len;
-        long start, stop;
-        if (startO == heap.None) start = step < 0 ? upper : lower;
-        else {
-            start = sliceInt(rt, startO);
-            if (start < 0) { start += len; if (start < lower) start = lower; } else if (start > upper) start = upper;
+        if (step < -Long.MAX_VALUE) step = -Long.MAX_VALUE;
+        long start = startO == heap.None ? (step < 0 ? Long.MAX_VALUE : 0) : sliceInt(rt, startO);
+        long stop = stopO == heap.None ? (step < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sliceInt(rt, stopO);
+        return new long[] {start, stop, step};
+    }
+
+    /** PySlice_AdjustIndices: an unpacked slice applied to {@code len} items, as (start, stop, step, length). */
+    static long[] sliceAdjust(long[] u, long len) {
+        long start = u[0], stop = u[1], step = u[2];
+        if (start < 0) {
+            start += len;
+            if (start < 0) start = step < 0 ? -1 : 0;
+        } else if (start >= len) {
+            start = step < 0 ? len - 1 : len;
         }
-        if (stopO == heap.None) stop = step < 0 ? lower : upper;
-        else {
-            stop = sliceInt(rt, stopO);
-            if (stop < 0) { stop += len; if (stop < lower) stop = lower; } else if (stop > upper) stop = upper;
+        if (stop < 0) {
+            stop += len;
+            if (stop < 0) stop = step < 0 ? -1 : 0;
+        } else if (stop >= len) {
+            stop = step < 0 ? len - 1 : len;
         }
         long n;
         if (step < 0) n = stop < start ? (start - stop - 1) / (-step) + 1 : 0;
@@ -433,7 +461,9 @@ final class Sequences {
             boolean list = t == heap.lists;
             long len = list ? ListType.size(o) : TupleType.size(o);
             if (isSlice) {
-                long[] s = sliceIndices(rt, key, len);
+                long[] u = sliceUnpack(rt, key);
+                if (list) len = ListType.size(o);  // list_subscript: the size after the bounds' __index__
+                long[] s = sliceAdjust(u, len);
                 if (!list && s[0] == 0 && s[2] == 1 && s[3] == len && Heap.typeAddress(o) == t.address()) return Builtins.incref(heap, o);
                 long r = list ? heap.lists.alloc(s[3]) : heap.tuples.alloc(s[3]);
                 for (long i = 0, j = s[0]; i < s[3]; i++, j += s[2]) {
@@ -443,7 +473,8 @@ final class Sequences {
                 }
                 return r;
             }
-            long i = index(rt, key, len, list ? "list" : "tuple");
+            long i = index(rt, key, len, list ? "list" : "tuple", list ? o : 0);
+            if (list) len = ListType.size(o);
             if (i < 0 || i >= len) throw rt.error("IndexError", (list ? "list" : "tuple") + " index out of range");
             long v = list ? ListType.item(o, i) : TupleType.item(o, i);
             heap.incref(v);
@@ -522,9 +553,8 @@ final class Sequences {
                 setSlice(rt, o, key, v);
                 return;
             }
-            long len = ListType.size(o);
-            long i = index(rt, key, len, "list");
-            if (i < 0 || i >= len) throw rt.error("IndexError", "list assignment index out of range");
+            long i = index(rt, key, ListType.size(o), "list", o);
+            if (i < 0 || i >= ListType.size(o)) throw rt.error("IndexError", "list assignment index out of range");
             heap.lists.setItem(o, i, v);
             return;
         }
@@ -538,7 +568,8 @@ final class Sequences {
 
     private static void setSlice(Runtime rt, long list, long slice, long v) {
         Heap heap = rt.heap;
-        long[] s0 = sliceIndices(rt, slice, ListType.size(list));
+        long[] u = sliceUnpack(rt, slice);  // once: each bound's __index__ runs once, as in list_ass_subscript
+        long[] s0 = sliceAdjust(u, ListType.size(list));
         if (s0[2] == 1) {
             listAssSlice(rt, list, s0[0], s0[1], v);
             return;
@@ -546,7 +577,7 @@ final class Sequences {
         long items = heap.lists.alloc(0);
         try {
             extend(rt, items, v);
-            long[] s = sliceIndices(rt, slice, ListType.size(list));
+            long[] s = sliceAdjust(u, ListType.size(list));  // the size after the value's iteration, which may change it
             if (ListType.size(items) != s[3]) {
                 throw rt.error("ValueError", "attempt to assign sequence of size " + ListType.size(items) + " to extended slice of size " + s[3]);
             }
@@ -635,9 +666,9 @@ final class Sequences {
             throw rt.fromPyError(e);
         }
         if (t == heap.lists) {
-            long len = ListType.size(o);
             if (heap.typeOf(key) == rt.sliceType) {
-                long[] s = sliceIndices(rt, key, len);
+                long[] u = sliceUnpack(rt, key);
+                long[] s = sliceAdjust(u, ListType.size(o));  // list_ass_subscript: the size after the bounds' __index__
                 if (s[2] == 1) {
                     listAssSlice(rt, o, s[0], s[1], 0);
                     return;
@@ -648,8 +679,8 @@ final class Sequences {
                 for (long j : idx) heap.decref(heap.lists.pop(o, j));
                 return;
             }
-            long i = index(rt, key, len, "list");
-            if (i < 0 || i >= len) throw rt.error("IndexError", "list assignment index out of range");
+            long i = index(rt, key, ListType.size(o), "list", o);
+            if (i < 0 || i >= ListType.size(o)) throw rt.error("IndexError", "list assignment index out of range");
             heap.decref(heap.lists.pop(o, i));
             return;
         }

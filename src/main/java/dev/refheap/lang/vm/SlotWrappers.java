@@ -1243,7 +1243,15 @@ final class SlotWrappers {
             return Builtins.incref(heap, heap.None);
         };
         if (t == heap.lists) return (s, a, o, n, kw) -> {
-            Args.range(rt, "list", n, kw, 0, 1);
+            // list___init__ refuses keywords only for a list or a class whose tp_new is still list's
+            // (a class with its own __new__ may take keywords there, which reach __init__ too)
+            int nkw = Args.nkw(kw);
+            PyType st = heap.typeOf(s);
+            if (nkw > 0 && (st == heap.lists || rt.ops.lookupType(st, "__new__") == rt.ops.lookupType(heap.lists, "__new__"))) {
+                throw rt.typeError("list() takes no keyword arguments");
+            }
+            n -= nkw;
+            Args.range(rt, "list", n, 0, 0, 1);
             if (n == 1) Sequences.listInit(rt, s, a[o]);
             else heap.lists.clear(s);
             return Builtins.incref(heap, heap.None);

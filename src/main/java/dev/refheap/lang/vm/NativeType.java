@@ -111,6 +111,30 @@ public abstract class NativeType extends ExtType {
         });
     }
 
+    /**
+     * Puts {@code __new__} in the type's dict, a builtin method bound to the type (tp_new_wrapper):
+     * {@code T.__new__(cls, ...)} makes an instance with {@link #newUninitialized} for T itself, as
+     * the type's tp_new does without its tp_init, and with the class's allocation for a class
+     * derived from T. Recorded as a method named {@code __new__}, so a start-up image that holds
+     * the function finds its implementation again ({@link #defineForImage}).
+     */
+    public final void defTypeNew() {
+        Builtin impl = (self, a, o, n, kw) -> TypeCall.wrappedNew(rt, this, a, o, n, kw);
+        methods.put("__new__", impl);
+        if (!definingForImage) TypeCall.defTpNew(rt, this, impl);
+    }
+
+    /**
+     * tp_new alone for {@code T.__new__(T, ...)}: a new instance of this exact type, tracked, its
+     * fields as tp_new leaves them before any {@code __init__} (the arguments ignored, as
+     * PyType_GenericNew and _io's news ignore them), or 0 when refheap's construction of this type
+     * is its tp_new and tp_init in one (then {@code T.__new__} calls the type).
+     */
+    public long newUninitialized() { return 0; }
+
+    /** Whether this type's tp_new is its base's, inherited (no {@code __new__} in its dict: _io._RawIOBase's is _IOBase's). */
+    public boolean inheritsTpNew() { return false; }
+
     /** Registers {@code type.name} as a class method (called on the type with self 0). */
     public final void defClassMethod(String methodName, Builtin impl) {
         classMethods.put(methodName, impl);

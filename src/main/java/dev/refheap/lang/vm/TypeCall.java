@@ -521,9 +521,11 @@ final class TypeCall {
     }
 
     /** A native type's {@code __new__} (tp_new_wrapper over its tp_new: {@link NativeType#newInstance}, {@link NativeType#newSubtypeInstance}). */
-    static void defTpNew(Runtime rt, NativeType t) {
-        attrs(rt, t).put("__new__", rt.hold(rt.builtinFunctionType.create("__new__", (self, a, o, n, kw) -> wrappedNew(rt, t, a, o, n, kw),
-                t.address(), null)));
+    static void defTpNew(Runtime rt, NativeType t) { defTpNew(rt, t, (self, a, o, n, kw) -> wrappedNew(rt, t, a, o, n, kw)); }
+
+    /** As {@link #defTpNew(Runtime, NativeType)}, with {@code impl} (tp_new_wrapper over t) as the function's implementation. */
+    static void defTpNew(Runtime rt, NativeType t, Builtin impl) {
+        attrs(rt, t).put("__new__", rt.hold(rt.builtinFunctionType.create("__new__", impl, t.address(), null)));
     }
 
     private static Map<String, Long> attrs(Runtime rt, PyType t) {
@@ -538,6 +540,7 @@ final class TypeCall {
     /** The tp_new a type's instances get from it, for tp_new_wrapper's safety test (the exceptions share BaseException's). */
     private static PyType newKind(Runtime rt, PyType t) {
         if (t instanceof ExceptionGroups.GroupType) return rt.exceptionType("BaseExceptionGroup");  // ExceptionGroup inherits its tp_new
+        while (t instanceof NativeType nt && nt.inheritsTpNew()) t = t.base();  // _io._RawIOBase: _IOBase's
         return t instanceof ExceptionType ? rt.baseException : t;
     }
 
@@ -567,6 +570,10 @@ final class TypeCall {
         }
         if (sub == rt.superType) return rt.superType.alloc();
         if (sub == rt.namespaceType) return rt.namespaceType.alloc();  // namespace_new: the arguments are __init__'s  // PyType_GenericNew: the fields NULL, the arguments ignored
+        if (sub instanceof NativeType nt) {
+            long made = nt.newUninitialized();  // tp_new without tp_init (_io's types)
+            if (made != 0) return made;
+        }
         if (!(sub instanceof ClassType c)) {
             // the mutable containers' tp_new makes them empty: their __init__ fills them
             boolean empty = sub == heap.lists || sub == heap.dicts || sub == heap.sets || sub == rt.byteArrayType;

@@ -38,6 +38,15 @@ class IoModuleTest {
     }
 
     @Test
+    void typeNewMakesAnUninitialisedObjectThatInitLaterMakesUsable() {
+        assertEquals("True ValueError None b'ab' 136 _IOBase\n", NativeModuleRun.run("import _io, sys, gc\n"
+                + "b = _io.BufferedReader.__new__(_io.BufferedReader)\ntracked = gc.is_tracked(b)\n"
+                + "try:\n    b.read(0)\nexcept ValueError as e:\n    err = type(e).__name__\n"
+                + "raw = b.raw\nb.__init__(_io.BytesIO(b'ab'))\ns = _io.StringIO.__new__(_io.StringIO)\n"
+                + "print(tracked, err, raw, b.read(), sys.getsizeof(s), _io._RawIOBase.__new__.__self__.__name__)\n"));
+    }
+
+    @Test
     void heapStaysConsistentUnderStress() {
         String program = "import _io, gc\ns = _io.StringIO('x\\n' * 50)\nb = _io.BytesIO(b'y\\n' * 50)\n"
                 + "print(len(list(s)), len(b.readlines()))\nb.write(b'z' * 300); s.write('q' * 300)\nb.tell = 1\n"

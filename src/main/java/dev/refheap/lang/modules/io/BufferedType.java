@@ -506,9 +506,9 @@ final class BufferedType extends IoType {
     @Override
     long ownAttr(long o, String attrName) {
         switch (attrName) {
-            case "raw" -> {
-                checkInit(o);
-                return vm.incref(get(o, RAW));
+            case "raw" -> {  // a T_OBJECT member: None before __init__ and after detach()
+                long r = get(o, RAW);
+                return vm.incref(r == 0 ? heap.None : r);
             }
             case "closed" -> {
                 checkInit(o);

@@ -33,6 +33,9 @@ final class IOBaseType extends IoType {
     }
 
     @Override
+    public boolean inheritsTpNew() { return kind != Kind.IOBASE; }
+
+    @Override
     public long newInstance(long[] a, int off, int n, long kwnames) {
         long o = alloc();
         heap.track(o);

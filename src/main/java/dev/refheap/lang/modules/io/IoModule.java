@@ -111,6 +111,10 @@ public final class IoModule {
         st.textio = (TextIOWrapperType) reg.apply(new TextIOWrapperType(vm, st, st.textBase));
         define(st.textio, st.textio::install, register);
         st.bytesioBuffer = (BytesIOType.BufferObjectType) reg.apply(new BytesIOType.BufferObjectType(vm, st.bytesio));
+        // each type's own tp_new (the three abstract bases inherit _IOBase's)
+        for (IoType t : new IoType[] {st.iobase, st.newlineDecoder, st.stringio, st.bytesio, st.fileio, st.reader, st.writer, st.random, st.rwpair, st.textio}) {
+            define(t, t::defTypeNew, register);
+        }
         return st;
     }
 

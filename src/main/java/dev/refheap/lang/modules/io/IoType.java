@@ -32,6 +32,19 @@ abstract class IoType extends FieldsType {
     public boolean allowsPythonSubclasses() { return true; }
 
     /**
+     * The type's tp_new alone ({@code T.__new__(T)}): zeroed fields, what {@link #initSubtypeInstance}
+     * sets (FileIO's fd -1, BytesIO's empty buffer), tracked if the type is a GC type. Its methods
+     * then refuse as CPython's do on an object whose {@code __init__} has not run.
+     */
+    @Override
+    public long newUninitialized() {
+        long o = alloc();
+        initSubtypeInstance(o);
+        if (isGc()) heap.track(o);
+        return o;
+    }
+
+    /**
      * Whether tp_traverse visits the instance dict only (BytesIO, StringIO: 3.11 does not traverse
      * their buffer or decoder); every owned field is still a reference the heap verifier counts.
      */

@@ -51,13 +51,18 @@ final class RWPairType extends IoType {
     @Override
     long ownAttr(long o, String attrName) {
         if (attrName.equals("closed")) {
-            long c = vm.getAttrOrNull(part(o, WRITER), "closed");
+            if (get(o, WRITER) == 0) throw vm.error("RuntimeError", "the BufferedRWPair object is being garbage-collected");
+            long c = vm.getAttrOrNull(get(o, WRITER), "closed");
             return c;
         }
         return 0;
     }
 
     void install() {
+        defMethod("__init__", (s, a, o, n, kw) -> {
+            init(s, a, o, n, kw);
+            return vm.incref(heap.None);
+        });
         for (String m : new String[] {"read", "peek", "read1", "readinto", "readinto1", "readable"}) {
             defMethod(m, (s, a, o, n, kw) -> forward(s, READER, m, a, o, n, kw));
         }

@@ -52,6 +52,9 @@ final class StringIOType extends IoType {
         return o;
     }
 
+    @Override
+    public long newUninitialized() { return newEmpty(); }
+
     /** stringio_new: a buffer of one character, not yet initialized. */
     long newEmpty() {
         long o = alloc();

@@ -83,6 +83,22 @@ final class BuiltinGetSets {
         entries.add(new Entry(owner, name, kind == 'D' || kind == 'd', Character.isLowerCase(kind)));
     }
 
+    /** How many entries there are (a start-up image's mark: the constructor's are the first ones). */
+    int size() { return entries.size(); }
+
+    /** The entries from {@code from} on (those made after the runtime's constructor, for a start-up image). */
+    List<Entry> entriesFrom(int from) { return List.copyOf(entries.subList(from, entries.size())); }
+
+    /**
+     * A runtime adopting a start-up image: its entries from {@code from} on become the image's
+     * {@code made} (a native module's descriptors made at its import, each at the index its
+     * descriptor's marker names).
+     */
+    void restoreFrom(int from, List<Entry> made) {
+        entries.subList(from, entries.size()).clear();
+        entries.addAll(made);
+    }
+
     /** True if getset or member descriptor {@code d} is one of a builtin type's. */
     static boolean isBuiltin(long d) { return Native.getLong(d + DescrCommonType.EXTRA) < 0; }
 
@@ -100,7 +116,8 @@ final class BuiltinGetSets {
     long get(long d, long o) {
         Entry e = entry(d);
         check(e, o);
-        long v = rt.ops.builtinAttrValue(o, e.name());
+        long v = e.owner() instanceof NativeType nt ? nt.descriptorValue(o, e.name()) : 0;
+        if (v == 0) v = rt.ops.builtinAttrValue(o, e.name());
         if (v == 0) throw rt.error("NotImplementedError", "refheap does not support " + e.qualified() + " yet");
         return v;
     }

@@ -55,11 +55,11 @@ final class ImageHooks {
 
     /** What the runtime's constructor left: the images' hooks carry only what came after it. */
     record Mark(int types, Object[] builtins, Object[] methodDescrs, Object[] classMethodDescrs, Object[] wrapperDescrs,
-                java.util.Set<String> moduleStates) {
+                java.util.Set<String> moduleStates, int getsets) {
         static Mark of(Runtime rt) {
             return new Mark(rt.heap.typeCount(), rt.builtinFunctionType.entries.snapshot(), rt.methodDescrType.entries.snapshot(),
                     rt.classMethodDescrType.entries.snapshot(), rt.wrapperDescrType.entries.snapshot(),
-                    java.util.Set.copyOf(rt.nativeModuleState.keySet()));
+                    java.util.Set.copyOf(rt.nativeModuleState.keySet()), rt.builtinGetSets.size());
         }
     }
 
@@ -71,6 +71,7 @@ final class ImageHooks {
         writeTypes(rt, out, nativeTypes);
         writeCodes(rt, out);
         writeEntries(rt, out);
+        writeGetSets(rt, out);
         writeRuntime(rt, out);
         writeHashNumbers(rt, out);
     }
@@ -84,6 +85,7 @@ final class ImageHooks {
         steps.add(classes);
         steps.add(readCodes(rt, in));
         steps.add(readEntries(rt, in, rt.heap.typeCount() + classes.records.size()));
+        steps.add(readGetSets(rt, in, rt.heap.typeCount() + classes.records.size()));
         steps.add(readRuntime(rt, in, classes, first));
         steps.add(readHashNumbers(rt, in));  // once the entries are made: each number goes to an entry's implementation
         return () -> {
@@ -733,6 +735,42 @@ final class ImageHooks {
                 }
                 tables.get(t).restore(items, frees.get(t));
             }
+        };
+    }
+
+    // ---- the getset and member descriptors native modules' types made after the constructor ----------
+
+    /**
+     * The entries of {@link BuiltinGetSets} made after the constructor (a native module's type's
+     * getsets and members, {@code _io}'s at its import): each descriptor's marker is its entry's
+     * index, so the adopting runtime gets the same entries at the same indexes.
+     */
+    private static void writeGetSets(Runtime rt, DataOutputStream out) throws IOException {
+        List<BuiltinGetSets.Entry> made = rt.builtinGetSets.entriesFrom(rt.imageMark.getsets());
+        out.writeInt(made.size());
+        for (BuiltinGetSets.Entry e : made) {
+            out.writeInt(e.owner().index());
+            writeStr(out, e.name());
+            out.writeBoolean(e.member());
+            out.writeBoolean(e.doc());
+        }
+    }
+
+    private static Runnable readGetSets(Runtime rt, DataInputStream in, int types) throws IOException {
+        int n = count(in, 1 << 20);
+        int[] owners = new int[n];
+        String[] names = new String[n];
+        boolean[] members = new boolean[n], docs = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            owners[i] = index(in, types);
+            names[i] = readStr(in);
+            members[i] = in.readBoolean();
+            docs[i] = in.readBoolean();
+        }
+        return () -> {
+            List<BuiltinGetSets.Entry> made = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) made.add(new BuiltinGetSets.Entry(rt.heap.typeAtIndex(owners[i]), names[i], members[i], docs[i]));
+            rt.builtinGetSets.restoreFrom(rt.imageMark.getsets(), made);
         };
     }
 

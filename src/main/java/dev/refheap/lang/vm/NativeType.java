@@ -50,6 +50,14 @@ public abstract class NativeType extends ExtType {
      */
     public boolean writableDescriptor(String name) { return false; }
 
+    /**
+     * The value of this type's own getset or member {@code name} for {@code o} (an instance of this
+     * type or of a type derived from it) as this type's getter computes it (new reference), or 0 for
+     * the attribute lookup's answer: {@code _io._TextIOBase.encoding.__get__(wrapper)} is the base's
+     * None, not the wrapper's encoding.
+     */
+    public long descriptorValue(long o, String name) { return 0; }
+
     /** Sets ({@code v} borrowed) or deletes ({@code v} 0) the writable getset or member {@code name} of {@code o}. */
     public void setDescriptorValue(long o, String name, long v) {
         throw rt.error("AttributeError", "readonly attribute");
@@ -122,6 +130,33 @@ public abstract class NativeType extends ExtType {
         Builtin impl = (self, a, o, n, kw) -> TypeCall.wrappedNew(rt, this, a, o, n, kw);
         methods.put("__new__", impl);
         if (!definingForImage) TypeCall.defTpNew(rt, this, impl);
+    }
+
+    /**
+     * A getset ({@code kind} 'G', 'g' with a docstring) or member ('D', 'd') descriptor
+     * {@code type.name} in the type's dict (PyType_Ready's for a tp_getset or tp_members entry),
+     * its value what {@link #attrOf} answers ({@link BuiltinGetSets}). Nothing for a runtime
+     * adopting a start-up image: its memory has the descriptor, and the image's hook the entry.
+     */
+    public final void defDescriptor(String name, char kind) {
+        if (definingForImage) return;
+        long d = rt.builtinGetSets.create(this, name, kind);
+        rt.typeAttrs.computeIfAbsent(this, k -> new java.util.HashMap<>()).put(name, rt.hold(d));
+    }
+
+    /**
+     * Runs {@code make} (the objects of this type's dict that CPython's readying makes and refheap
+     * made none of before: {@code __new__}, getsets, members) without moving the young
+     * generation's count, as the readied types' dicts are made ({@code SlotWrappers.QUIET}): the
+     * collections' phase at the first line stays what it was.
+     */
+    public final void quietly(Runnable make) {
+        long count = rt.gc.count()[0];
+        try {
+            make.run();
+        } finally {
+            rt.gc.setYoungCount(count);
+        }
     }
 
     /**

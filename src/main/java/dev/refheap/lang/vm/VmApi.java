@@ -583,6 +583,19 @@ public final class VmApi {
     /** o.name for a str object {@code name}: a new reference; AttributeError when absent. */
     public long getAttr(long o, long name) { return rt.ops.getAttr(o, name); }
 
+    /**
+     * PyObject_GenericGetAttr(o, name) (a native type's {@code __getattribute__} slot wrapper): the
+     * type's descriptors and the instance dict, never a class's own {@code __getattribute__} or
+     * {@code __getattr__}; TypeError for a name that is not a str, AttributeError when absent.
+     */
+    public long genericGetAttr(long o, long name) {
+        if (!Heap.isStr(name)) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(name) + "'");
+        if (!(heap.typeOf(o) instanceof ClassType)) return rt.ops.getAttr(o, name);
+        long v = rt.ops.genericGetAttrOrNull(o, name, StrType.value(name), true);
+        if (v == 0) throw rt.ops.attributeError(o, StrType.value(name));
+        return v;
+    }
+
     /** len(o) (PyObject_Size): TypeError "object of type 'T' has no len()". */
     public long callLen(long o) { return rt.ops.len(o); }
 

@@ -47,6 +47,17 @@ class IoModuleTest {
     }
 
     @Test
+    void typeDictsHaveCpythonsDescriptorKindsAndSetters() {
+        assertEquals("getset_descriptor member_descriptor wrapper_descriptor None 4 ValueError readonly attribute\n", NativeModuleRun.run("import _io\n"
+                + "t = _io.TextIOWrapper(_io.BytesIO(b'ab'), encoding='ascii')\nt._CHUNK_SIZE = 4\n"
+                + "try:\n    t._CHUNK_SIZE = 0\nexcept ValueError as e:\n    err = type(e).__name__\n"
+                + "try:\n    t.buffer = None\nexcept AttributeError as e:\n    msg = str(e)\n"
+                + "v = vars(_io.TextIOWrapper)\n"
+                + "print(type(v['closed']).__name__, type(v['buffer']).__name__, type(v['__init__']).__name__,"
+                + " _io._TextIOBase.encoding.__get__(t), t._CHUNK_SIZE, err, msg)\n"));
+    }
+
+    @Test
     void heapStaysConsistentUnderStress() {
         String program = "import _io, gc\ns = _io.StringIO('x\\n' * 50)\nb = _io.BytesIO(b'y\\n' * 50)\n"
                 + "print(len(list(s)), len(b.readlines()))\nb.write(b'z' * 300); s.write('q' * 300)\nb.tell = 1\n"

@@ -495,13 +495,9 @@ final class BufferedType extends IoType {
         return vm.callMethod(get(o, RAW), method);
     }
 
-    private static final java.util.Set<String> MEMBERS = java.util.Set.of("raw"), GETTERS = java.util.Set.of("closed", "name", "mode");
 
     @Override
-    java.util.Set<String> readonlyMembers() { return MEMBERS; }
-
-    @Override
-    java.util.Set<String> getOnly() { return GETTERS; }
+    void setFinalizing(long o, boolean on) { Native.putByte(o + FINALIZING, (byte) (on ? 1 : 0)); }
 
     @Override
     long ownAttr(long o, String attrName) {
@@ -529,7 +525,7 @@ final class BufferedType extends IoType {
     }
 
     void install() {
-        defMethod("__init__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__init__", (s, a, o, n, kw) -> {
             init(s, a, o, n, kw);
             return none();
         });
@@ -615,7 +611,14 @@ final class BufferedType extends IoType {
                 return vm.newInt(write(s, b));
             });
         }
-        defMethod("__getstate__", (s, a, o, n, kw) -> { throw vm.error("TypeError", "cannot pickle '" + shortName() + "' instances"); });
+        defMethod("__sizeof__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__sizeof__", n, kw, 0, 0);
+            return vm.newInt(heap.typeOf(s).sizeOf(s));  // buffered_sizeof: the basic size and the buffer
+        });
+        defSlotWrapper("__repr__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__repr__", n, kw, 0, 0);
+            return vm.str(reprOf(s));
+        });
     }
 
     private void installReads() {
@@ -659,7 +662,7 @@ final class BufferedType extends IoType {
                 return vm.newInt(got.length);
             });
         }
-        defMethod("__next__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__next__", (s, a, o, n, kw) -> {
             long line = nextOf(s);
             if (line == 0) throw vm.error("StopIteration", null);
             return line;

@@ -221,7 +221,7 @@ final class BytesIOType extends IoType {
     }
 
     void install() {
-        defMethod("__init__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__init__", (s, a, o, n, kw) -> {
             init(s, a, o, n, kw);
             return none();
         });
@@ -272,7 +272,7 @@ final class BytesIOType extends IoType {
             }
             return list;
         });
-        for (String name : new String[] {"readinto", "readinto1"}) {
+        for (String name : new String[] {"readinto"}) {  // readinto1 is _BufferedIOBase's, through read1
             defMethod(name, (s, a, o, n, kw) -> {
                 Params.unpack(vm, name, n, kw, 1, 1);
                 check(s);
@@ -352,11 +352,19 @@ final class BytesIOType extends IoType {
             set(s, BUF, 0);
             return none();
         });
-        defMethod("__next__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__next__", (s, a, o, n, kw) -> {
             Params.unpack(vm, "__next__", n, kw, 0, 0);
             long line = nextOf(s);
             if (line == 0) throw vm.error("StopIteration", null);
             return line;
+        });
+        defSlotWrapper("__iter__", (s, a, o, n, kw) -> {  // PyObject_SelfIter: no closed check
+            Params.unpack(vm, "__iter__", n, kw, 0, 0);
+            return vm.incref(s);
+        });
+        defMethod("__sizeof__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__sizeof__", n, kw, 0, 0);
+            return vm.newInt(heap.typeOf(s).sizeOf(s));  // bytesio_sizeof: the buffer counts while not shared
         });
         defMethod("__getstate__", (s, a, o, n, kw) -> { throw vm.error("NotImplementedError", "refheap does not support BytesIO.__getstate__ yet"); });
         defMethod("__setstate__", (s, a, o, n, kw) -> { throw vm.error("NotImplementedError", "refheap does not support BytesIO.__setstate__ yet"); });

@@ -53,6 +53,12 @@ final class FileIOType extends IoType {
     void markFinalizing(long o) { setFlags(o, flags(o) | FINALIZING); }
 
     @Override
+    void setBlksize(long o, long v) { Native.putLong(o + BLKSIZE, v); }
+
+    @Override
+    void setFinalizing(long o, boolean on) { setFlags(o, on ? flags(o) | FINALIZING : flags(o) & ~FINALIZING); }
+
+    @Override
     void closeAtExit(long o) {
         if (fd(o) >= 0 && has(o, CLOSEFD)) PosixFiles.close(fd(o));
         setFd(o, -1);
@@ -308,7 +314,7 @@ final class FileIOType extends IoType {
     }
 
     void install() {
-        defMethod("__init__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__init__", (s, a, o, n, kw) -> {
             init(s, a, o, n, kw);
             return none();
         });
@@ -406,7 +412,14 @@ final class FileIOType extends IoType {
             deallocWarn(s, a[o]);
             return none();
         });
-        defMethod("__getstate__", (s, a, o, n, kw) -> { throw vm.error("TypeError", "cannot pickle 'FileIO' instances"); });
+        defSlotWrapper("__repr__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__repr__", n, kw, 0, 0);
+            return vm.str(reprOf(s));
+        });
+        defSlotWrapper("__getattribute__", (s, a, o, n, kw) -> {  // PyObject_GenericGetAttr, set as fileio's tp_getattro
+            Params.unpack(vm, "__getattribute__", n, kw, 1, 1);
+            return vm.genericGetAttr(s, a[o]);
+        });
     }
 
     /**

@@ -155,7 +155,7 @@ final class IOBaseType extends IoType {
             closeGeneric(vm, s);
             return none();
         });
-        defMethod("__del__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__del__", (s, a, o, n, kw) -> {
             finalize(s);
             return none();
         });
@@ -180,12 +180,12 @@ final class IOBaseType extends IoType {
             checkClosed(vm, s);
             return bool(false);
         });
-        defMethod("__iter__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__iter__", (s, a, o, n, kw) -> {
             Params.unpack(vm, "__iter__", n, kw, 0, 0);
             checkClosed(vm, s);
             return vm.incref(s);
         });
-        defMethod("__next__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__next__", (s, a, o, n, kw) -> {
             Params.unpack(vm, "__next__", n, kw, 0, 0);
             long line = vm.callMethod(s, "readline");
             if (vm.callLen(line) == 0) {

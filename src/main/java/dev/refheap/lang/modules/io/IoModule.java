@@ -111,11 +111,70 @@ public final class IoModule {
         st.textio = (TextIOWrapperType) reg.apply(new TextIOWrapperType(vm, st, st.textBase));
         define(st.textio, st.textio::install, register);
         st.bytesioBuffer = (BytesIOType.BufferObjectType) reg.apply(new BytesIOType.BufferObjectType(vm, st.bytesio));
-        // each type's own tp_new (the three abstract bases inherit _IOBase's)
-        for (IoType t : new IoType[] {st.iobase, st.newlineDecoder, st.stringio, st.bytesio, st.fileio, st.reader, st.writer, st.random, st.rwpair, st.textio}) {
-            define(t, t::defTypeNew, register);
+        // each type's own tp_new (the three abstract bases inherit _IOBase's), getsets and members, its
+        // dict's __doc__ and order: CPython 3.11's type dicts (the kinds and names of vars(T) on python3)
+        for (IoType t : new IoType[] {st.iobase, st.rawBase, st.bufferedBase, st.textBase, st.newlineDecoder, st.stringio, st.bytesio, st.fileio,
+                st.reader, st.writer, st.random, st.rwpair, st.textio}) {
+            readyDict(vm, t, register);
         }
         return st;
+    }
+
+    /**
+     * Each _io type's dict as CPython 3.11's (python3's {@code vars(T)}): its names in order, a
+     * getset ({@code :g}, {@code :G} without a docstring) or member ({@code :D}) after its name,
+     * {@code __new__} where the type has its own tp_new. The methods and slot wrappers are the
+     * types' installs'.
+     */
+    private static final Map<String, String> DICTS = Map.ofEntries(
+            Map.entry("_IOBase", "__new__ __iter__ __next__ __del__ seek tell truncate flush close seekable readable writable _checkClosed _checkSeekable"
+                    + " _checkReadable _checkWritable fileno isatty __enter__ __exit__ readline readlines writelines __dict__:G closed:G __doc__"),
+            Map.entry("_RawIOBase", "read readall readinto write __doc__"),
+            Map.entry("_BufferedIOBase", "detach read read1 readinto readinto1 write __doc__"),
+            Map.entry("_TextIOBase", "detach read readline write encoding:g newlines:g errors:g __doc__"),
+            Map.entry("FileIO", "__new__ __repr__ __getattribute__ __init__ read readall readinto write seek tell truncate close seekable readable writable"
+                    + " fileno isatty _dealloc_warn _blksize:D _finalizing:D closed:g closefd:g mode:g __doc__"),
+            Map.entry("BytesIO", "__new__ __iter__ __next__ __init__ readable seekable writable close flush isatty tell write writelines read1 readinto"
+                    + " readline readlines read getbuffer getvalue seek truncate __getstate__ __setstate__ __sizeof__ closed:g __doc__"),
+            Map.entry("StringIO", "__new__ __next__ __init__ close getvalue read readline tell truncate seek write seekable readable writable"
+                    + " __getstate__ __setstate__ closed:G newlines:G line_buffering:G __doc__"),
+            Map.entry("BufferedReader", "__new__ __repr__ __next__ __init__ detach flush close seekable readable fileno isatty _dealloc_warn read peek"
+                    + " read1 readinto readinto1 readline seek tell truncate __sizeof__ raw:D _finalizing:D closed:G name:G mode:G __doc__"),
+            Map.entry("BufferedWriter", "__new__ __repr__ __init__ close detach seekable writable fileno isatty _dealloc_warn write truncate flush seek"
+                    + " tell __sizeof__ raw:D _finalizing:D closed:G name:G mode:G __doc__"),
+            Map.entry("BufferedRandom", "__new__ __repr__ __next__ __init__ close detach seekable readable writable fileno isatty _dealloc_warn flush"
+                    + " seek tell truncate read read1 readinto readinto1 readline peek write __sizeof__ raw:D _finalizing:D closed:G name:G mode:G __doc__"),
+            Map.entry("BufferedRWPair", "__new__ __init__ read peek read1 readinto readinto1 write flush readable writable close isatty closed:G __doc__"),
+            Map.entry("TextIOWrapper", "__new__ __repr__ __next__ __init__ detach reconfigure write read readline flush close fileno seekable readable"
+                    + " writable isatty seek tell truncate encoding:D buffer:D line_buffering:D write_through:D _finalizing:D name:G closed:G"
+                    + " newlines:G errors:G _CHUNK_SIZE:G __doc__"),
+            Map.entry("IncrementalNewlineDecoder", "__new__ __init__ decode getstate setstate reset newlines:G __doc__"));
+
+    /**
+     * Completes type {@code t}'s dict from {@link #DICTS} (its {@code __new__}, getsets, members and
+     * {@code __doc__}, made without moving the young count, and the order). For a runtime adopting a
+     * start-up image only the Java side is made (the image has the objects).
+     */
+    private static void readyDict(VmApi vm, IoType t, boolean register) {
+        String[] names = DICTS.get(t.shortName()).split(" ");
+        String[] order = new String[names.length];
+        java.util.List<String[]> descriptors = new java.util.ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            int colon = names[i].indexOf(':');
+            order[i] = colon < 0 ? names[i] : names[i].substring(0, colon);
+            if (colon >= 0) descriptors.add(new String[] {order[i], names[i].substring(colon + 1)});
+        }
+        boolean ownNew = order[0].equals("__new__");
+        define(t, () -> t.quietly(() -> {
+            if (ownNew) t.defTypeNew();
+            for (String[] d : descriptors) t.defDescriptor(d[0], d[1].charAt(0));
+        }), register);
+        for (String[] d : descriptors) {
+            if (IoType.SETTABLE.contains(d[0])) t.settable.add(d[0]);
+            else (d[1].charAt(0) == 'D' ? t.readonlyMembers : t.getOnly).add(d[0]);
+        }
+        if (register) vm.defTypeDoc(t);
+        vm.orderTypeDict(t, order);
     }
 
     private static void define(dev.refheap.lang.vm.NativeType t, Runnable install, boolean register) {

@@ -137,14 +137,66 @@ abstract class IoType extends FieldsType {
     /** This type's own getsets ({@code closed}, {@code name}...) for {@code o}, or 0. */
     long ownAttr(long o, String attrName) { return 0; }
 
-    /**
-     * The names of this type's members (T_OBJECT and the like) that CPython makes READONLY, which
-     * refheap answers in {@link #ownAttr}: assigning or deleting one is "readonly attribute".
-     */
-    java.util.Set<String> readonlyMembers() { return java.util.Set.of(); }
+    @Override
+    public long descriptorValue(long o, String name) {
+        if (name.equals("__dict__") && dictOff != 0) return vm.incref(dict(o));
+        return ownAttr(o, name);
+    }
 
-    /** The names of this type's getsets that have no setter (assigning or deleting one: "attribute 'X' of 'T' objects is not writable"). */
-    java.util.Set<String> getOnly() { return java.util.Set.of(); }
+    /**
+     * This type's members that CPython makes READONLY and its getsets without a setter (from its
+     * dict's table, {@link IoModule}): assigning or deleting one is "readonly attribute", or
+     * "attribute 'X' of 'T' objects is not writable".
+     */
+    final java.util.Set<String> readonlyMembers = new java.util.HashSet<>(), getOnly = new java.util.HashSet<>();
+
+    /** The getsets and members that have setters (CPython's): {@code _finalizing}, FileIO's {@code _blksize}, {@code _CHUNK_SIZE}. */
+    static final java.util.Set<String> SETTABLE = java.util.Set.of("_finalizing", "_blksize", "_CHUNK_SIZE");
+
+    /** Whether this type or an _io base has descriptor {@code name} with a setter. */
+    @Override
+    public boolean writableDescriptor(String name) {
+        if (!SETTABLE.contains(name)) return false;
+        for (PyType t = this; t != null; t = t.base()) {
+            if (t instanceof IoType it && it.settable.contains(name)) return true;
+        }
+        return false;
+    }
+
+    /** The descriptors with setters this type's dict has. */
+    final java.util.Set<String> settable = new java.util.HashSet<>();
+
+    /**
+     * The setters: {@code _finalizing} (T_BOOL: a bool, never deleted), {@code _blksize} (T_UINT),
+     * {@code _CHUNK_SIZE} (a positive size).
+     */
+    @Override
+    public void setDescriptorValue(long o, String name, long v) {
+        switch (name) {
+            case "_finalizing" -> {
+                if (v == 0) throw vm.error("TypeError", "can't delete numeric/char attribute");
+                if (v != heap.True && v != heap.False) throw vm.error("TypeError", "attribute value type must be bool");
+                setFinalizing(o, v == heap.True);
+            }
+            case "_blksize" -> {
+                if (v == 0) throw vm.error("TypeError", "can't delete numeric/char attribute");
+                java.math.BigInteger big = vm.asIndex(v);
+                if (big.signum() < 0 || big.bitLength() > 32) throw vm.error("NotImplementedError", "refheap does not support setting _io.FileIO._blksize to " + big + " yet");
+                setBlksize(o, big.longValue());
+            }
+            case "_CHUNK_SIZE" -> setChunkSize(o, v);
+            default -> throw vm.error("AttributeError", "readonly attribute");
+        }
+    }
+
+    /** Sets the {@code _finalizing} flag (FileIO, the buffered objects, TextIOWrapper). */
+    void setFinalizing(long o, boolean on) { throw vm.error("AttributeError", "readonly attribute"); }
+
+    /** FileIO's {@code _blksize} setter (an unsigned int). */
+    void setBlksize(long o, long v) { throw vm.error("AttributeError", "readonly attribute"); }
+
+    /** TextIOWrapper's {@code _CHUNK_SIZE} setter. */
+    void setChunkSize(long o, long v) { throw vm.error("AttributeError", "readonly attribute"); }
 
     /** iobase_iter: iter() of a closed stream is ValueError (BytesIO's tp_iter is its own, which does not check). */
     @Override
@@ -156,15 +208,19 @@ abstract class IoType extends FieldsType {
     public void checkSettable(String attrName) {
         for (PyType t = this; t != null; t = t.base()) {
             if (!(t instanceof IoType it)) continue;
-            if (it.readonlyMembers().contains(attrName)) throw vm.error("AttributeError", "readonly attribute");
-            if (it.getOnly().contains(attrName)) throw vm.error("AttributeError", "attribute '" + attrName + "' of '" + it.name() + "' objects is not writable");
+            if (it.readonlyMembers.contains(attrName)) throw vm.error("AttributeError", "readonly attribute");
+            if (it.getOnly.contains(attrName)) throw vm.error("AttributeError", "attribute '" + attrName + "' of '" + it.name() + "' objects is not writable");
         }
     }
 
     @Override
     public boolean setAttrOf(long o, String attrName, long v) {
         if (heap.typeOf(o) != this || dictOff == 0) return false;  // no instance dict: AttributeError, as CPython's
-        checkSettable(attrName);  // the type's data descriptors come before the instance dict (PyObject_GenericSetAttr)
+        if (writableDescriptor(attrName)) {  // the type's data descriptors come before the instance dict (PyObject_GenericSetAttr)
+            setDescriptorValue(o, attrName, v);
+            return true;
+        }
+        checkSettable(attrName);
         setOrDeleteInDict(dict(o), attrName, v, shortName());
         return true;
     }

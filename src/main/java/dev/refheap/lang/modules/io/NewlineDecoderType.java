@@ -144,6 +144,11 @@ final class NewlineDecoderType extends IoType {
     }
 
     void install() {
+        defSlotWrapper("__init__", (s, a, o, n, kw) -> {
+            long[] p = Params.parse(vm, "IncrementalNewlineDecoder", new String[] {"decoder", "translate", "errors"}, 2, 3, 0, a, o, n, kw);
+            init(s, p[0], vm.truthy(p[1]), p[2]);
+            return none();
+        });
         defMethod("decode", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "decode", new String[] {"input", "final"}, 1, 2, 0, a, o, n, kw);
             return decode(s, p[0], p[1] != 0 && vm.truthy(p[1]));

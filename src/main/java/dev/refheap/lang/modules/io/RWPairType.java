@@ -59,7 +59,7 @@ final class RWPairType extends IoType {
     }
 
     void install() {
-        defMethod("__init__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__init__", (s, a, o, n, kw) -> {
             init(s, a, o, n, kw);
             return vm.incref(heap.None);
         });

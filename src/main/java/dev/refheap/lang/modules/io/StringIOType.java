@@ -248,7 +248,7 @@ final class StringIOType extends IoType {
     // ---- the methods --------------------------------------------------------------------------------
 
     void install() {
-        defMethod("__init__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__init__", (s, a, o, n, kw) -> {
             init(s, a, o, n, kw);
             return none();
         });
@@ -323,7 +323,7 @@ final class StringIOType extends IoType {
             resize(s, 0);
             return none();
         });
-        defMethod("__next__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__next__", (s, a, o, n, kw) -> {
             Params.unpack(vm, "__next__", n, kw, 0, 0);
             long line = nextLine(s);
             if (line == 0) throw vm.error("StopIteration", null);

@@ -38,8 +38,11 @@ import java.util.Map;
 final class TextIOWrapperType extends IoType {
     static final int BUFFER = 16, ENCODING = 24, ENCODER = 32, DECODER = 40, READNL = 48, ERRORS = 56,
             LINE_BUFFERING = 72, WRITE_THROUGH = 73, READUNIVERSAL = 74, READTRANSLATE = 75, WRITETRANSLATE = 76, OK = 77,
-            DETACHED = 78, FINALIZING = 79, PENDING = 136, PENDING_COUNT = 144, RAW = 168, WEAKREFLIST = 176, DICT = 184;
+            DETACHED = 78, FINALIZING = 79, CHUNK_SIZE = 80, PENDING = 136, PENDING_COUNT = 144, RAW = 168, WEAKREFLIST = 176, DICT = 184;
+    /** The chunk size __init__ sets (textio's chunk_size at 80, which {@code _CHUNK_SIZE} reads and sets). */
     static final int CHUNK = 8192;
+
+    private static int chunk(long o) { return (int) get(o, CHUNK_SIZE); }
 
     /** The decoding state of one wrapper. */
     static final class Text {
@@ -208,6 +211,7 @@ final class TextIOWrapperType extends IoType {
             }
             if (pos != 0) t.wroteBom = true;
         }
+        put(o, CHUNK_SIZE, CHUNK);
         setFlag(o, OK, true);
     }
 
@@ -289,7 +293,7 @@ final class TextIOWrapperType extends IoType {
         // the text itself when it translated to nothing new; replace() made a new str otherwise
         long str = s.equals(StrType.value(strObj)) ? vm.incref(strObj) : vm.str(s);
         long b, blen;
-        if (!sig && StrType.isAscii(str) && StrType.length(str) <= CHUNK && asciiCompatible(codec)) {
+        if (!sig && StrType.isAscii(str) && StrType.length(str) <= chunk(o) && asciiCompatible(codec)) {
             b = str;  // held as the str itself: its characters are its bytes
             blen = StrType.length(str);
         } else {
@@ -310,7 +314,7 @@ final class TextIOWrapperType extends IoType {
         }
         if (blen > 0) t.wroteBom = true;
         long pending = get(o, PENDING);
-        if (pending != 0 && get(o, PENDING_COUNT) + blen > CHUNK) {
+        if (pending != 0 && get(o, PENDING_COUNT) + blen > chunk(o)) {
             // bpo-43260: what is pending goes out first, so no more than a chunk is ever joined
             try {
                 writeFlush(o);
@@ -333,7 +337,7 @@ final class TextIOWrapperType extends IoType {
             heap.decref(b);
         }
         put(o, PENDING_COUNT, get(o, PENDING_COUNT) + blen);
-        if (get(o, PENDING_COUNT) >= CHUNK || needflush || flag(o, WRITE_THROUGH)) writeFlush(o);
+        if (get(o, PENDING_COUNT) >= chunk(o) || needflush || flag(o, WRITE_THROUGH)) writeFlush(o);
         if (needflush) heap.decref(vm.callMethod(get(o, BUFFER), "flush"));
         return len;
     }
@@ -636,7 +640,7 @@ final class TextIOWrapperType extends IoType {
         Text t = text(o);
         checkClosed(o);
         if (n < 0) {
-            while (readChunk(o, t, CHUNK)) { }
+            while (readChunk(o, t, chunk(o))) { }
             String s = t.pending.substring(t.at);
             t.pending = "";
             t.at = 0;
@@ -645,7 +649,7 @@ final class TextIOWrapperType extends IoType {
         while (true) {
             String cand = translatedCount(o, t, n);
             if (cand != null) return translate(o, t, cand);
-            readChunk(o, t, CHUNK);
+            readChunk(o, t, chunk(o));
         }
     }
 
@@ -693,7 +697,7 @@ final class TextIOWrapperType extends IoType {
                 t.at = cut;
                 return translate(o, t, line);
             }
-            readChunk(o, t, CHUNK);
+            readChunk(o, t, chunk(o));
         }
     }
 
@@ -748,14 +752,22 @@ final class TextIOWrapperType extends IoType {
 
     private long orNone(long v) { return v == 0 ? none() : vm.incref(v); }
 
-    private static final java.util.Set<String> MEMBERS = java.util.Set.of("encoding", "buffer", "line_buffering", "write_through"),
-            GETTERS = java.util.Set.of("name", "closed", "newlines", "errors");
 
     @Override
-    java.util.Set<String> readonlyMembers() { return MEMBERS; }
+    void setFinalizing(long o, boolean on) { Native.putByte(o + FINALIZING, (byte) (on ? 1 : 0)); }
 
+    /** textiowrapper_chunk_size_set: an attached wrapper's chunk size, a positive size (ValueError otherwise). */
     @Override
-    java.util.Set<String> getOnly() { return GETTERS; }
+    void setChunkSize(long o, long v) {
+        text(o);
+        if (v == 0) throw vm.error("AttributeError", "cannot delete attribute");
+        java.math.BigInteger big = vm.asIndex(v);  // PyNumber_AsSsize_t(v, ValueError)
+        if (big.bitLength() > 63) throw vm.error("ValueError", "cannot fit '" + vm.typeName(v) + "' into an index-sized integer");
+        long n = big.longValue();
+        if (n <= 0) throw vm.error("ValueError", "a strictly positive integer is required");
+        put(o, CHUNK_SIZE, n);
+    }
+
 
     @Override
     long ownAttr(long o, String attrName) {
@@ -770,7 +782,7 @@ final class TextIOWrapperType extends IoType {
                 return orNone(get(o, ERRORS));
             }
             case "closed" -> { text(o); return bool(closed(o)); }
-            case "_CHUNK_SIZE" -> { text(o); return vm.newInt(CHUNK); }
+            case "_CHUNK_SIZE" -> { text(o); return vm.newInt(chunk(o)); }
             case "_finalizing" -> { return bool(flag(o, FINALIZING)); }
             case "name" -> {
                 text(o);
@@ -810,7 +822,7 @@ final class TextIOWrapperType extends IoType {
     }
 
     void install() {
-        defMethod("__init__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__init__", (s, a, o, n, kw) -> {
             init(s, a, o, n, kw);
             return none();
         });
@@ -835,7 +847,7 @@ final class TextIOWrapperType extends IoType {
             writeFlush(s);
             return vm.str(readline(s, size));
         });
-        defMethod("__next__", (s, a, o, n, kw) -> {
+        defSlotWrapper("__next__", (s, a, o, n, kw) -> {
             long line = nextOf(s);
             if (line == 0) throw vm.error("StopIteration", null);
             return line;
@@ -937,7 +949,10 @@ final class TextIOWrapperType extends IoType {
             reconfigure(s, p[0] == 0 ? heap.None : p[0], p[1] == 0 ? heap.None : p[1], p[2], p[3] == 0 ? heap.None : p[3], p[4] == 0 ? heap.None : p[4]);
             return none();
         });
-        defMethod("__getstate__", (s, a, o, n, kw) -> { throw vm.error("TypeError", "cannot pickle 'TextIOWrapper' instances"); });
+        defSlotWrapper("__repr__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__repr__", n, kw, 0, 0);
+            return vm.str(reprOf(s));
+        });
     }
 
     @Override

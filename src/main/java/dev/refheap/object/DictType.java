@@ -769,6 +769,12 @@ public final class DictType extends PyType {
     }
 
     public static long entryKeyAt(long d, long ix) { long k = keys(d); return entryKey(k, entry(k, ix)); }
+    /** The native address of entry {@code ix}'s value slot in d's current keys table (it moves only with a new table). */
+    public static long entryValueAddressAt(long d, long ix) {
+        long k = keys(d);
+        return entry(k, ix) + (kind(k) == KIND_UNICODE ? 8 : 16);
+    }
+
     public static long entryValueAt(long d, long ix) { long k = keys(d); return entryValue(k, entry(k, ix)); }
     /** Entry {@code ix}'s hash (a unicode table's key: the str's cached hash). */
     public long entryHashAt(long d, long ix) { long k = keys(d); return entryHash(k, entry(k, ix)); }

@@ -55,6 +55,16 @@ public final class ClassCompiler {
         GOTO,
         /** The helper (a call) returns true when it entered a frame: return 0; the pending keyword names are used up. */
         CALL,
+        /**
+         * The helper (a call; the pending keyword names are used up) returns the compiled code of
+         * the frame it entered, which the method runs here (the interface call at this site, so
+         * the JVM's profile of it is this site's: one callee, typically, inlined or called
+         * directly), on the frame {@code nestedCalleeMethod()} gives; then {@code
+         * nestedReturnedMethod(frame, callee, long result)}, or, when it throws, {@code
+         * nestedThrewMethod(frame, callee, Throwable)}. Null from the helper: return 0 when
+         * {@code calleePendingMethod()} says a frame was entered, else go on (the result is pushed).
+         */
+        CALL_NESTED,
         /** Return the long the helper returns. */
         RETURN,
         /** Keep the long the helper returns as the pending keyword names. */
@@ -69,7 +79,7 @@ public final class ClassCompiler {
      * How one opcode compiles: the helper method on the interpreter class, its parameters as
      * letters (f the frame, a the argument, p the instruction's index, n the next index, o the
      * opcode, k the pending keyword names, t/F the constants true/false), its return type's
-     * descriptor letter (V, Z, I, J), and the control after it.
+     * descriptor letter (V, Z, I, J; C the compiled-code interface), and the control after it.
      */
     public record Step(String method, String params, char ret, Control control, Inline inline) {
         public static final Step DEOPT = new Step(null, "", 'V', Control.DEOPT);
@@ -111,7 +121,9 @@ public final class ClassCompiler {
      */
     public record Target(ClassDesc self, ClassDesc iface, ClassDesc interp, String checkField, String checkMethod,
                          ClassDesc frame, String pcField, String lastiField, String slotsField, String spField,
-                         String increfMethod, String xdecrefMethod, String spCheckMethod, String jumpCheckMethod) {}
+                         String increfMethod, String xdecrefMethod, String spCheckMethod, String jumpCheckMethod,
+                         String calleePendingMethod, String nestedCalleeMethod, String nestedReturnedMethod,
+                         String nestedThrewMethod) {}
 
     /**
      * What the method may assume of the frame: {@code depth[pc]} the value stack's depth before
@@ -161,8 +173,11 @@ public final class ClassCompiler {
         });
     }
 
-    /** The method's locals: the interpreter, the frame, the pending keyword names, the frame's slots, two scratch values. */
-    private static final int IN = 1, FRAME = 2, KW = 3, SLOTS = 5, V = 6, OLD = 8;
+    /**
+     * The method's locals: the interpreter, the frame, the pending keyword names, the frame's slots,
+     * two scratch values, and a nested call's callee frame, its compiled code and what it threw.
+     */
+    private static final int IN = 1, FRAME = 2, KW = 3, SLOTS = 5, V = 6, OLD = 8, CALLEE = 10, CALLEE_CODE = 11, THROWN = 12;
 
     private static final ClassDesc CD_LONGS = ConstantDescs.CD_long.arrayType();
 
@@ -282,6 +297,7 @@ public final class ClassCompiler {
                     code.lreturn();
                     code.labelBinding(on);
                 }
+                case CALL_NESTED -> callNested(code, t);
                 case RETURN -> code.lreturn();
                 case KW_NAMES -> code.lstore(KW);
                 default -> throw new IllegalStateException(step.control().toString());
@@ -320,9 +336,55 @@ public final class ClassCompiler {
             case 'Z' -> ConstantDescs.CD_boolean;
             case 'I' -> ConstantDescs.CD_int;
             case 'J' -> ConstantDescs.CD_long;
+            case 'C' -> t.iface();
             default -> throw new IllegalArgumentException("return letter " + step.ret());
         };
         code.invokevirtual(t.interp(), step.method(), MethodTypeDesc.of(ret, params));
+    }
+
+    /** After a CALL_NESTED step's helper, its compiled code on the JVM stack (see {@link Control#CALL_NESTED}). */
+    private static void callNested(CodeBuilder code, Target t) {
+        MethodTypeDesc runType = MethodTypeDesc.of(ConstantDescs.CD_long, t.interp(), t.frame());
+        ClassDesc throwable = ClassDesc.of("java.lang.Throwable");
+        Label run = code.newLabel(), done = code.newLabel(), start = code.newLabel(), end = code.newLabel(), caught = code.newLabel();
+        code.lconst_0();
+        code.lstore(KW);
+        code.astore(CALLEE_CODE);
+        code.aload(CALLEE_CODE);
+        code.ifnonnull(run);
+        code.aload(IN);
+        code.invokevirtual(t.interp(), t.calleePendingMethod(), MethodTypeDesc.of(ConstantDescs.CD_boolean));
+        code.ifeq(done);
+        code.lconst_0();
+        code.lreturn();
+        code.labelBinding(run);
+        code.aload(IN);
+        code.invokevirtual(t.interp(), t.nestedCalleeMethod(), MethodTypeDesc.of(t.frame()));
+        code.astore(CALLEE);
+        code.labelBinding(start);
+        code.aload(CALLEE_CODE);
+        code.aload(IN);
+        code.aload(CALLEE);
+        code.invokeinterface(t.iface(), "run", runType);
+        code.lstore(V);
+        code.labelBinding(end);
+        code.aload(IN);
+        code.aload(FRAME);
+        code.aload(CALLEE);
+        code.lload(V);
+        code.invokevirtual(t.interp(), t.nestedReturnedMethod(),
+                MethodTypeDesc.of(ConstantDescs.CD_void, t.frame(), t.frame(), ConstantDescs.CD_long));
+        code.goto_(done);
+        code.labelBinding(caught);
+        code.astore(THROWN);
+        code.aload(IN);
+        code.aload(FRAME);
+        code.aload(CALLEE);
+        code.aload(THROWN);
+        code.invokevirtual(t.interp(), t.nestedThrewMethod(),
+                MethodTypeDesc.of(ConstantDescs.CD_void, t.frame(), t.frame(), throwable));
+        code.labelBinding(done);
+        code.exceptionCatch(start, end, caught, throwable);
     }
 
     /**

@@ -396,6 +396,12 @@ final class CodeType extends LangType {
          */
         final int[] globalCache;
         /**
+         * Per instruction, beside {@link #globalCache}: the native address of the value slot of the
+         * entry it names (in the globals' or the builtins' keys table), valid while those keys
+         * versions hold: a version names one keys table for good, whose entries never move.
+         */
+        final long[] globalValueAt;
+        /**
          * Per-instruction caches of attribute instructions on instances of plain classes
          * (LOAD_ATTR, LOAD_METHOD, STORE_ATTR), see Interpreter.loadAttr: the class, the watched
          * class-dict version they are valid for, and what was found (an inline-value slot, or the
@@ -478,6 +484,7 @@ final class CodeType extends LangType {
             for (int i = 0; i < names.length; i++) nameStrings[i] = dev.refheap.object.StrType.value(names[i]);
             this.nlocalsplus = unit.localsplusNames().size();
             this.globalCache = new int[3 * n];
+            this.globalValueAt = new long[n];
             this.attrClass = new ClassType[n];
             this.attrVersion = new long[n];
             this.attrFound = new long[n];

@@ -248,7 +248,8 @@ interface CompiledCode {
 
         static final ClassCompiler.Target TARGET = new ClassCompiler.Target(
                 ClassDesc.of("dev.refheap.lang.vm.PyCode"), desc(CompiledCode.class), desc(Interpreter.class), "restCheckDue", "restCheck",
-                desc(Frame.class), "pc", "lasti", "slots", "sp", "jitIncref", "jitXdecref", "jitCheckSp", "jump");
+                desc(Frame.class), "pc", "lasti", "slots", "sp", "jitIncref", "jitXdecref", "jitCheckSp", "jump",
+                "calleePending", "nestedCallee", "nestedReturned", "nestedThrew");
 
         static final Step[] STEPS = steps();
 
@@ -311,7 +312,7 @@ interface CompiledCode {
             put(s, Op.JUMP_IF_FALSE_OR_POP, "jumpOrPop", "fF", 'Z', JUMP_IF_TRUE);
             put(s, Op.JUMP_IF_TRUE_OR_POP, "jumpOrPop", "ft", 'Z', JUMP_IF_TRUE);
             put(s, Op.KW_NAMES, "kwNames", "fa", 'J', KW_NAMES);
-            put(s, Op.CALL, "callNested", "fakn", 'Z', CALL);
+            put(s, Op.CALL, "callCompiled", "fakn", 'C', CALL_NESTED);
             put(s, Op.RETURN_VALUE, "popReturn", "fn", 'J', RETURN);
             // the frame leaves the loop there (YIELD_VALUE), or its pc is set by the instruction (SEND)
             s[Op.YIELD_VALUE] = Step.DEOPT;

@@ -1037,13 +1037,17 @@ final class Interpreter implements RootProvider {
     }
 
     private long runFrames(Frame entry) {
-        Frame f = entry;
         // sys.settrace/setprofile: a frame entered or a generator resumed gets its 'call' event (at its
         // first boundary; for throw(), before the exception is raised in it: TRACE_FUNCTION_THROW_ENTRY)
         if (useTracing && tracing == 0) {
             if (entry.pendingThrow == 0) entry.callDue = true;
             else SysTrace.throwEntry(this, entry);
         }
+        return runFrames(entry, entry);
+    }
+
+    /** {@link #runFrames} from {@code f}: entry itself, or a frame entered above it whose run is due. */
+    private long runFrames(Frame entry, Frame f) {
         while (true) {
             long v;
             PyException failed;
@@ -1137,9 +1141,6 @@ final class Interpreter implements RootProvider {
         if (jit == CompiledCode.REFUSED || useTracing) jit = null;  // traced frames run here: the compiled code has no event sites of its own
         frame:
         while (true) {
-            PyException thrown;
-            long exc = 0;
-            boolean addTraceback = false;
             boolean inJit = false;
             try {
                 if (jit != null) {
@@ -1234,32 +1235,54 @@ final class Interpreter implements RootProvider {
                         default -> next = cold(f, ops[pc], arg, next);
                     }
                 }
-            } catch (ReraiseSignal r) {
-                thrown = null;
-                exc = r.exc;
-                addTraceback = false;
-                f.unwindPc = r.at >= 0 ? r.at : f.lasti;
-            } catch (PyException e) {
-                thrown = e;
-            } catch (PyError e) {
-                thrown = rt.fromPyError(e);
-            } catch (HeapLimitExceeded e) {
-                thrown = memoryError();
-            } catch (StackOverflowError e) {
-                thrown = rt.error("RecursionError", "maximum recursion depth exceeded");
-            }
-            if (thrown != null) {
-                exc = thrown.exc();
-                addTraceback = true;
-                f.unwindPc = f.lasti;
-            }
-            if (inJit) next = f.unwindPc + 1;  // as the loop's next after the raising instruction
-            f.pc = next;
-            if (!handle(f, exc, addTraceback, thrown != null && !thrown.chained())) {
-                throw (thrown != null && thrown.exc() == unhandledExc ? thrown : new PyException(unhandledExc)).markChained();
+            } catch (ReraiseSignal | PyException | PyError | HeapLimitExceeded | StackOverflowError t) {
+                unwind(f, t, inJit, next);
             }
             next = f.pc;
         }
+    }
+
+    /**
+     * {@code t} was thrown by the instruction at f's lasti (run by the compiled code when {@code
+     * inJit}; else by the loop, whose next instruction was {@code next}): one of f's handlers takes
+     * it (f.pc is then the handler's first instruction), or it is thrown on with f's traceback
+     * entry, chained. {@link #runFrame}'s own exception path, shared with a compiled caller that
+     * ran f's compiled code itself ({@link #nestedThrew}).
+     */
+    private void unwind(Frame f, Throwable t, boolean inJit, int next) {
+        PyException thrown;
+        long exc = 0;
+        boolean addTraceback = false;
+        if (t instanceof ReraiseSignal r) {
+            thrown = null;
+            exc = r.exc;
+            f.unwindPc = r.at >= 0 ? r.at : f.lasti;
+        } else if (t instanceof PyException e) {
+            thrown = e;
+        } else if (t instanceof PyError e) {
+            thrown = rt.fromPyError(e);
+        } else if (t instanceof HeapLimitExceeded) {
+            thrown = memoryError();
+        } else if (t instanceof StackOverflowError) {
+            thrown = rt.error("RecursionError", "maximum recursion depth exceeded");
+        } else {
+            throw sneaky(t);
+        }
+        if (thrown != null) {
+            exc = thrown.exc();
+            addTraceback = true;
+            f.unwindPc = f.lasti;
+        }
+        if (inJit) next = f.unwindPc + 1;  // as the loop's next after the raising instruction
+        f.pc = next;
+        if (!handle(f, exc, addTraceback, thrown != null && !thrown.chained())) {
+            throw (thrown != null && thrown.exc() == unhandledExc ? thrown : new PyException(unhandledExc)).markChained();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 
     // ---- the instructions' work, shared by runFrame and the compiled code ----------------------
@@ -1699,6 +1722,163 @@ final class Interpreter implements RootProvider {
         }
         f.slots[f.sp++] = v;
         return false;
+    }
+
+    /** The callee {@link #callCompiled} left for its compiled caller to run, or null. */
+    private Frame nestedCallee;
+
+    /**
+     * The compiled code's CALL (ClassCompiler's CALL_NESTED): the call is made as {@link #enterCall}
+     * makes it. A Python function whose code is compiled is entered and its compiled code
+     * returned: the caller runs it itself, on {@link #nestedCallee} (the interface call at each
+     * of its CALL sites, so the JVM sees which callee each site calls), then hands the outcome to
+     * {@link #nestedReturned} or {@link #nestedThrew}, which do what {@link #runFrames} and
+     * {@link #runFrame} do around a run of compiled code: the frames' Java recursion bounded by
+     * {@link #NESTED_DEPTH}. Null otherwise: the result is pushed already, or the callee waits
+     * for the one running the frames ({@link #calleePending}: the caller returns 0), or (a traced
+     * thread, code still warming up) it ran as {@link #callNested} runs it.
+     */
+    CompiledCode callCompiled(Frame f, int n, long kw, int next) {
+        if (kw == 0 && !useTracing) {
+            CompiledCode simple = callSimple(f, n, next);
+            if (simple != null) return simple;
+        }
+        Frame callee = call(f, n, kw);
+        if (callee == null) return null;
+        f.pc = next;
+        CompiledCode c = callee.code.compiled;
+        if (c == null || c == CompiledCode.REFUSED || depth >= NESTED_DEPTH) {
+            pendingCallee = callee;
+            return null;
+        }
+        if (useTracing || callee.code.warmup != 0) {
+            // what runFrame does before it runs compiled code at a frame's start (the 'call'
+            // event, RESUME's warm-up), and then the compiled code, as callNested
+            long v;
+            try {
+                v = run(callee);
+            } finally {
+                leaveInline(callee);
+            }
+            f.slots[f.sp++] = v;
+            return null;
+        }
+        nestedCallee = callee;
+        return c;
+    }
+
+    /**
+     * {@link #callCompiled}'s common case, what {@link #call}, {@link #functionFrame}, {@link
+     * #bindArguments} and {@link #enter} do for it in one place: [NULL, function, args...] or
+     * [function, self, args...] (LOAD_METHOD's) at a site whose PRECALL is specialized for a
+     * Python function (or not quickened), exactly the positional parameters, no keywords, code
+     * compiled and warmed up, below the recursion limit and the nested depth, no pending eval
+     * breaker. The function and the arguments move into the callee's frame, which is entered and
+     * left for the caller to run ({@link #nestedCallee}); its compiled code is returned. Null
+     * when any of that does not hold, nothing done: the general path makes the call.
+     */
+    private CompiledCode callSimple(Frame f, int n, int next) {
+        long[] s = f.slots;
+        int base = f.sp - n - 2;
+        long first = s[base];
+        long func = first != 0 ? first : s[base + 1];
+        if (Heap.typeAddress(func) != functionTypeAddr) return null;
+        byte[] forms = f.code.precallForm;
+        if (forms != null && forms[f.lasti] != Specializer.PYFUNC) return null;
+        long codeObj = Native.getLong(func + FunctionType.CODE);
+        CodeType.Code c = rt.codeType.code(codeObj);
+        CompiledCode cc = c.compiled;
+        int nargs = first != 0 ? n + 1 : n;
+        if (cc == null || cc == CompiledCode.REFUSED || c.warmup != 0 || nargs != c.argcount || !c.simpleArgs
+                || depth >= NESTED_DEPTH || depth >= rt.recursionLimit || breaker) {
+            return null;
+        }
+        heap.incref(codeObj);
+        Frame callee = Frame.create(c, func, Native.getLong(func + FunctionType.GLOBALS), Native.getLong(func + FunctionType.BUILTINS), 0);
+        callee.restEntry = true;
+        int argStart = base + 2;
+        if (first != 0) {
+            s[base] = 0;
+            argStart = base + 1;
+        } else {
+            s[base + 1] = 0;
+        }
+        long[] cs = callee.slots;
+        for (int i = 0; i < nargs; i++) {
+            cs[i] = s[argStart + i];
+            s[argStart + i] = 0;
+        }
+        Frame caller = current;
+        callee.back = caller;
+        callee.atRest = caller == null || caller.atRest;
+        current = callee;
+        depth++;
+        callee.callBase = base;
+        f.pc = next;
+        nestedCallee = callee;
+        return cc;
+    }
+
+    /** After {@link #callCompiled} returned null: whether a frame was entered for the one running the frames (the compiled caller returns 0). */
+    boolean calleePending() { return pendingCallee != null; }
+
+    /** The frame whose compiled code {@link #callCompiled} returned (taken: the field is cleared). */
+    Frame nestedCallee() {
+        Frame c = nestedCallee;
+        nestedCallee = null;
+        return c;
+    }
+
+    /**
+     * The compiled code of {@code callee} (entered by f's CALL) returned {@code v}: its result (the
+     * 'return' event while tracing), or 0, when it stopped where the interpreter goes on (a CALL
+     * that left a frame for the trampoline, an instruction it does not run); then the frames run
+     * here to callee's end, as {@link #run} would have. Callee leaves and the result is pushed on
+     * f's stack, as {@link #callNested} does.
+     */
+    void nestedReturned(Frame f, Frame callee, long v) {
+        try {
+            if (v == 0) v = resumeNested(callee);
+            else if (useTracing && tracing == 0) v = SysTrace.frameExit(this, callee, v);
+        } catch (SysTrace.Unwind u) {
+            throw new PyException(u.exc);  // runFrames' exit_unwind: the callee's handlers are not consulted
+        } finally {
+            leaveInline(callee);
+        }
+        f.slots[f.sp++] = v;
+    }
+
+    /**
+     * The compiled code of {@code callee} threw {@code t}: callee's handlers are tried as {@link
+     * #runFrame} tries them (and the frames run on from the handler, as {@link #run} would), or
+     * it is thrown on as the CALL's exception, callee having left.
+     */
+    void nestedThrew(Frame f, Frame callee, Throwable t) {
+        long v;
+        try {
+            if (t instanceof SysTrace.Unwind u) throw new PyException(u.exc);
+            unwind(callee, t, true, 0);
+            v = resumeNested(callee);
+        } finally {
+            leaveInline(callee);
+        }
+        f.slots[f.sp++] = v;
+    }
+
+    /** Runs {@code entry} (a frame a compiled caller runs itself) on from where it stopped to its end, as {@link #run}. */
+    private long resumeNested(Frame entry) {
+        Frame start = entry;
+        if (pendingCallee != null) {
+            start = pendingCallee;
+            pendingCallee = null;
+            if (useTracing && tracing == 0) start.callDue = true;
+        }
+        try {
+            return runFrames(entry, start);
+        } catch (Throwable t) {
+            for (Frame g = current; g != entry && g != null && g.callBase >= 0; ) g = leaveInline(g);
+            throw t;
+        }
     }
 
     /** RETURN_VALUE: the returned reference, popped. */
@@ -3092,10 +3272,10 @@ final class Interpreter implements RootProvider {
         int at = 3 * pc;
         int gv = heap.dicts.keysVersion(f.globals);
         if (gv != 0 && c[at] == gv) {
-            int ix = c[at + 2];
             long v = 0;
-            if (ix >= 0) v = DictType.entryValueAt(f.globals, ix);
-            else if (Heap.typeAddress(f.builtins) == heap.dicts.address() && c[at + 1] == heap.dicts.keysVersion(f.builtins)) v = DictType.entryValueAt(f.builtins, ~ix);
+            // the entry's value slot, remembered with the versions: no walk of the keys table's layout
+            if (c[at + 2] >= 0) v = Native.getLong(code.globalValueAt[pc]);
+            else if (Heap.typeAddress(f.builtins) == heap.dicts.address() && c[at + 1] == heap.dicts.keysVersion(f.builtins)) v = Native.getLong(code.globalValueAt[pc]);
             if (v != 0) {
                 heap.incref(v);
                 return v;
@@ -3107,6 +3287,7 @@ final class Interpreter implements RootProvider {
         if (ix >= 0) {
             v = DictType.entryValueAt(f.globals, ix);
             c[at + 2] = (int) ix;
+            code.globalValueAt[pc] = DictType.entryValueAddressAt(f.globals, ix);
         } else if (Heap.typeAddress(f.builtins) != heap.dicts.address()) {  // builtins that are another mapping: PyObject_GetItem, uncached
             v = builtinOrZero(f, name);
             if (v == 0) throw nameError(name);
@@ -3117,6 +3298,7 @@ final class Interpreter implements RootProvider {
             v = DictType.entryValueAt(f.builtins, bix);
             c[at + 1] = heap.dicts.keysVersion(f.builtins);
             c[at + 2] = ~(int) bix;
+            code.globalValueAt[pc] = DictType.entryValueAddressAt(f.builtins, bix);
         }
         c[at] = heap.dicts.keysVersion(f.globals);
         heap.incref(v);

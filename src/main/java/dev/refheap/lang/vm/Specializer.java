@@ -46,7 +46,8 @@ final class Specializer {
 
     static final byte ADAPTIVE = 0;
     // forms whose work the program cannot see: the call is CALL's, or nothing runs that could look
-    private static final byte PYFUNC = 1, BOUND_METHOD = 2, TYPE_1 = 3, LIST_APPEND = 4;
+    static final byte PYFUNC = 1;
+    private static final byte BOUND_METHOD = 2, TYPE_1 = 3, LIST_APPEND = 4;
     // forms that make the call inside PRECALL
     private static final byte STR_1 = 5, TUPLE_1 = 6, BUILTIN_CLASS = 7, BUILTIN_O = 8, BUILTIN_FAST = 9,
             BUILTIN_FAST_WITH_KEYWORDS = 10, LEN = 11, ISINSTANCE = 12, METHOD_DESCRIPTOR_O = 13,

@@ -36,6 +36,7 @@ final class CodeType extends LangType {
         put(o, NAME, name);
         put(o, QUALNAME, qualname);
         code.object = o;
+        code.freed = false;
         Native.putLong(o + HANDLE, codes.add(code));
         return o;
     }
@@ -373,7 +374,9 @@ final class CodeType extends LangType {
 
     @Override
     public void dealloc(long o) {
-        codes.remove((int) get(o, HANDLE));
+        int h = (int) get(o, HANDLE);
+        if (codes.raw(h) instanceof Code c) c.freed = true;  // a call site's remembered callee (calleeCodes) is stale from now on
+        codes.remove(h);
         for (int off = CONSTS; off <= QUALNAME; off += 8) heap.xdecref(get(o, off));
         heap.freeObject(o);
     }
@@ -420,6 +423,14 @@ final class CodeType extends LangType {
         final int argcount;
         final boolean simpleArgs;
         long object;
+        /** Set when the code object dies: a {@link #calleeCodes} entry naming this is stale even if another code object takes its address. */
+        boolean freed;
+        /**
+         * Per instruction (made at the first call that uses it), a CALL's last Python callee's code:
+         * valid while that code object lives ({@code !freed}) and its address is the one the called
+         * function holds. Spares the lookup through the code object's handle (Interpreter.enterSimple).
+         */
+        Code[] calleeCodes;
         /** Released frames of this code kept for the next calls (Frame.create/recycle), linked through Frame.back. */
         Frame spareFrames;
         int spareCount;

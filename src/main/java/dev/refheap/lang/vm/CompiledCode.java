@@ -143,7 +143,15 @@ interface CompiledCode {
             java.util.Arrays.fill(depths, -1);
         }
         ClassCompiler.Stack stack = new ClassCompiler.Stack(depths, code.nlocalsplus, code.consts, CHECK_SP);
-        byte[] bytes = ClassCompiler.compile(Classes.TARGET, code.ops, code.args, Classes.STEPS, entries, stack, part);
+        byte[] bytes;
+        try {
+            bytes = ClassCompiler.compile(Classes.TARGET, code.ops, code.args, Classes.STEPS, entries, stack, part);
+        } catch (IllegalArgumentException e) {
+            // more JVM bytecode than one method may hold (64 KiB): long code full of calls, with
+            // all's limit; it stays interpreted
+            if (e.getMessage() != null && e.getMessage().startsWith("Code length")) return REFUSED;
+            throw e;
+        }
         try {
             MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
             return (CompiledCode) l.findConstructor(l.lookupClass(), java.lang.invoke.MethodType.methodType(void.class)).invoke();

@@ -1691,7 +1691,8 @@ final class Interpreter implements RootProvider {
      * runs it), false when the result is pushed already.
      */
     boolean enterCall(Frame f, int n, long kw, int next) {
-        Frame callee = call(f, n, kw);
+        Frame callee = kw == 0 && !useTracing ? enterSimple(f, n) : null;
+        if (callee == null) callee = call(f, n, kw);
         if (callee == null) return false;
         f.pc = next;
         pendingCallee = callee;
@@ -1739,11 +1740,8 @@ final class Interpreter implements RootProvider {
      * thread, code still warming up) it ran as {@link #callNested} runs it.
      */
     CompiledCode callCompiled(Frame f, int n, long kw, int next) {
-        if (kw == 0 && !useTracing) {
-            CompiledCode simple = callSimple(f, n, next);
-            if (simple != null) return simple;
-        }
-        Frame callee = call(f, n, kw);
+        Frame callee = kw == 0 && !useTracing ? enterSimple(f, n) : null;
+        if (callee == null) callee = call(f, n, kw);
         if (callee == null) return null;
         f.pc = next;
         CompiledCode c = callee.code.compiled;
@@ -1768,16 +1766,16 @@ final class Interpreter implements RootProvider {
     }
 
     /**
-     * {@link #callCompiled}'s common case, what {@link #call}, {@link #functionFrame}, {@link
+     * The common CALL of a Python function, what {@link #call}, {@link #functionFrame}, {@link
      * #bindArguments} and {@link #enter} do for it in one place: [NULL, function, args...] or
      * [function, self, args...] (LOAD_METHOD's) at a site whose PRECALL is specialized for a
-     * Python function (or not quickened), exactly the positional parameters, no keywords, code
-     * compiled and warmed up, below the recursion limit and the nested depth, no pending eval
-     * breaker. The function and the arguments move into the callee's frame, which is entered and
-     * left for the caller to run ({@link #nestedCallee}); its compiled code is returned. Null
-     * when any of that does not hold, nothing done: the general path makes the call.
+     * Python function (or not quickened), no keywords, exactly the positional parameters, code
+     * that is no generator, below the recursion limit, no pending eval breaker. The function and
+     * the arguments move into the callee's frame, which is entered (on top of {@link #current})
+     * and returned. Null when any of that does not hold, nothing done: {@link #call} makes the
+     * call.
      */
-    private CompiledCode callSimple(Frame f, int n, int next) {
+    private Frame enterSimple(Frame f, int n) {
         long[] s = f.slots;
         int base = f.sp - n - 2;
         long first = s[base];
@@ -1786,11 +1784,15 @@ final class Interpreter implements RootProvider {
         byte[] forms = f.code.precallForm;
         if (forms != null && forms[f.lasti] != Specializer.PYFUNC) return null;
         long codeObj = Native.getLong(func + FunctionType.CODE);
-        CodeType.Code c = rt.codeType.code(codeObj);
-        CompiledCode cc = c.compiled;
+        CodeType.Code[] known = f.code.calleeCodes;
+        CodeType.Code c;
+        if (known == null || (c = known[f.lasti]) == null || c.object != codeObj || c.freed) {
+            c = rt.codeType.code(codeObj);
+            if (known == null) known = f.code.calleeCodes = new CodeType.Code[f.code.ops.length];
+            known[f.lasti] = c;
+        }
         int nargs = first != 0 ? n + 1 : n;
-        if (cc == null || cc == CompiledCode.REFUSED || c.warmup != 0 || nargs != c.argcount || !c.simpleArgs
-                || depth >= NESTED_DEPTH || depth >= rt.recursionLimit || breaker) {
+        if (nargs != c.argcount || !c.simpleArgs || (c.unit.flags() & GENERATOR_LIKE) != 0 || depth >= rt.recursionLimit || breaker) {
             return null;
         }
         heap.incref(codeObj);
@@ -1814,9 +1816,7 @@ final class Interpreter implements RootProvider {
         current = callee;
         depth++;
         callee.callBase = base;
-        f.pc = next;
-        nestedCallee = callee;
-        return cc;
+        return callee;
     }
 
     /** After {@link #callCompiled} returned null: whether a frame was entered for the one running the frames (the compiled caller returns 0). */

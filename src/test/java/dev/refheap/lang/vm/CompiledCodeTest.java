@@ -354,4 +354,88 @@ class CompiledCodeTest {
         }
         assertEquals("switched True\n", out.toString(StandardCharsets.UTF_8));
     }
+
+    /**
+     * Code whose compiled method would pass the JVM's 64 KiB of bytecode (a module body of 1,400
+     * instructions, a third of them CALLs, with all's limit of 1,500) stays interpreted: it was
+     * an internal error ("Code length ... is outside the allowed range").
+     */
+    @Test
+    void bug_codeTooLongForOneJvmMethodStaysInterpreted() {
+        StringBuilder program = new StringBuilder("def f(a, b):\n    return a + b\nt = 0\n");
+        for (int i = 0; i < 200; i++) program.append("t = f(t, f(").append(i).append(", 1))\n");
+        program.append("print(t)\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, false, ps, ps))) {
+            rt.interpreter.compileAt = 0;
+            rt.exec(program.toString(), "long.py");
+            assertTrue(rt.interpreter.compiledCount >= 1, "f compiled: " + rt.interpreter.compiledCount);
+        }
+        assertEquals("20100\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A compiled CALL site runs its compiled callee itself (Interpreter.callCompiled): an exception
+     * raised in the callee and handled there, one passing through it to the caller's handler, a
+     * callee that stops where the interpreter goes on (it iterates a generator) and the recursion
+     * limit reached through nested callees give the interpreter's output, with the exact check at
+     * every boundary.
+     */
+    @Test
+    void compiledCalleesRunByTheirCallerAsInterpreted() {
+        String program = """
+                import sys
+                def leaf(x):
+                    if x < 0:
+                        raise ValueError(x)
+                    return x + 1
+                def handles(x):
+                    try:
+                        return leaf(x)
+                    except ValueError as e:
+                        return -100
+                def passes(x):
+                    return leaf(x) * 2
+                def gen(n):
+                    yield from range(n)
+                def uses_gen(n):
+                    return sum([v for v in gen(n)])
+                def depth(n):
+                    return 0 if n == 0 else depth(n - 1) + 1
+                out = []
+                for i in range(-3, 4):
+                    out.append(handles(i))
+                    try:
+                        out.append(passes(i))
+                    except ValueError as e:
+                        out.append(('caught', e.args[0], e.__traceback__.tb_next.tb_frame.f_code.co_name,
+                                    e.__traceback__.tb_next.tb_next.tb_lineno))
+                    out.append(uses_gen(i + 3))
+                sys.setrecursionlimit(120)
+                try:
+                    depth(500)
+                except RecursionError as e:
+                    out.append(str(e))
+                print(out, depth(100))
+                """;
+        String expected = null;
+        for (int at : new int[] {-1, 0, 2}) {
+            for (boolean stress : new boolean[] {false, true}) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+                try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, stress, ps, ps))) {
+                    rt.interpreter.compileAt = at;
+                    if (at < 0) rt.interpreter.loopAt = -1;
+                    rt.exec(program, "nested.py");
+                    assertEquals(List.of(), rt.verify());
+                }
+                String got = out.toString(StandardCharsets.UTF_8);
+                if (expected == null) expected = got;
+                assertEquals(expected, got, "compiled at run " + at + (stress ? ", the exact check" : ""));
+            }
+        }
+        assertTrue(expected.contains("maximum recursion depth exceeded"), expected);
+        assertTrue(expected.contains("('caught', -1, 'passes', 4)"), expected);
+    }
 }

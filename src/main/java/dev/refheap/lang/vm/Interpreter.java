@@ -1027,7 +1027,7 @@ final class Interpreter implements RootProvider {
      */
     private long run(Frame entry) {
         try {
-            return runFrames(entry);
+            return runFrames(entry, entry, true);
         } catch (Throwable t) {
             // an error that is no Python exception (or one raised while unwinding): the frames
             // entered inline leave as execute's would have
@@ -1036,18 +1036,18 @@ final class Interpreter implements RootProvider {
         }
     }
 
-    private long runFrames(Frame entry) {
+    /**
+     * Runs the frames from {@code f} until {@code entry} returns: f is entry, just entered or resumed
+     * ({@code fresh}), or a frame on top of it whose run is due, or entry on from where its compiled
+     * code stopped (not fresh: {@link #resumeNested}).
+     */
+    private long runFrames(Frame entry, Frame f, boolean fresh) {
         // sys.settrace/setprofile: a frame entered or a generator resumed gets its 'call' event (at its
         // first boundary; for throw(), before the exception is raised in it: TRACE_FUNCTION_THROW_ENTRY)
-        if (useTracing && tracing == 0) {
+        if (fresh && useTracing && tracing == 0) {
             if (entry.pendingThrow == 0) entry.callDue = true;
             else SysTrace.throwEntry(this, entry);
         }
-        return runFrames(entry, entry);
-    }
-
-    /** {@link #runFrames} from {@code f}: entry itself, or a frame entered above it whose run is due. */
-    private long runFrames(Frame entry, Frame f) {
         while (true) {
             long v;
             PyException failed;
@@ -1874,7 +1874,7 @@ final class Interpreter implements RootProvider {
             if (useTracing && tracing == 0) start.callDue = true;
         }
         try {
-            return runFrames(entry, start);
+            return runFrames(entry, start, false);
         } catch (Throwable t) {
             for (Frame g = current; g != entry && g != null && g.callBase >= 0; ) g = leaveInline(g);
             throw t;

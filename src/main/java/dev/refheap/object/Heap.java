@@ -826,7 +826,8 @@ public final class Heap implements AutoCloseable {
         long t = typeAddress(o);
         int flags = Native.getInt(t + Layout.TP_FLAGS);
         if ((flags & PyType.HAVE_GC) == 0) return false;
-        if (t == typeType.address()) return (Native.getInt(o + Layout.TP_FLAGS) & PyType.HEAPTYPE) != 0;
+        // type_is_gc, which metaclasses inherit: a static type is no GC object whatever its metaclass (ctypes' c_int is a PyCSimpleType)
+        if (t == typeType.address() || (flags & PyType.TYPE_SUBCLASS) != 0) return (Native.getInt(o + Layout.TP_FLAGS) & PyType.HEAPTYPE) != 0;
         return true;
     }
 

@@ -53,10 +53,8 @@ final class Ctypes extends LangType {
     static long module(Runtime rt) {
         Heap heap = rt.heap;
         long m = rt.moduleType.create("ctypes");
-        Object[][] types = {{"c_long", 8, true}, {"c_int", 4, true}, {"c_ssize_t", 8, true}, {"c_uint64", 8, false},
-                {"c_int64", 8, true}, {"c_ulong", 8, false}, {"c_uint", 4, false}, {"c_size_t", 8, false},
-                {"c_int32", 4, true}, {"c_uint32", 4, false}, {"c_short", 2, true}, {"c_byte", 1, true}, {"c_ubyte", 1, false},
-                {"c_longlong", 8, true}, {"c_ulonglong", 8, false}, {"c_void_p", 8, false}};
+        Object[][] types = {{"c_long", 8, true}, {"c_int", 4, true}, {"c_ulong", 8, false}, {"c_uint", 4, false},
+                {"c_short", 2, true}, {"c_ushort", 2, false}, {"c_byte", 1, true}, {"c_ubyte", 1, false}, {"c_void_p", 8, false}};
         for (Object[] t : types) {
             Ctypes ct = heap.register(new Ctypes(rt, (String) t[0], (Integer) t[1], (Boolean) t[2]));
             long from = rt.builtinFunctionType.create("from_address", (s, a, o, n, kw) -> {
@@ -67,6 +65,11 @@ final class Ctypes extends LangType {
             rt.typeAttrs.computeIfAbsent(ct, k -> new java.util.HashMap<>()).put("from_address", rt.hold(from));
             heap.dicts.setItem(ModuleType.dict(m), (String) t[0], ct.address());
         }
+        // ctypes/__init__.py's aliases on LP64: the same type objects under the other names
+        String[][] aliases = {{"c_int64", "c_long"}, {"c_longlong", "c_long"}, {"c_ssize_t", "c_long"}, {"c_uint64", "c_ulong"},
+            {"c_ulonglong", "c_ulong"}, {"c_size_t", "c_ulong"}, {"c_int32", "c_int"}, {"c_uint32", "c_uint"}, {"c_int16", "c_short"},
+            {"c_uint16", "c_ushort"}, {"c_int8", "c_byte"}, {"c_uint8", "c_ubyte"}};
+        for (String[] a : aliases) heap.dicts.setItem(ModuleType.dict(m), a[0], heap.dicts.getItem(ModuleType.dict(m), a[1]));
         Modules.def(rt, m, "sizeof", (s, a, o, n, kw) -> {
             Args.exactly(rt, "sizeof", n, kw, 1);
             long x = a[o];
@@ -122,6 +125,7 @@ final class Ctypes extends LangType {
             case 4 -> signed ? Native.getInt(p) : Native.getInt(p) & 0xffffffffL;
             default -> Native.getLong(p);
         };
+        if (v == 0 && name().equals("c_void_p")) { heap.incref(heap.None); return heap.None; }  // c_void_p's NULL reads as None
         if (width == 8 && !signed && v < 0) return heap.ints.of(new BigInteger(Long.toUnsignedString(v)));
         return heap.ints.of(v);
     }
@@ -143,6 +147,27 @@ final class Ctypes extends LangType {
             throw rt.error("ValueError", "address 0x" + Long.toHexString(p) + " is outside refheap's heap: writing it is refused");
         }
         if (!checkWrite(rt, p, width, v)) store(p, width, v);
+    }
+
+    /**
+     * memmove's and memset's writes ({@code fill}: {@code len} bytes {@code b}; else a copy from
+     * {@code src}) to {@code p}: done when the whole range lies in one C data object's own buffer,
+     * else refused (ValueError) as the contract says; nothing is written then.
+     */
+    static void copyChecked(Runtime rt, long p, long src, long len, byte b, boolean fill) {
+        if (len <= 0) return;
+        if (rt.sandboxed) throw rt.error("OSError", "refheap serve does not let programs write memory through ctypes");
+        if (!rt.heap.isReadable(p, len)) {
+            throw rt.error("ValueError", "address 0x" + Long.toHexString(p) + " is outside refheap's heap: writing it is refused");
+        }
+        if (len > Integer.MAX_VALUE || !ledger(rt).inBuffer(p, (int) len)) {
+            long obj = rt.heap.objectContaining(p);
+            String what = obj > 0 ? "inside a live '" + rt.heap.typeOf(obj).name() + "' object" : "not inside a ctypes buffer";
+            throw refused(rt, "0x" + Long.toHexString(p) + " (" + len + " bytes) is " + what
+                    + ": memmove and memset write only ctypes' own buffers");
+        }
+        if (fill) Native.fill(p, len, b);
+        else Native.copy(src, p, len);
     }
 
     /** Refuses a read of {@code len} bytes at {@code p} outside refheap's heap (where CPython would crash). */

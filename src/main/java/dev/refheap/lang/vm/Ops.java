@@ -1285,7 +1285,15 @@ final class Ops {
                 }
             }
         }
-        if (t instanceof Ctypes ct && name.equals("value")) return ct.value(o);
+        if (t instanceof Ctypes ct) {
+            switch (name) {
+                case "value": return ct.value(o);
+                case "_objects": return incref(heap.None);  // _CData's: an integer keeps nothing
+                case "_b_base_": return incref(Native.getLong(o + Ctypes.B_BASE) == 0 ? heap.None : Native.getLong(o + Ctypes.B_BASE));
+                case "_b_needsfree_": return heap.ints.of(Native.getLong(o + Ctypes.B_PTR) == o + Ctypes.BUFFER ? 1 : 0);
+                default:
+            }
+        }
         if (t == heap.floats) {
             if (name.equals("real")) return incref(o);
             if (name.equals("imag")) return heap.floats.of(0.0);

@@ -151,6 +151,12 @@ public final class Runtime implements AutoCloseable {
     boolean closing;
     /** Objects the runtime holds (one reference each). */
     private final List<Long> held = new ArrayList<>();
+    /**
+     * Static type objects made instances of a metaclass ({@link VmApi#setMetaclass}: ctypes' c_int
+     * is a PyCSimpleType); each one's reference to its metaclass is held, and the runtime's close
+     * makes them instances of {@code type} again before it lets the metaclasses go.
+     */
+    final List<Long> retypedStaticTypes = new ArrayList<>();
     /** Counts the additions to {@link #held} (hold, replaceHeld, runCode): the exit's test of which modules are held reads it. */
     private long heldAdds;
 
@@ -1735,6 +1741,8 @@ public final class Runtime implements AutoCloseable {
         if (gil.active) gil.closeHeap(interpreter);  // the program's threads never run again
         heap.removeRootProvider(mainInterpreter);
         subclasses.forgetBuiltinDicts();
+        for (long t : retypedStaticTypes) dev.refheap.memory.Native.putLong(t + dev.refheap.object.Layout.OB_TYPE, heap.typeType.address());
+        retypedStaticTypes.clear();
         List<Long> drop = new ArrayList<>(held);
         for (long o : new long[] {mainInterpreter.context, mainInterpreter.tsDict, mainInterpreter.profileObj, mainInterpreter.traceObj}) if (o != 0) drop.add(o);
         mainInterpreter.context = mainInterpreter.tsDict = mainInterpreter.profileObj = mainInterpreter.traceObj = 0;

@@ -652,6 +652,36 @@ public final class VmApi {
     /** PyLong_AsVoidPtr of int {@code i}: an address (negative ones as a C long), OverflowError past 64 bits. */
     public long ctypesAddress(long i) { return Ctypes.addressArg(rt, i); }
 
+    /**
+     * A ctypes copy of {@code len} bytes from {@code src} to {@code p}, which no object of the
+     * writer owns (memmove, memset with {@code src} 0: zeros... as {@link #ctypesFill}): done only
+     * when the whole destination is one ctypes object's own buffer, else refused with the write
+     * contract's ValueError.
+     */
+    public void ctypesStoreBytes(long p, long src, long len) { Ctypes.copyChecked(rt, p, src, len, (byte) 0, false); }
+
+    /** memset's write of {@code len} bytes {@code b} at {@code p}, under the same rule as {@link #ctypesStoreBytes}. */
+    public void ctypesFill(long p, byte b, long len) { Ctypes.copyChecked(rt, p, 0, len, b, true); }
+
+    /**
+     * Makes type object {@code typeObject} (a builtin or native type whose type is {@code type})
+     * an instance of metaclass {@code meta} (a class derived from type), which it then holds a
+     * reference to: ctypes' types are instances of PyCSimpleType, PyCStructType... as in CPython.
+     */
+    public void setMetaclass(long typeObject, long meta) {
+        if (Heap.typeAddress(typeObject) == meta) return;
+        if (Heap.typeAddress(typeObject) != heap.typeType.address()) throw new IllegalStateException("not an instance of type");
+        if ((dev.refheap.memory.Native.getInt(typeObject + dev.refheap.object.Layout.TP_FLAGS) & PyType.HEAPTYPE) != 0) {
+            throw new IllegalStateException("not a static type");
+        }
+        rt.hold(incref(meta));  // a root to the verifier: static memory's reference
+        rt.retypedStaticTypes.add(typeObject);
+        dev.refheap.memory.Native.putLong(typeObject + dev.refheap.object.Layout.OB_TYPE, meta);
+    }
+
+    /** A method descriptor of {@code type} (its self any class) named {@code name}, for a metaclass's namespace: a new reference. */
+    public long typeMethodDescriptor(String name, Builtin impl) { return rt.methodDescrType.create(heap.typeType, name, impl); }
+
     /** Refuses (ValueError) a ctypes read of {@code len} bytes at {@code p} outside refheap's heap. */
     public void ctypesCheckRead(long p, long len) { Ctypes.checkRead(rt, p, len); }
 
@@ -1072,6 +1102,9 @@ public final class VmApi {
      * {@link NativeType#attrOf} answers.
      */
     public void defMember(NativeType t, String name) { defDescriptor(t, name, 'd'); }
+
+    /** A getset descriptor of native type {@code t} named {@code name} not put in its dict (for a class's namespace): a new reference. */
+    public long newGetSet(NativeType t, String name) { return rt.builtinGetSets.create(t, name, 'G'); }
 
     private void defDescriptor(NativeType t, String name, char kind) {
         long d = rt.builtinGetSets.create(t, name, kind);

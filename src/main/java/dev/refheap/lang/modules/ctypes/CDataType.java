@@ -37,6 +37,12 @@ abstract class CDataType extends FieldsType {
     @Override
     public boolean hasClear() { return true; }
 
+    /** object's repr, with the instance's class as {@code module.qualname} (a Python class's). */
+    @Override
+    public String reprOf(long o) {
+        return "<" + vm.qualifiedTypeName(vm.heap.typeOf(o).address()) + " object at 0x" + Long.toHexString(o) + ">";
+    }
+
     @Override
     public void clear(long o) { set(o, B_OBJECTS, 0); }
 
@@ -48,6 +54,124 @@ abstract class CDataType extends FieldsType {
 
     /** The buffer format of type object {@code cls}'s data (memoryview's {@code format}). */
     abstract String formatOfClass(long cls);
+
+    /** The buffer shape of type object {@code cls}'s data (an array's lengths, outermost first; empty for others). */
+    long[] shapeOfClass(long cls) { return new long[0]; }
+
+    /** The buffer item size of type object {@code cls}'s data (an array's innermost item's size; the whole size for others). */
+    long itemSizeOfClass(long cls) { return sizeOfClass(cls); }
+
+    /**
+     * What a ctypes type object is to an array's items, a pointer's target or a structure's field:
+     * a scalar ({@code scalar} set: the VM's integers, the simple types) or a C data class
+     * ({@code data} set: a Structure, Union, array or pointer class), with its size, alignment,
+     * buffer format, shape and item size. Immutable.
+     */
+    record CType(long cls, Scalar scalar, CDataType data, long size, int align, String format, long[] shape, long itemsize) {
+        /** The ctypes type {@code cls} is, or null when it is none (a plain class, an abstract base). */
+        static CType of(VmApi vm, long cls) {
+            if (!vm.isType(cls)) return null;
+            int w = vm.ctypesIntType(cls);
+            if (w != 0) {
+                Scalar s = vm.typeAt(cls).name().equals("c_void_p") ? new Scalar('P', 8) : Scalar.ofInt(w);
+                return new CType(cls, s, null, s.size(), s.align(), s.format(), new long[0], s.size());
+            }
+            CDataType c = CtypesModule.cdataClass(vm, cls);
+            if (c == null) return null;
+            if (c instanceof SimpleType st && cls == st.typeObject()) {
+                Scalar s = st.scalar;
+                return new CType(cls, s, null, s.size(), s.align(), s.format(), new long[0], s.size());
+            }
+            if (cls == c.typeObject() && !(c instanceof SimpleType)) return null;  // Structure, Union, Array, _Pointer themselves
+            return new CType(cls, null, c, c.sizeOfClass(cls), c.alignOfClass(cls), c.formatOfClass(cls), c.shapeOfClass(cls), c.itemSizeOfClass(cls));
+        }
+
+        String name(VmApi vm) { return vm.typeAt(cls).name(); }
+    }
+
+    /**
+     * The item of type {@code t} at {@code address} inside {@code o}'s data (index {@code index}): a
+     * scalar's value, or a new instance of t's class over that memory whose {@code _b_base_} is
+     * {@code o} (PyCData_FromBaseObj). A new reference.
+     */
+    final long readItem(long o, long address, long index, CType t) {
+        if (t.scalar() != null) return readAt(o, address - ptr(o), t.scalar());
+        long sub = t.data().atAddress(t.cls(), address);
+        put(sub, B_BASE, vm.incref(o));
+        put(sub, B_INDEX, index);
+        return sub;
+    }
+
+    /** Whether {@code t} is a c_char array class (a Structure field of one reads and writes bytes, CPython's 's' getfunc and setfunc). */
+    static boolean isCharArray(CType t) {
+        return t.data() instanceof ArrayType at && at.layoutOf(t.cls()).item().scalar() != null && at.layoutOf(t.cls()).item().scalar().code() == 'c';
+    }
+
+    /** s_get: the bytes of a c_char array field at {@code address} of {@code o}, up to the first NUL. */
+    final long readCharField(long o, long address, long size) {
+        if (!owns(o)) vm.ctypesCheckRead(address, size);
+        int n = 0;
+        while (n < size && Native.getByte(address + n) != 0) n++;
+        byte[] b = new byte[n];
+        for (int k = 0; k < n; k++) b[k] = Native.getByte(address + k);
+        return vm.heap.bytes.of(b);
+    }
+
+    /** s_set: bytes {@code v} (up to its first NUL, with a NUL after it when there is room) into a c_char array field. */
+    final void writeCharField(long o, long address, long size, long v) {
+        if (vm.heap.typeOf(v) != vm.heap.bytes) throw vm.error("TypeError", "expected bytes, " + vm.typeName(v) + " found");
+        byte[] b = vm.bytesLike(v);
+        int n = 0;
+        while (n < b.length && b[n] != 0) n++;
+        if (n < size) n++;
+        else if (n > size) throw vm.error("ValueError", "bytes too long (" + n + ", maximum length " + size + ")");
+        byte[] out = java.util.Arrays.copyOf(b, n);
+        if (owns(o)) Native.copyFrom(out, 0, address, n);
+        else {
+            long tmp = vm.heap.bytes.of(out);
+            try {
+                vm.ctypesStoreBytes(address, tmp + dev.refheap.object.BytesType.SVAL, n);
+            } finally {
+                vm.heap.decref(tmp);
+            }
+        }
+    }
+
+    /** A Structure field's read: as {@link #readItem}, a c_char array field's bytes. */
+    final long readField(long o, long address, long index, CType t) {
+        return isCharArray(t) ? readCharField(o, address, t.size()) : readItem(o, address, index, t);
+    }
+
+    /** A Structure field's write: as {@link #writeItem}, a c_char array field's from bytes. */
+    final void writeField(long o, long address, long index, CType t, long v) {
+        if (isCharArray(t)) writeCharField(o, address, t.size(), v);
+        else writeItem(o, address, index, t, v);
+    }
+
+    /** Hook for an instance {@code atAddress} made of class {@code cls} (an array sets b_length). */
+    void placedInside(long o, long cls) {}
+
+    /**
+     * Stores {@code v} (borrowed) as the item of type {@code t} at {@code address} inside {@code o}'s
+     * data: a scalar converted (a py_object kept in the root's b_objects), a C data class's instance
+     * copied byte for byte (TypeError for anything else); a placed object's writes meet the contract.
+     */
+    final void writeItem(long o, long address, long index, CType t, long v) {
+        if (t.scalar() != null) {
+            writeAt(o, address - ptr(o), t.scalar(), v);
+            if (t.scalar().isObject()) keep(o, index, v);
+            return;
+        }
+        if (!vm.isInstanceOf(v, vm.typeAt(t.cls()))) {
+            throw vm.error("TypeError", "expected " + t.name(vm) + " instance, got " + vm.typeName(v));
+        }
+        long src = ptr(v);
+        if (!owns(v)) vm.ctypesCheckRead(src, t.size());
+        if (owns(o)) dev.refheap.memory.Native.copy(src, address, t.size());
+        else vm.ctypesStoreBytes(address, src, t.size());
+        long kept = get(v, B_OBJECTS);
+        if (kept != 0) keep(o, index, kept);
+    }
 
     /** PyCData_MallocBuffer: gives new instance {@code o} a zeroed buffer of {@code size} bytes. */
     final void giveBuffer(long o, long size) {
@@ -80,6 +204,7 @@ abstract class CDataType extends FieldsType {
         }
         put(o, B_PTR, address);
         put(o, B_SIZE, sizeOfClass(cls));
+        placedInside(o, cls);
         heap.track(o);
         return o;
     }
@@ -92,7 +217,7 @@ abstract class CDataType extends FieldsType {
             if (n != 1) throw vm.error("TypeError", fname + "() takes exactly one argument (" + n + " given)");
             if (!vm.isInt(a[o])) throw vm.error("TypeError", "integer expected");
             long address = vm.ctypesAddress(a[o]);
-            if (this instanceof StructType && cls == typeObject()) throw vm.error("TypeError", "abstract class");
+            if (!(this instanceof SimpleType) && cls == typeObject()) throw vm.error("TypeError", "abstract class");
             return atAddress(cls, address);
         });
     }
@@ -110,14 +235,25 @@ abstract class CDataType extends FieldsType {
         return vm.objectAtAddress(target);
     }
 
-    /** KeepRef: {@code o}'s b_objects (a dict made on first use) holds {@code v} (borrowed) under {@code str(index)}. */
+    /**
+     * KeepRef: the root object's b_objects (a dict made on first use; the root is {@code o} or the
+     * last {@code _b_base_} above it) holds {@code v} (borrowed) under CPython's unique key, the
+     * hex index of the item within each object up the chain ({@code "1:0"}).
+     */
     final void keep(long o, long index, long v) {
-        long d = get(o, B_OBJECTS);
+        StringBuilder k = new StringBuilder(Long.toHexString(index));
+        long root = o;
+        while (get(root, B_BASE) != 0) {
+            k.append(':').append(Long.toHexString(get(root, B_INDEX)));
+            root = get(root, B_BASE);
+        }
+        long d = get(root, B_OBJECTS);
         if (d == 0) {
             d = heap.dicts.create();
-            put(o, B_OBJECTS, d);
+            put(root, B_OBJECTS, d);
         }
-        long key = vm.str(Long.toString(index));
+        if (heap.typeOf(d) != heap.dicts) return;  // a simple type's own kept object: nothing to add to
+        long key = vm.str(k.toString());
         try {
             vm.setItem(d, key, v);
         } finally {
@@ -185,7 +321,7 @@ abstract class CDataType extends FieldsType {
     public Buffer getBuffer(long o) {
         long cls = vm.heap.typeOf(o).address();
         if (!owns(o)) vm.ctypesCheckRead(ptr(o), size(o));
-        return new Buffer(ptr(o), size(o), !owns(o), 'B', sizeOfClass(cls), formatOfClass(cls), new long[0]);
+        return new Buffer(ptr(o), size(o), !owns(o), 'B', itemSizeOfClass(cls), formatOfClass(cls), shapeOfClass(cls));
     }
 
     /** The common attributes of _CData: {@code _objects}, {@code _b_base_}, {@code _b_needsfree_}; 0 for others. */

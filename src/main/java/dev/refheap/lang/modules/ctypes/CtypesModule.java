@@ -21,7 +21,47 @@ import dev.refheap.object.PyType;
 public final class CtypesModule {
     private CtypesModule() {}
 
-    record Types(StructType structure, StructType union, CFieldType field, SimpleType[] simple, long argumentError) {}
+    record Types(StructType structure, StructType union, CFieldType field, SimpleType[] simple, long argumentError, ArrayType array) {}
+
+    /** The VM's integer types (they live in the module dict the VM made). */
+    private static final String[] INT_TYPES = {"c_long", "c_int", "c_ulong", "c_uint", "c_short", "c_ushort", "c_byte", "c_ubyte", "c_void_p"};
+
+    /**
+     * One of _ctypes' metaclasses ({@code PyCSimpleType}, {@code PyCArrayType}, {@code PyCStructType},
+     * {@code UnionType}, {@code PyCPointerType}): a class derived from {@code type} in module
+     * {@code _ctypes} whose {@code __mul__} and {@code __rmul__} make array types (CDataType_as_sequence's
+     * sq_repeat), held by the runtime. CPython's are static C types; these are heap classes.
+     */
+    private static long metaclass(VmApi vm, String name, ArrayType arrays) {
+        long ns = vm.heap.dicts.create();
+        long bases = vm.heap.tuples.of(vm.heap.typeType.address());
+        long nameObj = vm.str(name);
+        try {
+            long mod = vm.str("_ctypes");
+            vm.heap.dicts.setItem(ns, "__module__", mod);
+            vm.heap.decref(mod);
+            for (String dunder : new String[] {"__mul__", "__rmul__"}) {
+                long d = vm.typeMethodDescriptor(dunder, (self, a, o, n, kw) -> {
+                    Params.noKeywords(vm, dunder, kw);
+                    if (n != 1) throw vm.error("TypeError", "expected 1 argument, got " + n);
+                    long x = a[o];
+                    if (!vm.isInt(x) && !vm.typeHas(x, "__index__")) {
+                        throw vm.error("TypeError", "can't multiply sequence by non-int of type '" + vm.typeName(x) + "'");
+                    }
+                    java.math.BigInteger len = vm.asIndex(x);
+                    if (len.bitLength() > 63) throw vm.error("OverflowError", "cannot fit '" + vm.typeName(x) + "' into an index-sized integer");
+                    return arrays.arrayOf(self, len.longValue());
+                });
+                vm.heap.dicts.setItem(ns, dunder, d);
+                vm.heap.decref(d);
+            }
+            return vm.hold(vm.call(vm.heap.typeType.address(), nameObj, bases, ns));
+        } finally {
+            vm.heap.decref(nameObj);
+            vm.heap.decref(bases);
+            vm.heap.decref(ns);
+        }
+    }
 
     /** Adds the types and functions to {@code module}, the VM's freshly made {@code ctypes}. */
     public static void extend(VmApi vm, long module) {
@@ -58,9 +98,46 @@ public final class CtypesModule {
                 vm.defGetSet(st, "value");
                 for (String name : new String[] {"_objects", "_b_base_", "_b_needsfree_"}) vm.defGetSet(st, name);
             }
-            return new Types(s, u, field, simple, vm.newExceptionClass("ctypes", "ArgumentError", "Exception"));
+            ArrayType array = vm.registerType(new ArrayType(vm));
+            vm.defTpNew(array);
+            array.defClassMethod("__init_subclass__", (self, a, o, n, kw) -> {
+                Params.noKeywords(vm, "__init_subclass__", kw);
+                array.define(self);
+                return vm.incref(vm.heap.None);
+            });
+            array.defSlotWrapper("__init__", (self, a, o, n, kw) -> {
+                array.init(self, a, o, n, kw);
+                return vm.incref(vm.heap.None);
+            });
+            for (String name : new String[] {"_objects", "_b_base_", "_b_needsfree_"}) vm.defGetSet(array, name);
+            array.defFromAddress();
+            array.defSlotWrapper("__len__", (self, a, o, n, kw) -> vm.newInt(array.lenOf(self)));
+            array.defSlotWrapper("__getitem__", (self, a, o, n, kw) -> {
+                Params.unpack(vm, "__getitem__", n, kw, 1, 1);
+                return array.getItemOf(self, a[o]);
+            });
+            array.defSlotWrapper("__setitem__", (self, a, o, n, kw) -> {
+                Params.unpack(vm, "__setitem__", n, kw, 2, 2);
+                array.setItemOf(self, a[o], a[o + 1]);
+                return vm.incref(vm.heap.None);
+            });
+            array.defSlotWrapper("__delitem__", (self, a, o, n, kw) -> {
+                Params.unpack(vm, "__delitem__", n, kw, 1, 1);
+                array.setItemOf(self, a[o], 0);
+                return vm.incref(vm.heap.None);
+            });
+            long simpleMeta = metaclass(vm, "PyCSimpleType", array);
+            array.metaclass = metaclass(vm, "PyCArrayType", array);
+            vm.setMetaclass(array.typeObject(), array.metaclass);
+            vm.setMetaclass(s.typeObject(), metaclass(vm, "PyCStructType", array));
+            vm.setMetaclass(u.typeObject(), metaclass(vm, "UnionType", array));
+            for (SimpleType st : simple) vm.setMetaclass(st.typeObject(), simpleMeta);
+            long md = vm.moduleDict(module);
+            for (String name : INT_TYPES) vm.setMetaclass(vm.heap.dicts.getItem(md, name), simpleMeta);
+            return new Types(s, u, field, simple, vm.newExceptionClass("ctypes", "ArgumentError", "Exception"), array);
         });
         long d = vm.moduleDict(module);
+        vm.heap.dicts.setItem(d, "Array", t.array().typeObject());
         vm.heap.dicts.setItem(d, "Structure", t.structure().typeObject());
         vm.heap.dicts.setItem(d, "Union", t.union().typeObject());
         for (SimpleType st : t.simple()) vm.heap.dicts.setItem(d, st.name(), st.typeObject());
@@ -115,8 +192,12 @@ public final class CtypesModule {
             c.resize(a[o], size.longValue());
             return vm.incref(vm.heap.None);
         });
+        vm.def(module, "ARRAY", (s, a, o, n, kw) -> {
+            long[] args = pythonArgs(vm, "ARRAY", a, o, n, kw, 2, "typ", "len");
+            return vm.binary(dev.refheap.lang.bytecode.BinaryOp.MULTIPLY, args[0], args[1]);
+        });
         for (String missing : new String[] {"create_string_buffer", "create_unicode_buffer", "POINTER", "pointer", "CDLL", "PyDLL",
-                "CFUNCTYPE", "PYFUNCTYPE", "memmove", "memset", "wstring_at", "byref", "ARRAY"}) {
+                "CFUNCTYPE", "PYFUNCTYPE", "memmove", "memset", "wstring_at", "byref"}) {
             vm.def(module, missing, (s, a, o, n, kw) -> {
                 throw StructType.notBuilt(vm, missing);
             });

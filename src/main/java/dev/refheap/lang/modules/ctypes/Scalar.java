@@ -52,6 +52,7 @@ record Scalar(char code, int size) {
             case 4 -> signed() ? Native.getInt(p) : Native.getInt(p) & 0xffffffffL;
             default -> Native.getLong(p);
         };
+        if (code == 'P' && v == 0) return vm.incref(vm.heap.None);  // c_void_p's NULL reads as None
         if (size == 8 && !signed() && v < 0) return vm.newInt(new BigInteger(Long.toUnsignedString(v)));
         return vm.newInt(v);
     }

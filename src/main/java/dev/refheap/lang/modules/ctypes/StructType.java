@@ -21,8 +21,10 @@ import java.util.WeakHashMap;
  * <p>Offsets follow the x86-64 ABI: each field aligned to its size (at most {@code _pack_}), the
  * struct's size rounded up to its largest alignment; a Union's fields all at offset 0. The buffer
  * format is CPython 3.11's: {@code T{<i:a:<c:b:}} for a Structure with fields of its own and no
- * {@code _pack_}, {@code B} otherwise (an empty Structure, a Union, a packed one). Not built, each
- * refused with an error that names it: bit fields, fields of Structure, array or pointer type,
+ * {@code _pack_}, {@code B} otherwise (an empty Structure, a Union, a packed one). A field may be of
+ * any ctypes type refheap has: a scalar, or a Structure, Union, array or pointer class (read as an
+ * instance over the structure's memory whose {@code _b_base_} is the structure, assigned by copying
+ * an instance's bytes). Not built, each refused with an error that names it: bit fields,
  * {@code _anonymous_}, {@code _fields_} set on a class after it was made.
  */
 final class StructType extends CDataType {
@@ -31,7 +33,7 @@ final class StructType extends CDataType {
     /** The layouts of this base's Python subclasses (a class's entry goes when the class does). */
     private final Map<PyType, Layout> layouts = new WeakHashMap<>();
 
-    record Field(String name, Scalar scalar, long offset) {}
+    record Field(String name, CType type, long offset) {}
 
     record Layout(long size, int align, String format, List<Field> fields) {}
 
@@ -137,9 +139,9 @@ final class StructType extends CDataType {
                 }
                 long nameObj = dev.refheap.object.TupleType.item(pair, 0), proto = dev.refheap.object.TupleType.item(pair, 1);
                 if (!vm.isStr(nameObj)) throw vm.error("TypeError", "'_fields_' must be a sequence of (name, C type) pairs");
-                Scalar s = scalarOf(proto, i);
+                CType s = ctypeOf(proto, i);
                 if (vm.callLen(pair) == 3) throw vm.error("NotImplementedError", "refheap's ctypes does not support bit fields yet");
-                int a = pack > 0 ? Math.min(pack, s.align()) : s.align();
+                int a = pack > 0 ? Math.min(pack, Math.max(1, s.align())) : Math.max(1, s.align());
                 long at;
                 if (union) {
                     at = 0;
@@ -151,7 +153,8 @@ final class StructType extends CDataType {
                 align = Math.max(align, a);
                 String name = vm.strValue(nameObj);
                 list.add(new Field(name, s, at));
-                fmt.append(s.format()).append(':').append(name).append(':');
+                String f0 = s.data() instanceof ArrayType at0 ? at0.fieldFormat(s.cls()) : s.format();
+                fmt.append(f0).append(':').append(name).append(':');
                 long f = fields.create(proto, s, at, list.size() - 1);
                 try {
                     vm.setAttr(cls, name, f);
@@ -168,22 +171,10 @@ final class StructType extends CDataType {
         return new Layout(total, align, format, List.copyOf(list));
     }
 
-    private Scalar scalarOf(long proto, long index) {
-        int w = vm.ctypesIntType(proto);
-        if (w != 0) return Scalar.ofInt(w);
-        if (vm.isType(proto) && vm.typeAt(proto) instanceof SimpleType st) return st.scalar;
-        if (vm.isType(proto) && (vm.typeAt(proto) instanceof CDataType || vm.typeAt(proto).name().startsWith("_ctypes."))) {
-            throw vm.error("NotImplementedError", "refheap's ctypes does not support fields of type " + vm.typeAt(proto).name() + " yet");
-        }
-        if (vm.isType(proto) && isStructClass(proto)) {
-            throw vm.error("NotImplementedError", "refheap's ctypes does not support Structure or Union fields yet");
-        }
-        throw vm.error("TypeError", "second item in _fields_ tuple (index " + index + ") must be a C type");
-    }
-
-    private boolean isStructClass(long cls) {
-        PyType t = vm.typeAt(cls);
-        return layouts.containsKey(t);
+    private CType ctypeOf(long proto, long index) {
+        CType t = CType.of(vm, proto);
+        if (t == null) throw vm.error("TypeError", "second item in _fields_ tuple (index " + index + ") must be a C type");
+        return t;
     }
 
     // ---- instances -------------------------------------------------------------------------------
@@ -208,8 +199,7 @@ final class StructType extends CDataType {
         if (npos > l.fields().size()) throw vm.error("TypeError", "too many initializers");
         for (int i = 0; i < npos; i++) {
             Field f = l.fields().get(i);
-            writeAt(o, f.offset(), f.scalar(), a[off + i]);
-            if (f.scalar().isObject()) keep(o, i, a[off + i]);
+            writeField(o, ptr(o) + f.offset(), i, f.type(), a[off + i]);
         }
         for (int i = 0; i < nkw; i++) {
             long key = dev.refheap.object.TupleType.item(kwnames, i);

@@ -703,6 +703,19 @@ public final class VmApi {
         return incref(p);
     }
 
+    /**
+     * A new instance of the VM's integer ctypes type {@code cls} reading {@code address} (from_address's),
+     * whose {@code _b_base_} is {@code base} (0 for none; a pointer's contents).
+     */
+    public long ctypesIntAt(long cls, long address, long base) {
+        long o = ((Ctypes) heap.typeAt(cls)).create(address, 0);
+        if (base != 0) dev.refheap.memory.Native.putLong(o + Ctypes.B_BASE, incref(base));
+        return o;
+    }
+
+    /** The address of the data of an instance of the VM's integer ctypes types (its own buffer's or the one it was placed at). */
+    public long ctypesIntData(long o) { return dev.refheap.memory.Native.getLong(o + Ctypes.B_PTR); }
+
     /** Whether {@code o} is an instance of one of the VM's integer ctypes types. */
     public boolean isCtypesInt(long o) { return heap.typeOf(o) instanceof Ctypes; }
 

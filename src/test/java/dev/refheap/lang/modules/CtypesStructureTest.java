@@ -40,9 +40,9 @@ class CtypesStructureTest {
 
     @Test
     void unbuiltPartsRaiseNamingThem() {
-        assertEquals("NotImplementedError refheap's ctypes does not support create_string_buffer yet\n"
+        assertEquals("NotImplementedError refheap's ctypes does not support create_unicode_buffer yet\n"
                 + "NotImplementedError refheap's ctypes does not support bit fields yet\n", NativeModuleRun.run("import ctypes\n"
-                + "for f in (lambda: ctypes.create_string_buffer(4), lambda: type('X', (ctypes.Structure,), {'_fields_': [('a', ctypes.c_int, 3)]})):\n"
+                + "for f in (lambda: ctypes.create_unicode_buffer(4), lambda: type('X', (ctypes.Structure,), {'_fields_': [('a', ctypes.c_int, 3)]})):\n"
                 + "    try:\n        f()\n    except NotImplementedError as e:\n        print('NotImplementedError', e)\n"));
     }
 

@@ -188,4 +188,61 @@ class CtypesWriteContractTest {
                         + "address 0x10 is outside refheap's heap: reading it is refused\n"
                         + "address 0x18 is outside refheap's heap: reading it is refused\n");
     }
+
+    @Test
+    void bug_placedArrayWritesMeetTheContract() {
+        run("x = [1, 2]\na = (ctypes.c_ssize_t * 3).from_address(id(x))\nbefore = a[0]\n"
+                + "def set_type(): a[1] = 5\nattempt(set_type)\n"
+                + "def set_slice(): a[0:2] = [a[0], 0]\nattempt(set_slice)\n"
+                + "def up(): a[0] += 1\nattempt(up)\nprint(a[0] - before)\n"
+                + "def down(): a[0] -= 3\nattempt(down)\n"
+                + "def back(): a[0] -= 1\nattempt(back)\nprint(a[0] - before, x, type(x).__name__)\n"
+                + "raw = (ctypes.c_ubyte * 8).from_address(id(x) + 8)\n"
+                + "def byte(): raw[0] = 0\nattempt(byte)\nprint(memoryview(raw).readonly)\n",
+                "refused: is at offset 8 of a live 'list' object: only its ob_refcnt (offset 0) may be written\n"
+                        + "refused: is at offset 8 of a live 'list' object: only its ob_refcnt (offset 0) may be written\n"
+                        + "written\n1\n"
+                        + "refused: lowering the ob_refcnt of a live 'list' object from 2 to -1 would free it while references to it remain; only what a ctypes write added (1) may be taken back\n"
+                        + "written\n0 [1, 2] list\n"
+                        + "refused: is at offset 8 of a live 'list' object: only its ob_refcnt (offset 0) may be written\nTrue\n", false);
+    }
+
+    /** attempt() with the whole message, addresses masked. */
+    private static final String TRY = "import re\n"
+            + "def tryit(f):\n    try:\n        f()\n        print('written')\n"
+            + "    except ValueError as e:\n        print('refused:', re.sub('0x[0-9a-f]+', 'ADDR', str(e)))\n";
+
+    @Test
+    void bug_pointerWritesMeetTheContract() {
+        runBoth(TRY + "x = [1, 2]\np = ctypes.cast(id(x), ctypes.POINTER(ctypes.c_ssize_t))\n"
+                + "def set_type(): p[1] = 5\ntryit(set_type)\n"
+                + "def set_far(): p[100000000000] = 5\ntryit(set_far)\n"
+                + "n = ctypes.POINTER(ctypes.c_int)()\n"
+                + "def null(): n[0] = 1\ntryit(null)\n"
+                + "b = (ctypes.c_int * 2)()\nq = ctypes.cast(b, ctypes.POINTER(ctypes.c_int))\n"
+                + "def own(): q[1] = 7\ntryit(own)\nprint(list(b), x)\n",
+                "refused: ctypes write refused: ADDR is at offset 8 of a live 'list' object: only its ob_refcnt (offset 0) may be written (refheap keeps its heap consistent)\n"
+                        + "refused: address ADDR is outside refheap's heap: writing it is refused\n"
+                        + "refused: NULL pointer access\n"
+                        + "written\n[0, 7] [1, 2]\n");
+    }
+
+    @Test
+    void bug_memmoveAndMemsetWriteOnlyCtypesBuffers() {
+        runBoth(TRY + "x = [1, 2]\nb = ctypes.create_string_buffer(8)\n"
+                + "def into_list(): ctypes.memmove(id(x) + 8, b, 8)\ntryit(into_list)\n"
+                + "def set_refcnt(): ctypes.memset(id(x), 0, 8)\ntryit(set_refcnt)\n"
+                + "def past_end(): ctypes.memset(b, 1, 17)\ntryit(past_end)\n"
+                + "def from_list(): ctypes.memmove(b, id(x), 8)\ntryit(from_list)\n"
+                + "def outside(): ctypes.memmove(16, b, 8)\ntryit(outside)\n"
+                + "def read_outside(): ctypes.memmove(b, 16, 8)\ntryit(read_outside)\n"
+                + "print(b.raw[8:], x, len(b.raw))\n",
+                "refused: ctypes write refused: ADDR (8 bytes) is inside a live 'list' object: memmove and memset write only ctypes' own buffers (refheap keeps its heap consistent)\n"
+                        + "refused: ctypes write refused: ADDR (8 bytes) is inside a live 'list' object: memmove and memset write only ctypes' own buffers (refheap keeps its heap consistent)\n"
+                        + "refused: ctypes write refused: ADDR (17 bytes) is inside a live 'c_char_Array_8' object: memmove and memset write only ctypes' own buffers (refheap keeps its heap consistent)\n"
+                        + "written\n"
+                        + "refused: address ADDR is outside refheap's heap: writing it is refused\n"
+                        + "refused: address ADDR is outside refheap's heap: reading it is refused\n"
+                        + "b'' [1, 2] 8\n");
+    }
 }

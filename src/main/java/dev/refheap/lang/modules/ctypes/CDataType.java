@@ -160,6 +160,7 @@ abstract class CDataType extends FieldsType {
         if (t.scalar() != null) {
             writeAt(o, address - ptr(o), t.scalar(), v);
             if (t.scalar().isObject()) keep(o, index, v);
+            else if (t.scalar().keeps()) keep(o, index, vm.heap.typeOf(v) == vm.heap.bytes ? v : vm.heap.None);
             return;
         }
         if (!vm.isInstanceOf(v, vm.typeAt(t.cls()))) {

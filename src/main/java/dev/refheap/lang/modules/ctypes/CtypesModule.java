@@ -21,7 +21,25 @@ import dev.refheap.object.PyType;
 public final class CtypesModule {
     private CtypesModule() {}
 
-    record Types(StructType structure, StructType union, CFieldType field, SimpleType[] simple, long argumentError, ArrayType array) {}
+    record Types(StructType structure, StructType union, CFieldType field, SimpleType[] simple, long argumentError, ArrayType array,
+            PointerType pointer, CArgType carg) {}
+
+    /** The address of C data object {@code v}'s data (addressof's answer), for a CDataType or VM integer instance. */
+    static long dataAddress(VmApi vm, long v) {
+        if (vm.layoutType(v) instanceof CDataType) return CDataType.ptr(v);
+        if (vm.isCtypesInt(v)) return vm.ctypesIntData(v);
+        throw vm.error("TypeError", "invalid type");
+    }
+
+    /** A new instance of ctypes type {@code t} over the memory at {@code address}, its {@code _b_base_} {@code base} (b_index {@code index}). */
+    static long instanceAt(VmApi vm, CDataType.CType t, long address, long base, long index) {
+        if (vm.ctypesIntType(t.cls()) != 0) return vm.ctypesIntAt(t.cls(), address, base);
+        CDataType c = cdataClass(vm, t.cls());
+        long o = c.atAddress(t.cls(), address);
+        dev.refheap.memory.Native.putLong(o + CDataType.B_BASE, vm.incref(base));
+        dev.refheap.memory.Native.putLong(o + CDataType.B_INDEX, index);
+        return o;
+    }
 
     /** The VM's integer types (they live in the module dict the VM made). */
     private static final String[] INT_TYPES = {"c_long", "c_int", "c_ulong", "c_uint", "c_short", "c_ushort", "c_byte", "c_ubyte", "c_void_p"};
@@ -89,6 +107,7 @@ public final class CtypesModule {
                 vm.registerType(new SimpleType(vm, "c_bool", new Scalar('?', 1))),
                 vm.registerType(new SimpleType(vm, "c_float", new Scalar('f', 4))),
                 vm.registerType(new SimpleType(vm, "c_double", new Scalar('d', 8))),
+                vm.registerType(new SimpleType(vm, "c_char_p", new Scalar('z', 8))),
                 vm.registerType(new SimpleType(vm, "py_object", new Scalar('O', 8))),
             };
             for (StructType st : new StructType[] {s, u}) st.defFromAddress();
@@ -126,6 +145,41 @@ public final class CtypesModule {
                 array.setItemOf(self, a[o], 0);
                 return vm.incref(vm.heap.None);
             });
+            PointerType pointer = vm.registerType(new PointerType(vm));
+            vm.defTpNew(pointer);
+            pointer.defClassMethod("__init_subclass__", (self, a, o, n, kw) -> {
+                Params.noKeywords(vm, "__init_subclass__", kw);
+                pointer.define(self);
+                return vm.incref(vm.heap.None);
+            });
+            pointer.defSlotWrapper("__init__", (self, a, o, n, kw) -> {
+                pointer.init(self, a, o, n, kw);
+                return vm.incref(vm.heap.None);
+            });
+            for (String name : new String[] {"_objects", "_b_base_", "_b_needsfree_"}) vm.defGetSet(pointer, name);
+            vm.defGetSet(pointer, "contents");
+            pointer.defFromAddress();
+            pointer.defSlotWrapper("__getitem__", (self, a, o, n, kw) -> {
+                Params.unpack(vm, "__getitem__", n, kw, 1, 1);
+                return pointer.getItemOf(self, a[o]);
+            });
+            pointer.defSlotWrapper("__setitem__", (self, a, o, n, kw) -> {
+                Params.unpack(vm, "__setitem__", n, kw, 2, 2);
+                pointer.setItemOf(self, a[o], a[o + 1]);
+                return vm.incref(vm.heap.None);
+            });
+            pointer.defSlotWrapper("__delitem__", (self, a, o, n, kw) -> {
+                throw vm.error("TypeError", "Pointer does not support item deletion");
+            });
+            pointer.defSlotWrapper("__bool__", (self, a, o, n, kw) -> {
+                Params.unpack(vm, "__bool__", n, kw, 0, 0);
+                return vm.incref(pointer.truthOf(self) ? vm.heap.True : vm.heap.False);
+            });
+            pointer.metaclass = metaclass(vm, "PyCPointerType", array);
+            vm.setMetaclass(pointer.typeObject(), pointer.metaclass);
+            pointer.cache = vm.hold(vm.heap.dicts.create());
+            CArgType carg = vm.registerType(new CArgType(vm));
+            vm.defMember(carg, "_obj");
             long simpleMeta = metaclass(vm, "PyCSimpleType", array);
             array.metaclass = metaclass(vm, "PyCArrayType", array);
             vm.setMetaclass(array.typeObject(), array.metaclass);
@@ -134,10 +188,88 @@ public final class CtypesModule {
             for (SimpleType st : simple) vm.setMetaclass(st.typeObject(), simpleMeta);
             long md = vm.moduleDict(module);
             for (String name : INT_TYPES) vm.setMetaclass(vm.heap.dicts.getItem(md, name), simpleMeta);
-            return new Types(s, u, field, simple, vm.newExceptionClass("ctypes", "ArgumentError", "Exception"), array);
+            long ctypesName = vm.str("ctypes");  // classes of ctypes/__init__.py in CPython
+            for (String name : INT_TYPES) vm.setTypeAttr(vm.typeAt(vm.heap.dicts.getItem(md, name)), "__module__", ctypesName);
+            for (SimpleType st : simple) vm.setTypeAttr(st, "__module__", ctypesName);
+            vm.heap.decref(ctypesName);
+            return new Types(s, u, field, simple, vm.newExceptionClass("ctypes", "ArgumentError", "Exception"), array, pointer, carg);
         });
         long d = vm.moduleDict(module);
         vm.heap.dicts.setItem(d, "Array", t.array().typeObject());
+        vm.heap.dicts.setItem(d, "_Pointer", t.pointer().typeObject());
+        vm.heap.dicts.setItem(d, "_pointer_type_cache", t.pointer().cache);
+        PointerType pointers = t.pointer();
+        vm.def(module, "POINTER", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "POINTER", kw);
+            if (n != 1) throw vm.error("TypeError", "POINTER() takes exactly one argument (" + n + " given)");
+            return pointers.pointerTo(a[o]);
+        });
+        ArrayType arrays = t.array();
+        SimpleType cChar = t.simple()[0];
+        vm.def(module, "create_string_buffer", (s, a, o, n, kw) -> {
+            long[] args = pythonArgs(vm, "create_string_buffer", a, o, n, kw, 1, "init", "size");
+            long init = args[0], sizeObj = args[1] == vm.heap.None ? 0 : args[1];
+            long size;
+            boolean isBytes = vm.heap.typeOf(init) == vm.heap.bytes;
+            if (isBytes) size = sizeObj == 0 ? vm.callLen(init) + 1 : Params.ssize(vm, sizeObj);
+            else if (vm.isInt(init)) size = Params.ssize(vm, init);
+            else throw vm.error("TypeError", vm.toStr(init));  // ctypes' raise TypeError(init)
+            long cls = arrays.arrayOf(cChar.typeObject(), size);
+            long buf;
+            try {
+                buf = vm.call(cls);
+            } finally {
+                vm.heap.decref(cls);
+            }
+            if (isBytes) {
+                try {
+                    vm.setAttr(buf, "value", init);
+                } catch (RuntimeException e) {
+                    vm.heap.decref(buf);
+                    throw e;
+                }
+            }
+            return buf;
+        });
+        vm.def(module, "memmove", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "memmove", kw);
+            if (n != 3) throw vm.error("TypeError", "this function takes 3 arguments (" + n + " given)");
+            long dst = voidPointer(vm, t.argumentError(), a[o], 1), src = voidPointer(vm, t.argumentError(), a[o + 1], 2);
+            long count = sizeArg(vm, t.argumentError(), a[o + 2], 3);
+            vm.ctypesCheckRead(src, count);
+            vm.ctypesStoreBytes(dst, src, count);
+            return addressResult(vm, dst);
+        });
+        vm.def(module, "memset", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "memset", kw);
+            if (n != 3) throw vm.error("TypeError", "this function takes 3 arguments (" + n + " given)");
+            long dst = voidPointer(vm, t.argumentError(), a[o], 1);
+            if (!vm.isInt(a[o + 1])) throw argError(vm, t.argumentError(), 2);
+            byte c = (byte) vm.asIndex(a[o + 1]).intValue();
+            long count = sizeArg(vm, t.argumentError(), a[o + 2], 3);
+            vm.ctypesFill(dst, c, count);
+            return addressResult(vm, dst);
+        });
+        vm.def(module, "byref", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "byref", kw);
+            if (n < 1 || n > 2) throw vm.error("TypeError", "byref expected at least 1 argument" + (n > 2 ? "s, got " + n : ", got 0"));
+            long obj = a[o];
+            if (!vm.isCtypesInt(obj) && !(vm.layoutType(obj) instanceof CDataType)) {
+                throw vm.error("TypeError", "byref() argument must be a ctypes instance, not '" + vm.typeName(obj) + "'");
+            }
+            long offset = n == 2 ? Params.ssize(vm, a[o + 1]) : 0;
+            return t.carg().create(obj, dataAddress(vm, obj) + offset);
+        });
+        vm.def(module, "pointer", (s, a, o, n, kw) -> {
+            Params.noKeywords(vm, "pointer", kw);
+            if (n != 1) throw vm.error("TypeError", "pointer() takes exactly one argument (" + n + " given)");
+            long cls = pointers.pointerTo(vm.heap.typeOf(a[o]).address());
+            try {
+                return vm.call(cls, a[o]);
+            } finally {
+                vm.heap.decref(cls);
+            }
+        });
         vm.heap.dicts.setItem(d, "Structure", t.structure().typeObject());
         vm.heap.dicts.setItem(d, "Union", t.union().typeObject());
         for (SimpleType st : t.simple()) vm.heap.dicts.setItem(d, st.name(), st.typeObject());
@@ -145,7 +277,7 @@ public final class CtypesModule {
         SimpleType pyObject = t.simple()[t.simple().length - 1];
         vm.def(module, "cast", (s, a, o, n, kw) -> {
             long[] args = pythonArgs(vm, "cast", a, o, n, kw, 2, "obj", "typ");
-            return cast(vm, t.argumentError(), pyObject, args[0], args[1]);
+            return cast(vm, t.argumentError(), pyObject, t.pointer(), args[0], args[1]);
         });
         vm.def(module, "string_at", (s, a, o, n, kw) -> {
             long[] args = pythonArgs(vm, "string_at", a, o, n, kw, 1, "ptr", "size");
@@ -196,14 +328,14 @@ public final class CtypesModule {
             long[] args = pythonArgs(vm, "ARRAY", a, o, n, kw, 2, "typ", "len");
             return vm.binary(dev.refheap.lang.bytecode.BinaryOp.MULTIPLY, args[0], args[1]);
         });
-        for (String missing : new String[] {"create_string_buffer", "create_unicode_buffer", "POINTER", "pointer", "CDLL", "PyDLL",
-                "CFUNCTYPE", "PYFUNCTYPE", "memmove", "memset", "wstring_at", "byref"}) {
+        for (String missing : new String[] {"create_unicode_buffer", "CDLL", "PyDLL",
+                "CFUNCTYPE", "PYFUNCTYPE", "wstring_at"}) {
             vm.def(module, missing, (s, a, o, n, kw) -> {
                 throw StructType.notBuilt(vm, missing);
             });
         }
         // PEP 562: the names of CPython's ctypes that are not functions, refused by name when read
-        java.util.Set<String> unbuiltNames = java.util.Set.of("pythonapi", "pydll", "cdll", "c_char_p", "c_wchar_p", "c_wchar",
+        java.util.Set<String> unbuiltNames = java.util.Set.of("pythonapi", "pydll", "cdll", "c_wchar_p", "c_wchar",
                 "c_longdouble", "LibraryLoader", "SetPointerType");
         vm.def(module, "__getattr__", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "__getattr__", kw);
@@ -215,14 +347,17 @@ public final class CtypesModule {
     }
 
     /**
-     * ctypes.cast(obj, typ) for the pointer-like types refheap has, py_object and c_void_p: the
-     * address obj stands for (c_void_p.from_param's: an int taken modulo 2**64, None, bytes' data,
-     * a c_void_p's value) as a new instance of typ. A cast of a ctypes instance keeps it in the
-     * result's {@code _objects}, keyed by its id, as CPython's cast does.
+     * ctypes.cast(obj, typ) for the pointer-like types refheap has, py_object, c_void_p and the
+     * {@code POINTER(T)} classes: the address obj stands for (c_void_p.from_param's: an int taken
+     * modulo 2**64, None, bytes' data, a c_void_p's value, an array's data, a pointer's value) as a
+     * new instance of typ. A cast of a ctypes instance keeps it in the result's {@code _objects},
+     * keyed by its id, as CPython's cast does.
      */
-    private static long cast(VmApi vm, long argumentError, SimpleType pyObject, long obj, long typ) {
+    private static long cast(VmApi vm, long argumentError, SimpleType pyObject, PointerType pointers, long obj, long typ) {
         boolean voidP = vm.isType(typ) && vm.ctypesIntType(typ) != 0 && vm.typeAt(typ).name().equals("c_void_p");
-        if (!voidP && typ != pyObject.typeObject()) {
+        boolean pointerClass = vm.isType(typ) && cdataClass(vm, typ) == pointers && typ != pointers.typeObject();
+        boolean charP = vm.isType(typ) && vm.typeAt(typ) instanceof SimpleType st && st.scalar.code() == 'z';
+        if (!voidP && !pointerClass && !charP && typ != pyObject.typeObject()) {
             if (vm.isType(typ) && (vm.ctypesIntType(typ) != 0 || cdataClass(vm, typ) != null)) {
                 throw vm.error("TypeError", "cast() argument 2 must be a pointer type, not " + vm.typeAt(typ).name());
             }
@@ -238,13 +373,15 @@ public final class CtypesModule {
                 vm.heap.decref(v);
             }
         } else {
-            result = pyObject.holding(address);
-            if (vm.isCtypesInt(obj)) {  // the source kept alive by the result, under its id
+            result = pointerClass ? pointers.holding(typ, address) : charP ? ((SimpleType) vm.typeAt(typ)).holding(address) : pyObject.holding(address);
+            if (vm.isCtypesInt(obj) || vm.layoutType(obj) instanceof CDataType) {  // the source kept alive by the result, under its id
                 long d = vm.heap.dicts.create();
                 long id = vm.newInt(obj);
                 vm.heap.dicts.setItem(d, id, obj);
                 vm.heap.decref(id);
+                long old = dev.refheap.memory.Native.getLong(result + CDataType.B_OBJECTS);
                 dev.refheap.memory.Native.putLong(result + CDataType.B_OBJECTS, d);
+                if (old != 0) vm.heap.decref(old);
             }
         }
         return result;
@@ -310,6 +447,16 @@ public final class CtypesModule {
         if (vm.isInt(obj)) return vm.asIndex(obj).longValue();  // PyLong_AsUnsignedLongLongMask
         if (vm.heap.typeOf(obj) == vm.heap.bytes) return obj + dev.refheap.object.BytesType.SVAL;
         if (vm.isStr(obj)) throw StructType.notBuilt(vm, "str arguments (a wchar_t pointer)");
+        if (vm.layoutType(obj) instanceof ArrayType) return CDataType.ptr(obj);
+        if (vm.heap.typeOf(obj) instanceof CArgType) return CArgType.address(obj);
+        if (vm.heap.typeOf(obj) instanceof SimpleType st && st.scalar.code() == 'z') {  // a c_char_p passes its value
+            if (!CDataType.owns(obj)) vm.ctypesCheckRead(CDataType.ptr(obj), 8);
+            return dev.refheap.memory.Native.getLong(CDataType.ptr(obj));
+        }
+        if (vm.layoutType(obj) instanceof PointerType) {
+            if (!CDataType.owns(obj)) vm.ctypesCheckRead(CDataType.ptr(obj), 8);
+            return PointerType.target(obj);
+        }
         if (vm.isCtypesInt(obj) && vm.heap.typeOf(obj).name().equals("c_void_p")) {
             long v = vm.getAttrOrNull(obj, "value");
             try {
@@ -319,6 +466,18 @@ public final class CtypesModule {
             }
         }
         throw argError(vm, argumentError, position);
+    }
+
+    /** A c_size_t argument at {@code position}: an int taken modulo 2**64 (ArgumentError otherwise). */
+    private static long sizeArg(VmApi vm, long argumentError, long v, int position) {
+        if (!vm.isInt(v)) throw argError(vm, argumentError, position);
+        return vm.asIndex(v).longValue();
+    }
+
+    /** A c_void_p result's value: the address as an int, None for NULL. */
+    private static long addressResult(VmApi vm, long address) {
+        if (address == 0) return vm.incref(vm.heap.None);
+        return vm.newInt(new java.math.BigInteger(Long.toUnsignedString(address)));
     }
 
     private static dev.refheap.lang.vm.PyException argError(VmApi vm, long argumentError, int position) {

@@ -8,7 +8,8 @@ import java.math.BigInteger;
 /**
  * One C scalar a ctypes type stores (CPython's field descriptors' getfunc/setfunc by struct code):
  * the integers {@code b B h H i I q Q} (c_long is {@code q} on LP64, as CPython 3.11's buffer
- * formats say), {@code c} (c_char), {@code ?} (c_bool), {@code f}, {@code d}, and {@code P}
+ * formats say), {@code c} (c_char), {@code ?} (c_bool), {@code f}, {@code d}, {@code z} (c_char_p: an
+ * address whose value is the bytes there up to a NUL, each byte's read checked), and {@code P}
  * (c_void_p, read as an unsigned integer) and {@code O} (py_object: an object's address; reading it
  * is {@link CDataType}'s, which checks the address). Size and alignment are the x86-64 ABI's; values are
  * little-endian in the owner's buffer. Immutable.
@@ -37,6 +38,23 @@ record Scalar(char code, int size) {
 
     boolean isObject() { return code == 'O'; }
 
+    /** Whether a store keeps the value given in the owner's b_objects (py_object's object, c_char_p's bytes). */
+    boolean keeps() { return code == 'O' || code == 'z'; }
+
+    /** c_char_p's value at {@code p}: None for NULL, else the bytes at the address up to the first NUL (each read checked). */
+    private static long readString(VmApi vm, long p) {
+        long address = Native.getLong(p);
+        if (address == 0) return vm.incref(vm.heap.None);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (long q = address; ; q++) {
+            vm.ctypesCheckRead(q, 1);
+            byte b = Native.getByte(q);
+            if (b == 0) break;
+            out.write(b);
+        }
+        return vm.heap.bytes.of(out.toByteArray());
+    }
+
     /** The value at {@code p}: a new reference. */
     long read(VmApi vm, long p) {
         switch (code) {
@@ -44,6 +62,7 @@ record Scalar(char code, int size) {
             case '?': return vm.incref(Native.getByte(p) != 0 ? vm.heap.True : vm.heap.False);
             case 'f': return vm.newFloat(Float.intBitsToFloat(Native.getInt(p)));
             case 'd': return vm.newFloat(Double.longBitsToDouble(Native.getLong(p)));
+            case 'z': return readString(vm, p);
             default:
         }
         long v = switch (size) {
@@ -76,6 +95,12 @@ record Scalar(char code, int size) {
             case 'f' -> { return Float.floatToRawIntBits((float) realArg(vm, v)); }
             case 'd' -> { return Double.doubleToRawLongBits(realArg(vm, v)); }
             case 'O' -> { return v; }
+            case 'z' -> {
+                if (v == vm.heap.None) return 0;
+                if (vm.heap.typeOf(v) == vm.heap.bytes) return v + BytesType.SVAL;
+                if (vm.isInt(v)) return vm.asIndex(v).longValue();
+                throw vm.error("TypeError", "bytes or integer address expected instead of " + vm.typeName(v) + " instance");
+            }
             default -> {
                 if (!vm.isInt(v) && !vm.typeHas(v, "__index__")) {
                     throw vm.error("TypeError", "'" + vm.typeName(v) + "' object cannot be interpreted as an integer");

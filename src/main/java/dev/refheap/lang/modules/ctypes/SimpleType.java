@@ -6,7 +6,7 @@ import dev.refheap.memory.Native;
 
 /**
  * The scalar ctypes types this package adds to the VM's integers: {@code c_char}, {@code c_bool},
- * {@code c_float}, {@code c_double} and {@code py_object}. An instance is a {@link CDataType}
+ * {@code c_float}, {@code c_double}, {@code c_char_p} and {@code py_object}. An instance is a {@link CDataType}
  * object whose data is one {@link Scalar} in its own b_value (or at the address
  * {@code from_address} placed it at); its basic size is 120 so that getsizeof is CPython's 136 (its
  * classes are Python classes there, with a managed dict and a weakref slot; refheap's have
@@ -67,9 +67,9 @@ final class SimpleType extends CDataType {
     /** Sets the value (borrowed {@code v}); a py_object keeps {@code v} alive in b_objects, dropping what it kept before. */
     private void setValue(long o, long v) {
         writeAt(o, 0, scalar, v);
-        if (scalar.isObject()) {
+        if (scalar.keeps()) {  // py_object's object; c_char_p's bytes (nothing for an address or None)
             long old = get(o, B_OBJECTS);
-            put(o, B_OBJECTS, vm.incref(v));
+            put(o, B_OBJECTS, scalar.isObject() || vm.heap.typeOf(v) == vm.heap.bytes ? vm.incref(v) : 0);
             if (old != 0) vm.heap.decref(old);
         }
     }
@@ -92,6 +92,11 @@ final class SimpleType extends CDataType {
     public String reprOf(long o) {
         if (vm.heap.typeOf(o) != this) return "<" + vm.heap.typeOf(o).name() + " object at 0x" + Long.toHexString(o) + ">";  // Simple_repr on a subclass
         if (scalar.isObject() && (owns(o) || vm.heap.isReadable(ptr(o), 8)) && Native.getLong(ptr(o)) == 0) return name() + "(<NULL>)";
+        if (scalar.code() == 'z') {  // ctypes/__init__.py's c_char_p.__repr__: the address, as c_void_p shows it
+            if (!owns(o)) vm.ctypesCheckRead(ptr(o), 8);
+            long address = Native.getLong(ptr(o));
+            return name() + "(" + (address == 0 ? "None" : Long.toUnsignedString(address)) + ")";
+        }
         long v = readAt(o, 0, scalar);
         try {
             return vm.heap.typeOf(o).name() + "(" + vm.repr(v) + ")";

@@ -716,6 +716,18 @@ public final class VmApi {
     /** The address of the data of an instance of the VM's integer ctypes types (its own buffer's or the one it was placed at). */
     public long ctypesIntData(long o) { return dev.refheap.memory.Native.getLong(o + Ctypes.B_PTR); }
 
+    /** The names of the C API functions refheap implements for {@code ctypes.pythonapi}, in order. */
+    public java.util.List<String> cApiNames() { return CApi.FUNCTIONS.stream().map(f -> f[0]).toList(); }
+
+    /** C API function {@code name}'s signature: {parameter kinds ('O' an object), result kind ('v', 'i', 'n')}, or null. */
+    public String[] cApiSignature(String name) {
+        String[] f = CApi.signature(name);
+        return f == null ? null : new String[] {f[1], f[2]};
+    }
+
+    /** Calls refheap's C API function {@code name} with C argument words; its C result word. */
+    public long cApiCall(String name, long[] args) { return CApi.call(rt, name, args); }
+
     /** Whether {@code o} is an instance of one of the VM's integer ctypes types. */
     public boolean isCtypesInt(long o) { return heap.typeOf(o) instanceof Ctypes; }
 

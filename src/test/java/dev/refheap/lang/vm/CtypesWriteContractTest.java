@@ -245,4 +245,31 @@ class CtypesWriteContractTest {
                         + "refused: address ADDR is outside refheap's heap: reading it is refused\n"
                         + "b'' [1, 2] 8\n");
     }
+
+    @Test
+    void bug_pythonapiRefcountFunctionsGoThroughTheLedger() {
+        run(TRY + "import sys\napi = ctypes.pythonapi\ny = [1, 2, 3]\nbefore = sys.getrefcount(y)\n"
+                + "api.Py_IncRef(ctypes.py_object(y))\napi.Py_IncRef(ctypes.py_object(y))\nprint(sys.getrefcount(y) - before)\n"
+                + "api.Py_DecRef(ctypes.py_object(y))\napi.Py_DecRef(ctypes.py_object(y))\nprint(sys.getrefcount(y) - before, y)\n"
+                + "tryit(lambda: api.Py_DecRef(ctypes.py_object(y)))\nprint(sys.getrefcount(y) - before)\n"
+                + "b = ctypes.create_string_buffer(16)\ntryit(lambda: api.Py_IncRef(ctypes.addressof(b)))\n"
+                + "api.Py_IncRef.argtypes = [ctypes.py_object]\napi.Py_DecRef.argtypes = [ctypes.py_object]\n"
+                + "class D:\n    def __del__(self):\n        print('freed')\n"
+                + "d = D()\napi.Py_IncRef(d)\napi.Py_DecRef(d)\ndel d\nprint('after del')\n"
+                + "try:\n    api.Py_IncRef()\nexcept TypeError as e:\n    print(e)\n"
+                + "api.Py_IncRef.argtypes = None\n"
+                + "try:\n    api.Py_IncRef()\nexcept TypeError as e:\n    print(e)\n"
+                + "try:\n    api.Py_REFCNT\nexcept AttributeError as e:\n    print(e)\n"
+                + "try:\n    ctypes.PyDLL('libc.so.6')\nexcept NotImplementedError as e:\n    print(e)\n",
+                "2\n0 [1, 2, 3]\n"
+                        + "refused: ctypes write refused: lowering the ob_refcnt of a live 'list' object from 2 to 1 would free it while references to it remain; only what a ctypes write added (0) may be taken back (refheap keeps its heap consistent)\n"
+                        + "0\n"
+                        + "refused: address ADDR is not a live object in refheap's heap: Py_IncRef of it is refused (python3 would crash)\n"
+                        + "freed\nafter del\n"
+                        + "this function takes at least 1 argument (0 given)\n"
+                        + "refheap's Py_IncRef takes 1 argument (0 given): C would read arguments that were never passed\n"
+                        + "refheap's pythonapi has no function 'Py_REFCNT': refheap implements these C API functions: Py_IncRef, Py_DecRef, PyGC_Collect, "
+                        + "PyGC_Enable, PyGC_Disable, PyGC_IsEnabled, PyObject_GC_IsTracked, PyObject_GC_IsFinalized\n"
+                        + "refheap's ctypes does not support loading libraries (PyDLL) yet\n", false);
+    }
 }

@@ -22,7 +22,7 @@ public final class CtypesModule {
     private CtypesModule() {}
 
     record Types(StructType structure, StructType union, CFieldType field, SimpleType[] simple, long argumentError, ArrayType array,
-            PointerType pointer, CArgType carg) {}
+            PointerType pointer, CArgType carg, PyDllType pyDll, long pythonapi) {}
 
     /** The address of C data object {@code v}'s data (addressof's answer), for a CDataType or VM integer instance. */
     static long dataAddress(VmApi vm, long v) {
@@ -180,6 +180,9 @@ public final class CtypesModule {
             pointer.cache = vm.hold(vm.heap.dicts.create());
             CArgType carg = vm.registerType(new CArgType(vm));
             vm.defMember(carg, "_obj");
+            FuncPtrType funcPtr = vm.registerType(new FuncPtrType(vm));
+            for (String name : new String[] {"argtypes", "restype", "errcheck"}) vm.defGetSet(funcPtr, name);
+            PyDllType pyDll = vm.registerType(new PyDllType(vm, funcPtr));
             long simpleMeta = metaclass(vm, "PyCSimpleType", array);
             array.metaclass = metaclass(vm, "PyCArrayType", array);
             vm.setMetaclass(array.typeObject(), array.metaclass);
@@ -192,11 +195,16 @@ public final class CtypesModule {
             for (String name : INT_TYPES) vm.setTypeAttr(vm.typeAt(vm.heap.dicts.getItem(md, name)), "__module__", ctypesName);
             for (SimpleType st : simple) vm.setTypeAttr(st, "__module__", ctypesName);
             vm.heap.decref(ctypesName);
-            return new Types(s, u, field, simple, vm.newExceptionClass("ctypes", "ArgumentError", "Exception"), array, pointer, carg);
+            long argumentError = vm.newExceptionClass("ctypes", "ArgumentError", "Exception");
+            funcPtr.argumentError = argumentError;
+            funcPtr.cInt = vm.heap.dicts.getItem(md, "c_int");
+            return new Types(s, u, field, simple, argumentError, array, pointer, carg, pyDll, vm.hold(pyDll.create()));
         });
         long d = vm.moduleDict(module);
         vm.heap.dicts.setItem(d, "Array", t.array().typeObject());
         vm.heap.dicts.setItem(d, "_Pointer", t.pointer().typeObject());
+        vm.heap.dicts.setItem(d, "PyDLL", t.pyDll().typeObject());
+        vm.heap.dicts.setItem(d, "pythonapi", t.pythonapi());
         vm.heap.dicts.setItem(d, "_pointer_type_cache", t.pointer().cache);
         PointerType pointers = t.pointer();
         vm.def(module, "POINTER", (s, a, o, n, kw) -> {
@@ -328,14 +336,14 @@ public final class CtypesModule {
             long[] args = pythonArgs(vm, "ARRAY", a, o, n, kw, 2, "typ", "len");
             return vm.binary(dev.refheap.lang.bytecode.BinaryOp.MULTIPLY, args[0], args[1]);
         });
-        for (String missing : new String[] {"create_unicode_buffer", "CDLL", "PyDLL",
+        for (String missing : new String[] {"create_unicode_buffer", "CDLL",
                 "CFUNCTYPE", "PYFUNCTYPE", "wstring_at"}) {
             vm.def(module, missing, (s, a, o, n, kw) -> {
                 throw StructType.notBuilt(vm, missing);
             });
         }
         // PEP 562: the names of CPython's ctypes that are not functions, refused by name when read
-        java.util.Set<String> unbuiltNames = java.util.Set.of("pythonapi", "pydll", "cdll", "c_wchar_p", "c_wchar",
+        java.util.Set<String> unbuiltNames = java.util.Set.of("pydll", "cdll", "c_wchar_p", "c_wchar",
                 "c_longdouble", "LibraryLoader", "SetPointerType");
         vm.def(module, "__getattr__", (s, a, o, n, kw) -> {
             Params.noKeywords(vm, "__getattr__", kw);
@@ -481,7 +489,12 @@ public final class CtypesModule {
     }
 
     private static dev.refheap.lang.vm.PyException argError(VmApi vm, long argumentError, int position) {
-        long m = vm.str("argument " + position + ": TypeError: wrong type");
+        return argumentError(vm, argumentError, "argument " + position + ": TypeError: wrong type");
+    }
+
+    /** A ctypes.ArgumentError with {@code message}, to throw. */
+    static dev.refheap.lang.vm.PyException argumentError(VmApi vm, long argumentError, String message) {
+        long m = vm.str(message);
         try {
             return new dev.refheap.lang.vm.PyException(vm.call(argumentError, m));
         } finally {

@@ -57,4 +57,50 @@ class CtypesStructureTest {
                 + "del ps, es, ms, p, e\nprint(gc.collect() > 0)\n";
         assertEquals(NativeModuleRun.run(program), NativeModuleRun.run(program, true));
     }
+
+    @Test
+    void arrayTypesAreCachedAndIndexLikeCPython() {
+        assertEquals("True c_int_Array_3 PyCArrayType [1, 0, 3] [3, 0, 1] <i (3,) 12 invalid index\n", NativeModuleRun.run("import ctypes\n"
+                + "A = ctypes.c_int * 3\na = A(1)\na[2] = 3\n"
+                + "try:\n    a[3]\nexcept IndexError as e:\n    err = str(e)\n"
+                + "print(A is 3 * ctypes.c_int, A.__name__, type(A).__name__, list(a), a[::-1], memoryview(a).format, memoryview(a).shape,"
+                + " ctypes.sizeof(a), err)\n"));
+    }
+
+    @Test
+    void pointerContentsAndNullPointers() {
+        assertEquals("9 9 True False NULL pointer access LP_c_int 9\n", NativeModuleRun.run("import ctypes\n"
+                + "i = ctypes.c_int(7)\np = ctypes.pointer(i)\nn = ctypes.POINTER(ctypes.c_int)()\n"
+                + "try:\n    n.contents\nexcept ValueError as e:\n    err = str(e)\n"
+                + "c = p.contents\np[0] = 9\n"
+                + "print(c.value, p.contents.value, bool(p), bool(n), err, type(p).__name__, i.value)\n"));
+    }
+
+    @Test
+    void byrefIsOnlyAnArgument() {
+        assertEquals("CArgObject True 4 cannot create 'CArgObject' instances\n", NativeModuleRun.run("import ctypes\n"
+                + "i = ctypes.c_int(1)\nb = ctypes.byref(i, 4)\n"
+                + "try:\n    type(b)()\nexcept TypeError as e:\n    err = str(e)\n"
+                + "print(type(b).__name__, b._obj is i, ctypes.cast(b, ctypes.c_void_p).value - ctypes.addressof(i), err)\n"));
+    }
+
+    @Test
+    void pythonapiFunctionsAreCachedAndTyped() {
+        assertEquals("True False 1 1 0 True\n", NativeModuleRun.run("import ctypes, gc\napi = ctypes.pythonapi\n"
+                + "f = api.PyGC_IsEnabled\nprint(api.PyGC_IsEnabled is f, api['PyGC_IsEnabled'] is f, f(), api.PyGC_Disable(), api.PyGC_Enable(),"
+                + " gc.isenabled())\n"));
+    }
+
+    @Test
+    void arraysAndPointersStayConsistentUnderStress() {
+        String program = "import ctypes, gc\n"
+                + "class P(ctypes.Structure):\n    _fields_ = [('a', ctypes.c_int * 2), ('o', ctypes.py_object), ('p', ctypes.POINTER(ctypes.c_int))]\n"
+                + "ps = (P * 20)()\nkeep = []\nfor i in range(20):\n    ps[i].a[1] = i\n    ps[i].o = [i]\n    v = ctypes.c_int(i)\n    keep.append(v)\n"
+                + "    ps[i].p = ctypes.pointer(v)\n"
+                + "objs = (ctypes.py_object * 5)()\nfor i in range(5):\n    objs[i] = {'k': i}\n"
+                + "bufs = [ctypes.create_string_buffer(b'x' * i) for i in range(30)]\n"
+                + "print(sum(p.a[1] for p in ps), sum(p.p[0] for p in ps), sum(len(b.value) for b in bufs), sorted(ps._objects)[:3], objs[4])\n"
+                + "del ps, objs, bufs, keep\ngc.collect()\nprint('done')\n";
+        assertEquals(NativeModuleRun.run(program), NativeModuleRun.run(program, true));
+    }
 }

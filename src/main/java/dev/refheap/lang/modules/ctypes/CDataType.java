@@ -7,8 +7,9 @@ import dev.refheap.memory.Native;
 import dev.refheap.object.PyType;
 
 /**
- * The instances of ctypes' data types that live in this package (Structure, Union and the scalar
- * types c_char, c_bool, c_float, c_double): CPython 3.11's CDataObject, 96 bytes plus the GC head,
+ * The instances of ctypes' data types that live in this package (Structure, Union, arrays, pointers
+ * and the scalar types c_char, c_bool, c_float, c_double, c_char_p, py_object): CPython 3.11's
+ * CDataObject, 96 bytes plus the GC head,
  * GC tracked from birth:
  * <pre>
  *  refcnt | type | b_ptr | b_needsfree (int) | b_base | b_size | b_length | b_index | b_objects | pad | b_value (16 bytes)
@@ -20,7 +21,8 @@ import dev.refheap.object.PyType;
  * (b_needsfree 0): its b_ptr is the address given, its reads are refused outside refheap's heap and
  * its writes meet the write contract of docs/architecture.md ("ctypes writes"), as the VM's integer
  * types' do; an owned buffer is plain data for anyone's writes (recorded with the VM while it
- * lives). States: made (buffer zeroed) or placed (at an address), resized ({@code ctypes.resize}:
+ * lives). An item, field or pointer target made over another object's memory is placed too, with
+ * that object as its b_base (kept alive, traversed). States: made (buffer zeroed) or placed (at an address), resized ({@code ctypes.resize}:
  * a larger zeroed block with the old bytes copied, never below the type's size), dead.
  */
 abstract class CDataType extends FieldsType {
@@ -220,6 +222,33 @@ abstract class CDataType extends FieldsType {
             long address = vm.ctypesAddress(a[o]);
             if (!(this instanceof SimpleType) && cls == typeObject()) throw vm.error("TypeError", "abstract class");
             return atAddress(cls, address);
+        });
+    }
+
+    /**
+     * Defines {@code from_buffer_copy(source[, offset])} (a new instance whose own buffer holds a
+     * copy of the source's bytes, as CPython's) and {@code from_buffer}, refused by name: sharing a
+     * bytearray's memory would put ctypes' writes outside the write contract's buffers.
+     */
+    final void defFromBuffer() {
+        defClassMethod("from_buffer_copy", (cls, a, o, n, kw) -> {
+            dev.refheap.lang.modules.Params.noKeywords(vm, "from_buffer_copy", kw);
+            if (n < 1 || n > 2) throw vm.error("TypeError", "from_buffer_copy expected at most 2 arguments, got " + n);
+            if (cls == typeObject() && !(this instanceof SimpleType)) throw vm.error("TypeError", "abstract class");
+            byte[] data = vm.bytesLike(a[o]);
+            if (data == null) throw vm.error("TypeError", "a bytes-like object is required, not '" + vm.typeName(a[o]) + "'");
+            long offset = n == 2 ? Params.ssize(vm, a[o + 1]) : 0;
+            if (offset < 0) throw vm.error("ValueError", "offset cannot be negative");
+            long size = sizeOfClass(cls);
+            if (data.length < offset + size) {
+                throw vm.error("ValueError", "Buffer size too small (" + data.length + " instead of at least " + (offset + size) + " bytes)");
+            }
+            long r = vm.call(cls);
+            Native.copyFrom(data, (int) offset, ptr(r), (int) size);
+            return r;
+        });
+        defClassMethod("from_buffer", (cls, a, o, n, kw) -> {
+            throw vm.error("NotImplementedError", "refheap's ctypes does not support from_buffer yet (from_buffer_copy copies)");
         });
     }
 

@@ -8,15 +8,20 @@ import dev.refheap.object.PyType;
  * What refheap's {@code ctypes} module has beyond the VM's integer types (which the VM's own
  * {@code ctypes} gives: {@code c_int}..., {@code from_address}, the write contract): Structure and
  * Union ({@link StructType}) with their field descriptors ({@link CFieldType}), the scalar types
- * c_char, c_bool, c_float, c_double and py_object ({@link SimpleType}), {@code from_address} on
- * each, and the functions that span both: {@code sizeof}, {@code alignment}, {@code addressof},
- * {@code resize}, {@code cast} (to py_object or c_void_p), {@code string_at}, and
- * {@code ArgumentError}. The types are made once per runtime (module state) and added to the
- * module the VM made.
+ * c_char, c_bool, c_float, c_double, c_char_p and py_object ({@link SimpleType}), arrays
+ * ({@link ArrayType}), pointers ({@link PointerType}), byref's argument object ({@link CArgType}),
+ * {@code pythonapi} ({@link PyDllType}, {@link FuncPtrType}), {@code from_address} on each, and the
+ * functions that span them: {@code sizeof}, {@code alignment}, {@code addressof}, {@code resize},
+ * {@code cast} (to py_object, c_void_p, c_char_p and pointer types), {@code string_at},
+ * {@code create_string_buffer}, {@code memmove}, {@code memset}, {@code POINTER}, {@code pointer},
+ * {@code byref}, {@code ARRAY}, and {@code ArgumentError}. The types are made once per runtime
+ * (module state) and added to the module the VM made; _ctypes' metaclasses (PyCSimpleType,
+ * PyCArrayType, PyCStructType, UnionType, PyCPointerType) are heap classes derived from type, and
+ * the types are made their instances.
  *
- * <p>Not built (each raises NotImplementedError naming it): arrays ({@code c_char * 4}),
- * {@code create_string_buffer}, pointers ({@code POINTER}, {@code pointer}), foreign functions
- * ({@code CDLL}, {@code CFUNCTYPE}, {@code pythonapi}...), {@code c_char_p} and the wide types.
+ * <p>Not built (each raises NotImplementedError naming it): {@code CDLL} and loading libraries,
+ * {@code CFUNCTYPE}, {@code create_unicode_buffer}, {@code c_wchar_p} and the wide types,
+ * {@code wstring_at}, bit fields, {@code _anonymous_}.
  */
 public final class CtypesModule {
     private CtypesModule() {}
@@ -110,10 +115,14 @@ public final class CtypesModule {
                 vm.registerType(new SimpleType(vm, "c_char_p", new Scalar('z', 8))),
                 vm.registerType(new SimpleType(vm, "py_object", new Scalar('O', 8))),
             };
-            for (StructType st : new StructType[] {s, u}) st.defFromAddress();
+            for (StructType st : new StructType[] {s, u}) {
+                st.defFromAddress();
+                st.defFromBuffer();
+            }
             for (SimpleType st : simple) {
                 vm.defTpNew(st);
                 st.defFromAddress();
+                st.defFromBuffer();
                 vm.defGetSet(st, "value");
                 for (String name : new String[] {"_objects", "_b_base_", "_b_needsfree_"}) vm.defGetSet(st, name);
             }
@@ -130,6 +139,7 @@ public final class CtypesModule {
             });
             for (String name : new String[] {"_objects", "_b_base_", "_b_needsfree_"}) vm.defGetSet(array, name);
             array.defFromAddress();
+            array.defFromBuffer();
             array.defSlotWrapper("__len__", (self, a, o, n, kw) -> vm.newInt(array.lenOf(self)));
             array.defSlotWrapper("__getitem__", (self, a, o, n, kw) -> {
                 Params.unpack(vm, "__getitem__", n, kw, 1, 1);
@@ -159,6 +169,7 @@ public final class CtypesModule {
             for (String name : new String[] {"_objects", "_b_base_", "_b_needsfree_"}) vm.defGetSet(pointer, name);
             vm.defGetSet(pointer, "contents");
             pointer.defFromAddress();
+            pointer.defFromBuffer();
             pointer.defSlotWrapper("__getitem__", (self, a, o, n, kw) -> {
                 Params.unpack(vm, "__getitem__", n, kw, 1, 1);
                 return pointer.getItemOf(self, a[o]);

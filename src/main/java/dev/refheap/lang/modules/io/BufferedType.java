@@ -182,7 +182,13 @@ final class BufferedType extends IoType {
 
     // ---- raw calls ----------------------------------------------------------------------------------
 
-    /** raw.read(n) as bytes; null when it would block (None). */
+    /**
+     * _bufferedreader_raw_read: raw.readinto(memoryview) over n writable bytes (a bytearray here,
+     * CPython's buffer there), its result an index: the bytes read, null when it would block
+     * (None). A result that is not an index is OSError "raw readinto() failed" caused by the
+     * conversion's error; one outside [0, n] is OSError "invalid length". An exact FileIO's read is
+     * the system call itself.
+     */
     private byte[] rawRead(long o, long n) {
         long raw = get(o, RAW);
         if (st.fileio.exact(raw)) {
@@ -190,20 +196,40 @@ final class BufferedType extends IoType {
             return st.fileio.readRaw(raw, n);
         }
         long size = vm.newInt(n);
-        long r;
+        long target;
         try {
-            r = vm.callMethod(raw, "read", size);
+            target = vm.call(vm.byteArrayType().address(), size);
         } finally {
             heap.decref(size);
         }
         try {
-            if (r == heap.None) return null;
-            if (heap.typeOf(r) != heap.bytes) throw vm.error("TypeError", "read() should return bytes");
-            byte[] b = BytesType.value(r);
-            if (b.length > n) throw vm.error("OSError", "raw read() returned invalid length " + b.length + " (should have been between 0 and " + n + ")");
-            return b;
+            long view = vm.memoryViewOver(target);
+            long r;
+            try {
+                r = vm.callMethod(raw, "readinto", view);
+            } finally {
+                heap.decref(view);
+            }
+            long got;
+            try {
+                if (r == heap.None) return null;
+                java.math.BigInteger big = vm.asIndex(r);  // PyNumber_AsSsize_t(r, ValueError)
+                if (big.bitLength() > 63) throw vm.error("ValueError", "cannot fit '" + vm.typeName(r) + "' into an index-sized integer");
+                got = big.longValue();
+            } catch (PyException e) {
+                PyException failed = vm.error("OSError", "raw readinto() failed");  // _PyErr_FormatFromCause
+                vm.setAttr(failed.exc(), "__cause__", e.exc());
+                vm.setAttr(failed.exc(), "__context__", e.exc());
+                heap.decref(e.exc());
+                throw failed;
+            } finally {
+                heap.decref(r);
+            }
+            if (got < 0 || got > n) throw vm.error("OSError", "raw readinto() returned invalid length " + got + " (should have been between 0 and " + n + ")");
+            byte[] all = vm.bytesLike(target);
+            return got == all.length ? all : java.util.Arrays.copyOf(all, (int) got);
         } finally {
-            heap.decref(r);
+            heap.decref(target);
         }
     }
 
@@ -275,7 +301,7 @@ final class BufferedType extends IoType {
         try {
             while (done < b.length) {
                 long r = rawWrite(o, b, done, b.length - done);
-                if (r < 0) throw vm.error("BlockingIOError", "write could not complete without blocking");
+                if (r < 0) throw blocking(0);
                 done += (int) r;
                 // a write cut short by a signal: its handlers run before the next write can block (PyErr_CheckSignals)
                 if (done < b.length) vm.checkInterrupt();
@@ -451,22 +477,63 @@ final class BufferedType extends IoType {
         return out.toByteArray();
     }
 
+    /**
+     * _set_BlockingIOError: BlockingIOError(EAGAIN, "write could not complete without blocking",
+     * written), {@code characters_written} the bytes of this write that were written or buffered.
+     */
+    private PyException blocking(long written) {
+        long errno = vm.newInt(11), msg = vm.str("write could not complete without blocking"), n = vm.newInt(written);
+        try {
+            return new PyException(vm.call(vm.exceptionType("BlockingIOError").address(), errno, msg, n));
+        } finally {
+            heap.decref(errno);
+            heap.decref(msg);
+            heap.decref(n);
+        }
+    }
+
+    /**
+     * bufferedwriter_write: into the buffer when it fits; else the buffer written out first (over a
+     * non-blocking raw stream that would block, as much of the data as fits is buffered and
+     * BlockingIOError says how much), then raw writes while more than a buffer's worth is left
+     * (one that would block buffers a buffer's worth: BlockingIOError), the rest buffered.
+     */
     long write(long o, byte[] data) {
         if (readAvail(o) > 0 || get(o, READ_END) > 0) dropReadAhead(o);
         long size = get(o, BUFFER_SIZE);
-        if (get(o, WRITE_END) + data.length > size) flushWrites(o);
-        if (data.length >= size) {
-            int done = 0;
-            while (done < data.length) {
-                long r = rawWrite(o, data, done, data.length - done);
-                if (r < 0) throw vm.error("BlockingIOError", "write could not complete without blocking");
-                done += (int) r;
-                if (done < data.length) vm.checkInterrupt();  // as flushWrites
-            }
-        } else {
+        if (get(o, WRITE_END) + data.length <= size) {
             Native.copyFrom(data, 0, buf(o) + get(o, WRITE_END), data.length);
             put(o, WRITE_END, get(o, WRITE_END) + data.length);
+            return data.length;
         }
+        try {
+            flushWrites(o);
+        } catch (PyException e) {
+            if (!vm.isSubtype(e.exc(), vm.exceptionType("BlockingIOError"))) throw e;
+            // what the raw stream took is gone from the buffer (flushWrites moved the rest to its start): buffer what fits
+            long end = get(o, WRITE_END), avail = size - end;
+            int take = (int) Math.min(avail, data.length);
+            Native.copyFrom(data, 0, buf(o) + end, take);
+            put(o, WRITE_END, end + take);
+            heap.decref(e.exc());
+            if (take == data.length) return data.length;
+            throw blocking(take);
+        }
+        int written = 0;
+        long remaining = data.length;
+        while (remaining > size) {
+            long r = rawWrite(o, data, written, data.length - written);
+            if (r < 0) {  // the raw stream would block: a buffer's worth is kept
+                Native.copyFrom(data, written, buf(o), (int) size);
+                put(o, WRITE_END, size);
+                throw blocking(written + size);
+            }
+            written += (int) r;
+            remaining -= r;
+            vm.checkInterrupt();  // as flushWrites
+        }
+        if (remaining > 0) Native.copyFrom(data, written, buf(o), (int) remaining);
+        put(o, WRITE_END, remaining);
         return data.length;
     }
 

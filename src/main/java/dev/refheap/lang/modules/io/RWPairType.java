@@ -85,8 +85,11 @@ final class RWPairType extends IoType {
             try {
                 heap.decref(vm.callMethod(part(s, READER), "close"));
             } catch (PyException e) {
-                if (first == null) first = e;
-                else heap.decref(e.exc());
+                if (first != null) {  // _PyErr_ChainExceptions: the reader's error, the writer's as its context
+                    vm.setAttr(e.exc(), "__context__", first.exc());
+                    heap.decref(first.exc());
+                }
+                throw e;
             }
             if (first != null) throw first;
             return none();

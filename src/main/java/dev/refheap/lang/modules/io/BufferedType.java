@@ -106,6 +106,32 @@ final class BufferedType extends IoType {
 
     private static boolean flag(long o, int off) { return Native.getByte(o + off) != 0; }
 
+    // ---- the lock (ENTER_BUFFERED, LEAVE_BUFFERED) ---------------------------------------------------
+
+    /**
+     * Each buffered object's lock as CPython's lock and owner fields: the Java thread holding it, by
+     * the object's address; absent when free. write(), flush() and close() hold it (close() not while
+     * it calls flush()), so a write from another thread while a close is in the raw stream's close
+     * waits for it and then finds the object closed; the same thread entering again (a signal
+     * handler's or the raw stream's call back into the object) is RuntimeError, as in CPython.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Long> owners = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** ENTER_BUFFERED: takes the lock, waiting (without the interpreter lock) while another thread holds it. */
+    private void enter(long o) {
+        long me = Thread.currentThread().threadId();
+        if (owners.putIfAbsent(o, me) == null) return;
+        Long owner = owners.get(o);
+        if (owner != null && owner == me) throw vm.error("RuntimeError", "reentrant call inside " + reprOf(o));
+        while (!vm.acquireLock(() -> owners.putIfAbsent(o, me) == null, -1)) vm.checkInterrupt();
+    }
+
+    /** LEAVE_BUFFERED. */
+    private void leave(long o) {
+        owners.remove(o);
+        vm.lockReleased();
+    }
+
     /** The buffer's memory; close() freed it (as buffered_close does): ValueError then, never a read of address 0. */
     private long buf(long o) {
         long b = get(o, BUFFER);
@@ -609,15 +635,40 @@ final class BufferedType extends IoType {
             checkInit(s);
             if (!writable()) return rawCall(s, "flush");  // buffered_simple_flush: the raw stream's flush
             if (closed(s)) throw vm.error("ValueError", "flush of closed file");
-            flushWrites(s);
+            enter(s);
+            try {
+                flushWrites(s);
+            } finally {
+                leave(s);
+            }
             return none();
         });
         defMethod("close", (s, a, o, n, kw) -> {
             checkInit(s);
-            if (closed(s)) return none();
-            if (flag(s, FINALIZING)) deallocWarn(s, s);  // closed by its finalizer: the raw stream's "unclosed file"
+            boolean wasClosed;
+            enter(s);
             try {
-                flushThenClose(s, get(s, RAW));
+                wasClosed = closed(s);
+                if (!wasClosed && flag(s, FINALIZING)) deallocWarn(s, s);  // closed by its finalizer: the raw stream's "unclosed file"
+            } finally {
+                leave(s);
+            }
+            if (wasClosed) return none();
+            PyException flushError = null;
+            try {
+                heap.decref(vm.callMethod(s, "flush"));  // without the lock: flush takes it
+            } catch (PyException e) {
+                flushError = e;
+            }
+            enter(s);
+            try {
+                heap.decref(vm.callMethod(get(s, RAW), "close"));
+            } catch (PyException e) {
+                if (flushError != null) {  // _PyErr_ChainExceptions: the close error, the flush error as its context
+                    vm.setAttr(e.exc(), "__context__", flushError.exc());
+                    heap.decref(flushError.exc());
+                }
+                throw e;
             } finally {
                 // buffered_close frees the buffer whatever the raw close did (getsizeof drops its size)
                 put(s, POS, 0);
@@ -625,7 +676,9 @@ final class BufferedType extends IoType {
                 put(s, WRITE_POS, 0);
                 put(s, WRITE_END, 0);
                 freeArrays(s);
+                leave(s);
             }
+            if (flushError != null) throw flushError;
             return none();
         });
         // as bufferedio.c's method tables: a reader has readable, a writer writable (the other
@@ -675,7 +728,13 @@ final class BufferedType extends IoType {
                 byte[] b = vm.bytesLike(a[o]);
                 if (b == null) throw vm.error("TypeError", "a bytes-like object is required, not '" + vm.typeName(a[o]) + "'");
                 if (closed(s)) throw vm.error("ValueError", "write to closed file");
-                return vm.newInt(write(s, b));
+                enter(s);
+                try {
+                    if (closed(s)) throw vm.error("ValueError", "write to closed file");  // closed by another thread meanwhile (bpo-31976)
+                    return vm.newInt(write(s, b));
+                } finally {
+                    leave(s);
+                }
             });
         }
         defMethod("__sizeof__", (s, a, o, n, kw) -> {

@@ -58,6 +58,19 @@ class IoModuleTest {
     }
 
     @Test
+    void bufferedObjectsCheckReadintoBlockAndRefuseReentry() {
+        assertEquals("raw readinto() failed TypeError 4 reentrant call \n", NativeModuleRun.run("import io\n"
+                + "class R(io.RawIOBase):\n    def readable(self): return True\n    def readinto(self, b): return b''\n"
+                + "try:\n    io.BufferedReader(R()).read(1)\nexcept OSError as e:\n    print(e, type(e.__cause__).__name__, end=' ')\n"
+                + "class W(io.RawIOBase):\n    def writable(self): return True\n    def write(self, b): return None\n"
+                + "w = io.BufferedWriter(W(), 4)\n"
+                + "try:\n    w.write(b'abcdef')\nexcept BlockingIOError as e:\n    print(e.characters_written, end=' ')\n"
+                + "class E(io.RawIOBase):\n    def writable(self): return True\n    def write(self, b):\n"
+                + "        try: self.w.write(b'x')\n        except RuntimeError as e: print(str(e)[:14], end=' ')\n        return len(b)\n"
+                + "e = E(); b = io.BufferedWriter(e, 2); e.w = b; b.write(b'abc')\nprint()\n"));
+    }
+
+    @Test
     void heapStaysConsistentUnderStress() {
         String program = "import _io, gc\ns = _io.StringIO('x\\n' * 50)\nb = _io.BytesIO(b'y\\n' * 50)\n"
                 + "print(len(list(s)), len(b.readlines()))\nb.write(b'z' * 300); s.write('q' * 300)\nb.tell = 1\n"

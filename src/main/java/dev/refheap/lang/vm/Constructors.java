@@ -227,8 +227,9 @@ final class Constructors {
         }
         if (t instanceof Ctypes ct) {
             if (n > 1) throw rt.typeError("__init__ expected at most 1 argument, got " + n);
-            if (n == 1 && !(rt.ops.baseView(a[o]) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(a[o]) + "' object cannot be interpreted as an integer");
-            long v = n == 0 ? 0 : IntType.toBig(a[o]).longValue();
+            boolean none = n == 1 && a[o] == heap.None && ct.name().equals("c_void_p");  // c_void_p(None) is NULL
+            if (n == 1 && !none && !(rt.ops.baseView(a[o]) instanceof IntType)) throw rt.typeError("'" + rt.ops.typeName(a[o]) + "' object cannot be interpreted as an integer");
+            long v = n == 0 || none ? 0 : IntType.toBig(a[o]).longValue();
             return ct.create(0, v);
         }
         if (t == heap.weakrefs) {

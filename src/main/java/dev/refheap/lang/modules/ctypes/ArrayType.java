@@ -87,7 +87,7 @@ final class ArrayType extends CDataType {
             if (!vm.isInt(lenObj)) throw vm.error("TypeError", "The '_length_' attribute must be an integer");
             java.math.BigInteger b = vm.asIndex(lenObj);
             if (b.signum() < 0) throw vm.error("ValueError", "The '_length_' attribute must not be negative");
-            if (b.bitLength() > 62) throw vm.error("OverflowError", "The '_length_' attribute is too large");
+            if (b.bitLength() > 63) throw vm.error("OverflowError", "The '_length_' attribute is too large");
             length = b.longValue();
         } finally {
             vm.heap.decref(lenObj);

@@ -189,6 +189,7 @@ public final class CtypesModule {
             pointer.metaclass = metaclass(vm, "PyCPointerType", array);
             vm.setMetaclass(pointer.typeObject(), pointer.metaclass);
             pointer.cache = vm.hold(vm.heap.dicts.create());
+            vm.heap.dicts.setItem(pointer.cache, vm.heap.None, vm.heap.dicts.getItem(vm.moduleDict(module), "c_void_p"));  // ctypes/__init__.py's _pointer_type_cache[None] = c_void_p
             CArgType carg = vm.registerType(new CArgType(vm));
             vm.defMember(carg, "_obj");
             FuncPtrType funcPtr = vm.registerType(new FuncPtrType(vm));

@@ -66,7 +66,7 @@ final class PointerType extends CDataType {
         return t;
     }
 
-    /** {@code POINTER(cls)}: the cached class, made on first use. A new reference. */
+    /** {@code POINTER(cls)}: the cached class, made on first use (POINTER(None) is c_void_p, the cache's entry). A new reference. */
     long pointerTo(long cls) {
         long hit = vm.heap.dicts.getItem(cache, cls);
         if (hit != 0) return vm.incref(hit);
@@ -176,8 +176,8 @@ final class PointerType extends CDataType {
             return itemAt(o, itemIndex(key));
         }
         long start = sliceField(key, "start", 0), stop = sliceField(key, "stop", Long.MIN_VALUE), step = sliceField(key, "step", 1);
-        if (stop == Long.MIN_VALUE) throw vm.error("ValueError", "slice stop is required");
         if (step == 0) throw vm.error("ValueError", "slice step cannot be zero");
+        if (stop == Long.MIN_VALUE) throw vm.error("ValueError", "slice stop is required");
         CType t = targetOf(vm.heap.typeOf(o).address());
         long len = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0) : (start > stop ? (start - stop - 1) / -step + 1 : 0);
         if (t.scalar() != null && t.scalar().code() == 'c') {

@@ -15,3 +15,10 @@ for f in (lambda: P.from_buffer_copy(b'12'), lambda: ctypes.Structure.from_buffe
         f()
     except Exception as e:
         print(type(e).__name__, e)
+# the integer types too
+print(ctypes.c_int.from_buffer_copy(b'\x05\x00\x00\x00').value, ctypes.c_short.from_buffer_copy(b'xx\xff\xff', 2).value,
+      ctypes.c_ulong.from_buffer_copy(b'\xff' * 8).value, ctypes.c_int.from_buffer_copy(bytes(4))._b_needsfree_)
+try:
+    ctypes.c_int.from_buffer_copy(b'12')
+except ValueError as e:
+    print('ValueError', e)

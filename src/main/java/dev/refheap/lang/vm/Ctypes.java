@@ -63,6 +63,25 @@ final class Ctypes extends LangType {
                 return ct.create(addressArg(rt, a[o]), 0);
             }, ct.address(), null);
             rt.typeAttrs.computeIfAbsent(ct, k -> new java.util.HashMap<>()).put("from_address", rt.hold(from));
+            long copy = rt.builtinFunctionType.create("from_buffer_copy", (s, a, o, n, kw) -> {  // a new instance owning a copy of the bytes
+                Args.noKeywords(rt, "from_buffer_copy", kw);
+                if (n < 1 || n > 2) throw rt.typeError("from_buffer_copy expected at most 2 arguments, got " + n);
+                byte[] data = BufferProtocol.bytesOrNull(rt, a[o]);
+                if (data == null) throw rt.typeError("a bytes-like object is required, not '" + rt.ops.typeName(a[o]) + "'");
+                long offset = n == 2 ? Builtins.intArg(rt, a[o + 1]) : 0;
+                if (offset < 0) throw rt.error("ValueError", "offset cannot be negative");
+                if (data.length < offset + ct.width) {
+                    throw rt.error("ValueError", "Buffer size too small (" + data.length + " instead of at least " + (offset + ct.width) + " bytes)");
+                }
+                long bits = 0;
+                for (int i = ct.width - 1; i >= 0; i--) bits = (bits << 8) | (data[(int) offset + i] & 0xffL);
+                return ct.create(0, bits);
+            }, ct.address(), null);
+            rt.typeAttrs.get(ct).put("from_buffer_copy", rt.hold(copy));
+            long shared = rt.builtinFunctionType.create("from_buffer", (s, a, o, n, kw) -> {
+                throw rt.error("NotImplementedError", "refheap's ctypes does not support from_buffer yet (from_buffer_copy copies)");
+            }, ct.address(), null);
+            rt.typeAttrs.get(ct).put("from_buffer", rt.hold(shared));
             heap.dicts.setItem(ModuleType.dict(m), (String) t[0], ct.address());
         }
         // ctypes/__init__.py's aliases on LP64: the same type objects under the other names

@@ -1749,20 +1749,26 @@ final class Interpreter implements RootProvider {
             pendingCallee = callee;
             return null;
         }
-        if (useTracing || callee.code.warmup != 0) {
-            // what runFrame does before it runs compiled code at a frame's start (the 'call'
-            // event, RESUME's warm-up), and then the compiled code, as callNested
-            long v;
-            try {
-                v = run(callee);
-            } finally {
-                leaveInline(callee);
-            }
-            f.slots[f.sp++] = v;
-            return null;
-        }
+        if (useTracing || callee.code.warmup != 0) return runNow(f, callee);
         nestedCallee = callee;
         return c;
+    }
+
+    /**
+     * {@link #callCompiled}'s rarer case, a method of its own so that callCompiled stays small
+     * enough for C2 to inline into the compiled code (FreqInlineSize): what runFrame does before it
+     * runs compiled code at a frame's start (the 'call' event, RESUME's warm-up) and then the
+     * compiled code, in a nested {@link #run}, as {@link #callNested}; the result pushed. Null.
+     */
+    private CompiledCode runNow(Frame f, Frame callee) {
+        long v;
+        try {
+            v = run(callee);
+        } finally {
+            leaveInline(callee);
+        }
+        f.slots[f.sp++] = v;
+        return null;
     }
 
     /**
@@ -1780,7 +1786,13 @@ final class Interpreter implements RootProvider {
         int base = f.sp - n - 2;
         long first = s[base];
         long func = first != 0 ? first : s[base + 1];
-        if (Heap.typeAddress(func) != functionTypeAddr) return null;
+        // small enough to inline into the CALLs: a class call (instances) makes no call for nothing
+        return Heap.typeAddress(func) == functionTypeAddr ? enterFunction(f, n, base, first, func) : null;
+    }
+
+    /** {@link #enterSimple} for a Python function {@code func} ({@code first}: the slot at {@code base}, LOAD_METHOD's function or NULL). */
+    private Frame enterFunction(Frame f, int n, int base, long first, long func) {
+        long[] s = f.slots;
         byte[] forms = f.code.precallForm;
         if (forms != null && forms[f.lasti] != Specializer.PYFUNC) return null;
         long codeObj = Native.getLong(func + FunctionType.CODE);

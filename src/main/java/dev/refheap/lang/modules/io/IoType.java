@@ -255,7 +255,14 @@ abstract class IoType extends FieldsType {
             if (closed == 0) isClosed = false;
             else isClosed = vm.truthyNew(closed);
             if (isClosed) return;
-            markFinalizing(o);
+            // self._finalizing = True (errors dropped), as iobase_finalize signals close(): the field of
+            // FileIO, the buffered objects and TextIOWrapper through their descriptor, even when this is
+            // _IOBase.__del__ called on an instance of a class over one of them; the instance dict else
+            try {
+                vm.setAttr(o, "_finalizing", heap.True);
+            } catch (PyException e) {
+                heap.decref(e.exc());
+            }
             heap.decref(vm.callMethod(o, "close"));
         } catch (PyException e) {
             heap.decref(e.exc());

@@ -181,9 +181,12 @@ final class Ctypes extends LangType {
         }
         if (len > Integer.MAX_VALUE || !ledger(rt).inBuffer(p, (int) len)) {
             long obj = rt.heap.objectContaining(p);
-            String what = obj > 0 ? "inside a live '" + rt.heap.typeOf(obj).name() + "' object" : "not inside a ctypes buffer";
-            throw refused(rt, "0x" + Long.toHexString(p) + " (" + len + " bytes) is " + what
-                    + ": memmove and memset write only ctypes' own buffers");
+            boolean intBuffer = obj > 0 && rt.heap.typeOf(obj) instanceof Ctypes && p >= obj + BUFFER && p + len <= obj + BUFFER + 8;
+            if (!intBuffer) {  // an integer instance's own 8 bytes are a ctypes buffer too
+                String what = obj > 0 ? "inside a live '" + rt.heap.typeOf(obj).name() + "' object" : "not inside a ctypes buffer";
+                throw refused(rt, "0x" + Long.toHexString(p) + " (" + len + " bytes) is " + what
+                        + ": copies of C data (memmove, memset, assigned C data objects) write only ctypes' own buffers");
+            }
         }
         if (fill) Native.fill(p, len, b);
         else Native.copy(src, p, len);

@@ -237,9 +237,9 @@ class CtypesWriteContractTest {
                 + "def outside(): ctypes.memmove(16, b, 8)\ntryit(outside)\n"
                 + "def read_outside(): ctypes.memmove(b, 16, 8)\ntryit(read_outside)\n"
                 + "print(b.raw[8:], x, len(b.raw))\n",
-                "refused: ctypes write refused: ADDR (8 bytes) is inside a live 'list' object: memmove and memset write only ctypes' own buffers (refheap keeps its heap consistent)\n"
-                        + "refused: ctypes write refused: ADDR (8 bytes) is inside a live 'list' object: memmove and memset write only ctypes' own buffers (refheap keeps its heap consistent)\n"
-                        + "refused: ctypes write refused: ADDR (17 bytes) is inside a live 'c_char_Array_8' object: memmove and memset write only ctypes' own buffers (refheap keeps its heap consistent)\n"
+                "refused: ctypes write refused: ADDR (8 bytes) is inside a live 'list' object: copies of C data (memmove, memset, assigned C data objects) write only ctypes' own buffers (refheap keeps its heap consistent)\n"
+                        + "refused: ctypes write refused: ADDR (8 bytes) is inside a live 'list' object: copies of C data (memmove, memset, assigned C data objects) write only ctypes' own buffers (refheap keeps its heap consistent)\n"
+                        + "refused: ctypes write refused: ADDR (17 bytes) is inside a live 'c_char_Array_8' object: copies of C data (memmove, memset, assigned C data objects) write only ctypes' own buffers (refheap keeps its heap consistent)\n"
                         + "written\n"
                         + "refused: address ADDR is outside refheap's heap: writing it is refused\n"
                         + "refused: address ADDR is outside refheap's heap: reading it is refused\n"

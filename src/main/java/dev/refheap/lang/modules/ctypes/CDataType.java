@@ -155,25 +155,54 @@ abstract class CDataType extends FieldsType {
 
     /**
      * Stores {@code v} (borrowed) as the item of type {@code t} at {@code address} inside {@code o}'s
-     * data: a scalar converted (a py_object kept in the root's b_objects), a C data class's instance
-     * copied byte for byte (TypeError for anything else); a placed object's writes meet the contract.
+     * data, as _PyCData_set does: a C data instance of t's type is copied byte for byte (what it
+     * keeps kept by o), an array into a pointer item stores the array's address, any other C data
+     * instance is "incompatible types"; otherwise a scalar is converted (a py_object or c_char_p
+     * keeps what it was given in the root's b_objects), a tuple for a Structure or array item is
+     * made into one first, and anything else is TypeError. A placed object's writes meet the contract.
      */
     final void writeItem(long o, long address, long index, CType t, long v) {
+        boolean cdata = vm.isCtypesInt(v) || vm.layoutType(v) instanceof CDataType;
+        if (cdata) {
+            if (vm.isInstanceOf(v, vm.typeAt(t.cls()))) {
+                long src = CtypesModule.dataAddress(vm, v);
+                if (vm.isCtypesInt(v) || !owns(v)) vm.ctypesCheckRead(src, t.size());
+                copyInto(o, address, src, t.size());
+                long kept = vm.isCtypesInt(v) ? 0 : get(v, B_OBJECTS);
+                if (kept != 0) keep(o, index, kept);
+                return;
+            }
+            if (t.data() instanceof PointerType && vm.layoutType(v) instanceof ArrayType) {
+                long a = ptr(v);
+                if (owns(o)) Native.putLong(address, a);
+                else vm.ctypesStore(address, 8, a);
+                keep(o, index, v);
+                return;
+            }
+            throw vm.error("TypeError", "incompatible types, " + vm.typeName(v) + " instance instead of " + t.name(vm) + " instance");
+        }
         if (t.scalar() != null) {
             writeAt(o, address - ptr(o), t.scalar(), v);
             if (t.scalar().isObject()) keep(o, index, v);
             else if (t.scalar().keeps()) keep(o, index, vm.heap.typeOf(v) == vm.heap.bytes ? v : vm.heap.None);
             return;
         }
-        if (!vm.isInstanceOf(v, vm.typeAt(t.cls()))) {
-            throw vm.error("TypeError", "expected " + t.name(vm) + " instance, got " + vm.typeName(v));
+        if (vm.heap.typeOf(v) == vm.heap.tuples && !(t.data() instanceof PointerType)) {  // made from the tuple, then copied
+            long made = vm.callWith(t.cls(), v, 0);
+            try {
+                writeItem(o, address, index, t, made);
+            } finally {
+                vm.heap.decref(made);
+            }
+            return;
         }
-        long src = ptr(v);
-        if (!owns(v)) vm.ctypesCheckRead(src, t.size());
-        if (owns(o)) dev.refheap.memory.Native.copy(src, address, t.size());
-        else vm.ctypesStoreBytes(address, src, t.size());
-        long kept = get(v, B_OBJECTS);
-        if (kept != 0) keep(o, index, kept);
+        throw vm.error("TypeError", "expected " + t.name(vm) + " instance, got " + vm.typeName(v));
+    }
+
+    /** Copies {@code len} bytes from {@code src} into {@code o}'s data at {@code address} (a placed object's under the contract). */
+    final void copyInto(long o, long address, long src, long len) {
+        if (owns(o)) Native.copy(src, address, len);
+        else vm.ctypesStoreBytes(address, src, len);
     }
 
     /** PyCData_MallocBuffer: gives new instance {@code o} a zeroed buffer of {@code size} bytes. */

@@ -226,16 +226,38 @@ final class PointerType extends CDataType {
         long base = targetChecked(o);
         CType t = targetOf(vm.heap.typeOf(o).address());
         long address = base + i * t.size();
+        storeAt(o, address, i, t, v);
+        return true;
+    }
+
+    /** Pointer_ass_item's PyCData_set into memory the pointer does not own: every write under the contract. */
+    private void storeAt(long o, long address, long i, CType t, long v) {
+        if (vm.isCtypesInt(v) || vm.layoutType(v) instanceof CDataType) {
+            if (!vm.isInstanceOf(v, vm.typeAt(t.cls()))) {
+                throw vm.error("TypeError", "incompatible types, " + vm.typeName(v) + " instance instead of " + t.name(vm) + " instance");
+            }
+            long src = CtypesModule.dataAddress(vm, v);
+            vm.ctypesCheckRead(src, t.size());
+            vm.ctypesStoreBytes(address, src, t.size());
+            long kept = vm.isCtypesInt(v) ? 0 : get(v, B_OBJECTS);
+            if (kept != 0) keep(o, i, kept);
+            return;
+        }
         if (t.scalar() != null) {
             vm.ctypesStore(address, t.scalar().size(), t.scalar().bits(vm, v));
-            if (t.scalar().isObject()) keep(o, i, v);
-            return true;
+            if (t.scalar().keeps()) keep(o, i, t.scalar().isObject() || vm.heap.typeOf(v) == vm.heap.bytes ? v : vm.heap.None);
+            return;
         }
-        if (!vm.isInstanceOf(v, vm.typeAt(t.cls()))) throw vm.error("TypeError", "expected " + t.name(vm) + " instance, got " + vm.typeName(v));
-        long src = ptr(v);
-        if (!owns(v)) vm.ctypesCheckRead(src, t.size());
-        vm.ctypesStoreBytes(address, src, t.size());
-        return true;
+        if (vm.heap.typeOf(v) == vm.heap.tuples && !(t.data() instanceof PointerType)) {
+            long made = vm.callWith(t.cls(), v, 0);
+            try {
+                storeAt(o, address, i, t, made);
+            } finally {
+                vm.heap.decref(made);
+            }
+            return;
+        }
+        throw vm.error("TypeError", "expected " + t.name(vm) + " instance, got " + vm.typeName(v));
     }
 
     @Override

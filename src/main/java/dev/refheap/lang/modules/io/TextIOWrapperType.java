@@ -148,6 +148,23 @@ final class TextIOWrapperType extends IoType {
 
     private static void setFlag(long o, int off, boolean v) { Native.putByte(o + off, (byte) (v ? 1 : 0)); }
 
+    /**
+     * _PyCodec_LookupTextEncoding(encoding, "codecs.open()"): the registry's CodecInfo (LookupError
+     * "unknown encoding" from it) must not say {@code _is_text_encoding} false (hex, rot13...:
+     * LookupError "'hex' is not a text encoding; use codecs.open() to handle arbitrary codecs").
+     */
+    private void checkTextEncoding(String encoding) {
+        long info = vm.codecLookup(encoding);
+        try {
+            long flag = vm.getAttrOrNull(info, "_is_text_encoding");
+            if (flag != 0 && !vm.truthyNew(flag)) {
+                throw vm.error("LookupError", "'" + encoding + "' is not a text encoding; use codecs.open() to handle arbitrary codecs");
+            }
+        } finally {
+            heap.decref(info);
+        }
+    }
+
     private static final String[] INIT = {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"};
 
     private void init(long o, long[] a, int off, int n, long kw) {
@@ -162,7 +179,7 @@ final class TextIOWrapperType extends IoType {
         String codec = codecOf(encoding);
         if (codec == null) {
             if (encoding.indexOf('\0') >= 0) throw vm.error("ValueError", "embedded null character");
-            vm.heap.decref(vm.codecLookup(encoding));  // LookupError "unknown encoding: X" from the registry
+            checkTextEncoding(encoding);  // LookupError "unknown encoding: X" from the registry, or not a text encoding
             throw vm.error("NotImplementedError", "refheap does not support TextIOWrapper with the '" + encoding + "' codec yet");
         }
         String errors = "strict";
@@ -408,7 +425,7 @@ final class TextIOWrapperType extends IoType {
             // the C string the registry is asked for ends at a NUL: LookupError "unknown encoding: X" for an unknown name
             long cname = vm.str(nul >= 0 ? encoding.substring(0, nul) : encoding);
             try {
-                heap.decref(vm.codecLookup(vm.strValue(cname)));
+                checkTextEncoding(vm.strValue(cname));
             } finally {
                 heap.decref(cname);
             }

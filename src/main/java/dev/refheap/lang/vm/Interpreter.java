@@ -51,7 +51,9 @@ import java.util.Map;
  * JIT to inline what the hot instructions call. A code object compiled to a JVM class
  * ({@link CompiledCode}, at a code object's 50th run unless REFHEAP_JIT=off) calls the same
  * methods or does the stack instructions as they do, and runFrame runs it in place of the loop
- * where it can.
+ * where it can; a compiled CALL of a compiled Python function runs the callee's compiled code
+ * from the caller's own method ({@link #callCompiled}), the frame set up as every CALL of the
+ * common shape sets it up ({@link #enterSimple}).
  */
 final class Interpreter implements RootProvider {
     final Runtime rt;
@@ -1702,29 +1704,6 @@ final class Interpreter implements RootProvider {
     /** Compiled code runs a compiled callee's frame in its own Java invocation while fewer frames than this are running. */
     private static final int NESTED_DEPTH = 400;
 
-    /**
-     * The compiled code's CALL: {@link #enterCall}, then a callee whose code is compiled runs here
-     * to its end (Java recursion, a nested {@link #run}, bounded by {@link #NESTED_DEPTH}), its
-     * result pushed, and leaves as {@link #runFrames} lets an inline frame leave; an exception it
-     * does not handle is the CALL's, as there. True when the callee is left to the one running
-     * the frames (as enterCall).
-     */
-    boolean callNested(Frame f, int n, long kw, int next) {
-        if (!enterCall(f, n, kw, next)) return false;
-        Frame callee = pendingCallee;
-        CompiledCode c = callee.code.compiled;
-        if (c == null || c == CompiledCode.REFUSED || depth >= NESTED_DEPTH) return true;
-        pendingCallee = null;
-        long v;
-        try {
-            v = run(callee);
-        } finally {
-            leaveInline(callee);
-        }
-        f.slots[f.sp++] = v;
-        return false;
-    }
-
     /** The callee {@link #callCompiled} left for its compiled caller to run, or null. */
     private Frame nestedCallee;
 
@@ -1737,7 +1716,7 @@ final class Interpreter implements RootProvider {
      * {@link #runFrame} do around a run of compiled code: the frames' Java recursion bounded by
      * {@link #NESTED_DEPTH}. Null otherwise: the result is pushed already, or the callee waits
      * for the one running the frames ({@link #calleePending}: the caller returns 0), or (a traced
-     * thread, code still warming up) it ran as {@link #callNested} runs it.
+     * thread, code still warming up) it ran to its end in a nested {@link #run} ({@link #runNow}).
      */
     CompiledCode callCompiled(Frame f, int n, long kw, int next) {
         Frame callee = kw == 0 && !useTracing ? enterSimple(f, n) : null;
@@ -1758,7 +1737,7 @@ final class Interpreter implements RootProvider {
      * {@link #callCompiled}'s rarer case, a method of its own so that callCompiled stays small
      * enough for C2 to inline into the compiled code (FreqInlineSize): what runFrame does before it
      * runs compiled code at a frame's start (the 'call' event, RESUME's warm-up) and then the
-     * compiled code, in a nested {@link #run}, as {@link #callNested}; the result pushed. Null.
+     * compiled code, in a nested {@link #run}; the result pushed. Null.
      */
     private CompiledCode runNow(Frame f, Frame callee) {
         long v;
@@ -1846,7 +1825,7 @@ final class Interpreter implements RootProvider {
      * 'return' event while tracing), or 0, when it stopped where the interpreter goes on (a CALL
      * that left a frame for the trampoline, an instruction it does not run); then the frames run
      * here to callee's end, as {@link #run} would have. Callee leaves and the result is pushed on
-     * f's stack, as {@link #callNested} does.
+     * f's stack.
      */
     void nestedReturned(Frame f, Frame callee, long v) {
         try {

@@ -55,7 +55,10 @@ public final class CtypesModule {
      * {@code _ctypes} whose {@code __mul__} and {@code __rmul__} make array types (CDataType_as_sequence's
      * sq_repeat), held by the runtime. CPython's are static C types; these are heap classes.
      */
-    private static long metaclass(VmApi vm, String name, ArrayType arrays) {
+    private static long metaclass(VmApi vm, String name, ArrayType arrays) { return metaclass(vm, name, arrays, null); }
+
+    /** As above; {@code structs} not null: the metaclass's {@code __setattr__} lets {@code _fields_} be set after the class statement. */
+    private static long metaclass(VmApi vm, String name, ArrayType arrays, StructType structs) {
         long ns = vm.heap.dicts.create();
         long bases = vm.heap.tuples.of(vm.heap.typeType.address());
         long nameObj = vm.str(name);
@@ -76,6 +79,23 @@ public final class CtypesModule {
                     return arrays.arrayOf(self, len.longValue());
                 });
                 vm.heap.dicts.setItem(ns, dunder, d);
+                vm.heap.decref(d);
+            }
+            if (structs != null) {
+                long typeSetattr = vm.getAttrOrNull(vm.heap.typeType.address(), "__setattr__");
+                vm.hold(typeSetattr);
+                long d = vm.typeMethodDescriptor("__setattr__", (self, a, o, n, kw) -> {
+                    Params.noKeywords(vm, "__setattr__", kw);
+                    if (n != 2) throw vm.error("TypeError", "expected 2 arguments, got " + n);
+                    Runnable assign = () -> vm.heap.decref(vm.call(typeSetattr, self, a[o], a[o + 1]));
+                    if (vm.isStr(a[o]) && vm.strValue(a[o]).equals("_fields_") && self != structs.typeObject() && cdataClass(vm, self) == structs) {
+                        structs.setFields(self, a[o + 1], assign);
+                    } else {
+                        assign.run();
+                    }
+                    return vm.incref(vm.heap.None);
+                });
+                vm.heap.dicts.setItem(ns, "__setattr__", d);
                 vm.heap.decref(d);
             }
             return vm.hold(vm.call(vm.heap.typeType.address(), nameObj, bases, ns));
@@ -198,8 +218,8 @@ public final class CtypesModule {
             long simpleMeta = metaclass(vm, "PyCSimpleType", array);
             array.metaclass = metaclass(vm, "PyCArrayType", array);
             vm.setMetaclass(array.typeObject(), array.metaclass);
-            vm.setMetaclass(s.typeObject(), metaclass(vm, "PyCStructType", array));
-            vm.setMetaclass(u.typeObject(), metaclass(vm, "UnionType", array));
+            vm.setMetaclass(s.typeObject(), metaclass(vm, "PyCStructType", array, s));
+            vm.setMetaclass(u.typeObject(), metaclass(vm, "UnionType", array, u));
             for (SimpleType st : simple) vm.setMetaclass(st.typeObject(), simpleMeta);
             long md = vm.moduleDict(module);
             for (String name : INT_TYPES) vm.setMetaclass(vm.heap.dicts.getItem(md, name), simpleMeta);

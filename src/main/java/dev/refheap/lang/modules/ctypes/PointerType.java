@@ -24,7 +24,9 @@ import java.util.WeakHashMap;
  */
 final class PointerType extends CDataType {
     /** The target types of this base's Python subclasses (a class's entry goes when the class does). */
-    private final Map<PyType, CType> targets = new WeakHashMap<>();
+    private final Map<PyType, Long> targets = new WeakHashMap<>();
+    /** Each pointer class's buffer format, fixed when the class is made (a target's later _fields_ do not change it, as in CPython). */
+    private final Map<PyType, String> formats = new WeakHashMap<>();
     long metaclass;
     /** {@code ctypes._pointer_type_cache}: target type to pointer class (held by the runtime). */
     long cache;
@@ -35,8 +37,8 @@ final class PointerType extends CDataType {
 
     CType targetOf(long cls) {
         if (cls == typeObject()) throw vm.error("TypeError", "Cannot create instance: has no _type_");
-        CType t = targets.get(vm.typeAt(cls));
-        return t != null ? t : define(cls);
+        Long t = targets.get(vm.typeAt(cls));  // the class (kept by cls's _type_), its layout looked up each time: a Structure's _fields_ may come later
+        return t != null ? CType.of(vm, t) : define(cls);
     }
 
     @Override
@@ -47,6 +49,8 @@ final class PointerType extends CDataType {
 
     @Override
     String formatOfClass(long cls) {
+        String f = formats.get(vm.typeAt(cls));
+        if (f != null) return f;
         CType t = targetOf(cls);
         return "&" + (t.data() instanceof ArrayType at ? at.fieldFormat(t.cls()) : t.format());
     }
@@ -62,7 +66,8 @@ final class PointerType extends CDataType {
             vm.heap.decref(typeObj);
         }
         if (t == null) throw vm.error("TypeError", "_type_ must have storage info");
-        targets.put(vm.typeAt(cls), t);
+        targets.put(vm.typeAt(cls), t.cls());
+        formats.put(vm.typeAt(cls), "&" + (t.data() instanceof ArrayType at ? at.fieldFormat(t.cls()) : t.format()));
         return t;
     }
 

@@ -25,13 +25,35 @@ import java.util.WeakHashMap;
  * any ctypes type refheap has: a scalar, or a Structure, Union, array or pointer class (read as an
  * instance over the structure's memory whose {@code _b_base_} is the structure, assigned by copying
  * an instance's bytes). Not built, each refused with an error that names it: bit fields,
- * {@code _anonymous_}, {@code _fields_} set on a class after it was made.
+ * {@code _anonymous_}. {@code _fields_} may be set after the class statement ({@link #setFields})
+ * until the layout is final.
  */
 final class StructType extends CDataType {
     final boolean union;
     private final CFieldType fields;
     /** The layouts of this base's Python subclasses (a class's entry goes when the class does). */
     private final Map<PyType, Layout> layouts = new WeakHashMap<>();
+    /** The classes whose layout is final (an instance made, a subclass, a field of the type): _fields_ may no longer be set. */
+    private final java.util.Set<PyType> finals = java.util.Collections.newSetFromMap(new WeakHashMap<>());
+
+    /** StgDict's DICTFLAG_FINAL: class {@code cls}'s layout is in use. */
+    void markFinal(long cls) {
+        if (cls != typeObject()) finals.add(vm.typeAt(cls));
+    }
+
+    /**
+     * {@code cls._fields_ = v} after the class statement (PyCStructType's setattr: how a Structure
+     * refers to itself through a POINTER): refused once the layout is final (an instance made, a
+     * subclass, a field of the type) or the class has fields of its own; else the attribute is set
+     * and the layout worked out again.
+     */
+    void setFields(long cls, long v, Runnable assign) {
+        long own = ownAttr(cls, "_fields_");
+        if (own != 0) vm.heap.decref(own);
+        if (own != 0 || finals.contains(vm.typeAt(cls))) throw vm.error("AttributeError", "_fields_ is final");
+        assign.run();
+        define(cls);  // replaces the old layout, which a POINTER to the class made while building sees (its format '&B', as CPython's)
+    }
 
     record Field(String name, CType type, long offset) {}
 
@@ -70,6 +92,7 @@ final class StructType extends CDataType {
         Layout base;
         try {
             base = baseObj == 0 || !vm.isType(baseObj) ? EMPTY : layoutOf(baseObj);
+            if (baseObj != 0 && vm.isType(baseObj)) markFinal(baseObj);
         } finally {
             if (baseObj != 0) vm.heap.decref(baseObj);
         }
@@ -140,6 +163,7 @@ final class StructType extends CDataType {
                 long nameObj = dev.refheap.object.TupleType.item(pair, 0), proto = dev.refheap.object.TupleType.item(pair, 1);
                 if (!vm.isStr(nameObj)) throw vm.error("TypeError", "'_fields_' must be a sequence of (name, C type) pairs");
                 CType s = ctypeOf(proto, i);
+                if (s.data() instanceof StructType st) st.markFinal(proto);
                 if (vm.callLen(pair) == 3) throw vm.error("NotImplementedError", "refheap's ctypes does not support bit fields yet");
                 int a = pack > 0 ? Math.min(pack, Math.max(1, s.align())) : Math.max(1, s.align());
                 long at;
@@ -186,6 +210,7 @@ final class StructType extends CDataType {
     @Override
     public long newSubtypeInstance(java.util.function.LongSupplier alloc, long cls, boolean objectInit, long[] a, int off, int n, long kw) {
         Layout l = layoutOf(cls);
+        markFinal(cls);
         long o = alloc.getAsLong();
         giveBuffer(o, l.size());
         return o;
@@ -209,6 +234,9 @@ final class StructType extends CDataType {
 
     @Override
     public long attrOf(long o, String attrName) { return cdataAttr(o, attrName); }
+
+    @Override
+    void placedInside(long o, long cls) { markFinal(cls); }
 
     static PyException notBuilt(VmApi vm, String what) {
         return vm.error("NotImplementedError", "refheap's ctypes does not support " + what + " yet");

@@ -2587,7 +2587,7 @@ public final class Parser {
         commaList(elts, ")");
         consume(")", null);
         Expr tuple = new Expr.Tuple(elts, ExprContext.Load, from(open));
-        parenthesized.put(tuple, Boolean.TRUE);
+        parenthesized.put(tuple, Boolean.FALSE);  // its own parentheses, not a group's
         return tuple;
     }
 
@@ -2862,5 +2862,10 @@ public final class Parser {
     /** Used by {@link Targets}: was this expression written in parentheses? */
     boolean isParenthesized(Expr e) {
         return parenthesized.containsKey(e);
+    }
+
+    /** Whether {@code e} is a group: parentheses around an expression that are not a tuple display's own. */
+    boolean isGroup(Expr e) {
+        return Boolean.TRUE.equals(parenthesized.get(e));
     }
 }

@@ -280,7 +280,7 @@ final class StringParser {
 
         private void unicode(StringBuilder sb, int start, char e) {
             int v = e == 'u' ? hex(start, 4, "truncated \\uXXXX escape") : hex(start, 8, "truncated \\UXXXXXXXX escape");
-            if (v > 0x10FFFF) {
+            if (v < 0 || v > 0x10FFFF) {  // eight hex digits may pass 2**31 (an int's sign): unsigned, as CPython compares
                 throw unicodeError(start, i - 1, "illegal Unicode character");
             }
             if (SurrogateEscapes.isEscape(v)) {

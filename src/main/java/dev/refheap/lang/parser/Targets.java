@@ -33,7 +33,7 @@ final class Targets {
      * "did you mean '=='" diagnostics on the element just before '='.
      */
     static Expr storeAssignTarget(Parser parser, Expr e, boolean single, Expr value) {
-        if (e instanceof Expr.Yield || e instanceof Expr.YieldFrom) {
+        if ((e instanceof Expr.Yield || e instanceof Expr.YieldFrom) && !parser.isParenthesized(e)) {  // a bare yield_expr target
             throw parser.errorAt(e.pos(), e.pos(), "assignment to yield expression not possible");
         }
         Expr bad = invalid(e, Kind.STAR);
@@ -46,11 +46,16 @@ final class Targets {
                 Expr rhs = value instanceof Expr.Tuple t && !parser.isParenthesized(value) ? t.elts().get(0) : value;
                 throw parser.errorAt(adjacent.pos(), rhs.pos(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
             }
-            boolean excluded = adjacent instanceof Expr.List || adjacent instanceof Expr.Tuple
-                    || adjacent instanceof Expr.GeneratorExp || adjacent instanceof Expr.Starred
-                    || (adjacent instanceof Expr.Constant c
+            // the lookahead !(list|tuple|genexp|'True'|'None'|'False') reads tokens: a display in a
+            // group's parentheses, or a parenthesized True, is not excluded
+            boolean excluded = (adjacent instanceof Expr.List || adjacent instanceof Expr.Tuple
+                    || adjacent instanceof Expr.GeneratorExp) && !parser.isGroup(adjacent)
+                    || adjacent instanceof Expr.Starred
+                    || (adjacent instanceof Expr.Constant c && !parser.isParenthesized(adjacent)
                         && (c.value() == Special.None || c.value() instanceof Boolean));
-            if (!excluded && invalid(adjacent, Kind.STAR) != null && !parser.isParenthesized(adjacent)) {
+            // invalid_named_expression: any bitwise_or but a list, tuple, generator expression or
+            // True/None/False, parenthesized or not (a group is its expression)
+            if (!excluded && invalid(adjacent, Kind.STAR) != null) {
                 throw parser.errorAt(adjacent.pos(), adjacent.pos(), "cannot assign to " + exprName(adjacent)
                         + " here. Maybe you meant '==' instead of '='?");
             }

@@ -104,30 +104,31 @@ final class Attributes {
     /** slot_tp_getattr_hook: __getattribute__ (user or generic), then __getattr__ on AttributeError. New reference or 0. */
     static long getHooked(Runtime rt, long o, ClassType c, long nameObj, String name, int hooks) {
         Heap heap = rt.heap;
-        long v;
+        // __getattr__ is looked up first and held: __getattribute__ may delete it from the class
+        long g = (hooks & GETATTR) != 0 ? rt.ops.lookupType(c, "__getattr__") : 0;
+        if (g != 0) heap.incref(g);
         try {
-            if ((hooks & GETATTRIBUTE) != 0) {
-                long f = rt.ops.lookupType(c, "__getattribute__");
-                heap.incref(f);
-                try {
-                    v = callDescr(rt, f, o, nameObj);
-                } finally {
-                    heap.decref(f);
+            long v;
+            try {
+                if ((hooks & GETATTRIBUTE) != 0) {
+                    long f = rt.ops.lookupType(c, "__getattribute__");
+                    heap.incref(f);
+                    try {
+                        v = callDescr(rt, f, o, nameObj);
+                    } finally {
+                        heap.decref(f);
+                    }
+                } else {
+                    v = c.builtinBase == rt.superType ? rt.ops.superGetattro(o, nameObj, name) : rt.ops.genericGetAttrOrNull(o, nameObj, name);
                 }
-            } else {
-                v = c.builtinBase == rt.superType ? rt.ops.superGetattro(o, nameObj, name) : rt.ops.genericGetAttrOrNull(o, nameObj, name);
+                if (v != 0 || g == 0) return v;
+            } catch (PyException e) {
+                if (g == 0 || !isAttributeError(rt, e)) throw e;
+                heap.decref(e.exc());
             }
-            if (v != 0 || (hooks & GETATTR) == 0) return v;
-        } catch (PyException e) {
-            if ((hooks & GETATTR) == 0 || !isAttributeError(rt, e)) throw e;
-            heap.decref(e.exc());
-        }
-        long g = rt.ops.lookupType(c, "__getattr__");
-        heap.incref(g);
-        try {
             return callDescr(rt, g, o, nameObj);
         } finally {
-            heap.decref(g);
+            if (g != 0) heap.decref(g);
         }
     }
 

@@ -509,7 +509,7 @@ final class Builtins {
         if (n - nkw != 1) throw rt.typeError("sorted expected 1 argument, got " + (n - nkw));
         long l = toList(rt, a[o]);
         try {
-            TypeMethods.listSort(rt, l, a, o + 1, n - 1, kw);
+            ListSort.sort(rt, l, a, o + 1, n - 1, kw);
         } catch (RuntimeException e) {
             rt.heap.decref(l);
             throw e;

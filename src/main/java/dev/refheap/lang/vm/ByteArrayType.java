@@ -345,6 +345,7 @@ final class ByteArrayType extends ExtType {
             if (!(rt.ops.baseView(count) instanceof IntType)) return 0;
             long k = Math.max(0, Builtins.intArg(rt, count));
             byte[] v = value(seq);
+            checkRepeat(v.length, k);
             byte[] r = new byte[(int) (v.length * k)];
             for (int i = 0; i < k; i++) System.arraycopy(v, 0, r, i * v.length, v.length);
             return of(r);
@@ -353,6 +354,11 @@ final class ByteArrayType extends ExtType {
             return Formats.percentBytes(rt, value(a), b, true);  // bytearray_mod
         }
         return 0;
+    }
+
+    /** bytearray_repeat's size check (MemoryError past PY_SSIZE_T_MAX), and the largest array this runtime can hold. */
+    private void checkRepeat(long len, long count) {
+        if (count > 0 && len > Long.MAX_VALUE / count || len * count > Integer.MAX_VALUE - 8) throw rt.error("MemoryError", null);
     }
 
     @Override
@@ -368,6 +374,7 @@ final class ByteArrayType extends ExtType {
         if (op == BinaryOp.MULTIPLY && rt.ops.baseView(b) instanceof IntType) {
             long k = Math.max(0, Builtins.intArg(rt, b));
             byte[] v = value(a);
+            checkRepeat(v.length, k);
             resize(a, v.length * k);
             for (int i = 0; i < k; i++) Native.copyFrom(v, 0, start(a) + (long) i * v.length, v.length);
             return Builtins.incref(heap, a);

@@ -131,12 +131,25 @@ final class Coroutines {
         long exc;
         if (rt.ops.isExceptionType(e)) {
             if (val != heap.None && rt.ops.isInstance(val, heap.typeAt(e))) exc = Builtins.incref(heap, val);
-            else if (val == heap.None) exc = Builtins.instantiateType(rt, e);
-            else if (heap.typeOf(val) == heap.tuples) {
-                long[] items = new long[(int) TupleType.size(val)];
-                for (int i = 0; i < items.length; i++) items[i] = TupleType.item(val, i);
-                exc = rt.ops.call(e, items, 0, items.length, 0);
-            } else exc = rt.ops.call0(e, val);
+            else {
+                // _PyErr_NormalizeException: an error while making the instance is what is thrown
+                // in, and so is _PyErr_CreateException's TypeError for a call that made no exception
+                try {
+                    if (val == heap.None) exc = Builtins.instantiateType(rt, e);
+                    else if (heap.typeOf(val) == heap.tuples) {
+                        long[] items = new long[(int) TupleType.size(val)];
+                        for (int i = 0; i < items.length; i++) items[i] = TupleType.item(val, i);
+                        exc = rt.ops.call(e, items, 0, items.length, 0);
+                    } else exc = rt.ops.call0(e, val);
+                } catch (PyException x) {
+                    return x.exc();
+                }
+                if (!rt.ops.isInstance(exc, rt.baseException)) {
+                    String msg = "calling " + rt.ops.repr(e) + " should have returned an instance of BaseException, not " + rt.ops.typeName(exc);
+                    heap.decref(exc);
+                    return rt.typeError(msg).exc();
+                }
+            }
         } else if (rt.ops.isInstance(e, rt.baseException)) {
             if (val != heap.None) throw rt.typeError("instance exception may not have a separate value");
             exc = Builtins.incref(heap, e);

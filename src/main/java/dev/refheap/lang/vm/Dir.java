@@ -54,7 +54,7 @@ final class Dir {
             }
         }
         try {
-            TypeMethods.listSort(rt, names, new long[0], 0, 0, 0);
+            ListSort.sortList(rt, names, 0, false);
         } catch (RuntimeException e) {
             heap.decref(names);
             throw e;

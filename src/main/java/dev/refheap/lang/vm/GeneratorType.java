@@ -40,7 +40,9 @@ class GeneratorType extends LangType {
         long size = FRAME_BASE + 8L * (unit.localsplusNames().size() + unit.stacksize());
         long g = heap.allocObjectOfSize(this, size, 0);
         put(g, WEAKREFLIST, 0);
-        long name = get(f.codeObj, CodeType.NAME), qualname = get(f.codeObj, CodeType.QUALNAME);
+        // make_gen: the names are the function's (which may have been renamed since its code was made)
+        long name = f.func != 0 ? get(f.func, FunctionType.NAME) : get(f.codeObj, CodeType.NAME);
+        long qualname = f.func != 0 ? get(f.func, FunctionType.QUALNAME) : get(f.codeObj, CodeType.QUALNAME);
         heap.incref(name);
         put(g, NAME, name);
         heap.incref(qualname);

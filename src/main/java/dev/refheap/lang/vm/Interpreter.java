@@ -755,6 +755,9 @@ final class Interpreter implements RootProvider {
         // while the generator handles none); the caller's is back when it stops
         callerExcs.push(rt.handledException);
         rt.handledException = GeneratorType.takeExcState(gen);
+        // gen_send_ex2's _PyErr_ChainStackItem: an exception thrown into a generator that is handling
+        // one of its own gets that one as its __context__ (as a raise there would)
+        if (throwExc != 0 && rt.handledException != 0 && rt.handledException != heap.None) chainRaised(throwExc);
         f.owner = Frame.OWNED_BY_THREAD;
         f.pendingThrow = throwExc;
         f.yielded = false;
@@ -887,7 +890,17 @@ final class Interpreter implements RootProvider {
             GeneratorType.setState(gen, GeneratorType.RUNNING);
             try {
                 if (yt == rt.generatorType || yt == rt.coroutineType) {
-                    ret = throwIn(yf, exc, closeOnGenExit, false);
+                    // gen_throw: gen's frame is the current one while the throw reaches yf, so yf's
+                    // frame has it as f_back (a stack seen from inside yf is as for a send)
+                    Frame gf = rt.generatorType.frame(gen), prev = current, oldBack = gf.back;
+                    gf.back = prev;
+                    current = gf;
+                    try {
+                        ret = throwIn(yf, exc, closeOnGenExit, false);
+                    } finally {
+                        current = prev;
+                        gf.back = oldBack;
+                    }
                 } else {
                     long meth = attrOrNull(yf, "throw");
                     if (meth == 0) {
@@ -2710,6 +2723,11 @@ final class Interpreter implements RootProvider {
         return false;
     }
 
+    /** _PyTraceBack_FromFrame for an exception without a traceback: one entry, the running frame's (none when no frame runs). */
+    void tracebackFromCurrentFrame(long exc) {
+        if (current != null) addTraceback(exc, current);
+    }
+
     /** PyTraceBack_Here: a new traceback entry for {@code f} at the head of exc's traceback. */
     private void addTraceback(long exc, Frame f) {
         if (!rt.ops.isInstance(exc, rt.baseException)) return;
@@ -2799,7 +2817,19 @@ final class Interpreter implements RootProvider {
     /** The exception instance to raise for {@code exc} (a class or an instance; stolen). */
     private long makeException(long exc) {
         if (rt.ops.isExceptionType(exc)) {
-            long e = Builtins.instantiateType(rt, exc);
+            long e;
+            try {
+                e = Builtins.instantiateType(rt, exc);
+            } catch (RuntimeException x) {
+                heap.decref(exc);
+                throw x;
+            }
+            if (!rt.ops.isInstance(e, rt.baseException)) {  // do_raise's check of what the class's call made
+                String msg = "calling " + rt.ops.repr(exc) + " should have returned an instance of BaseException, not " + rt.ops.repr(Heap.typeAddress(e));
+                heap.decref(e);
+                heap.decref(exc);
+                throw rt.typeError(msg);
+            }
             heap.decref(exc);
             return e;
         }

@@ -831,12 +831,19 @@ final class IterType extends LangType {
             return 0;
         }
         long sentinel = get(it, SENTINEL);
+        if (sentinel == 0) {  // the call exhausted this iterator itself (gh-101892): it is done
+            heap.decref(v);
+            return 0;
+        }
         boolean done;
+        heap.incref(sentinel);  // held across its __eq__, which may exhaust the iterator too
         try {
             done = v == sentinel || rt.ops.eq(sentinel, v);
         } catch (RuntimeException e) {
             heap.decref(v);
             throw e;
+        } finally {
+            heap.decref(sentinel);
         }
         if (!done) return v;
         heap.decref(v);

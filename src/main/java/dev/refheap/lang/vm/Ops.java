@@ -1230,6 +1230,10 @@ final class Ops {
                 case "gi_running": return bool(GeneratorType.state(o) == GeneratorType.RUNNING);
                 case "gi_suspended": return bool(GeneratorType.state(o) == GeneratorType.SUSPENDED);  // 3.11's gen_getsuspended
                 case "gi_code": return incref(rt.generatorType.frame(o).codeObj);
+                case "gi_yieldfrom": {  // _PyGen_yf: what a suspended `yield from` (its SEND loop) delegates to
+                    long yf = Coroutines.awaiting(rt, o);
+                    return incref(yf == 0 ? heap.None : yf);
+                }
                 case "__name__": return incref(Native.getLong(o + GeneratorType.NAME));
                 case "__qualname__": return incref(Native.getLong(o + GeneratorType.QUALNAME));
                 default:

@@ -170,8 +170,7 @@ final class TypeMethods {
             return none();
         });
         def(L, "sort", (s, a, o, n, kw) -> {
-            if (n - Args.nkw(kw) > 0) throw rt.typeError("sort() takes no positional arguments");
-            listSort(rt, s, a, o, n, kw);
+            ListSort.sort(rt, s, a, o, n, kw);
             return none();
         });
         PyType T = heap.tuples;
@@ -185,45 +184,6 @@ final class TypeMethods {
             for (long i = 0; i < TupleType.size(s); i++) if (rt.ops.eqOrSame(TupleType.item(s, i), v)) c++;
             return heap.ints.of(c);
         });
-    }
-
-    /** list.sort(key=None, reverse=False): a stable merge sort on the (key, item) pairs. */
-    static void listSort(Runtime rt, long list, long[] a, int o, int n, long kw) {
-        Heap heap = rt.heap;
-        long key = 0;
-        boolean reverse = false;
-        int nkw = Args.nkw(kw);
-        for (int k = 0; k < nkw; k++) {
-            String name = StrType.value(TupleType.item(kw, k));
-            long v = a[o + n - nkw + k];
-            if (name.equals("key")) key = v == heap.None ? 0 : v;
-            else if (name.equals("reverse")) reverse = rt.ops.truthy(v);
-            else throw rt.typeError("'" + name + "' is an invalid keyword argument for sort()");
-        }
-        int size = (int) ListType.size(list);
-        long[] items = new long[size], keys = new long[size];
-        for (int i = 0; i < size; i++) items[i] = ListType.item(list, i);
-        try {
-            for (int i = 0; i < size; i++) keys[i] = key == 0 ? Builtins.incref(heap, items[i]) : rt.ops.call0(key, items[i]);
-            Integer[] idx = new Integer[size];
-            for (int i = 0; i < size; i++) idx[i] = i;
-            final boolean rev = reverse;
-            int[] compares = {0};
-            java.util.Arrays.sort(idx, (x, y) -> {
-                // the list is untouched until the end: an interrupt (Ctrl-C, a trace's time limit) leaves it as it was
-                if ((++compares[0] & 0xfff) == 0) rt.checkInterrupt();
-                if (rev) {
-                    return rt.ops.compareBool(0, keys[y], keys[x]) ? -1 : rt.ops.compareBool(0, keys[x], keys[y]) ? 1 : 0;
-                }
-                return rt.ops.compareBool(0, keys[x], keys[y]) ? -1 : rt.ops.compareBool(0, keys[y], keys[x]) ? 1 : 0;
-            });
-            long[] sorted = new long[size];
-            for (int i = 0; i < size; i++) sorted[i] = items[idx[i]];
-            if (ListType.size(list) != size) throw rt.error("ValueError", "list modified during sort");
-            for (int i = 0; i < size; i++) ListType.setItemSteal(list, i, sorted[i]);
-        } finally {
-            for (long k : keys) heap.xdecref(k);
-        }
     }
 
     // ---- dict -------------------------------------------------------------------------------------

@@ -55,6 +55,26 @@ public final class TestCapiModule {
             vm.changeHeapType(a[o], false, "with_tp_del");
             return vm.incref(a[o]);
         });
+        vm.def(m, "float_pack", (s, a, o, n, kw) -> {
+            // METH_VARARGS "id|i:float_pack" (size, x, le): PyFloat_Pack2/4/8
+            Params.noKeywords(vm, "float_pack", kw);
+            if (n != 3) throw vm.error("TypeError", "float_pack() takes exactly 3 arguments (" + n + " given)");
+            long size = Params.cInt(vm, a[o]);
+            double x = vm.asDouble(a[o + 1]);
+            long le = Params.cInt(vm, a[o + 2]);
+            if (size != 2 && size != 4 && size != 8) throw vm.error("ValueError", "size must 2, 4 or 8");
+            return vm.heap.bytes.of(dev.refheap.lang.modules.struct.StructModule.packFloat(vm, (int) size, x, le != 0));
+        });
+        vm.def(m, "float_unpack", (s, a, o, n, kw) -> {
+            // METH_VARARGS "y#i:float_unpack" (data, le): PyFloat_Unpack2/4/8
+            Params.noKeywords(vm, "float_unpack", kw);
+            if (n != 2) throw vm.error("TypeError", "float_unpack() takes exactly 2 arguments (" + n + " given)");
+            byte[] data = vm.bytesLike(a[o]);
+            if (data == null) throw vm.error("TypeError", "float_unpack() argument 1 must be read-only bytes-like object, not " + vm.typeName(a[o]));
+            long le = Params.cInt(vm, a[o + 1]);
+            if (data.length != 2 && data.length != 4 && data.length != 8) throw vm.error("ValueError", "data length must 2, 4 or 8 bytes");
+            return vm.heap.floats.of(dev.refheap.lang.modules.struct.StructModule.unpackFloat(data, le != 0));
+        });
         vm.def(m, "without_gc", (s, a, o, n, kw) -> {
             // METH_O
             Params.noKeywords(vm, "_testcapi.without_gc", kw);

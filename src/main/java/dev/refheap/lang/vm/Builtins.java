@@ -364,28 +364,94 @@ final class Builtins {
 
     // ---- isinstance ----------------------------------------------------------------------------
 
+    /**
+     * PyObject_IsInstance (object_recursive_isinstance): an exact type match; a tuple's or union's
+     * items in turn; a metaclass's or the object's class's __instancecheck__; else
+     * object_isinstance, which for a cls that is not a class asks for its {@code __bases__} (an
+     * "abstract class") and compares the instance's {@code __class__} through them.
+     */
     static boolean isInstanceOf(Runtime rt, long o, long cls, String error) {
         Heap heap = rt.heap;
+        if (Heap.typeAddress(o) == cls) return true;
+        if (heap.typeOf(cls) == heap.typeType) return objectIsInstance(rt, o, cls, error);
+        if (heap.typeOf(cls) == rt.unionType) cls = rt.unionType.unionArgs(cls);  // its args, as a tuple
         if (heap.typeOf(cls) == heap.tuples) {
-            for (long i = 0; i < TupleType.size(cls); i++) if (isInstanceOf(rt, o, TupleType.item(cls, i), error)) return true;
-            return false;
-        }
-        if (heap.typeOf(cls) == rt.unionType) return isInstanceOf(rt, o, rt.unionType.unionArgs(cls), error);  // its args, as a tuple
-        if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
-        if (!rt.ops.isTypeObject(cls)) {
-            // an instance of a Python class with __instancecheck__ (typing.Union[int, str], a
-            // _UnionGenericAlias): PyObject_IsInstance's _PyObject_LookupSpecial decides
-            if (heap.typeOf(cls) instanceof ClassType k) {
-                Boolean checked = metaCheck(rt, k, cls, o, "__instancecheck__");
-                if (checked != null) return checked;
+            rt.interpreter.enterRecursiveCall(" in __instancecheck__");
+            try {
+                for (long i = 0; i < TupleType.size(cls); i++) if (isInstanceOf(rt, o, TupleType.item(cls, i), error)) return true;
+                return false;
+            } finally {
+                rt.interpreter.leaveRecursiveCall();
             }
-            throw rt.typeError(error);
         }
-        if (heap.typeOf(cls) instanceof ClassType meta && heap.typeOf(o) != heap.typeAt(cls)) {
-            Boolean checked = metaCheck(rt, meta, cls, o, "__instancecheck__");
+        if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("isinstance() argument 2 cannot be a parameterized generic");
+        if (heap.typeOf(cls) instanceof ClassType k) {  // _PyObject_LookupSpecial(cls, '__instancecheck__')
+            Boolean checked = metaCheck(rt, k, cls, o, "__instancecheck__");
             if (checked != null) return checked;
         }
-        return realIsInstance(rt, o, cls);
+        return objectIsInstance(rt, o, cls, error);
+    }
+
+    /** object_isinstance: a class by its type and its {@code __class__}; anything else must be an abstract class (check_class). */
+    private static boolean objectIsInstance(Runtime rt, long o, long cls, String error) {
+        if (rt.ops.isTypeObject(cls)) return realIsInstance(rt, o, cls);
+        checkClass(rt, cls, error);
+        long icls = Attributes.getOrSwallow(rt, o, "__class__");
+        if (icls == 0) return false;
+        try {
+            return abstractIsSubclass(rt, icls, cls);
+        } finally {
+            rt.heap.decref(icls);
+        }
+    }
+
+    /** abstract_get_bases: {@code cls.__bases__} if it is a tuple (a new reference), else 0; an error other than AttributeError propagates. */
+    private static long abstractBases(Runtime rt, long cls) {
+        long bases = Attributes.getOrSwallow(rt, cls, "__bases__");
+        if (bases != 0 && rt.heap.typeOf(bases) != rt.heap.tuples && !rt.ops.isInstance(bases, rt.heap.tuples)) {
+            rt.heap.decref(bases);
+            return 0;
+        }
+        return bases;
+    }
+
+    /** check_class: {@code cls} has a tuple of {@code __bases__}, else TypeError {@code error}. */
+    private static void checkClass(Runtime rt, long cls, String error) {
+        long bases = abstractBases(rt, cls);
+        if (bases == 0) throw rt.typeError(error);
+        rt.heap.decref(bases);
+    }
+
+    /** abstract_issubclass: {@code derived} is {@code cls} or reaches it through {@code __bases__} (single bases followed without recursion). */
+    private static boolean abstractIsSubclass(Runtime rt, long derived, long cls) {
+        Heap heap = rt.heap;
+        long bases = 0;
+        try {
+            while (true) {
+                if (derived == cls) return true;
+                long next = abstractBases(rt, derived);
+                if (bases != 0) heap.decref(bases);  // after derived is done with: bases may hold its only reference
+                bases = next;
+                if (bases == 0) return false;
+                long n = TupleType.size(bases);
+                if (n == 0) return false;
+                if (n == 1) {
+                    derived = TupleType.item(bases, 0);
+                    continue;
+                }
+                // each base's own search counts against the recursion limit (bpo-30570: a __bases__
+                // that names the object again is RecursionError, not a stack overflow)
+                rt.interpreter.enterRecursiveCall(" in __subclasscheck__");
+                try {
+                    for (long i = 0; i < n; i++) if (abstractIsSubclass(rt, TupleType.item(bases, i), cls)) return true;
+                } finally {
+                    rt.interpreter.leaveRecursiveCall();
+                }
+                return false;
+            }
+        } finally {
+            if (bases != 0) heap.decref(bases);
+        }
     }
 
     /** object_isinstance (type.__instancecheck__): {@code o}'s class or its {@code __class__} derives from class {@code cls}. */
@@ -411,42 +477,42 @@ final class Builtins {
      * else is still handed to a {@code __subclasscheck__} of the second (issubclass(typing.Tuple,
      * typing.Tuple) asks the alias), and is refused only where type's own check would run.
      */
+    /**
+     * PyObject_IsSubclass (object_issubclass): for a cls that is exactly a type, the same object or
+     * recursive_issubclass; a tuple's or union's items in turn; a metaclass's __subclasscheck__;
+     * else recursive_issubclass (classes by their mro, abstract classes by their {@code __bases__}).
+     */
     static boolean isSubclassOfObject(Runtime rt, long derived, long cls) {
         Heap heap = rt.heap;
-        if (rt.ops.isTypeObject(derived)) return isSubclassOf(rt, heap.typeAt(derived), cls);
+        if (heap.typeOf(cls) == heap.typeType) return derived == cls || recursiveIsSubclass(rt, derived, cls);
+        if (heap.typeOf(cls) == rt.unionType) cls = rt.unionType.unionArgs(cls);
         if (heap.typeOf(cls) == heap.tuples) {
-            for (long i = 0; i < TupleType.size(cls); i++) if (isSubclassOfObject(rt, derived, TupleType.item(cls, i))) return true;
-            return false;
+            rt.interpreter.enterRecursiveCall(" in __subclasscheck__");
+            try {
+                for (long i = 0; i < TupleType.size(cls); i++) if (isSubclassOfObject(rt, derived, TupleType.item(cls, i))) return true;
+                return false;
+            } finally {
+                rt.interpreter.leaveRecursiveCall();
+            }
         }
-        if (heap.typeOf(cls) == rt.unionType) return isSubclassOfObject(rt, derived, rt.unionType.unionArgs(cls));
         if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("issubclass() argument 2 cannot be a parameterized generic");
         if (heap.typeOf(cls) instanceof ClassType k) {
             Boolean checked = metaCheck(rt, k, cls, derived, "__subclasscheck__");
             if (checked != null) return checked;
         }
-        throw rt.typeError("issubclass() arg 1 must be a class");
+        return recursiveIsSubclass(rt, derived, cls);
+    }
+
+    /** recursive_issubclass: two classes by their mro, else both must be (abstract) classes, compared through __bases__. */
+    private static boolean recursiveIsSubclass(Runtime rt, long derived, long cls) {
+        if (rt.ops.isTypeObject(cls) && rt.ops.isTypeObject(derived)) return rt.ops.isSubtype(rt.heap.typeAt(derived), rt.heap.typeAt(cls));
+        checkClass(rt, derived, "issubclass() arg 1 must be a class");
+        if (rt.heap.typeOf(cls) != rt.unionType) checkClass(rt, cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return abstractIsSubclass(rt, derived, cls);
     }
 
     static boolean isSubclassOf(Runtime rt, PyType t, long cls) {
-        Heap heap = rt.heap;
-        if (heap.typeOf(cls) == heap.tuples) {
-            for (long i = 0; i < TupleType.size(cls); i++) if (isSubclassOf(rt, t, TupleType.item(cls, i))) return true;
-            return false;
-        }
-        if (heap.typeOf(cls) == rt.unionType) return isSubclassOf(rt, t, rt.unionType.unionArgs(cls));  // its args, as a tuple
-        if (rt.genericAliasType.isAlias(cls)) throw rt.typeError("issubclass() argument 2 cannot be a parameterized generic");
-        if (!rt.ops.isTypeObject(cls)) {
-            if (heap.typeOf(cls) instanceof ClassType k) {  // __subclasscheck__ of a Python class's instance (typing's aliases)
-                Boolean checked = metaCheck(rt, k, cls, t.address(), "__subclasscheck__");
-                if (checked != null) return checked;
-            }
-            throw rt.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        }
-        if (heap.typeOf(cls) instanceof ClassType meta) {
-            Boolean checked = metaCheck(rt, meta, cls, t.address(), "__subclasscheck__");
-            if (checked != null) return checked;
-        }
-        return rt.ops.isSubtype(t, heap.typeAt(cls));
+        return isSubclassOfObject(rt, t.address(), cls);
     }
 
     /**
@@ -620,15 +686,13 @@ final class Builtins {
     }
 
     private static long round(Runtime rt, long[] a, int o, int n, long kw) {
-        Args.noKeywords(rt, "round", kw);
-        if (n < 1) throw rt.typeError("round() missing required argument 'number' (pos 1)");
-        if (n > 2) throw rt.typeError("round() takes at most 2 arguments (" + n + " given)");
+        long[] v = ExecBuiltins.bind(rt, "round", new String[] {"number", "ndigits"}, 0, 2, 1, a, o, n, kw);
         Heap heap = rt.heap;
-        long x = a[o];
-        long r = roundAs(rt, rt.ops.asBuiltin(heap.typeOf(x), "__round__"), x, n == 1 ? 0 : a[o + 1]);  // an int or float subclass without its own __round__: its base's
+        long x = v[0], nd = v[1] == heap.None ? 0 : v[1];  // ndigits=None is round(x)
+        long r = roundAs(rt, rt.ops.asBuiltin(heap.typeOf(x), "__round__"), x, nd);  // an int or float subclass without its own __round__: its base's
         if (r != 0) return r;
         if (heap.typeOf(x) instanceof ClassType c && rt.ops.lookupType(c, "__round__") != 0) {
-            return n == 1 ? rt.ops.callMethod(x, "__round__") : rt.ops.callMethod(x, "__round__", a[o + 1]);
+            return nd == 0 ? rt.ops.callMethod(x, "__round__") : rt.ops.callMethod(x, "__round__", nd);
         }
         throw rt.typeError("type " + rt.ops.typeName(x) + " doesn't define __round__ method");
     }

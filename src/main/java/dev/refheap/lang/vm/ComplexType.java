@@ -152,7 +152,7 @@ final class ComplexType extends ExtType {
         long re = v[0], im = v[1];
         if (re != 0 && Heap.isStr(re)) {
             if (im != 0) throw rt.typeError("complex() can't take second arg if first is a string");
-            String text = StrType.value(re);
+            String text = TypeMethods.decimalAndSpaceToAscii(StrType.value(re));
             if (text.indexOf('_') >= 0 && !underscoresBetweenDigits(text)) {
                 throw rt.error("ValueError", "could not convert string to complex: " + rt.ops.repr(re));
             }
@@ -259,7 +259,7 @@ final class ComplexType extends ExtType {
      * included): every underscore comes right after a digit and right before one ({@code 1_2j}, not
      * {@code 1_j}, {@code 1_.5j} or {@code 1e_5j}).
      */
-    private static boolean underscoresBetweenDigits(String s) {
+    static boolean underscoresBetweenDigits(String s) {
         char prev = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -474,6 +474,14 @@ final class Constructors {
         }
     }
 
+    /** The text without leading and trailing Py_ISSPACE characters (space, \t, \n, \v, \f, \r). */
+    private static String stripAsciiSpace(String s) {
+        int b = 0, e = s.length();
+        while (b < e && " \t\n\u000b\f\r".indexOf(s.charAt(b)) >= 0) b++;
+        while (e > b && " \t\n\u000b\f\r".indexOf(s.charAt(e - 1)) >= 0) e--;
+        return s.substring(b, e);
+    }
+
     static long floatOf(Runtime rt, long x) {
         Heap heap = rt.heap;
         PyType t = heap.typeOf(x);
@@ -486,7 +494,14 @@ final class Constructors {
         byte[] buffer = t == heap.strs ? null : BufferProtocol.bytesOrNull(rt, x);  // PyFloat_FromString takes any buffer's bytes as the text
         if (t == heap.strs || buffer != null) {
             String text = buffer == null ? StrType.value(x) : new String(buffer, java.nio.charset.StandardCharsets.ISO_8859_1);
-            String s = TypeMethods.stripSpace(text).replace("_", "");
+            // a str's whitespace is Unicode's, a buffer's only ASCII's (b'123\xa0' is not a number)
+            String s = buffer == null ? TypeMethods.stripSpace(TypeMethods.decimalAndSpaceToAscii(text)) : stripAsciiSpace(text);
+            if (s.indexOf('_') >= 0) {  // _Py_string_to_number_with_underscores: only between digits
+                if (!ComplexType.underscoresBetweenDigits(s)) {
+                    throw rt.error("ValueError", "could not convert string to float: " + (buffer == null ? Strings.repr(text) : rt.ops.repr(x)));
+                }
+                s = s.replace("_", "");
+            }
             String low = s.toLowerCase();
             double d;
             switch (low) {

@@ -54,13 +54,15 @@ final class ExecBuiltins {
             throw rt.typeError(fname + "() takes at most " + maxPos + " argument" + (maxPos == 1 ? "" : "s") + " (" + n + " given)");
         }
         for (int i = 0; i < np; i++) out[i] = a[o + i];
-        for (int k = 0; k < nkw; k++) {
-            String kn = StrType.value(TupleType.item(kw, k));
-            int idx = -1;
-            for (int i = posOnly; i < names.length; i++) if (names[i].equals(kn)) idx = i;
-            if (idx < 0) throw rt.typeError(fname + "() got an unexpected keyword argument '" + kn + "'");
-            if (out[idx] != 0) throw rt.typeError("argument for " + fname + "() given by name ('" + kn + "') and position (" + (idx + 1) + ")");
-            out[idx] = a[o + np + k];
+        // _PyArg_UnpackKeywords' order: the keywords that name parameters, a missing required
+        // argument, a parameter given by position and by name, then an unknown keyword
+        int used = 0;
+        for (int i = Math.max(np, posOnly); i < names.length; i++) {
+            int k = keywordIndex(kw, nkw, names[i]);
+            if (k >= 0) {
+                out[i] = a[o + np + k];
+                used++;
+            }
         }
         for (int i = 0; i < required; i++) {
             if (out[i] == 0) {
@@ -68,7 +70,25 @@ final class ExecBuiltins {
                 throw rt.typeError(fname + "() missing required argument '" + names[i] + "' (pos " + (i + 1) + ")");
             }
         }
+        if (used < nkw) {
+            for (int i = posOnly; i < np && i < names.length; i++) {
+                if (keywordIndex(kw, nkw, names[i]) >= 0) {
+                    throw rt.typeError("argument for " + fname + "() given by name ('" + names[i] + "') and position (" + (i + 1) + ")");
+                }
+            }
+            for (int k = 0; k < nkw; k++) {
+                String kn = StrType.value(TupleType.item(kw, k));
+                if (java.util.Arrays.asList(names).subList(posOnly, names.length).contains(kn)) continue;
+                throw rt.typeError("'" + kn + "' is an invalid keyword argument for " + fname + "()");
+            }
+        }
         return out;
+    }
+
+    /** The index of keyword {@code name} among the call's {@code nkw} keywords, or -1. */
+    private static int keywordIndex(long kw, int nkw, String name) {
+        for (int k = 0; k < nkw; k++) if (StrType.value(TupleType.item(kw, k)).equals(name)) return k;
+        return -1;
     }
 
     // ---- compile --------------------------------------------------------------------------------

@@ -251,7 +251,7 @@ final class Formats {
                 body = general(a, prec == 0 ? 1 : prec, sp.alt);
                 if (type == 'G') body = body.toUpperCase();
             }
-            default -> body = sp.precision < 0 ? Floats.repr(a) : general(a, Math.max(prec, 1), false).replaceAll("^(\\d+)$", "$1.0");
+            default -> body = sp.precision < 0 ? Floats.repr(a) : generalAddDot0(a, Math.max(prec, 1));
         }
         if (sp.noNegZero && neg && body.replaceAll("[eE].*|%", "").chars().allMatch(c -> c == '0' || c == '.')) neg = false;  // 'z': a -0 result loses its sign
         if (sp.type == 'n') return number(sp, neg && !Double.isNaN(d), "", body, null);
@@ -342,6 +342,18 @@ final class Formats {
         out.insert(0, sep);
         out.insert(0, digits, pos - chars, pos);
         out.insert(0, "0".repeat(zeros));
+    }
+
+    /**
+     * No type with a precision: 'g' with Py_DTSF_ADD_DOT_0, whose exponent form starts one place
+     * earlier (a decimal point at or past the precision: format(1234.56, '.4') is '1.235e+03',
+     * format(1.5, '.1') '2e+00') and whose integers get ".0".
+     */
+    private static String generalAddDot0(double a, int prec) {
+        BigDecimal r = new BigDecimal(a).round(new java.math.MathContext(prec, RoundingMode.HALF_EVEN));
+        int exp = a == 0 ? 0 : r.precision() - r.scale() - 1;  // zero's decimal point is after its one digit
+        if (exp < -4 || exp >= prec - 1) return scientific(a, prec - 1, true, false);
+        return general(a, prec, false).replaceAll("^(\\d+)$", "$1.0");
     }
 
     private static String general(double a, int prec, boolean alt) {

@@ -202,10 +202,30 @@ final class TypeCall {
         }
     }
 
+    /**
+     * As {@link #fromBaseValue} for tuple and float (whose tp_init is object's): tuple_new and
+     * float_new refuse keywords only while the class's tp_init is still that one; a class with
+     * an __init__ of its own has them passed there, and the base ignores them.
+     */
+    private static long fromBaseValueKeywordsToInit(Runtime rt, ClassType c, PyType base, long[] a, int o, int n, long kw,
+                                                    java.util.function.LongUnaryOperator copy) {
+        int nkw = Args.nkw(kw);
+        if (nkw > 0 && !isObjectMethod(rt, rt.ops.lookupType(c, "__init__"))) {
+            n -= nkw;
+            kw = 0;
+        }
+        long tmp = Builtins.callType(rt, base.address(), a, o, n, kw);
+        try {
+            return copy.applyAsLong(tmp);
+        } finally {
+            rt.heap.decref(tmp);
+        }
+    }
+
     /** tuple_subtype_new: the items of {@code tuple(iterable)} in an instance of the class. */
     private static long tupleNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
-        return fromBaseValue(rt, heap.tuples, a, o, n, kw, tmp -> {
+        return fromBaseValueKeywordsToInit(rt, c, heap.tuples, a, o, n, kw, tmp -> {
             long size = TupleType.size(tmp);
             long self = c.allocInstance(size);
             for (long i = 0; i < size; i++) TupleType.setItemSteal(self, i, Builtins.incref(heap, TupleType.item(tmp, i)));
@@ -269,7 +289,7 @@ final class TypeCall {
 
     /** float_subtype_new: the value of {@code float(*args)} in an instance of the class. */
     private static long floatNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
-        return fromBaseValue(rt, rt.heap.floats, a, o, n, kw, tmp -> {
+        return fromBaseValueKeywordsToInit(rt, c, rt.heap.floats, a, o, n, kw, tmp -> {
             long self = c.allocInstance();
             Native.putDouble(self + dev.refheap.object.FloatType.OB_FVAL, dev.refheap.object.FloatType.value(tmp));
             return self;

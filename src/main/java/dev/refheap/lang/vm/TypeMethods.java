@@ -710,6 +710,24 @@ final class TypeMethods {
     }
 
     /** Py_UNICODE_ISSPACE: bidirectional class WS, B or S, or category Zs (the no-break spaces and U+0085 too, which Java's isWhitespace leaves out). */
+    /**
+     * _PyUnicode_TransformDecimalAndSpaceToASCII: what float() and complex() parse of a str, each
+     * whitespace character a space, each decimal digit its ASCII digit, any other non-ASCII
+     * character '?' (which then fails the parse).
+     */
+    static String decimalAndSpaceToAscii(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 128 && !isSpace(c)) b.append((char) c);
+            else if (isSpace(c)) b.append(' ');
+            else if (isDecimalCp(c)) b.append((char) ('0' + Character.digit(c, 10)));
+            else b.append('?');
+        }
+        return b.toString();
+    }
+
     static boolean isSpace(int c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
     }

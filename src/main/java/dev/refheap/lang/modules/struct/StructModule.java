@@ -25,6 +25,33 @@ import java.util.Map;
 public final class StructModule {
     private StructModule() {}
 
+    /** PyFloat_Pack2/4/8: {@code x} as an IEEE float of {@code size} bytes (2, 4 or 8), little- or big-endian; OverflowError as 3.11 raises it. */
+    public static byte[] packFloat(VmApi vm, int size, double x, boolean little) {
+        long bits;
+        switch (size) {
+            case 2 -> bits = Formats.half(vm, x);
+            case 4 -> {
+                float f = (float) x;
+                if (Float.isInfinite(f) && !Double.isInfinite(x)) throw vm.error("OverflowError", "float too large to pack with f format");
+                bits = Float.floatToRawIntBits(f) & 0xffffffffL;
+            }
+            default -> bits = Double.doubleToRawLongBits(x);
+        }
+        byte[] out = new byte[size];
+        for (int k = 0; k < size; k++) out[little ? k : size - 1 - k] = (byte) (bits >>> (8 * k));
+        return out;
+    }
+
+    /** PyFloat_Unpack2/4/8 of {@code b} (2, 4 or 8 bytes), little- or big-endian. */
+    public static double unpackFloat(byte[] b, boolean little) {
+        long bits = Formats.readInteger(b, 0, b.length, little, false);
+        return switch (b.length) {
+            case 2 -> Float.float16ToFloat((short) bits);
+            case 4 -> Float.intBitsToFloat((int) bits);
+            default -> Double.longBitsToDouble(bits);
+        };
+    }
+
     static final int S_SIZE = 16, S_LEN = 24, S_CODES = 32, S_FORMAT = 40, WEAKREFLIST = 48;
     static final int MAXCACHE = 100;
 

@@ -711,6 +711,17 @@ public final class DictType extends PyType {
         }
     }
 
+    /**
+     * _PyDict_FromKeys of an exact set or frozenset into the empty dict {@code d}: one resize for
+     * its size (a general table), then each key with the hash the set stored (no __hash__ call).
+     */
+    public void fromKeysOfSet(long d, long set, SetType sets, long value) {
+        resize(d, estimateLog2Keysize(SetType.size(set)), false);
+        for (long i = sets.nextSlot(set, 0); i >= 0; i = sets.nextSlot(set, i + 1)) {
+            setItemKnownHash(d, SetType.keyAt(set, i), SetType.hashAt(set, i), value);
+        }
+    }
+
     /** del d[key]; returns false if the key was absent. */
     public boolean delItem(long d, long key) {
         long old = popKnownHash(d, key, hashOf(key));

@@ -22,6 +22,19 @@ final class DictFromKeys {
             heap.dicts.fromKeysOfDict(d, a[o], value);  // the fast path: one resize, the stored hashes
             return d;
         }
+        if (heap.typeOf(d) == heap.dicts && dev.refheap.object.DictType.size(d) == 0
+                && (heap.typeOf(a[o]) == heap.sets || heap.typeOf(a[o]) == heap.frozensets)) {
+            try {
+                heap.dicts.fromKeysOfSet(d, a[o], heap.sets, value);  // likewise for an exact set or frozenset
+            } catch (dev.refheap.object.PyError e) {
+                heap.decref(d);
+                throw rt.fromPyError(e);
+            } catch (PyException e) {
+                heap.decref(d);
+                throw e;
+            }
+            return d;
+        }
         try {
             long it = rt.ops.iter(a[o]);
             try {

@@ -2353,7 +2353,11 @@ final class Ops {
     boolean containsAs(PyType t, long container, long item) {
         try {
             if (t == heap.dicts) return heap.dicts.contains(container, item);
-            if (t == heap.sets || t == heap.frozensets) return heap.sets.contains(container, item);
+            if (t == heap.sets || t == heap.frozensets) {
+                PyType it = heap.typeOf(item);  // only a set (or a subclass) is looked up again as a frozenset
+                if (it != heap.sets && !(it instanceof ClassType)) return heap.sets.contains(container, item);
+                return SetMethods.withFrozenKeyRetry(rt, item, k -> heap.sets.contains(container, k));
+            }
         } catch (PyError e) {
             throw rt.fromPyError(e);
         }

@@ -130,6 +130,33 @@ final class SetMethods {
         });
     }
 
+    /**
+     * set_contains, set_discard and set_remove: {@code op} of {@code key}, or, when key is a set
+     * (unhashable: TypeError), of a new frozenset of its items (make_new_set(&PyFrozenSet_Type,
+     * key)), so {@code {1} in {frozenset({1})}} is true.
+     */
+    static boolean withFrozenKeyRetry(Runtime rt, long key, java.util.function.LongPredicate op) {
+        Heap heap = rt.heap;
+        try {
+            try {
+                return op.test(key);
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            }
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(key, heap.sets) || !rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
+            heap.decref(e.exc());
+        }
+        long tmp = filled(rt, heap.frozensets.create(), r -> updateInternal(rt, r, key));
+        try {
+            return op.test(tmp);
+        } catch (PyError e) {
+            throw rt.fromPyError(e);
+        } finally {
+            heap.decref(tmp);
+        }
+    }
+
     /** set_copy: make_new_set_basetype(type(so), so). */
     static long copy(Runtime rt, long so) { return newLike(rt, so, so); }
 

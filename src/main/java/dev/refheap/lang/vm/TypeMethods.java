@@ -287,14 +287,9 @@ final class TypeMethods {
     private void installSet() {
         PyType S = heap.sets;
         def1(S, "add", (s, v) -> { try { heap.sets.add(s, v); } catch (PyError e) { throw rt.fromPyError(e); } return none(); });
-        def1(S, "discard", (s, v) -> { try { heap.sets.discard(s, v); } catch (PyError e) { throw rt.fromPyError(e); } return none(); });
+        def1(S, "discard", (s, v) -> { SetMethods.withFrozenKeyRetry(rt, v, k -> heap.sets.discard(s, k)); return none(); });
         def1(S, "remove", (s, v) -> {
-            boolean found;
-            try {
-                found = heap.sets.discard(s, v);
-            } catch (PyError e) {
-                throw rt.fromPyError(e);
-            }
+            boolean found = SetMethods.withFrozenKeyRetry(rt, v, k -> heap.sets.discard(s, k));
             if (!found) throw new PyException(rt.ops.instantiateException(rt.exceptionType("KeyError"), heap.tuples.of(v)));
             return none();
         });

@@ -207,21 +207,7 @@ final class ArrayType extends CDataType {
             for (int k = 0; k < len; k++) b[k] = Native.getByte(ptr(o) + start + (long) k * step);
             return vm.heap.bytes.of(b);
         }
-        long list = vm.heap.lists.of();
-        try {
-            for (long k = 0, cur = start; k < len; k++, cur += step) {
-                long v = item(o, l, cur);
-                try {
-                    vm.heap.lists.append(list, v);
-                } finally {
-                    vm.heap.decref(v);
-                }
-            }
-        } catch (RuntimeException e) {
-            vm.heap.decref(list);
-            throw e;
-        }
-        return list;
+        return itemsList(start, len, step, cur -> item(o, l, cur));
     }
 
     @Override

@@ -199,6 +199,25 @@ abstract class CDataType extends FieldsType {
         throw vm.error("TypeError", "expected " + t.name(vm) + " instance, got " + vm.typeName(v));
     }
 
+    /** A slice's items as a new list: {@code len} of them from index {@code start} by {@code step}, each read by {@code item} (a new reference). */
+    protected final long itemsList(long start, long len, long step, java.util.function.LongUnaryOperator item) {
+        long list = vm.heap.lists.of();
+        try {
+            for (long k = 0, cur = start; k < len; k++, cur += step) {
+                long v = item.applyAsLong(cur);
+                try {
+                    vm.heap.lists.append(list, v);
+                } finally {
+                    vm.heap.decref(v);
+                }
+            }
+        } catch (RuntimeException e) {
+            vm.heap.decref(list);
+            throw e;
+        }
+        return list;
+    }
+
     /** Copies {@code len} bytes from {@code src} into {@code o}'s data at {@code address} (a placed object's under the contract). */
     final void copyInto(long o, long address, long src, long len) {
         if (owns(o)) Native.copy(src, address, len);

@@ -195,21 +195,7 @@ final class PointerType extends CDataType {
             }
             return vm.heap.bytes.of(b);
         }
-        long list = vm.heap.lists.of();
-        try {
-            for (long k = 0, cur = start; k < len; k++, cur += step) {
-                long v = itemAt(o, cur);
-                try {
-                    vm.heap.lists.append(list, v);
-                } finally {
-                    vm.heap.decref(v);
-                }
-            }
-        } catch (RuntimeException e) {
-            vm.heap.decref(list);
-            throw e;
-        }
-        return list;
+        return itemsList(start, len, step, cur -> itemAt(o, cur));
     }
 
     /** A pointer slice's start, stop or step: {@code dflt} when None (a pointer has no length to clip them to). */

@@ -381,13 +381,7 @@ public final class DictType extends PyType {
                     if (unicode && keyIsStr) {  // two exact strs: compared without running Python code
                         if (heap.strs.hash(ek) == hash && heap.strs.equals(ek, key)) return ix;
                     } else if ((unicode ? heap.strs.hash(ek) : Native.getLong(e)) == hash) {
-                        boolean same;
-                        heap.incref(ek);
-                        try {
-                            same = heap.objectsEqual(ek, key);
-                        } finally {
-                            heap.decref(ek);
-                        }
+                        boolean same = heap.equalHeld(ek, key);
                         if (keys(d) != k || Native.getLong(e + keyAt) != ek) continue restart;
                         if (same) return ix;
                     }

@@ -913,6 +913,19 @@ public final class Heap implements AutoCloseable {
         return ta.getClass() != tb.getClass() && tb.equals(b, a);
     }
 
+    /**
+     * {@link #objectsEqual} of a key a container stores and {@code key}, the stored one held for the
+     * comparison (its {@code __eq__} may remove it from the container: 3.11's lookups hold it).
+     */
+    public boolean equalHeld(long stored, long key) {
+        incref(stored);
+        try {
+            return objectsEqual(stored, key);
+        } finally {
+            decref(stored);
+        }
+    }
+
     /** Element-wise equality of two arrays of {@code n} item pointers (list and tuple comparison). */
     public boolean itemArraysEqual(long itemsA, long itemsB, long n) {
         for (long i = 0; i < n; i++) {

@@ -123,14 +123,11 @@ public final class SetType extends PyType {
                             return;
                         }
                         boolean same;
-                        heap.incref(ek);
                         try {
-                            same = heap.objectsEqual(ek, key);
+                            same = heap.equalHeld(ek, key);
                         } catch (RuntimeException e) {
                             heap.decref(key);
                             throw e;
-                        } finally {
-                            heap.decref(ek);
                         }
                         if (same) {
                             heap.decref(key);
@@ -168,13 +165,7 @@ public final class SetType extends PyType {
                     if (eh == 0 && ek == 0) return 0;
                     if (eh == hash && ek != dummy) {
                         if (ek == key) return entry;
-                        boolean same;
-                        heap.incref(ek);
-                        try {
-                            same = heap.objectsEqual(ek, key);
-                        } finally {
-                            heap.decref(ek);
-                        }
+                        boolean same = heap.equalHeld(ek, key);
                         if (table(s) != table || Native.getLong(entry) != ek) continue restart;
                         if (same) return entry;
                         mask = mask(s);

@@ -739,6 +739,70 @@ final class Builtins {
         return rt.ops.baseView(m) == rt.heap.dicts && rt.ops.asBuiltin(rt.heap.typeOf(m), "__iter__") == rt.heap.dicts;
     }
 
+    /**
+     * dict_update_arg: an exact dict, or anything with a {@code keys} attribute, merged as a mapping;
+     * anything else read as a sequence of pairs (PyDict_MergeFromSeq2), each inserted as it comes, so
+     * an error leaves the pairs before it in {@code d}. What dict(), dict.update() and |= take.
+     */
+    static void dictUpdateArg(Runtime rt, long d, long arg) {
+        Heap heap = rt.heap;
+        if (heap.typeOf(arg) == heap.dicts) {
+            dictUpdate(rt, d, arg, false, 0);
+            return;
+        }
+        long keys = Attributes.getOrSwallow(rt, arg, "keys");  // _PyObject_LookupAttr
+        if (keys != 0) {
+            heap.decref(keys);
+            dictUpdate(rt, d, arg, false, 0);
+            return;
+        }
+        mergeFromSeq2(rt, d, arg);
+    }
+
+    /** PyDict_MergeFromSeq2 (override): each item of {@code seq} a key and value pair. */
+    private static void mergeFromSeq2(Runtime rt, long d, long seq) {
+        Heap heap = rt.heap;
+        long it = rt.ops.iter(seq);
+        try {
+            long i = 0;
+            for (long item = rt.ops.next(it); item != 0; item = rt.ops.next(it), i++) {
+                try {
+                    long fast;
+                    try {
+                        // PySequence_Fast: an exact list or tuple as it is, anything else made a list
+                        fast = heap.typeOf(item) == heap.lists || heap.typeOf(item) == heap.tuples ? incref(heap, item) : toList(rt, item);
+                    } catch (PyException e) {
+                        if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
+                        heap.decref(e.exc());
+                        throw rt.typeError("cannot convert dictionary update sequence element #" + i + " to a sequence");
+                    }
+                    try {
+                        boolean list = heap.typeOf(fast) == heap.lists;
+                        long n = list ? ListType.size(fast) : TupleType.size(fast);
+                        if (n != 2) throw rt.error("ValueError", "dictionary update sequence element #" + i + " has length " + n + "; 2 is required");
+                        long k = list ? ListType.item(fast, 0) : TupleType.item(fast, 0), v = list ? ListType.item(fast, 1) : TupleType.item(fast, 1);
+                        heap.incref(k);
+                        heap.incref(v);
+                        try {
+                            heap.dicts.setItem(d, k, v);
+                        } catch (dev.refheap.object.PyError e) {
+                            throw rt.fromPyError(e);
+                        } finally {
+                            heap.decref(k);
+                            heap.decref(v);
+                        }
+                    } finally {
+                        heap.decref(fast);
+                    }
+                } finally {
+                    heap.decref(item);
+                }
+            }
+        } finally {
+            heap.decref(it);
+        }
+    }
+
     static void dictUpdate(Runtime rt, long d, long m, boolean merge, long callable) {
         Heap heap = rt.heap;
         if (heap.typeOf(m) == rt.mappingProxyType) {
@@ -749,8 +813,14 @@ final class Builtins {
         // from its own table; any other mapping through keys() and subscription
         boolean asDict = iteratesAsDict(rt, m);
         if (!asDict) {
-            if (rt.ops.lookupType(heap.typeOf(m), "keys") != 0) {
-                long keys = rt.ops.callMethod(m, "keys");
+            long keysFn = Attributes.getOrSwallow(rt, m, "keys");  // PyMapping_Keys: m.keys(), an instance's own attribute too
+            if (keysFn != 0) {
+                long keys;
+                try {
+                    keys = rt.ops.call(keysFn, new long[0], 0, 0, 0);
+                } finally {
+                    heap.decref(keysFn);
+                }
                 long l = toList(rt, keys);
                 heap.decref(keys);
                 try {

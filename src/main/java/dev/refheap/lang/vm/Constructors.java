@@ -345,31 +345,7 @@ final class Constructors {
         if (np > 1) throw rt.typeError("dict expected at most 1 argument, got " + np);
         long d = heap.dicts.create(false);  // dict_new: tp_alloc, not the free list
         try {
-            if (np == 1) {
-                long src = a[o];
-                if (heap.typeOf(src) == heap.dicts || heap.typeOf(src) == rt.mappingProxyType
-                        || rt.ops.lookupType(heap.typeOf(src), "keys") != 0) {
-                    Builtins.dictUpdate(rt, d, src, false, 0);
-                } else {
-                    long l = Builtins.toList(rt, src);
-                    try {
-                        for (long i = 0; i < ListType.size(l); i++) {
-                            long pair = ListType.item(l, i);
-                            long items = Builtins.toList(rt, pair);
-                            try {
-                                if (ListType.size(items) != 2) {
-                                    throw rt.error("ValueError", "dictionary update sequence element #" + i + " has length " + ListType.size(items) + "; 2 is required");
-                                }
-                                heap.dicts.setItem(d, ListType.item(items, 0), ListType.item(items, 1));
-                            } finally {
-                                heap.decref(items);
-                            }
-                        }
-                    } finally {
-                        heap.decref(l);
-                    }
-                }
-            }
+            if (np == 1) Builtins.dictUpdateArg(rt, d, a[o]);  // dict_update_common: a mapping, or pairs as they come
             for (int k = 0; k < nkw; k++) heap.dicts.setItem(d, TupleType.item(kw, k), a[o + np + k]);
         } catch (PyError e) {
             heap.decref(d);

@@ -1790,7 +1790,9 @@ final class Ops {
             long r = extBinary(op, a, b);
             if (r != 0) return r;
         }
-        if (heap.typeOf(a) instanceof DictViewType || heap.typeOf(b) instanceof DictViewType) {
+        // a dict's |= takes a view as pairs (dict_ior is a's in-place slot, tried before b's reflected one)
+        if ((heap.typeOf(a) instanceof DictViewType || heap.typeOf(b) instanceof DictViewType)
+                && !(op == BinaryOp.INPLACE_OR && heap.typeOf(a) == heap.dicts)) {
             long r = DictViewSetOps.binary(rt, op, a, b);
             if (r != 0) return r;
         }

@@ -96,6 +96,11 @@ final class Sequences {
                 default -> 0;
             };
         }
+        if (ta == heap.dicts && op.isInplace() && base == BinaryOp.OR) {  // dict_ior: dict_update_arg, any mapping or pairs
+            Builtins.dictUpdateArg(rt, a, b);
+            heap.incref(a);
+            return a;
+        }
         if (ta == heap.dicts && tb == heap.dicts && base == BinaryOp.OR) {
             long r = op.isInplace() ? a : copyDict(rt, a);
             if (op.isInplace()) heap.incref(a);

@@ -914,7 +914,7 @@ final class SlotWrappers {
                 PyType ot = rt.ops.baseView(other);
                 if (bop.base() == BinaryOp.MULTIPLY) repeatCount(other);
                 if (isSetLike(t) && !isSetLike(ot)) return Builtins.incref(heap, rt.notImplemented);
-                if (t == heap.dicts && bop.base() == BinaryOp.OR && ot != heap.dicts) return Builtins.incref(heap, rt.notImplemented);
+                if (t == heap.dicts && bop == BinaryOp.OR && ot != heap.dicts) return Builtins.incref(heap, rt.notImplemented);  // dict_ior takes any mapping or pairs
                 long r = rop != null ? Sequences.binary(rt, bop, other, s, ot, t) : Sequences.binary(rt, bop, s, other, t, ot);
                 return r != 0 ? r : Builtins.incref(heap, rt.notImplemented);
             };
@@ -1191,7 +1191,7 @@ final class SlotWrappers {
             long other = a[o];
             if (isNumberType(t) && !numberOperand(t, other)) return Builtins.incref(heap, rt.notImplemented);
             if (isSetLike(t) && !isSetLike(rt.ops.baseView(other))) return Builtins.incref(heap, rt.notImplemented);
-            if (t == heap.dicts && op.base() == BinaryOp.OR && !rt.ops.isInstance(other, heap.dicts)) return Builtins.incref(heap, rt.notImplemented);
+            if (t == heap.dicts && op == BinaryOp.OR && !rt.ops.isInstance(other, heap.dicts)) return Builtins.incref(heap, rt.notImplemented);
             if (swapped && (t == heap.strs || t == heap.bytes || t == rt.byteArrayType) && op == BinaryOp.REMAINDER) {
                 if (!rt.ops.isInstance(other, t)) return Builtins.incref(heap, rt.notImplemented);
             }

@@ -261,13 +261,7 @@ final class TypeMethods {
             int nkw = Args.nkw(kw);
             if (n - nkw > 1) throw rt.typeError("update expected at most 1 argument, got " + (n - nkw));
             if (n - nkw == 1) {
-                long src = a[o];
-                if (heap.typeOf(src) == heap.dicts || heap.typeOf(src) instanceof ClassType) Builtins.dictUpdate(rt, s, src, false, 0);
-                else {
-                    long tmp = Constructors.construct(rt, heap.dicts, heap.dicts.address(), a, o, 1, 0);
-                    Builtins.dictUpdate(rt, s, tmp, false, 0);
-                    heap.decref(tmp);
-                }
+                Builtins.dictUpdateArg(rt, s, a[o]);
             }
             for (int k = 0; k < nkw; k++) heap.dicts.setItem(s, TupleType.item(kw, k), a[o + n - nkw + k]);
             return none();

@@ -21,7 +21,8 @@ The doc is the text as the C object holds it (tp_doc, ml_doc, the getset's or me
 a function, method or type with a text signature, ``name(sig)\n--\n\n`` followed by the rest, the
 form CPython's __doc__ and __text_signature__ getters cut in two.
 The start-up part (before ``=``): the builtin types and exceptions, whose type dicts hold their
-__doc__ from the start, and the modules' docstrings, which a module has from its creation.
+__doc__ from the start, the modules' docstrings, which a module has from its creation, and _io's
+types' docs, which their dicts hold from _io's creation.
 """
 import builtins
 import os
@@ -152,6 +153,13 @@ def main(path, key):
             continue
     for modname, m in modules:  # by the name it is imported as (_io's __name__ is 'io')
         out.put('@' + modname, m.__doc__)
+    # _io's types hold their __doc__ in their dicts from the module's creation (refheap readies them when
+    # _io is made, at the first open() of a small start-up): their docs belong to the start-up part too
+    for modname, m in modules:
+        if modname == '_io':
+            for k, v in sorted(vars(m).items()):
+                if isinstance(v, type):
+                    out.type_doc(v)
     out.lines.append('=')
     for t in ts:
         out.members(t)

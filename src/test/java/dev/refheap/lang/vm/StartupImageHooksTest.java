@@ -39,6 +39,8 @@ class StartupImageHooksTest {
             // spare frames: made again on use
             "Code.globalCache", "Code.attrClass", "Code.attrVersion", "Code.attrFound", "Code.attrKeys", "Code.compiled", "Code.runs",
             "Code.loops", "Code.parts", "Code.spareFrames", "Code.spareCount",
+            // a CALL site's remembered callee and LOAD_GLOBAL's remembered value address: caches checked on use
+            "Code.calleeCodes", "Code.globalValueAt",
             // 3.11's offsets for a code (f_lasti, co_code, co_positions): a function of its unit alone, made on first use
             "Code.layout",
             // the exception that last left a frame unhandled: read only right after it is set (a caller's handler then takes it)

@@ -2723,11 +2723,6 @@ final class Interpreter implements RootProvider {
         return false;
     }
 
-    /** _PyTraceBack_FromFrame for an exception without a traceback: one entry, the running frame's (none when no frame runs). */
-    void tracebackFromCurrentFrame(long exc) {
-        if (current != null) addTraceback(exc, current);
-    }
-
     /** PyTraceBack_Here: a new traceback entry for {@code f} at the head of exc's traceback. */
     private void addTraceback(long exc, Frame f) {
         if (!rt.ops.isInstance(exc, rt.baseException)) return;

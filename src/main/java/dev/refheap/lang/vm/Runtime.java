@@ -1026,11 +1026,6 @@ public final class Runtime implements AutoCloseable {
      */
     void writeUnraisable(long exc, String errMsg, long obj) {
         try {
-            // _PyErr_WriteUnraisableMsg: an exception raised without a traceback (by the runtime, as
-            // gen_close's "generator ignored GeneratorExit") gets one made from the current frame
-            if (interpreter != null && ops.isInstance(exc, baseException) && ExceptionType.traceback(exc) == 0) {
-                interpreter.tracebackFromCurrentFrame(exc);
-            }
             long hook = sysDict != 0 ? heap.dicts.getItem(sysDict, "unraisablehook") : 0;  // _PySys_GetAttr: interp->sysdict
             if (hook == 0 || hook == heap.None || hook == defaultUnraisablehook || unraisableHookArgsType == null) {
                 unraisableHook.report(exc, errMsg, obj, true);

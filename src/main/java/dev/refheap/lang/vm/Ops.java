@@ -2260,6 +2260,16 @@ final class Ops {
      */
     boolean eqOrSame(long a, long b) { return a == b || eq(a, b); }
 
+    /** eqOrSame with {@code stored} (a list's item) held across the comparison: list_contains, index, count, remove (an __eq__ may shrink the list). */
+    boolean eqOrSameHeld(long stored, long v) {
+        heap.incref(stored);
+        try {
+            return eqOrSame(stored, v);
+        } finally {
+            heap.decref(stored);
+        }
+    }
+
     /** a == b with both held across the comparison, as list_richcompare holds two lists' items (an __eq__ may clear either list). */
     private boolean eqHeld(long a, long b) {
         heap.incref(a);
@@ -2369,15 +2379,7 @@ final class Ops {
             return StrType.value(container).contains(StrType.value(item));
         }
         if (t == heap.lists) {
-            for (long i = 0; i < ListType.size(container); i++) {  // list_contains holds each item across its comparison
-                long x = ListType.item(container, i);
-                heap.incref(x);
-                try {
-                    if (eqOrSame(x, item)) return true;
-                } finally {
-                    heap.decref(x);
-                }
-            }
+            for (long i = 0; i < ListType.size(container); i++) if (eqOrSameHeld(ListType.item(container, i), item)) return true;
             return false;
         }
         if (t == heap.tuples) {

@@ -67,16 +67,6 @@ final class TypeMethods {
         });
     }
 
-    /** item == v (item borrowed from a container), with item held for the comparison. */
-    private boolean heldEq(long item, long v) {
-        heap.incref(item);
-        try {
-            return rt.ops.eqOrSame(item, v);
-        } finally {
-            heap.decref(item);
-        }
-    }
-
     /** _PyEval_SliceIndexNotNone: an int or an object with __index__, clamped to the index range. */
     private long indexNotNone(long v) {
         if (!(rt.ops.baseView(v) instanceof IntType) && rt.ops.lookupType(heap.typeOf(v), "__index__") == 0) {
@@ -130,7 +120,7 @@ final class TypeMethods {
         // the end, clamped): a negative start read before the items, and stop was ignored
         def1(L, "remove", (s, v) -> {
             for (long i = 0; i < ListType.size(s); i++) {
-                if (heldEq(ListType.item(s, i), v)) {
+                if (rt.ops.eqOrSameHeld(ListType.item(s, i), v)) {
                     if (i < ListType.size(s)) heap.decref(heap.lists.pop(s, i));
                     return none();
                 }
@@ -143,13 +133,13 @@ final class TypeMethods {
             if (start < 0) start = Math.max(0, start + ListType.size(s));
             if (stop < 0) stop = Math.max(0, stop + ListType.size(s));
             for (long i = start; i < stop && i < ListType.size(s); i++) {
-                if (heldEq(ListType.item(s, i), a[o])) return heap.ints.of(i);
+                if (rt.ops.eqOrSameHeld(ListType.item(s, i), a[o])) return heap.ints.of(i);
             }
             throw rt.error("ValueError", rt.ops.repr(a[o]) + " is not in list");
         });
         def1(L, "count", (s, v) -> {
             long c = 0;
-            for (long i = 0; i < ListType.size(s); i++) if (heldEq(ListType.item(s, i), v)) c++;
+            for (long i = 0; i < ListType.size(s); i++) if (rt.ops.eqOrSameHeld(ListType.item(s, i), v)) c++;
             return heap.ints.of(c);
         });
         def0(L, "__reversed__", s -> rt.iterType.createReverse(IterType.Kind.LIST_REVERSE, s));

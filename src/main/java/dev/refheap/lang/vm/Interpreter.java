@@ -325,8 +325,48 @@ final class Interpreter implements RootProvider {
      */
     long callFunction(long func, long[] args, int off, int n, long kwnames, boolean steal) {
         Frame f = functionFrame(func, args, off, n, kwnames, steal);
-        if ((f.code.unit.flags() & GENERATOR_LIKE) != 0) return createGenerator(f);
+        CodeType.Code code = f.code;
+        if ((code.unit.flags() & GENERATOR_LIKE) != 0) return createGenerator(f);
+        CompiledCode c = code.compiled;
+        if (c != null && c != CompiledCode.REFUSED && code.warmup == 0 && !useTracing) return executeCompiled(f, c);
         return execute(f);
+    }
+
+    /**
+     * {@link #execute} for a frame whose code is compiled ({@code c}), not traced and warmed up:
+     * its compiled code called here, as a compiled caller's CALL runs a compiled callee
+     * ({@link #nestedReturned}, {@link #nestedThrew}), without {@link #run}, {@link #runFrames}
+     * and {@link #runFrame}'s start around it. The calls that start in Java (a class call's
+     * __init__, a finalizer, a special method called by a builtin) come this way. What runs,
+     * and the order of every reference taken and released, is what execute does: the frame is
+     * entered, its compiled code runs from its start, the frames go on where the code stopped
+     * (resumeNested), a handler of f's takes an exception as runFrame's would, and f leaves.
+     */
+    private long executeCompiled(Frame f, CompiledCode c) {
+        enter(f);
+        try {
+            long v;
+            try {
+                v = c.run(this, f);
+            } catch (Throwable t) {
+                if (t instanceof SysTrace.Unwind u) throw new PyException(u.exc);  // runFrames' exit_unwind
+                unwind(f, t, true, 0);
+                return resumeNested(f);
+            }
+            if (v == 0) return resumeNested(f);
+            if (useTracing && tracing == 0) {
+                try {
+                    v = SysTrace.frameExit(this, f, v);
+                } catch (SysTrace.Unwind u) {
+                    throw new PyException(u.exc);
+                }
+            }
+            return v;
+        } finally {
+            depth--;
+            current = f.back;
+            finishFrame(f);
+        }
     }
 
     /** The flags of code whose call makes a generator, coroutine or async generator instead of running it. */

@@ -438,4 +438,103 @@ class CompiledCodeTest {
         assertTrue(expected.contains("maximum recursion depth exceeded"), expected);
         assertTrue(expected.contains("('caught', -1, 'passes', 4)"), expected);
     }
+
+    /**
+     * Python code called from Java (a class call's __init__, __del__ from a refcount's end and from
+     * the collector, __eq__/__hash__ from a dict, __getattr__, __next__ from sum) runs its compiled
+     * code directly (Interpreter.executeCompiled): the output, tracebacks and f_back, exceptions
+     * handled in the callee or passing out of it, a callee stopping where the interpreter goes on
+     * (it iterates a generator) and the recursion limit through __init__ are the interpreter's,
+     * with the exact check at every boundary.
+     */
+    @Test
+    void compiledCodeCalledFromJavaRunsAsInterpreted() {
+        String program = """
+                import gc, sys
+                log = []
+                class Res:
+                    def __init__(self, tag, cyc=False):
+                        self.tag = tag
+                        if cyc:
+                            self.me = self
+                    def __del__(self):
+                        log.append(self.tag)
+                class Key:
+                    def __init__(self, v):
+                        self.v = v
+                    def __eq__(self, other):
+                        return self.v == other.v
+                    def __hash__(self):
+                        return self.v & 3
+                class Lazy:
+                    def __getattr__(self, name):
+                        if name == 'bad':
+                            raise AttributeError(name)
+                        return len(name)
+                class Count:
+                    def __init__(self, n):
+                        self.i, self.n = 0, n
+                    def __iter__(self):
+                        return self
+                    def __next__(self):
+                        if self.i >= self.n:
+                            raise StopIteration
+                        self.i += 1
+                        return sum(v for v in range(self.i))
+                class Fails:
+                    def __init__(self, x):
+                        try:
+                            1 // (x % 3)
+                        except ZeroDivisionError:
+                            raise ValueError(x)
+                        self.back = sys._getframe(1).f_code.co_name
+                class Deep:
+                    def __init__(self, n):
+                        self.child = Deep(n - 1) if n else None
+                out = []
+                for i in range(6):
+                    Res(i)
+                    Res(('c', i), True)
+                    d = {Key(k): k for k in range(8)}
+                    out.append((len(d), d[Key(5)], Lazy().abc, getattr(Lazy(), 'bad', -1), sum(Count(i))))
+                    try:
+                        out.append(Fails(i).back)
+                    except ValueError as e:
+                        out.append(('caught', e.args[0], e.__traceback__.tb_next.tb_frame.f_code.co_name))
+                gc.collect()
+                sys.setrecursionlimit(120)
+                try:
+                    Deep(500)
+                except RecursionError as e:
+                    out.append(str(e))
+                print(out, log, Deep(50).child is not None)
+                """;
+        // the stress mode's collection at every allocation finds each cycle as soon as it is made:
+        // the finalizers' order differs from a normal run's, so each mode has its own expectation
+        String expected = null, expectedStress = null;
+        for (int at : new int[] {-1, 0, 2}) {
+            for (boolean stress : new boolean[] {false, true}) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+                try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, stress, ps, ps))) {
+                    rt.interpreter.compileAt = at;
+                    if (at < 0) rt.interpreter.loopAt = -1;
+                    rt.exec(program, "fromjava.py");
+                    assertEquals(List.of(), rt.verify());
+                }
+                String got = out.toString(StandardCharsets.UTF_8);
+                if (stress) {
+                    if (expectedStress == null) expectedStress = got;
+                    assertEquals(expectedStress, got, "compiled at run " + at + ", the exact check");
+                } else {
+                    if (expected == null) expected = got;
+                    assertEquals(expected, got, "compiled at run " + at);
+                }
+            }
+        }
+        assertTrue(expected.contains("maximum recursion depth exceeded"), expected);
+        assertTrue(expected.contains("('caught', 3, '__init__')"), expected);
+        assertTrue(expectedStress.contains("[0, ('c', 0), 1, ('c', 1)"), expectedStress);
+        assertTrue(expected.contains("('c', 5)]"), expected);
+    }
 }

@@ -420,6 +420,9 @@ final class StringParser {
             int exprEnd = scanExpression();
             String exprText = s.substring(exprStart, exprEnd);
             if (exprText.isBlank()) {
+                // fstring_compile_expr names the character that ended the missing expression
+                char after = exprEnd < end ? s.charAt(exprEnd) : 0;
+                if (after == '!' || after == ':' || after == '=') throw fError("f-string: expression required before '" + after + "'");
                 throw fError("f-string: empty expression not allowed");
             }
             Expr value = parseExpr(exprStart, exprEnd);

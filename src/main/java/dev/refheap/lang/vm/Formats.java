@@ -86,7 +86,7 @@ final class Formats {
             while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
             if (i == st) throw rt.error("ValueError", "Format specifier missing precision");
             long p = decimal(rt, s.substring(st, i));
-            if (p > MAX_WIDTH && i < s.length() && "eEfFgG%".indexOf(s.charAt(i)) >= 0) throw rt.error("ValueError", "precision too big");
+            if (numeric && p > MAX_WIDTH && i < s.length() && "eEfFgG%".indexOf(s.charAt(i)) >= 0) throw rt.error("ValueError", "precision too big");
             precision = (int) Math.min(p, MAX_WIDTH);
         }
         if (s.codePointCount(i, s.length()) > 1) throw rt.error("ValueError", "Invalid format specifier '" + s + "' for object of type '" + typeName + "'");
@@ -112,15 +112,21 @@ final class Formats {
         Heap heap = rt.heap;
         PyType t = rt.ops.baseView(v);  // an int or float subclass that does not define __format__ (Ops.format checked) formats as its base
         boolean isInt = t instanceof IntType, isFloat = t == heap.floats;
-        if (t == rt.complexType) return formatComplex(rt, ComplexType.real(v), ComplexType.imag(v), specText);
-        Spec sp = isInt ? parse(rt, specText, "int", 'd', true) : isFloat ? parse(rt, specText, "float", (char) 0, true)
-                : parse(rt, specText, t.name(), 's', false);
+        // the messages name the object's own type (tp_name: a subclass's name, 'bool')
+        String name = rt.ops.typeName(v);
+        if (t == rt.complexType) return formatComplex(rt, ComplexType.real(v), ComplexType.imag(v), specText, name);
+        if (!isInt && !isFloat && t != heap.strs) {
+            // object.__format__: only the empty spec (Ops.format's str(v)) is taken
+            throw rt.typeError("unsupported format string passed to " + name + ".__format__");
+        }
+        Spec sp = isInt ? parse(rt, specText, name, 'd', true) : isFloat ? parse(rt, specText, name, (char) 0, true)
+                : parse(rt, specText, name, 's', false);
         if (sp.precision == MAX_WIDTH && (isFloat || isInt && "eEfFgG%".indexOf(sp.type) >= 0)) {
             throw rt.error("ValueError", "precision too big"); // past INT_MAX (or refheap's own limit)
         }
         if (isInt && "eEfFgG%".indexOf(sp.type == 0 ? 'd' : sp.type) < 0) {
             if ("bcdoxXn".indexOf(sp.type == 0 ? 'd' : sp.type) < 0) {
-                throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type 'int'");
+                throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type '" + name + "'");
             }
             if (sp.precision >= 0) throw rt.error("ValueError", "Precision not allowed in integer format specifier");
             if (sp.noNegZero) throw rt.error("ValueError", "Negative zero coercion (z) not allowed in integer format specifier");
@@ -147,10 +153,10 @@ final class Formats {
         }
         if (isInt || isFloat) {
             double d = isFloat ? FloatType.value(v) : IntType.toBig(v).doubleValue();
-            return formatFloat(rt, d, sp);
+            return formatFloat(rt, d, sp, name);
         }
         if (sp.type != 0 && sp.type != 's') {  // format_obj's type switch comes before format_string_internal's checks
-            throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type '" + t.name() + "'");
+            throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type '" + name + "'");
         }
         if (t == heap.strs) {
             if (sp.sign != 0) throw rt.error("ValueError", "Sign not allowed in string format specifier");
@@ -171,11 +177,11 @@ final class Formats {
      * real part is shown; then the whole (parentheses and 'j' included) padded, right-aligned by
      * default. A '0' fill and '=' alignment are refused, as there.
      */
-    private static String formatComplex(Runtime rt, double re, double im, String specText) {
-        Spec sp = parse(rt, specText, "complex", (char) 0, true);
+    private static String formatComplex(Runtime rt, double re, double im, String specText, String name) {
+        Spec sp = parse(rt, specText, name, (char) 0, true);
         if (sp.precision == MAX_WIDTH) throw rt.error("ValueError", "precision too big");
         if (sp.type != 0 && "eEfFgGn".indexOf(sp.type) < 0) {
-            throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type 'complex'");
+            throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type '" + name + "'");
         }
         if (sp.fill == '0') throw rt.error("ValueError", "Zero padding is not allowed in complex format specifier");
         if (sp.align == '=') throw rt.error("ValueError", "'=' alignment flag is not allowed in complex format specifier");
@@ -204,9 +210,9 @@ final class Formats {
 
     /** One part of a complex, unpadded: repr's digits without a ".0" ('r' without Py_DTSF_ADD_DOT_0), or the float format of {@code sp}. */
     private static String complexPart(Runtime rt, double d, Spec sp, boolean reprStyle) {
-        if (!reprStyle) return formatFloat(rt, d, sp);
+        if (!reprStyle) return formatFloat(rt, d, sp, "complex");
         String r = Double.isNaN(d) || Double.isInfinite(d) ? null : Floats.repr(Math.abs(d));
-        if (r == null) return formatFloat(rt, d, new Spec(' ', '<', sp.sign, sp.noNegZero, sp.alt, -1, sp.grouping, -1, 'g'));
+        if (r == null) return formatFloat(rt, d, new Spec(' ', '<', sp.sign, sp.noNegZero, sp.alt, -1, sp.grouping, -1, 'g'), "complex");
         if (r.endsWith(".0")) r = r.substring(0, r.length() - (sp.alt ? 1 : 2));  // '#' keeps the point: "1."
         else if (sp.alt && r.indexOf('.') < 0) r = r.replace("e", ".e");  // "1.e+20"
         boolean neg = d < 0 || (d == 0 && 1 / d < 0);
@@ -225,17 +231,17 @@ final class Formats {
 
     /** format(float, spec) of a Java double, with no float object made (marshal's PyOS_double_to_string). */
     static String formatDouble(Runtime rt, double d, String specText) {
-        return formatFloat(rt, d, parse(rt, specText, "float", (char) 0, true));
+        return formatFloat(rt, d, parse(rt, specText, "float", (char) 0, true), "float");
     }
 
-    private static String formatFloat(Runtime rt, double d, Spec sp) {
+    private static String formatFloat(Runtime rt, double d, Spec sp, String name) {
         boolean neg = d < 0 || (d == 0 && 1 / d < 0);
         double a = Math.abs(d);
         String body;
         int prec = sp.precision < 0 ? 6 : sp.precision;
         char type = sp.type == 'n' ? 'g' : sp.type;  // 'n' is 'g' in the current locale's digits
         if ("eEfFgG%".indexOf(type) < 0 && type != 0) {
-            throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type 'float'");
+            throw rt.error("ValueError", "Unknown format code " + codeText(sp.type) + " for object of type '" + name + "'");
         }
         if (Double.isNaN(d)) body = ("FEG".indexOf(type) >= 0 ? "NAN" : "nan") + (type == '%' ? "%" : "");
         else if (Double.isInfinite(d)) body = ("FEG".indexOf(type) >= 0 ? "INF" : "inf") + (type == '%' ? "%" : "");

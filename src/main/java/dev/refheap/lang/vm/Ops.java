@@ -480,15 +480,49 @@ final class Ops {
     /**
      * o.name() for a special method of o's class c: a class (an instance of a metaclass) has it
      * looked up on the metaclass only, never on itself (a class's own mro would find object's
-     * unbound __repr__); other objects as {@link #callMethod}, whose bound call holds a reference
-     * to o while the method runs, as _PyObject_LookupSpecial's bound method does (PyObject_Format's
+     * unbound __repr__); other objects find it on their class too, never in their own dict (a
+     * function set on the instance is not the special method), and the call holds a reference to
+     * o while the method runs, as _PyObject_LookupSpecial's bound method does (PyObject_Format's
      * __format__). __str__ and __repr__ are called as slot_tp_str and slot_tp_repr call them,
      * with no reference of their own ({@link Attributes#callSpecial}).
      */
     private static final long[] NO_ARGS = {};
 
+    /**
+     * A comparison dunder of o's class c called as slot_tp_richcompare calls it: found on the
+     * class (a class's on its metaclass), called with o as its first argument and no reference of
+     * its own to o.
+     */
+    private long callCompareSpecial(long o, ClassType c, String name, long... args) {
+        return Attributes.callSpecial(rt, o, c, name, args);
+    }
+
+    /**
+     * o.__eq__(other) as object.__ne__ reaches it from a class with an __eq__ of its own but no
+     * __ne__: the slot wrapper is called through a tuple of (o, other) and passes on a slice
+     * (other,), so while __eq__ runs o has one reference more and other two.
+     */
+    private long callEqForObjectNe(long o, ClassType c, long other) {
+        heap.incref(o);
+        heap.incref(other);
+        heap.incref(other);
+        try {
+            return Attributes.callSpecial(rt, o, c, "__eq__", new long[] {other});
+        } finally {
+            heap.decref(other);
+            heap.decref(other);
+            heap.decref(o);
+        }
+    }
+
     private long callTypeSpecial(long o, ClassType c, String name, long... args) {
-        return c.metaclass && isTypeObject(o) ? Attributes.callSpecial(rt, o, c, name, args) : callMethod(o, name, args);
+        if (c.metaclass && isTypeObject(o)) return Attributes.callSpecial(rt, o, c, name, args);
+        heap.incref(o);
+        try {
+            return Attributes.callSpecial(rt, o, c, name, args);
+        } finally {
+            heap.decref(o);
+        }
     }
 
     /** PyObject_Str as an object (a new reference): an exact str itself, else as {@link #reprObject}. */
@@ -1976,7 +2010,7 @@ final class Ops {
     private long richSlot(int op, long a, long b) {
         PyType t = heap.typeOf(a);
         if (t instanceof ClassType c && lookupUserOnly(c, CMP_DUNDERS[op]) != 0) {
-            long r = callTypeSpecial(a, c, CMP_DUNDERS[op], b);
+            long r = callCompareSpecial(a, c, CMP_DUNDERS[op], b);
             if (r != rt.notImplemented) return r;
             heap.decref(r);
             return 0;
@@ -2027,11 +2061,11 @@ final class Ops {
             String sw = CMP_DUNDERS[CMP_SWAPPED[op]];
             if (lookupUserOnly(cr, sw) != 0) {
                 checkedReverse = true;
-                long r = callTypeSpecial(b, cr, sw, a);
+                long r = callCompareSpecial(b, cr, sw, a);
                 if (r != rt.notImplemented) return r;
                 heap.decref(r);
             } else if (op == 3 && lookupUserOnly(cr, "__eq__") != 0) {
-                long r = callTypeSpecial(b, cr, "__eq__", a);
+                long r = callEqForObjectNe(b, cr, a);
                 if (r != rt.notImplemented) {
                     boolean v = truthy(r);
                     heap.decref(r);
@@ -2041,12 +2075,12 @@ final class Ops {
             }
         }
         if (ta instanceof ClassType ca && lookupUserOnly(ca, CMP_DUNDERS[op]) != 0) {
-            long r = callTypeSpecial(a, ca, CMP_DUNDERS[op], b);  // a class compared by its metaclass's method, not object's found on it
+            long r = callCompareSpecial(a, ca, CMP_DUNDERS[op], b);  // a class compared by its metaclass's method, not object's found on it
             if (r != rt.notImplemented) return r;
             heap.decref(r);
         }
         if (!checkedReverse && tb instanceof ClassType cb && lookupUserOnly(cb, CMP_DUNDERS[CMP_SWAPPED[op]]) != 0) {
-            long r = callTypeSpecial(b, cb, CMP_DUNDERS[CMP_SWAPPED[op]], a);
+            long r = callCompareSpecial(b, cb, CMP_DUNDERS[CMP_SWAPPED[op]], a);
             if (r != rt.notImplemented) return r;
             heap.decref(r);
         }
@@ -2087,7 +2121,7 @@ final class Ops {
         if (op == 2) return bool(a == b);
         if (op == 3) {
             if (ta instanceof ClassType ca && lookupUserOnly(ca, "__eq__") != 0) {
-                long r = callTypeSpecial(a, ca, "__eq__", b);
+                long r = callEqForObjectNe(a, ca, b);
                 if (r != rt.notImplemented) {
                     boolean v = truthy(r);
                     heap.decref(r);
@@ -2097,7 +2131,7 @@ final class Ops {
             }
             // the reflected side's object.__ne__ (b's slot for NE, inherited): not b.__eq__(a)
             if (tb instanceof ClassType cb && lookupUserOnly(cb, "__eq__") != 0 && lookupUserOnly(cb, "__ne__") == 0) {
-                long r = callTypeSpecial(b, cb, "__eq__", a);
+                long r = callEqForObjectNe(b, cb, a);
                 if (r != rt.notImplemented) {
                     boolean v = truthy(r);
                     heap.decref(r);

@@ -1007,8 +1007,10 @@ public final class Compiler {
 
     private void compileBreak() {
         addOp(Opcode.NOP);
+        Pos at = u.errorPos;  // a with block unwound on the way sets its own location: the error is the statement's
         FBlock loop = unwindFBlockStack(false, true);
         if (loop == null) {
+            u.errorPos = at;
             throw error("'break' outside loop");
         }
         unwindFBlock(loop, false);
@@ -1017,8 +1019,10 @@ public final class Compiler {
 
     private void compileContinue() {
         addOp(Opcode.NOP);
+        Pos at = u.errorPos;  // a with block unwound on the way sets its own location: the error is the statement's
         FBlock loop = unwindFBlockStack(false, true);
         if (loop == null) {
+            u.errorPos = at;
             throw error("'continue' not properly in loop");
         }
         addJump(Opcode.JUMP, loop.block());
@@ -1515,6 +1519,7 @@ public final class Compiler {
 
     private void compileFunction(Stmt.FunctionDef s, ScopeType scopeType) {
         Arguments args = s.args();
+        checkDebugArgs(args);
         decorators(s.decoratorList());
         int firstLineno = s.decoratorList().isEmpty() ? s.lineno() : s.decoratorList().getFirst().lineno();
         int funcflags = defaultArguments(args);
@@ -1654,8 +1659,19 @@ public final class Compiler {
         nameOp(s.name(), ExprContext.Store);
     }
 
+    /** compiler_check_debug_args: a parameter named __debug__ is refused at the def or lambda, before anything is compiled. */
+    private void checkDebugArgs(Arguments args) {
+        List<Arg> all = new ArrayList<>(args.posonlyargs());
+        all.addAll(args.args());
+        if (args.vararg() != null) all.add(args.vararg());
+        all.addAll(args.kwonlyargs());
+        if (args.kwarg() != null) all.add(args.kwarg());
+        for (Arg a : all) checkForbiddenName(a.arg(), ExprContext.Store);
+    }
+
     private void compileLambda(Expr.Lambda e) {
         Arguments args = e.args();
+        checkDebugArgs(args);
         int funcflags = defaultArguments(args);
         enterScope("<lambda>", ScopeType.LAMBDA, e, e.lineno());
         addConst(Special.None);

@@ -1090,6 +1090,11 @@ public final class Parser {
         try {
             dev.refheap.lang.ast.Pattern or = orPattern();
             if (acceptKw("as")) {
+                if (peek().type() != TokenType.NAME) {
+                    // invalid_as_pattern: or_pattern 'as' !NAME expression
+                    Expr bad = expression();
+                    throw errorAt(bad.pos(), bad.pos(), "invalid pattern target");
+                }
                 Token n = captureTarget();
                 return new dev.refheap.lang.ast.Pattern.MatchAs(or, n.text(), from(start));
             }
@@ -1277,6 +1282,9 @@ public final class Parser {
         while (!at("}")) {
             if (at("**")) {
                 next();
+                if (peek().isName("_")) {
+                    throw errorAtToken("invalid syntax", peek());  // '**' pattern_capture_target: never '_'
+                }
                 rest = captureTarget().text();
                 accept(",");
                 break;
@@ -1454,19 +1462,37 @@ public final class Parser {
     /** del_stmt: 'del' del_targets */
     private Stmt delStmt() {
         Token t = next();
+        int m = mark();
         List<Expr> targets = new ArrayList<>();
-        do {
-            if (peek().type() == TokenType.NEWLINE || at(";")) {
-                break;
+        try {
+            do {
+                if (peek().type() == TokenType.NEWLINE || at(";")) {
+                    break;
+                }
+                Expr e = bitwiseOr();
+                targets.add(Targets.store(this, e, Targets.Kind.DEL));
+            } while (accept(","));
+            if (targets.isEmpty()) {
+                throw invalidSyntax();
             }
-            Expr e = bitwiseOr();
-            targets.add(Targets.store(this, e, Targets.Kind.DEL));
-        } while (accept(","));
-        if (targets.isEmpty()) {
-            throw invalidSyntax();
-        }
-        if (!(peek().type() == TokenType.NEWLINE || at(";"))) {
-            throw invalidSyntax();
+            if (!(peek().type() == TokenType.NEWLINE || at(";"))) {
+                throw invalidSyntax();
+            }
+        } catch (PySyntaxError e) {
+            // invalid_del_stmt: the statement read again as star_expressions names its first part
+            // that cannot be deleted ("cannot delete starred", "... conditional expression")
+            reset(m);
+            Expr all;
+            try {
+                all = starExpressions();
+            } catch (PySyntaxError other) {
+                throw e;
+            }
+            Expr bad = Targets.invalid(all, Targets.Kind.DEL);
+            if (bad != null) {
+                throw Targets.error(this, bad, Targets.Kind.DEL);
+            }
+            throw e;
         }
         return new Stmt.Delete(targets, from(t));
     }
@@ -1676,8 +1702,48 @@ public final class Parser {
         return new Stmt.For(target, iter, body, orelse, endOf(t, orelse.isEmpty() ? body : orelse));
     }
 
-    /** star_targets as used by 'for' and comprehensions: parsed as expressions, then checked and stored. */
+    /**
+     * star_targets as used by 'for' and comprehensions: parsed as expressions, then checked and
+     * stored. When they do not parse, invalid_for_target reads them again as star_expressions and
+     * names the first part that cannot be a target ("cannot assign to conditional expression").
+     */
     private Expr starTargets() {
+        int m = mark();
+        Expr targets;
+        try {
+            targets = starTargets1();
+        } catch (PySyntaxError e) {
+            throw invalidForTarget(m, e);
+        }
+        if (!atKw("in")) {
+            int after = mark();
+            PySyntaxError e = invalidForTarget(m, null);
+            if (e != null) {
+                throw e;
+            }
+            reset(after);
+        }
+        return targets;
+    }
+
+    /** invalid_for_target from the mark: its error, else {@code otherwise}. */
+    private PySyntaxError invalidForTarget(int m, PySyntaxError otherwise) {
+        int far = furthest;  // (a look that finds nothing leaves the generic error where it was)
+        reset(m);
+        Expr bad;
+        try {
+            bad = Targets.invalidForTarget(starExpressions());
+        } catch (PySyntaxError other) {
+            bad = null;
+        }
+        if (bad != null) {
+            return Targets.error(this, bad, Targets.Kind.FOR);
+        }
+        furthest = far;
+        return otherwise;
+    }
+
+    private Expr starTargets1() {
         Token start = peek();
         Expr first = starTarget();
         if (!at(",")) {
@@ -1741,7 +1807,8 @@ public final class Parser {
                 level--;
                 if (level == 0) {
                     Token after = toks.get(Math.min(i + 1, toks.size() - 1));
-                    return sawAsOrComma && after.isOp(":");
+                    // (a NEWLINE after the ')' is invalid_with_stmt's "expected ':'" on the items)
+                    return sawAsOrComma && (after.isOp(":") || after.type() == TokenType.NEWLINE);
                 }
             } else if (level == 1 && (t.isName("as") || t.isOp(","))) {
                 sawAsOrComma = true;
@@ -1755,7 +1822,29 @@ public final class Parser {
         Expr ctx = expression();
         Expr vars = null;
         if (acceptKw("as")) {
-            vars = Targets.store(this, starTarget(), Targets.Kind.FOR);
+            int m = mark();
+            Expr target = starTarget();
+            if (!(at(",") || at(")") || at(":"))) {
+                // invalid_with_item: expression 'as' expression &(',' | ')' | ':') names the bad target
+                int after = mark(), far = furthest;
+                reset(m);
+                Expr bad = null;
+                try {
+                    Expr whole = expression();
+                    bad = at(",") || at(")") || at(":") ? Targets.invalid(whole, Targets.Kind.STAR) : null;
+                } catch (PySyntaxError e) {
+                    // not this error: the statement fails where it did
+                }
+                if (bad != null) {
+                    throw Targets.error(this, bad, Targets.Kind.STAR);
+                }
+                reset(after);
+                furthest = far;
+                if (peek().type() != TokenType.NEWLINE) {
+                    throw invalidSyntax();  // not a with_item (a NEWLINE is invalid_with_stmt's "expected ':'")
+                }
+            }
+            vars = Targets.store(this, target, Targets.Kind.FOR);
         }
         return new WithItem(ctx, vars);
     }
@@ -1902,7 +1991,7 @@ public final class Parser {
         List<Keyword> keywords = List.of();
         if (at("(")) {
             Token open = next();
-            CallArgs a = arguments(open);
+            CallArgs a = arguments(open, true);
             bases = a.args;
             keywords = a.keywords;
         }
@@ -1941,9 +2030,13 @@ public final class Parser {
                     throw errorAtToken("/ must be ahead of *", t);
                 }
                 if (args.isEmpty()) {
-                    throw errorAtToken(lambda ? "invalid syntax" : "at least one argument must precede /", t);
+                    // invalid_parameters: a '/' first and a ',' after it
+                    throw errorAtToken(peek(1).isOp(",") ? "at least one argument must precede /" : "invalid syntax", t);
                 }
                 next();
+                if (at("*")) {
+                    throw errorAtToken("expected comma between / and *", peek());
+                }
                 slash = true;
                 posonly.addAll(args);
                 args.clear();
@@ -1961,20 +2054,34 @@ public final class Parser {
                         throw errorAtToken("named arguments must follow bare *", t);
                     }
                 } else {
-                    vararg = param(lambda);
+                    vararg = param(lambda, true);
                     if (at("=")) {
                         throw errorAtToken("var-positional argument cannot have default value", peek());
                     }
                 }
             } else if (at("**")) {
                 next();
-                kwarg = param(lambda);
+                kwarg = param(lambda, false);
                 if (at("=")) {
                     throw errorAtToken("var-keyword argument cannot have default value", peek());
                 }
             } else {
-                Arg a = param(lambda);
-                Expr dflt = accept("=") ? expression() : null;
+                if (at("(") && !star && !slash && defaults.isEmpty()) {
+                    Token close = parenthesizedParams(lambda);
+                    if (close != null) {
+                        throw errorAt(pos(t, t), pos(close, close), lambda ? "Lambda expression parameters cannot be parenthesized"
+                                : "Function parameters cannot be parenthesized");
+                    }
+                }
+                Arg a = param(lambda, false);
+                Expr dflt = null;
+                if (at("=")) {
+                    Token eq = next();
+                    if (at(")") || at(",")) {
+                        throw errorAtToken("expected default value expression", eq);  // invalid_default
+                    }
+                    dflt = expression();
+                }
                 if (star) {
                     kwonly.add(a);
                     kwDefaults.add(dflt);
@@ -1995,11 +2102,49 @@ public final class Parser {
         return new Arguments(posonly, args, vararg, kwonly, kwDefaults, kwarg, defaults);
     }
 
-    /** param: NAME annotation? */
-    private Arg param(boolean lambda) {
+    /**
+     * invalid_parameters' parenthesized parameters, looked at from the '(' without consuming:
+     * '(' NAME [':' annotation] (',' NAME [':' annotation])* [','] ')' (a lambda's without
+     * annotations). Returns the ')' when they are there, else null (the tokens are read without
+     * moving the furthest token errors are reported at).
+     */
+    private Token parenthesizedParams(boolean lambda) {
+        int i = p + 1;
+        while (true) {
+            Token n = tokenAt(i);
+            if (n.type() != TokenType.NAME || KEYWORDS.contains(n.text())) return null;
+            i++;
+            if (!lambda && tokenAt(i).isOp(":")) {
+                int depth = 0;
+                for (i++; ; i++) {
+                    Token x = tokenAt(i);
+                    if (x.type() == TokenType.ENDMARKER || x.type() == TokenType.NEWLINE) return null;
+                    if (depth == 0 && (x.isOp(",") || x.isOp(")"))) break;
+                    if (x.isOp("(") || x.isOp("[") || x.isOp("{")) depth++;
+                    if (x.isOp(")") || x.isOp("]") || x.isOp("}")) depth--;
+                }
+            }
+            if (tokenAt(i).isOp(",")) {
+                i++;
+                if (tokenAt(i).isOp(")")) return tokenAt(i);
+            } else if (tokenAt(i).isOp(")")) {
+                return tokenAt(i);
+            } else {
+                return null;
+            }
+        }
+    }
+
+    private Token tokenAt(int i) {
+        return toks.get(Math.min(i, toks.size() - 1));
+    }
+
+    /** param: NAME annotation? (a starred annotation only for *args: {@code star}). */
+    private Arg param(boolean lambda, boolean star) {
         Token n = name();
         Expr annotation = null;
         if (!lambda && accept(":")) {
+            if (at("*") && !star) throw invalidSyntax();
             annotation = at("*") ? starredAnnotation() : expression();
         }
         return new Arg(n.text(), annotation, from(n));
@@ -2654,7 +2799,7 @@ public final class Parser {
             if (at("}") || at(",")) {
                 throw errorAtToken("expression expected after dictionary key and ':'", prev());
             }
-            Expr value = expression();
+            Expr value = dictValue();
             if (atFor()) {
                 List<Comprehension> gens = forIfClauses();
                 consume("}", null);
@@ -2675,6 +2820,21 @@ public final class Parser {
         commaList(elts, "}");
         consume("}", null);
         return new Expr.Set(elts, from(open));
+    }
+
+    /**
+     * A dict display's value; a starred one is invalid_kvpair's error, from the '*' to the end of
+     * the furthest token read (where 3.11's tokenizer stands).
+     */
+    private Expr dictValue() {
+        if (at("*")) {
+            Token star = next();
+            bitwiseOr();
+            Token last = toks.get(Math.min(furthest, toks.size() - 1));
+            throw errorAt(Kind.SyntaxError, "cannot use a starred expression in a dictionary value", star.line(), star.col(),
+                    last.endLine(), last.endCol() - 1);
+        }
+        return expression();
     }
 
     private Expr doubleStarred() {
@@ -2712,7 +2872,7 @@ public final class Parser {
                 throw errorAtToken("expression expected after dictionary key and ':'", prev());
             }
             keys.add(key);
-            values.add(expression());
+            values.add(dictValue());
         }
         consume("}", null);
         return new Expr.Dict(keys, values, from(open));
@@ -2768,6 +2928,12 @@ public final class Parser {
 
     /** arguments: args [','] &')' — positional and starred arguments, then keywords and '**'; consumes ')'. */
     private CallArgs arguments(Token open) {
+        return arguments(open, false);
+    }
+
+    private CallArgs arguments(Token open, boolean classBases) {
+        boolean trailingComma = false;
+        Token forToken = null;
         List<Expr> args = new ArrayList<>();
         List<Keyword> keywords = new ArrayList<>();
         boolean sawKeyword = false;
@@ -2778,11 +2944,11 @@ public final class Parser {
             Token t = peek();
             count++;
             if (at("*")) {
-                next();
-                Expr v = expression();
-                if (sawDoubleStar) {
+                if (sawDoubleStar) {  // (before the operand: a bare '*' too)
                     throw errorAtToken("iterable argument unpacking follows keyword argument unpacking", t);
                 }
+                next();
+                Expr v = expression();
                 args.add(new Expr.Starred(v, ExprContext.Load, from(t)));
             } else if (at("**")) {
                 next();
@@ -2801,6 +2967,7 @@ public final class Parser {
             } else {
                 Expr e = argumentExpression();
                 if (atFor()) {
+                    forToken = peek();
                     List<Comprehension> gens = forIfClauses();
                     Expr g = new Expr.GeneratorExp(e, gens, from(t));
                     bareGenexp = g;
@@ -2819,12 +2986,17 @@ public final class Parser {
             if (!accept(",")) {
                 break;
             }
+            trailingComma = at(")");
         }
         if (!at(")")) {
             throw invalidSyntax();
         }
         Token close = next();
-        if (bareGenexp != null && count > 1) {
+        if (bareGenexp != null && classBases && count == 1 && !trailingComma) {
+            // a class's bases are arguments: a lone generator expression is not one
+            throw errorAtToken("invalid syntax", forToken);
+        }
+        if (bareGenexp != null && (count > 1 || trailingComma)) {
             throw errorAt(bareGenexp.pos(), bareGenexp.pos(), "Generator expression must be parenthesized");
         }
         if (bareGenexp != null) {

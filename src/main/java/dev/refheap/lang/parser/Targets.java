@@ -55,7 +55,11 @@ final class Targets {
                         && (c.value() == Special.None || c.value() instanceof Boolean));
             // invalid_named_expression: any bitwise_or but a list, tuple, generator expression or
             // True/None/False, parenthesized or not (a group is its expression)
-            if (!excluded && invalid(adjacent, Kind.STAR) != null) {
+            // (a conditional expression, lambda, comparison, not, and/or is not a bitwise_or unless parenthesized)
+            boolean bitwiseOr = parser.isParenthesized(adjacent) || !(adjacent instanceof Expr.IfExp || adjacent instanceof Expr.Lambda
+                    || adjacent instanceof Expr.Compare || adjacent instanceof Expr.BoolOp
+                    || adjacent instanceof Expr.UnaryOp u && u.op() == dev.refheap.lang.ast.UnaryOperator.Not);
+            if (!excluded && bitwiseOr && invalid(adjacent, Kind.STAR) != null) {
                 throw parser.errorAt(adjacent.pos(), adjacent.pos(), "cannot assign to " + exprName(adjacent)
                         + " here. Maybe you meant '==' instead of '='?");
             }
@@ -63,7 +67,7 @@ final class Targets {
         throw error(parser, bad, Kind.STAR);
     }
 
-    private static PySyntaxError error(Parser parser, Expr bad, Kind kind) {
+    static PySyntaxError error(Parser parser, Expr bad, Kind kind) {
         String verb = kind == Kind.DEL ? "cannot delete " : "cannot assign to ";
         return parser.errorAt(bad.pos(), bad.pos(), verb + exprName(bad));
     }
@@ -79,6 +83,31 @@ final class Targets {
             case Expr.List l -> firstInvalid(l.elts(), kind);
             default -> e;
         };
+    }
+
+    /**
+     * _PyPegen_get_invalid_target for FOR_TARGETS on what star_expressions read: a comparison
+     * whose first operator is 'in' is its left side (the target before 'in'), any other comparison
+     * is not reported (null); otherwise as {@link #invalid}.
+     */
+    static Expr invalidForTarget(Expr e) {
+        return switch (e) {
+            case Expr.Compare c -> c.ops().getFirst() == dev.refheap.lang.ast.CmpOp.In ? invalidForTarget(c.left()) : null;
+            case Expr.Starred s -> invalidForTarget(s.value());
+            case Expr.Tuple t -> firstInvalidFor(t.elts());
+            case Expr.List l -> firstInvalidFor(l.elts());
+            default -> invalid(e, Kind.FOR);
+        };
+    }
+
+    private static Expr firstInvalidFor(List<Expr> elts) {
+        for (Expr x : elts) {
+            Expr bad = invalidForTarget(x);
+            if (bad != null) {
+                return bad;
+            }
+        }
+        return null;
     }
 
     private static Expr firstInvalid(List<Expr> elts, Kind kind) {

@@ -127,7 +127,7 @@ final class Sequences {
      * Strings and bytes refheap builds as Java arrays first: past this many units, or past the
      * heap's limit, a repeat is a MemoryError.
      */
-    private static final long MAX_JAVA_UNITS = Integer.MAX_VALUE / 2;
+    static final long MAX_JAVA_UNITS = Integer.MAX_VALUE / 2;
 
     /** list_concat of a and b (either a list subclass instance): a new exact list of exactly their sizes. */
     private static long concatLists(Runtime rt, long a, long b) {

@@ -376,14 +376,21 @@ final class TypeMethods {
         def1(S, "join", (s, it) -> {
             long l = Builtins.toList(rt, it);
             try {
-                StringBuilder sb = new StringBuilder();
                 String sep = StrType.value(s);
+                // PyUnicode_Join's first pass: the items' types and the result's length, before anything
+                // is built; a result past a Java string's length is MemoryError (it was a Java OutOfMemoryError)
+                long total = 0;
                 for (long i = 0; i < ListType.size(l); i++) {
-                    if ((i & 0xffff) == 0xffff) rt.checkInterrupt();
                     long x = ListType.item(l, i);
                     if (!Heap.isStr(x)) throw rt.typeError("sequence item " + i + ": expected str instance, " + rt.ops.typeName(x) + " found");
+                    total += StrType.value(x).length() + (i > 0 ? sep.length() : 0);
+                    if (total > Sequences.MAX_JAVA_UNITS) throw rt.error("MemoryError", null);
+                }
+                StringBuilder sb = new StringBuilder((int) total);
+                for (long i = 0; i < ListType.size(l); i++) {
+                    if ((i & 0xffff) == 0xffff) rt.checkInterrupt();
                     if (i > 0) sb.append(sep);
-                    sb.append(StrType.value(x));
+                    sb.append(StrType.value(ListType.item(l, i)));
                 }
                 return heap.strs.of(sb.toString());
             } finally {

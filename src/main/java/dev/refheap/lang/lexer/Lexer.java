@@ -257,6 +257,8 @@ public final class Lexer {
     private void indentation() {
         int col = 0;
         int alt = 0;
+        int contCol = 0;
+        int lastBackslash = -1;
         int p = pos;
         while (p < s.length()) {
             char c = s.charAt(p);
@@ -269,10 +271,26 @@ public final class Lexer {
             } else if (c == '\f') {
                 col = 0;
                 alt = 0;
+            } else if (c == '\\' && p + 1 < s.length() && s.charAt(p + 1) == '\n') {
+                // indentation is not split over physical lines: the column of the first backslash
+                // is the line's (3.11's tokenizer keeps counting, then takes that column unless it is 0)
+                contCol = contCol != 0 ? contCol : col;
+                lastBackslash = p;
+                p += 2;
+                line++;
+                midTokenLines.set(line);
+                continue;
             } else {
                 break;
             }
             p++;
+        }
+        if (contCol != 0) {
+            col = contCol;
+            alt = contCol;
+        }
+        if (lastBackslash >= 0 && p >= s.length()) {
+            continuationAtEof = lastBackslash;
         }
         atLineStart = false;
         if (p >= s.length() || s.charAt(p) == '#' || s.charAt(p) == '\n' || s.charAt(p) == '\\') {

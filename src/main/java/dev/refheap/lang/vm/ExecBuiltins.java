@@ -326,6 +326,11 @@ final class ExecBuiltins {
         return b != null && dev.refheap.lang.parser.SourceDecoder.declaresEncoding(b);
     }
 
+    private static boolean hasNul(byte[] b) {
+        for (byte x : b) if (x == 0) return true;
+        return false;
+    }
+
     private static String sourceText(Runtime rt, long v, String error) {
         Heap heap = rt.heap;
         if (Heap.isStr(v)) {
@@ -335,6 +340,15 @@ final class ExecBuiltins {
         }
         byte[] b = BufferProtocol.bytesOrNull(rt, v);
         if (b == null) throw rt.typeError(error);
+        boolean bom = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+        if (!bom && !hasNul(b) && dev.refheap.lang.parser.SourceDecoder.declaresEncoding(b)) {
+            // bytes with a coding cookie are read in that encoding: '# coding=latin' makes b'\xb5' 'µ'
+            try {
+                return dev.refheap.lang.parser.SourceDecoder.decode(b, "<string>");
+            } catch (PySyntaxError e) {
+                throw new PyException(syntaxError(rt, e));
+            }
+        }
         String s = new String(b, StandardCharsets.UTF_8);
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }

@@ -205,15 +205,17 @@ final class TimeCalendar {
         }
         // the first and last seconds whose UTC year keeps tm_year within a C int (years -2147481748 and 2147485547)
         if (secs > 67768036191676799L || secs < -67768040609740800L) throw rt.osError(75, "Value too large for defined data type", null);
-        if (secs > MAX_SECONDS || secs < MIN_SECONDS) {
+        if (secs > Range.MAX_SECONDS || secs < Range.MIN_SECONDS) {
             throw rt.error("NotImplementedError", "refheap does not support times beyond the years -999999999 to 999999999 yet");
         }
         return Instant.ofEpochSecond(secs);
     }
 
     /** The seconds java.time's local date-times reach in every zone (the years -999,999,999 to 999,999,999, a day inside). */
-    private static final long MAX_SECONDS = LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC) - 86_400,
-            MIN_SECONDS = LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC) + 86_400;
+    private static final class Range {  // a holder: start-up reads FUNCTIONS, and java.time's classes are not initialised for it
+        static final long MAX_SECONDS = LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC) - 86_400,
+                MIN_SECONDS = LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC) + 86_400;
+    }
 
     private int[] fields(ZonedDateTime t) {
         return new int[] {t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),

@@ -1018,16 +1018,35 @@ final class Builtins {
                     }
                 }
             }
-            long r = rt.interpreter.runClassBody(func, ns);
-            heap.decref(r);
-            if (meta == null) return ClassStatements.callMetaclass(rt, kws, nameObj, bases, ns);
-            if (meta != heap.typeType) return ClassStatements.callMetaclass(rt, kws, meta.address(), nameObj, bases, ns);
-            // type(name, bases, ns) is a tp_call: the vector of arguments becomes a temporary tuple
-            long margs = heap.tuples.of(nameObj, bases, ns);
+            long cell = rt.interpreter.runClassBody(func, ns);
             try {
-                return ClassFactory.create(rt, nameObj, bases, ns, func, kws.values(), kws.names());
+                long cls;
+                if (meta == null) cls = ClassStatements.callMetaclass(rt, kws, nameObj, bases, ns);
+                else if (meta != heap.typeType) cls = ClassStatements.callMetaclass(rt, kws, meta.address(), nameObj, bases, ns);
+                else {
+                    // type(name, bases, ns) is a tp_call: the vector of arguments becomes a temporary tuple
+                    long margs = heap.tuples.of(nameObj, bases, ns);
+                    try {
+                        cls = ClassFactory.create(rt, nameObj, bases, ns, func, kws.values(), kws.names());
+                    } finally {
+                        heap.decref(margs);
+                    }
+                }
+                if (heap.typeOf(cell) == rt.cellType && rt.ops.isTypeObject(cls)) {
+                    // the body's __class__ cell must hold the class the metaclass made
+                    long held = CellType.contents(cell);
+                    if (held != cls) {
+                        String what = rt.ops.repr(nameObj) + " as " + rt.ops.repr(cls);
+                        PyException e = held == 0
+                                ? rt.error("RuntimeError", "__class__ not set defining " + what + ". Was __classcell__ propagated to type.__new__?")
+                                : rt.typeError("__class__ set to " + rt.ops.repr(held) + " defining " + what);
+                        heap.decref(cls);
+                        throw e;
+                    }
+                }
+                return cls;
             } finally {
-                heap.decref(margs);
+                heap.decref(cell);
             }
         } finally {
             kws.release(heap);

@@ -52,6 +52,12 @@ final class ClassFactory {
     static long create(Runtime rt, ClassType meta, long nameObj, long bases, long ns, long func, long[] kwValues, long kwNames) {
         Heap heap = rt.heap;
         String name = StrType.value(nameObj);
+        long cellItem = heap.dicts.getItem(ns, "__classcell__");
+        if (cellItem != 0 && heap.typeOf(cellItem) != rt.cellType) {
+            // type_new_set_classcell refuses anything but a cell (the class is not made)
+            PyType ct = heap.typeOf(cellItem);
+            throw rt.typeError("__classcell__ must be a nonlocal cell, not " + rt.ops.repr(ct instanceof ClassType c ? c.typeObject : ct.address()));
+        }
         List<PyType> allBases = new ArrayList<>();
         PyType builtinBase = heap.objectType;
         PyType bestSolid = heap.objectType;
@@ -158,12 +164,13 @@ final class ClassFactory {
         rt.subclasses.addToBases(t, Native.getLong(t + ClassType.T_BASES));
         cls.collectionFlags = collectionFlags(rt, cls);
         if (classcell[0] != 0 && heap.typeOf(classcell[0]) == rt.cellType) {
-            // type_new_set_classcell, before __set_name__ and __init_subclass__ run: a method they
-            // call (an enum member's __new__) may use super() already
+            // type_new_set_classcell, before mro(), __set_name__ and __init_subclass__ run: a method they
+            // call (an enum member's __new__, a metaclass's mro()) may use __class__ or super() already
             heap.incref(t);
             rt.cellType.set(classcell[0], t);
         }
         try {
+            if (meta != null && rt.ops.lookupUserOnly(meta, "mro") != 0) customMro(rt, t, cls);
             setNames(rt, t, dict);  // a failing __set_name__ releases the class as a failing __init_subclass__ does
             initSubclass(rt, t, cls, kwValues, kwNames);
         } catch (PyException e) {
@@ -176,6 +183,45 @@ final class ClassFactory {
         if (solidBuiltin instanceof NativeType nt && nt.hasFinalizer()) cls.hasDel = true;
         heap.track(t);
         return t;
+    }
+
+    /**
+     * mro_internal with a metaclass that defines mro(): its result (any iterable) becomes the
+     * class's __mro__ and the order its attributes are looked up in, checked as mro_check does
+     * (every entry a class whose layout the new class's extends).
+     */
+    private static void customMro(Runtime rt, long t, ClassType cls) {
+        Heap heap = rt.heap;
+        long r = rt.ops.callMethod(t, "mro");
+        long list;
+        try {
+            list = Builtins.toList(rt, r);
+        } finally {
+            heap.decref(r);
+        }
+        try {
+            PyType own = cls.solid != null ? cls.solid : builtinSolid(heap, cls);
+            List<PyType> full = new ArrayList<>();
+            for (long i = 0; i < ListType.size(list); i++) {
+                long item = ListType.item(list, i);
+                if (!rt.ops.isTypeObject(item)) throw rt.typeError("mro() returned a non-class ('" + rt.ops.typeName(item) + "')");
+                PyType p = item == t ? cls : heap.typeAt(item);
+                PyType solid = p instanceof ClassType c ? (c.solid != null ? c.solid : builtinSolid(heap, c)) : solidBase(heap, p);
+                if (!rt.ops.isSubtype(own, solid)) throw rt.typeError("mro() returned base with unsuitable layout ('" + Ops.shortName(p) + "')");
+                full.add(p);
+            }
+            long tuple = heap.tuples.alloc(full.size());
+            for (int j = 0; j < full.size(); j++) TupleType.setItemSteal(tuple, j, Builtins.incref(heap, ListType.item(list, j)));
+            heap.decref(Native.getLong(t + ClassType.T_MRO));
+            Native.putLong(t + ClassType.T_MRO, tuple);
+            cls.fullMro.clear();
+            cls.fullMro.addAll(full);
+            cls.mro.clear();
+            for (PyType m : full) if (m instanceof ClassType c) cls.mro.add(c);
+            heap.dicts.watch(Native.getLong(t + ClassType.T_DICT));  // (advances the version the lookup caches check)
+        } finally {
+            heap.decref(list);
+        }
     }
 
     /**
@@ -452,6 +498,21 @@ final class ClassFactory {
      * C3 linearization over the bases' mros, classes and builtin types alike (a builtin type's mro
      * is its chain of bases).
      */
+    /** type.mro() of a class: the C3 linearization of its current bases, as type objects (a metaclass's mro() may have given __mro__ another order). */
+    static long[] c3Of(Runtime rt, ClassType cls, long t) {
+        Heap heap = rt.heap;
+        long bases = Native.getLong(t + ClassType.T_BASES);
+        List<PyType> bs = new ArrayList<>();
+        for (long i = 0; i < TupleType.size(bases); i++) bs.add(heap.typeAt(TupleType.item(bases, i)));
+        List<PyType> full = c3(rt, cls, bs);
+        long[] out = new long[full.size()];
+        for (int i = 0; i < out.length; i++) {
+            PyType m = full.get(i);
+            out[i] = m == cls ? t : m instanceof ClassType c ? c.typeObject : m.address();
+        }
+        return out;
+    }
+
     private static List<PyType> c3(Runtime rt, ClassType cls, List<PyType> bases) {
         for (int i = 0; i < bases.size(); i++) {  // check_duplicates: a base named twice has no linearization
             for (int j = i + 1; j < bases.size(); j++) {

@@ -458,10 +458,11 @@ final class SlotWrappers {
             };
         }
         if (t == heap.typeType && name.equals("mro")) {
-            // type.mro: the C3 linearization of the type's bases as a list; refheap's __mro__ is always
-            // that linearization (a metaclass's own mro() is not called when a class is made)
+            // type.mro: the C3 linearization of the type's bases as a list (a class's computed again: a
+            // metaclass's own mro() may have given its __mro__ another order); a builtin type's __mro__
             return (s, a, o, n, kw) -> {
                 Args.exactly(rt, Ops.shortName(heap.typeAt(s)) + ".mro", n, kw, 0);  // the bound method's qualname
+                if (heap.typeAt(s) instanceof ClassType c) return heap.lists.of(ClassFactory.c3Of(rt, c, s));
                 long mro = rt.ops.typeSpecial(s, "__mro__");
                 try {
                     long[] items = new long[(int) dev.refheap.object.TupleType.size(mro)];

@@ -156,6 +156,17 @@ public final class TestCapiModule {
             if (err != 0) vm.heap.decref(err);
             return vm.incref(vm.heap.None);
         });
+        vm.def(m, "write_unraisable_exc", (s, a, o, n, kw) -> {
+            // METH_VARARGS "OOO": the exception set as (type(exc), exc), then _PyErr_WriteUnraisableMsg:
+            // "Exception ignored " + err_msg, or PyErr_WriteUnraisable's "Exception ignored in" for None
+            Params.noKeywords(vm, "write_unraisable_exc", kw);
+            tupleArity(vm, "write_unraisable_exc", n, 3, 3);
+            long msg = a[o + 1];
+            if (msg != vm.heap.None && !vm.isStr(msg)) throw vm.error("TypeError", "bad argument type for built-in operation");
+            String errMsg = msg == vm.heap.None ? null : "Exception ignored " + vm.strValue(msg);
+            vm.writeUnraisable(new dev.refheap.lang.vm.PyException(vm.incref(a[o])), errMsg, a[o + 2]);
+            return vm.incref(vm.heap.None);
+        });
         vm.def(m, "traceback_print", (s, a, o, n, kw) -> {
             // METH_VARARGS "OO:traceback_print": PyTraceBack_Print(traceback, file)
             Params.noKeywords(vm, "traceback_print", kw);

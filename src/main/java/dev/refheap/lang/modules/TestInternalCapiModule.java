@@ -12,7 +12,8 @@ import dev.refheap.object.Heap;
  *   <li>{@code SIZEOF_PYGC_HEAD}: 16, the GC header in front of every GC object (refheap's heap
  *       lays objects out as CPython does: {@code test.support.check_sizeof} adds it).</li>
  *   <li>{@code get_recursion_depth()}: the current thread's recursion depth as 3.11 counts it
- *       (Python frames plus C-level recursions in progress), the call itself not counted.</li>
+ *       (Python frames plus C-level recursions in progress, a builtin's call among them), the call
+ *       itself not counted.</li>
  *   <li>{@code get_config()}: a new dict of the interpreter's configuration, restricted to the
  *       keys refheap can state truthfully, in PyConfig's order, each read from what the running
  *       interpreter shows (sys.flags, sys.argv, the prefixes...). {@code code_debug_ranges} is 0 under
@@ -29,7 +30,7 @@ public final class TestInternalCapiModule {
         Heap heap = vm.heap;
         vm.def(m, "get_recursion_depth", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "get_recursion_depth", n, kw);
-            return vm.newInt(vm.recursionDepth());
+            return vm.newInt(vm.recursionDepth() - 1);  // this call's own level not counted
         });
         vm.def(m, "get_config", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "get_config", n, kw);

@@ -126,7 +126,8 @@ class GeneratorType extends LangType {
         heap.weakrefs.clearWeakrefs(o);
         Frame f = frame(o);
         frames.remove((int) get(o, HANDLE));
-        if (f.owner == Frame.OWNED_BY_GENERATOR) rt.interpreter.releaseFrame(f);
+        // a frame still suspended (its close ignored GeneratorExit): its frame object is let go of too (gen_dealloc's _PyFrame_Clear)
+        if (f.owner == Frame.OWNED_BY_GENERATOR) rt.interpreter.clearFrame(f, null);
         heap.decref(get(o, NAME));
         heap.decref(get(o, QUALNAME));
         heap.decref(get(o, CODE));

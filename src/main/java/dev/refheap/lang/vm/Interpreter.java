@@ -493,19 +493,29 @@ final class Interpreter implements RootProvider {
     }
 
     private void releaseFinished(Frame f) {
+        if (clearFrame(f, f.back)) Frame.recycle(f);
+    }
+
+    /**
+     * _PyFrame_Clear of a frame its owner lets go of (a finished call's, a dying generator's): a
+     * frame object someone else still holds takes the frame over (take_ownership: false), else the
+     * frame object goes and the frame's contents are released (true). {@code back} is the frame's
+     * caller (null for a suspended generator's).
+     */
+    boolean clearFrame(Frame f, Frame back) {
         long fo = f.frameObject;
         if (fo != 0 && heap.refcount(fo) > 1) {
             f.owner = Frame.OWNED_BY_FRAME_OBJECT;
-            rt.frameType.linkBack(fo, Frame.complete(f.back));  // take_ownership: f_back, the caller's frame object
+            rt.frameType.linkBack(fo, Frame.complete(back));  // take_ownership: f_back, the caller's frame object
             if (!Heap.isTracked(fo)) heap.track(fo);
             heap.decref(fo);
-            return;
+            return false;
         }
         if (fo != 0) {
-            heap.decref(fo);
+            heap.decref(fo);  // FrameType.dealloc leaves the frame's contents to us
         }
         releaseFrame(f);
-        Frame.recycle(f);
+        return true;
     }
 
     /** Releases everything a frame owns, slots first in order (CPython's _PyFrame_Clear). */
@@ -2761,6 +2771,11 @@ final class Interpreter implements RootProvider {
         if (useTracing && tracing == 0) exc = SysTrace.unwindExit(this, f, exc);  // 3.11's TRACE_FUNCTION_UNWIND
         unhandledExc = exc;
         return false;
+    }
+
+    /** _PyTraceBack_FromFrame for an exception without a traceback: one entry, the running frame's (none when no frame runs). */
+    void tracebackFromCurrentFrame(long exc) {
+        if (current != null) addTraceback(exc, current);
     }
 
     /** PyTraceBack_Here: a new traceback entry for {@code f} at the head of exc's traceback. */

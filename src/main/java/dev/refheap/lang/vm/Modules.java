@@ -179,7 +179,15 @@ final class Modules {
                     throw new IllegalStateException("never called");
                 }, a[o], heap.typeOf(a[o]));
                 try {
-                    return heap.ints.of(sizeof(rt, a[o]));
+                    long size = sizeof(rt, a[o]);  // a size_t: __sizeof__'s sys.maxsize plus the GC header is past a Java long
+                    return size >= 0 ? heap.ints.of(size) : heap.ints.of(new java.math.BigInteger(Long.toUnsignedString(size)));
+                } catch (PyException e) {
+                    // a default is returned for a TypeError only (sys_getsizeof_impl)
+                    long dflt = n - nkw >= 2 ? a[o + 1] : nkw == 1 ? a[o + n - 1] : 0;
+                    if (dflt == 0 || !rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
+                    heap.decref(e.exc());
+                    heap.incref(dflt);
+                    return dflt;
                 } finally {
                     heap.decref(bound);
                 }
@@ -244,6 +252,11 @@ final class Modules {
             Args.exactly(rt, "setrecursionlimit", n, kw, 1);
             long v = Builtins.intArg(rt, a[o]);
             if (v < 1) throw rt.error("ValueError", "recursion limit must be greater or equal than 1");
+            // a limit at or below the current depth (this call counted) is refused
+            int depth = rt.interpreter.recursionDepth();
+            if (depth >= v) {
+                throw rt.error("RecursionError", "cannot set the recursion limit to " + v + " at the recursion depth " + depth + ": the limit is too low");
+            }
             rt.recursionLimit = (int) Math.min(v, 100_000);
             return none(heap);
         });
@@ -293,7 +306,14 @@ final class Modules {
         fns.put("exit", (s, a, o, n, kw) -> {
             if (Args.nkw(kw) > 0) throw rt.typeError("sys.exit() takes no keyword arguments");
             if (n > 1) throw rt.typeError("exit expected at most 1 argument, got " + n);
-            long args = n == 0 ? heap.tuples.alloc(0) : heap.tuples.of(a[o]);
+            // PyErr_SetObject(SystemExit, code) (_PyErr_CreateException): None is no argument, a tuple (or a
+            // subclass's instance) the exception's args, anything else its one argument
+            long args;
+            if (n == 0 || a[o] == heap.None) args = heap.tuples.alloc(0);
+            else if (rt.ops.baseView(a[o]) instanceof TupleType) {
+                heap.incref(a[o]);
+                args = a[o];
+            } else args = heap.tuples.of(a[o]);
             throw new PyException(rt.ops.instantiateException(rt.exceptionType("SystemExit"), args));
         });
         fns.put("getfilesystemencoding", (s, a, o, n, kw) -> heap.strs.of("utf-8"));
@@ -586,6 +606,7 @@ final class Modules {
             long r = rt.ops.callMethod(o, "__sizeof__");
             try {
                 if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("an integer is required");
+                if (!IntType.fitsLong(r)) throw rt.error("OverflowError", "Python int too large to convert to C ssize_t");
                 long v = IntType.asLong(r);
                 if (v < 0) throw rt.error("ValueError", "__sizeof__() should return >= 0");
                 return v + t.preHeaderSize();

@@ -1026,6 +1026,11 @@ public final class Runtime implements AutoCloseable {
      */
     void writeUnraisable(long exc, String errMsg, long obj) {
         try {
+            // _PyErr_WriteUnraisableMsg: an exception raised without a traceback (by the runtime, as
+            // gen_close's "generator ignored GeneratorExit") gets one made from the current frame
+            if (interpreter != null && ops.isInstance(exc, baseException) && ExceptionType.traceback(exc) == 0) {
+                interpreter.tracebackFromCurrentFrame(exc);
+            }
             long hook = sysDict != 0 ? heap.dicts.getItem(sysDict, "unraisablehook") : 0;  // _PySys_GetAttr: interp->sysdict
             if (hook == 0 || hook == heap.None || hook == defaultUnraisablehook || unraisableHookArgsType == null) {
                 unraisableHook.report(exc, errMsg, obj, true);
@@ -1533,19 +1538,32 @@ public final class Runtime implements AutoCloseable {
                 heap.decref(key);
             }
             try {
+                // what is printed goes through sys.stderr (PyFile_WriteObject, then PySys_WriteStderr's
+                // newline), after what the program left in its buffer
                 if (code == 0) {  // no code attribute: the exception itself is printed
-                    err.println(ops.str(e.exc()));
+                    writeStderr(strOrEmpty(e.exc()) + "\n");
                     return 1;
                 }
                 if (code == heap.None) return 0;
-                if (heap.typeOf(code) instanceof dev.refheap.object.IntType) return (int) dev.refheap.object.IntType.asLong(code);
-                err.println(ops.str(code));
+                if (ops.baseView(code) instanceof dev.refheap.object.IntType) {  // PyLong_AsLong: -1 past a C long
+                    return dev.refheap.object.IntType.fitsLong(code) ? (int) dev.refheap.object.IntType.asLong(code) : -1;
+                }
+                writeStderr(strOrEmpty(code) + "\n");  // a str() that fails writes nothing before the newline
                 return 1;
             } finally {
                 heap.xdecref(code);
             }
         } finally {
             heap.decref(e.exc());
+        }
+    }
+
+    private String strOrEmpty(long o) {
+        try {
+            return ops.str(o);
+        } catch (PyException e) {
+            heap.decref(e.exc());
+            return "";
         }
     }
 

@@ -279,6 +279,8 @@ final class SysInfo {
         /** structseq_new: {@code T(sequence, dict=None)}, the hidden fields from the dict or None; tracked. */
         @Override
         long construct(long typeObject, long[] a, int off, int n, long kw) {
+            // sys.flags and sys.version_info: tp_new cleared (type_call's "cannot create" for a type without one)
+            if (!plainTuple && !hasNew()) throw rt.typeError("cannot create '" + qualified + "' instances");
             if (qualified.equals("posix.sched_param")) {  // os_sched_param: sched_param(sched_priority), untracked
                 long[] p = dev.refheap.lang.modules.Params.parse(new VmApi(rt), "sched_param", new String[] {"sched_priority"}, 1, 1, 0, a, off, n, kw);
                 return create(Builtins.incref(heap, p[0]));

@@ -177,9 +177,10 @@ final class TracebackFormatter {
         }
         long tb = isExc ? ExceptionType.traceback(exc) : 0;
         if (!isExc || !ExceptionGroups.isGroup(rt, exc)) {
-            if (tb != 0) {
+            List<FrameSummary> shown = tb == 0 ? null : suggest ? framesC(tb) : frames(tb);
+            if (shown != null) {
                 emit(sb, depth[0], "Traceback (most recent call last):\n", '|');
-                emit(sb, depth[0], formatStack(frames(tb), lines), '|');
+                emit(sb, depth[0], formatStack(shown, lines), '|');
             }
             emit(sb, depth[0], messageLine(exc, suggest), '|');
             emitNotes(sb, depth[0], exc, suggest);
@@ -191,9 +192,10 @@ final class TracebackFormatter {
         }
         boolean toplevel = depth[0] == 0;
         if (toplevel) depth[0]++;
-        if (tb != 0) {
+        List<FrameSummary> shown = tb == 0 ? null : suggest ? framesC(tb) : frames(tb);
+        if (shown != null) {
             emit(sb, depth[0], "Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
-            emit(sb, depth[0], formatStack(frames(tb), lines), '|');
+            emit(sb, depth[0], formatStack(shown, lines), '|');
         }
         emit(sb, depth[0], messageLine(exc, suggest), '|');
         emitNotes(sb, depth[0], exc, suggest);
@@ -469,21 +471,9 @@ final class TracebackFormatter {
         if (rt.heap.typeOf(tb) != rt.tracebackType) {
             throw rt.error("SystemError", "Python/traceback.c:1071: bad argument to internal function");
         }
-        long limit = C_TRACEBACK_LIMIT;
-        long sys = rt.heap.dicts.getItem(rt.sysModules, "sys");
-        long lv = sys == 0 || !rt.isModule(sys) ? 0 : rt.heap.dicts.getItem(ModuleType.dict(sys), "tracebacklimit");
-        if (lv != 0 && rt.ops.baseView(lv) instanceof dev.refheap.object.IntType) {
-            if (!dev.refheap.object.IntType.fitsLong(lv)) {
-                if (dev.refheap.object.IntType.toBig(lv).signum() < 0) return "";
-                limit = Long.MAX_VALUE;
-            } else {
-                limit = dev.refheap.object.IntType.asLong(lv);
-                if (limit <= 0) return "";
-            }
-        }
+        List<FrameSummary> frames = framesC(tb);
+        if (frames == null) return "";
         StringBuilder sb = new StringBuilder("Traceback (most recent call last):\n");
-        List<FrameSummary> frames = frames(tb);
-        if (frames.size() > limit) frames = frames.subList(frames.size() - (int) limit, frames.size());
         walkFrames(frames, lines, new FrameVisitor() {
             @Override public void frame(FrameSummary f, String line) { sb.append(formatFrameC(f, line)); }
             @Override public void repeated(String text) { sb.append(text); }
@@ -491,9 +481,26 @@ final class TracebackFormatter {
         return sb.toString();
     }
 
-    /** The frames the C printer shows of a traceback: the last {@link #C_TRACEBACK_LIMIT}. */
-    static List<FrameSummary> lastC(List<FrameSummary> frames) {
-        return frames.size() > C_TRACEBACK_LIMIT ? frames.subList(frames.size() - C_TRACEBACK_LIMIT, frames.size()) : frames;
+    /**
+     * The frames PyTraceBack_Print shows of a traceback: the last sys.tracebacklimit of them (an int;
+     * {@link #C_TRACEBACK_LIMIT} without one, all of them past a C long), or null for a limit of 0 or
+     * less, which prints nothing, not even the "Traceback" line.
+     */
+    List<FrameSummary> framesC(long tb) {
+        long limit = C_TRACEBACK_LIMIT;
+        long sys = rt.heap.dicts.getItem(rt.sysModules, "sys");
+        long lv = sys == 0 || !rt.isModule(sys) ? 0 : rt.heap.dicts.getItem(ModuleType.dict(sys), "tracebacklimit");
+        if (lv != 0 && rt.ops.baseView(lv) instanceof dev.refheap.object.IntType) {
+            if (!dev.refheap.object.IntType.fitsLong(lv)) {
+                if (dev.refheap.object.IntType.toBig(lv).signum() < 0) return null;
+                limit = Long.MAX_VALUE;
+            } else {
+                limit = dev.refheap.object.IntType.asLong(lv);
+                if (limit <= 0) return null;
+            }
+        }
+        List<FrameSummary> frames = frames(tb);
+        return frames.size() > limit ? frames.subList(frames.size() - (int) limit, frames.size()) : frames;
     }
 
     private static void visitRepeated(FrameVisitor visitor, int count) {

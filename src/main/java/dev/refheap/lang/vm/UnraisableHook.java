@@ -163,9 +163,9 @@ final class UnraisableHook {
             write(errMsg);
             write(":\n");
         }  // neither: PyErr_WriteUnraisable(NULL), no "Exception ignored" line
-        if (tb != 0) {
+        List<TracebackFormatter.FrameSummary> frames = tb == 0 ? null : rt.tracebacks.framesC(tb);
+        if (frames != null) {
             write("Traceback (most recent call last):\n");
-            List<TracebackFormatter.FrameSummary> frames = TracebackFormatter.lastC(rt.tracebacks.frames(tb));
             TracebackFormatter.walkFrames(frames, rt.lineCache, new TracebackFormatter.FrameVisitor() {
                 @Override public void frame(TracebackFormatter.FrameSummary f, String line) { writeFrame(f, line); }
                 @Override public void repeated(String text) { write(text); }

@@ -156,6 +156,12 @@ public final class TestCapiModule {
             if (err != 0) vm.heap.decref(err);
             return vm.incref(vm.heap.None);
         });
+        vm.def(m, "pymem_getallocatorsname", (s, a, o, n, kw) -> {
+            // _PyMem_GetCurrentAllocatorName: refheap's allocator is pymalloc's; tracemalloc's hooks hide it
+            Params.noArgs(vm, "pymem_getallocatorsname", n, kw);
+            if (TracemallocModule.tracer(vm).tracing) throw vm.error("RuntimeError", "cannot get allocators name");
+            return vm.str("pymalloc");
+        });
         vm.def(m, "write_unraisable_exc", (s, a, o, n, kw) -> {
             // METH_VARARGS "OOO": the exception set as (type(exc), exc), then _PyErr_WriteUnraisableMsg:
             // "Exception ignored " + err_msg, or PyErr_WriteUnraisable's "Exception ignored in" for None

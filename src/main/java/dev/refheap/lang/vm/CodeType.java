@@ -12,23 +12,33 @@ import java.util.function.LongConsumer;
  * {@code code}: a compiled body. Not GC-tracked (as in 3.11). Its co_consts tuple holds one
  * reference to each constant, which is why a literal stays alive while its code object does.
  * <pre>
- *  refcnt | type | co_consts | co_names | co_localsplusnames | co_filename | co_name | co_qualname | handle
+ *  refcnt | type | ob_size | co_consts | co_names | co_localsplusnames | co_filename | co_name | co_qualname | handle | ...
  * </pre>
+ * Sized as 3.11's PyCodeObject: a variable-size object of tp_basicsize 184 whose items are the
+ * code units of co_code (2 bytes each, ob_size of them), so its block and {@code sys.getsizeof}
+ * are CPython's (the size rounded up to 8, as _PyObject_VAR_SIZE); refheap keeps its own fields
+ * in the first 80 bytes and the instructions on the Java side.
  * The handle leads to the Java-side {@link Code} (decoded instructions) used by the interpreter.
  * Code objects compare and hash by value, as 3.11's code_richcompare and code_hash do
  * ({@link #equals}, {@link #hash}); ordering them is a TypeError.
  */
 final class CodeType extends LangType {
-    static final int CONSTS = 16, NAMES = 24, LOCALSPLUSNAMES = 32, FILENAME = 40, NAME = 48, QUALNAME = 56, HANDLE = 64;
+    static final int CONSTS = 24, NAMES = 32, LOCALSPLUSNAMES = 40, FILENAME = 48, NAME = 56, QUALNAME = 64, HANDLE = 72;
     final Handles<Code> codes = new Handles<>();
 
     CodeType(Runtime rt) {
-        super(rt, "code", null, 0, 72, 0, 0);
+        super(rt, "code", null, 0, 184, 2, 0);
+    }
+
+    /** _PyObject_VAR_SIZE: the basic size and the code units, rounded up to a pointer's size. */
+    @Override
+    public long sizeOf(long o) {
+        return (super.sizeOf(o) + 7) & ~7L;
     }
 
     /** A code object for {@code unit} with the given (stolen) tuples and strings. */
     long create(Code code, long consts, long names, long localsplusnames, long filename, long name, long qualname) {
-        long o = heap.allocObject(this, 0);
+        long o = heap.allocObject(this, code.layout().code().length / 2);
         put(o, CONSTS, consts);
         put(o, NAMES, names);
         put(o, LOCALSPLUSNAMES, localsplusnames);

@@ -279,6 +279,7 @@ final class Attributes {
 
     /** descr.__get__(None, cls) for a user descriptor found on a class by {@code cls.name}; 0 if it has no __get__. */
     static long getOnClass(Runtime rt, long descr, long cls) {
+        if (rt.heap.typeOf(descr) instanceof StaticMethodType) return rt.ops.descrGet(descr, 0, cls);  // (a classmethod'd property: its value)
         if (!(rt.heap.typeOf(descr) instanceof ClassType dc)) return 0;
         long get = rt.ops.lookupType(dc, "__get__");
         if (get == 0) return 0;

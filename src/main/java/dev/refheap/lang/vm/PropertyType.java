@@ -31,11 +31,13 @@ final class PropertyType extends ExtType {
         heap.xincref(get(p, FSET));
         heap.xincref(get(p, FDEL));
         if (get(p, FGET) != 0 && !docGiven) {
-            // property_init: without a doc argument, the doc is fget.__doc__ (None included)
+            // property_init: without a doc argument, the doc is fget.__doc__ (None included), and
+            // getter_doc says so (a copy then takes its new getter's doc)
             long key = heap.strs.internedOf("__doc__");
             try {
                 long d = Attributes.getOrSwallow(rt, get(p, FGET), key);
                 put(p, DOC, d);
+                put(p, GETTER_DOC, d != 0 && d != heap.None ? 1 : 0);
             } finally {
                 heap.decref(key);
             }
@@ -64,6 +66,7 @@ final class PropertyType extends ExtType {
         }
         long doc = args[3];
         long held = 0;
+        boolean getterDoc = false;
         if (doc == heap.None && args[0] != heap.None) {
             long key = heap.strs.internedOf("__doc__");
             try {
@@ -72,11 +75,14 @@ final class PropertyType extends ExtType {
                 heap.decref(key);
             }
             if (held != 0) doc = held;
+            getterDoc = held != 0 && held != heap.None;  // (a getter doc of None does not count)
         }
-        // a subclass keeps the doc in its instance (else the class's __doc__ would shadow it); one without a dict drops it
+        put(self, GETTER_DOC, getterDoc ? 1 : 0);
+        // a subclass keeps the doc in its instance (else the class's __doc__ would shadow it); one
+        // that cannot (no dict) raises 3.11's AttributeError (3.12 drops the doc silently)
         long key = heap.strs.internedOf("__doc__");
         try {
-            if (heap.typeOf(self) instanceof ClassType c && c.hasDict()) rt.ops.setAttr(self, key, doc);
+            if (heap.typeOf(self) instanceof ClassType) rt.ops.setAttr(self, key, doc);
         } finally {
             heap.decref(key);
             heap.xdecref(held);
@@ -163,10 +169,14 @@ final class PropertyType extends ExtType {
         heap.decref(rt.ops.call0(fdel, o));
     }
 
+    /** The error of a missing getter, setter or deleter: the property's name and the object's type's qualified name (PyType_GetQualName), as reprs. */
     private PyException missing(long p, long o, String what) {
         long n = get(p, NAME);
         String named = n == 0 ? "property" : "property " + rt.ops.repr(n);
-        return rt.error("AttributeError", named + " of '" + rt.ops.typeName(o) + "' object has no " + what);
+        dev.refheap.object.PyType t = heap.typeOf(o);
+        long qual = t instanceof ClassType c ? dev.refheap.memory.Native.getLong(c.typeObject + ClassType.T_QUALNAME) : 0;
+        String owner = qual != 0 ? rt.ops.repr(qual) : "'" + t.name() + "'";
+        return rt.error("AttributeError", named + " of " + owner + " object has no " + what);
     }
 
     /** __set_name__: remembers the attribute name for error messages. */
@@ -186,10 +196,19 @@ final class PropertyType extends ExtType {
         return copy(p, or(get(p, FGET)), or(get(p, FSET)), fdel);
     }
 
-    /** property_copy: a new property of the same class (a subclass is called with the four arguments). */
+    /**
+     * property_copy: a new property of the same class (a subclass is called with the four
+     * arguments) whose doc is the old one's, unless that came from the old getter and there is a
+     * getter: then the new getter's.
+     */
     private long copy(long p, long fget, long fset, long fdel) {
-        if (!(heap.typeOf(p) instanceof ClassType c)) return copyName(p, create(fget, fset, fdel));
-        long r = rt.ops.call0(c.typeObject, fget, fset, fdel, heap.None);
+        long doc = get(p, GETTER_DOC) != 0 && fget != heap.None ? heap.None : or(get(p, DOC));
+        if (!(heap.typeOf(p) instanceof ClassType c)) {
+            long r = create(fget, fset, fdel, doc != heap.None);
+            if (doc != heap.None) setDoc(r, doc);
+            return copyName(p, r);
+        }
+        long r = rt.ops.call0(c.typeObject, fget, fset, fdel, doc);
         return rt.ops.isInstance(r, this) ? copyName(p, r) : r;
     }
 

@@ -167,12 +167,21 @@ final class StaticMethodType extends ExtType {
     }
 
     /** What attribute access on a class or its instance gives: a new reference. */
+    /**
+     * The descriptor's value on class {@code typeObject}: a staticmethod's callable; a classmethod's
+     * callable bound to the class, or, when the callable is itself a descriptor (a property, a
+     * class with __get__, another classmethod), its __get__(type, type) as 3.11's cm_descr_get chains.
+     */
     long bind(long w, long typeObject) {
         long f = get(w, CALLABLE);
         if (!classMethod) {
             heap.incref(f);
             return f;
         }
+        dev.refheap.object.PyType ft = heap.typeOf(f);
+        if (ft == rt.propertyType) return rt.propertyType.getValue(f, typeObject);
+        if (ft instanceof StaticMethodType inner) return inner.bind(f, typeObject);
+        if (ft instanceof ClassType fc && rt.ops.lookupType(fc, "__get__") != 0) return rt.ops.descrGet(f, typeObject, typeObject);
         return rt.methodType.create(f, typeObject);
     }
 

@@ -1016,6 +1016,12 @@ final class TypeMethods {
         def1(rt.propertyType, "setter", (s, f) -> rt.propertyType.withSetter(s, f));
         def1(rt.propertyType, "getter", (s, f) -> rt.propertyType.withGetter(s, f));
         def1(rt.propertyType, "deleter", (s, f) -> rt.propertyType.withDeleter(s, f));
+        def(rt.propertyType, "__set_name__", (s, a, o, n, kw) -> {  // property_set_name: remembers the name, any object
+            Args.noKeywords(rt, "__set_name__", kw);
+            if (n != 2) throw rt.typeError("__set_name__() takes 2 positional arguments but " + n + " were given");
+            rt.propertyType.setName(s, a[o + 1]);
+            return none();
+        });
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, rt.baseException, "__init__", (s, a, o, n, kw) -> {
             long args = heap.tuples.alloc(n - Args.nkw(kw));
             for (int i = 0; i < TupleType.size(args); i++) TupleType.setItemSteal(args, i, Builtins.incref(heap, a[o + i]));

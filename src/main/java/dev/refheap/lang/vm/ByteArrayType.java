@@ -244,8 +244,10 @@ final class ByteArrayType extends ExtType {
     }
 
     private long index(long key, long n, String error) {
-        if (!(rt.ops.baseView(key) instanceof IntType)) throw rt.typeError("bytearray indices must be integers or slices, not " + rt.ops.typeName(key));
-        long i = IntType.fitsLong(key) ? IntType.asLong(key) : Long.MAX_VALUE;
+        if (!rt.ops.hasIndex(key)) throw rt.typeError("bytearray indices must be integers or slices, not " + rt.ops.typeName(key));
+        long k = rt.ops.numberIndex(key);  // (an object with __index__ too)
+        long i = IntType.fitsLong(k) ? IntType.asLong(k) : Long.MAX_VALUE;
+        heap.decref(k);
         if (i < 0) i += n;
         if (i < 0 || i >= n) throw rt.error("IndexError", error);
         return i;

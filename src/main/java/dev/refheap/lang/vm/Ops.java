@@ -1894,6 +1894,17 @@ final class Ops {
             if (ta == heap.bytes) throw rt.typeError("can't concat " + tb.name() + " to bytes");
             throw rt.typeError("can only concatenate " + ta.name() + " (not \"" + tb.name() + "\") to " + ta.name());
         }
+        if (op.base() == BinaryOp.MULTIPLY && (isRepeatable(baseView(a)) && !(baseView(b) instanceof IntType) && hasIndex(b)
+                || isRepeatable(baseView(b)) && !(baseView(a) instanceof IntType) && hasIndex(a))) {
+            // sq_repeat with an operand whose type has __index__ (PyNumber_Index, as sequence_repeat takes it)
+            boolean left = isRepeatable(baseView(a)) && hasIndex(b) && !(baseView(b) instanceof IntType);
+            long n = numberIndex(left ? b : a);
+            try {
+                return binaryOp(op, left ? a : n, left ? n : b);
+            } finally {
+                heap.decref(n);
+            }
+        }
         if (op.base() == BinaryOp.MULTIPLY && (ta == heap.strs || ta == heap.lists || ta == heap.tuples || tb == heap.strs || tb == heap.lists || tb == heap.tuples)) {
             PyType other = (ta == heap.strs || ta == heap.lists || ta == heap.tuples) ? tb : ta;
             throw rt.typeError("can't multiply sequence by non-int of type '" + other.name() + "'");
@@ -1904,6 +1915,11 @@ final class Ops {
         }
         String symbol = op == BinaryOp.POWER ? "** or pow()" : op.symbol;  // as CPython's ternary_op reports it
         throw rt.typeError("unsupported operand type(s) for " + symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
+    }
+
+    /** The builtin sequences with sq_repeat: str, list, tuple, bytes, bytearray. */
+    private boolean isRepeatable(PyType t) {
+        return t == heap.strs || t == heap.lists || t == heap.tuples || t == heap.bytes || t == rt.byteArrayType;
     }
 
     /**
@@ -2506,6 +2522,32 @@ final class Ops {
 
     long len(long o) {
         return lenAs(asBuiltin(heap.typeOf(o), "__len__"), o);
+    }
+
+    /** Whether o is an int or its type has __index__ (PyIndex_Check, ints included). */
+    boolean hasIndex(long o) {
+        return baseView(o) instanceof IntType || lookupType(heap.typeOf(o), "__index__") != 0;
+    }
+
+    /**
+     * PyNumber_Index as a new reference, always an exact int: an int (a subclass's value: its own
+     * __index__ is not called), else its type's __index__, whose result must be an int; a strict
+     * subclass of int is taken with 3.11's DeprecationWarning.
+     */
+    long numberIndex(long o) {
+        if (heap.typeOf(o) == heap.ints) return incref(o);
+        if (baseView(o) instanceof IntType) return heap.ints.of(IntType.toBig(o));
+        if (lookupType(heap.typeOf(o), "__index__") == 0) throw rt.typeError("'" + typeName(o) + "' object cannot be interpreted as an integer");
+        long r = callMethod(o, "__index__");
+        if (heap.typeOf(r) == heap.ints) return r;
+        try {
+            if (!(baseView(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + typeName(r) + ")");
+            Warnings.warn(rt, "DeprecationWarning", "__index__ returned non-int (type " + typeName(r) + ").  The ability to return an instance"
+                    + " of a strict subclass of int is deprecated, and may be removed in a future version of Python.", 1);
+            return heap.ints.of(IntType.toBig(r));
+        } finally {
+            heap.decref(r);
+        }
     }
 
     /** len(o) by type {@code t}'s sq_length (its own type or a builtin base). */

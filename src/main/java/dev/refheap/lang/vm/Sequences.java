@@ -416,7 +416,7 @@ final class Sequences {
     }
 
     private static long clampedIndex(long o) {
-        if (!IntType.fitsLong(o)) return IntType.toBig(o).signum() < 0 ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
+        if (!IntType.fitsLong(o)) return IntType.toBig(o).signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;  // PY_SSIZE_T_MIN/MAX
         return IntType.asLong(o);
     }
 

@@ -136,10 +136,13 @@ final class SliceType extends ExtType {
         rt.putBuiltin("slice", address());
         TypeMethodsAccess.def(rt, this, "indices", (s, a, o, n, kw) -> {
             Args.exactly(rt, "indices", n, kw, 1);
-            if (!(heap.typeOf(a[o]) instanceof dev.refheap.object.IntType)) {
-                throw rt.typeError("'" + rt.ops.typeName(a[o]) + "' object cannot be interpreted as an integer");
+            long lenObj = rt.ops.numberIndex(a[o]);  // PyNumber_Index: an object with __index__ too
+            long len;
+            try {
+                len = Builtins.intArg(rt, lenObj);
+            } finally {
+                heap.decref(lenObj);
             }
-            long len = Builtins.intArg(rt, a[o]);
             if (len < 0) throw rt.error("ValueError", "length should not be negative");
             long[] r = Sequences.sliceIndices(rt, s, len);
             long t = heap.tuples.alloc(3);

@@ -793,6 +793,9 @@ public final class VmApi {
         throw rt.typeError("must be real number, not " + rt.ops.typeName(o));
     }
 
+    /** PyNumber_Index as a new reference (an int subclass's instance as it is; a warned-about int subclass result made exact). */
+    public long numberIndex(long o) { return rt.ops.numberIndex(o); }
+
     /** PyNumber_Index: an int, or an object with __index__; else TypeError "'T' object cannot be interpreted as an integer". */
     public java.math.BigInteger asIndex(long o) {
         if (isInt(o)) return dev.refheap.object.IntType.toBig(o);

@@ -63,7 +63,7 @@ public final class OperatorModule {
         def1(vm, m, "abs", x -> vm.call(vm.dictGet(vm.builtinsDict(), "abs"), x));
         def1(vm, m, "not_", x -> heap.bools.of(!vm.truthy(x)));
         def1(vm, m, "truth", x -> heap.bools.of(vm.truthy(x)));
-        def1(vm, m, "index", x -> vm.isInt(x) && heap.typeOf(x) == heap.ints ? vm.incref(x) : vm.newInt(vm.asIndex(x)));
+        def1(vm, m, "index", vm::numberIndex);  // PyNumber_Index
         def2(vm, m, "is_", (x, y) -> heap.bools.of(x == y));
         def2(vm, m, "is_not", (x, y) -> heap.bools.of(x != y));
         def2(vm, m, "contains", (x, y) -> heap.bools.of(vm.contains(x, y)));

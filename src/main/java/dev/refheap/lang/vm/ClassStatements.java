@@ -63,7 +63,10 @@ final class ClassStatements {
                 } finally {
                     heap.decref(key);
                 }
-                if (m == 0) throw rt.typeError("bases must be types");
+                if (m == 0) {  // update_bases keeps a base with no __mro_entries__ as it is (type.__new__ refuses it later)
+                    out.add(Builtins.incref(heap, b));
+                    continue;
+                }
                 long r;
                 try {
                     r = rt.ops.call0(m, bases);

@@ -380,7 +380,7 @@ final class Constructors {
         }
         if (t == heap.ints) return Builtins.incref(heap, x);
         if (t instanceof WeakProxyType w) return ofReferent(rt, w, x, r -> intOf(rt, new long[] {r}, 0, 1, 0));  // proxy_int: int(referent)
-        if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__int__") != 0) return rt.ops.callMethod(x, "__int__");
+        if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__int__") != 0) return intResult(rt, rt.ops.callMethod(x, "__int__"));
         t = rt.ops.baseView(x);  // int's or float's nb_int for a subclass instance: an exact copy of its value
         if (t instanceof IntType) return heap.ints.of(IntType.toBig(x));
         if (t == heap.floats) {
@@ -395,7 +395,7 @@ final class Constructors {
         // bytes, bytearray and any other buffer (PyNumber_Long: PyObject_GetBuffer, then _PyLong_FromBytes)
         byte[] raw = BufferProtocol.bytesOrNull(rt, x);
         if (raw != null) return parseIntBytes(rt, raw, 10);
-        if (t instanceof ClassType c && rt.ops.lookupType(c, "__int__") != 0) return rt.ops.callMethod(x, "__int__");
+        if (t instanceof ClassType c && rt.ops.lookupType(c, "__int__") != 0) return intResult(rt, rt.ops.callMethod(x, "__int__"));
         throw rt.typeError("int() argument must be a string, a bytes-like object or a real number, not '" + t.name() + "'");
     }
 
@@ -458,12 +458,48 @@ final class Constructors {
         return s.substring(b, e);
     }
 
+    /**
+     * PyNumber_Long's check of an __int__ result (a new reference, taken): an exact int as it is, an
+     * int subclass's value with 3.11's DeprecationWarning, anything else TypeError.
+     */
+    private static long intResult(Runtime rt, long r) {
+        Heap heap = rt.heap;
+        if (heap.typeOf(r) == heap.ints) return r;
+        try {
+            String type = rt.ops.typeName(r);
+            if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__int__ returned non-int (type " + type + ")");
+            Warnings.warn(rt, "DeprecationWarning", "__int__ returned non-int (type " + type + ").  The ability to return an instance"
+                    + " of a strict subclass of int is deprecated, and may be removed in a future version of Python.", 1);
+            return heap.ints.of(IntType.toBig(r));
+        } finally {
+            heap.decref(r);
+        }
+    }
+
+    /**
+     * PyNumber_Float's check of x's __float__ result (a new reference, taken): an exact float as it
+     * is, a float subclass's value with 3.11's DeprecationWarning, anything else TypeError naming x's type.
+     */
+    private static long floatResult(Runtime rt, long x, long r) {
+        Heap heap = rt.heap;
+        if (heap.typeOf(r) == heap.floats) return r;
+        try {
+            String what = rt.ops.typeName(x) + ".__float__ returned non-float (type " + rt.ops.typeName(r) + ")";
+            if (rt.ops.baseView(r) != heap.floats) throw rt.typeError(what);
+            Warnings.warn(rt, "DeprecationWarning", what + ".  The ability to return an instance of a strict subclass of float is deprecated,"
+                    + " and may be removed in a future version of Python.", 1);
+            return heap.floats.of(FloatType.value(r));
+        } finally {
+            heap.decref(r);
+        }
+    }
+
     static long floatOf(Runtime rt, long x) {
         Heap heap = rt.heap;
         PyType t = heap.typeOf(x);
         if (t == heap.floats) return Builtins.incref(heap, x);
         if (t instanceof WeakProxyType w) return ofReferent(rt, w, x, r -> floatOf(rt, r));  // proxy_float: float(referent)
-        if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__float__") != 0) return rt.ops.callMethod(x, "__float__");
+        if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__float__") != 0) return floatResult(rt, x, rt.ops.callMethod(x, "__float__"));
         t = rt.ops.baseView(x);  // float's or int's nb_float for a subclass instance: a new exact float
         if (t == heap.floats) return heap.floats.of(FloatType.value(x));
         if (t instanceof IntType) return heap.floats.of(Numbers.toDouble(rt, x));
@@ -496,7 +532,7 @@ final class Constructors {
             }
             return heap.floats.of(d);
         }
-        if (t instanceof ClassType c && rt.ops.lookupType(c, "__float__") != 0) return rt.ops.callMethod(x, "__float__");
+        if (t instanceof ClassType c && rt.ops.lookupType(c, "__float__") != 0) return floatResult(rt, x, rt.ops.callMethod(x, "__float__"));
         throw rt.typeError("float() argument must be a string or a real number, not '" + t.name() + "'");
     }
 }

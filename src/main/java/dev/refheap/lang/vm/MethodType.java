@@ -42,5 +42,10 @@ final class MethodType extends LangType {
     }
 
     @Override
-    public long hash(long o) { return heap.hash(self(o)) ^ heap.hash(func(o)); }
+    public long hash(long o) {
+        // method_hash: the self's pointer hash (never its __hash__, which may refuse) and the function's hash
+        long p = Long.rotateRight(self(o), 4);
+        long x = (p == -1 ? -2 : p) ^ heap.hash(func(o));
+        return x == -1 ? -2 : x;
+    }
 }

@@ -494,6 +494,24 @@ final class Ops {
      * its own to o.
      */
     private long callCompareSpecial(long o, ClassType c, String name, long... args) {
+        long f = lookupType(c, name);
+        PyType ft = f == 0 ? null : heap.typeOf(f);
+        if (ft == rt.propertyType || ft instanceof ClassType fc && lookupType(fc, "__get__") != 0) {
+            // lookup_maybe_method: another descriptor's value is the method; a failing __get__ (a
+            // property whose getter raises) is NotImplemented, its error cleared
+            long m;
+            try {
+                m = descrGet(f, o, c.typeObject);
+            } catch (PyException e) {
+                heap.decref(e.exc());
+                return incref(rt.notImplemented);
+            }
+            try {
+                return call(m, args, 0, args.length, 0);
+            } finally {
+                heap.decref(m);
+            }
+        }
         return Attributes.callSpecial(rt, o, c, name, args);
     }
 
@@ -507,7 +525,7 @@ final class Ops {
         heap.incref(other);
         heap.incref(other);
         try {
-            return Attributes.callSpecial(rt, o, c, "__eq__", new long[] {other});
+            return callCompareSpecial(o, c, "__eq__", other);
         } finally {
             heap.decref(other);
             heap.decref(other);

@@ -59,8 +59,20 @@ final class TypeCall {
         System.arraycopy(a, o, args, 1, n);
         long[] unpacked = tpCall ? c.unpackForInit(a, o, n, kw) : null;
         long r;
+        PyType it = heap.typeOf(init);
+        boolean unbound = it == rt.functionType || it == rt.builtinFunctionType || it == rt.methodDescrType || it == rt.wrapperDescrType;
         try {
-            r = rt.ops.call(init, args, 0, n + 1, kw);
+            if (unbound) r = rt.ops.call(init, args, 0, n + 1, kw);
+            else {
+                // slot_tp_init's lookup_method: another descriptor's value for self (a property's getter
+                // runs, and its error stands), called with the arguments alone
+                long m = rt.ops.descrGet(init, self, c.typeObject);
+                try {
+                    r = rt.ops.call(m, args, 1, n, kw);
+                } finally {
+                    heap.decref(m);
+                }
+            }
         } catch (RuntimeException e) {
             heap.decref(self);
             throw e;

@@ -198,7 +198,22 @@ public final class Main implements Callable<Integer> {
         return 70;
     }
 
+    /** sys.orig_argv of this process: empty until {@link #main} runs (a runtime made in process has none). */
+    private static volatile List<String> origArgv = List.of();
+
+    /**
+     * The process's command line as python3's sys.orig_argv shows it: the name it was started by
+     * (the launcher passes it as refheap.argv0: its own $0, or the name the environment's
+     * bin/refheap was run by), then the arguments as given; without a launcher, the JVM's path.
+     */
+    static List<String> origArgv() { return origArgv; }
+
     public static void main(String[] args) {
+        List<String> orig = new java.util.ArrayList<>(args.length + 1);
+        String argv0 = System.getProperty("refheap.argv0");
+        orig.add(argv0 != null ? argv0 : ProcessHandle.current().info().command().orElse(""));
+        orig.addAll(List.of(args));
+        origArgv = List.copyOf(orig);
         startPrelink(cpythonStartup(args));
         int[] status = {0};
         Thread t = new Thread(null, () -> status[0] = execute(args), "python", 1L << 30);

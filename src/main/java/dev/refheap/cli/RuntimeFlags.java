@@ -204,7 +204,7 @@ final class RuntimeFlags {
 
     /** What {@link Runtime#configureMain} is given for a run with sys.argv {@code argv} and sys.path[0] {@code path0}. */
     Runtime.MainConfig mainConfig(List<String> argv, String path0) {
-        return new Runtime.MainConfig(List.copyOf(argv), path0, stdlib, startFlags());
+        return new Runtime.MainConfig(List.copyOf(argv), path0, stdlib, startFlags(), Main.origArgv());
     }
 
     /** The start-up image a run with {@code config} uses ({@link StartupImages#forRun}), or null. */

@@ -410,6 +410,14 @@ final class Modules {
             heap.decref(s);
         }
         set(rt, m, "argv", argv);
+        // sys.orig_argv: the command line as the process got it (the launcher's name first)
+        long origArgv = heap.lists.alloc(0);
+        for (String a : rt.mainConfig.origArgv()) {
+            long s = heap.strs.of(a);
+            heap.lists.append(origArgv, s);
+            heap.decref(s);
+        }
+        set(rt, m, "orig_argv", origArgv);
         heap.incref(rt.sysModules);
         set(rt, m, "modules", rt.sysModules);
         // Not from the free lists: StartupState's figures count what `import sys` took from them before these existed.

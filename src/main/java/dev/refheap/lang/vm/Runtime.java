@@ -613,10 +613,13 @@ public final class Runtime implements AutoCloseable {
      * What sys is built from: {@code argv} (sys.argv), {@code path0} (sys.path[0]: the script's
      * directory, '' for -c and the REPL, null for none), {@code stdlib} (--stdlib DIR, or null).
      */
-    public record MainConfig(List<String> argv, String path0, String stdlib, StartFlags start) {
+    public record MainConfig(List<String> argv, String path0, String stdlib, StartFlags start, List<String> origArgv) {
         public static final MainConfig NONE = new MainConfig(List.of(), null, null);
 
         public MainConfig(List<String> argv, String path0, String stdlib) { this(argv, path0, stdlib, StartFlags.DEFAULT); }
+
+        /** Without the process's own command line: sys.orig_argv is empty, as an embedding CPython's without one. */
+        public MainConfig(List<String> argv, String path0, String stdlib, StartFlags start) { this(argv, path0, stdlib, start, List.of()); }
 
         /** sys.path[0] as python3 sets it: none in isolated mode (-I implies -P, safe_path). */
         public String effectivePath0() { return start.isolated() ? null : path0; }

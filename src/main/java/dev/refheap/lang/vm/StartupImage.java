@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * start-up makes it.
  *
  * <p>Redone after adoption (the maker runs with none of these: {@link #makerConfig}): sys.argv
- * (appended to the maker's empty list, as sys's creation fills it), sys.path[0] (inserted once
+ * and sys.orig_argv (appended to the maker's empty lists, as sys's creation fills them), sys.path[0] (inserted once
  * start-up has run, as {@link CpythonStartup} does live and CPython's pymain_run_python does),
  * sys.warnoptions and sys._xoptions (filled as sys's creation fills them; nothing in start-up reads
  * them: warnings.py, which applies -W, is imported after it), and posix.environ (the adopter's own
@@ -258,7 +258,7 @@ public final class StartupImage {
      */
     static void write(Runtime rt, Path file, byte[] key) throws IOException {
         Runtime.MainConfig c = rt.mainConfig;
-        if (!c.argv().isEmpty() || c.path0() != null || !c.start().warnOptions().isEmpty() || !c.start().xOptions().isEmpty()) {
+        if (!c.argv().isEmpty() || !c.origArgv().isEmpty() || c.path0() != null || !c.start().warnOptions().isEmpty() || !c.start().xOptions().isEmpty()) {
             throw new IllegalStateException("a start-up image is made with StartupImage.makerConfig (no argv, sys.path[0], -W or -X)");
         }
         long sys = rt.heap.dicts.getItem(rt.sysModules, "sys");
@@ -300,6 +300,7 @@ public final class StartupImage {
         long sys = heap.dicts.getItem(rt.sysModules, "sys");
         long sysDict = ModuleType.dict(sys);
         appendStrs(rt, heap.dicts.getItem(sysDict, "argv"), c.argv(), "sys.argv");
+        appendStrs(rt, heap.dicts.getItem(sysDict, "orig_argv"), c.origArgv(), "sys.orig_argv");
         appendStrs(rt, heap.dicts.getItem(sysDict, "warnoptions"), c.start().warnOptions(), "sys.warnoptions");
         long xoptions = heap.dicts.getItem(sysDict, "_xoptions");
         if (xoptions == 0 || heap.typeOf(xoptions) != heap.dicts || dev.refheap.object.DictType.size(xoptions) != 0) {

@@ -73,7 +73,8 @@ public final class VirtualEnv {
         if (launcher != null && !binWritten) {
             try {
                 Files.createDirectories(made.resolve("bin"));
-                writeIfChanged(made.resolve("bin/refheap"), "#!/bin/sh\n# refheap's virtual environment: runs the checkout's launcher\nexec '"
+                // the name it was run by goes on as sys.orig_argv[0] (the launcher takes REFHEAP_ARGV0 out of the environment)
+                writeIfChanged(made.resolve("bin/refheap"), "#!/bin/sh\n# refheap's virtual environment: runs the checkout's launcher\nREFHEAP_ARGV0=\"$0\" exec '"
                         + launcher.replace("'", "'\\''") + "' \"$@\"\n", true);
                 binWritten = true;
             } catch (IOException | RuntimeException e) {

@@ -136,18 +136,53 @@ final class SliceType extends ExtType {
         rt.putBuiltin("slice", address());
         TypeMethodsAccess.def(rt, this, "indices", (s, a, o, n, kw) -> {
             Args.exactly(rt, "indices", n, kw, 1);
-            long lenObj = rt.ops.numberIndex(a[o]);  // PyNumber_Index: an object with __index__ too
-            long len;
-            try {
-                len = Builtins.intArg(rt, lenObj);
-            } finally {
-                heap.decref(lenObj);
-            }
-            if (len < 0) throw rt.error("ValueError", "length should not be negative");
-            long[] r = Sequences.sliceIndices(rt, s, len);
+            java.math.BigInteger len = bigIndex(a[o], null);  // PyNumber_Index: an object with __index__ too
+            if (len.signum() < 0) throw rt.error("ValueError", "length should not be negative");
+            java.math.BigInteger[] r = longIndices(s, len);
             long t = heap.tuples.alloc(3);
             for (int i = 0; i < 3; i++) dev.refheap.object.TupleType.setItemSteal(t, i, heap.ints.of(r[i]));
             return t;
         });
+        // slice_reduce: (slice, (start, stop, step)), so slices pickle and copy
+        TypeMethodsAccess.def(rt, this, "__reduce__", (s, a, o, n, kw) -> {
+            Args.exactly(rt, "__reduce__", n, kw, 0);
+            long args = heap.tuples.of(get(s, START), get(s, STOP), get(s, STEP));
+            long r = heap.tuples.of(address(), args);
+            heap.decref(args);
+            return r;
+        });
+    }
+
+    /** PyNumber_Index's value of {@code v}; {@code error} (when not null) is the TypeError for a value without __index__. */
+    private java.math.BigInteger bigIndex(long v, String error) {
+        if (error != null && !rt.ops.hasIndex(v)) throw rt.typeError(error);
+        long i = rt.ops.numberIndex(v);
+        try {
+            return dev.refheap.object.IntType.toBig(i);
+        } finally {
+            heap.decref(i);
+        }
+    }
+
+    /** _PySlice_GetLongIndices: (start, stop, step) of slice {@code s} over {@code length} items, in ints of any size. */
+    private java.math.BigInteger[] longIndices(long s, java.math.BigInteger length) {
+        String err = "slice indices must be integers or None or have an __index__ method";
+        long stepO = get(s, STEP), startO = get(s, START), stopO = get(s, STOP);
+        java.math.BigInteger step = stepO == heap.None ? java.math.BigInteger.ONE : bigIndex(stepO, err);
+        if (step.signum() == 0) throw rt.error("ValueError", "slice step cannot be zero");
+        boolean neg = step.signum() < 0;
+        java.math.BigInteger lower = neg ? java.math.BigInteger.ONE.negate() : java.math.BigInteger.ZERO;
+        java.math.BigInteger upper = neg ? length.add(lower) : length;
+        java.math.BigInteger start = startO == heap.None ? (neg ? upper : lower) : clamp(bigIndex(startO, err), length, lower, upper);
+        java.math.BigInteger stop = stopO == heap.None ? (neg ? lower : upper) : clamp(bigIndex(stopO, err), length, lower, upper);
+        return new java.math.BigInteger[] {start, stop, step};
+    }
+
+    private static java.math.BigInteger clamp(java.math.BigInteger i, java.math.BigInteger length, java.math.BigInteger lower, java.math.BigInteger upper) {
+        if (i.signum() < 0) {
+            i = i.add(length);
+            return i.compareTo(lower) < 0 ? lower : i;
+        }
+        return i.compareTo(upper) > 0 ? upper : i;
     }
 }

@@ -173,58 +173,84 @@ public final class CpythonLayout {
         return new CpythonLayout(unit);
     }
 
-    private CpythonLayout(CodeUnit unit) {
-        int n = unit.instructionCount();
-        int flags = unit.flags();
-        boolean generator = (flags & CO_GENERATOR_LIKE) != 0;
-        int prologue = 0;
-        while (prologue < n && (unit.opcode(prologue) == Opcode.MAKE_CELL || unit.opcode(prologue) == Opcode.COPY_FREE_VARS)) {
-            prologue++;
-        }
-        int prefix = generator ? 3 : 1;
-        // EXTENDED_ARG units per instruction: from the argument, for jumps grown until stable
-        int[] ext = new int[n];
-        int[] arg = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (!unit.opcode(i).isJump()) {
-                arg[i] = takesArgument(unit.opcode(i)) ? unit.arg(i) : 0;
-                ext[i] = extended(arg[i]);
+    /**
+     * The number of 3.11 code units {@code unit} lays out to (len(co_code) // 2): what a code
+     * object's size counts, without making the layout (its positions, line and exception tables).
+     */
+    public static int unitCount(CodeUnit unit) {
+        return new Sizing(unit).total;
+    }
+
+    /**
+     * Where each instruction goes: the prologue, the EXTENDED_ARG units of each argument (for
+     * jumps grown until stable), each group's and instruction's offset, the total.
+     */
+    private static final class Sizing {
+        final int n, prologue, prefix, total;
+        final boolean generator;
+        final int[] ext, arg, op, group, at;
+
+        Sizing(CodeUnit unit) {
+            n = unit.instructionCount();
+            generator = (unit.flags() & CO_GENERATOR_LIKE) != 0;
+            int pro = 0;
+            while (pro < n && (unit.opcode(pro) == Opcode.MAKE_CELL || unit.opcode(pro) == Opcode.COPY_FREE_VARS)) {
+                pro++;
             }
-        }
-        int[] op = new int[n];
-        int[] group = new int[n + 1];
-        int[] at = new int[n];
-        int total;
-        while (true) {
-            int off = 0;
+            prologue = pro;
+            prefix = generator ? 3 : 1;
+            ext = new int[n];
+            arg = new int[n];
             for (int i = 0; i < n; i++) {
-                if (i == prologue) off += prefix;
-                group[i] = off;
-                if (unit.opcode(i) == Opcode.CALL) off += extended(unit.arg(i)) + 1 + PRECALL_CACHES;
-                at[i] = off + ext[i];
-                off = at[i] + 1 + CACHES[unit.code()[2 * i]];
-                if (unit.opcode(i) == Opcode.YIELD_VALUE) off++;
-            }
-            if (n == prologue) off += prefix;  // no instruction after the prologue: the prefix ends the code
-            group[n] = off;
-            total = off;
-            boolean grew = false;
-            for (int i = 0; i < n; i++) {
-                Opcode o = unit.opcode(i);
-                if (!o.isJump()) continue;
-                int end = at[i] + 1 + CACHES[unit.code()[2 * i]];
-                int target = group[unit.arg(i)];
-                boolean back = unit.arg(i) <= i;
-                arg[i] = back ? end - target : target - end;
-                op[i] = jumpNumber(unit, i, back);
-                int e = extended(arg[i]);
-                if (e > ext[i]) {
-                    ext[i] = e;
-                    grew = true;
+                if (!unit.opcode(i).isJump()) {
+                    arg[i] = takesArgument(unit.opcode(i)) ? unit.arg(i) : 0;
+                    ext[i] = extended(arg[i]);
                 }
             }
-            if (!grew) break;
+            op = new int[n];
+            group = new int[n + 1];
+            at = new int[n];
+            int t;
+            while (true) {
+                int off = 0;
+                for (int i = 0; i < n; i++) {
+                    if (i == prologue) off += prefix;
+                    group[i] = off;
+                    if (unit.opcode(i) == Opcode.CALL) off += extended(unit.arg(i)) + 1 + PRECALL_CACHES;
+                    at[i] = off + ext[i];
+                    off = at[i] + 1 + CACHES[unit.code()[2 * i]];
+                    if (unit.opcode(i) == Opcode.YIELD_VALUE) off++;
+                }
+                if (n == prologue) off += prefix;  // no instruction after the prologue: the prefix ends the code
+                group[n] = off;
+                t = off;
+                boolean grew = false;
+                for (int i = 0; i < n; i++) {
+                    Opcode o = unit.opcode(i);
+                    if (!o.isJump()) continue;
+                    int end = at[i] + 1 + CACHES[unit.code()[2 * i]];
+                    int target = group[unit.arg(i)];
+                    boolean back = unit.arg(i) <= i;
+                    arg[i] = back ? end - target : target - end;
+                    op[i] = jumpNumber(unit, i, back);
+                    int e = extended(arg[i]);
+                    if (e > ext[i]) {
+                        ext[i] = e;
+                        grew = true;
+                    }
+                }
+                if (!grew) break;
+            }
+            total = t;
         }
+    }
+
+    private CpythonLayout(CodeUnit unit) {
+        Sizing z = new Sizing(unit);
+        int n = z.n, prologue = z.prologue, prefix = z.prefix, total = z.total;
+        int flags = unit.flags();
+        boolean generator = z.generator;
+        int[] arg = z.arg, op = z.op, group = z.group, at = z.at;
         for (int i = 0; i < n; i++) if (!unit.opcode(i).isJump()) op[i] = NUMBER[unit.code()[2 * i]];
 
         this.units = total;

@@ -38,7 +38,10 @@ final class CodeType extends LangType {
 
     /** A code object for {@code unit} with the given (stolen) tuples and strings. */
     long create(Code code, long consts, long names, long localsplusnames, long filename, long name, long qualname) {
-        long o = heap.allocObject(this, code.layout().code().length / 2);
+        // the code units: from the layout when the compile made it, else counted without making it
+        // (code loaded from the compiled-code cache makes its layout only when something reads it)
+        long units = code.layout != null ? code.layout.code().length / 2 : dev.refheap.lang.bytecode.CpythonLayout.unitCount(code.unit);
+        long o = heap.allocObject(this, units);
         put(o, CONSTS, consts);
         put(o, NAMES, names);
         put(o, LOCALSPLUSNAMES, localsplusnames);

@@ -113,7 +113,8 @@ final class GetpathNamespace {
         return List.of();
     }
 
-    private static long strList(Runtime rt, List<String> items) {
+    /** A new list of new str objects (sys.argv and sys.orig_argv are made so too). */
+    static long strList(Runtime rt, List<String> items) {
         long l = rt.heap.lists.alloc(0);
         for (String s : items) {
             long v = rt.heap.strs.of(s);

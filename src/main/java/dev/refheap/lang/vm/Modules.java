@@ -403,21 +403,9 @@ final class Modules {
         set(rt, m, "_stdlib_dir", stdlibDir == null ? Builtins.incref(heap, heap.None) : heap.strs.of(stdlibDir));
         defSys(rt, m, fns, "getfilesystemencoding");
         defSys(rt, m, fns, "getfilesystemencodeerrors");
-        long argv = heap.lists.alloc(0);
-        for (String a : rt.mainConfig.argv()) {
-            long s = heap.strs.of(a);
-            heap.lists.append(argv, s);
-            heap.decref(s);
-        }
-        set(rt, m, "argv", argv);
+        set(rt, m, "argv", GetpathNamespace.strList(rt, rt.mainConfig.argv()));
         // sys.orig_argv: the command line as the process got it (the launcher's name first)
-        long origArgv = heap.lists.alloc(0);
-        for (String a : rt.mainConfig.origArgv()) {
-            long s = heap.strs.of(a);
-            heap.lists.append(origArgv, s);
-            heap.decref(s);
-        }
-        set(rt, m, "orig_argv", origArgv);
+        set(rt, m, "orig_argv", GetpathNamespace.strList(rt, rt.mainConfig.origArgv()));
         heap.incref(rt.sysModules);
         set(rt, m, "modules", rt.sysModules);
         // Not from the free lists: StartupState's figures count what `import sys` took from them before these existed.

@@ -422,15 +422,7 @@ class CompiledCodeTest {
         String expected = null;
         for (int at : new int[] {-1, 0, 2}) {
             for (boolean stress : new boolean[] {false, true}) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-                try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, stress, ps, ps))) {
-                    rt.interpreter.compileAt = at;
-                    if (at < 0) rt.interpreter.loopAt = -1;
-                    rt.exec(program, "nested.py");
-                    assertEquals(List.of(), rt.verify());
-                }
-                String got = out.toString(StandardCharsets.UTF_8);
+                String got = runCompiledAt(program, "nested.py", at, stress);
                 if (expected == null) expected = got;
                 assertEquals(expected, got, "compiled at run " + at + (stress ? ", the exact check" : ""));
             }
@@ -514,15 +506,7 @@ class CompiledCodeTest {
         String expected = null, expectedStress = null;
         for (int at : new int[] {-1, 0, 2}) {
             for (boolean stress : new boolean[] {false, true}) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-                try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, stress, ps, ps))) {
-                    rt.interpreter.compileAt = at;
-                    if (at < 0) rt.interpreter.loopAt = -1;
-                    rt.exec(program, "fromjava.py");
-                    assertEquals(List.of(), rt.verify());
-                }
-                String got = out.toString(StandardCharsets.UTF_8);
+                String got = runCompiledAt(program, "fromjava.py", at, stress);
                 if (stress) {
                     if (expectedStress == null) expectedStress = got;
                     assertEquals(expectedStress, got, "compiled at run " + at + ", the exact check");
@@ -536,5 +520,21 @@ class CompiledCodeTest {
         assertTrue(expected.contains("('caught', 3, '__init__')"), expected);
         assertTrue(expectedStress.contains("[0, ('c', 0), 1, ('c', 1)"), expectedStress);
         assertTrue(expected.contains("('c', 5)]"), expected);
+    }
+
+    /**
+     * The output of {@code program} run as {@code file}, its code compiled at its run number {@code at}
+     * (-1: never, loops neither), under the stress mode's exact check or not; the heap verified after.
+     */
+    private static String runCompiledAt(String program, String file, int at, boolean stress) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (Runtime rt = new Runtime(new RuntimeOptions(1L << 30, stress, ps, ps))) {
+            rt.interpreter.compileAt = at;
+            if (at < 0) rt.interpreter.loopAt = -1;
+            rt.exec(program, file);
+            assertEquals(List.of(), rt.verify());
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

@@ -380,7 +380,7 @@ final class Constructors {
         }
         if (t == heap.ints) return Builtins.incref(heap, x);
         if (t instanceof WeakProxyType w) return ofReferent(rt, w, x, r -> intOf(rt, new long[] {r}, 0, 1, 0));  // proxy_int: int(referent)
-        if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__int__") != 0) return intResult(rt, rt.ops.callMethod(x, "__int__"));
+        if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__int__") != 0) return rt.ops.exactIntResult(rt.ops.callMethod(x, "__int__"), "__int__");
         t = rt.ops.baseView(x);  // int's or float's nb_int for a subclass instance: an exact copy of its value
         if (t instanceof IntType) return heap.ints.of(IntType.toBig(x));
         if (t == heap.floats) {
@@ -395,7 +395,7 @@ final class Constructors {
         // bytes, bytearray and any other buffer (PyNumber_Long: PyObject_GetBuffer, then _PyLong_FromBytes)
         byte[] raw = BufferProtocol.bytesOrNull(rt, x);
         if (raw != null) return parseIntBytes(rt, raw, 10);
-        if (t instanceof ClassType c && rt.ops.lookupType(c, "__int__") != 0) return intResult(rt, rt.ops.callMethod(x, "__int__"));
+        if (t instanceof ClassType c && rt.ops.lookupType(c, "__int__") != 0) return rt.ops.exactIntResult(rt.ops.callMethod(x, "__int__"), "__int__");
         throw rt.typeError("int() argument must be a string, a bytes-like object or a real number, not '" + t.name() + "'");
     }
 
@@ -456,24 +456,6 @@ final class Constructors {
         while (b < e && " \t\n\u000b\f\r".indexOf(s.charAt(b)) >= 0) b++;
         while (e > b && " \t\n\u000b\f\r".indexOf(s.charAt(e - 1)) >= 0) e--;
         return s.substring(b, e);
-    }
-
-    /**
-     * PyNumber_Long's check of an __int__ result (a new reference, taken): an exact int as it is, an
-     * int subclass's value with 3.11's DeprecationWarning, anything else TypeError.
-     */
-    private static long intResult(Runtime rt, long r) {
-        Heap heap = rt.heap;
-        if (heap.typeOf(r) == heap.ints) return r;
-        try {
-            String type = rt.ops.typeName(r);
-            if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__int__ returned non-int (type " + type + ")");
-            Warnings.warn(rt, "DeprecationWarning", "__int__ returned non-int (type " + type + ").  The ability to return an instance"
-                    + " of a strict subclass of int is deprecated, and may be removed in a future version of Python.", 1);
-            return heap.ints.of(IntType.toBig(r));
-        } finally {
-            heap.decref(r);
-        }
     }
 
     /**

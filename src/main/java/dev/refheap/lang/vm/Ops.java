@@ -1912,10 +1912,9 @@ final class Ops {
             if (ta == heap.bytes) throw rt.typeError("can't concat " + tb.name() + " to bytes");
             throw rt.typeError("can only concatenate " + ta.name() + " (not \"" + tb.name() + "\") to " + ta.name());
         }
-        if (op.base() == BinaryOp.MULTIPLY && (isRepeatable(baseView(a)) && !(baseView(b) instanceof IntType) && hasIndex(b)
-                || isRepeatable(baseView(b)) && !(baseView(a) instanceof IntType) && hasIndex(a))) {
+        boolean left = false;
+        if (op.base() == BinaryOp.MULTIPLY && ((left = repeatsBy(a, b)) || repeatsBy(b, a))) {
             // sq_repeat with an operand whose type has __index__ (PyNumber_Index, as sequence_repeat takes it)
-            boolean left = isRepeatable(baseView(a)) && hasIndex(b) && !(baseView(b) instanceof IntType);
             long n = numberIndex(left ? b : a);
             try {
                 return binaryOp(op, left ? a : n, left ? n : b);
@@ -1935,9 +1934,11 @@ final class Ops {
         throw rt.typeError("unsupported operand type(s) for " + symbol + ": '" + ta.name() + "' and '" + tb.name() + "'");
     }
 
-    /** The builtin sequences with sq_repeat: str, list, tuple, bytes, bytearray. */
-    private boolean isRepeatable(PyType t) {
-        return t == heap.strs || t == heap.lists || t == heap.tuples || t == heap.bytes || t == rt.byteArrayType;
+    /** Whether {@code seq} is a builtin sequence with sq_repeat (str, list, tuple, bytes, bytearray) and {@code n} no int but has __index__. */
+    private boolean repeatsBy(long seq, long n) {
+        PyType t = baseView(seq);
+        boolean repeatable = t == heap.strs || t == heap.lists || t == heap.tuples || t == heap.bytes || t == rt.byteArrayType;
+        return repeatable && !(baseView(n) instanceof IntType) && hasIndex(n);
     }
 
     /**
@@ -2556,11 +2557,20 @@ final class Ops {
         if (heap.typeOf(o) == heap.ints) return incref(o);
         if (baseView(o) instanceof IntType) return heap.ints.of(IntType.toBig(o));
         if (lookupType(heap.typeOf(o), "__index__") == 0) throw rt.typeError("'" + typeName(o) + "' object cannot be interpreted as an integer");
-        long r = callMethod(o, "__index__");
+        return exactIntResult(callMethod(o, "__index__"), "__index__");
+    }
+
+    /**
+     * The check PyNumber_Index and PyNumber_Long make of an {@code __index__} or {@code __int__}
+     * result {@code r} (a new reference, taken): an exact int as it is, an int subclass's value
+     * with 3.11's DeprecationWarning, anything else TypeError.
+     */
+    long exactIntResult(long r, String dunder) {
         if (heap.typeOf(r) == heap.ints) return r;
         try {
-            if (!(baseView(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + typeName(r) + ")");
-            Warnings.warn(rt, "DeprecationWarning", "__index__ returned non-int (type " + typeName(r) + ").  The ability to return an instance"
+            String what = dunder + " returned non-int (type " + typeName(r) + ")";
+            if (!(baseView(r) instanceof IntType)) throw rt.typeError(what);
+            Warnings.warn(rt, "DeprecationWarning", what + ".  The ability to return an instance"
                     + " of a strict subclass of int is deprecated, and may be removed in a future version of Python.", 1);
             return heap.ints.of(IntType.toBig(r));
         } finally {

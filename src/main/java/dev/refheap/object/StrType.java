@@ -23,6 +23,11 @@ import java.util.Map;
  * in a separate PyObject_Malloc block of (length + 1) * kind bytes, with the state's compact bit
  * clear; for ASCII contents the utf8 pointer shares that block. str's tp_basicsize is that
  * struct's 80 bytes, so a subclass's own fields (__weakref__, slots) come after it.
+ *
+ * <p>A non-ASCII str's utf8 field is 0 until something reads the str as UTF-8 the way 3.11's
+ * PyUnicode_AsUTF8AndSize does ({@link #cacheUtf8}: compile(), exec() and eval() of a str source);
+ * then it points at a PyObject_Malloc block with the encoded bytes and a NUL, which
+ * {@code __sizeof__} counts and dealloc frees. An ASCII str's UTF-8 is its data.
  */
 public final class StrType extends PyType {
     public static final int LENGTH = 16, HASH = 24, STATE = 32, WSTR = 40;
@@ -517,9 +522,30 @@ public final class StrType extends PyType {
 
     // ---- slots --------------------------------------------------------------------------------
 
+    /**
+     * PyUnicode_AsUTF8AndSize's cache: gives a non-ASCII str its UTF-8 bytes (with a NUL) in a
+     * block of their own, kept until the str dies, unless it has them already. The caller has
+     * checked that the str has no lone surrogate (which UTF-8 cannot encode); one left is refused.
+     */
+    public void cacheUtf8(long o) {
+        if (isAscii(o) || Native.getLong(o + UTF8) != 0) return;
+        String v = value(o);
+        if (SurrogateEscapes.hasEscape(v)) throw new IllegalStateException("cacheUtf8: a str with a lone surrogate");
+        byte[] b = v.getBytes(StandardCharsets.UTF_8);
+        long block = heap.memAlloc(b.length + 1L);
+        Native.copyFrom(b, 0, block, b.length);
+        Native.putByte(block + b.length, (byte) 0);
+        Native.putLong(o + UTF8_LENGTH, b.length);
+        Native.putLong(o + UTF8, block);
+    }
+
+    /** _PyUnicode_HAS_UTF8_MEMORY: a UTF-8 block of its own (not the data, as an ASCII str's is). */
+    private static boolean hasUtf8Memory(long o) { return !isAscii(o) && Native.getLong(o + UTF8) != 0; }
+
     @Override
     public void dealloc(long o) {
         if (isInterned(o)) interned.remove(internedKey(o));
+        if (hasUtf8Memory(o)) heap.memFree(Native.getLong(o + UTF8));
         if (!isCompact(o)) {  // a subclass instance (its class's dealloc chains here): the data block first
             long block = Native.getLong(o + DATA_ANY);
             if (block != 0) heap.memFree(block);
@@ -530,8 +556,9 @@ public final class StrType extends PyType {
     @Override
     public long sizeOf(long o) {
         long n = length(o);
-        if (!isCompact(o)) return UNICODE_OBJECT_SIZE + (Native.getLong(o + DATA_ANY) != 0 ? (n + 1) * kind(o) : 0);
-        return isAscii(o) ? ASCII_DATA + n + 1 : COMPACT_DATA + (n + 1) * kind(o);
+        long utf8 = hasUtf8Memory(o) ? Native.getLong(o + UTF8_LENGTH) + 1 : 0;
+        if (!isCompact(o)) return UNICODE_OBJECT_SIZE + (Native.getLong(o + DATA_ANY) != 0 ? (n + 1) * kind(o) : 0) + utf8;
+        return isAscii(o) ? ASCII_DATA + n + 1 : COMPACT_DATA + (n + 1) * kind(o) + utf8;
     }
 
     @Override

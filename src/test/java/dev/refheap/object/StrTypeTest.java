@@ -149,4 +149,24 @@ class StrTypeTest {
             }
         }
     }
+
+    /** 3.11's PyUnicode_AsUTF8AndSize keeps the bytes with a non-ASCII str; __sizeof__ counts them, dealloc frees them. */
+    @Test
+    void bug_utf8CacheNotCountedAfterCompile(Heap heap) {
+        long o = heap.strs.of("\u4000");
+        assertEquals(76, heap.getsizeof(o));
+        long blocks = heap.allocator().allocatedBlocks();
+        heap.strs.cacheUtf8(o);
+        assertEquals(80, heap.getsizeof(o), "three UTF-8 bytes and a NUL");
+        assertEquals(blocks + 1, heap.allocator().allocatedBlocks());
+        heap.strs.cacheUtf8(o);
+        assertEquals(80, heap.getsizeof(o), "kept, not made again");
+        assertEquals(blocks + 1, heap.allocator().allocatedBlocks());
+        heap.decref(o);
+        assertEquals(blocks - 1, heap.allocator().allocatedBlocks(), "the str and its bytes freed");
+        long a = heap.strs.of("ascii text");
+        heap.strs.cacheUtf8(a);
+        assertEquals(59, heap.getsizeof(a), "an ASCII str's UTF-8 is its data");
+        heap.decref(a);
+    }
 }

@@ -336,6 +336,7 @@ final class ExecBuiltins {
         if (Heap.isStr(v)) {
             String s = StrType.value(v);
             LoneSurrogates.checkUtf8(rt, s);  // the source is read as UTF-8 (PyUnicode_AsUTF8AndSize): a lone surrogate cannot be
+            heap.strs.cacheUtf8(v);  // which keeps the bytes with the str, as its __sizeof__ shows
             return s;
         }
         byte[] b = BufferProtocol.bytesOrNull(rt, v);

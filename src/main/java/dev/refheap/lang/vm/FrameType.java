@@ -9,24 +9,33 @@ import java.util.function.LongConsumer;
  * frame's locals alive, as in CPython). When it takes the frame over, it links its caller's frame
  * object as f_back, making that one if need be (3.11's take_ownership), so a traceback keeps its
  * frames' callers alive too, with their locals once they finish.
+ *
+ * <p>Layout (3.11's PyFrameObject): f_back at 16, the frame (here a handle to the Java
+ * {@link Frame}) at 24, f_trace at 32, f_lineno (an int) at 40, f_trace_lines and f_trace_opcodes
+ * (a byte each) at 44 and 45, then room for the interpreter frame: 3.11 allocates tp_basicsize 120
+ * plus a pointer per localsplus and value-stack slot of the code (_PyFrame_New_NoTrack), and so
+ * does refheap, so the object's memory and {@code sys.getsizeof} are CPython's (frame_sizeof); the
+ * slots themselves stay in the Java frame, and that room is never read.
  */
 final class FrameType extends LangType {
     /**
      * F_TRACE: the frame's own trace function (owned, 0 for none; sys.settrace's 'call' event
-     * result); TRACE_FLAGS: f_trace_lines (bit 0, set at creation) and f_trace_opcodes (bit 1).
+     * result); TRACE_LINES (a byte, 1 at creation) is f_trace_lines, TRACE_OPCODES f_trace_opcodes.
      */
-    static final int HANDLE = 16, LINENO = 24, F_BACK = 32, F_TRACE = 40, TRACE_FLAGS = 48;
-    static final int TRACE_LINES = 1, TRACE_OPCODES = 2;
+    static final int F_BACK = 16, HANDLE = 24, F_TRACE = 32, LINENO = 40;
+    static final int TRACE_LINES = 44, TRACE_OPCODES = 45;
+    /** 3.11's tp_basicsize: offsetof(PyFrameObject, _f_frame_data) + offsetof(_PyInterpreterFrame, localsplus). */
+    static final int BASIC_SIZE = 120;
     final Handles<Frame> frames = new Handles<>();
 
     FrameType(Runtime rt) {
-        super(rt, "frame", null, HAVE_GC, 80, 0, 0);
+        super(rt, "frame", null, HAVE_GC, BASIC_SIZE, 8, 0);
     }
 
     /** The frame object of {@code f}: a new reference (created on first use). */
     long of(Frame f) {
         if (f.frameObject == 0) {
-            long o = heap.allocObject(this, 0);
+            long o = heap.allocObject(this, slots(f.code));
             if (f.frameObject != 0) {
                 // The allocation started a collection, and a finalizer's frame that finished in it
                 // made this frame's object as its f_back: keep that one and drop the new one, as
@@ -35,11 +44,13 @@ final class FrameType extends LangType {
                 heap.incref(f.frameObject);
                 return f.frameObject;
             }
+            Native.putLong(o + F_BACK, 0);  // where the allocation wrote the slot count, as in 3.11
             Native.putLong(o + HANDLE, frames.add(f));
-            Native.putLong(o + LINENO, 0);
-            Native.putLong(o + F_BACK, 0);
             Native.putLong(o + F_TRACE, 0);
-            Native.putLong(o + TRACE_FLAGS, TRACE_LINES);
+            Native.putInt(o + LINENO, 0);
+            Native.putByte(o + TRACE_LINES, (byte) 1);
+            Native.putByte(o + TRACE_OPCODES, (byte) 0);
+            Native.putByte(o + TRACE_OPCODES + 1, (byte) 0);  // f_fast_as_locals
             f.frameObject = o;
             // untracked while the frame runs, as 3.11's _PyFrame_New_NoTrack: the collector sees it
             // once it owns a finished frame (Interpreter.finishFrame; found by the memory fuzzer)
@@ -49,6 +60,13 @@ final class FrameType extends LangType {
         heap.incref(f.frameObject);
         return f.frameObject;
     }
+
+    /** The pointer slots 3.11 gives a frame of {@code code}: co_nlocalsplus + co_stacksize. */
+    private static long slots(CodeType.Code code) { return code.nlocalsplus + code.unit.stacksize(); }
+
+    /** frame_sizeof: the basic size and a pointer per slot of the frame's code (there is no ob_size). */
+    @Override
+    public long sizeOf(long o) { return BASIC_SIZE + 8 * slots(frame(o).code); }
 
     Frame frame(long o) { return frames.get((int) Native.getLong(o + HANDLE)); }
 
@@ -66,12 +84,10 @@ final class FrameType extends LangType {
         heap.xdecref(old);
     }
 
-    static boolean flag(long o, int bit) { return (Native.getLong(o + TRACE_FLAGS) & bit) != 0; }
+    /** f_trace_lines or f_trace_opcodes ({@code at}: TRACE_LINES or TRACE_OPCODES). */
+    static boolean flag(long o, int at) { return Native.getByte(o + at) != 0; }
 
-    static void setFlag(long o, int bit, boolean on) {
-        long v = Native.getLong(o + TRACE_FLAGS);
-        Native.putLong(o + TRACE_FLAGS, on ? v | bit : v & ~bit);
-    }
+    static void setFlag(long o, int at, boolean on) { Native.putByte(o + at, (byte) (on ? 1 : 0)); }
 
     /** f_back of a frame object that owns its finished frame, or 0. */
     static long back(long o) { return Native.getLong(o + F_BACK); }

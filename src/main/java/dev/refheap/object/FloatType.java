@@ -32,7 +32,7 @@ public final class FloatType extends PyType {
     /** A new float. */
     public long of(double value) {
         long o;
-        if (freeList != 0) {
+        if (freeList != 0 && !heap.deepFreezing()) {
             o = freeList;
             freeList = Native.getLong(o + Layout.OB_TYPE);
             numFree--;

@@ -68,18 +68,124 @@ public final class Heap implements AutoCloseable {
     private Runnable allocationCheck;
 
     /**
-     * While set, the GC objects made are what CPython 3.11 has as deep-frozen static objects (the
-     * code objects of its frozen standard library modules, made at build time): a GC allocation does
-     * not count toward count0 (so it never runs a collection), is not tracked, and a tuple is not
-     * taken from its free list. Set only around {@code Materializer}'s work for such a module.
+     * While set, the objects made are what CPython 3.11 has as deep-frozen static objects (the
+     * code objects of its frozen standard library modules and their constants, made at build
+     * time): a GC allocation does not count toward count0 (so it never runs a collection), is not
+     * tracked, and a tuple or float is not taken from its free list. An object of a type in
+     * {@link #deepFrozenTypes} (code, tuple, str, bytes, int, float, complex: what 3.11's
+     * deepfreeze emits) is made in static memory, outside the arenas (so not in
+     * sys.getallocatedblocks), as a pending static object; ending the setting commits them
+     * ({@link #commitDeepFrozen}). Set only around {@code Materializer}'s work for such a module.
      */
     private boolean deepFreezing;
+
+    /** The types whose objects are made static while {@link #deepFreezing} (see there). */
+    private final java.util.Set<PyType> deepFrozenTypes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** Indexes into {@link #staticObjects} of the deep-frozen objects made since deep freezing started. */
+    private int[] frozenPending = new int[256];
+    private int frozenPendingCount;
+
+    /**
+     * The committed deep-frozen objects that hold references (tuples, code objects), for the root
+     * provider that reports their counted references to heap objects; null when it must be found
+     * again from {@link #staticObjects} (after an image's state is read).
+     */
+    private long[] frozenHolders = new long[0];
+    private int frozenHolderCount;
 
     /** Starts or ends making deep-frozen objects (see {@link #deepFreezing}); returns the previous setting. */
     public boolean setDeepFreezing(boolean on) {
         boolean was = deepFreezing;
         deepFreezing = on;
+        if (was && !on) commitDeepFrozen();
         return was;
+    }
+
+    /** Makes {@code type}'s objects static while deep freezing (a type of the language layer: code, complex). */
+    public void addDeepFrozenType(PyType type) { deepFrozenTypes.add(type); }
+
+    /**
+     * Turns the pending deep-frozen objects into CPython's deep-frozen statics: each one's count
+     * becomes 999,999,999 (its base) plus the references from outside the static objects (the
+     * caller's, an interned heap string's holders), and a reference a deep-frozen object holds on
+     * any static object (another deep-frozen one, None, a small int, an interned static string)
+     * stops being counted, as a static initializer's pointer is no counted reference. Its
+     * references to heap objects (an interned name made before, which 3.11's interning of a
+     * deep-frozen code's names swaps in with a counted reference) stay counted: the root provider
+     * for deep-frozen holders reports them.
+     */
+    private void commitDeepFrozen() {
+        int n = frozenPendingCount;
+        frozenPendingCount = 0;
+        if (n == 0) return;
+        for (int i = 0; i < n; i++) {
+            long o = staticObjects.get(frozenPending[i])[0];
+            Native.putLong(o + Layout.OB_REFCNT, Native.getLong(o + Layout.OB_REFCNT) + Layout.STATIC_REFCNT);
+        }
+        LongConsumer uncount = r -> {
+            if (r != 0 && allocator.blockContaining(r) == 0) Native.putLong(r + Layout.OB_REFCNT, Native.getLong(r + Layout.OB_REFCNT) - 1);
+        };
+        if (frozenHolders == null) findFrozenHolders();
+        for (int i = 0; i < n; i++) {
+            long[] s = staticObjects.get(frozenPending[i]);
+            PyType t = typeOf(s[0]);
+            t.references(s[0], uncount);
+            s[1] = Layout.STATIC_REFCNT;
+            if (holdsReferences(t)) addFrozenHolder(s[0]);
+        }
+    }
+
+    private boolean holdsReferences(PyType t) {
+        return t != strs && t != bytes && t != ints && t != floats && deepFrozenTypes.contains(t) && !"complex".equals(t.name());
+    }
+
+    private void addFrozenHolder(long o) {
+        if (frozenHolderCount == frozenHolders.length) frozenHolders = Arrays.copyOf(frozenHolders, Math.max(256, 2 * frozenHolderCount));
+        frozenHolders[frozenHolderCount++] = o;
+    }
+
+    /** The deep-frozen holders found again among the static objects (an adopted image's: base 999,999,999 and a type that holds references). */
+    private void findFrozenHolders() {
+        frozenHolders = new long[0];
+        frozenHolderCount = 0;
+        for (long[] s : staticObjects) {
+            if (s[1] != Layout.STATIC_REFCNT) continue;
+            long ta = typeAddress(s[0]);
+            if (Native.getInt(ta + Layout.TP_INDEX) >= typeCount) continue;  // an image's later type not adopted yet: no deep-frozen one
+            PyType t = typeOf(s[0]);
+            if (holdsReferences(t) && (t != tuples || TupleType.size(s[0]) > 0)) addFrozenHolder(s[0]);
+        }
+    }
+
+    /** Visits each reference a committed deep-frozen object holds on a heap (not static) object: (target, holder). */
+    private void visitFrozenHolders(FrozenReferenceVisitor visit) {
+        if (frozenHolders == null) findFrozenHolders();
+        long[] holders = frozenHolders;
+        for (int i = 0, n = frozenHolderCount; i < n; i++) {
+            long d = holders[i];
+            typeOf(d).references(d, r -> {
+                if (r != 0 && allocator.blockContaining(r) != 0) visit.visit(r, d);
+            });
+        }
+    }
+
+    @FunctionalInterface
+    private interface FrozenReferenceVisitor {
+        void visit(long target, long holder);
+    }
+
+    /** A pending deep-frozen object of {@code type}: static memory, refcount 1, the header set as {@link #allocObjectOfSize} sets it. */
+    private long allocDeepFrozen(PyType type, long size, long obSize) {
+        if (allocationCheck != null) allocationCheck.run();
+        long o = allocateStatic(size, type.preHeaderSize());
+        Native.putLong(o + Layout.OB_REFCNT, 1);
+        Native.putLong(o + Layout.OB_TYPE, type.address());
+        if (type.itemSize() != 0) Native.putLong(o + Layout.OB_SIZE, obSize);
+        addStaticObject(o, 0);
+        if (frozenPendingCount == frozenPending.length) frozenPending = Arrays.copyOf(frozenPending, 2 * frozenPendingCount);
+        frozenPending[frozenPendingCount++] = staticObjects.size() - 1;
+        return o;
     }
 
     /** Whether the objects made now are deep-frozen ones: untracked, uncounted, not from free lists. */
@@ -159,6 +265,17 @@ public final class Heap implements AutoCloseable {
         dicts.createEmptyKeys();
         sets.createDummy();
         frozensets.shareDummy(sets);
+        deepFrozenTypes.addAll(List.of(tuples, strs, bytes, ints, floats));
+        roots.add(new RootProvider() {
+            // a deep-frozen object's references to heap objects are counted (see commitDeepFrozen)
+            @Override public void visitRoots(RootVisitor v) {
+                visitFrozenHolders((r, d) -> v.root(r, 1));
+            }
+
+            @Override public void visitDescribedRoots(DescribedRootVisitor v) {
+                visitFrozenHolders((r, d) -> v.root(r, 1, "a deep-frozen " + typeOf(d).name() + " (a static object) holding it"));
+            }
+        });
         roots.add(new RootProvider() {
             @Override public void visitRoots(RootVisitor v) {
                 for (long[] s : staticObjects) v.root(s[0], s[1]);
@@ -366,6 +483,8 @@ public final class Heap implements AutoCloseable {
         staticEnd = state.staticEnd();
         staticObjects.clear();
         staticObjects.addAll(state.staticObjects());
+        frozenHolders = null;
+        frozenHolderCount = 0;
         try {
             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(state.freeLists()));
             dicts.readImageState(in);
@@ -477,6 +596,7 @@ public final class Heap implements AutoCloseable {
 
     /** As {@link #allocObject}, for types whose size is not basic + items * itemsize. */
     public long allocObjectOfSize(PyType type, long size, long obSize) {
+        if (deepFreezing && deepFrozenTypes.contains(type)) return allocDeepFrozen(type, size, obSize);
         int pre = type.preHeaderSize();
         long block = allocator.malloc(size + pre);
         long o = block + pre;

@@ -169,4 +169,39 @@ class HeapTest {
         heap.decref(r1);
         heap.decref(r2);
     }
+
+    /**
+     * CPython 3.11's deep-frozen constants are static objects: outside the arenas, a count of
+     * 999,999,999 plus the references from heap objects; a reference between static objects is not
+     * counted, one to a heap object is (the verifier, run after each test, checks both).
+     */
+    @Test
+    void deepFrozenObjectsAreStaticWithCpythonsCounts(Heap heap) {
+        long heapName = heap.strs.of("made before the deep freeze");
+        long blocks = heap.allocator().allocatedBlocks();
+        long noneBefore = heap.refcount(heap.None);
+        heap.setDeepFreezing(true);
+        long doc = heap.strs.of("a deep-frozen constant");
+        long big = heap.ints.of(1L << 40);
+        long inner = heap.tuples.of(doc, heap.None, big);
+        long outer = heap.tuples.of(inner, heapName);
+        heap.decref(doc);
+        heap.decref(big);
+        heap.decref(inner);
+        assertEquals(1, heap.refcount(inner), "before the commit: ordinary counts (outer holds it)");
+        assertTrue(heap.setDeepFreezing(false), "it was deep freezing");
+        assertEquals(blocks, heap.allocator().allocatedBlocks(), "no block of the arenas");
+        assertEquals(Layout.STATIC_REFCNT + 1, heap.refcount(outer), "the caller's reference");
+        assertEquals(Layout.STATIC_REFCNT, heap.refcount(inner), "held by a static tuple only");
+        assertEquals(Layout.STATIC_REFCNT, heap.refcount(doc));
+        assertEquals(Layout.STATIC_REFCNT, heap.refcount(big));
+        assertEquals(noneBefore, heap.refcount(heap.None), "a static tuple's None is not counted");
+        assertEquals(2, heap.refcount(heapName), "a heap object a static tuple holds is counted");
+        assertFalse(heap.isGcObject(inner) && GcHead.next(inner) != 0, "untracked");
+        assertTrue(heap.isLiveObject(outer));
+        heap.decref(outer);
+        heap.decref(heapName);
+        assertEquals(Layout.STATIC_REFCNT, heap.refcount(outer), "never freed");
+        assertEquals(1, heap.refcount(heapName), "the static tuple keeps it");
+    }
 }

@@ -970,6 +970,15 @@ public final class Importer implements ImportSystem {
         String filename = frozen ? frozenFilename : file.toString();
         if (!frozen) vm.registerSource(filename, source);  // frozen code has no source for tracebacks (linecache skips "<...>")
         String key = frozen ? name + ".frozen" : name;
+        boolean deep = frozen ? FrozenModules.isDeepFrozen(name) : deepFrozen(file, name);
+        if (deep && deepFrozenCodes == null) deepFrozenCodes = vm.deepFrozenModuleCodes();
+        Long made = deep ? deepFrozenCodes.get(filename) : null;
+        if (made != null) {
+            // CPython's deep-frozen code is one static object: a second import of the module (a
+            // reload, a module deleted from sys.modules) runs the same code object
+            heap.incref(made);
+            return made;
+        }
         CodeUnit unit = cache().read(file, key, size, mtime);
         if (unit == null) {
             List<Compiler.Warning> warnings = new ArrayList<>();
@@ -982,9 +991,19 @@ public final class Importer implements ImportSystem {
             if (!frozen) vm.showWarnings(filename, source, warnings);  // CPython's frozen code warned when it was built
             cache().write(file, key, size, mtime, unit);
         }
-        boolean deep = frozen ? FrozenModules.isDeepFrozen(name) : deepFrozen(file, name);
-        return deep ? vm.materializeDeepFrozen(unit) : vm.materialize(unit);
+        if (!deep) return vm.materialize(unit);
+        long code = vm.materializeDeepFrozen(unit);
+        deepFrozenCodes.put(filename, code);  // static: never freed, so no reference is kept
+        return code;
     }
+
+    /**
+     * The deep-frozen module code objects the heap has, by co_filename ({@code <frozen NAME>}, or
+     * the standard library file's path): each module's is made once. Found in the heap on first
+     * use ({@link VmApi#deepFrozenModuleCodes}), so an adopter of a start-up image finds the
+     * image's.
+     */
+    private java.util.Map<String, Long> deepFrozenCodes;
 
     // ---- frozen modules (FrozenModules) ---------------------------------------------------------
 

@@ -225,6 +225,7 @@ public final class Runtime implements AutoCloseable {
         names = new Names(heap);
         heap.addRootProvider(names);
         codeType = heap.register(new CodeType(this));
+        heap.addDeepFrozenType(codeType);  // 3.11's deep-frozen code objects are static
         functionType = heap.register(new FunctionType(this));
         cellType = heap.register(new CellType(this));
         staticMethodType = heap.register(new StaticMethodType(this, false));
@@ -248,6 +249,7 @@ public final class Runtime implements AutoCloseable {
         sliceType = heap.register(new SliceType(this));
         unraisableHook = new UnraisableHook(this);
         complexType = heap.register(new ComplexType(this));
+        heap.addDeepFrozenType(complexType);
         byteArrayType = heap.register(new ByteArrayType(this));
         memoryViewType = heap.register(new MemoryViewType(this));
         proxyType = heap.register(new WeakProxyType(this, false));

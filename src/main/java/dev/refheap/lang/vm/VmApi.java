@@ -316,23 +316,36 @@ public final class VmApi {
 
     /**
      * A code object for a compiled unit that CPython 3.11 has deep-frozen in its binary (a frozen
-     * standard library module's code: built at build time, static): its tuples and frozensets are
-     * made untracked, without counting toward count0 and without the tuple free lists, so a program
-     * sees the collector's state CPython's import of that module leaves.
+     * standard library module's code: built at build time, static): the code objects and their
+     * constants (tuples, strs, bytes, ints, floats) are static objects outside the arenas, with
+     * CPython's counts (999,999,999 plus the references from heap objects), never freed and never
+     * on a free list; its frozensets are made untracked; nothing counts toward count0. So a program
+     * sees the collector's state, the allocated blocks and the refcounts CPython's import of that
+     * module leaves ({@link dev.refheap.object.Heap#setDeepFreezing}).
      */
     public long materializeDeepFrozen(CodeUnit unit) {
         boolean was = rt.heap.setDeepFreezing(true);
-        long code;
         try {
-            code = Materializer.materialize(rt, unit);
+            return Materializer.materialize(rt, unit);
         } finally {
             rt.heap.setDeepFreezing(was);
         }
-        // static in CPython: never freed, so the module's code and its class bodies' code (which
-        // no function keeps) do not give their tuples to the free lists when the import ends
-        rt.heap.incref(code);
-        rt.hold(code);
-        return code;
+    }
+
+    /**
+     * The deep-frozen module code objects the heap has (static code objects named {@code <module>},
+     * made by {@link #materializeDeepFrozen} here or in the runtime whose start-up image this one
+     * adopted), by co_filename.
+     */
+    public java.util.Map<String, Long> deepFrozenModuleCodes() {
+        java.util.Map<String, Long> found = new java.util.HashMap<>();
+        long codeType = rt.codeType.address();
+        rt.heap.forEachStaticObject(o -> {
+            if (dev.refheap.object.Heap.typeAddress(o) != codeType) return;
+            if (!"<module>".equals(dev.refheap.object.StrType.value(LangType.get(o, CodeType.NAME)))) return;
+            found.put(dev.refheap.object.StrType.value(LangType.get(o, CodeType.FILENAME)), o);
+        });
+        return found;
     }
 
     /** A Python SyntaxError (or IndentationError/TabError) for a compiler error, as an exception to throw. */

@@ -62,6 +62,10 @@ class StartupImageHooksTest {
             "DictType.freeList", "DictType.keysFreeList", "ListType.freeList", "Heap.deallocating", "Interpreter.methodOut",
             // where the adopted image's types begin (0 in a runtime that adopted none)
             "Heap.firstLaterType",
+            // the deep-frozen objects pending a commit (none between two modules' code: stale slots past the count), those
+            // holding references (found again from the static objects after an adoption), and the importer's deep-frozen
+            // module codes (found in the heap on first use)
+            "Heap.frozenPending", "Heap.frozenHolders", "Heap.frozenHolderCount", "Importer.deepFrozenCodes",
             // the adopted image's interned strings and their keys, for a dying one's leaving the table (null in a runtime
             // that adopted none; the table itself is compared)
             "StrType.imageInterned", "StrType.imageInternedValues",

@@ -1177,6 +1177,17 @@ public final class Heap implements AutoCloseable {
     @Override
     public void close() {
         if (allocator.isClosed()) return;
+        // the deep-frozen objects are never freed, but their references to heap objects go (the
+        // static objects are not read again)
+        long[] held = new long[16];
+        int[] n = {0};
+        long[][] box = {held};
+        visitFrozenHolders((r, d) -> {
+            if (n[0] == box[0].length) box[0] = Arrays.copyOf(box[0], 2 * n[0]);
+            box[0][n[0]++] = r;
+        });
+        frozenHolderCount = 0;
+        for (int i = 0; i < n[0]; i++) decref(box[0][i]);
         clearFreeLists();
         Map<String, Integer> leaked = liveObjectsByType();
         allocator.close();

@@ -2,6 +2,7 @@ package dev.refheap.conformance;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.refheap.gc.GcStress;
 import dev.refheap.gc.HeapVerificationError;
 import dev.refheap.lang.PySyntaxError;
 import dev.refheap.lang.vm.PyException;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  * each allocation where the heap is at rest, and once more after the program. A leaked or missing
  * reference anywhere in the VM fails here at the allocation after the faulty operation, even when
  * no output shows it. Programs in stress-exclusions.txt are checked every Nth allocation only
- * (their heaps are too big for O(heap) work per allocation); each says why.
+ * (their heaps are too big for O(heap) work per allocation); each says why. Any program whose heap
+ * outgrows {@link #BLOCK_BUDGET} is checked at fewer allocations as it grows.
  * (Regression: __del__'s result was never released, leaking a reference to None per finalizer.)
  */
 class ConformanceStressTest {
@@ -128,6 +130,18 @@ class ConformanceStressTest {
         return m;
     }
 
+    /**
+     * The stress mode's block budget here ({@code -Dstress.blockBudget=N}, 0 for none; see
+     * {@link GcStress#setBlockBudget}): every allocation is checked while the heap holds at most
+     * 6,000 blocks (the small start-up leaves some 4,400, so most programs are checked at every
+     * allocation throughout), every ⌈blocks/6,000⌉th above. The programs that import inspect, dis,
+     * dataclasses or tempfile grow heaps of 20,000-26,000 blocks over as many allocations, and
+     * checking each of those was most of this test's time (in session 32's run, 56 of the first 243
+     * programs took 85% of it, up to two minutes each against the 120 s limit, under load); they are
+     * checked every 4th-5th allocation instead, the small heaps as before.
+     */
+    static final long BLOCK_BUDGET = Long.getLong("stress.blockBudget", 6_000);
+
     /** {@code -Drefheap.test.startup=cpython}: every program after CPython's start-up (above). */
     static final boolean STARTUP_CPYTHON_ALL = "cpython".equals(System.getProperty("refheap.test.startup"));
 
@@ -163,7 +177,9 @@ class ConformanceStressTest {
         Thread t = new Thread(null, () -> {
             try {
                 if (adopt) CpythonStartups.adopt(rt);
-                rt.startStress().setInterval(interval);
+                GcStress stress = rt.startStress();
+                stress.setInterval(interval);
+                stress.setBlockBudget(BLOCK_BUDGET);
                 if (!adopt && cpython) rt.runCpythonStartup();
                 rt.exec(source, program.toString());
             } catch (PyException e) {

@@ -43,6 +43,40 @@ class GcStressVmTest {
     }
 
     @Test
+    void aBlockBudgetChecksEveryAllocationBelowItAndEveryKthAbove() {
+        try (Runtime rt = stressed()) {
+            long held = rt.heap().allocator().allocatedBlocks();
+            // above the heap: every allocation, as without a budget
+            rt.stress().setBlockBudget(held * 4);
+            long[] before = rt.stress().stats();
+            rt.exec("keep = [[i] for i in range(40)]\n", "below.py");
+            long[] s = rt.stress().stats();
+            assertEquals(s[0] - before[0], s[2] - before[2], "below the budget every allocation is checked");
+            // a budget of a quarter of the heap: every 4th allocation or rarer (the heap only grows here)
+            rt.stress().setBlockBudget(Math.max(1, held / 4));
+            before = rt.stress().stats();
+            rt.exec("more = [[i] for i in range(400)]\n", "above.py");
+            s = rt.stress().stats();
+            long allocations = s[0] - before[0], checks = s[2] - before[2];
+            assertTrue(allocations >= 400, "the lists: " + allocations);
+            assertTrue(checks > 0 && checks <= allocations / 4 + 1, checks + " checks of " + allocations + " allocations");
+            assertTrue(checks >= allocations / 6, "the interval follows the heap (about 4-5 blocks per budget): " + checks + " of " + allocations);
+            assertEquals(List.of(), rt.verify());
+        }
+    }
+
+    @Test
+    void aFaultIsStillCaughtUnderABlockBudget() {
+        try (Runtime rt = stressed()) {
+            rt.stress().setBlockBudget(Math.max(1, rt.heap().allocator().allocatedBlocks() / 8));
+            HeapVerificationError e = assertThrows(HeapVerificationError.class, () -> rt.exec(
+                    "import ctypes\nx = [1, 2]\nctypes.c_ssize_t.from_address(id(x)).value += 1\nkeep = [[i] for i in range(100)]\nprint('not reached')\n", "extra.py"));
+            assertTrue(e.getMessage().contains("refcount of <list"), e.getMessage());
+            assertFalse(output().contains("not reached"));
+        }
+    }
+
+    @Test
     void anExtraReferenceIsCaughtByTheExactCheckAtTheNextBoundary() {
         try (Runtime rt = stressed()) {
             HeapVerificationError e = assertThrows(HeapVerificationError.class, () -> rt.exec(

@@ -570,6 +570,25 @@ final class Builtins {
         return l;
     }
 
+    /**
+     * PyBytes_FromObject's last way, a new list of {@code x}'s items: a TypeError getting the
+     * iterator becomes "cannot convert 'T' object to bytes" (one from the items stays as raised).
+     */
+    static long bytesItems(Runtime rt, long x) {
+        long it;
+        try {
+            it = rt.ops.iter(x);
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
+            throw rt.typeError("cannot convert '" + rt.ops.typeName(x) + "' object to bytes");
+        }
+        try {
+            return toList(rt, it);
+        } finally {
+            rt.heap.decref(it);
+        }
+    }
+
     private static long sorted(Runtime rt, long[] a, int o, int n, long kw) {
         int nkw = kw == 0 ? 0 : (int) TupleType.size(kw);
         if (n - nkw != 1) throw rt.typeError("sorted expected 1 argument, got " + (n - nkw));

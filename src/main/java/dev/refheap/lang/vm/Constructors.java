@@ -159,7 +159,7 @@ final class Constructors {
             }
             byte[] buffer = n == 1 ? BufferProtocol.bytesOrNull(rt, x) : null;  // an exporter's bytes (a typed memoryview's too)
             if (buffer != null) return heap.bytes.filled(buffer);  // _PyBytes_FromBuffer allocates, then copies
-            long l = Builtins.toList(rt, x);
+            long l = heap.typeOf(x) == heap.lists || heap.typeOf(x) == heap.tuples ? Builtins.toList(rt, x) : Builtins.bytesItems(rt, x);
             try {
                 byte[] b = new byte[(int) ListType.size(l)];
                 for (int i = 0; i < b.length; i++) {
@@ -373,17 +373,19 @@ final class Constructors {
         long x = a[o];
         PyType t = heap.typeOf(x);
         if (base != 0) {
-            if (Heap.isStr(x)) return parseInt(rt, StrType.value(x), (int) Builtins.intArg(rt, base));
+            int b = intBase(rt, base);  // long_new_impl: the base first, then the argument's type
+            if (Heap.isStr(x)) return parseInt(rt, StrType.value(x), b);
             // bytes and bytearray (PyBytes_Check || PyByteArray_Check): re._compiler's bitmaps parse bytearray slices
             if (!Heap.isBytes(x) && !rt.ops.isSubtype(t, rt.byteArrayType)) throw rt.typeError("int() can't convert non-string with explicit base");
-            return parseIntBytes(rt, BufferProtocol.bytesOrNull(rt, x), (int) Builtins.intArg(rt, base));
+            return parseIntBytes(rt, BufferProtocol.bytesOrNull(rt, x), b);
         }
+        // PyNumber_Long's order: nb_int, nb_index, __trunc__ (deprecated), then text and buffers
         if (t == heap.ints) return Builtins.incref(heap, x);
         if (t instanceof WeakProxyType w) return ofReferent(rt, w, x, r -> intOf(rt, new long[] {r}, 0, 1, 0));  // proxy_int: int(referent)
         if (t instanceof ClassType c && rt.ops.lookupUserOnly(c, "__int__") != 0) return rt.ops.exactIntResult(rt.ops.callMethod(x, "__int__"), "__int__");
-        t = rt.ops.baseView(x);  // int's or float's nb_int for a subclass instance: an exact copy of its value
-        if (t instanceof IntType) return heap.ints.of(IntType.toBig(x));
-        if (t == heap.floats) {
+        PyType bt = rt.ops.baseView(x);  // int's or float's nb_int for a subclass instance: an exact copy of its value
+        if (bt instanceof IntType) return heap.ints.of(IntType.toBig(x));
+        if (bt == heap.floats) {
             double d = FloatType.value(x);
             if (Double.isNaN(d)) throw rt.error("ValueError", "cannot convert float NaN to integer");
             if (Double.isInfinite(d)) throw rt.error("OverflowError", "cannot convert float infinity to integer");
@@ -391,17 +393,54 @@ final class Constructors {
             if (Math.abs(d) < 0x1p63) return heap.ints.of((long) d);
             return heap.ints.of(new BigDecimal(d).toBigInteger());
         }
-        if (t == heap.strs) return parseInt(rt, StrType.value(x), 10);
+        if (t instanceof ClassType c && rt.ops.lookupType(c, "__int__") != 0) return rt.ops.exactIntResult(rt.ops.callMethod(x, "__int__"), "__int__");
+        if (rt.ops.lookupType(t, "__index__") != 0) return rt.ops.numberIndex(x);
+        if (rt.ops.lookupType(t, "__trunc__") != 0) return truncResult(rt, x);
+        if (bt == heap.strs) return parseInt(rt, StrType.value(x), 10);
         // bytes, bytearray and any other buffer (PyNumber_Long: PyObject_GetBuffer, then _PyLong_FromBytes)
         byte[] raw = BufferProtocol.bytesOrNull(rt, x);
         if (raw != null) return parseIntBytes(rt, raw, 10);
-        if (t instanceof ClassType c && rt.ops.lookupType(c, "__int__") != 0) return rt.ops.exactIntResult(rt.ops.callMethod(x, "__int__"), "__int__");
-        throw rt.typeError("int() argument must be a string, a bytes-like object or a real number, not '" + t.name() + "'");
+        throw rt.typeError("int() argument must be a string, a bytes-like object or a real number, not '" + rt.ops.typeName(x) + "'");
     }
 
-    /** int(str, base): the message shows the str's repr cut to 200 characters (PyLong_FromUnicodeObject's %.200R). */
+    /**
+     * int()'s base argument as PyNumber_AsSsize_t(base, NULL) reads it: through __index__ (a
+     * non-integer is TypeError), a value past a C ssize_t clamped, so it is then out of range.
+     */
+    private static int intBase(Runtime rt, long base) {
+        long v = rt.ops.numberIndex(base);
+        try {
+            BigInteger b = IntType.toBig(v);
+            if (b.signum() != 0 && b.compareTo(BigInteger.TWO) < 0 || b.compareTo(BigInteger.valueOf(36)) > 0) {
+                throw rt.error("ValueError", "int() base must be >= 2 and <= 36, or 0");
+            }
+            return b.intValue();
+        } finally {
+            rt.heap.decref(v);
+        }
+    }
+
+    /**
+     * int(x) through x's __trunc__ (3.11 warns that this delegation is deprecated): an exact int as
+     * it is, an int subclass's value, else the result's __index__ (TypeError when it has none).
+     */
+    private static long truncResult(Runtime rt, long x) {
+        Heap heap = rt.heap;
+        Warnings.warn(rt, "DeprecationWarning", "The delegation of int() to __trunc__ is deprecated.", 1);
+        long r = rt.ops.callMethod(x, "__trunc__");
+        try {
+            if (heap.typeOf(r) == heap.ints) return Builtins.incref(heap, r);
+            if (rt.ops.baseView(r) instanceof IntType) return heap.ints.of(IntType.toBig(r));
+            if (!rt.ops.hasIndex(r)) throw rt.typeError("__trunc__ returned non-Integral (type " + rt.ops.typeName(r) + ")");
+            return rt.ops.numberIndex(r);
+        } finally {
+            heap.decref(r);
+        }
+    }
+
+    /** PyLong_FromUnicodeObject: the str's Unicode digits and spaces made ASCII first, the message showing the str as given. */
     static long parseInt(Runtime rt, String text, int base) {
-        return parseInt(rt, text, base, () -> Strings.repr(text));
+        return parseInt(rt, TypeMethods.decimalAndSpaceToAscii(text), base, () -> Strings.repr(text));
     }
 
     /** _PyLong_FromBytes: the bytes read as Latin-1 text; the message shows them as a bytes repr (of at most 200 of them). */
@@ -410,34 +449,65 @@ final class Constructors {
                 () -> Strings.bytesRepr(java.util.Arrays.copyOf(b, Math.min(b.length, 200))));
     }
 
-    private static long parseInt(Runtime rt, String text, int base, java.util.function.Supplier<String> shown) {
+    /**
+     * PyLong_FromString over {@code s} (only ASCII counts: any other character is not a digit):
+     * spaces (Py_ISSPACE) around, a sign, base 0's prefix (or the given base's own, which may be
+     * followed by one underscore), digits with single underscores between them; base 0 without a
+     * prefix refuses a leading zero unless the value is 0. The digit-count limit is checked on the
+     * digits before what follows them. ValueError names the base given.
+     */
+    private static long parseInt(Runtime rt, String s, int base, java.util.function.Supplier<String> shown) {
         if (base != 0 && (base < 2 || base > 36)) throw rt.error("ValueError", "int() base must be >= 2 and <= 36, or 0");
-        String s = TypeMethods.stripSpace(text).replace("_", "");
-        String digits = s;
+        int n = s.length(), i = 0;
+        while (i < n && isCSpace(s.charAt(i))) i++;
         boolean neg = false;
-        if (digits.startsWith("+") || digits.startsWith("-")) {
-            neg = digits.startsWith("-");
-            digits = digits.substring(1);
-        }
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) neg = s.charAt(i++) == '-';
+        char c0 = i < n ? s.charAt(i) : 0, c1 = i + 1 < n ? Character.toLowerCase(s.charAt(i + 1)) : 0;
         int b = base;
-        if (base == 0 || base == 16 || base == 8 || base == 2) {
-            String low = digits.toLowerCase();
-            if ((base == 0 || base == 16) && low.startsWith("0x")) { b = 16; digits = digits.substring(2); }
-            else if ((base == 0 || base == 8) && low.startsWith("0o")) { b = 8; digits = digits.substring(2); }
-            else if ((base == 0 || base == 2) && low.startsWith("0b")) { b = 2; digits = digits.substring(2); }
-            else if (base == 0) b = 10;
+        boolean errorIfNonzero = false;
+        if (b == 0) {
+            if (c0 != '0') b = 10;
+            else if (c1 == 'x') b = 16;
+            else if (c1 == 'o') b = 8;
+            else if (c1 == 'b') b = 2;
+            else {
+                b = 10;  // an old C-style octal literal: only zero is allowed
+                errorIfNonzero = true;
+            }
         }
-        try {
-            if (digits.isEmpty() || TypeMethods.stripSpace(text).contains("__") || TypeMethods.stripSpace(text).startsWith("_") || TypeMethods.stripSpace(text).endsWith("_")) throw new NumberFormatException();
-            if (digits.length() > 18) IntStrLimit.checkParse(rt, digits.length(), b);
-            BigInteger v = new BigInteger(digits, b);
-            return rt.heap.ints.of(neg ? v.negate() : v);
-        } catch (NumberFormatException | ArithmeticException e) {
-            String r = shown.get();
-            if (r.codePointCount(0, r.length()) > 200) r = r.substring(0, r.offsetByCodePoints(0, 200));  // %.200R
-            throw rt.error("ValueError", "invalid literal for int() with base " + base + ": " + r);
+        if (c0 == '0' && (b == 16 && c1 == 'x' || b == 8 && c1 == 'o' || b == 2 && c1 == 'b')) {
+            i += 2;
+            if (i < n && s.charAt(i) == '_') i++;
         }
+        boolean ok = !(i < n && s.charAt(i) == '_');
+        StringBuilder digits = new StringBuilder();
+        char prev = 0;
+        while (ok && i < n) {
+            char c = s.charAt(i);
+            if (c == '_') {
+                if (prev == '_') ok = false;
+            } else if (c < 128 && Character.digit(c, b) >= 0) {
+                digits.append(c);
+            } else {
+                break;
+            }
+            prev = c;
+            i++;
+        }
+        if (prev == '_') ok = false;
+        if (ok && digits.length() > 18) IntStrLimit.checkParse(rt, digits.length(), b);
+        while (i < n && isCSpace(s.charAt(i))) i++;
+        if (ok && digits.length() > 0 && i == n) {
+            BigInteger v = new BigInteger(digits.toString(), b);
+            if (!errorIfNonzero || v.signum() == 0) return rt.heap.ints.of(neg ? v.negate() : v);
+        }
+        String r = shown.get();
+        if (r.codePointCount(0, r.length()) > 200) r = r.substring(0, r.offsetByCodePoints(0, 200));  // %.200R
+        throw rt.error("ValueError", "invalid literal for int() with base " + base + ": " + r);
     }
+
+    /** Py_ISSPACE: the ASCII whitespace characters. */
+    private static boolean isCSpace(char c) { return " \t\n\u000b\f\r".indexOf(c) >= 0; }
 
     /** A weakref proxy's conversion: {@code f} of its live referent, held for the call (ReferenceError once it died). */
     private static long ofReferent(Runtime rt, WeakProxyType w, long proxy, java.util.function.LongUnaryOperator f) {

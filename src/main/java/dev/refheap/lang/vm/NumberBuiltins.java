@@ -269,10 +269,22 @@ final class NumberBuiltins {
         long[] v = ExecBuiltins.bind(rt, "from_bytes", new String[] {"bytes", "byteorder", "signed"}, 0, 2, 1, a, o, n, kw);
         boolean little = byteOrder(rt, v[1], "from_bytes");
         boolean signed = v[2] != 0 && rt.ops.truthy(v[2]);
-        byte[] b = BufferProtocol.bytesOrNull(rt, v[0]);
+        byte[] b = null;
+        PyType xt = heap.typeOf(v[0]);
+        if (xt != heap.bytes && !Heap.isStr(v[0]) && rt.ops.lookupType(xt, "__bytes__") != 0) {
+            // PyObject_Bytes: the object's __bytes__ before its buffer, its result a bytes
+            long r = rt.ops.callMethod(v[0], "__bytes__");
+            try {
+                if (!Heap.isBytes(r)) throw rt.typeError("__bytes__ returned non-bytes (type " + rt.ops.typeName(r) + ")");
+                b = BufferProtocol.bytesOrNull(rt, r);
+            } finally {
+                heap.decref(r);
+            }
+        }
+        if (b == null) b = BufferProtocol.bytesOrNull(rt, v[0]);
         if (b == null) {
             if (Heap.isStr(v[0])) throw rt.typeError("cannot convert 'str' object to bytes");
-            long l = Builtins.toList(rt, v[0]);
+            long l = Builtins.bytesItems(rt, v[0]);
             try {
                 b = new byte[(int) dev.refheap.object.ListType.size(l)];
                 for (int i = 0; i < b.length; i++) {

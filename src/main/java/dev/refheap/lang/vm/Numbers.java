@@ -135,13 +135,14 @@ final class Numbers {
             }
             case TRUE_DIVIDE: {
                 if (y.signum() == 0) throw rt.error("ZeroDivisionError", "division by zero");
-                double r = new BigDecimal(x).divide(new BigDecimal(y), java.math.MathContext.DECIMAL128).doubleValue();
-                if (Double.isInfinite(r)) throw rt.error("OverflowError", "integer division result too large for a float");
+                double r = trueDivide(x, y);
+                if (Double.isNaN(r)) throw rt.error("OverflowError", "integer division result too large for a float");
                 return heap.floats.of(r);
             }
             case LSHIFT: {
                 if (y.signum() < 0) throw rt.error("ValueError", "negative shift count");
-                if (y.bitLength() > 31) throw rt.error("OverflowError", "too many digits in integer");
+                if (x.signum() == 0) return heap.ints.of(0);  // long_lshift: zero without sizing anything
+                if (y.bitLength() > 31 || (long) x.bitLength() + y.longValue() > Integer.MAX_VALUE - 64) throw hugeShift(rt, x, y);
                 return heap.ints.of(x.shiftLeft(y.intValue()));
             }
             case RSHIFT: {
@@ -158,6 +159,70 @@ final class Numbers {
             }
             default: return 0;
         }
+    }
+
+    /** Pointer-size facts of 3.11's 64-bit PyLongObject: 30-bit digits, the most _PyLong_New makes. */
+    private static final BigInteger DIGIT_BITS = BigInteger.valueOf(30), MAX_LONG_DIGITS = BigInteger.valueOf((Long.MAX_VALUE - 24) / 4),
+            MAX_WORDSHIFT = BigInteger.valueOf(Long.MAX_VALUE / 4);
+
+    /**
+     * A left shift whose result has more bits than refheap's ints hold: 3.11's divmod_shift and
+     * _PyLong_New decide between OverflowError "too many digits in integer" (more digits than a
+     * PyLongObject can have) and the MemoryError of an allocation no machine makes.
+     */
+    private static PyException hugeShift(Runtime rt, BigInteger x, BigInteger y) {
+        BigInteger[] wr = y.divideAndRemainder(DIGIT_BITS);
+        BigInteger wordshift = wr[0], rem = wr[1];
+        if (wordshift.compareTo(MAX_WORDSHIFT) >= 0) {  // clipped
+            wordshift = MAX_WORDSHIFT;
+            rem = BigInteger.ZERO;
+        }
+        long oldsize = (x.abs().bitLength() + 29) / 30;
+        BigInteger newsize = wordshift.add(BigInteger.valueOf(oldsize + (rem.signum() != 0 ? 1 : 0)));
+        if (newsize.compareTo(MAX_LONG_DIGITS) > 0) return rt.error("OverflowError", "too many digits in integer");
+        return rt.error("MemoryError", null);
+    }
+
+    /**
+     * x / y correctly rounded (long_true_divide; y nonzero), NaN standing for the OverflowError: a
+     * quotient of DBL_MANT_DIG + 2 or 3 bits (fewer where the result is subnormal) with a sticky bit
+     * for what the division and shift dropped, rounded half to even, then scaled, so there is one
+     * rounding. (BigDecimal's 34 digits then doubleValue rounded twice.)
+     */
+    static double trueDivide(BigInteger x, BigInteger y) {
+        final int mantDig = 53, maxExp = 1024, minExp = -1021;
+        boolean negate = (x.signum() < 0) != (y.signum() < 0);  // 0 / -y is -0.0
+        BigInteger a = x.abs(), b = y.abs();
+        if (a.signum() == 0) return negate ? -0.0 : 0.0;
+        if (a.bitLength() <= mantDig && b.bitLength() <= mantDig) {
+            double r = a.doubleValue() / b.doubleValue();  // both exact: IEEE division rounds once
+            return negate ? -r : r;
+        }
+        long diff = (long) a.bitLength() - b.bitLength();
+        if (diff > maxExp) return Double.NaN;
+        if (diff < minExp - mantDig - 1) return negate ? -0.0 : 0.0;
+        int shift = (int) Math.max(diff, minExp) - mantDig - 2;
+        boolean inexact = false;
+        BigInteger q;
+        if (shift <= 0) {
+            q = a.shiftLeft(-shift);
+        } else {
+            q = a.shiftRight(shift);
+            inexact = a.getLowestSetBit() < shift;
+        }
+        BigInteger[] qr = q.divideAndRemainder(b);
+        q = qr[0];
+        if (qr[1].signum() != 0) inexact = true;
+        int qBits = q.bitLength();
+        int extra = Math.max(qBits, minExp - shift) - mantDig;  // 2 or 3 bits to round away
+        long mask = 1L << (extra - 1);
+        long low = q.longValue() & (4 * mask - 1) | (inexact ? 1 : 0);
+        if ((low & mask) != 0 && (low & (3 * mask - 1)) != 0) q = q.add(BigInteger.valueOf(mask));
+        q = q.andNot(BigInteger.valueOf(2 * mask - 1));
+        double dq = q.doubleValue();  // exact: at most DBL_MANT_DIG + 1 significant bits
+        if (shift + qBits >= maxExp && (shift + qBits > maxExp || dq == Math.scalb(1.0, qBits))) return Double.NaN;
+        double r = Math.scalb(dq, shift);
+        return negate ? -r : r;
     }
 
     /** Results up to this many bits are computed by BigInteger.pow at once (well under a millisecond). */

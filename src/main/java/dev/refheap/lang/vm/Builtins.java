@@ -580,6 +580,7 @@ final class Builtins {
             it = rt.ops.iter(x);
         } catch (PyException e) {
             if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
+            rt.heap.decref(e.exc());  // replaced
             throw rt.typeError("cannot convert '" + rt.ops.typeName(x) + "' object to bytes");
         }
         try {

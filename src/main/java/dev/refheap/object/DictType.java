@@ -498,15 +498,33 @@ public final class DictType extends PyType {
         heap.decref(s);
     }
 
+    /**
+     * PyDict_SetDefault with key's hash given: d[key] when present (borrowed), else {@code dflt}
+     * inserted and returned (borrowed: the dict's reference); one lookup either way, so key's
+     * __eq__ runs once at most.
+     */
+    public long setDefaultKnownHash(long d, long key, long hash, long dflt) {
+        heap.incref(key);
+        heap.incref(dflt);
+        long existing = insert(d, key, hash, dflt, true);
+        return existing != 0 ? existing : dflt;
+    }
+
     /** insertdict: steals the references to key and value. */
-    private void insert(long d, long key, long hash, long value) {
+    private void insert(long d, long key, long hash, long value) { insert(d, key, hash, value, false); }
+
+    /**
+     * insertdict, or with {@code keep} setdefault's insertion: a key found keeps its value, which is
+     * returned (borrowed) while key and value are released. Returns 0 otherwise.
+     */
+    private long insert(long d, long key, long hash, long value, boolean keep) {
         noteChange(d);
         long k = keys(d);
         boolean keyIsStr = Heap.typeAddress(key) == heap.strs.address();
         if (k == emptyKeys) {
             newKeyInSplit(d, key, keyIsStr);
             insertToEmpty(d, key, hash, value, keyIsStr);
-            return;
+            return 0;
         }
         if (kind(k) == KIND_UNICODE && !keyIsStr) {
             resize(d, log2KeysizeFor(3 * size(d)), false);
@@ -517,11 +535,17 @@ public final class DictType extends PyType {
         if (ix < 0 && k == emptyKeys) {  // ... or emptied d
             newKeyInSplit(d, key, keyIsStr);
             insertToEmpty(d, key, hash, value, keyIsStr);
-            return;
+            return 0;
         }
         if (ix < 0 && kind(k) == KIND_UNICODE && !keyIsStr) {
             resize(d, log2KeysizeFor(3 * size(d)), false);
             k = keys(d);
+        }
+        if (ix >= 0 && keep) {
+            long found = entryValue(k, entry(k, ix));
+            heap.decref(value);
+            heap.decref(key);
+            return found;
         }
         maintainTracking(d, key, value);
         if (ix < 0) {
@@ -541,13 +565,14 @@ public final class DictType extends PyType {
             Native.putLong(d + MA_USED, size(d) + 1);
             Native.putLong(k + DK_USABLE, Native.getLong(k + DK_USABLE) - 1);
             Native.putLong(k + DK_NENTRIES, n + 1);
-            return;
+            return 0;
         }
         long e = entry(k, ix);
         long old = entryValue(k, e);
         Native.putLong(e + (kind(k) == KIND_UNICODE ? 8 : 16), value);
         heap.decref(old);
         heap.decref(key);
+        return 0;
     }
 
     private void insertToEmpty(long d, long key, long hash, long value, boolean unicode) {

@@ -404,7 +404,11 @@ public final class SetType extends PyType {
         return basicSize() + (table == o + SMALLTABLE ? 0 : 16 * (mask(o) + 1));
     }
 
-    /** frozenset's hash (as CPython: shuffled entry hashes xor'ed, then mixed); sets are unhashable. */
+    /**
+     * frozenset's hash (frozenset_hash: the shuffled hashes of the entries xor'ed, then mixed;
+     * 3.11 xors every slot's and then takes out the empty slots' and dummies' shares, which leaves
+     * the entries'); sets are unhashable.
+     */
     @Override
     public long hash(long o) {
         if (!frozen) throw new PyError("TypeError", "unhashable type: 'set'");
@@ -416,7 +420,6 @@ public final class SetType extends PyType {
             long ek = Native.getLong(table + 16 * i);
             if (ek != 0 && ek != dummy) h ^= shuffle(Native.getLong(table + 16 * i + 8));
         }
-        if (((Native.getLong(o + FILL) - size(o)) & 1) != 0) h ^= shuffle(-1);
         h ^= (size(o) + 1) * 1927868237L;
         h ^= (h >>> 11) ^ (h >>> 25);
         h = h * 69069L + 907133923L;

@@ -214,12 +214,10 @@ final class Constructors {
             java.math.BigInteger[] v = new java.math.BigInteger[n];
             boolean small = true;
             for (int i = 0; i < n; i++) {
-                long x = a[o + i];
-                if (!(rt.ops.baseView(x) instanceof IntType)) {  // PyNumber_Index: an int subclass's value too
-                    throw rt.typeError("'" + rt.ops.typeName(x) + "' object cannot be interpreted as an integer");
-                }
+                long x = rt.ops.numberIndex(a[o + i]);  // PyNumber_Index: an int subclass's value, any __index__'s result
                 v[i] = IntType.toBig(x);
                 small &= IntType.fitsLong(x);
+                heap.decref(x);
             }
             java.math.BigInteger start = n == 1 ? java.math.BigInteger.ZERO : v[0], stop = n == 1 ? v[0] : v[1];
             java.math.BigInteger step = n == 3 ? v[2] : java.math.BigInteger.ONE;

@@ -32,6 +32,13 @@ final class IterType extends LangType {
         /** {@code generic_alias_iterator} (gaiterobject, 24 bytes): iter(list[int]) hands out one starred alias, *list[int], then ends. */
         GA }
 
+    /**
+     * A dict iterator's len (dictiterobject.len, 56-byte kinds): set to the dict's size when made,
+     * one less per item given. Its length hint, and a forward iterator that finds an entry when it
+     * is 0 raises "dictionary keys changed during iteration" (keys deleted and added, the size the same).
+     */
+    private static final int DICT_LEN = 48;
+
     /** map's and filter's function, in the word other kinds use as the index. */
     private static final int FUNC = INDEX;
 
@@ -113,7 +120,10 @@ final class IterType extends LangType {
             for (int off = EXTRA + 8; off < t.basicSize(); off += 8) put(it, off, 0);
             // di_used, si_used: the size at creation, so a dict or set that changes size before the
             // first next() makes it raise, as CPython's (it was taken at the first next())
-            if (k == Kind.DICT_KEYS || k == Kind.DICT_VALUES || k == Kind.DICT_ITEMS) put(it, 40, DictType.size(seq) + 1);
+            if (k == Kind.DICT_KEYS || k == Kind.DICT_VALUES || k == Kind.DICT_ITEMS) {
+                put(it, 40, DictType.size(seq) + 1);
+                put(it, DICT_LEN, DictType.size(seq));  // dictiterobject's len: the items still to give
+            }
             else if (k == Kind.SET) put(it, 40, SetType.size(seq) + 1);
         } else if (extra != 0) {
             throw new IllegalArgumentException(t.name() + " has no extra field");
@@ -142,6 +152,7 @@ final class IterType extends LangType {
             default -> {
                 put(it, INDEX, Long.MAX_VALUE);
                 put(it, 40, DictType.size(seq) + 1);
+                put(it, DICT_LEN, DictType.size(seq));
             }
         }
         return it;
@@ -439,19 +450,9 @@ final class IterType extends LangType {
                 if (rt.ops.lookupType(heap.typeOf(seq), "__len__") == 0) yield NO_HINT;
                 yield Math.max(0, rt.ops.len(seq) - i);
             }
-            case DICT_KEYS, DICT_VALUES, DICT_ITEMS -> {
-                long used = get(it, 40);
-                if (used != 0 && used != DictType.size(seq) + 1) yield 0;
-                long c = 0;
-                for (long ix = DictType.nextEntry(seq, i); ix >= 0; ix = DictType.nextEntry(seq, ix + 1)) c++;
-                yield c;
-            }
-            case DICT_REVERSE_KEYS, DICT_REVERSE_VALUES, DICT_REVERSE_ITEMS -> {
-                if (get(it, 40) != DictType.size(seq) + 1 || i < 0) yield 0;
-                long c = 0;
-                for (long ix = DictType.prevEntry(seq, i); ix >= 0; ix = ix == 0 ? -1 : DictType.prevEntry(seq, ix - 1)) c++;
-                yield c;
-            }
+            case DICT_KEYS, DICT_VALUES, DICT_ITEMS, DICT_REVERSE_KEYS, DICT_REVERSE_VALUES, DICT_REVERSE_ITEMS ->
+                // dictiter_len: len while the dict keeps the size it had, else 0
+                get(it, 40) == DictType.size(seq) + 1 ? get(it, DICT_LEN) : 0;
             case SET -> {
                 long used = get(it, 40);
                 if (used != 0 && used != SetType.size(seq) + 1) yield 0;
@@ -493,6 +494,13 @@ final class IterType extends LangType {
         }
         long ix = DictType.nextEntry(d, pos);
         if (ix < 0) return 0;
+        long len = get(it, DICT_LEN);
+        if (len == 0) {  // an entry it did not expect: the iterator lets go of the dict, as at its end
+            put(it, SEQ, 0);
+            heap.decref(d);
+            throw rt.error("RuntimeError", "dictionary keys changed during iteration");
+        }
+        put(it, DICT_LEN, len - 1);
         put(it, INDEX, ix + 1);
         long key = DictType.entryKeyAt(d, ix), value = DictType.entryValueAt(d, ix);
         return switch (k) {
@@ -552,6 +560,7 @@ final class IterType extends LangType {
         }
         long ix = pos < 0 ? -1 : DictType.prevEntry(d, pos);
         if (ix < 0) return 0;
+        put(it, DICT_LEN, get(it, DICT_LEN) - 1);
         put(it, INDEX, ix - 1);
         long key = DictType.entryKeyAt(d, ix), value = DictType.entryValueAt(d, ix);
         return switch (k) {

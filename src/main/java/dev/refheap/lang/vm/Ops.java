@@ -2443,6 +2443,23 @@ final class Ops {
             throw rt.fromPyError(e);
         }
         if (t instanceof DictViewType dv && dv.kind == IterType.Kind.DICT_KEYS) return heap.dicts.contains(DictViewType.dict(container), item);
+        if (t instanceof DictViewType dv && dv.kind == IterType.Kind.DICT_ITEMS) {
+            // dictitems_contains: a pair's key looked up, its value held while compared with the pair's
+            if (!heap.typeOf(item).isSubtypeOf(heap.tuples) || TupleType.size(item) != 2) return false;
+            long found;
+            try {
+                found = heap.dicts.getItem(DictViewType.dict(container), TupleType.item(item, 0));
+            } catch (PyError e) {
+                throw rt.fromPyError(e);
+            }
+            if (found == 0) return false;
+            heap.incref(found);
+            try {
+                return eqOrSame(found, TupleType.item(item, 1));
+            } finally {
+                heap.decref(found);
+            }
+        }
         if (t == heap.strs) {
             if (!Heap.isStr(item)) throw rt.typeError("'in <string>' requires string as left operand, not " + typeName(item));
             return StrType.value(container).contains(StrType.value(item));

@@ -11,10 +11,9 @@ import java.util.function.LongConsumer;
  * C long, else {@code longrange_iterator} (index, start, step, len as int objects: 48 bytes, not GC), as
  * 3.11's range_iter chooses.
  *
- * <p>A range whose bounds do not fit a long ({@link #isBig}: {@code range(1 << 1000)}) can be made,
- * iterated, compared, hashed, shown, tested for membership and indexed by an int; its len() raises
- * CPython's OverflowError when the length does not fit; slicing it and its count/index raise
- * NotImplementedError naming it.
+ * <p>A range whose bounds or length do not fit a long ({@link #isBig}: {@code range(1 << 1000)},
+ * {@code range(-sys.maxsize, sys.maxsize)}) works as any other, in ints of any size; only its len()
+ * raises CPython's OverflowError when the length does not fit a Py_ssize_t.
  */
 final class RangeType extends LangType {
     static final int START = 16, STOP = 24, STEP = 32, LENGTH = 40;
@@ -65,7 +64,8 @@ final class RangeType extends LangType {
             long v = IntType.asLong(x), start = start(r), step = step(r), len = length(r);
             if (len == 0) return false;
             long k = v - start;
-            return k % step == 0 && k / step >= 0 && k / step < len;
+            // no overflow of v - start: the range's values and x all lie within a C long
+            if (((v ^ start) & (v ^ k)) >= 0) return k % step == 0 && k / step >= 0 && k / step < len;
         }
         BigInteger k = IntType.toBig(x).subtract(bigStart(r));
         BigInteger[] qr = k.divideAndRemainder(bigStep(r));
@@ -86,20 +86,67 @@ final class RangeType extends LangType {
         return "range(" + bigStart(r) + ", " + bigStop(r) + (step.equals(BigInteger.ONE) ? "" : ", " + step) + ")";
     }
 
-    /** Refuses an operation refheap does only on ranges whose bounds fit a long. */
-    void requireSmall(long r, String what) {
-        if (isBig(r)) throw rt.error("NotImplementedError", "refheap does not support " + what + " of a range beyond 64-bit bounds yet");
-    }
-
     long create(long start, long stop, long step) {
         if (step == 0) throw rt.error("ValueError", "range() arg 3 must not be zero");
+        long len;
+        try {  // a span or a step past a C long (range(-sys.maxsize, sys.maxsize)) is counted in ints of any size
+            len = step > 0 ? (stop > start ? (Math.subtractExact(stop, start) - 1) / step + 1 : 0)
+                    : (start > stop ? (Math.subtractExact(start, stop) - 1) / Math.negateExact(step) + 1 : 0);
+        } catch (ArithmeticException overflow) {
+            return create(BigInteger.valueOf(start), BigInteger.valueOf(stop), BigInteger.valueOf(step));
+        }
         long r = heap.allocObject(this, 0);
         put(r, START, heap.ints.of(start));
         put(r, STOP, heap.ints.of(stop));
         put(r, STEP, heap.ints.of(step));
-        long len = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0) : (start > stop ? (start - stop - 1) / -step + 1 : 0);
         put(r, LENGTH, heap.ints.of(len));
         return r;
+    }
+
+    /**
+     * r[slice] (compute_slice): the slice's indices over the range's length in ints of any size
+     * (_PySlice_GetLongIndices), the range of the values they pick: start + i * step for each.
+     */
+    long slice(long r, long slice) {
+        BigInteger[] sl = rt.sliceType.longIndices(slice, bigLength(r));
+        BigInteger start = bigStart(r), step = bigStep(r);
+        return create(start.add(sl[0].multiply(step)), start.add(sl[1].multiply(step)), step.multiply(sl[2]));
+    }
+
+    /**
+     * range.index(x) and range.count(x) (range_index, range_count): an int or a bool by arithmetic
+     * (index: (x - start) // step, or ValueError "x is not in range"), anything else by iterating
+     * the range and comparing each value to x with == (_PySequence_IterSearch).
+     */
+    long countOrIndex(long r, long x, boolean index) {
+        if (heap.typeOf(x) instanceof dev.refheap.object.IntType) {
+            boolean in = containsInt(r, x);
+            if (!index) return heap.ints.of(in ? 1 : 0);
+            if (!in) throw rt.error("ValueError", rt.ops.repr(x) + " is not in range");
+            return heap.ints.of(IntType.toBig(x).subtract(bigStart(r)).divide(bigStep(r)));  // exact: x is in the range
+        }
+        long it = iter(r);
+        try {
+            long count = 0;
+            for (long i = 0; ; i++) {
+                long v = heap.typeOf(it) == iterType ? iterType.next(it) : longIterType.next(it);
+                if (v == 0) break;
+                boolean eq;
+                try {
+                    eq = rt.ops.eq(v, x);
+                } finally {
+                    heap.decref(v);
+                }
+                if (eq) {
+                    if (index) return heap.ints.of(i);
+                    count++;
+                }
+            }
+            if (index) throw rt.error("ValueError", "sequence.index(x): x not in sequence");
+            return heap.ints.of(count);
+        } finally {
+            heap.decref(it);
+        }
     }
 
     static long start(long r) { return IntType.asLong(get(r, START)); }

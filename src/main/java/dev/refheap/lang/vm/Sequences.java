@@ -512,19 +512,20 @@ final class Sequences {
             return heap.ints.of(b[(int) i] & 0xff);
         }
         if (t == rt.rangeType) {
-            if (RangeType.isBig(o)) {
-                if (heap.typeOf(key) instanceof IntType) return rt.rangeType.bigItem(o, key);
-                rt.rangeType.requireSmall(o, "slicing");
+            if (isSlice) return rt.rangeType.slice(o, key);  // compute_slice: a range of the picked values
+            if (!RangeType.isBig(o) && heap.typeOf(key) == heap.ints && IntType.fitsLong(key)) {
+                long len = RangeType.length(o), i = IntType.asLong(key);
+                if (i < 0) i += len;
+                if (i < 0 || i >= len) throw rt.error("IndexError", "range object index out of range");
+                return heap.ints.of(RangeType.start(o) + i * RangeType.step(o));
             }
-            long len = RangeType.length(o);
-            if (isSlice) {  // compute_slice: a range of the picked values
-                long[] sl = sliceIndices(rt, key, len);
-                long step = RangeType.step(o);
-                return rt.rangeType.create(RangeType.start(o) + sl[0] * step, RangeType.start(o) + sl[1] * step, step * sl[2]);
+            if (!rt.ops.hasIndex(key)) throw rt.typeError("range indices must be integers or slices, not " + rt.ops.typeName(key));
+            long i = rt.ops.numberIndex(key);  // range_subscript: PyNumber_Index, then the item in ints of any size
+            try {
+                return rt.rangeType.bigItem(o, i);
+            } finally {
+                heap.decref(i);
             }
-            long i = index(rt, key, len, "range");
-            if (i < 0 || i >= len) throw rt.error("IndexError", "range object index out of range");
-            return heap.ints.of(RangeType.start(o) + i * RangeType.step(o));
         }
         if (t instanceof ExtType x) {  // a native type's own subscript (bytearray.__getitem__ on a subclass instance)
             long r = x.getItem(o, key);

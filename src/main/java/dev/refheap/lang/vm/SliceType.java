@@ -165,7 +165,7 @@ final class SliceType extends ExtType {
     }
 
     /** _PySlice_GetLongIndices: (start, stop, step) of slice {@code s} over {@code length} items, in ints of any size. */
-    private java.math.BigInteger[] longIndices(long s, java.math.BigInteger length) {
+    java.math.BigInteger[] longIndices(long s, java.math.BigInteger length) {
         String err = "slice indices must be integers or None or have an __index__ method";
         long stepO = get(s, STEP), startO = get(s, START), stopO = get(s, STOP);
         java.math.BigInteger step = stepO == heap.None ? java.math.BigInteger.ONE : bigIndex(stepO, err);

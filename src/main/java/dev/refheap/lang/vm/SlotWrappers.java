@@ -676,31 +676,7 @@ final class SlotWrappers {
     private Builtin rangeCountIndex(boolean index) {
         return (s, a, o, n, kw) -> {
             Args.exactly(rt, index ? "index" : "count", n, kw, 1);
-            rt.rangeType.requireSmall(s, index ? "range.index" : "range.count");
-            long x = a[o];
-            long pos = -1;
-            if (heap.typeOf(x) instanceof IntType) {
-                if (rt.ops.contains(s, x)) pos = (IntType.asLong(x) - RangeType.start(s)) / RangeType.step(s);
-            } else {
-                long len = RangeType.length(s), count = 0;
-                for (long i = 0; i < len; i++) {
-                    long v = heap.ints.of(RangeType.start(s) + i * RangeType.step(s));
-                    boolean eq;
-                    try {
-                        eq = rt.ops.eq(v, x);
-                    } finally {
-                        heap.decref(v);
-                    }
-                    if (eq) {
-                        if (pos < 0) pos = i;
-                        count++;
-                    }
-                }
-                if (!index) return heap.ints.of(count);
-            }
-            if (!index) return heap.ints.of(pos >= 0 ? 1 : 0);
-            if (pos < 0) throw rt.error("ValueError", rt.ops.repr(x) + " is not in range");
-            return heap.ints.of(pos);
+            return rt.rangeType.countOrIndex(s, a[o], index);
         };
     }
 
@@ -1029,7 +1005,9 @@ final class SlotWrappers {
                 boolean ownInit, ownNew;
                 if (st instanceof ClassType c) {
                     ownInit = !(Ops.isBuiltinDescr(rt, rt.ops.lookupType(c, "__init__")));
-                    ownNew = rt.ops.lookupUserOnly(c, "__new__") != 0;
+                    // tp_new != object_new: the class's own __new__, or a builtin base's (frozenset_new, int's...)
+                    long nw = rt.ops.lookupType(c, "__new__");
+                    ownNew = rt.ops.lookupUserOnly(c, "__new__") != 0 || nw != 0 && nw != rt.objectNew;
                 } else {
                     // a builtin type's instance (object.__init__(1, x), reached by super(int, 1).__init__): its
                     // tp_init and tp_new as object_init tests them (int has object's tp_init and a tp_new of its own)

@@ -311,23 +311,15 @@ final class TypeCall {
     /** frozenset_new for a subclass: make_new_set(type, iterable), an instance of the class filled at once. */
     private static long frozensetNew(Runtime rt, ClassType c, long[] a, int o, int n, long kw) {
         Heap heap = rt.heap;
-        if (Args.nkw(kw) > 0) throw rt.typeError(c.name() + "() takes no keyword arguments");
+        // frozenset_new: keywords are refused unless the class has an __init__ of its own to take them
+        int nkw = Args.nkw(kw);
+        if (nkw > 0 && isObjectMethod(rt, rt.ops.lookupType(c, "__init__"))) throw rt.typeError("frozenset() takes no keyword arguments");
+        n -= nkw;
         if (n > 1) throw rt.typeError(c.name() + " expected at most 1 argument, got " + n);
         long self = c.allocInstance();
         if (n == 0) return self;
         try {
-            long it = rt.ops.iter(a[o]);
-            try {
-                for (long k = rt.ops.next(it); k != 0; k = rt.ops.next(it)) {
-                    try {
-                        heap.sets.add(self, k);
-                    } finally {
-                        heap.decref(k);
-                    }
-                }
-            } finally {
-                heap.decref(it);
-            }
+            SetMethods.updateInternal(rt, self, a[o]);  // make_new_set: a set merged, a dict's keys by their stored hashes
         } catch (dev.refheap.object.PyError e) {
             heap.decref(self);
             throw rt.fromPyError(e);

@@ -190,12 +190,7 @@ final class TypeMethods {
             Args.range(rt, "setdefault", n, kw, 1, 2);
             try {
                 long hash = heap.dicts.keyHash(a[o]);
-                long v = heap.dicts.getItemKnownHash(s, a[o], hash);
-                if (v == 0) {
-                    v = n == 2 ? a[o + 1] : heap.None;
-                    heap.dicts.setItemKnownHash(s, a[o], hash, v);
-                }
-                return Builtins.incref(heap, v);
+                return Builtins.incref(heap, heap.dicts.setDefaultKnownHash(s, a[o], hash, n == 2 ? a[o + 1] : heap.None));
             } catch (PyError e) {
                 throw rt.fromPyError(e);
             }

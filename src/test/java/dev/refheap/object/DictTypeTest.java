@@ -275,4 +275,29 @@ class DictTypeTest {
         assertEquals(List.of(v, k), seen, "general tables visit value, then key");
         heap.decref(d); heap.decref(g); heap.decref(k); heap.decref(v);
     }
+
+    /** PyDict_SetDefault: a present key keeps its value (returned), an absent one gets the default; references balanced. */
+    @Test
+    void bug_setdefaultLookedUpTwice(Heap heap) {
+        long d = heap.dicts.create();
+        long k = heap.strs.of("key"), one = heap.ints.of(1001), two = heap.ints.of(1002);
+        long r = heap.dicts.setDefaultKnownHash(d, k, heap.dicts.keyHash(k), one);
+        assertEquals(one, r, "absent: the default, now the dict's");
+        assertEquals(2, heap.refcount(one));
+        r = heap.dicts.setDefaultKnownHash(d, k, heap.dicts.keyHash(k), two);
+        assertEquals(one, r, "present: the value kept");
+        assertEquals(1, heap.refcount(two), "the default not kept");
+        assertEquals(2, heap.refcount(k), "the key held once by the dict");
+        assertEquals(1, DictType.size(d));
+        for (int i = 0; i < 50; i++) {  // growth through setdefault
+            long ki = heap.ints.of(5000 + i);
+            heap.dicts.setDefaultKnownHash(d, ki, heap.dicts.keyHash(ki), ki);
+            heap.decref(ki);
+        }
+        assertEquals(51, DictType.size(d));
+        heap.decref(d);
+        heap.decref(k);
+        heap.decref(one);
+        heap.decref(two);
+    }
 }

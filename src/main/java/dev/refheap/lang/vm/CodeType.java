@@ -17,13 +17,15 @@ import java.util.function.LongConsumer;
  * Sized as 3.11's PyCodeObject: a variable-size object of tp_basicsize 184 whose items are the
  * code units of co_code (2 bytes each, ob_size of them), so its block and {@code sys.getsizeof}
  * are CPython's (the size rounded up to 8, as _PyObject_VAR_SIZE); refheap keeps its own fields
- * in the first 80 bytes and the instructions on the Java side.
+ * in the first 88 bytes and the instructions on the Java side. CODE_CACHE is 3.11's {@code
+ * _co_code}: the bytes co_code returned first, kept (a counted reference) until the code object
+ * goes, so {@code c.co_code is c.co_code} as in 3.11.
  * The handle leads to the Java-side {@link Code} (decoded instructions) used by the interpreter.
  * Code objects compare and hash by value, as 3.11's code_richcompare and code_hash do
  * ({@link #equals}, {@link #hash}); ordering them is a TypeError.
  */
 final class CodeType extends LangType {
-    static final int CONSTS = 24, NAMES = 32, LOCALSPLUSNAMES = 40, FILENAME = 48, NAME = 56, QUALNAME = 64, HANDLE = 72;
+    static final int CONSTS = 24, NAMES = 32, LOCALSPLUSNAMES = 40, FILENAME = 48, NAME = 56, QUALNAME = 64, HANDLE = 72, CODE_CACHE = 80;
     final Handles<Code> codes = new Handles<>();
 
     CodeType(Runtime rt) {
@@ -48,10 +50,22 @@ final class CodeType extends LangType {
         put(o, FILENAME, filename);
         put(o, NAME, name);
         put(o, QUALNAME, qualname);
+        Native.putLong(o + CODE_CACHE, 0);
         code.object = o;
         code.freed = false;
         Native.putLong(o + HANDLE, codes.add(code));
         return o;
+    }
+
+    /** co_code, a new reference: made once, as _PyCode_GetCode makes it, then the one kept ({@link #CODE_CACHE}). */
+    long coCode(long o) {
+        long b = get(o, CODE_CACHE);
+        if (b == 0) {
+            b = heap.bytes.of(code(o).layout().code());
+            put(o, CODE_CACHE, b);
+        }
+        heap.incref(b);
+        return b;
     }
 
     Code code(long o) {
@@ -294,6 +308,7 @@ final class CodeType extends LangType {
     @Override
     public void references(long o, LongConsumer visit) {
         for (int off = CONSTS; off <= QUALNAME; off += 8) visitField(o, off, visit);
+        visitField(o, CODE_CACHE, visit);
     }
 
     /**
@@ -391,6 +406,7 @@ final class CodeType extends LangType {
         if (codes.raw(h) instanceof Code c) c.freed = true;  // a call site's remembered callee (calleeCodes) is stale from now on
         codes.remove(h);
         for (int off = CONSTS; off <= QUALNAME; off += 8) heap.xdecref(get(o, off));
+        heap.xdecref(get(o, CODE_CACHE));
         heap.freeObject(o);
     }
 

@@ -745,7 +745,7 @@ final class SysInfo {
             case "co_stacksize" -> heap.ints.of(unit.stacksize());
             case "co_cellvars" -> names(rt, unit, dev.refheap.lang.bytecode.CodeUnit.KIND_CELL, true);
             case "co_freevars" -> names(rt, unit, dev.refheap.lang.bytecode.CodeUnit.KIND_FREE, false);
-            case "co_code" -> heap.bytes.of(rt.codeType.code(code).layout().code());
+            case "co_code" -> rt.codeType.coCode(code);
             case "co_exceptiontable" -> heap.bytes.of(rt.codeType.code(code).layout().exceptionTable());
             case "co_linetable" -> heap.bytes.of(rt.codeType.code(code).layout().lineTable(unit.firstLineno()));
             case "co_lnotab" -> heap.bytes.of(rt.codeType.code(code).layout().lnotab(unit.firstLineno()));

@@ -338,18 +338,11 @@ final class Builtins {
     /** PyNumber_ToBase: the argument through PyNumber_Index (an int, or its type's __index__), written in base 2, 8 or 16. */
     private static String radix(Runtime rt, long v, int radix, String prefix) {
         BigInteger b;
-        if (rt.ops.baseView(v) instanceof IntType) {
-            b = IntType.toBig(v);
-        } else if (rt.ops.lookupType(rt.heap.typeOf(v), "__index__") != 0) {
-            long r = rt.ops.callMethod(v, "__index__");
-            try {
-                if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
-                b = IntType.toBig(r);
-            } finally {
-                rt.heap.decref(r);
-            }
-        } else {
-            throw rt.typeError("'" + rt.ops.typeName(v) + "' object cannot be interpreted as an integer");
+        long r = rt.ops.numberIndex(v);  // an int subclass result of __index__ with 3.11's DeprecationWarning
+        try {
+            b = IntType.toBig(r);
+        } finally {
+            rt.heap.decref(r);
         }
         return (b.signum() < 0 ? "-" : "") + prefix + b.abs().toString(radix);
     }

@@ -424,8 +424,22 @@ final class ByteArrayType extends ExtType {
         }
         if (v[1] != 0) throw rt.typeError("encoding without a string argument");
         if (v[2] != 0) throw rt.typeError("errors without a string argument");
-        if (rt.ops.baseView(src) instanceof IntType) {
-            long count = Builtins.intArg(rt, src);
+        long idx = 0;
+        if (rt.ops.hasIndex(src)) {  // _PyIndex_Check: a count through PyNumber_AsSsize_t; its TypeError falls through
+            try {
+                idx = rt.ops.numberIndex(src);
+            } catch (PyException e) {
+                if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
+                heap.decref(e.exc());
+            }
+        }
+        if (idx != 0) {
+            long count;
+            try {
+                count = Builtins.intArg(rt, idx);
+            } finally {
+                heap.decref(idx);
+            }
             if (count < 0) throw rt.error("ValueError", "negative count");
             resize(o, count);
             if (count > 0) Native.fill(start(o), count, (byte) 0);

@@ -222,9 +222,8 @@ final class ComplexType extends ExtType {
             }
             if (rt.ops.lookupType(cls, "__index__") != 0) {
                 // PyFloat_AsDouble's fallback to nb_index (3.10+): the int's value as a double
-                long r = rt.ops.callMethod(v, "__index__");
+                long r = rt.ops.numberIndex(v);  // _PyNumber_Index's checks and warning
                 try {
-                    if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
                     return new Complex(Numbers.toDouble(rt, r), 0.0);
                 } finally {
                     heap.decref(r);

@@ -150,9 +150,20 @@ final class Constructors {
                 }
             }
             if (Heap.isStr(x)) throw rt.typeError("string argument without an encoding");
-            if (rt.ops.baseView(x) instanceof IntType) {
-                if (!IntType.fitsLong(x)) throw rt.error("OverflowError", "cannot fit 'int' into an index-sized integer");
-                long len = IntType.asLong(x);
+            long idx = 0;
+            if (rt.ops.hasIndex(x)) {  // _PyIndex_Check: a size through PyNumber_AsSsize_t; its TypeError falls through
+                try {
+                    idx = rt.ops.numberIndex(x);
+                } catch (PyException e) {
+                    if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
+                    heap.decref(e.exc());
+                }
+            }
+            if (idx != 0) {
+                boolean fits = IntType.fitsLong(idx);
+                long len = fits ? IntType.asLong(idx) : 0;
+                heap.decref(idx);
+                if (!fits) throw rt.error("OverflowError", "cannot fit '" + rt.ops.typeName(x) + "' into an index-sized integer");
                 if (len < 0) throw rt.error("ValueError", "negative count");
                 if (len > Formats.MAX_WIDTH) throw rt.error("MemoryError", null); // built as a Java array first
                 return heap.bytes.filled(new byte[(int) len]);  // _PyBytes_FromSize: b'' or a new object

@@ -389,6 +389,13 @@ final class MemoryViewType extends ExtType {
         if (released(m)) throw rt.error("ValueError", "operation forbidden on released memoryview object");
     }
 
+    /** Gives back one share of managed buffer {@code mbuf}, releasing it at the last. */
+    private void dropShare(long mbuf) {
+        long e = get(mbuf, ManagedBufferType.EXPORTS) - 1;
+        Native.putLong(mbuf + ManagedBufferType.EXPORTS, e);
+        if (e == 0) mbufType.release(mbuf);
+    }
+
     /** _memory_release: the view's share of the managed buffer is given back. */
     void release(long m) {
         if (released(m)) return;
@@ -500,14 +507,23 @@ final class MemoryViewType extends ExtType {
     }
 
     /** pack_single: stores {@code v} at {@code p} in format {@code f}, with CPython's errors. */
-    private void pack(int f, long p, long v) {
+    /**
+     * Writes {@code v} at {@code p} in format {@code f}; {@code view} is checked again after the
+     * value's conversion (an __index__, __float__ or __bool__ may release it: pack_single's
+     * CHECK_RELEASED_INT_AGAIN), so nothing is written into a buffer given back.
+     */
+    private void pack(int f, long p, long v, long view) {
         switch (f) {
             case 'c' -> {
                 if (heap.typeOf(v) != heap.bytes) throw typeErrorInt(f);
                 if (BytesType.length(v) != 1) throw valueErrorInt(f);
                 Native.putByte(p, BytesType.value(v)[0]);
             }
-            case '?' -> Native.putByte(p, (byte) (rt.ops.truthy(v) ? 1 : 0));
+            case '?' -> {
+                boolean b = rt.ops.truthy(v);
+                checkLive(view);
+                Native.putByte(p, (byte) (b ? 1 : 0));
+            }
             case 'f', 'd' -> {
                 double d;
                 try {
@@ -515,6 +531,7 @@ final class MemoryViewType extends ExtType {
                 } catch (PyException e) {
                     throw fixErrorInt(e, f);
                 }
+                checkLive(view);
                 if (f == 'f') Native.putInt(p, Float.floatToRawIntBits((float) d));
                 else Native.putLong(p, Double.doubleToRawLongBits(d));
             }
@@ -532,6 +549,7 @@ final class MemoryViewType extends ExtType {
                 } catch (PyException e) {
                     throw fixErrorInt(e, f);
                 }
+                checkLive(view);
                 int size = itemsizeOf(f);
                 boolean unsigned = f == 'B' || f == 'H' || f == 'I' || f == 'L' || f == 'Q' || f == 'N';
                 boolean ok = unsigned ? x.signum() >= 0 && x.bitLength() <= 8 * size : x.bitLength() <= 8 * size - 1;
@@ -635,7 +653,7 @@ final class MemoryViewType extends ExtType {
             wstrides = strides(w);
         } else {
             PyType t = rt.ops.bufferView(w);
-            if (t != heap.bytes && t != rt.byteArrayType) return null;  // not an exporter: NotImplemented
+            if (t != heap.bytes && t != rt.byteArrayType) return eqExporter(v, w);
             byte[] bytes = BufferProtocol.bytesOrNull(rt, w);
             long[] vshape = shapes(v);
             if (vshape.length != 1 || vshape[0] != bytes.length) return false;
@@ -658,6 +676,28 @@ final class MemoryViewType extends ExtType {
             }
         }
         return wisz > 0;
+    }
+
+    /**
+     * view == another exporter (an array, ...): through a view of its buffer with its own format, as
+     * memory_richcompare takes it (PyBUF_FULL_RO), released after; NotImplemented (null) for an
+     * object that exports none.
+     */
+    private Boolean eqExporter(long v, long w) {
+        long tmp;
+        try {
+            tmp = create(w);
+        } catch (PyException e) {
+            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
+            heap.decref(e.exc());
+            return null;
+        }
+        try {
+            return eq(v, tmp);
+        } finally {
+            release(tmp);
+            heap.decref(tmp);
+        }
     }
 
     /** The items of {@code m} in C order, as comparison values. */
@@ -743,7 +783,10 @@ final class MemoryViewType extends ExtType {
         long n = TupleType.size(key);
         if (n > ndim(m)) throw rt.typeError("cannot index " + ndim(m) + "-dimension view with " + n + "-element tuple");
         long p = get(m, V_BUF);
-        for (int d = 0; d < n; d++) p = lookup(m, p, d, asSsize(TupleType.item(key, d)));
+        long[] idx = new long[(int) n];
+        for (int d = 0; d < n; d++) idx[d] = asSsize(TupleType.item(key, d));
+        checkLive(m);  // an index's __index__ may have released the view
+        for (int d = 0; d < n; d++) p = lookup(m, p, d, idx[d]);
         return p;
     }
 
@@ -761,19 +804,32 @@ final class MemoryViewType extends ExtType {
         }
         if (isIndex(key)) {
             long i = asSsize(key);
+            checkLive(o);  // its __index__ may have released the view
             if (nd > 1) throw rt.error("NotImplementedError", "multi-dimensional sub-views are not implemented");
             checkItemFormat(o);
             return unpack(fmt(o), lookup(o, get(o, V_BUF), 0, i));
         }
         if (heap.typeOf(key) == rt.sliceType) {
-            long[] s = Sequences.sliceIndices(rt, key, shape(o, 0));
+            // memory_subscript makes the new view (mbuf_add_view) before the bounds' __index__ runs, so
+            // one that releases this view leaves the buffer held for the slice: a share taken first
             long mbuf = get(o, MBUF);
             heap.incref(mbuf);
+            Native.putLong(mbuf + ManagedBufferType.EXPORTS, get(mbuf, ManagedBufferType.EXPORTS) + 1);
+            long[] s;
+            try {
+                s = Sequences.sliceIndices(rt, key, shape(o, 0));
+            } catch (RuntimeException e) {
+                dropShare(mbuf);
+                heap.decref(mbuf);
+                throw e;
+            }
             long[] shape = shapes(o), strides = strides(o);
             long buf = get(o, V_BUF) + s[0] * strides[0];
             shape[0] = s[3];
             strides[0] *= s[2];
-            return view(mbuf, buf, Native.getInt(o + V_READONLY) != 0, Native.getInt(o + V_FORMAT), itemsize(o), shape, strides);
+            long r = view(mbuf, buf, Native.getInt(o + V_READONLY) != 0, Native.getInt(o + V_FORMAT), itemsize(o), shape, strides);
+            dropShare(mbuf);  // the view holds its own now
+            return r;
         }
         if (tupleOf(key, false)) {
             if (TupleType.size(key) < nd) throw rt.error("NotImplementedError", "sub-views are not implemented");
@@ -792,14 +848,16 @@ final class MemoryViewType extends ExtType {
         int f = fmt(o), nd = ndim(o);
         if (nd == 0) {
             if (key == rt.ellipsis || (heap.typeOf(key) == heap.tuples && TupleType.size(key) == 0)) {
-                pack(f, get(o, V_BUF), v);
+                pack(f, get(o, V_BUF), v, o);
                 return true;
             }
             throw rt.typeError("invalid indexing of 0-dim memory");
         }
         if (isIndex(key)) {
             if (nd > 1) throw rt.error("NotImplementedError", "sub-views are not implemented");
-            pack(f, lookup(o, get(o, V_BUF), 0, asSsize(key)), v);
+            long i = asSsize(key);  // an __index__ may release the view: checked again before the address is taken
+            checkLive(o);
+            pack(f, lookup(o, get(o, V_BUF), 0, i), v, o);
             return true;
         }
         if (heap.typeOf(key) == rt.sliceType && nd == 1) {
@@ -808,7 +866,7 @@ final class MemoryViewType extends ExtType {
         }
         if (tupleOf(key, false)) {
             if (TupleType.size(key) < nd) throw rt.error("NotImplementedError", "sub-views are not implemented");
-            pack(f, fromTuple(o, key), v);
+            pack(f, fromTuple(o, key), v, o);
             return true;
         }
         if (heap.typeOf(key) == rt.sliceType || tupleOf(key, true)) {
@@ -843,6 +901,7 @@ final class MemoryViewType extends ExtType {
             srcShape = new long[] {src.length / srcItemsize};
         }
         long[] s = Sequences.sliceIndices(rt, key, shape(o, 0));
+        checkLive(o);  // a bound's __index__ may have released the view
         long isz = itemsize(o);
         if (srcFormat != fmt(o) || srcItemsize != isz || srcShape.length != 1 || srcShape[0] != s[3]) {
             throw rt.error("ValueError", "memoryview assignment: lvalue and rvalue have different structures");

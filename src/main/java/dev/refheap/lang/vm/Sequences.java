@@ -335,9 +335,8 @@ final class Sequences {
                 if (what.equals("string")) throw rt.typeError("string indices must be integers, not '" + heap.typeOf(key).name() + "'");  // 3.11's unicode_subscript
                 throw rt.typeError(what + " indices must be integers or slices, not " + heap.typeOf(key).name());
             }
-            long r = rt.ops.callMethod(key, "__index__");
+            long r = rt.ops.numberIndex(key);  // PyNumber_AsSsize_t: _PyNumber_Index's checks and warning
             try {
-                if (!(heap.typeOf(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
                 if (!IntType.fitsLong(r)) throw rt.error("IndexError", "cannot fit '" + rt.ops.typeName(key) + "' into an index-sized integer");
                 long i = IntType.asLong(r);
                 if (list != 0) len = ListType.size(list);
@@ -404,9 +403,8 @@ final class Sequences {
             if (rt.ops.lookupType(rt.heap.typeOf(o), "__index__") == 0) {
                 throw rt.typeError("slice indices must be integers or None or have an __index__ method");
             }
-            long r = rt.ops.callMethod(o, "__index__");
+            long r = rt.ops.numberIndex(o);  // PyNumber_AsSsize_t: _PyNumber_Index's checks and warning
             try {
-                if (!(rt.ops.baseView(r) instanceof IntType)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
                 return clampedIndex(r);
             } finally {
                 rt.heap.decref(r);

@@ -793,14 +793,20 @@ public final class VmApi {
     public double asDouble(long o) {
         if (isFloat(o)) return dev.refheap.object.FloatType.value(o);
         if (isInt(o)) return Numbers.toDouble(rt, o);
-        for (String m : new String[] {"__float__", "__index__"}) {
-            if (rt.ops.lookupType(heap.typeOf(o), m) != 0) {
-                long r = rt.ops.callMethod(o, m);
-                try {
-                    return asDouble(r);
-                } finally {
-                    heap.decref(r);
-                }
+        if (rt.ops.lookupType(heap.typeOf(o), "__float__") != 0) {
+            long r = rt.ops.callMethod(o, "__float__");
+            try {
+                return asDouble(r);
+            } finally {
+                heap.decref(r);
+            }
+        }
+        if (rt.ops.lookupType(heap.typeOf(o), "__index__") != 0) {
+            long r = rt.ops.numberIndex(o);  // _PyNumber_Index: the result an int (a subclass's warned about)
+            try {
+                return Numbers.toDouble(rt, r);
+            } finally {
+                heap.decref(r);
             }
         }
         throw rt.typeError("must be real number, not " + rt.ops.typeName(o));
@@ -812,16 +818,12 @@ public final class VmApi {
     /** PyNumber_Index: an int, or an object with __index__; else TypeError "'T' object cannot be interpreted as an integer". */
     public java.math.BigInteger asIndex(long o) {
         if (isInt(o)) return dev.refheap.object.IntType.toBig(o);
-        if (rt.ops.lookupType(heap.typeOf(o), "__index__") != 0) {
-            long r = rt.ops.callMethod(o, "__index__");
-            try {
-                if (!isInt(r)) throw rt.typeError("__index__ returned non-int (type " + rt.ops.typeName(r) + ")");
-                return dev.refheap.object.IntType.toBig(r);
-            } finally {
-                heap.decref(r);
-            }
+        long r = rt.ops.numberIndex(o);  // __index__'s result checked, an int subclass's with 3.11's DeprecationWarning
+        try {
+            return dev.refheap.object.IntType.toBig(r);
+        } finally {
+            heap.decref(r);
         }
-        throw rt.typeError("'" + rt.ops.typeName(o) + "' object cannot be interpreted as an integer");
     }
 
     /** A new int. */

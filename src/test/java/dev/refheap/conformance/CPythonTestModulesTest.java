@@ -43,7 +43,7 @@ class CPythonTestModulesTest {
     @ValueSource(strings = {"test_gc", "test_weakref", "test_finalization", "test_enumerate", "test_contextlib", "test_copy", "test_abc", "test_bisect", "test_tracemalloc",
             "test_functools", "test_operator", "test_heapq", "test_struct", "test_random", "test_types", "test_warnings", "test_collections",
             "test_list", "test_sort", "test_isinstance", "test_generators", "test_fstring", "test_super", "test_property", "test_index", "test_syntax", "test_class", "test_slice",
-            "test_int", "test_long", "test_range", "test_set", "test_dict"})
+            "test_int", "test_long", "test_range", "test_set", "test_dict", "test_memoryview"})
     void failuresOnlyShrink(String module) throws Exception {
         Path tests = STDLIB.resolve("test");  // a test module, or a test package (test_warnings)
         Assumptions.assumeTrue(Files.exists(tests.resolve(module + ".py")) || Files.exists(tests.resolve(module).resolve("__init__.py")),

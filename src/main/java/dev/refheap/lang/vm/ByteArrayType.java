@@ -424,15 +424,7 @@ final class ByteArrayType extends ExtType {
         }
         if (v[1] != 0) throw rt.typeError("encoding without a string argument");
         if (v[2] != 0) throw rt.typeError("errors without a string argument");
-        long idx = 0;
-        if (rt.ops.hasIndex(src)) {  // _PyIndex_Check: a count through PyNumber_AsSsize_t; its TypeError falls through
-            try {
-                idx = rt.ops.numberIndex(src);
-            } catch (PyException e) {
-                if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
-                heap.decref(e.exc());
-            }
-        }
+        long idx = rt.ops.indexUnlessTypeError(src);  // _PyIndex_Check: a size through PyNumber_AsSsize_t; its TypeError falls through
         if (idx != 0) {
             long count;
             try {

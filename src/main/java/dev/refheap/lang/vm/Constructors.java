@@ -150,15 +150,7 @@ final class Constructors {
                 }
             }
             if (Heap.isStr(x)) throw rt.typeError("string argument without an encoding");
-            long idx = 0;
-            if (rt.ops.hasIndex(x)) {  // _PyIndex_Check: a size through PyNumber_AsSsize_t; its TypeError falls through
-                try {
-                    idx = rt.ops.numberIndex(x);
-                } catch (PyException e) {
-                    if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
-                    heap.decref(e.exc());
-                }
-            }
+            long idx = rt.ops.indexUnlessTypeError(x);  // _PyIndex_Check: a size through PyNumber_AsSsize_t; its TypeError falls through
             if (idx != 0) {
                 boolean fits = IntType.fitsLong(idx);
                 long len = fits ? IntType.asLong(idx) : 0;

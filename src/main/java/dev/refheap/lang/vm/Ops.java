@@ -2578,6 +2578,23 @@ final class Ops {
     }
 
     /**
+     * bytes(x)'s and bytearray(x)'s size argument: where {@code x} passes _PyIndex_Check, its
+     * PyNumber_Index (a new reference); 0 when it does not, or when __index__ raised TypeError (taken
+     * and released: the caller goes on to the buffer and iterable forms, as PyNumber_AsSsize_t's
+     * TypeError falls through there). Any other exception propagates.
+     */
+    long indexUnlessTypeError(long x) {
+        if (!hasIndex(x)) return 0;
+        try {
+            return numberIndex(x);
+        } catch (PyException e) {
+            if (!isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
+            heap.decref(e.exc());
+            return 0;
+        }
+    }
+
+    /**
      * The check PyNumber_Index and PyNumber_Long make of an {@code __index__} or {@code __int__}
      * result {@code r} (a new reference, taken): an exact int as it is, an int subclass's value
      * with 3.11's DeprecationWarning, anything else TypeError.

@@ -533,7 +533,7 @@ final class Constructors {
      * PyNumber_Float's check of x's __float__ result (a new reference, taken): an exact float as it
      * is, a float subclass's value with 3.11's DeprecationWarning, anything else TypeError naming x's type.
      */
-    private static long floatResult(Runtime rt, long x, long r) {
+    static long floatResult(Runtime rt, long x, long r) {
         Heap heap = rt.heap;
         if (heap.typeOf(r) == heap.floats) return r;
         try {

@@ -791,12 +791,13 @@ public final class VmApi {
 
     /** PyFloat_AsDouble: a float, an int, or an object with __float__ (then __index__); else TypeError "must be real number, not T". */
     public double asDouble(long o) {
-        if (isFloat(o)) return dev.refheap.object.FloatType.value(o);
+        if (isFloat(o) || rt.ops.baseView(o) == heap.floats) return dev.refheap.object.FloatType.value(o);  // PyFloat_Check: a subclass's value, its __float__ not called
         if (isInt(o)) return Numbers.toDouble(rt, o);
         if (rt.ops.lookupType(heap.typeOf(o), "__float__") != 0) {
-            long r = rt.ops.callMethod(o, "__float__");
+            // the result checked as PyFloat_AsDouble checks it: a float, a float subclass's value with the DeprecationWarning, else TypeError
+            long r = Constructors.floatResult(rt, o, rt.ops.callMethod(o, "__float__"));
             try {
-                return asDouble(r);
+                return dev.refheap.object.FloatType.value(r);
             } finally {
                 heap.decref(r);
             }

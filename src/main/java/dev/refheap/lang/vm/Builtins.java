@@ -572,8 +572,7 @@ final class Builtins {
         try {
             it = rt.ops.iter(x);
         } catch (PyException e) {
-            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
-            rt.heap.decref(e.exc());  // replaced
+            rt.ops.dropTypeError(e);  // replaced
             throw rt.typeError("cannot convert '" + rt.ops.typeName(x) + "' object to bytes");
         }
         try {
@@ -785,8 +784,7 @@ final class Builtins {
                         // PySequence_Fast: an exact list or tuple as it is, anything else made a list
                         fast = heap.typeOf(item) == heap.lists || heap.typeOf(item) == heap.tuples ? incref(heap, item) : toList(rt, item);
                     } catch (PyException e) {
-                        if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
-                        heap.decref(e.exc());
+                        rt.ops.dropTypeError(e);
                         throw rt.typeError("cannot convert dictionary update sequence element #" + i + " to a sequence");
                     }
                     try {

@@ -524,8 +524,8 @@ final class Constructors {
     /** The text without leading and trailing Py_ISSPACE characters (space, \t, \n, \v, \f, \r). */
     private static String stripAsciiSpace(String s) {
         int b = 0, e = s.length();
-        while (b < e && " \t\n\u000b\f\r".indexOf(s.charAt(b)) >= 0) b++;
-        while (e > b && " \t\n\u000b\f\r".indexOf(s.charAt(e - 1)) >= 0) e--;
+        while (b < e && isCSpace(s.charAt(b))) b++;
+        while (e > b && isCSpace(s.charAt(e - 1))) e--;
         return s.substring(b, e);
     }
 

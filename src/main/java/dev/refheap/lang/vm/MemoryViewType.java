@@ -688,8 +688,7 @@ final class MemoryViewType extends ExtType {
         try {
             tmp = create(w);
         } catch (PyException e) {
-            if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
-            heap.decref(e.exc());
+            rt.ops.dropTypeError(e);
             return null;
         }
         try {

@@ -184,8 +184,8 @@ final class Modules {
                 } catch (PyException e) {
                     // a default is returned for a TypeError only (sys_getsizeof_impl)
                     long dflt = n - nkw >= 2 ? a[o + 1] : nkw == 1 ? a[o + n - 1] : 0;
-                    if (dflt == 0 || !rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
-                    heap.decref(e.exc());
+                    if (dflt == 0) throw e;
+                    rt.ops.dropTypeError(e);
                     heap.incref(dflt);
                     return dflt;
                 } finally {

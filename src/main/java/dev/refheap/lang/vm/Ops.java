@@ -2588,10 +2588,18 @@ final class Ops {
         try {
             return numberIndex(x);
         } catch (PyException e) {
-            if (!isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
-            heap.decref(e.exc());
+            dropTypeError(e);
             return 0;
         }
+    }
+
+    /**
+     * For a caller that turns a TypeError into something else (a fallback, or a TypeError of its
+     * own message): rethrows {@code e} unless its exception is a TypeError, which it releases.
+     */
+    void dropTypeError(PyException e) {
+        if (!isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
+        heap.decref(e.exc());
     }
 
     /**

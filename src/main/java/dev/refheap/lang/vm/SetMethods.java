@@ -144,8 +144,8 @@ final class SetMethods {
                 throw rt.fromPyError(e);
             }
         } catch (PyException e) {
-            if (!rt.ops.isInstance(key, heap.sets) || !rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
-            heap.decref(e.exc());
+            if (!rt.ops.isInstance(key, heap.sets)) throw e;
+            rt.ops.dropTypeError(e);
         }
         long tmp = filled(rt, heap.frozensets.create(), r -> updateInternal(rt, r, key));
         try {

@@ -301,8 +301,7 @@ final class SysInfo {
                 try {
                     it = rt.ops.iter(p[0]);
                 } catch (PyException e) {  // PySequence_Fast's message replaces iter()'s TypeError
-                    if (!rt.ops.isInstance(e.exc(), rt.exceptionType("TypeError"))) throw e;
-                    heap.decref(e.exc());
+                    rt.ops.dropTypeError(e);
                     throw rt.typeError("constructor requires a sequence");
                 }
                 try {

@@ -73,8 +73,17 @@ public final class PosixFiles {
      * PyErr_CheckSignals then runs the handlers: refheap runs them before the call returns, as
      * its eval loop does not check right after a builtin's call). A regular file, a non-blocking descriptor, or a write
      * that fits at once is the one system call. Returns the count written, or -1 (errno set).
+     * A page that fails after others went without a wait fails the whole write: write(2) of the
+     * whole would have been one call, all sent or (the reader gone: EPIPE) none, never the first
+     * pages alone (a buffered writer would keep the rest and fail again at exit). After a wait
+     * its count is returned, as write(2) returns what it sent before the reader went.
      */
     public static long writeInterruptibly(VmApi vm, int fd, byte[] data, int off, int len) {
+        return writeInterruptibly(vm, fd, data, off, len, () -> { });
+    }
+
+    /** As above, {@code betweenPages} run after each page sent (a test's hook: the reader going away there). */
+    static long writeInterruptibly(VmApi vm, int fd, byte[] data, int off, int len, Runnable betweenPages) {
         if (len == 0 || len <= WRITE_SLICE && pollOut(fd, 0) != 0) return write(fd, data, off, len);
         long flags = Libc.call("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), fd, 3, 0);  // F_GETFL
         if (flags < 0 || (flags & 04000) != 0) return write(fd, data, off, len);  // O_NONBLOCK: EAGAIN or a partial count, as it would
@@ -82,15 +91,20 @@ public final class PosixFiles {
         int kind = st == null ? 0 : (int) (st[0] & 0170000);
         if (kind != 0010000 && kind != 0140000 && kind != 0020000) return write(fd, data, off, len);  // not a FIFO, socket or character device
         int done = 0;
+        boolean waited = false;
         while (done < len) {
-            if (pollOut(fd, 0) == 0 && !vm.awaitReadyUnlessInterrupted(() -> pollOut(fd, 20) != 0)) {
-                vm.checkInterrupt();
-                if (done > 0) return done;
-                continue;
+            if (pollOut(fd, 0) == 0) {
+                waited = true;
+                if (!vm.awaitReadyUnlessInterrupted(() -> pollOut(fd, 20) != 0)) {
+                    vm.checkInterrupt();
+                    if (done > 0) return done;
+                    continue;
+                }
             }
             long r = write(fd, data, off + done, Math.min(WRITE_SLICE, len - done));
-            if (r < 0) return done > 0 ? done : -1;
+            if (r < 0) return done > 0 && waited ? done : -1;
             done += (int) r;
+            if (done < len) betweenPages.run();
         }
         return done;
     }

@@ -194,6 +194,7 @@ public final class Heap implements AutoCloseable {
     // static region bump allocation
     private long staticCursor, staticEnd;
     private final List<long[]> staticObjects = new ArrayList<>();  // {address, base refcount}
+    private volatile long[] staticIndex;  // the static objects' addresses, sorted; null when one was added since it was made
 
     // trashcan
     private int deallocDepth;
@@ -483,6 +484,7 @@ public final class Heap implements AutoCloseable {
         staticEnd = state.staticEnd();
         staticObjects.clear();
         staticObjects.addAll(state.staticObjects());
+        staticIndex = null;
         frozenHolders = null;
         frozenHolderCount = 0;
         try {
@@ -736,6 +738,7 @@ public final class Heap implements AutoCloseable {
     /** Records a static object and the references the runtime holds on it (its base refcount). */
     public void addStaticObject(long o, long baseRefcount) {
         staticObjects.add(new long[] {o, baseRefcount});
+        staticIndex = null;
     }
 
     /** Creates a static object with CPython 3.11's initial count for statically allocated objects. */
@@ -1082,16 +1085,28 @@ public final class Heap implements AutoCloseable {
             int tag = allocator.tagOf(block);
             return tag == 0 ? -1 : block + Layout.preHeaderOfTag(tag);
         }
-        for (long[] s : staticObjects) {
-            if (addr >= s[0] && addr < s[0] + 8) return s[0];
+        long[] index = staticIndex();
+        int i = Arrays.binarySearch(index, addr);
+        if (i < 0) i = -i - 2;  // the last static object at or below addr
+        return i >= 0 && addr < index[i] + 8 ? index[i] : 0;
+    }
+
+    /** The static objects' addresses in order, made again after one was added (a binary search's table). */
+    private long[] staticIndex() {
+        long[] index = staticIndex;
+        if (index == null) {
+            index = new long[staticObjects.size()];
+            for (int i = 0; i < index.length; i++) index[i] = staticObjects.get(i)[0];
+            Arrays.sort(index);
+            staticIndex = index;
         }
-        return 0;
+        return index;
     }
 
     /**
      * True if {@code o} is the address of a live object of this heap (allocated, with its
-     * pre-header's tag, or static). O(1) for allocated objects (the block tags), a scan of the
-     * static objects otherwise: for checking addresses that come from outside (PyHeap.adopt).
+     * pre-header's tag, or static). O(1) for allocated objects (the block tags), a binary search of the
+     * static objects' sorted addresses otherwise: for checking addresses that come from outside (PyHeap.adopt).
      */
     public boolean isLiveObject(long o) {
         if (o <= 0 || (o & 7) != 0 || allocator.isClosed()) return false;
@@ -1099,10 +1114,7 @@ public final class Heap implements AutoCloseable {
             long block = o - Layout.preHeaderOfTag(tag);
             if ((block & 15) == 0 && allocator.isReadable(block, 16) && allocator.tagOf(block) == tag) return true;
         }
-        for (long[] s : staticObjects) {
-            if (s[0] == o) return true;
-        }
-        return false;
+        return Arrays.binarySearch(staticIndex(), o) >= 0;
     }
 
     /** True if {@code len} bytes at {@code addr} may be read (ctypes' from_address). */

@@ -204,4 +204,29 @@ class HeapTest {
         assertEquals(Layout.STATIC_REFCNT, heap.refcount(outer), "never freed");
         assertEquals(1, heap.refcount(heapName), "the static tuple keeps it");
     }
+
+    @Test
+    void staticObjectsAreFoundByAddressAmongThousands(Heap heap) {
+        // isLiveObject and objectContaining search the static objects' sorted addresses (ctypes'
+        // from_address and py_object on id(None), id(1) or a deep-frozen constant)
+        heap.setDeepFreezing(true);
+        long[] made = new long[3000];
+        for (int i = 0; i < made.length; i++) made[i] = heap.strs.of("static " + i);
+        heap.setDeepFreezing(false);
+        for (long o : made) {
+            assertTrue(heap.isLiveObject(o));
+            assertEquals(o, heap.objectContaining(o), "ob_refcnt's first byte");
+            assertEquals(o, heap.objectContaining(o + 7), "ob_refcnt's last byte");
+            assertFalse(heap.isLiveObject(o + 8));
+        }
+        assertEquals(heap.None, heap.objectContaining(heap.None + 3));
+        assertTrue(heap.isLiveObject(heap.None));
+        heap.setDeepFreezing(true);
+        long later = heap.strs.of("a static object made after the search");
+        heap.setDeepFreezing(false);
+        assertTrue(heap.isLiveObject(later), "an object added after a search is found");
+        assertEquals(later, heap.objectContaining(later + 4));
+        for (long o : made) heap.decref(o);
+        heap.decref(later);
+    }
 }

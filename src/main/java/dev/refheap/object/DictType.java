@@ -198,6 +198,20 @@ public final class DictType extends PyType {
 
     public static boolean isSplit(long d) { return Native.getLong(d + MA_VALUES) != 0; }
 
+    /** log2 of a class's shared keys table's size (3.11's NEXT_LOG2_SHARED_KEYS_MAX_SIZE: 64 slots for at most 30 keys). */
+    public static final int SHARED_KEYS_LOG2_SIZE = 6;
+
+    /**
+     * popitem's conversion of a split dict to a combined one (dict_popitem_impl): a table of the
+     * shared keys' size (dictresize to their DK_LOG_SIZE) holding the entries in the dict's order.
+     * Nothing for a combined dict.
+     */
+    public void combineSplit(long d) {
+        if (!isSplit(d)) return;
+        Native.putLong(d + MA_VALUES, 0);
+        resize(d, SHARED_KEYS_LOG2_SIZE, true);
+    }
+
     /** A new key joins a split dict: it stays split only if the key is a str that fits in its shared keys. */
     private void newKeyInSplit(long d, long key, boolean keyIsStr) {
         long handle = Native.getLong(d + MA_VALUES);
@@ -686,6 +700,15 @@ public final class DictType extends PyType {
      * {@link #updateFromDict} (compacted). The copy is tracked when the original is.
      */
     public long copy(long o) {
+        if (isSplit(o) && size(o) != 0) {
+            // a split dict's copy is split too, over the same shared keys, its values and their
+            // order copied (a new object, not from the free list); tracked when the original is
+            long r = create(false);
+            updateFromDict(r, o);
+            markSplit(r, Native.getLong(o + MA_VALUES));
+            if (Heap.isTracked(o) && !Heap.isTracked(r)) heap.track(r);
+            return r;
+        }
         long r = create();
         if (size(o) == 0) return r;
         if (!isSplit(o) && size(o) >= nentries(keys(o)) * 2 / 3) cloneInto(r, o);

@@ -300,4 +300,44 @@ class DictTypeTest {
         heap.decref(one);
         heap.decref(two);
     }
+
+    /** Shared keys of a usable size of 30 that take every str key, as a class's with room. */
+    private static final DictType.SharedKeys THIRTY = new DictType.SharedKeys() {
+        @Override public long usableSize(long handle) { return 30; }
+        @Override public boolean addKey(long handle, long key) { return true; }
+    };
+
+    @Test
+    void popitemOfASplitDictCombinesItToTheSharedKeysSize(Heap heap) {
+        heap.dicts.setSharedKeys(THIRTY);
+        long d = heap.dicts.create();
+        heap.dicts.markSplit(d, 7);
+        for (String k : new String[] {"w", "y", "x"}) put(heap, d, heap.strs.of(k), heap.ints.of(k.charAt(0)));
+        assertEquals(16 + 48 + 8 * 30, heap.getsizeof(d));  // getsizeof counts the GC head
+        heap.dicts.combineSplit(d);
+        assertFalse(DictType.isSplit(d));
+        // 3.11: getsizeof(vars(o)) after vars(o).popitem() is 832, a 64-slot combined table
+        assertEquals(832, heap.getsizeof(d));
+        assertEquals(List.of("w", "y", "x"), keys(heap, d));
+        heap.dicts.combineSplit(d);  // a combined dict stays as it is
+        assertEquals(832, heap.getsizeof(d));
+        heap.decref(d);
+        heap.dicts.setSharedKeys(null);
+    }
+
+    @Test
+    void aSplitDictsCopyIsSplitInTheSameOrder(Heap heap) {
+        heap.dicts.setSharedKeys(THIRTY);
+        long d = heap.dicts.create();
+        heap.dicts.markSplit(d, 7);
+        for (String k : new String[] {"z", "x", "y"}) put(heap, d, heap.strs.of(k), heap.ints.of(k.charAt(0)));
+        long c = heap.dicts.copy(d);
+        assertTrue(DictType.isSplit(c));
+        assertEquals(heap.getsizeof(d), heap.getsizeof(c));
+        assertEquals(List.of("z", "x", "y"), keys(heap, c));
+        assertFalse(Heap.isTracked(c));  // ints only, as the original
+        heap.decref(c);
+        heap.decref(d);
+        heap.dicts.setSharedKeys(null);
+    }
 }

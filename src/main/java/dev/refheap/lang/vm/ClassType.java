@@ -303,7 +303,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
         heap.xdecref(kwargs);
     }
 
-    /** The values array of an instance (0 if it has none yet); slot count is values[-1] capacity. */
+    /** The values array of an instance (0 if it has none): its value slots; {@link Instances} describes the block. */
     static long values(long o) { return Native.getLong(o + Layout.MANAGED_VALUES); }
 
     @Override
@@ -400,9 +400,10 @@ final class ClassType extends LangType implements HeapTypeSlots {
             } else {
                 long v = values(o);
                 if (v != 0) {
-                    long n = Native.getLong(v);
+                    // _PyObject_VisitInstanceAttributes: by slot up to the keys' entries, not in the insertion order
+                    int n = keys.size();
                     for (long i = 0; i < n; i++) {
-                        long x = Native.getLong(v + 8 + 8 * i);
+                        long x = Native.getLong(Instances.slot(v, i));
                         if (x != 0) visit.accept(x);
                     }
                 }
@@ -447,9 +448,9 @@ final class ClassType extends LangType implements HeapTypeSlots {
         long v = values(o);
         if (v != 0) {
             put(o, Layout.MANAGED_VALUES, 0);
-            long n = Native.getLong(v);
-            for (long i = 0; i < n; i++) heap.xdecref(Native.getLong(v + 8 + 8 * i));
-            heap.memFree(v);
+            int n = keys.size();
+            for (long i = 0; i < n; i++) heap.xdecref(Native.getLong(Instances.slot(v, i)));
+            Instances.freeValues(heap, v);
         }
     }
 

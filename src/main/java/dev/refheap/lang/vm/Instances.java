@@ -10,10 +10,54 @@ import dev.refheap.object.TupleType;
  * Attributes of instances of Python classes, kept as 3.11 keeps them: in an inline values array
  * (pointed to by the managed-dict pre-header at -32) indexed by the class's shared keys, until
  * {@code __dict__} is asked for; then a real dict takes them over (pointer at -24).
- * <pre> values array: capacity (8 bytes) | value slots (8 bytes each, 0 = absent) </pre>
+ * <pre>
+ *  values block: prefix (P = round_up(size + 2, 8) bytes) | value slots (8 bytes each, 0 = absent)
+ *                                                            ^ the object's values pointer
+ *  prefix, read down from the pointer: [-1] P | [-2] n, the number of order bytes
+ *                                      | [-3 - k] for k < n: the slot index set k-th (the insertion order)
+ * </pre>
+ * {@code size} is the shared keys' usable size (entries plus usable places) when the instance was
+ * made; every index the keys hand out later is below it (a name joins only while a usable place
+ * is left, and each instance made takes one away), so the slots are indexed without a bound and
+ * walked up to the keys' entries. Invariant: the order bytes name exactly the non-empty slots, each
+ * once, in the order the instance set them; a slot set from empty appends its index, a deletion
+ * removes it and moves the later ones down, a replacement keeps its place. The dict made from the
+ * values inserts them in that order, so iteration, repr and popitem follow it as in 3.11.
  */
 final class Instances {
     private Instances() {}
+
+    /** The address of value slot {@code i} of the values array {@code v}. */
+    static long slot(long v, long i) { return v + 8 * i; }
+
+    /** The prefix size P of the values array {@code v} (its block starts P bytes before it). */
+    static int prefixSize(long v) { return Native.getByte(v - 1) & 0xff; }
+
+    /** How many slots are set (the order bytes in use). */
+    static int orderCount(long v) { return Native.getByte(v - 2) & 0xff; }
+
+    /** The slot index set {@code k}-th, for {@code k < orderCount(v)}. */
+    static int orderAt(long v, int k) { return Native.getByte(v - 3 - k) & 0xff; }
+
+    /** _PyDictValues_AddToInsertionOrder: slot {@code i} (empty until now) is set last. */
+    static void appendOrder(long v, long i) {
+        int n = Native.getByte(v - 2) & 0xff;
+        Native.putByte(v - 3 - n, (byte) i);
+        Native.putByte(v - 2, (byte) (n + 1));
+    }
+
+    /** delete_index_from_values: slot {@code i} is emptied, the indices set after it move down one. */
+    static void removeOrder(long v, long i) {
+        int n = orderCount(v);
+        int k = 0;
+        while (k < n && orderAt(v, k) != i) k++;
+        if (k == n) throw new IllegalStateException("slot " + i + " is not in the values' insertion order");
+        for (; k < n - 1; k++) Native.putByte(v - 3 - k, Native.getByte(v - 4 - k));
+        Native.putByte(v - 2, (byte) (n - 1));
+    }
+
+    /** Frees the values array {@code v} (the block from its prefix). */
+    static void freeValues(Heap heap, long v) { heap.memFree(v - prefixSize(v)); }
 
     /** Borrowed attribute value, or 0. */
     static long get(Runtime rt, long o, ClassType c, String name) {
@@ -31,8 +75,7 @@ final class Instances {
         long v = Native.getLong(o + Layout.MANAGED_VALUES);
         if (v == 0) return 0;
         int i = c.keyIndex(name, false);
-        if (i < 0 || i >= Native.getLong(v)) return 0;
-        return Native.getLong(v + 8 + 8L * i);
+        return i < 0 ? 0 : Native.getLong(slot(v, i));
     }
 
     /** Sets an attribute (value borrowed, incref'd). */
@@ -56,43 +99,41 @@ final class Instances {
             return;
         }
         long v = valuesWithSlot(rt, o, c, i);
-        long slot = v + 8 + 8L * i;
-        long old = Native.getLong(slot);
+        long at = slot(v, i);
+        long old = Native.getLong(at);
         heap.incref(value);
-        Native.putLong(slot, value);
-        heap.xdecref(old);
+        Native.putLong(at, value);
+        if (old == 0) appendOrder(v, i);
+        else heap.decref(old);
     }
 
-    /** The instance's values array, grown (or made) so that slot {@code i} exists. */
+    /**
+     * The instance's values array, made if it has none (its attributes were cleared by a
+     * collection, and it lives on): as 3.11's, of the shared keys' usable size now, which every
+     * index the keys have handed out, {@code i} among them, is below.
+     */
     static long valuesWithSlot(Runtime rt, long o, ClassType c, int i) {
-        Heap heap = rt.heap;
         long v = Native.getLong(o + Layout.MANAGED_VALUES);
-        long cap = v == 0 ? 0 : Native.getLong(v);
-        if (i >= cap) {
-            long newCap = Math.max(c.keys.size(), Math.max(6, cap * 2));
-            long nv = newValues(heap, newCap);
-            if (v != 0) {
-                Native.copy(v + 8, nv + 8, 8 * cap);
-                heap.memFree(v);
-            }
-            Native.putLong(nv, newCap);
-            Native.putLong(o + Layout.MANAGED_VALUES, nv);
-            v = nv;
+        if (v == 0) {
+            v = newValues(rt.heap, c.keys.size() + c.dkUsable);
+            Native.putLong(o + Layout.MANAGED_VALUES, v);
         }
         return v;
     }
 
     /**
-     * A zeroed values array of {@code size} slots. It requests what 3.11's new_values requests, a
-     * prefix of size+2 bytes rounded up to a pointer (the insertion order) and a pointer per slot,
-     * so the allocator and tracemalloc see CPython's sizes; refheap keeps the capacity in the
-     * prefix's first word.
+     * new_values: a block of 3.11's size for {@code size} slots (a prefix of size+2 bytes rounded
+     * up to a pointer, then a pointer per slot), its prefix size in the byte before the slots, no
+     * order bytes yet and every slot empty; returns the address of the slots.
      */
     static long newValues(Heap heap, long size) {
-        long bytes = ((size + 2 + 7) & ~7L) + 8 * size;
-        long v = heap.memAlloc(bytes);
-        Native.fill(v, bytes, (byte) 0);
-        Native.putLong(v, size);
+        long prefix = (size + 2 + 7) & ~7L;
+        if (prefix > 255) throw new IllegalStateException("a values array of " + size + " slots: at most 253 fit the order bytes");
+        long bytes = prefix + 8 * size;
+        long block = heap.memAlloc(bytes);
+        Native.fill(block, bytes, (byte) 0);
+        long v = block + prefix;
+        Native.putByte(v - 1, (byte) prefix);
         return v;
     }
 
@@ -107,11 +148,12 @@ final class Instances {
         // the shared keys are full: the instance's dict is made from its values and the name deleted
         // from it, as for a store (make_dict_from_instance_attributes; fuzz seed 2004951)
         if (v != 0 && i < 0) return deleteFromDict(rt, materializeDict(rt, o, c), name);
-        if (v == 0 || i < 0 || i >= Native.getLong(v)) return false;
-        long slot = v + 8 + 8L * i;
-        long old = Native.getLong(slot);
+        if (v == 0 || i < 0) return false;
+        long at = slot(v, i);
+        long old = Native.getLong(at);
         if (old == 0) return false;
-        Native.putLong(slot, 0);
+        Native.putLong(at, 0);
+        removeOrder(v, i);
         rt.heap.decref(old);
         return true;
     }
@@ -140,18 +182,18 @@ final class Instances {
         d = heap.dicts.create();
         long v = Native.getLong(o + Layout.MANAGED_VALUES);
         if (v != 0) {
-            long cap = Native.getLong(v);
-            for (int i = 0; i < cap && i < c.keys.size(); i++) {
-                long x = Native.getLong(v + 8 + 8L * i);
-                if (x != 0) {
-                    long key = heap.strs.internedOf(c.keys.get(i));  // attribute names are interned
-                    heap.dicts.setItem(d, key, x);
-                    heap.decref(key);
-                    Native.putLong(v + 8 + 8L * i, 0);  // moved: the values array no longer holds it (the dict may allocate meanwhile)
-                    heap.decref(x);
-                }
+            // in the instance's own insertion order (make_dict_from_instance_attributes keeps the
+            // values array, whose order bytes the split dict iterates by)
+            for (int k = 0; k < orderCount(v); k++) {
+                int i = orderAt(v, k);
+                long x = Native.getLong(slot(v, i));
+                long key = heap.strs.internedOf(c.keys.get(i));  // attribute names are interned
+                heap.dicts.setItem(d, key, x);
+                heap.decref(key);
+                Native.putLong(slot(v, i), 0);  // moved: the values array no longer holds it (the dict may allocate meanwhile)
+                heap.decref(x);
             }
-            heap.memFree(v);
+            freeValues(heap, v);
             Native.putLong(o + Layout.MANAGED_VALUES, 0);
         }
         heap.dicts.markSplit(d, rt.sharedKeys.handleOf(c));

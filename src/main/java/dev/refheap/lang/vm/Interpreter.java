@@ -2503,9 +2503,8 @@ final class Interpreter implements RootProvider {
     private long cachedInstanceValue(CodeType.Code code, int pc, long o) {
         if (cachedClass(code, pc, o) == null) return 0;
         long values = ClassType.values(o);
-        long slot = code.attrFound[pc];
-        if (values == 0 || slot >= Native.getLong(values)) return 0;
-        return Native.getLong(values + 8 + 8 * slot);
+        if (values == 0) return 0;
+        return Native.getLong(values + 8 * code.attrFound[pc]);  // Instances.slot: every cached index is below the array's size
     }
 
     /** LOAD_ATTR's full lookup; remembers an inline value that is what the lookup gives. */
@@ -2536,7 +2535,7 @@ final class Interpreter implements RootProvider {
         } else {
             long values = ClassType.values(o);
             int slot = ~keys;
-            if (values != 0 && slot < Native.getLong(values) && Native.getLong(values + 8 + 8L * slot) != 0) return 0;
+            if (values != 0 && Native.getLong(values + 8L * slot) != 0) return 0;
         }
         return code.attrFound[pc];
     }
@@ -2561,12 +2560,13 @@ final class Interpreter implements RootProvider {
         if (c == null) return false;
         int slot = (int) code.attrFound[pc];
         long values = ClassType.values(o);
-        if (values == 0 || slot >= Native.getLong(values)) values = Instances.valuesWithSlot(rt, o, c, slot);
-        long at = values + 8 + 8L * slot;
+        if (values == 0) values = Instances.valuesWithSlot(rt, o, c, slot);
+        long at = values + 8L * slot;
         long old = Native.getLong(at);
         heap.incref(v);
         Native.putLong(at, v);
-        heap.xdecref(old);
+        if (old == 0) Instances.appendOrder(values, slot);  // a new attribute: set last
+        else heap.decref(old);
         return true;
     }
 

@@ -106,9 +106,8 @@ final class LangLabels extends CoreLabels {
             } else {
                 long v = ClassType.values(source);
                 if (v != 0) {
-                    long n = Native.getLong(v);
-                    for (int i = 0; i < n && out.size() < count; i++) {
-                        if (Native.getLong(v + 8 + 8L * i) == target) out.add("attribute ." + (i < c.keys.size() ? c.keys.get(i) : "?") + of);
+                    for (int i = 0; i < c.keys.size() && out.size() < count; i++) {
+                        if (Native.getLong(Instances.slot(v, i)) == target) out.add("attribute ." + c.keys.get(i) + of);
                     }
                 }
             }

@@ -217,12 +217,12 @@ final class TypeMethods {
             // dict_popitem_impl makes the result tuple before it looks at the size (a GC allocation
             // count0 sees even when the dict is empty and the tuple goes back to the free list)
             long t = heap.tuples.alloc(2);
-            long last = -1;
-            for (long ix = DictType.nextEntry(s, 0); ix >= 0; ix = DictType.nextEntry(s, ix + 1)) last = ix;
-            if (last < 0) {
+            if (DictType.size(s) == 0) {
                 heap.decref(t);
                 throw rt.error("KeyError", "popitem(): dictionary is empty");
             }
+            heap.dicts.combineSplit(s);  // a split table is combined first (its size grows to the shared keys')
+            long last = DictType.prevEntry(s, Long.MAX_VALUE);
             long k = DictType.entryKeyAt(s, last);
             TupleType.setItemSteal(t, 0, Builtins.incref(heap, k));
             // the last entry removed with its stored hash (dict_popitem_impl): no __hash__ runs

@@ -52,11 +52,11 @@ final class RuntimeFlags {
     @Option(names = "-X", paramLabel = "OPT", description = "An implementation option in sys._xoptions (as python3 -X): "
             + "tracemalloc[=NFRAME] starts tracing memory allocations at start-up, as PYTHONTRACEMALLOC does; faulthandler is "
             + "taken (refheap has no fatal-error handler to enable: a JVM crash writes its own report); no_debug_ranges compiles code "
-            + "without column positions, as PYTHONNODEBUGRANGES does; the others are refused by name.")
+            + "without column positions, as PYTHONNODEBUGRANGES does; utf8[=0|1] sets UTF-8 mode, as PYTHONUTF8 does; the others are refused by name.")
     List<String> xOptions = new java.util.ArrayList<>();
 
     /** The -X options refheap takes (all recorded in sys._xoptions; tracemalloc also starts tracing: {@link #tracemallocFrames}). */
-    private static final java.util.Set<String> X_TAKEN = java.util.Set.of("faulthandler", "tracemalloc", "no_debug_ranges");
+    private static final java.util.Set<String> X_TAKEN = java.util.Set.of("faulthandler", "tracemalloc", "no_debug_ranges", "utf8");
 
     /** tracemalloc's MAX_NFRAME: a larger start-up limit fails the start, as tracemalloc.start's ValueError. */
     private static final int MAX_NFRAME = 65535;
@@ -98,9 +98,26 @@ final class RuntimeFlags {
 
     /**
      * The fatal error python3 prints (then exits with status 1) when these flags cannot start an
-     * interpreter, or null: a bad -X tracemalloc or PYTHONTRACEMALLOC value, or one past 65535.
+     * interpreter, or null: a bad -X utf8 or PYTHONUTF8 value, a bad -X tracemalloc or
+     * PYTHONTRACEMALLOC value, or one past 65535; refheap's own refusal of a locale encoding other
+     * than UTF-8 outside UTF-8 mode. As CPython's preinitialization, it first coerces the C locale
+     * (PEP 538, once per process: {@link Runtime.StartFlags#coerceLegacyLocale}).
      */
     String fatalStartError() {
+        Runtime.StartFlags start = startFlags();
+        int utf8Mode;
+        try {
+            utf8Mode = start.utf8Mode();
+        } catch (IllegalArgumentException e) {
+            return "Fatal Python error: preconfig_init_utf8_mode: " + e.getMessage() + "\nPython runtime state: preinitializing\n\n";
+        }
+        String coerced = start.coerceLegacyLocale();
+        String codeset = dev.refheap.lang.modules.posix.LocaleModule.codesetAtStart();
+        if (utf8Mode == 0 && coerced == null && !codeset.equalsIgnoreCase("UTF-8") && !codeset.equalsIgnoreCase("utf8")) {
+            return "refheap does not support a locale encoding other than UTF-8 yet: LC_CTYPE's is " + codeset
+                    + " and UTF-8 mode is off (python3 would encode file names and the standard streams with it); "
+                    + "run with -X utf8 or PYTHONUTF8=1, or under a UTF-8 locale\n";
+        }
         int frames;
         try {
             frames = tracemallocFrames();
@@ -112,6 +129,11 @@ final class RuntimeFlags {
                     + "ValueError: the number of frames must be in range [1; " + MAX_NFRAME + "]\n\n";
         }
         return null;
+    }
+
+    /** Whether an -X utf8 option was given. */
+    private boolean utf8Option() {
+        return xOptions.stream().anyMatch(x -> x.equals("utf8") || x.startsWith("utf8="));
     }
 
     /** Sets the python3 start-up flag {@code c} (one of S, s, E, I, u, B); false if it is not one. */
@@ -210,8 +232,10 @@ final class RuntimeFlags {
     /** The start-up image a run with {@code config} uses ({@link StartupImages#forRun}), or null. */
     StartupImages startupImage(Runtime.MainConfig config) {
         // the default start-up neither loads the image's classes nor looks for one
-        // tracing from the start (-X tracemalloc) traces what the start-up allocates: it runs live
-        return !cpythonStartup() || problem() != null || fatalStartError() != null || tracemallocFrames() > 0 ? null
+        // tracing from the start (-X tracemalloc) traces what the start-up allocates: it runs live; so does
+        // a start in UTF-8 mode by -X utf8 (an image's maker runs without -X options, so its sys.flags and
+        // streams would be the environment's mode; PYTHONUTF8 and the locale are the maker's as well)
+        return !cpythonStartup() || problem() != null || fatalStartError() != null || tracemallocFrames() > 0 || utf8Option() ? null
                 : StartupImages.forRun(this, config);
     }
 
@@ -292,7 +316,7 @@ final class RuntimeFlags {
     String problem() {
         for (String x : xOptions) {
             String name = x.indexOf('=') < 0 ? x : x.substring(0, x.indexOf('='));
-            if (!X_TAKEN.contains(name)) return "refheap does not support -X " + name + " yet (it takes -X faulthandler, tracemalloc and no_debug_ranges only)";
+            if (!X_TAKEN.contains(name)) return "refheap does not support -X " + name + " yet (it takes -X faulthandler, tracemalloc, no_debug_ranges and utf8 only)";
         }
         if (startup != null && !startup.equals("refheap") && !startup.equals("cpython")) {
             return "--startup: '" + startup + "' is not a start-up (refheap or cpython)";

@@ -31,7 +31,9 @@ final class Codecs {
         return switch (e) {
             case "utf-8", "utf8", "u8", "utf", "cp65001" -> "utf-8";
             case "latin-1", "latin1", "latin", "l1", "iso-8859-1", "iso8859-1", "8859", "cp819", "iso-ir-100" -> "latin-1";
-            case "ascii", "us-ascii", "646", "us" -> "ascii";
+            // with encodings.aliases' names of ASCII, among them the C locale's codeset (nl_langinfo: ANSI_X3.4-1968)
+            case "ascii", "us-ascii", "646", "us", "ansi-x3.4-1968", "ansi-x3-4-1968", "ansi-x3.4-1986", "cp367", "csascii", "ibm367",
+                 "iso646-us", "iso-646.irv-1991", "iso-ir-6" -> "ascii";
             case "utf-16", "utf16", "u16" -> "utf-16";
             case "utf-16-le", "utf-16le" -> "utf-16-le";
             case "utf-16-be", "utf-16be" -> "utf-16-be";

@@ -657,6 +657,43 @@ public final class Runtime implements AutoCloseable {
             String v = System.getenv(name);
             return v == null || v.isEmpty() ? null : v;
         }
+
+        /**
+         * sys.flags.utf8_mode as 3.11's preconfig_init_utf8_mode decides it (PEP 540): the first
+         * {@code -X utf8} option (1, or its value, 0 or 1), else PYTHONUTF8 (0 or 1; ignored with
+         * -E/-I), else 1 when LC_CTYPE from the environment is the C or POSIX locale. Throws
+         * IllegalArgumentException with CPython's fatal error for any other value.
+         */
+        public int utf8Mode() {
+            for (String[] x : xOptions) {
+                if (!x[0].equals("utf8")) continue;
+                if (x.length < 2 || x[1] == null) return 1;
+                return switch (x[1]) {
+                    case "1" -> 1;
+                    case "0" -> 0;
+                    default -> throw new IllegalArgumentException("invalid -X utf8 option value");
+                };
+            }
+            String v = env("PYTHONUTF8");
+            if (v != null) {
+                return switch (v) {
+                    case "1" -> 1;
+                    case "0" -> 0;
+                    default -> throw new IllegalArgumentException("invalid PYTHONUTF8 environment variable value");
+                };
+            }
+            return dev.refheap.lang.modules.posix.LocaleModule.legacyLocaleAtStart() ? 1 : 0;
+        }
+
+        /**
+         * PEP 538's coercion of the C locale at a process's start, as CPython's config asks for it
+         * (PYTHONCOERCECLOCALE: 0 turns it off, "warn" reports it; ignored with -E/-I): the target
+         * locale, or null ({@link dev.refheap.lang.modules.posix.LocaleModule#coerceLegacyLocale}).
+         */
+        public String coerceLegacyLocale() {
+            String v = env("PYTHONCOERCECLOCALE");
+            return dev.refheap.lang.modules.posix.LocaleModule.coerceLegacyLocale(!"0".equals(v), "warn".equals(v));
+        }
     }
 
     /**
@@ -676,9 +713,35 @@ public final class Runtime implements AutoCloseable {
         gc.setYoungCount(count0);
     }
 
+    private volatile int utf8Mode = -1;
+
+    /**
+     * sys.flags.utf8_mode of this runtime ({@link StartFlags#utf8Mode}, read once; a value python3
+     * refuses, which the command line reports before a runtime is made, counts as off here).
+     */
+    public boolean utf8Mode() {
+        int m = utf8Mode;
+        if (m < 0) utf8Mode = m = utf8Mode(mainConfig);
+        return m == 1;
+    }
+
+    private static int utf8Mode(MainConfig config) {
+        try {
+            return config.start().utf8Mode();
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    /** _Py_GetLocaleEncoding with UTF-8 mode: "utf-8" in UTF-8 mode, else the LC_CTYPE locale's codeset now (open()'s default). */
+    public String defaultTextEncoding() {
+        return utf8Mode() ? "utf-8" : dev.refheap.lang.modules.posix.LocaleModule.codeset();
+    }
+
     /** Sets what sys.argv and sys.path start as; call before the program runs. */
     public void configureMain(MainConfig config) {
         mainConfig = config;
+        utf8Mode = utf8Mode(config);
         dev.refheap.lang.bytecode.CpythonLayout.setDebugRanges(debugRanges(config.start()));
     }
 

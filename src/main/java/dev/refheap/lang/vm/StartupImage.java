@@ -116,7 +116,14 @@ public final class StartupImage {
         v.put("env.PYTHONPATH", String.valueOf(pythonPath));
         v.put("env.PYTHONIOENCODING", String.valueOf(ignoreEnv ? null : System.getenv("PYTHONIOENCODING")));
         v.put("unbuffered", Boolean.toString(!embedded && (ignoreEnv ? StdStream.unbufferedByOption() : StdStream.unbuffered())));
-        v.put("locale.c", Boolean.toString(StdIo.cLikeLocale()));
+        int utf8Mode;
+        try {
+            utf8Mode = f.utf8Mode();
+        } catch (IllegalArgumentException e) {
+            utf8Mode = 0;  // refused before any runtime is made
+        }
+        v.put("utf8_mode", Integer.toString(utf8Mode));
+        v.put("stdio.errors", StdIo.defaultErrors(utf8Mode == 1));
         String home = System.getenv("HOME"), userBase = System.getenv("PYTHONUSERBASE");
         v.put("env.HOME", String.valueOf(home));
         v.put("env.PYTHONUSERBASE", String.valueOf(userBase));

@@ -113,7 +113,6 @@ final class StdIo {
         long module = heap.dicts.getItem(rt.sysModules, "io");
         if (module == 0) throw rt.error("RuntimeError", "init_sys_streams: io is not imported");
         boolean ignoreEnv = rt.mainConfig != null && (rt.mainConfig.start().ignoreEnvironment() || rt.mainConfig.start().isolated());
-        String encoding = "utf-8", errors = cLikeLocale() ? "surrogateescape" : "strict";
         String ioEncoding = ignoreEnv ? null : System.getenv("PYTHONIOENCODING");
         String[] names = {"<stdin>", "<stdout>", "<stderr>"};
         String[] given = {null, null};
@@ -123,16 +122,19 @@ final class StdIo {
             if (!enc.isEmpty()) given[0] = enc;
             if (colon >= 0 && colon + 1 < ioEncoding.length()) given[1] = ioEncoding.substring(colon + 1);
         }
-        if (given[0] != null) encoding = given[0];
-        if (given[1] != null) errors = given[1];
+        // config_init_stdio_encoding: PYTHONIOENCODING's encoding by its codec's name (latin-1 is iso8859-1), its
+        // errors, or "strict" when it names an encoding only; else the locale's (refheap starts only where it is
+        // UTF-8 or in UTF-8 mode: RuntimeFlags refuses the others) and the locale's error handler
+        String encoding = given[0] != null ? codecName(rt, given[0]) : "utf-8";
+        String errors = given[1] != null ? given[1] : given[0] != null ? "strict" : defaultErrors(rt.utf8Mode());
         // an embedded runtime's streams are buffered, as python3 -I's: the embedder's process environment is not the program's
         // (-E and -I ignore PYTHONUNBUFFERED, as python3's config does)
         boolean unbuffered = rt.out instanceof StdStream && (ignoreEnv ? StdStream.unbufferedByOption() : StdStream.unbuffered());
         long sys = heap.dicts.getItem(rt.sysModules, "sys");
         long sysDict = ModuleType.dict(sys);
         for (int fd = 0; fd < 3; fd++) {
-            // stderr's errors are backslashreplace whatever the locale; PYTHONIOENCODING's errors apply to it too
-            String err = fd == 2 ? (given[1] != null ? given[1] : "backslashreplace") : errors;
+            // stderr's errors are backslashreplace whatever the locale and PYTHONIOENCODING say
+            String err = fd == 2 ? "backslashreplace" : errors;
             long stream = io.createStdio(module, fd, fd > 0, names[fd], encoding, err, unbuffered);
             String attr = fd == 0 ? "stdin" : fd == 1 ? "stdout" : "stderr";
             heap.dicts.setItem(sysDict, "__" + attr + "__", stream);
@@ -141,24 +143,32 @@ final class StdIo {
         }
     }
 
-    /** Whether python3 would take the LC_CTYPE locale as C (C, POSIX, C.UTF-8, or a locale not installed) or run in UTF-8 mode. */
-    static boolean cLikeLocale() {
-        String utf8 = System.getenv("PYTHONUTF8");
-        if ("1".equals(utf8)) return true;
-        String loc = null;
-        for (String v : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
-            String s = System.getenv(v);
-            if (s != null && !s.isEmpty()) {
-                loc = s;
-                break;
+    /**
+     * config_get_stdio_errors: stdin's and stdout's error handler when PYTHONIOENCODING gives none:
+     * surrogateescape in UTF-8 mode or when LC_CTYPE is C, POSIX or a coercion target (C.UTF-8),
+     * else strict.
+     */
+    static String defaultErrors(boolean utf8Mode) {
+        String loc = dev.refheap.lang.modules.posix.LocaleModule.coercedTo() != null ? dev.refheap.lang.modules.posix.LocaleModule.coercedTo()
+                : dev.refheap.lang.modules.posix.LocaleModule.localeAtStart();
+        return utf8Mode || dev.refheap.lang.modules.posix.LocaleModule.cOrCoercionTarget(loc) ? "surrogateescape" : "strict";
+    }
+
+    /** config_get_codec_name: the name of the codec {@code encoding} finds (codecs.lookup(encoding).name); LookupError when none. */
+    private static String codecName(Runtime rt, String encoding) {
+        long info = rt.codecs().lookup(encoding);
+        long k = rt.heap.strs.internedOf("name");
+        try {
+            long name = rt.ops.getAttr(info, k, "name");
+            try {
+                return Heap.isStr(name) ? dev.refheap.object.StrType.value(name) : encoding;
+            } finally {
+                rt.heap.decref(name);
             }
+        } finally {
+            rt.heap.decref(k);
+            rt.heap.decref(info);
         }
-        if (loc == null) return true;
-        if (loc.equals("C") || loc.equals("POSIX") || loc.equals("UTF-8") || loc.startsWith("C.")) return true;
-        // a locale setlocale cannot load leaves the C locale: Debian keeps them under /usr/lib/locale
-        String normal = loc.replace("UTF-8", "utf8").replace("utf-8", "utf8");
-        return !java.nio.file.Files.isDirectory(java.nio.file.Path.of("/usr/lib/locale", normal))
-                && !java.nio.file.Files.exists(java.nio.file.Path.of("/usr/lib/locale/locale-archive"));
     }
 
     /** create_stdio: io.open(fd, 'rb'/'wb', buffering, closefd=False), raw.name set, the TextIOWrapper, its mode; None when fd is not open. */

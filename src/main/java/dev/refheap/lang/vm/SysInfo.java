@@ -532,7 +532,7 @@ final class SysInfo {
         Runtime.StartFlags start = rt.mainConfig.start();
         Modules.set(rt, m, "flags", fl.create(i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, start.dontWriteBytecode() ? 1 : 0), i(heap, start.noUserSite() ? 1 : 0),
                 i(heap, start.noSite() ? 1 : 0), i(heap, start.ignoreEnvironment() ? 1 : 0), i(heap, 0), i(heap, 0), i(heap, 0), i(heap, 1),
-                i(heap, start.isolated() ? 1 : 0), Builtins.incref(heap, f), i(heap, 0), i(heap, 0),
+                i(heap, start.isolated() ? 1 : 0), Builtins.incref(heap, f), i(heap, rt.utf8Mode() ? 1 : 0), i(heap, 0),
                 Builtins.incref(heap, start.isolated() ? heap.True : f), i(heap, -1)));
         Modules.set(rt, m, "float_repr_style", heap.strs.of("short"));
         StructSeqType ti = seq(rt, "sys.thread_info", "name", "lock", "version");

@@ -379,6 +379,12 @@ public final class VmApi {
     /** The codec refheap has for an encoding name (its aliases as CPython's codec registry spells them), or null. */
     public String codecName(String encoding) { return Codecs.normalize(encoding); }
 
+    /** sys.flags.utf8_mode (PEP 540). */
+    public boolean utf8Mode() { return rt.utf8Mode(); }
+
+    /** A text file's encoding when none is given: "utf-8" in UTF-8 mode, else the locale's codeset now. */
+    public String defaultTextEncoding() { return rt.defaultTextEncoding(); }
+
     public String repr(long o) { return rt.ops.repr(o); }
 
     /** repr(o) by builtin type {@code t}'s tp_repr (o has t's layout): PyDict_Type.tp_repr(o) and the like. */

@@ -35,7 +35,7 @@ class StartupImageInputsTest {
         }
         assertNotEquals(a, StartupImage.inputs(config(List.of(), null, plain), true), "an embedded runtime's streams differ");
         String text = new String(a.keyBytes(), StandardCharsets.UTF_8);
-        for (String name : List.of("flags=", "executable=", "env.PYTHONPATH=", "fd0=", "fd1=", "fd2=", "unbuffered=", "locale.c=", "env.HOME=")) {
+        for (String name : List.of("flags=", "executable=", "env.PYTHONPATH=", "fd0=", "fd1=", "fd2=", "unbuffered=", "utf8_mode=", "stdio.errors=", "env.HOME=")) {
             assertTrue(text.contains("\n" + name) || text.startsWith(name), name + " is an input: " + text);
         }
         assertEquals(16, a.fingerprint().length());

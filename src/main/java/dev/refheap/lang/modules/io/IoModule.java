@@ -228,7 +228,7 @@ public final class IoModule {
         f.put("text_encoding", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "text_encoding", new String[] {"encoding", "stacklevel"}, 1, 2, 0, a, o, n, kw);
             if (p[0] != heap.None) return vm.incref(p[0]);
-            return vm.str("locale");  // not in UTF-8 mode, and no EncodingWarning asked for
+            return vm.str(vm.utf8Mode() ? "utf-8" : "locale");  // no EncodingWarning asked for (warn_default_encoding is 0)
         });
         f.put("open", (s, a, o, n, kw) -> Open.open(vm, st, a, o, n, kw));
         f.put("open_code", (s, a, o, n, kw) -> {

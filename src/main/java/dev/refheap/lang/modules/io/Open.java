@@ -111,7 +111,7 @@ final class Open {
             result = buffer;
             heap.decref(rawObj);
             if (binary) return buffer;
-            long enc = encoding == null ? vm.str("UTF-8") : vm.str(encoding);
+            long enc = encoding == null ? vm.incref(heap.None) : vm.str(encoding);  // None: TextIOWrapper's default (the locale's, or utf-8)
             long err = errors == null ? vm.incref(heap.None) : vm.str(errors);
             long nl = newline == null ? vm.incref(heap.None) : vm.str(newline);
             long lb = vm.incref(lineBuffering ? heap.True : heap.False);

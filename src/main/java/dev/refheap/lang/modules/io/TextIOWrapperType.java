@@ -1,6 +1,7 @@
 package dev.refheap.lang.modules.io;
 
 import dev.refheap.lang.modules.Params;
+import dev.refheap.lang.modules.posix.LocaleModule;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
@@ -172,10 +173,10 @@ final class TextIOWrapperType extends IoType {
         setFlag(o, OK, false);
         setFlag(o, DETACHED, false);
         String encoding;
-        if (p[1] == 0 || p[1] == heap.None) encoding = "UTF-8";
+        if (p[1] == 0 || p[1] == heap.None) encoding = vm.defaultTextEncoding();
         else if (!vm.isStr(p[1])) throw vm.error("TypeError", "TextIOWrapper() argument 'encoding' must be str or None, not " + vm.typeName(p[1]));
         else encoding = vm.strValue(p[1]);
-        if (encoding.equals("locale")) encoding = "UTF-8";
+        if (encoding.equals("locale")) encoding = LocaleModule.codeset();  // the locale's, UTF-8 mode or not
         String codec = codecOf(encoding);
         if (codec == null) {
             if (encoding.indexOf('\0') >= 0) throw vm.error("ValueError", "embedded null character");
@@ -415,7 +416,7 @@ final class TextIOWrapperType extends IoType {
         } else {
             heap.decref(vm.encode(encodingObj, "utf-8", "strict"));  // PyUnicode_AsUTF8
             encoding = vm.strValue(encodingObj);
-            if (encoding.equals("locale")) encoding = "UTF-8";
+            if (encoding.equals("locale")) encoding = LocaleModule.codeset();
             errors = errorsObj == heap.None ? 0 : errorsObj;
         }
         if (errors != 0) heap.decref(vm.encode(errors, "utf-8", "strict"));

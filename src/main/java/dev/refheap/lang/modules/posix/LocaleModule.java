@@ -185,9 +185,7 @@ public final class LocaleModule {
         });
         vm.def(m, "getencoding", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "_locale.getencoding", n, kw);
-            long r = Libc.call("nl_langinfo", P_I, 14);  // CODESET
-            if (r == 0 || MemorySegment.ofAddress(r).reinterpret(1).get(ValueLayout.JAVA_BYTE, 0) == 0) return vm.str("UTF-8");
-            return string(vm, r);
+            return vm.str(codeset());
         });
         for (int i = 0; i < CATEGORIES.length; i += 2) setInt(vm, d, (String) CATEGORIES[i], (Integer) CATEGORIES[i + 1]);
         setInt(vm, d, "CHAR_MAX", CHAR_MAX);
@@ -200,23 +198,128 @@ public final class LocaleModule {
      * The C library's locale as CPython's first line has it: LC_ALL "C", then LC_CTYPE from the
      * environment (setlocale(LC_CTYPE, "")), coerced to a C.UTF-8 locale when that gives C or
      * POSIX (not when LC_ALL is set, nor with PYTHONCOERCECLOCALE=0); the gettext domain "messages".
+     * A process whose start {@link #coerceLegacyLocale coerced} the locale has LC_CTYPE=C.UTF-8 in its
+     * environment, so LC_CTYPE from the environment is already the coerced one.
      */
     static void firstLineLocale() {
         try (Arena arena = Arena.ofConfined()) {
             Libc.call("setlocale", P_IP, LC_ALL, Libc.cString(arena, "C".getBytes()));
             Libc.call("setlocale", P_IP, LC_CTYPE, Libc.cString(arena, new byte[0]));
-            long cur = Libc.call("setlocale", P_IP, LC_CTYPE, MemorySegment.NULL);
-            String ctype = cur == 0 ? "C" : MemorySegment.ofAddress(cur).reinterpret(4096).getString(0);
+            String ctype = ctype();
             String all = System.getenv("LC_ALL");
             boolean coerce = (all == null || all.isEmpty()) && !"0".equals(System.getenv("PYTHONCOERCECLOCALE"));
-            if (coerce && (ctype.equals("C") || ctype.equals("POSIX"))) {
-                for (String target : new String[] {"C.UTF-8", "C.utf8", "UTF-8"}) {
-                    if (Libc.call("setlocale", P_IP, LC_CTYPE, Libc.cString(arena, target.getBytes())) != 0) break;
-                }
-            }
+            if (coerce && (ctype.equals("C") || ctype.equals("POSIX"))) setCoercionTarget(arena);
             Libc.call("textdomain", P_P, Libc.cString(arena, "messages".getBytes()));
         }
     }
+
+    /** The locales PEP 538 coerces the C locale to, in the order tried (_Py_IsLocaleCoercionTarget's). */
+    private static final String[] COERCION_TARGETS = {"C.UTF-8", "C.utf8", "UTF-8"};
+
+    /** setlocale(LC_CTYPE, target) for the first coercion target the C library has: that target, or null. */
+    private static String setCoercionTarget(Arena arena) {
+        for (String target : COERCION_TARGETS) {
+            if (Libc.call("setlocale", P_IP, LC_CTYPE, Libc.cString(arena, target.getBytes())) != 0) return target;
+        }
+        return null;
+    }
+
+    /** The C library's LC_CTYPE locale now (setlocale(LC_CTYPE, NULL)), "C" when it has none. */
+    public static String ctype() {
+        long cur = Libc.call("setlocale", P_IP, LC_CTYPE, MemorySegment.NULL);
+        return cur == 0 ? "C" : MemorySegment.ofAddress(cur).reinterpret(4096).getString(0);
+    }
+
+    /**
+     * Whether {@code locale} is C, POSIX or a coercion target: the locales whose stdin and stdout
+     * CPython's config gives the surrogateescape error handler (config_get_stdio_errors).
+     */
+    public static boolean cOrCoercionTarget(String locale) {
+        return locale.equals("C") || locale.equals("POSIX") || java.util.Arrays.asList(COERCION_TARGETS).contains(locale);
+    }
+
+    /** nl_langinfo(CODESET) now: the locale encoding when UTF-8 mode is off ("UTF-8" when the C library gives none). */
+    public static String codeset() {
+        long r = Libc.call("nl_langinfo", P_I, 14);  // CODESET
+        if (r == 0 || MemorySegment.ofAddress(r).reinterpret(1).get(ValueLayout.JAVA_BYTE, 0) == 0) return "UTF-8";
+        return MemorySegment.ofAddress(r).reinterpret(4096).getString(0);
+    }
+
+    private static volatile String[] atStart;  // {LC_CTYPE from the environment, its codeset}
+
+    /**
+     * LC_CTYPE from this process's environment as it started (setlocale(LC_CTYPE, "")) and that
+     * locale's codeset: read once per process, before any coercion changes the environment; the
+     * C library's LC_CTYPE is left as it was.
+     */
+    private static String[] atStart() {
+        String[] a = atStart;
+        if (a == null) {
+            synchronized (LocaleModule.class) {
+                a = atStart;
+                if (a == null) {
+                    try (Arena arena = Arena.ofConfined()) {
+                        String saved = ctype();
+                        Libc.call("setlocale", P_IP, LC_CTYPE, Libc.cString(arena, new byte[0]));
+                        a = new String[] {ctype(), codeset()};
+                        Libc.call("setlocale", P_IP, LC_CTYPE, Libc.cString(arena, saved.getBytes()));
+                    }
+                    atStart = a;
+                }
+            }
+        }
+        return a;
+    }
+
+    /** LC_CTYPE from this process's environment as it started (a locale the C library lacks reads as "C"). */
+    public static String localeAtStart() { return atStart()[0]; }
+
+    /** The codeset of {@link #localeAtStart}: the locale encoding at start-up, before any coercion. */
+    public static String codesetAtStart() { return atStart()[1]; }
+
+    /**
+     * Whether LC_CTYPE from this process's environment, as it started, is the C or POSIX locale
+     * (_Py_LegacyLocaleDetected without LC_ALL's test): what turns UTF-8 mode on (PEP 540) and what
+     * PEP 538 coerces.
+     */
+    public static boolean legacyLocaleAtStart() {
+        String l = localeAtStart();
+        return l.equals("C") || l.equals("POSIX");
+    }
+
+    private static volatile String coercedTo;
+
+    /**
+     * PEP 538's coercion at a process's start (_Py_CoerceLegacyLocale, run once per process): when
+     * LC_CTYPE from the environment is C or POSIX, LC_ALL is not set and {@code coerce} (CPython's
+     * coerce_c_locale: PYTHONCOERCECLOCALE is not 0, or the environment is ignored), the environment
+     * variable LC_CTYPE is set to the first coercion target the C library has, so the program's
+     * os.environ and its child processes see it, and LC_CTYPE is set to it. With {@code warn}
+     * (PYTHONCOERCECLOCALE=warn) CPython's warning goes to stderr. Returns the target, or null.
+     */
+    public static synchronized String coerceLegacyLocale(boolean coerce, boolean warn) {
+        if (coercedTo != null || !coerce || !legacyLocaleAtStart()) return coercedTo;
+        String all = System.getenv("LC_ALL");
+        if (all != null && !all.isEmpty()) return null;
+        try (Arena arena = Arena.ofConfined()) {
+            String saved = ctype();
+            String target = setCoercionTarget(arena);
+            if (target == null) return null;
+            Libc.call("setlocale", P_IP, LC_CTYPE, Libc.cString(arena, saved.getBytes()));
+            Libc.call("setenv", FunctionDescriptor.of(Libc.INT, Libc.PTR, Libc.PTR, Libc.INT),
+                    Libc.cString(arena, "LC_CTYPE".getBytes()), Libc.cString(arena, target.getBytes()), 1);
+            if (warn) {
+                System.err.print("Python detected LC_CTYPE=C: LC_CTYPE coerced to " + target
+                        + " (set another locale or PYTHONCOERCECLOCALE=0 to disable this locale coercion behavior).\n");
+                System.err.flush();
+            }
+            coercedTo = target;
+            return target;
+        }
+    }
+
+    /** The coercion target this process's start set LC_CTYPE to (in its environment), or null. */
+    public static String coercedTo() { return coercedTo; }
 
     /** localeconv() as a new dict, in CPython 3.11's key order. */
     private static long localeconv(VmApi vm) {

@@ -753,6 +753,7 @@ public final class Posix {
 
     /**
      * This process's initial environment as (name, value) pairs in its order (/proc/self/environ),
+     * with LC_CTYPE as PEP 538's coercion at start set it,
      * a name that starts with '=' or has none left out, as CPython's convertenviron leaves it
      * (a repeated name is kept by {@link #newEnviron} once, at its first place).
      */
@@ -776,6 +777,19 @@ public final class Posix {
             }
             if (eq > 0) pairs.add(new byte[][] {java.util.Arrays.copyOfRange(all, start, eq), java.util.Arrays.copyOfRange(all, eq + 1, i)});
             start = i + 1;
+        }
+        String coerced = LocaleModule.coercedTo();
+        if (coerced != null) {  // PEP 538's setenv("LC_CTYPE", target): the variable's value in its place, or a new one last
+            byte[] name = "LC_CTYPE".getBytes(StandardCharsets.US_ASCII), value = coerced.getBytes(StandardCharsets.US_ASCII);
+            boolean set = false;
+            for (byte[][] kv : pairs) {
+                if (java.util.Arrays.equals(kv[0], name)) {
+                    kv[1] = value;
+                    set = true;
+                    break;
+                }
+            }
+            if (!set) pairs.add(new byte[][] {name, value});
         }
         return pairs;
     }

@@ -305,7 +305,7 @@ final class Attributes {
             return w == 0 ? heap.None : w;
         }
         if (c.managed() || c.dictOffset != 0) {
-            long d = c.managed() ? Instances.materializeDict(rt, o, c) : Instances.slotDict(rt, o, c);
+            long d = c.managed() ? Instances.genericGetDict(rt, o, c) : Instances.slotDict(rt, o, c);
             heap.incref(d);
             return d;
         }
@@ -442,7 +442,7 @@ final class Attributes {
         if (!(heap.typeAt(v) instanceof ClassType nc)) throw rt.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
         if (nc == c) return;
         if (!sameLayout(c, nc)) throw rt.typeError("__class__ assignment: '" + nc.name() + "' object layout differs from '" + c.name() + "'");
-        if (c.managed()) Instances.materializeDict(rt, o, c);
+        if (c.managed()) Instances.materializeValues(rt, o, c);
         heap.incref(v);
         Native.putLong(o + Layout.OB_TYPE, v);
         heap.decref(c.typeObject);
@@ -594,14 +594,15 @@ final class Attributes {
         String name = StrType.value(Native.getLong(descr + GetSetDescriptorType.NAME));
         if (name.equals("__weakref__")) throw rt.error("AttributeError", "attribute '__weakref__' of '" + c.name() + "' objects is not writable");
         if (!c.managed()) throw rt.error("NotImplementedError", "refheap does not support setting '" + name + "' of '" + c.name() + "' yet");
-        if (v == 0) throw rt.typeError("cannot delete __dict__");
+        // subtype_setdict: _PyObject_GetDictPtr makes the inline values a dict first (also when the
+        // new value is then refused); 0 deletes the dict (the next attribute makes a new split one)
+        Instances.materializeValues(rt, o, c);
         // PyDict_Check: a dict subclass's instance too (read and written as a dict: its methods are not called)
-        if (!rt.ops.isSubtype(heap.typeOf(v), heap.dicts)) throw rt.typeError("__dict__ must be set to a dictionary, not a '" + rt.ops.typeName(v) + "'");
-        Instances.materializeDict(rt, o, c);
+        if (v != 0 && !rt.ops.isSubtype(heap.typeOf(v), heap.dicts)) throw rt.typeError("__dict__ must be set to a dictionary, not a '" + rt.ops.typeName(v) + "'");
         long old = Native.getLong(o + Layout.MANAGED_DICT);
-        heap.incref(v);
+        if (v != 0) heap.incref(v);
         Native.putLong(o + Layout.MANAGED_DICT, v);
-        heap.decref(old);
+        heap.xdecref(old);
     }
 
     // ---- object's methods --------------------------------------------------------------------

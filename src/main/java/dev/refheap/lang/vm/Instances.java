@@ -23,6 +23,11 @@ import dev.refheap.object.TupleType;
  * once, in the order the instance set them; a slot set from empty appends its index, a deletion
  * removes it and moves the later ones down, a replacement keeps its place. The dict made from the
  * values inserts them in that order, so iteration, repr and popitem follow it as in 3.11.
+ *
+ * <p>States of a managed instance: values only (made with the object); a dict only (made from the
+ * values on the first {@code __dict__}, or assigned); neither (a builtin base's tp_new made it
+ * without values, or {@code del o.__dict__}): then {@code __dict__} makes a plain empty dict and an
+ * attribute set or deleted makes a split one. An instance never gets values again.
  */
 final class Instances {
     private Instances() {}
@@ -89,36 +94,23 @@ final class Instances {
             return;
         }
         int i = c.keyIndex(name, true);
-        if (i < 0 || c.builtinLayout() && Native.getLong(o + Layout.MANAGED_VALUES) == 0) {
-            // the shared keys are full: the instance gets a dict, which becomes combined; or a builtin
-            // base's tp_new (PyType_GenericNew) made it without inline values: the first attribute makes a dict
+        long v = Native.getLong(o + Layout.MANAGED_VALUES);
+        if (i < 0 || v == 0) {
+            // the shared keys are full: the instance gets a dict, which becomes combined; or it has
+            // no inline values (a builtin base's tp_new, PyType_GenericNew, made it without them, or
+            // its __dict__ was deleted): the attribute goes into a new split dict (_PyObjectDict_SetItem)
             long md = materializeDict(rt, o, c);
             long key = heap.strs.internedOf(name);
             heap.dicts.setItem(md, key, value);
             heap.decref(key);
             return;
         }
-        long v = valuesWithSlot(rt, o, c, i);
         long at = slot(v, i);
         long old = Native.getLong(at);
         heap.incref(value);
         Native.putLong(at, value);
         if (old == 0) appendOrder(v, i);
         else heap.decref(old);
-    }
-
-    /**
-     * The instance's values array, made if it has none (its attributes were cleared by a
-     * collection, and it lives on): as 3.11's, of the shared keys' usable size now, which every
-     * index the keys have handed out, {@code i} among them, is below.
-     */
-    static long valuesWithSlot(Runtime rt, long o, ClassType c, int i) {
-        long v = Native.getLong(o + Layout.MANAGED_VALUES);
-        if (v == 0) {
-            v = newValues(rt.heap, c.keys.size() + c.dkUsable);
-            Native.putLong(o + Layout.MANAGED_VALUES, v);
-        }
-        return v;
     }
 
     /**
@@ -142,13 +134,14 @@ final class Instances {
         long d = Native.getLong(o + Layout.MANAGED_DICT);
         if (d != 0) return deleteFromDict(rt, d, name);
         long v = Native.getLong(o + Layout.MANAGED_VALUES);
+        // without inline values (see set) the new split dict is made to delete from, as _PyObjectDict_SetItem makes it
+        if (v == 0) return deleteFromDict(rt, materializeDict(rt, o, c), name);
         // 3.11's _PyObject_StoreInstanceAttribute adds the name to the shared keys even to delete
         // it (a missing attribute still uses up a usable key; found by the memory fuzzer)
         int i = c.keyIndex(name, true);
         // the shared keys are full: the instance's dict is made from its values and the name deleted
         // from it, as for a store (make_dict_from_instance_attributes; fuzz seed 2004951)
-        if (v != 0 && i < 0) return deleteFromDict(rt, materializeDict(rt, o, c), name);
-        if (v == 0 || i < 0) return false;
+        if (i < 0) return deleteFromDict(rt, materializeDict(rt, o, c), name);
         long at = slot(v, i);
         long old = Native.getLong(at);
         if (old == 0) return false;
@@ -174,7 +167,30 @@ final class Instances {
         }
     }
 
-    /** The instance's __dict__ (borrowed): created from the inline values on first use. */
+    /**
+     * PyObject_GenericGetDict: the instance's {@code __dict__} (borrowed), made from the inline
+     * values if it has them; one with neither values nor a dict (a builtin base's tp_new made it,
+     * or its {@code __dict__} was deleted) gets a new plain dict, not a split one.
+     */
+    static long genericGetDict(Runtime rt, long o, ClassType c) {
+        long d = Native.getLong(o + Layout.MANAGED_DICT);
+        if (d != 0) return d;
+        if (Native.getLong(o + Layout.MANAGED_VALUES) != 0) return materializeDict(rt, o, c);
+        d = rt.heap.dicts.create();
+        Native.putLong(o + Layout.MANAGED_DICT, d);
+        return d;
+    }
+
+    /** _PyObject_GetDictPtr's part: the inline values, if the instance has them, become its dict; nothing otherwise. */
+    static void materializeValues(Runtime rt, long o, ClassType c) {
+        if (Native.getLong(o + Layout.MANAGED_VALUES) != 0) materializeDict(rt, o, c);
+    }
+
+    /**
+     * The instance's dict (borrowed) for an attribute to be set or deleted in: its dict, or one
+     * made from its inline values (make_dict_from_instance_attributes), or, without either, a new
+     * empty split dict over the class's shared keys (_PyObjectDict_SetItem's new_dict_with_shared_keys).
+     */
     static long materializeDict(Runtime rt, long o, ClassType c) {
         Heap heap = rt.heap;
         long d = Native.getLong(o + Layout.MANAGED_DICT);

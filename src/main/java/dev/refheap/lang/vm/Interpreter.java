@@ -2560,7 +2560,7 @@ final class Interpreter implements RootProvider {
         if (c == null) return false;
         int slot = (int) code.attrFound[pc];
         long values = ClassType.values(o);
-        if (values == 0) values = Instances.valuesWithSlot(rt, o, c, slot);
+        if (values == 0) return false;  // no inline values: the full path makes the dict
         long at = values + 8L * slot;
         long old = Native.getLong(at);
         heap.incref(v);

@@ -1154,7 +1154,7 @@ final class Ops {
         switch (name) {
             case "__class__": return incref(Heap.typeAddress(o));
             case "__dict__":
-                if (t instanceof ClassType c && c.managed()) return incref(Instances.materializeDict(rt, o, c));
+                if (t instanceof ClassType c && c.managed()) return incref(Instances.genericGetDict(rt, o, c));
                 if (t instanceof ClassType c && c.dictOffset != 0 && !c.metaclass) return incref(Instances.slotDict(rt, o, c));
                 if (t instanceof ExceptionType || t instanceof ClassType ce && ce.exceptionBased) {
                     long d = Native.getLong(o + ExceptionType.DICT);  // BaseException's dict, made on first use

@@ -81,4 +81,13 @@ class InstancesTest {
                 run("class P:\n    pass\ndef make(first):\n    p = P()\n    if first:\n        p.a = 1\n    p.b = 2\n    p.a = 3\n    return p\n"
                         + "ps = [make(i % 2 == 1) for i in range(40)]\nprint([list(vars(p)) for p in ps[:3]])\n"));
     }
+
+    @Test
+    void instanceDictCouldNotBeDeleted() {
+        // the bug: del o.__dict__ was "TypeError: cannot delete __dict__" (3.11's subtype_setdict allows it)
+        assertEquals("False\n['z', 'y'] 296\n{} 64\n{'w': 3} 184\n",
+                run("import sys\nclass A: pass\na = A(); a.y = 1; a.x = 2\ndel a.__dict__\nprint(hasattr(a, 'x'))\n"
+                        + "a.z = 1; a.y = 2\nprint(list(vars(a)), sys.getsizeof(vars(a)))\n"
+                        + "del a.__dict__\nprint(vars(a), sys.getsizeof(vars(a)))\na.w = 3\nprint(vars(a), sys.getsizeof(vars(a)))\n"));
+    }
 }

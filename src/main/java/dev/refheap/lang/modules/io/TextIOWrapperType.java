@@ -26,7 +26,8 @@ import java.util.Map;
  * refheap's codec state is Java-side ({@link Text}, one per open wrapper, dropped at dealloc):
  * the decoded characters not yet returned (untranslated, so tell() can count their bytes), the
  * undecoded tail of a multi-byte character, a held-back '\r', the newline kinds seen. Codecs are
- * refheap's (utf-8, latin-1, ascii, utf-16/32 and their -le/-be forms). Writes are translated
+ * refheap's (utf-8, latin-1, ascii, utf-16/32 and their -le/-be forms) and the standard library's
+ * single-byte ones (cp1252, koi8-r, mac-roman...: {@link #SINGLE_BYTE}), run through the registry. Writes are translated
  * ("\n" to the newline asked for) and kept as CPython 3.11 keeps them, in pending_bytes (at 136,
  * its count at 144): an ASCII str of at most the chunk size (8192) written to an ASCII-compatible
  * codec (utf-8, latin-1, ascii) is held itself, anything else as its encoded bytes; a second
@@ -181,7 +182,8 @@ final class TextIOWrapperType extends IoType {
         if (codec == null) {
             if (encoding.indexOf('\0') >= 0) throw vm.error("ValueError", "embedded null character");
             checkTextEncoding(encoding);  // LookupError "unknown encoding: X" from the registry, or not a text encoding
-            throw vm.error("NotImplementedError", "refheap does not support TextIOWrapper with the '" + encoding + "' codec yet");
+            codec = singleByteCodec(encoding);
+            if (codec == null) throw vm.error("NotImplementedError", "refheap does not support TextIOWrapper with the '" + encoding + "' codec yet");
         }
         String errors = "strict";
         if (p[2] != 0 && p[2] != heap.None) {
@@ -430,7 +432,8 @@ final class TextIOWrapperType extends IoType {
             } finally {
                 heap.decref(cname);
             }
-            throw vm.error("NotImplementedError", "refheap does not support TextIOWrapper with the '" + encoding + "' codec yet");
+            codec = singleByteCodec(encoding);
+            if (codec == null) throw vm.error("NotImplementedError", "refheap does not support TextIOWrapper with the '" + encoding + "' codec yet");
         }
         long errorsNew = errors == 0 ? vm.str("strict") : vm.incref(errors);
         long encodingNew = vm.str(encoding);
@@ -464,6 +467,41 @@ final class TextIOWrapperType extends IoType {
         String c = vm.codecName(encoding);
         if (c == null && encoding.toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals("utf-8-sig")) c = "utf-8-sig";
         return c;
+    }
+
+    /**
+     * The standard library's single-byte codecs, by their CodecInfo names: charmap tables, each byte
+     * one character and no state between calls. The wrapper decodes and encodes them through the
+     * registry's codec (bytes.decode, str.encode), a chunk at a time, and counts a byte per read-ahead
+     * character for tell().
+     */
+    private static final java.util.Set<String> SINGLE_BYTE = java.util.Set.of("cp037", "cp1006", "cp1026", "cp1125", "cp1140",
+            "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp273", "cp424", "cp437", "cp500",
+            "cp720", "cp737", "cp775", "cp850", "cp852", "cp855", "cp856", "cp857", "cp858", "cp860", "cp861", "cp862", "cp863", "cp864",
+            "cp865", "cp866", "cp869", "cp874", "cp875", "hp-roman8", "iso8859-1", "iso8859-10", "iso8859-11", "iso8859-13", "iso8859-14",
+            "iso8859-15", "iso8859-16", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
+            "iso8859-9", "koi8-r", "koi8-t", "koi8-u", "kz1048", "mac-arabic", "mac-croatian", "mac-cyrillic", "mac-farsi", "mac-greek",
+            "mac-iceland", "mac-latin2", "mac-roman", "mac-romanian", "mac-turkish", "palmos", "ptcp154", "tis-620");
+
+    /** The decoding error handlers that give one character per byte of a single-byte codec (tell() counts on it). */
+    private static boolean oneCharPerByte(String errors) {
+        return errors.equals("strict") || errors.equals("replace") || errors.equals("surrogateescape");
+    }
+
+    /** The name of {@code encoding}'s codec in the registry when it is one of {@link #SINGLE_BYTE}, else null. */
+    private String singleByteCodec(String encoding) {
+        long info = vm.codecLookup(encoding);
+        try {
+            long name = vm.getAttrOrNull(info, "name");
+            if (name == 0) return null;
+            try {
+                return vm.isStr(name) && SINGLE_BYTE.contains(vm.strValue(name)) ? vm.strValue(name) : null;
+            } finally {
+                heap.decref(name);
+            }
+        } finally {
+            heap.decref(info);
+        }
     }
 
     /** The codecs whose encoder writes a BOM first: not again over a stream that is not at its start. */
@@ -623,6 +661,13 @@ final class TextIOWrapperType extends IoType {
             t.bomRead = true;
             codec = "utf-8";
         }
+        if ((codec.equals("utf-16") || codec.equals("utf-32")) && !startsWithBom(codec, b)) {
+            // encodings.utf_16's (utf_32's) incremental decoder: the native order's decoding first (its
+            // errors name utf-16-le), then a stream without a BOM is refused
+            int unit = codec.equals("utf-16") ? 2 : 4;
+            heap.decref(vm.decode(b, codec + "-le", vm.strValue(get(o, ERRORS))));
+            if (b.length >= unit) throw vm.error("UnicodeError", "UTF-" + unit * 8 + " stream does not start with BOM");
+        }
         long r = vm.decode(b, codec, vm.strValue(get(o, ERRORS)));
         try {
             String s = StrType.value(r);
@@ -635,6 +680,13 @@ final class TextIOWrapperType extends IoType {
         } finally {
             heap.decref(r);
         }
+    }
+
+    /** Whether b starts with a byte order mark of utf-16 or utf-32 (either order). */
+    private static boolean startsWithBom(String codec, byte[] b) {
+        if (codec.equals("utf-16")) return b.length >= 2 && ((b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe || (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff);
+        return b.length >= 4 && ((b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe && b[2] == 0 && b[3] == 0
+                || b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xfe && (b[3] & 0xff) == 0xff);
     }
 
     /** Records and (in translate mode) translates the newlines of s. */
@@ -739,13 +791,25 @@ final class TextIOWrapperType extends IoType {
 
     /** The byte length of s in the codec (its BOM excluded). */
     private long encodedLength(long o, Text t, String s) {
+        if (SINGLE_BYTE.contains(t.codec)) {
+            // a byte per character, unless the error handler made more or fewer of some bytes
+            String errors = vm.strValue(get(o, ERRORS));
+            if (!s.isEmpty() && !oneCharPerByte(errors)) {
+                throw vm.error("NotImplementedError", "refheap does not support tell() on a text file read ahead with the '" + t.codec
+                        + "' codec and errors='" + errors + "' yet");
+            }
+            return s.codePointCount(0, s.length());  // a lone surrogate (surrogateescape's) is one code point in refheap's strs
+        }
         switch (t.codec) {
-            case "latin-1", "ascii" -> { return s.length(); }
+            case "latin-1", "ascii" -> { return s.codePointCount(0, s.length()); }
             case "utf-8", "utf-8-sig" -> {
                 long n = 0;
+                boolean escaped = vm.strValue(get(o, ERRORS)).equals("surrogateescape");
                 for (int i = 0; i < s.length(); ) {
                     int c = s.codePointAt(i);
-                    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+                    int lone = c - dev.refheap.object.SurrogateEscapes.ESCAPE_BASE;  // a lone surrogate, as refheap's strs hold one
+                    if (lone >= 0xd800 && lone <= 0xdfff) n += escaped && lone >= 0xdc80 && lone <= 0xdcff ? 1 : 3;  // an undecodable byte, or surrogatepass's 3
+                    else n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
                     i += Character.charCount(c);
                 }
                 return n;
@@ -942,7 +1006,7 @@ final class TextIOWrapperType extends IoType {
             t.wroteBom = cookie > 0;
             t.bomRead = cookie > 0;
             // at 0 the decoder starts over: a utf-16/32 codec that took its byte order from a BOM reads the BOM again
-            if (cookie == 0) t.codec = codecOf(vm.strValue(get(s, ENCODING)));
+            if (cookie == 0 && !SINGLE_BYTE.contains(t.codec)) t.codec = codecOf(vm.strValue(get(s, ENCODING)));
             return vm.incref(p[0]);
         });
         defMethod("truncate", (s, a, o, n, kw) -> {

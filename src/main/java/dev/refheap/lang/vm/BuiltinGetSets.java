@@ -514,6 +514,19 @@ final class BuiltinGetSets {
                 if (c != null) return Builtins.incref(heap, heap.None);
                 return typeDoc(typeObject, t, true);
             case "__module__", "__doc__", "__abstractmethods__", "__annotations__": {
+                if (c == null && HeapTypeObjects.is(t) && (name.equals("__module__") || name.equals("__doc__"))) {
+                    // type_module and type_get_doc of a heap type: its dict's entry (__doc__ through its __get__, None when absent)
+                    long v = heap.dicts.getItem(HeapTypeObjects.dict(typeObject), name);
+                    if (v == 0) {
+                        if (name.equals("__doc__")) return Builtins.incref(heap, heap.None);
+                        throw rt.error("AttributeError", "__module__");
+                    }
+                    if (name.equals("__doc__")) {
+                        long got = Attributes.getOnClass(rt, v, typeObject);
+                        if (got != 0) return got;
+                    }
+                    return Builtins.incref(heap, v);
+                }
                 if (c == null) {
                     if (name.equals("__module__")) {
                         int dot = t.name().lastIndexOf('.');

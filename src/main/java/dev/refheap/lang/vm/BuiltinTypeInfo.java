@@ -64,6 +64,15 @@ final class BuiltinTypeInfo {
         }
     }
 
+    /**
+     * A heap type's tp_bases and tp_mro, which its type object owns ({@link HeapTypeObjects}):
+     * kept here borrowed, so {@code __bases__} and {@code __mro__} give those objects.
+     */
+    void setHeapTypeTuples(PyType t, long tpBases, long tpMro) {
+        bases.put(t, tpBases);
+        mros.put(t, tpMro);
+    }
+
     /** tp_base: the type a builtin type derives from (None for object). */
     PyType base(PyType t) {
         if (t == rt.heap.objectType) return null;

@@ -1,7 +1,9 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.lang.bytecode.BinaryOp;
+import dev.refheap.object.HeapTypeSlots;
 import dev.refheap.object.PyType;
+import java.util.function.LongConsumer;
 
 /**
  * A builtin type added after the core ones (complex, bytearray, memoryview, weakref proxies...)
@@ -9,8 +11,12 @@ import dev.refheap.object.PyType;
  * per protocol entry) before its own per-type cases. Each method answers for objects of this
  * type; "no answer" (0, null, -1) lets Ops go on as for any other object. Arguments are borrowed,
  * object results are new references.
+ *
+ * <p>A type CPython 3.11 makes as a heap type from C (HEAPTYPE in its flags here too) has its type
+ * object in the allocator's memory, GC-tracked: {@link HeapTypeObjects} gives the slots of that
+ * object ({@link HeapTypeSlots}, which {@code TypeType} asks only of a heap type object).
  */
-abstract class ExtType extends LangType {
+abstract class ExtType extends LangType implements HeapTypeSlots {
     ExtType(Runtime rt, String name, PyType base, int flags, long basicSize, long itemSize, long weaklistOffset) {
         super(rt, name, base, flags, basicSize, itemSize, weaklistOffset);
     }
@@ -95,4 +101,22 @@ abstract class ExtType extends LangType {
 
     /** o(args) when instances are callable, or 0. */
     long call(long o, long[] a, int off, int n, long kw) { return 0; }
+
+    // ---- the type object of a heap type (HeapTypeObjects) ----------------------------------------
+
+    @Override
+    public void traverseTypeObject(long typeObject, LongConsumer visit) { HeapTypeObjects.traverse(typeObject, visit); }
+
+    @Override
+    public void referencesOfTypeObject(long typeObject, LongConsumer visit) { HeapTypeObjects.references(typeObject, visit); }
+
+    @Override
+    public void clearTypeObject(long typeObject) { HeapTypeObjects.clear(heap, typeObject); }
+
+    @Override
+    public void deallocTypeObject(long typeObject) { HeapTypeObjects.dealloc(rt, typeObject); }
+
+    /** type.__sizeof__ of a heap type without cached keys: sizeof(PyHeapTypeObject). */
+    @Override
+    public long typeObjectSize(long typeObject) { return ClassType.HEAP_TYPE_STRUCT_SIZE; }
 }

@@ -1406,8 +1406,8 @@ final class Ops {
     /** The attributes of a class answered before its mro is looked at (type_getattro's data descriptors refheap keeps fast). */
     private long typeSpecialFast(long typeObject, PyType t, String name) {
         switch (name) {
-            case "__name__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_NAME)) : heap.strs.of(shortName(t));
-            case "__qualname__": return t instanceof ClassType ? incref(Native.getLong(typeObject + ClassType.T_QUALNAME)) : heap.strs.of(shortName(t));
+            case "__name__": return t instanceof ClassType || HeapTypeObjects.is(t) ? incref(Native.getLong(typeObject + ClassType.T_NAME)) : heap.strs.of(shortName(t));
+            case "__qualname__": return t instanceof ClassType || HeapTypeObjects.is(t) ? incref(Native.getLong(typeObject + ClassType.T_QUALNAME)) : heap.strs.of(shortName(t));
             case "__dict__": return rt.mappingProxyType.create(t instanceof ClassType c ? c.dict() : rt.slotWrappers.typeDict(t));
             case "__bases__": return incref(t instanceof ClassType ? Native.getLong(typeObject + ClassType.T_BASES) : rt.builtinTypeInfo.bases(t));
             case "__mro__": if (t instanceof ClassType) return incref(Native.getLong(typeObject + ClassType.T_MRO)); return incref(rt.builtinTypeInfo.mro(t));

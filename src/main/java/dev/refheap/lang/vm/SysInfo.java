@@ -77,7 +77,8 @@ final class SysInfo {
         StructSeqType(Runtime rt, String qualified, int visible, List<String> fields) { this(rt, qualified, visible, fields, false); }
 
         StructSeqType(Runtime rt, String qualified, int visible, List<String> fields, boolean plainTuple) {
-            super(rt, qualified, rt.heap.tuples, HAVE_GC, plainTuple ? TupleType.OB_ITEM + 8 : TupleType.OB_ITEM, 8, 0);  // tp_name: module.name
+            super(rt, qualified, rt.heap.tuples, HAVE_GC | (isHeapKind(qualified, plainTuple) ? HEAPTYPE : 0),
+                    plainTuple ? TupleType.OB_ITEM + 8 : TupleType.OB_ITEM, 8, 0);  // tp_name: module.name
             this.plainTuple = plainTuple;
             this.qualified = qualified;
             this.fields = fields;
@@ -109,6 +110,7 @@ final class SysInfo {
          * tracking/constant_tuples.py, then differ). docs/performance.md, session 24.
          */
         StructSeqType registered() {
+            if (hasFlag(HEAPTYPE)) return registeredAsHeapType();
             rt.heap.register(this);
             if (rt.slotWrappers == null) {  // made by the runtime's constructor: the dict once the builtin types' are made
                 rt.constructorStructSeqs.add(this);
@@ -116,6 +118,40 @@ final class SysInfo {
             }
             makeDict();
             rt.readiedAfterConstructor(this);
+            return this;
+        }
+
+        /**
+         * Whether a struct sequence named {@code qualified} is a heap type in CPython 3.11: a native
+         * module's (PyStructSequence_NewType), not the interpreter's static ones (sys's,
+         * UnraisableHookArgs, asyncgen_hooks: PyStructSequence_InitType2) nor a named tuple type.
+         */
+        static boolean isHeapKind(String qualified, boolean plainTuple) {
+            return !plainTuple && !qualified.startsWith("sys.") && !qualified.equals("UnraisableHookArgs") && !qualified.equals("asyncgen_hooks");
+        }
+
+        /**
+         * PyStructSequence_NewType: the type object a GC-tracked heap object ({@link HeapTypeObjects}),
+         * made as PyType_FromSpecWithBases and PyType_Ready make it, each allocation counted as
+         * CPython counts it: the bases tuple {@code (tuple,)}, the type object with its name, the
+         * dict, the mro tuple, the dict's entries ({@code __new__}, {@code __repr__}, {@code __reduce__},
+         * the members, {@code __doc__} from tp_doc, {@code __module__} from the spec's name, then
+         * initialize_structseq_dict's), and the weak reference in tuple's subclasses. The runtime
+         * holds the type's own reference (the module state's strong one in CPython).
+         */
+        private StructSeqType registeredAsHeapType() {
+            if (rt.slotWrappers == null) throw new IllegalStateException(qualified + ": a heap type made in the runtime's constructor");
+            long t = HeapTypeObjects.allocate(rt, this, members.size());
+            HeapTypeObjects.fill(rt, this, qualified, heap.tuples, 0);
+            long dict = heap.dicts.create();
+            HeapTypeObjects.setDict(t, dict);
+            long mro = HeapTypeObjects.setMro(rt, this, rt.builtinTypeInfo.mro(heap.tuples));
+            rt.builtinTypeInfo.setHeapTypeTuples(this, HeapTypeObjects.bases(t), mro);
+            rt.slotWrappers.dicts.put(this, dict);
+            fillDict(dict, true);
+            if (rt.subclasses != null) rt.subclasses.addReadied(this);
+            rt.hold(Builtins.incref(heap, t));
+            heap.decref(t);  // the runtime's reference is the one
             return this;
         }
 
@@ -137,7 +173,16 @@ final class SysInfo {
         private void makeDict() {
             long count0 = rt.gc.count()[0];
             rt.gc.setYoungCount(0);  // the objects below cannot reach the threshold from 0
+            fillDict(0, false);
+            rt.gc.setYoungCount(count0);
+        }
 
+        /**
+         * Makes the dict's entries (see {@link #registered}) and puts them in {@code heapDict}, a
+         * heap type's dict ({@code heapType} true: {@code __doc__} and {@code __module__} too, as
+         * PyType_Ready and PyType_FromSpec add them), or in a new dict the runtime holds.
+         */
+        private void fillDict(long heapDict, boolean heapType) {
             var attrs = rt.typeAttrs.computeIfAbsent(this, k -> new java.util.HashMap<>());
             java.util.List<String> order = new java.util.ArrayList<>();
             java.util.List<Long> values = new java.util.ArrayList<>();
@@ -162,8 +207,16 @@ final class SysInfo {
                     attrs.put(order.get(i), values.get(i));
                 }
                 rt.slotWrappers.dicts.put(this, d);
-                rt.gc.setYoungCount(count0);
                 return;
+            }
+            if (heapType) {
+                String raw = BuiltinDocs.docOrNull(name());  // type_dict_set_doc: tp_doc without its signature, None without one
+                if (raw != null) {
+                    order.add("__doc__");
+                    values.add(raw == BuiltinDocs.NULL ? Builtins.incref(heap, heap.None) : heap.strs.of(BuiltinDocs.withoutSignature(name(), raw)));
+                }
+                order.add("__module__");  // PyType_FromSpec: the spec name's part before its last dot
+                values.add(heap.strs.of(qualified.substring(0, qualified.lastIndexOf('.'))));
             }
             order.add("n_sequence_fields");
             values.add(heap.ints.of(visible));
@@ -177,14 +230,13 @@ final class SysInfo {
             for (int i = 0; i < match.size(); i++) TupleType.setItemSteal(matchArgs, i, heap.strs.of(match.get(i)));
             order.add("__match_args__");
             values.add(matchArgs);
-            long dict = rt.hold(heap.dicts.create(false));
+            long dict = heapType ? heapDict : rt.hold(heap.dicts.create(false));
             for (int i = 0; i < order.size(); i++) {
                 heap.dicts.setItem(dict, order.get(i), values.get(i));
                 heap.decref(values.get(i));  // the dict's reference is the one
                 attrs.put(order.get(i), values.get(i));
             }
             rt.slotWrappers.dicts.put(this, dict);
-            rt.gc.setYoungCount(count0);
         }
 
         /** The part of tp_name after its last dot (the descriptors' __qualname__ prefix and method messages use it). */
@@ -348,8 +400,10 @@ final class SysInfo {
 
         static long size(long o) { return Native.getLong(o + Layout.OB_SIZE); }
 
+        /** structseq_traverse: a heap type's instance visits its type first, then the items. */
         @Override
         public void traverse(long o, LongConsumer visit) {
+            if (hasFlag(HEAPTYPE)) visit.accept(address());
             for (long i = 0; i < realSize(); i++) {
                 long v = TupleType.item(o, i);
                 if (v != 0) visit.accept(v);

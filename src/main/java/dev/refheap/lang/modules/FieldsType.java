@@ -32,8 +32,19 @@ public abstract class FieldsType extends NativeType {
         this.fields = ownedFields;
     }
 
-    /** Whether instances hold a reference to their type, as instances of CPython's heap types do. */
+    /**
+     * Whether instances hold a reference to their type, as instances of CPython's heap types do,
+     * for a type whose type object is static here (HEAPTYPE only in its declared flags): this class
+     * takes and releases that reference. A type registered as a heap type (HEAPTYPE in its flags,
+     * {@code VmApi.registerHeapType}) has it taken and released by the heap, as any heap type's.
+     */
     protected boolean heapTypeInstances() { return false; }
+
+    /** Whether this class takes and releases the instances' reference to their type ({@link #heapTypeInstances}). */
+    private boolean ownsTypeReference() { return heapTypeInstances() && !hasFlag(dev.refheap.object.PyType.HEAPTYPE); }
+
+    /** Whether instances of this very type visit their type first (a heap type's traverse). */
+    private boolean visitsType() { return heapTypeInstances() || hasFlag(dev.refheap.object.PyType.HEAPTYPE); }
 
     /** A new instance, every word after the header 0 (not tracked yet). */
     protected final long alloc() { return alloc(0); }
@@ -51,7 +62,7 @@ public abstract class FieldsType extends NativeType {
         long o = heap.allocObject(this, nitems);
         long from = itemSize() == 0 ? 16 : 24;
         Native.fill(o + from, basicSize() + nitems * itemSize() - from, (byte) 0);
-        if (heapTypeInstances()) heap.incref(typeObject());
+        if (ownsTypeReference()) heap.incref(typeObject());
         return o;
     }
 
@@ -136,7 +147,7 @@ public abstract class FieldsType extends NativeType {
     @Override
     public void traverse(long o, LongConsumer visit) {
         // an instance of a Python subclass holds its class instead (ClassType visits that one)
-        if (heapTypeInstances() && heap.typeOf(o) == this) visit.accept(typeObject());
+        if (visitsType() && heap.typeOf(o) == this) visit.accept(typeObject());
         for (int off : fields) {
             long v = Native.getLong(o + off);
             if (v != 0) visit.accept(v);
@@ -166,7 +177,7 @@ public abstract class FieldsType extends NativeType {
      * held its class instead, which {@code Heap.freeObject} releases.
      */
     protected final void free(long o) {
-        boolean ownType = heapTypeInstances() && heap.typeOf(o) == this;
+        boolean ownType = ownsTypeReference() && heap.typeOf(o) == this;
         heap.freeObject(o);
         if (ownType) heap.decref(typeObject());
     }

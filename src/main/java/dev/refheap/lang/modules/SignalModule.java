@@ -14,7 +14,9 @@ import java.math.BigInteger;
  * {@code _signal} as Linux's CPython 3.11 has it: the signal numbers and SIG_* constants, NSIG,
  * {@code signal}, {@code getsignal}, {@code valid_signals}, {@code default_int_handler} (raises
  * KeyboardInterrupt), {@code raise_signal}, {@code strsignal}, {@code alarm}, {@code pause},
- * {@code setitimer}/{@code getitimer} and {@code ItimerError}. The handler table is a list the
+ * {@code setitimer}/{@code getitimer}, {@code ItimerError} and the {@code struct_siginfo} struct
+ * sequence type (a heap type, as every CPython 3.11 on Linux makes it at start-up, though refheap
+ * has no sigwaitinfo/sigtimedwait to return one). The handler table is a list the
  * runtime holds (one entry per signal number, as CPython's per-interpreter Handlers[]): SIGINT
  * starts with default_int_handler, SIGPIPE and SIGXFSZ with SIG_IGN (Python ignores them at
  * start-up), the two signals glibc reserves with None, the others SIG_DFL.
@@ -49,22 +51,22 @@ public final class SignalModule {
      * ItimerError. A start-up image carries it as their addresses, unless this runtime has set a
      * signal's disposition (the process's, which the adopting process does not have).
      */
-    private record State(long handlers, long defaultIntHandler, long itimerError, VmApi vm) implements ModuleImage {
+    private record State(long handlers, long defaultIntHandler, long itimerError, dev.refheap.object.PyType siginfo, VmApi vm) implements ModuleImage {
         @Override
         public java.util.List<? extends dev.refheap.object.PyType> imageTypes() { return java.util.List.of(); }
 
         @Override
         public long[] imageValues() {
             if (vm.setsSignalDispositions()) throw new IllegalStateException("signal.signal() set the process's disposition of a signal");
-            return new long[] {handlers, defaultIntHandler, itimerError};
+            return new long[] {handlers, defaultIntHandler, itimerError, siginfo.address()};
         }
     }
 
     /** The state a start-up image carried ({@link State#imageValues}): the objects are the image's; the table is the runtime's again. */
     public static ModuleImage restore(VmApi vm, long[] values) {
-        if (values.length != 3) throw new IllegalArgumentException("_signal's image state is 3 addresses, not " + values.length + " values");
+        if (values.length != 4) throw new IllegalArgumentException("_signal's image state is 4 addresses, not " + values.length + " values");
         vm.setSignalHandlers(values[0]);
-        return new State(values[0], values[1], values[2], vm);
+        return new State(values[0], values[1], values[2], vm.typeAt(values[3]), vm);
     }
 
     /** The runtime's state, made by the module's first import (the functions find it when called). */
@@ -186,10 +188,15 @@ public final class SignalModule {
                 heap.decref(h);
             }
             vm.setSignalHandlers(handlers);
-            return new State(handlers, dih, vm.newExceptionClass("signal", "itimer_error", "OSError"), vm);
+            long itimerError = vm.newExceptionClass("signal", "itimer_error", "OSError");
+            // signal_module_exec's struct sequence (a heap type), which sigwaitinfo and sigtimedwait would return
+            dev.refheap.object.PyType siginfo = vm.newStructSeqType("signal.struct_siginfo", 7, "si_signo", "si_code", "si_errno", "si_pid", "si_uid",
+                    "si_status", "si_band");
+            return new State(handlers, dih, itimerError, siginfo, vm);
         });
         heap.dicts.setItem(d, "default_int_handler", st.defaultIntHandler());  // one function for the runtime, as the table holds it
         heap.dicts.setItem(d, "ItimerError", st.itimerError());
+        heap.dicts.setItem(d, "struct_siginfo", st.siginfo().address());
         vm.def(m, "getsignal", fns.get("getsignal"));
         vm.def(m, "signal", fns.get("signal"));
         vm.def(m, "valid_signals", fns.get("valid_signals"));

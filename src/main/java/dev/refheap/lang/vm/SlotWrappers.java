@@ -279,6 +279,32 @@ final class SlotWrappers {
 
     final Map<PyType, Long> dicts = new HashMap<>();
 
+    /**
+     * The dict of a native module's heap type ({@link VmApi#readyHeapType}), a new reference its
+     * type object takes: the entries made so far in the order they were made (the type's methods,
+     * descriptors and {@code __new__}, as PyType_Ready puts a spec's slots, methods, members and
+     * getsets), then {@code extra}'s; the dict owns them instead of the runtime.
+     */
+    long heapTypeDict(PyType t, Map<String, Long> extra) {
+        OwnerCounts owned = new OwnerCounts(64);
+        owned.nextDict();
+        long dict = heap.dicts.create();
+        Map<String, Long> attrs = rt.typeAttrs.computeIfAbsent(t, k -> new java.util.LinkedHashMap<>());
+        for (var e : attrs.entrySet()) {
+            long v = e.getValue();
+            heap.dicts.setItem(dict, e.getKey(), v);
+            if (v != heap.None && heap.typeOf(v) != rt.heap.typeType) owned.countOnce(v);
+        }
+        for (var e : extra.entrySet()) {
+            heap.dicts.setItem(dict, e.getKey(), e.getValue());
+            heap.decref(e.getValue());  // the dict's reference is the one
+            attrs.put(e.getKey(), e.getValue());
+        }
+        rt.unhold(owned);
+        dicts.put(t, dict);
+        return dict;
+    }
+
     /** CPython's {basicsize, itemsize, weakrefoffset, dictoffset} of builtin type t, or null if the table has no line for it. */
     long[] layout(PyType t) {
         String name = tableNames.get(t);

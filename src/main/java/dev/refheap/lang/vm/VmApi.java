@@ -146,9 +146,51 @@ public final class VmApi {
 
     /** Gives a native module's type its type object in this runtime; returns it. */
     public <T extends NativeType> T registerType(T type) {
+        if (type.hasFlag(PyType.HEAPTYPE)) return registerHeapType(type, 0);
         heap.register(type);
         rt.readiedAfterConstructor(type);
         return type;
+    }
+
+    /**
+     * Registers a type CPython 3.11 makes as a heap type (PyType_FromSpec, PyType_FromModuleAndSpec
+     * with {@code module}, borrowed, 0 for none; HEAPTYPE in the type's flags): its type object a
+     * GC-tracked heap object ({@link HeapTypeObjects}) with its name, bases {@code (base,)}, tp_base
+     * and ht_module, the runtime holding its own reference (the module state's). Its methods and
+     * descriptors are then defined as a static type's are, in the order PyType_Ready makes them;
+     * {@link #readyHeapType} makes its dict and mro once they are.
+     */
+    public <T extends NativeType> T registerHeapType(T type, long module) {
+        if (!type.hasFlag(PyType.HEAPTYPE)) throw new IllegalArgumentException(type.name() + " is not a heap type");
+        long t = HeapTypeObjects.allocate(rt, type, 0);
+        rt.typeAttrs.put(type, new java.util.LinkedHashMap<>());  // the dict's order is the definitions'
+        HeapTypeObjects.fill(rt, type, type.name(), type.base() != null ? type.base() : heap.objectType, module);
+        rt.hold(t);
+        return type;
+    }
+
+    /**
+     * The end of PyType_FromSpec for a type {@link #registerHeapType} made, once its methods and
+     * descriptors are defined: the dict (those, then {@code __doc__} from tp_doc, None without one,
+     * and {@code __module__} from the spec's name), owned by the type object, its mro, and its weak
+     * reference in its base's subclasses. Nothing for a runtime adopting a start-up image (the
+     * image has the objects).
+     */
+    public void readyHeapType(NativeType type) {
+        if (!type.hasFlag(PyType.HEAPTYPE) || type.definingForImage()) return;
+        long t = type.address();
+        java.util.Map<String, Long> extra = new java.util.LinkedHashMap<>();
+        if (!rt.typeAttrs.get(type).containsKey("__doc__")) {
+            String raw = type.docIsNull() ? BuiltinDocs.NULL : BuiltinDocs.docOrNull(type.name());
+            if (raw != null) extra.put("__doc__", raw == BuiltinDocs.NULL ? incref(heap.None) : heap.strs.of(BuiltinDocs.withoutSignature(type.name(), raw)));
+        }
+        String q = type.name();
+        extra.put("__module__", heap.strs.of(q.lastIndexOf('.') < 0 ? "builtins" : q.substring(0, q.lastIndexOf('.'))));
+        HeapTypeObjects.setDict(t, rt.slotWrappers.heapTypeDict(type, extra));
+        PyType base = type.base() != null ? type.base() : heap.objectType;
+        long mro = HeapTypeObjects.setMro(rt, type, rt.builtinTypeInfo.mro(base));
+        rt.builtinTypeInfo.setHeapTypeTuples(type, HeapTypeObjects.bases(t), mro);
+        if (rt.subclasses != null) rt.subclasses.addReadied(type);
     }
 
     /**

@@ -77,7 +77,7 @@ public final class Posix {
         s.statvfsResult = vm.typeAt(values[5]);
         s.schedParam = vm.typeAt(values[6]);
         s.waitidResult = vm.typeAt(values[7]);
-        s.scandir = new ScandirTypes(vm, s, false);
+        s.scandir = new ScandirTypes(vm, s, false, 0);
         return s;
     }
 
@@ -231,6 +231,7 @@ public final class Posix {
             "HAVE_UNLINKAT", "HAVE_UTIMENSAT"};
 
     public static long create(VmApi vm) {
+        long m = vm.newModule("posix");  // made before its exec makes the types (DirEntry's and ScandirIterator's ht_module)
         State st = vm.moduleState("posix", () -> {
             State s = new State();
             s.statResult = vm.newStructSeqType("os.stat_result", 10, "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
@@ -243,11 +244,10 @@ public final class Posix {
             s.unameResult = vm.newStructSeqType("posix.uname_result", 5, "sysname", "nodename", "release", "version", "machine");
             s.timesResult = vm.newStructSeqType("posix.times_result", 5, "user", "system", "children_user", "children_system", "elapsed");
             s.terminalSize = vm.newStructSeqType("os.terminal_size", 2, "columns", "lines");
-            s.scandir = new ScandirTypes(vm, s);
+            s.scandir = new ScandirTypes(vm, s, m);
             s.atFork = vm.hold(vm.heap.lists.alloc(0, false));
             return s;
         });
-        long m = vm.newModule("posix");
         long d = vm.moduleDict(m);
         var h = vm.heap;
         java.util.Map<String, Builtin> fns = functions(vm);

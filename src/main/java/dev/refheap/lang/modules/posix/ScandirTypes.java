@@ -5,6 +5,7 @@ import dev.refheap.lang.modules.Params;
 import dev.refheap.lang.vm.PyException;
 import dev.refheap.lang.vm.VmApi;
 import dev.refheap.memory.Native;
+import dev.refheap.object.PyType;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -37,8 +38,8 @@ final class ScandirTypes {
     final IteratorType iterator;
     private final VmApi vm;
 
-    ScandirTypes(VmApi vm, Posix.State st) {
-        this(vm, st, true);
+    ScandirTypes(VmApi vm, Posix.State st, long module) {
+        this(vm, st, true, module);
     }
 
     /**
@@ -46,13 +47,18 @@ final class ScandirTypes {
      * image's type objects, which have their methods already: the methods' implementations are
      * only recorded, for the image's descriptors to find.
      */
-    ScandirTypes(VmApi vm, Posix.State st, boolean register) {
+    ScandirTypes(VmApi vm, Posix.State st, boolean register, long module) {
         this.vm = vm;
-        entry = register ? vm.registerType(new EntryType(vm, st)) : new EntryType(vm, st);
-        iterator = register ? vm.registerType(new IteratorType(vm, this)) : new IteratorType(vm, this);
+        // heap types made with the module (PyType_FromModuleAndSpec: ht_module), in posixmodule_exec's order
+        entry = register ? vm.registerHeapType(new EntryType(vm, st), module) : new EntryType(vm, st);
         if (register) {
             entry.install();
+            vm.readyHeapType(entry);
+        }
+        iterator = register ? vm.registerHeapType(new IteratorType(vm, this), module) : new IteratorType(vm, this);
+        if (register) {
             iterator.install();
+            vm.readyHeapType(iterator);
         } else {
             entry.defineForImage(entry::install);
             iterator.defineForImage(iterator::install);
@@ -127,7 +133,7 @@ final class ScandirTypes {
         private final ScandirTypes types;
 
         IteratorType(VmApi vm, ScandirTypes types) {
-            super(vm, "posix.ScandirIterator", 0, 104, 0, OBJECT, CLEANUP);
+            super(vm, "posix.ScandirIterator", PyType.HEAPTYPE, 104, 0, OBJECT, CLEANUP);
             cpythonFlags(0x1281);  // READY | HEAPTYPE | DISALLOW_INSTANTIATION, and bit 0 as CPython 3.11.7 reports it
             this.types = types;
         }
@@ -161,6 +167,10 @@ final class ScandirTypes {
 
         @Override
         public boolean isIteratorType() { return true; }
+
+        /** ScandirIteratorType_spec has no tp_doc: its dict's {@code __doc__} is None. */
+        @Override
+        protected boolean docIsNull() { return true; }
 
         @Override
         public long nextOf(long o) {
@@ -206,14 +216,30 @@ final class ScandirTypes {
             }
         }
 
+        /** The dict's entries in ScandirIteratorType_spec's order: tp_iter's, tp_iternext's and tp_finalize's wrappers, then its methods. */
         void install() {
-            defMethod("close", (s, a, off, n, kw) -> {
-                Params.noArgs(vm, "ScandirIterator.close", n, kw);
-                close(s);
+            defSlotWrapper("__iter__", (s, a, off, n, kw) -> {
+                Params.noArgs(vm, "__iter__", n, kw);
+                return vm.incref(s);
+            });
+            defSlotWrapper("__next__", (s, a, off, n, kw) -> {
+                Params.noArgs(vm, "__next__", n, kw);
+                long v = nextOf(s);
+                if (v == 0) throw vm.error("StopIteration", null);
+                return v;
+            });
+            defSlotWrapper("__del__", (s, a, off, n, kw) -> {
+                Params.noArgs(vm, "__del__", n, kw);
+                finalize(s);
                 return vm.incref(heap.None);
             });
             defMethod("__enter__", (s, a, off, n, kw) -> vm.incref(s));
             defMethod("__exit__", (s, a, off, n, kw) -> {
+                close(s);
+                return vm.incref(heap.None);
+            });
+            defMethod("close", (s, a, off, n, kw) -> {
+                Params.noArgs(vm, "ScandirIterator.close", n, kw);
                 close(s);
                 return vm.incref(heap.None);
             });
@@ -226,7 +252,7 @@ final class ScandirTypes {
         private final Posix.State st;
 
         EntryType(VmApi vm, Posix.State st) {
-            super(vm, "posix.DirEntry", 0, 72, 0, NAME, PATH, STAT, LSTAT);
+            super(vm, "posix.DirEntry", PyType.HEAPTYPE, 72, 0, NAME, PATH, STAT, LSTAT);
             cpythonFlags(0x1280);  // READY | HEAPTYPE | DISALLOW_INSTANTIATION
             this.st = st;
         }
@@ -321,7 +347,12 @@ final class ScandirTypes {
 
         private long bool(boolean b) { return vm.incref(b ? heap.True : heap.False); }
 
+        /** The dict's entries in DirEntryType_spec's order: tp_repr's wrapper, the methods, then the members. */
         void install() {
+            defSlotWrapper("__repr__", (s, a, off, n, kw) -> {
+                Params.noArgs(vm, "__repr__", n, kw);
+                return vm.str(reprOf(s));
+            });
             defMethod("is_dir", (s, a, off, n, kw) -> bool(testMode(s, follow("is_dir", a, off, n, kw), DT_DIR, S_IFDIR)));
             defMethod("is_file", (s, a, off, n, kw) -> bool(testMode(s, follow("is_file", a, off, n, kw), DT_REG, S_IFREG)));
             defMethod("is_symlink", (s, a, off, n, kw) -> {
@@ -337,6 +368,12 @@ final class ScandirTypes {
                 Params.noArgs(vm, "DirEntry.__fspath__", n, kw);
                 return vm.incref(get(s, PATH));
             });
+            defClassMethod("__class_getitem__", (cls, a, off, n, kw) -> {
+                Params.unpack(vm, "__class_getitem__", n, kw, 1, 1);
+                return vm.genericAlias(cls, a[off]);
+            });
+            defDescriptor("name", 'd');
+            defDescriptor("path", 'd');
         }
 
         @Override

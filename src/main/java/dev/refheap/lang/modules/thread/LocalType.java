@@ -34,7 +34,7 @@ final class LocalType extends FieldsType {
         static final int LOCALDICT = 16, DUMMY_WEAKREFLIST = 24;
 
         DummyType(VmApi vm) {
-            super(vm, "_thread._localdummy", 0, 32, DUMMY_WEAKREFLIST);
+            super(vm, "_thread._localdummy", PyType.HEAPTYPE, 32, DUMMY_WEAKREFLIST);
             cpythonFlags(0x1380);  // READY | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION
         }
 
@@ -50,7 +50,7 @@ final class LocalType extends FieldsType {
 
     /** The dummies live in the thread state's dict ({@link VmApi#threadStateDict}), made by the first local. */
     LocalType(VmApi vm, DummyType dummyType) {
-        super(vm, "_thread._local", PyType.HAVE_GC | PyType.BASETYPE, 64, WEAKREFLIST, ARGS, KW, DUMMIES);
+        super(vm, "_thread._local", PyType.HAVE_GC | PyType.BASETYPE | PyType.HEAPTYPE, 64, WEAKREFLIST, ARGS, KW, DUMMIES);
         cpythonFlags(0x5700);  // HAVE_GC | READY | BASETYPE | HEAPTYPE | IMMUTABLETYPE
         this.dummyType = dummyType;
         this.dummyDestroyed = vm.keyedFunction("_thread", "_localdummy_destroyed", this::dummyDestroyed);

@@ -7,7 +7,7 @@ import dev.refheap.object.PyType;
 import java.math.BigInteger;
 
 /**
- * {@code _thread.lock}: CPython 3.11's lockobject, a GC heap type (instances hold their type),
+ * {@code _thread.lock}: CPython 3.11's lockobject, a GC heap type (its type object a heap object, instances hold it),
  * 40 bytes plus the GC head:
  * <pre> refcnt | type | lock_lock (the OS lock; refheap: unused, 0) | in_weakreflist | locked (char) </pre>
  * tracked from creation; traverse visits the type only.
@@ -27,7 +27,7 @@ final class LockType extends FieldsType {
     private static final String[] ACQUIRE = {"blocking", "timeout"};
 
     LockType(VmApi vm) {
-        super(vm, "_thread.lock", PyType.HAVE_GC, 40, WEAKREFLIST);
+        super(vm, "_thread.lock", PyType.HAVE_GC | PyType.HEAPTYPE, 40, WEAKREFLIST);
         cpythonFlags(0x5380);  // HAVE_GC | READY | HEAPTYPE | IMMUTABLETYPE | DISALLOW_INSTANTIATION
     }
 
@@ -88,22 +88,25 @@ final class LockType extends FieldsType {
         return "<" + (locked(o) ? "locked" : "unlocked") + " _thread.lock object at 0x" + Long.toHexString(o) + ">";
     }
 
+    /** The dict's entries in lock_type_spec's order: tp_repr's wrapper, then lock_methods. */
     void install() {
-        for (String name : new String[] {"acquire", "acquire_lock", "__enter__"}) {
-            defMethod(name, (s, a, o, n, kw) -> acquire(s, a, o, n, kw));
-        }
-        for (String name : new String[] {"release", "release_lock"}) {
-            defMethod(name, (s, a, o, n, kw) -> {
-                Params.noArgs(vm, "lock." + name, n, kw);
-                return release(s);
-            });
-        }
-        defMethod("__exit__", (s, a, o, n, kw) -> release(s));
-        for (String name : new String[] {"locked", "locked_lock"}) {
-            defMethod(name, (s, a, o, n, kw) -> {
-                Params.noArgs(vm, "lock." + name, n, kw);
-                return vm.incref(locked(s) ? heap.True : heap.False);
-            });
+        defSlotWrapper("__repr__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__repr__", n, kw, 0, 0);
+            return vm.str(reprOf(s));
+        });
+        for (String name : new String[] {"acquire_lock", "acquire", "release_lock", "release", "locked_lock", "locked", "__enter__", "__exit__"}) {
+            switch (name) {
+                case "acquire_lock", "acquire", "__enter__" -> defMethod(name, (s, a, o, n, kw) -> acquire(s, a, o, n, kw));
+                case "release_lock", "release" -> defMethod(name, (s, a, o, n, kw) -> {
+                    Params.noArgs(vm, "lock." + name, n, kw);
+                    return release(s);
+                });
+                case "__exit__" -> defMethod("__exit__", (s, a, o, n, kw) -> release(s));
+                default -> defMethod(name, (s, a, o, n, kw) -> {
+                    Params.noArgs(vm, "lock." + name, n, kw);
+                    return vm.incref(locked(s) ? heap.True : heap.False);
+                });
+            }
         }
         defMethod("_at_fork_reinit", (s, a, o, n, kw) -> {
             unlock(s);

@@ -19,7 +19,7 @@ final class RLockType extends FieldsType {
     static final int LOCK = 16, OWNER = 24, COUNT = 32, WEAKREFLIST = 40;
 
     RLockType(VmApi vm) {
-        super(vm, "_thread.RLock", PyType.HAVE_GC | PyType.BASETYPE, 48, WEAKREFLIST);
+        super(vm, "_thread.RLock", PyType.HAVE_GC | PyType.BASETYPE | PyType.HEAPTYPE, 48, WEAKREFLIST);
         cpythonFlags(0x5700);  // HAVE_GC | READY | BASETYPE | HEAPTYPE | IMMUTABLETYPE
     }
 
@@ -87,32 +87,21 @@ final class RLockType extends FieldsType {
         return b.longValue();
     }
 
+    /** The dict's entries in rlock_type_spec's order: tp_new's {@code __new__}, tp_repr's wrapper, then rlock_methods. */
     void install() {
+        defTypeNew();
+        defSlotWrapper("__repr__", (s, a, o, n, kw) -> {
+            Params.unpack(vm, "__repr__", n, kw, 0, 0);
+            return vm.str(reprOf(s));
+        });
         defMethod("acquire", this::acquire);
-        defMethod("__enter__", this::acquire);
         defMethod("release", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "RLock.release", n, kw);
             return release(s);
         });
-        defMethod("__exit__", (s, a, o, n, kw) -> release(s));
         defMethod("_is_owned", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "RLock._is_owned", n, kw);
             return bool(get(s, COUNT) > 0 && get(s, OWNER) == me());
-        });
-        defMethod("_recursion_count", (s, a, o, n, kw) -> {
-            Params.noArgs(vm, "RLock._recursion_count", n, kw);
-            return vm.newInt(get(s, OWNER) == me() ? get(s, COUNT) : 0);
-        });
-        defMethod("_release_save", (s, a, o, n, kw) -> {
-            Params.noArgs(vm, "RLock._release_save", n, kw);
-            if (get(s, COUNT) == 0) throw vm.error("RuntimeError", "cannot release un-acquired lock");
-            long t = heap.tuples.alloc(2);
-            TupleType.setItemSteal(t, 0, heap.ints.of(BigInteger.valueOf(get(s, COUNT)).and(MASK)));
-            TupleType.setItemSteal(t, 1, heap.ints.of(BigInteger.valueOf(get(s, OWNER)).and(MASK)));
-            put(s, COUNT, 0);
-            put(s, OWNER, 0);
-            freeInner(s);
-            return t;
         });
         defMethod("_acquire_restore", (s, a, o, n, kw) -> {
             Params.unpack(vm, "_acquire_restore", n, kw, 1, 1);
@@ -128,6 +117,23 @@ final class RLockType extends FieldsType {
             take(s, LockType.UNSET, owner, count);
             return vm.incref(heap.None);
         });
+        defMethod("_release_save", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "RLock._release_save", n, kw);
+            if (get(s, COUNT) == 0) throw vm.error("RuntimeError", "cannot release un-acquired lock");
+            long t = heap.tuples.alloc(2);
+            TupleType.setItemSteal(t, 0, heap.ints.of(BigInteger.valueOf(get(s, COUNT)).and(MASK)));
+            TupleType.setItemSteal(t, 1, heap.ints.of(BigInteger.valueOf(get(s, OWNER)).and(MASK)));
+            put(s, COUNT, 0);
+            put(s, OWNER, 0);
+            freeInner(s);
+            return t;
+        });
+        defMethod("_recursion_count", (s, a, o, n, kw) -> {
+            Params.noArgs(vm, "RLock._recursion_count", n, kw);
+            return vm.newInt(get(s, OWNER) == me() ? get(s, COUNT) : 0);
+        });
+        defMethod("__enter__", this::acquire);
+        defMethod("__exit__", (s, a, o, n, kw) -> release(s));
         defMethod("_at_fork_reinit", (s, a, o, n, kw) -> {
             put(s, COUNT, 0);
             put(s, OWNER, 0);

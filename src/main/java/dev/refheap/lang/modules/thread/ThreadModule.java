@@ -67,12 +67,17 @@ public final class ThreadModule {
     /** The runtime's state, made (its types registered) on first use. */
     private static State state(VmApi vm) {
         return vm.moduleState("_thread", () -> {
+            // heap types, made in thread_module_exec's order
             LockType lock = vm.registerType(new LockType(vm));
             lock.install();
+            vm.readyHeapType(lock);
             RLockType rlock = vm.registerType(new RLockType(vm));
             rlock.install();
+            vm.readyHeapType(rlock);
             LocalType.DummyType dummy = vm.registerType(new LocalType.DummyType(vm));
+            vm.readyHeapType(dummy);
             LocalType local = vm.registerType(new LocalType(vm, dummy));
+            vm.readyHeapType(local);
             PyType hookArgs = vm.newStructSeqType(HOOK_ARGS, 4, HOOK_ARGS_FIELDS);
             return new State(lock, rlock, dummy, local, hookArgs);
         });

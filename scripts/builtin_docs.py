@@ -180,6 +180,12 @@ def main(path, key):
             for t in (type(iter(od)), type(od.keys()), type(od.values()), type(od.items())):
                 out.type_doc(t)
                 out.members(t)
+    # heap types a module makes that none of its attributes names (their dicts hold __doc__): found among the GC objects
+    import gc
+    hidden = ('_abc._abc_data', '_thread._localdummy', 'posix.ScandirIterator')
+    for t in sorted((o for o in gc.get_objects() if isinstance(o, type) and tp_name(o) in hidden), key=tp_name):
+        out.type_doc(t)
+        out.members(t)
     tmp = path + '.tmp%d' % os.getpid()
     os.makedirs(os.path.dirname(path) or '.', exist_ok=True)
     with open(tmp, 'w', encoding='utf-8', newline='\n') as f:

@@ -70,12 +70,29 @@ public final class AbcModule {
     }
 
     /** The runtime's state, made (its type registered) on first use. */
-    private static State state(VmApi vm) { return vm.moduleState("_abc", () -> new State(vm, vm.registerType(new AbcDataType(vm)))); }
+    private static State state(VmApi vm) { return state(vm, 0); }
+
+    /**
+     * The runtime's state, made on first use by the module's exec ({@code module}, the module
+     * object _abc_data's ht_module refers to: PyType_FromModuleAndSpec) or by a first use without
+     * it (0): _abc_data a heap type with a GC-tracked type object, its dict {@code __new__},
+     * {@code __doc__} and {@code __module__}.
+     */
+    private static State state(VmApi vm, long module) {
+        return vm.moduleState("_abc", () -> {
+            AbcDataType t = vm.registerHeapType(new AbcDataType(vm), module);
+            t.defTypeNew();
+            vm.readyHeapType(t);
+            return new State(vm, t);
+        });
+    }
 
     /** The state made again for a runtime adopting a start-up image: the type's descriptor (its object is the image's) and the counter. */
     public static ModuleImage restore(VmApi vm, long[] values) {
         if (values.length != 1) throw new IllegalArgumentException("_abc's image state is its counter, not " + values.length + " values");
-        State s = new State(vm, new AbcDataType(vm));
+        AbcDataType t = new AbcDataType(vm);
+        t.defineForImage(t::defTypeNew);  // its __new__'s implementation, for the image's function
+        State s = new State(vm, t);
         s.counter = values[0];
         return s;
     }
@@ -89,12 +106,8 @@ public final class AbcModule {
         static final int REGISTRY = 16, CACHE = 24, NEGATIVE = 32, VERSION = 40;
         State state;
 
-        // not PyType.HEAPTYPE in the Java flags: the heap would then take a second reference to the type per
-        // instance besides heapTypeInstances' own (which traverse reports); tpFlags() carries CPython's bit
-        AbcDataType(VmApi vm) { super(vm, "_abc._abc_data", PyType.HAVE_GC, 48, 0, REGISTRY, CACHE, NEGATIVE); }
-
-        @Override
-        protected boolean heapTypeInstances() { return true; }
+        // a heap type: the heap takes and releases each instance's reference to it
+        AbcDataType(VmApi vm) { super(vm, "_abc._abc_data", PyType.HAVE_GC | PyType.HEAPTYPE, 48, 0, REGISTRY, CACHE, NEGATIVE); }
 
         /** Py_TPFLAGS_DEFAULT | HAVE_GC of a spec-made heap type, ready; VALID_VERSION_TAG once a lookup on it assigned one. */
         @Override
@@ -188,8 +201,9 @@ public final class AbcModule {
     }
 
     public static long create(VmApi vm) {
-        java.util.Map<String, Builtin> fns = functions(vm);
         long m = vm.newModule("_abc");
+        state(vm, m);  // _abc_exec's type, made with the module
+        java.util.Map<String, Builtin> fns = functions(vm);
         for (String name : FUNCTIONS) vm.def(m, name, fns.get(name));
         return m;
     }

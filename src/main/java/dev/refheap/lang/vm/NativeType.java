@@ -198,12 +198,6 @@ public abstract class NativeType extends ExtType {
         }
     }
 
-    /**
-     * Whether the type's C spec has no tp_doc, which the docstrings' data cannot tell for a type no
-     * module attribute names (posix.ScandirIterator): a heap type's dict then has {@code __doc__} None.
-     */
-    protected boolean docIsNull() { return false; }
-
     /** Whether {@link #defineForImage} is running (a heap type's readying then makes nothing). */
     final boolean definingForImage() { return definingForImage; }
 

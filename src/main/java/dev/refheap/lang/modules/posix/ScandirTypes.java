@@ -168,10 +168,6 @@ final class ScandirTypes {
         @Override
         public boolean isIteratorType() { return true; }
 
-        /** ScandirIteratorType_spec has no tp_doc: its dict's {@code __doc__} is None. */
-        @Override
-        protected boolean docIsNull() { return true; }
-
         @Override
         public long nextOf(long o) {
             long dir = get(o, DIRP);

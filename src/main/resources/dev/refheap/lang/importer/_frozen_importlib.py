@@ -11,8 +11,147 @@ _ERR_MSG_PREFIX = 'No module named '
 _ERR_MSG = _ERR_MSG_PREFIX + '{!r}'
 
 
+# The per-module import locks of CPython's import, for code that uses them itself (importlib's own
+# helpers, tests): refheap's importer keeps its module locks in Java and does not call these.
+_module_locks = {}  # module name -> weak reference to its lock
+_blocking_on = {}  # thread id -> the _ModuleLock that thread waits for
+
+
 class _DeadlockError(RuntimeError):
     """Raised by the Java importer when waiting for a module's import lock would deadlock."""
+
+
+class _ModuleLock:
+    """A module's import lock: re-entrant for its owning thread, and refusing (_DeadlockError) a wait
+    that would close a cycle of threads each waiting for a lock another one holds."""
+
+    def __init__(self, name):
+        _thread = _gcd_import('_thread')
+        self.lock = _thread.allocate_lock()
+        self.wakeup = _thread.allocate_lock()
+        self.name = name
+        self.owner = None
+        self.count = 0
+        self.waiters = 0
+
+    def has_deadlock(self):
+        """Whether the owners' waits lead back to this thread."""
+        me = _gcd_import('_thread').get_ident()
+        visited = set()
+        owner = self.owner
+        while True:
+            waited = _blocking_on.get(owner)
+            if waited is None:
+                return False
+            owner = waited.owner
+            if owner == me:
+                return True
+            if owner in visited:
+                return False
+            visited.add(owner)
+
+    def acquire(self):
+        me = _gcd_import('_thread').get_ident()
+        _blocking_on[me] = self
+        try:
+            while True:
+                with self.lock:
+                    if self.owner == me or self.count == 0:
+                        self.owner = me
+                        self.count += 1
+                        return True
+                    if self.has_deadlock():
+                        raise _DeadlockError('deadlock detected by %r' % self)
+                    if self.wakeup.acquire(False):
+                        self.waiters += 1
+                # the owner's last release lets one waiter through
+                self.wakeup.acquire()
+                self.wakeup.release()
+        finally:
+            del _blocking_on[me]
+
+    def release(self):
+        me = _gcd_import('_thread').get_ident()
+        with self.lock:
+            if self.owner != me:
+                raise RuntimeError('cannot release un-acquired lock')
+            self.count -= 1
+            if self.count == 0:
+                self.owner = None
+                if self.waiters:
+                    self.waiters -= 1
+                    self.wakeup.release()
+
+    def __repr__(self):
+        return '_ModuleLock({!r}) at {}'.format(self.name, id(self))
+
+
+class _DummyModuleLock:
+    """The import lock of an interpreter without threads: a counter."""
+
+    def __init__(self, name):
+        self.name = name
+        self.count = 0
+
+    def acquire(self):
+        self.count += 1
+        return True
+
+    def release(self):
+        if self.count == 0:
+            raise RuntimeError('cannot release un-acquired lock')
+        self.count -= 1
+
+    def __repr__(self):
+        return '_DummyModuleLock({!r}) at {}'.format(self.name, id(self))
+
+
+class _ModuleLockManager:
+
+    def __init__(self, name):
+        self._name = name
+        self._lock = None
+
+    def __enter__(self):
+        self._lock = _get_module_lock(self._name)
+        self._lock.acquire()
+
+    def __exit__(self, *args, **kwargs):
+        self._lock.release()
+
+
+def _get_module_lock(name):
+    """The lock of module `name`, made when none is alive (the table keeps it weakly)."""
+    _imp.acquire_lock()
+    try:
+        ref = _module_locks.get(name)
+        lock = None if ref is None else ref()
+        if lock is None:
+            lock = _ModuleLock(name)
+
+            def forget(ref, name=name):
+                _imp.acquire_lock()
+                try:
+                    if _module_locks.get(name) is ref:
+                        del _module_locks[name]
+                finally:
+                    _imp.release_lock()
+
+            _module_locks[name] = _gcd_import('_weakref').ref(lock, forget)
+    finally:
+        _imp.release_lock()
+    return lock
+
+
+def _lock_unlock_module(name):
+    """Waits until no other thread is importing module `name` (a deadlock is let through)."""
+    lock = _get_module_lock(name)
+    try:
+        lock.acquire()
+    except _DeadlockError:
+        pass
+    else:
+        lock.release()
 
 
 class ModuleSpec:
@@ -208,6 +347,16 @@ class FrozenImporter:
     @classmethod
     def is_package(cls, fullname):
         return _imp.is_frozen_package(fullname)
+
+
+class _ImportLockContext:
+    """The global import lock (_imp's) held for a with block."""
+
+    def __enter__(self):
+        _imp.acquire_lock()
+
+    def __exit__(self, exc_type, exc_value, exc_traceback):
+        _imp.release_lock()
 
 
 def _LoaderState(**kwargs):

@@ -21,8 +21,9 @@ The doc is the text as the C object holds it (tp_doc, ml_doc, the getset's or me
 a function, method or type with a text signature, ``name(sig)\n--\n\n`` followed by the rest, the
 form CPython's __doc__ and __text_signature__ getters cut in two.
 The start-up part (before ``=``): the builtin types and exceptions, whose type dicts hold their
-__doc__ from the start, the modules' docstrings, which a module has from its creation, and _io's
-types' docs, which their dicts hold from _io's creation.
+__doc__ from the start, the modules' docstrings, which a module has from its creation, _io's
+types' docs, which their dicts hold from _io's creation, and the modules' heap types' docs, which
+their dicts hold from their module's creation.
 """
 import builtins
 import os
@@ -160,6 +161,18 @@ def main(path, key):
             for k, v in sorted(vars(m).items()):
                 if isinstance(v, type):
                     out.type_doc(v)
+    # the heap types the modules make (PyType_FromSpec, PyStructSequence_NewType) hold their __doc__ in their
+    # dicts from the module's creation, and refheap's start-up makes those of the modules CPython's start-up
+    # imports; with them the ones no module attribute names, found among the GC objects
+    import gc
+    hidden = ('_abc._abc_data', '_thread._localdummy', 'posix.ScandirIterator')
+    hidden_types = sorted((o for o in gc.get_objects() if isinstance(o, type) and tp_name(o) in hidden), key=tp_name)
+    for modname, m in modules:
+        for k, v in sorted(vars(m).items()):
+            if isinstance(v, type) and v.__flags__ & (1 << 9):
+                out.type_doc(v)
+    for t in hidden_types:
+        out.type_doc(t)
     out.lines.append('=')
     for t in ts:
         out.members(t)
@@ -180,11 +193,7 @@ def main(path, key):
             for t in (type(iter(od)), type(od.keys()), type(od.values()), type(od.items())):
                 out.type_doc(t)
                 out.members(t)
-    # heap types a module makes that none of its attributes names (their dicts hold __doc__): found among the GC objects
-    import gc
-    hidden = ('_abc._abc_data', '_thread._localdummy', 'posix.ScandirIterator')
-    for t in sorted((o for o in gc.get_objects() if isinstance(o, type) and tp_name(o) in hidden), key=tp_name):
-        out.type_doc(t)
+    for t in hidden_types:  # their descriptors' docs
         out.members(t)
     tmp = path + '.tmp%d' % os.getpid()
     os.makedirs(os.path.dirname(path) or '.', exist_ok=True)

@@ -85,17 +85,6 @@ public final class BuiltinDocs {
         return m.get(key);
     }
 
-    /**
-     * As {@link #doc}, null when there is no data instead of raising: for what is made while a
-     * type is readied (a heap type's {@code __doc__}), where a missing doc leaves the entry out.
-     */
-    static String docOrNull(String key) {
-        String d = startupDoc(key);
-        if (d != null) return d;
-        Map<String, String> m = loadAll();
-        return m == null ? null : m.get(key);
-    }
-
     /** Whether the docs could be read (false: every doc read raises {@link #missing}). */
     static synchronized boolean available() {
         if (startup == null && failure == null) loadStartup();

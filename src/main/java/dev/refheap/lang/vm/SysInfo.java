@@ -210,7 +210,7 @@ final class SysInfo {
                 return;
             }
             if (heapType) {
-                String raw = BuiltinDocs.docOrNull(name());  // type_dict_set_doc: tp_doc without its signature, None without one
+                String raw = BuiltinDocs.startupDoc(name());  // type_dict_set_doc: tp_doc without its signature, None without one
                 if (raw != null) {
                     order.add("__doc__");
                     values.add(raw == BuiltinDocs.NULL ? Builtins.incref(heap, heap.None) : heap.strs.of(BuiltinDocs.withoutSignature(name(), raw)));

@@ -181,7 +181,7 @@ public final class VmApi {
         long t = type.address();
         java.util.Map<String, Long> extra = new java.util.LinkedHashMap<>();
         if (!rt.typeAttrs.get(type).containsKey("__doc__")) {
-            String raw = BuiltinDocs.docOrNull(type.name());
+            String raw = BuiltinDocs.startupDoc(type.name());
             if (raw != null) extra.put("__doc__", raw == BuiltinDocs.NULL ? incref(heap.None) : heap.strs.of(BuiltinDocs.withoutSignature(type.name(), raw)));
         }
         String q = type.name();

@@ -208,7 +208,63 @@ public final class Main implements Callable<Integer> {
      */
     static List<String> origArgv() { return origArgv; }
 
-    public static void main(String[] args) {
+    /**
+     * The program's arguments as CPython decodes argv in UTF-8 mode (UTF-8, an undecodable byte as
+     * its surrogateescape): where the JVM decoded them in another charset (its sun.jnu.encoding
+     * follows the locale, ASCII under the C locale, which turns a non-ASCII byte into U+FFFD), they
+     * are read again as bytes, the last {@code args.length} of /proc/self/cmdline.
+     */
+    static String[] programArgs(String[] args) {
+        String jnu = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (args.length == 0 || jnu.equalsIgnoreCase("UTF-8") || jnu.equalsIgnoreCase("UTF8")) return args;
+        byte[] all;
+        try {
+            all = java.nio.file.Files.readAllBytes(Path.of("/proc/self/cmdline"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return args;
+        }
+        List<byte[]> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == 0) {
+                parts.add(java.util.Arrays.copyOfRange(all, start, i));
+                start = i + 1;
+            }
+        }
+        if (parts.size() < args.length) return args;
+        String[] out = new String[args.length];
+        for (int i = 0; i < args.length; i++) out[i] = decodeUtf8Escaped(parts.get(parts.size() - args.length + i));
+        return out;
+    }
+
+    /** UTF-8 with surrogateescape: each byte not part of a valid sequence becomes U+DC80..U+DCFF. */
+    static String decodeUtf8Escaped(byte[] b) {
+        StringBuilder sb = new StringBuilder(b.length);
+        for (int i = 0; i < b.length; ) {
+            int c = b[i] & 0xff;
+            int need = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+            int cp = need == 0 ? c : need == 1 ? c & 0x1f : need == 2 ? c & 0x0f : c & 0x07;
+            boolean ok = need >= 0 && i + need < b.length;
+            for (int k = 1; ok && k <= need; k++) {
+                int d = b[i + k] & 0xff;
+                if ((d & 0xc0) != 0x80) ok = false;
+                else cp = (cp << 6) | (d & 0x3f);
+            }
+            // no overlong three- or four-byte forms, no encoded surrogates, nothing past U+10FFFF
+            if (ok && (need == 2 && (cp < 0x800 || cp >= 0xd800 && cp <= 0xdfff) || need == 3 && (cp < 0x10000 || cp > 0x10ffff))) ok = false;
+            if (ok) {
+                sb.appendCodePoint(cp);
+                i += need + 1;
+            } else {
+                sb.append((char) (0xdc00 + c));
+                i++;
+            }
+        }
+        return sb.toString();
+    }
+
+    public static void main(String[] jvmArgs) {
+        String[] args = programArgs(jvmArgs);
         List<String> orig = new java.util.ArrayList<>(args.length + 1);
         String argv0 = System.getProperty("refheap.argv0");
         orig.add(argv0 != null ? argv0 : ProcessHandle.current().info().command().orElse(""));

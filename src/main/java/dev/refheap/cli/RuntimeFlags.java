@@ -100,7 +100,7 @@ final class RuntimeFlags {
      * The fatal error python3 prints (then exits with status 1) when these flags cannot start an
      * interpreter, or null: a bad -X utf8 or PYTHONUTF8 value, a bad -X tracemalloc or
      * PYTHONTRACEMALLOC value, or one past 65535; refheap's own refusal of a locale encoding other
-     * than UTF-8 outside UTF-8 mode. As CPython's preinitialization, it first coerces the C locale
+     * than UTF-8 or ASCII outside UTF-8 mode. As CPython's preinitialization, it first coerces the C locale
      * (PEP 538, once per process: {@link Runtime.StartFlags#coerceLegacyLocale}).
      */
     String fatalStartError() {
@@ -113,8 +113,9 @@ final class RuntimeFlags {
         }
         String coerced = start.coerceLegacyLocale();
         String codeset = dev.refheap.lang.modules.posix.LocaleModule.codesetAtStart();
-        if (utf8Mode == 0 && coerced == null && !codeset.equalsIgnoreCase("UTF-8") && !codeset.equalsIgnoreCase("utf8")) {
-            return "refheap does not support a locale encoding other than UTF-8 yet: LC_CTYPE's is " + codeset
+        if (utf8Mode == 0 && coerced == null && !codeset.equalsIgnoreCase("UTF-8") && !codeset.equalsIgnoreCase("utf8")
+                && !codeset.equals("ANSI_X3.4-1968")) {
+            return "refheap does not support a locale encoding other than UTF-8 or ASCII yet: LC_CTYPE's is " + codeset
                     + " and UTF-8 mode is off (python3 would encode file names and the standard streams with it); "
                     + "run with -X utf8 or PYTHONUTF8=1, or under a UTF-8 locale\n";
         }
@@ -226,7 +227,34 @@ final class RuntimeFlags {
 
     /** What {@link Runtime#configureMain} is given for a run with sys.argv {@code argv} and sys.path[0] {@code path0}. */
     Runtime.MainConfig mainConfig(List<String> argv, String path0) {
-        return new Runtime.MainConfig(List.copyOf(argv), path0, stdlib, startFlags(), Main.origArgv());
+        if (!asciiLocale()) return new Runtime.MainConfig(List.copyOf(argv), path0, stdlib, startFlags(), Main.origArgv());
+        return new Runtime.MainConfig(argv.stream().map(RuntimeFlags::asciiEscaped).toList(), path0 == null ? null : asciiEscaped(path0), stdlib,
+                startFlags(), Main.origArgv().stream().map(RuntimeFlags::asciiEscaped).toList());
+    }
+
+    /** Whether the file system encoding is ASCII: the C locale kept (LC_ALL=C, PYTHONCOERCECLOCALE=0) outside UTF-8 mode. */
+    private boolean asciiLocale() {
+        try {
+            return startFlags().utf8Mode() == 0 && dev.refheap.lang.modules.posix.LocaleModule.coercedTo() == null
+                    && dev.refheap.lang.modules.posix.LocaleModule.codesetAtStart().equals("ANSI_X3.4-1968");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * An argument {@link Main#programArgs} decoded as UTF-8, as CPython decodes argv with the
+     * ASCII locale encoding and surrogateescape: each byte of a non-ASCII character its escape.
+     */
+    static String asciiEscaped(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x80 || c >= 0xdc80 && c <= 0xdcff) sb.appendCodePoint(c);
+            else for (byte b : new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) sb.append((char) (0xdc00 + (b & 0xff)));
+        }
+        return sb.toString();
     }
 
     /** The start-up image a run with {@code config} uses ({@link StartupImages#forRun}), or null. */

@@ -119,10 +119,25 @@ class Utf8ModeCliTest {
     }
 
     @Test
-    void aLocaleEncodingOtherThanUtf8OutsideUtf8ModeIsRefusedByName() throws Exception {
-        String rh = run(CliRun.command(), Map.of("LC_ALL", "C", "PYTHONUTF8", "0"), "-c", "print(1)");
-        assertEquals("status 1\n--- stderr\nrefheap does not support a locale encoding other than UTF-8 yet: LC_CTYPE's is ANSI_X3.4-1968"
-                + " and UTF-8 mode is off (python3 would encode file names and the standard streams with it); run with -X utf8 or"
-                + " PYTHONUTF8=1, or under a UTF-8 locale\n", rh);
+    void theCLocaleKeptOutsideUtf8ModeIsAscii() throws Exception {
+        // LC_ALL=C with UTF-8 mode off: ASCII file names, streams and open() default, argv decoded with surrogateescape
+        String code = SHOW + """
+                import os
+                print(ascii(sys.argv), ascii(os.fsencode('caf\\udcc3\\udca9')), ascii(os.fsdecode(b'caf\\xc3\\xa9')))
+                os.makedirs('d\\udcc3\\udca9', exist_ok=True)
+                print(ascii(os.listdir('.')), [ascii(e.name) for e in os.scandir('.')])
+                try:
+                    print('caf\\xe9')
+                except UnicodeEncodeError as e:
+                    print('UnicodeEncodeError', e.encoding, e.reason)
+                """;
+        same(Map.of("LC_ALL", "C", "PYTHONUTF8", "0"), "-c", code, "caf\u00e9");
+        same(Map.of("LANG", "C", "PYTHONCOERCECLOCALE", "0"), "-X", "utf8=0", "-c", code, "\u00e9t\u00e9");
+    }
+
+    @Test
+    void aNonAsciiArgumentUnderTheCLocaleInUtf8ModeIsUtf8() throws Exception {
+        // the JVM decodes its arguments in the locale's charset (ASCII under C): refheap reads the bytes again
+        same(Map.of("LC_ALL", "C"), "-c", "import sys; print(ascii(sys.argv), ascii(sys.orig_argv[-2:]))", "caf\u00e9", "\u20ac");
     }
 }

@@ -314,7 +314,7 @@ final class SocketMethods {
             case AF_UNIX -> {
                 byte[] path;
                 if (vm.isStr(o)) {
-                    long b = vm.encode(o, "utf-8", "surrogateescape");
+                    long b = vm.fsEncode(o);
                     path = vm.bytesLike(b);
                     vm.heap.decref(b);
                 } else {
@@ -402,7 +402,7 @@ final class SocketMethods {
                 if (len > 0 && addr[2] == 0) return vm.heap.bytes.of(java.util.Arrays.copyOfRange(addr, 2, addr.length));  // the abstract namespace
                 int end = 2;
                 while (end < addr.length && addr[end] != 0) end++;
-                return vm.decode(java.util.Arrays.copyOfRange(addr, 2, end), "utf-8", "surrogateescape");
+                return vm.fsDecode(java.util.Arrays.copyOfRange(addr, 2, end));
             }
             case AF_INET -> {
                 long host = vm.str((addr[4] & 255) + "." + (addr[5] & 255) + "." + (addr[6] & 255) + "." + (addr[7] & 255));

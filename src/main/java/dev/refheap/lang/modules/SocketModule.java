@@ -310,7 +310,7 @@ public final class SocketModule {
             Params.unpack(vm, "gethostname", n, kw, 0, 0);
             byte[] name = SocketCalls.gethostname();
             if (name == null) throw SocketCalls.error(vm);
-            return vm.decode(name, "utf-8", "surrogateescape");
+            return vm.fsDecode(name);
         });
         vm.def(m, "inet_aton", (s, a, o, n, kw) -> {
             Params.unpack(vm, "inet_aton", n, kw, 1, 1);

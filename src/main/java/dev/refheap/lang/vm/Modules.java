@@ -316,7 +316,7 @@ final class Modules {
             } else args = heap.tuples.of(a[o]);
             throw new PyException(rt.ops.instantiateException(rt.exceptionType("SystemExit"), args));
         });
-        fns.put("getfilesystemencoding", (s, a, o, n, kw) -> heap.strs.of("utf-8"));
+        fns.put("getfilesystemencoding", (s, a, o, n, kw) -> heap.strs.of(rt.fsEncoding()));
         fns.put("getfilesystemencodeerrors", (s, a, o, n, kw) -> heap.strs.of("surrogateescape"));
         fns.put("excepthook", (s, a, o, n, kw) -> excepthook(rt, a, o, n, kw));
         fns.put("displayhook", (s, a, o, n, kw) -> {

@@ -733,6 +733,17 @@ public final class Runtime implements AutoCloseable {
         }
     }
 
+    /**
+     * sys.getfilesystemencoding(): "utf-8" in UTF-8 mode, else the locale encoding at start by its
+     * codec's name ("utf-8", or "ascii" for the C locale's ANSI_X3.4-1968; the command line refuses any other).
+     */
+    public String fsEncoding() {
+        if (utf8Mode()) return "utf-8";
+        String codeset = dev.refheap.lang.modules.posix.LocaleModule.coercedTo() != null ? "UTF-8"
+                : dev.refheap.lang.modules.posix.LocaleModule.codesetAtStart();
+        return "ascii".equals(Codecs.normalize(codeset)) ? "ascii" : "utf-8";
+    }
+
     /** _Py_GetLocaleEncoding with UTF-8 mode: "utf-8" in UTF-8 mode, else the LC_CTYPE locale's codeset now (open()'s default). */
     public String defaultTextEncoding() {
         return utf8Mode() ? "utf-8" : dev.refheap.lang.modules.posix.LocaleModule.codeset();

@@ -123,9 +123,9 @@ final class StdIo {
             if (colon >= 0 && colon + 1 < ioEncoding.length()) given[1] = ioEncoding.substring(colon + 1);
         }
         // config_init_stdio_encoding: PYTHONIOENCODING's encoding by its codec's name (latin-1 is iso8859-1), its
-        // errors, or "strict" when it names an encoding only; else the locale's (refheap starts only where it is
-        // UTF-8 or in UTF-8 mode: RuntimeFlags refuses the others) and the locale's error handler
-        String encoding = given[0] != null ? codecName(rt, given[0]) : "utf-8";
+        // errors, or "strict" when it names an encoding only; else the locale's by its codec's name (utf-8 in UTF-8
+        // mode; refheap starts only where it is UTF-8 or ASCII: RuntimeFlags refuses the others) and the locale's error handler
+        String encoding = given[0] != null ? codecName(rt, given[0]) : rt.fsEncoding();
         String errors = given[1] != null ? given[1] : given[0] != null ? "strict" : defaultErrors(rt.utf8Mode());
         // an embedded runtime's streams are buffered, as python3 -I's: the embedder's process environment is not the program's
         // (-E and -I ignore PYTHONUNBUFFERED, as python3's config does)

@@ -421,6 +421,12 @@ public final class VmApi {
     /** The codec refheap has for an encoding name (its aliases as CPython's codec registry spells them), or null. */
     public String codecName(String encoding) { return Codecs.normalize(encoding); }
 
+    /** PyUnicode_EncodeFSDefault: str to bytes in the file system encoding (utf-8, or ascii under the C locale outside UTF-8 mode) with surrogateescape. */
+    public long fsEncode(long str) { return encode(str, rt.fsEncoding(), "surrogateescape"); }
+
+    /** PyUnicode_DecodeFSDefault: bytes to a new str in the file system encoding with surrogateescape. */
+    public long fsDecode(byte[] b) { return decode(b, rt.fsEncoding(), "surrogateescape"); }
+
     /** sys.flags.utf8_mode (PEP 540). */
     public boolean utf8Mode() { return rt.utf8Mode(); }
 

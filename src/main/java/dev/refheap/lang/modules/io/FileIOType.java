@@ -75,7 +75,7 @@ final class FileIOType extends IoType {
         try {
             byte[] b;
             if (vm.isStr(p)) {
-                long enc = vm.encode(p, "utf-8", "surrogateescape");
+                long enc = vm.fsEncode(p);
                 try {
                     b = BytesType.value(enc);
                 } finally {

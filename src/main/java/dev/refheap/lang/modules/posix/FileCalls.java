@@ -501,7 +501,7 @@ final class FileCalls {
                     buf = arena.allocate(len);
                     Libc.call("confstr", FunctionDescriptor.of(LONG, INT, PTR, LONG), name, buf, len);
                 }
-                return vm.decode(buf.asSlice(0, len - 1).toArray(ValueLayout.JAVA_BYTE), "utf-8", "surrogateescape");
+                return vm.fsDecode(buf.asSlice(0, len - 1).toArray(ValueLayout.JAVA_BYTE));
             }
         });
         def.def("sysconf", (s, a, o, n, kw) -> {

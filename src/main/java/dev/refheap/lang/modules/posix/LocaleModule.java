@@ -412,7 +412,7 @@ public final class LocaleModule {
         while (s.get(ValueLayout.JAVA_BYTE, len) != 0) len++;
         byte[] b = new byte[(int) len];
         MemorySegment.copy(s, ValueLayout.JAVA_BYTE, 0, b, 0, b.length);
-        return vm.decode(b, "utf-8", "surrogateescape");
+        return vm.fsDecode(b);
     }
 
     /** A str as a NUL-terminated UTF-8 C string (clinic's str converter: no embedded NUL). */

@@ -100,7 +100,7 @@ record PathArg(long object, byte[] bytes, boolean isBytes, int fd, boolean fromF
     /** A str path's check: a NUL is PyUnicode_FSConverter's "embedded null byte". */
     /** A str path's bytes: UTF-8 with surrogateescape (the file system encoding), a NUL refused. */
     private static byte[] encoded(VmApi vm, long str) {
-        long b = vm.encode(str, "utf-8", "surrogateescape");
+        long b = vm.fsEncode(str);
         try {
             return checked(vm, BytesType.value(b));
         } finally {
@@ -115,7 +115,7 @@ record PathArg(long object, byte[] bytes, boolean isBytes, int fd, boolean fromF
 
     /** A name from the system as the result type the path asked for: bytes, or str decoded with surrogateescape. */
     long result(VmApi vm, byte[] name) {
-        return isBytes ? vm.heap.bytes.of(name) : vm.decode(name, "utf-8", "surrogateescape");
+        return isBytes ? vm.heap.bytes.of(name) : vm.fsDecode(name);
     }
 
     /**
@@ -125,7 +125,7 @@ record PathArg(long object, byte[] bytes, boolean isBytes, int fd, boolean fromF
      */
     long filename(VmApi vm) {
         if (!fromFspath) return object == 0 ? 0 : vm.incref(object);
-        return isBytes ? vm.heap.bytes.of(bytes) : vm.decode(bytes, "utf-8", "surrogateescape");
+        return isBytes ? vm.heap.bytes.of(bytes) : vm.fsDecode(bytes);
     }
 
     /** The OSError of the failed call on this path (errno's, naming {@link #filename}). */

@@ -330,7 +330,7 @@ public final class Posix {
         });
         def.def("getcwd", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "posix.getcwd", n, kw);
-            return vm.decode(cwd(vm), "utf-8", "surrogateescape");
+            return vm.fsDecode(cwd(vm));
         });
         def.def("getcwdb", (s, a, o, n, kw) -> {
             Params.noArgs(vm, "posix.getcwdb", n, kw);
@@ -585,7 +585,7 @@ public final class Posix {
                 MemorySegment u = arena.allocate(65 * 6);
                 if (Libc.call("uname", Libc.I_P, u) != 0) throw error(vm);
                 long[] items = new long[5];
-                for (int i = 0; i < 5; i++) items[i] = vm.decode(u.asSlice(65L * i).getString(0).getBytes(StandardCharsets.UTF_8), "utf-8", "surrogateescape");
+                for (int i = 0; i < 5; i++) items[i] = vm.fsDecode(u.asSlice(65L * i).getString(0).getBytes(StandardCharsets.UTF_8));
                 return vm.newStructSeq(state(vm).unameResult, items);
             }
         });

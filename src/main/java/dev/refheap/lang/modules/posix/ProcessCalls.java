@@ -129,7 +129,7 @@ final class ProcessCalls {
                 MemorySegment buf = arena.allocate(4096);
                 int e = (int) Libc.call("ttyname_r", FunctionDescriptor.of(INT, INT, PTR, LONG), fd, buf, 4096L);
                 if (e != 0) throw vm.osError(e, Libc.strerror(e), 0, 0);
-                return vm.decode(buf.getString(0, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1), "utf-8", "surrogateescape");
+                return vm.fsDecode(buf.getString(0, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1));
             }
         });
         def.def("ctermid", (s, a, o, n, kw) -> {
@@ -137,7 +137,7 @@ final class ProcessCalls {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment buf = arena.allocate(64);
                 if (Libc.call("ctermid", FunctionDescriptor.of(PTR, PTR), buf) == 0) throw Posix.error(vm, 0, 0);
-                return vm.decode(buf.getString(0, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1), "utf-8", "surrogateescape");
+                return vm.fsDecode(buf.getString(0, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1));
             }
         });
         def.def("nice", (s, a, o, n, kw) -> {
@@ -336,7 +336,7 @@ final class ProcessCalls {
                 throw vm.error("OSError", "unable to determine login name");
             }
             byte[] name = MemorySegment.ofAddress(p).reinterpret(256).getString(0, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
-            return vm.decode(name, "utf-8", "surrogateescape");
+            return vm.fsDecode(name);
         });
         String[][] setIds = {{"setuid", "uid"}, {"seteuid", "euid"}, {"setgid", "gid"}, {"setegid", "egid"}};
         for (String[] fn : setIds) {

@@ -78,7 +78,7 @@ public final class PwdModule {
      * encoding (an embedded NUL is ValueError), the C library's entry pointer or 0.
      */
     static long byName(VmApi vm, String fn, long name) {
-        long encoded = vm.encode(name, "utf-8", "surrogateescape");
+        long encoded = vm.fsEncode(name);
         byte[] bytes = vm.bytesLike(encoded);
         vm.heap.decref(encoded);
         for (byte b : bytes) if (b == 0) throw vm.error("ValueError", "embedded null byte");
@@ -117,6 +117,6 @@ public final class PwdModule {
         while (s.get(ValueLayout.JAVA_BYTE, len) != 0) len++;
         byte[] b = new byte[(int) len];
         MemorySegment.copy(s, ValueLayout.JAVA_BYTE, 0, b, 0, b.length);
-        return vm.decode(b, "utf-8", "surrogateescape");
+        return vm.fsDecode(b);
     }
 }

@@ -263,7 +263,7 @@ final class ScandirTypes {
         long create(byte[] base, byte[] name, boolean isBytes, int type, long ino, int dirFd) {
             long o = alloc();
             try {
-                put(o, NAME, isBytes ? heap.bytes.of(name) : vm.decode(name, "utf-8", "surrogateescape"));
+                put(o, NAME, isBytes ? heap.bytes.of(name) : vm.fsDecode(name));
                 Native.putByte(o + D_TYPE, (byte) type);
                 put(o, D_INO, ino);
                 Native.putInt(o + DIR_FD, dirFd >= 0 ? dirFd : Posix.AT_FDCWD);
@@ -279,7 +279,7 @@ final class ScandirTypes {
                     if (slash) full[base.length] = '/';
                     System.arraycopy(name, 0, full, full.length - name.length, name.length);
                 }
-                put(o, PATH, isBytes ? heap.bytes.of(full) : vm.decode(full, "utf-8", "surrogateescape"));
+                put(o, PATH, isBytes ? heap.bytes.of(full) : vm.fsDecode(full));
                 return o;
             } catch (RuntimeException e) {
                 heap.decref(o);
@@ -296,7 +296,7 @@ final class ScandirTypes {
         }
 
         private byte[] encode(long s) {
-            long b = vm.encode(s, "utf-8", "surrogateescape");
+            long b = vm.fsEncode(s);
             try {
                 return dev.refheap.object.BytesType.value(b);
             } finally {

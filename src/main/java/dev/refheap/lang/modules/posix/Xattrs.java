@@ -99,7 +99,7 @@ final class Xattrs {
                     int start = 0;
                     for (int i = 0; i < all.length; i++) {
                         if (all[i] != 0) continue;
-                        long name = vm.decode(java.util.Arrays.copyOfRange(all, start, i), "utf-8", "surrogateescape");
+                        long name = vm.fsDecode(java.util.Arrays.copyOfRange(all, start, i));
                         h.lists.append(list, name);
                         h.decref(name);
                         start = i + 1;

@@ -39,6 +39,34 @@ final class HeapTypeObjects {
     /** sizeof(PyMemberDef) on 64-bit: PyType_GenericAlloc gives a spec type nmembers + 1 of them after the struct. */
     private static final int MEMBER_DEF = 40;
 
+    /**
+     * The heap types CPython 3.11's start-up makes (its first line has them), by tp_name. A runtime
+     * that did not run that start-up (--startup=refheap, whose first line has CPython's count0) makes
+     * them later, at the program's first import of their module: then their allocations leave count0
+     * as it was ({@link #quietStart}), as the constructor's types do, so the program's collections fall
+     * where CPython's do.
+     */
+    private static final java.util.Set<String> STARTUP_TYPES = java.util.Set.of("os.stat_result", "os.statvfs_result",
+            "os.terminal_size", "posix.sched_param", "posix.times_result", "posix.uname_result", "posix.waitid_result",
+            "signal.struct_siginfo", "time.struct_time", "_thread._ExceptHookArgs", "_thread.lock", "_thread.RLock",
+            "_thread._localdummy", "_thread._local", "posix.DirEntry", "posix.ScandirIterator", "_abc._abc_data");
+
+    /**
+     * Before making heap type {@code name}: when it is one of {@link #STARTUP_TYPES} and the runtime
+     * did not run CPython's start-up, count0 (returned) is set to 0 until {@link #quietEnd}; else -1.
+     */
+    static long quietStart(Runtime rt, String name) {
+        if (rt.ranCpythonStartup || !STARTUP_TYPES.contains(name)) return -1;
+        long count0 = rt.gc.count()[0];
+        rt.gc.setYoungCount(0);  // the few objects a type makes cannot reach the threshold from 0
+        return count0;
+    }
+
+    /** After making the type {@link #quietStart} returned {@code count0} for: count0 as it was (nothing for -1). */
+    static void quietEnd(Runtime rt, long count0) {
+        if (count0 >= 0) rt.gc.setYoungCount(count0);
+    }
+
     /** Whether {@code t} is a type of this kind: a heap type refheap does not make as a class. */
     static boolean is(PyType t) { return t instanceof ExtType && t.hasFlag(PyType.HEAPTYPE); }
 

@@ -713,6 +713,11 @@ public final class Runtime implements AutoCloseable {
         gc.setYoungCount(count0);
     }
 
+    /** Whether this runtime ran CPython's start-up sequence ({@link #runCpythonStartup}); an adopted image's maker did. */
+    volatile boolean ranCpythonStartup;
+    /** The count0 a heap type of CPython's start-up put aside while it is made after a small start-up ({@link HeapTypeObjects#quietStart}). */
+    final java.util.Map<PyType, Long> quietHeapTypes = new java.util.HashMap<>();
+
     private volatile int utf8Mode = -1;
 
     /**
@@ -783,6 +788,7 @@ public final class Runtime implements AutoCloseable {
      */
     public void runCpythonStartup(int tracemallocFrames) {
         requireComplete();
+        ranCpythonStartup = true;
         CpythonStartup.run(this, tracemallocFrames);
     }
 

@@ -300,6 +300,7 @@ public final class StartupImage {
             return false;  // refused, or unreadable, before the runtime gave up its memory
         }
         redo(rt);
+        rt.ranCpythonStartup = true;  // as its maker did
         return true;
     }
 

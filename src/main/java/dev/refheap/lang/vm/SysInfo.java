@@ -141,6 +141,7 @@ final class SysInfo {
          */
         private StructSeqType registeredAsHeapType() {
             if (rt.slotWrappers == null) throw new IllegalStateException(qualified + ": a heap type made in the runtime's constructor");
+            long quiet = HeapTypeObjects.quietStart(rt, qualified);
             long t = HeapTypeObjects.allocate(rt, this, members.size());
             HeapTypeObjects.fill(rt, this, qualified, heap.tuples, 0);
             long dict = heap.dicts.create();
@@ -152,6 +153,7 @@ final class SysInfo {
             if (rt.subclasses != null) rt.subclasses.addReadied(this);
             rt.hold(Builtins.incref(heap, t));
             heap.decref(t);  // the runtime's reference is the one
+            HeapTypeObjects.quietEnd(rt, quiet);
             return this;
         }
 

@@ -162,6 +162,8 @@ public final class VmApi {
      */
     public <T extends NativeType> T registerHeapType(T type, long module) {
         if (!type.hasFlag(PyType.HEAPTYPE)) throw new IllegalArgumentException(type.name() + " is not a heap type");
+        long quiet = HeapTypeObjects.quietStart(rt, type.name());
+        if (quiet >= 0) rt.quietHeapTypes.put(type, quiet);
         long t = HeapTypeObjects.allocate(rt, type, 0);
         rt.typeAttrs.put(type, new java.util.LinkedHashMap<>());  // the dict's order is the definitions'
         HeapTypeObjects.fill(rt, type, type.name(), type.base() != null ? type.base() : heap.objectType, module);
@@ -191,6 +193,8 @@ public final class VmApi {
         long mro = HeapTypeObjects.setMro(rt, type, rt.builtinTypeInfo.mro(base));
         rt.builtinTypeInfo.setHeapTypeTuples(type, HeapTypeObjects.bases(t), mro);
         if (rt.subclasses != null) rt.subclasses.addReadied(type);
+        Long quiet = rt.quietHeapTypes.remove(type);
+        if (quiet != null) HeapTypeObjects.quietEnd(rt, quiet);
     }
 
     /**

@@ -111,10 +111,9 @@ final class RuntimeFlags {
         } catch (IllegalArgumentException e) {
             return "Fatal Python error: preconfig_init_utf8_mode: " + e.getMessage() + "\nPython runtime state: preinitializing\n\n";
         }
-        String coerced = start.coerceLegacyLocale();
-        String codeset = dev.refheap.lang.modules.posix.LocaleModule.codesetAtStart();
-        if (utf8Mode == 0 && coerced == null && !codeset.equalsIgnoreCase("UTF-8") && !codeset.equalsIgnoreCase("utf8")
-                && !codeset.equals("ANSI_X3.4-1968")) {
+        start.coerceLegacyLocale();
+        String codeset = dev.refheap.lang.modules.posix.LocaleModule.codesetAfterCoercion();
+        if (utf8Mode == 0 && !java.util.Set.of("UTF-8", "utf8", "ANSI_X3.4-1968").contains(codeset)) {  // Runtime.fsEncoding's two
             return "refheap does not support a locale encoding other than UTF-8 or ASCII yet: LC_CTYPE's is " + codeset
                     + " and UTF-8 mode is off (python3 would encode file names and the standard streams with it); "
                     + "run with -X utf8 or PYTHONUTF8=1, or under a UTF-8 locale\n";
@@ -235,8 +234,7 @@ final class RuntimeFlags {
     /** Whether the file system encoding is ASCII: the C locale kept (LC_ALL=C, PYTHONCOERCECLOCALE=0) outside UTF-8 mode. */
     private boolean asciiLocale() {
         try {
-            return startFlags().utf8Mode() == 0 && dev.refheap.lang.modules.posix.LocaleModule.coercedTo() == null
-                    && dev.refheap.lang.modules.posix.LocaleModule.codesetAtStart().equals("ANSI_X3.4-1968");
+            return Runtime.fsEncoding(startFlags().utf8Mode() == 1).equals("ascii");
         } catch (IllegalArgumentException e) {
             return false;
         }

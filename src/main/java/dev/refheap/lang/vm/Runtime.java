@@ -667,22 +667,16 @@ public final class Runtime implements AutoCloseable {
         public int utf8Mode() {
             for (String[] x : xOptions) {
                 if (!x[0].equals("utf8")) continue;
-                if (x.length < 2 || x[1] == null) return 1;
-                return switch (x[1]) {
-                    case "1" -> 1;
-                    case "0" -> 0;
-                    default -> throw new IllegalArgumentException("invalid -X utf8 option value");
-                };
+                return x.length < 2 || x[1] == null ? 1 : zeroOrOne(x[1], "invalid -X utf8 option value");
             }
             String v = env("PYTHONUTF8");
-            if (v != null) {
-                return switch (v) {
-                    case "1" -> 1;
-                    case "0" -> 0;
-                    default -> throw new IllegalArgumentException("invalid PYTHONUTF8 environment variable value");
-                };
-            }
+            if (v != null) return zeroOrOne(v, "invalid PYTHONUTF8 environment variable value");
             return dev.refheap.lang.modules.posix.LocaleModule.legacyLocaleAtStart() ? 1 : 0;
+        }
+
+        private static int zeroOrOne(String v, String invalid) {
+            if (v.equals("0") || v.equals("1")) return v.charAt(0) - '0';
+            throw new IllegalArgumentException(invalid);
         }
 
         /**
@@ -742,11 +736,12 @@ public final class Runtime implements AutoCloseable {
      * sys.getfilesystemencoding(): "utf-8" in UTF-8 mode, else the locale encoding at start by its
      * codec's name ("utf-8", or "ascii" for the C locale's ANSI_X3.4-1968; the command line refuses any other).
      */
-    public String fsEncoding() {
-        if (utf8Mode()) return "utf-8";
-        String codeset = dev.refheap.lang.modules.posix.LocaleModule.coercedTo() != null ? "UTF-8"
-                : dev.refheap.lang.modules.posix.LocaleModule.codesetAtStart();
-        return "ascii".equals(Codecs.normalize(codeset)) ? "ascii" : "utf-8";
+    public String fsEncoding() { return fsEncoding(utf8Mode()); }
+
+    /** {@link #fsEncoding()} for a process in UTF-8 mode or not: what the command line decides from before a runtime is made. */
+    public static String fsEncoding(boolean utf8Mode) {
+        if (utf8Mode) return "utf-8";
+        return "ascii".equals(Codecs.normalize(dev.refheap.lang.modules.posix.LocaleModule.codesetAfterCoercion())) ? "ascii" : "utf-8";
     }
 
     /** _Py_GetLocaleEncoding with UTF-8 mode: "utf-8" in UTF-8 mode, else the LC_CTYPE locale's codeset now (open()'s default). */

@@ -124,9 +124,7 @@ public final class StartupImage {
         }
         v.put("utf8_mode", Integer.toString(utf8Mode));
         v.put("stdio.errors", StdIo.defaultErrors(utf8Mode == 1));
-        String codeset = dev.refheap.lang.modules.posix.LocaleModule.coercedTo() != null ? "UTF-8"
-                : dev.refheap.lang.modules.posix.LocaleModule.codesetAtStart();
-        v.put("locale.encoding", utf8Mode == 1 ? "utf-8" : codeset);
+        v.put("locale.encoding", utf8Mode == 1 ? "utf-8" : dev.refheap.lang.modules.posix.LocaleModule.codesetAfterCoercion());
         String home = System.getenv("HOME"), userBase = System.getenv("PYTHONUSERBASE");
         v.put("env.HOME", String.valueOf(home));
         v.put("env.PYTHONUSERBASE", String.valueOf(userBase));

@@ -149,9 +149,8 @@ final class StdIo {
      * else strict.
      */
     static String defaultErrors(boolean utf8Mode) {
-        String loc = dev.refheap.lang.modules.posix.LocaleModule.coercedTo() != null ? dev.refheap.lang.modules.posix.LocaleModule.coercedTo()
-                : dev.refheap.lang.modules.posix.LocaleModule.localeAtStart();
-        return utf8Mode || dev.refheap.lang.modules.posix.LocaleModule.cOrCoercionTarget(loc) ? "surrogateescape" : "strict";
+        return utf8Mode || dev.refheap.lang.modules.posix.LocaleModule.cOrCoercionTarget(dev.refheap.lang.modules.posix.LocaleModule.localeAfterCoercion())
+                ? "surrogateescape" : "strict";
     }
 
     /** config_get_codec_name: the name of the codec {@code encoding} finds (codecs.lookup(encoding).name); LookupError when none. */

@@ -321,6 +321,12 @@ public final class LocaleModule {
     /** The coercion target this process's start set LC_CTYPE to (in its environment), or null. */
     public static String coercedTo() { return coercedTo; }
 
+    /** The LC_CTYPE locale after the start's coercion: the coercion target, or the environment's. */
+    public static String localeAfterCoercion() { return coercedTo != null ? coercedTo : localeAtStart(); }
+
+    /** The locale encoding after the start's coercion: UTF-8 when coerced, else {@link #codesetAtStart}. */
+    public static String codesetAfterCoercion() { return coercedTo != null ? "UTF-8" : codesetAtStart(); }
+
     /** localeconv() as a new dict, in CPython 3.11's key order. */
     private static long localeconv(VmApi vm) {
         Heap heap = vm.heap;

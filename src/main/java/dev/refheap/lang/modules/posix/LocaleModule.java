@@ -258,17 +258,43 @@ public final class LocaleModule {
             synchronized (LocaleModule.class) {
                 a = atStart;
                 if (a == null) {
-                    try (Arena arena = Arena.ofConfined()) {
-                        String saved = ctype();
-                        Libc.call("setlocale", P_IP, LC_CTYPE, Libc.cString(arena, new byte[0]));
-                        a = new String[] {ctype(), codeset()};
-                        Libc.call("setlocale", P_IP, LC_CTYPE, Libc.cString(arena, saved.getBytes()));
-                    }
+                    a = utf8AtJvmStart();
+                    if (a == null) a = fromEnvironmentByCLibrary();
                     atStart = a;
                 }
             }
         }
         return a;
+    }
+
+    /** setlocale(LC_CTYPE, "") and its codeset, the C library's LC_CTYPE put back as it was: {locale, codeset}. */
+    static String[] fromEnvironmentByCLibrary() {
+        try (Arena arena = Arena.ofConfined()) {
+            String saved = ctype();
+            Libc.call("setlocale", P_IP, LC_CTYPE, Libc.cString(arena, new byte[0]));
+            String[] a = {ctype(), codeset()};
+            Libc.call("setlocale", P_IP, LC_CTYPE, Libc.cString(arena, saved.getBytes()));
+            return a;
+        }
+    }
+
+    /**
+     * {@link #atStart}'s answer without calling the C library, in the common case of a UTF-8 locale:
+     * the JVM itself ran setlocale(LC_ALL, "") as it started and put that locale's codeset
+     * (nl_langinfo(CODESET)) in the {@code native.encoding} property. When that is UTF-8, the call
+     * succeeded (a locale the C library lacks, in any category, leaves every category C, whose
+     * codeset is ANSI_X3.4-1968), so LC_CTYPE is the name the environment gives it, as the C
+     * library keeps it: LC_ALL, else LC_CTYPE, else LANG (the first one set and not empty). Null in
+     * every other case, where the C library is asked. Linking the two calls was about 10% of a
+     * cold {@code -c pass} (docs/performance.md, "Session 34").
+     */
+    static String[] utf8AtJvmStart() {
+        if (!"UTF-8".equals(System.getProperty("native.encoding"))) return null;
+        for (String var : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String v = System.getenv(var);
+            if (v != null && !v.isEmpty()) return new String[] {v, "UTF-8"};
+        }
+        return null;
     }
 
     /** LC_CTYPE from this process's environment as it started (a locale the C library lacks reads as "C"). */

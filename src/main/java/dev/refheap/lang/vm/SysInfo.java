@@ -32,12 +32,27 @@ final class SysInfo {
      * compiler part names refheap and the Java it runs on, so platform.python_compiler() says what runs.
      */
     static String version() {
-        java.time.ZonedDateTime built = java.time.ZonedDateTime.ofInstant(buildInstant(), java.time.ZoneOffset.UTC);
-        String date = java.time.format.DateTimeFormatter.ofPattern("MMM ppd yyyy", java.util.Locale.ROOT).format(built);
-        String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT).format(built);
-        return VirtualEnv.VERSION + " (main, " + date + ", " + time + ") [refheap " + REFHEAP_VERSION + " on Java "
-                + java.lang.Runtime.version().feature() + "]";
+        return VirtualEnv.VERSION + " (main, " + buildDateAndTime(buildInstant().getEpochSecond()) + ") [refheap " + REFHEAP_VERSION
+                + " on Java " + java.lang.Runtime.version().feature() + "]";
     }
+
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+    /**
+     * {@code epochSecond} (UTC) as C's __DATE__ and __TIME__ give a build's, joined by ", ":
+     * "Dec  7 2026, 21:06:05" (the day padded with a space). Written out rather than through
+     * java.time's formatter, whose locale data (some 150 classes) every start would load for it.
+     */
+    static String buildDateAndTime(long epochSecond) {
+        long day = Math.floorDiv(epochSecond, 86_400);
+        int secs = (int) Math.floorMod(epochSecond, 86_400);
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
+        int dom = d.getDayOfMonth();
+        return MONTHS[d.getMonthValue() - 1] + (dom < 10 ? "  " : " ") + dom + " " + d.getYear() + ", "
+                + twoDigits(secs / 3600) + ":" + twoDigits(secs / 60 % 60) + ":" + twoDigits(secs % 60);
+    }
+
+    private static String twoDigits(int n) { return n < 10 ? "0" + n : Integer.toString(n); }
 
     /** The modification time of the jar (or class directory) refheap's classes come from; the epoch if it cannot be read. */
     private static java.time.Instant buildInstant() {

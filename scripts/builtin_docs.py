@@ -39,7 +39,7 @@ MODULES = ['builtins', 'sys', 'gc', '_weakref', '_warnings', 'time', '_imp', '_a
            '_sha1', '_sha256', '_sha512', '_sha3', '_blake2', '_signal', 'select', '_socket', '_posixsubprocess',
            '_string', '_random', '_struct', 'binascii', 'zlib', '_csv', '_json', '_heapq', '_bisect', '_thread', 'posix',
            '_tracemalloc', '_testcapi', 'pwd', '_stat', '_ast', '_sre', '_io', '_contextvars', 'cmath', 'array', '_opcode',
-           '_locale', 'unicodedata', '_datetime', '_pickle']
+           '_locale', 'unicodedata', '_datetime', '_pickle', '_typing', '_statistics']
 
 
 async def _agen():

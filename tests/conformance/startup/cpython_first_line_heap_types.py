@@ -32,7 +32,7 @@ show(_thread.RLock, refcount=False)
 show(posix.DirEntry)
 show(by_name('posix.ScandirIterator'))
 show(by_name('_abc._abc_data'))
-show(_thread._local, dict_keys=False, refcount=False, referents=False)
+show(_thread._local, referents=False)
 show(by_name('_thread._localdummy'), dict_keys=False, refcount=False)
 print(gc.get_referents(by_name('posix.ScandirIterator'))[4] is posix, gc.get_referents(posix.DirEntry)[4] is posix)
 

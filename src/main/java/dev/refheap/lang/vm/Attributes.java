@@ -163,9 +163,16 @@ final class Attributes {
      * PyObject_GenericGetAttr for an instance of a class: data descriptor, instance dict, non-data
      * descriptor or class attribute. New reference, or 0 if absent.
      */
-    static long generic(Runtime rt, long o, ClassType c, String name) {
+    static long generic(Runtime rt, long o, ClassType c, String name) { return generic(rt, o, c, name, true); }
+
+    /**
+     * As {@link #generic(Runtime, long, ClassType, String)}; without {@code baseDict} the instance's
+     * own dict even where its native base keeps its attributes elsewhere (object.__getattribute__ on
+     * a _thread._local subclass's instance: PyObject_GenericGetAttr, not local_getattro).
+     */
+    static long generic(Runtime rt, long o, ClassType c, String name, boolean withBaseDict) {
         Heap heap = rt.heap;
-        long baseDict = baseAttrDict(o, c);
+        long baseDict = withBaseDict ? baseAttrDict(o, c) : 0;
         if (baseDict != 0 && name.equals("__dict__")) {  // local_getattro: before any descriptor
             heap.incref(baseDict);
             return baseDict;
@@ -182,7 +189,7 @@ final class Attributes {
                 if (get != 0) return callGet(rt, get, descr, o);
             }
         }
-        if (c.builtinLayout() && c.builtinBase instanceof ExtType x && rt.ops.lookupUserOnly(c, name) == 0) {
+        if (c.builtinLayout() && c.builtinBase instanceof ExtType x && (withBaseDict || !baseKeepsAttrs(c)) && rt.ops.lookupUserOnly(c, name) == 0) {
             long v = x.attr(o, name);  // the base's own data attributes (classmethod's __func__...)
             if (v != 0) return v;
         }
@@ -615,7 +622,7 @@ final class Attributes {
         rt.defDescr(BuiltinDescrType.Kind.WRAPPER, heap.objectType, "__getattribute__", (s, a, off, n, kw) -> {
             Args.exactly(rt, "__getattribute__", n, kw, 1);
             long nameObj = nameArg(rt, a[off]);
-            long v = rt.ops.genericGetAttrOrNull(s, nameObj, StrType.value(nameObj));
+            long v = attrsElsewhere(rt, s) ? objectGenericOnly(rt, s, StrType.value(nameObj)) : rt.ops.genericGetAttrOrNull(s, nameObj, StrType.value(nameObj));
             // _PyObject_GenericGetAttrWithDict's own error has name and obj set (type's and module's have not)
             if (v == 0) throw rt.ops.attributeErrorContext(rt.ops.attributeError(s, StrType.value(nameObj)), s, nameObj);
             return v;
@@ -641,11 +648,35 @@ final class Attributes {
     }
 
     /**
+     * Whether {@code o}'s type keeps its attributes in a dict of its own that PyObject_GenericGetAttr
+     * does not see, through its tp_getattro/tp_setattro (_thread._local's per-thread dict, for the
+     * type and the classes derived from it).
+     */
+    static boolean attrsElsewhere(Runtime rt, long o) {
+        PyType t = rt.heap.typeOf(o);
+        return t instanceof NativeType nt ? nt.keepsSubtypeAttrs() : t instanceof ClassType c && baseKeepsAttrs(c);
+    }
+
+    /**
+     * PyObject_GenericGetAttr for an object whose type's own tp_getattro keeps its attributes
+     * elsewhere ({@link #attrsElsewhere}): the type's descriptors and the instance's own dict (a
+     * class's managed dict; the native type itself has none); new reference, or 0.
+     */
+    private static long objectGenericOnly(Runtime rt, long o, String name) {
+        PyType t = rt.heap.typeOf(o);
+        if (t instanceof ClassType c) return generic(rt, o, c, name, false);
+        if (name.equals("__class__")) return rt.ops.incref(t.address());
+        long descr = rt.ops.lookupType(t, name);
+        return descr == 0 ? 0 : rt.ops.bindDescriptorOf(descr, o);
+    }
+
+    /**
      * hackcheck: object.__setattr__/__delattr__ must not jump over type's own tp_setattro, so a
      * class (an instance of type or of a metaclass) is refused, named by its type's name.
      */
     private static void hackcheck(Runtime rt, long s, String what) {
-        if (rt.ops.isTypeObject(s)) throw rt.typeError("can't apply this " + what + " to " + rt.heap.typeOf(s).name() + " object");
+        // (and an instance of _thread._local or a class derived from it: local_setattro is on the way)
+        if (rt.ops.isTypeObject(s) || attrsElsewhere(rt, s)) throw rt.typeError("can't apply this " + what + " to " + rt.heap.typeOf(s).name() + " object");
     }
 
     /** The descriptor methods of the builtin descriptor types: __get__, __set__, __delete__. */

@@ -507,7 +507,7 @@ final class BuiltinGetSets {
             case "__dictoffset__": return heap.ints.of(dictOffset(c));
             case "__flags__": return heap.ints.of(classFlags(c) & 0xFFFFFFFFL);
             case "__base__": {
-                PyType b = c != null ? bestBase(c) : rt.builtinTypeInfo.base(t);
+                PyType b = c != null ? rt.heap.typeAt(Native.getLong(c.typeObject + ClassType.T_BASE)) : rt.builtinTypeInfo.base(t);
                 return Builtins.incref(heap, b == null ? heap.None : b.address());
             }
             case "__text_signature__":
@@ -566,8 +566,8 @@ final class BuiltinGetSets {
         return c.dictOffset;
     }
 
-    /** best_base: of a class's bases, the one whose solid base (the most derived layout) wins. */
-    private PyType bestBase(ClassType c) {
+    /** best_base: of a class's bases, the one whose solid base (the most derived layout) wins (type_new stores it as tp_base). */
+    PyType bestBase(ClassType c) {
         long bases = Native.getLong(c.typeObject + ClassType.T_BASES);
         PyType base = null, winner = null;
         for (int i = 0; i < dev.refheap.object.TupleType.size(bases); i++) {

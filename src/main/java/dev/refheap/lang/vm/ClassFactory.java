@@ -149,6 +149,9 @@ final class ClassFactory {
         if (heap.dicts.getItem(dict, "__eq__") != 0 && heap.dicts.getItem(dict, "__hash__") == 0) heap.dicts.setItem(dict, "__hash__", heap.None);
         if (heap.dicts.getItem(dict, "__doc__") == 0) heap.dicts.setItem(dict, "__doc__", heap.None);
         Native.putLong(t + ClassType.T_BASES, tpBases);
+        long tpBase = rt.builtinGetSets.bestBase(cls).address();  // type_new: tp_base, a counted reference
+        heap.incref(tpBase);
+        Native.putLong(t + ClassType.T_BASE, tpBase);
         long mroTuple = heap.tuples.alloc(fullMro.size());
         for (int j = 0; j < fullMro.size(); j++) {
             PyType m = fullMro.get(j);

@@ -38,6 +38,12 @@ final class ClassType extends LangType implements HeapTypeSlots {
     static final int T_DICT = 32 + 8, T_BASES = 48, T_MRO = 56, T_NAME = 64, T_QUALNAME = 72, T_SUBCLASSES = 88; // 80 is Layout.TP_WEAKLIST
     /** ht_slots: the tuple of the slot names this class adds (type_new_copy_slots), or 0 without {@code __slots__}; owned, not traversed (only strings). */
     static final int T_SLOTS = 96;
+    /**
+     * tp_base: the best base (best_base: the base whose solid base is the most derived, the first
+     * of equals), a counted reference as type_new takes it; visited last by type_traverse. The
+     * offset is {@link HeapTypeObjects#T_BASE}'s (104 is ht_module there, always 0 for a class).
+     */
+    static final int T_BASE = 112;
     static final int TYPE_OBJECT_SIZE = 1672;
     /** sizeof(PyHeapTypeObject) in 3.11 (type.__basicsize__): what a class without instance shared keys reports. */
     static final int HEAP_TYPE_STRUCT_SIZE = 904;
@@ -511,9 +517,11 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     @Override
     public void traverseTypeObject(long t, LongConsumer visit) {
+        // type_traverse's order: tp_dict, tp_mro, tp_bases, tp_base (tp_cache and ht_module are NULL for a class)
         visitField(t, T_DICT, visit);
-        visitField(t, T_BASES, visit);
         visitField(t, T_MRO, visit);
+        visitField(t, T_BASES, visit);
+        visitField(t, T_BASE, visit);
     }
 
     @Override
@@ -539,6 +547,7 @@ final class ClassType extends LangType implements HeapTypeSlots {
         heap.untrackIfTracked(t);
         rt.subclasses.removeFromBases(t, get(t, T_BASES));
         heap.weakrefs.clearWeakrefs(t);
+        clearField(t, T_BASE);  // type_dealloc releases tp_base first
         clearTypeObject(t);
         clearField(t, T_NAME);
         clearField(t, T_QUALNAME);

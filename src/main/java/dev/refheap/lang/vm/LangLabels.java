@@ -80,8 +80,8 @@ final class LangLabels extends CoreLabels {
             if (f != null && out.size() < count) frameLabels(f, "suspended generator frame", target, count, out);
             if (f != null && f.frameObject == target && out.size() < count) out.add("the frame object" + of);
         } else if (rt.ops.isTypeObject(source) && heap.typeAt(source) instanceof ClassType c && source == c.typeObject) {
-            String[] names = {"__dict__", "__bases__", "__mro__", "__name__", "__qualname__", "__subclasses__ registry"};
-            int[] offs = {ClassType.T_DICT, ClassType.T_BASES, ClassType.T_MRO, ClassType.T_NAME, ClassType.T_QUALNAME, ClassType.T_SUBCLASSES};
+            String[] names = {"__dict__", "__bases__", "__mro__", "__name__", "__qualname__", "__subclasses__ registry", "__base__"};
+            int[] offs = {ClassType.T_DICT, ClassType.T_BASES, ClassType.T_MRO, ClassType.T_NAME, ClassType.T_QUALNAME, ClassType.T_SUBCLASSES, ClassType.T_BASE};
             for (int i = 0; i < offs.length && out.size() < count; i++) if (Native.getLong(source + offs[i]) == target) out.add(names[i] + of);
         } else if (t instanceof ExceptionType || t instanceof ClassType ec && ec.exceptionBased) {
             // BaseException's fields (a user subclass keeps the same layout first)

@@ -667,6 +667,19 @@ public final class VmApi {
         return v;
     }
 
+    /**
+     * PyObject_GenericSetAttr(o, name, v) ({@code v} 0 deletes; a native type's {@code __setattr__}
+     * and {@code __delattr__} slot wrappers): the type's descriptors and the instance's dict (its
+     * native base's where that keeps a subclass's attributes), never a class's own
+     * {@code __setattr__} or {@code __delattr__}; TypeError for a name that is not a str.
+     */
+    public void genericSetAttr(long o, long name, long v) {
+        if (!Heap.isStr(name)) throw rt.typeError("attribute name must be string, not '" + rt.ops.typeName(name) + "'");
+        if (heap.typeOf(o) instanceof ClassType c) Attributes.genericSet(rt, o, c, name, StrType.value(name), v);
+        else if (v != 0) rt.ops.setAttr(o, name, v);
+        else rt.ops.delAttr(o, name);
+    }
+
     /** len(o) (PyObject_Size): TypeError "object of type 'T' has no len()". */
     public long callLen(long o) { return rt.ops.len(o); }
 

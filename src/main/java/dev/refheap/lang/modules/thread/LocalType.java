@@ -210,6 +210,40 @@ final class LocalType extends FieldsType {
         return ldict;
     }
 
+    /**
+     * The dict's entries in local_type_spec's order: tp_new's {@code __new__}, then the wrappers of
+     * tp_getattro, tp_setattro (as {@code __setattr__} and {@code __delattr__}). Each wrapper does
+     * local_getattro/local_setattro itself, never through the instance's class (whose own
+     * {@code __getattribute__} may be what called it).
+     */
+    void install() {
+        defTypeNew();
+        defSlotWrapper("__getattribute__", (s, a, o, n, kw) -> {
+            wrapperArgs("__getattribute__", n, kw, 1);
+            return vm.genericGetAttr(s, a[o]);
+        });
+        defSlotWrapper("__setattr__", (s, a, o, n, kw) -> {
+            wrapperArgs("__setattr__", n, kw, 2);
+            vm.genericSetAttr(s, a[o], a[o + 1]);
+            return vm.incref(heap.None);
+        });
+        defSlotWrapper("__delattr__", (s, a, o, n, kw) -> {
+            wrapperArgs("__delattr__", n, kw, 1);
+            vm.genericSetAttr(s, a[o], 0);
+            return vm.incref(heap.None);
+        });
+    }
+
+    /**
+     * A slot wrapper's argument check: no keywords (wrapper_call), then exactly {@code want}
+     * arguments, as check_num_args words it, or as wrap_setattr's PyArg_UnpackTuple with the empty
+     * name does (a leading space).
+     */
+    private void wrapperArgs(String name, int n, long kw, int want) {
+        if (kw != 0 && dev.refheap.object.TupleType.size(kw) > 0) throw vm.error("TypeError", "wrapper " + name + "() takes no keyword arguments");
+        if (n != want) throw vm.error("TypeError", (name.equals("__setattr__") ? " " : "") + "expected " + want + " argument" + (want == 1 ? "" : "s") + ", got " + n);
+    }
+
     @Override
     public long attrOf(long o, String name) {
         long d = ldict(o);

@@ -26,6 +26,10 @@ final class RLockType extends FieldsType {
     @Override
     protected boolean heapTypeInstances() { return true; }
 
+    /** rlock_type_spec has Py_TPFLAGS_BASETYPE: threading's RLock may be derived from (class R(_thread.RLock)). */
+    @Override
+    public boolean allowsPythonSubclasses() { return true; }
+
     @Override
     public long newInstance(long[] a, int off, int n, long kwnames) {
         long o = alloc();
@@ -76,7 +80,7 @@ final class RLockType extends FieldsType {
     @Override
     public String reprOf(long o) {
         long count = get(o, COUNT);
-        return "<" + (count != 0 ? "locked" : "unlocked") + " _thread.RLock object owner=" + Long.toUnsignedString(get(o, OWNER))
+        return "<" + (count != 0 ? "locked" : "unlocked") + " " + vm.typeName(o) + " object owner=" + Long.toUnsignedString(get(o, OWNER))  // the type: Py_TYPE(self)->tp_name
                 + " count=" + Long.toUnsignedString(count) + " at 0x" + Long.toHexString(o) + ">";
     }
 

@@ -77,6 +77,7 @@ public final class ThreadModule {
             LocalType.DummyType dummy = vm.registerType(new LocalType.DummyType(vm));
             vm.readyHeapType(dummy);
             LocalType local = vm.registerType(new LocalType(vm, dummy));
+            local.install();
             vm.readyHeapType(local);
             PyType hookArgs = vm.newStructSeqType(HOOK_ARGS, 4, HOOK_ARGS_FIELDS);
             return new State(lock, rlock, dummy, local, hookArgs);
@@ -91,7 +92,9 @@ public final class ThreadModule {
         RLockType rlock = new RLockType(vm);
         rlock.defineForImage(rlock::install);
         LocalType.DummyType dummy = new LocalType.DummyType(vm);
-        State st = new State(lock, rlock, dummy, new LocalType(vm, dummy), vm.structSeqTypeForImage(HOOK_ARGS, 4, HOOK_ARGS_FIELDS));
+        LocalType local = new LocalType(vm, dummy);
+        local.defineForImage(local::install);
+        State st = new State(lock, rlock, dummy, local, vm.structSeqTypeForImage(HOOK_ARGS, 4, HOOK_ARGS_FIELDS));
         st.stackSize = values[0];
         return st;
     }

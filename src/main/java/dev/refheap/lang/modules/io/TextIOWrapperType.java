@@ -996,7 +996,9 @@ final class TextIOWrapperType extends IoType {
         Text t = text(o);
         checkClosed(o);
         if (n < 0) {
+            double ratio = t.b2cratio;  // 3.11's read() decodes the rest at once, not through read_chunk: b2cratio stays
             while (readChunk(o, t, chunk(o))) { }
+            t.b2cratio = ratio;
             String s = t.pending.substring(t.at);
             t.pending = "";
             t.at = 0;
@@ -1007,7 +1009,7 @@ final class TextIOWrapperType extends IoType {
         while (true) {
             String cand = translatedCount(o, t, n);
             if (cand != null) {
-                if (t.eof && t.lastChars > 0 && decoderChars(o, cand, 0, cand.length()) < n) {
+                if (t.eof && decoderChars(o, cand, 0, cand.length()) < n) {
                     // 3.11 reads once more for the rest and gets nothing: its snapshot is then that empty
                     // chunk's (the decoder's flags now, no input), nothing of it used
                     if (!t.noTell) {
@@ -1058,7 +1060,10 @@ final class TextIOWrapperType extends IoType {
             if (end >= 0 || t.eof) {
                 if (end < 0) {
                     end = p.length();
-                    t.snapInput = null;  // 3.11's readline ran out of decoded text at the end of the file: the snapshot cleared
+                    // 3.11's readline ran out of decoded text and read an empty chunk at the end of the file:
+                    // its b2cratio 0, the snapshot cleared
+                    t.snapInput = null;
+                    t.b2cratio = 0;
                 }
                 String line = p.substring(t.at, end);
                 if (limit >= 0 && line.codePointCount(0, line.length()) > limit) {
@@ -1203,7 +1208,9 @@ final class TextIOWrapperType extends IoType {
         } finally {
             heap.decref(r);
         }
+        double ratio = t.b2cratio;  // seek feeds the decoder itself, not through read_chunk: b2cratio stays
         decodeInput(o, t, b, needEof, false);
+        t.b2cratio = ratio;
         int i = 0, n = 0, end = t.pending.length() - (t.pendingCR && universal ? 1 : 0);
         boolean crlfOne = universal && flag(o, READTRANSLATE);
         while (n < skip && i < end) {
@@ -1371,13 +1378,18 @@ final class TextIOWrapperType extends IoType {
                     resetDecoder(t);
                     t.seen = 0;  // decoder.reset(): the newlines seen are forgotten
                     t.snapInput = null;
+                    // ... and a utf-16/32 decoder looks for its byte order mark again
+                    if (!SINGLE_BYTE.contains(t.codec)) {
+                        String family = family(s, t);
+                        if (family.equals("utf-16") || family.equals("utf-32")) t.codec = family;
+                    }
                     long zero = vm.newInt(0), two = vm.newInt(2);
                     try {
                         long r = vm.callMethod(b, "seek", zero, two);
                         try {
                             boolean start = Params.ssize(vm, r) == 0;
-                            t.wroteBom = !start;
-                            t.bomRead = !start;
+                            t.wroteBom = !start;  // the encoder: reset() at the start, setstate(0) elsewhere
+                            t.bomRead = false;  // the decoder's reset(): utf-8-sig looks for its BOM again
                         } catch (PyException e) {
                             heap.decref(r);
                             throw e;

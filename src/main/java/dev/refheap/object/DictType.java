@@ -656,6 +656,30 @@ public final class DictType extends PyType {
         return oldValue;
     }
 
+    /**
+     * dict_popitem_impl's removal of the last item of a non-empty dict (a split one combined first):
+     * the last live entry emptied, its index slot made a dummy, and dk_nentries cut back to it (the
+     * next key takes that entry again; dk_usable stays, the dummy holds its place). Returns {key,
+     * value}, the dict's references now the caller's. No key's {@code __eq__} runs.
+     */
+    public long[] popLast(long d) {
+        combineSplit(d);
+        long k = keys(d);
+        Native.putInt(k + DK_VERSION, 0);
+        long i = nentries(k) - 1;
+        while (i >= 0 && entryValue(k, entry(k, i)) == 0) i--;
+        if (i < 0) throw new IllegalStateException("popitem of an empty dict");
+        long e = entry(k, i);
+        long key = entryKey(k, e), value = entryValue(k, e), hash = entryHash(k, e);
+        Native.fill(e, entrySize(k), (byte) 0);
+        if (kind(k) == KIND_GENERAL) Native.putLong(e, -1);  // me_hash = -1
+        setIndex(k, slotOf(k, hash, i), DKIX_DUMMY);
+        Native.putLong(k + DK_NENTRIES, i);
+        Native.putLong(d + MA_USED, size(d) - 1);
+        noteChange(d);
+        return new long[] {key, value};
+    }
+
     // ---- insertion and deletion -------------------------------------------------------------------
 
     /** d[key] = value; key and value are incref'd (PyDict_SetItem). */

@@ -401,4 +401,26 @@ class DictTypeTest {
         assertEquals(64, heap.getsizeof(d));
         heap.decref(d);
     }
+
+    @Test
+    void popitemCutsTheEntryCountBackSoTheNextKeyTakesThatEntry(Heap heap) {
+        // the bug: popitem left dk_nentries as it was, so d.copy() afterwards compacted (272 bytes) where 3.11 clones (184)
+        long d = heap.dicts.create();
+        put(heap, d, heap.strs.of("b"), heap.ints.of(11));
+        put(heap, d, heap.strs.of("f"), heap.ints.of(12));
+        for (String expected : new String[] {"f", "b"}) {
+            long[] kv = heap.dicts.popLast(d);
+            assertEquals(expected, StrType.value(kv[0]));
+            heap.decref(kv[0]);
+            heap.decref(kv[1]);
+        }
+        assertEquals(0, DictType.keysEntries(d));
+        put(heap, d, heap.strs.of("a"), heap.ints.of(18));
+        assertEquals(1, DictType.keysEntries(d));
+        long c = heap.dicts.copy(d);
+        assertEquals(184, heap.getsizeof(c));
+        assertEquals(List.of("a"), keys(heap, c));
+        heap.decref(c);
+        heap.decref(d);
+    }
 }

@@ -27,6 +27,15 @@ import java.util.function.LongConsumer;
  * {@link #watchedVersion()}, so caches derived from watched dicts (a class's attribute lookups)
  * know when to forget. The mark lives in ma_version_tag, which nothing else reads.
  *
+ * <p>Split dicts (an instance's {@code __dict__}): ma_keys is a class's shared keys table (kind
+ * split, its entries' values unused, dk_refcnt counting the class and each split dict), ma_values
+ * a {@link DictValues} array indexed by the keys' entries, whose order bytes are the dict's
+ * iteration order. A dict is split from {@link #fromInstanceValues}, {@link #newSplit} or a split
+ * dict's {@link #copy} until a non-str key, a new key the shared keys have no room for or popitem
+ * combines it (dictresize: a table of its own in its order); clearing makes it an empty combined
+ * dict. Positions from {@link #nextEntry} and the entry accessors are order positions for a split
+ * dict, entry indices for a combined one.
+ *
  * <p>Keys versions ({@link #keysVersion}, CPython's dk_version): a keys table gets a number, handed
  * out once, when asked; inserting a new key, deleting one or replacing the table forgets it.
  * While it is unchanged an entry index found earlier still holds the same key, which is what the
@@ -38,7 +47,7 @@ public final class DictType extends PyType {
     private static final int DK_REFCNT = 0, DK_LOG2_SIZE = 8, DK_LOG2_INDEX_BYTES = 9, DK_KIND = 10,
             DK_VERSION = 12, DK_USABLE = 16, DK_NENTRIES = 24, DK_INDICES = 32;
     public static final int KEYS_HEADER = 32;
-    public static final int KIND_GENERAL = 0, KIND_UNICODE = 1;
+    public static final int KIND_GENERAL = 0, KIND_UNICODE = 1, KIND_SPLIT = 2;
     public static final int LOG_MINSIZE = 3;
     public static final int MAX_FREE = 80;
     private static final long DKIX_EMPTY = -1, DKIX_DUMMY = -2;
@@ -134,6 +143,7 @@ public final class DictType extends PyType {
      * insertion of a new key, a deletion or a new table gets another one. 0 if the numbers ran out.
      */
     public int keysVersion(long d) {
+        if (isSplit(d)) return 0;  // a split dict's positions are its order's: no cache holds one
         long k = keys(d);
         int v = Native.getInt(k + DK_VERSION);
         if (v == 0 && nextKeysVersion > 0) {
@@ -145,13 +155,24 @@ public final class DictType extends PyType {
 
     /** The entry index of {@code key} in d, its hash given (OrderedDict's fast nodes), or -1. */
     public long indexOfKnownHash(long d, long key, long hash) {
-        return lookup(d, key, hash);
+        return position(d, lookup(d, key, hash));
     }
 
     /** The entry index of {@code key} in d (for a cache validated by {@link #keysVersion}), or -1. */
     public long indexOf(long d, long key) {
         long hash = hashOf(key);
-        return lookup(d, key, hash);
+        return position(d, lookup(d, key, hash));
+    }
+
+    /**
+     * The public position of entry {@code ix} of d's keys (or -1): the entry index itself for a
+     * combined dict; for a split dict its place in the values' insertion order (-1 when the dict
+     * has no value there), the positions {@link #nextEntry} hands out, as _PyDict_Next's.
+     */
+    private static long position(long d, long ix) {
+        long v = values(d);
+        if (v == 0 || ix < 0) return ix;
+        return DictValues.positionOf(v, ix);
     }
 
     /**
@@ -161,6 +182,19 @@ public final class DictType extends PyType {
      */
     public boolean replaceValueAt(long d, long ix, long key, long value) {
         long k = keys(d);
+        long sv = values(d);
+        if (sv != 0) {
+            if (ix < 0 || ix >= size(d)) return false;
+            long i = DictValues.orderAt(sv, ix);
+            if (sharedKeyAt(k, i) != key) return false;
+            noteChange(d);
+            heap.incref(value);
+            maintainTracking(d, key, value);
+            long old = Native.getLong(DictValues.slot(sv, i));
+            Native.putLong(DictValues.slot(sv, i), value);
+            heap.decref(old);
+            return true;
+        }
         if (ix < 0 || ix >= nentries(k)) return false;
         long e = entry(k, ix);
         if (entryKey(k, e) != key || entryValue(k, e) == 0) return false;
@@ -168,59 +202,153 @@ public final class DictType extends PyType {
         heap.incref(value);
         maintainTracking(d, key, value);
         long old = entryValue(k, e);
-        Native.putLong(e + (kind(k) == KIND_UNICODE ? 8 : 16), value);
+        Native.putLong(e + (kind(k) != KIND_GENERAL ? 8 : 16), value);
         heap.decref(old);
         return true;
     }
 
     /**
-     * The shared keys of the language's classes, for dicts made from an instance's inline values:
-     * CPython 3.11 makes those split dicts (keys shared with the class, a values array of
-     * {@code usableSize} slots), whose size is {@code 48 + 8 * usableSize} and which stay split
-     * while new str keys can join the shared keys. refheap stores such a dict combined, marked
-     * with the handle of its class's shared keys in ma_values; the mark goes when CPython's dict
-     * would become combined (a non-str key, shared keys full, clearing).
+     * The language's view of the classes' shared keys tables: a key that a split dict adds to the
+     * shared keys is told to the class that owns them (its mirror of the attribute names), and a
+     * table that dies is forgotten.
      */
     public interface SharedKeys {
-        /** nentries + usable of the shared keys {@code handle} names (CPython's shared_keys_usable_size). */
-        long usableSize(long handle);
+        /** Str {@code key} joined the shared keys {@code table} at entry {@code index}. */
+        void keyAdded(long table, long key, long index);
 
-        /** Adds str {@code key} to the shared keys if there is room; false if the dict must become combined. */
-        boolean addKey(long handle, long key);
+        /** The shared keys {@code table} is freed (its last split dict or class released it). */
+        void freed(long table);
     }
 
     private SharedKeys sharedKeys;
 
     public void setSharedKeys(SharedKeys s) { sharedKeys = s; }
 
-    /** Marks {@code d} as a split dict over the shared keys {@code handle} (nonzero); see {@link SharedKeys}. */
-    public void markSplit(long d, long handle) { Native.putLong(d + MA_VALUES, handle); }
+    /** The values array of a split dict (ma_values), 0 for a combined one. */
+    public static long values(long d) { return Native.getLong(d + MA_VALUES); }
 
-    public static boolean isSplit(long d) { return Native.getLong(d + MA_VALUES) != 0; }
+    public static boolean isSplit(long d) { return values(d) != 0; }
 
     /** log2 of a class's shared keys table's size (3.11's NEXT_LOG2_SHARED_KEYS_MAX_SIZE: 64 slots for at most 30 keys). */
     public static final int SHARED_KEYS_LOG2_SIZE = 6;
+    /** SHARED_KEYS_MAX_SIZE: the names a class's shared keys take at most. */
+    public static final int SHARED_KEYS_MAX_SIZE = 30;
 
     /**
-     * popitem's conversion of a split dict to a combined one (dict_popitem_impl): a table of the
-     * shared keys' size (dictresize to their DK_LOG_SIZE) holding the entries in the dict's order.
-     * Nothing for a combined dict.
+     * _PyDict_NewKeysForClass: a class's shared keys table (kind split, 64 slots, 42 entries of
+     * which 30 usable), its one reference the class's. Its entries hold the keys only; the values
+     * live in each instance's (or split dict's) values array.
+     */
+    public long newSharedKeys() {
+        int log2Bytes = log2IndexBytes(SHARED_KEYS_LOG2_SIZE);
+        long entriesBytes = 16L * usableFraction(1L << SHARED_KEYS_LOG2_SIZE);
+        long k = heap.memAlloc(KEYS_HEADER + (1L << log2Bytes) + entriesBytes);
+        Native.putLong(k + DK_REFCNT, 1);
+        Native.putByte(k + DK_LOG2_SIZE, (byte) SHARED_KEYS_LOG2_SIZE);
+        Native.putByte(k + DK_LOG2_INDEX_BYTES, (byte) log2Bytes);
+        Native.putByte(k + DK_KIND, (byte) KIND_SPLIT);
+        Native.putByte(k + 11, (byte) 0);
+        Native.putInt(k + DK_VERSION, 0);
+        Native.putLong(k + DK_USABLE, SHARED_KEYS_MAX_SIZE);
+        Native.putLong(k + DK_NENTRIES, 0);
+        Native.fill(k + DK_INDICES, 1L << log2Bytes, (byte) 0xff);
+        Native.fill(k + DK_INDICES + (1L << log2Bytes), entriesBytes, (byte) 0);
+        return k;
+    }
+
+    /** dk_usable of a keys table. */
+    public static long keysUsable(long k) { return Native.getLong(k + DK_USABLE); }
+
+    /** shared_keys_usable_size: dk_nentries + dk_usable (the slots a new values array gets). */
+    public static long sharedKeysUsableSize(long k) { return nentries(k) + keysUsable(k); }
+
+    /** init_inline_values' step: a new instance takes one usable place while more than one is left. */
+    public static void takeUsablePlace(long k) {
+        long u = keysUsable(k);
+        if (u > 1) Native.putLong(k + DK_USABLE, u - 1);
+    }
+
+    /** The key of shared keys entry {@code ix} (borrowed). */
+    public static long sharedKeyAt(long k, long ix) { return Native.getLong(entries(k) + 16 * ix); }
+
+    /** dk_nentries of shared keys {@code k}. */
+    public static long sharedKeysEntries(long k) { return nentries(k); }
+
+    /**
+     * insert_into_dictkeys: the entry index of str {@code key} in the shared keys {@code k}, added
+     * (the table taking a reference) when absent and a usable place is left; -1 when it is full.
+     */
+    public long sharedKeysIndex(long k, long key) {
+        long hash = heap.strs.hash(key);
+        long ix = lookupInKeys(k, key, hash);
+        if (ix >= 0) return ix;
+        if (keysUsable(k) <= 0) return -1;
+        heap.incref(key);
+        return addSharedKey(k, key, hash);
+    }
+
+    /** Appends str {@code key} (reference stolen) to the shared keys {@code k}, which has a usable place: its entry index. */
+    private static long addSharedKey(long k, long key, long hash) {
+        long n = nentries(k);
+        Native.putInt(k + DK_VERSION, 0);
+        setIndex(k, findEmptySlot(k, hash), n);
+        Native.putLong(entries(k) + 16 * n, key);
+        Native.putLong(k + DK_USABLE, keysUsable(k) - 1);
+        Native.putLong(k + DK_NENTRIES, n + 1);
+        return n;
+    }
+
+    /** dictkeys_incref of a shared keys table. */
+    public static void increfKeys(long k) { Native.putLong(k + DK_REFCNT, Native.getLong(k + DK_REFCNT) + 1); }
+
+    /** dictkeys_decref of a shared keys table: at its last reference its keys are released and it is freed. */
+    public void decrefKeys(long k) {
+        long r = Native.getLong(k + DK_REFCNT) - 1;
+        Native.putLong(k + DK_REFCNT, r);
+        if (r > 0) return;
+        if (sharedKeys != null) sharedKeys.freed(k);
+        releaseKeys(k);
+    }
+
+    /**
+     * make_dict_from_instance_attributes: a split dict over the shared keys {@code k} (a new
+     * reference to them) that takes over the values array {@code v} (a dict from the free list;
+     * tracked when a value may be).
+     */
+    public long fromInstanceValues(long k, long v) {
+        increfKeys(k);
+        long used = DictValues.orderCount(v);
+        boolean track = false;
+        long n = nentries(k);
+        for (long i = 0; i < n && !track; i++) {
+            long x = Native.getLong(DictValues.slot(v, i));
+            if (x != 0 && heap.mayBeTracked(x)) track = true;
+        }
+        long d = create();
+        Native.putLong(d + MA_KEYS, k);
+        Native.putLong(d + MA_VALUES, v);
+        Native.putLong(d + MA_USED, used);
+        if (track) heap.track(d);
+        return d;
+    }
+
+    /** new_dict_with_shared_keys: an empty split dict over {@code k} (a new reference), with a values array of its usable size. */
+    public long newSplit(long k) {
+        increfKeys(k);
+        long v = DictValues.newValues(heap, sharedKeysUsableSize(k));
+        long d = create();
+        Native.putLong(d + MA_KEYS, k);
+        Native.putLong(d + MA_VALUES, v);
+        return d;
+    }
+
+    /**
+     * popitem's conversion of a split dict to a combined one (dict_popitem_impl): dictresize to
+     * the shared keys' size, the entries in the dict's order. Nothing for a combined dict.
      */
     public void combineSplit(long d) {
         if (!isSplit(d)) return;
-        Native.putLong(d + MA_VALUES, 0);
-        resize(d, SHARED_KEYS_LOG2_SIZE, true);
-    }
-
-    /** A new key joins a split dict: it stays split only if the key is a str that fits in its shared keys. */
-    private void newKeyInSplit(long d, long key, boolean keyIsStr) {
-        long handle = Native.getLong(d + MA_VALUES);
-        if (handle != 0 && !(keyIsStr && sharedKeys != null && sharedKeys.addKey(handle, key))) {
-            Native.putLong(d + MA_VALUES, 0);
-            // insertion_resize: the split table becomes a combined one sized for 3 * used (a
-            // non-str key's general table is made by insert itself)
-            if (keyIsStr && keys(d) != emptyKeys) resize(d, log2KeysizeFor(3 * size(d)), true);
-        }
+        resize(d, log2Size(keys(d)), true);
     }
 
     /** A number that changes whenever any watched dict changes (or dies). */
@@ -239,7 +367,7 @@ public final class DictType extends PyType {
     private static int log2Size(long k) { return Native.getByte(k + DK_LOG2_SIZE); }
     private static int kind(long k) { return Native.getByte(k + DK_KIND); }
     private static long nentries(long k) { return Native.getLong(k + DK_NENTRIES); }
-    private static int entrySize(long k) { return kind(k) == KIND_UNICODE ? 16 : 24; }
+    private static int entrySize(long k) { return kind(k) != KIND_GENERAL ? 16 : 24; }
     private static long entries(long k) { return k + DK_INDICES + (1L << Native.getByte(k + DK_LOG2_INDEX_BYTES)); }
 
     // The three layout bytes of a keys table (log2 of its size, log2 of its index bytes, its kind)
@@ -249,7 +377,7 @@ public final class DictType extends PyType {
     // them in registers across the stores itself).
     private static int layoutWord(long k) { return Native.getInt(k + DK_LOG2_SIZE); }
     private static int wordLog2Size(int w) { return w & 0xff; }
-    private static boolean wordUnicode(int w) { return ((w >>> 16) & 0xff) == KIND_UNICODE; }
+    private static boolean wordUnicode(int w) { return ((w >>> 16) & 0xff) != KIND_GENERAL; }
     private static long wordEntries(long k, int w) { return k + DK_INDICES + (1L << ((w >>> 8) & 0xff)); }
 
     /** The index table's slot {@code i} of a table with 2**log2 slots. */
@@ -285,11 +413,11 @@ public final class DictType extends PyType {
 
     /** Entry {@code ix}'s key, value and (general kind) hash addresses. */
     private static long entry(long k, long ix) { return entries(k) + ix * entrySize(k); }
-    private static long entryKey(long k, long e) { return Native.getLong(e + (kind(k) == KIND_UNICODE ? 0 : 8)); }
-    private static long entryValue(long k, long e) { return Native.getLong(e + (kind(k) == KIND_UNICODE ? 8 : 16)); }
+    private static long entryKey(long k, long e) { return Native.getLong(e + (kind(k) != KIND_GENERAL ? 0 : 8)); }
+    private static long entryValue(long k, long e) { return Native.getLong(e + (kind(k) != KIND_GENERAL ? 8 : 16)); }
 
     private long entryHash(long k, long e) {
-        return kind(k) == KIND_UNICODE ? heap.strs.hash(Native.getLong(e)) : Native.getLong(e);
+        return kind(k) != KIND_GENERAL ? heap.strs.hash(Native.getLong(e)) : Native.getLong(e);
     }
 
     /** PyObject_Hash of a key: an exact str's own hash without the type's dispatch (its cached hash first). */
@@ -355,7 +483,7 @@ public final class DictType extends PyType {
         if (k == emptyKeys) return;
         long n = nentries(k);
         // the layout, read once: entries of 16 bytes {key, value} or 24 bytes {hash, key, value}
-        boolean unicode = kind(k) == KIND_UNICODE;
+        boolean unicode = kind(k) != KIND_GENERAL;
         int size = unicode ? 16 : 24, keyAt = unicode ? 0 : 8;
         long e = entries(k);
         for (long ix = 0; ix < n; ix++, e += size) {
@@ -406,6 +534,30 @@ public final class DictType extends PyType {
         }
     }
 
+    /** unicodekeys_lookup_unicode: the entry index of exact str {@code key} in keys table {@code k} (a unicode layout), or -1. */
+    private long lookupInKeys(long k, long key, long hash) {
+        long mask = (1L << log2Size(k)) - 1;
+        long i = hash & mask;
+        long perturb = hash;
+        long entries = entries(k);
+        while (true) {
+            long ix = getIndex(k, i);
+            if (ix == DKIX_EMPTY) return -1;
+            if (ix >= 0) {
+                long ek = Native.getLong(entries + 16 * ix);
+                if (ek == key || (heap.strs.hash(ek) == hash && heap.strs.equals(ek, key))) return ix;
+            }
+            perturb >>>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+
+    /** The value of entry {@code ix} (found by a lookup) of d, whose keys are {@code k}: from the values array of a split dict. */
+    private static long valueOf(long d, long k, long ix) {
+        long v = values(d);
+        return v != 0 ? Native.getLong(DictValues.slot(v, ix)) : entryValue(k, entry(k, ix));
+    }
+
     /** The slot where {@code ix} is stored in the index table. */
     private static long slotOf(long k, long hash, long ix) {
         long mask = (1L << log2Size(k)) - 1;
@@ -425,8 +577,7 @@ public final class DictType extends PyType {
         long hash = hashOf(key);  // hashed first, so an unhashable key fails even on an empty dict
         long ix = lookup(d, key, hash);
         if (ix < 0) return 0;
-        long k = keys(d);
-        return entryValue(k, entry(k, ix));
+        return valueOf(d, keys(d), ix);
     }
 
     /**
@@ -440,7 +591,7 @@ public final class DictType extends PyType {
         long mask = (1L << log2Size(k)) - 1;
         long i = hash & mask;
         long perturb = hash;
-        boolean unicode = kind(k) == KIND_UNICODE;
+        boolean unicode = kind(k) != KIND_GENERAL;
         long strType = heap.strs.address();
         while (true) {
             long ix = getIndex(k, i);
@@ -450,7 +601,7 @@ public final class DictType extends PyType {
                 long ek = entryKey(k, e);
                 if (Heap.typeAddress(ek) == strType && (unicode ? heap.strs.hash(ek) : Native.getLong(e)) == hash
                         && StrType.contentEquals(ek, key)) {
-                    return entryValue(k, e);
+                    return valueOf(d, k, ix);
                 }
             }
             perturb >>>= PERTURB_SHIFT;
@@ -464,8 +615,7 @@ public final class DictType extends PyType {
     public long getItemKnownHash(long d, long key, long hash) {
         long ix = lookup(d, key, hash);
         if (ix < 0) return 0;
-        long k = keys(d);
-        return entryValue(k, entry(k, ix));
+        return valueOf(d, keys(d), ix);
     }
 
     /** _PyDict_SetItem_KnownHash: d[key] = value with key's hash given; key and value are incref'd. */
@@ -483,6 +633,17 @@ public final class DictType extends PyType {
         long ix = lookup(d, key, hash);
         if (ix < 0) return 0;
         long k = keys(d);
+        long sv = values(d);
+        if (sv != 0) {
+            // delitem_common on a split table: the value slot emptied and taken out of the order; the shared keys keep the key
+            long old = Native.getLong(DictValues.slot(sv, ix));
+            if (old == 0) return 0;
+            noteChange(d);
+            Native.putLong(DictValues.slot(sv, ix), 0);
+            DictValues.removeOrder(sv, ix);
+            Native.putLong(d + MA_USED, size(d) - 1);
+            return old;
+        }
         noteChange(d);
         setIndex(k, slotOf(k, hash, ix), DKIX_DUMMY);
         long e = entry(k, ix);
@@ -493,6 +654,30 @@ public final class DictType extends PyType {
         Native.putInt(k + DK_VERSION, 0);
         heap.decref(oldKey);
         return oldValue;
+    }
+
+    /**
+     * dict_popitem_impl's removal of the last item of a non-empty dict (a split one combined first):
+     * the last live entry emptied, its index slot made a dummy, and dk_nentries cut back to it (the
+     * next key takes that entry again; dk_usable stays, the dummy holds its place). Returns {key,
+     * value}, the dict's references now the caller's. No key's {@code __eq__} runs.
+     */
+    public long[] popLast(long d) {
+        combineSplit(d);
+        long k = keys(d);
+        Native.putInt(k + DK_VERSION, 0);
+        long i = nentries(k) - 1;
+        while (i >= 0 && entryValue(k, entry(k, i)) == 0) i--;
+        if (i < 0) throw new IllegalStateException("popitem of an empty dict");
+        long e = entry(k, i);
+        long key = entryKey(k, e), value = entryValue(k, e), hash = entryHash(k, e);
+        Native.fill(e, entrySize(k), (byte) 0);
+        if (kind(k) == KIND_GENERAL) Native.putLong(e, -1);  // me_hash = -1
+        setIndex(k, slotOf(k, hash, i), DKIX_DUMMY);
+        Native.putLong(k + DK_NENTRIES, i);
+        Native.putLong(d + MA_USED, size(d) - 1);
+        noteChange(d);
+        return new long[] {key, value};
     }
 
     // ---- insertion and deletion -------------------------------------------------------------------
@@ -535,23 +720,28 @@ public final class DictType extends PyType {
         noteChange(d);
         long k = keys(d);
         boolean keyIsStr = Heap.typeAddress(key) == heap.strs.address();
+        if (isSplit(d)) {
+            // insertdict on a split table: a str key stays in it; any other key combines it first
+            // into a general table (insertion_resize(mp, 0))
+            if (keyIsStr) return insertSplit(d, key, hash, value, keep);
+            resize(d, log2KeysizeFor(3 * size(d)), false);
+            k = keys(d);
+        }
         if (k == emptyKeys) {
-            newKeyInSplit(d, key, keyIsStr);
             insertToEmpty(d, key, hash, value, keyIsStr);
             return 0;
         }
-        if (kind(k) == KIND_UNICODE && !keyIsStr) {
+        if (kind(k) != KIND_GENERAL && !keyIsStr) {
             resize(d, log2KeysizeFor(3 * size(d)), false);
             k = keys(d);
         }
         long ix = lookup(d, key, hash);
         k = keys(d);  // a comparison's __eq__ may have changed d's table
         if (ix < 0 && k == emptyKeys) {  // ... or emptied d
-            newKeyInSplit(d, key, keyIsStr);
             insertToEmpty(d, key, hash, value, keyIsStr);
             return 0;
         }
-        if (ix < 0 && kind(k) == KIND_UNICODE && !keyIsStr) {
+        if (ix < 0 && kind(k) != KIND_GENERAL && !keyIsStr) {
             resize(d, log2KeysizeFor(3 * size(d)), false);
             k = keys(d);
         }
@@ -563,10 +753,8 @@ public final class DictType extends PyType {
         }
         maintainTracking(d, key, value);
         if (ix < 0) {
-            newKeyInSplit(d, key, keyIsStr);
-            k = keys(d);  // a split dict that became combined has a new table
             if (Native.getLong(k + DK_USABLE) <= 0) {
-                resize(d, log2KeysizeFor(3 * size(d)), kind(k) == KIND_UNICODE);
+                resize(d, log2KeysizeFor(3 * size(d)), kind(k) != KIND_GENERAL);
                 k = keys(d);
             }
             int w = layoutWord(k), log2 = wordLog2Size(w);
@@ -583,9 +771,50 @@ public final class DictType extends PyType {
         }
         long e = entry(k, ix);
         long old = entryValue(k, e);
-        Native.putLong(e + (kind(k) == KIND_UNICODE ? 8 : 16), value);
+        Native.putLong(e + (kind(k) != KIND_GENERAL ? 8 : 16), value);
         heap.decref(old);
         heap.decref(key);
+        return 0;
+    }
+
+    /**
+     * insertdict for an exact str key into a split dict: a key of the shared keys sets its value
+     * slot (appended to the order when it was empty); a new key joins the shared keys while they
+     * have a usable place (the keys table taking the key's reference), else the dict becomes
+     * combined, a unicode table for 3 * used (insertion_resize), and the key goes in there.
+     */
+    private long insertSplit(long d, long key, long hash, long value, boolean keep) {
+        long k = keys(d), v = values(d);
+        long ix = lookupInKeys(k, key, hash);
+        if (ix >= 0) {
+            long at = DictValues.slot(v, ix);
+            long old = Native.getLong(at);
+            if (old != 0 && keep) {
+                heap.decref(value);
+                heap.decref(key);
+                return old;
+            }
+            maintainTracking(d, key, value);
+            Native.putLong(at, value);
+            if (old == 0) {
+                DictValues.appendOrder(v, ix);
+                Native.putLong(d + MA_USED, size(d) + 1);
+            } else {
+                heap.decref(old);
+            }
+            heap.decref(key);
+            return 0;
+        }
+        if (keysUsable(k) <= 0) {
+            resize(d, log2KeysizeFor(3 * size(d)), true);
+            return insert(d, key, hash, value, keep);
+        }
+        maintainTracking(d, key, value);
+        long n = addSharedKey(k, key, hash);
+        Native.putLong(DictValues.slot(v, n), value);
+        DictValues.appendOrder(v, n);
+        Native.putLong(d + MA_USED, size(d) + 1);
+        if (sharedKeys != null) sharedKeys.keyAdded(k, key, n);
         return 0;
     }
 
@@ -627,9 +856,31 @@ public final class DictType extends PyType {
     /** dictresize: a new table of 2**log2 slots holding the live entries in order; the old one is freed. */
     private void resize(long d, int log2, boolean unicode) {
         long old = keys(d);
-        if (kind(old) != KIND_UNICODE) unicode = false;
+        if (kind(old) == KIND_GENERAL) unicode = false;
         long k = newKeys(log2, unicode);
         Native.putLong(d + MA_KEYS, k);
+        long sv = values(d);
+        if (sv != 0) {
+            // a split table combined: its entries in the values' order, each key with a new
+            // reference; then the shared keys released and the values array freed
+            long n = DictValues.orderCount(sv);
+            int nw = layoutWord(k), nlog2 = wordLog2Size(nw);
+            long ne = wordEntries(k, nw), base = k + DK_INDICES;
+            for (long j = 0; j < n; j++) {
+                long i = DictValues.orderAt(sv, j);
+                long key = sharedKeyAt(old, i);
+                long hash = heap.strs.hash(key);
+                heap.incref(key);
+                putEntry(ne, unicode, j, key, hash, Native.getLong(DictValues.slot(sv, i)));
+                putIndexAt(base, nlog2, emptySlot(base, nlog2, hash), j);
+            }
+            Native.putLong(k + DK_USABLE, Native.getLong(k + DK_USABLE) - n);
+            Native.putLong(k + DK_NENTRIES, n);
+            Native.putLong(d + MA_VALUES, 0);
+            decrefKeys(old);
+            DictValues.free(heap, sv);
+            return;
+        }
         long n = nentries(old);
         long j = 0;
         // both tables' layouts, read once (see layoutWord)
@@ -669,19 +920,18 @@ public final class DictType extends PyType {
         long n = size(other);
         if (other == d || n == 0) return;
         long ok = keys(other);
-        if (size(d) == 0 && !isSplit(d) && !isSplit(other) && n == nentries(ok)
+        if (size(d) == 0 && !isSplit(other) && n == nentries(ok)
                 && (log2Size(ok) == LOG_MINSIZE || usableFraction((1L << log2Size(ok)) / 2) < n)) {
             cloneInto(d, other);
             return;
         }
         long dk = keys(d);
-        if (!isSplit(d) && usableFraction(dk == emptyKeys ? 1 : 1L << log2Size(dk)) < n) {
-            resize(d, estimateLog2Keysize(size(d) + n), kind(ok) == KIND_UNICODE);
+        if (usableFraction(dk == emptyKeys ? 1 : 1L << log2Size(dk)) < n) {
+            resize(d, estimateLog2Keysize(size(d) + n), kind(ok) != KIND_GENERAL);
         }
         long orig = nentries(ok);
         for (long ix = nextEntry(other, 0); ix >= 0; ix = nextEntry(other, ix + 1)) {
-            long k = keys(other), e = entry(k, ix);
-            long key = entryKey(k, e), value = entryValue(k, e), hash = entryHash(k, e);
+            long key = entryKeyAt(other, ix), value = entryValueAt(other, ix), hash = entryHashAt(other, ix);
             heap.incref(key);
             heap.incref(value);
             try {
@@ -700,13 +950,27 @@ public final class DictType extends PyType {
      * {@link #updateFromDict} (compacted). The copy is tracked when the original is.
      */
     public long copy(long o) {
-        if (isSplit(o) && size(o) != 0) {
-            // a split dict's copy is split too, over the same shared keys, its values and their
-            // order copied (a new object, not from the free list); tracked when the original is
+        long sv = values(o);
+        if (sv != 0 && size(o) != 0) {
+            // a split dict's copy is split too (PyDict_Copy): a values array of the shared keys'
+            // usable size now, then a new dict object (not from the free list) over the same keys,
+            // the order bytes and the values copied; tracked when the original is
+            long k = keys(o);
+            long size = sharedKeysUsableSize(k);
+            long nv = DictValues.newValues(heap, size);
             long r = create(false);
-            updateFromDict(r, o);
-            markSplit(r, Native.getLong(o + MA_VALUES));
-            if (Heap.isTracked(o) && !Heap.isTracked(r)) heap.track(r);
+            int prefix = DictValues.prefixSize(nv);
+            Native.copy(sv - prefix, nv - prefix, prefix - 1);
+            for (long i = 0; i < size; i++) {
+                long x = Native.getLong(DictValues.slot(sv, i));
+                if (x != 0) heap.incref(x);
+                Native.putLong(DictValues.slot(nv, i), x);
+            }
+            increfKeys(k);
+            Native.putLong(r + MA_KEYS, k);
+            Native.putLong(r + MA_VALUES, nv);
+            Native.putLong(r + MA_USED, size(o));
+            if (Heap.isTracked(o)) heap.track(r);
             return r;
         }
         long r = create();
@@ -719,7 +983,7 @@ public final class DictType extends PyType {
     /** clone_combined_dict_keys into the empty dict d (its old table released): other's table copied whole, keys and values increfed. */
     private void cloneInto(long d, long other) {
         long ok = keys(other);
-        long bytes = KEYS_HEADER + (1L << log2IndexBytes(log2Size(ok))) + (long) (kind(ok) == KIND_UNICODE ? 16 : 24) * usableFraction(1L << log2Size(ok));
+        long bytes = KEYS_HEADER + (1L << log2IndexBytes(log2Size(ok))) + (long) (kind(ok) != KIND_GENERAL ? 16 : 24) * usableFraction(1L << log2Size(ok));
         long k = heap.memAlloc(bytes);
         Native.copy(ok, k, bytes);
         Native.putLong(k + DK_REFCNT, 1);
@@ -734,9 +998,17 @@ public final class DictType extends PyType {
         }
         noteChange(d);
         long old = keys(d);
+        long sv = values(d);
         Native.putLong(d + MA_KEYS, k);
         Native.putLong(d + MA_USED, size(other));
-        releaseKeys(old);
+        if (sv != 0) {
+            // an empty split target (an instance's __dict__) gives up its shared keys and values array
+            Native.putLong(d + MA_VALUES, 0);
+            decrefKeys(old);
+            DictValues.free(heap, sv);
+        } else {
+            releaseKeys(old);
+        }
         if (Heap.isTracked(other) && !Heap.isTracked(d)) heap.track(d);
     }
 
@@ -746,10 +1018,9 @@ public final class DictType extends PyType {
      * {@code value}.
      */
     public void fromKeysOfDict(long d, long iterable, long value) {
-        resize(d, estimateLog2Keysize(size(iterable)), kind(keys(iterable)) == KIND_UNICODE);
+        resize(d, estimateLog2Keysize(size(iterable)), kind(keys(iterable)) != KIND_GENERAL);
         for (long ix = nextEntry(iterable, 0); ix >= 0; ix = nextEntry(iterable, ix + 1)) {
-            long k = keys(iterable), e = entry(k, ix);
-            setItemKnownHash(d, entryKey(k, e), entryHash(k, e), value);
+            setItemKnownHash(d, entryKeyAt(iterable, ix), entryHashAt(iterable, ix), value);
         }
     }
 
@@ -777,10 +1048,30 @@ public final class DictType extends PyType {
         long old = keys(d);
         if (old == emptyKeys) return;
         noteChange(d);
+        long sv = values(d);
         Native.putLong(d + MA_KEYS, emptyKeys);
         Native.putLong(d + MA_VALUES, 0);
         Native.putLong(d + MA_USED, 0);
-        releaseKeys(old);
+        if (sv != 0) {
+            releaseValues(old, sv);
+            decrefKeys(old);
+        } else {
+            releaseKeys(old);
+        }
+    }
+
+    /** A split dict's values released (by slot, up to the shared keys' entries) and the array freed. */
+    private void releaseValues(long k, long sv) {
+        long n = nentries(k);
+        for (long i = 0; i < n; i++) {
+            long at = DictValues.slot(sv, i);
+            long x = Native.getLong(at);
+            if (x != 0) {
+                Native.putLong(at, 0);
+                heap.decref(x);
+            }
+        }
+        DictValues.free(heap, sv);
     }
 
     // ---- iteration ---------------------------------------------------------------------------------
@@ -793,6 +1084,15 @@ public final class DictType extends PyType {
 
     /** Visits the live entries in insertion order. The dict must not change meanwhile. */
     public void forEach(long d, EntryVisitor visitor) {
+        long sv = values(d);
+        if (sv != 0) {
+            long k = keys(d);
+            for (long j = 0; j < size(d); j++) {
+                long i = DictValues.orderAt(sv, j);
+                visitor.visit(sharedKeyAt(k, i), Native.getLong(DictValues.slot(sv, i)));
+            }
+            return;
+        }
         long k = keys(d);
         long n = nentries(k);
         for (long ix = 0; ix < n; ix++) {
@@ -804,6 +1104,7 @@ public final class DictType extends PyType {
 
     /** Position-based iteration (like PyDict_Next): the next live entry index at or after {@code pos}, or -1. */
     public static long nextEntry(long d, long pos) {
+        if (isSplit(d)) return pos < size(d) ? pos : -1;  // a split dict's positions are its order's
         long k = keys(d);
         long n = nentries(k);
         for (long ix = pos; ix < n; ix++) {
@@ -814,6 +1115,7 @@ public final class DictType extends PyType {
 
     /** The index of the last entry at or before {@code pos} that holds a value (pos past the end: from the last), or -1. */
     public static long prevEntry(long d, long pos) {
+        if (isSplit(d)) return Math.min(pos, size(d) - 1);
         long k = keys(d);
         for (long ix = Math.min(pos, nentries(k) - 1); ix >= 0; ix--) {
             if (entryValue(k, entry(k, ix)) != 0) return ix;
@@ -821,16 +1123,28 @@ public final class DictType extends PyType {
         return -1;
     }
 
-    public static long entryKeyAt(long d, long ix) { long k = keys(d); return entryKey(k, entry(k, ix)); }
+    public static long entryKeyAt(long d, long ix) {
+        long k = keys(d), sv = values(d);
+        return sv != 0 ? sharedKeyAt(k, DictValues.orderAt(sv, ix)) : entryKey(k, entry(k, ix));
+    }
     /** The native address of entry {@code ix}'s value slot in d's current keys table (it moves only with a new table). */
     public static long entryValueAddressAt(long d, long ix) {
+        long sv = values(d);
+        if (sv != 0) return DictValues.slot(sv, DictValues.orderAt(sv, ix));
         long k = keys(d);
-        return entry(k, ix) + (kind(k) == KIND_UNICODE ? 8 : 16);
+        return entry(k, ix) + (kind(k) != KIND_GENERAL ? 8 : 16);
     }
 
-    public static long entryValueAt(long d, long ix) { long k = keys(d); return entryValue(k, entry(k, ix)); }
+    public static long entryValueAt(long d, long ix) {
+        long k = keys(d), sv = values(d);
+        return sv != 0 ? Native.getLong(DictValues.slot(sv, DictValues.orderAt(sv, ix))) : entryValue(k, entry(k, ix));
+    }
     /** Entry {@code ix}'s hash (a unicode table's key: the str's cached hash). */
-    public long entryHashAt(long d, long ix) { long k = keys(d); return entryHash(k, entry(k, ix)); }
+    public long entryHashAt(long d, long ix) {
+        if (isSplit(d)) return heap.strs.hash(entryKeyAt(d, ix));
+        long k = keys(d);
+        return entryHash(k, entry(k, ix));
+    }
 
     // ---- slots ---------------------------------------------------------------------------------
 
@@ -838,8 +1152,16 @@ public final class DictType extends PyType {
     public void traverse(long o, LongConsumer visit) {
         long k = keys(o);
         long n = nentries(k);
+        long sv = values(o);
+        if (sv != 0) {  // dict_traverse: a split table's values by slot, up to the shared keys' entries
+            for (long i = 0; i < n; i++) {
+                long v = Native.getLong(DictValues.slot(sv, i));
+                if (v != 0) visit.accept(v);
+            }
+            return;
+        }
         long e = entries(k);
-        if (kind(k) == KIND_UNICODE) {
+        if (kind(k) != KIND_GENERAL) {
             for (long ix = 0; ix < n; ix++, e += 16) {
                 long v = Native.getLong(e + 8);
                 if (v != 0) visit.accept(v);
@@ -857,6 +1179,10 @@ public final class DictType extends PyType {
 
     @Override
     public void references(long o, LongConsumer visit) {
+        if (isSplit(o)) {  // the keys are the shared keys' references (their holder reports them), the values the dict's
+            forEach(o, (key, value) -> visit.accept(value));
+            return;
+        }
         forEach(o, (key, value) -> {
             visit.accept(key);
             visit.accept(value);
@@ -873,7 +1199,14 @@ public final class DictType extends PyType {
     public void dealloc(long o) {
         heap.untrackIfTracked(o);
         noteChange(o);
-        releaseKeys(keys(o));
+        long sv = values(o);
+        if (sv != 0) {
+            long k = keys(o);
+            releaseValues(k, sv);
+            decrefKeys(k);
+        } else {
+            releaseKeys(keys(o));
+        }
         boolean exact = Heap.typeAddress(o) == address();
         if (numFree < MAX_FREE && exact) {
             heap.parkedOnFreeList(o, this);
@@ -886,9 +1219,13 @@ public final class DictType extends PyType {
 
     /** _PyDict_MaybeUntrack's test: no value, and for general tables no key, may be tracked. */
     public boolean contentsAllUntracked(long o) {
+        if (isSplit(o)) {
+            for (long j = 0; j < size(o); j++) if (heap.mayBeTracked(entryValueAt(o, j))) return false;
+            return true;
+        }
         long k = keys(o);
         long n = nentries(k);
-        boolean general = kind(k) != KIND_UNICODE;
+        boolean general = kind(k) == KIND_GENERAL;
         for (long ix = 0; ix < n; ix++) {
             long e = entry(k, ix);
             long v = entryValue(k, e);
@@ -906,9 +1243,18 @@ public final class DictType extends PyType {
      * exact tuples stand in the way (they may still be untracked).
      */
     public int untrackVerdict(long o) {
+        if (isSplit(o)) {
+            int verdict = 1;
+            for (long j = 0; j < size(o); j++) {
+                int c = contentVerdict(entryValueAt(o, j));
+                if (c == 0) return 0;
+                verdict = Math.max(verdict, c);
+            }
+            return verdict;
+        }
         long k = keys(o);
         long n = nentries(k);
-        boolean general = kind(k) != KIND_UNICODE;
+        boolean general = kind(k) == KIND_GENERAL;
         int verdict = 1;
         for (long ix = 0; ix < n; ix++) {
             long e = entry(k, ix);
@@ -948,9 +1294,9 @@ public final class DictType extends PyType {
     public long sizeOf(long o) {
         long k = keys(o);
         long size = basicSize();
-        long split = Native.getLong(o + MA_VALUES);
-        if (split != 0 && sharedKeys != null) return size + 8 * sharedKeys.usableSize(split);
-        if (k != emptyKeys) {
+        if (isSplit(o)) size += 8 * sharedKeysUsableSize(k);
+        // a split dict's shared keys are the class's (counted by type.__sizeof__) unless it holds their last reference
+        if (k != emptyKeys && Native.getLong(k + DK_REFCNT) == 1) {
             int log2 = log2Size(k);
             size += KEYS_HEADER + (1L << Native.getByte(k + DK_LOG2_INDEX_BYTES))
                     + (long) usableFraction(1L << log2) * entrySize(k);
@@ -975,7 +1321,7 @@ public final class DictType extends PyType {
         // dict_equal: each key of a looked up in b with the hash a stored (no __hash__ call), then the values compared
         for (long ix = 0; ix < nentries(keys(a)); ix++) {
             long k = keys(a), e = entry(k, ix);
-            long value = entryValue(k, e);
+            long value = valueOf(a, k, ix);
             if (value == 0) continue;
             long key = entryKey(k, e);
             heap.incref(key);

@@ -301,19 +301,21 @@ class DictTypeTest {
         heap.decref(two);
     }
 
-    /** Shared keys of a usable size of 30 that take every str key, as a class's with room. */
-    private static final DictType.SharedKeys THIRTY = new DictType.SharedKeys() {
-        @Override public long usableSize(long handle) { return 30; }
-        @Override public boolean addKey(long handle, long key) { return true; }
-    };
+    /** A split dict over new shared keys (the class's reference kept in {@code keys[0]}), holding the given str keys in order. */
+    private static long split(Heap heap, long[] keys, String... names) {
+        keys[0] = heap.dicts.newSharedKeys();
+        long d = heap.dicts.newSplit(keys[0]);
+        for (String k : names) put(heap, d, heap.strs.of(k), heap.ints.of(k.charAt(0)));
+        return d;
+    }
 
     @Test
     void popitemOfASplitDictCombinesItToTheSharedKeysSize(Heap heap) {
-        heap.dicts.setSharedKeys(THIRTY);
-        long d = heap.dicts.create();
-        heap.dicts.markSplit(d, 7);
-        for (String k : new String[] {"w", "y", "x"}) put(heap, d, heap.strs.of(k), heap.ints.of(k.charAt(0)));
-        assertEquals(16 + 48 + 8 * 30, heap.getsizeof(d));  // getsizeof counts the GC head
+        long[] keys = new long[1];
+        long d = split(heap, keys, "w", "y", "x");
+        assertTrue(DictType.isSplit(d));
+        assertEquals(3, DictType.sharedKeysEntries(keys[0]));
+        assertEquals(16 + 48 + 8 * 30, heap.getsizeof(d));  // getsizeof counts the GC head; the keys are the class's
         heap.dicts.combineSplit(d);
         assertFalse(DictType.isSplit(d));
         // 3.11: getsizeof(vars(o)) after vars(o).popitem() is 832, a 64-slot combined table
@@ -322,22 +324,103 @@ class DictTypeTest {
         heap.dicts.combineSplit(d);  // a combined dict stays as it is
         assertEquals(832, heap.getsizeof(d));
         heap.decref(d);
-        heap.dicts.setSharedKeys(null);
+        heap.dicts.decrefKeys(keys[0]);
     }
 
     @Test
     void aSplitDictsCopyIsSplitInTheSameOrder(Heap heap) {
-        heap.dicts.setSharedKeys(THIRTY);
-        long d = heap.dicts.create();
-        heap.dicts.markSplit(d, 7);
-        for (String k : new String[] {"z", "x", "y"}) put(heap, d, heap.strs.of(k), heap.ints.of(k.charAt(0)));
+        long[] keys = new long[1];
+        long d = split(heap, keys, "z", "x", "y");
         long c = heap.dicts.copy(d);
         assertTrue(DictType.isSplit(c));
+        assertEquals(DictType.keysTable(d), DictType.keysTable(c));
         assertEquals(heap.getsizeof(d), heap.getsizeof(c));
         assertEquals(List.of("z", "x", "y"), keys(heap, c));
         assertFalse(Heap.isTracked(c));  // ints only, as the original
         heap.decref(c);
         heap.decref(d);
-        heap.dicts.setSharedKeys(null);
+        heap.dicts.decrefKeys(keys[0]);
+    }
+
+    @Test
+    void aSplitDictKeepsItsOwnOrderOverTheSharedKeysAndAllocatesNoTable(Heap heap) {
+        long[] keys = new long[1];
+        long d = split(heap, keys, "a", "b", "c");
+        long other = heap.dicts.newSplit(keys[0]);
+        long blocks = heap.allocator().allocatedBlocks();
+        put(heap, other, heap.strs.of("c"), heap.ints.of(3));
+        put(heap, other, heap.strs.of("a"), heap.ints.of(1));
+        put(heap, other, heap.strs.of("d"), heap.ints.of(4));  // a new name joins the shared keys
+        assertEquals(blocks, heap.allocator().allocatedBlocks(), "values go into the values array");
+        assertEquals(4, DictType.sharedKeysEntries(keys[0]));
+        assertEquals(List.of("c", "a", "d"), keys(heap, other));
+        long b = heap.strs.of("b");
+        assertEquals(0, heap.dicts.getItem(other, b), "a shared key this dict has no value for");
+        assertFalse(heap.dicts.delItem(other, b));
+        assertTrue(heap.dicts.delItem(d, b));
+        heap.decref(b);
+        put(heap, d, heap.strs.of("b"), heap.ints.of(2));  // re-set: appended to the order
+        assertEquals(List.of("a", "c", "b"), keys(heap, d));
+        assertTrue(DictType.isSplit(d));
+        heap.decref(other);
+        heap.decref(d);
+        heap.dicts.decrefKeys(keys[0]);
+    }
+
+    @Test
+    void aNonStrKeyOrFullSharedKeysCombineASplitDict(Heap heap) {
+        long[] keys = new long[1];
+        long d = split(heap, keys, "a", "b");
+        put(heap, d, heap.ints.of(1), heap.ints.of(1));
+        assertFalse(DictType.isSplit(d));
+        assertEquals(List.of("a", "b", "1"), keys(heap, d));
+        assertEquals(352, heap.getsizeof(d));  // 3.11: a general table for 3 * used
+        heap.decref(d);
+        long e = heap.dicts.newSplit(keys[0]);
+        for (int i = 0; i < 32; i++) {
+            put(heap, e, heap.strs.of("n" + i), heap.ints.of(i));
+            assertEquals(i < 28, DictType.isSplit(e), "after " + (i + 1) + " names (2 taken)");
+        }
+        assertEquals(32, DictType.size(e));
+        heap.decref(e);
+        heap.dicts.decrefKeys(keys[0]);
+    }
+
+    @Test
+    void sharedKeysOutliveTheirClassWhileASplitDictHoldsThem(Heap heap) {
+        long[] keys = new long[1];
+        long d = split(heap, keys, "a");
+        heap.dicts.decrefKeys(keys[0]);  // the class lets go
+        assertEquals(16 + 48 + 8 * 30 + 768, heap.getsizeof(d), "the last holder counts the keys (_PyDict_SizeOf)");
+        long c = heap.dicts.create();
+        heap.dicts.updateFromDict(c, d);
+        assertEquals(List.of("a"), keys(heap, c));
+        heap.decref(c);
+        heap.dicts.clearDict(d);  // frees the keys with the values
+        assertFalse(DictType.isSplit(d));
+        assertEquals(64, heap.getsizeof(d));
+        heap.decref(d);
+    }
+
+    @Test
+    void popitemCutsTheEntryCountBackSoTheNextKeyTakesThatEntry(Heap heap) {
+        // the bug: popitem left dk_nentries as it was, so d.copy() afterwards compacted (272 bytes) where 3.11 clones (184)
+        long d = heap.dicts.create();
+        put(heap, d, heap.strs.of("b"), heap.ints.of(11));
+        put(heap, d, heap.strs.of("f"), heap.ints.of(12));
+        for (String expected : new String[] {"f", "b"}) {
+            long[] kv = heap.dicts.popLast(d);
+            assertEquals(expected, StrType.value(kv[0]));
+            heap.decref(kv[0]);
+            heap.decref(kv[1]);
+        }
+        assertEquals(0, DictType.keysEntries(d));
+        put(heap, d, heap.strs.of("a"), heap.ints.of(18));
+        assertEquals(1, DictType.keysEntries(d));
+        long c = heap.dicts.copy(d);
+        assertEquals(184, heap.getsizeof(c));
+        assertEquals(List.of("a"), keys(heap, c));
+        heap.decref(c);
+        heap.decref(d);
     }
 }

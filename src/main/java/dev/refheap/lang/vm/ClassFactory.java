@@ -115,11 +115,16 @@ final class ClassFactory {
         for (PyType m : fullMro) if (m instanceof ClassType c) cls.mro.add(c);
         List<ClassType> mro = cls.mro;
 
-        long t = heap.allocObjectOfSize(meta == null ? heap.typeType : meta, ClassType.TYPE_OBJECT_SIZE, 0);
-        Native.fill(t + 16, ClassType.TYPE_OBJECT_SIZE - 16, (byte) 0);
+        long t = heap.allocObjectOfSize(meta == null ? heap.typeType : meta, ClassType.HEAP_TYPE_STRUCT_SIZE, 0);
+        Native.fill(t + 16, ClassType.HEAP_TYPE_STRUCT_SIZE - 16, (byte) 0);
         cls.typeObject = t;
         Native.putLong(t + ClassType.T_SLOTS, layout.htSlots);
         heap.registerHeapType(cls, t);
+        if (cls.managed()) {
+            // ht_cached_keys (_PyDict_NewKeysForClass): a block of its own, as 3.11 allocates it
+            cls.cachedKeys = heap.dicts.newSharedKeys();
+            rt.sharedKeys.register(cls);
+        }
         long dict = heap.dicts.create();
         long[] classcell = {0};
         heap.dicts.forEach(ns, (k, v) -> {

@@ -1,6 +1,8 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.memory.Native;
+import dev.refheap.object.DictType;
+import dev.refheap.object.DictValues;
 import dev.refheap.object.HeapTypeSlots;
 import dev.refheap.object.Layout;
 import dev.refheap.object.PyType;
@@ -129,12 +131,13 @@ final class ClassType extends LangType implements HeapTypeSlots {
     int hooks;
     long hooksVersion = -1;
     /**
-     * dk_usable of the shared keys (CPython 3.11: 30 at first, one less for each instance made
-     * while above 1, and one less for each new attribute name); no new name joins the keys at 0.
+     * ht_cached_keys: the native shared keys table of a class whose instances have a managed dict
+     * (made with the class, released when the class object is freed; split dicts hold their own
+     * references), else 0. Its dk_usable is 30 at first, one less for each instance made while
+     * above 1 and one less for each new attribute name; no new name joins at 0. {@link #keys}
+     * mirrors its entries in order.
      */
-    int dkUsable = 30;
-    /** The shared keys' handle in {@link SharedKeyTables}, 0 until a dict is materialized. */
-    long sharedKeysHandle;
+    long cachedKeys;
     /** True once the class object is freed: the descriptor stays in the heap's types (its index is not reused). */
     boolean typeObjectFreed;
 
@@ -197,11 +200,19 @@ final class ClassType extends LangType implements HeapTypeSlots {
     int keyIndex(String name, boolean add) {
         Integer i = keyIndex.get(name);
         if (i != null) return i;
-        if (!add || dkUsable <= 0) return -1;
-        dkUsable--;
+        if (!add || cachedKeys == 0 || DictType.keysUsable(cachedKeys) <= 0) return -1;
+        long key = heap.strs.internedOf(name);
+        long ix = heap.dicts.sharedKeysIndex(cachedKeys, key);  // insert_into_dictkeys: the table takes a reference
+        heap.decref(key);
+        if (ix >= 0) mirrorKey(name, (int) ix);
+        return (int) ix;
+    }
+
+    /** The shared keys gained {@code name} at entry {@code ix} (always the next one): the mirror follows. */
+    void mirrorKey(String name, int ix) {
+        if (ix != keys.size()) throw new IllegalStateException("shared keys of " + name() + ": entry " + ix + " joined a mirror of " + keys.size());
         keys.add(name);
-        keyIndex.put(name, keys.size() - 1);
-        return keys.size() - 1;
+        keyIndex.put(name, ix);
     }
 
     // ---- instances --------------------------------------------------------------------------
@@ -230,13 +241,13 @@ final class ClassType extends LangType implements HeapTypeSlots {
             if (builtinBase instanceof OSErrorType) OSErrorType.initFields(o);
         } else {
             Native.fill(o + Layout.OBJECT_HEAD, basicSize() - Layout.OBJECT_HEAD, (byte) 0);
-            if (managed()) {
+            if (managed() && cachedKeys != 0) {
                 // _PyObject_InitInlineValues: the values array is made with the object, as many
                 // slots as the shared keys have entries and usable places then (never grown)
-                if (dkUsable > 1) dkUsable--;
+                DictType.takeUsablePlace(cachedKeys);
                 long values;
                 try {
-                    values = Instances.newValues(heap, keys.size() + dkUsable);
+                    values = DictValues.newValues(heap, DictType.sharedKeysUsableSize(cachedKeys));
                 } catch (RuntimeException e) {
                     heap.track(o);
                     heap.decref(o);
@@ -535,6 +546,11 @@ final class ClassType extends LangType implements HeapTypeSlots {
 
     @Override
     public void clearTypeObject(long t) {
+        if (cachedKeys != 0) {  // type_clear: the class lets go of its shared keys (split dicts keep their own references)
+            long k = cachedKeys;
+            cachedKeys = 0;
+            heap.dicts.decrefKeys(k);
+        }
         clearField(t, T_DICT);
         clearField(t, T_MRO);
         rt.subclasses.removeFromBases(t, get(t, T_BASES));
@@ -559,6 +575,6 @@ final class ClassType extends LangType implements HeapTypeSlots {
     @Override
     public long typeObjectSize(long t) {
         // type.__sizeof__: the PyHeapTypeObject, plus the cached shared keys of a class whose instances have a managed dict
-        return managed() ? TYPE_OBJECT_SIZE : HEAP_TYPE_STRUCT_SIZE;
+        return cachedKeys != 0 ? TYPE_OBJECT_SIZE : HEAP_TYPE_STRUCT_SIZE;
     }
 }

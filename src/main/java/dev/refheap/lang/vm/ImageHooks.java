@@ -206,7 +206,6 @@ final class ImageHooks {
             out.writeBoolean(c.typeObjectFreed);
             out.writeInt(c.keys.size());
             for (String k : c.keys) writeStr(out, k);
-            out.writeInt(c.dkUsable);
             out.writeBoolean(c.hasDel);
             out.writeBoolean(c.tpDel);
             out.writeBoolean(c.validVersionTag);
@@ -219,7 +218,7 @@ final class ImageHooks {
             }
             out.writeInt(c.heapBase == null ? -1 : c.heapBase.index());
             out.writeInt(c.solid == null ? -1 : c.solid.index());
-            out.writeLong(c.sharedKeysHandle);
+            out.writeLong(c.cachedKeys);
             out.writeInt(c.fullMro.size());
             for (PyType m : c.fullMro) out.writeInt(m.index());
         }
@@ -237,9 +236,9 @@ final class ImageHooks {
     /** A class's description as the image has it. */
     private record ClassRecord(String name, int flags, long basicSize, long itemSize, long weaklistOffset, int builtinBase,
                                boolean exceptionBased, long dictOffset, long typeObject, boolean freed, List<String> keys,
-                               int dkUsable, boolean hasDel, boolean tpDel, boolean validVersionTag, boolean abstractFlag,
+                               boolean hasDel, boolean tpDel, boolean validVersionTag, boolean abstractFlag,
                                int collectionFlags, String[] slotNames, long[] slotOffsets, int heapBase, int solid,
-                               long sharedKeysHandle, int[] fullMro) implements Record {}
+                               long cachedKeys, int[] fullMro) implements Record {}
 
     /** A type made after the constructor, as the image has it. */
     private sealed interface Record permits ClassRecord, StructSeqRecord, StreamsRecord, NativeTypeRecord {}
@@ -303,7 +302,6 @@ final class ImageHooks {
                     c.keyIndex.put(k, c.keys.size());
                     c.keys.add(k);
                 }
-                c.dkUsable = r.dkUsable();
                 c.hasDel = r.hasDel();
                 c.tpDel = r.tpDel();
                 c.validVersionTag = r.validVersionTag();
@@ -311,7 +309,7 @@ final class ImageHooks {
                 c.collectionFlags = r.collectionFlags();
                 c.slotNames = r.slotNames();
                 c.slotOffsets = r.slotOffsets();
-                c.sharedKeysHandle = r.sharedKeysHandle();
+                c.cachedKeys = r.cachedKeys();
                 made.add(c);
             }
             for (int i = 0; i < classes.size(); i++) {  // the links, once every class exists
@@ -370,7 +368,6 @@ final class ImageHooks {
             int nk = count(in, 1 << 20);
             List<String> keys = new ArrayList<>(nk);
             for (int k = 0; k < nk; k++) keys.add(readStr(in));
-            int dk = in.readInt();
             boolean hasDel = in.readBoolean(), tpDel = in.readBoolean(), valid = in.readBoolean(), abs = in.readBoolean();
             int coll = in.readInt();
             int ns = count(in, 1 << 16);
@@ -385,7 +382,7 @@ final class ImageHooks {
             int nm = count(in, 1 << 16);
             int[] mro = new int[nm];
             for (int m = 0; m < nm; m++) mro[m] = index(in, total);
-            records.add(new ClassRecord(name, flags, basic, item, weak, builtinBase, exc, dictOffset, typeObject, freed, keys, dk, hasDel,
+            records.add(new ClassRecord(name, flags, basic, item, weak, builtinBase, exc, dictOffset, typeObject, freed, keys, hasDel,
                     tpDel, valid, abs, coll, slotNames, slotOffsets, heapBase, solid, shared, mro));
         }
         return new ClassRecords(rt, records, states);
@@ -799,7 +796,6 @@ final class ImageHooks {
         }
         writeTypeMap(out, rt.subclasses.builtinDicts);
         writeTypeMap(out, rt.slotWrappers.dicts);
-        out.writeLong(rt.sharedKeys.next());
         Interpreter it = rt.mainInterpreter;
         out.writeLong(it.tsDict);
         out.writeLong(it.context);
@@ -876,7 +872,6 @@ final class ImageHooks {
             attrs.put(t, m);
         }
         Map<Integer, Long> subclassDicts = readTypeMap(in, total), slotDicts = readTypeMap(in, total);
-        long nextShared = in.readLong();
         long tsDict = in.readLong(), context = in.readLong(), sentinel = in.readLong();
         boolean strSpecialized = in.readBoolean();
         long objectNew = in.readLong();
@@ -929,7 +924,7 @@ final class ImageHooks {
             attrs.forEach((t, m) -> rt.typeAttrs.put(rt.heap.typeAtIndex(t), m));
             replaceTypeMap(rt, rt.subclasses.builtinDicts, subclassDicts);
             replaceTypeMap(rt, rt.slotWrappers.dicts, slotDicts);
-            rt.sharedKeys.restore(classes.made, nextShared);
+            rt.sharedKeys.restore(classes.made);
             Interpreter it = rt.mainInterpreter;
             it.tsDict = tsDict;
             it.context = context;

@@ -1,6 +1,7 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.memory.Native;
+import dev.refheap.object.DictValues;
 import dev.refheap.object.Heap;
 import dev.refheap.object.Layout;
 import dev.refheap.object.StrType;
@@ -33,36 +34,14 @@ final class Instances {
     private Instances() {}
 
     /** The address of value slot {@code i} of the values array {@code v}. */
-    static long slot(long v, long i) { return v + 8 * i; }
+    static long slot(long v, long i) { return DictValues.slot(v, i); }
 
-    /** The prefix size P of the values array {@code v} (its block starts P bytes before it). */
-    static int prefixSize(long v) { return Native.getByte(v - 1) & 0xff; }
+    static int orderCount(long v) { return DictValues.orderCount(v); }
 
-    /** How many slots are set (the order bytes in use). */
-    static int orderCount(long v) { return Native.getByte(v - 2) & 0xff; }
-
-    /** The slot index set {@code k}-th, for {@code k < orderCount(v)}. */
-    static int orderAt(long v, int k) { return Native.getByte(v - 3 - k) & 0xff; }
-
-    /** _PyDictValues_AddToInsertionOrder: slot {@code i} (empty until now) is set last. */
-    static void appendOrder(long v, long i) {
-        int n = Native.getByte(v - 2) & 0xff;
-        Native.putByte(v - 3 - n, (byte) i);
-        Native.putByte(v - 2, (byte) (n + 1));
-    }
-
-    /** delete_index_from_values: slot {@code i} is emptied, the indices set after it move down one. */
-    static void removeOrder(long v, long i) {
-        int n = orderCount(v);
-        int k = 0;
-        while (k < n && orderAt(v, k) != i) k++;
-        if (k == n) throw new IllegalStateException("slot " + i + " is not in the values' insertion order");
-        for (; k < n - 1; k++) Native.putByte(v - 3 - k, Native.getByte(v - 4 - k));
-        Native.putByte(v - 2, (byte) (n - 1));
-    }
+    static int orderAt(long v, int k) { return DictValues.orderAt(v, k); }
 
     /** Frees the values array {@code v} (the block from its prefix). */
-    static void freeValues(Heap heap, long v) { heap.memFree(v - prefixSize(v)); }
+    static void freeValues(Heap heap, long v) { DictValues.free(heap, v); }
 
     /** Borrowed attribute value, or 0. */
     static long get(Runtime rt, long o, ClassType c, String name) {
@@ -109,24 +88,8 @@ final class Instances {
         long old = Native.getLong(at);
         heap.incref(value);
         Native.putLong(at, value);
-        if (old == 0) appendOrder(v, i);
+        if (old == 0) DictValues.appendOrder(v, i);
         else heap.decref(old);
-    }
-
-    /**
-     * new_values: a block of 3.11's size for {@code size} slots (a prefix of size+2 bytes rounded
-     * up to a pointer, then a pointer per slot), its prefix size in the byte before the slots, no
-     * order bytes yet and every slot empty; returns the address of the slots.
-     */
-    static long newValues(Heap heap, long size) {
-        long prefix = (size + 2 + 7) & ~7L;
-        if (prefix > 255) throw new IllegalStateException("a values array of " + size + " slots: at most 253 fit the order bytes");
-        long bytes = prefix + 8 * size;
-        long block = heap.memAlloc(bytes);
-        Native.fill(block, bytes, (byte) 0);
-        long v = block + prefix;
-        Native.putByte(v - 1, (byte) prefix);
-        return v;
     }
 
     static boolean delete(Runtime rt, long o, ClassType c, String name) {
@@ -146,7 +109,7 @@ final class Instances {
         long old = Native.getLong(at);
         if (old == 0) return false;
         Native.putLong(at, 0);
-        removeOrder(v, i);
+        DictValues.removeOrder(v, i);
         rt.heap.decref(old);
         return true;
     }
@@ -187,32 +150,36 @@ final class Instances {
     }
 
     /**
-     * The instance's dict (borrowed) for an attribute to be set or deleted in: its dict, or one
-     * made from its inline values (make_dict_from_instance_attributes), or, without either, a new
-     * empty split dict over the class's shared keys (_PyObjectDict_SetItem's new_dict_with_shared_keys).
+     * The instance's dict (borrowed) for an attribute to be set or deleted in: its dict, or a
+     * split dict over the class's shared keys that takes over its inline values array
+     * (make_dict_from_instance_attributes: only the dict object is new), or, without either, a
+     * new empty split dict with a values array of its own (_PyObjectDict_SetItem's
+     * new_dict_with_shared_keys). A class whose shared keys its clearing released (a collected
+     * cycle) gives a plain dict holding the values.
      */
     static long materializeDict(Runtime rt, long o, ClassType c) {
         Heap heap = rt.heap;
         long d = Native.getLong(o + Layout.MANAGED_DICT);
         if (d != 0) return d;
-        d = heap.dicts.create();
         long v = Native.getLong(o + Layout.MANAGED_VALUES);
-        if (v != 0) {
-            // in the instance's own insertion order (make_dict_from_instance_attributes keeps the
-            // values array, whose order bytes the split dict iterates by)
-            for (int k = 0; k < orderCount(v); k++) {
-                int i = orderAt(v, k);
-                long x = Native.getLong(slot(v, i));
-                long key = heap.strs.internedOf(c.keys.get(i));  // attribute names are interned
-                heap.dicts.setItem(d, key, x);
-                heap.decref(key);
-                Native.putLong(slot(v, i), 0);  // moved: the values array no longer holds it (the dict may allocate meanwhile)
-                heap.decref(x);
+        if (c.cachedKeys != 0) {
+            d = v != 0 ? heap.dicts.fromInstanceValues(c.cachedKeys, v) : heap.dicts.newSplit(c.cachedKeys);
+        } else {
+            d = heap.dicts.create();
+            if (v != 0) {
+                for (int k = 0; k < orderCount(v); k++) {
+                    int i = orderAt(v, k);
+                    long x = Native.getLong(slot(v, i));
+                    long key = heap.strs.internedOf(c.keys.get(i));
+                    heap.dicts.setItem(d, key, x);
+                    heap.decref(key);
+                    Native.putLong(slot(v, i), 0);  // moved: the values array no longer holds it (the dict may allocate meanwhile)
+                    heap.decref(x);
+                }
+                freeValues(heap, v);
             }
-            freeValues(heap, v);
-            Native.putLong(o + Layout.MANAGED_VALUES, 0);
         }
-        heap.dicts.markSplit(d, rt.sharedKeys.handleOf(c));
+        Native.putLong(o + Layout.MANAGED_VALUES, 0);
         Native.putLong(o + Layout.MANAGED_DICT, d);
         return d;
     }

@@ -2565,7 +2565,7 @@ final class Interpreter implements RootProvider {
         long old = Native.getLong(at);
         heap.incref(v);
         Native.putLong(at, v);
-        if (old == 0) Instances.appendOrder(values, slot);  // a new attribute: set last
+        if (old == 0) dev.refheap.object.DictValues.appendOrder(values, slot);  // a new attribute: set last
         else heap.decref(old);
         return true;
     }

@@ -266,6 +266,7 @@ public final class Runtime implements AutoCloseable {
         getsetType = heap.register(new GetSetDescriptorType(this));
         memberType = heap.register(new MemberDescriptorType(this));
         heap.dicts.setSharedKeys(sharedKeys);
+        heap.addRootProvider(sharedKeys);
         genericAliasType = heap.register(new GenericAliasType(this, false));
         unionType = heap.register(new GenericAliasType(this, true));
         dictViews.put(IterType.Kind.DICT_KEYS, heap.register(new DictViewType(this, "dict_keys", IterType.Kind.DICT_KEYS)));

@@ -1,49 +1,48 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.object.DictType;
+import dev.refheap.object.RootProvider;
 import dev.refheap.object.StrType;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The classes' shared keys (CPython 3.11's ht_cached_keys) as the dict layer sees them: a
- * materialized instance {@code __dict__} is marked with its class's handle, so its size is
- * CPython's split-dict size ({@code 48 + 8 * (nentries + usable)} of the class's keys) and a new
- * str key in it joins the class's keys while there is room. Handles are never reused; a handle
- * keeps its class's accounting reachable after the class dies, as a split dict keeps its shared
- * keys alive in CPython.
+ * The classes' shared keys tables (CPython 3.11's ht_cached_keys, native {@link DictType} keys of
+ * the split kind) by address, so that a name a split dict adds to a table reaches the mirror its
+ * class keeps ({@link ClassType#keys}, which the attribute paths index by). A table is registered
+ * when its class makes it and forgotten when the dict layer frees it (its class and every split
+ * dict over it gone); a table that outlives its class stays mapped to the dead class, whose mirror
+ * nothing reads any more. As a root provider it reports each table's references to its keys (the
+ * tables are no objects: the heap's checks would not see them otherwise).
  */
-final class SharedKeyTables implements DictType.SharedKeys {
-    private final Map<Long, ClassType> byHandle = new HashMap<>();
-    private long next = 1;
+final class SharedKeyTables implements DictType.SharedKeys, RootProvider {
+    private final Map<Long, ClassType> byTable = new HashMap<>();
 
-    /** The next handle to give (the start-up image carries it). */
-    long next() { return next; }
+    void register(ClassType c) { byTable.put(c.cachedKeys, c); }
 
-    /** A start-up image's tables: the handles its classes had, and the next one to give. */
-    void restore(java.util.List<ClassType> classes, long nextHandle) {
-        byHandle.clear();
-        for (ClassType c : classes) if (c.sharedKeysHandle != 0) byHandle.put(c.sharedKeysHandle, c);
-        next = nextHandle;
+    /** A start-up image's tables: those its live classes own. */
+    void restore(java.util.List<ClassType> classes) {
+        byTable.clear();
+        for (ClassType c : classes) if (c.cachedKeys != 0) byTable.put(c.cachedKeys, c);
     }
 
-    long handleOf(ClassType c) {
-        if (c.sharedKeysHandle == 0) {
-            c.sharedKeysHandle = next++;
-            byHandle.put(c.sharedKeysHandle, c);
+    @Override
+    public void keyAdded(long table, long key, long index) {
+        ClassType c = byTable.get(table);
+        if (c != null) c.mirrorKey(StrType.value(key), (int) index);
+    }
+
+    @Override
+    public void freed(long table) { byTable.remove(table); }
+
+    @Override
+    public void visitRoots(RootVisitor visitor) {
+        for (long k : byTable.keySet()) {
+            long n = DictType.sharedKeysEntries(k);
+            for (long i = 0; i < n; i++) visitor.root(DictType.sharedKeyAt(k, i), 1);
         }
-        return c.sharedKeysHandle;
     }
 
     @Override
-    public long usableSize(long handle) {
-        ClassType c = byHandle.get(handle);
-        return c == null ? 0 : c.keys.size() + c.dkUsable;
-    }
-
-    @Override
-    public boolean addKey(long handle, long key) {
-        ClassType c = byHandle.get(handle);
-        return c != null && c.keyIndex(StrType.value(key), true) >= 0;
-    }
+    public String rootDescription() { return "a class's shared keys (ht_cached_keys)"; }
 }

@@ -221,12 +221,11 @@ final class TypeMethods {
                 heap.decref(t);
                 throw rt.error("KeyError", "popitem(): dictionary is empty");
             }
-            heap.dicts.combineSplit(s);  // a split table is combined first (its size grows to the shared keys')
-            long last = DictType.prevEntry(s, Long.MAX_VALUE);
-            long k = DictType.entryKeyAt(s, last);
-            TupleType.setItemSteal(t, 0, Builtins.incref(heap, k));
-            // the last entry removed with its stored hash (dict_popitem_impl): no __hash__ runs
-            TupleType.setItemSteal(t, 1, heap.dicts.popKnownHash(s, k, heap.dicts.entryHashAt(s, last)));
+            // a split table is combined first (its size grows to the shared keys'), then the last entry
+            // goes and dk_nentries is cut back to it (dict_popitem_impl): no __hash__ or __eq__ runs
+            long[] kv = heap.dicts.popLast(s);
+            TupleType.setItemSteal(t, 0, kv[0]);
+            TupleType.setItemSteal(t, 1, kv[1]);
             return t;
         });
         def0(D, "__reversed__", s -> rt.iterType.createReverse(IterType.Kind.DICT_REVERSE_KEYS, s));

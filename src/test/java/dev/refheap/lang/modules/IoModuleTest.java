@@ -101,4 +101,23 @@ class IoModuleTest {
         java.nio.file.Files.deleteIfExists(dir.resolve("u.txt"));
         java.nio.file.Files.deleteIfExists(dir);
     }
+
+    @Test
+    void newlinesAreRecordedPerDecodedChunkAndTellDecodesFromItsSnapshot() {
+        // the bugs: newlines recorded as text was returned, not as the chunk was decoded; tell() gave a
+        // byte position where 3.11 gives a cookie (the '\r' held by the newline decoder), and seek() took none
+        assertEquals("'a\\n' ('\\r', '\\n', '\\r\\n') 2 '\\n' 0 None 'x\\n' 340282367000166625996085689099021713410 '\\r' 'y\\n' 4\n", NativeModuleRun.run("import _io, os, tempfile\n"
+                + "p = os.path.join(tempfile.mkdtemp(), 't')\n"
+                + "with open(p, 'wb') as f: f.write(b'a\\nb\\r\\nc\\rd\\n')\n"
+                + "f = _io.open(p, encoding='utf-8')\n"
+                + "r = [repr(f.readline()), repr(f.newlines), f.tell(), repr(f.newlines), f.seek(0), repr(f.newlines)]\n"
+                + "with open(p, 'wb') as g: g.write(b'x\\ry\\n')\n"
+                + "f = _io.open(p, encoding='utf-8')\n"
+                + "r += [repr(f.readline()), f.tell(), repr(f.newlines)]\n"
+                + "c = f.tell(); f.seek(c)\n"
+                + "r += [repr(f.readline()), f.tell()]\n"
+                + "f.close(); os.remove(p); os.rmdir(os.path.dirname(p))\n"
+                + "print(*r)\n"
+                + ""));
+    }
 }

@@ -34,8 +34,16 @@ import java.util.Map;
  * piece makes the field a list of the pieces. The pending pieces go to the buffer as one bytes
  * object (the field emptied first, so a failed write drops them, as CPython's does) when 8192 bytes
  * are pending, the text has a newline or '\r' and the wrapper is line-buffered, it writes through,
- * and before flush, read, readline, tell, seek, truncate, detach and close. tell() is the buffer's position less the bytes of what was read ahead; seek() takes
- * such a position (whence 0) or 0 with whence 1 or 2.
+ * and before flush, read, readline, tell, seek, truncate, detach and close.
+ *
+ * <p>Reading follows 3.11's textio over that state: each chunk decoded goes through the newline
+ * decoder's bookkeeping ({@link #newlineDecode}: the held '\r', the newline kinds recorded over the
+ * whole chunk), and while telling leaves a snapshot (the decoder's flags, what it had buffered and
+ * the chunk). tell() is 3.11's: from the snapshot it decodes again with {@link DecoderModel} to
+ * find the cookie (a plain byte position unless the decoder held something there), which also
+ * leaves the newline record as 3.11's decoder leaves it; without a snapshot it is the buffer's
+ * position less the bytes read ahead. seek() takes such cookies (whence 0), 0 with whence 2, and
+ * 0 with whence 1 (seek(tell())). A write drops what was read ahead without moving the buffer.
  */
 final class TextIOWrapperType extends IoType {
     static final int BUFFER = 16, ENCODING = 24, ENCODER = 32, DECODER = 40, READNL = 48, ERRORS = 56,
@@ -56,7 +64,17 @@ final class TextIOWrapperType extends IoType {
         boolean pendingCR, eof, wroteBom;
         boolean bomRead;       // utf-8-sig: the decoder is past the stream's start (a BOM there was dropped)
         boolean noTell;        // tell() refused: next() is iterating (3.11's telling flag cleared), until the end or a seek
-        int seen;              // LF 1, CR 2, CRLF 4
+        int seen;              // LF 1, CR 2, CRLF 4: the IncrementalNewlineDecoder's seennl (universal reading)
+        // pendingCR (above) is the IncrementalNewlineDecoder's pendingcr: a '\r' ending the last
+        // decoded piece, held back from its output until the next piece (it stays in pending here)
+        /* 3.11's snapshot (textiowrapper_read_chunk while telling): the decoder's flags and the
+           input (its buffered bytes, then the chunk) from the last safe point, null when there is
+           none (a fresh or seeked-to-end wrapper, after read() or an iteration to the end) */
+        byte[] snapInput;
+        int snapFlags;
+        int chunkStart;        // where in pending the last chunk's decoder output (its held '\r' first) begins
+        double b2cratio;       // bytes per character of the last chunk (textio's b2cratio)
+        int lastChars;         // the characters the last chunk's decoding gave
     }
 
     private final Map<Long, Text> texts = new HashMap<>();
@@ -79,6 +97,12 @@ final class TextIOWrapperType extends IoType {
             for (byte b : t.undecoded) out.add((long) b);
             out.add((t.pendingCR ? 1L : 0) | (t.eof ? 2L : 0) | (t.wroteBom ? 4L : 0) | (t.bomRead ? 8L : 0));
             out.add((long) t.seen);
+            out.add(t.snapInput == null ? -1L : t.snapInput.length);
+            if (t.snapInput != null) for (byte b : t.snapInput) out.add((long) b);
+            out.add((long) t.snapFlags);
+            out.add((long) t.chunkStart);
+            out.add(Double.doubleToRawLongBits(t.b2cratio));
+            out.add((long) t.lastChars);
         }
         return out.stream().mapToLong(Long::longValue).toArray();
     }
@@ -101,6 +125,15 @@ final class TextIOWrapperType extends IoType {
             t.wroteBom = (flags & 4) != 0;
             t.bomRead = (flags & 8) != 0;
             t.seen = (int) v[at[0]++];
+            int snap = (int) v[at[0]++];
+            if (snap >= 0) {
+                t.snapInput = new byte[snap];
+                for (int i = 0; i < snap; i++) t.snapInput[i] = (byte) v[at[0]++];
+            }
+            t.snapFlags = (int) v[at[0]++];
+            t.chunkStart = (int) v[at[0]++];
+            t.b2cratio = Double.longBitsToDouble(v[at[0]++]);
+            t.lastChars = (int) v[at[0]++];
             texts.put(o, t);
         }
         return at[0];
@@ -295,17 +328,12 @@ final class TextIOWrapperType extends IoType {
         boolean haslf = s.indexOf('\n') >= 0;
         if (flag(o, WRITETRANSLATE) && t.writenl != null && haslf) s = s.replace("\n", t.writenl);
         boolean needflush = flag(o, LINE_BUFFERING) && (haslf || s.indexOf('\r') >= 0);
-        // the read-ahead is dropped: the buffer's position moves back to the logical one
-        if (t.at < t.pending.length() || t.undecoded.length > 0) {
-            long pos = tell(o, t);
-            resetDecoder(t);
-            long p = vm.newInt(pos);
-            try {
-                heap.decref(vm.callMethod(get(o, BUFFER), "seek", p));
-            } finally {
-                heap.decref(p);
-            }
-        } else resetDecoder(t);
+        // textiowrapper_write: the decoded characters not yet read are dropped (the buffer stays where
+        // the read-ahead left it, so the text goes there, as 3.11 writes it)
+        resetDecoder(t);
+        // textiowrapper_write: the snapshot cleared and decoder.reset(), which forgets the newlines seen
+        t.snapInput = null;
+        if (get(o, DECODER) != 0) t.seen = 0;
         String codec = t.codec;
         if ((codec.equals("utf-16") || codec.equals("utf-32")) && t.wroteBom) codec += "-le";
         boolean sig = codec.equals("utf-8-sig");  // utf-8 with a BOM first; never held as a str (no fast encoder, as in CPython)
@@ -463,6 +491,12 @@ final class TextIOWrapperType extends IoType {
     }
 
     /** refheap's name of the codec for {@code encoding}: its own codecs', and utf-8-sig (coded as utf-8 with the BOM handled here); null for another. */
+    /** The codec the wrapper's encoding names at the stream's start (utf-16 before its BOM picks an order), or its current one (the single-byte codecs). */
+    private String family(long o, Text t) {
+        String c = codecOf(vm.strValue(get(o, ENCODING)));
+        return c != null ? c : t.codec;
+    }
+
     private String codecOf(String encoding) {
         String c = vm.codecName(encoding);
         if (c == null && encoding.toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals("utf-8-sig")) c = "utf-8-sig";
@@ -581,9 +615,251 @@ final class TextIOWrapperType extends IoType {
     private static void resetDecoder(Text t) {
         t.pending = "";
         t.at = 0;
+        t.chunkStart = 0;
         t.undecoded = new byte[0];
         t.pendingCR = false;
         t.eof = false;
+    }
+
+    // ---- the IncrementalNewlineDecoder's record of newlines, and tell()'s use of the decoder ---------
+
+    /**
+     * _PyIncrementalNewlineDecoder_decode's bookkeeping over one decoded piece {@code s} (final at
+     * EOF): a '\r' held from the last piece goes first, a '\r' ending this one (not final) is held,
+     * and the newline kinds of what is left are recorded in {@code seen}. Returns how many
+     * characters the decoder hands out for it (its '\r\n' one when translating).
+     */
+    private int newlineDecode(long o, Text t, String s, boolean fin) {
+        if (!flag(o, READUNIVERSAL)) return s.codePointCount(0, s.length());
+        boolean held = t.pendingCR;
+        String out = s;
+        if (held && (fin || !out.isEmpty())) {
+            out = "\r" + out;
+            t.pendingCR = false;
+        }
+        if (!fin && !out.isEmpty() && out.charAt(out.length() - 1) == '\r') {
+            out = out.substring(0, out.length() - 1);
+            t.pendingCR = true;
+        }
+        int[] kinds = newlineKinds(out);
+        t.seen |= kinds[0];
+        int n = out.codePointCount(0, out.length());
+        return flag(o, READTRANSLATE) ? n - kinds[1] : n;
+    }
+
+    /** The newline kinds in s (LF 1, CR 2, CRLF 4) and how many "\r\n" pairs it has. */
+    private static int[] newlineKinds(String s) {
+        int seen = 0, pairs = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') seen |= 1;
+            else if (c == '\r') {
+                if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                    seen |= 4;
+                    pairs++;
+                    i++;
+                } else seen |= 2;
+            }
+        }
+        return new int[] {seen, pairs};
+    }
+
+    /** The characters pending[from, to) make as the decoder hands them out (a "\r\n" one when translating). */
+    private int decoderChars(long o, String p, int from, int to) {
+        if (from >= to) return 0;
+        String s = p.substring(from, to);
+        int n = s.codePointCount(0, s.length());
+        return flag(o, READUNIVERSAL) && flag(o, READTRANSLATE) ? n - newlineKinds(s)[1] : n;
+    }
+
+    /**
+     * The inner decoder's state flag as its getstate() gives it: utf-16/32 before the byte order
+     * mark 2, after it 0 for little-endian (the machine's order) and 1 for big-endian; utf-8-sig
+     * 1 until it is past the start; 0 for every other codec.
+     */
+    private int innerFlag(long o, Text t) {
+        String family = family(o, t);
+        if (family.equals("utf-16") || family.equals("utf-32")) {
+            if (t.codec.equals(family)) return 2;
+            return t.codec.endsWith("-be") ? 1 : 0;
+        }
+        if (family.equals("utf-8-sig")) return t.bomRead ? 0 : 1;
+        return 0;
+    }
+
+    /** The decoder's flags for a snapshot or cookie: the inner decoder's flag shifted, the held '\r' in bit 0. */
+    private int decoderFlags(long o, Text t) {
+        int inner = innerFlag(o, t);
+        return flag(o, READUNIVERSAL) ? inner << 1 | (t.pendingCR ? 1 : 0) : inner;
+    }
+
+    /**
+     * A model of the wrapper's decoder (the codec's incremental decoder inside the newline decoder)
+     * that tell() runs over the snapshot's input as 3.11's tell runs the real one: from the
+     * snapshot's flags, a prefix of the input at a time, then byte by byte. Its newline records go
+     * into the wrapper's {@code seen}, as the real decoder's would (the flags and buffer that
+     * tell() restores afterwards do not include them).
+     */
+    private final class DecoderModel {
+        final long o;
+        final Text t;
+        final String family;
+        byte[] buffered = new byte[0];
+        int inner;
+        boolean pendingCR;
+
+        DecoderModel(long o, Text t) {
+            this.o = o;
+            this.t = t;
+            family = family(o, t);
+        }
+
+        /** _textiowrapper_decoder_setstate: reset() at the stream's start with no flags, else setstate((b"", flags)). */
+        void setstate(long startPos, int flags) {
+            buffered = new byte[0];
+            if (startPos == 0 && flags == 0) {
+                if (flag(o, READUNIVERSAL)) t.seen = 0;
+                pendingCR = false;
+                inner = family.equals("utf-16") || family.equals("utf-32") ? 2 : family.equals("utf-8-sig") ? 1 : 0;
+                return;
+            }
+            boolean universal = flag(o, READUNIVERSAL);
+            pendingCR = universal && (flags & 1) != 0;
+            inner = universal ? flags >> 1 : flags;
+        }
+
+        int flags() { return flag(o, READUNIVERSAL) ? inner << 1 | (pendingCR ? 1 : 0) : inner; }
+
+        /** decoder.decode(input[off, off + len), fin): the characters it hands out. */
+        int decode(byte[] input, int off, int len, boolean fin) {
+            byte[] all = new byte[buffered.length + len];
+            System.arraycopy(buffered, 0, all, 0, buffered.length);
+            System.arraycopy(input, off, all, buffered.length, len);
+            int start = 0;
+            String codec;
+            if (family.equals("utf-8-sig")) {
+                if (inner == 1) {
+                    if (all.length < 3 && java.util.Arrays.equals(all, java.util.Arrays.copyOf(UTF8_BOM, all.length))) {
+                        buffered = all;
+                        return newlineStep("", fin);
+                    }
+                    inner = 0;
+                    if (all.length >= 3 && java.util.Arrays.equals(java.util.Arrays.copyOf(all, 3), UTF8_BOM)) start = 3;
+                }
+                codec = "utf-8";
+            } else if (family.equals("utf-16") || family.equals("utf-32")) {
+                int unit = family.equals("utf-16") ? 2 : 4;
+                if (inner == 2) {
+                    if (all.length < unit) {
+                        buffered = all;
+                        return newlineStep("", fin);
+                    }
+                    if (!startsWithBom(family, all)) throw new IllegalStateException("no byte order mark");
+                    inner = (all[0] & 0xff) == 0xff ? 0 : 1;
+                    start = unit;
+                }
+                codec = family + (inner == 0 ? "-le" : "-be");
+            } else {
+                codec = t.codec;
+            }
+            byte[] rest = java.util.Arrays.copyOfRange(all, start, all.length);
+            int k = complete(codec, rest, fin);
+            buffered = java.util.Arrays.copyOfRange(rest, k, rest.length);
+            String s = "";
+            if (k > 0) {
+                long r = vm.decode(java.util.Arrays.copyOf(rest, k), codec, vm.strValue(get(o, ERRORS)));
+                try {
+                    s = StrType.value(r);
+                } finally {
+                    heap.decref(r);
+                }
+            }
+            return newlineStep(s, fin);
+        }
+
+        private int newlineStep(String s, boolean fin) {
+            boolean saved = t.pendingCR;
+            t.pendingCR = pendingCR;
+            try {
+                return newlineDecode(o, t, s, fin);
+            } finally {
+                pendingCR = t.pendingCR;
+                t.pendingCR = saved;
+            }
+        }
+    }
+
+    /**
+     * What 3.11's tell() does to the decoder's newline record (it leaves the position to
+     * {@link #tell}): from the snapshot it decodes again up to the position it reports, resetting
+     * the decoder first when the snapshot lies at the stream's start with no flags, which forgets
+     * the newlines seen so far. Returns the cookie's {start_pos, dec_flags, bytes_to_feed,
+     * need_eof, chars_to_skip}, or null when there is no snapshot (tell() is the buffer's position).
+     */
+    private long[] tellDecoding(long o, Text t, long bufferPos) {
+        if (get(o, DECODER) == 0 || t.snapInput == null) return null;
+        byte[] input = t.snapInput;
+        long startPos = bufferPos - input.length;
+        int flags = t.snapFlags;
+        int used = decoderChars(o, t.pending, t.chunkStart, t.at);
+        if (used <= 0) return new long[] {startPos, flags, 0, 0, 0};  // not moved from the snapshot point
+        DecoderModel d = new DecoderModel(o, t);
+        int savedSeen = t.seen;
+        try {
+            long charsToSkip = used;
+            long skipBytes = (long) (t.b2cratio * charsToSkip);
+            long skipBack = 1;
+            while (skipBytes > 0) {
+                d.setstate(startPos, flags);
+                long n = d.decode(input, 0, (int) Math.min(skipBytes, input.length), false);
+                if (n <= charsToSkip) {
+                    if (d.buffered.length == 0) {
+                        flags = d.flags();
+                        charsToSkip -= n;
+                        break;
+                    }
+                    skipBytes -= d.buffered.length;
+                    skipBack = 1;
+                } else {
+                    skipBytes -= skipBack;
+                    skipBack *= 2;
+                }
+            }
+            if (skipBytes <= 0) {
+                skipBytes = 0;
+                d.setstate(startPos, flags);
+            }
+            startPos += skipBytes;
+            long bytesToFeed = 0, needEof = 0;
+            if (charsToSkip > 0) {
+                long decoded = 0;
+                int i = (int) skipBytes;
+                for (; i < input.length; i++) {
+                    decoded += d.decode(input, i, 1, false);
+                    bytesToFeed++;
+                    if (d.buffered.length == 0 && decoded <= charsToSkip) {
+                        startPos += bytesToFeed;
+                        charsToSkip -= decoded;
+                        flags = d.flags();
+                        bytesToFeed = 0;
+                        decoded = 0;
+                    }
+                    if (decoded >= charsToSkip) break;
+                }
+                if (i >= input.length) {
+                    decoded += d.decode(input, 0, 0, true);
+                    needEof = 1;
+                }
+            }
+            return new long[] {startPos, flags, bytesToFeed, needEof, charsToSkip};
+        } catch (PyException e) {  // an undecodable prefix: 3.11's tell() would fail; the record stays as it was
+            heap.decref(e.exc());
+            t.seen = savedSeen;
+            return null;
+        } catch (IllegalStateException e) {
+            t.seen = savedSeen;
+            return null;
+        }
     }
 
     /** How many leading bytes of b form whole characters of the codec (the rest waits for more). */
@@ -634,7 +910,17 @@ final class TextIOWrapperType extends IoType {
         } finally {
             heap.decref(r);
         }
-        boolean fin = b.length == 0;
+        return decodeInput(o, t, b, b.length == 0, true) ;
+    }
+
+    /**
+     * The decoder's step over input {@code b} (final when {@code fin}): whole characters decoded
+     * onto pending (the undecoded tail kept), the newline decoder's record, b2cratio, and while
+     * telling the snapshot (the decoder's flags before, what it had buffered, then b). At EOF of a
+     * read ({@code markEof}) nothing more is read. Returns whether input was not final.
+     */
+    private boolean decodeInput(long o, Text t, byte[] b, boolean fin, boolean markEof) {
+        int snapFlags = decoderFlags(o, t);
         byte[] all = new byte[t.undecoded.length + b.length];
         System.arraycopy(t.undecoded, 0, all, 0, t.undecoded.length);
         System.arraycopy(b, 0, all, t.undecoded.length, b.length);
@@ -647,8 +933,18 @@ final class TextIOWrapperType extends IoType {
             t.pending = t.pending.substring(t.at);
             t.at = 0;
         }
+        // the chunk's decoder output starts with the '\r' the newline decoder held back, which pending already has
+        boolean held = t.pendingCR && flag(o, READUNIVERSAL);
+        int nchars = newlineDecode(o, t, s, fin);
+        t.b2cratio = nchars > 0 ? (double) b.length / nchars : 0.0;
+        t.chunkStart = Math.max(0, t.pending.length() - (held && (fin || !s.isEmpty()) ? 1 : 0));
         t.pending += s;
-        if (fin) t.eof = true;
+        if (!t.noTell) {
+            t.snapFlags = snapFlags;
+            t.snapInput = all.length == b.length ? b : all;  // what was buffered, then the chunk
+        }
+        if (fin && markEof) t.eof = true;
+        t.lastChars = nchars;
         return !fin;
     }
 
@@ -689,19 +985,9 @@ final class TextIOWrapperType extends IoType {
                 || b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xfe && (b[3] & 0xff) == 0xff);
     }
 
-    /** Records and (in translate mode) translates the newlines of s. */
+    /** Translates the newlines of s in translate mode (the decoder recorded them when it decoded s). */
     private String translate(long o, Text t, String s) {
         if (!flag(o, READUNIVERSAL)) return s;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n') t.seen |= 1;
-            else if (c == '\r') {
-                if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    t.seen |= 4;
-                    i++;
-                } else t.seen |= 2;
-            }
-        }
         if (flag(o, READTRANSLATE)) s = s.replace("\r\n", "\n").replace('\r', '\n');
         return s;
     }
@@ -710,16 +996,36 @@ final class TextIOWrapperType extends IoType {
         Text t = text(o);
         checkClosed(o);
         if (n < 0) {
+            double ratio = t.b2cratio;  // 3.11's read() decodes the rest at once, not through read_chunk: b2cratio stays
             while (readChunk(o, t, chunk(o))) { }
+            t.b2cratio = ratio;
             String s = t.pending.substring(t.at);
             t.pending = "";
             t.at = 0;
+            t.chunkStart = 0;
+            t.snapInput = null;  // read() clears the snapshot: tell() then decodes nothing
             return translate(o, t, s);
         }
         while (true) {
             String cand = translatedCount(o, t, n);
-            if (cand != null) return translate(o, t, cand);
-            readChunk(o, t, chunk(o));
+            if (cand != null) {
+                if (t.eof && decoderChars(o, cand, 0, cand.length()) < n) {
+                    // 3.11 reads once more for the rest and gets nothing: its snapshot is then that empty
+                    // chunk's (the decoder's flags now, no input), nothing of it used
+                    if (!t.noTell) {
+                        t.snapFlags = decoderFlags(o, t);
+                        t.snapInput = new byte[0];
+                    }
+                    t.chunkStart = t.pending.length();
+                    t.b2cratio = 0;
+                    t.lastChars = 0;
+                }
+                return translate(o, t, cand);
+            }
+            // textiowrapper_read_chunk(self, remaining): a chunk of at least the characters still wanted, in bytes
+            long remaining = n - decoderChars(o, t.pending, t.at, t.pending.length() - (t.pendingCR && flag(o, READUNIVERSAL) ? 1 : 0));
+            long hint = remaining > 0 ? (long) (Math.max(t.b2cratio, 1.0) * remaining) : 0;
+            readChunk(o, t, Math.max(chunk(o), hint));
         }
     }
 
@@ -729,7 +1035,9 @@ final class TextIOWrapperType extends IoType {
         int i = t.at;
         long got = 0;
         boolean translateCrlf = flag(o, READTRANSLATE);
-        while (got < n && i < p.length()) {
+        // a '\r' the newline decoder holds back is not decoded text yet (not even when it is not translated)
+        int end = p.length() - (t.pendingCR && flag(o, READUNIVERSAL) && !t.eof ? 1 : 0);
+        while (got < n && i < end) {
             char c = p.charAt(i);
             if (c == '\r' && translateCrlf) {
                 if (i + 1 >= p.length() && !t.eof) return null;
@@ -750,7 +1058,13 @@ final class TextIOWrapperType extends IoType {
             String p = t.pending;
             int end = lineEnd(o, t, p, t.at);
             if (end >= 0 || t.eof) {
-                if (end < 0) end = p.length();
+                if (end < 0) {
+                    end = p.length();
+                    // 3.11's readline ran out of decoded text and read an empty chunk at the end of the file:
+                    // its b2cratio 0, the snapshot cleared
+                    t.snapInput = null;
+                    t.b2cratio = 0;
+                }
                 String line = p.substring(t.at, end);
                 if (limit >= 0 && line.codePointCount(0, line.length()) > limit) {
                     int cut = line.offsetByCodePoints(0, (int) limit);
@@ -819,7 +1133,12 @@ final class TextIOWrapperType extends IoType {
         }
     }
 
-    long tell(long o, Text t) {
+    /**
+     * textiowrapper_tell's cookie: from the snapshot, {@link #tellDecoding}'s start_pos | dec_flags
+     * &lt;&lt; 64 | bytes_to_feed &lt;&lt; 96 | chars_to_skip &lt;&lt; 128 | need_eof &lt;&lt; 160 (the
+     * byte position itself when only start_pos is set); without one the buffer's position.
+     */
+    java.math.BigInteger tell(long o, Text t) {
         long r = vm.callMethod(get(o, BUFFER), "tell");
         long pos;
         try {
@@ -827,7 +1146,80 @@ final class TextIOWrapperType extends IoType {
         } finally {
             heap.decref(r);
         }
-        return pos - t.undecoded.length - encodedLength(o, t, t.pending.substring(t.at));
+        long[] c = tellDecoding(o, t, pos);
+        if (c == null) return java.math.BigInteger.valueOf(pos - t.undecoded.length - encodedLength(o, t, t.pending.substring(t.at)));
+        return java.math.BigInteger.valueOf(c[0])
+                .or(java.math.BigInteger.valueOf(c[1] & 0xffffffffL).shiftLeft(64))
+                .or(java.math.BigInteger.valueOf(c[2] & 0xffffffffL).shiftLeft(96))
+                .or(java.math.BigInteger.valueOf(c[4] & 0xffffffffL).shiftLeft(128))
+                .or(java.math.BigInteger.valueOf(c[3] & 0xffL).shiftLeft(160));
+    }
+
+    /**
+     * textiowrapper_seek's SEEK_SET part for {@code cookie}: the buffer at its start_pos, the
+     * decoder's state from its flags (reset at the stream's start with none, which forgets the
+     * newlines seen), then, when it skips characters, its bytes_to_feed read and decoded (final
+     * when need_eof) and that many characters passed over.
+     */
+    private void seekCookie(long o, Text t, java.math.BigInteger cookie) {
+        java.math.BigInteger mask32 = java.math.BigInteger.valueOf(0xffffffffL);
+        long startPos = cookie.longValue();
+        int flags = cookie.shiftRight(64).and(mask32).intValue();
+        int feed = cookie.shiftRight(96).and(mask32).intValue();
+        int skip = cookie.shiftRight(128).and(mask32).intValue();
+        boolean needEof = cookie.shiftRight(160).and(java.math.BigInteger.valueOf(0xff)).signum() != 0;
+        resetDecoder(t);
+        long at = vm.newInt(startPos);
+        try {
+            heap.decref(vm.callMethod(get(o, BUFFER), "seek", at));
+        } finally {
+            heap.decref(at);
+        }
+        boolean universal = flag(o, READUNIVERSAL);
+        boolean start = startPos == 0 && flags == 0;
+        String family = family(o, t);
+        int inner = universal ? flags >> 1 : flags;
+        if (start) {
+            if (universal) t.seen = 0;
+            // the decoder starts over: a utf-16/32 codec that took its byte order from a BOM reads the BOM again
+            if (!SINGLE_BYTE.contains(t.codec)) t.codec = family;
+            t.bomRead = false;
+        } else {
+            t.pendingCR = universal && (flags & 1) != 0;
+            if (family.equals("utf-16") || family.equals("utf-32")) t.codec = inner == 2 ? family : family + (inner == 1 ? "-be" : "-le");
+            t.bomRead = !(family.equals("utf-8-sig") && inner == 1);
+        }
+        t.wroteBom = !start;  // the encoder: reset() at the start (a BOM written again), setstate(0) elsewhere
+        if (t.pendingCR) t.pending = "\r";  // the held '\r' the decoder's flags say it has
+        t.snapFlags = flags;
+        t.snapInput = new byte[0];
+        if (skip == 0) return;
+        long want = vm.newInt(feed);
+        long r;
+        try {
+            r = vm.callMethod(get(o, BUFFER), "read", want);
+        } finally {
+            heap.decref(want);
+        }
+        byte[] b;
+        try {
+            b = vm.bytesLike(r);
+            if (b == null) b = new byte[0];
+        } finally {
+            heap.decref(r);
+        }
+        double ratio = t.b2cratio;  // seek feeds the decoder itself, not through read_chunk: b2cratio stays
+        decodeInput(o, t, b, needEof, false);
+        t.b2cratio = ratio;
+        int i = 0, n = 0, end = t.pending.length() - (t.pendingCR && universal ? 1 : 0);
+        boolean crlfOne = universal && flag(o, READTRANSLATE);
+        while (n < skip && i < end) {
+            if (crlfOne && t.pending.charAt(i) == '\r' && i + 1 < end && t.pending.charAt(i + 1) == '\n') i += 2;
+            else i += Character.charCount(t.pending.codePointAt(i));
+            n++;
+        }
+        if (n < skip) throw vm.error("OSError", "can't restore logical file position");
+        t.at = i;
     }
 
     // ---- the methods --------------------------------------------------------------------------------
@@ -969,45 +1361,55 @@ final class TextIOWrapperType extends IoType {
             checkClosed(s);
             int whence = p[1] == 0 ? 0 : (int) Params.ssize(vm, p[1]);
             long b = get(s, BUFFER);
+            long cookieObj = p[0];
             if (whence == 1) {
                 if ((!vm.isInt(p[0]) || Params.ssize(vm, p[0]) != 0)) throw unsupported("can't do nonzero cur-relative seeks");
-                if (t.noTell) throw vm.error("OSError", "telling position disabled by next() call");
-                return vm.newInt(tell(s, t));
+                // seek(0, 1) is seek(self.tell()): the buffer synced with the logical position
+                cookieObj = vm.callMethod(s, "tell");
+                whence = 0;
+            } else {
+                vm.incref(cookieObj);
             }
-            t.noTell = false;
-            heap.decref(vm.callMethod(s, "flush"));
-            if (whence == 2) {
-                if ((!vm.isInt(p[0]) || Params.ssize(vm, p[0]) != 0)) throw unsupported("can't do nonzero end-relative seeks");
-                resetDecoder(t);
-                long zero = vm.newInt(0), two = vm.newInt(2);
-                try {
-                    long r = vm.callMethod(b, "seek", zero, two);
-                    try {
-                        boolean start = Params.ssize(vm, r) == 0;
-                        t.wroteBom = !start;
-                        t.bomRead = !start;
-                    } catch (PyException e) {
-                        heap.decref(r);
-                        throw e;
+            try {
+                t.noTell = false;
+                heap.decref(vm.callMethod(s, "flush"));
+                if (whence == 2) {
+                    if ((!vm.isInt(cookieObj) || Params.ssize(vm, cookieObj) != 0)) throw unsupported("can't do nonzero end-relative seeks");
+                    resetDecoder(t);
+                    t.seen = 0;  // decoder.reset(): the newlines seen are forgotten
+                    t.snapInput = null;
+                    // ... and a utf-16/32 decoder looks for its byte order mark again
+                    if (!SINGLE_BYTE.contains(t.codec)) {
+                        String family = family(s, t);
+                        if (family.equals("utf-16") || family.equals("utf-32")) t.codec = family;
                     }
-                    return r;
-                } finally {
-                    heap.decref(zero);
-                    heap.decref(two);
+                    long zero = vm.newInt(0), two = vm.newInt(2);
+                    try {
+                        long r = vm.callMethod(b, "seek", zero, two);
+                        try {
+                            boolean start = Params.ssize(vm, r) == 0;
+                            t.wroteBom = !start;  // the encoder: reset() at the start, setstate(0) elsewhere
+                            t.bomRead = false;  // the decoder's reset(): utf-8-sig looks for its BOM again
+                        } catch (PyException e) {
+                            heap.decref(r);
+                            throw e;
+                        }
+                        return r;
+                    } finally {
+                        heap.decref(zero);
+                        heap.decref(two);
+                    }
                 }
+                if (whence != 0) throw vm.error("ValueError", "invalid whence (" + whence + ", should be 0, 1 or 2)");
+                if (vm.isFloat(cookieObj)) throw vm.error("TypeError", "an integer is required");
+                java.math.BigInteger cookie = vm.isInt(cookieObj) ? vm.asIndex(cookieObj) : java.math.BigInteger.valueOf(Params.ssize(vm, cookieObj));
+                if (cookie.signum() < 0) throw vm.error("ValueError", "negative seek position " + vm.repr(cookieObj));
+                if (cookie.bitLength() > 168) throw vm.error("OverflowError", "int too big to convert");
+                seekCookie(s, t, cookie);
+                return vm.incref(cookieObj);
+            } finally {
+                heap.decref(cookieObj);
             }
-            if (whence != 0) throw vm.error("ValueError", "invalid whence (" + whence + ", should be 0, 1 or 2)");
-            if (vm.isFloat(p[0])) throw vm.error("TypeError", "an integer is required");
-            long cookie = Params.ssize(vm, p[0]);
-            if (cookie < 0) throw vm.error("ValueError", "negative seek position " + vm.repr(p[0]));
-            resetDecoder(t);
-            heap.decref(vm.callMethod(b, "seek", p[0]));
-            // as 3.11's seek: the encoder and decoder start over at 0 (a BOM written and dropped again), not elsewhere
-            t.wroteBom = cookie > 0;
-            t.bomRead = cookie > 0;
-            // at 0 the decoder starts over: a utf-16/32 codec that took its byte order from a BOM reads the BOM again
-            if (cookie == 0 && !SINGLE_BYTE.contains(t.codec)) t.codec = codecOf(vm.strValue(get(s, ENCODING)));
-            return vm.incref(p[0]);
         });
         defMethod("truncate", (s, a, o, n, kw) -> {
             long[] p = Params.parse(vm, "truncate", new String[] {"pos"}, 0, 1, 1, a, o, n, kw);
@@ -1047,6 +1449,7 @@ final class TextIOWrapperType extends IoType {
         String line = readline(o, -1);
         if (line.isEmpty()) {
             t.noTell = false;
+            t.snapInput = null;  // textiowrapper_iternext at the end: the snapshot cleared, telling again
             return 0;
         }
         return vm.str(line);

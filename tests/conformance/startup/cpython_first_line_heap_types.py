@@ -1,7 +1,8 @@
 # The types CPython 3.11 makes as heap types from C at start-up (PyStructSequence_NewType,
 # PyType_FromSpec, PyType_FromModuleAndSpec) are heap types at the first line: tracked type
 # objects of 920 bytes holding their dict, mro and bases tuples and tp_base (and ht_module for a
-# module's spec type), with a weak reference in their base's subclasses; a struct sequence's
+# module's spec type), with a weak reference in their base's subclasses (ExceptionGroup, which
+# PyErr_NewException makes, too); a struct sequence's
 # instances hold a reference to their type and visit it first.
 # options: --startup=cpython
 # oracle: script
@@ -33,6 +34,7 @@ show(posix.DirEntry)
 show(by_name('posix.ScandirIterator'))
 show(by_name('_abc._abc_data'))
 show(_thread._local, referents=False)
+show(ExceptionGroup)
 show(by_name('_thread._localdummy'), dict_keys=False, refcount=False)
 print(gc.get_referents(by_name('posix.ScandirIterator'))[4] is posix, gc.get_referents(posix.DirEntry)[4] is posix)
 

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * {@code __bases__}, {@code __base__} and {@code __mro__} of refheap's builtin (static) types, as
  * CPython 3.11's tp_bases, tp_base and tp_mro: single inheritance up to object, except
- * ExceptionGroup, whose bases are (BaseExceptionGroup, Exception). The tuples are made at
+ * ExceptionGroup, whose bases are (BaseExceptionGroup, Exception) and whose tuples its heap type
+ * object owns (made into it here, read from it afterwards). The other tuples are made at
  * start-up (as PyType_Ready makes them) and kept, so every access gives the same object and a
  * program's first access allocates nothing.
  * (Made before the runtime's heap exists: it reads {@code rt.heap} when used.)
@@ -80,8 +81,24 @@ final class BuiltinTypeInfo {
         return t.base() != null ? t.base() : rt.heap.objectType;
     }
 
+    /**
+     * ExceptionGroup's tp_bases or tp_mro ({@code off}), which its type object owns: made into it
+     * on first use ({@code make}), or the image's (a runtime adopting a start-up image).
+     */
+    private long heapGroupTuple(PyType t, int off, java.util.function.LongSupplier make) {
+        long v = dev.refheap.memory.Native.getLong(t.address() + off);
+        if (v == 0) {
+            v = make.getAsLong();
+            dev.refheap.memory.Native.putLong(t.address() + off, v);
+        }
+        return v;
+    }
+
     /** tp_bases (borrowed). */
     long bases(PyType t) {
+        if (isExceptionGroup(t)) {
+            return heapGroupTuple(t, HeapTypeObjects.T_BASES, () -> tuple(List.of(rt.exceptionType("BaseExceptionGroup"), rt.exceptionType("Exception"))));
+        }
         return bases.computeIfAbsent(t, k -> {
             List<PyType> list = new ArrayList<>();
             if (isExceptionGroup(t)) {
@@ -96,6 +113,10 @@ final class BuiltinTypeInfo {
 
     /** tp_mro (borrowed). */
     long mro(PyType t) {
+        if (isExceptionGroup(t)) {
+            return heapGroupTuple(t, HeapTypeObjects.T_MRO, () -> tuple(List.of(t, rt.exceptionType("BaseExceptionGroup"), rt.exceptionType("Exception"),
+                    rt.baseException, rt.heap.objectType)));
+        }
         return mros.computeIfAbsent(t, k -> {
             List<PyType> list = new ArrayList<>();
             list.add(t);

@@ -132,6 +132,11 @@ final class Dir {
             for (int i = 0; i < TupleType.size(bases); i++) out.add(heap.typeAt(TupleType.item(bases, i)));
             return out;
         }
+        if (ExceptionGroups.isHeapGroup(t)) {
+            long bases = rt.builtinTypeInfo.bases(t);  // ExceptionGroup's (BaseExceptionGroup, Exception)
+            for (int i = 0; i < TupleType.size(bases); i++) out.add(heap.typeAt(TupleType.item(bases, i)));
+            return out;
+        }
         if (t.base() != null) out.add(t.base());
         else if (t != heap.objectType) out.add(heap.objectType);
         return out;

@@ -18,10 +18,11 @@ import java.util.function.LongConsumer;
  * <p>Layout (3.11's PyBaseExceptionGroupObject): the 72 bytes of BaseException, then {@code msg} at
  * 72 and {@code excs} (a tuple) at 80: 88 bytes, getsizeof 104. In CPython ExceptionGroup is a heap
  * type created at start-up with bases (BaseExceptionGroup, Exception), which adds a weakref slot at 88
- * (getsizeof 112) and makes its instances visit their type first. refheap gives ExceptionGroup that
- * layout and traversal, with Exception as its base (so {@code except Exception} catches it) and
- * BaseExceptionGroup recognised by {@link #isGroup}; unlike CPython, instances do not hold a reference
- * to the ExceptionGroup type object (it is static here).
+ * (getsizeof 112) and makes its instances visit their type first. refheap's ExceptionGroup is that heap
+ * type (its type object a {@link HeapTypeObjects} object: allocated by {@link #register}, filled by
+ * {@link #completeHeapType}, then tracked; instances hold a reference to it), with Exception as its
+ * Java base (so {@code except Exception} catches it), BaseExceptionGroup first on its mro (where its
+ * methods are found) and recognised by {@link #isGroup}.
  *
  * <p>gc.get_referents order: (type,) msg, excs, then BaseException's dict, args, notes, traceback,
  * context, cause.
@@ -37,14 +38,33 @@ final class ExceptionGroups {
 
     static final int MSG = 72, EXCS = 80;
 
-    /** The type of the two group classes; {@code heapLike}: ExceptionGroup (weakref slot, type visited). */
-    static final class GroupType extends ExceptionType {
+    /**
+     * The type of the two group classes; {@code heapLike}: ExceptionGroup, a heap type as
+     * PyErr_NewException makes it (weakref slot, instances holding and visiting their type, its
+     * type object a {@link HeapTypeObjects} object whose slots this type gives).
+     */
+    static final class GroupType extends ExceptionType implements dev.refheap.object.HeapTypeSlots {
         final boolean heapLike;
 
         GroupType(Runtime rt, String name, PyType base, boolean heapLike) {
-            super(rt, name, base, heapLike ? 96 : 88, heapLike ? 88 : 0, 0);
+            super(rt, name, base, heapLike ? 96 : 88, heapLike ? 88 : 0, heapLike ? PyType.HEAPTYPE : 0);
             this.heapLike = heapLike;
         }
+
+        @Override
+        public void traverseTypeObject(long typeObject, LongConsumer visit) { HeapTypeObjects.traverse(typeObject, visit); }
+
+        @Override
+        public void referencesOfTypeObject(long typeObject, LongConsumer visit) { HeapTypeObjects.references(typeObject, visit); }
+
+        @Override
+        public void clearTypeObject(long typeObject) { HeapTypeObjects.clear(heap, typeObject); }
+
+        @Override
+        public void deallocTypeObject(long typeObject) { HeapTypeObjects.dealloc(rt, typeObject); }
+
+        @Override
+        public long typeObjectSize(long typeObject) { return ClassType.HEAP_TYPE_STRUCT_SIZE; }
 
         @Override
         public void traverse(long o, LongConsumer visit) {
@@ -56,6 +76,7 @@ final class ExceptionGroups {
 
         @Override
         public void references(long o, LongConsumer visit) {
+            if (heapLike && heap.typeOf(o) == this) visit.accept(address());  // an ExceptionGroup holds its heap type
             visitField(o, MSG, visit);
             visitField(o, EXCS, visit);
             super.traverse(o, visit);
@@ -86,13 +107,25 @@ final class ExceptionGroups {
     static long message(long eg) { return Native.getLong(eg + MSG); }
     static long exceptions(long eg) { return Native.getLong(eg + EXCS); }
 
-    /** Creates the two types, registers them as builtins and installs their methods. */
+    /**
+     * Creates the two types, registers them as builtins and installs BaseExceptionGroup's methods
+     * (ExceptionGroup inherits them through its mro, as in CPython). ExceptionGroup's type object is
+     * allocated here, the runtime holding the interpreter's reference (its exception state's), with
+     * count0 as it was (as the constructor's other types leave it); {@link #completeHeapType} fills it.
+     */
     static void register(Runtime rt) {
         GroupType base = rt.heap.register(new GroupType(rt, "BaseExceptionGroup", rt.baseException, false));
         rt.exceptions.put("BaseExceptionGroup", base);
-        GroupType eg = rt.heap.register(new GroupType(rt, "ExceptionGroup", rt.exceptions.get("Exception"), true));
+        GroupType eg = new GroupType(rt, "ExceptionGroup", rt.exceptions.get("Exception"), true);
+        long count0 = rt.gc.count()[0];
+        long egObject = rt.hold(HeapTypeObjects.allocate(rt, eg, 0));
+        // and the reference of the interpreter's copy of the builtins dict (interp->builtins_copy),
+        // which refheap does not make: sys.getrefcount(ExceptionGroup) is CPython's
+        rt.hold(Builtins.incref(rt.heap, egObject));
+        rt.gc.setYoungCount(count0);
         rt.exceptions.put("ExceptionGroup", eg);
-        for (GroupType t : new GroupType[] {base, eg}) {
+        {
+            GroupType t = base;
             def(rt, t, "derive", (self, a, o, n, kw) -> {
                 if (n != 1) throw rt.typeError("derive() takes exactly one argument (" + n + " given)");
                 return derive(rt, self, a[o]);
@@ -111,6 +144,38 @@ final class ExceptionGroups {
                 return r[0] == 0 ? Builtins.incref(rt.heap, rt.heap.None) : r[0];
             });
         }
+    }
+
+    /** Whether {@code t} is ExceptionGroup (a heap type, whose bases are (BaseExceptionGroup, Exception)). */
+    static boolean isHeapGroup(PyType t) { return t instanceof GroupType g && g.heapLike; }
+
+    /**
+     * The end of PyErr_NewException("builtins.ExceptionGroup", (BaseExceptionGroup, Exception)) for
+     * the type object {@link #register} allocated, once the builtin types' dicts and tuples are made
+     * (the constructor's end; a runtime adopting a start-up image has it in the image's memory):
+     * ht_name and ht_qualname, tp_base (BaseExceptionGroup, counted), the dict (the builtin types'
+     * table's: {@code __module__}, {@code __weakref__}, {@code __doc__}), which the type object now
+     * owns instead of the runtime, tp_bases and tp_mro ({@link BuiltinTypeInfo} makes them into the
+     * type object); then the type object is tracked.
+     */
+    static void completeHeapType(Runtime rt) {
+        Heap heap = rt.heap;
+        PyType eg = rt.exceptions.get("ExceptionGroup");
+        long t = eg.address();
+        long name = heap.strs.of("ExceptionGroup");
+        heap.incref(name);
+        Native.putLong(t + HeapTypeObjects.T_NAME, name);
+        Native.putLong(t + HeapTypeObjects.T_QUALNAME, name);
+        PyType base = rt.exceptions.get("BaseExceptionGroup");
+        heap.incref(base.address());
+        Native.putLong(t + HeapTypeObjects.T_BASE, base.address());
+        long dict = rt.slotWrappers.typeDict(eg);
+        heap.incref(dict);
+        rt.release(dict);  // the type object's reference now
+        HeapTypeObjects.setDict(t, dict);
+        rt.builtinTypeInfo.bases(eg);
+        rt.builtinTypeInfo.mro(eg);
+        heap.track(t);
     }
 
     private static void def(Runtime rt, PyType t, String name, Builtin impl) {

@@ -68,7 +68,7 @@ final class HeapTypeObjects {
     }
 
     /** Whether {@code t} is a type of this kind: a heap type refheap does not make as a class. */
-    static boolean is(PyType t) { return t instanceof ExtType && t.hasFlag(PyType.HEAPTYPE); }
+    static boolean is(PyType t) { return (t instanceof ExtType || ExceptionGroups.isHeapGroup(t)) && t.hasFlag(PyType.HEAPTYPE); }
 
     /**
      * Allocates and binds {@code t}'s type object (untracked until {@link #fill}): PyType_GenericAlloc

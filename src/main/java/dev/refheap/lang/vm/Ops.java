@@ -679,6 +679,15 @@ final class Ops {
             c.lookupCache.put(name, v);
             return c.validVersionTag ? v : slotLookup(c, name, v);
         }
+        if (ExceptionGroups.isHeapGroup(t)) {
+            // ExceptionGroup's mro (its Java base chain leaves out BaseExceptionGroup)
+            long mro = rt.builtinTypeInfo.mro(t);
+            for (long i = 0; i < TupleType.size(mro); i++) {
+                long v = lookupBuiltin(heap.typeAt(TupleType.item(mro, i)), name);
+                if (v != 0) return v;
+            }
+            return 0;
+        }
         for (PyType b = t; b != null; b = b.base()) {
             long v = lookupBuiltin(b, name);
             if (v != 0) return v;
@@ -1050,11 +1059,13 @@ final class Ops {
     /**
      * type_setattro's refusal for a type refheap defines: CPython's TypeError for an immutable type; a
      * native module's heap type that CPython leaves mutable (HEAPTYPE without IMMUTABLETYPE in its
-     * flags, e.g. {@code _abc._abc_data}) would accept the attribute, which refheap refuses by name.
+     * flags, e.g. {@code _abc._abc_data}, and ExceptionGroup) would accept the attribute, which refheap
+     * refuses by name.
      */
     private PyException immutableType(long typeObject, String name) {
         PyType t = heap.typeAt(typeObject);
-        if (t instanceof NativeType nt && nt.tpFlags() >= 0 && (nt.tpFlags() & PyType.HEAPTYPE) != 0 && (nt.tpFlags() & PyType.IMMUTABLETYPE) == 0) {
+        if (t instanceof NativeType nt && nt.tpFlags() >= 0 && (nt.tpFlags() & PyType.HEAPTYPE) != 0 && (nt.tpFlags() & PyType.IMMUTABLETYPE) == 0
+                || ExceptionGroups.isHeapGroup(t)) {  // (PyErr_NewException's type is mutable too)
             return rt.error("NotImplementedError", "refheap does not support setting or deleting attributes of the type '" + t.name() + "' yet");
         }
         return rt.typeError("cannot set '" + name + "' attribute of immutable type '" + t.name() + "'");

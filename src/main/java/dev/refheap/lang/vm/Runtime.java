@@ -335,6 +335,7 @@ public final class Runtime implements AutoCloseable {
         for (SysInfo.StructSeqType t : constructorStructSeqs) t.completeInConstructor(!forImage);
         definedForImage = null;
         if (!forImage) builtinTypeInfo.prepareAll();
+        if (!forImage) ExceptionGroups.completeHeapType(this);
         if (stress != null) stress.install();
         subclasses = new Subclasses(this);
         if (!forImage) {

@@ -113,6 +113,7 @@ final class SlotWrappers {
                     case 'X' -> {
                         if (s.name().equals("__hash__")) attrs.put("__hash__", heap.None);  // unhashable: __hash__ = None
                         else if (s.name().equals("__doc__")) typeDictDoc(t, attrs);
+                        else if (s.name().equals("__module__") && HeapTypeObjects.is(t)) attrs.put("__module__", rt.hold(heap.strs.of("builtins")));  // PyErr_NewException's
                     }
                     case 'S' -> {
                         Builtin own = t == heap.objectType ? null : genericSlot(t, s.name());
@@ -171,7 +172,7 @@ final class SlotWrappers {
         String name = s.name();
         switch (s.kind()) {
             case 'X' -> {
-                if (name.equals("__hash__")) made.put(name, null);
+                if (name.equals("__hash__") || name.equals("__module__") && HeapTypeObjects.is(t)) made.put(name, null);
                 else if (name.equals("__doc__")) {
                     String raw = BuiltinDocs.startupDoc(t.name());
                     if (raw != null || DOC_NONE.contains(t.name())) made.put(name, null);  // typeDictDoc's None or str

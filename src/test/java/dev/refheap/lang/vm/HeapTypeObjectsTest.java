@@ -79,4 +79,28 @@ class HeapTypeObjectsTest {
                         + "t = os.DirEntry\n"
                         + "print(bool(t.__flags__ & 512), gc.is_tracked(t), sys.getsizeof(t), str([type(x).__name__ for x in gc.get_referents(t)]).replace(\"'\", '\"'))\n"));
     }
+
+    @Test
+    void exceptionGroupIsAHeapTypeWhoseInstancesHoldIt() {
+        try (Runtime rt = runtime()) {
+            Heap heap = rt.heap;
+            PyType eg = rt.exceptions.get("ExceptionGroup");
+            long o = eg.address();
+            assertTrue(HeapTypeObjects.is(eg));
+            assertTrue(heap.isGcObject(o));
+            assertTrue(Heap.isTracked(o));
+            assertEquals(ClassType.HEAP_TYPE_STRUCT_SIZE, heap.typeType.sizeOf(o));
+            long dict = HeapTypeObjects.dict(o), mro = HeapTypeObjects.mro(o), bases = HeapTypeObjects.bases(o);
+            PyType base = rt.exceptions.get("BaseExceptionGroup");
+            List<Long> seen = new ArrayList<>();
+            heap.typeType.traverse(o, seen::add);
+            assertEquals(List.of(dict, mro, bases, base.address()), seen);
+            assertEquals(5, TupleType.size(mro));
+            assertEquals(List.of(base.address(), rt.exceptions.get("Exception").address()), List.of(TupleType.item(bases, 0), TupleType.item(bases, 1)));
+            assertEquals(dict, rt.slotWrappers.typeDict(eg));
+        }
+        assertEquals("1 0\nNotImplementedError\n", run("import sys\nEG = ExceptionGroup\nr = sys.getrefcount(EG)\n"
+                + "e = EG('m', [ValueError()])\nprint(sys.getrefcount(EG) - r, end=' ')\ndel e\nprint(sys.getrefcount(EG) - r)\n"
+                + "try:\n    EG.x = 1\nexcept NotImplementedError:\n    print('NotImplementedError')\n"));
+    }
 }

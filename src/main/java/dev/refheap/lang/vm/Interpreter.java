@@ -2761,7 +2761,12 @@ final class Interpreter implements RootProvider {
                     heap.xdecref(v);
                 }
                 // the pushed lasti keeps whether it was a specialized PRECALL's (~index), for RERAISE
-                if (e.lasti()) f.slots[f.sp++] = heap.ints.of(f.inPrecall ? ~lasti : lasti);
+                // the int first, then the push: `slots[sp++] = alloc()` would move sp before the
+                // allocation, whose --gc-stress check would then read a popped value above the stack
+                if (e.lasti()) {
+                    long pushedLasti = heap.ints.of(f.inPrecall ? ~lasti : lasti);
+                    f.slots[f.sp++] = pushedLasti;
+                }
                 f.inPrecall = false;
                 f.slots[f.sp++] = exc;
                 f.pc = e.target();

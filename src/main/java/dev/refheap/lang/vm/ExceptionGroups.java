@@ -43,7 +43,7 @@ final class ExceptionGroups {
      * PyErr_NewException makes it (weakref slot, instances holding and visiting their type, its
      * type object a {@link HeapTypeObjects} object whose slots this type gives).
      */
-    static final class GroupType extends ExceptionType implements dev.refheap.object.HeapTypeSlots {
+    static final class GroupType extends ExceptionType implements HeapTypeObjectSlots {
         final boolean heapLike;
 
         GroupType(Runtime rt, String name, PyType base, boolean heapLike) {
@@ -52,19 +52,8 @@ final class ExceptionGroups {
         }
 
         @Override
-        public void traverseTypeObject(long typeObject, LongConsumer visit) { HeapTypeObjects.traverse(typeObject, visit); }
+        public Runtime runtime() { return rt; }
 
-        @Override
-        public void referencesOfTypeObject(long typeObject, LongConsumer visit) { HeapTypeObjects.references(typeObject, visit); }
-
-        @Override
-        public void clearTypeObject(long typeObject) { HeapTypeObjects.clear(heap, typeObject); }
-
-        @Override
-        public void deallocTypeObject(long typeObject) { HeapTypeObjects.dealloc(rt, typeObject); }
-
-        @Override
-        public long typeObjectSize(long typeObject) { return ClassType.HEAP_TYPE_STRUCT_SIZE; }
 
         @Override
         public void traverse(long o, LongConsumer visit) {

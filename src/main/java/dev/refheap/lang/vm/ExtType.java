@@ -1,7 +1,6 @@
 package dev.refheap.lang.vm;
 
 import dev.refheap.lang.bytecode.BinaryOp;
-import dev.refheap.object.HeapTypeSlots;
 import dev.refheap.object.PyType;
 import java.util.function.LongConsumer;
 
@@ -16,7 +15,7 @@ import java.util.function.LongConsumer;
  * object in the allocator's memory, GC-tracked: {@link HeapTypeObjects} gives the slots of that
  * object ({@link HeapTypeSlots}, which {@code TypeType} asks only of a heap type object).
  */
-abstract class ExtType extends LangType implements HeapTypeSlots {
+abstract class ExtType extends LangType implements HeapTypeObjectSlots {
     ExtType(Runtime rt, String name, PyType base, int flags, long basicSize, long itemSize, long weaklistOffset) {
         super(rt, name, base, flags, basicSize, itemSize, weaklistOffset);
     }
@@ -102,21 +101,6 @@ abstract class ExtType extends LangType implements HeapTypeSlots {
     /** o(args) when instances are callable, or 0. */
     long call(long o, long[] a, int off, int n, long kw) { return 0; }
 
-    // ---- the type object of a heap type (HeapTypeObjects) ----------------------------------------
-
     @Override
-    public void traverseTypeObject(long typeObject, LongConsumer visit) { HeapTypeObjects.traverse(typeObject, visit); }
-
-    @Override
-    public void referencesOfTypeObject(long typeObject, LongConsumer visit) { HeapTypeObjects.references(typeObject, visit); }
-
-    @Override
-    public void clearTypeObject(long typeObject) { HeapTypeObjects.clear(heap, typeObject); }
-
-    @Override
-    public void deallocTypeObject(long typeObject) { HeapTypeObjects.dealloc(rt, typeObject); }
-
-    /** type.__sizeof__ of a heap type without cached keys: sizeof(PyHeapTypeObject). */
-    @Override
-    public long typeObjectSize(long typeObject) { return ClassType.HEAP_TYPE_STRUCT_SIZE; }
+    public Runtime runtime() { return rt; }
 }
